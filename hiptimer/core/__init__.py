@@ -1,0 +1,1 @@
+"""Qt-free core: routine model, session engine, cue wording, pain rules, history store."""

@@ -1,0 +1,1 @@
+"""The thin Qt layer: windows, widgets and the Qt drivers around the core."""

@@ -1,0 +1,1 @@
+"""HipTimer tests."""

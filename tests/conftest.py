@@ -1,0 +1,24 @@
+"""Test-wide setup: offscreen Qt and a private data folder for every test."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Tests never need a screen unless an end-to-end test asks for Xvfb itself.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point every piece of per-user state at a fresh folder: no test touches the real home."""
+    from hiptimer import paths
+
+    home = tmp_path / "hiptimer-home"
+    monkeypatch.setenv(paths.ENV_HOME, str(home))
+    paths.set_data_dir(None)
+    yield home
+    paths.set_data_dir(None)

@@ -1,0 +1,1 @@
+"""Tests for the Qt layer (pytest-qt, offscreen)."""
