@@ -147,13 +147,19 @@ class Routine:
 
 # A self-paced rep has no clock of its own; this is the time assumed for estimates.
 SELF_PACED_REP_S = 3.0
+# A reps exercise with a hold at the top but no tempo is paced with these lift and
+# lower times, so the app can count the hold for the user (bridge: "hold, two, three").
+DEFAULT_LIFT_S = 2.0
+DEFAULT_LOWER_S = 2.0
 
 
 def rep_seconds(ex: Exercise) -> float:
-    """Estimated seconds for one rep of a reps exercise."""
+    """Seconds for one rep of a reps exercise (an estimate when reps are self-paced)."""
     if ex.tempo is not None:
         return ex.tempo.rep_s
-    return SELF_PACED_REP_S + ex.rep_hold_s
+    if ex.rep_hold_s > 0:
+        return DEFAULT_LIFT_S + ex.rep_hold_s + DEFAULT_LOWER_S
+    return SELF_PACED_REP_S
 
 
 def work_seconds(ex: Exercise) -> float:
