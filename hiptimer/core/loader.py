@@ -7,6 +7,7 @@ expected. Nothing but RoutineError ever leaves this module on bad input.
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import json
 import math
@@ -42,7 +43,7 @@ MAX_EXERCISES = 100
 MAX_LIST_ITEMS = 50
 MAX_TEXT = 2000
 MAX_NAME = 120
-ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")  # used with fullmatch
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,8 @@ def read_routine_text(path: Path) -> str:
         raise _fail(source, "file not found") from None
     except OSError as exc:
         raise _fail(source, f"cannot read the file ({exc.strerror or exc})") from None
+    except ValueError:  # a NUL byte in the path
+        raise _fail(source, "not a usable file name") from None
     if stat.S_ISDIR(info.st_mode):
         raise _fail(source, "is a folder, not a routine file")
     if not stat.S_ISREG(info.st_mode):
@@ -101,6 +104,9 @@ def read_routine_text(path: Path) -> str:
         raise _fail(source, f"cannot read the file ({exc.strerror or exc})") from None
     if len(raw) > MAX_FILE_BYTES:
         raise _fail(source, "file is larger than 1 MiB")
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Windows Notepad's "Unicode" encoding; say so instead of "bad byte at offset 0".
+        raise _fail(source, "the file is saved as UTF-16; save it as UTF-8")
     try:
         # utf-8-sig: a byte-order mark from a Windows editor is harmless, so accept it.
         return raw.decode("utf-8-sig")
@@ -130,7 +136,9 @@ def parse_json(text: str, source: str) -> Any:
         raise _fail(source, f"not valid JSON: {exc}") from None
     except RecursionError:
         raise _fail(source, "JSON is nested too deeply") from None
-    except ValueError as exc:  # e.g. integers with thousands of digits
+    except ValueError as exc:
+        if "digits" in str(exc):  # Python's int-size guard; its message suggests a Python call
+            raise _fail(source, "not valid JSON: a number has too many digits") from None
         raise _fail(source, f"not valid JSON: {exc}") from None
 
 
@@ -211,7 +219,7 @@ class _Validator:
         for key in sorted(set(value) - allowed):
             hint = _closest(key, allowed)
             extra = f' (did you mean "{hint}"?)' if hint else ""
-            self.err(_join(where, key), f"unknown field{extra}")
+            self.err(_field_path(where, key), f"unknown field{extra}")
         return value
 
     def text(
@@ -238,6 +246,8 @@ class _Validator:
             self.err(path, f"text is {len(value)} characters; at most {limit} allowed")
         if "\x00" in value:
             self.err(path, "text contains a NUL character")
+        if not _encodable(value):
+            self.err(path, "text contains an unpaired surrogate (not valid Unicode)")
         return value
 
     def texts(self, d: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
@@ -255,6 +265,8 @@ class _Validator:
         for i, item in enumerate(value):
             if not isinstance(item, str) or not item.strip():
                 self.err(f"{path}[{i}]", f"expected non-empty text, got {_describe(item)}")
+            elif "\x00" in item or not _encodable(item):
+                self.err(f"{path}[{i}]", "text contains a NUL character or an unpaired surrogate")
             elif len(item) > MAX_TEXT:
                 self.err(f"{path}[{i}]", f"text is {len(item)} characters; at most {MAX_TEXT}")
             else:
@@ -291,7 +303,7 @@ class _Validator:
             return None
         too_low = value <= low if low_open else value < low
         if too_low or value > high:
-            self.err(path, f"expected {expected}, got {value:g}")
+            self.err(path, f"expected {expected}, got {_describe(value)}")
             return None
         return value
 
@@ -308,7 +320,7 @@ class _Validator:
 
     def ident(self, d: dict[str, Any], key: str, where: str) -> str:
         value = self.text(d, key, where, required=True, limit=64)
-        if value and not ID_PATTERN.match(value):
+        if value and not ID_PATTERN.fullmatch(value):
             self.err(
                 _join(where, key),
                 "expected an id of lowercase letters, digits, '-' or '_' (at most 64 characters)",
@@ -328,7 +340,7 @@ class _Validator:
         if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
             self.err("version", f"made by a newer HipTimer (format {version}); this one reads 1")
             return None
-        if version != FORMAT_VERSION:
+        if type(version) is not int or version != FORMAT_VERSION:
             self.err("version", f"expected {FORMAT_VERSION}, got {_describe(version)}")
         rid = self.ident(d, "id", "")
         title = self.text(d, "title", "", required=True, limit=MAX_NAME)
@@ -512,7 +524,8 @@ class _Validator:
         value = self.text(d, "image", where, limit=260)
         if not value:
             return ""
-        parts = Path(value).parts
+        # Split on both separators: a file written on Windows may use backslashes.
+        parts = re.split(r"[\\/]", value)
         if (
             Path(value).is_absolute()
             or ".." in parts
@@ -530,13 +543,36 @@ def _join(where: str, key: str) -> str:
     return f"{where}.{key}" if where else key
 
 
+def _field_path(where: str, key: str) -> str:
+    """The path of a key from the file, quoted when it is not a plain name.
+
+    Keys like "0", "a.b" or ones holding control characters or unpaired surrogates
+    would otherwise make a misleading or unprintable path.
+    """
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", key):
+        return _join(where, key)
+    quoted = json.dumps(key)
+    return f"{where}.{quoted}" if where else quoted
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def _describe(value: Any) -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, float):
+        return repr(value)  # "1.0", not "1": a float where a whole number belongs must show
+    if isinstance(value, int):
+        # str() of an int with thousands of digits raises ValueError; nobody reads them anyway.
+        return str(value) if abs(value) < 10**15 else "a number too large to use"
     if isinstance(value, str):
         shown = value if len(value) <= 30 else value[:27] + "..."
         return json.dumps(shown)
