@@ -1,0 +1,119 @@
+"""User settings in a small JSON file: pain limit, sound, voice and the first-run notice."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from hiptimer import paths
+from hiptimer.core.loader import write_atomic
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PAIN_LIMIT = 5
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the user can set. Unknown or invalid values in the file fall back to these."""
+
+    pain_limit: int = DEFAULT_PAIN_LIMIT  # a rating above this asks what to do (0-10)
+    muted: bool = False
+    setup_mode: bool = True  # read an exercise's setup steps aloud while getting ready
+    voice: str = ""  # a voice id of the speech engine; "" is the system default
+    rate: int = 160  # words per minute
+    volume: float = 1.0  # 0.0 - 1.0
+    first_run_done: bool = False
+
+    def replace(self, **changes: Any) -> Settings:
+        return dataclasses.replace(self, **changes)
+
+
+def _valid(name: str, value: Any) -> bool:
+    """Whether a value read from the file is usable for the field `name`."""
+    if name == "pain_limit":
+        return type(value) is int and 0 <= value <= 10
+    if name in ("muted", "setup_mode", "first_run_done"):
+        return type(value) is bool
+    if name == "voice":
+        return isinstance(value, str) and len(value) <= 500
+    if name == "rate":
+        return type(value) is int and 50 <= value <= 400
+    if name == "volume":
+        return type(value) in (int, float) and math.isfinite(value) and 0 <= value <= 1
+    return False
+
+
+def settings_from_data(data: Any, source: str = "settings") -> Settings:
+    """Build settings from decoded JSON, keeping the defaults for anything missing or invalid."""
+    if not isinstance(data, dict):
+        log.warning("%s: expected a JSON object; using the default settings", source)
+        return Settings()
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(Settings):
+        if f.name not in data:
+            continue
+        value = data[f.name]
+        if _valid(f.name, value):
+            values[f.name] = float(value) if f.name == "volume" else value
+        else:
+            log.warning("%s: ignoring %s = %r (not a valid value)", source, f.name, value)
+    return Settings(**values)
+
+
+class SettingsStore:
+    """Loads settings once and saves every change at once, atomically.
+
+    A corrupt file gives the defaults (with a warning); when the file cannot be
+    written the settings still change for this run and `save_error` says why.
+    """
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or paths.settings_path()
+        self.save_error: str | None = None
+        self._settings = self._load()
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
+
+    def _load(self) -> Settings:
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return Settings()
+        except (OSError, UnicodeDecodeError) as exc:
+            log.warning("Cannot read %s (%s); using the default settings", self.path, exc)
+            return Settings()
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            log.warning("%s is not valid JSON (%s); using the default settings", self.path, exc)
+            return Settings()
+        return settings_from_data(data, str(self.path))
+
+    def update(self, **changes: Any) -> Settings:
+        """Change some settings and save them; invalid values raise ValueError."""
+        for name, value in changes.items():
+            if not _valid(name, value):
+                raise ValueError(f"not a valid value for the setting {name}: {value!r}")
+        self._settings = self._settings.replace(**changes)
+        self.save()
+        return self._settings
+
+    def save(self) -> bool:
+        """Write the file; on failure keep the settings in memory and remember why."""
+        text = json.dumps(dataclasses.asdict(self._settings), indent=2, sort_keys=True) + "\n"
+        try:
+            write_atomic(self.path, text)
+        except OSError as exc:
+            self.save_error = f"cannot save settings to {self.path}: {exc.strerror or exc}"
+            log.warning("%s; they are kept for this session only", self.save_error)
+            return False
+        self.save_error = None
+        return True
