@@ -129,8 +129,10 @@ def parse_json(text: str, source: str) -> Any:
     try:
         return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
+        # Some messages end in "at" ("Invalid control character at"); avoid "at at line".
+        msg = exc.msg.removesuffix(" at")
         raise _fail(
-            source, f"not valid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+            source, f"not valid JSON: {msg} at line {exc.lineno} column {exc.colno}"
         ) from None
     except _BadJson as exc:
         raise _fail(source, f"not valid JSON: {exc}") from None
