@@ -1,0 +1,347 @@
+"""The `hiptimer` command: open the window, or list, show and validate routines without it."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import textwrap
+from collections.abc import Callable, Sequence
+from typing import TextIO, TypeAlias
+
+from hiptimer import __version__, paths
+from hiptimer.core.catalog import Catalog, RoutineEntry, load_catalog
+from hiptimer.core.loader import RoutineError, load_routine
+from hiptimer.core.routine import (
+    Exercise,
+    Routine,
+    dose_text,
+    estimated_seconds,
+    format_duration,
+)
+
+# An exit status of 2 means "you asked for something that cannot be done", as argparse does.
+EXIT_USAGE = 2
+
+SubParsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+Run = Callable[[argparse.Namespace], int]
+
+
+class CommandError(Exception):
+    """A user-facing failure: the lines go to stderr and the command exits with `code`."""
+
+    def __init__(self, *lines: str, code: int = EXIT_USAGE) -> None:
+        super().__init__(lines[0] if lines else "")
+        self.lines = lines
+        self.code = code
+
+
+# ---------------------------------------------------------------- the parser
+
+
+def _common_options() -> argparse.ArgumentParser:
+    """Options valid both before and after the subcommand.
+
+    SUPPRESS as the default keeps a subcommand's parser from overwriting a value
+    given before the subcommand with its own default.
+    """
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="keep all your data (routines, history, settings) in DIR",
+    )
+    return common
+
+
+def add_command(subparsers: SubParsers, name: str, help: str, run: Run) -> argparse.ArgumentParser:
+    """Add one subcommand that accepts the common options and runs `run(args)`."""
+    parser = subparsers.add_parser(name, help=help, description=help, parents=[_common_options()])
+    parser.set_defaults(run=run)
+    return parser
+
+
+def _add_list(subparsers: SubParsers) -> None:
+    add_command(subparsers, "list", "list the built-in routines and yours", cmd_list)
+
+
+def _add_show(subparsers: SubParsers) -> None:
+    parser = add_command(subparsers, "show", "print a routine's plan", cmd_show)
+    parser.add_argument("routine", metavar="ROUTINE", help="a routine id, file name or path")
+
+
+def _add_validate(subparsers: SubParsers) -> None:
+    parser = add_command(
+        subparsers,
+        "validate",
+        "check routine files; prints one line per problem and exits 2 if any",
+        cmd_validate,
+    )
+    parser.add_argument("files", metavar="FILE", nargs="+", help="routine files to check")
+
+
+# Each adder registers one subcommand (or a group, such as "history export", whose
+# adder makes its own subparsers and calls add_command for each). Planned:
+#   hiptimer cues ROUTINE [--wav FILE]
+#   hiptimer history export --csv FILE [--pdf FILE] [--since DATE]
+# A command resolves a ROUTINE argument with resolve_routine() and reports a
+# user-facing failure by raising CommandError.
+SUBCOMMANDS: list[Callable[[SubParsers], None]] = [_add_list, _add_show, _add_validate]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hiptimer",
+        description="A guided, voice-coached timer for home hip exercise programs.",
+        parents=[_common_options()],
+    )
+    parser.add_argument("--version", action="version", version=f"hiptimer {__version__}")
+    parser.add_argument(
+        "--routine",
+        dest="open_routine",  # not "routine": subcommands take a ROUTINE argument of their own
+        metavar="ROUTINE",
+        help="open the window on this routine (id, file name or path)",
+    )
+    parser.add_argument("--start", action="store_true", help="start the routine at once")
+    parser.set_defaults(run=cmd_open_window)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for add in SUBCOMMANDS:
+        add(subparsers)
+    return parser
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status instead of exiting."""
+    try:
+        code = _run(argv)
+        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        # `hiptimer list | head -1`: the reader left; stop quietly.
+        # https://docs.python.org/3/library/signal.html#note-on-sigpipe
+        _drop_stdout()
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command and (args.open_routine or args.start):
+            parser.error("--routine and --start open the window; use them without a command")
+        if args.start and not args.open_routine:
+            parser.error("--start needs --routine")
+    except SystemExit as exc:  # --help, --version and usage errors
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    if getattr(args, "data_dir", None):
+        paths.set_data_dir(args.data_dir)
+    run: Run = args.run
+    try:
+        return run(args)
+    except CommandError as exc:
+        for line in exc.lines:
+            err(f"hiptimer: {line}")
+        return exc.code
+
+
+def _drop_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (tests capture stdout)
+        pass
+
+
+# ---------------------------------------------------------------- output
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str, stream: TextIO) -> str:
+    """Text that cannot garble a terminal or fail to encode: control characters escaped."""
+    text = escape_controls(text)
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        return text.encode(encoding, "backslashreplace").decode(encoding)
+    except LookupError:
+        return text.encode("ascii", "backslashreplace").decode("ascii")
+
+
+def escape_controls(text: str) -> str:
+    """Control characters (an ESC from a hostile file, say) as visible \\xNN escapes."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def out(text: str = "") -> None:
+    print(printable(text, sys.stdout))
+
+
+def err(text: str) -> None:
+    print(printable(text, sys.stderr), file=sys.stderr)
+
+
+# ---------------------------------------------------------------- commands
+
+
+def resolve_routine(
+    spec: str, catalog: Catalog | None = None, *, every_problem: bool = False
+) -> Routine:
+    """The routine an argument names, or a CommandError saying why not.
+
+    The error is one line unless every_problem asks for each problem of a broken file.
+    """
+    if catalog is None:  # not `or`: an empty Catalog is falsy
+        catalog = load_catalog()
+    try:
+        return catalog.find(spec)
+    except LookupError as exc:
+        raise CommandError(str(exc.args[0] if exc.args else exc)) from None
+    except RoutineError as exc:
+        lines = exc.lines()
+        if every_problem:
+            raise CommandError(*lines) from None
+        more = len(lines) - 1
+        tail = f" (and {more} more; see `hiptimer validate {exc.source}`)" if more else ""
+        raise CommandError(f"routine is broken: {lines[0]}{tail}") from None
+
+
+def cmd_open_window(args: argparse.Namespace) -> int:
+    routine = resolve_routine(args.open_routine) if args.open_routine else None
+    try:
+        from hiptimer.ui.app import run_app
+    except ImportError as exc:
+        if exc.name != "hiptimer.ui.app":  # the window exists but something it needs is missing
+            raise
+        err("hiptimer: the window is not available yet; try `hiptimer list` or `hiptimer show`")
+        return 1
+    return int(run_app(routine=routine, start=bool(args.start)))
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    catalog = load_catalog()
+    entries = catalog.entries()
+    if not entries:
+        out(f"No routines found in {catalog.builtin_dir} or {catalog.user_dir}.")
+        return 0
+    rows = [("ID", "TITLE", "TIME", "EXERCISES", "SCHEDULE", "STATUS")]
+    rows += [_list_row(entry) for entry in entries]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True)]
+        out("  ".join([*cells, row[-1]]).rstrip())
+    return 0
+
+
+def _list_row(entry: RoutineEntry) -> tuple[str, str, str, str, str, str]:
+    title = _cell(entry.title, 40)
+    if entry.routine is None:
+        assert entry.error is not None
+        problems = entry.error.problems
+        reason = str(problems[0]) if problems else "cannot be read"
+        if len(problems) > 1:
+            reason += f" (and {len(problems) - 1} more)"
+        return (entry.id, title, "-", "-", "-", f"BROKEN: {_cell(reason, 200)}")
+    routine = entry.routine
+    schedule = routine.schedule.label if routine.schedule else "-"
+    status = "built-in" if entry.builtin else "yours"
+    if entry.overrides_builtin:
+        status = "yours (edited built-in)"
+    time = format_duration(estimated_seconds(routine))
+    return (entry.id, title, time, str(len(routine.active_exercises)), schedule, status)
+
+
+def _cell(text: str, limit: int) -> str:
+    text = escape_controls(" ".join(text.split()))
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    routine = resolve_routine(args.routine, every_problem=True)
+    for line in plan_lines(routine):
+        out(line)
+    return 0
+
+
+def plan_lines(routine: Routine) -> list[str]:
+    """A routine's plan as plain text lines."""
+    origin = "built-in" if routine.builtin else routine.path or "yours"
+    lines = [f"{' '.join(routine.title.split())}  [{routine.id}, {origin}]", ""]
+    for paragraph in routine.description.split("\n\n"):
+        if paragraph.strip():
+            lines += [*textwrap.wrap(" ".join(paragraph.split()), 78), ""]
+    lines.append(f"Schedule: {routine.schedule.label if routine.schedule else 'not set'}")
+    if routine.source:
+        lines.append(f"Source: {routine.source}")
+    if routine.cautions:
+        lines.append("Cautions:")
+        lines += [_bullet(c, "  ") for c in routine.cautions]
+    lines += ["", f"Get ready: {_seconds(routine.rests.get_ready_s)}", ""]
+    active = routine.active_exercises
+    for number, ex in enumerate(routine.exercises, start=1):
+        off = "" if ex.enabled else "  (turned off: not part of the session)"
+        lines.append(f"{number}. {ex.name}: {dose_text(ex)}{off}")
+        if ex.setup:
+            lines.append("   Setup:")
+            lines += [_bullet(step, "     ") for step in ex.setup]
+        if ex.cues:
+            lines.append("   Cues:")
+            lines += [_bullet(cue, "     ") for cue in ex.cues]
+        if ex.caution:
+            lines.append(f"   Caution: {ex.caution}")
+        if ex.enabled:
+            rests = _rests(routine, ex, last=ex is active[-1])
+            if rests:
+                lines.append(f"   Rest: {rests}")
+        lines.append("")
+    total = format_duration(estimated_seconds(routine))
+    lines.append(f"Estimated total: {total} (get-ready and rests included)")
+    return lines
+
+
+def _rests(routine: Routine, ex: Exercise, *, last: bool) -> str:
+    parts = []
+    if ex.sets > 1:
+        parts.append(f"{_seconds(routine.rest_between_sets(ex))} between sets")
+    if ex.has_sides:
+        parts.append(f"{_seconds(routine.rest_between_sides(ex))} between sides")
+    if not last:
+        parts.append(f"{_seconds(routine.rest_after(ex))} after")
+    return ", ".join(parts)
+
+
+def _bullet(text: str, indent: str) -> str:
+    return textwrap.fill(
+        " ".join(text.split()), 78, initial_indent=f"{indent}- ", subsequent_indent=f"{indent}  "
+    )
+
+
+def _seconds(x: float) -> str:
+    if x >= 60 and x % 60 == 0:
+        return f"{int(x // 60)} min"
+    return f"{x:g} s"
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    ok = True
+    for name in args.files:
+        try:
+            routine = load_routine(name)
+        except RoutineError as exc:
+            ok = False
+            for line in exc.lines():
+                out(line)
+            continue
+        except Exception as exc:  # the loader promises only RoutineError; keep the others' results
+            ok = False
+            out(f"{name}: could not be checked ({type(exc).__name__}: {exc})")
+            continue
+        count = len(routine.exercises)
+        out(f"ok: {name} ({routine.title}, {count} exercise{'s' if count != 1 else ''})")
+    return 0 if ok else EXIT_USAGE
