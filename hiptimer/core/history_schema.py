@@ -1,0 +1,297 @@
+"""The history database file: schema migrations, backups, corruption recovery and pragmas."""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sqlite3
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 5000
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+class HistoryError(Exception):
+    """The history database cannot be used at all (for now: it was made by a newer HipTimer)."""
+
+
+class CorruptDatabase(Exception):
+    """The file is not a usable SQLite database: `reason` is what SQLite found.
+
+    Raised with `moved` set once the file has been moved there.
+    """
+
+    def __init__(self, reason: str, moved: Path | None = None) -> None:
+        super().__init__(reason if moved is None else f"{reason} (moved to {moved})")
+        self.reason = reason
+        self.moved = moved
+
+
+def _statements(*sql: str) -> Migration:
+    """A migration that runs these statements in order (inside the caller's transaction)."""
+
+    def run(conn: sqlite3.Connection) -> None:
+        for statement in sql:
+            conn.execute(statement)
+
+    return run
+
+
+# Version 1: sessions and the sets done in them.
+_V1 = _statements(
+    """
+    CREATE TABLE sessions (
+        id INTEGER PRIMARY KEY,
+        routine_id TEXT NOT NULL,
+        routine_title TEXT NOT NULL,
+        routine_revision INTEGER NOT NULL,
+        doses_json TEXT NOT NULL DEFAULT '{}',
+        sets_planned INTEGER,
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        end_reason TEXT
+            CHECK (end_reason IN ('completed', 'ended_early', 'interrupted', 'partial')),
+        note TEXT NOT NULL DEFAULT ''
+    )
+    """,
+    """
+    CREATE TABLE sets (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        exercise_id TEXT NOT NULL,
+        exercise_name TEXT NOT NULL,
+        side TEXT CHECK (side IN ('right', 'left')),
+        set_number INTEGER NOT NULL,
+        planned_hold_s REAL,
+        actual_hold_s REAL,
+        planned_reps INTEGER,
+        actual_reps INTEGER,
+        completed INTEGER NOT NULL CHECK (completed IN (0, 1)),
+        skipped INTEGER NOT NULL DEFAULT 0 CHECK (skipped IN (0, 1)),
+        pain INTEGER CHECK (pain BETWEEN 0 AND 10),
+        pain_choice TEXT CHECK (pain_choice IN ('stop', 'lower', 'continue')),
+        adjustment TEXT,
+        started_at TEXT NOT NULL,
+        ended_at TEXT NOT NULL,
+        UNIQUE (session_id, seq)
+    )
+    """,
+    # UNIQUE (session_id, seq) doubles as the "sets of a session, in order" index. The two
+    # below cover the per-session aggregates (session list) and per-exercise pain series,
+    # so those queries never read the sets table itself.
+    "CREATE INDEX sets_by_session ON sets (session_id, completed, skipped, pain, ended_at)",
+    "CREATE INDEX sets_by_exercise ON sets (exercise_id, session_id, side, pain)",
+    "CREATE INDEX sessions_by_started ON sessions (started_at)",
+    "CREATE INDEX sessions_by_routine ON sessions (routine_id, started_at)",
+)
+
+# Version 2: the next-morning check-in and the log of dose changes.
+_V2 = _statements(
+    "ALTER TABLE sessions ADD COLUMN morning_pain INTEGER CHECK (morning_pain BETWEEN 0 AND 10)",
+    "ALTER TABLE sessions ADD COLUMN morning_stiffness INTEGER"
+    " CHECK (morning_stiffness BETWEEN 0 AND 10)",
+    "ALTER TABLE sessions ADD COLUMN morning_at TEXT",
+    """
+    CREATE TABLE dose_changes (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER REFERENCES sessions (id) ON DELETE SET NULL,
+        routine_id TEXT NOT NULL,
+        exercise_id TEXT NOT NULL,
+        side TEXT CHECK (side IN ('right', 'left')),
+        field TEXT NOT NULL,
+        old_value REAL,
+        new_value REAL,
+        reason TEXT NOT NULL DEFAULT '',
+        accepted INTEGER NOT NULL CHECK (accepted IN (0, 1)),
+        decided_at TEXT NOT NULL
+    )
+    """,
+    "CREATE INDEX dose_changes_by_exercise ON dose_changes (routine_id, exercise_id, decided_at)",
+)
+
+# Schema version N is reached by applying MIGRATIONS[:N]. Never edit a released migration:
+# append a new one.
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def connect(
+    path: str | os.PathLike[str], factory: type[sqlite3.Connection] = sqlite3.Connection
+) -> sqlite3.Connection:
+    """A connection in autocommit mode: the store opens and commits its own transactions."""
+    return sqlite3.connect(
+        os.fspath(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, factory=factory
+    )
+
+
+def configure(conn: sqlite3.Connection) -> None:
+    """WAL, fsync on every commit (a recorded set survives a power cut), foreign keys."""
+    conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if mode not in ("wal", "memory"):
+        log.warning("History database is in %s journal mode, not WAL", mode)
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, migrations: Sequence[Migration] = MIGRATIONS) -> int:
+    """Bring the schema up to len(migrations) in one transaction; returns the new version."""
+    start = user_version(conn)
+    if start >= len(migrations):
+        return start
+    saved_isolation = conn.isolation_level
+    conn.isolation_level = None  # we BEGIN and COMMIT ourselves
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for version in range(start + 1, len(migrations) + 1):
+                migrations[version - 1](conn)
+                conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    finally:
+        conn.isolation_level = saved_isolation
+    log.info("History database migrated from version %d to %d", start, len(migrations))
+    return len(migrations)
+
+
+def _stamp() -> str:
+    return datetime.now().strftime("%Y%m%d-%H%M%S")
+
+
+def _free_name(path: Path, suffix: str) -> Path:
+    """path + suffix, or path + suffix + '-2', '-3', ... so that nothing is ever overwritten."""
+    candidate = path.with_name(path.name + suffix)
+    n = 2
+    while any(Path(f"{candidate}{extra}").exists() for extra in ("", "-wal", "-shm")):
+        candidate = path.with_name(f"{path.name}{suffix}-{n}")
+        n += 1
+    return candidate
+
+
+def backup(conn: sqlite3.Connection, path: Path, old_version: int) -> Path:
+    """Copy the database (WAL content included) to history.sqlite3.bak-v{old}-{stamp}."""
+    target = _free_name(path, f".bak-v{old_version}-{_stamp()}")
+    dest = sqlite3.connect(os.fspath(target))
+    try:
+        conn.backup(dest)
+    finally:
+        dest.close()
+    log.info("Backed up history database version %d to %s", old_version, target)
+    return target
+
+
+def move_aside(path: Path, conn: sqlite3.Connection | None = None) -> Path:
+    """Rename a damaged database and its -wal/-shm to history.sqlite3.corrupt-{stamp}.
+
+    SQLite deletes a -wal it cannot use when the last connection closes, so the sidecar
+    files are copied while `conn` (open on the damaged file) is still open, and moved
+    over their copies afterwards if they are still there.
+    """
+    target = _free_name(path, f".corrupt-{_stamp()}")
+    sidecars = [(Path(f"{path}{x}"), Path(f"{target}{x}")) for x in ("-wal", "-shm")]
+    try:
+        for source, dest in sidecars:
+            if source.exists():
+                shutil.copy2(source, dest)
+    finally:
+        if conn is not None:
+            conn.close()
+    for source, dest in sidecars:
+        if source.exists():
+            os.replace(source, dest)
+    path.rename(target)
+    log.warning("Moved damaged history database %s to %s", path, target)
+    return target
+
+
+def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
+    # OperationalError covers I/O, locking, permissions and full disks: the file may be fine.
+    return not isinstance(exc, sqlite3.OperationalError)
+
+
+def _check(conn: sqlite3.Connection, path: Path, known_version: int) -> int:
+    """The file's schema version, after refusing newer files and detecting damage."""
+    try:
+        version = user_version(conn)
+        if version > known_version:
+            raise HistoryError(
+                f"The history database {path} was made by a newer HipTimer (history format "
+                f"version {version}; this HipTimer reads up to version {known_version}). "
+                "Update HipTimer to use it; the file has not been changed."
+            )
+        result = [row[0] for row in conn.execute("PRAGMA quick_check")]
+    except sqlite3.DatabaseError as exc:
+        if _is_corruption(exc):
+            raise CorruptDatabase(str(exc)) from exc
+        raise
+    if result != ["ok"]:
+        lines = [ln for row in result for ln in str(row).splitlines() if not ln.startswith("***")]
+        raise CorruptDatabase(f"quick_check: {lines[0] if lines else result}")
+    return version
+
+
+def _open_checked(path: Path, migrations: Sequence[Migration]) -> sqlite3.Connection:
+    """Open, check and migrate; a damaged file is moved aside and CorruptDatabase raised."""
+    conn = connect(path)
+    try:
+        version = _check(conn, path, len(migrations))
+        configure(conn)
+        if version < len(migrations):
+            has_data = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+            if has_data:
+                backup(conn, path, version)
+            migrate(conn, migrations)
+    except CorruptDatabase as exc:
+        raise CorruptDatabase(exc.reason, move_aside(path, conn)) from exc
+    except sqlite3.DatabaseError as exc:
+        if _is_corruption(exc):
+            raise CorruptDatabase(str(exc), move_aside(path, conn)) from exc
+        conn.close()
+        raise
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def open_database(
+    path: Path, migrations: Sequence[Migration] = MIGRATIONS
+) -> tuple[sqlite3.Connection, str | None]:
+    """Open, check and migrate the database file; returns the connection and a notice.
+
+    A damaged file is moved aside and a fresh database is started; the notice then says
+    where the old file went. Raises HistoryError for a newer database, and
+    sqlite3.Error or OSError when the file cannot be opened or written at all.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return _open_checked(path, migrations), None
+    except CorruptDatabase as exc:
+        notice = (
+            f"The history database {path} was damaged ({exc.reason}). It was moved to "
+            f"{exc.moved} and a new, empty history was started."
+        )
+    return _open_checked(path, migrations), notice
+
+
+def open_memory(migrations: Sequence[Migration] = MIGRATIONS) -> sqlite3.Connection:
+    """An in-memory database with the full schema, for when the file cannot be used."""
+    conn = connect(":memory:")
+    configure(conn)
+    migrate(conn, migrations)
+    return conn
