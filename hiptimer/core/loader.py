@@ -17,6 +17,7 @@ import stat
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -309,7 +310,9 @@ class _Validator:
             return None
         return value
 
-    def choice(self, d: dict[str, Any], key: str, where: str, enum: type, default: Any) -> Any:
+    def choice(
+        self, d: dict[str, Any], key: str, where: str, enum: type[Enum], default: Any
+    ) -> Any:
         path = _join(where, key)
         if key not in d:
             return default
@@ -494,8 +497,8 @@ class _Validator:
             self.err(path, f"expected [lowest, highest], got {_describe(value)}")
             return None
         pair = {"0": value[0], "1": value[1]}
-        low = self.number(pair, "0", path, low=1, high=MAX_REPS, integer=True)
-        high = self.number(pair, "1", path, low=1, high=MAX_REPS, integer=True)
+        low = self.number(pair, "0", path, low=1, high=MAX_REPS, integer=True, required=True)
+        high = self.number(pair, "1", path, low=1, high=MAX_REPS, integer=True, required=True)
         if low is None or high is None:
             return None
         if low > high:

@@ -340,6 +340,7 @@ WRONG_VALUES = [
     ("exercises.0.reps_range", [10], "exercises[0].reps_range", "[lowest, highest]"),
     ("exercises.0.reps_range", [0, 12], "exercises[0].reps_range[0]", "at least 1"),
     ("exercises.0.reps_range", [10, "x"], "exercises[0].reps_range[1]", 'got "x"'),
+    ("exercises.0.reps_range", [None, 12], "exercises[0].reps_range[0]", "required"),
     # kind-specific fields
     (
         "exercises.1.tempo",
