@@ -52,10 +52,8 @@ def cue_script(
     writer: CueWriter | None = None,
 ) -> list[tuple[float, str]]:
     """(seconds from the session's start, text) for every phrase the voice would say."""
-    return [
-        (s.start, s.phrase.text)
-        for s in cue_timeline(routine, pain_rating, choice=choice, writer=writer)
-    ]
+    timeline = cue_timeline(routine, pain_rating, choice=choice, writer=writer)
+    return [(round(s.start, 3), s.phrase.text) for s in timeline]
 
 
 def cue_timeline(
