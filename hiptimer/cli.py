@@ -12,6 +12,7 @@ from typing import TextIO, TypeAlias
 
 from hiptimer import __version__, paths
 from hiptimer.core.catalog import Catalog, RoutineEntry, load_catalog
+from hiptimer.core.cue_script import cue_script, format_script
 from hiptimer.core.loader import RoutineError, load_routine
 from hiptimer.core.routine import (
     Exercise,
@@ -82,13 +83,22 @@ def _add_validate(subparsers: SubParsers) -> None:
     parser.add_argument("files", metavar="FILE", nargs="+", help="routine files to check")
 
 
+def _add_cues(subparsers: SubParsers) -> None:
+    parser = add_command(
+        subparsers, "cues", "print what the voice says through a whole session, and when", cmd_cues
+    )
+    parser.add_argument("routine", metavar="ROUTINE", help="a routine id, file name or path")
+    parser.add_argument(
+        "--wav", metavar="FILE", help="instead, speak the session into FILE with the real voice"
+    )
+
+
 # Each adder registers one subcommand (or a group, such as "history export", whose
 # adder makes its own subparsers and calls add_command for each). Planned:
-#   hiptimer cues ROUTINE [--wav FILE]
 #   hiptimer history export --csv FILE [--pdf FILE] [--since DATE]
 # A command resolves a ROUTINE argument with resolve_routine() and reports a
 # user-facing failure by raising CommandError.
-SUBCOMMANDS: list[Callable[[SubParsers], None]] = [_add_list, _add_show, _add_validate]
+SUBCOMMANDS: list[Callable[[SubParsers], None]] = [_add_list, _add_show, _add_validate, _add_cues]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -345,3 +355,31 @@ def cmd_validate(args: argparse.Namespace) -> int:
         count = len(routine.exercises)
         out(f"ok: {name} ({routine.title}, {count} exercise{'s' if count != 1 else ''})")
     return 0 if ok else EXIT_USAGE
+
+
+def cmd_cues(args: argparse.Namespace) -> int:
+    script = cue_script(resolve_routine(args.routine))
+    if args.wav:
+        return _write_voice_track(script, args.wav)
+    for offset, text in script:
+        out(format_script([(offset, text)]))
+    return 0
+
+
+def _write_voice_track(script: list[tuple[float, str]], path: str) -> int:
+    try:
+        from hiptimer import tts, voice_track
+    except ImportError as exc:
+        if exc.name not in ("hiptimer.tts", "hiptimer.voice_track"):
+            raise
+        msg = "--wav is not available yet; without it the script is printed"
+        raise CommandError(msg, code=1) from None
+    try:
+        placements = voice_track.render_to_wav(script, path)
+    except tts.SpeechUnavailable as exc:
+        raise CommandError(f"no voice to render with: {exc}", code=1) from None
+    except OSError as exc:
+        raise CommandError(f"cannot write {path}: {exc.strerror or exc}", code=1) from None
+    end = max((p.start_s + p.duration_s for p in placements), default=0.0)
+    out(f"Wrote {path}: {len(placements)} phrases, {format_duration(end)}.")
+    return 0

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+
 import pytest
 
+import hiptimer
+from hiptimer.cli import main
 from hiptimer.core.cue_script import (
     SECONDS_PER_CHAR,
     cue_script,
@@ -145,3 +151,57 @@ def test_format_script() -> None:
         "01:00.0  Two",
         "62:05.0  x",
     ]
+
+
+# ---------------------------------------------------------------- the command line
+
+
+def write_routine(folder: Path) -> Path:
+    data = {
+        "format": "hiptimer-routine",
+        "version": 1,
+        "id": "cli-test",
+        "title": "CLI test",
+        "rests": {"get_ready_s": 5},
+        "exercises": [{"id": "stretch", "name": "Stretch", "kind": "hold", "hold_s": 20}],
+    }
+    path = folder / "cli-test.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_cues_command_prints_the_timed_script(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["cues", str(write_routine(tmp_path))]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "00:00.0  Get ready: Stretch."
+    assert "00:05.0  Stretch. Hold for twenty seconds." in lines
+    assert "00:25.0  Release." in lines
+
+
+def test_cues_command_renders_a_voice_track(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    voice_track = pytest.importorskip("hiptimer.voice_track")
+    rendered: list[tuple[list[tuple[float, str]], str]] = []
+
+    def fake_render(phrases: list[tuple[float, str]], out_path: str) -> list[object]:
+        rendered.append((phrases, out_path))
+        return [voice_track.Placement(text, at, at, 1.0) for at, text in phrases]
+
+    monkeypatch.setattr(voice_track, "render_to_wav", fake_render)
+    out_path = str(tmp_path / "voice.wav")
+    assert main(["cues", str(write_routine(tmp_path)), "--wav", out_path]) == 0
+    ((phrases, path),) = rendered
+    assert path == out_path and phrases[0] == (0.0, "Get ready: Stretch.")
+    assert capsys.readouterr().out.startswith(f"Wrote {out_path}: {len(phrases)} phrases")
+
+
+def test_cues_command_says_when_the_voice_track_is_not_available(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delattr(hiptimer, "voice_track", raising=False)
+    monkeypatch.setitem(sys.modules, "hiptimer.voice_track", None)
+    assert main(["cues", str(write_routine(tmp_path)), "--wav", str(tmp_path / "v.wav")]) == 1
+    assert "--wav is not available yet" in capsys.readouterr().err
