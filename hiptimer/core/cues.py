@@ -31,7 +31,7 @@ from hiptimer.core.events import (
     StepStarted,
 )
 from hiptimer.core.routine import Exercise, Kind, Sides
-from hiptimer.core.steps import RestKind, Side, StepKind, effective_tempo, movements_per_set
+from hiptimer.core.steps import RestKind, Side, StepKind, effective_tempo
 
 PhraseKind = Literal["announce", "setup", "cue", "count", "tempo", "prompt", "summary"]
 SetupMode = Literal["always", "first", "never"]
@@ -222,19 +222,7 @@ class CueWriter:
     # ------------------------------------------------------------ reps and pain
 
     def _rep_counted(self, e: RepCounted) -> list[Phrase]:
-        count = e.count
-        ex = self._step.exercise if self._step is not None else None
-        if (
-            ex is not None
-            and ex.sides is Sides.ALTERNATING
-            and effective_tempo(ex) is None
-            and e.target == movements_per_set(ex)
-        ):
-            # Self-paced alternating sets count each leg; a rep is both legs.
-            if count % 2:
-                return []
-            count //= 2
-        return [Phrase(f"{number_words(count).capitalize()}.", "count", e.at, STALE_COUNT_S)]
+        return [Phrase(f"{number_words(e.count).capitalize()}.", "count", e.at, STALE_COUNT_S)]
 
     def _choice_text(self, record: SetRecord, choice: PainChoice) -> str:
         if choice is PainChoice.STOP:

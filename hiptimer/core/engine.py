@@ -528,7 +528,11 @@ class SessionEngine:
             self.resume()
         self._count += 1
         target = movements_per_set(ex)
-        self._emit(RepCounted(now, step, self._count, target))
+        # Each press is one leg when sides alternate; a rep is counted once both legs moved.
+        if ex.sides is not Sides.ALTERNATING:
+            self._emit(RepCounted(now, step, self._count, target))
+        elif self._count % 2 == 0:
+            self._emit(RepCounted(now, step, self._count // 2, ex.reps or 0))
         if self._count >= target:
             self._complete_step(now)
             self._process(now)

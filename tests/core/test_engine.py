@@ -575,3 +575,15 @@ def test_listeners_may_call_back_into_the_engine() -> None:
     h.advance(5 + 10 + 15 + 10)
     assert h.engine.ended is EndReason.COMPLETED
     assert [r.pain for r in h.engine.records] == [0, 0]
+
+
+def test_self_paced_alternating_reps_count_a_rep_per_pair_of_presses() -> None:
+    h = Harness(routine(reps(n=2, sides=Sides.ALTERNATING)))
+    h.engine.start()
+    h.advance(5)
+    for _ in range(3):
+        h.engine.count_rep()
+    assert [(e.count, e.target) for e in h.of(RepCounted)] == [(1, 2)]
+    h.engine.count_rep()
+    assert [(e.count, e.target) for e in h.of(RepCounted)] == [(1, 2), (2, 2)]
+    assert h.engine.records[0].actual_reps == 2
