@@ -15,15 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from hiptimer.core.clock import FakeClock, FakeWall
-from hiptimer.core.cues import CueWriter, Phrase, interrupts
+from hiptimer.core.cues import CueWriter, Phrase, interrupts, speaking_time
 from hiptimer.core.engine import SessionEngine
 from hiptimer.core.events import Event, PainChoice, PainRated, PainRequested, StepStarted
 from hiptimer.core.marks import marks_for
 from hiptimer.core.routine import SELF_PACED_REP_S, Routine
 from hiptimer.core.steps import StepKind
 
-SECONDS_PER_CHAR = 0.075
-MIN_UTTERANCE_S = 0.3  # even "Two" takes espeak this long, start-up included
 POLL_S = 0.25  # the simulated UI timer looks at least this often, and at every mark
 PAST_DUE_S = 1e-9  # look just after a mark or deadline, so it has surely fallen due
 MAX_SESSION_S = 24 * 3600.0
@@ -37,11 +35,6 @@ class Spoken:
     end: float
     phrase: Phrase
     cut: bool = False  # an interrupting phrase cut it off before its end
-
-
-def speaking_time(text: str) -> float:
-    """Estimated seconds espeak takes to say `text` at its default rate."""
-    return max(MIN_UTTERANCE_S, len(text) * SECONDS_PER_CHAR)
 
 
 def cue_script(

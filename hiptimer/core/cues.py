@@ -33,6 +33,17 @@ from hiptimer.core.events import (
 from hiptimer.core.routine import Exercise, Kind, Sides
 from hiptimer.core.steps import RestKind, Side, StepKind, effective_tempo
 
+# Estimated speaking speed, on the slow side of espeak-ng's default (about 0.055 s a character).
+SECONDS_PER_CHAR = 0.075
+MIN_UTTERANCE_S = 0.3  # even "Two" takes espeak this long, start-up included
+LEAD_IN_MARGIN_S = 3.0  # a breath between the last setup line and the first set
+
+
+def speaking_time(text: str) -> float:
+    """Estimated seconds espeak takes to say `text` at its default rate."""
+    return max(MIN_UTTERANCE_S, len(text) * SECONDS_PER_CHAR)
+
+
 PhraseKind = Literal["announce", "setup", "cue", "count", "tempo", "prompt", "summary"]
 SetupMode = Literal["always", "first", "never"]
 SETUP_MODES: tuple[SetupMode, ...] = ("always", "first", "never")
@@ -183,12 +194,22 @@ class CueWriter:
             return self._work(e, ex)
         return []
 
+    def lead_in_seconds(self, ex: Exercise) -> float:
+        """How long a lead-in to `ex` must last for its announcement and setup to be heard."""
+        lines = [f"Rest thirty seconds. Next: {ex.name}."]
+        if self._will_read_setup(ex):
+            lines += [_sentence(line) for line in ex.setup]
+        return sum(speaking_time(line) for line in lines) + LEAD_IN_MARGIN_S
+
+    def _will_read_setup(self, ex: Exercise) -> bool:
+        if not ex.setup or self.setup_mode == "never":
+            return False
+        return not (self.setup_mode == "first" and ex.id in self.setup_heard)
+
     def _setup(self, ex: Exercise, at: float) -> list[Phrase]:
         """The setup steps of an exercise coming up, as the setup mode allows."""
         self._led_in.add(ex.id)
-        if not ex.setup or self.setup_mode == "never":
-            return []
-        if self.setup_mode == "first" and ex.id in self.setup_heard:
+        if not self._will_read_setup(ex):
             return []
         self.setup_heard.add(ex.id)
         return [Phrase(_sentence(line), "setup", at) for line in ex.setup]

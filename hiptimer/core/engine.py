@@ -96,8 +96,11 @@ class SessionEngine:
         wall: Callable[[], datetime] = wall_now,
         pain_limit: int = DEFAULT_PAIN_LIMIT,
         done_sets: Iterable[SetKey] = (),
+        lead_in: Callable[[Exercise], float] | None = None,
     ) -> None:
+        """`lead_in` gives the least time a lead-in to an exercise must last (to read its setup)."""
         self.routine = routine
+        self._lead_in = lead_in
         self.pain_limit = pain_limit
         self._clock = clock or MonotonicClock()
         self._wall = wall
@@ -251,6 +254,9 @@ class SessionEngine:
             self._emit(PainRequested(at, self.records[-1]))
 
     def _planned_duration(self, step: Step, ex: Exercise | None) -> float | None:
+        leads_in = step.kind is StepKind.GET_READY or step.rest_kind is RestKind.AFTER_EXERCISE
+        if leads_in and ex is not None and self._lead_in is not None:
+            return max(step.planned_s, self._lead_in(ex))
         if step.is_timed_pause:
             return step.planned_s
         if step.kind is StepKind.WORK and ex is not None:
@@ -678,7 +684,12 @@ class SessionEngine:
     def _future_estimate(self) -> float:
         """Expected seconds of the steps after this one (all of them before the start)."""
         first = self._index if not self._started else self._index + 1
-        return sum(step_estimate(s, self._exercise(s)) for s in self._steps[first:])
+        total = 0.0
+        for step in self._steps[first:]:
+            ex = self._exercise(step)
+            pause = self._planned_duration(step, ex) if step.is_timed_pause else None
+            total += pause if pause is not None else step_estimate(step, ex)
+        return total
 
 
 def _reps_done(ex: Exercise, elapsed: float, count: int) -> int:

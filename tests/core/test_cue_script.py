@@ -11,13 +11,12 @@ import pytest
 import hiptimer
 from hiptimer.cli import main
 from hiptimer.core.cue_script import (
-    SECONDS_PER_CHAR,
     cue_script,
     cue_timeline,
     format_script,
     simulate_speech,
 )
-from hiptimer.core.cues import STALE_COUNT_S, Phrase
+from hiptimer.core.cues import SECONDS_PER_CHAR, STALE_COUNT_S, Phrase
 from hiptimer.core.events import PainChoice
 from hiptimer.core.routine import Exercise, Kind, Rests, Routine, Sides, Tempo
 

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from hiptimer.core.cues import (
+    SECONDS_PER_CHAR,
     STALE_COUNT_S,
     CueWriter,
     Phrase,
@@ -449,3 +450,12 @@ def test_duration_words(seconds: float, words: str) -> None:
 def test_number_words_refuses_negatives() -> None:
     with pytest.raises(ValueError):
         number_words(-1)
+
+
+def test_lead_in_time_covers_the_setup_only_when_it_will_be_read() -> None:
+    writer = CueWriter(setup_mode="first")
+    with_setup = writer.lead_in_seconds(BRIDGE)
+    lead_in(writer)  # the setup is heard once
+    assert writer.lead_in_seconds(BRIDGE) < with_setup
+    spoken = sum(len(line) for line in BRIDGE.setup) * SECONDS_PER_CHAR
+    assert with_setup >= spoken

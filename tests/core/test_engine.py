@@ -587,3 +587,21 @@ def test_self_paced_alternating_reps_count_a_rep_per_pair_of_presses() -> None:
     h.engine.count_rep()
     assert [(e.count, e.target) for e in h.of(RepCounted)] == [(1, 2), (2, 2)]
     assert h.engine.records[0].actual_reps == 2
+
+
+def test_a_lead_in_lasts_long_enough_to_read_the_setup() -> None:
+    r = routine(hold("a", hold_s=10), hold("b", hold_s=10))
+    h = Harness(r, lead_in=lambda ex: 12.0 if ex.id == "b" else 0.0)
+    assert h.engine.view().session_remaining_s == pytest.approx(5 + 10 + 15 + 10)
+    h.engine.start()
+    assert h.engine.view().duration_s == 5  # get-ready for "a": its own 5 s is enough
+    h.advance(15)
+    h.engine.rate_pain(0)
+    assert h.engine.step.rest_kind is not None
+    assert h.engine.view().duration_s == 15  # the rest is already longer than 12 s
+
+
+def test_a_short_lead_in_is_stretched_for_the_setup() -> None:
+    h = Harness(routine(hold("a", hold_s=10)), lead_in=lambda ex: 21.5)
+    h.engine.start()
+    assert h.engine.view().duration_s == 21.5
