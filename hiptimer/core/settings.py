@@ -16,6 +16,8 @@ from hiptimer.core.loader import write_atomic
 log = logging.getLogger(__name__)
 
 DEFAULT_PAIN_LIMIT = 5
+SETUP_MODES = ("always", "first", "never")  # when the voice reads an exercise's setup steps
+MAX_SETUP_HEARD = 1000
 
 
 @dataclass(frozen=True)
@@ -24,11 +26,12 @@ class Settings:
 
     pain_limit: int = DEFAULT_PAIN_LIMIT  # a rating above this asks what to do (0-10)
     muted: bool = False
-    setup_mode: bool = True  # read an exercise's setup steps aloud while getting ready
+    setup_mode: str = "first"  # read setup steps aloud: "always", "first" time, or "never"
     voice: str = ""  # a voice id of the speech engine; "" is the system default
     rate: int = 160  # words per minute
     volume: float = 1.0  # 0.0 - 1.0
     first_run_done: bool = False
+    setup_heard: tuple[str, ...] = ()  # exercises whose setup the voice has read ("first" mode)
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -38,8 +41,16 @@ def _valid(name: str, value: Any) -> bool:
     """Whether a value read from the file is usable for the field `name`."""
     if name == "pain_limit":
         return type(value) is int and 0 <= value <= 10
-    if name in ("muted", "setup_mode", "first_run_done"):
+    if name in ("muted", "first_run_done"):
         return type(value) is bool
+    if name == "setup_mode":
+        return value in SETUP_MODES
+    if name == "setup_heard":
+        return (
+            isinstance(value, (list, tuple))
+            and len(value) <= MAX_SETUP_HEARD
+            and all(isinstance(item, str) and len(item) <= 64 for item in value)
+        )
     if name == "voice":
         return isinstance(value, str) and len(value) <= 500
     if name == "rate":
@@ -60,10 +71,18 @@ def settings_from_data(data: Any, source: str = "settings") -> Settings:
             continue
         value = data[f.name]
         if _valid(f.name, value):
-            values[f.name] = float(value) if f.name == "volume" else value
+            values[f.name] = _normal(f.name, value)
         else:
             log.warning("%s: ignoring %s = %r (not a valid value)", source, f.name, value)
     return Settings(**values)
+
+
+def _normal(name: str, value: Any) -> Any:
+    if name == "volume":
+        return float(value)
+    if name == "setup_heard":
+        return tuple(value)
+    return value
 
 
 class SettingsStore:
@@ -102,7 +121,8 @@ class SettingsStore:
         for name, value in changes.items():
             if not _valid(name, value):
                 raise ValueError(f"not a valid value for the setting {name}: {value!r}")
-        self._settings = self._settings.replace(**changes)
+        normal = {name: _normal(name, value) for name, value in changes.items()}
+        self._settings = self._settings.replace(**normal)
         self.save()
         return self._settings
 

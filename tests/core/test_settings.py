@@ -22,9 +22,11 @@ def test_defaults_when_there_is_no_file(data_home: Path) -> None:
 
 def test_changes_are_saved_and_read_back() -> None:
     store = SettingsStore()
-    store.update(pain_limit=3, muted=True, first_run_done=True)
+    store.update(pain_limit=3, muted=True, first_run_done=True, setup_heard=["bridge"])
+    store.update(setup_mode="never")
     again = SettingsStore()
     assert again.settings.pain_limit == 3
+    assert again.settings.setup_heard == ("bridge",) and again.settings.setup_mode == "never"
     assert again.settings.muted and again.settings.first_run_done
     assert json.loads(paths.settings_path().read_text())["pain_limit"] == 3
 
@@ -35,6 +37,8 @@ def test_invalid_values_are_refused() -> None:
         store.update(pain_limit=11)
     with pytest.raises(ValueError, match="muted"):
         store.update(muted="yes")
+    with pytest.raises(ValueError, match="setup_mode"):
+        store.update(setup_mode=True)
     assert store.settings == Settings()
 
 

@@ -1,0 +1,110 @@
+"""Starting the window: the QApplication, its look, the services and the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from hiptimer.ui import immortal
+
+if TYPE_CHECKING:
+    from hiptimer.core.clock import Clock
+    from hiptimer.core.routine import Routine
+    from hiptimer.ui.services import Services
+
+log = logging.getLogger(__name__)
+
+
+def run_app(
+    routine: Routine | str | None = None,
+    start: bool = False,
+    argv: Sequence[str] | None = None,
+    *,
+    clock: Clock | None = None,
+    wall: Callable[[], datetime] | None = None,
+    services: Services | None = None,
+) -> int:
+    """Open the window (on a routine, started at once with `start`) and run until it closes.
+
+    `routine` is a Routine, or an id, file name or path for the routine library.
+    Returns the exit status.
+    """
+    immortal.apply()
+    # Heavy imports wait until a window is really wanted (`hiptimer list` never pays for Qt).
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication.instance() or QApplication(list(argv or sys.argv[:1]))
+    assert isinstance(app, QApplication)
+    setup_application(app)
+
+    from hiptimer.core.clock import wall_now
+    from hiptimer.core.settings import SettingsStore
+    from hiptimer.ui.main_window import MainWindow
+    from hiptimer.ui.services import open_services
+
+    settings = SettingsStore()
+    s = settings.settings
+    if services is None:
+        services = open_services(muted=s.muted, voice=s.voice, rate=s.rate, volume=s.volume)
+    window = MainWindow(settings, services, clock=clock, wall=wall or wall_now)
+    if settings.save_error:
+        window.show_problem(settings.save_error)
+    chosen = _resolve(routine, window.show_problem)
+    window.show()
+    if chosen is not None:
+        window.open_routine(chosen, start=start)
+    try:
+        return int(app.exec())
+    finally:
+        services.shutdown()
+
+
+def setup_application(app: object) -> None:
+    """Name, icon, style and fonts of the application."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from hiptimer import paths
+    from hiptimer.ui.theme import app_font, app_style_sheet
+
+    assert isinstance(app, QApplication)
+    app.setApplicationName("HipTimer")
+    app.setOrganizationName("HipTimer")
+    app.setDesktopFileName("hiptimer")
+    icon = paths.icons_dir() / "hiptimer.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    app.setStyle("Fusion")  # the same look everywhere, so the style sheet reads the same
+    app.setFont(app_font())
+    app.setStyleSheet(app_style_sheet())
+
+
+def _resolve(routine: Routine | str | None, report: Callable[[str], None]) -> Routine | None:
+    """The Routine to open, or None (the library opens) with the reason reported."""
+    from hiptimer.core.routine import Routine
+
+    if routine is None or isinstance(routine, Routine):
+        return routine
+    try:
+        return _find(routine)
+    except Exception as exc:  # LookupError or RoutineError: both say what is wrong
+        report(f"Cannot open routine {routine}: {exc}")
+        return None
+
+
+def _find(routine: str) -> Routine:
+    try:
+        from hiptimer.core.catalog import load_catalog
+    except ImportError:
+        from hiptimer.core.loader import load_routine
+
+        return load_routine(routine)
+    return load_catalog().find(routine)

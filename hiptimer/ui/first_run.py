@@ -1,0 +1,69 @@
+"""The safety notice shown before the first session: see a clinician, mind surgery, mind pain."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from hiptimer.ui.keys import KEY_NAMES, Action
+from hiptimer.ui.theme import set_px
+
+HEADING = "Before you start"
+POINTS = (
+    "See a doctor or physiotherapist before starting an exercise programme, so they can "
+    "check that these exercises suit your hip.",
+    "After hip surgery (a replacement included), ask your surgeon or physiotherapist "
+    "before trying any routine.",
+    "Stop if pain climbs above {limit}/10, or keeps building. After each set HipTimer asks "
+    "how much it hurt and offers to stop or go lighter.",
+    "HipTimer is a timer and a log, not medical advice.",
+)
+
+
+def notice_points(pain_limit: int) -> list[str]:
+    return [point.format(limit=pain_limit) for point in POINTS]
+
+
+class FirstRunPage(QWidget):
+    """Shown once, before anything else; the settings remember that it was read.
+
+    Signals: accepted().
+    """
+
+    accepted = Signal()
+
+    def __init__(self, pain_limit: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.heading = QLabel(HEADING, self)
+        self.heading.setProperty("role", "warning")
+        self.points = QLabel(self)
+        self.points.setWordWrap(True)
+        self.points.setTextFormat(Qt.TextFormat.RichText)
+        items = "".join(
+            f"<li style='margin-bottom:12px'>{p}</li>" for p in notice_points(pain_limit)
+        )
+        self.points.setText(f"<ul>{items}</ul>")
+        self.button = QPushButton(f"I understand   [{KEY_NAMES[Action.ACCEPT]}]", self)
+        self.button.setProperty("role", "primary")
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.button.clicked.connect(self.accepted.emit)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(60, 30, 60, 30)
+        layout.addStretch(1)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.points)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        h = max(300, self.height())
+        set_px(self.heading, h * 0.07, bold=True)
+        set_px(self.points, h * 0.034)
+        set_px(self.button, h * 0.045, bold=True)

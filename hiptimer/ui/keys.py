@@ -1,0 +1,141 @@
+"""The keyboard map: which key does what on each screen, so no one needs the mouse."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtCore import Qt
+
+K = Qt.Key
+
+
+class Mode(str, Enum):
+    """Which keys apply: one mode per screen, and three while a set is in progress."""
+
+    FIRST_RUN = "first_run"
+    LIBRARY = "library"
+    WORKOUT = "workout"  # holds, timed reps, rests
+    COUNTING = "counting"  # a self-paced reps set: Space and Enter count
+    PAIN = "pain"  # rating a set 0-10
+    CHOICE = "choice"  # the rating was above the limit: stop, lower or continue
+    SUMMARY = "summary"
+
+
+class Action(str, Enum):
+    ACCEPT = "accept"
+    START = "start"
+    SELECT_PREVIOUS = "select_previous"
+    SELECT_NEXT = "select_next"
+    PAUSE = "pause"
+    COUNT_REP = "count_rep"
+    NEXT = "next"
+    BACK = "back"
+    MORE = "more"
+    LESS = "less"
+    SKIP_EXERCISE = "skip_exercise"
+    MUTE = "mute"
+    END = "end"
+    RATE = "rate"  # with the rating as the value
+    SKIP_RATING = "skip_rating"
+    STOP_EXERCISE = "stop_exercise"
+    LOWER_DOSE = "lower_dose"
+    CONTINUE = "continue"
+    FULL_SCREEN = "full_screen"
+    LIBRARY = "library"
+    DONE = "done"
+
+
+ENTER = (K.Key_Return, K.Key_Enter)
+TEN_KEY = K.Key_T  # 10 on the pain scale: one key press, like every other rating
+DIGITS = {getattr(K, f"Key_{n}"): n for n in range(10)}
+
+_SESSION_KEYS: dict[Qt.Key, Action] = {
+    K.Key_M: Action.MUTE,
+    K.Key_Escape: Action.END,
+}
+_STEP_KEYS: dict[Qt.Key, Action] = {
+    K.Key_Right: Action.NEXT,
+    K.Key_N: Action.NEXT,
+    K.Key_Left: Action.BACK,
+    K.Key_B: Action.BACK,
+    K.Key_Plus: Action.MORE,
+    K.Key_Equal: Action.MORE,  # "+" without Shift on most layouts
+    K.Key_Minus: Action.LESS,
+    K.Key_Underscore: Action.LESS,
+    K.Key_S: Action.SKIP_EXERCISE,
+    K.Key_P: Action.PAUSE,
+}
+_CHOICE_KEYS: dict[Qt.Key, Action] = {
+    K.Key_S: Action.STOP_EXERCISE,
+    K.Key_L: Action.LOWER_DOSE,
+    K.Key_C: Action.CONTINUE,
+}
+
+# What each button's tooltip says, so the keys are learnt from the buttons.
+KEY_NAMES: dict[Action, str] = {
+    Action.PAUSE: "Space, Enter or P",
+    Action.COUNT_REP: "Space or Enter",
+    Action.NEXT: "Right arrow or N",
+    Action.BACK: "Left arrow or B",
+    Action.MORE: "+",
+    Action.LESS: "-",
+    Action.SKIP_EXERCISE: "S",
+    Action.MUTE: "M",
+    Action.END: "Esc",
+    Action.SKIP_RATING: "K or Delete",
+    Action.STOP_EXERCISE: "S",
+    Action.LOWER_DOSE: "L",
+    Action.CONTINUE: "C",
+    Action.START: "Enter",
+    Action.ACCEPT: "Enter",
+    Action.FULL_SCREEN: "F11",
+    Action.LIBRARY: "Esc",
+    Action.DONE: "Enter",
+}
+
+
+def resolve(key: int, modifiers: Qt.KeyboardModifier, mode: Mode) -> tuple[Action, int] | None:
+    """The action of a key press on a screen (and its value: the rating), or None.
+
+    Keys with Ctrl, Alt or Meta are left to the menus.
+    """
+    blocked = (
+        Qt.KeyboardModifier.ControlModifier
+        | Qt.KeyboardModifier.AltModifier
+        | Qt.KeyboardModifier.MetaModifier
+    )
+    if modifiers & blocked:
+        return None
+    qkey = Qt.Key(key)
+    if qkey is K.Key_F11:
+        return Action.FULL_SCREEN, 0
+    action = _resolve_in(qkey, mode)
+    if action is None:
+        return None
+    if action is Action.RATE:
+        return action, 10 if qkey is TEN_KEY else DIGITS[qkey]
+    return action, 0
+
+
+def _resolve_in(key: Qt.Key, mode: Mode) -> Action | None:
+    if mode is Mode.FIRST_RUN:
+        return Action.ACCEPT if key in ENTER or key is K.Key_Space else None
+    if mode is Mode.LIBRARY:
+        if key in ENTER or key is K.Key_Space:
+            return Action.START
+        return {K.Key_Up: Action.SELECT_PREVIOUS, K.Key_Down: Action.SELECT_NEXT}.get(key)
+    if mode is Mode.SUMMARY:
+        if key in ENTER:
+            return Action.DONE
+        return Action.LIBRARY if key in (K.Key_Escape, K.Key_Backspace) else None
+    if key in _SESSION_KEYS:
+        return _SESSION_KEYS[key]
+    if mode is Mode.PAIN:
+        if key in DIGITS or key is TEN_KEY:
+            return Action.RATE
+        return Action.SKIP_RATING if key in (K.Key_K, K.Key_Delete) else None
+    if mode is Mode.CHOICE:
+        return _CHOICE_KEYS.get(key)
+    if key is K.Key_Space or key in ENTER:
+        return Action.COUNT_REP if mode is Mode.COUNTING else Action.PAUSE
+    return _STEP_KEYS.get(key)

@@ -1,0 +1,295 @@
+"""The main window: library, workout and summary pages in a stack, one key map, a menu bar."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from hiptimer.core.clock import Clock, MonotonicClock, wall_now
+from hiptimer.core.engine import SessionEngine
+from hiptimer.core.events import EndReason, SessionEnded
+from hiptimer.core.routine import Routine
+from hiptimer.core.settings import SettingsStore
+from hiptimer.ui.driver import EngineDriver
+from hiptimer.ui.first_run import FirstRunPage
+from hiptimer.ui.key_filter import WindowKeys
+from hiptimer.ui.keys import KEY_NAMES, Action, Mode
+from hiptimer.ui.library_page import LibraryItem, LibraryPage, load_library
+from hiptimer.ui.services import Services
+from hiptimer.ui.session_controller import SessionController, make_cue_writer
+from hiptimer.ui.summary_page import SessionResult, SummaryPage
+from hiptimer.ui.workout_page import WorkoutPage
+from hiptimer.ui.workout_text import APP_TITLE
+
+log = logging.getLogger(__name__)
+
+SESSION_MENU = (
+    (Action.PAUSE, "Pause / resume"),
+    (Action.NEXT, "Next step"),
+    (Action.BACK, "Back (repeat the set)"),
+    (Action.MORE, "More (+5 s or +1 rep)"),
+    (Action.LESS, "Less (\u22125 s or \u22121 rep)"),
+    (Action.SKIP_EXERCISE, "Skip exercise"),
+    (Action.MUTE, "Mute / unmute"),
+    (Action.END, "End session\u2026"),
+)
+
+
+def ask_to_end(parent: QWidget) -> bool:
+    """Ask before ending a session; Enter, Esc and closing the box all keep going."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(f"End the session? \u2014 {APP_TITLE}")
+    box.setText("End this session now?")
+    box.setInformativeText("The sets done so far are kept in your history.")
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.button(QMessageBox.StandardButton.Yes).setText("End session")
+    box.button(QMessageBox.StandardButton.No).setText("Keep going")
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setEscapeButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+@dataclass
+class ActiveSession:
+    """The objects of the session on screen; they live as long as its pages."""
+
+    driver: EngineDriver
+    controller: SessionController
+    page: WorkoutPage
+    cues: object
+    started_at: float
+
+
+class MainWindow(QMainWindow):
+    """Switches between the pages and turns keys and menu commands into actions.
+
+    `clock` and `wall` go to every session's engine: tests pass a FakeClock.
+    """
+
+    def __init__(
+        self,
+        settings: SettingsStore,
+        services: Services | None = None,
+        *,
+        clock: Clock | None = None,
+        wall: Callable[[], datetime] = wall_now,
+        library: Callable[[], list[LibraryItem]] = load_library,
+    ) -> None:
+        super().__init__()
+        self.settings = settings
+        self.services = services or Services()
+        self.clock = clock or MonotonicClock()
+        self.wall = wall
+        self._load_library = library
+        self.session: ActiveSession | None = None
+        self.summary: SummaryPage | None = None
+        self.stack = QStackedWidget(self)
+        self.setCentralWidget(self.stack)
+        self.setWindowTitle(APP_TITLE)
+        self.resize(1280, 800)
+        # An explicit minimum keeps layouts from resizing the window's size hints whenever a
+        # font changes (which also makes the offscreen platform warn on every change).
+        self.setMinimumSize(720, 520)
+        self.library = self._new_library()
+        self.first_run: FirstRunPage | None = None
+        self._after_first_run: Callable[[], None] = self.show_library
+        self._build_menus()
+        self.keys = WindowKeys(self, self.key_mode, self.perform)
+        for problem in self.services.problems:
+            self.show_problem(problem)
+        if not settings.settings.first_run_done:
+            self.first_run = FirstRunPage(settings.settings.pain_limit, self)
+            self.first_run.accepted.connect(self._first_run_accepted)
+            self.stack.addWidget(self.first_run)
+            self.stack.setCurrentWidget(self.first_run)
+
+    # ------------------------------------------------------------ pages
+
+    def _new_library(self) -> LibraryPage:
+        page = LibraryPage(self._load_library(), self)
+        page.start_requested.connect(self.start_session)
+        self.stack.addWidget(page)
+        return page
+
+    def show_library(self) -> None:
+        self._drop_summary()
+        self.stack.setCurrentWidget(self.library)
+        self.setWindowTitle(APP_TITLE)
+
+    def open_routine(self, routine: Routine, *, start: bool) -> None:
+        """Show a routine (from the command line); with `start`, begin it at once."""
+        self.library.select(routine.id)
+        action = (lambda: self.start_session(routine)) if start else self.show_library
+        if self.first_run is not None:
+            self._after_first_run = action
+        else:
+            action()
+
+    def _first_run_accepted(self) -> None:
+        self.settings.update(first_run_done=True)
+        if self.first_run is not None:
+            self.stack.removeWidget(self.first_run)
+            self.first_run.deleteLater()
+            self.first_run = None
+        self._after_first_run()
+
+    def key_mode(self) -> Mode:
+        page = self.stack.currentWidget()
+        if page is self.first_run:
+            return Mode.FIRST_RUN
+        if self.session is not None and page is self.session.page:
+            return self.session.page.key_mode()
+        if page is self.summary:
+            return Mode.SUMMARY
+        return Mode.LIBRARY
+
+    # ------------------------------------------------------------ sessions
+
+    def start_session(self, routine: Routine) -> None:
+        if self.session is not None:
+            return
+        self._drop_summary()
+        s = self.settings.settings
+        engine = SessionEngine(routine, clock=self.clock, wall=self.wall, pain_limit=s.pain_limit)
+        driver = EngineDriver(engine, self)
+        cues = make_cue_writer(s.setup_mode, s.setup_heard, s.pain_limit)
+        controller = SessionController(
+            driver, self.services, clock=self.clock, wall=self.wall, cues=cues, parent=self
+        )
+        page = WorkoutPage(driver, muted=s.muted)
+        controller.caption.connect(page.show_caption)
+        controller.problem.connect(self.show_problem)
+        page.title_changed.connect(self.setWindowTitle)
+        page.action_requested.connect(lambda action: self.perform(action, 0))
+        driver.finished.connect(self._session_finished)
+        self.session = ActiveSession(driver, controller, page, cues, self.clock.now())
+        self.stack.addWidget(page)
+        self.stack.setCurrentWidget(page)
+        self.setWindowTitle(page.text.title if page.text else APP_TITLE)
+        driver.start()
+
+    def _session_finished(self, ended: SessionEnded) -> None:
+        session = self.session
+        if session is None:
+            return
+        self.session = None
+        engine = session.driver.engine
+        heard = getattr(session.cues, "setup_heard", None)
+        if heard is not None:
+            self.settings.update(setup_heard=sorted(heard)[-1000:])
+        result = SessionResult(
+            routine=engine.live_routine(),
+            records=tuple(engine.records),
+            reason=ended.reason,
+            total_s=ended.at - session.started_at,
+            adjustments={k: list(v) for k, v in engine.adjustments.items()},
+        )
+        self.summary = SummaryPage(result, self)
+        self.summary.library_requested.connect(self.show_library)
+        self.summary.done_requested.connect(self.close)
+        self.stack.addWidget(self.summary)
+        self.stack.setCurrentWidget(self.summary)
+        what = "Session complete" if ended.reason is EndReason.COMPLETED else "Session ended"
+        self.setWindowTitle(f"{what} \u2014 {APP_TITLE}")
+        # The session's objects may be on the call stack (a button's click ended the set).
+        session.driver.stop()
+        self.stack.removeWidget(session.page)
+        for obj in (session.page, session.controller, session.driver):
+            obj.deleteLater()
+
+    def _drop_summary(self) -> None:
+        if self.summary is not None:
+            self.stack.removeWidget(self.summary)
+            self.summary.deleteLater()
+            self.summary = None
+
+    def end_session(self) -> None:
+        """Esc: pause, ask, and end or go on as before."""
+        session = self.session
+        if session is None:
+            return
+        was_paused = session.driver.view().paused
+        session.driver.pause()
+        if ask_to_end(self):
+            if self.session is session:
+                session.driver.end()
+        elif not was_paused and self.session is session:
+            session.driver.resume()
+
+    # ------------------------------------------------------------ actions
+
+    def perform(self, action: Action, value: int = 0) -> None:
+        """Do what a key, a button or a menu item asks for."""
+        if action is Action.FULL_SCREEN:
+            self.toggle_full_screen()
+        elif action is Action.MUTE:
+            self.toggle_mute()
+        elif action is Action.END:
+            self.end_session()
+        elif action is Action.ACCEPT and self.first_run is not None:
+            self.first_run.accepted.emit()
+        elif action is Action.START:
+            self.library.start_selected()
+        elif action in (Action.SELECT_PREVIOUS, Action.SELECT_NEXT):
+            self.library.move_selection(-1 if action is Action.SELECT_PREVIOUS else 1)
+        elif action is Action.LIBRARY:
+            self.show_library()
+        elif action is Action.DONE:
+            self.close()
+        elif self.session is not None:
+            self.session.page.perform(action, value)
+
+    def toggle_full_screen(self) -> None:
+        if self.isFullScreen():
+            self.showNormal()
+        else:
+            self.showFullScreen()
+
+    def toggle_mute(self) -> None:
+        muted = not self.settings.settings.muted
+        self.settings.update(muted=muted)
+        if self.session is not None:
+            self.session.controller.set_muted(muted)
+            self.session.page.set_muted(muted)
+        else:
+            for service in (self.services.speech, self.services.beeper):
+                try:
+                    service.set_muted(muted)
+                except Exception:
+                    log.exception("Could not mute %s", type(service).__name__)
+        self.statusBar().showMessage("Sound off" if muted else "Sound on", 3000)
+
+    def show_problem(self, text: str) -> None:
+        log.warning("%s", text)
+        self.statusBar().showMessage(text, 15000)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        quit_action = QAction("&Quit", self)
+        quit_action.setShortcut("Ctrl+Q")
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        session_menu = bar.addMenu("&Session")
+        for action, label in SESSION_MENU:
+            # The key is shown after a tab, not registered: the window's key map owns it.
+            item = QAction(f"{label}\t{KEY_NAMES[action]}", self)
+            item.triggered.connect(lambda _=False, a=action: self.perform(a, 0))
+            session_menu.addAction(item)
+        view_menu = bar.addMenu("&View")
+        full = QAction(f"Full screen\t{KEY_NAMES[Action.FULL_SCREEN]}", self)
+        full.triggered.connect(self.toggle_full_screen)
+        view_menu.addAction(full)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.session is not None:
+            self.session.controller.close()  # recorded as ended early
+        if self.session is not None:
+            self.session.driver.stop()
+        super().closeEvent(event)

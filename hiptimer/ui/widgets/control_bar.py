@@ -1,0 +1,59 @@
+"""The row of buttons under the workout: every key has a button too, named in its tooltip."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from hiptimer.ui.keys import KEY_NAMES, Action
+
+_BUTTONS: tuple[tuple[Action, str, str], ...] = (
+    (Action.BACK, "\u25c0 Back", "Repeat the previous set"),
+    (Action.LESS, "\u22125 s", "Shorten this hold or rest by 5 seconds"),
+    (Action.PAUSE, "Pause", "Pause or resume"),
+    (Action.COUNT_REP, "Count rep", "Count one rep"),
+    (Action.MORE, "+5 s", "Lengthen this hold or rest by 5 seconds"),
+    (Action.NEXT, "Next \u25b6", "Finish this step now"),
+    (Action.SKIP_EXERCISE, "Skip exercise", "Skip the rest of this exercise"),
+    (Action.MUTE, "Mute", "Turn the voice and beeps off or on"),
+    (Action.END, "End", "End the session"),
+)
+
+
+class ControlBar(QWidget):
+    """Buttons for the workout's commands; it only reports which one was pressed.
+
+    Signals: triggered(Action).
+    """
+
+    triggered = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        self.buttons: dict[Action, QPushButton] = {}
+        for action, label, tip in _BUTTONS:
+            button = QPushButton(label, self)
+            button.setToolTip(f"{tip} (key: {KEY_NAMES[action]})")
+            # Keyboard focus stays with the window: Space must never "click" a button too.
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumHeight(44)
+            button.clicked.connect(lambda _=False, a=action: self.triggered.emit(a))
+            layout.addWidget(button)
+            self.buttons[action] = button
+
+    def show_state(
+        self, *, paused: bool, counting: bool, reps: bool, muted: bool, navigable: bool
+    ) -> None:
+        """Relabel and enable the buttons for the moment shown."""
+        b = self.buttons
+        b[Action.PAUSE].setText("Resume" if paused else "Pause")
+        b[Action.COUNT_REP].setVisible(counting)
+        b[Action.LESS].setText("\u22121 rep" if reps else "\u22125 s")
+        b[Action.MORE].setText("+1 rep" if reps else "+5 s")
+        b[Action.MUTE].setText("Unmute" if muted else "Mute")
+        for action in (Action.BACK, Action.NEXT, Action.SKIP_EXERCISE, Action.LESS, Action.MORE):
+            b[action].setEnabled(navigable)
+        b[Action.PAUSE].setEnabled(navigable)

@@ -1,0 +1,77 @@
+"""A label whose font grows to fill its space: the huge numbers read from across a room."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
+
+REFERENCE_PX = 100.0
+
+
+class FitLabel(QLabel):
+    """Text scaled to the largest pixel size that fits the label's width and height.
+
+    `template` fixes the width the size is computed for ("0:00"), so the number does not
+    jump in size as it counts down; text wider than the template shrinks to fit.
+    """
+
+    def __init__(
+        self,
+        text: str = "",
+        parent: QWidget | None = None,
+        *,
+        template: str = "",
+        bold: bool = True,
+        height_share: float = 0.9,
+        max_px: int = 2000,
+        min_px: int = 10,
+    ) -> None:
+        super().__init__(text, parent)
+        self._template = template
+        self._height_share = height_share
+        self._max_px = max_px
+        self._min_px = min_px
+        font = self.font()
+        font.setBold(bold)
+        self.setFont(font)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.setMinimumSize(20, 20)
+
+    def setText(self, text: str) -> None:
+        if text != self.text():
+            super().setText(text)
+            self._fit()
+
+    def set_template(self, template: str) -> None:
+        self._template = template
+        self._fit()
+
+    def sizeHint(self) -> QSize:
+        return QSize(200, 60)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def pixel_size(self) -> int:
+        return self.font().pixelSize()
+
+    def _fit(self) -> None:
+        width = max(1.0, self.contentsRect().width() * 0.96)
+        height = max(1.0, self.contentsRect().height() * self._height_share)
+        probe = QFont(self.font())
+        probe.setPixelSize(int(REFERENCE_PX))
+        metrics = QFontMetricsF(probe)
+        lines = (self.text() or " ").split("\n")
+        widest = max(metrics.horizontalAdvance(line) for line in lines)
+        if self._template:
+            widest = max(widest, metrics.horizontalAdvance(self._template))
+        by_width = width / max(widest, 1.0) * REFERENCE_PX
+        by_height = height / (metrics.height() * len(lines)) * REFERENCE_PX
+        size = int(max(self._min_px, min(self._max_px, by_width, by_height)))
+        if size != self.font().pixelSize():
+            font = QFont(self.font())
+            font.setPixelSize(size)
+            self.setFont(font)
