@@ -156,9 +156,16 @@ class MainWindow(QMainWindow):
             return
         self._drop_summary()
         s = self.settings.settings
-        engine = SessionEngine(routine, clock=self.clock, wall=self.wall, pain_limit=s.pain_limit)
-        driver = EngineDriver(engine, self)
         cues = make_cue_writer(s.setup_mode, s.setup_heard, s.pain_limit)
+        engine = SessionEngine(
+            routine,
+            clock=self.clock,
+            wall=self.wall,
+            pain_limit=s.pain_limit,
+            # Lead-ins last long enough for the voice to read the setup steps.
+            lead_in=getattr(cues, "lead_in_seconds", None),
+        )
+        driver = EngineDriver(engine, self)
         controller = SessionController(
             driver, self.services, clock=self.clock, wall=self.wall, cues=cues, parent=self
         )
@@ -179,6 +186,7 @@ class MainWindow(QMainWindow):
         if session is None:
             return
         self.session = None
+        session.page.blockSignals(True)  # its last redraw must not retitle the summary
         engine = session.driver.engine
         heard = getattr(session.cues, "setup_heard", None)
         if heard is not None:

@@ -127,6 +127,9 @@ class SessionController(QObject):
                 beeper.end()
             self._step, self._counted_down = event.step, None
         elif isinstance(event, SessionStarted):
+            preload = getattr(beeper, "preload", None)
+            if preload is not None:
+                preload()  # so that the first tick is on time
             beeper.start()
 
     def _speak(self, event: Event) -> None:

@@ -135,7 +135,7 @@ def _big(view: SessionView) -> tuple[str, str]:
 
 def _title(view: SessionView, exercise: str) -> str:
     parts: list[str] = []
-    if view.paused:
+    if view.paused and not view.ended:
         parts.append("Paused")
     if view.ended:
         parts.append("Session over")

@@ -1,0 +1,322 @@
+"""The whole window driven by keyboard from the library to the summary, on a fake clock."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from hiptimer import paths
+from hiptimer.core.clock import FakeClock, FakeWall
+from hiptimer.core.engine import SessionEngine
+from hiptimer.core.events import PainChoice
+from hiptimer.core.history import HistoryStore, open_history
+from hiptimer.core.settings import SettingsStore
+from hiptimer.core.steps import Side, StepKind
+from hiptimer.ui.keys import Mode
+from hiptimer.ui.main_window import MainWindow
+from hiptimer.ui.summary_page import SummaryPage
+from tests.ui.sessions import (
+    FakeBeeper,
+    FakeInhibitor,
+    FakeSpeech,
+    advance,
+    advance_until,
+    fake_services,
+    hold,
+    library_of,
+    routine,
+    short_routine,
+    side_hold,
+)
+
+K = Qt.Key
+
+
+@dataclass
+class App:
+    window: MainWindow
+    clock: FakeClock
+    history: HistoryStore
+    settings: SettingsStore
+
+    @property
+    def engine(self) -> SessionEngine:
+        assert self.window.session is not None
+        return self.window.session.driver.engine
+
+    def key(self, qtbot: QtBot, *keys: Qt.Key) -> None:
+        for key in keys:
+            qtbot.keyClick(self.window, key)
+
+    def until(self, kind: StepKind, limit_s: float = 120) -> None:
+        advance_until(self.window, self.clock, lambda: self.engine.step.kind is kind, limit_s)
+
+    def services(self) -> tuple[FakeBeeper, FakeSpeech, FakeInhibitor]:
+        s = self.window.services
+        assert isinstance(s.beeper, FakeBeeper) and isinstance(s.speech, FakeSpeech)
+        assert isinstance(s.inhibitor, FakeInhibitor)
+        return s.beeper, s.speech, s.inhibitor
+
+
+def make_app(qtbot: QtBot, *routines: object, first_run_done: bool = True) -> App:
+    clock = FakeClock()
+    settings = SettingsStore()
+    if first_run_done:
+        settings.update(first_run_done=True)
+    history = open_history(paths.history_db_path())
+    window = MainWindow(
+        settings,
+        fake_services(history),
+        clock=clock,
+        wall=FakeWall(clock),
+        library=library_of(*(routines or (short_routine(),))),  # type: ignore[arg-type]
+    )
+    qtbot.addWidget(window)
+    window.show()
+    return App(window, clock, history, settings)
+
+
+@pytest.fixture
+def app(qtbot: QtBot) -> Iterator[App]:
+    made = make_app(qtbot)
+    yield made
+    made.window.close()
+    made.history.close()
+
+
+def db_rows(sql: str) -> list[tuple[object, ...]]:
+    with sqlite3.connect(paths.history_db_path()) as conn:
+        return conn.execute(sql).fetchall()
+
+
+def answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) -> list[str]:
+    """Make the next QMessageBox answer `button` at once; returns the questions asked."""
+    asked: list[str] = []
+
+    def fake_exec(box: QMessageBox) -> int:
+        asked.append(box.text())
+        assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
+        assert box.defaultButton().text() == "Keep going"
+        return button.value
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    return asked
+
+
+def test_a_whole_session_by_keyboard(app: App, qtbot: QtBot) -> None:
+    w = app.window
+    assert w.key_mode() is Mode.LIBRARY and w.windowTitle() == "HipTimer"
+    app.key(qtbot, K.Key_Down, K.Key_Up, K.Key_Return)
+    assert w.key_mode() is Mode.WORKOUT
+    assert app.engine.step.kind is StepKind.GET_READY
+
+    # The first hold, right side: +/- and pause/resume.
+    app.until(StepKind.WORK)
+    assert w.windowTitle() == "0:06 Clamshell hold \u2014 HipTimer"
+    app.key(qtbot, K.Key_Plus)
+    assert app.engine.view().remaining_s == pytest.approx(11, abs=0.1)
+    app.key(qtbot, K.Key_Minus)
+    assert app.engine.view().remaining_s == pytest.approx(6, abs=0.1)
+    app.key(qtbot, K.Key_Space)
+    assert app.engine.paused and w.windowTitle().startswith("Paused 0:06")
+    left = app.engine.view().remaining_s
+    advance(w, app.clock, 30)
+    assert app.engine.view().remaining_s == left
+    app.key(qtbot, K.Key_Space)
+    assert not app.engine.paused
+
+    # Rate it; in the switch, Back repeats it; Next ends the repeat early; 7 is too much.
+    app.until(StepKind.PAIN)
+    app.key(qtbot, K.Key_2)
+    assert app.engine.step.kind is StepKind.SWITCH_SIDES
+    app.key(qtbot, K.Key_Left)
+    assert (app.engine.step.kind, app.engine.step.side) == (StepKind.WORK, Side.RIGHT)
+    advance(w, app.clock, 1)
+    app.key(qtbot, K.Key_N)
+    assert w.key_mode() is Mode.PAIN
+    app.key(qtbot, K.Key_7)
+    assert w.key_mode() is Mode.CHOICE
+    app.key(qtbot, K.Key_C)
+    assert app.engine.step.kind is StepKind.SWITCH_SIDES
+
+    # Left side; Right skips the switch; 10 by "T", then a lower dose.
+    app.key(qtbot, K.Key_Right)
+    assert (app.engine.step.kind, app.engine.step.side) == (StepKind.WORK, Side.LEFT)
+    app.until(StepKind.PAIN)
+    app.key(qtbot, K.Key_T, K.Key_L)
+
+    # Self-paced bridge: Space and Enter count; then skip the rating and the exercise.
+    app.until(StepKind.WORK)
+    assert w.key_mode() is Mode.COUNTING
+    app.key(qtbot, K.Key_Space, K.Key_Return, K.Key_Space)
+    assert w.key_mode() is Mode.PAIN
+    app.key(qtbot, K.Key_K)
+    assert app.engine.step.kind is StepKind.REST
+    app.key(qtbot, K.Key_S)
+
+    # Paced sit to stand: one rep more, and muted by M.
+    app.until(StepKind.WORK)
+    app.key(qtbot, K.Key_Equal, K.Key_M)
+    assert app.settings.settings.muted
+    assert app.services()[1].muted and app.services()[0].muted
+    assert app.engine.dose("sit-to-stand").reps == 3
+    app.until(StepKind.PAIN)
+    app.key(qtbot, K.Key_1)
+
+    # The summary.
+    assert w.key_mode() is Mode.SUMMARY
+    assert w.windowTitle() == "Session complete \u2014 HipTimer"
+    summary = w.findChild(SummaryPage)
+    assert summary is not None
+    rows = summary.result.records
+    assert [(r.exercise_id, r.pain, r.skipped) for r in rows] == [
+        ("clam-hold", 2, False),
+        ("clam-hold", 7, False),
+        ("clam-hold", 10, False),
+        ("bridge", None, False),
+        ("bridge", None, True),
+        ("sit-to-stand", 1, False),
+    ]
+    assert rows[1].pain_choice is PainChoice.CONTINUE
+    assert rows[2].pain_choice is PainChoice.LOWER
+    assert "highest pain 10/10" in summary.stats.text()
+    assert summary.table.rowCount() == 6
+    assert summary.table.item(4, 4).text() == "skipped"
+    assert any("reps 2 -> 3" in line for line in summary.result.adjustment_lines())
+
+    # History: every set written, ratings and choices included, the session finished.
+    assert db_rows("SELECT end_reason FROM sessions") == [("completed",)]
+    sets = db_rows("SELECT exercise_id, side, pain, pain_choice, skipped FROM sets ORDER BY seq")
+    assert sets == [
+        ("clam-hold", "right", 2, None, 0),
+        ("clam-hold", "right", 7, "continue", 0),
+        ("clam-hold", "left", 10, "lower", 0),
+        ("bridge", None, None, None, 0),
+        ("bridge", None, None, None, 1),
+        ("sit-to-stand", None, 1, None, 0),
+    ]
+
+    # Beeps on the last three seconds, the screen saver held off only while running.
+    beeper, speech, inhibitor = app.services()
+    assert beeper.calls[0] == "start" and beeper.calls.count("end") >= 3
+    assert "tick" in beeper.calls
+    assert inhibitor.calls == ["inhibit", "release"]
+    assert speech.said  # the cue writer spoke before the mute
+    assert w.session is None
+
+    # Esc goes back to the library.
+    app.key(qtbot, K.Key_Escape)
+    assert w.key_mode() is Mode.LIBRARY and w.windowTitle() == "HipTimer"
+
+
+def test_escape_asks_first_and_keep_going_is_the_default(
+    app: App, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app.key(qtbot, K.Key_Return)
+    app.until(StepKind.WORK)
+    asked = answer(monkeypatch, QMessageBox.StandardButton.No)
+    app.key(qtbot, K.Key_Escape)
+    assert asked == ["End this session now?"]
+    assert app.engine.running and not app.engine.paused
+    advance(app.window, app.clock, 1)
+    answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    app.key(qtbot, K.Key_Escape)
+    assert app.window.key_mode() is Mode.SUMMARY
+    assert app.window.windowTitle() == "Session ended \u2014 HipTimer"
+    assert db_rows("SELECT end_reason FROM sessions") == [("ended_early",)]
+    [(held, completed)] = db_rows("SELECT actual_hold_s, completed FROM sets")
+    assert held == pytest.approx(1, abs=0.15) and completed == 0
+
+
+def test_escape_while_paused_stays_paused(
+    app: App, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app.key(qtbot, K.Key_Return, K.Key_P)
+    answer(monkeypatch, QMessageBox.StandardButton.No)
+    app.key(qtbot, K.Key_Escape)
+    assert app.engine.paused
+
+
+def test_enter_on_the_summary_closes_the_window(qtbot: QtBot) -> None:
+    made = make_app(qtbot, routine(hold(hold_s=5)))
+    made.key(qtbot, K.Key_Return)
+    made.until(StepKind.PAIN)
+    made.key(qtbot, K.Key_0)
+    assert made.window.key_mode() is Mode.SUMMARY
+    made.key(qtbot, K.Key_Return)
+    assert not made.window.isVisible()
+    made.history.close()
+
+
+def test_closing_mid_session_records_an_early_end(qtbot: QtBot) -> None:
+    made = make_app(qtbot, routine(side_hold(hold_s=20)))
+    made.key(qtbot, K.Key_Return)
+    made.until(StepKind.WORK)
+    advance(made.window, made.clock, 4)
+    made.window.close()
+    assert db_rows("SELECT end_reason FROM sessions") == [("ended_early",)]
+    [(held,)] = db_rows("SELECT actual_hold_s FROM sets")
+    assert held == pytest.approx(4, abs=0.15)
+    assert made.services()[2].calls == ["inhibit", "release"]
+    made.history.close()
+
+
+def test_the_first_run_notice_comes_first_and_only_once(qtbot: QtBot) -> None:
+    made = make_app(qtbot, first_run_done=False)
+    w = made.window
+    assert w.key_mode() is Mode.FIRST_RUN
+    assert w.first_run is not None
+    text = w.first_run.points.text()
+    assert "physiotherapist" in text and "surgery" in text and "5/10" in text
+    w.open_routine(short_routine(), start=True)  # --start waits for the notice
+    assert w.session is None
+    made.key(qtbot, K.Key_Space)  # a navigation key on the notice: read it first
+    assert w.key_mode() is Mode.WORKOUT
+    assert made.settings.settings.first_run_done
+    assert SettingsStore().settings.first_run_done
+    w.close()
+    made.history.close()
+
+
+def test_open_routine_with_start_begins_at_once(app: App) -> None:
+    app.window.open_routine(short_routine(), start=True)
+    assert app.window.key_mode() is Mode.WORKOUT
+    assert app.engine.started
+
+
+def test_f11_toggles_full_screen(app: App, qtbot: QtBot) -> None:
+    app.key(qtbot, K.Key_F11)
+    assert app.window.isFullScreen()
+    app.key(qtbot, K.Key_F11)
+    assert not app.window.isFullScreen()
+
+
+def test_keys_reach_the_window_whatever_has_the_focus(app: App, qtbot: QtBot) -> None:
+    app.key(qtbot, K.Key_Return)
+    assert app.window.session is not None
+    button = app.window.session.page.controls.buttons
+    target = next(iter(button.values()))
+    qtbot.keyClick(target, K.Key_Space)  # sent to a button, not the window
+    assert app.engine.paused
+    qtbot.keyClick(app.window.session.page.big, K.Key_Space)
+    assert not app.engine.paused
+
+
+def test_held_keys_do_not_repeat(app: App, qtbot: QtBot) -> None:
+    app.key(qtbot, K.Key_Return)
+    app.until(StepKind.WORK)
+    app.until(StepKind.PAIN)
+    app.key(qtbot, K.Key_0)
+    app.key(qtbot, K.Key_Right)  # skip the switch
+    qtbot.keyPress(app.window, K.Key_Plus)
+    hold_s = app.engine.dose("clam-hold").hold_s
+    repeat = QKeyEvent(QEvent.Type.KeyPress, K.Key_Plus, Qt.KeyboardModifier.NoModifier, "+", True)
+    QApplication.sendEvent(app.window, repeat)
+    assert app.engine.dose("clam-hold").hold_s == hold_s
