@@ -93,14 +93,14 @@ def details_html(item: LibraryItem) -> str:
     parts = [f"<h2>{e(r.title)}</h2>", f"<p><b>{e(SEPARATOR.join(meta))}</b></p>"]
     if r.description:
         parts.append(f"<p>{e(r.description)}</p>")
-    if r.cautions:
-        cautions = "".join(f"<li>{e(c)}</li>" for c in r.cautions)
-        parts.append(f"<p style='color:#FFD54F'><b>Cautions</b></p><ul>{cautions}</ul>")
     rows = "".join(
         f"<tr><td>{e(ex.name)}</td><td>&nbsp;&nbsp;{e(dose_text(ex))}</td></tr>"
         for ex in r.active_exercises
     )
     parts.append(f"<p><b>Exercises</b></p><table>{rows}</table>")
+    if r.cautions:
+        cautions = "".join(f"<li>{e(c)}</li>" for c in r.cautions)
+        parts.append(f"<p style='color:#FFD54F'><b>Cautions</b></p><ul>{cautions}</ul>")
     return "".join(parts)
 
 

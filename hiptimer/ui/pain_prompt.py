@@ -25,10 +25,10 @@ ANCHORS = {
     10: "worst\nimaginable",
 }
 KEY_HINT = "Press 0\u20139, or T for 10  \u00b7  K to skip"
-CHOICES: tuple[tuple[PainChoice, Action, str], ...] = (
-    (PainChoice.STOP, Action.STOP_EXERCISE, "Stop this exercise for today"),
-    (PainChoice.LOWER, Action.LOWER_DOSE, "Continue at a lower dose"),
-    (PainChoice.CONTINUE, Action.CONTINUE, "Continue"),
+CHOICES: tuple[tuple[PainChoice, Action, str, str], ...] = (
+    (PainChoice.STOP, Action.STOP_EXERCISE, "Stop this exercise for today", "#9E2A22"),
+    (PainChoice.LOWER, Action.LOWER_DOSE, "Continue at a lower dose", "#8A5A00"),
+    (PainChoice.CONTINUE, Action.CONTINUE, "Continue", "#34444F"),
 )
 
 
@@ -96,9 +96,6 @@ class PainPrompt(QWidget):
             anchor.setWordWrap(False)
             grid.addWidget(anchor, 1, n)
             self._anchor_labels.append(anchor)
-        self.ten_hint = QLabel("T = 10", panel)
-        self.ten_hint.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.ten_hint.setProperty("role", "muted")
         self.limit_label = QLabel("", panel)
         self.limit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.limit_label.setProperty("role", "warning")
@@ -135,9 +132,12 @@ class PainPrompt(QWidget):
         layout.addWidget(self.choice_heading)
         layout.addSpacing(16)
         self.choice_buttons: dict[PainChoice, QPushButton] = {}
-        for choice, action, text in CHOICES:
+        for choice, action, text, colour in CHOICES:
             key = KEY_NAMES[action]
             button = QPushButton(f"{text}   [{key}]", panel)
+            button.setStyleSheet(
+                f"QPushButton {{ background: {colour}; border: 3px solid #FFFFFF; }}"
+            )
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setToolTip(f"{text} (key: {key})")
             button.clicked.connect(lambda _=False, c=choice: self.chosen.emit(c))
@@ -172,19 +172,18 @@ class PainPrompt(QWidget):
 
     def _scale_fonts(self, height: int) -> None:
         """Sizes follow the window: legible from the mat at any window size."""
-        set_px(self.question, height * 0.075, bold=True)
-        set_px(self.about, height * 0.05)
-        set_px(self.choice_heading, height * 0.07, bold=True)
-        set_px(self.hint, height * 0.045)
-        set_px(self.limit_label, height * 0.035)
-        set_px(self.ten_hint, height * 0.03)
+        set_px(self.question, height * 0.085, bold=True)
+        set_px(self.about, height * 0.055)
+        set_px(self.choice_heading, height * 0.075, bold=True)
+        set_px(self.hint, height * 0.055, bold=True)
+        set_px(self.limit_label, height * 0.042)
         set_px(self.skip_button, height * 0.04)
-        side = int(min(height * 0.16, self.width() / 12.5))
+        side = int(min(height * 0.24, self.width() / 12.2))
         for button in self.scale_buttons:
             button.setFixedSize(side, side)
             set_px(button, side * 0.45, bold=True)
         for label in self._anchor_labels:
-            set_px(label, height * 0.032)
+            set_px(label, height * 0.042, bold=True)
         for button in self.choice_buttons.values():
-            button.setMinimumHeight(int(height * 0.13))
-            set_px(button, height * 0.055, bold=True)
+            button.setMinimumHeight(int(height * 0.16))
+            set_px(button, height * 0.07, bold=True)

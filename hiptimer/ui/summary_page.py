@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -25,6 +25,10 @@ from hiptimer.ui.theme import set_px
 from hiptimer.ui.workout_text import minutes_text
 
 COLUMNS = ("Exercise", "Side", "Set", "Planned", "Done", "Pain", "Choice")
+PAIN_COLUMN = 5
+SKIPPED_COLOUR = "#8FA3B1"
+LIMIT_SHOWN = 5  # ratings above the usual limit show in amber
+PAIN_TEXT_COLOURS = {False: "#9BE7B1", True: "#FFB74D"}
 CHOICE_WORDS = {"stop": "stopped for today", "lower": "lower dose", "continue": "continued"}
 
 
@@ -78,7 +82,11 @@ def record_row(record: SetRecord) -> tuple[str, ...]:
 
 
 def stats_line(result: SessionResult) -> str:
-    parts = [f"Total time {minutes_text(result.total_s)}", f"{result.done_count} sets done"]
+    done = result.done_count
+    parts = [
+        f"Total time {minutes_text(result.total_s)}",
+        f"{done} set{'' if done == 1 else 's'} done",
+    ]
     if result.skipped_count:
         parts.append(f"{result.skipped_count} skipped")
     top = result.max_pain
@@ -156,8 +164,10 @@ class SummaryPage(QWidget):
         for row, record in enumerate(records):
             for col, value in enumerate(record_row(record)):
                 item = QTableWidgetItem(value)
-                if record.pain is not None and col == 5 and record.pain_choice is not None:
-                    item.setForeground(Qt.GlobalColor.yellow)
+                if record.skipped:
+                    item.setForeground(QColor(SKIPPED_COLOUR))
+                elif col == PAIN_COLUMN and record.pain is not None:
+                    item.setForeground(QColor(PAIN_TEXT_COLOURS[record.pain > LIMIT_SHOWN]))
                 table.setItem(row, col, item)
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -37,7 +37,7 @@ PHASES: dict[Phase, PhaseStyle] = {
     Phase.REST: PhaseStyle("REST", "#0B3470", "#7FB8FF"),
     Phase.SWITCH_SIDES: PhaseStyle("SWITCH SIDES", "#4A1467", "#D59CFF"),
     Phase.PAUSED: PhaseStyle("PAUSED", "#2E2E2E", "#E0E0E0"),
-    Phase.PAIN: PhaseStyle("HOW WAS THAT?", "#1F2A33", "#FFD54F"),
+    Phase.PAIN: PhaseStyle("PAIN CHECK", "#1F2A33", "#FFD54F"),
     Phase.DONE: PhaseStyle("DONE", "#1F2A33", "#66E08A"),
 }
 
@@ -120,6 +120,14 @@ def app_style_sheet() -> str:
     QMenuBar::item:selected {{ background: #2F6FA8; }}
     QMenu {{ background: #16212A; color: #FFFFFF; }}
     QMenu::item:selected {{ background: #2F6FA8; }}
+    QDialog, QMessageBox {{ background: {PAGE_BACKGROUND}; }}
+    QMessageBox QLabel {{ color: #FFFFFF; font-size: 24px; }}
+    QMessageBox QPushButton {{ font-size: 22px; padding: 10px 24px; }}
+    QPushButton:default {{ border: 3px solid #FFD54F; }}
+    QScrollBar:vertical {{ background: #16212A; width: 14px; }}
+    QScrollBar::handle:vertical {{ background: #4A5A65; border-radius: 6px; min-height: 30px; }}
+    QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; width: 0; }}
+    QStatusBar {{ background: #16212A; color: #FFD54F; font-size: 18px; }}
     QToolTip {{ background: #FFFFE0; color: #000000; border: 1px solid #000000; }}
     """
 

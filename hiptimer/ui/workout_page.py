@@ -50,6 +50,7 @@ class WorkoutPage(QWidget):
         self._muted = muted
         self._text: WorkoutText | None = None
         self._phase: Phase | None = None
+        self._side_style = ""
         self._build()
         driver.view_changed.connect(self.show_view)
         self.show_view(driver.view())
@@ -59,8 +60,8 @@ class WorkoutPage(QWidget):
     def _build(self) -> None:
         self.banner = FitLabel("", self, height_share=0.8)
         self.exercise = FitLabel("", self, height_share=0.85)
-        self.side = FitLabel("", self, height_share=0.85)
-        self.big = FitLabel("", self, template="0:00", height_share=1.0)
+        self.side = FitLabel("", self, template="RIGHT", height_share=0.8)
+        self.big = FitLabel("", self, template="0:00", height_share=0.86, tight=True)
         self.big_caption = QLabel("", self)
         self.set_line = QLabel("", self)
         self.rep_line = QLabel("", self)
@@ -78,22 +79,24 @@ class WorkoutPage(QWidget):
         self.pain.rated.connect(self.driver.rate_pain)
         self.pain.skipped.connect(self.driver.skip_pain)
         self.pain.chosen.connect(self.driver.choose)
-        for label in (self.big_caption, self.set_line, self.rep_line, self.caption):
+        for label in (self.big_caption, self.caption, self.next_line):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.next_line.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.set_line.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.rep_line.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.tempo.hide()
+        self.big_caption.hide()
 
-        header = QHBoxLayout()
-        header.addWidget(self.exercise, 4)
-        header.addWidget(self.side, 1)
-        details = QHBoxLayout()
-        details.addWidget(self.set_line, 1)
-        details.addWidget(self.rep_line, 1)
+        info = QHBoxLayout()
+        info.setSpacing(24)
+        info.addWidget(self.set_line, 2)
+        info.addWidget(self.side, 1)
+        info.addWidget(self.rep_line, 2)
         timer = QWidget(self)
         timer_layout = QVBoxLayout(timer)
         timer_layout.setContentsMargins(0, 0, 0, 0)
         timer_layout.setSpacing(0)
-        timer_layout.addLayout(details, 2)
-        timer_layout.addWidget(self.big, 14)
+        timer_layout.addLayout(info, 2)
+        timer_layout.addWidget(self.big, 12)
         timer_layout.addWidget(self.big_caption, 1)
         timer_layout.addWidget(self.tempo, 3)
         self._center = QStackedLayout()
@@ -107,8 +110,8 @@ class WorkoutPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 12)
         layout.addWidget(self.banner, 2)
-        layout.addLayout(header, 2)
-        layout.addLayout(self._center, 14)
+        layout.addWidget(self.exercise, 2)
+        layout.addLayout(self._center, 15)
         layout.addWidget(self.caption, 1)
         layout.addWidget(self.next_line, 1)
         layout.addLayout(bottom)
@@ -148,13 +151,13 @@ class WorkoutPage(QWidget):
             self._paint_phase(text.phase)
         self.banner.setText(style_for(text.phase).word)
         self.exercise.setText(text.exercise)
-        self.side.setText(text.side)
+        self._show_side(text.side)
         self.big.set_template(re.sub(r"\d", "0", text.big))
         self.big.setText(text.big)
-        self.big_caption.setText(text.big_caption)
+        _show_text(self.big_caption, text.big_caption)
         self.set_line.setText(text.set_line)
         self.rep_line.setText(text.rep_line)
-        self.tempo.setText(text.tempo)
+        _show_text(self.tempo, text.tempo)
         self.next_line.setText(text.next_line)
         self.time_left.setText(text.session_left)
         self.progress.setValue(round(view.progress * PROGRESS_STEPS))
@@ -197,9 +200,18 @@ class WorkoutPage(QWidget):
         self.banner.setStyleSheet(
             f"background: {style.accent}; color: #000000; border-radius: 10px;"
         )
-        self.side.setStyleSheet(f"color: {style.accent};")
+        self._side_style = f"background: {style.accent}; color: #000000; border-radius: 12px;"
+        if self.side.text():
+            self.side.setStyleSheet(self._side_style)
         self.tempo.setStyleSheet(f"color: {style.accent};")
         self.progress.setStyleSheet(f"QProgressBar::chunk {{ background: {style.accent}; }}")
+
+    def _show_side(self, side: str) -> None:
+        """RIGHT or LEFT in a pill of the phase's colour; nothing at all without a side."""
+        if side == self.side.text():
+            return
+        self.side.setText(side)
+        self.side.setStyleSheet(self._side_style if side else "")
 
     # ------------------------------------------------------------ commands
 
@@ -237,3 +249,10 @@ class WorkoutPage(QWidget):
             return False
         command()
         return True
+
+
+def _show_text(label: QLabel, text: str) -> None:
+    """Set a label's text and hide it when there is none, so the countdown gets the room."""
+    label.setText(text)
+    if label.isHidden() == bool(text):
+        label.setVisible(bool(text))

@@ -103,7 +103,7 @@ def _rep_line(view: SessionView) -> str:
     if view.step.kind is not StepKind.WORK or ex is None or ex.kind is not Kind.REPS:
         return ""
     if is_self_paced(view):
-        return f"Rep {min(view.reps_done + 1, view.reps_target)} of {view.reps_target}"
+        return ""  # the huge count says it already
     rep = min(view.reps_done + 1, max(view.reps_target, 1))
     return f"Rep {rep} of {view.reps_target}"
 
@@ -116,7 +116,7 @@ def _next_line(view: SessionView) -> str:
     if lead_in:
         return f"Up next: {ex.name} \u2014 {dose_text(ex)}"
     if view.next_exercise is not None:
-        return f"Next: {view.next_exercise.name}"
+        return f"Next exercise: {view.next_exercise.name}"
     return "Last exercise"
 
 
@@ -130,7 +130,7 @@ def _big(view: SessionView) -> tuple[str, str]:
         return f"{view.reps_done} / {view.reps_target}", caption
     if view.remaining_s is None:
         return "", ""
-    return clock_text(view.remaining_s), "seconds" if view.remaining_s <= 60 else "left"
+    return clock_text(view.remaining_s), ""
 
 
 def _title(view: SessionView, exercise: str) -> str:

@@ -50,6 +50,9 @@ class ControlBar(QWidget):
         """Relabel and enable the buttons for the moment shown."""
         b = self.buttons
         b[Action.PAUSE].setText("Resume" if paused else "Pause")
+        # While reps are counted, Space and Enter count: only P pauses.
+        keys = "P" if counting else KEY_NAMES[Action.PAUSE]
+        b[Action.PAUSE].setToolTip(f"Pause or resume (key: {keys})")
         b[Action.COUNT_REP].setVisible(counting)
         b[Action.LESS].setText("\u22121 rep" if reps else "\u22125 s")
         b[Action.MORE].setText("+1 rep" if reps else "+5 s")

@@ -14,6 +14,9 @@ class FitLabel(QLabel):
 
     `template` fixes the width the size is computed for ("0:00"), so the number does not
     jump in size as it counts down; text wider than the template shrinks to fit.
+    With `tight`, the height that must fit is the ink of the text rather than the font's
+    whole line (ascent and descent): digits then fill the label, which matters for the
+    countdown read from across a room.
     """
 
     def __init__(
@@ -26,9 +29,11 @@ class FitLabel(QLabel):
         height_share: float = 0.9,
         max_px: int = 2000,
         min_px: int = 10,
+        tight: bool = False,
     ) -> None:
         super().__init__(text, parent)
         self._template = template
+        self._tight = tight
         self._height_share = height_share
         self._max_px = max_px
         self._min_px = min_px
@@ -45,8 +50,9 @@ class FitLabel(QLabel):
             self._fit()
 
     def set_template(self, template: str) -> None:
-        self._template = template
-        self._fit()
+        if template != self._template:
+            self._template = template
+            self._fit()
 
     def sizeHint(self) -> QSize:
         return QSize(200, 60)
@@ -69,7 +75,11 @@ class FitLabel(QLabel):
         if self._template:
             widest = max(widest, metrics.horizontalAdvance(self._template))
         by_width = width / max(widest, 1.0) * REFERENCE_PX
-        by_height = height / (metrics.height() * len(lines)) * REFERENCE_PX
+        line_height = metrics.height()
+        if self._tight and len(lines) == 1:
+            ink = metrics.tightBoundingRect(self._template or lines[0]).height()
+            line_height = max(ink, line_height * 0.5)
+        by_height = height / (line_height * len(lines)) * REFERENCE_PX
         size = int(max(self._min_px, min(self._max_px, by_width, by_height)))
         if size != self.font().pixelSize():
             font = QFont(self.font())
