@@ -118,6 +118,8 @@ class MainWindow(QMainWindow):
         return page
 
     def show_library(self) -> None:
+        if self.summary is not None:
+            self._reload_library()  # durations and doses may have changed
         self._drop_summary()
         self.stack.setCurrentWidget(self.library)
         self.setWindowTitle(APP_TITLE)
@@ -197,8 +199,10 @@ class MainWindow(QMainWindow):
             reason=ended.reason,
             total_s=ended.at - session.started_at,
             adjustments={k: list(v) for k, v in engine.adjustments.items()},
+            started_with=engine.routine,
         )
         self.summary = SummaryPage(result, self)
+        self.summary.keep_doses_requested.connect(self._keep_doses)
         self.summary.library_requested.connect(self.show_library)
         self.summary.done_requested.connect(self.close)
         self.stack.addWidget(self.summary)
@@ -210,6 +214,31 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(session.page)
         for obj in (session.page, session.controller, session.driver):
             obj.deleteLater()
+
+    def _keep_doses(self, live: Routine, adjustments: dict[str, list[str]]) -> None:
+        """Offer to save the session's doses as the routine's new doses (issue 6)."""
+        summary = self.summary
+        if summary is None or summary.result.started_with is None:
+            return
+        try:
+            from hiptimer.ui.editor.keep_doses import offer_to_keep_doses
+        except ImportError:
+            self.show_problem("Keeping doses is not available in this version yet.")
+            return
+        saved = offer_to_keep_doses(self, summary.result.started_with, live)
+        if saved is not None:
+            summary.keep_button.setEnabled(False)
+            self.statusBar().showMessage(f"New doses kept for {saved.title}.", 8000)
+            self._reload_library()
+
+    def _reload_library(self) -> None:
+        old = self.library
+        selected = old.selected
+        self.library = self._new_library()
+        if selected is not None:
+            self.library.select(selected.id)
+        self.stack.removeWidget(old)
+        old.deleteLater()
 
     def _drop_summary(self) -> None:
         if self.summary is not None:

@@ -41,6 +41,7 @@ class SessionResult:
     reason: EndReason
     total_s: float  # from start to end, pauses included
     adjustments: dict[str, list[str]] = field(default_factory=dict)  # exercise id -> changes
+    started_with: Routine | None = None  # the routine as the session started
 
     @property
     def max_pain(self) -> int | None:
