@@ -91,11 +91,14 @@ class PainPrompt(QWidget):
             button.clicked.connect(lambda _=False, r=n: self.rated.emit(r))
             grid.addWidget(button, 0, n)
             self.scale_buttons.append(button)
-            anchor = QLabel(ANCHORS.get(n, ""), panel)
-            anchor.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-            anchor.setWordWrap(False)
-            grid.addWidget(anchor, 1, n)
-            self._anchor_labels.append(anchor)
+            if n in ANCHORS:
+                # Anchors are wider than a button: centred over three columns, the end ones
+                # aligned to the outer edge of their two.
+                anchor = QLabel(ANCHORS[n], panel)
+                first, span, side = _anchor_cells(n)
+                anchor.setAlignment(side | Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(anchor, 1, first, 1, span)
+                self._anchor_labels.append(anchor)
         self.limit_label = QLabel("", panel)
         self.limit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.limit_label.setProperty("role", "warning")
@@ -187,3 +190,12 @@ class PainPrompt(QWidget):
         for button in self.choice_buttons.values():
             button.setMinimumHeight(int(height * 0.16))
             set_px(button, height * 0.07, bold=True)
+
+
+def _anchor_cells(n: int) -> tuple[int, int, Qt.AlignmentFlag]:
+    """Grid column, column span and alignment of the anchor under button n."""
+    if n == 0:
+        return 0, 2, Qt.AlignmentFlag.AlignLeft
+    if n == 10:
+        return 9, 2, Qt.AlignmentFlag.AlignRight
+    return n - 1, 3, Qt.AlignmentFlag.AlignHCenter

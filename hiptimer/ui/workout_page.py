@@ -81,16 +81,17 @@ class WorkoutPage(QWidget):
         self.pain.chosen.connect(self.driver.choose)
         for label in (self.big_caption, self.caption, self.next_line):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.set_line.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.rep_line.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.tempo.hide()
         self.big_caption.hide()
 
-        info = QHBoxLayout()
-        info.setSpacing(24)
-        info.addWidget(self.set_line, 2)
-        info.addWidget(self.side, 1)
-        info.addWidget(self.rep_line, 2)
+        info = QHBoxLayout()  # centred as a group, whichever parts are there
+        info.setSpacing(28)
+        info.addStretch(1)
+        info.addWidget(self.set_line)
+        info.addWidget(self.side)
+        info.addWidget(self.rep_line)
+        info.addStretch(1)
+        self.side.hide()
         timer = QWidget(self)
         timer_layout = QVBoxLayout(timer)
         timer_layout.setContentsMargins(0, 0, 0, 0)
@@ -127,6 +128,7 @@ class WorkoutPage(QWidget):
         set_px(self.next_line, h * 0.036)
         set_px(self.time_left, h * 0.034, bold=True)
         self.progress.setFixedHeight(int(h * 0.035))
+        self.side.setFixedWidth(int(self.width() * 0.2))
         for button in self.controls.buttons.values():
             set_px(button, h * 0.024)
             button.setMinimumHeight(int(h * 0.06))
@@ -212,6 +214,7 @@ class WorkoutPage(QWidget):
             return
         self.side.setText(side)
         self.side.setStyleSheet(self._side_style if side else "")
+        self.side.setVisible(bool(side))
 
     # ------------------------------------------------------------ commands
 

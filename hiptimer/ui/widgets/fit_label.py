@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
@@ -60,6 +60,13 @@ class FitLabel(QLabel):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # Setting a style sheet (a coloured pill, a banner) resets the widget's font to the
+        # style sheet's, losing the fitted size: fit again.
+        if event.type() == QEvent.Type.StyleChange:
+            self._fit()
 
     def pixel_size(self) -> int:
         return self.font().pixelSize()

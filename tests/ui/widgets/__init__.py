@@ -1,0 +1,1 @@
+"""Tests for the workout screen's small widgets."""
