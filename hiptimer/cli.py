@@ -93,12 +93,24 @@ def _add_cues(subparsers: SubParsers) -> None:
     )
 
 
+def _add_history(subparsers: SubParsers) -> None:
+    # Imported here: hiptimer.cli_history builds on this module.
+    from hiptimer.cli_history import add_history
+
+    add_history(subparsers)
+
+
 # Each adder registers one subcommand (or a group, such as "history export", whose
-# adder makes its own subparsers and calls add_command for each). Planned:
-#   hiptimer history export --csv FILE [--pdf FILE] [--since DATE]
+# adder makes its own subparsers and calls add_command for each).
 # A command resolves a ROUTINE argument with resolve_routine() and reports a
 # user-facing failure by raising CommandError.
-SUBCOMMANDS: list[Callable[[SubParsers], None]] = [_add_list, _add_show, _add_validate, _add_cues]
+SUBCOMMANDS: list[Callable[[SubParsers], None]] = [
+    _add_list,
+    _add_show,
+    _add_validate,
+    _add_cues,
+    _add_history,
+]
 
 
 def build_parser() -> argparse.ArgumentParser:

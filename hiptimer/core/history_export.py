@@ -1,0 +1,128 @@
+"""Exports of the history (no Qt): the filtered CSV and what goes into the clinician's report."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TextIO
+
+from hiptimer.core.history_queries import DoseChange, HistoryQueries, SessionSummary
+from hiptimer.core.history_review import (
+    Adherence,
+    ExerciseTrend,
+    adherence,
+    exercise_trend,
+    exercises_for,
+    local_day,
+    schedule_for,
+)
+from hiptimer.core.routine import Routine, Schedule
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Everything the clinician's report shows, for one routine (or all) and period."""
+
+    since: date  # the period in local days: as asked, else from the first session
+    until: date
+    routines: str  # the routine titles, for the header
+    schedule: Schedule | None
+    sessions: list[SessionSummary]  # newest first
+    adherence: Adherence
+    trends: list[ExerciseTrend]  # exercises with a rating or a dose in the period
+    changes: list[tuple[DoseChange, str]]  # (change, exercise name), oldest first
+    generated: datetime
+
+    @property
+    def notes(self) -> list[SessionSummary]:
+        """Sessions with a note, newest first."""
+        return [s for s in self.sessions if s.note.strip()]
+
+
+def gather_report(
+    store: HistoryQueries,
+    routines: Mapping[str, Routine],
+    since: date | None = None,
+    until: date | None = None,
+    routine_id: str | None = None,
+    now: datetime | None = None,
+) -> ReportData:
+    """Read what the report needs: one session query, then one pain and dose query each."""
+    now = now or datetime.now().astimezone()
+    sessions = store.list_sessions(routine_id, since, until)
+    first = since or (local_day(sessions[-1].started_at) if sessions else now.date())
+    last = until or now.date()
+    ids = [routine_id] if routine_id else [s.routine_id for s in sessions]
+    schedule = schedule_for(routines, ids)
+    titles: dict[str, str] = {}
+    for s in sessions:
+        titles.setdefault(s.routine_id, s.routine_title)
+    if routine_id and routine_id not in titles:
+        titles[routine_id] = routines[routine_id].title if routine_id in routines else routine_id
+    session_ids = {s.id for s in sessions}
+    trends = [
+        exercise_trend(store, ex, routine_id, since, until, session_ids)
+        for ex in exercises_for(store, sessions, routines, routine_id)
+    ]
+    names = {t.exercise.id: t.exercise.name for t in trends}
+    changes = [
+        (c, names.get(c.exercise_id, c.exercise_id))
+        for c in store.dose_changes(routine_id)
+        if first <= local_day(c.decided_at) <= last
+    ]
+    return ReportData(
+        since=first,
+        until=last,
+        routines=", ".join(sorted(titles.values())) or "no sessions",
+        schedule=schedule,
+        sessions=sessions,
+        adherence=adherence(store, sessions, schedule, routine_id, since, until),
+        trends=[t for t in trends if t.pain or t.doses],
+        changes=changes,
+        generated=now,
+    )
+
+
+# ---------------------------------------------------------------- CSV
+
+
+class _SessionFilter:
+    """A file wrapper that passes on only the CSV rows of some sessions.
+
+    HistoryQueries.export_csv filters by start date only; until it also takes an end date
+    and a routine, this keeps the rows whose first field (session_id, an unquoted integer)
+    is wanted. csv.writer hands each whole row, quoted newlines included, to one write().
+    """
+
+    def __init__(self, target: TextIO, wanted: set[int]) -> None:
+        self._target = target
+        self._wanted = wanted
+        self.rows = 0
+
+    def write(self, row: str) -> int:
+        first = row.split(",", 1)[0]
+        if not first.isdigit():  # the header
+            return self._target.write(row)
+        if int(first) in self._wanted:
+            self.rows += 1
+            return self._target.write(row)
+        return len(row)
+
+
+def export_csv(
+    store: HistoryQueries,
+    path: str | os.PathLike[str],
+    since: date | None = None,
+    until: date | None = None,
+    routine_id: str | None = None,
+) -> int:
+    """Write the sets of the sessions in range as CSV (see CSV_COLUMNS); returns the row count."""
+    if until is None and routine_id is None:
+        return store.export_csv(path, since)
+    wanted = {s.id for s in store.list_sessions(routine_id, since, until)}
+    with open(path, "w", encoding="utf-8-sig", newline="") as f:
+        kept = _SessionFilter(f, wanted)
+        store.export_csv(kept, since)  # type: ignore[arg-type]
+    return kept.rows

@@ -1,0 +1,98 @@
+"""A small, known history recorded through the real store API, shared by the history tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from hiptimer.core.history import HistoryStore, SetRecord
+from hiptimer.core.routine import Exercise, Kind, Routine, Schedule, Sides
+
+TODAY = date.today()
+MONDAY = TODAY - timedelta(days=TODAY.weekday())  # of this week
+WEEK1 = MONDAY - timedelta(days=14)  # two full weeks before this one
+WEEK2 = MONDAY - timedelta(days=7)
+
+HIPS = Routine(
+    id="hips",
+    title="Hips",
+    exercises=(
+        Exercise(id="bridge", name="Bridge", kind=Kind.REPS, reps=10, sets=2),
+        Exercise(id="clam", name="Clamshell", kind=Kind.HOLD, hold_s=30, sides=Sides.EACH),
+    ),
+    schedule=Schedule(3, 4),
+)
+STRETCH = Routine(
+    id="stretch",
+    title="Stretches",
+    exercises=(Exercise(id="hamstring", name="Hamstring stretch", kind=Kind.HOLD, hold_s=60),),
+    schedule=Schedule(7, 7),
+)
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What was recorded: session ids by (routine, day), newest last."""
+
+    ids: dict[tuple[str, date], int]
+
+    def id(self, routine_id: str, day: date) -> int:
+        return self.ids[(routine_id, day)]
+
+
+def at(day: date, hour: int = 9) -> datetime:
+    return datetime.combine(day, time(hour)).astimezone()
+
+
+def record(
+    store: HistoryStore,
+    routine: Routine,
+    day: date,
+    pains: dict[tuple[str, str | None], list[int | None]],
+    *,
+    reps: int = 10,
+    note: str | None = None,
+    end_reason: str = "completed",
+) -> int:
+    """One session: for each (exercise, side) one set per pain given, 40 s apart."""
+    start = at(day)
+    planned = sum(len(p) for p in pains.values())
+    sid = store.begin_session(routine.id, routine.title, 1, {}, start, sets_planned=planned)
+    when = start
+    for (ex_id, side), ratings in pains.items():
+        ex = routine.exercise(ex_id)
+        for number, pain in enumerate(ratings, start=1):
+            hold = ex.hold_s if ex.kind is Kind.HOLD else None
+            count = reps if ex.kind is Kind.REPS else None
+            store.add_set(
+                sid,
+                SetRecord(
+                    ex_id, ex.name, number, when, when + timedelta(seconds=30), side=side,
+                    planned_hold_s=hold, actual_hold_s=hold, planned_reps=count,
+                    actual_reps=count, pain=pain,
+                ),
+            )  # fmt: skip
+            when += timedelta(seconds=40)
+    store.finish_session(sid, end_reason, when, note=note)
+    return sid
+
+
+def fill(store: HistoryStore) -> Recorded:
+    """Hips on Mon and Wed of week 1, Mon, Wed and Fri of week 2; stretches on Tue of week 2.
+
+    Pain falls over time; the bridge dose goes from 10 to 12 reps in week 2.
+    """
+    ids: dict[tuple[str, date], int] = {}
+    plan = [
+        (WEEK1, 10, [5, 6], [4], [3], "Sore, took it easy"),
+        (WEEK1 + timedelta(days=2), 10, [4, 4], [3], [2], None),
+        (WEEK2, 12, [3, 3], [2], [None], None),
+        (WEEK2 + timedelta(days=2), 12, [2, 3], [1], [1], "Much better"),
+        (WEEK2 + timedelta(days=4), 12, [2, 2], [1], [0], None),
+    ]
+    for day, reps, bridge, right, left, note in plan:
+        pains = {("bridge", None): bridge, ("clam", "right"): right, ("clam", "left"): left}
+        ids[("hips", day)] = record(store, HIPS, day, pains, reps=reps, note=note)
+    day = WEEK2 + timedelta(days=1)
+    ids[("stretch", day)] = record(store, STRETCH, day, {("hamstring", None): [1]})
+    return Recorded(ids)
