@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import math
 import os
 import platform
 import sys
+import time
 from collections.abc import Sequence
 
 
@@ -94,3 +96,77 @@ def machine() -> str:
         f"{os.cpu_count()} cores, {cpu}, {mem} RAM, {platform.platform(terse=True)}, "
         f"Python {sys.version.split()[0]}, PySide6 {pyside}"
     )
+
+
+class CpuShare:
+    """How busy the machine's other processes were between start() and stop().
+
+    From /proc/stat (all CPUs) minus this process's own CPU time (its threads and the
+    children it waited for); steal is time the hypervisor gave to other guests.
+    """
+
+    def __init__(self) -> None:
+        self._start: tuple[float, float, float, float] | None = None
+        self.other = float("nan")  # share of all cores used by other processes, 0..1
+        self.steal = float("nan")
+
+    @staticmethod
+    def _read() -> tuple[float, float, float, float]:
+        try:
+            with open("/proc/stat", encoding="ascii") as f:
+                fields = [float(x) for x in f.readline().split()[1:]]
+        except OSError:
+            fields = [0.0] * 8
+        hz = float(os.sysconf("SC_CLK_TCK")) if hasattr(os, "sysconf") else 100.0
+        idle = fields[3] + fields[4]
+        busy = (sum(fields[:8]) - idle) / hz
+        steal = fields[7] / hz if len(fields) > 7 else 0.0
+        t = os.times()
+        own = t.user + t.system + t.children_user + t.children_system
+        return time.monotonic(), busy, own, steal
+
+    def start(self) -> None:
+        self._start = self._read()
+
+    def stop(self) -> None:
+        if self._start is None:
+            return
+        wall0, busy0, own0, steal0 = self._start
+        wall1, busy1, own1, steal1 = self._read()
+        capacity = max(1e-9, (wall1 - wall0) * (os.cpu_count() or 1))
+        self.other = max(0.0, (busy1 - busy0) - (own1 - own0) - (steal1 - steal0)) / capacity
+        self.steal = (steal1 - steal0) / capacity
+
+    def describe(self) -> str:
+        return f"other processes used {self.other:.0%} of the CPUs (steal {self.steal:.0%})"
+
+
+class GcWatch:
+    """Records every garbage collection: (start, ms, generation). It holds the GIL throughout,
+    so a collection on any thread stops the GUI thread too."""
+
+    def __init__(self) -> None:
+        self.pauses: list[tuple[float, float, int]] = []
+        self._began = 0.0
+
+    def start(self) -> None:
+        gc.callbacks.append(self._callback)
+
+    def stop(self) -> None:
+        if self._callback in gc.callbacks:
+            gc.callbacks.remove(self._callback)
+
+    def _callback(self, phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            self._began = time.monotonic()
+        else:
+            ms = (time.monotonic() - self._began) * 1000
+            self.pauses.append((self._began, ms, info.get("generation", -1)))
+
+    def overlapping(self, begin: float, end: float) -> float:
+        """ms of collections inside [begin, end]."""
+        return sum(
+            max(0.0, min(s + ms / 1000, end) - max(s, begin)) * 1000
+            for s, ms, _ in self.pauses
+            if s < end
+        )
