@@ -58,6 +58,7 @@ class FirstRunPage(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.heading)
         layout.addWidget(self.points)
+        layout.addSpacing(24)
         layout.addLayout(row)
         layout.addStretch(1)
 

@@ -99,6 +99,7 @@ def app_style_sheet() -> str:
         padding: 12px 28px;
     }}
     QPushButton[role="primary"]:hover {{ background: #229A49; }}
+    QPushButton[role="primary"]:disabled {{ background: #2B3A45; border-color: #4A5A65; }}
     QListWidget, QTableWidget, QTextBrowser {{
         background: #16212A;
         color: #FFFFFF;
