@@ -1,0 +1,113 @@
+"""The form for one exercise: every field of the format, the kind deciding which dose fields show."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from hiptimer.core.routine import Rests
+from hiptimer.ui.editor.bound_form import BoundForm
+from hiptimer.ui.editor.data_ops import get_path
+from hiptimer.ui.editor.fields import (
+    ChoiceField,
+    LineField,
+    PairField,
+    TempoField,
+    TextBlockField,
+)
+
+KINDS = [("hold", "Timed hold"), ("reps", "Counted reps")]
+SIDES = [
+    ("none", "No sides (or both together)"),
+    ("each", "Each side in turn"),
+    ("alternating", "Alternating within a set"),
+]
+HOLD_KEYS = ("hold_s",)
+REPS_KEYS = ("reps", "reps_range", "rep_hold_s", "tempo")
+# Each exercise rest, the routine default it falls back to, and its label.
+REST_FIELDS = (
+    ("rest_between_sets_s", "between_sets_s", "Rest between sets"),
+    ("rest_between_sides_s", "between_sides_s", "Switch-sides pause"),
+    ("rest_after_s", "after_exercise_s", "Rest after exercise"),
+)
+
+
+class ExerciseForm(BoundForm):
+    """Edits one exercise's data dict; keys are relative to the exercise ("hold_s", "tempo.lift_s").
+
+    Signals: edited(str key, object value) when the user changes a field.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exercise-form")
+        self.add("Name", LineField("name", self))
+        self.add(
+            "Id",
+            LineField("id", self, width=260),
+            "Names the exercise in your session records; keep it when you rename the exercise.",
+        )
+        self.add("Kind", ChoiceField("kind", self, KINDS, default="hold"))
+        self.add("Sets", LineField("sets", self, number=True, placeholder="1"))
+        self.add(
+            "Hold", LineField("hold_s", self, number=True, unit="s"), "Seconds per set and side."
+        )
+        self.add("Reps", LineField("reps", self, number=True, unit="per set"))
+        self.add(
+            "Rep range",
+            PairField("reps_range", self, between="to", unit="reps (optional)"),
+            "The prescribed range, e.g. 8 to 12; the reps above must lie inside it.",
+        )
+        self.add(
+            "Hold each rep",
+            LineField("rep_hold_s", self, number=True, unit="s", placeholder="0"),
+            "Seconds at the top of every rep; the app then paces 2 s up and 2 s down.",
+        )
+        self.add(
+            "Tempo",
+            TempoField("tempo", self),
+            "Optional: seconds to lift, hold at the top and lower, for every rep.",
+        )
+        self.add("Sides", ChoiceField("sides", self, SIDES, default="none"))
+        for key, _, label in REST_FIELDS:
+            self.add(
+                label,
+                LineField(key, self, number=True, unit="s"),
+                "Leave blank to use the routine's default rest.",
+            )
+        lines = "One per line"
+        self.add("Setup", TextBlockField("setup", self, lines=True, height=112, placeholder=lines))
+        self.add("Cues", TextBlockField("cues", self, lines=True, height=112, placeholder=lines))
+        self.add("Caution", LineField("caution", self, optional=True))
+        self.add(
+            "Image",
+            LineField("image", self, optional=True, placeholder="relative to the routine file"),
+        )
+        self.empty = QLabel("Select an exercise on the left, or add one.", self)
+        self.empty.setProperty("role", "muted")
+        self.form.addRow(self.empty)
+        self.show_exercise(None, {})
+
+    def show_exercise(self, ex: dict[str, Any] | None, rests: dict[str, Any]) -> None:
+        """Show an exercise (None: nothing selected); `rests` are the routine's, for the hints."""
+        for field in self.fields.values():
+            self.form.setRowVisible(field.row, ex is not None)
+        self.form.setRowVisible(self.empty, ex is None)
+        if ex is None:
+            return
+        self.show_data(ex)
+        is_reps = ex.get("kind") == "reps"
+        for key in HOLD_KEYS:
+            self.set_row_visible(key, not is_reps)
+        for key in REPS_KEYS:
+            self.set_row_visible(key, is_reps)
+        defaults = Rests()
+        for key, routine_key, _ in REST_FIELDS:
+            value = get_path(rests, routine_key)
+            ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+            default = value if ok else getattr(defaults, routine_key)
+            field = self.fields[key]
+            assert isinstance(field, LineField)
+            field.edit.setPlaceholderText(f"{default:g}")
+            field.unit_label.setText(f"s   (blank: routine default, {default:g} s)")

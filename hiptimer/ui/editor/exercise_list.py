@@ -1,0 +1,151 @@
+"""The routine's exercises in order: reorder by drag or Ctrl+Up/Down, a checkbox to leave one out."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QDropEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiptimer.ui.editor.data_ops import name_of, summary
+from hiptimer.ui.editor.style import ERROR_COLOUR, MUTED_COLOUR
+
+INDEX_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ExerciseList(QListWidget):
+    """One checkable row per exercise; it reports what the user did and changes no data.
+
+    Signals: order_changed(list) with the old indices in their new order after a drag,
+    move_requested(int delta) for Ctrl+Up/Down, enabled_changed(int row, bool),
+    selected(int row) (-1 for none).
+    """
+
+    order_changed = Signal(object)
+    move_requested = Signal(int)
+    enabled_changed = Signal(int, bool)
+    selected = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exercise-list")
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setWordWrap(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.itemChanged.connect(self._item_changed)
+        self.currentRowChanged.connect(self.selected.emit)
+
+    def show_exercises(self, items: list[dict[str, Any]], bad: set[int], current: int) -> None:
+        """Show the exercises (updating rows in place), mark those with problems, select one."""
+        self.blockSignals(True)
+        try:
+            while self.count() > len(items):
+                self.takeItem(self.count() - 1)
+            for row, ex in enumerate(items):
+                item = self.item(row)
+                if item is None:
+                    item = QListWidgetItem()
+                    flags = item.flags() | Qt.ItemFlag.ItemIsUserCheckable
+                    item.setFlags(flags & ~Qt.ItemFlag.ItemIsDropEnabled)
+                    self.addItem(item)
+                self._fill(item, row, ex, row in bad)
+            self.setCurrentRow(current)
+        finally:
+            self.blockSignals(False)
+
+    def _fill(self, item: QListWidgetItem, row: int, ex: dict[str, Any], bad: bool) -> None:
+        enabled = ex.get("enabled", True) is not False
+        dose = summary(ex)
+        text = f"{row + 1}. {name_of(ex, row)}"
+        if not enabled:
+            text += "  (left out)"
+        if bad:
+            text += "   \u26a0 needs fixing"
+        elif dose:
+            text += f"\n     {dose}"
+        item.setText(text)
+        item.setData(INDEX_ROLE, row)
+        item.setCheckState(Qt.CheckState.Checked if enabled else Qt.CheckState.Unchecked)
+        item.setToolTip("Tick to include it in sessions; untick to keep it for later.")
+        colour = ERROR_COLOUR if bad else (MUTED_COLOUR if not enabled else "")
+        item.setForeground(QBrush(QColor(colour)) if colour else QBrush())
+
+    def _item_changed(self, item: QListWidgetItem) -> None:
+        self.enabled_changed.emit(self.row(item), item.checkState() == Qt.CheckState.Checked)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if mods == Qt.KeyboardModifier.ControlModifier and event.key() in (
+            Qt.Key.Key_Up,
+            Qt.Key.Key_Down,
+        ):
+            self.move_requested.emit(-1 if event.key() == Qt.Key.Key_Up else 1)
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        super().dropEvent(event)
+        order = [self.item(row).data(INDEX_ROLE) for row in range(self.count())]
+        if order != list(range(self.count())):
+            self.order_changed.emit(order)
+
+
+class ExercisesPanel(QWidget):
+    """The exercise list with its buttons; the buttons' clicked signals are used directly."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.list = ExerciseList(self)
+        self.problem = QLabel(self)
+        self.problem.setProperty("role", "error")
+        self.problem.setWordWrap(True)
+        self.problem.setVisible(False)
+        self.add_from = self._button("Add from a routine\u2026", "Copy an exercise from a routine")
+        self.add_new = self._button("New exercise", "Add a blank exercise after the selected one")
+        self.duplicate = self._button("Duplicate", "Copy the selected exercise")
+        self.delete = self._button("Delete", "Remove the selected exercise")
+        self.up = self._button("Move up", "Ctrl+Up")
+        self.down = self._button("Move down", "Ctrl+Down")
+        hint = QLabel("Drag to reorder, or Ctrl+Up / Ctrl+Down.", self)
+        hint.setProperty("role", "muted")
+        grid = QGridLayout()
+        grid.setSpacing(6)
+        for i, button in enumerate(
+            (self.add_from, self.add_new, self.duplicate, self.delete, self.up, self.down)
+        ):
+            grid.addWidget(button, i // 2, i % 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.problem)
+        layout.addWidget(hint)
+        layout.addLayout(grid)
+
+    def _button(self, text: str, tip: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setToolTip(tip)
+        return button
+
+    def set_problem(self, text: str) -> None:
+        self.problem.setText(text)
+        self.problem.setVisible(bool(text))
+
+    def update_buttons(self, row: int, count: int) -> None:
+        has = 0 <= row < count
+        self.duplicate.setEnabled(has)
+        self.delete.setEnabled(has)
+        self.up.setEnabled(has and row > 0)
+        self.down.setEnabled(has and row < count - 1)

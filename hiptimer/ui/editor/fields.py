@@ -1,0 +1,356 @@
+"""Inputs bound to one key of routine data, each with its error text beside it."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiptimer.ui.editor.data_ops import MISSING, get_path
+
+NUMBER_WIDTH = 72
+ERROR_WIDTH = 320
+_INT = re.compile(r"[+-]?\d+")
+# A problem below a field's own key, named for people: "reps_range[0]" -> "lowest".
+_PART_NAMES = {
+    "[0]": "lowest",
+    "[1]": "highest",
+    ".lift_s": "lift",
+    ".hold_s": "hold",
+    ".lower_s": "lower",
+    ".min_per_week": "fewest",
+    ".max_per_week": "most",
+}
+
+
+def parse_number(text: str) -> Any:
+    """What the user typed as JSON would read it: 3 -> int, 2.5 -> float, blank -> MISSING.
+
+    Anything else stays text, so that the loader's validator names the mistake.
+    """
+    text = text.strip()
+    if not text:
+        return MISSING
+    if _INT.fullmatch(text):
+        return int(text)
+    try:
+        value = float(text)
+    except ValueError:
+        return text
+    return value if math.isfinite(value) else text
+
+
+def show_number(value: Any) -> str:
+    if value is MISSING or value is None:
+        return ""
+    return str(value)
+
+
+def set_invalid(widget: QWidget, invalid: bool) -> None:
+    """Flag a widget for the style sheet's red border."""
+    if bool(widget.property("invalid")) != invalid:
+        widget.setProperty("invalid", invalid)
+        widget.style().unpolish(widget)
+        widget.style().polish(widget)
+
+
+def _same(shown: Any, value: Any) -> bool:
+    if shown is MISSING or value is MISSING:
+        return shown is value
+    return bool(shown == value)
+
+
+class Field(QObject):
+    """One input bound to a key of the data (a dotted path), with an error label beside it.
+
+    Signals: edited(str key, object value) when the user changes the input (MISSING = blank).
+    """
+
+    edited = Signal(str, object)
+
+    def __init__(self, key: str, inputs: list[QWidget], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.inputs = inputs
+        self.error = QLabel(parent)
+        self.error.setProperty("role", "error")
+        self.error.setWordWrap(True)
+        self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.setObjectName(f"error:{key}")
+        self.row = QWidget(parent)
+        self._error_always = False
+
+    def value(self) -> Any:
+        raise NotImplementedError
+
+    def _write(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def show_value(self, value: Any) -> None:
+        """Show a value from the data; an input that already reads the same is left alone."""
+        if _same(self.value(), value):
+            return
+        for widget in self.inputs:
+            widget.blockSignals(True)
+        try:
+            self._write(value)
+        finally:
+            for widget in self.inputs:
+                widget.blockSignals(False)
+
+    def show_from(self, data: dict[str, Any]) -> None:
+        self.show_value(get_path(data, self.key))
+
+    def set_problems(self, problems: list[tuple[str, str]]) -> None:
+        """Problems as (path below this field's key, message); none clears the error."""
+        lines = [
+            f"{_PART_NAMES.get(rest, rest.lstrip('.'))}: {msg}" if rest else msg
+            for rest, msg in problems
+        ]
+        self.error.setText("\n".join(lines))
+        self.error.setVisible(bool(lines) or self._error_always)
+        for widget in self.inputs:
+            set_invalid(widget, bool(lines))
+
+    @property
+    def problem_text(self) -> str:
+        return self.error.text()
+
+    def focus(self) -> None:
+        for widget in self.inputs:
+            if widget.isEnabled() and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+
+    def _emit(self, *_: object) -> None:
+        self.edited.emit(self.key, self.value())
+
+    def _beside(self, *widgets: QWidget, unit: str = "", expand: bool = False) -> None:
+        """Lay out the inputs, a unit and the error label in one row.
+
+        A wide input (`expand`) takes the row and its error squeezes in only when there
+        is one; narrow inputs keep their size and the error label takes the rest.
+        """
+        layout = QHBoxLayout(self.row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        for widget in widgets:
+            layout.addWidget(widget, 1 if expand else 0)
+        self.unit_label = QLabel(unit, self.row)
+        self.unit_label.setProperty("role", "unit")
+        self.unit_label.setVisible(bool(unit))
+        layout.addWidget(self.unit_label)
+        layout.addSpacing(8)
+        self._error_always = not expand
+        if expand:
+            self.error.setMaximumWidth(ERROR_WIDTH)
+        layout.addWidget(self.error, 0 if expand else 1)
+        self.error.setVisible(self._error_always)
+
+
+class LineField(Field):
+    """A one-line text or number input.
+
+    `number`: blank means MISSING and digits become numbers; text keeps "" for a blank
+    (so "must not be empty" shows) unless `optional`, where blank removes the key.
+    """
+
+    def __init__(
+        self,
+        key: str,
+        parent: QWidget,
+        *,
+        number: bool = False,
+        optional: bool = False,
+        unit: str = "",
+        placeholder: str = "",
+        width: int | None = None,
+    ) -> None:
+        """`width`: a fixed width for a text input; without one it takes the row."""
+        self.edit = QLineEdit(parent)
+        super().__init__(key, [self.edit], parent)
+        self.number = number
+        self.optional = optional
+        self.edit.setObjectName(key)
+        self.edit.setPlaceholderText(placeholder)
+        expand = not number and width is None
+        if not expand:
+            self.edit.setFixedWidth(width or NUMBER_WIDTH)
+        if number:
+            self.edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.edit.textEdited.connect(self._emit)
+        self._beside(self.edit, unit=unit, expand=expand)
+
+    def value(self) -> Any:
+        text = self.edit.text()
+        if self.number:
+            return parse_number(text)
+        return MISSING if self.optional and not text else text
+
+    def _write(self, value: Any) -> None:
+        if self.number:
+            self.edit.setText(show_number(value))
+        else:
+            self.edit.setText(value if isinstance(value, str) else "")
+        self.edit.setCursorPosition(0)  # show the start of a long text, not its end
+
+
+class TextBlockField(Field):
+    """A multi-line input: one item per line (`lines`), or one text; blank removes the key."""
+
+    def __init__(
+        self, key: str, parent: QWidget, *, lines: bool, height: int = 76, placeholder: str = ""
+    ) -> None:
+        self.edit = QPlainTextEdit(parent)
+        super().__init__(key, [self.edit], parent)
+        self.lines = lines
+        self.edit.setObjectName(key)
+        self.edit.setTabChangesFocus(True)
+        self.edit.setPlaceholderText(placeholder)
+        self.edit.setFixedHeight(height)
+        self.edit.textChanged.connect(self._emit)
+        # Without this the form hands the row spare height and the box floats in it.
+        self.row.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        layout = QVBoxLayout(self.row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.error)
+        self.error.setVisible(False)
+
+    def value(self) -> Any:
+        text = self.edit.toPlainText()
+        if not self.lines:
+            return text if text.strip() else MISSING
+        items = [line.rstrip() for line in text.splitlines() if line.strip()]
+        return items or MISSING
+
+    def _write(self, value: Any) -> None:
+        if isinstance(value, list):
+            self.edit.setPlainText("\n".join(str(v) for v in value))
+        else:
+            self.edit.setPlainText(value if isinstance(value, str) else "")
+
+
+class ChoiceField(Field):
+    """A drop-down of (value, label) pairs; `default` is shown when the key is absent."""
+
+    def __init__(
+        self, key: str, parent: QWidget, choices: list[tuple[str, str]], *, default: str
+    ) -> None:
+        self.combo = QComboBox(parent)
+        super().__init__(key, [self.combo], parent)
+        self.default = default
+        self.combo.setObjectName(key)
+        for value, label in choices:
+            self.combo.addItem(label, value)
+        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.combo.activated.connect(self._emit)
+        self._beside(self.combo)
+
+    def value(self) -> Any:
+        return self.combo.currentData()
+
+    def _write(self, value: Any) -> None:
+        index = self.combo.findData(self.default if value is MISSING else value)
+        self.combo.setCurrentIndex(max(0, index))
+
+
+class PairField(Field):
+    """Two numbers: a list like reps_range, or an object's two keys (`names`); both blank = MISSING."""
+
+    def __init__(
+        self,
+        key: str,
+        parent: QWidget,
+        *,
+        between: str,
+        unit: str = "",
+        names: tuple[str, str] | None = None,
+    ) -> None:
+        self.low = QLineEdit(parent)
+        self.high = QLineEdit(parent)
+        super().__init__(key, [self.low, self.high], parent)
+        self.names = names
+        for edit, name in zip((self.low, self.high), names or ("low", "high"), strict=True):
+            edit.setObjectName(f"{key}.{name}")
+            edit.setFixedWidth(NUMBER_WIDTH)
+            edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+            edit.textEdited.connect(self._emit)
+        self._beside(self.low, QLabel(between, self.row), self.high, unit=unit)
+
+    def value(self) -> Any:
+        low, high = parse_number(self.low.text()), parse_number(self.high.text())
+        if low is MISSING and high is MISSING:
+            return MISSING
+        if self.names is not None:
+            pairs = zip(self.names, (low, high), strict=True)
+            return {name: v for name, v in pairs if v is not MISSING}
+        return [None if low is MISSING else low, None if high is MISSING else high]
+
+    def _write(self, value: Any) -> None:
+        if self.names is not None:
+            got = value if isinstance(value, dict) else {}
+            pair = [got.get(self.names[0]), got.get(self.names[1])]
+        else:
+            pair = value if isinstance(value, list) and len(value) == 2 else [None, None]
+        self.low.setText(show_number(pair[0]))
+        self.high.setText(show_number(pair[1]))
+
+
+class TempoField(Field):
+    """An optional tempo: a checkbox and seconds to lift, hold and lower."""
+
+    PARTS = (("lift_s", "lift"), ("hold_s", "hold"), ("lower_s", "lower"))
+    DEFAULT: ClassVar[dict[str, int]] = {"lift_s": 2, "hold_s": 0, "lower_s": 2}
+
+    def __init__(self, key: str, parent: QWidget) -> None:
+        self.check = QCheckBox("Paced:", parent)
+        self.parts = {name: QLineEdit(parent) for name, _ in self.PARTS}
+        super().__init__(key, [self.check, *self.parts.values()], parent)
+        self.check.setObjectName(key)
+        self.check.toggled.connect(self._toggled)
+        widgets: list[QWidget] = [self.check]
+        for name, label in self.PARTS:
+            edit = self.parts[name]
+            edit.setObjectName(f"{key}.{name}")
+            edit.setFixedWidth(NUMBER_WIDTH - 16)
+            edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+            edit.textEdited.connect(self._emit)
+            unit = QLabel("s", self.row)
+            unit.setContentsMargins(0, 0, 10, 0)
+            widgets += [QLabel(label, self.row), edit, unit]
+        self._beside(*widgets)
+
+    def _toggled(self, on: bool) -> None:
+        for name, _ in self.PARTS:
+            self.parts[name].setEnabled(on)
+            if on and not self.parts[name].text():
+                self.parts[name].setText(str(self.DEFAULT[name]))
+        self._emit()
+
+    def value(self) -> Any:
+        if not self.check.isChecked():
+            return MISSING
+        values = {name: parse_number(self.parts[name].text()) for name, _ in self.PARTS}
+        return {k: v for k, v in values.items() if v is not MISSING}
+
+    def _write(self, value: Any) -> None:
+        on = isinstance(value, dict)
+        self.check.setChecked(on)
+        for name, _ in self.PARTS:
+            self.parts[name].setEnabled(on)
+            self.parts[name].setText(show_number(value.get(name, MISSING)) if on else "")

@@ -1,0 +1,186 @@
+"""Routine files in and out: import (with id clashes asked about), export, and dropped files."""
+
+from __future__ import annotations
+
+import html
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer, Signal
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QMessageBox, QWidget
+
+from hiptimer.core.loader import Problem, RoutineError, save_routine
+from hiptimer.core.routine import Routine
+from hiptimer.core.user_routines import ClashChoice, ImportOutcome, ImportStatus, import_routine
+
+MAX_LINES_PER_FILE = 15
+
+
+@dataclass
+class ImportResult:
+    """What happened to each file offered for import."""
+
+    imported: list[Routine] = field(default_factory=list)  # as saved in the user's folder
+    refused: list[RoutineError] = field(default_factory=list)  # broken files, every problem
+    skipped: list[Path] = field(default_factory=list)  # id clashes the user cancelled
+
+    @property
+    def ok(self) -> bool:
+        return not self.refused
+
+
+def export_routine(routine: Routine, path: str | os.PathLike[str]) -> None:
+    """Save a copy of a routine anywhere (atomically); the library is not changed."""
+    save_routine(routine, path)
+
+
+def import_routine_files(
+    paths: Iterable[str | os.PathLike[str]], parent: QWidget | None = None
+) -> ImportResult:
+    """Import routine files into the user's folder, asking about id clashes.
+
+    Each file is validated first; a broken one is refused with its problems listed in a
+    dialog, and nothing of it is written.
+    """
+    result = ImportResult()
+    for path in paths:
+        try:
+            outcome = import_routine(path)
+            if outcome.status is ImportStatus.CLASH:
+                choice = ask_clash(parent, outcome)
+                if choice is None:
+                    result.skipped.append(Path(path))
+                    continue
+                outcome = import_routine(path, choice)
+        except RoutineError as exc:
+            result.refused.append(exc)
+            continue
+        except OSError as exc:
+            message = f"could not copy it into your routines ({exc.strerror or exc})"
+            result.refused.append(RoutineError(str(path), [Problem("", message)]))
+            continue
+        result.imported.append(outcome.routine)
+    if result.refused:
+        show_import_errors(parent, result.refused)
+    return result
+
+
+def ask_clash(parent: QWidget | None, outcome: ImportOutcome) -> ClashChoice | None:
+    """Replace the routine with the same id, keep both, or cancel (None)."""
+    routine = outcome.routine
+    if outcome.clash_paths:
+        where = f"Your routines already have one with the id \u201c{routine.id}\u201d."
+        replace = "Replace it (the old file is kept as a .bak backup)"
+    else:
+        where = f"The built-in routine \u201c{routine.id}\u201d has the same id."
+        replace = "Replace shows the imported one in its place; Reset to original brings it back"
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Import routine")
+    box.setText(f"Import \u201c{routine.title}\u201d?")
+    box.setInformativeText(f"{where}\n\n{replace}, or keep both (the imported one gets a new id).")
+    replace_button = box.addButton("Replace", QMessageBox.ButtonRole.AcceptRole)
+    keep_button = box.addButton("Keep both", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(keep_button)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is replace_button:
+        return ClashChoice.REPLACE
+    if clicked is keep_button:
+        return ClashChoice.KEEP_BOTH
+    return None
+
+
+def import_error_text(errors: list[RoutineError]) -> str:
+    """Every problem of every refused file, as HTML: the file name, then one problem a line."""
+    parts = []
+    for error in errors:
+        lines = [str(p) for p in error.problems[:MAX_LINES_PER_FILE]]
+        more = len(error.problems) - len(lines)
+        if more > 0:
+            lines.append(f"... and {more} more")
+        items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+        parts.append(f"<p><b>{html.escape(Path(error.source).name)}</b></p><ul>{items}</ul>")
+    return "".join(parts)
+
+
+def show_import_errors(parent: QWidget | None, errors: list[RoutineError]) -> None:
+    """A dialog naming each file that was not imported and everything wrong with it."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("Routine not imported")
+    count = len(errors)
+    box.setText(
+        "This file is not a valid routine, so nothing was imported from it:"
+        if count == 1
+        else f"These {count} files are not valid routines, so nothing was imported from them:"
+    )
+    box.setInformativeText(import_error_text(errors))
+    box.exec()
+
+
+def routine_paths(mime: QMimeData) -> list[Path]:
+    """The local .json files among dragged data (empty when there are none)."""
+    if not mime.hasUrls():
+        return []
+    files = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+    return [p for p in files if p.suffix.lower() == ".json"]
+
+
+class RoutineDropFilter(QObject):
+    """Accepts routine files dropped on the widgets it is installed on, and imports them.
+
+    Install with `install(widget)`. Drags without .json files pass through untouched
+    (so a list's own drag-to-reorder keeps working).
+    Signals: imported(list) with the routines imported from a drop (none: not emitted).
+    """
+
+    imported = Signal(object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.last_result: ImportResult | None = None
+
+    def install(self, widget: QWidget) -> None:
+        """Watch a widget (a scroll area's viewport too, where its drags arrive)."""
+        targets = [widget]
+        if isinstance(widget, QAbstractScrollArea):
+            targets.append(widget.viewport())
+        for target in targets:
+            target.setAcceptDrops(True)
+            target.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if isinstance(event, (QDragEnterEvent, QDragMoveEvent)):
+            if routine_paths(event.mimeData()):
+                event.acceptProposedAction()
+                return True
+            return False
+        if isinstance(event, QDropEvent) and event.type() == QEvent.Type.Drop:
+            if not routine_paths(event.mimeData()):
+                return False
+            event.acceptProposedAction()
+            files = routine_paths(event.mimeData())
+            parent = watched.window() if isinstance(watched, QWidget) else None
+            # Import after the drop returns: the drag source waits until the drop is
+            # handled, and the import may ask a question or list errors in a modal dialog.
+            QTimer.singleShot(0, self, lambda: self.import_files(files, parent))
+            return True
+        return False
+
+    def handle_drop(self, event: QDropEvent, parent: QWidget | None = None) -> ImportResult:
+        """Import the routine files of a drop now (for callers that handle drops themselves)."""
+        event.acceptProposedAction()
+        return self.import_files(routine_paths(event.mimeData()), parent)
+
+    def import_files(self, files: list[Path], parent: QWidget | None) -> ImportResult:
+        """Import files as a drop does; the result is also kept in `last_result`."""
+        result = import_routine_files(files, parent)
+        self.last_result = result
+        if result.imported:
+            self.imported.emit(list(result.imported))
+        return result

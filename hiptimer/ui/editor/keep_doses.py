@@ -1,0 +1,81 @@
+"""After a session: offer to keep the doses changed on the way as the routine's new doses."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiptimer.core.loader import RoutineError
+from hiptimer.core.routine import Routine
+from hiptimer.core.user_routines import DoseChange, dose_changes, keep_session_doses
+
+
+class KeepDosesDialog(QDialog):
+    """Lists the changes ("Hamstring stretch: hold 60 s -> 45 s"); Keep for next time / Not now."""
+
+    def __init__(
+        self, routine: Routine, changes: list[DoseChange], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keep these doses?")
+        heading = QLabel("You changed these doses during the session:", self)
+        self.changes = QLabel("\n".join(f"\u2022  {change}" for change in changes), self)
+        self.changes.setObjectName("dose-changes")
+        self.changes.setWordWrap(True)
+        if routine.builtin:
+            where = (
+                f"They will be saved as your own version of \u201c{routine.title}\u201d. "
+                "The built-in stays available: Reset to original in the editor brings it back."
+            )
+        else:
+            where = f"They will be saved in \u201c{routine.title}\u201d for your next session."
+        note = QLabel(where, self)
+        note.setWordWrap(True)
+        note.setProperty("role", "muted")
+        buttons = QDialogButtonBox(self)
+        self.keep_button = QPushButton("Keep for next time", self)
+        self.keep_button.setDefault(True)
+        self.not_now_button = QPushButton("Not now", self)
+        buttons.addButton(self.keep_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.not_now_button, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(12)
+        layout.addWidget(heading)
+        layout.addWidget(self.changes)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+
+def offer_to_keep_doses(
+    parent: QWidget | None, base_routine: Routine, live_routine: Routine
+) -> Routine | None:
+    """Ask whether to keep a session's dose changes; the saved user's version, or None.
+
+    `base_routine` is the routine as the session started; `live_routine` the same with
+    the session's changes (SessionEngine.live_routine()). Nothing is asked when no
+    hold, reps or rep range changed.
+    """
+    changes = dose_changes(base_routine, live_routine)
+    if not changes:
+        return None
+    dialog = KeepDosesDialog(base_routine, changes, parent)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+    finally:
+        dialog.deleteLater()
+    try:
+        return keep_session_doses(base_routine, live_routine)
+    except (OSError, RoutineError) as exc:
+        QMessageBox.warning(parent, "Doses not saved", f"The new doses could not be saved:\n{exc}")
+        return None

@@ -1,0 +1,107 @@
+"""A dialog to pick an exercise from any routine in the library, built-ins included."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiptimer.core.catalog import Catalog
+from hiptimer.core.loader import exercise_to_data
+from hiptimer.core.routine import Routine, dose_text
+
+EXERCISE_ROLE = Qt.ItemDataRole.UserRole
+
+
+def library_routines(catalog: Catalog) -> list[Routine]:
+    """Every usable routine in library order, plus the originals of built-ins the user edited."""
+    shown = [e.routine for e in catalog.entries() if e.routine is not None]
+    originals = [
+        catalog.original(r.id) for r in shown if not r.builtin and catalog.has_original(r.id)
+    ]
+    return shown + originals
+
+
+class ExercisePicker(QDialog):
+    """Routines as branches, their exercises as leaves; double-click or OK to add one."""
+
+    def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add an exercise from a routine")
+        self.resize(620, 520)
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("exercise-picker")
+        self.tree.setHeaderLabels(["Exercise", "Dose"])
+        self.tree.setColumnWidth(0, 320)
+        for routine in library_routines(catalog):
+            label = routine.title + (" (built-in)" if routine.builtin else "")
+            branch = QTreeWidgetItem(self.tree, [label, ""])
+            branch.setFlags(branch.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+            branch.setData(0, EXERCISE_ROLE, (routine.id, None))
+            for ex in routine.exercises:
+                leaf = QTreeWidgetItem(branch, [ex.name, dose_text(ex)])
+                leaf.setData(0, EXERCISE_ROLE, (routine.id, exercise_to_data(ex)))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add exercise")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.tree.itemDoubleClicked.connect(lambda item, _col: self._double_clicked(item))
+        self.tree.currentItemChanged.connect(lambda *_: self._update_ok())
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Choose an exercise to copy into this routine:", self))
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.buttons)
+        self._update_ok()
+
+    def select(self, routine_id: str, exercise_id: str) -> bool:
+        """Select an exercise by ids (for keyboard users' tests and callers); False if absent."""
+        for i in range(self.tree.topLevelItemCount()):
+            branch = self.tree.topLevelItem(i)
+            assert branch is not None
+            for j in range(branch.childCount()):
+                leaf = branch.child(j)
+                assert leaf is not None
+                rid, data = leaf.data(0, EXERCISE_ROLE)
+                if rid == routine_id and data["id"] == exercise_id:
+                    self.tree.setCurrentItem(leaf)
+                    return True
+        return False
+
+    def chosen(self) -> dict[str, Any] | None:
+        """The selected exercise's data, or None when a routine (or nothing) is selected."""
+        item = self.tree.currentItem()
+        if item is None:
+            return None
+        data = item.data(0, EXERCISE_ROLE)
+        return dict(data[1]) if data and data[1] is not None else None
+
+    def _update_ok(self) -> None:
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            self.chosen() is not None
+        )
+
+    def _double_clicked(self, item: QTreeWidgetItem) -> None:
+        if item.parent() is not None:
+            self.accept()
+
+
+def pick_exercise(catalog: Catalog, parent: QWidget | None = None) -> dict[str, Any] | None:
+    """Ask for an exercise to add; its data, or None when cancelled."""
+    dialog = ExercisePicker(catalog, parent)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.chosen()
+    finally:
+        dialog.deleteLater()

@@ -1,0 +1,119 @@
+"""The list of everything wrong with the routine being edited, in words, each a link to its field."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from hiptimer.core.loader import Problem
+from hiptimer.ui.editor.data_ops import exercises, name_of, split_exercise_path
+
+PATH_ROLE = Qt.ItemDataRole.UserRole
+FIELD_WORDS = {
+    "title": "title",
+    "description": "description",
+    "source": "source",
+    "cautions": "cautions",
+    "schedule": "schedule",
+    "rests": "default rests",
+    "rests.get_ready_s": "get-ready time",
+    "rests.between_sets_s": "rest between sets",
+    "rests.between_sides_s": "switch-sides pause",
+    "rests.after_exercise_s": "rest after an exercise",
+    "exercises": "exercises",
+    "name": "name",
+    "id": "id",
+    "kind": "kind",
+    "sets": "sets",
+    "hold_s": "hold",
+    "reps": "reps",
+    "reps_range": "rep range",
+    "rep_hold_s": "hold each rep",
+    "tempo": "tempo",
+    "sides": "sides",
+    "rest_between_sets_s": "rest between sets",
+    "rest_between_sides_s": "switch-sides pause",
+    "rest_after_s": "rest after exercise",
+    "setup": "setup",
+    "cues": "cues",
+    "caution": "caution",
+    "image": "image",
+}
+_LINE = re.compile(r"(\w+)\[(\d+)\]$")
+
+
+def field_words(key: str) -> str:
+    """'hold_s' -> 'hold', 'cues[1]' -> 'cues, line 2', 'tempo.lift_s' -> 'tempo (lift_s)'."""
+    if key in FIELD_WORDS:
+        return FIELD_WORDS[key]
+    line = _LINE.match(key)
+    if line and line.group(1) in FIELD_WORDS:
+        return f"{FIELD_WORDS[line.group(1)]}, line {int(line.group(2)) + 1}"
+    head, _, rest = key.partition(".")
+    if head in FIELD_WORDS and rest:
+        return f"{FIELD_WORDS[head]} ({rest})"
+    return key or "routine"
+
+
+def describe(problem: Problem, data: dict[str, Any]) -> str:
+    """One problem as a line a person reads: 'Bridge: hold: expected a number ...'."""
+    split = split_exercise_path(problem.where)
+    if split is None:
+        return f"{field_words(problem.where).capitalize()}: {problem.message}"
+    index, key = split
+    items = exercises(data)
+    name = name_of(items[index], index) if index < len(items) else f"Exercise {index + 1}"
+    return f"{name}: {field_words(key) if key else 'exercise'}: {problem.message}"
+
+
+class ProblemPanel(QWidget):
+    """A one-line status and the list of problems.
+
+    Signals: activated(str where) when the user picks a problem, to go to its field.
+    """
+
+    activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.status = QLabel(self)
+        self.list = QListWidget(self)
+        self.list.setObjectName("problem-list")
+        self.list.setMaximumHeight(110)
+        self.list.itemActivated.connect(self._picked)
+        self.list.itemClicked.connect(self._picked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.status)
+        layout.addWidget(self.list)
+        self.show_problems([], {})
+
+    def show_problems(self, problems: list[Problem], data: dict[str, Any]) -> None:
+        self.list.clear()
+        for problem in problems:
+            item = QListWidgetItem(f"\u26a0  {describe(problem, data)}")
+            item.setData(PATH_ROLE, problem.where)
+            self.list.addItem(item)
+        self.list.setVisible(bool(problems))
+        count = len(problems)
+        if count:
+            noun = "problem" if count == 1 else "problems"
+            self.status.setText(
+                f"{count} {noun} to fix before you can save (click one to go there):"
+            )
+            self.status.setProperty("role", "error")
+        else:
+            self.status.setText("\u2713  No problems: the routine is valid.")
+            self.status.setProperty("role", "ok")
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+
+    def lines(self) -> list[str]:
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+    def _picked(self, item: QListWidgetItem) -> None:
+        self.activated.emit(item.data(PATH_ROLE))
