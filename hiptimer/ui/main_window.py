@@ -101,13 +101,27 @@ class MainWindow(QMainWindow):
         self._after_first_run: Callable[[], None] = self.show_library
         self._build_menus()
         self.keys = WindowKeys(self, self.key_mode, self.perform)
-        for problem in self.services.problems:
-            self.show_problem(problem)
+        self._watch_services()
         if not settings.settings.first_run_done:
             self.first_run = FirstRunPage(settings.settings.pain_limit, self)
             self.first_run.accepted.connect(self._first_run_accepted)
             self.stack.addWidget(self.first_run)
             self.stack.setCurrentWidget(self.first_run)
+
+    def _watch_services(self) -> None:
+        """Say what failed at start-up, and later when speech or saving stops working."""
+        for problem in self.services.problems:
+            self.show_problem(problem)
+        unavailable = getattr(self.services.speech, "unavailable", None)
+        if unavailable is not None:
+            unavailable.connect(lambda reason: self.show_problem(f"No voice: {reason}"))
+        history = self.services.history
+        if history is not None and hasattr(history, "on_status"):
+            history.on_status = self._history_status
+
+    def _history_status(self, history: object) -> None:
+        degraded = getattr(history, "degraded", None)
+        self.show_problem(degraded or "History is being saved again.")
 
     # ------------------------------------------------------------ pages
 

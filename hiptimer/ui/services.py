@@ -129,7 +129,6 @@ def open_services(*, muted: bool, voice: str, rate: int, volume: float) -> Servi
             speech.set_voice(voice)
         speech.set_rate(rate)
         speech.set_volume(volume)
-        speech.unavailable.connect(services.problems.append)
         services.speech = speech
     except Exception as exc:  # no speech: captions carry on
         _missing(services, "voice", exc)
@@ -151,8 +150,13 @@ def open_services(*, muted: bool, voice: str, rate: int, volume: float) -> Servi
         from hiptimer import paths
         from hiptimer.core.history import open_history
 
-        services.history = open_history(paths.history_db_path())
-    except Exception as exc:
+        history = open_history(paths.history_db_path())
+        services.history = history
+        if history.notice:
+            services.problems.append(history.notice)
+        if history.degraded:
+            services.problems.append(history.degraded)
+    except Exception as exc:  # a database from a newer HipTimer: sessions run unrecorded
         _missing(services, "history", exc)
     return services
 

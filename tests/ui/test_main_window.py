@@ -320,3 +320,22 @@ def test_held_keys_do_not_repeat(app: App, qtbot: QtBot) -> None:
     repeat = QKeyEvent(QEvent.Type.KeyPress, K.Key_Plus, Qt.KeyboardModifier.NoModifier, "+", True)
     QApplication.sendEvent(app.window, repeat)
     assert app.engine.dose("clam-hold").hold_s == hold_s
+
+
+def test_the_pain_limit_comes_from_the_settings(qtbot: QtBot) -> None:
+    made = make_app(qtbot, routine(hold(hold_s=5)))
+    made.settings.update(pain_limit=3)
+    made.key(qtbot, K.Key_Return)
+    made.until(StepKind.PAIN)
+    made.key(qtbot, K.Key_4)
+    assert made.window.key_mode() is Mode.CHOICE
+    made.window.close()
+    made.history.close()
+
+
+def test_service_problems_show_in_the_status_bar(qtbot: QtBot) -> None:
+    services = fake_services()
+    services.problems.append("The beeps could not start: no audio device")
+    window = MainWindow(SettingsStore(), services, library=library_of(short_routine()))
+    qtbot.addWidget(window)
+    assert "no audio device" in window.statusBar().currentMessage()

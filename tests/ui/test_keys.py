@@ -1,0 +1,90 @@
+"""Tests for the key map: every screen's keys, and the keys each screen ignores."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from hiptimer.ui.keys import KEY_NAMES, Action, Mode, resolve
+
+K = Qt.Key
+NONE = Qt.KeyboardModifier.NoModifier
+
+
+def act(
+    key: Qt.Key, mode: Mode, modifiers: Qt.KeyboardModifier = NONE
+) -> tuple[Action, int] | None:
+    return resolve(key.value, modifiers, mode)
+
+
+@pytest.mark.parametrize(
+    ("key", "action"),
+    [
+        (K.Key_Space, Action.PAUSE),
+        (K.Key_Return, Action.PAUSE),
+        (K.Key_P, Action.PAUSE),
+        (K.Key_Right, Action.NEXT),
+        (K.Key_N, Action.NEXT),
+        (K.Key_Left, Action.BACK),
+        (K.Key_B, Action.BACK),
+        (K.Key_Plus, Action.MORE),
+        (K.Key_Equal, Action.MORE),
+        (K.Key_Minus, Action.LESS),
+        (K.Key_S, Action.SKIP_EXERCISE),
+        (K.Key_M, Action.MUTE),
+        (K.Key_Escape, Action.END),
+        (K.Key_F11, Action.FULL_SCREEN),
+    ],
+)
+def test_workout_keys(key: Qt.Key, action: Action) -> None:
+    assert act(key, Mode.WORKOUT) == (action, 0)
+
+
+def test_space_and_enter_count_reps_in_a_self_paced_set_and_p_pauses() -> None:
+    assert act(K.Key_Space, Mode.COUNTING) == (Action.COUNT_REP, 0)
+    assert act(K.Key_Enter, Mode.COUNTING) == (Action.COUNT_REP, 0)
+    assert act(K.Key_P, Mode.COUNTING) == (Action.PAUSE, 0)
+
+
+def test_digits_and_t_rate_pain_and_navigation_is_ignored() -> None:
+    assert [act(getattr(K, f"Key_{n}"), Mode.PAIN) for n in range(10)] == [
+        (Action.RATE, n) for n in range(10)
+    ]
+    assert act(K.Key_T, Mode.PAIN) == (Action.RATE, 10)
+    assert act(K.Key_K, Mode.PAIN) == (Action.SKIP_RATING, 0)
+    assert act(K.Key_Delete, Mode.PAIN) == (Action.SKIP_RATING, 0)
+    for key in (K.Key_Right, K.Key_Left, K.Key_N, K.Key_B, K.Key_S, K.Key_Space, K.Key_Return):
+        assert act(key, Mode.PAIN) is None
+    assert act(K.Key_M, Mode.PAIN) == (Action.MUTE, 0)
+    assert act(K.Key_Escape, Mode.PAIN) == (Action.END, 0)
+
+
+def test_high_pain_choices() -> None:
+    assert act(K.Key_S, Mode.CHOICE) == (Action.STOP_EXERCISE, 0)
+    assert act(K.Key_L, Mode.CHOICE) == (Action.LOWER_DOSE, 0)
+    assert act(K.Key_C, Mode.CHOICE) == (Action.CONTINUE, 0)
+    assert act(K.Key_5, Mode.CHOICE) is None
+    assert act(K.Key_Right, Mode.CHOICE) is None
+
+
+def test_library_summary_and_notice_keys() -> None:
+    assert act(K.Key_Return, Mode.LIBRARY) == (Action.START, 0)
+    assert act(K.Key_Down, Mode.LIBRARY) == (Action.SELECT_NEXT, 0)
+    assert act(K.Key_Up, Mode.LIBRARY) == (Action.SELECT_PREVIOUS, 0)
+    assert act(K.Key_Return, Mode.SUMMARY) == (Action.DONE, 0)
+    assert act(K.Key_Escape, Mode.SUMMARY) == (Action.LIBRARY, 0)
+    assert act(K.Key_Return, Mode.FIRST_RUN) == (Action.ACCEPT, 0)
+    assert act(K.Key_Escape, Mode.FIRST_RUN) is None
+
+
+def test_keys_with_ctrl_or_alt_are_left_to_the_menus() -> None:
+    assert act(K.Key_Q, Mode.WORKOUT, Qt.KeyboardModifier.ControlModifier) is None
+    assert act(K.Key_N, Mode.WORKOUT, Qt.KeyboardModifier.AltModifier) is None
+    assert act(K.Key_Plus, Mode.WORKOUT, Qt.KeyboardModifier.ShiftModifier) == (Action.MORE, 0)
+    assert act(K.Key_5, Mode.PAIN, Qt.KeyboardModifier.KeypadModifier) == (Action.RATE, 5)
+
+
+def test_every_button_action_has_a_key_name() -> None:
+    for action in Action:
+        if action not in (Action.RATE, Action.SELECT_NEXT, Action.SELECT_PREVIOUS):
+            assert action in KEY_NAMES
