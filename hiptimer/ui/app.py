@@ -81,7 +81,7 @@ def setup_application(app: object) -> None:
     assert isinstance(app, QApplication)
     app.setApplicationName("HipTimer")
     app.setOrganizationName("HipTimer")
-    app.setDesktopFileName("hiptimer")
+    app.setDesktopFileName("io.github.hiptimer.HipTimer")  # packaging/linux: icon on Wayland
     icon = paths.icons_dir() / "hiptimer.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))

@@ -1,15 +1,14 @@
-"""Work around PySide6 6.12 dropping references to None and True on Python 3.10 and 3.11.
+"""Work around PySide6 6.12 dropping references to None and True on Python 3.10 and 3.11."""
 
-PySide6 6.12's stable-ABI wheel returns None from every void method (`label.setText`,
-`timer.start`, ...) and True from `Signal.emit()` without taking a reference, as if
-they were immortal (they are only from Python 3.12 on, PEP 683). On 3.11 each such call
-takes one reference from None or True; after about 5,000 calls (a minute of a session
-redrawing ten times a second) the count reaches zero and the interpreter aborts with
-"Fatal Python error: none_dealloc". Measured here: 100 calls of QLabel.setText take 100
-references from None. Giving the singletons a huge reference count, which is what 3.12
-does, makes the missing references harmless. Remove this once the wheel is fixed or the
-project requires Python 3.12.
-"""
+# PySide6 6.12's stable-ABI wheel returns None from every void method (`label.setText`,
+# `timer.start`, ...) and True from `Signal.emit()` without taking a reference, as if
+# they were immortal (they are only from Python 3.12 on, PEP 683). On 3.11 each such call
+# takes one reference from None or True; after about 5,000 calls (a minute of a session
+# redrawing ten times a second) the count reaches zero and the interpreter aborts with
+# "Fatal Python error: none_dealloc". Measured here: 100 calls of QLabel.setText take 100
+# references from None. Giving the singletons a huge reference count, which is what 3.12
+# does, makes the missing references harmless. Remove this once the wheel is fixed or the
+# project requires Python 3.12. See https://peps.python.org/pep-0683/
 
 from __future__ import annotations
 

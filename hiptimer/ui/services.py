@@ -1,8 +1,7 @@
-"""What a session talks to (beeps, voice, history, screen saver) behind small interfaces.
+"""What a session talks to (beeps, voice, history, screen saver) behind small interfaces."""
 
-Each service is optional: when its module is missing or fails to start, a silent stand-in
-takes its place and the session runs on with captions and the timer.
-"""
+# Each service is optional: when its module is missing or fails to start, a silent stand-in
+# takes its place and the session runs on with captions and the timer.
 
 from __future__ import annotations
 
