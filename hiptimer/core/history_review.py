@@ -99,6 +99,10 @@ def completion_text(session: SessionSummary) -> str:
     return f"{session.sets_done}/{planned} sets, {END_WORDS.get(session.end_reason, '?')}"
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def pain_number(value: float | None, digits: int = 1) -> str:
     if value is None:
         return "-"
@@ -273,7 +277,11 @@ def exercise_trend(
 
 @dataclass(frozen=True)
 class Adherence:
-    """Sessions per week against the schedule, and how much of each session was done."""
+    """Sessions per week against the schedule, and how much of each session was done.
+
+    Only full weeks (Monday to Sunday inside the period) count towards the average and
+    the schedule: a week the period cuts, such as this one, is not a missed week.
+    """
 
     weeks: list[WeekCount]
     schedule: Schedule | None
@@ -281,20 +289,47 @@ class Adherence:
     sets_done: int
     sets_planned: int
     completed: int  # sessions that ended 'completed'
+    first_day: date | None = None  # the period
+    last_day: date | None = None
+
+    @property
+    def full_weeks(self) -> list[WeekCount]:
+        first, last = self.first_day or date.min, self.last_day or date.max
+        return [w for w in self.weeks if first <= w.week_start <= last - timedelta(days=6)]
 
     @property
     def per_week(self) -> float:
-        return sum(w.sessions for w in self.weeks) / len(self.weeks) if self.weeks else 0.0
+        """Sessions a week on average over the full weeks (all weeks when none is full)."""
+        weeks = self.full_weeks or self.weeks
+        return sum(w.sessions for w in weeks) / len(weeks) if weeks else 0.0
 
     @property
     def weeks_on_schedule(self) -> int | None:
+        """Full weeks with at least the schedule's minimum; None without a schedule."""
         if self.schedule is None:
             return None
-        return sum(1 for w in self.weeks if w.sessions >= self.schedule.min_per_week)
+        return sum(1 for w in self.full_weeks if w.sessions >= self.schedule.min_per_week)
 
     @property
     def completion_rate(self) -> float | None:
         return self.sets_done / self.sets_planned if self.sets_planned else None
+
+    def summary(self) -> list[str]:
+        """'53 sessions in 14 weeks', '3.9 a week on average over 12 full weeks', ..."""
+        full = len(self.full_weeks)
+        parts = [f"{plural(self.sessions, 'session')} in {plural(len(self.weeks), 'week')}"]
+        over = f" over {plural(full, 'full week')}" if full and full != len(self.weeks) else ""
+        parts.append(f"{self.per_week:.1f} a week on average{over}")
+        if self.schedule is not None and full:
+            parts.append(
+                f"at least {self.schedule.min_per_week} a week (the schedule:"
+                f" {self.schedule.label}) in {self.weeks_on_schedule} of {plural(full, 'full week')}"
+            )
+        if self.completion_rate is not None:
+            parts.append(f"{self.completion_rate:.0%} of planned sets done")
+        if self.sessions:
+            parts.append(f"{self.completed} of {self.sessions} sessions completed in full")
+        return parts
 
 
 def adherence(
@@ -305,11 +340,15 @@ def adherence(
     since: date | None = None,
     until: date | None = None,
 ) -> Adherence:
-    """Adherence over these (already filtered) sessions; weeks come from the store."""
+    """Adherence over these (already filtered, newest first) sessions; weeks from the store.
+
+    An open start is the first session's day; an open end is today.
+    """
     weeks = store.weekly_adherence(routine_id, since, until)
     planned = sum(
         s.sets_planned if s.sets_planned is not None else s.sets_recorded for s in sessions
     )
+    first = since or (local_day(sessions[-1].started_at) if sessions else None)
     return Adherence(
         weeks=weeks,
         schedule=schedule,
@@ -317,6 +356,8 @@ def adherence(
         sets_done=sum(s.sets_done for s in sessions),
         sets_planned=planned,
         completed=sum(1 for s in sessions if s.end_reason == "completed"),
+        first_day=first,
+        last_day=until or date.today(),
     )
 
 
@@ -340,21 +381,22 @@ def bucket_pain(points: list[PainPoint], max_points: int = 120) -> tuple[str, li
     """
     if len(points) <= max_points:
         return "session", points
+    days = [local_day(p.started_at) for p in points]
     for unit in ("week", "month"):
         buckets: dict[date, list[PainPoint]] = {}
-        for p in points:
-            buckets.setdefault(_bucket_start(local_day(p.started_at), unit), []).append(p)
+        for day, p in zip(days, points, strict=True):
+            buckets.setdefault(_bucket_start(day, unit), []).append(p)
         if len(buckets) <= max_points or unit == "month":
-            merged = []
-            for group in buckets.values():
-                avg, worst = _window_stats(group)
-                assert avg is not None and worst is not None
-                ratings = sum(p.ratings for p in group)
-                merged.append(
-                    PainPoint(group[0].started_at, avg, worst, group[0].session_id, ratings)
-                )
-            return unit, merged
+            return unit, [_merged(group) for group in buckets.values()]
     raise AssertionError("unreachable")
+
+
+def _merged(group: list[PainPoint]) -> PainPoint:
+    """One point for a bucket: weighted average, highest rating, first session's start."""
+    ratings = sum(p.ratings for p in group)
+    avg = sum(p.avg_pain * p.ratings for p in group) / ratings
+    worst = max(p.max_pain for p in group)
+    return PainPoint(group[0].started_at, avg, worst, group[0].session_id, ratings)
 
 
 def _bucket_start(day: date, unit: str) -> date:

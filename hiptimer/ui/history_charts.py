@@ -74,11 +74,11 @@ def _styled_chart(title: str) -> tuple[QChart, QChartView]:
     chart.setBackgroundRoundness(0)
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.setTitleBrush(QBrush(QColor(TEXT)))
-    chart.setTitleFont(_font(16, bold=True))
+    chart.setTitleFont(_font(17, bold=True))
     chart.setTitle(title)
     legend = chart.legend()
     legend.setLabelColor(QColor(TEXT))
-    legend.setFont(_font(13))
+    legend.setFont(_font(14))
     legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -90,9 +90,9 @@ def _styled_chart(title: str) -> tuple[QChart, QChartView]:
 
 def _style_axis(axis: QAbstractAxis) -> None:
     axis.setLabelsBrush(QBrush(QColor(TEXT)))
-    axis.setLabelsFont(_font(13))
+    axis.setLabelsFont(_font(14))
     axis.setTitleBrush(QBrush(QColor(TEXT)))
-    axis.setTitleFont(_font(13))
+    axis.setTitleFont(_font(14))
     axis.setGridLinePen(QPen(QColor(GRID), 1))
     axis.setLinePen(QPen(QColor(GRID), 1))
 

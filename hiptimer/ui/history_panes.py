@@ -238,23 +238,28 @@ class PainPane(QWidget):
         self.refresh()
 
     def choose(self, exercise_id: str, side: str | None = None) -> None:
-        """Show this exercise (and side), as if chosen in the boxes."""
-        for i in range(self.exercise.count()):
-            if self.exercise.itemData(i).id == exercise_id:
-                self.side.blockSignals(True)
-                self.side.setCurrentIndex(self.side.findData(side))
-                self.side.blockSignals(False)
-                self.exercise.setCurrentIndex(i)
-                self.refresh()
-                return
-        raise KeyError(exercise_id)
+        """Show this exercise (and side), as if chosen in the boxes: one redraw."""
+        ids = [self.exercise.itemData(i).id for i in range(self.exercise.count())]
+        if exercise_id not in ids:
+            raise KeyError(exercise_id)
+        self.exercise.blockSignals(True)
+        self.exercise.setCurrentIndex(ids.index(exercise_id))
+        self.exercise.blockSignals(False)
+        self._sync_side(side)
+        self.refresh()
 
     def _exercise_changed(self) -> None:
-        ex: ExerciseInfo | None = self.exercise.currentData()
-        self.side.setEnabled(bool(ex and ex.has_sides))
-        if not self.side.isEnabled():
-            self.side.setCurrentIndex(0)
+        self._sync_side(self.side.currentData())
         self.refresh()
+
+    def _sync_side(self, side: str | None) -> None:
+        """Sides only for exercises done on each side; set without a redraw of its own."""
+        ex: ExerciseInfo | None = self.exercise.currentData()
+        sided = bool(ex and ex.has_sides)
+        self.side.setEnabled(sided)
+        self.side.blockSignals(True)
+        self.side.setCurrentIndex(max(self.side.findData(side if sided else None), 0))
+        self.side.blockSignals(False)
 
     def refresh(self) -> None:
         """Query and draw the chosen exercise only: one pain and one dose query."""
@@ -297,15 +302,7 @@ class AdherencePane(QWidget):
         schedule = schedule_for(self.routines, [rid] if rid else [s.routine_id for s in sessions])
         result = adherence(self.store, sessions, schedule, rid, filters.since, filters.until)
         self.chart.set_weeks(result.weeks, schedule)
-        lines = [f"{result.sessions} sessions in {len(result.weeks)} weeks:"
-                 f" {result.per_week:.1f} a week on average"]  # fmt: skip
-        if schedule is not None:
-            lines.append(
-                f"schedule {schedule.label}; at least {schedule.min_per_week} in"
-                f" {result.weeks_on_schedule} of {len(result.weeks)} weeks"
-            )
-        else:
+        lines = result.summary()
+        if schedule is None:
             lines.append("choose one routine to compare with its schedule")
-        if result.completion_rate is not None:
-            lines.append(f"{result.completion_rate:.0%} of planned sets done")
         self.summary.setText("; ".join(lines) + ".")

@@ -211,17 +211,7 @@ def _adherence(pages: _Pages, data: ReportData) -> None:
     if not a.sessions:
         pages.line("No sessions in this period.")
         return
-    parts = [
-        f"{a.sessions} sessions in {len(a.weeks)} weeks, {a.per_week:.1f} a week on average",
-    ]
-    if data.schedule is not None and a.weeks_on_schedule is not None:
-        parts.append(
-            f"at least {data.schedule.min_per_week} a week (the schedule) in"
-            f" {a.weeks_on_schedule} of {len(a.weeks)} weeks"
-        )
-    if a.completion_rate is not None:
-        parts.append(f"{a.completion_rate:.0%} of planned sets done")
-    parts.append(f"{a.completed} of {a.sessions} sessions completed in full")
+    parts = a.summary()
     pages.paragraph("; ".join(parts) + ".")
     height = 30 * pages.mm
     if pages.line("Sessions per week", 7, muted=True) and pages.room(height):

@@ -13,6 +13,7 @@ from hiptimer.core.history import HistoryStore, PainPoint, WeekCount, open_histo
 from hiptimer.core.history_export import export_csv, gather_report
 from hiptimer.core.history_review import (
     ExerciseInfo,
+    adherence,
     bucket_pain,
     exercise_trend,
     exercises_for,
@@ -104,6 +105,24 @@ def test_weeks_are_averaged_per_month_or_year_when_there_are_many() -> None:
     assert months[0] == (date(2024, 1, 1), (0 + 1 + 2 + 3 + 0) / 5)
     decade = [WeekCount(monday + timedelta(weeks=i), 3) for i in range(520)]
     assert week_buckets(decade) == ("year", [(date(2024 + i, 1, 1), 3.0) for i in range(10)])
+
+
+def test_adherence_counts_only_full_weeks_against_the_schedule(store: HistoryStore) -> None:
+    fill(store)
+    since, until = WEEK1 + timedelta(days=2), WEEK2 + timedelta(days=9)  # Wed to Wed
+    sessions = store.list_sessions("hips", since, until)
+    result = adherence(store, sessions, HIPS.schedule, "hips", since, until)
+    assert [w.sessions for w in result.weeks] == [1, 3, 0]
+    assert result.full_weeks == [result.weeks[1]]
+    assert (result.per_week, result.weeks_on_schedule) == (3.0, 1)
+    assert result.summary()[:3] == [
+        "4 sessions in 3 weeks",
+        "3.0 a week on average over 1 full week",
+        "at least 3 a week (the schedule: 3-4 times a week) in 1 of 1 full week",
+    ]
+    short = adherence(store, sessions[:1], None, "hips", WEEK2 + timedelta(days=4), until)
+    assert short.full_weeks == [] and short.weeks_on_schedule is None
+    assert short.per_week == 0.5  # no full week: the average of the weeks there are
 
 
 def test_csv_export_filters_by_end_day_and_routine(store: HistoryStore, tmp_path: Path) -> None:

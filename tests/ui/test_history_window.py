@@ -150,7 +150,9 @@ def test_adherence_bars_count_sessions_per_week(window: HistoryWindow) -> None:
     assert pane is not None
     assert pane.chart.bar_values == [2.0, 3.0]
     assert len(pane.chart.chart.series()) == 2  # bars and the schedule's minimum
-    assert "at least 3 in 1 of 2 weeks" in pane.summary.text()
+    assert "at least 3 a week (the schedule: 3-4 times a week) in 1 of 2 full weeks" in (
+        pane.summary.text()
+    )
     window.set_filters(None, WEEK1, WEEK2 + timedelta(days=6))
     assert pane.chart.bar_values == [2.0, 4.0]
     assert len(pane.chart.chart.series()) == 1  # two routines: no one schedule

@@ -1,0 +1,324 @@
+"""History at scale: ten years of daily sessions, timed from opening the store to exporting.
+
+Fills a fresh database in a temporary folder with one session a day for ten years (about
+3,650 sessions and 197,000 sets, every set rated), then times opening the store, opening
+the history window, drawing one chart, exporting CSV and PDF, and one durable set commit.
+
+    uv run python bench/history_scale.py [--years N] [--keep DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import json
+import math
+import os
+import pstats
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from PySide6.QtWidgets import QApplication
+
+from hiptimer.core.catalog import Catalog, load_catalog
+from hiptimer.core.history import HistoryStore, SetRecord, open_history, to_db_time
+from hiptimer.core.history_export import export_csv
+from hiptimer.core.routine import Kind, Routine
+from hiptimer.ui.app import setup_application
+from hiptimer.ui.history_window import TAB_PAIN, HistoryWindow
+from hiptimer.ui.report_pdf import write_report
+
+Rows = list[tuple[str, float, float, str]]  # step, median ms, p95 (or worst) ms, target
+
+ROUTINE_ID = "fai-mobility-control"
+COMMITS = 200
+TARGETS_MS = {"window": 200.0, "chart": 200.0, "csv": 1000.0, "commit": 10.0}
+
+
+def fill(path: Path, routine: Routine, days: int, seed: int = 7) -> tuple[int, int]:
+    """One session a day ending today, in one transaction with executemany.
+
+    Every exercise gets 4 sets (a side), each rated: pain drifts down
+    over the years with noise, doses step up now and then. Returns (sessions, sets).
+    """
+    rng = random.Random(seed)
+    open_history(path).close()  # creates the schema; the rows go in on a plain connection
+    conn = sqlite3.connect(path)
+    sessions: list[tuple[object, ...]] = []
+    sets: list[tuple[object, ...]] = []
+    start = datetime.now(timezone.utc).replace(hour=7, minute=30, second=0, microsecond=0)
+    start -= timedelta(days=days - 1)
+    set_id = 0
+    for day in range(days):
+        began = start + timedelta(days=day, minutes=rng.randint(-60, 600))
+        sid = day + 1
+        progress = day / max(days - 1, 1)
+        at = began
+        seq = 0
+        for ex in routine.active_exercises:
+            sides = ("right", "left") if ex.has_sides else (None,)
+            for number in range(1, 5):
+                for side in sides:
+                    seq += 1
+                    set_id += 1
+                    hold = (
+                        None if ex.kind is Kind.REPS else (ex.hold_s or 30) + 5 * int(4 * progress)
+                    )
+                    reps = None if ex.kind is Kind.HOLD else (ex.reps or 8) + 2 * int(3 * progress)
+                    length = hold if hold is not None else 3 * (reps or 8)
+                    pain = max(0, min(10, round(rng.gauss(4 - 3 * progress, 1.3))))
+                    ended = at + timedelta(seconds=length)
+                    done = rng.random() > 0.02
+                    sets.append(
+                        (set_id, sid, seq, ex.id, ex.name, side, number, hold,
+                         hold if done else None, reps, reps if done else None, int(done), 0,
+                         pain, "lower" if pain > 5 else None, None,
+                         to_db_time(at), to_db_time(ended))
+                    )  # fmt: skip
+                    at = ended + timedelta(seconds=20)
+        note = rng.choice(["", "", "", "", "Felt stiff in the morning.", "Good session."])
+        sessions.append(
+            (sid, routine.id, routine.title, routine.revision, json.dumps({}), seq,
+             to_db_time(began), to_db_time(at), "completed", note)
+        )  # fmt: skip
+    with conn:
+        conn.executemany("INSERT INTO sessions (id, routine_id, routine_title, routine_revision,"
+                         " doses_json, sets_planned, started_at, ended_at, end_reason, note)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", sessions)  # fmt: skip
+        conn.executemany("INSERT INTO sets (id, session_id, seq, exercise_id, exercise_name, side,"
+                         " set_number, planned_hold_s, actual_hold_s, planned_reps, actual_reps,"
+                         " completed, skipped, pain, pain_choice, adjustment, started_at,"
+                         " ended_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                         " ?)", sets)  # fmt: skip
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("ANALYZE")
+    conn.close()
+    return len(sessions), len(sets)
+
+
+# ---------------------------------------------------------------- timing
+
+
+def ms(seconds: float) -> float:
+    return seconds * 1000
+
+
+def timed(action: Callable[[], object]) -> float:
+    """Milliseconds one call takes."""
+    start = time.perf_counter()
+    action()
+    return ms(time.perf_counter() - start)
+
+
+def profile(label: str, action: Callable[[], object], lines: int = 18) -> None:
+    """Run once under cProfile and print where the time went (--profile LABEL)."""
+    prof = cProfile.Profile()
+    prof.runcall(action)
+    print(f"\n--- cProfile: {label} ---")
+    pstats.Stats(prof).sort_stats("cumulative").print_stats(lines)
+
+
+def quick_check_ms(path: Path) -> float:
+    conn = sqlite3.connect(path)
+    try:
+        return timed(lambda: conn.execute("PRAGMA quick_check").fetchall())
+    finally:
+        conn.close()
+
+
+def open_window(app: QApplication, store: HistoryStore, catalog: Catalog) -> HistoryWindow:
+    """Construct, show and paint the history window (on its default, the last 3 months)."""
+    window = HistoryWindow(store, catalog)
+    window.show()
+    app.processEvents()
+    window.repaint()
+    return window
+
+
+def note(rows: Rows, step: str, samples: list[float], target: str = "") -> None:
+    p95 = statistics.quantiles(samples, n=20)[-1] if len(samples) >= 20 else max(samples)
+    rows.append((step, statistics.median(samples), p95, target))
+
+
+def chart_steps(
+    rows: Rows, app: QApplication, window: HistoryWindow, label: str, profiled: bool
+) -> None:
+    """The pain tab shown first (QtCharts loads), then each exercise and side chosen."""
+
+    def show_tab() -> None:
+        window.tabs.setCurrentIndex(TAB_PAIN)
+        app.processEvents()
+        window.repaint()
+
+    rows.append((f"pain + dose tab first shown: {label}", timed(show_tab), math.nan, "<= 200"))
+    pane = window.show_pain()
+    ids = [pane.exercise.itemData(i).id for i in range(pane.exercise.count())]
+    choices = [(ids[i % len(ids)], ("right", None)[i % 2]) for i in range(12)]
+
+    def choose(ex_id: str, side: str | None) -> None:
+        pane.choose(ex_id, side)
+        window.repaint()
+
+    samples = [timed(lambda c=c: choose(*c)) for c in choices]  # type: ignore[misc]
+    note(rows, f"choose an exercise, redraw: {label}", samples, "<= 200")
+    if profiled:
+        profile(f"chart, {label}", lambda: choose(ids[0], "left"))
+
+
+def one_set(n: int) -> SetRecord:
+    now = datetime.now(timezone.utc)
+    return SetRecord("bridge", "Bridge", n, now, now + timedelta(seconds=30), planned_reps=10,
+                     actual_reps=10, pain=2)  # fmt: skip
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--years", type=float, default=10)
+    parser.add_argument("--keep", type=Path, help="fill (or reuse) the database in this folder")
+    parser.add_argument(
+        "--profile",
+        choices=("open", "window", "all", "chart", "csv", "pdf"),
+        action="append",
+        default=[],
+        help="also run this step once under cProfile (repeatable)",
+    )
+    args = parser.parse_args()
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="hiptimer-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "history.sqlite3"
+    catalog = load_catalog()
+    routine = catalog.find(ROUTINE_ID)
+    if not path.exists():
+        started = time.perf_counter()
+        n_sessions, n_sets = fill(path, routine, round(args.years * 365))
+        how = (
+            "filled with executemany in one transaction on a plain sqlite3 connection"
+            f" (schema made by open_history) in {time.perf_counter() - started:.1f} s"
+        )
+    else:
+        n_sessions = n_sets = -1
+        how = f"reused {path}"
+    rows: Rows = []
+
+    # The store: opening it runs PRAGMA quick_check, timed on its own too.
+    opens = [timed(lambda: open_history(path).close()) for _ in range(5)]
+    note(rows, "open store (open_history, incl. quick_check)", opens)
+    note(rows, "  of which PRAGMA quick_check", [quick_check_ms(path) for _ in range(5)])
+    if "open" in args.profile:
+        profile("open", lambda: open_history(path).close())
+    store = open_history(path)
+    if n_sessions < 0:
+        n_sessions = len(store.list_sessions())
+    note(rows, "list_sessions(), all", [timed(store.list_sessions) for _ in range(5)])
+
+    # The window: the first one pays for styles and fonts.
+    app = QApplication(sys.argv[:1])
+    setup_application(app)
+    samples = []
+    for _ in range(6):
+        start = time.perf_counter()
+        window = open_window(app, store, catalog)
+        samples.append(ms(time.perf_counter() - start))
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+    rows.append(("window shown, last 3 months (first window)", samples[0], math.nan, ""))
+    note(rows, "window shown, last 3 months (the default)", samples[1:], "<= 200")
+    if "window" in args.profile:
+        profile("window", lambda: open_window(app, store, catalog).close())
+    window = open_window(app, store, catalog)
+
+    def click(days: int | None) -> None:
+        window.apply_preset(days)
+        window.repaint()
+
+    all_clicks = []
+    for _ in range(5):
+        all_clicks.append(timed(lambda: click(None)))
+        click(91)
+    note(rows, "'All' clicked: all sessions listed", all_clicks, "<= 200")
+    if "all" in args.profile:
+        profile("all", lambda: click(None))
+    click(91)
+    chart_steps(rows, app, window, "3 months", False)
+    window.close()
+    window = open_window(app, store, catalog)
+    click(None)
+    chart_steps(rows, app, window, "All, 10 years", "chart" in args.profile)
+    window.close()
+
+    # Exports.
+    out = folder / "export"
+    out.mkdir(exist_ok=True)
+    count = store.export_csv(out / "all.csv")
+    csv_all = [timed(lambda: store.export_csv(out / "all.csv")) for _ in range(3)]
+    note(rows, f"CSV export, everything ({count} rows)", csv_all, "<= 1000")
+    since = datetime.now().astimezone().date() - timedelta(days=90)
+    recent = [timed(lambda: store.export_csv(out / "recent.csv", since)) for _ in range(3)]
+    note(rows, "CSV export, last 3 months", recent)
+    until = since + timedelta(days=30)
+    month = [timed(lambda: export_csv(store, out / "m.csv", since, until)) for _ in range(3)]
+    note(rows, "CSV export, one month (with an end: filtered)", month)
+    if "csv" in args.profile:
+        profile("csv", lambda: store.export_csv(out / "all.csv"))
+    pages = write_report(store, out / "all.pdf", catalog=catalog)
+    pdf_all = [
+        timed(lambda: write_report(store, out / "all.pdf", catalog=catalog)) for _ in range(3)
+    ]
+    note(rows, f"PDF report, everything ({pages} pages)", pdf_all)
+    pdf_recent = [
+        timed(lambda: write_report(store, out / "recent.pdf", since, catalog=catalog))
+        for _ in range(3)
+    ]
+    note(rows, "PDF report, last 3 months", pdf_recent)
+    if "pdf" in args.profile:
+        profile("pdf", lambda: write_report(store, out / "all.pdf", catalog=catalog))
+
+    # One durable set commit (WAL, synchronous=FULL), as during a session.
+    sid = store.begin_session(routine.id, routine.title, 1, {}, datetime.now(timezone.utc))
+    commits = [timed(lambda n=n: store.add_set(sid, one_set(n))) for n in range(COMMITS)]  # type: ignore[misc]
+    note(rows, f"one set commit, store.add_set ({COMMITS}x)", commits, "<= 10 median")
+    store.close()
+    report(rows, n_sessions, n_sets, args.years, how, path)
+    return 0
+
+
+def report(rows: Rows, sessions: int, sets: int, years: float, how: str, path: Path) -> None:
+    """The table and the one-line summary."""
+    print(f"History at scale: {sessions} sessions, {sets if sets >= 0 else '?'} sets over"
+          f" {years:g} years; {how}.")  # fmt: skip
+    print(f"Database {path} ({path.stat().st_size / 1e6:.0f} MB)\n")
+    width = max(len(r[0]) for r in rows)
+    print(f"{'step'.ljust(width)}  {'median ms':>10}  {'p95/max ms':>10}  target ms")
+    print(f"{'-' * width}  {'-' * 10}  {'-' * 10}  ---------")
+    for step, median, p95, target in rows:
+        tail = "-" if math.isnan(p95) else f"{p95:.1f}"
+        print(f"{step.ljust(width)}  {median:10.1f}  {tail:>10}  {target}")
+    by_step = {r[0]: r[1] for r in rows}
+    checks = {
+        "window": max(by_step["window shown, last 3 months (the default)"],
+                      by_step["'All' clicked: all sessions listed"]),
+        "chart": max(v for k, v in by_step.items() if k.startswith(("choose", "pain + dose"))),
+        "csv": next(v for k, v in by_step.items() if k.startswith("CSV export, everything")),
+        "commit": next(v for k, v in by_step.items() if k.startswith("one set commit")),
+    }  # fmt: skip
+    missed = [k for k, v in checks.items() if v > TARGETS_MS[k]]
+    verdict = "all targets met." if not missed else f"missed: {', '.join(missed)}."
+    print(
+        f"\nSummary: window {checks['window']:.0f} ms, chart {checks['chart']:.0f} ms,"
+        f" CSV {checks['csv']:.0f} ms, one set commit {checks['commit']:.1f} ms median; {verdict}"
+    )
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
