@@ -339,3 +339,29 @@ def test_service_problems_show_in_the_status_bar(qtbot: QtBot) -> None:
     window = MainWindow(SettingsStore(), services, library=library_of(short_routine()))
     qtbot.addWidget(window)
     assert "no audio device" in window.statusBar().currentMessage()
+
+
+def test_a_held_key_that_x11_repeats_as_release_and_press_counts_once(
+    app: App, qtbot: QtBot
+) -> None:
+    app.key(qtbot, K.Key_Return)
+    app.until(StepKind.PAIN)
+    app.key(qtbot, K.Key_0, K.Key_Right)
+    app.until(StepKind.PAIN)
+    app.key(qtbot, K.Key_0)
+    app.until(StepKind.WORK)
+    assert app.window.key_mode() is Mode.COUNTING
+
+    def send(kind: QEvent.Type, stamp: int) -> None:
+        event = QKeyEvent(kind, K.Key_Space, Qt.KeyboardModifier.NoModifier, " ")
+        event.setTimestamp(stamp)
+        QApplication.sendEvent(app.window, event)
+
+    send(QEvent.Type.KeyPress, 1000)
+    for stamp in (1660, 1700, 1740):  # the keyboard repeating: release and press at once
+        send(QEvent.Type.KeyRelease, stamp)
+        send(QEvent.Type.KeyPress, stamp)
+    send(QEvent.Type.KeyRelease, 1790)
+    assert app.engine.view().reps_done == 1
+    send(QEvent.Type.KeyPress, 2100)  # a new press
+    assert app.engine.view().reps_done == 2
