@@ -1,10 +1,9 @@
-"""Demo history for screenshots: three months of a real routine, recorded through the store API.
+"""Demo history for screenshots: three months of a real routine, recorded through the store API."""
 
-    uv run python bench/history_demo.py OUT_DIR [--days 91] [--window] [--tab N]
-
-Writes OUT_DIR/history.sqlite3 and OUT_DIR/report.pdf; with --window it also shows the
-history window (run it under Xvfb and take the screenshot with `import -window root`).
-"""
+# Writes OUT_DIR/history.sqlite3 and OUT_DIR/report.pdf; with --window it also shows the
+# history window (run it under Xvfb and take the screenshot with `import -window root`):
+#
+#     uv run python bench/history_demo.py OUT_DIR [--days 91] [--window] [--tab N]
 
 from __future__ import annotations
 
