@@ -10,15 +10,13 @@ from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
+from hiptimer.core.history_buckets import bucket_label, bucket_pain, week_buckets
 from hiptimer.core.history_queries import DosePoint, PainPoint, WeekCount
 from hiptimer.core.history_review import (
     ACCEPTABLE_MAX,
     SAFE_MAX,
-    bucket_label,
-    bucket_pain,
     dose_unit,
     dose_value,
-    week_buckets,
 )
 from hiptimer.core.routine import Schedule
 

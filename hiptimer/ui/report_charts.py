@@ -8,13 +8,11 @@ from datetime import date, datetime, time
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
+from hiptimer.core.history_buckets import bucket_label, bucket_pain, week_buckets
 from hiptimer.core.history_queries import PainPoint, WeekCount
 from hiptimer.core.history_review import (
     ACCEPTABLE_MAX,
     SAFE_MAX,
-    bucket_label,
-    bucket_pain,
-    week_buckets,
 )
 from hiptimer.core.routine import Schedule
 

@@ -1,25 +1,23 @@
-"""Tests of the Qt-free history review: filters, exercise lists, trends, buckets and exports."""
+"""Tests of the Qt-free history review and exports: filters, exercise lists, trends, CSV."""
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
-from hiptimer.core.history import HistoryStore, PainPoint, WeekCount, open_history
+from hiptimer.core.history import HistoryStore, open_history
 from hiptimer.core.history_export import export_csv, gather_report
 from hiptimer.core.history_review import (
     ExerciseInfo,
     adherence,
-    bucket_pain,
     exercise_trend,
     exercises_for,
     filter_sessions,
     routines_by_id,
-    week_buckets,
 )
 from tests.history_data import HIPS, STRETCH, WEEK1, WEEK2, fill, record
 
@@ -83,28 +81,6 @@ def test_trend_compares_the_first_and_last_two_weeks(store: HistoryStore) -> Non
     only_recent = exercise_trend(store, bridge, since=WEEK2)
     assert only_recent.last_avg is None and only_recent.trend == "-"  # under two weeks
     assert exercise_trend(store, bridge, until=start).trend == "-"  # one session: no trend
-
-
-def test_pain_is_bucketed_per_week_then_month_when_there_is_a_lot() -> None:
-    t0 = datetime(2024, 1, 1, 9, tzinfo=timezone.utc)  # a Monday
-    points = [PainPoint(t0 + timedelta(days=i), 2.0 + i % 2, 3 + i % 3, i, 2) for i in range(300)]
-    assert bucket_pain(points[:50]) == ("session", points[:50])
-    unit, weekly = bucket_pain(points[:200])
-    assert unit == "week" and len(weekly) == 29
-    assert weekly[0].ratings == 14 and weekly[0].max_pain == 5
-    assert weekly[0].avg_pain == pytest.approx(sum(2.0 + i % 2 for i in range(7)) / 7)
-    assert bucket_pain(points, max_points=20)[0] == "month"
-
-
-def test_weeks_are_averaged_per_month_or_year_when_there_are_many() -> None:
-    monday = date(2024, 1, 1)
-    weeks = [WeekCount(monday + timedelta(weeks=i), i % 4) for i in range(120)]
-    assert week_buckets(weeks[:10])[0] == "week"
-    unit, months = week_buckets(weeks)
-    assert unit == "month" and len(months) == 28
-    assert months[0] == (date(2024, 1, 1), (0 + 1 + 2 + 3 + 0) / 5)
-    decade = [WeekCount(monday + timedelta(weeks=i), 3) for i in range(520)]
-    assert week_buckets(decade) == ("year", [(date(2024 + i, 1, 1), 3.0) for i in range(10)])
 
 
 def test_adherence_counts_only_full_weeks_against_the_schedule(store: HistoryStore) -> None:
