@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import gc
+from collections.abc import Callable, Iterator
+
+import pytest
+import shiboken6
+from PySide6.QtCore import QTimer
+from pytestqt.qtbot import QtBot
 
 from hiptimer.core.clock import FakeClock, FakeWall
 from hiptimer.core.engine import SessionEngine
@@ -162,3 +168,23 @@ def advance_until(
         assert waited < limit_s, "the session never got there"
         advance(window, clock, 0.1)
         waited += 0.1
+
+
+# ---------------------------------------------------------------- leak check
+
+
+def running_timers() -> list[QTimer]:
+    """Every QTimer made from Python that is alive and still running."""
+    return [
+        obj
+        for obj in gc.get_objects()
+        if isinstance(obj, QTimer) and shiboken6.isValid(obj) and obj.isActive()
+    ]
+
+
+@pytest.fixture
+def no_timer_left(qtbot: QtBot) -> Iterator[None]:
+    """Fail a test that leaves a QTimer running (a session not ended, a driver not stopped)."""
+    yield
+    running = running_timers()
+    assert not running, f"{len(running)} QTimer(s) left running: {running}"

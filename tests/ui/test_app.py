@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -11,7 +12,14 @@ from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.app import _resolve, run_app
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.main_window import MainWindow
-from tests.ui.sessions import FakeSpeech, fake_services, short_routine
+from tests.ui.sessions import (
+    FakeSpeech,
+    fake_services,
+    no_timer_left,  # noqa: F401 (a fixture)
+    short_routine,
+)
+
+pytestmark = pytest.mark.usefixtures("no_timer_left")
 
 
 def _window() -> MainWindow:

@@ -19,7 +19,14 @@ from hiptimer.core.events import (
 )
 from hiptimer.core.steps import StepKind
 from hiptimer.ui.driver import REFRESH_MS, EngineDriver, wake_interval_ms
-from tests.ui.sessions import fake_engine, hold, routine
+from tests.ui.sessions import (
+    fake_engine,
+    hold,
+    no_timer_left,  # noqa: F401 (a fixture)
+    routine,
+)
+
+pytestmark = pytest.mark.usefixtures("no_timer_left")
 
 
 class Recorder:

@@ -31,10 +31,13 @@ from tests.ui.sessions import (
     fake_services,
     hold,
     library_of,
+    no_timer_left,  # noqa: F401 (a fixture)
     routine,
     short_routine,
     side_hold,
 )
+
+pytestmark = pytest.mark.usefixtures("no_timer_left")
 
 K = Qt.Key
 

@@ -15,7 +15,16 @@ from hiptimer.core.steps import StepKind
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.main_window import MainWindow
 from hiptimer.ui.pain_prompt import ANCHORS, PainPrompt
-from tests.ui.sessions import advance_until, fake_services, hold, library_of, routine
+from tests.ui.sessions import (
+    advance_until,
+    fake_services,
+    hold,
+    library_of,
+    no_timer_left,  # noqa: F401 (a fixture)
+    routine,
+)
+
+pytestmark = pytest.mark.usefixtures("no_timer_left")
 
 K = Qt.Key
 

@@ -24,9 +24,12 @@ from tests.ui.sessions import (
     fake_engine,
     fake_services,
     hold,
+    no_timer_left,  # noqa: F401 (a fixture)
     routine,
     self_paced,
 )
+
+pytestmark = pytest.mark.usefixtures("no_timer_left")
 
 
 @dataclass

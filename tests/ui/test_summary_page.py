@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.events import EndReason, PainChoice, SetRecord
 from hiptimer.core.steps import Side
 from hiptimer.ui.summary_page import SessionResult, SummaryPage, record_row, stats_line
-from tests.ui.sessions import short_routine
+from tests.ui.sessions import (
+    no_timer_left,  # noqa: F401 (a fixture)
+    short_routine,
+)
+
+pytestmark = pytest.mark.usefixtures("no_timer_left")
 
 WHEN = datetime(2026, 1, 5, 8, 0, tzinfo=timezone.utc)
 

@@ -16,7 +16,17 @@ from hiptimer.ui.driver import EngineDriver
 from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.theme import PHASES, Phase
 from hiptimer.ui.workout_page import WorkoutPage
-from tests.ui.sessions import fake_engine, hold, paced, routine, self_paced, side_hold
+from tests.ui.sessions import (
+    fake_engine,
+    hold,
+    no_timer_left,  # noqa: F401 (a fixture)
+    paced,
+    routine,
+    self_paced,
+    side_hold,
+)
+
+pytestmark = pytest.mark.usefixtures("no_timer_left")
 
 
 class PageHarness:
