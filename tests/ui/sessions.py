@@ -178,7 +178,8 @@ def running_timers() -> list[QTimer]:
     return [
         obj
         for obj in gc.get_objects()
-        if isinstance(obj, QTimer) and shiboken6.isValid(obj) and obj.isActive()
+        # type(), not isinstance(): a dead weak proxy raises on anything but type().
+        if issubclass(type(obj), QTimer) and shiboken6.isValid(obj) and obj.isActive()
     ]
 
 
