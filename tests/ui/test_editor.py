@@ -322,6 +322,14 @@ def test_untick_duplicate_and_delete(editor: EditorWindow, qtbot: QtBot) -> None
 # -- closing with unsaved changes ---------------------------------------------------------
 
 
+def test_a_window_deleted_with_unsaved_edits_raises_nothing(qtbot: QtBot, catalog: Catalog) -> None:
+    window = EditorWindow(catalog.find(BUILTIN_ID), catalog)
+    type_into(qtbot, line(window, "hold_s"), "45")
+    assert window.is_modified
+    with qtbot.waitSignal(window.destroyed):
+        window.deleteLater()
+
+
 def test_closing_with_unsaved_changes_asks(
     editor: EditorWindow, qtbot: QtBot, prompts: Prompts
 ) -> None:

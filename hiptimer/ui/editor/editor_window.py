@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QFont, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
@@ -36,7 +36,7 @@ from hiptimer.ui.editor.exercise_list import ExercisesPanel
 from hiptimer.ui.editor.picker import pick_exercise
 from hiptimer.ui.editor.problems import ProblemPanel, field_words
 from hiptimer.ui.editor.routine_form import RoutineForm
-from hiptimer.ui.editor.style import EDITOR_FONT_PX, editor_style_sheet
+from hiptimer.ui.editor.style import editor_style_sheet
 from hiptimer.ui.editor.undo import EditorState, SnapshotCommand, UndoKeysFilter
 
 Answer = QMessageBox.StandardButton
@@ -60,9 +60,6 @@ class EditorWindow(QMainWindow):
         self._state = EditorState({}, -1)
         self._problems: list[Problem] = []
         self._base = routine
-        font = QFont(self.font())
-        font.setPixelSize(EDITOR_FONT_PX)
-        self.setFont(font)
         self.setStyleSheet(editor_style_sheet())
         self._build()
         self._build_menus()
@@ -75,7 +72,10 @@ class EditorWindow(QMainWindow):
         for kind in (QLineEdit, QPlainTextEdit):
             for edit in self.findChildren(kind):
                 edit.installEventFilter(keys)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self._update_chrome())
+        # A method, not a lambda: a dirty stack reports "clean" once more while it is
+        # destroyed with the window (~QUndoStack calls clear()), and PySide skips a
+        # method of a deleted window but would run a lambda on it.
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.resize(1280, 900)
         self.load(routine)
 
@@ -259,6 +259,9 @@ class EditorWindow(QMainWindow):
         self.reset_button.setVisible(can_reset)
         self.reset_action.setEnabled(can_reset)
         self.banner.setText(editor_files.banner_text(base))
+
+    def _clean_changed(self, _clean: bool) -> None:
+        self._update_chrome()
 
     def _edit(
         self, data: dict[str, Any], text: str, merge_key: object = None, current: int | None = None

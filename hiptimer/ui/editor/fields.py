@@ -156,6 +156,7 @@ class Field(QObject):
         layout.addSpacing(8)
         self._error_always = not expand
         if expand:
+            self.error.setMinimumWidth(ERROR_WIDTH // 2)
             self.error.setMaximumWidth(ERROR_WIDTH)
         layout.addWidget(self.error, 0 if expand else 1)
         self.error.setVisible(self._error_always)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from hiptimer.core.loader import RoutineError
 from hiptimer.core.routine import Routine
 from hiptimer.core.user_routines import DoseChange, dose_changes, keep_session_doses
+from hiptimer.ui.editor.style import editor_style_sheet
 
 
 class KeepDosesDialog(QDialog):
@@ -25,6 +26,7 @@ class KeepDosesDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keep these doses?")
+        self.setStyleSheet(editor_style_sheet())
         heading = QLabel("You changed these doses during the session:", self)
         self.changes = QLabel("\n".join(f"\u2022  {change}" for change in changes), self)
         self.changes.setObjectName("dose-changes")

@@ -37,15 +37,19 @@ class ExercisePicker(QDialog):
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Add an exercise from a routine")
-        self.resize(620, 520)
+        self.resize(760, 560)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("exercise-picker")
         self.tree.setHeaderLabels(["Exercise", "Dose"])
-        self.tree.setColumnWidth(0, 320)
+        self.tree.setColumnWidth(0, 340)
         for routine in library_routines(catalog):
             label = routine.title + (" (built-in)" if routine.builtin else "")
             branch = QTreeWidgetItem(self.tree, [label, ""])
             branch.setFlags(branch.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+            branch.setFirstColumnSpanned(True)
+            font = branch.font(0)
+            font.setBold(True)
+            branch.setFont(0, font)
             branch.setData(0, EXERCISE_ROLE, (routine.id, None))
             for ex in routine.exercises:
                 leaf = QTreeWidgetItem(branch, [ex.name, dose_text(ex)])

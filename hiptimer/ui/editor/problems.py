@@ -12,6 +12,7 @@ from hiptimer.core.loader import Problem
 from hiptimer.ui.editor.data_ops import exercises, name_of, split_exercise_path
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
+MAX_ROWS = 4
 FIELD_WORDS = {
     "title": "title",
     "description": "description",
@@ -82,7 +83,6 @@ class ProblemPanel(QWidget):
         self.status = QLabel(self)
         self.list = QListWidget(self)
         self.list.setObjectName("problem-list")
-        self.list.setMaximumHeight(110)
         self.list.itemActivated.connect(self._picked)
         self.list.itemClicked.connect(self._picked)
         layout = QVBoxLayout(self)
@@ -99,6 +99,9 @@ class ProblemPanel(QWidget):
             item.setData(PATH_ROLE, problem.where)
             self.list.addItem(item)
         self.list.setVisible(bool(problems))
+        if problems:  # as tall as its lines, up to four, then it scrolls
+            rows = min(len(problems), MAX_ROWS) * self.list.sizeHintForRow(0)
+            self.list.setFixedHeight(rows + 2 * self.list.frameWidth() + 4)
         count = len(problems)
         if count:
             noun = "problem" if count == 1 else "problems"

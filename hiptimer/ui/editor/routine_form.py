@@ -28,12 +28,12 @@ class RoutineForm(BoundForm):
         self.add("Title", LineField("title", self))
         self.add(
             "Description",
-            TextBlockField("description", self, lines=False, height=64),
+            TextBlockField("description", self, lines=False, height=100),
         )
         self.add("Source", LineField("source", self, optional=True))
         self.add(
             "Cautions",
-            TextBlockField("cautions", self, lines=True, height=64, placeholder="One per line"),
+            TextBlockField("cautions", self, lines=True, height=150, placeholder="One per line"),
         )
         self.add(
             "Schedule",

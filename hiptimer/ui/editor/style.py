@@ -9,14 +9,16 @@ ERROR_BORDER = "#FF6E6E"
 OK_COLOUR = "#81E6A0"
 MUTED_COLOUR = "#C8D3DC"
 FIELD_BACKGROUND = "#16212A"
-EDITOR_FONT_PX = 16  # the desk-side editor is denser than the workout screen's 18 px
+# The desk-side editor is denser than the workout screen's 18 px. Set in the style sheet:
+# a widget with a style sheet does not pass a font set by setFont() on to its children.
+EDITOR_FONT_PX = 16
 
 
 def editor_style_sheet() -> str:
     """Set on the editor window: it must read well with or without the app's style sheet."""
     return f"""
     QMainWindow, QDialog, QMessageBox {{ background: {PAGE_BACKGROUND}; color: #FFFFFF; }}
-    QWidget {{ color: #FFFFFF; }}
+    QWidget {{ color: #FFFFFF; font-size: {EDITOR_FONT_PX}px; }}
     QScrollArea, QScrollArea > QWidget > QWidget {{ background: transparent; border: none; }}
     QLabel[role="error"] {{ color: {ERROR_COLOUR}; }}
     QLabel[role="ok"] {{ color: {OK_COLOUR}; }}
