@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -428,13 +428,16 @@ def test_an_id_clash_asks_and_can_keep_both(
 def drop_event(paths_: list[Path], kind: type = QDropEvent) -> QDropEvent:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths_])
-    event = kind(
-        QPointF(20, 20),
+    rest = (
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
+    try:
+        event = kind(QPointF(20, 20), *rest)
+    except TypeError:  # PySide6 before 6.12 builds a QDragEnterEvent from a QPoint only
+        event = kind(QPoint(20, 20), *rest)
     event._mime = mime  # type: ignore[attr-defined]  # keep the data alive with the event
     return event
 
