@@ -8,8 +8,6 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from hiptimer.ui import immortal
-
 if TYPE_CHECKING:
     from hiptimer.core.clock import Clock
     from hiptimer.core.routine import Routine
@@ -32,7 +30,6 @@ def run_app(
     `routine` is a Routine, or an id, file name or path for the routine library.
     Returns the exit status.
     """
-    immortal.apply()
     # Heavy imports wait until a window is really wanted (`hiptimer list` never pays for Qt).
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication

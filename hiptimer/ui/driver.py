@@ -9,9 +9,6 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from hiptimer.core.engine import SessionEngine, SessionView
 from hiptimer.core.events import Event, PainChoice, SessionEnded
 from hiptimer.core.steps import StepKind
-from hiptimer.ui import immortal
-
-immortal.apply()  # before any PySide call can drop a reference to None (see immortal.py)
 
 REFRESH_MS = 100  # redraw progress and tempo phases this often while the clock runs
 BOUNDARY_SLACK_MS = 2  # wake just after a whole second so the display has already turned
