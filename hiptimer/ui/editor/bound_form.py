@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QWidget
 
 from hiptimer.ui.editor.fields import Field
 
@@ -74,3 +74,12 @@ class BoundForm(QWidget):
         for key, items in routed.items():
             self.fields[key].set_problems(items)
         return left
+
+
+def scrolled(form: QWidget) -> QScrollArea:
+    """A form in a frameless scroll area, for windows shorter than the form."""
+    area = QScrollArea()
+    area.setWidget(form)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    return area

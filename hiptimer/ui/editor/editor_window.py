@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -31,6 +29,7 @@ from hiptimer.core.loader import validate_data as validate_routine_data
 from hiptimer.core.routine import Routine
 from hiptimer.ui.editor import data_ops as ops
 from hiptimer.ui.editor import editor_files, files
+from hiptimer.ui.editor.bound_form import scrolled
 from hiptimer.ui.editor.exercise_form import ExerciseForm
 from hiptimer.ui.editor.exercise_list import ExercisesPanel
 from hiptimer.ui.editor.picker import pick_exercise
@@ -96,10 +95,10 @@ class EditorWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("editor-tabs")
-        self.tabs.addTab(_scrolled(self.exercise_form), "Exercise")
-        self.tabs.addTab(_scrolled(self.routine_form), "Routine details")
+        self.tabs.addTab(scrolled(self.exercise_form), "Exercise")
+        self.tabs.addTab(scrolled(self.routine_form), "Routine details")
         split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(_group("Exercises", self.exercises))
+        split.addWidget(self.exercises)
         split.addWidget(self.tabs)
         split.setStretchFactor(1, 1)
         split.setSizes([440, 820])
@@ -392,19 +391,3 @@ class EditorWindow(QMainWindow):
             event.accept()
         else:
             event.ignore()
-
-
-def _group(title: str, body: QWidget) -> QGroupBox:
-    box = QGroupBox(title)
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(8, 8, 8, 8)
-    layout.addWidget(body)
-    return box
-
-
-def _scrolled(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidget(widget)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QScrollArea.Shape.NoFrame)
-    return area

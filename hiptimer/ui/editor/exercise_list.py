@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
+    QGroupBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -103,11 +104,14 @@ class ExerciseList(QListWidget):
             self.order_changed.emit(order)
 
 
-class ExercisesPanel(QWidget):
-    """The exercise list with its buttons; the buttons' clicked signals are used directly."""
+class ExercisesPanel(QGroupBox):
+    """The "Exercises" box: the list and its buttons.
+
+    Signals: none of its own; the window connects the list's and the buttons' signals.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__("Exercises", parent)
         self.list = ExerciseList(self)
         self.problem = QLabel(self)
         self.problem.setProperty("role", "error")
@@ -128,7 +132,7 @@ class ExercisesPanel(QWidget):
         ):
             grid.addWidget(button, i // 2, i % 2)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.problem)
         layout.addWidget(hint)

@@ -167,6 +167,7 @@ class LineField(Field):
 
     `number`: blank means MISSING and digits become numbers; text keeps "" for a blank
     (so "must not be empty" shows) unless `optional`, where blank removes the key.
+    Signals: edited(str key, object value), as every Field.
     """
 
     def __init__(
@@ -210,7 +211,10 @@ class LineField(Field):
 
 
 class TextBlockField(Field):
-    """A multi-line input: one item per line (`lines`), or one text; blank removes the key."""
+    """A multi-line input: one item per line (`lines`), or one text; blank removes the key.
+
+    Signals: edited(str key, object value), as every Field.
+    """
 
     def __init__(
         self, key: str, parent: QWidget, *, lines: bool, height: int = 76, placeholder: str = ""
@@ -247,7 +251,10 @@ class TextBlockField(Field):
 
 
 class ChoiceField(Field):
-    """A drop-down of (value, label) pairs; `default` is shown when the key is absent."""
+    """A drop-down of (value, label) pairs; `default` is shown when the key is absent.
+
+    Signals: edited(str key, object value), as every Field.
+    """
 
     def __init__(
         self, key: str, parent: QWidget, choices: list[tuple[str, str]], *, default: str
@@ -271,7 +278,10 @@ class ChoiceField(Field):
 
 
 class PairField(Field):
-    """Two numbers: a list like reps_range, or an object's two keys (`names`); both blank = MISSING."""
+    """Two numbers: a list like reps_range, or an object's two keys (`names`); both blank = MISSING.
+
+    Signals: edited(str key, object value), as every Field.
+    """
 
     def __init__(
         self,
@@ -313,7 +323,10 @@ class PairField(Field):
 
 
 class TempoField(Field):
-    """An optional tempo: a checkbox and seconds to lift, hold and lower."""
+    """An optional tempo: a checkbox and seconds to lift, hold and lower.
+
+    Signals: edited(str key, object value), as every Field.
+    """
 
     PARTS = (("lift_s", "lift"), ("hold_s", "hold"), ("lower_s", "lower"))
     DEFAULT: ClassVar[dict[str, int]] = {"lift_s": 2, "hold_s": 0, "lower_s": 2}

@@ -19,7 +19,10 @@ from hiptimer.ui.editor.style import editor_style_sheet
 
 
 class KeepDosesDialog(QDialog):
-    """Lists the changes ("Hamstring stretch: hold 60 s -> 45 s"); Keep for next time / Not now."""
+    """Lists the changes ("Hamstring stretch: hold 60 s -> 45 s"); Keep for next time / Not now.
+
+    Signals: only QDialog's (accepted on keep, rejected on not now).
+    """
 
     def __init__(
         self, routine: Routine, changes: list[DoseChange], parent: QWidget | None = None

@@ -32,7 +32,10 @@ def library_routines(catalog: Catalog) -> list[Routine]:
 
 
 class ExercisePicker(QDialog):
-    """Routines as branches, their exercises as leaves; double-click or OK to add one."""
+    """Routines as branches, their exercises as leaves; double-click or OK to add one.
+
+    Signals: only QDialog's (accepted, rejected).
+    """
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -68,6 +68,7 @@ class UndoKeysFilter(QObject):
     Line and text edits claim those keys for their own undo (a ShortcutOverride
     accepted), which would undo keystrokes the stack has already recorded; see
     https://doc.qt.io/qt-6/qshortcutevent.html and QWidget's ShortcutOverride handling.
+    Signals: none.
     """
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
