@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QMessageBox, QWidget
 from hiptimer.core.loader import Problem, RoutineError, save_routine
 from hiptimer.core.routine import Routine
 from hiptimer.core.user_routines import ClashChoice, ImportOutcome, ImportStatus, import_routine
+from hiptimer.ui.editor.style import editor_style_sheet
 
 MAX_LINES_PER_FILE = 15
 
@@ -78,6 +79,7 @@ def ask_clash(parent: QWidget | None, outcome: ImportOutcome) -> ClashChoice | N
         where = f"The built-in routine \u201c{routine.id}\u201d has the same id."
         replace = "Replace shows the imported one in its place; Reset to original brings it back"
     box = QMessageBox(parent)
+    box.setStyleSheet(editor_style_sheet())  # readable wherever it is shown from
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle("Import routine")
     box.setText(f"Import \u201c{routine.title}\u201d?")
@@ -111,6 +113,7 @@ def import_error_text(errors: list[RoutineError]) -> str:
 def show_import_errors(parent: QWidget | None, errors: list[RoutineError]) -> None:
     """A dialog naming each file that was not imported and everything wrong with it."""
     box = QMessageBox(parent)
+    box.setStyleSheet(editor_style_sheet())
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("Routine not imported")
     count = len(errors)
