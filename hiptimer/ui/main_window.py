@@ -316,6 +316,16 @@ class MainWindow(QMainWindow):
                     log.exception("Could not mute %s", type(service).__name__)
         self.statusBar().showMessage("Sound off" if muted else "Sound on", 3000)
 
+    def open_history(self) -> None:
+        """The history window: sessions, pain charts, adherence and exports."""
+        store = self.services.history
+        if store is None:
+            self.show_problem("History is not available: it could not be opened at start-up.")
+            return
+        from hiptimer.ui.history_window import open_history_window  # QtCharts loads lazily
+
+        open_history_window(self, store)
+
     def show_problem(self, text: str) -> None:
         log.warning("%s", text)
         self.statusBar().showMessage(text, 15000)
@@ -334,6 +344,10 @@ class MainWindow(QMainWindow):
             item.triggered.connect(lambda _=False, a=action: self.perform(a, 0))
             session_menu.addAction(item)
         view_menu = bar.addMenu("&View")
+        history = QAction("&History and reports\u2026", self)
+        history.setShortcut("Ctrl+H")
+        history.triggered.connect(self.open_history)
+        view_menu.addAction(history)
         full = QAction(f"Full screen\t{KEY_NAMES[Action.FULL_SCREEN]}", self)
         full.triggered.connect(self.toggle_full_screen)
         view_menu.addAction(full)

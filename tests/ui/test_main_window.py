@@ -368,3 +368,24 @@ def test_a_held_key_that_x11_repeats_as_release_and_press_counts_once(
     assert app.engine.view().reps_done == 1
     send(QEvent.Type.KeyPress, 2100)  # a new press
     assert app.engine.view().reps_done == 2
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen has no stacking
+def test_the_history_window_opens_from_the_menu_with_the_sessions(
+    app: App, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hiptimer.ui.history_window import HistoryWindow
+
+    app.key(qtbot, K.Key_Return)
+    answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    app.key(qtbot, K.Key_Escape)  # end the session: it is recorded as ended early
+    history_action = next(
+        a for m in app.window.menuBar().actions() for a in m.menu().actions() if "History" in a.text()
+    )
+    assert history_action.shortcut().toString() == "Ctrl+H"
+    history_action.trigger()
+    window = app.window.findChild(HistoryWindow)
+    assert window is not None and window.isVisible()
+    assert [s.routine_id for s in app.history.list_sessions()] == [short_routine().id]
+    assert len(window.shown) == 1
+    window.close()
