@@ -25,7 +25,9 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
+import traceback
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 TARGET_STALL_MS = 16.0
 TARGET_CUE_MS = 50.0
+WATCH_MS = 12.0  # a GUI gap this long gets every thread's stack sampled
 STALL_NOTE_MS = 5.0  # gaps longer than this are checked against what the worker was doing
 SPEECH_WINDOW_S = (-0.005, 0.060)  # around a hand-off: synthesis and starting the player
 METER_MS = 1
@@ -204,16 +207,25 @@ def print_results(session: dict[str, Any], burst: dict[str, Any], player: str) -
     print(
         table(["while", "ticks", "median", "p99", "p99.9", "max", f"> {TARGET_STALL_MS:g}"], rows)
     )
-    causes = session["stall_causes"]
-    print(
-        f"session gaps over {STALL_NOTE_MS:g} ms by cause: "
-        + ", ".join(
-            f"{name} {len(v)} (max {max(v, default=0):.1f} ms)" for name, v in causes.items()
+    for label, causes in (("idle", session["idle_causes"]), ("session", session["stall_causes"])):
+        print(
+            f"{label} gaps over {STALL_NOTE_MS:g} ms by cause: "
+            + ", ".join(
+                f"{name} {len(v)} (max {max(v, default=0):.1f})" for name, v in causes.items()
+            )
         )
-        + f"; garbage collections: {len(session['gc_ms'])}, longest "
-        f"{max(session['gc_ms'], default=0):.1f} ms, {len(session['gc_gen2_ms'])} full (gen 2) "
-        f"up to {max(session['gc_gen2_ms'], default=0):.1f} ms; {session['cpu']}"
+    print(
+        f"session: {len(session['gc_ms'])} garbage collections, longest "
+        f"{max(session['gc_ms'], default=0):.1f} ms; {session['cpu']}"
     )
+    for sample in session["stall_samples"]:
+        print(
+            f"  gap of {sample['gap_ms']:.1f} ms (GUI thread on a core {sample['ran_ms']:.1f} ms, "
+            f"waiting for one {sample['queued_ms']:.1f} ms; the sampler ran "
+            f"{sample['watch_late_ms']:.1f} ms late):"
+        )
+        for thread, stack in sample["stacks"].items():
+            print(f"    {thread}: {stack}")
     print()
     steps = session["steps"]
     done = [r for r in steps if r[4] is not None]
@@ -306,8 +318,10 @@ class StallMeter:
         from PySide6.QtCore import Qt, QTimer
 
         self.gaps: list[float] = []
-        self.long: list[tuple[float, float, float]] = []  # (start, ms, ms waiting for a core)
+        # (start, ms, ms the GUI thread ran on a core, ms it waited in the run queue)
+        self.long: list[tuple[float, float, float, float]] = []
         self._last: float | None = None
+        self._ran = 0.0
         self._waited = 0.0
         try:
             self._schedstat: int | None = os.open("/proc/thread-self/schedstat", os.O_RDONLY)
@@ -317,32 +331,71 @@ class StallMeter:
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(METER_MS)
         self._timer.timeout.connect(self._tick)
+        self.samples: list[dict[str, Any]] = []  # what every thread was doing in long gaps
+        self._sampled: float | None = None
+        self._watching = threading.Event()
 
     def start(self) -> None:
         self._last = None
         self.gaps = []
         self.long = []
+        self.samples = []
         self._timer.start()
+        self._watching.set()
+        threading.Thread(target=self._watch, name="stall-watch", daemon=True).start()
 
     def stop(self) -> list[float]:
         self._timer.stop()
+        self._watching.clear()
         return self.gaps
 
-    def _queued_ms(self) -> float:
+    def _watch(self) -> None:
+        """Every 2 ms: if the GUI thread has not ticked for WATCH_MS, note every thread's stack.
+
+        It needs the GIL too, so `watch_late_ms` says how late it got to look; a long one
+        means the GIL was held (or no core was free) for that long.
+        """
+        me = threading.get_ident()
+        while self._watching.is_set():
+            before = time.monotonic()
+            time.sleep(0.002)
+            now = time.monotonic()
+            last = self._last
+            if last is None or (now - last) * 1000 < WATCH_MS or last == self._sampled:
+                continue
+            self._sampled = last
+            names = {t.ident: t.name for t in threading.enumerate()}
+            stacks = {
+                names.get(ident, str(ident)): _stack(frame)
+                for ident, frame in sys._current_frames().items()
+                if ident != me
+            }
+            late = (now - before) * 1000 - 2
+            self.samples.append({"at": last, "watch_late_ms": late, "stacks": stacks})
+
+    def _sched_ms(self) -> tuple[float, float]:
+        """(ms on a core, ms waiting in the run queue) of the GUI thread so far."""
         if self._schedstat is None:
-            return 0.0
-        return int(os.pread(self._schedstat, 100, 0).split()[1]) / 1e6
+            return 0.0, 0.0
+        ran, waited = os.pread(self._schedstat, 100, 0).split()[:2]
+        return int(ran) / 1e6, int(waited) / 1e6
 
     def _tick(self) -> None:
         now = time.monotonic()
-        waited = self._queued_ms()
+        ran, waited = self._sched_ms()
         if self._last is not None:
             gap = (now - self._last) * 1000
             self.gaps.append(gap)
             if gap > STALL_NOTE_MS:
-                self.long.append((self._last, gap, waited - self._waited))
+                self.long.append((self._last, gap, ran - self._ran, waited - self._waited))
         self._last = now
-        self._waited = waited
+        self._ran, self._waited = ran, waited
+
+
+def _stack(frame: Any, depth: int = 4) -> str:
+    """The innermost frames of a stack, innermost first: 'file:line func <- ...'."""
+    entries = traceback.extract_stack(frame)[-depth:]
+    return " <- ".join(f"{Path(e.filename).name}:{e.lineno} {e.name}" for e in reversed(entries))
 
 
 def _player(name: str) -> list[str]:
@@ -432,6 +485,7 @@ def session_part(args: argparse.Namespace) -> dict[str, Any]:
     meter.start()
     _wait(lambda: False, IDLE_S)  # the idle floor: the same meter with nothing to say
     idle_gaps = meter.stop()
+    idle_causes = _stall_causes(meter.long, [], GcWatch())
 
     routine = _routine(args.quick)
     clock = MonotonicClock()
@@ -503,6 +557,8 @@ def session_part(args: argparse.Namespace) -> dict[str, Any]:
         "idle_gaps": idle_gaps,
         "gaps": gaps,
         "stall_causes": causes,
+        "idle_causes": idle_causes,
+        "stall_samples": _long_samples(meter),
         "gc_ms": [ms for _, ms, _ in gc_watch.pauses],
         "gc_gen2_ms": [ms for _, ms, gen in gc_watch.pauses if gen == 2],
         "cpu": cpu.describe(),
@@ -567,21 +623,37 @@ def _match(says: list[Say], handoffs: list[tuple[float, str]]) -> None:
             says[last].engine_at = t
 
 
+def _long_samples(meter: StallMeter) -> list[dict[str, Any]]:
+    """The stack samples taken during gaps over the target, with each gap's length."""
+    gaps = {g[0]: g[1:] for g in meter.long if g[1] > TARGET_STALL_MS}
+    out = []
+    for sample in meter.samples:
+        if sample["at"] in gaps:
+            ms, ran, queued = gaps[sample["at"]]
+            out.append({**sample, "gap_ms": ms, "ran_ms": ran, "queued_ms": queued})
+    return out
+
+
 def _stall_causes(
-    long: list[tuple[float, float, float]], handed: list[float], gc_watch: GcWatch
+    long: list[tuple[float, float, float, float]], handed: list[float], gc_watch: GcWatch
 ) -> dict[str, list[float]]:
     """Sort long gaps by cause, the first that fills at least half of the gap.
 
-    "no core": the GUI thread was runnable but waited in the run queue (other processes,
-    2 cores); "gc": garbage collections (they hold the GIL, so they stop the GUI thread
-    whichever thread runs them); "speech": a phrase reached the engine from just before the
-    gap to SPEECH_WINDOW_S after it (synthesis and starting the player); else "other".
+    From the GUI thread's scheduler statistics: "GUI busy" when it ran on a core (its own
+    work: the app's slots, Qt, the meter); "no core" when it was runnable but waited in the
+    run queue (other processes: 2 cores). When it was neither it slept, blocked on the GIL
+    or waiting to be woken: "gc" when garbage collections (which hold the GIL on any thread)
+    fill the gap; "speech" when a phrase reached the engine from just before the gap to
+    SPEECH_WINDOW_S after it (synthesis, starting the player); else "other".
     """
     low, high = SPEECH_WINDOW_S
-    causes: dict[str, list[float]] = {"no core": [], "gc": [], "speech": [], "other": []}
-    for start, ms, queued in long:
+    names = ("GUI busy", "no core", "gc", "speech", "other")
+    causes: dict[str, list[float]] = {name: [] for name in names}
+    for start, ms, ran, queued in long:
         end = start + ms / 1000
-        if queued >= ms / 2:
+        if ran >= ms / 2:
+            causes["GUI busy"].append(ms)
+        elif queued >= ms / 2:
             causes["no core"].append(ms)
         elif gc_watch.overlapping(start, end) >= ms / 2:
             causes["gc"].append(ms)

@@ -24,7 +24,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchlib import machine, percentile, slope_per_minute, table
+from benchlib import CpuShare, machine, percentile, slope_per_minute, table
 from PySide6.QtCore import QAbstractEventDispatcher, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -401,12 +401,15 @@ def main(argv: list[str] | None = None) -> int:
     hold_s, (sets, set_s, rest_s) = (20.0, (2, 8.0, 4.0)) if args.quick else (60.0, (3, 20.0, 5.0))
     planned = sets * set_s + (sets - 1) * rest_s
     load = Load(plain=args.plain_load)
+    cpu = CpuShare()
+    cpu.start()
     load.start()
     one = run(f"{hold_s:g} s hold", one_hold(hold_s), hold_s, load)
     many = run(
         f"{sets} x {set_s:g} s, {rest_s:g} s rests", holds(sets, set_s, rest_s), planned, load
     )
     load.stop()
+    cpu.stop()
     del app
 
     if args.detail:
@@ -430,6 +433,12 @@ def main(argv: list[str] | None = None) -> int:
         f"{many.rec.pain_prompt_s * 1000:.1f} ms of {sets} pain prompts (the bench answers each "
         f"as soon as it shows); engine timeline vs that sum {many.bookkeeping_ms():+.3f} ms."
     )
+    walk = ", ".join(f"{e:+.0f}" for _, e in one.coarse.errors_ms()[:6])
+    print(
+        f"Naive coarse QTimer, error of its first ticks, ms: {walk} (Qt lets a CoarseTimer fire "
+        "up to 5 % early or late to line it up with round moments of the clock)."
+    )
+    print(f"During the runs {cpu.describe()}.")
     errors = one.errors() + many.errors()
     worst = max(errors)
     blocked = [b for r in (one, many) for b in r.rec.boundaries if b.blocked_ms > 0.05]
@@ -439,7 +448,8 @@ def main(argv: list[str] | None = None) -> int:
     coarse_max = max((e for r in (one, many) for _, e in r.coarse.errors_ms()), key=abs)
     print(
         f"SUMMARY timer: max error {worst:.1f} ms (target <= {TARGET_MAX_MS:g} ms, {verdict}; "
-        f"{_most(free):.1f} ms when the loop is free, {len(blocked)}/{len(errors)} seconds fell "
+        f"{_most(free):.1f} ms when the loop is free (p95 {percentile(free, 95):.1f}), "
+        f"{len(blocked)}/{len(errors)} seconds fell "
         f"in a 40 ms load block), p95 {percentile(errors, 95):.1f} ms, drift at {hold_s:g} s "
         f"{one.end_ms():+.1f} ms (trend {one.trend():+.2f} ms/min), routine end "
         f"{many.end_ms():+.1f} ms; naive QTimer ticks {coarse_end:+.0f} ms at {hold_s:g} s, "

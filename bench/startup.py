@@ -1,0 +1,433 @@
+"""Startup: process start to the first window on screen, and resident memory once settled.
+
+Under a private Xvfb display each run starts `python -m hiptimer` (a returning user: the
+safety notice already read, a fresh data folder made by a warm-up run) and times it from
+Popen() to its first top-level window being mapped; two seconds later it reads VmRSS from
+/proc/<pid>/status. A bare PySide6 window (QApplication + QWidget shown) is measured the
+same way, interleaved with the app, as the floor.
+
+The app has no "first shown" marker of its own, so two outside methods, in separate runs:
+* map: `xev -root -event substructure` reports each top-level window's MapNotify as it
+  happens (no window manager, so top-level windows are children of the root); resolution
+  about a millisecond, and nothing polls the X server meanwhile;
+* xdotool: `xdotool search --onlyvisible --name` run back to back until it finds the
+  window; its resolution is one xdotool run, reported as the poll period.
+
+With --profile (or when a target is missed) it also lists the costliest imports
+(`python -X importtime`) and where the app's main thread spends the time until its window
+is exposed (cProfile of hiptimer.cli.main with QApplication.exec returning at the first
+expose).
+
+    uv run python bench/startup.py [--runs 5] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import queue
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchlib import machine, median, table
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET_S = 0.35
+TARGET_MIB = 110.0
+SETTLE_S = 2.0
+TIMEOUT_S = 30.0
+APP_TITLE = "^HipTimer"
+FLOOR_TITLE = "^Bench floor window$"
+FLOOR = (
+    "import sys\n"
+    "from PySide6.QtWidgets import QApplication, QWidget\n"
+    "app = QApplication(sys.argv[:1])\n"
+    "w = QWidget()\n"
+    "w.setWindowTitle('Bench floor window')\n"
+    "w.resize(640, 480)\n"
+    "w.show()\n"
+    "app.exec()\n"
+)
+# cProfile of the app's main thread until its first window is exposed.
+PROFILE = r"""
+import cProfile, pstats, sys, time
+t0 = time.monotonic()
+prof = cProfile.Profile()
+prof.enable()
+from PySide6.QtWidgets import QApplication
+
+def exec_until_exposed(self):
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        self.processEvents()
+        if any(w.isVisible() and w.windowHandle() is not None and w.windowHandle().isExposed()
+               for w in self.topLevelWidgets()):
+            break
+    prof.disable()
+    print(f"EXPOSED {time.monotonic() - t0:.6f}", flush=True)
+    return 0
+
+QApplication.exec = exec_until_exposed
+from hiptimer.cli import main
+main([])
+stats = pstats.Stats(prof)
+for (path, line, name), (_cc, _nc, tt, ct, _callers) in stats.stats.items():
+    print(f"FUNC {ct:.6f} {tt:.6f} {path}:{line}({name})")
+"""
+
+
+@dataclass
+class Run:
+    shown_s: float | None
+    rss_mib: float | None
+    resolution_ms: float
+
+
+@contextmanager
+def xvfb() -> Iterator[str]:
+    """A private Xvfb on the first free display from :91; yields its DISPLAY."""
+    number = next(
+        n
+        for n in range(91, 200)
+        if not Path(f"/tmp/.X{n}-lock").exists() and not Path(f"/tmp/.X11-unix/X{n}").exists()
+    )
+    display = f":{number}"
+    proc = subprocess.Popen(
+        ["Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 10
+        while subprocess.run(
+            ["xdpyinfo", "-display", display], capture_output=True, check=False
+        ).returncode:
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise SystemExit(f"Xvfb did not start on {display}")
+            time.sleep(0.05)
+        yield display
+    finally:
+        proc.terminate()
+        proc.wait(5)
+
+
+class MapWatch:
+    """`xev -root -event substructure`: the moment each top-level window is mapped."""
+
+    def __init__(self, display: str) -> None:
+        self._events: queue.Queue[float] = queue.Queue()
+        self._proc = subprocess.Popen(
+            ["stdbuf", "-oL", "xev", "-display", display, "-root", "-event", "substructure"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+        threading.Thread(target=self._read, daemon=True).start()
+        time.sleep(0.3)  # let xev select the root window's events before anything maps
+
+    def _read(self) -> None:
+        assert self._proc.stdout is not None
+        for line in self._proc.stdout:
+            if line.startswith("MapNotify"):
+                self._events.put(time.monotonic())
+
+    def clear(self) -> None:
+        while not self._events.empty():
+            self._events.get_nowait()
+
+    def wait(self, proc: subprocess.Popen[bytes], timeout: float) -> float | None:
+        """The monotonic time of the next MapNotify, or None if proc ends or time runs out."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                return self._events.get(timeout=0.05)
+            except queue.Empty:
+                continue
+        return None
+
+    def close(self) -> None:
+        self._proc.terminate()
+        self._proc.wait(5)
+
+
+def child_env(display: str, home: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    env.pop("QT_QPA_PLATFORM", None)  # the real xcb platform, as a user gets it
+    env["DISPLAY"] = display
+    env["HIPTIMER_HOME"] = str(home)
+    env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+def visible(display: str, title: str) -> bool:
+    result = subprocess.run(
+        ["xdotool", "search", "--onlyvisible", "--name", title],
+        capture_output=True,
+        env={**os.environ, "DISPLAY": display},
+        check=False,
+    )
+    return result.returncode == 0 and bool(result.stdout.strip())
+
+
+def rss_mib(pid: int) -> float | None:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    found = re.search(r"^VmRSS:\s+(\d+) kB", status, re.M)
+    return int(found.group(1)) / 1024 if found else None
+
+
+def measure(
+    command: list[str], title: str, display: str, env: dict[str, str], maps: MapWatch | None
+) -> Run:
+    """Start command, time its first mapped window (MapWatch, or xdotool polling when None),
+    read its RSS after SETTLE_S, end it."""
+    polls: list[float] = []
+    if maps is not None:
+        maps.clear()
+    start = time.monotonic()
+    proc = subprocess.Popen(
+        command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    shown: float | None = None
+    try:
+        if maps is not None:
+            mapped = maps.wait(proc, TIMEOUT_S)
+            shown = None if mapped is None else mapped - start
+        else:
+            while time.monotonic() - start < TIMEOUT_S and proc.poll() is None:
+                polls.append(time.monotonic())
+                if visible(display, title):
+                    shown = time.monotonic() - start
+                    break
+        if shown is not None:
+            time.sleep(max(0.0, start + shown + SETTLE_S - time.monotonic()))
+        rss = rss_mib(proc.pid) if proc.poll() is None else None
+    finally:
+        stop(proc)
+    if shown is None:
+        err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+        print(f"  no window from {command[-1][:40]!r}: {err.strip()[-300:]}", file=sys.stderr)
+    if proc.stderr:
+        proc.stderr.close()
+    gaps = [(b - a) * 1000 for a, b in itertools.pairwise(polls)]
+    return Run(shown, rss, median(gaps) if gaps else 1.0)
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(5)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def import_times(display: str, env: dict[str, str], top: int = 14) -> list[list[object]]:
+    """`python -X importtime -m hiptimer` until its window shows: the costliest imports."""
+    proc = subprocess.Popen(
+        [sys.executable, "-X", "importtime", "-m", "hiptimer"],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + TIMEOUT_S
+    while time.monotonic() < deadline and proc.poll() is None and not visible(display, APP_TITLE):
+        time.sleep(0.02)
+    time.sleep(1.0)  # imports made just after the window shows count too
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=10)
+    rows: list[tuple[int, int, int, str]] = []  # (cumulative us, self us, depth, module)
+    for line in err.splitlines():
+        found = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|(\s*)(\S+)", line)
+        if found:
+            depth = (len(found.group(3)) - 1) // 2
+            rows.append((int(found.group(2)), int(found.group(1)), depth, found.group(4)))
+    total = sum(c for c, _, d, _ in rows if d == 0)
+    ours = sum(c for c, _, d, name in rows if d == 0 and name.startswith("hiptimer"))
+    picked = sorted(rows, key=lambda r: -r[0])
+    out: list[list[object]] = [
+        ["all imports", total / 1000, ""],
+        ["  of which first imported by a hiptimer module", ours / 1000, ""],
+    ]
+    seen = 0
+    for cumulative, own, _depth, name in picked:
+        if name.startswith(("hiptimer", "PySide6", "pyttsx3", "sqlite3", "shiboken")) or (
+            cumulative > 15_000 and "." not in name
+        ):
+            out.append([name, cumulative / 1000, f"{own / 1000:.1f}"])
+            seen += 1
+        if seen >= top:
+            break
+    return out
+
+
+def profile(display: str, env: dict[str, str], top: int = 16) -> tuple[float, list[list[object]]]:
+    """Main-thread cProfile of hiptimer.cli.main until the first expose: the costliest calls."""
+    proc = subprocess.run(
+        [sys.executable, "-c", PROFILE],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    exposed = float("nan")
+    funcs: list[tuple[float, float, str]] = []  # (cumulative s, own s, where)
+    for line in proc.stdout.splitlines():
+        if line.startswith("EXPOSED "):
+            exposed = float(line.split()[1])
+        elif line.startswith("FUNC "):
+            _, cum_text, own_text, where = line.split(" ", 3)
+            funcs.append((float(cum_text), float(own_text), where))
+    keep = ("hiptimer/", "PySide6", "pyttsx3", "sqlite3")
+    interesting = sorted(
+        (f for f in funcs if any(k in f[2] for k in keep) and "exec_until_exposed" not in f[2]),
+        key=lambda f: -f[0],
+    )
+    rows: list[list[object]] = []
+    for cumulative, own, where in interesting[:top]:
+        short = re.sub(r".*/(hiptimer/[^:]+)", r"\1", where)
+        short = re.sub(r".*/site-packages/", "", short)
+        rows.append([short[:90], cumulative * 1000, own * 1000])
+    return exposed, rows
+
+
+def returning_user(home: Path) -> None:
+    """A data folder whose settings say the safety notice was read."""
+    os.environ["HIPTIMER_HOME"] = str(home)
+    from hiptimer.core.settings import SettingsStore
+
+    SettingsStore().update(first_run_done=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--profile", action="store_true", help="list imports and calls even if on target"
+    )
+    args = parser.parse_args(argv)
+    for tool in ("Xvfb", "xdotool", "xdpyinfo", "xev", "stdbuf"):
+        if not shutil.which(tool):
+            raise SystemExit(f"{tool} is needed (sudo apt install xvfb xdotool x11-utils)")
+    print(f"machine: {machine()}; load average {os.getloadavg()[0]:.2f}")
+    with tempfile.TemporaryDirectory(prefix="hiptimer-bench-") as tmp, xvfb() as display:
+        home = Path(tmp) / "home"
+        returning_user(home)
+        # An installed app has its bytecode cached; this machine sets PYTHONDONTWRITEBYTECODE,
+        # which makes every start compile every module. Measure both; the cache goes to a
+        # private folder (PYTHONPYCACHEPREFIX), never into the working tree.
+        cached = child_env(display, home)
+        cached.pop("PYTHONDONTWRITEBYTECODE", None)
+        cached["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
+        configs = {"cached .pyc": cached}
+        if os.environ.get("PYTHONDONTWRITEBYTECODE"):
+            configs["no .pyc"] = child_env(display, home)
+        results = run_all(display, configs, args.runs)
+        print(
+            f"Xvfb {display}; {args.runs} runs of each, app and floor interleaved, after a "
+            "warm-up run; map = MapNotify via xev, xdotool = polling"
+        )
+        headers = ["program", "bytecode", "method", "shown s", "min", "max", "RSS MiB", "res. ms"]
+        print(table(headers, [summary_row(key, runs) for key, runs in results.items()]))
+
+        def figure(name: str, config: str, method: str, attr: str = "shown_s") -> float:
+            values = [getattr(r, attr) for r in results.get((name, config, method), [])]
+            return median([v for v in values if v is not None])
+
+        app_s = figure("app", "cached .pyc", "map")
+        floor_s = figure("floor", "cached .pyc", "map")
+        nocache_s = figure("app", "no .pyc", "map")
+        poll_s = figure("app", "cached .pyc", "xdotool")
+        poll_ms = figure("app", "cached .pyc", "xdotool", "resolution_ms")
+        app_mib = median(
+            [r.rss_mib for k, v in results.items() if k[0] == "app" for r in v if r.rss_mib]
+        )
+        floor_mib = median(
+            [r.rss_mib for k, v in results.items() if k[0] == "floor" for r in v if r.rss_mib]
+        )
+        if args.profile or app_s > TARGET_S or app_mib > TARGET_MIB:
+            print()
+            print("Costliest imports: python -X importtime -m hiptimer, cached .pyc (ms; inflated)")
+            print(table(["module", "cumulative", "self"], import_times(display, cached)))
+            exposed, calls = profile(display, cached)
+            print()
+            print(
+                f"Main thread until the first expose ({exposed:.3f} s under cProfile, which "
+                "inflates Python-heavy code), ms; Qt constructors count as their caller's own time"
+            )
+            print(table(["function", "cumulative", "own"], calls))
+    nocache = "" if nocache_s != nocache_s else f"; {nocache_s:.3f} s without .pyc"
+    print(
+        f"SUMMARY startup: first window {app_s:.3f} s with cached bytecode (target <= "
+        f"{TARGET_S} s, {'met' if app_s <= TARGET_S else 'MISSED'}; floor {floor_s:.3f} s"
+        f"{nocache}; xdotool polling {poll_s:.3f} s at ~{poll_ms:.0f} ms), RSS {app_mib:.0f} MiB "
+        f"(target <= {TARGET_MIB:g} MiB, {'met' if app_mib <= TARGET_MIB else 'MISSED'}; floor "
+        f"{floor_mib:.0f} MiB); median of {args.runs}"
+    )
+    return 0
+
+
+def run_all(
+    display: str, configs: dict[str, dict[str, str]], runs: int
+) -> dict[tuple[str, str, str], list[Run]]:
+    """Every (program, bytecode config, method): `runs` measurements after one warm-up each."""
+    app_cmd = [sys.executable, "-m", "hiptimer"]
+    floor_cmd = [sys.executable, "-c", FLOOR]
+    programs = (("app", app_cmd, APP_TITLE), ("floor", floor_cmd, FLOOR_TITLE))
+    maps = MapWatch(display)
+    results: dict[tuple[str, str, str], list[Run]] = {}
+    try:
+        for config, env in configs.items():
+            for _name, cmd, title in programs:  # warm-up: caches, the history database
+                measure(cmd, title, display, env, maps)
+            methods = [("map", maps)] + ([("xdotool", None)] if config == "cached .pyc" else [])
+            for method, watch in methods:
+                for _ in range(runs):
+                    for name, cmd, title in programs:
+                        run = measure(cmd, title, display, env, watch)
+                        results.setdefault((name, config, method), []).append(run)
+    finally:
+        maps.close()
+    return results
+
+
+def summary_row(key: tuple[str, str, str], runs: list[Run]) -> list[object]:
+    name, config, method = key
+    shown = [r.shown_s for r in runs if r.shown_s is not None]
+    rss = [r.rss_mib for r in runs if r.rss_mib is not None]
+    nan = float("nan")
+    label = "HipTimer" if name == "app" else "bare PySide6 window"
+    return [
+        label + ("" if len(shown) == len(runs) else f" ({len(runs) - len(shown)} never shown)"),
+        config,
+        method,
+        f"{median(shown):.3f}" if shown else "-",
+        f"{min(shown, default=nan):.3f}",
+        f"{max(shown, default=nan):.3f}",
+        median(rss) if rss else nan,
+        f"{median([r.resolution_ms for r in runs]):.0f}",
+    ]
+
+
+if __name__ == "__main__":
+    sys.exit(main())
