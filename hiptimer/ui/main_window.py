@@ -20,6 +20,7 @@ from hiptimer.ui.first_run import FirstRunPage
 from hiptimer.ui.key_filter import WindowKeys
 from hiptimer.ui.keys import KEY_NAMES, Action, Mode
 from hiptimer.ui.library_page import LibraryItem, LibraryPage, load_library
+from hiptimer.ui.routine_actions import RoutineActions
 from hiptimer.ui.services import Services
 from hiptimer.ui.session_controller import SessionController, make_cue_writer
 from hiptimer.ui.summary_page import SessionResult, SummaryPage
@@ -100,6 +101,9 @@ class MainWindow(QMainWindow):
         self.first_run: FirstRunPage | None = None
         self._after_first_run: Callable[[], None] = self.show_library
         self._build_menus()
+        self.routine_actions = RoutineActions(
+            self, self._selected_routine, self._routine_changed, self.show_problem
+        )
         self.keys = WindowKeys(self, self.key_mode, self.perform)
         self._watch_services()
         if not settings.settings.first_run_done:
@@ -244,6 +248,16 @@ class MainWindow(QMainWindow):
             summary.keep_button.setEnabled(False)
             self.statusBar().showMessage(f"New doses kept for {saved.title}.", 8000)
             self._reload_library()
+
+    def _selected_routine(self) -> Routine | None:
+        item = self.library.selected
+        return item.routine if item is not None else None
+
+    def _routine_changed(self, routine: Routine | None) -> None:
+        """A routine was saved or imported: show the library as it is now, with it chosen."""
+        self._reload_library()
+        if routine is not None:
+            self.library.select(routine.id)
 
     def _reload_library(self) -> None:
         old = self.library
