@@ -10,7 +10,6 @@ delivered to subscribers in order, each with how late it was noticed.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from hiptimer.core import marks
@@ -34,55 +33,28 @@ from hiptimer.core.events import (
     StepStarted,
 )
 from hiptimer.core.routine import Exercise, Kind, Routine, Sides
+from hiptimer.core.session_view import SessionView, rep_state, reps_done
 from hiptimer.core.steps import (
     RestKind,
-    Side,
+    SetKey,
     Step,
     StepKind,
-    effective_tempo,
     expand,
     movements_per_set,
+    resume_plan,
     step_estimate,
     work_duration,
 )
+
+__all__ = ["DEFAULT_PAIN_LIMIT", "SessionEngine", "SessionView"]
 
 DEFAULT_PAIN_LIMIT = 5
 ADJUST_SECONDS = 5
 MIN_HOLD_S = 5.0
 # Lowering the dose after a painful set takes about a third off (a change a patient notices).
 LOWER_DOSE_FACTOR = 2 / 3
-RESUME_GET_READY_S = 10.0
 
 Listener = Callable[[Event], None]
-SetKey = tuple[str, int, "str | None"]
-
-
-@dataclass(frozen=True)
-class SessionView:
-    """Everything a screen needs to draw the current moment of a session."""
-
-    step: Step
-    exercise: Exercise | None
-    duration_s: float | None
-    elapsed_s: float
-    remaining_s: float | None
-    paused: bool
-    reps_done: int
-    reps_target: int
-    rep_phase: str
-    rep_side: Side | None
-    awaiting_pain: bool
-    awaiting_choice: bool
-    next_exercise: Exercise | None
-    session_elapsed_s: float
-    session_remaining_s: float
-    started: bool
-    ended: bool
-
-    @property
-    def progress(self) -> float:
-        total = self.session_elapsed_s + self.session_remaining_s
-        return 1.0 if total <= 0 else min(1.0, self.session_elapsed_s / total)
 
 
 class SessionEngine:
@@ -106,7 +78,7 @@ class SessionEngine:
         self._wall = wall
         self._active = list(routine.active_exercises)
         self._doses: dict[str, Exercise] = {ex.id: ex for ex in self._active}
-        self._steps = _resume_plan(expand(routine), self._active, set(done_sets))
+        self._steps = resume_plan(expand(routine), self._active, set(done_sets))
         self._listeners: list[Listener] = []
         self._queue: list[Event] = []
         self._dispatching = False
@@ -305,7 +277,7 @@ class SessionEngine:
             actual_hold = round(elapsed, 1) if early or skipped else planned_hold
             completed = not early and not skipped
         else:
-            actual_reps = _reps_done(ex, elapsed, count) if early or skipped else planned_reps
+            actual_reps = reps_done(ex, elapsed, count) if early or skipped else planned_reps
             completed = not skipped and (actual_reps or 0) >= (planned_reps or 0)
         started = self._step_wall_start if current else self._wall_at(end)
         record = SetRecord(
@@ -635,7 +607,7 @@ class SessionEngine:
         if self._duration is not None:
             elapsed = min(elapsed, self._duration)
         remaining = None if self._duration is None else max(0.0, self._duration - elapsed)
-        reps_done, target, phase, rep_side = self._rep_state(step, ex, elapsed)
+        reps_done, target, phase, rep_side = rep_state(step, ex, elapsed, self._count)
         return SessionView(
             step=step,
             exercise=ex,
@@ -656,31 +628,6 @@ class SessionEngine:
             ended=self._ended is not None,
         )
 
-    def _rep_state(
-        self, step: Step, ex: Exercise | None, elapsed: float
-    ) -> tuple[int, int, str, Side | None]:
-        if step.kind is not StepKind.WORK or ex is None or ex.kind is not Kind.REPS:
-            return 0, 0, "", step.side
-        alternating = ex.sides is Sides.ALTERNATING
-        target = ex.reps or 0
-        tempo = effective_tempo(ex)
-        if tempo is None:
-            done = self._count // 2 if alternating else self._count
-            side = (Side.RIGHT if self._count % 2 == 0 else Side.LEFT) if alternating else step.side
-            return done, target, "", side
-        movement = min(int(elapsed // tempo.rep_s), movements_per_set(ex))
-        into = elapsed - movement * tempo.rep_s
-        phase = (
-            "lift"
-            if into < tempo.lift_s
-            else "hold"
-            if into < tempo.lift_s + tempo.hold_s
-            else "lower"
-        )
-        side = (Side.RIGHT if movement % 2 == 0 else Side.LEFT) if alternating else step.side
-        done = movement // 2 if alternating else movement
-        return done, target, phase, side
-
     def _future_estimate(self) -> float:
         """Expected seconds of the steps after this one (all of them before the start)."""
         first = self._index if not self._started else self._index + 1
@@ -692,35 +639,8 @@ class SessionEngine:
         return total
 
 
-def _reps_done(ex: Exercise, elapsed: float, count: int) -> int:
-    """Reps finished so far in a set, per side when sides alternate."""
-    tempo = effective_tempo(ex)
-    movements = int(elapsed // tempo.rep_s) if tempo else count
-    return movements // 2 if ex.sides is Sides.ALTERNATING else movements
-
-
 def _widen(reps_range: tuple[int, int] | None, reps: int) -> tuple[int, int] | None:
     """Keep a reps range consistent with a new target outside it."""
     if reps_range is None:
         return None
     return (min(reps_range[0], reps), max(reps_range[1], reps))
-
-
-def _resume_plan(steps: list[Step], active: list[Exercise], done: set[SetKey]) -> list[Step]:
-    """For a session resumed after a crash: start with a get-ready before the first set not done."""
-    if not done:
-        return steps
-
-    def key(step: Step) -> SetKey:
-        side = step.side.value if step.side else None
-        return (active[step.exercise_index].id, step.set_number, side)
-
-    remaining = [
-        s for s in steps if not (s.kind in (StepKind.WORK, StepKind.PAIN) and key(s) in done)
-    ]
-    first_work = next((i for i, s in enumerate(remaining) if s.kind is StepKind.WORK), None)
-    if first_work is None:
-        return [remaining[-1]]
-    lead = remaining[first_work]
-    get_ready = Step(StepKind.GET_READY, lead.exercise_index, planned_s=RESUME_GET_READY_S)
-    return [get_ready, *remaining[first_work:]]

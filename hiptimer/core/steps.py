@@ -124,3 +124,28 @@ def expand(routine: Routine) -> list[Step]:
             steps.append(Step(StepKind.REST, i + 1, 0, None, RestKind.AFTER_EXERCISE, after_s))
     steps.append(Step(StepKind.DONE, len(active)))
     return steps
+
+
+# A set already done in an interrupted session: (exercise id, set number, side or None).
+SetKey = tuple[str, int, "str | None"]
+RESUME_GET_READY_S = 10.0
+
+
+def resume_plan(steps: list[Step], active: list[Exercise], done: set[SetKey]) -> list[Step]:
+    """For a session resumed after a crash: start with a get-ready before the first set not done."""
+    if not done:
+        return steps
+
+    def key(step: Step) -> SetKey:
+        side = step.side.value if step.side else None
+        return (active[step.exercise_index].id, step.set_number, side)
+
+    remaining = [
+        s for s in steps if not (s.kind in (StepKind.WORK, StepKind.PAIN) and key(s) in done)
+    ]
+    first_work = next((i for i, s in enumerate(remaining) if s.kind is StepKind.WORK), None)
+    if first_work is None:
+        return [remaining[-1]]
+    lead = remaining[first_work]
+    get_ready = Step(StepKind.GET_READY, lead.exercise_index, planned_s=RESUME_GET_READY_S)
+    return [get_ready, *remaining[first_work:]]
