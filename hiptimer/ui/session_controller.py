@@ -80,15 +80,17 @@ class SessionController(QObject):
         clock: Clock,
         wall: Callable[[], datetime],
         cues: PhraseSource | None = None,
+        session_id: int | None = None,
         parent: QObject | None = None,
     ) -> None:
+        """`session_id`: an interrupted session being resumed, recorded into as it is."""
         super().__init__(parent)
         self.driver = driver
         self.services = services
         self.cues: PhraseSource = cues or FallbackCues()
         self._clock = clock
         self._wall = wall
-        self._session_id: int | None = None
+        self._session_id: int | None = session_id
         self._set_ids: dict[int, int] = {}  # SetRecord.index -> history set id
         self._step: Step | None = None
         self._counted_down: Step | None = None  # the step whose "1" beep sounded
@@ -154,6 +156,8 @@ class SessionController(QObject):
         if history is None:
             return
         if isinstance(event, SessionStarted):
+            if self._session_id is not None:
+                return  # resuming: the session was begun by the run that was interrupted
             routine = event.routine
             live = self.driver.engine.live_routine()
             doses = {ex.id: exercise_to_data(ex) for ex in live.active_exercises}
