@@ -19,12 +19,12 @@ class WorkoutText:
     """Every string the workout screen shows for one SessionView."""
 
     phase: Phase
-    big: str  # the huge number: time left, or "7 / 12" for self-paced reps
+    big: str  # the huge number: time left, or "7 / 12" for reps
     big_caption: str  # a word under the number: "seconds", "reps - press Space"
     exercise: str
     side: str  # "RIGHT", "LEFT" or ""
     set_line: str  # "Set 2 of 3"
-    rep_line: str  # "Rep 3 of 10"
+    rep_line: str  # "0:42 left in this set" for paced reps
     tempo: str  # "LIFT" / "HOLD" / "LOWER" for paced reps
     next_line: str  # "Next: Hip flexor stretch"
     session_left: str  # "12:30 left"
@@ -76,6 +76,21 @@ def is_self_paced(view: SessionView) -> bool:
     )
 
 
+def is_paced_reps(view: SessionView) -> bool:
+    """A reps set the app paces (lift, hold, lower): the rep in progress is the big number."""
+    ex = view.exercise
+    return (
+        view.step.kind is StepKind.WORK
+        and ex is not None
+        and ex.kind is Kind.REPS
+        and view.duration_s is not None
+    )
+
+
+def _current_rep(view: SessionView) -> int:
+    return min(view.reps_done + 1, max(view.reps_target, 1))
+
+
 def side_text(view: SessionView) -> str:
     ex = view.exercise
     if view.step.kind is StepKind.WORK and ex is not None and ex.sides is Sides.ALTERNATING:
@@ -104,8 +119,9 @@ def _rep_line(view: SessionView) -> str:
         return ""
     if is_self_paced(view):
         return ""  # the huge count says it already
-    rep = min(view.reps_done + 1, max(view.reps_target, 1))
-    return f"Rep {rep} of {view.reps_target}"
+    # Paced: the huge number is the rep in progress; the time left in the set goes here.
+    left = clock_text(view.remaining_s or 0)
+    return f"{left} left in this set" if ":" in left else f"{left} s left in this set"
 
 
 def _next_line(view: SessionView) -> str:
@@ -128,6 +144,8 @@ def _big(view: SessionView) -> tuple[str, str]:
     if is_self_paced(view):
         caption = "reps \u2014 press Space for each"
         return f"{view.reps_done} / {view.reps_target}", caption
+    if is_paced_reps(view):
+        return f"{_current_rep(view)} / {view.reps_target}", ""
     if view.remaining_s is None:
         return "", ""
     return clock_text(view.remaining_s), ""

@@ -130,13 +130,15 @@ def test_paced_reps_show_the_rep_and_the_tempo_phase(make) -> None:  # type: ign
     h.driver.start()
     h.until(StepKind.WORK)
     h.advance(0.5)
-    assert (h.text.rep_line, h.page.tempo.text()) == ("Rep 1 of 2", "LIFT")
+    assert (h.page.big.text(), h.page.tempo.text()) == ("1 / 2", "LIFT")
+    assert h.text.rep_line == "6 s left in this set"
     h.advance(1)
     assert h.page.tempo.text() == "HOLD"
     h.advance(1)
     assert h.page.tempo.text() == "LOWER"
     h.advance(1)
-    assert (h.text.rep_line, h.page.tempo.text()) == ("Rep 2 of 2", "LIFT")
+    assert (h.page.big.text(), h.page.tempo.text()) == ("2 / 2", "LIFT")
+    assert h.text.rep_line == "3 s left in this set"
     assert h.page.key_mode() is Mode.WORKOUT
 
 

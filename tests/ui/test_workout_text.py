@@ -60,7 +60,7 @@ def test_self_paced_and_paced_reps() -> None:
     engine.skip_exercise()
     run(engine, clock, 2.05 + 1.1)
     text = workout_text(engine.view())
-    assert (text.rep_line, text.tempo) == ("Rep 1 of 2", "HOLD")
+    assert (text.big, text.rep_line, text.tempo) == ("1 / 2", "5 s left in this set", "HOLD")
 
 
 def test_paused_and_ended_titles() -> None:
