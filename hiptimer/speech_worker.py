@@ -75,6 +75,7 @@ class SpeechWorker:
         self._engine: tts.TtsEngine | None = None
         self._completion: tts.Completion | None = None
         self._wav = Path()  # set on the worker thread once its temporary folder exists
+        self._default_voice: str | None = None  # the engine's own voice: what voice "" means
         self._thread = threading.Thread(target=self._run, name="hiptimer-speech", daemon=True)
 
     # --- called from the GUI thread -------------------------------------------------------
@@ -130,6 +131,7 @@ class SpeechWorker:
             except tts.SpeechUnavailable as exc:
                 self._on_failed(str(exc))
                 return
+            self._default_voice = _current_voice(engine)
             self._on_ready(tts.list_voices(engine))
             self._loop(engine, speak)
 
@@ -152,8 +154,13 @@ class SpeechWorker:
             if command is _STOP:
                 return
             if isinstance(command, _SetProperty):
+                value = command.value
+                if command.name == "voice" and not value:  # "" is the system default
+                    value = self._default_voice
+                    if value is None:
+                        continue
                 try:
-                    engine.setProperty(command.name, command.value)
+                    engine.setProperty(command.name, value)
                 except Exception as exc:
                     log.warning(
                         "speech: could not set %s to %r: %s", command.name, command.value, exc
@@ -248,6 +255,16 @@ class SpeechWorker:
         raise tts.SpeechUnavailable(
             f"Speech is off: playing the voice with {player} failed: {reason}"
         )
+
+
+def _current_voice(engine: tts.TtsEngine) -> str | None:
+    """The id of the voice the engine speaks with now, or None if it cannot say."""
+    try:
+        voice = engine.getProperty("voice")
+    except Exception:
+        log.debug("speech: the engine has no current voice", exc_info=True)
+        return None
+    return str(voice) if voice else None
 
 
 def _end_process(process: subprocess.Popen[bytes], sig: int) -> None:

@@ -168,6 +168,28 @@ def test_voices_and_settings_reach_the_engine_on_its_thread(
     assert service.available
 
 
+class EngineWithVoice(FakeEngine):
+    """A fake that, like pyttsx3, names the voice it speaks with."""
+
+    def getProperty(self, name: str) -> object:
+        return "en-gb" if name == "voice" else super().getProperty(name)
+
+
+def test_no_voice_id_goes_back_to_the_engines_own_voice(
+    qtbot: QtBot, make_service: MakeService
+) -> None:
+    engines = [EngineWithVoice(), FakeEngine()]  # the second cannot name its voice
+    for engine in engines:
+        service = make_service(engine)
+        finished = recorder(service.finished_utterance)
+        service.set_voice("de")
+        service.set_voice("")  # "System default" in the settings
+        service.say("Hello")
+        qtbot.waitUntil(lambda: len(finished) == 1, timeout=WAIT_MS)  # noqa: B023
+    assert engines[0].properties == [("voice", "de"), ("voice", "en-gb")]
+    assert engines[1].properties == [("voice", "de")]  # left as it was, nothing to go back to
+
+
 def test_engine_that_cannot_start_reports_unavailable_once(
     qtbot: QtBot, make_service: MakeService
 ) -> None:

@@ -1,0 +1,85 @@
+"""A notice strip above the window's pages: says what is wrong (no voice) without stopping anyone."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+NO_VOICE = "No voice \u2014 the captions carry on."
+STYLE = """
+QFrame#notice { background: #3A2A12; border-left: 6px solid #FFB74D; }
+QFrame#notice QLabel { color: #FFFFFF; font-size: 18px; }
+QFrame#notice QPushButton { padding: 4px 14px; }
+"""
+
+
+class NoticeBar(QFrame):
+    """One line of news that stays until dismissed; the same notice twice shows once.
+
+    Signals: none. `shown` lists every notice it has shown, for tests and the log.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notice")
+        self.setStyleSheet(STYLE)
+        self.shown: list[str] = []
+        self.text = QLabel("", self)
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        # Selectable, so the install command can be copied into a terminal.
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.dismiss = QPushButton("Dismiss", self)
+        self.dismiss.setToolTip("Hide this notice")
+        # No keyboard focus: the window's keys (Space, Enter) must keep driving the session.
+        self.dismiss.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.dismiss.clicked.connect(self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(14, 8, 10, 8)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.hide()
+
+    def show_notice(self, heading: str, detail: str = "") -> None:
+        """Show a notice in bold with its detail after it, unless it has been shown before."""
+        key = f"{heading} {detail}".strip()
+        if key in self.shown:
+            return
+        self.shown.append(key)
+        self.text.setText(f"<b>{escape(heading)}</b> {escape(detail)}".strip())
+        self.show()
+
+
+def install_notice_bar(window: QMainWindow) -> NoticeBar:
+    """Put a notice bar above the window's central widget and return it."""
+    pages = window.takeCentralWidget()
+    box = QWidget(window)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    bar = NoticeBar(box)
+    layout.addWidget(bar)
+    if pages is not None:
+        layout.addWidget(pages, 1)
+    window.setCentralWidget(box)
+    return bar
+
+
+def watch_speech(bar: NoticeBar, speech: object) -> None:
+    """Show the speech service's unavailable(str) reason once, even if it came already."""
+    unavailable = getattr(speech, "unavailable", None)
+    if unavailable is not None:
+        unavailable.connect(lambda reason: bar.show_notice(NO_VOICE, reason))
+    reason = getattr(speech, "unavailable_reason", None)
+    if isinstance(reason, str) and reason:
+        bar.show_notice(NO_VOICE, reason)
