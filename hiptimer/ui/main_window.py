@@ -20,9 +20,11 @@ from hiptimer.ui.first_run import FirstRunPage
 from hiptimer.ui.key_filter import WindowKeys
 from hiptimer.ui.keys import KEY_NAMES, Action, Mode
 from hiptimer.ui.library_page import LibraryItem, LibraryPage, load_library
+from hiptimer.ui.notice_bar import install_notice_bar, watch_speech
 from hiptimer.ui.routine_actions import RoutineActions
 from hiptimer.ui.services import Services
 from hiptimer.ui.session_controller import SessionController, make_cue_writer
+from hiptimer.ui.settings_actions import SettingsActions
 from hiptimer.ui.summary_page import SessionResult, SummaryPage
 from hiptimer.ui.workout_page import WorkoutPage
 from hiptimer.ui.workout_text import APP_TITLE
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
         self.summary: SummaryPage | None = None
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
+        self.notice = install_notice_bar(self)  # above the pages: no voice, and so on
         self.setWindowTitle(APP_TITLE)
         self.resize(1280, 800)
         # An explicit minimum keeps layouts from resizing the window's size hints whenever a
@@ -104,6 +107,7 @@ class MainWindow(QMainWindow):
         self.routine_actions = RoutineActions(
             self, self._selected_routine, self._routine_changed, self.show_problem
         )
+        self.settings_actions = SettingsActions(self, self.file_menu)
         self.keys = WindowKeys(self, self.key_mode, self.perform)
         self._watch_services()
         if not settings.settings.first_run_done:
@@ -116,9 +120,7 @@ class MainWindow(QMainWindow):
         """Say what failed at start-up, and later when speech or saving stops working."""
         for problem in self.services.problems:
             self.show_problem(problem)
-        unavailable = getattr(self.services.speech, "unavailable", None)
-        if unavailable is not None:
-            unavailable.connect(lambda reason: self.show_problem(f"No voice: {reason}"))
+        watch_speech(self.notice, self.services.speech)  # one notice that stays, not a modal
         history = self.services.history
         if history is not None and hasattr(history, "on_status"):
             history.on_status = self._history_status
@@ -318,7 +320,13 @@ class MainWindow(QMainWindow):
 
     def toggle_mute(self) -> None:
         muted = not self.settings.settings.muted
-        self.settings.update(muted=muted)
+        self.set_muted(muted)
+        self.statusBar().showMessage("Sound off" if muted else "Sound on", 3000)
+
+    def set_muted(self, muted: bool) -> None:
+        """Mute or unmute voice and beeps, remember it, and show it on the Mute button."""
+        if muted != self.settings.settings.muted:
+            self.settings.update(muted=muted)
         if self.session is not None:
             self.session.controller.set_muted(muted)
             self.session.page.set_muted(muted)
@@ -328,7 +336,6 @@ class MainWindow(QMainWindow):
                     service.set_muted(muted)
                 except Exception:
                     log.exception("Could not mute %s", type(service).__name__)
-        self.statusBar().showMessage("Sound off" if muted else "Sound on", 3000)
 
     def open_history(self) -> None:
         """The history window: sessions, pain charts, adherence and exports."""
@@ -346,7 +353,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        self.file_menu = file_menu = bar.addMenu("&File")
         quit_action = QAction("&Quit", self)
         quit_action.setShortcut("Ctrl+Q")
         quit_action.triggered.connect(self.close)
