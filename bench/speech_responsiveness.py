@@ -214,6 +214,8 @@ def print_results(session: dict[str, Any], burst: dict[str, Any], player: str) -
                 f"{name} {len(v)} (max {max(v, default=0):.1f})" for name, v in causes.items()
             )
         )
+    for at, ms, ran, names in session["busy_gaps"]:
+        print(f"  GUI busy {ran:.1f} of {ms:.1f} ms at {at:.2f} s: {names or 'no engine event'}")
     print(
         f"session: {len(session['gc_ms'])} garbage collections, longest "
         f"{max(session['gc_ms'], default=0):.1f} ms; {session['cpu']}"
@@ -280,9 +282,6 @@ def _stat_row(name: str, values: list[float]) -> list[object]:
 
 
 def _qt_setup() -> Any:
-    from hiptimer.ui.driver import EngineDriver  # applies the PySide6 refcount fix first
-
-    del EngineDriver
     from PySide6.QtWidgets import QApplication
 
     return QApplication.instance() or QApplication(sys.argv[:1])
@@ -559,6 +558,7 @@ def session_part(args: argparse.Namespace) -> dict[str, Any]:
         "stall_causes": causes,
         "idle_causes": idle_causes,
         "stall_samples": _long_samples(meter),
+        "busy_gaps": _busy_gaps(meter, events, started),
         "gc_ms": [ms for _, ms, _ in gc_watch.pauses],
         "gc_gen2_ms": [ms for _, ms, gen in gc_watch.pauses if gen == 2],
         "cpu": cpu.describe(),
@@ -621,6 +621,24 @@ def _match(says: list[Say], handoffs: list[tuple[float, str]]) -> None:
         if candidates:
             last = candidates[-1]
             says[last].engine_at = t
+
+
+def _busy_gaps(
+    meter: StallMeter, events: list[tuple[float, Any]], started: float
+) -> list[list[Any]]:
+    """Gaps over 8 ms with the GUI thread mostly on a core: when, and the engine events in them."""
+    out: list[list[Any]] = []
+    for start, ms, ran, _queued in meter.long:
+        if ms <= 8 or ran < ms / 2:
+            continue
+        end = start + ms / 1000
+        names = [
+            type(e).__name__ + (f"({e.step.kind.value})" if hasattr(e, "step") else "")
+            for t, e in events
+            if start <= t <= end
+        ]
+        out.append([round(start - started, 2), round(ms, 1), round(ran, 1), " ".join(names)])
+    return out
 
 
 def _long_samples(meter: StallMeter) -> list[dict[str, Any]]:

@@ -45,6 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchlib import machine, median, table
 
 ROOT = Path(__file__).resolve().parent.parent
+SOURCE = ROOT  # the source tree whose app is started (--tree)
 TARGET_S = 0.35
 TARGET_MIB = 110.0
 SETTLE_S = 2.0
@@ -168,7 +169,7 @@ def child_env(display: str, home: Path) -> dict[str, str]:
     env.pop("QT_QPA_PLATFORM", None)  # the real xcb platform, as a user gets it
     env["DISPLAY"] = display
     env["HIPTIMER_HOME"] = str(home)
-    env["PYTHONPATH"] = str(ROOT)
+    env["PYTHONPATH"] = str(SOURCE)
     return env
 
 
@@ -201,7 +202,7 @@ def measure(
         maps.clear()
     start = time.monotonic()
     proc = subprocess.Popen(
-        command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        command, env=env, cwd=SOURCE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
     )
     shown: float | None = None
     try:
@@ -243,7 +244,7 @@ def import_times(display: str, env: dict[str, str], top: int = 14) -> list[list[
     proc = subprocess.Popen(
         [sys.executable, "-X", "importtime", "-m", "hiptimer"],
         env=env,
-        cwd=ROOT,
+        cwd=SOURCE,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
@@ -284,7 +285,7 @@ def profile(display: str, env: dict[str, str], top: int = 16) -> tuple[float, li
     proc = subprocess.run(
         [sys.executable, "-c", PROFILE],
         env=env,
-        cwd=ROOT,
+        cwd=SOURCE,
         capture_output=True,
         text=True,
         timeout=120,
@@ -323,13 +324,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument(
+        "--tree",
+        type=Path,
+        help="start the app from this source tree instead of this checkout, e.g. a clean "
+        "`git archive HEAD | tar -x -C DIR` while others edit the working tree",
+    )
+    parser.add_argument(
         "--profile", action="store_true", help="list imports and calls even if on target"
     )
     args = parser.parse_args(argv)
+    global SOURCE
+    SOURCE = (args.tree or ROOT).resolve()
     for tool in ("Xvfb", "xdotool", "xdpyinfo", "xev", "stdbuf"):
         if not shutil.which(tool):
             raise SystemExit(f"{tool} is needed (sudo apt install xvfb xdotool x11-utils)")
-    print(f"machine: {machine()}; load average {os.getloadavg()[0]:.2f}")
+    print(f"machine: {machine()}; load average {os.getloadavg()[0]:.2f}; app from {SOURCE}")
     with tempfile.TemporaryDirectory(prefix="hiptimer-bench-") as tmp, xvfb() as display:
         home = Path(tmp) / "home"
         returning_user(home)
