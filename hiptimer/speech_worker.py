@@ -21,6 +21,8 @@ from pathlib import Path
 from hiptimer import tts
 
 log = logging.getLogger(__name__)
+# A player still running this long after its clip should have ended is taken to be hung.
+PLAYER_GRACE_S = 10.0
 
 ReadyCallback = Callable[[list[tuple[str, str]]], None]
 DoneCallback = Callable[[int, bool], None]  # (seq, completed)
@@ -238,11 +240,23 @@ class SpeechWorker:
                 self._process = None
 
     def _wait_for_player(self, process: subprocess.Popen[bytes], command: _Say) -> bool:
-        try:
-            process.wait(timeout=_wav_seconds(self._wav) + 10.0)
-        except subprocess.TimeoutExpired:
+        # Popen.wait(timeout=...) polls in sleeps of up to 50 ms, so a cut-off would reach the
+        # next cue up to 50 ms late; a blocking wait returns as soon as the player ends, and a
+        # watchdog ends a player that hangs.
+        hung = threading.Event()
+
+        def watchdog() -> None:
+            hung.set()
             _end_process(process, signal.SIGKILL if os.name == "posix" else signal.SIGTERM)
+
+        timer = threading.Timer(_wav_seconds(self._wav) + PLAYER_GRACE_S, watchdog)
+        timer.daemon = True
+        timer.start()
+        try:
             process.wait()
+        finally:
+            timer.cancel()
+        if hung.is_set():
             log.warning("speech: the player hung; cut off %r", command.text)
             return False
         if process.returncode == 0:

@@ -317,6 +317,28 @@ def test_espeak_path_clear_ends_the_player_at_once(
     assert service.available
 
 
+def test_espeak_path_a_hung_player_is_ended_and_the_next_cue_goes_on(
+    qtbot: QtBot, make_service: MakeService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hiptimer import speech_worker
+
+    monkeypatch.setattr(speech_worker, "PLAYER_GRACE_S", 0.3)
+    count = tmp_path / "starts"
+    player = python_player(  # hangs the first time only
+        "import pathlib, sys, time\n"
+        f"p = pathlib.Path({str(count)!r}); n = len(p.read_text()) if p.exists() else 0\n"
+        "p.write_text('x' * (n + 1))\n"
+        "time.sleep(60 if n == 0 else 0)\n"
+    )
+    service = make_service(FakeEngine(driver_name="espeak"), player=player)
+    finished = recorder(service.finished_utterance)
+    service.say("stuck")
+    service.say("next")
+    qtbot.waitUntil(lambda: len(finished) == 2, timeout=WAIT_MS)
+    assert count.read_text() == "xx"
+    assert service.available  # a hung player is cut off, not a reason to give up speech
+
+
 def test_espeak_path_player_failure_reports_unavailable(
     qtbot: QtBot, make_service: MakeService
 ) -> None:
