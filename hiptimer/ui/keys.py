@@ -19,6 +19,7 @@ class Mode(str, Enum):
     PAIN = "pain"  # rating a set 0-10
     CHOICE = "choice"  # the rating was above the limit: stop, lower or continue
     SUMMARY = "summary"
+    RESUME = "resume"  # an interrupted session: resume it or keep it as partial
 
 
 class Action(str, Enum):
@@ -43,6 +44,8 @@ class Action(str, Enum):
     FULL_SCREEN = "full_screen"
     LIBRARY = "library"
     DONE = "done"
+    RESUME_SESSION = "resume_session"
+    KEEP_PARTIAL = "keep_partial"
 
 
 ENTER = (K.Key_Return, K.Key_Enter)
@@ -91,6 +94,8 @@ KEY_NAMES: dict[Action, str] = {
     Action.FULL_SCREEN: "F11",
     Action.LIBRARY: "Esc",
     Action.DONE: "Enter",
+    Action.RESUME_SESSION: "Enter or R",
+    Action.KEEP_PARTIAL: "P",
 }
 
 
@@ -124,6 +129,10 @@ def _resolve_in(key: Qt.Key, mode: Mode) -> Action | None:
         if key in ENTER or key is K.Key_Space:
             return Action.START
         return {K.Key_Up: Action.SELECT_PREVIOUS, K.Key_Down: Action.SELECT_NEXT}.get(key)
+    if mode is Mode.RESUME:
+        if key in ENTER or key is K.Key_R:
+            return Action.RESUME_SESSION
+        return Action.KEEP_PARTIAL if key is K.Key_P else None
     if mode is Mode.SUMMARY:
         if key in ENTER:
             return Action.DONE

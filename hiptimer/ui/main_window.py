@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,16 +15,19 @@ from hiptimer.core.engine import SessionEngine
 from hiptimer.core.events import EndReason, SessionEnded
 from hiptimer.core.routine import Routine
 from hiptimer.core.settings import SettingsStore
+from hiptimer.core.steps import SetKey
 from hiptimer.ui.driver import EngineDriver
 from hiptimer.ui.first_run import FirstRunPage
 from hiptimer.ui.key_filter import WindowKeys
 from hiptimer.ui.keys import KEY_NAMES, Action, Mode
 from hiptimer.ui.library_page import LibraryItem, LibraryPage, load_library
 from hiptimer.ui.notice_bar import install_notice_bar, watch_speech
+from hiptimer.ui.resume_page import ResumeOffer
 from hiptimer.ui.routine_actions import RoutineActions
 from hiptimer.ui.services import Services
 from hiptimer.ui.session_controller import SessionController, make_cue_writer
 from hiptimer.ui.settings_actions import SettingsActions
+from hiptimer.ui.status_banner import install_status_banner
 from hiptimer.ui.summary_page import SessionResult, SummaryPage
 from hiptimer.ui.workout_page import WorkoutPage
 from hiptimer.ui.workout_text import APP_TITLE
@@ -95,6 +98,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self.notice = install_notice_bar(self)  # above the pages: no voice, and so on
+        self.banner = install_status_banner(self, self.services, settings)  # data not saving
         self.setWindowTitle(APP_TITLE)
         self.resize(1280, 800)
         # An explicit minimum keeps layouts from resizing the window's size hints whenever a
@@ -110,11 +114,15 @@ class MainWindow(QMainWindow):
         self.settings_actions = SettingsActions(self, self.file_menu)
         self.keys = WindowKeys(self, self.key_mode, self.perform)
         self._watch_services()
+        self.stack.currentChanged.connect(self.banner.page_changed)  # retries a failing save
+        self.resume = ResumeOffer(self, self.services.history, lambda: self._after_first_run())
         if not settings.settings.first_run_done:
             self.first_run = FirstRunPage(settings.settings.pain_limit, self)
             self.first_run.accepted.connect(self._first_run_accepted)
             self.stack.addWidget(self.first_run)
             self.stack.setCurrentWidget(self.first_run)
+        else:
+            self.resume.offer()  # a session interrupted last time comes before anything else
 
     def _watch_services(self) -> None:
         """Say what failed at start-up, and later when speech or saving stops working."""
@@ -128,6 +136,7 @@ class MainWindow(QMainWindow):
     def _history_status(self, history: object) -> None:
         degraded = getattr(history, "degraded", None)
         self.show_problem(degraded or "History is being saved again.")
+        self.banner.refresh()
 
     # ------------------------------------------------------------ pages
 
@@ -148,7 +157,8 @@ class MainWindow(QMainWindow):
         """Show a routine (from the command line); with `start`, begin it at once."""
         self.library.select(routine.id)
         action = (lambda: self.start_session(routine)) if start else self.show_library
-        if self.first_run is not None:
+        self.resume.consider(routine)  # resuming a session of it finds it even if not listed
+        if self.first_run is not None or self.resume.showing:
             self._after_first_run = action
         else:
             action()
@@ -159,7 +169,8 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(self.first_run)
             self.first_run.deleteLater()
             self.first_run = None
-        self._after_first_run()
+        if not self.resume.offer():
+            self._after_first_run()
 
     def key_mode(self) -> Mode:
         page = self.stack.currentWidget()
@@ -169,11 +180,13 @@ class MainWindow(QMainWindow):
             return self.session.page.key_mode()
         if page is self.summary:
             return Mode.SUMMARY
-        return Mode.LIBRARY
+        return Mode.RESUME if page is self.resume.page else Mode.LIBRARY
 
     # ------------------------------------------------------------ sessions
 
-    def start_session(self, routine: Routine) -> None:
+    def start_session(
+        self, routine: Routine, *, done_sets: Iterable[SetKey] = (), session_id: int | None = None
+    ) -> None:  # with `session_id`: resume that interrupted session after `done_sets`
         if self.session is not None:
             return
         self._drop_summary()
@@ -186,11 +199,13 @@ class MainWindow(QMainWindow):
             pain_limit=s.pain_limit,
             # Lead-ins last long enough for the voice to read the setup steps.
             lead_in=getattr(cues, "lead_in_seconds", None),
+            done_sets=done_sets,
         )
         driver = EngineDriver(engine, self)
         controller = SessionController(
-            driver, self.services, clock=self.clock, wall=self.wall, cues=cues, parent=self
-        )
+            driver, self.services, clock=self.clock, wall=self.wall, cues=cues,
+            session_id=session_id, parent=self,
+        )  # fmt: skip
         page = WorkoutPage(driver, muted=s.muted)
         controller.caption.connect(page.show_caption)
         controller.problem.connect(self.show_problem)
@@ -309,6 +324,8 @@ class MainWindow(QMainWindow):
             self.show_library()
         elif action is Action.DONE:
             self.close()
+        elif action in (Action.RESUME_SESSION, Action.KEEP_PARTIAL):
+            self.resume.perform(action)
         elif self.session is not None:
             self.session.page.perform(action, value)
 
@@ -374,6 +391,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(full)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.banner.accept_close(event):  # unsaved history: quit anyway or keep it open
+            return
         if self.session is not None:
             self.session.controller.close()  # recorded as ended early
         if self.session is not None:

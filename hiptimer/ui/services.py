@@ -98,6 +98,7 @@ class Services:
     inhibitor: Inhibitor = field(default_factory=NoInhibitor)
     history: History | None = None
     problems: list[str] = field(default_factory=list)  # what could not start, for the user
+    history_error: str | None = None  # why there is no history (a newer database), if so
 
     def shutdown(self) -> None:
         """Stop the voice, let the screen saver back and close the database; never raises."""
@@ -157,6 +158,8 @@ def open_services(*, muted: bool, voice: str, rate: int, volume: float) -> Servi
             services.problems.append(history.degraded)
     except Exception as exc:  # a database from a newer HipTimer: sessions run unrecorded
         _missing(services, "history", exc)
+        if not isinstance(exc, ImportError):
+            services.history_error = str(exc)
     return services
 
 
