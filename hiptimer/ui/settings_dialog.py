@@ -6,6 +6,7 @@ from html import escape
 from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -39,11 +40,11 @@ SETUP_CHOICES = (
     ("never", "&Never"),
 )
 PAIN_HELP = (
-    "After each set you rate the pain in your hip from 0 (none) to 10 (worst imaginable). "
-    "A rating above this limit makes HipTimer offer to stop the exercise or go lighter. "
-    "The pain-monitoring model physiotherapists use counts 0\u20132 as safe, up to 5 as "
-    "acceptable and above 5 as too much, as long as the pain settles by the next morning. "
-    f"{DEFAULT_PAIN_LIMIT} is the usual limit: change it only if your physiotherapist says so."
+    "After each set you rate the pain in your hip from 0 (none) to 10 (worst). Above this "
+    "limit HipTimer offers to stop the exercise or go lighter. The pain-monitoring model "
+    "physiotherapists use counts 0\u20132 as safe, up to 5 as acceptable and above 5 as too "
+    "much, provided the pain settles by the next morning. Change the usual limit of "
+    f"{DEFAULT_PAIN_LIMIT} only on your physiotherapist's advice."
 )
 NEXT_SESSION = "The pain limit and the setup readings change from the next session on."
 
@@ -114,19 +115,19 @@ class SettingsDialog(QDialog):
         self._forget_heard = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
-        layout.setSpacing(12)
+        layout.setSpacing(10)
         layout.addWidget(self._voice_group())
         layout.addWidget(self._setup_group())
         layout.addWidget(self._pain_group())
         self.next_session = QLabel(NEXT_SESSION, self)
-        self.next_session.setProperty("role", "muted")
+        _role(self.next_session, "muted")
         self.next_session.setWordWrap(True)
         self.next_session.setVisible(session_running)
         layout.addWidget(self.next_session)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setProperty("role", "primary")
+        _role(self.buttons.button(QDialogButtonBox.StandardButton.Ok), "primary")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -136,6 +137,20 @@ class SettingsDialog(QDialog):
         # offscreen platform reports as a warning ("does not support propagateSizeHints").
         self.ensurePolished()
         self.setMinimumSize(self.minimumSizeHint())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to the height the wrapped text needs at this width.
+
+        QDialog's first sizing ignores height-for-width (it opened at its minimum height under
+        Xvfb, squeezing the voice controls), and a reason shown later needs room too.
+        """
+        needed = self.heightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     # ------------------------------------------------------------ building
 
@@ -174,10 +189,8 @@ class SettingsDialog(QDialog):
         return box
 
     def _setup_group(self) -> QGroupBox:
-        box = QGroupBox("Setup steps", self)
+        box = QGroupBox("Read each exercise's setup steps aloud", self)
         layout = QVBoxLayout(box)
-        intro = QLabel("Read each exercise's setup steps aloud:", box)
-        layout.addWidget(intro)
         row = QHBoxLayout()
         self.setup = QButtonGroup(box)
         self.setup_buttons: dict[str, QRadioButton] = {}
@@ -193,7 +206,7 @@ class SettingsDialog(QDialog):
         self.forget.setToolTip("Read every exercise's setup steps again, as on the first time")
         self.forget.clicked.connect(self._forget)
         self.heard = QLabel("", box)
-        self.heard.setProperty("role", "muted")
+        _role(self.heard, "muted")
         self.heard.setWordWrap(True)
         forget_row.addWidget(self.forget)
         forget_row.addWidget(self.heard, 1)
@@ -209,7 +222,7 @@ class SettingsDialog(QDialog):
         self.pain_limit.setAccessibleName("Pain limit, out of 10")
         form.addRow(_buddy("&Pain limit:", self.pain_limit), _row(self.pain_limit, None))
         help_text = QLabel(PAIN_HELP, box)
-        help_text.setProperty("role", "muted")
+        _role(help_text, "muted")
         help_text.setWordWrap(True)
         form.addRow(help_text)
         return box
@@ -277,8 +290,8 @@ class SettingsDialog(QDialog):
         self.unavailable.show()
         for widget in (self.voice, self.rate, self.volume, self.test):
             widget.setEnabled(False)
-        if self.isVisible():  # grow to fit the reason rather than squeeze the controls
-            self.resize(self.size().expandedTo(self.sizeHint()))
+        if self.isVisible():
+            self._fit_height()
 
     # ------------------------------------------------------------ results
 
@@ -301,6 +314,13 @@ class SettingsDialog(QDialog):
     def _forget(self) -> None:
         self._forget_heard = True
         self._show_heard()
+
+
+def _role(widget: QWidget, role: str) -> None:
+    """Give a widget a role for the style sheet, and restyle it if it was styled already."""
+    widget.setProperty("role", role)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
 
 
 def _buddy(text: str, widget: QWidget) -> QLabel:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hiptimer import paths
 from hiptimer.ui.editor.style import FIELD_BACKGROUND, editor_style_sheet
 
 FOCUS = "#FFD54F"  # the app's focus and warning yellow: 11:1 on the page background
@@ -9,6 +10,7 @@ FOCUS = "#FFD54F"  # the app's focus and warning yellow: 11:1 on the page backgr
 
 def settings_style_sheet() -> str:
     """Set on the dialog: every control reads on the dark page and shows where the focus is."""
+    arrows = (paths.icons_dir() / "ui").as_posix()  # white arrows: the styled spin box has none
     return (
         editor_style_sheet()
         + f"""
@@ -21,8 +23,16 @@ def settings_style_sheet() -> str:
     QComboBox:focus, QSpinBox:focus {{ border: 2px solid {FOCUS}; }}
     QSpinBox {{
         background: {FIELD_BACKGROUND}; color: #FFFFFF; border: 1px solid #6B7F8C;
-        border-radius: 4px; padding: 3px 6px; min-width: 120px;
+        border-radius: 4px; padding: 3px 6px; min-width: 150px;
     }}
+    QSpinBox::up-button, QSpinBox::down-button {{
+        width: 26px; background: #34444F; border-left: 1px solid #6B7F8C;
+    }}
+    QSpinBox::up-button {{ subcontrol-position: top right; border-top-right-radius: 4px; }}
+    QSpinBox::down-button {{ subcontrol-position: bottom right; border-bottom-right-radius: 4px; }}
+    QSpinBox::up-button:hover, QSpinBox::down-button:hover {{ background: #435763; }}
+    QSpinBox::up-arrow {{ image: url({arrows}/arrow-up.svg); width: 12px; height: 12px; }}
+    QSpinBox::down-arrow {{ image: url({arrows}/arrow-down.svg); width: 12px; height: 12px; }}
     QCheckBox, QRadioButton {{ spacing: 8px; padding: 2px 4px; }}
     QCheckBox:focus, QRadioButton:focus {{ background: #2B3A45; border-radius: 4px; }}
     QRadioButton::indicator {{
@@ -42,5 +52,6 @@ def settings_style_sheet() -> str:
     QSlider::handle:horizontal:disabled {{ background: #4A5A65; border-color: #3A4852; }}
     QSlider::sub-page:horizontal:disabled {{ background: #3A4852; }}
     QPushButton:focus {{ border: 3px solid {FOCUS}; }}
+    QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
     """
     )

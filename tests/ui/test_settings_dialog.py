@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QDialogButtonBox, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QGroupBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer import paths
@@ -24,6 +26,7 @@ from hiptimer.ui.settings_dialog import (
     SettingsDialog,
     voice_items,
 )
+from hiptimer.ui.settings_style import settings_style_sheet
 from tests.ui.sessions import (
     FakeBeeper,
     FakeInhibitor,
@@ -387,3 +390,22 @@ def test_a_silent_stand_in_counts_as_no_speech(qtbot: QtBot) -> None:
     dialog = SettingsDialog(Settings(), None)
     qtbot.addWidget(dialog)
     assert NO_SPEECH in dialog.unavailable.text() and not dialog.test.isEnabled()
+
+
+# ------------------------------------------------------------------ looks
+
+
+def test_nothing_is_squeezed_when_the_dialog_opens(app: App) -> None:
+    d = app.open()
+    for group in d.findChildren(QGroupBox):
+        assert group.height() >= group.heightForWidth(group.width()), group.title()
+    reason = "Speech is off: " + "a long reason that needs a second line to be read. " * 3
+    app.speech.fail(reason)  # a reason arriving later makes room for itself
+    for group in d.findChildren(QGroupBox):
+        assert group.height() >= group.heightForWidth(group.width()), group.title()
+    press(d, CANCEL)
+
+
+def test_the_spin_box_arrows_the_style_sheet_names_exist() -> None:
+    urls = re.findall(r"url\(([^)]+)\)", settings_style_sheet())
+    assert len(urls) == 2 and all(Path(url).is_file() for url in urls)
