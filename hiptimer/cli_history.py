@@ -114,10 +114,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     since, until = _range(args)
     with open_store() as store:
         if args.csv:
-            from hiptimer.core.history_export import export_csv
-
             rows = _writing(
-                args.csv, lambda: export_csv(store, args.csv, since, until, args.routine)
+                args.csv, lambda: store.export_csv(args.csv, since, until, args.routine)
             )
             out(f"Wrote {rows} sets to {args.csv}.")
         if args.pdf:

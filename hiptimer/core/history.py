@@ -20,8 +20,8 @@ from typing import Any
 
 from hiptimer.core import history_schema
 from hiptimer.core.events import SetRecord as EngineSetRecord
+from hiptimer.core.history_csv import CSV_COLUMNS
 from hiptimer.core.history_queries import (
-    CSV_COLUMNS,
     SET_COLUMNS,
     DoseChange,
     DosePoint,

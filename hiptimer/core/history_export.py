@@ -6,7 +6,6 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TextIO
 
 from hiptimer.core.history_queries import DoseChange, HistoryQueries, SessionSummary
 from hiptimer.core.history_review import (
@@ -88,29 +87,6 @@ def gather_report(
 # ---------------------------------------------------------------- CSV
 
 
-class _SessionFilter:
-    """A file wrapper that passes on only the CSV rows of some sessions.
-
-    HistoryQueries.export_csv filters by start date only; until it also takes an end date
-    and a routine, this keeps the rows whose first field (session_id, an unquoted integer)
-    is wanted. csv.writer hands each whole row, quoted newlines included, to one write().
-    """
-
-    def __init__(self, target: TextIO, wanted: set[int]) -> None:
-        self._target = target
-        self._wanted = wanted
-        self.rows = 0
-
-    def write(self, row: str) -> int:
-        first = row.split(",", 1)[0]
-        if not first.isdigit():  # the header
-            return self._target.write(row)
-        if int(first) in self._wanted:
-            self.rows += 1
-            return self._target.write(row)
-        return len(row)
-
-
 def export_csv(
     store: HistoryQueries,
     path: str | os.PathLike[str],
@@ -119,10 +95,4 @@ def export_csv(
     routine_id: str | None = None,
 ) -> int:
     """Write the sets of the sessions in range as CSV (see CSV_COLUMNS); returns the row count."""
-    if until is None and routine_id is None:
-        return store.export_csv(path, since)
-    wanted = {s.id for s in store.list_sessions(routine_id, since, until)}
-    with open(path, "w", encoding="utf-8-sig", newline="") as f:
-        kept = _SessionFilter(f, wanted)
-        store.export_csv(kept, since)  # type: ignore[arg-type]
-    return kept.rows
+    return store.export_csv(path, since, until, routine_id)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import os
 import sqlite3
@@ -10,29 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from typing import Any, NamedTuple, TextIO
 
-# One row per set. (name, meaning) pairs: the header and the documentation in one place.
-CSV_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("session_id", "Number of the session (the same for every set of one session)"),
-    ("session_started", "When the session started: ISO 8601 local time with UTC offset"),
-    ("routine_id", "Identifier of the routine"),
-    ("routine_title", "Title of the routine when the session was done"),
-    ("exercise_id", "Identifier of the exercise within the routine"),
-    ("exercise", "Name of the exercise when the session was done"),
-    ("side", "'right', 'left', or empty for exercises without sides"),
-    ("set_number", "Set number within the exercise, from 1"),
-    ("planned_hold_s", "Planned hold in seconds (hold exercises), else empty"),
-    ("actual_hold_s", "Seconds actually held, else empty"),
-    ("planned_reps", "Planned repetitions (rep exercises), else empty"),
-    ("actual_reps", "Repetitions actually done, else empty"),
-    ("completed", "1 if the set was done in full, 0 if it was ended early or skipped"),
-    ("skipped", "1 if the set was skipped, else 0"),
-    ("pain", "Pain rating after the set, 0 (none) to 10 (worst), empty if not rated"),
-    ("pain_choice", "What was chosen after a pain warning: 'stop', 'lower', 'continue' or empty"),
-    ("adjustment", "Quick dose adjustments in force, e.g. 'hold 30 -> 35 s', or empty"),
-    ("set_started", "When the set started: ISO 8601 local time with UTC offset"),
-    ("set_ended", "When the set ended: ISO 8601 local time with UTC offset"),
-    ("session_note", "The note written for the session, or empty"),
-)
+from hiptimer.core.history_csv import write_csv
 
 
 def to_db_time(when: datetime) -> str:
@@ -352,39 +329,25 @@ class HistoryQueries:
 
     # -- export ------------------------------------------------------------------------
 
-    def export_csv(self, target: str | os.PathLike[str] | TextIO, since: date | None = None) -> int:
+    def export_csv(
+        self,
+        target: str | os.PathLike[str] | TextIO,
+        since: date | datetime | None = None,
+        until: date | datetime | None = None,
+        routine_id: str | None = None,
+    ) -> int:
         """Write one row per set (columns: CSV_COLUMNS); returns the number of sets written.
 
-        A path is written as UTF-8 with a byte-order mark, so that spreadsheet programs
-        read accented names correctly; a file object must be opened with newline="".
+        Sessions are filtered as in list_sessions (a date `until` includes that whole local
+        day) and come oldest first. A path is written as UTF-8 with a byte-order mark, so
+        that spreadsheet programs read accented names correctly; a file object must be
+        opened with newline="".
         """
         if isinstance(target, (str, os.PathLike)):
             with open(target, "w", encoding="utf-8-sig", newline="") as f:
-                return self.export_csv(f, since)
-        where, params = _session_filter(None, since, None)
-        writer = csv.writer(target)
-        writer.writerow([name for name, _ in CSV_COLUMNS])
-        rows = self._conn.execute(
-            "SELECT s.id, s.started_at, s.routine_id, s.routine_title, t.exercise_id,"
-            " t.exercise_name, t.side, t.set_number, t.planned_hold_s, t.actual_hold_s,"
-            " t.planned_reps, t.actual_reps, t.completed, t.skipped, t.pain, t.pain_choice,"
-            " t.adjustment, t.started_at, t.ended_at, s.note"
-            " FROM sessions AS s JOIN sets AS t ON t.session_id = s.id"
-            f" WHERE {' AND '.join(where) or '1'} ORDER BY s.started_at, s.id, t.seq",
-            params,
-        )
-        count = 0
-        for row in rows:  # streamed: the cursor yields one row at a time
-            out = list(row)
-            for i in (1, 17, 18):
-                out[i] = _local_iso(out[i])
-            writer.writerow(["" if v is None else v for v in out])
-            count += 1
-        return count
-
-
-def _local_iso(text: str) -> str:
-    return from_db_time(text).astimezone().isoformat(timespec="seconds")
+                return self.export_csv(f, since, until, routine_id)
+        where, params = _session_filter(routine_id, since, until)
+        return write_csv(self._conn, target, " AND ".join(where) or "1", params)
 
 
 def _monday(value: date | datetime) -> date:

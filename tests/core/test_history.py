@@ -624,6 +624,27 @@ def test_csv_export_to_a_file_since_a_date(store: HistoryStore, tmp_path: Path) 
     assert {r["session_id"] for r in rows} == {str(ids[3])}
 
 
+def test_csv_export_until_a_day_and_one_routine(store: HistoryStore) -> None:
+    ids = _two_weeks(store)
+
+    def exported(**filters: Any) -> list[str]:
+        out = io.StringIO(newline="")
+        count = store.export_csv(out, **filters)
+        rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+        assert count == len(rows)
+        return [r["session_id"] for r in rows]
+
+    # A date `until` keeps that whole local day, as list_sessions does.
+    assert exported(until=date(2025, 3, 5)) == [str(ids[0])] * 2 + [str(ids[1])]
+    assert exported(until=date(2025, 3, 2)) == []
+    assert exported(routine_id="knees") == [str(ids[1])]
+    assert (
+        exported(since=date(2025, 3, 4), until=date(2025, 3, 11), routine_id="hips")
+        == [str(ids[2])] + [str(ids[3])] * 3
+    )
+    assert exported(routine_id="nothing") == []
+
+
 def test_docs_list_every_csv_column() -> None:
     text = DOCS.read_text(encoding="utf-8")
     for name, _ in CSV_COLUMNS:
