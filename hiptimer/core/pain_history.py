@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import sqlite3
-from bisect import bisect_left
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -91,12 +91,12 @@ def _sets(store: HistoryQueries, session_ids: Sequence[int]) -> list[_Set]:
 
 
 def _checkins(store: HistoryQueries, since: datetime) -> list[tuple[datetime, int]]:
-    """Morning check-ins with a pain score (any routine), oldest first: the last one before
+    """Morning check-ins with a pain score (any routine), oldest first: the last one up to
     `since` and every later one."""
     rows = _connection(store).execute(
         "SELECT morning_at, morning_pain FROM sessions WHERE morning_pain IS NOT NULL"
         " AND morning_at >= coalesce((SELECT max(morning_at) FROM sessions"
-        " WHERE morning_pain IS NOT NULL AND morning_at < ?), '') ORDER BY morning_at",
+        " WHERE morning_pain IS NOT NULL AND morning_at <= ?), '') ORDER BY morning_at",
         (to_db_time(since),),
     )
     return [(from_db_time(at), pain) for at, pain in rows]
@@ -119,8 +119,10 @@ def _planned_dose(session: _Session, sets: Sequence[_Set]) -> Dose:
     return Dose(count, hold_s=first.planned_hold_s)
 
 
-def _previous_morning(checkins: Sequence[tuple[datetime, int]], before: datetime) -> int | None:
-    i = bisect_left([at for at, _ in checkins], before)
+def _previous_morning(checkins: Sequence[tuple[datetime, int]], start: datetime) -> int | None:
+    """The last check-in up to the session's start (times are whole seconds: the same second
+    means the check-in came first, since it is asked before the library)."""
+    i = bisect_right([at for at, _ in checkins], start)
     return checkins[i - 1][1] if i > 0 else None
 
 

@@ -18,6 +18,7 @@ class Mode(str, Enum):
     COUNTING = "counting"  # a self-paced reps set: Space and Enter count
     PAIN = "pain"  # rating a set 0-10
     CHOICE = "choice"  # the rating was above the limit: stop, lower or continue
+    CHECKIN = "checkin"  # the morning check-in, and the dose suggestions after it
     SUMMARY = "summary"
     RESUME = "resume"  # an interrupted session: resume it or keep it as partial
 
@@ -41,6 +42,8 @@ class Action(str, Enum):
     STOP_EXERCISE = "stop_exercise"
     LOWER_DOSE = "lower_dose"
     CONTINUE = "continue"
+    ACCEPT_SUGGESTION = "accept_suggestion"  # the first dose suggestion not yet answered
+    NOT_NOW = "not_now"
     FULL_SCREEN = "full_screen"
     LIBRARY = "library"
     DONE = "done"
@@ -68,6 +71,18 @@ _STEP_KEYS: dict[Qt.Key, Action] = {
     K.Key_S: Action.SKIP_EXERCISE,
     K.Key_P: Action.PAUSE,
 }
+_SUGGESTION_KEYS: dict[Qt.Key, Action] = {
+    K.Key_A: Action.ACCEPT_SUGGESTION,
+    K.Key_N: Action.NOT_NOW,
+}
+_CHECKIN_KEYS: dict[Qt.Key, Action] = {
+    **_SUGGESTION_KEYS,
+    K.Key_K: Action.SKIP_RATING,
+    K.Key_Delete: Action.SKIP_RATING,
+    K.Key_Up: Action.SELECT_PREVIOUS,
+    K.Key_Down: Action.SELECT_NEXT,
+    K.Key_Escape: Action.LIBRARY,
+}
 _CHOICE_KEYS: dict[Qt.Key, Action] = {
     K.Key_S: Action.STOP_EXERCISE,
     K.Key_L: Action.LOWER_DOSE,
@@ -89,6 +104,8 @@ KEY_NAMES: dict[Action, str] = {
     Action.STOP_EXERCISE: "S",
     Action.LOWER_DOSE: "L",
     Action.CONTINUE: "C",
+    Action.ACCEPT_SUGGESTION: "A",
+    Action.NOT_NOW: "N",
     Action.START: "Enter",
     Action.ACCEPT: "Enter",
     Action.FULL_SCREEN: "F11",
@@ -125,6 +142,10 @@ def resolve(key: int, modifiers: Qt.KeyboardModifier, mode: Mode) -> tuple[Actio
 def _resolve_in(key: Qt.Key, mode: Mode) -> Action | None:
     if mode is Mode.FIRST_RUN:
         return Action.ACCEPT if key in ENTER or key is K.Key_Space else None
+    if mode is Mode.CHECKIN:
+        if key in DIGITS or key is TEN_KEY:
+            return Action.RATE
+        return Action.ACCEPT if key in ENTER else _CHECKIN_KEYS.get(key)
     if mode is Mode.LIBRARY:
         if key in ENTER or key is K.Key_Space:
             return Action.START
@@ -136,7 +157,9 @@ def _resolve_in(key: Qt.Key, mode: Mode) -> Action | None:
     if mode is Mode.SUMMARY:
         if key in ENTER:
             return Action.DONE
-        return Action.LIBRARY if key in (K.Key_Escape, K.Key_Backspace) else None
+        if key in (K.Key_Escape, K.Key_Backspace):
+            return Action.LIBRARY
+        return _SUGGESTION_KEYS.get(key)
     if key in _SESSION_KEYS:
         return _SESSION_KEYS[key]
     if mode is Mode.PAIN:

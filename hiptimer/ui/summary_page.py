@@ -176,6 +176,12 @@ class SummaryPage(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         return table
 
+    def add_section(self, widget: QWidget, stretch: int = 0) -> None:
+        """Show one more part (the dose suggestions) under the table, above the buttons."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.count() - 1, widget, stretch)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         h = max(300, self.height())

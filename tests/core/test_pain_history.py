@@ -107,6 +107,17 @@ def test_exposures_per_exercise_and_side(store: HistoryStore) -> None:
     assert [(e.session_id, e.max_pain, e.dose) for e in left] == [(second, 6, Dose(1, hold_s=20))]
 
 
+def test_a_checkin_in_the_same_second_as_the_next_start_comes_before_it(
+    store: HistoryStore,
+) -> None:
+    """The check-in is asked before the library, so a session can start the same second."""
+    first = session(store, DAY1, {("bridge", None): [1]})
+    store.record_morning(first, 2, 1, at(DAY1 + timedelta(days=1)))  # 09:00, like the start
+    session(store, DAY1 + timedelta(days=1), {("bridge", None): [1]})
+    _, second = exercise_histories(store, HIPS)[("bridge", None)].exposures
+    assert second.prev_morning_pain == 2
+
+
 def test_the_dose_of_a_session_without_recorded_doses_comes_from_its_sets(
     store: HistoryStore,
 ) -> None:

@@ -1,0 +1,84 @@
+"""A 0-10 scale of big coloured buttons with words under a few of them; one score can be chosen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
+
+from hiptimer.ui.theme import PAIN_COLOURS, set_px
+
+BUTTON = (
+    "QPushButton {{ background: {colour}; border: {width}px solid {edge}; font-weight: bold; }}"
+)
+CHOSEN_EDGE = "#FFD54F"  # the theme's warning yellow: the chosen score stands out on any colour
+ACTIVE_FRAME = "QFrame#scale { border: 3px solid #FFD54F; border-radius: 10px; }"
+IDLE_FRAME = "QFrame#scale { border: 3px solid transparent; border-radius: 10px; }"
+
+
+class ScoreScale(QFrame):
+    """Eleven buttons, 0 to 10, green to red; `anchors` puts words under some of them.
+
+    The chosen score keeps a thick yellow edge, and a scale that keys will answer has a
+    yellow frame, so the state never rests on colour alone: the number is marked too.
+
+    Signals: chosen(int) when a button is clicked.
+    """
+
+    chosen = Signal(int)
+
+    def __init__(self, what: str, anchors: dict[int, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("scale")
+        self.value: int | None = None
+        grid = QGridLayout(self)
+        grid.setHorizontalSpacing(8)
+        grid.setContentsMargins(8, 6, 8, 6)
+        self.buttons: list[QPushButton] = []
+        self.anchor_labels: list[QLabel] = []
+        for n in range(11):
+            button = QPushButton(str(n), self)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setToolTip(f"{what} {n} out of 10 (key: {'T' if n == 10 else n})")
+            button.clicked.connect(lambda _=False, v=n: self.chosen.emit(v))
+            grid.addWidget(button, 0, n)
+            self.buttons.append(button)
+        for n, text in anchors.items():
+            label = QLabel(text, self)
+            first, span, side = anchor_cells(n)
+            label.setAlignment(side | Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(label, 1, first, 1, span)
+            self.anchor_labels.append(label)
+        self.set_value(None)
+        self.set_active(False)
+
+    def set_value(self, value: int | None) -> None:
+        self.value = value
+        for n, button in enumerate(self.buttons):
+            chosen = n == value
+            edge, width = (CHOSEN_EDGE, 7) if chosen else ("#FFFFFF", 2)
+            button.setStyleSheet(BUTTON.format(colour=PAIN_COLOURS[n], width=width, edge=edge))
+            button.setText(f"[{n}]" if chosen else str(n))
+
+    def set_active(self, active: bool) -> None:
+        self.setStyleSheet(ACTIVE_FRAME if active else IDLE_FRAME)
+
+    def fit(self, side: int, anchor_px: float) -> None:
+        """Square buttons of `side` pixels; anchor words of `anchor_px`."""
+        for button in self.buttons:
+            button.setFixedSize(side, side)
+            set_px(button, side * 0.4, bold=True)
+        for label in self.anchor_labels:
+            set_px(label, anchor_px, bold=True)
+
+
+def anchor_cells(n: int) -> tuple[int, int, Qt.AlignmentFlag]:
+    """Grid column, column span and alignment of the words under button n.
+
+    Words are wider than a button: centred over three columns, the end ones aligned to the
+    outer edge of their two.
+    """
+    if n == 0:
+        return 0, 2, Qt.AlignmentFlag.AlignLeft
+    if n == 10:
+        return 9, 2, Qt.AlignmentFlag.AlignRight
+    return n - 1, 3, Qt.AlignmentFlag.AlignHCenter

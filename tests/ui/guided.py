@@ -1,0 +1,148 @@
+"""Days of sessions in the real window: one fake clock and wall across app starts, a routine on disk."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from hiptimer import paths
+from hiptimer.core.clock import FakeClock, FakeWall
+from hiptimer.core.engine import SessionEngine
+from hiptimer.core.history import HistoryStore, open_history
+from hiptimer.core.loader import load_routine, save_routine
+from hiptimer.core.routine import Exercise, Kind, Routine, Tempo
+from hiptimer.core.settings import SettingsStore
+from hiptimer.core.steps import StepKind
+from hiptimer.ui.keys import Mode
+from hiptimer.ui.main_window import MainWindow
+from hiptimer.ui.recommendations_panel import RecommendationsPanel
+from tests.ui.sessions import QUICK_RESTS, FakeSpeech, advance, advance_until, fake_services
+
+K = Qt.Key
+DIGIT_KEYS = {n: getattr(K, f"Key_{n}") for n in range(10)} | {10: K.Key_T}
+
+STRETCH = Exercise("stretch", "Stretch", Kind.HOLD, hold_s=5)
+SIT = Exercise(
+    "sit-to-stand", "Sit to stand", Kind.REPS, reps=4, reps_range=(2, 8), tempo=Tempo(1, 1, 1)
+)
+SMALL = Routine("small-hips", "Small hip routine", (STRETCH, SIT), rests=QUICK_RESTS)
+
+
+@dataclass
+class Days:
+    """The app opened and closed day after day, with the routine in the user's folder."""
+
+    qtbot: QtBot
+    clock: FakeClock = field(default_factory=FakeClock)
+    history: HistoryStore = field(init=False)
+    settings: SettingsStore = field(init=False)
+    window: MainWindow | None = None
+    speech: FakeSpeech = field(default_factory=FakeSpeech)
+
+    def __post_init__(self) -> None:
+        self.wall = FakeWall(self.clock)
+        self.history = open_history(paths.history_db_path())
+        self.settings = SettingsStore()
+        self.settings.update(first_run_done=True)
+        save_routine(SMALL, self.routine_file)
+
+    @property
+    def routine_file(self) -> str:
+        return str(paths.user_routines_dir() / "small-hips.json")
+
+    def routine(self) -> Routine:
+        return load_routine(self.routine_file)
+
+    def open(self) -> MainWindow:
+        """Start the app (a new window on the same history, clock and wall)."""
+        self.close()
+        self.speech = FakeSpeech()
+        services = fake_services(self.history)
+        services.speech = self.speech
+        window = MainWindow(self.settings, services, clock=self.clock, wall=self.wall)
+        self.qtbot.addWidget(window)
+        window.show()
+        self.window = window
+        return window
+
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window = None
+
+    def next_morning(self) -> MainWindow:
+        """Close the app, let a day pass and start it again."""
+        self.close()
+        self.clock.advance(24 * 3600 - (self.clock.now() - 1000.0) % (24 * 3600))
+        return self.open()
+
+    def key(self, *keys: Qt.Key) -> None:
+        assert self.window is not None
+        for key in keys:
+            self.qtbot.keyClick(self.window, key)
+
+    def mode(self) -> Mode:
+        assert self.window is not None
+        return self.window.key_mode()
+
+    @property
+    def engine(self) -> SessionEngine:
+        assert self.window is not None and self.window.session is not None
+        return self.window.session.driver.engine
+
+    def start(self) -> None:
+        assert self.window is not None and self.mode() is Mode.LIBRARY
+        assert self.window.library.select(SMALL.id)
+        self.key(K.Key_Return)
+
+    def rate_sets(self, pains: list[int]) -> None:
+        """Run the started session to its summary, rating each set in turn."""
+        window = self.window
+        assert window is not None
+        for pain in pains:
+            advance_until(window, self.clock, lambda: window.key_mode() is Mode.PAIN)
+            self.key(DIGIT_KEYS[pain])
+            if window.key_mode() is Mode.CHOICE:
+                self.key(K.Key_C)  # above the limit: carry on
+        advance_until(window, self.clock, lambda: window.key_mode() is Mode.SUMMARY)
+
+    def session(self, pains: list[int]) -> None:
+        self.start()
+        self.rate_sets(pains)
+
+    def check_in(self, pain: int, stiffness: int) -> None:
+        assert self.mode() is Mode.CHECKIN
+        self.key(DIGIT_KEYS[pain], DIGIT_KEYS[stiffness], K.Key_Return)
+
+    def first_work_step(self) -> None:
+        window = self.window
+        assert window is not None
+        advance_until(window, self.clock, lambda: self.engine.step.kind is StepKind.WORK)
+
+    def end_session(self) -> None:
+        """Run the session out (no QTimer may be left running)."""
+        window = self.window
+        assert window is not None
+        while window.session is not None:
+            if window.key_mode() in (Mode.PAIN, Mode.CHOICE):
+                self.key(K.Key_K if window.key_mode() is Mode.PAIN else K.Key_C)
+            advance(window, self.clock, 0.5)
+
+    def panel(self) -> RecommendationsPanel:
+        assert self.window is not None
+        shown = self.window.findChildren(RecommendationsPanel)
+        found = [p for p in shown if p.isVisible()]  # not a page waiting for deleteLater
+        assert len(found) == 1, found
+        return found[0]
+
+    def done(self) -> None:
+        self.close()
+        self.history.close()
+
+
+def later(made: Days, **delta: float) -> None:
+    """Let time pass (days=, hours=) without closing the app."""
+    made.clock.advance(timedelta(**delta).total_seconds())
