@@ -176,11 +176,14 @@ def details_lines(plan: ResumePlan, today: date) -> list[str]:
         names = ", ".join(plan.from_session)
         lines.append(f"It resumes with the doses it started with ({names}).")
     if plan.older:
-        whens = "; ".join(f"{o.routine_title} {when_text(o.started_at, today)}" for o in plan.older)
-        word = "session was" if len(plan.older) == 1 else "sessions were"
-        lines.append(
-            f"{len(plan.older)} older interrupted {word} kept as partial, with their sets: {whens}."
+        whens = "; ".join(
+            f"{o.routine_title}, {when_text(o.started_at, today)}" for o in plan.older
         )
+        if len(plan.older) == 1:
+            lead = "An older interrupted session was kept as partial, with its sets"
+        else:
+            lead = f"{len(plan.older)} older interrupted sessions were kept as partial, with their sets"
+        lines.append(f"{lead}: {whens}.")
     return lines
 
 

@@ -65,8 +65,9 @@ class ResumePage(QWidget):
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.RichText)
         self.details.setProperty("role", "muted")
-        self.resume_button = self._button(RESUME_LABEL, Action.RESUME_SESSION, "primary")
-        self.keep_button = self._button(KEEP_LABEL, Action.KEEP_PARTIAL, "")
+        # The buttons name one key each ("R" resumes too) so that both fit side by side.
+        self.resume_button = self._button(RESUME_LABEL, "Enter", "primary")
+        self.keep_button = self._button(KEEP_LABEL, KEY_NAMES[Action.KEEP_PARTIAL], "")
         self.resume_button.clicked.connect(self.resume_requested.emit)
         self.keep_button.clicked.connect(self.keep_requested.emit)
         self.hint = QLabel(PARTIAL_HINT, self)
@@ -90,8 +91,8 @@ class ResumePage(QWidget):
         layout.addWidget(self.hint)
         layout.addStretch(1)
 
-    def _button(self, label: str, action: Action, role: str) -> QPushButton:
-        button = QPushButton(f"{label}   [{KEY_NAMES[action]}]", self)
+    def _button(self, label: str, key: str, role: str) -> QPushButton:
+        button = QPushButton(f"{label}   [{key}]", self)
         button.setProperty("role", role)
         # The window's key map owns Enter and P; a focused button would take Space instead.
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)

@@ -151,11 +151,7 @@ def open_services(*, muted: bool, voice: str, rate: int, volume: float) -> Servi
         from hiptimer.core.history import open_history
 
         history = open_history(paths.history_db_path())
-        services.history = history
-        if history.notice:
-            services.problems.append(history.notice)
-        if history.degraded:
-            services.problems.append(history.degraded)
+        services.history = history  # its notice and degraded show in the window's status banner
     except Exception as exc:  # a database from a newer HipTimer: sessions run unrecorded
         _missing(services, "history", exc)
         if not isinstance(exc, ImportError):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import logging
+import re
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -42,17 +44,29 @@ _PREFIX, _SUFFIX = DEGRADED.split("{reason}")
 def degraded_reason(message: str) -> str:
     """The reason inside the store's `degraded` message (the whole message if it differs)."""
     if message.startswith(_PREFIX) and message.endswith(_SUFFIX) and _SUFFIX:
-        return message[len(_PREFIX) : -len(_SUFFIX)]
-    return message.rstrip(".")
+        message = message[len(_PREFIX) : -len(_SUFFIX)]
+    return plain_reason(message.rstrip("."))
+
+
+def plain_reason(text: str) -> str:
+    """An OS error as people read it: no "[Errno 20]", no path said twice."""
+    text = re.sub(r"\[Errno \d+\] ", "", text)
+    repeated = re.search(r": '([^']+)'$", text)
+    if repeated and repeated.group(1) in text[: repeated.start()]:
+        text = text[: repeated.start()]
+    return text
 
 
 class _Row(QWidget):
     """One line of the banner: the words and, maybe, a button."""
 
-    def __init__(self, button: str, parent: QWidget) -> None:
+    def __init__(self, button: str, parent: QWidget, *, bold_lead: bool = True) -> None:
         super().__init__(parent)
+        self._bold_lead = bold_lead
+        self.plain = ""
         self.label = QLabel(self)
         self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.button = QPushButton(button, self) if button else None
         layout = QHBoxLayout(self)
@@ -62,14 +76,19 @@ class _Row(QWidget):
             # No keyboard focus: Space and Enter must keep driving the session.
             self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
-        set_px(self.label, 22, bold=True)
+        set_px(self.label, 21)
         if self.button is not None:
             set_px(self.button, 20, bold=True)
         self.hide()
 
     def say(self, text: str | None) -> None:
+        """Show `text` (up to its first colon in bold), or hide the row for None."""
+        self.plain = text or ""
         if text:
-            self.label.setText(text)
+            lead, colon, rest = text.partition(": ")
+            bold = rest and self._bold_lead
+            html = f"<b>{escape(lead)}{colon}</b>{escape(rest)}" if bold else escape(text)
+            self.label.setText(html)
         self.setVisible(bool(text))
 
 
@@ -94,7 +113,7 @@ class StatusBanner(QFrame):
         self.saving = _Row("Try again now", self)
         self.off = _Row("", self)
         self.settings_row = _Row("", self)
-        self.notice = _Row("OK", self)
+        self.notice = _Row("OK", self, bold_lead=False)
         assert self.saving.button is not None and self.notice.button is not None
         self.saving.button.clicked.connect(self.retry)
         self.notice.button.clicked.connect(self.dismiss_notice)
@@ -116,7 +135,7 @@ class StatusBanner(QFrame):
     def texts(self) -> list[str]:
         """What the banner says now, row by row (for tests and the log)."""
         rows = (self.saving, self.off, self.settings_row, self.notice)
-        return [row.label.text() for row in rows if not row.isHidden()]
+        return [row.plain for row in rows if not row.isHidden()]
 
     def refresh(self) -> None:
         """Show what is wrong now; keep retrying while history is not being saved."""
@@ -127,9 +146,8 @@ class StatusBanner(QFrame):
         self.saving.say(saving)
         self.off.say(HISTORY_OFF.format(error=error) if error else None)
         save_error = getattr(self._settings, "save_error", None)
-        self.settings_row.say(
-            SETTINGS_OFF.format(error=_sentence(save_error)) if save_error else None
-        )
+        settings_off = SETTINGS_OFF.format(error=_sentence(plain_reason(save_error or "")))
+        self.settings_row.say(settings_off if save_error else None)
         self.notice.say(self._notice)
         self.setVisible(any(not row.isHidden() for row in self._rows()))
         if degraded and not self._closed and not self.timer.isActive():

@@ -181,10 +181,12 @@ def test_the_offer_for_one_set_none_and_older_sessions(store: HistoryStore) -> N
     assert offer_text(plan, local.date()).endswith("was interrupted after 1 set.")
     (line,) = details_lines(plan, local.date())
     assert line.startswith("2 older interrupted sessions were kept as partial, with their sets:")
-    assert "yesterday at" in line
+    assert "Hip basics, yesterday at" in line
     empty = dataclasses.replace(plan, done_sets=(), older=plan.older[:1])
     assert offer_text(empty, local.date()).endswith("was interrupted before the first set.")
-    assert details_lines(empty, local.date())[0].startswith("1 older interrupted session was")
+    assert details_lines(empty, local.date())[0].startswith(
+        "An older interrupted session was kept as partial, with its sets: Hip basics, "
+    )
 
 
 def test_dates_read_naturally() -> None:

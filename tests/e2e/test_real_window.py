@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
-import re
-import shutil
 import sqlite3
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from tests.e2e.real_app import WAIT_S, RealApp
 
 pytestmark = pytest.mark.e2e
 
@@ -28,113 +23,6 @@ ROUTINE = {
         {"id": "bridge", "name": "Bridge", "kind": "reps", "reps": 2},
     ],
 }
-WAIT_S = 30.0
-
-
-def _free_display() -> int:
-    for n in range(90, 200):
-        if not Path(f"/tmp/.X{n}-lock").exists() and not Path(f"/tmp/.X11-unix/X{n}").exists():
-            return n
-    raise RuntimeError("no free X display number between :90 and :199")
-
-
-@pytest.fixture
-def display() -> Iterator[str]:
-    """A private Xvfb server, started here and stopped after the test."""
-    missing = [tool for tool in ("Xvfb", "xdotool") if shutil.which(tool) is None]
-    if missing:
-        pytest.skip(f"needs {' and '.join(missing)} (apt install xvfb xdotool)")
-    number = _free_display()
-    server = subprocess.Popen(
-        ["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        socket = Path(f"/tmp/.X11-unix/X{number}")
-        deadline = time.monotonic() + 10
-        while not socket.exists():
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"Xvfb :{number} did not start (exit code {server.poll()})")
-            time.sleep(0.05)
-        yield f":{number}"
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=5)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-
-
-class RealApp:
-    """The app as a subprocess, and xdotool to find its window and type into it."""
-
-    def __init__(self, display: str, data_dir: Path, routine: Path) -> None:
-        self.env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
-        self.env.pop("HIPTIMER_HOME", None)
-        self.log = data_dir / "app.log"
-        self._log_file = self.log.open("w")
-        command = [sys.executable, "-m", "hiptimer", "--data-dir", str(data_dir)]
-        self.process = subprocess.Popen(
-            [*command, "--routine", str(routine), "--start"],
-            env=self.env,
-            stdout=self._log_file,
-            stderr=subprocess.STDOUT,
-        )
-        self.window = self._find_window()
-
-    def xdotool(self, *args: str, timeout: float = 10) -> str:
-        result = subprocess.run(
-            ["xdotool", *args], env=self.env, capture_output=True, text=True, timeout=timeout
-        )
-        return result.stdout.strip()
-
-    def _find_window(self) -> str:
-        # --sync waits for the window to appear; the timeout turns a hang into a failure.
-        try:
-            found = self.xdotool(
-                "search", "--sync", "--onlyvisible", "--name", "HipTimer", timeout=WAIT_S
-            )
-        except subprocess.TimeoutExpired:
-            pytest.fail(f"no HipTimer window appeared; the app said:\n{self.output()}")
-        return found.splitlines()[0]
-
-    def title(self) -> str:
-        return self.xdotool("getwindowname", self.window)
-
-    def wait_title(self, pattern: str) -> str:
-        deadline = time.monotonic() + WAIT_S
-        title = ""
-        while time.monotonic() < deadline:
-            title = self.title()
-            if re.search(pattern, title):
-                return title
-            if self.process.poll() is not None:
-                break
-            time.sleep(0.1)
-        pytest.fail(
-            f"title never matched {pattern!r} (last: {title!r}); app said:\n{self.output()}"
-        )
-
-    def key(self, *keys: str) -> None:
-        for key in keys:
-            self.xdotool("key", "--window", self.window, key)
-            time.sleep(0.15)
-
-    def output(self) -> str:
-        self._log_file.flush()
-        return self.log.read_text(errors="replace")[-4000:]
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self._log_file.close()
 
 
 def test_a_session_by_real_keys_is_saved_to_history(display: str, tmp_path: Path) -> None:

@@ -162,8 +162,8 @@ def test_only_the_newest_is_offered_and_the_user_is_told_about_the_older(
     assert w.key_mode() is Mode.RESUME and w.resume.page is not None
     assert w.resume.plan is not None and w.resume.plan.session.id == interrupted
     details = w.resume.page.details.text()
-    assert "1 older interrupted session was kept as partial" in details
-    assert f"{day_before.astimezone():%A} 3 January at" in details
+    assert "An older interrupted session was kept as partial, with its sets" in details
+    assert f"Quick test routine, {day_before.astimezone():%A} 3 January at" in details
     assert rows(f"SELECT end_reason FROM sessions WHERE id = {older}") == [("partial",)]
     run.key(K.Key_R)
     assert w.key_mode() is Mode.WORKOUT

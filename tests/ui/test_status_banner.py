@@ -250,3 +250,7 @@ def test_the_reason_is_taken_out_of_the_stores_message() -> None:
         "database or disk is full"
     )
     assert degraded_reason("Something else.") == "Something else"
+    errno = "cannot open /x/history.sqlite3: [Errno 20] Not a directory: '/x'"
+    assert degraded_reason(DEGRADED.format(reason=errno)) == (
+        "cannot open /x/history.sqlite3: Not a directory"
+    )

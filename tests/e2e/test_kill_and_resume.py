@@ -1,0 +1,94 @@
+"""Killed mid-set, restarted, resumed: the real app keeps every rated set and one session id."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.real_app import WAIT_S, RealApp
+
+pytestmark = pytest.mark.e2e
+
+HOLD_S = 6
+ROUTINE = {
+    "format": "hiptimer-routine",
+    "version": 1,
+    "id": "e2e-three-sets",
+    "title": "E2E three sets",
+    "rests": {"get_ready_s": 1, "between_sets_s": 1, "between_sides_s": 1, "after_exercise_s": 1},
+    "exercises": [
+        {"id": "stretch", "name": "Quick stretch", "kind": "hold", "hold_s": HOLD_S, "sets": 3},
+    ],
+}
+HOLDING = r"^0:0[2-6] Quick stretch \u2014 HipTimer$"  # rests and get-ready show 0:01
+RATING = r"^Rate pain: Quick stretch"
+SCREENSHOTS = os.environ.get("HIPTIMER_SCREENSHOTS")  # a folder: keep pictures of the offer
+
+
+def sets_in(db: Path) -> list[tuple[object, ...]]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(
+            "SELECT session_id, set_number, pain, completed, skipped FROM sets ORDER BY seq"
+        ).fetchall()
+
+
+def sessions_in(db: Path) -> list[tuple[object, ...]]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT id, end_reason FROM sessions").fetchall()
+
+
+def rate_a_set(app: RealApp, key: str) -> None:
+    app.wait_title(HOLDING)
+    app.wait_title(RATING)
+    app.key(key)
+
+
+def test_a_session_killed_mid_set_resumes_into_the_same_session(
+    display: str, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    settings = {"muted": True, "first_run_done": True}
+    (data / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
+    routine = tmp_path / "three-sets.json"
+    routine.write_text(json.dumps(ROUTINE), encoding="utf-8")
+    db = data / "history.sqlite3"
+
+    first = RealApp(display, data, routine, log_name="first.log")
+    try:
+        rate_a_set(first, "3")
+        rate_a_set(first, "4")
+        first.wait_title(r"^0:0[3-5] Quick stretch")  # the third hold, seconds to go
+        first.kill()
+    finally:
+        first.stop()
+    assert first.process.returncode == -9
+    # Both rated sets reached the file before the kill; the third never ended.
+    assert sessions_in(db) == [(1, None)]
+    assert sets_in(db) == [(1, 1, 3, 1, 0), (1, 2, 4, 1, 0)]
+
+    started = time.monotonic()
+    second = RealApp(display, data, routine, log_name="second.log")
+    try:
+        second.wait_title(r"^Resume your session\? \u2014 HipTimer$")
+        offered_s = time.monotonic() - started
+        if SCREENSHOTS:
+            second.screenshot(Path(SCREENSHOTS) / "resume.png")
+        assert sessions_in(db) == [(1, None)]  # --start waits for the answer
+        second.key("Return")
+        second.wait_title(r"^0:(10|0\d) Quick stretch")  # a get-ready before the third set
+        second.key("Right")  # ready already
+        rate_a_set(second, "2")
+        second.wait_title(r"^Session complete \u2014 HipTimer$")
+        assert sessions_in(db) == [(1, "completed")]
+        assert sets_in(db) == [(1, 1, 3, 1, 0), (1, 2, 4, 1, 0), (1, 3, 2, 1, 0)]
+        second.key("Return")  # Done: the window closes and the app exits
+        assert second.process.wait(timeout=WAIT_S) == 0, second.output()
+    finally:
+        second.stop()
+    print(f"resume offer on screen {offered_s:.2f} s after the restart")
