@@ -18,6 +18,7 @@ from hiptimer.core.settings import SettingsStore
 from hiptimer.core.steps import SetKey
 from hiptimer.ui.driver import EngineDriver
 from hiptimer.ui.first_run import FirstRunPage
+from hiptimer.ui.guidance import Guidance
 from hiptimer.ui.key_filter import WindowKeys
 from hiptimer.ui.keys import KEY_NAMES, Action, Mode
 from hiptimer.ui.library_page import LibraryItem, LibraryPage, load_library
@@ -123,6 +124,9 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.first_run)
         else:
             self.resume.offer()  # a session interrupted last time comes before anything else
+        self.guidance = Guidance(self)  # the morning check-in, then dose suggestions
+        self.guidance.routine_saved.connect(lambda _routine: self._reload_library())
+        self.guidance.start()
 
     def _watch_services(self) -> None:
         """Say what failed at start-up, and later when speech or saving stops working."""
@@ -150,7 +154,7 @@ class MainWindow(QMainWindow):
         if self.summary is not None:
             self._reload_library()  # durations and doses may have changed
         self._drop_summary()
-        self.stack.setCurrentWidget(self.library)
+        self.stack.setCurrentWidget(self.guidance.page_before_library() or self.library)
         self.setWindowTitle(APP_TITLE)
 
     def open_routine(self, routine: Routine, *, start: bool) -> None:
@@ -178,6 +182,8 @@ class MainWindow(QMainWindow):
             return Mode.FIRST_RUN
         if self.session is not None and page is self.session.page:
             return self.session.page.key_mode()
+        if self.guidance.owns(page):
+            return self.guidance.key_mode()
         if page is self.summary:
             return Mode.SUMMARY
         return Mode.RESUME if page is self.resume.page else Mode.LIBRARY
@@ -240,6 +246,7 @@ class MainWindow(QMainWindow):
         self.summary.keep_doses_requested.connect(self._keep_doses)
         self.summary.library_requested.connect(self.show_library)
         self.summary.done_requested.connect(self.close)
+        self.guidance.after_session(self.summary, session.controller.session_id)
         self.stack.addWidget(self.summary)
         self.stack.setCurrentWidget(self.summary)
         what = "Session complete" if ended.reason is EndReason.COMPLETED else "Session ended"
@@ -308,6 +315,8 @@ class MainWindow(QMainWindow):
 
     def perform(self, action: Action, value: int = 0) -> None:
         """Do what a key, a button or a menu item asks for."""
+        if self.guidance.perform(action, value):  # the check-in and dose suggestions
+            return
         if action is Action.FULL_SCREEN:
             self.toggle_full_screen()
         elif action is Action.MUTE:
