@@ -365,11 +365,13 @@ class MainWindow(QMainWindow):
 
     def open_history(self) -> None:
         """The history window: sessions, pain charts, adherence and exports."""
+        from hiptimer.core.history import HistoryStore
+        from hiptimer.ui.history_window import open_history_window  # QtCharts loads lazily
+
         store = self.services.history
-        if store is None:
+        if not isinstance(store, HistoryStore):
             self.show_problem("History is not available: it could not be opened at start-up.")
             return
-        from hiptimer.ui.history_window import open_history_window  # QtCharts loads lazily
 
         open_history_window(self, store)
 
