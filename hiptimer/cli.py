@@ -12,7 +12,6 @@ from typing import TextIO, TypeAlias
 
 from hiptimer import __version__, paths
 from hiptimer.core.catalog import Catalog, RoutineEntry, load_catalog
-from hiptimer.core.cue_script import cue_script, format_script
 from hiptimer.core.loader import RoutineError, load_routine
 from hiptimer.core.routine import (
     Exercise,
@@ -370,6 +369,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_cues(args: argparse.Namespace) -> int:
+    # Loaded here, not at the top: opening the window does not need the engine's cue script.
+    from hiptimer.core.cue_script import cue_script, format_script
+
     script = cue_script(resolve_routine(args.routine))
     if args.wav:
         return _write_voice_track(script, args.wav)

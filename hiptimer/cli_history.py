@@ -10,12 +10,6 @@ from pathlib import Path
 from hiptimer import paths
 from hiptimer.cli import CommandError, SubParsers, add_command, err, escape_controls, out
 from hiptimer.core.history import HistoryError, HistoryStore, open_history
-from hiptimer.core.history_review import (
-    completion_text,
-    duration_text,
-    pain_number,
-    when_text,
-)
 
 
 def add_history(subparsers: SubParsers) -> None:
@@ -79,6 +73,13 @@ def open_store() -> HistoryStore:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from hiptimer.core.history_review import (  # not needed to open the window
+        completion_text,
+        duration_text,
+        pain_number,
+        when_text,
+    )
+
     since, until = _range(args)
     if args.limit < 0:
         raise CommandError("--limit must be 0 (all) or more")
