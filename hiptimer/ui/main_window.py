@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from hiptimer.core.clock import Clock, MonotonicClock, wall_now
 from hiptimer.core.engine import SessionEngine
@@ -20,8 +20,9 @@ from hiptimer.ui.driver import EngineDriver
 from hiptimer.ui.first_run import FirstRunPage
 from hiptimer.ui.guidance import Guidance
 from hiptimer.ui.key_filter import WindowKeys
-from hiptimer.ui.keys import KEY_NAMES, Action, Mode
+from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.library_page import LibraryItem, LibraryPage, load_library
+from hiptimer.ui.menus import ask_to_end, build_menus
 from hiptimer.ui.notice_bar import install_notice_bar, watch_speech
 from hiptimer.ui.resume_page import ResumeOffer
 from hiptimer.ui.routine_actions import RoutineActions
@@ -34,33 +35,6 @@ from hiptimer.ui.workout_page import WorkoutPage
 from hiptimer.ui.workout_text import APP_TITLE
 
 log = logging.getLogger(__name__)
-
-SESSION_MENU = (
-    (Action.PAUSE, "Pause / resume"),
-    (Action.NEXT, "Next step"),
-    (Action.BACK, "Back (repeat the set)"),
-    (Action.MORE, "More (+5 s or +1 rep)"),
-    (Action.LESS, "Less (\u22125 s or \u22121 rep)"),
-    (Action.SKIP_EXERCISE, "Skip exercise"),
-    (Action.MUTE, "Mute / unmute"),
-    (Action.END, "End session\u2026"),
-)
-
-
-def ask_to_end(parent: QWidget) -> bool:
-    """Ask before ending a session; Enter, Esc and closing the box all keep going."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(f"End the session? \u2014 {APP_TITLE}")
-    box.setText("End this session now?")
-    box.setInformativeText("The sets done so far are kept in your history.")
-    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    box.button(QMessageBox.StandardButton.Yes).setText("End session")
-    box.button(QMessageBox.StandardButton.No).setText("Keep going")
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    box.setEscapeButton(QMessageBox.StandardButton.No)
-    return box.exec() == QMessageBox.StandardButton.Yes
-
 
 @dataclass
 class ActiveSession:
@@ -108,7 +82,7 @@ class MainWindow(QMainWindow):
         self.library = self._new_library()
         self.first_run: FirstRunPage | None = None
         self._after_first_run: Callable[[], None] = self.show_library
-        self._build_menus()
+        self.file_menu = build_menus(self)
         self.routine_actions = RoutineActions(
             self, self._selected_routine, self._routine_changed, self.show_problem
         )
@@ -378,28 +352,6 @@ class MainWindow(QMainWindow):
     def show_problem(self, text: str) -> None:
         log.warning("%s", text)
         self.statusBar().showMessage(text, 15000)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self.file_menu = file_menu = bar.addMenu("&File")
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut("Ctrl+Q")
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        session_menu = bar.addMenu("&Session")
-        for action, label in SESSION_MENU:
-            # The key is shown after a tab, not registered: the window's key map owns it.
-            item = QAction(f"{label}\t{KEY_NAMES[action]}", self)
-            item.triggered.connect(lambda _=False, a=action: self.perform(a, 0))
-            session_menu.addAction(item)
-        view_menu = bar.addMenu("&View")
-        history = QAction("&History and reports\u2026", self)
-        history.setShortcut("Ctrl+H")
-        history.triggered.connect(self.open_history)
-        view_menu.addAction(history)
-        full = QAction(f"Full screen\t{KEY_NAMES[Action.FULL_SCREEN]}", self)
-        full.triggered.connect(self.toggle_full_screen)
-        view_menu.addAction(full)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.banner.accept_close(event):  # unsaved history: quit anyway or keep it open
