@@ -79,7 +79,7 @@ def test_ids_are_unique() -> None:
 @pytest.mark.parametrize("path", BUILTIN_FILES, ids=_by_file)
 def test_has_source_cautions_and_the_general_safety_note(path: Path) -> None:
     routine = load_routine(path)
-    assert routine.source.startswith("Seed 00")
+    assert routine.source.startswith("Adapted from ")  # names the kind of source for users
     assert routine.cautions
     text = " ".join(routine.cautions).lower()
     assert "physiotherapist" in text
