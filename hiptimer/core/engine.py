@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 
-from hiptimer.core import marks
+from hiptimer.core import dose_adjust, marks
 from hiptimer.core.clock import Clock, MonotonicClock, wall_now
 from hiptimer.core.events import (
     DoseChanged,
@@ -50,9 +50,6 @@ __all__ = ["DEFAULT_PAIN_LIMIT", "SessionEngine", "SessionView"]
 
 DEFAULT_PAIN_LIMIT = 5
 ADJUST_SECONDS = 5
-MIN_HOLD_S = 5.0
-# Lowering the dose after a painful set takes about a third off (a change a patient notices).
-LOWER_DOSE_FACTOR = 2 / 3
 
 Listener = Callable[[Event], None]
 
@@ -434,11 +431,11 @@ class SessionEngine:
         self._process(now)
         ex = self._exercise(step)
         if step.kind is StepKind.WORK and ex is not None and ex.kind is Kind.HOLD:
-            old = float(ex.hold_s or 0)
-            new = max(MIN_HOLD_S, old + delta_s)
+            changed = dose_adjust.adjusted_hold(ex, delta_s)
+            old, new = float(ex.hold_s or 0), float(changed.hold_s or 0)
             if new == old:
                 return False
-            self._set_dose(ex.with_dose(hold_s=new), "hold_s", old, new, now, "adjusted")
+            self._set_dose(changed, "hold_s", old, new, now, "adjusted")
             self._duration = new
         elif step.is_timed_pause:
             self._duration = max(0.0, self._duration + delta_s)
@@ -457,18 +454,11 @@ class SessionEngine:
             return False
         now = self._clock.now()
         self._process(now)
-        old = ex.reps or 0
-        new = min(500, max(1, old + delta))
+        changed = dose_adjust.adjusted_reps(ex, delta)
+        old, new = ex.reps or 0, changed.reps or 0
         if new == old:
             return False
-        self._set_dose(
-            ex.with_dose(reps=new, reps_range=_widen(ex.reps_range, new)),
-            "reps",
-            old,
-            new,
-            now,
-            "adjusted",
-        )
+        self._set_dose(changed, "reps", old, new, now, "adjusted")
         if step.kind is StepKind.WORK:
             self._duration = work_duration(self._doses[ex.id])
             self._reschedule(now)
@@ -565,16 +555,13 @@ class SessionEngine:
 
     def _lower_dose(self, now: float, record: SetRecord) -> None:
         ex = self._doses[record.exercise_id]
+        changed = dose_adjust.lowered(ex)
         reason = f"pain {record.pain}/10: lower dose"
         if ex.kind is Kind.HOLD:
-            old = float(ex.hold_s or 0)
-            new = max(min(MIN_HOLD_S, old), float(round(old * LOWER_DOSE_FACTOR)))
-            self._set_dose(ex.with_dose(hold_s=new), "hold_s", old, new, now, reason)
+            old, new = float(ex.hold_s or 0), float(changed.hold_s or 0)
+            self._set_dose(changed, "hold_s", old, new, now, reason)
         else:
-            old_reps = ex.reps or 1
-            new_reps = max(1, round(old_reps * LOWER_DOSE_FACTOR))
-            changed = ex.with_dose(reps=new_reps, reps_range=_widen(ex.reps_range, new_reps))
-            self._set_dose(changed, "reps", old_reps, new_reps, now, reason)
+            self._set_dose(changed, "reps", ex.reps or 1, changed.reps or 1, now, reason)
 
     def _awaiting_rating(self) -> bool:
         return (
@@ -637,10 +624,3 @@ class SessionEngine:
             pause = self._planned_duration(step, ex) if step.is_timed_pause else None
             total += pause if pause is not None else step_estimate(step, ex)
         return total
-
-
-def _widen(reps_range: tuple[int, int] | None, reps: int) -> tuple[int, int] | None:
-    """Keep a reps range consistent with a new target outside it."""
-    if reps_range is None:
-        return None
-    return (min(reps_range[0], reps), max(reps_range[1], reps))
