@@ -36,6 +36,7 @@ from hiptimer.ui.workout_text import APP_TITLE
 
 log = logging.getLogger(__name__)
 
+
 @dataclass
 class ActiveSession:
     """The objects of the session on screen; they live as long as its pages."""

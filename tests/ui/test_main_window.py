@@ -380,7 +380,10 @@ def test_the_history_window_opens_from_the_menu_with_the_sessions(
     answer(monkeypatch, QMessageBox.StandardButton.Yes)
     app.key(qtbot, K.Key_Escape)  # end the session: it is recorded as ended early
     history_action = next(
-        a for m in app.window.menuBar().actions() for a in m.menu().actions() if "History" in a.text()
+        a
+        for m in app.window.menuBar().actions()
+        for a in m.menu().actions()
+        if "History" in a.text()
     )
     assert history_action.shortcut().toString() == "Ctrl+H"
     history_action.trigger()
