@@ -267,7 +267,8 @@ class SpeechWorker:
         lines = self._wav.with_suffix(".err").read_text(errors="replace").strip().splitlines()
         reason = lines[-1] if lines else f"exit code {process.returncode}"
         raise tts.SpeechUnavailable(
-            f"Speech is off: playing the voice with {player} failed: {reason}"
+            f"Speech is off: playing the voice with {player} failed: {reason}. "
+            "Check that speakers or headphones are connected and not in use by another program."
         )
 
 

@@ -76,7 +76,9 @@ class MainWindow(QMainWindow):
         self.notice = install_notice_bar(self)  # above the pages: no voice, and so on
         self.banner = install_status_banner(self, self.services, settings)  # data not saving
         self.setWindowTitle(APP_TITLE)
-        self.resize(1280, 800)
+        # 1280 x 800 where the screen has room; never larger than the screen (1024 x 768 laptops).
+        area = self.screen().availableGeometry()
+        self.resize(min(1280, area.width()), min(800, area.height()))
         # An explicit minimum keeps layouts from resizing the window's size hints whenever a
         # font changes (which also makes the offscreen platform warn on every change).
         self.setMinimumSize(720, 520)

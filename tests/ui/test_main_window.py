@@ -392,3 +392,9 @@ def test_the_history_window_opens_from_the_menu_with_the_sessions(
     assert [s.routine_id for s in app.history.list_sessions()] == [short_routine().id]
     assert len(window.shown) == 1
     window.close()
+
+
+def test_the_window_never_opens_larger_than_the_screen(app: App) -> None:
+    area = app.window.screen().availableGeometry()
+    assert app.window.width() <= area.width() and app.window.height() <= area.height()
+    assert app.window.width() == min(1280, area.width())

@@ -350,7 +350,8 @@ def test_espeak_path_player_failure_reports_unavailable(
         service.say("three")
     assert blocker.args == [
         "Speech is off: playing the voice with "
-        f"{Path(sys.executable).name} failed: aplay: main:831: audio open error: Host is down"
+        f"{Path(sys.executable).name} failed: aplay: main:831: audio open error: Host is down. "
+        "Check that speakers or headphones are connected and not in use by another program."
     ]
 
 
