@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from hiptimer.core.routine import Exercise, Kind
+from hiptimer.core.validation import MAX_REPS  # a routine file could not hold more
 
 MIN_HOLD_S = 5.0
 MIN_REPS = 1
-MAX_REPS = 500
 # Lowering the dose after a painful set takes about a third off (a change a patient notices).
 LOWER_DOSE_FACTOR = 2 / 3
 

@@ -19,7 +19,6 @@ from pathlib import Path
 from hiptimer import paths
 from hiptimer.core.loader import (
     ID_PATTERN,
-    MAX_NAME,
     RoutineError,
     iter_routine_files,
     load_routine,
@@ -30,6 +29,7 @@ from hiptimer.core.loader import (
     write_atomic,
 )
 from hiptimer.core.routine import Routine
+from hiptimer.core.validation import MAX_NAME
 
 BACKUP_SUFFIX = ".bak"
 MAX_REVISION = 1_000_000
