@@ -34,6 +34,7 @@ from hiptimer.core.events import (
 )
 from hiptimer.core.routine import Exercise, Kind, Routine, Sides
 from hiptimer.core.session_view import SessionView, rep_state, reps_done
+from hiptimer.core.step_clock import StepClock
 from hiptimer.core.steps import (
     RestKind,
     SetKey,
@@ -151,10 +152,6 @@ class SessionEngine:
             return self._doses[self._active[step.exercise_index].id]
         return None
 
-    def _elapsed(self, now: float) -> float:
-        running = now - self._since if self._since is not None else 0.0
-        return self._accum + running
-
     # ------------------------------------------------------------ driving
 
     def update(self) -> None:
@@ -165,32 +162,19 @@ class SessionEngine:
 
     def _process(self, now: float) -> None:
         while self.running:
-            elapsed = self._elapsed(now)
-            limit = elapsed if self._duration is None else min(elapsed, self._duration)
-            self._emit_due(limit, now - elapsed)
-            if self._duration is None or elapsed < self._duration or self._since is None:
+            for mark, at in self._time.due(now):
+                self._emit(mark.make(at, max(0.0, now - at)))
+            end = self._time.deadline_passed(now)
+            if end is None:
                 return
             # Finished: the next step starts at the exact deadline, not when we noticed.
-            self._complete_step(end=now - (elapsed - self._duration))
-
-    def _emit_due(self, upto: float, origin: float) -> None:
-        """Emit scheduled events with offsets up to `upto`; `origin` is the step's start time."""
-        while self._marks_next < len(self._marks) and self._marks[self._marks_next].offset <= upto:
-            mark = self._marks[self._marks_next]
-            self._marks_next += 1
-            now = self._clock.now()
-            at = origin + mark.offset
-            self._emit(mark.make(at, max(0.0, now - at)))
+            self._complete_step(end=end)
 
     # ------------------------------------------------------------ steps
 
     def _reset_step_state(self, since: float | None) -> None:
-        self._accum = 0.0
-        self._since = since
+        self._time = StepClock(since=since)
         self._count = 0
-        self._duration: float | None = None
-        self._marks: list[marks.Mark] = []
-        self._marks_next = 0
         self._awaiting_choice = False
         self._step_wall_start = self._wall()
 
@@ -205,14 +189,15 @@ class SessionEngine:
         self._reset_step_state(since=at if clocked else None)
         self._step_wall_start = self._wall_at(at)
         ex = self._exercise(step)
-        self._duration = self._planned_duration(step, ex)
-        self._marks = marks.marks_for(step, ex, self._duration)
+        duration = self._planned_duration(step, ex)
+        self._time.duration = duration
+        self._time.marks = marks.marks_for(step, ex, duration)  # those at 0 s fire at once
         self._emit(
             StepStarted(
                 at,
                 step,
                 ex,
-                self._duration,
+                duration,
                 first_of_exercise=self._is_first_work(index),
                 next_exercise=self._following_exercise(step),
             )
@@ -255,7 +240,7 @@ class SessionEngine:
         step = self.step
         if step.kind is StepKind.WORK:
             self._record_set(step, end, early=early)
-        self._done_s += self._elapsed(end)
+        self._done_s += self._time.elapsed(end)
         self._start_step(self._index + 1, end)
 
     def _record_set(
@@ -264,7 +249,7 @@ class SessionEngine:
         """Record a set; `current` is False for later sets skipped before they began."""
         ex = self._exercise(step)
         assert ex is not None
-        elapsed = min(self._elapsed(end), self._duration or float("inf")) if current else 0.0
+        elapsed = self._time.shown_elapsed(end) if current else 0.0
         count = self._count if current else 0
         planned_hold = ex.hold_s if ex.kind is Kind.HOLD else None
         planned_reps = ex.reps if ex.kind is Kind.REPS else None
@@ -300,7 +285,7 @@ class SessionEngine:
 
     def _finish(self, reason: EndReason, at: float) -> None:
         self._ended = reason
-        self._since = None
+        self._time.stop()
         self._emit(SessionEnded(at, reason, tuple(self.records)))
 
     # ------------------------------------------------------------ commands
@@ -320,9 +305,7 @@ class SessionEngine:
             return
         now = self._clock.now()
         self._process(now)
-        if self._since is not None:
-            self._accum += now - self._since
-            self._since = None
+        self._time.pause(now)
         self._paused = True
         self._emit(Paused(now))
         self._flush()
@@ -333,7 +316,7 @@ class SessionEngine:
         now = self._clock.now()
         self._paused = False
         if self.step.kind not in (StepKind.PAIN, StepKind.DONE):
-            self._since = now
+            self._time.resume(now)
         self._emit(Resumed(now))
         self._flush()
 
@@ -366,7 +349,7 @@ class SessionEngine:
             (j for j in range(self._index - 1, -1, -1) if self._steps[j].kind is StepKind.WORK),
             0,
         )
-        self._done_s += self._elapsed(now)
+        self._done_s += self._time.elapsed(now)
         self._start_step(target, now)
         self._process(now)
         self._flush()
@@ -406,7 +389,7 @@ class SessionEngine:
             len(self._steps) - 1,
         )
         self._emit(ExerciseSkipped(now, ex, tuple(skipped)))
-        self._done_s += self._elapsed(now)
+        self._done_s += self._time.elapsed(now)
         self._start_step(jump, now)
         self._process(now)
 
@@ -425,7 +408,7 @@ class SessionEngine:
     def adjust_time(self, delta_s: float) -> bool:
         """Lengthen or shorten the current hold (and later sets of it) or the current rest."""
         step = self.step
-        if not self.running or self._duration is None:
+        if not self.running or self._time.duration is None:
             return False
         now = self._clock.now()
         self._process(now)
@@ -436,12 +419,11 @@ class SessionEngine:
             if new == old:
                 return False
             self._set_dose(changed, "hold_s", old, new, now, "adjusted")
-            self._duration = new
+            self._retime(new, now)
         elif step.is_timed_pause:
-            self._duration = max(0.0, self._duration + delta_s)
+            self._retime(max(0.0, self._time.duration + delta_s), now)
         else:
             return False
-        self._reschedule(now)
         self._process(now)
         self._flush()
         return True
@@ -460,9 +442,8 @@ class SessionEngine:
             return False
         self._set_dose(changed, "reps", old, new, now, "adjusted")
         if step.kind is StepKind.WORK:
-            self._duration = work_duration(self._doses[ex.id])
-            self._reschedule(now)
-            if self._duration is None and self._count >= movements_per_set(self._doses[ex.id]):
+            self._retime(work_duration(self._doses[ex.id]), now)
+            if self._time.duration is None and self._count >= movements_per_set(self._doses[ex.id]):
                 self._complete_step(now)
         self._process(now)
         self._flush()
@@ -477,11 +458,10 @@ class SessionEngine:
         self.adjustments.setdefault(new.id, []).append(f"{label} {old:g} -> {value:g}{unit}")
         self._emit(DoseChanged(now, new.id, field, old, value, reason))
 
-    def _reschedule(self, now: float) -> None:
-        """Rebuild the current step's timed marks after its length changed."""
-        elapsed = self._elapsed(now)
-        self._marks = marks.marks_for(self.step, self._exercise(self.step), self._duration)
-        self._marks_next = sum(1 for m in self._marks if m.offset <= elapsed)
+    def _retime(self, duration: float | None, now: float) -> None:
+        """A new length for the current step, with its timed marks rebuilt to match."""
+        step_marks = marks.marks_for(self.step, self._exercise(self.step), duration)
+        self._time.retime(duration, step_marks, now)
 
     def count_rep(self) -> bool:
         """Count one self-paced rep (Space or Enter); the set ends at its target."""
@@ -489,7 +469,7 @@ class SessionEngine:
         ex = self._exercise(step)
         if not self.running or step.kind is not StepKind.WORK or ex is None:
             return False
-        if ex.kind is not Kind.REPS or self._duration is not None:
+        if ex.kind is not Kind.REPS or self._time.duration is not None:
             return False
         now = self._clock.now()
         if self._paused:
@@ -577,10 +557,10 @@ class SessionEngine:
             return
         now = self._clock.now()
         self._process(now)
-        if self.running and self.step.kind is StepKind.WORK and self._elapsed(now) > 0:
+        if self.running and self.step.kind is StepKind.WORK and self._time.elapsed(now) > 0:
             self._record_set(self.step, now, early=True)
         if self.running:
-            self._done_s += self._elapsed(now)
+            self._done_s += self._time.elapsed(now)
             self._finish(EndReason.ENDED_EARLY, now)
         self._flush()
 
@@ -590,15 +570,13 @@ class SessionEngine:
         now = self._clock.now()
         step = self.step
         ex = self._exercise(step)
-        elapsed = self._elapsed(now)
-        if self._duration is not None:
-            elapsed = min(elapsed, self._duration)
-        remaining = None if self._duration is None else max(0.0, self._duration - elapsed)
+        elapsed = self._time.shown_elapsed(now)
+        remaining = self._time.remaining(now)
         reps_done, target, phase, rep_side = rep_state(step, ex, elapsed, self._count)
         return SessionView(
             step=step,
             exercise=ex,
-            duration_s=self._duration,
+            duration_s=self._time.duration,
             elapsed_s=elapsed,
             remaining_s=remaining,
             paused=self._paused,
