@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from hiptimer.core.events import PainChoice, SetRecord
 from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.theme import PAIN_COLOURS, set_px
+from hiptimer.ui.widgets.score_scale import anchor_cells
 
 ANCHORS = {
     0: "none",
@@ -95,7 +96,7 @@ class PainPrompt(QWidget):
                 # Anchors are wider than a button: centred over three columns, the end ones
                 # aligned to the outer edge of their two.
                 anchor = QLabel(ANCHORS[n], panel)
-                first, span, side = _anchor_cells(n)
+                first, span, side = anchor_cells(n)
                 anchor.setAlignment(side | Qt.AlignmentFlag.AlignTop)
                 grid.addWidget(anchor, 1, first, 1, span)
                 self._anchor_labels.append(anchor)
@@ -190,12 +191,3 @@ class PainPrompt(QWidget):
         for button in self.choice_buttons.values():
             button.setMinimumHeight(int(height * 0.16))
             set_px(button, height * 0.07, bold=True)
-
-
-def _anchor_cells(n: int) -> tuple[int, int, Qt.AlignmentFlag]:
-    """Grid column, column span and alignment of the anchor under button n."""
-    if n == 0:
-        return 0, 2, Qt.AlignmentFlag.AlignLeft
-    if n == 10:
-        return 9, 2, Qt.AlignmentFlag.AlignRight
-    return n - 1, 3, Qt.AlignmentFlag.AlignHCenter
