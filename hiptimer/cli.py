@@ -19,6 +19,7 @@ from hiptimer.core.routine import (
     dose_text,
     estimated_seconds,
     format_duration,
+    seconds_text,
 )
 
 # An exit status of 2 means "you asked for something that cannot be done", as argparse does.
@@ -303,7 +304,7 @@ def plan_lines(routine: Routine) -> list[str]:
     if routine.cautions:
         lines.append("Cautions:")
         lines += [_bullet(c, "  ") for c in routine.cautions]
-    lines += ["", f"Get ready: {_seconds(routine.rests.get_ready_s)}", ""]
+    lines += ["", f"Get ready: {seconds_text(routine.rests.get_ready_s)}", ""]
     active = routine.active_exercises
     for number, ex in enumerate(routine.exercises, start=1):
         off = "" if ex.enabled else "  (turned off: not part of the session)"
@@ -329,11 +330,11 @@ def plan_lines(routine: Routine) -> list[str]:
 def _rests(routine: Routine, ex: Exercise, *, last: bool) -> str:
     parts = []
     if ex.sets > 1:
-        parts.append(f"{_seconds(routine.rest_between_sets(ex))} between sets")
+        parts.append(f"{seconds_text(routine.rest_between_sets(ex))} between sets")
     if ex.has_sides:
-        parts.append(f"{_seconds(routine.rest_between_sides(ex))} between sides")
+        parts.append(f"{seconds_text(routine.rest_between_sides(ex))} between sides")
     if not last:
-        parts.append(f"{_seconds(routine.rest_after(ex))} after")
+        parts.append(f"{seconds_text(routine.rest_after(ex))} after")
     return ", ".join(parts)
 
 
@@ -341,12 +342,6 @@ def _bullet(text: str, indent: str) -> str:
     return textwrap.fill(
         " ".join(text.split()), 78, initial_indent=f"{indent}- ", subsequent_indent=f"{indent}  "
     )
-
-
-def _seconds(x: float) -> str:
-    if x >= 60 and x % 60 == 0:
-        return f"{int(x // 60)} min"
-    return f"{x:g} s"
 
 
 def cmd_validate(args: argparse.Namespace) -> int:

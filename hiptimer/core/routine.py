@@ -202,14 +202,14 @@ def format_duration(seconds: float) -> str:
 def dose_text(ex: Exercise) -> str:
     """A short written dose such as '3 x 60 s each side' or '3 x 10-15 reps, 3 s hold'."""
     if ex.kind is Kind.HOLD:
-        body = f"{ex.sets} x {_seconds(ex.hold_s or 0)}"
+        body = f"{ex.sets} x {seconds_text(ex.hold_s or 0)}"
     else:
         reps = f"{ex.reps}"
         if ex.reps_range and ex.reps_range[0] != ex.reps_range[1]:
             reps = f"{ex.reps} ({ex.reps_range[0]}-{ex.reps_range[1]})"
         body = f"{ex.sets} x {reps} reps"
         if ex.rep_hold_s:
-            body += f", {_seconds(ex.rep_hold_s)} hold"
+            body += f", {seconds_text(ex.rep_hold_s)} hold"
         if ex.tempo:
             t = ex.tempo
             body += f", tempo {_num(t.lift_s)}-{_num(t.hold_s)}-{_num(t.lower_s)}"
@@ -224,7 +224,8 @@ def _num(x: float) -> str:
     return f"{x:g}"
 
 
-def _seconds(x: float) -> str:
+def seconds_text(x: float) -> str:
+    """A hold or rest as written: '45 s', '2.5 s', '1 min'."""
     if x >= 60 and x % 60 == 0:
         return f"{int(x // 60)} min"
     return f"{_num(x)} s"
