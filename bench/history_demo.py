@@ -15,9 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hiptimer.core.catalog import load_catalog
-from hiptimer.core.history import HistoryStore, SetRecord, open_history
-from hiptimer.core.routine import Kind, Routine
+from hiptimer.core.history.queries import SetRecord
+from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.routines.catalog import load_catalog
+from hiptimer.core.routines.model import Kind, Routine
 
 ROUTINE_ID = "hip-strengthening"
 NOTES = (
@@ -99,7 +100,7 @@ def main() -> int:
     store = open_history(db)
     if fresh:
         print(f"{fill_demo(store, routine, args.days)} sessions recorded")
-    from hiptimer.ui.report_pdf import write_report
+    from hiptimer.ui.history.report_pdf import write_report
 
     if not args.window:
         pages = write_report(store, args.out / "report.pdf", catalog=catalog)
@@ -108,7 +109,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from hiptimer.ui.app import setup_application
-    from hiptimer.ui.history_window import HistoryWindow
+    from hiptimer.ui.history.window import HistoryWindow
 
     app = QApplication(sys.argv[:1])
     setup_application(app)

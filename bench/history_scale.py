@@ -30,13 +30,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtWidgets import QApplication
 
-from hiptimer.core.catalog import Catalog, load_catalog
-from hiptimer.core.history import HistoryStore, SetRecord, open_history, to_db_time
-from hiptimer.core.history_export import export_csv
-from hiptimer.core.routine import Kind, Routine
+from hiptimer.core.history.export import export_csv
+from hiptimer.core.history.queries import SetRecord, to_db_time
+from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.routines.catalog import Catalog, load_catalog
+from hiptimer.core.routines.model import Kind, Routine
 from hiptimer.ui.app import setup_application
-from hiptimer.ui.history_window import TAB_PAIN, HistoryWindow
-from hiptimer.ui.report_pdf import write_report
+from hiptimer.ui.history.report_pdf import write_report
+from hiptimer.ui.history.window import TAB_PAIN, HistoryWindow
 
 Rows = list[tuple[str, float, float, str]]  # step, median ms, p95 (or worst) ms, target
 

@@ -63,7 +63,7 @@ INSTANT_PLAYER = [sys.executable, "-S", "-c", "pass"]
 PROBE = r"""
 import json, subprocess, sys, threading, time, wave
 import pyttsx3
-from hiptimer import tts
+from hiptimer.audio import tts
 text = sys.argv[1]
 wav = sys.argv[2]
 engine = pyttsx3.init()
@@ -398,7 +398,7 @@ def _stack(frame: Any, depth: int = 4) -> str:
 
 
 def _player(name: str) -> list[str]:
-    from hiptimer import tts
+    from hiptimer.audio import tts
 
     if name == "paced":
         return PACED_PLAYER
@@ -411,8 +411,8 @@ def _player(name: str) -> list[str]:
 
 
 def _service(player: str, log: list[tuple[float, str]]) -> Any:
-    from hiptimer import tts
-    from hiptimer.ui.speech import SpeechService
+    from hiptimer.audio import tts
+    from hiptimer.ui.services.speech import SpeechService
 
     def factory() -> Any:
         return RecordingEngine(tts.default_engine_factory(), log)
@@ -442,7 +442,7 @@ def _wait(condition: Any, timeout: float) -> bool:
 
 
 def _routine(quick: bool) -> Any:
-    from hiptimer.core.loader import load_routine
+    from hiptimer.core.routines.loader import load_routine
 
     routine = load_routine(ROOT / "resources" / "routines" / f"{ROUTINE}.json", builtin=True)
     if quick:  # the first exercise only, 10 s a side
@@ -459,13 +459,13 @@ def session_part(args: argparse.Namespace) -> dict[str, Any]:
     from PySide6.QtCore import QEventLoop, QTimer
 
     from hiptimer.core.clock import MonotonicClock, wall_now
-    from hiptimer.core.cues import CueWriter
-    from hiptimer.core.engine import SessionEngine
-    from hiptimer.core.events import Event, PainRequested, SessionEnded, StepStarted
-    from hiptimer.core.steps import StepKind
-    from hiptimer.ui.driver import EngineDriver
-    from hiptimer.ui.services import Services
-    from hiptimer.ui.session_controller import SessionController
+    from hiptimer.core.session.engine import SessionEngine
+    from hiptimer.core.session.events import Event, PainRequested, SessionEnded, StepStarted
+    from hiptimer.core.session.steps import StepKind
+    from hiptimer.core.voice.cues import CueWriter
+    from hiptimer.ui.services.ports import Services
+    from hiptimer.ui.session.controller import SessionController
+    from hiptimer.ui.session.driver import EngineDriver
 
     _app = _qt_setup()
     handoffs: list[tuple[float, str]] = []
@@ -706,7 +706,7 @@ def _step_rows(
 
 
 def burst_part(args: argparse.Namespace) -> dict[str, Any]:
-    from hiptimer.core.cue_script import session_phrases
+    from hiptimer.core.voice.cue_script import session_phrases
 
     _app = _qt_setup()
     handoffs: list[tuple[float, str]] = []

@@ -15,7 +15,7 @@ The app has no "first shown" marker of its own, so two outside methods, in separ
 
 With --profile (or when a target is missed) it also lists the costliest imports
 (`python -X importtime`) and where the app's main thread spends the time until its window
-is exposed (cProfile of hiptimer.cli.main with QApplication.exec returning at the first
+is exposed (cProfile of hiptimer.cli.main.main with QApplication.exec returning at the first
 expose).
 
     uv run python bench/startup.py [--runs 5] [--profile]
@@ -82,7 +82,7 @@ def exec_until_exposed(self):
     return 0
 
 QApplication.exec = exec_until_exposed
-from hiptimer.cli import main
+from hiptimer.cli.main import main
 main([])
 stats = pstats.Stats(prof)
 for (path, line, name), (_cc, _nc, tt, ct, _callers) in stats.stats.items():
@@ -281,7 +281,7 @@ def import_times(display: str, env: dict[str, str], top: int = 14) -> list[list[
 
 
 def profile(display: str, env: dict[str, str], top: int = 16) -> tuple[float, list[list[object]]]:
-    """Main-thread cProfile of hiptimer.cli.main until the first expose: the costliest calls."""
+    """Main-thread cProfile of hiptimer.cli.main.main until the first expose: the costliest calls."""
     proc = subprocess.run(
         [sys.executable, "-c", PROFILE],
         env=env,

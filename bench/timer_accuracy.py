@@ -29,17 +29,18 @@ from PySide6.QtCore import QAbstractEventDispatcher, QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from hiptimer.core.clock import MonotonicClock
-from hiptimer.core.engine import SessionEngine, SessionView
-from hiptimer.core.events import (
+from hiptimer.core.routines.model import Exercise, Kind, Rests, Routine
+from hiptimer.core.session.engine import SessionEngine
+from hiptimer.core.session.events import (
     Countdown,
     Event,
     PainRequested,
     SessionEnded,
     StepStarted,
 )
-from hiptimer.core.routine import Exercise, Kind, Rests, Routine
-from hiptimer.core.steps import StepKind
-from hiptimer.ui.driver import EngineDriver
+from hiptimer.core.session.steps import StepKind
+from hiptimer.core.session.view import SessionView
+from hiptimer.ui.session.driver import EngineDriver
 
 LOAD_EVERY_MS = 300
 LOAD_BUSY_S = 0.040

@@ -2,7 +2,7 @@
 
 import sys
 
-from hiptimer.cli import main
+from hiptimer.cli.main import main
 
 if __name__ == "__main__":
     sys.exit(main())

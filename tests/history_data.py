@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from hiptimer.core.history import HistoryStore, SetRecord
-from hiptimer.core.routine import Exercise, Kind, Routine, Schedule, Sides
+from hiptimer.core.history.queries import StoredSet
+from hiptimer.core.history.store import HistoryStore
+from hiptimer.core.routines.model import Exercise, Kind, Routine, Schedule, SideMode
 
 TODAY = date.today()
 MONDAY = TODAY - timedelta(days=TODAY.weekday())  # of this week
@@ -18,7 +19,7 @@ HIPS = Routine(
     title="Hips",
     exercises=(
         Exercise(id="bridge", name="Bridge", kind=Kind.REPS, reps=10, sets=2),
-        Exercise(id="clam", name="Clamshell", kind=Kind.HOLD, hold_s=30, sides=Sides.EACH),
+        Exercise(id="clam", name="Clamshell", kind=Kind.HOLD, hold_s=30, sides=SideMode.EACH),
     ),
     schedule=Schedule(3, 4),
 )
@@ -66,7 +67,7 @@ def record(
             count = reps if ex.kind is Kind.REPS else None
             store.add_set(
                 sid,
-                SetRecord(
+                StoredSet(
                     ex_id, ex.name, number, when, when + timedelta(seconds=30), side=side,
                     planned_hold_s=hold, actual_hold_s=hold, planned_reps=count,
                     actual_reps=count, pain=pain,

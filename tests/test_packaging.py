@@ -94,7 +94,7 @@ def test_wheel_declares_the_command(wheel: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         (entry_points,) = [n for n in archive.namelist() if n.endswith("entry_points.txt")]
         text = archive.read(entry_points).decode()
-    assert re.search(r"^hiptimer = hiptimer\.cli:main$", text, re.MULTILINE)
+    assert re.search(r"^hiptimer = hiptimer\.cli\.main:main$", text, re.MULTILINE)
 
 
 # ---------------------------------------------------------------- an installed layout
@@ -132,7 +132,7 @@ def test_installed_package_finds_its_own_resources(site: Path, data_home: Path) 
 def test_installed_package_validates_its_built_in_routines(site: Path, data_home: Path) -> None:
     builtin = site / "hiptimer" / "resources" / "routines"
     files = sorted(str(p) for p in builtin.glob("*.json"))
-    code = "import sys; from hiptimer.cli import main; sys.exit(main(sys.argv[1:]))"
+    code = "import sys; from hiptimer.cli.main import main; sys.exit(main(sys.argv[1:]))"
     result = _run_installed(site, data_home, code, "validate", *files)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.count("ok: ") == len(files)

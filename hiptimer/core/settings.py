@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from hiptimer import paths
-from hiptimer.core.loader import write_atomic
+from hiptimer.core.routines.writer import write_atomic
 
 log = logging.getLogger(__name__)
 

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from hiptimer.core.clock import Clock
-    from hiptimer.core.routine import Routine
-    from hiptimer.ui.services import Services
+    from hiptimer.core.routines.model import Routine
+    from hiptimer.ui.services.ports import Services
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +48,7 @@ def run_app(
     from hiptimer.core.clock import wall_now
     from hiptimer.core.settings import SettingsStore
     from hiptimer.ui.main_window import MainWindow
-    from hiptimer.ui.services import open_services
+    from hiptimer.ui.services.ports import open_services
 
     settings = SettingsStore()
     s = settings.settings
@@ -89,7 +89,7 @@ def setup_application(app: object) -> None:
 
 def _resolve(routine: Routine | str | None, report: Callable[[str], None]) -> Routine | None:
     """The Routine to open, or None (the library opens) with the reason reported."""
-    from hiptimer.core.routine import Routine
+    from hiptimer.core.routines.model import Routine
 
     if routine is None or isinstance(routine, Routine):
         return routine
@@ -101,10 +101,6 @@ def _resolve(routine: Routine | str | None, report: Callable[[str], None]) -> Ro
 
 
 def _find(routine: str) -> Routine:
-    try:
-        from hiptimer.core.catalog import load_catalog
-    except ImportError:
-        from hiptimer.core.loader import load_routine
+    from hiptimer.core.routines.catalog import load_catalog
 
-        return load_routine(routine)
     return load_catalog().find(routine)

@@ -11,28 +11,28 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from hiptimer.core.clock import Clock, MonotonicClock, wall_now
-from hiptimer.core.engine import SessionEngine
-from hiptimer.core.events import EndReason, SessionEnded
-from hiptimer.core.routine import Routine
+from hiptimer.core.routines.model import Routine
+from hiptimer.core.session.engine import SessionEngine
+from hiptimer.core.session.events import EndReason, SessionEnded
+from hiptimer.core.session.steps import SetKey
 from hiptimer.core.settings import SettingsStore
-from hiptimer.core.steps import SetKey
-from hiptimer.ui.driver import EngineDriver
+from hiptimer.ui.editor.routine_actions import RoutineActions
 from hiptimer.ui.first_run import FirstRunPage
-from hiptimer.ui.guidance import Guidance
+from hiptimer.ui.guidance.coordinator import Guidance
 from hiptimer.ui.key_filter import WindowKeys
 from hiptimer.ui.keys import Action, Mode
-from hiptimer.ui.library_page import LibraryItem, LibraryPage, load_library
+from hiptimer.ui.library.page import LibraryItem, LibraryPage, load_library
 from hiptimer.ui.menus import ask_to_end, build_menus
-from hiptimer.ui.notice_bar import install_notice_bar, watch_speech
-from hiptimer.ui.resume_page import ResumeOffer
-from hiptimer.ui.routine_actions import RoutineActions
-from hiptimer.ui.services import Services
-from hiptimer.ui.session_controller import SessionController, make_cue_writer
-from hiptimer.ui.settings_actions import SettingsActions
-from hiptimer.ui.status_banner import install_status_banner
-from hiptimer.ui.summary_page import SessionResult, SummaryPage
-from hiptimer.ui.workout_page import WorkoutPage
-from hiptimer.ui.workout_text import APP_TITLE
+from hiptimer.ui.services.notice_bar import install_notice_bar, watch_speech
+from hiptimer.ui.services.ports import Services
+from hiptimer.ui.services.status_banner import install_status_banner
+from hiptimer.ui.session.controller import SessionController, make_cue_writer
+from hiptimer.ui.session.driver import EngineDriver
+from hiptimer.ui.session.resume_page import ResumeOffer
+from hiptimer.ui.session.summary_page import SessionResult, SummaryPage
+from hiptimer.ui.session.workout_page import WorkoutPage
+from hiptimer.ui.session.workout_text import APP_TITLE
+from hiptimer.ui.settings.actions import SettingsActions
 
 log = logging.getLogger(__name__)
 
@@ -342,8 +342,8 @@ class MainWindow(QMainWindow):
 
     def open_history(self) -> None:
         """The history window: sessions, pain charts, adherence and exports."""
-        from hiptimer.core.history import HistoryStore
-        from hiptimer.ui.history_window import open_history_window  # QtCharts loads lazily
+        from hiptimer.core.history.store import HistoryStore
+        from hiptimer.ui.history.window import open_history_window  # QtCharts loads lazily
 
         store = self.services.history
         if not isinstance(store, HistoryStore):

@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from hiptimer.ui.keys import KEY_NAMES, Action
-from hiptimer.ui.workout_text import APP_TITLE
+from hiptimer.ui.session.workout_text import APP_TITLE
 
 if TYPE_CHECKING:
     from hiptimer.ui.main_window import MainWindow

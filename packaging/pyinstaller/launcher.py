@@ -20,6 +20,6 @@ def _give_windowed_builds_streams() -> None:
 
 if __name__ == "__main__":
     _give_windowed_builds_streams()
-    from hiptimer.cli import main
+    from hiptimer.cli.main import main
 
     sys.exit(main())

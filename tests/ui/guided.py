@@ -10,15 +10,16 @@ from pytestqt.qtbot import QtBot
 
 from hiptimer import paths
 from hiptimer.core.clock import FakeClock, FakeWall
-from hiptimer.core.engine import SessionEngine
-from hiptimer.core.history import HistoryStore, open_history
-from hiptimer.core.loader import load_routine, save_routine
-from hiptimer.core.routine import Exercise, Kind, Routine, Tempo
+from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.routines.loader import load_routine
+from hiptimer.core.routines.model import Exercise, Kind, Routine, Tempo
+from hiptimer.core.routines.writer import save_routine
+from hiptimer.core.session.engine import SessionEngine
+from hiptimer.core.session.steps import StepKind
 from hiptimer.core.settings import SettingsStore
-from hiptimer.core.steps import StepKind
+from hiptimer.ui.guidance.recommendations_panel import RecommendationsPanel
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.main_window import MainWindow
-from hiptimer.ui.recommendations_panel import RecommendationsPanel
 from tests.ui.sessions import QUICK_RESTS, FakeSpeech, advance, advance_until, fake_services
 
 K = Qt.Key

@@ -11,11 +11,11 @@ from PySide6.QtCore import QTimer
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.clock import FakeClock, FakeWall
-from hiptimer.core.engine import SessionEngine
-from hiptimer.core.routine import Exercise, Kind, Rests, Routine, Schedule, Sides, Tempo
-from hiptimer.ui.library_page import LibraryItem
+from hiptimer.core.routines.model import Exercise, Kind, Rests, Routine, Schedule, SideMode, Tempo
+from hiptimer.core.session.engine import SessionEngine
+from hiptimer.ui.library.page import LibraryItem
 from hiptimer.ui.main_window import MainWindow
-from hiptimer.ui.services import Services
+from hiptimer.ui.services.ports import Services
 
 QUICK_RESTS = Rests(get_ready_s=2, between_sets_s=2, between_sides_s=1, after_exercise_s=2)
 
@@ -27,7 +27,7 @@ def side_hold(hold_s: float = 3, sets: int = 1) -> Exercise:
         kind=Kind.HOLD,
         hold_s=hold_s,
         sets=sets,
-        sides=Sides.EACH,
+        sides=SideMode.EACH,
         setup=("Lie on your side, knees bent.",),
         cues=("Keep your hips stacked.",),
     )

@@ -14,14 +14,14 @@ from pytestqt.qtbot import QtBot
 
 from hiptimer import paths
 from hiptimer.core.clock import FakeClock, FakeWall
-from hiptimer.core.engine import SessionEngine
-from hiptimer.core.events import PainChoice
-from hiptimer.core.history import HistoryStore, open_history
+from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.session.engine import SessionEngine
+from hiptimer.core.session.events import PainChoice
+from hiptimer.core.session.steps import Side, StepKind
 from hiptimer.core.settings import SettingsStore
-from hiptimer.core.steps import Side, StepKind
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.main_window import MainWindow
-from hiptimer.ui.summary_page import SummaryPage
+from hiptimer.ui.session.summary_page import SummaryPage
 from tests.ui.sessions import (
     FakeBeeper,
     FakeInhibitor,
@@ -374,7 +374,7 @@ def test_a_held_key_that_x11_repeats_as_release_and_press_counts_once(
 def test_the_history_window_opens_from_the_menu_with_the_sessions(
     app: App, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from hiptimer.ui.history_window import HistoryWindow
+    from hiptimer.ui.history.window import HistoryWindow
 
     app.key(qtbot, K.Key_Return)
     answer(monkeypatch, QMessageBox.StandardButton.Yes)

@@ -7,8 +7,9 @@ import itertools
 import re
 from typing import Any
 
-from hiptimer.core.loader import RoutineError, routine_from_data
-from hiptimer.core.routine import FORMAT_MARKER, FORMAT_VERSION, dose_text
+from hiptimer.core.routines.loader import routine_from_data
+from hiptimer.core.routines.model import FORMAT_MARKER, FORMAT_VERSION, dose_text
+from hiptimer.core.routines.validation import RoutineError
 
 Data = dict[str, Any]
 

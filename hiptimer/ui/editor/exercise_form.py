@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from hiptimer.core.routine import Rests
+from hiptimer.core.routines.model import Rests
 from hiptimer.ui.editor.bound_form import BoundForm
 from hiptimer.ui.editor.data_ops import get_path
 from hiptimer.ui.editor.fields import (
@@ -69,7 +69,7 @@ class ExerciseForm(BoundForm):
             TempoField("tempo", self),
             "Optional: seconds to lift, hold at the top and lower, for every rep.",
         )
-        self.add("Sides", ChoiceField("sides", self, SIDES, default="none"))
+        self.add("SideMode", ChoiceField("sides", self, SIDES, default="none"))
         for key, _, label in REST_FIELDS:
             self.add(
                 label,

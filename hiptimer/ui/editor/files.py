@@ -12,9 +12,15 @@ from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QMessageBox, QWidget
 
-from hiptimer.core.loader import Problem, RoutineError, save_routine
-from hiptimer.core.routine import Routine
-from hiptimer.core.user_routines import ClashChoice, ImportOutcome, ImportStatus, import_routine
+from hiptimer.core.routines.model import Routine
+from hiptimer.core.routines.user_routines import (
+    ClashChoice,
+    ImportOutcome,
+    ImportStatus,
+    import_routine,
+)
+from hiptimer.core.routines.validation import Problem, RoutineError
+from hiptimer.core.routines.writer import save_routine
 from hiptimer.ui.editor.style import editor_style_sheet
 
 MAX_LINES_PER_FILE = 15

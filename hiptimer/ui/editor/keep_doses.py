@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiptimer.core.loader import RoutineError
-from hiptimer.core.routine import Routine
-from hiptimer.core.user_routines import DoseChange, dose_changes, keep_session_doses
+from hiptimer.core.routines.model import Routine
+from hiptimer.core.routines.user_routines import DoseChange, dose_changes, keep_session_doses
+from hiptimer.core.routines.validation import RoutineError
 from hiptimer.ui.editor.style import editor_style_sheet
 
 

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiptimer.core.catalog import Catalog
-from hiptimer.core.loader import exercise_to_data
-from hiptimer.core.routine import Routine, dose_text
+from hiptimer.core.routines.catalog import Catalog
+from hiptimer.core.routines.model import Routine, dose_text
+from hiptimer.core.routines.writer import exercise_to_data
 
 EXERCISE_ROLE = Qt.ItemDataRole.UserRole
 

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from hiptimer.core.loader import Problem
+from hiptimer.core.routines.validation import Problem
 from hiptimer.ui.editor.data_ops import exercises, name_of, split_exercise_path
 
 PATH_ROLE = Qt.ItemDataRole.UserRole

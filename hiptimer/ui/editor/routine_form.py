@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from hiptimer.core.routine import Rests
+from hiptimer.core.routines.model import Rests
 from hiptimer.ui.editor.bound_form import BoundForm
 from hiptimer.ui.editor.fields import LineField, PairField, TextBlockField
 

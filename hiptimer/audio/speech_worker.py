@@ -1,0 +1,303 @@
+"""The speech worker: one long-lived thread that creates and owns the pyttsx3 engine (no Qt).
+
+The GUI side (hiptimer/ui/services/speech.py) keeps the queue and hands over one utterance at a time;
+this thread speaks it and reports back through callbacks, which run on this thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import queue
+import signal
+import subprocess
+import tempfile
+import threading
+import wave
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from hiptimer.audio import tts
+
+log = logging.getLogger(__name__)
+# A player still running this long after its clip should have ended is taken to be hung.
+PLAYER_GRACE_S = 10.0
+
+ReadyCallback = Callable[[list[tuple[str, str]]], None]
+DoneCallback = Callable[[int, bool], None]  # (seq, completed)
+FailedCallback = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class _Say:
+    seq: int
+    text: str
+
+
+@dataclass(frozen=True)
+class _SetProperty:
+    name: str
+    value: object
+
+
+_STOP = object()
+
+
+class SpeechWorker:
+    """Speaks on its own thread; say/set_property/cancel_through/stop never block the caller.
+
+    With pyttsx3's espeak driver, each utterance is rendered with save_to_file and played by a
+    player process (aplay, paplay, pw-play) that cancel_through() ends at once; see hiptimer/audio/tts.py
+    for why engine.say()/engine.stop() cannot do that. Other drivers (sapi5, nsss, test fakes)
+    speak with engine.say() + runAndWait(), and a cancel calls engine.stop() from the engine's
+    started-word callback on this thread, the pattern pyttsx3 documents for interrupting:
+    https://pyttsx3.readthedocs.io/en/latest/engine.html#examples
+    """
+
+    def __init__(
+        self,
+        engine_factory: tts.EngineFactory,
+        *,
+        on_ready: ReadyCallback,
+        on_done: DoneCallback,
+        on_failed: FailedCallback,
+        player: list[str] | None = None,
+    ) -> None:
+        self._factory = engine_factory
+        self._on_ready = on_ready
+        self._on_done = on_done
+        self._on_failed = on_failed
+        self._player = player
+        self._commands: queue.Queue[object] = queue.Queue()
+        self._lock = threading.Lock()
+        self._cancel_through = 0  # every utterance with seq <= this is cancelled
+        self._current_seq = 0
+        self._process: subprocess.Popen[bytes] | None = None
+        self._engine: tts.TtsEngine | None = None
+        self._completion: tts.Completion | None = None
+        self._wav = Path()  # set on the worker thread once its temporary folder exists
+        self._default_voice: str | None = None  # the engine's own voice: what voice "" means
+        self._thread = threading.Thread(target=self._run, name="hiptimer-speech", daemon=True)
+
+    # --- called from the GUI thread -------------------------------------------------------
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def say(self, seq: int, text: str) -> None:
+        """Queue one utterance; seq must grow with every call."""
+        self._commands.put(_Say(seq, text))
+
+    def set_property(self, name: str, value: object) -> None:
+        """Set an engine property (voice, rate, volume) on the worker before the next utterance."""
+        self._commands.put(_SetProperty(name, value))
+
+    def cancel_through(self, seq: int) -> None:
+        """Cancel every utterance up to seq: cut off the current one, skip queued ones."""
+        with self._lock:
+            self._cancel_through = max(self._cancel_through, seq)
+            process = self._process if self._current_seq <= seq else None
+        if process is not None:
+            _end_process(process, signal.SIGTERM)
+
+    def stop(self, timeout: float = 5.0) -> bool:
+        """Cut off speech, end the thread and wait for it; True if it has ended."""
+        self.cancel_through(2**62)
+        self._commands.put(_STOP)
+        if self._thread.is_alive():
+            self._thread.join(timeout)
+        return not self._thread.is_alive()
+
+    def is_alive(self) -> bool:
+        return self._thread.is_alive()
+
+    # --- the worker thread -----------------------------------------------------------------
+
+    def _cancelled(self, seq: int) -> bool:
+        with self._lock:
+            return seq <= self._cancel_through
+
+    def _run(self) -> None:
+        try:
+            engine = self._factory()
+        except tts.SpeechUnavailable as exc:
+            self._on_failed(str(exc))
+            return
+        except Exception as exc:
+            self._on_failed(tts.explain_init_failure(exc))
+            return
+        with tempfile.TemporaryDirectory(prefix="hiptimer-speech-") as tmp:
+            try:
+                speak = self._choose_speaker(engine, Path(tmp))
+            except tts.SpeechUnavailable as exc:
+                self._on_failed(str(exc))
+                return
+            self._default_voice = _current_voice(engine)
+            self._on_ready(tts.list_voices(engine))
+            self._loop(engine, speak)
+
+    def _choose_speaker(self, engine: tts.TtsEngine, tmp: Path) -> Callable[[_Say], bool]:
+        self._engine = engine
+        self._completion = tts.Completion(engine)
+        if tts.driver_name(engine) != "espeak":
+            engine.connect("started-word", self._on_started_word)
+            return self._speak_direct
+        player = self._player or tts.find_player()
+        if not player:
+            raise tts.SpeechUnavailable(tts.INSTALL_PLAYER)
+        self._player = player
+        self._wav = tmp / "utterance.wav"
+        return self._speak_via_file
+
+    def _loop(self, engine: tts.TtsEngine, speak: Callable[[_Say], bool]) -> None:
+        while True:
+            command = self._commands.get()
+            if command is _STOP:
+                return
+            if isinstance(command, _SetProperty):
+                value = command.value
+                if command.name == "voice" and not value:  # "" is the system default
+                    value = self._default_voice
+                    if value is None:
+                        continue
+                try:
+                    engine.setProperty(command.name, value)
+                except Exception as exc:
+                    log.warning(
+                        "speech: could not set %s to %r: %s", command.name, command.value, exc
+                    )
+            elif isinstance(command, _Say) and not self._say_one(command, speak):
+                return
+
+    def _say_one(self, command: _Say, speak: Callable[[_Say], bool]) -> bool:
+        """Speak one utterance and report it; False if the engine failed and the loop must end."""
+        with self._lock:
+            self._current_seq = command.seq
+        if self._cancelled(command.seq):
+            self._on_done(command.seq, False)
+            return True
+        try:
+            completed = speak(command)
+        except tts.SpeechUnavailable as exc:
+            self._on_failed(str(exc))
+            return False
+        except Exception as exc:
+            log.debug("speech engine failed", exc_info=True)
+            self._on_failed(
+                f"Speech stopped: the speech engine failed ({type(exc).__name__}: {exc})."
+            )
+            return False
+        self._on_done(command.seq, completed)
+        return True
+
+    def _on_started_word(self, **_kwargs: object) -> None:
+        # Runs on this thread inside runAndWait() for sapi5/nsss; never used with espeak (deadlock).
+        if self._engine is not None and self._cancelled(self._current_seq):
+            self._engine.stop()
+
+    def _speak_direct(self, command: _Say) -> bool:
+        assert self._engine is not None and self._completion is not None
+        self._completion.arm()
+        self._engine.say(command.text)
+        self._engine.runAndWait()
+        finished = self._completion.wait(tts.timeout_for(command.text))
+        if not finished and self._completion.errors:
+            raise self._completion.errors[0]
+        return bool(self._completion.completed) and not self._cancelled(command.seq)
+
+    def _speak_via_file(self, command: _Say) -> bool:
+        assert self._engine is not None and self._completion is not None
+        assert self._player is not None
+        tts.synthesize_to_file(self._engine, self._completion, command.text, self._wav)
+        with self._lock:
+            if command.seq <= self._cancel_through:
+                return False
+        # stderr goes to a file, not a pipe: a player's child could hold a pipe open after the
+        # player is ended, and waiting for EOF would then wait for the child.
+        with self._wav.with_suffix(".err").open("wb") as err:
+            try:
+                process = subprocess.Popen(
+                    [*self._player, str(self._wav)],
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=err,
+                    start_new_session=os.name == "posix",  # so cancel can end its children too
+                )
+            except OSError as exc:
+                raise tts.SpeechUnavailable(
+                    f"Speech is off: could not run {self._player[0]}: {exc}"
+                ) from exc
+        with self._lock:
+            self._process = process
+            cancelled = command.seq <= self._cancel_through
+        if cancelled:  # cancel_through() ran while the player was starting
+            _end_process(process, signal.SIGTERM)
+        try:
+            return self._wait_for_player(process, command)
+        finally:
+            with self._lock:
+                self._process = None
+
+    def _wait_for_player(self, process: subprocess.Popen[bytes], command: _Say) -> bool:
+        # Popen.wait(timeout=...) polls in sleeps of up to 50 ms, so a cut-off would reach the
+        # next cue up to 50 ms late; a blocking wait returns as soon as the player ends, and a
+        # watchdog ends a player that hangs.
+        hung = threading.Event()
+
+        def watchdog() -> None:
+            hung.set()
+            _end_process(process, signal.SIGKILL if os.name == "posix" else signal.SIGTERM)
+
+        timer = threading.Timer(_wav_seconds(self._wav) + PLAYER_GRACE_S, watchdog)
+        timer.daemon = True
+        timer.start()
+        try:
+            process.wait()
+        finally:
+            timer.cancel()
+        if hung.is_set():
+            log.warning("speech: the player hung; cut off %r", command.text)
+            return False
+        if process.returncode == 0:
+            return True
+        if self._cancelled(command.seq):
+            return False
+        player = Path(self._player[0]).name if self._player else "the player"
+        lines = self._wav.with_suffix(".err").read_text(errors="replace").strip().splitlines()
+        reason = lines[-1] if lines else f"exit code {process.returncode}"
+        raise tts.SpeechUnavailable(
+            f"Speech is off: playing the voice with {player} failed: {reason}. "
+            "Check that speakers or headphones are connected and not in use by another program."
+        )
+
+
+def _current_voice(engine: tts.TtsEngine) -> str | None:
+    """The id of the voice the engine speaks with now, or None if it cannot say."""
+    try:
+        voice = engine.getProperty("voice")
+    except Exception:
+        log.debug("speech: the engine has no current voice", exc_info=True)
+        return None
+    return str(voice) if voice else None
+
+
+def _end_process(process: subprocess.Popen[bytes], sig: int) -> None:
+    """Send sig to the player and, on POSIX, to its process group (its own session)."""
+    if process.poll() is not None:
+        return
+    try:
+        if os.name == "posix":
+            os.killpg(process.pid, sig)
+        else:
+            process.terminate()
+    except ProcessLookupError:
+        pass
+
+
+def _wav_seconds(path: Path) -> float:
+    try:
+        with wave.open(str(path), "rb") as wav:
+            return wav.getnframes() / float(wav.getframerate() or 1)
+    except (OSError, wave.Error, EOFError):
+        return 30.0

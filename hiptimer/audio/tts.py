@@ -1,0 +1,219 @@
+"""pyttsx3 in one place (no Qt): the engine factory, messages for missing speech, and its quirks.
+
+Measured with pyttsx3 2.99 and espeak-ng 1.51 on Linux (the "espeak" driver):
+
+* ``say()`` + ``runAndWait()`` returns after about 10 ms, before anything is heard. The driver
+  initialises espeak-ng in AUDIO_OUTPUT_RETRIEVAL mode, which synthesises on espeak-ng's own
+  thread; when synthesis ends that thread writes a temporary WAV and plays it with a blocking
+  ``os.system("aplay ...")``, then fires ``finished-utterance``. Without ``aplay`` (alsa-utils)
+  nothing is heard at all and "sh: 1: aplay: not found" goes to stderr.
+* ``save_to_file()`` + ``runAndWait()`` also returns before the file exists; the file is complete
+  when ``finished-utterance`` fires (32 s of speech took 54 ms to synthesise).
+* ``stop()`` cannot cut speech off: from any Python thread it blocks until the aplay run ends,
+  and called from a ``started-word`` callback (espeak-ng's thread) it deadlocks that thread.
+  ``started-word`` events all arrive during synthesis, before playback starts.
+* ``finished-utterance`` fires from inside espeak-ng's callback, while espeak-ng still reports
+  itself busy. Queue the next utterance at once and ``runAndWait()`` calls ``stop()``, sees it
+  "playing" and cancels the new utterance instead (4 runs in 10 lost the second phrase of a
+  voice track). So wait_until_idle() polls espeak-ng before each utterance.
+* ``save_to_file()`` prints "Audio saved to <path>" on stdout for every file.
+See https://github.com/nateshmbhat/pyttsx3/blob/master/pyttsx3/drivers/espeak.py
+
+So for the espeak driver HipTimer renders each utterance with ``save_to_file`` and plays the WAV
+itself with a player process that it can end at once (see hiptimer/audio/speech_worker.py).
+"""
+
+from __future__ import annotations
+
+import ctypes.util
+import logging
+import shutil
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
+
+log = logging.getLogger(__name__)
+
+INSTALL_ESPEAK = (
+    "Speech is off: the espeak-ng speech engine was not found. "
+    "Install it with: sudo apt install espeak-ng"
+)
+INSTALL_PLAYER = (
+    "Speech is off: no program to play the voice was found (aplay, paplay or pw-play). "
+    "Install one with: sudo apt install alsa-utils"
+)
+
+SYNTH_TIMEOUT_S = 15.0  # synthesis is fast (a minute of speech in well under a second)
+
+
+class TtsEngine(Protocol):
+    """The part of pyttsx3.Engine that HipTimer uses (tests pass a recording fake)."""
+
+    def say(self, text: str, name: str | None = None) -> object: ...
+    def save_to_file(self, text: str, filename: str, name: str | None = None) -> None: ...
+    def runAndWait(self) -> None: ...
+    def stop(self) -> None: ...
+    def connect(self, topic: str, cb: Callable[..., object]) -> object: ...
+    def getProperty(self, name: str) -> Any: ...
+    def setProperty(self, name: str, value: Any) -> None: ...
+
+
+EngineFactory = Callable[[], TtsEngine]
+
+
+class SpeechUnavailable(RuntimeError):
+    """Speech cannot work here; str(exc) tells the user what to install or what went wrong."""
+
+
+def default_engine_factory() -> TtsEngine:
+    """pyttsx3's engine for this platform, or SpeechUnavailable with a message for the user.
+
+    pyttsx3.init() hands back the same engine to every caller in the process (a weak cache per
+    driver), and espeak-ng has one global synthesis callback: use one engine per process.
+    """
+    try:
+        import pyttsx3
+    except ImportError as exc:  # pragma: no cover - pyttsx3 is a dependency
+        msg = f"Speech is off: the pyttsx3 package is missing ({exc}). Reinstall HipTimer."
+        raise SpeechUnavailable(msg) from exc
+    try:
+        engine: TtsEngine = pyttsx3.init()
+    except Exception as exc:
+        raise SpeechUnavailable(explain_init_failure(exc)) from exc
+    return engine
+
+
+def explain_init_failure(exc: BaseException) -> str:
+    """A message for the user when the engine would not start."""
+    if sys.platform.startswith("linux") and not espeak_library_found():
+        return INSTALL_ESPEAK
+    return f"Speech is off: the speech engine could not start ({type(exc).__name__}: {exc})."
+
+
+def espeak_library_found() -> bool:
+    return any(ctypes.util.find_library(name) for name in ("espeak-ng", "espeak"))
+
+
+def driver_name(engine: object) -> str | None:
+    """pyttsx3's driver name ("espeak", "sapi5", "nsss"), or None for a fake engine."""
+    name = getattr(engine, "driver_name", None)
+    return name if isinstance(name, str) else None
+
+
+def find_player() -> list[str] | None:
+    """A command that plays a WAV file given as its last argument, or None if none is installed."""
+    if sys.platform == "darwin":
+        candidates = [["afplay"]]
+    elif sys.platform == "win32":
+        return None
+    else:
+        candidates = [["aplay", "-q"], ["paplay"], ["pw-play"]]
+    for command in candidates:
+        found = shutil.which(command[0])
+        if found:
+            return [found, *command[1:]]
+    return None
+
+
+def list_voices(engine: TtsEngine) -> list[tuple[str, str]]:
+    """(id, name) of every voice the engine offers; empty if it cannot say."""
+    try:
+        voices = engine.getProperty("voices") or []
+        return [(str(v.id), str(getattr(v, "name", v.id))) for v in voices]
+    except Exception:
+        log.debug("could not list voices", exc_info=True)
+        return []
+
+
+def timeout_for(text: str) -> float:
+    """A generous upper bound on how long speaking text can take (slow rate, long pauses)."""
+    return 10.0 + 1.0 * len(text.split())
+
+
+class Completion:
+    """Waits for pyttsx3's finished-utterance callback, since runAndWait() may return first.
+
+    pyttsx3 calls these callbacks with keyword arguments and silently swallows their exceptions,
+    so they take **kwargs and only set flags.
+    """
+
+    def __init__(self, engine: TtsEngine) -> None:
+        self._done = threading.Event()
+        self.completed: bool | None = None
+        self.errors: list[BaseException] = []
+        engine.connect("finished-utterance", self._on_finished)
+        engine.connect("error", self._on_error)
+
+    def arm(self) -> None:
+        """Forget the previous utterance; call before queueing the next one."""
+        self._done.clear()
+        self.completed = None
+        self.errors = []
+
+    def wait(self, timeout: float) -> bool:
+        return self._done.wait(timeout)
+
+    def _on_finished(self, **kwargs: object) -> None:
+        self.completed = bool(kwargs.get("completed", True))
+        self._done.set()
+
+    def _on_error(self, **kwargs: object) -> None:
+        exc = kwargs.get("exception")
+        self.errors.append(exc if isinstance(exc, BaseException) else RuntimeError(str(exc)))
+
+
+def wait_until_idle(engine: TtsEngine, timeout: float = 2.0) -> bool:
+    """Wait until espeak-ng has really finished the previous utterance (see the module notes).
+
+    Other drivers are idle once runAndWait() and finished-utterance are done. True if idle.
+    """
+    if driver_name(engine) != "espeak":
+        return True
+    from pyttsx3.drivers import _espeak  # loaded already: the engine exists
+
+    deadline = time.monotonic() + timeout
+    while _espeak.IsPlaying():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.002)
+    return True
+
+
+def synthesize_to_file(
+    engine: TtsEngine,
+    completion: Completion,
+    text: str,
+    path: Path,
+    timeout: float = SYNTH_TIMEOUT_S,
+    attempts: int = 3,
+) -> None:
+    """Render text to a WAV at path, waiting until the file is really written.
+
+    An utterance that the engine cancelled on its own (completed=False) is tried again.
+    Raises RuntimeError naming the text if no audio appears.
+    """
+    problem = ""
+    for _ in range(attempts):
+        if not wait_until_idle(engine):
+            log.debug("espeak-ng still busy before %r", text)
+        path.unlink(missing_ok=True)
+        completion.arm()
+        engine.save_to_file(text, str(path))
+        engine.runAndWait()
+        finished = completion.wait(timeout)
+        if completion.completed is not False and path.is_file() and path.stat().st_size > 0:
+            if not finished:
+                log.debug("no finished-utterance for %r, but the file is there", text)
+            return
+        cause = completion.errors[0] if completion.errors else None
+        if cause:
+            problem = f": {cause}"
+        elif not finished:
+            problem = " (timed out)"
+        else:
+            problem = " (the engine cancelled it)" if completion.completed is False else ""
+        log.debug("no audio for %r%s; trying again", text, problem)
+    raise RuntimeError(f"the speech engine wrote no audio for {text!r}{problem}")

@@ -1,0 +1,101 @@
+"""Renders timed cue phrases into one WAV voice track, for `hiptimer cues ROUTINE --wav FILE` (no Qt)."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import tempfile
+import wave
+from dataclasses import dataclass
+from pathlib import Path
+
+from hiptimer.audio import tts
+
+_DEFAULT_PARAMS = (1, 2, 22050)  # mono, 16-bit, espeak-ng's rate: used for an empty track
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a phrase landed in the track; start_s > requested_s when the one before ran long."""
+
+    text: str
+    requested_s: float
+    start_s: float
+    duration_s: float
+
+
+@dataclass
+class _Clip:
+    text: str
+    at_s: float
+    params: tuple[int, int, int]  # channels, sample width, frame rate
+    frames: bytes
+
+
+def render_to_wav(
+    phrases: list[tuple[float, str]],
+    out_path: str | os.PathLike[str],
+    engine_factory: tts.EngineFactory | None = None,
+) -> list[Placement]:
+    """Speak each (seconds, text) into one WAV, each starting at its time or right after the previous.
+
+    Uses the real engine (pyttsx3.init) unless engine_factory is given, and raises
+    tts.SpeechUnavailable if there is none. Do not call it while a SpeechService with a real
+    engine is running in the same process: pyttsx3 shares one engine per driver.
+    """
+    clips = _render_clips(sorted(phrases, key=lambda p: p[0]), engine_factory)
+    return _assemble(clips, Path(out_path))
+
+
+def _render_clips(
+    phrases: list[tuple[float, str]], engine_factory: tts.EngineFactory | None
+) -> list[_Clip]:
+    spoken = [(at, text.strip()) for at, text in phrases if text.strip()]
+    if not spoken:
+        return []
+    engine = (engine_factory or tts.default_engine_factory)()
+    completion = tts.Completion(engine)
+    clips = []
+    with tempfile.TemporaryDirectory(prefix="hiptimer-voice-") as tmp:
+        for index, (at, text) in enumerate(spoken):
+            path = Path(tmp) / f"phrase-{index}.wav"
+            # pyttsx3's espeak driver prints "Audio saved to ..." for every file.
+            with contextlib.redirect_stdout(io.StringIO()):
+                tts.synthesize_to_file(engine, completion, text, path)
+            clips.append(_read_clip(text, at, path))
+    return clips
+
+
+def _read_clip(text: str, at_s: float, path: Path) -> _Clip:
+    with wave.open(str(path), "rb") as wav:
+        params = (wav.getnchannels(), wav.getsampwidth(), wav.getframerate())
+        frames = wav.readframes(wav.getnframes())
+    return _Clip(text, max(0.0, at_s), params, frames)
+
+
+def _assemble(clips: list[_Clip], out_path: Path) -> list[Placement]:
+    params = clips[0].params if clips else _DEFAULT_PARAMS
+    for clip in clips:
+        if clip.params != params:
+            raise ValueError(
+                f"cannot join {clip.text!r}: its audio is {clip.params} "
+                f"(channels, bytes per sample, rate), the track is {params}"
+            )
+    channels, width, rate = params
+    frame_size = channels * width
+    silence = b"\x80" if width == 1 else b"\0"  # 8-bit WAV is unsigned
+    placements = []
+    cursor = 0  # in frames
+    with wave.open(str(out_path), "wb") as out:
+        out.setnchannels(channels)
+        out.setsampwidth(width)
+        out.setframerate(rate)
+        for clip in clips:
+            start = max(round(clip.at_s * rate), cursor)
+            out.writeframes(silence * ((start - cursor) * frame_size))
+            out.writeframes(clip.frames)
+            length = len(clip.frames) // frame_size
+            cursor = start + length
+            placements.append(Placement(clip.text, clip.at_s, start / rate, length / rate))
+    return placements

@@ -1,0 +1,75 @@
+"""What every `hiptimer` subcommand shares: its errors, its common options and safe output."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Callable
+from typing import TextIO, TypeAlias
+
+# An exit status of 2 means "you asked for something that cannot be done", as argparse does.
+EXIT_USAGE = 2
+
+SubParsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+Run = Callable[[argparse.Namespace], int]
+
+
+class CommandError(Exception):
+    """A user-facing failure: the lines go to stderr and the command exits with `code`."""
+
+    def __init__(self, *lines: str, code: int = EXIT_USAGE) -> None:
+        super().__init__(lines[0] if lines else "")
+        self.lines = lines
+        self.code = code
+
+
+def common_options() -> argparse.ArgumentParser:
+    """Options valid both before and after the subcommand.
+
+    SUPPRESS as the default keeps a subcommand's parser from overwriting a value
+    given before the subcommand with its own default.
+    """
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="keep all your data (routines, history, settings) in DIR",
+    )
+    return common
+
+
+def add_command(subparsers: SubParsers, name: str, help: str, run: Run) -> argparse.ArgumentParser:
+    """Add one subcommand that accepts the common options and runs `run(args)`."""
+    parser = subparsers.add_parser(name, help=help, description=help, parents=[common_options()])
+    parser.set_defaults(run=run)
+    return parser
+
+
+# ---------------------------------------------------------------- output
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str, stream: TextIO) -> str:
+    """Text that cannot garble a terminal or fail to encode: control characters escaped."""
+    text = escape_controls(text)
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        return text.encode(encoding, "backslashreplace").decode(encoding)
+    except LookupError:
+        return text.encode("ascii", "backslashreplace").decode("ascii")
+
+
+def escape_controls(text: str) -> str:
+    """Control characters (an ESC from a hostile file, say) as visible \\xNN escapes."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def out(text: str = "") -> None:
+    print(printable(text, sys.stdout))
+
+
+def err(text: str) -> None:
+    print(printable(text, sys.stderr), file=sys.stderr)

@@ -1,0 +1,142 @@
+"""`hiptimer history list` and `hiptimer history export`: the history without the window."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from hiptimer import paths
+from hiptimer.cli.common import CommandError, SubParsers, add_command, err, escape_controls, out
+from hiptimer.core.history.schema import HistoryError
+from hiptimer.core.history.store import HistoryStore, open_history
+
+
+def add_history(subparsers: SubParsers) -> None:
+    """The `history` group and its two commands."""
+    group = subparsers.add_parser(
+        "history",
+        help="list your past sessions, or export them as CSV or a PDF report",
+        description="List your past sessions, or export them as CSV or a PDF report.",
+    )
+    commands = group.add_subparsers(dest="history_command", metavar="COMMAND", required=True)
+    listing = add_command(commands, "list", "print your recent sessions, newest first", cmd_list)
+    listing.add_argument(
+        "--limit", type=int, default=20, metavar="N", help="at most N sessions (0: all)"
+    )
+    _add_filters(listing)
+    export = add_command(
+        commands, "export", "write your history as CSV and/or a PDF report", cmd_export
+    )
+    export.add_argument("--csv", metavar="FILE", help="one row per set (see docs/history.md)")
+    export.add_argument("--pdf", metavar="FILE", help="a one- or two-page report for a clinician")
+    _add_filters(export)
+
+
+def _add_filters(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--since", metavar="DATE", help="from this day on (YYYY-MM-DD)")
+    parser.add_argument("--until", metavar="DATE", help="up to and including this day")
+    parser.add_argument("--routine", metavar="ID", help="only this routine's sessions")
+
+
+def parse_day(option: str, text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"{option}: {text!r} is not a date; use YYYY-MM-DD") from None
+
+
+def _range(args: argparse.Namespace) -> tuple[date | None, date | None]:
+    since, until = parse_day("--since", args.since), parse_day("--until", args.until)
+    if since and until and since > until:
+        raise CommandError(f"--since {since} is after --until {until}")
+    return since, until
+
+
+def open_store() -> HistoryStore:
+    """The user's history, or a CommandError when there is none or it cannot be read."""
+    path = paths.history_db_path()
+    if not path.is_file():
+        raise CommandError(f"no history yet: {path} does not exist")
+    try:
+        store = open_history(path)
+    except HistoryError as exc:
+        raise CommandError(str(exc)) from None
+    if store.degraded:
+        store.close()
+        raise CommandError(f"cannot read the history: {store.degraded}")
+    if store.notice:
+        err(f"hiptimer: {store.notice}")
+    return store
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from hiptimer.core.history.review import (  # not needed to open the window
+        completion_text,
+        duration_text,
+        pain_number,
+        when_text,
+    )
+
+    since, until = _range(args)
+    if args.limit < 0:
+        raise CommandError("--limit must be 0 (all) or more")
+    with open_store() as store:
+        sessions = store.list_sessions(args.routine, since, until, limit=args.limit or None)
+    if not sessions:
+        out("No sessions recorded in that range.")
+        return 0
+    rows = [("DATE", "ROUTINE", "TIME", "DONE", "MAX", "AVG", "NOTE")]
+    for s in sessions:
+        note = escape_controls(" ".join(s.note.split()))
+        rows.append(
+            (
+                when_text(s.started_at),
+                escape_controls(s.routine_title),
+                duration_text(s),
+                completion_text(s),
+                pain_number(s.max_pain, 0),
+                pain_number(s.avg_pain),
+                note if len(note) <= 40 else note[:37] + "...",
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True)]
+        out("  ".join([*cells, row[-1]]).rstrip())
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if not args.csv and not args.pdf:
+        raise CommandError("say what to write: --csv FILE, --pdf FILE or both")
+    since, until = _range(args)
+    with open_store() as store:
+        if args.csv:
+            rows = _writing(
+                args.csv, lambda: store.export_csv(args.csv, since, until, args.routine)
+            )
+            out(f"Wrote {rows} sets to {args.csv}.")
+        if args.pdf:
+            from hiptimer.core.routines.catalog import load_catalog
+            from hiptimer.ui.history.report_pdf import write_report
+
+            catalog = load_catalog()
+            pages = _writing(
+                args.pdf, lambda: write_report(store, args.pdf, since, until, args.routine, catalog)
+            )
+            out(f"Wrote a {pages}-page report to {args.pdf}.")
+    return 0
+
+
+def _writing(path: str, write: Callable[[], int]) -> int:
+    """Run `write`, turning a failure to write `path` into one line."""
+    if Path(path).is_dir():
+        raise CommandError(f"cannot write {path}: it is a folder")
+    try:
+        return write()
+    except OSError as exc:
+        raise CommandError(f"cannot write {path}: {exc.strerror or exc}") from None

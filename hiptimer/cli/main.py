@@ -1,0 +1,331 @@
+"""The `hiptimer` command: open the window, or list, show and validate routines without it."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import textwrap
+from collections.abc import Callable, Sequence
+
+from hiptimer import __version__, paths
+from hiptimer.cli.common import (
+    EXIT_USAGE,
+    CommandError,
+    Run,
+    SubParsers,
+    add_command,
+    common_options,
+    err,
+    escape_controls,
+    out,
+)
+from hiptimer.core.routines.catalog import Catalog, RoutineEntry, load_catalog
+from hiptimer.core.routines.loader import load_routine
+from hiptimer.core.routines.model import (
+    Exercise,
+    Routine,
+    dose_text,
+    estimated_seconds,
+    format_duration,
+    seconds_text,
+)
+from hiptimer.core.routines.validation import RoutineError
+
+# ---------------------------------------------------------------- the parser
+
+
+def _add_list(subparsers: SubParsers) -> None:
+    add_command(subparsers, "list", "list the built-in routines and yours", cmd_list)
+
+
+def _add_show(subparsers: SubParsers) -> None:
+    parser = add_command(subparsers, "show", "print a routine's plan", cmd_show)
+    parser.add_argument("routine", metavar="ROUTINE", help="a routine id, file name or path")
+
+
+def _add_validate(subparsers: SubParsers) -> None:
+    parser = add_command(
+        subparsers,
+        "validate",
+        "check routine files; prints one line per problem and exits 2 if any",
+        cmd_validate,
+    )
+    parser.add_argument("files", metavar="FILE", nargs="+", help="routine files to check")
+
+
+def _add_cues(subparsers: SubParsers) -> None:
+    parser = add_command(
+        subparsers, "cues", "print what the voice says through a whole session, and when", cmd_cues
+    )
+    parser.add_argument("routine", metavar="ROUTINE", help="a routine id, file name or path")
+    parser.add_argument(
+        "--wav", metavar="FILE", help="instead, speak the session into FILE with the real voice"
+    )
+
+
+def _add_history(subparsers: SubParsers) -> None:
+    # Imported here: hiptimer.cli.history builds on this module.
+    from hiptimer.cli.history import add_history
+
+    add_history(subparsers)
+
+
+# Each adder registers one subcommand (or a group, such as "history export", whose
+# adder makes its own subparsers and calls add_command for each).
+# A command resolves a ROUTINE argument with resolve_routine() and reports a
+# user-facing failure by raising CommandError.
+SUBCOMMANDS: list[Callable[[SubParsers], None]] = [
+    _add_list,
+    _add_show,
+    _add_validate,
+    _add_cues,
+    _add_history,
+]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hiptimer",
+        description="A guided, voice-coached timer for home hip exercise programs.",
+        parents=[common_options()],
+    )
+    parser.add_argument("--version", action="version", version=f"hiptimer {__version__}")
+    parser.add_argument(
+        "--routine",
+        dest="open_routine",  # not "routine": subcommands take a ROUTINE argument of their own
+        metavar="ROUTINE",
+        help="open the window on this routine (id, file name or path)",
+    )
+    parser.add_argument("--start", action="store_true", help="start the routine at once")
+    parser.set_defaults(run=cmd_open_window)
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for add in SUBCOMMANDS:
+        add(subparsers)
+    return parser
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status instead of exiting."""
+    try:
+        code = _run(argv)
+        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        return code
+    except BrokenPipeError:
+        # `hiptimer list | head -1`: the reader left; stop quietly.
+        # https://docs.python.org/3/library/signal.html#note-on-sigpipe
+        _drop_stdout()
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command and (args.open_routine or args.start):
+            parser.error("--routine and --start open the window; use them without a command")
+        if args.start and not args.open_routine:
+            parser.error("--start needs --routine")
+    except SystemExit as exc:  # --help, --version and usage errors
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    if getattr(args, "data_dir", None):
+        paths.set_data_dir(args.data_dir)
+    run: Run = args.run
+    try:
+        return run(args)
+    except CommandError as exc:
+        for line in exc.lines:
+            err(f"hiptimer: {line}")
+        return exc.code
+
+
+def _drop_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (tests capture stdout)
+        pass
+
+
+# ---------------------------------------------------------------- commands
+
+
+def resolve_routine(
+    spec: str, catalog: Catalog | None = None, *, every_problem: bool = False
+) -> Routine:
+    """The routine an argument names, or a CommandError saying why not.
+
+    The error is one line unless every_problem asks for each problem of a broken file.
+    """
+    if catalog is None:  # not `or`: an empty Catalog is falsy
+        catalog = load_catalog()
+    try:
+        return catalog.find(spec)
+    except LookupError as exc:
+        raise CommandError(str(exc.args[0] if exc.args else exc)) from None
+    except RoutineError as exc:
+        lines = exc.lines()
+        if every_problem:
+            raise CommandError(*lines) from None
+        more = len(lines) - 1
+        tail = f" (and {more} more; see `hiptimer validate {exc.source}`)" if more else ""
+        raise CommandError(f"routine is broken: {lines[0]}{tail}") from None
+
+
+def cmd_open_window(args: argparse.Namespace) -> int:
+    routine = resolve_routine(args.open_routine) if args.open_routine else None
+    try:
+        from hiptimer.ui.app import run_app
+    except ImportError as exc:  # Qt cannot load: usually a system library is missing
+        err(f"hiptimer: the window cannot open: {exc}")
+        err("hiptimer: install the libraries the README lists; `hiptimer list` works without them")
+        return 1
+    return int(run_app(routine=routine, start=bool(args.start)))
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    catalog = load_catalog()
+    entries = catalog.entries()
+    if not entries:
+        out(f"No routines found in {catalog.builtin_dir} or {catalog.user_dir}.")
+        return 0
+    rows = [("ID", "TITLE", "TIME", "EXERCISES", "SCHEDULE", "STATUS")]
+    rows += [_list_row(entry) for entry in entries]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True)]
+        out("  ".join([*cells, row[-1]]).rstrip())
+    return 0
+
+
+def _list_row(entry: RoutineEntry) -> tuple[str, str, str, str, str, str]:
+    title = _cell(entry.title, 40)
+    if entry.routine is None:
+        assert entry.error is not None
+        problems = entry.error.problems
+        reason = str(problems[0]) if problems else "cannot be read"
+        if len(problems) > 1:
+            reason += f" (and {len(problems) - 1} more)"
+        return (entry.id, title, "-", "-", "-", f"BROKEN: {_cell(reason, 200)}")
+    routine = entry.routine
+    schedule = routine.schedule.label if routine.schedule else "-"
+    status = "built-in" if entry.builtin else "yours"
+    if entry.overrides_builtin:
+        status = "yours (edited built-in)"
+    time = format_duration(estimated_seconds(routine))
+    return (entry.id, title, time, str(len(routine.active_exercises)), schedule, status)
+
+
+def _cell(text: str, limit: int) -> str:
+    text = escape_controls(" ".join(text.split()))
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    routine = resolve_routine(args.routine, every_problem=True)
+    for line in plan_lines(routine):
+        out(line)
+    return 0
+
+
+def plan_lines(routine: Routine) -> list[str]:
+    """A routine's plan as plain text lines."""
+    origin = "built-in" if routine.builtin else routine.path or "yours"
+    lines = [f"{' '.join(routine.title.split())}  [{routine.id}, {origin}]", ""]
+    for paragraph in routine.description.split("\n\n"):
+        if paragraph.strip():
+            lines += [*textwrap.wrap(" ".join(paragraph.split()), 78), ""]
+    lines.append(f"Schedule: {routine.schedule.label if routine.schedule else 'not set'}")
+    if routine.source:
+        lines.append(f"Source: {routine.source}")
+    if routine.cautions:
+        lines.append("Cautions:")
+        lines += [_bullet(c, "  ") for c in routine.cautions]
+    lines += ["", f"Get ready: {seconds_text(routine.rests.get_ready_s)}", ""]
+    active = routine.active_exercises
+    for number, ex in enumerate(routine.exercises, start=1):
+        off = "" if ex.enabled else "  (turned off: not part of the session)"
+        lines.append(f"{number}. {ex.name}: {dose_text(ex)}{off}")
+        if ex.setup:
+            lines.append("   Setup:")
+            lines += [_bullet(step, "     ") for step in ex.setup]
+        if ex.cues:
+            lines.append("   Cues:")
+            lines += [_bullet(cue, "     ") for cue in ex.cues]
+        if ex.caution:
+            lines.append(f"   Caution: {ex.caution}")
+        if ex.enabled:
+            rests = _rests(routine, ex, last=ex is active[-1])
+            if rests:
+                lines.append(f"   Rest: {rests}")
+        lines.append("")
+    total = format_duration(estimated_seconds(routine))
+    lines.append(f"Estimated total: {total} (get-ready and rests included)")
+    return lines
+
+
+def _rests(routine: Routine, ex: Exercise, *, last: bool) -> str:
+    parts = []
+    if ex.sets > 1:
+        parts.append(f"{seconds_text(routine.rest_between_sets(ex))} between sets")
+    if ex.has_sides:
+        parts.append(f"{seconds_text(routine.rest_between_sides(ex))} between sides")
+    if not last:
+        parts.append(f"{seconds_text(routine.rest_after(ex))} after")
+    return ", ".join(parts)
+
+
+def _bullet(text: str, indent: str) -> str:
+    return textwrap.fill(
+        " ".join(text.split()), 78, initial_indent=f"{indent}- ", subsequent_indent=f"{indent}  "
+    )
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    ok = True
+    for name in args.files:
+        try:
+            routine = load_routine(name)
+        except RoutineError as exc:
+            ok = False
+            for line in exc.lines():
+                out(line)
+            continue
+        except Exception as exc:  # the loader promises only RoutineError; keep the others' results
+            ok = False
+            out(f"{name}: could not be checked ({type(exc).__name__}: {exc})")
+            continue
+        count = len(routine.exercises)
+        out(f"ok: {name} ({routine.title}, {count} exercise{'s' if count != 1 else ''})")
+    return 0 if ok else EXIT_USAGE
+
+
+def cmd_cues(args: argparse.Namespace) -> int:
+    # Loaded here, not at the top: opening the window does not need the engine's cue script.
+    from hiptimer.core.voice.cue_script import cue_script, format_script
+
+    script = cue_script(resolve_routine(args.routine))
+    if args.wav:
+        return _write_voice_track(script, args.wav)
+    for offset, text in script:
+        out(format_script([(offset, text)]))
+    return 0
+
+
+def _write_voice_track(script: list[tuple[float, str]], path: str) -> int:
+    from hiptimer.audio import tts, voice_track
+
+    try:
+        placements = voice_track.render_to_wav(script, path)
+    except tts.SpeechUnavailable as exc:
+        raise CommandError(f"no voice to render with: {exc}", code=1) from None
+    except OSError as exc:
+        raise CommandError(f"cannot write {path}: {exc.strerror or exc}", code=1) from None
+    end = max((p.start_s + p.duration_s for p in placements), default=0.0)
+    out(f"Wrote {path}: {len(placements)} phrases, {format_duration(end)}.")
+    return 0

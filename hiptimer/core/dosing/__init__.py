@@ -1,0 +1,1 @@
+"""Pain-guided dosing: the rules, dose steps, their inputs from history, decisions and words."""

@@ -1,0 +1,102 @@
+"""The user's answer to a dose recommendation: a yes saves the routine, every answer is logged."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from datetime import datetime
+from pathlib import Path
+from typing import Protocol
+
+from hiptimer.core.dosing import rules as pain_rules
+from hiptimer.core.dosing.rules import Recommendation
+from hiptimer.core.routines import user_routines
+from hiptimer.core.routines.catalog import load_catalog
+from hiptimer.core.routines.loader import load_routine
+from hiptimer.core.routines.model import Routine
+
+
+class DecisionLog(Protocol):
+    """The part of the history store that keeps decisions."""
+
+    def record_dose_change(
+        self,
+        routine_id: str,
+        exercise_id: str,
+        field: str,
+        old_value: float | None,
+        new_value: float | None,
+        *,
+        accepted: bool,
+        decided_at: datetime,
+        side: str | None = None,
+        reason: str = "",
+        session_id: int | None = None,
+    ) -> int: ...
+
+
+def latest(routine: Routine) -> Routine:
+    """The routine as it is saved now: a decision or an edit may have changed it since."""
+    entry = load_catalog().get(routine.id)
+    ours = entry is not None and (
+        routine.builtin or not routine.path or _same(entry.path, routine.path)
+    )
+    if ours and entry is not None and entry.routine is not None:
+        return entry.routine
+    if routine.path and Path(routine.path).is_file():
+        return load_routine(routine.path, builtin=routine.builtin)
+    return routine
+
+
+def accept(log: DecisionLog | None, routine: Routine, rec: Recommendation, at: datetime) -> Routine:
+    """Save the proposed dose in the user's version of the routine, log the yes; returns it.
+
+    Raises ValueError when the routine's dose changed since the recommendation was made
+    (nothing is saved or logged then), and OSError when the file cannot be written.
+    """
+    current = latest(routine)
+    changed = pain_rules.apply(current, rec)
+    # apply() also makes the user's version (revision, based_on, no path); save_user_version
+    # does that itself, the same way the editor saves, so it gets the change alone.
+    change_only = dataclasses.replace(
+        changed,
+        revision=current.revision,
+        based_on=current.based_on,
+        builtin=current.builtin,
+        path=current.path,
+    )
+    saved = user_routines.save_and_reload(change_only)
+    _log(log, current.id, rec, accepted=True, at=at)
+    return saved
+
+
+def decline(log: DecisionLog | None, routine_id: str, rec: Recommendation, at: datetime) -> None:
+    """Log a "not now": the routine stays as it is."""
+    _log(log, routine_id, rec, accepted=False, at=at)
+
+
+def _log(
+    log: DecisionLog | None, routine_id: str, rec: Recommendation, *, accepted: bool, at: datetime
+) -> None:
+    if log is None:
+        return
+    for change in rec.changes():
+        log.record_dose_change(
+            routine_id,
+            rec.exercise_id,
+            change.field,
+            change.old,
+            change.new,
+            accepted=accepted,
+            decided_at=at,
+            side=rec.side.value if rec.side is not None else None,
+            reason=rec.reason,
+            session_id=rec.session_id,
+        )
+
+
+def _same(a: Path, b: str | os.PathLike[str]) -> bool:
+    try:
+        return a.resolve() == Path(b).resolve()
+    except (OSError, RuntimeError):
+        return False

@@ -1,0 +1,58 @@
+"""Dose recommendations in words: headings for the screen and one short sentence for the voice."""
+
+from __future__ import annotations
+
+from hiptimer.core.dosing.dose_steps import Dose
+from hiptimer.core.dosing.rules import DoseAction, Recommendation
+from hiptimer.core.voice.cues import duration_words, number_words
+
+HEADINGS = {
+    DoseAction.PROGRESS: "Ready for a little more",
+    DoseAction.STAY: "Keep the same dose",
+    DoseAction.STEP_BACK: "Step back",
+    DoseAction.SEE_CLINICIAN: "See a physiotherapist or doctor",
+}
+WAITS_FOR_MORNING = "missing.morning"
+MORNING_NOTE = (
+    "We'll know tomorrow morning. HipTimer asks how your hip feels then, and suggests what "
+    "to do next."
+)
+
+
+def waits_for_morning(rec: Recommendation) -> bool:
+    """Only the next-morning check-in is missing to judge the session: a note, not a choice."""
+    return rec.rule == WAITS_FOR_MORNING
+
+
+def is_offer(rec: Recommendation) -> bool:
+    """Whether the user is asked to accept a new dose."""
+    return rec.proposed is not None and not waits_for_morning(rec)
+
+
+def change_text(rec: Recommendation) -> str:
+    """'3 x 10 reps \u2192 3 x 12 reps', or the present dose when nothing is proposed."""
+    if rec.proposed is None:
+        return rec.current.text
+    return f"{rec.current.text} \u2192 {rec.proposed.text}"
+
+
+def _dose_words(old: Dose, new: Dose) -> str:
+    """The field that changes, as said aloud: 'twelve reps', 'thirty-five second holds'."""
+    if new.reps != old.reps and new.reps is not None:
+        return "one rep" if new.reps == 1 else f"{number_words(new.reps)} reps"
+    if new.hold_s != old.hold_s and new.hold_s is not None:
+        return f"holds of {duration_words(new.hold_s)}"
+    return "one set" if new.sets == 1 else f"{number_words(new.sets)} sets"
+
+
+def spoken(rec: Recommendation, name: str) -> str | None:
+    """One short sentence for the voice, or None when there is nothing to decide or heed."""
+    said = name[:1].lower() + name[1:]
+    if rec.action is DoseAction.SEE_CLINICIAN:
+        return f"Please have your hip checked by a physiotherapist or doctor before more {said}."
+    if not is_offer(rec) or rec.proposed is None:
+        return None
+    words = _dose_words(rec.current, rec.proposed)
+    if rec.action is DoseAction.PROGRESS:
+        return f"Suggestion: {said}, ready for {words}."
+    return f"Suggestion: {said}, back to {words}."

@@ -1,0 +1,1 @@
+"""The history: the SQLite store, its schema, queries, review and exports."""

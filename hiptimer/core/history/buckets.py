@@ -1,0 +1,68 @@
+"""Chart buckets (no Qt): pain per session, week or month; sessions a week per month or year."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hiptimer.core.history.queries import PainPoint, WeekCount
+from hiptimer.core.history.review import local_day
+
+
+def bucket_pain(points: list[PainPoint], max_points: int = 120) -> tuple[str, list[PainPoint]]:
+    """Per session while there are few; else per week, or per month: ('session', points).
+
+    A bucket's point has the rating-weighted average, the highest rating and the start of
+    its first session, so a chart of ten years stays readable and quick to draw.
+    """
+    if len(points) <= max_points:
+        return "session", points
+    days = [local_day(p.started_at) for p in points]
+    for unit in ("week", "month"):
+        buckets: dict[date, list[PainPoint]] = {}
+        for day, p in zip(days, points, strict=True):
+            buckets.setdefault(_bucket_start(day, unit), []).append(p)
+        if len(buckets) <= max_points or unit == "month":
+            return unit, [_merged(group) for group in buckets.values()]
+    raise AssertionError("unreachable")
+
+
+def _merged(group: list[PainPoint]) -> PainPoint:
+    """One point for a bucket: weighted average, highest rating, first session's start."""
+    ratings = sum(p.ratings for p in group)
+    avg = sum(p.avg_pain * p.ratings for p in group) / ratings
+    worst = max(p.max_pain for p in group)
+    return PainPoint(group[0].started_at, avg, worst, group[0].session_id, ratings)
+
+
+def _bucket_start(day: date, unit: str) -> date:
+    if unit == "week":
+        return day - timedelta(days=day.weekday())
+    if unit == "month":
+        return day.replace(day=1)
+    return day.replace(month=1, day=1)
+
+
+def week_buckets(
+    weeks: list[WeekCount], max_bars: int = 30
+) -> tuple[str, list[tuple[date, float]]]:
+    """Sessions per week: weekly while at most `max_bars`, else averaged per month or year.
+
+    Returns the unit ('week', 'month' or 'year') and (first day, sessions per week) pairs.
+    """
+    if len(weeks) <= max_bars:
+        return "week", [(w.week_start, float(w.sessions)) for w in weeks]
+    for unit in ("month", "year"):
+        buckets: dict[date, list[int]] = {}
+        for w in weeks:
+            buckets.setdefault(_bucket_start(w.week_start, unit), []).append(w.sessions)
+        if len(buckets) <= max_bars or unit == "year":
+            return unit, [(start, sum(n) / len(n)) for start, n in buckets.items()]
+    raise AssertionError("unreachable")
+
+
+def bucket_label(start: date, unit: str) -> str:
+    if unit == "week":
+        return f"{start.day} {start:%b}"
+    if unit == "month":
+        return f"{start:%b %y}"
+    return f"{start:%Y}"

@@ -1,0 +1,98 @@
+"""Exports of the history (no Qt): the filtered CSV and what goes into the clinician's report."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from hiptimer.core.history.queries import DoseChange, HistoryQueries, SessionSummary
+from hiptimer.core.history.review import (
+    Adherence,
+    ExerciseTrend,
+    adherence,
+    exercise_trend,
+    exercises_for,
+    local_day,
+    schedule_for,
+)
+from hiptimer.core.routines.model import Routine, Schedule
+
+
+@dataclass(frozen=True)
+class ReportData:
+    """Everything the clinician's report shows, for one routine (or all) and period."""
+
+    since: date  # the period in local days: as asked, else from the first session
+    until: date
+    routines: str  # the routine titles, for the header
+    schedule: Schedule | None
+    sessions: list[SessionSummary]  # newest first
+    adherence: Adherence
+    trends: list[ExerciseTrend]  # exercises with a rating or a dose in the period
+    changes: list[tuple[DoseChange, str]]  # (change, exercise name), oldest first
+    generated: datetime
+
+    @property
+    def notes(self) -> list[SessionSummary]:
+        """Sessions with a note, newest first."""
+        return [s for s in self.sessions if s.note.strip()]
+
+
+def gather_report(
+    store: HistoryQueries,
+    routines: Mapping[str, Routine],
+    since: date | None = None,
+    until: date | None = None,
+    routine_id: str | None = None,
+    now: datetime | None = None,
+) -> ReportData:
+    """Read what the report needs: one session query, then one pain and dose query each."""
+    now = now or datetime.now().astimezone()
+    sessions = store.list_sessions(routine_id, since, until)
+    first = since or (local_day(sessions[-1].started_at) if sessions else now.date())
+    last = until or now.date()
+    ids = [routine_id] if routine_id else [s.routine_id for s in sessions]
+    schedule = schedule_for(routines, ids)
+    titles: dict[str, str] = {}
+    for s in sessions:
+        titles.setdefault(s.routine_id, s.routine_title)
+    if routine_id and routine_id not in titles:
+        titles[routine_id] = routines[routine_id].title if routine_id in routines else routine_id
+    session_ids = {s.id for s in sessions}
+    trends = [
+        exercise_trend(store, ex, routine_id, since, until, session_ids)
+        for ex in exercises_for(store, sessions, routines, routine_id)
+    ]
+    names = {t.exercise.id: t.exercise.name for t in trends}
+    changes = [
+        (c, names.get(c.exercise_id, c.exercise_id))
+        for c in store.dose_changes(routine_id)
+        if first <= local_day(c.decided_at) <= last
+    ]
+    return ReportData(
+        since=first,
+        until=last,
+        routines=", ".join(sorted(titles.values())) or "no sessions",
+        schedule=schedule,
+        sessions=sessions,
+        adherence=adherence(store, sessions, schedule, routine_id, since, until),
+        trends=[t for t in trends if t.pain or t.doses],
+        changes=changes,
+        generated=now,
+    )
+
+
+# ---------------------------------------------------------------- CSV
+
+
+def export_csv(
+    store: HistoryQueries,
+    path: str | os.PathLike[str],
+    since: date | None = None,
+    until: date | None = None,
+    routine_id: str | None = None,
+) -> int:
+    """Write the sets of the sessions in range as CSV (see CSV_COLUMNS); returns the row count."""
+    return store.export_csv(path, since, until, routine_id)

@@ -1,0 +1,1 @@
+"""Routines: the model, reading, validating and writing files, the library catalog."""

@@ -1,0 +1,224 @@
+"""The routine library: built-in routines plus the user's own, broken files included."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from hiptimer import paths
+from hiptimer.core.routines.loader import (
+    iter_routine_files,
+    load_routine,
+    parse_json,
+    read_routine_text,
+)
+from hiptimer.core.routines.model import Routine, estimated_seconds
+from hiptimer.core.routines.validation import ID_PATTERN, Problem, RoutineError
+
+
+@dataclass(frozen=True)
+class RoutineEntry:
+    """One file of the library: a routine, or the error that keeps it from being one.
+
+    A broken entry has no routine; its id is the one written in the file when that
+    can be read, else the file name without .json, and its title is the file name.
+    """
+
+    id: str
+    title: str
+    path: Path
+    builtin: bool
+    routine: Routine | None = None
+    error: RoutineError | None = None
+    overrides_builtin: bool = False  # a user routine that replaces the built-in of its id
+
+    @property
+    def broken(self) -> bool:
+        return self.routine is None
+
+    @property
+    def estimated_s(self) -> float | None:
+        """Estimated session length in seconds; None for a broken file."""
+        return None if self.routine is None else estimated_seconds(self.routine)
+
+
+class Catalog:
+    """Every routine the app knows, in the order the library shows them.
+
+    A user routine with a built-in's id (an edited copy) replaces the built-in in
+    `entries()`, in the built-in's place; the built-in stays reachable through
+    `original()` so that the user can reset to it.
+    """
+
+    def __init__(
+        self,
+        builtins: list[RoutineEntry],
+        users: list[RoutineEntry],
+        *,
+        builtin_dir: Path | None = None,
+        user_dir: Path | None = None,
+    ) -> None:
+        self.builtin_dir = builtin_dir
+        self.user_dir = user_dir  # where the user's routines live (and new ones are saved)
+        self._originals = {e.id: e for e in builtins if not e.broken}
+        edits = {e.id: e for e in users if not e.broken and e.id in self._originals}
+        shown = [
+            replace(edits[e.id], overrides_builtin=True) if e.id in edits and not e.broken else e
+            for e in builtins
+        ]
+        self._entries = shown + [e for e in users if e.broken or e.id not in edits]
+        # Files not shown but still reachable by path: the built-ins the user has edited.
+        self._hidden = [self._originals[rid] for rid in edits]
+
+    def entries(self) -> list[RoutineEntry]:
+        """Built-ins by title (each replaced by the user's edit if any), then user routines."""
+        return list(self._entries)
+
+    def __iter__(self) -> Iterator[RoutineEntry]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def ids(self) -> list[str]:
+        """Ids of the routines that can be used, in library order."""
+        return [e.id for e in self._entries if not e.broken]
+
+    def broken(self) -> list[RoutineEntry]:
+        return [e for e in self._entries if e.broken]
+
+    def get(self, routine_id: str) -> RoutineEntry | None:
+        """The usable entry with this id, else a broken one that claims it, else None."""
+        matches = sorted((e for e in self._entries if e.id == routine_id), key=lambda e: e.broken)
+        return matches[0] if matches else None
+
+    def has_original(self, routine_id: str) -> bool:
+        """Whether a built-in with this id exists (so "reset to original" makes sense)."""
+        return routine_id in self._originals
+
+    def original(self, routine_id: str) -> Routine:
+        """The built-in routine with this id, even when the user's edit replaces it."""
+        entry = self._originals.get(routine_id)
+        if entry is None or entry.routine is None:
+            raise LookupError(f'no built-in routine "{routine_id}"; built-ins: {self._list(True)}')
+        return entry.routine
+
+    def find(self, path_or_id: str | os.PathLike[str]) -> Routine:
+        """The routine named by an id, a library file name ("x.json" or "x") or a path.
+
+        Raises RoutineError when it names a broken file, and LookupError naming
+        what was not found (and the ids there are) when it names nothing.
+        """
+        wanted = os.fspath(path_or_id)
+        entry = self.get(wanted) or self._by_file_name(wanted)
+        if _looks_like_path(wanted) and os.path.lexists(wanted):
+            # A file on disk wins over a library file of the same name.
+            entry = self._by_path(Path(wanted))
+            if entry is None:
+                return load_routine(wanted)
+        if entry is None:
+            raise LookupError(self._not_found(wanted))
+        if entry.routine is None:
+            assert entry.error is not None
+            raise entry.error
+        return entry.routine
+
+    # -- helpers
+
+    def _by_file_name(self, name: str) -> RoutineEntry | None:
+        """A library file named "name" or "name.json"; names with a folder in them never match."""
+        if any(sep in name for sep in _SEPARATORS):
+            return None
+        for candidate in (name, f"{name}.json"):
+            for entry in self._entries:
+                if entry.path.name == candidate:
+                    return entry
+        return None
+
+    def _by_path(self, path: Path) -> RoutineEntry | None:
+        target = _resolved(path)
+        if target is None:  # e.g. a symlink loop: the loader will say so
+            return None
+        for entry in self._entries + self._hidden:
+            if _resolved(entry.path) == target:
+                return entry
+        return None
+
+    def _list(self, builtin_only: bool = False) -> str:
+        ids = list(self._originals) if builtin_only else self.ids()
+        return ", ".join(ids) if ids else "(none)"
+
+    def _not_found(self, wanted: str) -> str:
+        what = "no such file" if _looks_like_path(wanted) else "no routine with that id"
+        return f'routine "{wanted}" not found ({what}); available ids: {self._list()}'
+
+
+def load_catalog(
+    builtin_dir: str | os.PathLike[str] | None = None,
+    user_dir: str | os.PathLike[str] | None = None,
+) -> Catalog:
+    """Load every *.json in the built-in and user folders; a bad file becomes a broken entry."""
+    builtin_folder = Path(builtin_dir) if builtin_dir is not None else paths.builtin_routines_dir()
+    user_folder = Path(user_dir) if user_dir is not None else paths.user_routines_dir()
+    builtins = _load_folder(builtin_folder, builtin=True)
+    users = _load_folder(user_folder, builtin=False)
+    return Catalog(builtins, users, builtin_dir=builtin_folder, user_dir=user_folder)
+
+
+def _load_folder(folder: Path, *, builtin: bool) -> list[RoutineEntry]:
+    entries = [_load_entry(path, builtin) for path in iter_routine_files(folder)]
+    entries.sort(key=lambda e: (e.broken, e.title.casefold(), e.id, str(e.path)))
+    return _refuse_duplicate_ids(entries)
+
+
+def _load_entry(path: Path, builtin: bool) -> RoutineEntry:
+    try:
+        routine = load_routine(path, builtin=builtin)
+    except RoutineError as exc:
+        return RoutineEntry(_claimed_id(path), path.name, path, builtin, error=exc)
+    return RoutineEntry(routine.id, routine.title, path, builtin, routine=routine)
+
+
+def _refuse_duplicate_ids(entries: list[RoutineEntry]) -> list[RoutineEntry]:
+    """Within one folder an id belongs to the first file (by title); later ones are broken."""
+    seen: dict[str, RoutineEntry] = {}
+    result = []
+    for entry in entries:
+        first = seen.get(entry.id) if not entry.broken else None
+        if first is not None:
+            message = f'the id "{entry.id}" is already used by {first.path.name}'
+            error = RoutineError(str(entry.path), [Problem("id", message)])
+            entry = RoutineEntry(entry.id, entry.path.name, entry.path, entry.builtin, error=error)
+        elif not entry.broken:
+            seen[entry.id] = entry
+        result.append(entry)
+    # Re-sort: entries just marked broken move among the broken ones.
+    return sorted(result, key=lambda e: e.broken)
+
+
+def _claimed_id(path: Path) -> str:
+    """The id a broken file meant to have, so the library can pair it with its routine."""
+    try:
+        data = parse_json(read_routine_text(path), str(path))
+    except RoutineError:
+        data = None
+    claimed = data.get("id") if isinstance(data, dict) else None
+    if isinstance(claimed, str) and ID_PATTERN.fullmatch(claimed):
+        return claimed
+    return path.stem
+
+
+_SEPARATORS = {"/", os.sep} | ({os.altsep} if os.altsep else set())
+
+
+def _looks_like_path(text: str) -> bool:
+    return any(sep in text for sep in _SEPARATORS) or text.endswith(".json")
+
+
+def _resolved(path: Path) -> Path | None:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):  # loops, odd names
+        return None

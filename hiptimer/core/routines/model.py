@@ -1,0 +1,231 @@
+"""The routine model: plain, immutable dataclasses for a routine and its exercises."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from enum import Enum
+
+FORMAT_MARKER = "hiptimer-routine"
+FORMAT_VERSION = 1
+
+
+class Kind(str, Enum):
+    """How an exercise is dosed: a timed hold (or timed activity) or counted reps."""
+
+    HOLD = "hold"
+    REPS = "reps"
+
+
+class SideMode(str, Enum):
+    """Whether an exercise is done once, on each side in turn, or alternating within a set."""
+
+    NONE = "none"
+    EACH = "each"
+    ALTERNATING = "alternating"
+
+
+@dataclass(frozen=True)
+class Tempo:
+    """Seconds to lift, hold at the top and lower for one paced rep."""
+
+    lift_s: float
+    hold_s: float
+    lower_s: float
+
+    @property
+    def rep_s(self) -> float:
+        return self.lift_s + self.hold_s + self.lower_s
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """How often the routine is meant to be done, in sessions per week."""
+
+    min_per_week: int
+    max_per_week: int
+
+    @property
+    def label(self) -> str:
+        if self.min_per_week >= 7:
+            return "daily"
+        if self.min_per_week == self.max_per_week:
+            return f"{self.min_per_week} times a week"
+        return f"{self.min_per_week}-{self.max_per_week} times a week"
+
+
+@dataclass(frozen=True)
+class Rests:
+    """Default rest and lead-in times, in seconds."""
+
+    get_ready_s: float = 10
+    between_sets_s: float = 20
+    between_sides_s: float = 5
+    after_exercise_s: float = 30
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise of a routine and its dose.
+
+    A rest field left as None falls back to the routine's default rests.
+    """
+
+    id: str
+    name: str
+    kind: Kind
+    sets: int = 1
+    hold_s: float | None = None
+    reps: int | None = None
+    reps_range: tuple[int, int] | None = None
+    rep_hold_s: float = 0
+    tempo: Tempo | None = None
+    sides: SideMode = SideMode.NONE
+    rest_between_sets_s: float | None = None
+    rest_between_sides_s: float | None = None
+    rest_after_s: float | None = None
+    setup: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()
+    caution: str = ""
+    image: str = ""
+    enabled: bool = True
+
+    @property
+    def has_sides(self) -> bool:
+        return self.sides is SideMode.EACH
+
+    def with_dose(self, **changes: object) -> Exercise:
+        """A copy with some dose fields changed (hold_s, reps, sets, ...)."""
+        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Routine:
+    """A whole routine: metadata, default rests and the ordered exercises."""
+
+    id: str
+    title: str
+    exercises: tuple[Exercise, ...]
+    description: str = ""
+    source: str = ""
+    cautions: tuple[str, ...] = ()
+    schedule: Schedule | None = None
+    rests: Rests = field(default_factory=Rests)
+    revision: int = 1
+    based_on: str = ""
+    path: str = ""  # where it was loaded from; not part of the file
+    builtin: bool = False  # shipped with the app; not part of the file
+
+    @property
+    def active_exercises(self) -> tuple[Exercise, ...]:
+        return tuple(e for e in self.exercises if e.enabled)
+
+    def rest_between_sets(self, ex: Exercise) -> float:
+        return (
+            self.rests.between_sets_s if ex.rest_between_sets_s is None else ex.rest_between_sets_s
+        )
+
+    def rest_between_sides(self, ex: Exercise) -> float:
+        if ex.rest_between_sides_s is None:
+            return self.rests.between_sides_s
+        return ex.rest_between_sides_s
+
+    def rest_after(self, ex: Exercise) -> float:
+        return self.rests.after_exercise_s if ex.rest_after_s is None else ex.rest_after_s
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        for ex in self.exercises:
+            if ex.id == exercise_id:
+                return ex
+        raise KeyError(exercise_id)
+
+    def replace_exercise(self, new: Exercise) -> Routine:
+        """A copy with the exercise of the same id replaced."""
+        exercises = tuple(new if e.id == new.id else e for e in self.exercises)
+        return dataclasses.replace(self, exercises=exercises)
+
+
+# A self-paced rep has no clock of its own; this is the time assumed for estimates.
+SELF_PACED_REP_S = 3.0
+# A reps exercise with a hold at the top but no tempo is paced with these lift and
+# lower times, so the app can count the hold for the user (bridge: "hold, two, three").
+DEFAULT_LIFT_S = 2.0
+DEFAULT_LOWER_S = 2.0
+
+
+def rep_seconds(ex: Exercise) -> float:
+    """Seconds for one rep of a reps exercise (an estimate when reps are self-paced)."""
+    if ex.tempo is not None:
+        return ex.tempo.rep_s
+    if ex.rep_hold_s > 0:
+        return DEFAULT_LIFT_S + ex.rep_hold_s + DEFAULT_LOWER_S
+    return SELF_PACED_REP_S
+
+
+def work_seconds(ex: Exercise) -> float:
+    """Estimated seconds of work in one set on one side."""
+    if ex.kind is Kind.HOLD:
+        return float(ex.hold_s or 0)
+    reps = ex.reps or 0
+    per_rep = rep_seconds(ex)
+    if ex.sides is SideMode.ALTERNATING:
+        return 2 * reps * per_rep
+    return reps * per_rep
+
+
+def estimated_seconds(routine: Routine) -> float:
+    """Estimated duration of a whole session, rests and get-ready included."""
+    active = routine.active_exercises
+    total = routine.rests.get_ready_s if active else 0.0
+    for i, ex in enumerate(active):
+        sides = 2 if ex.has_sides else 1
+        total += ex.sets * sides * work_seconds(ex)
+        if ex.has_sides:
+            total += ex.sets * routine.rest_between_sides(ex)
+        total += (ex.sets - 1) * routine.rest_between_sets(ex)
+        if i < len(active) - 1:
+            total += routine.rest_after(ex)
+    return total
+
+
+def format_duration(seconds: float) -> str:
+    """'45 s', '12 min', '1 h 05 min' for people reading a list."""
+    seconds = round(seconds)
+    if seconds < 60:
+        return f"{seconds} s"
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    return f"{minutes // 60} h {minutes % 60:02d} min"
+
+
+def dose_text(ex: Exercise) -> str:
+    """A short written dose such as '3 x 60 s each side' or '3 x 10-15 reps, 3 s hold'."""
+    if ex.kind is Kind.HOLD:
+        body = f"{ex.sets} x {seconds_text(ex.hold_s or 0)}"
+    else:
+        reps = f"{ex.reps}"
+        if ex.reps_range and ex.reps_range[0] != ex.reps_range[1]:
+            reps = f"{ex.reps} ({ex.reps_range[0]}-{ex.reps_range[1]})"
+        body = f"{ex.sets} x {reps} reps"
+        if ex.rep_hold_s:
+            body += f", {seconds_text(ex.rep_hold_s)} hold"
+        if ex.tempo:
+            t = ex.tempo
+            body += f", tempo {_num(t.lift_s)}-{_num(t.hold_s)}-{_num(t.lower_s)}"
+    if ex.sides is SideMode.EACH:
+        body += " each side"
+    elif ex.sides is SideMode.ALTERNATING:
+        body += " each side, alternating"
+    return body
+
+
+def _num(x: float) -> str:
+    return f"{x:g}"
+
+
+def seconds_text(x: float) -> str:
+    """A hold or rest as written: '45 s', '2.5 s', '1 min'."""
+    if x >= 60 and x % 60 == 0:
+        return f"{int(x // 60)} min"
+    return f"{_num(x)} s"

@@ -1,0 +1,277 @@
+"""The user's own routines on disk: edited built-ins, kept doses, resets and imports.
+
+A built-in the user edits is saved as `<user routines>/<id>.json` with the same id
+and `based_on` set to that id, so the library shows it in the built-in's place.
+A newer built-in shipped with an update never overwrites that file: the user's
+version keeps overriding it until the user resets to the original, which moves
+the file aside as `<name>.json.bak` (the latest backup only).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import os
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from hiptimer import paths
+from hiptimer.core.routines.loader import (
+    iter_routine_files,
+    load_routine,
+    parse_json,
+    read_routine_text,
+)
+from hiptimer.core.routines.model import Routine
+from hiptimer.core.routines.validation import ID_PATTERN, MAX_NAME, RoutineError
+from hiptimer.core.routines.writer import routine_to_json, save_routine, write_atomic
+
+BACKUP_SUFFIX = ".bak"
+MAX_REVISION = 1_000_000
+
+
+def user_file(routine_id: str) -> Path:
+    """Where the user's routine with this id is saved when it has no file yet."""
+    return paths.user_routines_dir() / f"{routine_id}.json"
+
+
+def backup_path(path: Path) -> Path:
+    """`x.json` -> `x.json.bak`: not a *.json file, so the library never loads it."""
+    return path.with_name(path.name + BACKUP_SUFFIX)
+
+
+# ---------------------------------------------------------------- saving
+
+
+def user_version(routine: Routine) -> Routine:
+    """The routine as it will be saved: the user's file, revision raised, `based_on` kept or set."""
+    revision = min(routine.revision + 1, MAX_REVISION)
+    if routine.builtin:
+        target = user_file(routine.id)
+        return dataclasses.replace(
+            routine, based_on=routine.id, revision=revision, builtin=False, path=str(target)
+        )
+    target = Path(routine.path) if routine.path else user_file(routine.id)
+    return dataclasses.replace(routine, revision=revision, path=str(target))
+
+
+def save_user_version(routine: Routine) -> Path:
+    """Save an edited routine as the user's: a built-in to the user's folder, a user routine in place.
+
+    A file already at the target that is not this routine's own (for instance a broken
+    file with the built-in's id) is kept as a `.bak` before it is replaced.
+    """
+    new = user_version(routine)
+    target = Path(new.path)
+    if routine.builtin and target.exists():
+        _backup(target)
+    save_routine(new, target)
+    return target
+
+
+def save_and_reload(routine: Routine) -> Routine:
+    """save_user_version, then the routine as read back from disk (path and revision as saved)."""
+    return load_routine(save_user_version(routine))
+
+
+def _backup(path: Path) -> Path:
+    target = backup_path(path)
+    os.replace(path, target)
+    return target
+
+
+# ---------------------------------------------------------------- reset
+
+
+def reset_to_original(routine_id: str) -> list[Path]:
+    """Move the user's version(s) of a built-in aside so the built-in shows again.
+
+    Every user file that claims the id (a broken one too) becomes `<name>.json.bak`;
+    returns the backups. Raises LookupError when no built-in has this id, since
+    "resetting" a routine of the user's own would simply delete it.
+    """
+    if routine_id not in _builtin_ids():
+        raise LookupError(f'no built-in routine "{routine_id}" to reset to')
+    return [_backup(path) for path in _user_files_claiming(routine_id)]
+
+
+# ---------------------------------------------------------------- kept doses
+
+
+@dataclass(frozen=True)
+class DoseChange:
+    """One dose field of one exercise changed during a session."""
+
+    exercise_id: str
+    exercise_name: str
+    field: str  # hold_s, reps or reps_range
+    old: object
+    new: object
+
+    def __str__(self) -> str:
+        label = {"hold_s": "hold", "reps": "reps", "reps_range": "rep range"}[self.field]
+        return f"{self.exercise_name}: {label} {_dose(self.field, self.old)} -> {_dose(self.field, self.new)}"
+
+
+DOSE_FIELDS = ("hold_s", "reps", "reps_range")
+
+
+def dose_changes(base: Routine, live: Routine) -> list[DoseChange]:
+    """The hold_s, reps and reps_range values a session changed, in routine order."""
+    live_by_id = {ex.id: ex for ex in live.exercises}
+    changes = []
+    for ex in base.exercises:
+        after = live_by_id.get(ex.id)
+        if after is None or after.kind is not ex.kind:
+            continue
+        for name in DOSE_FIELDS:
+            old, new = getattr(ex, name), getattr(after, name)
+            if old != new:
+                changes.append(DoseChange(ex.id, ex.name, name, old, new))
+    return changes
+
+
+def apply_doses(base: Routine, live: Routine) -> Routine:
+    """The base routine with the session's dose changes applied; nothing else taken from live."""
+    routine = base
+    for change in dose_changes(base, live):
+        ex = routine.exercise(change.exercise_id)
+        routine = routine.replace_exercise(ex.with_dose(**{change.field: change.new}))
+    return routine
+
+
+def keep_session_doses(base: Routine, live: Routine) -> Routine:
+    """Save the session's dose changes into the user's version of `base`; returns it as saved.
+
+    Returns `base` unchanged, and writes nothing, when the session changed no dose.
+    """
+    if not dose_changes(base, live):
+        return base
+    return save_and_reload(apply_doses(base, live))
+
+
+def _dose(field: str, value: object) -> str:
+    if value is None:
+        return "none"
+    if field == "hold_s" and isinstance(value, (int, float)):
+        return f"{value:g} s"
+    if field == "reps_range" and isinstance(value, tuple):
+        return f"{value[0]}-{value[1]}"
+    return str(value)
+
+
+# ---------------------------------------------------------------- import
+
+
+class ImportStatus(str, Enum):
+    IMPORTED = "imported"
+    CLASH = "clash"  # nothing written: the caller must choose replace or keep both
+
+
+class ClashChoice(str, Enum):
+    REPLACE = "replace"  # the imported routine takes the existing one's place (kept as .bak)
+    KEEP_BOTH = "keep_both"  # the imported routine gets a new id with a number suffix
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What import_routine did, or, for a clash, what it needs to know first."""
+
+    status: ImportStatus
+    routine: Routine  # as imported (saved path set), or as read when there is a clash
+    clash_paths: tuple[Path, ...] = ()  # the user's files already using the id
+    clash_builtin: bool = False  # a built-in has the id: importing replaces it in the library
+
+    @property
+    def path(self) -> Path:
+        return Path(self.routine.path)
+
+
+def import_routine(
+    source: str | os.PathLike[str], on_clash: ClashChoice | None = None
+) -> ImportOutcome:
+    """Validate a routine file and copy it into the user's folder under a free file name.
+
+    Raises RoutineError (listing every problem) for a file that is not a valid routine;
+    nothing is written then. When the id is already used by a user routine or a built-in
+    and `on_clash` is None, nothing is written either and the outcome's status is CLASH.
+    """
+    routine = load_routine(source)
+    clashing = tuple(p for p in _user_files_claiming(routine.id) if not _same_file(p, source))
+    clash_builtin = routine.id in _builtin_ids()
+    if (clashing or clash_builtin) and on_clash is None:
+        return ImportOutcome(ImportStatus.CLASH, routine, clashing, clash_builtin)
+    if on_clash is ClashChoice.KEEP_BOTH and (clashing or clash_builtin):
+        routine = _renamed(routine)
+        target = _free_file(routine.id)
+    elif clashing:
+        target = clashing[0]
+        for path in clashing:
+            _backup(path)
+    else:
+        target = _free_file(routine.id)
+    routine = dataclasses.replace(routine, path=str(target), builtin=False)
+    write_atomic(target, routine_to_json(routine))
+    return ImportOutcome(ImportStatus.IMPORTED, routine, clashing, clash_builtin)
+
+
+def _renamed(routine: Routine) -> Routine:
+    """A copy with the first free id `<id>-2`, `<id>-3`, ... and the number on its title."""
+    used = _builtin_ids() | set(_user_ids())
+    for n in itertools.count(2):
+        suffix = f"-{n}"
+        new_id = routine.id[: 64 - len(suffix)] + suffix
+        if new_id not in used:
+            label = f" ({n})"
+            title = routine.title[: MAX_NAME - len(label)].rstrip() + label
+            return dataclasses.replace(routine, id=new_id, title=title)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _free_file(routine_id: str) -> Path:
+    """`<id>.json` in the user's folder, or `<id>-2.json`, ... when a file has that name."""
+    folder = paths.user_routines_dir()
+    candidate = folder / f"{routine_id}.json"
+    n = 2
+    while candidate.exists():
+        candidate = folder / f"{routine_id}-{n}.json"
+        n += 1
+    return candidate
+
+
+def _same_file(a: Path, b: str | os.PathLike[str]) -> bool:
+    try:
+        return a.resolve() == Path(b).resolve()
+    except (OSError, RuntimeError):
+        return False
+
+
+# ---------------------------------------------------------------- who uses an id
+
+
+def file_id(path: Path) -> str | None:
+    """The id a routine file claims (even a broken one), or None when it names none."""
+    try:
+        data = parse_json(read_routine_text(path), str(path))
+    except RoutineError:
+        return None
+    claimed = data.get("id") if isinstance(data, dict) else None
+    if isinstance(claimed, str) and ID_PATTERN.fullmatch(claimed):
+        return claimed
+    return None
+
+
+def _user_ids() -> list[str]:
+    ids = (file_id(p) for p in iter_routine_files(paths.user_routines_dir()))
+    return [i for i in ids if i is not None]
+
+
+def _user_files_claiming(routine_id: str) -> list[Path]:
+    folder = paths.user_routines_dir()
+    return [p for p in iter_routine_files(folder) if file_id(p) == routine_id]
+
+
+def _builtin_ids() -> set[str]:
+    ids = (file_id(p) for p in iter_routine_files(paths.builtin_routines_dir()))
+    return {i for i in ids if i is not None}

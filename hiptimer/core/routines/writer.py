@@ -1,0 +1,108 @@
+"""Writing routines: the JSON form of a routine, saved atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from hiptimer.core.routines.model import (
+    FORMAT_MARKER,
+    FORMAT_VERSION,
+    Exercise,
+    Kind,
+    Rests,
+    Routine,
+    SideMode,
+)
+
+
+def routine_to_data(routine: Routine) -> dict[str, Any]:
+    """The JSON-ready form of a routine, omitting fields left at their defaults."""
+    data: dict[str, Any] = {
+        "format": FORMAT_MARKER,
+        "version": FORMAT_VERSION,
+        "id": routine.id,
+        "title": routine.title,
+    }
+    _put(data, "revision", routine.revision, 1)
+    _put(data, "based_on", routine.based_on, "")
+    _put(data, "description", routine.description, "")
+    _put(data, "source", routine.source, "")
+    _put(data, "cautions", list(routine.cautions), [])
+    if routine.schedule:
+        data["schedule"] = {
+            "min_per_week": routine.schedule.min_per_week,
+            "max_per_week": routine.schedule.max_per_week,
+        }
+    if routine.rests != Rests():
+        r = routine.rests
+        data["rests"] = {
+            "get_ready_s": r.get_ready_s,
+            "between_sets_s": r.between_sets_s,
+            "between_sides_s": r.between_sides_s,
+            "after_exercise_s": r.after_exercise_s,
+        }
+    data["exercises"] = [exercise_to_data(ex) for ex in routine.exercises]
+    return data
+
+
+def exercise_to_data(ex: Exercise) -> dict[str, Any]:
+    """The JSON-ready form of one exercise."""
+    d: dict[str, Any] = {"id": ex.id, "name": ex.name, "kind": ex.kind.value, "sets": ex.sets}
+    if ex.kind is Kind.HOLD:
+        d["hold_s"] = ex.hold_s
+    else:
+        d["reps"] = ex.reps
+        if ex.reps_range:
+            d["reps_range"] = list(ex.reps_range)
+        _put(d, "rep_hold_s", ex.rep_hold_s, 0)
+        if ex.tempo:
+            d["tempo"] = {
+                "lift_s": ex.tempo.lift_s,
+                "hold_s": ex.tempo.hold_s,
+                "lower_s": ex.tempo.lower_s,
+            }
+    _put(d, "sides", ex.sides.value, SideMode.NONE.value)
+    _put(d, "rest_between_sets_s", ex.rest_between_sets_s, None)
+    _put(d, "rest_between_sides_s", ex.rest_between_sides_s, None)
+    _put(d, "rest_after_s", ex.rest_after_s, None)
+    _put(d, "setup", list(ex.setup), [])
+    _put(d, "cues", list(ex.cues), [])
+    _put(d, "caution", ex.caution, "")
+    _put(d, "image", ex.image, "")
+    _put(d, "enabled", ex.enabled, True)
+    return d
+
+
+def _put(d: dict[str, Any], key: str, value: Any, default: Any) -> None:
+    if value != default:
+        d[key] = value
+
+
+def routine_to_json(routine: Routine) -> str:
+    return json.dumps(routine_to_data(routine), indent=2, ensure_ascii=False) + "\n"
+
+
+def save_routine(routine: Routine, path: str | os.PathLike[str]) -> None:
+    """Write a routine atomically: a temporary file in the same folder, then a rename."""
+    write_atomic(Path(path), routine_to_json(routine))
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write text so that a crash leaves either the old file or the new one, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

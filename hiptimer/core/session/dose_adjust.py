@@ -1,0 +1,41 @@
+"""Dose changes during a session: an exercise in, the exercise with its changed dose out."""
+
+from __future__ import annotations
+
+from hiptimer.core.routines.model import Exercise, Kind
+from hiptimer.core.routines.validation import MAX_REPS  # a routine file could not hold more
+
+MIN_HOLD_S = 5.0
+MIN_REPS = 1
+# Lowering the dose after a painful set takes about a third off (a change a patient notices).
+LOWER_DOSE_FACTOR = 2 / 3
+
+
+def adjusted_hold(ex: Exercise, delta_s: float) -> Exercise:
+    """The hold `delta_s` seconds longer (shorter when negative), never under MIN_HOLD_S."""
+    return ex.with_dose(hold_s=max(MIN_HOLD_S, float(ex.hold_s or 0) + delta_s))
+
+
+def adjusted_reps(ex: Exercise, delta: int) -> Exercise:
+    """`delta` reps more (fewer when negative) within MIN_REPS..MAX_REPS."""
+    return _with_reps(ex, min(MAX_REPS, max(MIN_REPS, (ex.reps or 0) + delta)))
+
+
+def lowered(ex: Exercise) -> Exercise:
+    """The dose after a painful set: about a third off the hold or the reps."""
+    if ex.kind is Kind.HOLD:
+        old = float(ex.hold_s or 0)
+        return ex.with_dose(hold_s=max(min(MIN_HOLD_S, old), float(round(old * LOWER_DOSE_FACTOR))))
+    return _with_reps(ex, max(MIN_REPS, round((ex.reps or 1) * LOWER_DOSE_FACTOR)))
+
+
+def _with_reps(ex: Exercise, reps: int) -> Exercise:
+    """A new reps target, with the reps range widened to take it in."""
+    return ex.with_dose(reps=reps, reps_range=_widen(ex.reps_range, reps))
+
+
+def _widen(reps_range: tuple[int, int] | None, reps: int) -> tuple[int, int] | None:
+    """Keep a reps range consistent with a new target outside it."""
+    if reps_range is None:
+        return None
+    return (min(reps_range[0], reps), max(reps_range[1], reps))

@@ -1,0 +1,173 @@
+"""What the session engine reports: set records and the events the UI, voice and history consume."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+
+from hiptimer.core.routines.model import Exercise, Routine
+from hiptimer.core.session.steps import Side, Step
+
+
+class PainChoice(str, Enum):
+    """What the user chose after rating a set above the pain limit."""
+
+    STOP = "stop"  # stop this exercise for today
+    LOWER = "lower"  # go on at a lower dose
+    CONTINUE = "continue"
+
+
+class EndReason(str, Enum):
+    COMPLETED = "completed"
+    ENDED_EARLY = "ended_early"
+
+
+@dataclass
+class SetRecord:
+    """One set on one side as it was done. Filled in as the set completes and is rated."""
+
+    index: int  # position in the engine's record list
+    exercise_id: str
+    exercise_name: str
+    side: Side | None
+    set_number: int
+    planned_hold_s: float | None
+    actual_hold_s: float | None
+    planned_reps: int | None
+    actual_reps: int | None
+    completed: bool
+    skipped: bool
+    started_at: datetime
+    ended_at: datetime
+    pain: int | None = None
+    pain_choice: PainChoice | None = None
+    adjustment: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    """Base of every engine event. `at` is the monotonic time the event belongs to."""
+
+    at: float
+
+
+@dataclass(frozen=True)
+class SessionStarted(Event):
+    routine: Routine
+
+
+@dataclass(frozen=True)
+class StepStarted(Event):
+    step: Step
+    exercise: Exercise | None  # the live dose of the step's exercise
+    duration_s: float | None  # None for untimed steps (self-paced reps, pain prompt, done)
+    first_of_exercise: bool  # the first work step of this exercise in the session
+    next_exercise: Exercise | None  # what comes after this exercise, for rests
+
+
+@dataclass(frozen=True)
+class Countdown(Event):
+    """The step has `seconds_left` whole seconds to go; `late_s` is how late we noticed."""
+
+    step: Step
+    seconds_left: int
+    late_s: float
+
+
+@dataclass(frozen=True)
+class Halfway(Event):
+    step: Step
+    late_s: float
+
+
+@dataclass(frozen=True)
+class FormCue(Event):
+    step: Step
+    text: str
+    late_s: float
+
+
+@dataclass(frozen=True)
+class RepPhase(Event):
+    """A paced rep enters a phase: "lift", "hold" or "lower". `rep` counts from 1 per side."""
+
+    step: Step
+    rep: int
+    side: Side | None
+    phase: str
+    phase_s: float
+    late_s: float
+
+
+@dataclass(frozen=True)
+class HoldCount(Event):
+    """Each further second of the hold at the top of a paced rep: 2, 3, ..."""
+
+    step: Step
+    rep: int
+    count: int
+    late_s: float
+
+
+@dataclass(frozen=True)
+class RepCounted(Event):
+    step: Step
+    count: int  # reps done in this set (per side when sides alternate)
+    target: int
+    late_s: float = 0.0
+
+
+@dataclass(frozen=True)
+class SetCompleted(Event):
+    record: SetRecord
+
+
+@dataclass(frozen=True)
+class PainRequested(Event):
+    record: SetRecord
+
+
+@dataclass(frozen=True)
+class PainRated(Event):
+    record: SetRecord
+    above_limit: bool
+
+
+@dataclass(frozen=True)
+class PainChoiceMade(Event):
+    record: SetRecord
+    choice: PainChoice
+
+
+@dataclass(frozen=True)
+class DoseChanged(Event):
+    """The live dose of an exercise changed during the session."""
+
+    exercise_id: str
+    field: str  # "hold_s" | "reps"
+    old: float
+    new: float
+    reason: str
+
+
+@dataclass(frozen=True)
+class ExerciseSkipped(Event):
+    exercise: Exercise
+    records: tuple[SetRecord, ...]
+
+
+@dataclass(frozen=True)
+class Paused(Event):
+    pass
+
+
+@dataclass(frozen=True)
+class Resumed(Event):
+    pass
+
+
+@dataclass(frozen=True)
+class SessionEnded(Event):
+    reason: EndReason
+    records: tuple[SetRecord, ...] = field(default=())

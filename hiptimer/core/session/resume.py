@@ -1,0 +1,194 @@
+"""Resuming a session the app never finished: which sets are done, and with which doses."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Protocol
+
+from hiptimer.core.history.queries import SessionSummary, StoredSet
+from hiptimer.core.routines.loader import routine_from_data
+from hiptimer.core.routines.model import FORMAT_MARKER, FORMAT_VERSION, Exercise, Routine
+from hiptimer.core.routines.validation import RoutineError
+from hiptimer.core.session.steps import SetKey
+
+log = logging.getLogger(__name__)
+
+
+class ResumeSource(Protocol):
+    """The part of hiptimer.core.history.store.HistoryStore that resuming reads and writes."""
+
+    def unfinished_sessions(self) -> list[SessionSummary]: ...
+    def session_sets(self, session_id: int) -> list[StoredSet]: ...
+    def session_doses(self, session_id: int) -> dict[str, Any]: ...
+    def mark_partial(self, session_id: int) -> None: ...
+
+
+@dataclass(frozen=True)
+class ResumePlan:
+    """How to go on with the newest unfinished session, and what to do with older ones."""
+
+    session: SessionSummary
+    routine: Routine  # what to run: the session's exercises with the session's doses
+    done_sets: tuple[SetKey, ...]  # (exercise id, set number, side) already recorded
+    from_session: tuple[str, ...]  # exercises whose dose today differs: the session's is used
+    older: tuple[SessionSummary, ...]  # older unfinished sessions, to keep as partial
+
+    @property
+    def sets_done(self) -> int:
+        return len(self.done_sets)
+
+    @property
+    def resumable(self) -> bool:
+        """False when nothing of the session's plan can be rebuilt (no routine, no doses)."""
+        return bool(self.routine.active_exercises)
+
+
+def done_sets(records: Iterable[StoredSet]) -> list[SetKey]:
+    """Each set the session recorded, once, in order.
+
+    A recorded set ended while the app was running and the user moved past it, whether it
+    was done in full, ended early or skipped; resuming must not do it (or record it) again.
+    """
+    seen: dict[SetKey, None] = {}
+    for record in records:
+        seen.setdefault((record.exercise_id, record.set_number, record.side), None)
+    return list(seen)
+
+
+def exercise_from_data(data: Any) -> Exercise | None:
+    """An exercise as the history stored it (the loader's form), or None if it no longer reads."""
+    wrapper = {
+        "format": FORMAT_MARKER,
+        "version": FORMAT_VERSION,
+        "id": "resume",
+        "title": "resume",
+        "exercises": [data],
+    }
+    try:
+        return routine_from_data(wrapper, "<session doses>").exercises[0]
+    except (RoutineError, IndexError) as exc:
+        log.warning("A stored dose could not be read back: %s", exc)
+        return None
+
+
+def session_routine(
+    session: SessionSummary,
+    doses: dict[str, Any],
+    current: Routine | None,
+    order: Iterable[str] = (),
+) -> tuple[Routine, list[str]]:
+    """The routine to resume and the names of exercises whose dose came from the session.
+
+    The session's exercises are the plan: one it did not have (disabled then, or added
+    since) is left out, and a dose changed since the session started is put back as it
+    was. Without the routine (deleted since) the session's doses alone make one, in the
+    order of `order` (the exercise ids of its recorded sets) and then by id.
+    """
+    stored = {ex_id: exercise_from_data(data) for ex_id, data in doses.items()}
+    if current is None:
+        ids = list(dict.fromkeys([*(i for i in order if i in stored), *stored]))
+        exercises = tuple(ex for i in ids if (ex := stored[i]) is not None)
+        routine = Routine(
+            id=session.routine_id,
+            title=session.routine_title,
+            exercises=exercises,
+            revision=session.routine_revision,
+        )
+        return routine, []
+    changed: list[str] = []
+    exercises_now: list[Exercise] = []
+    for ex in current.exercises:
+        then = stored.get(ex.id)
+        if ex.id not in doses:
+            exercises_now.append(dataclasses.replace(ex, enabled=False))
+        elif then is None or then == ex:
+            exercises_now.append(dataclasses.replace(ex, enabled=True))
+        else:
+            changed.append(ex.name)
+            exercises_now.append(dataclasses.replace(then, enabled=True))
+    known = {ex.id for ex in current.exercises}
+    gone = [ex for ex_id, ex in stored.items() if ex_id not in known and ex is not None]
+    changed += [ex.name for ex in gone]
+    routine = dataclasses.replace(current, exercises=(*exercises_now, *gone))
+    return routine, changed
+
+
+def plan_resume(
+    history: ResumeSource, find_routine: Callable[[str], Routine | None]
+) -> ResumePlan | None:
+    """The plan for the newest unfinished session, or None when every session has an end."""
+    unfinished = history.unfinished_sessions()
+    if not unfinished:
+        return None
+    newest, *older = unfinished
+    records = history.session_sets(newest.id)
+    try:
+        doses = history.session_doses(newest.id)
+    except (KeyError, ValueError) as exc:  # ValueError: doses_json is not JSON
+        log.warning("Session %s has no readable doses: %s", newest.id, exc)
+        doses = {}
+    current = find_routine(newest.routine_id)
+    changed: list[str] = []
+    if not doses and current is not None:
+        routine = current
+    else:
+        order = [r.exercise_id for r in records]
+        routine, changed = session_routine(newest, doses, current, order)
+    return ResumePlan(newest, routine, tuple(done_sets(records)), tuple(changed), tuple(older))
+
+
+def when_text(moment: datetime, today: date) -> str:
+    """'today at 08:05', 'yesterday at 19:30' or 'Monday 3 March at 08:05' in local time."""
+    local = moment.astimezone()
+    clock = f"{local:%H:%M}"
+    days = (today - local.date()).days
+    if days == 0:
+        return f"today at {clock}"
+    if days == 1:
+        return f"yesterday at {clock}"
+    year = f" {local.year}" if local.year != today.year else ""
+    return f"{local:%A} {local.day} {local:%B}{year} at {clock}"
+
+
+def sets_text(count: int) -> str:
+    return "1 set" if count == 1 else f"{count} sets"
+
+
+def offer_text(plan: ResumePlan, today: date) -> str:
+    """The sentence that says which session stopped and how far it got."""
+    s = plan.session
+    when = when_text(s.started_at, today)
+    if plan.sets_done == 0:
+        return f"Your session of {s.routine_title} {when} was interrupted before the first set."
+    return (
+        f"Your session of {s.routine_title} {when} was interrupted after "
+        f"{sets_text(plan.sets_done)}."
+    )
+
+
+def details_lines(plan: ResumePlan, today: date) -> list[str]:
+    """What else the user should know: doses put back, older sessions kept as partial."""
+    lines = []
+    if plan.from_session:
+        names = ", ".join(plan.from_session)
+        lines.append(f"It resumes with the doses it started with ({names}).")
+    if plan.older:
+        whens = "; ".join(
+            f"{o.routine_title}, {when_text(o.started_at, today)}" for o in plan.older
+        )
+        if len(plan.older) == 1:
+            lead = "An older interrupted session was kept as partial, with its sets"
+        else:
+            lead = f"{len(plan.older)} older interrupted sessions were kept as partial, with their sets"
+        lines.append(f"{lead}: {whens}.")
+    return lines
+
+
+def keep_older_as_partial(history: ResumeSource, plan: ResumePlan) -> None:
+    """Close every older unfinished session as partial (only the newest is offered)."""
+    for session in plan.older:
+        history.mark_partial(session.id)

@@ -1,0 +1,151 @@
+"""Expanding a routine into the ordered steps of a session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from hiptimer.core.routines.model import (
+    DEFAULT_LIFT_S,
+    DEFAULT_LOWER_S,
+    Exercise,
+    Kind,
+    Routine,
+    SideMode,
+    Tempo,
+    work_seconds,
+)
+
+
+class StepKind(str, Enum):
+    GET_READY = "get_ready"
+    WORK = "work"
+    SWITCH_SIDES = "switch_sides"
+    REST = "rest"
+    PAIN = "pain"
+    DONE = "done"
+
+
+class Side(str, Enum):
+    RIGHT = "right"
+    LEFT = "left"
+
+    @property
+    def other(self) -> Side:
+        return Side.LEFT if self is Side.RIGHT else Side.RIGHT
+
+
+class RestKind(str, Enum):
+    BETWEEN_SETS = "between_sets"
+    AFTER_EXERCISE = "after_exercise"
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a session. `exercise_index` indexes the routine's active exercises.
+
+    For get-ready and after-exercise rests it is the exercise coming up next.
+    """
+
+    kind: StepKind
+    exercise_index: int
+    set_number: int = 0
+    side: Side | None = None
+    rest_kind: RestKind | None = None
+    planned_s: float = 0.0  # rests, switches and get-ready; work is timed from the live dose
+
+    @property
+    def is_timed_pause(self) -> bool:
+        return self.kind in (StepKind.GET_READY, StepKind.SWITCH_SIDES, StepKind.REST)
+
+
+def effective_tempo(ex: Exercise) -> Tempo | None:
+    """The tempo that paces a reps exercise, or None when the user counts reps by key press."""
+    if ex.kind is not Kind.REPS:
+        return None
+    if ex.tempo is not None:
+        return ex.tempo
+    if ex.rep_hold_s > 0:
+        return Tempo(DEFAULT_LIFT_S, ex.rep_hold_s, DEFAULT_LOWER_S)
+    return None
+
+
+def movements_per_set(ex: Exercise) -> int:
+    """Reps to perform in one set: both legs count when sides alternate within the set."""
+    reps = ex.reps or 0
+    return 2 * reps if ex.sides is SideMode.ALTERNATING else reps
+
+
+def work_duration(ex: Exercise) -> float | None:
+    """Seconds of one timed set, or None for self-paced reps."""
+    if ex.kind is Kind.HOLD:
+        return float(ex.hold_s or 0)
+    tempo = effective_tempo(ex)
+    if tempo is None:
+        return None
+    return movements_per_set(ex) * tempo.rep_s
+
+
+def step_estimate(step: Step, ex: Exercise | None) -> float:
+    """Expected seconds of a step with the given live dose; pain prompts count as zero."""
+    if step.is_timed_pause:
+        return step.planned_s
+    if step.kind is StepKind.WORK and ex is not None:
+        return work_seconds(ex)
+    return 0.0
+
+
+def expand(routine: Routine) -> list[Step]:
+    """Every step of a session, from get-ready to done, for the routine's active exercises."""
+    active = routine.active_exercises
+    steps: list[Step] = []
+    if not active:
+        return [Step(StepKind.DONE, -1)]
+    if routine.rests.get_ready_s > 0:
+        steps.append(Step(StepKind.GET_READY, 0, planned_s=routine.rests.get_ready_s))
+    for i, ex in enumerate(active):
+        sides: list[Side | None] = [Side.RIGHT, Side.LEFT] if ex.has_sides else [None]
+        for set_number in range(1, ex.sets + 1):
+            for j, side in enumerate(sides):
+                switch_s = routine.rest_between_sides(ex)
+                if j > 0 and switch_s > 0:
+                    steps.append(
+                        Step(StepKind.SWITCH_SIDES, i, set_number, side, planned_s=switch_s)
+                    )
+                steps.append(Step(StepKind.WORK, i, set_number, side))
+                steps.append(Step(StepKind.PAIN, i, set_number, side))
+            rest_s = routine.rest_between_sets(ex)
+            if set_number < ex.sets and rest_s > 0:
+                steps.append(
+                    Step(StepKind.REST, i, set_number, None, RestKind.BETWEEN_SETS, rest_s)
+                )
+        after_s = routine.rest_after(ex)
+        if i + 1 < len(active) and after_s > 0:
+            steps.append(Step(StepKind.REST, i + 1, 0, None, RestKind.AFTER_EXERCISE, after_s))
+    steps.append(Step(StepKind.DONE, len(active)))
+    return steps
+
+
+# A set already done in an interrupted session: (exercise id, set number, side or None).
+SetKey = tuple[str, int, "str | None"]
+RESUME_GET_READY_S = 10.0
+
+
+def resume_plan(steps: list[Step], active: list[Exercise], done: set[SetKey]) -> list[Step]:
+    """For a session resumed after a crash: start with a get-ready before the first set not done."""
+    if not done:
+        return steps
+
+    def key(step: Step) -> SetKey:
+        side = step.side.value if step.side else None
+        return (active[step.exercise_index].id, step.set_number, side)
+
+    remaining = [
+        s for s in steps if not (s.kind in (StepKind.WORK, StepKind.PAIN) and key(s) in done)
+    ]
+    first_work = next((i for i, s in enumerate(remaining) if s.kind is StepKind.WORK), None)
+    if first_work is None:
+        return [remaining[-1]]
+    lead = remaining[first_work]
+    get_ready = Step(StepKind.GET_READY, lead.exercise_index, planned_s=RESUME_GET_READY_S)
+    return [get_ready, *remaining[first_work:]]

@@ -1,0 +1,1 @@
+"""What the voice says: cue wording and a whole session's timed cue script."""

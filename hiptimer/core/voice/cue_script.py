@@ -1,0 +1,206 @@
+"""A whole session's voice as a timed script: the real engine on a fake clock, then a speech model.
+
+The engine runs a session in milliseconds while a simulated user answers pain prompts at
+once and presses space on self-paced reps. Every phrase is then passed through a model of
+the speech service: one phrase at a time, about 0.075 s per character (espeak's default
+rate of ~175 words a minute, pauses included); a phrase that would start too late for its
+`stale_after_s` is dropped, and an interrupting phrase cuts off speech from earlier moments.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from hiptimer.core.clock import FakeClock, FakeWall
+from hiptimer.core.routines.model import SELF_PACED_REP_S, Routine
+from hiptimer.core.session.engine import SessionEngine
+from hiptimer.core.session.events import Event, PainChoice, PainRated, PainRequested, StepStarted
+from hiptimer.core.session.marks import marks_for
+from hiptimer.core.session.steps import StepKind
+from hiptimer.core.voice.cues import CueWriter, Phrase, interrupts, speaking_time
+
+POLL_S = 0.25  # the simulated UI timer looks at least this often, and at every mark
+PAST_DUE_S = 1e-9  # look just after a mark or deadline, so it has surely fallen due
+MAX_SESSION_S = 24 * 3600.0
+
+
+@dataclass(frozen=True)
+class Spoken:
+    """A phrase as the speech model said it; times are seconds on the same clock as `at`."""
+
+    start: float
+    end: float
+    phrase: Phrase
+    cut: bool = False  # an interrupting phrase cut it off before its end
+
+
+def cue_script(
+    routine: Routine,
+    pain_rating: int | None = None,
+    *,
+    choice: PainChoice = PainChoice.CONTINUE,
+    writer: CueWriter | None = None,
+) -> list[tuple[float, str]]:
+    """(seconds from the session's start, text) for every phrase the voice would say."""
+    timeline = cue_timeline(routine, pain_rating, choice=choice, writer=writer)
+    return [(round(s.start, 3), s.phrase.text) for s in timeline]
+
+
+def cue_timeline(
+    routine: Routine,
+    pain_rating: int | None = None,
+    *,
+    choice: PainChoice = PainChoice.CONTINUE,
+    writer: CueWriter | None = None,
+) -> list[Spoken]:
+    """The spoken phrases of a whole session, timed from its start (0.0).
+
+    At each pain prompt the simulated user skips the rating (None) or gives `pain_rating`;
+    above the pain limit they then make `choice`.
+    """
+    start, heard = session_phrases(routine, pain_rating, choice=choice, writer=writer)
+    spoken = simulate_speech(heard)
+    return [replace(s, start=s.start - start, end=s.end - start) for s in spoken]
+
+
+def session_phrases(
+    routine: Routine,
+    pain_rating: int | None = None,
+    *,
+    choice: PainChoice = PainChoice.CONTINUE,
+    writer: CueWriter | None = None,
+) -> tuple[float, list[tuple[float, Phrase]]]:
+    """Run a whole session on a fake clock: its start time and every (arrival time, phrase)."""
+    if pain_rating is not None and not 0 <= pain_rating <= 10:
+        raise ValueError(f"a pain rating is 0 to 10, not {pain_rating}")
+    clock = FakeClock()
+    engine = SessionEngine(routine, clock=clock, wall=FakeWall(clock))
+    cues = writer or CueWriter(pain_limit=engine.pain_limit)
+    heard: list[tuple[float, Phrase]] = []
+
+    def collect(event: Event) -> None:
+        heard.extend((clock.now(), p) for p in cues.phrases_for(event))
+
+    engine.subscribe(collect)
+    user = _SimulatedUser(engine, clock, pain_rating, choice)
+    engine.subscribe(user.on_event)
+    start = clock.now()
+    engine.start()
+    user.run()
+    return start, heard
+
+
+class _SimulatedUser:
+    """Plays the UI timer and the user: polls, presses space on self-paced reps, rates pain.
+
+    The timer is punctual: it looks at the engine at each mark and deadline of the step, so
+    every phrase reaches the speech model at its exact moment.
+    """
+
+    def __init__(
+        self, engine: SessionEngine, clock: FakeClock, rating: int | None, choice: PainChoice
+    ) -> None:
+        self.engine = engine
+        self.clock = clock
+        self.rating = rating
+        self.choice = choice
+        self.wake: deque[float] = deque()  # the step's marks and deadline, in order
+        self.next_press: float | None = None
+
+    def on_event(self, event: Event) -> None:
+        # Listeners may call back into the engine; its events queue up in order.
+        if isinstance(event, StepStarted):
+            duration = event.duration_s
+            times = [m.offset for m in marks_for(event.step, event.exercise, duration)]
+            if duration is not None:
+                times.append(duration)
+            self.wake = deque(sorted(event.at + t + PAST_DUE_S for t in times))
+            self_paced = event.step.kind is StepKind.WORK and duration is None
+            self.next_press = event.at + SELF_PACED_REP_S if self_paced else None
+        elif isinstance(event, PainRequested):
+            if self.rating is None:
+                self.engine.skip_pain()
+            else:
+                self.engine.rate_pain(self.rating)
+        elif isinstance(event, PainRated) and event.above_limit:
+            self.engine.choose(self.choice)
+
+    def run(self) -> None:
+        end = self.clock.now() + MAX_SESSION_S
+        while self.engine.ended is None:
+            now = self.clock.now()
+            if now > end:
+                raise RuntimeError("the simulated session did not end within a day")
+            while self.wake and self.wake[0] <= now:
+                self.wake.popleft()
+            target = min(now + POLL_S, self.wake[0]) if self.wake else now + POLL_S
+            press = self.next_press
+            if press is not None and press < target:
+                target = max(now, press)
+            self.clock.advance(target - now)
+            self.engine.update()
+            if press is not None and self.next_press == press and self.clock.now() >= press:
+                self.next_press = press + SELF_PACED_REP_S
+                self.engine.count_rep()
+
+
+def simulate_speech(
+    heard: list[tuple[float, Phrase]], duration: Callable[[str], float] = speaking_time
+) -> list[Spoken]:
+    """Say phrases one at a time, as they arrive: (arrival time, phrase) in arrival order."""
+    speaker = _Speaker(duration)
+    for arrival, phrase in heard:
+        speaker.hear(arrival, phrase)
+    speaker.run(math.inf)
+    return speaker.spoken
+
+
+class _Speaker:
+    """A model of the speech service: a queue, one voice, stale phrases dropped, interrupts."""
+
+    def __init__(self, duration: Callable[[str], float]) -> None:
+        self.duration = duration
+        self.spoken: list[Spoken] = []
+        self.pending: deque[tuple[float, Phrase]] = deque()
+        self.free_at = -math.inf
+
+    def hear(self, arrival: float, phrase: Phrase) -> None:
+        self.run(arrival)
+        if phrase.interrupt:
+            self._interrupt(arrival, phrase)
+        self.pending.append((arrival, phrase))
+
+    def run(self, until: float) -> None:
+        """Start every waiting phrase that can start before `until`."""
+        while self.pending:
+            arrival, phrase = self.pending[0]
+            start = max(self.free_at, arrival)
+            if start >= until:
+                return
+            self.pending.popleft()
+            if phrase.is_stale(start):
+                continue
+            end = start + self.duration(phrase.text)
+            self.spoken.append(Spoken(start, end, phrase))
+            self.free_at = end
+
+    def _interrupt(self, now: float, new: Phrase) -> None:
+        last = self.spoken[-1] if self.spoken else None
+        if last is not None and last.end > now and interrupts(new, last.phrase):
+            self.spoken[-1] = replace(last, end=now, cut=True)
+            self.free_at = now
+        self.pending = deque(p for p in self.pending if not interrupts(new, p[1]))
+
+
+def format_script(script: list[tuple[float, str]]) -> str:
+    """One line per phrase: "MM:SS.s  phrase"."""
+    return "\n".join(f"{_clock_text(offset)}  {text}" for offset, text in script)
+
+
+def _clock_text(offset: float) -> str:
+    tenths = round(max(0.0, offset) * 10)
+    minutes, rest = divmod(tenths, 600)
+    return f"{minutes:02d}:{rest // 10:02d}.{rest % 10}"

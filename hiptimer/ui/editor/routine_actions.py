@@ -1,0 +1,128 @@
+"""The Routines menu of the main window: edit, new, import, export, and routine files dropped on it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
+
+from hiptimer.core.routines.catalog import load_catalog
+from hiptimer.core.routines.model import Exercise, Kind, Routine
+
+NEW_ROUTINE_ID = "my-routine"
+JSON_FILTER = "HipTimer routines (*.json)"
+
+
+def blank_routine(taken: set[str]) -> Routine:
+    """A one-exercise routine to start from, with an id no other routine uses."""
+    rid, n = NEW_ROUTINE_ID, 1
+    while rid in taken:
+        n += 1
+        rid = f"{NEW_ROUTINE_ID}-{n}"
+    stretch = Exercise(id="stretch", name="New exercise", kind=Kind.HOLD, sets=3, hold_s=30)
+    title = "My routine" if n == 1 else f"My routine {n}"
+    return Routine(id=rid, title=title, exercises=(stretch,))
+
+
+class RoutineActions(QObject):
+    """Builds the Routines menu; `selected` gives the routine chosen in the library.
+
+    Signals: none; `changed` is called after anything was saved or imported.
+    """
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        selected: Callable[[], Routine | None],
+        changed: Callable[[Routine | None], None],
+        problem: Callable[[str], None],
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self._selected = selected
+        self._changed = changed
+        self._problem = problem
+        self.editors: list[QWidget] = []
+        self._build_menu()
+        self._accept_drops()
+
+    def _build_menu(self) -> None:
+        menu = self.window.menuBar().addMenu("&Routines")
+        for label, shortcut, slot in (
+            ("&Edit the selected routine\u2026", "Ctrl+E", self.edit_selected),
+            ("&New routine\u2026", "Ctrl+N", self.new_routine),
+            ("&Import routine files\u2026", "Ctrl+O", self.import_files),
+            ("E&xport the selected routine\u2026", "Ctrl+Shift+S", self.export_selected),
+        ):
+            action = QAction(label, self.window)
+            action.setShortcut(shortcut)
+            action.triggered.connect(slot)
+            menu.addAction(action)
+
+    def _accept_drops(self) -> None:
+        from hiptimer.ui.editor.files import RoutineDropFilter
+
+        self.drops = RoutineDropFilter(self)
+        self.drops.install(self.window)
+        self.drops.imported.connect(self._imported)
+
+    def edit_selected(self) -> None:
+        routine = self._selected()
+        if routine is None:
+            self._problem("Choose a routine in the library first.")
+            return
+        self.open_editor(routine)
+
+    def new_routine(self) -> None:
+        catalog = load_catalog()
+        taken = {entry.id for entry in catalog.entries()}
+        self.open_editor(blank_routine(taken))
+
+    def open_editor(self, routine: Routine) -> QWidget:
+        from hiptimer.ui.editor.window import EditorWindow
+
+        editor = EditorWindow(routine, load_catalog(), self.window)
+        editor.saved.connect(self._changed)
+        editor.imported.connect(self._imported)
+        editor.destroyed.connect(lambda *_: self._forget(editor))
+        self.editors.append(editor)
+        editor.show()
+        return editor
+
+    def _forget(self, editor: QWidget) -> None:
+        if editor in self.editors:
+            self.editors.remove(editor)
+
+    def import_files(self) -> None:
+        from hiptimer.ui.editor.files import import_routine_files
+
+        paths, _ = QFileDialog.getOpenFileNames(
+            self.window, "Import routine files", str(Path.home()), JSON_FILTER
+        )
+        if paths:
+            self._imported(import_routine_files(paths, self.window).imported)
+
+    def export_selected(self) -> None:
+        from hiptimer.ui.editor.files import export_routine
+
+        routine = self._selected()
+        if routine is None:
+            self._problem("Choose a routine in the library first.")
+            return
+        default = str(Path.home() / f"{routine.id}.json")
+        path, _ = QFileDialog.getSaveFileName(self.window, "Export routine", default, JSON_FILTER)
+        if not path:
+            return
+        try:
+            export_routine(routine, path)
+        except OSError as exc:
+            self._problem(f"Could not export to {path}: {exc.strerror or exc}")
+            return
+        self.window.statusBar().showMessage(f"Exported {routine.title} to {path}", 8000)
+
+    def _imported(self, routines: list[Routine]) -> None:
+        if routines:
+            self._changed(routines[-1])

@@ -1,0 +1,394 @@
+"""The routine editor window: routine fields, exercise list and form, validation as you type."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Iterable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiptimer.core.routines.catalog import Catalog
+from hiptimer.core.routines.model import Routine
+from hiptimer.core.routines.validation import Problem
+from hiptimer.core.routines.validation import validate_data as validate_routine_data
+from hiptimer.core.routines.writer import routine_to_data
+from hiptimer.ui.editor import data_ops as ops
+from hiptimer.ui.editor import files, window_files
+from hiptimer.ui.editor.bound_form import scrolled
+from hiptimer.ui.editor.exercise_form import ExerciseForm
+from hiptimer.ui.editor.exercise_list import ExercisesPanel
+from hiptimer.ui.editor.picker import pick_exercise
+from hiptimer.ui.editor.problems import ProblemPanel, field_words
+from hiptimer.ui.editor.routine_form import RoutineForm
+from hiptimer.ui.editor.style import editor_style_sheet
+from hiptimer.ui.editor.undo import EditorState, SnapshotCommand, UndoKeysFilter
+
+Answer = QMessageBox.StandardButton
+
+
+class EditorWindow(QMainWindow):
+    """Edits one routine; Save writes the user's version (a built-in itself is never changed).
+
+    Signals: saved(Routine) with the routine the library now shows, after Save and after
+    Reset to original; imported(list) with routines imported by Import... or a drop.
+    """
+
+    saved = Signal(object)
+    imported = Signal(object)
+
+    def __init__(self, routine: Routine, catalog: Catalog, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("editor")
+        self.catalog = catalog
+        self.undo_stack = QUndoStack(self)
+        self._state = EditorState({}, -1)
+        self._problems: list[Problem] = []
+        self._base = routine
+        self.setStyleSheet(editor_style_sheet())
+        self._build()
+        self._build_menus()
+        self.drop_filter = files.RoutineDropFilter(self)
+        self.drop_filter.imported.connect(self._after_import)
+        for widget in [self, *self.findChildren(QWidget)]:
+            if widget is self or widget.acceptDrops() or widget is self.exercises.list:
+                self.drop_filter.install(widget)
+        keys = UndoKeysFilter(self)
+        for kind in (QLineEdit, QPlainTextEdit):
+            for edit in self.findChildren(kind):
+                edit.installEventFilter(keys)
+        # A method, not a lambda: a dirty stack reports "clean" once more while it is
+        # destroyed with the window (~QUndoStack calls clear()), and PySide skips a
+        # method of a deleted window but would run a lambda on it.
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.resize(1280, 900)
+        self.load(routine)
+
+    # ------------------------------------------------------------------ building
+
+    def _build(self) -> None:
+        self.banner = QLabel(self)
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.routine_form = RoutineForm()
+        self.routine_form.edited.connect(self._routine_edited)
+        self.exercises = ExercisesPanel()
+        self.exercise_form = ExerciseForm()
+        self.exercise_form.edited.connect(self._exercise_edited)
+        self.problems = ProblemPanel(self)
+        self.problems.activated.connect(self.go_to_problem)
+        self._connect_list()
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("editor-tabs")
+        self.tabs.addTab(scrolled(self.exercise_form), "Exercise")
+        self.tabs.addTab(scrolled(self.routine_form), "Routine details")
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.exercises)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(1, 1)
+        split.setSizes([440, 820])
+        split.setChildrenCollapsible(False)
+
+        self.reset_button = QPushButton("Reset to original\u2026", self)
+        self.import_button = QPushButton("Import\u2026", self)
+        self.export_button = QPushButton("Export\u2026", self)
+        self.close_button = QPushButton("Close", self)
+        self.save_button = QPushButton("Save", self)
+        self.save_button.setProperty("role", "primary")
+        self.reset_button.clicked.connect(self.reset_to_original)
+        self.import_button.clicked.connect(self.choose_import)
+        self.export_button.clicked.connect(self.choose_export)
+        self.close_button.clicked.connect(self.close)
+        self.save_button.clicked.connect(self.save)
+        buttons = QHBoxLayout()
+        for button in (self.reset_button, self.import_button, self.export_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.save_button)
+
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(8)
+        layout.addWidget(self.banner)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.problems)
+        layout.addLayout(buttons)
+        self.setCentralWidget(central)
+
+    def _connect_list(self) -> None:
+        panel = self.exercises
+        panel.list.selected.connect(self._selected)
+        panel.list.move_requested.connect(self.move_current)
+        panel.list.order_changed.connect(self._reordered)
+        panel.list.enabled_changed.connect(self._enabled_changed)
+        panel.add_from.clicked.connect(self.add_from_routine)
+        panel.add_new.clicked.connect(self.add_blank)
+        panel.duplicate.clicked.connect(self.duplicate_current)
+        panel.delete.clicked.connect(self.delete_current)
+        panel.up.clicked.connect(lambda: self.move_current(-1))
+        panel.down.clicked.connect(lambda: self.move_current(1))
+
+    def _build_menus(self) -> None:
+        self.save_action = self._action("&Save", self.save, QKeySequence.StandardKey.Save)
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        routine_menu = self.menuBar().addMenu("&Routine")
+        routine_menu.addAction(self.save_action)
+        routine_menu.addAction(self._action("&Import\u2026", self.choose_import))
+        routine_menu.addAction(self._action("&Export\u2026", self.choose_export))
+        self.reset_action = self._action("Reset to &original\u2026", self.reset_to_original)
+        routine_menu.addAction(self.reset_action)
+        routine_menu.addSeparator()
+        routine_menu.addAction(self._action("&Close", self.close, QKeySequence.StandardKey.Close))
+        edit_menu = self.menuBar().addMenu("&Edit")
+        for action in (self.undo_action, self.redo_action):
+            self.addAction(action)
+            edit_menu.addAction(action)
+
+    def _action(self, text: str, slot: Any, key: QKeySequence.StandardKey | None = None) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(lambda _checked=False: slot())
+        if key is not None:
+            action.setShortcut(key)
+        self.addAction(action)
+        return action
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def routine(self) -> Routine:
+        """The routine as last loaded or saved (not the unsaved edits)."""
+        return self._base
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """The routine data being edited, as it would be written."""
+        return self._state.data
+
+    @property
+    def current(self) -> int:
+        return self._state.current
+
+    @property
+    def is_valid(self) -> bool:
+        return not self._problems
+
+    @property
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def load(self, routine: Routine) -> None:
+        """Edit another routine; its own history starts empty."""
+        self._base = routine
+        self.undo_stack.clear()
+        self._show(EditorState(routine_to_data(routine), 0 if routine.exercises else -1))
+        self.undo_stack.setClean()
+        self._update_chrome()
+
+    def _show(self, state: EditorState) -> None:
+        """Make the window show a state: forms, list and every problem (beside its field)."""
+        self._state = state
+        items = ops.exercises(state.data)
+        current = state.current if 0 <= state.current < len(items) else -1
+        self._state = dataclasses.replace(state, current=current)
+        self.routine_form.show_data(state.data)
+        ex = items[current] if current >= 0 else None
+        self.exercise_form.show_exercise(ex, state.data.get("rests") or {})
+        self._problems = validate_routine_data(state.data)
+        bad = self._route_problems(current)
+        self.exercises.list.show_exercises(items, bad, current)
+        self.exercises.update_buttons(current, len(items))
+        self.problems.show_problems(self._problems, state.data)
+        self._update_chrome()
+
+    def _route_problems(self, current: int) -> set[int]:
+        routine_level: list[tuple[str, str]] = []
+        for_exercise: list[tuple[str, str]] = []
+        list_level: list[str] = []
+        bad: set[int] = set()
+        for problem in self._problems:
+            split = ops.split_exercise_path(problem.where)
+            if split is not None:
+                bad.add(split[0])
+                if split[0] == current:
+                    for_exercise.append((split[1], problem.message))
+            elif problem.where == "exercises":
+                list_level.append(problem.message)
+            else:
+                routine_level.append((problem.where, problem.message))
+        self.routine_form.set_problems(routine_level)
+        self.exercise_form.set_problems(for_exercise)
+        name = ops.name_of(ops.exercises(self.data)[current], current) if current >= 0 else ""
+        mark = "  \u26a0"
+        self.tabs.setTabText(0, f"Exercise {current + 1}: {name}" if name else "Exercise")
+        self.tabs.setTabText(0, self.tabs.tabText(0) + (mark if for_exercise else ""))
+        self.tabs.setTabText(1, "Routine details" + (mark if routine_level else ""))
+        self.exercises.set_problem("\n".join(list_level))
+        return bad
+
+    def _update_chrome(self) -> None:
+        base = self._base
+        title = self.data.get("title") if isinstance(self.data.get("title"), str) else base.title
+        self.setWindowTitle(f"Edit routine \u2014 {title or base.title}[*]")
+        self.setWindowModified(self.is_modified)
+        can_save = self.is_valid and self.is_modified
+        self.save_button.setEnabled(can_save)
+        self.save_action.setEnabled(can_save)
+        self.export_button.setEnabled(self.is_valid)
+        can_reset = not base.builtin and self.catalog.has_original(base.id)
+        self.reset_button.setVisible(can_reset)
+        self.reset_action.setEnabled(can_reset)
+        self.banner.setText(window_files.banner_text(base))
+
+    def _clean_changed(self, _clean: bool) -> None:
+        self._update_chrome()
+
+    def _edit(
+        self, data: dict[str, Any], text: str, merge_key: object = None, current: int | None = None
+    ) -> None:
+        after = EditorState(data, self.current if current is None else current)
+        self.undo_stack.push(SnapshotCommand(self._show, self._state, after, text, merge_key))
+
+    # ------------------------------------------------------------------ edits
+
+    def _routine_edited(self, key: str, value: object) -> None:
+        data = ops.with_path(self.data, key, value)
+        self._edit(data, f"Edit {field_words(key)}", ("routine", key))
+
+    def _exercise_edited(self, key: str, value: object) -> None:
+        index = self.current
+        if index < 0:
+            return
+        data = ops.set_exercise_field(self.data, index, key, value)
+        self._edit(data, f"Edit {field_words(key)}", ("exercise", index, key))
+
+    def _selected(self, row: int) -> None:
+        self.tabs.setCurrentIndex(0)
+        if row != self.current:
+            self._show(dataclasses.replace(self._state, current=row))
+
+    def move_current(self, delta: int) -> None:
+        data, index = ops.move(self.data, self.current, delta)
+        if index != self.current:
+            self._edit(data, "Move exercise", current=index)
+
+    def _reordered(self, order: list[int]) -> None:
+        current = order.index(self.current) if self.current in order else self.current
+        self._edit(ops.reorder(self.data, order), "Reorder exercises", current=current)
+
+    def _enabled_changed(self, row: int, enabled: bool) -> None:
+        verb = "Include" if enabled else "Leave out"
+        self._edit(ops.set_enabled(self.data, row, enabled), f"{verb} exercise", current=row)
+
+    def add_exercise(self, ex: dict[str, Any], text: str = "Add exercise") -> None:
+        """Insert an exercise after the selected one (its id renamed if already used)."""
+        data, index = ops.insert(self.data, self.current + 1, ex)
+        self._edit(data, text, current=index)
+
+    def add_from_routine(self) -> None:
+        chosen = pick_exercise(self.catalog, self)
+        if chosen is not None:
+            self.add_exercise(chosen, f"Add {chosen.get('name', 'exercise')}")
+
+    def add_blank(self) -> None:
+        used = {str(e.get("id")) for e in ops.exercises(self.data)}
+        self.add_exercise(ops.blank_exercise(used), "New exercise")
+        self.exercise_form.fields["name"].focus()
+
+    def duplicate_current(self) -> None:
+        if self.current >= 0:
+            data, index = ops.duplicate(self.data, self.current)
+            self._edit(data, "Duplicate exercise", current=index)
+
+    def delete_current(self) -> None:
+        if self.current >= 0:
+            data, index = ops.delete(self.data, self.current)
+            self._edit(data, "Delete exercise", current=index)
+
+    def go_to_problem(self, where: str) -> None:
+        """Select the exercise a problem is in and put the cursor in its field."""
+        split = ops.split_exercise_path(where)
+        if split is not None:
+            self._selected(split[0])
+            hit = self.exercise_form.field_for(split[1]) if split[1] else None
+        else:
+            self.tabs.setCurrentIndex(1)
+            hit = self.routine_form.field_for(where)
+        if hit is not None:
+            hit[0].focus()
+
+    # ------------------------------------------------------------------ files
+
+    def save(self) -> bool:
+        """Save the user's version (see save_user_version); False when invalid or it failed."""
+        return window_files.save_edits(self)
+
+    def mark_saved(self, routine: Routine, message: str) -> None:
+        """The edits are on disk as `routine`: it is the new base, and nothing is unsaved."""
+        self._base = routine
+        self.undo_stack.setClean()
+        self._update_chrome()
+        self.statusBar().showMessage(message, 8000)
+
+    def reset_to_original(self) -> bool:
+        """Put the built-in back (the user's version kept as .bak), after asking."""
+        return window_files.reset_edits(self)
+
+    def choose_export(self) -> None:
+        path = window_files.ask_export_path(self)
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path: str) -> bool:
+        """Write the routine as edited (saved or not) to a file anywhere."""
+        return window_files.export_edits(self, path)
+
+    def choose_import(self) -> None:
+        chosen = window_files.ask_import_paths(self)
+        if chosen:
+            self.import_files(chosen)
+
+    def import_files(self, paths: Iterable[str | os.PathLike[str]]) -> files.ImportResult:
+        result = files.import_routine_files(paths, self)
+        self._after_import(result.imported)
+        return result
+
+    def _after_import(self, routines: list[Routine]) -> None:
+        """Tell the library; open a single imported routine here if the edits allow it."""
+        if not routines:
+            return
+        self.imported.emit(list(routines))
+        names = ", ".join(f"\u201c{r.title}\u201d" for r in routines)
+        self.statusBar().showMessage(f"Imported {names} into your routines.", 8000)
+        if len(routines) == 1 and self.confirm_discard("opening the imported routine"):
+            self.load(routines[0])
+
+    def confirm_discard(self, before: str) -> bool:
+        """True when there are no unsaved edits, or the user saved or discarded them."""
+        return window_files.confirm_discard(self, before)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.confirm_discard("closing"):
+            event.accept()
+        else:
+            event.ignore()

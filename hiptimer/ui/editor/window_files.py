@@ -1,0 +1,127 @@
+"""The editor's file commands: save the user's version, reset, export, and the unsaved-changes prompt."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from hiptimer.core.routines.loader import routine_from_data
+from hiptimer.core.routines.model import Routine
+from hiptimer.core.routines.user_routines import reset_to_original, save_and_reload
+from hiptimer.core.routines.validation import RoutineError
+from hiptimer.ui.editor.files import export_routine
+
+if TYPE_CHECKING:
+    from hiptimer.ui.editor.window import EditorWindow
+
+Answer = QMessageBox.StandardButton
+
+
+def edited_routine(window: EditorWindow) -> Routine:
+    """The valid data being edited as a Routine, with the file facts of the routine it edits."""
+    base = window.routine
+    edited = routine_from_data(window.data, base.path or "<editor>")
+    return dataclasses.replace(
+        edited, revision=base.revision, based_on=base.based_on, builtin=base.builtin, path=base.path
+    )
+
+
+def save_edits(window: EditorWindow) -> bool:
+    if not window.is_valid:
+        return False
+    try:
+        saved = save_and_reload(edited_routine(window))
+    except (OSError, RoutineError) as exc:
+        QMessageBox.warning(window, "Not saved", f"The routine could not be saved:\n{exc}")
+        return False
+    window.mark_saved(saved, f"Saved revision {saved.revision} to {saved.path}")
+    window.saved.emit(saved)
+    return True
+
+
+def reset_edits(window: EditorWindow) -> bool:
+    base = window.routine
+    if base.builtin or not window.catalog.has_original(base.id):
+        return False
+    answer = QMessageBox.question(
+        window,
+        "Reset to original",
+        f"Go back to the built-in \u201c{base.title}\u201d?\n\nYour version leaves the library "
+        "(it is kept as a .bak backup file), and unsaved edits are lost.",
+        Answer.Reset | Answer.Cancel,
+        Answer.Cancel,
+    )
+    if answer != Answer.Reset:
+        return False
+    try:
+        reset_to_original(base.id)
+    except (OSError, LookupError) as exc:
+        QMessageBox.warning(window, "Not reset", f"Could not reset the routine:\n{exc}")
+        return False
+    original = window.catalog.original(base.id)
+    window.load(original)
+    window.statusBar().showMessage("Back to the built-in routine.", 8000)
+    window.saved.emit(original)
+    return True
+
+
+def ask_export_path(window: EditorWindow) -> str:
+    start = os.path.join(os.path.expanduser("~"), f"{window.routine.id}.json")
+    path, _ = QFileDialog.getSaveFileName(window, "Export routine", start, "Routines (*.json)")
+    return path
+
+
+def ask_import_paths(window: EditorWindow) -> list[str]:
+    chosen, _ = QFileDialog.getOpenFileNames(
+        window, "Import routines", os.path.expanduser("~"), "Routines (*.json)"
+    )
+    return list(chosen)
+
+
+def export_edits(window: EditorWindow, path: str) -> bool:
+    if not window.is_valid:
+        return False
+    routine = dataclasses.replace(edited_routine(window), builtin=False, path="")
+    try:
+        export_routine(routine, path)
+    except OSError as exc:
+        QMessageBox.warning(window, "Not exported", f"Could not write {path}:\n{exc}")
+        return False
+    window.statusBar().showMessage(f"Exported to {path}", 8000)
+    return True
+
+
+def confirm_discard(window: EditorWindow, before: str) -> bool:
+    if not window.is_modified:
+        return True
+    valid = window.is_valid
+    buttons = (
+        Answer.Save | Answer.Discard | Answer.Cancel if valid else Answer.Discard | Answer.Cancel
+    )
+    text = f"Save your changes to \u201c{window.routine.title}\u201d before {before}?"
+    if not valid:
+        text += "\n\nThey cannot be saved until the problems listed are fixed."
+    answer = QMessageBox.question(
+        window, "Unsaved changes", text, buttons, Answer.Save if valid else Answer.Cancel
+    )
+    if answer == Answer.Save:
+        return save_edits(window)
+    return answer == Answer.Discard
+
+
+def banner_text(routine: Routine) -> str:
+    """What the editor says about the routine's origin above the form."""
+    if routine.builtin:
+        return (
+            "Built-in routine: it stays as shipped. Save keeps your changes as your own "
+            "version, shown in its place in the library; Reset to original brings this back."
+        )
+    if routine.based_on and routine.based_on == routine.id:
+        return (
+            f"Your version of a built-in routine (revision {routine.revision}). "
+            "Updates of the built-in never overwrite it; Reset to original brings the built-in back."
+        )
+    return f"Your routine (revision {routine.revision}), saved in {routine.path}."

@@ -1,0 +1,123 @@
+"""The next-morning check-in: how the hip feels today, pain and stiffness 0-10, on one screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from hiptimer.ui.keys import KEY_NAMES, Action
+from hiptimer.ui.session.pain_prompt import ANCHORS as PAIN_ANCHORS
+from hiptimer.ui.theme import set_px
+from hiptimer.ui.widgets.score_scale import ScoreScale
+
+QUESTION = "How does your hip feel this morning?"
+STIFFNESS_ANCHORS = {0: "none", 5: "moderate", 10: "as stiff\nas it gets"}
+KEY_HINT = "Press 0\u20139, or T for 10  \u00b7  \u2191 \u2193 pain or stiffness"
+ROWS = ("pain", "stiffness")
+
+
+class CheckinPage(QWidget):
+    """Asks for this morning's pain and stiffness; keys answer the framed scale, then the next.
+
+    Signals: answered(pain, stiffness) with ints (stiffness may be None), skipped().
+    """
+
+    answered = Signal(object, object)
+    skipped = Signal()
+
+    def __init__(self, about: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.question = QLabel(QUESTION, self)
+        self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.question.setWordWrap(True)
+        self.about = QLabel(about, self)
+        self.about.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.about.setProperty("role", "muted")
+        self.about.setWordWrap(True)
+        self.pain_label = QLabel("Pain", self)
+        self.pain = ScoreScale("Pain", PAIN_ANCHORS, self)
+        self.stiffness_label = QLabel("Stiffness", self)
+        self.stiffness = ScoreScale("Stiffness", STIFFNESS_ANCHORS, self)
+        self.pain.chosen.connect(lambda n: self._choose(self.pain, n))
+        self.stiffness.chosen.connect(lambda n: self._choose(self.stiffness, n))
+        self.hint = QLabel(KEY_HINT, self)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.skip_button = QPushButton(f"Skip today   [{KEY_NAMES[Action.SKIP_RATING]}]", self)
+        self.skip_button.clicked.connect(self.skipped.emit)
+        self.save_button = QPushButton(f"Save   [{KEY_NAMES[Action.ACCEPT]}]", self)
+        self.save_button.setProperty("role", "primary")
+        self.save_button.clicked.connect(self.save)
+        for button in (self.skip_button, self.save_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.skip_button)
+        buttons.addSpacing(24)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 12, 24, 12)
+        layout.addStretch(1)
+        layout.addWidget(self.question)
+        layout.addWidget(self.about)
+        layout.addSpacing(8)
+        for label, scale in ((self.pain_label, self.pain), (self.stiffness_label, self.stiffness)):
+            layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+            layout.addWidget(scale, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(8)
+        layout.addWidget(self.hint)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        self.active = self.pain
+        self._show_state()
+
+    # ------------------------------------------------------------ commands
+
+    def rate(self, value: int) -> None:
+        """A key: answer the framed scale; after the pain, the stiffness is next."""
+        self._choose(self.active, value)
+
+    def switch_scale(self, step: int) -> None:
+        """Up or Down: the other scale answers the keys."""
+        self.active = self.stiffness if step > 0 else self.pain
+        self._show_state()
+
+    def save(self) -> None:
+        """Save when the pain is given (stiffness may be left out)."""
+        if self.pain.value is not None:
+            self.answered.emit(self.pain.value, self.stiffness.value)
+
+    def _choose(self, scale: ScoreScale, value: int) -> None:
+        scale.set_value(value)
+        if scale is self.pain and self.stiffness.value is None:
+            self.active = self.stiffness
+        else:
+            self.active = scale
+        self._show_state()
+
+    def _show_state(self) -> None:
+        self.pain.set_active(self.active is self.pain)
+        self.stiffness.set_active(self.active is self.stiffness)
+        self.save_button.setEnabled(self.pain.value is not None)
+        for label, scale in ((self.pain_label, self.pain), (self.stiffness_label, self.stiffness)):
+            name = "Pain" if scale is self.pain else "Stiffness"
+            shown = f"{name}: {scale.value}/10" if scale.value is not None else name
+            label.setText(f"\u25b8 {shown}" if scale is self.active else shown)
+
+    # ------------------------------------------------------------ size
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        h = max(300, self.height())
+        set_px(self.question, h * 0.07, bold=True)
+        set_px(self.about, h * 0.032)
+        for label in (self.pain_label, self.stiffness_label):
+            set_px(label, h * 0.045, bold=True)
+        side = int(min(h * 0.12, (self.width() - 80) / 12.4))
+        for scale in (self.pain, self.stiffness):
+            scale.fit(side, h * 0.028)
+        set_px(self.hint, h * 0.034, bold=True)
+        for button in (self.skip_button, self.save_button):
+            set_px(button, h * 0.04, bold=button is self.save_button)

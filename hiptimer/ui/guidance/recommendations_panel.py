@@ -1,0 +1,248 @@
+"""Dose suggestions on screen: a card per exercise, Accept or Not now, and a clinician warning."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiptimer.core.dosing.rules import DoseAction, Recommendation
+from hiptimer.core.dosing.words import (
+    HEADINGS,
+    MORNING_NOTE,
+    change_text,
+    is_offer,
+    waits_for_morning,
+)
+from hiptimer.core.routines.model import Routine
+from hiptimer.ui.keys import KEY_NAMES
+from hiptimer.ui.keys import Action as Key
+from hiptimer.ui.theme import set_px
+
+# (background, edge): white text on each has a contrast ratio of at least 7:1.
+CARD_COLOURS = {
+    DoseAction.SEE_CLINICIAN: ("#6B1A14", "#FF8A80"),
+    DoseAction.STEP_BACK: ("#5A3D00", "#FFB74D"),
+    DoseAction.PROGRESS: ("#0B4D1E", "#66E08A"),
+    DoseAction.STAY: ("#16212A", "#8FA3B1"),
+}
+NOTE_COLOURS = ("#0B3470", "#7FB8FF")
+ACCEPT, NOT_NOW = "Accept", "Not now"
+CARD = "QFrame#card {{ background: {0}; border: 3px solid {1}; border-radius: 10px; }}"
+
+
+def _label(text: str, parent: QWidget, role: str = "") -> QLabel:
+    label = QLabel(text, parent)
+    label.setWordWrap(True)
+    label.setStyleSheet("background: transparent;")
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+class _Card(QFrame):
+    """One suggestion: what (big), the dose with the two buttons beside it, then why."""
+
+    def __init__(self, rec: Recommendation, name: str, panel: RecommendationsPanel) -> None:
+        super().__init__(panel.body)
+        self.rec = rec
+        self.awaiting = is_offer(rec)  # it still waits for the user's answer
+        self.setObjectName("card")
+        self.setStyleSheet(CARD.format(*CARD_COLOURS[rec.action]))
+        self.heading = _label(f"{HEADINGS[rec.action]} \u2014 {name}", self)
+        self.dose = _label(change_text(rec), self)
+        self.reason = _label(rec.reason, self)
+        self.outcome = _label("", self)
+        self.outcome.setVisible(False)
+        row = QHBoxLayout()
+        row.addWidget(self.dose, 1)
+        self.buttons: list[QPushButton] = []
+        if self.awaiting:
+            self.accept_button = QPushButton(ACCEPT)
+            self.accept_button.setProperty("role", "primary")
+            self.later_button = QPushButton(NOT_NOW)
+            self.accept_button.clicked.connect(lambda: panel.decided.emit(rec, True))
+            self.later_button.clicked.connect(lambda: panel.decided.emit(rec, False))
+            for button in (self.accept_button, self.later_button):
+                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                row.addWidget(button)
+                self.buttons.append(button)
+        row.addWidget(self.outcome, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 10)
+        layout.setSpacing(4)
+        layout.addWidget(self.heading)
+        layout.addLayout(row)
+        layout.addWidget(self.reason)
+
+    def show_keys(self, shown: bool) -> None:
+        """Name the keys on the buttons of the card the keys answer, and on no other."""
+        for button, (text, action) in zip(
+            self.buttons, ((ACCEPT, Key.ACCEPT_SUGGESTION), (NOT_NOW, Key.NOT_NOW)), strict=False
+        ):
+            button.setText(f"{text}   [{KEY_NAMES[action]}]" if shown else text)
+
+    def close_with(self, text: str) -> None:
+        self.awaiting = False
+        for button in self.buttons:
+            button.setVisible(False)
+        self.outcome.setText(text)
+        self.outcome.setVisible(True)
+
+    def fit(self, h: float) -> None:
+        set_px(self.heading, h * 0.036, bold=True)
+        set_px(self.dose, h * 0.034, bold=True)
+        set_px(self.reason, h * 0.026)
+        set_px(self.outcome, h * 0.03, bold=True)
+        for button in self.buttons:
+            set_px(button, h * 0.03, bold=True)
+
+
+class RecommendationsPanel(QScrollArea):
+    """The suggestions for one routine, most urgent first; it decides nothing itself.
+
+    Suggestions that only wait for tomorrow's check-in share one note and offer no buttons.
+
+    Signals: decided(Recommendation, bool): True for Accept, False for Not now.
+    """
+
+    decided = Signal(object, bool)
+
+    def __init__(
+        self,
+        routine: Routine,
+        recommendations: list[Recommendation],
+        parent: QWidget | None = None,
+        *,
+        heading: str = "Suggestions for next time",
+    ) -> None:
+        super().__init__(parent)
+        self.routine = routine  # the routine as last saved: decisions build on it
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.body = QWidget(self)
+        self.body.setObjectName("page")
+        layout = QVBoxLayout(self.body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.heading = _label(heading, self.body)
+        layout.addWidget(self.heading)
+        names = {ex.id: ex.name for ex in routine.exercises}
+        order = sorted(recommendations, key=lambda r: -_urgency(r))
+        self.cards = [
+            _Card(r, names.get(r.exercise_id, r.exercise_id), self)
+            for r in order
+            if not waits_for_morning(r)
+        ]
+        for card in self.cards:
+            layout.addWidget(card)
+        waiting = [names.get(r.exercise_id, r.exercise_id) for r in order if waits_for_morning(r)]
+        self.note = _label(f"{', '.join(waiting)}: {MORNING_NOTE}" if waiting else "", self.body)
+        self.note.setObjectName("card")
+        self.note.setStyleSheet(
+            f"QLabel#card {{ background: {NOTE_COLOURS[0]}; border: 3px solid {NOTE_COLOURS[1]};"
+            " border-radius: 10px; padding: 10px 16px; }"
+        )
+        self.note.setVisible(bool(waiting))
+        layout.addWidget(self.note)
+        layout.addStretch(1)
+        self.setWidget(self.body)
+        self._show_keys()
+
+    def pending(self) -> _Card | None:
+        """The first card still waiting for an answer (the one the keys answer)."""
+        return next((card for card in self.cards if card.awaiting), None)
+
+    def answer_next(self, accepted: bool) -> bool:
+        """A key: answer the first open card; False when there is none."""
+        card = self.pending()
+        if card is None:
+            return False
+        self.decided.emit(card.rec, accepted)
+        return True
+
+    def mark(self, rec: Recommendation, text: str) -> None:
+        """Show how a suggestion was answered in place of its buttons; the next one in view."""
+        for card in self.cards:
+            if card.rec is rec:
+                card.close_with(text)
+        following = self._show_keys()
+        if following is not None:
+            self.ensureWidgetVisible(following)
+
+    def _show_keys(self) -> _Card | None:
+        following = self.pending()
+        for card in self.cards:
+            card.show_keys(card is following)
+        return following
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        page = self.parentWidget()
+        self.fit(max(300, page.height() if page is not None else self.height()))
+
+    def fit(self, h: float) -> None:
+        """Type sizes for a page `h` pixels high."""
+        set_px(self.heading, h * 0.036, bold=True)
+        set_px(self.note, h * 0.027)
+        for card in self.cards:
+            card.fit(h)
+        if not self.cards:  # a note alone: no empty scroll area under it
+            high = self.body.heightForWidth(self.width())
+            self.setMaximumHeight(high if high > 0 else self.body.sizeHint().height())
+
+
+def _urgency(rec: Recommendation) -> int:
+    """Cards go most urgent first: see someone, step back, more, keep the dose."""
+    return (
+        DoseAction.STAY,
+        DoseAction.PROGRESS,
+        DoseAction.STEP_BACK,
+        DoseAction.SEE_CLINICIAN,
+    ).index(rec.action)
+
+
+class MorningAdvicePage(QWidget):
+    """After the morning check-in: the suggestions it made possible, then on to the library.
+
+    Signals: done().
+    """
+
+    done = Signal()
+
+    def __init__(self, panels: list[RecommendationsPanel], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.panels = panels
+        self.heading = QLabel("Thank you. With this morning's check-in:", self)
+        self.heading.setWordWrap(True)
+        self.continue_button = QPushButton(f"Continue   [{KEY_NAMES[Key.ACCEPT]}]", self)
+        self.continue_button.setProperty("role", "primary")
+        self.continue_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.continue_button.clicked.connect(self.done.emit)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.continue_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(self.heading)
+        for panel in panels:
+            panel.setParent(self)
+            layout.addWidget(panel, 1)
+        layout.addLayout(row)
+
+    def answer_next(self, accepted: bool) -> bool:
+        return any(panel.answer_next(accepted) for panel in self.panels)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        h = max(300, self.height())
+        set_px(self.heading, h * 0.05, bold=True)
+        set_px(self.continue_button, h * 0.04, bold=True)

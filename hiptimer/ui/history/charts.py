@@ -1,0 +1,307 @@
+"""History charts (QtCharts, imported only when a chart is built): pain, dose and adherence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+
+from hiptimer.core.history.buckets import bucket_label, bucket_pain, week_buckets
+from hiptimer.core.history.queries import DosePoint, PainPoint, WeekCount
+from hiptimer.core.history.review import (
+    ACCEPTABLE_MAX,
+    SAFE_MAX,
+    dose_unit,
+    dose_value,
+)
+from hiptimer.core.routines.model import Schedule
+
+if TYPE_CHECKING:
+    from PySide6.QtCharts import (
+        QAbstractAxis,
+        QAbstractSeries,
+        QChart,
+        QChartView,
+        QDateTimeAxis,
+        QLineSeries,
+    )
+
+BACKGROUND = "#16212A"
+TEXT = "#E6EDF2"
+GRID = "#3A4A55"
+AVERAGE = "#7FB8FF"
+HIGHEST = "#FFFFFF"
+DOSE = "#D59CFF"
+BARS = "#7FB8FF"
+TARGET = "#FFD54F"
+# Pain bands (label, low, high, colour): ratings are whole numbers, edges half-way between.
+BANDS = (
+    ("0-2 safe", 0.0, SAFE_MAX + 0.5, "#1B7F3B"),
+    ("3-5 acceptable", SAFE_MAX + 0.5, ACCEPTABLE_MAX + 0.5, "#B8860B"),
+    ("over 5 too much", ACCEPTABLE_MAX + 0.5, 10.0, "#B0201E"),
+)
+BAND_ALPHA = 95
+_BOTTOM = Qt.AlignmentFlag.AlignBottom
+_LEFT = Qt.AlignmentFlag.AlignLeft
+
+
+def msecs(when: datetime | date) -> float:
+    """Milliseconds since the epoch, the x value of a QDateTimeAxis."""
+    if not isinstance(when, datetime):
+        when = datetime.combine(when, time()).astimezone()
+    return when.timestamp() * 1000
+
+
+def _font(px: int, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPixelSize(px)
+    font.setBold(bold)
+    return font
+
+
+def _styled_chart(title: str) -> tuple[QChart, QChartView]:
+    """A dark chart with readable labels in a view that draws antialiased."""
+    from PySide6.QtCharts import QChart, QChartView
+
+    chart = QChart()
+    chart.setBackgroundBrush(QBrush(QColor(BACKGROUND)))
+    chart.setBackgroundRoundness(0)
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.setTitleBrush(QBrush(QColor(TEXT)))
+    chart.setTitleFont(_font(17, bold=True))
+    chart.setTitle(title)
+    legend = chart.legend()
+    legend.setLabelColor(QColor(TEXT))
+    legend.setFont(_font(14))
+    legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
+    view = QChartView(chart)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
+    view.setFrameShape(QFrame.Shape.NoFrame)
+    view.setBackgroundBrush(QBrush(QColor(BACKGROUND)))
+    view.setMinimumSize(280, 220)
+    return chart, view
+
+
+def _style_axis(axis: QAbstractAxis) -> None:
+    axis.setLabelsBrush(QBrush(QColor(TEXT)))
+    axis.setLabelsFont(_font(14))
+    axis.setTitleBrush(QBrush(QColor(TEXT)))
+    axis.setTitleFont(_font(14))
+    axis.setGridLinePen(QPen(QColor(GRID), 1))
+    axis.setLinePen(QPen(QColor(GRID), 1))
+
+
+def _line(name: str, colour: str, width: float, style: Qt.PenStyle) -> QLineSeries:
+    from PySide6.QtCharts import QLineSeries
+
+    series = QLineSeries()
+    series.setName(name)
+    pen = QPen(QColor(colour), width)
+    pen.setStyle(style)
+    series.setPen(pen)
+    return series
+
+
+def _date_axis() -> QDateTimeAxis:
+    from PySide6.QtCharts import QDateTimeAxis
+
+    axis = QDateTimeAxis()
+    axis.setFormat("d MMM yy")
+    axis.setTickCount(5)
+    _style_axis(axis)
+    return axis
+
+
+def _x_range(times: Sequence[float]) -> tuple[float, float]:
+    """From the first to the last time, with half a day around (a day for one point)."""
+    if not times:
+        now = msecs(datetime.now().astimezone())
+        return now - 7 * 86_400_000, now
+    pad = 43_200_000 if times[-1] > times[0] else 86_400_000
+    return times[0] - pad, times[-1] + pad
+
+
+class ChartBox(QWidget):
+    """A QChartView in a plain widget, built on construction (QtCharts loads here)."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.chart, self.view = _styled_chart(title)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+
+
+class PainChart(ChartBox):
+    """Average and highest pain per session (or week) over the pain bands, 0-10."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        from PySide6.QtCharts import QAreaSeries, QScatterSeries, QValueAxis
+
+        super().__init__("Pain after sets", parent)
+        self.x_axis = _date_axis()
+        self.y_axis = QValueAxis()
+        self.y_axis.setRange(0, 10)
+        self.y_axis.setTickCount(6)
+        self.y_axis.setLabelFormat("%d")
+        self.y_axis.setTitleText("pain (0-10)")
+        _style_axis(self.y_axis)
+        self._bands: list[tuple[QLineSeries, QLineSeries, float, float]] = []
+        for name, low, high, colour in BANDS:
+            lower, upper = (
+                _line("", colour, 0, Qt.PenStyle.NoPen),
+                _line("", colour, 0, Qt.PenStyle.NoPen),
+            )
+            area = QAreaSeries(upper, lower)
+            area.setName(name)
+            fill = QColor(colour)
+            fill.setAlpha(BAND_ALPHA)
+            area.setBrush(QBrush(fill))
+            area.setPen(QPen(Qt.PenStyle.NoPen))
+            self._add(area)
+            self._bands.append((lower, upper, low, high))
+        self.average = _line("average", AVERAGE, 3, Qt.PenStyle.SolidLine)
+        self.highest = QScatterSeries()
+        self.highest.setName("highest")
+        self.highest.setColor(QColor(HIGHEST))
+        self.highest.setBorderColor(QColor(HIGHEST))
+        self.highest.setMarkerSize(7)
+        for series in (self.average, self.highest):
+            self._add(series)
+        self.unit = "session"
+
+    def _add(self, series: QAbstractSeries) -> None:
+        self.chart.addSeries(series)
+        for axis, side in ((self.x_axis, _BOTTOM), (self.y_axis, _LEFT)):
+            if axis not in self.chart.axes():
+                self.chart.addAxis(axis, side)
+            series.attachAxis(axis)
+
+    def set_points(self, points: list[PainPoint], what: str) -> None:
+        """Show these points (bucketed per week or month when there are many)."""
+        self.unit, shown = bucket_pain(points)
+        times = [msecs(p.started_at) for p in shown]
+        self.average.replace([QPointF(t, p.avg_pain) for t, p in zip(times, shown, strict=True)])
+        self.highest.replace([QPointF(t, p.max_pain) for t, p in zip(times, shown, strict=True)])
+        self.average.setPointsVisible(len(shown) <= 40)
+        self.highest.setMarkerSize(7 if len(shown) <= 60 else 4)
+        low_x, high_x = _x_range(times)
+        for lower, upper, low, high in self._bands:
+            lower.replace([QPointF(low_x, low), QPointF(high_x, low)])
+            upper.replace([QPointF(low_x, high), QPointF(high_x, high)])
+        self.x_axis.setRange(
+            QDateTime.fromMSecsSinceEpoch(int(low_x)), QDateTime.fromMSecsSinceEpoch(int(high_x))
+        )
+        per = "" if self.unit == "session" else f", per {self.unit}"
+        if not shown:
+            self.chart.setTitle(f"{what}: no pain ratings in this period")
+        else:
+            self.chart.setTitle(f"Pain after sets: {what}{per}")
+
+    def point_count(self) -> int:
+        return int(self.average.count())
+
+
+class DoseChart(ChartBox):
+    """The planned dose (hold seconds or reps) at each session, as steps over time."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        from PySide6.QtCharts import QValueAxis
+
+        super().__init__("Planned dose", parent)
+        self.chart.legend().hide()
+        self.x_axis = _date_axis()
+        self.x_axis.setTickCount(3)
+        self.y_axis = QValueAxis()
+        self.y_axis.setLabelFormat("%d")
+        _style_axis(self.y_axis)
+        self.dose = _line("planned dose", DOSE, 3, Qt.PenStyle.SolidLine)
+        self.chart.addSeries(self.dose)
+        self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        self.dose.attachAxis(self.x_axis)
+        self.dose.attachAxis(self.y_axis)
+
+    def set_points(self, points: list[DosePoint], what: str) -> None:
+        values = [(msecs(p.started_at), dose_value(p)) for p in points]
+        known = [(t, v) for t, v in values if v is not None]
+        steps: list[QPointF] = []
+        for t, v in known:  # a point where the dose changed, holding the old one until then
+            if not steps or steps[-1].y() != v:
+                if steps:
+                    steps.append(QPointF(t, steps[-1].y()))
+                steps.append(QPointF(t, v))
+        if known and len(known) > 1:
+            steps.append(QPointF(*known[-1]))
+        self.dose.replace(steps)
+        low_x, high_x = _x_range([t for t, _ in known])
+        self.x_axis.setRange(
+            QDateTime.fromMSecsSinceEpoch(int(low_x)), QDateTime.fromMSecsSinceEpoch(int(high_x))
+        )
+        top = max((v for _, v in known), default=10.0)
+        self.y_axis.setRange(0, max(5.0, top * 1.25))
+        self.y_axis.applyNiceNumbers()
+        unit = dose_unit(points)
+        self.y_axis.setTitleText({"s": "hold (s)", "reps": "reps"}.get(unit, ""))
+        self.chart.setTitle(f"Planned dose: {what}" if known else f"{what}: no dose recorded")
+
+    def point_count(self) -> int:
+        return int(self.dose.count())
+
+
+class AdherenceChart(ChartBox):
+    """Sessions per week as bars, with the schedule's weekly minimum as a line."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("Sessions per week", parent)
+        self.unit = "week"
+        self.bar_values: list[float] = []
+
+    def set_weeks(self, weeks: list[WeekCount], schedule: Schedule | None) -> None:
+        from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QValueAxis
+
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        self.unit, buckets = week_buckets(weeks)
+        self.bar_values = [v for _, v in buckets]
+        bars = QBarSet("sessions per week" if self.unit == "week" else "average per week")
+        bars.append(self.bar_values)
+        bars.setColor(QColor(BARS))
+        bars.setBorderColor(QColor(BARS))
+        series = QBarSeries()
+        series.append(bars)
+        series.setBarWidth(0.7)
+        self.chart.addSeries(series)
+        x_axis = QBarCategoryAxis()
+        x_axis.append([bucket_label(start, self.unit) for start, _ in buckets])
+        _style_axis(x_axis)
+        x_axis.setGridLineVisible(False)
+        top = max([*self.bar_values, schedule.max_per_week if schedule else 0, 3])
+        y_axis = QValueAxis()
+        y_axis.setRange(0, top + 1)
+        y_axis.setLabelFormat("%d")
+        y_axis.setTickCount(min(int(top) + 2, 9))
+        _style_axis(y_axis)
+        self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(x_axis)
+        series.attachAxis(y_axis)
+        if schedule is not None and buckets:
+            # A line on a category axis is placed by category index (Qt's line-and-bar example).
+            target = _line(
+                f"schedule: at least {schedule.min_per_week}", TARGET, 3, Qt.PenStyle.DashLine
+            )
+            last = len(buckets) - 0.5
+            target.replace(
+                [QPointF(-0.5, schedule.min_per_week), QPointF(last, schedule.min_per_week)]
+            )
+            self.chart.addSeries(target)
+            target.attachAxis(x_axis)
+            target.attachAxis(y_axis)
+        per = {"week": "", "month": ", averaged per month", "year": ", averaged per year"}
+        self.chart.setTitle(f"Sessions per week{per[self.unit]}")

@@ -1,0 +1,206 @@
+"""Vector charts for the PDF report, drawn with QPainter: pain over time and sessions per week."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime, time
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+
+from hiptimer.core.history.buckets import bucket_label, bucket_pain, week_buckets
+from hiptimer.core.history.queries import PainPoint, WeekCount
+from hiptimer.core.history.review import (
+    ACCEPTABLE_MAX,
+    SAFE_MAX,
+)
+from hiptimer.core.routines.model import Schedule
+
+FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Helvetica", "Arial"]
+INK = QColor("#1A1A1A")
+MUTED = QColor("#5F6B73")
+GRID = QColor("#B8C0C6")
+AVERAGE = QColor("#1F4E9A")
+HIGHEST = QColor("#9A1F1F")
+BAR = QColor("#6F8FBF")
+TARGET = QColor("#B36B00")
+# Light bands that still read apart on a grey-scale printout.
+BANDS = (
+    (0.0, SAFE_MAX + 0.5, QColor("#DCEFDF")),
+    (SAFE_MAX + 0.5, ACCEPTABLE_MAX + 0.5, QColor("#FBEBC8")),
+    (ACCEPTABLE_MAX + 0.5, 10.0, QColor("#F6D2CC")),
+)
+
+
+def font(points: float, bold: bool = False) -> QFont:
+    f = QFont()
+    f.setFamilies(FONT_FAMILIES)
+    f.setPointSizeF(points)
+    f.setBold(bold)
+    return f
+
+
+def _day_x(day: date | datetime, start: date, days: float, left: float, width: float) -> float:
+    if isinstance(day, datetime):
+        local = day.astimezone()
+        offset = (local - datetime.combine(start, time(), local.tzinfo)).total_seconds() / 86400
+    else:
+        offset = (day - start).days + 0.5
+    return left + width * min(max(offset / days, 0.0), 1.0)
+
+
+def draw_pain_chart(
+    p: QPainter,
+    rect: QRectF,
+    title: str,
+    points: list[PainPoint],
+    since: date,
+    until: date,
+    mm: float,
+) -> None:
+    """Average (line) and highest (dots) pain over the bands, on a shared date axis."""
+    p.save()
+    p.setFont(font(7.5, bold=True))
+    p.setPen(INK)
+    title_h = QFontMetricsF(p.font(), p.device()).height()
+    p.drawText(
+        QRectF(rect.left(), rect.top(), rect.width(), title_h),
+        Qt.AlignmentFlag.AlignLeft,
+        QFontMetricsF(p.font(), p.device()).elidedText(
+            title, Qt.TextElideMode.ElideRight, rect.width()
+        ),
+    )
+    small = font(6)
+    p.setFont(small)
+    label_h = QFontMetricsF(small, p.device()).height()
+    plot = QRectF(
+        rect.left() + 5 * mm,
+        rect.top() + title_h + 1 * mm,
+        rect.width() - 6 * mm,
+        rect.height() - title_h - label_h - 2 * mm,
+    )
+
+    def y_of(value: float) -> float:
+        return plot.bottom() - plot.height() * value / 10
+
+    for low, high, colour in BANDS:
+        p.fillRect(QRectF(plot.left(), y_of(high), plot.width(), y_of(low) - y_of(high)), colour)
+    p.setPen(QPen(GRID, 0.15 * mm))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawRect(plot)
+    p.setPen(MUTED)
+    for value in (0, 5, 10):
+        box = QRectF(rect.left(), y_of(value) - label_h / 2, 4 * mm, label_h)
+        p.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value))
+    below = QRectF(plot.left(), plot.bottom() + 0.5 * mm, plot.width(), label_h)
+    p.drawText(below, Qt.AlignmentFlag.AlignLeft, f"{since.day} {since:%b}")
+    p.drawText(below, Qt.AlignmentFlag.AlignRight, f"{until.day} {until:%b %y}")
+    unit, shown = bucket_pain(points, max_points=60)
+    days = max((until - since).days + 1, 1)
+    xs = [_day_x(pt.started_at, since, days, plot.left(), plot.width()) for pt in shown]
+    if unit != "session":
+        p.drawText(below, Qt.AlignmentFlag.AlignHCenter, f"per {unit}")
+    if not shown:
+        p.drawText(plot, Qt.AlignmentFlag.AlignCenter, "no ratings")
+    path = QPainterPath()
+    for i, (x, pt) in enumerate(zip(xs, shown, strict=True)):
+        (path.lineTo if i else path.moveTo)(QPointF(x, y_of(pt.avg_pain)))
+    p.setPen(QPen(AVERAGE, 0.35 * mm, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    p.drawPath(path)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QBrush(HIGHEST))
+    radius = (0.45 if len(shown) <= 30 else 0.3) * mm
+    for x, pt in zip(xs, shown, strict=True):
+        p.drawEllipse(QPointF(x, y_of(pt.max_pain)), radius, radius)
+    p.restore()
+
+
+def draw_legend(p: QPainter, left: float, top: float, mm: float) -> float:
+    """A one-line key to the pain charts; returns its height."""
+    p.save()
+    p.setFont(font(7))
+    fm = QFontMetricsF(p.font(), p.device())
+    h = fm.height()
+    x = left
+    p.setPen(QPen(AVERAGE, 0.35 * mm))
+    p.drawLine(QPointF(x, top + h / 2), QPointF(x + 5 * mm, top + h / 2))
+    x += 6 * mm
+    x = _legend_text(p, x, top, h, "average pain per session", fm) + 3 * mm
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QBrush(HIGHEST))
+    p.drawEllipse(QPointF(x + 1 * mm, top + h / 2), 0.6 * mm, 0.6 * mm)
+    x = _legend_text(p, x + 3 * mm, top, h, "highest", fm) + 3 * mm
+    for (_low, _high, colour), words in zip(
+        BANDS, ("0-2 safe", "3-5 acceptable", "over 5 too much"), strict=True
+    ):
+        p.fillRect(QRectF(x, top + h * 0.15, 4 * mm, h * 0.7), colour)
+        x = _legend_text(p, x + 5 * mm, top, h, words, fm) + 3 * mm
+    p.restore()
+    return h
+
+
+def _legend_text(
+    p: QPainter, x: float, top: float, h: float, text: str, fm: QFontMetricsF
+) -> float:
+    p.setPen(INK)
+    width = fm.horizontalAdvance(text)
+    p.drawText(QRectF(x, top, width + 1, h), Qt.AlignmentFlag.AlignVCenter, text)
+    return x + width
+
+
+def draw_week_bars(
+    p: QPainter, rect: QRectF, weeks: list[WeekCount], schedule: Schedule | None, mm: float
+) -> str:
+    """Sessions per week as bars, the schedule's minimum dashed; returns the bar unit.
+
+    Long periods are averaged per month or year ('month', 'year') to keep bars readable.
+    """
+    p.save()
+    small = font(6.5)
+    p.setFont(small)
+    fm = QFontMetricsF(small, p.device())
+    unit, buckets = week_buckets(weeks, max_bars=60)
+    values = [v for _, v in buckets]
+    top = max([*values, schedule.max_per_week if schedule else 0, 3])
+    key = f"schedule: at least {schedule.min_per_week}" if schedule else ""
+    key_w = fm.horizontalAdvance(key) + 2 * mm if key else 0
+    plot = QRectF(
+        rect.left() + 5 * mm,
+        rect.top(),
+        rect.width() - 5 * mm - key_w,
+        rect.height() - fm.height() - 1 * mm,
+    )
+
+    def y_of(value: float) -> float:
+        return plot.bottom() - plot.height() * value / (top + 0.5)
+
+    p.setPen(QPen(GRID, 0.15 * mm))
+    step = max(1, math.ceil(top / 4))
+    for tick in range(0, int(top) + 1, step):
+        p.drawLine(QPointF(plot.left(), y_of(tick)), QPointF(plot.right(), y_of(tick)))
+        p.setPen(MUTED)
+        box = QRectF(rect.left(), y_of(tick) - fm.height() / 2, 4 * mm, fm.height())
+        p.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(tick))
+        p.setPen(QPen(GRID, 0.15 * mm))
+    slot = plot.width() / max(len(buckets), 1)
+    every = max(1, math.ceil(fm.horizontalAdvance("30 Mar ") / slot))
+    for i, (start, value) in enumerate(buckets):
+        bar = QRectF(
+            plot.left() + slot * (i + 0.15), y_of(value), slot * 0.7, y_of(0) - y_of(value)
+        )
+        p.fillRect(bar, BAR)
+        if i % every == 0:
+            p.setPen(MUTED)
+            label = QRectF(
+                plot.left() + slot * i, plot.bottom() + 0.5 * mm, slot * every, fm.height()
+            )
+            p.drawText(label, Qt.AlignmentFlag.AlignLeft, bucket_label(start, unit))
+    if schedule is not None:
+        y = y_of(schedule.min_per_week)
+        p.setPen(QPen(TARGET, 0.4 * mm, Qt.PenStyle.DashLine))
+        p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+        p.setPen(TARGET)
+        box = QRectF(plot.right() + 1.5 * mm, y - fm.height() / 2, key_w, fm.height())
+        p.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, key)
+    p.restore()
+    return unit

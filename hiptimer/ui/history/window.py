@@ -1,0 +1,333 @@
+"""The history window: past sessions, pain and dose charts, adherence, CSV and PDF export."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiptimer.core.history.export import export_csv
+from hiptimer.core.history.queries import SessionSummary
+from hiptimer.core.history.review import (
+    RoutineSource,
+    exercises_for,
+    local_day,
+    routines_by_id,
+)
+from hiptimer.core.history.store import HistoryStore
+from hiptimer.ui.history.panes import AdherencePane, Filters, PainPane, SessionsPane
+
+PRESETS = (("Last 4 weeks", 28), ("3 months", 91), ("All", None))
+DEFAULT_PRESET_DAYS = 91
+TAB_SESSIONS, TAB_PAIN, TAB_ADHERENCE = range(3)
+
+STYLE = """
+QWidget#historyWindow { background: #1F2A33; color: #FFFFFF; }
+QTableView, QPlainTextEdit {
+    background: #16212A; alternate-background-color: #1C2A35; color: #FFFFFF;
+    border: 1px solid #4A5A65; selection-background-color: #2F6FA8; selection-color: #FFFFFF;
+}
+QComboBox, QDateEdit {
+    background: #16212A; color: #FFFFFF; border: 1px solid #8FA3B1; border-radius: 4px;
+    padding: 3px 8px;
+}
+QComboBox QAbstractItemView { background: #16212A; color: #FFFFFF;
+    selection-background-color: #2F6FA8; }
+QTabWidget::pane { border: 1px solid #4A5A65; top: -1px; }
+QTabBar::tab { background: #2B3A45; color: #FFFFFF; padding: 8px 18px; margin-right: 2px;
+    border: 1px solid #4A5A65; border-bottom: none; }
+QTabBar::tab:selected { background: #2F6FA8; }
+QPushButton:checked { background: #2F6FA8; border-color: #FFFFFF; }
+QLabel#status { color: #C8D3DC; }
+"""
+
+
+class HistoryWindow(QWidget):
+    """Review of past sessions: a filtered list, one session's sets, charts and exports.
+
+    Charts load (with QtCharts) the first time their tab is shown, and each filter
+    change costs one session query; the pain chart queries only the chosen exercise.
+    Signals: none of its own.
+    """
+
+    def __init__(
+        self, store: HistoryStore, catalog_or_routines: RoutineSource, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("historyWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setStyleSheet(STYLE)
+        self.setWindowTitle("History \u2014 HipTimer")
+        self.resize(1200, 800)
+        # An explicit minimum also keeps the layout from resizing the platform window.
+        self.setMinimumSize(820, 560)
+        self.store = store
+        self.routines = routines_by_id(catalog_or_routines)
+        self.filters = Filters()
+        self.shown: list[SessionSummary] = []
+        self.routine = QComboBox()
+        self.since_edit, self.until_edit = _date_edit(), _date_edit()
+        self.presets = QButtonGroup(self)
+        self.presets.setExclusive(False)  # editing a date leaves no preset checked
+        self.status = QLabel()
+        self.status.setObjectName("status")
+        self.tabs = QTabWidget()
+        self.sessions_pane = SessionsPane(store)
+        self.pain_pane: PainPane | None = None
+        self.adherence_pane: AdherencePane | None = None
+        self._stale = {TAB_PAIN, TAB_ADHERENCE}
+        self._build()
+        self._fill_routines()
+        self._connect()
+        self.apply_preset(self._default_preset())
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Routine"))
+        bar.addWidget(self.routine)
+        bar.addSpacing(12)
+        bar.addWidget(QLabel("From"))
+        bar.addWidget(self.since_edit)
+        bar.addWidget(QLabel("to"))
+        bar.addWidget(self.until_edit)
+        for i, (label, _days) in enumerate(PRESETS):
+            button = QPushButton(label)
+            button.setCheckable(True)
+            self.presets.addButton(button, i)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.csv_button = QPushButton("Export CSV\u2026")
+        self.csv_button.setToolTip(
+            "Every set of the sessions shown, one row each, for a spreadsheet"
+        )
+        self.pdf_button = QPushButton("Export PDF\u2026")
+        self.pdf_button.setToolTip("A one- or two-page report for your physiotherapist")
+        foot = QHBoxLayout()
+        foot.addWidget(self.status, 1)
+        foot.addWidget(self.csv_button)
+        foot.addWidget(self.pdf_button)
+        self.tabs.addTab(self.sessions_pane, "Sessions")
+        self.tabs.addTab(QWidget(), "Pain and dose")
+        self.tabs.addTab(QWidget(), "Adherence")
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(foot)
+
+    def _connect(self) -> None:
+        self.routine.currentIndexChanged.connect(self._filters_edited)
+        self.since_edit.dateChanged.connect(self._dates_edited)
+        self.until_edit.dateChanged.connect(self._dates_edited)
+        self.presets.idClicked.connect(lambda i: self.apply_preset(PRESETS[i][1]))
+        self.tabs.currentChanged.connect(self._tab_shown)
+        self.csv_button.clicked.connect(self.export_csv)
+        self.pdf_button.clicked.connect(self.export_pdf)
+        self.sessions_pane.message.connect(self.status.setText)
+
+    def _fill_routines(self) -> None:
+        """'All routines', then the routines with sessions, most recently used first."""
+        self.routine.blockSignals(True)
+        chosen = self.routine.currentData()
+        self.routine.clear()
+        self.routine.addItem("All routines", None)
+        used = []
+        for rid, routine in self.routines.items():
+            last = self.store.last_session_for(rid)
+            if last is not None:
+                used.append((last.started_at, rid, routine.title))
+        for _when, rid, title in sorted(used, reverse=True):
+            self.routine.addItem(title, rid)
+        self.routine.setCurrentIndex(max(self.routine.findData(chosen), 0))
+        self.routine.blockSignals(False)
+
+    def _default_preset(self) -> int | None:
+        """The last three months, unless nothing was done in them: then everything."""
+        newest = self.store.list_sessions(limit=1)
+        recent = newest and local_day(newest[0].started_at) > date.today() - timedelta(days=91)
+        return DEFAULT_PRESET_DAYS if recent else None
+
+    # -- filters -------------------------------------------------------------------------
+
+    def apply_preset(self, days: int | None) -> None:
+        """Show the last `days` days up to today, or everything for None."""
+        today = date.today()
+        since = None if days is None else today - timedelta(days=days - 1)
+        self.filters = Filters(self.routine.currentData(), since, None if days is None else today)
+        for i, (_label, preset) in enumerate(PRESETS):
+            self.presets.button(i).setChecked(preset == days)
+        self._reload()
+
+    def set_filters(self, routine_id: str | None, since: date | None, until: date | None) -> None:
+        """Show one routine (None: all) between two local days (None: open-ended)."""
+        self.routine.blockSignals(True)
+        index = self.routine.findData(routine_id)
+        if index < 0:
+            self.routine.addItem(routine_id or "", routine_id)
+            index = self.routine.count() - 1
+        self.routine.setCurrentIndex(index)
+        self.routine.blockSignals(False)
+        self.filters = Filters(routine_id, since, until)
+        for button in self.presets.buttons():
+            button.setChecked(False)
+        self._reload()
+
+    def _filters_edited(self) -> None:
+        f = self.filters
+        self.filters = Filters(self.routine.currentData(), f.since, f.until)
+        self._reload()
+
+    def _dates_edited(self) -> None:
+        since, until = self.since_edit.date().toPython(), self.until_edit.date().toPython()
+        assert isinstance(since, date) and isinstance(until, date)
+        self.filters = Filters(self.filters.routine_id, since, until)
+        for button in self.presets.buttons():
+            button.setChecked(False)
+        self._reload()
+
+    def reload(self) -> None:
+        """Read the history again (after a session was recorded, say)."""
+        self._fill_routines()
+        self._reload()
+
+    def _reload(self) -> None:
+        f = self.filters
+        self.shown = self.store.list_sessions(f.routine_id, f.since, f.until)  # the one query
+        self._show_dates()
+        self.sessions_pane.set_sessions(self.shown)
+        self.status.setText(f"{len(self.shown)} sessions")
+        self._stale = {TAB_PAIN, TAB_ADHERENCE}
+        self._tab_shown(self.tabs.currentIndex())
+
+    def _show_dates(self) -> None:
+        """The dates in force; for an open end, the first or last session's day."""
+        f, today = self.filters, date.today()
+        since = f.since or (local_day(self.shown[-1].started_at) if self.shown else today)
+        until = f.until or (local_day(self.shown[0].started_at) if self.shown else today)
+        for edit, day in ((self.since_edit, since), (self.until_edit, until)):
+            edit.blockSignals(True)
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.blockSignals(False)
+
+    # -- charts --------------------------------------------------------------------------
+
+    def _tab_shown(self, index: int) -> None:
+        if index not in self._stale:
+            return
+        self._stale.discard(index)
+        if index == TAB_PAIN:
+            self.show_pain().set_exercises(
+                exercises_for(self.store, self.shown, self.routines, self.filters.routine_id)
+            )
+            self.show_pain().set_filters(self.filters, self.shown)
+        elif index == TAB_ADHERENCE:
+            self.show_adherence().set_filters(self.filters, self.shown)
+
+    def show_pain(self) -> PainPane:
+        """The pain and dose tab, built (QtCharts loaded) on first use."""
+        if self.pain_pane is None:
+            self.pain_pane = PainPane(self.store)
+            self._place(TAB_PAIN, self.pain_pane, "Pain and dose")
+        return self.pain_pane
+
+    def show_adherence(self) -> AdherencePane:
+        if self.adherence_pane is None:
+            self.adherence_pane = AdherencePane(self.store, self.routines)
+            self._place(TAB_ADHERENCE, self.adherence_pane, "Adherence")
+        return self.adherence_pane
+
+    def _place(self, index: int, pane: QWidget, title: str) -> None:
+        current = self.tabs.currentIndex()
+        self.tabs.blockSignals(True)
+        old = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, pane, title)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        if old is not None:
+            old.deleteLater()
+
+    # -- export --------------------------------------------------------------------------
+
+    def _target(self, title: str, suffix: str, kind: str) -> Path | None:
+        f = self.filters
+        stamp = f"{f.since or 'start'}-to-{f.until or date.today()}"
+        suggested = Path.home() / f"hiptimer-history-{stamp}.{suffix}"
+        name, _filter = QFileDialog.getSaveFileName(self, title, str(suggested), kind)
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix else path.with_suffix(f".{suffix}")
+
+    def export_csv(self) -> None:
+        """Ask where, then write the sets of the sessions in range as CSV."""
+        path = self._target("Export CSV", "csv", "CSV files (*.csv)")
+        if path is None:
+            return
+        f = self.filters
+        try:
+            rows = export_csv(self.store, path, f.since, f.until, f.routine_id)
+        except OSError as exc:
+            self.status.setText(f"Could not write {path}: {exc.strerror or exc}")
+            return
+        self.status.setText(f"Saved {rows} sets to {path}.")
+
+    def export_pdf(self) -> None:
+        """Ask where, then write the one- or two-page report for the clinician."""
+        from hiptimer.ui.history.report_pdf import write_report
+
+        path = self._target("Export PDF report", "pdf", "PDF files (*.pdf)")
+        if path is None:
+            return
+        f = self.filters
+        try:
+            pages = write_report(self.store, path, f.since, f.until, f.routine_id, self.routines)
+        except OSError as exc:
+            self.status.setText(f"Could not write {path}: {exc.strerror or exc}")
+            return
+        self.status.setText(f"Saved a {pages}-page report to {path}.")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.sessions_pane.save_note()
+        super().closeEvent(event)
+
+
+def _date_edit() -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMM yyyy")
+    return edit
+
+
+def open_history_window(
+    parent: QWidget | None, store: HistoryStore, catalog: RoutineSource = None
+) -> HistoryWindow:
+    """Show the history window of `parent` (made on first use, reloaded after), in front."""
+    window = parent.findChild(HistoryWindow) if parent is not None else None
+    if window is None:
+        if catalog is None:
+            from hiptimer.core.routines.catalog import load_catalog
+
+            catalog = load_catalog()
+        window = HistoryWindow(store, catalog, parent)
+    else:
+        window.reload()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    return window

@@ -1,0 +1,180 @@
+"""The start screen: the routine library, one routine's details and a big Start button."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiptimer import paths
+from hiptimer.core.routines.model import Routine, dose_text, estimated_seconds, format_duration
+from hiptimer.ui.keys import KEY_NAMES, Action
+from hiptimer.ui.theme import set_px
+
+SEPARATOR = " \u00b7 "
+
+
+@dataclass(frozen=True)
+class LibraryItem:
+    """One routine file: a routine, or the problem that keeps it from being one."""
+
+    id: str
+    title: str
+    routine: Routine | None
+    problem: str = ""  # every problem, one per line, for a broken file
+    builtin: bool = False
+
+    @property
+    def broken(self) -> bool:
+        return self.routine is None
+
+
+def load_library() -> list[LibraryItem]:
+    """The routines from hiptimer.core.routines.catalog, or straight from the routine folders."""
+    from hiptimer.core.routines.catalog import load_catalog
+
+    return [
+        LibraryItem(
+            e.id,
+            e.routine.title if e.routine else e.title,
+            e.routine,
+            "\n".join(e.error.lines()) if e.error else "",
+            e.builtin,
+        )
+        for e in load_catalog().entries()
+    ]
+
+
+def details_html(item: LibraryItem) -> str:
+    """The routine's description, duration, schedule, cautions and exercises, as HTML."""
+    e = html.escape
+    if item.routine is None:
+        problems = "".join(f"<li>{e(line)}</li>" for line in item.problem.splitlines())
+        return (
+            f"<h2>{e(item.title)}</h2><p style='color:#FF8A80'><b>This routine file is broken"
+            f" and cannot be started:</b></p><ul>{problems}</ul>"
+        )
+    r = item.routine
+    meta = [f"About {format_duration(estimated_seconds(r))}"]
+    if r.schedule is not None:
+        meta.append(r.schedule.label)
+    meta.append(f"{len(r.active_exercises)} exercises")
+    parts = [f"<h2>{e(r.title)}</h2>", f"<p><b>{e(SEPARATOR.join(meta))}</b></p>"]
+    if r.description:
+        parts.append(f"<p>{e(r.description)}</p>")
+    rows = "".join(
+        f"<tr><td>{e(ex.name)}</td><td>&nbsp;&nbsp;{e(dose_text(ex))}</td></tr>"
+        for ex in r.active_exercises
+    )
+    parts.append(f"<p><b>Exercises</b></p><table>{rows}</table>")
+    if r.cautions:
+        cautions = "".join(f"<li>{e(c)}</li>" for c in r.cautions)
+        parts.append(f"<p style='color:#FFD54F'><b>Cautions</b></p><ul>{cautions}</ul>")
+    return "".join(parts)
+
+
+class LibraryPage(QWidget):
+    """Lists the routines; Up/Down choose one, Enter (or the Start button) starts it.
+
+    Signals: start_requested(Routine).
+    """
+
+    start_requested = Signal(object)
+
+    def __init__(self, items: list[LibraryItem], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.items = items
+        self.heading = QLabel("Choose a routine", self)
+        self.list = QListWidget(self)
+        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for item in items:
+            label = f"{item.title}   (broken)" if item.broken else item.title
+            if item.routine is not None:
+                label += f"   \u00b7 {format_duration(estimated_seconds(item.routine))}"
+            row = QListWidgetItem(label)
+            if item.broken:
+                row.setForeground(QColor("#FF8A80"))
+            self.list.addItem(row)
+        self.details = QTextBrowser(self)
+        self.details.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.details.setOpenExternalLinks(False)
+        self.start_button = QPushButton(f"Start   [{KEY_NAMES[Action.START]}]", self)
+        self.start_button.setProperty("role", "primary")
+        self.start_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.start_button.clicked.connect(self.start_selected)
+        self.hint = QLabel(
+            "\u2191 \u2193 choose  \u00b7  Enter start  \u00b7  F11 full screen", self
+        )
+        self.hint.setProperty("role", "muted")
+        self.empty = QLabel(f"No routines found in {paths.builtin_routines_dir()}", self)
+        self.empty.setVisible(not items)
+
+        right = QVBoxLayout()
+        right.addWidget(self.details, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.hint, 1)
+        buttons.addWidget(self.start_button)
+        right.addLayout(buttons)
+        body = QHBoxLayout()
+        body.addWidget(self.list, 2)
+        body.addLayout(right, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.empty)
+        layout.addLayout(body, 1)
+        self.list.currentRowChanged.connect(self._show_details)
+        self.list.itemDoubleClicked.connect(lambda _item: self.start_selected())
+        if items:
+            self.list.setCurrentRow(0)
+        else:
+            self._show_details(-1)
+
+    @property
+    def selected(self) -> LibraryItem | None:
+        row = self.list.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def select(self, routine_id: str) -> bool:
+        for row, item in enumerate(self.items):
+            if item.id == routine_id and not item.broken:
+                self.list.setCurrentRow(row)
+                return True
+        return False
+
+    def move_selection(self, step: int) -> None:
+        if self.items:
+            row = min(len(self.items) - 1, max(0, self.list.currentRow() + step))
+            self.list.setCurrentRow(row)
+
+    def start_selected(self) -> None:
+        item = self.selected
+        if item is not None and item.routine is not None:
+            self.start_requested.emit(item.routine)
+
+    def _show_details(self, row: int) -> None:
+        item = self.items[row] if 0 <= row < len(self.items) else None
+        self.details.setHtml(details_html(item) if item is not None else "")
+        self.start_button.setEnabled(item is not None and not item.broken)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        h = max(300, self.height())
+        set_px(self.heading, h * 0.05, bold=True)
+        set_px(self.list, h * 0.03)
+        set_px(self.details, h * 0.026)
+        set_px(self.hint, h * 0.024)
+        set_px(self.start_button, h * 0.04, bold=True)

@@ -1,0 +1,242 @@
+"""A warning strip above the pages while history or settings cannot be saved, and why."""
+
+from __future__ import annotations
+
+import logging
+import re
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiptimer.core.history.store import DEGRADED
+from hiptimer.ui.session.workout_text import APP_TITLE
+from hiptimer.ui.theme import set_px
+
+log = logging.getLogger(__name__)
+
+RETRY_MS = 30_000  # while saving fails, try again this often (and at every page change)
+NOT_SAVING = (
+    "History can't be saved right now: {reason}. Your ratings are kept in memory and "
+    "saving will be retried."
+)
+HISTORY_OFF = "History is off: {error} Sessions still work, but they are not recorded."
+SETTINGS_OFF = "{error}. Your settings apply until you quit."
+STYLE = """
+QFrame#status-banner { background: #5C1A00; border-bottom: 4px solid #FFB74D; }
+QFrame#status-banner QLabel { color: #FFFFFF; }
+QFrame#status-banner QPushButton { padding: 6px 18px; }
+"""
+_PREFIX, _SUFFIX = DEGRADED.split("{reason}")
+
+
+def degraded_reason(message: str) -> str:
+    """The reason inside the store's `degraded` message (the whole message if it differs)."""
+    if message.startswith(_PREFIX) and message.endswith(_SUFFIX) and _SUFFIX:
+        message = message[len(_PREFIX) : -len(_SUFFIX)]
+    return plain_reason(message.rstrip("."))
+
+
+def plain_reason(text: str) -> str:
+    """An OS error as people read it: no "[Errno 20]", no path said twice."""
+    text = re.sub(r"\[Errno \d+\] ", "", text)
+    repeated = re.search(r": '([^']+)'$", text)
+    if repeated and repeated.group(1) in text[: repeated.start()]:
+        text = text[: repeated.start()]
+    return text
+
+
+class _Row(QWidget):
+    """One line of the banner: the words and, maybe, a button."""
+
+    def __init__(self, button: str, parent: QWidget, *, bold_lead: bool = True) -> None:
+        super().__init__(parent)
+        self._bold_lead = bold_lead
+        self.plain = ""
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.button = QPushButton(button, self) if button else None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label, 1)
+        if self.button is not None:
+            # No keyboard focus: Space and Enter must keep driving the session.
+            self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
+        set_px(self.label, 21)
+        if self.button is not None:
+            set_px(self.button, 20, bold=True)
+        self.hide()
+
+    def say(self, text: str | None) -> None:
+        """Show `text` (up to its first colon in bold), or hide the row for None."""
+        self.plain = text or ""
+        if text:
+            lead, colon, rest = text.partition(": ")
+            bold = rest and self._bold_lead
+            html = f"<b>{escape(lead)}{colon}</b>{escape(rest)}" if bold else escape(text)
+            self.label.setText(html)
+        self.setVisible(bool(text))
+
+
+class StatusBanner(QFrame):
+    """Stays on screen while something keeps HipTimer from saving; retries on a timer.
+
+    Rows: history not saving (with "Try again now"), history off (a newer database),
+    settings not saving, and the one-time notice that a damaged history was moved aside
+    (until "OK"). Call `refresh()` when the store's `degraded` changes.
+
+    Signals: none.
+    """
+
+    def __init__(self, services: Any, settings: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("status-banner")
+        self.setStyleSheet(STYLE)
+        self._services = services
+        self._settings = settings
+        history = services.history
+        self._notice: str | None = getattr(history, "notice", None) if history else None
+        self.saving = _Row("Try again now", self)
+        self.off = _Row("", self)
+        self.settings_row = _Row("", self)
+        self.notice = _Row("OK", self, bold_lead=False)
+        assert self.saving.button is not None and self.notice.button is not None
+        self.saving.button.clicked.connect(self.retry)
+        self.notice.button.clicked.connect(self.dismiss_notice)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 10, 18, 10)
+        layout.setSpacing(8)
+        for row in (self.saving, self.off, self.settings_row, self.notice):
+            layout.addWidget(row)
+        self.timer = QTimer(self)
+        self.timer.setInterval(RETRY_MS)
+        self.timer.timeout.connect(self.retry)
+        self._closed = False  # the window closed: no more retries from here
+        self.refresh()
+
+    @property
+    def history(self) -> Any:
+        return self._services.history
+
+    def texts(self) -> list[str]:
+        """What the banner says now, row by row (for tests and the log)."""
+        rows = (self.saving, self.off, self.settings_row, self.notice)
+        return [row.plain for row in rows if not row.isHidden()]
+
+    def refresh(self) -> None:
+        """Show what is wrong now; keep retrying while history is not being saved."""
+        history = self.history
+        degraded = getattr(history, "degraded", None) if history is not None else None
+        saving = NOT_SAVING.format(reason=degraded_reason(degraded)) if degraded else None
+        error = getattr(self._services, "history_error", None)
+        self.saving.say(saving)
+        self.off.say(HISTORY_OFF.format(error=error) if error else None)
+        save_error = getattr(self._settings, "save_error", None)
+        settings_off = SETTINGS_OFF.format(error=_sentence(plain_reason(save_error or "")))
+        self.settings_row.say(settings_off if save_error else None)
+        self.notice.say(self._notice)
+        self.setVisible(any(not row.isHidden() for row in self._rows()))
+        if degraded and not self._closed and not self.timer.isActive():
+            self.timer.start()
+        elif not degraded:
+            self.timer.stop()
+
+    def _rows(self) -> tuple[_Row, ...]:
+        return (self.saving, self.off, self.settings_row, self.notice)
+
+    def retry(self) -> None:
+        """Try to save what is waiting now (the timer, the button, a new page)."""
+        history = self.history
+        if history is not None and getattr(history, "degraded", None):
+            try:
+                history.retry()
+            except Exception:  # a write the database rejects is logged by the store
+                log.exception("Retrying the history failed")
+        self.refresh()
+
+    def page_changed(self) -> None:
+        """A new page (a session ended, the library came back): a good moment to retry."""
+        self.retry()
+
+    def dismiss_notice(self) -> None:
+        self._notice = None
+        self.refresh()
+
+    def stop(self) -> None:
+        """The window is closing: no more retries from here (closing the store tries once more)."""
+        self._closed = True
+        self.timer.stop()
+
+    def accept_close(self, event: QCloseEvent) -> bool:
+        """Let the window close unless history is unsaved and the user keeps the app open."""
+        if not self.confirm_quit():
+            event.ignore()
+            return False
+        self.stop()
+        return True
+
+    def confirm_quit(self) -> bool:
+        """Before quitting with unsaved history: try once more, then ask. True: go ahead."""
+        history = self.history
+        if history is None or not getattr(history, "pending_count", 0):
+            return True
+        self.retry()
+        count = getattr(history, "pending_count", 0)
+        if not count:
+            return True
+        return ask_to_quit(self.window(), count, getattr(history, "degraded", None) or "")
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def ask_to_quit(parent: QWidget, count: int, degraded: str) -> bool:
+    """Quit anyway, or keep the app open (the default, and what Esc does)."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(f"History not saved \u2014 {APP_TITLE}")
+    changes = (
+        "1 change to your history is" if count == 1 else f"{count} changes to your history are"
+    )
+    box.setText(f"{changes} not saved yet.")
+    box.setInformativeText(
+        f"Saving fails: {degraded_reason(degraded)}. They are kept only while HipTimer is open, "
+        "and saved as soon as the disk takes them again. Free some space or fix the disk, "
+        "or quit and lose them."
+    )
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.button(QMessageBox.StandardButton.Yes).setText("Quit anyway")
+    box.button(QMessageBox.StandardButton.No).setText("Keep the app open")
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setEscapeButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def install_status_banner(window: QMainWindow, services: Any, settings: Any) -> StatusBanner:
+    """Put the banner above the window's central widget (whatever wraps it already)."""
+    pages = window.takeCentralWidget()
+    box = QWidget(window)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    banner = StatusBanner(services, settings, box)
+    layout.addWidget(banner)
+    if pages is not None:
+        layout.addWidget(pages, 1)
+    window.setCentralWidget(box)
+    return banner

@@ -1,0 +1,1 @@
+"""The workout on screen: the engine driver, session controller, workout, pain, summary and resume pages."""

@@ -1,0 +1,204 @@
+"""Wires one session's engine events to the beeps, the voice, the history and the screen saver."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, Signal
+
+from hiptimer.core.clock import Clock
+from hiptimer.core.routines.writer import exercise_to_data
+from hiptimer.core.session.events import (
+    Countdown,
+    Event,
+    ExerciseSkipped,
+    PainChoiceMade,
+    PainRated,
+    SessionEnded,
+    SessionStarted,
+    SetCompleted,
+    SetRecord,
+    StepStarted,
+)
+from hiptimer.core.session.steps import Step, StepKind
+from hiptimer.core.voice.cues import CueWriter, Phrase
+from hiptimer.ui.services.ports import Services
+from hiptimer.ui.session.driver import EngineDriver
+
+log = logging.getLogger(__name__)
+
+BEEP_SECONDS = (3, 2, 1)
+NO_CAPTION_KINDS = ("count", "tempo")  # numbers and tempo words: the screen shows them already
+INHIBIT_REASON = "A guided exercise session is running"
+
+
+class PhraseSource(Protocol):
+    """What turns engine events into phrases: a CueWriter, or a test's stand-in."""
+
+    def phrases_for(self, event: Event) -> list[Phrase]: ...
+
+
+def make_cue_writer(setup_mode: str, setup_heard: tuple[str, ...], pain_limit: int) -> CueWriter:
+    """The session's cue writer, with the user's setup-reading choice and pain limit."""
+    mode: Any = setup_mode  # Settings only ever holds one of cues.SETUP_MODES
+    return CueWriter(setup_mode=mode, setup_heard=setup_heard, pain_limit=pain_limit)
+
+
+class SessionController(QObject):
+    """Listens to one session and does what each event calls for beyond the screen.
+
+    Every set is written to history as it completes; a failing service is logged and
+    the session goes on.
+
+    Signals: caption(str) with each phrase as it is given to the voice (the screen shows
+    it too); problem(str) when something the user should know about went wrong.
+    """
+
+    caption = Signal(str)
+    problem = Signal(str)
+
+    def __init__(
+        self,
+        driver: EngineDriver,
+        services: Services,
+        *,
+        clock: Clock,
+        wall: Callable[[], datetime],
+        cues: PhraseSource | None = None,
+        session_id: int | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        """`session_id`: an interrupted session being resumed, recorded into as it is."""
+        super().__init__(parent)
+        self.driver = driver
+        self.services = services
+        self.cues: PhraseSource = cues or CueWriter()
+        self._clock = clock
+        self._wall = wall
+        self._session_id: int | None = session_id
+        self._set_ids: dict[int, int] = {}  # SetRecord.index -> history set id
+        self._step: Step | None = None
+        self._counted_down: Step | None = None  # the step whose "1" beep sounded
+        self._last_phrase: Phrase | None = None
+        self._inhibited = False
+        driver.engine_event.connect(self.on_event)
+
+    @property
+    def session_id(self) -> int | None:
+        return self._session_id
+
+    # ------------------------------------------------------------ events
+
+    def on_event(self, event: Event) -> None:
+        self._guard("beeps", self._beep, event)
+        self._guard("voice", self._speak, event)
+        self._guard("history", self._record, event)
+        self._guard("screen-saver control", self._keep_awake, event)
+
+    def _guard(self, what: str, handler: Callable[[Event], None], event: Event) -> None:
+        try:
+            handler(event)
+        except Exception as exc:  # one failing service must not stop the session
+            log.exception("The %s failed on %s", what, type(event).__name__)
+            self.problem.emit(f"The {what} failed: {exc}")
+
+    def _beep(self, event: Event) -> None:
+        beeper = self.services.beeper
+        if isinstance(event, Countdown) and event.seconds_left in BEEP_SECONDS:
+            beeper.tick()
+            if event.seconds_left == 1:
+                self._counted_down = event.step
+        elif isinstance(event, StepStarted):
+            finished = self._step is not None and self._step == self._counted_down
+            if finished:  # a hold or rest ran out (or was cut short in its last second)
+                beeper.end()
+            self._step, self._counted_down = event.step, None
+        elif isinstance(event, SessionStarted):
+            preload = getattr(beeper, "preload", None)
+            if preload is not None:
+                preload()  # so that the first tick is on time
+            beeper.start()
+
+    def _speak(self, event: Event) -> None:
+        speech = self.services.speech
+        now = self._clock.now()
+        for phrase in self.cues.phrases_for(event):
+            if phrase.kind not in NO_CAPTION_KINDS:
+                self.caption.emit(phrase.text)
+            last = self._last_phrase
+            if phrase.interrupt and (last is None or last.at < phrase.at - 0.01):
+                speech.clear()
+            self._last_phrase = phrase
+            stale = phrase.stale_after_s
+            if stale is not None:
+                stale -= max(0.0, now - phrase.at)  # time already lost before we got it
+                if stale <= 0:
+                    continue
+            speech.say(phrase.text, stale_after_s=stale, kind=phrase.kind)
+
+    def _record(self, event: Event) -> None:
+        history = self.services.history
+        if history is None:
+            return
+        if isinstance(event, SessionStarted):
+            if self._session_id is not None:
+                return  # resuming: the session was begun by the run that was interrupted
+            routine = event.routine
+            live = self.driver.engine.live_routine()
+            doses = {ex.id: exercise_to_data(ex) for ex in live.active_exercises}
+            planned = sum(1 for s in self.driver.engine.steps if s.kind is StepKind.WORK)
+            self._session_id = history.begin_session(
+                routine.id, routine.title, routine.revision, doses, self._wall(),
+                sets_planned=planned,
+            )  # fmt: skip
+        elif self._session_id is None:
+            return
+        elif isinstance(event, SetCompleted):
+            self._add_set(event.record)
+        elif isinstance(event, ExerciseSkipped):
+            for record in event.records:
+                self._add_set(record)
+        elif isinstance(event, PainRated | PainChoiceMade):
+            set_id = self._set_ids.get(event.record.index)
+            if set_id is not None:
+                choice = event.record.pain_choice
+                history.rate_set(set_id, event.record.pain, choice.value if choice else None)
+        elif isinstance(event, SessionEnded):
+            history.finish_session(self._session_id, event.reason.value, self._wall())
+
+    def _add_set(self, record: SetRecord) -> None:
+        assert self.services.history is not None and self._session_id is not None
+        self._set_ids[record.index] = self.services.history.add_set(self._session_id, record)
+
+    def _keep_awake(self, event: Event) -> None:
+        if isinstance(event, SessionStarted) and not self._inhibited:
+            self.services.inhibitor.inhibit(INHIBIT_REASON)
+            self._inhibited = True
+        elif isinstance(event, SessionEnded) and self._inhibited:
+            self.services.inhibitor.release()
+            self._inhibited = False
+
+    # ------------------------------------------------------------ commands
+
+    def set_muted(self, muted: bool) -> None:
+        self._guard_call("voice", lambda: self.services.speech.set_muted(muted))
+        self._guard_call("beeps", lambda: self.services.beeper.set_muted(muted))
+
+    def close(self) -> None:
+        """The window is closing mid-session: end it (recorded as ended early)."""
+        if self.driver.engine.running:
+            self.driver.end()
+        self.driver.stop()
+        if self._inhibited:
+            self._guard_call("screen-saver control", self.services.inhibitor.release)
+            self._inhibited = False
+
+    def _guard_call(self, what: str, call: Callable[[], object]) -> None:
+        try:
+            call()
+        except Exception as exc:
+            log.exception("The %s failed", what)
+            self.problem.emit(f"The {what} failed: {exc}")

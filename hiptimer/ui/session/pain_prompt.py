@@ -1,0 +1,193 @@
+"""The pain question after each set: a 0-10 scale in the window, answered by one key or click."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiptimer.core.session.events import PainChoice, SetRecord
+from hiptimer.ui.keys import KEY_NAMES, Action
+from hiptimer.ui.theme import PAIN_COLOURS, set_px
+from hiptimer.ui.widgets.score_scale import anchor_cells
+
+ANCHORS = {
+    0: "none",
+    2: "mild \u2014 safe",
+    5: "upper limit\nof acceptable",
+    10: "worst\nimaginable",
+}
+KEY_HINT = "Press 0\u20139, or T for 10  \u00b7  K to skip"
+CHOICES: tuple[tuple[PainChoice, Action, str, str], ...] = (
+    (PainChoice.STOP, Action.STOP_EXERCISE, "Stop this exercise for today", "#9E2A22"),
+    (PainChoice.LOWER, Action.LOWER_DOSE, "Continue at a lower dose", "#8A5A00"),
+    (PainChoice.CONTINUE, Action.CONTINUE, "Continue", "#34444F"),
+)
+
+
+def set_label(record: SetRecord | None) -> str:
+    """'Bridge, set 2, right side' for the question's heading."""
+    if record is None:
+        return ""
+    text = f"{record.exercise_name}, set {record.set_number}"
+    if record.side is not None:
+        text += f", {record.side.value} side"
+    return text
+
+
+class PainPrompt(QWidget):
+    """A panel inside the workout screen (not a dialog: the session and voice go on).
+
+    It shows the 0-10 scale, or after a rating above the limit the three choices, and
+    reports clicks; keys reach the same commands through the main window.
+
+    Signals: rated(int), skipped(), chosen(PainChoice).
+    """
+
+    rated = Signal(int)
+    skipped = Signal()
+    chosen = Signal(object)
+
+    def __init__(self, pain_limit: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pain_limit = pain_limit
+        self._stack = QStackedLayout(self)
+        self._scale_panel = self._build_scale()
+        self._choice_panel = self._build_choices()
+        self._stack.addWidget(self._scale_panel)
+        self._stack.addWidget(self._choice_panel)
+
+    # ------------------------------------------------------------ building
+
+    def _build_scale(self) -> QWidget:
+        panel = QWidget(self)
+        layout = QVBoxLayout(panel)
+        self.question = QLabel("How much pain did that set cause?", panel)
+        self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.question.setWordWrap(True)
+        self.about = QLabel("", panel)
+        self.about.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.about.setProperty("role", "muted")
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(8)
+        self.scale_buttons: list[QPushButton] = []
+        self._anchor_labels: list[QLabel] = []
+        for n in range(11):
+            button = QPushButton(str(n), panel)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            key = "T" if n == 10 else str(n)
+            button.setToolTip(f"Pain {n} out of 10 (key: {key})")
+            button.setStyleSheet(
+                f"QPushButton {{ background: {PAIN_COLOURS[n]}; border: 2px solid #FFFFFF;"
+                " font-weight: bold; }"
+            )
+            button.clicked.connect(lambda _=False, r=n: self.rated.emit(r))
+            grid.addWidget(button, 0, n)
+            self.scale_buttons.append(button)
+            if n in ANCHORS:
+                # Anchors are wider than a button: centred over three columns, the end ones
+                # aligned to the outer edge of their two.
+                anchor = QLabel(ANCHORS[n], panel)
+                first, span, side = anchor_cells(n)
+                anchor.setAlignment(side | Qt.AlignmentFlag.AlignTop)
+                grid.addWidget(anchor, 1, first, 1, span)
+                self._anchor_labels.append(anchor)
+        self.limit_label = QLabel("", panel)
+        self.limit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.limit_label.setProperty("role", "warning")
+        self.hint = QLabel(KEY_HINT, panel)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.skip_button = QPushButton("Skip rating", panel)
+        self.skip_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.skip_button.setToolTip(f"Go on without rating (key: {KEY_NAMES[Action.SKIP_RATING]})")
+        self.skip_button.clicked.connect(self.skipped.emit)
+        skip_row = QHBoxLayout()
+        skip_row.addStretch(1)
+        skip_row.addWidget(self.skip_button)
+        skip_row.addStretch(1)
+        layout.addStretch(1)
+        layout.addWidget(self.question)
+        layout.addWidget(self.about)
+        layout.addSpacing(12)
+        layout.addLayout(grid)
+        layout.addWidget(self.limit_label)
+        layout.addSpacing(12)
+        layout.addWidget(self.hint)
+        layout.addLayout(skip_row)
+        layout.addStretch(1)
+        return panel
+
+    def _build_choices(self) -> QWidget:
+        panel = QWidget(self)
+        layout = QVBoxLayout(panel)
+        self.choice_heading = QLabel("", panel)
+        self.choice_heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.choice_heading.setWordWrap(True)
+        self.choice_heading.setProperty("role", "warning")
+        layout.addStretch(1)
+        layout.addWidget(self.choice_heading)
+        layout.addSpacing(16)
+        self.choice_buttons: dict[PainChoice, QPushButton] = {}
+        for choice, action, text, colour in CHOICES:
+            key = KEY_NAMES[action]
+            button = QPushButton(f"{text}   [{key}]", panel)
+            button.setStyleSheet(
+                f"QPushButton {{ background: {colour}; border: 3px solid #FFFFFF; }}"
+            )
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setToolTip(f"{text} (key: {key})")
+            button.clicked.connect(lambda _=False, c=choice: self.chosen.emit(c))
+            layout.addWidget(button)
+            self.choice_buttons[choice] = button
+        layout.addStretch(1)
+        return panel
+
+    # ------------------------------------------------------------ showing
+
+    @property
+    def asking_choice(self) -> bool:
+        return self._stack.currentWidget() is self._choice_panel
+
+    def ask_rating(self, record: SetRecord | None) -> None:
+        self.about.setText(set_label(record))
+        self.limit_label.setText(
+            f"Your limit is {self.pain_limit}: above it you choose what to do next."
+        )
+        self._stack.setCurrentWidget(self._scale_panel)
+
+    def ask_choice(self, record: SetRecord | None) -> None:
+        pain = record.pain if record is not None else None
+        self.choice_heading.setText(
+            f"Pain {pain} out of 10 is above your limit of {self.pain_limit}.\nWhat now?"
+        )
+        self._stack.setCurrentWidget(self._choice_panel)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._scale_fonts(max(300, self.height()))
+
+    def _scale_fonts(self, height: int) -> None:
+        """Sizes follow the window: legible from the mat at any window size."""
+        set_px(self.question, height * 0.085, bold=True)
+        set_px(self.about, height * 0.055)
+        set_px(self.choice_heading, height * 0.075, bold=True)
+        set_px(self.hint, height * 0.055, bold=True)
+        set_px(self.limit_label, height * 0.042)
+        set_px(self.skip_button, height * 0.04)
+        side = int(min(height * 0.24, self.width() / 12.2))
+        for button in self.scale_buttons:
+            button.setFixedSize(side, side)
+            set_px(button, side * 0.45, bold=True)
+        for label in self._anchor_labels:
+            set_px(label, height * 0.042, bold=True)
+        for button in self.choice_buttons.values():
+            button.setMinimumHeight(int(height * 0.16))
+            set_px(button, height * 0.07, bold=True)

@@ -1,0 +1,242 @@
+"""The offer to resume a session that was interrupted (a crash, a kill, a power cut)."""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Callable, Iterable
+from datetime import date, datetime
+from html import escape
+from typing import Any, Protocol, cast
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiptimer.core.routines.model import Routine
+from hiptimer.core.session.resume import (
+    ResumePlan,
+    ResumeSource,
+    details_lines,
+    keep_older_as_partial,
+    offer_text,
+    plan_resume,
+)
+from hiptimer.core.session.steps import SetKey
+from hiptimer.ui.keys import KEY_NAMES, Action
+from hiptimer.ui.session.workout_text import APP_TITLE
+from hiptimer.ui.theme import set_px
+
+log = logging.getLogger(__name__)
+
+HEADING = "Your last session was interrupted"
+TITLE = f"Resume your session? \u2014 {APP_TITLE}"
+SAVED = "The sets you did are saved in your history."
+PARTIAL_HINT = "Partial: the session stays in your history as it is, ending with its last set."
+RESUME_LABEL = "Resume at the next set"
+KEEP_LABEL = "Keep it as partial"
+
+
+class ResumePage(QWidget):
+    """Says which session stopped and how far it got; two big buttons, each with its key.
+
+    Signals: resume_requested(); keep_requested().
+    """
+
+    resume_requested = Signal()
+    keep_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.heading = QLabel(HEADING, self)
+        self.heading.setProperty("role", "warning")
+        self.heading.setWordWrap(True)
+        self.offer = QLabel(self)
+        self.offer.setWordWrap(True)
+        self.details = QLabel(self)
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setProperty("role", "muted")
+        # The buttons name one key each ("R" resumes too) so that both fit side by side.
+        self.resume_button = self._button(RESUME_LABEL, "Enter", "primary")
+        self.keep_button = self._button(KEEP_LABEL, KEY_NAMES[Action.KEEP_PARTIAL], "")
+        self.resume_button.clicked.connect(self.resume_requested.emit)
+        self.keep_button.clicked.connect(self.keep_requested.emit)
+        self.hint = QLabel(PARTIAL_HINT, self)
+        self.hint.setWordWrap(True)
+        self.hint.setProperty("role", "muted")
+        row = QHBoxLayout()
+        row.setSpacing(30)
+        row.addStretch(1)
+        row.addWidget(self.resume_button)
+        row.addWidget(self.keep_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(60, 30, 60, 30)
+        layout.addStretch(1)
+        for widget in (self.heading, self.offer, self.details):
+            layout.addWidget(widget)
+            layout.addSpacing(12)
+        layout.addSpacing(24)
+        layout.addLayout(row)
+        layout.addSpacing(18)
+        layout.addWidget(self.hint)
+        layout.addStretch(1)
+
+    def _button(self, label: str, key: str, role: str) -> QPushButton:
+        button = QPushButton(f"{label}   [{key}]", self)
+        button.setProperty("role", role)
+        # The window's key map owns Enter and P; a focused button would take Space instead.
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        return button
+
+    def show_plan(self, plan: ResumePlan, today: date) -> None:
+        self.offer.setText(offer_text(plan, today))
+        lines = [SAVED, *details_lines(plan, today)]
+        if not plan.resumable:
+            lines.append("It cannot be resumed: its routine and its doses could not be found.")
+        self.details.setText("<br>".join(escape(line) for line in lines))
+        self.resume_button.setEnabled(plan.resumable)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        h = max(300, self.height())
+        set_px(self.heading, h * 0.06, bold=True)
+        set_px(self.offer, h * 0.05)
+        set_px(self.details, h * 0.032)
+        set_px(self.hint, h * 0.028)
+        for button in (self.resume_button, self.keep_button):
+            set_px(button, h * 0.042, bold=True)
+
+
+class Host(Protocol):
+    """What the offer needs of the main window."""
+
+    stack: QStackedWidget
+    library: Any  # the LibraryPage: its `items` hold the routines
+    wall: Callable[[], datetime]
+
+    def start_session(
+        self, routine: Routine, *, done_sets: Iterable[SetKey] = (), session_id: int | None = None
+    ) -> None: ...
+    def setWindowTitle(self, title: str) -> None: ...
+    def show_problem(self, text: str) -> None: ...
+
+
+class ResumeOffer(QObject):
+    """Finds the newest interrupted session at start-up and offers to go on with it.
+
+    Older interrupted sessions are kept as partial at once (the page says so). Resuming
+    starts the session's routine at the first set not done and records into the same
+    session; keeping it as partial closes it and goes on to `then` (the library, or the
+    routine named on the command line).
+
+    Signals: none (the page's buttons and the window's keys call `perform`).
+    """
+
+    def __init__(
+        self,
+        host: Host,
+        history: object,
+        then: Callable[[], None],
+    ) -> None:
+        super().__init__(host.stack)
+        self._host = host
+        source = cast("ResumeSource", history) if _is_resume_source(history) else None
+        self._history = source
+        self._known: dict[str, Routine] = {}
+        self._then = then
+        self.plan: ResumePlan | None = None
+        self.page: ResumePage | None = None
+
+    def _today(self) -> date:
+        return self._host.wall().astimezone().date()
+
+    @property
+    def showing(self) -> bool:
+        return self.page is not None
+
+    def consider(self, routine: Routine) -> None:
+        """A routine that is not in the library (a file named on the command line)."""
+        self._known[routine.id] = routine
+        if self.page is not None and self._history is not None:
+            self._plan(self._history)
+
+    def _find(self, routine_id: str) -> Routine | None:
+        if routine_id in self._known:
+            return self._known[routine_id]
+        items = getattr(self._host.library, "items", ())
+        routines = (getattr(item, "routine", None) for item in items)
+        return next((r for r in routines if r is not None and r.id == routine_id), None)
+
+    def _plan(self, history: ResumeSource) -> ResumePlan | None:
+        plan = plan_resume(history, self._find)
+        if plan is not None and self.plan is not None:
+            plan = dataclasses.replace(plan, older=self.plan.older)  # already kept as partial
+        self.plan = plan
+        if self.plan is not None and self.page is not None:
+            self.page.show_plan(self.plan, self._today())
+        return self.plan
+
+    def offer(self) -> bool:
+        """Show the offer if a session was interrupted; False when there is nothing to offer."""
+        history = self._history
+        if history is None or self.page is not None:
+            return self.page is not None
+        try:
+            plan = self._plan(history)
+            if plan is None:
+                return False
+            keep_older_as_partial(history, plan)
+        except Exception:  # an unreadable history must not keep the window from opening
+            log.exception("Could not look for interrupted sessions")
+            return False
+        log.info("Offering to resume session %s (%d sets done)", plan.session.id, plan.sets_done)
+        self.page = ResumePage(self._host.stack)
+        self.page.show_plan(plan, self._today())
+        self.page.resume_requested.connect(lambda: self.perform(Action.RESUME_SESSION))
+        self.page.keep_requested.connect(lambda: self.perform(Action.KEEP_PARTIAL))
+        self._host.stack.addWidget(self.page)
+        self._host.stack.setCurrentWidget(self.page)
+        self._host.setWindowTitle(TITLE)
+        return True
+
+    def perform(self, action: Action) -> None:
+        """Resume (Enter, R) or keep as partial (P)."""
+        plan, history = self.plan, self._history
+        if self.page is None or plan is None or history is None:
+            return
+        if action is Action.RESUME_SESSION and plan.resumable:
+            self._close_page()
+            log.info("Resuming session %s", plan.session.id)
+            self._host.start_session(
+                plan.routine, done_sets=plan.done_sets, session_id=plan.session.id
+            )
+        elif action is Action.KEEP_PARTIAL:
+            self._close_page()
+            try:
+                history.mark_partial(plan.session.id)
+            except Exception as exc:
+                log.exception("Could not keep session %s as partial", plan.session.id)
+                self._host.show_problem(f"Could not keep the session as partial: {exc}")
+            self._then()
+
+    def _close_page(self) -> None:
+        page, self.page = self.page, None
+        if page is not None:
+            self._host.stack.removeWidget(page)
+            page.deleteLater()
+        self._host.setWindowTitle(APP_TITLE)
+
+
+def _is_resume_source(history: Any) -> bool:
+    names = ("unfinished_sessions", "session_sets", "session_doses", "mark_partial")
+    return history is not None and all(callable(getattr(history, n, None)) for n in names)

@@ -1,0 +1,198 @@
+"""The end of a session: what was done, skipped and rated, and the doses changed on the way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiptimer.core.routines.model import Routine, estimated_seconds, format_duration
+from hiptimer.core.session.events import EndReason, SetRecord
+from hiptimer.ui.keys import KEY_NAMES, Action
+from hiptimer.ui.session.workout_text import minutes_text
+from hiptimer.ui.theme import set_px
+
+COLUMNS = ("Exercise", "Side", "Set", "Planned", "Done", "Pain", "Choice")
+PAIN_COLUMN = 5
+SKIPPED_COLOUR = "#8FA3B1"
+LIMIT_SHOWN = 5  # ratings above the usual limit show in amber
+PAIN_TEXT_COLOURS = {False: "#9BE7B1", True: "#FFB74D"}
+CHOICE_WORDS = {"stop": "stopped for today", "lower": "lower dose", "continue": "continued"}
+
+
+@dataclass(frozen=True)
+class SessionResult:
+    """What the summary shows, gathered when the session ended."""
+
+    routine: Routine  # with this session's dose changes applied
+    records: tuple[SetRecord, ...]
+    reason: EndReason
+    total_s: float  # from start to end, pauses included
+    adjustments: dict[str, list[str]] = field(default_factory=dict)  # exercise id -> changes
+    started_with: Routine | None = None  # the routine as the session started
+
+    @property
+    def max_pain(self) -> int | None:
+        pains = [r.pain for r in self.records if r.pain is not None]
+        return max(pains) if pains else None
+
+    @property
+    def done_count(self) -> int:
+        return sum(1 for r in self.records if not r.skipped)
+
+    @property
+    def skipped_count(self) -> int:
+        return sum(1 for r in self.records if r.skipped)
+
+    def adjustment_lines(self) -> list[str]:
+        """'Bridge: reps 12 -> 10 reps' for each change, in routine order."""
+        names = {ex.id: ex.name for ex in self.routine.exercises}
+        return [
+            f"{names.get(ex_id, ex_id)}: {change}"
+            for ex_id, changes in self.adjustments.items()
+            for change in changes
+        ]
+
+
+def record_row(record: SetRecord) -> tuple[str, ...]:
+    """One table row: exercise, side, set, planned, actual, pain, choice."""
+    if record.planned_hold_s is not None:
+        planned = f"{record.planned_hold_s:g} s"
+        actual = f"{record.actual_hold_s:g} s" if record.actual_hold_s is not None else ""
+    else:
+        planned = f"{record.planned_reps} reps" if record.planned_reps is not None else ""
+        actual = f"{record.actual_reps} reps" if record.actual_reps is not None else ""
+    if record.skipped:
+        actual = "skipped"
+    side = record.side.value if record.side is not None else ""
+    pain = f"{record.pain}/10" if record.pain is not None else ""
+    choice = CHOICE_WORDS.get(record.pain_choice.value, "") if record.pain_choice else ""
+    return (record.exercise_name, side, str(record.set_number), planned, actual, pain, choice)
+
+
+def stats_line(result: SessionResult) -> str:
+    done = result.done_count
+    parts = [
+        f"Total time {minutes_text(result.total_s)}",
+        f"{done} set{'' if done == 1 else 's'} done",
+    ]
+    if result.skipped_count:
+        parts.append(f"{result.skipped_count} skipped")
+    top = result.max_pain
+    parts.append("no pain ratings" if top is None else f"highest pain {top}/10")
+    return "  \u00b7  ".join(parts)
+
+
+class SummaryPage(QWidget):
+    """Shows a SessionResult; it changes nothing itself.
+
+    Signals: library_requested(), done_requested(),
+    keep_doses_requested(Routine, dict) with the routine as adjusted and the changes.
+    """
+
+    library_requested = Signal()
+    done_requested = Signal()
+    keep_doses_requested = Signal(object, object)
+
+    def __init__(self, result: SessionResult, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.result = result
+        self.setObjectName("page")
+        completed = result.reason is EndReason.COMPLETED
+        self.heading = QLabel("Session complete" if completed else "Session ended early", self)
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.subtitle = QLabel(
+            f"{result.routine.title} \u2014 planned {format_duration(_planned(result))}", self
+        )
+        self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.subtitle.setProperty("role", "muted")
+        self.stats = QLabel(stats_line(result), self)
+        self.stats.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.table = self._build_table(result.records)
+        self.adjustments = QLabel("", self)
+        self.adjustments.setWordWrap(True)
+        lines = result.adjustment_lines()
+        self.adjustments.setText(
+            "Doses changed this session:\n" + "\n".join(f"\u2022 {line}" for line in lines)
+        )
+        self.adjustments.setVisible(bool(lines))
+        self.keep_button = QPushButton("Keep these doses for next time?", self)
+        self.keep_button.setVisible(bool(lines))
+        self.keep_button.clicked.connect(
+            lambda: self.keep_doses_requested.emit(result.routine, dict(result.adjustments))
+        )
+        self.library_button = QPushButton(f"Back to library   [{KEY_NAMES[Action.LIBRARY]}]", self)
+        self.library_button.clicked.connect(self.library_requested.emit)
+        self.done_button = QPushButton(f"Done   [{KEY_NAMES[Action.DONE]}]", self)
+        self.done_button.setProperty("role", "primary")
+        self.done_button.clicked.connect(self.done_requested.emit)
+        for button in (self.keep_button, self.library_button, self.done_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.keep_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.library_button)
+        buttons.addWidget(self.done_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.subtitle)
+        layout.addWidget(self.stats)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.adjustments)
+        layout.addLayout(buttons)
+
+    def _build_table(self, records: tuple[SetRecord, ...]) -> QTableWidget:
+        table = QTableWidget(len(records), len(COLUMNS), self)
+        table.setHorizontalHeaderLabels(list(COLUMNS))
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for row, record in enumerate(records):
+            for col, value in enumerate(record_row(record)):
+                item = QTableWidgetItem(value)
+                if record.skipped:
+                    item.setForeground(QColor(SKIPPED_COLOUR))
+                elif col == PAIN_COLUMN and record.pain is not None:
+                    item.setForeground(QColor(PAIN_TEXT_COLOURS[record.pain > LIMIT_SHOWN]))
+                table.setItem(row, col, item)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in range(1, len(COLUMNS)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        return table
+
+    def add_section(self, widget: QWidget, stretch: int = 0) -> None:
+        """Show one more part (the dose suggestions) under the table, above the buttons."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.count() - 1, widget, stretch)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        h = max(300, self.height())
+        set_px(self.heading, h * 0.07, bold=True)
+        set_px(self.subtitle, h * 0.032)
+        set_px(self.stats, h * 0.038, bold=True)
+        set_px(self.table, h * 0.028)
+        set_px(self.adjustments, h * 0.03)
+        for button in (self.keep_button, self.library_button, self.done_button):
+            set_px(button, h * 0.03, bold=button is self.done_button)
+
+
+def _planned(result: SessionResult) -> float:
+    return estimated_seconds(result.routine)

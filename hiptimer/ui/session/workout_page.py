@@ -1,0 +1,261 @@
+"""The workout screen: phase, exercise, side and a huge countdown, readable from the mat."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QPalette, QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QStackedLayout,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiptimer.core.routines.model import Kind
+from hiptimer.core.session.events import PainChoice
+from hiptimer.core.session.steps import StepKind
+from hiptimer.core.session.view import SessionView
+from hiptimer.ui.keys import Action, Mode
+from hiptimer.ui.session.driver import EngineDriver
+from hiptimer.ui.session.pain_prompt import PainPrompt
+from hiptimer.ui.session.workout_text import WorkoutText, is_self_paced, workout_text
+from hiptimer.ui.theme import Phase, set_px, style_for
+from hiptimer.ui.widgets.control_bar import ControlBar
+from hiptimer.ui.widgets.fit_label import FitLabel
+
+PROGRESS_STEPS = 1000
+
+
+class WorkoutPage(QWidget):
+    """Shows one session as its driver reports it; keys and buttons become driver commands.
+
+    It holds no timing: every number comes from the engine's SessionView.
+
+    Signals: title_changed(str) with the window title for the moment shown;
+    action_requested(Action) for buttons the main window handles (mute, end).
+    """
+
+    title_changed = Signal(str)
+    action_requested = Signal(object)
+
+    def __init__(self, driver: EngineDriver, *, muted: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.driver = driver
+        self.setObjectName("workout")
+        self.setAutoFillBackground(True)
+        self._muted = muted
+        self._text: WorkoutText | None = None
+        self._phase: Phase | None = None
+        self._side_style = ""
+        self._build()
+        driver.view_changed.connect(self.show_view)
+        self.show_view(driver.view())
+
+    # ------------------------------------------------------------ building
+
+    def _build(self) -> None:
+        self.banner = FitLabel("", self, height_share=0.8)
+        self.exercise = FitLabel("", self, height_share=0.85)
+        self.side = FitLabel("", self, template="RIGHT", height_share=0.8)
+        self.big = FitLabel("", self, template="0:00", height_share=0.86, tight=True)
+        self.big_caption = QLabel("", self)
+        self.set_line = QLabel("", self)
+        self.rep_line = QLabel("", self)
+        self.tempo = FitLabel("", self, template="LOWER", height_share=0.9)
+        self.caption = QLabel("", self)
+        self.caption.setWordWrap(True)
+        self.next_line = QLabel("", self)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, PROGRESS_STEPS)
+        self.progress.setTextVisible(False)
+        self.time_left = QLabel("", self)
+        self.controls = ControlBar(self)
+        self.controls.triggered.connect(self._on_button)
+        self.pain = PainPrompt(self.driver.engine.pain_limit, self)
+        self.pain.rated.connect(self.driver.rate_pain)
+        self.pain.skipped.connect(self.driver.skip_pain)
+        self.pain.chosen.connect(self.driver.choose)
+        for label in (self.big_caption, self.caption, self.next_line):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tempo.hide()
+        self.big_caption.hide()
+
+        info = QHBoxLayout()  # centred as a group, whichever parts are there
+        info.setSpacing(28)
+        info.addStretch(1)
+        info.addWidget(self.set_line)
+        info.addWidget(self.side)
+        info.addWidget(self.rep_line)
+        info.addStretch(1)
+        self.side.hide()
+        timer = QWidget(self)
+        timer_layout = QVBoxLayout(timer)
+        timer_layout.setContentsMargins(0, 0, 0, 0)
+        timer_layout.setSpacing(0)
+        timer_layout.addLayout(info, 2)
+        timer_layout.addWidget(self.big, 12)
+        timer_layout.addWidget(self.big_caption, 1)
+        timer_layout.addWidget(self.tempo, 3)
+        self._center = QStackedLayout()
+        self._center.addWidget(timer)
+        self._center.addWidget(self.pain)
+        self._timer_panel = timer
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.progress, 5)
+        bottom.addWidget(self.time_left, 1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 12)
+        layout.addWidget(self.banner, 2)
+        layout.addWidget(self.exercise, 2)
+        layout.addLayout(self._center, 15)
+        layout.addWidget(self.caption, 1)
+        layout.addWidget(self.next_line, 1)
+        layout.addLayout(bottom)
+        layout.addWidget(self.controls)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        h = max(300, self.height())
+        set_px(self.big_caption, h * 0.03)
+        set_px(self.set_line, h * 0.05, bold=True)
+        set_px(self.rep_line, h * 0.05, bold=True)
+        set_px(self.caption, h * 0.042, italic=True)
+        set_px(self.next_line, h * 0.036)
+        set_px(self.time_left, h * 0.034, bold=True)
+        self.progress.setFixedHeight(int(h * 0.035))
+        self.side.setFixedWidth(int(self.width() * 0.2))
+        for button in self.controls.buttons.values():
+            set_px(button, h * 0.024)
+            button.setMinimumHeight(int(h * 0.06))
+
+    # ------------------------------------------------------------ showing
+
+    @property
+    def text(self) -> WorkoutText | None:
+        """What the screen shows now (for tests and the window title)."""
+        return self._text
+
+    def set_muted(self, muted: bool) -> None:
+        self._muted = muted
+        self.show_view(self.driver.view())
+
+    def show_caption(self, text: str) -> None:
+        self.caption.setText(f"\u201c{text}\u201d" if text else "")
+
+    def show_view(self, view: SessionView) -> None:
+        text = workout_text(view)
+        if text.phase is not self._phase:
+            self._paint_phase(text.phase)
+        self.banner.setText(style_for(text.phase).word)
+        self.exercise.setText(text.exercise)
+        self._show_side(text.side)
+        self.big.set_template(re.sub(r"\d", "0", text.big))
+        self.big.setText(text.big)
+        _show_text(self.big_caption, text.big_caption)
+        self.set_line.setText(text.set_line)
+        self.rep_line.setText(text.rep_line)
+        _show_text(self.tempo, text.tempo)
+        self.next_line.setText(text.next_line)
+        self.time_left.setText(text.session_left)
+        self.progress.setValue(round(view.progress * PROGRESS_STEPS))
+        self._show_pain(view)
+        asking = view.awaiting_pain or view.awaiting_choice
+        navigable = view.started and not view.ended and not asking
+        ex = view.exercise
+        reps = ex is not None and ex.kind is Kind.REPS and view.step.kind is StepKind.WORK
+        self.controls.show_state(
+            paused=view.paused,
+            counting=is_self_paced(view),
+            reps=reps,
+            muted=self._muted,
+            navigable=navigable,
+        )
+        if self._text is None or text.title != self._text.title:
+            self.title_changed.emit(text.title)
+        self._text = text
+
+    def _show_pain(self, view: SessionView) -> None:
+        asking = view.awaiting_pain or view.awaiting_choice
+        if asking:
+            record = self.driver.engine.records[-1] if self.driver.engine.records else None
+            if view.awaiting_choice:
+                if not self.pain.asking_choice or self._center.currentWidget() is not self.pain:
+                    self.pain.ask_choice(record)
+            elif self._center.currentWidget() is not self.pain or self.pain.asking_choice:
+                self.pain.ask_rating(record)
+            self._center.setCurrentWidget(self.pain)
+        else:
+            self._center.setCurrentWidget(self._timer_panel)
+
+    def _paint_phase(self, phase: Phase) -> None:
+        self._phase = phase
+        style = style_for(phase)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(style.background))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(style.text))
+        self.setPalette(palette)
+        self.banner.setStyleSheet(
+            f"background: {style.accent}; color: #000000; border-radius: 10px;"
+        )
+        self._side_style = f"background: {style.accent}; color: #000000; border-radius: 12px;"
+        if self.side.text():
+            self.side.setStyleSheet(self._side_style)
+        self.tempo.setStyleSheet(f"color: {style.accent};")
+        self.progress.setStyleSheet(f"QProgressBar::chunk {{ background: {style.accent}; }}")
+
+    def _show_side(self, side: str) -> None:
+        """RIGHT or LEFT in a pill of the phase's colour; nothing at all without a side."""
+        if side == self.side.text():
+            return
+        self.side.setText(side)
+        self.side.setStyleSheet(self._side_style if side else "")
+        self.side.setVisible(bool(side))
+
+    # ------------------------------------------------------------ commands
+
+    def key_mode(self) -> Mode:
+        view = self.driver.view()
+        if view.awaiting_choice:
+            return Mode.CHOICE
+        if view.awaiting_pain:
+            return Mode.PAIN
+        return Mode.COUNTING if is_self_paced(view) else Mode.WORKOUT
+
+    def _on_button(self, action: Action) -> None:
+        if not self.perform(action, 0):
+            self.action_requested.emit(action)
+
+    def perform(self, action: Action, value: int) -> bool:
+        """Run a session command; False when it is not one of this page's (mute, end)."""
+        d = self.driver
+        commands = {
+            Action.PAUSE: d.toggle_pause,
+            Action.COUNT_REP: d.count_rep,
+            Action.NEXT: d.next,
+            Action.BACK: d.back,
+            Action.MORE: lambda: d.adjust(+1),
+            Action.LESS: lambda: d.adjust(-1),
+            Action.SKIP_EXERCISE: d.skip_exercise,
+            Action.RATE: lambda: d.rate_pain(value),
+            Action.SKIP_RATING: d.skip_pain,
+            Action.STOP_EXERCISE: lambda: d.choose(PainChoice.STOP),
+            Action.LOWER_DOSE: lambda: d.choose(PainChoice.LOWER),
+            Action.CONTINUE: lambda: d.choose(PainChoice.CONTINUE),
+        }
+        command = commands.get(action)
+        if command is None:
+            return False
+        command()
+        return True
+
+
+def _show_text(label: QLabel, text: str) -> None:
+    """Set a label's text and hide it when there is none, so the countdown gets the room."""
+    label.setText(text)
+    if label.isHidden() == bool(text):
+        label.setVisible(bool(text))

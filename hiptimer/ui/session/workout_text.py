@@ -1,0 +1,189 @@
+"""What the workout screen says about a moment of a session, as plain text (no Qt)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from hiptimer.core.routines.model import Kind, SideMode, dose_text
+from hiptimer.core.session.steps import RestKind, Side, StepKind
+from hiptimer.core.session.view import SessionView
+from hiptimer.ui.theme import Phase
+
+APP_TITLE = "HipTimer"
+TEMPO_WORDS = {"lift": "LIFT", "hold": "HOLD", "lower": "LOWER"}
+
+
+@dataclass(frozen=True)
+class WorkoutText:
+    """Every string the workout screen shows for one SessionView."""
+
+    phase: Phase
+    big: str  # the huge number: time left, or "7 / 12" for reps
+    big_caption: str  # a word under the number: "seconds", "reps - press Space"
+    exercise: str
+    side: str  # "RIGHT", "LEFT" or ""
+    set_line: str  # "Set 2 of 3"
+    rep_line: str  # "0:42 left in this set" for paced reps
+    tempo: str  # "LIFT" / "HOLD" / "LOWER" for paced reps
+    next_line: str  # "Next: Hip flexor stretch"
+    session_left: str  # "12:30 left"
+    title: str  # the window title
+
+
+def clock_text(seconds: float) -> str:
+    """Whole seconds, rounded up, as the huge number: "42", "1:05", "1:02:03"."""
+    total = max(0, math.ceil(seconds - 1e-9))
+    if total < 60:
+        return str(total)
+    minutes, secs = divmod(total, 60)
+    if minutes < 60:
+        return f"{minutes}:{secs:02d}"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}"
+
+
+def minutes_text(seconds: float) -> str:
+    """Time left in the session, always with minutes: "0:42", "12:30"."""
+    total = max(0, math.ceil(seconds - 1e-9))
+    minutes, secs = divmod(total, 60)
+    return f"{minutes}:{secs:02d}"
+
+
+def phase_of(view: SessionView) -> Phase:
+    if view.ended:
+        return Phase.DONE
+    if view.paused:
+        return Phase.PAUSED
+    return {
+        StepKind.GET_READY: Phase.GET_READY,
+        StepKind.WORK: Phase.WORK,
+        StepKind.REST: Phase.REST,
+        StepKind.SWITCH_SIDES: Phase.SWITCH_SIDES,
+        StepKind.PAIN: Phase.PAIN,
+        StepKind.DONE: Phase.DONE,
+    }[view.step.kind]
+
+
+def is_self_paced(view: SessionView) -> bool:
+    """A reps set counted by key presses (no clock ends it)."""
+    ex = view.exercise
+    return (
+        view.step.kind is StepKind.WORK
+        and ex is not None
+        and ex.kind is Kind.REPS
+        and view.duration_s is None
+    )
+
+
+def is_paced_reps(view: SessionView) -> bool:
+    """A reps set the app paces (lift, hold, lower): the rep in progress is the big number."""
+    ex = view.exercise
+    return (
+        view.step.kind is StepKind.WORK
+        and ex is not None
+        and ex.kind is Kind.REPS
+        and view.duration_s is not None
+    )
+
+
+def _current_rep(view: SessionView) -> int:
+    return min(view.reps_done + 1, max(view.reps_target, 1))
+
+
+def side_text(view: SessionView) -> str:
+    ex = view.exercise
+    if view.step.kind is StepKind.WORK and ex is not None and ex.sides is SideMode.ALTERNATING:
+        side: Side | None = view.rep_side
+    elif view.step.kind in (StepKind.WORK, StepKind.PAIN, StepKind.SWITCH_SIDES):
+        side = view.step.side
+    else:
+        side = None
+    return side.value.upper() if side is not None else ""
+
+
+def _set_line(view: SessionView) -> str:
+    ex, step = view.exercise, view.step
+    if ex is None or ex.sets <= 0:
+        return ""
+    if step.kind in (StepKind.WORK, StepKind.PAIN, StepKind.SWITCH_SIDES):
+        return f"Set {step.set_number} of {ex.sets}"
+    if step.kind is StepKind.REST and step.rest_kind is RestKind.BETWEEN_SETS:
+        return f"Set {step.set_number + 1} of {ex.sets} next"
+    return ""
+
+
+def _rep_line(view: SessionView) -> str:
+    ex = view.exercise
+    if view.step.kind is not StepKind.WORK or ex is None or ex.kind is not Kind.REPS:
+        return ""
+    if is_self_paced(view):
+        return ""  # the huge count says it already
+    # Paced: the huge number is the rep in progress; the time left in the set goes here.
+    left = clock_text(view.remaining_s or 0)
+    return f"{left} left in this set" if ":" in left else f"{left} s left in this set"
+
+
+def _next_line(view: SessionView) -> str:
+    step, ex = view.step, view.exercise
+    if view.ended or ex is None:
+        return ""
+    lead_in = step.kind is StepKind.GET_READY or step.rest_kind is RestKind.AFTER_EXERCISE
+    if lead_in:
+        return f"Up next: {ex.name} \u2014 {dose_text(ex)}"
+    if view.next_exercise is not None:
+        return f"Next exercise: {view.next_exercise.name}"
+    return "Last exercise"
+
+
+def _big(view: SessionView) -> tuple[str, str]:
+    if view.ended:
+        return "\u2713", "done"
+    if view.step.kind is StepKind.PAIN:
+        return "", ""
+    if is_self_paced(view):
+        caption = "reps \u2014 press Space for each"
+        return f"{view.reps_done} / {view.reps_target}", caption
+    if is_paced_reps(view):
+        return f"{_current_rep(view)} / {view.reps_target}", ""
+    if view.remaining_s is None:
+        return "", ""
+    return clock_text(view.remaining_s), ""
+
+
+def _title(view: SessionView, exercise: str) -> str:
+    parts: list[str] = []
+    if view.paused and not view.ended:
+        parts.append("Paused")
+    if view.ended:
+        parts.append("Session over")
+    elif view.step.kind is StepKind.PAIN:
+        parts.append("Rate pain:")
+    elif is_self_paced(view):
+        parts.append(f"{view.reps_done}/{view.reps_target}")
+    elif view.remaining_s is not None:
+        parts.append(minutes_text(view.remaining_s))
+    if exercise and not view.ended:
+        parts.append(exercise)
+    return f"{' '.join(parts)} \u2014 {APP_TITLE}" if parts else APP_TITLE
+
+
+def workout_text(view: SessionView) -> WorkoutText:
+    """All the words and numbers for one moment of a session."""
+    ex = view.exercise
+    name = ex.name if ex is not None else ""
+    big, big_caption = _big(view)
+    tempo = TEMPO_WORDS.get(view.rep_phase, "") if view.step.kind is StepKind.WORK else ""
+    return WorkoutText(
+        phase=phase_of(view),
+        big=big,
+        big_caption=big_caption,
+        exercise=name,
+        side=side_text(view),
+        set_line=_set_line(view),
+        rep_line=_rep_line(view),
+        tempo=tempo,
+        next_line=_next_line(view),
+        session_left=f"{minutes_text(view.session_remaining_s)} left",
+        title=_title(view, name),
+    )

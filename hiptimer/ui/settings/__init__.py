@@ -1,0 +1,1 @@
+"""The settings dialog, its look, and applying its choices to the running app."""

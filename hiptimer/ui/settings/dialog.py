@@ -1,0 +1,357 @@
+"""The Settings dialog: voice, speaking rate, volume, mute, setup readings and the pain limit."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Protocol
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiptimer.core.settings import DEFAULT_PAIN_LIMIT, Settings
+from hiptimer.ui.session.workout_text import APP_TITLE
+from hiptimer.ui.settings.style import settings_style_sheet
+
+RATE_RANGE = (80, 300)  # words a minute; slower than 80 drags, faster than 300 blurs
+RATE_STEP = 10
+PAIN_RANGE = (3, 8)
+DEFAULT_VOICE_LABEL = "System default"
+NO_SPEECH = "Speech is not available in this run of HipTimer."
+SETUP_CHOICES = (
+    ("always", "&Always"),
+    ("first", "The &first time only"),
+    ("never", "&Never"),
+)
+PAIN_HELP = (
+    "After each set you rate the pain in your hip from 0 (none) to 10 (worst). Above this "
+    "limit HipTimer offers to stop the exercise or go lighter. The pain-monitoring model "
+    "physiotherapists use counts 0\u20132 as safe, up to 5 as acceptable and above 5 as too "
+    "much, provided the pain settles by the next morning. Change the usual limit of "
+    f"{DEFAULT_PAIN_LIMIT} only on your physiotherapist's advice."
+)
+NEXT_SESSION = "The pain limit and the setup readings change from the next session on."
+
+
+class VoiceService(Protocol):
+    """What the dialog needs of hiptimer.ui.services.speech.SpeechService."""
+
+    @property
+    def available(self) -> bool: ...
+    @property
+    def unavailable_reason(self) -> str | None: ...
+    def voices(self) -> list[tuple[str, str]]: ...
+    def set_voice(self, voice_id: str) -> None: ...
+    def set_rate(self, words_per_minute: int) -> None: ...
+    def set_volume(self, volume: float) -> None: ...
+    def test_voice(self) -> None: ...
+
+
+VOICE_METHODS = ("voices", "set_voice", "set_rate", "set_volume", "test_voice")
+
+
+def voice_service(speech: object) -> VoiceService | None:
+    """The speech service if it can list voices and take settings (not a silent stand-in)."""
+    if all(callable(getattr(speech, name, None)) for name in VOICE_METHODS):
+        return speech  # type: ignore[return-value]
+    return None
+
+
+def voice_items(voices: list[tuple[str, str]], current: str) -> list[tuple[str, str]]:
+    """(label, id) for the voice box: the system default first, then the voices by name.
+
+    A name that two voices share gets its id added; a chosen voice the engine does not list
+    (voices not loaded yet, or gone) is kept, so choosing nothing changes nothing.
+    """
+    names = [name for _, name in voices]
+    items = sorted(
+        ((f"{name} ({vid})" if names.count(name) > 1 else name, vid) for vid, name in voices),
+        key=lambda item: item[0].casefold(),
+    )
+    if current and current not in {vid for vid, _ in voices}:
+        items.insert(0, (current, current))
+    return [(DEFAULT_VOICE_LABEL, ""), *items]
+
+
+class SettingsDialog(QDialog):
+    """Shows the settings and hands back the chosen ones; it saves and applies nothing itself.
+
+    Signals: test_requested(object) with a Settings holding the voice, rate and volume shown,
+    when the user asks to hear them.
+    """
+
+    test_requested = Signal(object)
+
+    def __init__(
+        self,
+        settings: Settings,
+        speech: VoiceService | None,
+        parent: QWidget | None = None,
+        *,
+        session_running: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Settings \u2014 {APP_TITLE}")
+        self.setObjectName("settings")
+        self.setStyleSheet(settings_style_sheet())
+        self._initial = settings
+        self._speech = speech
+        self._forget_heard = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(10)
+        layout.addWidget(self._voice_group())
+        layout.addWidget(self._setup_group())
+        layout.addWidget(self._pain_group())
+        self.next_session = QLabel(NEXT_SESSION, self)
+        _role(self.next_session, "muted")
+        self.next_session.setWordWrap(True)
+        self.next_session.setVisible(session_running)
+        layout.addWidget(self.next_session)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        _role(self.buttons.button(QDialogButtonBox.StandardButton.Ok), "primary")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._show(settings)
+        self._watch(speech)
+        # An explicit minimum: otherwise the layout sets one when the dialog is shown, which the
+        # offscreen platform reports as a warning ("does not support propagateSizeHints").
+        self.ensurePolished()
+        self.setMinimumSize(self.minimumSizeHint())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to the height the wrapped text needs at this width.
+
+        QDialog's first sizing ignores height-for-width (it opened at its minimum height under
+        Xvfb, squeezing the voice controls), and a reason shown later needs room too.
+        """
+        needed = self.heightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    # ------------------------------------------------------------ building
+
+    def _voice_group(self) -> QGroupBox:
+        box = QGroupBox("Voice and sound", self)
+        form = QFormLayout(box)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.unavailable = QLabel("", box)
+        self.unavailable.setObjectName("unavailable")
+        self.unavailable.setWordWrap(True)
+        self.unavailable.setTextFormat(Qt.TextFormat.RichText)
+        self.unavailable.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.unavailable.hide()
+        form.addRow(self.unavailable)
+        self.voice = QComboBox(box)
+        self.voice.setMaxVisibleItems(16)
+        self.voice.setAccessibleName("Voice")
+        self.voice.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.voice.setMinimumContentsLength(24)
+        form.addRow(_buddy("&Voice:", self.voice), self.voice)
+        self.rate, self.rate_value = _slider(box, RATE_RANGE, RATE_STEP, "Speaking rate")
+        self.rate.valueChanged.connect(self._show_rate)
+        form.addRow(_buddy("Speaking &rate:", self.rate), _row(self.rate, self.rate_value))
+        self.volume, self.volume_value = _slider(box, (0, 100), 5, "Volume")
+        self.volume.valueChanged.connect(self._show_volume)
+        form.addRow(_buddy("V&olume:", self.volume), _row(self.volume, self.volume_value))
+        self.test = QPushButton("&Test voice", box)
+        self.test.setToolTip("Speak a sample sentence with the voice, rate and volume shown")
+        self.test.clicked.connect(self._test)
+        form.addRow("", _row(self.test, None))
+        self.muted = QCheckBox("&Mute voice and beeps", box)
+        self.muted.setToolTip("The same as the M key or the Mute button during a session")
+        form.addRow("", self.muted)
+        return box
+
+    def _setup_group(self) -> QGroupBox:
+        box = QGroupBox("Read each exercise's setup steps aloud", self)
+        layout = QVBoxLayout(box)
+        row = QHBoxLayout()
+        self.setup = QButtonGroup(box)
+        self.setup_buttons: dict[str, QRadioButton] = {}
+        for mode, label in SETUP_CHOICES:
+            button = QRadioButton(label, box)
+            self.setup.addButton(button)
+            self.setup_buttons[mode] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        forget_row = QHBoxLayout()
+        self.forget = QPushButton("Reset \u201cfirst time\u201d &memory", box)
+        self.forget.setToolTip("Read every exercise's setup steps again, as on the first time")
+        self.forget.clicked.connect(self._forget)
+        self.heard = QLabel("", box)
+        _role(self.heard, "muted")
+        self.heard.setWordWrap(True)
+        forget_row.addWidget(self.forget)
+        forget_row.addWidget(self.heard, 1)
+        layout.addLayout(forget_row)
+        return box
+
+    def _pain_group(self) -> QGroupBox:
+        box = QGroupBox("Pain limit", self)
+        form = QFormLayout(box)
+        self.pain_limit = QSpinBox(box)
+        self.pain_limit.setRange(*PAIN_RANGE)
+        self.pain_limit.setSuffix(" out of 10")
+        self.pain_limit.setAccessibleName("Pain limit, out of 10")
+        form.addRow(_buddy("&Pain limit:", self.pain_limit), _row(self.pain_limit, None))
+        help_text = QLabel(PAIN_HELP, box)
+        _role(help_text, "muted")
+        help_text.setWordWrap(True)
+        form.addRow(help_text)
+        return box
+
+    # ------------------------------------------------------------ showing
+
+    def _show(self, s: Settings) -> None:
+        self._fill_voices(s.voice)
+        self.rate.setValue(s.rate)
+        self._show_rate(self.rate.value())
+        self.volume.setValue(round(s.volume * 100))
+        self._show_volume(self.volume.value())
+        self.muted.setChecked(s.muted)
+        self.setup_buttons.get(s.setup_mode, self.setup_buttons["first"]).setChecked(True)
+        self.pain_limit.setValue(s.pain_limit)
+        self._show_heard()
+
+    def _fill_voices(self, chosen: str) -> None:
+        voices = self._speech.voices() if self._speech is not None else []
+        self.voice.clear()
+        for label, vid in voice_items(voices, chosen):
+            self.voice.addItem(label, vid)
+            self.voice.setItemData(
+                self.voice.count() - 1, vid or label, Qt.ItemDataRole.ToolTipRole
+            )
+        self.voice.setCurrentIndex(max(0, self.voice.findData(chosen)))
+
+    def _show_rate(self, value: int) -> None:
+        self.rate_value.setText(f"{value} words/min")
+
+    def _show_volume(self, value: int) -> None:
+        self.volume_value.setText(f"{value} %")
+
+    def _show_heard(self) -> None:
+        n = 0 if self._forget_heard else len(self._initial.setup_heard)
+        if self._forget_heard:
+            text = "Forgotten when you press OK: every setup is read again."
+        elif n:
+            text = f"The setup of {n} exercise{'s' if n != 1 else ''} has been read already."
+        else:
+            text = "No setup has been read yet."
+        self.heard.setText(text)
+        self.forget.setEnabled(bool(n))
+
+    def _watch(self, speech: VoiceService | None) -> None:
+        """Fill the voices when the engine is ready; disable them if speech fails or is absent."""
+        if speech is None:
+            self.set_unavailable(NO_SPEECH)
+            return
+        if speech.unavailable_reason or not speech.available:
+            self.set_unavailable(speech.unavailable_reason or NO_SPEECH)
+        ready = getattr(speech, "ready", None)
+        if ready is not None:
+            ready.connect(self._voices_ready)
+        unavailable = getattr(speech, "unavailable", None)
+        if unavailable is not None:
+            unavailable.connect(self.set_unavailable)
+
+    def _voices_ready(self) -> None:
+        self._fill_voices(str(self.voice.currentData() or ""))
+
+    def set_unavailable(self, reason: str) -> None:
+        """Say why there is no voice, next to the voice controls, and disable them."""
+        self.unavailable.setText(f"<b>No voice.</b> {escape(reason)}")
+        self.unavailable.show()
+        for widget in (self.voice, self.rate, self.volume, self.test):
+            widget.setEnabled(False)
+        if self.isVisible():
+            self._fit_height()
+
+    # ------------------------------------------------------------ results
+
+    def chosen(self) -> Settings:
+        """The settings as the dialog shows them (the rest as they were)."""
+        mode = next((m for m, b in self.setup_buttons.items() if b.isChecked()), "first")
+        return self._initial.replace(
+            voice=str(self.voice.currentData() or ""),
+            rate=self.rate.value(),
+            volume=self.volume.value() / 100,
+            muted=self.muted.isChecked(),
+            setup_mode=mode,
+            pain_limit=self.pain_limit.value(),
+            setup_heard=() if self._forget_heard else self._initial.setup_heard,
+        )
+
+    def _test(self) -> None:
+        self.test_requested.emit(self.chosen())
+
+    def _forget(self) -> None:
+        self._forget_heard = True
+        self._show_heard()
+
+
+def _role(widget: QWidget, role: str) -> None:
+    """Give a widget a role for the style sheet, and restyle it if it was styled already."""
+    widget.setProperty("role", role)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
+def _buddy(text: str, widget: QWidget) -> QLabel:
+    label = QLabel(text, widget.parentWidget())
+    label.setBuddy(widget)
+    return label
+
+
+def _slider(
+    parent: QWidget, bounds: tuple[int, int], step: int, name: str
+) -> tuple[QSlider, QLabel]:
+    slider = QSlider(Qt.Orientation.Horizontal, parent)
+    slider.setRange(*bounds)
+    slider.setSingleStep(step)
+    slider.setPageStep(step * 4)
+    slider.setAccessibleName(name)
+    slider.setMinimumWidth(260)
+    value = QLabel("", parent)
+    value.setMinimumWidth(130)
+    return slider, value
+
+
+def _row(first: QWidget, second: QWidget | None) -> QWidget:
+    """Widgets side by side in a row that keeps them at their natural width."""
+    row = QWidget(first.parentWidget())
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    first.setParent(row)
+    layout.addWidget(first, 1 if isinstance(first, QSlider) else 0)
+    if second is not None:
+        second.setParent(row)
+        layout.addWidget(second)
+    layout.addStretch(0 if isinstance(first, QSlider) else 1)
+    return row

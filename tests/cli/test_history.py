@@ -1,0 +1,135 @@
+"""Tests of `hiptimer history list` and `hiptimer history export`."""
+
+from __future__ import annotations
+
+import csv
+import os
+import subprocess
+import sys
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from hiptimer import paths
+from hiptimer.cli.main import main
+from hiptimer.core.history.store import open_history
+from tests.history_data import WEEK1, WEEK2, Recorded, fill
+
+
+@pytest.fixture
+def recorded() -> Recorded:
+    with open_history(paths.history_db_path()) as store:
+        return fill(store)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def session_ids(path: Path) -> list[int]:
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        return [int(row["session_id"]) for row in csv.DictReader(f)]
+
+
+def test_export_csv(recorded: Recorded, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "all.csv"
+    code, stdout, err = run(capsys, "history", "export", "--csv", str(out))
+    assert (code, err) == (0, "")
+    assert stdout == f"Wrote 21 sets to {out}.\n"
+    assert len(session_ids(out)) == 21
+    assert out.read_text(encoding="utf-8-sig").startswith("session_id,session_started,")
+
+
+def test_export_since_until_and_routine(
+    recorded: Recorded, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "part.csv"
+    code, _, _ = run(capsys, "history", "export", "--csv", str(out), "--since", str(WEEK2))
+    assert code == 0
+    assert set(session_ids(out)) == {
+        recorded.id(routine, day) for routine, day in recorded.ids if day >= WEEK2
+    }
+    until = WEEK1 + timedelta(days=1)
+    argv = ["--csv", str(out), "--until", str(until), "--routine", "hips"]
+    assert run(capsys, "history", "export", *argv)[0] == 0
+    assert set(session_ids(out)) == {recorded.id("hips", WEEK1)}
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["--since", "2025-02-30"],
+            "hiptimer: --since: '2025-02-30' is not a date; use YYYY-MM-DD",
+        ),
+        (["--until", "yesterday"], "hiptimer: --until: 'yesterday' is not a date; use YYYY-MM-DD"),
+        (
+            ["--since", "2025-03-02", "--until", "2025-03-01"],
+            "hiptimer: --since 2025-03-02 is after --until 2025-03-01",
+        ),
+    ],
+)
+def test_a_bad_date_is_one_line_and_exit_2(
+    recorded: Recorded,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    argv: list[str],
+    message: str,
+) -> None:
+    out = tmp_path / "x.csv"
+    code, stdout, err = run(capsys, "history", "export", "--csv", str(out), *argv)
+    assert (code, stdout, err) == (2, "", message + "\n")
+    assert not out.exists()
+
+
+def test_an_unwritable_path_is_one_line_and_exit_2(
+    recorded: Recorded, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "no-such-folder" / "x.csv"
+    code, _, err = run(capsys, "history", "export", "--csv", str(target))
+    assert (code, err) == (2, f"hiptimer: cannot write {target}: No such file or directory\n")
+    code, _, err = run(capsys, "history", "export", "--csv", str(tmp_path))
+    assert (code, err) == (2, f"hiptimer: cannot write {tmp_path}: it is a folder\n")
+
+
+def test_export_needs_a_history_and_an_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "history", "export", "--csv", str(tmp_path / "x.csv"))
+    assert code == 2 and err.startswith("hiptimer: no history yet: ")
+    assert not paths.history_db_path().exists()  # looking does not create one
+    code, _, err = run(capsys, "history", "export")
+    assert (code, err) == (2, "hiptimer: say what to write: --csv FILE, --pdf FILE or both\n")
+
+
+def test_list_prints_recent_sessions_newest_first(
+    recorded: Recorded, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, stdout, _ = run(capsys, "history", "list", "--limit", "3")
+    lines = stdout.splitlines()
+    assert code == 0 and len(lines) == 4
+    assert lines[0].split() == ["DATE", "ROUTINE", "TIME", "DONE", "MAX", "AVG", "NOTE"]
+    assert "Hips" in lines[1] and "4/4 sets, completed" in lines[1]
+    assert lines[1].split()[-2:] == ["2", "1.2"]
+    assert lines[2].rstrip().endswith("Much better")
+    code, stdout, _ = run(capsys, "history", "list", "--routine", "stretch")
+    assert code == 0 and len(stdout.splitlines()) == 2 and "Stretches" in stdout
+
+
+def test_pdf_from_the_command_line_needs_no_display(recorded: Recorded, tmp_path: Path) -> None:
+    """The command line makes its own offscreen QGuiApplication."""
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY")}
+    out = tmp_path / "report.pdf"
+    done = subprocess.run(
+        [sys.executable, "-m", "hiptimer", "history", "export", "--pdf", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == f"Wrote a 1-page report to {out}.\n"
+    assert out.read_bytes().startswith(b"%PDF")

@@ -1,0 +1,432 @@
+"""Tests for the `hiptimer` command line, run in-process (and once as a real process)."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+import types
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hiptimer import paths
+from hiptimer.cli.main import main
+from hiptimer.core.routines.model import Routine
+
+
+def routine_data(rid: str, title: str, **extra: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "format": "hiptimer-routine",
+        "version": 1,
+        "id": rid,
+        "title": title,
+        "exercises": [
+            {"id": "bridge", "name": "Bridge", "kind": "hold", "hold_s": 30, "sets": 2},
+            {
+                "id": "clam",
+                "name": "Clamshell",
+                "kind": "reps",
+                "reps": 10,
+                "sides": "each",
+                "setup": ["Lie on your side."],
+            },
+        ],
+    }
+    data.update(extra)
+    return data
+
+
+def write(folder: Path, name: str, content: Any) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(json.dumps(content), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def builtin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Stand-in built-ins, so the tests do not depend on the shipped routines."""
+    folder = tmp_path / "builtin"
+    write(
+        folder,
+        "hip-basics.json",
+        routine_data(
+            "hip-basics",
+            "Hip basics",
+            description="Two gentle moves.",
+            cautions=["Stop if it hurts."],
+            schedule={"min_per_week": 3, "max_per_week": 4},
+        ),
+    )
+    write(
+        folder, "daily.json", routine_data("daily", "Daily stretch", schedule={"min_per_week": 7})
+    )
+    monkeypatch.setattr(paths, "builtin_routines_dir", lambda: folder)
+    return folder
+
+
+@pytest.fixture
+def user_dir(data_home: Path) -> Path:
+    return data_home / "routines"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+# ---------------------------------------------------------------- basics
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "--version") == (0, "hiptimer 0.1.0\n", "")
+
+
+def test_help_names_the_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--help")
+    assert code == 0
+    for word in ("list", "show", "validate", "--data-dir", "--routine", "--start"):
+        assert word in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["frobnicate"],
+        ["--no-such-option"],
+        ["show"],
+        ["--start"],
+        ["--routine", "daily", "list"],
+        ["list", "extra"],
+    ],
+)
+def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == ""
+    assert "usage: hiptimer" in err and "Traceback" not in err
+
+
+# ---------------------------------------------------------------- opening the window
+
+
+@pytest.fixture
+def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Routine | None, bool]]:
+    calls: list[tuple[Routine | None, bool]] = []
+    module = types.ModuleType("hiptimer.ui.app")
+
+    def run_app(routine: Routine | None = None, start: bool = False) -> int:
+        calls.append((routine, start))
+        return 0
+
+    module.run_app = run_app  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "hiptimer.ui.app", module)
+    return calls
+
+
+def test_no_command_opens_the_window(
+    capsys: pytest.CaptureFixture[str], fake_app: list[tuple[Routine | None, bool]]
+) -> None:
+    assert run(capsys) == (0, "", "")
+    assert fake_app == [(None, False)]
+
+
+def test_routine_and_start_reach_the_window(
+    capsys: pytest.CaptureFixture[str],
+    builtin_dir: Path,
+    fake_app: list[tuple[Routine | None, bool]],
+) -> None:
+    assert run(capsys, "--routine", "daily", "--start")[0] == 0
+    ((routine, start),) = fake_app
+    assert routine is not None and routine.id == "daily" and start is True
+
+
+def test_an_unknown_routine_never_reaches_the_window(
+    capsys: pytest.CaptureFixture[str],
+    builtin_dir: Path,
+    fake_app: list[tuple[Routine | None, bool]],
+) -> None:
+    code, out, err = run(capsys, "--routine", "nope")
+    assert code == 2 and out == "" and fake_app == []
+    assert err == (
+        'hiptimer: routine "nope" not found (no routine with that id); '
+        "available ids: daily, hip-basics\n"
+    )
+
+
+def test_a_broken_routine_file_never_reaches_the_window(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    fake_app: list[tuple[Routine | None, bool]],
+) -> None:
+    bad = routine_data("bad", "Bad")
+    bad["exercises"][0]["hold_s"] = 0
+    bad["exercises"][1]["reps"] = 0
+    path = write(tmp_path, "bad.json", bad)
+    code, _, err = run(capsys, "--routine", str(path))
+    assert code == 2 and fake_app == []
+    assert err.count("\n") == 1  # one line
+    assert err.startswith(f"hiptimer: routine is broken: {path}: exercises[0].hold_s: ")
+    assert "(and 1 more; see `hiptimer validate" in err
+
+
+def test_a_window_that_cannot_load_says_what_to_install(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "hiptimer.ui.app", None)  # makes the import fail
+    code, out, err = run(capsys)
+    assert code == 1 and out == ""
+    assert "the window cannot open" in err and "install the libraries" in err
+
+
+# ---------------------------------------------------------------- list
+
+
+def test_list_shows_builtins_and_yours(
+    capsys: pytest.CaptureFixture[str], builtin_dir: Path, user_dir: Path
+) -> None:
+    write(user_dir, "mine.json", routine_data("mine", "My routine"))
+    code, out, err = run(capsys, "list")
+    assert code == 0 and err == ""
+    header, daily, basics, mine = out.splitlines()
+    assert header.split() == ["ID", "TITLE", "TIME", "EXERCISES", "SCHEDULE", "STATUS"]
+    assert daily.split() == ["daily", "Daily", "stretch", "3", "min", "2", "daily", "built-in"]
+    assert basics.split()[:2] == ["hip-basics", "Hip"]
+    assert "3-4 times a week" in basics and basics.endswith("built-in")
+    assert mine.startswith("mine ") and "My routine" in mine and mine.endswith("yours")
+    assert daily.index("3 min") == header.index("TIME")  # columns line up
+
+
+def test_list_shows_a_broken_user_file(
+    capsys: pytest.CaptureFixture[str], builtin_dir: Path, user_dir: Path
+) -> None:
+    bad = routine_data("bad", "Bad")
+    bad["exercises"][0]["hold_s"] = 4000
+    write(user_dir, "bad.json", bad)
+    write(user_dir, "garbage.json", b"\x00\xff")
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    lines = out.splitlines()
+    assert len(lines) == 5
+    (bad_line,) = [line for line in lines if line.startswith("bad ")]
+    assert "bad.json" in bad_line
+    assert bad_line.endswith(
+        "BROKEN: exercises[0].hold_s: expected a number greater than 0 and at most 3600, got 4000"
+    )
+    (garbage,) = [line for line in lines if line.startswith("garbage ")]
+    assert "BROKEN: not valid UTF-8" in garbage
+
+
+def test_list_marks_an_edited_builtin(
+    capsys: pytest.CaptureFixture[str], builtin_dir: Path, user_dir: Path
+) -> None:
+    write(user_dir, "daily.json", routine_data("daily", "My daily", based_on="daily"))
+    out = run(capsys, "list")[1]
+    assert "Daily stretch" not in out
+    (line,) = [line for line in out.splitlines() if line.startswith("daily ")]
+    assert "My daily" in line and line.endswith("yours (edited built-in)")
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_data_dir_before_or_after_the_command(
+    capsys: pytest.CaptureFixture[str], builtin_dir: Path, tmp_path: Path, where: str
+) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    write(elsewhere / "routines", "there.json", routine_data("there", "Over there"))
+    argv = ["--data-dir", str(elsewhere), "list"]
+    if where == "after":
+        argv = ["list", "--data-dir", str(elsewhere)]
+    out = run(capsys, *argv)[1]
+    assert "Over there" in out
+    assert paths.data_dir() == elsewhere.resolve()
+
+
+def test_list_escapes_control_characters_and_odd_file_names(
+    capsys: pytest.CaptureFixture[str], builtin_dir: Path, user_dir: Path
+) -> None:
+    write(user_dir, "ansi.json", routine_data("ansi", "Red \x1b[31m alert"))
+    user_dir.mkdir(parents=True, exist_ok=True)
+    odd = os.fsencode(user_dir) + b"/caf\xe9.json"  # not UTF-8: a surrogate in the str path
+    with open(odd, "wb") as fh:
+        fh.write(b"{")
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    assert "\x1b" not in out and "Red \\x1b[31m alert" in out
+    assert "caf\\udce9.json" in out
+
+
+def test_list_with_no_routines(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(paths, "builtin_routines_dir", lambda: tmp_path / "none")
+        code, out, _ = run(capsys, "list")
+    assert code == 0 and out.startswith("No routines found in ")
+
+
+def test_list_into_a_closed_pipe(
+    capsys: pytest.CaptureFixture[str], builtin_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class ClosedPipe(io.StringIO):
+        def write(self, text: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    assert main(["list"]) == 1  # no traceback
+
+
+# ---------------------------------------------------------------- show
+
+
+def test_show_prints_the_plan(capsys: pytest.CaptureFixture[str], builtin_dir: Path) -> None:
+    code, out, err = run(capsys, "show", "hip-basics")
+    assert code == 0 and err == ""
+    expected = [
+        "Hip basics  [hip-basics, built-in]",
+        "Two gentle moves.",
+        "Schedule: 3-4 times a week",
+        "Cautions:",
+        "  - Stop if it hurts.",
+        "Get ready: 10 s",
+        "1. Bridge: 2 x 30 s",
+        "   Rest: 20 s between sets, 30 s after",
+        "2. Clamshell: 1 x 10 reps each side",
+        "   Setup:",
+        "     - Lie on your side.",
+        "   Rest: 5 s between sides",
+        "Estimated total: 3 min (get-ready and rests included)",  # 185 s
+    ]
+    lines = out.splitlines()
+    positions = [lines.index(line) for line in expected]
+    assert positions == sorted(positions)
+
+
+def test_show_by_path_and_file_name(
+    capsys: pytest.CaptureFixture[str], builtin_dir: Path, tmp_path: Path
+) -> None:
+    path = write(tmp_path / "x", "custom.json", routine_data("custom", "Custom"))
+    code, out, _ = run(capsys, "show", str(path))
+    assert code == 0 and out.startswith(f"Custom  [custom, {path}]")
+    assert run(capsys, "show", "daily.json")[1].startswith("Daily stretch")
+
+
+def test_show_an_unknown_routine(capsys: pytest.CaptureFixture[str], builtin_dir: Path) -> None:
+    code, out, err = run(capsys, "show", "nope")
+    assert code == 2 and out == ""
+    assert err.startswith('hiptimer: routine "nope" not found') and "daily, hip-basics" in err
+
+
+def test_show_a_broken_routine_lists_every_problem(
+    capsys: pytest.CaptureFixture[str], builtin_dir: Path, user_dir: Path
+) -> None:
+    bad = routine_data("bad", "Bad", rests={"get_ready_s": -1})
+    bad["exercises"][1]["reps"] = 501
+    path = write(user_dir, "bad.json", bad)
+    code, out, err = run(capsys, "show", "bad")
+    assert code == 2 and out == ""
+    assert err.splitlines() == [
+        f"hiptimer: {path}: rests.get_ready_s: expected a number at least 0 and at most 3600, got -1",
+        f"hiptimer: {path}: exercises[1].reps: expected a whole number at least 1 and at most 500, got 501",
+    ]
+
+
+# ---------------------------------------------------------------- validate
+
+
+def test_validate_good_files(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    a = write(tmp_path, "a.json", routine_data("a", "Routine A"))
+    one = routine_data("b", "Routine B")
+    del one["exercises"][1]
+    b = write(tmp_path, "b.json", one)
+    assert run(capsys, "validate", str(a), str(b)) == (
+        0,
+        f"ok: {a} (Routine A, 2 exercises)\nok: {b} (Routine B, 1 exercise)\n",
+        "",
+    )
+
+
+def test_validate_reports_each_problem_on_its_own_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    good = write(tmp_path, "good.json", routine_data("good", "Good"))
+    data = routine_data("bad", "Bad")
+    data["exercises"][0]["hold_s"] = "long"
+    data["exercises"][1]["rep"] = 3
+    bad = write(tmp_path, "bad.json", data)
+    code, out, err = run(capsys, "validate", str(bad), str(good))
+    assert code == 2 and err == ""
+    assert out.splitlines() == [
+        f'{bad}: exercises[0].hold_s: expected a number greater than 0 and at most 3600, got "long"',
+        f'{bad}: exercises[1].rep: unknown field (did you mean "reps"?)',
+        f"ok: {good} (Good, 2 exercises)",
+    ]
+
+
+def test_validate_needs_a_file(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "validate")
+    assert code == 2 and out == ""
+    assert "usage: hiptimer validate" in err and "FILE" in err
+
+
+def hostile_files(folder: Path) -> list[str]:
+    """Files a validator meets in the wild, each named for what it is."""
+    folder.mkdir(parents=True, exist_ok=True)
+    made = {
+        "binary.json": bytes(range(256)),
+        "huge.json": b" " * (1024 * 1024 + 1),
+        "deep.json": b"[" * 100_000,
+        "bad-utf8.json": b'{"title": "caf\xe9"}',
+        "digits.json": b"9" * 5000,
+        "nan.json": b'{"hold_s": NaN}',
+        "utf16.json": '{"id": "x"}'.encode("utf-16"),
+    }
+    names = []
+    for name, content in made.items():
+        (folder / name).write_bytes(content)
+        names.append(str(folder / name))
+    os.mkfifo(folder / "fifo.json")
+    (folder / "loop.json").symlink_to(folder / "loop.json")
+    (folder / "folder.json").mkdir()
+    names += [str(folder / n) for n in ("fifo.json", "loop.json", "folder.json", "missing.json")]
+    if Path("/dev/zero").exists():
+        names.append("/dev/zero")
+    return names
+
+
+def test_validate_hostile_files_in_process(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    names = hostile_files(tmp_path / "hostile")
+    bom = tmp_path / "bom.json"
+    bom.write_bytes(b"\xef\xbb\xbf" + json.dumps(routine_data("bom", "With BOM")).encode())
+    code, out, err = run(capsys, "validate", *names, str(bom))
+    assert code == 2 and err == ""
+    lines = out.splitlines()
+    assert len(lines) == len(names) + 1
+    for name, line in zip(names, lines, strict=False):
+        assert line.startswith(f"{name}: ")
+    assert lines[-1] == f"ok: {bom} (With BOM, 2 exercises)"
+
+
+def test_validate_in_a_real_process_never_shows_a_traceback(tmp_path: Path) -> None:
+    names = hostile_files(tmp_path / "hostile")
+    env = dict(os.environ, HIPTIMER_HOME=str(tmp_path / "home"), PYTHONIOENCODING="ascii")
+    result = subprocess.run(
+        [sys.executable, "-m", "hiptimer", "validate", *names],
+        capture_output=True,
+        text=True,
+        encoding="ascii",
+        errors="strict",  # the output must fit the terminal's encoding
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr == ""
+    assert len(result.stdout.splitlines()) == len(names)
+    assert "Traceback" not in result.stdout

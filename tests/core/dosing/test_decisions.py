@@ -1,0 +1,134 @@
+"""Tests of hiptimer.core.dosing.decisions and advice_words: a yes saves and logs, a no only logs."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from hiptimer import paths
+from hiptimer.core.dosing.decisions import accept, decline, latest
+from hiptimer.core.dosing.dose_steps import Dose
+from hiptimer.core.dosing.rules import DoseAction, Recommendation
+from hiptimer.core.dosing.words import change_text, is_offer, spoken, waits_for_morning
+from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.routines.catalog import load_catalog
+from hiptimer.core.routines.loader import load_routine
+from hiptimer.core.routines.model import Exercise, Kind, Routine
+from hiptimer.core.routines.writer import save_routine
+from hiptimer.core.session.steps import Side
+
+NOW = datetime(2026, 3, 5, 8, 0, tzinfo=timezone.utc)
+BRIDGE_UP = Recommendation(
+    "bridge",
+    None,
+    DoseAction.PROGRESS,
+    Dose(3, reps=10),
+    Dose(3, reps=12),
+    "Ready.",
+    "progress.reps",
+)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[HistoryStore]:
+    with open_history(tmp_path / "history.sqlite3") as opened:
+        yield opened
+
+
+def builtin() -> Routine:
+    return load_catalog().original("hip-strengthening")
+
+
+def logged(store: HistoryStore) -> list[tuple[object, ...]]:
+    return [
+        (c.exercise_id, c.field, c.old_value, c.new_value, c.accepted, c.reason, c.session_id)
+        for c in store.dose_changes("hip-strengthening")
+    ]
+
+
+def test_accepting_for_a_builtin_saves_the_users_version(store: HistoryStore) -> None:
+    original = builtin()
+    saved = accept(store, original, BRIDGE_UP, NOW)
+    target = paths.user_routines_dir() / "hip-strengthening.json"
+    assert Path(saved.path) == target and not saved.builtin
+    assert (saved.revision, saved.based_on) == (original.revision + 1, "hip-strengthening")
+    assert load_routine(target).exercise("bridge").reps == 12
+    assert load_catalog().get("hip-strengthening").overrides_builtin  # type: ignore[union-attr]
+    assert logged(store) == [("bridge", "reps", 10, 12, True, "Ready.", None)]
+
+
+def test_a_second_decision_builds_on_the_first(store: HistoryStore) -> None:
+    accept(store, builtin(), BRIDGE_UP, NOW)
+    sets_up = dataclasses.replace(
+        BRIDGE_UP, current=Dose(3, reps=12), proposed=Dose(4, reps=12), rule="progress.sets"
+    )
+    saved = accept(store, builtin(), sets_up, NOW)  # the stale built-in: the saved one is used
+    bridge = saved.exercise("bridge")
+    assert (bridge.sets, bridge.reps, saved.revision) == (4, 12, builtin().revision + 2)
+
+
+def test_a_stale_recommendation_changes_nothing(store: HistoryStore) -> None:
+    accept(store, builtin(), BRIDGE_UP, NOW)
+    with pytest.raises(ValueError, match="was made for 3 x 10 reps"):
+        accept(store, builtin(), BRIDGE_UP, NOW)
+    assert len(logged(store)) == 1
+
+
+def test_declining_logs_and_saves_nothing(store: HistoryStore) -> None:
+    back = Recommendation(
+        "single-leg-bridge", Side.LEFT, DoseAction.STEP_BACK, Dose(2, reps=8), Dose(1, reps=8),
+        "Too much.", "step_back.pain",
+    )  # fmt: skip
+    decline(store, "hip-strengthening", back, NOW)
+    assert not (paths.user_routines_dir() / "hip-strengthening.json").exists()
+    [change] = store.dose_changes()
+    assert (change.field, change.old_value, change.new_value, change.side) == (
+        "sets",
+        2,
+        1,
+        "left",
+    )
+    assert not change.accepted
+
+
+def test_a_users_routine_is_saved_in_place() -> None:
+    mine = Routine(
+        "mine",
+        "Mine",
+        (Exercise("bridge", "Bridge", Kind.REPS, sets=3, reps=10, reps_range=(8, 14)),),
+    )
+    path = paths.user_routines_dir() / "my-file.json"
+    save_routine(mine, path)
+    loaded = load_routine(path)
+    assert latest(loaded) == loaded
+    saved = accept(None, loaded, BRIDGE_UP, NOW)
+    assert Path(saved.path) == path and saved.revision == 2 and saved.based_on == ""
+    assert load_routine(path).exercise("bridge").reps == 12
+
+
+def test_words() -> None:
+    assert spoken(BRIDGE_UP, "Bridge") == "Suggestion: bridge, ready for twelve reps."
+    hold = Recommendation(
+        "clam",
+        None,
+        DoseAction.STEP_BACK,
+        Dose(2, hold_s=30),
+        Dose(2, hold_s=25),
+        "",
+        "step_back.pain",
+    )
+    assert (
+        spoken(hold, "Clamshell") == "Suggestion: clamshell, back to holds of twenty-five seconds."
+    )
+    assert change_text(hold) == "2 x 30 s \u2192 2 x 25 s"
+    clinician = dataclasses.replace(hold, action=DoseAction.SEE_CLINICIAN, proposed=None)
+    assert "physiotherapist or doctor" in (spoken(clinician, "Clamshell") or "")
+    waiting = dataclasses.replace(
+        hold, action=DoseAction.STAY, proposed=None, rule="missing.morning"
+    )
+    assert waits_for_morning(waiting) and not is_offer(waiting)
+    assert spoken(waiting, "Clamshell") is None

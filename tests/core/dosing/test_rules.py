@@ -1,0 +1,542 @@
+"""Tests for the pain-guided dosing rules: every rule, boundary and precedence, as tables."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, datetime, timedelta
+from typing import NamedTuple
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hiptimer.core.dosing.dose_steps import (
+    Dose,
+    ExerciseHistory,
+    Exposure,
+    FieldChange,
+    PainRuleSettings,
+)
+from hiptimer.core.dosing.rules import (
+    DoseAction,
+    Recommendation,
+    apply,
+    needs_morning_checkin,
+    per_exercise,
+    recommend,
+    recommend_routine,
+    weekly_averages,
+)
+from hiptimer.core.routines.model import Exercise, Kind, Routine, SideMode
+from hiptimer.core.session.steps import Side
+
+LAST_DAY = date(2026, 3, 20)
+
+BRIDGE = Exercise("bridge", "Bridge", Kind.REPS, sets=3, reps=10, reps_range=(10, 15))
+STRETCH = Exercise(
+    "flexor", "Hip flexor stretch", Kind.HOLD, sets=3, hold_s=30, sides=SideMode.EACH
+)
+
+
+def reps(n: int, sets: int = 3) -> Dose:
+    return Dose(sets, reps=n)
+
+
+def hold(s: float, sets: int = 3) -> Dose:
+    return Dose(sets, hold_s=s)
+
+
+def s(
+    pain: int | None = 1,
+    morning: int | None = 1,
+    before: int | None = 1,
+    *,
+    age: int = 0,
+    done: bool = True,
+    unrated: int = 0,
+    dose: Dose | None = None,
+) -> Exposure:
+    """A session `age` days before LAST_DAY; the dose defaults to the exercise's (filled in)."""
+    day = LAST_DAY - timedelta(days=age)
+    return Exposure(
+        session_id=1000 - age,
+        date=day,
+        dose=dose or Dose(0),  # placeholder, replaced by `history`
+        all_sets_done=done,
+        max_pain=pain,
+        morning_pain=morning,
+        prev_morning_pain=before,
+        unrated_sets=unrated,
+    )
+
+
+def history(ex: Exercise, *exposures: Exposure, doses: tuple[Dose, ...] = ()) -> ExerciseHistory:
+    """Exposures in order, two days apart unless given an age; a placeholder dose is ex's."""
+    n = len(exposures)
+    fixed = []
+    for i, e in enumerate(exposures):
+        if e.dose == Dose(0):
+            e = dataclasses.replace(e, dose=Dose.of(ex))
+        if e.date == LAST_DAY and i < n - 1:
+            age = 2 * (n - 1 - i)
+            e = dataclasses.replace(e, date=LAST_DAY - timedelta(days=age), session_id=1000 - age)
+        fixed.append(e)
+    return ExerciseHistory(ex.id, None, tuple(fixed), doses)
+
+
+GOOD = s()
+
+
+class Case(NamedTuple):
+    exercise: Exercise
+    exposures: tuple[Exposure, ...]
+    action: DoseAction
+    rule: str
+    proposed: Dose | None = None
+    doses: tuple[Dose, ...] = ()
+
+
+def at(ex: Exercise, **dose: object) -> Exercise:
+    return ex.with_dose(**dose)
+
+
+CASES = {
+    # -- progress, and the boundaries that block it -----------------------------------
+    "two-good-sessions-progress": Case(
+        BRIDGE, (GOOD, GOOD), DoseAction.PROGRESS, "progress.reps", reps(12)
+    ),
+    "one-good-session-stays": Case(BRIDGE, (GOOD,), DoseAction.STAY, "stay.once"),
+    "good-after-a-session-at-another-dose-stays": Case(
+        BRIDGE, (s(dose=reps(8)), GOOD), DoseAction.STAY, "stay.once"
+    ),
+    "three-good-sessions-progress": Case(
+        BRIDGE, (GOOD, GOOD, GOOD), DoseAction.PROGRESS, "progress.reps", reps(12)
+    ),
+    "max-pain-2-progresses": Case(
+        BRIDGE, (s(2), s(2)), DoseAction.PROGRESS, "progress.reps", reps(12)
+    ),
+    "max-pain-3-stays": Case(BRIDGE, (s(2), s(3)), DoseAction.STAY, "stay.pain"),
+    "earlier-pain-3-then-2-stays": Case(BRIDGE, (s(3), s(2)), DoseAction.STAY, "stay.once"),
+    "max-pain-5-stays": Case(BRIDGE, (GOOD, s(5)), DoseAction.STAY, "stay.pain"),
+    "max-pain-6-steps-back": Case(
+        BRIDGE, (GOOD, s(6)), DoseAction.STEP_BACK, "step_back.pain", reps(10, sets=2)
+    ),
+    "morning-better-progresses": Case(
+        BRIDGE, (GOOD, s(1, 0, 2)), DoseAction.PROGRESS, "progress.reps", reps(12)
+    ),
+    "morning-no-worse-progresses": Case(
+        BRIDGE, (GOOD, s(1, 3, 3)), DoseAction.PROGRESS, "progress.reps", reps(12)
+    ),
+    "morning-no-better-rise-1-stays": Case(
+        BRIDGE, (GOOD, s(1, 3, 2)), DoseAction.STAY, "stay.morning"
+    ),
+    "morning-rise-2-steps-back": Case(
+        BRIDGE, (GOOD, s(1, 4, 2)), DoseAction.STEP_BACK, "step_back.morning", reps(10, sets=2)
+    ),
+    "earlier-morning-rise-1-blocks-progress": Case(
+        BRIDGE, (s(1, 3, 2), GOOD), DoseAction.STAY, "stay.once"
+    ),
+    "unfinished-sets-stay": Case(BRIDGE, (GOOD, s(done=False)), DoseAction.STAY, "stay.incomplete"),
+    # -- what the next dose is ---------------------------------------------------------
+    "reps-capped-at-range-top": Case(
+        at(BRIDGE, reps=14), (GOOD, GOOD), DoseAction.PROGRESS, "progress.reps", reps(15)
+    ),
+    "range-top-reached-adds-a-set": Case(
+        at(BRIDGE, reps=15), (GOOD, GOOD), DoseAction.PROGRESS, "progress.sets", reps(15, sets=4)
+    ),
+    "no-range-adds-a-set": Case(
+        at(BRIDGE, reps_range=None), (GOOD, GOOD), DoseAction.PROGRESS, "progress.sets", reps(10, 4)
+    ),
+    "sets-cap-reached-stays-at-top": Case(
+        at(BRIDGE, reps=15, sets=5), (GOOD, GOOD), DoseAction.STAY, "stay.top"
+    ),
+    "hold-up-5-s": Case(STRETCH, (GOOD, GOOD), DoseAction.PROGRESS, "progress.hold", hold(35)),
+    "hold-capped-at-max": Case(
+        at(STRETCH, hold_s=58), (GOOD, GOOD), DoseAction.PROGRESS, "progress.hold", hold(60)
+    ),
+    "hold-at-max-adds-a-set": Case(
+        at(STRETCH, hold_s=60), (GOOD, GOOD), DoseAction.PROGRESS, "progress.sets", hold(60, 4)
+    ),
+    "timed-activity-is-not-lengthened": Case(
+        at(STRETCH, hold_s=300, sets=1), (GOOD, GOOD), DoseAction.STAY, "stay.top"
+    ),
+    "hold-at-max-and-sets-cap-stays": Case(
+        at(STRETCH, hold_s=60, sets=5), (GOOD, GOOD), DoseAction.STAY, "stay.top"
+    ),
+    # -- step back: to the previous dose, else a reduced one ---------------------------
+    "step-back-to-previous-dose-in-history": Case(
+        at(BRIDGE, reps_range=(8, 15)),
+        (s(dose=reps(8)), s(dose=reps(8)), s(7)),
+        DoseAction.STEP_BACK,
+        "step_back.pain",
+        reps(8),
+        doses=(reps(8), reps(10)),
+    ),
+    "step-back-to-previous-dose-of-sessions": Case(
+        at(BRIDGE, reps_range=(8, 15)),
+        (s(dose=reps(8)), s(7)),
+        DoseAction.STEP_BACK,
+        "step_back.pain",
+        reps(8),
+    ),
+    "step-back-skips-a-higher-previous-dose": Case(
+        at(BRIDGE, reps_range=(6, 15)),
+        (s(7),),
+        DoseAction.STEP_BACK,
+        "step_back.pain",
+        reps(8),
+        doses=(reps(12), reps(10)),
+    ),
+    "step-back-skips-a-dose-outside-the-range": Case(
+        BRIDGE,
+        (s(7),),
+        DoseAction.STEP_BACK,
+        "step_back.pain",
+        reps(10, sets=2),
+        doses=(reps(8), reps(10)),
+    ),
+    "step-back-reduces-reps-to-range-bottom": Case(
+        at(BRIDGE, reps=11), (s(7),), DoseAction.STEP_BACK, "step_back.pain", reps(10)
+    ),
+    "step-back-reduces-reps-without-range": Case(
+        at(BRIDGE, reps_range=None), (s(7),), DoseAction.STEP_BACK, "step_back.pain", reps(8)
+    ),
+    "step-back-reduces-hold": Case(
+        STRETCH, (s(7),), DoseAction.STEP_BACK, "step_back.pain", hold(25)
+    ),
+    "step-back-hold-not-below-5-s": Case(
+        at(STRETCH, hold_s=8), (s(7),), DoseAction.STEP_BACK, "step_back.pain", hold(5)
+    ),
+    "step-back-at-min-hold-drops-a-set": Case(
+        at(STRETCH, hold_s=5), (s(7),), DoseAction.STEP_BACK, "step_back.pain", hold(5, sets=2)
+    ),
+    "step-back-at-smallest-dose-proposes-nothing": Case(
+        at(STRETCH, hold_s=5, sets=1), (s(7),), DoseAction.STEP_BACK, "step_back.pain", None
+    ),
+    # -- see a clinician ---------------------------------------------------------------
+    "three-sessions-above-5-see-clinician": Case(
+        BRIDGE,
+        (s(6), s(7), s(6)),
+        DoseAction.SEE_CLINICIAN,
+        "clinician.pain_run",
+        reps(10, sets=2),
+    ),
+    "two-sessions-above-5-step-back": Case(
+        BRIDGE, (s(3), s(7), s(6)), DoseAction.STEP_BACK, "step_back.pain", reps(10, sets=2)
+    ),
+    "unrated-session-breaks-the-run": Case(
+        BRIDGE, (s(6), s(None), s(6)), DoseAction.STEP_BACK, "step_back.pain", reps(10, sets=2)
+    ),
+    "run-counts-across-a-dose-change": Case(
+        BRIDGE,
+        (s(7, dose=reps(12)), s(7, dose=reps(12)), s(6)),
+        DoseAction.SEE_CLINICIAN,
+        "clinician.pain_run",
+        reps(10, sets=2),
+        doses=(reps(10), reps(12), reps(10)),
+    ),
+    "weekly-average-rise-2.0-see-clinician": Case(
+        BRIDGE,
+        (s(0, age=10), s(1, age=8), s(2, age=2), s(3, age=0)),
+        DoseAction.SEE_CLINICIAN,
+        "clinician.trend",
+    ),
+    "weekly-average-rise-1.9-does-not": Case(
+        BRIDGE,
+        (
+            *(s(0, age=10), s(1, age=8)),
+            *(s(2, age=6), s(2, age=4), s(3, age=3), s(3, age=2), s(2, age=0)),
+        ),
+        DoseAction.STAY,
+        "stay.once",
+    ),
+    "weekly-average-fall-does-not": Case(
+        BRIDGE,
+        (s(3, age=10), s(3, age=8), s(1, age=2), s(1, age=0)),
+        DoseAction.PROGRESS,
+        "progress.reps",
+        reps(12),
+    ),
+    "rise-within-one-week-is-not-a-trend": Case(
+        BRIDGE, (s(0, age=4), s(1, age=3), s(3, age=2), s(4, age=0)), DoseAction.STAY, "stay.pain"
+    ),
+    # -- missing data: never progress on it, and say what is missing -------------------
+    "no-morning-check-in-stays": Case(
+        BRIDGE, (GOOD, s(1, None)), DoseAction.STAY, "missing.morning"
+    ),
+    "no-morning-before-stays": Case(
+        BRIDGE, (GOOD, s(1, 1, None)), DoseAction.STAY, "missing.baseline"
+    ),
+    "unrated-sets-stay": Case(BRIDGE, (GOOD, s(1, unrated=2)), DoseAction.STAY, "missing.pain"),
+    "no-rating-at-all-stays": Case(BRIDGE, (GOOD, s(None)), DoseAction.STAY, "missing.pain"),
+    "earlier-missing-morning-blocks-progress": Case(
+        BRIDGE, (s(1, None), GOOD), DoseAction.STAY, "stay.once"
+    ),
+    "missing-morning-does-not-hide-high-pain": Case(
+        BRIDGE, (GOOD, s(7, None)), DoseAction.STEP_BACK, "step_back.pain", reps(10, sets=2)
+    ),
+    "no-sessions": Case(BRIDGE, (), DoseAction.STAY, "none"),
+    # -- precedence: clinician > step back > stay > progress ---------------------------
+    "clinician-over-step-back": Case(
+        BRIDGE,
+        (s(7), s(8), s(6, 5, 2)),
+        DoseAction.SEE_CLINICIAN,
+        "clinician.pain_run",
+        reps(10, sets=2),
+    ),
+    "trend-clinician-over-step-back": Case(
+        BRIDGE,
+        (s(0, age=9), s(1, age=8), s(3, age=1), s(6, age=0)),
+        DoseAction.SEE_CLINICIAN,
+        "clinician.trend",
+        reps(10, sets=2),
+    ),
+    "step-back-morning-over-stay-pain": Case(
+        BRIDGE, (GOOD, s(4, 4, 2)), DoseAction.STEP_BACK, "step_back.morning", reps(10, sets=2)
+    ),
+    "stay-pain-over-missing-morning": Case(
+        BRIDGE, (GOOD, s(4, None)), DoseAction.STAY, "stay.pain"
+    ),
+    "stay-over-progress": Case(BRIDGE, (GOOD, GOOD, s(3)), DoseAction.STAY, "stay.pain"),
+    "dose-changed-since-last-session-waits": Case(
+        BRIDGE, (s(dose=reps(8)), s(7, dose=reps(8))), DoseAction.STAY, "stay.dose_changed"
+    ),
+}
+
+
+@pytest.mark.parametrize("case", CASES.values(), ids=CASES.keys())
+def test_rules(case: Case) -> None:
+    rec = recommend(history(case.exercise, *case.exposures, doses=case.doses), case.exercise)
+    assert (rec.action, rec.rule, rec.proposed) == (case.action, case.rule, case.proposed)
+    assert rec.current == Dose.of(case.exercise)
+    assert rec.reason.strip() and rec.reason.endswith((".", ")"))
+
+
+REASONS = {
+    "progress": (
+        (GOOD, GOOD),
+        "Pain stayed at 2 or below and your hip was no worse the next morning, twice in a row:"
+        " ready for 12 reps.",
+    ),
+    "step-back": ((s(7),), "Pain went above 5 (it reached 7) on 20 March"),
+    "step-back-says-the-dose": ((s(7),), "Next time, go back to 2 x 10 reps."),
+    "clinician-says-the-dose": ((s(6), s(6), s(6)), "if you do this exercise, use 2 x 10 reps."),
+    "morning": ((s(1, 5, 2),), "3 points worse the morning after 20 March (5 instead of 2)"),
+    "clinician-says-it-comes-first": (
+        (s(6), s(6), s(6)),
+        "Seeing someone comes first, before lowering the dose. Pain went above 5",
+    ),
+    "clinician-names-who": ((s(6), s(6), s(6)), "physiotherapist or doctor"),
+    "trend": (
+        (s(0, age=10), s(1, age=8), s(2, age=2), s(3, age=0)),
+        "rose from 0.5 to 2.5 over the last two weeks",
+    ),
+    "missing-morning": (
+        (s(1, None),),
+        "Missing for the session on 20 March: the next-morning check-in.",
+    ),
+    "missing-ratings": ((s(1, unrated=2),), "a pain rating for 2 sets"),
+    "missing-both": ((s(None, None),), "a pain rating for its sets and the next-morning"),
+    "missing-earlier": ((s(1, None), GOOD), "An earlier session is missing the next-morning"),
+    "stay-pain": (
+        (s(4),),
+        "Pain reached 4 on 20 March. That is acceptable, but before doing more it should stay at 2",
+    ),
+}
+
+
+@pytest.mark.parametrize("exposures, text", REASONS.values(), ids=REASONS.keys())
+def test_reasons_are_plain_sentences(exposures: tuple[Exposure, ...], text: str) -> None:
+    assert text in recommend(history(BRIDGE, *exposures), BRIDGE).reason
+
+
+@pytest.mark.parametrize("exposures", [(s(7),), (s(7), s(7), s(7))], ids=["step-back", "clinician"])
+def test_smallest_dose_says_so(exposures: tuple[Exposure, ...]) -> None:
+    ex = at(STRETCH, hold_s=5, sets=1)
+    rec = recommend(history(ex, *exposures), ex)
+    assert rec.proposed is None
+    assert rec.reason.endswith(
+        "This is already the smallest dose: rest this exercise until it settles."
+    )
+
+
+def test_settings_change_the_thresholds() -> None:
+    strict = PainRuleSettings(acceptable_pain_max=4, sessions_to_progress=3, reps_step=1)
+    assert recommend(history(BRIDGE, s(5)), BRIDGE, strict).action is DoseAction.STEP_BACK
+    assert recommend(history(BRIDGE, GOOD, GOOD), BRIDGE, strict).rule == "stay.once"
+    rec = recommend(history(BRIDGE, GOOD, GOOD, GOOD), BRIDGE, strict)
+    assert rec.proposed == reps(11)
+    assert "3 times in a row" in rec.reason
+
+
+def test_weekly_averages() -> None:
+    exps = history(BRIDGE, s(0, age=13), s(None, age=9), s(4, age=7), s(1, age=6), s(3)).exposures
+    assert weekly_averages(exps) == (2.0, 2.0)
+    assert weekly_averages(exps[-2:]) is None
+    assert weekly_averages(()) is None
+
+
+def test_changes_name_the_fields() -> None:
+    rec = recommend(history(at(BRIDGE, reps=15), GOOD, GOOD), at(BRIDGE, reps=15))
+    assert rec.changes() == (FieldChange("sets", 3, 4),)
+    assert recommend(history(BRIDGE, GOOD), BRIDGE).changes() == ()
+    assert rec.session_id == 1000
+
+
+# -- whole routines, sides -----------------------------------------------------------
+
+
+def routine(builtin: bool = False) -> Routine:
+    return Routine(
+        "fai-strength",
+        "FAI strength",
+        (STRETCH, BRIDGE, at(BRIDGE, id="off", enabled=False)),
+        revision=3,
+        based_on="" if builtin else "older",
+        path="/builtin/fai.json" if builtin else "/user/fai.json",
+        builtin=builtin,
+    )
+
+
+def sided(ex: Exercise, side: Side | None, *exposures: Exposure) -> ExerciseHistory:
+    return dataclasses.replace(history(ex, *exposures), side=side)
+
+
+def test_recommend_routine_in_routine_order_right_before_left() -> None:
+    histories = [
+        sided(BRIDGE, None, GOOD, GOOD),
+        sided(STRETCH, Side.LEFT, GOOD, s(3)),
+        sided(at(BRIDGE, id="off"), None, GOOD),
+        sided(STRETCH, Side.RIGHT, GOOD, GOOD),
+        sided(at(BRIDGE, id="unknown"), None, GOOD),
+    ]
+    recs = recommend_routine(routine(), histories)
+    assert [(r.exercise_id, r.side, r.action) for r in recs] == [
+        ("flexor", Side.RIGHT, DoseAction.PROGRESS),
+        ("flexor", Side.LEFT, DoseAction.STAY),
+        ("bridge", None, DoseAction.PROGRESS),
+    ]
+    merged = per_exercise(recs)
+    assert [(r.exercise_id, r.side, r.action) for r in merged] == [
+        ("flexor", Side.LEFT, DoseAction.STAY),
+        ("bridge", None, DoseAction.PROGRESS),
+    ]
+
+
+# -- apply -----------------------------------------------------------------------------
+
+
+def test_apply_to_builtin_makes_the_users_copy() -> None:
+    rec = recommend(history(BRIDGE, GOOD, GOOD), BRIDGE)
+    new = apply(routine(builtin=True), rec)
+    assert (new.id, new.revision, new.based_on, new.builtin, new.path) == (
+        "fai-strength",
+        4,
+        "fai-strength",
+        False,
+        "",
+    )
+    assert new.exercise("bridge").reps == 12 and new.exercise("bridge").reps_range == (10, 15)
+    assert new.exercise("flexor") == STRETCH
+
+
+def test_apply_to_users_routine_keeps_its_origin() -> None:
+    rec = recommend(history(STRETCH, s(7)), STRETCH)
+    new = apply(routine(), rec)
+    assert (new.revision, new.based_on, new.path) == (4, "older", "/user/fai.json")
+    assert new.exercise("flexor").hold_s == 25 and new.exercise("flexor").sets == 3
+
+
+@pytest.mark.parametrize(
+    "rec, message",
+    [
+        (recommend(history(BRIDGE, GOOD), BRIDGE), "proposes no new dose"),
+        (
+            Recommendation(
+                "bridge", None, DoseAction.PROGRESS, reps(8), reps(9), "", "progress.reps"
+            ),
+            "was made for 3 x 8 reps, but the routine now has 3 x 10 reps",
+        ),
+    ],
+    ids=["nothing-to-apply", "stale"],
+)
+def test_apply_refuses(rec: Recommendation, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        apply(routine(), rec)
+
+
+# -- morning check-in ----------------------------------------------------------------
+
+TODAY = date(2026, 3, 21)
+
+
+@pytest.mark.parametrize(
+    "last, today, recorded, expected",
+    [
+        (date(2026, 3, 20), TODAY, False, True),
+        (date(2026, 3, 20), TODAY, True, False),
+        (TODAY, TODAY, False, False),
+        (date(2026, 3, 19), TODAY, False, False),
+        (None, TODAY, False, False),
+        (datetime(2026, 3, 20, 23, 50), datetime(2026, 3, 21, 6, 30), False, True),
+        (date(2026, 2, 28), date(2026, 3, 1), False, True),
+    ],
+    ids=[
+        "day-after",
+        "already-recorded",
+        "same-day",
+        "two-days-later",
+        "no-session",
+        "datetimes",
+        "across-a-month",
+    ],
+)
+def test_needs_morning_checkin(
+    last: date | None, today: date, recorded: bool, expected: bool
+) -> None:
+    assert needs_morning_checkin(last, today, recorded) is expected
+
+
+# -- properties ----------------------------------------------------------------------
+
+scores = st.one_of(st.none(), st.integers(0, 10))
+exposure_st = st.builds(
+    Exposure,
+    session_id=st.just(1),
+    date=st.just(LAST_DAY),
+    dose=st.sampled_from([Dose(0), reps(8), reps(12, sets=2)]),
+    all_sets_done=st.booleans(),
+    max_pain=scores,
+    morning_pain=scores,
+    prev_morning_pain=scores,
+    unrated_sets=st.integers(0, 2),
+)
+
+
+@given(
+    exposures=st.lists(exposure_st, max_size=6),
+    ex=st.sampled_from([BRIDGE, at(BRIDGE, reps=15), STRETCH, at(STRETCH, hold_s=5, sets=1)]),
+)
+@settings(max_examples=300, deadline=None)
+def test_never_progresses_on_missing_or_painful_data(
+    exposures: list[Exposure], ex: Exercise
+) -> None:
+    h = history(ex, *exposures)
+    rec = recommend(h, ex)
+    if rec.action is DoseAction.PROGRESS:
+        for e in h.exposures[-2:]:
+            assert e.dose == Dose.of(ex) and e.all_sets_done and not e.unrated_sets
+            assert e.max_pain is not None and e.max_pain <= 2
+            assert e.morning_pain is not None and e.prev_morning_pain is not None
+            assert e.morning_pain <= e.prev_morning_pain
+    if rec.proposed is not None:
+        assert rec.proposed.sets >= 1
+        if ex.reps_range and rec.proposed.reps is not None:
+            assert ex.reps_range[0] <= rec.proposed.reps <= ex.reps_range[1]
+        if rec.proposed.hold_s is not None:
+            assert rec.proposed.hold_s >= 5
+        going_up = rec.action is DoseAction.PROGRESS
+        assert rec.proposed.is_lower_than(rec.current) is not going_up
+        assert rec.current.is_lower_than(rec.proposed) is going_up
+        applied = apply(Routine("r", "R", (ex,)), rec)
+        assert Dose.of(applied.exercise(ex.id)) == rec.proposed

@@ -1,0 +1,228 @@
+"""Tests of the CSV export: local times with the right offset across DST, csv.writer's fields."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import pytest
+
+from hiptimer.core.history.csv_export import CSV_COLUMNS, LocalTimes, csv_field
+from hiptimer.core.history.queries import StoredSet, to_db_time
+from hiptimer.core.history.store import HistoryStore, open_history
+
+UTC = timezone.utc
+
+needs_tzset = pytest.mark.skipif(not hasattr(time, "tzset"), reason="time.tzset is Unix only")
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[HistoryStore]:
+    with open_history(tmp_path / "history.sqlite3") as opened:
+        yield opened
+
+
+@pytest.fixture
+def local_zone() -> Iterator[Callable[[str], None]]:
+    """Switch the process's local time zone (TZ and time.tzset); put it back afterwards."""
+    saved = os.environ.get("TZ")
+
+    def use(name: str) -> None:
+        try:
+            zone = ZoneInfo(name)
+        except ZoneInfoNotFoundError:
+            pytest.skip(f"no time zone data for {name}")
+        os.environ["TZ"] = name
+        time.tzset()
+        probe = datetime(2025, 7, 1, tzinfo=UTC)
+        if probe.astimezone().utcoffset() != probe.astimezone(zone).utcoffset():
+            pytest.skip(f"the C library does not know the time zone {name}")
+
+    yield use
+    if saved is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = saved
+    time.tzset()
+
+
+def utc(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+def record(store: HistoryStore, started: datetime, set_times: list[tuple[str, str]]) -> int:
+    """A session with one set per (start, end) in UTC."""
+    sid = store.begin_session("hips", "Hips", 1, {}, started)
+    for number, (start, end) in enumerate(set_times, 1):
+        store.add_set(sid, StoredSet("bridge", "Bridge", number, utc(start), utc(end)))
+    return sid
+
+
+def exported(store: HistoryStore, **filters: Any) -> list[dict[str, str]]:
+    out = io.StringIO(newline="")
+    store.export_csv(out, **filters)
+    return list(csv.DictReader(io.StringIO(out.getvalue())))
+
+
+@needs_tzset
+def test_set_times_have_the_offset_in_force_on_each_side_of_a_dst_change(
+    store: HistoryStore, local_zone: Callable[[str], None]
+) -> None:
+    local_zone("Europe/Berlin")  # CET +01:00, CEST +02:00 from 01:00 UTC, 30 March 2025
+    record(
+        store,
+        utc("2025-03-30T00:40:00"),
+        [("2025-03-30T00:59:30", "2025-03-30T01:00:30"), ("2025-03-30T01:30:00", "2025-03-30T02:00:00")],
+    )  # fmt: skip
+    record(  # back to CET at 01:00 UTC, 26 October: 02:00-03:00 local happens twice
+        store,
+        utc("2025-10-26T00:30:00"),
+        [("2025-10-26T00:59:59", "2025-10-26T01:00:00"), ("2025-10-26T01:30:00", "2025-10-26T02:00:00")],
+    )  # fmt: skip
+    rows = exported(store)
+    assert [(r["session_started"], r["set_started"], r["set_ended"]) for r in rows] == [
+        ("2025-03-30T01:40:00+01:00", "2025-03-30T01:59:30+01:00", "2025-03-30T03:00:30+02:00"),
+        ("2025-03-30T01:40:00+01:00", "2025-03-30T03:30:00+02:00", "2025-03-30T04:00:00+02:00"),
+        ("2025-10-26T02:30:00+02:00", "2025-10-26T02:59:59+02:00", "2025-10-26T02:00:00+01:00"),
+        ("2025-10-26T02:30:00+02:00", "2025-10-26T02:30:00+01:00", "2025-10-26T03:00:00+01:00"),
+    ]
+
+
+@needs_tzset
+def test_a_dst_change_on_the_half_hour_and_offsets_with_minutes(
+    store: HistoryStore, local_zone: Callable[[str], None]
+) -> None:
+    local_zone("Australia/Adelaide")  # ACDT +10:30 until 16:30 UTC, 5 April 2025, then +09:30
+    record(store, utc("2025-04-05T16:00:00"), [("2025-04-05T16:29:59", "2025-04-05T16:30:00")])
+    record(store, utc("2025-04-05T13:29:00"), [("2025-04-05T13:29:30", "2025-04-05T13:30:30")])
+    rows = exported(store)
+    assert [(r["set_started"], r["set_ended"]) for r in rows] == [
+        ("2025-04-05T23:59:30+10:30", "2025-04-06T00:00:30+10:30"),  # minutes carry the day
+        ("2025-04-06T02:59:59+10:30", "2025-04-06T02:00:00+09:30"),
+    ]
+
+
+@needs_tzset
+@pytest.mark.parametrize(
+    "zone",
+    [
+        "Europe/Berlin",
+        "America/New_York",
+        "Australia/Adelaide",  # +09:30 / +10:30, changes at half past a UTC hour
+        "Australia/Lord_Howe",  # +10:30 / +11:00: DST moves the clock by 30 minutes
+        "America/St_Johns",  # -03:30 / -02:30
+        "Asia/Kathmandu",  # +05:45
+        "Asia/Kolkata",  # +05:30
+        "Pacific/Chatham",  # +12:45 / +13:45
+    ],
+)
+def test_local_times_agree_with_datetime_around_every_change(
+    zone: str, local_zone: Callable[[str], None]
+) -> None:
+    local_zone(zone)
+    changes = _offset_changes(ZoneInfo(zone), 2024, 2026)
+    times = LocalTimes()
+    for change in changes or [datetime(2025, 1, 1, tzinfo=UTC)]:
+        for seconds in range(-2 * 3600, 2 * 3600, 7 * 60 + 13):
+            moment = change + timedelta(seconds=seconds)
+            expected = moment.astimezone().isoformat(timespec="seconds")
+            assert times.local(to_db_time(moment)) == expected, moment
+
+
+def _offset_changes(zone: ZoneInfo, first: int, last: int) -> list[datetime]:
+    """The UTC moments (to the minute) at which `zone`'s offset changed in these years."""
+    changes = []
+    moment = datetime(first, 1, 1, tzinfo=UTC)
+    end = datetime(last + 1, 1, 1, tzinfo=UTC)
+    while moment < end:
+        later = moment + timedelta(hours=6)
+        if moment.astimezone(zone).utcoffset() != later.astimezone(zone).utcoffset():
+            while later - moment > timedelta(minutes=1):
+                middle = moment + (later - moment) / 2
+                same = middle.astimezone(zone).utcoffset() == moment.astimezone(zone).utcoffset()
+                moment, later = (middle, later) if same else (moment, middle)
+            changes.append(later.replace(second=0))
+        moment = later
+    return changes
+
+
+@needs_tzset
+def test_times_not_in_the_stored_form_and_local_mean_time(
+    local_zone: Callable[[str], None],
+) -> None:
+    local_zone("Europe/Amsterdam")
+    times = LocalTimes()
+    assert times.local("2025-03-03T08:00:00.600+00:00") == "2025-03-03T09:00:00+01:00"
+    assert times.local("2025-03-03T08:00:00+01:00") == "2025-03-03T08:00:00+01:00"
+    old = datetime(1900, 1, 1, 12, tzinfo=UTC)  # local mean time: +00:19:32 with the full tzdata
+    assert times.local(to_db_time(old)) == old.astimezone().isoformat(timespec="seconds")
+    with pytest.raises(ValueError):
+        times.local("yesterday")
+
+
+@pytest.mark.parametrize(
+    "value", ["plain", "", None, 'say "hi"', "a, b", "two\nlines", "cr\r", " space ", 3, 2.5, 0.1 + 0.2]
+)  # fmt: skip
+def test_a_field_is_rendered_as_csv_writer_writes_it(value: object) -> None:
+    out = io.StringIO(newline="")
+    csv.writer(out).writerow(["x", value, "y"])
+    assert out.getvalue() == f"x,{csv_field(value)},y\r\n"
+
+
+@pytest.mark.parametrize("zone", [None, "Europe/Berlin", "Asia/Kolkata"])
+def test_the_export_is_what_csv_writer_writes_for_each_row(
+    store: HistoryStore, local_zone: Callable[[str], None], zone: str | None
+) -> None:
+    if zone is not None:
+        if not hasattr(time, "tzset"):
+            pytest.skip("time.tzset is Unix only")
+        local_zone(zone)
+    start = datetime(2025, 3, 3, 8, 0, 5, tzinfo=UTC)
+    sid = store.begin_session("hips, left", 'The "hips"\nroutine', 1, {}, start)
+    odd = StoredSet(
+        'clam "x"', "Clam,\r\nshell é", 2, start, start + timedelta(seconds=29), side="left",
+        planned_hold_s=30.0, actual_hold_s=0.1 + 0.2, completed=False, pain=None,
+        pain_choice="stop", adjustment="hold 30 -> 35 s, \"kept\"",
+    )  # fmt: skip
+    store.add_set(sid, odd)
+    store.add_set(sid, StoredSet("bridge", "Bridge", 1, start, start, planned_reps=10, pain=0))
+    store.finish_session(sid, "completed", start + timedelta(minutes=5), note='ok, "fine"\n')
+    plain = store.begin_session("knees", "Knees", 1, {}, start + timedelta(days=1))
+    store.add_set(
+        plain, StoredSet("", "two\nlines", 1, start, start, skipped=True, completed=False)
+    )
+    out = io.StringIO(newline="")
+    assert store.export_csv(out) == 3
+    assert out.getvalue() == _reference_export(store)
+
+
+def _reference_export(store: HistoryStore) -> str:
+    """The export as csv.writer writes it, a datetime conversion per time."""
+    out = io.StringIO(newline="")
+    writer = csv.writer(out)
+    writer.writerow([name for name, _ in CSV_COLUMNS])
+    conn = sqlite3.connect(store.path)  # a connection of its own: no shared code
+    with contextlib.closing(conn):
+        rows = conn.execute(
+            "SELECT s.id, s.started_at, s.routine_id, s.routine_title, t.exercise_id,"
+            " t.exercise_name, t.side, t.set_number, t.planned_hold_s, t.actual_hold_s,"
+            " t.planned_reps, t.actual_reps, t.completed, t.skipped, t.pain, t.pain_choice,"
+            " t.adjustment, t.started_at, t.ended_at, s.note"
+            " FROM sessions AS s JOIN sets AS t ON t.session_id = s.id"
+            " ORDER BY s.started_at, s.id, t.seq"
+        ).fetchall()
+    for row in rows:
+        values = list(row)
+        for i in (1, 17, 18):
+            values[i] = datetime.fromisoformat(values[i]).astimezone().isoformat(timespec="seconds")
+        writer.writerow(values)
+    return out.getvalue()

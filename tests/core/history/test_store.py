@@ -1,0 +1,644 @@
+"""Tests of the history store: durability, migrations, recovery and the review queries."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import os
+import re
+import sqlite3
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hiptimer import paths
+from hiptimer.core.history import schema as history_schema
+from hiptimer.core.history.csv_export import CSV_COLUMNS
+from hiptimer.core.history.queries import StoredSet, _summary_sql, to_db_time
+from hiptimer.core.history.schema import MIGRATIONS, SCHEMA_VERSION, HistoryError, migrate
+from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.session.events import PainChoice, SetRecord
+from hiptimer.core.session.steps import Side
+
+T0 = datetime(2025, 3, 3, 8, 0, tzinfo=timezone.utc)  # a Monday
+DOCS = Path(__file__).resolve().parents[3] / "docs" / "history.md"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "history.sqlite3"
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[HistoryStore]:
+    with open_history(db_path) as opened:
+        yield opened
+
+
+def a_set(exercise: str = "bridge", number: int = 1, start: datetime = T0, **kw: Any) -> StoredSet:
+    fields: dict[str, Any] = {
+        "exercise_id": exercise,
+        "exercise_name": exercise.title(),
+        "set_number": number,
+        "started_at": start,
+        "ended_at": start + timedelta(seconds=30),
+        "planned_hold_s": 30.0,
+        "actual_hold_s": 30.0,
+    }
+    fields.update(kw)
+    return StoredSet(**fields)
+
+
+def a_session(store: HistoryStore, start: datetime = T0, routine: str = "hips") -> int:
+    return store.begin_session(routine, routine.title(), 2, {"bridge": {"hold_s": 30}}, start)
+
+
+def read(db_path: Path, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Ask a second, independent connection: only committed data is visible to it."""
+    conn = sqlite3.connect(db_path)
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.close()
+
+
+# -- writing and reading back -----------------------------------------------------------
+
+
+def test_session_round_trip(db_path: Path) -> None:
+    records = [
+        a_set("bridge", 1, T0, side="right", pain=2),
+        a_set("bridge", 1, T0 + timedelta(minutes=1), side="left", completed=False),
+        a_set(
+            "clam",
+            1,
+            T0 + timedelta(minutes=2),
+            planned_hold_s=None,
+            actual_hold_s=None,
+            planned_reps=12,
+            actual_reps=10,
+            adjustment="reps -2",
+        ),
+        a_set("clam", 2, T0 + timedelta(minutes=3), skipped=True, completed=False),
+    ]
+    with open_history(db_path) as store:
+        sid = store.begin_session("hips", "Hips", 2, {"bridge": {"hold_s": 30}}, T0, sets_planned=6)
+        ids = [store.add_set(sid, r) for r in records]
+        store.rate_set(ids[1], 7, "lower")
+        store.finish_session(sid, "ended_early", T0 + timedelta(minutes=5), note="sore")
+    with open_history(db_path) as store:
+        got = store.session_sets(sid)
+        summary = store.get_session(sid)
+        doses = store.session_doses(sid)
+    assert [(r.id, r.seq) for r in got] == [(i, n) for n, i in enumerate(ids, 1)]
+    expected = [records[0], a_set_with(records[1], pain=7, pain_choice="lower"), *records[2:]]
+    assert [strip_ids(r) for r in got] == expected
+    assert doses == {"bridge": {"hold_s": 30}}
+    assert summary is not None
+    assert (summary.routine_id, summary.routine_title, summary.routine_revision) == (
+        "hips",
+        "Hips",
+        2,
+    )
+    assert summary.end_reason == "ended_early" and summary.note == "sore"
+    assert (summary.sets_recorded, summary.sets_done, summary.sets_skipped) == (4, 2, 1)
+    assert summary.sets_planned == 6
+    assert (summary.max_pain, summary.avg_pain) == (7, 4.5)
+    assert summary.started_at == T0 and summary.duration_s == 300
+
+
+def a_set_with(record: StoredSet, **changes: Any) -> StoredSet:
+    return StoredSet(**{**record.__dict__, **changes})
+
+
+def strip_ids(record: StoredSet) -> StoredSet:
+    return a_set_with(record, id=None, seq=None)
+
+
+def test_the_engines_set_record_is_accepted_as_is(store: HistoryStore) -> None:
+    sid = a_session(store)
+    done = SetRecord(
+        index=0,
+        exercise_id="clam",
+        exercise_name="Clamshell",
+        side=Side.LEFT,
+        set_number=1,
+        planned_hold_s=None,
+        actual_hold_s=None,
+        planned_reps=12,
+        actual_reps=12,
+        completed=True,
+        skipped=False,
+        started_at=T0,
+        ended_at=T0 + timedelta(seconds=40),
+        pain=6,
+        pain_choice=PainChoice.LOWER,
+    )
+    store.add_set(sid, done)
+    (got,) = store.session_sets(sid)
+    assert (got.side, got.pain, got.pain_choice, got.adjustment) == ("left", 6, "lower", None)
+    assert got.planned_reps == 12 and got.ended_at == T0 + timedelta(seconds=40)
+
+
+def test_every_write_is_committed_at_once(store: HistoryStore, db_path: Path) -> None:
+    sid = a_session(store)
+    assert read(db_path, "SELECT routine_id FROM sessions WHERE id = ?", (sid,)) == [("hips",)]
+    set_id = store.add_set(sid, a_set())
+    assert read(db_path, "SELECT exercise_id FROM sets WHERE id = ?", (set_id,)) == [("bridge",)]
+    store.rate_set(set_id, 3, None)
+    assert read(db_path, "SELECT pain FROM sets WHERE id = ?", (set_id,)) == [(3,)]
+    store.set_note(sid, "felt fine")
+    store.finish_session(sid, "completed", T0 + timedelta(minutes=20))
+    assert read(db_path, "SELECT end_reason, note FROM sessions") == [("completed", "felt fine")]
+    store.record_morning(sid, 1, 2, T0 + timedelta(days=1))
+    assert read(db_path, "SELECT morning_pain, morning_stiffness FROM sessions") == [(1, 2)]
+    store.record_dose_change("hips", "bridge", "hold_s", 30, 35, accepted=True, decided_at=T0)
+    assert read(db_path, "SELECT field, old_value, new_value FROM dose_changes") == [
+        ("hold_s", 30.0, 35.0)
+    ]
+    assert store.pending_count == 0 and store.degraded is None and store.notice is None
+
+
+def test_app_data_folder_and_pragmas() -> None:
+    with open_history(paths.history_db_path()) as store:
+        a_session(store)
+    assert paths.history_db_path().is_file()
+    assert read(paths.history_db_path(), "PRAGMA journal_mode") == [("wal",)]
+    assert read(paths.history_db_path(), "PRAGMA user_version") == [(SCHEMA_VERSION,)]
+
+
+def test_times_are_stored_in_utc_with_offset(store: HistoryStore, db_path: Path) -> None:
+    local = datetime(2025, 6, 1, 9, 30)  # naive: local time
+    sid = store.begin_session("hips", "Hips", 1, {}, local)
+    (stored,) = read(db_path, "SELECT started_at FROM sessions")[0]
+    assert stored.endswith("+00:00")
+    assert datetime.fromisoformat(stored) == local.astimezone()
+    summary = store.get_session(sid)
+    assert summary is not None and summary.started_at == local.astimezone()
+    other = datetime(2025, 6, 1, 9, 30, tzinfo=timezone(timedelta(hours=-5)))
+    assert to_db_time(other) == "2025-06-01T14:30:00+00:00"
+
+
+def test_bad_values_are_refused_before_anything_is_queued(store: HistoryStore) -> None:
+    sid = a_session(store)
+    with pytest.raises(ValueError, match="pain"):
+        store.add_set(sid, a_set(pain=11))
+    with pytest.raises(ValueError, match="side"):
+        store.add_set(sid, a_set(side="middle"))
+    with pytest.raises(ValueError, match="choice"):
+        store.rate_set(1, 5, "maybe")
+    with pytest.raises(ValueError, match="end_reason"):
+        store.finish_session(sid, "bored", T0)
+    with pytest.raises(sqlite3.IntegrityError):  # foreign keys are on
+        store.add_set(sid + 100, a_set())
+    assert store.pending_count == 0 and store.degraded is None
+    assert store.session_sets(sid) == []
+
+
+# -- migrations ------------------------------------------------------------------------
+
+
+def test_migrates_an_older_database_after_backing_it_up(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    conn = history_schema.connect(db_path)
+    migrate(conn, MIGRATIONS[:1])
+    conn.execute(
+        "INSERT INTO sessions (id, routine_id, routine_title, routine_revision, started_at)"
+        " VALUES (1, 'hips', 'Hips', 1, ?)",
+        (to_db_time(T0),),
+    )
+    conn.close()
+    assert read(db_path, "PRAGMA user_version") == [(1,)]
+
+    with open_history(db_path) as store:
+        assert [s.id for s in store.list_sessions()] == [1]
+        store.record_morning(1, 2, 3, T0 + timedelta(days=1))  # a version 2 column
+        store.record_dose_change("hips", "bridge", "reps", 10, 12, accepted=False, decided_at=T0)
+        assert len(store.dose_changes("hips")) == 1
+    assert read(db_path, "PRAGMA user_version") == [(SCHEMA_VERSION,)]
+    (backup,) = db_path.parent.glob("history.sqlite3.bak-*")
+    assert re.fullmatch(r"history\.sqlite3\.bak-v1-\d{8}-\d{6}", backup.name)
+    assert read(backup, "PRAGMA user_version") == [(1,)]
+    assert read(backup, "SELECT routine_id FROM sessions") == [("hips",)]
+
+
+def test_a_new_database_needs_no_backup(db_path: Path) -> None:
+    with open_history(db_path):
+        pass
+    assert sorted(p.name for p in db_path.parent.iterdir() if "bak" in p.name) == []
+
+
+def test_migrations_run_in_order_in_one_transaction(tmp_path: Path) -> None:
+    seen: list[int] = []
+
+    def step(n: int, conn: sqlite3.Connection) -> None:
+        seen.append(history_schema.user_version(conn))
+        conn.execute(f"CREATE TABLE t{n} (x)")
+
+    def broken(conn: sqlite3.Connection) -> None:
+        raise sqlite3.OperationalError("migration failed")
+
+    conn = history_schema.connect(tmp_path / "m.sqlite3")
+    steps = [functools.partial(step, n) for n in range(3)]
+    assert migrate(conn, steps[:1]) == 1
+    assert migrate(conn, steps) == 3
+    assert seen == [0, 1, 2]
+    with pytest.raises(sqlite3.OperationalError, match="migration failed"):
+        migrate(conn, [*steps, functools.partial(step, 3), broken])
+    assert history_schema.user_version(conn) == 3  # nothing of the failed run was kept
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 't3'").fetchone() == (0,)
+    conn.close()
+
+
+def test_a_newer_database_is_refused_and_left_alone(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    before = db_path.read_bytes()
+    with pytest.raises(HistoryError, match="newer HipTimer") as caught:
+        open_history(db_path)
+    assert str(db_path) in str(caught.value)
+    assert db_path.read_bytes() == before
+    assert sorted(p.name for p in db_path.parent.iterdir()) == ["history.sqlite3"]
+
+
+# -- damaged files ---------------------------------------------------------------------
+
+
+def _random_bytes(path: Path) -> None:
+    path.write_bytes(os.urandom(3 * 4096))
+    Path(f"{path}-wal").write_bytes(os.urandom(1000))
+
+
+def _truncated(path: Path) -> None:
+    _filled(path)
+    with path.open("r+b") as f:
+        f.truncate(path.stat().st_size // 2)
+
+
+def _garbage_page(path: Path) -> None:
+    _filled(path)
+    with path.open("r+b") as f:
+        f.seek(4096)  # page 2: a b-tree page of the schema
+        f.write(b"\xa5" * 4096)
+
+
+def _filled(path: Path) -> None:
+    with open_history(path) as store:
+        for day in range(20):
+            sid = a_session(store, T0 + timedelta(days=day))
+            for n in range(10):
+                store.add_set(sid, a_set("bridge", n, T0 + timedelta(days=day, minutes=n)))
+    assert not Path(f"{path}-wal").exists()  # checkpointed on close
+
+
+@pytest.mark.parametrize("damage", [_random_bytes, _truncated, _garbage_page])
+def test_a_damaged_database_is_moved_aside_and_replaced(db_path: Path, damage: Any) -> None:
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    damage(db_path)
+    damaged = db_path.read_bytes()
+    with open_history(db_path) as store:
+        assert store.notice is not None and store.degraded is None
+        (moved,) = db_path.parent.glob("history.sqlite3.corrupt-*[0-9]")
+        assert re.fullmatch(r"history\.sqlite3\.corrupt-\d{8}-\d{6}", moved.name)
+        assert str(moved) in store.notice and "damaged" in store.notice
+        assert moved.read_bytes() == damaged  # moved, never deleted or changed
+        assert store.list_sessions() == []
+        sid = a_session(store)
+        store.add_set(sid, a_set())
+    if damage is _random_bytes:
+        assert Path(f"{moved}-wal").is_file()
+    assert read(db_path, "SELECT count(*) FROM sets") == [(1,)]
+
+
+# -- disks that refuse writes ----------------------------------------------------------
+
+
+class FlakyConnection(sqlite3.Connection):
+    """A connection whose writes fail like a full or unplugged disk while `broken` is set."""
+
+    instances: list[FlakyConnection] = []  # noqa: RUF012 -- collects the store's connection
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.broken = False
+        FlakyConnection.instances.append(self)
+
+    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:  # type: ignore[override]
+        if self.broken and sql.split()[0].upper() in ("BEGIN", "INSERT", "UPDATE", "COMMIT"):
+            raise sqlite3.OperationalError("disk I/O error")
+        return super().execute(sql, *args)
+
+
+@pytest.fixture
+def flaky(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[FlakyConnection]]:
+    FlakyConnection.instances = []
+    connect = functools.partial(history_schema.connect, factory=FlakyConnection)
+    monkeypatch.setattr(history_schema, "connect", connect)
+    yield FlakyConnection.instances
+
+
+def test_failed_writes_wait_in_memory_and_are_saved_in_order(
+    db_path: Path, flaky: list[FlakyConnection]
+) -> None:
+    statuses: list[str | None] = []
+    with open_history(db_path) as store:
+        store.on_status = lambda s: statuses.append(s.degraded)
+        sid = a_session(store)
+        (conn,) = flaky
+        conn.broken = True
+        first = store.add_set(sid, a_set("bridge", 1))
+        store.rate_set(first, 4, None)
+        second = store.add_set(sid, a_set("bridge", 2))
+        assert store.pending_count == 3
+        assert store.degraded is not None
+        assert store.degraded.startswith("Saving history failed: disk I/O error;")
+        assert "kept in memory and saving will be retried" in store.degraded
+        assert read(db_path, "SELECT count(*) FROM sets") == [(0,)]
+
+        assert not store.retry()  # still broken: nothing lost, nothing saved
+        assert store.pending_count == 3
+        conn.broken = False
+        assert store.retry()
+        assert store.pending_count == 0 and store.degraded is None
+        assert statuses == [statuses[0], None] and statuses[0] is not None
+        rows = read(db_path, "SELECT id, seq, set_number, pain FROM sets ORDER BY seq")
+        assert rows == [(first, 1, 1, 4), (second, 2, 2, None)]
+
+        conn.broken = True
+        store.finish_session(sid, "completed", T0 + timedelta(minutes=10))
+        conn.broken = False
+        store.set_note(sid, "ok")  # the next write saves the queue first
+        assert read(db_path, "SELECT end_reason, note FROM sessions") == [("completed", "ok")]
+        assert store.degraded is None
+
+
+def test_a_full_disk_keeps_sets_pending(db_path: Path, flaky: list[FlakyConnection]) -> None:
+    with open_history(db_path) as store:
+        sid = a_session(store)
+        (conn,) = flaky
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages}")  # SQLite's own "disk is full"
+        for n in range(1, 41):
+            store.add_set(sid, a_set("bridge", n, exercise_name="x" * 500))
+        assert store.degraded is not None and "database or disk is full" in store.degraded
+        assert 0 < store.pending_count < 40
+        conn.execute("PRAGMA max_page_count = 1000000")
+        assert store.retry()
+        assert [s.set_number for s in store.session_sets(sid)] == list(range(1, 41))
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root ignores chmod")
+def test_read_only_folder_does_not_lose_the_session(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        store = open_history(folder / "history.sqlite3")
+        assert store.degraded is not None and "Saving history failed" in store.degraded
+        sid = a_session(store)
+        store.add_set(sid, a_set())
+    finally:
+        folder.chmod(0o700)
+    assert store.retry()
+    store.close()
+    assert read(folder / "history.sqlite3", "SELECT count(*) FROM sets") == [(1,)]
+
+
+def test_an_unusable_folder_falls_back_to_memory_then_catches_up(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    db_path = blocker / "history.sqlite3"
+    with open_history(db_path) as store:
+        assert store.degraded is not None
+        assert store.degraded.startswith("Saving history failed: cannot open")
+        sid = a_session(store)
+        set_id = store.add_set(sid, a_set())
+        store.rate_set(set_id, 2, None)
+        assert [s.pain for s in store.session_sets(sid)] == [2]  # readable meanwhile
+        assert store.pending_count == 3
+
+        blocker.unlink()
+        assert store.retry()
+        assert store.degraded is None and store.pending_count == 0
+        store.add_set(sid, a_set("bridge", 2))
+        assert [s.set_number for s in store.session_sets(sid)] == [1, 2]
+    assert read(db_path, "SELECT pain FROM sets ORDER BY seq") == [(2,), (None,)]
+
+
+# -- interrupted sessions --------------------------------------------------------------
+
+
+def test_a_session_that_never_finished_can_be_found_and_closed(db_path: Path) -> None:
+    with open_history(db_path) as store:
+        done = a_session(store, T0 - timedelta(days=1))
+        store.finish_session(done, "completed", T0 - timedelta(days=1) + timedelta(minutes=9))
+        sid = a_session(store)
+        for n in (1, 2):
+            store.add_set(sid, a_set("bridge", n, T0 + timedelta(minutes=n)))
+    # The process died here.
+    with open_history(db_path) as store:
+        (unfinished,) = store.unfinished_sessions()
+        assert unfinished.id == sid and unfinished.end_reason is None
+        assert unfinished.sets_done == 2 and unfinished.duration_s == 150
+        assert [(s.exercise_id, s.set_number) for s in store.session_sets(sid)] == [
+            ("bridge", 1),
+            ("bridge", 2),
+        ]
+        store.mark_partial(sid)
+        assert store.unfinished_sessions() == []
+        summary = store.get_session(sid)
+        assert summary is not None and summary.end_reason == "partial"
+        assert summary.ended_at == T0 + timedelta(minutes=2, seconds=30)
+
+
+# -- review queries --------------------------------------------------------------------
+
+
+def _two_weeks(store: HistoryStore) -> list[int]:
+    """Sessions on Mon 3, Wed 5 (other routine), Fri 7 (nothing done) and Tue 11 March."""
+    plan = [(0, "hips", [1, 3]), (2, "knees", [5]), (4, "hips", None), (8, "hips", [2, 6, 4])]
+    ids = []
+    for day, routine, pains in plan:
+        start = T0 + timedelta(days=day)
+        sid = a_session(store, start, routine)
+        for n, pain in enumerate(pains or [], 1):
+            store.add_set(sid, a_set("bridge", n, start + timedelta(minutes=n), pain=pain))
+        if pains is None:
+            store.add_set(sid, a_set("bridge", 1, start, skipped=True, completed=False))
+        store.finish_session(sid, "completed", start + timedelta(minutes=10))
+        ids.append(sid)
+    return ids
+
+
+def test_list_sessions_aggregates_per_session(store: HistoryStore) -> None:
+    ids = _two_weeks(store)
+    listed = store.list_sessions()
+    assert [s.id for s in listed] == ids[::-1]  # newest first
+    last = listed[0]
+    assert (last.sets_done, last.max_pain, last.avg_pain, last.duration_s) == (3, 6, 4.0, 600)
+    skipped = listed[1]
+    assert (skipped.sets_done, skipped.sets_skipped, skipped.max_pain) == (0, 1, None)
+    assert [s.id for s in store.list_sessions("hips", limit=2)] == [ids[3], ids[2]]
+    in_range = store.list_sessions(since=date(2025, 3, 5), until=date(2025, 3, 7))
+    assert [s.id for s in in_range] == [ids[2], ids[1]]
+    assert [s.id for s in store.list_sessions(since=T0 + timedelta(days=8))] == [ids[3]]
+    last_hips = store.last_session_for("hips")
+    assert last_hips is not None and last_hips.id == ids[3]
+    assert store.last_session_for("nothing") is None
+
+
+def test_session_list_reads_only_indexes(store: HistoryStore, db_path: Path) -> None:
+    for limited in (False, True):
+        params = [10] if limited else []
+        plan = read(db_path, "EXPLAIN QUERY PLAN " + _summary_sql("1", limited), tuple(params))
+        details = " | ".join(row[3] for row in plan)
+        assert "COVERING INDEX sets_by_session" in details
+        assert "SCAN t" not in details
+
+
+def test_pain_series_per_session(store: HistoryStore) -> None:
+    ids = _two_weeks(store)
+    sid = a_session(store, T0 + timedelta(days=9))
+    store.add_set(sid, a_set("bridge", 1, T0 + timedelta(days=9), side="left", pain=8))
+    store.add_set(sid, a_set("bridge", 1, T0 + timedelta(days=9), side="right", pain=2))
+    series = store.pain_series("bridge")
+    assert [(p.session_id, p.avg_pain, p.max_pain) for p in series] == [
+        (ids[0], 2.0, 3),
+        (ids[1], 5.0, 5),
+        (ids[3], 4.0, 6),
+        (sid, 5.0, 8),
+    ]
+    started, avg, worst, *_ = series[0]
+    assert (started, avg, worst) == (T0, 2.0, 3)
+    assert [p.max_pain for p in store.pain_series("bridge", side="right")] == [2]
+    assert [p.session_id for p in store.pain_series("bridge", routine_id="knees")] == [ids[1]]
+    assert [p.session_id for p in store.pain_series("bridge", since=date(2025, 3, 10))] == [
+        ids[3],
+        sid,
+    ]
+    assert store.pain_series("clam") == []
+
+
+def test_weekly_adherence_counts_sessions_with_a_set_done(store: HistoryStore) -> None:
+    _two_weeks(store)
+    # Local noon, so that the week does not depend on the machine's time zone.
+    store.begin_session("hips", "Hips", 1, {}, datetime(2025, 3, 26, 12))  # no set: not counted
+    sid = store.begin_session("hips", "Hips", 1, {}, datetime(2025, 3, 27, 12))
+    store.add_set(sid, a_set(start=datetime(2025, 3, 27, 12)))
+    weeks = store.weekly_adherence()
+    assert weeks[0] == (date(2025, 3, 3), 2)  # Friday's skipped session does not count
+    assert [(w.week_start, w.sessions) for w in weeks[1:]] == [
+        (date(2025, 3, 10), 1),
+        (date(2025, 3, 17), 0),
+        (date(2025, 3, 24), 1),
+    ]
+    assert store.weekly_adherence("knees") == [(date(2025, 3, 3), 1)]
+    assert store.weekly_adherence("knees", until=date(2025, 3, 16)) == [
+        (date(2025, 3, 3), 1),
+        (date(2025, 3, 10), 0),
+    ]
+    assert store.weekly_adherence("nothing") == []
+
+
+def test_morning_check_in_asks_about_yesterdays_last_session(store: HistoryStore) -> None:
+    day = date(2025, 3, 4)
+    assert store.sessions_needing_morning_checkin(day) is None
+    early = store.begin_session("hips", "Hips", 1, {}, datetime(2025, 3, 3, 7))
+    late = store.begin_session("hips", "Hips", 1, {}, datetime(2025, 3, 3, 19))
+    for sid in (early, late):
+        store.add_set(sid, a_set(start=datetime(2025, 3, 3, 19)))
+    store.begin_session("hips", "Hips", 1, {}, datetime(2025, 3, 4, 7))  # today: not asked
+    due = store.sessions_needing_morning_checkin(day)
+    assert due is not None and due.id == late
+    store.record_morning(late, 3, 4, datetime(2025, 3, 4, 8))
+    assert store.sessions_needing_morning_checkin(day) is None
+    checked = store.get_session(late)
+    assert checked is not None
+    assert (checked.morning_pain, checked.morning_stiffness) == (3, 4)
+    assert checked.morning_at == datetime(2025, 3, 4, 8).astimezone()
+
+
+def test_dose_series_and_dose_changes(store: HistoryStore) -> None:
+    for day, hold in enumerate((30.0, 35.0)):
+        sid = a_session(store, T0 + timedelta(days=day))
+        store.add_set(sid, a_set(start=T0 + timedelta(days=day), planned_hold_s=hold))
+        store.add_set(sid, a_set("bridge", 2, T0 + timedelta(days=day), planned_hold_s=hold + 5))
+    series = store.exercise_dose_series("bridge")
+    assert [(p.started_at, p.planned_hold_s, p.planned_reps) for p in series] == [
+        (T0, 30.0, None),
+        (T0 + timedelta(days=1), 35.0, None),
+    ]
+    store.record_dose_change(
+        "hips", "bridge", "hold_s", 30, 35, accepted=True, decided_at=T0, reason="easy", side="left"
+    )
+    (change,) = store.dose_changes(exercise_id="bridge")
+    assert (change.field, change.old_value, change.new_value) == ("hold_s", 30.0, 35.0)
+    assert change.accepted is True and change.side == "left" and change.decided_at == T0
+
+
+# -- CSV export ------------------------------------------------------------------------
+
+
+def test_csv_export_has_documented_columns_and_iso_times(store: HistoryStore) -> None:
+    ids = _two_weeks(store)
+    store.set_note(ids[0], 'tight, "left" hip')
+    out = io.StringIO(newline="")
+    assert store.export_csv(out) == 7
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert list(rows[0]) == [name for name, _ in CSV_COLUMNS]
+    first = rows[0]
+    assert first["session_id"] == str(ids[0]) and first["routine_id"] == "hips"
+    assert first["exercise"] == "Bridge" and first["side"] == "" and first["pain"] == "1"
+    assert first["completed"] == "1" and first["skipped"] == "0"
+    assert first["session_note"] == 'tight, "left" hip'
+    for column in ("session_started", "set_started", "set_ended"):
+        parsed = datetime.fromisoformat(first[column])
+        assert parsed.utcoffset() is not None
+    assert datetime.fromisoformat(first["session_started"]) == T0
+    assert datetime.fromisoformat(first["set_started"]) == T0 + timedelta(minutes=1)
+    assert [r["session_id"] for r in rows] == [str(i) for i in [ids[0]] * 2 + [ids[1], ids[2]]] + [
+        str(ids[3])
+    ] * 3
+
+
+def test_csv_export_to_a_file_since_a_date(store: HistoryStore, tmp_path: Path) -> None:
+    ids = _two_weeks(store)
+    target = tmp_path / "export.csv"
+    assert store.export_csv(target, since=date(2025, 3, 10)) == 3
+    assert target.read_bytes().startswith(b"\xef\xbb\xbfsession_id,")  # BOM for spreadsheets
+    with target.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert {r["session_id"] for r in rows} == {str(ids[3])}
+
+
+def test_csv_export_until_a_day_and_one_routine(store: HistoryStore) -> None:
+    ids = _two_weeks(store)
+
+    def exported(**filters: Any) -> list[str]:
+        out = io.StringIO(newline="")
+        count = store.export_csv(out, **filters)
+        rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+        assert count == len(rows)
+        return [r["session_id"] for r in rows]
+
+    # A date `until` keeps that whole local day, as list_sessions does.
+    assert exported(until=date(2025, 3, 5)) == [str(ids[0])] * 2 + [str(ids[1])]
+    assert exported(until=date(2025, 3, 2)) == []
+    assert exported(routine_id="knees") == [str(ids[1])]
+    assert (
+        exported(since=date(2025, 3, 4), until=date(2025, 3, 11), routine_id="hips")
+        == [str(ids[2])] + [str(ids[3])] * 3
+    )
+    assert exported(routine_id="nothing") == []
+
+
+def test_docs_list_every_csv_column() -> None:
+    text = DOCS.read_text(encoding="utf-8")
+    for name, _ in CSV_COLUMNS:
+        assert f"`{name}`" in text

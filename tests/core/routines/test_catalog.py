@@ -1,0 +1,271 @@
+"""Tests for the routine library: loading both folders, broken files, edits of built-ins, find()."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hiptimer import paths
+from hiptimer.core.routines.catalog import Catalog, load_catalog
+from hiptimer.core.routines.loader import load_routine
+from hiptimer.core.routines.model import estimated_seconds
+from hiptimer.core.routines.validation import RoutineError
+
+
+def routine_data(rid: str, title: str, **extra: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "format": "hiptimer-routine",
+        "version": 1,
+        "id": rid,
+        "title": title,
+        "exercises": [{"id": "bridge", "name": "Bridge", "kind": "hold", "hold_s": 30}],
+    }
+    data.update(extra)
+    return data
+
+
+def write(folder: Path, name: str, content: Any) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    elif isinstance(content, str):
+        path.write_text(content, encoding="utf-8")
+    else:
+        path.write_text(json.dumps(content), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def dirs(tmp_path: Path) -> tuple[Path, Path]:
+    """A built-in folder with three routines (file names not in title order) and an empty user one."""
+    builtin, user = tmp_path / "builtin", tmp_path / "user"
+    write(builtin, "a-zebra.json", routine_data("zebra", "Zebra walk"))
+    write(builtin, "b-apple.json", routine_data("apple", "apple stretches"))
+    write(builtin, "c-mango.json", routine_data("mango", "Mango mobility", based_on=""))
+    user.mkdir()
+    return builtin, user
+
+
+def catalog(dirs: tuple[Path, Path]) -> Catalog:
+    return load_catalog(*dirs)
+
+
+def test_builtins_come_in_title_order_then_user_routines(dirs: tuple[Path, Path]) -> None:
+    _, user = dirs
+    write(user, "mine.json", routine_data("mine", "Aardvark (mine)"))
+    write(user, "other.json", routine_data("other", "My other routine"))
+    entries = catalog(dirs).entries()
+    assert [e.id for e in entries] == ["apple", "mango", "zebra", "mine", "other"]
+    assert [e.builtin for e in entries] == [True, True, True, False, False]
+    assert all(e.routine is not None and e.routine.builtin == e.builtin for e in entries)
+
+
+def test_entries_carry_title_path_and_estimate(dirs: tuple[Path, Path]) -> None:
+    entry = catalog(dirs).entries()[0]
+    assert (entry.id, entry.title, entry.path.name) == ("apple", "apple stretches", "b-apple.json")
+    assert entry.routine is not None and entry.error is None and not entry.broken
+    assert entry.estimated_s == estimated_seconds(entry.routine) == 40
+
+
+def test_missing_folders_make_an_empty_catalog(tmp_path: Path) -> None:
+    empty = load_catalog(tmp_path / "no-builtins", tmp_path / "no-user")
+    assert empty.entries() == [] and len(empty) == 0 and empty.ids() == []
+
+
+def test_default_folders_come_from_paths(data_home: Path, tmp_path: Path) -> None:
+    write(data_home / "routines", "mine.json", routine_data("mine", "Mine"))
+    cat = load_catalog(builtin_dir=tmp_path / "none")
+    assert cat.ids() == ["mine"]
+    assert cat.user_dir == paths.user_routines_dir()
+    assert load_catalog().builtin_dir == paths.builtin_routines_dir()
+
+
+def test_a_broken_user_file_is_an_entry_and_stops_nothing(dirs: tuple[Path, Path]) -> None:
+    _, user = dirs
+    write(user, "good.json", routine_data("good", "Good"))
+    write(user, "bad.json", routine_data("bad-one", "Bad", exercises=[]))
+    cat = catalog(dirs)
+    (bad,) = cat.broken()
+    assert bad.broken and bad.routine is None and bad.estimated_s is None
+    assert (bad.id, bad.title, bad.builtin) == ("bad-one", "bad.json", False)
+    assert bad.error is not None
+    assert bad.error.lines() == [
+        f"{user / 'bad.json'}: exercises: a routine needs at least one exercise"
+    ]
+    assert cat.ids() == ["apple", "mango", "zebra", "good"]
+    assert cat.entries()[-1] is bad  # broken files come after the user's good ones
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"", b"\xff\xfe{", b"[" * 100_000, b"[1, 2]", b'{"id": "x"', b'{"id": 5}', b"9" * 5000],
+)
+def test_any_bad_user_file_is_listed_as_broken(dirs: tuple[Path, Path], content: bytes) -> None:
+    _, user = dirs
+    write(user, "weird.json", content)
+    (entry,) = catalog(dirs).broken()
+    assert entry.id == "weird"  # the file name when no usable id can be read
+    assert isinstance(entry.error, RoutineError)
+
+
+def test_odd_things_named_json_are_broken_entries(dirs: tuple[Path, Path]) -> None:
+    _, user = dirs
+    (user / "folder.json").mkdir()
+    os.mkfifo(user / "pipe.json")
+    (user / "loop.json").symlink_to(user / "loop.json")
+    (user / "dangling.json").symlink_to(user / "nowhere.json")
+    broken = catalog(dirs).broken()
+    assert sorted(e.path.name for e in broken) == [
+        "dangling.json",
+        "folder.json",
+        "loop.json",
+        "pipe.json",
+    ]
+
+
+def test_files_not_ending_in_json_are_ignored(dirs: tuple[Path, Path]) -> None:
+    _, user = dirs
+    write(user, "notes.txt", "hello")
+    write(user, ".mine.json.abc.tmp", routine_data("tmp", "Temp"))
+    assert len(catalog(dirs)) == 3
+
+
+def test_a_broken_builtin_is_listed_too(dirs: tuple[Path, Path]) -> None:
+    builtin, _ = dirs
+    write(builtin, "oops.json", "{")
+    cat = catalog(dirs)
+    (entry,) = cat.broken()
+    assert entry.builtin and entry.path.name == "oops.json"
+    assert cat.ids() == ["apple", "mango", "zebra"]
+
+
+def test_the_users_edit_replaces_the_builtin_in_its_place(dirs: tuple[Path, Path]) -> None:
+    _, user = dirs
+    edited = routine_data("mango", "My mango", based_on="mango", revision=2)
+    write(user, "mango.json", edited)
+    cat = catalog(dirs)
+    entries = cat.entries()
+    assert [e.id for e in entries] == ["apple", "mango", "zebra"]
+    mine = entries[1]
+    assert mine.title == "My mango" and not mine.builtin and mine.overrides_builtin
+    assert mine.path == user / "mango.json"
+    assert cat.find("mango").title == "My mango"
+    original = cat.original("mango")
+    assert original.title == "Mango mobility" and original.builtin
+    assert cat.has_original("mango") and not cat.has_original("mine")
+
+
+def test_the_original_is_reachable_by_path(dirs: tuple[Path, Path]) -> None:
+    builtin, user = dirs
+    write(user, "mango.json", routine_data("mango", "My mango", based_on="mango"))
+    routine = catalog(dirs).find(str(builtin / "c-mango.json"))
+    assert routine.title == "Mango mobility" and routine.builtin
+
+
+def test_original_of_an_unknown_id(dirs: tuple[Path, Path]) -> None:
+    with pytest.raises(LookupError, match=r'no built-in routine "nope"; built-ins: .*apple'):
+        catalog(dirs).original("nope")
+
+
+def test_a_broken_edit_does_not_hide_the_builtin(dirs: tuple[Path, Path]) -> None:
+    _, user = dirs
+    write(user, "mango.json", routine_data("mango", "My mango", revision=0))
+    cat = catalog(dirs)
+    assert cat.find("mango").title == "Mango mobility"
+    (broken,) = cat.broken()
+    assert broken.id == "mango" and not broken.builtin
+    assert [e.id for e in cat.entries()] == ["apple", "mango", "zebra", "mango"]
+
+
+def test_two_user_files_with_one_id(dirs: tuple[Path, Path]) -> None:
+    _, user = dirs
+    write(user, "first.json", routine_data("same", "Alpha"))
+    write(user, "second.json", routine_data("same", "Beta"))
+    cat = catalog(dirs)
+    assert cat.find("same").title == "Alpha"
+    (dup,) = cat.broken()
+    assert dup.path.name == "second.json"
+    assert dup.error is not None
+    assert dup.error.lines() == [
+        f'{user / "second.json"}: id: the id "same" is already used by first.json'
+    ]
+
+
+# ---------------------------------------------------------------- find
+
+
+def test_find_by_id_file_name_and_path(dirs: tuple[Path, Path], tmp_path: Path) -> None:
+    builtin, _ = dirs
+    cat = catalog(dirs)
+    assert cat.find("apple").id == "apple"
+    assert cat.find("b-apple.json").id == "apple"
+    assert cat.find("b-apple").id == "apple"
+    assert cat.find(builtin / "b-apple.json").builtin
+    elsewhere = write(tmp_path / "elsewhere", "x.json", routine_data("outside", "Outside"))
+    routine = cat.find(str(elsewhere))
+    assert routine.id == "outside" and routine.path == str(elsewhere) and not routine.builtin
+
+
+def test_find_a_relative_path(
+    dirs: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path / "here", "local.json", routine_data("local", "Local"))
+    monkeypatch.chdir(tmp_path / "here")
+    assert catalog(dirs).find("local.json").id == "local"
+    assert catalog(dirs).find("./local.json").id == "local"
+
+
+def test_find_an_unknown_id_lists_the_ids(dirs: tuple[Path, Path]) -> None:
+    with pytest.raises(LookupError) as info:
+        catalog(dirs).find("banana")
+    assert str(info.value) == (
+        'routine "banana" not found (no routine with that id); available ids: apple, mango, zebra'
+    )
+
+
+def test_find_a_missing_file(dirs: tuple[Path, Path], tmp_path: Path) -> None:
+    with pytest.raises(LookupError, match=r'"[^"]*nope\.json" not found \(no such file\)'):
+        catalog(dirs).find(str(tmp_path / "nope.json"))
+
+
+def test_find_in_an_empty_catalog(tmp_path: Path) -> None:
+    with pytest.raises(LookupError, match=r"available ids: \(none\)"):
+        load_catalog(tmp_path / "a", tmp_path / "b").find("x")
+
+
+def test_find_a_broken_routine_raises_its_error(dirs: tuple[Path, Path], tmp_path: Path) -> None:
+    _, user = dirs
+    write(user, "bad.json", routine_data("bad", "Bad", version=2))
+    cat = catalog(dirs)
+    for spec in ("bad", "bad.json", str(user / "bad.json")):
+        with pytest.raises(RoutineError, match="newer HipTimer"):
+            cat.find(spec)
+    outside = write(tmp_path / "out", "broken.json", "[")
+    with pytest.raises(RoutineError, match="not valid JSON"):
+        cat.find(str(outside))
+
+
+# ---------------------------------------------------------------- the shipped routines
+
+BUILTIN_FILES = sorted(paths.builtin_routines_dir().glob("*.json"))
+
+
+@pytest.mark.parametrize("path", BUILTIN_FILES, ids=[p.stem for p in BUILTIN_FILES])
+def test_each_builtin_routine_is_valid(path: Path) -> None:
+    routine = load_routine(path, builtin=True)
+    assert routine.id == path.stem, "a built-in's file is named after its id"
+    assert routine.active_exercises
+    assert 0 < estimated_seconds(routine) < 3 * 3600
+
+
+def test_the_shipped_catalog_has_no_broken_entries() -> None:
+    cat = load_catalog()
+    assert cat.broken() == []
+    assert len(set(cat.ids())) == len(cat.ids()) == len(BUILTIN_FILES)
+    titles = [e.title.casefold() for e in cat.entries()]
+    assert titles == sorted(titles)

@@ -1,0 +1,201 @@
+"""Tests of resuming an interrupted session: the sets done, the doses, the words."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from hiptimer.core.clock import FakeClock, FakeWall
+from hiptimer.core.history.queries import StoredSet
+from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.routines.model import Exercise, Kind, Routine, SideMode
+from hiptimer.core.routines.writer import exercise_to_data
+from hiptimer.core.session.engine import SessionEngine
+from hiptimer.core.session.resume import (
+    ResumePlan,
+    details_lines,
+    done_sets,
+    keep_older_as_partial,
+    offer_text,
+    plan_resume,
+    when_text,
+)
+from hiptimer.core.session.steps import Side, StepKind
+
+T0 = datetime(2025, 3, 3, 8, 0, tzinfo=timezone.utc)  # a Monday
+
+
+def clam(hold_s: float = 30, sets: int = 2) -> Exercise:
+    return Exercise("clam", "Clamshell", Kind.HOLD, sets=sets, hold_s=hold_s, sides=SideMode.EACH)
+
+
+def bridge(reps: int = 10) -> Exercise:
+    return Exercise("bridge", "Bridge", Kind.REPS, sets=1, reps=reps)
+
+
+def hips(*exercises: Exercise) -> Routine:
+    return Routine("hips", "Hip basics", exercises or (clam(), bridge()), revision=3)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[HistoryStore]:
+    with open_history(tmp_path / "history.sqlite3") as opened:
+        yield opened
+
+
+def begin(store: HistoryStore, routine: Routine, start: datetime = T0) -> int:
+    doses = {ex.id: exercise_to_data(ex) for ex in routine.active_exercises}
+    return store.begin_session(routine.id, routine.title, routine.revision, doses, start)
+
+
+def record(ex: str, n: int, side: str | None = None, **kw: object) -> StoredSet:
+    at = T0 + timedelta(minutes=n)
+    fields: dict[str, object] = {"ended_at": at + timedelta(seconds=30), "pain": 2}
+    fields.update(kw)
+    return StoredSet(ex, ex.title(), n, at, side=side, **fields)  # type: ignore[arg-type]
+
+
+def finder(*routines: Routine) -> dict[str, Routine]:
+    return {r.id: r for r in routines}
+
+
+def test_every_recorded_set_counts_as_done_once() -> None:
+    records = [
+        record("clam", 1, "right"),
+        record("clam", 1, "left", completed=False),  # ended early: the user moved on
+        record("clam", 1, "left"),  # the same set again (Back): still one key
+        record("bridge", 1, skipped=True, completed=False),
+    ]
+    assert done_sets(records) == [("clam", 1, "right"), ("clam", 1, "left"), ("bridge", 1, None)]
+
+
+def test_nothing_to_resume_when_every_session_ended(store: HistoryStore) -> None:
+    sid = begin(store, hips())
+    store.finish_session(sid, "completed", T0 + timedelta(minutes=9))
+    assert plan_resume(store, finder(hips()).get) is None
+
+
+def test_the_resumed_engine_runs_only_the_sets_not_done(store: HistoryStore) -> None:
+    r = hips()
+    sid = begin(store, r)
+    for side in ("right", "left"):
+        store.add_set(sid, record("clam", 1, side))
+    store.add_set(sid, record("clam", 2, "right"))
+
+    plan = plan_resume(store, finder(r).get)
+    assert plan is not None and plan.session.id == sid and plan.resumable
+    assert plan.done_sets == (("clam", 1, "right"), ("clam", 1, "left"), ("clam", 2, "right"))
+    assert plan.from_session == () and plan.older == ()
+
+    clock = FakeClock()
+    engine = SessionEngine(
+        plan.routine, clock=clock, wall=FakeWall(clock), done_sets=plan.done_sets
+    )
+    engine.start()
+    assert engine.step.kind is StepKind.GET_READY
+    work = [(s.set_number, s.side) for s in engine.steps if s.kind is StepKind.WORK]
+    assert work == [(2, Side.LEFT), (1, None)]
+
+
+def test_the_doses_the_session_started_with_come_back(store: HistoryStore) -> None:
+    then = hips(clam(hold_s=30), bridge(reps=10), Exercise("march", "March", Kind.HOLD, hold_s=20))
+    sid = begin(store, then)
+    store.add_set(sid, record("clam", 1, "right"))
+    # Since the crash: the clamshell got longer, the march was deleted, a side-step was added.
+    side_step = Exercise("side-step", "Side step", Kind.REPS, reps=8)
+    now = hips(clam(hold_s=45), bridge(reps=10), side_step)
+
+    plan = plan_resume(store, finder(now).get)
+    assert plan is not None
+    assert plan.routine.exercise("clam").hold_s == 30
+    assert [ex.id for ex in plan.routine.active_exercises] == ["clam", "bridge", "march"]
+    assert not plan.routine.exercise("side-step").enabled
+    assert plan.from_session == ("Clamshell", "March")
+    assert plan.routine.title == "Hip basics" and plan.routine.revision == 3
+
+
+def test_a_routine_deleted_since_is_rebuilt_from_the_session(store: HistoryStore) -> None:
+    r = hips(bridge(), clam())  # "bridge" before "clam": not alphabetical
+    sid = begin(store, r)
+    store.add_set(sid, record("bridge", 1))
+
+    plan = plan_resume(store, finder().get)
+    assert plan is not None and plan.resumable
+    assert [ex.id for ex in plan.routine.active_exercises] == ["bridge", "clam"]
+    assert plan.routine.exercise("clam") == clam()
+    assert (plan.routine.id, plan.routine.title, plan.routine.revision) == ("hips", "Hip basics", 3)
+
+
+def test_without_stored_doses_the_routine_is_used_or_it_cannot_resume(
+    store: HistoryStore,
+) -> None:
+    sid = store.begin_session("hips", "Hip basics", 3, {}, T0)
+    store.add_set(sid, record("clam", 1, "right"))
+    plan = plan_resume(store, finder(hips()).get)
+    assert plan is not None and plan.routine == hips() and plan.resumable
+    plan = plan_resume(store, finder().get)
+    assert plan is not None and not plan.resumable
+
+
+def test_only_the_newest_is_offered_and_older_ones_are_kept_as_partial(
+    store: HistoryStore,
+) -> None:
+    old = [begin(store, hips(), T0 - timedelta(days=d)) for d in (3, 2)]
+    store.add_set(old[0], record("clam", 1, "right"))
+    newest = begin(store, hips(), T0)
+
+    plan = plan_resume(store, finder(hips()).get)
+    assert plan is not None and plan.session.id == newest and plan.sets_done == 0
+    assert [s.id for s in plan.older] == [old[1], old[0]]
+    keep_older_as_partial(store, plan)
+    assert [s.id for s in store.unfinished_sessions()] == [newest]
+    assert {s.id: s.end_reason for s in store.list_sessions()}[old[0]] == "partial"
+
+
+def a_plan(store: HistoryStore, sets: int, older: int = 0) -> ResumePlan:
+    for d in range(older, 0, -1):
+        begin(store, hips(), T0 - timedelta(days=d))
+    sid = begin(store, hips(), T0)
+    for n in range(1, sets + 1):
+        store.add_set(sid, record("clam", n, "right"))
+    plan = plan_resume(store, finder(hips()).get)
+    assert plan is not None
+    return plan
+
+
+def test_the_offer_names_the_routine_the_day_and_the_sets(store: HistoryStore) -> None:
+    local = T0.astimezone()
+    plan = a_plan(store, 2)
+    assert offer_text(plan, local.date()) == (
+        f"Your session of Hip basics today at {local:%H:%M} was interrupted after 2 sets."
+    )
+    assert details_lines(plan, local.date()) == []
+
+
+def test_the_offer_for_one_set_none_and_older_sessions(store: HistoryStore) -> None:
+    local = T0.astimezone()
+    plan = a_plan(store, 1, older=2)
+    assert offer_text(plan, local.date()).endswith("was interrupted after 1 set.")
+    (line,) = details_lines(plan, local.date())
+    assert line.startswith("2 older interrupted sessions were kept as partial, with their sets:")
+    assert "Hip basics, yesterday at" in line
+    empty = dataclasses.replace(plan, done_sets=(), older=plan.older[:1])
+    assert offer_text(empty, local.date()).endswith("was interrupted before the first set.")
+    assert details_lines(empty, local.date())[0].startswith(
+        "An older interrupted session was kept as partial, with its sets: Hip basics, "
+    )
+
+
+def test_dates_read_naturally() -> None:
+    moment = datetime(2025, 3, 3, 12, 0, tzinfo=timezone.utc)
+    local = moment.astimezone()
+    day = local.date()
+    assert when_text(moment, day) == f"today at {local:%H:%M}"
+    assert when_text(moment, day + timedelta(days=1)) == f"yesterday at {local:%H:%M}"
+    later = when_text(moment, day + timedelta(days=5))
+    assert later == f"{local:%A} {local.day} {local:%B} at {local:%H:%M}"
+    assert when_text(moment, date(day.year + 1, 1, 9)).endswith(f"{local.year} at {local:%H:%M}")

@@ -1,0 +1,196 @@
+"""Tests for the timed cue script: a whole session's voice on a fake clock."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hiptimer.cli.main import main
+from hiptimer.core.routines.model import Exercise, Kind, Rests, Routine, SideMode, Tempo
+from hiptimer.core.session.events import PainChoice
+from hiptimer.core.voice.cue_script import (
+    cue_script,
+    cue_timeline,
+    format_script,
+    simulate_speech,
+)
+from hiptimer.core.voice.cues import SECONDS_PER_CHAR, STALE_COUNT_S, Phrase
+
+RESTS = Rests(get_ready_s=5, between_sets_s=10, between_sides_s=5, after_exercise_s=15)
+
+
+def hold(ex_id: str, hold_s: float = 30, sets: int = 1, **kw: object) -> Exercise:
+    return Exercise(id=ex_id, name=ex_id.title(), kind=Kind.HOLD, hold_s=hold_s, sets=sets, **kw)  # type: ignore[arg-type]
+
+
+def reps(ex_id: str, n: int = 5, sets: int = 1, **kw: object) -> Exercise:
+    return Exercise(id=ex_id, name=ex_id.title(), kind=Kind.REPS, reps=n, sets=sets, **kw)  # type: ignore[arg-type]
+
+
+def routine(*exercises: Exercise) -> Routine:
+    return Routine(id="test", title="Test", exercises=exercises, rests=RESTS)
+
+
+def at(script: list[tuple[float, str]], text: str) -> list[float]:
+    return [offset for offset, said in script if said == text]
+
+
+def test_a_short_hold_session() -> None:
+    script = cue_script(routine(hold("stretch", 30)))
+    assert script[0] == (0.0, "Get ready: Stretch.")
+    offsets = [offset for offset, _ in script]
+    assert offsets == sorted(offsets)
+    # The get-ready counts down to 5 s, then the hold runs from 5 s to 35 s.
+    assert at(script, "Stretch. Hold for thirty seconds.") == [pytest.approx(5.0)]
+    assert at(script, "Halfway.") == [pytest.approx(20.0)]
+    assert at(script, "Ten seconds.") == [pytest.approx(25.0)]
+    assert at(script, "Three") == [pytest.approx(2.0), pytest.approx(32.0)]
+    assert at(script, "Two") == [pytest.approx(3.0), pytest.approx(33.0)]
+    assert at(script, "One") == [pytest.approx(4.0), pytest.approx(34.0)]
+    assert at(script, "Release.") == [pytest.approx(35.0)]
+    assert script[-2][1] == "How much pain, zero to ten?"
+    assert script[-1][1] == "Done. One set in thirty-five seconds."
+
+
+def test_release_follows_every_hold_and_the_next_exercise_is_named() -> None:
+    script = cue_script(routine(hold("a", 20, sets=2, sides=SideMode.EACH), hold("b", 20)), 2)
+    said = [text for _, text in script]
+    assert said.count("Release.") == 5
+    assert "Switch to the left side." in said
+    assert "Rest fifteen seconds. Next: B." in said
+    assert said[-1] == "Done. Five sets in two minutes. Highest pain two."
+
+
+def test_a_countdown_number_that_cannot_be_said_in_time_is_dropped() -> None:
+    # The switch lasts 5 s; its announcement is still being said when "Three" and "Two" fall due.
+    timeline = cue_timeline(routine(hold("stretch", 20, sides=SideMode.EACH)))
+    switch = next(s for s in timeline if s.phrase.text == "Switch to the left side.")
+    during = [s for s in timeline if switch.phrase.at < s.phrase.at < switch.phrase.at + 5]
+    assert [s.phrase.text for s in during] == ["One"]
+    assert all(s.start - s.phrase.at <= STALE_COUNT_S for s in timeline if s.phrase.kind == "count")
+
+
+def test_paced_reps_are_counted_on_time() -> None:
+    script = cue_script(routine(reps("bridge", n=3, tempo=Tempo(2, 2, 2))))
+    # Work starts at 5 s; each rep takes 6 s.
+    assert at(script, "One.") == [pytest.approx(11.0)]
+    assert at(script, "Two.") == [pytest.approx(17.0)]
+    assert at(script, "Three.") == [pytest.approx(23.0)]
+    assert at(script, "Hold")[-2:] == [pytest.approx(13.0), pytest.approx(19.0)]
+
+
+def test_self_paced_reps_are_pressed_by_the_simulated_user() -> None:
+    script = cue_script(routine(reps("clams", n=4)))
+    assert at(script, "Clams. Four reps. Press space for each rep.") == [pytest.approx(5.0)]
+    assert at(script, "Four.") == [pytest.approx(5 + 4 * 3.0)]
+
+
+def test_pain_above_the_limit_asks_and_the_choice_is_made() -> None:
+    said = [text for _, text in cue_script(routine(hold("a", 10, sets=2)), 7)]
+    assert said.count("That is above five. Stop, go lighter, or carry on?") == 2
+    said = [
+        text
+        for _, text in cue_script(
+            routine(hold("a", 10, sets=2), hold("b", 10)), 7, choice=PainChoice.STOP
+        )
+    ]
+    assert "Stopping A for today." in said
+    assert "Skipping A." not in said
+    assert said[-1] == "Done. Two sets in forty seconds. Highest pain seven."
+
+
+def test_a_pain_rating_outside_zero_to_ten_is_refused() -> None:
+    with pytest.raises(ValueError, match="0 to 10"):
+        cue_script(routine(hold("a")), 11)
+
+
+def test_a_thirty_minute_routine_runs_through() -> None:
+    exercises = [
+        hold(f"stretch{i}", hold_s=60, sets=3, sides=SideMode.EACH, cues=("Breathe.",))
+        for i in range(4)
+    ] + [reps("bridge", n=12, sets=3, rep_hold_s=3), reps("clams", n=10, sides=SideMode.EACH)]
+    script = cue_script(routine(*exercises), 1)
+    assert script[-1][0] > 30 * 60
+    assert script[-1][1].startswith("Done. Twenty-nine sets in")
+    offsets = [offset for offset, _ in script]
+    assert offsets == sorted(offsets)
+
+
+# ---------------------------------------------------------------- the speech model
+
+
+def test_phrases_are_said_one_at_a_time() -> None:
+    first = Phrase("Bridge. Twelve reps.", "announce", 0.0, interrupt=True)
+    second = Phrase("Lie down.", "setup", 0.0)
+    spoken = simulate_speech([(0.0, first), (0.0, second)])
+    assert [s.start for s in spoken] == [0.0, pytest.approx(len(first.text) * SECONDS_PER_CHAR)]
+
+
+def test_stale_phrases_are_dropped_and_interrupts_cut_earlier_speech() -> None:
+    setup = Phrase("A long setup sentence that takes a few seconds to say.", "setup", 0.0)
+    count = Phrase("Three", "count", 1.0, STALE_COUNT_S)
+    work = Phrase("Bridge.", "announce", 3.0, interrupt=True)
+    skip = Phrase("Skipping Bridge.", "announce", 10.0, interrupt=True)
+    rest = Phrase("Rest thirty seconds.", "announce", 10.0, interrupt=True)
+    spoken = simulate_speech([(0.0, setup), (1.0, count), (3.0, work), (10, skip), (10, rest)])
+    assert [s.phrase.text for s in spoken] == [setup.text, "Bridge.", skip.text, rest.text]
+    assert spoken[0].cut and spoken[0].end == 3.0
+    assert not spoken[2].cut
+
+
+def test_format_script() -> None:
+    text = format_script([(0.0, "Get ready."), (65.04, "Three"), (59.96, "Two"), (3725.0, "x")])
+    assert text.splitlines() == [
+        "00:00.0  Get ready.",
+        "01:05.0  Three",
+        "01:00.0  Two",
+        "62:05.0  x",
+    ]
+
+
+# ---------------------------------------------------------------- the command line
+
+
+def write_routine(folder: Path) -> Path:
+    data = {
+        "format": "hiptimer-routine",
+        "version": 1,
+        "id": "cli-test",
+        "title": "CLI test",
+        "rests": {"get_ready_s": 5},
+        "exercises": [{"id": "stretch", "name": "Stretch", "kind": "hold", "hold_s": 20}],
+    }
+    path = folder / "cli-test.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_cues_command_prints_the_timed_script(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["cues", str(write_routine(tmp_path))]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "00:00.0  Get ready: Stretch."
+    assert "00:05.0  Stretch. Hold for twenty seconds." in lines
+    assert "00:25.0  Release." in lines
+
+
+def test_cues_command_renders_a_voice_track(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hiptimer.audio import voice_track
+
+    rendered: list[tuple[list[tuple[float, str]], str]] = []
+
+    def fake_render(phrases: list[tuple[float, str]], out_path: str) -> list[object]:
+        rendered.append((phrases, out_path))
+        return [voice_track.Placement(text, at, at, 1.0) for at, text in phrases]
+
+    monkeypatch.setattr(voice_track, "render_to_wav", fake_render)
+    out_path = str(tmp_path / "voice.wav")
+    assert main(["cues", str(write_routine(tmp_path)), "--wav", out_path]) == 0
+    ((phrases, path),) = rendered
+    assert path == out_path and phrases[0] == (0.0, "Get ready: Stretch.")
+    assert capsys.readouterr().out.startswith(f"Wrote {out_path}: {len(phrases)} phrases")

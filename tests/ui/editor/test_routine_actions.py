@@ -1,0 +1,101 @@
+"""The Routines menu: edit, new, import, export, and routine files dropped on the window."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QDragEnterEvent
+from PySide6.QtWidgets import QApplication, QFileDialog
+from pytestqt.qtbot import QtBot
+
+from hiptimer import paths
+from hiptimer.core.routines.loader import load_routine
+from hiptimer.core.routines.writer import routine_to_data
+from hiptimer.core.settings import SettingsStore
+from hiptimer.ui.editor.routine_actions import blank_routine
+from hiptimer.ui.library.page import load_library
+from hiptimer.ui.main_window import MainWindow
+from tests.ui.editor.test_window import drop_event
+from tests.ui.sessions import fake_services, short_routine
+
+
+@pytest.fixture
+def window(qtbot: QtBot) -> Iterator[MainWindow]:
+    settings = SettingsStore()
+    settings.update(first_run_done=True)
+    w = MainWindow(settings, fake_services(), library=load_library)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    for editor in list(w.routine_actions.editors):
+        editor.close()
+    w.close()
+
+
+def routine_file(folder: Path) -> Path:
+    path = folder / "shared-by-physio.json"
+    data = routine_to_data(short_routine())
+    data["id"], data["title"] = "from-physio", "From my physio"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def user_routine_ids() -> list[str]:
+    return [load_routine(p).id for p in sorted(paths.user_routines_dir().glob("*.json"))]
+
+
+def selected_id(window: MainWindow) -> str | None:
+    item = window.library.selected
+    return item.id if item is not None else None
+
+
+def test_blank_routines_never_reuse_an_id() -> None:
+    assert blank_routine(set()).id == "my-routine"
+    second = blank_routine({"my-routine", "my-routine-2"})
+    assert (second.id, second.title) == ("my-routine-3", "My routine 3")
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+def test_edit_opens_the_editor_on_the_selected_routine(window: MainWindow) -> None:
+    from hiptimer.ui.editor.window import EditorWindow
+
+    assert window.library.select("daily-hip-stretches")
+    window.routine_actions.edit_selected()
+    editor = window.routine_actions.editors[-1]
+    assert isinstance(editor, EditorWindow)
+    assert editor.routine.id == "daily-hip-stretches"
+
+
+def test_import_from_the_menu_adds_the_routine_to_the_library(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = routine_file(tmp_path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(source)], ""))
+    window.routine_actions.import_files()
+    assert "from-physio" in user_routine_ids()
+    assert selected_id(window) == "from-physio"
+
+
+def test_export_writes_a_valid_copy(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "copy.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.library.select("hip-strengthening")
+    window.routine_actions.export_selected()
+    assert load_routine(target).id == "hip-strengthening"
+
+
+def test_a_routine_file_dropped_on_the_window_is_imported(
+    window: MainWindow, tmp_path: Path, qtbot: QtBot
+) -> None:
+    source = routine_file(tmp_path)
+    enter = drop_event([source], QDragEnterEvent)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(window, drop_event([source]))
+    qtbot.waitUntil(lambda: selected_id(window) == "from-physio")
+    assert "from-physio" in user_routine_ids()

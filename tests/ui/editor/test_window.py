@@ -1,0 +1,544 @@
+"""Tests for the routine editor: typing, validation beside fields, undo, save, import, drop, reset."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from hiptimer import paths
+from hiptimer.core.clock import FakeClock, FakeWall
+from hiptimer.core.history.store import open_history
+from hiptimer.core.routines.catalog import Catalog, load_catalog
+from hiptimer.core.routines.loader import load_routine
+from hiptimer.core.routines.model import Routine
+from hiptimer.core.routines.user_routines import ClashChoice
+from hiptimer.core.session.engine import SessionEngine
+from hiptimer.core.session.events import SetCompleted, StepStarted
+from hiptimer.core.session.steps import StepKind
+from hiptimer.ui.editor import files
+from hiptimer.ui.editor import window as editor_window
+from hiptimer.ui.editor.fields import LineField
+from hiptimer.ui.editor.files import RoutineDropFilter
+from hiptimer.ui.editor.keep_doses import KeepDosesDialog, offer_to_keep_doses
+from hiptimer.ui.editor.picker import ExercisePicker
+from hiptimer.ui.editor.window import EditorWindow
+
+BUILTIN_ID = "daily-hip-stretches"
+Answer = QMessageBox.StandardButton
+
+# The offscreen platform says so whenever a shown window's size limits change; harmless.
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+class Prompts:
+    """Stands in for QMessageBox: records every question and message, answers as told."""
+
+    def __init__(self) -> None:
+        self.answer = Answer.Discard
+        self.questions: list[str] = []
+        self.messages: list[str] = []
+
+    def question(self, _parent: QWidget | None, title: str, text: str, *args: Any) -> Any:
+        self.questions.append(f"{title}: {text}")
+        return self.answer
+
+    def exec(self, box: QMessageBox) -> int:
+        self.messages.append(f"{box.text()}\n{box.informativeText()}")
+        return 0
+
+
+@pytest.fixture(autouse=True)
+def prompts(monkeypatch: pytest.MonkeyPatch) -> Prompts:
+    """No test can hang on a modal dialog."""
+    fake = Prompts()
+    monkeypatch.setattr(QMessageBox, "question", fake.question)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: fake.exec(box))
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: fake.messages.append(str(a[2])))
+    return fake
+
+
+@pytest.fixture
+def catalog() -> Catalog:
+    return load_catalog()
+
+
+@pytest.fixture
+def editor(qtbot: QtBot, catalog: Catalog) -> Iterator[EditorWindow]:
+    window = EditorWindow(catalog.find(BUILTIN_ID), catalog)
+    qtbot.addWidget(window)
+    window.show()
+    yield window
+    window.undo_stack.setClean()  # no unsaved-changes prompt at teardown
+
+
+def line(editor: EditorWindow, key: str) -> LineField:
+    field = editor.exercise_form.fields.get(key) or editor.routine_form.fields[key]
+    assert isinstance(field, LineField)
+    return field
+
+
+def type_into(qtbot: QtBot, field: LineField, text: str) -> None:
+    """Select what the field holds and type over it, as a user would."""
+    field.edit.setFocus()
+    field.edit.selectAll()
+    if text:
+        qtbot.keyClicks(field.edit, text)
+    else:
+        qtbot.keyClick(field.edit, Qt.Key.Key_Delete)
+
+
+def ids(editor: EditorWindow) -> list[str]:
+    return [ex["id"] for ex in editor.data["exercises"]]
+
+
+def pick(routine_id: str, exercise_id: str) -> Callable[..., dict[str, Any] | None]:
+    """A stand-in for the picker dialog that selects in a real ExercisePicker."""
+
+    def choose(catalog: Catalog, parent: QWidget | None = None) -> dict[str, Any] | None:
+        picker = ExercisePicker(catalog, parent)
+        try:
+            assert picker.select(routine_id, exercise_id)
+            return picker.chosen()
+        finally:
+            picker.deleteLater()
+
+    return choose
+
+
+def user_file() -> Path:
+    return paths.user_routines_dir() / f"{BUILTIN_ID}.json"
+
+
+def routine_file(folder: Path, rid: str = "imported", **extra: Any) -> Path:
+    data: dict[str, Any] = {
+        "format": "hiptimer-routine",
+        "version": 1,
+        "id": rid,
+        "title": "Imported routine",
+        "exercises": [{"id": "march", "name": "March", "kind": "reps", "reps": 8}],
+    }
+    data.update(extra)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{rid}.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def user_files() -> list[str]:
+    folder = paths.user_routines_dir()
+    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+
+
+# -- the main flow ------------------------------------------------------------------------
+
+
+def test_edit_a_builtin_add_reorder_undo_and_save_the_users_version(
+    editor: EditorWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    builtin_path = Path(editor.routine.path)
+    builtin_bytes = builtin_path.read_bytes()
+    assert editor.routine.builtin and not editor.save_button.isEnabled()
+
+    type_into(qtbot, line(editor, "hold_s"), "45")
+    assert editor.data["exercises"][0]["hold_s"] == 45
+    assert editor.undo_stack.count() == 1  # the keystrokes merged into one step
+    assert editor.save_button.isEnabled() and editor.isWindowModified()
+
+    monkeypatch.setattr(editor_window, "pick_exercise", pick("hip-strengthening", "bridge"))
+    qtbot.mouseClick(editor.exercises.add_from, Qt.MouseButton.LeftButton)
+    assert ids(editor)[:2] == ["hamstring-stretch", "bridge"]
+    assert editor.current == 1 and editor.exercises.list.currentRow() == 1
+
+    editor.exercises.list.setFocus()
+    qtbot.keyClick(editor.exercises.list, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor.exercises.list, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert ids(editor)[3] == "bridge" and editor.current == 3
+    qtbot.keyClick(editor.exercises.list, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert ids(editor)[2] == "bridge"
+    assert editor.exercises.list.item(2).text().startswith("3. Bridge")
+
+    editor.undo_action.trigger()
+    assert ids(editor)[3] == "bridge" and editor.current == 3
+    editor.redo_action.trigger()
+    assert ids(editor)[2] == "bridge" and editor.current == 2
+
+    with qtbot.waitSignal(editor.saved) as saved:
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    routine = saved.args[0]
+    assert isinstance(routine, Routine) and Path(routine.path) == user_file()
+    written = json.loads(user_file().read_text(encoding="utf-8"))
+    assert (written["id"], written["based_on"], written["revision"]) == (BUILTIN_ID, BUILTIN_ID, 2)
+    assert builtin_path.read_bytes() == builtin_bytes
+    assert not editor.isWindowModified() and not editor.save_button.isEnabled()
+    assert editor.reset_button.isVisibleTo(editor)
+
+    entry = load_catalog().get(BUILTIN_ID)
+    assert entry is not None and entry.routine is not None and entry.overrides_builtin
+    assert entry.routine.exercises[0].hold_s == 45
+    assert [ex.id for ex in entry.routine.exercises][2] == "bridge"
+
+
+def test_saving_again_saves_in_place_and_raises_the_revision(
+    editor: EditorWindow, qtbot: QtBot
+) -> None:
+    type_into(qtbot, line(editor, "hold_s"), "45")
+    assert editor.save()
+    type_into(qtbot, line(editor, "title"), "My stretches")
+    assert editor.save()
+    saved = load_routine(user_file())
+    assert (saved.title, saved.revision, saved.based_on) == ("My stretches", 3, BUILTIN_ID)
+    assert user_files() == [f"{BUILTIN_ID}.json"]
+
+
+def test_ctrl_z_in_a_field_undoes_the_editor_step(editor: EditorWindow, qtbot: QtBot) -> None:
+    hold = line(editor, "hold_s")
+    type_into(qtbot, hold, "45")
+    type_into(qtbot, line(editor, "sets"), "2")
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    line(editor, "sets").edit.setFocus()
+    qtbot.keyClick(line(editor, "sets").edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert editor.data["exercises"][0]["sets"] == 3 and line(editor, "sets").edit.text() == "3"
+    assert editor.data["exercises"][0]["hold_s"] == 45
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(line(editor, "sets").edit, Qt.Key.Key_Z, modifiers)
+    assert editor.data["exercises"][0]["sets"] == 2
+
+
+# -- validation beside the fields ----------------------------------------------------------
+
+
+def test_a_zero_hold_shows_its_error_beside_the_field_and_disables_save(
+    editor: EditorWindow, qtbot: QtBot
+) -> None:
+    hold = line(editor, "hold_s")
+    type_into(qtbot, hold, "0")
+    assert "greater than 0" in hold.error.text()
+    assert hold.error.isVisibleTo(editor) and hold.error.parent() is hold.row
+    assert (
+        hold.error.mapTo(editor, hold.error.rect().topLeft()).x()
+        > hold.edit.mapTo(editor, hold.edit.rect().topRight()).x()
+    )  # beside the input, to its right
+    assert hold.edit.property("invalid") is True
+    assert not editor.save_button.isEnabled() and not editor.save_action.isEnabled()
+    assert any("Hamstring stretch: hold: expected" in text for text in editor.problems.lines())
+    assert "\u26a0" in editor.exercises.list.item(0).text()
+
+    type_into(qtbot, hold, "45")
+    assert hold.error.text() == "" and hold.edit.property("invalid") is False
+    assert editor.save_button.isEnabled()
+
+
+def test_an_empty_name_or_title_is_an_error_beside_it(editor: EditorWindow, qtbot: QtBot) -> None:
+    name = line(editor, "name")
+    type_into(qtbot, name, "")
+    assert name.error.text() == "must not be empty"
+    assert not editor.save_button.isEnabled()
+    title = line(editor, "title")
+    type_into(qtbot, title, "")
+    assert title.error.text() == "must not be empty"
+    assert "\u26a0" in editor.tabs.tabText(1)
+    assert len(editor.problems.lines()) == 2
+
+
+def test_the_validator_is_the_loaders_so_odd_input_is_named(
+    editor: EditorWindow, qtbot: QtBot
+) -> None:
+    type_into(qtbot, line(editor, "sets"), "2.5")
+    assert line(editor, "sets").error.text().startswith("expected a whole number")
+    type_into(qtbot, line(editor, "sets"), "abc")
+    assert 'got "abc"' in line(editor, "sets").error.text()
+
+
+def test_problems_in_another_exercise_are_listed_and_lead_to_it(
+    editor: EditorWindow, qtbot: QtBot
+) -> None:
+    editor.exercises.list.setCurrentRow(2)
+    type_into(qtbot, line(editor, "hold_s"), "")
+    editor.exercises.list.setCurrentRow(0)
+    assert line(editor, "hold_s").error.text() == ""
+    assert "\u26a0" in editor.exercises.list.item(2).text()
+    editor.go_to_problem("exercises[2].hold_s")
+    assert editor.current == 2
+    assert line(editor, "hold_s").error.text() == "required number is missing"
+
+
+def test_switching_kind_shows_the_reps_fields(editor: EditorWindow) -> None:
+    form = editor.exercise_form
+    combo = form.fields["kind"].inputs[0]
+    combo.setCurrentIndex(1)  # type: ignore[attr-defined]
+    combo.activated.emit(1)  # type: ignore[attr-defined]
+    ex = editor.data["exercises"][0]
+    assert ex["kind"] == "reps" and ex["reps"] == 10 and "hold_s" not in ex
+    assert form.fields["reps"].row.isVisibleTo(form)
+    assert not form.fields["hold_s"].row.isVisibleTo(form)
+    assert editor.is_valid
+    tempo = form.fields["tempo"].inputs[0]
+    tempo.setChecked(True)  # type: ignore[attr-defined]
+    assert editor.data["exercises"][0]["tempo"] == {"lift_s": 2, "hold_s": 0, "lower_s": 2}
+
+
+def test_a_blank_rest_falls_back_to_the_routine_default(editor: EditorWindow, qtbot: QtBot) -> None:
+    rest = line(editor, "rest_after_s")
+    assert rest.edit.placeholderText() == "30"
+    type_into(qtbot, rest, "45")
+    assert editor.data["exercises"][0]["rest_after_s"] == 45
+    type_into(qtbot, rest, "")
+    assert "rest_after_s" not in editor.data["exercises"][0]
+
+
+def test_multi_line_fields_are_one_item_per_line(editor: EditorWindow) -> None:
+    cues = editor.exercise_form.fields["cues"].inputs[0]
+    cues.setPlainText("Breathe slowly.\n\nNo bouncing.\n")  # type: ignore[attr-defined]
+    assert editor.data["exercises"][0]["cues"] == ["Breathe slowly.", "No bouncing."]
+
+
+def test_untick_duplicate_and_delete(editor: EditorWindow, qtbot: QtBot) -> None:
+    editor.exercises.list.item(1).setCheckState(Qt.CheckState.Unchecked)
+    assert editor.data["exercises"][1]["enabled"] is False
+    assert "(left out)" in editor.exercises.list.item(1).text()
+    qtbot.mouseClick(editor.exercises.duplicate, Qt.MouseButton.LeftButton)
+    assert ids(editor)[2] == "hip-flexor-stretch-2"
+    assert editor.data["exercises"][2]["name"].endswith("(copy)")
+    qtbot.mouseClick(editor.exercises.delete, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.exercises.add_new, Qt.MouseButton.LeftButton)
+    assert editor.data["exercises"][3]["id"] == "new-exercise" and editor.is_valid
+    editor.exercises.list.order_changed.emit([4, 0, 1, 2, 3])  # what a drag reports
+    assert ids(editor)[0] == "piriformis-stretch"
+
+
+# -- closing with unsaved changes ---------------------------------------------------------
+
+
+def test_a_window_deleted_with_unsaved_edits_raises_nothing(qtbot: QtBot, catalog: Catalog) -> None:
+    window = EditorWindow(catalog.find(BUILTIN_ID), catalog)
+    type_into(qtbot, line(window, "hold_s"), "45")
+    assert window.is_modified
+    with qtbot.waitSignal(window.destroyed):
+        window.deleteLater()
+
+
+def test_closing_with_unsaved_changes_asks(
+    editor: EditorWindow, qtbot: QtBot, prompts: Prompts
+) -> None:
+    type_into(qtbot, line(editor, "hold_s"), "45")
+    prompts.answer = Answer.Cancel
+    assert not editor.close()
+    assert editor.isVisible() and prompts.questions[0].startswith("Unsaved changes")
+    prompts.answer = Answer.Save
+    assert editor.close()
+    assert load_routine(user_file()).exercises[0].hold_s == 45
+
+
+def test_discarding_on_close_writes_nothing(
+    editor: EditorWindow, qtbot: QtBot, prompts: Prompts
+) -> None:
+    type_into(qtbot, line(editor, "hold_s"), "0")
+    prompts.answer = Answer.Discard
+    assert editor.close()
+    assert "cannot be saved until the problems" in prompts.questions[0]
+    assert user_files() == []
+
+
+def test_closing_without_changes_does_not_ask(editor: EditorWindow, prompts: Prompts) -> None:
+    assert editor.close() and prompts.questions == []
+
+
+# -- reset, export, import, drop -----------------------------------------------------------
+
+
+def test_reset_to_original_brings_the_builtin_back(
+    editor: EditorWindow, qtbot: QtBot, prompts: Prompts
+) -> None:
+    type_into(qtbot, line(editor, "hold_s"), "45")
+    assert editor.save()
+    prompts.answer = Answer.Reset
+    with qtbot.waitSignal(editor.saved) as shown:
+        assert editor.reset_to_original()
+    assert shown.args[0].builtin and editor.routine.builtin
+    assert editor.data["exercises"][0]["hold_s"] == 60
+    assert user_files() == [f"{BUILTIN_ID}.json.bak"]
+    assert not editor.reset_button.isVisibleTo(editor)
+    entry = load_catalog().get(BUILTIN_ID)
+    assert entry is not None and entry.builtin
+
+
+def test_export_writes_the_edits_anywhere_without_touching_the_library(
+    editor: EditorWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    type_into(qtbot, line(editor, "hold_s"), "45")
+    target = tmp_path / "share" / "stretches.json"
+    assert editor.export_to(str(target))
+    assert load_routine(target).exercises[0].hold_s == 45
+    assert user_files() == [] and editor.isWindowModified()
+
+
+def test_import_of_a_valid_file_opens_it(editor: EditorWindow, tmp_path: Path) -> None:
+    source = routine_file(tmp_path / "downloads")
+    result = editor.import_files([source])
+    assert [r.id for r in result.imported] == ["imported"] and result.ok
+    assert user_files() == ["imported.json"]
+    assert editor.routine.id == "imported" and not editor.routine.builtin
+
+
+def test_import_of_an_invalid_file_lists_its_errors_and_writes_nothing(
+    editor: EditorWindow, tmp_path: Path, prompts: Prompts
+) -> None:
+    source = routine_file(tmp_path, exercises=[{"id": "x", "name": "", "kind": "hold"}])
+    result = editor.import_files([source])
+    assert result.imported == [] and len(result.refused) == 1
+    assert user_files() == []
+    assert "imported.json" in prompts.messages[0]
+    assert "exercises[0].name: must not be empty" in prompts.messages[0]
+    assert "exercises[0].hold_s: required number is missing" in prompts.messages[0]
+    assert editor.routine.id == BUILTIN_ID
+
+
+def test_an_id_clash_asks_and_can_keep_both(
+    editor: EditorWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = routine_file(tmp_path)
+    editor.import_files([source])
+    asked: list[str] = []
+
+    def keep_both(_parent: QWidget | None, outcome: Any) -> ClashChoice:
+        asked.append(outcome.routine.id)
+        return ClashChoice.KEEP_BOTH
+
+    monkeypatch.setattr(files, "ask_clash", keep_both)
+    result = editor.import_files([source])
+    assert asked == ["imported"] and result.imported[0].id == "imported-2"
+    assert user_files() == ["imported-2.json", "imported.json"]
+    monkeypatch.setattr(files, "ask_clash", lambda *_: None)
+    assert editor.import_files([source]).skipped == [source]
+
+
+def drop_event(paths_: list[Path], kind: type = QDropEvent) -> QDropEvent:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths_])
+    rest = (
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    try:
+        event = kind(QPointF(20, 20), *rest)
+    except TypeError:  # PySide6 before 6.12 builds a QDragEnterEvent from a QPoint only
+        event = kind(QPoint(20, 20), *rest)
+    event._mime = mime  # type: ignore[attr-defined]  # keep the data alive with the event
+    return event
+
+
+def test_dropping_a_routine_file_on_the_editor_imports_it(
+    editor: EditorWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    source = routine_file(tmp_path)
+    target = editor.exercises.list.viewport()
+    enter = drop_event([source], QDragEnterEvent)
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted()
+    with qtbot.waitSignal(editor.imported) as imported:
+        QApplication.sendEvent(target, drop_event([source]))
+    assert [r.id for r in imported.args[0]] == ["imported"]
+    assert user_files() == ["imported.json"] and editor.routine.id == "imported"
+
+
+def test_the_drop_filter_refuses_a_broken_file_and_other_drags(
+    qtbot: QtBot, tmp_path: Path, prompts: Prompts
+) -> None:
+    host = QWidget()
+    qtbot.addWidget(host)
+    drops = RoutineDropFilter(host)
+    drops.install(host)
+    assert host.acceptDrops()
+    text = tmp_path / "notes.txt"
+    text.write_text("hello", encoding="utf-8")
+    assert not drops.eventFilter(host, drop_event([text], QDragEnterEvent))
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "hiptimer-routine", "version": 1,', encoding="utf-8")
+    result = drops.handle_drop(drop_event([broken]), host)
+    assert result.imported == [] and "not valid JSON" in prompts.messages[0]
+    assert user_files() == []
+
+
+# -- keeping a session's doses -------------------------------------------------------------
+
+
+def test_offer_to_keep_doses_lists_the_changes_and_saves_on_keep(
+    catalog: Catalog, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    base = catalog.find(BUILTIN_ID)
+    clock = FakeClock()
+    engine = SessionEngine(base, clock=clock, wall=FakeWall(clock))
+    engine.start()
+    clock.advance(base.rests.get_ready_s + 1)
+    engine.update()
+    assert engine.step.kind is StepKind.WORK
+    for _ in range(3):
+        engine.adjust(-1)  # 60 s -> 45 s
+    shown: list[str] = []
+
+    def answer(result: QDialog.DialogCode) -> Callable[[KeepDosesDialog], int]:
+        def exec_(dialog: KeepDosesDialog) -> int:
+            shown.append(dialog.changes.text())
+            return result.value
+
+        return exec_
+
+    monkeypatch.setattr(KeepDosesDialog, "exec", answer(QDialog.DialogCode.Rejected))
+    assert offer_to_keep_doses(None, base, engine.live_routine()) is None
+    assert shown == ["\u2022  Hamstring stretch: hold 60 s -> 45 s"] and user_files() == []
+
+    monkeypatch.setattr(KeepDosesDialog, "exec", answer(QDialog.DialogCode.Accepted))
+    kept = offer_to_keep_doses(None, base, engine.live_routine())
+    assert kept is not None and Path(kept.path) == user_file()
+    assert (kept.exercises[0].hold_s, kept.revision, kept.based_on) == (45, 2, BUILTIN_ID)
+    assert offer_to_keep_doses(None, kept, kept) is None and len(shown) == 2
+
+
+# -- the edited routine in a session -------------------------------------------------------
+
+
+def test_the_edited_routine_runs_with_the_new_hold(
+    editor: EditorWindow, qtbot: QtBot, tmp_path: Path
+) -> None:
+    type_into(qtbot, line(editor, "hold_s"), "45")
+    assert editor.save()
+    routine = load_catalog().find(BUILTIN_ID)
+    clock = FakeClock()
+    engine = SessionEngine(routine, clock=clock, wall=FakeWall(clock))
+    events: list[object] = []
+    engine.subscribe(events.append)
+    engine.start()
+    while not any(isinstance(e, SetCompleted) for e in events):
+        clock.advance(0.5)
+        engine.update()
+    work = next(e for e in events if isinstance(e, StepStarted) and e.step.kind is StepKind.WORK)
+    done = next(e for e in events if isinstance(e, SetCompleted))
+    assert work.duration_s == 45
+    assert done.at - work.at == pytest.approx(45)
+    assert done.record.planned_hold_s == 45 and done.record.actual_hold_s == 45
+
+    db = tmp_path / "history.sqlite3"
+    with open_history(db) as store:
+        session = store.begin_session(
+            routine.id, routine.title, routine.revision, {}, done.record.started_at
+        )
+        store.add_set(session, done.record)
+    conn = sqlite3.connect(db)
+    try:
+        rows = conn.execute("SELECT routine_revision FROM sessions").fetchall()
+        sets = conn.execute("SELECT planned_hold_s, actual_hold_s FROM sets").fetchall()
+    finally:
+        conn.close()
+    assert rows == [(2,)] and sets == [(45, 45)]

@@ -1,0 +1,172 @@
+"""Tests for the morning check-in: the page and its keys, and when the window asks it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from hiptimer.core.history.queries import StoredSet
+from hiptimer.ui.guidance.checkin_page import QUESTION, CheckinPage
+from hiptimer.ui.keys import Mode
+from hiptimer.ui.session.pain_prompt import ANCHORS
+from tests.ui.guided import SMALL, Days, K, later
+from tests.ui.sessions import no_timer_left  # noqa: F401 (a fixture)
+
+pytestmark = pytest.mark.usefixtures("no_timer_left")
+
+
+@pytest.fixture
+def page(qtbot: QtBot) -> CheckinPage:
+    widget = CheckinPage("The morning after: Small hip routine")
+    qtbot.addWidget(widget)
+    widget.setMinimumSize(640, 480)
+    widget.resize(1280, 760)
+    widget.show()
+    return widget
+
+
+@pytest.fixture
+def days(qtbot: QtBot) -> Iterator[Days]:
+    made = Days(qtbot)
+    yield made
+    made.done()
+
+
+def test_one_screen_two_scales_in_words(page: CheckinPage) -> None:
+    assert page.question.text() == QUESTION == "How does your hip feel this morning?"
+    assert [b.text() for b in page.pain.buttons] == [str(n) for n in range(11)]
+    assert [b.text() for b in page.stiffness.buttons] == [str(n) for n in range(11)]
+    assert [a.text() for a in page.pain.anchor_labels] == list(ANCHORS.values())
+    assert page.stiffness.buttons[10].toolTip() == "Stiffness 10 out of 10 (key: T)"
+    assert "T for 10" in page.hint.text()
+    assert not page.save_button.isEnabled()
+    # Big enough to hit from the mat: the buttons fill the width.
+    assert page.pain.buttons[0].width() >= 80
+
+
+def test_keys_answer_pain_then_stiffness_and_save(page: CheckinPage, qtbot: QtBot) -> None:
+    assert page.pain_label.text() == "\u25b8 Pain"  # the framed scale answers the keys
+    page.rate(3)
+    assert page.pain.value == 3 and page.pain.buttons[3].text() == "[3]"
+    assert page.pain_label.text() == "Pain: 3/10"
+    assert page.stiffness_label.text() == "\u25b8 Stiffness"
+    page.rate(10)
+    page.rate(6)  # a second key corrects the stiffness
+    page.switch_scale(-1)
+    page.rate(2)  # Up went back to the pain
+    assert (page.pain.value, page.stiffness.value) == (2, 6)
+    with qtbot.waitSignal(page.answered) as answered:
+        page.save()
+    assert answered.args == [2, 6]
+
+
+def test_clicks_and_skip(page: CheckinPage, qtbot: QtBot) -> None:
+    page.stiffness.buttons[4].click()
+    assert page.stiffness.value == 4 and not page.save_button.isEnabled()
+    with qtbot.assertNotEmitted(page.answered):
+        page.save()  # the pain is needed
+    page.pain.buttons[0].click()
+    with qtbot.waitSignal(page.answered) as answered:
+        page.save_button.click()
+    assert answered.args == [0, 4]
+    with qtbot.waitSignal(page.skipped):
+        page.skip_button.click()
+
+
+def record_yesterday(days: Days, *, hours_ago: float = 24, routine_id: str = SMALL.id) -> int:
+    """A session recorded straight into the history, `hours_ago` before now."""
+    start = days.wall() - timedelta(hours=hours_ago)
+    sid = days.history.begin_session(routine_id, "Small hip routine", 1, {}, start)
+    end = start + timedelta(seconds=30)
+    days.history.add_set(sid, StoredSet("stretch", "Stretch", 1, start, end, planned_hold_s=5))
+    days.history.finish_session(sid, "completed", end)
+    return sid
+
+
+def test_asked_before_the_library_the_day_after_a_session(days: Days) -> None:
+    first = record_yesterday(days)
+    second = record_yesterday(days, hours_ago=20)
+    window = days.open()
+    assert days.mode() is Mode.CHECKIN
+    assert window.windowTitle() == "HipTimer"
+    assert days.speech.texts == [QUESTION]
+    days.key(K.Key_3, K.Key_T)
+    assert days.mode() is Mode.CHECKIN  # saved only on Enter
+    days.key(K.Key_Return)
+    assert days.mode() is Mode.LIBRARY
+    for sid in (first, second):  # every session of yesterday gets the morning
+        s = days.history.get_session(sid)
+        assert s is not None and (s.morning_pain, s.morning_stiffness) == (3, 10)
+        assert s.morning_at == days.wall().replace(microsecond=0)
+    days.open()  # not asked again
+    assert days.mode() is Mode.LIBRARY
+
+
+def test_skipping_records_no_scores_and_does_not_ask_again(days: Days) -> None:
+    sid = record_yesterday(days)
+    days.open()
+    days.key(K.Key_Down, K.Key_5, K.Key_K)
+    assert days.mode() is Mode.LIBRARY
+    s = days.history.get_session(sid)
+    assert s is not None and s.morning_at is not None
+    assert (s.morning_pain, s.morning_stiffness) == (None, None)
+    later(days, hours=2)
+    days.open()
+    assert days.mode() is Mode.LIBRARY
+
+
+def test_not_asked_on_the_same_day_or_two_days_later(days: Days) -> None:
+    record_yesterday(days, hours_ago=0.5)
+    days.open()
+    assert days.mode() is Mode.LIBRARY
+    later(days, days=2)
+    days.open()
+    assert days.mode() is Mode.LIBRARY
+
+
+def test_the_notice_and_a_started_session_come_first(days: Days) -> None:
+    record_yesterday(days)
+    days.settings.update(first_run_done=False)
+    window = days.open()
+    assert days.mode() is Mode.FIRST_RUN
+    days.key(K.Key_Return)  # read the notice: then the check-in
+    assert days.mode() is Mode.CHECKIN
+    days.open()
+    window = days.window
+    assert window is not None
+    window.open_routine(days.routine(), start=True)  # --start: the session, no check-in
+    assert days.mode() is Mode.WORKOUT
+    assert window.guidance.page_before_library() is None
+    days.end_session()
+    window.show_library()
+    assert days.mode() is Mode.LIBRARY
+
+
+def test_escape_and_other_keys_do_nothing_on_the_check_in(days: Days) -> None:
+    record_yesterday(days)
+    days.open()
+    days.key(K.Key_Escape, K.Key_Space, K.Key_A, K.Key_N, K.Key_Return)
+    assert days.mode() is Mode.CHECKIN
+    assert days.window is not None and days.window.session is None
+
+
+def test_the_check_in_and_suggestion_keys() -> None:
+    from PySide6.QtCore import Qt
+
+    from hiptimer.ui.keys import Action, resolve
+
+    def act(key: Qt.Key, mode: Mode) -> tuple[Action, int] | None:
+        return resolve(key.value, Qt.KeyboardModifier.NoModifier, mode)
+
+    assert act(K.Key_7, Mode.CHECKIN) == (Action.RATE, 7)
+    assert act(K.Key_T, Mode.CHECKIN) == (Action.RATE, 10)
+    assert act(K.Key_Return, Mode.CHECKIN) == (Action.ACCEPT, 0)
+    assert act(K.Key_K, Mode.CHECKIN) == (Action.SKIP_RATING, 0)
+    assert act(K.Key_Down, Mode.CHECKIN) == (Action.SELECT_NEXT, 0)
+    assert act(K.Key_Space, Mode.CHECKIN) is None  # no start from the check-in
+    for mode in (Mode.CHECKIN, Mode.SUMMARY):
+        assert act(K.Key_A, mode) == (Action.ACCEPT_SUGGESTION, 0)
+        assert act(K.Key_N, mode) == (Action.NOT_NOW, 0)

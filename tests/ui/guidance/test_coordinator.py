@@ -1,0 +1,184 @@
+"""Pain-guided dosing end to end: sessions, morning check-ins, suggestions accepted and used."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from hiptimer.core.dosing.dose_steps import Dose
+from hiptimer.core.dosing.rules import DoseAction, Recommendation
+from hiptimer.ui.guidance.recommendations_panel import MorningAdvicePage, RecommendationsPanel
+from hiptimer.ui.keys import Mode
+from hiptimer.ui.session.summary_page import SummaryPage
+from tests.ui.guided import SIT, SMALL, Days, K
+from tests.ui.sessions import no_timer_left  # noqa: F401 (a fixture)
+
+pytestmark = pytest.mark.usefixtures("no_timer_left")
+
+LOW = [0, 1]  # stretch, then sit to stand
+HIGH = [1, 7]  # sit to stand above 5
+
+
+@pytest.fixture
+def days(qtbot: QtBot) -> Iterator[Days]:
+    made = Days(qtbot)
+    made.open()
+    yield made
+    made.done()
+
+
+def summary_of(days: Days) -> SummaryPage:
+    assert days.window is not None and isinstance(days.window.summary, SummaryPage)
+    return days.window.summary
+
+
+def test_three_good_days_then_more_accepted_and_used(days: Days) -> None:
+    # Day 1: nothing to judge until tomorrow morning: a note, no buttons, nothing said.
+    days.session(LOW)
+    panel = days.panel()
+    assert panel.parentWidget() is summary_of(days)
+    assert panel.cards == [] and panel.note.isVisible()
+    assert "Stretch, Sit to stand: We'll know tomorrow morning" in panel.note.text()
+    assert not [t for t in days.speech.texts if t.startswith("Suggestion")]
+
+    # Days 2 and 3: the check-in first; no suggestion yet (the first morning has nothing
+    # to compare with, then one good session is not two), so straight to the library.
+    for _ in range(2):
+        days.next_morning()
+        days.check_in(0, 1)
+        assert days.mode() is Mode.LIBRARY
+        days.session(LOW)
+    assert [s.morning_pain for s in days.history.list_sessions()] == [None, 0, 0]
+
+    # Day 4: two good sessions with good mornings: more is offered, and said.
+    days.next_morning()
+    days.check_in(0, 0)
+    assert days.mode() is Mode.CHECKIN
+    assert days.window is not None
+    advice = days.window.stack.currentWidget()
+    assert isinstance(advice, MorningAdvicePage)
+    panel = days.panel()
+    assert [(c.rec.exercise_id, c.rec.action) for c in panel.cards] == [
+        ("stretch", DoseAction.PROGRESS),
+        ("sit-to-stand", DoseAction.PROGRESS),
+    ]
+    assert panel.cards[1].dose.text() == "1 x 4 reps \u2192 1 x 6 reps"
+    assert "ready for 6 reps" in panel.cards[1].reason.text()
+    assert "Suggestion: sit to stand, ready for six reps." in days.speech.texts
+    assert "Suggestion: stretch, ready for holds of ten seconds." in days.speech.texts
+
+    # A (the first open card) accepts the stretch; the sit to stand by its button.
+    days.key(K.Key_A)
+    assert panel.cards[0].outcome.text() == "Saved: next time 1 x 10 s."
+    panel.cards[1].accept_button.click()
+    routine = days.routine()
+    assert (routine.exercise("stretch").hold_s, routine.exercise("sit-to-stand").reps) == (10, 6)
+    assert routine.revision == SMALL.revision + 2
+    changes = days.history.dose_changes(SMALL.id)
+    assert [(c.exercise_id, c.field, c.old_value, c.new_value, c.accepted) for c in changes] == [
+        ("stretch", "hold_s", 5, 10, True),
+        ("sit-to-stand", "reps", 4, 6, True),
+    ]
+    assert all("no worse the next morning" in c.reason for c in changes)
+
+    # Enter: the library, reloaded; the next session uses the new doses.
+    days.key(K.Key_Return)
+    assert days.mode() is Mode.LIBRARY
+    days.start()
+    assert days.engine.routine.exercise("sit-to-stand").reps == 6
+    days.first_work_step()
+    assert days.engine.step.set_number == 1
+    assert days.engine.view().remaining_s == pytest.approx(10, abs=0.2)
+    days.rate_sets(LOW)
+    reps = [p.planned_reps for p in days.history.exercise_dose_series("sit-to-stand")]
+    holds = [p.planned_hold_s for p in days.history.exercise_dose_series("stretch")]
+    assert (reps, holds) == ([4, 4, 4, 6], [5, 5, 5, 10])
+    # The summary now waits for a session at the new dose before judging it.
+    assert days.panel().note.isVisible() and days.panel().cards == []
+
+
+def test_the_dose_chart_steps_up_with_an_accepted_change(days: Days) -> None:
+    from hiptimer.core.dosing.decisions import accept
+    from hiptimer.ui.history.charts import DoseChart
+
+    days.session(LOW)
+    rec = Recommendation(
+        SIT.id, None, DoseAction.PROGRESS, Dose(1, reps=4), Dose(1, reps=6), "", "progress.reps"
+    )
+    accept(days.history, days.routine(), rec, days.wall())
+    days.next_morning()
+    days.key(K.Key_K)  # no check-in today
+    days.session(LOW)
+    chart = DoseChart()
+    chart.set_points(days.history.exercise_dose_series(SIT.id), "Sit to stand")
+    assert [p.y() for p in chart.dose.points()] == [4, 4, 6, 6]  # a step on the second day
+    chart.deleteLater()
+
+
+def test_a_painful_session_offers_a_step_back_and_a_yes_saves_it(days: Days) -> None:
+    days.session(HIGH)
+    panel = days.panel()
+    [card] = panel.cards
+    assert card.rec.action is DoseAction.STEP_BACK and card.rec.proposed == Dose(1, reps=2)
+    assert card.heading.text() == "Step back \u2014 Sit to stand"
+    assert "Pain went above 5 (it reached 7)" in card.reason.text()
+    assert "Suggestion: sit to stand, back to two reps." in days.speech.texts
+    # The stretch (pain 1) only waits for the morning.
+    assert panel.note.text().startswith("Stretch: We'll know tomorrow morning")
+    days.key(K.Key_A)
+    assert days.routine().exercise("sit-to-stand").reps == 2
+    assert card.outcome.text() == "Saved: next time 1 x 2 reps." and not card.awaiting
+    assert not summary_of(days).keep_button.isEnabled()
+    [change] = days.history.dose_changes(SMALL.id)
+    assert (change.accepted, change.new_value, change.session_id) == (True, 2, card.rec.session_id)
+    days.key(K.Key_A)  # nothing left to answer
+    assert len(days.history.dose_changes(SMALL.id)) == 1
+
+
+def test_not_now_records_a_declined_change_and_keeps_the_dose(days: Days) -> None:
+    days.session(HIGH)
+    card = days.panel().cards[0]
+    card.later_button.click()
+    assert card.outcome.text() == "Not now: the dose stays as it is."
+    assert days.routine().exercise("sit-to-stand").reps == 4
+    [change] = days.history.dose_changes(SMALL.id)
+    assert (change.field, change.old_value, change.new_value, change.accepted) == (
+        "reps",
+        4,
+        2,
+        False,
+    )
+    assert change.reason.startswith("Pain went above 5")
+
+
+def test_three_painful_sessions_ask_to_see_a_clinician(days: Days) -> None:
+    days.session(HIGH)
+    days.key(K.Key_N)  # not now
+    for _ in range(2):
+        days.next_morning()
+        assert days.mode() is Mode.CHECKIN
+        days.key(K.Key_K)  # skip the check-in
+        assert days.mode() is Mode.LIBRARY
+        days.session(HIGH)
+    [card] = days.panel().cards
+    assert card.rec.action is DoseAction.SEE_CLINICIAN
+    assert card.heading.text() == "See a physiotherapist or doctor \u2014 Sit to stand"
+    assert "above 5 in each of your last 3 sessions" in card.reason.text()
+    assert "#6B1A14" in card.styleSheet()  # the red card
+    assert card.accept_button.isVisible()  # a lower dose until then, if the user wants it
+    assert (
+        "Please have your hip checked by a physiotherapist or doctor before more sit to stand."
+        in days.speech.texts
+    )
+
+
+def test_no_history_means_no_suggestions(qtbot: QtBot) -> None:
+    made = Days(qtbot)
+    made.open()
+    assert made.window is not None
+    made.window.services.history = None
+    made.session(LOW)
+    assert made.window.findChildren(RecommendationsPanel) == []
+    made.done()

@@ -1,0 +1,101 @@
+"""Tests of the clinician's PDF report: a real PDF of one or two A4 pages, whatever the history."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.ui.history.report_pdf import write_report
+from tests.history_data import HIPS, STRETCH, WEEK1, fill, record
+
+
+@pytest.fixture
+def store(tmp_path: Path, qapp: QApplication) -> Iterator[HistoryStore]:
+    with open_history(tmp_path / "history.sqlite3") as opened:
+        yield opened
+
+
+def page_count(pdf: Path) -> int:
+    """Pages as pdfinfo counts them, or by the page objects when poppler is missing."""
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+        return int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.M).group(1))  # type: ignore[union-attr]
+    return len(re.findall(rb"/Type\s*/Page\b", pdf.read_bytes()))
+
+
+def pdf_text(pdf: Path) -> str:
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext is not installed")
+    done = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True)
+    return done.stdout
+
+
+def test_a_report_of_a_few_weeks_is_one_page(store: HistoryStore, tmp_path: Path) -> None:
+    fill(store)
+    store.record_dose_change(
+        "hips", "bridge", "reps", 10, 12, accepted=True, decided_at=store.list_sessions()[2].started_at,
+        reason="pain stayed at 2 or below",
+    )  # fmt: skip
+    out = tmp_path / "report.pdf"
+    pages = write_report(store, out, routine_id="hips", catalog=[HIPS, STRETCH])
+    data = out.read_bytes()
+    assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
+    assert pages == page_count(out) == 1
+    text = pdf_text(out)
+    for expected in (
+        "HipTimer exercise report",
+        "Routine: Hips",
+        "Schedule: 3-4 times a week",
+        "5 sessions in",
+        "Bridge",
+        "10 reps → 12 reps",
+        "Dose changes",
+        "accepted",
+        "Much better",
+    ):
+        assert expected in text, expected
+    assert text.index("Much better") < text.index("Sore, took it easy")  # newest note first
+
+
+def test_a_long_history_with_many_notes_stays_within_two_pages(
+    store: HistoryStore, tmp_path: Path
+) -> None:
+    long_note = "My hip felt stiff after sitting for a long time at work, " * 12
+    for day in range(120):
+        record(
+            store, HIPS, WEEK1 - timedelta(days=day),
+            {("bridge", None): [day % 7], ("clam", "right"): [3], ("clam", "left"): [2]},
+            note=f"{day}: {long_note}",
+        )  # fmt: skip
+    for day in range(40):
+        store.record_dose_change(
+            "hips", "clam", "hold_s", 30, 35, accepted=day % 2 == 0, side="left",
+            decided_at=store.list_sessions(limit=1)[0].started_at, reason="progress",
+        )  # fmt: skip
+    out = tmp_path / "long.pdf"
+    assert write_report(store, out, catalog=[HIPS]) == page_count(out) == 2
+    text = pdf_text(out)
+    assert "older notes" in text or "older changes" in text
+
+
+def test_an_empty_history_still_makes_a_report(store: HistoryStore, tmp_path: Path) -> None:
+    out = tmp_path / "empty.pdf"
+    assert write_report(store, out) == page_count(out) == 1
+    assert "No sessions in this period." in pdf_text(out)
+
+
+def test_a_path_that_cannot_be_written_raises_and_leaves_nothing(
+    store: HistoryStore, tmp_path: Path
+) -> None:
+    fill(store)
+    with pytest.raises(OSError):
+        write_report(store, tmp_path / "missing" / "report.pdf")
+    assert not (tmp_path / "missing").exists()

@@ -1,0 +1,214 @@
+"""Tests of the history window: the session list, filters, details, charts and exports."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.ui.history.models import SessionsModel
+from hiptimer.ui.history.window import (
+    TAB_ADHERENCE,
+    TAB_PAIN,
+    HistoryWindow,
+    open_history_window,
+)
+from tests.history_data import HIPS, STRETCH, TODAY, WEEK1, WEEK2, Recorded, fill
+
+MAX_PAIN, AVG_PAIN = 4, 5
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[HistoryStore]:
+    with open_history(tmp_path / "history.sqlite3") as opened:
+        yield opened
+
+
+@pytest.fixture
+def recorded(store: HistoryStore) -> Recorded:
+    return fill(store)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, store: HistoryStore, recorded: Recorded) -> HistoryWindow:
+    w = HistoryWindow(store, [HIPS, STRETCH])
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def column(model: SessionsModel, col: int) -> list[str]:
+    return [model.index(row, col).data() for row in range(model.rowCount())]
+
+
+def test_sessions_are_listed_newest_first_with_max_and_average_pain(
+    window: HistoryWindow, recorded: Recorded
+) -> None:
+    model = window.sessions_pane.sessions
+    assert window.presets.checkedButton().text() == "3 months"
+    assert model.rowCount() == 6
+    starts = [s.started_at for s in model.rows()]
+    assert starts == sorted(starts, reverse=True)
+    newest = model.rows()[0]
+    assert newest.id == recorded.id("hips", WEEK2 + timedelta(days=4))
+    assert column(model, MAX_PAIN)[0] == "2" and column(model, AVG_PAIN)[0] == "1.2"
+    assert column(model, MAX_PAIN)[-1] == "6" and column(model, AVG_PAIN)[-1] == "4.5"
+    assert column(model, 1)[2] == "Stretches"
+    assert column(model, 3)[0] == "4/4 sets, completed"
+    assert column(model, 6)[-1] == "Sore, took it easy"
+
+
+def test_filtering_by_routine_and_dates(window: HistoryWindow) -> None:
+    model = window.sessions_pane.sessions
+    window.routine.setCurrentIndex(window.routine.findData("stretch"))
+    assert [s.routine_id for s in model.rows()] == ["stretch"]
+    window.routine.setCurrentIndex(window.routine.findData("hips"))
+    assert model.rowCount() == 5
+    window.until_edit.setDate(WEEK1 + timedelta(days=6))
+    assert model.rowCount() == 2 and window.presets.checkedButton() is None
+    window.since_edit.setDate(WEEK1 + timedelta(days=1))
+    assert model.rowCount() == 1
+    window.presets.button(0).click()  # last 4 weeks, up to today
+    assert window.filters.until == TODAY and model.rowCount() == 5
+    window.routine.setCurrentIndex(0)
+    assert model.rowCount() == 6
+
+
+def test_the_all_preset_shows_everything_and_the_dates_it_spans(window: HistoryWindow) -> None:
+    window.apply_preset(None)
+    assert window.filters.since is None
+    assert window.since_edit.date().toPython() == WEEK1
+    assert window.sessions_pane.sessions.rowCount() == 6
+
+
+def test_choosing_a_session_shows_its_sets_and_its_note(
+    window: HistoryWindow, store: HistoryStore, recorded: Recorded
+) -> None:
+    pane = window.sessions_pane
+    pane.list_view.selectRow(5)  # the oldest
+    sets = pane.sets.rows()
+    assert [(r.exercise_id, r.side, r.pain) for r in sets] == [
+        ("bridge", None, 5),
+        ("bridge", None, 6),
+        ("clam", "right", 4),
+        ("clam", "left", 3),
+    ]
+    row = [pane.sets.index(0, c).data() for c in range(pane.sets.columnCount())]
+    assert row == ["Bridge", "", "1", "10 reps", "10 reps", "5/10", "", ""]
+    assert pane.note.toPlainText() == "Sore, took it easy"
+    assert "pain max 6, average 4.5" in pane.heading.text()
+
+
+def test_a_note_is_saved_by_the_button_or_on_moving_on(
+    window: HistoryWindow, store: HistoryStore, recorded: Recorded
+) -> None:
+    pane = window.sessions_pane
+    first = pane.current()
+    assert first is not None and not pane.save_button.isEnabled()
+    pane.note.setPlainText("Knee fine too")
+    assert pane.save_button.isEnabled()
+    pane.save_button.click()
+    assert store.get_session(first.id).note == "Knee fine too"  # type: ignore[union-attr]
+    assert window.status.text() == "Note saved."
+    assert column(pane.sessions, 6)[0] == "Knee fine too"
+    pane.note.setPlainText("Changed my mind")
+    pane.list_view.selectRow(1)
+    assert store.get_session(first.id).note == "Changed my mind"  # type: ignore[union-attr]
+
+
+def test_choosing_an_exercise_draws_its_pain_and_dose(window: HistoryWindow) -> None:
+    assert window.pain_pane is None  # charts wait until their tab is shown
+    window.tabs.setCurrentIndex(TAB_PAIN)
+    pane = window.pain_pane
+    assert pane is not None
+    names = [pane.exercise.itemText(i) for i in range(pane.exercise.count())]
+    assert names == ["Bridge", "Clamshell", "Hamstring stretch"]
+    assert pane.pain_chart.point_count() == 5  # bridge: one point per session
+    assert pane.dose_chart.point_count() == 4  # 10 reps, then 12: a step
+    pane.exercise.setCurrentIndex(1)
+    assert pane.side.isEnabled() and pane.pain_chart.point_count() == 5
+    pane.side.setCurrentIndex(pane.side.findData("left"))
+    assert pane.pain_chart.point_count() == 4  # one left clam set was not rated
+    pane.choose("hamstring")
+    assert not pane.side.isEnabled() and pane.pain_chart.point_count() == 1
+    window.routine.setCurrentIndex(window.routine.findData("hips"))
+    names = [pane.exercise.itemText(i) for i in range(pane.exercise.count())]
+    assert names == ["Bridge", "Clamshell"]
+    assert pane.pain_chart.point_count() == 5
+
+
+def test_adherence_bars_count_sessions_per_week(window: HistoryWindow) -> None:
+    window.set_filters("hips", WEEK1, WEEK2 + timedelta(days=6))
+    window.tabs.setCurrentIndex(TAB_ADHERENCE)
+    pane = window.adherence_pane
+    assert pane is not None
+    assert pane.chart.bar_values == [2.0, 3.0]
+    assert len(pane.chart.chart.series()) == 2  # bars and the schedule's minimum
+    assert "at least 3 a week (the schedule: 3-4 times a week) in 1 of 2 full weeks" in (
+        pane.summary.text()
+    )
+    window.set_filters(None, WEEK1, WEEK2 + timedelta(days=6))
+    assert pane.chart.bar_values == [2.0, 4.0]
+    assert len(pane.chart.chart.series()) == 1  # two routines: no one schedule
+
+
+def test_exports_ask_where_and_write(
+    window: HistoryWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    answer = [str(tmp_path / "history")]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (answer[0], ""))
+    window.csv_button.click()
+    assert (tmp_path / "history.csv").read_text(encoding="utf-8-sig").count("\n") == 22
+    assert window.status.text() == f"Saved 21 sets to {tmp_path / 'history.csv'}."
+    answer[0] = str(tmp_path / "report.pdf")
+    window.pdf_button.click()
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+    assert window.status.text().startswith("Saved a 1-page report")
+    answer[0] = str(tmp_path / "missing" / "x.csv")
+    window.csv_button.click()
+    assert window.status.text().startswith(f"Could not write {answer[0]}")
+    answer[0] = ""  # cancelled: nothing happens
+    window.status.clear()
+    window.pdf_button.click()
+    assert window.status.text() == ""
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")
+def test_open_history_window_reuses_the_open_one(
+    qtbot: QtBot, store: HistoryStore, recorded: Recorded
+) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    first = open_history_window(parent, store, [HIPS, STRETCH])
+    assert first.isVisible() and first.sessions_pane.sessions.rowCount() == 6
+    fill(store)
+    again = open_history_window(parent, store)
+    assert again is first and first.sessions_pane.sessions.rowCount() == 12
+
+
+def test_qtcharts_is_not_loaded_until_a_chart_is_shown(tmp_path: Path) -> None:
+    script = f"""
+import sys
+from PySide6.QtWidgets import QApplication
+from hiptimer.core.history.store import open_history
+from hiptimer.ui.history.window import HistoryWindow
+app = QApplication([])
+window = HistoryWindow(open_history(__import__("pathlib").Path({str(tmp_path / "h.db")!r})), None)
+window.show()
+app.processEvents()
+assert "PySide6.QtCharts" not in sys.modules, "loaded too early"
+window.tabs.setCurrentIndex(1)
+assert "PySide6.QtCharts" in sys.modules
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr

@@ -1,0 +1,150 @@
+"""No speech engine: one notice above the pages, and the session runs on with captions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
+
+from hiptimer.audio import tts
+from hiptimer.core.clock import FakeClock, FakeWall
+from hiptimer.core.settings import SettingsStore
+from hiptimer.ui.keys import Action, Mode
+from hiptimer.ui.main_window import MainWindow
+from hiptimer.ui.services.notice_bar import NO_VOICE, NoticeBar
+from hiptimer.ui.services.ports import Services
+from hiptimer.ui.services.speech import SpeechService
+from tests.fake_tts import FakeEngine
+from tests.ui.sessions import (
+    FakeBeeper,
+    FakeInhibitor,
+    advance,
+    hold,
+    library_of,
+    no_timer_left,  # noqa: F401 (a fixture)
+    routine,
+    side_hold,
+)
+
+pytestmark = pytest.mark.usefixtures("no_timer_left")
+
+WAIT_MS = 5000
+MakeWindow = Callable[[tts.EngineFactory], tuple[MainWindow, FakeClock]]
+
+
+def no_espeak() -> FakeEngine:
+    raise tts.SpeechUnavailable(tts.INSTALL_ESPEAK)
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot) -> Iterator[MakeWindow]:
+    """A main window whose voice is a real SpeechService on the given engine factory."""
+    made: list[tuple[MainWindow, Services]] = []
+
+    def make(factory: tts.EngineFactory) -> tuple[MainWindow, FakeClock]:
+        store = SettingsStore()
+        store.update(first_run_done=True)
+        services = Services(
+            beeper=FakeBeeper(),
+            speech=SpeechService(engine_factory=factory),
+            inhibitor=FakeInhibitor(),
+        )
+        clock = FakeClock()
+        window = MainWindow(
+            store,
+            services,
+            clock=clock,
+            wall=FakeWall(clock),
+            library=library_of(routine(side_hold(hold_s=20, sets=2), hold(hold_s=10))),
+        )
+        qtbot.addWidget(window)
+        window.show()
+        made.append((window, services))
+        return window, clock
+
+    yield make
+    for window, services in made:
+        window.close()
+        services.shutdown()
+
+
+def captions_while_running(window: MainWindow, clock: FakeClock, limit_s: float = 300) -> list[str]:
+    """Run the session to its summary, rating every set 0; the captions shown on the way."""
+    seen: list[str] = []
+    waited = 0.0
+    while window.session is not None:
+        assert waited < limit_s, "the session never ended"
+        caption = window.session.page.caption.text()
+        if caption and (not seen or seen[-1] != caption):
+            seen.append(caption)
+        if window.key_mode() is Mode.PAIN:
+            window.session.page.perform(Action.RATE, 0)
+        else:
+            advance(window, clock, 0.5)
+            waited += 0.5
+    return seen
+
+
+def test_no_engine_shows_one_notice_saying_what_to_install(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window, clock = make_window(no_espeak)
+    qtbot.waitUntil(window.notice.isVisible, timeout=WAIT_MS)
+    assert window.notice.shown == [f"{NO_VOICE} {tts.INSTALL_ESPEAK}"]
+    assert "sudo apt install espeak-ng" in window.notice.text.text()
+    assert "No voice" not in window.statusBar().currentMessage()  # one notice, not two
+    qtbot.keyClick(window, Qt.Key.Key_Return)  # the session starts as usual
+    assert window.session is not None
+    captions = captions_while_running(window, clock)
+    assert window.key_mode() is Mode.SUMMARY
+    assert len(captions) >= 4  # the voice is gone, the words on screen are not
+    assert window.notice.shown == [f"{NO_VOICE} {tts.INSTALL_ESPEAK}"]
+
+
+def test_an_engine_failing_mid_session_shows_the_notice_once_and_the_session_goes_on(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    engine = FakeEngine(fail_on_say=2)
+    window, clock = make_window(lambda: engine)
+    qtbot.keyClick(window, Qt.Key.Key_Return)
+    session = window.session
+    assert session is not None
+    captions: list[str] = []
+
+    def run_on() -> bool:
+        """One moment of the session (a set rated 0, or half a second); True once noticed."""
+        if window.notice.isVisible():
+            return True
+        if window.key_mode() is Mode.PAIN:
+            session.page.perform(Action.RATE, 0)
+        elif window.session is not None:
+            advance(window, clock, 0.5)
+        captions.append(session.page.caption.text())
+        return False
+
+    qtbot.waitUntil(run_on, timeout=WAIT_MS)
+    assert window.session is session and session.driver.engine.running
+    [shown] = window.notice.shown
+    assert shown.startswith(NO_VOICE) and "the synthesiser crashed" in shown
+    assert engine.spoken  # it spoke until it failed
+    before = session.page.caption.text()
+    after = captions_while_running(window, clock)
+    assert window.key_mode() is Mode.SUMMARY
+    assert [c for c in after if c != before]  # new captions after the voice failed
+    assert len(window.notice.shown) == 1
+
+
+def test_a_notice_shows_once_and_dismiss_hides_it(qtbot: QtBot) -> None:
+    host = QWidget()  # a bar is never a window of its own
+    qtbot.addWidget(host)
+    bar = NoticeBar(host)
+    bar.show_notice(NO_VOICE, "Install <espeak-ng>")
+    assert not bar.isHidden()
+    assert "&lt;espeak-ng&gt;" in bar.text.text()  # shown as text, not markup
+    qtbot.mouseClick(bar.dismiss, Qt.MouseButton.LeftButton)
+    assert bar.isHidden()
+    bar.show_notice(NO_VOICE, "Install <espeak-ng>")  # the same news again: stays dismissed
+    assert bar.isHidden() and len(bar.shown) == 1

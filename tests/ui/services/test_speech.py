@@ -1,0 +1,391 @@
+"""SpeechService with a recording fake engine: order, one at a time, clear, stale, mute, failures."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from hiptimer.audio import tts
+from hiptimer.ui.services.speech import SpeechService
+from tests.fake_tts import FakeEngine
+
+WAIT_MS = 5000
+
+MakeService = Callable[..., SpeechService]
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def make_service(qtbot: QtBot) -> Iterator[MakeService]:
+    """Builds services and shuts every one down at teardown; no speech thread may outlive a test."""
+    services: list[SpeechService] = []
+
+    def make(engine: FakeEngine | None = None, **kwargs: object) -> SpeechService:
+        if engine is not None:
+            kwargs["engine_factory"] = lambda: engine
+        service = SpeechService(**kwargs)  # type: ignore[arg-type]
+        services.append(service)
+        return service
+
+    yield make
+    for service in services:
+        service.shutdown()
+    assert not [t for t in threading.enumerate() if t.name == "hiptimer-speech"]
+
+
+def recorder(signal: object) -> list[object]:
+    seen: list[object] = []
+    signal.connect(seen.append)  # type: ignore[attr-defined]
+    return seen
+
+
+def test_speaks_in_order_one_at_a_time_on_the_worker_thread(
+    qtbot: QtBot, make_service: MakeService
+) -> None:
+    engine = FakeEngine(word_s=0.005)
+    service = make_service(engine)
+    finished = recorder(service.finished_utterance)
+    for text in ["Lie on your back", "three", "two", "one", "Lift"]:
+        service.say(text)
+    qtbot.waitUntil(lambda: len(finished) == 5, timeout=WAIT_MS)
+    assert engine.spoken == ["Lie on your back", "three", "two", "one", "Lift"]
+    assert finished == engine.spoken
+    assert engine.max_concurrent == 1
+    assert engine.threads == {"hiptimer-speech"}
+
+
+def test_say_and_clear_return_at_once(qtbot: QtBot, make_service: MakeService) -> None:
+    engine = FakeEngine(word_s=0.2)
+    service = make_service(engine)
+    finished = recorder(service.finished_utterance)
+    started = time.perf_counter()
+    service.say("a long instruction that takes several seconds to speak out loud")
+    service.say("next")
+    service.clear()
+    assert time.perf_counter() - started < 0.1
+    qtbot.waitUntil(lambda: len(finished) == 1, timeout=WAIT_MS)
+
+
+def test_clear_drops_pending_and_stops_the_current_one(
+    qtbot: QtBot, make_service: MakeService
+) -> None:
+    engine = FakeEngine(word_s=0.05)
+    service = make_service(engine)
+    finished = recorder(service.finished_utterance)
+    long_text = "slowly lower your knee to the side and back again ten times in a row"
+    service.say(long_text)
+    service.say("pending one")
+    service.say("pending two")
+    qtbot.waitUntil(lambda: engine.words_started >= 1, timeout=WAIT_MS)
+    service.clear()
+    assert service.pending() == []
+    qtbot.waitUntil(lambda: len(finished) == 1, timeout=WAIT_MS)
+    assert engine.stop_calls == 1
+    assert engine.spoken[0].endswith("—")  # cut off mid-sentence
+    service.say("after the clear")
+    qtbot.waitUntil(lambda: len(finished) == 2, timeout=WAIT_MS)
+    assert engine.spoken[1:] == ["after the clear"]
+
+
+def test_a_late_countdown_number_is_dropped_not_spoken_late(
+    qtbot: QtBot, make_service: MakeService
+) -> None:
+    clock = FakeClock()
+    engine = FakeEngine(hold=threading.Event())
+    service = make_service(engine, clock=clock)
+    dropped = recorder(service.dropped)
+    finished = recorder(service.finished_utterance)
+    service.say("Hold the bridge")
+    service.say("three", stale_after_s=0.5, kind="countdown")
+    service.say("Rest")
+    clock.now += 1.0  # "Hold the bridge" ran long; "three" is now late
+    engine.hold.set()  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: len(finished) == 2, timeout=WAIT_MS)
+    assert dropped == ["three"]
+    assert engine.spoken == ["Hold the bridge", "Rest"]
+
+
+def test_a_countdown_number_in_time_is_spoken(qtbot: QtBot, make_service: MakeService) -> None:
+    clock = FakeClock()
+    engine = FakeEngine()
+    service = make_service(engine, clock=clock)
+    finished = recorder(service.finished_utterance)
+    service.say("three", stale_after_s=0.5, kind="countdown")
+    clock.now += 0.4
+    service.say("two", stale_after_s=0.5, kind="countdown")
+    qtbot.waitUntil(lambda: len(finished) == 2, timeout=WAIT_MS)
+    assert engine.spoken == ["three", "two"]
+
+
+def test_muted_drops_cues_but_the_voice_test_still_speaks(
+    qtbot: QtBot, make_service: MakeService
+) -> None:
+    engine = FakeEngine()
+    service = make_service(engine)
+    finished = recorder(service.finished_utterance)
+    service.set_muted(True)
+    service.say("muted cue")
+    assert service.pending() == []
+    service.test_voice("testing the voice")
+    qtbot.waitUntil(lambda: len(finished) == 1, timeout=WAIT_MS)
+    service.set_muted(False)
+    service.say("audible cue")
+    qtbot.waitUntil(lambda: len(finished) == 2, timeout=WAIT_MS)
+    assert engine.spoken == ["testing the voice", "audible cue"]
+
+
+def test_voices_and_settings_reach_the_engine_on_its_thread(
+    qtbot: QtBot, make_service: MakeService
+) -> None:
+    engine = FakeEngine()
+    service = make_service(engine)
+    with qtbot.waitSignal(service.ready, timeout=WAIT_MS):
+        pass  # ready is queued to this thread, so it cannot arrive before the wait starts
+    assert service.voices() == [("en-gb", "English (GB)"), ("de", "German")]
+    finished = recorder(service.finished_utterance)
+    service.set_voice("no-such-voice")  # logged, not fatal
+    service.set_voice("de")
+    service.set_rate(150)
+    service.set_volume(1.7)
+    service.say("Guten Tag")
+    qtbot.waitUntil(lambda: len(finished) == 1, timeout=WAIT_MS)
+    assert engine.properties == [("voice", "de"), ("rate", 150), ("volume", 1.0)]
+    assert engine.threads == {"hiptimer-speech"}
+    assert service.available
+
+
+class EngineWithVoice(FakeEngine):
+    """A fake that, like pyttsx3, names the voice it speaks with."""
+
+    def getProperty(self, name: str) -> object:
+        return "en-gb" if name == "voice" else super().getProperty(name)
+
+
+def test_no_voice_id_goes_back_to_the_engines_own_voice(
+    qtbot: QtBot, make_service: MakeService
+) -> None:
+    engines = [EngineWithVoice(), FakeEngine()]  # the second cannot name its voice
+    for engine in engines:
+        service = make_service(engine)
+        finished = recorder(service.finished_utterance)
+        service.set_voice("de")
+        service.set_voice("")  # "System default" in the settings
+        service.say("Hello")
+        qtbot.waitUntil(lambda: len(finished) == 1, timeout=WAIT_MS)  # noqa: B023
+    assert engines[0].properties == [("voice", "de"), ("voice", "en-gb")]
+    assert engines[1].properties == [("voice", "de")]  # left as it was, nothing to go back to
+
+
+def test_engine_that_cannot_start_reports_unavailable_once(
+    qtbot: QtBot, make_service: MakeService
+) -> None:
+    def broken() -> FakeEngine:
+        raise RuntimeError("could not initialize espeak")
+
+    messages: list[str] = []
+    service = make_service(engine_factory=broken)
+    service.unavailable.connect(messages.append)
+    qtbot.waitUntil(lambda: bool(messages), timeout=WAIT_MS)
+    service.say("still fine")
+    service.clear()
+    service.test_voice()
+    assert messages == [
+        "Speech is off: the speech engine could not start (RuntimeError: could not initialize espeak)."
+    ]
+    assert not service.available
+    assert service.unavailable_reason == messages[0]
+
+
+def test_missing_espeak_says_what_to_install(
+    qtbot: QtBot, make_service: MakeService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import pyttsx3
+
+    def no_espeak(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("This means you probably do not have eSpeak or eSpeak-ng installed!")
+
+    monkeypatch.setattr(pyttsx3, "init", no_espeak)
+    monkeypatch.setattr(tts, "espeak_library_found", lambda: False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    service = make_service()
+    with qtbot.waitSignal(service.unavailable, timeout=WAIT_MS) as blocker:
+        pass
+    assert blocker.args == [tts.INSTALL_ESPEAK]
+    assert "sudo apt install espeak-ng" in tts.INSTALL_ESPEAK
+
+
+def test_engine_failing_mid_session_reports_unavailable(
+    qtbot: QtBot, make_service: MakeService
+) -> None:
+    engine = FakeEngine(fail_on_say=2)
+    service = make_service(engine)
+    finished = recorder(service.finished_utterance)
+    messages = recorder(service.unavailable)
+    service.say("first")
+    service.say("second")
+    service.say("third")
+    qtbot.waitUntil(lambda: bool(messages), timeout=WAIT_MS)
+    assert finished == ["first"]
+    assert messages == [
+        "Speech stopped: the speech engine failed (RuntimeError: the synthesiser crashed)."
+    ]
+    service.say("after the failure")  # accepted, does nothing
+    assert service.pending() == []
+
+
+def test_shutdown_cuts_off_and_joins_the_thread(qtbot: QtBot, make_service: MakeService) -> None:
+    engine = FakeEngine(word_s=0.05)
+    service = make_service(engine)
+    service.say("one two three four five six seven eight nine ten eleven twelve")
+    qtbot.waitUntil(lambda: engine.words_started >= 1, timeout=WAIT_MS)
+    started = time.perf_counter()
+    service.shutdown()
+    assert time.perf_counter() - started < 2.0
+    assert not [t for t in threading.enumerate() if t.name == "hiptimer-speech"]
+    service.say("after shutdown")  # no thread, no crash
+    service.shutdown()
+
+
+def test_disabled_service_has_no_thread(make_service: MakeService) -> None:
+    service = make_service(enabled=False)
+    service.say("nothing")
+    assert not service.available
+    assert service.voices() == []
+
+
+# --- the espeak path: render with save_to_file, play with a process we can end --------------
+
+
+def python_player(code: str) -> list[str]:
+    """A stand-in for aplay: runs code; the WAV path arrives as sys.argv[1]."""
+    return [sys.executable, "-c", code]
+
+
+def test_espeak_driver_renders_then_plays_with_the_player(
+    qtbot: QtBot, make_service: MakeService, tmp_path: Path
+) -> None:
+    log = tmp_path / "played.txt"
+    player = python_player(
+        "import sys, wave\n"
+        f"with open({str(log)!r}, 'a') as f:\n"
+        "    f.write(str(wave.open(sys.argv[1]).getnframes() > 0) + '\\n')\n"
+    )
+    engine = FakeEngine(driver_name="espeak", async_save=True)
+    service = make_service(engine, player=player)
+    finished = recorder(service.finished_utterance)
+    service.say("three")
+    service.say("two")
+    qtbot.waitUntil(lambda: len(finished) == 2, timeout=WAIT_MS)
+    assert [text for text, _ in engine.saved] == ["three", "two"]
+    assert log.read_text().split() == ["True", "True"]
+    assert engine.stop_calls == 0  # stop() is never called on the espeak driver
+
+
+@pytest.mark.parametrize("kind", ["single process", "shell with a child"])
+def test_espeak_path_clear_ends_the_player_at_once(
+    qtbot: QtBot, make_service: MakeService, tmp_path: Path, kind: str
+) -> None:
+    marker = tmp_path / "playing"
+    if kind == "single process":
+        code = f"import pathlib, time; pathlib.Path({str(marker)!r}).touch(); time.sleep(60)"
+        player = python_player(code)
+    else:  # the child inherits stderr; ending only the shell would leave it playing
+        player = ["sh", "-c", f"touch '{marker}'; sleep 60; true", "sh"]
+    engine = FakeEngine(driver_name="espeak")
+    service = make_service(engine, player=player)
+    finished = recorder(service.finished_utterance)
+    service.say("a long instruction")
+    qtbot.waitUntil(marker.exists, timeout=WAIT_MS)
+    started = time.perf_counter()
+    service.clear()
+    qtbot.waitUntil(lambda: len(finished) == 1, timeout=WAIT_MS)
+    assert time.perf_counter() - started < 2.0
+    assert service.available
+
+
+def test_espeak_path_a_hung_player_is_ended_and_the_next_cue_goes_on(
+    qtbot: QtBot, make_service: MakeService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hiptimer.audio import speech_worker
+
+    monkeypatch.setattr(speech_worker, "PLAYER_GRACE_S", 0.3)
+    count = tmp_path / "starts"
+    player = python_player(  # hangs the first time only
+        "import pathlib, sys, time\n"
+        f"p = pathlib.Path({str(count)!r}); n = len(p.read_text()) if p.exists() else 0\n"
+        "p.write_text('x' * (n + 1))\n"
+        "time.sleep(60 if n == 0 else 0)\n"
+    )
+    service = make_service(FakeEngine(driver_name="espeak"), player=player)
+    finished = recorder(service.finished_utterance)
+    service.say("stuck")
+    service.say("next")
+    qtbot.waitUntil(lambda: len(finished) == 2, timeout=WAIT_MS)
+    assert count.read_text() == "xx"
+    assert service.available  # a hung player is cut off, not a reason to give up speech
+
+
+def test_espeak_path_player_failure_reports_unavailable(
+    qtbot: QtBot, make_service: MakeService
+) -> None:
+    player = python_player(
+        "import sys; sys.exit('aplay: main:831: audio open error: Host is down')"
+    )
+    service = make_service(FakeEngine(driver_name="espeak"), player=player)
+    with qtbot.waitSignal(service.unavailable, timeout=WAIT_MS) as blocker:
+        service.say("three")
+    assert blocker.args == [
+        "Speech is off: playing the voice with "
+        f"{Path(sys.executable).name} failed: aplay: main:831: audio open error: Host is down. "
+        "Check that speakers or headphones are connected and not in use by another program."
+    ]
+
+
+def test_espeak_path_without_a_player_says_what_to_install(
+    qtbot: QtBot, make_service: MakeService, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tts, "find_player", lambda: None)
+    service = make_service(FakeEngine(driver_name="espeak"))
+    with qtbot.waitSignal(service.unavailable, timeout=WAIT_MS) as blocker:
+        pass
+    assert blocker.args == [tts.INSTALL_PLAYER]
+
+
+@pytest.mark.tts
+def test_real_espeak_ng_speaks_through_the_player(
+    qtbot: QtBot, make_service: MakeService, tmp_path: Path
+) -> None:
+    if not (shutil.which("espeak-ng") or shutil.which("espeak")):
+        pytest.skip("espeak-ng is not installed (sudo apt install espeak-ng)")
+    log = tmp_path / "played.txt"
+    player = python_player(  # records each WAV's length instead of playing it
+        "import sys, wave\n"
+        "w = wave.open(sys.argv[1])\n"
+        f"with open({str(log)!r}, 'a') as f:\n"
+        "    f.write(str(w.getnframes() / w.getframerate()) + '\\n')\n"
+    )
+    service = make_service(player=player)
+    finished = recorder(service.finished_utterance)
+    with qtbot.waitSignal(service.ready, timeout=WAIT_MS):
+        pass
+    assert any(name.startswith("English") for _, name in service.voices())
+    for text in ["Lie on your back with your knees bent.", "three", "two", "one"]:
+        service.say(text)
+    qtbot.waitUntil(lambda: len(finished) == 4, timeout=3 * WAIT_MS)
+    seconds = [float(line) for line in log.read_text().split()]
+    assert 1.0 < seconds[0] < 5.0
+    assert all(0.2 < s < 2.0 for s in seconds[1:])

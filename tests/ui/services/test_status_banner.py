@@ -1,0 +1,260 @@
+"""Data-folder trouble shown in the window: a damaged, unwritable or newer history, or settings."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sqlite3
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from hiptimer import paths
+from hiptimer.core.clock import FakeClock, FakeWall
+from hiptimer.core.history import schema as history_schema
+from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.session.steps import StepKind
+from hiptimer.core.settings import SettingsStore
+from hiptimer.ui.keys import Mode
+from hiptimer.ui.main_window import MainWindow
+from hiptimer.ui.services.ports import Services, open_services
+from hiptimer.ui.services.status_banner import RETRY_MS, degraded_reason
+from tests.core.history.test_store import FlakyConnection
+from tests.ui.sessions import (
+    advance_until,
+    fake_services,
+    hold,
+    library_of,
+    no_timer_left,  # noqa: F401 (a fixture)
+    routine,
+)
+
+pytestmark = pytest.mark.usefixtures("no_timer_left", "quit_anyway")
+
+K = Qt.Key
+NOT_SAVING = "History can't be saved right now: disk I/O error. Your ratings are kept in memory"
+
+
+def window_on(
+    qtbot: QtBot, services: Services, settings: SettingsStore | None = None
+) -> MainWindow:
+    if settings is None:
+        settings = SettingsStore()
+        settings.update(first_run_done=True)
+    clock = FakeClock()
+    window = MainWindow(
+        settings, services, clock=clock, wall=FakeWall(clock),
+        library=library_of(routine(hold("stretch", hold_s=3, sets=2))),
+    )  # fmt: skip
+    window.fake_clock = clock  # type: ignore[attr-defined]
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def until(window: MainWindow, kind: StepKind) -> None:
+    clock = window.fake_clock  # type: ignore[attr-defined]
+    session = window.session
+    assert session is not None
+    advance_until(window, clock, lambda: session.driver.engine.step.kind is kind)
+
+
+def answer(monkeypatch: pytest.MonkeyPatch, *buttons: QMessageBox.StandardButton) -> list[str]:
+    """Answer the next message boxes with these buttons, in turn; returns what they said."""
+    said: list[str] = []
+    queue = list(buttons)
+
+    def fake_exec(box: QMessageBox) -> int:
+        said.append(f"{box.text()} {box.informativeText()}")
+        assert box.defaultButton().text() == "Keep the app open"
+        return queue.pop(0).value
+
+    monkeypatch.setattr(QMessageBox, "exec", fake_exec)
+    return said
+
+
+@pytest.fixture
+def quit_anyway(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A question no test answered (a failed test closing its window) quits: never hangs."""
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Yes.value)
+
+
+def rows(sql: str) -> list[tuple[object, ...]]:
+    with sqlite3.connect(paths.history_db_path()) as conn:
+        return conn.execute(sql).fetchall()
+
+
+@pytest.fixture
+def flaky(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[FlakyConnection]]:
+    FlakyConnection.instances = []
+    connect = functools.partial(history_schema.connect, factory=FlakyConnection)
+    monkeypatch.setattr(history_schema, "connect", connect)
+    yield FlakyConnection.instances
+
+
+def test_a_damaged_history_is_announced_with_where_it_went(qtbot: QtBot) -> None:
+    db = paths.history_db_path()
+    db.parent.mkdir(parents=True)
+    db.write_bytes(os.urandom(3 * 4096))
+    store = open_history(db)
+    window = window_on(qtbot, fake_services(store))
+    banner = window.banner
+    (moved,) = db.parent.glob("history.sqlite3.corrupt-*[0-9]")
+    (text,) = banner.texts()
+    assert str(moved) in text and "a new, empty history was started" in text
+    assert banner.isVisible() and not banner.timer.isActive()
+    assert banner.notice.button is not None
+    banner.notice.button.click()
+    assert banner.texts() == [] and not banner.isVisible()
+    window.close()
+    store.close()
+
+
+def test_unsaved_sets_keep_a_banner_up_until_a_retry_saves_them(
+    qtbot: QtBot, flaky: list[FlakyConnection], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = open_history(paths.history_db_path())
+    window = window_on(qtbot, fake_services(store))
+    banner = window.banner
+    assert not banner.isVisible()
+    qtbot.keyClick(window, K.Key_Return)
+    (conn,) = flaky
+    conn.broken = True  # the disk fills up during the first set
+    until(window, StepKind.PAIN)
+    qtbot.keyClick(window, K.Key_3)
+    assert store.pending_count == 2  # the set and its rating
+    (text,) = banner.texts()
+    assert text.startswith(NOT_SAVING) and text.endswith("and saving will be retried.")
+    assert banner.isVisible() and banner.timer.isActive() and banner.timer.interval() == RETRY_MS
+    assert rows("SELECT count(*) FROM sets") == [(0,)]
+
+    banner.timer.timeout.emit()  # 30 s later, still broken: nothing lost
+    assert store.pending_count == 2 and banner.isVisible()
+    conn.broken = False
+    banner.timer.timeout.emit()
+    assert store.pending_count == 0 and store.degraded is None
+    assert not banner.isVisible() and not banner.timer.isActive()
+    assert window.statusBar().currentMessage() == "History is being saved again."
+    assert rows("SELECT set_number, pain FROM sets") == [(1, 3)]
+    window.close()
+    store.close()
+
+
+def test_quitting_with_unsaved_history_asks_first(
+    qtbot: QtBot, flaky: list[FlakyConnection], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = open_history(paths.history_db_path())
+    window = window_on(qtbot, fake_services(store))
+    qtbot.keyClick(window, K.Key_Return)
+    flaky[0].broken = True
+    until(window, StepKind.PAIN)
+    qtbot.keyClick(window, K.Key_4)
+    said = answer(monkeypatch, QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+    window.close()
+    assert window.isVisible() and window.session is not None  # kept open, the session goes on
+    assert said[0].startswith("2 changes to your history are not saved yet.")
+    assert "Saving fails: disk I/O error." in said[0]
+    window.close()
+    assert not window.isVisible() and len(said) == 2
+    assert not window.banner.timer.isActive()
+    flaky[0].broken = False
+    store.close()  # saves what waited, now that the disk works again
+    assert rows("SELECT pain FROM sets") == [(4,)]
+    assert rows("SELECT end_reason FROM sessions") == [("ended_early",)]
+
+
+def test_no_question_when_everything_is_saved(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = open_history(paths.history_db_path())
+    window = window_on(qtbot, fake_services(store))
+    said = answer(monkeypatch)
+    window.close()
+    assert said == [] and not window.isVisible()
+    store.close()
+
+
+@pytest.fixture
+def quiet_services(monkeypatch: pytest.MonkeyPatch) -> None:
+    """open_services with no voice, beeps or screen-saver control: only the history is real."""
+    for module in (
+        "hiptimer.ui.services.speech",
+        "hiptimer.ui.services.sounds",
+        "hiptimer.ui.services.inhibit",
+    ):
+        monkeypatch.setitem(sys.modules, module, None)  # importing it raises ImportError
+
+
+def test_a_newer_history_is_left_alone_and_sessions_still_run(
+    qtbot: QtBot, quiet_services: None
+) -> None:
+    db = paths.history_db_path()
+    db.parent.mkdir(parents=True)
+    with sqlite3.connect(db) as conn:
+        conn.execute(f"PRAGMA user_version = {history_schema.SCHEMA_VERSION + 1}")
+    before = db.read_bytes()
+    services = open_services(muted=True, voice="", rate=160, volume=1.0)
+    assert services.history is None and services.history_error is not None
+    window = window_on(qtbot, services)
+    (text,) = window.banner.texts()
+    assert text.startswith(f"History is off: The history database {db} was made by a newer")
+    assert text.endswith("Sessions still work, but they are not recorded.")
+    qtbot.keyClick(window, K.Key_Return)
+    for rating in (K.Key_1, K.Key_2):
+        until(window, StepKind.PAIN)
+        qtbot.keyClick(window, rating)
+    assert window.key_mode() is Mode.SUMMARY
+    assert window.banner.isVisible()
+    window.close()
+    services.shutdown()
+    assert db.read_bytes() == before
+
+
+def test_an_unusable_data_folder_still_opens_with_the_warnings(
+    qtbot: QtBot, quiet_services: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # A file where the folder should be: nothing can be created in it (even by root).
+    blocker = tmp_path / "blocker"
+    blocker.write_text("")
+    monkeypatch.setenv(paths.ENV_HOME, str(blocker / "home"))
+    settings = SettingsStore()
+    services = open_services(muted=True, voice="", rate=160, volume=1.0)
+    assert isinstance(services.history, HistoryStore)
+    window = window_on(qtbot, services, settings)
+    banner = window.banner
+    assert window.key_mode() is Mode.FIRST_RUN
+    (text,) = banner.texts()
+    assert text.startswith(f"History can't be saved right now: cannot open {blocker}")
+    qtbot.keyClick(window, K.Key_Return)  # I understand: the settings cannot remember it
+    assert window.key_mode() is Mode.LIBRARY
+    _history_text, settings_text = banner.texts()
+    assert settings_text == (
+        f"Cannot save settings to {blocker / 'home' / 'settings.json'}: Not a directory. "
+        "Your settings apply until you quit."
+    )
+    qtbot.keyClick(window, K.Key_Return)
+    until(window, StepKind.PAIN)
+    qtbot.keyClick(window, K.Key_5)
+    assert services.history.pending_count == 3  # the session, the set and its rating
+    said = answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    window.close()
+    assert len(said) == 1 and not window.isVisible()
+    services.shutdown()
+
+
+def test_the_reason_is_taken_out_of_the_stores_message() -> None:
+    from hiptimer.core.history.store import DEGRADED
+
+    assert degraded_reason(DEGRADED.format(reason="database or disk is full")) == (
+        "database or disk is full"
+    )
+    assert degraded_reason("Something else.") == "Something else"
+    errno = "cannot open /x/history.sqlite3: [Errno 20] Not a directory: '/x'"
+    assert degraded_reason(DEGRADED.format(reason=errno)) == (
+        "cannot open /x/history.sqlite3: Not a directory"
+    )

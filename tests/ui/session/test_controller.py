@@ -1,0 +1,206 @@
+"""Tests for the session controller: beeps, voice, history and the screen saver, per event."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from hiptimer.core.clock import FakeClock, FakeWall
+from hiptimer.core.routines.model import Routine
+from hiptimer.core.session.events import PainChoice, SetRecord
+from hiptimer.core.session.steps import StepKind
+from hiptimer.core.voice.cues import CueWriter, Phrase
+from hiptimer.ui.session.controller import SessionController, make_cue_writer
+from hiptimer.ui.session.driver import EngineDriver
+from tests.ui.sessions import (
+    FakeBeeper,
+    FakeInhibitor,
+    FakeSpeech,
+    fake_engine,
+    fake_services,
+    hold,
+    no_timer_left,  # noqa: F401 (a fixture)
+    routine,
+    self_paced,
+)
+
+pytestmark = pytest.mark.usefixtures("no_timer_left")
+
+
+@dataclass
+class FakeHistory:
+    calls: list[tuple[str, Any]] = field(default_factory=list)
+    fail_on: str = ""
+
+    def begin_session(self, routine_id: str, title: str, revision: int, doses: dict[str, Any],
+                      started_at: datetime, *, sets_planned: int | None = None) -> int:  # fmt: skip
+        self.calls.append(("begin", (routine_id, sorted(doses), sets_planned)))
+        return 7
+
+    def add_set(self, session_id: int, record: SetRecord) -> int:
+        if self.fail_on == "add_set":
+            raise OSError("disk on fire")
+        self.calls.append(("add", (session_id, record.exercise_id, record.skipped)))
+        return 100 + record.index
+
+    def rate_set(self, set_id: int, pain: int | None, choice: str | None = None) -> None:
+        self.calls.append(("rate", (set_id, pain, choice)))
+
+    def finish_session(self, session_id: int, end_reason: str, ended_at: datetime) -> None:
+        self.calls.append(("finish", (session_id, end_reason)))
+
+    def close(self) -> None:
+        pass
+
+
+class Session:
+    def __init__(self, r: Routine, history: FakeHistory | None = None, cues: Any = None) -> None:
+        self.clock = FakeClock()
+        self.history = history or FakeHistory()
+        self.services = fake_services(self.history)
+        self.driver = EngineDriver(fake_engine(r, self.clock))
+        self.controller = SessionController(
+            self.driver, self.services, clock=self.clock, wall=FakeWall(self.clock), cues=cues
+        )
+        self.captions: list[str] = []
+        self.problems: list[str] = []
+        self.controller.caption.connect(self.captions.append)
+        self.controller.problem.connect(self.problems.append)
+
+    @property
+    def beeper(self) -> FakeBeeper:
+        assert isinstance(self.services.beeper, FakeBeeper)
+        return self.services.beeper
+
+    @property
+    def speech(self) -> FakeSpeech:
+        assert isinstance(self.services.speech, FakeSpeech)
+        return self.services.speech
+
+    @property
+    def inhibitor(self) -> FakeInhibitor:
+        assert isinstance(self.services.inhibitor, FakeInhibitor)
+        return self.services.inhibitor
+
+    def advance(self, seconds: float) -> None:
+        end = self.clock.now() + seconds
+        while self.clock.now() + 0.1 < end:
+            self.clock.advance(0.1)
+            self.driver.poll()
+        self.clock.advance(end - self.clock.now())
+        self.driver.poll()
+
+
+@pytest.fixture
+def made(qtbot: QtBot) -> Iterator[list[Session]]:
+    sessions: list[Session] = []
+    yield sessions
+    for s in sessions:
+        s.driver.stop()
+
+
+def start(made: list[Session], r: Routine, **kw: Any) -> Session:
+    s = Session(r, **kw)
+    made.append(s)
+    s.driver.start()
+    return s
+
+
+def test_three_ticks_then_an_end_tone_for_each_hold_and_rest(made: list[Session]) -> None:
+    s = start(made, routine(hold(hold_s=5)))  # a 2 s get-ready, then a 5 s hold
+    assert s.beeper.calls == ["start"]
+    s.advance(2)
+    assert s.beeper.calls == ["start", "tick", "end"]  # the get-ready has only its last second
+    s.advance(5)
+    assert s.beeper.calls == ["start", "tick", "end", "tick", "tick", "tick", "end"]
+
+
+def test_no_end_tone_when_a_step_is_cut_short_early(made: list[Session]) -> None:
+    s = start(made, routine(hold(hold_s=20)))
+    s.advance(2 + 5)
+    s.driver.next()
+    assert s.beeper.calls.count("end") == 1  # only the get-ready's
+
+
+def test_the_screen_saver_is_held_off_while_the_session_runs(made: list[Session]) -> None:
+    s = start(made, routine(hold(hold_s=5)))
+    assert s.inhibitor.calls == ["inhibit"]
+    s.advance(7)
+    s.driver.rate_pain(0)
+    assert s.inhibitor.calls == ["inhibit", "release"]
+
+
+def test_closing_mid_session_ends_it_and_lets_the_screen_saver_back(made: list[Session]) -> None:
+    s = start(made, routine(hold(hold_s=5)))
+    s.controller.close()
+    assert s.inhibitor.calls == ["inhibit", "release"]
+    assert ("finish", (7, "ended_early")) in s.history.calls
+    assert not s.driver.timer_active
+
+
+def test_every_set_is_written_as_it_completes_and_rated(made: list[Session]) -> None:
+    r = routine(hold("a", hold_s=5, sets=2), self_paced(reps=2, sets=2))
+    s = start(made, r)
+    assert s.history.calls == [("begin", ("quick-test", ["a", "bridge"], 4))]
+    s.advance(7)
+    assert s.history.calls[-1] == ("add", (7, "a", False))
+    s.driver.rate_pain(8)
+    s.driver.choose(PainChoice.STOP)
+    assert ("rate", (100, 8, None)) in s.history.calls
+    assert ("rate", (100, 8, "stop")) in s.history.calls
+    assert ("add", (7, "a", True)) in s.history.calls  # the set skipped by "stop"
+    s.advance(3)
+    assert s.driver.engine.step.kind is StepKind.WORK
+    s.driver.skip_exercise()
+    skipped = [c for c in s.history.calls if c[0] == "add" and c[1][1] == "bridge"]
+    assert skipped == [("add", (7, "bridge", True)), ("add", (7, "bridge", True))]
+    assert s.history.calls[-1] == ("finish", (7, "completed"))
+
+
+def test_a_failing_history_is_reported_and_the_session_goes_on(made: list[Session]) -> None:
+    s = start(made, routine(hold(hold_s=5)), history=FakeHistory(fail_on="add_set"))
+    s.advance(7)
+    assert s.problems and "history" in s.problems[0] and "disk on fire" in s.problems[0]
+    assert s.driver.view().awaiting_pain
+    assert s.beeper.calls[-1] == "end"  # the other services still ran
+
+
+def test_phrases_are_spoken_and_shown_except_numbers(made: list[Session]) -> None:
+    cues = make_cue_writer("never", (), 5)
+    s = start(made, routine(hold(hold_s=5)), cues=cues)
+    s.advance(7)
+    assert s.speech.texts[0].startswith("Get ready")
+    assert "Three." in s.speech.texts or "Three" in " ".join(s.speech.texts)
+    assert not any(c.rstrip(".").lower() in ("three", "two", "one") for c in s.captions)
+    assert s.captions[-1] == "How much pain, zero to ten?"
+
+
+def test_a_phrase_already_too_late_is_not_spoken(made: list[Session]) -> None:
+    class Late:
+        def phrases_for(self, event: object) -> list[Phrase]:
+            at = getattr(event, "at", 0.0)
+            return [Phrase("Two.", "count", at - 1.0, stale_after_s=0.6)]
+
+    s = start(made, routine(hold(hold_s=5)), cues=Late())
+    assert s.speech.said == []
+
+
+def test_a_new_moment_cuts_off_the_last_ones_speech(made: list[Session]) -> None:
+    s = start(made, routine(hold(hold_s=5)), cues=CueWriter())
+    before = s.speech.clears
+    s.driver.back()  # a new step at the same moment adds to what is being said
+    assert s.speech.clears == before
+    s.advance(0.5)
+    s.driver.next()  # a new step later on: its announcement cuts off the last one
+    assert s.speech.clears == before + 1
+
+
+def test_mute_reaches_the_voice_and_the_beeps(made: list[Session]) -> None:
+    s = start(made, routine(hold()))
+    s.controller.set_muted(True)
+    assert s.speech.muted and s.beeper.muted

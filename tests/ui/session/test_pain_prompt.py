@@ -1,0 +1,164 @@
+"""Tests for the pain question: the 0-10 panel, its keys, and the choices above the limit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from hiptimer.core.clock import FakeClock, FakeWall
+from hiptimer.core.session.events import PainChoice
+from hiptimer.core.session.steps import StepKind
+from hiptimer.core.settings import SettingsStore
+from hiptimer.ui.keys import Mode
+from hiptimer.ui.main_window import MainWindow
+from hiptimer.ui.session.pain_prompt import ANCHORS, PainPrompt
+from tests.ui.sessions import (
+    advance_until,
+    fake_services,
+    hold,
+    library_of,
+    no_timer_left,  # noqa: F401 (a fixture)
+    routine,
+)
+
+pytestmark = pytest.mark.usefixtures("no_timer_left")
+
+K = Qt.Key
+
+
+@pytest.fixture
+def prompt(qtbot: QtBot) -> PainPrompt:
+    widget = PainPrompt(pain_limit=5)
+    qtbot.addWidget(widget)
+    widget.setMinimumSize(640, 480)
+    widget.resize(1200, 600)
+    widget.show()
+    return widget
+
+
+def test_the_scale_has_eleven_buttons_and_anchors_in_words(prompt: PainPrompt) -> None:
+    prompt.ask_rating(None)
+    assert [b.text() for b in prompt.scale_buttons] == [str(n) for n in range(11)]
+    assert ANCHORS[0] == "none" and "safe" in ANCHORS[2]
+    assert "acceptable" in ANCHORS[5] and "worst" in ANCHORS[10]
+    assert "T for 10" in prompt.hint.text()
+    assert prompt.scale_buttons[10].toolTip().endswith("(key: T)")
+    assert not prompt.asking_choice
+
+
+def test_clicks_report_ratings_skips_and_choices(prompt: PainPrompt, qtbot: QtBot) -> None:
+    with qtbot.waitSignal(prompt.rated) as rated:
+        prompt.scale_buttons[7].click()
+    assert rated.args == [7]
+    with qtbot.waitSignal(prompt.skipped):
+        prompt.skip_button.click()
+    prompt.ask_choice(None)
+    assert prompt.asking_choice
+    with qtbot.waitSignal(prompt.chosen) as chosen:
+        prompt.choice_buttons[PainChoice.LOWER].click()
+    assert chosen.args == [PainChoice.LOWER]
+    keys = [b.text().rsplit("[", 1)[1] for b in prompt.choice_buttons.values()]
+    assert keys == ["S]", "L]", "C]"]
+
+
+def test_the_buttons_scale_with_the_window(prompt: PainPrompt) -> None:
+    prompt.resize(1200, 700)
+    big = prompt.scale_buttons[0].width()
+    prompt.resize(800, 500)
+    assert prompt.scale_buttons[0].width() < big
+    assert big >= 80  # a target for a finger, and a number read from the mat
+
+
+# ---------------------------------------------------------------- by keyboard
+
+
+@pytest.fixture
+def session(qtbot: QtBot) -> Iterator[tuple[MainWindow, FakeClock]]:
+    clock = FakeClock()
+    store = SettingsStore()
+    store.update(first_run_done=True, setup_mode="never")
+    r = routine(hold("a", hold_s=10, sets=3), hold("b", hold_s=10))
+    window = MainWindow(
+        store, fake_services(), clock=clock, wall=FakeWall(clock), library=library_of(r)
+    )
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.keyClick(window, K.Key_Return)
+    advance_until(window, clock, lambda: window.key_mode() is Mode.PAIN)
+    yield window, clock
+    if window.session is not None:
+        window.session.driver.stop()
+
+
+def engine(window: MainWindow):  # type: ignore[no-untyped-def]
+    assert window.session is not None
+    return window.session.driver.engine
+
+
+def test_one_digit_rates_the_set(session: tuple[MainWindow, FakeClock], qtbot: QtBot) -> None:
+    window, _ = session
+    qtbot.keyClick(window, K.Key_3)
+    assert engine(window).records[0].pain == 3
+    assert engine(window).step.kind is StepKind.REST
+
+
+def test_t_rates_ten_and_the_choices_follow(
+    session: tuple[MainWindow, FakeClock], qtbot: QtBot
+) -> None:
+    window, _ = session
+    qtbot.keyClick(window, K.Key_T)
+    assert engine(window).records[0].pain == 10
+    assert window.key_mode() is Mode.CHOICE
+    qtbot.keyClick(window, K.Key_4)  # a digit now does nothing: choose first
+    assert engine(window).records[0].pain == 10
+    qtbot.keyClick(window, K.Key_S)
+    assert engine(window).records[0].pain_choice is PainChoice.STOP
+    assert engine(window).view().exercise.id == "b"
+
+
+@pytest.mark.parametrize(
+    "key", [K.Key_Right, K.Key_Left, K.Key_N, K.Key_B, K.Key_S, K.Key_Space, K.Key_Plus]
+)
+def test_navigation_keys_do_not_dismiss_the_prompt(
+    session: tuple[MainWindow, FakeClock], qtbot: QtBot, key: Qt.Key
+) -> None:
+    window, _ = session
+    qtbot.keyClick(window, key)
+    assert window.key_mode() is Mode.PAIN
+    assert engine(window).records[0].pain is None
+
+
+@pytest.mark.parametrize("key", [K.Key_K, K.Key_Delete])
+def test_k_or_delete_skips_the_rating(
+    session: tuple[MainWindow, FakeClock], qtbot: QtBot, key: Qt.Key
+) -> None:
+    window, _ = session
+    qtbot.keyClick(window, key)
+    assert engine(window).step.kind is StepKind.REST
+    assert engine(window).records[0].pain is None
+
+
+def test_lower_and_continue_keys(session: tuple[MainWindow, FakeClock], qtbot: QtBot) -> None:
+    window, clock = session
+    qtbot.keyClick(window, K.Key_8)
+    qtbot.keyClick(window, K.Key_L)
+    assert engine(window).dose("a").hold_s == 7
+    advance_until(window, clock, lambda: window.key_mode() is Mode.PAIN)
+    qtbot.keyClick(window, K.Key_9)
+    qtbot.keyClick(window, K.Key_C)
+    assert engine(window).records[1].pain_choice is PainChoice.CONTINUE
+    assert engine(window).step.kind is StepKind.REST
+
+
+def test_the_prompt_is_a_panel_in_the_window_not_a_dialog(
+    session: tuple[MainWindow, FakeClock], qtbot: QtBot
+) -> None:
+    window, _ = session
+    assert window.session is not None
+    page = window.session.page
+    assert page.pain.isVisible()
+    assert window.isVisible()  # the panel is in the window: no modal dialog
+    assert window.findChildren(PainPrompt) == [page.pain]

@@ -1,0 +1,212 @@
+"""An interrupted session, offered again at start-up: resumed into the same session, or kept."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from datetime import datetime, timezone
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from hiptimer import paths
+from hiptimer.core.clock import FakeClock, FakeWall
+from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.routines.model import Routine
+from hiptimer.core.session.steps import StepKind
+from hiptimer.core.settings import SettingsStore
+from hiptimer.ui.keys import Mode
+from hiptimer.ui.main_window import MainWindow
+from hiptimer.ui.session.resume_page import TITLE
+from tests.ui.sessions import (
+    advance,
+    advance_until,
+    fake_services,
+    hold,
+    library_of,
+    no_timer_left,  # noqa: F401 (a fixture)
+    routine,
+)
+
+pytestmark = pytest.mark.usefixtures("no_timer_left")
+
+K = Qt.Key
+
+
+def three_sets(hold_s: float = 6) -> Routine:
+    return routine(hold("stretch", hold_s=hold_s, sets=3), hold("reach", hold_s=4))
+
+
+class Run:
+    """One run of the app: a window on the history file, with a fake clock."""
+
+    def __init__(self, qtbot: QtBot, library: Routine, *, first_run_done: bool = True) -> None:
+        self.qtbot = qtbot
+        self.clock = FakeClock()
+        self.settings = SettingsStore()
+        if first_run_done:
+            self.settings.update(first_run_done=True)
+        self.history: HistoryStore = open_history(paths.history_db_path())
+        self.window = MainWindow(
+            self.settings,
+            fake_services(self.history),
+            clock=self.clock,
+            wall=FakeWall(self.clock),
+            library=library_of(library),
+        )
+        qtbot.addWidget(self.window)
+        self.window.show()
+
+    def key(self, *keys: Qt.Key) -> None:
+        for key in keys:
+            self.qtbot.keyClick(self.window, key)
+
+    def until(self, kind: StepKind) -> None:
+        w = self.window
+        advance_until(w, self.clock, lambda: w.session is not None and self.step() is kind)
+
+    def step(self) -> StepKind:
+        assert self.window.session is not None
+        return self.window.session.driver.engine.step.kind
+
+    def rate_two_sets_and_die(self) -> None:
+        """Start, rate two sets 3 and 4, then stop dead in the third (as a kill would)."""
+        self.key(K.Key_Return)
+        for rating in (K.Key_3, K.Key_4):
+            self.until(StepKind.PAIN)
+            self.key(rating)
+        self.until(StepKind.WORK)
+        advance(self.window, self.clock, 2)
+        with pytest.MonkeyPatch.context() as dead:  # from here on nothing reaches the file
+            dead.setattr(self.history, "_submit", lambda *args: None)
+            self.close()
+
+    def close(self) -> None:
+        self.window.close()
+        self.history.close()
+
+
+def rows(sql: str) -> list[tuple[object, ...]]:
+    with sqlite3.connect(paths.history_db_path()) as conn:
+        return conn.execute(sql).fetchall()
+
+
+@pytest.fixture
+def interrupted(qtbot: QtBot) -> Iterator[int]:
+    """A history whose last session died in its third set; yields the session id."""
+    Run(qtbot, three_sets()).rate_two_sets_and_die()
+    [(session_id, reason)] = rows("SELECT id, end_reason FROM sessions")
+    assert reason is None
+    assert rows("SELECT set_number, pain FROM sets ORDER BY seq") == [(1, 3), (2, 4)]
+    yield session_id
+
+
+def test_resuming_records_the_rest_into_the_same_session(qtbot: QtBot, interrupted: int) -> None:
+    run = Run(qtbot, three_sets())
+    w = run.window
+    assert w.key_mode() is Mode.RESUME and w.windowTitle() == TITLE
+    assert w.resume.page is not None
+    offer = w.resume.page.offer.text()
+    assert offer.startswith("Your session of Quick test routine today at")
+    assert offer.endswith("was interrupted after 2 sets.")
+    run.key(K.Key_Return)
+    assert w.key_mode() is Mode.WORKOUT and run.step() is StepKind.GET_READY
+    assert w.resume.page is None
+    run.until(StepKind.WORK)
+    assert w.session is not None
+    assert w.session.driver.engine.step.set_number == 3
+    run.until(StepKind.PAIN)
+    run.key(K.Key_2)
+    run.until(StepKind.PAIN)
+    run.key(K.Key_1)
+    assert w.key_mode() is Mode.SUMMARY
+    assert rows("SELECT id, end_reason FROM sessions") == [(interrupted, "completed")]
+    assert rows("SELECT session_id, exercise_id, set_number, pain FROM sets ORDER BY seq") == [
+        (interrupted, "stretch", 1, 3),
+        (interrupted, "stretch", 2, 4),
+        (interrupted, "stretch", 3, 2),
+        (interrupted, "reach", 1, 1),
+    ]
+    run.close()
+
+
+def test_keeping_it_as_partial_then_goes_where_the_command_line_said(
+    qtbot: QtBot, interrupted: int
+) -> None:
+    run = Run(qtbot, three_sets())
+    w = run.window
+    w.open_routine(three_sets(), start=True)  # --start waits for the answer
+    assert w.session is None and w.key_mode() is Mode.RESUME
+    run.key(K.Key_Space, K.Key_Down)  # keys of other pages do nothing here
+    assert w.key_mode() is Mode.RESUME
+    run.key(K.Key_P)
+    assert w.key_mode() is Mode.WORKOUT  # the routine named on the command line
+    assert rows("SELECT id, end_reason FROM sessions") == [
+        (interrupted, "partial"),
+        (interrupted + 1, None),
+    ]
+    w.close()
+    assert rows("SELECT end_reason FROM sessions ORDER BY id") == [("partial",), ("ended_early",)]
+    run.history.close()
+
+
+def test_only_the_newest_is_offered_and_the_user_is_told_about_the_older(
+    qtbot: QtBot, interrupted: int
+) -> None:
+    with open_history(paths.history_db_path()) as store:
+        day_before = datetime(2026, 1, 3, 18, 30, tzinfo=timezone.utc)
+        older = store.begin_session("quick-test", "Quick test routine", 1, {}, day_before)
+    run = Run(qtbot, three_sets())
+    w = run.window
+    assert w.key_mode() is Mode.RESUME and w.resume.page is not None
+    assert w.resume.plan is not None and w.resume.plan.session.id == interrupted
+    details = w.resume.page.details.text()
+    assert "An older interrupted session was kept as partial, with its sets" in details
+    assert f"Quick test routine, {day_before.astimezone():%A} 3 January at" in details
+    assert rows(f"SELECT end_reason FROM sessions WHERE id = {older}") == [("partial",)]
+    run.key(K.Key_R)
+    assert w.key_mode() is Mode.WORKOUT
+    run.close()
+    assert rows("SELECT id, end_reason FROM sessions ORDER BY id") == [
+        (interrupted, "ended_early"),
+        (older, "partial"),
+    ]
+
+
+def test_the_first_run_notice_comes_before_the_offer(qtbot: QtBot, interrupted: int) -> None:
+    SettingsStore().update(first_run_done=False)
+    run = Run(qtbot, three_sets(), first_run_done=False)
+    w = run.window
+    assert w.key_mode() is Mode.FIRST_RUN
+    run.key(K.Key_Return)
+    assert w.key_mode() is Mode.RESUME
+    run.key(K.Key_P)
+    assert w.key_mode() is Mode.LIBRARY and w.windowTitle() == "HipTimer"
+    run.close()
+
+
+def test_the_doses_the_session_started_with_come_back(qtbot: QtBot, interrupted: int) -> None:
+    run = Run(qtbot, three_sets(hold_s=20))  # the hold was made longer since
+    w = run.window
+    assert w.resume.page is not None
+    assert "It resumes with the doses it started with (Stretch)." in w.resume.page.details.text()
+    run.key(K.Key_Return)
+    assert w.session is not None
+    assert w.session.driver.engine.dose("stretch").hold_s == 6
+    run.close()
+
+
+def test_a_routine_named_on_the_command_line_is_found_for_resuming(
+    qtbot: QtBot, interrupted: int
+) -> None:
+    other = routine(hold("elsewhere"))
+    run = Run(qtbot, other)  # the library does not have it: it came from a file
+    w = run.window
+    w.open_routine(three_sets(), start=True)
+    run.key(K.Key_Return)
+    assert w.session is not None
+    engine = w.session.driver.engine
+    assert engine.routine.rests == three_sets().rests  # not rebuilt with default rests
+    assert [s.set_number for s in engine.steps if s.kind is StepKind.WORK] == [3, 1]
+    run.close()

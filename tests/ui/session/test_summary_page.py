@@ -1,0 +1,96 @@
+"""Tests for the summary: the table of sets, the totals and the kept-doses signal."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from hiptimer.core.session.events import EndReason, PainChoice, SetRecord
+from hiptimer.core.session.steps import Side
+from hiptimer.ui.session.summary_page import SessionResult, SummaryPage, record_row, stats_line
+from tests.ui.sessions import (
+    no_timer_left,  # noqa: F401 (a fixture)
+    short_routine,
+)
+
+pytestmark = pytest.mark.usefixtures("no_timer_left")
+
+WHEN = datetime(2026, 1, 5, 8, 0, tzinfo=timezone.utc)
+
+
+def record(index: int, **kw: object) -> SetRecord:
+    fields: dict[str, object] = {
+        "index": index,
+        "exercise_id": "clam-hold",
+        "exercise_name": "Clamshell hold",
+        "side": Side.RIGHT,
+        "set_number": 1,
+        "planned_hold_s": 60.0,
+        "actual_hold_s": 60.0,
+        "planned_reps": None,
+        "actual_reps": None,
+        "completed": True,
+        "skipped": False,
+        "started_at": WHEN,
+        "ended_at": WHEN,
+    }
+    fields.update(kw)
+    return SetRecord(**fields)  # type: ignore[arg-type]
+
+
+def result(*records: SetRecord, **kw: object) -> SessionResult:
+    return SessionResult(short_routine(), records, EndReason.COMPLETED, 754.0, **kw)  # type: ignore[arg-type]
+
+
+def test_rows_show_planned_against_actual_pain_and_choice() -> None:
+    held = record(0, actual_hold_s=42.5, completed=False, pain=7, pain_choice=PainChoice.LOWER)
+    assert record_row(held) == (
+        "Clamshell hold",
+        "right",
+        "1",
+        "60 s",
+        "42.5 s",
+        "7/10",
+        "lower dose",
+    )
+    reps = record(
+        1, side=None, planned_hold_s=None, actual_hold_s=None, planned_reps=12, actual_reps=12
+    )
+    assert record_row(reps)[1:5] == ("", "1", "12 reps", "12 reps")
+    assert record_row(record(2, skipped=True))[4] == "skipped"
+
+
+def test_totals_count_sets_skips_and_the_highest_pain() -> None:
+    r = result(record(0, pain=2), record(1, pain=6), record(2, skipped=True))
+    assert stats_line(r) == (
+        "Total time 12:34  \u00b7  2 sets done  \u00b7  1 skipped  \u00b7  highest pain 6/10"
+    )
+    assert "1 set done" in stats_line(result(record(0)))
+    assert "no pain ratings" in stats_line(result(record(0)))
+
+
+def test_adjustments_are_listed_and_can_be_kept(qtbot: QtBot) -> None:
+    adjustments = {"clam-hold": ["hold 60 -> 55 s"], "bridge": ["reps 3 -> 2 reps"]}
+    page = SummaryPage(result(record(0), adjustments=adjustments))
+    qtbot.addWidget(page)
+    page.setMinimumSize(640, 480)
+    page.show()
+    assert "Clamshell hold: hold 60 -> 55 s" in page.adjustments.text()
+    assert "Bridge: reps 3 -> 2 reps" in page.adjustments.text()
+    assert page.keep_button.isVisible()
+    with qtbot.waitSignal(page.keep_doses_requested) as kept:
+        page.keep_button.click()
+    routine, changes = kept.args
+    assert routine.id == "quick-test" and changes == adjustments
+    assert page.table.rowCount() == 1
+
+
+def test_no_adjustments_no_keep_button(qtbot: QtBot) -> None:
+    page = SummaryPage(result(record(0)))
+    qtbot.addWidget(page)
+    page.setMinimumSize(640, 480)
+    page.show()
+    assert not page.keep_button.isVisible()
+    assert page.heading.text() == "Session complete"
