@@ -65,11 +65,12 @@ def open_store() -> HistoryStore:
         store = open_history(path)
     except HistoryError as exc:
         raise CommandError(str(exc)) from None
-    if store.degraded:
+    status = store.status
+    if not status.saving:
         store.close()
-        raise CommandError(f"cannot read the history: {store.degraded}")
-    if store.notice:
-        err(f"hiptimer: {store.notice}")
+        raise CommandError(f"cannot read the history: {status.message}")
+    if status.notice:
+        err(f"hiptimer: {status.notice}")
     return store
 
 

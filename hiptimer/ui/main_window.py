@@ -11,6 +11,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from hiptimer.core.clock import Clock, MonotonicClock, wall_now
+from hiptimer.core.history.status import HistoryStatus
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.session.engine import SessionEngine
 from hiptimer.core.session.events import EndReason, SessionEnded
@@ -111,12 +112,12 @@ class MainWindow(QMainWindow):
             self.show_problem(problem)
         watch_speech(self.notice, self.services.speech)  # one notice that stays, not a modal
         history = self.services.history
-        if history is not None and hasattr(history, "on_status"):
+        if history is not None:
             history.on_status = self._history_status
 
-    def _history_status(self, history: object) -> None:
+    def _history_status(self, status: HistoryStatus) -> None:
         self.banner.refresh()  # it says why while saving fails
-        if not getattr(history, "degraded", None):
+        if status.saving:
             self.statusBar().showMessage("History is being saved again.", 15000)
 
     # ------------------------------------------------------------ pages

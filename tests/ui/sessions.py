@@ -15,7 +15,7 @@ from hiptimer.core.routines.model import Exercise, Kind, Rests, Routine, Schedul
 from hiptimer.core.session.engine import SessionEngine
 from hiptimer.ui.library.page import LibraryItem
 from hiptimer.ui.main_window import MainWindow
-from hiptimer.ui.services.ports import Services
+from hiptimer.ui.services.ports import Services, SilentBeeper, SilentSpeaker
 
 QUICK_RESTS = Rests(get_ready_s=2, between_sets_s=2, between_sides_s=1, after_exercise_s=2)
 
@@ -80,7 +80,7 @@ def fake_engine(r: Routine, clock: FakeClock | None = None, **kw: object) -> Ses
 # ---------------------------------------------------------------- fakes for the services
 
 
-class FakeBeeper:
+class FakeBeeper(SilentBeeper):
     def __init__(self) -> None:
         self.calls: list[str] = []
         self.muted = False
@@ -98,7 +98,7 @@ class FakeBeeper:
         self.muted = muted
 
 
-class FakeSpeech:
+class FakeSpeech(SilentSpeaker):  # no voices, no settings: the dialog says "no speech"
     def __init__(self) -> None:
         self.said: list[tuple[str, float | None, str]] = []
         self.clears = 0

@@ -339,10 +339,13 @@ def adherence(
     routine_id: str | None = None,
     since: date | None = None,
     until: date | None = None,
+    *,
+    today: date | None = None,
 ) -> Adherence:
     """Adherence over these (already filtered, newest first) sessions; weeks from the store.
 
-    An open start is the first session's day; an open end is today.
+    An open start is the first session's day; an open end is `today` (by default, the
+    computer's).
     """
     weeks = store.weekly_adherence(routine_id, since, until)
     planned = sum(
@@ -357,7 +360,7 @@ def adherence(
         sets_planned=planned,
         completed=sum(1 for s in sessions if s.end_reason == "completed"),
         first_day=first,
-        last_day=until or date.today(),
+        last_day=until or today or date.today(),
     )
 
 

@@ -1,7 +1,7 @@
 """The history store: sessions, sets, pain ratings and dose changes in one SQLite file.
 
 Every write is its own committed transaction. When the disk refuses a write (read-only,
-full, I/O error) nothing is lost: the write waits in an in-memory queue, `degraded` says
+full, I/O error) nothing is lost: the write waits in an in-memory queue, `status` says
 so, and every later write (or `retry()`) tries to save the queue again, in order.
 """
 
@@ -26,6 +26,7 @@ from hiptimer.core.history.queries import (
     to_db_time,
 )
 from hiptimer.core.history.schema import HistoryError
+from hiptimer.core.history.status import DEGRADED, HistoryState, HistoryStatus
 from hiptimer.core.session.events import SetRecord
 
 log = logging.getLogger(__name__)
@@ -33,10 +34,6 @@ log = logging.getLogger(__name__)
 END_REASONS = ("completed", "ended_early", "interrupted", "partial")
 SIDES = ("right", "left")
 PAIN_CHOICES = ("stop", "lower", "continue")
-
-DEGRADED = (
-    "Saving history failed: {reason}; your ratings are kept in memory and saving will be retried"
-)
 
 
 def _check_in(name: str, value: object, allowed: tuple[str, ...]) -> None:
@@ -80,9 +77,8 @@ _BUG_ERRORS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.Interfa
 class HistoryStore(HistoryQueries):
     """The open history database. Use `open_history()` to get one.
 
-    `notice`: set once when opening had to repair something (a damaged file moved aside).
-    `degraded`: a message while writes cannot be saved to disk, else None.
-    `on_status`: called (with the store) whenever `degraded` changes.
+    `status`: whether writes reach the disk, why not, and how many wait (a HistoryStatus).
+    `on_status`: called with the new status whenever its state or reason changes.
     """
 
     def __init__(
@@ -91,14 +87,15 @@ class HistoryStore(HistoryQueries):
         path: Path,
         *,
         notice: str | None = None,
-        degraded: str | None = None,
+        failure: str | None = None,
         in_memory: bool = False,
     ) -> None:
+        """`failure`: why writes cannot be saved from the start (the file cannot be opened)."""
         self._conn = conn
         self.path = path
-        self.notice = notice
-        self.degraded = degraded
-        self.on_status: Callable[[HistoryStore], None] | None = None
+        self._notice = notice
+        self._failure = failure  # why saving fails now, as the error said it; None: it works
+        self.on_status: Callable[[HistoryStatus], None] | None = None
         self._in_memory = in_memory  # the file could not be opened: a stand-in database
         self._pending: deque[_Write] = deque()
         self._next_id: dict[str, int] = {"sessions": 1, "sets": 1, "dose_changes": 1}
@@ -122,9 +119,12 @@ class HistoryStore(HistoryQueries):
         self._conn.close()
 
     @property
-    def pending_count(self) -> int:
-        """How many writes are waiting to be saved to disk."""
-        return len(self._pending)
+    def status(self) -> HistoryStatus:
+        """Saving or not (and why), the writes waiting, and any notice from opening."""
+        state = HistoryState.OK if self._failure is None else HistoryState.NOT_SAVING
+        return HistoryStatus(
+            state, self.path, self._failure or "", len(self._pending), self._notice
+        )
 
     def retry(self) -> bool:
         """Try to save the pending writes now; True when nothing is left pending."""
@@ -150,13 +150,15 @@ class HistoryStore(HistoryQueries):
         self._pending.append(write)
         self._flush()
 
-    def _set_degraded(self, message: str | None) -> None:
-        if message is not None:
-            log.warning("%s (%d writes pending)", message, len(self._pending))
-        if message != self.degraded:
-            self.degraded = message
+    def _set_failure(self, reason: str | None) -> None:
+        if reason is not None:
+            log.warning(
+                "%s (%d writes pending)", DEGRADED.format(reason=reason), len(self._pending)
+            )
+        if reason != self._failure:
+            self._failure = reason
             if self.on_status is not None:
-                self.on_status(self)
+                self.on_status(self.status)
 
     def _flush(self) -> bool:
         if self._in_memory:
@@ -170,10 +172,10 @@ class HistoryStore(HistoryQueries):
                 log.exception("History write rejected, dropped: %s", write.what)
                 raise
             except (sqlite3.Error, OSError) as exc:
-                self._set_degraded(DEGRADED.format(reason=exc))
+                self._set_failure(str(exc))
                 return False
             self._pending.popleft()
-        self._set_degraded(None)
+        self._set_failure(None)
         return True
 
     def _reconnect(self) -> bool:
@@ -181,22 +183,22 @@ class HistoryStore(HistoryQueries):
         try:
             conn, notice = history_schema.open_database(self.path)
         except (HistoryError, history_schema.CorruptDatabase, sqlite3.Error, OSError) as exc:
-            self._set_degraded(DEGRADED.format(reason=f"cannot open {self.path}: {exc}"))
+            self._set_failure(f"cannot open {self.path}: {exc}")
             return False
         try:
             _run(conn, self._pending)
         except (sqlite3.Error, OSError) as exc:
             conn.close()
-            reason: object = exc
+            reason = str(exc)
             if isinstance(exc, sqlite3.IntegrityError):
                 reason = f"{self.path} already holds sessions with the same numbers"
-            self._set_degraded(DEGRADED.format(reason=reason))
+            self._set_failure(reason)
             return False
         self._conn.close()
         self._conn, self._in_memory = conn, False
         self._pending.clear()
-        self.notice = self.notice or notice
-        self._set_degraded(None)
+        self._notice = self._notice or notice
+        self._set_failure(None)
         return True
 
     def begin_session(
@@ -359,7 +361,7 @@ def open_history(path: Path) -> HistoryStore:
     """Open (creating, repairing or migrating) the history database at `path`.
 
     Raises HistoryError only when the file was made by a newer HipTimer. If the file
-    cannot be opened at all, the store runs on an in-memory stand-in and `degraded`
+    cannot be opened at all, the store runs on an in-memory stand-in and its `status`
     says so; it keeps trying to reach the file on every write.
     """
     path = Path(path)
@@ -373,7 +375,7 @@ def open_history(path: Path) -> HistoryStore:
         return HistoryStore(
             history_schema.open_memory(),
             path,
-            degraded=DEGRADED.format(reason=reason),
+            failure=reason,
             in_memory=True,
         )
     return HistoryStore(conn, path, notice=notice)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
@@ -10,6 +10,7 @@ from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
+from hiptimer.core.clock import wall_now
 from hiptimer.core.history.buckets import bucket_label, bucket_pain, week_buckets
 from hiptimer.core.history.queries import DosePoint, PainPoint, WeekCount
 from hiptimer.core.history.review import (
@@ -116,10 +117,13 @@ def _date_axis() -> QDateTimeAxis:
     return axis
 
 
-def _x_range(times: Sequence[float]) -> tuple[float, float]:
-    """From the first to the last time, with half a day around (a day for one point)."""
+def _x_range(times: Sequence[float], wall: Callable[[], datetime]) -> tuple[float, float]:
+    """From the first to the last time, with half a day around (a day for one point).
+
+    With no times at all: the week up to now (by `wall`, the window's clock).
+    """
     if not times:
-        now = msecs(datetime.now().astimezone())
+        now = msecs(wall().astimezone())
         return now - 7 * 86_400_000, now
     pad = 43_200_000 if times[-1] > times[0] else 86_400_000
     return times[0] - pad, times[-1] + pad
@@ -139,10 +143,13 @@ class ChartBox(QWidget):
 class PainChart(ChartBox):
     """Average and highest pain per session (or week) over the pain bands, 0-10."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, wall: Callable[[], datetime] = wall_now
+    ) -> None:
         from PySide6.QtCharts import QAreaSeries, QScatterSeries, QValueAxis
 
         super().__init__("Pain after sets", parent)
+        self._wall = wall
         self.x_axis = _date_axis()
         self.y_axis = QValueAxis()
         self.y_axis.setRange(0, 10)
@@ -189,7 +196,7 @@ class PainChart(ChartBox):
         self.highest.replace([QPointF(t, p.max_pain) for t, p in zip(times, shown, strict=True)])
         self.average.setPointsVisible(len(shown) <= 40)
         self.highest.setMarkerSize(7 if len(shown) <= 60 else 4)
-        low_x, high_x = _x_range(times)
+        low_x, high_x = _x_range(times, self._wall)
         for lower, upper, low, high in self._bands:
             lower.replace([QPointF(low_x, low), QPointF(high_x, low)])
             upper.replace([QPointF(low_x, high), QPointF(high_x, high)])
@@ -209,10 +216,13 @@ class PainChart(ChartBox):
 class DoseChart(ChartBox):
     """The planned dose (hold seconds or reps) at each session, as steps over time."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, *, wall: Callable[[], datetime] = wall_now
+    ) -> None:
         from PySide6.QtCharts import QValueAxis
 
         super().__init__("Planned dose", parent)
+        self._wall = wall
         self.chart.legend().hide()
         self.x_axis = _date_axis()
         self.x_axis.setTickCount(3)
@@ -238,7 +248,7 @@ class DoseChart(ChartBox):
         if known and len(known) > 1:
             steps.append(QPointF(*known[-1]))
         self.dose.replace(steps)
-        low_x, high_x = _x_range([t for t, _ in known])
+        low_x, high_x = _x_range([t for t, _ in known], self._wall)
         self.x_axis.setRange(
             QDateTime.fromMSecsSinceEpoch(int(low_x)), QDateTime.fromMSecsSinceEpoch(int(high_x))
         )

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
@@ -165,7 +165,7 @@ class SessionsPane(QWidget):
         self.sessions.set_note(session.id, text)
         self._session = next((s for s in self.sessions.rows() if s.id == session.id), None)
         self.save_button.setEnabled(False)
-        self.message.emit(self.store.degraded or "Note saved.")
+        self.message.emit(self.store.status.message or "Note saved.")
 
     def current(self) -> SessionSummary | None:
         return self._session
@@ -189,7 +189,9 @@ def session_heading(s: SessionSummary) -> str:
 class PainPane(QWidget):
     """Pain per session for one exercise and side over the bands, beside its planned dose."""
 
-    def __init__(self, store: HistoryStore, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: HistoryStore, wall: Callable[[], datetime], parent: QWidget | None = None
+    ) -> None:
         from hiptimer.ui.history.charts import DoseChart, PainChart
 
         super().__init__(parent)
@@ -199,8 +201,8 @@ class PainPane(QWidget):
         self.side = QComboBox()
         for label, side in SIDES:
             self.side.addItem(label, side)
-        self.pain_chart = PainChart()
-        self.dose_chart = DoseChart()
+        self.pain_chart = PainChart(wall=wall)
+        self.dose_chart = DoseChart(wall=wall)
         self._filters = Filters()
         self._session_ids: set[int] = set()
         controls = QHBoxLayout()
@@ -281,11 +283,16 @@ class AdherencePane(QWidget):
     """Sessions per week as bars against the routine's schedule, with a summary line."""
 
     def __init__(
-        self, store: HistoryStore, routines: Mapping[str, Routine], parent: QWidget | None = None
+        self,
+        store: HistoryStore,
+        routines: Mapping[str, Routine],
+        wall: Callable[[], datetime],
+        parent: QWidget | None = None,
     ) -> None:
         from hiptimer.ui.history.charts import AdherenceChart
 
         super().__init__(parent)
+        self._wall = wall
         self.store = store
         self.routines = routines
         self.summary = QLabel()
@@ -300,7 +307,10 @@ class AdherencePane(QWidget):
     def set_filters(self, filters: Filters, sessions: list[SessionSummary]) -> None:
         rid = filters.routine_id
         schedule = schedule_for(self.routines, [rid] if rid else [s.routine_id for s in sessions])
-        result = adherence(self.store, sessions, schedule, rid, filters.since, filters.until)
+        today = self._wall().astimezone().date()
+        result = adherence(
+            self.store, sessions, schedule, rid, filters.since, filters.until, today=today
+        )
         self.chart.set_weeks(result.weeks, schedule)
         lines = result.summary()
         if schedule is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import textwrap
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, Qt
@@ -146,14 +146,18 @@ def write_report(
     until: date | None = None,
     routine_id: str | None = None,
     catalog: RoutineSource = None,
+    *,
+    now: datetime | None = None,
 ) -> int:
     """Write the report for this period and routine (None: all) as a PDF; returns its pages.
+
+    `now`: when it is made (the period's open end and the date printed); None: the clock's.
 
     The PDF is drawn in memory and written at the end, so a path that cannot be
     written raises OSError and leaves no half-written file.
     """
     ensure_gui_app()
-    data = gather_report(store, routines_by_id(catalog), since, until, routine_id)
+    data = gather_report(store, routines_by_id(catalog), since, until, routine_id, now)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiptimer.core.clock import wall_now
 from hiptimer.core.history.export import export_csv
 from hiptimer.core.history.queries import SessionSummary
 from hiptimer.core.history.review import (
@@ -61,11 +63,17 @@ class HistoryWindow(QWidget):
 
     Charts load (with QtCharts) the first time their tab is shown, and each filter
     change costs one session query; the pain chart queries only the chosen exercise.
+    `wall` says what day it is (the presets count back from it); tests pass a fixed one.
     Signals: none of its own.
     """
 
     def __init__(
-        self, store: HistoryStore, catalog_or_routines: RoutineSource, parent: QWidget | None = None
+        self,
+        store: HistoryStore,
+        catalog_or_routines: RoutineSource,
+        parent: QWidget | None = None,
+        *,
+        wall: Callable[[], datetime] = wall_now,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("historyWindow")
@@ -76,6 +84,7 @@ class HistoryWindow(QWidget):
         # An explicit minimum also keeps the layout from resizing the platform window.
         self.setMinimumSize(820, 560)
         self.store = store
+        self._wall = wall
         self.routines = routines_by_id(catalog_or_routines)
         self.filters = Filters()
         self.shown: list[SessionSummary] = []
@@ -159,14 +168,18 @@ class HistoryWindow(QWidget):
     def _default_preset(self) -> int | None:
         """The last three months, unless nothing was done in them: then everything."""
         newest = self.store.list_sessions(limit=1)
-        recent = newest and local_day(newest[0].started_at) > date.today() - timedelta(days=91)
+        recent = newest and local_day(newest[0].started_at) > self.today() - timedelta(days=91)
         return DEFAULT_PRESET_DAYS if recent else None
+
+    def today(self) -> date:
+        """The local day it is now, by the window's wall clock."""
+        return self._wall().astimezone().date()
 
     # -- filters -------------------------------------------------------------------------
 
     def apply_preset(self, days: int | None) -> None:
         """Show the last `days` days up to today, or everything for None."""
-        today = date.today()
+        today = self.today()
         since = None if days is None else today - timedelta(days=days - 1)
         self.filters = Filters(self.routine.currentData(), since, None if days is None else today)
         for i, (_label, preset) in enumerate(PRESETS):
@@ -216,7 +229,7 @@ class HistoryWindow(QWidget):
 
     def _show_dates(self) -> None:
         """The dates in force; for an open end, the first or last session's day."""
-        f, today = self.filters, date.today()
+        f, today = self.filters, self.today()
         since = f.since or (local_day(self.shown[-1].started_at) if self.shown else today)
         until = f.until or (local_day(self.shown[0].started_at) if self.shown else today)
         for edit, day in ((self.since_edit, since), (self.until_edit, until)):
@@ -241,13 +254,13 @@ class HistoryWindow(QWidget):
     def show_pain(self) -> PainPane:
         """The pain and dose tab, built (QtCharts loaded) on first use."""
         if self.pain_pane is None:
-            self.pain_pane = PainPane(self.store)
+            self.pain_pane = PainPane(self.store, self._wall)
             self._place(TAB_PAIN, self.pain_pane, "Pain and dose")
         return self.pain_pane
 
     def show_adherence(self) -> AdherencePane:
         if self.adherence_pane is None:
-            self.adherence_pane = AdherencePane(self.store, self.routines)
+            self.adherence_pane = AdherencePane(self.store, self.routines, self._wall)
             self._place(TAB_ADHERENCE, self.adherence_pane, "Adherence")
         return self.adherence_pane
 
@@ -266,7 +279,7 @@ class HistoryWindow(QWidget):
 
     def _target(self, title: str, suffix: str, kind: str) -> Path | None:
         f = self.filters
-        stamp = f"{f.since or 'start'}-to-{f.until or date.today()}"
+        stamp = f"{f.since or 'start'}-to-{f.until or self.today()}"
         suggested = Path.home() / f"hiptimer-history-{stamp}.{suffix}"
         name, _filter = QFileDialog.getSaveFileName(self, title, str(suggested), kind)
         if not name:
@@ -296,7 +309,9 @@ class HistoryWindow(QWidget):
             return
         f = self.filters
         try:
-            pages = write_report(self.store, path, f.since, f.until, f.routine_id, self.routines)
+            pages = write_report(
+                self.store, path, f.since, f.until, f.routine_id, self.routines, now=self._wall()
+            )
         except OSError as exc:
             self.status.setText(f"Could not write {path}: {exc.strerror or exc}")
             return
@@ -315,16 +330,23 @@ def _date_edit() -> QDateEdit:
 
 
 def open_history_window(
-    parent: QWidget | None, store: HistoryStore, catalog: RoutineSource = None
+    parent: QWidget | None,
+    store: HistoryStore,
+    catalog: RoutineSource = None,
+    *,
+    wall: Callable[[], datetime] = wall_now,
 ) -> HistoryWindow:
-    """Show the history window of `parent` (made on first use, reloaded after), in front."""
+    """Show the history window of `parent` (made on first use, reloaded after), in front.
+
+    `wall`: the app's wall clock, which says what day it is.
+    """
     window = parent.findChild(HistoryWindow) if parent is not None else None
     if window is None:
         if catalog is None:
             from hiptimer.core.routines.catalog import load_catalog
 
             catalog = load_catalog()
-        window = HistoryWindow(store, catalog, parent)
+        window = HistoryWindow(store, catalog, parent, wall=wall)
     else:
         window.reload()
     window.show()

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiptimer.ui.services.ports import Speaker
+
 NO_VOICE = "No voice \u2014 the captions carry on."
 STYLE = """
 QFrame#notice { background: #3A2A12; border-left: 6px solid #FFB74D; }
@@ -75,11 +77,8 @@ def install_notice_bar(window: QMainWindow) -> NoticeBar:
     return bar
 
 
-def watch_speech(bar: NoticeBar, speech: object) -> None:
-    """Show the speech service's unavailable(str) reason once, even if it came already."""
-    unavailable = getattr(speech, "unavailable", None)
-    if unavailable is not None:
-        unavailable.connect(lambda reason: bar.show_notice(NO_VOICE, reason))
-    reason = getattr(speech, "unavailable_reason", None)
-    if isinstance(reason, str) and reason:
-        bar.show_notice(NO_VOICE, reason)
+def watch_speech(bar: NoticeBar, speech: Speaker) -> None:
+    """Show why the voice is unavailable, once, whether it failed already or fails later."""
+    speech.connect_unavailable(lambda reason: bar.show_notice(NO_VOICE, reason))
+    if speech.unavailable_reason:
+        bar.show_notice(NO_VOICE, speech.unavailable_reason)

@@ -6,16 +6,19 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from pathlib import Path
 from typing import Any, Protocol
 
-from hiptimer.core.session.events import SetRecord
+from hiptimer.core.history.status import HistoryStatus
+from hiptimer.core.session.recorder import SessionLog
 
 log = logging.getLogger(__name__)
 
 
 class Beeper(Protocol):
+    def preload(self) -> None: ...  # load the sounds now, so that the first tick is on time
     def tick(self) -> None: ...
     def end(self) -> None: ...
     def start(self) -> None: ...
@@ -23,9 +26,22 @@ class Beeper(Protocol):
 
 
 class Speaker(Protocol):
+    """The voice: cues to say, its settings, and whether it can speak at all (and why not)."""
+
+    @property
+    def available(self) -> bool: ...
+    @property
+    def unavailable_reason(self) -> str | None: ...  # what to install, once speech failed
+    def voices(self) -> list[tuple[str, str]]: ...  # (id, name); empty until ready
     def say(self, text: str, *, stale_after_s: float | None = None, kind: str = "cue") -> None: ...
     def clear(self) -> None: ...
     def set_muted(self, muted: bool) -> None: ...
+    def set_voice(self, voice_id: str) -> None: ...
+    def set_rate(self, words_per_minute: int) -> None: ...
+    def set_volume(self, volume: float) -> None: ...
+    def test_voice(self) -> None: ...
+    def connect_ready(self, slot: Callable[[], None]) -> None: ...  # the voices are listed
+    def connect_unavailable(self, slot: Callable[[str], None]) -> None: ...  # with the reason
     def shutdown(self) -> None: ...
 
 
@@ -34,26 +50,21 @@ class Inhibitor(Protocol):
     def release(self) -> Any: ...
 
 
-class History(Protocol):
-    """The part of hiptimer.core.history.store.HistoryStore a session writes to."""
+class History(SessionLog, Protocol):
+    """The part of hiptimer.core.history.store.HistoryStore the window uses while it runs."""
 
-    def begin_session(
-        self,
-        routine_id: str,
-        routine_title: str,
-        routine_revision: int,
-        doses: dict[str, Any],
-        started_at: datetime,
-        *,
-        sets_planned: int | None = None,
-    ) -> int: ...
-    def add_set(self, session_id: int, record: SetRecord) -> int: ...
-    def rate_set(self, set_id: int, pain: int | None, choice: str | None = None) -> None: ...
-    def finish_session(self, session_id: int, end_reason: str, ended_at: datetime) -> None: ...
+    on_status: Callable[[HistoryStatus], None] | None
+
+    @property
+    def status(self) -> HistoryStatus: ...
+    def retry(self) -> bool: ...
     def close(self) -> None: ...
 
 
 class SilentBeeper:
+    def preload(self) -> None:
+        pass
+
     def tick(self) -> None:
         pass
 
@@ -68,6 +79,19 @@ class SilentBeeper:
 
 
 class SilentSpeaker:
+    """No voice in this run: says nothing, lists no voices, and has no reason to show."""
+
+    @property
+    def available(self) -> bool:
+        return False
+
+    @property
+    def unavailable_reason(self) -> str | None:
+        return None
+
+    def voices(self) -> list[tuple[str, str]]:
+        return []
+
     def say(self, text: str, *, stale_after_s: float | None = None, kind: str = "cue") -> None:
         pass
 
@@ -76,6 +100,24 @@ class SilentSpeaker:
 
     def set_muted(self, muted: bool) -> None:
         pass
+
+    def set_voice(self, voice_id: str) -> None:
+        pass
+
+    def set_rate(self, words_per_minute: int) -> None:
+        pass
+
+    def set_volume(self, volume: float) -> None:
+        pass
+
+    def test_voice(self) -> None:
+        pass
+
+    def connect_ready(self, slot: Callable[[], None]) -> None:
+        pass  # never ready
+
+    def connect_unavailable(self, slot: Callable[[str], None]) -> None:
+        pass  # unavailable from the start, with nothing to install
 
     def shutdown(self) -> None:
         pass
@@ -98,7 +140,12 @@ class Services:
     inhibitor: Inhibitor = field(default_factory=NoInhibitor)
     history: History | None = None
     problems: list[str] = field(default_factory=list)  # what could not start, for the user
-    history_error: str | None = None  # why there is no history (a newer database), if so
+    history_off: HistoryStatus | None = None  # why there is no history (a newer database)
+
+    @property
+    def history_status(self) -> HistoryStatus | None:
+        """The history's status, or why it is off; None: no history and nothing to say."""
+        return self.history.status if self.history is not None else self.history_off
 
     def shutdown(self) -> None:
         """Stop the voice, let the screen saver back and close the database; never raises."""
@@ -146,16 +193,17 @@ def open_services(*, muted: bool, voice: str, rate: int, volume: float) -> Servi
         services.inhibitor = SleepInhibitor()
     except Exception as exc:
         _missing(services, "screen-saver control", exc)
+    path = Path("history.sqlite3")  # where it is, once the data folder is known
     try:
         from hiptimer import paths
         from hiptimer.core.history.store import open_history
 
-        history = open_history(paths.history_db_path())
-        services.history = history  # its notice and degraded show in the window's status banner
+        path = paths.history_db_path()
+        services.history = open_history(path)  # its status shows in the window's banner
     except Exception as exc:  # a database from a newer HipTimer: sessions run unrecorded
         _missing(services, "history", exc)
         if not isinstance(exc, ImportError):
-            services.history_error = str(exc)
+            services.history_off = HistoryStatus.off(path, str(exc))
     return services
 
 

@@ -114,6 +114,14 @@ class SpeechService(QObject):
         """(id, name) of the engine's voices; empty until ready() or without speech."""
         return list(self._voices)
 
+    def connect_ready(self, slot: Callable[[], None]) -> None:
+        """Call `slot` (on the GUI thread) once the engine is up and voices() is filled."""
+        self.ready.connect(slot)
+
+    def connect_unavailable(self, slot: Callable[[str], None]) -> None:
+        """Call `slot` with the reason (what to install) if speech turns out not to work."""
+        self.unavailable.connect(slot)
+
     # --- commands --------------------------------------------------------------------------
 
     def say(self, text: str, *, stale_after_s: float | None = None, kind: str = "cue") -> None:

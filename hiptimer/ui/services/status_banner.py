@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from html import escape
-from typing import Any
+from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiptimer.core.history.store import DEGRADED
+from hiptimer.core.history.status import HistoryState, HistoryStatus
+from hiptimer.ui.services.ports import History, Services
 from hiptimer.ui.session.workout_text import APP_TITLE
 from hiptimer.ui.theme import set_px
 
@@ -38,14 +39,18 @@ QFrame#status-banner { background: #5C1A00; border-bottom: 4px solid #FFB74D; }
 QFrame#status-banner QLabel { color: #FFFFFF; }
 QFrame#status-banner QPushButton { padding: 6px 18px; }
 """
-_PREFIX, _SUFFIX = DEGRADED.split("{reason}")
 
 
-def degraded_reason(message: str) -> str:
-    """The reason inside the store's `degraded` message (the whole message if it differs)."""
-    if message.startswith(_PREFIX) and message.endswith(_SUFFIX) and _SUFFIX:
-        message = message[len(_PREFIX) : -len(_SUFFIX)]
-    return plain_reason(message.rstrip("."))
+class SettingsSaving(Protocol):
+    """The part of hiptimer.core.settings.SettingsStore the banner shows."""
+
+    @property
+    def save_error(self) -> str | None: ...
+
+
+def reason_text(reason: str) -> str:
+    """A status reason as people read it, without its full stop."""
+    return plain_reason(reason.rstrip("."))
 
 
 def plain_reason(text: str) -> str:
@@ -97,19 +102,21 @@ class StatusBanner(QFrame):
 
     Rows: history not saving (with "Try again now"), history off (a newer database),
     settings not saving, and the one-time notice that a damaged history was moved aside
-    (until "OK"). Call `refresh()` when the store's `degraded` changes.
+    (until "OK"). Call `refresh()` when the history's status changes.
 
     Signals: none.
     """
 
-    def __init__(self, services: Any, settings: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, settings: SettingsSaving, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("status-banner")
         self.setStyleSheet(STYLE)
         self._services = services
         self._settings = settings
-        history = services.history
-        self._notice: str | None = getattr(history, "notice", None) if history else None
+        status = services.history_status
+        self._notice: str | None = status.notice if status is not None else None
         self.saving = _Row("Try again now", self)
         self.off = _Row("", self)
         self.settings_row = _Row("", self)
@@ -129,7 +136,7 @@ class StatusBanner(QFrame):
         self.refresh()
 
     @property
-    def history(self) -> Any:
+    def history(self) -> History | None:
         return self._services.history
 
     def texts(self) -> list[str]:
@@ -139,21 +146,21 @@ class StatusBanner(QFrame):
 
     def refresh(self) -> None:
         """Show what is wrong now; keep retrying while history is not being saved."""
-        history = self.history
-        degraded = getattr(history, "degraded", None) if history is not None else None
-        saving = NOT_SAVING.format(reason=degraded_reason(degraded)) if degraded else None
-        error = getattr(self._services, "history_error", None)
-        self.saving.say(saving)
-        self.off.say(HISTORY_OFF.format(error=error) if error else None)
-        save_error = getattr(self._settings, "save_error", None)
+        status = self._services.history_status
+        state = status.state if status is not None else HistoryState.OK
+        reason = status.reason if status is not None else ""
+        not_saving = state is HistoryState.NOT_SAVING
+        self.saving.say(NOT_SAVING.format(reason=reason_text(reason)) if not_saving else None)
+        self.off.say(HISTORY_OFF.format(error=reason) if state is HistoryState.OFF else None)
+        save_error = self._settings.save_error
         settings_off = SETTINGS_OFF.format(error=_sentence(plain_reason(save_error or "")))
         self.settings_row.say(settings_off if save_error else None)
         self.notice.say(self._notice)
         self.setVisible(any(not row.isHidden() for row in self._rows()))
-        if degraded and not self._closed and not self.timer.isActive():
-            self.timer.start()
-        elif not degraded:
+        if not not_saving:
             self.timer.stop()
+        elif not self._closed and not self.timer.isActive():
+            self.timer.start()
 
     def _rows(self) -> tuple[_Row, ...]:
         return (self.saving, self.off, self.settings_row, self.notice)
@@ -161,7 +168,7 @@ class StatusBanner(QFrame):
     def retry(self) -> None:
         """Try to save what is waiting now (the timer, the button, a new page)."""
         history = self.history
-        if history is not None and getattr(history, "degraded", None):
+        if history is not None and history.status.state is HistoryState.NOT_SAVING:
             try:
                 history.retry()
             except Exception:  # a write the database rejects is logged by the store
@@ -192,21 +199,22 @@ class StatusBanner(QFrame):
     def confirm_quit(self) -> bool:
         """Before quitting with unsaved history: try once more, then ask. True: go ahead."""
         history = self.history
-        if history is None or not getattr(history, "pending_count", 0):
+        if history is None or not history.status.pending:
             return True
         self.retry()
-        count = getattr(history, "pending_count", 0)
-        if not count:
+        status = history.status
+        if not status.pending:
             return True
-        return ask_to_quit(self.window(), count, getattr(history, "degraded", None) or "")
+        return ask_to_quit(self.window(), status)
 
 
 def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def ask_to_quit(parent: QWidget, count: int, degraded: str) -> bool:
-    """Quit anyway, or keep the app open (the default, and what Esc does)."""
+def ask_to_quit(parent: QWidget, status: HistoryStatus) -> bool:
+    """Quit anyway with `status.pending` writes unsaved, or keep the app open (the default)."""
+    count = status.pending
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(f"History not saved \u2014 {APP_TITLE}")
@@ -215,7 +223,7 @@ def ask_to_quit(parent: QWidget, count: int, degraded: str) -> bool:
     )
     box.setText(f"{changes} not saved yet.")
     box.setInformativeText(
-        f"Saving fails: {degraded_reason(degraded)}. They are kept only while HipTimer is open, "
+        f"Saving fails: {reason_text(status.reason)}. They are kept only while HipTimer is open, "
         "and saved as soon as the disk takes them again. Free some space or fix the disk, "
         "or quit and lose them."
     )
@@ -227,7 +235,9 @@ def ask_to_quit(parent: QWidget, count: int, degraded: str) -> bool:
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
-def install_status_banner(window: QMainWindow, services: Any, settings: Any) -> StatusBanner:
+def install_status_banner(
+    window: QMainWindow, services: Services, settings: SettingsSaving
+) -> StatusBanner:
     """Put the banner above the window's central widget (whatever wraps it already)."""
     pages = window.takeCentralWidget()
     box = QWidget(window)

@@ -10,20 +10,15 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, Signal
 
 from hiptimer.core.clock import Clock
-from hiptimer.core.routines.writer import exercise_to_data
 from hiptimer.core.session.events import (
     Countdown,
     Event,
-    ExerciseSkipped,
-    PainChoiceMade,
-    PainRated,
     SessionEnded,
     SessionStarted,
-    SetCompleted,
-    SetRecord,
     StepStarted,
 )
-from hiptimer.core.session.steps import Step, StepKind
+from hiptimer.core.session.recorder import SessionRecorder
+from hiptimer.core.session.steps import Step
 from hiptimer.core.voice.cues import CueWriter, Phrase
 from hiptimer.ui.services.ports import Services
 from hiptimer.ui.session.driver import EngineDriver
@@ -50,8 +45,8 @@ def make_cue_writer(setup_mode: str, setup_heard: tuple[str, ...], pain_limit: i
 class SessionController(QObject):
     """Listens to one session and does what each event calls for beyond the screen.
 
-    Every set is written to history as it completes; a failing service is logged and
-    the session goes on.
+    Every set is written to history as it completes (by a SessionRecorder); a failing
+    service is logged and the session goes on.
 
     Signals: caption(str) with each phrase as it is given to the voice (the screen shows
     it too); problem(str) when something the user should know about went wrong.
@@ -77,9 +72,9 @@ class SessionController(QObject):
         self.services = services
         self.cues: PhraseSource = cues or CueWriter()
         self._clock = clock
-        self._wall = wall
-        self._session_id: int | None = session_id
-        self._set_ids: dict[int, int] = {}  # SetRecord.index -> history set id
+        self.recorder = SessionRecorder(
+            services.history, driver.engine, wall, session_id=session_id, report=self.problem.emit
+        )
         self._step: Step | None = None
         self._counted_down: Step | None = None  # the step whose "1" beep sounded
         self._last_phrase: Phrase | None = None
@@ -88,14 +83,14 @@ class SessionController(QObject):
 
     @property
     def session_id(self) -> int | None:
-        return self._session_id
+        return self.recorder.session_id
 
     # ------------------------------------------------------------ events
 
     def on_event(self, event: Event) -> None:
         self._guard("beeps", self._beep, event)
         self._guard("voice", self._speak, event)
-        self._guard("history", self._record, event)
+        self.recorder.handle(event)  # reports its own failures through `problem`
         self._guard("screen-saver control", self._keep_awake, event)
 
     def _guard(self, what: str, handler: Callable[[Event], None], event: Event) -> None:
@@ -117,9 +112,7 @@ class SessionController(QObject):
                 beeper.end()
             self._step, self._counted_down = event.step, None
         elif isinstance(event, SessionStarted):
-            preload = getattr(beeper, "preload", None)
-            if preload is not None:
-                preload()  # so that the first tick is on time
+            beeper.preload()  # so that the first tick is on time
             beeper.start()
 
     def _speak(self, event: Event) -> None:
@@ -138,40 +131,6 @@ class SessionController(QObject):
                 if stale <= 0:
                     continue
             speech.say(phrase.text, stale_after_s=stale, kind=phrase.kind)
-
-    def _record(self, event: Event) -> None:
-        history = self.services.history
-        if history is None:
-            return
-        if isinstance(event, SessionStarted):
-            if self._session_id is not None:
-                return  # resuming: the session was begun by the run that was interrupted
-            routine = event.routine
-            live = self.driver.engine.live_routine()
-            doses = {ex.id: exercise_to_data(ex) for ex in live.active_exercises}
-            planned = sum(1 for s in self.driver.engine.steps if s.kind is StepKind.WORK)
-            self._session_id = history.begin_session(
-                routine.id, routine.title, routine.revision, doses, self._wall(),
-                sets_planned=planned,
-            )  # fmt: skip
-        elif self._session_id is None:
-            return
-        elif isinstance(event, SetCompleted):
-            self._add_set(event.record)
-        elif isinstance(event, ExerciseSkipped):
-            for record in event.records:
-                self._add_set(record)
-        elif isinstance(event, PainRated | PainChoiceMade):
-            set_id = self._set_ids.get(event.record.index)
-            if set_id is not None:
-                choice = event.record.pain_choice
-                history.rate_set(set_id, event.record.pain, choice.value if choice else None)
-        elif isinstance(event, SessionEnded):
-            history.finish_session(self._session_id, event.reason.value, self._wall())
-
-    def _add_set(self, record: SetRecord) -> None:
-        assert self.services.history is not None and self._session_id is not None
-        self._set_ids[record.index] = self.services.history.add_set(self._session_id, record)
 
     def _keep_awake(self, event: Event) -> None:
         if isinstance(event, SessionStarted) and not self._inhibited:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from html import escape
-from typing import Protocol
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.core.settings import DEFAULT_PAIN_LIMIT, Settings
+from hiptimer.ui.services.ports import Speaker
 from hiptimer.ui.session.workout_text import APP_TITLE
 from hiptimer.ui.settings.style import settings_style_sheet
 
@@ -49,28 +50,13 @@ PAIN_HELP = (
 NEXT_SESSION = "The pain limit and the setup readings change from the next session on."
 
 
-class VoiceService(Protocol):
-    """What the dialog needs of hiptimer.ui.services.speech.SpeechService."""
+def voice_service(speech: object) -> Speaker | None:
+    """The app's Speaker (services.speech) as it is: every Speaker has the voice controls.
 
-    @property
-    def available(self) -> bool: ...
-    @property
-    def unavailable_reason(self) -> str | None: ...
-    def voices(self) -> list[tuple[str, str]]: ...
-    def set_voice(self, voice_id: str) -> None: ...
-    def set_rate(self, words_per_minute: int) -> None: ...
-    def set_volume(self, volume: float) -> None: ...
-    def test_voice(self) -> None: ...
-
-
-VOICE_METHODS = ("voices", "set_voice", "set_rate", "set_volume", "test_voice")
-
-
-def voice_service(speech: object) -> VoiceService | None:
-    """The speech service if it can list voices and take settings (not a silent stand-in)."""
-    if all(callable(getattr(speech, name, None)) for name in VOICE_METHODS):
-        return speech  # type: ignore[return-value]
-    return None
+    A silent stand-in's do nothing and it reports itself unavailable, so the dialog shows
+    "no speech". Kept for callers that hold the speech as `object`; new code takes a Speaker.
+    """
+    return cast(Speaker, speech)
 
 
 def voice_items(voices: list[tuple[str, str]], current: str) -> list[tuple[str, str]]:
@@ -101,7 +87,7 @@ class SettingsDialog(QDialog):
     def __init__(
         self,
         settings: Settings,
-        speech: VoiceService | None,
+        speech: Speaker | None,
         parent: QWidget | None = None,
         *,
         session_running: bool = False,
@@ -267,19 +253,15 @@ class SettingsDialog(QDialog):
         self.heard.setText(text)
         self.forget.setEnabled(bool(n))
 
-    def _watch(self, speech: VoiceService | None) -> None:
+    def _watch(self, speech: Speaker | None) -> None:
         """Fill the voices when the engine is ready; disable them if speech fails or is absent."""
         if speech is None:
             self.set_unavailable(NO_SPEECH)
             return
         if speech.unavailable_reason or not speech.available:
             self.set_unavailable(speech.unavailable_reason or NO_SPEECH)
-        ready = getattr(speech, "ready", None)
-        if ready is not None:
-            ready.connect(self._voices_ready)
-        unavailable = getattr(speech, "unavailable", None)
-        if unavailable is not None:
-            unavailable.connect(self.set_unavailable)
+        speech.connect_ready(self._voices_ready)
+        speech.connect_unavailable(self.set_unavailable)
 
     def _voices_ready(self) -> None:
         self._fill_voices(str(self.voice.currentData() or ""))

@@ -20,6 +20,7 @@ from hiptimer.core.history import schema as history_schema
 from hiptimer.core.history.csv_export import CSV_COLUMNS
 from hiptimer.core.history.queries import StoredSet, _summary_sql, to_db_time
 from hiptimer.core.history.schema import MIGRATIONS, SCHEMA_VERSION, HistoryError, migrate
+from hiptimer.core.history.status import HistoryState, HistoryStatus
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.session.events import PainChoice, SetRecord
 from hiptimer.core.session.steps import Side
@@ -160,7 +161,7 @@ def test_every_write_is_committed_at_once(store: HistoryStore, db_path: Path) ->
     assert read(db_path, "SELECT field, old_value, new_value FROM dose_changes") == [
         ("hold_s", 30.0, 35.0)
     ]
-    assert store.pending_count == 0 and store.degraded is None and store.notice is None
+    assert store.status == HistoryStatus(HistoryState.OK, store.path)
 
 
 def test_app_data_folder_and_pragmas() -> None:
@@ -195,7 +196,7 @@ def test_bad_values_are_refused_before_anything_is_queued(store: HistoryStore) -
         store.finish_session(sid, "bored", T0)
     with pytest.raises(sqlite3.IntegrityError):  # foreign keys are on
         store.add_set(sid + 100, a_set())
-    assert store.pending_count == 0 and store.degraded is None
+    assert store.status.pending == 0 and store.status.saving
     assert store.session_sets(sid) == []
 
 
@@ -303,10 +304,11 @@ def test_a_damaged_database_is_moved_aside_and_replaced(db_path: Path, damage: A
     damage(db_path)
     damaged = db_path.read_bytes()
     with open_history(db_path) as store:
-        assert store.notice is not None and store.degraded is None
+        notice = store.status.notice
+        assert notice is not None and store.status.saving
         (moved,) = db_path.parent.glob("history.sqlite3.corrupt-*[0-9]")
         assert re.fullmatch(r"history\.sqlite3\.corrupt-\d{8}-\d{6}", moved.name)
-        assert str(moved) in store.notice and "damaged" in store.notice
+        assert str(moved) in notice and "damaged" in notice
         assert moved.read_bytes() == damaged  # moved, never deleted or changed
         assert store.list_sessions() == []
         sid = a_session(store)
@@ -346,27 +348,31 @@ def flaky(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[FlakyConnection]]:
 def test_failed_writes_wait_in_memory_and_are_saved_in_order(
     db_path: Path, flaky: list[FlakyConnection]
 ) -> None:
-    statuses: list[str | None] = []
+    statuses: list[HistoryStatus] = []
     with open_history(db_path) as store:
-        store.on_status = lambda s: statuses.append(s.degraded)
+        store.on_status = statuses.append
         sid = a_session(store)
         (conn,) = flaky
         conn.broken = True
         first = store.add_set(sid, a_set("bridge", 1))
         store.rate_set(first, 4, None)
         second = store.add_set(sid, a_set("bridge", 2))
-        assert store.pending_count == 3
-        assert store.degraded is not None
-        assert store.degraded.startswith("Saving history failed: disk I/O error;")
-        assert "kept in memory and saving will be retried" in store.degraded
+        status = store.status
+        assert status.state is HistoryState.NOT_SAVING and not status.saving
+        assert status.reason == "disk I/O error" and status.path == db_path
+        assert status.pending == 3
+        assert status.message is not None
+        assert status.message.startswith("Saving history failed: disk I/O error;")
+        assert "kept in memory and saving will be retried" in status.message
         assert read(db_path, "SELECT count(*) FROM sets") == [(0,)]
 
         assert not store.retry()  # still broken: nothing lost, nothing saved
-        assert store.pending_count == 3
+        assert store.status.pending == 3
         conn.broken = False
         assert store.retry()
-        assert store.pending_count == 0 and store.degraded is None
-        assert statuses == [statuses[0], None] and statuses[0] is not None
+        assert store.status == HistoryStatus(HistoryState.OK, db_path)
+        assert [s.state for s in statuses] == [HistoryState.NOT_SAVING, HistoryState.OK]
+        assert statuses[0].reason == "disk I/O error" and statuses[0].pending >= 1
         rows = read(db_path, "SELECT id, seq, set_number, pain FROM sets ORDER BY seq")
         assert rows == [(first, 1, 1, 4), (second, 2, 2, None)]
 
@@ -375,7 +381,7 @@ def test_failed_writes_wait_in_memory_and_are_saved_in_order(
         conn.broken = False
         store.set_note(sid, "ok")  # the next write saves the queue first
         assert read(db_path, "SELECT end_reason, note FROM sessions") == [("completed", "ok")]
-        assert store.degraded is None
+        assert store.status.saving
 
 
 def test_a_full_disk_keeps_sets_pending(db_path: Path, flaky: list[FlakyConnection]) -> None:
@@ -386,8 +392,8 @@ def test_a_full_disk_keeps_sets_pending(db_path: Path, flaky: list[FlakyConnecti
         conn.execute(f"PRAGMA max_page_count = {pages}")  # SQLite's own "disk is full"
         for n in range(1, 41):
             store.add_set(sid, a_set("bridge", n, exercise_name="x" * 500))
-        assert store.degraded is not None and "database or disk is full" in store.degraded
-        assert 0 < store.pending_count < 40
+        assert store.status.reason == "database or disk is full"
+        assert 0 < store.status.pending < 40
         conn.execute("PRAGMA max_page_count = 1000000")
         assert store.retry()
         assert [s.set_number for s in store.session_sets(sid)] == list(range(1, 41))
@@ -400,7 +406,7 @@ def test_read_only_folder_does_not_lose_the_session(tmp_path: Path) -> None:
     folder.chmod(0o500)
     try:
         store = open_history(folder / "history.sqlite3")
-        assert store.degraded is not None and "Saving history failed" in store.degraded
+        assert store.status.state is HistoryState.NOT_SAVING and store.status.reason
         sid = a_session(store)
         store.add_set(sid, a_set())
     finally:
@@ -415,17 +421,17 @@ def test_an_unusable_folder_falls_back_to_memory_then_catches_up(tmp_path: Path)
     blocker.write_text("")
     db_path = blocker / "history.sqlite3"
     with open_history(db_path) as store:
-        assert store.degraded is not None
-        assert store.degraded.startswith("Saving history failed: cannot open")
+        assert store.status.state is HistoryState.NOT_SAVING
+        assert store.status.reason.startswith(f"cannot open {db_path}: ")
         sid = a_session(store)
         set_id = store.add_set(sid, a_set())
         store.rate_set(set_id, 2, None)
         assert [s.pain for s in store.session_sets(sid)] == [2]  # readable meanwhile
-        assert store.pending_count == 3
+        assert store.status.pending == 3
 
         blocker.unlink()
         assert store.retry()
-        assert store.degraded is None and store.pending_count == 0
+        assert store.status.saving and store.status.pending == 0
         store.add_set(sid, a_set("bridge", 2))
         assert [s.set_number for s in store.session_sets(sid)] == [1, 2]
     assert read(db_path, "SELECT pain FROM sets ORDER BY seq") == [(2,), (None,)]

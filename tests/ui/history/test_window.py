@@ -5,10 +5,11 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.history.store import HistoryStore, open_history
@@ -19,7 +20,7 @@ from hiptimer.ui.history.window import (
     HistoryWindow,
     open_history_window,
 )
-from tests.history_data import HIPS, STRETCH, TODAY, WEEK1, WEEK2, Recorded, fill
+from tests.history_data import HIPS, STRETCH, TODAY, WEEK1, WEEK2, Recorded, fill, record
 
 MAX_PAIN, AVG_PAIN = 4, 5
 
@@ -212,3 +213,46 @@ assert "PySide6.QtCharts" in sys.modules
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+def test_what_day_it_is_comes_from_the_wall_clock_given(
+    qtbot: QtBot, store: HistoryStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mondays = [date(2024, 1, 1) + timedelta(weeks=n) for n in range(3)]
+    for day in mondays:
+        record(store, HIPS, day, {("bridge", None): [2, 3]})
+    today = date(2024, 1, 17)  # a Wednesday: the third week is not over yet
+    w = HistoryWindow(store, [HIPS], wall=lambda: datetime.combine(today, time(12)).astimezone())
+    qtbot.addWidget(w)
+    assert w.today() == today
+    assert w.presets.checkedButton().text() == "3 months"
+    assert (w.filters.since, w.filters.until) == (today - timedelta(days=90), today)
+    w.presets.button(0).click()  # the last 4 weeks
+    assert (w.filters.since, w.filters.until) == (today - timedelta(days=27), today)
+    w.presets.button(2).click()  # all: the period runs from the first session to today
+    w.tabs.setCurrentIndex(TAB_ADHERENCE)
+    summary = w.show_adherence().summary.text()
+    assert "3 sessions in 3 weeks" in summary and "over 2 full weeks" in summary
+    chart = w.show_pain().pain_chart
+    chart.set_points([], "nothing rated")  # an empty chart shows the week up to today
+    assert chart.x_axis.max().date().toPython() == today
+    asked: list[str] = []
+
+    def no_file(parent: object, title: str, suggested: str, kind: str) -> tuple[str, str]:
+        asked.append(suggested)
+        return "", ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", no_file)
+    w.csv_button.click()
+    assert asked and asked[0].endswith("hiptimer-history-start-to-2024-01-17.csv")
+
+
+def test_a_window_opened_long_after_the_last_session_shows_everything(
+    qtbot: QtBot, store: HistoryStore
+) -> None:
+    record(store, HIPS, date(2024, 1, 1), {("bridge", None): [2]})
+    later = datetime(2024, 6, 1, 12, tzinfo=timezone.utc)
+    w = HistoryWindow(store, [HIPS], wall=lambda: later)
+    qtbot.addWidget(w)
+    assert w.presets.checkedButton().text() == "All" and w.filters.until is None
+    assert w.sessions_pane.sessions.rowCount() == 1

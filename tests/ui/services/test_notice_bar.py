@@ -14,8 +14,8 @@ from hiptimer.core.clock import FakeClock, FakeWall
 from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.main_window import MainWindow
-from hiptimer.ui.services.notice_bar import NO_VOICE, NoticeBar
-from hiptimer.ui.services.ports import Services
+from hiptimer.ui.services.notice_bar import NO_VOICE, NoticeBar, watch_speech
+from hiptimer.ui.services.ports import Services, SilentSpeaker
 from hiptimer.ui.services.speech import SpeechService
 from tests.fake_tts import FakeEngine
 from tests.ui.sessions import (
@@ -148,3 +148,38 @@ def test_a_notice_shows_once_and_dismiss_hides_it(qtbot: QtBot) -> None:
     assert bar.isHidden()
     bar.show_notice(NO_VOICE, "Install <espeak-ng>")  # the same news again: stays dismissed
     assert bar.isHidden() and len(bar.shown) == 1
+
+
+class FailingSpeaker(SilentSpeaker):
+    """A Speaker whose voice has failed already (`reason`) or fails when `fail()` is called."""
+
+    def __init__(self, reason: str | None = None) -> None:
+        self.reason = reason
+        self.listeners: list[Callable[[str], None]] = []
+
+    @property
+    def unavailable_reason(self) -> str | None:
+        return self.reason
+
+    def connect_unavailable(self, slot: Callable[[str], None]) -> None:
+        self.listeners.append(slot)
+
+    def fail(self, reason: str) -> None:
+        self.reason = reason
+        for slot in self.listeners:
+            slot(reason)
+
+
+def test_the_notice_reads_the_speakers_fields(qtbot: QtBot) -> None:
+    host = QWidget()
+    qtbot.addWidget(host)
+    silent, failed, failing = NoticeBar(host), NoticeBar(host), NoticeBar(host)
+    watch_speech(silent, SilentSpeaker())  # no voice, and nothing to install: no notice
+    watch_speech(failed, FailingSpeaker("Install espeak-ng."))  # failed before we looked
+    speaker = FailingSpeaker()
+    watch_speech(failing, speaker)
+    assert silent.shown == [] and failing.shown == []
+    assert failed.shown == [f"{NO_VOICE} Install espeak-ng."]
+    speaker.fail("The synthesiser crashed.")
+    speaker.fail("The synthesiser crashed.")
+    assert failing.shown == [f"{NO_VOICE} The synthesiser crashed."]

@@ -17,13 +17,14 @@ from pytestqt.qtbot import QtBot
 from hiptimer import paths
 from hiptimer.core.clock import FakeClock, FakeWall
 from hiptimer.core.history import schema as history_schema
+from hiptimer.core.history.status import HistoryState
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.session.steps import StepKind
 from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.main_window import MainWindow
 from hiptimer.ui.services.ports import Services, open_services
-from hiptimer.ui.services.status_banner import RETRY_MS, degraded_reason
+from hiptimer.ui.services.status_banner import RETRY_MS, reason_text
 from tests.core.history.test_store import FlakyConnection
 from tests.ui.sessions import (
     advance_until,
@@ -127,17 +128,17 @@ def test_unsaved_sets_keep_a_banner_up_until_a_retry_saves_them(
     conn.broken = True  # the disk fills up during the first set
     until(window, StepKind.PAIN)
     qtbot.keyClick(window, K.Key_3)
-    assert store.pending_count == 2  # the set and its rating
+    assert store.status.pending == 2  # the set and its rating
     (text,) = banner.texts()
     assert text.startswith(NOT_SAVING) and text.endswith("and saving will be retried.")
     assert banner.isVisible() and banner.timer.isActive() and banner.timer.interval() == RETRY_MS
     assert rows("SELECT count(*) FROM sets") == [(0,)]
 
     banner.timer.timeout.emit()  # 30 s later, still broken: nothing lost
-    assert store.pending_count == 2 and banner.isVisible()
+    assert store.status.pending == 2 and banner.isVisible()
     conn.broken = False
     banner.timer.timeout.emit()
-    assert store.pending_count == 0 and store.degraded is None
+    assert store.status.pending == 0 and store.status.saving
     assert not banner.isVisible() and not banner.timer.isActive()
     assert window.statusBar().currentMessage() == "History is being saved again."
     assert rows("SELECT set_number, pain FROM sets") == [(1, 3)]
@@ -199,7 +200,9 @@ def test_a_newer_history_is_left_alone_and_sessions_still_run(
         conn.execute(f"PRAGMA user_version = {history_schema.SCHEMA_VERSION + 1}")
     before = db.read_bytes()
     services = open_services(muted=True, voice="", rate=160, volume=1.0)
-    assert services.history is None and services.history_error is not None
+    off = services.history_status
+    assert services.history is None and off is not None and off.state is HistoryState.OFF
+    assert off.path == db and "newer" in off.reason
     window = window_on(qtbot, services)
     (text,) = window.banner.texts()
     assert text.startswith(f"History is off: The history database {db} was made by a newer")
@@ -240,21 +243,15 @@ def test_an_unusable_data_folder_still_opens_with_the_warnings(
     qtbot.keyClick(window, K.Key_Return)
     until(window, StepKind.PAIN)
     qtbot.keyClick(window, K.Key_5)
-    assert services.history.pending_count == 3  # the session, the set and its rating
+    assert services.history.status.pending == 3  # the session, the set and its rating
     said = answer(monkeypatch, QMessageBox.StandardButton.Yes)
     window.close()
     assert len(said) == 1 and not window.isVisible()
     services.shutdown()
 
 
-def test_the_reason_is_taken_out_of_the_stores_message() -> None:
-    from hiptimer.core.history.store import DEGRADED
-
-    assert degraded_reason(DEGRADED.format(reason="database or disk is full")) == (
-        "database or disk is full"
-    )
-    assert degraded_reason("Something else.") == "Something else"
+def test_the_reason_is_shown_as_people_read_it() -> None:
+    assert reason_text("database or disk is full") == "database or disk is full"
+    assert reason_text("Something else.") == "Something else"
     errno = "cannot open /x/history.sqlite3: [Errno 20] Not a directory: '/x'"
-    assert degraded_reason(DEGRADED.format(reason=errno)) == (
-        "cannot open /x/history.sqlite3: Not a directory"
-    )
+    assert reason_text(errno) == "cannot open /x/history.sqlite3: Not a directory"

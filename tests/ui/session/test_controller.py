@@ -204,3 +204,20 @@ def test_mute_reaches_the_voice_and_the_beeps(made: list[Session]) -> None:
     s = start(made, routine(hold()))
     s.controller.set_muted(True)
     assert s.speech.muted and s.beeper.muted
+
+
+def test_the_sounds_are_loaded_before_the_start_tone(made: list[Session]) -> None:
+    class Preloading(FakeBeeper):
+        def preload(self) -> None:
+            self.calls.append("preload")
+
+    s = Session(routine(hold(hold_s=5)))
+    made.append(s)
+    s.services.beeper = Preloading()
+    s.driver.start()
+    assert s.beeper.calls == ["preload", "start"]
+
+
+def test_history_goes_through_the_recorder(made: list[Session]) -> None:
+    s = start(made, routine(hold(hold_s=5)))
+    assert s.controller.session_id == s.controller.recorder.session_id == 7

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,12 +19,13 @@ from hiptimer.core.session.steps import StepKind
 from hiptimer.core.settings import Settings, SettingsStore
 from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.main_window import MainWindow
-from hiptimer.ui.services.ports import Services
+from hiptimer.ui.services.ports import Services, SilentSpeaker
 from hiptimer.ui.settings.dialog import (
     DEFAULT_VOICE_LABEL,
     NO_SPEECH,
     SettingsDialog,
     voice_items,
+    voice_service,
 )
 from hiptimer.ui.settings.style import settings_style_sheet
 from tests.ui.sessions import (
@@ -89,6 +90,12 @@ class RecordingSpeech(QObject):
 
     def set_muted(self, muted: bool) -> None:
         self.muted = muted
+
+    def connect_ready(self, slot: Callable[[], None]) -> None:
+        self.ready.connect(slot)
+
+    def connect_unavailable(self, slot: Callable[[str], None]) -> None:
+        self.unavailable.connect(slot)
 
     def shutdown(self) -> None:
         pass
@@ -387,9 +394,13 @@ def test_without_speech_the_reason_shows_and_the_voice_controls_are_off(
 
 
 def test_a_silent_stand_in_counts_as_no_speech(qtbot: QtBot) -> None:
-    dialog = SettingsDialog(Settings(), None)
-    qtbot.addWidget(dialog)
-    assert NO_SPEECH in dialog.unavailable.text() and not dialog.test.isEnabled()
+    for speech in (None, voice_service(SilentSpeaker())):
+        dialog = SettingsDialog(Settings(), speech)
+        qtbot.addWidget(dialog)
+        assert NO_SPEECH in dialog.unavailable.text() and not dialog.test.isEnabled()
+        assert [dialog.voice.itemText(i) for i in range(dialog.voice.count())] == [
+            DEFAULT_VOICE_LABEL
+        ]
 
 
 # ------------------------------------------------------------------ looks

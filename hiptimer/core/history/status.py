@@ -1,0 +1,49 @@
+"""How the history is doing, as fields: saving, not saving for now (and why), or off."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+# The sentence for logs and the command line; the window builds its own from the fields.
+DEGRADED = (
+    "Saving history failed: {reason}; your ratings are kept in memory and saving will be retried"
+)
+
+
+class HistoryState(str, Enum):
+    OK = "ok"  # every write is saved as it is made
+    NOT_SAVING = "not_saving"  # the disk refuses writes: they wait in memory and are retried
+    OFF = "off"  # no history this run (a database made by a newer HipTimer): nothing is recorded
+
+
+@dataclass(frozen=True)
+class HistoryStatus:
+    """The history's state, why it is not OK (the error as raised), and what waits.
+
+    `notice`: set once when opening had to repair something (a damaged file moved aside).
+    """
+
+    state: HistoryState
+    path: Path
+    reason: str = ""
+    pending: int = 0
+    notice: str | None = None
+
+    @classmethod
+    def off(cls, path: Path, reason: str) -> HistoryStatus:
+        """No history this run, and why (the database's own error)."""
+        return cls(HistoryState.OFF, path, reason)
+
+    @property
+    def saving(self) -> bool:
+        """True while writes reach the disk."""
+        return self.state is HistoryState.OK
+
+    @property
+    def message(self) -> str | None:
+        """One sentence for a log or the command line; None while all is well."""
+        if self.state is HistoryState.NOT_SAVING:
+            return DEGRADED.format(reason=self.reason)
+        return self.reason if self.state is HistoryState.OFF else None

@@ -1,0 +1,130 @@
+"""SessionRecorder: one session's engine events as history writes, each made as it happens."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, Protocol
+
+from hiptimer.core.routines.model import Routine
+from hiptimer.core.routines.writer import exercise_to_data
+from hiptimer.core.session.events import (
+    Event,
+    ExerciseSkipped,
+    PainChoiceMade,
+    PainRated,
+    SessionEnded,
+    SessionStarted,
+    SetCompleted,
+    SetRecord,
+)
+from hiptimer.core.session.steps import Step, StepKind
+
+log = logging.getLogger(__name__)
+
+
+class SessionLog(Protocol):
+    """The part of hiptimer.core.history.store.HistoryStore a session writes to."""
+
+    def begin_session(
+        self,
+        routine_id: str,
+        routine_title: str,
+        routine_revision: int,
+        doses: dict[str, Any],
+        started_at: datetime,
+        *,
+        sets_planned: int | None = None,
+    ) -> int: ...
+    def add_set(self, session_id: int, record: SetRecord) -> int: ...
+    def rate_set(self, set_id: int, pain: int | None, choice: str | None = None) -> None: ...
+    def finish_session(self, session_id: int, end_reason: str, ended_at: datetime) -> None: ...
+
+
+class SessionSource(Protocol):
+    """What the recorder reads of the session engine when the session starts."""
+
+    @property
+    def steps(self) -> tuple[Step, ...]: ...
+    def live_routine(self) -> Routine: ...
+
+
+def _ignore(problem: str) -> None:
+    pass
+
+
+class SessionRecorder:
+    """Writes one session to the history as it runs; hand it every engine event.
+
+    The start (with the doses in use and the sets planned), every set as it completes or
+    is skipped, each pain rating and choice at once, and the end. Dose changes made during
+    the session travel on the sets' records. A failing store never stops the session: the
+    error is logged and passed to `report`, and the next event is recorded as usual.
+    """
+
+    def __init__(
+        self,
+        history: SessionLog | None,
+        engine: SessionSource,
+        wall: Callable[[], datetime],
+        *,
+        session_id: int | None = None,
+        report: Callable[[str], None] = _ignore,
+    ) -> None:
+        """`session_id`: an interrupted session being resumed, recorded into as it is.
+
+        `history` None records nothing (the app runs without history).
+        """
+        self._history = history
+        self._engine = engine
+        self._wall = wall
+        self._report = report
+        self._session_id = session_id
+        self._set_ids: dict[int, int] = {}  # SetRecord.index -> history set id
+
+    @property
+    def session_id(self) -> int | None:
+        """The history's id of this session, once it has one."""
+        return self._session_id
+
+    def handle(self, event: Event) -> None:
+        """Record what this event changes in the history, if anything; never raises."""
+        if self._history is None:
+            return
+        try:
+            self._record(self._history, event)
+        except Exception as exc:  # a failing store must not stop the session
+            log.exception("The history failed on %s", type(event).__name__)
+            self._report(f"The history failed: {exc}")
+
+    def _record(self, history: SessionLog, event: Event) -> None:
+        if isinstance(event, SessionStarted):
+            if self._session_id is None:  # resuming: begun by the run that was interrupted
+                self._begin(history, event.routine)
+        elif self._session_id is None:
+            return
+        elif isinstance(event, SetCompleted):
+            self._add_set(history, self._session_id, event.record)
+        elif isinstance(event, ExerciseSkipped):
+            for record in event.records:
+                self._add_set(history, self._session_id, record)
+        elif isinstance(event, PainRated | PainChoiceMade):
+            set_id = self._set_ids.get(event.record.index)
+            if set_id is not None:
+                choice = event.record.pain_choice
+                history.rate_set(set_id, event.record.pain, choice.value if choice else None)
+        elif isinstance(event, SessionEnded):
+            history.finish_session(self._session_id, event.reason.value, self._wall())
+
+    def _begin(self, history: SessionLog, routine: Routine) -> None:
+        live = self._engine.live_routine()
+        doses = {ex.id: exercise_to_data(ex) for ex in live.active_exercises}
+        planned = sum(1 for step in self._engine.steps if step.kind is StepKind.WORK)
+        self._session_id = history.begin_session(
+            routine.id, routine.title, routine.revision, doses, self._wall(),
+            sets_planned=planned,
+        )  # fmt: skip
+
+    def _add_set(self, history: SessionLog, session_id: int, record: SetRecord) -> None:
+        self._set_ids[record.index] = history.add_set(session_id, record)
