@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
+
+from tests.history_data import Weeks
 
 # Tests never need a screen unless an end-to-end test asks for Xvfb itself.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -22,3 +25,9 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     paths.set_data_dir(None)
     yield home
     paths.set_data_dir(None)
+
+
+@pytest.fixture
+def weeks() -> Weeks:
+    """The weeks of the shared test history, counted back from the day this test starts."""
+    return Weeks(date.today())

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 FAKE_RATE = 22050
+HOLD_LIMIT_S = 10.0
 
 
 @dataclass
@@ -26,7 +27,8 @@ class FakeEngine:
     """Speaks by firing pyttsx3's callbacks; records what it was asked and on which thread.
 
     word_s: simulated seconds per word; hold: runAndWait() waits for this event before ending an
-    utterance; fail_on_say: the n-th say() (1-based) raises; async_save: write save_to_file's WAV
+    utterance (and sets `holding` while it waits; a safety timeout ends the wait after
+    HOLD_LIMIT_S so a broken test cannot hang); fail_on_say: the n-th say() (1-based) raises; async_save: write save_to_file's WAV
     on another thread after runAndWait() returns, like pyttsx3's espeak driver.
     """
 
@@ -46,6 +48,7 @@ class FakeEngine:
     stop_calls: int = 0
     max_concurrent: int = 0
     words_started: int = 0
+    holding: threading.Event = field(default_factory=threading.Event)
     _queue: list[tuple[str, str, str | None]] = field(default_factory=list)
     _callbacks: dict[str, list[Callable[..., object]]] = field(default_factory=dict)
     _says: int = 0
@@ -55,6 +58,11 @@ class FakeEngine:
 
     def _record_thread(self) -> None:
         self.threads.add(threading.current_thread().name)
+
+    def release(self) -> None:
+        """Let the utterance held by `hold` end."""
+        assert self.hold is not None, "made without hold="
+        self.hold.set()
 
     def connect(self, topic: str, cb: Callable[..., object]) -> dict[str, object]:
         self._callbacks.setdefault(topic, []).append(cb)
@@ -122,7 +130,8 @@ class FakeEngine:
             if self.word_s:
                 time.sleep(self.word_s)  # the fake is "speaking"
         if self.hold is not None and not self._stop:
-            self.hold.wait(10)
+            self.holding.set()
+            self.hold.wait(HOLD_LIMIT_S)
         completed = not self._stop
         self.spoken.append(text if completed else " ".join(said) + " —")
         self._notify("finished-utterance", name=None, completed=completed)

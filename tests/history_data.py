@@ -9,10 +9,7 @@ from hiptimer.core.history.queries import StoredSet
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.routines.model import Exercise, Kind, Routine, Schedule, SideMode
 
-TODAY = date.today()
-MONDAY = TODAY - timedelta(days=TODAY.weekday())  # of this week
-WEEK1 = MONDAY - timedelta(days=14)  # two full weeks before this one
-WEEK2 = MONDAY - timedelta(days=7)
+Pains = list[int | None]  # one rating per set; None: not rated
 
 HIPS = Routine(
     id="hips",
@@ -29,6 +26,32 @@ STRETCH = Routine(
     exercises=(Exercise(id="hamstring", name="Hamstring stretch", kind=Kind.HOLD, hold_s=60),),
     schedule=Schedule(7, 7),
 )
+
+
+@dataclass(frozen=True)
+class Weeks:
+    """The days the history falls on, counted back from `today`.
+
+    Each test gets its own (the `weeks` fixture reads the date when the test starts), so a run
+    that crosses midnight does not compare yesterday's weeks with today's date.
+    """
+
+    today: date
+
+    @property
+    def monday(self) -> date:
+        """Monday of this week."""
+        return self.today - timedelta(days=self.today.weekday())
+
+    @property
+    def week1(self) -> date:
+        """Monday two full weeks before this one."""
+        return self.monday - timedelta(days=14)
+
+    @property
+    def week2(self) -> date:
+        """Monday of last week."""
+        return self.monday - timedelta(days=7)
 
 
 @dataclass(frozen=True)
@@ -49,7 +72,7 @@ def record(
     store: HistoryStore,
     routine: Routine,
     day: date,
-    pains: dict[tuple[str, str | None], list[int | None]],
+    pains: dict[tuple[str, str | None], Pains],
     *,
     reps: int = 10,
     note: str | None = None,
@@ -78,22 +101,23 @@ def record(
     return sid
 
 
-def fill(store: HistoryStore) -> Recorded:
+def fill(store: HistoryStore, weeks: Weeks) -> Recorded:
     """Hips on Mon and Wed of week 1, Mon, Wed and Fri of week 2; stretches on Tue of week 2.
 
     Pain falls over time; the bridge dose goes from 10 to 12 reps in week 2.
     """
     ids: dict[tuple[str, date], int] = {}
-    plan = [
-        (WEEK1, 10, [5, 6], [4], [3], "Sore, took it easy"),
-        (WEEK1 + timedelta(days=2), 10, [4, 4], [3], [2], None),
-        (WEEK2, 12, [3, 3], [2], [None], None),
-        (WEEK2 + timedelta(days=2), 12, [2, 3], [1], [1], "Much better"),
-        (WEEK2 + timedelta(days=4), 12, [2, 2], [1], [0], None),
+    week1, week2 = weeks.week1, weeks.week2
+    plan: list[tuple[date, int, Pains, Pains, Pains, str | None]] = [
+        (week1, 10, [5, 6], [4], [3], "Sore, took it easy"),
+        (week1 + timedelta(days=2), 10, [4, 4], [3], [2], None),
+        (week2, 12, [3, 3], [2], [None], None),
+        (week2 + timedelta(days=2), 12, [2, 3], [1], [1], "Much better"),
+        (week2 + timedelta(days=4), 12, [2, 2], [1], [0], None),
     ]
     for day, reps, bridge, right, left, note in plan:
         pains = {("bridge", None): bridge, ("clam", "right"): right, ("clam", "left"): left}
         ids[("hips", day)] = record(store, HIPS, day, pains, reps=reps, note=note)
-    day = WEEK2 + timedelta(days=1)
+    day = week2 + timedelta(days=1)
     ids[("stretch", day)] = record(store, STRETCH, day, {("hamstring", None): [1]})
     return Recorded(ids)

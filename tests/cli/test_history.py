@@ -14,13 +14,13 @@ import pytest
 from hiptimer import paths
 from hiptimer.cli.main import main
 from hiptimer.core.history.store import open_history
-from tests.history_data import WEEK1, WEEK2, Recorded, fill
+from tests.history_data import Recorded, Weeks, fill
 
 
 @pytest.fixture
-def recorded() -> Recorded:
+def recorded(weeks: Weeks) -> Recorded:
     with open_history(paths.history_db_path()) as store:
-        return fill(store)
+        return fill(store, weeks)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -44,18 +44,18 @@ def test_export_csv(recorded: Recorded, tmp_path: Path, capsys: pytest.CaptureFi
 
 
 def test_export_since_until_and_routine(
-    recorded: Recorded, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    recorded: Recorded, tmp_path: Path, capsys: pytest.CaptureFixture[str], weeks: Weeks
 ) -> None:
     out = tmp_path / "part.csv"
-    code, _, _ = run(capsys, "history", "export", "--csv", str(out), "--since", str(WEEK2))
+    code, _, _ = run(capsys, "history", "export", "--csv", str(out), "--since", str(weeks.week2))
     assert code == 0
     assert set(session_ids(out)) == {
-        recorded.id(routine, day) for routine, day in recorded.ids if day >= WEEK2
+        recorded.id(routine, day) for routine, day in recorded.ids if day >= weeks.week2
     }
-    until = WEEK1 + timedelta(days=1)
+    until = weeks.week1 + timedelta(days=1)
     argv = ["--csv", str(out), "--until", str(until), "--routine", "hips"]
     assert run(capsys, "history", "export", *argv)[0] == 0
-    assert set(session_ids(out)) == {recorded.id("hips", WEEK1)}
+    assert set(session_ids(out)) == {recorded.id("hips", weeks.week1)}
 
 
 @pytest.mark.parametrize(

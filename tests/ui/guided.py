@@ -20,7 +20,8 @@ from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.guidance.recommendations_panel import RecommendationsPanel
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.main_window import MainWindow
-from tests.ui.sessions import QUICK_RESTS, FakeSpeech, advance, advance_until, fake_services
+from tests.harness import QUICK_RESTS
+from tests.ui.sessions import FakeSpeech, advance, advance_until, fake_services
 
 K = Qt.Key
 DIGIT_KEYS = {n: getattr(K, f"Key_{n}") for n in range(10)} | {10: K.Key_T}

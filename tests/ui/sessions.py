@@ -1,81 +1,30 @@
-"""Small routines and a fake-clock harness shared by the UI tests."""
+"""The UI tests' part of the harness: fake services, the fake clock in a window or driver, leaks."""
 
 from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 import shiboken6
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu
 from pytestqt.qtbot import QtBot
 
-from hiptimer.core.clock import FakeClock, FakeWall
-from hiptimer.core.routines.model import Exercise, Kind, Rests, Routine, Schedule, SideMode, Tempo
-from hiptimer.core.session.engine import SessionEngine
+from hiptimer.core.clock import FakeClock
+from hiptimer.core.routines.model import Routine
+from hiptimer.core.session.steps import StepKind
 from hiptimer.ui.library.page import LibraryItem
 from hiptimer.ui.main_window import MainWindow
-from hiptimer.ui.services.ports import Services, SilentBeeper, SilentSpeaker
+from hiptimer.ui.services.ports import History, Services, SilentBeeper, SilentSpeaker
+from hiptimer.ui.session.driver import EngineDriver
+from tests import harness
+from tests.harness import EngineOptions
 
-QUICK_RESTS = Rests(get_ready_s=2, between_sets_s=2, between_sides_s=1, after_exercise_s=2)
-
-
-def side_hold(hold_s: float = 3, sets: int = 1) -> Exercise:
-    return Exercise(
-        id="clam-hold",
-        name="Clamshell hold",
-        kind=Kind.HOLD,
-        hold_s=hold_s,
-        sets=sets,
-        sides=SideMode.EACH,
-        setup=("Lie on your side, knees bent.",),
-        cues=("Keep your hips stacked.",),
-    )
-
-
-def hold(ex_id: str = "stretch", hold_s: float = 3, sets: int = 1) -> Exercise:
-    return Exercise(
-        id=ex_id,
-        name=ex_id.replace("-", " ").capitalize(),
-        kind=Kind.HOLD,
-        hold_s=hold_s,
-        sets=sets,
-    )
-
-
-def self_paced(reps: int = 3, sets: int = 1) -> Exercise:
-    return Exercise(
-        id="bridge", name="Bridge", kind=Kind.REPS, reps=reps, sets=sets, cues=("Squeeze.",)
-    )
-
-
-def paced(reps: int = 2) -> Exercise:
-    return Exercise(
-        id="sit-to-stand", name="Sit to stand", kind=Kind.REPS, reps=reps, tempo=Tempo(1, 1, 1)
-    )
-
-
-def routine(*exercises: Exercise, rests: Rests = QUICK_RESTS) -> Routine:
-    return Routine(
-        id="quick-test",
-        title="Quick test routine",
-        exercises=exercises,
-        description="A tiny routine for tests.",
-        cautions=("Stop if it hurts.",),
-        schedule=Schedule(7, 7),
-        rests=rests,
-    )
-
-
-def short_routine() -> Routine:
-    """Two holds each side, a self-paced set and a paced set: every kind of step, in seconds."""
-    return routine(side_hold(hold_s=6, sets=1), self_paced(reps=3, sets=2), paced(reps=2))
-
-
-def fake_engine(r: Routine, clock: FakeClock | None = None, **kw: object) -> SessionEngine:
-    clock = clock or FakeClock()
-    return SessionEngine(r, clock=clock, wall=FakeWall(clock), **kw)  # type: ignore[arg-type]
-
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
 
 # ---------------------------------------------------------------- fakes for the services
 
@@ -133,12 +82,12 @@ class FakeInhibitor:
         self.calls.append("release")
 
 
-def fake_services(history: object = None) -> Services:
+def fake_services(history: History | None = None) -> Services:
     return Services(
         beeper=FakeBeeper(),
         speech=FakeSpeech(),
         inhibitor=FakeInhibitor(),
-        history=history,  # type: ignore[arg-type]
+        history=history,
     )
 
 
@@ -147,27 +96,55 @@ def library_of(*routines: Routine) -> Callable[[], list[LibraryItem]]:
     return lambda: list(items)
 
 
-def advance(window: MainWindow, clock: FakeClock, seconds: float, step: float = 0.1) -> None:
-    """Move the fake clock, polling the session as its timer would."""
-    end = clock.now() + seconds
-    while clock.now() + step < end:
-        clock.advance(step)
+def menu_of(action: QAction) -> QMenu:
+    """The menu a menu-bar action opens (typed: QAction.menu() is declared as a QObject)."""
+    menu = action.menu()
+    assert isinstance(menu, QMenu)
+    return menu
+
+
+def poll_session(window: MainWindow) -> Callable[[], None]:
+    """What the session's QTimer does on a wake-up, for whichever session the window has."""
+
+    def poll() -> None:
         if window.session is not None:
             window.session.driver.poll()
-    clock.advance(max(0.0, end - clock.now()))
-    if window.session is not None:
-        window.session.driver.poll()
+
+    return poll
+
+
+def advance(window: MainWindow, clock: FakeClock, seconds: float) -> None:
+    """Move the fake clock, polling the window's session as its timer would."""
+    harness.advance(clock, seconds, poll_session(window))
 
 
 def advance_until(
     window: MainWindow, clock: FakeClock, done: Callable[[], bool], limit_s: float = 120
 ) -> None:
     """Advance in 0.1 s steps until `done()`; fail if it takes longer than `limit_s`."""
-    waited = 0.0
-    while not done():
-        assert waited < limit_s, "the session never got there"
-        advance(window, clock, 0.1)
-        waited += 0.1
+    harness.advance_until(clock, done, poll_session(window), limit_s=limit_s)
+
+
+class DriverOnFakeClock:
+    """An EngineDriver on a FakeClock: advance() polls it as its QTimer would.
+
+    Call driver.stop() at teardown (the no_timer_left fixture checks).
+    """
+
+    def __init__(self, r: Routine, **options: Unpack[EngineOptions]) -> None:
+        self.clock = FakeClock()
+        self.driver = EngineDriver(harness.fake_engine(r, self.clock, **options))
+
+    def advance(self, seconds: float) -> None:
+        harness.advance(self.clock, seconds, self.driver.poll)
+
+    def until(self, kind: StepKind, limit_s: float = 120) -> None:
+        """Advance until the session reaches a step of this kind."""
+
+        def reached() -> bool:
+            return self.driver.engine.step.kind is kind
+
+        harness.advance_until(self.clock, reached, self.driver.poll, limit_s=limit_s)
 
 
 # ---------------------------------------------------------------- leak check

@@ -12,11 +12,11 @@ from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.app import _resolve, run_app
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.main_window import MainWindow
+from tests.harness import short_routine
 from tests.ui.sessions import (
     FakeSpeech,
     fake_services,
     no_timer_left,  # noqa: F401 (a fixture)
-    short_routine,
 )
 
 pytestmark = pytest.mark.usefixtures("no_timer_left")

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from hiptimer import paths
 from hiptimer.core.clock import FakeClock, FakeWall
 from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.routines.model import Routine
 from hiptimer.core.session.engine import SessionEngine
 from hiptimer.core.session.events import PainChoice
 from hiptimer.core.session.steps import Side, StepKind
@@ -22,6 +23,7 @@ from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.main_window import MainWindow
 from hiptimer.ui.session.summary_page import SummaryPage
+from tests.harness import hold, quick_routine, short_routine, side_hold
 from tests.ui.sessions import (
     FakeBeeper,
     FakeInhibitor,
@@ -29,12 +31,9 @@ from tests.ui.sessions import (
     advance,
     advance_until,
     fake_services,
-    hold,
     library_of,
+    menu_of,
     no_timer_left,  # noqa: F401 (a fixture)
-    routine,
-    short_routine,
-    side_hold,
 )
 
 pytestmark = pytest.mark.usefixtures("no_timer_left")
@@ -68,7 +67,7 @@ class App:
         return s.beeper, s.speech, s.inhibitor
 
 
-def make_app(qtbot: QtBot, *routines: object, first_run_done: bool = True) -> App:
+def make_app(qtbot: QtBot, *routines: Routine, first_run_done: bool = True) -> App:
     clock = FakeClock()
     settings = SettingsStore()
     if first_run_done:
@@ -79,7 +78,7 @@ def make_app(qtbot: QtBot, *routines: object, first_run_done: bool = True) -> Ap
         fake_services(history),
         clock=clock,
         wall=FakeWall(clock),
-        library=library_of(*(routines or (short_routine(),))),  # type: ignore[arg-type]
+        library=library_of(*(routines or (short_routine(),))),
     )
     qtbot.addWidget(window)
     window.show()
@@ -248,7 +247,7 @@ def test_escape_while_paused_stays_paused(
 
 
 def test_enter_on_the_summary_closes_the_window(qtbot: QtBot) -> None:
-    made = make_app(qtbot, routine(hold(hold_s=5)))
+    made = make_app(qtbot, quick_routine(hold(hold_s=5)))
     made.key(qtbot, K.Key_Return)
     made.until(StepKind.PAIN)
     made.key(qtbot, K.Key_0)
@@ -259,7 +258,7 @@ def test_enter_on_the_summary_closes_the_window(qtbot: QtBot) -> None:
 
 
 def test_closing_mid_session_records_an_early_end(qtbot: QtBot) -> None:
-    made = make_app(qtbot, routine(side_hold(hold_s=20)))
+    made = make_app(qtbot, quick_routine(side_hold(hold_s=20)))
     made.key(qtbot, K.Key_Return)
     made.until(StepKind.WORK)
     advance(made.window, made.clock, 4)
@@ -326,7 +325,7 @@ def test_held_keys_do_not_repeat(app: App, qtbot: QtBot) -> None:
 
 
 def test_the_pain_limit_comes_from_the_settings(qtbot: QtBot) -> None:
-    made = make_app(qtbot, routine(hold(hold_s=5)))
+    made = make_app(qtbot, quick_routine(hold(hold_s=5)))
     made.settings.update(pain_limit=3)
     made.key(qtbot, K.Key_Return)
     made.until(StepKind.PAIN)
@@ -382,7 +381,7 @@ def test_the_history_window_opens_from_the_menu_with_the_sessions(
     history_action = next(
         a
         for m in app.window.menuBar().actions()
-        for a in m.menu().actions()
+        for a in menu_of(m).actions()
         if "History" in a.text()
     )
     assert history_action.shortcut().toString() == "Ctrl+H"

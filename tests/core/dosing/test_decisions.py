@@ -57,7 +57,8 @@ def test_accepting_for_a_builtin_saves_the_users_version(store: HistoryStore) ->
     assert Path(saved.path) == target and not saved.builtin
     assert (saved.revision, saved.based_on) == (original.revision + 1, "hip-strengthening")
     assert load_routine(target).exercise("bridge").reps == 12
-    assert load_catalog().get("hip-strengthening").overrides_builtin  # type: ignore[union-attr]
+    entry = load_catalog().get("hip-strengthening")
+    assert entry is not None and entry.overrides_builtin
     assert logged(store) == [("bridge", "reps", 10, 12, True, "Ready.", None)]
 
 

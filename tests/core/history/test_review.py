@@ -19,7 +19,8 @@ from hiptimer.core.history.review import (
     routines_by_id,
 )
 from hiptimer.core.history.store import HistoryStore, open_history
-from tests.history_data import HIPS, STRETCH, WEEK1, WEEK2, fill, record
+from hiptimer.core.routines.catalog import Catalog, RoutineEntry
+from tests.history_data import HIPS, STRETCH, Weeks, fill, record
 
 
 @pytest.fixture
@@ -33,29 +34,29 @@ def read_csv(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
-def test_routines_come_from_a_list_a_mapping_or_a_catalog_like_iterable() -> None:
-    class Entry:
-        def __init__(self, routine: object) -> None:
-            self.routine = routine
-
+def test_routines_come_from_a_list_a_mapping_or_a_catalog() -> None:
+    hips = RoutineEntry("hips", "Hips", Path("hips.json"), builtin=True, routine=HIPS)
+    broken = RoutineEntry("broken", "broken.json", Path("broken.json"), builtin=False)
     assert routines_by_id([HIPS, STRETCH]) == {"hips": HIPS, "stretch": STRETCH}
     assert routines_by_id({"hips": HIPS}) == {"hips": HIPS}
-    assert routines_by_id([Entry(HIPS), Entry(None)]) == {"hips": HIPS}
+    assert routines_by_id(Catalog([hips], [broken])) == {"hips": HIPS}
     assert routines_by_id(None) == {}
 
 
-def test_filter_sessions_by_routine_and_local_day(store: HistoryStore) -> None:
-    fill(store)
+def test_filter_sessions_by_routine_and_local_day(store: HistoryStore, weeks: Weeks) -> None:
+    fill(store, weeks)
     everything = store.list_sessions()
     hips = filter_sessions(everything, "hips")
     assert len(hips) == 5 and all(s.routine_id == "hips" for s in hips)
-    week2 = filter_sessions(everything, None, WEEK2, WEEK2 + timedelta(days=6))
+    week2 = filter_sessions(everything, None, weeks.week2, weeks.week2 + timedelta(days=6))
     assert len(week2) == 4
-    assert filter_sessions(everything, None, WEEK1, WEEK1) == [everything[-1]]
+    assert filter_sessions(everything, None, weeks.week1, weeks.week1) == [everything[-1]]
 
 
-def test_exercises_come_from_the_routines_and_their_recent_sessions(store: HistoryStore) -> None:
-    fill(store)
+def test_exercises_come_from_the_routines_and_their_recent_sessions(
+    store: HistoryStore, weeks: Weeks
+) -> None:
+    fill(store, weeks)
     sessions = store.list_sessions()
     found = exercises_for(store, sessions, {"hips": HIPS})
     assert [e.id for e in found] == ["bridge", "clam", "hamstring"]
@@ -64,13 +65,13 @@ def test_exercises_come_from_the_routines_and_their_recent_sessions(store: Histo
     assert [e.id for e in exercises_for(store, sessions, {}, "stretch")] == ["hamstring"]
 
 
-def test_trend_compares_the_first_and_last_two_weeks(store: HistoryStore) -> None:
-    start = WEEK1 - timedelta(days=28)
+def test_trend_compares_the_first_and_last_two_weeks(store: HistoryStore, weeks: Weeks) -> None:
+    start = weeks.week1 - timedelta(days=28)
     for day, pain in (
         (start, 6),
         (start + timedelta(days=1), 5),
-        (WEEK2, 3),
-        (WEEK2 + timedelta(days=1), 2),
+        (weeks.week2, 3),
+        (weeks.week2 + timedelta(days=1), 2),
     ):
         record(store, HIPS, day, {("bridge", None): [pain]})
     bridge = ExerciseInfo("bridge", "Bridge", False)
@@ -78,14 +79,16 @@ def test_trend_compares_the_first_and_last_two_weeks(store: HistoryStore) -> Non
     assert (trend.first_avg, trend.first_max, trend.last_avg, trend.last_max) == (5.5, 6, 2.5, 3)
     assert trend.trend == "better (-3.0)"
     assert (trend.first_dose, trend.last_dose) == ("10 reps", "10 reps")
-    only_recent = exercise_trend(store, bridge, since=WEEK2)
+    only_recent = exercise_trend(store, bridge, since=weeks.week2)
     assert only_recent.last_avg is None and only_recent.trend == "-"  # under two weeks
     assert exercise_trend(store, bridge, until=start).trend == "-"  # one session: no trend
 
 
-def test_adherence_counts_only_full_weeks_against_the_schedule(store: HistoryStore) -> None:
-    fill(store)
-    since, until = WEEK1 + timedelta(days=2), WEEK2 + timedelta(days=9)  # Wed to Wed
+def test_adherence_counts_only_full_weeks_against_the_schedule(
+    store: HistoryStore, weeks: Weeks
+) -> None:
+    fill(store, weeks)
+    since, until = weeks.week1 + timedelta(days=2), weeks.week2 + timedelta(days=9)  # Wed to Wed
     sessions = store.list_sessions("hips", since, until)
     result = adherence(store, sessions, HIPS.schedule, "hips", since, until)
     assert [w.sessions for w in result.weeks] == [1, 3, 0]
@@ -96,27 +99,29 @@ def test_adherence_counts_only_full_weeks_against_the_schedule(store: HistorySto
         "3.0 a week on average over 1 full week",
         "at least 3 a week (the schedule: 3-4 times a week) in 1 of 1 full week",
     ]
-    short = adherence(store, sessions[:1], None, "hips", WEEK2 + timedelta(days=4), until)
+    short = adherence(store, sessions[:1], None, "hips", weeks.week2 + timedelta(days=4), until)
     assert short.full_weeks == [] and short.weeks_on_schedule is None
     assert short.per_week == 0.5  # no full week: the average of the weeks there are
 
 
-def test_csv_export_filters_by_end_day_and_routine(store: HistoryStore, tmp_path: Path) -> None:
-    got = fill(store)
-    sid = got.id("hips", WEEK1)
+def test_csv_export_filters_by_end_day_and_routine(
+    store: HistoryStore, tmp_path: Path, weeks: Weeks
+) -> None:
+    got = fill(store, weeks)
+    sid = got.id("hips", weeks.week1)
     store.set_note(sid, 'line one\nline two, with a comma and "quotes"')
     out = tmp_path / "out.csv"
-    assert export_csv(store, out, until=WEEK1 + timedelta(days=2), routine_id="hips") == 8
+    assert export_csv(store, out, until=weeks.week1 + timedelta(days=2), routine_id="hips") == 8
     rows = read_csv(out)
     assert len(rows) == 8 and {r["routine_id"] for r in rows} == {"hips"}
     assert rows[0]["session_note"] == 'line one\nline two, with a comma and "quotes"'
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
-    assert export_csv(store, out, since=WEEK2, routine_id="stretch") == 1
+    assert export_csv(store, out, since=weeks.week2, routine_id="stretch") == 1
     assert export_csv(store, out) == len(read_csv(out)) == 21
 
 
-def test_report_data_for_one_routine(store: HistoryStore) -> None:
-    fill(store)
+def test_report_data_for_one_routine(store: HistoryStore, weeks: Weeks) -> None:
+    fill(store, weeks)
     store.record_dose_change(
         "hips",
         "bridge",
@@ -124,10 +129,12 @@ def test_report_data_for_one_routine(store: HistoryStore) -> None:
         10,
         12,
         accepted=True,
-        decided_at=datetime.combine(WEEK2, datetime.min.time()).astimezone(),
+        decided_at=datetime.combine(weeks.week2, datetime.min.time()).astimezone(),
         reason="pain stayed low",
     )
-    data = gather_report(store, {"hips": HIPS}, WEEK1, WEEK2 + timedelta(days=6), "hips")
+    data = gather_report(
+        store, {"hips": HIPS}, weeks.week1, weeks.week2 + timedelta(days=6), "hips"
+    )
     assert data.routines == "Hips" and data.schedule == HIPS.schedule
     assert data.adherence.sessions == 5 and [w.sessions for w in data.adherence.weeks] == [2, 3]
     assert data.adherence.weeks_on_schedule == 1

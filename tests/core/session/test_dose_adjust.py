@@ -12,7 +12,9 @@ STRETCH = Exercise("flexor", "Hip flexor stretch", Kind.HOLD, sets=3, hold_s=30)
 
 
 @pytest.mark.parametrize(("hold", "delta", "expected"), [(30, 5, 35), (30, -5, 25), (7, -5, 5)])
-def test_adjusted_hold_keeps_the_five_second_minimum(hold: float, delta: float, expected: float):
+def test_adjusted_hold_keeps_the_five_second_minimum(
+    hold: float, delta: float, expected: float
+) -> None:
     assert adjusted_hold(STRETCH.with_dose(hold_s=hold), delta).hold_s == expected
 
 
@@ -22,17 +24,19 @@ def test_adjusted_hold_keeps_the_five_second_minimum(hold: float, delta: float, 
 )
 def test_adjusted_reps_stays_within_1_to_500_and_widens_the_range(
     reps: int, delta: int, expected: int, reps_range: tuple[int, int]
-):
+) -> None:
     changed = adjusted_reps(BRIDGE.with_dose(reps=reps), delta)
     assert (changed.reps, changed.reps_range) == (expected, reps_range)
 
 
 @pytest.mark.parametrize(("hold", "expected"), [(30, 20), (6, 5), (4, 4)])
-def test_lowered_hold_takes_a_third_off_but_not_below_the_minimum(hold: float, expected: float):
+def test_lowered_hold_takes_a_third_off_but_not_below_the_minimum(
+    hold: float, expected: float
+) -> None:
     assert lowered(STRETCH.with_dose(hold_s=hold)).hold_s == expected
 
 
-def test_lowered_reps_take_a_third_off_and_widen_the_range():
+def test_lowered_reps_take_a_third_off_and_widen_the_range() -> None:
     changed = lowered(BRIDGE.with_dose(reps=12))
     assert (changed.reps, changed.reps_range) == (8, (8, 15))
     assert lowered(BRIDGE.with_dose(reps=1)).reps == 1

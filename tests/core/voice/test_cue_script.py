@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
-from hiptimer.cli.main import main
-from hiptimer.core.routines.model import Exercise, Kind, Rests, Routine, SideMode, Tempo
+from hiptimer.core.routines.model import Exercise, Rests, Routine, SideMode, Tempo
 from hiptimer.core.session.events import PainChoice
 from hiptimer.core.voice.cue_script import (
     cue_script,
@@ -17,20 +13,16 @@ from hiptimer.core.voice.cue_script import (
     simulate_speech,
 )
 from hiptimer.core.voice.cues import SECONDS_PER_CHAR, STALE_COUNT_S, Phrase
+from tests import harness
+from tests.harness import hold, reps
 
+# A 5 s switch between sides (the harness default is 3 s): long enough for its announcement
+# to overlap the countdown numbers.
 RESTS = Rests(get_ready_s=5, between_sets_s=10, between_sides_s=5, after_exercise_s=15)
 
 
-def hold(ex_id: str, hold_s: float = 30, sets: int = 1, **kw: object) -> Exercise:
-    return Exercise(id=ex_id, name=ex_id.title(), kind=Kind.HOLD, hold_s=hold_s, sets=sets, **kw)  # type: ignore[arg-type]
-
-
-def reps(ex_id: str, n: int = 5, sets: int = 1, **kw: object) -> Exercise:
-    return Exercise(id=ex_id, name=ex_id.title(), kind=Kind.REPS, reps=n, sets=sets, **kw)  # type: ignore[arg-type]
-
-
 def routine(*exercises: Exercise) -> Routine:
-    return Routine(id="test", title="Test", exercises=exercises, rests=RESTS)
+    return harness.routine(*exercises, rests=RESTS)
 
 
 def at(script: list[tuple[float, str]], text: str) -> list[float]:
@@ -148,49 +140,3 @@ def test_format_script() -> None:
         "01:00.0  Two",
         "62:05.0  x",
     ]
-
-
-# ---------------------------------------------------------------- the command line
-
-
-def write_routine(folder: Path) -> Path:
-    data = {
-        "format": "hiptimer-routine",
-        "version": 1,
-        "id": "cli-test",
-        "title": "CLI test",
-        "rests": {"get_ready_s": 5},
-        "exercises": [{"id": "stretch", "name": "Stretch", "kind": "hold", "hold_s": 20}],
-    }
-    path = folder / "cli-test.json"
-    path.write_text(json.dumps(data), encoding="utf-8")
-    return path
-
-
-def test_cues_command_prints_the_timed_script(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    assert main(["cues", str(write_routine(tmp_path))]) == 0
-    lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "00:00.0  Get ready: Stretch."
-    assert "00:05.0  Stretch. Hold for twenty seconds." in lines
-    assert "00:25.0  Release." in lines
-
-
-def test_cues_command_renders_a_voice_track(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from hiptimer.audio import voice_track
-
-    rendered: list[tuple[list[tuple[float, str]], str]] = []
-
-    def fake_render(phrases: list[tuple[float, str]], out_path: str) -> list[object]:
-        rendered.append((phrases, out_path))
-        return [voice_track.Placement(text, at, at, 1.0) for at, text in phrases]
-
-    monkeypatch.setattr(voice_track, "render_to_wav", fake_render)
-    out_path = str(tmp_path / "voice.wav")
-    assert main(["cues", str(write_routine(tmp_path)), "--wav", out_path]) == 0
-    ((phrases, path),) = rendered
-    assert path == out_path and phrases[0] == (0.0, "Get ready: Stretch.")
-    assert capsys.readouterr().out.startswith(f"Wrote {out_path}: {len(phrases)} phrases")

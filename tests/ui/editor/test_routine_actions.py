@@ -18,8 +18,9 @@ from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.editor.routine_actions import blank_routine
 from hiptimer.ui.library.page import load_library
 from hiptimer.ui.main_window import MainWindow
+from tests.harness import short_routine
 from tests.ui.editor.test_window import drop_event
-from tests.ui.sessions import fake_services, short_routine
+from tests.ui.sessions import fake_services
 
 
 @pytest.fixture

@@ -15,13 +15,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer import paths
-from hiptimer.core.clock import FakeClock, FakeWall
+from hiptimer.core.clock import FakeClock
 from hiptimer.core.history.store import open_history
 from hiptimer.core.routines.catalog import Catalog, load_catalog
 from hiptimer.core.routines.loader import load_routine
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.user_routines import ClashChoice
-from hiptimer.core.session.engine import SessionEngine
 from hiptimer.core.session.events import SetCompleted, StepStarted
 from hiptimer.core.session.steps import StepKind
 from hiptimer.ui.editor import files
@@ -31,6 +30,7 @@ from hiptimer.ui.editor.files import RoutineDropFilter
 from hiptimer.ui.editor.keep_doses import KeepDosesDialog, offer_to_keep_doses
 from hiptimer.ui.editor.picker import ExercisePicker
 from hiptimer.ui.editor.window import EditorWindow
+from tests.harness import advance_until, fake_engine
 
 BUILTIN_ID = "daily-hip-stretches"
 Answer = QMessageBox.StandardButton
@@ -479,7 +479,7 @@ def test_offer_to_keep_doses_lists_the_changes_and_saves_on_keep(
 ) -> None:
     base = catalog.find(BUILTIN_ID)
     clock = FakeClock()
-    engine = SessionEngine(base, clock=clock, wall=FakeWall(clock))
+    engine = fake_engine(base, clock)
     engine.start()
     clock.advance(base.rests.get_ready_s + 1)
     engine.update()
@@ -516,13 +516,13 @@ def test_the_edited_routine_runs_with_the_new_hold(
     assert editor.save()
     routine = load_catalog().find(BUILTIN_ID)
     clock = FakeClock()
-    engine = SessionEngine(routine, clock=clock, wall=FakeWall(clock))
+    engine = fake_engine(routine, clock)
     events: list[object] = []
     engine.subscribe(events.append)
     engine.start()
-    while not any(isinstance(e, SetCompleted) for e in events):
-        clock.advance(0.5)
-        engine.update()
+    advance_until(
+        clock, lambda: any(isinstance(e, SetCompleted) for e in events), engine.update, step=0.5
+    )
     work = next(e for e in events if isinstance(e, StepStarted) and e.step.kind is StepKind.WORK)
     done = next(e for e in events if isinstance(e, SetCompleted))
     assert work.duration_s == 45

@@ -134,9 +134,7 @@ def test_the_notice_and_a_started_session_come_first(days: Days) -> None:
     assert days.mode() is Mode.FIRST_RUN
     days.key(K.Key_Return)  # read the notice: then the check-in
     assert days.mode() is Mode.CHECKIN
-    days.open()
-    window = days.window
-    assert window is not None
+    window = days.open()
     window.open_routine(days.routine(), start=True)  # --start: the session, no check-in
     assert days.mode() is Mode.WORKOUT
     assert window.guidance.page_before_library() is None

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.ui.history.report_pdf import write_report
-from tests.history_data import HIPS, STRETCH, WEEK1, fill, record
+from tests.history_data import HIPS, STRETCH, Weeks, fill, record
 
 
 @pytest.fixture
@@ -27,7 +27,9 @@ def page_count(pdf: Path) -> int:
     """Pages as pdfinfo counts them, or by the page objects when poppler is missing."""
     if shutil.which("pdfinfo"):
         info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
-        return int(re.search(r"^Pages:\s+(\d+)", info.stdout, re.M).group(1))  # type: ignore[union-attr]
+        found = re.search(r"^Pages:\s+(\d+)", info.stdout, re.M)
+        assert found is not None, info.stdout
+        return int(found.group(1))
     return len(re.findall(rb"/Type\s*/Page\b", pdf.read_bytes()))
 
 
@@ -38,8 +40,10 @@ def pdf_text(pdf: Path) -> str:
     return done.stdout
 
 
-def test_a_report_of_a_few_weeks_is_one_page(store: HistoryStore, tmp_path: Path) -> None:
-    fill(store)
+def test_a_report_of_a_few_weeks_is_one_page(
+    store: HistoryStore, tmp_path: Path, weeks: Weeks
+) -> None:
+    fill(store, weeks)
     store.record_dose_change(
         "hips", "bridge", "reps", 10, 12, accepted=True, decided_at=store.list_sessions()[2].started_at,
         reason="pain stayed at 2 or below",
@@ -66,12 +70,12 @@ def test_a_report_of_a_few_weeks_is_one_page(store: HistoryStore, tmp_path: Path
 
 
 def test_a_long_history_with_many_notes_stays_within_two_pages(
-    store: HistoryStore, tmp_path: Path
+    store: HistoryStore, tmp_path: Path, weeks: Weeks
 ) -> None:
     long_note = "My hip felt stiff after sitting for a long time at work, " * 12
     for day in range(120):
         record(
-            store, HIPS, WEEK1 - timedelta(days=day),
+            store, HIPS, weeks.week1 - timedelta(days=day),
             {("bridge", None): [day % 7], ("clam", "right"): [3], ("clam", "left"): [2]},
             note=f"{day}: {long_note}",
         )  # fmt: skip
@@ -93,9 +97,9 @@ def test_an_empty_history_still_makes_a_report(store: HistoryStore, tmp_path: Pa
 
 
 def test_a_path_that_cannot_be_written_raises_and_leaves_nothing(
-    store: HistoryStore, tmp_path: Path
+    store: HistoryStore, tmp_path: Path, weeks: Weeks
 ) -> None:
-    fill(store)
+    fill(store, weeks)
     with pytest.raises(OSError):
         write_report(store, tmp_path / "missing" / "report.pdf")
     assert not (tmp_path / "missing").exists()

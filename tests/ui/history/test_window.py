@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -20,7 +21,7 @@ from hiptimer.ui.history.window import (
     HistoryWindow,
     open_history_window,
 )
-from tests.history_data import HIPS, STRETCH, TODAY, WEEK1, WEEK2, Recorded, fill, record
+from tests.history_data import HIPS, STRETCH, Recorded, Weeks, fill, record
 
 MAX_PAIN, AVG_PAIN = 4, 5
 
@@ -32,8 +33,8 @@ def store(tmp_path: Path) -> Iterator[HistoryStore]:
 
 
 @pytest.fixture
-def recorded(store: HistoryStore) -> Recorded:
-    return fill(store)
+def recorded(store: HistoryStore, weeks: Weeks) -> Recorded:
+    return fill(store, weeks)
 
 
 @pytest.fixture
@@ -44,20 +45,31 @@ def window(qtbot: QtBot, store: HistoryStore, recorded: Recorded) -> HistoryWind
     return w
 
 
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def note_of(store: HistoryStore, session_id: int) -> str | None:
+    session = store.get_session(session_id)
+    assert session is not None
+    return session.note
+
+
 def column(model: SessionsModel, col: int) -> list[str]:
     return [model.index(row, col).data() for row in range(model.rowCount())]
 
 
 def test_sessions_are_listed_newest_first_with_max_and_average_pain(
-    window: HistoryWindow, recorded: Recorded
+    window: HistoryWindow, recorded: Recorded, weeks: Weeks
 ) -> None:
     model = window.sessions_pane.sessions
-    assert window.presets.checkedButton().text() == "3 months"
+    preset = window.presets.checkedButton()
+    assert preset is not None and preset.text() == "3 months"
     assert model.rowCount() == 6
     starts = [s.started_at for s in model.rows()]
     assert starts == sorted(starts, reverse=True)
     newest = model.rows()[0]
-    assert newest.id == recorded.id("hips", WEEK2 + timedelta(days=4))
+    assert newest.id == recorded.id("hips", weeks.week2 + timedelta(days=4))
     assert column(model, MAX_PAIN)[0] == "2" and column(model, AVG_PAIN)[0] == "1.2"
     assert column(model, MAX_PAIN)[-1] == "6" and column(model, AVG_PAIN)[-1] == "4.5"
     assert column(model, 1)[2] == "Stretches"
@@ -65,26 +77,28 @@ def test_sessions_are_listed_newest_first_with_max_and_average_pain(
     assert column(model, 6)[-1] == "Sore, took it easy"
 
 
-def test_filtering_by_routine_and_dates(window: HistoryWindow) -> None:
+def test_filtering_by_routine_and_dates(window: HistoryWindow, weeks: Weeks) -> None:
     model = window.sessions_pane.sessions
     window.routine.setCurrentIndex(window.routine.findData("stretch"))
     assert [s.routine_id for s in model.rows()] == ["stretch"]
     window.routine.setCurrentIndex(window.routine.findData("hips"))
     assert model.rowCount() == 5
-    window.until_edit.setDate(WEEK1 + timedelta(days=6))
+    window.until_edit.setDate(qdate(weeks.week1 + timedelta(days=6)))
     assert model.rowCount() == 2 and window.presets.checkedButton() is None
-    window.since_edit.setDate(WEEK1 + timedelta(days=1))
+    window.since_edit.setDate(qdate(weeks.week1 + timedelta(days=1)))
     assert model.rowCount() == 1
     window.presets.button(0).click()  # last 4 weeks, up to today
-    assert window.filters.until == TODAY and model.rowCount() == 5
+    assert window.filters.until == weeks.today and model.rowCount() == 5
     window.routine.setCurrentIndex(0)
     assert model.rowCount() == 6
 
 
-def test_the_all_preset_shows_everything_and_the_dates_it_spans(window: HistoryWindow) -> None:
+def test_the_all_preset_shows_everything_and_the_dates_it_spans(
+    window: HistoryWindow, weeks: Weeks
+) -> None:
     window.apply_preset(None)
     assert window.filters.since is None
-    assert window.since_edit.date().toPython() == WEEK1
+    assert window.since_edit.date().toPython() == weeks.week1
     assert window.sessions_pane.sessions.rowCount() == 6
 
 
@@ -115,12 +129,12 @@ def test_a_note_is_saved_by_the_button_or_on_moving_on(
     pane.note.setPlainText("Knee fine too")
     assert pane.save_button.isEnabled()
     pane.save_button.click()
-    assert store.get_session(first.id).note == "Knee fine too"  # type: ignore[union-attr]
+    assert note_of(store, first.id) == "Knee fine too"
     assert window.status.text() == "Note saved."
     assert column(pane.sessions, 6)[0] == "Knee fine too"
     pane.note.setPlainText("Changed my mind")
     pane.list_view.selectRow(1)
-    assert store.get_session(first.id).note == "Changed my mind"  # type: ignore[union-attr]
+    assert note_of(store, first.id) == "Changed my mind"
 
 
 def test_choosing_an_exercise_draws_its_pain_and_dose(window: HistoryWindow) -> None:
@@ -144,8 +158,8 @@ def test_choosing_an_exercise_draws_its_pain_and_dose(window: HistoryWindow) -> 
     assert pane.pain_chart.point_count() == 5
 
 
-def test_adherence_bars_count_sessions_per_week(window: HistoryWindow) -> None:
-    window.set_filters("hips", WEEK1, WEEK2 + timedelta(days=6))
+def test_adherence_bars_count_sessions_per_week(window: HistoryWindow, weeks: Weeks) -> None:
+    window.set_filters("hips", weeks.week1, weeks.week2 + timedelta(days=6))
     window.tabs.setCurrentIndex(TAB_ADHERENCE)
     pane = window.adherence_pane
     assert pane is not None
@@ -154,7 +168,7 @@ def test_adherence_bars_count_sessions_per_week(window: HistoryWindow) -> None:
     assert "at least 3 a week (the schedule: 3-4 times a week) in 1 of 2 full weeks" in (
         pane.summary.text()
     )
-    window.set_filters(None, WEEK1, WEEK2 + timedelta(days=6))
+    window.set_filters(None, weeks.week1, weeks.week2 + timedelta(days=6))
     assert pane.chart.bar_values == [2.0, 4.0]
     assert len(pane.chart.chart.series()) == 1  # two routines: no one schedule
 
@@ -184,7 +198,7 @@ def test_exports_ask_where_and_write(
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")
 def test_open_history_window_reuses_the_open_one(
-    qtbot: QtBot, store: HistoryStore, recorded: Recorded
+    qtbot: QtBot, store: HistoryStore, recorded: Recorded, weeks: Weeks
 ) -> None:
     from PySide6.QtWidgets import QWidget
 
@@ -192,7 +206,7 @@ def test_open_history_window_reuses_the_open_one(
     qtbot.addWidget(parent)
     first = open_history_window(parent, store, [HIPS, STRETCH])
     assert first.isVisible() and first.sessions_pane.sessions.rowCount() == 6
-    fill(store)
+    fill(store, weeks)
     again = open_history_window(parent, store)
     assert again is first and first.sessions_pane.sessions.rowCount() == 12
 
@@ -225,7 +239,8 @@ def test_what_day_it_is_comes_from_the_wall_clock_given(
     w = HistoryWindow(store, [HIPS], wall=lambda: datetime.combine(today, time(12)).astimezone())
     qtbot.addWidget(w)
     assert w.today() == today
-    assert w.presets.checkedButton().text() == "3 months"
+    checked = w.presets.checkedButton()
+    assert checked is not None and checked.text() == "3 months"
     assert (w.filters.since, w.filters.until) == (today - timedelta(days=90), today)
     w.presets.button(0).click()  # the last 4 weeks
     assert (w.filters.since, w.filters.until) == (today - timedelta(days=27), today)
@@ -254,5 +269,6 @@ def test_a_window_opened_long_after_the_last_session_shows_everything(
     later = datetime(2024, 6, 1, 12, tzinfo=timezone.utc)
     w = HistoryWindow(store, [HIPS], wall=lambda: later)
     qtbot.addWidget(w)
-    assert w.presets.checkedButton().text() == "All" and w.filters.until is None
+    checked = w.presets.checkedButton()
+    assert checked is not None and checked.text() == "All" and w.filters.until is None
     assert w.sessions_pane.sessions.rowCount() == 1

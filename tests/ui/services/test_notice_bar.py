@@ -18,15 +18,13 @@ from hiptimer.ui.services.notice_bar import NO_VOICE, NoticeBar, watch_speech
 from hiptimer.ui.services.ports import Services, SilentSpeaker
 from hiptimer.ui.services.speech import SpeechService
 from tests.fake_tts import FakeEngine
+from tests.harness import hold, quick_routine, side_hold
 from tests.ui.sessions import (
     FakeBeeper,
     FakeInhibitor,
     advance,
-    hold,
     library_of,
     no_timer_left,  # noqa: F401 (a fixture)
-    routine,
-    side_hold,
 )
 
 pytestmark = pytest.mark.usefixtures("no_timer_left")
@@ -58,7 +56,7 @@ def make_window(qtbot: QtBot) -> Iterator[MakeWindow]:
             services,
             clock=clock,
             wall=FakeWall(clock),
-            library=library_of(routine(side_hold(hold_s=20, sets=2), hold(hold_s=10))),
+            library=library_of(quick_routine(side_hold(hold_s=20, sets=2), hold(hold_s=10))),
         )
         qtbot.addWidget(window)
         window.show()

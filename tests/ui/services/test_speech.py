@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 import sys
 import threading
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -16,7 +15,9 @@ from hiptimer.audio import tts
 from hiptimer.ui.services.speech import SpeechService
 from tests.fake_tts import FakeEngine
 
-WAIT_MS = 5000
+# How long to wait for the worker thread: generous for a busy machine, and well short of the
+# 60 s a test's player or hold would take, so a wait that succeeds still proves a cut-off.
+WAIT_MS = 10_000
 
 MakeService = Callable[..., SpeechService]
 
@@ -69,15 +70,20 @@ def test_speaks_in_order_one_at_a_time_on_the_worker_thread(
 
 
 def test_say_and_clear_return_at_once(qtbot: QtBot, make_service: MakeService) -> None:
-    engine = FakeEngine(word_s=0.2)
+    # The engine cannot end an utterance until `hold` is set: a say() or clear() that waited
+    # for the speech would come back only after the fake's safety timeout, with it spoken.
+    engine = FakeEngine(hold=threading.Event())
     service = make_service(engine)
     finished = recorder(service.finished_utterance)
-    started = time.perf_counter()
     service.say("a long instruction that takes several seconds to speak out loud")
     service.say("next")
+    assert engine.spoken == []  # say() came back while the first was still to be spoken
+    qtbot.waitUntil(engine.holding.is_set, timeout=WAIT_MS)  # the engine is mid-utterance
     service.clear()
-    assert time.perf_counter() - started < 0.1
+    assert engine.spoken == [] and service.pending() == []  # clear() did not wait for it
+    engine.release()
     qtbot.waitUntil(lambda: len(finished) == 1, timeout=WAIT_MS)
+    assert finished == ["a long instruction that takes several seconds to speak out loud"]
 
 
 def test_clear_drops_pending_and_stops_the_current_one(
@@ -86,7 +92,8 @@ def test_clear_drops_pending_and_stops_the_current_one(
     engine = FakeEngine(word_s=0.05)
     service = make_service(engine)
     finished = recorder(service.finished_utterance)
-    long_text = "slowly lower your knee to the side and back again ten times in a row"
+    # 45 s of words: long enough that clear() always lands mid-sentence.
+    long_text = " ".join(["slowly lower your knee to the side and back"] * 100)
     service.say(long_text)
     service.say("pending one")
     service.say("pending two")
@@ -113,7 +120,7 @@ def test_a_late_countdown_number_is_dropped_not_spoken_late(
     service.say("three", stale_after_s=0.5, kind="countdown")
     service.say("Rest")
     clock.now += 1.0  # "Hold the bridge" ran long; "three" is now late
-    engine.hold.set()  # type: ignore[union-attr]
+    engine.release()
     qtbot.waitUntil(lambda: len(finished) == 2, timeout=WAIT_MS)
     assert dropped == ["three"]
     assert engine.spoken == ["Hold the bridge", "Rest"]
@@ -250,12 +257,12 @@ def test_engine_failing_mid_session_reports_unavailable(
 def test_shutdown_cuts_off_and_joins_the_thread(qtbot: QtBot, make_service: MakeService) -> None:
     engine = FakeEngine(word_s=0.05)
     service = make_service(engine)
-    service.say("one two three four five six seven eight nine ten eleven twelve")
+    service.say(" ".join(["word"] * 2000))  # 100 s to say in full
     qtbot.waitUntil(lambda: engine.words_started >= 1, timeout=WAIT_MS)
-    started = time.perf_counter()
     service.shutdown()
-    assert time.perf_counter() - started < 2.0
+    # Ended, and mid-sentence: shutdown() cut the utterance off rather than waiting it out.
     assert not [t for t in threading.enumerate() if t.name == "hiptimer-speech"]
+    assert engine.stop_calls == 1 and engine.spoken[0].endswith("—")
     service.say("after shutdown")  # no thread, no crash
     service.shutdown()
 
@@ -310,10 +317,9 @@ def test_espeak_path_clear_ends_the_player_at_once(
     finished = recorder(service.finished_utterance)
     service.say("a long instruction")
     qtbot.waitUntil(marker.exists, timeout=WAIT_MS)
-    started = time.perf_counter()
     service.clear()
+    # The player would play for 60 s; the cue ending well within that means clear() ended it.
     qtbot.waitUntil(lambda: len(finished) == 1, timeout=WAIT_MS)
-    assert time.perf_counter() - started < 2.0
     assert service.available
 
 

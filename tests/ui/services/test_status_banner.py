@@ -26,13 +26,12 @@ from hiptimer.ui.main_window import MainWindow
 from hiptimer.ui.services.ports import Services, open_services
 from hiptimer.ui.services.status_banner import RETRY_MS, reason_text
 from tests.core.history.test_store import FlakyConnection
+from tests.harness import hold, quick_routine
 from tests.ui.sessions import (
     advance_until,
     fake_services,
-    hold,
     library_of,
     no_timer_left,  # noqa: F401 (a fixture)
-    routine,
 )
 
 pytestmark = pytest.mark.usefixtures("no_timer_left", "quit_anyway")
@@ -50,7 +49,7 @@ def window_on(
     clock = FakeClock()
     window = MainWindow(
         settings, services, clock=clock, wall=FakeWall(clock),
-        library=library_of(routine(hold("stretch", hold_s=3, sets=2))),
+        library=library_of(quick_routine(hold("stretch", hold_s=3, sets=2))),
     )  # fmt: skip
     window.fake_clock = clock  # type: ignore[attr-defined]
     qtbot.addWidget(window)

@@ -2,31 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from hiptimer.core.clock import FakeClock, FakeWall
+from hiptimer.core.clock import FakeWall
+from hiptimer.core.history.status import HistoryState, HistoryStatus
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.session.events import PainChoice, SetRecord
 from hiptimer.core.session.steps import StepKind
 from hiptimer.core.voice.cues import CueWriter, Phrase
 from hiptimer.ui.session.controller import SessionController, make_cue_writer
-from hiptimer.ui.session.driver import EngineDriver
+from tests.harness import hold, quick_routine, self_paced
 from tests.ui.sessions import (
+    DriverOnFakeClock,
     FakeBeeper,
     FakeInhibitor,
     FakeSpeech,
-    fake_engine,
     fake_services,
-    hold,
     no_timer_left,  # noqa: F401 (a fixture)
-    routine,
-    self_paced,
 )
 
 pytestmark = pytest.mark.usefixtures("no_timer_left")
@@ -57,13 +56,22 @@ class FakeHistory:
     def close(self) -> None:
         pass
 
+    # The rest of the window's History port: always saving, nothing to retry.
+    on_status: Callable[[HistoryStatus], None] | None = None
 
-class Session:
+    @property
+    def status(self) -> HistoryStatus:
+        return HistoryStatus(HistoryState.OK, Path("fake.sqlite3"))
+
+    def retry(self) -> bool:
+        return True
+
+
+class Session(DriverOnFakeClock):
     def __init__(self, r: Routine, history: FakeHistory | None = None, cues: Any = None) -> None:
-        self.clock = FakeClock()
+        super().__init__(r)
         self.history = history or FakeHistory()
         self.services = fake_services(self.history)
-        self.driver = EngineDriver(fake_engine(r, self.clock))
         self.controller = SessionController(
             self.driver, self.services, clock=self.clock, wall=FakeWall(self.clock), cues=cues
         )
@@ -87,14 +95,6 @@ class Session:
         assert isinstance(self.services.inhibitor, FakeInhibitor)
         return self.services.inhibitor
 
-    def advance(self, seconds: float) -> None:
-        end = self.clock.now() + seconds
-        while self.clock.now() + 0.1 < end:
-            self.clock.advance(0.1)
-            self.driver.poll()
-        self.clock.advance(end - self.clock.now())
-        self.driver.poll()
-
 
 @pytest.fixture
 def made(qtbot: QtBot) -> Iterator[list[Session]]:
@@ -112,7 +112,7 @@ def start(made: list[Session], r: Routine, **kw: Any) -> Session:
 
 
 def test_three_ticks_then_an_end_tone_for_each_hold_and_rest(made: list[Session]) -> None:
-    s = start(made, routine(hold(hold_s=5)))  # a 2 s get-ready, then a 5 s hold
+    s = start(made, quick_routine(hold(hold_s=5)))  # a 2 s get-ready, then a 5 s hold
     assert s.beeper.calls == ["start"]
     s.advance(2)
     assert s.beeper.calls == ["start", "tick", "end"]  # the get-ready has only its last second
@@ -121,14 +121,14 @@ def test_three_ticks_then_an_end_tone_for_each_hold_and_rest(made: list[Session]
 
 
 def test_no_end_tone_when_a_step_is_cut_short_early(made: list[Session]) -> None:
-    s = start(made, routine(hold(hold_s=20)))
+    s = start(made, quick_routine(hold(hold_s=20)))
     s.advance(2 + 5)
     s.driver.next()
     assert s.beeper.calls.count("end") == 1  # only the get-ready's
 
 
 def test_the_screen_saver_is_held_off_while_the_session_runs(made: list[Session]) -> None:
-    s = start(made, routine(hold(hold_s=5)))
+    s = start(made, quick_routine(hold(hold_s=5)))
     assert s.inhibitor.calls == ["inhibit"]
     s.advance(7)
     s.driver.rate_pain(0)
@@ -136,7 +136,7 @@ def test_the_screen_saver_is_held_off_while_the_session_runs(made: list[Session]
 
 
 def test_closing_mid_session_ends_it_and_lets_the_screen_saver_back(made: list[Session]) -> None:
-    s = start(made, routine(hold(hold_s=5)))
+    s = start(made, quick_routine(hold(hold_s=5)))
     s.controller.close()
     assert s.inhibitor.calls == ["inhibit", "release"]
     assert ("finish", (7, "ended_early")) in s.history.calls
@@ -144,7 +144,7 @@ def test_closing_mid_session_ends_it_and_lets_the_screen_saver_back(made: list[S
 
 
 def test_every_set_is_written_as_it_completes_and_rated(made: list[Session]) -> None:
-    r = routine(hold("a", hold_s=5, sets=2), self_paced(reps=2, sets=2))
+    r = quick_routine(hold("a", hold_s=5, sets=2), self_paced(n=2, sets=2))
     s = start(made, r)
     assert s.history.calls == [("begin", ("quick-test", ["a", "bridge"], 4))]
     s.advance(7)
@@ -163,7 +163,7 @@ def test_every_set_is_written_as_it_completes_and_rated(made: list[Session]) -> 
 
 
 def test_a_failing_history_is_reported_and_the_session_goes_on(made: list[Session]) -> None:
-    s = start(made, routine(hold(hold_s=5)), history=FakeHistory(fail_on="add_set"))
+    s = start(made, quick_routine(hold(hold_s=5)), history=FakeHistory(fail_on="add_set"))
     s.advance(7)
     assert s.problems and "history" in s.problems[0] and "disk on fire" in s.problems[0]
     assert s.driver.view().awaiting_pain
@@ -172,7 +172,7 @@ def test_a_failing_history_is_reported_and_the_session_goes_on(made: list[Sessio
 
 def test_phrases_are_spoken_and_shown_except_numbers(made: list[Session]) -> None:
     cues = make_cue_writer("never", (), 5)
-    s = start(made, routine(hold(hold_s=5)), cues=cues)
+    s = start(made, quick_routine(hold(hold_s=5)), cues=cues)
     s.advance(7)
     assert s.speech.texts[0].startswith("Get ready")
     assert "Three." in s.speech.texts or "Three" in " ".join(s.speech.texts)
@@ -186,12 +186,12 @@ def test_a_phrase_already_too_late_is_not_spoken(made: list[Session]) -> None:
             at = getattr(event, "at", 0.0)
             return [Phrase("Two.", "count", at - 1.0, stale_after_s=0.6)]
 
-    s = start(made, routine(hold(hold_s=5)), cues=Late())
+    s = start(made, quick_routine(hold(hold_s=5)), cues=Late())
     assert s.speech.said == []
 
 
 def test_a_new_moment_cuts_off_the_last_ones_speech(made: list[Session]) -> None:
-    s = start(made, routine(hold(hold_s=5)), cues=CueWriter())
+    s = start(made, quick_routine(hold(hold_s=5)), cues=CueWriter())
     before = s.speech.clears
     s.driver.back()  # a new step at the same moment adds to what is being said
     assert s.speech.clears == before
@@ -201,7 +201,7 @@ def test_a_new_moment_cuts_off_the_last_ones_speech(made: list[Session]) -> None
 
 
 def test_mute_reaches_the_voice_and_the_beeps(made: list[Session]) -> None:
-    s = start(made, routine(hold()))
+    s = start(made, quick_routine(hold()))
     s.controller.set_muted(True)
     assert s.speech.muted and s.beeper.muted
 
@@ -211,7 +211,7 @@ def test_the_sounds_are_loaded_before_the_start_tone(made: list[Session]) -> Non
         def preload(self) -> None:
             self.calls.append("preload")
 
-    s = Session(routine(hold(hold_s=5)))
+    s = Session(quick_routine(hold(hold_s=5)))
     made.append(s)
     s.services.beeper = Preloading()
     s.driver.start()
@@ -219,5 +219,5 @@ def test_the_sounds_are_loaded_before_the_start_tone(made: list[Session]) -> Non
 
 
 def test_history_goes_through_the_recorder(made: list[Session]) -> None:
-    s = start(made, routine(hold(hold_s=5)))
+    s = start(made, quick_routine(hold(hold_s=5)))
     assert s.controller.session_id == s.controller.recorder.session_id == 7

@@ -9,19 +9,19 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.clock import FakeClock, FakeWall
+from hiptimer.core.session.engine import SessionEngine
 from hiptimer.core.session.events import PainChoice
 from hiptimer.core.session.steps import StepKind
 from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.main_window import MainWindow
 from hiptimer.ui.session.pain_prompt import ANCHORS, PainPrompt
+from tests.harness import hold, quick_routine
 from tests.ui.sessions import (
     advance_until,
     fake_services,
-    hold,
     library_of,
     no_timer_left,  # noqa: F401 (a fixture)
-    routine,
 )
 
 pytestmark = pytest.mark.usefixtures("no_timer_left")
@@ -80,7 +80,7 @@ def session(qtbot: QtBot) -> Iterator[tuple[MainWindow, FakeClock]]:
     clock = FakeClock()
     store = SettingsStore()
     store.update(first_run_done=True, setup_mode="never")
-    r = routine(hold("a", hold_s=10, sets=3), hold("b", hold_s=10))
+    r = quick_routine(hold("a", hold_s=10, sets=3), hold("b", hold_s=10))
     window = MainWindow(
         store, fake_services(), clock=clock, wall=FakeWall(clock), library=library_of(r)
     )
@@ -93,7 +93,7 @@ def session(qtbot: QtBot) -> Iterator[tuple[MainWindow, FakeClock]]:
         window.session.driver.stop()
 
 
-def engine(window: MainWindow):  # type: ignore[no-untyped-def]
+def engine(window: MainWindow) -> SessionEngine:
     assert window.session is not None
     return window.session.driver.engine
 
@@ -116,7 +116,8 @@ def test_t_rates_ten_and_the_choices_follow(
     assert engine(window).records[0].pain == 10
     qtbot.keyClick(window, K.Key_S)
     assert engine(window).records[0].pain_choice is PainChoice.STOP
-    assert engine(window).view().exercise.id == "b"
+    exercise = engine(window).view().exercise
+    assert exercise is not None and exercise.id == "b"
 
 
 @pytest.mark.parametrize(

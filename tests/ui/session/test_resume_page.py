@@ -19,14 +19,13 @@ from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.main_window import MainWindow
 from hiptimer.ui.session.resume_page import TITLE
+from tests.harness import hold, quick_routine
 from tests.ui.sessions import (
     advance,
     advance_until,
     fake_services,
-    hold,
     library_of,
     no_timer_left,  # noqa: F401 (a fixture)
-    routine,
 )
 
 pytestmark = pytest.mark.usefixtures("no_timer_left")
@@ -35,7 +34,7 @@ K = Qt.Key
 
 
 def three_sets(hold_s: float = 6) -> Routine:
-    return routine(hold("stretch", hold_s=hold_s, sets=3), hold("reach", hold_s=4))
+    return quick_routine(hold("stretch", hold_s=hold_s, sets=3), hold("reach", hold_s=4))
 
 
 class Run:
@@ -97,7 +96,7 @@ def interrupted(qtbot: QtBot) -> Iterator[int]:
     """A history whose last session died in its third set; yields the session id."""
     Run(qtbot, three_sets()).rate_two_sets_and_die()
     [(session_id, reason)] = rows("SELECT id, end_reason FROM sessions")
-    assert reason is None
+    assert reason is None and isinstance(session_id, int)
     assert rows("SELECT set_number, pain FROM sets ORDER BY seq") == [(1, 3), (2, 4)]
     yield session_id
 
@@ -200,7 +199,7 @@ def test_the_doses_the_session_started_with_come_back(qtbot: QtBot, interrupted:
 def test_a_routine_named_on_the_command_line_is_found_for_resuming(
     qtbot: QtBot, interrupted: int
 ) -> None:
-    other = routine(hold("elsewhere"))
+    other = quick_routine(hold("elsewhere"))
     run = Run(qtbot, other)  # the library does not have it: it came from a file
     w = run.window
     w.open_routine(three_sets(), start=True)

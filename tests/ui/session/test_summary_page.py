@@ -10,9 +10,9 @@ from pytestqt.qtbot import QtBot
 from hiptimer.core.session.events import EndReason, PainChoice, SetRecord
 from hiptimer.core.session.steps import Side
 from hiptimer.ui.session.summary_page import SessionResult, SummaryPage, record_row, stats_line
+from tests.harness import short_routine
 from tests.ui.sessions import (
     no_timer_left,  # noqa: F401 (a fixture)
-    short_routine,
 )
 
 pytestmark = pytest.mark.usefixtures("no_timer_left")

@@ -2,37 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from pytestqt.qtbot import QtBot
 
-from hiptimer.core.clock import FakeClock
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.session.steps import StepKind
 from hiptimer.ui.keys import Action, Mode
-from hiptimer.ui.session.driver import EngineDriver
 from hiptimer.ui.session.workout_page import WorkoutPage
+from hiptimer.ui.session.workout_text import WorkoutText
 from hiptimer.ui.theme import PHASES, Phase
+from tests.harness import hold, paced, quick_routine, self_paced, side_hold
 from tests.ui.sessions import (
-    fake_engine,
-    hold,
+    DriverOnFakeClock,
     no_timer_left,  # noqa: F401 (a fixture)
-    paced,
-    routine,
-    self_paced,
-    side_hold,
 )
 
 pytestmark = pytest.mark.usefixtures("no_timer_left")
 
 
-class PageHarness:
+class PageHarness(DriverOnFakeClock):
     def __init__(self, qtbot: QtBot, r: Routine) -> None:
-        self.clock = FakeClock()
-        self.driver = EngineDriver(fake_engine(r, self.clock))
+        super().__init__(r)
         self.page = WorkoutPage(self.driver, muted=False)
         qtbot.addWidget(self.page)
         # A top-level widget whose minimum follows its layout makes the offscreen platform
@@ -43,29 +37,17 @@ class PageHarness:
         self.titles: list[str] = []
         self.page.title_changed.connect(self.titles.append)
 
-    def advance(self, seconds: float) -> None:
-        end = self.clock.now() + seconds
-        while self.clock.now() + 0.1 < end:
-            self.clock.advance(0.1)
-            self.driver.poll()
-        self.clock.advance(end - self.clock.now())
-        self.driver.poll()
-
-    def until(self, kind: StepKind, limit_s: float = 60) -> None:
-        waited = 0.0
-        while self.driver.engine.step.kind is not kind:
-            assert waited < limit_s
-            self.advance(0.1)
-            waited += 0.1
-
     @property
-    def text(self):  # type: ignore[no-untyped-def]
+    def text(self) -> WorkoutText:
         assert self.page.text is not None
         return self.page.text
 
 
+MakePage = Callable[[Routine], PageHarness]
+
+
 @pytest.fixture
-def make(qtbot: QtBot) -> Iterator[type]:
+def make(qtbot: QtBot) -> Iterator[MakePage]:
     made: list[PageHarness] = []
 
     def factory(r: Routine) -> PageHarness:
@@ -73,7 +55,7 @@ def make(qtbot: QtBot) -> Iterator[type]:
         made.append(h)
         return h
 
-    yield factory  # type: ignore[misc]
+    yield factory
     for h in made:
         h.driver.stop()
 
@@ -82,8 +64,8 @@ def background(page: WorkoutPage) -> str:
     return page.palette().color(QPalette.ColorRole.Window).name().upper()
 
 
-def test_a_hold_shows_phase_side_set_and_a_huge_countdown(make) -> None:  # type: ignore[no-untyped-def]
-    h = make(routine(side_hold(hold_s=30, sets=2)))
+def test_a_hold_shows_phase_side_set_and_a_huge_countdown(make: MakePage) -> None:
+    h = make(quick_routine(side_hold(hold_s=30, sets=2)))
     h.driver.start()
     assert h.text.phase is Phase.GET_READY
     assert h.page.banner.text() == "GET READY"
@@ -101,8 +83,8 @@ def test_a_hold_shows_phase_side_set_and_a_huge_countdown(make) -> None:  # type
     assert h.text.next_line == "Last exercise"
 
 
-def test_switch_sides_names_the_new_side(make) -> None:  # type: ignore[no-untyped-def]
-    h = make(routine(side_hold(hold_s=5)))
+def test_switch_sides_names_the_new_side(make: MakePage) -> None:
+    h = make(quick_routine(side_hold(hold_s=5)))
     h.driver.start()
     h.until(StepKind.PAIN)
     h.driver.rate_pain(0)
@@ -111,8 +93,8 @@ def test_switch_sides_names_the_new_side(make) -> None:  # type: ignore[no-untyp
     assert h.text.side == "LEFT"
 
 
-def test_self_paced_reps_show_a_huge_count(make) -> None:  # type: ignore[no-untyped-def]
-    h = make(routine(self_paced(reps=12)))
+def test_self_paced_reps_show_a_huge_count(make: MakePage) -> None:
+    h = make(quick_routine(self_paced(n=12)))
     h.driver.start()
     h.until(StepKind.WORK)
     assert h.page.key_mode() is Mode.COUNTING
@@ -125,8 +107,8 @@ def test_self_paced_reps_show_a_huge_count(make) -> None:  # type: ignore[no-unt
     assert h.page.controls.buttons[Action.MORE].text() == "+1 rep"
 
 
-def test_paced_reps_show_the_rep_and_the_tempo_phase(make) -> None:  # type: ignore[no-untyped-def]
-    h = make(routine(paced(reps=2)))
+def test_paced_reps_show_the_rep_and_the_tempo_phase(make: MakePage) -> None:
+    h = make(quick_routine(paced(n=2)))
     h.driver.start()
     h.until(StepKind.WORK)
     h.advance(0.5)
@@ -142,8 +124,8 @@ def test_paced_reps_show_the_rep_and_the_tempo_phase(make) -> None:  # type: ign
     assert h.page.key_mode() is Mode.WORKOUT
 
 
-def test_rest_between_sets_says_which_set_is_next(make) -> None:  # type: ignore[no-untyped-def]
-    h = make(routine(hold(hold_s=5, sets=2)))
+def test_rest_between_sets_says_which_set_is_next(make: MakePage) -> None:
+    h = make(quick_routine(hold(hold_s=5, sets=2)))
     h.driver.start()
     h.until(StepKind.PAIN)
     h.driver.rate_pain(1)
@@ -152,8 +134,8 @@ def test_rest_between_sets_says_which_set_is_next(make) -> None:  # type: ignore
     assert background(h.page) == PHASES[Phase.REST].background
 
 
-def test_pause_shows_in_words_and_colour_and_relabels_the_button(make) -> None:  # type: ignore[no-untyped-def]
-    h = make(routine(hold(hold_s=10)))
+def test_pause_shows_in_words_and_colour_and_relabels_the_button(make: MakePage) -> None:
+    h = make(quick_routine(hold(hold_s=10)))
     h.driver.start()
     pause = h.page.controls.buttons[Action.PAUSE]
     pause.click()
@@ -165,8 +147,8 @@ def test_pause_shows_in_words_and_colour_and_relabels_the_button(make) -> None: 
     assert h.page.banner.text() == "GET READY"
 
 
-def test_buttons_run_commands_and_report_the_rest(make, qtbot: QtBot) -> None:  # type: ignore[no-untyped-def]
-    h = make(routine(hold(hold_s=10)))
+def test_buttons_run_commands_and_report_the_rest(make: MakePage, qtbot: QtBot) -> None:
+    h = make(quick_routine(hold(hold_s=10)))
     h.driver.start()
     h.until(StepKind.WORK)
     h.page.controls.buttons[Action.MORE].click()
@@ -183,8 +165,8 @@ def test_buttons_run_commands_and_report_the_rest(make, qtbot: QtBot) -> None:  
     assert not h.page.controls.buttons[Action.NEXT].isEnabled()
 
 
-def test_the_pain_prompt_replaces_the_timer_in_the_page(make) -> None:  # type: ignore[no-untyped-def]
-    h = make(routine(hold(hold_s=5)))
+def test_the_pain_prompt_replaces_the_timer_in_the_page(make: MakePage) -> None:
+    h = make(quick_routine(hold(hold_s=5)))
     h.driver.start()
     h.until(StepKind.PAIN)
     assert h.page.pain.isVisible() and not h.page.big.isVisible()
@@ -197,8 +179,8 @@ def test_the_pain_prompt_replaces_the_timer_in_the_page(make) -> None:  # type: 
     assert h.driver.view().ended
 
 
-def test_captions_show_quoted(make) -> None:  # type: ignore[no-untyped-def]
-    h = make(routine(hold()))
+def test_captions_show_quoted(make: MakePage) -> None:
+    h = make(quick_routine(hold()))
     h.page.show_caption("Breathe out.")
     assert h.page.caption.text() == "\u201cBreathe out.\u201d"
     assert h.page.caption.alignment() & Qt.AlignmentFlag.AlignHCenter

@@ -6,7 +6,7 @@ from hiptimer.core.clock import FakeClock
 from hiptimer.core.session.engine import SessionEngine
 from hiptimer.ui.session.workout_text import clock_text, minutes_text, workout_text
 from hiptimer.ui.theme import Phase
-from tests.ui.sessions import fake_engine, hold, paced, routine, self_paced, side_hold
+from tests.harness import advance, fake_engine, hold, paced, quick_routine, self_paced, side_hold
 
 
 def test_clock_text_rounds_up_to_the_whole_second() -> None:
@@ -24,15 +24,12 @@ def test_clock_text_rounds_up_to_the_whole_second() -> None:
 
 
 def run(engine: SessionEngine, clock: FakeClock, seconds: float) -> None:
-    end = clock.now() + seconds
-    while clock.now() < end:
-        clock.advance(0.1)
-        engine.update()
+    advance(clock, seconds, engine.update)
 
 
 def test_a_hold_each_side() -> None:
     clock = FakeClock()
-    engine = fake_engine(routine(side_hold(hold_s=42, sets=3), self_paced()), clock)
+    engine = fake_engine(quick_routine(side_hold(hold_s=42, sets=3), self_paced()), clock)
     before = workout_text(engine.view())
     assert before.title == "Clamshell hold \u2014 HipTimer"  # not started: no time yet
     engine.start()
@@ -50,7 +47,7 @@ def test_a_hold_each_side() -> None:
 
 def test_self_paced_and_paced_reps() -> None:
     clock = FakeClock()
-    engine = fake_engine(routine(self_paced(reps=12), paced(reps=2)), clock)
+    engine = fake_engine(quick_routine(self_paced(n=12), paced(n=2)), clock)
     engine.start()
     run(engine, clock, 2.05)
     for _ in range(7):
@@ -65,7 +62,7 @@ def test_self_paced_and_paced_reps() -> None:
 
 def test_paused_and_ended_titles() -> None:
     clock = FakeClock()
-    engine = fake_engine(routine(hold(hold_s=5)), clock)
+    engine = fake_engine(quick_routine(hold(hold_s=5)), clock)
     engine.start()
     engine.pause()
     assert workout_text(engine.view()).title.startswith("Paused 0:02")

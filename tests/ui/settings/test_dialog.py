@@ -28,15 +28,14 @@ from hiptimer.ui.settings.dialog import (
     voice_service,
 )
 from hiptimer.ui.settings.style import settings_style_sheet
+from tests.harness import hold, quick_routine, side_hold
 from tests.ui.sessions import (
     FakeBeeper,
     FakeInhibitor,
     advance_until,
-    hold,
     library_of,
+    menu_of,
     no_timer_left,  # noqa: F401 (a fixture)
-    routine,
-    side_hold,
 )
 
 pytestmark = pytest.mark.usefixtures("no_timer_left")
@@ -139,7 +138,7 @@ def make_app(qtbot: QtBot, speech: RecordingSpeech | None = None, **saved: objec
         services,
         clock=clock,
         wall=FakeWall(clock),
-        library=library_of(routine(hold(hold_s=5), side_hold(hold_s=5))),
+        library=library_of(quick_routine(hold(hold_s=5), side_hold(hold_s=5))),
     )
     qtbot.addWidget(window)
     window.show()
@@ -171,7 +170,7 @@ CANCEL = QDialogButtonBox.StandardButton.Cancel
 
 
 def test_the_menu_item_and_its_shortcut(app: App) -> None:
-    file_menu = app.window.menuBar().actions()[0].menu()
+    file_menu = menu_of(app.window.menuBar().actions()[0])
     labels = [a.text() for a in file_menu.actions() if not a.isSeparator()]
     assert labels == ["&Settings\u2026", "&Quit"]
     assert app.window.settings_actions.action.shortcut().toString() == "Ctrl+,"
