@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.core.routines.model import Routine
-from hiptimer.core.session.resume import (
+from hiptimer.core.history.resume import (
     ResumePlan,
     ResumeSource,
     details_lines,

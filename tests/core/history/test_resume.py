@@ -15,7 +15,7 @@ from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.routines.model import Exercise, Kind, Routine, SideMode
 from hiptimer.core.routines.writer import exercise_to_data
 from hiptimer.core.session.engine import SessionEngine
-from hiptimer.core.session.resume import (
+from hiptimer.core.history.resume import (
     ResumePlan,
     details_lines,
     done_sets,
