@@ -25,6 +25,8 @@ class WindowKeys(QObject):
     focused widget first: a list would take the arrows and a button the Space bar.
     Only keys for widgets of `window` are looked at, so dialogs keep their own keys.
     Held-down keys do not repeat the action (a held Space must not count ten reps).
+
+    Signals: none; the key's action goes to `handler`, as the page's `mode` reads it.
     """
 
     def __init__(self, window: QWidget, mode: Callable[[], Mode], handler: Handler) -> None:

@@ -1,58 +1,51 @@
-"""The main window: library, workout and summary pages in a stack, one key map, a menu bar."""
+"""The main window: its pages (held by a Navigator), one key map, the menus and the sessions."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QMainWindow
 
+from hiptimer import APP_TITLE
 from hiptimer.core.clock import Clock, MonotonicClock, wall_now
+from hiptimer.core.history.resume import ResumePlan
 from hiptimer.core.history.status import HistoryStatus
+from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.routines.model import Routine
-from hiptimer.core.session.engine import SessionEngine
 from hiptimer.core.session.events import EndReason, SessionEnded
 from hiptimer.core.session.steps import SetKey
 from hiptimer.core.settings import SettingsStore
+from hiptimer.ui.editor.keep_doses import offer_to_keep_doses
 from hiptimer.ui.editor.routine_actions import RoutineActions
 from hiptimer.ui.first_run import FirstRunPage
 from hiptimer.ui.guidance.coordinator import Guidance
 from hiptimer.ui.key_filter import WindowKeys
 from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.library.page import LibraryItem, LibraryPage, load_library
-from hiptimer.ui.menus import ask_to_end, build_menus
+from hiptimer.ui.menus import WindowMenus, ask_to_end
+from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.services.notice_bar import install_notice_bar, watch_speech
 from hiptimer.ui.services.ports import Services
 from hiptimer.ui.services.status_banner import install_status_banner
-from hiptimer.ui.session.controller import SessionController, make_cue_writer
-from hiptimer.ui.session.driver import EngineDriver
+from hiptimer.ui.session.active import ActiveSession, open_session
 from hiptimer.ui.session.resume_page import ResumeOffer
-from hiptimer.ui.session.summary_page import SessionResult, SummaryPage
-from hiptimer.ui.session.workout_page import WorkoutPage
-from hiptimer.ui.session.workout_text import APP_TITLE
+from hiptimer.ui.session.summary_page import SummaryPage
 from hiptimer.ui.settings.actions import SettingsActions
+from hiptimer.ui.shell import Shell
 
 log = logging.getLogger(__name__)
 
 
-@dataclass
-class ActiveSession:
-    """The objects of the session on screen; they live as long as its pages."""
-
-    driver: EngineDriver
-    controller: SessionController
-    page: WorkoutPage
-    cues: object
-    started_at: float
-
-
 class MainWindow(QMainWindow):
-    """Switches between the pages and turns keys and menu commands into actions.
+    """Wires the pages and their coordinators together and turns keys and menu commands
+    into actions; which page is on screen, and which keys it takes, is the navigator's.
 
     `clock` and `wall` go to every session's engine: tests pass a FakeClock.
+
+    Signals: none of its own (the coordinators' signals come here).
     """
 
     def __init__(
@@ -72,8 +65,8 @@ class MainWindow(QMainWindow):
         self._load_library = library
         self.session: ActiveSession | None = None
         self.summary: SummaryPage | None = None
-        self.stack = QStackedWidget(self)
-        self.setCentralWidget(self.stack)
+        self.nav = Navigator(self)
+        self.setCentralWidget(self.nav.stack)
         self.notice = install_notice_bar(self)  # above the pages: no voice, and so on
         self.banner = install_status_banner(self, self.services, settings)  # data not saving
         self.setWindowTitle(APP_TITLE)
@@ -86,24 +79,30 @@ class MainWindow(QMainWindow):
         self.library = self._new_library()
         self.first_run: FirstRunPage | None = None
         self._after_first_run: Callable[[], None] = self.show_library
-        self.file_menu = build_menus(self)
-        self.routine_actions = RoutineActions(
-            self, self._selected_routine, self._routine_changed, self.show_problem
-        )
-        self.settings_actions = SettingsActions(self, self.file_menu)
-        self.keys = WindowKeys(self, self.key_mode, self.perform)
+        shell = Shell(
+            self.nav, self.services, settings, wall, self.show_problem,
+            lambda text, ms: self.statusBar().showMessage(text, ms),
+            self._routines, self._selected_routine, lambda: self.session,
+        )  # fmt: skip
+        self._build_menus(shell)
+        self.keys = WindowKeys(self, self.nav.key_mode, self.perform)
         self._watch_services()
-        self.stack.currentChanged.connect(self.banner.page_changed)  # retries a failing save
-        self.resume = ResumeOffer(self, self.services.history, lambda: self._after_first_run())
+        self.nav.page_changed.connect(self.banner.page_changed)  # retries a failing save
+        history = self.services.history
+        source = history if isinstance(history, HistoryStore) else None  # what resumes reads
+        self.resume = ResumeOffer(shell, source, self)
+        self.resume.resume_requested.connect(self._resume)
+        self.resume.kept.connect(lambda: self._after_first_run())  # as open_routine left it
+        self.resume.title_changed.connect(self.setWindowTitle)
         if not settings.settings.first_run_done:
             self.first_run = FirstRunPage(settings.settings.pain_limit, self)
             self.first_run.accepted.connect(self._first_run_accepted)
-            self.stack.addWidget(self.first_run)
-            self.stack.setCurrentWidget(self.first_run)
+            self.nav.add(self.first_run, Mode.FIRST_RUN, show=True)
         else:
             self.resume.offer()  # a session interrupted last time comes before anything else
-        self.guidance = Guidance(self)  # the morning check-in, then dose suggestions
+        self.guidance = Guidance(shell, self)  # the morning check-in, then dose suggestions
         self.guidance.routine_saved.connect(lambda _routine: self._reload_library())
+        self.guidance.library_requested.connect(self.show_library)
         self.guidance.start()
 
     def _watch_services(self) -> None:
@@ -120,19 +119,31 @@ class MainWindow(QMainWindow):
         if status.saving:
             self.statusBar().showMessage("History is being saved again.", 15000)
 
+    def _build_menus(self, shell: Shell) -> None:
+        """File, Session, View and Routines; the settings put themselves first in File."""
+        menus = WindowMenus(self.menuBar(), self)
+        menus.quit_requested.connect(self.close)
+        menus.action_requested.connect(lambda action: self.perform(action, 0))
+        menus.history_requested.connect(self.open_history)
+        menus.full_screen_requested.connect(self.toggle_full_screen)
+        self.routine_actions = RoutineActions(shell, self.menuBar(), self)
+        self.routine_actions.routine_changed.connect(self._routine_changed)
+        self.settings_actions = SettingsActions(shell, menus.file_menu, self)
+        self.settings_actions.mute_requested.connect(self.set_muted)
+
     # ------------------------------------------------------------ pages
 
     def _new_library(self) -> LibraryPage:
         page = LibraryPage(self._load_library(), self)
         page.start_requested.connect(self.start_session)
-        self.stack.addWidget(page)
+        self.nav.add(page, Mode.LIBRARY)
         return page
 
     def show_library(self) -> None:
         if self.summary is not None:
             self._reload_library()  # durations and doses may have changed
         self._drop_summary()
-        self.stack.setCurrentWidget(self.guidance.page_before_library() or self.library)
+        self.nav.show(self.guidance.page_before_library() or self.library)
         self.setWindowTitle(APP_TITLE)
 
     def open_routine(self, routine: Routine, *, start: bool) -> None:
@@ -147,24 +158,13 @@ class MainWindow(QMainWindow):
 
     def _first_run_accepted(self) -> None:
         self.settings.update(first_run_done=True)
-        if self.first_run is not None:
-            self.stack.removeWidget(self.first_run)
-            self.first_run.deleteLater()
-            self.first_run = None
+        self.nav.remove(self.first_run)
+        self.first_run = None
         if not self.resume.offer():
             self._after_first_run()
 
     def key_mode(self) -> Mode:
-        page = self.stack.currentWidget()
-        if page is self.first_run:
-            return Mode.FIRST_RUN
-        if self.session is not None and page is self.session.page:
-            return self.session.page.key_mode()
-        if self.guidance.owns(page):
-            return self.guidance.key_mode()
-        if page is self.summary:
-            return Mode.SUMMARY
-        return Mode.RESUME if page is self.resume.page else Mode.LIBRARY
+        return self.nav.key_mode()
 
     # ------------------------------------------------------------ sessions
 
@@ -174,33 +174,20 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             return
         self._drop_summary()
-        s = self.settings.settings
-        cues = make_cue_writer(s.setup_mode, s.setup_heard, s.pain_limit)
-        engine = SessionEngine(
-            routine,
-            clock=self.clock,
-            wall=self.wall,
-            pain_limit=s.pain_limit,
-            # Lead-ins last long enough for the voice to read the setup steps.
-            lead_in=getattr(cues, "lead_in_seconds", None),
-            done_sets=done_sets,
-        )
-        driver = EngineDriver(engine, self)
-        controller = SessionController(
-            driver, self.services, clock=self.clock, wall=self.wall, cues=cues,
-            session_id=session_id, parent=self,
+        session = open_session(
+            routine, self.settings.settings, self.services, clock=self.clock, wall=self.wall,
+            done_sets=done_sets, session_id=session_id, parent=self,
         )  # fmt: skip
-        page = WorkoutPage(driver, muted=s.muted)
-        controller.caption.connect(page.show_caption)
-        controller.problem.connect(self.show_problem)
+        session.controller.problem.connect(self.show_problem)
+        page = session.page
         page.title_changed.connect(self.setWindowTitle)
         page.action_requested.connect(lambda action: self.perform(action, 0))
-        driver.finished.connect(self._session_finished)
-        self.session = ActiveSession(driver, controller, page, cues, self.clock.now())
-        self.stack.addWidget(page)
-        self.stack.setCurrentWidget(page)
+        session.driver.finished.connect(self._session_finished)
+        self.session = session
+        self.nav.add(page, page.key_mode, show=True)
+        self.guidance.session_started()
         self.setWindowTitle(page.text.title if page.text else APP_TITLE)
-        driver.start()
+        session.driver.start()
 
     def _session_finished(self, ended: SessionEnded) -> None:
         session = self.session
@@ -208,42 +195,22 @@ class MainWindow(QMainWindow):
             return
         self.session = None
         session.page.blockSignals(True)  # its last redraw must not retitle the summary
-        engine = session.driver.engine
-        heard = getattr(session.cues, "setup_heard", None)
-        if heard is not None:
-            self.settings.update(setup_heard=sorted(heard)[-1000:])
-        result = SessionResult(
-            routine=engine.live_routine(),
-            records=tuple(engine.records),
-            reason=ended.reason,
-            total_s=ended.at - session.started_at,
-            adjustments={k: list(v) for k, v in engine.adjustments.items()},
-            started_with=engine.routine,
-        )
-        self.summary = SummaryPage(result, self)
+        self.settings.update(setup_heard=sorted(session.cues.setup_heard)[-1000:])
+        self.summary = SummaryPage(session.result(ended), self)
         self.summary.keep_doses_requested.connect(self._keep_doses)
         self.summary.library_requested.connect(self.show_library)
         self.summary.done_requested.connect(self.close)
         self.guidance.after_session(self.summary, session.controller.session_id)
-        self.stack.addWidget(self.summary)
-        self.stack.setCurrentWidget(self.summary)
+        self.nav.add(self.summary, Mode.SUMMARY, show=True)
         what = "Session complete" if ended.reason is EndReason.COMPLETED else "Session ended"
         self.setWindowTitle(f"{what} \u2014 {APP_TITLE}")
-        # The session's objects may be on the call stack (a button's click ended the set).
-        session.driver.stop()
-        self.stack.removeWidget(session.page)
-        for obj in (session.page, session.controller, session.driver):
-            obj.deleteLater()
+        session.dispose()
+        self.nav.remove(session.page)
 
     def _keep_doses(self, live: Routine, adjustments: dict[str, list[str]]) -> None:
         """Offer to save the session's doses as the routine's new doses (issue 6)."""
         summary = self.summary
         if summary is None or summary.result.started_with is None:
-            return
-        try:
-            from hiptimer.ui.editor.keep_doses import offer_to_keep_doses
-        except ImportError:
-            self.show_problem("Keeping doses is not available in this version yet.")
             return
         saved = offer_to_keep_doses(self, summary.result.started_with, live)
         if saved is not None:
@@ -251,15 +218,20 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"New doses kept for {saved.title}.", 8000)
             self._reload_library()
 
+    def _resume(self, plan: ResumePlan) -> None:
+        self.start_session(plan.routine, done_sets=plan.done_sets, session_id=plan.session.id)
+
+    def _routines(self) -> list[Routine]:
+        return [item.routine for item in self.library.items if item.routine is not None]
+
     def _selected_routine(self) -> Routine | None:
         item = self.library.selected
         return item.routine if item is not None else None
 
-    def _routine_changed(self, routine: Routine | None) -> None:
+    def _routine_changed(self, routine: Routine) -> None:
         """A routine was saved or imported: show the library as it is now, with it chosen."""
         self._reload_library()
-        if routine is not None:
-            self.library.select(routine.id)
+        self.library.select(routine.id)
 
     def _reload_library(self) -> None:
         old = self.library
@@ -267,27 +239,16 @@ class MainWindow(QMainWindow):
         self.library = self._new_library()
         if selected is not None:
             self.library.select(selected.id)
-        self.stack.removeWidget(old)
-        old.deleteLater()
+        self.nav.remove(old)
 
     def _drop_summary(self) -> None:
-        if self.summary is not None:
-            self.stack.removeWidget(self.summary)
-            self.summary.deleteLater()
-            self.summary = None
+        self.nav.remove(self.summary)
+        self.summary = None
 
     def end_session(self) -> None:
         """Esc: pause, ask, and end or go on as before."""
-        session = self.session
-        if session is None:
-            return
-        was_paused = session.driver.view().paused
-        session.driver.pause()
-        if ask_to_end(self):
-            if self.session is session:
-                session.driver.end()
-        elif not was_paused and self.session is session:
-            session.driver.resume()
+        if self.session is not None:
+            self.session.end_if(lambda: ask_to_end(self))
 
     # ------------------------------------------------------------ actions
 
@@ -332,8 +293,7 @@ class MainWindow(QMainWindow):
         if muted != self.settings.settings.muted:
             self.settings.update(muted=muted)
         if self.session is not None:
-            self.session.controller.set_muted(muted)
-            self.session.page.set_muted(muted)
+            self.session.set_muted(muted)
         else:
             for service in (self.services.speech, self.services.beeper):
                 try:
@@ -343,15 +303,13 @@ class MainWindow(QMainWindow):
 
     def open_history(self) -> None:
         """The history window: sessions, pain charts, adherence and exports."""
-        from hiptimer.core.history.store import HistoryStore
         from hiptimer.ui.history.window import open_history_window  # QtCharts loads lazily
 
         store = self.services.history
         if not isinstance(store, HistoryStore):
             self.show_problem("History is not available: it could not be opened at start-up.")
             return
-
-        open_history_window(self, store)
+        open_history_window(self, store, wall=self.wall)
 
     def show_problem(self, text: str) -> None:
         log.warning("%s", text)

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenuBar, QMessageBox, QWidget
 
+from hiptimer import APP_TITLE
 from hiptimer.ui.keys import KEY_NAMES, Action
-from hiptimer.ui.session.workout_text import APP_TITLE
-
-if TYPE_CHECKING:
-    from hiptimer.ui.main_window import MainWindow
 
 SESSION_MENU = (
     (Action.PAUSE, "Pause / resume"),
@@ -40,28 +36,38 @@ def ask_to_end(parent: QWidget) -> bool:
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
-def build_menus(window: MainWindow) -> QMenu:
-    """File, Session and View menus (the File menu is returned for others to add to).
+class WindowMenus(QObject):
+    """The File, Session and View menus; the window connects their signals to its commands.
 
     The Session items show their keys but do not own them: the window's key map does.
+    Others add to `file_menu` (Settings) and to the bar (Routines).
+
+    Signals: quit_requested(); action_requested(object) with the Session item's Action;
+    history_requested(); full_screen_requested().
     """
-    bar = window.menuBar()
-    file_menu = bar.addMenu("&File")
-    quit_action = QAction("&Quit", window)
-    quit_action.setShortcut("Ctrl+Q")
-    quit_action.triggered.connect(window.close)
-    file_menu.addAction(quit_action)
-    session_menu = bar.addMenu("&Session")
-    for action, label in SESSION_MENU:
-        item = QAction(f"{label}\t{KEY_NAMES[action]}", window)
-        item.triggered.connect(lambda _=False, a=action: window.perform(a, 0))
-        session_menu.addAction(item)
-    view_menu = bar.addMenu("&View")
-    history = QAction("&History and reports\u2026", window)
-    history.setShortcut("Ctrl+H")
-    history.triggered.connect(window.open_history)
-    view_menu.addAction(history)
-    full = QAction(f"Full screen\t{KEY_NAMES[Action.FULL_SCREEN]}", window)
-    full.triggered.connect(window.toggle_full_screen)
-    view_menu.addAction(full)
-    return file_menu
+
+    quit_requested = Signal()
+    action_requested = Signal(object)
+    history_requested = Signal()
+    full_screen_requested = Signal()
+
+    def __init__(self, bar: QMenuBar, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.file_menu = bar.addMenu("&File")
+        quit_action = QAction("&Quit", parent)
+        quit_action.setShortcut("Ctrl+Q")
+        quit_action.triggered.connect(self.quit_requested.emit)
+        self.file_menu.addAction(quit_action)
+        session_menu = bar.addMenu("&Session")
+        for action, label in SESSION_MENU:
+            item = QAction(f"{label}\t{KEY_NAMES[action]}", parent)
+            item.triggered.connect(lambda _=False, a=action: self.action_requested.emit(a))
+            session_menu.addAction(item)
+        view_menu = bar.addMenu("&View")
+        history = QAction("&History and reports\u2026", parent)
+        history.setShortcut("Ctrl+H")
+        history.triggered.connect(self.history_requested.emit)
+        view_menu.addAction(history)
+        full = QAction(f"Full screen\t{KEY_NAMES[Action.FULL_SCREEN]}", parent)
+        full.triggered.connect(self.full_screen_requested.emit)
+        view_menu.addAction(full)

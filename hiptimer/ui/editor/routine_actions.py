@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenuBar, QWidget
 
 from hiptimer.core.routines.catalog import load_catalog
 from hiptimer.core.routines.model import Exercise, Kind, Routine
@@ -27,30 +27,33 @@ def blank_routine(taken: set[str]) -> Routine:
     return Routine(id=rid, title=title, exercises=(stretch,))
 
 
-class RoutineActions(QObject):
-    """Builds the Routines menu; `selected` gives the routine chosen in the library.
+class RoutinesHost(Protocol):
+    """What the Routines menu uses of the window around it."""
 
-    Signals: none; `changed` is called after anything was saved or imported.
+    def selected_routine(self) -> Routine | None: ...  # chosen in the library
+    def show_problem(self, text: str, /) -> None: ...
+    def show_message(self, text: str, ms: int, /) -> None: ...  # in the status bar
+
+
+class RoutineActions(QObject):
+    """Builds the Routines menu on `bar`; routine files dropped on `window` are imported,
+    and the editors and file dialogs open over it.
+
+    Signals: routine_changed(Routine) after one was saved, reset or imported (the last one).
     """
 
-    def __init__(
-        self,
-        window: QMainWindow,
-        selected: Callable[[], Routine | None],
-        changed: Callable[[Routine | None], None],
-        problem: Callable[[str], None],
-    ) -> None:
+    routine_changed = Signal(object)
+
+    def __init__(self, host: RoutinesHost, bar: QMenuBar, window: QWidget) -> None:
         super().__init__(window)
         self.window = window
-        self._selected = selected
-        self._changed = changed
-        self._problem = problem
+        self._host = host
         self.editors: list[QWidget] = []
-        self._build_menu()
+        self._build_menu(bar)
         self._accept_drops()
 
-    def _build_menu(self) -> None:
-        menu = self.window.menuBar().addMenu("&Routines")
+    def _build_menu(self, bar: QMenuBar) -> None:
+        menu = bar.addMenu("&Routines")
         for label, shortcut, slot in (
             ("&Edit the selected routine\u2026", "Ctrl+E", self.edit_selected),
             ("&New routine\u2026", "Ctrl+N", self.new_routine),
@@ -70,9 +73,9 @@ class RoutineActions(QObject):
         self.drops.imported.connect(self._imported)
 
     def edit_selected(self) -> None:
-        routine = self._selected()
+        routine = self._host.selected_routine()
         if routine is None:
-            self._problem("Choose a routine in the library first.")
+            self._host.show_problem("Choose a routine in the library first.")
             return
         self.open_editor(routine)
 
@@ -85,7 +88,7 @@ class RoutineActions(QObject):
         from hiptimer.ui.editor.window import EditorWindow
 
         editor = EditorWindow(routine, load_catalog(), self.window)
-        editor.saved.connect(self._changed)
+        editor.saved.connect(self.routine_changed)
         editor.imported.connect(self._imported)
         editor.destroyed.connect(lambda *_: self._forget(editor))
         self.editors.append(editor)
@@ -108,9 +111,9 @@ class RoutineActions(QObject):
     def export_selected(self) -> None:
         from hiptimer.ui.editor.files import export_routine
 
-        routine = self._selected()
+        routine = self._host.selected_routine()
         if routine is None:
-            self._problem("Choose a routine in the library first.")
+            self._host.show_problem("Choose a routine in the library first.")
             return
         default = str(Path.home() / f"{routine.id}.json")
         path, _ = QFileDialog.getSaveFileName(self.window, "Export routine", default, JSON_FILTER)
@@ -119,10 +122,10 @@ class RoutineActions(QObject):
         try:
             export_routine(routine, path)
         except OSError as exc:
-            self._problem(f"Could not export to {path}: {exc.strerror or exc}")
+            self._host.show_problem(f"Could not export to {path}: {exc.strerror or exc}")
             return
-        self.window.statusBar().showMessage(f"Exported {routine.title} to {path}", 8000)
+        self._host.show_message(f"Exported {routine.title} to {path}", 8000)
 
     def _imported(self, routines: list[Routine]) -> None:
         if routines:
-            self._changed(routines[-1])
+            self.routine_changed.emit(routines[-1])

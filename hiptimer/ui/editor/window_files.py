@@ -4,23 +4,46 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import SignalInstance
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QStatusBar, QWidget
 
+from hiptimer.core.routines.catalog import Catalog
 from hiptimer.core.routines.loader import routine_from_data
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.user_routines import reset_to_original, save_and_reload
 from hiptimer.core.routines.validation import RoutineError
 from hiptimer.ui.editor.files import export_routine
 
-if TYPE_CHECKING:
-    from hiptimer.ui.editor.window import EditorWindow
-
 Answer = QMessageBox.StandardButton
 
 
-def edited_routine(window: EditorWindow) -> Routine:
+class Editor(Protocol):
+    """What the file commands use of the editor window (hiptimer.ui.editor.window).
+
+    Its `window()` (itself, a QMainWindow) is the parent of the dialogs they open.
+    """
+
+    @property
+    def catalog(self) -> Catalog: ...
+    @property
+    def routine(self) -> Routine: ...  # as last loaded or saved
+    @property
+    def data(self) -> dict[str, Any]: ...  # as edited
+    @property
+    def is_valid(self) -> bool: ...
+    @property
+    def is_modified(self) -> bool: ...
+    @property
+    def saved(self) -> SignalInstance: ...
+    def window(self) -> QWidget: ...
+    def statusBar(self) -> QStatusBar: ...
+    def load(self, routine: Routine) -> None: ...
+    def mark_saved(self, routine: Routine, message: str) -> None: ...
+
+
+def edited_routine(window: Editor) -> Routine:
     """The valid data being edited as a Routine, with the file facts of the routine it edits."""
     base = window.routine
     edited = routine_from_data(window.data, base.path or "<editor>")
@@ -29,25 +52,25 @@ def edited_routine(window: EditorWindow) -> Routine:
     )
 
 
-def save_edits(window: EditorWindow) -> bool:
+def save_edits(window: Editor) -> bool:
     if not window.is_valid:
         return False
     try:
         saved = save_and_reload(edited_routine(window))
     except (OSError, RoutineError) as exc:
-        QMessageBox.warning(window, "Not saved", f"The routine could not be saved:\n{exc}")
+        QMessageBox.warning(window.window(), "Not saved", f"The routine could not be saved:\n{exc}")
         return False
     window.mark_saved(saved, f"Saved revision {saved.revision} to {saved.path}")
     window.saved.emit(saved)
     return True
 
 
-def reset_edits(window: EditorWindow) -> bool:
+def reset_edits(window: Editor) -> bool:
     base = window.routine
     if base.builtin or not window.catalog.has_original(base.id):
         return False
     answer = QMessageBox.question(
-        window,
+        window.window(),
         "Reset to original",
         f"Go back to the built-in \u201c{base.title}\u201d?\n\nYour version leaves the library "
         "(it is kept as a .bak backup file), and unsaved edits are lost.",
@@ -59,7 +82,7 @@ def reset_edits(window: EditorWindow) -> bool:
     try:
         reset_to_original(base.id)
     except (OSError, LookupError) as exc:
-        QMessageBox.warning(window, "Not reset", f"Could not reset the routine:\n{exc}")
+        QMessageBox.warning(window.window(), "Not reset", f"Could not reset the routine:\n{exc}")
         return False
     original = window.catalog.original(base.id)
     window.load(original)
@@ -68,33 +91,35 @@ def reset_edits(window: EditorWindow) -> bool:
     return True
 
 
-def ask_export_path(window: EditorWindow) -> str:
+def ask_export_path(window: Editor) -> str:
     start = os.path.join(os.path.expanduser("~"), f"{window.routine.id}.json")
-    path, _ = QFileDialog.getSaveFileName(window, "Export routine", start, "Routines (*.json)")
+    path, _ = QFileDialog.getSaveFileName(
+        window.window(), "Export routine", start, "Routines (*.json)"
+    )
     return path
 
 
-def ask_import_paths(window: EditorWindow) -> list[str]:
+def ask_import_paths(window: Editor) -> list[str]:
     chosen, _ = QFileDialog.getOpenFileNames(
-        window, "Import routines", os.path.expanduser("~"), "Routines (*.json)"
+        window.window(), "Import routines", os.path.expanduser("~"), "Routines (*.json)"
     )
     return list(chosen)
 
 
-def export_edits(window: EditorWindow, path: str) -> bool:
+def export_edits(window: Editor, path: str) -> bool:
     if not window.is_valid:
         return False
     routine = dataclasses.replace(edited_routine(window), builtin=False, path="")
     try:
         export_routine(routine, path)
     except OSError as exc:
-        QMessageBox.warning(window, "Not exported", f"Could not write {path}:\n{exc}")
+        QMessageBox.warning(window.window(), "Not exported", f"Could not write {path}:\n{exc}")
         return False
     window.statusBar().showMessage(f"Exported to {path}", 8000)
     return True
 
 
-def confirm_discard(window: EditorWindow, before: str) -> bool:
+def confirm_discard(window: Editor, before: str) -> bool:
     if not window.is_modified:
         return True
     valid = window.is_valid
@@ -105,7 +130,7 @@ def confirm_discard(window: EditorWindow, before: str) -> bool:
     if not valid:
         text += "\n\nThey cannot be saved until the problems listed are fixed."
     answer = QMessageBox.question(
-        window, "Unsaved changes", text, buttons, Answer.Save if valid else Answer.Cancel
+        window.window(), "Unsaved changes", text, buttons, Answer.Save if valid else Answer.Cancel
     )
     if answer == Answer.Save:
         return save_edits(window)

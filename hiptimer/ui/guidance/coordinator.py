@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable
-from datetime import timedelta
-from typing import TYPE_CHECKING, Any, TypeVar
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -22,9 +22,10 @@ from hiptimer.core.routines.validation import RoutineError
 from hiptimer.ui.guidance.checkin_page import QUESTION, CheckinPage
 from hiptimer.ui.guidance.recommendations_panel import MorningAdvicePage, RecommendationsPanel
 from hiptimer.ui.keys import Action, Mode
+from hiptimer.ui.navigator import Navigator
+from hiptimer.ui.services.ports import Services
 
 if TYPE_CHECKING:
-    from hiptimer.ui.main_window import MainWindow
     from hiptimer.ui.session.summary_page import SummaryPage
 
 log = logging.getLogger(__name__)
@@ -51,31 +52,47 @@ def _worth_a_page(recs: list[Recommendation]) -> bool:
     return any(is_offer(r) or r.action is DoseAction.SEE_CLINICIAN for r in recs)
 
 
+class GuidanceHost(Protocol):
+    """What the guidance uses of the window around it."""
+
+    @property
+    def nav(self) -> Navigator: ...
+    @property
+    def services(self) -> Services: ...
+    def wall(self) -> datetime: ...
+    def show_problem(self, text: str, /) -> None: ...
+    def routines(self) -> list[Routine]: ...  # the library's
+
+
 class Guidance(QObject):
     """Asks the morning check-in when the app opens the day after a session, and shows the
     dose suggestions (after it, and on the summary). Nothing changes without a yes.
 
-    Signals: routine_saved(Routine) once an accepted suggestion has saved the user's routine.
+    Signals: routine_saved(Routine) once an accepted suggestion has saved the user's routine;
+    library_requested() when the check-in and its suggestions are done with.
     """
 
     routine_saved = Signal(object)
+    library_requested = Signal()
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, host: GuidanceHost, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._host = host
+        self._nav = host.nav
         self.checkin: CheckinPage | None = None
         self.advice: MorningAdvicePage | None = None
         self._waiting: list[SessionSummary] = []  # yesterday's sessions without a check-in
         self._before: dict[str, tuple[Routine, list[Recommendation]]] = {}
+        self._summary: SummaryPage | None = None  # the one showing _summary_panel
         self._summary_panel: RecommendationsPanel | None = None
         self._asked = False  # the question was said
-        window.stack.currentChanged.connect(self._page_changed)
+        self._nav.page_changed.connect(self._page_changed)
 
     # ------------------------------------------------------------ window hooks
 
     @property
     def store(self) -> HistoryStore | None:
-        history = self.window.services.history
+        history = self._host.services.history
         return history if isinstance(history, HistoryStore) else None
 
     def start(self) -> None:
@@ -83,7 +100,7 @@ class Guidance(QObject):
         store = self.store
         if store is None:
             return
-        today = self.window.wall().astimezone().date()
+        today = self._host.wall().astimezone().date()
         found = self._read(lambda: store.sessions_needing_morning_checkin(today), None)
         if found is None:
             return
@@ -94,28 +111,28 @@ class Guidance(QObject):
         for routine in self._routines({s.routine_id for s in self._waiting}):
             self._before[routine.id] = (routine, self._recommend(routine))
         titles = list(dict.fromkeys(s.routine_title for s in self._waiting))
-        self.checkin = CheckinPage(f"The morning after: {' and '.join(titles)}", self.window)
+        self.checkin = CheckinPage(f"The morning after: {' and '.join(titles)}", self._nav.stack)
         self.checkin.answered.connect(self._answered)
         self.checkin.skipped.connect(lambda: self._answered(None, None))
-        self.window.stack.addWidget(self.checkin)
-        if self.window.stack.currentWidget() is self.window.library:
-            self.window.stack.setCurrentWidget(self.checkin)
+        # Before the library, but after the first-run notice or a session to resume.
+        library_showing = self._nav.key_mode() is Mode.LIBRARY
+        self._nav.add(self.checkin, Mode.CHECKIN, show=library_showing)
 
     def page_before_library(self) -> QWidget | None:
         """The check-in or its suggestions while they wait: they come before the library."""
         return self.checkin or self.advice
 
-    def owns(self, page: QWidget | None) -> bool:
-        return page is not None and page in (self.checkin, self.advice)
-
-    def key_mode(self) -> Mode:
-        return Mode.CHECKIN
+    def session_started(self) -> None:
+        """A session started while the check-in waits (from the command line, or resumed):
+        today's check-in and its suggestions wait for next time."""
+        self._drop_checkin()
+        self._drop_advice()
 
     def perform(self, action: Action, value: int) -> bool:
         """Handle a key meant for a check-in or suggestion; False when it is not one."""
-        page = self.window.stack.currentWidget()
+        page = self._nav.current
         if action in ANSWER_KEYS:
-            panel = self._summary_panel if page is self.window.summary else None
+            panel = self._summary_panel if page is self._summary else None
             target = self.advice if page is self.advice else panel
             return target is not None and target.answer_next(ANSWER_KEYS[action])
         if page is self.checkin and self.checkin is not None and action in CHECKIN_KEYS:
@@ -145,14 +162,14 @@ class Guidance(QObject):
         panel = RecommendationsPanel(routine, recs, summary)
         panel.decided.connect(lambda rec, yes: self._decide(panel, rec, yes, summary))
         panel.destroyed.connect(lambda: self._forget(panel))
-        self._summary_panel = panel
+        self._summary, self._summary_panel = summary, panel
         summary.add_section(panel, 2 if panel.cards else 0)  # the table scrolls
         self._speak(routine, recs)
 
     # ------------------------------------------------------------ the check-in
 
     def _answered(self, pain: int | None, stiffness: int | None) -> None:
-        store, at = self.store, self.window.wall()
+        store, at = self.store, self._host.wall()
         if store is None:
             return
         try:
@@ -160,7 +177,7 @@ class Guidance(QObject):
                 store.record_morning(session.id, pain, stiffness, at)
         except Exception as exc:  # a bug in the data: say so, and go on to the library
             log.exception("Could not record the morning check-in")
-            self.window.show_problem(f"The morning check-in was not saved: {exc}")
+            self._host.show_problem(f"The morning check-in was not saved: {exc}")
         panels = []
         for routine, before in self._before.values():
             after = self._recommend(routine)
@@ -170,40 +187,30 @@ class Guidance(QObject):
                 panels.append(panel)
         self._drop_checkin()
         if not panels:
-            self.window.show_library()
+            self.library_requested.emit()
             return
-        self.advice = MorningAdvicePage(panels, self.window)
+        self.advice = MorningAdvicePage(panels, self._nav.stack)
         self.advice.done.connect(self._finish)
-        self.window.stack.addWidget(self.advice)
-        self.window.stack.setCurrentWidget(self.advice)
+        self._nav.add(self.advice, Mode.CHECKIN, show=True)
         for panel in panels:
             self._speak(panel.routine, [c.rec for c in panel.cards])
 
     def _finish(self) -> None:
         self._drop_advice()
-        self.window.show_library()
+        self.library_requested.emit()
 
     def _drop_checkin(self) -> None:
         checkin, self.checkin = self.checkin, None
-        if checkin is not None:
-            self.window.stack.removeWidget(checkin)
-            checkin.deleteLater()
+        self._nav.remove(checkin)
 
     def _drop_advice(self) -> None:
         advice, self.advice = self.advice, None
-        if advice is not None:
-            self.window.stack.removeWidget(advice)
-            advice.deleteLater()
+        self._nav.remove(advice)
 
-    def _page_changed(self, _index: int) -> None:
-        page = self.window.stack.currentWidget()
-        if self.window.session is not None and (self.checkin or self.advice):
-            # A session started from the command line: today's check-in waits for next time.
-            self._drop_checkin()
-            self._drop_advice()
-        elif page is self.checkin and not self._asked:
+    def _page_changed(self, page: QWidget | None) -> None:
+        if self.checkin is not None and page is self.checkin and not self._asked:
             self._asked = True
-            self.window.services.speech.say(QUESTION, kind="prompt")
+            self._host.services.speech.say(QUESTION, kind="prompt")
 
     # ------------------------------------------------------------ decisions
 
@@ -214,7 +221,7 @@ class Guidance(QObject):
         yes: bool,
         summary: SummaryPage | None = None,
     ) -> None:
-        at = self.window.wall()
+        at = self._host.wall()
         try:
             if yes:
                 saved = dose_decisions.accept(self.store, panel.routine, rec, at)
@@ -223,7 +230,7 @@ class Guidance(QObject):
         except SAVE_ERRORS as exc:
             log.exception("Could not save the decision on %s", rec.exercise_id)
             panel.mark(rec, f"Not saved: {exc}")
-            self.window.show_problem(f"The new dose was not saved: {exc}")
+            self._host.show_problem(f"The new dose was not saved: {exc}")
             return
         if not yes:
             panel.mark(rec, "Not now: the dose stays as it is.")
@@ -238,7 +245,7 @@ class Guidance(QObject):
 
     def _forget(self, panel: QObject) -> None:
         if self._summary_panel is panel:
-            self._summary_panel = None
+            self._summary, self._summary_panel = None, None
 
     # ------------------------------------------------------------ helpers
 
@@ -256,12 +263,11 @@ class Guidance(QObject):
             return fallback
 
     def _routines(self, ids: set[str]) -> list[Routine]:
-        items = self.window.library.items
-        return [i.routine for i in items if i.id in ids and i.routine is not None]
+        return [routine for routine in self._host.routines() if routine.id in ids]
 
     def _speak(self, routine: Routine, recs: list[Recommendation]) -> None:
         names = {ex.id: ex.name for ex in routine.exercises}
         for rec in recs:
             text = spoken(rec, names.get(rec.exercise_id, rec.exercise_id))
             if text:
-                self.window.services.speech.say(text, kind="summary")
+                self._host.services.speech.say(text, kind="summary")

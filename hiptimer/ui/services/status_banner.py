@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiptimer import APP_TITLE
 from hiptimer.core.history.status import HistoryState, HistoryStatus
 from hiptimer.ui.services.ports import History, Services
-from hiptimer.ui.session.workout_text import APP_TITLE
 from hiptimer.ui.theme import set_px
 
 log = logging.getLogger(__name__)

@@ -4,23 +4,15 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from html import escape
-from typing import Any, Protocol, cast
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from hiptimer.core.routines.model import Routine
+from hiptimer import APP_TITLE
 from hiptimer.core.history.resume import (
     ResumePlan,
     ResumeSource,
@@ -29,9 +21,9 @@ from hiptimer.core.history.resume import (
     offer_text,
     plan_resume,
 )
-from hiptimer.core.session.steps import SetKey
-from hiptimer.ui.keys import KEY_NAMES, Action
-from hiptimer.ui.session.workout_text import APP_TITLE
+from hiptimer.core.routines.model import Routine
+from hiptimer.ui.keys import KEY_NAMES, Action, Mode
+from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.theme import set_px
 
 log = logging.getLogger(__name__)
@@ -117,18 +109,14 @@ class ResumePage(QWidget):
             set_px(button, h * 0.042, bold=True)
 
 
-class Host(Protocol):
-    """What the offer needs of the main window."""
+class ResumeHost(Protocol):
+    """What the offer uses of the window around it."""
 
-    stack: QStackedWidget
-    library: Any  # the LibraryPage: its `items` hold the routines
-    wall: Callable[[], datetime]
-
-    def start_session(
-        self, routine: Routine, *, done_sets: Iterable[SetKey] = (), session_id: int | None = None
-    ) -> None: ...
-    def setWindowTitle(self, title: str) -> None: ...
-    def show_problem(self, text: str) -> None: ...
+    @property
+    def nav(self) -> Navigator: ...
+    def wall(self) -> datetime: ...
+    def show_problem(self, text: str, /) -> None: ...
+    def routines(self) -> list[Routine]: ...  # the library's
 
 
 class ResumeOffer(QObject):
@@ -136,24 +124,26 @@ class ResumeOffer(QObject):
 
     Older interrupted sessions are kept as partial at once (the page says so). Resuming
     starts the session's routine at the first set not done and records into the same
-    session; keeping it as partial closes it and goes on to `then` (the library, or the
-    routine named on the command line).
+    session; keeping it as partial closes it, and the window goes on (to the library, or
+    the routine named on the command line). The page's buttons and the window's keys both
+    call `perform`.
 
-    Signals: none (the page's buttons and the window's keys call `perform`).
+    Signals: resume_requested(object) with the ResumePlan to start; kept() once the session
+    was kept as partial (or that failed, and was said); title_changed(str) with the window
+    title for the offer, and back to the app's when it closes.
     """
 
+    resume_requested = Signal(object)
+    kept = Signal()
+    title_changed = Signal(str)
+
     def __init__(
-        self,
-        host: Host,
-        history: object,
-        then: Callable[[], None],
+        self, host: ResumeHost, history: ResumeSource | None, parent: QObject | None = None
     ) -> None:
-        super().__init__(host.stack)
+        super().__init__(parent)
         self._host = host
-        source = cast("ResumeSource", history) if _is_resume_source(history) else None
-        self._history = source
+        self._history = history
         self._known: dict[str, Routine] = {}
-        self._then = then
         self.plan: ResumePlan | None = None
         self.page: ResumePage | None = None
 
@@ -173,9 +163,7 @@ class ResumeOffer(QObject):
     def _find(self, routine_id: str) -> Routine | None:
         if routine_id in self._known:
             return self._known[routine_id]
-        items = getattr(self._host.library, "items", ())
-        routines = (getattr(item, "routine", None) for item in items)
-        return next((r for r in routines if r is not None and r.id == routine_id), None)
+        return next((r for r in self._host.routines() if r.id == routine_id), None)
 
     def _plan(self, history: ResumeSource) -> ResumePlan | None:
         plan = plan_resume(history, self._find)
@@ -200,13 +188,13 @@ class ResumeOffer(QObject):
             log.exception("Could not look for interrupted sessions")
             return False
         log.info("Offering to resume session %s (%d sets done)", plan.session.id, plan.sets_done)
-        self.page = ResumePage(self._host.stack)
+        nav = self._host.nav
+        self.page = ResumePage(nav.stack)
         self.page.show_plan(plan, self._today())
         self.page.resume_requested.connect(lambda: self.perform(Action.RESUME_SESSION))
         self.page.keep_requested.connect(lambda: self.perform(Action.KEEP_PARTIAL))
-        self._host.stack.addWidget(self.page)
-        self._host.stack.setCurrentWidget(self.page)
-        self._host.setWindowTitle(TITLE)
+        nav.add(self.page, Mode.RESUME, show=True)
+        self.title_changed.emit(TITLE)
         return True
 
     def perform(self, action: Action) -> None:
@@ -217,9 +205,7 @@ class ResumeOffer(QObject):
         if action is Action.RESUME_SESSION and plan.resumable:
             self._close_page()
             log.info("Resuming session %s", plan.session.id)
-            self._host.start_session(
-                plan.routine, done_sets=plan.done_sets, session_id=plan.session.id
-            )
+            self.resume_requested.emit(plan)
         elif action is Action.KEEP_PARTIAL:
             self._close_page()
             try:
@@ -227,16 +213,9 @@ class ResumeOffer(QObject):
             except Exception as exc:
                 log.exception("Could not keep session %s as partial", plan.session.id)
                 self._host.show_problem(f"Could not keep the session as partial: {exc}")
-            self._then()
+            self.kept.emit()
 
     def _close_page(self) -> None:
         page, self.page = self.page, None
-        if page is not None:
-            self._host.stack.removeWidget(page)
-            page.deleteLater()
-        self._host.setWindowTitle(APP_TITLE)
-
-
-def _is_resume_source(history: Any) -> bool:
-    names = ("unfinished_sessions", "session_sets", "session_doses", "mark_partial")
-    return history is not None and all(callable(getattr(history, n, None)) for n in names)
+        self._host.nav.remove(page)
+        self.title_changed.emit(APP_TITLE)

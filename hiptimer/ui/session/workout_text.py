@@ -5,12 +5,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from hiptimer import APP_TITLE
 from hiptimer.core.routines.model import Kind, SideMode, dose_text
 from hiptimer.core.session.steps import RestKind, Side, StepKind
 from hiptimer.core.session.view import SessionView
 from hiptimer.ui.theme import Phase
 
-APP_TITLE = "HipTimer"
 TEMPO_WORDS = {"lift": "LIFT", "hold": "HOLD", "lower": "LOWER"}
 
 

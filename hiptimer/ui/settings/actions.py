@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu
+from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
-from hiptimer.core.settings import Settings
-from hiptimer.ui.settings.dialog import SettingsDialog, voice_service
-
-if TYPE_CHECKING:
-    from hiptimer.ui.main_window import MainWindow
+from hiptimer.core.settings import Settings, SettingsStore
+from hiptimer.core.voice.cues import CueWriter
+from hiptimer.ui.services.ports import Services, Speaker
+from hiptimer.ui.session.driver import EngineDriver
+from hiptimer.ui.settings.dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -24,20 +25,44 @@ SAVED = "Settings saved."
 FIELDS = ("voice", "rate", "volume", "muted", "setup_mode", "pain_limit", "setup_heard")
 
 
+class RunningSession(Protocol):
+    """What the settings touch of a running session: they pause it, and it forgets setups."""
+
+    @property
+    def driver(self) -> EngineDriver: ...
+    @property
+    def cues(self) -> CueWriter: ...
+
+
+class SettingsHost(Protocol):
+    """What the settings use of the window around them."""
+
+    @property
+    def services(self) -> Services: ...
+    @property
+    def settings(self) -> SettingsStore: ...
+    def session(self) -> RunningSession | None: ...  # the session on screen
+    def show_problem(self, text: str, /) -> None: ...
+    def show_message(self, text: str, ms: int, /) -> None: ...  # in the status bar
+
+
 class SettingsActions(QObject):
     """Adds File > Settings and applies the dialog's choices when it is closed with OK.
 
     While the dialog is open a running session is paused (its keys cannot reach it), and it
-    goes on afterwards unless it was paused already.
+    goes on afterwards unless it was paused already. `window` is the dialog's parent.
 
-    Signals: applied(object) with the new Settings, after they are saved and applied.
+    Signals: mute_requested(bool) with the muted setting, for the voice, beeps and session;
+    applied(object) with the new Settings, after they are saved and applied.
     """
 
+    mute_requested = Signal(bool)
     applied = Signal(object)
 
-    def __init__(self, window: MainWindow, menu: QMenu) -> None:
+    def __init__(self, host: SettingsHost, menu: QMenu, window: QWidget) -> None:
         super().__init__(window)
-        self.window = window
+        self._host = host
+        self._window = window
         self.dialog: SettingsDialog | None = None
         self._tested = False
         self.action = QAction("&Settings\u2026", window)
@@ -58,10 +83,12 @@ class SettingsActions(QObject):
             self.dialog.activateWindow()
             return self.dialog
         resume = self._pause_session()
-        w = self.window
-        speech = voice_service(w.services.speech)
+        host = self._host
         dialog = SettingsDialog(
-            w.settings.settings, speech, w, session_running=w.session is not None
+            host.settings.settings,
+            host.services.speech,
+            self._window,
+            session_running=host.session() is not None,
         )
         self.dialog, self._tested = dialog, False
         dialog.test_requested.connect(self.test_voice)
@@ -71,35 +98,31 @@ class SettingsActions(QObject):
 
     def test_voice(self, chosen: Settings) -> None:
         """Speak the sample sentence with the voice, rate and volume the dialog shows."""
-        speech = voice_service(self.window.services.speech)
-        if speech is None:
-            return
+        speech = self._host.services.speech
         self._tested = True
         _set_voice(speech, chosen)
         speech.test_voice()
 
     def apply(self, new: Settings) -> None:
         """Save the changed settings and pass them on to the voice, beeps and session."""
-        w = self.window
-        old = w.settings.settings
-        changes = {f: getattr(new, f) for f in FIELDS if getattr(new, f) != getattr(old, f)}
+        host, store = self._host, self._host.settings
+        chosen, old = dataclasses.asdict(new), dataclasses.asdict(store.settings)
+        changes = {f: chosen[f] for f in FIELDS if chosen[f] != old[f]}
         if changes:
-            w.settings.update(**changes)
-        speech = voice_service(w.services.speech)
+            store.update(**changes)
         voice_changed = any(f in changes for f in ("voice", "rate", "volume"))
-        if speech is not None and (voice_changed or self._tested):
-            _set_voice(speech, new)
-        w.set_muted(new.muted)
-        if "setup_heard" in changes and w.session is not None:
+        if voice_changed or self._tested:
+            _set_voice(host.services.speech, new)
+        self.mute_requested.emit(new.muted)
+        session = host.session()
+        if "setup_heard" in changes and session is not None:
             # The running session writes what it has read back at its end: it must forget too.
-            heard = getattr(w.session.cues, "setup_heard", None)
-            if isinstance(heard, set):
-                heard.clear()
-        if w.settings.save_error:
-            w.show_problem(w.settings.save_error)
+            session.cues.setup_heard.clear()
+        if store.save_error:
+            host.show_problem(store.save_error)
         elif changes:
-            w.statusBar().showMessage(SAVED, 5000)
-        self.applied.emit(w.settings.settings)
+            host.show_message(SAVED, 5000)
+        self.applied.emit(store.settings)
 
     def _closed(self, dialog: SettingsDialog, result: int, resume: Callable[[], None]) -> None:
         if self.dialog is dialog:
@@ -107,35 +130,30 @@ class SettingsActions(QObject):
         if result == QDialog.DialogCode.Accepted:
             self.apply(dialog.chosen())
         elif self._tested:  # the test spoke with the dialog's voice: back to the saved one
-            speech = voice_service(self.window.services.speech)
-            if speech is not None:
-                _set_voice(speech, self.window.settings.settings)
+            _set_voice(self._host.services.speech, self._host.settings.settings)
         self._tested = False
         resume()
         dialog.deleteLater()
 
     def _pause_session(self) -> Callable[[], None]:
         """Pause a running session; returns what resumes it (nothing if it was paused)."""
-        session = self.window.session
+        session = self._host.session()
         if session is None or session.driver.view().paused:
             return _nothing
         session.driver.pause()
 
         def resume() -> None:
-            if self.window.session is session and session.driver.view().paused:
+            if self._host.session() is session and session.driver.view().paused:
                 session.driver.resume()
 
         return resume
 
 
-def _set_voice(speech: object, s: Settings) -> None:
-    service = voice_service(speech)
-    if service is None:
-        return
+def _set_voice(speech: Speaker, s: Settings) -> None:
     try:
-        service.set_voice(s.voice)
-        service.set_rate(s.rate)
-        service.set_volume(s.volume)
+        speech.set_voice(s.voice)
+        speech.set_rate(s.rate)
+        speech.set_volume(s.volume)
     except Exception:  # a failing voice must not lose the settings
         log.exception("Could not pass the voice settings on")
 

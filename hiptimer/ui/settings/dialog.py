@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiptimer import APP_TITLE
 from hiptimer.core.settings import DEFAULT_PAIN_LIMIT, Settings
 from hiptimer.ui.services.ports import Speaker
-from hiptimer.ui.session.workout_text import APP_TITLE
 from hiptimer.ui.settings.style import settings_style_sheet
 
 RATE_RANGE = (80, 300)  # words a minute; slower than 80 drags, faster than 300 blurs

@@ -11,10 +11,6 @@ import pytest
 
 from hiptimer.core.clock import FakeClock, FakeWall
 from hiptimer.core.history.queries import StoredSet
-from hiptimer.core.history.store import HistoryStore, open_history
-from hiptimer.core.routines.model import Exercise, Kind, Routine, SideMode
-from hiptimer.core.routines.writer import exercise_to_data
-from hiptimer.core.session.engine import SessionEngine
 from hiptimer.core.history.resume import (
     ResumePlan,
     details_lines,
@@ -24,6 +20,10 @@ from hiptimer.core.history.resume import (
     plan_resume,
     when_text,
 )
+from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.routines.model import Exercise, Kind, Routine, SideMode
+from hiptimer.core.routines.writer import exercise_to_data
+from hiptimer.core.session.engine import SessionEngine
 from hiptimer.core.session.steps import Side, StepKind
 
 T0 = datetime(2025, 3, 3, 8, 0, tzinfo=timezone.utc)  # a Monday

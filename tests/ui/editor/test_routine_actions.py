@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QDragEnterEvent
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow
 from pytestqt.qtbot import QtBot
 
 from hiptimer import paths
 from hiptimer.core.routines.loader import load_routine
+from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.writer import routine_to_data
 from hiptimer.core.settings import SettingsStore
-from hiptimer.ui.editor.routine_actions import blank_routine
+from hiptimer.ui.editor.routine_actions import RoutineActions, blank_routine
 from hiptimer.ui.library.page import load_library
 from hiptimer.ui.main_window import MainWindow
 from tests.harness import short_routine
@@ -100,3 +102,43 @@ def test_a_routine_file_dropped_on_the_window_is_imported(
     QApplication.sendEvent(window, drop_event([source]))
     qtbot.waitUntil(lambda: selected_id(window) == "from-physio")
     assert "from-physio" in user_routine_ids()
+
+
+@dataclass
+class Host:
+    """The menu's host without a main window: the routine chosen, and where to say things."""
+
+    chosen: Routine | None = None
+    problems: list[str] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+
+    def selected_routine(self) -> Routine | None:
+        return self.chosen
+
+    def show_problem(self, text: str) -> None:
+        self.problems.append(text)
+
+    def show_message(self, text: str, ms: int) -> None:
+        self.messages.append(text)
+
+
+def test_the_menu_needs_no_main_window(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    host = Host()
+    actions = RoutineActions(host, window.menuBar(), window)
+    actions.export_selected()
+    assert host.problems == ["Choose a routine in the library first."]
+    host.chosen = short_routine()
+    target = tmp_path / "copy.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    actions.export_selected()
+    assert load_routine(target).id == short_routine().id
+    assert host.messages == [f"Exported {short_routine().title} to {target}"]
+    source = routine_file(tmp_path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(source)], ""))
+    with qtbot.waitSignal(actions.routine_changed) as changed:
+        actions.import_files()
+    assert changed.args[0].id == "from-physio"

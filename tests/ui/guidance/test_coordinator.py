@@ -57,7 +57,7 @@ def test_three_good_days_then_more_accepted_and_used(days: Days) -> None:
     days.check_in(0, 0)
     assert days.mode() is Mode.CHECKIN
     assert days.window is not None
-    advice = days.window.stack.currentWidget()
+    advice = days.window.nav.current
     assert isinstance(advice, MorningAdvicePage)
     panel = days.panel()
     assert [(c.rec.exercise_id, c.rec.action) for c in panel.cards] == [

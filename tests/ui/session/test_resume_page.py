@@ -4,21 +4,24 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from hiptimer import paths
+from hiptimer import APP_TITLE, paths
 from hiptimer.core.clock import FakeClock, FakeWall
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.session.steps import StepKind
 from hiptimer.core.settings import SettingsStore
-from hiptimer.ui.keys import Mode
+from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.main_window import MainWindow
-from hiptimer.ui.session.resume_page import TITLE
+from hiptimer.ui.navigator import Navigator
+from hiptimer.ui.session.resume_page import TITLE, ResumeOffer
 from tests.harness import hold, quick_routine
 from tests.ui.sessions import (
     advance,
@@ -209,3 +212,42 @@ def test_a_routine_named_on_the_command_line_is_found_for_resuming(
     assert engine.routine.rests == three_sets().rests  # not rebuilt with default rests
     assert [s.set_number for s in engine.steps if s.kind is StepKind.WORK] == [3, 1]
     run.close()
+
+
+@dataclass
+class Host:
+    """The offer's host without a main window: a navigator, a wall clock and the library."""
+
+    nav: Navigator
+    clock: FakeClock = field(default_factory=FakeClock)
+    problems: list[str] = field(default_factory=list)
+
+    def wall(self) -> datetime:
+        return FakeWall(self.clock)()
+
+    def show_problem(self, text: str) -> None:
+        self.problems.append(text)
+
+    def routines(self) -> list[Routine]:
+        return [three_sets()]
+
+
+def test_the_offer_puts_its_page_up_and_asks_for_the_session_by_signal(
+    qtbot: QtBot, interrupted: int
+) -> None:
+    window = QWidget()
+    qtbot.addWidget(window)
+    host = Host(Navigator(window))
+    titles: list[str] = []
+    with open_history(paths.history_db_path()) as store:
+        offer = ResumeOffer(host, store)
+        offer.title_changed.connect(titles.append)
+        with qtbot.assertNotEmitted(offer.kept):
+            assert offer.offer()
+        assert host.nav.key_mode() is Mode.RESUME and host.nav.showing(offer.page)
+        with qtbot.waitSignal(offer.resume_requested) as asked:
+            offer.perform(Action.RESUME_SESSION)
+    [plan] = asked.args
+    assert (plan.session.id, plan.sets_done) == (interrupted, 2)
+    assert offer.page is None and host.nav.current is None
+    assert titles == [TITLE, APP_TITLE] and host.problems == []

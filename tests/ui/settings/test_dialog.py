@@ -363,7 +363,7 @@ def test_forgetting_mid_session_is_not_undone_when_the_session_ends(app: App, qt
     app.start(qtbot)
     session = app.window.session
     assert session is not None
-    heard = session.cues.setup_heard  # type: ignore[attr-defined]
+    heard = session.cues.setup_heard
     assert heard == {"clam-hold"}
     d = app.open()
     qtbot.mouseClick(d.forget, Qt.MouseButton.LeftButton)

@@ -1,0 +1,82 @@
+"""The one owner of the main window's page flow: the stacked pages and each page's key mode."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeAlias
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from hiptimer.ui.keys import Mode
+
+KeyMode: TypeAlias = "Mode | Callable[[], Mode]"  # a page's mode, or how to ask it
+
+
+class Navigator(QObject):
+    """Holds the window's pages in one QStackedWidget and knows which keys each page takes.
+
+    A page comes with its Mode, or with a callable that gives its Mode as it changes (the
+    workout page: counting, rating, choosing). Pages leave by `remove`, which deletes them.
+    With no page on screen the keys are those of `idle`.
+
+    Signals: page_changed(object) with the page now on screen (None when there is none).
+    """
+
+    page_changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None, *, idle: Mode = Mode.LIBRARY) -> None:
+        super().__init__(parent)
+        self.stack = QStackedWidget(parent)  # the window's central widget
+        self._idle = idle
+        self._modes: dict[QWidget, Callable[[], Mode]] = {}
+        self.stack.currentChanged.connect(self._current_changed)
+
+    @property
+    def current(self) -> QWidget | None:
+        """The page on screen."""
+        page: QWidget | None = self.stack.currentWidget()
+        return page
+
+    def showing(self, page: QWidget | None) -> bool:
+        return page is not None and self.current is page
+
+    def __contains__(self, page: object) -> bool:
+        return page in self._modes
+
+    def add(self, page: QWidget, mode: KeyMode, *, show: bool = False) -> None:
+        """Add a page with its key mode; with `show`, put it on screen too."""
+        self._modes[page] = mode if callable(mode) else _fixed(mode)
+        self.stack.addWidget(page)
+        if show:
+            self.show(page)
+
+    def show(self, page: QWidget) -> None:
+        if page not in self._modes:
+            raise ValueError(f"{type(page).__name__} is not one of the window's pages")
+        self.stack.setCurrentWidget(page)
+
+    def remove(self, page: QWidget | None) -> None:
+        """Take a page off the stack and delete it; a page not (or no longer) here is ignored.
+
+        The page is deleted later, not now: the click or key that removes it may still be
+        running in one of its widgets.
+        """
+        if page is None or page not in self._modes:
+            return
+        del self._modes[page]
+        self.stack.removeWidget(page)
+        page.deleteLater()
+
+    def key_mode(self) -> Mode:
+        """Which keys apply now: those of the page on screen."""
+        page = self.current
+        mode = self._modes.get(page) if page is not None else None
+        return mode() if mode is not None else self._idle
+
+    def _current_changed(self, _index: int) -> None:
+        self.page_changed.emit(self.current)
+
+
+def _fixed(mode: Mode) -> Callable[[], Mode]:
+    return lambda: mode

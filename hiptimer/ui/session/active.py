@@ -1,0 +1,102 @@
+"""The objects of the session on screen: built together from the settings, torn down together."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from PySide6.QtCore import QObject
+
+from hiptimer.core.clock import Clock
+from hiptimer.core.routines.model import Routine
+from hiptimer.core.session.engine import SessionEngine
+from hiptimer.core.session.events import SessionEnded
+from hiptimer.core.session.steps import SetKey
+from hiptimer.core.settings import Settings
+from hiptimer.core.voice.cues import CueWriter
+from hiptimer.ui.services.ports import Services
+from hiptimer.ui.session.controller import SessionController, make_cue_writer
+from hiptimer.ui.session.driver import EngineDriver
+from hiptimer.ui.session.summary_page import SessionResult
+from hiptimer.ui.session.workout_page import WorkoutPage
+
+
+@dataclass
+class ActiveSession:
+    """The objects of the session on screen; they live as long as its page."""
+
+    driver: EngineDriver
+    controller: SessionController
+    page: WorkoutPage
+    cues: CueWriter
+    started_at: float
+
+    def result(self, ended: SessionEnded) -> SessionResult:
+        """What the summary shows of the session as it ended."""
+        engine = self.driver.engine
+        return SessionResult(
+            routine=engine.live_routine(),
+            records=tuple(engine.records),
+            reason=ended.reason,
+            total_s=ended.at - self.started_at,
+            adjustments={k: list(v) for k, v in engine.adjustments.items()},
+            started_with=engine.routine,
+        )
+
+    def end_if(self, confirmed: Callable[[], bool]) -> None:
+        """Pause while asking; then end, or go on as before (paused if it was)."""
+        was_paused = self.driver.view().paused
+        self.driver.pause()
+        # The question is modal: the session may have been ended meanwhile (window closed).
+        if confirmed():
+            if self.driver.engine.running:
+                self.driver.end()
+        elif not was_paused and self.driver.engine.running:
+            self.driver.resume()
+
+    def set_muted(self, muted: bool) -> None:
+        self.controller.set_muted(muted)
+        self.page.set_muted(muted)
+
+    def dispose(self) -> None:
+        """Stop the timer and delete the driver and controller (the page is the navigator's).
+
+        Deleted later, not now: they may be on the call stack (a button's click ended the set).
+        """
+        self.driver.stop()
+        for obj in (self.controller, self.driver):
+            obj.deleteLater()
+
+
+def open_session(
+    routine: Routine,
+    settings: Settings,
+    services: Services,
+    *,
+    clock: Clock,
+    wall: Callable[[], datetime],
+    done_sets: Iterable[SetKey] = (),
+    session_id: int | None = None,
+    parent: QObject | None = None,
+) -> ActiveSession:
+    """A session of `routine` ready to start; with `session_id`, that interrupted session
+    resumed after `done_sets`."""
+    s = settings
+    cues = make_cue_writer(s.setup_mode, s.setup_heard, s.pain_limit)
+    engine = SessionEngine(
+        routine,
+        clock=clock,
+        wall=wall,
+        pain_limit=s.pain_limit,
+        # Lead-ins last long enough for the voice to read the setup steps.
+        lead_in=cues.lead_in_seconds,
+        done_sets=done_sets,
+    )
+    driver = EngineDriver(engine, parent)
+    controller = SessionController(
+        driver, services, clock=clock, wall=wall, cues=cues, session_id=session_id, parent=parent
+    )
+    page = WorkoutPage(driver, muted=s.muted)
+    controller.caption.connect(page.show_caption)
+    return ActiveSession(driver, controller, page, cues, clock.now())

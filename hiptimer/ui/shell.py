@@ -1,0 +1,32 @@
+"""What the main window lends the coordinators of its pages, instead of itself."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from hiptimer.core.routines.model import Routine
+from hiptimer.core.settings import SettingsStore
+from hiptimer.ui.navigator import Navigator
+from hiptimer.ui.services.ports import Services
+from hiptimer.ui.session.active import ActiveSession
+
+
+@dataclass(frozen=True)
+class Shell:
+    """What the window lends its coordinators (guidance, resume offer, settings, routines).
+
+    Each of them types the part it uses as a Protocol of its own; none holds the window.
+    They put pages up through the navigator and emit signals for what the window must do.
+    """
+
+    nav: Navigator
+    services: Services
+    settings: SettingsStore
+    wall: Callable[[], datetime]
+    show_problem: Callable[[str], None]
+    show_message: Callable[[str, int], None]  # in the status bar, for that many ms
+    routines: Callable[[], list[Routine]]  # the library's
+    selected_routine: Callable[[], Routine | None]
+    session: Callable[[], ActiveSession | None]  # the session on screen
