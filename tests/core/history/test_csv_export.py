@@ -226,3 +226,18 @@ def _reference_export(store: HistoryStore) -> str:
             values[i] = datetime.fromisoformat(values[i]).astimezone().isoformat(timespec="seconds")
         writer.writerow(values)
     return out.getvalue()
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_text_a_spreadsheet_would_run_as_a_formula_is_quoted(
+    store: HistoryStore, start: str
+) -> None:
+    hostile = f'{start}HYPERLINK("http://example.invalid","x")'
+    when = datetime(2025, 3, 3, 8, tzinfo=UTC)
+    sid = store.begin_session("hips", hostile, 1, {}, when)
+    store.add_set(sid, StoredSet(hostile, hostile, 1, when, when, planned_reps=10, pain=0))
+    store.finish_session(sid, "completed", when, note=hostile)
+    (row,) = exported(store)
+    for column in ("routine_title", "exercise_id", "exercise", "session_note"):
+        assert row[column] == "'" + hostile, column
+    assert row["pain"] == "0" and row["planned_reps"] == "10"  # numbers stay numbers
