@@ -140,3 +140,11 @@ def test_format_script() -> None:
         "01:00.0  Two",
         "62:05.0  x",
     ]
+
+
+def test_a_valid_routine_longer_than_a_day_gives_its_script() -> None:
+    # Issue 13, fault 2: this ended in "the simulated session did not end within a day".
+    long = [hold(f"hold{i}", hold_s=3600, sets=20) for i in range(2)]  # 40 hours of holds
+    script = cue_script(routine(*long))
+    assert script[-1][0] > 40 * 3600
+    assert script[-1][1].startswith("Done.")
