@@ -370,7 +370,7 @@ def duration_words(seconds: float) -> str:
     if seconds < 0:
         raise ValueError(f"a duration cannot be negative: {seconds}")
     halves = round(seconds * 2)
-    if 0 < seconds and halves == 0:  # a 0.1 s hold is short, not "zero seconds"
+    if seconds > 0 and halves == 0:  # a 0.1 s hold is short, not "zero seconds"
         return "less than a second"
     if halves <= 120:
         whole, half = divmod(halves, 2)
