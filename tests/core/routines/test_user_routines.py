@@ -264,7 +264,7 @@ def _near_the_limit(target_bytes: int) -> dict[str, Any]:
     line = "Keep the knee over the ankle and breathe out slowly as you lift."  # 64 chars
     exercise = {"kind": "hold", "hold_s": 30, "setup": [line] * 50}
     data: dict[str, Any] = routine_data()
-    exercises = []
+    exercises: list[dict[str, Any]] = []
     while len(json.dumps({**data, "exercises": exercises}, separators=(",", ":"))) < target_bytes:
         n = len(exercises)
         exercises.append({"id": f"ex-{n}", "name": f"Exercise {n}", **exercise})
