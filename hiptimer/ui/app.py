@@ -61,9 +61,19 @@ def run_app(
     window.show()
     if chosen is not None:
         window.open_routine(chosen, start=start)
+    from hiptimer.ui.system_quit import SystemQuit
+
+    system_quit = SystemQuit(app)  # logout, shutdown, kill: save, end the session, quit
+
+    def end_for_the_system(_why: str) -> None:
+        window.end_by_system()
+        app.quit()
+
+    system_quit.requested.connect(end_for_the_system)
     try:
         return int(app.exec())
     finally:
+        system_quit.uninstall()
         services.shutdown()
 
 

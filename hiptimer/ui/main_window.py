@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         library: Callable[[], list[LibraryItem]] = load_library,
     ) -> None:
         super().__init__()
+        self._closing_for_system = False  # end_by_system: close without asking
         self.settings = settings
         self.services = services or Services()
         self.clock = clock or MonotonicClock()
@@ -315,9 +316,19 @@ class MainWindow(QMainWindow):
         log.warning("%s", text)
         self.statusBar().showMessage(text, 15000)
 
+    def end_by_system(self) -> None:
+        """Logout, shutdown or a termination signal: save what waits, end the session as
+        ended by the system, and close without asking (nobody is there to answer)."""
+        if self.session is not None:
+            self.session.controller.close(EndReason.BY_SYSTEM)
+        self.banner.retry()  # one more try for writes waiting on a failing disk
+        self.banner.stop()
+        self._closing_for_system = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.banner.accept_close(event):  # unsaved history: quit anyway or keep it open
-            return
+        if not self._closing_for_system and not self.banner.accept_close(event):
+            return  # unsaved history: the user keeps the app open
         if self.session is not None:
             self.session.controller.close()  # recorded as ended early
         if self.session is not None:

@@ -549,7 +549,7 @@ class SessionEngine:
             and bool(self.records)
         )
 
-    def end(self) -> None:
+    def end(self, reason: EndReason = EndReason.ENDED_EARLY) -> None:
         """End the session now; a set in progress is recorded as far as it got."""
         if not self.running:
             return
@@ -559,7 +559,7 @@ class SessionEngine:
             self._record_set(self.step, now, early=True)
         if self.running:
             self._done_s += self._time.elapsed(now)
-            self._finish(EndReason.ENDED_EARLY, now)
+            self._finish(reason, now)
         self._flush()
 
     # ------------------------------------------------------------ the view

@@ -252,7 +252,7 @@ class CueWriter:
         return "Going lighter." if choice is PainChoice.LOWER else "Carrying on."
 
     def _summary(self, e: SessionEnded) -> Phrase:
-        if e.reason is EndReason.ENDED_EARLY:
+        if e.reason is not EndReason.COMPLETED:
             return Phrase("Session ended.", "summary", e.at, interrupt=True)
         done = [r for r in e.records if not r.skipped]
         parts = ["Done."]
