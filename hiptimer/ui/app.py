@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from hiptimer.core.clock import Clock
     from hiptimer.core.routines.model import Routine
+    from hiptimer.ui.main_window import MainWindow
     from hiptimer.ui.services.ports import Services
+    from hiptimer.ui.single_instance import Request
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +45,23 @@ def run_app(
         )
         app = QApplication(list(argv or sys.argv[:1]))
     assert isinstance(app, QApplication)
+    from hiptimer import paths
+    from hiptimer.ui.single_instance import Request, claim
+
+    asked = routine if routine is None or isinstance(routine, str) else routine.path
+    first = claim(paths.data_dir(), Request(asked, start))
+    if first is True:
+        print(
+            f"HipTimer is already running for {paths.data_dir()}; its window was brought forward."
+        )
+        return 0
+    if first is False:
+        print(
+            f"HipTimer is already running for {paths.data_dir()} but does not answer; "
+            "close it (or wait for it to finish starting) and try again.",
+            file=sys.stderr,
+        )
+        return 1
     setup_application(app)
 
     from hiptimer.core.clock import wall_now
@@ -70,9 +89,11 @@ def run_app(
         app.quit()
 
     system_quit.requested.connect(end_for_the_system)
+    first.requested.connect(lambda request: _come_forward(window, request))
     try:
         return int(app.exec())
     finally:
+        first.release()
         system_quit.uninstall()
         services.shutdown()
 
@@ -114,3 +135,19 @@ def _find(routine: str) -> Routine:
     from hiptimer.core.routines.catalog import load_catalog
 
     return load_catalog().find(routine)
+
+
+def _come_forward(window: MainWindow, request: Request) -> None:
+    """Another start asked for this window: show it on top, and open its routine if idle."""
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
+    if request.routine is None:
+        return
+    if window.session is not None:
+        window.show_problem("A session is running: finish or end it to open another routine.")
+        return
+    chosen = _resolve(request.routine, window.show_problem)
+    if chosen is not None:
+        window.open_routine(chosen, start=request.start)
