@@ -437,6 +437,42 @@ def test_an_unusable_folder_falls_back_to_memory_then_catches_up(tmp_path: Path)
     assert read(db_path, "SELECT pain FROM sets ORDER BY seq") == [(2,), (None,)]
 
 
+def test_sessions_made_while_an_existing_history_was_unwritable_are_saved_without_clashes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 13, fault 8: a read-only folder with a history in it. The stand-in numbered its
+    # sessions from 1 again, and once writable every save failed ("already holds sessions with
+    # the same numbers"): 5 of 5 ratings lost. Root ignores chmod, so opening for writing is
+    # refused the way a read-only folder refuses it.
+    db = tmp_path / "history.sqlite3"
+    with open_history(db) as store:
+        for day in range(3):
+            a_session(store, T0 - timedelta(days=3 - day))
+    real_open = history_schema.open_database
+
+    def read_only(path: Path) -> object:
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(history_schema, "open_database", read_only)
+    store = open_history(db)
+    assert store.status.state is HistoryState.NOT_SAVING
+    sid = a_session(store)
+    for n in range(1, 6):
+        store.rate_set(store.add_set(sid, a_set("bridge", n, T0 + timedelta(minutes=n))), n, None)
+    assert sid == 4  # numbered after the three sessions already in the file
+    monkeypatch.setattr(history_schema, "open_database", real_open)
+    assert store.retry()
+    store.close()
+    assert read(db, "SELECT id FROM sessions ORDER BY id") == [(1,), (2,), (3,), (4,)]
+    assert read(db, "SELECT pain FROM sets WHERE session_id = 4 ORDER BY seq") == [
+        (1,),
+        (2,),
+        (3,),
+        (4,),
+        (5,),
+    ]
+
+
 # -- interrupted sessions --------------------------------------------------------------
 
 
