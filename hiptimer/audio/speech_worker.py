@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import queue
+import shutil
 import signal
 import subprocess
 import tempfile
@@ -27,6 +28,32 @@ PLAYER_GRACE_S = 10.0
 ReadyCallback = Callable[[list[tuple[str, str]]], None]
 DoneCallback = Callable[[int, bool], None]  # (seq, completed)
 FailedCallback = Callable[[str], None]
+
+
+TEMP_PREFIX = "hiptimer-speech-"  # then the owner's pid: a killed copy's folder can be told
+
+
+def remove_stale_folders(root: Path | None = None) -> list[Path]:
+    """Delete the speech folders of HipTimer processes that are gone (a kill skips the
+    clean-up); returns what was removed. Folders of running processes are left alone."""
+    removed = []
+    for folder in Path(root or tempfile.gettempdir()).glob(f"{TEMP_PREFIX}*"):
+        pid_text = folder.name[len(TEMP_PREFIX) :].split("-", 1)[0]
+        if not pid_text.isdigit() or _alive(int(pid_text)) or not folder.is_dir():
+            continue  # an older name without a pid, a live owner, or not ours to touch
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists but belongs to someone else
+        return True
+    return True
 
 
 @dataclass(frozen=True)
@@ -127,7 +154,8 @@ class SpeechWorker:
         except Exception as exc:
             self._on_failed(tts.explain_init_failure(exc))
             return
-        with tempfile.TemporaryDirectory(prefix="hiptimer-speech-") as tmp:
+        remove_stale_folders()
+        with tempfile.TemporaryDirectory(prefix=f"{TEMP_PREFIX}{os.getpid()}-") as tmp:
             try:
                 speak = self._choose_speaker(engine, Path(tmp))
             except tts.SpeechUnavailable as exc:
