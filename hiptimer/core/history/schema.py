@@ -17,6 +17,7 @@ from hiptimer.core.history import repair
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
+WAL_LIMIT_BYTES = 4 * 1024 * 1024
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -142,6 +143,9 @@ def configure(conn: sqlite3.Connection) -> None:
     if mode not in ("wal", "memory"):
         log.warning("History database is in %s journal mode, not WAL", mode)
     conn.execute("PRAGMA synchronous = FULL")
+    # After a checkpoint the -wal file is cut back to this size instead of keeping its
+    # largest size for ever: a disk that was full gets its space back.
+    conn.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT_BYTES}")
     conn.execute("PRAGMA foreign_keys = ON")
 
 

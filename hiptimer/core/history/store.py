@@ -177,10 +177,17 @@ class HistoryStore(HistoryQueries):
                 raise
             except (sqlite3.Error, OSError) as exc:
                 self._set_failure(str(exc))
+                self._shrink_wal()
                 return False
             self._pending.popleft()
         self._set_failure(None)
         return True
+
+    def _shrink_wal(self) -> None:
+        """After a failed write (a full disk, say), give the -wal file's space back: what it
+        holds is committed already; the waiting writes are in memory."""
+        with contextlib.suppress(sqlite3.Error):
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def _reconnect(self) -> bool:
         """Open the real file at last and replay everything written to the stand-in."""

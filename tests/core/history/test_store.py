@@ -399,6 +399,29 @@ def test_a_full_disk_keeps_sets_pending(db_path: Path, flaky: list[FlakyConnecti
         assert [s.set_number for s in store.session_sets(sid)] == list(range(1, 41))
 
 
+def test_a_full_disk_gets_the_wal_files_space_back(
+    db_path: Path, flaky: list[FlakyConnection]
+) -> None:
+    # Issue 13, fault 10: after a full disk the -wal file kept its size (and refilled the
+    # disk once space was freed). A failed write now checkpoints it back to nothing.
+    with open_history(db_path) as store:
+        sid = a_session(store)
+        for n in range(1, 200):
+            store.add_set(sid, a_set("bridge", n, exercise_name="x" * 2000))
+        wal = Path(f"{db_path}-wal")
+        assert wal.stat().st_size > 100_000
+        (conn,) = flaky
+        conn.broken = True
+        store.add_set(sid, a_set("bridge", 200))
+        assert store.status.pending == 1
+        assert wal.stat().st_size == 0
+        limit = conn.execute("PRAGMA journal_size_limit").fetchone()[0]
+        assert limit == history_schema.WAL_LIMIT_BYTES
+        conn.broken = False
+        assert store.retry()
+    assert read(db_path, "SELECT count(*) FROM sets") == [(200,)]
+
+
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root ignores chmod")
 def test_read_only_folder_does_not_lose_the_session(tmp_path: Path) -> None:
     folder = tmp_path / "ro"
