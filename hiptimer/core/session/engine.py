@@ -273,7 +273,8 @@ class SessionEngine:
             completed=completed,
             skipped=skipped,
             started_at=started,
-            ended_at=self._wall_at(end),
+            # The wall clock may have been set back during the set: never end before the start.
+            ended_at=max(self._wall_at(end), started),
             adjustment="; ".join(self.adjustments.get(ex.id, [])),
         )
         self.records.append(record)
