@@ -246,13 +246,24 @@ def test_escape_while_paused_stays_paused(
     assert app.engine.paused
 
 
-def test_enter_on_the_summary_closes_the_window(qtbot: QtBot) -> None:
+def test_enter_on_the_summary_goes_back_to_the_library_and_quit_is_explicit(
+    qtbot: QtBot,
+) -> None:
     made = make_app(qtbot, quick_routine(hold(hold_s=5)))
     made.key(qtbot, K.Key_Return)
     made.until(StepKind.PAIN)
     made.key(qtbot, K.Key_0)
     assert made.window.key_mode() is Mode.SUMMARY
-    made.key(qtbot, K.Key_Return)
+    summary = made.window.summary
+    assert summary is not None and summary.library_button.property("role") == "primary"
+    made.key(qtbot, K.Key_Return)  # Enter counts reps too: one press too many must not quit
+    assert made.window.isVisible() and made.window.key_mode() is Mode.LIBRARY
+    made.key(qtbot, K.Key_Return)  # start it again, finish, and quit with the button
+    made.until(StepKind.PAIN)
+    made.key(qtbot, K.Key_0)
+    summary = made.window.summary
+    assert summary is not None and summary.done_button.text().startswith("Quit HipTimer")
+    summary.done_button.click()
     assert not made.window.isVisible()
     made.history.close()
 
