@@ -3,7 +3,6 @@ live session (issue 13: it once offered the live session for resume and wrote a 
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.real_app import WAIT_S, RealApp
-from tests.e2e.test_kill_and_resume import ROUTINE, rate_a_set, sessions_in, sets_in
+from tests.e2e.test_kill_and_resume import rate_a_set, sessions_in, sets_in, three_sets_in
 
 pytestmark = pytest.mark.e2e
 
@@ -19,13 +18,7 @@ pytestmark = pytest.mark.e2e
 def test_a_second_start_brings_the_first_forward_and_leaves_its_session_alone(
     display: str, tmp_path: Path
 ) -> None:
-    data = tmp_path / "data"
-    data.mkdir()
-    settings = {"muted": True, "first_run_done": True}
-    (data / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
-    routine = tmp_path / "three-sets.json"
-    routine.write_text(json.dumps(ROUTINE), encoding="utf-8")
-    db = data / "history.sqlite3"
+    data, routine, db = three_sets_in(tmp_path)
     first = RealApp(display, data, routine)
     try:
         rate_a_set(first, "3")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import signal
 import sqlite3
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.real_app import WAIT_S, RealApp
-from tests.e2e.test_kill_and_resume import ROUTINE, rate_a_set, sessions_in, sets_in
+from tests.e2e.test_kill_and_resume import rate_a_set, sessions_in, sets_in, three_sets_in
 
 pytestmark = pytest.mark.e2e
 
@@ -19,13 +18,7 @@ pytestmark = pytest.mark.e2e
 def test_a_termination_signal_mid_set_keeps_the_rating_and_ends_the_session(
     display: str, tmp_path: Path, signum: signal.Signals
 ) -> None:
-    data = tmp_path / "data"
-    data.mkdir()
-    settings = {"muted": True, "first_run_done": True}
-    (data / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
-    routine = tmp_path / "three-sets.json"
-    routine.write_text(json.dumps(ROUTINE), encoding="utf-8")
-    db = data / "history.sqlite3"
+    data, routine, db = three_sets_in(tmp_path)
     app = RealApp(display, data, routine)
     try:
         rate_a_set(app, "3")
