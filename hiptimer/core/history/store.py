@@ -142,7 +142,9 @@ class HistoryStore(HistoryQueries):
         if self._in_memory:
             # The stand-in starts empty, but the real file may hold sessions already (a
             # read-only folder): number after them, so the replay later cannot clash.
-            self._next_id[table] = max(self._next_id[table], _max_id_in_file(self.path, table) + 1)
+            self._next_id[table] = max(
+                self._next_id[table], history_schema.max_id_in_file(self.path, table) + 1
+            )
         new_id = self._next_id[table]
         self._next_id[table] = new_id + 1
         return new_id
@@ -366,24 +368,6 @@ class HistoryStore(HistoryQueries):
             ),
         )
         return change_id
-
-
-def _max_id_in_file(path: Path, table: str) -> int:
-    """The largest id in `table` of the file at `path`, read without writing (0 if none)."""
-    if not path.exists():
-        return 0
-    # mode=ro reads the WAL too; immutable=1 works where not even the -shm can be made.
-    for query in ("mode=ro", "mode=ro&immutable=1"):
-        try:
-            conn = sqlite3.connect(f"{path.as_uri()}?{query}", uri=True, timeout=0.5)
-            try:
-                row = conn.execute(f"SELECT max(id) FROM {table}").fetchone()
-            finally:
-                conn.close()
-        except sqlite3.Error:
-            continue
-        return int(row[0] or 0)
-    return 0
 
 
 def open_history(path: Path) -> HistoryStore:
