@@ -246,6 +246,7 @@ class SpeechWorker:
         except Exception as exc:  # when it is due, the phrase is rendered (and fails) again
             log.debug("speech: could not render %r ahead: %s", text, exc)
             return
+        tts.trim_leading_silence(ahead)
         cache.put(key, ahead)
 
     def _say_one(self, command: _Say, speak: Callable[[_Say], bool]) -> bool:
@@ -294,6 +295,7 @@ class SpeechWorker:
             if cached is not None:
                 return cached
         tts.synthesize_to_file(self._engine, self._completion, text, self._wav)
+        tts.trim_leading_silence(self._wav)
         if self._cache is not None:
             return self._cache.put(key, self._wav) or self._wav
         return self._wav
