@@ -304,6 +304,15 @@ def test_open_routine_with_start_begins_at_once(app: App) -> None:
     assert app.engine.started
 
 
+def test_a_session_has_its_phrases_rendered_ahead(app: App) -> None:
+    app.window.open_routine(short_routine(), start=True)
+    _, speech, _ = app.services()
+    assert speech.prepared[0] == speech.texts[0] == "Get ready: Clamshell hold."
+    app.until(StepKind.PAIN)
+    assert len(speech.texts) > 5
+    assert set(speech.texts) <= set(speech.prepared)  # everything said so far was prepared
+
+
 def test_f11_toggles_full_screen(app: App, qtbot: QtBot) -> None:
     app.key(qtbot, K.Key_F11)
     assert app.window.isFullScreen()

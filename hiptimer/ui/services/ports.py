@@ -6,7 +6,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -34,6 +34,7 @@ class Speaker(Protocol):
     def unavailable_reason(self) -> str | None: ...  # what to install, once speech failed
     def voices(self) -> list[tuple[str, str]]: ...  # (id, name); empty until ready
     def say(self, text: str, *, stale_after_s: float | None = None, kind: str = "cue") -> None: ...
+    def prepare(self, texts: Iterable[str]) -> None: ...  # render ahead what will be said
     def clear(self) -> None: ...
     def set_muted(self, muted: bool) -> None: ...
     def set_voice(self, voice_id: str) -> None: ...
@@ -93,6 +94,9 @@ class SilentSpeaker:
         return []
 
     def say(self, text: str, *, stale_after_s: float | None = None, kind: str = "cue") -> None:
+        pass
+
+    def prepare(self, texts: Iterable[str]) -> None:
         pass
 
     def clear(self) -> None:
