@@ -43,9 +43,10 @@ def cue_script(
     *,
     choice: PainChoice = PainChoice.CONTINUE,
     writer: CueWriter | None = None,
+    stretched: bool = False,
 ) -> list[tuple[float, str]]:
     """(seconds from the session's start, text) for every phrase the voice would say."""
-    timeline = cue_timeline(routine, pain_rating, choice=choice, writer=writer)
+    timeline = cue_timeline(routine, pain_rating, choice=choice, writer=writer, stretched=stretched)
     return [(round(s.start, 3), s.phrase.text) for s in timeline]
 
 
@@ -55,13 +56,19 @@ def cue_timeline(
     *,
     choice: PainChoice = PainChoice.CONTINUE,
     writer: CueWriter | None = None,
+    stretched: bool = False,
 ) -> list[Spoken]:
     """The spoken phrases of a whole session, timed from its start (0.0).
 
     At each pain prompt the simulated user skips the rating (None) or gives `pain_rating`;
-    above the pain limit they then make `choice`.
+    above the pain limit they then make `choice`. With `stretched`, lead-ins last as long as
+    the voice needs to read them, as they do in the app while the voice is on; else as written.
     """
-    start, heard = session_phrases(routine, pain_rating, choice=choice, writer=writer)
+    writer = writer or CueWriter()
+    lead_in = writer.lead_in_seconds if stretched else None
+    start, heard = session_phrases(
+        routine, pain_rating, choice=choice, writer=writer, lead_in=lead_in
+    )
     spoken = simulate_speech(heard)
     return [replace(s, start=s.start - start, end=s.end - start) for s in spoken]
 

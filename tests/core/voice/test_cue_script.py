@@ -166,3 +166,25 @@ def test_upcoming_texts_follow_the_writer_and_the_sets_already_done() -> None:
     assert "Lie on your back." not in upcoming_texts(session, heard)
     resumed = upcoming_texts(session, CueWriter(), done_sets=[("stretch", 1, None)])
     assert "Stretch, set two of two. Hold for twenty seconds." in resumed
+
+
+def test_the_first_rep_keeps_its_lift_and_hold_after_a_long_lead_in() -> None:
+    bridge = reps(
+        "bridge",
+        n=3,
+        rep_hold_s=3,
+        setup=("Lie face up, knees bent, feet planted.", "Brace your stomach muscles."),
+        caution="If bridging strains your lower back, do a pelvic tilt instead.",
+    )
+    for stretched in (True, False):
+        timeline = cue_timeline(routine(bridge), stretched=stretched)
+        lifts = [s for s in timeline if s.phrase.text == "Lift"]
+        holds = [s for s in timeline if s.phrase.text == "Hold"]
+        assert len(lifts) == len(holds) == 3  # the first rep's words are not lost
+        assert all(s.start - s.phrase.at <= STALE_COUNT_S for s in lifts + holds)
+        assert holds[0].start == pytest.approx(lifts[0].start + 2)
+    # With the voice's lead-in the whole setup and caution are heard before the first lift.
+    timeline = cue_timeline(routine(bridge), stretched=True)
+    caution = next(s for s in timeline if s.phrase.kind == "caution")
+    first_lift = next(s for s in timeline if s.phrase.text == "Lift")
+    assert not caution.cut and caution.end <= first_lift.start
