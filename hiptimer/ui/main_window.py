@@ -30,7 +30,7 @@ from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.services.notice_bar import install_notice_bar, watch_speech
 from hiptimer.ui.services.ports import Services
 from hiptimer.ui.services.status_banner import install_status_banner
-from hiptimer.ui.session.active import ActiveSession, open_session
+from hiptimer.ui.session.active import ActiveSession, estimate_for, open_session
 from hiptimer.ui.session.resume_page import ResumeOffer
 from hiptimer.ui.session.summary_page import SummaryPage
 from hiptimer.ui.settings.actions import SettingsActions
@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.library = self._new_library()
         self.first_run: FirstRunPage | None = None
         self._after_first_run: Callable[[], None] = self.show_library
+        self._starting: str | None = None  # the routine --start waits to start
         shell = Shell(
             self.nav, self.services, settings, wall, self.show_problem,
             lambda text, ms: self.statusBar().showMessage(text, ms),
@@ -135,7 +136,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ pages
 
     def _new_library(self) -> LibraryPage:
-        page = LibraryPage(self._load_library(), self)
+        estimate = estimate_for(self.settings.settings, self.services)
+        page = LibraryPage(self._load_library(), self, estimate=estimate)
         page.start_requested.connect(self.start_session)
         self.nav.add(page, Mode.LIBRARY)
         return page
@@ -146,22 +148,30 @@ class MainWindow(QMainWindow):
         self._drop_summary()
         self.nav.show(self.guidance.page_before_library() or self.library)
         self.setWindowTitle(APP_TITLE)
+        self.resume.offer_deferred()  # an interrupted session that --start put aside
 
     def open_routine(self, routine: Routine, *, start: bool) -> None:
         """Show a routine (from the command line); with `start`, begin it at once."""
         self.library.select(routine.id)
         action = (lambda: self.start_session(routine)) if start else self.show_library
         self.resume.consider(routine)  # resuming a session of it finds it even if not listed
+        self._starting = routine.id if start else None
+        if start:
+            self.resume.step_aside(routine.id)  # --start X starts X; another session waits
         if self.first_run is not None or self.resume.showing:
             self._after_first_run = action
         else:
+            self._after_first_run = self.show_library
             action()
 
     def _first_run_accepted(self) -> None:
         self.settings.update(first_run_done=True)
         self.nav.remove(self.first_run)
         self.first_run = None
-        if not self.resume.offer():
+        offered = self.resume.offer()
+        if offered and self._starting is not None:
+            offered = not self.resume.step_aside(self._starting)
+        if not offered:
             self._after_first_run()
 
     def key_mode(self) -> Mode:

@@ -424,7 +424,10 @@ class SessionEngine:
             self._set_dose(changed, "hold_s", old, new, now, "adjusted")
             self._retime(new, now)
         elif step.is_timed_pause:
-            self._retime(max(0.0, self._time.duration + delta_s), now)
+            new = dose_adjust.shortened(self._time.duration, delta_s)
+            if new == self._time.duration:
+                return False
+            self._retime(new, now)
         else:
             return False
         self._process(now)

@@ -43,6 +43,7 @@ class Speaker(Protocol):
     def test_voice(self) -> None: ...
     def connect_ready(self, slot: Callable[[], None]) -> None: ...  # the voices are listed
     def connect_unavailable(self, slot: Callable[[str], None]) -> None: ...  # with the reason
+    def connect_started(self, slot: Callable[[str], None]) -> None: ...  # text, as said
     def shutdown(self) -> None: ...
 
 
@@ -122,6 +123,9 @@ class SilentSpeaker:
 
     def connect_unavailable(self, slot: Callable[[str], None]) -> None:
         pass  # unavailable from the start, with nothing to install
+
+    def connect_started(self, slot: Callable[[str], None]) -> None:
+        pass  # says nothing
 
     def shutdown(self) -> None:
         pass

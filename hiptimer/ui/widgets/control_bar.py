@@ -11,13 +11,25 @@ _BUTTONS: tuple[tuple[Action, str, str], ...] = (
     (Action.BACK, "\u25c0 Back", "Repeat the previous set"),
     (Action.LESS, "\u22125 s", "Shorten this hold or rest by 5 seconds"),
     (Action.PAUSE, "Pause", "Pause or resume"),
-    (Action.COUNT_REP, "Count rep", "Count one rep"),
+    (Action.UNCOUNT_REP, "Undo count", "Take back the last rep counted"),
+    (Action.COUNT_REP, "Count rep", "Count one rep (or click the big count)"),
     (Action.MORE, "+5 s", "Lengthen this hold or rest by 5 seconds"),
     (Action.NEXT, "Next \u25b6", "Finish this step now"),
     (Action.SKIP_EXERCISE, "Skip exercise", "Skip the rest of this exercise"),
+    (Action.SHOW_STEPS, "Steps", "Show or hide the exercise's steps and caution"),
     (Action.MUTE, "Mute", "Turn the voice and beeps off or on"),
     (Action.END, "End", "End the session"),
 )
+
+
+_LESS_TIPS = {
+    False: "Shorten this hold or rest by 5 seconds",
+    True: "One rep fewer to do in this set and the later ones",
+}
+_MORE_TIPS = {
+    False: "Lengthen this hold or rest by 5 seconds",
+    True: "One rep more to do in this set and the later ones",
+}
 
 
 class ControlBar(QWidget):
@@ -45,17 +57,31 @@ class ControlBar(QWidget):
             self.buttons[action] = button
 
     def show_state(
-        self, *, paused: bool, counting: bool, reps: bool, muted: bool, navigable: bool
+        self,
+        *,
+        paused: bool,
+        counting: bool,
+        reps: bool,
+        muted: bool,
+        navigable: bool,
+        steps: bool | None = None,
     ) -> None:
-        """Relabel and enable the buttons for the moment shown."""
+        """Relabel and enable the buttons for the moment shown; `steps`: whether the steps
+        are on screen (None: the exercise has none to show)."""
         b = self.buttons
         b[Action.PAUSE].setText("Resume" if paused else "Pause")
         # While reps are counted, Space and Enter count: only P pauses.
         keys = "P" if counting else KEY_NAMES[Action.PAUSE]
         b[Action.PAUSE].setToolTip(f"Pause or resume (key: {keys})")
         b[Action.COUNT_REP].setVisible(counting)
-        b[Action.LESS].setText("\u22121 rep" if reps else "\u22125 s")
-        b[Action.MORE].setText("+1 rep" if reps else "+5 s")
+        b[Action.UNCOUNT_REP].setVisible(counting)
+        # On a reps set + and - change the reps to do (the target), never the count.
+        b[Action.LESS].setText("Target \u22121" if reps else "\u22125 s")
+        b[Action.MORE].setText("Target +1" if reps else "+5 s")
+        for action, tip in ((Action.LESS, _LESS_TIPS), (Action.MORE, _MORE_TIPS)):
+            b[action].setToolTip(f"{tip[reps]} (key: {KEY_NAMES[action]})")
+        b[Action.SHOW_STEPS].setVisible(steps is not None)
+        b[Action.SHOW_STEPS].setText("Hide steps" if steps else "Steps")
         b[Action.MUTE].setText("Unmute" if muted else "Mute")
         for action in (Action.BACK, Action.NEXT, Action.SKIP_EXERCISE, Action.LESS, Action.MORE):
             b[action].setEnabled(navigable)

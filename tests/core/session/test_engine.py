@@ -723,3 +723,13 @@ def test_the_view_counts_the_seconds_of_a_rep_hold() -> None:
     h.advance(2)
     assert h.engine.view().rep_phase == "lower"
     assert h.engine.view().rep_phase_elapsed_s == pytest.approx(0.5)
+
+
+def test_less_on_a_pause_stops_at_one_second_and_never_lengthens() -> None:
+    h = Harness(routine(hold(hold_s=10)))  # a 5 s get-ready
+    h.engine.start()
+    assert h.engine.adjust(-1) and h.engine.view().duration_s == 1
+    assert not h.engine.adjust(-1)  # at the floor
+    assert h.kind is StepKind.GET_READY
+    h.advance(1)
+    assert h.kind is StepKind.WORK
