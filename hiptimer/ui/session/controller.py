@@ -65,7 +65,7 @@ class SessionController(QObject):
     voice that fails, gives the engine back its pauses as written.
 
     Signals: caption(str) with each phrase as the voice starts saying it, or at once when
-    there is no voice (the steps and caution are on screen then); speaking_line(int) with the
+    there is no voice (the steps and caution are on screen then), and "" as a step starts; speaking_line(int) with the
     setup step the voice is saying, -1 once it says something else; problem(str) when
     something the user should know about went wrong.
     """
@@ -151,6 +151,8 @@ class SessionController(QObject):
         speech = self.services.speech
         now = self._clock.now()
         voiced = self.voice_on
+        if isinstance(event, StepStarted):
+            self.caption.emit("")  # the last step's words are over; this step's come as said
         for phrase in self.cues.phrases_for(event):
             if not voiced:
                 if phrase.kind not in SILENT_NO_CAPTION_KINDS:

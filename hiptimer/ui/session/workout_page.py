@@ -144,8 +144,8 @@ class WorkoutPage(QWidget):
         set_px(self.time_left, h * 0.034, bold=True)
         self.progress.setFixedHeight(int(h * 0.035))
         self.side.setFixedWidth(int(self.width() * 0.2))
+        self.controls.set_font_px(h * 0.024)
         for button in self.controls.buttons.values():
-            set_px(button, h * 0.024)
             button.setMinimumHeight(int(h * 0.06))
 
     # ------------------------------------------------------------ showing

@@ -13,12 +13,12 @@ from pytestqt.qtbot import QtBot
 
 from hiptimer.core.clock import FakeWall
 from hiptimer.core.history.status import HistoryState, HistoryStatus
-from hiptimer.core.routines.model import Exercise, Routine
+from hiptimer.core.routines.model import Exercise, Routine, Tempo
 from hiptimer.core.session.events import PainChoice, SetRecord
 from hiptimer.core.session.steps import StepKind
 from hiptimer.core.voice.cues import CueWriter, Phrase
 from hiptimer.ui.session.controller import SessionController, make_cue_writer
-from tests.harness import hold, quick_routine, self_paced
+from tests.harness import hold, quick_routine, reps, self_paced
 from tests.ui.sessions import (
     DriverOnFakeClock,
     FakeBeeper,
@@ -87,9 +87,13 @@ class Session(DriverOnFakeClock):
         self.captions: list[str] = []
         self.problems: list[str] = []
         self.lines: list[int] = []
-        self.controller.caption.connect(self.captions.append)
+        self.controller.caption.connect(self._caption)
         self.controller.problem.connect(self.problems.append)
         self.controller.speaking_line.connect(self.lines.append)
+
+    def _caption(self, text: str) -> None:
+        if text:  # "" clears the screen's caption as a step starts
+            self.captions.append(text)
 
     @property
     def beeper(self) -> FakeBeeper:
@@ -325,3 +329,14 @@ def test_a_session_started_muted_has_its_pauses_as_written_until_unmuted(
     s.until(StepKind.PAIN)
     s.driver.rate_pain(0)
     assert s.driver.engine.step.kind is StepKind.REST and s.driver.view().duration_s == 12
+
+
+def test_a_new_step_clears_the_last_steps_caption(made: list[Session]) -> None:
+    s = Session(quick_routine(reps("squat", n=2, tempo=Tempo(2, 1, 2))), muted=True)
+    made.append(s)
+    shown: list[str] = []
+    s.controller.caption.connect(shown.append)
+    s.driver.start()
+    assert shown == ["", "Get ready: Squat. Two reps, hold one second at the top."]
+    s.advance(2)  # the set starts on its first tempo word, with no announcement of its own
+    assert shown[-1] == ""

@@ -227,7 +227,8 @@ def test_the_line_being_read_is_highlighted(make: MakePage) -> None:
     steps = h.page.coaching.steps
     assert h.page.coaching.spoken == 1
     assert steps[1].font().bold() and not steps[0].font().bold()
-    assert "background" in steps[1].styleSheet() and "background" not in steps[0].styleSheet()
+    rows = h.page.coaching.rows
+    assert "transparent" not in rows[1].styleSheet() and "transparent" in rows[0].styleSheet()
     h.page.show_speaking_line(-1)
     assert not steps[1].font().bold()
 
@@ -304,3 +305,20 @@ def test_a_click_on_a_countdown_does_nothing(make: MakePage, qtbot: QtBot) -> No
     h.until(StepKind.WORK)
     qtbot.mouseClick(h.page.big, Qt.MouseButton.LeftButton)
     assert not h.driver.view().paused and h.driver.view().step.kind is StepKind.WORK
+
+
+def test_long_steps_shrink_to_fit_beside_the_countdown(make: MakePage) -> None:
+    long_steps = tuple(
+        "Stand sideways on a step with one foot hanging off the edge, knee straight, "
+        "holding a rail or a wall for balance while you keep your trunk upright."
+        for _ in range(4)
+    )
+    h = make(quick_routine(hold("hiker", 10, setup=long_steps, caution="Stop if it pinches. " * 5)))
+    h.driver.start()
+    panel = h.page.coaching
+    short = make(quick_routine(coached_hold()))
+    short.driver.start()
+    assert panel.font_px < short.page.coaching.font_px
+    assert panel.font_px >= 14
+    bottom = panel.caution.geometry().bottom()
+    assert bottom <= panel.height()  # nothing cut off at the bottom
