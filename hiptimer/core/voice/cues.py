@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Literal
 
 from hiptimer.core.routines.model import Exercise, Kind, SideMode
@@ -34,71 +33,40 @@ from hiptimer.core.session.events import (
 )
 from hiptimer.core.session.steps import Side, Step, StepKind, effective_tempo
 from hiptimer.core.voice.numbers import duration_words, number_words
+from hiptimer.core.voice.phrase import (
+    SECONDS_PER_CHAR,
+    STALE_COUNT_S,
+    STALE_FORM_CUE_S,
+    STALE_MARK_S,
+    STALE_TEN_SECONDS_S,
+    Phrase,
+    PhraseKind,
+    interrupts,
+    speaking_time,
+)
 
-__all__ = ["CueWriter", "Phrase", "dose_words", "duration_words", "number_words"]
+__all__ = [
+    "SECONDS_PER_CHAR",
+    "STALE_COUNT_S",
+    "CueWriter",
+    "Phrase",
+    "PhraseKind",
+    "dose_words",
+    "duration_words",
+    "interrupts",
+    "number_words",
+    "speaking_time",
+]
 
-# Estimated speaking speed, on the slow side of espeak-ng's default (about 0.055 s a character).
-SECONDS_PER_CHAR = 0.075
-MIN_UTTERANCE_S = 0.3  # even "Two" takes espeak this long, start-up included
 LEAD_IN_MARGIN_S = 3.0  # a breath between the last setup line and the first set
-
-
-def speaking_time(text: str) -> float:
-    """Estimated seconds espeak takes to say `text` at its default rate."""
-    return max(MIN_UTTERANCE_S, len(text) * SECONDS_PER_CHAR)
-
-
-PhraseKind = Literal["announce", "setup", "caution", "cue", "count", "tempo", "prompt", "summary"]
 SetupMode = Literal["always", "first", "never"]
 SETUP_MODES: tuple[SetupMode, ...] = ("always", "first", "never")
-
-# A countdown number, rep count or tempo word said later than this misleads: drop it instead.
-STALE_COUNT_S = 0.6
-# "Ten seconds." is a rough warning; a second late it is still nearly true.
-STALE_TEN_SECONDS_S = 1.0
-# "Halfway." and "Release." belong to their moment, but a few seconds late they still help.
-STALE_MARK_S = 3.0
-# Form cues repeat every 15 s; one that waited longer than this has lost its moment.
-STALE_FORM_CUE_S = 8.0
 # Tempo rule: a phase word ("Lift", "Hold", "Lower") is said only when the phase lasts at
 # least this long. espeak needs about half a second for one word plus its start-up, and at a
 # phase boundary the rep count may come first ("Four. Lift"), so a shorter phase would still
 # be talking when the next word is due. Short phases leave the rhythm to the rep count (and,
 # on alternating reps, to the side word "Right" / "Left", which is always said).
 MIN_PHASE_WORD_S = 1.5
-# Phrases whose moments are closer than this belong to the same moment (one engine command).
-SAME_MOMENT_S = 0.01
-
-
-@dataclass(frozen=True)
-class Phrase:
-    """One thing for the voice to say.
-
-    `at` is the monotonic moment the phrase belongs to (the event's `at`). A phrase with
-    `stale_after_s` must be dropped if it cannot start by `at + stale_after_s`. A phrase with
-    `interrupt` cuts off speech from earlier moments, said or waiting (see `interrupts`).
-    A setup step has `line`, its place in the exercise's setup (the screen highlights it).
-    """
-
-    text: str
-    kind: PhraseKind
-    at: float
-    stale_after_s: float | None = None
-    interrupt: bool = False
-    line: int | None = None
-
-    def is_stale(self, now: float) -> bool:
-        """Whether it is too late, at monotonic time `now`, to start saying this."""
-        return self.stale_after_s is not None and now - self.at > self.stale_after_s
-
-
-def interrupts(new: Phrase, old: Phrase) -> bool:
-    """Whether `new` cuts off `old` (being said or still waiting).
-
-    Only speech from an earlier moment is cut: phrases of one moment, such as "Skipping
-    bridge." and the "Rest thirty seconds." that follows it, are all said in order.
-    """
-    return new.interrupt and old.at < new.at - SAME_MOMENT_S
 
 
 class CueWriter:
