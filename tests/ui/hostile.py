@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, QSize, Qt
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -142,6 +142,16 @@ def read_as_rich(text: str, fmt: Qt.TextFormat) -> bool:
     return fmt == Qt.TextFormat.AutoText and GuiQt.mightBeRichText(text)
 
 
+def shown_text(label: QLabel) -> str:
+    """What a label shows, in one line (rich text is read as HTML, which joins lines)."""
+    text = label.text()
+    if read_as_rich(text, label.textFormat()):
+        document = QTextDocument()
+        document.setHtml(text)
+        text = document.toPlainText()
+    return " ".join(text.split())
+
+
 class Screen:
     """Finds untrusted text that Qt would read as markup, anywhere under a widget."""
 
@@ -222,12 +232,15 @@ def overflow(window: QWidget, room: QSize | None = None) -> list[str]:
         need = layout.totalMinimumSize()
         if need.width() > window.width() or need.height() > window.height():
             wide = [
+                w
+                for w in window.findChildren(QWidget)
+                if w.isVisible() and w.minimumSizeHint().width() > window.width() // 2
+            ]
+            wide = [  # the innermost ones: what makes their parents wide
                 f"{type(w).__name__} {getattr(w, 'text', lambda: '')()!r:.60}"
                 f" ({w.minimumSizeHint().width()} px)"
-                for w in window.findChildren(QWidget)
-                if w.isVisible()
-                and w.minimumSizeHint().width() > window.width() // 2
-                and not w.findChildren(QWidget)
+                for w in wide
+                if not any(o is not w and w.isAncestorOf(o) for o in wide)
             ]
             found.append(
                 f"the contents need {need.width()}x{need.height()}, more than the window: {wide}"

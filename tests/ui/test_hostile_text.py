@@ -8,15 +8,19 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer import paths
 from hiptimer.core.clock import FakeClock, FakeWall
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.routines.writer import save_routine
-from hiptimer.core.session.steps import StepKind
 from hiptimer.core.settings import SettingsStore
+from hiptimer.ui.editor.keep_doses import KeepDosesDialog
+from hiptimer.ui.guidance.recommendations_panel import RecommendationsPanel
+from hiptimer.ui.history.charts import ChartBox
+from hiptimer.ui.history.window import HistoryWindow
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.main_window import MainWindow
 from tests.ui.hostile import (
@@ -27,14 +31,22 @@ from tests.ui.hostile import (
     hostile_picture,
     hostile_routine,
     overflow,
+    shown_text,
     watched_fifo,
 )
-from tests.ui.sessions import advance, fake_services, no_timer_left  # noqa: F401 (a fixture)
+from tests.ui.sessions import (
+    advance,
+    advance_until,
+    fake_services,
+    no_timer_left,  # noqa: F401 (a fixture)
+)
 
 pytestmark = [
     pytest.mark.usefixtures("no_timer_left"),
-    # The offscreen platform says so whenever a shown window's size limits change; harmless.
-    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
+    # The offscreen platform says so when a window's size limits change, or it is raised.
+    pytest.mark.qt_log_ignore(
+        "This plugin does not support propagateSizeHints", "This plugin does not support raise"
+    ),
 ]
 
 K = Qt.Key
@@ -115,8 +127,8 @@ class Hostile:
 
     def run_session(self, pains: dict[str, int]) -> None:
         """Start the hostile routine and go through it, looking at every new kind of moment."""
-        window = self.window
-        assert window is not None and window.library.select(HOSTILE_ID)
+        window = self.win
+        assert window.library.select(HOSTILE_ID)
         self.look("library")
         self.key(K.Key_Return)
         seen: set[tuple[object, ...]] = set()
@@ -139,6 +151,28 @@ class Hostile:
                 advance(window, self.clock, 0.5)
         self.look("summary")
 
+    @property
+    def win(self) -> MainWindow:
+        assert self.window is not None
+        return self.window
+
+    def mode(self) -> Mode:
+        return self.win.key_mode()
+
+    def start(self) -> None:
+        assert self.win.library.select(HOSTILE_ID)
+        self.key(K.Key_Return)
+
+    def next_morning(self) -> None:
+        """Close the app, let a day pass and start it again."""
+        self.close()
+        self.clock.advance(24 * 3600 - (self.clock.now() - 1000.0) % (24 * 3600))
+        self.open()
+
+    def panel(self) -> RecommendationsPanel:
+        [panel] = [p for p in self.win.findChildren(RecommendationsPanel) if p.isVisible()]
+        return panel
+
     def done(self) -> None:
         self.close()
         self.history.close()
@@ -152,9 +186,106 @@ def app(qtbot: QtBot, names: list[str]) -> Iterator[Hostile]:
     made.done()
 
 
+def as_seen(box: ChartBox) -> str:
+    """A chart's title as QtCharts shows it: read as HTML, so in one line."""
+    document = QTextDocument()
+    document.setHtml(box.chart.title())
+    return document.toPlainText()
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def shown(seen: Seen, what: str, dialog: QDialog) -> int:
+    """Stands in for a dialog's exec(): show it, look at it, and close it as if cancelled."""
+    dialog.show()
+    seen.look(what, dialog)
+    dialog.reject()
+    return QDialog.DialogCode.Rejected.value
+
+
 def test_a_session_shows_every_name_as_plain_text(
     app: Hostile, fifo: Fifo, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app.run_session({"e0": 9, "e1": 7, "e5": 8})
+    window = app.window
+    assert window is not None and window.summary is not None
+    # What was looked at, and that the names are there to be seen, whole.
+    assert {"library", "WORKOUT GET_READY e0", "WORKOUT WORK e0", "COUNTING WORK e1"} <= set(
+        app.seen.looked
+    )
+    assert {"PAIN PAIN e2", "CHOICE PAIN e0", "WORKOUT SWITCH_SIDES e0", "summary"} <= set(
+        app.seen.looked
+    )
+    assert window.summary.subtitle.text().startswith(app.routine.title)
+    headings = [card.heading.text() for card in app.panel().cards]
+    assert sorted(headings) == sorted(f"Step back \u2014 {app.names[i]}" for i in (0, 1, 5))
+
+    # Keep the doses lowered on the way: the dialog lists the changes by name.
+    monkeypatch.setattr(KeepDosesDialog, "exec", lambda d: shown(app.seen, "keep doses", d))
+    window.summary.keep_button.click()
+    assert "keep doses" in app.seen.looked
+
+    # The next morning: the check-in names the routine.
+    app.next_morning()
+    assert app.mode() is Mode.CHECKIN
+    app.look("check-in")
+    app.key(K.Key_2, K.Key_3, K.Key_Return)
+    assert app.mode() in (Mode.CHECKIN, Mode.LIBRARY)
+    app.look("after the check-in")
+    assert not app.seen.problems, app.seen.report()
+    assert fifo.opened() == 0
+
+
+def test_an_interrupted_session_is_offered_by_its_name_as_text(app: Hostile, fifo: Fifo) -> None:
+    app.start()
+    advance_until(app.win, app.clock, lambda: app.mode() is Mode.PAIN)
+    app.key(K.Key_3)
+    with pytest.MonkeyPatch.context() as dead:  # from here on nothing reaches the file
+        dead.setattr(app.history, "_submit", lambda *args: None)
+        app.close()
+    app.open()
+    assert app.mode() is Mode.RESUME
+    page = app.win.resume.page
+    assert page is not None and app.routine.title in page.offer.text()
+    app.look("resume")
+    app.key(K.Key_P)  # keep it as partial
+    assert app.mode() is Mode.LIBRARY
+    assert not app.seen.problems, app.seen.report()
+    assert fifo.opened() == 0
+
+
+def test_the_history_window_and_report_show_names_as_text(
+    app: Hostile, fifo: Fifo, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app.run_session({"e0": 9, "e5": 8})
+    app.win.open_history()
+    [history] = [w for w in QApplication.topLevelWidgets() if isinstance(w, HistoryWindow)]
+    sessions = history.sessions_pane
+    sessions.note.setPlainText(app.names[2])  # a note is the user's text too
+    sessions.save_note()
+    assert one_line(app.routine.title) in shown_text(sessions.heading)
+    for tab in range(history.tabs.count()):
+        history.tabs.setCurrentIndex(tab)
+        app.seen.look(f"history tab {tab}", history, ROOM)
+    pane = history.pain_pane
+    assert pane is not None and pane.exercise.count() == len(app.names)
+    for i in range(pane.exercise.count()):
+        pane.exercise.setCurrentIndex(i)
+        app.seen.look(f"pain of {pane.exercise.currentText()!r}", history, ROOM)
+        # QtCharts draws a title as HTML: the name must come out as written.
+        name = one_line(pane.exercise.currentText())
+        assert one_line(as_seen(pane.pain_chart)).startswith(f"Pain after sets: {name}")
+        assert one_line(as_seen(pane.dose_chart)) == f"Planned dose: {name}"
+    saved = [str(tmp_path / "history.csv")]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (saved[0], ""))
+    history.csv_button.click()
+    saved[0] = str(tmp_path / "report.pdf")
+    history.pdf_button.click()
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+    assert history.status.text().startswith("Saved a ")
+    app.seen.look("history after the exports", history, ROOM)
+    history.close()
     assert not app.seen.problems, app.seen.report()
     assert fifo.opened() == 0

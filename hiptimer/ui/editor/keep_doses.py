@@ -16,6 +16,7 @@ from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.user_routines import DoseChange, dose_changes, keep_session_doses
 from hiptimer.core.routines.validation import RoutineError
 from hiptimer.ui.editor.style import editor_style_sheet
+from hiptimer.ui.widgets.plain import may_cut, plain
 
 
 class KeepDosesDialog(QDialog):
@@ -44,6 +45,8 @@ class KeepDosesDialog(QDialog):
         note = QLabel(where, self)
         note.setWordWrap(True)
         note.setProperty("role", "muted")
+        plain(self.changes, note)  # exercise and routine names
+        may_cut(self.changes, note)
         buttons = QDialogButtonBox(self)
         self.keep_button = QPushButton("Keep for next time", self)
         self.keep_button.setDefault(True)

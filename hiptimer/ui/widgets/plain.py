@@ -6,7 +6,7 @@ import html
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QWidget
 
 # Why: Qt reads any string that looks like HTML as rich text in a QLabel, a QMessageBox, a
 # tooltip or a chart title. A routine name like `<img src="/some/fifo">` then loads a file
@@ -34,6 +34,12 @@ def may_cut(*labels: QLabel) -> None:
     """
     for label in labels:
         label.setMinimumWidth(1)
+
+
+def fit_names(box: QComboBox, characters: int) -> None:
+    """Make a box of names as wide as `characters`, not as its longest name (which it elides)."""
+    box.setMinimumContentsLength(characters)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
 
 
 def escape(text: str) -> str:
