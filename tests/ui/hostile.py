@@ -123,7 +123,7 @@ def hostile_routine(names: list[str]) -> Routine:
     )
     return Routine(
         id=HOSTILE_ID,
-        title=f"{names[0]} {names[2]}"[:120],
+        title=f"{names[2]} [*] &{names[0]}"[:120],
         exercises=exercises,
         rests=QUICK_RESTS,
         description=" ".join(names),
@@ -157,6 +157,7 @@ class Screen:
 
     def __init__(self, names: Iterable[str]) -> None:
         self.marked = [n for n in names if "<" in n or "&" in n]
+        self.titled = [n for n in names if "[*]" in n]  # Qt hides "[*]" in a window title
 
     def markup(self, text: str, fmt: Qt.TextFormat = Qt.TextFormat.AutoText) -> bool:
         """True when `text` would show a hostile name's markup as markup."""
@@ -165,7 +166,7 @@ class Screen:
         return bool(FOREIGN_TAG.search(text)) or any(name in text for name in self.marked)
 
     def problems(self, root: QWidget) -> list[str]:
-        found: list[str] = []
+        found: list[str] = self._title(root.window())
         for widget in [root, *root.findChildren(QWidget)]:
             where = f"{type(widget).__name__} {widget.objectName()!r}"
             if isinstance(widget, QLabel) and self.markup(widget.text(), widget.textFormat()):
@@ -188,6 +189,15 @@ class Screen:
                 found.append(f"{where} shows a picture: {widget.toHtml()[:200]!r}")
             found += [f"{where}: {p}" for p in self._charts(widget)]
         return found
+
+    def _title(self, window: QWidget) -> list[str]:
+        handle = window.windowHandle()
+        title = window.windowTitle()
+        for name in self.titled:
+            named = name in title or name.replace("[*]", "[*][*]") in title
+            if named and handle is not None and name not in handle.title():
+                return [f"the window title {handle.title()!r} does not show {name!r}"]
+        return []
 
     def _model(self, model: QAbstractItemModel, parent: QModelIndex | None = None) -> list[str]:
         found: list[str] = []

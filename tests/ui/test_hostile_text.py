@@ -2,27 +2,34 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import json
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer import paths
 from hiptimer.core.clock import FakeClock, FakeWall
 from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.routines.catalog import load_catalog
 from hiptimer.core.routines.writer import save_routine
 from hiptimer.core.settings import SettingsStore
+from hiptimer.ui.editor.fields import LineField
 from hiptimer.ui.editor.keep_doses import KeepDosesDialog
+from hiptimer.ui.editor.picker import ExercisePicker
+from hiptimer.ui.editor.window import EditorWindow
 from hiptimer.ui.guidance.recommendations_panel import RecommendationsPanel
 from hiptimer.ui.history.charts import ChartBox
 from hiptimer.ui.history.window import HistoryWindow
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.main_window import MainWindow
+from hiptimer.ui.settings.dialog import SettingsDialog
 from tests.ui.hostile import (
     HOSTILE_ID,
     Fifo,
@@ -35,6 +42,7 @@ from tests.ui.hostile import (
     watched_fifo,
 )
 from tests.ui.sessions import (
+    FakeSpeech,
     advance,
     advance_until,
     fake_services,
@@ -98,7 +106,7 @@ class Hostile:
         self.settings.update(first_run_done=True)
         self.routine = hostile_routine(self.names)
         save_routine(self.routine, paths.user_routines_dir() / f"{HOSTILE_ID}.json")
-        self.seen = Seen(Screen(self.names))
+        self.seen = Seen(Screen([*self.names, self.routine.title]))
 
     def open(self) -> MainWindow:
         self.close()
@@ -287,5 +295,114 @@ def test_the_history_window_and_report_show_names_as_text(
     assert history.status.text().startswith("Saved a ")
     app.seen.look("history after the exports", history, ROOM)
     history.close()
+    assert not app.seen.problems, app.seen.report()
+    assert fifo.opened() == 0
+
+
+@dataclass
+class Boxes:
+    """Stands in for QMessageBox: each box is shown and looked at, then closed unanswered."""
+
+    seen: Seen
+    asked: list[str] = field(default_factory=list)
+
+    def exec(self, box: QMessageBox) -> int:
+        box.show()
+        self.seen.look(f"message box {box.windowTitle()!r}", box)
+        self.asked.append(box.windowTitle())
+        box.close()
+        return QMessageBox.StandardButton.Cancel.value
+
+    def static(
+        self, answer: QMessageBox.StandardButton
+    ) -> Callable[..., QMessageBox.StandardButton]:
+        """QMessageBox.question and .warning: their text is read as rich text if it looks so."""
+
+        def ask(_parent: QWidget | None, title: str, text: str, *_args: object) -> Any:
+            self.asked.append(title)
+            if self.seen.screen.markup(text):
+                self.seen.problems.setdefault(title, []).append(f"{text!r} is read as rich text")
+            return answer
+
+        return ask
+
+
+@pytest.fixture
+def boxes(app: Hostile, monkeypatch: pytest.MonkeyPatch) -> Boxes:
+    made = Boxes(app.seen)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: made.exec(box))
+    monkeypatch.setattr(QMessageBox, "question", made.static(QMessageBox.StandardButton.Discard))
+    monkeypatch.setattr(QMessageBox, "warning", made.static(QMessageBox.StandardButton.Ok))
+    return made
+
+
+def test_the_editor_and_its_dialogs_show_names_as_text(
+    app: Hostile, fifo: Fifo, boxes: Boxes, tmp_path: Path, qtbot: QtBot
+) -> None:
+    catalog = load_catalog()
+    editor = EditorWindow(catalog.find(HOSTILE_ID), catalog)
+    qtbot.addWidget(editor)
+    editor.show()
+    room = QSize(1280, 900)  # the editor's own size
+    for row in range(editor.exercises.list.count()):
+        editor.exercises.list.setCurrentRow(row)
+        app.seen.look(f"editor, exercise {row}", editor, room)
+    assert editor.tabs.tabText(0).replace("&&", "&") == f"Exercise 8: {app.names[7]}"
+    editor.tabs.setCurrentIndex(1)
+    app.seen.look("editor, routine details", editor, room)
+
+    # An edit that is wrong, with markup in it: the problem lists and the field say so.
+    field = editor.exercise_form.fields["name"]
+    assert isinstance(field, LineField)
+    field.edit.selectAll()
+    qtbot.keyClicks(field.edit, app.names[2] * 2)  # too long
+    assert editor.problems.lines()
+    app.seen.look("editor with a problem", editor, room)
+
+    picker = ExercisePicker(catalog, editor)
+    picker.show()
+    app.seen.look("exercise picker", picker)
+    picker.close()
+
+    # Importing the same routine again asks about the clash, naming it.
+    copy = tmp_path / "again.json"
+    save_routine(app.routine, copy)
+    editor.import_files([copy])
+    broken = tmp_path / "<b>broken<img src='x'>.json"
+    broken.write_text(json.dumps({"id": "x", "title": f'<img src="{fifo.path}">'}))
+    editor.import_files([broken])
+    editor.close()  # unsaved changes: asked, and discarded
+    assert boxes.asked == ["Import routine", "Routine not imported", "Unsaved changes"]
+    assert not app.seen.problems, app.seen.report()
+    assert fifo.opened() == 0
+
+
+class Voices(FakeSpeech):
+    """Speech whose voices have hostile names (a system's voices are not ours either)."""
+
+    def __init__(self, names: list[str]) -> None:
+        super().__init__()
+        self.names = names
+
+    @property
+    def available(self) -> bool:
+        return True
+
+    def voices(self) -> list[tuple[str, str]]:
+        return [(name, name) for name in self.names]
+
+
+def test_the_settings_dialog_shows_voice_names_as_text(
+    app: Hostile, fifo: Fifo, qtbot: QtBot
+) -> None:
+    settings = app.settings.settings.replace(voice=app.names[3])
+    dialog = SettingsDialog(settings, Voices(app.names[:3] + app.names[4:]))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.voice.count() == len(app.names) + 1  # the default, the chosen one, the rest
+    app.seen.look("settings", dialog)
+    dialog.set_unavailable(app.names[2])
+    app.seen.look("settings, no voice", dialog)
+    dialog.close()
     assert not app.seen.problems, app.seen.report()
     assert fifo.opened() == 0
