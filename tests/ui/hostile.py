@@ -82,6 +82,7 @@ def watched_fifo(folder: Path) -> Iterator[Fifo]:
     try:
         yield fifo
     finally:
+        fifo.path.unlink()  # a window left open by a failed test must not block on it later
         watcher.kill()
         watcher.wait()
 

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer import paths
@@ -194,6 +194,15 @@ def app(qtbot: QtBot, names: list[str]) -> Iterator[Hostile]:
     made.done()
 
 
+def test_the_watch_sees_markup_open_the_fifo(fifo: Fifo, qtbot: QtBot) -> None:
+    """The harness itself: a label that reads markup opens the FIFO, is unblocked, is seen."""
+    label = QLabel(f'<img src="{fifo.path}">')
+    qtbot.addWidget(label)
+    label.show()
+    QApplication.processEvents()
+    assert fifo.opened() > 0
+
+
 def as_seen(box: ChartBox) -> str:
     """A chart's title as QtCharts shows it: read as HTML, so in one line."""
     document = QTextDocument()
@@ -242,8 +251,8 @@ def test_a_session_shows_every_name_as_plain_text(
     app.key(K.Key_2, K.Key_3, K.Key_Return)
     assert app.mode() in (Mode.CHECKIN, Mode.LIBRARY)
     app.look("after the check-in")
+    assert fifo.opened() == 0, "the FIFO named in <img src> was opened"
     assert not app.seen.problems, app.seen.report()
-    assert fifo.opened() == 0
 
 
 def test_an_interrupted_session_is_offered_by_its_name_as_text(app: Hostile, fifo: Fifo) -> None:
@@ -260,8 +269,8 @@ def test_an_interrupted_session_is_offered_by_its_name_as_text(app: Hostile, fif
     app.look("resume")
     app.key(K.Key_P)  # keep it as partial
     assert app.mode() is Mode.LIBRARY
+    assert fifo.opened() == 0, "the FIFO named in <img src> was opened"
     assert not app.seen.problems, app.seen.report()
-    assert fifo.opened() == 0
 
 
 def test_the_history_window_and_report_show_names_as_text(
@@ -295,8 +304,8 @@ def test_the_history_window_and_report_show_names_as_text(
     assert history.status.text().startswith("Saved a ")
     app.seen.look("history after the exports", history, ROOM)
     history.close()
+    assert fifo.opened() == 0, "the FIFO named in <img src> was opened"
     assert not app.seen.problems, app.seen.report()
-    assert fifo.opened() == 0
 
 
 @dataclass
@@ -373,8 +382,8 @@ def test_the_editor_and_its_dialogs_show_names_as_text(
     editor.import_files([broken])
     editor.close()  # unsaved changes: asked, and discarded
     assert boxes.asked == ["Import routine", "Routine not imported", "Unsaved changes"]
+    assert fifo.opened() == 0, "the FIFO named in <img src> was opened"
     assert not app.seen.problems, app.seen.report()
-    assert fifo.opened() == 0
 
 
 class Voices(FakeSpeech):
@@ -404,5 +413,5 @@ def test_the_settings_dialog_shows_voice_names_as_text(
     dialog.set_unavailable(app.names[2])
     app.seen.look("settings, no voice", dialog)
     dialog.close()
+    assert fifo.opened() == 0, "the FIFO named in <img src> was opened"
     assert not app.seen.problems, app.seen.report()
-    assert fifo.opened() == 0
