@@ -35,6 +35,7 @@ from hiptimer.ui.session.resume_page import ResumeOffer
 from hiptimer.ui.session.summary_page import SummaryPage
 from hiptimer.ui.settings.actions import SettingsActions
 from hiptimer.ui.shell import Shell
+from hiptimer.ui.widgets.plain import window_title
 
 log = logging.getLogger(__name__)
 
@@ -186,7 +187,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.nav.add(page, page.key_mode, show=True)
         self.guidance.session_started()
-        self.setWindowTitle(page.text.title if page.text else APP_TITLE)
+        self.setWindowTitle(window_title(page.text.title) if page.text else APP_TITLE)
         session.driver.start()
 
     def _session_finished(self, ended: SessionEnded) -> None:

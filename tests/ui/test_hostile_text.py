@@ -278,7 +278,7 @@ def test_the_history_window_and_report_show_names_as_text(
 ) -> None:
     app.run_session({"e0": 9, "e5": 8})
     app.win.open_history()
-    [history] = [w for w in QApplication.topLevelWidgets() if isinstance(w, HistoryWindow)]
+    [history] = app.win.findChildren(HistoryWindow)
     sessions = history.sessions_pane
     sessions.note.setPlainText(app.names[2])  # a note is the user's text too
     sessions.save_note()

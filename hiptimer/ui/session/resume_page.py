@@ -25,7 +25,7 @@ from hiptimer.core.routines.model import Routine
 from hiptimer.ui.keys import KEY_NAMES, Action, Mode
 from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.theme import set_px
-from hiptimer.ui.widgets.plain import plain
+from hiptimer.ui.widgets.plain import may_cut, plain
 
 log = logging.getLogger(__name__)
 
@@ -55,9 +55,11 @@ class ResumePage(QWidget):
         self.offer = QLabel(self)
         self.offer.setWordWrap(True)
         plain(self.offer)  # names the routine
+        may_cut(self.offer)
         self.details = QLabel(self)
         self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setTextFormat(Qt.TextFormat.RichText)  # show_plan() escapes each line
+        may_cut(self.details)
         self.details.setProperty("role", "muted")
         # The buttons name one key each ("R" resumes too) so that both fit side by side.
         self.resume_button = self._button(RESUME_LABEL, "Enter", "primary")
