@@ -10,8 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer import paths
@@ -25,7 +24,6 @@ from hiptimer.ui.editor.keep_doses import KeepDosesDialog
 from hiptimer.ui.editor.picker import ExercisePicker
 from hiptimer.ui.editor.window import EditorWindow
 from hiptimer.ui.guidance.recommendations_panel import RecommendationsPanel
-from hiptimer.ui.history.charts import ChartBox
 from hiptimer.ui.history.window import HistoryWindow
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.main_window import MainWindow
@@ -34,10 +32,13 @@ from tests.ui.hostile import (
     HOSTILE_ID,
     Fifo,
     Screen,
+    Seen,
+    as_seen,
     hostile_names,
     hostile_picture,
     hostile_routine,
-    overflow,
+    one_line,
+    shown,
     shown_text,
     watched_fifo,
 )
@@ -69,25 +70,6 @@ def fifo(tmp_path: Path) -> Iterator[Fifo]:
 @pytest.fixture
 def names(fifo: Fifo, tmp_path: Path) -> list[str]:
     return hostile_names(fifo.path, hostile_picture(tmp_path))
-
-
-@dataclass
-class Seen:
-    """Everything wrong found on the screens looked at, by screen."""
-
-    screen: Screen
-    problems: dict[str, list[str]] = field(default_factory=dict)
-    looked: list[str] = field(default_factory=list)
-
-    def look(self, what: str, widget: QWidget, room: QSize | None = None) -> None:
-        QApplication.processEvents()
-        self.looked.append(what)
-        found = self.screen.problems(widget) + overflow(widget.window(), room)
-        if found:
-            self.problems.setdefault(what, []).extend(found)
-
-    def report(self) -> str:
-        return "\n".join(f"{what}: {p}" for what, found in self.problems.items() for p in found)
 
 
 @dataclass
@@ -201,25 +183,6 @@ def test_the_watch_sees_markup_open_the_fifo(fifo: Fifo, qtbot: QtBot) -> None:
     label.show()
     QApplication.processEvents()
     assert fifo.opened() > 0
-
-
-def as_seen(box: ChartBox) -> str:
-    """A chart's title as QtCharts shows it: read as HTML, so in one line."""
-    document = QTextDocument()
-    document.setHtml(box.chart.title())
-    return document.toPlainText()
-
-
-def one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def shown(seen: Seen, what: str, dialog: QDialog) -> int:
-    """Stands in for a dialog's exec(): show it, look at it, and close it as if cancelled."""
-    dialog.show()
-    seen.look(what, dialog)
-    dialog.reject()
-    return QDialog.DialogCode.Rejected.value
 
 
 def test_a_session_shows_every_name_as_plain_text(
