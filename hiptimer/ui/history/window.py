@@ -32,6 +32,7 @@ from hiptimer.core.history.review import (
 )
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.ui.history.panes import AdherencePane, Filters, PainPane, SessionsPane
+from hiptimer.ui.widgets.plain import fit_names, plain
 
 PRESETS = (("Last 4 weeks", 28), ("3 months", 91), ("All", None))
 DEFAULT_PRESET_DAYS = 91
@@ -89,11 +90,13 @@ class HistoryWindow(QWidget):
         self.filters = Filters()
         self.shown: list[SessionSummary] = []
         self.routine = QComboBox()
+        fit_names(self.routine, 24)
         self.since_edit, self.until_edit = _date_edit(), _date_edit()
         self.presets = QButtonGroup(self)
         self.presets.setExclusive(False)  # editing a date leaves no preset checked
         self.status = QLabel()
         self.status.setObjectName("status")
+        plain(self.status)  # names files and notes
         self.tabs = QTabWidget()
         self.sessions_pane = SessionsPane(store)
         self.pain_pane: PainPane | None = None

@@ -25,6 +25,7 @@ from hiptimer.core.routines.model import Routine
 from hiptimer.ui.keys import KEY_NAMES, Action, Mode
 from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.theme import set_px
+from hiptimer.ui.widgets.plain import plain
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,7 @@ class ResumePage(QWidget):
         self.heading.setWordWrap(True)
         self.offer = QLabel(self)
         self.offer.setWordWrap(True)
+        plain(self.offer)  # names the routine
         self.details = QLabel(self)
         self.details.setWordWrap(True)
         self.details.setTextFormat(Qt.TextFormat.RichText)
