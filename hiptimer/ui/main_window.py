@@ -30,7 +30,7 @@ from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.services.notice_bar import install_notice_bar, watch_speech
 from hiptimer.ui.services.ports import Services
 from hiptimer.ui.services.status_banner import install_status_banner
-from hiptimer.ui.session.active import ActiveSession, open_session
+from hiptimer.ui.session.active import ActiveSession
 from hiptimer.ui.session.resume_page import ResumeOffer
 from hiptimer.ui.session.summary_page import SummaryPage
 from hiptimer.ui.settings.actions import SettingsActions
@@ -87,11 +87,8 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         self._build_menus(shell)
         self.keys = WindowKeys(self, self.nav.key_mode, self.perform)
-        self._watch_services()
         self.nav.page_changed.connect(self.banner.page_changed)  # retries a failing save
-        history = self.services.history
-        source = history if isinstance(history, HistoryStore) else None  # what resumes reads
-        self.resume = ResumeOffer(shell, source, self)
+        self.resume = ResumeOffer(shell, None, self)  # reads the history once it is open
         self.resume.resume_requested.connect(self._resume)
         self.resume.kept.connect(lambda: self._after_first_run())  # as open_routine left it
         self.resume.title_changed.connect(self.setWindowTitle)
@@ -99,11 +96,28 @@ class MainWindow(QMainWindow):
             self.first_run = FirstRunPage(settings.settings.pain_limit, self)
             self.first_run.accepted.connect(self._first_run_accepted)
             self.nav.add(self.first_run, Mode.FIRST_RUN, show=True)
-        else:
-            self.resume.offer()  # a session interrupted last time comes before anything else
         self.guidance = Guidance(shell, self)  # the morning check-in, then dose suggestions
         self.guidance.routine_saved.connect(lambda _routine: self._reload_library())
         self.guidance.library_requested.connect(self.show_library)
+        if self.services.opener is None:  # opened already; else open_services() comes later
+            self._services_ready()
+
+    def open_services(self) -> None:
+        """Open the services if the window was shown before them (hiptimer.ui.app does so
+        in the event loop's first idle moment); a session, the history window or the end of
+        the first-run notice open them at once if that moment has not come yet."""
+        if self.services.open_now():
+            self._services_ready()
+
+    def _services_ready(self) -> None:
+        """What the services make possible: their problems shown, an interrupted session
+        offered, then the morning check-in."""
+        self._watch_services()
+        self.banner.refresh()
+        history = self.services.history
+        self.resume.use_history(history if isinstance(history, HistoryStore) else None)
+        if self.first_run is None and self.session is None:
+            self.resume.offer()  # a session interrupted last time comes before anything else
         self.guidance.start()
 
     def _watch_services(self) -> None:
@@ -158,6 +172,7 @@ class MainWindow(QMainWindow):
             action()
 
     def _first_run_accepted(self) -> None:
+        self.open_services()
         self.settings.update(first_run_done=True)
         self.nav.remove(self.first_run)
         self.first_run = None
@@ -174,6 +189,9 @@ class MainWindow(QMainWindow):
     ) -> None:  # with `session_id`: resume that interrupted session after `done_sets`
         if self.session is not None:
             return
+        self.open_services()  # a key pressed before the event loop was first idle
+        from hiptimer.ui.session.active import open_session  # not needed for the first page
+
         self._drop_summary()
         session = open_session(
             routine, self.settings.settings, self.services, clock=self.clock, wall=self.wall,
@@ -306,6 +324,7 @@ class MainWindow(QMainWindow):
         """The history window: sessions, pain charts, adherence and exports."""
         from hiptimer.ui.history.window import open_history_window  # QtCharts loads lazily
 
+        self.open_services()
         store = self.services.history
         if not isinstance(store, HistoryStore):
             self.show_problem("History is not available: it could not be opened at start-up.")

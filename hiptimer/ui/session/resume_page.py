@@ -147,6 +147,10 @@ class ResumeOffer(QObject):
         self.plan: ResumePlan | None = None
         self.page: ResumePage | None = None
 
+    def use_history(self, history: ResumeSource | None) -> None:
+        """The history to look in, once it is open (the window shows before it is)."""
+        self._history = history
+
     def _today(self) -> date:
         return self._host.wall().astimezone().date()
 
