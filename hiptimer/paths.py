@@ -50,6 +50,18 @@ def log_dir() -> Path:
     return data_dir() / "logs"
 
 
+def cache_dir() -> Path:
+    """What can be made again (rendered speech): the platform's cache folder, or a "cache"
+    folder inside the data folder when --data-dir or $HIPTIMER_HOME moved it."""
+    if _override is not None or os.environ.get(ENV_HOME):
+        return data_dir() / "cache"
+    return Path(appdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def speech_cache_dir() -> Path:
+    return cache_dir() / "speech"
+
+
 def resources_dir() -> Path:
     """Bundled resources: inside the package when installed, at the repo root from a checkout."""
     here = Path(__file__).resolve().parent

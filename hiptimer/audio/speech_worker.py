@@ -1,7 +1,9 @@
 """The speech worker: one long-lived thread that creates and owns the pyttsx3 engine (no Qt).
 
 The GUI side (hiptimer/ui/services/speech.py) keeps the queue and hands over one utterance at a time;
-this thread speaks it and reports back through callbacks, which run on this thread.
+this thread speaks it and reports back through callbacks, which run on this thread. While it has
+nothing to say it renders the phrases it was told are coming (prepare) into a PhraseCache, so
+that a cue due later starts its player at once instead of waiting for espeak-ng first.
 """
 
 from __future__ import annotations
@@ -9,16 +11,19 @@ from __future__ import annotations
 import logging
 import os
 import queue
+import shutil
 import signal
 import subprocess
 import tempfile
 import threading
 import wave
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from hiptimer.audio import tts
+from hiptimer.audio.phrase_cache import PhraseCache
 
 log = logging.getLogger(__name__)
 # A player still running this long after its clip should have ended is taken to be hung.
@@ -27,6 +32,32 @@ PLAYER_GRACE_S = 10.0
 ReadyCallback = Callable[[list[tuple[str, str]]], None]
 DoneCallback = Callable[[int, bool], None]  # (seq, completed)
 FailedCallback = Callable[[str], None]
+
+
+TEMP_PREFIX = "hiptimer-speech-"  # then the owner's pid: a killed copy's folder can be told
+
+
+def remove_stale_folders(root: Path | None = None) -> list[Path]:
+    """Delete the speech folders of HipTimer processes that are gone (a kill skips the
+    clean-up); returns what was removed. Folders of running processes are left alone."""
+    removed = []
+    for folder in Path(root or tempfile.gettempdir()).glob(f"{TEMP_PREFIX}*"):
+        pid_text = folder.name[len(TEMP_PREFIX) :].split("-", 1)[0]
+        if not pid_text.isdigit() or _alive(int(pid_text)) or not folder.is_dir():
+            continue  # an older name without a pid, a live owner, or not ours to touch
+        shutil.rmtree(folder, ignore_errors=True)
+        removed.append(folder)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists but belongs to someone else
+        return True
+    return True
 
 
 @dataclass(frozen=True)
@@ -39,6 +70,11 @@ class _Say:
 class _SetProperty:
     name: str
     value: object
+
+
+@dataclass(frozen=True)
+class _Prepare:
+    texts: tuple[str, ...]
 
 
 _STOP = object()
@@ -63,8 +99,13 @@ class SpeechWorker:
         on_done: DoneCallback,
         on_failed: FailedCallback,
         player: list[str] | None = None,
+        cache: PhraseCache | None = None,
     ) -> None:
+        """With `cache`, phrases are rendered ahead (prepare) and kept there for next time."""
         self._factory = engine_factory
+        self._cache = cache
+        self._to_render: deque[str] = deque()  # prepared phrases not yet rendered, in order
+        self._settings: dict[str, object] = {}  # voice, rate, volume: part of a cache key
         self._on_ready = on_ready
         self._on_done = on_done
         self._on_failed = on_failed
@@ -92,6 +133,12 @@ class SpeechWorker:
     def set_property(self, name: str, value: object) -> None:
         """Set an engine property (voice, rate, volume) on the worker before the next utterance."""
         self._commands.put(_SetProperty(name, value))
+
+    def prepare(self, texts: Iterable[str]) -> None:
+        """Render these phrases, in this order, whenever there is nothing to say; they replace
+        the phrases of an earlier prepare() still waiting. Without a cache it does nothing."""
+        if self._cache is not None:
+            self._commands.put(_Prepare(tuple(texts)))
 
     def cancel_through(self, seq: int) -> None:
         """Cancel every utterance up to seq: cut off the current one, skip queued ones."""
@@ -127,7 +174,8 @@ class SpeechWorker:
         except Exception as exc:
             self._on_failed(tts.explain_init_failure(exc))
             return
-        with tempfile.TemporaryDirectory(prefix="hiptimer-speech-") as tmp:
+        remove_stale_folders()
+        with tempfile.TemporaryDirectory(prefix=f"{TEMP_PREFIX}{os.getpid()}-") as tmp:
             try:
                 speak = self._choose_speaker(engine, Path(tmp))
             except tts.SpeechUnavailable as exc:
@@ -152,23 +200,54 @@ class SpeechWorker:
 
     def _loop(self, engine: tts.TtsEngine, speak: Callable[[_Say], bool]) -> None:
         while True:
-            command = self._commands.get()
+            try:  # a command first: rendering ahead waits whenever there is one
+                command = self._commands.get(block=not self._to_render)
+            except queue.Empty:
+                self._render_ahead(self._to_render.popleft())
+                continue
             if command is _STOP:
                 return
             if isinstance(command, _SetProperty):
-                value = command.value
-                if command.name == "voice" and not value:  # "" is the system default
-                    value = self._default_voice
-                    if value is None:
-                        continue
-                try:
-                    engine.setProperty(command.name, value)
-                except Exception as exc:
-                    log.warning(
-                        "speech: could not set %s to %r: %s", command.name, command.value, exc
-                    )
+                self._set_property(engine, command)
+            elif isinstance(command, _Prepare):
+                # Rendering ahead is for the file path (espeak); other drivers speak directly.
+                if self._player is not None and tts.driver_name(engine) == "espeak":
+                    self._to_render = deque(dict.fromkeys(command.texts))
             elif isinstance(command, _Say) and not self._say_one(command, speak):
                 return
+
+    def _set_property(self, engine: tts.TtsEngine, command: _SetProperty) -> None:
+        value = command.value
+        if command.name == "voice" and not value:  # "" is the system default
+            value = self._default_voice
+            if value is None:
+                return
+        try:
+            engine.setProperty(command.name, value)
+        except Exception as exc:
+            log.warning("speech: could not set %s to %r: %s", command.name, command.value, exc)
+            return
+        self._settings[command.name] = value
+
+    def _cache_key(self, text: str) -> str:
+        return PhraseCache.key(text, {"voice": self._default_voice, **self._settings})
+
+    def _render_ahead(self, text: str) -> None:
+        """Render one prepared phrase into the cache, unless it is there already."""
+        cache, engine, completion = self._cache, self._engine, self._completion
+        if cache is None or engine is None or completion is None:
+            return
+        key = self._cache_key(text)
+        if cache.get(key) is not None:
+            return
+        ahead = self._wav.with_name("ahead.wav")
+        try:
+            tts.synthesize_to_file(engine, completion, text, ahead)
+        except Exception as exc:  # when it is due, the phrase is rendered (and fails) again
+            log.debug("speech: could not render %r ahead: %s", text, exc)
+            return
+        tts.trim_leading_silence(ahead)
+        cache.put(key, ahead)
 
     def _say_one(self, command: _Say, speak: Callable[[_Say], bool]) -> bool:
         """Speak one utterance and report it; False if the engine failed and the loop must end."""
@@ -206,10 +285,24 @@ class SpeechWorker:
             raise self._completion.errors[0]
         return bool(self._completion.completed) and not self._cancelled(command.seq)
 
-    def _speak_via_file(self, command: _Say) -> bool:
+    def _rendered(self, text: str) -> Path:
+        """The phrase as a WAV: from the cache when it was rendered before, else rendered now
+        (and kept in the cache for the next time it is said)."""
         assert self._engine is not None and self._completion is not None
+        key = self._cache_key(text) if self._cache is not None else ""
+        if self._cache is not None:
+            cached = self._cache.get(key)
+            if cached is not None:
+                return cached
+        tts.synthesize_to_file(self._engine, self._completion, text, self._wav)
+        tts.trim_leading_silence(self._wav)
+        if self._cache is not None:
+            return self._cache.put(key, self._wav) or self._wav
+        return self._wav
+
+    def _speak_via_file(self, command: _Say) -> bool:
         assert self._player is not None
-        tts.synthesize_to_file(self._engine, self._completion, command.text, self._wav)
+        wav = self._rendered(command.text)
         with self._lock:
             if command.seq <= self._cancel_through:
                 return False
@@ -218,7 +311,7 @@ class SpeechWorker:
         with self._wav.with_suffix(".err").open("wb") as err:
             try:
                 process = subprocess.Popen(
-                    [*self._player, str(self._wav)],
+                    [*self._player, str(wav)],
                     stdin=subprocess.DEVNULL,
                     stdout=subprocess.DEVNULL,
                     stderr=err,
@@ -234,12 +327,12 @@ class SpeechWorker:
         if cancelled:  # cancel_through() ran while the player was starting
             _end_process(process, signal.SIGTERM)
         try:
-            return self._wait_for_player(process, command)
+            return self._wait_for_player(process, command, wav)
         finally:
             with self._lock:
                 self._process = None
 
-    def _wait_for_player(self, process: subprocess.Popen[bytes], command: _Say) -> bool:
+    def _wait_for_player(self, process: subprocess.Popen[bytes], command: _Say, wav: Path) -> bool:
         # Popen.wait(timeout=...) polls in sleeps of up to 50 ms, so a cut-off would reach the
         # next cue up to 50 ms late; a blocking wait returns as soon as the player ends, and a
         # watchdog ends a player that hangs.
@@ -249,7 +342,7 @@ class SpeechWorker:
             hung.set()
             _end_process(process, signal.SIGKILL if os.name == "posix" else signal.SIGTERM)
 
-        timer = threading.Timer(_wav_seconds(self._wav) + PLAYER_GRACE_S, watchdog)
+        timer = threading.Timer(_wav_seconds(wav) + PLAYER_GRACE_S, watchdog)
         timer.daemon = True
         timer.start()
         try:

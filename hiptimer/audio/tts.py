@@ -31,6 +31,8 @@ import shutil
 import sys
 import threading
 import time
+import wave
+from array import array
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
@@ -217,3 +219,37 @@ def synthesize_to_file(
             problem = " (the engine cancelled it)" if completion.completed is False else ""
         log.debug("no audio for %r%s; trying again", text, problem)
     raise RuntimeError(f"the speech engine wrote no audio for {text!r}{problem}")
+
+
+# Below this (of 32767) a 16-bit sample is taken as silence: about -50 dBFS, far under speech.
+SILENCE_LEVEL = 100
+KEEP_BEFORE_S = 0.002  # of the quiet before the first sound: no click, no audible gap
+
+
+def trim_leading_silence(path: Path) -> float:
+    """Cut the quiet espeak-ng puts before a phrase, so it sounds the moment it is played.
+
+    espeak-ng starts a phrase with 12 ms of silence, and a word that begins with a stop ("Two",
+    "Ten seconds.") with 49 ms: the closure before the burst. Returns the seconds cut; files
+    that are not 16-bit PCM are left as they are.
+    """
+    try:
+        with wave.open(str(path), "rb") as wav:
+            params = wav.getparams()
+            frames = wav.readframes(params.nframes)
+    except (OSError, wave.Error, EOFError):
+        return 0.0
+    if params.sampwidth != 2 or not frames:
+        return 0.0
+    samples = array("h", frames)
+    if sys.byteorder == "big":
+        samples.byteswap()
+    first = next((i for i, v in enumerate(samples) if v > SILENCE_LEVEL or v < -SILENCE_LEVEL), 0)
+    keep = round(KEEP_BEFORE_S * params.framerate) * params.nchannels
+    start = max(0, first - first % params.nchannels - keep)
+    if start == 0:
+        return 0.0
+    with wave.open(str(path), "wb") as wav:
+        wav.setparams(params)
+        wav.writeframes(frames[start * 2 :])
+    return start / params.nchannels / params.framerate

@@ -9,6 +9,7 @@ import tempfile
 import wave
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from hiptimer.audio import tts
 
@@ -44,8 +45,18 @@ def render_to_wav(
     tts.SpeechUnavailable if there is none. Do not call it while a SpeechService with a real
     engine is running in the same process: pyttsx3 shares one engine per driver.
     """
-    clips = _render_clips(sorted(phrases, key=lambda p: p[0]), engine_factory)
-    return _assemble(clips, Path(out_path))
+    path = Path(out_path)
+    # Opened first: a path that cannot be written fails at once, not after every phrase was
+    # rendered; and wave.open(path) on such a path leaves a half-made Wave_write whose
+    # __del__ prints a stray traceback.
+    with path.open("wb") as target:
+        try:
+            clips = _render_clips(sorted(phrases, key=lambda p: p[0]), engine_factory)
+            return _assemble(clips, target)
+        except BaseException:
+            target.close()
+            path.unlink(missing_ok=True)
+            raise
 
 
 def _render_clips(
@@ -74,7 +85,7 @@ def _read_clip(text: str, at_s: float, path: Path) -> _Clip:
     return _Clip(text, max(0.0, at_s), params, frames)
 
 
-def _assemble(clips: list[_Clip], out_path: Path) -> list[Placement]:
+def _assemble(clips: list[_Clip], target: BinaryIO) -> list[Placement]:
     params = clips[0].params if clips else _DEFAULT_PARAMS
     for clip in clips:
         if clip.params != params:
@@ -87,7 +98,7 @@ def _assemble(clips: list[_Clip], out_path: Path) -> list[Placement]:
     silence = b"\x80" if width == 1 else b"\0"  # 8-bit WAV is unsigned
     placements = []
     cursor = 0  # in frames
-    with wave.open(str(out_path), "wb") as out:
+    with wave.open(target, "wb") as out:
         out.setnchannels(channels)
         out.setsampwidth(width)
         out.setframerate(rate)

@@ -6,18 +6,24 @@ import dataclasses
 import json
 import logging
 import math
+import os
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from hiptimer import paths
 from hiptimer.core.routines.writer import write_atomic
+from hiptimer.core.safe_read import BadJson, UnreadableFile, parse_strict_json, read_small_text
 
 log = logging.getLogger(__name__)
 
 DEFAULT_PAIN_LIMIT = 5
 SETUP_MODES = ("always", "first", "never")  # when the voice reads an exercise's setup steps
 MAX_SETUP_HEARD = 1000
+MAX_FILE_BYTES = 256 * 1024  # a real settings file is under 100 KiB (setup_heard at its longest)
+LOGGED_VALUE_CHARS = 80  # a huge value in the file is logged this long, not whole
 
 
 @dataclass(frozen=True)
@@ -37,7 +43,7 @@ class Settings:
         return dataclasses.replace(self, **changes)
 
 
-def _valid(name: str, value: Any) -> bool:
+def valid_value(name: str, value: Any) -> bool:
     """Whether a value read from the file is usable for the field `name`."""
     if name == "pain_limit":
         return type(value) is int and 0 <= value <= 10
@@ -70,11 +76,16 @@ def settings_from_data(data: Any, source: str = "settings") -> Settings:
         if f.name not in data:
             continue
         value = data[f.name]
-        if _valid(f.name, value):
+        if valid_value(f.name, value):
             values[f.name] = _normal(f.name, value)
         else:
-            log.warning("%s: ignoring %s = %r (not a valid value)", source, f.name, value)
+            log.warning("%s: ignoring %s = %s (not a valid value)", source, f.name, _short(value))
     return Settings(**values)
+
+
+def _short(value: Any) -> str:
+    text = repr(value) if not isinstance(value, (list, dict)) else f"<{type(value).__name__}>"
+    return text if len(text) <= LOGGED_VALUE_CHARS else text[:LOGGED_VALUE_CHARS] + "\u2026"
 
 
 def _normal(name: str, value: Any) -> Any:
@@ -88,13 +99,20 @@ def _normal(name: str, value: Any) -> Any:
 class SettingsStore:
     """Loads settings once and saves every change at once, atomically.
 
-    A corrupt file gives the defaults (with a warning); when the file cannot be
-    written the settings still change for this run and `save_error` says why.
+    A damaged file (not JSON, not an object, too large, not UTF-8, a pipe or a device) is
+    moved aside with a dated name before anything is saved over it, and `notice` says where
+    it went; the defaults apply. When the file cannot be written the settings still change for
+    this run and `save_error` says why.
     """
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(
+        self, path: Path | None = None, *, now: Callable[[], datetime] = datetime.now
+    ) -> None:
         self.path = path or paths.settings_path()
         self.save_error: str | None = None
+        self.notice: str | None = None  # a damaged file was moved aside: where to
+        self._now = now
+        self._keep_away = False  # a damaged file that could not be moved aside: never save
         self._settings = self._load()
 
     @property
@@ -103,23 +121,44 @@ class SettingsStore:
 
     def _load(self) -> Settings:
         try:
-            text = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
+            text = read_small_text(self.path, MAX_FILE_BYTES)
+            data = parse_strict_json(text)
+        except UnreadableFile as exc:
+            if exc.damaged:
+                return self._damaged(str(exc))
+            if not exc.missing:  # permissions or the disk: leave the file as it is
+                log.warning("Cannot read %s (%s); using the default settings", self.path, exc)
             return Settings()
-        except (OSError, UnicodeDecodeError) as exc:
-            log.warning("Cannot read %s (%s); using the default settings", self.path, exc)
-            return Settings()
-        try:
-            data = json.loads(text)
-        except ValueError as exc:
-            log.warning("%s is not valid JSON (%s); using the default settings", self.path, exc)
-            return Settings()
+        except BadJson as exc:
+            return self._damaged(str(exc))
+        if not isinstance(data, dict):
+            return self._damaged("expected a JSON object")
         return settings_from_data(data, str(self.path))
+
+    def _damaged(self, why: str) -> Settings:
+        """Move the file aside (never overwrite it) and start from the defaults."""
+        stamp = self._now().strftime("%Y%m%d-%H%M%S")
+        aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        try:
+            os.replace(self.path, aside)  # a rename: never opens a pipe or a device
+        except OSError as exc:
+            self.notice = (
+                f"Your settings file {self.path} cannot be used ({why}) nor moved aside "
+                f"({exc.strerror or exc}); the default settings apply and are not saved over it."
+            )
+            self._keep_away = True
+        else:
+            self.notice = (
+                f"Your settings file could not be used ({why}); it was moved to {aside} and "
+                "the default settings apply."
+            )
+        log.warning("%s", self.notice)
+        return Settings()
 
     def update(self, **changes: Any) -> Settings:
         """Change some settings and save them; invalid values raise ValueError."""
         for name, value in changes.items():
-            if not _valid(name, value):
+            if not valid_value(name, value):
                 raise ValueError(f"not a valid value for the setting {name}: {value!r}")
         normal = {name: _normal(name, value) for name, value in changes.items()}
         self._settings = self._settings.replace(**normal)
@@ -128,6 +167,9 @@ class SettingsStore:
 
     def save(self) -> bool:
         """Write the file; on failure keep the settings in memory and remember why."""
+        if self._keep_away:
+            self.save_error = f"cannot save settings: {self.path} is damaged and in the way"
+            return False
         text = json.dumps(dataclasses.asdict(self._settings), indent=2, sort_keys=True) + "\n"
         try:
             write_atomic(self.path, text)

@@ -9,9 +9,13 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from hiptimer.core.clock import Clock
     from hiptimer.core.routines.model import Routine
+    from hiptimer.ui.main_window import MainWindow
     from hiptimer.ui.services.ports import Services
+    from hiptimer.ui.single_instance import Request
 
 log = logging.getLogger(__name__)
 
@@ -43,27 +47,63 @@ def run_app(
         )
         app = QApplication(list(argv or sys.argv[:1]))
     assert isinstance(app, QApplication)
+    from hiptimer import paths
+    from hiptimer.ui.single_instance import Request, claim
+
+    asked = routine if routine is None or isinstance(routine, str) else routine.path
+    first = claim(paths.data_dir(), Request(asked, start))
+    if first is True:
+        print(
+            f"HipTimer is already running for {paths.data_dir()}; its window was brought forward."
+        )
+        return 0
+    if first is False:
+        print(
+            f"HipTimer is already running for {paths.data_dir()} but does not answer; "
+            "close it (or wait for it to finish starting) and try again.",
+            file=sys.stderr,
+        )
+        return 1
     setup_application(app)
 
     from hiptimer.core.clock import wall_now
     from hiptimer.core.settings import SettingsStore
     from hiptimer.ui.main_window import MainWindow
-    from hiptimer.ui.services.ports import open_services
+    from hiptimer.ui.services.ports import later_services
 
     settings = SettingsStore()
     s = settings.settings
-    if services is None:
-        services = open_services(muted=s.muted, voice=s.voice, rate=s.rate, volume=s.volume)
+    if services is None:  # the window first: speech, sounds and history open just after
+        services = later_services(muted=s.muted, voice=s.voice, rate=s.rate, volume=s.volume)
     window = MainWindow(settings, services, clock=clock, wall=wall or wall_now)
     if settings.save_error:
         window.show_problem(settings.save_error)
     chosen = _resolve(routine, window.show_problem)
     window.show()
-    if chosen is not None:
-        window.open_routine(chosen, start=start)
+
+    def when_idle() -> None:
+        # The history's integrity check, the speech engine and the rest take their time
+        # while the library is already on screen.
+        window.open_services()
+        if chosen is not None:  # after the services: an interrupted session is offered first
+            window.open_routine(chosen, start=start)
+
+    after_first_paint(window, when_idle)
+    from hiptimer.ui.system_quit import SystemQuit
+
+    system_quit = SystemQuit(app)  # logout, shutdown, kill: save, end the session, quit
+
+    def end_for_the_system(_why: str) -> None:
+        window.end_by_system()
+        app.quit()
+
+    system_quit.requested.connect(end_for_the_system)
+    first.requested.connect(lambda request: _come_forward(window, request))
     try:
         return int(app.exec())
     finally:
+        first.release()
+        system_quit.uninstall()
         services.shutdown()
 
 
@@ -104,3 +144,53 @@ def _find(routine: str) -> Routine:
     from hiptimer.core.routines.catalog import load_catalog
 
     return load_catalog().find(routine)
+
+
+def _come_forward(window: MainWindow, request: Request) -> None:
+    """Another start asked for this window: show it on top, and open its routine if idle."""
+    if window.isMinimized():
+        window.showNormal()
+    window.raise_()
+    window.activateWindow()
+    if request.routine is None:
+        return
+    if window.session is not None:
+        window.show_problem("A session is running: finish or end it to open another routine.")
+        return
+    chosen = _resolve(request.routine, window.show_problem)
+    if chosen is not None:
+        window.open_routine(chosen, start=request.start)
+
+
+def after_first_paint(window: QWidget, then: Callable[[], None], fallback_ms: int = 1000) -> None:
+    """Call `then` once, in the first idle moment after the window was first painted.
+
+    Qt paints a widget window while it handles its first Expose event, so a zero timer
+    started then runs once the picture is on screen. A window that is never exposed (a
+    minimised start) gets `then` after fallback_ms all the same.
+    """
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    fallback = QTimer(window)
+    fallback.setSingleShot(True)
+
+    done = [False]
+
+    def once() -> None:
+        if not done[0]:
+            done[0] = True
+            fallback.stop()
+            then()
+
+    class ExposeWatch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Expose:
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, once)
+            return False
+
+    fallback.timeout.connect(once)
+    fallback.start(fallback_ms)
+    handle = window.windowHandle()
+    if handle is not None:
+        handle.installEventFilter(ExposeWatch(window))

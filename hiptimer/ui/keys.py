@@ -109,8 +109,8 @@ KEY_NAMES: dict[Action, str] = {
     Action.START: "Enter",
     Action.ACCEPT: "Enter",
     Action.FULL_SCREEN: "F11",
-    Action.LIBRARY: "Esc",
-    Action.DONE: "Enter",
+    Action.LIBRARY: "Enter",
+    Action.DONE: "Ctrl+Q",
     Action.RESUME_SESSION: "Enter or R",
     Action.KEEP_PARTIAL: "P",
 }
@@ -155,9 +155,8 @@ def _resolve_in(key: Qt.Key, mode: Mode) -> Action | None:
             return Action.RESUME_SESSION
         return Action.KEEP_PARTIAL if key is K.Key_P else None
     if mode is Mode.SUMMARY:
-        if key in ENTER:
-            return Action.DONE
-        if key in (K.Key_Escape, K.Key_Backspace):
+        # Enter is also the count-a-rep key: a press too many must never quit the app.
+        if key in ENTER or key in (K.Key_Escape, K.Key_Backspace):
             return Action.LIBRARY
         return _SUGGESTION_KEYS.get(key)
     if key in _SESSION_KEYS:

@@ -70,8 +70,30 @@ def test_an_engine_that_writes_nothing_names_the_phrase(tmp_path: Path) -> None:
 
 def test_clips_in_different_formats_are_refused(tmp_path: Path) -> None:
     clips = [_Clip("a", 0.0, (1, 2, 22050), b"\0\0"), _Clip("b", 1.0, (1, 2, 16000), b"\0\0")]
-    with pytest.raises(ValueError, match="cannot join 'b'"):
-        _assemble(clips, tmp_path / "t.wav")
+    with pytest.raises(ValueError, match="cannot join 'b'"), (tmp_path / "t.wav").open("wb") as f:
+        _assemble(clips, f)
+
+
+def test_a_path_that_cannot_be_written_fails_before_rendering_and_cleanly(
+    tmp_path: Path,
+) -> None:
+    # Issue 13: this printed a stray "Exception ignored in Wave_write.__del__" traceback
+    # (pytest turns an unraisable exception into a failing warning here).
+    def no_engine() -> FakeEngine:
+        raise AssertionError("nothing is rendered for a file that cannot be written")
+
+    with pytest.raises(FileNotFoundError):
+        render_to_wav([(0.0, "three")], tmp_path / "missing" / "t.wav", no_engine)
+
+
+def test_a_failed_render_leaves_no_file(tmp_path: Path) -> None:
+    def broken() -> FakeEngine:
+        raise RuntimeError("engine broke")
+
+    out = tmp_path / "t.wav"
+    with pytest.raises(RuntimeError):
+        render_to_wav([(0.0, "three")], out, broken)
+    assert not out.exists()
 
 
 @pytest.mark.tts

@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import codecs
+import dataclasses
 import json
 import logging
 import os
+import tempfile
+import threading
+from datetime import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hiptimer import paths
-from hiptimer.core.settings import Settings, SettingsStore, settings_from_data
+from hiptimer.core.settings import (
+    MAX_FILE_BYTES,
+    Settings,
+    SettingsStore,
+    settings_from_data,
+    valid_value,
+)
 
 
 def test_defaults_when_there_is_no_file(data_home: Path) -> None:
@@ -85,3 +98,128 @@ def test_a_read_only_folder_keeps_settings_in_memory(tmp_path: Path) -> None:
         assert store.save_error is not None and "cannot save" in store.save_error
     finally:
         folder.chmod(0o700)
+
+
+# ---------------------------------------------------------------- hostile settings files
+# (issue 13, fault 5): each once crashed, hung or silently lost the user's settings.
+
+FIXED = datetime(2026, 12, 4, 18, 30, 0)
+
+
+def _store(path: Path) -> SettingsStore:
+    return SettingsStore(path, now=lambda: FIXED)
+
+
+def _written(tmp_path: Path, data: bytes) -> Path:
+    path = tmp_path / "settings.json"
+    path.write_bytes(data)
+    return path
+
+
+def test_a_byte_order_mark_is_accepted_and_nothing_is_reset(tmp_path: Path) -> None:
+    path = _written(tmp_path, codecs.BOM_UTF8 + json.dumps({"pain_limit": 3}).encode())
+    store = _store(path)
+    assert store.settings.pain_limit == 3 and store.notice is None
+    store.update(muted=True)
+    assert json.loads(path.read_text(encoding="utf-8-sig"))["pain_limit"] == 3
+
+
+def test_a_damaged_file_is_moved_aside_with_a_dated_name_and_never_overwritten(
+    tmp_path: Path,
+) -> None:
+    path = _written(tmp_path, b'{"pain_limit": 3,')
+    store = _store(path)
+    aside = tmp_path / "settings.json.damaged-20261204-183000"
+    assert aside.read_bytes() == b'{"pain_limit": 3,'
+    assert store.settings == Settings()
+    assert (
+        store.notice is not None and str(aside) in store.notice and "not valid JSON" in store.notice
+    )
+    store.update(first_run_done=True)  # saving now writes a new file, the old one is kept
+    assert aside.exists() and json.loads(path.read_text())["first_run_done"] is True
+
+
+def test_deep_nesting_gives_a_clear_notice_not_a_recursion_error(tmp_path: Path) -> None:
+    path = _written(tmp_path, b"[" * 100_000 + b"]" * 100_000)
+    store = _store(path)
+    assert store.settings == Settings()
+    assert store.notice is not None and "nested too deeply" in store.notice
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    os.mkfifo(path)
+    result: list[SettingsStore] = []
+    reader = threading.Thread(target=lambda: result.append(_store(path)), daemon=True)
+    reader.start()
+    reader.join(10)
+    if reader.is_alive():  # unblock the reader so the test run can end, then fail
+        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
+        os.close(fd)
+        pytest.fail("SettingsStore blocked opening a FIFO")
+    (store,) = result
+    assert store.settings == Settings()
+    assert store.notice is not None and "not a regular file" in store.notice
+
+
+def test_a_link_to_a_device_is_refused_without_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.symlink_to("/dev/zero")
+    store = _store(path)
+    assert store.settings == Settings()
+    assert store.notice is not None and "not a regular file" in store.notice
+    assert Path("/dev/zero").exists()  # the link was moved aside, not the device
+
+
+def test_a_huge_file_is_not_read(tmp_path: Path) -> None:
+    path = _written(tmp_path, b'{"voice": "' + b"x" * (MAX_FILE_BYTES + 10) + b'"}')
+    store = _store(path)
+    assert store.settings == Settings() and store.notice is not None
+    assert "at most 256 KiB" in store.notice
+
+
+def test_a_huge_value_is_not_logged_whole(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    path = _written(tmp_path, json.dumps({"voice": "v" * 100_000, "pain_limit": 4}).encode())
+    with caplog.at_level(logging.WARNING):
+        store = _store(path)
+    assert store.settings.pain_limit == 4 and store.settings.voice == ""
+    assert "voice" in caplog.text and len(caplog.text) < 1000
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+        lambda inner: (
+            st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4)
+        ),
+        max_leaves=20,
+    ),
+    st.dictionaries(
+        st.sampled_from([f.name for f in dataclasses.fields(Settings)]),
+        st.none()
+        | st.booleans()
+        | st.integers(-5, 500)
+        | st.floats()
+        | st.text(max_size=8)
+        | st.lists(st.text(max_size=5), max_size=3),
+        max_size=8,
+    ),
+)
+def test_any_json_gives_valid_settings(junk: object, fields: dict[str, object]) -> None:
+    for data in (junk, fields):
+        result = settings_from_data(data)
+        for f in dataclasses.fields(Settings):
+            value = getattr(result, f.name)
+            assert valid_value(f.name, value if f.name != "setup_heard" else list(value)), f.name
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(max_size=300))
+def test_any_bytes_in_the_file_give_valid_settings(raw: bytes) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "settings.json"
+        path.write_bytes(raw)
+        store = _store(path)
+        assert isinstance(store.settings, Settings)
+        assert path.exists() or store.notice is not None  # a damaged file went aside, said so

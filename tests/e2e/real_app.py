@@ -119,6 +119,13 @@ class RealApp:
             self.xdotool("key", "--window", self.window, key)
             time.sleep(0.15)
 
+    def shortcut(self, keys: str) -> None:
+        """A menu shortcut such as ctrl+q: typed as real key presses (XTEST) into the focused
+        window, as Qt's shortcuts want an active window, which `key --window` does not give."""
+        self.xdotool("windowfocus", "--sync", self.window)
+        self.xdotool("key", "--clearmodifiers", keys)
+        time.sleep(0.15)
+
     def screenshot(self, path: Path) -> None:
         """The whole screen (the window fills it) as a PNG, by ImageMagick's import."""
         if shutil.which("import") is None:

@@ -42,6 +42,17 @@ def sessions_in(db: Path) -> list[tuple[object, ...]]:
         return conn.execute("SELECT id, end_reason FROM sessions").fetchall()
 
 
+def three_sets_in(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A muted data folder past the first-run notice, the three-set routine file, the history."""
+    data = tmp_path / "data"
+    data.mkdir()
+    settings = {"muted": True, "first_run_done": True}
+    (data / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
+    routine = tmp_path / "three-sets.json"
+    routine.write_text(json.dumps(ROUTINE), encoding="utf-8")
+    return data, routine, data / "history.sqlite3"
+
+
 def rate_a_set(app: RealApp, key: str) -> None:
     app.wait_title(HOLDING)
     app.wait_title(RATING)
@@ -51,13 +62,7 @@ def rate_a_set(app: RealApp, key: str) -> None:
 def test_a_session_killed_mid_set_resumes_into_the_same_session(
     display: str, tmp_path: Path
 ) -> None:
-    data = tmp_path / "data"
-    data.mkdir()
-    settings = {"muted": True, "first_run_done": True}
-    (data / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
-    routine = tmp_path / "three-sets.json"
-    routine.write_text(json.dumps(ROUTINE), encoding="utf-8")
-    db = data / "history.sqlite3"
+    data, routine, db = three_sets_in(tmp_path)
 
     first = RealApp(display, data, routine, log_name="first.log")
     try:
@@ -87,7 +92,9 @@ def test_a_session_killed_mid_set_resumes_into_the_same_session(
         second.wait_title(r"^Session complete \u2014 HipTimer$")
         assert sessions_in(db) == [(1, "completed")]
         assert sets_in(db) == [(1, 1, 3, 1, 0), (1, 2, 4, 1, 0), (1, 3, 2, 1, 0)]
-        second.key("Return")  # Done: the window closes and the app exits
+        second.key("Return")  # back to the library: Enter never quits
+        second.wait_title(r"^HipTimer$")
+        second.shortcut("ctrl+q")  # quitting is explicit
         assert second.process.wait(timeout=WAIT_S) == 0, second.output()
     finally:
         second.stop()

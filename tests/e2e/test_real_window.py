@@ -65,7 +65,9 @@ def test_a_session_by_real_keys_is_saved_to_history(display: str, tmp_path: Path
         settings = json.loads((data / "settings.json").read_text(encoding="utf-8"))
         assert settings["first_run_done"] is True
 
-        app.key("Return")  # Done: the window closes and the app exits
+        app.key("Return")  # back to the library: Enter never quits
+        app.wait_title(r"^HipTimer$")
+        app.shortcut("ctrl+q")  # quitting is explicit
         assert app.process.wait(timeout=WAIT_S) == 0, app.output()
     finally:
         app.stop()

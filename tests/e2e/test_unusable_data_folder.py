@@ -56,7 +56,7 @@ def test_an_unwritable_data_folder_warns_and_still_runs_a_session(
         app.wait_title(r"^Rate pain: Quick stretch")
         app.key("2")
         app.wait_title(r"^Session complete \u2014 HipTimer$")
-        app.key("Return")  # Done: three writes wait in memory, so it asks first
+        app.shortcut("ctrl+q")  # quit: three writes wait in memory, so it asks first
         dialog = wait_for_window(app, QUESTION)
         if SCREENSHOTS:
             app.screenshot(Path(SCREENSHOTS) / "quit-unsaved.png")
@@ -66,7 +66,7 @@ def test_an_unwritable_data_folder_warns_and_still_runs_a_session(
         assert app.title() == "Session complete \u2014 HipTimer"
         # Xvfb has no window manager to give the focus back when a dialog closes.
         app.xdotool("windowfocus", "--sync", app.window)
-        app.key("Return")
+        app.shortcut("ctrl+q")
         dialog = wait_for_window(app, QUESTION)
         app.xdotool("key", "--window", dialog, "Tab", "space")  # Quit anyway
         assert app.process.wait(timeout=WAIT_S) == 0, app.output()

@@ -252,14 +252,14 @@ def overflow(window: QWidget, room: QSize | None = None) -> list[str]:
                 for w in window.findChildren(QWidget)
                 if w.isVisible() and w.minimumSizeHint().width() > window.width() // 2
             ]
-            wide = [  # the innermost ones: what makes their parents wide
+            names = [  # the innermost ones: what makes their parents wide
                 f"{type(w).__name__} {getattr(w, 'text', lambda: '')()!r:.60}"
                 f" ({w.minimumSizeHint().width()} px)"
                 for w in grown
                 if not any(o is not w and w.isAncestorOf(o) for o in grown)
             ]
             found.append(
-                f"the contents need {need.width()}x{need.height()}, more than the window: {wide}"
+                f"the contents need {need.width()}x{need.height()}, more than the window: {names}"
             )
     return found
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
 import pytest
@@ -50,12 +50,16 @@ class FakeBeeper(SilentBeeper):
 class FakeSpeech(SilentSpeaker):  # no voices, no settings: the dialog says "no speech"
     def __init__(self) -> None:
         self.said: list[tuple[str, float | None, str]] = []
+        self.prepared: list[str] = []  # the texts of the last prepare()
         self.clears = 0
         self.muted = False
         self.shut = False
 
     def say(self, text: str, *, stale_after_s: float | None = None, kind: str = "cue") -> None:
         self.said.append((text, stale_after_s, kind))
+
+    def prepare(self, texts: Iterable[str]) -> None:
+        self.prepared = list(texts)
 
     def clear(self) -> None:
         self.clears += 1

@@ -71,7 +71,8 @@ def test_library_summary_and_notice_keys() -> None:
     assert act(K.Key_Return, Mode.LIBRARY) == (Action.START, 0)
     assert act(K.Key_Down, Mode.LIBRARY) == (Action.SELECT_NEXT, 0)
     assert act(K.Key_Up, Mode.LIBRARY) == (Action.SELECT_PREVIOUS, 0)
-    assert act(K.Key_Return, Mode.SUMMARY) == (Action.DONE, 0)
+    # Enter goes back to the library: a rep counted once too often must not quit the app.
+    assert act(K.Key_Return, Mode.SUMMARY) == (Action.LIBRARY, 0)
     assert act(K.Key_Escape, Mode.SUMMARY) == (Action.LIBRARY, 0)
     assert act(K.Key_Return, Mode.FIRST_RUN) == (Action.ACCEPT, 0)
     assert act(K.Key_Escape, Mode.FIRST_RUN) is None

@@ -22,6 +22,7 @@ from hiptimer.core.session.steps import Side, StepKind
 from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.main_window import MainWindow
+from hiptimer.ui.services.ports import Services
 from hiptimer.ui.session.summary_page import SummaryPage
 from tests.harness import hold, quick_routine, short_routine, side_hold
 from tests.ui.sessions import (
@@ -246,13 +247,24 @@ def test_escape_while_paused_stays_paused(
     assert app.engine.paused
 
 
-def test_enter_on_the_summary_closes_the_window(qtbot: QtBot) -> None:
+def test_enter_on_the_summary_goes_back_to_the_library_and_quit_is_explicit(
+    qtbot: QtBot,
+) -> None:
     made = make_app(qtbot, quick_routine(hold(hold_s=5)))
     made.key(qtbot, K.Key_Return)
     made.until(StepKind.PAIN)
     made.key(qtbot, K.Key_0)
     assert made.window.key_mode() is Mode.SUMMARY
-    made.key(qtbot, K.Key_Return)
+    summary = made.window.summary
+    assert summary is not None and summary.library_button.property("role") == "primary"
+    made.key(qtbot, K.Key_Return)  # Enter counts reps too: one press too many must not quit
+    assert made.window.isVisible() and made.window.key_mode() is Mode.LIBRARY
+    made.key(qtbot, K.Key_Return)  # start it again, finish, and quit with the button
+    made.until(StepKind.PAIN)
+    made.key(qtbot, K.Key_0)
+    summary = made.window.summary
+    assert summary is not None and summary.done_button.text().startswith("Quit HipTimer")
+    summary.done_button.click()
     assert not made.window.isVisible()
     made.history.close()
 
@@ -291,6 +303,15 @@ def test_open_routine_with_start_begins_at_once(app: App) -> None:
     app.window.open_routine(short_routine(), start=True)
     assert app.window.key_mode() is Mode.WORKOUT
     assert app.engine.started
+
+
+def test_a_session_has_its_phrases_rendered_ahead(app: App) -> None:
+    app.window.open_routine(short_routine(), start=True)
+    _, speech, _ = app.services()
+    assert speech.prepared[0] == speech.texts[0] == "Get ready: Clamshell hold."
+    app.until(StepKind.PAIN)
+    assert len(speech.texts) > 5
+    assert set(speech.texts) <= set(speech.prepared)  # everything said so far was prepared
 
 
 def test_f11_toggles_full_screen(app: App, qtbot: QtBot) -> None:
@@ -397,3 +418,52 @@ def test_the_window_never_opens_larger_than_the_screen(app: App) -> None:
     area = app.window.screen().availableGeometry()
     assert app.window.width() <= area.width() and app.window.height() <= area.height()
     assert app.window.width() == min(1280, area.width())
+
+
+def later(opened: list[Services]) -> Services:
+    """Services that open (into fakes) only when asked, as hiptimer.ui.app gives them."""
+
+    def opener(services: Services) -> None:
+        fakes = fake_services(open_history(paths.history_db_path()))
+        services.speech, services.beeper, services.history = (
+            fakes.speech,
+            fakes.beeper,
+            fakes.history,
+        )
+        opened.append(services)
+
+    return Services(opener=opener)
+
+
+def test_the_window_shows_before_its_services_and_opens_them_once(qtbot: QtBot) -> None:
+    SettingsStore().update(first_run_done=True)
+    opened: list[Services] = []
+    clock = FakeClock()
+    window = MainWindow(SettingsStore(), later(opened), clock=clock, wall=FakeWall(clock),
+                        library=library_of(short_routine()))  # fmt: skip
+    qtbot.addWidget(window)
+    window.show()
+    assert opened == [] and window.key_mode() is Mode.LIBRARY  # the library works meanwhile
+    window.open_services()
+    window.open_services()
+    assert len(opened) == 1 and isinstance(window.services.speech, FakeSpeech)
+    window.close()
+    assert window.services.history is not None
+    window.services.history.close()
+
+
+def test_a_session_started_before_the_services_opened_opens_them_first(qtbot: QtBot) -> None:
+    SettingsStore().update(first_run_done=True)
+    opened: list[Services] = []
+    clock = FakeClock()
+    window = MainWindow(SettingsStore(), later(opened), clock=clock, wall=FakeWall(clock),
+                        library=library_of(short_routine()))  # fmt: skip
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.keyClick(window, K.Key_Return)  # before the event loop was first idle
+    assert len(opened) == 1 and window.session is not None
+    speech = window.services.speech
+    assert isinstance(speech, FakeSpeech) and speech.texts[0] == "Get ready: Clamshell hold."
+    window.close()
+    assert window.services.history is not None
+    window.services.history.close()

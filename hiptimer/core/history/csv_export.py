@@ -52,8 +52,25 @@ _CHUNK = 2000  # lines joined into one write
 _Hour = tuple[int, str, str, str]  # minutes to add, local hour, the hour after it, offset
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection): a
+# routine name such as '=HYPERLINK(...)' must reach the clinician as text. OWASP's advice:
+# put a single quote in front. Numbers are written as numbers, so -1 stays -1.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_text(value: object) -> object:
+    """`value`, with a quote in front where a spreadsheet would read text as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def csv_field(value: object) -> str:
-    """One field exactly as csv.writer writes it (quoted when needed, None as empty)."""
+    """One field exactly as csv.writer writes it (quoted when needed, None as empty).
+
+    Text that a spreadsheet would run as a formula gets a quote in front (`safe_text`).
+    """
+    value = safe_text(value)
     out = io.StringIO(newline="")
     # Two fields, as a lone "" is written quoted; the line end decides what needs quotes.
     csv.writer(out).writerow([value, ""])

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
+from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
 from hiptimer.core.history.csv_export import write_csv
@@ -344,10 +347,29 @@ class HistoryQueries:
         opened with newline="".
         """
         if isinstance(target, (str, os.PathLike)):
-            with open(target, "w", encoding="utf-8-sig", newline="") as f:
-                return self.export_csv(f, since, until, routine_id)
+            return self._export_csv_file(Path(target), since, until, routine_id)
         where, params = _session_filter(routine_id, since, until)
         return write_csv(self._conn, target, " AND ".join(where) or "1", params)
+
+    def _export_csv_file(
+        self,
+        path: Path,
+        since: date | datetime | None,
+        until: date | datetime | None,
+        routine_id: str | None,
+    ) -> int:
+        """Write to a file beside `path`, then put it in place: a failed export (a full disk,
+        a database error) leaves no half file, and an older export there stays as it was."""
+        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        try:
+            with open(fd, "w", encoding="utf-8-sig", newline="") as f:
+                count = self.export_csv(f, since, until, routine_id)
+            os.replace(temp, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
+            raise
+        return count
 
 
 def _monday(value: date | datetime) -> date:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import functools
 import logging
 import os
 import shutil
@@ -10,9 +12,12 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 
+from hiptimer.core.history import repair
+
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
+WAL_LIMIT_BYTES = 4 * 1024 * 1024
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -138,6 +143,9 @@ def configure(conn: sqlite3.Connection) -> None:
     if mode not in ("wal", "memory"):
         log.warning("History database is in %s journal mode, not WAL", mode)
     conn.execute("PRAGMA synchronous = FULL")
+    # After a checkpoint the -wal file is cut back to this size instead of keeping its
+    # largest size for ever: a disk that was full gets its space back.
+    conn.execute(f"PRAGMA journal_size_limit = {WAL_LIMIT_BYTES}")
     conn.execute("PRAGMA foreign_keys = ON")
 
 
@@ -183,14 +191,38 @@ def _free_name(path: Path, suffix: str) -> Path:
     return candidate
 
 
-def backup(conn: sqlite3.Connection, path: Path, old_version: int) -> Path:
-    """Copy the database (WAL content included) to history.sqlite3.bak-v{old}-{stamp}."""
+# (file, version) pairs already backed up by this process: a migration that fails and is
+# retried (every 30 s while the disk refuses) must not copy the whole file each time.
+_backed_up: set[tuple[str, int]] = set()
+BACKUP_HEADROOM = 1.2  # free space wanted for a backup, as a multiple of the file's size
+
+
+def backup(conn: sqlite3.Connection, path: Path, old_version: int) -> Path | None:
+    """Copy the database (WAL content included) to history.sqlite3.bak-v{old}-{stamp}, once
+    per file and version in this process; None when it was made already.
+
+    Raises OSError (no space) rather than fill the disk with a copy.
+    """
+    key = (str(path.resolve()), old_version)
+    if key in _backed_up:
+        return None
+    size = sum(
+        Path(f"{path}{x}").stat().st_size for x in ("", "-wal") if Path(f"{path}{x}").exists()
+    )
+    free = shutil.disk_usage(path.parent).free
+    if free < size * BACKUP_HEADROOM + (1 << 20):
+        raise OSError(
+            errno.ENOSPC,
+            f"not enough free space to back up the history before updating it "
+            f"({size // 1024} KiB needed, {free // 1024} KiB free)",
+        )
     target = _free_name(path, f".bak-v{old_version}-{_stamp()}")
     dest = sqlite3.connect(os.fspath(target))
     try:
         conn.backup(dest)
     finally:
         dest.close()
+    _backed_up.add(key)
     log.info("Backed up history database version %d to %s", old_version, target)
     return target
 
@@ -245,17 +277,33 @@ def _check(conn: sqlite3.Connection, path: Path, known_version: int) -> int:
     return version
 
 
-def _open_checked(path: Path, migrations: Sequence[Migration]) -> sqlite3.Connection:
-    """Open, check and migrate; a damaged file is moved aside and CorruptDatabase raised."""
+def _open_checked(
+    path: Path, migrations: Sequence[Migration]
+) -> tuple[sqlite3.Connection, str | None]:
+    """Open, check, migrate and repair; returns the connection and what was set aside.
+
+    A damaged file (or one missing tables or columns no migration adds) is moved aside and
+    CorruptDatabase raised.
+    """
     conn = connect(path)
     try:
         version = _check(conn, path, len(migrations))
         configure(conn)
+        if version == 0 and (adopted := repair.inferred_version(conn)):
+            # A copy that lost its version (sqlite3 .dump): its tables say which it is.
+            backup(conn, path, 0)
+            conn.execute(f"PRAGMA user_version = {adopted}")
+            log.warning("History database had no version; its tables are version %d", adopted)
+            version = adopted
         if version < len(migrations):
             has_data = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
             if has_data:
                 backup(conn, path, version)
             migrate(conn, migrations)
+        missing = repair.missing_parts(conn, _expected(migrations))
+        if missing:
+            raise CorruptDatabase(f"missing {', '.join(missing)}")
+        notice = repair.describe(repair.set_aside_bad_rows(conn))
     except CorruptDatabase as exc:
         raise CorruptDatabase(exc.reason, move_aside(path, conn)) from exc
     except sqlite3.DatabaseError as exc:
@@ -266,7 +314,19 @@ def _open_checked(path: Path, migrations: Sequence[Migration]) -> sqlite3.Connec
     except BaseException:
         conn.close()
         raise
-    return conn
+    return conn, notice
+
+
+@functools.lru_cache(maxsize=4)
+def _expected(migrations: Sequence[Migration]) -> dict[str, set[str]]:
+    """The tables and columns the migrations make, read off an empty database."""
+    conn = sqlite3.connect(":memory:", isolation_level=None)
+    try:
+        migrate(conn, migrations)
+        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+        return {n: {r[1] for r in conn.execute(f"PRAGMA table_info({n})")} for n in names}
+    finally:
+        conn.close()
 
 
 def open_database(
@@ -280,13 +340,32 @@ def open_database(
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        return _open_checked(path, migrations), None
+        return _open_checked(path, migrations)
     except CorruptDatabase as exc:
         notice = (
             f"The history database {path} was damaged ({exc.reason}). It was moved to "
             f"{exc.moved} and a new, empty history was started."
         )
-    return _open_checked(path, migrations), notice
+    conn, _ = _open_checked(path, migrations)
+    return conn, notice
+
+
+def max_id_in_file(path: Path, table: str) -> int:
+    """The largest id in `table` of the file at `path`, read without writing (0 if none)."""
+    if not path.exists():
+        return 0
+    # mode=ro reads the WAL too; immutable=1 works where not even the -shm can be made.
+    for query in ("mode=ro", "mode=ro&immutable=1"):
+        try:
+            conn = sqlite3.connect(f"{path.as_uri()}?{query}", uri=True, timeout=0.5)
+            try:
+                row = conn.execute(f"SELECT max(id) FROM {table}").fetchone()
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            continue
+        return int(row[0] or 0)
+    return 0
 
 
 def open_memory(migrations: Sequence[Migration] = MIGRATIONS) -> sqlite3.Connection:

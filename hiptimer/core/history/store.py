@@ -139,6 +139,12 @@ class HistoryStore(HistoryQueries):
             self._next_id[table] = max(self._next_id[table], (row[0] or 0) + 1)
         except sqlite3.Error:
             pass  # unreadable right now: the counter alone is still unique for this process
+        if self._in_memory:
+            # The stand-in starts empty, but the real file may hold sessions already (a
+            # read-only folder): number after them, so the replay later cannot clash.
+            self._next_id[table] = max(
+                self._next_id[table], history_schema.max_id_in_file(self.path, table) + 1
+            )
         new_id = self._next_id[table]
         self._next_id[table] = new_id + 1
         return new_id
@@ -173,10 +179,17 @@ class HistoryStore(HistoryQueries):
                 raise
             except (sqlite3.Error, OSError) as exc:
                 self._set_failure(str(exc))
+                self._shrink_wal()
                 return False
             self._pending.popleft()
         self._set_failure(None)
         return True
+
+    def _shrink_wal(self) -> None:
+        """After a failed write (a full disk, say), give the -wal file's space back: what it
+        holds is committed already; the waiting writes are in memory."""
+        with contextlib.suppress(sqlite3.Error):
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def _reconnect(self) -> bool:
         """Open the real file at last and replay everything written to the stand-in."""

@@ -7,10 +7,7 @@ writing in routine_writer.py; their public names are re-exported here.
 
 from __future__ import annotations
 
-import codecs
-import json
 import os
-import stat
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,6 +19,7 @@ from hiptimer.core.routines.validation import (
     RoutineError,
     check_routine,
 )
+from hiptimer.core.safe_read import BadJson, UnreadableFile, parse_strict_json, read_small_text
 
 
 def load_routine(path: str | os.PathLike[str], *, builtin: bool = False) -> Routine:
@@ -33,36 +31,11 @@ def load_routine(path: str | os.PathLike[str], *, builtin: bool = False) -> Rout
 
 def read_routine_text(path: Path) -> str:
     """Read a routine file as text, refusing anything that is not a small UTF-8 file."""
-    source = str(path)
     try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise _fail(source, "file not found") from None
-    except OSError as exc:
-        raise _fail(source, f"cannot read the file ({exc.strerror or exc})") from None
-    except ValueError:  # a NUL byte in the path
-        raise _fail(source, "not a usable file name") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise _fail(source, "is a folder, not a routine file")
-    if not stat.S_ISREG(info.st_mode):
-        raise _fail(source, "is not a regular file")
-    if info.st_size > MAX_FILE_BYTES:
-        raise _fail(source, f"file is {info.st_size} bytes; a routine file is at most 1 MiB")
-    try:
-        with path.open("rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise _fail(source, f"cannot read the file ({exc.strerror or exc})") from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise _fail(source, "file is larger than 1 MiB")
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        # Windows Notepad's "Unicode" encoding; say so instead of "bad byte at offset 0".
-        raise _fail(source, "the file is saved as UTF-16; save it as UTF-8")
-    try:
-        # utf-8-sig: a byte-order mark from a Windows editor is harmless, so accept it.
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise _fail(source, f"not valid UTF-8 text (bad byte at offset {exc.start})") from None
+        return read_small_text(path, MAX_FILE_BYTES)
+    except UnreadableFile as exc:
+        message = str(exc).replace("is a folder, not a file", "is a folder, not a routine file")
+        raise _fail(str(path), message) from None
 
 
 def parse_routine_text(text: str, source: str = "<routine>", *, builtin: bool = False) -> Routine:
@@ -72,44 +45,13 @@ def parse_routine_text(text: str, source: str = "<routine>", *, builtin: bool = 
 
 
 def parse_json(text: str, source: str) -> Any:
-    """json.loads that rejects NaN, Infinity and duplicate keys, and never raises a foreign error."""
+    """Strict JSON (no NaN, Infinity or duplicate keys); only RoutineError escapes."""
     if len(text) > MAX_FILE_BYTES:
         raise _fail(source, "text is larger than 1 MiB")
-    if not text.strip():
-        raise _fail(source, "file is empty; expected a JSON object")
     try:
-        return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
-    except json.JSONDecodeError as exc:
-        # Some messages end in "at" ("Invalid control character at"); avoid "at at line".
-        msg = exc.msg.removesuffix(" at")
-        raise _fail(
-            source, f"not valid JSON: {msg} at line {exc.lineno} column {exc.colno}"
-        ) from None
-    except _BadJson as exc:
-        raise _fail(source, f"not valid JSON: {exc}") from None
-    except RecursionError:
-        raise _fail(source, "JSON is nested too deeply") from None
-    except ValueError as exc:
-        if "digits" in str(exc):  # Python's int-size guard; its message suggests a Python call
-            raise _fail(source, "not valid JSON: a number has too many digits") from None
-        raise _fail(source, f"not valid JSON: {exc}") from None
-
-
-class _BadJson(ValueError):
-    pass
-
-
-def _reject_constant(name: str) -> Any:
-    raise _BadJson(f"{name} is not a number JSON allows")
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            raise _BadJson(f'the key "{key}" appears twice in one object')
-        result[key] = value
-    return result
+        return parse_strict_json(text)
+    except BadJson as exc:
+        raise _fail(source, str(exc).replace("the file is empty", "file is empty")) from None
 
 
 def _fail(source: str, message: str) -> RoutineError:

@@ -18,6 +18,7 @@ from hiptimer.core.routines.model import (
     Routine,
     SideMode,
 )
+from hiptimer.core.routines.validation import MAX_FILE_BYTES, Problem, RoutineError
 
 
 def routine_to_data(routine: Routine) -> dict[str, Any]:
@@ -84,7 +85,21 @@ def _put(d: dict[str, Any], key: str, value: Any, default: Any) -> None:
 
 
 def routine_to_json(routine: Routine) -> str:
-    return json.dumps(routine_to_data(routine), indent=2, ensure_ascii=False) + "\n"
+    """The routine as a file: indented, or compact when indenting would pass the size limit.
+
+    The loader refuses files over MAX_FILE_BYTES, so nothing HipTimer writes may be larger:
+    a valid 971 KB import once grew past 1 MiB when indented and then showed as broken.
+    """
+    data = routine_to_data(routine)
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if len(text.encode("utf-8")) <= MAX_FILE_BYTES:
+        return text
+    text = json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n"
+    size = len(text.encode("utf-8"))
+    if size > MAX_FILE_BYTES:
+        problem = Problem("", f"the routine needs {size} bytes as a file; at most 1 MiB is kept")
+        raise RoutineError(routine.path or routine.id, [problem])
+    return text
 
 
 def save_routine(routine: Routine, path: str | os.PathLike[str]) -> None:

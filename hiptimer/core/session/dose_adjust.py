@@ -5,15 +5,22 @@ from __future__ import annotations
 from hiptimer.core.routines.model import Exercise, Kind
 from hiptimer.core.routines.validation import MAX_REPS  # a routine file could not hold more
 
-MIN_HOLD_S = 5.0
+MIN_HOLD_S = 1.0  # the - key stops here; it never makes a hold longer
+LOWERED_MIN_HOLD_S = 5.0  # going lighter after a painful set keeps a hold at least this long
 MIN_REPS = 1
 # Lowering the dose after a painful set takes about a third off (a change a patient notices).
 LOWER_DOSE_FACTOR = 2 / 3
 
 
 def adjusted_hold(ex: Exercise, delta_s: float) -> Exercise:
-    """The hold `delta_s` seconds longer (shorter when negative), never under MIN_HOLD_S."""
-    return ex.with_dose(hold_s=max(MIN_HOLD_S, float(ex.hold_s or 0) + delta_s))
+    """The hold `delta_s` seconds longer (shorter when negative): shortening stops at
+    MIN_HOLD_S and never lengthens a hold already shorter than that (a 4 s hold with - is 1 s;
+    a 0.5 s hold stays 0.5 s)."""
+    old = float(ex.hold_s or 0)
+    new = old + delta_s
+    if delta_s < 0:
+        new = min(old, max(MIN_HOLD_S, new))
+    return ex.with_dose(hold_s=new)
 
 
 def adjusted_reps(ex: Exercise, delta: int) -> Exercise:
@@ -25,7 +32,9 @@ def lowered(ex: Exercise) -> Exercise:
     """The dose after a painful set: about a third off the hold or the reps."""
     if ex.kind is Kind.HOLD:
         old = float(ex.hold_s or 0)
-        return ex.with_dose(hold_s=max(min(MIN_HOLD_S, old), float(round(old * LOWER_DOSE_FACTOR))))
+        return ex.with_dose(
+            hold_s=max(min(LOWERED_MIN_HOLD_S, old), float(round(old * LOWER_DOSE_FACTOR)))
+        )
     return _with_reps(ex, max(MIN_REPS, round((ex.reps or 1) * LOWER_DOSE_FACTOR)))
 
 

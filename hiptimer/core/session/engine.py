@@ -273,7 +273,8 @@ class SessionEngine:
             completed=completed,
             skipped=skipped,
             started_at=started,
-            ended_at=self._wall_at(end),
+            # The wall clock may have been set back during the set: never end before the start.
+            ended_at=max(self._wall_at(end), started),
             adjustment="; ".join(self.adjustments.get(ex.id, [])),
         )
         self.records.append(record)
@@ -549,7 +550,7 @@ class SessionEngine:
             and bool(self.records)
         )
 
-    def end(self) -> None:
+    def end(self, reason: EndReason = EndReason.ENDED_EARLY) -> None:
         """End the session now; a set in progress is recorded as far as it got."""
         if not self.running:
             return
@@ -559,7 +560,7 @@ class SessionEngine:
             self._record_set(self.step, now, early=True)
         if self.running:
             self._done_s += self._time.elapsed(now)
-            self._finish(EndReason.ENDED_EARLY, now)
+            self._finish(reason, now)
         self._flush()
 
     # ------------------------------------------------------------ the view

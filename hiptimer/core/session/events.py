@@ -21,6 +21,8 @@ class PainChoice(str, Enum):
 class EndReason(str, Enum):
     COMPLETED = "completed"
     ENDED_EARLY = "ended_early"
+    # The system ended it: a logout, a shutdown, a termination signal (stored as "interrupted").
+    BY_SYSTEM = "interrupted"
 
 
 @dataclass

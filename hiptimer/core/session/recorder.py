@@ -82,6 +82,7 @@ class SessionRecorder:
         self._report = report
         self._session_id = session_id
         self._set_ids: dict[int, int] = {}  # SetRecord.index -> history set id
+        self._written: list[datetime] = []  # the latest time written (one at most)
 
     @property
     def session_id(self) -> int | None:
@@ -115,16 +116,21 @@ class SessionRecorder:
                 choice = event.record.pain_choice
                 history.rate_set(set_id, event.record.pain, choice.value if choice else None)
         elif isinstance(event, SessionEnded):
-            history.finish_session(self._session_id, event.reason.value, self._wall())
+            # Never before what was written already: the wall clock may have been set back.
+            ended = max([self._wall(), *self._written])
+            history.finish_session(self._session_id, event.reason.value, ended)
 
     def _begin(self, history: SessionLog, routine: Routine) -> None:
         live = self._engine.live_routine()
         doses = {ex.id: exercise_to_data(ex) for ex in live.active_exercises}
         planned = sum(1 for step in self._engine.steps if step.kind is StepKind.WORK)
+        started = self._wall()
+        self._written.append(started)
         self._session_id = history.begin_session(
-            routine.id, routine.title, routine.revision, doses, self._wall(),
+            routine.id, routine.title, routine.revision, doses, started,
             sets_planned=planned,
         )  # fmt: skip
 
     def _add_set(self, history: SessionLog, session_id: int, record: SetRecord) -> None:
         self._set_ids[record.index] = history.add_set(session_id, record)
+        self._written[:] = [max([*self._written, record.ended_at])]

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import math
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from hiptimer.core.clock import FakeClock, FakeWall
-from hiptimer.core.routines.model import SELF_PACED_REP_S, Routine
+from hiptimer.core.routines.model import SELF_PACED_REP_S, Exercise, Routine, estimated_seconds
 from hiptimer.core.session.engine import SessionEngine
 from hiptimer.core.session.events import Event, PainChoice, PainRated, PainRequested, StepStarted
 from hiptimer.core.session.marks import marks_for
-from hiptimer.core.session.steps import StepKind
+from hiptimer.core.session.steps import SetKey, StepKind
 from hiptimer.core.voice.cues import CueWriter, Phrase, interrupts, speaking_time
 
 POLL_S = 0.25  # the simulated UI timer looks at least this often, and at every mark
@@ -66,18 +66,39 @@ def cue_timeline(
     return [replace(s, start=s.start - start, end=s.end - start) for s in spoken]
 
 
+def upcoming_texts(
+    routine: Routine, writer: CueWriter, *, done_sets: Iterable[SetKey] = ()
+) -> list[str]:
+    """Every text a session of `routine` may say, once each, in the order first said.
+
+    `writer` must be a fresh CueWriter with the session's own settings (it is used up); the
+    session's lead-ins come from it, as they do in the app. Pain prompts are skipped, so the
+    "above the limit" question is not among them.
+    """
+    _, heard = session_phrases(
+        routine, writer=writer, lead_in=writer.lead_in_seconds, done_sets=done_sets
+    )
+    return list(dict.fromkeys(phrase.text for _, phrase in heard))
+
+
 def session_phrases(
     routine: Routine,
     pain_rating: int | None = None,
     *,
     choice: PainChoice = PainChoice.CONTINUE,
     writer: CueWriter | None = None,
+    lead_in: Callable[[Exercise], float] | None = None,
+    done_sets: Iterable[SetKey] = (),
 ) -> tuple[float, list[tuple[float, Phrase]]]:
-    """Run a whole session on a fake clock: its start time and every (arrival time, phrase)."""
+    """Run a whole session on a fake clock: its start time and every (arrival time, phrase).
+
+    `lead_in` and `done_sets` go to the engine, as the app gives them to its own."""
     if pain_rating is not None and not 0 <= pain_rating <= 10:
         raise ValueError(f"a pain rating is 0 to 10, not {pain_rating}")
     clock = FakeClock()
-    engine = SessionEngine(routine, clock=clock, wall=FakeWall(clock))
+    engine = SessionEngine(
+        routine, clock=clock, wall=FakeWall(clock), lead_in=lead_in, done_sets=done_sets
+    )
     cues = writer or CueWriter(pain_limit=engine.pain_limit)
     heard: list[tuple[float, Phrase]] = []
 
@@ -85,12 +106,18 @@ def session_phrases(
         heard.extend((clock.now(), p) for p in cues.phrases_for(event))
 
     engine.subscribe(collect)
-    user = _SimulatedUser(engine, clock, pain_rating, choice)
+    user = _SimulatedUser(engine, clock, pain_rating, choice, _time_limit(routine))
     engine.subscribe(user.on_event)
     start = clock.now()
     engine.start()
     user.run()
     return start, heard
+
+
+def _time_limit(routine: Routine) -> float:
+    """How long the simulation may run before it is called stuck: a day, or far longer than
+    the routine's own length (a valid routine can plan more than a day of holds)."""
+    return max(MAX_SESSION_S, 4 * estimated_seconds(routine) + MAX_SESSION_S)
 
 
 class _SimulatedUser:
@@ -101,9 +128,15 @@ class _SimulatedUser:
     """
 
     def __init__(
-        self, engine: SessionEngine, clock: FakeClock, rating: int | None, choice: PainChoice
+        self,
+        engine: SessionEngine,
+        clock: FakeClock,
+        rating: int | None,
+        choice: PainChoice,
+        limit_s: float = MAX_SESSION_S,
     ) -> None:
         self.engine = engine
+        self.limit_s = limit_s
         self.clock = clock
         self.rating = rating
         self.choice = choice
@@ -129,14 +162,16 @@ class _SimulatedUser:
             self.engine.choose(self.choice)
 
     def run(self) -> None:
-        end = self.clock.now() + MAX_SESSION_S
+        end = self.clock.now() + self.limit_s
         while self.engine.ended is None:
             now = self.clock.now()
-            if now > end:
-                raise RuntimeError("the simulated session did not end within a day")
+            if now > end:  # a bug in the engine, not a long routine: see _time_limit
+                raise RuntimeError("the simulated session did not end in time")
             while self.wake and self.wake[0] <= now:
                 self.wake.popleft()
-            target = min(now + POLL_S, self.wake[0]) if self.wake else now + POLL_S
+            # Straight to the next mark or deadline: nothing falls due between them, and a
+            # routine of many hour-long holds then takes as many steps as it has marks.
+            target = self.wake[0] if self.wake else now + POLL_S
             press = self.next_press
             if press is not None and press < target:
                 target = max(now, press)

@@ -252,7 +252,7 @@ class CueWriter:
         return "Going lighter." if choice is PainChoice.LOWER else "Carrying on."
 
     def _summary(self, e: SessionEnded) -> Phrase:
-        if e.reason is EndReason.ENDED_EARLY:
+        if e.reason is not EndReason.COMPLETED:
             return Phrase("Session ended.", "summary", e.at, interrupt=True)
         done = [r for r in e.records if not r.skipped]
         parts = ["Done."]
@@ -370,6 +370,8 @@ def duration_words(seconds: float) -> str:
     if seconds < 0:
         raise ValueError(f"a duration cannot be negative: {seconds}")
     halves = round(seconds * 2)
+    if seconds > 0 and halves == 0:  # a 0.1 s hold is short, not "zero seconds"
+        return "less than a second"
     if halves <= 120:
         whole, half = divmod(halves, 2)
         if half:

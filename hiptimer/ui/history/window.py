@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,7 +33,7 @@ from hiptimer.core.history.review import (
 )
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.ui.history.panes import AdherencePane, Filters, PainPane, SessionsPane
-from hiptimer.ui.widgets.plain import ElidedLabel, fit_names
+from hiptimer.ui.widgets.plain import fit_names, plain
 
 PRESETS = (("Last 4 weeks", 28), ("3 months", 91), ("All", None))
 DEFAULT_PRESET_DAYS = 91
@@ -94,9 +95,13 @@ class HistoryWindow(QWidget):
         self.since_edit, self.until_edit = _date_edit(), _date_edit()
         self.presets = QButtonGroup(self)
         self.presets.setExclusive(False)  # editing a date leaves no preset checked
-        # It names files: shortened in the middle, a long path keeps the window's width.
-        self.status = ElidedLabel(mode=Qt.TextElideMode.ElideMiddle)
+        self.status = QLabel()
         self.status.setObjectName("status")
+        plain(self.status)  # names files and notes
+        # A long file path must not make the window wider than the screen: the line wraps
+        # where it can and is cut where it cannot.
+        self.status.setWordWrap(True)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.tabs = QTabWidget()
         self.sessions_pane = SessionsPane(store)
         self.pain_pane: PainPane | None = None

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, Signal
 
+from hiptimer import paths
 from hiptimer.audio import tts
+from hiptimer.audio.phrase_cache import PhraseCache
 from hiptimer.audio.speech_worker import SpeechWorker
 
 log = logging.getLogger(__name__)
@@ -66,7 +68,9 @@ class SpeechService(QObject):
         clock: Callable[[], float] = time.monotonic,
         player: list[str] | None = None,
         enabled: bool = True,
+        cache: PhraseCache | None = None,
     ) -> None:
+        """`cache`: where rendered phrases are kept; by default the per-user cache folder."""
         super().__init__(parent)
         self._clock = clock
         self._pending: list[Utterance] = []
@@ -88,6 +92,7 @@ class SpeechService(QObject):
                 on_done=self._bridge.done.emit,
                 on_failed=self._bridge.failed.emit,
                 player=player,
+                cache=cache if cache is not None else PhraseCache(paths.speech_cache_dir()),
             )
             self._worker.start()
 
@@ -134,6 +139,12 @@ class SpeechService(QObject):
         stale_after = None if stale_after_s is None else now + stale_after_s
         self._pending.append(Utterance(self._seq, text, kind, now, stale_after))
         self._pump()
+
+    def prepare(self, texts: Iterable[str]) -> None:
+        """Render these phrases ahead, in order, while the voice is idle (a session's script):
+        when one is said later its player starts at once. Replaces an earlier prepare()."""
+        if self._worker is not None and self.available:
+            self._worker.prepare(text.strip() for text in texts if text.strip())
 
     def clear(self) -> None:
         """Drop everything pending and cut off the utterance being spoken."""

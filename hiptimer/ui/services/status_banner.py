@@ -48,6 +48,9 @@ class SettingsSaving(Protocol):
     @property
     def save_error(self) -> str | None: ...
 
+    @property
+    def notice(self) -> str | None: ...
+
 
 def reason_text(reason: str) -> str:
     """A status reason as people read it, without its full stop."""
@@ -102,8 +105,8 @@ class StatusBanner(QFrame):
     """Stays on screen while something keeps HipTimer from saving; retries on a timer.
 
     Rows: history not saving (with "Try again now"), history off (a newer database),
-    settings not saving, and the one-time notice that a damaged history was moved aside
-    (until "OK"). Call `refresh()` when the history's status changes.
+    settings not saving, and the one-time notice that a damaged history or settings file
+    was moved aside (until "OK"). Call `refresh()` when the history's status changes.
 
     Signals: none.
     """
@@ -117,7 +120,8 @@ class StatusBanner(QFrame):
         self._services = services
         self._settings = settings
         status = services.history_status
-        self._notice: str | None = status.notice if status is not None else None
+        notices = (status.notice if status is not None else None, settings.notice)
+        self._notice: str | None = " ".join(n for n in notices if n) or None
         self.saving = _Row("Try again now", self)
         self.off = _Row("", self)
         self.settings_row = _Row("", self)

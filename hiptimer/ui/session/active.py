@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -14,12 +15,15 @@ from hiptimer.core.session.engine import SessionEngine
 from hiptimer.core.session.events import SessionEnded
 from hiptimer.core.session.steps import SetKey
 from hiptimer.core.settings import Settings
+from hiptimer.core.voice.cue_script import upcoming_texts
 from hiptimer.core.voice.cues import CueWriter
 from hiptimer.ui.services.ports import Services
 from hiptimer.ui.session.controller import SessionController, make_cue_writer
 from hiptimer.ui.session.driver import EngineDriver
 from hiptimer.ui.session.summary_page import SessionResult
 from hiptimer.ui.session.workout_page import WorkoutPage
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -83,6 +87,7 @@ def open_session(
     """A session of `routine` ready to start; with `session_id`, that interrupted session
     resumed after `done_sets`."""
     s = settings
+    prepare_voice(routine, settings, services, done_sets=done_sets)
     cues = make_cue_writer(s.setup_mode, s.setup_heard, s.pain_limit)
     engine = SessionEngine(
         routine,
@@ -100,3 +105,19 @@ def open_session(
     page = WorkoutPage(driver, muted=s.muted)
     controller.caption.connect(page.show_caption)
     return ActiveSession(driver, controller, page, cues, clock.now())
+
+
+def prepare_voice(
+    routine: Routine, settings: Settings, services: Services, *, done_sets: Iterable[SetKey] = ()
+) -> None:
+    """Have the voice render the session's phrases ahead, so that each starts on its moment.
+
+    The script comes from the engine run on a fake clock (a few milliseconds); a failure only
+    means the phrases are rendered when they are due, as before.
+    """
+    s = settings
+    try:
+        writer = make_cue_writer(s.setup_mode, s.setup_heard, s.pain_limit)
+        services.speech.prepare(upcoming_texts(routine, writer, done_sets=done_sets))
+    except Exception:
+        log.exception("Could not prepare the voice for %s", routine.id)

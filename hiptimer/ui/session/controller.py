@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from hiptimer.core.clock import Clock
 from hiptimer.core.session.events import (
     Countdown,
+    EndReason,
     Event,
     SessionEnded,
     SessionStarted,
@@ -146,10 +147,10 @@ class SessionController(QObject):
         self._guard_call("voice", lambda: self.services.speech.set_muted(muted))
         self._guard_call("beeps", lambda: self.services.beeper.set_muted(muted))
 
-    def close(self) -> None:
-        """The window is closing mid-session: end it (recorded as ended early)."""
+    def close(self, reason: EndReason = EndReason.ENDED_EARLY) -> None:
+        """The window is closing mid-session: end it (ended early, or by the system)."""
         if self.driver.engine.running:
-            self.driver.end()
+            self.driver.end(reason)
         self.driver.stop()
         if self._inhibited:
             self._guard_call("screen-saver control", self.services.inhibitor.release)

@@ -7,7 +7,7 @@ import math
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from hiptimer.core.session.engine import SessionEngine
-from hiptimer.core.session.events import Event, PainChoice, SessionEnded
+from hiptimer.core.session.events import EndReason, Event, PainChoice, SessionEnded
 from hiptimer.core.session.steps import StepKind
 from hiptimer.core.session.view import SessionView
 
@@ -139,8 +139,8 @@ class EngineDriver(QObject):
     def choose(self, choice: PainChoice) -> bool:
         return self._after(self.engine.choose(choice))
 
-    def end(self) -> None:
-        self.engine.end()
+    def end(self, reason: EndReason = EndReason.ENDED_EARLY) -> None:
+        self.engine.end(reason)
         self._refresh()
 
 

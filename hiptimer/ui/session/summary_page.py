@@ -136,10 +136,11 @@ class SummaryPage(QWidget):
         self.keep_button.clicked.connect(
             lambda: self.keep_doses_requested.emit(result.routine, dict(result.adjustments))
         )
+        # The primary action goes back to the library; quitting is the explicit, quieter one.
         self.library_button = QPushButton(f"Back to library   [{KEY_NAMES[Action.LIBRARY]}]", self)
+        self.library_button.setProperty("role", "primary")
         self.library_button.clicked.connect(self.library_requested.emit)
-        self.done_button = QPushButton(f"Done   [{KEY_NAMES[Action.DONE]}]", self)
-        self.done_button.setProperty("role", "primary")
+        self.done_button = QPushButton(f"Quit HipTimer   [{KEY_NAMES[Action.DONE]}]", self)
         self.done_button.clicked.connect(self.done_requested.emit)
         for button in (self.keep_button, self.library_button, self.done_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -147,8 +148,8 @@ class SummaryPage(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.keep_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.library_button)
         buttons.addWidget(self.done_button)
+        buttons.addWidget(self.library_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(self.heading)
@@ -194,7 +195,7 @@ class SummaryPage(QWidget):
         set_px(self.table, h * 0.028)
         set_px(self.adjustments, h * 0.03)
         for button in (self.keep_button, self.library_button, self.done_button):
-            set_px(button, h * 0.03, bold=button is self.done_button)
+            set_px(button, h * 0.03, bold=button is self.library_button)
 
 
 def _planned(result: SessionResult) -> float:

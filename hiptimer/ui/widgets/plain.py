@@ -68,21 +68,15 @@ def no_mnemonic(text: str) -> str:
 
 
 class ElidedLabel(QLabel):
-    """One line of plain text, shortened with "…" where it is wider than its room.
+    """One line of plain text that ends in "…" where it is wider than its room.
 
     A name of any length then never makes the window wider; `text()` stays whole.
     Signals: none.
     """
 
-    def __init__(
-        self,
-        text: str = "",
-        parent: QWidget | None = None,
-        mode: Qt.TextElideMode = Qt.TextElideMode.ElideRight,
-    ) -> None:
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(text, parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
-        self.mode = mode
 
     def minimumSizeHint(self) -> QSize:
         return QSize(
@@ -95,7 +89,7 @@ class ElidedLabel(QLabel):
     def paintEvent(self, event: QPaintEvent) -> None:
         rect = self.contentsRect()
         line = " ".join(self.text().splitlines())  # one line: a line break would be cut off
-        shown = self.fontMetrics().elidedText(line, self.mode, rect.width())
+        shown = self.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, rect.width())
         painter = QPainter(self)
         self.style().drawItemText(
             painter,

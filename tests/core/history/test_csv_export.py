@@ -226,3 +226,38 @@ def _reference_export(store: HistoryStore) -> str:
             values[i] = datetime.fromisoformat(values[i]).astimezone().isoformat(timespec="seconds")
         writer.writerow(values)
     return out.getvalue()
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_text_a_spreadsheet_would_run_as_a_formula_is_quoted(
+    store: HistoryStore, start: str
+) -> None:
+    hostile = f'{start}HYPERLINK("http://example.invalid","x")'
+    when = datetime(2025, 3, 3, 8, tzinfo=UTC)
+    sid = store.begin_session("hips", hostile, 1, {}, when)
+    store.add_set(sid, StoredSet(hostile, hostile, 1, when, when, planned_reps=10, pain=0))
+    store.finish_session(sid, "completed", when, note=hostile)
+    (row,) = exported(store)
+    for column in ("routine_title", "exercise_id", "exercise", "session_note"):
+        assert row[column] == "'" + hostile, column
+    assert row["pain"] == "0" and row["planned_reps"] == "10"  # numbers stay numbers
+
+
+def test_a_failed_export_leaves_no_half_file(
+    store: HistoryStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record(store, utc("2025-03-03T08:00:00"), [("2025-03-03T08:00:00", "2025-03-03T08:00:30")])
+    target = tmp_path / "log.csv"
+    target.write_text("an older export\n")
+
+    def disk_full(*args: object) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("hiptimer.core.history.queries.write_csv", disk_full)
+    with pytest.raises(OSError):
+        store.export_csv(target)
+    assert target.read_text() == "an older export\n"  # not replaced by a header-only file
+    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]
+    monkeypatch.undo()
+    assert store.export_csv(target) == 1
+    assert target.read_text(encoding="utf-8-sig").startswith("session_id,")

@@ -399,6 +399,29 @@ def test_a_full_disk_keeps_sets_pending(db_path: Path, flaky: list[FlakyConnecti
         assert [s.set_number for s in store.session_sets(sid)] == list(range(1, 41))
 
 
+def test_a_full_disk_gets_the_wal_files_space_back(
+    db_path: Path, flaky: list[FlakyConnection]
+) -> None:
+    # Issue 13, fault 10: after a full disk the -wal file kept its size (and refilled the
+    # disk once space was freed). A failed write now checkpoints it back to nothing.
+    with open_history(db_path) as store:
+        sid = a_session(store)
+        for n in range(1, 200):
+            store.add_set(sid, a_set("bridge", n, exercise_name="x" * 2000))
+        wal = Path(f"{db_path}-wal")
+        assert wal.stat().st_size > 100_000
+        (conn,) = flaky
+        conn.broken = True
+        store.add_set(sid, a_set("bridge", 200))
+        assert store.status.pending == 1
+        assert wal.stat().st_size == 0
+        limit = conn.execute("PRAGMA journal_size_limit").fetchone()[0]
+        assert limit == history_schema.WAL_LIMIT_BYTES
+        conn.broken = False
+        assert store.retry()
+    assert read(db_path, "SELECT count(*) FROM sets") == [(200,)]
+
+
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root ignores chmod")
 def test_read_only_folder_does_not_lose_the_session(tmp_path: Path) -> None:
     folder = tmp_path / "ro"
@@ -435,6 +458,42 @@ def test_an_unusable_folder_falls_back_to_memory_then_catches_up(tmp_path: Path)
         store.add_set(sid, a_set("bridge", 2))
         assert [s.set_number for s in store.session_sets(sid)] == [1, 2]
     assert read(db_path, "SELECT pain FROM sets ORDER BY seq") == [(2,), (None,)]
+
+
+def test_sessions_made_while_an_existing_history_was_unwritable_are_saved_without_clashes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 13, fault 8: a read-only folder with a history in it. The stand-in numbered its
+    # sessions from 1 again, and once writable every save failed ("already holds sessions with
+    # the same numbers"): 5 of 5 ratings lost. Root ignores chmod, so opening for writing is
+    # refused the way a read-only folder refuses it.
+    db = tmp_path / "history.sqlite3"
+    with open_history(db) as store:
+        for day in range(3):
+            a_session(store, T0 - timedelta(days=3 - day))
+    real_open = history_schema.open_database
+
+    def read_only(path: Path) -> object:
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(history_schema, "open_database", read_only)
+    store = open_history(db)
+    assert store.status.state is HistoryState.NOT_SAVING
+    sid = a_session(store)
+    for n in range(1, 6):
+        store.rate_set(store.add_set(sid, a_set("bridge", n, T0 + timedelta(minutes=n))), n, None)
+    assert sid == 4  # numbered after the three sessions already in the file
+    monkeypatch.setattr(history_schema, "open_database", real_open)
+    assert store.retry()
+    store.close()
+    assert read(db, "SELECT id FROM sessions ORDER BY id") == [(1,), (2,), (3,), (4,)]
+    assert read(db, "SELECT pain FROM sets WHERE session_id = 4 ORDER BY seq") == [
+        (1,),
+        (2,),
+        (3,),
+        (4,),
+        (5,),
+    ]
 
 
 # -- interrupted sessions --------------------------------------------------------------

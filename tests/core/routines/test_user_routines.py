@@ -256,3 +256,40 @@ def test_import_never_overwrites_a_file_with_a_different_id_of_the_same_name(
     assert outcome.status is ImportStatus.IMPORTED
     assert outcome.path == user_dir() / "mine-2.json"
     assert load_routine(user_dir() / "mine.json").id == "something-else"
+
+
+def _near_the_limit(target_bytes: int) -> dict[str, Any]:
+    """A valid routine whose compact JSON is about `target_bytes`: many short setup lines,
+    so indenting it adds a lot (issue 13, fault 3)."""
+    line = "Keep the knee over the ankle and breathe out slowly as you lift."  # 64 chars
+    exercise = {"kind": "hold", "hold_s": 30, "setup": [line] * 50}
+    data: dict[str, Any] = routine_data()
+    exercises: list[dict[str, Any]] = []
+    while len(json.dumps({**data, "exercises": exercises}, separators=(",", ":"))) < target_bytes:
+        n = len(exercises)
+        exercises.append({"id": f"ex-{n}", "name": f"Exercise {n}", **exercise})
+        if n >= 99:
+            break
+    data["exercises"] = exercises
+    return data
+
+
+def test_a_large_valid_import_stays_loadable_and_its_id_is_kept(tmp_path: Path) -> None:
+    data = _near_the_limit(340_000)
+    # Pad the setup lines until indenting alone would pass 1 MiB.
+    while len(json.dumps(data, indent=2).encode()) <= 1024 * 1024:
+        for ex in data["exercises"]:
+            ex["setup"] = [s + " Slowly." for s in ex["setup"]]
+            if len(json.dumps(data, separators=(",", ":")).encode()) > 1000 * 1024:
+                break
+    compact = json.dumps(data, separators=(",", ":")).encode()
+    assert len(compact) <= 1024 * 1024 < len(json.dumps(data, indent=2).encode())
+    source = tmp_path / "big.json"
+    source.write_bytes(compact)
+    outcome = import_routine(source)
+    assert outcome.status is ImportStatus.IMPORTED
+    assert outcome.path.stat().st_size <= 1024 * 1024
+    assert load_routine(outcome.path).id == "mine"  # not listed as broken
+    again = import_routine(source)  # the id is seen, so a second import is a clash
+    assert again.status is ImportStatus.CLASH
+    assert load_catalog().get("mine") is not None

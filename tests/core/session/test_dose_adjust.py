@@ -11,8 +11,11 @@ BRIDGE = Exercise("bridge", "Bridge", Kind.REPS, sets=3, reps=10, reps_range=(10
 STRETCH = Exercise("flexor", "Hip flexor stretch", Kind.HOLD, sets=3, hold_s=30)
 
 
-@pytest.mark.parametrize(("hold", "delta", "expected"), [(30, 5, 35), (30, -5, 25), (7, -5, 5)])
-def test_adjusted_hold_keeps_the_five_second_minimum(
+@pytest.mark.parametrize(
+    ("hold", "delta", "expected"),
+    [(30, 5, 35), (30, -5, 25), (7, -5, 2), (4, -5, 1), (1, -5, 1), (0.5, -5, 0.5)],
+)
+def test_less_takes_five_seconds_off_down_to_one_and_never_lengthens(
     hold: float, delta: float, expected: float
 ) -> None:
     assert adjusted_hold(STRETCH.with_dose(hold_s=hold), delta).hold_s == expected

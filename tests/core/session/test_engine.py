@@ -209,12 +209,16 @@ def test_adjusting_a_hold_changes_this_set_and_the_next() -> None:
     assert h.of(SetCompleted)[0].record.adjustment.startswith("hold 30 -> 35 s")
 
 
-def test_a_hold_cannot_be_adjusted_below_five_seconds() -> None:
-    h = Harness(routine(hold(hold_s=5)))
+def test_less_takes_five_seconds_off_down_to_one_and_never_lengthens() -> None:
+    h = Harness(routine(hold(hold_s=12)))
     h.engine.start()
-    h.advance(5)
-    assert not h.engine.adjust(-1)
-    assert h.engine.dose("stretch").hold_s == 5
+    while h.engine.step.kind is not StepKind.WORK:
+        h.advance(0.25)
+    assert h.engine.adjust(-1) and h.engine.dose("stretch").hold_s == 7
+    assert h.engine.adjust(-1) and h.engine.dose("stretch").hold_s == 2
+    assert h.engine.adjust(-1) and h.engine.dose("stretch").hold_s == 1
+    assert not h.engine.adjust(-1)  # at the floor: nothing changes, nothing gets longer
+    assert h.engine.dose("stretch").hold_s == 1
 
 
 def test_adjusting_a_rest_leaves_the_dose_alone() -> None:

@@ -238,3 +238,34 @@ def test_the_recorder_does_not_load_qt() -> None:
         "sys.exit(any(m.split('.')[0] in ('PySide6', 'shiboken6') for m in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_a_wall_clock_set_back_mid_session_never_gives_a_negative_duration() -> None:
+    # Issue 13: the wall clock set back an hour (a time-zone or NTP fix) mid-session wrote
+    # sets and a session that ended before they began.
+    clock = FakeClock()
+    fake_wall = FakeWall(clock)
+    shift = [timedelta(0)]
+
+    def wall() -> datetime:
+        return fake_wall() - shift[0]
+
+    store = FakeStore()
+    engine = SessionEngine(routine(hold("a", hold_s=5, sets=2)), clock=clock, wall=wall)
+    engine.subscribe(SessionRecorder(store, engine, wall).handle)
+    engine.start()
+    clock.advance(3)
+    engine.update()
+    shift[0] = timedelta(hours=1)
+    for rating in (0, 1):
+        while engine.step.kind is not StepKind.PAIN:
+            clock.advance(0.25)
+            engine.update()
+        engine.rate_pain(rating)
+    while engine.ended is None:
+        clock.advance(0.25)
+        engine.update()
+    for record in store.added():
+        assert record.ended_at >= record.started_at
+    kind, (_, _, ended_at) = store.calls[-1]
+    assert kind == "finish" and ended_at >= max(r.ended_at for r in store.added())

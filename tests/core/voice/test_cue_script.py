@@ -11,8 +11,9 @@ from hiptimer.core.voice.cue_script import (
     cue_timeline,
     format_script,
     simulate_speech,
+    upcoming_texts,
 )
-from hiptimer.core.voice.cues import SECONDS_PER_CHAR, STALE_COUNT_S, Phrase
+from hiptimer.core.voice.cues import SECONDS_PER_CHAR, STALE_COUNT_S, CueWriter, Phrase
 from tests import harness
 from tests.harness import hold, reps
 
@@ -140,3 +141,28 @@ def test_format_script() -> None:
         "01:00.0  Two",
         "62:05.0  x",
     ]
+
+
+def test_a_valid_routine_longer_than_a_day_gives_its_script() -> None:
+    # Issue 13, fault 2: this ended in "the simulated session did not end within a day".
+    long = [hold(f"hold{i}", hold_s=3600, sets=20) for i in range(2)]  # 40 hours of holds
+    script = cue_script(routine(*long))
+    assert script[-1][0] > 40 * 3600
+    assert script[-1][1].startswith("Done.")
+
+
+def test_upcoming_texts_name_each_phrase_once_in_the_order_first_said() -> None:
+    session = routine(hold("stretch", 20, sets=2, setup=("Lie on your back.",)))
+    texts = upcoming_texts(session, CueWriter(setup_mode="first"))
+    assert texts[:2] == ["Get ready: Stretch.", "Lie on your back."]
+    assert len(texts) == len(set(texts))
+    assert {"Three", "Two", "One", "Release.", "How much pain, zero to ten?"} <= set(texts)
+    assert texts.index("Three") < texts.index("Release.")
+
+
+def test_upcoming_texts_follow_the_writer_and_the_sets_already_done() -> None:
+    session = routine(hold("stretch", 20, sets=2, setup=("Lie on your back.",)))
+    heard = CueWriter(setup_mode="first", setup_heard=["stretch"])
+    assert "Lie on your back." not in upcoming_texts(session, heard)
+    resumed = upcoming_texts(session, CueWriter(), done_sets=[("stretch", 1, None)])
+    assert "Stretch, set two of two. Hold for twenty seconds." in resumed

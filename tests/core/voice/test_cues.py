@@ -441,6 +441,8 @@ def test_number_words(n: int, words: str) -> None:
         (3661, "one hour one minute one second"),
         (2.5, "two and a half seconds"),
         (0.5, "half a second"),
+        (1e-300, "less than a second"),  # issue 13: once "zero seconds"
+        (0.2, "less than a second"),
     ],
 )
 def test_duration_words(seconds: float, words: str) -> None:

@@ -12,6 +12,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from hiptimer.audio import tts
+from hiptimer.audio.phrase_cache import PhraseCache
 from hiptimer.ui.services.speech import SpeechService
 from tests.fake_tts import FakeEngine
 
@@ -395,3 +396,102 @@ def test_real_espeak_ng_speaks_through_the_player(
     seconds = [float(line) for line in log.read_text().split()]
     assert 1.0 < seconds[0] < 5.0
     assert all(0.2 < s < 2.0 for s in seconds[1:])
+
+
+# --- rendering ahead: phrases prepared while the voice is idle play from the cache ----------
+
+
+def recording_player(log: Path) -> list[str]:
+    """A stand-in for aplay that writes down the path of each WAV it is given."""
+    return python_player(
+        f"import sys\nwith open({str(log)!r}, 'a') as f: f.write(sys.argv[1] + '\\n')\n"
+    )
+
+
+def test_a_prepared_phrase_is_played_from_the_cache_without_rendering_it_again(
+    qtbot: QtBot, make_service: MakeService, tmp_path: Path
+) -> None:
+    played = tmp_path / "played.txt"
+    cache = PhraseCache(tmp_path / "cache")
+    engine = FakeEngine(driver_name="espeak")
+    service = make_service(engine, player=recording_player(played), cache=cache)
+    with qtbot.waitSignal(service.ready, timeout=WAIT_MS):
+        pass
+    service.prepare(["Get ready: bridge.", "Three", "Get ready: bridge."])
+    qtbot.waitUntil(lambda: len(list(cache.folder.glob("*.wav"))) == 2, timeout=WAIT_MS)
+    assert [text for text, _ in engine.saved] == ["Get ready: bridge.", "Three"]  # each once
+    finished = recorder(service.finished_utterance)
+    service.say("Three", stale_after_s=0.6, kind="count")
+    qtbot.waitUntil(lambda: len(finished) == 1, timeout=WAIT_MS)
+    assert len(engine.saved) == 2  # not rendered when it fell due
+    [path] = played.read_text().splitlines()
+    assert Path(path).parent == cache.folder
+    assert Path(path).read_bytes() == cache.path_for(cache_key(service, "Three")).read_bytes()
+
+
+def cache_key(service: SpeechService, text: str) -> str:
+    """The key the worker keeps text under: its voice settings, none changed by the test."""
+    worker = service._worker
+    assert worker is not None
+    return worker._cache_key(text)
+
+
+def test_a_phrase_not_prepared_is_rendered_when_due_and_kept_for_next_time(
+    qtbot: QtBot, make_service: MakeService, tmp_path: Path
+) -> None:
+    played = tmp_path / "played.txt"
+    cache = PhraseCache(tmp_path / "cache")
+    engine = FakeEngine(driver_name="espeak")
+    service = make_service(engine, player=recording_player(played), cache=cache)
+    finished = recorder(service.finished_utterance)
+    service.say("Halfway.")
+    service.say("Halfway.")
+    qtbot.waitUntil(lambda: len(finished) == 2, timeout=WAIT_MS)
+    assert [text for text, _ in engine.saved] == ["Halfway."]
+    first, second = played.read_text().splitlines()
+    assert first == second and Path(first).parent == cache.folder
+
+
+def test_other_voice_settings_render_the_phrase_anew(
+    qtbot: QtBot, make_service: MakeService, tmp_path: Path
+) -> None:
+    played = tmp_path / "played.txt"
+    engine = FakeEngine(driver_name="espeak")
+    service = make_service(
+        engine, player=recording_player(played), cache=PhraseCache(tmp_path / "cache")
+    )
+    finished = recorder(service.finished_utterance)
+    service.say("Release.")
+    qtbot.waitUntil(lambda: len(finished) == 1, timeout=WAIT_MS)
+    service.set_rate(120)  # a slower voice: the rendering at the old rate no longer fits
+    service.say("Release.")
+    qtbot.waitUntil(lambda: len(finished) == 2, timeout=WAIT_MS)
+    assert [text for text, _ in engine.saved] == ["Release.", "Release."]
+    first, second = played.read_text().splitlines()
+    assert first != second
+
+
+def test_a_cue_said_while_phrases_render_ahead_goes_first(
+    qtbot: QtBot, make_service: MakeService, tmp_path: Path
+) -> None:
+    played = tmp_path / "played.txt"
+    engine = FakeEngine(driver_name="espeak")
+    service = make_service(
+        engine, player=recording_player(played), cache=PhraseCache(tmp_path / "cache")
+    )
+    with qtbot.waitSignal(service.ready, timeout=WAIT_MS):
+        pass
+    finished = recorder(service.finished_utterance)
+    service.prepare([f"Phrase {n}." for n in range(200)])
+    service.say("Go.")
+    qtbot.waitUntil(lambda: len(finished) == 1, timeout=WAIT_MS)
+    rendered = [text for text, _ in engine.saved]
+    # It waited for at most the one rendering under way when it arrived, not for all 200.
+    assert rendered.index("Go.") <= 1
+    qtbot.waitUntil(lambda: len(engine.saved) == 201, timeout=WAIT_MS)
+
+
+def test_prepare_without_speech_does_nothing(make_service: MakeService) -> None:
+    service = make_service(enabled=False)
+    service.prepare(["Three"])
+    assert not service.available

@@ -254,3 +254,17 @@ def test_the_reason_is_shown_as_people_read_it() -> None:
     assert reason_text("Something else.") == "Something else"
     errno = "cannot open /x/history.sqlite3: [Errno 20] Not a directory: '/x'"
     assert reason_text(errno) == "cannot open /x/history.sqlite3: Not a directory"
+
+
+def test_a_damaged_settings_file_is_said_once_until_ok(qtbot: QtBot) -> None:
+    path = paths.settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('{"pain_limit": 3', encoding="utf-8")
+    settings = SettingsStore()
+    settings.update(first_run_done=True)
+    window = window_on(qtbot, fake_services(), settings)
+    (text,) = window.banner.texts()
+    assert "settings file could not be used" in text and ".damaged-" in text
+    assert window.banner.notice.button is not None
+    window.banner.notice.button.click()
+    assert window.banner.texts() == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,6 +83,9 @@ class RecordingSpeech(QObject):
     def say(self, text: str, *, stale_after_s: float | None = None, kind: str = "cue") -> None:
         if not self.muted:
             self.said.append(text)
+
+    def prepare(self, texts: Iterable[str]) -> None:
+        pass
 
     def clear(self) -> None:
         pass

@@ -1,0 +1,133 @@
+"""Reading small files we do not trust: regular files only, a size limit, strict JSON.
+
+Routines and the settings file both come from places a user (or a broken disk) controls: a
+FIFO, a link to /dev/zero, a 100,000-deep JSON array or a UTF-16 file must give a clear
+sentence, never a hang, a MemoryError or a RecursionError.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+NOT_REGULAR = "is not a regular file"
+
+
+class UnreadableFile(ValueError):
+    """The file is missing, out of reach, not a regular file, too large or not UTF-8.
+
+    `missing`: there is no such file (or no such folder). `damaged`: the file is there but its
+    content cannot be used (a pipe, too large, not UTF-8): the caller may move it aside. Neither:
+    the system refused to read it (permissions, an I/O error).
+    """
+
+    def __init__(self, message: str, *, missing: bool = False, damaged: bool = False) -> None:
+        super().__init__(message)
+        self.missing = missing
+        self.damaged = damaged
+
+
+class BadJson(ValueError):
+    """Not JSON as HipTimer reads it; the message says where or why."""
+
+
+def size_text(limit: int) -> str:
+    """1048576 -> '1 MiB', 65536 -> '64 KiB'."""
+    if limit % (1 << 20) == 0:
+        return f"{limit >> 20} MiB"
+    return f"{limit >> 10} KiB"
+
+
+def read_small_text(path: Path, limit: int) -> str:
+    """The text of a small UTF-8 file (a byte-order mark is fine), or UnreadableFile.
+
+    The file is looked at before it is opened, and opened without blocking, so a FIFO or a
+    device never stalls the caller; at most `limit` + 1 bytes are read.
+    """
+    try:
+        info = path.stat()
+    except (FileNotFoundError, NotADirectoryError):
+        raise UnreadableFile("file not found", missing=True) from None
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read the file ({exc.strerror or exc})") from None
+    except ValueError:  # a NUL byte in the path
+        raise UnreadableFile("not a usable file name") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise UnreadableFile("is a folder, not a file", damaged=True)
+    if not stat.S_ISREG(info.st_mode):
+        raise UnreadableFile(NOT_REGULAR, damaged=True)
+    if info.st_size > limit:
+        message = f"file is {info.st_size} bytes; at most {size_text(limit)} is read"
+        raise UnreadableFile(message, damaged=True)
+    raw = _read_at_most(path, limit + 1)
+    if len(raw) > limit:
+        raise UnreadableFile(f"file is larger than {size_text(limit)}", damaged=True)
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Windows Notepad's "Unicode" encoding; say so instead of "bad byte at offset 0".
+        raise UnreadableFile("the file is saved as UTF-16; save it as UTF-8", damaged=True)
+    try:
+        # utf-8-sig: a byte-order mark from a Windows editor is harmless, so accept it.
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        message = f"not valid UTF-8 text (bad byte at offset {exc.start})"
+        raise UnreadableFile(message, damaged=True) from None
+
+
+def _read_at_most(path: Path, count: int) -> bytes:
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read the file ({exc.strerror or exc})") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for a FIFO after the stat
+            raise UnreadableFile(NOT_REGULAR, damaged=True)
+        chunks, left = [], count
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 16))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read the file ({exc.strerror or exc})") from None
+    finally:
+        os.close(fd)
+
+
+def parse_strict_json(text: str) -> Any:
+    """json.loads that rejects NaN, Infinity and duplicate keys; only BadJson escapes."""
+    if not text.strip():
+        raise BadJson("the file is empty; expected a JSON object")
+    try:
+        return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
+    except json.JSONDecodeError as exc:
+        # Some messages end in "at" ("Invalid control character at"); avoid "at at line".
+        msg = exc.msg.removesuffix(" at")
+        raise BadJson(f"not valid JSON: {msg} at line {exc.lineno} column {exc.colno}") from None
+    except BadJson as exc:
+        raise BadJson(f"not valid JSON: {exc}") from None
+    except RecursionError:
+        raise BadJson("JSON is nested too deeply") from None
+    except ValueError as exc:
+        if "digits" in str(exc):  # Python's int-size guard; its message suggests a Python call
+            raise BadJson("not valid JSON: a number has too many digits") from None
+        raise BadJson(f"not valid JSON: {exc}") from None
+
+
+def _reject_constant(name: str) -> Any:
+    raise BadJson(f"{name} is not a number JSON allows")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise BadJson(f'the key "{key}" appears twice in one object')
+        result[key] = value
+    return result

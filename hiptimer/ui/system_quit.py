@@ -1,0 +1,81 @@
+"""Logout, shutdown and termination signals turned into one Qt signal, delivered at once.
+
+Python runs a signal handler only between bytecodes, and Qt's event loop sleeps in C++ for
+as long as nothing happens, so a SIGTERM could wait until the next timer. The signal module
+writes each signal's number to a socket (`signal.set_wakeup_fd`), which a QSocketNotifier
+watches: the loop wakes at once and the request is handled in the GUI thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import signal
+import socket
+from collections.abc import Iterable
+from types import FrameType
+
+from PySide6.QtCore import QObject, QSocketNotifier, Signal
+from PySide6.QtGui import QGuiApplication, QSessionManager
+
+log = logging.getLogger(__name__)
+
+# SIGTERM: a shutdown or `kill`; SIGHUP: the terminal or the session went away; SIGINT: Ctrl+C.
+HANDLED = tuple(
+    s
+    for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None), signal.SIGINT)
+    if s is not None
+)
+
+
+class SystemQuit(QObject):
+    """Emits `requested` when the system asks HipTimer to end: a termination signal, or the
+    desktop's logout (QGuiApplication.commitDataRequest).
+
+    `uninstall()` puts the previous signal handlers back.
+
+    Signals: requested(str) with what asked ("SIGTERM", "logout", ...).
+    """
+
+    requested = Signal(str)
+
+    def __init__(self, app: QGuiApplication, signals: Iterable[signal.Signals] = HANDLED) -> None:
+        super().__init__(app)
+        self._reader, self._writer = socket.socketpair()
+        for end in (self._reader, self._writer):
+            end.setblocking(False)
+        self._previous_fd = signal.set_wakeup_fd(self._writer.fileno(), warn_on_full_buffer=False)
+        self._previous = {s: signal.signal(s, self._note) for s in signals}
+        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self._drain)
+        app.commitDataRequest.connect(self.logout)
+
+    @staticmethod
+    def _note(signum: int, frame: FrameType | None) -> None:
+        """The Python-level handler: nothing to do, the wakeup fd already carries the number."""
+
+    def _drain(self) -> None:
+        try:
+            data = self._reader.recv(64)
+        except OSError:
+            return
+        for number in data:
+            with contextlib.suppress(ValueError):
+                name = signal.Signals(number).name
+                if signal.Signals(number) in self._previous:
+                    log.info("%s received: ending the session and quitting", name)
+                    self.requested.emit(name)
+                    return
+
+    def logout(self, manager: QSessionManager | None) -> None:
+        """The desktop is logging out or shutting down (QGuiApplication.commitDataRequest)."""
+        log.info("The desktop session is ending: ending the session and quitting")
+        self.requested.emit("logout")
+
+    def uninstall(self) -> None:
+        for number, handler in self._previous.items():
+            signal.signal(number, handler)
+        signal.set_wakeup_fd(self._previous_fd)
+        self._notifier.setEnabled(False)
+        self._reader.close()
+        self._writer.close()

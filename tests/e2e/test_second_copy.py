@@ -1,0 +1,38 @@
+"""Two starts on one data folder: the second hands over to the first and never touches the
+live session (issue 13: it once offered the live session for resume and wrote a set twice)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.real_app import WAIT_S, RealApp
+from tests.e2e.test_kill_and_resume import rate_a_set, sessions_in, sets_in, three_sets_in
+
+pytestmark = pytest.mark.e2e
+
+
+def test_a_second_start_brings_the_first_forward_and_leaves_its_session_alone(
+    display: str, tmp_path: Path
+) -> None:
+    data, routine, db = three_sets_in(tmp_path)
+    first = RealApp(display, data, routine)
+    try:
+        rate_a_set(first, "3")
+        second = subprocess.run(
+            [sys.executable, "-m", "hiptimer", "--data-dir", str(data), "--routine",
+             str(routine), "--start"],
+            env=first.env, capture_output=True, text=True, timeout=WAIT_S,
+        )  # fmt: skip
+        assert second.returncode == 0, second.stderr
+        assert "already running" in second.stdout and "brought forward" in second.stdout
+        rate_a_set(first, "4")
+        rate_a_set(first, "2")
+        first.wait_title(r"^Session complete \u2014 HipTimer$")
+    finally:
+        first.stop()
+    assert sessions_in(db) == [(1, "completed")]
+    assert [row[:3] for row in sets_in(db)] == [(1, 1, 3), (1, 2, 4), (1, 3, 2)]
