@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TARGET_SPEECH_MS = 50.0
 TARGET_BEEP_MS = 20.0
 PAIN_ANSWER_S = 2.5  # the prompt is spoken before the bench "presses" 0
-SNAP_S = 0.04  # a title change this close to a computed moment is that moment
+SNAP_S = 0.3  # the title change this close to a computed moment is that moment (they are 1 s apart)
 ROUTINE = {
     "format": "hiptimer-routine",
     "version": 1,
@@ -337,6 +337,7 @@ def prepare_home(home: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--runs", type=int, default=2, help="sessions, one after another")
+    parser.add_argument("--detail", action="store_true", help="every sound's error")
     args = parser.parse_args(argv)
     why = missing() or next(
         (f"{tool} is missing" for tool in ("Xvfb", "xdotool", "xprop", "stdbuf", "espeak-ng")
@@ -367,6 +368,16 @@ def main(argv: list[str] | None = None) -> int:
                 cache = "cold phrase cache" if run == 0 else "phrases cached by the run before"
                 print(f"\nrun {run + 1} ({cache}); {share.describe()}")
                 print(text)
+                if args.detail:
+                    for r in results:
+                        error = (
+                            "queued"
+                            if r.queued
+                            else f"{r.error_ms:.1f}"
+                            if r.error_ms is not None
+                            else "-"
+                        )
+                        print(f"  {r.kind:10} {error:>7}  {r.text}")
                 everything += results
         late = [r for r in everything if r.error_ms is not None and abs(r.error_ms) > 20]
         if late:

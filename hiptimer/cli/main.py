@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from hiptimer import __version__, paths
 from hiptimer.cli.common import (
@@ -76,16 +76,43 @@ def _add_history(subparsers: SubParsers) -> None:
 # adder makes its own subparsers and calls add_command for each).
 # A command resolves a ROUTINE argument with resolve_routine() and reports a
 # user-facing failure by raising CommandError.
-SUBCOMMANDS: list[Callable[[SubParsers], None]] = [
-    _add_list,
-    _add_show,
-    _add_validate,
-    _add_cues,
-    _add_history,
-]
+COMMANDS: dict[str, Callable[[SubParsers], None]] = {
+    "list": _add_list,
+    "show": _add_show,
+    "validate": _add_validate,
+    "cues": _add_cues,
+    "history": _add_history,
+}
+VALUE_OPTIONS = ("--data-dir", "--routine")  # the top-level options that take a value
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_named(argv: Sequence[str]) -> str | None:
+    """The subcommand argv asks for: its first word that is neither an option nor the value
+    of one; None when there is none (the window opens)."""
+    words = iter(argv)
+    for arg in words:
+        if arg == "--":
+            return next(words, None)
+        if arg in VALUE_OPTIONS:
+            next(words, None)
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def parser_for(argv: Sequence[str]) -> argparse.ArgumentParser:
+    """A parser with only the subcommand argv names, or none when it names none (opening the
+    window builds no subcommand); --help and an unknown word get them all, to list them."""
+    name = command_named(argv)
+    if name in COMMANDS:
+        return build_parser(only=[name])
+    if name is None and not any(arg in ("-h", "--help") for arg in argv):
+        return build_parser(only=[])
+    return build_parser()
+
+
+def build_parser(only: Collection[str] | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with `only`, just those subcommands."""
     parser = argparse.ArgumentParser(
         prog="hiptimer",
         description="A guided, voice-coached timer for home hip exercise programs.",
@@ -101,8 +128,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--start", action="store_true", help="start the routine at once")
     parser.set_defaults(run=cmd_open_window)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for add in SUBCOMMANDS:
-        add(subparsers)
+    for name, add in COMMANDS.items():
+        if only is None or name in only:
+            add(subparsers)
     return parser
 
 
@@ -125,7 +153,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = parser_for(argv)
     try:
         args = parser.parse_args(argv)
         if args.command and (args.open_routine or args.start):

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from hiptimer import paths
-from hiptimer.cli.main import main
+from hiptimer.cli.main import command_named, main
 from hiptimer.core.routines.model import Routine
 
 
@@ -112,6 +112,39 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str]
     code, out, err = run(capsys, *argv)
     assert code == 2 and out == ""
     assert "usage: hiptimer" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "command"),
+    [
+        ([], None),
+        (["--routine", "list"], None),  # a routine named "list", not the command
+        (["--data-dir", "show", "list"], "list"),
+        (["--start", "--routine", "x"], None),
+        (["history", "list"], "history"),
+        (["--", "show"], "show"),
+    ],
+)
+def test_the_command_named_is_found_past_options_and_their_values(
+    argv: list[str], command: str | None
+) -> None:
+    assert command_named(argv) == command
+
+
+def test_opening_the_window_builds_no_command_and_imports_no_history() -> None:
+    # The window's start-up pays only for what it uses: no subcommand, no history store.
+    code = (
+        "import sys\n"
+        "from hiptimer.cli.main import parser_for\n"
+        "parser = parser_for([])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('hiptimer.cli.history')"
+        " or m.startswith('hiptimer.core.history')))\n"
+        "print(parser_for(['list']).parse_args(['list']).command)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.split("\n")[:2] == ["[]", "list"]
 
 
 # ---------------------------------------------------------------- opening the window

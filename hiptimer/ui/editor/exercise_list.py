@@ -116,6 +116,7 @@ class ExercisesPanel(QGroupBox):
         self.problem = QLabel(self)
         self.problem.setProperty("role", "error")
         self.problem.setWordWrap(True)
+        self.problem.setTextFormat(Qt.TextFormat.PlainText)  # names exercises
         self.problem.setVisible(False)
         self.add_from = self._button("Add from a routine\u2026", "Copy an exercise from a routine")
         self.add_new = self._button("New exercise", "Add a blank exercise after the selected one")

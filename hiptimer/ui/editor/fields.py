@@ -89,6 +89,7 @@ class Field(QObject):
         self.error.setProperty("role", "error")
         self.error.setWordWrap(True)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)  # may quote what was typed
         self.error.setObjectName(f"error:{key}")
         self.row = QWidget(parent)
         self._error_always = False

@@ -22,6 +22,7 @@ from hiptimer.core.routines.user_routines import (
 from hiptimer.core.routines.validation import Problem, RoutineError
 from hiptimer.core.routines.writer import save_routine
 from hiptimer.ui.editor.style import editor_style_sheet
+from hiptimer.ui.widgets.plain import plain_box
 
 MAX_LINES_PER_FILE = 15
 
@@ -84,7 +85,7 @@ def ask_clash(parent: QWidget | None, outcome: ImportOutcome) -> ClashChoice | N
     else:
         where = f"The built-in routine \u201c{routine.id}\u201d has the same id."
         replace = "Replace shows the imported one in its place; Reset to original brings it back"
-    box = QMessageBox(parent)
+    box = plain_box(QMessageBox(parent))  # names the routine
     box.setStyleSheet(editor_style_sheet())  # readable wherever it is shown from
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle("Import routine")

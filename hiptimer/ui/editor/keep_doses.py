@@ -16,6 +16,7 @@ from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.user_routines import DoseChange, dose_changes, keep_session_doses
 from hiptimer.core.routines.validation import RoutineError
 from hiptimer.ui.editor.style import editor_style_sheet
+from hiptimer.ui.widgets.plain import as_html, may_cut, plain
 
 
 class KeepDosesDialog(QDialog):
@@ -44,6 +45,8 @@ class KeepDosesDialog(QDialog):
         note = QLabel(where, self)
         note.setWordWrap(True)
         note.setProperty("role", "muted")
+        plain(self.changes, note)  # exercise and routine names
+        may_cut(self.changes, note)
         buttons = QDialogButtonBox(self)
         self.keep_button = QPushButton("Keep for next time", self)
         self.keep_button.setDefault(True)
@@ -82,5 +85,6 @@ def offer_to_keep_doses(
     try:
         return keep_session_doses(base_routine, live_routine)
     except (OSError, RoutineError) as exc:
-        QMessageBox.warning(parent, "Doses not saved", f"The new doses could not be saved:\n{exc}")
+        text = as_html(f"The new doses could not be saved:\n{exc}")
+        QMessageBox.warning(parent, "Doses not saved", text)
         return None

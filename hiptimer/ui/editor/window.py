@@ -38,6 +38,7 @@ from hiptimer.ui.editor.problems import ProblemPanel, field_words
 from hiptimer.ui.editor.routine_form import RoutineForm
 from hiptimer.ui.editor.style import editor_style_sheet
 from hiptimer.ui.editor.undo import EditorState, SnapshotCommand, UndoKeysFilter
+from hiptimer.ui.widgets.plain import no_mnemonic, plain, window_title
 
 Answer = QMessageBox.StandardButton
 
@@ -85,6 +86,7 @@ class EditorWindow(QMainWindow):
         self.banner = QLabel(self)
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
+        plain(self.banner)  # names the routine's file
         self.routine_form = RoutineForm()
         self.routine_form.edited.connect(self._routine_edited)
         self.exercises = ExercisesPanel()
@@ -240,7 +242,9 @@ class EditorWindow(QMainWindow):
         self.exercise_form.set_problems(for_exercise)
         name = ops.name_of(ops.exercises(self.data)[current], current) if current >= 0 else ""
         mark = "  \u26a0"
-        self.tabs.setTabText(0, f"Exercise {current + 1}: {name}" if name else "Exercise")
+        self.tabs.setTabText(
+            0, f"Exercise {current + 1}: {no_mnemonic(name)}" if name else "Exercise"
+        )
         self.tabs.setTabText(0, self.tabs.tabText(0) + (mark if for_exercise else ""))
         self.tabs.setTabText(1, "Routine details" + (mark if routine_level else ""))
         self.exercises.set_problem("\n".join(list_level))
@@ -249,7 +253,7 @@ class EditorWindow(QMainWindow):
     def _update_chrome(self) -> None:
         base = self._base
         title = self.data.get("title") if isinstance(self.data.get("title"), str) else base.title
-        self.setWindowTitle(f"Edit routine \u2014 {title or base.title}[*]")
+        self.setWindowTitle(f"Edit routine \u2014 {window_title(title or base.title)}[*]")
         self.setWindowModified(self.is_modified)
         can_save = self.is_valid and self.is_modified
         self.save_button.setEnabled(can_save)

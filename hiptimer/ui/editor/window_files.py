@@ -15,6 +15,7 @@ from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.user_routines import reset_to_original, save_and_reload
 from hiptimer.core.routines.validation import RoutineError
 from hiptimer.ui.editor.files import export_routine
+from hiptimer.ui.widgets.plain import as_html
 
 Answer = QMessageBox.StandardButton
 
@@ -58,7 +59,9 @@ def save_edits(window: Editor) -> bool:
     try:
         saved = save_and_reload(edited_routine(window))
     except (OSError, RoutineError) as exc:
-        QMessageBox.warning(window.window(), "Not saved", f"The routine could not be saved:\n{exc}")
+        QMessageBox.warning(
+            window.window(), "Not saved", as_html(f"The routine could not be saved:\n{exc}")
+        )
         return False
     window.mark_saved(saved, f"Saved revision {saved.revision} to {saved.path}")
     window.saved.emit(saved)
@@ -72,8 +75,10 @@ def reset_edits(window: Editor) -> bool:
     answer = QMessageBox.question(
         window.window(),
         "Reset to original",
-        f"Go back to the built-in \u201c{base.title}\u201d?\n\nYour version leaves the library "
-        "(it is kept as a .bak backup file), and unsaved edits are lost.",
+        as_html(
+            f"Go back to the built-in \u201c{base.title}\u201d?\n\nYour version leaves the library "
+            "(it is kept as a .bak backup file), and unsaved edits are lost."
+        ),
         Answer.Reset | Answer.Cancel,
         Answer.Cancel,
     )
@@ -82,7 +87,9 @@ def reset_edits(window: Editor) -> bool:
     try:
         reset_to_original(base.id)
     except (OSError, LookupError) as exc:
-        QMessageBox.warning(window.window(), "Not reset", f"Could not reset the routine:\n{exc}")
+        QMessageBox.warning(
+            window.window(), "Not reset", as_html(f"Could not reset the routine:\n{exc}")
+        )
         return False
     original = window.catalog.original(base.id)
     window.load(original)
@@ -113,7 +120,9 @@ def export_edits(window: Editor, path: str) -> bool:
     try:
         export_routine(routine, path)
     except OSError as exc:
-        QMessageBox.warning(window.window(), "Not exported", f"Could not write {path}:\n{exc}")
+        QMessageBox.warning(
+            window.window(), "Not exported", as_html(f"Could not write {path}:\n{exc}")
+        )
         return False
     window.statusBar().showMessage(f"Exported to {path}", 8000)
     return True
@@ -130,7 +139,11 @@ def confirm_discard(window: Editor, before: str) -> bool:
     if not valid:
         text += "\n\nThey cannot be saved until the problems listed are fixed."
     answer = QMessageBox.question(
-        window.window(), "Unsaved changes", text, buttons, Answer.Save if valid else Answer.Cancel
+        window.window(),
+        "Unsaved changes",
+        as_html(text),  # names the routine
+        buttons,
+        Answer.Save if valid else Answer.Cancel,
     )
     if answer == Answer.Save:
         return save_edits(window)

@@ -26,6 +26,7 @@ from hiptimer.core.routines.model import Routine
 from hiptimer.ui.keys import KEY_NAMES
 from hiptimer.ui.keys import Action as Key
 from hiptimer.ui.theme import set_px
+from hiptimer.ui.widgets.plain import may_cut, plain
 
 # (background, edge): white text on each has a contrast ratio of at least 7:1.
 CARD_COLOURS = {
@@ -41,6 +42,8 @@ CARD = "QFrame#card {{ background: {0}; border: 3px solid {1}; border-radius: 10
 
 def _label(text: str, parent: QWidget, role: str = "") -> QLabel:
     label = QLabel(text, parent)
+    plain(label)  # exercise and routine names
+    may_cut(label)
     label.setWordWrap(True)
     label.setStyleSheet("background: transparent;")
     if role:

@@ -20,6 +20,7 @@ from hiptimer.core.history.review import (
     dose_value,
 )
 from hiptimer.core.routines.model import Schedule
+from hiptimer.ui.widgets.plain import escape
 
 if TYPE_CHECKING:
     from PySide6.QtCharts import (
@@ -204,6 +205,7 @@ class PainChart(ChartBox):
             QDateTime.fromMSecsSinceEpoch(int(low_x)), QDateTime.fromMSecsSinceEpoch(int(high_x))
         )
         per = "" if self.unit == "session" else f", per {self.unit}"
+        what = escape(what)  # QtCharts reads a title as HTML
         if not shown:
             self.chart.setTitle(f"{what}: no pain ratings in this period")
         else:
@@ -257,6 +259,7 @@ class DoseChart(ChartBox):
         self.y_axis.applyNiceNumbers()
         unit = dose_unit(points)
         self.y_axis.setTitleText({"s": "hold (s)", "reps": "reps"}.get(unit, ""))
+        what = escape(what)  # QtCharts reads a title as HTML
         self.chart.setTitle(f"Planned dose: {what}" if known else f"{what}: no dose recorded")
 
     def point_count(self) -> int:

@@ -35,6 +35,7 @@ from hiptimer.core.history.review import (
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.routines.model import Routine
 from hiptimer.ui.history.models import SessionsModel, SetsModel
+from hiptimer.ui.widgets.plain import escape, fit_names, plain
 
 SIDES = (("Both sides", None), ("Right", "right"), ("Left", "left"))
 
@@ -82,6 +83,7 @@ class SessionsPane(QWidget):
         self.sets_view = table_view(self.sets)
         self.heading = QLabel("Choose a session to see its sets.")
         self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)  # session_heading() escapes names
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText("A note about this session (saved with it)")
         self.save_button = QPushButton("Save note")
@@ -172,10 +174,11 @@ class SessionsPane(QWidget):
 
 
 def session_heading(s: SessionSummary) -> str:
+    """The chosen session in a line of HTML, its routine's title escaped."""
     parts = [
-        f"<b>{when_text(s.started_at)}</b>: {s.routine_title}",
-        duration_text(s),
-        completion_text(s),
+        f"<b>{escape(when_text(s.started_at))}</b>: {escape(s.routine_title)}",
+        escape(duration_text(s)),
+        escape(completion_text(s)),
         f"pain max {pain_number(s.max_pain, 0)}, average {pain_number(s.avg_pain)}",
     ]
     if s.morning_pain is not None or s.morning_stiffness is not None:
@@ -197,7 +200,7 @@ class PainPane(QWidget):
         super().__init__(parent)
         self.store = store
         self.exercise = QComboBox()
-        self.exercise.setMinimumContentsLength(24)
+        fit_names(self.exercise, 24)
         self.side = QComboBox()
         for label, side in SIDES:
             self.side.addItem(label, side)
@@ -297,6 +300,7 @@ class AdherencePane(QWidget):
         self.routines = routines
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        plain(self.summary)
         self.summary.setContentsMargins(6, 6, 6, 6)
         self.chart = AdherenceChart()
         layout = QVBoxLayout(self)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,6 +33,7 @@ from hiptimer.core.history.review import (
 )
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.ui.history.panes import AdherencePane, Filters, PainPane, SessionsPane
+from hiptimer.ui.widgets.plain import fit_names, plain
 
 PRESETS = (("Last 4 weeks", 28), ("3 months", 91), ("All", None))
 DEFAULT_PRESET_DAYS = 91
@@ -89,11 +91,17 @@ class HistoryWindow(QWidget):
         self.filters = Filters()
         self.shown: list[SessionSummary] = []
         self.routine = QComboBox()
+        fit_names(self.routine, 24)
         self.since_edit, self.until_edit = _date_edit(), _date_edit()
         self.presets = QButtonGroup(self)
         self.presets.setExclusive(False)  # editing a date leaves no preset checked
         self.status = QLabel()
         self.status.setObjectName("status")
+        plain(self.status)  # names files and notes
+        # A long file path must not make the window wider than the screen: the line wraps
+        # where it can and is cut where it cannot.
+        self.status.setWordWrap(True)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.tabs = QTabWidget()
         self.sessions_pane = SessionsPane(store)
         self.pain_pane: PainPane | None = None

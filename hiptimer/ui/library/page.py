@@ -123,10 +123,7 @@ class LibraryPage(QWidget):
         self.list = QListWidget(self)
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for item in items:
-            label = f"{item.title}   (broken)" if item.broken else item.title
-            if item.routine is not None:
-                label += f"   \u00b7 {format_duration(estimate(item.routine))}"
-            row = QListWidgetItem(label)
+            row = QListWidgetItem(self._label(item))
             if item.broken:
                 row.setForeground(QColor("#FF8A80"))
             self.list.addItem(row)
@@ -142,6 +139,7 @@ class LibraryPage(QWidget):
         )
         self.hint.setProperty("role", "muted")
         self.empty = QLabel(f"No routines found in {paths.builtin_routines_dir()}", self)
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)  # a folder's name
         self.empty.setVisible(not items)
 
         right = QVBoxLayout()
@@ -164,6 +162,19 @@ class LibraryPage(QWidget):
             self.list.setCurrentRow(0)
         else:
             self._show_details(-1)
+
+    def _label(self, item: LibraryItem) -> str:
+        label = f"{item.title}   (broken)" if item.broken else item.title
+        if item.routine is not None:
+            label += f"   \u00b7 {format_duration(self._estimate(item.routine))}"
+        return label
+
+    def set_estimate(self, estimate: Estimate) -> None:
+        """Lengths as the next session will run them, now that the voice is known."""
+        self._estimate = estimate
+        for row, item in enumerate(self.items):
+            self.list.item(row).setText(self._label(item))
+        self._show_details(self.list.currentRow())
 
     @property
     def selected(self) -> LibraryItem | None:

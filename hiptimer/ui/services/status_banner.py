@@ -24,6 +24,7 @@ from hiptimer import APP_TITLE
 from hiptimer.core.history.status import HistoryState, HistoryStatus
 from hiptimer.ui.services.ports import History, Services
 from hiptimer.ui.theme import set_px
+from hiptimer.ui.widgets.plain import plain_box
 
 log = logging.getLogger(__name__)
 
@@ -219,7 +220,7 @@ def _sentence(text: str) -> str:
 def ask_to_quit(parent: QWidget, status: HistoryStatus) -> bool:
     """Quit anyway with `status.pending` writes unsaved, or keep the app open (the default)."""
     count = status.pending
-    box = QMessageBox(parent)
+    box = plain_box(QMessageBox(parent))  # the reason may name a file
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(f"History not saved \u2014 {APP_TITLE}")
     changes = (

@@ -20,6 +20,7 @@ from hiptimer.core.voice.cues import CueWriter
 from hiptimer.ui.services.ports import Services
 from hiptimer.ui.session.controller import SessionController, make_cue_writer
 from hiptimer.ui.session.driver import EngineDriver
+from hiptimer.ui.session.lead_ins import voice_on
 from hiptimer.ui.session.screen_dump import install_screen_dump
 from hiptimer.ui.session.summary_page import SessionResult
 from hiptimer.ui.session.workout_page import WorkoutPage
@@ -109,21 +110,6 @@ def open_session(
     controller.speaking_line.connect(page.show_speaking_line)
     install_screen_dump(page)
     return ActiveSession(driver, controller, page, cues, clock.now(), planned_s)
-
-
-def voice_on(settings: Settings, services: Services) -> bool:
-    """Whether the next session's words will be said (else only shown)."""
-    return not settings.muted and services.speech.available
-
-
-def estimate_for(settings: Settings, services: Services) -> Callable[[Routine], float]:
-    """A routine's length as the next session would run it: with the voice on, lead-ins as
-    long as it needs to read them (docs/routine-format.md); muted, every pause as written."""
-    s = settings
-    if not voice_on(settings, services):
-        return estimated_seconds
-    rule = make_cue_writer(s.setup_mode, s.setup_heard, s.pain_limit, s.speak_cautions)
-    return lambda routine: estimated_seconds(routine, rule.lead_in_seconds)
 
 
 def prepare_voice(

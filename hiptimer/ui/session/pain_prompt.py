@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from hiptimer.core.session.events import PainChoice, SetRecord
 from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.theme import PAIN_COLOURS, set_px
+from hiptimer.ui.widgets.plain import ElidedLabel, plain
 from hiptimer.ui.widgets.score_scale import anchor_cells
 
 ANCHORS = {
@@ -73,7 +74,7 @@ class PainPrompt(QWidget):
         self.question = QLabel("How much pain did that set cause?", panel)
         self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.question.setWordWrap(True)
-        self.about = QLabel("", panel)
+        self.about = ElidedLabel("", panel)  # the exercise's name, in one line
         self.about.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.about.setProperty("role", "muted")
         grid = QGridLayout()
@@ -132,6 +133,7 @@ class PainPrompt(QWidget):
         self.choice_heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.choice_heading.setWordWrap(True)
         self.choice_heading.setProperty("role", "warning")
+        plain(self.choice_heading)
         layout.addStretch(1)
         layout.addWidget(self.choice_heading)
         layout.addSpacing(16)

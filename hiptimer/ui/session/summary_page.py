@@ -23,6 +23,7 @@ from hiptimer.core.session.events import EndReason, SetRecord
 from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.session.workout_text import minutes_text
 from hiptimer.ui.theme import set_px
+from hiptimer.ui.widgets.plain import ElidedLabel, may_cut, plain
 
 COLUMNS = ("Exercise", "Side", "Set", "Planned", "Done", "Pain", "Choice")
 PAIN_COLUMN = 5
@@ -114,7 +115,7 @@ class SummaryPage(QWidget):
         completed = result.reason is EndReason.COMPLETED
         self.heading = QLabel("Session complete" if completed else "Session ended early", self)
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.subtitle = QLabel(
+        self.subtitle = ElidedLabel(
             f"{result.routine.title} \u2014 planned {format_duration(_planned(result))}", self
         )
         self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -124,6 +125,8 @@ class SummaryPage(QWidget):
         self.table = self._build_table(result.records)
         self.adjustments = QLabel("", self)
         self.adjustments.setWordWrap(True)
+        plain(self.adjustments)  # the exercises' names
+        may_cut(self.adjustments)
         lines = result.adjustment_lines()
         self.adjustments.setText(
             "Doses changed this session:\n" + "\n".join(f"\u2022 {line}" for line in lines)

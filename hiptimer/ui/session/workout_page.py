@@ -27,6 +27,7 @@ from hiptimer.ui.session.workout_text import WorkoutText, is_self_paced, workout
 from hiptimer.ui.theme import Phase, set_px, style_for
 from hiptimer.ui.widgets.control_bar import ControlBar
 from hiptimer.ui.widgets.fit_label import FitLabel
+from hiptimer.ui.widgets.plain import ElidedLabel, may_cut, plain, window_title
 
 PROGRESS_STEPS = 1000
 
@@ -72,7 +73,8 @@ class WorkoutPage(QWidget):
         self.tempo = FitLabel("", self, template="HOLD 0 / 0", height_share=0.9)
         self.caption = QLabel("", self)
         self.caption.setWordWrap(True)
-        self.next_line = QLabel("", self)
+        may_cut(self.caption)  # a cue from the routine file
+        self.next_line = ElidedLabel("", self)  # a long name must not widen the window
         self.progress = QProgressBar(self)
         self.progress.setRange(0, PROGRESS_STEPS)
         self.progress.setTextVisible(False)
@@ -83,6 +85,7 @@ class WorkoutPage(QWidget):
         self.pain.rated.connect(self.driver.rate_pain)
         self.pain.skipped.connect(self.driver.skip_pain)
         self.pain.chosen.connect(self.driver.choose)
+        plain(self.big_caption, self.set_line, self.rep_line, self.caption, self.time_left)
         for label in (self.big_caption, self.caption, self.next_line):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.tempo.hide()
@@ -213,7 +216,7 @@ class WorkoutPage(QWidget):
             Qt.CursorShape.PointingHandCursor if counting else Qt.CursorShape.ArrowCursor
         )
         if self._text is None or text.title != self._text.title:
-            self.title_changed.emit(text.title)
+            self.title_changed.emit(window_title(text.title))
         self._text = text
 
     def _show_pain(self, view: SessionView) -> None:

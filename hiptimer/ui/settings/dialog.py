@@ -29,6 +29,7 @@ from hiptimer import APP_TITLE
 from hiptimer.core.settings import DEFAULT_PAIN_LIMIT, Settings
 from hiptimer.ui.services.ports import Speaker
 from hiptimer.ui.settings.style import settings_style_sheet
+from hiptimer.ui.widgets.plain import as_html
 
 RATE_RANGE = (80, 300)  # words a minute; slower than 80 drags, faster than 300 blurs
 RATE_STEP = 10
@@ -239,9 +240,8 @@ class SettingsDialog(QDialog):
         self.voice.clear()
         for label, vid in voice_items(voices, chosen):
             self.voice.addItem(label, vid)
-            self.voice.setItemData(
-                self.voice.count() - 1, vid or label, Qt.ItemDataRole.ToolTipRole
-            )
+            tip = as_html(vid or label)  # a tooltip reads markup; voice names are not ours
+            self.voice.setItemData(self.voice.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         self.voice.setCurrentIndex(max(0, self.voice.findData(chosen)))
 
     def _show_rate(self, value: int) -> None:

@@ -41,6 +41,7 @@ class FitLabel(QLabel):
         font.setBold(bold)
         self.setFont(font)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # names from routines are not markup
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.setMinimumSize(20, 20)
 

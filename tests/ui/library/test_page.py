@@ -48,3 +48,12 @@ def test_the_length_shown_is_the_one_the_next_session_runs(qtbot: QtBot) -> None
     plain = LibraryPage([LibraryItem(r.id, r.title, r)])
     qtbot.addWidget(plain)
     assert f"About {round(estimated_seconds(r))} s" in plain.details.toPlainText()
+
+
+def test_the_lengths_follow_a_new_estimate_once_the_voice_is_known(qtbot: QtBot) -> None:
+    r = sourced()
+    page = LibraryPage([LibraryItem(r.id, r.title, r)])
+    qtbot.addWidget(page)
+    page.set_estimate(lambda _r: 20 * 60)
+    assert page.list.item(0).text().endswith("\u00b7 20 min")
+    assert "About 20 min" in page.details.toPlainText()

@@ -1,0 +1,102 @@
+"""Text from routines, the history or the user, shown as written and never read as markup."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QWidget
+
+# Why: Qt reads any string that looks like HTML as rich text in a QLabel, a QMessageBox, a
+# tooltip or a chart title. A routine name like `<img src="/some/fifo">` then loads a file
+# (and blocks the GUI thread on a FIFO), and `<table width=100000>` breaks the layout.
+# https://doc.qt.io/qt-6/qt.html#mightBeRichText
+
+
+def plain(*labels: QLabel) -> None:
+    """Show what these labels are given as plain text, whatever it looks like."""
+    for label in labels:
+        label.setTextFormat(Qt.TextFormat.PlainText)
+
+
+def plain_box(box: QMessageBox) -> QMessageBox:
+    """A message box whose text and informative text are plain text."""
+    box.setTextFormat(Qt.TextFormat.PlainText)  # QMessageBox passes it on to both labels
+    return box
+
+
+def may_cut(*labels: QLabel) -> None:
+    """Let these word-wrapped labels be narrower than their longest word.
+
+    A word longer than the window (a name of 120 W's) is then cut at the label's edge,
+    rather than making the window wider than the screen.
+    """
+    for label in labels:
+        label.setMinimumWidth(1)
+
+
+def fit_names(box: QComboBox, characters: int) -> None:
+    """Make a box of names as wide as `characters`, not as its longest name (which it elides)."""
+    box.setMinimumContentsLength(characters)
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+
+
+def escape(text: str) -> str:
+    """Untrusted text to put inside HTML we build."""
+    return html.escape(text, quote=True)
+
+
+def as_html(text: str) -> str:
+    """Untrusted text as HTML that Qt always reads as rich text, showing it as written.
+
+    For the places that take no text format (tooltips, QMessageBox's static functions,
+    chart titles): escaping alone is not enough there, since text that no longer looks like
+    HTML is shown as it is, "&lt;" and all. Line breaks and spaces are kept.
+    """
+    return f"<p style='white-space:pre-wrap'>{escape(text)}</p>"
+
+
+def window_title(text: str) -> str:
+    """Text for a window title: Qt hides "[*]" there (the unsaved-changes mark); "[*][*]" shows it."""
+    return text.replace("[*]", "[*][*]")
+
+
+def no_mnemonic(text: str) -> str:
+    """Text for a tab or button: "&" marks a shortcut key there; "&&" shows an ampersand."""
+    return text.replace("&", "&&")
+
+
+class ElidedLabel(QLabel):
+    """One line of plain text that ends in "…" where it is wider than its room.
+
+    A name of any length then never makes the window wider; `text()` stays whole.
+    Signals: none.
+    """
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(
+            self.fontMetrics().horizontalAdvance("\u2026") * 4, super().minimumSizeHint().height()
+        )
+
+    def sizeHint(self) -> QSize:
+        return QSize(self.minimumSizeHint().width(), super().sizeHint().height())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        rect = self.contentsRect()
+        line = " ".join(self.text().splitlines())  # one line: a line break would be cut off
+        shown = self.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, rect.width())
+        painter = QPainter(self)
+        self.style().drawItemText(
+            painter,
+            rect,
+            int(self.alignment()),
+            self.palette(),
+            self.isEnabled(),
+            shown,
+            self.foregroundRole(),
+        )
