@@ -348,9 +348,13 @@ def cmd_cues(args: argparse.Namespace) -> int:
 
 def _write_voice_track(script: list[tuple[float, str]], path: str) -> int:
     from hiptimer.audio import tts, voice_track
+    from hiptimer.core.safe_write import replacing_bytes
 
     try:
-        placements = voice_track.render_to_wav(script, path)
+        # Rendered beside the path and put in its place at the end: a failed render keeps
+        # an older file whole, and a link or a pipe given as FILE stays what it is.
+        with replacing_bytes(path) as target:
+            placements = voice_track.render_to_wav(script, target)
     except tts.SpeechUnavailable as exc:
         raise CommandError(f"no voice to render with: {exc}", code=1) from None
     except OSError as exc:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
@@ -39,15 +40,46 @@ def test_cues_command_renders_a_voice_track(
 ) -> None:
     from hiptimer.audio import voice_track
 
-    rendered: list[tuple[list[tuple[float, str]], str]] = []
+    rendered: list[list[tuple[float, str]]] = []
 
-    def fake_render(phrases: list[tuple[float, str]], out_path: str) -> list[object]:
-        rendered.append((phrases, out_path))
+    def fake_render(phrases: list[tuple[float, str]], out: BinaryIO) -> list[object]:
+        rendered.append(phrases)
+        out.write(b"RIFF track")
         return [voice_track.Placement(text, at, at, 1.0) for at, text in phrases]
 
     monkeypatch.setattr(voice_track, "render_to_wav", fake_render)
-    out_path = str(tmp_path / "voice.wav")
-    assert main(["cues", str(write_routine(tmp_path)), "--wav", out_path]) == 0
-    ((phrases, path),) = rendered
-    assert path == out_path and phrases[0] == (0.0, "Get ready: Stretch.")
+    out_path = tmp_path / "voice.wav"
+    assert main(["cues", str(write_routine(tmp_path)), "--wav", str(out_path)]) == 0
+    ((phrases),) = rendered
+    assert phrases[0] == (0.0, "Get ready: Stretch.")
+    assert out_path.read_bytes() == b"RIFF track"
     assert capsys.readouterr().out.startswith(f"Wrote {out_path}: {len(phrases)} phrases")
+
+
+def test_a_failed_render_keeps_the_older_track_and_a_link_stays_a_link(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hiptimer.audio import tts, voice_track
+
+    def no_voice(phrases: list[tuple[float, str]], out: BinaryIO) -> list[object]:
+        out.write(b"half a track")
+        raise tts.SpeechUnavailable("espeak-ng is not installed")
+
+    (tmp_path / "tracks").mkdir()
+    real = tmp_path / "tracks" / "voice.wav"
+    real.write_bytes(b"older track")
+    link = tmp_path / "voice.wav"
+    link.symlink_to(real)
+    monkeypatch.setattr(voice_track, "render_to_wav", no_voice)
+    assert main(["cues", str(write_routine(tmp_path)), "--wav", str(link)]) == 1
+    assert "no voice to render with" in capsys.readouterr().err
+    assert real.read_bytes() == b"older track"
+    assert sorted(p.name for p in real.parent.iterdir()) == ["voice.wav"]  # no temporary file
+
+    def fake_render(phrases: list[tuple[float, str]], out: BinaryIO) -> list[object]:
+        out.write(b"new track")
+        return []
+
+    monkeypatch.setattr(voice_track, "render_to_wav", fake_render)
+    assert main(["cues", str(write_routine(tmp_path)), "--wav", str(link)]) == 0
+    assert link.is_symlink() and real.read_bytes() == b"new track"

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
 from hiptimer.core.history.csv_export import write_csv
+from hiptimer.core.safe_write import replacing_text
 
 
 def to_db_time(when: datetime) -> str:
@@ -359,16 +358,10 @@ class HistoryQueries:
         routine_id: str | None,
     ) -> int:
         """Write to a file beside `path`, then put it in place: a failed export (a full disk,
-        a database error) leaves no half file, and an older export there stays as it was."""
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-        try:
-            with open(fd, "w", encoding="utf-8-sig", newline="") as f:
-                count = self.export_csv(f, since, until, routine_id)
-            os.replace(temp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-            raise
+        a database error) leaves no half file, and an older export there stays as it was.
+        A link is written through and a pipe (`/dev/stdout`) in place (see safe_write)."""
+        with replacing_text(path, encoding="utf-8-sig", newline="") as f:
+            count = self.export_csv(f, since, until, routine_id)
         return count
 
 
