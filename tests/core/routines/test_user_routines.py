@@ -17,7 +17,6 @@ from hiptimer.core.routines.user_routines import (
     ClashChoice,
     ImportStatus,
     apply_doses,
-    backup_path,
     dose_changes,
     import_routine,
     keep_session_doses,
