@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -97,6 +98,10 @@ class HistoryWindow(QWidget):
         self.status = QLabel()
         self.status.setObjectName("status")
         plain(self.status)  # names files and notes
+        # A long file path must not make the window wider than the screen: the line wraps
+        # where it can and is cut where it cannot.
+        self.status.setWordWrap(True)
+        self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.tabs = QTabWidget()
         self.sessions_pane = SessionsPane(store)
         self.pain_pane: PainPane | None = None
