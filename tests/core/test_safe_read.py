@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -22,7 +23,7 @@ def test_nesting_has_a_limit_that_does_not_depend_on_the_caller(frames: int) -> 
     for depth in (MAX_DEPTH + 1, 900, 100_000):
         text = '{"a": ' + "[" * (depth - 1) + "]" * (depth - 1) + "}"
         with pytest.raises(BadJson, match=f"nested too deeply \\(more than {MAX_DEPTH} levels"):
-            _from_deep_in_the_stack(frames, lambda text=text: parse_strict_json(text))
+            _from_deep_in_the_stack(frames, functools.partial(parse_strict_json, text))
 
 
 def test_wide_json_is_not_deep() -> None:
