@@ -2,8 +2,9 @@
 
 Only a regular file (or a link to one) is replaced that way. A rename over a link would cut
 the link, over a pipe or a device (`--csv /dev/stdout`, a FIFO) it would replace the pipe
-itself (as root, even /dev/stdout); those are written in place instead, opened without
-blocking so that a pipe no one reads fails at once rather than hanging.
+itself (as root, even /dev/stdout); those, and whatever /dev or /proc names (stdout redirected
+to a file), are written in place instead, opened without blocking so that a pipe no one reads
+fails at once rather than hanging.
 """
 
 from __future__ import annotations
@@ -48,8 +49,8 @@ def _placed(path: Path) -> Iterator[int]:
         info = None
     if info is not None and stat.S_ISDIR(info.st_mode):
         raise IsADirectoryError(errno.EISDIR, "it is a folder", str(path))
-    if info is not None and not stat.S_ISREG(info.st_mode):
-        fd = _open_in_place(path)
+    if info is not None and (not stat.S_ISREG(info.st_mode) or _names_an_open_file(path)):
+        fd = _open_in_place(path, truncate=stat.S_ISREG(info.st_mode))
         try:
             yield fd
         finally:
@@ -91,9 +92,26 @@ def _create_beside(target: Path, mode: int) -> tuple[int, Path]:
     raise FileExistsError(errno.EEXIST, "no free name for a temporary file", str(target.parent))
 
 
-def _open_in_place(path: Path) -> int:
+def _names_an_open_file(path: Path) -> bool:
+    """Whether the path is, or links through, /dev or /proc: /dev/stdout names what another
+    process opened (a file the shell redirected to, say), to be written where it is."""
+    current = os.path.abspath(path)
+    for _ in range(40):  # as many links as the kernel follows
+        if current.startswith(("/dev/", "/proc/")):
+            return True
+        try:
+            target = os.readlink(current)
+        except OSError:  # not a link
+            return False
+        current = os.path.abspath(os.path.join(os.path.dirname(current), target))
+    return False
+
+
+def _open_in_place(path: Path, *, truncate: bool = False) -> int:
     """Open a pipe or a device for writing without waiting for a reader."""
     flags = os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    if truncate:
+        flags |= os.O_TRUNC
     try:
         fd = os.open(path, flags)
     except OSError as exc:

@@ -133,3 +133,16 @@ def test_pdf_from_the_command_line_needs_no_display(recorded: Recorded, tmp_path
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout == f"Wrote a 1-page report to {out}.\n"
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_export_to_stdout_says_so_on_stderr(
+    recorded: Recorded, capfd: pytest.CaptureFixture[str]
+) -> None:
+    # Into a pipe or a file the shell redirected: the CSV alone on stdout; the export is
+    # written in place, not renamed over /dev/stdout.
+    assert main(["history", "export", "--csv", "/dev/stdout"]) == 0
+    captured = capfd.readouterr()
+    assert captured.out.lstrip("\ufeff").startswith("session_id,session_started,")
+    assert "Wrote" not in captured.out
+    assert captured.err == "Wrote 21 sets to /dev/stdout.\n"
+    assert os.path.islink("/dev/stdout")

@@ -96,3 +96,15 @@ def test_a_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(IsADirectoryError), replacing_text(tmp_path) as fh:
         fh.write("x")
     assert _names(tmp_path) == []
+
+
+def test_a_file_named_through_proc_is_written_in_place(tmp_path: Path) -> None:
+    # /dev/stdout redirected to a file: renaming over it would leave the shell's file behind.
+    target = tmp_path / "redirected.csv"
+    target.write_text("older and longer")
+    with target.open("r+") as held:
+        inode = os.fstat(held.fileno()).st_ino
+        with replacing_text(f"/proc/self/fd/{held.fileno()}") as fh:
+            fh.write("new")
+        assert target.stat().st_ino == inode and target.read_text() == "new"
+    assert _names(tmp_path) == ["redirected.csv"]
