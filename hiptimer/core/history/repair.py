@@ -160,6 +160,15 @@ def _move(conn: sqlite3.Connection, table: str, row_id: int, reason: str) -> Non
     conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
 
 
+def set_aside_rows(conn: sqlite3.Connection) -> list[SetAside]:
+    """What the set_aside table holds, oldest first (none when there is no such table)."""
+    try:
+        rows = conn.execute("SELECT source, source_id, reason FROM set_aside ORDER BY id")
+        return [SetAside(str(table), int(row_id or 0), str(why)) for table, row_id, why in rows]
+    except sqlite3.Error:
+        return []
+
+
 def describe(found: list[SetAside], limit: int = 5) -> str | None:
     """One sentence for the user about the rows set aside, or None."""
     if not found:

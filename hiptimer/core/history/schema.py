@@ -350,24 +350,6 @@ def open_database(
     return conn, notice
 
 
-def max_id_in_file(path: Path, table: str) -> int:
-    """The largest id in `table` of the file at `path`, read without writing (0 if none)."""
-    if not path.exists():
-        return 0
-    # mode=ro reads the WAL too; immutable=1 works where not even the -shm can be made.
-    for query in ("mode=ro", "mode=ro&immutable=1"):
-        try:
-            conn = sqlite3.connect(f"{path.as_uri()}?{query}", uri=True, timeout=0.5)
-            try:
-                row = conn.execute(f"SELECT max(id) FROM {table}").fetchone()
-            finally:
-                conn.close()
-        except sqlite3.Error:
-            continue
-        return int(row[0] or 0)
-    return 0
-
-
 def open_memory(migrations: Sequence[Migration] = MIGRATIONS) -> sqlite3.Connection:
     """An in-memory database with the full schema, for when the file cannot be used."""
     conn = connect(":memory:")

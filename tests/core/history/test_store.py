@@ -8,7 +8,7 @@ import io
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -373,8 +373,13 @@ def test_failed_writes_wait_in_memory_and_are_saved_in_order(
         assert store.status == HistoryStatus(HistoryState.OK, db_path)
         assert [s.state for s in statuses] == [HistoryState.NOT_SAVING, HistoryState.OK]
         assert statuses[0].reason == "disk I/O error" and statuses[0].pending >= 1
+        assert first < 0 and second < 0  # handles: SQLite numbers the rows as it saves them
         rows = read(db_path, "SELECT id, seq, set_number, pain FROM sets ORDER BY seq")
-        assert rows == [(first, 1, 1, 4), (second, 2, 2, None)]
+        assert rows == [(1, 1, 1, 4), (2, 2, 2, None)]
+        assert [store.saved_id(first), store.saved_id(second)] == [1, 2]
+        assert [s.pain for s in store.session_sets(sid)] == [4, None]
+        store.rate_set(first, 5, None)  # a handle stays valid once its row is saved
+        assert read(db_path, "SELECT pain FROM sets WHERE id = 1") == [(5,)]
 
         conn.broken = True
         store.finish_session(sid, "completed", T0 + timedelta(minutes=10))
@@ -464,9 +469,10 @@ def test_sessions_made_while_an_existing_history_was_unwritable_are_saved_withou
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Issue 13, fault 8: a read-only folder with a history in it. The stand-in numbered its
-    # sessions from 1 again, and once writable every save failed ("already holds sessions with
-    # the same numbers"): 5 of 5 ratings lost. Root ignores chmod, so opening for writing is
-    # refused the way a read-only folder refuses it.
+    # sessions itself, and once writable every save failed ("already holds sessions with
+    # the same numbers"): 5 of 5 ratings lost. Now SQLite numbers a row as it writes it, so
+    # even sessions another copy saved meanwhile cannot clash. Root ignores chmod, so
+    # opening for writing is refused the way a read-only folder refuses it.
     db = tmp_path / "history.sqlite3"
     with open_history(db) as store:
         for day in range(3):
@@ -482,18 +488,64 @@ def test_sessions_made_while_an_existing_history_was_unwritable_are_saved_withou
     sid = a_session(store)
     for n in range(1, 6):
         store.rate_set(store.add_set(sid, a_set("bridge", n, T0 + timedelta(minutes=n))), n, None)
-    assert sid == 4  # numbered after the three sessions already in the file
+    assert [s.pain for s in store.session_sets(sid)] == [1, 2, 3, 4, 5]  # the stand-in's
     monkeypatch.setattr(history_schema, "open_database", real_open)
+    with open_history(db) as other:  # another copy, on a writable disk, gets there first
+        other.add_set(a_session(other, T0 + timedelta(hours=1)), a_set("clam"))
     assert store.retry()
+    assert store.saved_id(sid) == 5 and store.get_session(sid) is not None
+    store.rate_set(store.session_sets(sid)[0].id or 0, 0, None)  # the real ids, from now on
     store.close()
-    assert read(db, "SELECT id FROM sessions ORDER BY id") == [(1,), (2,), (3,), (4,)]
-    assert read(db, "SELECT pain FROM sets WHERE session_id = 4 ORDER BY seq") == [
-        (1,),
-        (2,),
-        (3,),
-        (4,),
-        (5,),
-    ]
+    assert read(db, "SELECT id FROM sessions ORDER BY id") == [(1,), (2,), (3,), (4,), (5,)]
+    pains = read(db, "SELECT pain FROM sets WHERE session_id = 5 ORDER BY seq")
+    assert pains == [(0,), (2,), (3,), (4,), (5,)]
+    assert read(db, "SELECT exercise_id FROM sets WHERE session_id = 4") == [("clam",)]
+
+
+class RacingConnection(sqlite3.Connection):
+    """Runs `cut_in` (once) just as this connection begins its next write: another copy of
+    HipTimer writing at the same instant."""
+
+    cut_in: Callable[[], object] | None = None
+
+    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:  # type: ignore[override]
+        if sql == "BEGIN IMMEDIATE" and self.cut_in is not None:
+            cut_in, self.cut_in = self.cut_in, None
+            cut_in()
+        return super().execute(sql, *args)
+
+
+def test_two_copies_starting_a_session_at_the_same_instant_get_different_ids(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 13, fault 9: each copy chose max(id) + 1 before writing, so two starting at once
+    # both took id 1 and the second write failed (IntegrityError). SQLite now picks the id
+    # inside the writing transaction.
+    db = tmp_path / "history.sqlite3"
+    connect = functools.partial(history_schema.connect, factory=RacingConnection)
+    monkeypatch.setattr(history_schema, "connect", connect)
+    with open_history(db) as first, open_history(db) as second:
+        other: list[int] = []
+        first._conn.cut_in = lambda: other.append(a_session(second))  # type: ignore[attr-defined]
+        mine = a_session(first)
+        assert sorted([mine, *other]) == [1, 2]
+        sets = [first.add_set(mine, a_set("bridge")), second.add_set(other[0], a_set("clam"))]
+        first.rate_set(sets[0], 3, None)
+        second.rate_set(sets[1], 6, None)
+        first._conn.cut_in = lambda: second.record_dose_change(  # type: ignore[attr-defined]
+            "hips", "clam", "reps", 10, 12, accepted=True, decided_at=T0, session_id=other[0]
+        )
+        first.record_dose_change("hips", "bridge", "reps", 8, 9, accepted=False, decided_at=T0)
+        assert first.status.saving and second.status.saving
+    rows = read(db, "SELECT session_id, exercise_id, pain FROM sets ORDER BY id")
+    assert sorted(rows) == sorted([(mine, "bridge", 3), (other[0], "clam", 6)])
+    assert read(db, "SELECT exercise_id FROM dose_changes ORDER BY id") == [("clam",), ("bridge",)]
+
+
+def test_an_id_the_store_never_gave_is_refused(store: HistoryStore) -> None:
+    with pytest.raises(ValueError, match="-7 is not a row of this history"):
+        store.add_set(-7, a_set())
+    assert store.status.pending == 0
 
 
 # -- interrupted sessions --------------------------------------------------------------
