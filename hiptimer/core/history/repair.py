@@ -27,10 +27,15 @@ CREATE TABLE IF NOT EXISTS set_aside (
 )
 """
 
-# A stored time as to_db_time writes it: ISO 8601 with an offset, which SQLite can read too.
+# A stored time as to_db_time writes it ('2025-03-03T08:00:00+00:00'), or ending in Z: a
+# real calendar moment (SQLite would read 30 February as 2 March; Python refuses it), with
+# an offset (a time without one cannot be compared with one that has it), in years that
+# stay in range whatever the offset.
 _TIME = (
-    "({c} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*'"
-    " AND length({c}) BETWEEN 19 AND 32 AND datetime({c}) IS NOT NULL)"
+    "(typeof({c}) = 'text' AND substr({c}, 1, 4) BETWEEN '1000' AND '9998'"
+    " AND strftime('%Y-%m-%dT%H:%M:%S', julianday(substr({c}, 1, 19))) = substr({c}, 1, 19)"
+    " AND (substr({c}, 20) = 'Z' OR substr({c}, 20) GLOB '[+-][01][0-9]:[0-5][0-9]'"
+    " OR substr({c}, 20) GLOB '[+-]2[0-3]:[0-5][0-9]'))"
 )
 
 
@@ -39,16 +44,37 @@ def _time(column: str, *, optional: bool = False) -> str:
     return f"({column} IS NULL OR {check})" if optional else f"({column} IS NOT NULL AND {check})"
 
 
-def _text(column: str) -> str:
-    return f"typeof({column}) = 'text'"
+def _text(*columns: str) -> str:
+    return " AND ".join(f"typeof({c}) = 'text'" for c in columns)
 
 
-def _number(column: str) -> str:
-    return f"({column} IS NULL OR typeof({column}) IN ('integer', 'real'))"
+def _opt_text(*columns: str) -> str:
+    return " AND ".join(f"typeof({c}) IN ('null', 'text')" for c in columns)
+
+
+def _number(*columns: str) -> str:
+    """Empty or a finite number (SQLite keeps 1e999 as infinity)."""
+    return " AND ".join(
+        f"({c} IS NULL OR typeof({c}) IN ('integer', 'real') AND abs({c}) < 1e15)" for c in columns
+    )
+
+
+def _whole(*columns: str, low: int = -(10**15), high: int = 10**15, optional: bool = True) -> str:
+    empty = "{c} IS NULL OR " if optional else ""
+    return " AND ".join(
+        f"({empty.format(c=c)}typeof({c}) = 'integer' AND {c} BETWEEN {low} AND {high})"
+        for c in columns
+    )
+
+
+def _one_of(column: str, *words: str) -> str:
+    return f"({column} IS NULL OR {column} IN ({', '.join(repr(w) for w in words)}))"
 
 
 # (table, [(what is wrong, the condition a good row meets)]), checked in this order: sets
-# after sessions, so that the sets of a session set aside go with it.
+# after sessions, so that the sets of a session set aside go with it. Every CHECK and NOT
+# NULL of the schema is here too: a row that breaks one could not be updated (a rating
+# given to it would be refused), and SQLite's quick_check reports it.
 RULES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "sessions",
@@ -56,12 +82,15 @@ RULES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("started_at is not a time", _time("started_at")),
             ("ended_at is not a time", _time("ended_at", optional=True)),
             ("morning_at is not a time", _time("morning_at", optional=True)),
-            ("doses_json is not a JSON object", "CASE WHEN json_valid(doses_json) THEN json_type(doses_json) = 'object' ELSE 0 END"),
-            ("a text column holds something else", " AND ".join(
-                _text(c) for c in ("routine_id", "routine_title", "note"))),
-            ("a number column holds text", " AND ".join(
-                _number(c) for c in ("routine_revision", "sets_planned", "morning_pain",
-                                     "morning_stiffness"))),
+            ("doses_json is not a JSON object", "CASE WHEN typeof(doses_json) = 'text' AND"
+             " json_valid(doses_json) THEN json_type(doses_json) = 'object' ELSE 0 END"),
+            ("a text column holds something else", _text("routine_id", "routine_title", "note")),
+            ("a number column holds something else",
+             _whole("routine_revision", optional=False) + " AND " + _whole("sets_planned")),
+            ("end_reason is not one HipTimer writes",
+             _one_of("end_reason", "completed", "ended_early", "interrupted", "partial")),
+            ("a morning score is not a whole number from 0 to 10",
+             _whole("morning_pain", "morning_stiffness", low=0, high=10)),
         ),
     ),
     (
@@ -71,19 +100,28 @@ RULES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
              "session_id IN (SELECT id FROM sessions)"),
             ("started_at is not a time", _time("started_at")),
             ("ended_at is not a time", _time("ended_at")),
-            ("a text column holds something else", " AND ".join(
-                _text(c) for c in ("exercise_id", "exercise_name"))),
-            ("a number column holds text", " AND ".join(
-                _number(c) for c in ("set_number", "planned_hold_s", "actual_hold_s",
-                                     "planned_reps", "actual_reps", "seq"))),
+            ("a text column holds something else",
+             _text("exercise_id", "exercise_name") + " AND " + _opt_text("adjustment")),
+            ("a number column holds something else",
+             _number("planned_hold_s", "actual_hold_s")
+             + " AND " + _whole("set_number", "seq", optional=False)
+             + " AND " + _whole("planned_reps", "actual_reps")),
+            ("pain is not a whole number from 0 to 10", _whole("pain", low=0, high=10)),
+            ("side, completed, skipped or pain_choice is not a value HipTimer writes",
+             _one_of("side", "right", "left") + " AND completed IN (0, 1) AND skipped IN (0, 1)"
+             " AND " + _one_of("pain_choice", "stop", "lower", "continue")),
         ),
     ),
     (
         "dose_changes",
         (
             ("decided_at is not a time", _time("decided_at")),
-            ("a number column holds text", " AND ".join(
-                _number(c) for c in ("old_value", "new_value"))),
+            ("a text column holds something else",
+             _text("routine_id", "exercise_id", "field", "reason")),
+            ("a number column holds something else",
+             _number("old_value", "new_value") + " AND " + _whole("session_id")),
+            ("side or accepted is not a value HipTimer writes",
+             _one_of("side", "right", "left") + " AND accepted IN (0, 1)"),
         ),
     ),
 )  # fmt: skip
@@ -198,16 +236,3 @@ def inferred_version(conn: sqlite3.Connection) -> int:
     if "dose_changes" in tables and {"morning_pain", "morning_stiffness", "morning_at"} <= columns:
         return 2
     return 1
-
-
-def missing_parts(conn: sqlite3.Connection, expected: dict[str, set[str]]) -> list[str]:
-    """Tables and columns the schema should have and the file lacks, as 'table' or
-    'table.column'."""
-    missing: list[str] = []
-    for table, columns in expected.items():
-        have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
-        if not have:
-            missing.append(table)
-        else:
-            missing.extend(f"{table}.{c}" for c in sorted(columns - have))
-    return missing

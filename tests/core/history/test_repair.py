@@ -45,6 +45,7 @@ def damage(db: Path, sql: str, params: tuple[Any, ...] = ()) -> None:
     conn = sqlite3.connect(db)
     try:
         conn.execute("PRAGMA foreign_keys = OFF")
+        conn.execute("PRAGMA ignore_check_constraints = ON")  # as a database tool can
         conn.execute(sql, params)
         conn.commit()
     finally:
@@ -71,7 +72,28 @@ def everything_reads(store: HistoryStore) -> list[int]:
         ),
         ("UPDATE sessions SET doses_json = '{bad' WHERE id = 2", "doses_json is not a JSON object"),
         ("UPDATE sessions SET ended_at = 'soon' WHERE id = 2", "ended_at is not a time"),
-        ("UPDATE sessions SET routine_revision = 'two' WHERE id = 2", "a number column holds text"),
+        (
+            "UPDATE sessions SET routine_revision = 'two' WHERE id = 2",
+            "a number column holds something else",
+        ),
+        # SQLite reads 30 February as 2 March; Python refuses it.
+        (
+            "UPDATE sessions SET started_at = '2025-02-30T08:00:00+00:00' WHERE id = 2",
+            "started_at is not a time",
+        ),
+        # No offset: it cannot be compared with the times that have one.
+        (
+            "UPDATE sessions SET started_at = '2025-03-04T08:00:00' WHERE id = 2",
+            "started_at is not a time",
+        ),
+        (
+            "UPDATE sessions SET doses_json = X'7B7D' WHERE id = 2",
+            "doses_json is not a JSON object",
+        ),
+        (
+            "UPDATE sessions SET end_reason = 'bored' WHERE id = 2",
+            "end_reason is not one HipTimer writes",
+        ),
     ],
 )
 def test_one_bad_session_row_is_set_aside_and_the_rest_reads(
@@ -106,6 +128,40 @@ def test_a_set_whose_session_is_gone_or_whose_time_is_junk_is_set_aside(tmp_path
         store.add_set(sid, a_set())
 
 
+@pytest.mark.parametrize(
+    ("sql", "why"),
+    [
+        ("UPDATE sets SET pain = 'x' WHERE id = 2", "pain is not a whole number from 0 to 10"),
+        ("UPDATE sets SET pain = 11 WHERE id = 2", "pain is not a whole number from 0 to 10"),
+        ("UPDATE sets SET completed = 2 WHERE id = 2", "side, completed, skipped or pain_choice"),
+        (
+            "UPDATE sets SET exercise_name = X'00' WHERE id = 2",
+            "a text column holds something else",
+        ),
+        ("UPDATE sets SET actual_hold_s = 1e999 WHERE id = 2", "a number column holds something"),
+    ],
+)
+def test_a_value_the_schema_forbids_sets_aside_its_row_not_the_file(
+    tmp_path: Path, sql: str, why: str
+) -> None:
+    # SQLite's quick_check reports a broken CHECK or NOT NULL; that used to move the whole
+    # file aside. It is one row's problem.
+    db = tmp_path / "history.sqlite3"
+    sound_history(db)
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    conn.execute(sql)
+    conn.commit()
+    conn.close()
+    with open_history(db) as store:
+        assert f"sets row 2: {why}" in (store.status.notice or "")
+        assert everything_reads(store) == [3, 2, 1]
+        assert store.session_sets(2) == []
+        store.rate_set(1, 9, "stop")  # the others still take ratings
+    assert not list(tmp_path.glob("history.sqlite3.corrupt-*"))
+    assert read(db, "SELECT pain FROM sets ORDER BY id") == [(9,), (2,)]
+
+
 def test_a_copy_without_its_version_is_adopted_with_one_backup(tmp_path: Path) -> None:
     db = tmp_path / "history.sqlite3"
     sound_history(db)
@@ -116,6 +172,26 @@ def test_a_copy_without_its_version_is_adopted_with_one_backup(tmp_path: Path) -
         a_session(store)
     assert read(db, "PRAGMA user_version") == [(history_schema.SCHEMA_VERSION,)]
     assert len(list(tmp_path.glob("history.sqlite3.bak-v0-*"))) == 1
+
+
+def test_a_copy_without_its_version_and_with_parts_of_a_later_one_is_completed(
+    tmp_path: Path,
+) -> None:
+    # Its tables look like version 1 plus the dose_changes table of version 2: migrating
+    # from 1 would make dose_changes again and fail on every retry.
+    db = tmp_path / "history.sqlite3"
+    sound_history(db)
+    for column in ("morning_pain", "morning_stiffness", "morning_at"):
+        damage(db, f"ALTER TABLE sessions DROP COLUMN {column}")
+    damage(db, "PRAGMA user_version = 0")
+    with open_history(db) as store:
+        assert store.status.state is HistoryState.OK
+        assert "sessions.morning_pain, sessions.morning_stiffness" in (store.status.notice or "")
+        assert everything_reads(store) == [3, 2, 1]
+        store.record_morning(1, 2, 3, T0)
+    assert read(db, "SELECT morning_pain FROM sessions WHERE id = 1") == [(2,)]
+    assert read(db, "PRAGMA user_version") == [(history_schema.SCHEMA_VERSION,)]
+    assert len(list(tmp_path.glob("history.sqlite3.bak-*"))) == 1
 
 
 def test_a_failing_migration_is_backed_up_once_not_on_every_retry(
@@ -159,15 +235,83 @@ def test_no_backup_is_made_where_the_disk_lacks_room_for_it(
     assert not list(tmp_path.glob("history.sqlite3.bak-*"))
 
 
-def test_a_history_missing_a_column_is_moved_aside_and_a_new_one_saves(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("damage_sql", "lacked"),
+    [
+        (["ALTER TABLE sessions DROP COLUMN note"], "sessions.note"),
+        (["DROP INDEX sets_by_exercise", "ALTER TABLE sets DROP COLUMN side"], "sets.side"),
+        (["DROP TABLE dose_changes"], "dose_changes"),
+        (["DROP TABLE sets"], "sets"),
+    ],
+)
+def test_a_missing_table_or_column_is_added_and_the_history_saves(
+    tmp_path: Path, damage_sql: list[str], lacked: str
+) -> None:
+    # Issue 13, fault 6: a history lacking a table or column crashed the command line and
+    # the window could never save. What can be added empty is added, after one backup.
     db = tmp_path / "history.sqlite3"
     sound_history(db)
-    damage(db, "ALTER TABLE sessions DROP COLUMN note")
+    for sql in damage_sql:
+        damage(db, sql)
     with open_history(db) as store:
         assert store.status.state is HistoryState.OK
-        assert "missing sessions.note" in (store.status.notice or "")
+        assert store.status.notice == f"The history lacked {lacked}; HipTimer added it."
+        listed = everything_reads(store)
+        assert listed == [3, 2, 1]
         sid = a_session(store)
+        store.rate_set(store.add_set(sid, a_set(side="left")), 4, None)
+        store.record_dose_change("hips", "bridge", "reps", 10, 12, accepted=True, decided_at=T0)
+        store.set_note(sid, "fine")
+    assert read(db, "SELECT pain FROM sets WHERE session_id = 4") == [(4,)]
+    assert len(list(tmp_path.glob("history.sqlite3.bak-v2-*"))) == 1
+    assert not list(tmp_path.glob("history.sqlite3.corrupt-*"))
+    with open_history(db) as again:  # mended once: the next start is quiet
+        assert again.status.notice is None
+
+
+def test_a_missing_index_is_made_again_quietly(tmp_path: Path) -> None:
+    db = tmp_path / "history.sqlite3"
+    sound_history(db)
+    damage(db, "DROP INDEX sessions_by_started")
+    with open_history(db) as store:
+        assert store.status.notice is None
+    assert read(db, "SELECT count(*) FROM sqlite_master WHERE name = 'sessions_by_started'") == [
+        (1,)
+    ]
+    assert not list(tmp_path.glob("history.sqlite3.bak-*"))
+
+
+def test_a_backup_that_fails_half_way_leaves_no_half_copy(tmp_path: Path) -> None:
+    db = tmp_path / "history.sqlite3"
+    sound_history(db)
+
+    class DiskFills:
+        def backup(self, dest: sqlite3.Connection) -> None:
+            dest.execute("CREATE TABLE half (x)")  # some pages got written
+            raise sqlite3.OperationalError("database or disk is full")
+
+    with pytest.raises(sqlite3.OperationalError):
+        history_schema.backup(DiskFills(), db, 1)  # type: ignore[arg-type]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["history.sqlite3"]
+    source = sqlite3.connect(db)
+    try:  # not counted as made: the next attempt copies
+        assert history_schema.backup(source, db, 1) is not None
+        assert history_schema.backup(source, db, 1) is None
+    finally:
+        source.close()
+
+
+def test_a_history_missing_a_column_every_row_needs_is_moved_aside(tmp_path: Path) -> None:
+    db = tmp_path / "history.sqlite3"
+    sound_history(db)
+    damage(db, "DROP INDEX sessions_by_routine")
+    damage(db, "ALTER TABLE sessions DROP COLUMN routine_id")
+    with open_history(db) as store:
+        assert store.status.state is HistoryState.OK
+        assert "missing sessions.routine_id" in (store.status.notice or "")
+        sid = a_session(store)  # a new, empty history that saves
         store.add_set(sid, a_set())
+        assert [s.id for s in store.list_sessions()] == [sid]
     assert len(list(tmp_path.glob("history.sqlite3.corrupt-*[0-9]"))) == 1  # and its -wal, -shm
 
 
