@@ -18,6 +18,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from hiptimer.core.history import schema as history_schema
+from hiptimer.core.history.export import gather_report
+from hiptimer.core.history.resume import plan_resume
+from hiptimer.core.history.review import completion_text, duration_text, pain_number, when_text
 from hiptimer.core.history.status import HistoryState
 from hiptimer.core.history.store import HistoryStore, open_history
 from tests.core.history.test_store import T0, a_session, a_set, read
@@ -317,25 +320,42 @@ def test_a_history_missing_a_column_every_row_needs_is_moved_aside(tmp_path: Pat
 
 COLUMNS = {
     "sessions": ["routine_id", "routine_title", "routine_revision", "doses_json", "sets_planned",
-                 "started_at", "ended_at", "note", "morning_pain", "morning_at"],
-    "sets": ["session_id", "exercise_id", "exercise_name", "set_number", "planned_hold_s",
-             "actual_hold_s", "planned_reps", "actual_reps", "started_at", "ended_at", "seq"],
-    "dose_changes": ["decided_at", "old_value", "new_value", "exercise_id"],
+                 "started_at", "ended_at", "end_reason", "note", "morning_pain",
+                 "morning_stiffness", "morning_at"],
+    "sets": ["session_id", "seq", "exercise_id", "exercise_name", "side", "set_number",
+             "planned_hold_s", "actual_hold_s", "planned_reps", "actual_reps", "completed",
+             "skipped", "pain", "pain_choice", "adjustment", "started_at", "ended_at"],
+    "dose_changes": ["session_id", "routine_id", "exercise_id", "side", "field", "old_value",
+                     "new_value", "reason", "accepted", "decided_at"],
 }  # fmt: skip
 VALUES = (
     st.none() | st.integers(-(2**63), 2**63 - 1) | st.floats(allow_nan=True) | st.text(max_size=30)
-    | st.binary(max_size=8) | st.sampled_from(["2025-03-03T08:00:00+00:00", "{}", "[]", "now", "1e999"])
+    | st.binary(max_size=8) | st.integers(-2, 12)
+    | st.sampled_from([
+        "2025-03-03T08:00:00+00:00", "2025-02-30T08:00:00+00:00", "2025-03-03T08:00:00",
+        "2025-03-03T08:00:00Z", "0001-01-01T00:00:00+23:59", "9999-12-31T23:59:59-23:59",
+        "2025-03-01T07:00:00+00:00", "{}", "[]", '{"bridge": 5}', "now", "1e999", "right",
+        "left", "stop", "completed", "partial", "<b>x</b>", "=1+1",
+    ])
 )  # fmt: skip
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def all_rows(db: Path) -> dict[str, set[int]]:
+    return {t: {r[0] for r in read(db, f"SELECT id FROM {t}")} for t in COLUMNS}
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(st.sampled_from(sorted(COLUMNS)), st.data()), min_size=1, max_size=4))
 def test_any_value_in_any_column_never_stops_the_history(changes: list[Any]) -> None:
+    """Bad rows are set aside and reported, good rows read as before, nothing is lost, and
+    the history still saves."""
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "history.sqlite3"
         sound_history(db)
         with open_history(db) as store:
             store.record_dose_change("hips", "bridge", "reps", 10, 12, accepted=True, decided_at=T0)
+        before = all_rows(db)
+        touched: dict[str, set[int]] = {t: set() for t in COLUMNS}
         conn = sqlite3.connect(db)
         conn.execute("PRAGMA foreign_keys = OFF")
         conn.execute("PRAGMA ignore_check_constraints = ON")
@@ -343,10 +363,34 @@ def test_any_value_in_any_column_never_stops_the_history(changes: list[Any]) -> 
             column = data.draw(st.sampled_from(COLUMNS[table]))
             value = data.draw(VALUES)
             row = data.draw(st.integers(1, 3))
-            # NOT NULL and the like: SQLite itself refuses that damage.
+            # NOT NULL, a duplicate (session, seq): SQLite itself refuses that damage.
             with contextlib.suppress(sqlite3.Error, OverflowError):
                 conn.execute(f"UPDATE {table} SET {column} = ? WHERE id = ?", (value, row))
+                touched[table].add(row)
         conn.commit()
         conn.close()
         with open_history(db) as store:
-            everything_reads(store)
+            listed = everything_reads(store)
+            for s in store.list_sessions():  # what the window and `history list` show
+                (when_text(s.started_at), duration_text(s), completion_text(s))
+                (pain_number(s.max_pain, 0), pain_number(s.avg_pain))
+                assert s.duration_s is None or s.duration_s >= 0
+            gather_report(store, {})
+            plan_resume(store, lambda routine_id: None)
+            aside = store.set_aside_rows()
+            reported = {(a.table, a.row_id) for a in aside}
+            assert len(reported) == len(aside)
+            # Only damaged rows, and the sets of a damaged session, are set aside.
+            for table, row_id in reported:
+                assert row_id in touched[table] or (table == "sets" and touched["sessions"])
+            kept = all_rows(db)
+            for table in COLUMNS:  # nothing is lost
+                assert kept[table] | {i for t, i in reported if t == table} == before[table]
+            assert set(listed) == kept["sessions"]
+            for row_id in before["sessions"] - touched["sessions"]:
+                assert row_id in listed
+            # And the history saves, into an old session and a new one.
+            if listed:
+                store.rate_set(store.add_set(listed[0], a_set("clam")), 1, None)
+            store.add_set(a_session(store), a_set())
+            assert store.status.saving and store.status.pending == 0
