@@ -12,6 +12,7 @@ from pathlib import Path
 
 from hiptimer import paths
 from hiptimer.cli.common import CommandError, SubParsers, add_command, err, escape_controls, out
+from hiptimer.core.history.repair import describe_left_out
 from hiptimer.core.history.schema import HistoryError
 from hiptimer.core.history.store import HistoryStore, open_history
 
@@ -72,8 +73,10 @@ def open_store() -> HistoryStore:
     if not status.saving:
         store.close()
         raise CommandError(f"cannot read the history: {status.message}")
-    if status.notice:
-        err(f"hiptimer: {status.notice}")
+    # What opening mended, once; then, on every run, the rows this output leaves out.
+    for line in (store.mended, describe_left_out(store.set_aside_rows())):
+        if line:
+            err(f"hiptimer: {line}")
     return store
 
 

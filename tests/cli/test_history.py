@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+import sqlite3
 import subprocess
 import sys
 from datetime import timedelta
@@ -146,3 +147,51 @@ def test_export_to_stdout_says_so_on_stderr(
     assert "Wrote" not in captured.out
     assert captured.err == "Wrote 21 sets to /dev/stdout.\n"
     assert os.path.islink("/dev/stdout")
+
+
+def damage(sql: str) -> None:
+    conn = sqlite3.connect(paths.history_db_path())
+    try:
+        conn.execute("PRAGMA ignore_check_constraints = ON")  # as a database tool can
+        conn.execute(sql)
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def test_bad_rows_are_left_out_and_named_on_every_run(
+    recorded: Recorded, tmp_path: Path, capsys: pytest.CaptureFixture[str], weeks: Weeks
+) -> None:
+    # Issue 13, fault 6: one bad value in one row (doses_json, started_at) made `history
+    # list` and `history export` end with a traceback.
+    bad_doses = recorded.id("hips", weeks.week1)
+    bad_start = recorded.id("stretch", weeks.week2 + timedelta(days=1))
+    damage(f"UPDATE sessions SET doses_json = '{{bad' WHERE id = {bad_doses}")
+    damage(f"UPDATE sessions SET started_at = '2025-02-30T08:00:00+00:00' WHERE id = {bad_start}")
+    damage("UPDATE sets SET pain = 'x' WHERE id = 1")
+    code, stdout, err = run(capsys, "history", "list", "--limit", "0")
+    assert code == 0
+    listed = len(recorded.ids) - 2
+    assert len(stdout.splitlines()) == 1 + listed
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("hiptimer: ")
+    left_out = lines[0]
+    assert f"sessions row {bad_doses}: doses_json is not a JSON object" in left_out
+    assert f"sessions row {bad_start}: started_at is not a time" in left_out
+    n_sets = left_out.count("sets row ")
+    assert f"{n_sets + 2} damaged rows are left out" in left_out
+    out = tmp_path / "all.csv"
+    code, stdout, err = run(capsys, "history", "export", "--csv", str(out))
+    assert code == 0 and err == left_out + "\n"  # said again: this export lacks them too
+    assert set(session_ids(out)) == set(recorded.ids.values()) - {bad_doses, bad_start}
+    assert stdout == f"Wrote {21 - n_sets} sets to {out}.\n"
+
+
+def test_a_history_missing_a_table_says_so_once_and_works(
+    recorded: Recorded, capsys: pytest.CaptureFixture[str]
+) -> None:
+    damage("DROP TABLE dose_changes")
+    code, stdout, err = run(capsys, "history", "list")
+    assert code == 0 and "Hips" in stdout
+    assert err == "hiptimer: The history lacked dose_changes; HipTimer added it.\n"
+    assert run(capsys, "history", "list")[2] == ""

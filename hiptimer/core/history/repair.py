@@ -220,6 +220,16 @@ def describe(found: list[SetAside], limit: int = 5) -> str | None:
     )
 
 
+def describe_left_out(rows: list[SetAside], limit: int = 10) -> str | None:
+    """One sentence saying which damaged rows every list and export leaves out, or None."""
+    if not rows:
+        return None
+    shown = "; ".join(str(item) for item in rows[:limit])
+    more = f"; and {len(rows) - limit} more" if len(rows) > limit else ""
+    count = "1 damaged row is" if len(rows) == 1 else f"{len(rows)} damaged rows are"
+    return f"{count} left out (kept as they were in the history's set_aside table): {shown}{more}."
+
+
 # ---------------------------------------------------------------- a copy with version 0
 
 

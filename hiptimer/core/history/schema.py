@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from hiptimer.core.history import parts, repair
 
@@ -325,9 +326,15 @@ def _bring_up_to_date(
     return lacking
 
 
-def _open_checked(
-    path: Path, migrations: Sequence[Migration]
-) -> tuple[sqlite3.Connection, str | None]:
+class Opened(NamedTuple):
+    """An open, checked history file; `notice`: what was mended (for the user), if anything."""
+
+    conn: sqlite3.Connection
+    notice: str | None
+    set_aside: list[repair.SetAside]  # damaged rows this opening moved into set_aside
+
+
+def _open_checked(path: Path, migrations: Sequence[Migration]) -> Opened:
     """Open, check, migrate and repair; returns the connection and what was mended.
 
     A damaged file (or one missing columns no migration can add) is moved aside and
@@ -338,11 +345,11 @@ def _open_checked(
         version = _check(conn, path, len(migrations))
         configure(conn)
         added = _bring_up_to_date(conn, path, version, migrations)
-        notices = [repair.describe(repair.set_aside_bad_rows(conn))]
+        set_aside = repair.set_aside_bad_rows(conn)
+        notice = None
         if added:
             them = "it" if len(added) == 1 else "them"
-            notices.insert(0, f"The history lacked {', '.join(added)}; HipTimer added {them}.")
-        notice = " ".join(n for n in notices if n) or None
+            notice = f"The history lacked {', '.join(added)}; HipTimer added {them}."
     except CorruptDatabase as exc:
         raise CorruptDatabase(exc.reason, move_aside(path, conn)) from exc
     except sqlite3.DatabaseError as exc:
@@ -353,7 +360,7 @@ def _open_checked(
     except BaseException:
         conn.close()
         raise
-    return conn, notice
+    return Opened(conn, notice, set_aside)
 
 
 @functools.lru_cache(maxsize=4)
@@ -367,10 +374,8 @@ def _model(migrations: Sequence[Migration]) -> parts.Model:
         conn.close()
 
 
-def open_database(
-    path: Path, migrations: Sequence[Migration] = MIGRATIONS
-) -> tuple[sqlite3.Connection, str | None]:
-    """Open, check and migrate the database file; returns the connection and a notice.
+def open_database(path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> Opened:
+    """Open, check, migrate and mend the database file.
 
     A damaged file is moved aside and a fresh database is started; the notice then says
     where the old file went. Raises HistoryError for a newer database, and
@@ -384,8 +389,7 @@ def open_database(
             f"The history database {path} was damaged ({exc.reason}). It was moved to "
             f"{exc.moved} and a new, empty history was started."
         )
-    conn, _ = _open_checked(path, migrations)
-    return conn, notice
+    return _open_checked(path, migrations)._replace(notice=notice)
 
 
 def open_memory(migrations: Sequence[Migration] = MIGRATIONS) -> sqlite3.Connection:

@@ -76,12 +76,15 @@ class HistoryStore(HistoryQueries):
         path: Path,
         *,
         notice: str | None = None,
+        set_aside: list[repair.SetAside] | None = None,
         failure: str | None = None,
         in_memory: bool = False,
     ) -> None:
-        """`failure`: why writes cannot be saved from the start (the file cannot be opened)."""
+        """`notice`: what opening mended; `set_aside`: the damaged rows it set aside;
+        `failure`: why writes cannot be saved from the start (the file cannot be opened)."""
         self._conn = conn
         self.path = path
+        self.set_aside_now = set_aside or []  # rows this opening set aside
         self._notice = notice
         self._failure = failure  # why saving fails now, as the error said it; None: it works
         self.on_status: Callable[[HistoryStatus], None] | None = None
@@ -114,13 +117,19 @@ class HistoryStore(HistoryQueries):
     def status(self) -> HistoryStatus:
         """Saving or not (and why), the writes waiting, and any notice from opening."""
         state = HistoryState.OK if self._failure is None else HistoryState.NOT_SAVING
+        notice = " ".join(filter(None, [self._notice, repair.describe(self.set_aside_now)]))
         return HistoryStatus(
-            state, self.path, self._failure or "", len(self._pending), self._notice
+            state, self.path, self._failure or "", len(self._pending), notice or None
         )
 
     def retry(self) -> bool:
         """Try to save the pending writes now; True when nothing is left pending."""
         return self._flush()
+
+    @property
+    def mended(self) -> str | None:
+        """What opening the file mended or moved aside, for the user; None if nothing."""
+        return self._notice
 
     def set_aside_rows(self) -> list[repair.SetAside]:
         """The damaged rows kept out of the history (in its set_aside table), oldest first."""
@@ -203,10 +212,11 @@ class HistoryStore(HistoryQueries):
     def _reconnect(self) -> bool:
         """Open the real file at last and replay everything written to the stand-in."""
         try:
-            conn, notice = history_schema.open_database(self.path)
+            opened = history_schema.open_database(self.path)
         except (HistoryError, history_schema.CorruptDatabase, sqlite3.Error, OSError) as exc:
             self._set_failure(f"cannot open {self.path}: {exc}")
             return False
+        conn = opened.conn
         while True:
             try:
                 made = writes.run(conn, self._pending, self._ids)
@@ -222,7 +232,8 @@ class HistoryStore(HistoryQueries):
         self._conn, self._in_memory = conn, False
         self._ids.update(made)
         self._pending.clear()
-        self._notice = self._notice or notice
+        self._notice = self._notice or opened.notice
+        self.set_aside_now = opened.set_aside
         self._set_failure(None)
         return True
 
@@ -388,7 +399,7 @@ def open_history(path: Path) -> HistoryStore:
     """
     path = Path(path)
     try:
-        conn, notice = history_schema.open_database(path)
+        opened = history_schema.open_database(path)
     except HistoryError:
         raise
     except (history_schema.CorruptDatabase, sqlite3.Error, OSError) as exc:
@@ -400,4 +411,4 @@ def open_history(path: Path) -> HistoryStore:
             failure=reason,
             in_memory=True,
         )
-    return HistoryStore(conn, path, notice=notice)
+    return HistoryStore(opened.conn, path, notice=opened.notice, set_aside=opened.set_aside)
