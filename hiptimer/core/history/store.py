@@ -30,30 +30,20 @@ from hiptimer.core.history.queries import (
 )
 from hiptimer.core.history.schema import HistoryError
 from hiptimer.core.history.status import DEGRADED, HistoryState, HistoryStatus
-from hiptimer.core.history.writes import Ref, Rejected, Write
+from hiptimer.core.history.writes import (
+    END_REASONS,
+    PAIN_CHOICES,
+    SIDES,
+    Ref,
+    Rejected,
+    Write,
+    check_in,
+    check_score,
+    not_negative,
+)
 from hiptimer.core.session.events import SetRecord
 
 log = logging.getLogger(__name__)
-
-END_REASONS = ("completed", "ended_early", "interrupted", "partial")
-SIDES = ("right", "left")
-PAIN_CHOICES = ("stop", "lower", "continue")
-
-
-def _check_in(name: str, value: object, allowed: tuple[str, ...]) -> None:
-    if value is not None and value not in allowed:
-        raise ValueError(f"{name} must be one of {', '.join(allowed)} or None, not {value!r}")
-
-
-def _check_score(name: str, value: object) -> None:
-    ok = value is None or (type(value) is int and 0 <= value <= 10)
-    if not ok:
-        raise ValueError(f"{name} must be a whole number from 0 to 10 or None, not {value!r}")
-
-
-def _not_negative(value: float | None) -> float | None:
-    """A duration as stored: never below zero (the engine's clocks may disagree by a hair)."""
-    return None if value is None else max(0.0, value)
 
 
 def _rejected(exc: Rejected) -> Exception:
@@ -268,9 +258,9 @@ class HistoryStore(HistoryQueries):
         Takes the store's StoredSet or the engine's (from a SetCompleted event) as it is.
         A set never ends before it began, and no duration is stored below zero.
         """
-        _check_in("side", record.side, SIDES)
-        _check_score("pain", record.pain)
-        _check_in("pain_choice", record.pain_choice, PAIN_CHOICES)
+        check_in("side", record.side, SIDES)
+        check_score("pain", record.pain)
+        check_in("pain_choice", record.pain_choice, PAIN_CHOICES)
         session = self._ref(session_id)
         return self._new_row(
             f"set {record.exercise_id} {record.set_number} of session {session_id}",
@@ -286,8 +276,8 @@ class HistoryStore(HistoryQueries):
                 to_db_time(record.started_at),
                 to_db_time(max(record.ended_at, record.started_at)),
                 record.side,
-                _not_negative(record.planned_hold_s),
-                _not_negative(record.actual_hold_s),
+                not_negative(record.planned_hold_s),
+                not_negative(record.actual_hold_s),
                 record.planned_reps,
                 record.actual_reps,
                 int(record.completed),
@@ -300,8 +290,8 @@ class HistoryStore(HistoryQueries):
 
     def rate_set(self, set_id: int, pain: int | None, choice: str | None = None) -> None:
         """Record the pain rating given after a set, and the choice made if it was high."""
-        _check_score("pain", pain)
-        _check_in("choice", choice, PAIN_CHOICES)
+        check_score("pain", pain)
+        check_in("choice", choice, PAIN_CHOICES)
         self._update(
             f"rating of set {set_id}",
             "UPDATE sets SET pain = ?, pain_choice = ? WHERE id = ?",
@@ -315,7 +305,7 @@ class HistoryStore(HistoryQueries):
 
         A session never ends before it started (a wall clock set back meanwhile).
         """
-        _check_in("end_reason", end_reason, END_REASONS)
+        check_in("end_reason", end_reason, END_REASONS)
         self._update(
             f"end of session {session_id}",
             "UPDATE sessions SET end_reason = ?1, ended_at = CASE WHEN julianday(?2)"
@@ -335,8 +325,8 @@ class HistoryStore(HistoryQueries):
         self, session_id: int, pain: int | None, stiffness: int | None, at: datetime
     ) -> None:
         """Record the next-morning check-in (pain and stiffness, 0-10) for a session."""
-        _check_score("morning pain", pain)
-        _check_score("morning stiffness", stiffness)
+        check_score("morning pain", pain)
+        check_score("morning stiffness", stiffness)
         self._update(
             f"morning check-in of session {session_id}",
             "UPDATE sessions SET morning_pain = ?, morning_stiffness = ?, morning_at = ?"
@@ -369,7 +359,7 @@ class HistoryStore(HistoryQueries):
         session_id: int | None = None,
     ) -> int:
         """Record a recommended dose change (accepted or declined) or a kept adjustment."""
-        _check_in("side", side, SIDES)
+        check_in("side", side, SIDES)
         return self._new_row(
             f"dose change of {routine_id}/{exercise_id} {field}",
             "INSERT INTO dose_changes (id, session_id, routine_id, exercise_id, side, field,"

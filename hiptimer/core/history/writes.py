@@ -20,6 +20,28 @@ from typing import Any
 BUG_ERRORS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)
 
 
+# What the schema's CHECKs allow; checked before a write is queued, so it cannot fail later.
+END_REASONS = ("completed", "ended_early", "interrupted", "partial")
+SIDES = ("right", "left")
+PAIN_CHOICES = ("stop", "lower", "continue")
+
+
+def check_in(name: str, value: object, allowed: tuple[str, ...]) -> None:
+    if value is not None and value not in allowed:
+        raise ValueError(f"{name} must be one of {', '.join(allowed)} or None, not {value!r}")
+
+
+def check_score(name: str, value: object) -> None:
+    ok = value is None or (type(value) is int and 0 <= value <= 10)
+    if not ok:
+        raise ValueError(f"{name} must be a whole number from 0 to 10 or None, not {value!r}")
+
+
+def not_negative(value: float | None) -> float | None:
+    """A duration as stored: never below zero (the engine's clocks may disagree by a hair)."""
+    return None if value is None else max(0.0, value)
+
+
 @dataclass(frozen=True)
 class Ref:
     """A row this store made, by handle; `new`: the row this write makes (its id parameter)."""

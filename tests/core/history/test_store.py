@@ -200,6 +200,31 @@ def test_bad_values_are_refused_before_anything_is_queued(store: HistoryStore) -
     assert store.session_sets(sid) == []
 
 
+def test_no_duration_is_stored_or_shown_negative(store: HistoryStore, db_path: Path) -> None:
+    # Issue 13, minor: a wall clock set back mid-session gave negative durations.
+    sid = a_session(store)
+    back = T0 - timedelta(minutes=30)
+    store.add_set(sid, a_set(ended_at=back, actual_hold_s=-2.5, completed=False))
+    store.finish_session(sid, "ended_early", back)
+    assert read(db_path, "SELECT started_at, ended_at, actual_hold_s FROM sets") == [
+        (to_db_time(T0), to_db_time(T0), 0.0)
+    ]
+    summary = store.get_session(sid)
+    assert summary is not None and summary.ended_at == T0 and summary.duration_s == 0
+    # A row edited by hand (or written by an older HipTimer) is shown and exported as 0 too.
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE sessions SET ended_at = ?", (to_db_time(back),))
+    conn.execute("UPDATE sets SET actual_hold_s = -4, planned_hold_s = -1")
+    conn.commit()
+    conn.close()
+    summary = store.get_session(sid)
+    assert summary is not None and summary.duration_s == 0
+    out = io.StringIO(newline="")
+    store.export_csv(out)
+    row = next(csv.DictReader(io.StringIO(out.getvalue())))
+    assert (row["planned_hold_s"], row["actual_hold_s"]) == ("0.0", "0.0")
+
+
 # -- migrations ------------------------------------------------------------------------
 
 
