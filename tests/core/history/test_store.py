@@ -424,6 +424,7 @@ def test_a_full_disk_keeps_sets_pending(db_path: Path, flaky: list[FlakyConnecti
             store.add_set(sid, a_set("bridge", n, exercise_name="x" * 500))
         assert store.status.reason == "database or disk is full"
         assert 0 < store.status.pending < 40
+        assert Path(f"{db_path}-wal").stat().st_size == 0  # its space given back (fault 10)
         conn.execute("PRAGMA max_page_count = 1000000")
         assert store.retry()
         assert [s.set_number for s in store.session_sets(sid)] == list(range(1, 41))
