@@ -27,16 +27,23 @@ CREATE TABLE IF NOT EXISTS set_aside (
 )
 """
 
-# A stored time as to_db_time writes it ('2025-03-03T08:00:00+00:00'), or ending in Z: a
-# real calendar moment (SQLite would read 30 February as 2 March; Python refuses it), with
-# an offset (a time without one cannot be compared with one that has it), in years that
-# stay in range whatever the offset.
-_TIME = (
-    "(typeof({c}) = 'text' AND substr({c}, 1, 4) BETWEEN '1000' AND '9998'"
-    " AND strftime('%Y-%m-%dT%H:%M:%S', julianday(substr({c}, 1, 19))) = substr({c}, 1, 19)"
-    " AND (substr({c}, 20) = 'Z' OR substr({c}, 20) GLOB '[+-][01][0-9]:[0-5][0-9]'"
-    " OR substr({c}, 20) GLOB '[+-]2[0-3]:[0-5][0-9]'))"
+# A stored time as to_db_time writes it ('2025-03-03T08:00:00+00:00'), or with another
+# offset or Z: a real calendar moment (SQLite would read 30 February as 2 March; Python
+# refuses it), with an offset (a time without one cannot be compared with one that has
+# it), in years that stay in range whatever the offset. This runs on every row at every
+# start: the form HipTimer writes is recognised by one call that also checks the date;
+# only other forms get the slow look.
+_CANONICAL = (
+    "{c} = strftime('%Y-%m-%dT%H:%M:%S+00:00', julianday({c})) AND {c} BETWEEN '1000' AND '9999'"
 )
+_ANY_OFFSET = (
+    "typeof({c}) = 'text' AND length({c}) IN (20, 25) AND substr({c}, 1, 4) BETWEEN '1000'"
+    " AND '9998' AND strftime('%Y-%m-%dT%H:%M:%S', julianday(substr({c}, 1, 19)))"
+    " = substr({c}, 1, 19) AND (substr({c}, 20) = 'Z'"
+    " OR substr({c}, 20) GLOB '[+-][01][0-9]:[0-5][0-9]'"
+    " OR substr({c}, 20) GLOB '[+-]2[0-3]:[0-5][0-9]')"
+)
+_TIME = f"(CASE WHEN {_CANONICAL} THEN 1 ELSE coalesce({_ANY_OFFSET}, 0) END)"
 
 
 def _time(column: str, *, optional: bool = False) -> str:
@@ -55,7 +62,8 @@ def _opt_text(*columns: str) -> str:
 def _number(*columns: str) -> str:
     """Empty or a finite number (SQLite keeps 1e999 as infinity)."""
     return " AND ".join(
-        f"({c} IS NULL OR typeof({c}) IN ('integer', 'real') AND abs({c}) < 1e15)" for c in columns
+        f"({c} IS NULL OR typeof({c}) IN ('integer', 'real') AND {c} BETWEEN -1e15 AND 1e15)"
+        for c in columns
     )
 
 
@@ -71,6 +79,17 @@ def _one_of(column: str, *words: str) -> str:
     return f"({column} IS NULL OR {column} IN ({', '.join(repr(w) for w in words)}))"
 
 
+# Each exercise's dose as exercise_to_data wrote it: an object whose sets, reps and hold_s,
+# where present, are numbers of the right kind (the dose suggestions compute with them).
+_DOSES = (
+    "CASE WHEN typeof(doses_json) != 'text' OR NOT json_valid(doses_json) THEN 0 ELSE"
+    " NOT EXISTS (SELECT 1 FROM json_each(doses_json) AS d WHERE d.type != 'object'"
+    " OR ifnull(json_type(d.value, '$.sets'), 'integer') != 'integer'"
+    " OR ifnull(json_type(d.value, '$.reps'), 'null') NOT IN ('integer', 'null')"
+    " OR ifnull(json_type(d.value, '$.hold_s'), 'null') NOT IN ('integer', 'real', 'null')"
+    " OR ifnull(json_type(d.value, '$.kind'), 'text') != 'text') END"
+)
+
 # (table, [(what is wrong, the condition a good row meets)]), checked in this order: sets
 # after sessions, so that the sets of a session set aside go with it. Every CHECK and NOT
 # NULL of the schema is here too: a row that breaks one could not be updated (a rating
@@ -84,6 +103,7 @@ RULES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("morning_at is not a time", _time("morning_at", optional=True)),
             ("doses_json is not a JSON object", "CASE WHEN typeof(doses_json) = 'text' AND"
              " json_valid(doses_json) THEN json_type(doses_json) = 'object' ELSE 0 END"),
+            ("doses_json holds a dose that is not one", _DOSES),
             ("a text column holds something else", _text("routine_id", "routine_title", "note")),
             ("a number column holds something else",
              _whole("routine_revision", optional=False) + " AND " + _whole("sets_planned")),
@@ -120,8 +140,9 @@ RULES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
              _text("routine_id", "exercise_id", "field", "reason")),
             ("a number column holds something else",
              _number("old_value", "new_value") + " AND " + _whole("session_id")),
-            ("side or accepted is not a value HipTimer writes",
-             _one_of("side", "right", "left") + " AND accepted IN (0, 1)"),
+            ("side, field or accepted is not a value HipTimer writes",
+             _one_of("side", "right", "left") + " AND accepted IN (0, 1) AND "
+             + _one_of("field", "sets", "reps", "hold_s") + " AND field IS NOT NULL"),
         ),
     ),
 )  # fmt: skip

@@ -31,6 +31,7 @@ from hiptimer.core.history.queries import (
 from hiptimer.core.history.schema import HistoryError
 from hiptimer.core.history.status import DEGRADED, HistoryState, HistoryStatus
 from hiptimer.core.history.writes import (
+    DOSE_FIELDS,
     END_REASONS,
     PAIN_CHOICES,
     SIDES,
@@ -360,6 +361,7 @@ class HistoryStore(HistoryQueries):
     ) -> int:
         """Record a recommended dose change (accepted or declined) or a kept adjustment."""
         check_in("side", side, SIDES)
+        check_in("field", field, DOSE_FIELDS)
         return self._new_row(
             f"dose change of {routine_id}/{exercise_id} {field}",
             "INSERT INTO dose_changes (id, session_id, routine_id, exercise_id, side, field,"

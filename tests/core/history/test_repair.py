@@ -9,7 +9,7 @@ import shutil
 import sqlite3
 import tempfile
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -17,13 +17,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from hiptimer.core.dosing.inputs import routine_recommendations
+from hiptimer.core.history import repair
 from hiptimer.core.history import schema as history_schema
 from hiptimer.core.history.export import gather_report
+from hiptimer.core.history.queries import from_db_time, to_db_time
 from hiptimer.core.history.resume import plan_resume
 from hiptimer.core.history.review import completion_text, duration_text, pain_number, when_text
 from hiptimer.core.history.status import HistoryState
 from hiptimer.core.history.store import HistoryStore, open_history
 from tests.core.history.test_store import T0, a_session, a_set, read
+from tests.harness import hold, reps, routine
 
 
 @pytest.fixture(autouse=True)
@@ -92,6 +96,11 @@ def everything_reads(store: HistoryStore) -> list[int]:
         (
             "UPDATE sessions SET doses_json = X'7B7D' WHERE id = 2",
             "doses_json is not a JSON object",
+        ),
+        (
+            """UPDATE sessions SET doses_json = '{"bridge": {"sets": 2, "hold_s": "x"}}'"""
+            " WHERE id = 2",
+            "doses_json holds a dose that is not one",
         ),
         (
             "UPDATE sessions SET end_reason = 'bored' WHERE id = 2",
@@ -335,16 +344,21 @@ VALUES = (
         "2025-03-03T08:00:00+00:00", "2025-02-30T08:00:00+00:00", "2025-03-03T08:00:00",
         "2025-03-03T08:00:00Z", "0001-01-01T00:00:00+23:59", "9999-12-31T23:59:59-23:59",
         "2025-03-01T07:00:00+00:00", "{}", "[]", '{"bridge": 5}', "now", "1e999", "right",
-        "left", "stop", "completed", "partial", "<b>x</b>", "=1+1",
+        "left", "stop", "completed", "partial", "<b>x</b>", "=1+1", "hips", "bridge",
+        '{"bridge": {"sets": 2, "kind": "hold", "hold_s": "x"}}', '{"bridge": {"sets": true}}',
+        '{"bridge": {"sets": 1, "kind": "reps", "reps": -3}}', '{"bridge": []}',
     ])
 )  # fmt: skip
+
+
+HIPS = routine(hold("bridge", 30, sets=2), reps("clam"), id="hips", title="Hips")
 
 
 def all_rows(db: Path) -> dict[str, set[int]]:
     return {t: {r[0] for r in read(db, f"SELECT id FROM {t}")} for t in COLUMNS}
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(st.sampled_from(sorted(COLUMNS)), st.data()), min_size=1, max_size=4))
 def test_any_value_in_any_column_never_stops_the_history(changes: list[Any]) -> None:
     """Bad rows are set aside and reported, good rows read as before, nothing is lost, and
@@ -375,8 +389,10 @@ def test_any_value_in_any_column_never_stops_the_history(changes: list[Any]) -> 
                 (when_text(s.started_at), duration_text(s), completion_text(s))
                 (pain_number(s.max_pain, 0), pain_number(s.avg_pain))
                 assert s.duration_s is None or s.duration_s >= 0
-            gather_report(store, {})
+            gather_report(store, {"hips": HIPS})
             plan_resume(store, lambda routine_id: None)
+            plan_resume(store, {"hips": HIPS}.get)
+            routine_recommendations(store, HIPS)  # what follows a session
             aside = store.set_aside_rows()
             reported = {(a.table, a.row_id) for a in aside}
             assert len(reported) == len(aside)
@@ -394,3 +410,50 @@ def test_any_value_in_any_column_never_stops_the_history(changes: list[Any]) -> 
                 store.rate_set(store.add_set(listed[0], a_set("clam")), 1, None)
             store.add_set(a_session(store), a_set())
             assert store.status.saving and store.status.pending == 0
+
+
+def test_a_dose_change_of_a_field_hiptimer_never_changes_is_set_aside(tmp_path: Path) -> None:
+    db = tmp_path / "history.sqlite3"
+    sound_history(db)
+    with open_history(db) as store:
+        store.record_dose_change("hips", "bridge", "reps", 10, 12, accepted=True, decided_at=T0)
+        with pytest.raises(ValueError, match="field must be one of sets, reps, hold_s"):
+            store.record_dose_change("hips", "bridge", "speed", 1, 2, accepted=True, decided_at=T0)
+    damage(db, "UPDATE dose_changes SET field = 'speed'")
+    with open_history(db) as store:
+        assert "dose_changes row 1: side, field or accepted" in (store.status.notice or "")
+        assert store.dose_changes() == []
+        routine_recommendations(store, HIPS)
+
+
+def time_rule_accepts(value: object) -> bool:
+    conn = sqlite3.connect(":memory:")
+    try:
+        sql = f"SELECT coalesce({repair._time('?1')}, 0)"
+        return bool(conn.execute(sql, (value,)).fetchone()[0])
+    finally:
+        conn.close()
+
+
+TIME_PARTS = st.tuples(
+    st.integers(0, 9999), st.integers(0, 13), st.integers(0, 32), st.integers(0, 25),
+    st.integers(0, 61), st.integers(0, 61),
+    st.sampled_from(["+00:00", "Z", "", "-23:59", "+24:00", "+05:30", ".5+00:00", "+5:00", " "]),
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(TIME_PARTS | st.text(max_size=30) | st.binary(max_size=30))
+def test_every_time_the_rule_lets_through_python_reads_as_a_moment(value: Any) -> None:
+    if isinstance(value, tuple):
+        y, mo, d, h, mi, s, end = value
+        value = f"{y:04d}-{mo:02d}-{d:02d}T{h:02d}:{mi:02d}:{s:02d}{end}"
+    if time_rule_accepts(value):
+        moment = from_db_time(value)
+        assert moment.utcoffset() is not None
+        moment.astimezone()  # the local day of it, as the review and the export need
+
+
+@given(st.datetimes(min_value=datetime(1970, 1, 2), timezones=st.timezones()))
+def test_every_time_hiptimer_writes_passes_the_rule(moment: datetime) -> None:
+    assert time_rule_accepts(to_db_time(moment))
