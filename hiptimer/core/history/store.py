@@ -95,9 +95,12 @@ class HistoryStore(HistoryQueries):
 
     def close(self) -> None:
         """Try once more to save pending writes, then close the database."""
-        if self._pending:
-            with contextlib.suppress(Rejected, sqlite3.Error):  # logged where it happened
-                self._flush()
+        while self._pending:
+            try:
+                if not self._flush():
+                    break
+            except (Rejected, sqlite3.Error):  # that write is dropped and logged: go on
+                continue
         if self._pending:
             log.error("Closing history with %d unsaved writes", len(self._pending))
         with contextlib.suppress(sqlite3.Error):

@@ -414,6 +414,21 @@ def test_failed_writes_wait_in_memory_and_are_saved_in_order(
         assert store.status.saving
 
 
+def test_a_waiting_write_the_file_refuses_is_dropped_and_the_rest_saved(
+    db_path: Path, flaky: list[FlakyConnection]
+) -> None:
+    store = open_history(db_path)
+    sid = a_session(store)
+    (conn,) = flaky
+    conn.broken = True
+    store.add_set(sid + 100, a_set("ghost"))  # no such session: foreign keys refuse it later
+    rated = store.add_set(sid, a_set("bridge"))
+    store.rate_set(rated, 3, None)
+    conn.broken = False
+    store.close()  # saves what can be saved, past the refused write
+    assert read(db_path, "SELECT exercise_id, pain FROM sets") == [("bridge", 3)]
+
+
 def test_a_full_disk_keeps_sets_pending(db_path: Path, flaky: list[FlakyConnection]) -> None:
     with open_history(db_path) as store:
         sid = a_session(store)
