@@ -159,6 +159,15 @@ def damage(sql: str) -> None:
         conn.close()
 
 
+def recorded_sets(session_id: int) -> list[tuple[int]]:
+    conn = sqlite3.connect(paths.history_db_path())
+    try:
+        return conn.execute("SELECT id FROM set_aside WHERE row_json LIKE ?",
+                            (f'%"session_id": {session_id},%',)).fetchall()  # fmt: skip
+    finally:
+        conn.close()
+
+
 def test_bad_rows_are_left_out_and_named_on_every_run(
     recorded: Recorded, tmp_path: Path, capsys: pytest.CaptureFixture[str], weeks: Weeks
 ) -> None:
@@ -168,7 +177,12 @@ def test_bad_rows_are_left_out_and_named_on_every_run(
     bad_start = recorded.id("stretch", weeks.week2 + timedelta(days=1))
     damage(f"UPDATE sessions SET doses_json = '{{bad' WHERE id = {bad_doses}")
     damage(f"UPDATE sessions SET started_at = '2025-02-30T08:00:00+00:00' WHERE id = {bad_start}")
-    damage("UPDATE sets SET pain = 'x' WHERE id = 1")
+    conn = sqlite3.connect(paths.history_db_path())
+    (bad_pain,) = conn.execute(
+        f"SELECT max(id) FROM sets WHERE session_id NOT IN ({bad_doses}, {bad_start})"
+    ).fetchone()
+    conn.close()
+    damage(f"UPDATE sets SET pain = 'x' WHERE id = {bad_pain}")
     code, stdout, err = run(capsys, "history", "list", "--limit", "0")
     assert code == 0
     listed = len(recorded.ids) - 2
@@ -176,10 +190,17 @@ def test_bad_rows_are_left_out_and_named_on_every_run(
     lines = err.splitlines()
     assert len(lines) == 1 and lines[0].startswith("hiptimer: ")
     left_out = lines[0]
-    assert f"sessions row {bad_doses}: doses_json is not a JSON object" in left_out
-    assert f"sessions row {bad_start}: started_at is not a time" in left_out
-    n_sets = left_out.count("sets row ")
-    assert f"{n_sets + 2} damaged rows are left out" in left_out
+    with open_history(paths.history_db_path()) as store:
+        n_sets = sum(1 for row in store.set_aside_rows() if row.table == "sets")
+    sets_of = {sid: sum(1 for _ in recorded_sets(sid)) for sid in (bad_doses, bad_start)}
+    assert n_sets == 1 + sum(sets_of.values())  # the set with a bad pain, and theirs
+    assert left_out == (
+        f"hiptimer: {n_sets + 2} damaged rows are left out (kept as they were in the"
+        f" history's set_aside table): sessions row {bad_doses} (doses_json is not a JSON"
+        f" object) with its {sets_of[bad_doses]} sets; sessions row {bad_start} (started_at is"
+        f" not a time) with its {sets_of[bad_start]} set{'s' * (sets_of[bad_start] != 1)};"
+        f" sets row {bad_pain} (pain is not a whole number from 0 to 10)."
+    )
     out = tmp_path / "all.csv"
     code, stdout, err = run(capsys, "history", "export", "--csv", str(out))
     assert code == 0 and err == left_out + "\n"  # said again: this export lacks them too

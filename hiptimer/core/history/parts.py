@@ -123,5 +123,5 @@ def mend(conn: sqlite3.Connection, model: Model) -> list[str]:
             conn.execute("ROLLBACK")
         raise
     if lacking:
-        log.warning("History: added the missing %s", ", ".join(lacking))
+        log.info("History: added the missing %s", ", ".join(lacking))  # and a notice says so
     return []

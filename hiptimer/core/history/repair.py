@@ -180,7 +180,7 @@ def set_aside_bad_rows(conn: sqlite3.Connection) -> list[SetAside]:
                     for (set_id,) in conn.execute(
                         "SELECT id FROM sets WHERE session_id = ?", (row_id,)
                     ).fetchall():
-                        why = f"its session {row_id} was set aside"
+                        why = _went_with(row_id)
                         _move(conn, "sets", set_id, why)
                         found.append(SetAside("sets", set_id, why))
                 _move(conn, table, row_id, reason)
@@ -190,8 +190,8 @@ def set_aside_bad_rows(conn: sqlite3.Connection) -> list[SetAside]:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
-    for item in found:
-        log.warning("History: set aside %s", item)
+    for item in found:  # the user hears of them through the store's notice
+        log.info("History: set aside %s", item)
     return found
 
 
@@ -228,16 +228,49 @@ def set_aside_rows(conn: sqlite3.Connection) -> list[SetAside]:
         return []
 
 
+def _went_with(session_id: int) -> str:
+    return f"its session {session_id} was set aside"
+
+
+def _items(rows: list[SetAside], limit: int) -> tuple[str, int]:
+    """'sessions row 2 (doses_json is not a JSON object) with its 4 sets; ...' for up to
+    `limit` items, and how many rows are left unnamed."""
+    followers: dict[int, int] = {}
+    for row in rows:
+        if row.table == "sessions":
+            followers[row.row_id] = 0
+    items: list[str] = []
+    for row in rows:
+        sid = next((s for s in followers if row.reason == _went_with(s)), None)
+        if row.table == "sets" and sid is not None:
+            followers[sid] += 1
+    for row in rows:
+        if row.table == "sets" and any(row.reason == _went_with(s) for s in followers):
+            continue
+        n = followers.get(row.row_id, 0) if row.table == "sessions" else 0
+        with_sets = f" with its {n} set{'s' * (n != 1)}" if n else ""
+        items.append(f"{row.table} row {row.row_id} ({row.reason}){with_sets}")
+    named = items[:limit]
+    unnamed = sum(
+        1 + (followers.get(int(i.split()[2]), 0) if i.startswith("sessions") else 0)
+        for i in items[limit:]
+    )
+    return "; ".join(named), unnamed
+
+
+def _count(rows: list[SetAside], one: str, many: str) -> str:
+    return f"1 damaged row {one}" if len(rows) == 1 else f"{len(rows)} damaged rows {many}"
+
+
 def describe(found: list[SetAside], limit: int = 5) -> str | None:
-    """One sentence for the user about the rows set aside, or None."""
+    """One sentence for the user about the rows set aside now, or None."""
     if not found:
         return None
-    shown = "; ".join(str(item) for item in found[:limit])
-    more = f"; and {len(found) - limit} more" if len(found) > limit else ""
-    count = "1 damaged row was" if len(found) == 1 else f"{len(found)} damaged rows were"
+    shown, unnamed = _items(found, limit)
+    more = f"; and {unnamed} more" if unnamed else ""
     return (
-        f"{count} set aside in the history's set_aside table and left out ({shown}{more}); "
-        "everything else is as it was."
+        f"{_count(found, 'was', 'were')} set aside in the history's set_aside table and left"
+        f" out ({shown}{more}); everything else is as it was."
     )
 
 
@@ -245,10 +278,13 @@ def describe_left_out(rows: list[SetAside], limit: int = 10) -> str | None:
     """One sentence saying which damaged rows every list and export leaves out, or None."""
     if not rows:
         return None
-    shown = "; ".join(str(item) for item in rows[:limit])
-    more = f"; and {len(rows) - limit} more" if len(rows) > limit else ""
-    count = "1 damaged row is" if len(rows) == 1 else f"{len(rows)} damaged rows are"
-    return f"{count} left out (kept as they were in the history's set_aside table): {shown}{more}."
+    shown, unnamed = _items(rows, limit)
+    more = f"; and {unnamed} more" if unnamed else ""
+    kept = "it was" if len(rows) == 1 else "they were"
+    return (
+        f"{_count(rows, 'is', 'are')} left out (kept as {kept} in the history's set_aside"
+        f" table): {shown}{more}."
+    )
 
 
 # ---------------------------------------------------------------- a copy with version 0

@@ -117,7 +117,7 @@ def test_one_bad_session_row_is_set_aside_and_the_rest_reads(
     with open_history(db) as store:
         assert store.status.state is HistoryState.OK
         notice = store.status.notice or ""
-        assert "sessions row 2: " + why in notice and "sets row 2: its session 2" in notice
+        assert f"sessions row 2 ({why}) with its 1 set" in notice
         assert everything_reads(store) == [3, 1]
     aside = read(db, "SELECT source, source_id, reason, row_json FROM set_aside ORDER BY id")
     assert [(s, i) for s, i, _, _ in aside] == [("sets", 2), ("sessions", 2)]
@@ -166,7 +166,7 @@ def test_a_value_the_schema_forbids_sets_aside_its_row_not_the_file(
     conn.commit()
     conn.close()
     with open_history(db) as store:
-        assert f"sets row 2: {why}" in (store.status.notice or "")
+        assert f"sets row 2 ({why}" in (store.status.notice or "")
         assert everything_reads(store) == [3, 2, 1]
         assert store.session_sets(2) == []
         store.rate_set(1, 9, "stop")  # the others still take ratings
@@ -421,7 +421,7 @@ def test_a_dose_change_of_a_field_hiptimer_never_changes_is_set_aside(tmp_path: 
             store.record_dose_change("hips", "bridge", "speed", 1, 2, accepted=True, decided_at=T0)
     damage(db, "UPDATE dose_changes SET field = 'speed'")
     with open_history(db) as store:
-        assert "dose_changes row 1: side, field or accepted" in (store.status.notice or "")
+        assert "dose_changes row 1 (side, field or accepted" in (store.status.notice or "")
         assert store.dose_changes() == []
         routine_recommendations(store, HIPS)
 
