@@ -30,18 +30,7 @@ from hiptimer.core.history.queries import (
 )
 from hiptimer.core.history.schema import HistoryError
 from hiptimer.core.history.status import DEGRADED, HistoryState, HistoryStatus
-from hiptimer.core.history.writes import (
-    DOSE_FIELDS,
-    END_REASONS,
-    PAIN_CHOICES,
-    SIDES,
-    Ref,
-    Rejected,
-    Write,
-    check_in,
-    check_score,
-    not_negative,
-)
+from hiptimer.core.history.writes import Ref, Rejected, Write, check_in, check_score
 from hiptimer.core.session.events import SetRecord
 
 log = logging.getLogger(__name__)
@@ -262,9 +251,9 @@ class HistoryStore(HistoryQueries):
         Takes the store's StoredSet or the engine's (from a SetCompleted event) as it is.
         A set never ends before it began, and no duration is stored below zero.
         """
-        check_in("side", record.side, SIDES)
+        check_in("side", record.side, writes.SIDES)
         check_score("pain", record.pain)
-        check_in("pain_choice", record.pain_choice, PAIN_CHOICES)
+        check_in("pain_choice", record.pain_choice, writes.PAIN_CHOICES)
         session = self._ref(session_id)
         return self._new_row(
             f"set {record.exercise_id} {record.set_number} of session {session_id}",
@@ -280,8 +269,8 @@ class HistoryStore(HistoryQueries):
                 to_db_time(record.started_at),
                 to_db_time(max(record.ended_at, record.started_at)),
                 record.side,
-                not_negative(record.planned_hold_s),
-                not_negative(record.actual_hold_s),
+                writes.not_negative(record.planned_hold_s),
+                writes.not_negative(record.actual_hold_s),
                 record.planned_reps,
                 record.actual_reps,
                 int(record.completed),
@@ -295,7 +284,7 @@ class HistoryStore(HistoryQueries):
     def rate_set(self, set_id: int, pain: int | None, choice: str | None = None) -> None:
         """Record the pain rating given after a set, and the choice made if it was high."""
         check_score("pain", pain)
-        check_in("choice", choice, PAIN_CHOICES)
+        check_in("choice", choice, writes.PAIN_CHOICES)
         self._update(
             f"rating of set {set_id}",
             "UPDATE sets SET pain = ?, pain_choice = ? WHERE id = ?",
@@ -309,7 +298,7 @@ class HistoryStore(HistoryQueries):
 
         A session never ends before it started (a wall clock set back meanwhile).
         """
-        check_in("end_reason", end_reason, END_REASONS)
+        check_in("end_reason", end_reason, writes.END_REASONS)
         self._update(
             f"end of session {session_id}",
             "UPDATE sessions SET end_reason = ?1, ended_at = CASE WHEN julianday(?2)"
@@ -363,8 +352,8 @@ class HistoryStore(HistoryQueries):
         session_id: int | None = None,
     ) -> int:
         """Record a recommended dose change (accepted or declined) or a kept adjustment."""
-        check_in("side", side, SIDES)
-        check_in("field", field, DOSE_FIELDS)
+        check_in("side", side, writes.SIDES)
+        check_in("field", field, writes.DOSE_FIELDS)
         return self._new_row(
             f"dose change of {routine_id}/{exercise_id} {field}",
             "INSERT INTO dose_changes (id, session_id, routine_id, exercise_id, side, field,"
