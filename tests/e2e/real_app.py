@@ -91,8 +91,9 @@ class RealApp:
         # --sync waits for the window to appear; the timeout turns a hang into a failure.
         try:
             found = self.xdotool(
-                "search", "--sync", "--onlyvisible", "--name", "HipTimer", timeout=WAIT_S
-            )
+                "search", "--sync", "--onlyvisible", "--pid", str(self.process.pid),
+                "--name", "HipTimer", timeout=WAIT_S,
+            )  # fmt: skip
         except subprocess.TimeoutExpired:
             pytest.fail(f"no HipTimer window appeared; the app said:\n{self.output()}")
         return found.splitlines()[0]
