@@ -13,8 +13,6 @@ from PySide6.QtWidgets import QMainWindow
 from hiptimer import APP_TITLE
 from hiptimer.core.clock import Clock, MonotonicClock, wall_now
 from hiptimer.core.routines.model import Routine, estimated_seconds
-from hiptimer.core.session.events import EndReason, SessionEnded
-from hiptimer.core.session.steps import SetKey
 from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.editor.routine_actions import RoutineActions
 from hiptimer.ui.first_run import FirstRunPage
@@ -34,6 +32,8 @@ from hiptimer.ui.widgets.plain import window_title
 if TYPE_CHECKING:  # the first page needs none of these: they load when they are used
     from hiptimer.core.history.resume import ResumePlan
     from hiptimer.core.history.status import HistoryStatus
+    from hiptimer.core.session.events import SessionEnded
+    from hiptimer.core.session.steps import SetKey
     from hiptimer.ui.guidance.coordinator import Guidance
     from hiptimer.ui.session.active import ActiveSession
     from hiptimer.ui.session.summary_page import SummaryPage
@@ -247,6 +247,8 @@ class MainWindow(QMainWindow):
         if self.guidance is not None:
             self.guidance.after_session(self.summary, session.controller.session_id)
         self.nav.add(self.summary, Mode.SUMMARY, show=True)
+        from hiptimer.core.session.events import EndReason
+
         what = "Session complete" if ended.reason is EndReason.COMPLETED else "Session ended"
         self.setWindowTitle(f"{what} \u2014 {APP_TITLE}")
         session.dispose()
@@ -368,6 +370,8 @@ class MainWindow(QMainWindow):
         """Logout, shutdown or a termination signal: save what waits, end the session as
         ended by the system, and close without asking (nobody is there to answer)."""
         if self.session is not None:
+            from hiptimer.core.session.events import EndReason
+
             self.session.controller.close(EndReason.BY_SYSTEM)
         self.banner.retry()  # one more try for writes waiting on a failing disk
         self.banner.stop()

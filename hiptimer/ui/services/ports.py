@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from hiptimer.core.history.status import HistoryStatus
-from hiptimer.core.session.recorder import SessionLog
+from hiptimer.core.session.session_log import SessionLog
 
 log = logging.getLogger(__name__)
 
