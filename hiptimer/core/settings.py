@@ -72,6 +72,7 @@ EXPECTED = {
     "pain_limit": "a whole number from 0 to 10",
     "muted": "true or false",
     "first_run_done": "true or false",
+    "speak_cautions": "true or false",
     "setup_mode": '"always", "first" or "never"',
     "setup_heard": f"a list of at most {MAX_SETUP_HEARD} exercise ids",
     "voice": "a voice id of at most 500 characters",
