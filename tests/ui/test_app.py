@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import sqlite3
+from datetime import datetime, timezone
+
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from hiptimer import paths
 from hiptimer.core.clock import FakeClock, FakeWall
+from hiptimer.core.history.store import open_history
+from hiptimer.core.instance import LOCK_NAME
 from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.app import _resolve, run_app
 from hiptimer.ui.keys import Mode
+from hiptimer.ui import single_instance
 from hiptimer.ui.main_window import MainWindow
 from tests.harness import short_routine
 from tests.ui.sessions import (
@@ -23,7 +30,10 @@ pytestmark = pytest.mark.usefixtures("no_timer_left")
 
 
 def _window() -> MainWindow:
-    [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    # The one on screen: an earlier test's window may wait to be deleted.
+    [window] = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+    ]
     return window
 
 
@@ -59,3 +69,49 @@ def test_an_unknown_routine_opens_the_library_and_says_why(qtbot: QtBot) -> None
     routine = short_routine()
     assert _resolve(routine, said.append) is routine
     assert _resolve(None, said.append) is None
+
+
+def test_a_copy_that_does_not_answer_gets_a_read_only_window_that_offers_nothing(
+    qtbot: QtBot, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another copy runs a session on this folder (its end is empty) and holds the lock, but
+    # never answers. Issue 13 saw the second copy call that live session interrupted and
+    # resume it, writing a set twice.
+    SettingsStore().update(first_run_done=True)
+    db = paths.history_db_path()
+    with open_history(db) as store:
+        started = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)
+        store.begin_session("daily-hip-stretches", "Daily hip stretches", 1, {}, started)
+    held = QLockFile(str(paths.data_dir() / LOCK_NAME))
+    assert held.tryLock(0)
+    monkeypatch.setattr(single_instance, "STARTING_S", 0.2)
+    clock = FakeClock()
+    store = open_history(db)
+    services = fake_services(store)  # what the window would record into
+    seen: dict[str, object] = {}
+
+    def look_and_close() -> None:
+        window = _window()
+        seen["offered"] = window.resume.showing
+        seen["banner"] = " ".join(window.banner.texts())
+        seen["session"] = window.session is not None
+        window.close()
+
+    QTimer.singleShot(0, look_and_close)
+    try:
+        code = run_app(
+            "daily-hip-stretches", start=True, clock=clock, wall=FakeWall(clock), services=services
+        )
+    finally:
+        held.unlock()
+        store.close()
+    assert code == 0
+    assert "already running" in capsys.readouterr().err
+    assert seen["offered"] is False
+    assert "another copy of HipTimer is running" in str(seen["banner"])
+    assert seen["session"] is True  # the routine runs, unrecorded
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT ended_at, end_reason FROM sessions").fetchall() == [
+            (None, None)
+        ]
+        assert conn.execute("SELECT count(*) FROM sets").fetchone() == (0,)

@@ -168,8 +168,13 @@ def _nothing() -> None:
     pass
 
 
-def open_services(*, muted: bool, voice: str, rate: int, volume: float) -> Services:
-    """The real services, each replaced by its silent stand-in when it cannot start."""
+def open_services(
+    *, muted: bool, voice: str, rate: int, volume: float, history: bool = True
+) -> Services:
+    """The real services, each replaced by its silent stand-in when it cannot start.
+
+    `history=False`: leave the history file closed (another copy owns it).
+    """
     services = Services()
     try:
         from hiptimer.ui.services.speech import SpeechService
@@ -197,6 +202,12 @@ def open_services(*, muted: bool, voice: str, rate: int, volume: float) -> Servi
         services.inhibitor = SleepInhibitor()
     except Exception as exc:
         _missing(services, "screen-saver control", exc)
+    if history:
+        _open_history(services)
+    return services
+
+
+def _open_history(services: Services) -> None:
     path = Path("history.sqlite3")  # where it is, once the data folder is known
     try:
         from hiptimer import paths
@@ -208,7 +219,6 @@ def open_services(*, muted: bool, voice: str, rate: int, volume: float) -> Servi
         _missing(services, "history", exc)
         if not isinstance(exc, ImportError):
             services.history_off = HistoryStatus.off(path, str(exc))
-    return services
 
 
 def _missing(services: Services, what: str, exc: Exception) -> None:
