@@ -18,8 +18,8 @@ LOCK_NAME = "hiptimer.lock"
 LOCK_MAX_BYTES = 4096
 MAX_MESSAGE = 64 * 1024  # the longest request read from the socket
 READ_ONLY_REASON = (
-    "another copy of HipTimer is running on this data folder and did not answer, so this "
-    "window does not write to it."
+    "another copy of HipTimer is using this data folder and does not answer "
+    "(close it, then start HipTimer again)."
 )
 
 

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from hiptimer.core.clock import Clock
+    from hiptimer.core.instance import Request
     from hiptimer.core.routines.model import Routine
     from hiptimer.ui.main_window import MainWindow
     from hiptimer.ui.services.ports import Services
-    from hiptimer.core.instance import Request
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +64,11 @@ def run_app(
             file=sys.stderr,
         )
     setup_application(app)
+    from hiptimer.ui.system_quit import SystemQuit
+
+    # From here a termination signal waits for the event loop instead of killing the app
+    # half-way through starting a session; it is handled once the window is there.
+    system_quit = SystemQuit(app)  # logout, shutdown, kill: save, end the session, quit
 
     from hiptimer.core.clock import wall_now
     from hiptimer.core.settings import SettingsStore
@@ -85,9 +90,6 @@ def run_app(
     window.show()
     if chosen is not None:
         window.open_routine(chosen, start=start)
-    from hiptimer.ui.system_quit import SystemQuit
-
-    system_quit = SystemQuit(app)  # logout, shutdown, kill: save, end the session, quit
 
     def end_for_the_system(_why: str) -> None:
         window.end_by_system()

@@ -56,7 +56,8 @@ class RealApp:
     """The app as a subprocess, and xdotool to find its window and type into it.
 
     `log_name` keeps each run's output apart when one test starts the app twice; `log_dir`
-    puts it elsewhere than the data folder (one that cannot be written, say).
+    puts it elsewhere than the data folder (one that cannot be written, say); `own_window`
+    finds this process's window when another copy's is on screen too.
     """
 
     def __init__(
@@ -68,6 +69,7 @@ class RealApp:
         start: bool = True,
         log_name: str = "app.log",
         log_dir: Path | None = None,
+        own_window: bool = False,
     ) -> None:
         self.display = display
         self.env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
@@ -79,7 +81,7 @@ class RealApp:
         self.process = subprocess.Popen(
             command, env=self.env, stdout=self._log_file, stderr=subprocess.STDOUT
         )
-        self.window = self._find_window()
+        self.window = self._find_window(own_window)
 
     def xdotool(self, *args: str, timeout: float = 10) -> str:
         result = subprocess.run(
@@ -87,11 +89,12 @@ class RealApp:
         )
         return result.stdout.strip()
 
-    def _find_window(self) -> str:
+    def _find_window(self, own: bool) -> str:
         # --sync waits for the window to appear; the timeout turns a hang into a failure.
+        mine = ["--all", "--pid", str(self.process.pid)] if own else []
         try:
             found = self.xdotool(
-                "search", "--sync", "--onlyvisible", "--name", "HipTimer", timeout=WAIT_S
+                "search", "--sync", "--onlyvisible", *mine, "--name", "HipTimer", timeout=WAIT_S
             )
         except subprocess.TimeoutExpired:
             pytest.fail(f"no HipTimer window appeared; the app said:\n{self.output()}")

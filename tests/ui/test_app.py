@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import sqlite3
 from datetime import datetime, timezone
 
@@ -15,9 +17,9 @@ from hiptimer.core.clock import FakeClock, FakeWall
 from hiptimer.core.history.store import open_history
 from hiptimer.core.instance import LOCK_NAME
 from hiptimer.core.settings import SettingsStore
+from hiptimer.ui import single_instance
 from hiptimer.ui.app import _resolve, run_app
 from hiptimer.ui.keys import Mode
-from hiptimer.ui import single_instance
 from hiptimer.ui.main_window import MainWindow
 from tests.harness import short_routine
 from tests.ui.sessions import (
@@ -108,10 +110,40 @@ def test_a_copy_that_does_not_answer_gets_a_read_only_window_that_offers_nothing
     assert code == 0
     assert "already running" in capsys.readouterr().err
     assert seen["offered"] is False
-    assert "another copy of HipTimer is running" in str(seen["banner"])
+    assert "another copy of HipTimer is using this data folder" in str(seen["banner"])
     assert seen["session"] is True  # the routine runs, unrecorded
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT ended_at, end_reason FROM sessions").fetchall() == [
             (None, None)
         ]
         assert conn.execute("SELECT count(*) FROM sets").fetchone() == (0,)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+def test_sigterm_while_the_end_question_is_open_ends_the_session_for_the_system(
+    qtbot: QtBot,
+) -> None:
+    # A logout while the user is being asked "End this session now?": the question's own
+    # event loop must not keep the session from ending, nor the app from quitting.
+    SettingsStore().update(first_run_done=True)
+    clock = FakeClock()
+    store = open_history(paths.history_db_path())
+    returned: list[bool] = []
+
+    def ask() -> None:
+        QTimer.singleShot(200, lambda: os.kill(os.getpid(), signal.SIGTERM))
+        _window().end_session()  # the modal question, until the signal ends it
+        returned.append(True)
+
+    QTimer.singleShot(0, ask)
+    try:
+        code = run_app(
+            "daily-hip-stretches", start=True, clock=clock, wall=FakeWall(clock),
+            services=fake_services(store),
+        )  # fmt: skip
+    finally:
+        store.close()
+    assert code == 0 and returned == [True]
+    with sqlite3.connect(paths.history_db_path()) as conn:
+        [(reason, ended)] = conn.execute("SELECT end_reason, ended_at FROM sessions").fetchall()
+    assert reason == "interrupted" and ended is not None  # ended by the system
