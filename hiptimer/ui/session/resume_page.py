@@ -233,8 +233,7 @@ class ResumeOffer(QObject):
         except Exception:  # unreadable now: what was offered is all there is to go on
             log.exception("Could not look at session %s again", plan.session.id)
             return False
-        same = now is not None and now.session.id == plan.session.id
-        if same and now is not None and now.done_sets == plan.done_sets:
+        if now is not None and (now.session.id, now.done_sets) == (plan.session.id, plan.done_sets):
             return False
         log.warning("Session %s moved on since it was offered: not resumed", plan.session.id)
         return True
