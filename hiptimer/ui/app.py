@@ -34,7 +34,7 @@ def run_app(
     Returns the exit status.
     """
     # Heavy imports wait until a window is really wanted (`hiptimer list` never pays for Qt).
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QCoreApplication, QEvent, Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
@@ -106,6 +106,9 @@ def run_app(
             first.release()
         system_quit.uninstall()
         services.shutdown()
+        # Closing the last window and end_for_the_system each ask to quit: the second request
+        # would end the next event loop of this process (tests run the app again).
+        QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
 
 
 def _asked(routine: Routine | str | None) -> str | None:
