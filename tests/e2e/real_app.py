@@ -56,8 +56,8 @@ class RealApp:
     """The app as a subprocess, and xdotool to find its window and type into it.
 
     `log_name` keeps each run's output apart when one test starts the app twice; `log_dir`
-    puts it elsewhere than the data folder (one that cannot be written, say); `own_window`
-    finds this process's window when another copy's is on screen too.
+    puts it elsewhere than the data folder (one that cannot be written, say). Each finds its
+    own process's window, so another copy's window on the same screen is never taken.
     """
 
     def __init__(
@@ -69,7 +69,6 @@ class RealApp:
         start: bool = True,
         log_name: str = "app.log",
         log_dir: Path | None = None,
-        own_window: bool = False,
     ) -> None:
         self.display = display
         self.env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
@@ -81,7 +80,7 @@ class RealApp:
         self.process = subprocess.Popen(
             command, env=self.env, stdout=self._log_file, stderr=subprocess.STDOUT
         )
-        self.window = self._find_window(own_window)
+        self.window = self._find_window()
 
     def xdotool(self, *args: str, timeout: float = 10) -> str:
         result = subprocess.run(
@@ -89,19 +88,34 @@ class RealApp:
         )
         return result.stdout.strip()
 
-    def _find_window(self, own: bool) -> str:
-        # --sync waits for the window to appear; the timeout turns a hang into a failure.
-        mine = ["--all", "--pid", str(self.process.pid)] if own else []
+    def _find_window(self) -> str:
+        """The app's main window: of its visible windows named HipTimer, the largest.
+
+        --sync waits for a window to appear; the timeout turns a hang into a failure. The
+        largest, as a dialog (or a window Qt briefly maps while it starts) may match too.
+        """
         try:
             found = self.xdotool(
-                "search", "--sync", "--onlyvisible", *mine, "--name", "HipTimer", timeout=WAIT_S
-            )
+                "search", "--sync", "--onlyvisible", "--all", "--pid", str(self.process.pid),
+                "--name", "HipTimer", timeout=WAIT_S,
+            )  # fmt: skip
         except subprocess.TimeoutExpired:
             pytest.fail(f"no HipTimer window appeared; the app said:\n{self.output()}")
-        return found.splitlines()[0]
+        return max(found.splitlines(), key=self._area)
+
+    def _area(self, window: str) -> int:
+        shell = self.xdotool("getwindowgeometry", "--shell", window)
+        size = dict(line.split("=", 1) for line in shell.splitlines() if "=" in line)
+        return int(size.get("WIDTH", 0)) * int(size.get("HEIGHT", 0))
 
     def title(self) -> str:
-        return self.xdotool("getwindowname", self.window)
+        title = self.xdotool("getwindowname", self.window)
+        if not title and self.process.poll() is None:
+            # The window we knew is gone while the app runs: Qt made a new native window
+            # for it (it does so when a window's surface changes). Find it again.
+            self.window = self._find_window()
+            title = self.xdotool("getwindowname", self.window)
+        return title
 
     def wait_title(self, pattern: str, timeout: float = WAIT_S) -> str:
         deadline = time.monotonic() + timeout

@@ -62,7 +62,7 @@ def test_a_copy_that_does_not_answer_gets_a_read_only_second_window(
         first.wait_title(RATING)
         first.process.send_signal(signal.SIGSTOP)
         try:
-            second = RealApp(display, data, routine, log_name="second.log", own_window=True)
+            second = RealApp(display, data, routine, log_name="second.log")
             # Straight into the routine: no offer to resume the first copy's session.
             second.wait_title(r"Quick stretch \u2014 HipTimer$")
             second.process.send_signal(signal.SIGTERM)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from hiptimer.core.history.status import HistoryStatus
-from hiptimer.core.session.recorder import SessionLog
+from hiptimer.core.session.session_log import SessionLog
 
 log = logging.getLogger(__name__)
 
@@ -145,6 +145,16 @@ class Services:
     history: History | None = None
     problems: list[str] = field(default_factory=list)  # what could not start, for the user
     history_off: HistoryStatus | None = None  # why there is no history (a newer database)
+    # Opens the real services into these fields, once (see later_services); None: open.
+    opener: Callable[[Services], None] | None = None
+
+    def open_now(self) -> bool:
+        """Open the services if they wait to be opened; True if this call opened them."""
+        opener, self.opener = self.opener, None
+        if opener is None:
+            return False
+        opener(self)
+        return True
 
     @property
     def history_status(self) -> HistoryStatus | None:
@@ -176,6 +186,28 @@ def open_services(
     `history=False`: leave the history file closed (another copy owns it).
     """
     services = Services()
+    _open_into(services, muted=muted, voice=voice, rate=rate, volume=volume, history=history)
+    return services
+
+
+def later_services(
+    *, muted: bool, voice: str, rate: int, volume: float, history: bool = True
+) -> Services:
+    """Silent stand-ins that open_now() replaces with the real services: the window shows
+    first and opens them when the event loop is first idle (or when a session starts).
+
+    `history=False`: leave the history file closed (another copy owns it).
+    """
+
+    def opener(services: Services) -> None:
+        _open_into(services, muted=muted, voice=voice, rate=rate, volume=volume, history=history)
+
+    return Services(opener=opener)
+
+
+def _open_into(
+    services: Services, *, muted: bool, voice: str, rate: int, volume: float, history: bool
+) -> None:
     try:
         from hiptimer.ui.services.speech import SpeechService
 
@@ -204,7 +236,6 @@ def open_services(
         _missing(services, "screen-saver control", exc)
     if history:
         _open_history(services)
-    return services
 
 
 def _open_history(services: Services) -> None:
