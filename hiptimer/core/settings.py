@@ -1,4 +1,4 @@
-"""User settings in a small JSON file: pain limit, sound, voice and the first-run notice."""
+"""User settings in a small JSON file: pain limit, sound, voice, the weekly plan and the rest."""
 
 from __future__ import annotations
 
@@ -8,12 +8,13 @@ import logging
 import math
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from hiptimer import paths
+from hiptimer.core.plan.model import PlanError, WeeklyPlan, plan_from_data
 from hiptimer.core.routines.writer import write_atomic
 from hiptimer.core.safe_read import BadJson, UnreadableFile, parse_strict_json, read_small_text
 
@@ -39,6 +40,9 @@ class Settings:
     first_run_done: bool = False
     setup_heard: tuple[str, ...] = ()  # exercises whose setup the voice has read ("first" mode)
     speak_cautions: bool = True  # the voice says each exercise's caution once a session
+    plan: WeeklyPlan = field(default_factory=WeeklyPlan)  # routines, days, times, reminders
+    keep_in_tray: bool = False  # closing the window leaves HipTimer running in the tray
+    tray_explained: bool = False  # the first close to the tray has said what happened
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -48,7 +52,9 @@ def valid_value(name: str, value: Any) -> bool:
     """Whether a value read from the file is usable for the field `name`."""
     if name == "pain_limit":
         return type(value) is int and 0 <= value <= 10
-    if name in ("muted", "first_run_done", "speak_cautions"):
+    if name == "plan":
+        return plan_problem(value) is None
+    if name in ("muted", "first_run_done", "speak_cautions", "keep_in_tray", "tray_explained"):
         return type(value) is bool
     if name == "setup_mode":
         return value in SETUP_MODES
@@ -73,12 +79,26 @@ EXPECTED = {
     "muted": "true or false",
     "first_run_done": "true or false",
     "speak_cautions": "true or false",
+    "keep_in_tray": "true or false",
+    "tray_explained": "true or false",
+    "plan": "a weekly plan as docs/reminders.md describes",
     "setup_mode": '"always", "first" or "never"',
     "setup_heard": f"a list of at most {MAX_SETUP_HEARD} exercise ids",
     "voice": "a voice id of at most 500 characters",
     "rate": "a whole number from 50 to 400 (words a minute)",
     "volume": "a number from 0 to 1",
 }
+
+
+def plan_problem(value: Any) -> str | None:
+    """Why `value` is not a usable weekly plan, or None when it is."""
+    try:
+        plan_from_data(value)
+    except PlanError as exc:
+        return str(exc)
+    except RecursionError:
+        return "nested too deeply"
+    return None
 
 
 def settings_from_data(data: Any, source: str = "settings") -> Settings:
@@ -102,7 +122,10 @@ def _read_fields(data: dict[str, Any], source: str) -> tuple[Settings, list[str]
         else:
             log.warning("%s: ignoring %s = %s (not a valid value)", source, f.name, _short(value))
             now = json.dumps(dataclasses.asdict(Settings())[f.name])
-            ignored.append(f"{f.name} = {_short(value)} (expected {EXPECTED[f.name]}; now {now})")
+            expected = EXPECTED[f.name]
+            if f.name == "plan":  # which part of the plan, rather than the whole default
+                expected, now = f"{expected}: {plan_problem(value)}", "no plan, no reminders"
+            ignored.append(f"{f.name} = {_short(value)} (expected {expected}; now {now})")
     return Settings(**values), ignored
 
 
@@ -116,6 +139,8 @@ def _normal(name: str, value: Any) -> Any:
         return float(value)
     if name == "setup_heard":
         return tuple(value)
+    if name == "plan":
+        return plan_from_data(value)
     return value
 
 
