@@ -64,6 +64,8 @@ class LocalTime(Protocol):
 
     def at(self, day: date, when: time_of_day) -> datetime: ...  # the instant of that local time
 
+    def day_of(self, instant: datetime) -> date: ...  # the local day an instant falls on
+
 
 class SystemLocalTime:
     """The computer's local time, re-reading the zone at each look (the user may change it)."""
@@ -80,6 +82,9 @@ class SystemLocalTime:
         if shown != naive:  # a time the spring-forward skips: Python puts it an hour early;
             aware = (naive + (naive - shown)).astimezone()  # as the clock moves on, it is later
         return aware
+
+    def day_of(self, instant: datetime) -> date:
+        return instant.astimezone().date()
 
 
 def _reread_zone() -> None:
@@ -114,6 +119,9 @@ class FakeLocalTime:
         # it an hour later in UTC; an ambiguous one is the first of the two.
         local = datetime.combine(day, when, tzinfo=self.zone)
         return local.astimezone(timezone.utc).astimezone(self.zone)
+
+    def day_of(self, instant: datetime) -> date:
+        return instant.astimezone(self.zone).date()
 
     def jump(self, seconds: float) -> None:
         self._start += timedelta(seconds=seconds)

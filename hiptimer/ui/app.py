@@ -29,10 +29,12 @@ def run_app(
     clock: Clock | None = None,
     wall: Callable[[], datetime] | None = None,
     services: Services | None = None,
+    in_tray: bool = False,
 ) -> int:
     """Open the window (on a routine, started at once with `start`) and run until it closes.
 
-    `routine` is a Routine, or an id, file name or path for the routine library.
+    `routine` is a Routine, or an id, file name or path for the routine library. `in_tray`
+    (a start at login): only the tray icon shows, or the window minimised where no tray is.
     Returns the exit status.
     """
     # Heavy imports wait until a window is really wanted (`hiptimer list` never pays for Qt).
@@ -89,7 +91,17 @@ def run_app(
     if settings.save_error:
         window.show_problem(settings.save_error)
     chosen = _resolve(routine, window.show_problem)
-    window.show()
+    from hiptimer.ui.reminders.tray import ReminderTray
+
+    if not in_tray:
+        window.show()
+    elif not ReminderTray.available():
+        window.showMinimized()
+    # A reminder's Start, and the tray's, go the way of a second start's request.
+    window.reminders.start_requested.connect(
+        lambda rid: _come_forward(window, Request(rid, start=True))
+    )
+    window.reminders.show_requested.connect(lambda: _come_forward(window, Request()))
 
     def when_idle() -> None:
         # The history's integrity check, the speech engine and the rest take their time
@@ -182,6 +194,8 @@ def _find(routine: str) -> Routine:
 
 def _come_forward(window: MainWindow, request: Request) -> None:
     """Another start asked for this window: show it on top, and open its routine if idle."""
+    if not window.isVisible():  # in the tray
+        window.show()
     if window.isMinimized():
         window.showNormal()
     window.raise_()

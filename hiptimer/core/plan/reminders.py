@@ -165,8 +165,17 @@ class Reminders:
         self.plan = plan
 
 
-def reminder_words(title: str, planned: datetime, minutes: float | None, snoozed: bool) -> str:
-    """The body of a reminder: when it was planned and how long it takes."""
-    when = f"Planned for {planned:%H:%M}" + (" (snoozed)" if snoozed else "")
-    length = f"; about {max(1, round(minutes))} min" if minutes else ""
-    return f"{when}{length}. Start opens its get-ready; Skip today keeps it quiet until tomorrow."
+def reminder_text(title: str, reminder: Reminder, minutes: float | None) -> tuple[str, str]:
+    """A plan reminder's heading and body, in plain text."""
+    when = f"Planned for {reminder.planned:%H:%M}" + (" (snoozed)" if reminder.snoozed else "")
+    length = f", about {max(1, round(minutes))} min" if minutes else ""
+    return f"Time for {title}", f"{when}{length}. Start opens its get-ready."
+
+
+def desk_text(title: str, used_min: float, minutes: float | None) -> tuple[str, str]:
+    """A desk-break reminder's heading and body, in plain text."""
+    length = f" ({title}, about {max(1, round(minutes))} min)" if minutes else f" ({title})"
+    return (
+        "Time for a desk break",
+        f"You have been at the computer for {round(used_min)} min. Stand up and move{length}.",
+    )

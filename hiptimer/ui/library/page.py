@@ -120,6 +120,11 @@ class LibraryPage(QWidget):
         self.items = items
         self._estimate = estimate
         self.heading = QLabel("Choose a routine", self)
+        self.today = QLabel("", self)  # the weekly plan's day: routines, marks, the week
+        self.today.setTextFormat(Qt.TextFormat.PlainText)  # routine titles
+        self.today.setWordWrap(True)
+        self.today.setProperty("role", "muted")
+        self.today.hide()
         self.list = QListWidget(self)
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for item in items:
@@ -154,6 +159,7 @@ class LibraryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(self.heading)
+        layout.addWidget(self.today)
         layout.addWidget(self.empty)
         layout.addLayout(body, 1)
         self.list.currentRowChanged.connect(self._show_details)
@@ -175,6 +181,12 @@ class LibraryPage(QWidget):
         for row, item in enumerate(self.items):
             self.list.item(row).setText(self._label(item))
         self._show_details(self.list.currentRow())
+
+    def show_today(self, lines: list[str]) -> None:
+        """Today's plan ("Daily hip stretches at 18:00 \u2014 due") and the week's tally."""
+        text = "\n".join(["Today: " + lines[0], *lines[1:]]) if lines else ""
+        self.today.setText(text)
+        self.today.setVisible(bool(text))
 
     @property
     def selected(self) -> LibraryItem | None:
@@ -207,6 +219,7 @@ class LibraryPage(QWidget):
         super().resizeEvent(event)
         h = max(300, self.height())
         set_px(self.heading, h * 0.05, bold=True)
+        set_px(self.today, h * 0.024)
         set_px(self.list, h * 0.03)
         set_px(self.details, h * 0.026)
         set_px(self.hint, h * 0.024)

@@ -201,3 +201,17 @@ def test_state_starts_afresh_on_a_new_day() -> None:
     reminders = Reminders(plan_of(STRETCH), local, snoozed_yesterday)
     advance(local, 7 * 60)  # past midnight: yesterday's snooze is dropped
     assert ids(reminders) == []
+
+
+def test_the_words_of_a_reminder() -> None:
+    from hiptimer.core.plan.reminders import Reminder, desk_text, reminder_text
+
+    planned = datetime(2026, 1, 5, 18, 0, tzinfo=BERLIN)
+    reminder = Reminder("stretch", planned.date(), planned, snoozed=True)
+    assert reminder_text("Daily hip stretches", reminder, 11.6) == (
+        "Time for Daily hip stretches",
+        "Planned for 18:00 (snoozed), about 12 min. Start opens its get-ready.",
+    )
+    assert desk_text("Desk micro-break", 45.2, 3)[1] == (
+        "You have been at the computer for 45 min. Stand up and move (Desk micro-break, about 3 min)."
+    )
