@@ -97,11 +97,7 @@ def run_app(
         window.show()
     elif not ReminderTray.available():
         window.showMinimized()
-    # A reminder's Start, and the tray's, go the way of a second start's request.
-    window.reminders.start_requested.connect(
-        lambda rid: _come_forward(window, Request(rid, start=True))
-    )
-    window.reminders.show_requested.connect(lambda: _come_forward(window, Request()))
+    connect_reminders(window)
 
     def when_idle() -> None:
         # The history's integrity check, the speech engine and the rest take their time
@@ -190,6 +186,15 @@ def _find(routine: str) -> Routine:
     from hiptimer.core.routines.catalog import load_catalog
 
     return load_catalog().find(routine)
+
+
+def connect_reminders(window: MainWindow) -> None:
+    """A reminder's Start, and the tray's, go the way of a second start's request."""
+    from hiptimer.core.instance import Request
+
+    reminders = window.reminders
+    reminders.start_requested.connect(lambda rid: _come_forward(window, Request(rid, True)))
+    reminders.show_requested.connect(lambda: _come_forward(window, Request()))
 
 
 def _come_forward(window: MainWindow, request: Request) -> None:

@@ -21,7 +21,7 @@ from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.library.page import LibraryItem, LibraryPage, load_library
 from hiptimer.ui.menus import WindowMenus, ask_to_end
 from hiptimer.ui.navigator import Navigator
-from hiptimer.ui.reminders.window_reminders import WindowReminders
+from hiptimer.ui.reminders.window_reminders import ReminderParts, WindowReminders
 from hiptimer.ui.services.notice_bar import install_notice_bar, watch_speech
 from hiptimer.ui.services.ports import Services
 from hiptimer.ui.services.status_banner import install_status_banner
@@ -59,10 +59,9 @@ class MainWindow(QMainWindow):
         clock: Clock | None = None,
         wall: Callable[[], datetime] = wall_now,
         library: Callable[[], list[LibraryItem]] = load_library,
-        tray: bool | None = None,
+        reminders: ReminderParts | None = None,  # tests: a fake clock, notifier, no tray
     ) -> None:
         super().__init__()
-        self._tray = tray  # None: use the desktop's tray if it has one (tests say False)
         self._closing_for_system = False  # end_by_system: close without asking
         self._quitting = False  # quit_app: close even when closing keeps HipTimer in the tray
         self.settings = settings
@@ -70,6 +69,7 @@ class MainWindow(QMainWindow):
         self.clock = clock or MonotonicClock()
         self.wall = wall
         self._load_library = library
+        self._reminder_parts = reminders
         self.session: ActiveSession | None = None
         self.summary: SummaryPage | None = None
         self.nav = Navigator(self)
@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
         self.settings_actions.mute_requested.connect(self.set_muted)
         self.reminders = WindowReminders(
             shell, menus.file_menu, self, notice=self.notice.show_notice,
-            show_today=lambda lines: self.library.show_today(lines), tray=self._tray,
+            show_today=lambda lines: self.library.show_today(lines), parts=self._reminder_parts,
         )  # fmt: skip
         self.reminders.quit_requested.connect(self.quit_app)
 
@@ -411,4 +411,4 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.driver.stop()
         super().closeEvent(event)
-        self.reminders.window_closed()
+        self.reminders.window_closed(self._quitting or self._closing_for_system)

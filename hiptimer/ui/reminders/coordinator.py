@@ -125,10 +125,10 @@ class ReminderCoordinator(QObject):
             return done_lookup(())
 
     def check(self) -> None:
-        """Show what is due now: plan reminders, then a desk break."""
-        done = self.done()
-        for reminder in self.reminders.check(done):
-            self._show(reminder)
+        """Show what is due now: plan reminders (none during a session), then a desk break."""
+        if not self._session_running():  # one due meanwhile comes after the session
+            for reminder in self.reminders.check(self.done()):
+                self._show(reminder)
         self._check_desk()
         self._save()
         self.today_changed.emit()

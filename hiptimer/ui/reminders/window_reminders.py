@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -36,6 +37,19 @@ TRAY_FIRST_CLOSE = (
     "from the tray icon; quit from the tray menu or File > Quit. (Weekly plan and "
     "reminders in the File menu turns this off.)"
 )
+
+
+@dataclass(frozen=True)
+class ReminderParts:
+    """What the reminders are made of; tests replace some. `tray` False: act as if the
+    desktop had none (None: ask it)."""
+
+    local: LocalTime | None = None
+    notifier: Notifier | None = None
+    idle: Idle | None = None
+    tray: bool | None = None
+    autostart_dir: Path | None = None
+    state_path: Path | None = None
 
 
 class ReminderHost(Protocol):
@@ -70,23 +84,20 @@ class WindowReminders(QObject):
         menu: QMenu,
         window: QWidget,
         *,
-        local: LocalTime | None = None,
-        notifier: Notifier | None = None,
-        idle: Idle | None = None,
         notice: Callable[[str, str], None],
         show_today: Callable[[list[str]], None],
-        tray: bool | None = None,
-        autostart_dir: Path | None = None,
+        parts: ReminderParts | None = None,
     ) -> None:
         """`notice(heading, detail)` shows a lasting notice; `show_today(lines)` puts today's
-        plan on the library page; `tray` False: act as if the desktop had none."""
+        plan on the library page."""
         super().__init__(window)
-        self._host, self._window = host, window
+        parts = parts or ReminderParts()
+        self._host, self._window, self._parts = host, window, parts
         self._notice, self._show_today = notice, show_today
-        self.local = local or SystemLocalTime()
-        self._notifier, self._idle = notifier, idle
-        self._tray_wanted = ReminderTray.available() if tray is None else tray
-        self._autostart_dir = autostart_dir
+        self.local = parts.local or SystemLocalTime()
+        self._notifier, self._idle = parts.notifier, parts.idle
+        self._tray_wanted = ReminderTray.available() if parts.tray is None else parts.tray
+        self._autostart_dir = parts.autostart_dir
         self.coordinator: ReminderCoordinator | None = None
         self.tray: ReminderTray | None = None
         self.dialog: PlanDialog | None = None
@@ -108,7 +119,8 @@ class WindowReminders(QObject):
             host.settings.settings.plan, self.local, notifier,
             history_done(host.services.history, self.local), host.routines,
             idle=idle, session_running=lambda: host.session() is not None,
-            length=lambda routine: self.length(routine), parent=self,
+            length=lambda routine: self.length(routine), state_path=self._parts.state_path,
+            parent=self,
         )  # fmt: skip
         c = self.coordinator
         c.start_requested.connect(self.start_requested.emit)
@@ -183,11 +195,12 @@ class WindowReminders(QObject):
         self._window.hide()
         return True
 
-    def window_closed(self) -> None:
-        """The window closed for good: reminders stop, unless HipTimer stays in the tray."""
+    def window_closed(self, quitting: bool) -> None:
+        """The window closed: reminders stop, unless HipTimer stays in the tray (and is not
+        quitting)."""
         if self.coordinator is None:
             return
-        if self.tray is None or not self._host.settings.settings.keep_in_tray:
+        if quitting or self.tray is None or not self._host.settings.settings.keep_in_tray:
             self.coordinator.stop()
             if self.tray is not None:
                 self.tray.hide()
