@@ -82,14 +82,16 @@ def _exercise(ex: Exercise, data: Any, problems: list[str]) -> Exercise:
         problems.append(f"{where[:-1]}: expected an object")
         return ex
     texts = _texts(data, EXERCISE_TEXTS, ex, where, problems)
-    lines = {name: _lines(data, name, getattr(ex, name), where, problems) for name in LINES}
+    lines: dict[str, Any] = {
+        name: _lines(data, name, getattr(ex, name), where, problems) for name in LINES
+    }
     return replace(ex, **texts, **lines)
 
 
 def _texts(
     data: dict[str, Any], limits: dict[str, int], original: object, where: str, problems: list[str]
-) -> dict[str, str]:
-    found = {}
+) -> dict[str, Any]:
+    found: dict[str, Any] = {}
     for name, limit in limits.items():
         if name not in data:
             continue

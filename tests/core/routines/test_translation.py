@@ -29,8 +29,9 @@ def _texts(r: Routine) -> list[str]:
 
 
 def _without_texts(r: Routine) -> Routine:
-    blank = {"name": "", "setup": (), "cues": (), "caution": ""}
-    exercises = tuple(dataclasses.replace(ex, **blank) for ex in r.exercises)
+    exercises = tuple(
+        dataclasses.replace(ex, name="", setup=(), cues=(), caution="") for ex in r.exercises
+    )
     return dataclasses.replace(
         r, title="", description="", source="", cautions=(), exercises=exercises
     )
