@@ -22,6 +22,7 @@ DOMAIN = "hiptimer"
 DEFAULT_LANGUAGE = "en"
 # The languages HipTimer ships, each with its own name for itself (as the settings list it).
 LANGUAGES: dict[str, str] = {"en": "English", "es": "Español"}
+DECIMAL_MARKS = {"en": ".", "es": ","}
 # Read in this order, as GNU gettext does: the first one set decides.
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
@@ -99,6 +100,12 @@ def language() -> str:
     return _language
 
 
+def decimal(x: float) -> str:
+    """A number as written in the language in use, without needless zeros: "2.5", "2,5"."""
+    text = f"{x:g}"
+    return text.replace(".", DECIMAL_MARKS.get(_language, "."))
+
+
 def _(message: str) -> str:
     """`message` in the language in use."""
     return _translations.gettext(message)
@@ -112,6 +119,11 @@ def n_(singular: str, plural: str, n: int) -> str:
 def p_(context: str, message: str) -> str:
     """`message` in a context that tells translators which sense is meant ("tempo", "Lift")."""
     return _translations.pgettext(context, message)
+
+
+def translate(message: str) -> str:
+    """A string marked with N_ where it was defined, in the language in use."""
+    return _translations.gettext(message)
 
 
 def N_(message: str) -> str:
