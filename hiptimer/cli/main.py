@@ -165,8 +165,9 @@ def _run(argv: Sequence[str] | None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     if getattr(args, "data_dir", None):
         paths.set_data_dir(args.data_dir)
-    if args.command:  # the window chooses its own, with the desktop's languages too
-        i18n.use(i18n.choose_language(read_settings().language))
+    # Before any routine is read (--routine too): built-ins load in the language in use. The
+    # window chooses again with the desktop's languages, for systems with no locale variable.
+    i18n.use(i18n.choose_language(read_settings().language))
     run: Run = args.run
     try:
         return run(args)

@@ -82,13 +82,15 @@ def details_html(item: LibraryItem, estimate: Estimate = estimated_seconds) -> s
     if r.description:
         parts.append(f"<p>{e(r.description)}</p>")
     rows = "".join(_exercise_rows(ex.name, dose_text(ex), ex.caution) for ex in r.active_exercises)
-    parts.append(f"<p><b>{e(_('Exercises'))}</b></p><table>{rows}</table>")
+    heading = e(_("Exercises"))
+    parts.append(f"<p><b>{heading}</b></p><table>{rows}</table>")
     if r.cautions:
         cautions = "".join(f"<li>{e(c)}</li>" for c in r.cautions)
         heading = e(_("Cautions"))
         parts.append(f"<p style='color:{CAUTION_COLOUR}'><b>{heading}</b></p><ul>{cautions}</ul>")
     if r.source.strip():
-        parts.append(f"<p><b>{e(_('Source:'))}</b> {e(r.source)}</p>")
+        source = e(_("Source:"))
+        parts.append(f"<p><b>{source}</b> {e(r.source)}</p>")
     return "".join(parts)
 
 

@@ -296,7 +296,8 @@ class SettingsDialog(QDialog):
 
     def set_unavailable(self, reason: str) -> None:
         """Say why there is no voice, next to the voice controls, and disable them."""
-        self.unavailable.setText(f"<b>{escape(_('No voice.'))}</b> {escape(reason)}")
+        no_voice = escape(_("No voice."))
+        self.unavailable.setText(f"<b>{no_voice}</b> {escape(reason)}")
         self.unavailable.show()
         for widget in (self.voice, self.rate, self.volume, self.test):
             widget.setEnabled(False)
