@@ -42,7 +42,7 @@ def _literals(node: ast.expr) -> Iterator[ast.expr]:
             yield node
     elif isinstance(node, ast.JoinedStr):
         text = "".join(str(v.value) for v in node.values if isinstance(v, ast.Constant))
-        if WORDS.search(str(text)):
+        if WORDS.search(re.sub(r"<[^>]*>", "", str(text))):  # markup alone has no words
             yield node
     elif isinstance(node, ast.BinOp):
         yield from _literals(node.left)
@@ -63,21 +63,47 @@ def _problems(path: Path) -> Iterator[str]:
             continue
         name = _name(node.func)
         if name in MARKERS:
-            if node.args and not all(
-                isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args
-            ):
+            texts = node.args[:2] if name in ("n_", "p_") else node.args[:1]
+            if not all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in texts):
                 yield f"{where}:{node.lineno}: {name}() needs a literal string, not an expression"
             continue
-        args = list(node.args) if name in SHOWN_BY else []
+        logged = isinstance(node.func, ast.Attribute) and _name(node.func.value) in (
+            "log",
+            "logging",
+        )
+        args = list(node.args) if name in SHOWN_BY and not logged else []
         args += [k.value for k in node.keywords if k.arg in TEXT_KEYWORDS]
         for arg in args:
             for literal in _literals(arg):
                 yield f"{where}:{literal.lineno}: {ast.unparse(literal)[:60]} is not marked"
 
 
+# Rooms whose strings are not marked yet (see the report of branch i18n). A file leaves this
+# list once it is marked; the second test fails if one is marked but still listed.
+PENDING = {
+    "editor", "guidance", "history/charts.py", "history/panes.py", "history/window.py",
+    "services", "single_instance.py",
+}  # fmt: skip
+
+
+def _pending(path: Path) -> bool:
+    where = path.relative_to(UI).as_posix()
+    return any(where == p or where.startswith(f"{p}/") for p in PENDING)
+
+
 def test_every_shown_string_in_the_ui_is_marked() -> None:
-    problems = [p for path in sorted(UI.rglob("*.py")) for p in _problems(path)]
+    paths = [p for p in sorted(UI.rglob("*.py")) if not _pending(p)]
+    problems = [problem for path in paths for problem in _problems(path)]
     assert not problems, "wrap with _() from hiptimer.i18n:\n" + "\n".join(problems)
+
+
+def test_the_pending_rooms_still_need_marking() -> None:
+    done = [p for p in PENDING if not any(_problems(f) for f in _files(UI / p))]
+    assert not done, f"marked now: take {done} out of PENDING"
+
+
+def _files(path: Path) -> list[Path]:
+    return sorted(path.rglob("*.py")) if path.is_dir() else [path]
 
 
 def test_the_scan_finds_an_unmarked_label(tmp_path: Path) -> None:
