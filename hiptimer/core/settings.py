@@ -1,4 +1,4 @@
-"""User settings in a small JSON file: pain limit, sound, voice, the weekly plan and the rest."""
+"""User settings in a small JSON file: pain limit, sound, voice, language, the weekly plan."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from hiptimer import paths
 from hiptimer.core.plan.model import PlanError, WeeklyPlan, plan_from_data
 from hiptimer.core.routines.writer import write_atomic
 from hiptimer.core.safe_read import BadJson, UnreadableFile, parse_strict_json, read_small_text
+from hiptimer.i18n import LANGUAGES
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,7 @@ class Settings:
     first_run_done: bool = False
     setup_heard: tuple[str, ...] = ()  # exercises whose setup the voice has read ("first" mode)
     speak_cautions: bool = True  # the voice says each exercise's caution once a session
+    language: str = ""  # a language code of i18n.LANGUAGES; "" follows the system's locale
     plan: WeeklyPlan = field(default_factory=WeeklyPlan)  # routines, days, times, reminders
     keep_in_tray: bool = False  # closing the window leaves HipTimer running in the tray
     tray_explained: bool = False  # the first close to the tray has said what happened
@@ -64,6 +66,8 @@ def valid_value(name: str, value: Any) -> bool:
             and len(value) <= MAX_SETUP_HEARD
             and all(isinstance(item, str) and len(item) <= 64 for item in value)
         )
+    if name == "language":
+        return isinstance(value, str) and (value == "" or value in LANGUAGES)
     if name == "voice":
         return isinstance(value, str) and len(value) <= 500
     if name == "rate":
@@ -84,6 +88,7 @@ EXPECTED = {
     "plan": "a weekly plan as docs/reminders.md describes",
     "setup_mode": '"always", "first" or "never"',
     "setup_heard": f"a list of at most {MAX_SETUP_HEARD} exercise ids",
+    "language": '"" (the system\'s language) or one of ' + ", ".join(f'"{c}"' for c in LANGUAGES),
     "voice": "a voice id of at most 500 characters",
     "rate": "a whole number from 50 to 400 (words a minute)",
     "volume": "a number from 0 to 1",

@@ -300,3 +300,17 @@ def test_a_plan_that_cannot_be_used_is_named_down_to_its_field(tmp_path: Path) -
     assert store.settings.plan.items == () and store.notice is not None
     assert "plan.items[0].days: expected a list of weekdays" in store.notice
     assert "now no plan, no reminders" in store.notice
+
+
+def test_the_language_setting_takes_a_shipped_language_or_the_system(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    store = SettingsStore(path)
+    assert store.settings.language == ""  # follows the system
+    assert store.update(language="es").language == "es"
+    assert SettingsStore(path).settings.language == "es"
+    with pytest.raises(ValueError):
+        store.update(language="klingon")
+    path.write_text(json.dumps({"language": "xx", "pain_limit": 3}))
+    again = SettingsStore(path)
+    assert (again.settings.language, again.settings.pain_limit) == ("", 3)
+    assert again.notice is not None and "language" in again.notice
