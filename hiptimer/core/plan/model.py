@@ -9,8 +9,8 @@ from datetime import time
 from typing import Any
 
 from hiptimer.core.routines.model import Routine, Schedule
+from hiptimer.i18n import _, p_
 
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")  # date.weekday() order
 DEFAULT_TIME = "18:00"  # our choice: after the working day, before the evening meal
 DESK_ROUTINE = "desk-micro-break"
 MAX_ITEMS = 50
@@ -102,13 +102,22 @@ def default_item(routine: Routine) -> PlanItem:
     return PlanItem(routine.id, default_days(routine.schedule), DEFAULT_TIME)
 
 
+def day_names() -> tuple[str, ...]:
+    """Short weekday names in the language in use, Monday first (date.weekday() order)."""
+    return (
+        p_("weekday", "Mon"), p_("weekday", "Tue"), p_("weekday", "Wed"),
+        p_("weekday", "Thu"), p_("weekday", "Fri"), p_("weekday", "Sat"), p_("weekday", "Sun"),
+    )  # fmt: skip
+
+
 def days_text(days: tuple[int, ...]) -> str:
     """ "every day", "Mon, Wed, Fri" or "no day"."""
     if set(days) == set(EVERY_DAY):
-        return "every day"
+        return _("every day")
     if set(days) == {0, 1, 2, 3, 4}:
-        return "weekdays"
-    return ", ".join(DAY_NAMES[d] for d in sorted(days)) or "no day"
+        return _("weekdays")
+    names = day_names()
+    return ", ".join(names[d] for d in sorted(days)) or _("no day")
 
 
 # ---------------------------------------------------------------- from and to the settings file

@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from hiptimer.core.clock import LocalTime
 from hiptimer.core.plan.model import WeeklyPlan
 from hiptimer.core.plan.today import WINDOW, Done, Slot, slots_on
+from hiptimer.i18n import _
 
 SNOOZES = (10, 60)  # minutes offered by a reminder
 PAUSE_MINUTES = 60  # "Pause reminders for 1 h"
@@ -122,7 +123,7 @@ class Reminders:
             if slot.routine_id not in self.state.fired and slot.at > now:
                 times.append(slot.at)
         day = now.date()
-        for _ in range(7):
+        for _day in range(7):
             if times:
                 break
             day += timedelta(days=1)
@@ -167,15 +168,29 @@ class Reminders:
 
 def reminder_text(title: str, reminder: Reminder, minutes: float | None) -> tuple[str, str]:
     """A plan reminder's heading and body, in plain text."""
-    when = f"Planned for {reminder.planned:%H:%M}" + (" (snoozed)" if reminder.snoozed else "")
-    length = f", about {max(1, round(minutes))} min" if minutes else ""
-    return f"Time for {title}", f"{when}{length}. Start opens its get-ready."
+    at = f"{reminder.planned:%H:%M}"
+    if minutes and reminder.snoozed:
+        body = _("Planned for {time} (snoozed), about {minutes} min. Start opens its get-ready.")
+    elif minutes:
+        body = _("Planned for {time}, about {minutes} min. Start opens its get-ready.")
+    elif reminder.snoozed:
+        body = _("Planned for {time} (snoozed). Start opens its get-ready.")
+    else:
+        body = _("Planned for {time}. Start opens its get-ready.")
+    length = max(1, round(minutes)) if minutes else 0
+    return _("Time for {title}").format(title=title), body.format(time=at, minutes=length)
 
 
 def desk_text(title: str, used_min: float, minutes: float | None) -> tuple[str, str]:
     """A desk-break reminder's heading and body, in plain text."""
-    length = f" ({title}, about {max(1, round(minutes))} min)" if minutes else f" ({title})"
-    return (
-        "Time for a desk break",
-        f"You have been at the computer for {round(used_min)} min. Stand up and move{length}.",
+    if minutes:
+        body = _(
+            "You have been at the computer for {used} min. Stand up and move ({title}, "
+            "about {minutes} min)."
+        )
+    else:
+        body = _("You have been at the computer for {used} min. Stand up and move ({title}).")
+    length = max(1, round(minutes)) if minutes else 0
+    return _("Time for a desk break"), body.format(
+        used=round(used_min), title=title, minutes=length
     )

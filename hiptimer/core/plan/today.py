@@ -8,7 +8,8 @@ from datetime import date, datetime, timedelta
 from enum import Enum
 
 from hiptimer.core.clock import LocalTime
-from hiptimer.core.plan.model import WeeklyPlan
+from hiptimer.core.plan.model import WeeklyPlan, day_names
+from hiptimer.i18n import N_, _, n_, translate
 
 # A reminder fires up to this long after its planned time (after sleep, a clock jump or a
 # pause); later, the routine counts as missed for the day and no reminder comes. Our choice.
@@ -18,7 +19,7 @@ Done = Callable[[str, date], bool]  # whether a routine was done on a local day
 
 
 class Mark(str, Enum):
-    """A planned routine's state on a day."""
+    """A planned routine's state on a day (its value is the word shown, in English)."""
 
     LATER = "later"  # its time has not come
     DUE = "due"  # its time has come, within the reminder window
@@ -97,9 +98,21 @@ def today_lines(
         mark = slot.mark(
             now, done=done(slot.routine_id, slot.day), skipped=slot.routine_id in skipped
         )
-        word = "later today" if mark is Mark.LATER else mark.value
-        lines.append(f"{title(slot.routine_id)} at {slot.at:%H:%M} \u2014 {word}")
+        # Translators: "Daily hip stretches at 18:00 — due"; {mark} is one of the marks.
+        line = _("{title} at {time} \u2014 {mark}").format(
+            title=title(slot.routine_id), time=f"{slot.at:%H:%M}", mark=translate(MARK_WORDS[mark])
+        )
+        lines.append(line)
     return lines
+
+
+MARK_WORDS = {
+    Mark.LATER: N_("later today"),
+    Mark.DUE: N_("due"),
+    Mark.MISSED: N_("missed"),
+    Mark.DONE: N_("done"),
+    Mark.SKIPPED: N_("skipped"),
+}
 
 
 def week_text(tally: list[DayTally], today: date) -> str:
@@ -107,10 +120,15 @@ def week_text(tally: list[DayTally], today: date) -> str:
     so_far = [t for t in tally if t.day <= today]
     planned = sum(t.planned for t in so_far)
     done = sum(t.done for t in so_far)
-    days = " ".join(f"{t.day:%a} {_day_sign(t, today)}" for t in tally)
+    names = day_names()
+    days = " ".join(f"{names[t.day.weekday()]} {_day_sign(t, today)}" for t in tally)
     if planned == 0:
-        return f"This week: nothing planned so far ({days})"
-    return f"This week: {done} of {planned} planned sessions done so far ({days})"
+        return _("This week: nothing planned so far ({days})").format(days=days)
+    return n_(
+        "This week: {done} of {planned} planned session done so far ({days})",
+        "This week: {done} of {planned} planned sessions done so far ({days})",
+        planned,
+    ).format(done=done, planned=planned, days=days)
 
 
 def _day_sign(t: DayTally, today: date) -> str:

@@ -192,7 +192,8 @@ class LibraryPage(QWidget):
 
     def show_today(self, lines: list[str]) -> None:
         """Today's plan ("Daily hip stretches at 18:00 \u2014 due") and the week's tally."""
-        text = "\n".join(["Today: " + lines[0], *lines[1:]]) if lines else ""
+        first = _("Today: {plan}").format(plan=lines[0]) if lines else ""
+        text = "\n".join([first, *lines[1:]]) if lines else ""
         self.today.setText(text)
         self.today.setVisible(bool(text))
 

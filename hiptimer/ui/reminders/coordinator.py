@@ -14,11 +14,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from hiptimer import paths
 from hiptimer.core.clock import LocalTime
 from hiptimer.core.plan.desk import DeskBreakTimer, DeskLook
-from hiptimer.core.plan.model import WeeklyPlan
+from hiptimer.core.plan.model import WeeklyPlan, day_names
 from hiptimer.core.plan.reminders import Reminder, Reminders, desk_text, reminder_text
 from hiptimer.core.plan.state_file import FILE_NAME, load_state, save_state
 from hiptimer.core.plan.today import done_lookup, today_lines, week_tally, week_text
 from hiptimer.core.routines.model import Routine
+from hiptimer.i18n import _
 from hiptimer.ui.reminders.notifier import Note
 
 log = logging.getLogger(__name__)
@@ -143,7 +144,7 @@ class ReminderCoordinator(QObject):
         )
         if self.desk.look(seen):
             routine = self._routine(self.plan.desk.routine_id)
-            title = routine.title if routine else "the desk micro-break"
+            title = routine.title if routine else _("the desk micro-break")
             used = self.plan.desk.minutes if seen.idle_s is None else self.desk_minutes(seen.now)
             summary, body = desk_text(title, used, self._minutes(routine))
             self._note(Note(DESK_KEY, summary, body))
@@ -162,8 +163,10 @@ class ReminderCoordinator(QObject):
         if self.notifier.show(note) is None and not self._said_no_service:
             self._said_no_service = True
             self.problem.emit(
-                f"Reminders cannot be shown: {self.notifier.reason}. Today's plan is on the "
-                "library page; start a routine there."
+                _(
+                    "Reminders cannot be shown: {reason}. Today's plan is on the library "
+                    "page; start a routine there."
+                ).format(reason=self.notifier.reason)
             )
 
     def _routine(self, routine_id: str) -> Routine | None:
@@ -237,23 +240,24 @@ class ReminderCoordinator(QObject):
             self.reminders.state.skipped,
         )  # fmt: skip
         if not lines:
-            lines = ["Nothing planned today"]
+            lines = [_("Nothing planned today")]
         tally = week_tally(self.plan, now.date(), done)
         return [*lines, week_text(tally, now.date())]
 
     def next_text(self) -> str:
         """ "Next reminder: today 18:00", or why there is none."""
         if not self.plan.reminders:
-            return "Reminders are off"
+            return _("Reminders are off")
         until = self.paused_until()
         if until is not None:
-            return f"Reminders paused until {until:%H:%M}"
+            return _("Reminders paused until {time}").format(time=f"{until:%H:%M}")
         when = self.reminders.next_at(self.done())
         if when is None:
-            return "No reminder planned"
-        today = self.local.now().date()
-        day = "today" if when.date() == today else f"{when:%a}"
-        return f"Next reminder: {day} {when:%H:%M}"
+            return _("No reminder planned")
+        if when.date() == self.local.now().date():
+            return _("Next reminder: today {time}").format(time=f"{when:%H:%M}")
+        day = day_names()[when.weekday()]
+        return _("Next reminder: {day} {time}").format(day=day, time=f"{when:%H:%M}")
 
     def routine_started(self, routine_id: str) -> None:
         """A session of this routine began: its note, if still on screen, can go."""

@@ -19,6 +19,8 @@ from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, SLOT, QMetaObject, QObject, Qt, 
 from PySide6.QtDBus import QDBusConnection, QDBusInterface
 from PySide6.QtWidgets import QSystemTrayIcon
 
+from hiptimer.i18n import N_, _, translate
+
 log = logging.getLogger(__name__)
 
 SERVICE = "org.freedesktop.Notifications"
@@ -32,10 +34,10 @@ TRAY_MESSAGE_MS = 30_000
 
 # The buttons of a reminder: (action key, label). "default" is a click on the notification.
 ACTIONS = (
-    ("start", "Start"),
-    ("snooze-10", "Snooze 10 min"),
-    ("snooze-60", "Snooze 1 h"),
-    ("skip", "Skip today"),
+    ("start", N_("Start")),
+    ("snooze-10", N_("Snooze 10 min")),
+    ("snooze-60", N_("Snooze 1 h")),
+    ("skip", N_("Skip today")),
 )
 DEFAULT_ACTION = "default"
 
@@ -70,7 +72,7 @@ class DBusNotifier(QObject):
 
     def _listen(self) -> None:
         if not self._bus.isConnected():
-            self.reason = "there is no D-Bus session bus"
+            self.reason = _("there is no D-Bus session bus")
             return
         for name, slot in (
             ("ActionInvoked", "_invoked(uint,QString)"),
@@ -90,12 +92,14 @@ class DBusNotifier(QObject):
         if self._iface is not None and self._iface.isValid():
             return self._iface
         if not self._bus.isConnected():
-            self.reason = "there is no D-Bus session bus"
+            self.reason = _("there is no D-Bus session bus")
             return None
         iface = QDBusInterface(SERVICE, PATH, INTERFACE, self._bus, self)
         if not iface.isValid():
             error = iface.lastError().message()
-            self.reason = f"no notification service answers ({error or SERVICE})"
+            self.reason = _("no notification service answers ({error})").format(
+                error=error or SERVICE
+            )
             iface.deleteLater()
             return None
         iface.setTimeout(CALL_TIMEOUT_MS)
@@ -107,9 +111,9 @@ class DBusNotifier(QObject):
         iface = self._interface()
         if iface is None:
             return None
-        actions = [DEFAULT_ACTION, "Open HipTimer"]
+        actions = [DEFAULT_ACTION, _("Open HipTimer")]
         for key, label in ACTIONS:
-            actions += [key, label]
+            actions += [key, translate(label)]
         hints = {"desktop-entry": DESKTOP_ENTRY, "category": "x-hiptimer.reminder"}
         # Notify takes a uint32 (replaces_id), which PySide6 would send as an int32 and the
         # service would not match; calling the introspected method with typed arguments lets
@@ -123,12 +127,16 @@ class DBusNotifier(QObject):
                 Q_ARG(int, NEVER_EXPIRE),
             )  # fmt: skip
         except (RuntimeError, TypeError) as exc:
-            self.reason = f"the notification service refused the reminder ({exc})"
+            self.reason = _("the notification service refused the reminder ({error})").format(
+                error=exc
+            )
             log.warning("%s", self.reason)
             return None
         error = iface.lastError()
         if error.isValid() or not nid:
-            self.reason = f"the notification service refused the reminder ({error.message()})"
+            self.reason = _("the notification service refused the reminder ({error})").format(
+                error=error.message()
+            )
             log.warning("%s", self.reason)
             self._iface = None
             return None

@@ -23,24 +23,25 @@ from PySide6.QtWidgets import (
 
 from hiptimer import APP_TITLE
 from hiptimer.core.plan.model import (
-    DAY_NAMES,
     DESK_MINUTES,
     DeskBreaks,
     PlanItem,
     WeeklyPlan,
     clock_time,
+    day_names,
     default_item,
 )
 from hiptimer.core.routines.model import Routine
+from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.settings.style import settings_style_sheet
 
-REMINDERS_HELP = (
+REMINDERS_HELP = N_(
     "A notification comes at each planned time, with Start, Snooze (10 min or 1 h) and Skip "
     "today. None comes for a routine already done that day; one missed while the computer "
     "slept comes on waking if it is less than 3 hours late. New routines get the days of "
     "their schedule and 18:00; change them as you like."
 )
-TRAY_HELP = (
+TRAY_HELP = N_(
     "Reminders come only while HipTimer runs. With this on, closing the window leaves it "
     "in the tray (quit from the tray menu or File > Quit)."
 )
@@ -63,15 +64,16 @@ class _Row:
         self.planned.setChecked(item is not None)
         grid.addWidget(self.planned, row, 0)
         self.days = []
+        names = day_names()
         for d in range(7):
             box = QCheckBox()
-            box.setAccessibleName(f"{title} on {DAY_NAMES[d]}")
+            box.setAccessibleName(_("{routine} on {day}").format(routine=title, day=names[d]))
             box.setChecked(item is not None and item.on(d))
             grid.addWidget(box, row, 1 + d, Qt.AlignmentFlag.AlignCenter)
             self.days.append(box)
         self.time = QTimeEdit()
         self.time.setDisplayFormat("HH:mm")
-        self.time.setAccessibleName(f"{title}: time")
+        self.time.setAccessibleName(_("{routine}: time").format(routine=title))
         at = clock_time(item.at) if item is not None else clock_time("18:00")
         self.time.setTime(QTime(at.hour, at.minute))
         grid.addWidget(self.time, row, 8)
@@ -115,7 +117,7 @@ class PlanDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Weekly plan and reminders \u2014 {APP_TITLE}")
+        self.setWindowTitle(_("Weekly plan and reminders \u2014 {app}").format(app=APP_TITLE))
         self.setObjectName("settings")
         self.setStyleSheet(settings_style_sheet())
         self._plan = plan
@@ -135,22 +137,23 @@ class PlanDialog(QDialog):
         self.resize(max(760, self.sizeHint().width()), 640)
 
     def _plan_group(self, plan: WeeklyPlan, routines: list[Routine]) -> QGroupBox:
-        box = QGroupBox("Weekly plan", self)
+        box = QGroupBox(_("Weekly plan"), self)
         layout = QVBoxLayout(box)
-        self.reminders = QCheckBox("&Remind me at the planned times", box)
+        self.reminders = QCheckBox(_("&Remind me at the planned times"), box)
         self.reminders.setChecked(plan.reminders)
         layout.addWidget(self.reminders)
-        layout.addWidget(_muted(REMINDERS_HELP, box))
+        layout.addWidget(_muted(translate(REMINDERS_HELP), box))
         grid_host = QWidget()
         grid = QGridLayout(grid_host)
-        grid.addWidget(QLabel("Routine"), 0, 0)
-        for d, name in enumerate(DAY_NAMES):
+        grid.addWidget(QLabel(_("Routine")), 0, 0)
+        for d, name in enumerate(day_names()):
             grid.addWidget(QLabel(name), 0, 1 + d, Qt.AlignmentFlag.AlignCenter)
-        grid.addWidget(QLabel("Time"), 0, 8)
+        grid.addWidget(QLabel(_("Time")), 0, 8)
         self.rows: dict[str, _Row] = {}
         known = {r.id for r in routines}
         entries: list[tuple[str, str, Routine | None]] = [(r.id, r.title, r) for r in routines]
-        entries += [(i.routine_id, f"{i.routine_id} (not in the library)", None)
+        gone = _("{routine} (not in the library)")
+        entries += [(i.routine_id, gone.format(routine=i.routine_id), None)
                     for i in plan.items if i.routine_id not in known]  # fmt: skip
         for n, (rid, title, routine) in enumerate(entries, start=1):
             row = _Row(grid, n, title, plan.item_for(rid))
@@ -166,41 +169,45 @@ class PlanDialog(QDialog):
         return box
 
     def _desk_group(self, desk: DeskBreaks, idle_source: str) -> QGroupBox:
-        box = QGroupBox("Desk breaks", self)
+        box = QGroupBox(_("Desk breaks"), self)
         layout = QVBoxLayout(box)
         line = QHBoxLayout()
-        self.desk_on = QCheckBox("Remind me to do the &desk micro-break after", box)
+        self.desk_on = QCheckBox(_("Remind me to do the &desk micro-break after"), box)
         self.desk_on.setChecked(desk.on)
         self.desk_minutes = QSpinBox(box)
         self.desk_minutes.setRange(*DESK_MINUTES)
         self.desk_minutes.setValue(desk.minutes)
-        self.desk_minutes.setSuffix(" min")
-        self.desk_minutes.setAccessibleName("Minutes of computer use before a desk break")
+        self.desk_minutes.setSuffix(_(" min"))
+        self.desk_minutes.setAccessibleName(_("Minutes of computer use before a desk break"))
         line.addWidget(self.desk_on)
         line.addWidget(self.desk_minutes)
-        line.addWidget(QLabel("of computer use", box))
+        line.addWidget(QLabel(_("of computer use"), box))
         line.addStretch(1)
         layout.addLayout(line)
         quiet = QHBoxLayout()
-        quiet.addWidget(QLabel("Quiet hours: none from", box))
+        quiet.addWidget(QLabel(_("Quiet hours: none from"), box))
         self.quiet_from, self.quiet_until = (
             _time_edit(desk.quiet_from),
             _time_edit(desk.quiet_until),
         )
-        self.quiet_from.setAccessibleName("Quiet hours from")
-        self.quiet_until.setAccessibleName("Quiet hours until")
+        self.quiet_from.setAccessibleName(_("Quiet hours from"))
+        self.quiet_until.setAccessibleName(_("Quiet hours until"))
         quiet.addWidget(self.quiet_from)
-        quiet.addWidget(QLabel("until", box))
+        quiet.addWidget(QLabel(_("until"), box))
         quiet.addWidget(self.quiet_until)
         quiet.addStretch(1)
         layout.addLayout(quiet)
         how = (
-            f"Computer use is measured from the desktop's idle time ({idle_source}): five "
-            "minutes away counts as a break. None comes while the screen is locked or a "
-            "session runs."
+            _(
+                "Computer use is measured from the desktop's idle time ({source}): five "
+                "minutes away counts as a break. None comes while the screen is locked or a "
+                "session runs."
+            ).format(source=idle_source)
             if idle_source
-            else "This desktop does not report its idle time, so desk breaks come at a plain "
-            "interval while HipTimer runs (none while a session runs)."
+            else _(
+                "This desktop does not report its idle time, so desk breaks come at a plain "
+                "interval while HipTimer runs (none while a session runs)."
+            )
         )
         layout.addWidget(_muted(how, box))
         return box
@@ -208,14 +215,14 @@ class PlanDialog(QDialog):
     def _tray_group(
         self, keep: bool, login: bool, tray_reason: str, login_reason: str
     ) -> QGroupBox:
-        box = QGroupBox("Running in the background", self)
+        box = QGroupBox(_("Running in the background"), self)
         layout = QVBoxLayout(box)
-        self.keep_in_tray = QCheckBox("&Keep running in the tray when the window closes", box)
+        self.keep_in_tray = QCheckBox(_("&Keep running in the tray when the window closes"), box)
         self.keep_in_tray.setChecked(keep and not tray_reason)
         self.keep_in_tray.setEnabled(not tray_reason)
         layout.addWidget(self.keep_in_tray)
-        layout.addWidget(_muted(tray_reason or TRAY_HELP, box))
-        self.start_at_login = QCheckBox("Start HipTimer at &login (in the tray)", box)
+        layout.addWidget(_muted(tray_reason or translate(TRAY_HELP), box))
+        self.start_at_login = QCheckBox(_("Start HipTimer at &login (in the tray)"), box)
         self.start_at_login.setChecked(login and not login_reason)
         self.start_at_login.setEnabled(not login_reason)
         layout.addWidget(self.start_at_login)

@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
 
 from hiptimer.core.routines.model import Routine
+from hiptimer.i18n import _
 from hiptimer.ui.reminders.coordinator import ReminderCoordinator
 
 
@@ -65,18 +66,18 @@ class ReminderTray(QObject):
             self.show_requested.emit()
 
     def _tooltip(self) -> None:
-        self.icon.setToolTip(f"HipTimer \u2014 {self._reminders.next_text()}")
+        self.icon.setToolTip(_("HipTimer \u2014 {next}").format(next=self._reminders.next_text()))
 
     def refresh(self) -> None:
         """Build the menu as things are now."""
         menu, r = self.menu, self._reminders
         menu.clear()
-        menu.addSection("Today")
-        for line in r.today_text() or ["No weekly plan yet"]:
+        menu.addSection(_("Today"))
+        for line in r.today_text() or [_("No weekly plan yet")]:
             menu.addAction(menu_text(line)).setEnabled(False)
         menu.addAction(menu_text(r.next_text())).setEnabled(False)
         menu.addSeparator()
-        start = menu.addMenu("&Start a routine")
+        start = menu.addMenu(_("&Start a routine"))
         planned = {item.routine_id for item in r.plan.items}
         routines = sorted(self._routines(), key=lambda x: (x.id not in planned, x.title.lower()))
         for routine in routines:
@@ -85,12 +86,12 @@ class ReminderTray(QObject):
             start.addAction(action)
         start.setEnabled(bool(routines))
         if r.paused_until() is not None:
-            menu.addAction("&Resume reminders", r.resume)
+            menu.addAction(_("&Resume reminders"), r.resume)
         else:
-            pause = menu.addAction("&Pause reminders for 1 hour", r.pause)
+            pause = menu.addAction(_("&Pause reminders for 1 hour"), r.pause)
             pause.setEnabled(r.plan.reminders or r.plan.desk.on)
-        menu.addAction("Weekly &plan and reminders\u2026", self.plan_requested.emit)
+        menu.addAction(_("Weekly &plan and reminders\u2026"), self.plan_requested.emit)
         menu.addSeparator()
-        menu.addAction("Show &HipTimer", self.show_requested.emit)
-        menu.addAction("&Quit HipTimer", self.quit_requested.emit)
+        menu.addAction(_("Show &HipTimer"), self.show_requested.emit)
+        menu.addAction(_("&Quit HipTimer"), self.quit_requested.emit)
         self._tooltip()

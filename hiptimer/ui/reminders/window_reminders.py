@@ -18,6 +18,7 @@ from hiptimer.core.clock import LocalTime, SystemLocalTime
 from hiptimer.core.plan import autostart
 from hiptimer.core.routines.model import Routine, estimated_seconds
 from hiptimer.core.settings import SettingsStore
+from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.reminders.coordinator import Idle, Notifier, ReminderCoordinator, history_done
 from hiptimer.ui.reminders.notifier import DBusNotifier, TrayMessages
 from hiptimer.ui.reminders.plan_dialog import PlanChoice, PlanDialog
@@ -28,11 +29,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-NO_TRAY = (
+NO_TRAY = N_(
     "This desktop shows no tray icons: reminders come as notifications while HipTimer is "
     "open, and closing the window quits it."
 )
-TRAY_FIRST_CLOSE = (
+TRAY_FIRST_CLOSE = N_(
     "HipTimer is still running in the tray, so that your reminders come. Open it again "
     "from the tray icon; quit from the tray menu or File > Quit. (Weekly plan and "
     "reminders in the File menu turns this off.)"
@@ -102,7 +103,7 @@ class WindowReminders(QObject):
         self.tray: ReminderTray | None = None
         self.dialog: PlanDialog | None = None
         self.length: Callable[[Routine], float] = estimated_seconds
-        self.action = QAction("Weekly &plan and reminders\u2026", window)
+        self.action = QAction(_("Weekly &plan and reminders\u2026"), window)
         self.action.triggered.connect(self.open_plan)
         actions = menu.actions()  # after Settings, before the line above Quit
         if len(actions) > 1:
@@ -124,7 +125,7 @@ class WindowReminders(QObject):
         )  # fmt: skip
         c = self.coordinator
         c.start_requested.connect(self.start_requested.emit)
-        c.problem.connect(lambda text: self._notice("Reminders", text))
+        c.problem.connect(lambda text: self._notice(_("Reminders"), text))
         c.today_changed.connect(self.refresh_today)
         self._tray_up()
         c.start()
@@ -142,7 +143,7 @@ class WindowReminders(QObject):
         wanted = s.plan.reminders or s.plan.desk.on or s.keep_in_tray
         if not self._tray_wanted:
             if wanted:
-                self._notice("No tray", NO_TRAY)
+                self._notice(_("No tray"), translate(NO_TRAY))
             return
         icon = QIcon(str(paths.icons_dir() / "hiptimer.svg"))
         self.tray = ReminderTray(c, self._host.routines, icon, self._window)
@@ -188,7 +189,7 @@ class WindowReminders(QObject):
             return False
         if not store.settings.tray_explained:
             store.update(tray_explained=True)
-            self.tray.icon.showMessage(APP_TITLE, TRAY_FIRST_CLOSE)
+            self.tray.icon.showMessage(APP_TITLE, translate(TRAY_FIRST_CLOSE))
         if self._host.session() is not None:
             return False
         event.ignore()
@@ -216,9 +217,10 @@ class WindowReminders(QObject):
         dialog = PlanDialog(
             s.plan, self._host.routines(), keep_in_tray=s.keep_in_tray,
             start_at_login=autostart.is_on(self._autostart_dir),
-            tray_reason="" if self._tray_wanted else NO_TRAY,
-            login_reason="" if autostart.supported() else "Start at login is made for Linux "
-            "desktops (XDG autostart) only, so far.",
+            tray_reason="" if self._tray_wanted else translate(NO_TRAY),
+            login_reason="" if autostart.supported() else _(
+                "Start at login is made for Linux desktops (XDG autostart) only, so far."
+            ),
             idle_source=self._idle_source(), parent=self._window,
         )  # fmt: skip
         self.dialog = dialog
@@ -263,4 +265,4 @@ class WindowReminders(QObject):
             else:
                 autostart.turn_off(self._autostart_dir)
         except autostart.AutostartError as exc:
-            self._host.show_problem(f"Start at login: {exc}")
+            self._host.show_problem(_("Start at login: {problem}").format(problem=exc))

@@ -104,7 +104,7 @@ def test_the_tray_menu_shows_today_the_next_reminder_and_pauses(
         texts = [a.text() for a in tray.menu.actions() if not a.isSeparator()]
         assert texts[:2] == [
             "Quick test routine at 18:00 \u2014 later today",
-            "This week: 0 of 1 planned sessions done so far "
+            "This week: 0 of 1 planned session done so far "
             "(Mon \u2026 Tue \u00b7 Wed \u00b7 Thu \u00b7 Fri \u00b7 Sat \u00b7 Sun \u00b7)",
         ]
         assert "Next reminder: today 18:00" in texts

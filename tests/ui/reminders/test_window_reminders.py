@@ -187,7 +187,7 @@ def test_no_note_for_a_routine_done_today_and_the_week_counts_it(app: Setup) -> 
     app.at(18, 0)
     assert app.notifier.notes == []
     assert "Quick test routine at 18:00 \u2014 done" in app.today()
-    assert "This week: 1 of 1 planned sessions done so far" in app.today()
+    assert "This week: 1 of 1 planned session done so far" in app.today()
 
 
 def test_no_notification_service_gives_a_clear_notice(qtbot: QtBot, tmp_path: Path) -> None:
