@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
-from datetime import time
+from datetime import date, time
 from typing import Any
 
 from hiptimer.core.routines.model import Routine, Schedule
@@ -41,6 +41,7 @@ class PlanItem:
     routine_id: str
     days: tuple[int, ...] = EVERY_DAY
     at: str = DEFAULT_TIME  # "HH:MM", 24-hour local time
+    since: str = ""  # ISO date it was planned from (so earlier days never count as missed)
 
     @property
     def time(self) -> time:
@@ -48,6 +49,10 @@ class PlanItem:
 
     def on(self, weekday: int) -> bool:
         return weekday in self.days
+
+    def planned_on(self, day: date) -> bool:
+        """Whether it is planned on that date: its weekday, and not before it was planned."""
+        return self.on(day.weekday()) and (not self.since or day.isoformat() >= self.since)
 
 
 @dataclass(frozen=True)
@@ -98,6 +103,17 @@ def default_days(schedule: Schedule | None) -> tuple[int, ...]:
     return SPREAD[schedule.min_per_week]
 
 
+def stamp_since(old: WeeklyPlan, new: WeeklyPlan, today: date) -> WeeklyPlan:
+    """The new plan with each item's `since`: kept where its days are unchanged, else today."""
+    items = []
+    for item in new.items:
+        before = old.item_for(item.routine_id)
+        kept = before is not None and before.days == item.days and before.since
+        since = before.since if kept and before is not None else today.isoformat()
+        items.append(dataclasses.replace(item, since=since))
+    return dataclasses.replace(new, items=tuple(items))
+
+
 def default_item(routine: Routine) -> PlanItem:
     return PlanItem(routine.id, default_days(routine.schedule), DEFAULT_TIME)
 
@@ -141,7 +157,7 @@ def plan_from_data(data: Any) -> WeeklyPlan:
 
 
 def _item(value: Any, where: str) -> PlanItem:
-    d = _object(value, where, {"routine_id", "days", "at"})
+    d = _object(value, where, {"routine_id", "days", "at", "since"})
     rid = d.get("routine_id")
     if not isinstance(rid, str) or not 0 < len(rid) <= 64:
         raise PlanError(f"{where}.routine_id: expected a routine id of 1 to 64 characters")
@@ -154,7 +170,13 @@ def _item(value: Any, where: str) -> PlanItem:
         raise PlanError(f"{where}.days: expected a list of weekdays from 0 (Monday) to 6 (Sunday)")
     at = d.get("at", DEFAULT_TIME)
     _clock(at, f"{where}.at")
-    return PlanItem(rid, tuple(sorted(days)), at)
+    since = d.get("since", "")
+    try:
+        if not isinstance(since, str) or (since and date.fromisoformat(since).isoformat() != since):
+            raise ValueError
+    except ValueError:
+        raise PlanError(f'{where}.since: expected a date as YYYY-MM-DD, or ""') from None
+    return PlanItem(rid, tuple(sorted(days)), at, since)
 
 
 def _desk(value: Any) -> DeskBreaks:

@@ -72,7 +72,7 @@ def week_tally(plan: WeeklyPlan, today: date, done: Done) -> list[DayTally]:
     tally = []
     for n in range(7):
         day = monday + timedelta(days=n)
-        planned = [item for item in plan.items if item.on(day.weekday())]
+        planned = [item for item in plan.items if item.planned_on(day)]
         count = sum(1 for item in planned if day <= today and done(item.routine_id, day))
         tally.append(DayTally(day, len(planned), count))
     return tally

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
 from hiptimer import APP_TITLE, paths
 from hiptimer.core.clock import LocalTime, SystemLocalTime
 from hiptimer.core.plan import autostart
+from hiptimer.core.plan.model import stamp_since
 from hiptimer.core.routines.model import Routine, estimated_seconds
 from hiptimer.core.settings import SettingsStore
 from hiptimer.i18n import N_, _, translate
@@ -244,12 +245,13 @@ class WindowReminders(QObject):
     def apply(self, choice: PlanChoice) -> None:
         """Save the plan and the tray choice, write or remove the autostart entry."""
         store, host = self._host.settings, self._host
-        store.update(plan=choice.plan, keep_in_tray=choice.keep_in_tray)
+        plan = stamp_since(store.settings.plan, choice.plan, self.local.now().date())
+        store.update(plan=plan, keep_in_tray=choice.keep_in_tray)
         if store.save_error:
             host.show_problem(store.save_error)
         self._set_autostart(choice.start_at_login)
         if self.coordinator is not None:
-            self.coordinator.set_plan(choice.plan)
+            self.coordinator.set_plan(plan)
             if self.tray is None and self._tray_wanted:
                 self._tray_up()
         self._quit_on_close()

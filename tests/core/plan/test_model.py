@@ -84,3 +84,17 @@ def test_quiet_hours_may_cross_midnight() -> None:
     lunch = DeskBreaks(quiet_from="12:00", quiet_until="13:00")
     assert lunch.quiet_at(time(12, 30)) and not lunch.quiet_at(time(13))
     assert not DeskBreaks(quiet_from="12:00", quiet_until="12:00").quiet_at(time(12))
+
+
+def test_since_is_kept_for_an_unchanged_item_and_set_to_today_for_a_new_or_changed_one() -> None:
+    from datetime import date
+
+    from hiptimer.core.plan.model import stamp_since
+
+    old = WeeklyPlan(True, (PlanItem("a", (0, 2), "18:00", "2026-01-01"), PlanItem("b", (1,))))
+    new = WeeklyPlan(True, (PlanItem("a", (0, 2), "19:00"), PlanItem("b", (2,)), PlanItem("c")))
+    stamped = stamp_since(old, new, date(2026, 1, 8))
+    assert [i.since for i in stamped.items] == ["2026-01-01", "2026-01-08", "2026-01-08"]
+    assert plan_from_data(dataclasses.asdict(stamped)) == stamped
+    with pytest.raises(PlanError, match=r"plan.items\[0\].since: expected a date"):
+        plan_from_data({"items": [{"routine_id": "a", "since": "8 Jan"}]})

@@ -93,3 +93,11 @@ def test_the_systems_local_time_follows_the_zones_rules() -> None:
     assert f"{local.at(date(2026, 3, 29), time_of_day(2, 30)):%H:%M %z}" == "03:30 +0200"
     assert f"{local.at(date(2026, 10, 25), time_of_day(2, 30)):%H:%M %z}" == "02:30 +0200"
     assert local.now().utcoffset() is not None
+
+
+def test_days_before_a_routine_was_planned_are_not_counted_as_missed() -> None:
+    plan = plan_of(PlanItem("stretch", EVERY_DAY, "18:00", since="2026-01-08"))
+    friday = date(2026, 1, 9)
+    tally = week_tally(plan, friday, nothing_done)
+    assert [t.planned for t in tally] == [0, 0, 0, 1, 1, 1, 1]
+    assert week_text(tally, friday).startswith("This week: 0 of 2 planned sessions done")
