@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTime
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -45,6 +46,18 @@ TRAY_HELP = N_(
     "Reminders come only while HipTimer runs. With this on, closing the window leaves it "
     "in the tray (quit from the tray menu or File > Quit)."
 )
+
+
+# The settings' spin-box look for the time fields (their own sheet styles QSpinBox only).
+TIME_STYLE = """
+    QTimeEdit {
+        background: #16212A; color: #FFFFFF; border: 1px solid #6B7F8C;
+        border-radius: 4px; padding: 3px 6px; min-width: 64px;
+    }
+    QTimeEdit:disabled { color: #7E8B94; border-color: #3A4852; }
+    QTimeEdit:focus { border: 2px solid #FFD54F; }
+    QTimeEdit::up-button, QTimeEdit::down-button { width: 0; border: none; }
+"""
 
 
 @dataclass(frozen=True)
@@ -119,7 +132,7 @@ class PlanDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Weekly plan and reminders \u2014 {app}").format(app=APP_TITLE))
         self.setObjectName("settings")
-        self.setStyleSheet(settings_style_sheet())
+        self.setStyleSheet(settings_style_sheet() + TIME_STYLE)
         self._plan = plan
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
@@ -134,7 +147,16 @@ class PlanDialog(QDialog):
         layout.addWidget(buttons)
         self.ensurePolished()
         self.setMinimumSize(self.minimumSizeHint())
-        self.resize(max(760, self.sizeHint().width()), 640)
+        self.resize(max(860, self.sizeHint().width()), self.minimumSizeHint().height())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # As the Settings dialog does: QDialog's first sizing ignores height-for-width, which
+        # squeezed the plan's rows under the wrapped help text.
+        room = self.screen().availableGeometry().height() - 40  # the title bar's share
+        needed = min(self.heightForWidth(self.width()), room)
+        if needed > self.height():
+            self.resize(self.width(), needed)
 
     def _plan_group(self, plan: WeeklyPlan, routines: list[Routine]) -> QGroupBox:
         box = QGroupBox(_("Weekly plan"), self)
@@ -165,6 +187,7 @@ class PlanDialog(QDialog):
         scroll = QScrollArea(box)
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_host)
+        scroll.setMinimumHeight(230)  # six rows in view; the dialog still fits 1024 x 768
         layout.addWidget(scroll, 1)
         return box
 
