@@ -49,12 +49,14 @@ class ReminderCoordinator(QObject):
     `routines()` gives the library's routines (titles, lengths); `session_running()` holds
     desk breaks back; `length(routine)` is a routine's length in seconds.
 
-    Signals: start_requested(str) with a routine id to open at its get-ready;
+    Signals: start_requested(str) with a routine id to open at its get-ready; show_requested()
+    when a note itself was clicked;
     today_changed() when today's lines or the week's tally may read differently;
     problem(str) with a sentence for the user (no notification service, and so on).
     """
 
     start_requested = Signal(str)
+    show_requested = Signal()
     today_changed = Signal()
     problem = Signal(str)
 
@@ -181,6 +183,9 @@ class ReminderCoordinator(QObject):
 
     def answer(self, key: str, action: str) -> None:
         """A note's button was pressed (or the tray message clicked)."""
+        if action == "default":  # the note itself: bring the window forward
+            self.show_requested.emit()
+            return
         if key == DESK_KEY:
             self._answer_desk(action)
         else:
@@ -198,8 +203,7 @@ class ReminderCoordinator(QObject):
             self.reminders.snooze(reminder, int(action.removeprefix("snooze-")))
         elif action == "skip":
             self.reminders.skip_today(reminder.routine_id)
-        if action != "default":
-            self._shown.pop(reminder.key, None)
+        self._shown.pop(reminder.key, None)
 
     def _answer_desk(self, action: str) -> None:
         now = self.local.now()

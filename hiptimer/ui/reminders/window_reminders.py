@@ -126,6 +126,7 @@ class WindowReminders(QObject):
         )  # fmt: skip
         c = self.coordinator
         c.start_requested.connect(self.start_requested.emit)
+        c.show_requested.connect(self.show_requested.emit)
         c.problem.connect(lambda text: self._notice(_("Reminders"), text))
         c.today_changed.connect(self.refresh_today)
         self._tray_up()

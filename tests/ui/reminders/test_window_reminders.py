@@ -222,3 +222,13 @@ def test_a_reminder_due_during_a_session_waits_for_its_end(app: Setup) -> None:
     session.controller.close()  # ended early: no set done
     app.at(18, 1)
     assert [n.summary for n in app.notifier.notes] == ["Time for Quick test routine"]
+
+
+def test_a_click_on_the_note_itself_brings_the_window_forward(app: Setup, qtbot: QtBot) -> None:
+    app.at(18, 0)
+    [note] = app.notifier.notes
+    with qtbot.waitSignal(app.window.reminders.show_requested):
+        app.notifier.answered.emit(note.key, "default")
+    assert app.started == [] and app.window.session is None
+    app.notifier.answered.emit(note.key, "start")  # its buttons still work after a click
+    assert app.started == ["quick-test"]
