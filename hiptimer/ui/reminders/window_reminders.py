@@ -207,6 +207,9 @@ class WindowReminders(QObject):
             self.coordinator.stop()
             if self.tray is not None:
                 self.tray.hide()
+            app = QApplication.instance()
+            if isinstance(app, QApplication):  # the application's, not ours to keep changed
+                app.setQuitOnLastWindowClosed(True)
 
     # ------------------------------------------------------------ the plan dialog
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.plan import autostart
@@ -135,5 +135,7 @@ def test_closing_keeps_it_in_the_tray_once_asked_and_says_so_the_first_time(
         assert coordinator is not None and coordinator.timer.isActive()
         setup.at(18, 0)
         assert len(setup.notifier.notes) == 1  # reminders go on with the window hidden
+        assert not QApplication.quitOnLastWindowClosed()
         window.quit_app()
         assert not coordinator.timer.isActive()
+        assert QApplication.quitOnLastWindowClosed()  # as the next window expects
