@@ -20,7 +20,7 @@ from hiptimer.core.plan.state_file import FILE_NAME, load_state, save_state
 from hiptimer.core.plan.today import done_lookup, today_lines, week_tally, week_text
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import _
-from hiptimer.ui.reminders.notifier import Note
+from hiptimer.ui.reminders.tray_messages import Note
 
 log = logging.getLogger(__name__)
 

@@ -4,22 +4,20 @@ Why not the desktop-notifier package: on Linux it speaks this same D-Bus interfa
 through dbus-fast on an asyncio loop that would need a thread of its own beside Qt's (its
 callbacks arrive only while that loop runs), and it adds four packages. QtDBus is already
 here (the sleep inhibitor uses it) and delivers ActionInvoked in Qt's own event loop.
-Qt's tray message (QSystemTrayIcon.showMessage) has no buttons: it is the fallback where no
-notification service answers but a tray exists (clicking the message means Start).
+Qt's tray message has no buttons: it is the fallback (tray_messages.py).
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import cast
 
 from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, SLOT, QMetaObject, QObject, Qt, Signal, Slot
 from PySide6.QtDBus import QDBusConnection, QDBusInterface
-from PySide6.QtWidgets import QSystemTrayIcon
 
 from hiptimer.i18n import N_, _, translate
+from hiptimer.ui.reminders.tray_messages import Note
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +28,6 @@ CALL_TIMEOUT_MS = 2000
 APP_NAME = "HipTimer"
 DESKTOP_ENTRY = "io.github.hiptimer.HipTimer"
 NEVER_EXPIRE = 0  # a reminder stays until it is answered (servers may still time it out)
-TRAY_MESSAGE_MS = 30_000
 
 # The buttons of a reminder: (action key, label). "default" is a click on the notification.
 ACTIONS = (
@@ -40,15 +37,6 @@ ACTIONS = (
     ("skip", N_("Skip today")),
 )
 DEFAULT_ACTION = "default"
-
-
-@dataclass(frozen=True)
-class Note:
-    """A notification to show: `key` names the reminder in the answers that come back."""
-
-    key: str
-    summary: str
-    body: str
 
 
 class DBusNotifier(QObject):
@@ -173,32 +161,3 @@ class DBusNotifier(QObject):
 def _body(text: str) -> str:
     """The body as plain text: some servers read markup in it (the spec allows a subset)."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-class TrayMessages(QObject):
-    """The fallback: a tray balloon without buttons; clicking it answers "start".
-
-    Signals: answered(str, str) as DBusNotifier's.
-    """
-
-    answered = Signal(str, str)
-
-    def __init__(self, tray: QSystemTrayIcon, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._tray = tray
-        self._last = ""
-        self.reason = ""
-        tray.messageClicked.connect(lambda: self.answered.emit(self._last, "start"))
-
-    def connect_answered(self, slot: Callable[[str, str], None]) -> None:
-        self.answered.connect(slot)
-
-    def show(self, note: Note, *, replaces: int = 0) -> int | None:
-        self._last = note.key
-        self._tray.showMessage(
-            note.summary, note.body, QSystemTrayIcon.MessageIcon.Information, TRAY_MESSAGE_MS
-        )
-        return 1
-
-    def close(self, key: str) -> None:
-        pass

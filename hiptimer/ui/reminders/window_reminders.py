@@ -21,9 +21,9 @@ from hiptimer.core.routines.model import Routine, estimated_seconds
 from hiptimer.core.settings import SettingsStore
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.reminders.coordinator import Idle, Notifier, ReminderCoordinator, history_done
-from hiptimer.ui.reminders.notifier import DBusNotifier, TrayMessages
 from hiptimer.ui.reminders.plan_dialog import PlanChoice, PlanDialog
 from hiptimer.ui.reminders.tray import ReminderTray
+from hiptimer.ui.reminders.tray_messages import NoNotifier, TrayMessages
 
 if TYPE_CHECKING:
     from hiptimer.ui.services.ports import Services
@@ -101,6 +101,7 @@ class WindowReminders(QObject):
         self._tray_wanted = ReminderTray.available() if parts.tray is None else parts.tray
         self._autostart_dir = parts.autostart_dir
         self.coordinator: ReminderCoordinator | None = None
+        self._from_desktop = False  # the desktop's notification service answered
         self.tray: ReminderTray | None = None
         self.dialog: PlanDialog | None = None
         self.length: Callable[[Routine], float] = estimated_seconds
@@ -115,7 +116,7 @@ class WindowReminders(QObject):
     def services_ready(self) -> None:
         """Open the notifier and the tray and begin looking at the plan."""
         host = self._host
-        notifier: Notifier = self._notifier or DBusNotifier(self)
+        notifier = self._notifier or self._desktop_notifier()
         idle = self._idle or self._idle_monitor()
         self.coordinator = ReminderCoordinator(
             host.settings.settings.plan, self.local, notifier,
@@ -132,9 +133,22 @@ class WindowReminders(QObject):
         self._tray_up()
         c.start()
 
-    def _idle_monitor(self) -> Idle:
-        from hiptimer.ui.reminders.idle import IdleMonitor
+    def _desktop_notifier(self) -> Notifier:
+        """The desktop's notification service over D-Bus; where Qt has no D-Bus module, none
+        (the tray's messages stand in where there is a tray)."""
+        try:
+            from hiptimer.ui.reminders.notifier import DBusNotifier
+        except ImportError:
+            return NoNotifier(_("this Qt has no D-Bus module"))
+        notifier = DBusNotifier(self)
+        self._from_desktop = notifier.available()
+        return notifier
 
+    def _idle_monitor(self) -> Idle | None:
+        try:
+            from hiptimer.ui.reminders.idle import IdleMonitor
+        except ImportError:  # no D-Bus module: desk breaks count a plain interval
+            return None
         return IdleMonitor(self)
 
     def _tray_up(self) -> None:
@@ -153,7 +167,7 @@ class WindowReminders(QObject):
         self.tray.show_requested.connect(self.show_requested.emit)
         self.tray.quit_requested.connect(self.quit_requested.emit)
         self.tray.plan_requested.connect(self.open_plan)
-        if isinstance(c.notifier, DBusNotifier) and not c.notifier.available():
+        if self._notifier is None and not self._from_desktop:
             c.notifier = TrayMessages(self.tray.icon, self)  # no buttons, but a message
             c.notifier.connect_answered(c.answer)
         self.tray.show()

@@ -15,7 +15,8 @@ import pytest
 from PySide6.QtDBus import QDBusConnection
 from pytestqt.qtbot import QtBot
 
-from hiptimer.ui.reminders.notifier import DBusNotifier, Note
+from hiptimer.ui.reminders.notifier import DBusNotifier
+from hiptimer.ui.reminders.tray_messages import Note
 
 FAKE_SERVER = Path(__file__).with_name("fake_notifications.py")
 BUS_NAME = "hiptimer-notifier-test"

@@ -21,7 +21,7 @@ from hiptimer.core.session.steps import StepKind
 from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.app import connect_reminders
 from hiptimer.ui.main_window import MainWindow
-from hiptimer.ui.reminders.notifier import Note
+from hiptimer.ui.reminders.tray_messages import Note
 from hiptimer.ui.reminders.window_reminders import ReminderParts
 from tests.core.plan.clocks import BERLIN
 from tests.harness import hold, quick_routine
