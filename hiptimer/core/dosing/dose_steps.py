@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from hiptimer.core.routines.model import Exercise, Kind
 from hiptimer.core.session.steps import Side
+from hiptimer.i18n import _, decimal, n_
 
 
 @dataclass(frozen=True)
@@ -49,10 +50,11 @@ class Dose:
 
     @property
     def text(self) -> str:
-        """'3 x 12 reps' or '3 x 35 s'."""
+        """'3 x 12 reps' or '3 x 35 s' in the language in use."""
         if self.reps is not None:
-            return f"{self.sets} x {self.reps} reps"
-        return f"{self.sets} x {self.hold_s or 0:g} s"
+            text = n_("{sets} x {n} rep", "{sets} x {n} reps", self.reps)
+            return text.format(sets=self.sets, n=self.reps)
+        return _("{sets} x {n} s").format(sets=self.sets, n=decimal(self.hold_s or 0))
 
     def is_lower_than(self, other: Dose) -> bool:
         """Less in at least one field and more in none (doses of the same kind only)."""

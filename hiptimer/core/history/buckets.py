@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from hiptimer.core.history.queries import PainPoint, WeekCount
-from hiptimer.core.history.review import local_day, month_abbreviation
+from hiptimer.core.history.review import local_day
+from hiptimer.core.history.wording import month_abbreviation
 
 
 def bucket_pain(points: list[PainPoint], max_points: int = 120) -> tuple[str, list[PainPoint]]:

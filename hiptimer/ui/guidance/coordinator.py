@@ -19,7 +19,7 @@ from hiptimer.core.history.queries import SessionSummary
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.validation import RoutineError
-from hiptimer.i18n import _, translate
+from hiptimer.i18n import _, joined, translate
 from hiptimer.ui.guidance.checkin_page import QUESTION, CheckinPage
 from hiptimer.ui.guidance.recommendations_panel import MorningAdvicePage, RecommendationsPanel
 from hiptimer.ui.keys import Action, Mode
@@ -112,7 +112,7 @@ class Guidance(QObject):
         for routine in self._routines({s.routine_id for s in self._waiting}):
             self._before[routine.id] = (routine, self._recommend(routine))
         titles = list(dict.fromkeys(s.routine_title for s in self._waiting))
-        about = _("The morning after: {routines}").format(routines=_joined(titles))
+        about = _("The morning after: {routines}").format(routines=joined(titles))
         self.checkin = CheckinPage(about, self._nav.stack)
         self.checkin.answered.connect(self._answered)
         self.checkin.skipped.connect(lambda: self._answered(None, None))
@@ -275,10 +275,3 @@ class Guidance(QObject):
             text = spoken(rec, names.get(rec.exercise_id, rec.exercise_id))
             if text:
                 self._host.services.speech.say(text, kind="summary")
-
-
-def _joined(names: list[str]) -> str:
-    """'A', 'A and B', 'A, B and C' in the language in use."""
-    if len(names) < 2:
-        return "".join(names)
-    return _("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])

@@ -16,9 +16,9 @@ from hiptimer.core.history.queries import DosePoint, PainPoint, WeekCount
 from hiptimer.core.history.review import (
     ACCEPTABLE_MAX,
     SAFE_MAX,
-    dose_unit,
     dose_value,
 )
+from hiptimer.core.history.wording import dose_unit
 from hiptimer.core.routines.model import Schedule
 from hiptimer.ui.widgets.plain import escape
 

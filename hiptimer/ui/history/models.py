@@ -19,11 +19,8 @@ from hiptimer.core.history.queries import SessionSummary, StoredSet
 from hiptimer.core.history.review import (
     ACCEPTABLE_MAX,
     SAFE_MAX,
-    completion_text,
-    duration_text,
-    pain_number,
-    when_text,
 )
+from hiptimer.core.history.wording import completion_text, duration_text, pain_number, when_text
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex

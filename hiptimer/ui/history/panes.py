@@ -25,14 +25,11 @@ from hiptimer.core.history.queries import SessionSummary
 from hiptimer.core.history.review import (
     ExerciseInfo,
     adherence,
-    completion_text,
-    duration_text,
-    pain_number,
     points_in,
     schedule_for,
-    when_text,
 )
 from hiptimer.core.history.store import HistoryStore
+from hiptimer.core.history.wording import completion_text, duration_text, pain_number, when_text
 from hiptimer.core.routines.model import Routine
 from hiptimer.ui.history.models import SessionsModel, SetsModel
 from hiptimer.ui.widgets.plain import escape, fit_names, plain
