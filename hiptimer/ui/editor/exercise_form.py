@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QWidget
 
 from hiptimer.core.routines.model import Rests
+from hiptimer.i18n import N_, _, decimal, p_, translate
 from hiptimer.ui.editor.bound_form import BoundForm
 from hiptimer.ui.editor.data_ops import get_path
 from hiptimer.ui.editor.fields import (
@@ -17,19 +18,20 @@ from hiptimer.ui.editor.fields import (
     TextBlockField,
 )
 
-KINDS = [("hold", "Timed hold"), ("reps", "Counted reps")]
+# (value in the file, label marked with N_ and translated where shown)
+KINDS = [("hold", N_("Timed hold")), ("reps", N_("Counted reps"))]
 SIDES = [
-    ("none", "No sides (or both together)"),
-    ("each", "Each side in turn"),
-    ("alternating", "Alternating within a set"),
+    ("none", N_("No sides (or both together)")),
+    ("each", N_("Each side in turn")),
+    ("alternating", N_("Alternating within a set")),
 ]
 HOLD_KEYS = ("hold_s",)
 REPS_KEYS = ("reps", "reps_range", "rep_hold_s", "tempo")
 # Each exercise rest, the routine default it falls back to, and its label.
 REST_FIELDS = (
-    ("rest_between_sets_s", "between_sets_s", "Rest between sets"),
-    ("rest_between_sides_s", "between_sides_s", "Switch-sides pause"),
-    ("rest_after_s", "after_exercise_s", "Rest after exercise"),
+    ("rest_between_sets_s", "between_sets_s", N_("Rest between sets")),
+    ("rest_between_sides_s", "between_sides_s", N_("Switch-sides pause")),
+    ("rest_after_s", "after_exercise_s", N_("Rest after exercise")),
 )
 
 
@@ -42,49 +44,54 @@ class ExerciseForm(BoundForm):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exercise-form")
-        self.add("Name", LineField("name", self))
+        secs = _("s")
+        self.add(_("Name"), LineField("name", self))
         self.add(
-            "Id",
+            _("Id"),
             LineField("id", self, width=260),
-            "Names the exercise in your session records; keep it when you rename the exercise.",
+            _("Names the exercise in your session records; keep it when you rename the exercise."),
         )
-        self.add("Kind", ChoiceField("kind", self, KINDS, default="hold"))
-        self.add("Sets", LineField("sets", self, number=True, placeholder="1"))
+        self.add(_("Kind"), ChoiceField("kind", self, _choices(KINDS), default="hold"))
+        self.add(_("Sets"), LineField("sets", self, number=True, placeholder="1"))
         self.add(
-            "Hold", LineField("hold_s", self, number=True, unit="s"), "Seconds per set and side."
+            p_("dose", "Hold"),
+            LineField("hold_s", self, number=True, unit=secs),
+            _("Seconds per set and side."),
         )
-        self.add("Reps", LineField("reps", self, number=True, unit="per set"))
+        self.add(_("Reps"), LineField("reps", self, number=True, unit=_("per set")))
         self.add(
-            "Rep range",
-            PairField("reps_range", self, between="to", unit="reps (optional)"),
-            "The prescribed range, e.g. 8 to 12; the reps above must lie inside it.",
-        )
-        self.add(
-            "Hold each rep",
-            LineField("rep_hold_s", self, number=True, unit="s", placeholder="0"),
-            "Seconds at the top of every rep; the app then paces 2 s up and 2 s down.",
+            _("Rep range"),
+            PairField("reps_range", self, between=p_("range", "to"), unit=_("reps (optional)")),
+            _("The prescribed range, e.g. 8 to 12; the reps above must lie inside it."),
         )
         self.add(
-            "Tempo",
+            _("Hold each rep"),
+            LineField("rep_hold_s", self, number=True, unit=secs, placeholder="0"),
+            _("Seconds at the top of every rep; the app then paces 2 s up and 2 s down."),
+        )
+        self.add(
+            _("Tempo"),
             TempoField("tempo", self),
-            "Optional: seconds to lift, hold at the top and lower, for every rep.",
+            _("Optional: seconds to lift, hold at the top and lower, for every rep."),
         )
-        self.add("SideMode", ChoiceField("sides", self, SIDES, default="none"))
-        for key, _, label in REST_FIELDS:
+        self.add(_("Sides"), ChoiceField("sides", self, _choices(SIDES), default="none"))
+        for key, _routine_key, label in REST_FIELDS:
             self.add(
-                label,
-                LineField(key, self, number=True, unit="s"),
-                "Leave blank to use the routine's default rest.",
+                translate(label),
+                LineField(key, self, number=True, unit=secs),
+                _("Leave blank to use the routine's default rest."),
             )
-        lines = "One per line"
-        self.add("Setup", TextBlockField("setup", self, lines=True, height=112, placeholder=lines))
-        self.add("Cues", TextBlockField("cues", self, lines=True, height=112, placeholder=lines))
-        self.add("Caution", LineField("caution", self, optional=True))
+        lines = _("One per line")
         self.add(
-            "Image",
-            LineField("image", self, optional=True, placeholder="relative to the routine file"),
+            _("Setup"), TextBlockField("setup", self, lines=True, height=112, placeholder=lines)
         )
-        self.empty = QLabel("Select an exercise on the left, or add one.", self)
+        self.add(_("Cues"), TextBlockField("cues", self, lines=True, height=112, placeholder=lines))
+        self.add(_("Caution"), LineField("caution", self, optional=True))
+        self.add(
+            _("Image"),
+            LineField("image", self, optional=True, placeholder=_("relative to the routine file")),
+        )
+        self.empty = QLabel(_("Select an exercise on the left, or add one."), self)
         self.empty.setProperty("role", "muted")
         self.form.addRow(self.empty)
         self.show_exercise(None, {})
@@ -103,11 +110,18 @@ class ExerciseForm(BoundForm):
         for key in REPS_KEYS:
             self.set_row_visible(key, is_reps)
         defaults = Rests()
-        for key, routine_key, _ in REST_FIELDS:
+        for key, routine_key, _label in REST_FIELDS:
             value = get_path(rests, routine_key)
             ok = isinstance(value, (int, float)) and not isinstance(value, bool)
             default = value if ok else getattr(defaults, routine_key)
             field = self.fields[key]
             assert isinstance(field, LineField)
-            field.edit.setPlaceholderText(f"{default:g}")
-            field.unit_label.setText(f"s   (blank: routine default, {default:g} s)")
+            field.edit.setPlaceholderText(decimal(default))
+            field.unit_label.setText(
+                _("s   (blank: routine default, {n} s)").format(n=decimal(default))
+            )
+
+
+def _choices(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(value, label) pairs with their labels in the language in use."""
+    return [(value, translate(label)) for value, label in pairs]

@@ -9,39 +9,40 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from hiptimer.core.routines.validation import Problem
+from hiptimer.i18n import N_, _, n_, translate
 from hiptimer.ui.editor.data_ops import exercises, name_of, split_exercise_path
 
 PATH_ROLE = Qt.ItemDataRole.UserRole
 MAX_ROWS = 4
-FIELD_WORDS = {
-    "title": "title",
-    "description": "description",
-    "source": "source",
-    "cautions": "cautions",
-    "schedule": "schedule",
-    "rests": "default rests",
-    "rests.get_ready_s": "get-ready time",
-    "rests.between_sets_s": "rest between sets",
-    "rests.between_sides_s": "switch-sides pause",
-    "rests.after_exercise_s": "rest after an exercise",
-    "exercises": "exercises",
-    "name": "name",
-    "id": "id",
-    "kind": "kind",
-    "sets": "sets",
-    "hold_s": "hold",
-    "reps": "reps",
-    "reps_range": "rep range",
-    "rep_hold_s": "hold each rep",
-    "tempo": "tempo",
-    "sides": "sides",
-    "rest_between_sets_s": "rest between sets",
-    "rest_between_sides_s": "switch-sides pause",
-    "rest_after_s": "rest after exercise",
-    "setup": "setup",
-    "cues": "cues",
-    "caution": "caution",
-    "image": "image",
+FIELD_WORDS = {  # marked with N_, translated where shown
+    "title": N_("title"),
+    "description": N_("description"),
+    "source": N_("source"),
+    "cautions": N_("cautions"),
+    "schedule": N_("schedule"),
+    "rests": N_("default rests"),
+    "rests.get_ready_s": N_("get-ready time"),
+    "rests.between_sets_s": N_("rest between sets"),
+    "rests.between_sides_s": N_("switch-sides pause"),
+    "rests.after_exercise_s": N_("rest after an exercise"),
+    "exercises": N_("exercises"),
+    "name": N_("name"),
+    "id": N_("id"),
+    "kind": N_("kind"),
+    "sets": N_("sets"),
+    "hold_s": N_("hold"),
+    "reps": N_("reps"),
+    "reps_range": N_("rep range"),
+    "rep_hold_s": N_("hold each rep"),
+    "tempo": N_("tempo"),
+    "sides": N_("sides"),
+    "rest_between_sets_s": N_("rest between sets"),
+    "rest_between_sides_s": N_("switch-sides pause"),
+    "rest_after_s": N_("rest after exercise"),
+    "setup": N_("setup"),
+    "cues": N_("cues"),
+    "caution": N_("caution"),
+    "image": N_("image"),
 }
 _LINE = re.compile(r"(\w+)\[(\d+)\]$")
 
@@ -49,25 +50,40 @@ _LINE = re.compile(r"(\w+)\[(\d+)\]$")
 def field_words(key: str) -> str:
     """'hold_s' -> 'hold', 'cues[1]' -> 'cues, line 2', 'tempo.lift_s' -> 'tempo (lift_s)'."""
     if key in FIELD_WORDS:
-        return FIELD_WORDS[key]
+        return translate(FIELD_WORDS[key])
     line = _LINE.match(key)
     if line and line.group(1) in FIELD_WORDS:
-        return f"{FIELD_WORDS[line.group(1)]}, line {int(line.group(2)) + 1}"
-    head, _, rest = key.partition(".")
+        field = translate(FIELD_WORDS[line.group(1)])
+        return _("{field}, line {n}").format(field=field, n=int(line.group(2)) + 1)
+    head, _dot, rest = key.partition(".")
     if head in FIELD_WORDS and rest:
-        return f"{FIELD_WORDS[head]} ({rest})"
-    return key or "routine"
+        return _("{field} ({part})").format(field=translate(FIELD_WORDS[head]), part=rest)
+    return key or _("routine")
+
+
+def edit_text(key: str) -> str:
+    """The undo step for a change of one field: 'Edit hold'."""
+    return _("Edit {field}").format(field=field_words(key))
 
 
 def describe(problem: Problem, data: dict[str, Any]) -> str:
     """One problem as a line a person reads: 'Bridge: hold: expected a number ...'."""
     split = split_exercise_path(problem.where)
     if split is None:
-        return f"{field_words(problem.where).capitalize()}: {problem.message}"
+        field = field_words(problem.where)
+        return _("{field}: {problem}").format(
+            field=field[:1].upper() + field[1:], problem=problem.message
+        )
     index, key = split
     items = exercises(data)
-    name = name_of(items[index], index) if index < len(items) else f"Exercise {index + 1}"
-    return f"{name}: {field_words(key) if key else 'exercise'}: {problem.message}"
+    if index < len(items):
+        name = name_of(items[index], index)
+    else:
+        name = _("Exercise {n}").format(n=index + 1)
+    field = field_words(key) if key else _("exercise")
+    return _("{exercise}: {field}: {problem}").format(
+        exercise=name, field=field, problem=problem.message
+    )
 
 
 class ProblemPanel(QWidget):
@@ -104,13 +120,16 @@ class ProblemPanel(QWidget):
             self.list.setFixedHeight(rows + 2 * self.list.frameWidth() + 4)
         count = len(problems)
         if count:
-            noun = "problem" if count == 1 else "problems"
             self.status.setText(
-                f"{count} {noun} to fix before you can save (click one to go there):"
+                n_(
+                    "{n} problem to fix before you can save (click one to go there):",
+                    "{n} problems to fix before you can save (click one to go there):",
+                    count,
+                ).format(n=count)
             )
             self.status.setProperty("role", "error")
         else:
-            self.status.setText("\u2713  No problems: the routine is valid.")
+            self.status.setText("\u2713  " + _("No problems: the routine is valid."))
             self.status.setProperty("role", "ok")
         self.status.style().unpolish(self.status)
         self.status.style().polish(self.status)

@@ -28,13 +28,14 @@ from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.validation import Problem
 from hiptimer.core.routines.validation import validate_data as validate_routine_data
 from hiptimer.core.routines.writer import routine_to_data
+from hiptimer.i18n import _
 from hiptimer.ui.editor import data_ops as ops
 from hiptimer.ui.editor import files, window_files
 from hiptimer.ui.editor.bound_form import scrolled
 from hiptimer.ui.editor.exercise_form import ExerciseForm
 from hiptimer.ui.editor.exercise_list import ExercisesPanel
 from hiptimer.ui.editor.picker import pick_exercise
-from hiptimer.ui.editor.problems import ProblemPanel, field_words
+from hiptimer.ui.editor.problems import ProblemPanel, edit_text
 from hiptimer.ui.editor.routine_form import RoutineForm
 from hiptimer.ui.editor.style import editor_style_sheet
 from hiptimer.ui.editor.undo import EditorState, SnapshotCommand, UndoKeysFilter
@@ -98,8 +99,8 @@ class EditorWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("editor-tabs")
-        self.tabs.addTab(scrolled(self.exercise_form), "Exercise")
-        self.tabs.addTab(scrolled(self.routine_form), "Routine details")
+        self.tabs.addTab(scrolled(self.exercise_form), _("Exercise"))
+        self.tabs.addTab(scrolled(self.routine_form), _("Routine details"))
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.exercises)
         split.addWidget(self.tabs)
@@ -107,11 +108,11 @@ class EditorWindow(QMainWindow):
         split.setSizes([440, 820])
         split.setChildrenCollapsible(False)
 
-        self.reset_button = QPushButton("Reset to original\u2026", self)
-        self.import_button = QPushButton("Import\u2026", self)
-        self.export_button = QPushButton("Export\u2026", self)
-        self.close_button = QPushButton("Close", self)
-        self.save_button = QPushButton("Save", self)
+        self.reset_button = QPushButton(_("Reset to original\u2026"), self)
+        self.import_button = QPushButton(_("Import\u2026"), self)
+        self.export_button = QPushButton(_("Export\u2026"), self)
+        self.close_button = QPushButton(_("Close"), self)
+        self.save_button = QPushButton(_("Save"), self)
         self.save_button.setProperty("role", "primary")
         self.reset_button.clicked.connect(self.reset_to_original)
         self.import_button.clicked.connect(self.choose_import)
@@ -149,20 +150,22 @@ class EditorWindow(QMainWindow):
         panel.down.clicked.connect(lambda: self.move_current(1))
 
     def _build_menus(self) -> None:
-        self.save_action = self._action("&Save", self.save, QKeySequence.StandardKey.Save)
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.save_action = self._action(_("&Save"), self.save, QKeySequence.StandardKey.Save)
+        self.undo_action = self.undo_stack.createUndoAction(self, _("&Undo"))
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self.undo_stack.createRedoAction(self, _("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        routine_menu = self.menuBar().addMenu("&Routine")
+        routine_menu = self.menuBar().addMenu(_("&Routine"))
         routine_menu.addAction(self.save_action)
-        routine_menu.addAction(self._action("&Import\u2026", self.choose_import))
-        routine_menu.addAction(self._action("&Export\u2026", self.choose_export))
-        self.reset_action = self._action("Reset to &original\u2026", self.reset_to_original)
+        routine_menu.addAction(self._action(_("&Import\u2026"), self.choose_import))
+        routine_menu.addAction(self._action(_("&Export\u2026"), self.choose_export))
+        self.reset_action = self._action(_("Reset to &original\u2026"), self.reset_to_original)
         routine_menu.addAction(self.reset_action)
         routine_menu.addSeparator()
-        routine_menu.addAction(self._action("&Close", self.close, QKeySequence.StandardKey.Close))
-        edit_menu = self.menuBar().addMenu("&Edit")
+        routine_menu.addAction(
+            self._action(_("&Close"), self.close, QKeySequence.StandardKey.Close)
+        )
+        edit_menu = self.menuBar().addMenu(_("&Edit"))
         for action in (self.undo_action, self.redo_action):
             self.addAction(action)
             edit_menu.addAction(action)
@@ -242,18 +245,18 @@ class EditorWindow(QMainWindow):
         self.exercise_form.set_problems(for_exercise)
         name = ops.name_of(ops.exercises(self.data)[current], current) if current >= 0 else ""
         mark = "  \u26a0"
-        self.tabs.setTabText(
-            0, f"Exercise {current + 1}: {no_mnemonic(name)}" if name else "Exercise"
-        )
+        numbered = _("Exercise {n}: {name}").format(n=current + 1, name=no_mnemonic(name))
+        self.tabs.setTabText(0, numbered if name else _("Exercise"))
         self.tabs.setTabText(0, self.tabs.tabText(0) + (mark if for_exercise else ""))
-        self.tabs.setTabText(1, "Routine details" + (mark if routine_level else ""))
+        self.tabs.setTabText(1, _("Routine details") + (mark if routine_level else ""))
         self.exercises.set_problem("\n".join(list_level))
         return bad
 
     def _update_chrome(self) -> None:
         base = self._base
         title = self.data.get("title") if isinstance(self.data.get("title"), str) else base.title
-        self.setWindowTitle(f"Edit routine \u2014 {window_title(title or base.title)}[*]")
+        shown = window_title(title or base.title)
+        self.setWindowTitle(_("Edit routine \u2014 {routine}").format(routine=shown) + "[*]")
         self.setWindowModified(self.is_modified)
         can_save = self.is_valid and self.is_modified
         self.save_button.setEnabled(can_save)
@@ -277,14 +280,14 @@ class EditorWindow(QMainWindow):
 
     def _routine_edited(self, key: str, value: object) -> None:
         data = ops.with_path(self.data, key, value)
-        self._edit(data, f"Edit {field_words(key)}", ("routine", key))
+        self._edit(data, edit_text(key), ("routine", key))
 
     def _exercise_edited(self, key: str, value: object) -> None:
         index = self.current
         if index < 0:
             return
         data = ops.set_exercise_field(self.data, index, key, value)
-        self._edit(data, f"Edit {field_words(key)}", ("exercise", index, key))
+        self._edit(data, edit_text(key), ("exercise", index, key))
 
     def _selected(self, row: int) -> None:
         self.tabs.setCurrentIndex(0)
@@ -294,40 +297,41 @@ class EditorWindow(QMainWindow):
     def move_current(self, delta: int) -> None:
         data, index = ops.move(self.data, self.current, delta)
         if index != self.current:
-            self._edit(data, "Move exercise", current=index)
+            self._edit(data, _("Move exercise"), current=index)
 
     def _reordered(self, order: list[int]) -> None:
         current = order.index(self.current) if self.current in order else self.current
-        self._edit(ops.reorder(self.data, order), "Reorder exercises", current=current)
+        self._edit(ops.reorder(self.data, order), _("Reorder exercises"), current=current)
 
     def _enabled_changed(self, row: int, enabled: bool) -> None:
-        verb = "Include" if enabled else "Leave out"
-        self._edit(ops.set_enabled(self.data, row, enabled), f"{verb} exercise", current=row)
+        text = _("Include exercise") if enabled else _("Leave out exercise")
+        self._edit(ops.set_enabled(self.data, row, enabled), text, current=row)
 
-    def add_exercise(self, ex: dict[str, Any], text: str = "Add exercise") -> None:
+    def add_exercise(self, ex: dict[str, Any], text: str | None = None) -> None:
         """Insert an exercise after the selected one (its id renamed if already used)."""
         data, index = ops.insert(self.data, self.current + 1, ex)
-        self._edit(data, text, current=index)
+        self._edit(data, _("Add exercise") if text is None else text, current=index)
 
     def add_from_routine(self) -> None:
         chosen = pick_exercise(self.catalog, self)
         if chosen is not None:
-            self.add_exercise(chosen, f"Add {chosen.get('name', 'exercise')}")
+            name = chosen.get("name")
+            self.add_exercise(chosen, _("Add {exercise}").format(exercise=name) if name else None)
 
     def add_blank(self) -> None:
         used = {str(e.get("id")) for e in ops.exercises(self.data)}
-        self.add_exercise(ops.blank_exercise(used), "New exercise")
+        self.add_exercise(ops.blank_exercise(used), _("New exercise"))
         self.exercise_form.fields["name"].focus()
 
     def duplicate_current(self) -> None:
         if self.current >= 0:
             data, index = ops.duplicate(self.data, self.current)
-            self._edit(data, "Duplicate exercise", current=index)
+            self._edit(data, _("Duplicate exercise"), current=index)
 
     def delete_current(self) -> None:
         if self.current >= 0:
             data, index = ops.delete(self.data, self.current)
-            self._edit(data, "Delete exercise", current=index)
+            self._edit(data, _("Delete exercise"), current=index)
 
     def go_to_problem(self, where: str) -> None:
         """Select the exercise a problem is in and put the cursor in its field."""
@@ -382,9 +386,8 @@ class EditorWindow(QMainWindow):
         if not routines:
             return
         self.imported.emit(list(routines))
-        names = ", ".join(f"\u201c{r.title}\u201d" for r in routines)
-        self.statusBar().showMessage(f"Imported {names} into your routines.", 8000)
-        if len(routines) == 1 and self.confirm_discard("opening the imported routine"):
+        self.statusBar().showMessage(window_files.imported_text(routines), 8000)
+        if len(routines) == 1 and self.confirm_discard("open"):
             self.load(routines[0])
 
     def confirm_discard(self, before: str) -> bool:
@@ -392,7 +395,7 @@ class EditorWindow(QMainWindow):
         return window_files.confirm_discard(self, before)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.confirm_discard("closing"):
+        if self.confirm_discard("close"):
             event.accept()
         else:
             event.ignore()
