@@ -115,7 +115,7 @@ def import_error_text(errors: list[RoutineError]) -> str:
     """Every problem of every refused file, as HTML: the file name, then one problem a line."""
     parts = []
     for error in errors:
-        lines = [str(p) for p in error.problems[:MAX_LINES_PER_FILE]]
+        lines = [p.shown_line() for p in error.problems[:MAX_LINES_PER_FILE]]
         more = len(error.problems) - len(lines)
         if more > 0:
             lines.append(_("... and {n} more").format(n=more))

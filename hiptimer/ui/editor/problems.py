@@ -72,7 +72,7 @@ def describe(problem: Problem, data: dict[str, Any]) -> str:
     if split is None:
         field = field_words(problem.where)
         return _("{field}: {problem}").format(
-            field=field[:1].upper() + field[1:], problem=problem.message
+            field=field[:1].upper() + field[1:], problem=problem.shown()
         )
     index, key = split
     items = exercises(data)
@@ -82,7 +82,7 @@ def describe(problem: Problem, data: dict[str, Any]) -> str:
         name = _("Exercise {n}").format(n=index + 1)
     field = field_words(key) if key else _("exercise")
     return _("{exercise}: {field}: {problem}").format(
-        exercise=name, field=field, problem=problem.message
+        exercise=name, field=field, problem=problem.shown()
     )
 
 

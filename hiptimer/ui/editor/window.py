@@ -236,11 +236,11 @@ class EditorWindow(QMainWindow):
             if split is not None:
                 bad.add(split[0])
                 if split[0] == current:
-                    for_exercise.append((split[1], problem.message))
+                    for_exercise.append((split[1], problem.shown()))
             elif problem.where == "exercises":
-                list_level.append(problem.message)
+                list_level.append(problem.shown())
             else:
-                routine_level.append((problem.where, problem.message))
+                routine_level.append((problem.where, problem.shown()))
         self.routine_form.set_problems(routine_level)
         self.exercise_form.set_problems(for_exercise)
         name = ops.name_of(ops.exercises(self.data)[current], current) if current >= 0 else ""

@@ -54,7 +54,7 @@ def load_library() -> list[LibraryItem]:
             e.id,
             e.routine.title if e.routine else e.title,
             e.routine,
-            "\n".join(e.error.lines()) if e.error else "",
+            "\n".join(e.error.shown_lines()) if e.error else "",
             e.builtin,
         )
         for e in load_catalog().entries()

@@ -575,4 +575,9 @@ def test_the_editor_in_spanish(qtbot: QtBot, catalog: Catalog, spanish: None) ->
     assert window.undo_stack.undoText() == "Editar mantener"
     window.undo_stack.undo()
     assert hold.edit.text() == str(window.data["exercises"][0]["hold_s"]).replace(".", ",")
+    name = line(window, "name")
+    type_into(qtbot, name, "")
+    assert name.error.text() == "no puede quedar vacío"  # the validator's words, in Spanish
+    assert window.problems.lines() == ["\u26a0  Ejercicio 1: nombre: no puede quedar vacío"]
+    assert window.problems.status.text().startswith("1 problema que corregir")
     window.undo_stack.setClean()
