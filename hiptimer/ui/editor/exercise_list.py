@@ -131,6 +131,7 @@ class ExercisesPanel(QGroupBox):
         self.down = self._button(_("Move down"), "Ctrl+Down")
         hint = QLabel(_("Drag to reorder, or Ctrl+Up / Ctrl+Down."), self)
         hint.setProperty("role", "muted")
+        hint.setWordWrap(True)  # a longer language must not widen the panel
         grid = QGridLayout()
         grid.setSpacing(6)
         for i, button in enumerate(

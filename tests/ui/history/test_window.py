@@ -283,7 +283,10 @@ def test_the_window_in_spanish(
     model = window.sessions_pane.sessions
     assert window.windowTitle() == "Historial — HipTimer"
     assert [window.tabs.tabText(i) for i in range(3)] == ["Sesiones", "Dolor y dosis", "Adherencia"]
-    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in (0, 3)] == ["Fecha", "Hecho"]
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in (0, 3)] == [
+        "Fecha",
+        "Realizado",
+    ]
     assert column(model, 3)[0] == "4/4 series, completada"
     assert column(model, AVG_PAIN)[0] == "1,2"
     when = column(model, 0)[0]
