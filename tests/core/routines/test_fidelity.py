@@ -1,58 +1,123 @@
-"""docs/fidelity.md and the built-in routines say the same doses (the table is checked, not trusted)."""
+"""docs/fidelity.md and the built-in routines say the same doses and cautions (checked, not trusted)."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+import pytest
+
 from hiptimer.core.routines.catalog import load_catalog
-from hiptimer.core.routines.model import dose_text
+from hiptimer.core.routines.model import Routine, dose_text
 
 DOC = Path(__file__).resolve().parents[3] / "docs" / "fidelity.md"
+OURS = "HipTimer's advice: "
 
 
-def table_rows() -> dict[tuple[str, str], str]:
-    rows = {}
+def tables() -> dict[str, list[list[list[str]]]]:
+    """The doc's tables under each heading, in order; each a list of rows of cells, no header."""
+    found: dict[str, list[list[list[str]]]] = {}
+    heading, table = "", None
     for line in DOC.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("|"):
+            heading = line.lstrip("#").strip() if line.startswith("#") else heading
+            table = None
+            continue
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if (
-            len(cells) == 5
-            and re.fullmatch(r"[a-z][a-z0-9-]*", cells[0])
-            and cells[1] != "exercise"
-        ):
-            rows[(cells[0], cells[1])] = cells[3]
-    return rows
+        if table is None:
+            table = []
+            found.setdefault(heading, []).append(table)
+        elif not set("".join(cells)) <= set("-: "):  # not the --- line
+            table.append(cells)
+    return found
+
+
+def builtins() -> dict[str, Routine]:
+    return {
+        e.routine.id: e.routine
+        for e in load_catalog().entries()
+        if e.routine is not None and e.routine.builtin
+    }
 
 
 def test_every_builtin_exercise_is_in_the_table_with_its_dose() -> None:
-    builtin = {
-        (entry.routine.id, ex.id): dose_text(ex)
-        for entry in load_catalog().entries()
-        if entry.routine is not None and entry.routine.builtin
-        for ex in entry.routine.exercises
-    }
+    rows = tables()["How the built-in routines follow their sources"][0]
+    in_doc = {(r[0], r[1]): r[3] for r in rows}
+    assert len(in_doc) == len(rows), "a routine and exercise appear twice in the table"
+    builtin = {(rid, ex.id): dose_text(ex) for rid, r in builtins().items() for ex in r.exercises}
     assert builtin, "no built-in routines found"
-    assert table_rows() == builtin
+    assert in_doc == builtin
 
 
 def test_the_clamshells_and_the_seated_stretch_follow_their_source() -> None:
     # Issue 16: the source asks for about 10 clamshells a side in all and about 30 s a side.
-    rows = table_rows()
-    assert rows[("gentle-hip-care", "clamshell")].startswith("1 x 10 reps")
-    assert rows[("gentle-hip-care", "seated-hip-stretch")] == "1 x 30 s each side"
+    gentle = builtins()["gentle-hip-care"]
+    assert dose_text(gentle.exercise("clamshell")).startswith("1 x 10 reps")
+    assert dose_text(gentle.exercise("seated-hip-stretch")) == "1 x 30 s each side"
 
 
 def test_the_serious_injury_warning_stands_with_its_own_sources_routines() -> None:
-    routines = {e.routine.id: e.routine for e in load_catalog().entries() if e.routine}
+    routines = builtins()
     for routine_id in ("daily-hip-stretches", "hip-strengthening"):
         assert any("fracture" in c for c in routines[routine_id].cautions), routine_id
-    assert not any("fracture" in c for c in routines["gentle-hip-care"].cautions)
+    others = set(routines) - {"daily-hip-stretches", "hip-strengthening"}
+    assert not any("fracture" in c for rid in others for c in routines[rid].cautions)
 
 
-def test_schedules_that_are_our_choice_say_so() -> None:
-    routines = {e.routine.id: e.routine for e in load_catalog().entries() if e.routine}
-    for routine_id in ("fai-mobility-control", "gentle-hip-care", "hip-strength-mobility",
-                       "spinal-stenosis-basics"):  # fmt: skip
-        assert "schedule" in routines[routine_id].description and "suggestion" in (
-            routines[routine_id].description
-        ), routine_id
+@pytest.mark.parametrize(
+    "routine_id",
+    [
+        "fai-mobility-control",
+        "gentle-hip-care",
+        "hip-strength-mobility",
+        "spinal-stenosis-basics",
+        "desk-micro-break",
+    ],
+)
+def test_schedules_that_are_our_choice_say_so(routine_id: str) -> None:
+    description = builtins()[routine_id].description
+    assert "schedule" in description and "HipTimer's suggestion" in description
+
+
+def test_the_doc_marks_exactly_those_schedules_as_our_choice() -> None:
+    rows = tables()["Schedules"][0]
+    ours = {r[0] for r in rows if "our choice, said in the routine" in r[2]}
+    assert ours == {
+        "fai-mobility-control",
+        "gentle-hip-care",
+        "hip-strength-mobility",
+        "spinal-stenosis-basics",
+        "desk-micro-break",
+    }
+    assert {r[0] for r in rows} == set(builtins())
+
+
+def _cautions(routine: Routine) -> list[tuple[str, str]]:
+    """(exercise id or "-", caution) for the routine's own cautions and each exercise's."""
+    found = [("-", c) for c in routine.cautions]
+    return found + [(ex.id, ex.caution) for ex in routine.exercises if ex.caution]
+
+
+def test_every_caution_is_in_the_table_with_where_it_comes_from() -> None:
+    credited, rows = tables()["Cautions and where they come from"]
+    sources = {r[0]: {s.strip() for s in r[1].split(",")} for r in credited}
+    assert sources.keys() == builtins().keys()
+    unmatched = list(rows)
+    for rid, routine in builtins().items():
+        for where, caution in _cautions(routine):
+            ours = caution.startswith(OURS)
+            body = caution.removeprefix(OURS)
+            match = [r for r in unmatched if (r[0], r[1]) == (rid, where) and body.startswith(r[2])]
+            assert match, f"{rid} {where}: {caution!r} is not in the table"
+            row = match[0]
+            unmatched.remove(row)
+            assert (row[3] == "HipTimer") == ours, f"{rid} {where} {body!r}: {row[3]}"
+            assert ours or row[3] in sources[rid], f"{rid}: {row[3]} is not among {sources[rid]}"
+    assert unmatched == [], "rows for cautions no routine has"
+
+
+def test_our_own_advice_says_so_where_it_starts() -> None:
+    for routine in builtins().values():
+        for _, caution in _cautions(routine):
+            assert OURS not in caution or caution.startswith(OURS), caution
+            assert re.match(r"[A-Z]", caution.removeprefix(OURS)) or caution.startswith(OURS)
