@@ -20,7 +20,7 @@ class SessionView:
     paused: bool
     reps_done: int
     reps_target: int
-    rep_phase: str
+    rep_phase: str  # "lift", "hold", "lower", "pause" (at the bottom); "" when not pacing
     rep_side: Side | None
     awaiting_pain: bool
     awaiting_choice: bool
@@ -64,7 +64,9 @@ def rep_state(
         phase = "lift"
     elif into < tempo.lift_s + tempo.hold_s:
         phase = "hold"
-    else:
+    elif into < tempo.lift_s + tempo.hold_s + tempo.lower_s or tempo.pause_s <= 0:
         phase = "lower"
+    else:
+        phase = "pause"  # at the bottom (format 2)
     side = (Side.RIGHT if movement % 2 == 0 else Side.LEFT) if alternating else step.side
     return reps_done(ex, elapsed, count), target, phase, side

@@ -62,6 +62,8 @@ STALE_FORM_CUE_S = 8.0
 # be talking when the next word is due. Short phases leave the rhythm to the rep count (and,
 # on alternating reps, to the side word "Right" / "Left", which is always said).
 MIN_PHASE_WORD_S = 1.5
+# The pause at the bottom of a rep is said "Hold low": "Pause" would sound like "Paused.".
+PHASE_WORDS = {"pause": "Hold low"}
 # Phrases whose moments are closer than this belong to the same moment (one engine command).
 SAME_MOMENT_S = 0.01
 
@@ -295,7 +297,7 @@ def _rep_phase(e: RepPhase) -> list[Phrase]:
     elif e.phase_s < MIN_PHASE_WORD_S:
         return []
     else:
-        word = e.phase.capitalize()
+        word = PHASE_WORDS.get(e.phase, e.phase.capitalize())
     return [Phrase(word, "tempo", e.at, STALE_COUNT_S)]
 
 

@@ -17,7 +17,8 @@ OURS = "HipTimer's advice: "
 def tables() -> dict[str, list[list[list[str]]]]:
     """The doc's tables under each heading, in order; each a list of rows of cells, no header."""
     found: dict[str, list[list[list[str]]]] = {}
-    heading, table = "", None
+    heading = ""
+    table: list[list[str]] | None = None
     for line in DOC.read_text(encoding="utf-8").splitlines():
         if not line.startswith("|"):
             heading = line.lstrip("#").strip() if line.startswith("#") else heading
