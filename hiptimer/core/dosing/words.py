@@ -37,7 +37,9 @@ def change_text(rec: Recommendation) -> str:
 
 
 def _dose_words(old: Dose, new: Dose) -> str:
-    """The field that changes, as said aloud: 'twelve reps', 'thirty-five second holds'."""
+    """What changes, as said aloud: 'twelve reps', 'holds of ...', 'the single-leg bridge'."""
+    if new.rung != old.rung and new.name:
+        return f"the {new.name[:1].lower()}{new.name[1:]}"
     if new.reps != old.reps and new.reps is not None:
         return "one rep" if new.reps == 1 else f"{number_words(new.reps)} reps"
     if new.hold_s != old.hold_s and new.hold_s is not None:
