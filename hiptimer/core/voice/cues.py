@@ -312,6 +312,8 @@ def dose_words(ex: Exercise) -> str:
     tempo = effective_tempo(ex)
     if tempo is not None and tempo.hold_s > 0:
         text += f", hold {duration_words(tempo.hold_s)} at the top"
+    if tempo is not None and tempo.pause_s > 0:
+        text += f", hold {duration_words(tempo.pause_s)} low"
     return f"{text}."
 
 

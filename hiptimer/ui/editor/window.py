@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.core.routines.catalog import Catalog
-from hiptimer.core.routines.model import Routine
+from hiptimer.core.routines.model import FORMAT_VERSION, Routine
 from hiptimer.core.routines.validation import Problem
 from hiptimer.core.routines.validation import validate_data as validate_routine_data
 from hiptimer.core.routines.writer import routine_to_data
@@ -203,7 +203,10 @@ class EditorWindow(QMainWindow):
         """Edit another routine; its own history starts empty."""
         self._base = routine
         self.undo_stack.clear()
-        self._show(EditorState(routine_to_data(routine), 0 if routine.exercises else -1))
+        # Edited as the newest format, so that a ladder or a load can be added to any routine;
+        # saving writes the oldest format that holds the result.
+        data = {**routine_to_data(routine), "version": FORMAT_VERSION}
+        self._show(EditorState(data, 0 if routine.exercises else -1))
         self.undo_stack.setClean()
         self._update_chrome()
 

@@ -11,7 +11,7 @@ from hiptimer.core.session.steps import RestKind, Side, StepKind
 from hiptimer.core.session.view import SessionView
 from hiptimer.ui.theme import Phase
 
-TEMPO_WORDS = {"lift": "LIFT", "hold": "HOLD", "lower": "LOWER"}
+TEMPO_WORDS = {"lift": "LIFT", "hold": "HOLD", "lower": "LOWER", "pause": "HOLD LOW"}
 
 
 @dataclass(frozen=True)

@@ -185,11 +185,13 @@ def store(tmp_path: Path) -> Iterator[HistoryStore]:
         yield opened
 
 
-@pytest.fixture
-def user(store: HistoryStore) -> FourWeeks:
-    routine = routine_from_data(STRENGTH, "strength.json")
-    save_routine(routine, paths.user_routines_dir() / "strength.json")
-    return FourWeeks(store, "strength")
+@pytest.fixture(params=["strength", "hip-strengthening"])
+def user(request: pytest.FixtureRequest, store: HistoryStore) -> FourWeeks:
+    """The user of this file's routine, or of the built-in one its ladders come from."""
+    if request.param == "strength":
+        routine = routine_from_data(STRENGTH, "strength.json")
+        save_routine(routine, paths.user_routines_dir() / "strength.json")
+    return FourWeeks(store, request.param)
 
 
 def flare_on(session: int) -> Callable[[int], Pain]:
@@ -246,7 +248,7 @@ def test_a_flare_after_the_climb_steps_back_down_the_ladder(user: FourWeeks) -> 
 def test_the_decisions_are_in_the_history(user: FourWeeks, store: HistoryStore) -> None:
     user.weeks(3)
     rows = [(c.exercise_id, c.field, c.old_value, c.new_value, c.accepted)
-            for c in store.dose_changes("strength")]  # fmt: skip
+            for c in store.dose_changes(user.routine_id)]  # fmt: skip
     assert ("bridge", "rung", 0, 1, True) in rows
     assert ("straight-leg-raise", "rung", 0, 1, True) in rows
     assert all(accepted for *_, accepted in rows)

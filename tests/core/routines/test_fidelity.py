@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from hiptimer.core.routines.catalog import load_catalog
-from hiptimer.core.routines.model import Routine, dose_text
+from hiptimer.core.routines.ladder import at_rung, ceiling_text
+from hiptimer.core.routines.model import Exercise, Routine, dose_text
 
 DOC = Path(__file__).resolve().parents[3] / "docs" / "fidelity.md"
 OURS = "HipTimer's advice: "
@@ -41,13 +42,49 @@ def builtins() -> dict[str, Routine]:
     }
 
 
-def test_every_builtin_exercise_is_in_the_table_with_its_dose() -> None:
+def variants(routine: Routine) -> dict[str, Exercise]:
+    """Every exercise as the table names it, each rung of a ladder as "exercise / rung"."""
+    found = {}
+    for ex in routine.exercises:
+        for i in range(max(1, len(ex.ladder))):
+            name = ex.id if i == 0 else f"{ex.id} / {ex.ladder[i].id}"
+            found[name] = at_rung(ex, i) if ex.ladder else ex
+    return found
+
+
+def test_every_builtin_exercise_is_in_the_table_with_its_dose_and_ceiling() -> None:
     rows = tables()["How the built-in routines follow their sources"][0]
-    in_doc = {(r[0], r[1]): r[3] for r in rows}
+    in_doc = {(r[0], r[1]): (r[3], r[4], r[5].startswith("off:")) for r in rows}
     assert len(in_doc) == len(rows), "a routine and exercise appear twice in the table"
-    builtin = {(rid, ex.id): dose_text(ex) for rid, r in builtins().items() for ex in r.exercises}
+    builtin = {
+        (rid, name): (dose_text(ex), ceiling_text(ex), not ex.enabled)
+        for rid, r in builtins().items()
+        for name, ex in variants(r).items()
+    }
     assert builtin, "no built-in routines found"
     assert in_doc == builtin
+
+
+def test_the_issues_mismatches_are_fixed() -> None:
+    """Issue 16: the doses, ceilings and exercises found out of step with the seeds."""
+    r = builtins()
+    stretch = r["hip-strength-mobility"].exercise("lower-back-hip-stretch")
+    assert ceiling_text(stretch) == "3 x 10 s"  # never pushed from 5-10 s to 60 s
+    for ex in r["daily-hip-stretches"].exercises:
+        assert ceiling_text(ex) == "3 x 1 min"  # never pushed to five sets
+    strength = variants(r["hip-strengthening"])
+    assert strength["bridge / single-leg-bridge"].name == "Single-leg bridge"
+    weighted = strength["straight-leg-raise / straight-leg-raise-weighted"]
+    assert weighted.load is not None and weighted.load.text == "1 kg"
+    assert dose_text(strength["monster-walk-back-forward"]) == "2 x 15 reps"
+    hiker = strength["hip-hiker"].tempo
+    assert hiker is not None and hiker.pause_s >= 2  # holds the low position
+    fai = r["fai-mobility-control"]
+    squat = fai.exercise("tempo-chair-squat").tempo
+    assert squat is not None and squat.pause_s > 0
+    assert {"adductor-squeeze", "clamshell", "lunge-pelvic-control", "low-impact-cardio"} <= {
+        ex.id for ex in fai.exercises
+    }
 
 
 def test_the_clamshells_and_the_seated_stretch_follow_their_source() -> None:
@@ -94,9 +131,18 @@ def test_the_doc_marks_exactly_those_schedules_as_our_choice() -> None:
 
 
 def _cautions(routine: Routine) -> list[tuple[str, str]]:
-    """(exercise id or "-", caution) for the routine's own cautions and each exercise's."""
+    """(exercise or "-", caution) for the routine's own cautions and each variant's own.
+
+    A ladder rung that keeps the exercise's caution is not listed twice.
+    """
     found = [("-", c) for c in routine.cautions]
-    return found + [(ex.id, ex.caution) for ex in routine.exercises if ex.caution]
+    first: dict[str, str] = {}
+    for name, ex in variants(routine).items():
+        base = name.split(" / ")[0]
+        if ex.caution and ex.caution != first.get(base):
+            found.append((name, ex.caution))
+        first.setdefault(base, ex.caution)
+    return found
 
 
 def test_every_caution_is_in_the_table_with_where_it_comes_from() -> None:
