@@ -31,6 +31,7 @@ _PART_NAMES = {
     ".lift_s": "lift",
     ".hold_s": "hold",
     ".lower_s": "lower",
+    ".pause_s": "pause at the bottom",
     ".min_per_week": "fewest",
     ".max_per_week": "most",
 }
@@ -324,13 +325,13 @@ class PairField(Field):
 
 
 class TempoField(Field):
-    """An optional tempo: a checkbox and seconds to lift, hold and lower.
+    """An optional tempo: a checkbox and seconds to lift, hold, lower and pause at the bottom.
 
     Signals: edited(str key, object value), as every Field.
     """
 
-    PARTS = (("lift_s", "lift"), ("hold_s", "hold"), ("lower_s", "lower"))
-    DEFAULT: ClassVar[dict[str, int]] = {"lift_s": 2, "hold_s": 0, "lower_s": 2}
+    PARTS = (("lift_s", "lift"), ("hold_s", "hold"), ("lower_s", "lower"), ("pause_s", "pause"))
+    DEFAULT: ClassVar[dict[str, int]] = {"lift_s": 2, "hold_s": 0, "lower_s": 2, "pause_s": 0}
 
     def __init__(self, key: str, parent: QWidget) -> None:
         self.check = QCheckBox("Paced:", parent)

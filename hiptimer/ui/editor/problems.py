@@ -42,8 +42,14 @@ FIELD_WORDS = {
     "cues": "cues",
     "caution": "caution",
     "image": "image",
+    "enabled": "on/off",
+    "load": "load",
+    "ceiling": "at most",
+    "ladder": "variants",
+    "rung": "variant done now",
 }
 _LINE = re.compile(r"(\w+)\[(\d+)\]$")
+_IN_LADDER = re.compile(r"ladder\[(\d+)\](.*)")
 
 
 def field_words(key: str) -> str:
@@ -67,7 +73,23 @@ def describe(problem: Problem, data: dict[str, Any]) -> str:
     index, key = split
     items = exercises(data)
     name = name_of(items[index], index) if index < len(items) else f"Exercise {index + 1}"
+    variant = _IN_LADDER.fullmatch(key)
+    if variant is not None:  # "Bridge, variant 2 (Single-leg bridge): reps: ..."
+        n = int(variant.group(1))
+        entry = _entry(items[index], n) if index < len(items) else {}
+        own = entry.get("name")
+        named = f" ({own.strip()})" if isinstance(own, str) and own.strip() else ""
+        name = f"{name}, variant {n + 2}{named}"
+        key = variant.group(2).removeprefix(".")
+        return f"{name}: {field_words(key) if key else 'variant'}: {problem.message}"
     return f"{name}: {field_words(key) if key else 'exercise'}: {problem.message}"
+
+
+def _entry(ex: dict[str, Any], n: int) -> dict[str, Any]:
+    ladder = ex.get("ladder")
+    if isinstance(ladder, list) and n < len(ladder) and isinstance(ladder[n], dict):
+        return ladder[n]
+    return {}
 
 
 class ProblemPanel(QWidget):

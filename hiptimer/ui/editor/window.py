@@ -29,7 +29,7 @@ from hiptimer.core.routines.validation import Problem
 from hiptimer.core.routines.validation import validate_data as validate_routine_data
 from hiptimer.core.routines.writer import routine_to_data
 from hiptimer.ui.editor import data_ops as ops
-from hiptimer.ui.editor import files, window_files
+from hiptimer.ui.editor import files, ladder_ops, window_files, window_ladder
 from hiptimer.ui.editor.bound_form import scrolled
 from hiptimer.ui.editor.exercise_form import ExerciseForm
 from hiptimer.ui.editor.exercise_list import ExercisesPanel
@@ -136,6 +136,11 @@ class EditorWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _connect_list(self) -> None:
+        bar = self.exercise_form.ladder
+        bar.variant_selected.connect(self._variant_selected)
+        bar.add_requested.connect(lambda after: window_ladder.add_variant(self, after))
+        bar.remove_requested.connect(lambda n: window_ladder.remove_variant(self, n))
+        bar.use_requested.connect(lambda n: window_ladder.use_variant(self, n))
         panel = self.exercises
         panel.list.selected.connect(self._selected)
         panel.list.move_requested.connect(self.move_current)
@@ -192,6 +197,11 @@ class EditorWindow(QMainWindow):
         return self._state.current
 
     @property
+    def variant(self) -> int:
+        """Which variant of the selected exercise the form shows (0: the exercise as written)."""
+        return self._state.variant
+
+    @property
     def is_valid(self) -> bool:
         return not self._problems
 
@@ -215,18 +225,20 @@ class EditorWindow(QMainWindow):
         self._state = state
         items = ops.exercises(state.data)
         current = state.current if 0 <= state.current < len(items) else -1
-        self._state = dataclasses.replace(state, current=current)
-        self.routine_form.show_data(state.data)
         ex = items[current] if current >= 0 else None
-        self.exercise_form.show_exercise(ex, state.data.get("rests") or {})
+        variant = min(state.variant, ladder_ops.count(ex) - 1) if ex is not None else 0
+        self._state = dataclasses.replace(state, current=current, variant=variant)
+        self.routine_form.show_data(state.data)
+        shown = ladder_ops.variant(ex, variant) if ex is not None else None
+        self.exercise_form.show_exercise(shown, state.data.get("rests") or {}, variant, ex)
         self._problems = validate_routine_data(state.data)
-        bad = self._route_problems(current)
+        bad = self._route_problems(current, ex)
         self.exercises.list.show_exercises(items, bad, current)
         self.exercises.update_buttons(current, len(items))
         self.problems.show_problems(self._problems, state.data)
         self._update_chrome()
 
-    def _route_problems(self, current: int) -> set[int]:
+    def _route_problems(self, current: int, ex: dict[str, Any] | None) -> set[int]:
         routine_level: list[tuple[str, str]] = []
         for_exercise: list[tuple[str, str]] = []
         list_level: list[str] = []
@@ -242,7 +254,11 @@ class EditorWindow(QMainWindow):
             else:
                 routine_level.append((problem.where, problem.message))
         self.routine_form.set_problems(routine_level)
-        self.exercise_form.set_problems(for_exercise)
+        names = ladder_ops.names(ex) if ex is not None else []
+        for_variant, elsewhere = window_ladder.route(for_exercise, self.variant, names)
+        self.exercise_form.set_problems(for_variant)
+        if ex is not None:
+            self.exercise_form.ladder.show_ladder(ex, self.variant, elsewhere)
         name = ops.name_of(ops.exercises(self.data)[current], current) if current >= 0 else ""
         mark = "  \u26a0"
         self.tabs.setTabText(
@@ -271,10 +287,24 @@ class EditorWindow(QMainWindow):
         self._update_chrome()
 
     def _edit(
-        self, data: dict[str, Any], text: str, merge_key: object = None, current: int | None = None
+        self,
+        data: dict[str, Any],
+        text: str,
+        merge_key: object = None,
+        current: int | None = None,
+        variant: int | None = None,
     ) -> None:
-        after = EditorState(data, self.current if current is None else current)
+        index = self.current if current is None else current
+        # Another exercise starts on its first variant; this one stays on the variant shown.
+        shown = (self.variant if index == self.current else 0) if variant is None else variant
+        after = EditorState(data, index, shown)
         self.undo_stack.push(SnapshotCommand(self._show, self._state, after, text, merge_key))
+
+    def edit(
+        self, data: dict[str, Any], text: str, *, current: int | None, variant: int | None
+    ) -> None:
+        """One undoable edit, then the exercise and variant to show (None: as they are)."""
+        self._edit(data, text, current=current, variant=variant)
 
     # ------------------------------------------------------------------ edits
 
@@ -286,13 +316,17 @@ class EditorWindow(QMainWindow):
         index = self.current
         if index < 0:
             return
-        data = ops.set_exercise_field(self.data, index, key, value)
-        self._edit(data, f"Edit {field_words(key)}", ("exercise", index, key))
+        data = window_ladder.set_field(self.data, index, self.variant, key, value)
+        self._edit(data, f"Edit {field_words(key)}", ("exercise", index, self.variant, key))
 
     def _selected(self, row: int) -> None:
         self.tabs.setCurrentIndex(0)
         if row != self.current:
-            self._show(dataclasses.replace(self._state, current=row))
+            self._show(dataclasses.replace(self._state, current=row, variant=0))
+
+    def _variant_selected(self, n: int) -> None:
+        if n != self.variant:
+            self._show(dataclasses.replace(self._state, variant=n))
 
     def move_current(self, delta: int) -> None:
         data, index = ops.move(self.data, self.current, delta)
@@ -318,7 +352,7 @@ class EditorWindow(QMainWindow):
             self.add_exercise(chosen, f"Add {chosen.get('name', 'exercise')}")
 
     def add_blank(self) -> None:
-        used = {str(e.get("id")) for e in ops.exercises(self.data)}
+        used = ops.all_ids(ops.exercises(self.data))
         self.add_exercise(ops.blank_exercise(used), "New exercise")
         self.exercise_form.fields["name"].focus()
 
@@ -337,7 +371,9 @@ class EditorWindow(QMainWindow):
         split = ops.split_exercise_path(where)
         if split is not None:
             self._selected(split[0])
-            hit = self.exercise_form.field_for(split[1]) if split[1] else None
+            variant, key = window_ladder.variant_of(split[1])
+            self._variant_selected(variant)
+            hit = self.exercise_form.field_for(key) if key else None
         else:
             self.tabs.setCurrentIndex(1)
             hit = self.routine_form.field_for(where)
