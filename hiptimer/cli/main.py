@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 import textwrap
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from hiptimer import __version__, paths
 from hiptimer.cli.common import (
@@ -20,6 +20,7 @@ from hiptimer.cli.common import (
     escape_controls,
     out,
 )
+from hiptimer.cli.voice_rule import next_session_lead_in, next_session_writer
 from hiptimer.core.routines.catalog import Catalog, RoutineEntry, load_catalog
 from hiptimer.core.routines.ladder import ceiling_note, ladder_lines
 from hiptimer.core.routines.loader import load_routine
@@ -225,7 +226,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         out(f"No routines found in {catalog.builtin_dir} or {catalog.user_dir}.")
         return 0
     rows = [("ID", "TITLE", "TIME", "EXERCISES", "SCHEDULE", "STATUS")]
-    rows += [_list_row(entry) for entry in entries]
+    lead_in = next_session_lead_in()
+    rows += [_list_row(entry, lead_in) for entry in entries]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     for row in rows:
         cells = [cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True)]
@@ -233,7 +235,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _list_row(entry: RoutineEntry) -> tuple[str, str, str, str, str, str]:
+def _list_row(
+    entry: RoutineEntry, lead_in: Callable[[Exercise], float] | None
+) -> tuple[str, str, str, str, str, str]:
     title = _cell(entry.title, 40)
     if entry.routine is None:
         assert entry.error is not None
@@ -247,7 +251,7 @@ def _list_row(entry: RoutineEntry) -> tuple[str, str, str, str, str, str]:
     status = "built-in" if entry.builtin else "yours"
     if entry.overrides_builtin:
         status = "yours (edited built-in)"
-    time = format_duration(estimated_seconds(routine))
+    time = format_duration(estimated_seconds(routine, lead_in))
     return (entry.id, title, time, str(len(routine.active_exercises)), schedule, status)
 
 
@@ -276,8 +280,10 @@ def plan_lines(routine: Routine) -> list[str]:
     if routine.cautions:
         lines.append("Cautions:")
         lines += [_bullet(c, "  ") for c in routine.cautions]
-    lines += ["", f"Get ready: {seconds_text(routine.rests.get_ready_s)}", ""]
     active = routine.active_exercises
+    lead_in = next_session_lead_in()
+    first = active[0] if active else None
+    lines += ["", f"Get ready: {_lead_text(routine.rests.get_ready_s, first, lead_in)}", ""]
     for number, ex in enumerate(routine.exercises, start=1):
         off = "" if ex.enabled else "  (turned off: not part of the session)"
         lines.append(f"{number}. {ex.name}: {dose_text(ex)}{ceiling_note(ex)}{off}")
@@ -293,24 +299,41 @@ def plan_lines(routine: Routine) -> list[str]:
         if ex.caution:
             lines.append(f"   Caution: {ex.caution}")
         if ex.enabled:
-            rests = _rests(routine, ex, last=ex is active[-1])
+            after = active.index(ex) + 1
+            coming = active[after] if after < len(active) else None
+            rests = _rests(routine, ex, coming, lead_in)
             if rests:
                 lines.append(f"   Rest: {rests}")
         lines.append("")
-    total = format_duration(estimated_seconds(routine))
+    total = format_duration(estimated_seconds(routine, lead_in))
     lines.append(f"Estimated total: {total} (get-ready and rests included)")
     return lines
 
 
-def _rests(routine: Routine, ex: Exercise, *, last: bool) -> str:
+def _rests(
+    routine: Routine,
+    ex: Exercise,
+    coming: Exercise | None,
+    lead_in: Callable[[Exercise], float] | None,
+) -> str:
     parts = []
     if ex.sets > 1:
         parts.append(f"{seconds_text(routine.rest_between_sets(ex))} between sets")
     if ex.has_sides:
         parts.append(f"{seconds_text(routine.rest_between_sides(ex))} between sides")
-    if not last:
-        parts.append(f"{seconds_text(routine.rest_after(ex))} after")
+    if coming is not None:
+        parts.append(f"{_lead_text(routine.rest_after(ex), coming, lead_in)} after")
     return ", ".join(parts)
+
+
+def _lead_text(
+    written: float, coming: Exercise | None, lead_in: Callable[[Exercise], float] | None
+) -> str:
+    """A lead-in as written, and how long it lasts when the voice needs longer to read it."""
+    text = seconds_text(written)
+    if coming is None or lead_in is None or written <= 0 or lead_in(coming) <= written:
+        return text
+    return f"{text} (lasts {seconds_text(round(lead_in(coming)))} for the voice to read it)"
 
 
 def _bullet(text: str, indent: str) -> str:
@@ -340,21 +363,49 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_cues(args: argparse.Namespace) -> int:
     # Loaded here, not at the top: opening the window does not need the engine's cue script.
-    from hiptimer.core.voice.cue_script import cue_script, format_script
+    from hiptimer.core.voice.cue_script import format_script, iter_cue_script
 
-    script = cue_script(resolve_routine(args.routine))
+    # The voice of the user's next session: lead-ins as long as it needs to read them.
+    script = iter_cue_script(
+        resolve_routine(args.routine), writer=next_session_writer(), stretched=True
+    )
     if args.wav:
-        return _write_voice_track(script, args.wav)
+        return _write_voice_track(_track_script(script), args.wav)
+    # Line by line as the simulation goes: the script of a valid routine can run to
+    # millions of lines (500 counted reps a set), so it is never held whole.
     for offset, text in script:
         out(format_script([(offset, text)]))
     return 0
 
 
+# A WAV file holds at most 4 GiB: about 27 hours of espeak-ng's 22.05 kHz 16-bit voice.
+MAX_TRACK_S = 24 * 3600
+
+
+def _track_script(script: Iterable[tuple[float, str]]) -> list[tuple[float, str]]:
+    """The script for a voice track, or a CommandError for a session too long for a WAV file
+    (read no further than that, and before any phrase is rendered)."""
+    phrases = []
+    for offset, text in script:
+        if offset > MAX_TRACK_S:
+            raise CommandError(
+                "a voice track is made for sessions of up to 24 hours (a WAV file holds about "
+                "27); this one runs longer. Without --wav the script is printed.",
+                code=1,
+            )
+        phrases.append((offset, text))
+    return phrases
+
+
 def _write_voice_track(script: list[tuple[float, str]], path: str) -> int:
     from hiptimer.audio import tts, voice_track
+    from hiptimer.core.safe_write import replacing_bytes
 
     try:
-        placements = voice_track.render_to_wav(script, path)
+        # Rendered beside the path and put in its place at the end: a failed render keeps
+        # an older file whole, and a link or a pipe given as FILE stays what it is.
+        with replacing_bytes(path) as target:
+            placements = voice_track.render_to_wav(script, target)
     except tts.SpeechUnavailable as exc:
         raise CommandError(f"no voice to render with: {exc}", code=1) from None
     except OSError as exc:

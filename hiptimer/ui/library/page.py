@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
@@ -24,6 +25,8 @@ from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.theme import set_px
 
 SEPARATOR = " \u00b7 "
+CAUTION_COLOUR = "#FFD54F"
+Estimate = Callable[[Routine], float]  # a routine's length as the next session would run it
 
 
 @dataclass(frozen=True)
@@ -57,8 +60,9 @@ def load_library() -> list[LibraryItem]:
     ]
 
 
-def details_html(item: LibraryItem) -> str:
-    """The routine's description, duration, schedule, cautions and exercises, as HTML."""
+def details_html(item: LibraryItem, estimate: Estimate = estimated_seconds) -> str:
+    """The routine's description, duration, schedule, exercises (each with its caution), its
+    cautions and its source, as HTML; every text from the routine is escaped."""
     e = html.escape
     if item.routine is None:
         problems = "".join(f"<li>{e(line)}</li>" for line in item.problem.splitlines())
@@ -67,22 +71,32 @@ def details_html(item: LibraryItem) -> str:
             f" and cannot be started:</b></p><ul>{problems}</ul>"
         )
     r = item.routine
-    meta = [f"About {format_duration(estimated_seconds(r))}"]
+    meta = [f"About {format_duration(estimate(r))}"]
     if r.schedule is not None:
         meta.append(r.schedule.label)
     meta.append(f"{len(r.active_exercises)} exercises")
     parts = [f"<h2>{e(r.title)}</h2>", f"<p><b>{e(SEPARATOR.join(meta))}</b></p>"]
     if r.description:
         parts.append(f"<p>{e(r.description)}</p>")
-    rows = "".join(
-        f"<tr><td>{e(ex.name)}</td><td>&nbsp;&nbsp;{e(dose_text(ex))}</td></tr>"
-        for ex in r.active_exercises
-    )
+    rows = "".join(_exercise_rows(ex.name, dose_text(ex), ex.caution) for ex in r.active_exercises)
     parts.append(f"<p><b>Exercises</b></p><table>{rows}</table>")
     if r.cautions:
         cautions = "".join(f"<li>{e(c)}</li>" for c in r.cautions)
-        parts.append(f"<p style='color:#FFD54F'><b>Cautions</b></p><ul>{cautions}</ul>")
+        parts.append(f"<p style='color:{CAUTION_COLOUR}'><b>Cautions</b></p><ul>{cautions}</ul>")
+    if r.source.strip():
+        parts.append(f"<p><b>Source:</b> {e(r.source)}</p>")
     return "".join(parts)
+
+
+def _exercise_rows(name: str, dose: str, caution: str) -> str:
+    e = html.escape
+    row = f"<tr><td>{e(name)}</td><td>&nbsp;&nbsp;{e(dose)}</td></tr>"
+    if caution.strip():
+        row += (
+            f"<tr><td colspan='2' style='color:{CAUTION_COLOUR}; padding-left: 18px;"
+            f" padding-bottom: 6px'>\u26a0 {e(caution.strip())}</td></tr>"
+        )
+    return row
 
 
 class LibraryPage(QWidget):
@@ -93,18 +107,23 @@ class LibraryPage(QWidget):
 
     start_requested = Signal(object)
 
-    def __init__(self, items: list[LibraryItem], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        items: list[LibraryItem],
+        parent: QWidget | None = None,
+        *,
+        estimate: Estimate = estimated_seconds,
+    ) -> None:
+        """`estimate`: a routine's length as the next session will run it (lead-ins included)."""
         super().__init__(parent)
         self.setObjectName("page")
         self.items = items
+        self._estimate = estimate
         self.heading = QLabel("Choose a routine", self)
         self.list = QListWidget(self)
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for item in items:
-            label = f"{item.title}   (broken)" if item.broken else item.title
-            if item.routine is not None:
-                label += f"   \u00b7 {format_duration(estimated_seconds(item.routine))}"
-            row = QListWidgetItem(label)
+            row = QListWidgetItem(self._label(item))
             if item.broken:
                 row.setForeground(QColor("#FF8A80"))
             self.list.addItem(row)
@@ -120,6 +139,7 @@ class LibraryPage(QWidget):
         )
         self.hint.setProperty("role", "muted")
         self.empty = QLabel(f"No routines found in {paths.builtin_routines_dir()}", self)
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)  # a folder's name
         self.empty.setVisible(not items)
 
         right = QVBoxLayout()
@@ -142,6 +162,19 @@ class LibraryPage(QWidget):
             self.list.setCurrentRow(0)
         else:
             self._show_details(-1)
+
+    def _label(self, item: LibraryItem) -> str:
+        label = f"{item.title}   (broken)" if item.broken else item.title
+        if item.routine is not None:
+            label += f"   \u00b7 {format_duration(self._estimate(item.routine))}"
+        return label
+
+    def set_estimate(self, estimate: Estimate) -> None:
+        """Lengths as the next session will run them, now that the voice is known."""
+        self._estimate = estimate
+        for row, item in enumerate(self.items):
+            self.list.item(row).setText(self._label(item))
+        self._show_details(self.list.currentRow())
 
     @property
     def selected(self) -> LibraryItem | None:
@@ -167,7 +200,7 @@ class LibraryPage(QWidget):
 
     def _show_details(self, row: int) -> None:
         item = self.items[row] if 0 <= row < len(self.items) else None
-        self.details.setHtml(details_html(item) if item is not None else "")
+        self.details.setHtml(details_html(item, self._estimate) if item is not None else "")
         self.start_button.setEnabled(item is not None and not item.broken)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

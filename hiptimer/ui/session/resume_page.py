@@ -6,39 +6,38 @@ import dataclasses
 import logging
 from datetime import date, datetime
 from html import escape
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from hiptimer import APP_TITLE
-from hiptimer.core.history.resume import (
-    ResumePlan,
-    ResumeSource,
-    details_lines,
-    keep_older_as_partial,
-    offer_text,
-    plan_resume,
-)
 from hiptimer.core.routines.model import Routine
-from hiptimer.ui.keys import KEY_NAMES, Action, Mode
+from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.theme import set_px
-from hiptimer.ui.widgets.plain import plain
+from hiptimer.ui.widgets.plain import may_cut, plain
+
+if TYPE_CHECKING:  # the history's reading code loads with the first offer, not at start-up
+    from hiptimer.core.history.resume import ResumePlan, ResumeSource
 
 log = logging.getLogger(__name__)
 
 HEADING = "Your last session was interrupted"
 TITLE = f"Resume your session? \u2014 {APP_TITLE}"
 SAVED = "The sets you did are saved in your history."
-PARTIAL_HINT = "Partial: the session stays in your history as it is, ending with its last set."
+PARTIAL_HINT = (
+    "Discard: it is not resumed. Nothing is deleted: the session stays in your history as a "
+    "partial one, ending with its last set, with every set and rating it has."
+)
 RESUME_LABEL = "Resume at the next set"
-KEEP_LABEL = "Keep it as partial"
+KEEP_LABEL = "Discard"
 
 
 class ResumePage(QWidget):
-    """Says which session stopped and how far it got; two big buttons, each with its key.
+    """Says which session stopped and how far it got; two big buttons (resume, discard), each
+    with its key.
 
     Signals: resume_requested(); keep_requested().
     """
@@ -55,13 +54,15 @@ class ResumePage(QWidget):
         self.offer = QLabel(self)
         self.offer.setWordWrap(True)
         plain(self.offer)  # names the routine
+        may_cut(self.offer)
         self.details = QLabel(self)
         self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setTextFormat(Qt.TextFormat.RichText)  # show_plan() escapes each line
+        may_cut(self.details)
         self.details.setProperty("role", "muted")
         # The buttons name one key each ("R" resumes too) so that both fit side by side.
         self.resume_button = self._button(RESUME_LABEL, "Enter", "primary")
-        self.keep_button = self._button(KEEP_LABEL, KEY_NAMES[Action.KEEP_PARTIAL], "")
+        self.keep_button = self._button(KEEP_LABEL, "D", "")
         self.resume_button.clicked.connect(self.resume_requested.emit)
         self.keep_button.clicked.connect(self.keep_requested.emit)
         self.hint = QLabel(PARTIAL_HINT, self)
@@ -93,6 +94,8 @@ class ResumePage(QWidget):
         return button
 
     def show_plan(self, plan: ResumePlan, today: date) -> None:
+        from hiptimer.core.history.resume import details_lines, offer_text
+
         self.offer.setText(offer_text(plan, today))
         lines = [SAVED, *details_lines(plan, today)]
         if not plan.resumable:
@@ -127,8 +130,9 @@ class ResumeOffer(QObject):
     Older interrupted sessions are kept as partial at once (the page says so). Resuming
     starts the session's routine at the first set not done and records into the same
     session; keeping it as partial closes it, and the window goes on (to the library, or
-    the routine named on the command line). The page's buttons and the window's keys both
-    call `perform`.
+    the routine named on the command line). A routine started from the command line that is
+    not the session's goes first (`step_aside`); the offer comes back with the library. The
+    page's buttons and the window's keys both call `perform`.
 
     Signals: resume_requested(object) with the ResumePlan to start; kept() once the session
     was kept as partial (or that failed, and was said); title_changed(str) with the window
@@ -146,8 +150,13 @@ class ResumeOffer(QObject):
         self._host = host
         self._history = history
         self._known: dict[str, Routine] = {}
+        self._deferred = False  # put aside for another routine: offered again at the library
         self.plan: ResumePlan | None = None
         self.page: ResumePage | None = None
+
+    def use_history(self, history: ResumeSource | None) -> None:
+        """The history to look in, once it is open (the window shows before it is)."""
+        self._history = history
 
     def _today(self) -> date:
         return self._host.wall().astimezone().date()
@@ -168,6 +177,8 @@ class ResumeOffer(QObject):
         return next((r for r in self._host.routines() if r.id == routine_id), None)
 
     def _plan(self, history: ResumeSource) -> ResumePlan | None:
+        from hiptimer.core.history.resume import plan_resume
+
         plan = plan_resume(history, self._find)
         if plan is not None and self.plan is not None:
             plan = dataclasses.replace(plan, older=self.plan.older)  # already kept as partial
@@ -185,6 +196,8 @@ class ResumeOffer(QObject):
             plan = self._plan(history)
             if plan is None:
                 return False
+            from hiptimer.core.history.resume import keep_older_as_partial
+
             keep_older_as_partial(history, plan)
         except Exception:  # an unreadable history must not keep the window from opening
             log.exception("Could not look for interrupted sessions")
@@ -199,8 +212,32 @@ class ResumeOffer(QObject):
         self.title_changed.emit(TITLE)
         return True
 
+    def step_aside(self, routine_id: str) -> bool:
+        """Another routine is to start now (`--routine X --start`): take the offer down unless
+        it is a session of that routine. One with no set recorded is kept as partial at once
+        (nothing is lost); one with sets is offered again when the library comes back."""
+        plan, history = self.plan, self._history
+        if self.page is None or plan is None or history is None:
+            return False
+        if plan.session.routine_id == routine_id:
+            return False  # resuming it may be what the user meant: ask
+        self._close_page()
+        if plan.sets_done:
+            self._deferred = True
+            log.info("Session %s is offered after the session of %s", plan.session.id, routine_id)
+        else:
+            self._keep_partial(plan)
+        return True
+
+    def offer_deferred(self) -> bool:
+        """Offer the session put aside by `step_aside`, once; False when there is none."""
+        if not self._deferred:
+            return False
+        self._deferred = False
+        return self.offer()
+
     def perform(self, action: Action) -> None:
-        """Resume (Enter, R) or keep as partial (P)."""
+        """Resume (Enter, R) or discard, keeping it as partial (D, P)."""
         plan, history = self.plan, self._history
         if self.page is None or plan is None or history is None:
             return
@@ -210,12 +247,17 @@ class ResumeOffer(QObject):
             self.resume_requested.emit(plan)
         elif action is Action.KEEP_PARTIAL:
             self._close_page()
-            try:
-                history.mark_partial(plan.session.id)
-            except Exception as exc:
-                log.exception("Could not keep session %s as partial", plan.session.id)
-                self._host.show_problem(f"Could not keep the session as partial: {exc}")
+            self._keep_partial(plan)
             self.kept.emit()
+
+    def _keep_partial(self, plan: ResumePlan) -> None:
+        if self._history is None:
+            return
+        try:
+            self._history.mark_partial(plan.session.id)
+        except Exception as exc:
+            log.exception("Could not keep session %s as partial", plan.session.id)
+            self._host.show_problem(f"Could not keep the session as partial: {exc}")
 
     def _close_page(self) -> None:
         page, self.page = self.page, None

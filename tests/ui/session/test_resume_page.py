@@ -251,3 +251,63 @@ def test_the_offer_puts_its_page_up_and_asks_for_the_session_by_signal(
     assert (plan.session.id, plan.sets_done) == (interrupted, 2)
     assert offer.page is None and host.nav.current is None
     assert titles == [TITLE, APP_TITLE] and host.problems == []
+
+
+# ---------------------------------------------------------------- --start first (issue 14)
+
+
+def other_routine() -> Routine:
+    r = quick_routine(hold("march", hold_s=3))
+    return Routine("other", "Other routine", r.exercises, rests=r.rests)
+
+
+def test_start_on_the_command_line_starts_that_routine_and_offers_the_other_after(
+    qtbot: QtBot, interrupted: int
+) -> None:
+    run = Run(qtbot, three_sets())
+    w = run.window
+    assert w.key_mode() is Mode.RESUME
+    w.open_routine(other_routine(), start=True)
+    assert w.session is not None and w.key_mode() is Mode.WORKOUT  # no question first
+    assert w.session.driver.engine.routine.id == "other"
+    assert rows(f"SELECT end_reason FROM sessions WHERE id = {interrupted}") == [(None,)]
+    run.until(StepKind.PAIN)
+    run.key(K.Key_0)
+    assert w.key_mode() is Mode.SUMMARY
+    run.key(K.Key_Return)  # back to the library: now the interrupted session is offered
+    assert w.key_mode() is Mode.RESUME and w.windowTitle() == TITLE
+    run.key(K.Key_D)  # discard
+    assert w.key_mode() is Mode.LIBRARY and w.session is None  # not the --start routine again
+    assert rows("SELECT routine_id, end_reason FROM sessions ORDER BY id") == [
+        ("quick-test", "partial"),
+        ("other", "completed"),
+    ]
+    assert rows(f"SELECT count(*) FROM sets WHERE session_id = {interrupted}") == [(2,)]
+    run.close()
+
+
+def test_start_keeps_another_routines_session_with_no_sets_as_partial(qtbot: QtBot) -> None:
+    with open_history(paths.history_db_path()) as store:
+        when = datetime(2026, 1, 3, 18, 30, tzinfo=timezone.utc)
+        empty = store.begin_session("quick-test", "Quick test routine", 1, {}, when)
+    run = Run(qtbot, three_sets())
+    w = run.window
+    w.open_routine(other_routine(), start=True)
+    assert w.session is not None and w.key_mode() is Mode.WORKOUT
+    assert rows(f"SELECT end_reason FROM sessions WHERE id = {empty}") == [("partial",)]
+    run.close()
+
+
+def test_discard_is_a_button_and_a_key_and_says_what_it_keeps(
+    qtbot: QtBot, interrupted: int
+) -> None:
+    run = Run(qtbot, three_sets())
+    w = run.window
+    page = w.resume.page
+    assert page is not None
+    assert page.keep_button.text().startswith("Discard")
+    assert "Nothing is deleted" in page.hint.text()
+    page.keep_button.click()
+    assert w.key_mode() is Mode.LIBRARY
+    assert rows(f"SELECT end_reason FROM sessions WHERE id = {interrupted}") == [("partial",)]
+    run.close()
