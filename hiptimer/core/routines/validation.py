@@ -248,7 +248,8 @@ class _Validator(DoseReader):
         value = d["ladder"]
         if not isinstance(value, list) or not 1 <= len(value) <= MAX_RUNGS:
             expected = f"expected a list of 1 to {MAX_RUNGS} harder variants"
-            self.err(path, f"{expected}, got {describe(value)}")
+            got = f"{len(value)}" if isinstance(value, list) else describe(value)
+            self.err(path, f"{expected}, got {got}")
             return ()
         built = [Rung(id=ex_id, **base)]
         for i, item in enumerate(value):

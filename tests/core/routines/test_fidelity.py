@@ -117,6 +117,19 @@ def test_schedules_that_are_our_choice_say_so(routine_id: str) -> None:
     assert "schedule" in description and "HipTimer's suggestion" in description
 
 
+def test_a_routine_with_a_dose_of_our_choosing_says_so_in_its_description() -> None:
+    """Issue 16: a dose the table marks as our choice is labelled in the routine itself."""
+    rows = tables()["How the built-in routines follow their sources"][0]
+    ours = {r[0] for r in rows if "our choice" in r[5] or "cautious" in r[5]}
+    assert ours, "the table marks no dose as ours"
+    routines = builtins()
+    for routine_id in ours:
+        description = routines[routine_id].description
+        assert re.search(r"HipTimer's (choice|suggestion)|a cautious choice", description), (
+            routine_id
+        )
+
+
 def test_the_doc_marks_exactly_those_schedules_as_our_choice() -> None:
     rows = tables()["Schedules"][0]
     ours = {r[0] for r in rows if "our choice, said in the routine" in r[2]}

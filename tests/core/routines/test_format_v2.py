@@ -256,7 +256,10 @@ BAD: dict[str, tuple[dict[str, Any], str]] = {
         edited("exercises.2.rung", 1),
         "exercises[2].rung: expected 0 without a ladder, got 1",
     ),
-    "empty ladder": (edited("exercises.0.ladder", []), "exercises[0].ladder: expected a list"),
+    "empty ladder": (
+        edited("exercises.0.ladder", []),
+        "exercises[0].ladder: expected a list of 1 to 10 harder variants, got 0",
+    ),
     "ladder entry with a kind": (
         edited("exercises.0.ladder.0.kind", "reps"),
         "exercises[0].ladder[0].kind: unknown field",
