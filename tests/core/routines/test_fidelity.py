@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -181,3 +182,21 @@ def test_our_own_advice_says_so_where_it_starts() -> None:
         for _, caution in _cautions(routine):
             assert OURS not in caution or caution.startswith(OURS), caution
             assert re.match(r"[A-Z]", caution.removeprefix(OURS)) or caution.startswith(OURS)
+
+
+def test_the_figures_drawn_for_the_new_exercises_name_a_builtin_exercise_or_variant() -> None:
+    """Figure files (resources/figures, format in docs/figures.md of the figures work) are
+    found by id: each must name an exercise or ladder variant that a built-in routine has."""
+    folder = DOC.parents[1] / "resources" / "figures"
+    ids = {
+        ex.ladder[i].id if ex.ladder else ex.id
+        for r in builtins().values()
+        for ex in r.exercises
+        for i in range(max(1, len(ex.ladder)))
+    }
+    found = sorted(folder.glob("*.json"))
+    assert found, "no figure files"
+    for path in found:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert (data["format"], data["id"]) == ("hiptimer-figure", path.stem), path.name
+        assert path.stem in ids, f"{path.name}: no built-in exercise or variant has this id"
