@@ -37,7 +37,7 @@ class LoadField(Field):
         self.amount.setPlaceholderText("none")
         self.amount.textEdited.connect(self._emit)
         self.unit.activated.connect(self._emit)
-        self._beside(self.amount, self.unit, unit="an ankle weight, say: 1 kg or 2.5 lb")
+        self._beside(self.amount, self.unit, unit="(an ankle weight)")
 
     def value(self) -> Any:
         amount = parse_number(self.amount.text())
@@ -66,10 +66,8 @@ class CeilingField(Field):
         self.amount_key = "reps"
         for edit in (self.sets, self.amount):
             edit.textEdited.connect(self._emit)
-        self._beside(
-            self.sets, QLabel("sets of", parent), self.amount, self.amount_label,
-            unit="(blank: as written)",
-        )  # fmt: skip
+        # Blank parts show the dose as written, greyed: the tooltip says so.
+        self._beside(self.sets, QLabel("sets of", parent), self.amount, self.amount_label)
 
     def set_kind(self, kind: object, sets: object, amount: object) -> None:
         """Reps or a hold, with the dose as written as the placeholders."""

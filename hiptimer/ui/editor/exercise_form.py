@@ -16,6 +16,7 @@ from hiptimer.ui.editor.fields import (
     PairField,
     TempoField,
     TextBlockField,
+    show_number,
 )
 from hiptimer.ui.editor.ladder_bar import LadderBar
 from hiptimer.ui.editor.ladder_ops import EXERCISE_ONLY
@@ -91,7 +92,7 @@ class ExerciseForm(BoundForm):
             "The largest dose HipTimer's suggestions may reach; blank parts are the dose as "
             "written (reps up to the top of the rep range).",
         )
-        self.add("SideMode", ChoiceField("sides", self, SIDES, default="none"))
+        self.add("Sides", ChoiceField("sides", self, SIDES, default="none"))
         for key, _, label in REST_FIELDS:
             self.add(
                 label,
@@ -150,7 +151,7 @@ class ExerciseForm(BoundForm):
             field = self.fields[key]
             assert isinstance(field, LineField)
             field.edit.setPlaceholderText(f"{default:g}")
-            field.unit_label.setText(f"s   (blank: routine default, {default:g} s)")
+            field.unit_label.setText(f"s  (blank: the routine's {default:g} s)")
 
     def _show_inherited(self, first: dict[str, Any] | None) -> None:
         """On a harder variant, blank texts say they are the first variant's; its sides show."""
@@ -168,6 +169,13 @@ class ExerciseForm(BoundForm):
         assert isinstance(rep_hold, LineField)
         held = first.get("rep_hold_s", 0) if first is not None else 0
         rep_hold.edit.setPlaceholderText(f"{held}")
+        # Unticked on a harder variant, the tempo is variant 1's: its seconds show greyed.
+        tempo = self.fields["tempo"]
+        assert isinstance(tempo, TempoField)
+        paced = first.get("tempo") if first is not None else None
+        for name, edit in tempo.parts.items():
+            part = paced.get(name, 0) if isinstance(paced, dict) else MISSING
+            edit.setPlaceholderText(show_number(part))
 
 
 _TEXT_PLACEHOLDERS = {

@@ -42,9 +42,13 @@ class LadderBar(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.picker.activated.connect(self.variant_selected.emit)
-        self.add = QPushButton("Add a harder variant", self)
-        self.remove = QPushButton("Remove this variant", self)
-        self.use = QPushButton("Do this variant now", self)
+        self.add = QPushButton("Add harder", self)
+        self.remove = QPushButton("Remove", self)
+        self.use = QPushButton("Do this one now", self)
+        # Short words keep the bar inside a 1024 px editor; the tooltips say the rest.
+        self.add.setToolTip("Add a harder variant right after the one shown, starting at its dose")
+        self.remove.setToolTip("Take the variant shown off the ladder")
+        self.use.setToolTip("Make the variant shown the one your sessions do")
         self.add.clicked.connect(lambda: self.add_requested.emit(self.picker.currentIndex()))
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self.picker.currentIndex()))
         self.use.clicked.connect(lambda: self.use_requested.emit(self.picker.currentIndex()))

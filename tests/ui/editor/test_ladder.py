@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QMessageBox, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer import paths
@@ -278,3 +278,33 @@ def test_a_routine_without_format_2_fields_is_saved_as_version_1(
     assert editor.save()
     path = Path(paths.user_routines_dir() / "daily-hip-stretches.json")
     assert json.loads(path.read_text(encoding="utf-8"))["version"] == 1
+
+
+def test_a_variant_of_a_paced_exercise_shows_the_tempo_it_keeps(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    window = open_editor(qtbot, catalog, "fai-mobility-control")
+    index = [ex["id"] for ex in window.data["exercises"]].index("tempo-chair-squat")
+    window._selected(index)
+    click(qtbot, window.exercise_form.ladder.add)
+    tempo = window.exercise_form.fields["tempo"]
+    assert isinstance(tempo, TempoField) and not tempo.check.isChecked()
+    shown = {name: edit.placeholderText() for name, edit in tempo.parts.items()}
+    assert shown == {"lift_s": "2", "hold_s": "1", "lower_s": "3", "pause_s": "1"}
+    tempo.check.setChecked(True)  # its own tempo starts from the one it kept
+    entry = window.data["exercises"][index]["ladder"][0]
+    assert entry["tempo"] == {"lift_s": 2, "hold_s": 1, "lower_s": 3, "pause_s": 1}
+    window.undo_stack.setClean()
+
+
+def test_the_exercise_form_fits_a_1024_px_editor_without_scrolling_sideways(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    window = open_editor(qtbot, catalog, "hip-strengthening")
+    window.resize(1024, 768)
+    window._selected(1)
+    window.exercise_form.ladder.picker.activated.emit(1)  # the variant with a load
+    form = window.exercise_form
+    area = next(a for a in window.findChildren(QScrollArea) if a.widget() is form)
+    qtbot.waitUntil(lambda: area.viewport().width() < 700)
+    assert form.minimumSizeHint().width() <= area.viewport().width()
