@@ -358,7 +358,9 @@ class MainWindow(QMainWindow):
         self.open_services()
         store = self.services.history
         if not isinstance(store, HistoryStore):
-            self.show_problem("History is not available: it could not be opened at start-up.")
+            off = self.services.history_off
+            why = off.reason if off is not None else "it could not be opened at start-up."
+            self.show_problem(f"History is not available: {why}")
             return
         open_history_window(self, store, wall=self.wall)
 

@@ -33,6 +33,10 @@ PARTIAL_HINT = (
 )
 RESUME_LABEL = "Resume at the next set"
 KEEP_LABEL = "Discard"
+MOVED_ON = (
+    "That session went on without this window (another copy of HipTimer is running it), "
+    "so it was not resumed here."
+)
 
 
 class ResumePage(QWidget):
@@ -135,8 +139,8 @@ class ResumeOffer(QObject):
     page's buttons and the window's keys both call `perform`.
 
     Signals: resume_requested(object) with the ResumePlan to start; kept() once the session
-    was kept as partial (or that failed, and was said); title_changed(str) with the window
-    title for the offer, and back to the app's when it closes.
+    was kept as partial (or that failed, or it went on elsewhere meanwhile, and was said);
+    title_changed(str) with the window title for the offer, and back to the app's when it closes.
     """
 
     resume_requested = Signal(object)
@@ -243,6 +247,10 @@ class ResumeOffer(QObject):
             return
         if action is Action.RESUME_SESSION and plan.resumable:
             self._close_page()
+            if self._moved_on(history, plan):
+                self._host.show_problem(MOVED_ON)
+                self.kept.emit()
+                return
             log.info("Resuming session %s", plan.session.id)
             self.resume_requested.emit(plan)
         elif action is Action.KEEP_PARTIAL:
@@ -258,6 +266,21 @@ class ResumeOffer(QObject):
         except Exception as exc:
             log.exception("Could not keep session %s as partial", plan.session.id)
             self._host.show_problem(f"Could not keep the session as partial: {exc}")
+
+    def _moved_on(self, history: ResumeSource, plan: ResumePlan) -> bool:
+        """True when the session ended or gained sets since it was offered: something else
+        (another copy of HipTimer) is running it, and resuming would record its sets twice."""
+        from hiptimer.core.history.resume import plan_resume
+
+        try:
+            now = plan_resume(history, self._find)
+        except Exception:  # unreadable now: what was offered is all there is to go on
+            log.exception("Could not look at session %s again", plan.session.id)
+            return False
+        if now is not None and (now.session.id, now.done_sets) == (plan.session.id, plan.done_sets):
+            return False
+        log.warning("Session %s moved on since it was offered: not resumed", plan.session.id)
+        return True
 
     def _close_page(self) -> None:
         page, self.page = self.page, None

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from hiptimer import APP_TITLE, paths
 from hiptimer.core.clock import FakeClock, FakeWall
+from hiptimer.core.history.queries import StoredSet
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.session.steps import StepKind
@@ -129,6 +130,32 @@ def test_resuming_records_the_rest_into_the_same_session(qtbot: QtBot, interrupt
         (interrupted, "stretch", 2, 4),
         (interrupted, "stretch", 3, 2),
         (interrupted, "reach", 1, 1),
+    ]
+    run.close()
+
+
+def test_a_session_that_went_on_elsewhere_meanwhile_is_not_resumed_twice(
+    qtbot: QtBot, interrupted: int
+) -> None:
+    # Issue 13: a second copy offered the first's live session and, resumed, wrote a set the
+    # first had written too (11 rows for a 10-set routine). Here the other writer records
+    # set 3 while the offer is on screen.
+    run = Run(qtbot, three_sets())
+    w = run.window
+    assert w.key_mode() is Mode.RESUME
+    with open_history(paths.history_db_path()) as other:
+        at = datetime(2026, 1, 5, 8, 10, tzinfo=timezone.utc)
+        other.add_set(interrupted, StoredSet("stretch", "Stretch", 3, at, at, pain=2))
+    said: list[str] = []
+    w.statusBar().messageChanged.connect(said.append)
+    run.key(K.Key_Return)
+    assert w.session is None and w.resume.page is None
+    assert w.key_mode() is Mode.LIBRARY
+    assert any("another copy of HipTimer" in text for text in said)
+    assert rows("SELECT session_id, set_number FROM sets ORDER BY seq") == [
+        (interrupted, 1),
+        (interrupted, 2),
+        (interrupted, 3),
     ]
     run.close()
 
