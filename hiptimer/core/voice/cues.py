@@ -32,7 +32,7 @@ from hiptimer.core.session.events import (
     StepStarted,
 )
 from hiptimer.core.session.steps import Side, Step, StepKind, effective_tempo
-from hiptimer.core.voice.numbers import duration_words, number_words
+from hiptimer.core.voice.numbers import duration_words, number_words, weight_words
 from hiptimer.core.voice.phrase import (
     SECONDS_PER_CHAR,
     STALE_COUNT_S,
@@ -354,9 +354,11 @@ def _joined(*texts: str) -> str:
 
 
 def dose_words(ex: Exercise) -> str:
-    """The spoken dose of one set: "Hold for sixty seconds." or "Twelve reps, hold ... top."."""
+    """The spoken dose of one set: "Hold for sixty seconds." or "Twelve reps, hold ... top.";
+    an added weight ends it: "..., with one kilogram."."""
+    load = f", with {weight_words(ex.load.amount, ex.load.unit.value)}" if ex.load else ""
     if ex.kind is Kind.HOLD:
-        return f"Hold for {duration_words(ex.hold_s or 0)}."
+        return f"Hold for {duration_words(ex.hold_s or 0)}{load}."
     reps = ex.reps or 0
     text = "One rep" if reps == 1 else f"{number_words(reps).capitalize()} reps"
     if ex.sides is SideMode.ALTERNATING:
@@ -366,7 +368,7 @@ def dose_words(ex: Exercise) -> str:
         text += f", hold {duration_words(tempo.hold_s)} at the top"
     if tempo is not None and tempo.pause_s > 0:
         text += f", hold {duration_words(tempo.pause_s)} low"
-    return f"{text}."
+    return f"{text}{load}."
 
 
 def _dose_change_text(e: DoseChanged) -> str:

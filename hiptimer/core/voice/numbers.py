@@ -54,5 +54,20 @@ def duration_words(seconds: float) -> str:
     return " ".join(parts)
 
 
+_WEIGHT_UNITS = {"kg": "kilogram", "lb": "pound"}
+
+
+def weight_words(amount: float, unit: str) -> str:
+    """An added weight as said: "one kilogram", "two and a half pounds", "1.25 kilograms"."""
+    name = _WEIGHT_UNITS.get(unit, unit)
+    halves = amount * 2
+    if halves == int(halves) and amount < 1_000_000:
+        whole, half = divmod(int(halves), 2)
+        if not half:
+            return _plural(whole, name)
+        return f"half a {name}" if whole == 0 else f"{number_words(whole)} and a half {name}s"
+    return f"{amount:g} {name}s"  # the voice reads the decimal point
+
+
 def _plural(n: int, unit: str) -> str:
     return f"one {unit}" if n == 1 else f"{number_words(n)} {unit}s"
