@@ -66,14 +66,16 @@ class Dose:
         return cls(rung.sets, reps=rung.reps, rung=number, name=rung.name)
 
     @property
+    def amount(self) -> str:
+        """'3 x 12 reps' or '3 x 35 s', without the variant's name."""
+        if self.reps is not None:
+            return f"{self.sets} x {self.reps} reps"
+        return f"{self.sets} x {self.hold_s or 0:g} s"
+
+    @property
     def text(self) -> str:
         """'3 x 12 reps' or '3 x 35 s'; 'Single-leg bridge, 2 x 8 reps' on a ladder."""
-        amount = (
-            f"{self.sets} x {self.reps} reps"
-            if self.reps is not None
-            else f"{self.sets} x {self.hold_s or 0:g} s"
-        )
-        return f"{self.name}, {amount}" if self.name else amount
+        return f"{self.name}, {self.amount}" if self.name else self.amount
 
     def is_lower_than(self, other: Dose) -> bool:
         """On a lower rung, or on the same rung less in one field and more in none."""

@@ -143,7 +143,7 @@ def test_words_for_a_move_on_the_ladder() -> None:
         Dose(2, reps=8, rung=1, name="Single-leg bridge"), "", "progress.ladder",
     )  # fmt: skip
     assert spoken(climb, "Bridge") == "Suggestion: bridge, ready for the single-leg bridge."
-    assert change_text(climb) == "Bridge, 3 x 15 reps \u2192 Single-leg bridge, 2 x 8 reps"
+    assert change_text(climb) == "3 x 15 reps \u2192 Single-leg bridge, 2 x 8 reps"
     assert climb.proposed is not None
     down = dataclasses.replace(
         climb, action=DoseAction.STEP_BACK, current=climb.proposed, proposed=climb.current
