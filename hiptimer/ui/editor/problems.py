@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -50,6 +51,32 @@ FIELD_WORDS = {
 }
 _LINE = re.compile(r"(\w+)\[(\d+)\]$")
 _IN_LADDER = re.compile(r"ladder\[(\d+)\](.*)")
+
+
+@dataclass
+class RoutedProblems:
+    """Problems sorted by where the editor shows them."""
+
+    routine_level: list[tuple[str, str]] = field(default_factory=list)  # (path, message)
+    for_exercise: list[tuple[str, str]] = field(default_factory=list)  # (path below it, ...)
+    list_level: list[str] = field(default_factory=list)  # about the list of exercises
+    bad: set[int] = field(default_factory=set)  # exercises with a problem
+
+
+def route_problems(problems: list[Problem], current: int) -> RoutedProblems:
+    """Sort problems: the routine's, the selected exercise's, the list's; which exercises."""
+    routed = RoutedProblems()
+    for problem in problems:
+        split = split_exercise_path(problem.where)
+        if split is not None:
+            routed.bad.add(split[0])
+            if split[0] == current:
+                routed.for_exercise.append((split[1], problem.message))
+        elif problem.where == "exercises":
+            routed.list_level.append(problem.message)
+        else:
+            routed.routine_level.append((problem.where, problem.message))
+    return routed
 
 
 def field_words(key: str) -> str:

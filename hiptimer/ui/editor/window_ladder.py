@@ -7,6 +7,7 @@ from typing import Any, Protocol
 
 from hiptimer.ui.editor import data_ops as ops
 from hiptimer.ui.editor import ladder_ops
+from hiptimer.ui.editor.ladder_bar import LadderBar
 
 _IN_LADDER = re.compile(r"ladder\[(\d+)\](.*)")
 
@@ -21,8 +22,21 @@ class LadderEditor(Protocol):
     @property
     def variant(self) -> int: ...
     def edit(
-        self, data: dict[str, Any], text: str, *, current: int | None, variant: int | None
+        self,
+        data: dict[str, Any],
+        text: str,
+        merge_key: object = None,
+        *,
+        current: int | None = None,
+        variant: int | None = None,
     ) -> None: ...
+
+
+def connect_bar(window: LadderEditor, bar: LadderBar) -> None:
+    """The ladder bar's buttons run these commands on the window."""
+    bar.add_requested.connect(lambda after: add_variant(window, after))
+    bar.remove_requested.connect(lambda n: remove_variant(window, n))
+    bar.use_requested.connect(lambda n: use_variant(window, n))
 
 
 def _exercise(window: LadderEditor) -> dict[str, Any]:
