@@ -13,6 +13,7 @@ from hiptimer.core.routines.model import (
     dose_text,
     seconds_text,
 )
+from hiptimer.i18n import _
 
 # The fields a rung has of its own; the exercise's other fields (id, kind, rests, enabled)
 # stay the same on every rung.
@@ -85,7 +86,7 @@ def ceiling_text(ex: Exercise) -> str:
     c = ceiling_of(ex)
     if ex.kind is Kind.HOLD:
         return f"{c.sets} x {seconds_text(c.hold_s or 0)}"
-    return f"{c.sets} x {c.reps} reps"
+    return _("{sets} x {reps} reps").format(sets=c.sets, reps=c.reps)  # as dose_text writes it
 
 
 def ceiling_note(ex: Exercise) -> str:
