@@ -17,6 +17,7 @@ from hiptimer.core.dosing.dose_steps import (
     ExerciseHistory,
     Exposure,
     PainRuleSettings,
+    climbed_dose,
     progressed_dose,
 )
 from hiptimer.core.routines.model import Exercise
@@ -216,6 +217,8 @@ def times_text(n: int) -> str:
 
 
 def gain_text(old: Dose, new: Dose) -> str:
+    if new.rung != old.rung:
+        return _("the next step: {dose}").format(dose=new.text)
     if new.reps != old.reps and new.reps is not None:
         return n_("{n} rep", "{n} reps", new.reps).format(n=new.reps)
     if new.hold_s != old.hold_s:
@@ -241,16 +244,26 @@ def progress(
             ).format(safe=safe, times=times)
             + (f" {note}" if gaps else ""),
         ), None
-    new = progressed_dose(ex, s)
+    new = progressed_dose(ex, s) or climbed_dose(ex)
     if new is None:
         return Finding(
             "stay.top",
             _(
                 "Pain stayed at {safe} or below and your hip was no worse the next morning, "
-                "and this exercise is at its highest dose here ({dose}). Keep it there, and "
-                "ask your physiotherapist about a harder version."
+                "and this exercise is at the most HipTimer suggests for it ({dose}). Keep it "
+                "there, and ask your physiotherapist about a harder version."
             ).format(safe=safe, dose=current.text),
         ), None
+    if new.rung != current.rung:
+        kind = "load" if adds_load(ex) else "ladder"
+        return Finding(
+            f"progress.{kind}",
+            _(
+                "Pain stayed at {safe} or below and your hip was no worse the next morning, "
+                "{times} in a row at the most HipTimer suggests for it ({dose}): ready for "
+                "{next}."
+            ).format(safe=safe, times=times, dose=current.text, next=gain_text(current, new)),
+        ), new
     kind = (
         "reps" if new.reps != current.reps else "hold" if new.hold_s != current.hold_s else "sets"
     )
@@ -261,3 +274,10 @@ def progress(
             "{times} in a row: ready for {dose}."
         ).format(safe=safe, times=times, dose=gain_text(current, new)),
     ), new
+
+
+def adds_load(ex: Exercise) -> bool:
+    """Whether the next rung is the same movement with more weight (an ankle weight, say)."""
+    up = ex.ladder[ex.rung + 1]
+    before = ex.load.amount if ex.load is not None else 0
+    return up.load is not None and up.load.amount > before and up.sides is ex.sides

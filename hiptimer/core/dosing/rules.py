@@ -8,7 +8,6 @@ to a patient (Farrar et al. 2001). Everything here is plain data in, plain data 
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -65,7 +64,7 @@ class Recommendation:
         """The dose fields the proposal changes, for recording the decision."""
         if self.proposed is None:
             return ()
-        fields = ("sets", "reps", "hold_s")
+        fields = ("rung", "sets", "reps", "hold_s")
         return tuple(
             FieldChange(f, getattr(self.current, f), getattr(self.proposed, f))
             for f in fields
@@ -137,9 +136,15 @@ def recommend_routine(
 ) -> list[Recommendation]:
     """Recommendations for the active exercises that have a history, in routine order."""
     by_key = {(h.exercise_id, h.side): h for h in histories}
-    order = {ex.id: i for i, ex in enumerate(routine.active_exercises)}
+    active = {ex.id: ex for ex in routine.active_exercises}
+    order = {ex_id: i for i, ex_id in enumerate(active)}
     sides = {Side.RIGHT: 0, Side.LEFT: 1, None: 2}
-    keys = sorted((k for k in by_key if k[0] in order), key=lambda k: (order[k[0]], sides[k[1]]))
+    # Only the sides the exercise is done with now: after a move to a variant done on each
+    # side (or back), the history kept under the other sides is not this variant's.
+    keys = sorted(
+        (k for k in by_key if k[0] in active and (k[1] is None) != active[k[0]].has_sides),
+        key=lambda k: (order[k[0]], sides[k[1]]),
+    )
     return [recommend(by_key[k], routine.exercise(k[0]), settings) for k in keys]
 
 
@@ -155,30 +160,6 @@ def per_exercise(recommendations: Iterable[Recommendation]) -> list[Recommendati
         if best is None or SEVERITY[r.action] > SEVERITY[best.action]:
             chosen[r.exercise_id] = r
     return list(chosen.values())
-
-
-def apply(routine: Routine, recommendation: Recommendation) -> Routine:
-    """The user's version of the routine with the proposed dose and the next revision.
-
-    A built-in routine becomes a user routine with the same id (so it overrides the
-    built-in in the library) and `based_on` naming the built-in.
-    """
-    r = recommendation
-    if r.proposed is None:
-        raise ValueError(f"The recommendation for {r.exercise_id!r} proposes no new dose")
-    ex = routine.exercise(r.exercise_id)
-    if Dose.of(ex) != r.current:
-        raise ValueError(
-            f"The recommendation for {r.exercise_id!r} was made for {r.current.text}, but the "
-            f"routine now has {Dose.of(ex).text}"
-        )
-    changes = {c.field: c.new for c in r.changes()}
-    updated = routine.replace_exercise(ex.with_dose(**changes))
-    if routine.builtin:
-        return dataclasses.replace(
-            updated, revision=routine.revision + 1, based_on=routine.id, builtin=False, path=""
-        )
-    return dataclasses.replace(updated, revision=routine.revision + 1)
 
 
 def needs_morning_checkin(

@@ -79,7 +79,10 @@ def dose_unit(points: Iterable[DosePoint]) -> str:
 
 
 def change_text(field: str, old: float | None, new: float | None) -> str:
-    """A recorded dose change: '10 reps \u2192 12 reps', '30 s \u2192 35 s', '3 sets \u2192 4 sets'."""
+    """A recorded dose change: '10 reps \u2192 12 reps', '30 s \u2192 35 s', 'variant 1 \u2192 2'."""
+    if field == "rung":  # stored from 0 (the exercise as written); people count from 1
+        one, two = ("-" if v is None else str(int(v) + 1) for v in (old, new))
+        return _("variant {old} \u2192 {new}").format(old=one, new=two)
     return f"{_field_value(field, old)} \u2192 {_field_value(field, new)}"
 
 

@@ -1,66 +1,101 @@
 """Validating decoded routine data: every problem with its field path and what was expected.
 
-Unknown fields are errors because they are usually typos; numbers are range-checked.
+Unknown fields are errors because they are usually typos; numbers are range-checked. Format 1
+files keep loading as they always did; the fields format 2 adds are refused in them by name.
 """
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
 from typing import Any
 
-from hiptimer.core.routines.model import (
-    FORMAT_MARKER,
-    FORMAT_VERSION,
-    Exercise,
-    Kind,
-    Rests,
-    Routine,
-    Schedule,
-    SideMode,
-    Tempo,
+from hiptimer.core.routines.dose_fields import (
+    MAX_HOLD_S,
+    MAX_NAME,
+    MAX_REP_HOLD_S,
+    MAX_REPS,
+    MAX_SETS,
+    MAX_TEMPO_PART_S,
+    DoseReader,
 )
-from hiptimer.core.routines.problems import (
+from hiptimer.core.routines.json_fields import (
     ID_PATTERN,
     MAX_LIST_ITEMS,
     MAX_TEXT,
     Problem,
-    Reader,
-    RoutineError,
     describe,
     join,
 )
+from hiptimer.core.routines.ladder import at_rung
+from hiptimer.core.routines.model import (
+    FORMAT_MARKER,
+    FORMAT_VERSION,
+    FORMAT_VERSIONS,
+    Exercise,
+    Kind,
+    Rests,
+    Routine,
+    Rung,
+    Schedule,
+)
 from hiptimer.i18n import N_
 
-# Re-exported: the format's limits and its problems are imported from here.
 __all__ = [
-    "ID_PATTERN", "MAX_LIST_ITEMS", "MAX_TEXT", "Problem", "RoutineError",
-    "check_routine", "validate_data",
-]  # fmt: skip
+    "ID_PATTERN",
+    "MAX_EXERCISES",
+    "MAX_FILE_BYTES",
+    "MAX_HOLD_S",
+    "MAX_LIST_ITEMS",
+    "MAX_NAME",
+    "MAX_REPS",
+    "MAX_REP_HOLD_S",
+    "MAX_REST_S",
+    "MAX_SETS",
+    "MAX_TEMPO_PART_S",
+    "MAX_TEXT",
+    "Problem",
+    "RoutineError",
+    "check_routine",
+    "validate_data",
+]
 
 MAX_FILE_BYTES = 1024 * 1024
-MAX_HOLD_S = 3600
 MAX_REST_S = 3600
-MAX_REPS = 500
-MAX_SETS = 20
-MAX_TEMPO_PART_S = 60
-MAX_REP_HOLD_S = 120
 MAX_EXERCISES = 100
-MAX_NAME = 120
+MAX_RUNGS = 10
+
+
+class RoutineError(Exception):
+    """A routine file could not be used; carries every problem found."""
+
+    def __init__(self, source: str, problems: list[Problem]) -> None:
+        self.source = source
+        self.problems = problems
+        super().__init__(self.lines()[0] if problems else source)
+
+    def lines(self) -> list[str]:
+        """One line per problem, each starting with the file name."""
+        return [f"{self.source}: {p}" for p in self.problems]
+
+    def shown_lines(self) -> list[str]:
+        """lines(), in the language in use (on screen; the command line prints lines())."""
+        return [f"{self.source}: {p.shown_line()}" for p in self.problems]
 
 
 _ROUTINE_FIELDS = {
     "format", "version", "id", "title", "description", "source", "cautions",
     "schedule", "rests", "revision", "based_on", "exercises",
 }  # fmt: skip
-_EXERCISE_FIELDS = {
-    "id", "name", "kind", "sets", "hold_s", "reps", "reps_range", "rep_hold_s", "tempo",
-    "sides", "rest_between_sets_s", "rest_between_sides_s", "rest_after_s", "setup", "cues",
-    "caution", "image", "enabled",
+_VARIANT_FIELDS = {
+    "id", "name", "sets", "hold_s", "reps", "reps_range", "rep_hold_s", "tempo", "sides",
+    "setup", "cues", "caution", "image", "load", "ceiling",
 }  # fmt: skip
+_EXERCISE_FIELDS = _VARIANT_FIELDS | {
+    "kind", "rest_between_sets_s", "rest_between_sides_s", "rest_after_s", "enabled",
+    "ladder", "rung",
+}  # fmt: skip
+_FORMAT_2_FIELDS = ("load", "ceiling", "ladder", "rung")
 _SCHEDULE_FIELDS = {"min_per_week", "max_per_week"}
 _RESTS_FIELDS = {"get_ready_s", "between_sets_s", "between_sides_s", "after_exercise_s"}
-_TEMPO_FIELDS = {"lift_s", "hold_s", "lower_s"}
 
 
 def validate_data(data: Any) -> list[Problem]:
@@ -75,8 +110,8 @@ def check_routine(data: Any) -> tuple[Routine | None, list[Problem]]:
     return (None if v.problems else routine), v.problems
 
 
-class _Validator(Reader):
-    """Walks routine data field by field; returns None for parts it cannot build."""
+class _Validator(DoseReader):
+    """Walks a whole routine; returns None for parts it cannot build."""
 
     def routine(self, data: Any) -> Routine | None:
         d = self.obj(data, "", _ROUTINE_FIELDS)
@@ -88,12 +123,13 @@ class _Validator(Reader):
             self.err("format", marker, marker=FORMAT_MARKER, got=describe(fmt))
         version = d.get("version")
         if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
-            newer = N_("made by a newer HipTimer (format {version}); this one reads {known}")
-            self.err("version", newer, version=version, known=FORMAT_VERSION)
+            newer = N_("made by a newer HipTimer (format {version}); this one reads 1 and 2")
+            self.err("version", newer, version=version)
             return None
-        if type(version) is not int or version != FORMAT_VERSION:
-            wrong = N_("expected {version}, got {got}")
-            self.err("version", wrong, version=FORMAT_VERSION, got=describe(version))
+        if type(version) is not int or version not in FORMAT_VERSIONS:
+            self.err("version", N_("expected 1 or 2, got {got}"), got=describe(version))
+        else:
+            self.version = version
         rid = self.ident(d, "id", "")
         title = self.text(d, "title", "", required=True, limit=MAX_NAME)
         description = self.text(d, "description", "")
@@ -163,133 +199,73 @@ class _Validator(Reader):
             self.err("exercises", too_many, n=len(value), limit=MAX_EXERCISES)
             return None
         built = [self.exercise(item, f"exercises[{i}]") for i, item in enumerate(value)]
-        seen: dict[str, int] = {}
-        for i, ex in enumerate(built):
-            if ex is None:
-                continue
-            if ex.id in seen:
-                used = N_('"{id}" is already used by exercises[{i}]')
-                self.err(f"exercises[{i}].id", used, id=ex.id, i=seen[ex.id])
-            seen.setdefault(ex.id, i)
+        self._unique_ids(built)
         if any(ex is None for ex in built):
             return None
         return tuple(ex for ex in built if ex is not None)
+
+    def _unique_ids(self, built: list[Exercise | None]) -> None:
+        """Exercise ids and rung ids name one thing each in a routine (records, pictures)."""
+        seen: dict[str, str] = {}
+        for i, ex in enumerate(built):
+            if ex is None:
+                continue
+            names = [(f"exercises[{i}].id", ex.id)]
+            names += [(f"exercises[{i}].ladder[{n - 1}].id", r.id) for n, r in enumerate(ex.ladder)]
+            for where, name in names[:1] + names[2:]:  # rung 0 is the exercise itself
+                if name in seen:
+                    used = N_('"{id}" is already used by {other}')
+                    self.err(where, used, id=name, other=seen[name].removesuffix(".id"))
+                seen.setdefault(name, where)
 
     def exercise(self, value: Any, where: str) -> Exercise | None:
         d = self.obj(value, where, _EXERCISE_FIELDS)
         if d is None:
             return None
         before = len(self.problems)
+        format_2 = self.format_2_only(d, where, _FORMAT_2_FIELDS)
         ex_id = self.ident(d, "id", where)
-        name = self.text(d, "name", where, required=True, limit=MAX_NAME)
         kind = self.choice(d, "kind", where, Kind, None)
         if "kind" not in d:
             self.err(join(where, "kind"), N_('required; expected "hold" or "reps"'))
-        sets = self.number(d, "sets", where, low=1, high=MAX_SETS, integer=True) or 1
-        sides = self.choice(d, "sides", where, SideMode, SideMode.NONE)
-        hold_s = reps = reps_range = tempo = None
-        rep_hold_s = 0
-        if kind is Kind.HOLD:
-            hold_s = self.number(
-                d, "hold_s", where, low=0, high=MAX_HOLD_S, required=True, low_open=True
-            )
-            for key in ("reps", "reps_range", "rep_hold_s", "tempo"):
-                if key in d:
-                    only = N_('only for kind "reps"; this exercise is a "hold"')
-                    self.err(join(where, key), only)
-            if sides is SideMode.ALTERNATING:
-                self.err(join(where, "sides"), N_('a hold cannot alternate sides; use "each"'))
-        elif kind is Kind.REPS:
-            if "hold_s" in d:
-                only = N_('only for kind "hold"; use rep_hold_s for reps')
-                self.err(join(where, "hold_s"), only)
-            reps = self.number(d, "reps", where, low=1, high=MAX_REPS, integer=True, required=True)
-            reps_range = self.reps_range(d, where, reps)
-            rep_hold_s = self.number(d, "rep_hold_s", where, low=0, high=MAX_REP_HOLD_S) or 0
-            if "tempo" in d:
-                tempo = self.tempo(d["tempo"], join(where, "tempo"))
+        fields = self.variant(d, where, kind, None)
         rests = {}
         for key in ("rest_between_sets_s", "rest_between_sides_s", "rest_after_s"):
             rests[key] = self.number(d, key, where, low=0, high=MAX_REST_S)
-        setup = self.texts(d, "setup", where)
-        cues = self.texts(d, "cues", where)
-        caution = self.text(d, "caution", where)
-        image = self.image(d, where)
-        enabled = d.get("enabled", True)
-        if not isinstance(enabled, bool):
-            not_bool = N_("expected true or false, got {got}")
-            self.err(join(where, "enabled"), not_bool, got=describe(enabled))
+        enabled = self.flag(d, "enabled", where, True)
+        ladder = self.ladder(d, where, kind, fields, ex_id) if format_2 else ()
+        rung = 0
+        if ladder:
+            rung = self.number(d, "rung", where, low=0, high=len(ladder) - 1, integer=True) or 0
+        elif format_2 and "ladder" not in d and d.get("rung") is not None:
+            value = d["rung"]
+            if not (type(value) is int and value == 0):
+                no_ladder = N_("expected 0 without a ladder, got {got}")
+                self.err(join(where, "rung"), no_ladder, got=describe(value))
         if len(self.problems) > before or kind is None:
             return None
-        return Exercise(
-            id=ex_id,
-            name=name,
-            kind=kind,
-            sets=sets,
-            hold_s=hold_s,
-            reps=reps,
-            reps_range=reps_range,
-            rep_hold_s=rep_hold_s,
-            tempo=tempo,
-            sides=sides,
-            setup=setup,
-            cues=cues,
-            caution=caution,
-            image=image,
-            enabled=enabled,
-            **rests,
-        )
+        ex = Exercise(id=ex_id, kind=kind, enabled=enabled, ladder=ladder, **fields, **rests)
+        return at_rung(ex, rung) if ladder else ex
 
-    def reps_range(self, d: dict[str, Any], where: str, reps: int | None) -> tuple[int, int] | None:
-        if "reps_range" not in d:
-            return None
-        path = join(where, "reps_range")
-        value = d["reps_range"]
-        if not (isinstance(value, list) and len(value) == 2):
-            self.err(path, N_("expected [lowest, highest], got {got}"), got=describe(value))
-            return None
-        pair = {"0": value[0], "1": value[1]}
-        low = self.number(pair, "0", path, low=1, high=MAX_REPS, integer=True, required=True)
-        high = self.number(pair, "1", path, low=1, high=MAX_REPS, integer=True, required=True)
-        if low is None or high is None:
-            return None
-        if low > high:
-            self.err(path, N_("lowest ({low}) is above highest ({high})"), low=low, high=high)
-            return None
-        if reps is not None and not low <= reps <= high:
-            within = N_("expected a value within reps_range {low}-{high}")
-            self.err(join(where, "reps"), within, low=low, high=high)
-            return None
-        return (low, high)
-
-    def tempo(self, value: Any, where: str) -> Tempo | None:
-        d = self.obj(value, where, _TEMPO_FIELDS)
-        if d is None:
-            return None
-        parts = [
-            self.number(d, key, where, low=0, high=MAX_TEMPO_PART_S, required=True)
-            for key in ("lift_s", "hold_s", "lower_s")
-        ]
-        if any(p is None for p in parts):
-            return None
-        lift, hold, lower = parts
-        if lift + lower <= 0:
-            self.err(where, N_("a paced rep needs time to lift or to lower"))
-            return None
-        return Tempo(lift, hold, lower)
-
-    def image(self, d: dict[str, Any], where: str) -> str:
-        value = self.text(d, "image", where, limit=260)
-        if not value:
-            return ""
-        # Split on both separators: a file written on Windows may use backslashes.
-        parts = re.split(r"[\\/]", value)
-        if (
-            Path(value).is_absolute()
-            or ".." in parts
-            or value.startswith(("/", "\\"))
-            or ":" in value
-        ):
-            self.err(join(where, "image"), N_("expected a path relative to the routine file"))
-            return ""
-        return value
+    def ladder(
+        self, d: dict[str, Any], where: str, kind: Kind | None, base: dict[str, Any], ex_id: str
+    ) -> tuple[Rung, ...]:
+        """The whole ladder, the exercise itself as its first rung; () when there is none."""
+        if "ladder" not in d:
+            return ()
+        path = join(where, "ladder")
+        value = d["ladder"]
+        if not isinstance(value, list) or not 1 <= len(value) <= MAX_RUNGS:
+            got = f"{len(value)}" if isinstance(value, list) else describe(value)
+            rungs = N_("expected a list of 1 to {limit} harder variants, got {got}")
+            self.err(path, rungs, limit=MAX_RUNGS, got=got)
+            return ()
+        built = [Rung(id=ex_id, **base)]
+        for i, item in enumerate(value):
+            rung_path = f"{path}[{i}]"
+            entry = self.obj(item, rung_path, _VARIANT_FIELDS)
+            if entry is None:
+                continue
+            rung_id = self.ident(entry, "id", rung_path)
+            built.append(Rung(id=rung_id, **self.variant(entry, rung_path, kind, base)))
+        return tuple(built) if len(built) == len(value) + 1 else ()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -43,8 +44,40 @@ FIELD_WORDS = {  # marked with N_, translated where shown
     "cues": N_("cues"),
     "caution": N_("caution"),
     "image": N_("image"),
+    "enabled": N_("on/off"),
+    "load": N_("load"),
+    "ceiling": N_("at most"),
+    "ladder": N_("variants"),
+    "rung": N_("variant done now"),
 }
 _LINE = re.compile(r"(\w+)\[(\d+)\]$")
+_IN_LADDER = re.compile(r"ladder\[(\d+)\](.*)")
+
+
+@dataclass
+class RoutedProblems:
+    """Problems sorted by where the editor shows them."""
+
+    routine_level: list[tuple[str, str]] = field(default_factory=list)  # (path, message)
+    for_exercise: list[tuple[str, str]] = field(default_factory=list)  # (path below it, ...)
+    list_level: list[str] = field(default_factory=list)  # about the list of exercises
+    bad: set[int] = field(default_factory=set)  # exercises with a problem
+
+
+def route_problems(problems: list[Problem], current: int) -> RoutedProblems:
+    """Sort problems: the routine's, the selected exercise's, the list's; which exercises."""
+    routed = RoutedProblems()
+    for problem in problems:
+        split = split_exercise_path(problem.where)
+        if split is not None:
+            routed.bad.add(split[0])
+            if split[0] == current:
+                routed.for_exercise.append((split[1], problem.shown()))
+        elif problem.where == "exercises":
+            routed.list_level.append(problem.shown())
+        else:
+            routed.routine_level.append((problem.where, problem.shown()))
+    return routed
 
 
 def field_words(key: str) -> str:
@@ -80,10 +113,40 @@ def describe(problem: Problem, data: dict[str, Any]) -> str:
         name = name_of(items[index], index)
     else:
         name = _("Exercise {n}").format(n=index + 1)
-    field = field_words(key) if key else _("exercise")
+    what = _("exercise")
+    variant = _IN_LADDER.fullmatch(key)
+    if variant is not None:  # "Bridge, variant 2 (Single-leg bridge): reps: ..."
+        n = int(variant.group(1))
+        entry = _entry(items[index], n) if index < len(items) else {}
+        own = entry.get("name")
+        if isinstance(own, str) and own.strip():
+            text = _("{exercise}, variant {n} ({variant})")
+            name = text.format(exercise=name, n=n + 2, variant=own.strip())
+        else:
+            name = _("{exercise}, variant {n}").format(exercise=name, n=n + 2)
+        key, what = variant.group(2).removeprefix("."), _("variant")
+    field = field_words(key) if key else what
     return _("{exercise}: {field}: {problem}").format(
         exercise=name, field=field, problem=problem.shown()
     )
+
+
+def tab_titles(current: int, name: str, routed: RoutedProblems) -> tuple[str, str]:
+    """The form's two tabs ('Exercise 2: Bridge', 'Routine details'), marked when they hold
+    a problem."""
+    mark = "  \u26a0"
+    exercise = _("Exercise {n}: {name}").format(n=current + 1, name=name) if name else ""
+    return (
+        (exercise or _("Exercise")) + (mark if routed.for_exercise else ""),
+        _("Routine details") + (mark if routed.routine_level else ""),
+    )
+
+
+def _entry(ex: dict[str, Any], n: int) -> dict[str, Any]:
+    ladder = ex.get("ladder")
+    if isinstance(ladder, list) and n < len(ladder) and isinstance(ladder[n], dict):
+        return ladder[n]
+    return {}
 
 
 class ProblemPanel(QWidget):

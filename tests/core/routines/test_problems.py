@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hiptimer.core.routines.problems import Problem, RoutineError
-from hiptimer.core.routines.validation import check_routine
+from hiptimer.core.routines.json_fields import Problem
+from hiptimer.core.routines.validation import RoutineError, check_routine
 
 DATA = {
     "format": "hiptimer-routine",

@@ -1,7 +1,7 @@
-"""A routine's problems, and the generic readers that find them in decoded JSON.
+"""Reading fields of decoded JSON strictly: every problem kept with its field path.
 
-A problem keeps its field path, its English message (for the command line and the log) and
-the marked template it was made from, so the editor can say it in the language in use.
+A problem keeps its English message (for the command line and the log) and the marked
+template it was made from, so the editor can say it in the language in use.
 """
 
 from __future__ import annotations
@@ -52,26 +52,8 @@ class Problem:
         return f"{self.where}: {self.shown()}" if self.where else self.shown()
 
 
-class RoutineError(Exception):
-    """A routine file could not be used; carries every problem found."""
-
-    def __init__(self, source: str, problems: list[Problem]) -> None:
-        self.source = source
-        self.problems = problems
-        super().__init__(self.lines()[0] if problems else source)
-
-    def lines(self) -> list[str]:
-        """One line per problem, each starting with the file name."""
-        return [f"{self.source}: {p}" for p in self.problems]
-
-    def shown_lines(self) -> list[str]:
-        """lines(), in the language in use (on screen; the command line prints lines())."""
-        return [f"{self.source}: {p.shown_line()}" for p in self.problems]
-
-
-class Reader:
-    """Reads fields of decoded JSON, collecting a Problem for each one that is wrong;
-    returns None (or an empty value) for what it cannot read."""
+class FieldReader:
+    """Collects problems while reading fields; a reader returns None for what it cannot use."""
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
@@ -86,7 +68,7 @@ class Reader:
             self.err(where, N_("expected an object, got {got}"), got=describe(value))
             return None
         for key in sorted(set(value) - allowed):
-            hint = closest(key, allowed)
+            hint = _closest(key, allowed)
             path = field_path(where, key)
             if hint:
                 self.err(path, N_('unknown field (did you mean "{hint}"?)'), hint=hint)
@@ -119,7 +101,7 @@ class Reader:
             self.err(path, too_long, n=len(value), limit=limit)
         if "\x00" in value:
             self.err(path, N_("text contains a NUL character"))
-        if not encodable(value):
+        if not _encodable(value):
             self.err(path, N_("text contains an unpaired surrogate (not valid Unicode)"))
         return value
 
@@ -140,7 +122,7 @@ class Reader:
             if not isinstance(item, str) or not item.strip():
                 empty = N_("expected non-empty text, got {got}")
                 self.err(f"{path}[{i}]", empty, got=describe(item))
-            elif "\x00" in item or not encodable(item):
+            elif "\x00" in item or not _encodable(item):
                 bad = N_("text contains a NUL character or an unpaired surrogate")
                 self.err(f"{path}[{i}]", bad)
             elif len(item) > MAX_TEXT:
@@ -208,6 +190,14 @@ class Reader:
             )
         return value
 
+    def flag(self, d: dict[str, Any], key: str, where: str, default: bool) -> bool:
+        value = d.get(key, default)
+        if not isinstance(value, bool):
+            not_bool = N_("expected true or false, got {got}")
+            self.err(join(where, key), not_bool, got=describe(value))
+            return default
+        return value
+
 
 # What a number must be, by (whole, low_open): each a whole sentence for translators.
 _EXPECTED_NUMBER = {
@@ -236,7 +226,7 @@ def field_path(where: str, key: str) -> str:
     return f"{where}.{quoted}" if where else quoted
 
 
-def encodable(text: str) -> bool:
+def _encodable(text: str) -> bool:
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
@@ -265,7 +255,7 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
-def closest(key: str, allowed: set[str]) -> str:
+def _closest(key: str, allowed: set[str]) -> str:
     import difflib
 
     match = difflib.get_close_matches(key, sorted(allowed), n=1, cutoff=0.75)
