@@ -89,8 +89,8 @@ class LadderBar(QWidget):
         try:
             self.picker.clear()
             for n, name in enumerate(names):
-                first = " \u2014 as written" if n == 0 and len(names) > 1 else ""
-                doing = "  (done now)" if n == now and len(names) > 1 else ""
+                first = " \u2014 " + _("as written") if n == 0 and len(names) > 1 else ""
+                doing = "  " + _("(done now)") if n == now and len(names) > 1 else ""
                 self.picker.addItem(no_mnemonic(f"{n + 1}. {name}{first}{doing}"))
             self.picker.setCurrentIndex(editing)
         finally:
