@@ -48,6 +48,10 @@ def test_a_report_of_a_few_weeks_is_one_page(
         "hips", "bridge", "reps", 10, 12, accepted=True, decided_at=store.list_sessions()[2].started_at,
         reason="pain stayed at 2 or below",
     )  # fmt: skip
+    store.record_dose_change(
+        "hips", "bridge", "rung", 0, 1, accepted=True, decided_at=store.list_sessions()[1].started_at,
+        reason="ready for the next step",
+    )  # fmt: skip
     out = tmp_path / "report.pdf"
     pages = write_report(store, out, routine_id="hips", catalog=[HIPS, STRETCH])
     data = out.read_bytes()
@@ -62,11 +66,29 @@ def test_a_report_of_a_few_weeks_is_one_page(
         "Bridge",
         "10 reps → 12 reps",
         "Dose changes",
+        "variant 1 → 2",  # a move up the ladder, counted as people count
         "accepted",
         "Much better",
     ):
         assert expected in text, expected
     assert text.index("Much better") < text.index("Sore, took it easy")  # newest note first
+
+
+def test_the_report_in_spanish_names_dose_changes_with_units(
+    store: HistoryStore, tmp_path: Path, weeks: Weeks, spanish: None
+) -> None:
+    fill(store, weeks)
+    day = store.list_sessions()[2].started_at
+    store.record_dose_change(
+        "hips", "clam", "hold_s", 30, 35, accepted=False, decided_at=day, side="left"
+    )
+    out = tmp_path / "informe.pdf"
+    write_report(store, out, routine_id="hips", catalog=[HIPS, STRETCH])
+    text = pdf_text(out)
+    for expected in ("Cambios de dosis", "Clamshell (izquierdo)", "30 s → 35 s", "rechazado"):
+        assert expected in text, expected
+    assert re.search(r"5 sesiones en \d semanas", text)
+    assert " x " not in text and "reps" not in text and "sessions" not in text
 
 
 def test_a_long_history_with_many_notes_stays_within_two_pages(
