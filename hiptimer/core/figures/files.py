@@ -34,8 +34,9 @@ MAX_PROPS = 12
 MAX_ANGLE = 360.0
 MAX_PLACE = 500.0  # how far from the origin a prop or an anchor may be, in figure units
 MAX_LOOP_S = 60.0
-STEP_SIZE = (40.0, 20.0, 60.0)
-CHAIR_SIZE = (40.0, 45.0, 40.0)
+STEP_SIZE = (26.0, 12.0, 36.0)  # a figure 100 units tall is a person of about 170 cm
+CHAIR_SIZE = (26.0, 27.0, 26.0)
+WALL_SIZE = (2.0, 110.0, 60.0)
 
 TOP_KEYS = {"format", "version", "id", "view", "anchor", "loop_s", "props", "start", "via", "end"}
 POSE_PARTS: dict[str, type[Leg] | type[Arm] | type[Body]] = {
@@ -138,25 +139,23 @@ class _Checker:
         parts: dict[str, Any] = {}
         for key, kind in POSE_PARTS.items():
             if key in d:
-                parts[key] = self.part(d[key], f"{where}.{key}", getattr(pose, key), kind)
+                parts[key] = self.part(d[key], f"{where}.{key}", kind)
         neck = self.real(d, "neck", where, low=-MAX_ANGLE, high=MAX_ANGLE, default=pose.neck)
         highlight = self.highlight(d.get("highlight", list(pose.highlight)), f"{where}.highlight")
         return replace(pose, **parts, neck=neck, highlight=highlight)
 
-    def part(self, d: Any, where: str, base: Any, kind: type[Leg] | type[Arm] | type[Body]) -> Any:
+    def part(self, d: Any, where: str, kind: type[Leg] | type[Arm] | type[Body]) -> Any:
+        """A leg, an arm or the body given whole: an angle left out is 0, even after "like"."""
         if not isinstance(d, dict):
             self.err(where, "expected a JSON object of angles in degrees")
-            return base
-        names = {f.name for f in fields(kind)}
-        self.unknown(d, names, where)
-        values = {
-            name: self.number(
-                d, name, where, low=-MAX_ANGLE, high=MAX_ANGLE, default=getattr(base, name)
-            )
+            return kind()
+        names = [f.name for f in fields(kind)]
+        self.unknown(d, set(names), where)
+        angles = {
+            name: self.real(d, name, where, low=-MAX_ANGLE, high=MAX_ANGLE, default=0.0)
             for name in names
-            if name in d
         }
-        return replace(base, **values)
+        return kind(**angles)
 
     def highlight(self, value: Any, where: str) -> tuple[str, ...]:
         if not isinstance(value, list):
@@ -194,14 +193,14 @@ class _Checker:
         if not isinstance(d, dict):
             self.err("anchor", "expected a JSON object")
             return Anchor()
-        self.unknown(d, {"point", "x", "y", "z"}, "anchor")
+        self.unknown(d, {"point", "x", "y"}, "anchor")
         point = d.get("point", "pelvis")
         if point not in POINT_NAMES:
             self.err("anchor.point", "expected a point name (see docs/figures.md)")
             point = "pelvis"
-        x, z = (self.real(d, k, "anchor", low=-MAX_PLACE, high=MAX_PLACE, default=0) for k in "xz")
+        x = self.real(d, "x", "anchor", low=-MAX_PLACE, high=MAX_PLACE, default=0)
         y = self.number(d, "y", "anchor", low=-MAX_PLACE, high=MAX_PLACE, default=None)
-        return Anchor(point, x, y, z)
+        return Anchor(point, x, y)
 
     def props(self, value: Any) -> tuple[Prop, ...]:
         if not isinstance(value, list) or len(value) > MAX_PROPS:
@@ -232,9 +231,11 @@ class _Checker:
         place = {
             k: self.real(d, k, where, low=-MAX_PLACE, high=MAX_PLACE, default=0.0) for k in "xyz"
         }
-        default = {PropKind.STEP: STEP_SIZE, PropKind.CHAIR: CHAIR_SIZE}.get(
-            kind, (40.0, 40.0, 40.0)
-        )
+        default = {
+            PropKind.STEP: STEP_SIZE,
+            PropKind.CHAIR: CHAIR_SIZE,
+            PropKind.WALL: WALL_SIZE,
+        }.get(kind, (40.0, 40.0, 40.0))
         size = self.size(d.get("size"), f"{where}.size", default)
         facing = d.get("facing", "right")
         if facing not in ("right", "left"):

@@ -21,7 +21,7 @@ SHOULDER_HALF = 10.0
 SHOULDER_UP = 28.0
 TRUNK = 31.0
 NECK = 4.0
-HEAD_R = 6.5
+HEAD_R = 6.0
 THIGH = 24.0
 SHIN = 24.0
 HEEL: Vec = (-3.0, -4.0, 0.0)  # from the ankle, in the foot's frame
@@ -29,6 +29,7 @@ TOE: Vec = (10.0, -4.0, 0.0)
 UPPER_ARM = 16.0
 FOREARM = 15.0
 NOSE = 3.0
+STROKE_HALF = 2.3  # half a limb's drawn width: a limb on the floor rests on its edge
 
 SIDES = ("right", "left")
 
@@ -108,7 +109,9 @@ def _leg(points: dict[str, Vec], side: str, sign: float, body: Mat, leg: Leg) ->
 
 def _arm(points: dict[str, Vec], side: str, sign: float, body: Mat, arm: Arm) -> None:
     shoulder = apply(body, (0.0, SHOULDER_UP, sign * SHOULDER_HALF))
-    upper = mul(body, mul(rz(arm.shoulder), rx(-sign * arm.abduction)))
+    upper = mul(
+        body, mul(rz(arm.shoulder), mul(rx(-sign * arm.abduction), ry(sign * arm.rotation)))
+    )
     elbow = add(shoulder, apply(upper, (0.0, -UPPER_ARM, 0.0)))
     fore = mul(upper, rz(arm.elbow))
     points[f"{side}_shoulder"] = shoulder
@@ -139,15 +142,15 @@ def joint_points(pose: Pose) -> dict[str, Vec]:
 
 def lowest_y(points: dict[str, Vec]) -> float:
     """The lowest y the figure reaches: its points, and the bottom of its head."""
-    return min(min(p[1] for p in points.values()), points["head"][1] - HEAD_R)
+    return min(min(p[1] for p in points.values()) - STROKE_HALF, points["head"][1] - HEAD_R)
 
 
 def placed(pose: Pose, anchor: Anchor) -> dict[str, Vec]:
     """The pose's points moved so the anchor point is where the figure says."""
     points = joint_points(pose)
-    ax, ay, az = points[anchor.point]
+    ax, ay, _ = points[anchor.point]
     dy = -lowest_y(points) if anchor.y is None else anchor.y - ay
-    shift = (anchor.x - ax, dy, anchor.z - az)
+    shift = (anchor.x - ax, dy, 0.0)
     return {name: add(p, shift) for name, p in points.items()}
 
 

@@ -28,6 +28,7 @@ class Arm:
 
     shoulder: float = 0.0  # flexion: the arm forward and up; 180 is overhead
     abduction: float = 0.0  # the arm out to the side
+    rotation: float = 0.0  # internal rotation: a bent forearm turns in across the body
     elbow: float = 0.0  # flexion: the forearm folds forward and up
 
 
@@ -75,12 +76,11 @@ class Camera:
 
 @dataclass(frozen=True)
 class Anchor:
-    """The named point held still at (x, z); y None rests the figure's lowest point on the floor."""
+    """The named point held still at x (and y); y None rests the figure's lowest point on the floor."""
 
     point: str = "pelvis"
     x: float = 0.0
     y: float | None = None
-    z: float = 0.0
 
 
 class PropKind(str, Enum):
@@ -99,7 +99,7 @@ class Prop:
     x: float = 0.0
     y: float = 0.0
     z: float = 0.0
-    size: tuple[float, float, float] = (40.0, 45.0, 40.0)  # x, y (height), z extents
+    size: tuple[float, float, float] = (30.0, 30.0, 30.0)  # x, y (height), z extents
     facing: int = 1  # a chair's sitter looks toward +x (1) or -x (-1)
     ends: tuple[str, str] = ("", "")  # a band's two named points
 
