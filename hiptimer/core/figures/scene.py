@@ -23,7 +23,7 @@ from hiptimer.core.figures.kinematics import (
 from hiptimer.core.figures.model import Body, Figure, Pose, Prop, PropKind
 
 Point = tuple[float, float]
-TURNS_FROM = 10.0  # degrees: a limb line that turns more than this between key poses is "moving"
+TURNS_FROM = 20.0  # degrees: a limb line that turns more than this between key poses is "moving"
 TRUNK_LINES = {("pelvis", "neck"), ("right_hip", "left_hip"), ("right_shoulder", "left_shoulder")}
 FAR_BY = 3.0  # a line this much farther than the pelvis is on the far side
 PAD = 8.0

@@ -25,6 +25,7 @@ from hiptimer.ui.session.pain_prompt import PainPrompt
 from hiptimer.ui.session.workout_text import WorkoutText, is_self_paced, workout_text
 from hiptimer.ui.theme import Phase, set_px, style_for
 from hiptimer.ui.widgets.control_bar import ControlBar
+from hiptimer.ui.widgets.figure_view import FigureView
 from hiptimer.ui.widgets.fit_label import FitLabel
 from hiptimer.ui.widgets.plain import ElidedLabel, may_cut, plain, window_title
 
@@ -96,13 +97,19 @@ class WorkoutPage(QWidget):
         info.addStretch(1)
         self.side.hide()
         timer = QWidget(self)
-        timer_layout = QVBoxLayout(timer)
+        timer_layout = QVBoxLayout()
         timer_layout.setContentsMargins(0, 0, 0, 0)
         timer_layout.setSpacing(0)
         timer_layout.addLayout(info, 2)
         timer_layout.addWidget(self.big, 12)
         timer_layout.addWidget(self.big_caption, 1)
         timer_layout.addWidget(self.tempo, 3)
+        # The exercise's figure beside the countdown (issue 14); it hides when it has none.
+        self.figure = FigureView(timer, routine_path=self.driver.engine.routine.path)
+        beside = QHBoxLayout(timer)
+        beside.setContentsMargins(0, 0, 0, 0)
+        beside.addWidget(self.figure, 2)
+        beside.addLayout(timer_layout, 3)
         self._center = QStackedLayout()
         self._center.addWidget(timer)
         self._center.addWidget(self.pain)
@@ -167,6 +174,7 @@ class WorkoutPage(QWidget):
         self.time_left.setText(text.session_left)
         self.progress.setValue(round(view.progress * PROGRESS_STEPS))
         self._show_pain(view)
+        self.figure.show_view(view)
         asking = view.awaiting_pain or view.awaiting_choice
         navigable = view.started and not view.ended and not asking
         ex = view.exercise
