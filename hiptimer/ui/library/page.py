@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QResizeEvent
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,8 +23,12 @@ from hiptimer import paths
 from hiptimer.core.routines.model import Routine, dose_text, estimated_seconds, format_duration
 from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.theme import set_px
+from hiptimer.ui.widgets.figure_art import ArtShelf
+from hiptimer.ui.widgets.figure_view import thumbnail
 
 SEPARATOR = " \u00b7 "
+PICTURE_SCHEME = "figure:"  # our own resource names; exercise ids are [a-z0-9_-]
+THUMB_W, THUMB_H = 72, 48
 
 
 @dataclass(frozen=True)
@@ -57,8 +62,12 @@ def load_library() -> list[LibraryItem]:
     ]
 
 
-def details_html(item: LibraryItem) -> str:
-    """The routine's description, duration, schedule, cautions and exercises, as HTML."""
+def details_html(item: LibraryItem, pictures: Mapping[str, str] | None = None) -> str:
+    """The routine's description, duration, schedule, cautions and exercises, as HTML.
+
+    `pictures` maps an exercise id to the name of a small picture in the document's resources,
+    or to a plain-text line saying why there is none.
+    """
     e = html.escape
     if item.routine is None:
         problems = "".join(f"<li>{e(line)}</li>" for line in item.problem.splitlines())
@@ -75,7 +84,8 @@ def details_html(item: LibraryItem) -> str:
     if r.description:
         parts.append(f"<p>{e(r.description)}</p>")
     rows = "".join(
-        f"<tr><td>{e(ex.name)}</td><td>&nbsp;&nbsp;{e(dose_text(ex))}</td></tr>"
+        f"<tr>{_picture_cell(pictures, ex.id)}<td>{e(ex.name)}</td>"
+        f"<td>&nbsp;&nbsp;{e(dose_text(ex))}</td></tr>{_note_row(pictures, ex.id)}"
         for ex in r.active_exercises
     )
     parts.append(f"<p><b>Exercises</b></p><table>{rows}</table>")
@@ -83,6 +93,25 @@ def details_html(item: LibraryItem) -> str:
         cautions = "".join(f"<li>{e(c)}</li>" for c in r.cautions)
         parts.append(f"<p style='color:#FFD54F'><b>Cautions</b></p><ul>{cautions}</ul>")
     return "".join(parts)
+
+
+def _picture_cell(pictures: Mapping[str, str] | None, exercise_id: str) -> str:
+    if pictures is None:
+        return ""
+    name = pictures.get(exercise_id, "")
+    if not name.startswith(PICTURE_SCHEME):
+        return "<td></td>"
+    return (
+        f"<td><img src='{html.escape(name, quote=True)}' width={THUMB_W} height={THUMB_H}>"
+        "&nbsp;</td>"
+    )
+
+
+def _note_row(pictures: Mapping[str, str] | None, exercise_id: str) -> str:
+    note = (pictures or {}).get(exercise_id, "")
+    if not note or note.startswith(PICTURE_SCHEME):
+        return ""
+    return f"<tr><td></td><td colspan=2 style='color:#FFD54F'>{html.escape(note)}</td></tr>"
 
 
 class LibraryPage(QWidget):
@@ -167,8 +196,32 @@ class LibraryPage(QWidget):
 
     def _show_details(self, row: int) -> None:
         item = self.items[row] if 0 <= row < len(self.items) else None
-        self.details.setHtml(details_html(item) if item is not None else "")
+        pictures = self._pictures(item) if item is not None else None
+        self.details.setHtml(details_html(item, pictures) if item is not None else "")
         self.start_button.setEnabled(item is not None and not item.broken)
+
+    def _pictures(self, item: LibraryItem) -> dict[str, str]:
+        """Each exercise's figure (or picture) as a document resource, or the line saying why not.
+
+        A fresh shelf each time, so a figure file you just changed shows when you select again.
+        """
+        if item.routine is None:
+            return {}
+        shelf = ArtShelf(routine_path=item.routine.path)
+        ratio = self.devicePixelRatioF()
+        pictures: dict[str, str] = {}
+        for ex in item.routine.active_exercises:
+            art = shelf.art_for(ex)
+            image = thumbnail(art, THUMB_W, THUMB_H, ratio)
+            if image is not None:
+                name = f"{PICTURE_SCHEME}{ex.id}"
+                self.details.document().addResource(
+                    QTextDocument.ResourceType.ImageResource, QUrl(name), image
+                )
+                pictures[ex.id] = name
+            elif art.note:
+                pictures[ex.id] = art.note
+        return pictures
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -5,7 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QElapsedTimer, QRectF, QSize, Qt, QTimerEvent
-from PySide6.QtGui import QColor, QFont, QHideEvent, QPainter, QPaintEvent, QPen, QShowEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHideEvent,
+    QImage,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from hiptimer.core.figures.library import FigureLibrary
@@ -223,3 +232,22 @@ class FigureView(QWidget):
 def _key(exercise: Exercise | None) -> tuple[str, str] | None:
     """Which art an exercise has: a dose change during a session keeps the same figure."""
     return None if exercise is None else (exercise.id, exercise.image)
+
+
+def thumbnail(art: Art, width: int, height: int, ratio: float = 1.0) -> QImage | None:
+    """A still picture of the art for a list: a figure's end pose (held, or the top of a rep)."""
+    if art.figure is None and art.image is None and art.svg is None:
+        return None
+    image = QImage(
+        round(width * ratio), round(height * ratio), QImage.Format.Format_ARGB32_Premultiplied
+    )
+    image.setDevicePixelRatio(ratio)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    box = QRectF(0, 0, width, height)
+    if art.figure is not None:
+        paint_scene(painter, scene(art.figure, art.figure.end), box)
+    else:
+        art.draw_picture(painter, box)
+    painter.end()
+    return image

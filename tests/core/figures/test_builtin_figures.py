@@ -1,0 +1,92 @@
+"""Every built-in exercise has a figure drawn by the project, that loads and that moves."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import replace
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from hiptimer import paths
+from hiptimer.core.figures.files import load_figure
+from hiptimer.core.figures.kinematics import POINT_NAMES
+from hiptimer.core.figures.library import builtin_figures_dir
+from hiptimer.core.figures.model import Figure, Pose
+from hiptimer.core.figures.motion import Motion, pose_at
+from hiptimer.core.figures.scene import scene
+from hiptimer.core.routines.loader import load_routine
+
+# Squeezing the buttocks shows as a ring where the work is, not as a movement.
+STILL = {"glute-squeezes"}
+
+
+def builtin_exercise_ids() -> set[str]:
+    ids = set()
+    for path in sorted(paths.builtin_routines_dir().glob("*.json")):
+        ids |= {ex.id for ex in load_routine(path, builtin=True).exercises}
+    return ids
+
+
+EXERCISES = sorted(builtin_exercise_ids())
+FIGURE_FILES = sorted(builtin_figures_dir().glob("*.json"))
+
+
+@pytest.fixture(scope="module")
+def figures() -> dict[str, Figure]:
+    return {path.stem: load_figure(path) for path in FIGURE_FILES}
+
+
+def test_every_built_in_exercise_has_a_figure_and_no_figure_is_left_over() -> None:
+    assert len(EXERCISES) >= 30
+    assert sorted(path.stem for path in FIGURE_FILES) == EXERCISES
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISES)
+def test_the_figure_loads_and_its_start_and_end_differ(
+    exercise_id: str, figures: dict[str, Figure]
+) -> None:
+    fig = figures[exercise_id]
+    assert fig.id == exercise_id
+    assert fig.start != fig.end
+    if exercise_id in STILL:
+        assert fig.end.highlight, "a figure that does not move must ring where the work is"
+    else:
+        moved = [p for p in fig.keys[1:] if _angles(p) != _angles(fig.start)]
+        assert moved, "the exercise moves, so must its figure"
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISES)
+def test_every_pose_of_the_figure_can_be_drawn(
+    exercise_id: str, figures: dict[str, Figure]
+) -> None:
+    fig = figures[exercise_id]
+    for phase, fraction in ((Motion.PAUSE, 0), (Motion.LIFT, 0.5), (Motion.HOLD, 0)):
+        for mirrored in (False, True):
+            shapes = scene(fig, pose_at(fig, phase, fraction), mirrored=mirrored)
+            left, bottom, right, top = shapes.bounds
+            assert all(math.isfinite(v) for v in shapes.bounds)
+            assert 0 < right - left < 400 and 0 < top - bottom < 400
+
+
+def test_the_figure_files_match_the_published_schema() -> None:
+    schema_path = paths.resources_dir() / "schema" / "figure-v1.schema.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    for path in FIGURE_FILES:
+        errors = [e.message for e in validator.iter_errors(json.loads(path.read_text("utf-8")))]
+        assert errors == [], path.name
+    assert schema["$defs"]["point"]["enum"] == list(POINT_NAMES)
+
+
+def test_the_figure_format_doc_names_every_point_and_joint() -> None:
+    doc = (Path(__file__).resolve().parents[3] / "docs" / "figures.md").read_text("utf-8")
+    for name in (*POINT_NAMES, "abduction", "rotation", "pitch", "roll", "yaw", "loop_s"):
+        assert f"`{name}`" in doc, name
+
+
+def _angles(pose: Pose) -> Pose:
+    return replace(pose, highlight=())
