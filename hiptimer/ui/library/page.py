@@ -28,7 +28,7 @@ from hiptimer.ui.widgets.figure_view import thumbnail
 
 SEPARATOR = " \u00b7 "
 PICTURE_SCHEME = "figure:"  # our own resource names; exercise ids are [a-z0-9_-]
-THUMB_W, THUMB_H = 72, 48
+THUMB_W, THUMB_H = 96, 64
 
 
 @dataclass(frozen=True)

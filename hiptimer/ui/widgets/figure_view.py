@@ -123,9 +123,10 @@ class FigureView(QWidget):
 
     @property
     def shown(self) -> Shown:
+        """What is shown for the moment last reported (frames in between run a little ahead)."""
         art = self._art
         if art.figure is not None:
-            pose, mirrored = frame(art.figure, self._now())
+            pose, mirrored = frame(art.figure, self._moment)
             return Shown("figure", pose, mirrored)
         if art.image is not None or art.svg is not None:
             return Shown("picture")

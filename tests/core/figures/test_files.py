@@ -105,7 +105,7 @@ def test_every_problem_is_named_by_its_field() -> None:
 
 def test_a_pose_can_only_be_like_an_earlier_one() -> None:
     found = problems(minimal(start={"like": "end"}))
-    assert found == ['start.like: expected an earlier pose']
+    assert found == ["start.like: expected an earlier pose"]
     assert problems(minimal(end=None)) == ["end: missing; expected a pose"]
 
 
