@@ -159,7 +159,7 @@ def solid_png(path: Path, colour: QColor) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     image = QImage(40, 30, QImage.Format.Format_RGB32)
     image.fill(colour)
-    assert image.save(str(path), b"PNG")
+    assert image.save(str(path))  # PNG, from the suffix
 
 
 def with_image(image: str) -> Exercise:
