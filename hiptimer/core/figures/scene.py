@@ -104,20 +104,22 @@ def scene(figure: Figure, pose: Pose, *, mirrored: bool = False) -> Scene:
 
 
 def moving_lines(figure: Figure) -> set[tuple[str, str]]:
-    """The limb lines whose joints turn between the figure's key poses.
-
-    Measured against the body, so an arm carried along by a leaning trunk is not marked;
-    the trunk itself never is.
+    """The limb lines that turn between the figure's key poses, both in the room and against
+    the body: an arm carried along by a leaning trunk is not marked, nor a leg that stays put
+    while the trunk leans over it. The trunk itself never is.
     """
-    keys = [joint_points(replace(p, body=Body())) for p in figure.keys]
-    moving = set()
-    for a, b in SEGMENTS:
-        if (a, b) in TRUNK_LINES:
-            continue
-        first = _direction(keys[0], a, b)
-        if any(_angle(first, _direction(k, a, b)) > TURNS_FROM for k in keys[1:]):
-            moving.add((a, b))
-    return moving
+    in_room = [placed(p, figure.anchor) for p in figure.keys]
+    on_body = [joint_points(replace(p, body=Body())) for p in figure.keys]
+    return {
+        (a, b)
+        for a, b in SEGMENTS
+        if (a, b) not in TRUNK_LINES and _turns(in_room, a, b) and _turns(on_body, a, b)
+    }
+
+
+def _turns(keys: list[dict[str, Vec]], a: str, b: str) -> bool:
+    first = _direction(keys[0], a, b)
+    return any(_angle(first, _direction(k, a, b)) > TURNS_FROM for k in keys[1:])
 
 
 def _direction(points: dict[str, Vec], a: str, b: str) -> Vec:
