@@ -26,8 +26,8 @@ Point = tuple[float, float]
 TURNS_FROM = 20.0  # degrees: a limb line that turns more than this between key poses is "moving"
 TRUNK_LINES = {("pelvis", "neck"), ("right_hip", "left_hip"), ("right_shoulder", "left_shoulder")}
 FAR_BY = 3.0  # a line this much farther than the pelvis is on the far side
-PAD = 8.0
-FLOOR_MARGIN = 12.0
+PAD = 5.0
+FLOOR_MARGIN = 6.0
 
 
 class Ink(str, Enum):
