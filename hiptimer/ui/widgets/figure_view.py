@@ -14,6 +14,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QShowEvent,
+    QTextOption,
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -225,9 +226,11 @@ class FigureView(QWidget):
         font.setPixelSize(max(12, min(26, int(box.height() / 9))))
         painter.setFont(font)
         painter.setPen(QColor(NOTE_COLOUR))
-        # drawText never reads markup, so a file name shows exactly as written.
-        flags = Qt.AlignmentFlag.AlignCenter.value | Qt.TextFlag.TextWrapAnywhere.value
-        painter.drawText(box.adjusted(16, 16, -16, -16), flags, note)
+        # drawText never reads markup, so a file name shows exactly as written; a long path
+        # breaks where it must, other words where they end.
+        option = QTextOption(Qt.AlignmentFlag.AlignCenter)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        painter.drawText(box.adjusted(16, 16, -16, -16), note, option)
 
 
 def _key(exercise: Exercise | None) -> tuple[str, str] | None:
