@@ -5,6 +5,7 @@ A painter only fills and strokes what is here, in order; everything 3D is done a
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, replace
 from enum import Enum
@@ -103,18 +104,19 @@ def scene(figure: Figure, pose: Pose, *, mirrored: bool = False) -> Scene:
     return Scene(_floor(figure, mirrored), faces, legs, tuple(body), bands, rings, box)
 
 
-def moving_lines(figure: Figure) -> set[tuple[str, str]]:
+@functools.lru_cache(maxsize=64)  # the same for every frame of a figure
+def moving_lines(figure: Figure) -> frozenset[tuple[str, str]]:
     """The limb lines that turn between the figure's key poses, both in the room and against
     the body: an arm carried along by a leaning trunk is not marked, nor a leg that stays put
     while the trunk leans over it. The trunk itself never is.
     """
     in_room = [placed(p, figure.anchor) for p in figure.keys]
     on_body = [joint_points(replace(p, body=Body())) for p in figure.keys]
-    return {
+    return frozenset(
         (a, b)
         for a, b in SEGMENTS
         if (a, b) not in TRUNK_LINES and _turns(in_room, a, b) and _turns(on_body, a, b)
-    }
+    )
 
 
 def _turns(keys: list[dict[str, Vec]], a: str, b: str) -> bool:
@@ -134,6 +136,7 @@ def _angle(u: Vec, v: Vec) -> float:
     return math.degrees(math.acos(dot))
 
 
+@functools.lru_cache(maxsize=64)
 def frame(figure: Figure, mirrored: bool) -> tuple[float, float, float, float]:
     """A box around every key pose and prop as seen, padded; the floor line included."""
     points: list[ScreenPoint] = []
@@ -164,6 +167,7 @@ def _screen(v: Vec, figure: Figure, mirrored: bool) -> ScreenPoint:
     return ScreenPoint(-x if mirrored else x, y, z)
 
 
+@functools.lru_cache(maxsize=64)
 def _floor(figure: Figure, mirrored: bool) -> tuple[Point, ...]:
     """The floor under the figure and its props: a line from the side, a mat from above."""
     xs: list[float] = []
@@ -216,6 +220,7 @@ def _prop_shapes(prop: Prop) -> tuple[list[list[Vec]], list[tuple[Vec, Vec]]]:
     return [], []
 
 
+@functools.lru_cache(maxsize=64)
 def _props(
     figure: Figure, mirrored: bool
 ) -> tuple[tuple[tuple[Point, ...], ...], tuple[tuple[Point, Point], ...]]:

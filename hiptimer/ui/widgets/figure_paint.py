@@ -60,6 +60,14 @@ def paint_scene(
     painter: QPainter, scene: Scene, box: QRectF, colours: Colours | None = None
 ) -> None:
     """Draw the floor, the props, the body back to front, then bands and rings."""
+    paint_ground(painter, scene, box, colours)
+    paint_body(painter, scene, box, colours)
+
+
+def paint_ground(
+    painter: QPainter, scene: Scene, box: QRectF, colours: Colours | None = None
+) -> None:
+    """The floor and the props: the same in every frame of a figure, so a view may keep them."""
     c = colours or Colours()
     fit = _Fit(scene.bounds, box)
     painter.save()
@@ -67,6 +75,18 @@ def paint_scene(
     painter.setClipRect(box)
     _floor(painter, fit, scene, c)
     _props(painter, fit, scene, c)
+    painter.restore()
+
+
+def paint_body(
+    painter: QPainter, scene: Scene, box: QRectF, colours: Colours | None = None
+) -> None:
+    """The body back to front, then the bands and the rings."""
+    c = colours or Colours()
+    fit = _Fit(scene.bounds, box)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setClipRect(box)
     for item in scene.body:
         if isinstance(item, Head):
             _head(painter, fit, item, c)

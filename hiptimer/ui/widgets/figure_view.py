@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPen,
+    QPixmap,
     QShowEvent,
     QTextOption,
 )
@@ -21,13 +22,13 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from hiptimer.core.figures.library import FigureLibrary
 from hiptimer.core.figures.model import Figure, Pose
 from hiptimer.core.figures.motion import Moment, Motion, advance, frame
-from hiptimer.core.figures.scene import scene
+from hiptimer.core.figures.scene import Scene, scene
 from hiptimer.core.routines.model import Exercise
 from hiptimer.core.session.figure_moment import figure_moment
 from hiptimer.core.session.steps import Side
 from hiptimer.core.session.view import SessionView
 from hiptimer.ui.widgets.figure_art import Art, ArtShelf
-from hiptimer.ui.widgets.figure_paint import paint_scene
+from hiptimer.ui.widgets.figure_paint import paint_body, paint_ground, paint_scene
 
 FRAME_MS = 40  # 25 frames a second: smooth to the eye, light on a shared laptop
 STALE_S = 1.0  # a session reports at least every 0.1 s while it runs; after this it has stopped
@@ -74,6 +75,8 @@ class FigureView(QWidget):
         # A timer owned by the widget (startTimer), so it can never outlive it; it runs only
         # while the widget is visible, the figure moves and the session keeps reporting.
         self._frames = 0
+        self._ground_pixmap = QPixmap()
+        self._ground_key: object = None
 
     # ------------------------------------------------------------ what to show
 
@@ -208,12 +211,28 @@ class FigureView(QWidget):
         art = self._art
         if art.figure is not None:
             pose, mirrored = frame(art.figure, self._now())
-            paint_scene(painter, scene(art.figure, pose, mirrored=mirrored), box)
+            shapes = scene(art.figure, pose, mirrored=mirrored)
+            painter.drawPixmap(0, 0, self._ground(art.figure, shapes, mirrored, box))
+            paint_body(painter, shapes, box)
         elif art.image is not None or art.svg is not None:
             art.draw_picture(painter, box)
         elif art.note:
             self._paint_note(painter, box, art.note)
         painter.end()
+
+    def _ground(self, figure: Figure, shapes: Scene, mirrored: bool, box: QRectF) -> QPixmap:
+        """The floor and props, drawn once per figure, side and size (they never move)."""
+        ratio = self.devicePixelRatioF()
+        key = (figure, mirrored, self.size(), ratio)
+        if self._ground_key != key:
+            pixmap = QPixmap(self.size() * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            paint_ground(painter, shapes, box)
+            painter.end()
+            self._ground_pixmap, self._ground_key = pixmap, key
+        return self._ground_pixmap
 
     def _paint_note(self, painter: QPainter, box: QRectF, note: str) -> None:
         """A dashed empty frame where the picture would be, and one line saying which file."""
