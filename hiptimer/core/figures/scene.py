@@ -22,12 +22,14 @@ from hiptimer.core.figures.kinematics import (
     view_matrix,
 )
 from hiptimer.core.figures.model import Body, Figure, Pose, Prop, PropKind
+from hiptimer.core.figures.motion import along
 
 Point = tuple[float, float]
 TURNS_FROM = 20.0  # degrees: a limb line that turns more than this between key poses is "moving"
 TRUNK_LINES = {("pelvis", "neck"), ("right_hip", "left_hip"), ("right_shoulder", "left_shoulder")}
 FAR_BY = 3.0  # a line this much farther than the pelvis is on the far side
-PAD = 5.0
+PAD = 4.0  # half the widest line, and a little air
+FRAME_SAMPLES = 16
 FLOOR_MARGIN = 6.0
 
 
@@ -138,10 +140,18 @@ def _angle(u: Vec, v: Vec) -> float:
 
 @functools.lru_cache(maxsize=64)
 def frame(figure: Figure, mirrored: bool) -> tuple[float, float, float, float]:
-    """A box around every key pose and prop as seen, padded; the floor line included."""
+    """A box around every pose and prop as seen, padded; the floor included."""
     points: list[ScreenPoint] = []
-    for pose in figure.keys:
-        points += project(placed(pose, figure.anchor), figure.camera, mirrored=mirrored).values()
+    # Poses between the key poses can reach farther (straight legs in mid-stride stand taller).
+    between = [along(figure, i / FRAME_SAMPLES) for i in range(FRAME_SAMPLES + 1)]
+    for pose in (*figure.keys, *between):
+        shown = project(placed(pose, figure.anchor), figure.camera, mirrored=mirrored)
+        points += shown.values()
+        head = shown["head"]
+        points += [
+            ScreenPoint(head.x + dx, head.y + dy, 0.0)
+            for dx, dy in ((HEAD_R, HEAD_R), (-HEAD_R, -HEAD_R))
+        ]
     for outline in _props(figure, mirrored)[0]:
         points += [ScreenPoint(x, y, 0.0) for x, y in outline]
     points += [ScreenPoint(x, y, 0.0) for x, y in _floor(figure, mirrored)]

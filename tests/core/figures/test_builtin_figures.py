@@ -16,7 +16,7 @@ from hiptimer.core.figures.kinematics import POINT_NAMES
 from hiptimer.core.figures.library import builtin_figures_dir
 from hiptimer.core.figures.model import Figure, Pose
 from hiptimer.core.figures.motion import Motion, pose_at
-from hiptimer.core.figures.scene import scene
+from hiptimer.core.figures.scene import Head, scene
 from hiptimer.core.routines.loader import load_routine
 
 # Squeezing the buttocks shows as a ring where the work is, not as a movement.
@@ -69,6 +69,23 @@ def test_every_pose_of_the_figure_can_be_drawn(
             left, bottom, right, top = shapes.bounds
             assert all(math.isfinite(v) for v in shapes.bounds)
             assert 0 < right - left < 400 and 0 < top - bottom < 400
+
+
+@pytest.mark.parametrize("exercise_id", EXERCISES)
+def test_no_pose_on_the_way_leaves_the_frame(exercise_id: str, figures: dict[str, Figure]) -> None:
+    """The frame is fixed per figure (it must not jump), so every pose must fit inside it."""
+    fig = figures[exercise_id]
+    for mirrored in (False, True):
+        for i in range(21):
+            shapes = scene(fig, pose_at(fig, Motion.LIFT, i / 20), mirrored=mirrored)
+            left, bottom, right, top = shapes.bounds
+            for item in shapes.body:
+                if isinstance(item, Head):
+                    (x, y), r = item.centre, item.radius
+                    assert left <= x - r and x + r <= right and bottom <= y - r and y + r <= top
+                else:
+                    for x, y in (item.a, item.b):
+                        assert left + 2 <= x <= right - 2 and bottom + 2 <= y <= top - 2
 
 
 def test_the_figure_files_match_the_published_schema() -> None:
