@@ -81,11 +81,11 @@ def test_no_pose_on_the_way_leaves_the_frame(exercise_id: str, figures: dict[str
             left, bottom, right, top = shapes.bounds
             for item in shapes.body:
                 if isinstance(item, Head):
-                    (x, y), r = item.centre, item.radius
+                    (x, y), r = item.centre, item.radius + 2  # and its outline
                     assert left <= x - r and x + r <= right and bottom <= y - r and y + r <= top
                 else:
                     for x, y in (item.a, item.b):
-                        assert left + 2 <= x <= right - 2 and bottom + 2 <= y <= top - 2
+                        assert left + 3 <= x <= right - 3 and bottom + 3 <= y <= top - 3
 
 
 def test_the_figure_files_match_the_published_schema() -> None:
