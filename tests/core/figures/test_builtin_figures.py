@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 
 from hiptimer import paths
-from hiptimer.core.figures.files import load_figure
+from hiptimer.core.figures.files import figure_from_data, load_figure
 from hiptimer.core.figures.kinematics import POINT_NAMES
 from hiptimer.core.figures.library import builtin_figures_dir
 from hiptimer.core.figures.model import Figure, Pose
@@ -107,3 +107,10 @@ def test_the_figure_format_doc_names_every_point_and_joint() -> None:
 
 def _angles(pose: Pose) -> Pose:
     return replace(pose, highlight=())
+
+
+def test_the_example_in_the_doc_loads() -> None:
+    doc = (Path(__file__).resolve().parents[3] / "docs" / "figures.md").read_text("utf-8")
+    example = doc.split("```json", 1)[1].split("```", 1)[0]
+    fig = figure_from_data(json.loads(example))
+    assert fig.id == "straight-leg-raise" and fig.end.right_leg.hip == 35

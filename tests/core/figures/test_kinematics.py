@@ -49,6 +49,11 @@ def test_pitch_lays_the_body_face_up_or_face_down() -> None:
     assert down["head"][0] > 0 and down["nose"][1] < down["head"][1]
 
 
+def test_yaw_turns_the_face_toward_the_viewer_of_a_side_view() -> None:
+    p = joint_points(Pose(body=Body(yaw=90.0)))
+    assert p["nose"][2] > p["head"][2]
+
+
 def test_roll_lays_the_body_on_its_left_side() -> None:
     p = joint_points(Pose(body=Body(roll=90.0)))
     assert p["right_hip"][1] > p["left_hip"][1]
