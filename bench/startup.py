@@ -1,24 +1,20 @@
-"""Startup: process start to the first window on screen, and resident memory once settled.
+"""Startup: process start to the first window on screen, as ratios to a bare PySide6 window.
 
-Under a private Xvfb display each run starts `python -m hiptimer` (a returning user: the
-safety notice already read, a fresh data folder made by a warm-up run) and times it from
-Popen() to its first top-level window being mapped; two seconds later it reads VmRSS from
-/proc/<pid>/status. A bare PySide6 window (QApplication + QWidget shown) is measured the
-same way, interleaved with the app, as the floor.
-
-The app has no "first shown" marker of its own, so two outside methods, in separate runs:
-* map: `xev -root -event substructure` reports each top-level window's MapNotify as it
-  happens (no window manager, so top-level windows are children of the root); resolution
-  about a millisecond, and nothing polls the X server meanwhile;
-* xdotool: `xdotool search --onlyvisible --name` run back to back until it finds the
-  window; its resolution is one xdotool run, reported as the poll period.
+Under a private Xvfb display each round starts, one after another: a bare PySide6 window
+(QApplication + QWidget shown, the floor), `python -m hiptimer` as a returning user (the
+safety notice already read, a data folder made by the warm-up round) and `python -m hiptimer`
+on a data folder that does not exist yet (a first start: the safety notice shows). Each is
+timed from Popen() to its first top-level window being mapped, as `xev -root -event
+substructure` reports the MapNotify (resolution about a millisecond; nothing polls the X
+server meanwhile); two seconds later VmRSS is read from /proc/<pid>/status. The targets are
+ratios to the floor measured in the same run, which follows what the machine can do.
 
 With --profile (or when a target is missed) it also lists the costliest imports
 (`python -X importtime`) and where the app's main thread spends the time until its window
 is exposed (cProfile of hiptimer.cli.main.main with QApplication.exec returning at the first
 expose).
 
-    uv run python bench/startup.py [--runs 5] [--profile]
+    uv run python bench/startup.py [--runs 7] [--profile]
 """
 
 from __future__ import annotations
@@ -46,7 +42,8 @@ from benchlib import machine, median, table
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT  # the source tree whose app is started (--tree)
-TARGET_S = 0.35
+TARGET_RETURNING = 1.6  # times the bare window's time, measured in the same run
+TARGET_FIRST = 2.0
 TARGET_MIB = 110.0
 SETTLE_S = 2.0
 TIMEOUT_S = 30.0
@@ -322,7 +319,7 @@ def returning_user(home: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=7)
     parser.add_argument(
         "--tree",
         type=Path,
@@ -343,38 +340,32 @@ def main(argv: list[str] | None = None) -> int:
         home = Path(tmp) / "home"
         returning_user(home)
         # An installed app has its bytecode cached; this machine sets PYTHONDONTWRITEBYTECODE,
-        # which makes every start compile every module. Measure both; the cache goes to a
-        # private folder (PYTHONPYCACHEPREFIX), never into the working tree.
+        # which makes every start compile every module. The cache goes to a private folder
+        # (PYTHONPYCACHEPREFIX), never into the working tree.
         cached = child_env(display, home)
         cached.pop("PYTHONDONTWRITEBYTECODE", None)
         cached["PYTHONPYCACHEPREFIX"] = str(Path(tmp) / "pycache")
-        configs = {"cached .pyc": cached}
-        if os.environ.get("PYTHONDONTWRITEBYTECODE"):
-            configs["no .pyc"] = child_env(display, home)
-        results = run_all(display, configs, args.runs)
+        results = run_cases(display, cached, Path(tmp), args.runs)
         print(
-            f"Xvfb {display}; {args.runs} runs of each, app and floor interleaved, after a "
-            "warm-up run; map = MapNotify via xev, xdotool = polling"
+            f"Xvfb {display}; {args.runs} runs of each, interleaved, after a warm-up run; "
+            "cached .pyc; time from Popen() to the first MapNotify (xev)"
         )
-        headers = ["program", "bytecode", "method", "shown s", "min", "max", "RSS MiB", "res. ms"]
-        print(table(headers, [summary_row(key, runs) for key, runs in results.items()]))
+        headers = ["program", "shown s", "min", "max", "x floor", "RSS MiB"]
+        floor_s = median([r.shown_s for r in results["floor"] if r.shown_s is not None])
+        print(table(headers, [case_row(name, runs, floor_s) for name, runs in results.items()]))
 
-        def figure(name: str, config: str, method: str, attr: str = "shown_s") -> float:
-            values = [getattr(r, attr) for r in results.get((name, config, method), [])]
-            return median([v for v in values if v is not None])
+        def shown(name: str) -> float:
+            return median([r.shown_s for r in results[name] if r.shown_s is not None])
 
-        app_s = figure("app", "cached .pyc", "map")
-        floor_s = figure("floor", "cached .pyc", "map")
-        nocache_s = figure("app", "no .pyc", "map")
-        poll_s = figure("app", "cached .pyc", "xdotool")
-        poll_ms = figure("app", "cached .pyc", "xdotool", "resolution_ms")
-        app_mib = median(
-            [r.rss_mib for k, v in results.items() if k[0] == "app" for r in v if r.rss_mib]
-        )
-        floor_mib = median(
-            [r.rss_mib for k, v in results.items() if k[0] == "floor" for r in v if r.rss_mib]
-        )
-        if args.profile or app_s > TARGET_S or app_mib > TARGET_MIB:
+        returning_s, first_s = shown("returning user"), shown("first start, empty data folder")
+        app_mib = median([r.rss_mib for r in results["returning user"] if r.rss_mib])
+        floor_mib = median([r.rss_mib for r in results["floor"] if r.rss_mib])
+        verdicts = {
+            "returning": returning_s / floor_s <= TARGET_RETURNING,
+            "first": first_s / floor_s <= TARGET_FIRST,
+            "rss": app_mib <= TARGET_MIB,
+        }
+        if args.profile or not all(verdicts.values()):
             print()
             print("Costliest imports: python -X importtime -m hiptimer, cached .pyc (ms; inflated)")
             print(table(["module", "cumulative", "self"], import_times(display, cached)))
@@ -385,56 +376,60 @@ def main(argv: list[str] | None = None) -> int:
                 "inflates Python-heavy code), ms; Qt constructors count as their caller's own time"
             )
             print(table(["function", "cumulative", "own"], calls))
-    nocache = "" if nocache_s != nocache_s else f"; {nocache_s:.3f} s without .pyc"
+
+    def met(ok: bool) -> str:
+        return "met" if ok else "MISSED"
+
     print(
-        f"SUMMARY startup: first window {app_s:.3f} s with cached bytecode (target <= "
-        f"{TARGET_S} s, {'met' if app_s <= TARGET_S else 'MISSED'}; floor {floor_s:.3f} s"
-        f"{nocache}; xdotool polling {poll_s:.3f} s at ~{poll_ms:.0f} ms), RSS {app_mib:.0f} MiB "
-        f"(target <= {TARGET_MIB:g} MiB, {'met' if app_mib <= TARGET_MIB else 'MISSED'}; floor "
+        f"SUMMARY startup: returning user {returning_s:.3f} s = {returning_s / floor_s:.2f}x a "
+        f"bare PySide6 window (target <= {TARGET_RETURNING}x, {met(verdicts['returning'])}); "
+        f"first start on an empty data folder {first_s:.3f} s = {first_s / floor_s:.2f}x "
+        f"(target <= {TARGET_FIRST}x, {met(verdicts['first'])}); floor {floor_s:.3f} s; RSS "
+        f"{app_mib:.0f} MiB (target <= {TARGET_MIB:g} MiB, {met(verdicts['rss'])}; floor "
         f"{floor_mib:.0f} MiB); median of {args.runs}"
     )
     return 0
 
 
-def run_all(
-    display: str, configs: dict[str, dict[str, str]], runs: int
-) -> dict[tuple[str, str, str], list[Run]]:
-    """Every (program, bytecode config, method): `runs` measurements after one warm-up each."""
+def run_cases(display: str, env: dict[str, str], tmp: Path, runs: int) -> dict[str, list[Run]]:
+    """The floor, a returning user and a first start, interleaved; the first round is a
+    warm-up. Each first start gets a data folder that does not exist yet."""
     app_cmd = [sys.executable, "-m", "hiptimer"]
     floor_cmd = [sys.executable, "-c", FLOOR]
-    programs = (("app", app_cmd, APP_TITLE), ("floor", floor_cmd, FLOOR_TITLE))
     maps = MapWatch(display)
-    results: dict[tuple[str, str, str], list[Run]] = {}
+    results: dict[str, list[Run]] = {
+        "floor": [], "returning user": [], "first start, empty data folder": [],
+    }  # fmt: skip
     try:
-        for config, env in configs.items():
-            for _name, cmd, title in programs:  # warm-up: caches, the history database
-                measure(cmd, title, display, env, maps)
-            methods = [("map", maps)] + ([("xdotool", None)] if config == "cached .pyc" else [])
-            for method, watch in methods:
-                for _ in range(runs):
-                    for name, cmd, title in programs:
-                        run = measure(cmd, title, display, env, watch)
-                        results.setdefault((name, config, method), []).append(run)
+        for round_ in range(runs + 1):
+            first_env = {**env, "HIPTIMER_HOME": str(tmp / f"first-{round_}")}
+            cases = (
+                ("floor", floor_cmd, FLOOR_TITLE, env),
+                ("returning user", app_cmd, APP_TITLE, env),
+                ("first start, empty data folder", app_cmd, APP_TITLE, first_env),
+            )
+            for name, cmd, title, case_env in cases:
+                run = measure(cmd, title, display, case_env, maps)
+                if round_:
+                    results[name].append(run)
     finally:
         maps.close()
     return results
 
 
-def summary_row(key: tuple[str, str, str], runs: list[Run]) -> list[object]:
-    name, config, method = key
+def case_row(name: str, runs: list[Run], floor_s: float) -> list[object]:
     shown = [r.shown_s for r in runs if r.shown_s is not None]
     rss = [r.rss_mib for r in runs if r.rss_mib is not None]
     nan = float("nan")
-    label = "HipTimer" if name == "app" else "bare PySide6 window"
+    label = name + ("" if len(shown) == len(runs) else f" ({len(runs) - len(shown)} never shown)")
+    middle = median(shown) if shown else nan
     return [
-        label + ("" if len(shown) == len(runs) else f" ({len(runs) - len(shown)} never shown)"),
-        config,
-        method,
-        f"{median(shown):.3f}" if shown else "-",
+        label,
+        f"{middle:.3f}",
         f"{min(shown, default=nan):.3f}",
         f"{max(shown, default=nan):.3f}",
+        f"{middle / floor_s:.2f}",
         median(rss) if rss else nan,
-        f"{median([r.resolution_ms for r in runs]):.0f}",
     ]
 
 

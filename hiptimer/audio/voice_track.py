@@ -36,16 +36,20 @@ class _Clip:
 
 def render_to_wav(
     phrases: list[tuple[float, str]],
-    out_path: str | os.PathLike[str],
+    out: str | os.PathLike[str] | BinaryIO,
     engine_factory: tts.EngineFactory | None = None,
 ) -> list[Placement]:
     """Speak each (seconds, text) into one WAV, each starting at its time or right after the previous.
 
-    Uses the real engine (pyttsx3.init) unless engine_factory is given, and raises
-    tts.SpeechUnavailable if there is none. Do not call it while a SpeechService with a real
-    engine is running in the same process: pyttsx3 shares one engine per driver.
+    `out` is a path or a binary file open for writing (the command line gives one that takes
+    the path's place only once the render succeeded). Uses the real engine (pyttsx3.init)
+    unless engine_factory is given, and raises tts.SpeechUnavailable if there is none. Do not
+    call it while a SpeechService with a real engine is running in the same process: pyttsx3
+    shares one engine per driver.
     """
-    path = Path(out_path)
+    if not isinstance(out, (str, os.PathLike)):
+        return _assemble(_render_clips(sorted(phrases, key=lambda p: p[0]), engine_factory), out)
+    path = Path(out)
     # Opened first: a path that cannot be written fails at once, not after every phrase was
     # rendered; and wave.open(path) on such a path leaves a half-made Wave_write whose
     # __del__ prints a stray traceback.

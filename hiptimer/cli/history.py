@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import io
+import os
+import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from hiptimer import paths
 from hiptimer.cli.common import CommandError, SubParsers, add_command, err, escape_controls, out
+from hiptimer.core.history.repair import describe_left_out
 from hiptimer.core.history.schema import HistoryError
 from hiptimer.core.history.store import HistoryStore, open_history
 
@@ -69,8 +73,10 @@ def open_store() -> HistoryStore:
     if not status.saving:
         store.close()
         raise CommandError(f"cannot read the history: {status.message}")
-    if status.notice:
-        err(f"hiptimer: {status.notice}")
+    # What opening mended, once; then, on every run, the rows this output leaves out.
+    for line in (store.mended, describe_left_out(store.set_aside_rows())):
+        if line:
+            err(f"hiptimer: {line}")
     return store
 
 
@@ -120,7 +126,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             rows = _writing(
                 args.csv, lambda: store.export_csv(args.csv, since, until, args.routine)
             )
-            out(f"Wrote {rows} sets to {args.csv}.")
+            _said_beside(args.csv)(f"Wrote {rows} sets to {args.csv}.")
         if args.pdf:
             from hiptimer.core.routines.catalog import load_catalog
             from hiptimer.ui.history.report_pdf import write_report
@@ -129,8 +135,19 @@ def cmd_export(args: argparse.Namespace) -> int:
             pages = _writing(
                 args.pdf, lambda: write_report(store, args.pdf, since, until, args.routine, catalog)
             )
-            out(f"Wrote a {pages}-page report to {args.pdf}.")
+            _said_beside(args.pdf)(f"Wrote a {pages}-page report to {args.pdf}.")
     return 0
+
+
+def _said_beside(path: str) -> Callable[[str], None]:
+    """Where to say what was written: stderr when the file is our own stdout (--csv
+    /dev/stdout, even redirected to a file), so the line does not land in the export."""
+    try:
+        written, stdout = os.stat(path), os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):  # no real stdout (captured)
+        return out
+    same = (written.st_dev, written.st_ino) == (stdout.st_dev, stdout.st_ino)
+    return err if same else out
 
 
 def _writing(path: str, write: Callable[[], int]) -> int:

@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 import textwrap
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from hiptimer import __version__, paths
 from hiptimer.cli.common import (
@@ -336,21 +336,46 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_cues(args: argparse.Namespace) -> int:
     # Loaded here, not at the top: opening the window does not need the engine's cue script.
-    from hiptimer.core.voice.cue_script import cue_script, format_script
+    from hiptimer.core.voice.cue_script import format_script, iter_cue_script
 
-    script = cue_script(resolve_routine(args.routine))
+    script = iter_cue_script(resolve_routine(args.routine))
     if args.wav:
-        return _write_voice_track(script, args.wav)
+        return _write_voice_track(_track_script(script), args.wav)
+    # Line by line as the simulation goes: the script of a valid routine can run to
+    # millions of lines (500 counted reps a set), so it is never held whole.
     for offset, text in script:
         out(format_script([(offset, text)]))
     return 0
 
 
+# A WAV file holds at most 4 GiB: about 27 hours of espeak-ng's 22.05 kHz 16-bit voice.
+MAX_TRACK_S = 24 * 3600
+
+
+def _track_script(script: Iterable[tuple[float, str]]) -> list[tuple[float, str]]:
+    """The script for a voice track, or a CommandError for a session too long for a WAV file
+    (read no further than that, and before any phrase is rendered)."""
+    phrases = []
+    for offset, text in script:
+        if offset > MAX_TRACK_S:
+            raise CommandError(
+                "a voice track is made for sessions of up to 24 hours (a WAV file holds about "
+                "27); this one runs longer. Without --wav the script is printed.",
+                code=1,
+            )
+        phrases.append((offset, text))
+    return phrases
+
+
 def _write_voice_track(script: list[tuple[float, str]], path: str) -> int:
     from hiptimer.audio import tts, voice_track
+    from hiptimer.core.safe_write import replacing_bytes
 
     try:
-        placements = voice_track.render_to_wav(script, path)
+        # Rendered beside the path and put in its place at the end: a failed render keeps
+        # an older file whole, and a link or a pipe given as FILE stays what it is.
+        with replacing_bytes(path) as target:
+            placements = voice_track.render_to_wav(script, target)
     except tts.SpeechUnavailable as exc:
         raise CommandError(f"no voice to render with: {exc}", code=1) from None
     except OSError as exc:

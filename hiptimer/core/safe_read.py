@@ -2,7 +2,8 @@
 
 Routines and the settings file both come from places a user (or a broken disk) controls: a
 FIFO, a link to /dev/zero, a 100,000-deep JSON array or a UTF-16 file must give a clear
-sentence, never a hang, a MemoryError or a RecursionError.
+sentence, never a hang, a MemoryError or a RecursionError. JSON has a depth limit of its own
+(MAX_DEPTH), the same wherever it is parsed from.
 """
 
 from __future__ import annotations
@@ -15,6 +16,10 @@ from pathlib import Path
 from typing import Any
 
 NOT_REGULAR = "is not a regular file"
+# Deeper JSON is refused: a routine needs 4 levels, settings 2. Without a limit of its own
+# the parser stops where Python's stack does, which depends on who called it.
+MAX_DEPTH = 64
+TOO_DEEP = f"JSON is nested too deeply (more than {MAX_DEPTH} levels)"
 
 
 class UnreadableFile(ValueError):
@@ -111,7 +116,7 @@ def parse_strict_json(text: str) -> Any:
     if not text.strip():
         raise BadJson("the file is empty; expected a JSON object")
     try:
-        return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
+        data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as exc:
         # Some messages end in "at" ("Invalid control character at"); avoid "at at line".
         msg = exc.msg.removesuffix(" at")
@@ -119,11 +124,28 @@ def parse_strict_json(text: str) -> Any:
     except BadJson as exc:
         raise BadJson(f"not valid JSON: {exc}") from None
     except RecursionError:
-        raise BadJson("JSON is nested too deeply") from None
+        raise BadJson(TOO_DEEP) from None
     except ValueError as exc:
         if "digits" in str(exc):  # Python's int-size guard; its message suggests a Python call
             raise BadJson("not valid JSON: a number has too many digits") from None
         raise BadJson(f"not valid JSON: {exc}") from None
+    if _deeper_than(data, MAX_DEPTH):
+        raise BadJson(TOO_DEEP)
+    return data
+
+
+def _deeper_than(data: Any, limit: int) -> bool:
+    """Whether lists and objects nest more than `limit` levels (walked level by level, so
+    without recursion): {"a": [1]} has two."""
+    level = [data] if isinstance(data, (list, dict)) else []
+    for _ in range(limit):
+        level = [
+            child
+            for value in level
+            for child in (value.values() if isinstance(value, dict) else value)
+            if isinstance(child, (list, dict))
+        ]
+    return bool(level)
 
 
 def _reject_constant(name: str) -> Any:

@@ -66,12 +66,31 @@ def valid_value(name: str, value: Any) -> bool:
     return False
 
 
+# What each field takes, for the notice when the file holds something else.
+EXPECTED = {
+    "pain_limit": "a whole number from 0 to 10",
+    "muted": "true or false",
+    "first_run_done": "true or false",
+    "setup_mode": '"always", "first" or "never"',
+    "setup_heard": f"a list of at most {MAX_SETUP_HEARD} exercise ids",
+    "voice": "a voice id of at most 500 characters",
+    "rate": "a whole number from 50 to 400 (words a minute)",
+    "volume": "a number from 0 to 1",
+}
+
+
 def settings_from_data(data: Any, source: str = "settings") -> Settings:
     """Build settings from decoded JSON, keeping the defaults for anything missing or invalid."""
     if not isinstance(data, dict):
         log.warning("%s: expected a JSON object; using the default settings", source)
         return Settings()
+    return _read_fields(data, source)[0]
+
+
+def _read_fields(data: dict[str, Any], source: str) -> tuple[Settings, list[str]]:
+    """The settings in `data`, and a line for each known field whose value cannot be used."""
     values: dict[str, Any] = {}
+    ignored: list[str] = []
     for f in dataclasses.fields(Settings):
         if f.name not in data:
             continue
@@ -80,7 +99,9 @@ def settings_from_data(data: Any, source: str = "settings") -> Settings:
             values[f.name] = _normal(f.name, value)
         else:
             log.warning("%s: ignoring %s = %s (not a valid value)", source, f.name, _short(value))
-    return Settings(**values)
+            now = json.dumps(dataclasses.asdict(Settings())[f.name])
+            ignored.append(f"{f.name} = {_short(value)} (expected {EXPECTED[f.name]}; now {now})")
+    return Settings(**values), ignored
 
 
 def _short(value: Any) -> str:
@@ -133,27 +154,58 @@ class SettingsStore:
             return self._damaged(str(exc))
         if not isinstance(data, dict):
             return self._damaged("expected a JSON object")
-        return settings_from_data(data, str(self.path))
+        settings, ignored = _read_fields(data, str(self.path))
+        if ignored:
+            return self._partly_damaged(settings, ignored)
+        return settings
 
     def _damaged(self, why: str) -> Settings:
         """Move the file aside (never overwrite it) and start from the defaults."""
+        aside = self._move_aside(why)
+        if aside is None:
+            return Settings()
+        self.notice = (
+            f"Your settings file could not be used ({why}); it was moved to {aside} and "
+            "the default settings apply."
+        )
+        log.warning("%s", self.notice)
+        return Settings()
+
+    def _partly_damaged(self, settings: Settings, ignored: list[str]) -> Settings:
+        """Some values cannot be used: keep the file as it was under a dated name, and save
+        the rest at once, so that a pain limit of 3.0 never quietly becomes the default 5."""
+        aside = self._move_aside("some of its values are not valid")
+        if aside is None:
+            return settings
+        self._settings = settings
+        self.save()
+        self.notice = (
+            f"Some of your settings could not be used and are back to their defaults: "
+            f"{'; '.join(ignored)}. Your file as it was is kept as {aside}."
+        )
+        log.warning("%s", self.notice)
+        return settings
+
+    def _move_aside(self, why: str) -> Path | None:
+        """Rename the file to a dated name beside it; on failure say so, never save over it."""
         stamp = self._now().strftime("%Y%m%d-%H%M%S")
         aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        n = 2
+        while os.path.lexists(aside):  # an earlier one from the same second stays too
+            aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}-{n}")
+            n += 1
         try:
             os.replace(self.path, aside)  # a rename: never opens a pipe or a device
         except OSError as exc:
             self.notice = (
                 f"Your settings file {self.path} cannot be used ({why}) nor moved aside "
-                f"({exc.strerror or exc}); the default settings apply and are not saved over it."
+                f"({exc.strerror or exc}); it is not saved over, so changes last for this "
+                "session only."
             )
+            log.warning("%s", self.notice)
             self._keep_away = True
-        else:
-            self.notice = (
-                f"Your settings file could not be used ({why}); it was moved to {aside} and "
-                "the default settings apply."
-            )
-        log.warning("%s", self.notice)
-        return Settings()
+            return None
+        return aside
 
     def update(self, **changes: Any) -> Settings:
         """Change some settings and save them; invalid values raise ValueError."""

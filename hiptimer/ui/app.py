@@ -9,6 +9,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from hiptimer.core.clock import Clock
     from hiptimer.core.routines.model import Routine
     from hiptimer.ui.main_window import MainWindow
@@ -67,19 +69,26 @@ def run_app(
     from hiptimer.core.clock import wall_now
     from hiptimer.core.settings import SettingsStore
     from hiptimer.ui.main_window import MainWindow
-    from hiptimer.ui.services.ports import open_services
+    from hiptimer.ui.services.ports import later_services
 
     settings = SettingsStore()
     s = settings.settings
-    if services is None:
-        services = open_services(muted=s.muted, voice=s.voice, rate=s.rate, volume=s.volume)
+    if services is None:  # the window first: speech, sounds and history open just after
+        services = later_services(muted=s.muted, voice=s.voice, rate=s.rate, volume=s.volume)
     window = MainWindow(settings, services, clock=clock, wall=wall or wall_now)
     if settings.save_error:
         window.show_problem(settings.save_error)
     chosen = _resolve(routine, window.show_problem)
     window.show()
-    if chosen is not None:
-        window.open_routine(chosen, start=start)
+
+    def when_idle() -> None:
+        # The history's integrity check, the speech engine and the rest take their time
+        # while the library is already on screen.
+        window.open_services()
+        if chosen is not None:  # after the services: an interrupted session is offered first
+            window.open_routine(chosen, start=start)
+
+    after_first_paint(window, when_idle)
     from hiptimer.ui.system_quit import SystemQuit
 
     system_quit = SystemQuit(app)  # logout, shutdown, kill: save, end the session, quit
@@ -151,3 +160,37 @@ def _come_forward(window: MainWindow, request: Request) -> None:
     chosen = _resolve(request.routine, window.show_problem)
     if chosen is not None:
         window.open_routine(chosen, start=request.start)
+
+
+def after_first_paint(window: QWidget, then: Callable[[], None], fallback_ms: int = 1000) -> None:
+    """Call `then` once, in the first idle moment after the window was first painted.
+
+    Qt paints a widget window while it handles its first Expose event, so a zero timer
+    started then runs once the picture is on screen. A window that is never exposed (a
+    minimised start) gets `then` after fallback_ms all the same.
+    """
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    fallback = QTimer(window)
+    fallback.setSingleShot(True)
+
+    done = [False]
+
+    def once() -> None:
+        if not done[0]:
+            done[0] = True
+            fallback.stop()
+            then()
+
+    class ExposeWatch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Expose:
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, once)
+            return False
+
+    fallback.timeout.connect(once)
+    fallback.start(fallback_ms)
+    handle = window.windowHandle()
+    if handle is not None:
+        handle.installEventFilter(ExposeWatch(window))

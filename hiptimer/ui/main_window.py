@@ -5,23 +5,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow
 
 from hiptimer import APP_TITLE
 from hiptimer.core.clock import Clock, MonotonicClock, wall_now
-from hiptimer.core.history.resume import ResumePlan
-from hiptimer.core.history.status import HistoryStatus
-from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.routines.model import Routine
-from hiptimer.core.session.events import EndReason, SessionEnded
-from hiptimer.core.session.steps import SetKey
 from hiptimer.core.settings import SettingsStore
-from hiptimer.ui.editor.keep_doses import offer_to_keep_doses
 from hiptimer.ui.editor.routine_actions import RoutineActions
 from hiptimer.ui.first_run import FirstRunPage
-from hiptimer.ui.guidance.coordinator import Guidance
 from hiptimer.ui.key_filter import WindowKeys
 from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.library.page import LibraryItem, LibraryPage, load_library
@@ -30,11 +24,19 @@ from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.services.notice_bar import install_notice_bar, watch_speech
 from hiptimer.ui.services.ports import Services
 from hiptimer.ui.services.status_banner import install_status_banner
-from hiptimer.ui.session.active import ActiveSession, open_session
 from hiptimer.ui.session.resume_page import ResumeOffer
-from hiptimer.ui.session.summary_page import SummaryPage
 from hiptimer.ui.settings.actions import SettingsActions
 from hiptimer.ui.shell import Shell
+from hiptimer.ui.widgets.plain import window_title
+
+if TYPE_CHECKING:  # the first page needs none of these: they load when they are used
+    from hiptimer.core.history.resume import ResumePlan
+    from hiptimer.core.history.status import HistoryStatus
+    from hiptimer.core.session.events import SessionEnded
+    from hiptimer.core.session.steps import SetKey
+    from hiptimer.ui.guidance.coordinator import Guidance
+    from hiptimer.ui.session.active import ActiveSession
+    from hiptimer.ui.session.summary_page import SummaryPage
 
 log = logging.getLogger(__name__)
 
@@ -87,11 +89,8 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         self._build_menus(shell)
         self.keys = WindowKeys(self, self.nav.key_mode, self.perform)
-        self._watch_services()
         self.nav.page_changed.connect(self.banner.page_changed)  # retries a failing save
-        history = self.services.history
-        source = history if isinstance(history, HistoryStore) else None  # what resumes reads
-        self.resume = ResumeOffer(shell, source, self)
+        self.resume = ResumeOffer(shell, None, self)  # reads the history once it is open
         self.resume.resume_requested.connect(self._resume)
         self.resume.kept.connect(lambda: self._after_first_run())  # as open_routine left it
         self.resume.title_changed.connect(self.setWindowTitle)
@@ -99,9 +98,31 @@ class MainWindow(QMainWindow):
             self.first_run = FirstRunPage(settings.settings.pain_limit, self)
             self.first_run.accepted.connect(self._first_run_accepted)
             self.nav.add(self.first_run, Mode.FIRST_RUN, show=True)
-        else:
+        self._shell = shell
+        self.guidance: Guidance | None = None  # the morning check-in, then dose suggestions
+        if self.services.opener is None:  # opened already; else open_services() comes later
+            self._services_ready()
+
+    def open_services(self) -> None:
+        """Open the services if the window was shown before them (hiptimer.ui.app does so
+        in the event loop's first idle moment); a session, the history window or the end of
+        the first-run notice open them at once if that moment has not come yet."""
+        if self.services.open_now():
+            self._services_ready()
+
+    def _services_ready(self) -> None:
+        """What the services make possible: their problems shown, an interrupted session
+        offered, then the morning check-in."""
+        from hiptimer.core.history.store import HistoryStore
+        from hiptimer.ui.guidance.coordinator import Guidance
+
+        self._watch_services()
+        self.banner.refresh()
+        history = self.services.history
+        self.resume.use_history(history if isinstance(history, HistoryStore) else None)
+        if self.first_run is None and self.session is None:
             self.resume.offer()  # a session interrupted last time comes before anything else
-        self.guidance = Guidance(shell, self)  # the morning check-in, then dose suggestions
+        self.guidance = Guidance(self._shell, self)
         self.guidance.routine_saved.connect(lambda _routine: self._reload_library())
         self.guidance.library_requested.connect(self.show_library)
         self.guidance.start()
@@ -144,7 +165,8 @@ class MainWindow(QMainWindow):
         if self.summary is not None:
             self._reload_library()  # durations and doses may have changed
         self._drop_summary()
-        self.nav.show(self.guidance.page_before_library() or self.library)
+        before = self.guidance.page_before_library() if self.guidance is not None else None
+        self.nav.show(before or self.library)
         self.setWindowTitle(APP_TITLE)
 
     def open_routine(self, routine: Routine, *, start: bool) -> None:
@@ -158,6 +180,7 @@ class MainWindow(QMainWindow):
             action()
 
     def _first_run_accepted(self) -> None:
+        self.open_services()
         self.settings.update(first_run_done=True)
         self.nav.remove(self.first_run)
         self.first_run = None
@@ -174,6 +197,9 @@ class MainWindow(QMainWindow):
     ) -> None:  # with `session_id`: resume that interrupted session after `done_sets`
         if self.session is not None:
             return
+        self.open_services()  # a key pressed before the event loop was first idle
+        from hiptimer.ui.session.active import open_session  # not needed for the first page
+
         self._drop_summary()
         session = open_session(
             routine, self.settings.settings, self.services, clock=self.clock, wall=self.wall,
@@ -186,8 +212,9 @@ class MainWindow(QMainWindow):
         session.driver.finished.connect(self._session_finished)
         self.session = session
         self.nav.add(page, page.key_mode, show=True)
-        self.guidance.session_started()
-        self.setWindowTitle(page.text.title if page.text else APP_TITLE)
+        if self.guidance is not None:  # it is: open_services() made it
+            self.guidance.session_started()
+        self.setWindowTitle(window_title(page.text.title) if page.text else APP_TITLE)
         session.driver.start()
 
     def _session_finished(self, ended: SessionEnded) -> None:
@@ -197,12 +224,17 @@ class MainWindow(QMainWindow):
         self.session = None
         session.page.blockSignals(True)  # its last redraw must not retitle the summary
         self.settings.update(setup_heard=sorted(session.cues.setup_heard)[-1000:])
+        from hiptimer.ui.session.summary_page import SummaryPage
+
         self.summary = SummaryPage(session.result(ended), self)
         self.summary.keep_doses_requested.connect(self._keep_doses)
         self.summary.library_requested.connect(self.show_library)
         self.summary.done_requested.connect(self.close)
-        self.guidance.after_session(self.summary, session.controller.session_id)
+        if self.guidance is not None:
+            self.guidance.after_session(self.summary, session.controller.session_id)
         self.nav.add(self.summary, Mode.SUMMARY, show=True)
+        from hiptimer.core.session.events import EndReason
+
         what = "Session complete" if ended.reason is EndReason.COMPLETED else "Session ended"
         self.setWindowTitle(f"{what} \u2014 {APP_TITLE}")
         session.dispose()
@@ -213,6 +245,8 @@ class MainWindow(QMainWindow):
         summary = self.summary
         if summary is None or summary.result.started_with is None:
             return
+        from hiptimer.ui.editor.keep_doses import offer_to_keep_doses
+
         saved = offer_to_keep_doses(self, summary.result.started_with, live)
         if saved is not None:
             summary.keep_button.setEnabled(False)
@@ -255,7 +289,7 @@ class MainWindow(QMainWindow):
 
     def perform(self, action: Action, value: int = 0) -> None:
         """Do what a key, a button or a menu item asks for."""
-        if self.guidance.perform(action, value):  # the check-in and dose suggestions
+        if self.guidance is not None and self.guidance.perform(action, value):  # check-in
             return
         if action is Action.FULL_SCREEN:
             self.toggle_full_screen()
@@ -304,8 +338,10 @@ class MainWindow(QMainWindow):
 
     def open_history(self) -> None:
         """The history window: sessions, pain charts, adherence and exports."""
+        from hiptimer.core.history.store import HistoryStore
         from hiptimer.ui.history.window import open_history_window  # QtCharts loads lazily
 
+        self.open_services()
         store = self.services.history
         if not isinstance(store, HistoryStore):
             self.show_problem("History is not available: it could not be opened at start-up.")
@@ -320,6 +356,8 @@ class MainWindow(QMainWindow):
         """Logout, shutdown or a termination signal: save what waits, end the session as
         ended by the system, and close without asking (nobody is there to answer)."""
         if self.session is not None:
+            from hiptimer.core.session.events import EndReason
+
             self.session.controller.close(EndReason.BY_SYSTEM)
         self.banner.retry()  # one more try for writes waiting on a failing disk
         self.banner.stop()

@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.services.ports import Services
-from hiptimer.ui.session.active import ActiveSession
+
+if TYPE_CHECKING:
+    from hiptimer.ui.session.active import ActiveSession
 
 
 @dataclass(frozen=True)

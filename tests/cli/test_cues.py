@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
@@ -39,15 +41,83 @@ def test_cues_command_renders_a_voice_track(
 ) -> None:
     from hiptimer.audio import voice_track
 
-    rendered: list[tuple[list[tuple[float, str]], str]] = []
+    rendered: list[list[tuple[float, str]]] = []
 
-    def fake_render(phrases: list[tuple[float, str]], out_path: str) -> list[object]:
-        rendered.append((phrases, out_path))
+    def fake_render(phrases: list[tuple[float, str]], out: BinaryIO) -> list[object]:
+        rendered.append(phrases)
+        out.write(b"RIFF track")
         return [voice_track.Placement(text, at, at, 1.0) for at, text in phrases]
 
     monkeypatch.setattr(voice_track, "render_to_wav", fake_render)
-    out_path = str(tmp_path / "voice.wav")
-    assert main(["cues", str(write_routine(tmp_path)), "--wav", out_path]) == 0
-    ((phrases, path),) = rendered
-    assert path == out_path and phrases[0] == (0.0, "Get ready: Stretch.")
+    out_path = tmp_path / "voice.wav"
+    assert main(["cues", str(write_routine(tmp_path)), "--wav", str(out_path)]) == 0
+    ((phrases),) = rendered
+    assert phrases[0] == (0.0, "Get ready: Stretch.")
+    assert out_path.read_bytes() == b"RIFF track"
     assert capsys.readouterr().out.startswith(f"Wrote {out_path}: {len(phrases)} phrases")
+
+
+def test_a_failed_render_keeps_the_older_track_and_a_link_stays_a_link(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hiptimer.audio import tts, voice_track
+
+    def no_voice(phrases: list[tuple[float, str]], out: BinaryIO) -> list[object]:
+        out.write(b"half a track")
+        raise tts.SpeechUnavailable("espeak-ng is not installed")
+
+    (tmp_path / "tracks").mkdir()
+    real = tmp_path / "tracks" / "voice.wav"
+    real.write_bytes(b"older track")
+    link = tmp_path / "voice.wav"
+    link.symlink_to(real)
+    monkeypatch.setattr(voice_track, "render_to_wav", no_voice)
+    assert main(["cues", str(write_routine(tmp_path)), "--wav", str(link)]) == 1
+    assert "no voice to render with" in capsys.readouterr().err
+    assert real.read_bytes() == b"older track"
+    assert sorted(p.name for p in real.parent.iterdir()) == ["voice.wav"]  # no temporary file
+
+    def fake_render(phrases: list[tuple[float, str]], out: BinaryIO) -> list[object]:
+        out.write(b"new track")
+        return []
+
+    monkeypatch.setattr(voice_track, "render_to_wav", fake_render)
+    assert main(["cues", str(write_routine(tmp_path)), "--wav", str(link)]) == 0
+    assert link.is_symlink() and real.read_bytes() == b"new track"
+
+
+def test_cues_of_a_routine_longer_than_a_day(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Issue 13, fault 2: this ended in a traceback ("did not end within a day").
+    path = write_routine(tmp_path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["exercises"] = [
+        {"id": f"hold{i}", "name": f"Hold {i}", "kind": "hold", "hold_s": 3600, "sets": 20}
+        for i in range(2)
+    ]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["cues", str(path)]) == 0
+    captured = capsys.readouterr()
+    last = captured.out.splitlines()[-1]
+    assert re.fullmatch(r"24\d\d:\d\d\.\d  Done\. Forty sets in forty hours.*", last), last
+    assert captured.err == ""
+
+
+def test_no_voice_track_for_a_session_longer_than_a_wav_file_holds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hiptimer.audio import voice_track
+
+    def never(*args: object) -> list[object]:
+        raise AssertionError("rendered 40 hours of phrases, then failed past 4 GiB")
+
+    monkeypatch.setattr(voice_track, "render_to_wav", never)
+    path = write_routine(tmp_path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["exercises"][0].update(hold_s=3600, sets=20, sides="each")  # 40 hours
+    path.write_text(json.dumps(data), encoding="utf-8")
+    target = tmp_path / "voice.wav"
+    assert main(["cues", str(path), "--wav", str(target)]) == 1
+    assert "sessions of up to 24 hours" in capsys.readouterr().err
+    assert not target.exists()

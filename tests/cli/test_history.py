@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+import sqlite3
 import subprocess
 import sys
 from datetime import timedelta
@@ -133,3 +134,85 @@ def test_pdf_from_the_command_line_needs_no_display(recorded: Recorded, tmp_path
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout == f"Wrote a 1-page report to {out}.\n"
     assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_export_to_stdout_says_so_on_stderr(
+    recorded: Recorded, capfd: pytest.CaptureFixture[str]
+) -> None:
+    # Into a pipe or a file the shell redirected: the CSV alone on stdout; the export is
+    # written in place, not renamed over /dev/stdout.
+    assert main(["history", "export", "--csv", "/dev/stdout"]) == 0
+    captured = capfd.readouterr()
+    assert captured.out.lstrip("\ufeff").startswith("session_id,session_started,")
+    assert "Wrote" not in captured.out
+    assert captured.err == "Wrote 21 sets to /dev/stdout.\n"
+    assert os.path.islink("/dev/stdout")
+
+
+def damage(sql: str) -> None:
+    conn = sqlite3.connect(paths.history_db_path())
+    try:
+        conn.execute("PRAGMA ignore_check_constraints = ON")  # as a database tool can
+        conn.execute(sql)
+        conn.commit()
+    finally:
+        conn.close()
+
+
+def recorded_sets(session_id: int) -> list[tuple[int]]:
+    conn = sqlite3.connect(paths.history_db_path())
+    try:
+        return conn.execute("SELECT id FROM set_aside WHERE row_json LIKE ?",
+                            (f'%"session_id": {session_id},%',)).fetchall()  # fmt: skip
+    finally:
+        conn.close()
+
+
+def test_bad_rows_are_left_out_and_named_on_every_run(
+    recorded: Recorded, tmp_path: Path, capsys: pytest.CaptureFixture[str], weeks: Weeks
+) -> None:
+    # Issue 13, fault 6: one bad value in one row (doses_json, started_at) made `history
+    # list` and `history export` end with a traceback.
+    bad_doses = recorded.id("hips", weeks.week1)
+    bad_start = recorded.id("stretch", weeks.week2 + timedelta(days=1))
+    damage(f"UPDATE sessions SET doses_json = '{{bad' WHERE id = {bad_doses}")
+    damage(f"UPDATE sessions SET started_at = '2025-02-30T08:00:00+00:00' WHERE id = {bad_start}")
+    conn = sqlite3.connect(paths.history_db_path())
+    (bad_pain,) = conn.execute(
+        f"SELECT max(id) FROM sets WHERE session_id NOT IN ({bad_doses}, {bad_start})"
+    ).fetchone()
+    conn.close()
+    damage(f"UPDATE sets SET pain = 'x' WHERE id = {bad_pain}")
+    code, stdout, err = run(capsys, "history", "list", "--limit", "0")
+    assert code == 0
+    listed = len(recorded.ids) - 2
+    assert len(stdout.splitlines()) == 1 + listed
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("hiptimer: ")
+    left_out = lines[0]
+    with open_history(paths.history_db_path()) as store:
+        n_sets = sum(1 for row in store.set_aside_rows() if row.table == "sets")
+    sets_of = {sid: sum(1 for _ in recorded_sets(sid)) for sid in (bad_doses, bad_start)}
+    assert n_sets == 1 + sum(sets_of.values())  # the set with a bad pain, and theirs
+    assert left_out == (
+        f"hiptimer: {n_sets + 2} damaged rows are left out (kept as they were in the"
+        f" history's set_aside table): sessions row {bad_doses} (doses_json is not a JSON"
+        f" object) with its {sets_of[bad_doses]} sets; sessions row {bad_start} (started_at is"
+        f" not a time) with its {sets_of[bad_start]} set{'s' * (sets_of[bad_start] != 1)};"
+        f" sets row {bad_pain} (pain is not a whole number from 0 to 10)."
+    )
+    out = tmp_path / "all.csv"
+    code, stdout, err = run(capsys, "history", "export", "--csv", str(out))
+    assert code == 0 and err == left_out + "\n"  # said again: this export lacks them too
+    assert set(session_ids(out)) == set(recorded.ids.values()) - {bad_doses, bad_start}
+    assert stdout == f"Wrote {21 - n_sets} sets to {out}.\n"
+
+
+def test_a_history_missing_a_table_says_so_once_and_works(
+    recorded: Recorded, capsys: pytest.CaptureFixture[str]
+) -> None:
+    damage("DROP TABLE dose_changes")
+    code, stdout, err = run(capsys, "history", "list")
+    assert code == 0 and "Hips" in stdout
+    assert err == "hiptimer: The history lacked dose_changes; HipTimer added it.\n"
+    assert run(capsys, "history", "list")[2] == ""

@@ -186,32 +186,34 @@ def test_a_huge_value_is_not_logged_whole(tmp_path: Path, caplog: pytest.LogCapt
     assert "voice" in caplog.text and len(caplog.text) < 1000
 
 
-@settings(max_examples=200, deadline=None)
-@given(
-    st.recursive(
-        st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
-        lambda inner: (
-            st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4)
-        ),
-        max_leaves=20,
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4)
     ),
-    st.dictionaries(
-        st.sampled_from([f.name for f in dataclasses.fields(Settings)]),
-        st.none()
-        | st.booleans()
-        | st.integers(-5, 500)
-        | st.floats()
-        | st.text(max_size=8)
-        | st.lists(st.text(max_size=5), max_size=3),
-        max_size=8,
-    ),
+    max_leaves=20,
 )
+SETTINGS_LIKE = st.dictionaries(
+    st.sampled_from([f.name for f in dataclasses.fields(Settings)]),
+    st.none()
+    | st.booleans()
+    | st.integers(-5, 500)
+    | st.floats()
+    | st.text(max_size=8)
+    | st.lists(st.text(max_size=5), max_size=3),
+    max_size=8,
+)
+
+
+def _all_valid(result: Settings) -> bool:
+    return all(valid_value(f.name, getattr(result, f.name)) for f in dataclasses.fields(Settings))
+
+
+@settings(max_examples=200, deadline=None)
+@given(JSON_VALUES, SETTINGS_LIKE)
 def test_any_json_gives_valid_settings(junk: object, fields: dict[str, object]) -> None:
     for data in (junk, fields):
-        result = settings_from_data(data)
-        for f in dataclasses.fields(Settings):
-            value = getattr(result, f.name)
-            assert valid_value(f.name, value if f.name != "setup_heard" else list(value)), f.name
+        assert _all_valid(settings_from_data(data))
 
 
 @settings(max_examples=100, deadline=None)
@@ -223,3 +225,51 @@ def test_any_bytes_in_the_file_give_valid_settings(raw: bytes) -> None:
         store = _store(path)
         assert isinstance(store.settings, Settings)
         assert path.exists() or store.notice is not None  # a damaged file went aside, said so
+
+
+@settings(max_examples=150, deadline=None)
+@given(JSON_VALUES | SETTINGS_LIKE)
+def test_any_json_in_the_file_gives_valid_settings_and_loses_nothing_unsaid(data: object) -> None:
+    raw = json.dumps(data).encode()  # NaN and Infinity too, which strict JSON refuses
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "settings.json"
+        path.write_bytes(raw)
+        store = _store(path)
+        assert _all_valid(store.settings)
+        store.update(first_run_done=True)  # a save
+        if store.notice is None:  # every value was used, and saved again
+            assert isinstance(data, dict)
+            saved = json.loads(path.read_text())
+            for name in set(data) & set(saved) - {"first_run_done"}:
+                assert saved[name] == data[name], name
+        else:  # something was not: the file as it was is kept under a dated name
+            (aside,) = Path(folder).glob("settings.json.damaged-*")
+            assert aside.read_bytes() == raw and str(aside) in store.notice
+
+
+def test_a_value_that_cannot_be_used_is_named_and_the_file_kept_as_it_was(
+    tmp_path: Path,
+) -> None:
+    # A pain limit of 3.0 (not a whole number) once became the default 5 with a line in the
+    # log only, and the next save wrote over the file.
+    raw = json.dumps({"pain_limit": 3.0, "muted": True, "rate": 200}).encode()
+    path = _written(tmp_path, raw)
+    store = _store(path)
+    assert store.settings == Settings(muted=True, rate=200)
+    aside = tmp_path / "settings.json.damaged-20261204-183000"
+    assert aside.read_bytes() == raw
+    assert store.notice is not None
+    assert "pain_limit = 3.0 (expected a whole number from 0 to 10; now 5)" in store.notice
+    assert str(aside) in store.notice
+    saved = json.loads(path.read_text())  # the usable values are saved at once
+    assert saved["muted"] is True and saved["rate"] == 200 and saved["pain_limit"] == 5
+    again = _store(path)  # the rest was kept, and the next start says nothing more
+    assert again.settings == store.settings and again.notice is None
+
+
+def test_a_second_damaged_file_in_the_same_second_keeps_the_first(tmp_path: Path) -> None:
+    _store(_written(tmp_path, b"{first"))
+    _store(_written(tmp_path, b"{second"))
+    first = tmp_path / "settings.json.damaged-20261204-183000"
+    second = tmp_path / "settings.json.damaged-20261204-183000-2"
+    assert first.read_bytes() == b"{first" and second.read_bytes() == b"{second"

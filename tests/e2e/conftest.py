@@ -9,7 +9,8 @@ import pytest
 from tests.e2e.real_app import xvfb_display
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def display() -> Iterator[str]:
-    """A private Xvfb server, started here and stopped after the test."""
+    """One private Xvfb server for all the end-to-end tests (each finds its own app's window
+    by its process id), stopped after the last of them."""
     yield from xvfb_display()

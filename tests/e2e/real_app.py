@@ -88,17 +88,33 @@ class RealApp:
         return result.stdout.strip()
 
     def _find_window(self) -> str:
-        # --sync waits for the window to appear; the timeout turns a hang into a failure.
+        """The app's main window: of its visible windows named HipTimer, the largest.
+
+        --sync waits for a window to appear; the timeout turns a hang into a failure. The
+        largest, as a dialog (or a window Qt briefly maps while it starts) may match too.
+        """
         try:
             found = self.xdotool(
-                "search", "--sync", "--onlyvisible", "--name", "HipTimer", timeout=WAIT_S
-            )
+                "search", "--sync", "--onlyvisible", "--pid", str(self.process.pid),
+                "--name", "HipTimer", timeout=WAIT_S,
+            )  # fmt: skip
         except subprocess.TimeoutExpired:
             pytest.fail(f"no HipTimer window appeared; the app said:\n{self.output()}")
-        return found.splitlines()[0]
+        return max(found.splitlines(), key=self._area)
+
+    def _area(self, window: str) -> int:
+        shell = self.xdotool("getwindowgeometry", "--shell", window)
+        size = dict(line.split("=", 1) for line in shell.splitlines() if "=" in line)
+        return int(size.get("WIDTH", 0)) * int(size.get("HEIGHT", 0))
 
     def title(self) -> str:
-        return self.xdotool("getwindowname", self.window)
+        title = self.xdotool("getwindowname", self.window)
+        if not title and self.process.poll() is None:
+            # The window we knew is gone while the app runs: Qt made a new native window
+            # for it (it does so when a window's surface changes). Find it again.
+            self.window = self._find_window()
+            title = self.xdotool("getwindowname", self.window)
+        return title
 
     def wait_title(self, pattern: str, timeout: float = WAIT_S) -> str:
         deadline = time.monotonic() + timeout

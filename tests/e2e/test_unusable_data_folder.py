@@ -29,7 +29,9 @@ def wait_for_window(app: RealApp, name: str) -> str:
     """The id of a window (a dialog) whose title contains `name`."""
     deadline = time.monotonic() + WAIT_S
     while time.monotonic() < deadline:
-        found = app.xdotool("search", "--onlyvisible", "--name", name)
+        found = app.xdotool(
+            "search", "--onlyvisible", "--pid", str(app.process.pid), "--name", name
+        )
         if found:
             return found.splitlines()[0]
         time.sleep(0.1)

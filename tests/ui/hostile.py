@@ -8,9 +8,9 @@ import subprocess
 import sys
 import textwrap
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, QSize, Qt
 from PySide6.QtGui import QImage, QTextDocument
@@ -18,6 +18,8 @@ from PySide6.QtGui import Qt as GuiQt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QApplication,
+    QDialog,
     QGroupBox,
     QLabel,
     QTabBar,
@@ -34,6 +36,9 @@ from hiptimer.core.routines.model import (
     Tempo,
 )
 from tests.harness import QUICK_RESTS
+
+if TYPE_CHECKING:
+    from hiptimer.ui.history.charts import ChartBox
 
 HOSTILE_ID = "hostile"
 # Tags no string of ours uses: in a label or tooltip read as rich text, one came from data.
@@ -84,6 +89,7 @@ def watched_fifo(folder: Path) -> Iterator[Fifo]:
     try:
         yield fifo
     finally:
+        fifo.path.unlink()  # a window left open by a failed test must not block on it later
         watcher.kill()
         watcher.wait()
 
@@ -243,7 +249,7 @@ def overflow(window: QWidget, room: QSize | None = None) -> list[str]:
     if layout is not None:
         need = layout.totalMinimumSize()
         if need.width() > window.width() or need.height() > window.height():
-            wide = [
+            grown = [
                 w
                 for w in window.findChildren(QWidget)
                 if w.isVisible() and w.minimumSizeHint().width() > window.width() // 2
@@ -251,10 +257,48 @@ def overflow(window: QWidget, room: QSize | None = None) -> list[str]:
             names = [  # the innermost ones: what makes their parents wide
                 f"{type(w).__name__} {getattr(w, 'text', lambda: '')()!r:.60}"
                 f" ({w.minimumSizeHint().width()} px)"
-                for w in wide
-                if not any(o is not w and w.isAncestorOf(o) for o in wide)
+                for w in grown
+                if not any(o is not w and w.isAncestorOf(o) for o in grown)
             ]
             found.append(
                 f"the contents need {need.width()}x{need.height()}, more than the window: {names}"
             )
     return found
+
+
+@dataclass
+class Seen:
+    """Everything wrong found on the screens looked at, by screen."""
+
+    screen: Screen
+    problems: dict[str, list[str]] = field(default_factory=dict)
+    looked: list[str] = field(default_factory=list)
+
+    def look(self, what: str, widget: QWidget, room: QSize | None = None) -> None:
+        QApplication.processEvents()
+        self.looked.append(what)
+        found = self.screen.problems(widget) + overflow(widget.window(), room)
+        if found:
+            self.problems.setdefault(what, []).extend(found)
+
+    def report(self) -> str:
+        return "\n".join(f"{what}: {p}" for what, found in self.problems.items() for p in found)
+
+
+def as_seen(box: ChartBox) -> str:
+    """A chart's title as QtCharts shows it: read as HTML, so in one line."""
+    document = QTextDocument()
+    document.setHtml(box.chart.title())
+    return document.toPlainText()
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def shown(seen: Seen, what: str, dialog: QDialog) -> int:
+    """Stands in for a dialog's exec(): show it, look at it, and close it as if cancelled."""
+    dialog.show()
+    seen.look(what, dialog)
+    dialog.reject()
+    return QDialog.DialogCode.Rejected.value

@@ -35,6 +35,11 @@ def test_run_app_opens_a_routine_by_id_starts_it_and_returns_on_close(qtbot: QtB
 
     def look_and_close() -> None:
         window = _window()
+        if window.session is None and len(seen) < 500:  # opened once the window is painted
+            seen.append(None)
+            QTimer.singleShot(10, look_and_close)
+            return
+        seen[:] = []
         seen.append(window.key_mode())
         seen.append(window.windowTitle())
         assert window.session is not None

@@ -22,6 +22,7 @@ from hiptimer.core.session.steps import Side, StepKind
 from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.main_window import MainWindow
+from hiptimer.ui.services.ports import Services
 from hiptimer.ui.session.summary_page import SummaryPage
 from tests.harness import hold, quick_routine, short_routine, side_hold
 from tests.ui.sessions import (
@@ -417,3 +418,52 @@ def test_the_window_never_opens_larger_than_the_screen(app: App) -> None:
     area = app.window.screen().availableGeometry()
     assert app.window.width() <= area.width() and app.window.height() <= area.height()
     assert app.window.width() == min(1280, area.width())
+
+
+def later(opened: list[Services]) -> Services:
+    """Services that open (into fakes) only when asked, as hiptimer.ui.app gives them."""
+
+    def opener(services: Services) -> None:
+        fakes = fake_services(open_history(paths.history_db_path()))
+        services.speech, services.beeper, services.history = (
+            fakes.speech,
+            fakes.beeper,
+            fakes.history,
+        )
+        opened.append(services)
+
+    return Services(opener=opener)
+
+
+def test_the_window_shows_before_its_services_and_opens_them_once(qtbot: QtBot) -> None:
+    SettingsStore().update(first_run_done=True)
+    opened: list[Services] = []
+    clock = FakeClock()
+    window = MainWindow(SettingsStore(), later(opened), clock=clock, wall=FakeWall(clock),
+                        library=library_of(short_routine()))  # fmt: skip
+    qtbot.addWidget(window)
+    window.show()
+    assert opened == [] and window.key_mode() is Mode.LIBRARY  # the library works meanwhile
+    window.open_services()
+    window.open_services()
+    assert len(opened) == 1 and isinstance(window.services.speech, FakeSpeech)
+    window.close()
+    assert window.services.history is not None
+    window.services.history.close()
+
+
+def test_a_session_started_before_the_services_opened_opens_them_first(qtbot: QtBot) -> None:
+    SettingsStore().update(first_run_done=True)
+    opened: list[Services] = []
+    clock = FakeClock()
+    window = MainWindow(SettingsStore(), later(opened), clock=clock, wall=FakeWall(clock),
+                        library=library_of(short_routine()))  # fmt: skip
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.keyClick(window, K.Key_Return)  # before the event loop was first idle
+    assert len(opened) == 1 and window.session is not None
+    speech = window.services.speech
+    assert isinstance(speech, FakeSpeech) and speech.texts[0] == "Get ready: Clamshell hold."
+    window.close()
+    assert window.services.history is not None
+    window.services.history.close()

@@ -33,12 +33,13 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("session_note", "The note written for the session, or empty"),
 )
 
-# The set columns, in CSV order. side, completed, skipped, pain and pain_choice go into the
+# The set columns, in CSV order. A duration is never negative, whatever the file holds
+# (max() of NULL is NULL). side, completed, skipped, pain and pain_choice go into the
 # line as they are (the schema's CHECKs allow only numbers or fixed words there); the others
 # through a _Fields cache per column type.
 _SETS_SQL = (
     "SELECT s.id, t.exercise_id, t.exercise_name, ifnull(t.side, ''), t.set_number,"
-    " t.planned_hold_s, t.actual_hold_s, t.planned_reps, t.actual_reps, t.completed, t.skipped,"
+    " max(t.planned_hold_s, 0.0), max(t.actual_hold_s, 0.0), t.planned_reps, t.actual_reps, t.completed, t.skipped,"
     " ifnull(t.pain, ''), ifnull(t.pain_choice, ''), t.adjustment, t.started_at, t.ended_at"
     " FROM sessions AS s JOIN sets AS t ON t.session_id = s.id"
     " WHERE {where} ORDER BY s.started_at, s.id, t.seq"

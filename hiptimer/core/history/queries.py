@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from typing import Any, NamedTuple, TextIO
 
 from hiptimer.core.history.csv_export import write_csv
+from hiptimer.core.safe_write import replacing_text
 
 
 def to_db_time(when: datetime) -> str:
@@ -86,7 +85,8 @@ class SessionSummary:
     def duration_s(self) -> float | None:
         """From start to end, or to the end of the last set for an unfinished session."""
         end = self.ended_at or self.last_set_ended_at
-        return None if end is None else (end - self.started_at).total_seconds()
+        # Never negative, whatever the file says (a wall clock set back, an edited row).
+        return None if end is None else max(0.0, (end - self.started_at).total_seconds())
 
 
 @dataclass(frozen=True)
@@ -188,6 +188,10 @@ class HistoryQueries:
 
     _conn: sqlite3.Connection
 
+    def _db_id(self, row_id: int) -> int:
+        """The id in the database of a row id a write returned (the store maps handles)."""
+        return row_id
+
     def _summaries(
         self, where: list[str], params: list[Any], limit: int | None
     ) -> list[SessionSummary]:
@@ -207,7 +211,7 @@ class HistoryQueries:
         return self._summaries(where, params, limit)
 
     def get_session(self, session_id: int) -> SessionSummary | None:
-        found = self._summaries(["s.id = ?"], [session_id], 1)
+        found = self._summaries(["s.id = ?"], [self._db_id(session_id)], 1)
         return found[0] if found else None
 
     def last_session_for(self, routine_id: str) -> SessionSummary | None:
@@ -228,14 +232,14 @@ class HistoryQueries:
         """The sets recorded in a session, in the order they were done."""
         rows = self._conn.execute(
             f"SELECT {SET_COLUMNS}, id, seq FROM sets WHERE session_id = ? ORDER BY seq",
-            (session_id,),
+            (self._db_id(session_id),),
         )
         return [_set_record(row) for row in rows]
 
     def session_doses(self, session_id: int) -> dict[str, Any]:
         """The doses recorded when the session began (to resume with the same doses)."""
         row = self._conn.execute(
-            "SELECT doses_json FROM sessions WHERE id = ?", (session_id,)
+            "SELECT doses_json FROM sessions WHERE id = ?", (self._db_id(session_id),)
         ).fetchone()
         if row is None:
             raise KeyError(session_id)
@@ -359,16 +363,10 @@ class HistoryQueries:
         routine_id: str | None,
     ) -> int:
         """Write to a file beside `path`, then put it in place: a failed export (a full disk,
-        a database error) leaves no half file, and an older export there stays as it was."""
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-        try:
-            with open(fd, "w", encoding="utf-8-sig", newline="") as f:
-                count = self.export_csv(f, since, until, routine_id)
-            os.replace(temp, path)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                os.unlink(temp)
-            raise
+        a database error) leaves no half file, and an older export there stays as it was.
+        A link is written through and a pipe (`/dev/stdout`) in place (see safe_write)."""
+        with replacing_text(path, encoding="utf-8-sig", newline="") as f:
+            count = self.export_csv(f, since, until, routine_id)
         return count
 
 

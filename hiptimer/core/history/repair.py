@@ -27,11 +27,23 @@ CREATE TABLE IF NOT EXISTS set_aside (
 )
 """
 
-# A stored time as to_db_time writes it: ISO 8601 with an offset, which SQLite can read too.
-_TIME = (
-    "({c} GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]*'"
-    " AND length({c}) BETWEEN 19 AND 32 AND datetime({c}) IS NOT NULL)"
+# A stored time as to_db_time writes it ('2025-03-03T08:00:00+00:00'), or with another
+# offset or Z: a real calendar moment (SQLite would read 30 February as 2 March; Python
+# refuses it), with an offset (a time without one cannot be compared with one that has
+# it), in years that stay in range whatever the offset. This runs on every row at every
+# start: the form HipTimer writes is recognised by one call that also checks the date;
+# only other forms get the slow look.
+_CANONICAL = (
+    "{c} = strftime('%Y-%m-%dT%H:%M:%S+00:00', julianday({c})) AND {c} BETWEEN '1000' AND '9999'"
 )
+_ANY_OFFSET = (
+    "typeof({c}) = 'text' AND length({c}) IN (20, 25) AND substr({c}, 1, 4) BETWEEN '1000'"
+    " AND '9998' AND strftime('%Y-%m-%dT%H:%M:%S', julianday(substr({c}, 1, 19)))"
+    " = substr({c}, 1, 19) AND (substr({c}, 20) = 'Z'"
+    " OR substr({c}, 20) GLOB '[+-][01][0-9]:[0-5][0-9]'"
+    " OR substr({c}, 20) GLOB '[+-]2[0-3]:[0-5][0-9]')"
+)
+_TIME = f"(CASE WHEN {_CANONICAL} THEN 1 ELSE coalesce({_ANY_OFFSET}, 0) END)"
 
 
 def _time(column: str, *, optional: bool = False) -> str:
@@ -39,16 +51,49 @@ def _time(column: str, *, optional: bool = False) -> str:
     return f"({column} IS NULL OR {check})" if optional else f"({column} IS NOT NULL AND {check})"
 
 
-def _text(column: str) -> str:
-    return f"typeof({column}) = 'text'"
+def _text(*columns: str) -> str:
+    return " AND ".join(f"typeof({c}) = 'text'" for c in columns)
 
 
-def _number(column: str) -> str:
-    return f"({column} IS NULL OR typeof({column}) IN ('integer', 'real'))"
+def _opt_text(*columns: str) -> str:
+    return " AND ".join(f"typeof({c}) IN ('null', 'text')" for c in columns)
 
+
+def _number(*columns: str) -> str:
+    """Empty or a finite number (SQLite keeps 1e999 as infinity)."""
+    return " AND ".join(
+        f"({c} IS NULL OR typeof({c}) IN ('integer', 'real') AND {c} BETWEEN -1e15 AND 1e15)"
+        for c in columns
+    )
+
+
+def _whole(*columns: str, low: int = -(10**15), high: int = 10**15, optional: bool = True) -> str:
+    empty = "{c} IS NULL OR " if optional else ""
+    return " AND ".join(
+        f"({empty.format(c=c)}typeof({c}) = 'integer' AND {c} BETWEEN {low} AND {high})"
+        for c in columns
+    )
+
+
+def _one_of(column: str, *words: str) -> str:
+    return f"({column} IS NULL OR {column} IN ({', '.join(repr(w) for w in words)}))"
+
+
+# Each exercise's dose as exercise_to_data wrote it: an object whose sets, reps and hold_s,
+# where present, are numbers of the right kind (the dose suggestions compute with them).
+_DOSES = (
+    "CASE WHEN typeof(doses_json) != 'text' OR NOT json_valid(doses_json) THEN 0 ELSE"
+    " NOT EXISTS (SELECT 1 FROM json_each(doses_json) AS d WHERE d.type != 'object'"
+    " OR ifnull(json_type(d.value, '$.sets'), 'integer') != 'integer'"
+    " OR ifnull(json_type(d.value, '$.reps'), 'null') NOT IN ('integer', 'null')"
+    " OR ifnull(json_type(d.value, '$.hold_s'), 'null') NOT IN ('integer', 'real', 'null')"
+    " OR ifnull(json_type(d.value, '$.kind'), 'text') != 'text') END"
+)
 
 # (table, [(what is wrong, the condition a good row meets)]), checked in this order: sets
-# after sessions, so that the sets of a session set aside go with it.
+# after sessions, so that the sets of a session set aside go with it. Every CHECK and NOT
+# NULL of the schema is here too: a row that breaks one could not be updated (a rating
+# given to it would be refused), and SQLite's quick_check reports it.
 RULES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "sessions",
@@ -56,12 +101,16 @@ RULES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("started_at is not a time", _time("started_at")),
             ("ended_at is not a time", _time("ended_at", optional=True)),
             ("morning_at is not a time", _time("morning_at", optional=True)),
-            ("doses_json is not a JSON object", "CASE WHEN json_valid(doses_json) THEN json_type(doses_json) = 'object' ELSE 0 END"),
-            ("a text column holds something else", " AND ".join(
-                _text(c) for c in ("routine_id", "routine_title", "note"))),
-            ("a number column holds text", " AND ".join(
-                _number(c) for c in ("routine_revision", "sets_planned", "morning_pain",
-                                     "morning_stiffness"))),
+            ("doses_json is not a JSON object", "CASE WHEN typeof(doses_json) = 'text' AND"
+             " json_valid(doses_json) THEN json_type(doses_json) = 'object' ELSE 0 END"),
+            ("doses_json holds a dose that is not one", _DOSES),
+            ("a text column holds something else", _text("routine_id", "routine_title", "note")),
+            ("a number column holds something else",
+             _whole("routine_revision", optional=False) + " AND " + _whole("sets_planned")),
+            ("end_reason is not one HipTimer writes",
+             _one_of("end_reason", "completed", "ended_early", "interrupted", "partial")),
+            ("a morning score is not a whole number from 0 to 10",
+             _whole("morning_pain", "morning_stiffness", low=0, high=10)),
         ),
     ),
     (
@@ -71,19 +120,29 @@ RULES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
              "session_id IN (SELECT id FROM sessions)"),
             ("started_at is not a time", _time("started_at")),
             ("ended_at is not a time", _time("ended_at")),
-            ("a text column holds something else", " AND ".join(
-                _text(c) for c in ("exercise_id", "exercise_name"))),
-            ("a number column holds text", " AND ".join(
-                _number(c) for c in ("set_number", "planned_hold_s", "actual_hold_s",
-                                     "planned_reps", "actual_reps", "seq"))),
+            ("a text column holds something else",
+             _text("exercise_id", "exercise_name") + " AND " + _opt_text("adjustment")),
+            ("a number column holds something else",
+             _number("planned_hold_s", "actual_hold_s")
+             + " AND " + _whole("set_number", "seq", optional=False)
+             + " AND " + _whole("planned_reps", "actual_reps")),
+            ("pain is not a whole number from 0 to 10", _whole("pain", low=0, high=10)),
+            ("side, completed, skipped or pain_choice is not a value HipTimer writes",
+             _one_of("side", "right", "left") + " AND completed IN (0, 1) AND skipped IN (0, 1)"
+             " AND " + _one_of("pain_choice", "stop", "lower", "continue")),
         ),
     ),
     (
         "dose_changes",
         (
             ("decided_at is not a time", _time("decided_at")),
-            ("a number column holds text", " AND ".join(
-                _number(c) for c in ("old_value", "new_value"))),
+            ("a text column holds something else",
+             _text("routine_id", "exercise_id", "field", "reason")),
+            ("a number column holds something else",
+             _number("old_value", "new_value") + " AND " + _whole("session_id")),
+            ("side, field or accepted is not a value HipTimer writes",
+             _one_of("side", "right", "left") + " AND accepted IN (0, 1) AND "
+             + _one_of("field", "sets", "reps", "hold_s") + " AND field IS NOT NULL"),
         ),
     ),
 )  # fmt: skip
@@ -121,7 +180,7 @@ def set_aside_bad_rows(conn: sqlite3.Connection) -> list[SetAside]:
                     for (set_id,) in conn.execute(
                         "SELECT id FROM sets WHERE session_id = ?", (row_id,)
                     ).fetchall():
-                        why = f"its session {row_id} was set aside"
+                        why = _went_with(row_id)
                         _move(conn, "sets", set_id, why)
                         found.append(SetAside("sets", set_id, why))
                 _move(conn, table, row_id, reason)
@@ -131,8 +190,8 @@ def set_aside_bad_rows(conn: sqlite3.Connection) -> list[SetAside]:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
-    for item in found:
-        log.warning("History: set aside %s", item)
+    for item in found:  # the user hears of them through the store's notice
+        log.info("History: set aside %s", item)
     return found
 
 
@@ -160,16 +219,71 @@ def _move(conn: sqlite3.Connection, table: str, row_id: int, reason: str) -> Non
     conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
 
 
+def set_aside_rows(conn: sqlite3.Connection) -> list[SetAside]:
+    """What the set_aside table holds, oldest first (none when there is no such table)."""
+    try:
+        rows = conn.execute("SELECT source, source_id, reason FROM set_aside ORDER BY id")
+        return [SetAside(str(table), int(row_id or 0), str(why)) for table, row_id, why in rows]
+    except sqlite3.Error:
+        return []
+
+
+def _went_with(session_id: int) -> str:
+    return f"its session {session_id} was set aside"
+
+
+def _items(rows: list[SetAside], limit: int) -> tuple[str, int]:
+    """'sessions row 2 (doses_json is not a JSON object) with its 4 sets; ...' for up to
+    `limit` items, and how many rows are left unnamed."""
+    followers: dict[int, int] = {}
+    for row in rows:
+        if row.table == "sessions":
+            followers[row.row_id] = 0
+    items: list[str] = []
+    for row in rows:
+        sid = next((s for s in followers if row.reason == _went_with(s)), None)
+        if row.table == "sets" and sid is not None:
+            followers[sid] += 1
+    for row in rows:
+        if row.table == "sets" and any(row.reason == _went_with(s) for s in followers):
+            continue
+        n = followers.get(row.row_id, 0) if row.table == "sessions" else 0
+        with_sets = f" with its {n} set{'s' * (n != 1)}" if n else ""
+        items.append(f"{row.table} row {row.row_id} ({row.reason}){with_sets}")
+    named = items[:limit]
+    unnamed = sum(
+        1 + (followers.get(int(i.split()[2]), 0) if i.startswith("sessions") else 0)
+        for i in items[limit:]
+    )
+    return "; ".join(named), unnamed
+
+
+def _count(rows: list[SetAside], one: str, many: str) -> str:
+    return f"1 damaged row {one}" if len(rows) == 1 else f"{len(rows)} damaged rows {many}"
+
+
 def describe(found: list[SetAside], limit: int = 5) -> str | None:
-    """One sentence for the user about the rows set aside, or None."""
+    """One sentence for the user about the rows set aside now, or None."""
     if not found:
         return None
-    shown = "; ".join(str(item) for item in found[:limit])
-    more = f"; and {len(found) - limit} more" if len(found) > limit else ""
-    count = "1 damaged row was" if len(found) == 1 else f"{len(found)} damaged rows were"
+    shown, unnamed = _items(found, limit)
+    more = f"; and {unnamed} more" if unnamed else ""
     return (
-        f"{count} set aside in the history's set_aside table and left out ({shown}{more}); "
-        "everything else is as it was."
+        f"{_count(found, 'was', 'were')} set aside in the history's set_aside table and left"
+        f" out ({shown}{more}); everything else is as it was."
+    )
+
+
+def describe_left_out(rows: list[SetAside], limit: int = 10) -> str | None:
+    """One sentence saying which damaged rows every list and export leaves out, or None."""
+    if not rows:
+        return None
+    shown, unnamed = _items(rows, limit)
+    more = f"; and {unnamed} more" if unnamed else ""
+    kept = "it was" if len(rows) == 1 else "they were"
+    return (
+        f"{_count(rows, 'is', 'are')} left out (kept as {kept} in the history's set_aside"
+        f" table): {shown}{more}."
     )
 
 
@@ -189,16 +303,3 @@ def inferred_version(conn: sqlite3.Connection) -> int:
     if "dose_changes" in tables and {"morning_pain", "morning_stiffness", "morning_at"} <= columns:
         return 2
     return 1
-
-
-def missing_parts(conn: sqlite3.Connection, expected: dict[str, set[str]]) -> list[str]:
-    """Tables and columns the schema should have and the file lacks, as 'table' or
-    'table.column'."""
-    missing: list[str] = []
-    for table, columns in expected.items():
-        have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
-        if not have:
-            missing.append(table)
-        else:
-            missing.extend(f"{table}.{c}" for c in sorted(columns - have))
-    return missing

@@ -6,13 +6,15 @@ import errno
 import functools
 import logging
 import os
+import re
 import shutil
 import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
-from hiptimer.core.history import repair
+from hiptimer.core.history import parts, repair
 
 log = logging.getLogger(__name__)
 
@@ -191,19 +193,21 @@ def _free_name(path: Path, suffix: str) -> Path:
     return candidate
 
 
-# (file, version) pairs already backed up by this process: a migration that fails and is
-# retried (every 30 s while the disk refuses) must not copy the whole file each time.
-_backed_up: set[tuple[str, int]] = set()
+# Files backed up by this process: an update that fails and is retried (every 30 s while
+# the disk refuses) must not copy the whole file each time. One copy per file and run
+# covers every change made to it then (a version adopted, migrations, parts added).
+_backed_up: set[str] = set()
 BACKUP_HEADROOM = 1.2  # free space wanted for a backup, as a multiple of the file's size
 
 
 def backup(conn: sqlite3.Connection, path: Path, old_version: int) -> Path | None:
     """Copy the database (WAL content included) to history.sqlite3.bak-v{old}-{stamp}, once
-    per file and version in this process; None when it was made already.
+    per file in this process; None when it was made already.
 
-    Raises OSError (no space) rather than fill the disk with a copy.
+    Raises OSError (no space) rather than fill the disk with a copy; a copy that fails
+    half-way is removed.
     """
-    key = (str(path.resolve()), old_version)
+    key = str(path.resolve())
     if key in _backed_up:
         return None
     size = sum(
@@ -220,8 +224,12 @@ def backup(conn: sqlite3.Connection, path: Path, old_version: int) -> Path | Non
     dest = sqlite3.connect(os.fspath(target))
     try:
         conn.backup(dest)
-    finally:
+    except BaseException:
         dest.close()
+        for extra in ("", "-journal"):
+            Path(f"{target}{extra}").unlink(missing_ok=True)
+        raise
+    dest.close()
     _backed_up.add(key)
     log.info("Backed up history database version %d to %s", old_version, target)
     return target
@@ -256,6 +264,11 @@ def _is_corruption(exc: sqlite3.DatabaseError) -> bool:
     return not isinstance(exc, sqlite3.OperationalError)
 
 
+# quick_check lines about one row's values (a CHECK or NOT NULL broken, as a database tool
+# can do): those rows are set aside (repair.RULES), the file itself is sound.
+_ROW_PROBLEMS = re.compile(r"(CHECK constraint failed in \w+|NULL value in \w+\.\w+)$")
+
+
 def _check(conn: sqlite3.Connection, path: Path, known_version: int) -> int:
     """The file's schema version, after refusing newer files and detecting damage."""
     try:
@@ -271,39 +284,72 @@ def _check(conn: sqlite3.Connection, path: Path, known_version: int) -> int:
         if _is_corruption(exc):
             raise CorruptDatabase(str(exc)) from exc
         raise
-    if result != ["ok"]:
-        lines = [ln for row in result for ln in str(row).splitlines() if not ln.startswith("***")]
-        raise CorruptDatabase(f"quick_check: {lines[0] if lines else result}")
+    lines = [ln for row in result for ln in str(row).splitlines() if not ln.startswith("***")]
+    damage = [ln for ln in lines if ln != "ok" and not _ROW_PROBLEMS.match(ln)]
+    if damage:
+        raise CorruptDatabase(f"quick_check: {damage[0]}")
     return version
 
 
-def _open_checked(
-    path: Path, migrations: Sequence[Migration]
-) -> tuple[sqlite3.Connection, str | None]:
-    """Open, check, migrate and repair; returns the connection and what was set aside.
+def _bring_up_to_date(
+    conn: sqlite3.Connection, path: Path, version: int, migrations: Sequence[Migration]
+) -> list[str]:
+    """Adopt a lost version, migrate, add missing parts; returns the parts added.
 
-    A damaged file (or one missing tables or columns no migration adds) is moved aside and
+    A backup is made before the first change (once per file and run). Raises
+    CorruptDatabase when a part every row needs is missing.
+    """
+    adopted = False
+    if version == 0 and (inferred := repair.inferred_version(conn)):
+        # A copy that lost its version (sqlite3 .dump): its tables say which it is.
+        backup(conn, path, 0)
+        conn.execute(f"PRAGMA user_version = {inferred}")
+        log.warning("History database had no version; its tables are version %d", inferred)
+        version, adopted = inferred, True
+    if version < len(migrations):
+        if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            backup(conn, path, version)
+        try:
+            migrate(conn, migrations)
+        except sqlite3.OperationalError:
+            if not adopted:
+                raise
+            # Parts of a later version are there already: add only what is missing.
+            conn.execute(f"PRAGMA user_version = {len(migrations)}")
+    model = _model(migrations)
+    lacking = parts.missing(conn, model)
+    if lacking:
+        backup(conn, path, len(migrations))
+    cannot = parts.mend(conn, model)
+    if cannot:
+        raise CorruptDatabase(f"missing {', '.join(cannot)}")
+    return lacking
+
+
+class Opened(NamedTuple):
+    """An open, checked history file; `notice`: what was mended (for the user), if anything."""
+
+    conn: sqlite3.Connection
+    notice: str | None
+    set_aside: list[repair.SetAside]  # damaged rows this opening moved into set_aside
+
+
+def _open_checked(path: Path, migrations: Sequence[Migration]) -> Opened:
+    """Open, check, migrate and repair; returns the connection and what was mended.
+
+    A damaged file (or one missing columns no migration can add) is moved aside and
     CorruptDatabase raised.
     """
     conn = connect(path)
     try:
         version = _check(conn, path, len(migrations))
         configure(conn)
-        if version == 0 and (adopted := repair.inferred_version(conn)):
-            # A copy that lost its version (sqlite3 .dump): its tables say which it is.
-            backup(conn, path, 0)
-            conn.execute(f"PRAGMA user_version = {adopted}")
-            log.warning("History database had no version; its tables are version %d", adopted)
-            version = adopted
-        if version < len(migrations):
-            has_data = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
-            if has_data:
-                backup(conn, path, version)
-            migrate(conn, migrations)
-        missing = repair.missing_parts(conn, _expected(migrations))
-        if missing:
-            raise CorruptDatabase(f"missing {', '.join(missing)}")
-        notice = repair.describe(repair.set_aside_bad_rows(conn))
+        added = _bring_up_to_date(conn, path, version, migrations)
+        set_aside = repair.set_aside_bad_rows(conn)
+        notice = None
+        if added:
+            them = "it" if len(added) == 1 else "them"
+            notice = f"The history lacked {', '.join(added)}; HipTimer added {them}."
     except CorruptDatabase as exc:
         raise CorruptDatabase(exc.reason, move_aside(path, conn)) from exc
     except sqlite3.DatabaseError as exc:
@@ -314,25 +360,22 @@ def _open_checked(
     except BaseException:
         conn.close()
         raise
-    return conn, notice
+    return Opened(conn, notice, set_aside)
 
 
 @functools.lru_cache(maxsize=4)
-def _expected(migrations: Sequence[Migration]) -> dict[str, set[str]]:
-    """The tables and columns the migrations make, read off an empty database."""
+def _model(migrations: Sequence[Migration]) -> parts.Model:
+    """The tables, columns and indexes the migrations make, read off an empty database."""
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
         migrate(conn, migrations)
-        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")]
-        return {n: {r[1] for r in conn.execute(f"PRAGMA table_info({n})")} for n in names}
+        return parts.model_of(conn)
     finally:
         conn.close()
 
 
-def open_database(
-    path: Path, migrations: Sequence[Migration] = MIGRATIONS
-) -> tuple[sqlite3.Connection, str | None]:
-    """Open, check and migrate the database file; returns the connection and a notice.
+def open_database(path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> Opened:
+    """Open, check, migrate and mend the database file.
 
     A damaged file is moved aside and a fresh database is started; the notice then says
     where the old file went. Raises HistoryError for a newer database, and
@@ -346,26 +389,7 @@ def open_database(
             f"The history database {path} was damaged ({exc.reason}). It was moved to "
             f"{exc.moved} and a new, empty history was started."
         )
-    conn, _ = _open_checked(path, migrations)
-    return conn, notice
-
-
-def max_id_in_file(path: Path, table: str) -> int:
-    """The largest id in `table` of the file at `path`, read without writing (0 if none)."""
-    if not path.exists():
-        return 0
-    # mode=ro reads the WAL too; immutable=1 works where not even the -shm can be made.
-    for query in ("mode=ro", "mode=ro&immutable=1"):
-        try:
-            conn = sqlite3.connect(f"{path.as_uri()}?{query}", uri=True, timeout=0.5)
-            try:
-                row = conn.execute(f"SELECT max(id) FROM {table}").fetchone()
-            finally:
-                conn.close()
-        except sqlite3.Error:
-            continue
-        return int(row[0] or 0)
-    return 0
+    return _open_checked(path, migrations)._replace(notice=notice)
 
 
 def open_memory(migrations: Sequence[Migration] = MIGRATIONS) -> sqlite3.Connection:

@@ -3,21 +3,24 @@
 Every write is its own committed transaction. When the disk refuses a write (read-only,
 full, I/O error) nothing is lost: the write waits in an in-memory queue, `status` says
 so, and every later write (or `retry()`) tries to save the queue again, in order.
+SQLite numbers each new row as it writes it (see hiptimer.core.history.writes); a row
+still waiting is known by a negative handle until then.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import logging
 import sqlite3
 from collections import deque
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from hiptimer.core.history import repair, writes
 from hiptimer.core.history import schema as history_schema
 from hiptimer.core.history.queries import (
     SET_COLUMNS,
@@ -27,51 +30,15 @@ from hiptimer.core.history.queries import (
 )
 from hiptimer.core.history.schema import HistoryError
 from hiptimer.core.history.status import DEGRADED, HistoryState, HistoryStatus
+from hiptimer.core.history.writes import Ref, Rejected, Write, check_in, check_score
 from hiptimer.core.session.events import SetRecord
 
 log = logging.getLogger(__name__)
 
-END_REASONS = ("completed", "ended_early", "interrupted", "partial")
-SIDES = ("right", "left")
-PAIN_CHOICES = ("stop", "lower", "continue")
 
-
-def _check_in(name: str, value: object, allowed: tuple[str, ...]) -> None:
-    if value is not None and value not in allowed:
-        raise ValueError(f"{name} must be one of {', '.join(allowed)} or None, not {value!r}")
-
-
-def _check_score(name: str, value: object) -> None:
-    ok = value is None or (type(value) is int and 0 <= value <= 10)
-    if not ok:
-        raise ValueError(f"{name} must be a whole number from 0 to 10 or None, not {value!r}")
-
-
-@dataclass(frozen=True)
-class _Write:
-    """One statement, committed as its own transaction; `what` names it in logs."""
-
-    what: str
-    sql: str
-    params: tuple[Any, ...]
-
-
-def _run(conn: sqlite3.Connection, writes: Iterable[_Write]) -> None:
-    """Commit these writes together, or none of them."""
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        for write in writes:
-            conn.execute(write.sql, write.params)
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            with contextlib.suppress(sqlite3.Error):
-                conn.execute("ROLLBACK")
-        raise
-
-
-# Errors that mean "the data or the call is wrong", not "the disk refused": never queued.
-_BUG_ERRORS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError)
+def _rejected(exc: Rejected) -> Exception:
+    """What to raise for a write SQLite refused: its own error, as the caller expects."""
+    return exc.__cause__ if isinstance(exc.__cause__, sqlite3.Error) else exc
 
 
 class HistoryStore(HistoryQueries):
@@ -79,6 +46,8 @@ class HistoryStore(HistoryQueries):
 
     `status`: whether writes reach the disk, why not, and how many wait (a HistoryStatus).
     `on_status`: called with the new status whenever its state or reason changes.
+    Ids returned by the writes are the rows' ids, or negative handles for rows not saved
+    yet; pass either back as it is.
     """
 
     def __init__(
@@ -87,18 +56,23 @@ class HistoryStore(HistoryQueries):
         path: Path,
         *,
         notice: str | None = None,
+        set_aside: list[repair.SetAside] | None = None,
         failure: str | None = None,
         in_memory: bool = False,
     ) -> None:
-        """`failure`: why writes cannot be saved from the start (the file cannot be opened)."""
+        """`notice`: what opening mended; `set_aside`: the damaged rows it set aside;
+        `failure`: why writes cannot be saved from the start (the file cannot be opened)."""
         self._conn = conn
         self.path = path
+        self.set_aside_now = set_aside or []  # rows this opening set aside
         self._notice = notice
         self._failure = failure  # why saving fails now, as the error said it; None: it works
         self.on_status: Callable[[HistoryStatus], None] | None = None
         self._in_memory = in_memory  # the file could not be opened: a stand-in database
-        self._pending: deque[_Write] = deque()
-        self._next_id: dict[str, int] = {"sessions": 1, "sets": 1, "dose_changes": 1}
+        self._pending: deque[Write] = deque()
+        self._handles = itertools.count(-1, -1)
+        self._made: set[int] = set()  # the handles given out
+        self._ids: dict[int, int] = {}  # handle -> the row's id in the file, once written
 
     # -- lifecycle ---------------------------------------------------------------------
 
@@ -110,8 +84,12 @@ class HistoryStore(HistoryQueries):
 
     def close(self) -> None:
         """Try once more to save pending writes, then close the database."""
-        if self._pending:
-            self._flush()
+        while self._pending:
+            try:
+                if not self._flush():
+                    break
+            except (Rejected, sqlite3.Error):  # that write is dropped and logged: go on
+                continue
         if self._pending:
             log.error("Closing history with %d unsaved writes", len(self._pending))
         with contextlib.suppress(sqlite3.Error):
@@ -122,39 +100,62 @@ class HistoryStore(HistoryQueries):
     def status(self) -> HistoryStatus:
         """Saving or not (and why), the writes waiting, and any notice from opening."""
         state = HistoryState.OK if self._failure is None else HistoryState.NOT_SAVING
+        notice = " ".join(filter(None, [self._notice, repair.describe(self.set_aside_now)]))
         return HistoryStatus(
-            state, self.path, self._failure or "", len(self._pending), self._notice
+            state, self.path, self._failure or "", len(self._pending), notice or None
         )
 
     def retry(self) -> bool:
         """Try to save the pending writes now; True when nothing is left pending."""
         return self._flush()
 
+    @property
+    def mended(self) -> str | None:
+        """What opening the file mended or moved aside, for the user; None if nothing."""
+        return self._notice
+
+    def set_aside_rows(self) -> list[repair.SetAside]:
+        """The damaged rows kept out of the history (in its set_aside table), oldest first."""
+        return repair.set_aside_rows(self._conn)
+
+    # -- ids ---------------------------------------------------------------------------
+
+    def _db_id(self, row_id: int) -> int:
+        return self._ids.get(row_id, row_id)
+
+    def saved_id(self, row_id: int) -> int:
+        """The id in the file of a row returned by a write (a handle until it is saved)."""
+        return self._db_id(row_id)
+
+    def _ref(self, row_id: int | None) -> int | Ref | None:
+        """A write's reference to a row: as it is, or by handle for a row this store made."""
+        if row_id is None or row_id >= 0:
+            return row_id
+        if row_id not in self._made:
+            raise ValueError(f"{row_id} is not a row of this history")
+        return Ref(row_id)
+
+    def _new_row(self, what: str, sql: str, params: tuple[Any, ...]) -> int:
+        """Insert a row whose id SQLite picks (the first parameter is its id); returns the
+        id once saved, else its handle."""
+        handle = next(self._handles)
+        self._made.add(handle)
+        self._submit(Write(what, sql, (Ref(handle, new=True), *params), makes=handle))
+        return handle if self._in_memory else self._ids.get(handle, handle)
+
     # -- writing -----------------------------------------------------------------------
 
-    def _new_id(self, table: str) -> int:
-        # Ids are chosen here, not by SQLite, so that a queued write has its id at once.
-        try:
-            row = self._conn.execute(f"SELECT max(id) FROM {table}").fetchone()
-            self._next_id[table] = max(self._next_id[table], (row[0] or 0) + 1)
-        except sqlite3.Error:
-            pass  # unreadable right now: the counter alone is still unique for this process
+    def _submit(self, write: Write) -> None:
         if self._in_memory:
-            # The stand-in starts empty, but the real file may hold sessions already (a
-            # read-only folder): number after them, so the replay later cannot clash.
-            self._next_id[table] = max(
-                self._next_id[table], history_schema.max_id_in_file(self.path, table) + 1
-            )
-        new_id = self._next_id[table]
-        self._next_id[table] = new_id + 1
-        return new_id
-
-    def _submit(self, what: str, sql: str, params: tuple[Any, ...]) -> None:
-        write = _Write(what, sql, params)
-        if self._in_memory:
-            _run(self._conn, [write])  # the stand-in answers queries meanwhile
+            try:
+                writes.run(self._conn, [write], None)  # the stand-in answers queries meanwhile
+            except Rejected as exc:
+                raise _rejected(exc) from exc
         self._pending.append(write)
         self._flush()
+
+    def _update(self, what: str, sql: str, *params: Any) -> None:
+        self._submit(Write(what, sql, params))
 
     def _set_failure(self, reason: str | None) -> None:
         if reason is not None:
@@ -172,11 +173,11 @@ class HistoryStore(HistoryQueries):
         while self._pending:
             write = self._pending[0]
             try:
-                _run(self._conn, [write])
-            except _BUG_ERRORS:
+                self._ids.update(writes.run(self._conn, [write], self._ids))
+            except Rejected as exc:
                 self._pending.popleft()
-                log.exception("History write rejected, dropped: %s", write.what)
-                raise
+                log.error("History write rejected, dropped: %s", exc)
+                raise _rejected(exc) from exc
             except (sqlite3.Error, OSError) as exc:
                 self._set_failure(str(exc))
                 self._shrink_wal()
@@ -194,23 +195,28 @@ class HistoryStore(HistoryQueries):
     def _reconnect(self) -> bool:
         """Open the real file at last and replay everything written to the stand-in."""
         try:
-            conn, notice = history_schema.open_database(self.path)
+            opened = history_schema.open_database(self.path)
         except (HistoryError, history_schema.CorruptDatabase, sqlite3.Error, OSError) as exc:
             self._set_failure(f"cannot open {self.path}: {exc}")
             return False
-        try:
-            _run(conn, self._pending)
-        except (sqlite3.Error, OSError) as exc:
-            conn.close()
-            reason = str(exc)
-            if isinstance(exc, sqlite3.IntegrityError):
-                reason = f"{self.path} already holds sessions with the same numbers"
-            self._set_failure(reason)
-            return False
+        conn = opened.conn
+        while True:
+            try:
+                made = writes.run(conn, self._pending, self._ids)
+                break
+            except Rejected as exc:  # the stand-in took it, the file will not: never retry it
+                log.error("History write rejected, dropped: %s", exc)
+                self._pending = deque(w for w in self._pending if w is not exc.write)
+            except (sqlite3.Error, OSError) as exc:
+                conn.close()
+                self._set_failure(str(exc))
+                return False
         self._conn.close()
         self._conn, self._in_memory = conn, False
+        self._ids.update(made)
         self._pending.clear()
-        self._notice = self._notice or notice
+        self._notice = self._notice or opened.notice
+        self.set_aside_now = opened.set_aside
         self._set_failure(None)
         return True
 
@@ -225,13 +231,11 @@ class HistoryStore(HistoryQueries):
         sets_planned: int | None = None,
     ) -> int:
         """Record the start of a session with the doses in use; returns the session id."""
-        session_id = self._new_id("sessions")
-        self._submit(
-            f"start of session {session_id}",
+        return self._new_row(
+            f"start of a {routine_id} session at {to_db_time(started_at)}",
             "INSERT INTO sessions (id, routine_id, routine_title, routine_revision, doses_json,"
             " sets_planned, started_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
-                session_id,
                 routine_id,
                 routine_title,
                 routine_revision,
@@ -240,34 +244,33 @@ class HistoryStore(HistoryQueries):
                 to_db_time(started_at),
             ),
         )
-        return session_id
 
     def add_set(self, session_id: int, record: StoredSet | SetRecord) -> int:
         """Record one finished (or ended-early, or skipped) set; returns the set id.
 
         Takes the store's StoredSet or the engine's (from a SetCompleted event) as it is.
+        A set never ends before it began, and no duration is stored below zero.
         """
-        _check_in("side", record.side, SIDES)
-        _check_score("pain", record.pain)
-        _check_in("pain_choice", record.pain_choice, PAIN_CHOICES)
-        set_id = self._new_id("sets")
-        self._submit(
-            f"set {set_id} of session {session_id}",
+        check_in("side", record.side, writes.SIDES)
+        check_score("pain", record.pain)
+        check_in("pain_choice", record.pain_choice, writes.PAIN_CHOICES)
+        session = self._ref(session_id)
+        return self._new_row(
+            f"set {record.exercise_id} {record.set_number} of session {session_id}",
             f"INSERT INTO sets (id, session_id, seq, {SET_COLUMNS}) VALUES (?, ?,"
             " (SELECT coalesce(max(seq), 0) + 1 FROM sets WHERE session_id = ?),"
             " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                set_id,
-                session_id,
-                session_id,
+                session,
+                session,
                 record.exercise_id,
                 record.exercise_name,
                 record.set_number,
                 to_db_time(record.started_at),
-                to_db_time(record.ended_at),
+                to_db_time(max(record.ended_at, record.started_at)),
                 record.side,
-                record.planned_hold_s,
-                record.actual_hold_s,
+                writes.not_negative(record.planned_hold_s),
+                writes.not_negative(record.actual_hold_s),
                 record.planned_reps,
                 record.actual_reps,
                 int(record.completed),
@@ -277,58 +280,61 @@ class HistoryStore(HistoryQueries):
                 record.adjustment or None,
             ),
         )
-        return set_id
 
     def rate_set(self, set_id: int, pain: int | None, choice: str | None = None) -> None:
         """Record the pain rating given after a set, and the choice made if it was high."""
-        _check_score("pain", pain)
-        _check_in("choice", choice, PAIN_CHOICES)
-        self._submit(
+        check_score("pain", pain)
+        check_in("choice", choice, writes.PAIN_CHOICES)
+        self._update(
             f"rating of set {set_id}",
             "UPDATE sets SET pain = ?, pain_choice = ? WHERE id = ?",
-            (pain, choice, set_id),
+            *(pain, choice, self._ref(set_id)),
         )
 
     def finish_session(
         self, session_id: int, end_reason: str, ended_at: datetime, note: str | None = None
     ) -> None:
-        """Record how and when a session ended; a note of None leaves the note as it is."""
-        _check_in("end_reason", end_reason, END_REASONS)
-        self._submit(
+        """Record how and when a session ended; a note of None leaves the note as it is.
+
+        A session never ends before it started (a wall clock set back meanwhile).
+        """
+        check_in("end_reason", end_reason, writes.END_REASONS)
+        self._update(
             f"end of session {session_id}",
-            "UPDATE sessions SET end_reason = ?, ended_at = ?, note = coalesce(?, note)"
-            " WHERE id = ?",
-            (end_reason, to_db_time(ended_at), note, session_id),
+            "UPDATE sessions SET end_reason = ?1, ended_at = CASE WHEN julianday(?2)"
+            " < julianday(started_at) THEN started_at ELSE ?2 END, note = coalesce(?3, note)"
+            " WHERE id = ?4",
+            *(end_reason, to_db_time(ended_at), note, self._ref(session_id)),
         )
 
     def set_note(self, session_id: int, text: str) -> None:
-        self._submit(
+        self._update(
             f"note of session {session_id}",
             "UPDATE sessions SET note = ? WHERE id = ?",
-            (text, session_id),
+            *(text, self._ref(session_id)),
         )
 
     def record_morning(
         self, session_id: int, pain: int | None, stiffness: int | None, at: datetime
     ) -> None:
         """Record the next-morning check-in (pain and stiffness, 0-10) for a session."""
-        _check_score("morning pain", pain)
-        _check_score("morning stiffness", stiffness)
-        self._submit(
+        check_score("morning pain", pain)
+        check_score("morning stiffness", stiffness)
+        self._update(
             f"morning check-in of session {session_id}",
             "UPDATE sessions SET morning_pain = ?, morning_stiffness = ?, morning_at = ?"
             " WHERE id = ?",
-            (pain, stiffness, to_db_time(at), session_id),
+            *(pain, stiffness, to_db_time(at), self._ref(session_id)),
         )
 
     def mark_partial(self, session_id: int) -> None:
         """Close an unfinished session as 'partial', ending it when its last set ended."""
-        self._submit(
+        self._update(
             f"partial end of session {session_id}",
             "UPDATE sessions SET end_reason = 'partial', ended_at = coalesce("
             "(SELECT max(ended_at) FROM sets WHERE session_id = sessions.id), started_at)"
             " WHERE id = ? AND end_reason IS NULL",
-            (session_id,),
+            self._ref(session_id),
         )
 
     def record_dose_change(
@@ -346,16 +352,15 @@ class HistoryStore(HistoryQueries):
         session_id: int | None = None,
     ) -> int:
         """Record a recommended dose change (accepted or declined) or a kept adjustment."""
-        _check_in("side", side, SIDES)
-        change_id = self._new_id("dose_changes")
-        self._submit(
-            f"dose change {change_id} of {routine_id}/{exercise_id}",
+        check_in("side", side, writes.SIDES)
+        check_in("field", field, writes.DOSE_FIELDS)
+        return self._new_row(
+            f"dose change of {routine_id}/{exercise_id} {field}",
             "INSERT INTO dose_changes (id, session_id, routine_id, exercise_id, side, field,"
             " old_value, new_value, reason, accepted, decided_at)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                change_id,
-                session_id,
+                self._ref(session_id),
                 routine_id,
                 exercise_id,
                 side,
@@ -367,7 +372,6 @@ class HistoryStore(HistoryQueries):
                 to_db_time(decided_at),
             ),
         )
-        return change_id
 
 
 def open_history(path: Path) -> HistoryStore:
@@ -379,7 +383,7 @@ def open_history(path: Path) -> HistoryStore:
     """
     path = Path(path)
     try:
-        conn, notice = history_schema.open_database(path)
+        opened = history_schema.open_database(path)
     except HistoryError:
         raise
     except (history_schema.CorruptDatabase, sqlite3.Error, OSError) as exc:
@@ -391,4 +395,4 @@ def open_history(path: Path) -> HistoryStore:
             failure=reason,
             in_memory=True,
         )
-    return HistoryStore(conn, path, notice=notice)
+    return HistoryStore(opened.conn, path, notice=opened.notice, set_aside=opened.set_aside)

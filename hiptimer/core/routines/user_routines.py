@@ -25,7 +25,7 @@ from hiptimer.core.routines.loader import (
 )
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.validation import ID_PATTERN, MAX_NAME, RoutineError
-from hiptimer.core.routines.writer import routine_to_json, save_routine, write_atomic
+from hiptimer.core.routines.writer import routine_to_json, write_atomic
 
 BACKUP_SUFFIX = ".bak"
 MAX_REVISION = 1_000_000
@@ -64,9 +64,10 @@ def save_user_version(routine: Routine) -> Path:
     """
     new = user_version(routine)
     target = Path(new.path)
+    text = routine_to_json(new)  # a routine too large to write is refused before any move
     if routine.builtin and target.exists():
         _backup(target)
-    save_routine(new, target)
+    write_atomic(target, text)
     return target
 
 
@@ -202,17 +203,15 @@ def import_routine(
     clash_builtin = routine.id in _builtin_ids()
     if (clashing or clash_builtin) and on_clash is None:
         return ImportOutcome(ImportStatus.CLASH, routine, clashing, clash_builtin)
+    replacing = clashing if on_clash is not ClashChoice.KEEP_BOTH else ()
     if on_clash is ClashChoice.KEEP_BOTH and (clashing or clash_builtin):
         routine = _renamed(routine)
-        target = _free_file(routine.id)
-    elif clashing:
-        target = clashing[0]
-        for path in clashing:
-            _backup(path)
-    else:
-        target = _free_file(routine.id)
+    target = replacing[0] if replacing else _free_file(routine.id)
     routine = dataclasses.replace(routine, path=str(target), builtin=False)
-    write_atomic(target, routine_to_json(routine))
+    text = routine_to_json(routine)  # a routine too large to write is refused before any move
+    for path in replacing:
+        _backup(path)
+    write_atomic(target, text)
     return ImportOutcome(ImportStatus.IMPORTED, routine, clashing, clash_builtin)
 
 
@@ -251,14 +250,20 @@ def _same_file(a: Path, b: str | os.PathLike[str]) -> bool:
 
 
 def file_id(path: Path) -> str | None:
-    """The id a routine file claims (even a broken one), or None when it names none."""
+    """The id a routine file claims (even a broken one), or None when it names none.
+
+    A file that cannot be read as JSON (over the size limit, say) or names no valid id
+    claims its file name, as the library lists it (catalog._claimed_id): an import must not
+    take an id that a broken file may still have once it is mended.
+    """
     try:
         data = parse_json(read_routine_text(path), str(path))
     except RoutineError:
-        return None
+        data = None
     claimed = data.get("id") if isinstance(data, dict) else None
-    if isinstance(claimed, str) and ID_PATTERN.fullmatch(claimed):
-        return claimed
+    for candidate in (claimed, path.stem):
+        if isinstance(candidate, str) and ID_PATTERN.fullmatch(candidate):
+            return candidate
     return None
 
 

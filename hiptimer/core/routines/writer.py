@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +17,7 @@ from hiptimer.core.routines.model import (
     SideMode,
 )
 from hiptimer.core.routines.validation import MAX_FILE_BYTES, Problem, RoutineError
+from hiptimer.core.safe_write import replacing_text
 
 
 def routine_to_data(routine: Routine) -> dict[str, Any]:
@@ -108,16 +107,10 @@ def save_routine(routine: Routine, path: str | os.PathLike[str]) -> None:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write text so that a crash leaves either the old file or the new one, never half of one."""
+    """Write text so that a crash leaves either the old file or the new one, never half of one.
+
+    A link is written through, a pipe or a device in place (see safe_write).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    with replacing_text(path) as fh:
+        fh.write(text)

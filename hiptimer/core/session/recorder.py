@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Protocol
 
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.writer import exercise_to_data
@@ -19,27 +19,10 @@ from hiptimer.core.session.events import (
     SetCompleted,
     SetRecord,
 )
+from hiptimer.core.session.session_log import SessionLog
 from hiptimer.core.session.steps import Step, StepKind
 
 log = logging.getLogger(__name__)
-
-
-class SessionLog(Protocol):
-    """The part of hiptimer.core.history.store.HistoryStore a session writes to."""
-
-    def begin_session(
-        self,
-        routine_id: str,
-        routine_title: str,
-        routine_revision: int,
-        doses: dict[str, Any],
-        started_at: datetime,
-        *,
-        sets_planned: int | None = None,
-    ) -> int: ...
-    def add_set(self, session_id: int, record: SetRecord) -> int: ...
-    def rate_set(self, set_id: int, pain: int | None, choice: str | None = None) -> None: ...
-    def finish_session(self, session_id: int, end_reason: str, ended_at: datetime) -> None: ...
 
 
 class SessionSource(Protocol):

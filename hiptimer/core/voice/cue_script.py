@@ -9,9 +9,10 @@ rate of ~175 words a minute, pauses included); a phrase that would start too lat
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from hiptimer.core.clock import FakeClock, FakeWall
@@ -25,6 +26,8 @@ from hiptimer.core.voice.cues import CueWriter, Phrase, interrupts, speaking_tim
 POLL_S = 0.25  # the simulated UI timer looks at least this often, and at every mark
 PAST_DUE_S = 1e-9  # look just after a mark or deadline, so it has surely fallen due
 MAX_SESSION_S = 24 * 3600.0
+# Phrases looked at for upcoming_texts: 2.5 times the longest built-in (hip-strengthening, 1,575).
+MAX_PREPARED = 4000
 
 
 @dataclass(frozen=True)
@@ -45,8 +48,20 @@ def cue_script(
     writer: CueWriter | None = None,
 ) -> list[tuple[float, str]]:
     """(seconds from the session's start, text) for every phrase the voice would say."""
-    timeline = cue_timeline(routine, pain_rating, choice=choice, writer=writer)
-    return [(round(s.start, 3), s.phrase.text) for s in timeline]
+    return list(iter_cue_script(routine, pain_rating, choice=choice, writer=writer))
+
+
+def iter_cue_script(
+    routine: Routine,
+    pain_rating: int | None = None,
+    *,
+    choice: PainChoice = PainChoice.CONTINUE,
+    writer: CueWriter | None = None,
+) -> Iterator[tuple[float, str]]:
+    """cue_script one phrase at a time, as the simulation reaches it: a valid routine may
+    plan years of counted reps, far more lines than fit in memory at once."""
+    for s in iter_timeline(routine, pain_rating, choice=choice, writer=writer):
+        yield round(s.start, 3), s.phrase.text
 
 
 def cue_timeline(
@@ -61,24 +76,39 @@ def cue_timeline(
     At each pain prompt the simulated user skips the rating (None) or gives `pain_rating`;
     above the pain limit they then make `choice`.
     """
-    start, heard = session_phrases(routine, pain_rating, choice=choice, writer=writer)
-    spoken = simulate_speech(heard)
-    return [replace(s, start=s.start - start, end=s.end - start) for s in spoken]
+    return list(iter_timeline(routine, pain_rating, choice=choice, writer=writer))
+
+
+def iter_timeline(
+    routine: Routine,
+    pain_rating: int | None = None,
+    *,
+    choice: PainChoice = PainChoice.CONTINUE,
+    writer: CueWriter | None = None,
+) -> Iterator[Spoken]:
+    """cue_timeline one phrase at a time."""
+    run = SessionRun(routine, pain_rating, choice=choice, writer=writer)
+    for s in iter_spoken(run):
+        yield replace(s, start=s.start - run.start, end=s.end - run.start)
 
 
 def upcoming_texts(
-    routine: Routine, writer: CueWriter, *, done_sets: Iterable[SetKey] = ()
+    routine: Routine,
+    writer: CueWriter,
+    *,
+    done_sets: Iterable[SetKey] = (),
+    limit: int = MAX_PREPARED,
 ) -> list[str]:
-    """Every text a session of `routine` may say, once each, in the order first said.
+    """The texts of the first `limit` phrases a session of `routine` says, once each, in the
+    order first said: what the voice renders ahead when a session starts.
 
     `writer` must be a fresh CueWriter with the session's own settings (it is used up); the
     session's lead-ins come from it, as they do in the app. Pain prompts are skipped, so the
-    "above the limit" question is not among them.
+    "above the limit" question is not among them. The limit keeps this quick on the GUI
+    thread for any valid routine: one of long counted holds ran 70 s before it had one.
     """
-    _, heard = session_phrases(
-        routine, writer=writer, lead_in=writer.lead_in_seconds, done_sets=done_sets
-    )
-    return list(dict.fromkeys(phrase.text for _, phrase in heard))
+    run = SessionRun(routine, writer=writer, lead_in=writer.lead_in_seconds, done_sets=done_sets)
+    return list(dict.fromkeys(phrase.text for _, phrase in itertools.islice(run, limit)))
 
 
 def session_phrases(
@@ -93,25 +123,51 @@ def session_phrases(
     """Run a whole session on a fake clock: its start time and every (arrival time, phrase).
 
     `lead_in` and `done_sets` go to the engine, as the app gives them to its own."""
-    if pain_rating is not None and not 0 <= pain_rating <= 10:
-        raise ValueError(f"a pain rating is 0 to 10, not {pain_rating}")
-    clock = FakeClock()
-    engine = SessionEngine(
-        routine, clock=clock, wall=FakeWall(clock), lead_in=lead_in, done_sets=done_sets
+    run = SessionRun(
+        routine, pain_rating, choice=choice, writer=writer, lead_in=lead_in, done_sets=done_sets
     )
-    cues = writer or CueWriter(pain_limit=engine.pain_limit)
-    heard: list[tuple[float, Phrase]] = []
+    return run.start, list(run)
 
-    def collect(event: Event) -> None:
-        heard.extend((clock.now(), p) for p in cues.phrases_for(event))
 
-    engine.subscribe(collect)
-    user = _SimulatedUser(engine, clock, pain_rating, choice, _time_limit(routine))
-    engine.subscribe(user.on_event)
-    start = clock.now()
-    engine.start()
-    user.run()
-    return start, heard
+class SessionRun:
+    """A whole session on a fake clock; iterating it runs the session and gives every
+    (arrival time, phrase) as it arrives. `start` is the clock's time at the start."""
+
+    def __init__(
+        self,
+        routine: Routine,
+        pain_rating: int | None = None,
+        *,
+        choice: PainChoice = PainChoice.CONTINUE,
+        writer: CueWriter | None = None,
+        lead_in: Callable[[Exercise], float] | None = None,
+        done_sets: Iterable[SetKey] = (),
+    ) -> None:
+        if pain_rating is not None and not 0 <= pain_rating <= 10:
+            raise ValueError(f"a pain rating is 0 to 10, not {pain_rating}")
+        clock = FakeClock()
+        self.engine = SessionEngine(
+            routine, clock=clock, wall=FakeWall(clock), lead_in=lead_in, done_sets=done_sets
+        )
+        self._cues = writer or CueWriter(pain_limit=self.engine.pain_limit)
+        self._heard: deque[tuple[float, Phrase]] = deque()
+        self._clock = clock
+        self.engine.subscribe(self._collect)
+        self._user = _SimulatedUser(self.engine, clock, pain_rating, choice, _time_limit(routine))
+        self.engine.subscribe(self._user.on_event)
+        self.start = clock.now()
+
+    def _collect(self, event: Event) -> None:
+        self._heard.extend((self._clock.now(), p) for p in self._cues.phrases_for(event))
+
+    def __iter__(self) -> Iterator[tuple[float, Phrase]]:
+        self.engine.start()
+        heard = self._heard
+        for _ in self._user.steps():
+            while heard:
+                yield heard.popleft()
+        while heard:
+            yield heard.popleft()
 
 
 def _time_limit(routine: Routine) -> float:
@@ -162,6 +218,11 @@ class _SimulatedUser:
             self.engine.choose(self.choice)
 
     def run(self) -> None:
+        for _ in self.steps():
+            pass
+
+    def steps(self) -> Iterator[None]:
+        """Run the session to its end, pausing after each look at the engine."""
         end = self.clock.now() + self.limit_s
         while self.engine.ended is None:
             now = self.clock.now()
@@ -180,17 +241,26 @@ class _SimulatedUser:
             if press is not None and self.next_press == press and self.clock.now() >= press:
                 self.next_press = press + SELF_PACED_REP_S
                 self.engine.count_rep()
+            yield
 
 
 def simulate_speech(
-    heard: list[tuple[float, Phrase]], duration: Callable[[str], float] = speaking_time
+    heard: Iterable[tuple[float, Phrase]], duration: Callable[[str], float] = speaking_time
 ) -> list[Spoken]:
     """Say phrases one at a time, as they arrive: (arrival time, phrase) in arrival order."""
+    return list(iter_spoken(heard, duration))
+
+
+def iter_spoken(
+    heard: Iterable[tuple[float, Phrase]], duration: Callable[[str], float] = speaking_time
+) -> Iterator[Spoken]:
+    """simulate_speech one phrase at a time: each once no later phrase can cut it off."""
     speaker = _Speaker(duration)
     for arrival, phrase in heard:
         speaker.hear(arrival, phrase)
+        yield from speaker.settled()
     speaker.run(math.inf)
-    return speaker.spoken
+    yield from speaker.settled(final=True)
 
 
 class _Speaker:
@@ -198,7 +268,7 @@ class _Speaker:
 
     def __init__(self, duration: Callable[[str], float]) -> None:
         self.duration = duration
-        self.spoken: list[Spoken] = []
+        self.spoken: deque[Spoken] = deque()  # said and not yet given out; the last may be cut
         self.pending: deque[tuple[float, Phrase]] = deque()
         self.free_at = -math.inf
 
@@ -221,6 +291,12 @@ class _Speaker:
             end = start + self.duration(phrase.text)
             self.spoken.append(Spoken(start, end, phrase))
             self.free_at = end
+
+    def settled(self, *, final: bool = False) -> Iterator[Spoken]:
+        """The phrases said that nothing can change any more: all but the last, or all."""
+        keep = 0 if final else 1
+        while len(self.spoken) > keep:
+            yield self.spoken.popleft()
 
     def _interrupt(self, now: float, new: Phrase) -> None:
         last = self.spoken[-1] if self.spoken else None

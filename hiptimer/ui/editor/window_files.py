@@ -119,7 +119,7 @@ def export_edits(window: Editor, path: str) -> bool:
     routine = dataclasses.replace(edited_routine(window), builtin=False, path="")
     try:
         export_routine(routine, path)
-    except OSError as exc:
+    except (OSError, RoutineError) as exc:  # RoutineError: too large for a routine file
         QMessageBox.warning(
             window.window(), "Not exported", as_html(f"Could not write {path}:\n{exc}")
         )

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.session.pain_prompt import ANCHORS as PAIN_ANCHORS
 from hiptimer.ui.theme import set_px
-from hiptimer.ui.widgets.plain import plain
+from hiptimer.ui.widgets.plain import may_cut, plain
 from hiptimer.ui.widgets.score_scale import ScoreScale
 
 QUESTION = "How does your hip feel this morning?"
@@ -38,6 +38,7 @@ class CheckinPage(QWidget):
         self.about.setProperty("role", "muted")
         self.about.setWordWrap(True)
         plain(self.about)  # names the routines
+        may_cut(self.about)
         self.pain_label = QLabel("Pain", self)
         self.pain = ScoreScale("Pain", PAIN_ANCHORS, self)
         self.stiffness_label = QLabel("Stiffness", self)

@@ -156,7 +156,9 @@ class Guidance(QObject):
         routine = summary.result.started_with or summary.result.routine
         if store is None or session_id is None:
             return
-        recs = [r for r in self._recommend(routine) if r.session_id == session_id]
+        # A session begun while the disk refused writes has a handle until it is saved.
+        saved = store.saved_id(session_id)
+        recs = [r for r in self._recommend(routine) if r.session_id == saved]
         if not recs:
             return
         panel = RecommendationsPanel(routine, recs, summary)

@@ -6,7 +6,6 @@ import os
 import textwrap
 from collections.abc import Sequence
 from datetime import date, datetime
-from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
@@ -22,6 +21,7 @@ from hiptimer import __version__
 from hiptimer.core.history.export import ReportData, gather_report
 from hiptimer.core.history.queries import HistoryQueries
 from hiptimer.core.history.review import RoutineSource, day_text, pain_number, routines_by_id
+from hiptimer.core.safe_write import replacing_bytes
 from hiptimer.ui.history.report_charts import (
     INK,
     MUTED,
@@ -176,7 +176,8 @@ def write_report(
     finally:
         painter.end()
     buffer.close()
-    Path(out_path).write_bytes(bytes(buffer.data().data()))
+    with replacing_bytes(out_path) as target:  # whole or not at all; a link stays a link
+        target.write(bytes(buffer.data().data()))
     return pages.page
 
 

@@ -149,6 +149,7 @@ class LibraryPage(QWidget):
         )
         self.hint.setProperty("role", "muted")
         self.empty = QLabel(f"No routines found in {paths.builtin_routines_dir()}", self)
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)  # a folder's name
         self.empty.setVisible(not items)
 
         right = QVBoxLayout()

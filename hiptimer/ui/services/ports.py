@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from hiptimer.core.history.status import HistoryStatus
-from hiptimer.core.session.recorder import SessionLog
+from hiptimer.core.session.session_log import SessionLog
 
 log = logging.getLogger(__name__)
 
@@ -145,6 +145,16 @@ class Services:
     history: History | None = None
     problems: list[str] = field(default_factory=list)  # what could not start, for the user
     history_off: HistoryStatus | None = None  # why there is no history (a newer database)
+    # Opens the real services into these fields, once (see later_services); None: open.
+    opener: Callable[[Services], None] | None = None
+
+    def open_now(self) -> bool:
+        """Open the services if they wait to be opened; True if this call opened them."""
+        opener, self.opener = self.opener, None
+        if opener is None:
+            return False
+        opener(self)
+        return True
 
     @property
     def history_status(self) -> HistoryStatus | None:
@@ -171,6 +181,21 @@ def _nothing() -> None:
 def open_services(*, muted: bool, voice: str, rate: int, volume: float) -> Services:
     """The real services, each replaced by its silent stand-in when it cannot start."""
     services = Services()
+    _open_into(services, muted=muted, voice=voice, rate=rate, volume=volume)
+    return services
+
+
+def later_services(*, muted: bool, voice: str, rate: int, volume: float) -> Services:
+    """Silent stand-ins that open_now() replaces with the real services: the window shows
+    first and opens them when the event loop is first idle (or when a session starts)."""
+
+    def opener(services: Services) -> None:
+        _open_into(services, muted=muted, voice=voice, rate=rate, volume=volume)
+
+    return Services(opener=opener)
+
+
+def _open_into(services: Services, *, muted: bool, voice: str, rate: int, volume: float) -> None:
     try:
         from hiptimer.ui.services.speech import SpeechService
 
@@ -208,7 +233,6 @@ def open_services(*, muted: bool, voice: str, rate: int, volume: float) -> Servi
         _missing(services, "history", exc)
         if not isinstance(exc, ImportError):
             services.history_off = HistoryStatus.off(path, str(exc))
-    return services
 
 
 def _missing(services: Services, what: str, exc: Exception) -> None:

@@ -119,9 +119,8 @@ class StatusBanner(QFrame):
         self.setStyleSheet(STYLE)
         self._services = services
         self._settings = settings
-        status = services.history_status
-        notices = (status.notice if status is not None else None, settings.notice)
-        self._notice: str | None = " ".join(n for n in notices if n) or None
+        self._notice: str | None = settings.notice
+        self._history_noticed = False  # the history's notice is taken once, when it opens
         self.saving = _Row("Try again now", self)
         self.off = _Row("", self)
         self.settings_row = _Row("", self)
@@ -152,6 +151,10 @@ class StatusBanner(QFrame):
     def refresh(self) -> None:
         """Show what is wrong now; keep retrying while history is not being saved."""
         status = self._services.history_status
+        if status is not None and not self._history_noticed:
+            # The history may open after the window (hiptimer.ui.app): its notice with it.
+            self._history_noticed = True
+            self._notice = " ".join(n for n in (status.notice, self._notice) if n) or None
         state = status.state if status is not None else HistoryState.OK
         reason = status.reason if status is not None else ""
         not_saving = state is HistoryState.NOT_SAVING

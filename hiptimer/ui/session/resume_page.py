@@ -6,26 +6,21 @@ import dataclasses
 import logging
 from datetime import date, datetime
 from html import escape
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from hiptimer import APP_TITLE
-from hiptimer.core.history.resume import (
-    ResumePlan,
-    ResumeSource,
-    details_lines,
-    keep_older_as_partial,
-    offer_text,
-    plan_resume,
-)
 from hiptimer.core.routines.model import Routine
 from hiptimer.ui.keys import KEY_NAMES, Action, Mode
 from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.theme import set_px
-from hiptimer.ui.widgets.plain import plain
+from hiptimer.ui.widgets.plain import may_cut, plain
+
+if TYPE_CHECKING:  # the history's reading code loads with the first offer, not at start-up
+    from hiptimer.core.history.resume import ResumePlan, ResumeSource
 
 log = logging.getLogger(__name__)
 
@@ -55,9 +50,11 @@ class ResumePage(QWidget):
         self.offer = QLabel(self)
         self.offer.setWordWrap(True)
         plain(self.offer)  # names the routine
+        may_cut(self.offer)
         self.details = QLabel(self)
         self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setTextFormat(Qt.TextFormat.RichText)  # show_plan() escapes each line
+        may_cut(self.details)
         self.details.setProperty("role", "muted")
         # The buttons name one key each ("R" resumes too) so that both fit side by side.
         self.resume_button = self._button(RESUME_LABEL, "Enter", "primary")
@@ -93,6 +90,8 @@ class ResumePage(QWidget):
         return button
 
     def show_plan(self, plan: ResumePlan, today: date) -> None:
+        from hiptimer.core.history.resume import details_lines, offer_text
+
         self.offer.setText(offer_text(plan, today))
         lines = [SAVED, *details_lines(plan, today)]
         if not plan.resumable:
@@ -149,6 +148,10 @@ class ResumeOffer(QObject):
         self.plan: ResumePlan | None = None
         self.page: ResumePage | None = None
 
+    def use_history(self, history: ResumeSource | None) -> None:
+        """The history to look in, once it is open (the window shows before it is)."""
+        self._history = history
+
     def _today(self) -> date:
         return self._host.wall().astimezone().date()
 
@@ -168,6 +171,8 @@ class ResumeOffer(QObject):
         return next((r for r in self._host.routines() if r.id == routine_id), None)
 
     def _plan(self, history: ResumeSource) -> ResumePlan | None:
+        from hiptimer.core.history.resume import plan_resume
+
         plan = plan_resume(history, self._find)
         if plan is not None and self.plan is not None:
             plan = dataclasses.replace(plan, older=self.plan.older)  # already kept as partial
@@ -185,6 +190,8 @@ class ResumeOffer(QObject):
             plan = self._plan(history)
             if plan is None:
                 return False
+            from hiptimer.core.history.resume import keep_older_as_partial
+
             keep_older_as_partial(history, plan)
         except Exception:  # an unreadable history must not keep the window from opening
             log.exception("Could not look for interrupted sessions")

@@ -5,17 +5,19 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 from hiptimer.core.settings import Settings, SettingsStore
-from hiptimer.core.voice.cues import CueWriter
 from hiptimer.ui.services.ports import Services, Speaker
-from hiptimer.ui.session.driver import EngineDriver
-from hiptimer.ui.settings.dialog import SettingsDialog
+
+if TYPE_CHECKING:  # the dialog loads when it is first opened, not with the window
+    from hiptimer.core.voice.cues import CueWriter
+    from hiptimer.ui.session.driver import EngineDriver
+    from hiptimer.ui.settings.dialog import SettingsDialog
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +86,8 @@ class SettingsActions(QObject):
             return self.dialog
         resume = self._pause_session()
         host = self._host
+        from hiptimer.ui.settings.dialog import SettingsDialog
+
         dialog = SettingsDialog(
             host.settings.settings,
             host.services.speech,

@@ -7,6 +7,8 @@ import csv
 import io
 import os
 import sqlite3
+import stat
+import threading
 import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
@@ -257,7 +259,38 @@ def test_a_failed_export_leaves_no_half_file(
     with pytest.raises(OSError):
         store.export_csv(target)
     assert target.read_text() == "an older export\n"  # not replaced by a header-only file
-    assert not [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")]
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".log.csv")]
     monkeypatch.undo()
     assert store.export_csv(target) == 1
     assert target.read_text(encoding="utf-8-sig").startswith("session_id,")
+
+
+def test_an_export_through_a_link_or_into_a_pipe_leaves_them_in_place(
+    store: HistoryStore, tmp_path: Path
+) -> None:
+    # A rename over them replaced the link with a file, and the pipe (as root, /dev/stdout
+    # too) with a file no one reads.
+    record(store, utc("2025-03-03T08:00:00"), [("2025-03-03T08:00:00", "2025-03-03T08:00:30")])
+    (tmp_path / "shared").mkdir()
+    real = tmp_path / "shared" / "log.csv"
+    link = tmp_path / "log.csv"
+    link.symlink_to(real)
+    assert store.export_csv(link) == 1
+    assert link.is_symlink() and real.read_text(encoding="utf-8-sig").startswith("session_id,")
+
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    deadline = time.monotonic() + 10
+    while True:  # until the reader has opened its end
+        try:
+            assert store.export_csv(pipe) == 1
+            break
+        except OSError:
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+    reader.join(10)
+    assert received[0].decode("utf-8-sig").startswith("session_id,")
+    assert stat.S_ISFIFO(pipe.stat().st_mode)

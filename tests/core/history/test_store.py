@@ -8,7 +8,7 @@ import io
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -200,6 +200,31 @@ def test_bad_values_are_refused_before_anything_is_queued(store: HistoryStore) -
     assert store.session_sets(sid) == []
 
 
+def test_no_duration_is_stored_or_shown_negative(store: HistoryStore, db_path: Path) -> None:
+    # Issue 13, minor: a wall clock set back mid-session gave negative durations.
+    sid = a_session(store)
+    back = T0 - timedelta(minutes=30)
+    store.add_set(sid, a_set(ended_at=back, actual_hold_s=-2.5, completed=False))
+    store.finish_session(sid, "ended_early", back)
+    assert read(db_path, "SELECT started_at, ended_at, actual_hold_s FROM sets") == [
+        (to_db_time(T0), to_db_time(T0), 0.0)
+    ]
+    summary = store.get_session(sid)
+    assert summary is not None and summary.ended_at == T0 and summary.duration_s == 0
+    # A row edited by hand (or written by an older HipTimer) is shown and exported as 0 too.
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE sessions SET ended_at = ?", (to_db_time(back),))
+    conn.execute("UPDATE sets SET actual_hold_s = -4, planned_hold_s = -1")
+    conn.commit()
+    conn.close()
+    summary = store.get_session(sid)
+    assert summary is not None and summary.duration_s == 0
+    out = io.StringIO(newline="")
+    store.export_csv(out)
+    row = next(csv.DictReader(io.StringIO(out.getvalue())))
+    assert (row["planned_hold_s"], row["actual_hold_s"]) == ("0.0", "0.0")
+
+
 # -- migrations ------------------------------------------------------------------------
 
 
@@ -373,8 +398,13 @@ def test_failed_writes_wait_in_memory_and_are_saved_in_order(
         assert store.status == HistoryStatus(HistoryState.OK, db_path)
         assert [s.state for s in statuses] == [HistoryState.NOT_SAVING, HistoryState.OK]
         assert statuses[0].reason == "disk I/O error" and statuses[0].pending >= 1
+        assert first < 0 and second < 0  # handles: SQLite numbers the rows as it saves them
         rows = read(db_path, "SELECT id, seq, set_number, pain FROM sets ORDER BY seq")
-        assert rows == [(first, 1, 1, 4), (second, 2, 2, None)]
+        assert rows == [(1, 1, 1, 4), (2, 2, 2, None)]
+        assert [store.saved_id(first), store.saved_id(second)] == [1, 2]
+        assert [s.pain for s in store.session_sets(sid)] == [4, None]
+        store.rate_set(first, 5, None)  # a handle stays valid once its row is saved
+        assert read(db_path, "SELECT pain FROM sets WHERE id = 1") == [(5,)]
 
         conn.broken = True
         store.finish_session(sid, "completed", T0 + timedelta(minutes=10))
@@ -382,6 +412,21 @@ def test_failed_writes_wait_in_memory_and_are_saved_in_order(
         store.set_note(sid, "ok")  # the next write saves the queue first
         assert read(db_path, "SELECT end_reason, note FROM sessions") == [("completed", "ok")]
         assert store.status.saving
+
+
+def test_a_waiting_write_the_file_refuses_is_dropped_and_the_rest_saved(
+    db_path: Path, flaky: list[FlakyConnection]
+) -> None:
+    store = open_history(db_path)
+    sid = a_session(store)
+    (conn,) = flaky
+    conn.broken = True
+    store.add_set(sid + 100, a_set("ghost"))  # no such session: foreign keys refuse it later
+    rated = store.add_set(sid, a_set("bridge"))
+    store.rate_set(rated, 3, None)
+    conn.broken = False
+    store.close()  # saves what can be saved, past the refused write
+    assert read(db_path, "SELECT exercise_id, pain FROM sets") == [("bridge", 3)]
 
 
 def test_a_full_disk_keeps_sets_pending(db_path: Path, flaky: list[FlakyConnection]) -> None:
@@ -394,6 +439,7 @@ def test_a_full_disk_keeps_sets_pending(db_path: Path, flaky: list[FlakyConnecti
             store.add_set(sid, a_set("bridge", n, exercise_name="x" * 500))
         assert store.status.reason == "database or disk is full"
         assert 0 < store.status.pending < 40
+        assert Path(f"{db_path}-wal").stat().st_size == 0  # its space given back (fault 10)
         conn.execute("PRAGMA max_page_count = 1000000")
         assert store.retry()
         assert [s.set_number for s in store.session_sets(sid)] == list(range(1, 41))
@@ -464,9 +510,10 @@ def test_sessions_made_while_an_existing_history_was_unwritable_are_saved_withou
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Issue 13, fault 8: a read-only folder with a history in it. The stand-in numbered its
-    # sessions from 1 again, and once writable every save failed ("already holds sessions with
-    # the same numbers"): 5 of 5 ratings lost. Root ignores chmod, so opening for writing is
-    # refused the way a read-only folder refuses it.
+    # sessions itself, and once writable every save failed ("already holds sessions with
+    # the same numbers"): 5 of 5 ratings lost. Now SQLite numbers a row as it writes it, so
+    # even sessions another copy saved meanwhile cannot clash. Root ignores chmod, so
+    # opening for writing is refused the way a read-only folder refuses it.
     db = tmp_path / "history.sqlite3"
     with open_history(db) as store:
         for day in range(3):
@@ -482,18 +529,64 @@ def test_sessions_made_while_an_existing_history_was_unwritable_are_saved_withou
     sid = a_session(store)
     for n in range(1, 6):
         store.rate_set(store.add_set(sid, a_set("bridge", n, T0 + timedelta(minutes=n))), n, None)
-    assert sid == 4  # numbered after the three sessions already in the file
+    assert [s.pain for s in store.session_sets(sid)] == [1, 2, 3, 4, 5]  # the stand-in's
     monkeypatch.setattr(history_schema, "open_database", real_open)
+    with open_history(db) as other:  # another copy, on a writable disk, gets there first
+        other.add_set(a_session(other, T0 + timedelta(hours=1)), a_set("clam"))
     assert store.retry()
+    assert store.saved_id(sid) == 5 and store.get_session(sid) is not None
+    store.rate_set(store.session_sets(sid)[0].id or 0, 0, None)  # the real ids, from now on
     store.close()
-    assert read(db, "SELECT id FROM sessions ORDER BY id") == [(1,), (2,), (3,), (4,)]
-    assert read(db, "SELECT pain FROM sets WHERE session_id = 4 ORDER BY seq") == [
-        (1,),
-        (2,),
-        (3,),
-        (4,),
-        (5,),
-    ]
+    assert read(db, "SELECT id FROM sessions ORDER BY id") == [(1,), (2,), (3,), (4,), (5,)]
+    pains = read(db, "SELECT pain FROM sets WHERE session_id = 5 ORDER BY seq")
+    assert pains == [(0,), (2,), (3,), (4,), (5,)]
+    assert read(db, "SELECT exercise_id FROM sets WHERE session_id = 4") == [("clam",)]
+
+
+class RacingConnection(sqlite3.Connection):
+    """Runs `cut_in` (once) just as this connection begins its next write: another copy of
+    HipTimer writing at the same instant."""
+
+    cut_in: Callable[[], object] | None = None
+
+    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:  # type: ignore[override]
+        if sql == "BEGIN IMMEDIATE" and self.cut_in is not None:
+            cut_in, self.cut_in = self.cut_in, None
+            cut_in()
+        return super().execute(sql, *args)
+
+
+def test_two_copies_starting_a_session_at_the_same_instant_get_different_ids(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Issue 13, fault 9: each copy chose max(id) + 1 before writing, so two starting at once
+    # both took id 1 and the second write failed (IntegrityError). SQLite now picks the id
+    # inside the writing transaction.
+    db = tmp_path / "history.sqlite3"
+    connect = functools.partial(history_schema.connect, factory=RacingConnection)
+    monkeypatch.setattr(history_schema, "connect", connect)
+    with open_history(db) as first, open_history(db) as second:
+        other: list[int] = []
+        first._conn.cut_in = lambda: other.append(a_session(second))  # type: ignore[attr-defined]
+        mine = a_session(first)
+        assert sorted([mine, *other]) == [1, 2]
+        sets = [first.add_set(mine, a_set("bridge")), second.add_set(other[0], a_set("clam"))]
+        first.rate_set(sets[0], 3, None)
+        second.rate_set(sets[1], 6, None)
+        first._conn.cut_in = lambda: second.record_dose_change(  # type: ignore[attr-defined]
+            "hips", "clam", "reps", 10, 12, accepted=True, decided_at=T0, session_id=other[0]
+        )
+        first.record_dose_change("hips", "bridge", "reps", 8, 9, accepted=False, decided_at=T0)
+        assert first.status.saving and second.status.saving
+    rows = read(db, "SELECT session_id, exercise_id, pain FROM sets ORDER BY id")
+    assert sorted(rows) == sorted([(mine, "bridge", 3), (other[0], "clam", 6)])
+    assert read(db, "SELECT exercise_id FROM dose_changes ORDER BY id") == [("clam",), ("bridge",)]
+
+
+def test_an_id_the_store_never_gave_is_refused(store: HistoryStore) -> None:
+    with pytest.raises(ValueError, match="-7 is not a row of this history"):
+        store.add_set(-7, a_set())
+    assert store.status.pending == 0
 
 
 # -- interrupted sessions --------------------------------------------------------------

@@ -293,3 +293,35 @@ def test_a_large_valid_import_stays_loadable_and_its_id_is_kept(tmp_path: Path) 
     again = import_routine(source)  # the id is seen, so a second import is a clash
     assert again.status is ImportStatus.CLASH
     assert load_catalog().get("mine") is not None
+
+
+def test_a_file_too_large_to_read_still_claims_its_id(tmp_path: Path) -> None:
+    # Written past 1 MiB by a HipTimer before the limit was kept on writing: the library
+    # lists it (broken) under its file name, and an import must not take that id again.
+    legacy = user_dir() / "mine.json"
+    write_json(legacy, json.dumps(routine_data(), indent=2) + " " * (1024 * 1024))
+    source = write_json(tmp_path / "other.json", routine_data(title="Another one"))
+    outcome = import_routine(source)
+    assert outcome.status is ImportStatus.CLASH and outcome.clash_paths == (legacy,)
+    kept = import_routine(source, ClashChoice.KEEP_BOTH)
+    assert kept.routine.id == "mine-2"
+    assert legacy.stat().st_size > 1024 * 1024  # untouched
+
+
+def test_a_routine_too_large_to_write_replaces_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    old = write_json(user_dir() / "mine.json", routine_data())
+    before = old.read_bytes()
+    source = write_json(tmp_path / "new.json", routine_data(title="Newer"))
+    mine = save_user_version(with_first_hold(builtin(), 40))
+    saved = mine.read_bytes()
+    # Every routine is now too large to write: the writer's size check refuses it.
+    monkeypatch.setattr("hiptimer.core.routines.writer.MAX_FILE_BYTES", 100)
+    with pytest.raises(RoutineError, match="at most 1 MiB"):
+        import_routine(source, ClashChoice.REPLACE)
+    assert old.read_bytes() == before  # still in place, not moved to .bak
+    with pytest.raises(RoutineError, match="at most 1 MiB"):
+        save_user_version(with_first_hold(builtin(), 45))
+    assert mine.read_bytes() == saved
+    assert sorted(p.name for p in user_dir().iterdir()) == sorted(["mine.json", mine.name])

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+import itertools
+from dataclasses import replace
+
 import pytest
 
+from hiptimer.core.routines.loader import routine_from_data
 from hiptimer.core.routines.model import Exercise, Rests, Routine, SideMode, Tempo
 from hiptimer.core.session.events import PainChoice
 from hiptimer.core.voice.cue_script import (
+    MAX_PREPARED,
+    SessionRun,
     cue_script,
     cue_timeline,
     format_script,
+    iter_cue_script,
+    iter_spoken,
+    iter_timeline,
+    session_phrases,
     simulate_speech,
     upcoming_texts,
 )
@@ -166,3 +176,56 @@ def test_upcoming_texts_follow_the_writer_and_the_sets_already_done() -> None:
     assert "Lie on your back." not in upcoming_texts(session, heard)
     resumed = upcoming_texts(session, CueWriter(), done_sets=[("stretch", 1, None)])
     assert "Stretch, set two of two. Hold for twenty seconds." in resumed
+
+
+def longest_valid_routine() -> Routine:
+    """Every limit of docs/routine-format.md at its top: about 19 years of counted reps."""
+    exercise = {
+        "kind": "reps",
+        "sets": 20,
+        "reps": 500,
+        "rep_hold_s": 120,
+        "tempo": {"lift_s": 60, "hold_s": 60, "lower_s": 60},
+        "sides": "each",
+        "rest_between_sets_s": 3600,
+        "rest_between_sides_s": 3600,
+        "rest_after_s": 3600,
+    }
+    return routine_from_data(
+        {
+            "format": "hiptimer-routine",
+            "version": 1,
+            "id": "longest",
+            "title": "Longest",
+            "exercises": [{"id": f"e{i}", "name": f"E{i}", **exercise} for i in range(100)],
+        }
+    )
+
+
+def test_the_script_comes_phrase_by_phrase_while_the_session_runs() -> None:
+    # Issue 13, fault 2: the whole script was built first; for this valid routine that is
+    # some 120 million phrases (gigabytes) before the first line.
+    run = SessionRun(longest_valid_routine())
+    first = list(itertools.islice(iter_spoken(run), 5))
+    assert [s.phrase.text for s in first[:3]] == ["Get ready: E0.", "Three", "Two"]
+    assert run.engine.ended is None  # the rest is still to come
+    lines = list(itertools.islice(iter_cue_script(longest_valid_routine()), 3))
+    assert lines == [(0.0, "Get ready: E0."), (7.0, "Three"), (8.0, "Two")]
+
+
+def test_a_streamed_timeline_is_the_whole_one() -> None:
+    session = routine(hold("a", 20, sets=2, sides=SideMode.EACH), reps("b", n=3))
+    start, heard = session_phrases(session, 3)
+    whole = [replace(s, start=s.start - start, end=s.end - start) for s in simulate_speech(heard)]
+    assert list(iter_timeline(session, 3)) == whole == cue_timeline(session, 3)
+
+
+def test_upcoming_texts_look_only_at_the_first_phrases() -> None:
+    session = routine(hold("a", 20, sets=3, setup=("Lie on your back.",)))
+    _, heard = session_phrases(session, lead_in=CueWriter().lead_in_seconds)
+    first = list(dict.fromkeys(phrase.text for _, phrase in heard[:6]))
+    assert upcoming_texts(session, CueWriter(), limit=6) == first
+    # The session starts at once for any valid routine: this one ran for hours (the GUI
+    # thread frozen) before it gave its texts.
+    texts = upcoming_texts(longest_valid_routine(), CueWriter())
+    assert texts[0] == "Get ready: E0." and len(texts) < MAX_PREPARED

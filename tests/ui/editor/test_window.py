@@ -382,6 +382,15 @@ def test_export_writes_the_edits_anywhere_without_touching_the_library(
     assert user_files() == [] and editor.isWindowModified()
 
 
+def test_a_routine_too_large_to_export_says_so_and_writes_nothing(
+    editor: EditorWindow, tmp_path: Path, prompts: Prompts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("hiptimer.core.routines.writer.MAX_FILE_BYTES", 100)  # any is too large
+    target = tmp_path / "stretches.json"
+    assert not editor.export_to(str(target))  # a RoutineError once escaped the slot
+    assert "at most 1 MiB" in prompts.messages[0] and not target.exists()
+
+
 def test_import_of_a_valid_file_opens_it(editor: EditorWindow, tmp_path: Path) -> None:
     source = routine_file(tmp_path / "downloads")
     result = editor.import_files([source])

@@ -137,7 +137,7 @@ def test_the_notice_and_a_started_session_come_first(days: Days) -> None:
     window = days.open()
     window.open_routine(days.routine(), start=True)  # --start: the session, no check-in
     assert days.mode() is Mode.WORKOUT
-    assert window.guidance.page_before_library() is None
+    assert window.guidance is not None and window.guidance.page_before_library() is None
     days.end_session()
     window.show_library()
     assert days.mode() is Mode.LIBRARY

@@ -103,3 +103,25 @@ def test_a_path_that_cannot_be_written_raises_and_leaves_nothing(
     with pytest.raises(OSError):
         write_report(store, tmp_path / "missing" / "report.pdf")
     assert not (tmp_path / "missing").exists()
+
+
+def test_a_report_through_a_link_keeps_the_link_and_a_failure_keeps_the_older_report(
+    store: HistoryStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "shared").mkdir()
+    real = tmp_path / "shared" / "report.pdf"
+    real.write_bytes(b"an older report")
+    link = tmp_path / "report.pdf"
+    link.symlink_to(real)
+
+    def disk_full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patched:
+        patched.setattr("os.fsync", disk_full)  # the last step before the file takes its place
+        with pytest.raises(OSError):
+            write_report(store, link)
+    assert real.read_bytes() == b"an older report"  # not half a PDF
+    assert write_report(store, link) == 1
+    assert link.is_symlink() and real.read_bytes().startswith(b"%PDF")
+    assert sorted(p.name for p in real.parent.iterdir()) == ["report.pdf"]

@@ -115,6 +115,31 @@ def test_a_damaged_history_is_announced_with_where_it_went(qtbot: QtBot) -> None
     store.close()
 
 
+def test_a_history_opened_after_the_window_still_says_what_it_mended(qtbot: QtBot) -> None:
+    # The window shows before the history opens (hiptimer.ui.app): the notice of rows set
+    # aside (issue 13, fault 6) was read before there was one, and never shown.
+    db = paths.history_db_path()
+    with open_history(db) as store:
+        sid = store.begin_session("quick-test", "Quick", 1, {}, FakeWall(FakeClock())())
+        store.finish_session(sid, "completed", FakeWall(FakeClock())())
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE sessions SET doses_json = '{bad'")
+    conn.commit()
+    conn.close()
+    services = Services(opener=lambda s: setattr(s, "history", open_history(db)))
+    window = window_on(qtbot, services)
+    assert window.banner.texts() == []
+    window.open_services()
+    (text,) = window.banner.texts()
+    assert "sessions row 1 (doses_json is not a JSON object)" in text
+    assert window.banner.notice.button is not None
+    window.banner.notice.button.click()
+    window.banner.refresh()  # said once: OK means gone
+    assert window.banner.texts() == []
+    window.close()
+    services.shutdown()
+
+
 def test_unsaved_sets_keep_a_banner_up_until_a_retry_saves_them(
     qtbot: QtBot, flaky: list[FlakyConnection], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,0 +1,123 @@
+"""Writing a file so that a failure leaves the old one whole: a file beside it, then a rename.
+
+Only a regular file (or a link to one) is replaced that way. A rename over a link would cut
+the link, over a pipe or a device (`--csv /dev/stdout`, a FIFO) it would replace the pipe
+itself (as root, even /dev/stdout); those, and whatever /dev or /proc names (stdout redirected
+to a file), are written in place instead, opened without blocking so that a pipe no one reads
+fails at once rather than hanging.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+import stat
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO, TextIO
+
+NEW_FILE_MODE = 0o666  # what open() asks for; the umask takes its share, as for any new file
+
+
+@contextlib.contextmanager
+def replacing_text(
+    path: str | os.PathLike[str], *, encoding: str = "utf-8", newline: str | None = None
+) -> Iterator[TextIO]:
+    """A text file whose content becomes `path` when the block ends without an error."""
+    with (
+        _placed(Path(path)) as fd,
+        open(fd, "w", encoding=encoding, newline=newline, closefd=False) as fh,
+    ):
+        yield fh
+
+
+@contextlib.contextmanager
+def replacing_bytes(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """A binary file whose content becomes `path` when the block ends without an error."""
+    with _placed(Path(path)) as fd, open(fd, "wb", closefd=False) as fh:
+        yield fh
+
+
+@contextlib.contextmanager
+def _placed(path: Path) -> Iterator[int]:
+    """A file descriptor to write to; on success its content is at `path`."""
+    try:
+        info: os.stat_result | None = path.stat()  # through links
+    except FileNotFoundError:
+        info = None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "it is a folder", str(path))
+    if info is not None and (not stat.S_ISREG(info.st_mode) or _names_an_open_file(path)):
+        fd = _open_in_place(path, truncate=stat.S_ISREG(info.st_mode))
+        try:
+            yield fd
+        finally:
+            os.close(fd)
+        return
+    # A link is written through: the file beside goes next to what it points to.
+    target = Path(os.path.realpath(path))
+    fd, temp = _create_beside(target, NEW_FILE_MODE if info is None else stat.S_IMODE(info.st_mode))
+    try:
+        yield fd
+        os.fsync(fd)
+    except BaseException:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    os.close(fd)
+    try:
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def _create_beside(target: Path, mode: int) -> tuple[int, Path]:
+    """A new, hidden file in target's folder; it keeps the mode of the file it will replace."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
+    for _ in range(100):
+        temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        try:
+            fd = os.open(temp, flags, NEW_FILE_MODE)
+        except FileExistsError:
+            continue
+        if mode != NEW_FILE_MODE:
+            with contextlib.suppress(OSError):
+                os.fchmod(fd, mode)
+        return fd, temp
+    raise FileExistsError(errno.EEXIST, "no free name for a temporary file", str(target.parent))
+
+
+def _names_an_open_file(path: Path) -> bool:
+    """Whether the path is, or links through, /dev or /proc: /dev/stdout names what another
+    process opened (a file the shell redirected to, say), to be written where it is."""
+    current = os.path.abspath(path)
+    for _ in range(40):  # as many links as the kernel follows
+        if current.startswith(("/dev/", "/proc/")):
+            return True
+        try:
+            target = os.readlink(current)
+        except OSError:  # not a link
+            return False
+        current = os.path.abspath(os.path.join(os.path.dirname(current), target))
+    return False
+
+
+def _open_in_place(path: Path, *, truncate: bool = False) -> int:
+    """Open a pipe or a device for writing without waiting for a reader."""
+    flags = os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    if truncate:
+        flags |= os.O_TRUNC
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:  # a FIFO with no reader
+            raise OSError(errno.ENXIO, "it is a pipe nothing is reading from", str(path)) from None
+        raise
+    with contextlib.suppress(OSError, AttributeError):
+        os.set_blocking(fd, True)  # once open, wait for a slow reader as any writer would
+    return fd

@@ -1,0 +1,31 @@
+"""Tests for safe_read's JSON: a depth limit of its own, whoever calls it."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from hiptimer.core.safe_read import MAX_DEPTH, BadJson, parse_strict_json
+
+
+def _from_deep_in_the_stack(frames: int, call: Callable[[], Any]) -> Any:
+    return call() if frames == 0 else _from_deep_in_the_stack(frames - 1, call)
+
+
+@pytest.mark.parametrize("frames", [0, 700])
+def test_nesting_has_a_limit_that_does_not_depend_on_the_caller(frames: int) -> None:
+    # The limit was Python's stack: 900 levels parsed at the top, fewer inside a deep call.
+    at_limit = "[" * MAX_DEPTH + "]" * MAX_DEPTH
+    assert _from_deep_in_the_stack(frames, lambda: parse_strict_json(at_limit))
+    for depth in (MAX_DEPTH + 1, 900, 100_000):
+        text = '{"a": ' + "[" * (depth - 1) + "]" * (depth - 1) + "}"
+        with pytest.raises(BadJson, match=f"nested too deeply \\(more than {MAX_DEPTH} levels"):
+            _from_deep_in_the_stack(frames, functools.partial(parse_strict_json, text))
+
+
+def test_wide_json_is_not_deep() -> None:
+    wide = {"exercises": [{"tempo": {"lift_s": 1}, "setup": ["a"]}] * 5000}
+    assert parse_strict_json(str(wide).replace("'", '"')) == wide
