@@ -20,6 +20,7 @@ from hiptimer.cli.common import (
     escape_controls,
     out,
 )
+from hiptimer.cli.voice_rule import next_session_lead_in, next_session_writer
 from hiptimer.core.routines.catalog import Catalog, RoutineEntry, load_catalog
 from hiptimer.core.routines.loader import load_routine
 from hiptimer.core.routines.model import (
@@ -224,7 +225,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         out(f"No routines found in {catalog.builtin_dir} or {catalog.user_dir}.")
         return 0
     rows = [("ID", "TITLE", "TIME", "EXERCISES", "SCHEDULE", "STATUS")]
-    rows += [_list_row(entry) for entry in entries]
+    lead_in = next_session_lead_in()
+    rows += [_list_row(entry, lead_in) for entry in entries]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     for row in rows:
         cells = [cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True)]
@@ -232,7 +234,9 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _list_row(entry: RoutineEntry) -> tuple[str, str, str, str, str, str]:
+def _list_row(
+    entry: RoutineEntry, lead_in: Callable[[Exercise], float] | None
+) -> tuple[str, str, str, str, str, str]:
     title = _cell(entry.title, 40)
     if entry.routine is None:
         assert entry.error is not None
@@ -246,7 +250,7 @@ def _list_row(entry: RoutineEntry) -> tuple[str, str, str, str, str, str]:
     status = "built-in" if entry.builtin else "yours"
     if entry.overrides_builtin:
         status = "yours (edited built-in)"
-    time = format_duration(estimated_seconds(routine))
+    time = format_duration(estimated_seconds(routine, lead_in))
     return (entry.id, title, time, str(len(routine.active_exercises)), schedule, status)
 
 
@@ -275,8 +279,10 @@ def plan_lines(routine: Routine) -> list[str]:
     if routine.cautions:
         lines.append("Cautions:")
         lines += [_bullet(c, "  ") for c in routine.cautions]
-    lines += ["", f"Get ready: {seconds_text(routine.rests.get_ready_s)}", ""]
     active = routine.active_exercises
+    lead_in = next_session_lead_in()
+    first = active[0] if active else None
+    lines += ["", f"Get ready: {_lead_text(routine.rests.get_ready_s, first, lead_in)}", ""]
     for number, ex in enumerate(routine.exercises, start=1):
         off = "" if ex.enabled else "  (turned off: not part of the session)"
         lines.append(f"{number}. {ex.name}: {dose_text(ex)}{off}")
@@ -289,24 +295,41 @@ def plan_lines(routine: Routine) -> list[str]:
         if ex.caution:
             lines.append(f"   Caution: {ex.caution}")
         if ex.enabled:
-            rests = _rests(routine, ex, last=ex is active[-1])
+            after = active.index(ex) + 1
+            coming = active[after] if after < len(active) else None
+            rests = _rests(routine, ex, coming, lead_in)
             if rests:
                 lines.append(f"   Rest: {rests}")
         lines.append("")
-    total = format_duration(estimated_seconds(routine))
+    total = format_duration(estimated_seconds(routine, lead_in))
     lines.append(f"Estimated total: {total} (get-ready and rests included)")
     return lines
 
 
-def _rests(routine: Routine, ex: Exercise, *, last: bool) -> str:
+def _rests(
+    routine: Routine,
+    ex: Exercise,
+    coming: Exercise | None,
+    lead_in: Callable[[Exercise], float] | None,
+) -> str:
     parts = []
     if ex.sets > 1:
         parts.append(f"{seconds_text(routine.rest_between_sets(ex))} between sets")
     if ex.has_sides:
         parts.append(f"{seconds_text(routine.rest_between_sides(ex))} between sides")
-    if not last:
-        parts.append(f"{seconds_text(routine.rest_after(ex))} after")
+    if coming is not None:
+        parts.append(f"{_lead_text(routine.rest_after(ex), coming, lead_in)} after")
     return ", ".join(parts)
+
+
+def _lead_text(
+    written: float, coming: Exercise | None, lead_in: Callable[[Exercise], float] | None
+) -> str:
+    """A lead-in as written, and how long it lasts when the voice needs longer to read it."""
+    text = seconds_text(written)
+    if coming is None or lead_in is None or written <= 0 or lead_in(coming) <= written:
+        return text
+    return f"{text} (lasts {seconds_text(round(lead_in(coming)))} for the voice to read it)"
 
 
 def _bullet(text: str, indent: str) -> str:
@@ -338,7 +361,10 @@ def cmd_cues(args: argparse.Namespace) -> int:
     # Loaded here, not at the top: opening the window does not need the engine's cue script.
     from hiptimer.core.voice.cue_script import format_script, iter_cue_script
 
-    script = iter_cue_script(resolve_routine(args.routine))
+    # The voice of the user's next session: lead-ins as long as it needs to read them.
+    script = iter_cue_script(
+        resolve_routine(args.routine), writer=next_session_writer(), stretched=True
+    )
     if args.wav:
         return _write_voice_track(_track_script(script), args.wav)
     # Line by line as the simulation goes: the script of a valid routine can run to

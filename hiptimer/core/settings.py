@@ -38,6 +38,7 @@ class Settings:
     volume: float = 1.0  # 0.0 - 1.0
     first_run_done: bool = False
     setup_heard: tuple[str, ...] = ()  # exercises whose setup the voice has read ("first" mode)
+    speak_cautions: bool = True  # the voice says each exercise's caution once a session
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -47,7 +48,7 @@ def valid_value(name: str, value: Any) -> bool:
     """Whether a value read from the file is usable for the field `name`."""
     if name == "pain_limit":
         return type(value) is int and 0 <= value <= 10
-    if name in ("muted", "first_run_done"):
+    if name in ("muted", "first_run_done", "speak_cautions"):
         return type(value) is bool
     if name == "setup_mode":
         return value in SETUP_MODES
@@ -71,6 +72,7 @@ EXPECTED = {
     "pain_limit": "a whole number from 0 to 10",
     "muted": "true or false",
     "first_run_done": "true or false",
+    "speak_cautions": "true or false",
     "setup_mode": '"always", "first" or "never"',
     "setup_heard": f"a list of at most {MAX_SETUP_HEARD} exercise ids",
     "voice": "a voice id of at most 500 characters",

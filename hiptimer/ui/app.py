@@ -6,16 +6,17 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from hiptimer.core.clock import Clock
+    from hiptimer.core.instance import Request
     from hiptimer.core.routines.model import Routine
     from hiptimer.ui.main_window import MainWindow
     from hiptimer.ui.services.ports import Services
-    from hiptimer.ui.single_instance import Request
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,7 @@ def run_app(
     Returns the exit status.
     """
     # Heavy imports wait until a window is really wanted (`hiptimer list` never pays for Qt).
-    from PySide6.QtCore import Qt
+    from PySide6.QtCore import QCoreApplication, QEvent, Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
@@ -48,23 +49,28 @@ def run_app(
         app = QApplication(list(argv or sys.argv[:1]))
     assert isinstance(app, QApplication)
     from hiptimer import paths
-    from hiptimer.ui.single_instance import Request, claim
+    from hiptimer.core.instance import Outcome, Request
+    from hiptimer.ui.single_instance import claim
 
-    asked = routine if routine is None or isinstance(routine, str) else routine.path
-    first = claim(paths.data_dir(), Request(asked, start))
-    if first is True:
+    first = claim(paths.data_dir(), Request(_asked(routine), start))
+    if first is Outcome.HANDED_OVER:
         print(
             f"HipTimer is already running for {paths.data_dir()}; its window was brought forward."
         )
         return 0
-    if first is False:
+    read_only = first is Outcome.READ_ONLY
+    if read_only:
         print(
             f"HipTimer is already running for {paths.data_dir()} but does not answer; "
-            "close it (or wait for it to finish starting) and try again.",
+            "this window opens read-only and records nothing.",
             file=sys.stderr,
         )
-        return 1
     setup_application(app)
+    from hiptimer.ui.system_quit import SystemQuit
+
+    # From here a termination signal waits for the event loop instead of killing the app
+    # half-way through starting a session; it is handled once the window is there.
+    system_quit = SystemQuit(app)  # logout, shutdown, kill: save, end the session, quit
 
     from hiptimer.core.clock import wall_now
     from hiptimer.core.settings import SettingsStore
@@ -74,7 +80,11 @@ def run_app(
     settings = SettingsStore()
     s = settings.settings
     if services is None:  # the window first: speech, sounds and history open just after
-        services = later_services(muted=s.muted, voice=s.voice, rate=s.rate, volume=s.volume)
+        services = later_services(
+            muted=s.muted, voice=s.voice, rate=s.rate, volume=s.volume, history=not read_only
+        )
+    if read_only:
+        _write_nothing(services)
     window = MainWindow(settings, services, clock=clock, wall=wall or wall_now)
     if settings.save_error:
         window.show_problem(settings.save_error)
@@ -89,22 +99,46 @@ def run_app(
             window.open_routine(chosen, start=start)
 
     after_first_paint(window, when_idle)
-    from hiptimer.ui.system_quit import SystemQuit
-
-    system_quit = SystemQuit(app)  # logout, shutdown, kill: save, end the session, quit
 
     def end_for_the_system(_why: str) -> None:
         window.end_by_system()
         app.quit()
 
     system_quit.requested.connect(end_for_the_system)
-    first.requested.connect(lambda request: _come_forward(window, request))
+    if not isinstance(first, Outcome):
+        first.requested.connect(lambda request: _come_forward(window, request))
+        first.listen()  # only now: the window is there to answer
     try:
         return int(app.exec())
     finally:
-        first.release()
+        if not isinstance(first, Outcome):
+            first.release()
         system_quit.uninstall()
         services.shutdown()
+        # Closing the last window and end_for_the_system each ask to quit: the second request
+        # would end the next event loop of this process (tests run the app again).
+        QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
+
+
+def _asked(routine: Routine | str | None) -> str | None:
+    """The routine as another process can find it: an id, or a path from the root."""
+    from hiptimer.core.routines.model import Routine
+
+    where = routine.path if isinstance(routine, Routine) else routine
+    if where and Path(where).is_file():
+        return str(Path(where).resolve())
+    return routine.id if isinstance(routine, Routine) else routine
+
+
+def _write_nothing(services: Services) -> None:
+    """Another copy owns the data folder: this window keeps its history closed, so it
+    neither records sessions nor offers the other's live session for resume."""
+    from hiptimer import paths
+    from hiptimer.core.history.status import HistoryStatus
+    from hiptimer.core.instance import READ_ONLY_REASON
+
+    services.history = None
+    services.history_off = HistoryStatus.off(paths.history_db_path(), READ_ONLY_REASON)
 
 
 def setup_application(app: object) -> None:

@@ -20,7 +20,7 @@ class Mode(str, Enum):
     CHOICE = "choice"  # the rating was above the limit: stop, lower or continue
     CHECKIN = "checkin"  # the morning check-in, and the dose suggestions after it
     SUMMARY = "summary"
-    RESUME = "resume"  # an interrupted session: resume it or keep it as partial
+    RESUME = "resume"  # an interrupted session: resume it or discard it (kept as partial)
 
 
 class Action(str, Enum):
@@ -30,6 +30,8 @@ class Action(str, Enum):
     SELECT_NEXT = "select_next"
     PAUSE = "pause"
     COUNT_REP = "count_rep"
+    UNCOUNT_REP = "uncount_rep"  # take back the last self-paced count
+    SHOW_STEPS = "show_steps"  # the exercise's setup steps and caution, during a set too
     NEXT = "next"
     BACK = "back"
     MORE = "more"
@@ -93,6 +95,8 @@ _CHOICE_KEYS: dict[Qt.Key, Action] = {
 KEY_NAMES: dict[Action, str] = {
     Action.PAUSE: "Space, Enter or P",
     Action.COUNT_REP: "Space or Enter",
+    Action.UNCOUNT_REP: "Backspace",
+    Action.SHOW_STEPS: "I",
     Action.NEXT: "Right arrow or N",
     Action.BACK: "Left arrow or B",
     Action.MORE: "+",
@@ -112,7 +116,7 @@ KEY_NAMES: dict[Action, str] = {
     Action.LIBRARY: "Enter",
     Action.DONE: "Ctrl+Q",
     Action.RESUME_SESSION: "Enter or R",
-    Action.KEEP_PARTIAL: "P",
+    Action.KEEP_PARTIAL: "D or P",
 }
 
 
@@ -153,7 +157,7 @@ def _resolve_in(key: Qt.Key, mode: Mode) -> Action | None:
     if mode is Mode.RESUME:
         if key in ENTER or key is K.Key_R:
             return Action.RESUME_SESSION
-        return Action.KEEP_PARTIAL if key is K.Key_P else None
+        return Action.KEEP_PARTIAL if key in (K.Key_D, K.Key_P) else None
     if mode is Mode.SUMMARY:
         # Enter is also the count-a-rep key: a press too many must never quit the app.
         if key in ENTER or key in (K.Key_Escape, K.Key_Backspace):
@@ -169,4 +173,8 @@ def _resolve_in(key: Qt.Key, mode: Mode) -> Action | None:
         return _CHOICE_KEYS.get(key)
     if key is K.Key_Space or key in ENTER:
         return Action.COUNT_REP if mode is Mode.COUNTING else Action.PAUSE
+    if key is K.Key_Backspace and mode is Mode.COUNTING:
+        return Action.UNCOUNT_REP
+    if key is K.Key_I:
+        return Action.SHOW_STEPS
     return _STEP_KEYS.get(key)

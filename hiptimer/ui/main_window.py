@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMainWindow
 
 from hiptimer import APP_TITLE
 from hiptimer.core.clock import Clock, MonotonicClock, wall_now
-from hiptimer.core.routines.model import Routine
+from hiptimer.core.routines.model import Routine, estimated_seconds
 from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.editor.routine_actions import RoutineActions
 from hiptimer.ui.first_run import FirstRunPage
@@ -79,9 +79,12 @@ class MainWindow(QMainWindow):
         # An explicit minimum keeps layouts from resizing the window's size hints whenever a
         # font changes (which also makes the offscreen platform warn on every change).
         self.setMinimumSize(720, 520)
+        # Routine lengths as written until the voice is known; then as the session runs them.
+        self._estimate: Callable[[Routine], float] = estimated_seconds
         self.library = self._new_library()
         self.first_run: FirstRunPage | None = None
         self._after_first_run: Callable[[], None] = self.show_library
+        self._starting: str | None = None  # the routine --start waits to start
         shell = Shell(
             self.nav, self.services, settings, wall, self.show_problem,
             lambda text, ms: self.statusBar().showMessage(text, ms),
@@ -115,9 +118,12 @@ class MainWindow(QMainWindow):
         offered, then the morning check-in."""
         from hiptimer.core.history.store import HistoryStore
         from hiptimer.ui.guidance.coordinator import Guidance
+        from hiptimer.ui.session.lead_ins import estimate_for
 
         self._watch_services()
         self.banner.refresh()
+        self._estimate = estimate_for(self.settings.settings, self.services)
+        self.library.set_estimate(self._estimate)
         history = self.services.history
         self.resume.use_history(history if isinstance(history, HistoryStore) else None)
         if self.first_run is None and self.session is None:
@@ -156,7 +162,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ pages
 
     def _new_library(self) -> LibraryPage:
-        page = LibraryPage(self._load_library(), self)
+        page = LibraryPage(self._load_library(), self, estimate=self._estimate)
         page.start_requested.connect(self.start_session)
         self.nav.add(page, Mode.LIBRARY)
         return page
@@ -168,15 +174,20 @@ class MainWindow(QMainWindow):
         before = self.guidance.page_before_library() if self.guidance is not None else None
         self.nav.show(before or self.library)
         self.setWindowTitle(APP_TITLE)
+        self.resume.offer_deferred()  # an interrupted session that --start put aside
 
     def open_routine(self, routine: Routine, *, start: bool) -> None:
         """Show a routine (from the command line); with `start`, begin it at once."""
         self.library.select(routine.id)
         action = (lambda: self.start_session(routine)) if start else self.show_library
         self.resume.consider(routine)  # resuming a session of it finds it even if not listed
+        self._starting = routine.id if start else None
+        if start:
+            self.resume.step_aside(routine.id)  # --start X starts X; another session waits
         if self.first_run is not None or self.resume.showing:
             self._after_first_run = action
         else:
+            self._after_first_run = self.show_library
             action()
 
     def _first_run_accepted(self) -> None:
@@ -184,7 +195,10 @@ class MainWindow(QMainWindow):
         self.settings.update(first_run_done=True)
         self.nav.remove(self.first_run)
         self.first_run = None
-        if not self.resume.offer():
+        offered = self.resume.offer()
+        if offered and self._starting is not None:
+            offered = not self.resume.step_aside(self._starting)
+        if not offered:
             self._after_first_run()
 
     def key_mode(self) -> Mode:
@@ -344,7 +358,9 @@ class MainWindow(QMainWindow):
         self.open_services()
         store = self.services.history
         if not isinstance(store, HistoryStore):
-            self.show_problem("History is not available: it could not be opened at start-up.")
+            off = self.services.history_off
+            why = off.reason if off is not None else "it could not be opened at start-up."
+            self.show_problem(f"History is not available: {why}")
             return
         open_history_window(self, store, wall=self.wall)
 

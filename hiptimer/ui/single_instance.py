@@ -3,57 +3,39 @@
 Two copies on one history would each think the other's live session was interrupted, and
 a resume could write a set twice. The first copy holds a lock file in the data folder
 (QLockFile: a lock whose process is gone is taken over, so a killed copy never blocks the
-next start) and listens on a local socket named after the folder. A second copy finds the
-lock held, sends "raise, and maybe open this routine" over the socket and exits.
+next start) and, once its window is built, listens on a local socket named after the
+folder. A second copy finds the lock held, sends "come forward, and maybe open this
+routine" over the socket and exits. A holder that never listens, or listens but does not
+answer (hung, stopped), gets a read-only second window instead of a second writer.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from hiptimer.core.instance import (
+    MAX_MESSAGE,
+    Outcome,
+    Request,
+    clear_foreign_lock,
+    instance_key,
+    lock_path,
+)
+
 log = logging.getLogger(__name__)
 
-LOCK_NAME = "hiptimer.lock"
 CONNECT_MS = 500
-HANDOVER_S = 5.0  # a first copy still starting up gets this long to open its socket
-MAX_MESSAGE = 64 * 1024
-
-
-def server_name(data_dir: Path) -> str:
-    """The local socket's name: the same for every path to one folder, short enough for
-    a Unix socket path."""
-    key = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
-    return f"hiptimer-{key}"
-
-
-@dataclass(frozen=True)
-class Request:
-    """What a second start asked for: a routine (a path or id) and whether to start it."""
-
-    routine: str | None = None
-    start: bool = False
-
-    def encode(self) -> bytes:
-        return json.dumps({"routine": self.routine, "start": self.start}).encode() + b"\n"
-
-    @classmethod
-    def decode(cls, raw: bytes) -> Request:
-        try:
-            data = json.loads(raw.decode("utf-8"))
-        except (ValueError, UnicodeDecodeError):
-            return cls()
-        if not isinstance(data, dict):
-            return cls()
-        routine = data.get("routine")
-        return cls(routine if isinstance(routine, str) else None, data.get("start") is True)
+# A copy that accepted the request answers within milliseconds from its event loop; one
+# that has not answered in this long is hung or stopped.
+ANSWER_MS = 1500
+# A holder that does not listen yet may still be building its window (listening waits for
+# it, see FirstCopy.listen); it gets this long before this start gives up and reads only.
+STARTING_S = 5.0
 
 
 class FirstCopy(QObject):
@@ -64,14 +46,21 @@ class FirstCopy(QObject):
 
     requested = Signal(object)
 
-    def __init__(self, lock: QLockFile, name: str, parent: QObject | None = None) -> None:
+    def __init__(self, lock: QLockFile | None, name: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._lock = lock
+        self._lock = lock  # None: the folder cannot hold one (read-only)
+        self.name = name
         self.server = QLocalServer(self)
-        QLocalServer.removeServer(name)  # a socket file left by a killed copy
-        if not self.server.listen(name):
-            log.warning("Cannot listen on %s: %s", name, self.server.errorString())
         self.server.newConnection.connect(self._accept)
+
+    def listen(self) -> bool:
+        """Take requests from now on. Call it once the window can answer: a second start
+        that connects earlier would wait for the event loop, and could take that for a hang."""
+        QLocalServer.removeServer(self.name)  # a socket file left by a killed copy
+        if not self.server.listen(self.name):
+            log.warning("Cannot listen on %s: %s", self.name, self.server.errorString())
+            return False
+        return True
 
     def _accept(self) -> None:
         while (socket := self.server.nextPendingConnection()) is not None:
@@ -88,51 +77,65 @@ class FirstCopy(QObject):
 
     def release(self) -> None:
         self.server.close()
-        self._lock.unlock()
+        if self._lock is not None:
+            self._lock.unlock()
 
 
-def claim(data_dir: Path, request: Request) -> FirstCopy | bool:
-    """Become the first copy (returns it), or hand `request` to the running one (True), or
-    find one running that does not answer (False: the caller says so and stops).
+def claim(data_dir: Path, request: Request) -> FirstCopy | Outcome:
+    """Become the first copy (returns it, not yet listening), or hand `request` to the
+    running one (HANDED_OVER), or find one running that does not answer (READ_ONLY).
 
-    A data folder where no lock can be made (read-only) gives a FirstCopy without a lock:
-    nothing is written there anyway.
+    A data folder where no lock can be made (read-only) hands over to a copy that answers,
+    and otherwise gives a FirstCopy without a lock: nothing is written there anyway.
     """
-    _can_make(data_dir)  # a folder that cannot be made is handled by the lock's error
-    lock = QLockFile(str(data_dir / LOCK_NAME))
-    lock.setStaleLockTime(0)  # stale only when its process is gone, however old
-    name = server_name(data_dir)
-    deadline = time.monotonic() + HANDOVER_S
+    name = instance_key(data_dir)
+    lock = _lock_for(data_dir)
+    if lock is None:
+        return Outcome.HANDED_OVER if _hand_over(name, request) is True else FirstCopy(None, name)
+    deadline = time.monotonic() + STARTING_S
     while True:
         if lock.tryLock(0):
             return FirstCopy(lock, name)
         if lock.error() != QLockFile.LockError.LockFailedError:  # cannot write the folder
-            log.warning(
-                "No lock in %s (%s): no guard against a second copy", data_dir, lock.error()
-            )
-            return FirstCopy(lock, name)
-        if _hand_over(name, request):
-            return True
+            log.warning("No lock in %s (%s)", data_dir, lock.error())
+            answered = _hand_over(name, request)
+            return Outcome.HANDED_OVER if answered is True else FirstCopy(None, name)
+        answered = _hand_over(name, request)
+        if answered is True:
+            return Outcome.HANDED_OVER
+        if answered is False:
+            log.warning("The copy holding %s took the request but did not answer", data_dir)
+            return Outcome.READ_ONLY
         if time.monotonic() > deadline:
-            return False
+            log.warning("The copy holding %s never listened", data_dir)
+            return Outcome.READ_ONLY
         time.sleep(0.1)
 
 
-def _can_make(folder: Path) -> bool:
+def _lock_for(data_dir: Path) -> QLockFile | None:
+    """The folder's lock, not yet taken; None when the folder cannot hold one."""
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return False
-    return True
+        data_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        log.warning("Cannot make %s: %s", data_dir, exc)
+        return None
+    path = lock_path(data_dir)
+    if not clear_foreign_lock(path):
+        return None
+    lock = QLockFile(str(path))
+    lock.setStaleLockTime(0)  # stale only when its process is gone, however old
+    return lock
 
 
-def _hand_over(name: str, request: Request) -> bool:
+def _hand_over(name: str, request: Request) -> bool | None:
+    """True: the running copy answered. False: it took the request and said nothing.
+    None: nobody listens under `name`."""
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(CONNECT_MS):
-        return False
+        return None
     socket.write(request.encode())
     socket.flush()
-    answered = socket.waitForReadyRead(CONNECT_MS * 4)
-    socket.disconnectFromServer()
+    answered = socket.waitForReadyRead(ANSWER_MS)
+    socket.abort()
     return answered

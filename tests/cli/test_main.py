@@ -463,3 +463,22 @@ def test_validate_in_a_real_process_never_shows_a_traceback(tmp_path: Path) -> N
     assert result.stderr == ""
     assert len(result.stdout.splitlines()) == len(names)
     assert "Traceback" not in result.stdout
+
+
+def test_show_and_list_count_the_lead_ins_the_voice_needs_unless_muted(
+    capsys: pytest.CaptureFixture[str], builtin_dir: Path, data_home: Path
+) -> None:
+    data = routine_data("wordy", "Wordy", rests={"get_ready_s": 1, "after_exercise_s": 1})
+    data["exercises"][1]["setup"] = ["Lie on your side with your knees bent and together."] * 3
+    write(paths.user_routines_dir(), "wordy.json", data)
+    voiced = run(capsys, "show", "wordy")[1].splitlines()
+    assert "Get ready: 1 s (lasts 6 s for the voice to read it)" in voiced
+    assert "   Rest: 20 s between sets, 1 s (lasts 17 s for the voice to read it) after" in voiced
+    assert voiced[-1] == "Estimated total: 3 min (get-ready and rests included)"  # 167.8 s
+    listed = [line for line in run(capsys, "list")[1].splitlines() if line.startswith("wordy")]
+    assert "3 min" in listed[0]
+    write(data_home, "settings.json", {"muted": True})  # muted: every pause as written
+    muted = run(capsys, "show", "wordy")[1].splitlines()
+    assert "Get ready: 1 s" in muted
+    assert "   Rest: 20 s between sets, 1 s after" in muted
+    assert muted[-1] == "Estimated total: 2 min (get-ready and rests included)"  # 147 s

@@ -56,7 +56,8 @@ class RealApp:
     """The app as a subprocess, and xdotool to find its window and type into it.
 
     `log_name` keeps each run's output apart when one test starts the app twice; `log_dir`
-    puts it elsewhere than the data folder (one that cannot be written, say).
+    puts it elsewhere than the data folder (one that cannot be written, say). Each finds its
+    own process's window, so another copy's window on the same screen is never taken.
     """
 
     def __init__(
@@ -95,7 +96,7 @@ class RealApp:
         """
         try:
             found = self.xdotool(
-                "search", "--sync", "--onlyvisible", "--pid", str(self.process.pid),
+                "search", "--sync", "--onlyvisible", "--all", "--pid", str(self.process.pid),
                 "--name", "HipTimer", timeout=WAIT_S,
             )  # fmt: skip
         except subprocess.TimeoutExpired:

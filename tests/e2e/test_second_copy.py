@@ -1,8 +1,10 @@
-"""Two starts on one data folder: the second hands over to the first and never touches the
-live session (issue 13: it once offered the live session for resume and wrote a set twice)."""
+"""Two starts on one data folder: the second hands over to the first, or reads only when the
+first does not answer, and never touches the live session (issue 13: it once offered the live
+session for resume and wrote a set twice)."""
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +12,14 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.real_app import WAIT_S, RealApp
-from tests.e2e.test_kill_and_resume import rate_a_set, sessions_in, sets_in, three_sets_in
+from tests.e2e.test_kill_and_resume import (
+    HOLDING,
+    RATING,
+    rate_a_set,
+    sessions_in,
+    sets_in,
+    three_sets_in,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -34,5 +43,39 @@ def test_a_second_start_brings_the_first_forward_and_leaves_its_session_alone(
         first.wait_title(r"^Session complete \u2014 HipTimer$")
     finally:
         first.stop()
+    assert sessions_in(db) == [(1, "completed")]
+    assert [row[:3] for row in sets_in(db)] == [(1, 1, 3), (1, 2, 4), (1, 3, 2)]
+
+
+def test_a_copy_that_does_not_answer_gets_a_read_only_second_window(
+    display: str, tmp_path: Path
+) -> None:
+    # Issue 13: the second copy called the first's live session interrupted, resumed it and
+    # wrote a set twice (11 rows for a 10-set routine). Here the first is stopped (SIGSTOP:
+    # it holds the lock and its socket, and answers nothing) while it waits for a rating.
+    data, routine, db = three_sets_in(tmp_path)
+    first = RealApp(display, data, routine, log_name="first.log")
+    second: RealApp | None = None
+    try:
+        rate_a_set(first, "3")
+        first.wait_title(HOLDING)
+        first.wait_title(RATING)
+        first.process.send_signal(signal.SIGSTOP)
+        try:
+            second = RealApp(display, data, routine, log_name="second.log")
+            # Straight into the routine: no offer to resume the first copy's session.
+            second.wait_title(r"Quick stretch \u2014 HipTimer$")
+            second.process.send_signal(signal.SIGTERM)
+            assert second.process.wait(timeout=WAIT_S) == 0
+            assert "does not answer" in second.output()
+        finally:
+            first.process.send_signal(signal.SIGCONT)
+        first.key("4")
+        rate_a_set(first, "2")
+        first.wait_title(r"^Session complete \u2014 HipTimer$")
+    finally:
+        first.stop()
+        if second is not None:
+            second.stop()
     assert sessions_in(db) == [(1, "completed")]
     assert [row[:3] for row in sets_in(db)] == [(1, 1, 3), (1, 2, 4), (1, 3, 2)]

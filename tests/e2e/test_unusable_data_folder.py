@@ -30,7 +30,7 @@ def wait_for_window(app: RealApp, name: str) -> str:
     deadline = time.monotonic() + WAIT_S
     while time.monotonic() < deadline:
         found = app.xdotool(
-            "search", "--onlyvisible", "--pid", str(app.process.pid), "--name", name
+            "search", "--onlyvisible", "--all", "--pid", str(app.process.pid), "--name", name
         )
         if found:
             return found.splitlines()[0]

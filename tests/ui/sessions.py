@@ -48,15 +48,44 @@ class FakeBeeper(SilentBeeper):
 
 
 class FakeSpeech(SilentSpeaker):  # no voices, no settings: the dialog says "no speech"
+    """A voice that records what it is given and, with `auto_start`, starts saying each at
+    once (as an idle voice does); else `start(text)` plays the service starting it."""
+
     def __init__(self) -> None:
         self.said: list[tuple[str, float | None, str]] = []
         self.prepared: list[str] = []  # the texts of the last prepare()
         self.clears = 0
         self.muted = False
         self.shut = False
+        self.works = True
+        self.auto_start = True
+        self._started: list[Callable[[str], None]] = []
+        self._unavailable: list[Callable[[str], None]] = []
+
+    @property
+    def available(self) -> bool:
+        return self.works
+
+    def connect_started(self, slot: Callable[[str], None]) -> None:
+        self._started.append(slot)
+
+    def connect_unavailable(self, slot: Callable[[str], None]) -> None:
+        self._unavailable.append(slot)
+
+    def start(self, text: str) -> None:
+        """The voice starts saying `text` (as SpeechService reports it)."""
+        for slot in self._started:
+            slot(text)
+
+    def fail(self, reason: str) -> None:
+        self.works = False
+        for slot in self._unavailable:
+            slot(reason)
 
     def say(self, text: str, *, stale_after_s: float | None = None, kind: str = "cue") -> None:
         self.said.append((text, stale_after_s, kind))
+        if self.auto_start:
+            self.start(text)
 
     def prepare(self, texts: Iterable[str]) -> None:
         self.prepared = list(texts)

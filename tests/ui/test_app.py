@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import sqlite3
+from datetime import datetime, timezone
+
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLockFile, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from hiptimer import paths
 from hiptimer.core.clock import FakeClock, FakeWall
+from hiptimer.core.history.store import open_history
+from hiptimer.core.instance import LOCK_NAME
 from hiptimer.core.settings import SettingsStore
+from hiptimer.ui import single_instance
 from hiptimer.ui.app import _resolve, run_app
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.main_window import MainWindow
@@ -23,7 +32,10 @@ pytestmark = pytest.mark.usefixtures("no_timer_left")
 
 
 def _window() -> MainWindow:
-    [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+    # The one on screen: an earlier test's window may wait to be deleted.
+    [window] = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+    ]
     return window
 
 
@@ -64,3 +76,84 @@ def test_an_unknown_routine_opens_the_library_and_says_why(qtbot: QtBot) -> None
     routine = short_routine()
     assert _resolve(routine, said.append) is routine
     assert _resolve(None, said.append) is None
+
+
+def test_a_copy_that_does_not_answer_gets_a_read_only_window_that_offers_nothing(
+    qtbot: QtBot, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Another copy runs a session on this folder (its end is empty) and holds the lock, but
+    # never answers. Issue 13 saw the second copy call that live session interrupted and
+    # resume it, writing a set twice.
+    SettingsStore().update(first_run_done=True)
+    db = paths.history_db_path()
+    with open_history(db) as store:
+        started = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)
+        store.begin_session("daily-hip-stretches", "Daily hip stretches", 1, {}, started)
+    held = QLockFile(str(paths.data_dir() / LOCK_NAME))
+    assert held.tryLock(0)
+    monkeypatch.setattr(single_instance, "STARTING_S", 0.2)
+    clock = FakeClock()
+    store = open_history(db)
+    services = fake_services(store)  # what the window would record into
+    seen: dict[str, object] = {}
+    tries: list[int] = []
+
+    def look_and_close() -> None:
+        window = _window()
+        tries.append(1)
+        if window.session is None and len(tries) < 500:  # the routine opens after first paint
+            QTimer.singleShot(10, look_and_close)
+            return
+        seen["offered"] = window.resume.showing
+        seen["banner"] = " ".join(window.banner.texts())
+        seen["session"] = window.session is not None
+        window.close()
+
+    QTimer.singleShot(0, look_and_close)
+    try:
+        code = run_app(
+            "daily-hip-stretches", start=True, clock=clock, wall=FakeWall(clock), services=services
+        )
+    finally:
+        held.unlock()
+        store.close()
+    assert code == 0
+    assert "already running" in capsys.readouterr().err
+    assert seen["offered"] is False
+    assert "another copy of HipTimer is using this data folder" in str(seen["banner"])
+    assert seen["session"] is True  # the routine runs, unrecorded
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT ended_at, end_reason FROM sessions").fetchall() == [
+            (None, None)
+        ]
+        assert conn.execute("SELECT count(*) FROM sets").fetchone() == (0,)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+def test_sigterm_while_the_end_question_is_open_ends_the_session_for_the_system(
+    qtbot: QtBot,
+) -> None:
+    # A logout while the user is being asked "End this session now?": the question's own
+    # event loop must not keep the session from ending, nor the app from quitting.
+    SettingsStore().update(first_run_done=True)
+    clock = FakeClock()
+    store = open_history(paths.history_db_path())
+    returned: list[bool] = []
+
+    def ask() -> None:
+        QTimer.singleShot(200, lambda: os.kill(os.getpid(), signal.SIGTERM))
+        _window().end_session()  # the modal question, until the signal ends it
+        returned.append(True)
+
+    QTimer.singleShot(0, ask)
+    try:
+        code = run_app(
+            "daily-hip-stretches", start=True, clock=clock, wall=FakeWall(clock),
+            services=fake_services(store),
+        )  # fmt: skip
+    finally:
+        store.close()
+    assert code == 0 and returned == [True]
+    with sqlite3.connect(paths.history_db_path()) as conn:
+        [(reason, ended)] = conn.execute("SELECT end_reason, ended_at FROM sessions").fetchall()
+    assert reason == "interrupted" and ended is not None  # ended by the system

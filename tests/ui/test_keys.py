@@ -46,6 +46,16 @@ def test_space_and_enter_count_reps_in_a_self_paced_set_and_p_pauses() -> None:
     assert act(K.Key_P, Mode.COUNTING) == (Action.PAUSE, 0)
 
 
+def test_backspace_takes_a_count_back_and_i_shows_the_steps() -> None:
+    assert act(K.Key_Backspace, Mode.COUNTING) == (Action.UNCOUNT_REP, 0)
+    assert act(K.Key_Backspace, Mode.WORKOUT) is None  # paced reps and holds count themselves
+    assert act(K.Key_I, Mode.WORKOUT) == (Action.SHOW_STEPS, 0)
+    assert act(K.Key_I, Mode.COUNTING) == (Action.SHOW_STEPS, 0)
+    for mode in (Mode.PAIN, Mode.CHOICE, Mode.LIBRARY, Mode.SUMMARY):
+        assert act(K.Key_I, mode) is None
+        assert act(K.Key_Backspace, mode) in (None, (Action.LIBRARY, 0))
+
+
 def test_digits_and_t_rate_pain_and_navigation_is_ignored() -> None:
     assert [act(getattr(K, f"Key_{n}"), Mode.PAIN) for n in range(10)] == [
         (Action.RATE, n) for n in range(10)

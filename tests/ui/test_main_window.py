@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from hiptimer import paths
 from hiptimer.core.clock import FakeClock, FakeWall
 from hiptimer.core.history.store import HistoryStore, open_history
-from hiptimer.core.routines.model import Routine
+from hiptimer.core.routines.model import Routine, estimated_seconds, format_duration
 from hiptimer.core.session.engine import SessionEngine
 from hiptimer.core.session.events import PainChoice
 from hiptimer.core.session.steps import Side, StepKind
@@ -23,6 +23,7 @@ from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.main_window import MainWindow
 from hiptimer.ui.services.ports import Services
+from hiptimer.ui.session.controller import make_cue_writer
 from hiptimer.ui.session.summary_page import SummaryPage
 from tests.harness import hold, quick_routine, short_routine, side_hold
 from tests.ui.sessions import (
@@ -467,3 +468,34 @@ def test_a_session_started_before_the_services_opened_opens_them_first(qtbot: Qt
     window.close()
     assert window.services.history is not None
     window.services.history.close()
+
+
+# ---------------------------------------------------------------- times as written (issue 14)
+
+WORDY = hold(
+    "wordy", 3, setup=("Lie on your side with your knees bent and your hips stacked.",) * 3
+)
+
+
+@pytest.mark.parametrize("muted", [False, True])
+def test_the_planned_time_library_and_session_agree_on_the_lead_ins(
+    qtbot: QtBot, muted: bool
+) -> None:
+    SettingsStore().update(muted=muted)
+    a = make_app(qtbot, quick_routine(WORDY))
+    try:
+        rule = make_cue_writer("first", (), 5).lead_in_seconds
+        planned = estimated_seconds(quick_routine(WORDY), None if muted else rule)
+        written = estimated_seconds(quick_routine(WORDY))
+        assert (planned > written + 10) is not muted  # the voice stretches the 2 s get-ready
+        assert a.window.library.list.item(0).text().endswith(format_duration(planned))
+        a.key(qtbot, K.Key_Return)
+        assert a.engine.view().duration_s == pytest.approx(2 if muted else rule(WORDY))
+        a.until(StepKind.PAIN)
+        a.key(qtbot, K.Key_0)
+        summary = a.window.summary
+        assert summary is not None
+        assert summary.subtitle.text().endswith(f"planned {format_duration(planned)}")
+    finally:
+        a.window.close()
+        a.history.close()

@@ -1,44 +1,44 @@
-"""One copy per data folder: the lock, the hand-over of a second start's request, stale locks."""
+"""One copy per data folder: the lock, the hand-over of a second start's request, stale locks
+and sockets, and a holder that does not answer (the second window reads only)."""
 
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile
+import pytest
+from PySide6.QtCore import QDir, QLockFile
+from PySide6.QtNetwork import QLocalServer
 from pytestqt.qtbot import QtBot
 
-from hiptimer.ui.single_instance import LOCK_NAME, FirstCopy, Request, claim, server_name
+from hiptimer.core.instance import LOCK_NAME, Outcome, Request, instance_key
+from hiptimer.ui import single_instance
+from hiptimer.ui.single_instance import FirstCopy, claim
 
 
-def test_the_name_is_the_same_for_every_path_to_one_folder(tmp_path: Path) -> None:
-    (tmp_path / "data").mkdir()
-    (tmp_path / "link").symlink_to(tmp_path / "data")
-    assert server_name(tmp_path / "data") == server_name(tmp_path / "link")
-    assert server_name(tmp_path / "data") != server_name(tmp_path)
-
-
-def test_a_request_survives_the_wire_and_junk_is_harmless() -> None:
-    request = Request("/some/routine.json", True)
-    assert Request.decode(request.encode()) == request
-    assert Request.decode(b"\xff not json") == Request()
-    assert Request.decode(b'["a list"]') == Request()
+def _first(data: Path) -> FirstCopy:
+    first = claim(data, Request())
+    assert isinstance(first, FirstCopy)
+    return first
 
 
 def test_a_second_start_hands_its_request_to_the_first(qtbot: QtBot, tmp_path: Path) -> None:
-    first = claim(tmp_path, Request())
-    assert isinstance(first, FirstCopy)
+    first = _first(tmp_path)
+    assert first.listen()
     received: list[Request] = []
     first.requested.connect(received.append)
     # The second copy is another process: its blocking hand-over must not block our loop.
     code = (
         "import sys; from pathlib import Path; from PySide6.QtCore import QCoreApplication;"
-        "from hiptimer.ui.single_instance import Request, claim;"
+        "from hiptimer.core.instance import Outcome, Request;"
+        "from hiptimer.ui.single_instance import claim;"
         "app = QCoreApplication([]);"
         f"got = claim(Path({str(tmp_path)!r}), Request('daily-hip-stretches', True));"
-        "sys.exit(0 if got is True else 3)"
+        "sys.exit(0 if got is Outcome.HANDED_OVER else 3)"
     )
     second = subprocess.Popen([sys.executable, "-c", code])
     qtbot.waitUntil(lambda: second.poll() is not None, timeout=20_000)
@@ -53,7 +53,79 @@ def test_a_lock_left_by_a_killed_copy_is_taken_over(tmp_path: Path) -> None:
                           capture_output=True, text=True, check=True).stdout.strip()  # fmt: skip
     host = os.uname().nodename
     (tmp_path / LOCK_NAME).write_text(f"{dead}\nhiptimer\n{host}\n")
-    first = claim(tmp_path, Request())
-    assert isinstance(first, FirstCopy)
+    first = _first(tmp_path)
     assert not QLockFile(str(tmp_path / LOCK_NAME)).tryLock(0)  # now it is ours
     first.release()
+
+
+def test_a_socket_left_by_a_killed_copy_is_removed_and_taken_over(tmp_path: Path) -> None:
+    # The socket file stays when its copy is killed: bound once, never unlinked.
+    path = Path(QDir.tempPath()) / instance_key(tmp_path)
+    stale = socket.socket(socket.AF_UNIX)
+    stale.bind(str(path))
+    stale.close()
+    assert path.exists()
+    first = _first(tmp_path)
+    try:
+        assert first.listen(), first.server.errorString()
+    finally:
+        first.release()
+
+
+def test_a_holder_that_takes_the_request_and_never_answers_gives_a_read_only_start(
+    qapp: object, tmp_path: Path
+) -> None:
+    # The holder is this process, busy (its event loop does not run): hung, or stopped.
+    held = QLockFile(str(tmp_path / LOCK_NAME))
+    assert held.tryLock(0)
+    name = instance_key(tmp_path)
+    QLocalServer.removeServer(name)
+    server = QLocalServer()
+    assert server.listen(name)
+    started = time.monotonic()
+    try:
+        assert claim(tmp_path, Request()) is Outcome.READ_ONLY
+    finally:
+        server.close()
+        held.unlock()
+    assert time.monotonic() - started < single_instance.ANSWER_MS / 1000 + 1.5
+
+
+def test_a_holder_that_never_listens_gives_a_read_only_start(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(single_instance, "STARTING_S", 0.3)
+    held = QLockFile(str(tmp_path / LOCK_NAME))
+    assert held.tryLock(0)
+    try:
+        assert claim(tmp_path, Request()) is Outcome.READ_ONLY
+    finally:
+        held.unlock()
+
+
+def test_a_fifo_at_the_locks_place_does_not_hang_the_start(qapp: object, tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / LOCK_NAME)  # the lock's reader would wait for a writer for ever
+    code = (
+        "from pathlib import Path; from PySide6.QtCore import QCoreApplication;"
+        "from hiptimer.core.instance import Request; from hiptimer.ui.single_instance import claim;"
+        f"app = QCoreApplication([]); print(type(claim(Path({str(tmp_path)!r}), Request())).__name__)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
+    assert done.stdout.strip() == "FirstCopy", done.stderr
+
+
+def test_a_folder_that_cannot_hold_a_lock_still_hands_over(qtbot: QtBot, tmp_path: Path) -> None:
+    (tmp_path / LOCK_NAME).mkdir()  # not a lock: this start does without one
+    first = _first(tmp_path)
+    assert first.listen()
+    code = (
+        "import sys; from pathlib import Path; from PySide6.QtCore import QCoreApplication;"
+        "from hiptimer.core.instance import Outcome, Request;"
+        "from hiptimer.ui.single_instance import claim;"
+        f"app = QCoreApplication([]); got = claim(Path({str(tmp_path)!r}), Request());"
+        "sys.exit(0 if got is Outcome.HANDED_OVER else 3)"
+    )
+    second = subprocess.Popen([sys.executable, "-c", code])
+    qtbot.waitUntil(lambda: second.poll() is not None, timeout=20_000)
+    first.release()
+    assert second.returncode == 0

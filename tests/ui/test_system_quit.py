@@ -34,3 +34,16 @@ def test_the_desktops_logout_is_a_request_too(qtbot: QtBot, quitter: SystemQuit)
     with qtbot.waitSignal(quitter.requested, timeout=1000) as got:
         quitter.logout(None)
     assert got.args == ["logout"]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGHUP])
+def test_ctrl_c_and_a_hang_up_are_requests_too(
+    qtbot: QtBot, qapp: QApplication, signum: signal.Signals
+) -> None:
+    quitter = SystemQuit(qapp)  # the signals the app handles
+    try:
+        with qtbot.waitSignal(quitter.requested, timeout=5000) as got:
+            os.kill(os.getpid(), signum)
+    finally:
+        quitter.uninstall()
+    assert got.args == [signum.name]

@@ -31,7 +31,7 @@ TREND_WINDOW_DAYS = 14
 END_WORDS = {
     "completed": "completed",
     "ended_early": "ended early",
-    "interrupted": "interrupted",
+    "interrupted": "ended by the system",  # a logout, a shutdown, a termination signal
     "partial": "partial",
     None: "unfinished",
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -173,18 +174,30 @@ def work_seconds(ex: Exercise) -> float:
     return reps * per_rep
 
 
-def estimated_seconds(routine: Routine) -> float:
-    """Estimated duration of a whole session, rests and get-ready included."""
+def estimated_seconds(
+    routine: Routine, lead_in: Callable[[Exercise], float] | None = None
+) -> float:
+    """Estimated duration of a whole session, rests and get-ready included.
+
+    `lead_in` is the session's rule for how long a lead-in to an exercise (the get-ready, a
+    rest after an exercise) must last for the voice to read it; None: pauses as written.
+    """
+
+    def lead(written: float, ex: Exercise) -> float:
+        return written if lead_in is None else max(written, lead_in(ex))
+
     active = routine.active_exercises
-    total = routine.rests.get_ready_s if active else 0.0
+    get_ready = routine.rests.get_ready_s
+    total = lead(get_ready, active[0]) if active and get_ready > 0 else 0.0
     for i, ex in enumerate(active):
         sides = 2 if ex.has_sides else 1
         total += ex.sets * sides * work_seconds(ex)
         if ex.has_sides:
             total += ex.sets * routine.rest_between_sides(ex)
         total += (ex.sets - 1) * routine.rest_between_sets(ex)
-        if i < len(active) - 1:
-            total += routine.rest_after(ex)
+        after = routine.rest_after(ex)
+        if i < len(active) - 1 and after > 0:
+            total += lead(after, active[i + 1])
     return total
 
 

@@ -16,11 +16,14 @@ def adjusted_hold(ex: Exercise, delta_s: float) -> Exercise:
     """The hold `delta_s` seconds longer (shorter when negative): shortening stops at
     MIN_HOLD_S and never lengthens a hold already shorter than that (a 4 s hold with - is 1 s;
     a 0.5 s hold stays 0.5 s)."""
-    old = float(ex.hold_s or 0)
-    new = old + delta_s
-    if delta_s < 0:
-        new = min(old, max(MIN_HOLD_S, new))
-    return ex.with_dose(hold_s=new)
+    return ex.with_dose(hold_s=shortened(float(ex.hold_s or 0), delta_s))
+
+
+def shortened(seconds: float, delta_s: float) -> float:
+    """A hold or pause `delta_s` seconds longer, or shorter down to MIN_HOLD_S (never longer)."""
+    if delta_s >= 0:
+        return seconds + delta_s
+    return min(seconds, max(MIN_HOLD_S, seconds + delta_s))
 
 
 def adjusted_reps(ex: Exercise, delta: int) -> Exercise:

@@ -26,6 +26,7 @@ from hiptimer.core.session.events import (
     PainRequested,
     Paused,
     RepCounted,
+    RepUncounted,
     Resumed,
     SessionEnded,
     SessionStarted,
@@ -35,7 +36,6 @@ from hiptimer.core.session.events import (
 )
 from hiptimer.core.session.step_clock import StepClock
 from hiptimer.core.session.steps import (
-    RestKind,
     SetKey,
     Step,
     StepKind,
@@ -66,7 +66,8 @@ class SessionEngine:
         done_sets: Iterable[SetKey] = (),
         lead_in: Callable[[Exercise], float] | None = None,
     ) -> None:
-        """`lead_in` gives the least time a lead-in to an exercise must last (to read its setup)."""
+        """`lead_in` gives the least time a lead-in to an exercise must last for the voice to
+        read it (None: every pause lasts as written, as when the voice is off or muted)."""
         self.routine = routine
         self._lead_in = lead_in
         self.pain_limit = pain_limit
@@ -172,6 +173,7 @@ class SessionEngine:
 
     def _reset_step_state(self, since: float | None) -> None:
         self._time = StepClock(since=since)
+        self._stretch = 0.0  # seconds the lead-in rule added to this pause
         self._count = 0
         self._awaiting_choice = False
         self._step_wall_start = self._wall()
@@ -189,6 +191,8 @@ class SessionEngine:
         ex = self._exercise(step)
         duration = self._planned_duration(step, ex)
         self._time.duration = duration
+        if step.is_timed_pause and duration is not None:
+            self._stretch = max(0.0, duration - step.planned_s)
         self._time.marks = marks.marks_for(step, ex, duration)  # those at 0 s fire at once
         self._emit(
             StepStarted(
@@ -198,6 +202,7 @@ class SessionEngine:
                 duration,
                 first_of_exercise=self._is_first_work(index),
                 next_exercise=self._following_exercise(step),
+                next_step=self._steps[index + 1] if index + 1 < len(self._steps) else None,
             )
         )
         if step.kind is StepKind.DONE:
@@ -206,8 +211,7 @@ class SessionEngine:
             self._emit(PainRequested(at, self.records[-1]))
 
     def _planned_duration(self, step: Step, ex: Exercise | None) -> float | None:
-        leads_in = step.kind is StepKind.GET_READY or step.rest_kind is RestKind.AFTER_EXERCISE
-        if leads_in and ex is not None and self._lead_in is not None:
+        if step.leads_in and ex is not None and self._lead_in is not None:
             return max(step.planned_s, self._lead_in(ex))
         if step.is_timed_pause:
             return step.planned_s
@@ -226,7 +230,7 @@ class SessionEngine:
 
     def _following_exercise(self, step: Step) -> Exercise | None:
         """The next exercise: for a lead-in (get-ready, rest after an exercise) the one it leads to."""
-        if step.kind is StepKind.GET_READY or step.rest_kind is RestKind.AFTER_EXERCISE:
+        if step.leads_in:
             return self._exercise(step)
         for later in self._steps[self._index + 1 :]:
             if later.kind is StepKind.WORK and later.exercise_index != step.exercise_index:
@@ -420,7 +424,10 @@ class SessionEngine:
             self._set_dose(changed, "hold_s", old, new, now, "adjusted")
             self._retime(new, now)
         elif step.is_timed_pause:
-            self._retime(max(0.0, self._time.duration + delta_s), now)
+            new = dose_adjust.shortened(self._time.duration, delta_s)
+            if new == self._time.duration:
+                return False
+            self._retime(new, now)
         else:
             return False
         self._process(now)
@@ -457,6 +464,27 @@ class SessionEngine:
         self.adjustments.setdefault(new.id, []).append(f"{label} {old:g} -> {value:g}{unit}")
         self._emit(DoseChanged(now, new.id, field, old, value, reason))
 
+    def set_lead_in(self, lead_in: Callable[[Exercise], float] | None) -> None:
+        """A new lead-in rule (None: pauses as written; the voice was muted or failed).
+
+        A lead-in in progress gives back what the old rule added, down to the time already
+        run, and is never lengthened now: its words are being said, or were not queued.
+        """
+        self._lead_in = lead_in
+        if not self.running:
+            return
+        now = self._clock.now()
+        self._process(now)
+        step, ex, duration = self.step, self._exercise(self.step), self._time.duration
+        if self.running and step.leads_in and ex is not None and duration is not None:
+            wanted = 0.0 if lead_in is None else lead_in(ex) - step.planned_s
+            cut = self._stretch - max(0.0, wanted)
+            if cut > 0:
+                self._stretch -= cut
+                self._retime(max(self._time.elapsed(now), duration - cut), now)
+                self._process(now)
+        self._flush()
+
     def _retime(self, duration: float | None, now: float) -> None:
         """A new length for the current step, with its timed marks rebuilt to match."""
         step_marks = marks.marks_for(self.step, self._exercise(self.step), duration)
@@ -483,6 +511,22 @@ class SessionEngine:
         if self._count >= target:
             self._complete_step(now)
             self._process(now)
+        self._flush()
+        return True
+
+    def uncount_rep(self) -> bool:
+        """Take back the last self-paced count (Backspace): a press too many, or by mistake."""
+        step = self.step
+        ex = self._exercise(step)
+        if not self.running or step.kind is not StepKind.WORK or ex is None:
+            return False
+        if ex.kind is not Kind.REPS or self._time.duration is not None or self._count == 0:
+            return False
+        now = self._clock.now()
+        self._count -= 1
+        alternating = ex.sides is SideMode.ALTERNATING
+        count = self._count // 2 if alternating else self._count
+        self._emit(RepUncounted(now, step, count, ex.reps or 0))
         self._flush()
         return True
 
@@ -571,7 +615,7 @@ class SessionEngine:
         ex = self._exercise(step)
         elapsed = self._time.shown_elapsed(now)
         remaining = self._time.remaining(now)
-        reps_done, target, phase, rep_side = rep_state(step, ex, elapsed, self._count)
+        rep = rep_state(step, ex, elapsed, self._count)
         return SessionView(
             step=step,
             exercise=ex,
@@ -579,10 +623,10 @@ class SessionEngine:
             elapsed_s=elapsed,
             remaining_s=remaining,
             paused=self._paused,
-            reps_done=reps_done,
-            reps_target=target,
-            rep_phase=phase,
-            rep_side=rep_side,
+            reps_done=rep.done,
+            reps_target=rep.target,
+            rep_phase=rep.phase,
+            rep_side=rep.side,
             awaiting_pain=self._awaiting_rating(),
             awaiting_choice=self._awaiting_choice,
             next_exercise=self._following_exercise(step),
@@ -590,6 +634,8 @@ class SessionEngine:
             session_remaining_s=(remaining or 0.0) + self._future_estimate(),
             started=self._started,
             ended=self._ended is not None,
+            rep_phase_elapsed_s=rep.phase_elapsed_s,
+            rep_phase_s=rep.phase_s,
         )
 
     def _future_estimate(self) -> float:

@@ -66,6 +66,7 @@ class StepStarted(Event):
     duration_s: float | None  # None for untimed steps (self-paced reps, pain prompt, done)
     first_of_exercise: bool  # the first work step of this exercise in the session
     next_exercise: Exercise | None  # what comes after this exercise, for rests
+    next_step: Step | None = None  # the step planned after this one (a pause's set to come)
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,15 @@ class RepCounted(Event):
     count: int  # reps done in this set (per side when sides alternate)
     target: int
     late_s: float = 0.0
+
+
+@dataclass(frozen=True)
+class RepUncounted(Event):
+    """A self-paced count taken back (a press too many): `count` reps are now counted."""
+
+    step: Step
+    count: int  # reps counted now (per side when sides alternate)
+    target: int
 
 
 @dataclass(frozen=True)

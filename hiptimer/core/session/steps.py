@@ -58,6 +58,11 @@ class Step:
     def is_timed_pause(self) -> bool:
         return self.kind in (StepKind.GET_READY, StepKind.SWITCH_SIDES, StepKind.REST)
 
+    @property
+    def leads_in(self) -> bool:
+        """A get-ready or a rest before an exercise: the pause that introduces the next one."""
+        return self.kind is StepKind.GET_READY or self.rest_kind is RestKind.AFTER_EXERCISE
+
 
 def effective_tempo(ex: Exercise) -> Tempo | None:
     """The tempo that paces a reps exercise, or None when the user counts reps by key press."""

@@ -29,6 +29,8 @@ class SessionView:
     session_remaining_s: float
     started: bool
     ended: bool
+    rep_phase_elapsed_s: float = 0.0  # seconds into the tempo phase (a rep's hold counted)
+    rep_phase_s: float = 0.0
 
     @property
     def progress(self) -> float:
@@ -46,25 +48,36 @@ def reps_done(ex: Exercise, elapsed: float, count: int) -> int:
     return movements // 2 if ex.sides is SideMode.ALTERNATING else movements
 
 
-def rep_state(
-    step: Step, ex: Exercise | None, elapsed: float, count: int
-) -> tuple[int, int, str, Side | None]:
-    """(reps done, target, tempo phase, the leg moving) for the current step."""
+@dataclass(frozen=True)
+class RepState:
+    """The rep in progress: reps done, the target, the tempo phase and how far into it."""
+
+    done: int = 0
+    target: int = 0
+    phase: str = ""  # "lift", "hold", "lower"; "" for self-paced reps and other steps
+    side: Side | None = None  # the leg moving
+    phase_elapsed_s: float = 0.0  # seconds into the phase (the hold's seconds on screen)
+    phase_s: float = 0.0  # the phase's length
+
+
+def rep_state(step: Step, ex: Exercise | None, elapsed: float, count: int) -> RepState:
+    """The state of the current rep, for the current step."""
     if step.kind is not StepKind.WORK or ex is None or ex.kind is not Kind.REPS:
-        return 0, 0, "", step.side
+        return RepState(side=step.side)
     alternating = ex.sides is SideMode.ALTERNATING
     target = ex.reps or 0
     tempo = effective_tempo(ex)
     if tempo is None:
         side = (Side.RIGHT if count % 2 == 0 else Side.LEFT) if alternating else step.side
-        return reps_done(ex, elapsed, count), target, "", side
+        return RepState(reps_done(ex, elapsed, count), target, "", side)
     movement = min(int(elapsed // tempo.rep_s), movements_per_set(ex))
     into = elapsed - movement * tempo.rep_s
     if into < tempo.lift_s:
-        phase = "lift"
+        phase, start, length = "lift", 0.0, tempo.lift_s
     elif into < tempo.lift_s + tempo.hold_s:
-        phase = "hold"
+        phase, start, length = "hold", tempo.lift_s, tempo.hold_s
     else:
-        phase = "lower"
+        phase, start, length = "lower", tempo.lift_s + tempo.hold_s, tempo.lower_s
     side = (Side.RIGHT if movement % 2 == 0 else Side.LEFT) if alternating else step.side
-    return reps_done(ex, elapsed, count), target, phase, side
+    done = reps_done(ex, elapsed, count)
+    return RepState(done, target, phase, side, min(length, into - start), length)

@@ -46,9 +46,12 @@ def cue_script(
     *,
     choice: PainChoice = PainChoice.CONTINUE,
     writer: CueWriter | None = None,
+    stretched: bool = False,
 ) -> list[tuple[float, str]]:
     """(seconds from the session's start, text) for every phrase the voice would say."""
-    return list(iter_cue_script(routine, pain_rating, choice=choice, writer=writer))
+    return list(
+        iter_cue_script(routine, pain_rating, choice=choice, writer=writer, stretched=stretched)
+    )
 
 
 def iter_cue_script(
@@ -57,10 +60,14 @@ def iter_cue_script(
     *,
     choice: PainChoice = PainChoice.CONTINUE,
     writer: CueWriter | None = None,
+    stretched: bool = False,
 ) -> Iterator[tuple[float, str]]:
     """cue_script one phrase at a time, as the simulation reaches it: a valid routine may
     plan years of counted reps, far more lines than fit in memory at once."""
-    for s in iter_timeline(routine, pain_rating, choice=choice, writer=writer):
+    timeline = iter_timeline(
+        routine, pain_rating, choice=choice, writer=writer, stretched=stretched
+    )
+    for s in timeline:
         yield round(s.start, 3), s.phrase.text
 
 
@@ -70,13 +77,17 @@ def cue_timeline(
     *,
     choice: PainChoice = PainChoice.CONTINUE,
     writer: CueWriter | None = None,
+    stretched: bool = False,
 ) -> list[Spoken]:
     """The spoken phrases of a whole session, timed from its start (0.0).
 
     At each pain prompt the simulated user skips the rating (None) or gives `pain_rating`;
-    above the pain limit they then make `choice`.
+    above the pain limit they then make `choice`. With `stretched`, lead-ins last as long as
+    the voice needs to read them, as they do in the app while the voice is on; else as written.
     """
-    return list(iter_timeline(routine, pain_rating, choice=choice, writer=writer))
+    return list(
+        iter_timeline(routine, pain_rating, choice=choice, writer=writer, stretched=stretched)
+    )
 
 
 def iter_timeline(
@@ -85,9 +96,14 @@ def iter_timeline(
     *,
     choice: PainChoice = PainChoice.CONTINUE,
     writer: CueWriter | None = None,
+    stretched: bool = False,
 ) -> Iterator[Spoken]:
     """cue_timeline one phrase at a time."""
-    run = SessionRun(routine, pain_rating, choice=choice, writer=writer)
+    lead_in = None
+    if stretched:
+        writer = writer or CueWriter()
+        lead_in = writer.lead_in_seconds
+    run = SessionRun(routine, pain_rating, choice=choice, writer=writer, lead_in=lead_in)
     for s in iter_spoken(run):
         yield replace(s, start=s.start - run.start, end=s.end - run.start)
 

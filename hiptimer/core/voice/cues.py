@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Literal
 
 from hiptimer.core.routines.model import Exercise, Kind, SideMode
@@ -24,6 +23,7 @@ from hiptimer.core.session.events import (
     Paused,
     RepCounted,
     RepPhase,
+    RepUncounted,
     Resumed,
     SessionEnded,
     SessionStarted,
@@ -31,68 +31,42 @@ from hiptimer.core.session.events import (
     SetRecord,
     StepStarted,
 )
-from hiptimer.core.session.steps import RestKind, Side, StepKind, effective_tempo
+from hiptimer.core.session.steps import Side, Step, StepKind, effective_tempo
+from hiptimer.core.voice.numbers import duration_words, number_words
+from hiptimer.core.voice.phrase import (
+    SECONDS_PER_CHAR,
+    STALE_COUNT_S,
+    STALE_FORM_CUE_S,
+    STALE_MARK_S,
+    STALE_TEN_SECONDS_S,
+    Phrase,
+    PhraseKind,
+    interrupts,
+    speaking_time,
+)
 
-# Estimated speaking speed, on the slow side of espeak-ng's default (about 0.055 s a character).
-SECONDS_PER_CHAR = 0.075
-MIN_UTTERANCE_S = 0.3  # even "Two" takes espeak this long, start-up included
+__all__ = [
+    "SECONDS_PER_CHAR",
+    "STALE_COUNT_S",
+    "CueWriter",
+    "Phrase",
+    "PhraseKind",
+    "dose_words",
+    "duration_words",
+    "interrupts",
+    "number_words",
+    "speaking_time",
+]
+
 LEAD_IN_MARGIN_S = 3.0  # a breath between the last setup line and the first set
-
-
-def speaking_time(text: str) -> float:
-    """Estimated seconds espeak takes to say `text` at its default rate."""
-    return max(MIN_UTTERANCE_S, len(text) * SECONDS_PER_CHAR)
-
-
-PhraseKind = Literal["announce", "setup", "cue", "count", "tempo", "prompt", "summary"]
 SetupMode = Literal["always", "first", "never"]
 SETUP_MODES: tuple[SetupMode, ...] = ("always", "first", "never")
-
-# A countdown number, rep count or tempo word said later than this misleads: drop it instead.
-STALE_COUNT_S = 0.6
-# "Ten seconds." is a rough warning; a second late it is still nearly true.
-STALE_TEN_SECONDS_S = 1.0
-# "Halfway." and "Release." belong to their moment, but a few seconds late they still help.
-STALE_MARK_S = 3.0
-# Form cues repeat every 15 s; one that waited longer than this has lost its moment.
-STALE_FORM_CUE_S = 8.0
 # Tempo rule: a phase word ("Lift", "Hold", "Lower") is said only when the phase lasts at
 # least this long. espeak needs about half a second for one word plus its start-up, and at a
 # phase boundary the rep count may come first ("Four. Lift"), so a shorter phase would still
 # be talking when the next word is due. Short phases leave the rhythm to the rep count (and,
 # on alternating reps, to the side word "Right" / "Left", which is always said).
 MIN_PHASE_WORD_S = 1.5
-# Phrases whose moments are closer than this belong to the same moment (one engine command).
-SAME_MOMENT_S = 0.01
-
-
-@dataclass(frozen=True)
-class Phrase:
-    """One thing for the voice to say.
-
-    `at` is the monotonic moment the phrase belongs to (the event's `at`). A phrase with
-    `stale_after_s` must be dropped if it cannot start by `at + stale_after_s`. A phrase with
-    `interrupt` cuts off speech from earlier moments, said or waiting (see `interrupts`).
-    """
-
-    text: str
-    kind: PhraseKind
-    at: float
-    stale_after_s: float | None = None
-    interrupt: bool = False
-
-    def is_stale(self, now: float) -> bool:
-        """Whether it is too late, at monotonic time `now`, to start saying this."""
-        return self.stale_after_s is not None and now - self.at > self.stale_after_s
-
-
-def interrupts(new: Phrase, old: Phrase) -> bool:
-    """Whether `new` cuts off `old` (being said or still waiting).
-
-    Only speech from an earlier moment is cut: phrases of one moment, such as "Skipping
-    bridge." and the "Rest thirty seconds." that follows it, are all said in order.
-    """
-    return new.interrupt and old.at < new.at - SAME_MOMENT_S
 
 
 class CueWriter:
@@ -100,7 +74,8 @@ class CueWriter:
 
     It holds only wording settings and what was already said: which exercises' setup the
     user has heard (`setup_heard`, across sessions; read it back to keep it), and within a
-    session which exercises had a lead-in and whether the self-paced hint was given.
+    session which exercises had a lead-in, whose caution was said, and whether the
+    self-paced hint was given.
     """
 
     def __init__(
@@ -109,19 +84,23 @@ class CueWriter:
         setup_mode: SetupMode = "first",
         setup_heard: Iterable[str] = (),
         pain_limit: int = DEFAULT_PAIN_LIMIT,
+        speak_cautions: bool = True,
     ) -> None:
         if setup_mode not in SETUP_MODES:
             raise ValueError(f"setup_mode must be one of {SETUP_MODES}, not {setup_mode!r}")
         self.setup_mode: SetupMode = setup_mode
         self.setup_heard: set[str] = set(setup_heard)
         self.pain_limit = pain_limit
+        self.speak_cautions = speak_cautions
         self._new_session(None)
 
     def _new_session(self, at: float | None) -> None:
         self._started_at = at
         self._led_in: set[str] = set()  # exercises whose lead-in ("Next: ...") was said
+        self._cautioned: set[str] = set()  # exercises whose caution was said this session
         self._space_hint_given = False
         self._step: StepStarted | None = None
+        self._introduced: Step | None = None  # a paced set whose intro its pause said
         self._stopped: str | None = None  # exercise just stopped for pain: no "Skipping" too
 
     def phrases_for(self, event: Event) -> list[Phrase]:
@@ -145,6 +124,9 @@ class CueWriter:
                 return [Phrase(number_words(event.count), "tempo", at, STALE_COUNT_S)]
             case RepCounted():
                 return self._rep_counted(event)
+            case RepUncounted():
+                text = f"Back to {number_words(event.count)}."
+                return [Phrase(text, "count", at, STALE_MARK_S, interrupt=True)]
             case SetCompleted():
                 if event.record.planned_hold_s is None:
                     return []  # reps end on their last count; the pain question follows
@@ -181,24 +163,49 @@ class CueWriter:
         ex, step = e.exercise, e.step
         if ex is None:
             return []
-        if step.kind is StepKind.GET_READY:
-            return [_announce(f"Get ready: {ex.name}.", e.at), *self._setup(ex, e.at)]
-        if step.kind is StepKind.REST:
-            text = f"Rest {duration_words(e.duration_s or 0)}."
-            if step.rest_kind is not RestKind.AFTER_EXERCISE:
-                return [_announce(text, e.at)]
-            return [_announce(f"{text} Next: {ex.name}.", e.at), *self._setup(ex, e.at)]
-        if step.kind is StepKind.SWITCH_SIDES and step.side is not None:
-            return [_announce(f"Switch to the {step.side.value} side.", e.at)]
         if step.kind is StepKind.WORK:
             return self._work(e, ex)
-        return []
+        if step.kind is StepKind.GET_READY:
+            text = f"Get ready: {ex.name}."
+        elif step.kind is StepKind.REST:
+            text = f"Rest {duration_words(e.duration_s or 0)}."
+            if step.leads_in:
+                text += f" Next: {ex.name}."
+        elif step.kind is StepKind.SWITCH_SIDES and step.side is not None:
+            text = f"Switch to the {step.side.value} side."
+        else:
+            return []
+        text = _joined(text, self._intro(e, ex))
+        return [_announce(text, e.at), *(self._setup(ex, e.at) if step.leads_in else [])]
+
+    def _intro(self, e: StepStarted, ex: Exercise) -> str:
+        """What a pause says of the paced set after it, so that the set itself starts on its
+        first tempo word: said at the set's start, the intro would drown the first rep's cues."""
+        coming = e.next_step
+        self._introduced = None
+        if coming is None or coming.kind is not StepKind.WORK or not _paced(ex):
+            return ""
+        self._introduced = coming
+        if e.step.kind is StepKind.SWITCH_SIDES:
+            return ""  # "Switch to the left side." says it all
+        if e.step.leads_in:
+            intro = dose_words(ex)
+            if coming.set_number > 1:  # a session resumed part-way through an exercise
+                intro = f"Set {number_words(coming.set_number)} of {number_words(ex.sets)}. {intro}"
+        else:
+            intro = f"Then set {number_words(coming.set_number)} of {number_words(ex.sets)}."
+        if coming.side is not None:
+            intro += f" {coming.side.value.capitalize()} side."
+        return intro
 
     def lead_in_seconds(self, ex: Exercise) -> float:
-        """How long a lead-in to `ex` must last for its announcement and setup to be heard."""
-        lines = [f"Rest thirty seconds. Next: {ex.name}."]
+        """How long a lead-in to `ex` must last for its announcement, setup and caution
+        to be heard (with the longest wording a lead-in has, a rest's)."""
+        lines = [_joined(f"Rest thirty seconds. Next: {ex.name}.", _lead_in_intro(ex))]
         if self._will_read_setup(ex):
             lines += [_sentence(line) for line in ex.setup]
+        if self._will_say_caution(ex):
+            lines.append(_caution_text(ex))
         return sum(speaking_time(line) for line in lines) + LEAD_IN_MARGIN_S
 
     def _will_read_setup(self, ex: Exercise) -> bool:
@@ -206,16 +213,31 @@ class CueWriter:
             return False
         return not (self.setup_mode == "first" and ex.id in self.setup_heard)
 
+    def _will_say_caution(self, ex: Exercise) -> bool:
+        return self.speak_cautions and bool(ex.caution.strip()) and ex.id not in self._cautioned
+
     def _setup(self, ex: Exercise, at: float) -> list[Phrase]:
-        """The setup steps of an exercise coming up, as the setup mode allows."""
+        """The setup steps of an exercise coming up, as the setup mode allows, then its
+        caution, once a session."""
         self._led_in.add(ex.id)
-        if not self._will_read_setup(ex):
-            return []
-        self.setup_heard.add(ex.id)
-        return [Phrase(_sentence(line), "setup", at) for line in ex.setup]
+        phrases = []
+        if self._will_read_setup(ex):
+            self.setup_heard.add(ex.id)
+            phrases += [
+                Phrase(_sentence(line), "setup", at, line=i) for i, line in enumerate(ex.setup)
+            ]
+        if self._will_say_caution(ex):
+            self._cautioned.add(ex.id)
+            phrases.append(Phrase(_caution_text(ex), "caution", at))
+        return phrases
 
     def _work(self, e: StepStarted, ex: Exercise) -> list[Phrase]:
         step = e.step
+        introduced, self._introduced = self._introduced, None
+        if introduced == step:
+            # Its pause said the intro: the first tempo word starts the set, cutting off what
+            # is left of the pause's words. Without a first word, "Go." does.
+            return [] if _says_first_lift(ex) else [_announce("Go.", e.at)]
         set_words = f"set {number_words(step.set_number)} of {number_words(ex.sets)}"
         if e.first_of_exercise:
             head = ex.name
@@ -296,7 +318,37 @@ def _rep_phase(e: RepPhase) -> list[Phrase]:
         return []
     else:
         word = e.phase.capitalize()
-    return [Phrase(word, "tempo", e.at, STALE_COUNT_S)]
+    # The set's first word starts it: it cuts off what is left of the pause before.
+    first = e.phase == "lift" and e.rep == 1 and e.side in (None, Side.RIGHT, e.step.side)
+    return [Phrase(word, "tempo", e.at, STALE_COUNT_S, interrupt=first)]
+
+
+def _paced(ex: Exercise) -> bool:
+    return effective_tempo(ex) is not None
+
+
+def _says_first_lift(ex: Exercise) -> bool:
+    """Whether a paced set's first rep starts with a word ("Lift", or the side)."""
+    tempo = effective_tempo(ex)
+    if tempo is None or tempo.lift_s <= 0:
+        return False
+    return ex.sides is SideMode.ALTERNATING or tempo.lift_s >= MIN_PHASE_WORD_S
+
+
+def _lead_in_intro(ex: Exercise) -> str:
+    """The longest intro a lead-in says of a paced exercise (see CueWriter._intro)."""
+    if not _paced(ex):
+        return ""
+    side = " Right side." if ex.has_sides else ""
+    return f"{dose_words(ex)}{side}"
+
+
+def _caution_text(ex: Exercise) -> str:
+    return f"Caution: {_sentence(ex.caution)}"
+
+
+def _joined(*texts: str) -> str:
+    return " ".join(t for t in texts if t)
 
 
 def dose_words(ex: Exercise) -> str:
@@ -334,61 +386,3 @@ def _rounded_duration_words(seconds: float) -> str:
         return duration_words(round(seconds))
     minutes = round(seconds / 60)
     return "one minute" if minutes == 1 else duration_words(minutes * 60)
-
-
-# ---------------------------------------------------------------- numbers
-
-_ONES = (
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen",
-)  # fmt: skip
-_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-
-
-def number_words(n: int) -> str:
-    """A whole number in words, as espeak should say it: 21 -> "twenty-one"."""
-    if n < 0 or n >= 1_000_000:
-        raise ValueError(f"number_words takes 0 to 999999, not {n}")
-    if n < 20:
-        return _ONES[n]
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return _TENS[tens] + (f"-{_ONES[ones]}" if ones else "")
-    if n < 1000:
-        hundreds, rest = divmod(n, 100)
-        return f"{_ONES[hundreds]} hundred" + (f" {number_words(rest)}" if rest else "")
-    thousands, rest = divmod(n, 1000)
-    return f"{number_words(thousands)} thousand" + (f" {number_words(rest)}" if rest else "")
-
-
-def duration_words(seconds: float) -> str:
-    """A duration as a coach says it: "sixty seconds", "one minute thirty", "one hour".
-
-    Up to a minute it is said in seconds (half seconds kept); longer, in minutes and seconds.
-    """
-    if seconds < 0:
-        raise ValueError(f"a duration cannot be negative: {seconds}")
-    halves = round(seconds * 2)
-    if seconds > 0 and halves == 0:  # a 0.1 s hold is short, not "zero seconds"
-        return "less than a second"
-    if halves <= 120:
-        whole, half = divmod(halves, 2)
-        if half:
-            return "half a second" if whole == 0 else f"{number_words(whole)} and a half seconds"
-        return _plural(whole, "second")
-    total = round(seconds)
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    parts = []
-    if hours:
-        parts.append(_plural(hours, "hour"))
-    if minutes:
-        parts.append(_plural(minutes, "minute"))
-    if secs:  # "one minute thirty"; after hours the unit is needed
-        parts.append(_plural(secs, "second") if hours else number_words(secs))
-    return " ".join(parts)
-
-
-def _plural(n: int, unit: str) -> str:
-    return f"one {unit}" if n == 1 else f"{number_words(n)} {unit}s"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -27,8 +27,10 @@ from hiptimer.ui.widgets.figure_art import ArtShelf
 from hiptimer.ui.widgets.figure_view import thumbnail
 
 SEPARATOR = " \u00b7 "
+CAUTION_COLOUR = "#FFD54F"
 PICTURE_SCHEME = "figure:"  # our own resource names; exercise ids are [a-z0-9_-]
 THUMB_W, THUMB_H = 96, 64
+Estimate = Callable[[Routine], float]  # a routine's length as the next session would run it
 
 
 @dataclass(frozen=True)
@@ -62,11 +64,16 @@ def load_library() -> list[LibraryItem]:
     ]
 
 
-def details_html(item: LibraryItem, pictures: Mapping[str, str] | None = None) -> str:
-    """The routine's description, duration, schedule, cautions and exercises, as HTML.
+def details_html(
+    item: LibraryItem,
+    estimate: Estimate = estimated_seconds,
+    pictures: Mapping[str, str] | None = None,
+) -> str:
+    """The routine's description, duration, schedule, exercises (each with its caution), its
+    cautions and its source, as HTML; every text from the routine is escaped.
 
     `pictures` maps an exercise id to the name of a small picture in the document's resources,
-    or to a plain-text line saying why there is none.
+    or to a plain-text line saying why there is none; without it there is no picture column.
     """
     e = html.escape
     if item.routine is None:
@@ -76,7 +83,7 @@ def details_html(item: LibraryItem, pictures: Mapping[str, str] | None = None) -
             f" and cannot be started:</b></p><ul>{problems}</ul>"
         )
     r = item.routine
-    meta = [f"About {format_duration(estimated_seconds(r))}"]
+    meta = [f"About {format_duration(estimate(r))}"]
     if r.schedule is not None:
         meta.append(r.schedule.label)
     meta.append(f"{len(r.active_exercises)} exercises")
@@ -84,15 +91,33 @@ def details_html(item: LibraryItem, pictures: Mapping[str, str] | None = None) -
     if r.description:
         parts.append(f"<p>{e(r.description)}</p>")
     rows = "".join(
-        f"<tr>{_picture_cell(pictures, ex.id)}<td>{e(ex.name)}</td>"
-        f"<td>&nbsp;&nbsp;{e(dose_text(ex))}</td></tr>{_note_row(pictures, ex.id)}"
+        _exercise_rows(ex.name, dose_text(ex), ex.caution, pictures, ex.id)
         for ex in r.active_exercises
     )
     parts.append(f"<p><b>Exercises</b></p><table>{rows}</table>")
     if r.cautions:
         cautions = "".join(f"<li>{e(c)}</li>" for c in r.cautions)
-        parts.append(f"<p style='color:#FFD54F'><b>Cautions</b></p><ul>{cautions}</ul>")
+        parts.append(f"<p style='color:{CAUTION_COLOUR}'><b>Cautions</b></p><ul>{cautions}</ul>")
+    if r.source.strip():
+        parts.append(f"<p><b>Source:</b> {e(r.source)}</p>")
     return "".join(parts)
+
+
+def _exercise_rows(
+    name: str, dose: str, caution: str, pictures: Mapping[str, str] | None, exercise_id: str
+) -> str:
+    e = html.escape
+    lead = "" if pictures is None else "<td></td>"  # under the picture column, if there is one
+    row = f"<tr>{_picture_cell(pictures, exercise_id)}<td>{e(name)}</td><td>&nbsp;&nbsp;{e(dose)}</td></tr>"
+    note = (pictures or {}).get(exercise_id, "")
+    if note and not note.startswith(PICTURE_SCHEME):
+        row += f"<tr>{lead}<td colspan='2' style='color:{CAUTION_COLOUR}'>{e(note)}</td></tr>"
+    if caution.strip():
+        row += (
+            f"<tr>{lead}<td colspan='2' style='color:{CAUTION_COLOUR}; padding-left: 18px;"
+            f" padding-bottom: 6px'>\u26a0 {e(caution.strip())}</td></tr>"
+        )
+    return row
 
 
 def _picture_cell(pictures: Mapping[str, str] | None, exercise_id: str) -> str:
@@ -102,16 +127,9 @@ def _picture_cell(pictures: Mapping[str, str] | None, exercise_id: str) -> str:
     if not name.startswith(PICTURE_SCHEME):
         return "<td></td>"
     return (
-        f"<td><img src='{html.escape(name, quote=True)}' width={THUMB_W} height={THUMB_H}>"
-        "&nbsp;</td>"
+        f"<td><img src='{html.escape(name, quote=True)}' width={THUMB_W}"
+        f" height={THUMB_H}>&nbsp;</td>"
     )
-
-
-def _note_row(pictures: Mapping[str, str] | None, exercise_id: str) -> str:
-    note = (pictures or {}).get(exercise_id, "")
-    if not note or note.startswith(PICTURE_SCHEME):
-        return ""
-    return f"<tr><td></td><td colspan=2 style='color:#FFD54F'>{html.escape(note)}</td></tr>"
 
 
 class LibraryPage(QWidget):
@@ -122,18 +140,23 @@ class LibraryPage(QWidget):
 
     start_requested = Signal(object)
 
-    def __init__(self, items: list[LibraryItem], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        items: list[LibraryItem],
+        parent: QWidget | None = None,
+        *,
+        estimate: Estimate = estimated_seconds,
+    ) -> None:
+        """`estimate`: a routine's length as the next session will run it (lead-ins included)."""
         super().__init__(parent)
         self.setObjectName("page")
         self.items = items
+        self._estimate = estimate
         self.heading = QLabel("Choose a routine", self)
         self.list = QListWidget(self)
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         for item in items:
-            label = f"{item.title}   (broken)" if item.broken else item.title
-            if item.routine is not None:
-                label += f"   \u00b7 {format_duration(estimated_seconds(item.routine))}"
-            row = QListWidgetItem(label)
+            row = QListWidgetItem(self._label(item))
             if item.broken:
                 row.setForeground(QColor("#FF8A80"))
             self.list.addItem(row)
@@ -173,6 +196,19 @@ class LibraryPage(QWidget):
         else:
             self._show_details(-1)
 
+    def _label(self, item: LibraryItem) -> str:
+        label = f"{item.title}   (broken)" if item.broken else item.title
+        if item.routine is not None:
+            label += f"   \u00b7 {format_duration(self._estimate(item.routine))}"
+        return label
+
+    def set_estimate(self, estimate: Estimate) -> None:
+        """Lengths as the next session will run them, now that the voice is known."""
+        self._estimate = estimate
+        for row, item in enumerate(self.items):
+            self.list.item(row).setText(self._label(item))
+        self._show_details(self.list.currentRow())
+
     @property
     def selected(self) -> LibraryItem | None:
         row = self.list.currentRow()
@@ -198,7 +234,8 @@ class LibraryPage(QWidget):
     def _show_details(self, row: int) -> None:
         item = self.items[row] if 0 <= row < len(self.items) else None
         pictures = self._pictures(item) if item is not None else None
-        self.details.setHtml(details_html(item, pictures) if item is not None else "")
+        html_text = details_html(item, self._estimate, pictures) if item is not None else ""
+        self.details.setHtml(html_text)
         self.start_button.setEnabled(item is not None and not item.broken)
 
     def _pictures(self, item: LibraryItem) -> dict[str, str]:

@@ -43,6 +43,7 @@ class Speaker(Protocol):
     def test_voice(self) -> None: ...
     def connect_ready(self, slot: Callable[[], None]) -> None: ...  # the voices are listed
     def connect_unavailable(self, slot: Callable[[str], None]) -> None: ...  # with the reason
+    def connect_started(self, slot: Callable[[str], None]) -> None: ...  # text, as said
     def shutdown(self) -> None: ...
 
 
@@ -123,6 +124,9 @@ class SilentSpeaker:
     def connect_unavailable(self, slot: Callable[[str], None]) -> None:
         pass  # unavailable from the start, with nothing to install
 
+    def connect_started(self, slot: Callable[[str], None]) -> None:
+        pass  # says nothing
+
     def shutdown(self) -> None:
         pass
 
@@ -178,24 +182,36 @@ def _nothing() -> None:
     pass
 
 
-def open_services(*, muted: bool, voice: str, rate: int, volume: float) -> Services:
-    """The real services, each replaced by its silent stand-in when it cannot start."""
+def open_services(
+    *, muted: bool, voice: str, rate: int, volume: float, history: bool = True
+) -> Services:
+    """The real services, each replaced by its silent stand-in when it cannot start.
+
+    `history=False`: leave the history file closed (another copy owns it).
+    """
     services = Services()
-    _open_into(services, muted=muted, voice=voice, rate=rate, volume=volume)
+    _open_into(services, muted=muted, voice=voice, rate=rate, volume=volume, history=history)
     return services
 
 
-def later_services(*, muted: bool, voice: str, rate: int, volume: float) -> Services:
+def later_services(
+    *, muted: bool, voice: str, rate: int, volume: float, history: bool = True
+) -> Services:
     """Silent stand-ins that open_now() replaces with the real services: the window shows
-    first and opens them when the event loop is first idle (or when a session starts)."""
+    first and opens them when the event loop is first idle (or when a session starts).
+
+    `history=False`: leave the history file closed (another copy owns it).
+    """
 
     def opener(services: Services) -> None:
-        _open_into(services, muted=muted, voice=voice, rate=rate, volume=volume)
+        _open_into(services, muted=muted, voice=voice, rate=rate, volume=volume, history=history)
 
     return Services(opener=opener)
 
 
-def _open_into(services: Services, *, muted: bool, voice: str, rate: int, volume: float) -> None:
+def _open_into(
+    services: Services, *, muted: bool, voice: str, rate: int, volume: float, history: bool
+) -> None:
     try:
         from hiptimer.ui.services.speech import SpeechService
 
@@ -222,6 +238,11 @@ def _open_into(services: Services, *, muted: bool, voice: str, rate: int, volume
         services.inhibitor = SleepInhibitor()
     except Exception as exc:
         _missing(services, "screen-saver control", exc)
+    if history:
+        _open_history(services)
+
+
+def _open_history(services: Services) -> None:
     path = Path("history.sqlite3")  # where it is, once the data folder is known
     try:
         from hiptimer import paths

@@ -47,8 +47,9 @@ class _Bridge(QObject):
 class SpeechService(QObject):
     """Speaks cues in order, one at a time; say() and clear() return at once.
 
-    Signals: ready() once the engine is up and voices() is filled; finished_utterance(str) after
-    each utterance ends, spoken or cut off; dropped(str) for one that went stale before its turn;
+    Signals: ready() once the engine is up and voices() is filled; started_utterance(str) as
+    each utterance goes to the voice (idle by then, so it starts at once: captions follow it);
+    finished_utterance(str) after each utterance ends, spoken or cut off; dropped(str) for one that went stale before its turn;
     unavailable(str) once, with what to install, when there is no speech (say() keeps working
     and does nothing, so captions carry on).
 
@@ -56,6 +57,7 @@ class SpeechService(QObject):
     """
 
     ready = Signal()
+    started_utterance = Signal(str)
     finished_utterance = Signal(str)
     dropped = Signal(str)
     unavailable = Signal(str)
@@ -127,6 +129,10 @@ class SpeechService(QObject):
         """Call `slot` with the reason (what to install) if speech turns out not to work."""
         self.unavailable.connect(slot)
 
+    def connect_started(self, slot: Callable[[str], None]) -> None:
+        """Call `slot` with each utterance's text as the voice starts saying it."""
+        self.started_utterance.connect(slot)
+
     # --- commands --------------------------------------------------------------------------
 
     def say(self, text: str, *, stale_after_s: float | None = None, kind: str = "cue") -> None:
@@ -195,6 +201,7 @@ class SpeechService(QObject):
                 continue
             self._in_flight = utterance
             self._worker.say(utterance.seq, utterance.text)
+            self.started_utterance.emit(utterance.text)
 
     def _on_done(self, seq: int, completed: bool) -> None:
         if self._in_flight is None or self._in_flight.seq != seq:

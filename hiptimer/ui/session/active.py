@@ -10,7 +10,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject
 
 from hiptimer.core.clock import Clock
-from hiptimer.core.routines.model import Routine
+from hiptimer.core.routines.model import Routine, estimated_seconds
 from hiptimer.core.session.engine import SessionEngine
 from hiptimer.core.session.events import SessionEnded
 from hiptimer.core.session.steps import SetKey
@@ -20,6 +20,8 @@ from hiptimer.core.voice.cues import CueWriter
 from hiptimer.ui.services.ports import Services
 from hiptimer.ui.session.controller import SessionController, make_cue_writer
 from hiptimer.ui.session.driver import EngineDriver
+from hiptimer.ui.session.lead_ins import voice_on
+from hiptimer.ui.session.screen_dump import install_screen_dump
 from hiptimer.ui.session.summary_page import SessionResult
 from hiptimer.ui.session.workout_page import WorkoutPage
 
@@ -35,6 +37,7 @@ class ActiveSession:
     page: WorkoutPage
     cues: CueWriter
     started_at: float
+    planned_s: float | None = None  # the session's estimated length as it started
 
     def result(self, ended: SessionEnded) -> SessionResult:
         """What the summary shows of the session as it ended."""
@@ -46,6 +49,7 @@ class ActiveSession:
             total_s=ended.at - self.started_at,
             adjustments={k: list(v) for k, v in engine.adjustments.items()},
             started_with=engine.routine,
+            planned_s=self.planned_s,
         )
 
     def end_if(self, confirmed: Callable[[], bool]) -> None:
@@ -88,23 +92,24 @@ def open_session(
     resumed after `done_sets`."""
     s = settings
     prepare_voice(routine, settings, services, done_sets=done_sets)
-    cues = make_cue_writer(s.setup_mode, s.setup_heard, s.pain_limit)
+    cues = make_cue_writer(s.setup_mode, s.setup_heard, s.pain_limit, s.speak_cautions)
+    # While the voice speaks, lead-ins last long enough for it to read them; else as written.
+    lead_in = cues.lead_in_seconds if voice_on(settings, services) else None
+    planned_s = estimated_seconds(routine, lead_in)
     engine = SessionEngine(
-        routine,
-        clock=clock,
-        wall=wall,
-        pain_limit=s.pain_limit,
-        # Lead-ins last long enough for the voice to read the setup steps.
-        lead_in=cues.lead_in_seconds,
+        routine, clock=clock, wall=wall, pain_limit=s.pain_limit, lead_in=lead_in,
         done_sets=done_sets,
-    )
+    )  # fmt: skip
     driver = EngineDriver(engine, parent)
     controller = SessionController(
-        driver, services, clock=clock, wall=wall, cues=cues, session_id=session_id, parent=parent
-    )
+        driver, services, clock=clock, wall=wall, cues=cues, session_id=session_id,
+        muted=s.muted, lead_in=cues.lead_in_seconds, parent=parent,
+    )  # fmt: skip
     page = WorkoutPage(driver, muted=s.muted)
     controller.caption.connect(page.show_caption)
-    return ActiveSession(driver, controller, page, cues, clock.now())
+    controller.speaking_line.connect(page.show_speaking_line)
+    install_screen_dump(page)
+    return ActiveSession(driver, controller, page, cues, clock.now(), planned_s)
 
 
 def prepare_voice(
@@ -117,7 +122,7 @@ def prepare_voice(
     """
     s = settings
     try:
-        writer = make_cue_writer(s.setup_mode, s.setup_heard, s.pain_limit)
+        writer = make_cue_writer(s.setup_mode, s.setup_heard, s.pain_limit, s.speak_cautions)
         services.speech.prepare(upcoming_texts(routine, writer, done_sets=done_sets))
     except Exception:
         log.exception("Could not prepare the voice for %s", routine.id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any, Protocol
@@ -10,6 +11,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, Signal
 
 from hiptimer.core.clock import Clock
+from hiptimer.core.routines.model import Exercise
 from hiptimer.core.session.events import (
     Countdown,
     EndReason,
@@ -28,6 +30,8 @@ log = logging.getLogger(__name__)
 
 BEEP_SECONDS = (3, 2, 1)
 NO_CAPTION_KINDS = ("count", "tempo")  # numbers and tempo words: the screen shows them already
+# With no voice, the steps and the caution are on screen whole: the caption keeps the announcement.
+SILENT_NO_CAPTION_KINDS = (*NO_CAPTION_KINDS, "setup", "caution")
 INHIBIT_REASON = "A guided exercise session is running"
 
 
@@ -37,10 +41,18 @@ class PhraseSource(Protocol):
     def phrases_for(self, event: Event) -> list[Phrase]: ...
 
 
-def make_cue_writer(setup_mode: str, setup_heard: tuple[str, ...], pain_limit: int) -> CueWriter:
-    """The session's cue writer, with the user's setup-reading choice and pain limit."""
+def make_cue_writer(
+    setup_mode: str, setup_heard: tuple[str, ...], pain_limit: int, speak_cautions: bool = True
+) -> CueWriter:
+    """The session's cue writer, with the user's setup-reading choice, pain limit and whether
+    cautions are said."""
     mode: Any = setup_mode  # Settings only ever holds one of cues.SETUP_MODES
-    return CueWriter(setup_mode=mode, setup_heard=setup_heard, pain_limit=pain_limit)
+    return CueWriter(
+        setup_mode=mode,
+        setup_heard=setup_heard,
+        pain_limit=pain_limit,
+        speak_cautions=speak_cautions,
+    )
 
 
 class SessionController(QObject):
@@ -49,11 +61,17 @@ class SessionController(QObject):
     Every set is written to history as it completes (by a SessionRecorder); a failing
     service is logged and the session goes on.
 
-    Signals: caption(str) with each phrase as it is given to the voice (the screen shows
-    it too); problem(str) when something the user should know about went wrong.
+    Lead-ins last as long as the voice needs to read them only while it speaks: muting, or a
+    voice that fails, gives the engine back its pauses as written.
+
+    Signals: caption(str) with each phrase as the voice starts saying it, or at once when
+    there is no voice (the steps and caution are on screen then), and "" as a step starts; speaking_line(int) with the
+    setup step the voice is saying, -1 once it says something else; problem(str) when
+    something the user should know about went wrong.
     """
 
     caption = Signal(str)
+    speaking_line = Signal(int)
     problem = Signal(str)
 
     def __init__(
@@ -65,13 +83,19 @@ class SessionController(QObject):
         wall: Callable[[], datetime],
         cues: PhraseSource | None = None,
         session_id: int | None = None,
+        muted: bool = False,
+        lead_in: Callable[[Exercise], float] | None = None,
         parent: QObject | None = None,
     ) -> None:
-        """`session_id`: an interrupted session being resumed, recorded into as it is."""
+        """`session_id`: an interrupted session being resumed, recorded into as it is;
+        `lead_in`: how long lead-ins must last while the voice speaks (the engine has it then)."""
         super().__init__(parent)
         self.driver = driver
         self.services = services
         self.cues: PhraseSource = cues or CueWriter()
+        self._muted = muted
+        self._lead_in = lead_in
+        self._saying: deque[Phrase] = deque()  # given to the voice, not yet started, in order
         self._clock = clock
         self.recorder = SessionRecorder(
             services.history, driver.engine, wall, session_id=session_id, report=self.problem.emit
@@ -81,6 +105,8 @@ class SessionController(QObject):
         self._last_phrase: Phrase | None = None
         self._inhibited = False
         driver.engine_event.connect(self.on_event)
+        services.speech.connect_started(self._started)
+        services.speech.connect_unavailable(lambda _reason: self._voice_changed())
 
     @property
     def session_id(self) -> int | None:
@@ -116,22 +142,45 @@ class SessionController(QObject):
             beeper.preload()  # so that the first tick is on time
             beeper.start()
 
+    @property
+    def voice_on(self) -> bool:
+        """Whether phrases are being said (else they are only captioned)."""
+        return not self._muted and self.services.speech.available
+
     def _speak(self, event: Event) -> None:
         speech = self.services.speech
         now = self._clock.now()
+        voiced = self.voice_on
+        if isinstance(event, StepStarted):
+            self.caption.emit("")  # the last step's words are over; this step's come as said
         for phrase in self.cues.phrases_for(event):
-            if phrase.kind not in NO_CAPTION_KINDS:
-                self.caption.emit(phrase.text)
+            if not voiced:
+                if phrase.kind not in SILENT_NO_CAPTION_KINDS:
+                    self.caption.emit(phrase.text)
+                continue
             last = self._last_phrase
             if phrase.interrupt and (last is None or last.at < phrase.at - 0.01):
                 speech.clear()
+                self._saying.clear()
             self._last_phrase = phrase
             stale = phrase.stale_after_s
             if stale is not None:
                 stale -= max(0.0, now - phrase.at)  # time already lost before we got it
                 if stale <= 0:
                     continue
+            self._saying.append(phrase)
             speech.say(phrase.text, stale_after_s=stale, kind=phrase.kind)
+
+    def _started(self, text: str) -> None:
+        """The voice starts a phrase: caption it, and say which setup step it is."""
+        while self._saying:
+            phrase = self._saying.popleft()
+            if phrase.text == text.strip():  # those before it were dropped as stale
+                if phrase.kind not in NO_CAPTION_KINDS:
+                    self.caption.emit(phrase.text)
+                if phrase.kind not in ("count", "tempo"):
+                    self.speaking_line.emit(-1 if phrase.line is None else phrase.line)
+                return
 
     def _keep_awake(self, event: Event) -> None:
         if isinstance(event, SessionStarted) and not self._inhibited:
@@ -144,8 +193,18 @@ class SessionController(QObject):
     # ------------------------------------------------------------ commands
 
     def set_muted(self, muted: bool) -> None:
+        self._muted = muted
         self._guard_call("voice", lambda: self.services.speech.set_muted(muted))
         self._guard_call("beeps", lambda: self.services.beeper.set_muted(muted))
+        self._voice_changed()
+
+    def _voice_changed(self) -> None:
+        """Muted, unmuted, or the voice failed: pauses follow what the voice can still say."""
+        if not self.voice_on:
+            self._saying.clear()
+            self.speaking_line.emit(-1)
+        if self.driver.engine.running:
+            self.driver.set_lead_in(self._lead_in if self.voice_on else None)
 
     def close(self, reason: EndReason = EndReason.ENDED_EARLY) -> None:
         """The window is closing mid-session: end it (ended early, or by the system)."""

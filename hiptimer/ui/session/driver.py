@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from hiptimer.core.routines.model import Exercise
 from hiptimer.core.session.engine import SessionEngine
 from hiptimer.core.session.events import EndReason, Event, PainChoice, SessionEnded
 from hiptimer.core.session.steps import StepKind
@@ -129,6 +131,14 @@ class EngineDriver(QObject):
 
     def count_rep(self) -> bool:
         return self._after(self.engine.count_rep())
+
+    def uncount_rep(self) -> bool:
+        return self._after(self.engine.uncount_rep())
+
+    def set_lead_in(self, lead_in: Callable[[Exercise], float] | None) -> None:
+        """A new rule for lead-ins (None: as written): the voice was muted or failed."""
+        self.engine.set_lead_in(lead_in)
+        self._refresh()
 
     def rate_pain(self, rating: int) -> bool:
         return self._after(self.engine.rate_pain(rating))

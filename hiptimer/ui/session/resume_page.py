@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from hiptimer import APP_TITLE
 from hiptimer.core.routines.model import Routine
-from hiptimer.ui.keys import KEY_NAMES, Action, Mode
+from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.theme import set_px
 from hiptimer.ui.widgets.plain import may_cut, plain
@@ -27,13 +27,21 @@ log = logging.getLogger(__name__)
 HEADING = "Your last session was interrupted"
 TITLE = f"Resume your session? \u2014 {APP_TITLE}"
 SAVED = "The sets you did are saved in your history."
-PARTIAL_HINT = "Partial: the session stays in your history as it is, ending with its last set."
+PARTIAL_HINT = (
+    "Discard: it is not resumed. Nothing is deleted: the session stays in your history as a "
+    "partial one, ending with its last set, with every set and rating it has."
+)
 RESUME_LABEL = "Resume at the next set"
-KEEP_LABEL = "Keep it as partial"
+KEEP_LABEL = "Discard"
+MOVED_ON = (
+    "That session went on without this window (another copy of HipTimer is running it), "
+    "so it was not resumed here."
+)
 
 
 class ResumePage(QWidget):
-    """Says which session stopped and how far it got; two big buttons, each with its key.
+    """Says which session stopped and how far it got; two big buttons (resume, discard), each
+    with its key.
 
     Signals: resume_requested(); keep_requested().
     """
@@ -58,7 +66,7 @@ class ResumePage(QWidget):
         self.details.setProperty("role", "muted")
         # The buttons name one key each ("R" resumes too) so that both fit side by side.
         self.resume_button = self._button(RESUME_LABEL, "Enter", "primary")
-        self.keep_button = self._button(KEEP_LABEL, KEY_NAMES[Action.KEEP_PARTIAL], "")
+        self.keep_button = self._button(KEEP_LABEL, "D", "")
         self.resume_button.clicked.connect(self.resume_requested.emit)
         self.keep_button.clicked.connect(self.keep_requested.emit)
         self.hint = QLabel(PARTIAL_HINT, self)
@@ -126,12 +134,13 @@ class ResumeOffer(QObject):
     Older interrupted sessions are kept as partial at once (the page says so). Resuming
     starts the session's routine at the first set not done and records into the same
     session; keeping it as partial closes it, and the window goes on (to the library, or
-    the routine named on the command line). The page's buttons and the window's keys both
-    call `perform`.
+    the routine named on the command line). A routine started from the command line that is
+    not the session's goes first (`step_aside`); the offer comes back with the library. The
+    page's buttons and the window's keys both call `perform`.
 
     Signals: resume_requested(object) with the ResumePlan to start; kept() once the session
-    was kept as partial (or that failed, and was said); title_changed(str) with the window
-    title for the offer, and back to the app's when it closes.
+    was kept as partial (or that failed, or it went on elsewhere meanwhile, and was said);
+    title_changed(str) with the window title for the offer, and back to the app's when it closes.
     """
 
     resume_requested = Signal(object)
@@ -145,6 +154,7 @@ class ResumeOffer(QObject):
         self._host = host
         self._history = history
         self._known: dict[str, Routine] = {}
+        self._deferred = False  # put aside for another routine: offered again at the library
         self.plan: ResumePlan | None = None
         self.page: ResumePage | None = None
 
@@ -206,23 +216,71 @@ class ResumeOffer(QObject):
         self.title_changed.emit(TITLE)
         return True
 
+    def step_aside(self, routine_id: str) -> bool:
+        """Another routine is to start now (`--routine X --start`): take the offer down unless
+        it is a session of that routine. One with no set recorded is kept as partial at once
+        (nothing is lost); one with sets is offered again when the library comes back."""
+        plan, history = self.plan, self._history
+        if self.page is None or plan is None or history is None:
+            return False
+        if plan.session.routine_id == routine_id:
+            return False  # resuming it may be what the user meant: ask
+        self._close_page()
+        if plan.sets_done:
+            self._deferred = True
+            log.info("Session %s is offered after the session of %s", plan.session.id, routine_id)
+        else:
+            self._keep_partial(plan)
+        return True
+
+    def offer_deferred(self) -> bool:
+        """Offer the session put aside by `step_aside`, once; False when there is none."""
+        if not self._deferred:
+            return False
+        self._deferred = False
+        return self.offer()
+
     def perform(self, action: Action) -> None:
-        """Resume (Enter, R) or keep as partial (P)."""
+        """Resume (Enter, R) or discard, keeping it as partial (D, P)."""
         plan, history = self.plan, self._history
         if self.page is None or plan is None or history is None:
             return
         if action is Action.RESUME_SESSION and plan.resumable:
             self._close_page()
+            if self._moved_on(history, plan):
+                self._host.show_problem(MOVED_ON)
+                self.kept.emit()
+                return
             log.info("Resuming session %s", plan.session.id)
             self.resume_requested.emit(plan)
         elif action is Action.KEEP_PARTIAL:
             self._close_page()
-            try:
-                history.mark_partial(plan.session.id)
-            except Exception as exc:
-                log.exception("Could not keep session %s as partial", plan.session.id)
-                self._host.show_problem(f"Could not keep the session as partial: {exc}")
+            self._keep_partial(plan)
             self.kept.emit()
+
+    def _keep_partial(self, plan: ResumePlan) -> None:
+        if self._history is None:
+            return
+        try:
+            self._history.mark_partial(plan.session.id)
+        except Exception as exc:
+            log.exception("Could not keep session %s as partial", plan.session.id)
+            self._host.show_problem(f"Could not keep the session as partial: {exc}")
+
+    def _moved_on(self, history: ResumeSource, plan: ResumePlan) -> bool:
+        """True when the session ended or gained sets since it was offered: something else
+        (another copy of HipTimer) is running it, and resuming would record its sets twice."""
+        from hiptimer.core.history.resume import plan_resume
+
+        try:
+            now = plan_resume(history, self._find)
+        except Exception:  # unreadable now: what was offered is all there is to go on
+            log.exception("Could not look at session %s again", plan.session.id)
+            return False
+        if now is not None and (now.session.id, now.done_sets) == (plan.session.id, plan.done_sets):
+            return False
+        log.warning("Session %s moved on since it was offered: not resumed", plan.session.id)
+        return True
 
     def _close_page(self) -> None:
         page, self.page = self.page, None

@@ -43,6 +43,7 @@ class SessionResult:
     total_s: float  # from start to end, pauses included
     adjustments: dict[str, list[str]] = field(default_factory=dict)  # exercise id -> changes
     started_with: Routine | None = None  # the routine as the session started
+    planned_s: float | None = None  # its estimated length at the start, lead-ins as run
 
     @property
     def max_pain(self) -> int | None:
@@ -199,4 +200,6 @@ class SummaryPage(QWidget):
 
 
 def _planned(result: SessionResult) -> float:
+    if result.planned_s is not None:
+        return result.planned_s
     return estimated_seconds(result.routine)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -20,6 +21,7 @@ from hiptimer.core.session.events import PainChoice
 from hiptimer.core.session.steps import StepKind
 from hiptimer.core.session.view import SessionView
 from hiptimer.ui.keys import Action, Mode
+from hiptimer.ui.session.coaching_panel import CoachingPanel
 from hiptimer.ui.session.driver import EngineDriver
 from hiptimer.ui.session.pain_prompt import PainPrompt
 from hiptimer.ui.session.workout_text import WorkoutText, is_self_paced, workout_text
@@ -35,7 +37,9 @@ PROGRESS_STEPS = 1000
 class WorkoutPage(QWidget):
     """Shows one session as its driver reports it; keys and buttons become driver commands.
 
-    It holds no timing: every number comes from the engine's SessionView.
+    It holds no timing: every number comes from the engine's SessionView. The exercise's
+    steps and caution show beside the countdown in the get-ready and rests, and in a set
+    when asked for (I); the step being read aloud is highlighted.
 
     Signals: title_changed(str) with the window title for the moment shown;
     action_requested(Action) for buttons the main window handles (mute, end).
@@ -53,6 +57,7 @@ class WorkoutPage(QWidget):
         self._text: WorkoutText | None = None
         self._phase: Phase | None = None
         self._side_style = ""
+        self._steps_wanted = False  # I: the steps stay on screen during the sets too
         self._build()
         driver.view_changed.connect(self.show_view)
         self.show_view(driver.view())
@@ -67,7 +72,7 @@ class WorkoutPage(QWidget):
         self.big_caption = QLabel("", self)
         self.set_line = QLabel("", self)
         self.rep_line = QLabel("", self)
-        self.tempo = FitLabel("", self, template="LOWER", height_share=0.9)
+        self.tempo = FitLabel("", self, template="HOLD 0 / 0", height_share=0.9)
         self.caption = QLabel("", self)
         self.caption.setWordWrap(True)
         may_cut(self.caption)  # a cue from the routine file
@@ -87,6 +92,9 @@ class WorkoutPage(QWidget):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.tempo.hide()
         self.big_caption.hide()
+        self.coaching = CoachingPanel(self)
+        self.coaching.hide()
+        self.big.installEventFilter(self)  # a click on the count counts one rep
 
         info = QHBoxLayout()  # centred as a group, whichever parts are there
         info.setSpacing(28)
@@ -105,15 +113,23 @@ class WorkoutPage(QWidget):
         timer_layout.addWidget(self.big_caption, 1)
         timer_layout.addWidget(self.tempo, 3)
         # The exercise's figure beside the countdown (issue 14); it hides when it has none.
+        # With the steps showing too it goes above the countdown, so all three keep their size.
         self.figure = FigureView(timer, routine_path=self.driver.engine.routine.path)
-        beside = QHBoxLayout(timer)
-        beside.setContentsMargins(0, 0, 0, 0)
-        beside.addWidget(self.figure, 2)
-        beside.addLayout(timer_layout, 3)
+        self.figure_row = QBoxLayout(QBoxLayout.Direction.LeftToRight, timer)
+        self.figure_row.setContentsMargins(0, 0, 0, 0)
+        self.figure_row.addWidget(self.figure, 2)
+        self.figure_row.addLayout(timer_layout, 3)
+        # The countdown, and beside it what to do: the steps and caution (and room for more).
+        coach = QWidget(self)
+        self.center_row = QHBoxLayout(coach)
+        self.center_row.setContentsMargins(0, 0, 0, 0)
+        self.center_row.setSpacing(16)
+        self.center_row.addWidget(timer, 5)
+        self.center_row.addWidget(self.coaching, 6)
         self._center = QStackedLayout()
-        self._center.addWidget(timer)
+        self._center.addWidget(coach)
         self._center.addWidget(self.pain)
-        self._timer_panel = timer
+        self._timer_panel = coach
         bottom = QHBoxLayout()
         bottom.addWidget(self.progress, 5)
         bottom.addWidget(self.time_left, 1)
@@ -135,12 +151,13 @@ class WorkoutPage(QWidget):
         set_px(self.set_line, h * 0.05, bold=True)
         set_px(self.rep_line, h * 0.05, bold=True)
         set_px(self.caption, h * 0.042, italic=True)
+        self.coaching.set_font_px(h * 0.036)
         set_px(self.next_line, h * 0.036)
         set_px(self.time_left, h * 0.034, bold=True)
         self.progress.setFixedHeight(int(h * 0.035))
         self.side.setFixedWidth(int(self.width() * 0.2))
+        self.controls.set_font_px(h * 0.024)
         for button in self.controls.buttons.values():
-            set_px(button, h * 0.024)
             button.setMinimumHeight(int(h * 0.06))
 
     # ------------------------------------------------------------ showing
@@ -157,6 +174,22 @@ class WorkoutPage(QWidget):
     def show_caption(self, text: str) -> None:
         self.caption.setText(f"\u201c{text}\u201d" if text else "")
 
+    def show_speaking_line(self, line: int) -> None:
+        """The voice is reading setup step `line` (-1: something else)."""
+        self.coaching.highlight(line)
+
+    def toggle_steps(self) -> None:
+        """I: the steps and caution stay on screen in the sets too, or only in the pauses."""
+        self._steps_wanted = not self._steps_wanted
+        self.show_view(self.driver.view())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        pressed = watched is self.big and event.type() is QEvent.Type.MouseButtonPress
+        if pressed and is_self_paced(self.driver.view()):
+            self.driver.count_rep()
+            return True
+        return super().eventFilter(watched, event)
+
     def show_view(self, view: SessionView) -> None:
         text = workout_text(view)
         if text.phase is not self._phase:
@@ -165,6 +198,7 @@ class WorkoutPage(QWidget):
         self.exercise.setText(text.exercise)
         self._show_side(text.side)
         self.big.set_template(re.sub(r"\d", "0", text.big))
+        self._show_coaching(view)
         self.big.setText(text.big)
         _show_text(self.big_caption, text.big_caption)
         self.set_line.setText(text.set_line)
@@ -179,12 +213,17 @@ class WorkoutPage(QWidget):
         navigable = view.started and not view.ended and not asking
         ex = view.exercise
         reps = ex is not None and ex.kind is Kind.REPS and view.step.kind is StepKind.WORK
+        counting = is_self_paced(view)
         self.controls.show_state(
             paused=view.paused,
-            counting=is_self_paced(view),
+            counting=counting,
             reps=reps,
             muted=self._muted,
             navigable=navigable,
+            steps=self.coaching.isVisibleTo(self) if self.coaching.has_content else None,
+        )
+        self.big.setCursor(
+            Qt.CursorShape.PointingHandCursor if counting else Qt.CursorShape.ArrowCursor
         )
         if self._text is None or text.title != self._text.title:
             self.title_changed.emit(window_title(text.title))
@@ -203,6 +242,27 @@ class WorkoutPage(QWidget):
         else:
             self._center.setCurrentWidget(self._timer_panel)
 
+    def _show_coaching(self, view: SessionView) -> None:
+        """The steps and caution beside the countdown: in the pauses, and in a set on I."""
+        kind = view.step.kind
+        self.coaching.show_exercise(view.exercise)
+        if kind is StepKind.WORK and view.step != getattr(self, "_coached_step", None):
+            self.coaching.highlight(-1)  # the set starts: the reading is over
+        self._coached_step = view.step
+        pause = kind in (StepKind.GET_READY, StepKind.REST)
+        wanted = self._steps_wanted and kind in (StepKind.WORK, StepKind.SWITCH_SIDES)
+        shown = self.coaching.has_content and not view.ended and (pause or wanted)
+        if self.coaching.isHidden() == shown:
+            self.coaching.setVisible(shown)
+            self._place_figure(above=shown)
+
+    def _place_figure(self, *, above: bool) -> None:
+        """The figure beside the countdown, or above it while the steps take the other half."""
+        direction = QBoxLayout.Direction.TopToBottom if above else QBoxLayout.Direction.LeftToRight
+        self.figure_row.setDirection(direction)
+        self.figure_row.setStretch(0, 3 if above else 2)
+        self.figure_row.setStretch(1, 2 if above else 3)
+
     def _paint_phase(self, phase: Phase) -> None:
         self._phase = phase
         style = style_for(phase)
@@ -217,6 +277,7 @@ class WorkoutPage(QWidget):
         if self.side.text():
             self.side.setStyleSheet(self._side_style)
         self.tempo.setStyleSheet(f"color: {style.accent};")
+        self.coaching.set_accent(style.accent)
         self.progress.setStyleSheet(f"QProgressBar::chunk {{ background: {style.accent}; }}")
 
     def _show_side(self, side: str) -> None:
@@ -247,6 +308,8 @@ class WorkoutPage(QWidget):
         commands = {
             Action.PAUSE: d.toggle_pause,
             Action.COUNT_REP: d.count_rep,
+            Action.UNCOUNT_REP: d.uncount_rep,
+            Action.SHOW_STEPS: self.toggle_steps,
             Action.NEXT: d.next,
             Action.BACK: d.back,
             Action.MORE: lambda: d.adjust(+1),

@@ -25,7 +25,7 @@ class WorkoutText:
     side: str  # "RIGHT", "LEFT" or ""
     set_line: str  # "Set 2 of 3"
     rep_line: str  # "0:42 left in this set" for paced reps
-    tempo: str  # "LIFT" / "HOLD" / "LOWER" for paced reps
+    tempo: str  # "LIFT" / "HOLD 2 / 3" / "LOWER" for paced reps: a rep's hold counts its seconds
     next_line: str  # "Next: Hip flexor stretch"
     session_left: str  # "12:30 left"
     title: str  # the window title
@@ -142,13 +142,25 @@ def _big(view: SessionView) -> tuple[str, str]:
     if view.step.kind is StepKind.PAIN:
         return "", ""
     if is_self_paced(view):
-        caption = "reps \u2014 press Space for each"
+        caption = "reps \u2014 Space or a click counts one \u00b7 Backspace takes one back"
         return f"{view.reps_done} / {view.reps_target}", caption
     if is_paced_reps(view):
         return f"{_current_rep(view)} / {view.reps_target}", ""
     if view.remaining_s is None:
         return "", ""
     return clock_text(view.remaining_s), ""
+
+
+def _tempo(view: SessionView) -> str:
+    """The tempo word; during a rep's hold, with its seconds as the voice counts them."""
+    if view.step.kind is not StepKind.WORK:
+        return ""
+    word = TEMPO_WORDS.get(view.rep_phase, "")
+    if view.rep_phase != "hold" or view.rep_phase_s < 2:  # "two" is the first count said
+        return word
+    whole = max(1, int(view.rep_phase_s))
+    second = min(int(view.rep_phase_elapsed_s) + 1, whole)  # "Hold" is one, then "two", ...
+    return f"{word} {second} / {view.rep_phase_s:g}"
 
 
 def _title(view: SessionView, exercise: str) -> str:
@@ -173,7 +185,7 @@ def workout_text(view: SessionView) -> WorkoutText:
     ex = view.exercise
     name = ex.name if ex is not None else ""
     big, big_caption = _big(view)
-    tempo = TEMPO_WORDS.get(view.rep_phase, "") if view.step.kind is StepKind.WORK else ""
+    tempo = _tempo(view)
     return WorkoutText(
         phase=phase_of(view),
         big=big,

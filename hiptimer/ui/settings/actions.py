@@ -24,7 +24,9 @@ log = logging.getLogger(__name__)
 SHORTCUT = "Ctrl+,"
 SAVED = "Settings saved."
 # The fields the dialog shows; the others (first_run_done) are not its business.
-FIELDS = ("voice", "rate", "volume", "muted", "setup_mode", "pain_limit", "setup_heard")
+FIELDS = (
+    "voice", "rate", "volume", "muted", "setup_mode", "speak_cautions", "pain_limit", "setup_heard",
+)  # fmt: skip
 
 
 class RunningSession(Protocol):

@@ -1,4 +1,4 @@
-"""The Settings dialog: voice, speaking rate, volume, mute, setup readings and the pain limit."""
+"""The Settings dialog: voice, rate, volume, mute, setup readings, cautions and the pain limit."""
 
 from __future__ import annotations
 
@@ -48,7 +48,9 @@ PAIN_HELP = (
     "much, provided the pain settles by the next morning. Change the usual limit of "
     f"{DEFAULT_PAIN_LIMIT} only on your physiotherapist's advice."
 )
-NEXT_SESSION = "The pain limit and the setup readings change from the next session on."
+NEXT_SESSION = (
+    "The pain limit, the setup readings and the spoken cautions change from the next session on."
+)
 
 
 def voice_service(speech: object) -> Speaker | None:
@@ -188,6 +190,11 @@ class SettingsDialog(QDialog):
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
+        self.cautions = QCheckBox("Say each exercise's &caution once a session", box)
+        self.cautions.setToolTip(
+            "The caution is always on screen with the steps; this is the voice saying it too"
+        )
+        layout.addWidget(self.cautions)
         forget_row = QHBoxLayout()
         self.forget = QPushButton("Reset \u201cfirst time\u201d &memory", box)
         self.forget.setToolTip("Read every exercise's setup steps again, as on the first time")
@@ -224,6 +231,7 @@ class SettingsDialog(QDialog):
         self._show_volume(self.volume.value())
         self.muted.setChecked(s.muted)
         self.setup_buttons.get(s.setup_mode, self.setup_buttons["first"]).setChecked(True)
+        self.cautions.setChecked(s.speak_cautions)
         self.pain_limit.setValue(s.pain_limit)
         self._show_heard()
 
@@ -286,6 +294,7 @@ class SettingsDialog(QDialog):
             volume=self.volume.value() / 100,
             muted=self.muted.isChecked(),
             setup_mode=mode,
+            speak_cautions=self.cautions.isChecked(),
             pain_limit=self.pain_limit.value(),
             setup_heard=() if self._forget_heard else self._initial.setup_heard,
         )

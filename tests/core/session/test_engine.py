@@ -30,6 +30,7 @@ from hiptimer.core.session.events import (
     PainRequested,
     RepCounted,
     RepPhase,
+    RepUncounted,
     SessionEnded,
     SetCompleted,
     StepStarted,
@@ -601,3 +602,134 @@ def test_a_short_lead_in_is_stretched_for_the_setup() -> None:
     h = Harness(routine(hold("a", hold_s=10)), lead_in=lambda ex: 21.5)
     h.engine.start()
     assert h.engine.view().duration_s == 21.5
+
+
+# ---------------------------------------------------------------- times as written (issue 14)
+
+
+def test_muting_gives_back_what_the_lead_in_rule_added() -> None:
+    h = Harness(routine(hold("a", hold_s=10)), lead_in=lambda ex: 21.5)
+    h.engine.start()
+    h.advance(3)
+    h.engine.set_lead_in(None)  # the voice was muted: the get-ready is as written again
+    view = h.engine.view()
+    assert view.duration_s == 5 and view.remaining_s == pytest.approx(2)
+    h.advance(2)
+    assert h.kind is StepKind.WORK
+
+
+def test_muting_after_the_written_time_ends_the_lead_in_now_without_eating_the_set() -> None:
+    h = Harness(routine(hold("a", hold_s=10)), lead_in=lambda ex: 21.5)
+    h.engine.start()
+    h.advance(8)
+    h.engine.set_lead_in(None)
+    assert h.kind is StepKind.WORK
+    assert h.engine.view().remaining_s == pytest.approx(10)  # the hold starts now, whole
+
+
+def test_a_new_lead_in_rule_never_lengthens_the_pause_in_progress() -> None:
+    h = Harness(routine(hold("a", hold_s=10)))
+    h.engine.start()
+    h.engine.set_lead_in(lambda ex: 30.0)  # unmuted: its words were never queued
+    assert h.engine.view().duration_s == 5
+    assert h.engine.view().session_remaining_s == pytest.approx(5 + 10)
+
+
+def test_muting_keeps_the_time_the_user_added_to_a_lead_in() -> None:
+    h = Harness(routine(hold("a", hold_s=10)), lead_in=lambda ex: 21.5)
+    h.engine.start()
+    h.engine.adjust(+1)
+    assert h.engine.view().duration_s == 26.5
+    h.engine.set_lead_in(None)
+    assert h.engine.view().duration_s == 10  # written 5 s, plus the user's 5 s
+
+
+def test_without_a_lead_in_rule_a_short_get_ready_lasts_as_written() -> None:
+    h = Harness(routine(hold("a", hold_s=10), hold("b", hold_s=10)))
+    h.engine.start()
+    assert h.engine.view().duration_s == 5
+    h.advance(15)
+    h.engine.rate_pain(0)
+    assert h.engine.view().duration_s == 15
+
+
+def test_the_estimate_counts_lead_ins_as_the_engine_runs_them() -> None:
+    r = routine(hold("a", hold_s=10), hold("b", hold_s=10, sets=2))
+
+    def rule(ex: Exercise) -> float:
+        return 12.0 if ex.id == "a" else 40.0
+
+    before = Harness(r, lead_in=rule).engine.view().session_remaining_s
+    assert estimated_seconds(r, rule) == pytest.approx(before) == 12 + 10 + 40 + 10 + 10 + 10
+    assert estimated_seconds(r) == 5 + 10 + 15 + 10 + 10 + 10
+    h = Harness(r, lead_in=rule)
+    start = h.clock.now()
+    h.engine.start()
+    h.advance(12 + 10)
+    h.engine.rate_pain(0)
+    h.advance(40 + 10)
+    h.engine.rate_pain(0)
+    h.advance(10 + 10)
+    h.engine.rate_pain(0)
+    assert h.engine.ended is EndReason.COMPLETED
+    assert h.clock.now() - start == pytest.approx(estimated_seconds(r, rule))
+
+
+# ---------------------------------------------------------------- undoable counts (issue 14)
+
+
+def test_a_count_taken_back_is_counted_again_before_the_set_ends() -> None:
+    h = Harness(routine(reps(n=3)))
+    h.engine.start()
+    h.advance(5)
+    assert not h.engine.uncount_rep()  # nothing counted yet
+    h.engine.count_rep()
+    h.engine.count_rep()
+    assert h.engine.uncount_rep()
+    assert [(e.count, e.target) for e in h.of(RepUncounted)] == [(1, 3)]
+    assert h.engine.view().reps_done == 1
+    h.engine.count_rep()
+    assert h.kind is StepKind.WORK  # three presses, one taken back: two reps so far
+    h.engine.count_rep()
+    assert h.kind is StepKind.PAIN and h.engine.records[0].actual_reps == 3
+
+
+def test_taking_back_an_alternating_press_takes_back_one_leg() -> None:
+    h = Harness(routine(reps(n=2, sides=SideMode.ALTERNATING)))
+    h.engine.start()
+    h.advance(5)
+    for _ in range(3):
+        h.engine.count_rep()
+    h.engine.uncount_rep()
+    assert [e.count for e in h.of(RepUncounted)] == [1]
+    assert h.engine.view().rep_side is Side.RIGHT  # the right leg, taken back, is next again
+
+
+def test_paced_reps_cannot_be_taken_back() -> None:
+    h = Harness(routine(reps(n=2, tempo=Tempo(1, 1, 1))))
+    h.engine.start()
+    h.advance(5 + 4)
+    assert not h.engine.uncount_rep()
+    assert not h.of(RepUncounted)
+
+
+def test_the_view_counts_the_seconds_of_a_rep_hold() -> None:
+    h = Harness(routine(reps(n=2, tempo=Tempo(2, 3, 2))))
+    h.engine.start()
+    h.advance(5 + 2 + 1.5)
+    view = h.engine.view()
+    assert view.rep_phase == "hold"
+    assert view.rep_phase_elapsed_s == pytest.approx(1.5) and view.rep_phase_s == 3
+    h.advance(2)
+    assert h.engine.view().rep_phase == "lower"
+    assert h.engine.view().rep_phase_elapsed_s == pytest.approx(0.5)
+
+
+def test_less_on_a_pause_stops_at_one_second_and_never_lengthens() -> None:
+    h = Harness(routine(hold(hold_s=10)))  # a 5 s get-ready
+    h.engine.start()
+    assert h.engine.adjust(-1) and h.engine.view().duration_s == 1
+    assert not h.engine.adjust(-1)  # at the floor
+    assert h.kind is StepKind.GET_READY
+    h.advance(1)
+    assert h.kind is StepKind.WORK

@@ -178,6 +178,31 @@ def test_upcoming_texts_follow_the_writer_and_the_sets_already_done() -> None:
     assert "Stretch, set two of two. Hold for twenty seconds." in resumed
 
 
+def test_the_first_rep_keeps_its_lift_and_hold_after_a_long_lead_in() -> None:
+    bridge = reps(
+        "bridge",
+        n=3,
+        rep_hold_s=3,
+        setup=("Lie face up, knees bent, feet planted.", "Brace your stomach muscles."),
+        caution="If bridging strains your lower back, do a pelvic tilt instead.",
+    )
+    for stretched in (True, False):
+        timeline = cue_timeline(routine(bridge), stretched=stretched)
+        lifts = [s for s in timeline if s.phrase.text == "Lift"]
+        holds = [s for s in timeline if s.phrase.text == "Hold"]
+        assert len(lifts) == len(holds) == 3  # the first rep's words are not lost
+        assert all(s.start - s.phrase.at <= STALE_COUNT_S for s in lifts + holds)
+        assert holds[0].start == pytest.approx(lifts[0].start + 2)
+    # With the voice's lead-in the whole setup and caution are heard before the first lift.
+    timeline = cue_timeline(routine(bridge), stretched=True)
+    caution = next(s for s in timeline if s.phrase.kind == "caution")
+    first_lift = next(s for s in timeline if s.phrase.text == "Lift")
+    assert not caution.cut and caution.end <= first_lift.start
+
+
+GET_READY_E0 = "Get ready: E0. Five hundred reps, hold sixty seconds at the top. Right side."
+
+
 def longest_valid_routine() -> Routine:
     """Every limit of docs/routine-format.md at its top: about 19 years of counted reps."""
     exercise = {
@@ -207,10 +232,11 @@ def test_the_script_comes_phrase_by_phrase_while_the_session_runs() -> None:
     # some 120 million phrases (gigabytes) before the first line.
     run = SessionRun(longest_valid_routine())
     first = list(itertools.islice(iter_spoken(run), 5))
-    assert [s.phrase.text for s in first[:3]] == ["Get ready: E0.", "Three", "Two"]
+    assert [s.phrase.text for s in first[:3]] == [GET_READY_E0, "Three", "Two"]
     assert run.engine.ended is None  # the rest is still to come
     lines = list(itertools.islice(iter_cue_script(longest_valid_routine()), 3))
-    assert lines == [(0.0, "Get ready: E0."), (7.0, "Three"), (8.0, "Two")]
+    assert [text for _, text in lines] == [GET_READY_E0, "Three", "Two"]
+    assert lines[2][0] - lines[1][0] == 1.0  # the count, a second a word
 
 
 def test_a_streamed_timeline_is_the_whole_one() -> None:
@@ -228,4 +254,4 @@ def test_upcoming_texts_look_only_at_the_first_phrases() -> None:
     # The session starts at once for any valid routine: this one ran for hours (the GUI
     # thread frozen) before it gave its texts.
     texts = upcoming_texts(longest_valid_routine(), CueWriter())
-    assert texts[0] == "Get ready: E0." and len(texts) < MAX_PREPARED
+    assert texts[0] == GET_READY_E0 and len(texts) < MAX_PREPARED

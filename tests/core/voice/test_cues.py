@@ -23,6 +23,7 @@ from hiptimer.core.session.events import (
     Paused,
     RepCounted,
     RepPhase,
+    RepUncounted,
     Resumed,
     SessionEnded,
     SessionStarted,
@@ -254,7 +255,7 @@ def test_counts_and_tempo_go_stale_quickly() -> None:
     writer = CueWriter()
     for event in [
         Countdown(AT, WORK, 3, 0.0),
-        RepPhase(AT, WORK, 1, None, "lift", 2.0, 0.0),
+        RepPhase(AT, WORK, 2, None, "lift", 2.0, 0.0),  # rep 1's lift starts the set: below
         HoldCount(AT, WORK, 1, 2, 0.0),
         RepCounted(AT, WORK, 4, 12, 0.0),
     ]:
@@ -461,3 +462,98 @@ def test_lead_in_time_covers_the_setup_only_when_it_will_be_read() -> None:
     assert writer.lead_in_seconds(BRIDGE) < with_setup
     spoken = sum(len(line) for line in BRIDGE.setup) * SECONDS_PER_CHAR
     assert with_setup >= spoken
+
+
+# ---------------------------------------------------------------- coaching (issue 14)
+
+SQUAT = Exercise(
+    id="squat",
+    name="Tempo squat",
+    kind=Kind.REPS,
+    sets=2,
+    reps=5,
+    tempo=Tempo(2, 1, 3),
+    setup=("Stand in front of a chair.",),
+    caution="A groin pinch with FAI: stop",
+)
+
+
+def pause_before(
+    kind: StepKind, ex: Exercise, coming: Step, *, rest_kind: RestKind | None = None
+) -> StepStarted:
+    step = Step(kind, 0, max(coming.set_number - 1, 0), coming.side, rest_kind, 10.0)
+    return StepStarted(AT, step, ex, 10.0, False, None, next_step=coming)
+
+
+def test_a_paced_set_is_introduced_by_its_pause_and_starts_on_its_first_word() -> None:
+    writer = CueWriter()
+    work = Step(StepKind.WORK, 0, 1)
+    lead = writer.phrases_for(pause_before(StepKind.GET_READY, SQUAT, work))
+    assert lead[0].text == "Get ready: Tempo squat. Five reps, hold one second at the top."
+    start = StepStarted(AT + 10, work, SQUAT, 30.0, first_of_exercise=True, next_exercise=None)
+    assert writer.phrases_for(start) == []  # no intro over the first rep's words
+    (lift,) = writer.phrases_for(RepPhase(AT + 10, work, 1, None, "lift", 2.0, 0.0))
+    assert lift.text == "Lift" and lift.interrupt  # it cuts off what is left of the lead-in
+
+
+def test_a_rest_between_paced_sets_names_the_set_to_come() -> None:
+    writer = CueWriter()
+    work = Step(StepKind.WORK, 0, 2)
+    rest = pause_before(StepKind.REST, SQUAT, work, rest_kind=RestKind.BETWEEN_SETS)
+    assert texts(writer.phrases_for(rest)) == ["Rest ten seconds. Then set two of two."]
+    start = StepStarted(AT + 10, work, SQUAT, 30.0, first_of_exercise=False, next_exercise=None)
+    assert writer.phrases_for(start) == []
+
+
+def test_a_paced_set_reached_without_a_pause_is_announced_as_before() -> None:
+    writer = CueWriter()
+    work = Step(StepKind.WORK, 0, 1)
+    start = StepStarted(AT, work, SQUAT, 30.0, first_of_exercise=True, next_exercise=None)
+    assert (
+        texts(writer.phrases_for(start))[0] == "Tempo squat. Five reps, hold one second at the top."
+    )
+
+
+def test_a_paced_set_with_a_short_lift_starts_on_go() -> None:
+    quick = Exercise(id="q", name="Quick", kind=Kind.REPS, reps=5, tempo=Tempo(1, 1, 1))
+    writer = CueWriter()
+    work = Step(StepKind.WORK, 0, 1)
+    writer.phrases_for(pause_before(StepKind.GET_READY, quick, work))
+    start = StepStarted(AT + 10, work, quick, 15.0, first_of_exercise=True, next_exercise=None)
+    (go,) = writer.phrases_for(start)
+    assert go.text == "Go." and go.interrupt
+
+
+def test_the_caution_is_said_once_a_session_after_the_setup() -> None:
+    writer = CueWriter(setup_mode="always")
+    work = Step(StepKind.WORK, 0, 1)
+    phrases = writer.phrases_for(pause_before(StepKind.GET_READY, SQUAT, work))
+    assert [(p.kind, p.line) for p in phrases] == [
+        ("announce", None),
+        ("setup", 0),
+        ("caution", None),
+    ]
+    assert phrases[-1].text == "Caution: A groin pinch with FAI: stop."
+    again = writer.phrases_for(pause_before(StepKind.GET_READY, SQUAT, work))
+    assert [p.kind for p in again] == ["announce", "setup"]
+    writer.phrases_for(SessionStarted(AT, Routine("r", "R", (SQUAT,))))
+    later = writer.phrases_for(pause_before(StepKind.GET_READY, SQUAT, work))
+    assert later[-1].kind == "caution"  # a new session says it again
+
+
+def test_the_spoken_caution_can_be_turned_off() -> None:
+    writer = CueWriter(speak_cautions=False)
+    work = Step(StepKind.WORK, 0, 1)
+    phrases = writer.phrases_for(pause_before(StepKind.GET_READY, SQUAT, work))
+    assert "caution" not in [p.kind for p in phrases]
+    assert CueWriter().lead_in_seconds(SQUAT) > writer.lead_in_seconds(SQUAT)
+
+
+def test_setup_lines_carry_their_place_for_the_screen() -> None:
+    phrases = CueWriter().phrases_for(started(StepKind.GET_READY, BRIDGE, duration=10))
+    assert [p.line for p in phrases if p.kind == "setup"] == [0, 1]
+
+
+def test_a_count_taken_back_says_where_the_count_is_now() -> None:
+    (phrase,) = CueWriter().phrases_for(RepUncounted(AT, WORK, 2, 12))
+    assert phrase.text == "Back to two." and phrase.interrupt

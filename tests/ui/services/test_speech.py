@@ -495,3 +495,21 @@ def test_prepare_without_speech_does_nothing(make_service: MakeService) -> None:
     service = make_service(enabled=False)
     service.prepare(["Three"])
     assert not service.available
+
+
+def test_started_follows_what_is_said_not_what_is_queued(
+    qtbot: QtBot, make_service: MakeService
+) -> None:
+    # Captions follow this signal: a phrase is announced when its turn comes, one at a time.
+    engine = FakeEngine(hold=threading.Event())
+    service = make_service(engine)
+    started: list[str] = []
+    service.connect_started(started.append)
+    finished = recorder(service.finished_utterance)
+    for text in ["Get ready: Bridge.", "Lie face up.", "Brace your stomach."]:
+        service.say(text)
+    assert started == ["Get ready: Bridge."]  # the other two only wait
+    qtbot.waitUntil(engine.holding.is_set, timeout=WAIT_MS)
+    engine.release()
+    qtbot.waitUntil(lambda: len(finished) == 3, timeout=WAIT_MS)
+    assert started == ["Get ready: Bridge.", "Lie face up.", "Brace your stomach."]

@@ -13,12 +13,12 @@ from pytestqt.qtbot import QtBot
 
 from hiptimer.core.clock import FakeWall
 from hiptimer.core.history.status import HistoryState, HistoryStatus
-from hiptimer.core.routines.model import Routine
+from hiptimer.core.routines.model import Exercise, Routine, Tempo
 from hiptimer.core.session.events import PainChoice, SetRecord
 from hiptimer.core.session.steps import StepKind
 from hiptimer.core.voice.cues import CueWriter, Phrase
 from hiptimer.ui.session.controller import SessionController, make_cue_writer
-from tests.harness import hold, quick_routine, self_paced
+from tests.harness import hold, quick_routine, reps, self_paced
 from tests.ui.sessions import (
     DriverOnFakeClock,
     FakeBeeper,
@@ -68,17 +68,32 @@ class FakeHistory:
 
 
 class Session(DriverOnFakeClock):
-    def __init__(self, r: Routine, history: FakeHistory | None = None, cues: Any = None) -> None:
-        super().__init__(r)
+    def __init__(
+        self,
+        r: Routine,
+        history: FakeHistory | None = None,
+        cues: Any = None,
+        *,
+        muted: bool = False,
+        lead_in: Callable[[Exercise], float] | None = None,
+    ) -> None:
+        super().__init__(r, lead_in=None if muted else lead_in)
         self.history = history or FakeHistory()
         self.services = fake_services(self.history)
         self.controller = SessionController(
-            self.driver, self.services, clock=self.clock, wall=FakeWall(self.clock), cues=cues
-        )
+            self.driver, self.services, clock=self.clock, wall=FakeWall(self.clock), cues=cues,
+            muted=muted, lead_in=lead_in,
+        )  # fmt: skip
         self.captions: list[str] = []
         self.problems: list[str] = []
-        self.controller.caption.connect(self.captions.append)
+        self.lines: list[int] = []
+        self.controller.caption.connect(self._caption)
         self.controller.problem.connect(self.problems.append)
+        self.controller.speaking_line.connect(self.lines.append)
+
+    def _caption(self, text: str) -> None:
+        if text:  # "" clears the screen's caption as a step starts
+            self.captions.append(text)
 
     @property
     def beeper(self) -> FakeBeeper:
@@ -221,3 +236,107 @@ def test_the_sounds_are_loaded_before_the_start_tone(made: list[Session]) -> Non
 def test_history_goes_through_the_recorder(made: list[Session]) -> None:
     s = start(made, quick_routine(hold(hold_s=5)))
     assert s.controller.session_id == s.controller.recorder.session_id == 7
+
+
+# ---------------------------------------------------------------- captions as said (issue 14)
+
+COACHED = hold(
+    "flexor",
+    10,
+    name="Hip flexor stretch",
+    setup=("Kneel on a cushion.", "Tuck your pelvis under.", "Lean forward gently."),
+    caution="Stop if the front of the hip pinches.",
+)
+
+
+def queued_not_started(made: list[Session], **kw: Any) -> Session:
+    s = Session(quick_routine(COACHED), cues=make_cue_writer("always", (), 5), **kw)
+    made.append(s)
+    s.speech.auto_start = False  # the voice takes its time: nothing starts until we say so
+    s.driver.start()
+    return s
+
+
+def test_captions_follow_what_the_voice_is_saying_not_what_was_queued(
+    made: list[Session],
+) -> None:
+    s = queued_not_started(made)
+    assert s.speech.texts == [
+        "Get ready: Hip flexor stretch.",
+        "Kneel on a cushion.",
+        "Tuck your pelvis under.",
+        "Lean forward gently.",
+        "Caution: Stop if the front of the hip pinches.",
+    ]
+    assert s.captions == []  # all queued, none said yet
+    s.speech.start("Get ready: Hip flexor stretch.")
+    assert s.captions == ["Get ready: Hip flexor stretch."] and s.lines == [-1]
+    s.speech.start("Kneel on a cushion.")
+    assert s.captions[-1] == "Kneel on a cushion." and s.lines[-1] == 0
+    s.speech.start("Lean forward gently.")  # the line before it was dropped
+    assert s.captions[-1] == "Lean forward gently." and s.lines[-1] == 2
+    s.speech.start("Caution: Stop if the front of the hip pinches.")
+    assert s.lines[-1] == -1
+
+
+def test_a_phrase_cut_off_before_it_started_is_never_captioned(made: list[Session]) -> None:
+    s = queued_not_started(made)
+    s.speech.start("Get ready: Hip flexor stretch.")
+    s.advance(2)  # the get-ready ends: the set's announcement cuts off the setup still queued
+    s.speech.start("Kneel on a cushion.")  # a late report of a phrase already cut
+    assert "Kneel on a cushion." not in s.captions
+
+
+def test_with_no_voice_the_announcement_stays_as_the_caption(made: list[Session]) -> None:
+    s = queued_not_started(made, muted=True)
+    assert s.speech.texts == []  # nothing is given to a muted voice
+    assert s.captions == ["Get ready: Hip flexor stretch."]  # the steps are on screen whole
+
+
+def test_a_voice_that_fails_leaves_the_captions_to_the_screen(made: list[Session]) -> None:
+    s = queued_not_started(made)
+    s.speech.fail("espeak-ng is not installed")
+    s.advance(2)
+    assert s.captions[-1].startswith("Hip flexor stretch.")  # said at once, as there is no voice
+
+
+def test_muting_gives_a_stretched_lead_in_its_written_time_back(made: list[Session]) -> None:
+    s = queued_not_started(made, lead_in=lambda ex: 12.0)
+    assert s.driver.view().duration_s == 12  # the voice needs 12 s for a written 2 s
+    s.advance(1)
+    s.controller.set_muted(True)
+    assert s.driver.view().duration_s == 2 and s.lines[-1] == -1
+    s.advance(1)
+    assert s.driver.engine.step.kind is StepKind.WORK
+
+
+def test_a_failing_voice_gives_the_lead_ins_their_written_time_back(made: list[Session]) -> None:
+    s = queued_not_started(made, lead_in=lambda ex: 12.0)
+    s.speech.fail("no audio device")
+    assert s.driver.view().duration_s == 2
+
+
+def test_a_session_started_muted_has_its_pauses_as_written_until_unmuted(
+    made: list[Session],
+) -> None:
+    r = quick_routine(COACHED, hold("b", 5, setup=("Stand tall.",)))
+    s = Session(r, muted=True, lead_in=lambda ex: 12.0)
+    made.append(s)
+    s.driver.start()
+    assert s.driver.view().duration_s == 2
+    s.controller.set_muted(False)
+    assert s.driver.view().duration_s == 2  # never lengthened while it runs
+    s.until(StepKind.PAIN)
+    s.driver.rate_pain(0)
+    assert s.driver.engine.step.kind is StepKind.REST and s.driver.view().duration_s == 12
+
+
+def test_a_new_step_clears_the_last_steps_caption(made: list[Session]) -> None:
+    s = Session(quick_routine(reps("squat", n=2, tempo=Tempo(2, 1, 2))), muted=True)
+    made.append(s)
+    shown: list[str] = []
+    s.controller.caption.connect(shown.append)
+    s.driver.start()
+    assert shown == ["", "Get ready: Squat. Two reps, hold one second at the top."]
+    s.advance(2)  # the set starts on its first tempo word, with no announcement of its own
+    assert shown[-1] == ""

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from hiptimer import APP_TITLE, paths
 from hiptimer.core.clock import FakeClock, FakeWall
+from hiptimer.core.history.queries import StoredSet
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.session.steps import StepKind
@@ -129,6 +130,32 @@ def test_resuming_records_the_rest_into_the_same_session(qtbot: QtBot, interrupt
         (interrupted, "stretch", 2, 4),
         (interrupted, "stretch", 3, 2),
         (interrupted, "reach", 1, 1),
+    ]
+    run.close()
+
+
+def test_a_session_that_went_on_elsewhere_meanwhile_is_not_resumed_twice(
+    qtbot: QtBot, interrupted: int
+) -> None:
+    # Issue 13: a second copy offered the first's live session and, resumed, wrote a set the
+    # first had written too (11 rows for a 10-set routine). Here the other writer records
+    # set 3 while the offer is on screen.
+    run = Run(qtbot, three_sets())
+    w = run.window
+    assert w.key_mode() is Mode.RESUME
+    with open_history(paths.history_db_path()) as other:
+        at = datetime(2026, 1, 5, 8, 10, tzinfo=timezone.utc)
+        other.add_set(interrupted, StoredSet("stretch", "Stretch", 3, at, at, pain=2))
+    said: list[str] = []
+    w.statusBar().messageChanged.connect(said.append)
+    run.key(K.Key_Return)
+    assert w.session is None and w.resume.page is None
+    assert w.key_mode() is Mode.LIBRARY
+    assert any("another copy of HipTimer" in text for text in said)
+    assert rows("SELECT session_id, set_number FROM sets ORDER BY seq") == [
+        (interrupted, 1),
+        (interrupted, 2),
+        (interrupted, 3),
     ]
     run.close()
 
@@ -251,3 +278,63 @@ def test_the_offer_puts_its_page_up_and_asks_for_the_session_by_signal(
     assert (plan.session.id, plan.sets_done) == (interrupted, 2)
     assert offer.page is None and host.nav.current is None
     assert titles == [TITLE, APP_TITLE] and host.problems == []
+
+
+# ---------------------------------------------------------------- --start first (issue 14)
+
+
+def other_routine() -> Routine:
+    r = quick_routine(hold("march", hold_s=3))
+    return Routine("other", "Other routine", r.exercises, rests=r.rests)
+
+
+def test_start_on_the_command_line_starts_that_routine_and_offers_the_other_after(
+    qtbot: QtBot, interrupted: int
+) -> None:
+    run = Run(qtbot, three_sets())
+    w = run.window
+    assert w.key_mode() is Mode.RESUME
+    w.open_routine(other_routine(), start=True)
+    assert w.session is not None and w.key_mode() is Mode.WORKOUT  # no question first
+    assert w.session.driver.engine.routine.id == "other"
+    assert rows(f"SELECT end_reason FROM sessions WHERE id = {interrupted}") == [(None,)]
+    run.until(StepKind.PAIN)
+    run.key(K.Key_0)
+    assert w.key_mode() is Mode.SUMMARY
+    run.key(K.Key_Return)  # back to the library: now the interrupted session is offered
+    assert w.key_mode() is Mode.RESUME and w.windowTitle() == TITLE
+    run.key(K.Key_D)  # discard
+    assert w.key_mode() is Mode.LIBRARY and w.session is None  # not the --start routine again
+    assert rows("SELECT routine_id, end_reason FROM sessions ORDER BY id") == [
+        ("quick-test", "partial"),
+        ("other", "completed"),
+    ]
+    assert rows(f"SELECT count(*) FROM sets WHERE session_id = {interrupted}") == [(2,)]
+    run.close()
+
+
+def test_start_keeps_another_routines_session_with_no_sets_as_partial(qtbot: QtBot) -> None:
+    with open_history(paths.history_db_path()) as store:
+        when = datetime(2026, 1, 3, 18, 30, tzinfo=timezone.utc)
+        empty = store.begin_session("quick-test", "Quick test routine", 1, {}, when)
+    run = Run(qtbot, three_sets())
+    w = run.window
+    w.open_routine(other_routine(), start=True)
+    assert w.session is not None and w.key_mode() is Mode.WORKOUT
+    assert rows(f"SELECT end_reason FROM sessions WHERE id = {empty}") == [("partial",)]
+    run.close()
+
+
+def test_discard_is_a_button_and_a_key_and_says_what_it_keeps(
+    qtbot: QtBot, interrupted: int
+) -> None:
+    run = Run(qtbot, three_sets())
+    w = run.window
+    page = w.resume.page
+    assert page is not None
+    assert page.keep_button.text().startswith("Discard")
+    assert "Nothing is deleted" in page.hint.text()
+    page.keep_button.click()
+    assert w.key_mode() is Mode.LIBRARY
+    assert rows(f"SELECT end_reason FROM sessions WHERE id = {interrupted}") == [("partial",)]
+    run.close()

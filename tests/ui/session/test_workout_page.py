@@ -9,13 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from pytestqt.qtbot import QtBot
 
-from hiptimer.core.routines.model import Routine
+from hiptimer.core.routines.model import Exercise, Routine, Tempo
 from hiptimer.core.session.steps import StepKind
 from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.session.workout_page import WorkoutPage
 from hiptimer.ui.session.workout_text import WorkoutText
 from hiptimer.ui.theme import PHASES, Phase
-from tests.harness import hold, paced, quick_routine, self_paced, side_hold
+from tests.harness import hold, paced, quick_routine, reps, self_paced, side_hold
 from tests.ui.sessions import (
     DriverOnFakeClock,
     no_timer_left,  # noqa: F401 (a fixture)
@@ -104,7 +104,9 @@ def test_self_paced_reps_show_a_huge_count(make: MakePage) -> None:
     assert h.text.rep_line == ""  # the huge count says it
     assert h.titles[-1] == "7/12 Bridge \u2014 HipTimer"
     assert h.page.controls.buttons[Action.COUNT_REP].isVisibleTo(h.page)
-    assert h.page.controls.buttons[Action.MORE].text() == "+1 rep"
+    assert (
+        h.page.controls.buttons[Action.MORE].text() == "Target +1"
+    )  # the reps to do, not the count
 
 
 def test_paced_reps_show_the_rep_and_the_tempo_phase(make: MakePage) -> None:
@@ -184,3 +186,139 @@ def test_captions_show_quoted(make: MakePage) -> None:
     h.page.show_caption("Breathe out.")
     assert h.page.caption.text() == "\u201cBreathe out.\u201d"
     assert h.page.caption.alignment() & Qt.AlignmentFlag.AlignHCenter
+
+
+# ---------------------------------------------------------------- coaching you can see (issue 14)
+
+
+def coached_hold(hold_s: float = 10, sets: int = 2) -> Exercise:
+    return hold(
+        "flexor",
+        hold_s,
+        sets,
+        name="Hip flexor stretch",
+        setup=("Kneel on a <b>cushion</b>.", "Tuck your pelvis under."),
+        caution="Stop if the front of the hip pinches.",
+    )
+
+
+def test_the_get_ready_shows_every_step_and_the_caution_beside_the_countdown(
+    make: MakePage,
+) -> None:
+    h = make(quick_routine(coached_hold()))
+    h.driver.start()
+    panel = h.page.coaching
+    assert panel.isVisible() and h.page.big.isVisible()
+    assert panel.texts() == [
+        "1.  Kneel on a <b>cushion</b>.",  # plain text: a routine's words are never markup
+        "2.  Tuck your pelvis under.",
+        "\u26a0 Caution: Stop if the front of the hip pinches.",
+    ]
+    assert all(label.textFormat() is Qt.TextFormat.PlainText for label in panel.steps)
+    assert all(label.isVisible() for label in [*panel.steps, panel.caution])
+    assert panel.spoken == -1  # muted or not yet read: nothing singled out
+    assert h.page.controls.buttons[Action.SHOW_STEPS].text() == "Hide steps"
+
+
+def test_the_line_being_read_is_highlighted(make: MakePage) -> None:
+    h = make(quick_routine(coached_hold()))
+    h.driver.start()
+    h.page.show_speaking_line(1)
+    steps = h.page.coaching.steps
+    assert h.page.coaching.spoken == 1
+    assert steps[1].font().bold() and not steps[0].font().bold()
+    rows = h.page.coaching.rows
+    assert "transparent" not in rows[1].styleSheet() and "transparent" in rows[0].styleSheet()
+    h.page.show_speaking_line(-1)
+    assert not steps[1].font().bold()
+
+
+def test_the_steps_leave_for_the_set_and_come_back_for_the_rest(make: MakePage) -> None:
+    h = make(quick_routine(coached_hold()))
+    h.driver.start()
+    h.until(StepKind.WORK)
+    assert not h.page.coaching.isVisible()
+    assert h.page.controls.buttons[Action.SHOW_STEPS].text() == "Steps"
+    h.until(StepKind.PAIN)
+    h.driver.rate_pain(0)
+    assert h.driver.view().step.kind is StepKind.REST
+    assert h.page.coaching.isVisible()
+
+
+def test_i_shows_the_steps_during_a_set_and_hides_them_again(make: MakePage) -> None:
+    h = make(quick_routine(coached_hold()))
+    h.driver.start()
+    h.until(StepKind.WORK)
+    assert h.page.perform(Action.SHOW_STEPS, 0)
+    assert h.page.coaching.isVisible() and h.page.big.isVisible()
+    h.advance(1)
+    assert h.page.coaching.isVisible()  # it stays while the set runs
+    h.page.controls.buttons[Action.SHOW_STEPS].click()
+    assert not h.page.coaching.isVisible()
+
+
+def test_an_exercise_without_steps_or_caution_gives_the_countdown_the_room(
+    make: MakePage,
+) -> None:
+    h = make(quick_routine(hold(hold_s=10)))
+    h.driver.start()
+    assert not h.page.coaching.isVisible()
+    assert not h.page.controls.buttons[Action.SHOW_STEPS].isVisible()
+
+
+def test_a_rep_hold_counts_its_seconds_on_screen(make: MakePage) -> None:
+    h = make(quick_routine(reps("bridge", n=2, tempo=Tempo(2, 3, 2))))
+    h.driver.start()
+    h.until(StepKind.WORK)
+    h.advance(2.2)
+    assert h.page.tempo.text() == "HOLD 1 / 3"
+    h.advance(1)
+    assert h.page.tempo.text() == "HOLD 2 / 3"
+    h.advance(1)
+    assert h.page.tempo.text() == "HOLD 3 / 3"
+    h.advance(1)
+    assert h.page.tempo.text() == "LOWER"
+
+
+def test_a_click_on_the_count_counts_and_backspace_takes_one_back(
+    make: MakePage, qtbot: QtBot
+) -> None:
+    h = make(quick_routine(self_paced(n=5)))
+    h.driver.start()
+    h.until(StepKind.WORK)
+    qtbot.mouseClick(h.page.big, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(h.page.big, Qt.MouseButton.LeftButton)
+    assert h.page.big.text() == "2 / 5"
+    assert h.page.perform(Action.UNCOUNT_REP, 0)
+    assert h.page.big.text() == "1 / 5"
+    undo = h.page.controls.buttons[Action.UNCOUNT_REP]
+    assert undo.isVisibleTo(h.page)
+    undo.click()
+    assert h.page.big.text() == "0 / 5"
+    assert h.driver.view().duration_s is None  # the target is untouched
+    assert h.driver.engine.dose("bridge").reps == 5
+
+
+def test_a_click_on_a_countdown_does_nothing(make: MakePage, qtbot: QtBot) -> None:
+    h = make(quick_routine(hold(hold_s=10)))
+    h.driver.start()
+    h.until(StepKind.WORK)
+    qtbot.mouseClick(h.page.big, Qt.MouseButton.LeftButton)
+    assert not h.driver.view().paused and h.driver.view().step.kind is StepKind.WORK
+
+
+def test_long_steps_shrink_to_fit_beside_the_countdown(make: MakePage) -> None:
+    long_steps = tuple(
+        "Stand sideways on a step with one foot hanging off the edge, knee straight, "
+        "holding a rail or a wall for balance while you keep your trunk upright."
+        for _ in range(4)
+    )
+    h = make(quick_routine(hold("hiker", 10, setup=long_steps, caution="Stop if it pinches. " * 5)))
+    h.driver.start()
+    panel = h.page.coaching
+    short = make(quick_routine(coached_hold()))
+    short.driver.start()
+    assert panel.font_px < short.page.coaching.font_px
+    assert panel.font_px >= 14
+    bottom = panel.caution.geometry().bottom()
+    assert bottom <= panel.height()  # nothing cut off at the bottom

@@ -99,6 +99,9 @@ class RecordingSpeech(QObject):
     def connect_unavailable(self, slot: Callable[[str], None]) -> None:
         self.unavailable.connect(slot)
 
+    def connect_started(self, slot: Callable[[str], None]) -> None:
+        pass  # no session here: nothing listens for what is being said
+
     def shutdown(self) -> None:
         pass
 
@@ -188,6 +191,7 @@ def test_the_dialog_shows_the_saved_settings(app: App) -> None:
     assert (d.volume.value(), d.volume_value.text()) == (70, "70 %")
     assert not d.muted.isChecked()
     assert d.setup_buttons["first"].isChecked()
+    assert d.cautions.isChecked()  # said once a session unless turned off
     assert d.pain_limit.value() == 5 and d.pain_limit.suffix() == " out of 10"
     assert "has been read already" in d.heard.text()
     assert d.unavailable.isHidden()
@@ -226,7 +230,7 @@ def test_every_control_is_labelled_and_reached_by_tab(app: App, qtbot: QtBot) ->
         assert widget is not None
         seen.append(widget)
         qtbot.keyClick(widget, K.Key_Tab)
-    controls = [d.voice, d.rate, d.volume, d.test, d.muted, d.forget, d.pain_limit]
+    controls = [d.voice, d.rate, d.volume, d.test, d.muted, d.cautions, d.forget, d.pain_limit]
     radio = [b for b in d.setup_buttons.values() if b in seen]
     assert all(c in seen for c in controls) and radio  # arrows move within the radio group
     assert d.buttons.button(OK) in seen and d.buttons.button(CANCEL) in seen
@@ -245,6 +249,7 @@ def change_everything(qtbot: QtBot, d: SettingsDialog) -> None:
     qtbot.keyClick(d.volume, K.Key_PageDown)  # one page: -20 %
     qtbot.mouseClick(d.muted, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(d.setup_buttons["always"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(d.cautions, Qt.MouseButton.LeftButton)
     qtbot.keyClick(d.pain_limit, K.Key_Down)
     qtbot.keyClick(d.pain_limit, K.Key_Down)
     qtbot.mouseClick(d.forget, Qt.MouseButton.LeftButton)
@@ -262,6 +267,7 @@ def test_ok_saves_every_setting_and_applies_it_at_once(app: App, qtbot: QtBot) -
         "volume": 0.5,
         "muted": True,
         "setup_mode": "always",
+        "speak_cautions": False,
         "pain_limit": 3,
         "setup_heard": [],
     }
@@ -422,3 +428,34 @@ def test_nothing_is_squeezed_when_the_dialog_opens(app: App) -> None:
 def test_the_spin_box_arrows_the_style_sheet_names_exist() -> None:
     urls = re.findall(r"url\(([^)]+)\)", settings_style_sheet())
     assert len(urls) == 2 and all(Path(url).is_file() for url in urls)
+
+
+def test_a_session_after_turning_spoken_cautions_off_does_not_say_them(
+    qtbot: QtBot,
+) -> None:
+    careful = hold("careful", 5, caution="Stop if the hip pinches.")
+    store = SettingsStore()
+    store.update(first_run_done=True)
+    speech = RecordingSpeech()
+    services = Services(beeper=FakeBeeper(), speech=speech, inhibitor=FakeInhibitor())
+    clock = FakeClock()
+    window = MainWindow(
+        store,
+        services,
+        clock=clock,
+        wall=FakeWall(clock),
+        library=library_of(quick_routine(careful)),
+    )
+    qtbot.addWidget(window)
+    window.show()
+    app = App(window, clock, speech, FakeBeeper())
+    d = app.open()
+    qtbot.mouseClick(d.cautions, Qt.MouseButton.LeftButton)
+    press(d, OK)
+    assert saved_on_disk()["speak_cautions"] is False
+    app.start(qtbot)
+    assert not any(text.startswith("Caution") for text in speech.said)
+    session = window.session
+    assert session is not None
+    assert "Caution: Stop if the hip pinches." in session.page.coaching.texts()[-1]  # still shown
+    window.close()

@@ -1,0 +1,41 @@
+"""The voice of the user's next session, as its settings have it: what `cues` says, how long
+the lead-ins of `list` and `show` last."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from hiptimer import paths
+from hiptimer.core.routines.model import Exercise
+from hiptimer.core.safe_read import BadJson, UnreadableFile, parse_strict_json, read_small_text
+from hiptimer.core.settings import MAX_FILE_BYTES, Settings, settings_from_data
+from hiptimer.core.voice.cues import CueWriter
+
+
+def read_settings() -> Settings:
+    """The user's settings, read only: a damaged or missing file gives the defaults (the app
+    moves a damaged one aside when it starts; a command that only prints leaves it be)."""
+    try:
+        data = parse_strict_json(read_small_text(paths.settings_path(), MAX_FILE_BYTES))
+    except (UnreadableFile, BadJson):
+        return Settings()
+    return settings_from_data(data, str(paths.settings_path()))
+
+
+def next_session_writer(settings: Settings | None = None) -> CueWriter:
+    """A cue writer with the user's setup-reading choice, setup heard and caution setting."""
+    s = settings or read_settings()
+    mode: Any = s.setup_mode  # Settings only ever holds one of cues.SETUP_MODES
+    return CueWriter(
+        setup_mode=mode,
+        setup_heard=s.setup_heard,
+        pain_limit=s.pain_limit,
+        speak_cautions=s.speak_cautions,
+    )
+
+
+def next_session_lead_in() -> Callable[[Exercise], float] | None:
+    """How long a lead-in must last for the voice (None when muted: pauses as written)."""
+    s = read_settings()
+    return None if s.muted else next_session_writer(s).lead_in_seconds

@@ -1,0 +1,90 @@
+"""One copy per data folder, the Qt-free part: the folder's key, the lock's place, the request."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import stat
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+LOCK_NAME = "hiptimer.lock"
+# A lock file HipTimer writes holds a pid, a program name and a host name: a few dozen bytes.
+LOCK_MAX_BYTES = 4096
+MAX_MESSAGE = 64 * 1024  # the longest request read from the socket
+READ_ONLY_REASON = (
+    "another copy of HipTimer is using this data folder and does not answer "
+    "(close it, then start HipTimer again)."
+)
+
+
+class Outcome(str, Enum):
+    """What a start that is not the first copy does."""
+
+    HANDED_OVER = "handed_over"  # the running window took the request: this start exits 0
+    READ_ONLY = "read_only"  # one is running but does not answer: open without writing
+
+
+def instance_key(data_dir: Path) -> str:
+    """The local socket's name for a data folder: the same for every path to one folder
+    (links, `..`), different for two folders, and short enough for a Unix socket path."""
+    key = hashlib.sha256(str(data_dir.resolve()).encode()).hexdigest()[:16]
+    return f"hiptimer-{key}"
+
+
+def lock_path(data_dir: Path) -> Path:
+    return data_dir / LOCK_NAME
+
+
+def clear_foreign_lock(path: Path) -> bool:
+    """Remove what sits at the lock's place but is not a lock HipTimer wrote: a FIFO or a
+    link to a device would block or flood the lock's reader at every start. False when
+    something unusable stays there (a folder): the caller does without a lock.
+    """
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return True
+    except OSError as exc:
+        log.warning("Cannot look at %s: %s", path, exc)
+        return False
+    if stat.S_ISREG(info.st_mode) and info.st_size <= LOCK_MAX_BYTES:
+        return True
+    if stat.S_ISDIR(info.st_mode):
+        log.warning("%s is a folder, not a lock file: no guard against a second copy", path)
+        return False
+    log.warning("%s is not a lock file HipTimer wrote; removing it", path)
+    try:
+        os.unlink(path)
+    except OSError as exc:
+        log.warning("Cannot remove %s: %s", path, exc)
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class Request:
+    """What a second start asked for: a routine (a path or id) and whether to start it."""
+
+    routine: str | None = None
+    start: bool = False
+
+    def encode(self) -> bytes:
+        return json.dumps({"routine": self.routine, "start": self.start}).encode() + b"\n"
+
+    @classmethod
+    def decode(cls, raw: bytes) -> Request:
+        """The request in `raw`; anything else (junk, a list, a number) asks for nothing."""
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            return cls()
+        if not isinstance(data, dict):
+            return cls()
+        routine = data.get("routine")
+        return cls(routine if isinstance(routine, str) else None, data.get("start") is True)

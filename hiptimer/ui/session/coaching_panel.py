@@ -1,0 +1,209 @@
+"""The exercise's setup steps as a numbered list, the one being read highlighted, and its caution."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from hiptimer.core.routines.model import Exercise
+from hiptimer.ui.theme import set_px
+
+HEADING = "How to do it"
+CAUTION_PREFIX = "\u26a0 Caution: "
+MIN_PX = 14  # below this a step is unreadable from the mat; it is clipped instead
+SPACING = 6
+ROW_PAD = 6  # inside a step's row, around its text
+CAUTION_PAD = 10  # inside the caution's box
+ROW_STYLE = "QWidget#step {{ border-radius: 8px; background: {background}; }}"
+# The step the voice is reading: dark text on the phase's accent, so it stands out from 2 m.
+SPOKEN_TEXT = "color: #000000;"
+CAUTION_STYLE = (
+    f"color: #FFE082; border: 3px solid #FFB74D; border-radius: 10px;"
+    f" padding: {CAUTION_PAD}px; background: rgba(0, 0, 0, 0.25);"
+)
+
+
+class CoachingPanel(QFrame):
+    """Shows one exercise's setup steps and caution as plain text; it only displays.
+
+    Every step is always visible (muted, the screen is the coach); `highlight` marks the
+    step the voice is saying. The font is as large as `set_font_px` allows and small enough
+    for everything to fit the panel, as long exercises have four long steps.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("coaching")
+        self._exercise: Exercise | None = None
+        self._accent = "#FFB74D"
+        self._spoken = -1
+        self._max_px = 24.0
+        self._px = 24.0
+        self.heading = _plain_label(self, wrap=False)
+        self.heading.setText(HEADING)
+        self.rows: list[QWidget] = []
+        self.numbers: list[QLabel] = []
+        self.steps: list[QLabel] = []
+        self.caution = _plain_label(self)
+        self.caution.setStyleSheet(CAUTION_STYLE)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(4, 0, 4, 0)
+        self._layout.setSpacing(SPACING)
+        self._layout.addWidget(self.heading)
+        self._layout.addStretch(1)
+        self._layout.addWidget(self.caution)
+        self._layout.addStretch(1)
+        # The layout gives it room by its stretch: its text never pushes the countdown aside.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+
+    @property
+    def exercise(self) -> Exercise | None:
+        return self._exercise
+
+    @property
+    def has_content(self) -> bool:
+        ex = self._exercise
+        return ex is not None and bool(ex.setup or ex.caution.strip())
+
+    @property
+    def spoken(self) -> int:
+        """The step highlighted as being said, or -1."""
+        return self._spoken
+
+    @property
+    def font_px(self) -> float:
+        """The pixel size the steps are shown at (after fitting)."""
+        return self._px
+
+    def show_exercise(self, ex: Exercise | None) -> None:
+        """The steps and caution of `ex` (a new exercise clears the highlight)."""
+        old = self._exercise
+        if ex is not None and old is not None and _same_coaching(ex, old):
+            return
+        self._exercise = ex
+        self._spoken = -1
+        for row in self.rows:
+            self._layout.removeWidget(row)
+            row.deleteLater()
+        self.rows, self.numbers, self.steps = [], [], []
+        setup = ex.setup if ex is not None else ()
+        for i, line in enumerate(setup):
+            self._add_step(i, line)
+        caution = ex.caution.strip() if ex is not None else ""
+        self.caution.setText(f"{CAUTION_PREFIX}{caution}" if caution else "")
+        self.caution.setVisible(bool(caution))
+        self.heading.setVisible(bool(setup))
+        self._fit()
+
+    def _add_step(self, i: int, line: str) -> None:
+        row = QWidget(self)
+        row.setObjectName("step")
+        row.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(ROW_PAD, ROW_PAD, ROW_PAD, ROW_PAD)
+        number = _plain_label(row, wrap=False)
+        number.setText(f"{i + 1}.")
+        number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        text = _plain_label(row)
+        text.setText(line)
+        layout.addWidget(number, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(text, 1)
+        self._layout.insertWidget(1 + i, row)
+        self.rows.append(row)
+        self.numbers.append(number)
+        self.steps.append(text)
+
+    def highlight(self, line: int) -> None:
+        """Mark step `line` (from 0) as being said; -1 marks none."""
+        line = line if 0 <= line < len(self.steps) else -1
+        if line != self._spoken:
+            self._spoken = line
+            self._restyle()
+
+    def set_accent(self, accent: str) -> None:
+        """The phase's accent colour, for the highlight."""
+        if accent != self._accent:
+            self._accent = accent
+            self._restyle()
+
+    def set_font_px(self, px: float) -> None:
+        """The largest size to show the steps at; smaller when they would not fit."""
+        self._max_px = px
+        self._fit()
+
+    def texts(self) -> list[str]:
+        """What the panel shows, in order (for tests and the screen dump)."""
+        shown = [f"{n.text()}  {t.text()}" for n, t in zip(self.numbers, self.steps, strict=True)]
+        return shown + ([self.caution.text()] if self.caution.text() else [])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    # ------------------------------------------------------------ sizing
+
+    def _fit(self) -> None:
+        """The largest font, up to the maximum, at which every step and the caution fit."""
+        px = max(float(MIN_PX), self._max_px)
+        if self.width() > 0 and self.height() > 0:
+            while px > MIN_PX and self._height_at(px) > self.height():
+                px -= 1
+        self._px = px
+        self._restyle()
+
+    def _height_at(self, px: float) -> int:
+        margins = self._layout.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        bold = _metrics(self.font(), px, True)  # the widest a step is shown (when read)
+        parts = []
+        if self.steps:
+            parts.append(_metrics(self.font(), px * 0.8, True).height())
+        number_w = bold.horizontalAdvance(f"{len(self.steps)}.") + 12
+        for step in self.steps:
+            text_w = width - number_w - 2 * ROW_PAD - SPACING
+            parts.append(_wrapped_height(bold, step.text(), text_w) + 2 * ROW_PAD)
+        if self.caution.text():
+            inner = width - 2 * (CAUTION_PAD + 3)
+            parts.append(_wrapped_height(bold, self.caution.text(), inner) + 2 * (CAUTION_PAD + 3))
+        return sum(parts) + SPACING * max(0, len(parts) - 1) + margins.top() + margins.bottom()
+
+    def _restyle(self) -> None:
+        set_px(self.heading, self._px * 0.8, bold=True)
+        self.heading.setStyleSheet("color: #C8D3DC;")
+        for i, (row, number, text) in enumerate(
+            zip(self.rows, self.numbers, self.steps, strict=True)
+        ):
+            spoken = i == self._spoken
+            background = self._accent if spoken else "transparent"
+            row.setStyleSheet(ROW_STYLE.format(background=background))
+            for label in (number, text):
+                set_px(label, self._px, bold=spoken)
+                label.setStyleSheet(SPOKEN_TEXT if spoken else "")
+        set_px(self.caution, self._px, bold=True)
+
+
+def _metrics(base: QFont, px: float, bold: bool) -> QFontMetrics:
+    font = QFont(base)
+    font.setPixelSize(max(8, int(px)))
+    font.setBold(bold)
+    return QFontMetrics(font)
+
+
+def _wrapped_height(metrics: QFontMetrics, text: str, width: int) -> int:
+    """The height of `text` word-wrapped to `width` (bold: the widest a step is shown)."""
+    flags = int(Qt.TextFlag.TextWordWrap)
+    return metrics.boundingRect(QRect(0, 0, max(1, width), 100_000), flags, text).height()
+
+
+def _same_coaching(a: Exercise, b: Exercise) -> bool:
+    return (a.id, a.setup, a.caution) == (b.id, b.setup, b.caution)
+
+
+def _plain_label(parent: QWidget, *, wrap: bool = True) -> QLabel:
+    """A label that never reads its text as markup (the text comes from a routine)."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return label

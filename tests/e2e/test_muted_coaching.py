@@ -1,0 +1,99 @@
+"""Muted, the real window is the coach: the steps and the caution on screen, pauses as written."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.e2e.real_app import WAIT_S, RealApp
+
+pytestmark = pytest.mark.e2e
+
+STEPS = ["Kneel on a cushion, one foot forward.", "Tuck your pelvis under."]
+CAUTION = "Stop if the front of the hip pinches."
+ROUTINE = {
+    "format": "hiptimer-routine",
+    "version": 1,
+    "id": "e2e-coached",
+    "title": "E2E coached routine",
+    "rests": {"get_ready_s": 4, "between_sets_s": 1, "between_sides_s": 1, "after_exercise_s": 1},
+    "exercises": [
+        {
+            "id": "flexor",
+            "name": "Kneeling stretch",
+            "kind": "hold",
+            "hold_s": 2,
+            "setup": STEPS,
+            "caution": CAUTION,
+        },
+        {"id": "bridge", "name": "Bridge", "kind": "reps", "reps": 2},
+    ],
+}
+
+
+def read_screen(path: Path, pattern: str, timeout: float = WAIT_S) -> dict[str, Any]:
+    """The screen as the app last wrote it, once its title contains `pattern`."""
+    deadline = time.monotonic() + timeout
+    seen: dict[str, Any] = {}
+    while time.monotonic() < deadline:
+        if path.exists():
+            seen = json.loads(path.read_text(encoding="utf-8"))
+            if pattern in seen["title"]:
+                return seen
+        time.sleep(0.05)
+    pytest.fail(f"the screen never showed {pattern!r}; last: {seen}")
+
+
+def test_muted_the_steps_and_caution_are_on_screen_and_a_session_completes(
+    display: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    settings = {"muted": True, "first_run_done": True}
+    (data / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
+    routine = tmp_path / "e2e-coached.json"
+    routine.write_text(json.dumps(ROUTINE), encoding="utf-8")
+    screen = tmp_path / "screen.json"
+    monkeypatch.setenv("HIPTIMER_SCREEN_TEXT", str(screen))
+    app = RealApp(display, data, routine)
+    try:
+        ready = read_screen(screen, "Kneeling stretch")
+        assert "GET READY" in ready["texts"]
+        # Muted, the get-ready lasts the 4 s written, not the time a voice would need.
+        assert ready["title"].startswith(("0:04 ", "0:03 "))
+        texts = ready["texts"]
+        numbered = ["1.", STEPS[0], "2.", STEPS[1]]  # each step's number, then its words
+        start = texts.index("1.")
+        assert texts[start : start + 4] == numbered
+        assert f"\u26a0 Caution: {CAUTION}" in texts
+        assert "\u201cGet ready: Kneeling stretch.\u201d" in texts  # the caption, not a step
+
+        app.wait_title(r"^Rate pain: Kneeling stretch")
+        app.key("2")
+        app.wait_title(r"^0/2 Bridge")
+        app.key("space")
+        app.wait_title(r"^1/2 Bridge")
+        app.key("BackSpace")  # a count too many, taken back
+        app.wait_title(r"^0/2 Bridge")
+        app.key("space", "space")
+        app.wait_title(r"^Rate pain: Bridge")
+        app.key("1")
+        app.wait_title(r"^Session complete \u2014 HipTimer$")
+
+        with sqlite3.connect(data / "history.sqlite3") as db:
+            sets = db.execute(
+                "SELECT exercise_id, actual_hold_s, actual_reps, pain, completed FROM sets"
+                " ORDER BY seq"
+            ).fetchall()
+            reasons = db.execute("SELECT end_reason FROM sessions").fetchall()
+        assert sets == [("flexor", 2.0, None, 2, 1), ("bridge", None, 2, 1, 1)]
+        assert reasons == [("completed",)]
+        app.shortcut("ctrl+q")
+        assert app.process.wait(timeout=WAIT_S) == 0, app.output()
+    finally:
+        app.stop()

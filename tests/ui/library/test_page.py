@@ -1,0 +1,59 @@
+"""Tests for the library page: a routine's details (cautions, source) and its length."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from hiptimer.core.routines.model import Routine, estimated_seconds
+from hiptimer.ui.library.page import LibraryItem, LibraryPage, details_html
+from tests.harness import hold, quick_routine
+
+
+def sourced() -> Routine:
+    r = quick_routine(
+        hold("hug", 30, name="Knee hug", caution="Stop the hug before the <hip> pinches."),
+        hold("plain", 20, name="Plain stretch"),
+    )
+    return Routine(
+        r.id, r.title, r.exercises, r.description,
+        source="A physiotherapy handout & an article", cautions=r.cautions, rests=r.rests,
+    )  # fmt: skip
+
+
+def test_the_details_show_each_exercises_caution_the_routines_cautions_and_its_source() -> None:
+    r = sourced()
+    text = details_html(LibraryItem(r.id, r.title, r))
+    assert "Stop the hug before the &lt;hip&gt; pinches." in text  # escaped: plain text
+    assert "<hip>" not in text
+    assert text.index("Knee hug") < text.index("Stop the hug") < text.index("Plain stretch")
+    assert "Stop if it hurts." in text  # the routine's own caution
+    assert "<b>Source:</b> A physiotherapy handout &amp; an article" in text
+
+
+def test_the_shown_text_reads_as_written(qtbot: QtBot) -> None:
+    r = sourced()
+    page = LibraryPage([LibraryItem(r.id, r.title, r)])
+    qtbot.addWidget(page)
+    shown = page.details.toPlainText()
+    assert "\u26a0 Stop the hug before the <hip> pinches." in shown
+    assert "Source: A physiotherapy handout & an article" in shown
+
+
+def test_the_length_shown_is_the_one_the_next_session_runs(qtbot: QtBot) -> None:
+    r = sourced()
+    page = LibraryPage([LibraryItem(r.id, r.title, r)], estimate=lambda _r: 15 * 60)
+    qtbot.addWidget(page)
+    assert page.list.item(0).text().endswith("\u00b7 15 min")
+    assert "About 15 min" in page.details.toPlainText()
+    plain = LibraryPage([LibraryItem(r.id, r.title, r)])
+    qtbot.addWidget(plain)
+    assert f"About {round(estimated_seconds(r))} s" in plain.details.toPlainText()
+
+
+def test_the_lengths_follow_a_new_estimate_once_the_voice_is_known(qtbot: QtBot) -> None:
+    r = sourced()
+    page = LibraryPage([LibraryItem(r.id, r.title, r)])
+    qtbot.addWidget(page)
+    page.set_estimate(lambda _r: 20 * 60)
+    assert page.list.item(0).text().endswith("\u00b7 20 min")
+    assert "About 20 min" in page.details.toPlainText()

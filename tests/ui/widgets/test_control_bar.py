@@ -1,0 +1,40 @@
+"""Tests for the workout's button row: every button's words fit, however many are shown."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from hiptimer.ui.keys import Action
+from hiptimer.ui.widgets.control_bar import ControlBar
+
+
+def shown_state(bar: ControlBar, *, counting: bool) -> None:
+    bar.show_state(
+        paused=False, counting=counting, reps=counting, muted=True, navigable=True, steps=False
+    )
+
+
+def test_eleven_buttons_fit_a_1024_px_row_and_the_text_grows_back_with_room(
+    qtbot: QtBot,
+) -> None:
+    bar = ControlBar()
+    qtbot.addWidget(bar)
+    bar.setMinimumSize(300, 40)  # a fixed minimum: the offscreen platform warns otherwise
+    bar.resize(992, 50)  # a 1024 px window less its margins
+    bar.show()
+    shown_state(bar, counting=True)
+    bar.set_font_px(18)
+    shown = [b for b in bar.buttons.values() if b.isVisible()]
+    assert len(shown) == 11
+
+    def fits(button: QPushButton) -> bool:
+        words = QFontMetrics(button.font()).horizontalAdvance(button.text())
+        return words + 2 * 8 <= button.width()  # no word cut off
+
+    qtbot.waitUntil(lambda: all(fits(b) for b in shown))
+    small = shown[0].font().pixelSize()
+    assert 12 <= small < 18
+    bar.resize(1900, 50)
+    qtbot.waitUntil(lambda: bar.buttons[Action.END].font().pixelSize() == 18)
