@@ -106,30 +106,34 @@ def details_html(
 def _exercise_rows(
     name: str, dose: str, caution: str, pictures: Mapping[str, str] | None, exercise_id: str
 ) -> str:
+    """One exercise: its picture beside its name and dose, and under them why there is no
+    picture (a missing file) and its caution."""
     e = html.escape
-    lead = "" if pictures is None else "<td></td>"  # under the picture column, if there is one
-    row = f"<tr>{_picture_cell(pictures, exercise_id)}<td>{e(name)}</td><td>&nbsp;&nbsp;{e(dose)}</td></tr>"
+    below: list[str] = []
     note = (pictures or {}).get(exercise_id, "")
     if note and not note.startswith(PICTURE_SCHEME):
-        row += f"<tr>{lead}<td colspan='2' style='color:{CAUTION_COLOUR}'>{e(note)}</td></tr>"
+        below.append(f"<td colspan='2' style='color:{CAUTION_COLOUR}'>{e(note)}</td>")
     if caution.strip():
-        row += (
-            f"<tr>{lead}<td colspan='2' style='color:{CAUTION_COLOUR}; padding-left: 18px;"
-            f" padding-bottom: 6px'>\u26a0 {e(caution.strip())}</td></tr>"
+        below.append(
+            f"<td colspan='2' style='color:{CAUTION_COLOUR}; padding-left: 18px;"
+            f" padding-bottom: 6px'>\u26a0 {e(caution.strip())}</td>"
         )
-    return row
+    picture = _picture_cell(pictures, exercise_id, rows=1 + len(below))
+    first = f"<tr>{picture}<td>{e(name)}</td><td>&nbsp;&nbsp;{e(dose)}</td></tr>"
+    return first + "".join(f"<tr>{cell}</tr>" for cell in below)
 
 
-def _picture_cell(pictures: Mapping[str, str] | None, exercise_id: str) -> str:
+def _picture_cell(pictures: Mapping[str, str] | None, exercise_id: str, rows: int) -> str:
+    """The picture column's cell, beside all of the exercise's rows (none without pictures)."""
     if pictures is None:
         return ""
     name = pictures.get(exercise_id, "")
-    if not name.startswith(PICTURE_SCHEME):
-        return "<td></td>"
-    return (
-        f"<td><img src='{html.escape(name, quote=True)}' width={THUMB_W}"
-        f" height={THUMB_H}>&nbsp;</td>"
+    image = (
+        f"<img src='{html.escape(name, quote=True)}' width={THUMB_W} height={THUMB_H}>&nbsp;"
+        if name.startswith(PICTURE_SCHEME)
+        else ""
     )
+    return f"<td rowspan='{rows}' valign='middle'>{image}</td>"
 
 
 class LibraryPage(QWidget):
