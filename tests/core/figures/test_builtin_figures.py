@@ -21,6 +21,15 @@ from hiptimer.core.routines.loader import load_routine
 
 # Squeezing the buttocks shows as a ring where the work is, not as a movement.
 STILL = {"glute-squeezes"}
+# Figures for exercises that no built-in routine has (yet): drawn for routines on their way to
+# the built-ins, and kept for exercises that left them, as a user's copy of a routine keeps its
+# exercise ids and with them its figures. When a routine change lands, update this set.
+NOT_BUILT_IN = {
+    "adductor-squeeze",
+    "low-impact-cardio",
+    "lunge-pelvic-control",
+    "monster-walk-back-forward",
+}
 
 
 def builtin_exercise_ids() -> set[str]:
@@ -32,6 +41,7 @@ def builtin_exercise_ids() -> set[str]:
 
 EXERCISES = sorted(builtin_exercise_ids())
 FIGURE_FILES = sorted(builtin_figures_dir().glob("*.json"))
+FIGURE_IDS = [path.stem for path in FIGURE_FILES]
 
 
 @pytest.fixture(scope="module")
@@ -41,10 +51,11 @@ def figures() -> dict[str, Figure]:
 
 def test_every_built_in_exercise_has_a_figure_and_no_figure_is_left_over() -> None:
     assert len(EXERCISES) >= 30
-    assert sorted(path.stem for path in FIGURE_FILES) == EXERCISES
+    assert sorted(set(EXERCISES) - set(FIGURE_IDS)) == [], "built-in exercises without a figure"
+    assert sorted(set(FIGURE_IDS) - set(EXERCISES)) == sorted(NOT_BUILT_IN - set(EXERCISES))
 
 
-@pytest.mark.parametrize("exercise_id", EXERCISES)
+@pytest.mark.parametrize("exercise_id", FIGURE_IDS)
 def test_the_figure_loads_and_its_start_and_end_differ(
     exercise_id: str, figures: dict[str, Figure]
 ) -> None:
@@ -58,7 +69,7 @@ def test_the_figure_loads_and_its_start_and_end_differ(
         assert moved, "the exercise moves, so must its figure"
 
 
-@pytest.mark.parametrize("exercise_id", EXERCISES)
+@pytest.mark.parametrize("exercise_id", FIGURE_IDS)
 def test_every_pose_of_the_figure_can_be_drawn(
     exercise_id: str, figures: dict[str, Figure]
 ) -> None:
@@ -71,7 +82,7 @@ def test_every_pose_of_the_figure_can_be_drawn(
             assert 0 < right - left < 400 and 0 < top - bottom < 400
 
 
-@pytest.mark.parametrize("exercise_id", EXERCISES)
+@pytest.mark.parametrize("exercise_id", FIGURE_IDS)
 def test_no_pose_on_the_way_leaves_the_frame(exercise_id: str, figures: dict[str, Figure]) -> None:
     """The frame is fixed per figure (it must not jump), so every pose must fit inside it."""
     fig = figures[exercise_id]
