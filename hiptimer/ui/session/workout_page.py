@@ -155,7 +155,7 @@ class WorkoutPage(QWidget):
         set_px(self.next_line, h * 0.036)
         set_px(self.time_left, h * 0.034, bold=True)
         self.progress.setFixedHeight(int(h * 0.035))
-        self.side.setFixedWidth(int(self.width() * 0.2))
+        self._size_side()
         self.controls.set_font_px(h * 0.024)
         for button in self.controls.buttons.values():
             button.setMinimumHeight(int(h * 0.06))
@@ -262,6 +262,12 @@ class WorkoutPage(QWidget):
         self.figure_row.setDirection(direction)
         self.figure_row.setStretch(0, 3 if above else 2)
         self.figure_row.setStretch(1, 2 if above else 3)
+        self._size_side()
+
+    def _size_side(self) -> None:
+        """The side's pill: a fifth of the screen, less when the steps take half the row."""
+        share = 0.12 if self.figure_row.direction() is QBoxLayout.Direction.TopToBottom else 0.2
+        self.side.setFixedWidth(int(self.width() * share))
 
     def _paint_phase(self, phase: Phase) -> None:
         self._phase = phase

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.figures.library import FigureLibrary
@@ -120,3 +122,32 @@ def test_an_exercise_without_a_figure_leaves_the_countdown_the_room(
     h.until(StepKind.WORK)
     assert not h.page.figure.isVisibleTo(h.page)
     assert h.page.big.isVisibleTo(h.page)
+
+
+def _box(page: WorkoutPage, widget: QWidget) -> QRect:
+    """A widget's rectangle in the page's coordinates, once the layouts have settled."""
+    QApplication.processEvents()  # a layout changes on its next event, as in the app
+    return QRect(widget.mapTo(page, QPoint(0, 0)), widget.size())
+
+
+def test_the_figure_goes_above_the_count_while_the_steps_show_and_beside_it_otherwise(
+    make: Callable[[Routine], Page],
+) -> None:
+    coached = hold("hamstring-stretch", 10, sides=SideMode.EACH, setup=("Lie face up.",))
+    h = make(routine(coached))
+    h.driver.start()
+    h.advance(0.5)  # the get-ready: steps beside, the figure above the countdown
+    page = h.page
+    figure, big, steps = _box(page, page.figure), _box(page, page.big), _box(page, page.coaching)
+    assert page.coaching.isVisible()
+    assert figure.bottom() <= big.top() and figure.right() < steps.left()
+    assert figure.width() > 1.5 * figure.height() / 2  # a lying figure gets a wide panel
+    h.until(StepKind.WORK)  # the set: no steps, the figure beside the count
+    figure, big = _box(page, page.figure), _box(page, page.big)
+    assert not page.coaching.isVisible()
+    assert figure.right() <= big.left() and figure.height() > big.height() / 2
+    page.toggle_steps()  # I: the steps in the set too; the side's pill stays in its column
+    steps, side = _box(page, page.coaching), _box(page, page.side)
+    assert page.coaching.isVisible() and page.side.isVisible()
+    assert _box(page, page.figure).bottom() <= _box(page, page.big).top()
+    assert side.right() < steps.left()
