@@ -13,6 +13,7 @@ from enum import Enum
 from pathlib import Path
 
 from hiptimer.core.safe_read import UnreadableFile, read_small_bytes, size_text
+from hiptimer.i18n import _
 
 MAX_IMAGE_BYTES = 5 * 1024 * 1024
 
@@ -54,11 +55,11 @@ def read_image(path: Path) -> ImageFile:
     except UnreadableFile as exc:
         message = str(exc)
         if "at most" in message or "larger than" in message:
-            message = f"the picture is larger than {size_text(MAX_IMAGE_BYTES)}"
+            message = _("the picture is larger than {size}").format(size=size_text(MAX_IMAGE_BYTES))
         raise ImageProblem(message) from None
     kind = image_kind(data)
     if kind is None:
-        raise ImageProblem("not a PNG, JPEG or SVG picture")
+        raise ImageProblem(_("not a PNG, JPEG or SVG picture"))
     if kind is ImageKind.SVG:
         check_svg(data)
     return ImageFile(path, kind, data)
@@ -84,8 +85,10 @@ def check_svg(data: bytes) -> None:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise ImageProblem("the SVG is not UTF-8 text") from None
+        raise ImageProblem(_("the SVG is not UTF-8 text")) from None
     if _HREF.search(text) or _URL.search(text) or _EXTERNAL.search(text):
         raise ImageProblem(
-            "the SVG refers to another file or a web address; HipTimer draws only what is inside it"
+            _(
+                "the SVG refers to another file or a web address; HipTimer draws only what is inside it"
+            )
         )

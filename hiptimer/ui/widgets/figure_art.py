@@ -17,6 +17,7 @@ from hiptimer.core.figures.images import ImageKind, ImageProblem, image_path, re
 from hiptimer.core.figures.library import FigureLibrary
 from hiptimer.core.figures.model import Figure
 from hiptimer.core.routines.model import Exercise
+from hiptimer.i18n import _
 
 MAX_PICTURE_MB = 128  # decoded size; a 5 MiB PNG can claim gigabytes
 SCALE_DOWN_TO = 1600  # pixels on the longer side: enough for a full-screen panel
@@ -81,27 +82,35 @@ class ArtShelf:
         found = self.library.find(exercise.id)
         if found.figure is not None:
             return Art(figure=found.figure)
-        return Art(note=f"Figure not shown: {found.problem}" if found.problem else "")
+        if not found.problem:
+            return Art()
+        return Art(note=_("Figure not shown: {problem}").format(problem=found.problem))
 
 
 def picture_art(routine_path: str, image: str) -> Art:
     """The routine's picture, or a note naming the file and what is wrong with it."""
     if not routine_path:
-        return Art(note=f"Picture not shown: {image} (the routine is not saved in a folder)")
+        return _not_shown(image, _("the routine is not saved in a folder"))
     try:
         file = read_image(image_path(routine_path, image))
     except ImageProblem as exc:
-        return Art(note=f"Picture not shown: {image} ({exc})")
+        return _not_shown(image, str(exc))
     if file.kind is ImageKind.SVG:
         svg = QSvgRenderer()
         svg.setOptions(QtSvg.Option.DisableAnimations)
         if svg.load(QByteArray(file.data)) and not svg.defaultSize().isEmpty():
             return Art(svg=svg)
-        return Art(note=f"Picture not shown: {image} (not an SVG picture HipTimer can draw)")
+        return _not_shown(image, _("not an SVG picture HipTimer can draw"))
     decoded = _decode(file.data)
     if decoded is None:
-        return Art(note=f"Picture not shown: {image} (the {file.kind.value.upper()} is damaged)")
+        return _not_shown(image, _("the {kind} is damaged").format(kind=file.kind.value.upper()))
     return Art(image=decoded)
+
+
+def _not_shown(image: str, problem: str) -> Art:
+    """The note in a picture's place: which file, and what is wrong with it."""
+    # Translators: {file} is the picture's path as the routine gives it.
+    return Art(note=_("Picture not shown: {file} ({problem})").format(file=image, problem=problem))
 
 
 def _decode(data: bytes) -> QImage | None:
