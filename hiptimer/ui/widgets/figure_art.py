@@ -16,6 +16,7 @@ from PySide6.QtSvg import QSvgRenderer, QtSvg
 from hiptimer.core.figures.images import ImageKind, ImageProblem, image_path, read_image
 from hiptimer.core.figures.library import FigureLibrary
 from hiptimer.core.figures.model import Figure
+from hiptimer.core.routines.ladder import variant_id
 from hiptimer.core.routines.model import Exercise
 from hiptimer.i18n import _
 
@@ -71,7 +72,7 @@ class ArtShelf:
         self._kept: dict[tuple[str, str], Art] = {}
 
     def art_for(self, exercise: Exercise) -> Art:
-        key = (exercise.id, exercise.image)
+        key = (variant_id(exercise), exercise.image)
         if key not in self._kept:
             self._kept[key] = self._find(exercise)
         return self._kept[key]
@@ -79,7 +80,10 @@ class ArtShelf:
     def _find(self, exercise: Exercise) -> Art:
         if exercise.image:
             return picture_art(self.routine_path, exercise.image)
-        found = self.library.find(exercise.id)
+        # A harder variant (a ladder's rung) has its own figure; else the exercise's shows.
+        found = self.library.find(variant_id(exercise))
+        if found.figure is None and not found.problem:
+            found = self.library.find(exercise.id)
         if found.figure is not None:
             return Art(figure=found.figure)
         if not found.problem:

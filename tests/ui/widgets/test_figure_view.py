@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from hiptimer import paths
 from hiptimer.core.figures.library import FigureLibrary
 from hiptimer.core.figures.model import Figure
 from hiptimer.core.figures.motion import Motion, pose_at
+from hiptimer.core.routines.catalog import load_catalog
 from hiptimer.core.routines.model import Exercise, SideMode, Tempo
 from hiptimer.core.session.steps import Side
 from hiptimer.ui.widgets.figure_art import ArtShelf
@@ -240,3 +242,16 @@ def test_a_thumbnail_shows_the_held_pose(make: Callable[..., FigureView], tmp_pa
     assert image is not None and (image.width(), image.height()) == (192, 128)
     assert thumbnail(shelf.art_for(reps("nobody-drew-this", 3)), 96, 64) is None
     assert thumbnail(shelf.art_for(with_image("gone.png")), 96, 64) is None
+
+
+def test_a_harder_variant_shows_its_own_figure_and_the_first_rung_the_exercises() -> None:
+    # hip-strengthening's bridge has a single-leg bridge rung; each has its own figure file.
+    bridge = load_catalog().find("hip-strengthening").exercise("bridge")
+    assert bridge.ladder, "the built-in bridge has a ladder"
+    library = FigureLibrary()
+    shelf = ArtShelf(library)
+    first = shelf.art_for(bridge).figure
+    harder = shelf.art_for(replace(bridge, rung=1)).figure
+    assert first == library.find("bridge").figure
+    assert harder == library.find("single-leg-bridge").figure
+    assert harder is not None and harder != first
