@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,9 +24,13 @@ from hiptimer.core.routines.model import Routine, dose_text, estimated_seconds, 
 from hiptimer.i18n import _, n_
 from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.theme import set_px
+from hiptimer.ui.widgets.figure_art import ArtShelf
+from hiptimer.ui.widgets.figure_view import thumbnail
 
 SEPARATOR = " \u00b7 "
 CAUTION_COLOUR = "#FFD54F"
+PICTURE_SCHEME = "figure:"  # our own resource names; exercise ids are [a-z0-9_-]
+THUMB_W, THUMB_H = 96, 64
 Estimate = Callable[[Routine], float]  # a routine's length as the next session would run it
 
 
@@ -61,9 +65,17 @@ def load_library() -> list[LibraryItem]:
     ]
 
 
-def details_html(item: LibraryItem, estimate: Estimate = estimated_seconds) -> str:
+def details_html(
+    item: LibraryItem,
+    estimate: Estimate = estimated_seconds,
+    pictures: Mapping[str, str] | None = None,
+) -> str:
     """The routine's description, duration, schedule, exercises (each with its caution), its
-    cautions and its source, as HTML; every text from the routine is escaped."""
+    cautions and its source, as HTML; every text from the routine is escaped.
+
+    `pictures` maps an exercise id to the name of a small picture in the document's resources,
+    or to a plain-text line saying why there is none; without it there is no picture column.
+    """
     e = html.escape
     if item.routine is None:
         problems = "".join(f"<li>{e(line)}</li>" for line in item.problem.splitlines())
@@ -81,7 +93,10 @@ def details_html(item: LibraryItem, estimate: Estimate = estimated_seconds) -> s
     parts = [f"<h2>{e(r.title)}</h2>", f"<p><b>{e(SEPARATOR.join(meta))}</b></p>"]
     if r.description:
         parts.append(f"<p>{e(r.description)}</p>")
-    rows = "".join(_exercise_rows(ex.name, dose_text(ex), ex.caution) for ex in r.active_exercises)
+    rows = "".join(
+        _exercise_rows(ex.name, dose_text(ex), ex.caution, pictures, ex.id)
+        for ex in r.active_exercises
+    )
     heading = e(_("Exercises"))
     parts.append(f"<p><b>{heading}</b></p><table>{rows}</table>")
     if r.cautions:
@@ -94,15 +109,37 @@ def details_html(item: LibraryItem, estimate: Estimate = estimated_seconds) -> s
     return "".join(parts)
 
 
-def _exercise_rows(name: str, dose: str, caution: str) -> str:
+def _exercise_rows(
+    name: str, dose: str, caution: str, pictures: Mapping[str, str] | None, exercise_id: str
+) -> str:
+    """One exercise: its picture beside its name and dose, and under them why there is no
+    picture (a missing file) and its caution."""
     e = html.escape
-    row = f"<tr><td>{e(name)}</td><td>&nbsp;&nbsp;{e(dose)}</td></tr>"
+    below: list[str] = []
+    note = (pictures or {}).get(exercise_id, "")
+    if note and not note.startswith(PICTURE_SCHEME):
+        below.append(f"<td colspan='2' style='color:{CAUTION_COLOUR}'>{e(note)}</td>")
     if caution.strip():
-        row += (
-            f"<tr><td colspan='2' style='color:{CAUTION_COLOUR}; padding-left: 18px;"
-            f" padding-bottom: 6px'>\u26a0 {e(caution.strip())}</td></tr>"
+        below.append(
+            f"<td colspan='2' style='color:{CAUTION_COLOUR}; padding-left: 18px;"
+            f" padding-bottom: 6px'>\u26a0 {e(caution.strip())}</td>"
         )
-    return row
+    picture = _picture_cell(pictures, exercise_id, rows=1 + len(below))
+    first = f"<tr>{picture}<td>{e(name)}</td><td>&nbsp;&nbsp;{e(dose)}</td></tr>"
+    return first + "".join(f"<tr>{cell}</tr>" for cell in below)
+
+
+def _picture_cell(pictures: Mapping[str, str] | None, exercise_id: str, rows: int) -> str:
+    """The picture column's cell, beside all of the exercise's rows (none without pictures)."""
+    if pictures is None:
+        return ""
+    name = pictures.get(exercise_id, "")
+    image = (
+        f"<img src='{html.escape(name, quote=True)}' width={THUMB_W} height={THUMB_H}>&nbsp;"
+        if name.startswith(PICTURE_SCHEME)
+        else ""
+    )
+    return f"<td rowspan='{rows}' valign='middle'>{image}</td>"
 
 
 LENGTH_GAP = "   "  # between a routine's title and its length in the list
@@ -248,8 +285,33 @@ class LibraryPage(QWidget):
 
     def _show_details(self, row: int) -> None:
         item = self.items[row] if 0 <= row < len(self.items) else None
-        self.details.setHtml(details_html(item, self._estimate) if item is not None else "")
+        pictures = self._pictures(item) if item is not None else None
+        html_text = details_html(item, self._estimate, pictures) if item is not None else ""
+        self.details.setHtml(html_text)
         self.start_button.setEnabled(item is not None and not item.broken)
+
+    def _pictures(self, item: LibraryItem) -> dict[str, str]:
+        """Each exercise's figure (or picture) as a document resource, or the line saying why not.
+
+        A fresh shelf each time, so a figure file you just changed shows when you select again.
+        """
+        if item.routine is None:
+            return {}
+        shelf = ArtShelf(routine_path=item.routine.path)
+        ratio = self.devicePixelRatioF()
+        pictures: dict[str, str] = {}
+        for ex in item.routine.active_exercises:
+            art = shelf.art_for(ex)
+            image = thumbnail(art, THUMB_W, THUMB_H, ratio)
+            if image is not None:
+                name = f"{PICTURE_SCHEME}{ex.id}"
+                self.details.document().addResource(
+                    QTextDocument.ResourceType.ImageResource, QUrl(name), image
+                )
+                pictures[ex.id] = name
+            elif art.note:
+                pictures[ex.id] = art.note
+        return pictures
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
