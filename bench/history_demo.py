@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hiptimer.core.history.queries import SetRecord
+from hiptimer.core.history.queries import StoredSet
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.routines.catalog import load_catalog
 from hiptimer.core.routines.model import Kind, Routine
@@ -57,7 +57,7 @@ def fill_demo(store: HistoryStore, routine: Routine, days: int = 91, seed: int =
                     hold = ex.hold_s if ex.kind is Kind.HOLD else None
                     planned = reps[ex.id] if ex.kind is Kind.REPS else None
                     end = at + timedelta(seconds=40)
-                    store.add_set(sid, SetRecord(
+                    store.add_set(sid, StoredSet(
                         ex.id, ex.name, number, at, end, side=side, planned_hold_s=hold,
                         actual_hold_s=hold, planned_reps=planned, actual_reps=planned,
                         pain=pain, pain_choice="lower" if pain > 5 else None,

@@ -14,6 +14,7 @@ from typing import Any
 
 from hiptimer.core.dosing import rules as pain_rules
 from hiptimer.core.dosing.dose_steps import Dose, ExerciseHistory, Exposure, PainRuleSettings
+from hiptimer.core.history.outcome import count_sets
 from hiptimer.core.history.queries import DoseChange, HistoryQueries, from_db_time, to_db_time
 from hiptimer.core.routines.model import Exercise, Kind, Routine
 from hiptimer.core.session.steps import Side
@@ -130,13 +131,14 @@ def _exposure(
     session: _Session, sets: Sequence[_Set], checkins: Sequence[tuple[datetime, int]]
 ) -> Exposure:
     dose = _planned_dose(session, sets)
-    done = {x.set_number for x in sets if x.completed and not x.skipped}
+    counts = count_sets(sets, dose.sets)  # each set once, as every view counts it
     pains = [x.pain for x in sets if x.pain is not None]
     return Exposure(
         session_id=session.id,
         date=session.started_at.astimezone().date(),
         dose=dose,
-        all_sets_done=len(done) >= dose.sets,
+        all_sets_done=counts.done >= dose.sets,
+        counts=counts,
         max_pain=max(pains) if pains else None,
         morning_pain=session.morning_pain,
         prev_morning_pain=_previous_morning(checkins, session.started_at),

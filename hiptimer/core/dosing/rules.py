@@ -172,9 +172,10 @@ def _stay(last: Exposure, s: PainRuleSettings) -> _Finding | None:
             "dose until it settles.",
         )
     if not last.all_sets_done:
+        told = f" ({last.counts.text()})" if last.counts else ""
         return _Finding(
             "stay.incomplete",
-            f"Not every set was done on {_day(last.date)}, so keep the same dose for now.",
+            f"Not every set was done on {_day(last.date)}{told}, so keep the same dose for now.",
         )
     return None
 

@@ -94,9 +94,9 @@ def duration_text(session: SessionSummary) -> str:
 
 
 def completion_text(session: SessionSummary) -> str:
-    """'16/18 sets, ended early': sets done against planned (or recorded) and how it ended."""
-    planned = session.sets_planned if session.sets_planned is not None else session.sets_recorded
-    return f"{session.sets_done}/{planned} sets, {END_WORDS.get(session.end_reason, '?')}"
+    """'16 of 18 sets done, 2 skipped; ended early': each set once, by its outcome
+    (hiptimer.core.history.outcome), and how the session ended."""
+    return f"{session.counts.text()}; {END_WORDS.get(session.end_reason, '?')}"
 
 
 def plural(count: int, noun: str) -> str:

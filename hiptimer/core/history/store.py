@@ -22,6 +22,7 @@ from typing import Any
 
 from hiptimer.core.history import repair, writes
 from hiptimer.core.history import schema as history_schema
+from hiptimer.core.history.corrections import CorrectionWrites
 from hiptimer.core.history.queries import (
     SET_COLUMNS,
     HistoryQueries,
@@ -41,7 +42,7 @@ def _rejected(exc: Rejected) -> Exception:
     return exc.__cause__ if isinstance(exc.__cause__, sqlite3.Error) else exc
 
 
-class HistoryStore(HistoryQueries):
+class HistoryStore(HistoryQueries, CorrectionWrites):
     """The open history database. Use `open_history()` to get one.
 
     `status`: whether writes reach the disk, why not, and how many wait (a HistoryStatus).
@@ -305,13 +306,6 @@ class HistoryStore(HistoryQueries):
             " < julianday(started_at) THEN started_at ELSE ?2 END, note = coalesce(?3, note)"
             " WHERE id = ?4",
             *(end_reason, to_db_time(ended_at), note, self._ref(session_id)),
-        )
-
-    def set_note(self, session_id: int, text: str) -> None:
-        self._update(
-            f"note of session {session_id}",
-            "UPDATE sessions SET note = ? WHERE id = ?",
-            *(text, self._ref(session_id)),
         )
 
     def record_morning(

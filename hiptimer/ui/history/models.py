@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -15,6 +16,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from hiptimer.core.history.outcome import deciding, done_text, planned_text
 from hiptimer.core.history.queries import SessionSummary, StoredSet
 from hiptimer.core.history.review import (
     ACCEPTABLE_MAX,
@@ -126,37 +128,33 @@ class SessionsModel(RowsModel[SessionSummary]):
                 self.replace_row(i, dataclasses.replace(s, note=note))
 
 
-def planned_text(record: StoredSet) -> str:
-    if record.planned_hold_s is not None:
-        return f"{record.planned_hold_s:g} s"
-    return "" if record.planned_reps is None else f"{record.planned_reps} reps"
+@dataclass(frozen=True)
+class SetRow:
+    """One attempt at a set as History shows it; `counted`: it decides the set's outcome."""
+
+    record: StoredSet
+    counted: bool = True
 
 
-def actual_text(record: StoredSet) -> str:
-    if record.skipped:
-        return "skipped"
-    if record.planned_hold_s is not None or record.actual_hold_s is not None:
-        done = "" if record.actual_hold_s is None else f"{record.actual_hold_s:g} s"
-    else:
-        done = "" if record.actual_reps is None else f"{record.actual_reps} reps"
-    return done if record.completed else f"{done} (ended early)".strip()
+def set_rows(records: list[StoredSet]) -> list[SetRow]:
+    return [SetRow(r, c) for r, c in zip(records, deciding(records), strict=True)]
 
 
-class SetsModel(RowsModel[StoredSet]):
+class SetsModel(RowsModel[SetRow]):
     """One session's sets in the order done: planned against actual, pain and choices."""
 
     columns = (
-        ("Exercise", lambda r: r.exercise_name),
-        ("Side", lambda r: r.side or ""),
-        ("Set", lambda r: str(r.set_number)),
-        ("Planned", planned_text),
-        ("Done", actual_text),
-        ("Pain", lambda r: "" if r.pain is None else f"{r.pain}/10"),
-        ("Choice", lambda r: CHOICE_WORDS.get(r.pain_choice or "", "")),
-        ("Adjustment", lambda r: r.adjustment or ""),
+        ("Exercise", lambda r: r.record.exercise_name),
+        ("Side", lambda r: r.record.side or ""),
+        ("Set", lambda r: str(r.record.set_number)),
+        ("Planned", lambda r: planned_text(r.record)),
+        ("Done", lambda r: done_text(r.record, r.counted)),
+        ("Pain", lambda r: "" if r.record.pain is None else f"{r.record.pain}/10"),
+        ("Choice", lambda r: CHOICE_WORDS.get(r.record.pain_choice or "", "")),
+        ("Adjustment", lambda r: r.record.adjustment or ""),
     )
     pain_columns = frozenset({5})
     right_aligned = frozenset({2, 5})
 
-    def pain_value(self, row: StoredSet, column: int) -> float | None:
-        return row.pain
+    def pain_value(self, row: SetRow, column: int) -> float | None:
+        return row.record.pain

@@ -34,7 +34,7 @@ from hiptimer.core.history.review import (
 )
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.routines.model import Routine
-from hiptimer.ui.history.models import SessionsModel, SetsModel
+from hiptimer.ui.history.models import SessionsModel, SetsModel, set_rows
 from hiptimer.ui.widgets.plain import escape, fit_names, plain
 
 SIDES = (("Both sides", None), ("Right", "right"), ("Left", "left"))
@@ -139,7 +139,7 @@ class SessionsPane(QWidget):
 
     def _show_session(self, session: SessionSummary | None) -> None:
         self._session = session
-        self.sets.set_rows(self.store.session_sets(session.id) if session else [])
+        self.sets.set_rows(set_rows(self.store.session_sets(session.id)) if session else [])
         if session is None:
             self.heading.setText("No session chosen.")
         else:

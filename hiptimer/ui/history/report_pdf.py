@@ -20,7 +20,13 @@ from PySide6.QtGui import (
 from hiptimer import __version__
 from hiptimer.core.history.export import ReportData, gather_report
 from hiptimer.core.history.queries import HistoryQueries
-from hiptimer.core.history.review import RoutineSource, day_text, pain_number, routines_by_id
+from hiptimer.core.history.review import (
+    RoutineSource,
+    completion_text,
+    day_text,
+    pain_number,
+    routines_by_id,
+)
 from hiptimer.core.safe_write import replacing_bytes
 from hiptimer.ui.history.report_charts import (
     INK,
@@ -187,6 +193,7 @@ def _draw(pages: _Pages, data: ReportData) -> None:
     _pain_charts(pages, data)
     _exercise_table(pages, data)
     _dose_changes(pages, data)
+    _sessions(pages, data)
     _notes(pages, data)
 
 
@@ -293,6 +300,23 @@ def _dose_changes(pages: _Pages, data: ReportData) -> None:
     )
     if shown < len(data.changes):
         pages.line(f"\u2026 and {len(data.changes) - shown} older changes.", 8, muted=True)
+
+
+def _sessions(pages: _Pages, data: ReportData) -> None:
+    """Each session, newest first: its sets by outcome, its pain, the morning after."""
+    if not data.sessions or not pages.heading("Sessions, most recent first"):
+        return
+    rows = [
+        (
+            day_text(s.started_at),
+            completion_text(s),
+            f"{pain_number(s.max_pain, 0)} / {pain_number(s.avg_pain)}",
+        )
+        for s in data.sessions
+    ]
+    shown = pages.table(("Date", "Sets", "Pain max / avg"), rows, (12, 60, 16))
+    if shown < len(rows):
+        pages.line(f"\u2026 and {len(rows) - shown} earlier sessions (see the CSV export).", 8)
 
 
 def _num(value: float | None) -> str:

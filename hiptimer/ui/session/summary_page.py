@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiptimer.core.history.outcome import SetCounts, count_sets, deciding, done_text, planned_text
 from hiptimer.core.routines.model import Routine, estimated_seconds, format_duration
 from hiptimer.core.session.events import EndReason, SetRecord
 from hiptimer.ui.keys import KEY_NAMES, Action
@@ -44,6 +45,7 @@ class SessionResult:
     adjustments: dict[str, list[str]] = field(default_factory=dict)  # exercise id -> changes
     started_with: Routine | None = None  # the routine as the session started
     planned_s: float | None = None  # its estimated length at the start, lead-ins as run
+    sets_planned: int | None = None  # the sets the session was to have (None: as recorded)
 
     @property
     def max_pain(self) -> int | None:
@@ -51,12 +53,9 @@ class SessionResult:
         return max(pains) if pains else None
 
     @property
-    def done_count(self) -> int:
-        return sum(1 for r in self.records if not r.skipped)
-
-    @property
-    def skipped_count(self) -> int:
-        return sum(1 for r in self.records if r.skipped)
+    def counts(self) -> SetCounts:
+        """Each set once, by its outcome, as the history counts it."""
+        return count_sets(self.records, self.sets_planned)
 
     def adjustment_lines(self) -> list[str]:
         """'Bridge: reps 12 -> 10 reps' for each change, in routine order."""
@@ -68,16 +67,9 @@ class SessionResult:
         ]
 
 
-def record_row(record: SetRecord) -> tuple[str, ...]:
+def record_row(record: SetRecord, counted: bool = True) -> tuple[str, ...]:
     """One table row: exercise, side, set, planned, actual, pain, choice."""
-    if record.planned_hold_s is not None:
-        planned = f"{record.planned_hold_s:g} s"
-        actual = f"{record.actual_hold_s:g} s" if record.actual_hold_s is not None else ""
-    else:
-        planned = f"{record.planned_reps} reps" if record.planned_reps is not None else ""
-        actual = f"{record.actual_reps} reps" if record.actual_reps is not None else ""
-    if record.skipped:
-        actual = "skipped"
+    planned, actual = planned_text(record), done_text(record, counted)
     side = record.side.value if record.side is not None else ""
     pain = f"{record.pain}/10" if record.pain is not None else ""
     choice = CHOICE_WORDS.get(record.pain_choice.value, "") if record.pain_choice else ""
@@ -85,13 +77,7 @@ def record_row(record: SetRecord) -> tuple[str, ...]:
 
 
 def stats_line(result: SessionResult) -> str:
-    done = result.done_count
-    parts = [
-        f"Total time {minutes_text(result.total_s)}",
-        f"{done} set{'' if done == 1 else 's'} done",
-    ]
-    if result.skipped_count:
-        parts.append(f"{result.skipped_count} skipped")
+    parts = [f"Total time {minutes_text(result.total_s)}", *result.counts.parts()]
     top = result.max_pain
     parts.append("no pain ratings" if top is None else f"highest pain {top}/10")
     return "  \u00b7  ".join(parts)
@@ -167,8 +153,9 @@ class SummaryPage(QWidget):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        counted = deciding(records)
         for row, record in enumerate(records):
-            for col, value in enumerate(record_row(record)):
+            for col, value in enumerate(record_row(record, counted[row])):
                 item = QTableWidgetItem(value)
                 if record.skipped:
                     item.setForeground(QColor(SKIPPED_COLOUR))

@@ -251,7 +251,14 @@ def test_no_backup_is_made_where_the_disk_lacks_room_for_it(
     ("damage_sql", "lacked"),
     [
         (["ALTER TABLE sessions DROP COLUMN note"], "sessions.note"),
-        (["DROP INDEX sets_by_exercise", "ALTER TABLE sets DROP COLUMN side"], "sets.side"),
+        (
+            [
+                "DROP INDEX sets_by_exercise",
+                "DROP INDEX sets_by_session_set",
+                "ALTER TABLE sets DROP COLUMN side",
+            ],
+            "sets.side",
+        ),
         (["DROP TABLE dose_changes"], "dose_changes"),
         (["DROP TABLE sets"], "sets"),
     ],
@@ -275,7 +282,7 @@ def test_a_missing_table_or_column_is_added_and_the_history_saves(
         store.record_dose_change("hips", "bridge", "reps", 10, 12, accepted=True, decided_at=T0)
         store.set_note(sid, "fine")
     assert read(db, "SELECT pain FROM sets WHERE session_id = 4") == [(4,)]
-    assert len(list(tmp_path.glob("history.sqlite3.bak-v2-*"))) == 1
+    assert len(list(tmp_path.glob(f"history.sqlite3.bak-v{history_schema.SCHEMA_VERSION}-*"))) == 1
     assert not list(tmp_path.glob("history.sqlite3.corrupt-*"))
     with open_history(db) as again:  # mended once: the next start is quiet
         assert again.status.notice is None

@@ -73,7 +73,7 @@ def test_sessions_are_listed_newest_first_with_max_and_average_pain(
     assert column(model, MAX_PAIN)[0] == "2" and column(model, AVG_PAIN)[0] == "1.2"
     assert column(model, MAX_PAIN)[-1] == "6" and column(model, AVG_PAIN)[-1] == "4.5"
     assert column(model, 1)[2] == "Stretches"
-    assert column(model, 3)[0] == "4/4 sets, completed"
+    assert column(model, 3)[0] == "4 of 4 sets done; completed"
     assert column(model, 6)[-1] == "Sore, took it easy"
 
 
@@ -108,7 +108,7 @@ def test_choosing_a_session_shows_its_sets_and_its_note(
     pane = window.sessions_pane
     pane.list_view.selectRow(5)  # the oldest
     sets = pane.sets.rows()
-    assert [(r.exercise_id, r.side, r.pain) for r in sets] == [
+    assert [(r.exercise_id, r.side, r.pain) for r in (row.record for row in sets)] == [
         ("bridge", None, 5),
         ("bridge", None, 6),
         ("clam", "right", 4),
