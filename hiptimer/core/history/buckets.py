@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 
 from hiptimer.core.history.queries import PainPoint, WeekCount
@@ -66,3 +67,18 @@ def bucket_label(start: date, unit: str) -> str:
     if unit == "month":
         return f"{start:%b %y}"
     return f"{start:%Y}"
+
+
+def whole_ticks(top: float, most: int = 8) -> tuple[int, int]:
+    """An axis from 0 with ticks on whole numbers: (the axis' end, the step between ticks).
+
+    The step is 1, 2 or 5 times a power of ten, the smallest that needs at most `most`
+    steps; the end is the first tick at or above `top` (at least one step).
+    """
+    step = 1
+    while True:
+        for factor in (1, 2, 5):
+            if math.ceil(max(top, 1e-9) / (step * factor)) <= most:
+                size = step * factor
+                return max(size, size * math.ceil(top / size)), size
+        step *= 10

@@ -7,15 +7,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from hiptimer.core.history.adherence import (
+    Adherence,
+    adherence,
+    period_start,
+    schedule_for,
+    schedules_text,
+)
 from hiptimer.core.history.queries import DoseChange, HistoryQueries, SessionSummary
 from hiptimer.core.history.review import (
-    Adherence,
     ExerciseTrend,
-    adherence,
     exercise_trend,
     exercises_for,
     local_day,
-    schedule_for,
 )
 from hiptimer.core.routines.model import Routine, Schedule
 
@@ -24,10 +28,11 @@ from hiptimer.core.routines.model import Routine, Schedule
 class ReportData:
     """Everything the clinician's report shows, for one routine (or all) and period."""
 
-    since: date  # the period in local days: as asked, else from the first session
+    since: date  # the period in local days: from the first session, or later if asked
     until: date
     routines: str  # the routine titles, for the header
-    schedule: Schedule | None
+    schedule: Schedule | None  # of the one routine in question, to compare adherence with
+    schedules: str  # each routine's schedule, in words
     sessions: list[SessionSummary]  # newest first
     adherence: Adherence
     trends: list[ExerciseTrend]  # exercises with a rating or a dose in the period
@@ -51,7 +56,7 @@ def gather_report(
     """Read what the report needs: one session query, then one pain and dose query each."""
     now = now or datetime.now().astimezone()
     sessions = store.list_sessions(routine_id, since, until)
-    first = since or (local_day(sessions[-1].started_at) if sessions else now.date())
+    first = period_start(store, routine_id, since) or now.date()
     last = until or now.date()
     ids = [routine_id] if routine_id else [s.routine_id for s in sessions]
     schedule = schedule_for(routines, ids)
@@ -62,7 +67,7 @@ def gather_report(
         titles[routine_id] = routines[routine_id].title if routine_id in routines else routine_id
     session_ids = {s.id for s in sessions}
     trends = [
-        exercise_trend(store, ex, routine_id, since, until, session_ids)
+        exercise_trend(store, ex, routine_id, first, until, session_ids)
         for ex in exercises_for(store, sessions, routines, routine_id)
     ]
     names = {t.exercise.id: t.exercise.name for t in trends}
@@ -76,8 +81,9 @@ def gather_report(
         until=last,
         routines=", ".join(sorted(titles.values())) or "no sessions",
         schedule=schedule,
+        schedules=schedules_text(routines, titles),
         sessions=sessions,
-        adherence=adherence(store, sessions, schedule, routine_id, since, until),
+        adherence=adherence(store, sessions, schedule, routine_id, since, until, today=last),
         trends=[t for t in trends if t.pain or t.doses],
         changes=changes,
         generated=now,

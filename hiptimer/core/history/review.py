@@ -12,9 +12,8 @@ from hiptimer.core.history.queries import (
     HistoryQueries,
     PainPoint,
     SessionSummary,
-    WeekCount,
 )
-from hiptimer.core.routines.model import Routine, Schedule, format_duration
+from hiptimer.core.routines.model import Routine, format_duration
 
 if TYPE_CHECKING:
     from hiptimer.core.routines.catalog import Catalog
@@ -270,104 +269,3 @@ def exercise_trend(
     first_avg, first_max = _window_stats(first)
     last_avg, last_max = _window_stats(last)
     return ExerciseTrend(exercise, pain, doses, first_avg, first_max, last_avg, last_max)
-
-
-# ---------------------------------------------------------------- adherence
-
-
-@dataclass(frozen=True)
-class Adherence:
-    """Sessions per week against the schedule, and how much of each session was done.
-
-    Only full weeks (Monday to Sunday inside the period) count towards the average and
-    the schedule: a week the period cuts, such as this one, is not a missed week.
-    """
-
-    weeks: list[WeekCount]
-    schedule: Schedule | None
-    sessions: int
-    sets_done: int
-    sets_planned: int
-    completed: int  # sessions that ended 'completed'
-    first_day: date | None = None  # the period
-    last_day: date | None = None
-
-    @property
-    def full_weeks(self) -> list[WeekCount]:
-        first, last = self.first_day or date.min, self.last_day or date.max
-        return [w for w in self.weeks if first <= w.week_start <= last - timedelta(days=6)]
-
-    @property
-    def per_week(self) -> float:
-        """Sessions a week on average over the full weeks (all weeks when none is full)."""
-        weeks = self.full_weeks or self.weeks
-        return sum(w.sessions for w in weeks) / len(weeks) if weeks else 0.0
-
-    @property
-    def weeks_on_schedule(self) -> int | None:
-        """Full weeks with at least the schedule's minimum; None without a schedule."""
-        if self.schedule is None:
-            return None
-        return sum(1 for w in self.full_weeks if w.sessions >= self.schedule.min_per_week)
-
-    @property
-    def completion_rate(self) -> float | None:
-        return self.sets_done / self.sets_planned if self.sets_planned else None
-
-    def summary(self) -> list[str]:
-        """'53 sessions in 14 weeks', '3.9 a week on average over 12 full weeks', ..."""
-        full = len(self.full_weeks)
-        parts = [f"{plural(self.sessions, 'session')} in {plural(len(self.weeks), 'week')}"]
-        over = f" over {plural(full, 'full week')}" if full and full != len(self.weeks) else ""
-        parts.append(f"{self.per_week:.1f} a week on average{over}")
-        if self.schedule is not None and full:
-            parts.append(
-                f"at least {self.schedule.min_per_week} a week (the schedule:"
-                f" {self.schedule.label}) in {self.weeks_on_schedule} of {plural(full, 'full week')}"
-            )
-        if self.completion_rate is not None:
-            parts.append(f"{self.completion_rate:.0%} of planned sets done")
-        if self.sessions:
-            parts.append(f"{self.completed} of {self.sessions} sessions completed in full")
-        return parts
-
-
-def adherence(
-    store: HistoryQueries,
-    sessions: list[SessionSummary],
-    schedule: Schedule | None,
-    routine_id: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
-    *,
-    today: date | None = None,
-) -> Adherence:
-    """Adherence over these (already filtered, newest first) sessions; weeks from the store.
-
-    An open start is the first session's day; an open end is `today` (by default, the
-    computer's).
-    """
-    weeks = store.weekly_adherence(routine_id, since, until)
-    planned = sum(
-        s.sets_planned if s.sets_planned is not None else s.sets_recorded for s in sessions
-    )
-    first = since or (local_day(sessions[-1].started_at) if sessions else None)
-    return Adherence(
-        weeks=weeks,
-        schedule=schedule,
-        sessions=len(sessions),
-        sets_done=sum(s.sets_done for s in sessions),
-        sets_planned=planned,
-        completed=sum(1 for s in sessions if s.end_reason == "completed"),
-        first_day=first,
-        last_day=until or today or date.today(),
-    )
-
-
-def schedule_for(routines: Mapping[str, Routine], routine_ids: Iterable[str]) -> Schedule | None:
-    """The schedule to compare with: that of the one routine in question, if it has one."""
-    ids = set(routine_ids)
-    if len(ids) != 1:
-        return None
-    routine = routines.get(ids.pop())
-    return routine.schedule if routine else None

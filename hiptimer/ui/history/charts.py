@@ -11,7 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from hiptimer.core.clock import wall_now
-from hiptimer.core.history.buckets import bucket_label, bucket_pain, week_buckets
+from hiptimer.core.history.buckets import bucket_label, bucket_pain, week_buckets, whole_ticks
 from hiptimer.core.history.queries import DosePoint, PainPoint, WeekCount
 from hiptimer.core.history.review import (
     ACCEPTABLE_MAX,
@@ -255,8 +255,9 @@ class DoseChart(ChartBox):
             QDateTime.fromMSecsSinceEpoch(int(low_x)), QDateTime.fromMSecsSinceEpoch(int(high_x))
         )
         top = max((v for _, v in known), default=10.0)
-        self.y_axis.setRange(0, max(5.0, top * 1.25))
-        self.y_axis.applyNiceNumbers()
+        end, step = whole_ticks(max(5.0, top * 1.2))
+        self.y_axis.setRange(0, end)
+        self.y_axis.setTickCount(end // step + 1)
         unit = dose_unit(points)
         self.y_axis.setTitleText({"s": "hold (s)", "reps": "reps"}.get(unit, ""))
         what = escape(what)  # QtCharts reads a title as HTML
@@ -295,10 +296,11 @@ class AdherenceChart(ChartBox):
         _style_axis(x_axis)
         x_axis.setGridLineVisible(False)
         top = max([*self.bar_values, schedule.max_per_week if schedule else 0, 3])
+        end, step = whole_ticks(top + 1)  # a tick on each whole number shown, never 1.875
         y_axis = QValueAxis()
-        y_axis.setRange(0, top + 1)
+        y_axis.setRange(0, end)
         y_axis.setLabelFormat("%d")
-        y_axis.setTickCount(min(int(top) + 2, 9))
+        y_axis.setTickCount(end // step + 1)
         _style_axis(y_axis)
         self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)

@@ -21,15 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiptimer.core.history.adherence import adherence, schedule_for
 from hiptimer.core.history.queries import SessionSummary
 from hiptimer.core.history.review import (
     ExerciseInfo,
-    adherence,
     completion_text,
     duration_text,
     pain_number,
     points_in,
-    schedule_for,
     when_text,
 )
 from hiptimer.core.history.store import HistoryStore

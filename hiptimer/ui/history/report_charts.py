@@ -8,7 +8,7 @@ from datetime import date, datetime, time
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
-from hiptimer.core.history.buckets import bucket_label, bucket_pain, week_buckets
+from hiptimer.core.history.buckets import bucket_label, bucket_pain, week_buckets, whole_ticks
 from hiptimer.core.history.queries import PainPoint, WeekCount
 from hiptimer.core.history.review import (
     ACCEPTABLE_MAX,
@@ -161,7 +161,7 @@ def draw_week_bars(
     fm = QFontMetricsF(small, p.device())
     unit, buckets = week_buckets(weeks, max_bars=60)
     values = [v for _, v in buckets]
-    top = max([*values, schedule.max_per_week if schedule else 0, 3])
+    top, step = whole_ticks(max([*values, schedule.max_per_week if schedule else 0, 3]), most=5)
     key = f"schedule: at least {schedule.min_per_week}" if schedule else ""
     key_w = fm.horizontalAdvance(key) + 2 * mm if key else 0
     plot = QRectF(
@@ -175,8 +175,7 @@ def draw_week_bars(
         return plot.bottom() - plot.height() * value / (top + 0.5)
 
     p.setPen(QPen(GRID, 0.15 * mm))
-    step = max(1, math.ceil(top / 4))
-    for tick in range(0, int(top) + 1, step):
+    for tick in range(0, top + 1, step):
         p.drawLine(QPointF(plot.left(), y_of(tick)), QPointF(plot.right(), y_of(tick)))
         p.setPen(MUTED)
         box = QRectF(rect.left(), y_of(tick) - fm.height() / 2, 4 * mm, fm.height())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import textwrap
 from collections.abc import Sequence
 from datetime import date, datetime
 
@@ -103,9 +102,7 @@ class _Pages:
     def paragraph(
         self, text: str, points: float = 9, max_lines: int = 20, muted: bool = False
     ) -> bool:
-        fm = QFontMetricsF(font(points), self.writer)
-        chars = max(20, int(self.width / fm.averageCharWidth()))
-        lines = textwrap.wrap(text, chars) or [""]
+        lines = wrap(text, QFontMetricsF(font(points), self.writer), self.width)
         if len(lines) > max_lines:
             lines = [*lines[: max_lines - 1], lines[max_lines - 1] + " \u2026"]
         return all(self.line(line, points, muted=muted) for line in lines)
@@ -143,6 +140,23 @@ class _Pages:
             self.y += row_h
             done += 1 if i else 0
         return done
+
+
+def wrap(text: str, fm: QFontMetricsF, width: float) -> list[str]:
+    """The text in lines that fit `width` as drawn (words measured, never cut); a word wider
+    than the line gets a line of its own (and only then is cut, when drawn)."""
+    lines: list[str] = []
+    for para in text.split("\n"):
+        line = ""
+        for word in para.split():
+            joined = f"{line} {word}" if line else word
+            if line and fm.horizontalAdvance(joined) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = joined
+        lines.append(line)
+    return lines
 
 
 def write_report(
@@ -199,11 +213,12 @@ def _draw(pages: _Pages, data: ReportData) -> None:
 
 def _header(pages: _Pages, data: ReportData) -> None:
     pages.line("HipTimer exercise report", 17, bold=True)
-    period = f"{day_text(data.since)} \u2013 {day_text(data.until)}"
-    pages.line(f"Routine: {data.routines}    Period: {period}", 10)
-    schedule = data.schedule.label if data.schedule else "not set"
+    # The period has a line of its own: a long routine title must never cut its end date.
+    pages.line(f"Period: {day_text(data.since)} \u2013 {day_text(data.until)}", 10, bold=True)
+    pages.paragraph(f"Routine: {data.routines}", 10, max_lines=3)
+    pages.paragraph(f"Schedule: {data.schedules}", 9, max_lines=3)
     pages.line(
-        f"Schedule: {schedule}    Generated {day_text(data.generated)} by HipTimer {__version__}"
+        f"Generated {day_text(data.generated)} by HipTimer {__version__}"
         " from the user's own exercise log",
         8,
         muted=True,

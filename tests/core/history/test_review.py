@@ -12,7 +12,6 @@ import pytest
 from hiptimer.core.history.export import export_csv, gather_report
 from hiptimer.core.history.review import (
     ExerciseInfo,
-    adherence,
     exercise_trend,
     exercises_for,
     filter_sessions,
@@ -82,26 +81,6 @@ def test_trend_compares_the_first_and_last_two_weeks(store: HistoryStore, weeks:
     only_recent = exercise_trend(store, bridge, since=weeks.week2)
     assert only_recent.last_avg is None and only_recent.trend == "-"  # under two weeks
     assert exercise_trend(store, bridge, until=start).trend == "-"  # one session: no trend
-
-
-def test_adherence_counts_only_full_weeks_against_the_schedule(
-    store: HistoryStore, weeks: Weeks
-) -> None:
-    fill(store, weeks)
-    since, until = weeks.week1 + timedelta(days=2), weeks.week2 + timedelta(days=9)  # Wed to Wed
-    sessions = store.list_sessions("hips", since, until)
-    result = adherence(store, sessions, HIPS.schedule, "hips", since, until)
-    assert [w.sessions for w in result.weeks] == [1, 3, 0]
-    assert result.full_weeks == [result.weeks[1]]
-    assert (result.per_week, result.weeks_on_schedule) == (3.0, 1)
-    assert result.summary()[:3] == [
-        "4 sessions in 3 weeks",
-        "3.0 a week on average over 1 full week",
-        "at least 3 a week (the schedule: 3-4 times a week) in 1 of 1 full week",
-    ]
-    short = adherence(store, sessions[:1], None, "hips", weeks.week2 + timedelta(days=4), until)
-    assert short.full_weeks == [] and short.weeks_on_schedule is None
-    assert short.per_week == 0.5  # no full week: the average of the weeks there are
 
 
 def test_csv_export_filters_by_end_day_and_routine(

@@ -125,3 +125,21 @@ def test_a_report_through_a_link_keeps_the_link_and_a_failure_keeps_the_older_re
     assert write_report(store, link) == 1
     assert link.is_symlink() and real.read_bytes().startswith(b"%PDF")
     assert sorted(p.name for p in real.parent.iterdir()) == ["report.pdf"]
+
+
+def test_the_period_and_every_schedule_are_there_whole(
+    store: HistoryStore, tmp_path: Path, weeks: Weeks
+) -> None:
+    # Issue 15: the period's end date was cut off, and "Schedule: not set" printed for
+    # routines that have one; a --since before the first session squeezed the charts.
+    fill(store, weeks)
+    long = STRETCH.__class__(**{**STRETCH.__dict__, "title": "Stretches " * 12})
+    record(store, long, weeks.week2 + timedelta(days=3), {("hamstring", None): [1]})
+    out = tmp_path / "report.pdf"
+    early = weeks.week1 - timedelta(weeks=30)
+    write_report(store, out, since=early, until=weeks.today, catalog=[HIPS, STRETCH])
+    text = " ".join(pdf_text(out).split())
+    first, last = weeks.week1, weeks.today
+    assert f"Period: {first.day} {first:%b %Y} – {last.day} {last:%b %Y}" in text
+    assert "Schedule: Hips: 3-4 times a week; Stretches Stretches" in text
+    assert "Stretches: daily" in text and "not set" not in text

@@ -9,10 +9,12 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
 import pytest
+from PySide6.QtCharts import QValueAxis
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
+from hiptimer.core.history.queries import WeekCount
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.ui.history.models import SessionsModel
 from hiptimer.ui.history.window import (
@@ -171,6 +173,22 @@ def test_adherence_bars_count_sessions_per_week(window: HistoryWindow, weeks: We
     window.set_filters(None, weeks.week1, weeks.week2 + timedelta(days=6))
     assert pane.chart.bar_values == [2.0, 4.0]
     assert len(pane.chart.chart.series()) == 1  # two routines: no one schedule
+
+
+@pytest.mark.parametrize(
+    ("top", "ticks"), [(2, [0, 1, 2, 3, 4]), (7, list(range(9))), (13, [0, 2, 4, 6, 8, 10, 12, 14])]
+)
+def test_the_sessions_axis_ticks_on_whole_numbers(qtbot: QtBot, top: int, ticks: list[int]) -> None:
+    # Issue 15: ticks every 1.875 labelled with %d read 0, 1, 3, 5, so a week of 2 looked like 1.
+    from hiptimer.ui.history.charts import AdherenceChart
+
+    chart = AdherenceChart()
+    qtbot.addWidget(chart)
+    monday = date(2025, 3, 3)
+    chart.set_weeks([WeekCount(monday, top), WeekCount(monday + timedelta(days=7), 1)], None)
+    (axis,) = [a for a in chart.chart.axes() if isinstance(a, QValueAxis)]
+    step = (axis.max() - axis.min()) / (axis.tickCount() - 1)
+    assert [axis.min() + step * i for i in range(axis.tickCount())] == ticks
 
 
 def test_exports_ask_where_and_write(

@@ -1,0 +1,156 @@
+"""Adherence over a period (no Qt): sessions a week from the first session on, and sets done."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from hiptimer.core.history.outcome import SetCounts
+from hiptimer.core.history.records import SessionSummary, WeekCount
+from hiptimer.core.history.review import day_text, plural
+from hiptimer.core.history.series import HistorySeries
+from hiptimer.core.routines.model import Routine, Schedule
+
+
+def period_start(store: HistorySeries, routine_id: str | None, since: date | None) -> date | None:
+    """Where a period really starts: at `since`, but never before the first session (of the
+    routine, or of any routine), so weeks before anyone began are never counted as missed."""
+    first = store.first_session_day(routine_id)
+    if first is None:
+        return since
+    return first if since is None else max(since, first)
+
+
+@dataclass(frozen=True)
+class Adherence:
+    """Sessions per week against the schedule, and how much of each session was done.
+
+    Only sessions with a set done or partly done count (hiptimer.core.history.outcome);
+    only full weeks (Monday to Sunday inside the period, which starts at the first session)
+    count towards the average and the schedule: a week the period cuts is not a missed week.
+    """
+
+    weeks: list[WeekCount]
+    schedule: Schedule | None
+    sessions: int  # sessions with a set begun
+    counts: SetCounts  # their sets, each once, by outcome
+    completed: int  # of them, sessions that ran to the end ('completed')
+    first_day: date | None = None  # the period
+    last_day: date | None = None
+    not_counted: int = 0  # sessions begun with no set done or partly done
+
+    @property
+    def full_weeks(self) -> list[WeekCount]:
+        first, last = self.first_day or date.min, self.last_day or date.max
+        return [w for w in self.weeks if first <= w.week_start <= last - timedelta(days=6)]
+
+    @property
+    def per_week(self) -> float | None:
+        """Sessions a week on average over the full weeks; None before a week is full."""
+        weeks = self.full_weeks
+        return sum(w.sessions for w in weeks) / len(weeks) if weeks else None
+
+    @property
+    def weeks_on_schedule(self) -> int | None:
+        """Full weeks with at least the schedule's minimum; None without a schedule."""
+        if self.schedule is None:
+            return None
+        return sum(1 for w in self.full_weeks if w.sessions >= self.schedule.min_per_week)
+
+    @property
+    def completion_rate(self) -> float | None:
+        planned = self.counts.planned
+        return self.counts.done / planned if planned else None
+
+    def summary(self) -> list[str]:
+        """'53 sessions in 14 weeks from 3 Mar 2025', '3.9 a week on average over 12 full
+        weeks', ...: one clause each."""
+        full = len(self.full_weeks)
+        since = f" from {day_text(self.first_day)}" if self.first_day else ""
+        parts = [f"{plural(self.sessions, 'session')} in {plural(len(self.weeks), 'week')}{since}"]
+        if self.per_week is None:
+            parts.append("no full week yet")
+        else:
+            parts.append(f"{self.per_week:.1f} a week on average over {plural(full, 'full week')}")
+        if self.schedule is not None and full:
+            parts.append(
+                f"at least {self.schedule.min_per_week} a week (the schedule:"
+                f" {self.schedule.label}) in {self.weeks_on_schedule} of {plural(full, 'full week')}"
+            )
+        c = self.counts
+        if c.planned:
+            rest = ", ".join(c.parts()[1:])
+            parts.append(
+                f"{c.done} of {plural(c.planned, 'planned set')} done in full"
+                f" ({self.completion_rate:.0%}){'; ' + rest if rest else ''}"
+            )
+        if self.sessions:
+            parts.append(f"{self.completed} of {self.sessions} sessions ran to the end")
+        if self.not_counted:
+            begun = plural(self.not_counted, "more session")
+            parts.append(f"{begun} begun with no set done, not counted")
+        return parts
+
+
+def adherence(
+    store: HistorySeries,
+    sessions: list[SessionSummary],
+    schedule: Schedule | None,
+    routine_id: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    *,
+    today: date | None = None,
+) -> Adherence:
+    """Adherence over these (already filtered, newest first) sessions; weeks from the store.
+
+    The period starts at `since` or the first session, whichever is later, and ends at
+    `until`, else `today` (by default, the computer's).
+    """
+    counted = [s for s in sessions if s.exercised]
+    first = period_start(store, routine_id, since)
+    last = until or today or date.today()
+    weeks = store.weekly_adherence(routine_id, first, last) if first else []
+    total = SetCounts()
+    for s in counted:
+        c = s.counts
+        total = SetCounts(
+            total.done + c.done,
+            total.partly_done + c.partly_done,
+            total.skipped + c.skipped,
+            total.not_reached + c.not_reached,
+        )
+    return Adherence(
+        weeks=weeks,
+        schedule=schedule,
+        sessions=len(counted),
+        counts=total,
+        completed=sum(1 for s in counted if s.end_reason == "completed"),
+        first_day=first,
+        last_day=last,
+        not_counted=len(sessions) - len(counted),
+    )
+
+
+def schedule_for(routines: Mapping[str, Routine], routine_ids: Iterable[str]) -> Schedule | None:
+    """The schedule to compare with: that of the one routine in question, if it has one."""
+    ids = set(routine_ids)
+    if len(ids) != 1:
+        return None
+    routine = routines.get(ids.pop())
+    return routine.schedule if routine else None
+
+
+def schedules_text(routines: Mapping[str, Routine], titles: Mapping[str, str]) -> str:
+    """'Hips: 3-4 times a week; Stretches: daily' for the routines of a period, each as its
+    routine file says now; 'not set' for one without, 'not known' for one not found."""
+    parts = []
+    for rid, title in titles.items():
+        routine = routines.get(rid)
+        if routine is None:
+            said = "not known (routine not found)"
+        else:
+            said = routine.schedule.label if routine.schedule else "not set"
+        parts.append(said if len(titles) == 1 else f"{title.strip()}: {said}")
+    return "; ".join(parts) or "not set"
