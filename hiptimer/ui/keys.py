@@ -41,6 +41,7 @@ class Action(str, Enum):
     END = "end"
     RATE = "rate"  # with the rating as the value
     SKIP_RATING = "skip_rating"
+    CHANGE_RATING = "change_rating"  # back to the rating just given, to change or remove it
     STOP_EXERCISE = "stop_exercise"
     LOWER_DOSE = "lower_dose"
     CONTINUE = "continue"
@@ -89,6 +90,9 @@ _CHOICE_KEYS: dict[Qt.Key, Action] = {
     K.Key_S: Action.STOP_EXERCISE,
     K.Key_L: Action.LOWER_DOSE,
     K.Key_C: Action.CONTINUE,
+    K.Key_Backspace: Action.CHANGE_RATING,  # the rating that brought this up was a slip
+    K.Key_Left: Action.CHANGE_RATING,
+    K.Key_B: Action.CHANGE_RATING,
 }
 
 # What each button's tooltip says, so the keys are learnt from the buttons.
@@ -105,6 +109,7 @@ KEY_NAMES: dict[Action, str] = {
     Action.MUTE: "M",
     Action.END: "Esc",
     Action.SKIP_RATING: "K or Delete",
+    Action.CHANGE_RATING: "Backspace",
     Action.STOP_EXERCISE: "S",
     Action.LOWER_DOSE: "L",
     Action.CONTINUE: "C",
@@ -173,8 +178,9 @@ def _resolve_in(key: Qt.Key, mode: Mode) -> Action | None:
         return _CHOICE_KEYS.get(key)
     if key is K.Key_Space or key in ENTER:
         return Action.COUNT_REP if mode is Mode.COUNTING else Action.PAUSE
-    if key is K.Key_Backspace and mode is Mode.COUNTING:
-        return Action.UNCOUNT_REP
+    if key is K.Key_Backspace:
+        # Counting: a press too many. Otherwise (a pause): the rating just given was a slip.
+        return Action.UNCOUNT_REP if mode is Mode.COUNTING else Action.CHANGE_RATING
     if key is K.Key_I:
         return Action.SHOW_STEPS
     return _STEP_KEYS.get(key)

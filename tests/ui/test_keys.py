@@ -46,13 +46,18 @@ def test_space_and_enter_count_reps_in_a_self_paced_set_and_p_pauses() -> None:
     assert act(K.Key_P, Mode.COUNTING) == (Action.PAUSE, 0)
 
 
-def test_backspace_takes_a_count_back_and_i_shows_the_steps() -> None:
+def test_backspace_takes_a_count_back_or_a_rating_and_i_shows_the_steps() -> None:
     assert act(K.Key_Backspace, Mode.COUNTING) == (Action.UNCOUNT_REP, 0)
-    assert act(K.Key_Backspace, Mode.WORKOUT) is None  # paced reps and holds count themselves
+    # Elsewhere in a session (the pause after a rating, the choice after a high one) it goes
+    # back to the rating just given; the engine refuses it when there is none to change.
+    assert act(K.Key_Backspace, Mode.WORKOUT) == (Action.CHANGE_RATING, 0)
+    assert act(K.Key_Backspace, Mode.CHOICE) == (Action.CHANGE_RATING, 0)
+    assert act(K.Key_Left, Mode.CHOICE) == act(K.Key_B, Mode.CHOICE) == (Action.CHANGE_RATING, 0)
     assert act(K.Key_I, Mode.WORKOUT) == (Action.SHOW_STEPS, 0)
     assert act(K.Key_I, Mode.COUNTING) == (Action.SHOW_STEPS, 0)
     for mode in (Mode.PAIN, Mode.CHOICE, Mode.LIBRARY, Mode.SUMMARY):
         assert act(K.Key_I, mode) is None
+    for mode in (Mode.PAIN, Mode.LIBRARY, Mode.SUMMARY):
         assert act(K.Key_Backspace, mode) in (None, (Action.LIBRARY, 0))
 
 

@@ -57,10 +57,11 @@ def _connection(store: HistoryQueries) -> sqlite3.Connection:
 
 
 def _recent_sessions(store: HistoryQueries, routine_id: str, s: PainRuleSettings) -> list[_Session]:
-    """The routine's recent sessions, oldest first (index sessions_by_routine)."""
+    """The routine's recent sessions, oldest first (index sessions_by_routine); a session
+    the user marked not representative is left out, as if it had not been done."""
     rows = _connection(store).execute(
         "SELECT id, started_at, doses_json, morning_pain FROM sessions WHERE routine_id = ?"
-        " ORDER BY started_at DESC, id DESC LIMIT ?",
+        " AND not_representative = 0 ORDER BY started_at DESC, id DESC LIMIT ?",
         (routine_id, MAX_SESSIONS),
     )
     sessions = [_Session(r[0], from_db_time(r[1]), json.loads(r[2] or "{}"), r[3]) for r in rows]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from hiptimer.core.history.adherence import (
@@ -17,9 +17,12 @@ from hiptimer.core.history.adherence import (
 from hiptimer.core.history.queries import DoseChange, HistoryQueries, SessionSummary
 from hiptimer.core.history.review import (
     ExerciseTrend,
+    correction_text,
+    day_text,
     exercise_trend,
     exercises_for,
     local_day,
+    set_label,
 )
 from hiptimer.core.routines.model import Routine, Schedule
 
@@ -38,6 +41,7 @@ class ReportData:
     trends: list[ExerciseTrend]  # exercises with a rating or a dose in the period
     changes: list[tuple[DoseChange, str]]  # (change, exercise name), oldest first
     generated: datetime
+    corrections: list[str] = field(default_factory=list)  # the trail in words, oldest first
 
     @property
     def notes(self) -> list[SessionSummary]:
@@ -87,7 +91,24 @@ def gather_report(
         trends=[t for t in trends if t.pain or t.doses],
         changes=changes,
         generated=now,
+        corrections=corrections_in(store, sessions),
     )
+
+
+def corrections_in(store: HistoryQueries, sessions: list[SessionSummary]) -> list[str]:
+    """'3 Mar 2025 session: Bridge, set 2: pain 7 -> 1, changed in History on ...' for each
+    correction of these sessions, oldest first."""
+    by_id = {s.id: s for s in sessions if s.corrections}
+    found = [c for c in store.corrections() if c.session_id in by_id]
+    labels: dict[int | None, str] = {}
+    for sid in {c.session_id for c in found if c.field == "pain"}:
+        for r in store.session_sets(sid):
+            labels[r.id] = set_label(r.exercise_name, r.set_number, r.side)
+    return [
+        f"{day_text(by_id[c.session_id].started_at)} session: "
+        f"{correction_text(c, labels.get(c.set_id, ''))}"
+        for c in found
+    ]
 
 
 # ---------------------------------------------------------------- CSV

@@ -57,7 +57,8 @@ s.id, s.routine_id, s.routine_title, s.routine_revision, s.started_at, s.ended_a
 s.end_reason, s.note, s.sets_planned, count(t.id), count(DISTINCT {_SET_KEY}),
 coalesce(sum({DONE_SQL}), 0), coalesce(sum({PARTLY_DONE_SQL}), 0),
 coalesce(sum({SKIPPED_SQL}), 0), max(t.pain), avg(t.pain), max(t.ended_at),
-s.morning_pain, s.morning_stiffness, s.morning_at, s.not_representative
+s.morning_pain, s.morning_stiffness, s.morning_at, s.not_representative,
+(SELECT count(*) FROM corrections AS c WHERE c.session_id = s.id)
 """
 
 
@@ -107,7 +108,8 @@ class HistoryQueries(HistorySeries):
 
     def _summary(self, row: Any) -> SessionSummary:
         (sid, routine_id, title, revision, started, ended, reason, note, planned, attempts,
-         tried, done, partly, skipped, top, mean, last, m_pain, m_stiff, m_at, aside) = row  # fmt: skip
+         tried, done, partly, skipped, top, mean, last, m_pain, m_stiff, m_at, aside,
+         corrected) = row  # fmt: skip
         if attempts == tried:  # each set tried once: the sums are the outcomes
             counts = counts_of(done, partly, skipped, planned)
         else:
@@ -115,7 +117,7 @@ class HistoryQueries(HistorySeries):
         return SessionSummary(
             sid, routine_id, title, revision, from_db_time(started), opt_time(ended), reason,
             note, planned, attempts, counts, top, mean, opt_time(last), m_pain, m_stiff,
-            opt_time(m_at), bool(aside),
+            opt_time(m_at), bool(aside), corrected,
         )  # fmt: skip
 
     def list_sessions(

@@ -72,6 +72,7 @@ class SessionSummary:
     morning_stiffness: int | None
     morning_at: datetime | None
     not_representative: bool = False  # marked so in History: left out of pain figures and rules
+    corrections: int = 0  # values changed after they were recorded (the trail: corrections())
 
     @property
     def sets_done(self) -> int:

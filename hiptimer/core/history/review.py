@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Union
 
 from hiptimer.core.history.queries import (
+    Correction,
     DosePoint,
     HistoryQueries,
     PainPoint,
@@ -96,6 +97,31 @@ def completion_text(session: SessionSummary) -> str:
     """'16 of 18 sets done, 2 skipped; ended early': each set once, by its outcome
     (hiptimer.core.history.outcome), and how the session ended."""
     return f"{session.counts.text()}; {END_WORDS.get(session.end_reason, '?')}"
+
+
+SOURCE_WORDS = {"session": "on the pain screen, right after", "history": "in History"}
+
+
+def correction_text(c: Correction, what: str = "") -> str:
+    """'Bridge, set 1 (right): pain 7 -> 1, changed in History on 5 Mar 2025 10:02
+    ("typo")'; `what` names the set of a changed rating."""
+    when = f"{SOURCE_WORDS.get(c.source, c.source)} on {when_text(c.corrected_at)}"
+    why = f' ("{c.reason}")' if c.reason.strip() else ""
+    if c.field == "pain":
+        old = "none" if c.old_value is None else c.old_value
+        new = "none" if c.new_value is None else c.new_value
+        return f"{what + ': ' if what else ''}pain {old} \u2192 {new}, changed {when}{why}"
+    if c.field == "note":
+        was = " ".join((c.old_value or "").split())
+        return f'note changed {when}; it was "{was}"{why}'
+    if c.new_value == "1":
+        return f"marked not representative {when}{why}"
+    return f"mark 'not representative' taken back {when}{why}"
+
+
+def set_label(exercise_name: str, set_number: int, side: str | None) -> str:
+    """'Bridge, set 2 (right)'."""
+    return f"{exercise_name}, set {set_number}{f' ({side})' if side else ''}"
 
 
 def plural(count: int, noun: str) -> str:

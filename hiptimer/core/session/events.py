@@ -144,6 +144,15 @@ class PainRequested(Event):
 class PainRated(Event):
     record: SetRecord
     above_limit: bool
+    changed: bool = False  # a rating given again, in place of one given before
+
+
+@dataclass(frozen=True)
+class RatingChanged(Event):
+    """The rating of the set just done was changed right after (or removed: pain None)."""
+
+    record: SetRecord
+    previous: int | None
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -17,7 +16,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from hiptimer.core.history.outcome import deciding, done_text, planned_text
-from hiptimer.core.history.queries import SessionSummary, StoredSet
+from hiptimer.core.history.queries import Correction, SessionSummary, StoredSet
 from hiptimer.core.history.review import (
     ACCEPTABLE_MAX,
     SAFE_MAX,
@@ -122,22 +121,37 @@ class SessionsModel(RowsModel[SessionSummary]):
     def pain_value(self, row: SessionSummary, column: int) -> float | None:
         return row.max_pain if column == 4 else row.avg_pain
 
-    def set_note(self, session_id: int, note: str) -> None:
+    def replace_session(self, fresh: SessionSummary) -> None:
+        """Show a session as read again (after a correction)."""
         for i, s in enumerate(self._rows):
-            if s.id == session_id:
-                self.replace_row(i, dataclasses.replace(s, note=note))
+            if s.id == fresh.id:
+                self.replace_row(i, fresh)
 
 
 @dataclass(frozen=True)
 class SetRow:
-    """One attempt at a set as History shows it; `counted`: it decides the set's outcome."""
+    """One attempt at a set as History shows it; `counted`: it decides the set's outcome;
+    `as_given`: the rating first given, when it was changed since ('none' for no rating)."""
 
     record: StoredSet
     counted: bool = True
+    as_given: str | None = None
 
 
-def set_rows(records: list[StoredSet]) -> list[SetRow]:
-    return [SetRow(r, c) for r, c in zip(records, deciding(records), strict=True)]
+def set_rows(records: list[StoredSet], trail: Sequence[Correction] = ()) -> list[SetRow]:
+    first: dict[int | None, str] = {}
+    for c in trail:
+        if c.field == "pain":
+            first.setdefault(c.set_id, c.old_value if c.old_value is not None else "none")
+    return [SetRow(r, c, first.get(r.id)) for r, c in zip(records, deciding(records), strict=True)]
+
+
+def pain_text(row: SetRow) -> str:
+    """'1/10', or '1/10 (was 7)' for a rating changed since it was given."""
+    now = "none" if row.record.pain is None else f"{row.record.pain}/10"
+    if row.as_given is None:
+        return "" if row.record.pain is None else now
+    return f"{now} (was {row.as_given})"
 
 
 class SetsModel(RowsModel[SetRow]):
@@ -149,7 +163,7 @@ class SetsModel(RowsModel[SetRow]):
         ("Set", lambda r: str(r.record.set_number)),
         ("Planned", lambda r: planned_text(r.record)),
         ("Done", lambda r: done_text(r.record, r.counted)),
-        ("Pain", lambda r: "" if r.record.pain is None else f"{r.record.pain}/10"),
+        ("Pain", pain_text),
         ("Choice", lambda r: CHOICE_WORDS.get(r.record.pain_choice or "", "")),
         ("Adjustment", lambda r: r.record.adjustment or ""),
     )

@@ -6,17 +6,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,16 +18,11 @@ from hiptimer.core.history.adherence import adherence, schedule_for
 from hiptimer.core.history.queries import SessionSummary
 from hiptimer.core.history.review import (
     ExerciseInfo,
-    completion_text,
-    duration_text,
-    pain_number,
     points_in,
-    when_text,
 )
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.routines.model import Routine
-from hiptimer.ui.history.models import SessionsModel, SetsModel, set_rows
-from hiptimer.ui.widgets.plain import escape, fit_names, plain
+from hiptimer.ui.widgets.plain import fit_names, plain
 
 SIDES = (("Both sides", None), ("Right", "right"), ("Left", "left"))
 
@@ -46,146 +34,6 @@ class Filters:
     routine_id: str | None = None
     since: date | None = None
     until: date | None = None
-
-
-def table_view(model: SessionsModel | SetsModel) -> QTableView:
-    """A read-only, row-selecting table that measures column widths on a few rows only."""
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setResizeContentsPrecision(40)  # ten years of rows would be measured otherwise
-    header.setStretchLastSection(True)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    return view
-
-
-class SessionsPane(QWidget):
-    """The sessions in range, newest first; below, the chosen session's sets and note.
-
-    Signals: message(str) for the window's status line.
-    """
-
-    message = Signal(str)
-
-    def __init__(self, store: HistoryStore, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
-        self.sessions = SessionsModel(self)
-        self.sets = SetsModel(self)
-        self.list_view = table_view(self.sessions)
-        self.sets_view = table_view(self.sets)
-        self.heading = QLabel("Choose a session to see its sets.")
-        self.heading.setWordWrap(True)
-        self.heading.setTextFormat(Qt.TextFormat.RichText)  # session_heading() escapes names
-        self.note = QPlainTextEdit()
-        self.note.setPlaceholderText("A note about this session (saved with it)")
-        self.save_button = QPushButton("Save note")
-        self.save_button.setEnabled(False)
-        self._session: SessionSummary | None = None
-        self._build()
-        self.list_view.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.note.textChanged.connect(self._note_edited)
-        self.save_button.clicked.connect(self.save_note)
-
-    def _build(self) -> None:
-        note_box = QWidget()
-        note_layout = QVBoxLayout(note_box)
-        note_layout.setContentsMargins(0, 0, 0, 0)
-        note_layout.addWidget(QLabel("Note"))
-        note_layout.addWidget(self.note, 1)
-        note_layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
-        details = QSplitter(Qt.Orientation.Horizontal)
-        details.addWidget(self.sets_view)
-        details.addWidget(note_box)
-        details.setStretchFactor(0, 3)
-        details.setStretchFactor(1, 1)
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 6, 0, 0)
-        lower_layout.addWidget(self.heading)
-        lower_layout.addWidget(details, 1)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.list_view)
-        split.addWidget(lower)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(split)
-
-    def set_sessions(self, sessions: list[SessionSummary]) -> None:
-        """Show these sessions (newest first) and select the newest."""
-        self.save_note()
-        self.sessions.set_rows(sessions)
-        if not self.list_view.property("sized"):
-            self.list_view.resizeColumnsToContents()
-            self.list_view.setProperty("sized", bool(sessions))
-        if sessions:
-            self.list_view.selectRow(0)
-        else:
-            self._show_session(None)
-
-    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        rows = selected.indexes()
-        self.save_note()
-        self._show_session(self.sessions.row_at(rows[0].row()) if rows else None)
-
-    def _show_session(self, session: SessionSummary | None) -> None:
-        self._session = session
-        self.sets.set_rows(set_rows(self.store.session_sets(session.id)) if session else [])
-        if session is None:
-            self.heading.setText("No session chosen.")
-        else:
-            self.heading.setText(session_heading(session))
-            if not self.sets_view.property("sized"):
-                self.sets_view.resizeColumnsToContents()
-                self.sets_view.setProperty("sized", self.sets.rowCount() > 0)
-        self.note.blockSignals(True)
-        self.note.setPlainText(session.note if session else "")
-        self.note.blockSignals(False)
-        self.note.setEnabled(session is not None)
-        self.save_button.setEnabled(False)
-
-    def _note_edited(self) -> None:
-        session = self._session
-        self.save_button.setEnabled(session is not None and self.note.toPlainText() != session.note)
-
-    def save_note(self) -> None:
-        """Save the note being edited, if it changed (also done on switching sessions)."""
-        session = self._session
-        text = self.note.toPlainText()
-        if session is None or text == session.note:
-            return
-        self.store.set_note(session.id, text)
-        self.sessions.set_note(session.id, text)
-        self._session = next((s for s in self.sessions.rows() if s.id == session.id), None)
-        self.save_button.setEnabled(False)
-        self.message.emit(self.store.status.message or "Note saved.")
-
-    def current(self) -> SessionSummary | None:
-        return self._session
-
-
-def session_heading(s: SessionSummary) -> str:
-    """The chosen session in a line of HTML, its routine's title escaped."""
-    parts = [
-        f"<b>{escape(when_text(s.started_at))}</b>: {escape(s.routine_title)}",
-        escape(duration_text(s)),
-        escape(completion_text(s)),
-        f"pain max {pain_number(s.max_pain, 0)}, average {pain_number(s.avg_pain)}",
-    ]
-    if s.morning_pain is not None or s.morning_stiffness is not None:
-        parts.append(
-            f"next morning: pain {pain_number(s.morning_pain, 0)},"
-            f" stiffness {pain_number(s.morning_stiffness, 0)}"
-        )
-    return " \u00b7 ".join(p for p in parts if p)
 
 
 class PainPane(QWidget):

@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 
 from hiptimer import __version__
 from hiptimer.core.history.export import ReportData, gather_report
-from hiptimer.core.history.queries import HistoryQueries
+from hiptimer.core.history.queries import HistoryQueries, SessionSummary
 from hiptimer.core.history.review import (
     RoutineSource,
     completion_text,
@@ -208,6 +208,7 @@ def _draw(pages: _Pages, data: ReportData) -> None:
     _exercise_table(pages, data)
     _dose_changes(pages, data)
     _sessions(pages, data)
+    _corrections(pages, data)
     _notes(pages, data)
 
 
@@ -326,12 +327,33 @@ def _sessions(pages: _Pages, data: ReportData) -> None:
             day_text(s.started_at),
             completion_text(s),
             f"{pain_number(s.max_pain, 0)} / {pain_number(s.avg_pain)}",
+            _remarks(s),
         )
         for s in data.sessions
     ]
-    shown = pages.table(("Date", "Sets", "Pain max / avg"), rows, (12, 60, 16))
+    shown = pages.table(("Date", "Sets", "Pain max / avg", "Remarks"), rows, (12, 50, 13, 25))
     if shown < len(rows):
         pages.line(f"\u2026 and {len(rows) - shown} earlier sessions (see the CSV export).", 8)
+
+
+def _remarks(s: SessionSummary) -> str:
+    said = []
+    if s.not_representative:
+        said.append("not representative")
+    if s.corrections:
+        said.append(f"{s.corrections} correction{'' if s.corrections == 1 else 's'}")
+    return ", ".join(said)
+
+
+def _corrections(pages: _Pages, data: ReportData) -> None:
+    """What the user changed after the fact, with what it was: the report's figures use
+    the changed values, and sessions marked not representative are left out of them."""
+    if not data.corrections or not pages.heading("Corrections made by the user"):
+        return
+    for count, text in enumerate(data.corrections):
+        if not pages.paragraph(text, 8, max_lines=3):
+            pages.line(f"\u2026 and {len(data.corrections) - count} more (see the CSV).", 8)
+            return
 
 
 def _num(value: float | None) -> str:

@@ -32,7 +32,8 @@ from hiptimer.core.history.review import (
     routines_by_id,
 )
 from hiptimer.core.history.store import HistoryStore
-from hiptimer.ui.history.panes import AdherencePane, Filters, PainPane, SessionsPane
+from hiptimer.ui.history.panes import AdherencePane, Filters, PainPane
+from hiptimer.ui.history.sessions_pane import SessionsPane
 from hiptimer.ui.widgets.plain import fit_names, plain
 
 PRESETS = (("Last 4 weeks", 28), ("3 months", 91), ("All", None))
@@ -103,7 +104,7 @@ class HistoryWindow(QWidget):
         self.status.setWordWrap(True)
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.tabs = QTabWidget()
-        self.sessions_pane = SessionsPane(store)
+        self.sessions_pane = SessionsPane(store, wall=wall)
         self.pain_pane: PainPane | None = None
         self.adherence_pane: AdherencePane | None = None
         self._stale = {TAB_PAIN, TAB_ADHERENCE}

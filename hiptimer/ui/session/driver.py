@@ -149,6 +149,9 @@ class EngineDriver(QObject):
     def choose(self, choice: PainChoice) -> bool:
         return self._after(self.engine.choose(choice))
 
+    def change_rating(self) -> bool:
+        return self._after(self.engine.change_rating())
+
     def end(self, reason: EndReason = EndReason.ENDED_EARLY) -> None:
         self.engine.end(reason)
         self._refresh()

@@ -19,7 +19,7 @@ from hiptimer.core.routines.model import Kind
 from hiptimer.core.session.events import PainChoice
 from hiptimer.core.session.steps import StepKind
 from hiptimer.core.session.view import SessionView
-from hiptimer.ui.keys import Action, Mode
+from hiptimer.ui.keys import KEY_NAMES, Action, Mode
 from hiptimer.ui.session.coaching_panel import CoachingPanel
 from hiptimer.ui.session.driver import EngineDriver
 from hiptimer.ui.session.pain_prompt import PainPrompt
@@ -85,6 +85,12 @@ class WorkoutPage(QWidget):
         self.pain.rated.connect(self.driver.rate_pain)
         self.pain.skipped.connect(self.driver.skip_pain)
         self.pain.chosen.connect(self.driver.choose)
+        self.pain.change_requested.connect(self.driver.change_rating)
+        # In the pause after a rating: it can still be changed (Backspace) until the next set.
+        self.rating_note = QLabel("", self)
+        self.rating_note.setProperty("role", "muted")
+        self.rating_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.rating_note.hide()
         plain(self.big_caption, self.set_line, self.rep_line, self.caption, self.time_left)
         for label in (self.big_caption, self.caption, self.next_line):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -132,6 +138,7 @@ class WorkoutPage(QWidget):
         layout.addLayout(self._center, 15)
         layout.addWidget(self.caption, 1)
         layout.addWidget(self.next_line, 1)
+        layout.addWidget(self.rating_note)
         layout.addLayout(bottom)
         layout.addWidget(self.controls)
 
@@ -144,6 +151,7 @@ class WorkoutPage(QWidget):
         set_px(self.caption, h * 0.042, italic=True)
         self.coaching.set_font_px(h * 0.036)
         set_px(self.next_line, h * 0.036)
+        set_px(self.rating_note, h * 0.03)
         set_px(self.time_left, h * 0.034, bold=True)
         self.progress.setFixedHeight(int(h * 0.035))
         self.side.setFixedWidth(int(self.width() * 0.2))
@@ -227,10 +235,16 @@ class WorkoutPage(QWidget):
                 if not self.pain.asking_choice or self._center.currentWidget() is not self.pain:
                     self.pain.ask_choice(record)
             elif self._center.currentWidget() is not self.pain or self.pain.asking_choice:
-                self.pain.ask_rating(record)
+                self.pain.ask_rating(record, changing=view.rerating)
             self._center.setCurrentWidget(self.pain)
         else:
             self._center.setCurrentWidget(self._timer_panel)
+        changeable = view.rating_changeable and not asking and view.last_rating is not None
+        key = KEY_NAMES[Action.CHANGE_RATING]
+        _show_text(
+            self.rating_note,
+            f"Rated {view.last_rating}/10  \u00b7  {key}: change" if changeable else "",
+        )
 
     def _show_coaching(self, view: SessionView) -> None:
         """The steps and caution beside the countdown: in the pauses, and in a set on I."""
@@ -299,6 +313,7 @@ class WorkoutPage(QWidget):
             Action.SKIP_EXERCISE: d.skip_exercise,
             Action.RATE: lambda: d.rate_pain(value),
             Action.SKIP_RATING: d.skip_pain,
+            Action.CHANGE_RATING: d.change_rating,
             Action.STOP_EXERCISE: lambda: d.choose(PainChoice.STOP),
             Action.LOWER_DOSE: lambda: d.choose(PainChoice.LOWER),
             Action.CONTINUE: lambda: d.choose(PainChoice.CONTINUE),

@@ -50,6 +50,12 @@ class FakeHistory:
     def rate_set(self, set_id: int, pain: int | None, choice: str | None = None) -> None:
         self.calls.append(("rate", (set_id, pain, choice)))
 
+    def correct_pain(
+        self, set_id: int, pain: int | None, *, at: datetime, source: str = "history",
+        reason: str = "",
+    ) -> None:  # fmt: skip
+        self.calls.append(("correct", (set_id, pain, source)))
+
     def finish_session(self, session_id: int, end_reason: str, ended_at: datetime) -> None:
         self.calls.append(("finish", (session_id, end_reason)))
 

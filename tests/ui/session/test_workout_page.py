@@ -322,3 +322,26 @@ def test_long_steps_shrink_to_fit_beside_the_countdown(make: MakePage) -> None:
     assert panel.font_px >= 14
     bottom = panel.caution.geometry().bottom()
     assert bottom <= panel.height()  # nothing cut off at the bottom
+
+
+def test_a_slip_of_a_rating_is_changed_from_the_choice_or_the_pause_after(
+    make: MakePage, qtbot: QtBot
+) -> None:
+    h = make(quick_routine(hold("a", hold_s=5, sets=2)))
+    h.driver.start()
+    h.until(StepKind.PAIN)
+    h.page.perform(Action.RATE, 7)  # above the limit of 5: the choice
+    assert h.page.key_mode() is Mode.CHOICE and h.page.pain.change_button.isVisible()
+    qtbot.mouseClick(h.page.pain.change_button, Qt.MouseButton.LeftButton)
+    assert h.page.key_mode() is Mode.PAIN
+    assert h.page.pain.question.text().startswith("Change the rating of 7")
+    assert h.page.pain.skip_button.text() == "No rating"
+    h.page.perform(Action.RATE, 1)
+    assert h.driver.engine.step.kind is StepKind.REST
+    assert h.page.rating_note.isVisible()
+    assert h.page.rating_note.text() == "Rated 1/10  \u00b7  Backspace: change"
+    assert h.page.perform(Action.CHANGE_RATING, 0) and h.page.key_mode() is Mode.PAIN
+    h.page.perform(Action.SKIP_RATING, 0)  # K: no rating after all
+    assert h.driver.engine.records[0].pain is None and not h.page.rating_note.isVisible()
+    h.until(StepKind.PAIN)  # the next set's question is the usual one
+    assert h.page.pain.question.text() == "How much pain did that set cause?"
