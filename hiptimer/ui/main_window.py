@@ -259,10 +259,11 @@ class MainWindow(QMainWindow):
         summary = self.summary
         if summary is None or summary.result.started_with is None:
             return
-        from hiptimer.ui.editor.keep_doses import offer_to_keep_doses
+        from hiptimer.ui.editor.keep_doses import log_kept_doses, offer_to_keep_doses
 
         saved = offer_to_keep_doses(self, summary.result.started_with, live)
         if saved is not None:
+            log_kept_doses(self.services.history, summary.result, live, self.wall())
             summary.keep_button.setEnabled(False)
             self.statusBar().showMessage(f"New doses kept for {saved.title}.", 8000)
             self._reload_library()

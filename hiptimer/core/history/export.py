@@ -14,7 +14,12 @@ from hiptimer.core.history.adherence import (
     schedule_for,
     schedules_text,
 )
-from hiptimer.core.history.queries import DoseChange, HistoryQueries, SessionSummary
+from hiptimer.core.history.queries import (
+    DoseChange,
+    HistoryQueries,
+    MorningPoint,
+    SessionSummary,
+)
 from hiptimer.core.history.review import (
     ExerciseTrend,
     correction_text,
@@ -42,6 +47,7 @@ class ReportData:
     changes: list[tuple[DoseChange, str]]  # (change, exercise name), oldest first
     generated: datetime
     corrections: list[str] = field(default_factory=list)  # the trail in words, oldest first
+    mornings: list[MorningPoint] = field(default_factory=list)  # check-ins after the sessions
 
     @property
     def notes(self) -> list[SessionSummary]:
@@ -92,6 +98,7 @@ def gather_report(
         changes=changes,
         generated=now,
         corrections=corrections_in(store, sessions),
+        mornings=store.morning_series(routine_id, first, until),
     )
 
 

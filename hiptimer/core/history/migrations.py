@@ -92,7 +92,8 @@ _V2 = _statements(
 )
 
 # Version 3: corrections with their audit trail (a rating, a note, the mark "not
-# representative" changed after the fact), and the sets of a session indexed by set (the
+# representative" changed after the fact), who decided a dose change, and the sets of a
+# session indexed by set (the
 # outcome counts, hiptimer.core.history.outcome, read the index alone). A correction names
 # its session and set without a foreign key: a row set aside (repair) must never take the
 # audit trail with it; repair sets aside a correction whose session or set is gone instead.
@@ -113,6 +114,10 @@ _V3 = _statements(
     )
     """,
     "CREATE INDEX corrections_by_session ON corrections (session_id, corrected_at)",
+    # Who decided a dose change: the user answering HipTimer's suggestion (every row before
+    # this version), or the user keeping a change made during a session.
+    "ALTER TABLE dose_changes ADD COLUMN decided_by TEXT NOT NULL DEFAULT 'suggestion'"
+    " CHECK (decided_by IN ('suggestion', 'session'))",
     "DROP INDEX IF EXISTS sets_by_session",
     "CREATE INDEX sets_by_session_set ON sets"
     " (session_id, completed, skipped, pain, ended_at, exercise_id, side, set_number)",

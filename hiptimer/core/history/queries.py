@@ -179,7 +179,8 @@ class HistoryQueries(HistorySeries):
                 params.append(value)
         rows = self._conn.execute(
             "SELECT id, session_id, routine_id, exercise_id, side, field, old_value, new_value,"
-            f" reason, accepted, decided_at FROM dose_changes WHERE {' AND '.join(where) or '1'}"
+            f" reason, accepted, decided_at, decided_by FROM dose_changes"
+            f" WHERE {' AND '.join(where) or '1'}"
             " ORDER BY decided_at, id",
             params,
         )

@@ -111,6 +111,7 @@ class DoseChange:
     reason: str
     accepted: bool
     decided_at: datetime
+    decided_by: str = "suggestion"  # 'suggestion' answered, or a change kept from a 'session'
 
 
 @dataclass(frozen=True)

@@ -344,15 +344,18 @@ class HistoryStore(HistoryQueries, CorrectionWrites):
         side: str | None = None,
         reason: str = "",
         session_id: int | None = None,
+        decided_by: str = "suggestion",
     ) -> int:
-        """Record a recommended dose change (accepted or declined) or a kept adjustment."""
+        """Record a recommended dose change (accepted or declined) or, decided_by 'session',
+        a change made during a session and kept."""
         check_in("side", side, writes.SIDES)
         check_in("field", field, writes.DOSE_FIELDS)
+        check_in("decided_by", decided_by, ("suggestion", "session"))
         return self._new_row(
             f"dose change of {routine_id}/{exercise_id} {field}",
             "INSERT INTO dose_changes (id, session_id, routine_id, exercise_id, side, field,"
-            " old_value, new_value, reason, accepted, decided_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " old_value, new_value, reason, accepted, decided_at, decided_by)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 self._ref(session_id),
                 routine_id,
@@ -364,6 +367,7 @@ class HistoryStore(HistoryQueries, CorrectionWrites):
                 reason,
                 int(accepted),
                 to_db_time(decided_at),
+                decided_by,
             ),
         )
 

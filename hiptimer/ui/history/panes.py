@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.core.history.adherence import adherence, schedule_for
-from hiptimer.core.history.queries import SessionSummary
+from hiptimer.core.history.queries import MorningPoint, SessionSummary
 from hiptimer.core.history.review import (
     ExerciseInfo,
     points_in,
@@ -37,7 +37,8 @@ class Filters:
 
 
 class PainPane(QWidget):
-    """Pain per session for one exercise and side over the bands, beside its planned dose."""
+    """Pain per session for one exercise and side over the bands, with the next morning's pain
+    and stiffness, beside its planned dose."""
 
     def __init__(
         self, store: HistoryStore, wall: Callable[[], datetime], parent: QWidget | None = None
@@ -55,6 +56,7 @@ class PainPane(QWidget):
         self.dose_chart = DoseChart(wall=wall)
         self._filters = Filters()
         self._session_ids: set[int] = set()
+        self._mornings: list[MorningPoint] = []
         controls = QHBoxLayout()
         controls.addWidget(QLabel("Exercise"))
         controls.addWidget(self.exercise, 1)
@@ -87,6 +89,8 @@ class PainPane(QWidget):
     def set_filters(self, filters: Filters, sessions: list[SessionSummary]) -> None:
         self._filters = filters
         self._session_ids = {s.id for s in sessions}
+        # The check-ins after the sessions in range: one query per filter, not per exercise.
+        self._mornings = self.store.morning_series(filters.routine_id, filters.since, filters.until)
         self.refresh()
 
     def choose(self, exercise_id: str, side: str | None = None) -> None:
@@ -123,7 +127,8 @@ class PainPane(QWidget):
         f, side = self._filters, self.side.currentData()
         what = ex.name if side is None else f"{ex.name} ({side})"
         pain = self.store.pain_series(ex.id, side, f.routine_id, f.since)
-        self.pain_chart.set_points(points_in(pain, f.since, f.until), what)
+        # The whole hip's morning after each session in range, whichever exercise is shown.
+        self.pain_chart.set_points(points_in(pain, f.since, f.until), what, self._mornings)
         doses = self.store.exercise_dose_series(ex.id, side)
         doses = [d for d in points_in(doses, f.since, f.until) if d.session_id in self._session_ids]
         self.dose_chart.set_points(doses, what)

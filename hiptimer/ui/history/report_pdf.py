@@ -20,6 +20,7 @@ from hiptimer import __version__
 from hiptimer.core.history.export import ReportData, gather_report
 from hiptimer.core.history.queries import HistoryQueries, SessionSummary
 from hiptimer.core.history.review import (
+    ExerciseTrend,
     RoutineSource,
     completion_text,
     day_text,
@@ -31,6 +32,7 @@ from hiptimer.ui.history.report_charts import (
     INK,
     MUTED,
     draw_legend,
+    draw_morning_chart,
     draw_pain_chart,
     draw_week_bars,
     font,
@@ -117,25 +119,32 @@ class _Pages:
     def table(
         self, headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]
     ) -> int:
-        """Columns of these relative widths; returns how many rows fitted."""
+        """Columns of these relative widths, each cell wrapped to its column (never cut);
+        returns how many rows fitted."""
         f, bold = font(8), font(8, bold=True)
-        fm = QFontMetricsF(f, self.writer)
-        row_h = fm.height() * 1.45
+        fm, fm_bold = QFontMetricsF(f, self.writer), QFontMetricsF(bold, self.writer)
+        line_h = fm.height()
         scale = self.width / sum(widths)
+        inner = [w * scale - 2 * self.mm for w in widths]
         done = 0
         for i, row in enumerate([headers, *rows]):
-            if not self.room(row_h * (2 if i == 0 else 1)):
+            metrics = fm_bold if i == 0 else fm
+            cells = [wrap(text, metrics, width) for text, width in zip(row, inner, strict=True)]
+            row_h = line_h * (max(len(c) for c in cells) + 0.45)
+            if not self.room(row_h + (line_h * 1.45 if i == 0 else 0)):
                 break
-            if i % 2 == 0 or i == 0:
+            if i % 2 == 0:
                 shade = "#E3E8EC" if i == 0 else "#F3F5F7"
                 self.p.fillRect(QRectF(self.left, self.y, self.width, row_h), shade)
             self.p.setFont(bold if i == 0 else f)
             self.p.setPen(INK)
             x = self.left
-            for text, w in zip(row, widths, strict=True):
-                cell = QRectF(x + 1 * self.mm, self.y, w * scale - 2 * self.mm, row_h)
-                shown = fm.elidedText(text, Qt.TextElideMode.ElideRight, cell.width())
-                self.p.drawText(cell, Qt.AlignmentFlag.AlignVCenter, shown)
+            for lines, w in zip(cells, widths, strict=True):
+                top = self.y + line_h * 0.225
+                for text in lines:
+                    cell = QRectF(x + 1 * self.mm, top, w * scale - 2 * self.mm, line_h)
+                    self.p.drawText(cell, Qt.AlignmentFlag.AlignVCenter, text)
+                    top += line_h
                 x += w * scale
             self.y += row_h
             done += 1 if i else 0
@@ -251,22 +260,29 @@ def _adherence(pages: _Pages, data: ReportData) -> None:
 
 
 def _pain_charts(pages: _Pages, data: ReportData) -> None:
+    """The next morning first (it decides, in the pain-monitoring model), then each exercise."""
     rated = [t for t in data.trends if t.pain]
-    if not rated or not pages.heading("Pain after sets, per exercise (both sides)"):
+    if not (rated or data.mornings) or not pages.heading(
+        "Pain after sets, per exercise (both sides)"
+    ):
         return
-    legend = draw_legend(pages.p, pages.left, pages.y, pages.mm)
+    legend = draw_legend(pages.p, pages.left, pages.y, pages.mm, mornings=bool(data.mornings))
     pages.y += legend + 1 * pages.mm
     gap = 4 * pages.mm
     width = (pages.width - gap * (CHART_COLUMNS - 1)) / CHART_COLUMNS
     height = CHART_HEIGHT_MM * pages.mm
-    for start in range(0, len(rated), CHART_COLUMNS):
+    cells: list[ExerciseTrend | None] = [None, *rated] if data.mornings else list(rated)
+    for start in range(0, len(cells), CHART_COLUMNS):
         if not pages.room(height):
             return
-        for i, trend in enumerate(rated[start : start + CHART_COLUMNS]):
+        for i, trend in enumerate(cells[start : start + CHART_COLUMNS]):
             rect = QRectF(pages.left + i * (width + gap), pages.y, width, height - 2 * pages.mm)
-            draw_pain_chart(
-                pages.p, rect, trend.exercise.name, trend.pain, data.since, data.until, pages.mm
-            )
+            if trend is None:
+                draw_morning_chart(pages.p, rect, data.mornings, data.since, data.until, pages.mm)
+            else:
+                draw_pain_chart(
+                    pages.p, rect, trend.exercise.name, trend.pain, data.since, data.until, pages.mm
+                )
         pages.y += height
 
 
@@ -327,13 +343,22 @@ def _sessions(pages: _Pages, data: ReportData) -> None:
             day_text(s.started_at),
             completion_text(s),
             f"{pain_number(s.max_pain, 0)} / {pain_number(s.avg_pain)}",
+            _morning(s),
             _remarks(s),
         )
         for s in data.sessions
     ]
-    shown = pages.table(("Date", "Sets", "Pain max / avg", "Remarks"), rows, (12, 50, 13, 25))
+    headers = ("Date", "Sets", "Pain max / avg", "Next morning", "Remarks")
+    shown = pages.table(headers, rows, (11, 41, 14, 14, 20))
     if shown < len(rows):
         pages.line(f"\u2026 and {len(rows) - shown} earlier sessions (see the CSV export).", 8)
+
+
+def _morning(s: SessionSummary) -> str:
+    """'pain 2, stiffness 3' at the check-in the morning after, or '-'."""
+    if s.morning_pain is None and s.morning_stiffness is None:
+        return "-"
+    return f"pain {pain_number(s.morning_pain, 0)}, stiff {pain_number(s.morning_stiffness, 0)}"
 
 
 def _remarks(s: SessionSummary) -> str:

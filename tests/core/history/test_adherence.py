@@ -109,3 +109,20 @@ def test_a_report_from_an_early_date_starts_at_the_first_session(
     assert data.since == weeks.week1 and data.until == weeks.today
     assert data.adherence.first_day == weeks.week1
     assert data.schedules == "3-4 times a week"
+
+
+def test_the_morning_after_each_session_in_range(store: HistoryStore, weeks: Weeks) -> None:
+    got = fill(store, weeks)
+    first, second = got.id("hips", weeks.week1), got.id("hips", weeks.week2)
+    morning = datetime.combine(weeks.week1 + timedelta(days=1), time(7)).astimezone()
+    store.record_morning(first, 3, 5, morning)
+    store.record_morning(second, 1, None, morning + timedelta(days=7))
+    series = store.morning_series("hips")
+    assert [(m.session_id, m.at, m.pain, m.stiffness) for m in series] == [
+        (first, morning, 3, 5),
+        (second, morning + timedelta(days=7), 1, None),
+    ]
+    assert [m.session_id for m in store.morning_series("hips", since=weeks.week2)] == [second]
+    assert store.morning_series("stretch") == []
+    store.mark_representative(first, False, at=morning)
+    assert [m.session_id for m in store.morning_series("hips")] == [second]

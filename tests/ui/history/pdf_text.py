@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 from PySide6.QtPdf import QPdfDocument
@@ -13,7 +14,11 @@ def pdf_pages(path: Path) -> list[str]:
     error = doc.load(str(path))
     assert error == QPdfDocument.Error.None_, f"{path} does not load: {error}"
     try:
-        return [doc.getAllText(page).text() for page in range(doc.pageCount())]
+        # NFKC: the font's ligatures ("ﬀ") read as the letters they join.
+        return [
+            unicodedata.normalize("NFKC", doc.getAllText(page).text())
+            for page in range(doc.pageCount())
+        ]
     finally:
         doc.close()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import unicodedata
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -37,7 +38,7 @@ def pdf_text(pdf: Path) -> str:
     if not shutil.which("pdftotext"):
         pytest.skip("pdftotext is not installed")
     done = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True)
-    return done.stdout
+    return unicodedata.normalize("NFKC", done.stdout)  # "stiﬀ": the font's ligatures undone
 
 
 def test_a_report_of_a_few_weeks_is_one_page(
@@ -143,3 +144,19 @@ def test_the_period_and_every_schedule_are_there_whole(
     assert f"Period: {first.day} {first:%b %Y} – {last.day} {last:%b %Y}" in text
     assert "Schedule: Hips: 3-4 times a week; Stretches Stretches" in text
     assert "Stretches: daily" in text and "not set" not in text
+
+
+def test_the_morning_after_is_beside_its_session_and_charted(
+    store: HistoryStore, tmp_path: Path, weeks: Weeks
+) -> None:
+    got = fill(store, weeks)
+    sid = got.id("hips", weeks.week2)
+    when = store.get_session(sid)
+    assert when is not None
+    store.record_morning(sid, 2, 3, when.started_at + timedelta(hours=22))
+    out = tmp_path / "report.pdf"
+    write_report(store, out, routine_id="hips", catalog=[HIPS])
+    text = " ".join(pdf_text(out).split())
+    assert "Next morning (whole hip)" in text and "morning pain" in text
+    day = weeks.week2
+    assert f"{day.day} {day:%b %Y} 4 of 4 sets done; completed 3 / 2.7 pain 2, stiff 3" in text

@@ -290,3 +290,19 @@ def test_a_window_opened_long_after_the_last_session_shows_everything(
     checked = w.presets.checkedButton()
     assert checked is not None and checked.text() == "All" and w.filters.until is None
     assert w.sessions_pane.sessions.rowCount() == 1
+
+
+def test_the_pain_chart_shows_the_morning_after_each_session(
+    window: HistoryWindow, store: HistoryStore, recorded: Recorded, weeks: Weeks
+) -> None:
+    sid = recorded.id("hips", weeks.week2)
+    session = store.get_session(sid)
+    assert session is not None
+    store.record_morning(sid, 2, 4, session.started_at + timedelta(hours=22))
+    window.set_filters("hips", weeks.week1, weeks.week2 + timedelta(days=6))
+    window.tabs.setCurrentIndex(TAB_PAIN)
+    chart = window.show_pain().pain_chart
+    assert [(p.y()) for p in chart.morning.points()] == [2.0]
+    assert [(p.y()) for p in chart.stiffness.points()] == [4.0]
+    window.show_pain().choose("clam", "left")  # any exercise of the session: the same morning
+    assert chart.morning.count() == 1
