@@ -8,7 +8,7 @@ import sys
 import textwrap
 from collections.abc import Callable, Collection, Iterable, Sequence
 
-from hiptimer import __version__, paths
+from hiptimer import __version__, i18n, paths
 from hiptimer.cli.common import (
     EXIT_USAGE,
     CommandError,
@@ -20,7 +20,7 @@ from hiptimer.cli.common import (
     escape_controls,
     out,
 )
-from hiptimer.cli.voice_rule import next_session_lead_in, next_session_writer
+from hiptimer.cli.voice_rule import next_session_lead_in, next_session_writer, read_settings
 from hiptimer.core.routines.catalog import Catalog, RoutineEntry, load_catalog
 from hiptimer.core.routines.loader import load_routine
 from hiptimer.core.routines.model import (
@@ -165,6 +165,9 @@ def _run(argv: Sequence[str] | None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     if getattr(args, "data_dir", None):
         paths.set_data_dir(args.data_dir)
+    # Before any routine is read (--routine too): built-ins load in the language in use. The
+    # window chooses again with the desktop's languages, for systems with no locale variable.
+    i18n.use(i18n.choose_language(read_settings().language))
     run: Run = args.run
     try:
         return run(args)

@@ -8,6 +8,7 @@ from enum import Enum
 from typing import Protocol
 
 from hiptimer.core.session.steps import SetKey
+from hiptimer.i18n import N_, _, decimal, n_, translate
 
 
 class Outcome(str, Enum):
@@ -20,8 +21,16 @@ class Outcome(str, Enum):
 
     @property
     def words(self) -> str:
-        return self.value.replace("_", " ")
+        """'partly done' in the language in use."""
+        return translate(OUTCOME_WORDS[self])
 
+
+OUTCOME_WORDS = {
+    Outcome.DONE: N_("done"),
+    Outcome.PARTLY_DONE: N_("partly done"),
+    Outcome.SKIPPED: N_("skipped"),
+    Outcome.NOT_REACHED: N_("not reached"),
+}
 
 # Which attempt decides a set done more than once (Back repeats a set): the best one.
 _RANK = {Outcome.SKIPPED: 1, Outcome.PARTLY_DONE: 2, Outcome.DONE: 3}
@@ -116,17 +125,17 @@ class SetCounts:
     def parts(self) -> list[str]:
         """['3 of 4 sets done', '1 partly done', ...]: the counts that are not 0."""
         n = self.planned
-        head = f"{self.done} of {n} set{'' if n == 1 else 's'} done" if n else "no sets"
-        rest = [
-            f"{count} {outcome.words}"
-            for count, outcome in (
-                (self.partly_done, Outcome.PARTLY_DONE),
-                (self.skipped, Outcome.SKIPPED),
-                (self.not_reached, Outcome.NOT_REACHED),
-            )
-            if count
-        ]
-        return [head, *rest]
+        if not n:
+            return [_("no sets")]
+        head = n_("{done} of {n} set done", "{done} of {n} sets done", n)
+        parts = [head.format(done=self.done, n=n)]
+        if self.partly_done:
+            parts.append(_("{n} partly done").format(n=self.partly_done))
+        if self.skipped:
+            parts.append(_("{n} skipped").format(n=self.skipped))
+        if self.not_reached:
+            parts.append(_("{n} not reached").format(n=self.not_reached))
+        return parts
 
     def text(self, joiner: str = ", ") -> str:
         """'3 of 4 sets done, 1 skipped' (the words every view uses)."""
@@ -170,11 +179,19 @@ class Measured(Attempt, Protocol):
     def actual_reps(self) -> int | None: ...
 
 
+def seconds_text(x: float) -> str:
+    return _("{n} s").format(n=decimal(x))
+
+
+def reps_text(n: int | None) -> str:
+    return "" if n is None else n_("{n} rep", "{n} reps", n).format(n=n)
+
+
 def planned_text(a: Measured) -> str:
     """'30 s' or '12 reps'."""
     if a.planned_hold_s is not None:
-        return f"{a.planned_hold_s:g} s"
-    return "" if a.planned_reps is None else f"{a.planned_reps} reps"
+        return seconds_text(a.planned_hold_s)
+    return reps_text(a.planned_reps)
 
 
 def done_text(a: Measured, counted: bool = True) -> str:
@@ -182,13 +199,13 @@ def done_text(a: Measured, counted: bool = True) -> str:
     for an attempt that does not decide its set (it was tried again after Back)."""
     outcome = attempt_outcome(a.completed, a.skipped)
     if outcome is Outcome.SKIPPED:
-        text = "skipped"
+        text = _("skipped")
     else:
         if a.planned_hold_s is not None or a.actual_hold_s is not None:
-            text = "" if a.actual_hold_s is None else f"{a.actual_hold_s:g} s"
+            text = "" if a.actual_hold_s is None else seconds_text(a.actual_hold_s)
         else:
-            text = "" if a.actual_reps is None else f"{a.actual_reps} reps"
+            text = reps_text(a.actual_reps)
         if outcome is Outcome.PARTLY_DONE:
-            text = f"{text} (partly done)".strip()
+            text = _("{done} (partly done)").format(done=text).strip()
     # The set has another row that counts: the best attempt (see `best_attempts`).
-    return text if counted else f"{text} \u00b7 not counted".strip(" \u00b7")
+    return text if counted else _("{done} \u00b7 not counted").format(done=text)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiptimer.i18n import _
 from hiptimer.ui.widgets.plain import plain
 
 NO_RATING = -1  # the spin box's lowest value stands for "no rating"
@@ -27,21 +28,22 @@ class PainDialog(QDialog):
 
     def __init__(self, what: str, current: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Change a pain rating \u2014 HipTimer")
-        about = QLabel(f"{what}\nRated: {'none' if current is None else f'{current}/10'}")
+        self.setWindowTitle(_("Change a pain rating \u2014 HipTimer"))
+        given = _("none") if current is None else f"{current}/10"
+        about = QLabel(_("{set}\nRated: {pain}").format(set=what, pain=given))
         plain(about)  # the exercise's name, from a routine file
         self.pain = QSpinBox()
         self.pain.setRange(NO_RATING, 10)
-        self.pain.setSpecialValueText("no rating")
+        self.pain.setSpecialValueText(_("no rating"))
         self.pain.setSuffix(" / 10")
         self.pain.setValue(NO_RATING if current is None else current)
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText("optional, e.g. typed 7 for 1")
+        self.reason.setPlaceholderText(_("optional, e.g. typed 7 for 1"))
         self.reason.setMaxLength(200)
         form = QFormLayout()
-        form.addRow("New rating", self.pain)
-        form.addRow("Why", self.reason)
-        kept = QLabel("The rating as given stays in the history, with this change and when.")
+        form.addRow(_("New rating"), self.pain)
+        form.addRow(_("Why"), self.reason)
+        kept = QLabel(_("The rating as given stays in the history, with this change and when."))
         kept.setWordWrap(True)
         kept.setProperty("role", "muted")
         buttons = QDialogButtonBox(

@@ -20,8 +20,10 @@ from hiptimer.core.history.queries import MorningPoint, PainPoint, WeekCount
 from hiptimer.core.history.review import (
     ACCEPTABLE_MAX,
     SAFE_MAX,
+    month_abbreviation,
 )
 from hiptimer.core.routines.model import Schedule
+from hiptimer.i18n import _
 
 FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Helvetica", "Arial"]
 INK = QColor("#1A1A1A")
@@ -39,6 +41,11 @@ BANDS = (
     (SAFE_MAX + 0.5, ACCEPTABLE_MAX + 0.5, QColor("#FBEBC8")),
     (ACCEPTABLE_MAX + 0.5, 10.0, QColor("#F6D2CC")),
 )
+
+
+def per_unit(unit: str) -> str:
+    """'per week' or 'per month' under a chart whose points are grouped."""
+    return _("per week") if unit == "week" else _("per month")
 
 
 def font(points: float, bold: bool = False) -> QFont:
@@ -95,8 +102,9 @@ def _frame(p: QPainter, rect: QRectF, title: str, since: date, until: date, mm: 
         box = QRectF(rect.left(), _y(plot, value) - label_h / 2, 4 * mm, label_h)
         p.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value))
     below = QRectF(plot.left(), plot.bottom() + 0.5 * mm, plot.width(), label_h)
-    p.drawText(below, Qt.AlignmentFlag.AlignLeft, f"{since.day} {since:%b}")
-    p.drawText(below, Qt.AlignmentFlag.AlignRight, f"{until.day} {until:%b %y}")
+    p.drawText(below, Qt.AlignmentFlag.AlignLeft, f"{since.day} {month_abbreviation(since.month)}")
+    last = f"{until.day} {month_abbreviation(until.month)} {until:%y}"
+    p.drawText(below, Qt.AlignmentFlag.AlignRight, last)
     return _Plot(plot, below)
 
 
@@ -130,9 +138,9 @@ def draw_pain_chart(
     xs = [_day_x(pt.started_at, since, days, plot.area.left(), plot.area.width()) for pt in shown]
     p.setPen(MUTED)
     if unit != "session":
-        p.drawText(plot.below, Qt.AlignmentFlag.AlignHCenter, f"per {unit}")
+        p.drawText(plot.below, Qt.AlignmentFlag.AlignHCenter, per_unit(unit))
     if not shown:
-        p.drawText(plot.area, Qt.AlignmentFlag.AlignCenter, "no ratings")
+        p.drawText(plot.area, Qt.AlignmentFlag.AlignCenter, _("no ratings"))
     line = [QPointF(x, _y(plot.area, pt.avg_pain)) for x, pt in zip(xs, shown, strict=True)]
     _line_through(p, line, AVERAGE, mm)
     p.setPen(Qt.PenStyle.NoPen)
@@ -153,15 +161,15 @@ def draw_morning_chart(
 ) -> None:
     """Pain (line) and stiffness (squares) at the next-morning check-ins, over the bands."""
     p.save()
-    plot = _frame(p, rect, "Next morning (whole hip)", since, until, mm)
+    plot = _frame(p, rect, _("Next morning (whole hip)"), since, until, mm)
     unit, shown = bucket_mornings(mornings, max_points=60)
     days = max((until - since).days + 1, 1)
     xs = [_day_x(m.at, since, days, plot.area.left(), plot.area.width()) for m in shown]
     p.setPen(MUTED)
     if unit != "session":
-        p.drawText(plot.below, Qt.AlignmentFlag.AlignHCenter, f"per {unit}")
+        p.drawText(plot.below, Qt.AlignmentFlag.AlignHCenter, per_unit(unit))
     if not shown:
-        p.drawText(plot.area, Qt.AlignmentFlag.AlignCenter, "no check-ins")
+        p.drawText(plot.area, Qt.AlignmentFlag.AlignCenter, _("no check-ins"))
     pains = [
         QPointF(x, _y(plot.area, m.pain))
         for x, m in zip(xs, shown, strict=True)
@@ -192,19 +200,19 @@ def draw_legend(p: QPainter, left: float, top: float, mm: float, mornings: bool 
     p.setPen(QPen(AVERAGE, 0.35 * mm))
     p.drawLine(QPointF(x, top + h / 2), QPointF(x + 5 * mm, top + h / 2))
     x += 6 * mm
-    x = _legend_text(p, x, top, h, "average pain per session", fm) + 3 * mm
+    x = _legend_text(p, x, top, h, _("average pain per session"), fm) + 3 * mm
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(QBrush(HIGHEST))
     p.drawEllipse(QPointF(x + 1 * mm, top + h / 2), 0.6 * mm, 0.6 * mm)
-    x = _legend_text(p, x + 3 * mm, top, h, "highest", fm) + 3 * mm
+    x = _legend_text(p, x + 3 * mm, top, h, _("highest"), fm) + 3 * mm
     if mornings:
         p.setPen(QPen(MORNING, 0.35 * mm))
         p.drawLine(QPointF(x, top + h / 2), QPointF(x + 5 * mm, top + h / 2))
-        x = _legend_text(p, x + 6 * mm, top, h, "morning pain", fm) + 3 * mm
+        x = _legend_text(p, x + 6 * mm, top, h, _("morning pain"), fm) + 3 * mm
         p.fillRect(QRectF(x, top + h / 2 - 0.4 * mm, 0.8 * mm, 0.8 * mm), STIFFNESS)
-        x = _legend_text(p, x + 2 * mm, top, h, "stiffness", fm) + 3 * mm
+        x = _legend_text(p, x + 2 * mm, top, h, _("stiffness"), fm) + 3 * mm
     for (_low, _high, colour), words in zip(
-        BANDS, ("0-2 safe", "3-5 acceptable", "over 5 too much"), strict=True
+        BANDS, (_("0-2 safe"), _("3-5 acceptable"), _("over 5 too much")), strict=True
     ):
         p.fillRect(QRectF(x, top + h * 0.15, 4 * mm, h * 0.7), colour)
         x = _legend_text(p, x + 5 * mm, top, h, words, fm) + 3 * mm
@@ -235,7 +243,7 @@ def draw_week_bars(
     unit, buckets = week_buckets(weeks, max_bars=60)
     values = [v for _, v in buckets]
     top, step = whole_ticks(max([*values, schedule.max_per_week if schedule else 0, 3]), most=5)
-    key = f"schedule: at least {schedule.min_per_week}" if schedule else ""
+    key = _("schedule: at least {n}").format(n=schedule.min_per_week) if schedule else ""
     key_w = fm.horizontalAdvance(key) + 2 * mm if key else 0
     plot = QRectF(
         rect.left() + 5 * mm,

@@ -28,6 +28,7 @@ from hiptimer.core.history.review import (
     routines_by_id,
 )
 from hiptimer.core.safe_write import replacing_bytes
+from hiptimer.i18n import N_, _, n_, translate
 from hiptimer.ui.history.report_charts import (
     INK,
     MUTED,
@@ -47,7 +48,7 @@ NOTE_LINES = 2
 NOTE_CHARS = 240
 MAX_NOTES = 12  # the most recent; a clinician reads these in a minute
 MAX_CHANGES = 12
-FIELD_WORDS = {"sets": "sets", "reps": "reps", "hold_s": "hold (s)"}
+FIELD_WORDS = {"sets": N_("sets"), "reps": N_("reps"), "hold_s": N_("hold (s)")}
 
 _app: QGuiApplication | None = None  # made here when the command line has none
 
@@ -196,7 +197,7 @@ def write_report(
             QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF()
         )
     )
-    writer.setTitle("HipTimer exercise report")
+    writer.setTitle(_("HipTimer exercise report"))
     writer.setCreator(f"HipTimer {__version__}")
     painter = QPainter(writer)
     try:
@@ -222,20 +223,26 @@ def _draw(pages: _Pages, data: ReportData) -> None:
 
 
 def _header(pages: _Pages, data: ReportData) -> None:
-    pages.line("HipTimer exercise report", 17, bold=True)
+    pages.line(_("HipTimer exercise report"), 17, bold=True)
     # The period has a line of its own: a long routine title must never cut its end date.
-    pages.line(f"Period: {day_text(data.since)} \u2013 {day_text(data.until)}", 10, bold=True)
-    pages.paragraph(f"Routine: {data.routines}", 10, max_lines=3)
-    pages.paragraph(f"Schedule: {data.schedules}", 9, max_lines=3)
+    period = _("Period: {first} \u2013 {last}").format(
+        first=day_text(data.since), last=day_text(data.until)
+    )
+    pages.line(period, 10, bold=True)
+    pages.paragraph(_("Routine: {routine}").format(routine=data.routines), 10, max_lines=3)
+    pages.paragraph(_("Schedule: {schedule}").format(schedule=data.schedules), 9, max_lines=3)
     pages.line(
-        f"Generated {day_text(data.generated)} by HipTimer {__version__}"
-        " from the user's own exercise log",
+        _("Generated {day} by HipTimer {version} from the user's own exercise log").format(
+            day=day_text(data.generated), version=__version__
+        ),
         8,
         muted=True,
     )
     pages.paragraph(
-        "Pain is rated by the user after each set, 0 (none) to 10 (worst); 0-2 is safe,"
-        " 3-5 acceptable, over 5 too much (pain-monitoring model, Silbernagel 2007).",
+        _(
+            "Pain is rated by the user after each set, 0 (none) to 10 (worst); 0-2 is safe,"
+            " 3-5 acceptable, over 5 too much (pain-monitoring model, Silbernagel 2007)."
+        ),
         8,
         muted=True,
     )
@@ -243,27 +250,30 @@ def _header(pages: _Pages, data: ReportData) -> None:
 
 def _adherence(pages: _Pages, data: ReportData) -> None:
     a = data.adherence
-    if not pages.heading("Adherence"):
+    if not pages.heading(_("Adherence")):
         return
     if not a.sessions:
-        pages.line("No sessions in this period.")
+        pages.line(_("No sessions in this period."))
         return
     parts = a.summary()
     pages.paragraph("; ".join(parts) + ".")
     height = 30 * pages.mm
-    if pages.line("Sessions per week", 7, muted=True) and pages.room(height):
+    if pages.line(_("Sessions per week"), 7, muted=True) and pages.room(height):
         rect = QRectF(pages.left, pages.y + 1 * pages.mm, pages.width, height - 1 * pages.mm)
         unit = draw_week_bars(pages.p, rect, a.weeks, data.schedule, pages.mm)
         pages.y += height
         if unit != "week":
-            pages.line(f"Bars: sessions per week, averaged per {unit}.", 7, muted=True)
+            per = _("month") if unit == "month" else _("year")
+            pages.line(
+                _("Bars: sessions per week, averaged per {unit}.").format(unit=per), 7, muted=True
+            )
 
 
 def _pain_charts(pages: _Pages, data: ReportData) -> None:
     """The next morning first (it decides, in the pain-monitoring model), then each exercise."""
     rated = [t for t in data.trends if t.pain]
     if not (rated or data.mornings) or not pages.heading(
-        "Pain after sets, per exercise (both sides)"
+        _("Pain during exercise (both sides) and the next morning")
     ):
         return
     legend = draw_legend(pages.p, pages.left, pages.y, pages.mm, mornings=bool(data.mornings))
@@ -287,11 +297,13 @@ def _pain_charts(pages: _Pages, data: ReportData) -> None:
 
 
 def _exercise_table(pages: _Pages, data: ReportData) -> None:
-    if not data.trends or not pages.heading("Dose and pain per exercise"):
+    if not data.trends or not pages.heading(_("Dose and pain per exercise")):
         return
     pages.paragraph(
-        "Pain: average / highest rating in the first and the last two weeks of the period."
-        " A change of 2 points or more is one a patient notices (Farrar 2001).",
+        _(
+            "Pain: average / highest rating in the first and the last two weeks of the period."
+            " A change of 2 points or more is one a patient notices (Farrar 2001)."
+        ),
         7.5,
         muted=True,
     )
@@ -305,14 +317,22 @@ def _exercise_table(pages: _Pages, data: ReportData) -> None:
         )
         for t in data.trends
     ]
-    headers = ("Exercise", "Dose first \u2192 last", "Pain first 2 wk", "Pain last 2 wk", "Change")
+    headers = (
+        _("Exercise"),
+        _("Dose first \u2192 last"),
+        _("Pain first 2 wk"),
+        _("Pain last 2 wk"),
+        _("Change"),
+    )
     shown = pages.table(headers, rows, (30, 20, 14, 14, 22))
     if shown < len(rows):
-        pages.line(f"\u2026 and {len(rows) - shown} more exercises (see the CSV export).", 8)
+        pages.line(
+            _("\u2026 and {n} more exercises (see the CSV export).").format(n=len(rows) - shown), 8
+        )
 
 
 def _dose_changes(pages: _Pages, data: ReportData) -> None:
-    if not data.changes or not pages.heading("Dose changes"):
+    if not data.changes or not pages.heading(_("Dose changes")):
         return
     rows = []
     for change, name in list(reversed(data.changes))[:MAX_CHANGES]:  # newest first
@@ -322,21 +342,25 @@ def _dose_changes(pages: _Pages, data: ReportData) -> None:
             (
                 day_text(change.decided_at),
                 f"{name}{side}",
-                f"{FIELD_WORDS.get(change.field, change.field)} {values}",
-                "accepted" if change.accepted else "declined",
+                f"{translate(FIELD_WORDS.get(change.field, change.field))} {values}",
+                _("accepted") if change.accepted else _("declined"),
                 change.reason,
             )
         )
     shown = pages.table(
-        ("Date", "Exercise", "Change", "Decision", "Reason"), rows, (12, 22, 14, 10, 42)
+        (_("Date"), _("Exercise"), _("Change"), _("Decision"), _("Reason")),
+        rows,
+        (12, 22, 14, 10, 42),
     )
     if shown < len(data.changes):
-        pages.line(f"\u2026 and {len(data.changes) - shown} older changes.", 8, muted=True)
+        pages.line(
+            _("\u2026 and {n} older changes.").format(n=len(data.changes) - shown), 8, muted=True
+        )
 
 
 def _sessions(pages: _Pages, data: ReportData) -> None:
     """Each session, newest first: its sets by outcome, its pain, the morning after."""
-    if not data.sessions or not pages.heading("Sessions, most recent first"):
+    if not data.sessions or not pages.heading(_("Sessions, most recent first")):
         return
     rows = [
         (
@@ -348,36 +372,42 @@ def _sessions(pages: _Pages, data: ReportData) -> None:
         )
         for s in data.sessions
     ]
-    headers = ("Date", "Sets", "Pain max / avg", "Next morning", "Remarks")
+    headers = (_("Date"), _("Sets"), _("Pain max / avg"), _("Next morning"), _("Remarks"))
     shown = pages.table(headers, rows, (11, 41, 14, 14, 20))
     if shown < len(rows):
-        pages.line(f"\u2026 and {len(rows) - shown} earlier sessions (see the CSV export).", 8)
+        pages.line(
+            _("\u2026 and {n} earlier sessions (see the CSV export).").format(n=len(rows) - shown),
+            8,
+        )
 
 
 def _morning(s: SessionSummary) -> str:
     """'pain 2, stiffness 3' at the check-in the morning after, or '-'."""
     if s.morning_pain is None and s.morning_stiffness is None:
         return "-"
-    return f"pain {pain_number(s.morning_pain, 0)}, stiff {pain_number(s.morning_stiffness, 0)}"
+    return _("pain {pain}, stiff {stiffness}").format(
+        pain=pain_number(s.morning_pain, 0), stiffness=pain_number(s.morning_stiffness, 0)
+    )
 
 
 def _remarks(s: SessionSummary) -> str:
     said = []
     if s.not_representative:
-        said.append("not representative")
+        said.append(_("not representative"))
     if s.corrections:
-        said.append(f"{s.corrections} correction{'' if s.corrections == 1 else 's'}")
+        said.append(n_("{n} correction", "{n} corrections", s.corrections).format(n=s.corrections))
     return ", ".join(said)
 
 
 def _corrections(pages: _Pages, data: ReportData) -> None:
     """What the user changed after the fact, with what it was: the report's figures use
     the changed values, and sessions marked not representative are left out of them."""
-    if not data.corrections or not pages.heading("Corrections made by the user"):
+    if not data.corrections or not pages.heading(_("Corrections made by the user")):
         return
     for count, text in enumerate(data.corrections):
         if not pages.paragraph(text, 8, max_lines=3):
-            pages.line(f"\u2026 and {len(data.corrections) - count} more (see the CSV).", 8)
+            left = len(data.corrections) - count
+            pages.line(_("\u2026 and {n} more (see the CSV).").format(n=left), 8)
             return
 
 
@@ -387,7 +417,7 @@ def _num(value: float | None) -> str:
 
 def _notes(pages: _Pages, data: ReportData) -> None:
     notes = data.notes
-    if not notes or not pages.heading("The user's session notes, most recent first"):
+    if not notes or not pages.heading(_("The user's session notes, most recent first")):
         return
     fm = QFontMetricsF(font(8.5), pages.writer)
     for count, session in enumerate(notes):
@@ -396,10 +426,10 @@ def _notes(pages: _Pages, data: ReportData) -> None:
             text = text[:NOTE_CHARS].rsplit(" ", 1)[0] + " \u2026"
         last = count == len(notes) - 1
         if count == MAX_NOTES:
-            pages.line(f"\u2026 and {len(notes) - count} older notes.", 8, muted=True)
+            pages.line(_("\u2026 and {n} older notes.").format(n=len(notes) - count), 8, muted=True)
             return
         if not pages.room(fm.height() * (NOTE_LINES + (0.4 if last else 1.4))):
-            pages.line(f"\u2026 and {len(notes) - count} older notes.", 8, muted=True)
+            pages.line(_("\u2026 and {n} older notes.").format(n=len(notes) - count), 8, muted=True)
             return
         pages.paragraph(f"{day_text(session.started_at)}: {text}", 8.5, max_lines=NOTE_LINES)
         pages.gap(0.8)

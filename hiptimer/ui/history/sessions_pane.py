@@ -33,6 +33,7 @@ from hiptimer.core.history.review import (
     when_text,
 )
 from hiptimer.core.history.store import HistoryStore
+from hiptimer.i18n import _
 from hiptimer.ui.history.corrections import PainDialog
 from hiptimer.ui.history.models import SessionsModel, SetsModel, set_rows
 from hiptimer.ui.widgets.plain import escape, plain
@@ -81,20 +82,24 @@ class SessionsPane(QWidget):
         self.sets = SetsModel(self)
         self.list_view = table_view(self.sessions)
         self.sets_view = table_view(self.sets)
-        self.heading = QLabel("Choose a session to see its sets.")
+        self.heading = QLabel(_("Choose a session to see its sets."))
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)  # session_heading() escapes names
-        self.pain_button = QPushButton("Change pain rating\u2026")
-        self.pain_button.setToolTip("Change or remove the chosen set's rating (also: double-click)")
+        self.pain_button = QPushButton(_("Change pain rating\u2026"))
+        self.pain_button.setToolTip(
+            _("Change or remove the chosen set's rating (also: double-click)")
+        )
         self.pain_button.setEnabled(False)
         self.note = QPlainTextEdit()
-        self.note.setPlaceholderText("A note about this session (saved with it)")
-        self.save_button = QPushButton("Save note")
+        self.note.setPlaceholderText(_("A note about this session (saved with it)"))
+        self.save_button = QPushButton(_("Save note"))
         self.save_button.setEnabled(False)
-        self.representative = QCheckBox("Not representative")
+        self.representative = QCheckBox(_("Not representative"))
         self.representative.setToolTip(
-            "Left out of the pain charts, the report's pain figures and the dose suggestions"
-            " (an off day, someone else used the app); still counted as a session"
+            _(
+                "Left out of the pain charts, the report's pain figures and the dose suggestions"
+                " (an off day, someone else used the app); still counted as a session"
+            )
         )
         self.trail = QLabel("")
         self.trail.setWordWrap(True)
@@ -114,7 +119,7 @@ class SessionsPane(QWidget):
         note_box = QWidget()
         note_layout = QVBoxLayout(note_box)
         note_layout.setContentsMargins(0, 0, 0, 0)
-        note_layout.addWidget(QLabel("Note"))
+        note_layout.addWidget(QLabel(_("Note")))
         note_layout.addWidget(self.note, 1)
         note_layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
         note_layout.addWidget(self.representative)
@@ -167,7 +172,7 @@ class SessionsPane(QWidget):
         self.sets.set_rows(set_rows(records, trail))
         self.pain_button.setEnabled(False)
         if session is None:
-            self.heading.setText("No session chosen.")
+            self.heading.setText(_("No session chosen."))
         else:
             self.heading.setText(session_heading(session))
             if not self.sets_view.property("sized"):
@@ -182,7 +187,7 @@ class SessionsPane(QWidget):
         self.representative.setChecked(bool(session and session.not_representative))
         labels = {r.id: set_label(r.exercise_name, r.set_number, r.side) for r in records}
         lines = [correction_text(c, labels.get(c.set_id or -1, "")) for c in trail]
-        self.trail.setText("Corrections:\n" + "\n".join(lines) if lines else "")
+        self.trail.setText(_("Corrections:") + "\n" + "\n".join(lines) if lines else "")
 
     def _set_chosen(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         self.pain_button.setEnabled(bool(selected.indexes()))
@@ -210,7 +215,7 @@ class SessionsPane(QWidget):
         if dialog.exec() != PainDialog.DialogCode.Accepted or dialog.rating() == r.pain:
             return
         self.store.correct_pain(set_id, dialog.rating(), at=self._wall(), reason=dialog.why())
-        self._refresh("Rating changed; the one given is kept in the history.")
+        self._refresh(_("Rating changed; the one given is kept in the history."))
 
     def _mark_clicked(self, checked: bool) -> None:
         session = self._session
@@ -219,7 +224,9 @@ class SessionsPane(QWidget):
         reason = ""
         if checked:
             reason, ok = QInputDialog.getText(
-                self, "Not representative", "Why is this session not representative? (optional)"
+                self,
+                _("Not representative"),
+                _("Why is this session not representative? (optional)"),
             )
             if not ok:
                 self.representative.setChecked(False)
@@ -227,7 +234,7 @@ class SessionsPane(QWidget):
         self.store.mark_representative(
             session.id, not checked, at=self._wall(), reason=" ".join(reason.split())
         )
-        self._refresh("Marked not representative." if checked else "Mark taken back.")
+        self._refresh(_("Marked not representative.") if checked else _("Mark taken back."))
 
     def _note_edited(self) -> None:
         session = self._session
@@ -247,7 +254,7 @@ class SessionsPane(QWidget):
             self._session = fresh
             self.save_button.setEnabled(False)
             self._show_trail_only(fresh)
-        self.message.emit(self.store.status.message or "Note saved.")
+        self.message.emit(self.store.status.message or _("Note saved."))
 
     def _show_trail_only(self, session: SessionSummary) -> None:
         """The heading and the trail again, without touching the note being edited."""
@@ -258,7 +265,7 @@ class SessionsPane(QWidget):
             correction_text(c, labels.get(c.set_id or -1, ""))
             for c in self.store.corrections(session.id)
         ]
-        self.trail.setText("Corrections:\n" + "\n".join(lines) if lines else "")
+        self.trail.setText(_("Corrections:") + "\n" + "\n".join(lines) if lines else "")
 
     def current(self) -> SessionSummary | None:
         return self._session
@@ -270,13 +277,22 @@ def session_heading(s: SessionSummary) -> str:
         f"<b>{escape(when_text(s.started_at))}</b>: {escape(s.routine_title)}",
         escape(duration_text(s)),
         escape(completion_text(s)),
-        f"pain max {pain_number(s.max_pain, 0)}, average {pain_number(s.avg_pain)}",
+        escape(
+            _("pain max {top}, average {mean}").format(
+                top=pain_number(s.max_pain, 0), mean=pain_number(s.avg_pain)
+            )
+        ),
     ]
     if s.morning_pain is not None or s.morning_stiffness is not None:
         parts.append(
-            f"next morning: pain {pain_number(s.morning_pain, 0)},"
-            f" stiffness {pain_number(s.morning_stiffness, 0)}"
+            escape(
+                _("next morning: pain {pain}, stiffness {stiffness}").format(
+                    pain=pain_number(s.morning_pain, 0),
+                    stiffness=pain_number(s.morning_stiffness, 0),
+                )
+            )
         )
     if s.not_representative:
-        parts.append("<i>not representative: left out of pain figures</i>")
+        left_out = _("not representative: left out of pain figures")
+        parts.append(f"<i>{escape(left_out)}</i>")
     return " \u00b7 ".join(p for p in parts if p)
