@@ -14,22 +14,36 @@ from hiptimer.core.history.adherence import (
     schedule_for,
     schedules_text,
 )
+from hiptimer.core.history.dose_log import DoseEvent, dose_events
 from hiptimer.core.history.queries import (
-    DoseChange,
     HistoryQueries,
     MorningPoint,
     SessionSummary,
 )
 from hiptimer.core.history.review import (
+    ExerciseInfo,
     ExerciseTrend,
     correction_text,
     day_text,
     exercise_trend,
     exercises_for,
-    local_day,
+    score_trend,
     set_label,
 )
 from hiptimer.core.routines.model import Routine, Schedule
+
+
+@dataclass(frozen=True)
+class CorrectionCounts:
+    """How many values of the period were changed after the fact, by kind."""
+
+    ratings: int
+    notes: int
+    not_representative: int  # sessions marked so (now)
+
+    @property
+    def any(self) -> bool:
+        return bool(self.ratings or self.notes or self.not_representative)
 
 
 @dataclass(frozen=True)
@@ -44,10 +58,13 @@ class ReportData:
     sessions: list[SessionSummary]  # newest first
     adherence: Adherence
     trends: list[ExerciseTrend]  # exercises with a rating or a dose in the period
-    changes: list[tuple[DoseChange, str]]  # (change, exercise name), oldest first
+    changes: list[DoseEvent]  # every dose change and who decided it, oldest first
     generated: datetime
     corrections: list[str] = field(default_factory=list)  # the trail in words, oldest first
     mornings: list[MorningPoint] = field(default_factory=list)  # check-ins after the sessions
+    side_trends: list[ExerciseTrend] = field(default_factory=list)  # a row per exercise side
+    morning_trends: list[ExerciseTrend] = field(default_factory=list)  # pain, stiffness
+    corrected: CorrectionCounts = field(default_factory=lambda: CorrectionCounts(0, 0, 0))
 
     @property
     def notes(self) -> list[SessionSummary]:
@@ -76,16 +93,13 @@ def gather_report(
     if routine_id and routine_id not in titles:
         titles[routine_id] = routines[routine_id].title if routine_id in routines else routine_id
     session_ids = {s.id for s in sessions}
-    trends = [
-        exercise_trend(store, ex, routine_id, first, until, session_ids)
-        for ex in exercises_for(store, sessions, routines, routine_id)
-    ]
-    names = {t.exercise.id: t.exercise.name for t in trends}
-    changes = [
-        (c, names.get(c.exercise_id, c.exercise_id))
-        for c in store.dose_changes(routine_id)
-        if first <= local_day(c.decided_at) <= last
-    ]
+    exercises = exercises_for(store, sessions, routines, routine_id)
+    trends = [exercise_trend(store, ex, routine_id, first, until, session_ids) for ex in exercises]
+    mornings = store.morning_series(routine_id, first, until)
+    changes = dose_events(
+        store, [(ex.id, ex.name) for ex in exercises], routine_id, first, last,
+        {s.id: s.routine_id for s in sessions},
+    )  # fmt: skip
     return ReportData(
         since=first,
         until=last,
@@ -98,7 +112,48 @@ def gather_report(
         changes=changes,
         generated=now,
         corrections=corrections_in(store, sessions),
-        mornings=store.morning_series(routine_id, first, until),
+        mornings=mornings,
+        side_trends=side_trends(store, exercises, trends, routine_id, first, until, session_ids),
+        morning_trends=[
+            score_trend(
+                name, [(m.at, score, m.session_id) for m, score in pairs if score is not None]
+            )
+            for name, pairs in (
+                ("Next morning: pain", [(m, m.pain) for m in mornings]),
+                ("Next morning: stiffness", [(m, m.stiffness) for m in mornings]),
+            )
+        ],
+        corrected=_corrected(store, sessions),
+    )
+
+
+def side_trends(
+    store: HistoryQueries,
+    exercises: list[ExerciseInfo],
+    both: list[ExerciseTrend],
+    routine_id: str | None,
+    first: date,
+    until: date | None,
+    sessions: set[int],
+) -> list[ExerciseTrend]:
+    """A row per exercise, and per side of an exercise done on each side, with data."""
+    rows: list[ExerciseTrend] = []
+    for ex, combined in zip(exercises, both, strict=True):
+        if not ex.has_sides:
+            rows.append(combined)
+            continue
+        for side in ("right", "left"):
+            rows.append(exercise_trend(store, ex, routine_id, first, until, sessions, side))
+    return [t for t in rows if t.pain or t.doses]
+
+
+def _corrected(store: HistoryQueries, sessions: list[SessionSummary]) -> CorrectionCounts:
+    ids = {s.id for s in sessions if s.corrections}
+    found = [c for c in store.corrections() if c.session_id in ids]
+    return CorrectionCounts(
+        ratings=len({c.set_id for c in found if c.field == "pain"}),
+        notes=len({c.session_id for c in found if c.field == "note"}),
+        not_representative=sum(1 for s in sessions if s.not_representative),
     )
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Union
 
+from hiptimer.core.history.outcome import reps_text, seconds_text
 from hiptimer.core.history.queries import (
     Correction,
     DosePoint,
@@ -151,9 +152,9 @@ def dose_label(point: DosePoint | None) -> str:
     if point is None:
         return "-"
     if point.planned_hold_s is not None:
-        return f"{point.planned_hold_s:g} s"
+        return seconds_text(point.planned_hold_s)
     if point.planned_reps is not None:
-        return f"{point.planned_reps} reps"
+        return reps_text(point.planned_reps)
     return "-"
 
 
@@ -243,6 +244,12 @@ class ExerciseTrend:
     first_max: int | None
     last_avg: float | None
     last_max: int | None
+    side: str | None = None  # one side of the exercise; None: both (or it has none)
+
+    @property
+    def label(self) -> str:
+        """'Clamshell (right)', or the name alone."""
+        return f"{self.exercise.name} ({self.side})" if self.side else self.exercise.name
 
     @property
     def first_dose(self) -> str:
@@ -288,15 +295,24 @@ def exercise_trend(
     since: date | None = None,
     until: date | None = None,
     sessions: set[int] | None = None,
+    side: str | None = None,
 ) -> ExerciseTrend:
-    """Pain in the first and last two weeks of the period, and the first and last dose.
+    """Pain in the first and last two weeks of the period, and the first and last dose, of
+    one exercise (one side of it, or both sides for `side` None).
 
     `sessions` (ids) limits the dose series, which the store does not filter by routine.
     """
-    pain = points_in(store.pain_series(exercise.id, None, routine_id, since), since, until)
-    doses = points_in(store.exercise_dose_series(exercise.id), since, until)
+    pain = points_in(store.pain_series(exercise.id, side, routine_id, since), since, until)
+    doses = points_in(store.exercise_dose_series(exercise.id, side), since, until)
     if sessions is not None:
         doses = [d for d in doses if d.session_id in sessions]
+    return trend_of(exercise, pain, doses, side)
+
+
+def trend_of(
+    exercise: ExerciseInfo, pain: list[PainPoint], doses: list[DosePoint], side: str | None = None
+) -> ExerciseTrend:
+    """The first and last two weeks of these points (oldest first)."""
     first: list[PainPoint] = []
     last: list[PainPoint] = []
     if pain:  # the two windows never share a session: a short period has no "last" window
@@ -306,4 +322,10 @@ def exercise_trend(
         last = [p for p in pain[len(first) :] if p.started_at > end]
     first_avg, first_max = _window_stats(first)
     last_avg, last_max = _window_stats(last)
-    return ExerciseTrend(exercise, pain, doses, first_avg, first_max, last_avg, last_max)
+    return ExerciseTrend(exercise, pain, doses, first_avg, first_max, last_avg, last_max, side)
+
+
+def score_trend(name: str, scores: list[tuple[datetime, int, int]]) -> ExerciseTrend:
+    """The same windows for one score a check-in gives: (when, score, session id) each."""
+    points = [PainPoint(at, float(score), score, sid, 1) for at, score, sid in scores]
+    return trend_of(ExerciseInfo(name, name, False), points, [])

@@ -119,5 +119,5 @@ def test_report_data_for_one_routine(store: HistoryStore, weeks: Weeks) -> None:
     assert data.adherence.weeks_on_schedule == 1
     assert [t.exercise.id for t in data.trends] == ["bridge", "clam"]
     assert data.trends[0].first_dose == "10 reps" and data.trends[0].last_dose == "12 reps"
-    assert [c.new_value for c, _name in data.changes] == [12]
+    assert [(c.new, c.decided_by) for c in data.changes] == [(12, "accepted")]
     assert [s.note for s in data.notes] == ["Much better", "Sore, took it easy"]
