@@ -8,9 +8,10 @@ from datetime import date, timedelta
 
 from hiptimer.core.history.outcome import SetCounts
 from hiptimer.core.history.records import SessionSummary, WeekCount
-from hiptimer.core.history.review import day_text, plural
+from hiptimer.core.history.review import day_text
 from hiptimer.core.history.series import HistorySeries
 from hiptimer.core.routines.model import Routine, Schedule
+from hiptimer.i18n import DECIMAL_MARKS, _, language, n_
 
 
 def period_start(store: HistorySeries, routine_id: str | None, since: date | None) -> date | None:
@@ -65,31 +66,55 @@ class Adherence:
 
     def summary(self) -> list[str]:
         """'53 sessions in 14 weeks from 3 Mar 2025', '3.9 a week on average over 12 full
-        weeks', ...: one clause each."""
-        full = len(self.full_weeks)
-        since = f" from {day_text(self.first_day)}" if self.first_day else ""
-        parts = [f"{plural(self.sessions, 'session')} in {plural(len(self.weeks), 'week')}{since}"]
-        if self.per_week is None:
-            parts.append("no full week yet")
+        weeks', ...: one clause each, in the language in use."""
+        full, weeks = len(self.full_weeks), len(self.weeks)
+        sessions = n_("{n} session", "{n} sessions", self.sessions).format(n=self.sessions)
+        in_weeks = n_("{n} week", "{n} weeks", weeks).format(n=weeks)
+        if self.first_day:
+            first = _("{sessions} in {weeks} from {day}").format(
+                sessions=sessions, weeks=in_weeks, day=day_text(self.first_day)
+            )
         else:
-            parts.append(f"{self.per_week:.1f} a week on average over {plural(full, 'full week')}")
+            first = _("{sessions} in {weeks}").format(sessions=sessions, weeks=in_weeks)
+        parts = [first]
+        over = n_("{n} full week", "{n} full weeks", full).format(n=full)
+        if self.per_week is None:
+            parts.append(_("no full week yet"))
+        else:
+            average = f"{self.per_week:.1f}".replace(".", DECIMAL_MARKS.get(language(), "."))
+            parts.append(_("{n} a week on average over {weeks}").format(n=average, weeks=over))
         if self.schedule is not None and full:
             parts.append(
-                f"at least {self.schedule.min_per_week} a week (the schedule:"
-                f" {self.schedule.label}) in {self.weeks_on_schedule} of {plural(full, 'full week')}"
+                _("at least {n} a week (the schedule: {schedule}) in {ok} of {weeks}").format(
+                    n=self.schedule.min_per_week,
+                    schedule=self.schedule.label,
+                    ok=self.weeks_on_schedule,
+                    weeks=over,
+                )
             )
         c = self.counts
         if c.planned:
+            done = n_(
+                "{done} of {n} planned set done in full ({share})",
+                "{done} of {n} planned sets done in full ({share})",
+                c.planned,
+            ).format(done=c.done, n=c.planned, share=f"{self.completion_rate:.0%}")
             rest = ", ".join(c.parts()[1:])
-            parts.append(
-                f"{c.done} of {plural(c.planned, 'planned set')} done in full"
-                f" ({self.completion_rate:.0%}){'; ' + rest if rest else ''}"
-            )
+            parts.append(f"{done}; {rest}" if rest else done)
         if self.sessions:
-            parts.append(f"{self.completed} of {self.sessions} sessions ran to the end")
+            parts.append(
+                _("{done} of {n} sessions ran to the end").format(
+                    done=self.completed, n=self.sessions
+                )
+            )
         if self.not_counted:
-            begun = plural(self.not_counted, "more session")
-            parts.append(f"{begun} begun with no set done, not counted")
+            parts.append(
+                n_(
+                    "{n} more session begun with no set done, not counted",
+                    "{n} more sessions begun with no set done, not counted",
+                    self.not_counted,
+                ).format(n=self.not_counted)
+            )
         return parts
 
 

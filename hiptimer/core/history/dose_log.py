@@ -32,7 +32,8 @@ class DoseEvent:
     """One dose change (or a suggestion declined) in words, for the report."""
 
     when: datetime
-    exercise: str  # 'Clamshell (left)'
+    exercise: str  # its name
+    side: str | None
     field: str  # 'sets', 'reps' or 'hold_s'
     old: float | None
     new: float | None
@@ -45,16 +46,13 @@ class DoseEvent:
         return self.decided_by != DECLINED
 
 
-def _label(name: str, side: str | None) -> str:
-    return f"{name} ({side})" if side else name
-
-
 def logged(changes: Iterable[DoseChange], names: Mapping[str, str]) -> list[DoseEvent]:
     """The logged decisions, in words, oldest first."""
     return [
         DoseEvent(
             c.decided_at,
-            _label(names.get(c.exercise_id, c.exercise_id), c.side),
+            names.get(c.exercise_id, c.exercise_id),
+            c.side,
             c.field,
             c.old_value,
             c.new_value,
@@ -93,7 +91,7 @@ def unlogged(
                 )
                 if not explained:
                     found.append(
-                        DoseEvent(point.started_at, name, new[0], old[1], new[1], ROUTINE, "")
+                        DoseEvent(point.started_at, name, None, new[0], old[1], new[1], ROUTINE, "")
                     )
         before = point
     return found

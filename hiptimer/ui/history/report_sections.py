@@ -100,6 +100,13 @@ def _trend_words(t: ExerciseTrend) -> str:
     return _("no clear change ({change})").format(change=signed)
 
 
+def _named(name: str, side: str | None) -> str:
+    """'Clamshell (right)' in the language in use; the name alone without a side."""
+    if side is None:
+        return name
+    return _("{name} ({side})").format(name=name, side=_("left") if side == "left" else _("right"))
+
+
 def _window(avg: float | None, top: int | None) -> str:
     return f"{pain_number(avg)} / {pain_number(top, 0)}"
 
@@ -108,7 +115,7 @@ def pain_table(pages: Pages, data: ReportData) -> None:
     """Pain during each exercise (each side) and the next morning: first against last weeks."""
     rows = [
         (
-            t.label,
+            _named(t.exercise.name, t.side),
             f"{t.first_dose} \u2192 {t.last_dose}" if t.doses else "-",
             _window(t.first_avg, t.first_max),
             _window(t.last_avg, t.last_max),
@@ -162,7 +169,7 @@ def _change_row(e: DoseEvent) -> tuple[str, ...]:
     who = translate(DECIDED_WORDS.get(e.decided_by, ROUTINE_CHANGED))
     return (
         day_text(e.when),
-        e.exercise,
+        _named(e.exercise, e.side),
         f"{field} {_num(e.old)} \u2192 {_num(e.new)}",
         who,
         e.reason,
