@@ -129,6 +129,32 @@ def fill_demo(store: HistoryStore, routine: Routine, days: int = 91, seed: int =
     return count
 
 
+def fill_checks(store: HistoryStore, check: Routine, days: int = 91) -> int:
+    """The monthly check about once a month: chair stands and one-leg stance improving."""
+    today = datetime.now().astimezone().replace(hour=17, minute=0, second=0, microsecond=0)
+    done = 0
+    for n, back in enumerate(range(days - 6, 0, -30)):
+        began = today - timedelta(days=back)
+        sid = store.begin_session(check.id, check.title, check.revision, {}, began, sets_planned=3)
+        at = began + timedelta(seconds=40)
+        results = [("chair-stand-30s", None, 10 + 2 * n, "stands"),
+                   ("single-leg-stance", "right", 12.5 + 6 * n, "s"),
+                   ("single-leg-stance", "left", 15.0 + 5.5 * n, "s")]  # fmt: skip
+        for ex_id, side, result, unit in results:
+            ex = check.exercise(ex_id)
+            held = result if unit == "s" else ex.hold_s
+            end = at + timedelta(seconds=held or 30)
+            store.add_set(sid, StoredSet(
+                ex_id, ex.name, 1, at, end, side=side, planned_hold_s=ex.hold_s,
+                actual_hold_s=held, completed=True, pain=2 if n < 2 else 1,
+                result=float(result), result_unit=unit,
+            ))  # fmt: skip
+            at = end + timedelta(seconds=60)
+        store.finish_session(sid, "completed", at)
+        done += 1
+    return done
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("out", type=Path)
@@ -145,6 +171,7 @@ def main() -> int:
     store = open_history(db)
     if fresh:
         print(f"{fill_demo(store, routine, args.days)} sessions recorded")
+        print(f"{fill_checks(store, catalog.find('monthly-check'), args.days)} monthly checks")
     from hiptimer.ui.history.report_pdf import write_report
 
     if not args.window:

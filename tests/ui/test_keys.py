@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from hiptimer.ui.keys import KEY_NAMES, Action, Mode, resolve
+from hiptimer.ui.keys import KEY_NAMES, POINT, Action, Mode, resolve
 
 K = Qt.Key
 NONE = Qt.KeyboardModifier.NoModifier
@@ -104,3 +104,13 @@ def test_every_button_action_has_a_key_name() -> None:
     for action in Action:
         if action not in (Action.RATE, Action.SELECT_NEXT, Action.SELECT_PREVIOUS):
             assert action in KEY_NAMES
+
+
+def test_a_measured_result_is_typed_with_digits_a_point_backspace_and_enter() -> None:
+    assert act(K.Key_7, Mode.RESULT) == (Action.TYPE, 7)
+    assert act(K.Key_Period, Mode.RESULT) == act(K.Key_Comma, Mode.RESULT) == (Action.TYPE, POINT)
+    assert act(K.Key_Backspace, Mode.RESULT) == (Action.ERASE, 0)
+    assert act(K.Key_Return, Mode.RESULT) == (Action.ACCEPT, 0)
+    assert act(K.Key_K, Mode.RESULT) == (Action.SKIP_RATING, 0)
+    assert act(K.Key_Right, Mode.RESULT) is None  # no moving on before the result
+    assert act(K.Key_Escape, Mode.RESULT) == (Action.END, 0)

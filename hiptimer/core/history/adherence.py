@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -40,6 +40,7 @@ class Adherence:
     first_day: date | None = None  # the period
     last_day: date | None = None
     not_counted: int = 0  # sessions begun with no set done or partly done
+    checks: int = 0  # sessions of re-tests in the period, not counted either
 
     @property
     def full_weeks(self) -> list[WeekCount]:
@@ -107,6 +108,14 @@ class Adherence:
                     done=self.completed, n=self.sessions
                 )
             )
+        if self.checks:
+            parts.append(
+                n_(
+                    "{n} re-test session, not counted",
+                    "{n} re-test sessions, not counted",
+                    self.checks,
+                ).format(n=self.checks)
+            )
         if self.not_counted:
             parts.append(
                 n_(
@@ -127,16 +136,18 @@ def adherence(
     until: date | None = None,
     *,
     today: date | None = None,
+    checks: Collection[str] = (),
 ) -> Adherence:
     """Adherence over these (already filtered, newest first) sessions; weeks from the store.
 
     The period starts at `since` or the first session, whichever is later, and ends at
-    `until`, else `today` (by default, the computer's).
+    `until`, else `today` (by default, the computer's). `checks`: routines of re-tests,
+    whose sessions are listed but are not exercise sessions.
     """
-    counted = [s for s in sessions if s.exercised]
+    counted = [s for s in sessions if s.exercised and s.routine_id not in checks]
     first = period_start(store, routine_id, since)
     last = until or today or date.today()
-    weeks = store.weekly_adherence(routine_id, first, last) if first else []
+    weeks = store.weekly_adherence(routine_id, first, last, leave_out=checks) if first else []
     total = SetCounts()
     for s in counted:
         c = s.counts
@@ -154,8 +165,18 @@ def adherence(
         completed=sum(1 for s in counted if s.end_reason == "completed"),
         first_day=first,
         last_day=last,
-        not_counted=len(sessions) - len(counted),
+        not_counted=sum(1 for s in sessions if not s.exercised and s.routine_id not in checks),
+        checks=sum(1 for s in sessions if s.routine_id in checks),
     )
+
+
+def check_routines(routines: Mapping[str, Routine]) -> set[str]:
+    """The routines made of re-tests only (the monthly check): not exercise sessions."""
+    return {
+        rid
+        for rid, r in routines.items()
+        if r.active_exercises and all(ex.test is not None for ex in r.active_exercises)
+    }
 
 
 def schedule_for(routines: Mapping[str, Routine], routine_ids: Iterable[str]) -> Schedule | None:
@@ -175,6 +196,8 @@ def schedules_text(routines: Mapping[str, Routine], titles: Mapping[str, str]) -
         routine = routines.get(rid)
         if routine is None:
             said = "not known (routine not found)"
+        elif rid in check_routines({rid: routine}):
+            said = "re-tests, about once a month"
         else:
             said = routine.schedule.label if routine.schedule else "not set"
         parts.append(said if len(titles) == 1 else f"{title.strip()}: {said}")

@@ -26,7 +26,8 @@ def _text(value: int | None) -> str | None:
 
 
 class CorrectionWrites:
-    """The corrections HistoryStore writes; it supplies `_ref` and `_submit`."""
+    """What HistoryStore writes to a set or session after it was recorded (corrections, and
+    a re-test's typed result); the store supplies `_ref` and `_submit`."""
 
     def _ref(self, row_id: int | None) -> int | Ref | None:
         raise NotImplementedError
@@ -55,6 +56,16 @@ class CorrectionWrites:
                 " FROM sets WHERE id = ? AND pain IS NOT ?",
                 audit,
                 more=(("UPDATE sets SET pain = ? WHERE id = ?", (pain, ref)),),
+            )
+        )
+
+    def record_result(self, set_id: int, value: float | None, unit: str) -> None:
+        """A re-test's result typed in after its set (None: none given)."""
+        self._submit(
+            Write(
+                f"result of set {set_id}",
+                "UPDATE sets SET result = ?, result_unit = ? WHERE id = ?",
+                (value, unit or None, self._ref(set_id)),
             )
         )
 

@@ -55,6 +55,11 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("not_representative_reason", "The reason given with that mark, or empty"),
     ("note_as_written", "The note as first written, when it was changed later, else empty"),
     ("note_changed_at", "When the note was last changed (ISO 8601 local), else empty"),
+    (
+        "result",
+        "A re-test's result (movements counted, seconds held, a value measured), else empty",
+    ),
+    ("result_unit", "The result's unit: 's' for seconds, else the routine's (e.g. 'stands', 'cm')"),
 )
 
 # The set columns, in CSV order. A duration is never negative, whatever the file holds
@@ -64,7 +69,8 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
 _SETS_SQL = (
     "SELECT s.id, t.exercise_id, t.exercise_name, ifnull(t.side, ''), t.set_number,"
     " max(t.planned_hold_s, 0.0), max(t.actual_hold_s, 0.0), t.planned_reps, t.actual_reps, t.completed, t.skipped,"
-    " ifnull(t.pain, ''), ifnull(t.pain_choice, ''), t.adjustment, t.started_at, t.ended_at, t.id"
+    " ifnull(t.pain, ''), ifnull(t.pain_choice, ''), t.adjustment, t.started_at, t.ended_at, t.id,"
+    " t.result, t.result_unit"
     " FROM sessions AS s JOIN sets AS t ON t.session_id = s.id"
     " WHERE {where} ORDER BY s.started_at, s.id, t.seq"
 )
@@ -301,13 +307,14 @@ def _line_maker(
         out = []
         for i, row in enumerate(rows):
             (_, ex, name, side, number, hold, held, reps, done, completed, skipped, pain,
-             choice, adjustment, started, ended, set_id) = row  # fmt: skip
+             choice, adjustment, started, ended, set_id, result, unit) = row  # fmt: skip
             as_given, changed = pain_trail.get(set_id, ("", ""))
             out.append(
                 f"{session.head}{text[ex]},{text[name]},{side},{whole[number]},{real[hold]},"
                 f"{real[held]},{whole[reps]},{whole[done]},{completed},{skipped},{pain},{choice},"
                 f"{text[adjustment]},{local(started)},{local(ended)},{session.note},"
-                f"{keyed[i][1].value},{int(i in decides)},{as_given or ''},{changed},{tail}\r\n"
+                f"{keyed[i][1].value},{int(i in decides)},{as_given or ''},{changed},{tail},"
+                f"{real[result]},{text[unit]}\r\n"
             )
         return out
 

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from hiptimer.core.history.adherence import (
     Adherence,
     adherence,
+    check_routines,
     period_start,
     schedule_for,
     schedules_text,
@@ -20,6 +21,7 @@ from hiptimer.core.history.queries import (
     MorningPoint,
     SessionSummary,
 )
+from hiptimer.core.history.retests import RetestSeries, retest_series
 from hiptimer.core.history.review import (
     ExerciseInfo,
     ExerciseTrend,
@@ -65,6 +67,7 @@ class ReportData:
     side_trends: list[ExerciseTrend] = field(default_factory=list)  # a row per exercise side
     morning_trends: list[ExerciseTrend] = field(default_factory=list)  # pain, stiffness
     corrected: CorrectionCounts = field(default_factory=lambda: CorrectionCounts(0, 0, 0))
+    retests: list[RetestSeries] = field(default_factory=list)  # of any routine in the period
 
     @property
     def notes(self) -> list[SessionSummary]:
@@ -93,7 +96,11 @@ def gather_report(
     if routine_id and routine_id not in titles:
         titles[routine_id] = routines[routine_id].title if routine_id in routines else routine_id
     session_ids = {s.id for s in sessions}
-    exercises = exercises_for(store, sessions, routines, routine_id)
+    tests = {ex.id for r in routines.values() for ex in r.exercises if ex.test is not None}
+    # The re-tests have their own table and charts: the pain table is about the exercises.
+    exercises = [
+        e for e in exercises_for(store, sessions, routines, routine_id) if e.id not in tests
+    ]
     trends = [exercise_trend(store, ex, routine_id, first, until, session_ids) for ex in exercises]
     mornings = store.morning_series(routine_id, first, until)
     changes = dose_events(
@@ -107,7 +114,16 @@ def gather_report(
         schedule=schedule,
         schedules=schedules_text(routines, titles),
         sessions=sessions,
-        adherence=adherence(store, sessions, schedule, routine_id, since, until, today=last),
+        adherence=adherence(
+            store,
+            sessions,
+            schedule,
+            routine_id,
+            since,
+            until,
+            today=last,
+            checks=check_routines(routines),
+        ),
         trends=[t for t in trends if t.pain or t.doses],
         changes=changes,
         generated=now,
@@ -124,6 +140,8 @@ def gather_report(
             )
         ],
         corrected=_corrected(store, sessions),
+        # The re-tests are about the person, not one routine: the period's, whichever routine.
+        retests=retest_series(store.test_results(None, first, until), routines),
     )
 
 

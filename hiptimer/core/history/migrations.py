@@ -92,8 +92,8 @@ _V2 = _statements(
 )
 
 # Version 3: corrections with their audit trail (a rating, a note, the mark "not
-# representative" changed after the fact), who decided a dose change, and the sets of a
-# session indexed by set (the
+# representative" changed after the fact), who decided a dose change, re-test results, and
+# the sets of a session indexed by set (the
 # outcome counts, hiptimer.core.history.outcome, read the index alone). A correction names
 # its session and set without a foreign key: a row set aside (repair) must never take the
 # audit trail with it; repair sets aside a correction whose session or set is gone instead.
@@ -118,6 +118,10 @@ _V3 = _statements(
     # this version), or the user keeping a change made during a session.
     "ALTER TABLE dose_changes ADD COLUMN decided_by TEXT NOT NULL DEFAULT 'suggestion'"
     " CHECK (decided_by IN ('suggestion', 'session'))",
+    # A functional re-test's result (reps counted, seconds held, a value measured) and its unit.
+    "ALTER TABLE sets ADD COLUMN result REAL",
+    "ALTER TABLE sets ADD COLUMN result_unit TEXT",
+    "CREATE INDEX sets_with_result ON sets (session_id) WHERE result IS NOT NULL",
     "DROP INDEX IF EXISTS sets_by_session",
     "CREATE INDEX sets_by_session_set ON sets"
     " (session_id, completed, skipped, pain, ended_at, exercise_id, side, set_number)",

@@ -23,6 +23,7 @@ from hiptimer.core.history.records import (
     DosePoint,
     MorningPoint,
     PainPoint,
+    RetestResult,
     SessionSummary,
     StoredSet,
     WeekCount,
@@ -40,6 +41,7 @@ __all__ = [  # the row types live in records; many callers import them from here
     "HistoryQueries",
     "MorningPoint",
     "PainPoint",
+    "RetestResult",
     "SessionSummary",
     "StoredSet",
     "WeekCount",
@@ -87,6 +89,7 @@ SET_COLUMNS = (
     " actual_hold_s, planned_reps, actual_reps, completed, skipped, pain, pain_choice,"
     " adjustment"
 )
+RESULT_COLUMNS = "result, result_unit"
 _CORRECTION_COLUMNS = (
     "id, session_id, set_id, field, old_value, new_value, reason, source, corrected_at"
 )
@@ -152,7 +155,8 @@ class HistoryQueries(HistorySeries):
     def session_sets(self, session_id: int) -> list[StoredSet]:
         """The sets recorded in a session, in the order they were done."""
         rows = self._conn.execute(
-            f"SELECT {SET_COLUMNS}, id, seq FROM sets WHERE session_id = ? ORDER BY seq",
+            f"SELECT {SET_COLUMNS}, id, seq, {RESULT_COLUMNS} FROM sets WHERE session_id = ?"
+            " ORDER BY seq",
             (self._db_id(session_id),),
         )
         return [_set_record(row) for row in rows]

@@ -43,6 +43,8 @@ class StoredSet:
     adjustment: str | None = None
     id: int | None = None
     seq: int | None = None
+    result: float | None = None  # a re-test's result, in result_unit
+    result_unit: str | None = None
 
     @property
     def outcome(self) -> Outcome:
@@ -157,6 +159,18 @@ class MorningPoint(NamedTuple):
     pain: int | None
     stiffness: int | None
     session_id: int
+
+
+class RetestResult(NamedTuple):
+    """One re-test's result: which test (and side), when, the number and its unit."""
+
+    started_at: datetime
+    session_id: int
+    exercise_id: str
+    exercise_name: str
+    side: str | None
+    result: float
+    unit: str
 
 
 class WeekCount(NamedTuple):

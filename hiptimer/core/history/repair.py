@@ -122,9 +122,10 @@ RULES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("started_at is not a time", _time("started_at")),
             ("ended_at is not a time", _time("ended_at")),
             ("a text column holds something else",
-             _text("exercise_id", "exercise_name") + " AND " + _opt_text("adjustment")),
+             _text("exercise_id", "exercise_name") + " AND "
+             + _opt_text("adjustment", "result_unit")),
             ("a number column holds something else",
-             _number("planned_hold_s", "actual_hold_s")
+             _number("planned_hold_s", "actual_hold_s", "result")
              + " AND " + _whole("set_number", "seq", optional=False)
              + " AND " + _whole("planned_reps", "actual_reps")),
             ("pain is not a whole number from 0 to 10", _whole("pain", low=0, high=10)),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -11,6 +12,7 @@ from hiptimer.core.history.records import (
     DosePoint,
     MorningPoint,
     PainPoint,
+    RetestResult,
     WeekCount,
     from_db_time,
     to_db_time,
@@ -116,6 +118,24 @@ class HistorySeries:
         )
         return [MorningPoint(from_db_time(r[0]), from_db_time(r[1]), *r[2:]) for r in rows]
 
+    def test_results(
+        self,
+        routine_id: str | None = None,
+        since: date | datetime | None = None,
+        until: date | datetime | None = None,
+    ) -> list[RetestResult]:
+        """Every re-test result in range, oldest first (sessions marked not representative
+        left out, as from the pain figures)."""
+        where, params = session_filter(routine_id, since, until)
+        where += ["t.result IS NOT NULL", REPRESENTATIVE_SQL]
+        rows = self._conn.execute(
+            "SELECT s.started_at, s.id, t.exercise_id, t.exercise_name, t.side, t.result,"
+            " ifnull(t.result_unit, '') FROM sets AS t JOIN sessions AS s ON s.id = t.session_id"
+            f" WHERE {' AND '.join(where)} ORDER BY s.started_at, s.id, t.seq",
+            params,
+        )
+        return [RetestResult(from_db_time(r[0]), *r[1:]) for r in rows]
+
     def first_session_day(self, routine_id: str | None = None) -> date | None:
         """The local day of the first session with a set begun (of a routine, or any)."""
         where, params = session_filter(routine_id, None, None)
@@ -130,13 +150,19 @@ class HistorySeries:
         routine_id: str | None = None,
         since: date | datetime | None = None,
         until: date | datetime | None = None,
+        *,
+        leave_out: Collection[str] = (),
     ) -> list[WeekCount]:
         """Sessions with a set done or partly done, per local week (from Monday), oldest first.
 
         Weeks without a session are included as 0 between the first and the last week
-        (or the weeks of `since` and `until` when given).
+        (or the weeks of `since` and `until` when given). `leave_out`: routines whose
+        sessions are not exercise sessions (the re-tests).
         """
         where, params = session_filter(routine_id, since, until)
+        if leave_out:
+            where.append(f"s.routine_id NOT IN ({', '.join('?' * len(leave_out))})")
+            params += list(leave_out)
         rows = self._conn.execute(
             "SELECT date(s.started_at, 'localtime', 'weekday 0', '-6 days') AS week, count(*)"
             f" FROM sessions AS s WHERE {' AND '.join([*where, EXERCISED_SQL])}"

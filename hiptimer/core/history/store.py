@@ -24,6 +24,7 @@ from hiptimer.core.history import repair, writes
 from hiptimer.core.history import schema as history_schema
 from hiptimer.core.history.corrections import CorrectionWrites
 from hiptimer.core.history.queries import (
+    RESULT_COLUMNS,
     SET_COLUMNS,
     HistoryQueries,
     StoredSet,
@@ -258,9 +259,9 @@ class HistoryStore(HistoryQueries, CorrectionWrites):
         session = self._ref(session_id)
         return self._new_row(
             f"set {record.exercise_id} {record.set_number} of session {session_id}",
-            f"INSERT INTO sets (id, session_id, seq, {SET_COLUMNS}) VALUES (?, ?,"
-            " (SELECT coalesce(max(seq), 0) + 1 FROM sets WHERE session_id = ?),"
-            " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO sets (id, session_id, seq, {SET_COLUMNS}, {RESULT_COLUMNS})"
+            " VALUES (?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM sets WHERE session_id = ?),"
+            " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 session,
                 session,
@@ -279,6 +280,8 @@ class HistoryStore(HistoryQueries, CorrectionWrites):
                 record.pain,
                 record.pain_choice,
                 record.adjustment or None,
+                record.result,
+                record.result_unit or None,
             ),
         )
 

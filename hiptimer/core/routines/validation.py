@@ -24,6 +24,7 @@ from hiptimer.core.routines.model import (
     SideMode,
     Tempo,
 )
+from hiptimer.core.routines.retest_spec import parse_retest
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_HOLD_S = 3600
@@ -70,7 +71,7 @@ _ROUTINE_FIELDS = {
 _EXERCISE_FIELDS = {
     "id", "name", "kind", "sets", "hold_s", "reps", "reps_range", "rep_hold_s", "tempo",
     "sides", "rest_between_sets_s", "rest_between_sides_s", "rest_after_s", "setup", "cues",
-    "caution", "image", "enabled",
+    "caution", "image", "enabled", "test",
 }  # fmt: skip
 _SCHEDULE_FIELDS = {"min_per_week", "max_per_week"}
 _RESTS_FIELDS = {"get_ready_s", "between_sets_s", "between_sides_s", "after_exercise_s"}
@@ -352,6 +353,7 @@ class _Validator:
         enabled = d.get("enabled", True)
         if not isinstance(enabled, bool):
             self.err(_join(where, "enabled"), f"expected true or false, got {_describe(enabled)}")
+        retest = parse_retest(self, d, where, kind)
         if len(self.problems) > before or kind is None:
             return None
         return Exercise(
@@ -370,6 +372,7 @@ class _Validator:
             caution=caution,
             image=image,
             enabled=enabled,
+            test=retest,
             **rests,
         )
 

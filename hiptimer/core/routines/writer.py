@@ -75,6 +75,11 @@ def exercise_to_data(ex: Exercise) -> dict[str, Any]:
     _put(d, "caution", ex.caution, "")
     _put(d, "image", ex.image, "")
     _put(d, "enabled", ex.enabled, True)
+    if ex.test is not None:
+        test = {"measure": ex.test.measure.value}
+        _put(test, "unit", ex.test.unit, "")
+        _put(test, "better", ex.test.better, "higher")
+        d["test"] = test
     return d
 
 

@@ -21,6 +21,7 @@ from hiptimer.core.session.events import (
     Event,
     PainRequested,
     Paused,
+    ResultRequested,
     Resumed,
     SessionEnded,
     SessionStarted,
@@ -30,12 +31,15 @@ from hiptimer.core.session.events import (
 )
 from hiptimer.core.session.moves import MoveCommands
 from hiptimer.core.session.ratings import RatingCommands
+from hiptimer.core.session.results import ResultCommands
 from hiptimer.core.session.set_record import set_record
 from hiptimer.core.session.step_clock import StepClock
 from hiptimer.core.session.steps import (
+    UNTIMED,
     SetKey,
     Step,
     StepKind,
+    counts_by_key,
     expand,
     first_work_steps,
     resume_plan,
@@ -49,7 +53,7 @@ DEFAULT_PAIN_LIMIT = 5
 Listener = Callable[[Event], None]
 
 
-class SessionEngine(MoveCommands, DoseCommands, RatingCommands):
+class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
     """Steps through a routine: holds, paced and self-paced reps, rests, sides and pain prompts."""
 
     def __init__(
@@ -184,7 +188,7 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands):
         self._index = index
         step = self.step
         self._paused = False
-        clocked = step.kind not in (StepKind.PAIN, StepKind.DONE)
+        clocked = step.kind not in UNTIMED
         self._reset_step_state(since=at if clocked else None)
         self._step_wall_start = self._wall_at(at)
         ex = self._exercise(step)
@@ -208,6 +212,8 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands):
             self._finish(EndReason.COMPLETED, at)
         elif step.kind is StepKind.PAIN and self.records:
             self._emit(PainRequested(at, self.records[-1]))
+        elif step.kind is StepKind.MEASURE and self.records:
+            self._emit(ResultRequested(at, self.records[-1]))
 
     def _planned_duration(self, step: Step, ex: Exercise | None) -> float | None:
         if step.leads_in and ex is not None and self._lead_in is not None:
@@ -290,7 +296,7 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands):
             return
         now = self._clock.now()
         self._paused = False
-        if self.step.kind not in (StepKind.PAIN, StepKind.DONE):
+        if self.step.kind not in UNTIMED:
             self._time.resume(now)
         self._emit(Resumed(now))
         self._flush()
@@ -302,7 +308,7 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands):
             self.pause()
 
     def _can_navigate(self) -> bool:
-        return self.running and self.step.kind not in (StepKind.PAIN, StepKind.DONE)
+        return self.running and self.step.kind not in UNTIMED
 
     def end(self, reason: EndReason = EndReason.ENDED_EARLY) -> None:
         """End the session now; a set in progress is recorded as far as it got."""
@@ -349,6 +355,10 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands):
             rating_changeable=self.can_change_rating(),
             last_rating=self.records[-1].pain if self.records else None,
             rerating=self._rerating,
+            awaiting_result=self.running and step.kind is StepKind.MEASURE,
+            counted=self._count
+            if ex and step.kind is StepKind.WORK and counts_by_key(ex)
+            else None,
         )
 
     def _future_estimate(self) -> float:

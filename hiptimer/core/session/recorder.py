@@ -15,6 +15,7 @@ from hiptimer.core.session.events import (
     PainChoiceMade,
     PainRated,
     RatingChanged,
+    ResultEntered,
     SessionEnded,
     SessionStarted,
     SetCompleted,
@@ -94,6 +95,10 @@ class SessionRecorder:
         elif isinstance(event, ExerciseSkipped):
             for record in event.records:
                 self._add_set(history, self._session_id, record)
+        elif isinstance(event, ResultEntered):
+            set_id = self._set_ids.get(event.record.index)
+            if set_id is not None:
+                history.record_result(set_id, event.record.result, event.record.result_unit)
         elif isinstance(event, RatingChanged):
             set_id = self._set_ids.get(event.record.index)
             if set_id is not None:  # the rating given stays in the history's audit trail

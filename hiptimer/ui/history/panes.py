@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiptimer.core.history.adherence import adherence, schedule_for
+from hiptimer.core.history.adherence import adherence, check_routines, schedule_for
 from hiptimer.core.history.queries import MorningPoint, SessionSummary
 from hiptimer.core.history.review import (
     ExerciseInfo,
@@ -165,8 +165,9 @@ class AdherencePane(QWidget):
         schedule = schedule_for(self.routines, [rid] if rid else [s.routine_id for s in sessions])
         today = self._wall().astimezone().date()
         result = adherence(
-            self.store, sessions, schedule, rid, filters.since, filters.until, today=today
-        )
+            self.store, sessions, schedule, rid, filters.since, filters.until, today=today,
+            checks=check_routines(self.routines),
+        )  # fmt: skip
         self.chart.set_weeks(result.weeks, schedule)
         lines = result.summary()
         if schedule is None:

@@ -35,6 +35,7 @@ BAR = QColor("#6F8FBF")
 TARGET = QColor("#B36B00")
 MORNING = QColor("#117A65")
 STIFFNESS = QColor("#7D3C98")
+RETEST = QColor("#2E5E4E")
 # Light bands that still read apart on a grey-scale printout.
 BANDS = (
     (0.0, SAFE_MAX + 0.5, QColor("#DCEFDF")),
@@ -186,6 +187,65 @@ def draw_morning_chart(
         if m.stiffness is not None:
             y = _y(plot.area, m.stiffness)
             p.drawRect(QRectF(x - side / 2, y - side / 2, side, side))
+    p.restore()
+
+
+def draw_retest_chart(
+    p: QPainter,
+    rect: QRectF,
+    title: str,
+    points: list[tuple[datetime, float]],
+    unit: str,
+    since: date,
+    until: date,
+    mm: float,
+) -> None:
+    """One re-test's results over time: a line through them on an axis from 0."""
+    p.save()
+    p.setFont(font(7.5, bold=True))
+    p.setPen(INK)
+    fm = QFontMetricsF(p.font(), p.device())
+    shown = fm.elidedText(title, Qt.TextElideMode.ElideRight, rect.width())
+    p.drawText(
+        QRectF(rect.left(), rect.top(), rect.width(), fm.height()),
+        Qt.AlignmentFlag.AlignLeft,
+        shown,
+    )
+    small = font(6)
+    p.setFont(small)
+    label_h = QFontMetricsF(small, p.device()).height()
+    plot = QRectF(
+        rect.left() + 6 * mm,
+        rect.top() + fm.height() + 1 * mm,
+        rect.width() - 7 * mm,
+        rect.height() - fm.height() - label_h - 2 * mm,
+    )
+    top, step = whole_ticks(max([v for _, v in points] + [1]) * 1.15, most=4)
+
+    def y_of(value: float) -> float:
+        return plot.bottom() - plot.height() * value / top
+
+    p.setPen(QPen(GRID, 0.15 * mm))
+    p.drawRect(plot)
+    for tick in range(0, top + 1, step):
+        p.setPen(QPen(GRID, 0.1 * mm))
+        p.drawLine(QPointF(plot.left(), y_of(tick)), QPointF(plot.right(), y_of(tick)))
+        p.setPen(MUTED)
+        box = QRectF(rect.left(), y_of(tick) - label_h / 2, 5 * mm, label_h)
+        p.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(tick))
+    below = QRectF(plot.left(), plot.bottom() + 0.5 * mm, plot.width(), label_h)
+    p.drawText(below, Qt.AlignmentFlag.AlignLeft, f"{since.day} {month_abbreviation(since.month)}")
+    last = f"{until.day} {month_abbreviation(until.month)} {until:%y}"
+    p.drawText(below, Qt.AlignmentFlag.AlignRight, last)
+    p.drawText(below, Qt.AlignmentFlag.AlignHCenter, unit)
+    days = max((until - since).days + 1, 1)
+    xs = [_day_x(when, since, days, plot.left(), plot.width()) for when, _ in points]
+    line = [QPointF(x, y_of(v)) for x, (_, v) in zip(xs, points, strict=True)]
+    _line_through(p, line, RETEST, mm)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QBrush(RETEST))
+    for point in line:
+        p.drawEllipse(point, 0.5 * mm, 0.5 * mm)
     p.restore()
 
 

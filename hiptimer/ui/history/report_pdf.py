@@ -72,10 +72,11 @@ def write_report(
 def _draw(pages: Pages, data: ReportData) -> None:
     """The first page answers what a physiotherapist asks first: the period, how often, how
     much of it, the pain during and the next morning, what changed and who decided, what was
-    corrected. The detail follows: charts, each session, each correction, the notes."""
+    corrected, how the re-tests went. The detail follows: charts, each session, each correction, the notes."""
     sections.header(pages, data)
     sections.adherence(pages, data)
     sections.pain_table(pages, data)
+    sections.retests(pages, data)
     sections.dose_changes(pages, data, limit=sections.FIRST_PAGE_CHANGES)
     sections.corrections_summary(pages, data)
     if pages.bottom - pages.y < (pages.bottom - pages.top) / 3:

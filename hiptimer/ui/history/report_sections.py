@@ -8,6 +8,7 @@ from hiptimer import __version__
 from hiptimer.core.history.dose_log import ACCEPTED, DECLINED, KEPT, DoseEvent
 from hiptimer.core.history.export import ReportData
 from hiptimer.core.history.queries import SessionSummary
+from hiptimer.core.history.retests import RetestSeries
 from hiptimer.core.history.review import (
     MEANINGFUL_CHANGE,
     ExerciseTrend,
@@ -20,6 +21,7 @@ from hiptimer.ui.history.report_charts import (
     draw_legend,
     draw_morning_chart,
     draw_pain_chart,
+    draw_retest_chart,
     draw_week_bars,
 )
 from hiptimer.ui.history.report_pages import Pages
@@ -29,7 +31,7 @@ CHART_HEIGHT_MM = 34
 NOTE_LINES = 2
 NOTE_CHARS = 240
 MAX_NOTES = 12  # the most recent; a clinician reads these in a minute
-FIRST_PAGE_CHANGES = 6  # the most recent dose changes on the first page; all of them later
+FIRST_PAGE_CHANGES = 4  # the most recent dose changes on the first page; all of them later
 FIELD_WORDS = {"sets": N_("sets"), "reps": N_("reps"), "hold_s": N_("hold (s)")}
 DECIDED_WORDS = {
     ACCEPTED: N_("the user, accepting HipTimer's suggestion"),
@@ -226,13 +228,56 @@ def corrections_summary(pages: Pages, data: ReportData) -> None:
     )
 
 
+def _result(value: float, unit: str) -> str:
+    return f"{decimal(round(value, 1))} {unit}".strip()
+
+
+def _retest_change(r: RetestSeries) -> str:
+    if len(r.points) < 2:
+        return "-"
+    change = round(r.change, 1)
+    signed = ("+" if change > 0 else "") + decimal(change)
+    if r.improved is None:
+        return _("no change")
+    if r.improved:
+        return _("better ({change})").format(change=signed)
+    return _("worse ({change})").format(change=signed)
+
+
+def retests(pages: Pages, data: ReportData) -> None:
+    """Each functional re-test (and side): first result, latest, and which way it went."""
+    if not data.retests or not pages.heading(_("Functional re-tests")):
+        return
+    pages.paragraph(
+        _(
+            "Timed tests the user ran with HipTimer (the voice and the timer as in a session)."
+            " No norms are shown: none of HipTimer's sources gives reference values for them,"
+            " so each result is compared with the same person's earlier ones."
+        ),
+        7.5,
+        muted=True,
+    )
+    rows = [
+        (
+            _named(r.name, r.side),
+            str(len(r.points)),
+            f"{_result(r.first, r.unit)} ({day_text(r.points[0][0])})",
+            f"{_result(r.latest, r.unit)} ({day_text(r.points[-1][0])})",
+            _retest_change(r),
+        )
+        for r in data.retests
+    ]
+    headers = (_("Test"), _("Times done"), _("First"), _("Latest"), _("Change"))
+    pages.table(headers, rows, (30, 10, 22, 22, 16))
+
+
 # ---------------------------------------------------------------- the pages after
 
 
 def pain_charts(pages: Pages, data: ReportData) -> None:
     """The next morning first (it decides, in the pain-monitoring model), then each exercise."""
     rated = [t for t in data.trends if t.pain]
-    if not (rated or data.mornings):
+    if not (rated or data.mornings or data.retests):
         return
     if not pages.heading(_("Pain over time, per exercise (both sides), and the next morning")):
         return
@@ -241,17 +286,21 @@ def pain_charts(pages: Pages, data: ReportData) -> None:
     gap = 4 * pages.mm
     width = (pages.width - gap * (CHART_COLUMNS - 1)) / CHART_COLUMNS
     height = CHART_HEIGHT_MM * pages.mm
-    cells: list[ExerciseTrend | None] = [None, *rated] if data.mornings else list(rated)
+    cells: list[ExerciseTrend | RetestSeries | None] = [None] if data.mornings else []
+    cells += [*rated, *data.retests]  # the re-tests beside the pain they go with
     for start in range(0, len(cells), CHART_COLUMNS):
         if not pages.room(height):
             return
-        for i, trend in enumerate(cells[start : start + CHART_COLUMNS]):
+        for i, cell in enumerate(cells[start : start + CHART_COLUMNS]):
             rect = QRectF(pages.left + i * (width + gap), pages.y, width, height - 2 * pages.mm)
-            if trend is None:
-                draw_morning_chart(pages.p, rect, data.mornings, data.since, data.until, pages.mm)
+            since, until, mm = data.since, data.until, pages.mm
+            if cell is None:
+                draw_morning_chart(pages.p, rect, data.mornings, since, until, mm)
+            elif isinstance(cell, RetestSeries):
+                title = _("Re-test: {name}").format(name=_named(cell.name, cell.side))
+                draw_retest_chart(pages.p, rect, title, cell.points, cell.unit, since, until, mm)
             else:
-                name = trend.exercise.name
-                draw_pain_chart(pages.p, rect, name, trend.pain, data.since, data.until, pages.mm)
+                draw_pain_chart(pages.p, rect, cell.exercise.name, cell.pain, since, until, mm)
         pages.y += height
 
 
@@ -277,10 +326,11 @@ def sessions(pages: Pages, data: ReportData) -> None:
     """Each session, newest first: its sets by outcome, its pain, the morning after."""
     if not data.sessions or not pages.heading(_("Sessions, most recent first")):
         return
+    several = len({s.routine_id for s in data.sessions}) > 1  # then each says its routine
     rows = [
         (
             day_text(s.started_at),
-            completion_text(s),
+            f"{s.routine_title}: {completion_text(s)}" if several else completion_text(s),
             f"{pain_number(s.max_pain, 0)} / {pain_number(s.avg_pain)}",
             _morning(s),
             _remarks(s),

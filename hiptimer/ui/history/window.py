@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QCloseEvent
@@ -36,9 +37,12 @@ from hiptimer.ui.history.panes import AdherencePane, Filters, PainPane
 from hiptimer.ui.history.sessions_pane import SessionsPane
 from hiptimer.ui.widgets.plain import fit_names, plain
 
+if TYPE_CHECKING:
+    from hiptimer.ui.history.retests_pane import RetestsPane
+
 PRESETS = (("Last 4 weeks", 28), ("3 months", 91), ("All", None))
 DEFAULT_PRESET_DAYS = 91
-TAB_SESSIONS, TAB_PAIN, TAB_ADHERENCE = range(3)
+TAB_SESSIONS, TAB_PAIN, TAB_ADHERENCE, TAB_RETESTS = range(4)
 
 STYLE = """
 QWidget#historyWindow { background: #1F2A33; color: #FFFFFF; }
@@ -107,7 +111,8 @@ class HistoryWindow(QWidget):
         self.sessions_pane = SessionsPane(store, wall=wall)
         self.pain_pane: PainPane | None = None
         self.adherence_pane: AdherencePane | None = None
-        self._stale = {TAB_PAIN, TAB_ADHERENCE}
+        self.retests_pane: RetestsPane | None = None
+        self._stale = {TAB_PAIN, TAB_ADHERENCE, TAB_RETESTS}
         self._build()
         self._fill_routines()
         self._connect()
@@ -143,6 +148,7 @@ class HistoryWindow(QWidget):
         self.tabs.addTab(self.sessions_pane, "Sessions")
         self.tabs.addTab(QWidget(), "Pain and dose")
         self.tabs.addTab(QWidget(), "Adherence")
+        self.tabs.addTab(QWidget(), "Re-tests")
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.tabs, 1)
@@ -233,7 +239,7 @@ class HistoryWindow(QWidget):
         self._show_dates()
         self.sessions_pane.set_sessions(self.shown)
         self.status.setText(f"{len(self.shown)} sessions")
-        self._stale = {TAB_PAIN, TAB_ADHERENCE}
+        self._stale = {TAB_PAIN, TAB_ADHERENCE, TAB_RETESTS}
         self._tab_shown(self.tabs.currentIndex())
 
     def _show_dates(self) -> None:
@@ -259,6 +265,9 @@ class HistoryWindow(QWidget):
             self.show_pain().set_filters(self.filters, self.shown)
         elif index == TAB_ADHERENCE:
             self.show_adherence().set_filters(self.filters, self.shown)
+        elif index == TAB_RETESTS:
+            f = self.filters
+            self.show_retests().set_sessions(self.shown, f.since, f.until)
 
     def show_pain(self) -> PainPane:
         """The pain and dose tab, built (QtCharts loaded) on first use."""
@@ -272,6 +281,15 @@ class HistoryWindow(QWidget):
             self.adherence_pane = AdherencePane(self.store, self.routines, self._wall)
             self._place(TAB_ADHERENCE, self.adherence_pane, "Adherence")
         return self.adherence_pane
+
+    def show_retests(self) -> RetestsPane:
+        """The re-tests tab: each test's results over time beside the pain."""
+        if self.retests_pane is None:
+            from hiptimer.ui.history.retests_pane import RetestsPane
+
+            self.retests_pane = RetestsPane(self.store, self.routines, wall=self._wall)
+            self._place(TAB_RETESTS, self.retests_pane, "Re-tests")
+        return self.retests_pane
 
     def _place(self, index: int, pane: QWidget, title: str) -> None:
         current = self.tabs.currentIndex()

@@ -24,7 +24,8 @@ from hiptimer.ui.keys import KEY_NAMES, Action, Mode
 from hiptimer.ui.session.coaching_panel import CoachingPanel
 from hiptimer.ui.session.driver import EngineDriver
 from hiptimer.ui.session.pain_prompt import PainPrompt
-from hiptimer.ui.session.workout_text import WorkoutText, is_self_paced, workout_text
+from hiptimer.ui.session.result_prompt import ResultPrompt
+from hiptimer.ui.session.workout_text import WorkoutText, counts_keys, workout_text
 from hiptimer.ui.theme import Phase, set_px, style_for
 from hiptimer.ui.widgets.control_bar import ControlBar
 from hiptimer.ui.widgets.fit_label import FitLabel
@@ -87,6 +88,8 @@ class WorkoutPage(QWidget):
         self.pain.skipped.connect(self.driver.skip_pain)
         self.pain.chosen.connect(self.driver.choose)
         self.pain.change_requested.connect(self.driver.change_rating)
+        self.result = ResultPrompt(self)
+        self.result.entered.connect(self.driver.enter_result)
         # In the pause after a rating: it can still be changed (Backspace) until the next set.
         self.rating_note = QLabel("", self)
         self.rating_note.setProperty("role", "muted")
@@ -127,6 +130,7 @@ class WorkoutPage(QWidget):
         self._center = QStackedLayout()
         self._center.addWidget(coach)
         self._center.addWidget(self.pain)
+        self._center.addWidget(self.result)
         self._timer_panel = coach
         bottom = QHBoxLayout()
         bottom.addWidget(self.progress, 5)
@@ -185,7 +189,7 @@ class WorkoutPage(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         pressed = watched is self.big and event.type() is QEvent.Type.MouseButtonPress
-        if pressed and is_self_paced(self.driver.view()):
+        if pressed and counts_keys(self.driver.view()):
             self.driver.count_rep()
             return True
         return super().eventFilter(watched, event)
@@ -208,11 +212,11 @@ class WorkoutPage(QWidget):
         self.time_left.setText(text.session_left)
         self.progress.setValue(round(view.progress * PROGRESS_STEPS))
         self._show_pain(view)
-        asking = view.awaiting_pain or view.awaiting_choice
+        asking = view.awaiting_pain or view.awaiting_choice or view.awaiting_result
         navigable = view.started and not view.ended and not asking
         ex = view.exercise
         reps = ex is not None and ex.kind is Kind.REPS and view.step.kind is StepKind.WORK
-        counting = is_self_paced(view)
+        counting = counts_keys(view)
         self.controls.show_state(
             paused=view.paused,
             counting=counting,
@@ -230,7 +234,12 @@ class WorkoutPage(QWidget):
 
     def _show_pain(self, view: SessionView) -> None:
         asking = view.awaiting_pain or view.awaiting_choice
-        if asking:
+        if view.awaiting_result:
+            if self._center.currentWidget() is not self.result:
+                records = self.driver.engine.records
+                self.result.ask(records[-1] if records else None)
+                self._center.setCurrentWidget(self.result)
+        elif asking:
             record = self.driver.engine.records[-1] if self.driver.engine.records else None
             if view.awaiting_choice:
                 if not self.pain.asking_choice or self._center.currentWidget() is not self.pain:
@@ -291,11 +300,13 @@ class WorkoutPage(QWidget):
 
     def key_mode(self) -> Mode:
         view = self.driver.view()
+        if view.awaiting_result:
+            return Mode.RESULT
         if view.awaiting_choice:
             return Mode.CHOICE
         if view.awaiting_pain:
             return Mode.PAIN
-        return Mode.COUNTING if is_self_paced(view) else Mode.WORKOUT
+        return Mode.COUNTING if counts_keys(view) else Mode.WORKOUT
 
     def _on_button(self, action: Action) -> None:
         if not self.perform(action, 0):
@@ -304,6 +315,16 @@ class WorkoutPage(QWidget):
     def perform(self, action: Action, value: int) -> bool:
         """Run a session command; False when it is not one of this page's (mute, end)."""
         d = self.driver
+        if self.key_mode() is Mode.RESULT:
+            typing = {
+                Action.TYPE: lambda: self.result.type(value),
+                Action.ERASE: self.result.erase,
+                Action.ACCEPT: self.result.accept,
+                Action.SKIP_RATING: lambda: d.enter_result(None),
+            }
+            if action in typing:
+                typing[action]()
+                return True
         commands = {
             Action.PAUSE: d.toggle_pause,
             Action.COUNT_REP: d.count_rep,

@@ -197,6 +197,9 @@ def test_the_export_is_what_csv_writer_writes_for_each_row(
     )  # fmt: skip
     store.add_set(sid, odd)
     store.add_set(sid, StoredSet("bridge", "Bridge", 1, start, start, planned_reps=10, pain=0))
+    stance = StoredSet("stance", "Stance", 1, start, start, planned_hold_s=60.0, actual_hold_s=23.4,
+                       result=23.4, result_unit="s")  # fmt: skip
+    store.add_set(sid, stance)
     store.finish_session(sid, "completed", start + timedelta(minutes=5), note='ok, "fine"\n')
     plain = store.begin_session("knees", "Knees", 1, {}, start + timedelta(days=1), sets_planned=3)
     skipped = StoredSet("", "two\nlines", 1, start, start, skipped=True, completed=False)
@@ -208,7 +211,7 @@ def test_the_export_is_what_csv_writer_writes_for_each_row(
     store.set_note(plain, "=second", at=start + timedelta(days=3))
     store.mark_representative(plain, False, at=start + timedelta(days=3), reason="had a cold")
     out = io.StringIO(newline="")
-    assert store.export_csv(out) == 4
+    assert store.export_csv(out) == 5
     assert out.getvalue() == _reference_export(store)
 
 
@@ -225,7 +228,7 @@ def _reference_export(store: HistoryStore) -> str:
             " t.planned_reps, t.actual_reps, t.completed, t.skipped, t.pain, t.pain_choice,"
             " t.adjustment, t.started_at, t.ended_at, s.note, t.id, s.end_reason,"
             " s.sets_planned, s.morning_pain, s.morning_stiffness, s.morning_at,"
-            " s.not_representative"
+            " s.not_representative, t.result, t.result_unit"
             " FROM sessions AS s JOIN sets AS t ON t.session_id = s.id"
             " ORDER BY s.started_at, s.id, t.seq"
         ).fetchall()
@@ -265,6 +268,7 @@ def _reference_export(store: HistoryStore) -> str:
             len(sets) - len(done) - len(partly), max(0, planned - len(sets)) if planned else 0,
             row[23], row[24], local(row[25]), row[26], marks[-1][5] if row[26] else None,
             notes[0][3] if notes else None, local(notes[-1][6]) if notes else None,
+            row[27], row[28],
         ]  # fmt: skip
         writer.writerow([safe_text(v) for v in values])
     return out.getvalue()

@@ -20,6 +20,7 @@ from hiptimer.ui.history.models import SessionsModel
 from hiptimer.ui.history.window import (
     TAB_ADHERENCE,
     TAB_PAIN,
+    TAB_RETESTS,
     HistoryWindow,
     open_history_window,
 )
@@ -306,3 +307,31 @@ def test_the_pain_chart_shows_the_morning_after_each_session(
     assert [(p.y()) for p in chart.stiffness.points()] == [4.0]
     window.show_pain().choose("clam", "left")  # any exercise of the session: the same morning
     assert chart.morning.count() == 1
+
+
+def test_the_re_tests_tab_charts_each_test_beside_the_pain(
+    qtbot: QtBot, store: HistoryStore, weeks: Weeks
+) -> None:
+    from hiptimer.core.history.queries import StoredSet
+    from hiptimer.core.routines.model import Measure, Retest
+    from tests.harness import hold, routine
+
+    fill(store, weeks)
+    check = routine(hold("stance", 45, test=Retest(Measure.TIME)), id="check", title="Check")
+    for n, day in enumerate((weeks.week1, weeks.week2)):
+        when = datetime.combine(day, time(18)).astimezone()
+        sid = store.begin_session("check", "Check", 1, {}, when, sets_planned=1)
+        store.add_set(sid, StoredSet("stance", "Stance", 1, when, when, planned_hold_s=45,
+                                     actual_hold_s=12.5 + 10 * n, result=12.5 + 10 * n,
+                                     result_unit="s"))  # fmt: skip
+    w = HistoryWindow(store, [HIPS, STRETCH, check])
+    qtbot.addWidget(w)
+    w.set_filters(None, weeks.week1, weeks.today)
+    w.tabs.setCurrentIndex(TAB_RETESTS)
+    pane = w.show_retests()
+    assert pane.test.count() == 1 and pane.chart.point_count() == 2
+    assert pane.chart.pain.count() > 0  # the pain of the sessions, beside the results
+    assert "First 12.5 s" in pane.summary.text() and "latest 22.5 s" in pane.summary.text()
+    w.tabs.setCurrentIndex(TAB_ADHERENCE)
+    adherence = w.show_adherence().summary.text()
+    assert "2 re-test sessions, not counted" in adherence
