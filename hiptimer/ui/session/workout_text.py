@@ -124,8 +124,11 @@ def _set_line(view: SessionView) -> str:
 
 def _rep_line(view: SessionView) -> str:
     ex = view.exercise
-    if view.counted is not None:  # a re-test: the clock is the big number, the count here
-        return _("Counted: {n}  \u00b7  Space counts one").format(n=view.counted)
+    if view.counted is not None:  # a re-test: the count is the big number, the time here
+        left = clock_text(view.remaining_s or 0)
+        if ":" in left:
+            return _("{time} left in this set").format(time=left)
+        return _("{n} s left in this set").format(n=left)
     if view.step.kind is not StepKind.WORK or ex is None or ex.kind is not Kind.REPS:
         return ""
     if is_self_paced(view):
@@ -157,6 +160,9 @@ def _big(view: SessionView) -> tuple[str, str]:
     if is_self_paced(view):
         caption = _("reps \u2014 Space or a click counts one \u00b7 Backspace takes one back")
         return f"{view.reps_done} / {view.reps_target}", caption
+    if view.counted is not None:
+        caption = _("counted \u2014 Space or a click counts one \u00b7 Backspace takes one back")
+        return str(view.counted), caption
     if is_paced_reps(view):
         return f"{_current_rep(view)} / {view.reps_target}", ""
     if view.remaining_s is None:

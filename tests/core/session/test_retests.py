@@ -107,3 +107,10 @@ def test_a_measured_value_is_typed_in_after_the_set(store: HistoryStore) -> None
     engine.rate_pain(1)
     (result,) = store.test_results()
     assert (result.exercise_id, result.result, result.unit) == ("knee-to-wall", 8.5, "cm")
+
+
+def test_a_re_tests_time_cannot_be_changed_with_plus_or_minus(store: HistoryStore) -> None:
+    engine, clock = run(store)
+    until_work(engine, clock)
+    assert not engine.adjust(+1) and not engine.adjust(-1)
+    assert engine.view().duration_s == 30
