@@ -32,7 +32,12 @@ NOTE_LINES = 2
 NOTE_CHARS = 240
 MAX_NOTES = 12  # the most recent; a clinician reads these in a minute
 FIRST_PAGE_CHANGES = 4  # the most recent dose changes on the first page; all of them later
-FIELD_WORDS = {"sets": N_("sets"), "reps": N_("reps"), "hold_s": N_("hold (s)")}
+FIELD_WORDS = {
+    "sets": N_("sets"),
+    "reps": N_("reps"),
+    "hold_s": N_("hold (s)"),
+    "rung": N_("variant"),
+}
 DECIDED_WORDS = {
     ACCEPTED: N_("the user, accepting HipTimer's suggestion"),
     DECLINED: N_("the user declined HipTimer's suggestion"),
@@ -169,10 +174,13 @@ def _num(value: float | None) -> str:
 def _change_row(e: DoseEvent) -> tuple[str, ...]:
     field = translate(FIELD_WORDS.get(e.field, e.field))
     who = translate(DECIDED_WORDS.get(e.decided_by, ROUTINE_CHANGED))
+    # A rung is stored from 0 (the exercise as written); people count variants from 1.
+    shift = 1 if e.field == "rung" else 0
+    old, new = (None if v is None else v + shift for v in (e.old, e.new))
     return (
         day_text(e.when),
         _named(e.exercise, e.side),
-        f"{field} {_num(e.old)} \u2192 {_num(e.new)}",
+        f"{field} {_num(old)} \u2192 {_num(new)}",
         who,
         e.reason,
     )

@@ -134,7 +134,8 @@ def test_a_correction_changes_the_suggestion_and_shows_in_the_export(
         slip.id, 1, at=datetime.combine(day + timedelta(days=4), time(9)).astimezone()
     )
     (bridge, *_) = routine_recommendations(store, HIPS)
-    assert bridge.action is DoseAction.PROGRESS
+    # Two good sessions now: the bridge is ready for more, and is at its ceiling as written.
+    assert bridge.action is DoseAction.STAY and bridge.rule == "stay.top"
     rows = [r for r in exported(store) if r["session_id"] == str(ids[1])]
     assert [(r["pain"], r["pain_as_given"]) for r in rows if r["exercise_id"] == "bridge"] == [
         ("1", ""),
