@@ -70,7 +70,7 @@ _SETS_SQL = (
     "SELECT s.id, t.exercise_id, t.exercise_name, ifnull(t.side, ''), t.set_number,"
     " max(t.planned_hold_s, 0.0), max(t.actual_hold_s, 0.0), t.planned_reps, t.actual_reps, t.completed, t.skipped,"
     " ifnull(t.pain, ''), ifnull(t.pain_choice, ''), t.adjustment, t.started_at, t.ended_at, t.id,"
-    " t.result, t.result_unit"
+    " t.result, t.result_unit, t.tried_before"
     " FROM sessions AS s JOIN sets AS t ON t.session_id = s.id"
     " WHERE {where} ORDER BY s.started_at, s.id, t.seq"
 )
@@ -85,6 +85,10 @@ _CORRECTIONS_SQL = (
     " FROM corrections ORDER BY corrected_at, id"
 )
 _CHUNK = 2000  # lines joined into one write
+# Each row's outcome by its (completed, skipped) flags, as hiptimer.core.history.outcome says.
+_OUTCOMES = {(c, s): attempt_outcome(c == 1, s == 1) for c in (0, 1) for s in (0, 1)}
+_VALUES = {o: o.value for o in _OUTCOMES.values()}  # an enum's .value is a slow lookup
+_UNCHANGED = ("", "")
 
 _Hour = tuple[int, str, str, str]  # minutes to add, local hour, the hour after it, offset
 
@@ -293,9 +297,15 @@ def _line_maker(
 
     def lines(rows: list[tuple[Any, ...]]) -> list[str]:
         session = sessions[rows[0][0]]
-        keyed = [((r[1], r[4], r[3]), attempt_outcome(r[9] == 1, r[10] == 1)) for r in rows]
-        decides = set(best_attempts(keyed).values())
-        counts = count_outcomes((keyed[i][1] for i in decides), session.planned)
+        outcomes = [_OUTCOMES[(r[9], r[10])] for r in rows]
+        if any(r[19] for r in rows):  # a set tried more than once: its best try counts
+            keyed = [((r[1], r[4], r[3]), o) for r, o in zip(rows, outcomes, strict=True)]
+            decides = set(best_attempts(keyed).values())
+            counted = ["1" if i in decides else "0" for i in range(len(rows))]
+        else:  # each set once: every row counts (most sessions; 250,000 rows in ten years)
+            decides = set(range(len(rows)))
+            counted = ["1"] * len(rows)
+        counts = count_outcomes((outcomes[i] for i in decides), session.planned)
         end, *rest = session.tail
         tail = ",".join(
             csv_field(v)
@@ -304,16 +314,16 @@ def _line_maker(
                 counts.partly_done, counts.skipped, counts.not_reached, *rest,
             )
         )  # fmt: skip
-        out = []
-        for i, row in enumerate(rows):
+        head, note, out = session.head, session.note, []
+        for row, outcome, count in zip(rows, outcomes, counted, strict=True):
             (_, ex, name, side, number, hold, held, reps, done, completed, skipped, pain,
-             choice, adjustment, started, ended, set_id, result, unit) = row  # fmt: skip
-            as_given, changed = pain_trail.get(set_id, ("", ""))
+             choice, adjustment, started, ended, set_id, result, unit, _tried) = row  # fmt: skip
+            as_given, changed = pain_trail.get(set_id, _UNCHANGED)
             out.append(
-                f"{session.head}{text[ex]},{text[name]},{side},{whole[number]},{real[hold]},"
+                f"{head}{text[ex]},{text[name]},{side},{whole[number]},{real[hold]},"
                 f"{real[held]},{whole[reps]},{whole[done]},{completed},{skipped},{pain},{choice},"
-                f"{text[adjustment]},{local(started)},{local(ended)},{session.note},"
-                f"{keyed[i][1].value},{int(i in decides)},{as_given or ''},{changed},{tail},"
+                f"{text[adjustment]},{local(started)},{local(ended)},{note},"
+                f"{_VALUES[outcome]},{count},{as_given or ''},{changed},{tail},"
                 f"{real[result]},{text[unit]}\r\n"
             )
         return out

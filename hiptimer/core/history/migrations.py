@@ -122,9 +122,17 @@ _V3 = _statements(
     "ALTER TABLE sets ADD COLUMN result REAL",
     "ALTER TABLE sets ADD COLUMN result_unit TEXT",
     "CREATE INDEX sets_with_result ON sets (session_id) WHERE result IS NOT NULL",
+    # 1 on a row whose set (exercise, side, set number) the session recorded before (Back
+    # repeats a set): where a session has one, its outcome counts are made in Python; else
+    # the sums over the index below are the counts (hiptimer.core.history.outcome).
+    "ALTER TABLE sets ADD COLUMN tried_before INTEGER NOT NULL DEFAULT 0"
+    " CHECK (tried_before IN (0, 1))",
+    "UPDATE sets SET tried_before = 1 WHERE EXISTS (SELECT 1 FROM sets AS e"
+    " WHERE e.session_id = sets.session_id AND e.exercise_id = sets.exercise_id"
+    " AND e.side IS sets.side AND e.set_number = sets.set_number AND e.seq < sets.seq)",
     "DROP INDEX IF EXISTS sets_by_session",
     "CREATE INDEX sets_by_session_set ON sets"
-    " (session_id, completed, skipped, pain, ended_at, exercise_id, side, set_number)",
+    " (session_id, completed, skipped, pain, ended_at, tried_before)",
 )
 
 # Schema version N is reached by applying MIGRATIONS[:N]. Never edit a released migration:

@@ -133,7 +133,8 @@ RULES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("pain is not a whole number from 0 to 10", _whole("pain", low=0, high=10)),
             ("side, completed, skipped or pain_choice is not a value HipTimer writes",
              _one_of("side", "right", "left") + " AND completed IN (0, 1) AND skipped IN (0, 1)"
-             " AND " + _one_of("pain_choice", "stop", "lower", "continue")),
+             " AND " + _one_of("pain_choice", "stop", "lower", "continue")
+             + " AND tried_before IN (0, 1)"),
         ),
     ),
     (
