@@ -23,6 +23,7 @@ class Beeper(Protocol):
     def end(self) -> None: ...
     def start(self) -> None: ...
     def set_muted(self, muted: bool) -> None: ...
+    def release(self) -> None: ...  # the session ended: close the stream once it is quiet
 
 
 class Speaker(Protocol):
@@ -77,6 +78,9 @@ class SilentBeeper:
         pass
 
     def set_muted(self, muted: bool) -> None:
+        pass
+
+    def release(self) -> None:
         pass
 
 
