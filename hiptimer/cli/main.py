@@ -20,7 +20,6 @@ from hiptimer.cli.common import (
     escape_controls,
     out,
 )
-from hiptimer.cli.voice_rule import next_session_lead_in, next_session_writer
 from hiptimer.core.routines.catalog import Catalog, RoutineEntry, load_catalog
 from hiptimer.core.routines.loader import load_routine
 from hiptimer.core.routines.model import (
@@ -225,6 +224,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         out(f"No routines found in {catalog.builtin_dir} or {catalog.user_dir}.")
         return 0
     rows = [("ID", "TITLE", "TIME", "EXERCISES", "SCHEDULE", "STATUS")]
+    from hiptimer.cli.voice_rule import next_session_lead_in  # the cue code: not for the window
+
     lead_in = next_session_lead_in()
     rows += [_list_row(entry, lead_in) for entry in entries]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
@@ -280,6 +281,8 @@ def plan_lines(routine: Routine) -> list[str]:
         lines.append("Cautions:")
         lines += [_bullet(c, "  ") for c in routine.cautions]
     active = routine.active_exercises
+    from hiptimer.cli.voice_rule import next_session_lead_in  # the cue code: not for the window
+
     lead_in = next_session_lead_in()
     first = active[0] if active else None
     lines += ["", f"Get ready: {_lead_text(routine.rests.get_ready_s, first, lead_in)}", ""]
@@ -359,11 +362,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_cues(args: argparse.Namespace) -> int:
     # Loaded here, not at the top: opening the window does not need the engine's cue script.
+    from hiptimer.cli import voice_rule
     from hiptimer.core.voice.cue_script import format_script, iter_cue_script
 
     # The voice of the user's next session: lead-ins as long as it needs to read them.
     script = iter_cue_script(
-        resolve_routine(args.routine), writer=next_session_writer(), stretched=True
+        resolve_routine(args.routine), writer=voice_rule.next_session_writer(), stretched=True
     )
     if args.wav:
         return _write_voice_track(_track_script(script), args.wav)
