@@ -15,7 +15,6 @@ from hiptimer.core.clock import Clock, MonotonicClock, wall_now
 from hiptimer.core.routines.model import Routine, estimated_seconds
 from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.editor.routine_actions import RoutineActions
-from hiptimer.ui.first_run import FirstRunPage
 from hiptimer.ui.key_filter import WindowKeys
 from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.library.page import LibraryItem, LibraryPage, load_library
@@ -34,6 +33,7 @@ if TYPE_CHECKING:  # the first page needs none of these: they load when they are
     from hiptimer.core.history.status import HistoryStatus
     from hiptimer.core.session.events import SessionEnded
     from hiptimer.core.session.steps import SetKey
+    from hiptimer.ui.first_run import FirstRunPage
     from hiptimer.ui.guidance.coordinator import Guidance
     from hiptimer.ui.session.active import ActiveSession
     from hiptimer.ui.session.summary_page import SummaryPage
@@ -98,6 +98,8 @@ class MainWindow(QMainWindow):
         self.resume.kept.connect(lambda: self._after_first_run())  # as open_routine left it
         self.resume.title_changed.connect(self.setWindowTitle)
         if not settings.settings.first_run_done:
+            from hiptimer.ui.first_run import FirstRunPage  # once per user: not for every start
+
             self.first_run = FirstRunPage(settings.settings.pain_limit, self)
             self.first_run.accepted.connect(self._first_run_accepted)
             self.nav.add(self.first_run, Mode.FIRST_RUN, show=True)

@@ -67,7 +67,7 @@ def test_a_socket_left_by_a_killed_copy_is_removed_and_taken_over(tmp_path: Path
     assert path.exists()
     first = _first(tmp_path)
     try:
-        assert first.listen(), first.server.errorString()
+        assert first.listen(), first.server and first.server.errorString()
     finally:
         first.release()
 
