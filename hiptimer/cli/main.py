@@ -7,6 +7,7 @@ import os
 import sys
 import textwrap
 from collections.abc import Callable, Collection, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from hiptimer import __version__, paths
 from hiptimer.cli.common import (
@@ -20,8 +21,6 @@ from hiptimer.cli.common import (
     escape_controls,
     out,
 )
-from hiptimer.core.routines.catalog import Catalog, RoutineEntry, load_catalog
-from hiptimer.core.routines.loader import load_routine
 from hiptimer.core.routines.model import (
     Exercise,
     Routine,
@@ -30,7 +29,12 @@ from hiptimer.core.routines.model import (
     format_duration,
     seconds_text,
 )
-from hiptimer.core.routines.validation import RoutineError
+
+if TYPE_CHECKING:
+    from hiptimer.core.routines.catalog import Catalog, RoutineEntry
+
+# The routine catalog, loader and validation load in the commands that read routines: the
+# window reads its library just after it shows (hiptimer.ui.app), not before.
 
 # ---------------------------------------------------------------- the parser
 
@@ -191,6 +195,9 @@ def resolve_routine(
 
     The error is one line unless every_problem asks for each problem of a broken file.
     """
+    from hiptimer.core.routines.catalog import load_catalog
+    from hiptimer.core.routines.validation import RoutineError
+
     if catalog is None:  # not `or`: an empty Catalog is falsy
         catalog = load_catalog()
     try:
@@ -218,6 +225,8 @@ def cmd_open_window(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from hiptimer.core.routines.catalog import load_catalog
+
     catalog = load_catalog()
     entries = catalog.entries()
     if not entries:
@@ -342,6 +351,9 @@ def _bullet(text: str, indent: str) -> str:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from hiptimer.core.routines.loader import load_routine
+    from hiptimer.core.routines.validation import RoutineError
+
     ok = True
     for name in args.files:
         try:

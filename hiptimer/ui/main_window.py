@@ -45,7 +45,8 @@ class MainWindow(QMainWindow):
     """Wires the pages and their coordinators together and turns keys and menu commands
     into actions; which page is on screen, and which keys it takes, is the navigator's.
 
-    `clock` and `wall` go to every session's engine: tests pass a FakeClock.
+    `clock` and `wall` go to every session's engine: tests pass a FakeClock. With
+    `library_later` the routine files are read by open_services(), after the window shows.
 
     Signals: none of its own (the coordinators' signals come here).
     """
@@ -58,6 +59,7 @@ class MainWindow(QMainWindow):
         clock: Clock | None = None,
         wall: Callable[[], datetime] = wall_now,
         library: Callable[[], list[LibraryItem]] = load_library,
+        library_later: bool = False,
     ) -> None:
         super().__init__()
         self._closing_for_system = False  # end_by_system: close without asking
@@ -66,6 +68,7 @@ class MainWindow(QMainWindow):
         self.clock = clock or MonotonicClock()
         self.wall = wall
         self._load_library = library
+        self._library_waits = library_later  # read by open_services(), after the first paint
         self.session: ActiveSession | None = None
         self.summary: SummaryPage | None = None
         self.nav = Navigator(self)
@@ -111,7 +114,11 @@ class MainWindow(QMainWindow):
     def open_services(self) -> None:
         """Open the services if the window was shown before them (hiptimer.ui.app does so
         in the event loop's first idle moment); a session, the history window or the end of
-        the first-run notice open them at once if that moment has not come yet."""
+        the first-run notice open them at once if that moment has not come yet. A library
+        the window was told to read later (`library_later`) is read here first."""
+        if self._library_waits:
+            self._library_waits = False
+            self.library.set_items(self._load_library())
         if self.services.open_now():
             self._services_ready()
 
@@ -164,7 +171,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ pages
 
     def _new_library(self) -> LibraryPage:
-        page = LibraryPage(self._load_library(), self, estimate=self._estimate)
+        items = None if self._library_waits else self._load_library()
+        page = LibraryPage(items, self, estimate=self._estimate)
         page.start_requested.connect(self.start_session)
         self.nav.add(page, Mode.LIBRARY)
         return page

@@ -9,7 +9,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenuBar, QWidget
 
-from hiptimer.core.routines.catalog import load_catalog
 from hiptimer.core.routines.model import Exercise, Kind, Routine
 
 NEW_ROUTINE_ID = "my-routine"
@@ -80,11 +79,14 @@ class RoutineActions(QObject):
         self.open_editor(routine)
 
     def new_routine(self) -> None:
+        from hiptimer.core.routines.catalog import load_catalog  # not needed to build the menu
+
         catalog = load_catalog()
         taken = {entry.id for entry in catalog.entries()}
         self.open_editor(blank_routine(taken))
 
     def open_editor(self, routine: Routine) -> QWidget:
+        from hiptimer.core.routines.catalog import load_catalog
         from hiptimer.ui.editor.window import EditorWindow
 
         editor = EditorWindow(routine, load_catalog(), self.window)
