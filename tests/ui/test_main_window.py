@@ -482,6 +482,16 @@ def test_a_library_read_later_is_read_once_with_the_services(qtbot: QtBot) -> No
     window.services.history.close()
 
 
+def test_routine_files_can_be_dropped_on_the_window_from_its_first_idle_moment(
+    qtbot: QtBot,
+) -> None:
+    window = MainWindow(SettingsStore(), library=library_of(short_routine()))
+    qtbot.addWidget(window)
+    assert window.routine_actions.drops is None  # the import code is not loaded yet
+    qtbot.waitUntil(lambda: window.routine_actions.drops is not None, timeout=2000)
+    assert window.acceptDrops()
+
+
 def test_a_session_started_before_the_services_opened_opens_them_first(qtbot: QtBot) -> None:
     SettingsStore().update(first_run_done=True)
     opened: list[Services] = []

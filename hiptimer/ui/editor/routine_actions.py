@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenuBar, QWidget
 
 from hiptimer.core.routines.model import Exercise, Kind, Routine
+
+if TYPE_CHECKING:
+    from hiptimer.ui.editor.files import RoutineDropFilter
 
 NEW_ROUTINE_ID = "my-routine"
 JSON_FILTER = "HipTimer routines (*.json)"
@@ -48,8 +51,11 @@ class RoutineActions(QObject):
         self.window = window
         self._host = host
         self.editors: list[QWidget] = []
+        self.drops: RoutineDropFilter | None = None  # from the first idle moment on
         self._build_menu(bar)
-        self._accept_drops()
+        # Drops are taken from the first idle moment on: the file-import code they need is
+        # not worth loading before the window shows, and no file can be dropped before.
+        QTimer.singleShot(0, self, self._accept_drops)
 
     def _build_menu(self, bar: QMenuBar) -> None:
         menu = bar.addMenu("&Routines")
