@@ -9,7 +9,7 @@ import textwrap
 from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from hiptimer import __version__, paths
+from hiptimer import __version__, i18n, paths
 from hiptimer.cli.common import (
     EXIT_USAGE,
     CommandError,
@@ -168,6 +168,11 @@ def _run(argv: Sequence[str] | None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     if getattr(args, "data_dir", None):
         paths.set_data_dir(args.data_dir)
+    # Before any routine is read (--routine too): built-ins load in the language in use. The
+    # window chooses again with the desktop's languages, for systems with no locale variable.
+    from hiptimer.cli.voice_rule import read_settings  # no cue wording until a command asks
+
+    i18n.use(i18n.choose_language(read_settings().language))
     run: Run = args.run
     try:
         return run(args)

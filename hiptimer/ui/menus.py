@@ -7,17 +7,18 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenuBar, QMessageBox, QWidget
 
 from hiptimer import APP_TITLE
+from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import KEY_NAMES, Action
 
 SESSION_MENU = (
-    (Action.PAUSE, "Pause / resume"),
-    (Action.NEXT, "Next step"),
-    (Action.BACK, "Back (repeat the set)"),
-    (Action.MORE, "More (+5 s or +1 rep)"),
-    (Action.LESS, "Less (\u22125 s or \u22121 rep)"),
-    (Action.SKIP_EXERCISE, "Skip exercise"),
-    (Action.MUTE, "Mute / unmute"),
-    (Action.END, "End session\u2026"),
+    (Action.PAUSE, N_("Pause / resume")),
+    (Action.NEXT, N_("Next step")),
+    (Action.BACK, N_("Back (repeat the set)")),
+    (Action.MORE, N_("More (+5 s or +1 rep)")),
+    (Action.LESS, N_("Less (\u22125 s or \u22121 rep)")),
+    (Action.SKIP_EXERCISE, N_("Skip exercise")),
+    (Action.MUTE, N_("Mute / unmute")),
+    (Action.END, N_("End session\u2026")),
 )
 
 
@@ -25,12 +26,12 @@ def ask_to_end(parent: QWidget) -> bool:
     """Ask before ending a session; Enter, Esc and closing the box all keep going."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(f"End the session? \u2014 {APP_TITLE}")
-    box.setText("End this session now?")
-    box.setInformativeText("The sets done so far are kept in your history.")
+    box.setWindowTitle(_("End the session? \u2014 {app}").format(app=APP_TITLE))
+    box.setText(_("End this session now?"))
+    box.setInformativeText(_("The sets done so far are kept in your history."))
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    box.button(QMessageBox.StandardButton.Yes).setText("End session")
-    box.button(QMessageBox.StandardButton.No).setText("Keep going")
+    box.button(QMessageBox.StandardButton.Yes).setText(_("End session"))
+    box.button(QMessageBox.StandardButton.No).setText(_("Keep going"))
     box.setDefaultButton(QMessageBox.StandardButton.No)
     box.setEscapeButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
@@ -53,21 +54,21 @@ class WindowMenus(QObject):
 
     def __init__(self, bar: QMenuBar, parent: QWidget) -> None:
         super().__init__(parent)
-        self.file_menu = bar.addMenu("&File")
-        quit_action = QAction("&Quit", parent)
+        self.file_menu = bar.addMenu(_("&File"))
+        quit_action = QAction(_("&Quit"), parent)
         quit_action.setShortcut("Ctrl+Q")
         quit_action.triggered.connect(self.quit_requested.emit)
         self.file_menu.addAction(quit_action)
-        session_menu = bar.addMenu("&Session")
+        session_menu = bar.addMenu(_("&Session"))
         for action, label in SESSION_MENU:
-            item = QAction(f"{label}\t{KEY_NAMES[action]}", parent)
+            item = QAction(f"{translate(label)}\t{KEY_NAMES[action]}", parent)
             item.triggered.connect(lambda _=False, a=action: self.action_requested.emit(a))
             session_menu.addAction(item)
-        view_menu = bar.addMenu("&View")
-        history = QAction("&History and reports\u2026", parent)
+        view_menu = bar.addMenu(_("&View"))
+        history = QAction(_("&History and reports\u2026"), parent)
         history.setShortcut("Ctrl+H")
         history.triggered.connect(self.history_requested.emit)
         view_menu.addAction(history)
-        full = QAction(f"Full screen\t{KEY_NAMES[Action.FULL_SCREEN]}", parent)
+        full = QAction(_("Full screen") + f"\t{KEY_NAMES[Action.FULL_SCREEN]}", parent)
         full.triggered.connect(self.full_screen_requested.emit)
         view_menu.addAction(full)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from hiptimer.core.routines.model import Routine
+from hiptimer.core.routines.translation import translated
 from hiptimer.core.routines.validation import (
     MAX_FILE_BYTES,
     Problem,
@@ -26,7 +27,9 @@ def load_routine(path: str | os.PathLike[str], *, builtin: bool = False) -> Rout
     """Load and validate one routine file."""
     source = str(path)
     text = read_routine_text(Path(path))
-    return parse_routine_text(text, source, builtin=builtin)
+    routine = parse_routine_text(text, source, builtin=builtin)
+    # A built-in speaks the language in use; the user's own routines are their own words.
+    return translated(routine) if builtin else routine
 
 
 def read_routine_text(path: Path) -> str:

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
+from hiptimer.i18n import _, decimal, n_
+
 FORMAT_MARKER = "hiptimer-routine"
 FORMAT_VERSION = 1
 
@@ -49,10 +51,11 @@ class Schedule:
     @property
     def label(self) -> str:
         if self.min_per_week >= 7:
-            return "daily"
+            return _("daily")
         if self.min_per_week == self.max_per_week:
-            return f"{self.min_per_week} times a week"
-        return f"{self.min_per_week}-{self.max_per_week} times a week"
+            n = self.min_per_week
+            return n_("{n} time a week", "{n} times a week", n).format(n=n)
+        return _("{min}-{max} times a week").format(min=self.min_per_week, max=self.max_per_week)
 
 
 @dataclass(frozen=True)
@@ -205,11 +208,11 @@ def format_duration(seconds: float) -> str:
     """'45 s', '12 min', '1 h 05 min' for people reading a list."""
     seconds = round(seconds)
     if seconds < 60:
-        return f"{seconds} s"
+        return _("{n} s").format(n=seconds)
     minutes = round(seconds / 60)
     if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d} min"
+        return _("{n} min").format(n=minutes)
+    return _("{h} h {min:02d} min").format(h=minutes // 60, min=minutes % 60)
 
 
 def dose_text(ex: Exercise) -> str:
@@ -220,25 +223,26 @@ def dose_text(ex: Exercise) -> str:
         reps = f"{ex.reps}"
         if ex.reps_range and ex.reps_range[0] != ex.reps_range[1]:
             reps = f"{ex.reps} ({ex.reps_range[0]}-{ex.reps_range[1]})"
-        body = f"{ex.sets} x {reps} reps"
+        body = _("{sets} x {reps} reps").format(sets=ex.sets, reps=reps)
         if ex.rep_hold_s:
-            body += f", {seconds_text(ex.rep_hold_s)} hold"
+            body = _("{dose}, {hold} hold").format(dose=body, hold=seconds_text(ex.rep_hold_s))
         if ex.tempo:
             t = ex.tempo
-            body += f", tempo {_num(t.lift_s)}-{_num(t.hold_s)}-{_num(t.lower_s)}"
+            tempo = f"{_num(t.lift_s)}-{_num(t.hold_s)}-{_num(t.lower_s)}"
+            body = _("{dose}, tempo {tempo}").format(dose=body, tempo=tempo)
     if ex.sides is SideMode.EACH:
-        body += " each side"
+        body = _("{dose} each side").format(dose=body)
     elif ex.sides is SideMode.ALTERNATING:
-        body += " each side, alternating"
+        body = _("{dose} each side, alternating").format(dose=body)
     return body
 
 
 def _num(x: float) -> str:
-    return f"{x:g}"
+    return decimal(x)
 
 
 def seconds_text(x: float) -> str:
     """A hold or rest as written: '45 s', '2.5 s', '1 min'."""
     if x >= 60 and x % 60 == 0:
-        return f"{int(x // 60)} min"
-    return f"{_num(x)} s"
+        return _("{n} min").format(n=int(x // 60))
+    return _("{n} s").format(n=_num(x))

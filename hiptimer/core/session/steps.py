@@ -154,3 +154,15 @@ def resume_plan(steps: list[Step], active: list[Exercise], done: set[SetKey]) ->
     lead = remaining[first_work]
     get_ready = Step(StepKind.GET_READY, lead.exercise_index, planned_s=RESUME_GET_READY_S)
     return [get_ready, *remaining[first_work:]]
+
+
+def first_work_steps(steps: list[Step]) -> frozenset[int]:
+    """The indices of each exercise's first set in `steps` (found once: a long routine has
+    thousands of steps, and looking back from each one was quadratic)."""
+    seen: set[int] = set()
+    first: set[int] = set()
+    for index, step in enumerate(steps):
+        if step.kind is StepKind.WORK and step.exercise_index not in seen:
+            seen.add(step.exercise_index)
+            first.add(index)
+    return frozenset(first)
