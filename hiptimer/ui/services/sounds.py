@@ -183,8 +183,9 @@ class Beeper(QObject):
 
     def preload(self) -> None:
         """Load the sounds and open the stream now (a session starts): the first tick is on
-        time and goes out on the stream the countdown keeps."""
-        self._ready()
+        time and goes out on the stream the countdown keeps. Muted, the stream waits for the
+        first sound after unmuting."""
+        self._ready(open_stream=not self._muted)
 
     def release(self) -> None:
         """The session is over: close the stream once what plays has ended (no idle wake-ups
@@ -209,7 +210,7 @@ class Beeper(QObject):
         if device is not None:
             device.play(name)
 
-    def _ready(self) -> MixerDevice | None:
+    def _ready(self, open_stream: bool = True) -> MixerDevice | None:
         """The device with the stream open, loading and opening what is not; None: no beeps."""
         self._closer.stop()  # a sound (or a session) after release(): keep the stream
         if self._failed:
@@ -218,7 +219,7 @@ class Beeper(QObject):
             if self._device is None:
                 self._load()
             assert self._output is not None and self._device is not None
-            if not self._open:
+            if open_stream and not self._open:
                 self._output.start(self._device)
                 self._open = True
         except Exception as exc:

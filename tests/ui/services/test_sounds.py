@@ -120,6 +120,19 @@ def test_muted_gives_silence_and_cuts_off_what_plays(qtbot: QtBot) -> None:
     assert factory.output.pull() == sound("tick")[: BUFFER // 2]
 
 
+def test_a_muted_session_loads_the_sounds_but_opens_no_stream_until_a_sound(
+    qtbot: QtBot,
+) -> None:
+    factory = Factory()
+    beeper = Beeper(output_factory=factory)
+    beeper.set_muted(True)
+    beeper.preload()
+    assert beeper.available is True and factory.log == [] and not beeper.is_open
+    beeper.set_muted(False)
+    beeper.tick()
+    assert factory.log == ["start"] and factory.output.pull() == sound("tick")[: BUFFER // 2]
+
+
 def test_release_closes_the_stream_after_the_last_sound_and_a_new_one_reopens_it(
     qtbot: QtBot,
 ) -> None:
