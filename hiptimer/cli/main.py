@@ -21,6 +21,7 @@ from hiptimer.cli.common import (
     escape_controls,
     out,
 )
+from hiptimer.core.routines.ladder import ceiling_note, ladder_lines
 from hiptimer.core.routines.model import (
     Exercise,
     Routine,
@@ -302,7 +303,10 @@ def plan_lines(routine: Routine) -> list[str]:
     lines += ["", f"Get ready: {_lead_text(routine.rests.get_ready_s, first, lead_in)}", ""]
     for number, ex in enumerate(routine.exercises, start=1):
         off = "" if ex.enabled else "  (turned off: not part of the session)"
-        lines.append(f"{number}. {ex.name}: {dose_text(ex)}{off}")
+        lines.append(f"{number}. {ex.name}: {dose_text(ex)}{ceiling_note(ex)}{off}")
+        if ex.ladder:
+            lines.append("   Ladder:")
+            lines += [f"     {line}" for line in ladder_lines(ex)]
         if ex.setup:
             lines.append("   Setup:")
             lines += [_bullet(step, "     ") for step in ex.setup]

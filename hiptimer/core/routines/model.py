@@ -10,7 +10,10 @@ from enum import Enum
 from hiptimer.i18n import _, decimal, n_
 
 FORMAT_MARKER = "hiptimer-routine"
-FORMAT_VERSION = 1
+FORMAT_VERSION = (
+    2  # the newest format this HipTimer reads; it writes the oldest that holds a routine
+)
+FORMAT_VERSIONS = (1, 2)
 
 
 class Kind(str, Enum):
@@ -30,15 +33,53 @@ class SideMode(str, Enum):
 
 @dataclass(frozen=True)
 class Tempo:
-    """Seconds to lift, hold at the top and lower for one paced rep."""
+    """Seconds to lift, hold at the top, lower and pause at the bottom for one paced rep."""
 
     lift_s: float
     hold_s: float
     lower_s: float
+    pause_s: float = 0  # format 2
 
     @property
     def rep_s(self) -> float:
-        return self.lift_s + self.hold_s + self.lower_s
+        return self.lift_s + self.hold_s + self.lower_s + self.pause_s
+
+    @property
+    def text(self) -> str:
+        """'2-1-3', or '2-1-3-1' with a pause at the bottom."""
+        parts = [self.lift_s, self.hold_s, self.lower_s] + ([self.pause_s] if self.pause_s else [])
+        return "-".join(_num(p) for p in parts)
+
+
+class LoadUnit(str, Enum):
+    """Units of an added weight."""
+
+    KG = "kg"
+    LB = "lb"
+
+
+@dataclass(frozen=True)
+class Load:
+    """An added weight, such as an ankle weight: an amount and its unit (format 2)."""
+
+    amount: float
+    unit: LoadUnit
+
+    @property
+    def text(self) -> str:
+        return f"{_num(self.amount)} {self.unit.value}"
+
+
+@dataclass(frozen=True)
+class Ceiling:
+    """The largest dose the pain rules may suggest (format 2); None: the dose as written.
+
+    For reps, "as written" is the top of reps_range (or the reps when there is no range).
+    """
+
+    sets: int | None = None
+    reps: int | None = None
+    hold_s: float | None = None
 
 
 @dataclass(frozen=True)
@@ -69,10 +110,39 @@ class Rests:
 
 
 @dataclass(frozen=True)
+class Rung:
+    """One step of an exercise's progression ladder: a variant with its own dose (format 2).
+
+    Every field is resolved: what a ladder entry leaves out is taken from the exercise's
+    first rung when the file is read (see ladder.py).
+    """
+
+    id: str
+    name: str
+    sets: int = 1
+    hold_s: float | None = None
+    reps: int | None = None
+    reps_range: tuple[int, int] | None = None
+    rep_hold_s: float = 0
+    tempo: Tempo | None = None
+    sides: SideMode = SideMode.NONE
+    load: Load | None = None
+    ceiling: Ceiling | None = None
+    setup: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()
+    caution: str = ""
+    image: str = ""
+
+
+@dataclass(frozen=True)
 class Exercise:
     """One exercise of a routine and its dose.
 
-    A rest field left as None falls back to the routine's default rests.
+    A rest field left as None falls back to the routine's default rests. An exercise with a
+    progression ladder is the rung the user is on: its name, dose and texts are that rung's,
+    `ladder` holds every rung in order (rung 0 is the exercise as first written) and `rung`
+    says which one this is. The entry at `ladder[rung]` may be older than these fields:
+    ladder.rungs() gives the ladder as it stands.
     """
 
     id: str
@@ -93,6 +163,10 @@ class Exercise:
     caution: str = ""
     image: str = ""
     enabled: bool = True
+    load: Load | None = None
+    ceiling: Ceiling | None = None
+    ladder: tuple[Rung, ...] = ()
+    rung: int = 0
 
     @property
     def has_sides(self) -> bool:
@@ -227,13 +301,13 @@ def dose_text(ex: Exercise) -> str:
         if ex.rep_hold_s:
             body = _("{dose}, {hold} hold").format(dose=body, hold=seconds_text(ex.rep_hold_s))
         if ex.tempo:
-            t = ex.tempo
-            tempo = f"{_num(t.lift_s)}-{_num(t.hold_s)}-{_num(t.lower_s)}"
-            body = _("{dose}, tempo {tempo}").format(dose=body, tempo=tempo)
+            body = _("{dose}, tempo {tempo}").format(dose=body, tempo=ex.tempo.text)
     if ex.sides is SideMode.EACH:
         body = _("{dose} each side").format(dose=body)
     elif ex.sides is SideMode.ALTERNATING:
         body = _("{dose} each side, alternating").format(dose=body)
+    if ex.load is not None:
+        body = _("{dose}, {load}").format(dose=body, load=ex.load.text)
     return body
 
 

@@ -10,14 +10,16 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from hiptimer import i18n
-from hiptimer.core.routines.model import Exercise, Routine
+from hiptimer.core.routines.ladder import RUNG_FIELDS, rungs
+from hiptimer.core.routines.model import Exercise, Routine, Rung
 from hiptimer.core.routines.validation import MAX_FILE_BYTES, MAX_NAME, MAX_TEXT
 from hiptimer.core.safe_read import BadJson, UnreadableFile, parse_strict_json, read_small_text
 
 log = logging.getLogger(__name__)
+T = TypeVar("T", Exercise, Rung)  # what has a name, setup, cues and a caution
 
 FORMAT = "hiptimer-routine-translation"
 VERSION = 1
@@ -68,13 +70,37 @@ def apply_overlay(routine: Routine, data: Any) -> tuple[Routine, list[str]]:
     if not isinstance(exercises, dict):
         problems.append("exercises: expected an object keyed by exercise id")
         exercises = {}
-    known = {ex.id for ex in routine.exercises}
+    # A progression ladder's harder variants are keyed by their own ids, as exercises are.
+    known = {r.id for ex in routine.exercises for r in (rungs(ex) or (ex,))}
     problems += [f"exercises.{key}: no such exercise" for key in exercises if key not in known]
-    changed = tuple(_exercise(ex, exercises.get(ex.id), problems) for ex in routine.exercises)
+    changed = tuple(_with_ladder(ex, exercises, problems) for ex in routine.exercises)
     return replace(routine, **texts, cautions=cautions, exercises=changed), problems
 
 
-def _exercise(ex: Exercise, data: Any, problems: list[str]) -> Exercise:
+def _with_ladder(ex: Exercise, overlay: dict[str, Any], problems: list[str]) -> Exercise:
+    """An exercise translated, each rung of its ladder by its own id.
+
+    A text a harder variant shares with the first one (it left it out of the file) follows
+    the first one's translation, so an overlay need not say it twice.
+    """
+    ladder = rungs(ex)
+    if not ladder:
+        return _exercise(ex, overlay.get(ex.id), problems)
+    first = _exercise(ladder[0], overlay.get(ladder[0].id), problems)
+    done = [first]
+    for rung in ladder[1:]:
+        mine = _exercise(rung, overlay.get(rung.id), problems)
+        shared = {
+            name: getattr(first, name)
+            for name in (*LINES, "caution")
+            if getattr(rung, name) == getattr(ladder[0], name) == getattr(mine, name)
+        }
+        done.append(replace(mine, **shared))
+    now = done[ex.rung]
+    return replace(ex, ladder=tuple(done), **{name: getattr(now, name) for name in RUNG_FIELDS})
+
+
+def _exercise(ex: T, data: Any, problems: list[str]) -> T:
     if data is None:
         return ex
     where = f"exercises.{ex.id}."

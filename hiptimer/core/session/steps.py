@@ -75,6 +75,18 @@ def effective_tempo(ex: Exercise) -> Tempo | None:
     return None
 
 
+def tempo_phases(tempo: Tempo) -> list[tuple[str, float, float]]:
+    """(phase, start, length) of one paced rep: "lift", "hold" (at the top), "lower", "pause"
+    (at the bottom). A phase may last 0 s."""
+    lift, hold, lower = tempo.lift_s, tempo.hold_s, tempo.lower_s
+    return [
+        ("lift", 0.0, lift),
+        ("hold", lift, hold),
+        ("lower", lift + hold, lower),
+        ("pause", lift + hold + lower, tempo.pause_s),
+    ]
+
+
 def movements_per_set(ex: Exercise) -> int:
     """Reps to perform in one set: both legs count when sides alternate within the set."""
     reps = ex.reps or 0

@@ -32,7 +32,7 @@ from hiptimer.core.session.events import (
     StepStarted,
 )
 from hiptimer.core.session.steps import Side, Step, StepKind, effective_tempo
-from hiptimer.core.voice.numbers import capital, duration_words, number_words, say
+from hiptimer.core.voice.numbers import capital, duration_words, number_words, say, weight_words
 from hiptimer.core.voice.phrase import (
     SECONDS_PER_CHAR,
     STALE_COUNT_S,
@@ -352,6 +352,8 @@ def _tempo_word(phase: str) -> str:
         return p_("tempo", "Hold")
     if phase == "lower":
         return p_("tempo", "Lower")
+    if phase == "pause":  # at the bottom; "Pause" would sound like "Paused."
+        return p_("tempo", "Hold low")
     return capital(phase)
 
 
@@ -395,9 +397,18 @@ def _joined(*texts: str) -> str:
 
 
 def dose_words(ex: Exercise) -> str:
-    """The spoken dose of one set: "Hold for sixty seconds." or "Twelve reps, hold ... top."."""
+    """The spoken dose of one set: "Hold for sixty seconds." or "Twelve reps, hold ... top.";
+    a pause at the bottom and an added weight follow: "Hold one second low. Weight: one kilogram."."""
+    load = ""
+    if ex.load is not None:
+        # Translators: an added weight, such as an ankle weight: "Weight: one kilogram."
+        load = _("Weight: {weight}.").format(
+            weight=weight_words(ex.load.amount, ex.load.unit.value)
+        )
     if ex.kind is Kind.HOLD:
-        return _("Hold for {duration}.").format(duration=duration_words(ex.hold_s or 0))
+        return _joined(
+            _("Hold for {duration}.").format(duration=duration_words(ex.hold_s or 0)), load
+        )
     reps = ex.reps or 0
     tempo = effective_tempo(ex)
     hold = duration_words(tempo.hold_s) if tempo is not None and tempo.hold_s > 0 else None
@@ -414,7 +425,11 @@ def dose_words(ex: Exercise) -> str:
         template = n_("One rep, hold {hold} at the top.", "{n} reps, hold {hold} at the top.", reps)
     else:
         template = n_("One rep.", "{n} reps.", reps)
-    return capital(say(template, n=reps, hold=hold))
+    low = None
+    if tempo is not None and tempo.pause_s > 0:  # format 2: a pause at the bottom
+        # Translators: after the reps, the pause at the bottom of each rep.
+        low = _("Hold {duration} low.").format(duration=duration_words(tempo.pause_s))
+    return _joined(capital(say(template, n=reps, hold=hold)), low or "", load)
 
 
 def _dose_change_text(e: DoseChanged) -> str:

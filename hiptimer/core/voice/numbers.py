@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from hiptimer.i18n import _, language, n_
+from hiptimer.i18n import _, decimal, language, n_
 
 _ONES = (
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
@@ -164,6 +164,27 @@ def duration_words(seconds: float) -> str:
         return said
     # Translators: a duration of an hour or more, "one hour ten minutes".
     return _("{hours} {rest}").format(hours=said, rest=rest_words)
+
+
+def weight_words(amount: float, unit: str) -> str:
+    """An added weight as said: "one kilogram", "two and a half pounds", "1.25 kilograms"."""
+    halves = amount * 2
+    if halves != int(halves) or amount > MAX_SPOKEN:  # the voice reads the decimal
+        if unit == "lb":
+            return _("{amount} pounds").format(amount=decimal(amount))
+        return _("{amount} kilograms").format(amount=decimal(amount))
+    whole, half = divmod(int(halves), 2)
+    if unit == "lb":
+        if half:
+            if not whole:
+                return _("half a pound")
+            return say(n_("{n:f} and a half pounds", "{n:f} and a half pounds", whole), n=whole)
+        return say(n_("{n:f} pound", "{n:f} pounds", whole), n=whole)
+    if half:
+        if not whole:
+            return _("half a kilogram")
+        return say(n_("{n:m} and a half kilograms", "{n:m} and a half kilograms", whole), n=whole)
+    return say(n_("{n:m} kilogram", "{n:m} kilograms", whole), n=whole)
 
 
 def _seconds(n: int) -> str:

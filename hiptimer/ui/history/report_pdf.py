@@ -41,7 +41,7 @@ NOTE_LINES = 2
 NOTE_CHARS = 240
 MAX_NOTES = 12  # the most recent; a clinician reads these in a minute
 MAX_CHANGES = 12
-FIELD_WORDS = {"sets": "sets", "reps": "reps", "hold_s": "hold (s)"}
+FIELD_WORDS = {"sets": "sets", "reps": "reps", "hold_s": "hold (s)", "rung": "variant"}
 
 _app: QGuiApplication | None = None  # made here when the command line has none
 
@@ -298,7 +298,10 @@ def _dose_changes(pages: _Pages, data: ReportData) -> None:
     rows = []
     for change, name in list(reversed(data.changes))[:MAX_CHANGES]:  # newest first
         side = f" ({change.side})" if change.side else ""
-        values = f"{_num(change.old_value)} \u2192 {_num(change.new_value)}"
+        # A rung is stored from 0 (the exercise as written); people count variants from 1.
+        shift = 1 if change.field == "rung" else 0
+        old, new = (None if v is None else v + shift for v in (change.old_value, change.new_value))
+        values = f"{_num(old)} \u2192 {_num(new)}"
         rows.append(
             (
                 day_text(change.decided_at),

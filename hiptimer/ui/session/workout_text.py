@@ -12,7 +12,12 @@ from hiptimer.core.session.view import SessionView
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.theme import Phase
 
-TEMPO_WORDS = {"lift": N_("LIFT"), "hold": N_("HOLD"), "lower": N_("LOWER")}
+TEMPO_WORDS = {
+    "lift": N_("LIFT"),
+    "hold": N_("HOLD"),
+    "lower": N_("LOWER"),
+    "pause": N_("HOLD LOW"),  # at the bottom (format 2)
+}
 
 
 @dataclass(frozen=True)
@@ -157,11 +162,13 @@ def _big(view: SessionView) -> tuple[str, str]:
 
 
 def _tempo(view: SessionView) -> str:
-    """The tempo word; during a rep's hold, with its seconds as the voice counts them."""
+    """The tempo word; during a hold at the top or the bottom, with its seconds as the voice
+    counts them."""
     if view.step.kind is not StepKind.WORK:
         return ""
     word = translate(TEMPO_WORDS[view.rep_phase]) if view.rep_phase in TEMPO_WORDS else ""
-    if view.rep_phase != "hold" or view.rep_phase_s < 2:  # "two" is the first count said
+    held = view.rep_phase in ("hold", "pause")
+    if not held or view.rep_phase_s < 2:  # "two" is the first count said
         return word
     whole = max(1, int(view.rep_phase_s))
     second = min(int(view.rep_phase_elapsed_s) + 1, whole)  # "Hold" is one, then "two", ...

@@ -11,6 +11,7 @@ import pytest
 
 from hiptimer import i18n, paths
 from hiptimer.core.routines.catalog import load_catalog
+from hiptimer.core.routines.ladder import at_rung
 from hiptimer.core.routines.loader import iter_routine_files, load_routine
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.translation import FORMAT, apply_overlay, overlay_path, translated
@@ -25,12 +26,25 @@ def _texts(r: Routine) -> list[str]:
     texts = [r.title, r.description, r.source, *r.cautions]
     for ex in r.exercises:
         texts += [ex.name, *ex.setup, *ex.cues, ex.caution]
+        for rung in ex.ladder:  # each variant of a progression ladder
+            texts += [rung.name, *rung.setup, *rung.cues, rung.caution]
     return [t for t in texts if t]
 
 
 def _without_texts(r: Routine) -> Routine:
     exercises = tuple(
-        dataclasses.replace(ex, name="", setup=(), cues=(), caution="") for ex in r.exercises
+        dataclasses.replace(
+            ex,
+            name="",
+            setup=(),
+            cues=(),
+            caution="",
+            ladder=tuple(
+                dataclasses.replace(rung, name="", setup=(), cues=(), caution="")
+                for rung in ex.ladder
+            ),
+        )
+        for ex in r.exercises
     )
     return dataclasses.replace(
         r, title="", description="", source="", cautions=(), exercises=exercises
@@ -135,3 +149,18 @@ def test_a_broken_overlay_file_never_keeps_the_routine_from_opening(
     assert translated(original, "es") == original
     overlay.unlink()
     assert translated(original, "es") == original  # no overlay: English, nothing logged
+
+
+def test_a_ladder_is_translated_variant_by_variant_and_shared_texts_follow_the_first() -> None:
+    english = load_routine(paths.builtin_routines_dir() / "hip-strengthening.json", builtin=True)
+    raise_ = english.exercise("straight-leg-raise")
+    on_weight = english.replace_exercise(at_rung(raise_, 1))  # the user climbed to the weight
+    spoken = translated(on_weight, "es").exercise("straight-leg-raise")
+    assert spoken.name == "Elevación de pierna estirada con tobillera lastrada"
+    assert spoken.cues == ("El muslo sigue tenso.", "La espalda no se mueve.", "Baja despacio.")
+    assert spoken.setup[0].startswith("Sujeta una tobillera lastrada")
+    assert [r.name for r in spoken.ladder] == [
+        "Elevación de pierna estirada",
+        "Elevación de pierna estirada con tobillera lastrada",
+    ]
+    assert (spoken.rung, spoken.load, spoken.reps) == (1, raise_.ladder[1].load, 10)
