@@ -87,8 +87,9 @@ def run_app(
         )
     if read_only:
         _write_nothing(services)
-    # The routine files are read just after the first paint, with the services.
-    window = MainWindow(settings, services, clock=clock, wall=wall or wall_now, library_later=True)
+    # The routine files are read just after the first paint, with the services; the keys
+    # are taken from the first idle moment on.
+    window = MainWindow(settings, services, clock=clock, wall=wall or wall_now, show_first=True)
     if settings.save_error:
         window.show_problem(settings.save_error)
     chosen = _resolve(routine, window.show_problem)

@@ -47,7 +47,8 @@ class MainWindow(QMainWindow):
     into actions; which page is on screen, and which keys it takes, is the navigator's.
 
     `clock` and `wall` go to every session's engine: tests pass a FakeClock. With
-    `library_later` the routine files are read by open_services(), after the window shows.
+    `show_first` (as hiptimer.ui.app opens it) the window is built for its first paint: it
+    reads the routine files in open_services() and takes its keys from the first idle moment.
 
     Signals: none of its own (the coordinators' signals come here).
     """
@@ -60,7 +61,7 @@ class MainWindow(QMainWindow):
         clock: Clock | None = None,
         wall: Callable[[], datetime] = wall_now,
         library: Callable[[], list[LibraryItem]] = load_library,
-        library_later: bool = False,
+        show_first: bool = False,
     ) -> None:
         super().__init__()
         self._closing_for_system = False  # end_by_system: close without asking
@@ -69,7 +70,7 @@ class MainWindow(QMainWindow):
         self.clock = clock or MonotonicClock()
         self.wall = wall
         self._load_library = library
-        self._library_waits = library_later  # read by open_services(), after the first paint
+        self._library_waits = show_first  # read by open_services(), after the first paint
         self.session: ActiveSession | None = None
         self.summary: SummaryPage | None = None
         self.nav = Navigator(self)
@@ -95,7 +96,7 @@ class MainWindow(QMainWindow):
             self._routines, self._selected_routine, lambda: self.session,
         )  # fmt: skip
         self._build_menus(shell)
-        self.keys = WindowKeys(self, self.nav.key_mode, self.perform)
+        self.keys = WindowKeys(self, self.nav.key_mode, self.perform, later=show_first)
         self.nav.page_changed.connect(self.banner.page_changed)  # retries a failing save
         self.resume = ResumeOffer(shell, None, self)  # reads the history once it is open
         self.resume.resume_requested.connect(self._resume)
@@ -116,7 +117,7 @@ class MainWindow(QMainWindow):
         """Open the services if the window was shown before them (hiptimer.ui.app does so
         in the event loop's first idle moment); a session, the history window or the end of
         the first-run notice open them at once if that moment has not come yet. A library
-        the window was told to read later (`library_later`) is read here first."""
+        the window was told to read later (`show_first`) is read here first."""
         if self._library_waits:
             self._library_waits = False
             self.library.set_items(self._load_library())

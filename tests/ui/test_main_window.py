@@ -463,7 +463,7 @@ def test_a_library_read_later_is_read_once_with_the_services(qtbot: QtBot) -> No
         reads.append(1)
         return library_of(short_routine())()
 
-    window = MainWindow(SettingsStore(), later(opened), library=library, library_later=True)
+    window = MainWindow(SettingsStore(), later(opened), library=library, show_first=True)
     qtbot.addWidget(window)
     window.show()
     page = window.library
@@ -480,6 +480,22 @@ def test_a_library_read_later_is_read_once_with_the_services(qtbot: QtBot) -> No
     window.close()
     assert window.services.history is not None
     window.services.history.close()
+
+
+def test_a_window_shown_first_takes_its_keys_from_the_first_idle_moment(qtbot: QtBot) -> None:
+    SettingsStore().update(first_run_done=True)
+    window = MainWindow(
+        SettingsStore(), library=library_of(short_routine(), quick_routine(hold())), show_first=True
+    )
+    qtbot.addWidget(window)
+    window.show()
+    window.open_services()  # reads the library
+    assert not window.keys.installed and window.library.list.currentRow() == 0
+    qtbot.keyClick(window, K.Key_Down)  # no handler yet: the window itself ignores it
+    assert window.library.list.currentRow() == 0
+    qtbot.waitUntil(lambda: window.keys.installed, timeout=2000)
+    qtbot.keyClick(window, K.Key_Down)
+    assert window.library.list.currentRow() == 1
 
 
 def test_routine_files_can_be_dropped_on_the_window_from_its_first_idle_moment(
