@@ -81,7 +81,7 @@ def open_store() -> HistoryStore:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from hiptimer.core.history.review import (  # not needed to open the window
+    from hiptimer.core.history.wording import (  # not needed to open the window
         completion_text,
         duration_text,
         pain_number,

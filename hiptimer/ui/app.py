@@ -140,9 +140,11 @@ def _write_nothing(services: Services) -> None:
     from hiptimer import paths
     from hiptimer.core.history.status import HistoryStatus
     from hiptimer.core.instance import READ_ONLY_REASON
+    from hiptimer.i18n import translate
 
     services.history = None
-    services.history_off = HistoryStatus.off(paths.history_db_path(), READ_ONLY_REASON)
+    reason = translate(READ_ONLY_REASON)
+    services.history_off = HistoryStatus.off(paths.history_db_path(), reason)
 
 
 def setup_application(app: object) -> None:
@@ -174,7 +176,9 @@ def _resolve(routine: Routine | str | None, report: Callable[[str], None]) -> Ro
     try:
         return _find(routine)
     except Exception as exc:  # LookupError or RoutineError: both say what is wrong
-        report(f"Cannot open routine {routine}: {exc}")
+        from hiptimer.i18n import _
+
+        report(_("Cannot open routine {routine}: {why}").format(routine=routine, why=exc))
         return None
 
 
@@ -193,7 +197,9 @@ def _come_forward(window: MainWindow, request: Request) -> None:
     if request.routine is None:
         return
     if window.session is not None:
-        window.show_problem("A session is running: finish or end it to open another routine.")
+        from hiptimer.i18n import _
+
+        window.show_problem(_("A session is running: finish or end it to open another routine."))
         return
     chosen = _resolve(request.routine, window.show_problem)
     if chosen is not None:

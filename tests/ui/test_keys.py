@@ -99,3 +99,8 @@ def test_every_button_action_has_a_key_name() -> None:
     for action in Action:
         if action not in (Action.RATE, Action.SELECT_NEXT, Action.SELECT_PREVIOUS):
             assert action in KEY_NAMES
+
+
+def test_key_names_are_said_in_the_language_in_use(spanish: None) -> None:
+    assert KEY_NAMES[Action.SKIP_RATING] == "K o Supr"
+    assert KEY_NAMES[Action.START] == "Intro" and KEY_NAMES[Action.MUTE] == "M"

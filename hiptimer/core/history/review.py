@@ -14,8 +14,9 @@ from hiptimer.core.history.queries import (
     SessionSummary,
     WeekCount,
 )
-from hiptimer.core.routines.model import Routine, Schedule, format_duration
-from hiptimer.i18n import N_, translate
+from hiptimer.core.history.wording import dose_label
+from hiptimer.core.routines.model import Routine, Schedule
+from hiptimer.i18n import _, decimal, n_
 
 if TYPE_CHECKING:
     from hiptimer.core.routines.catalog import Catalog
@@ -29,13 +30,6 @@ ACCEPTABLE_MAX = 5
 # The smallest change of pain that matters to a patient (Farrar et al. 2001).
 MEANINGFUL_CHANGE = 2.0
 TREND_WINDOW_DAYS = 14
-END_WORDS = {
-    "completed": "completed",
-    "ended_early": "ended early",
-    "interrupted": "ended by the system",  # a logout, a shutdown, a termination signal
-    "partial": "partial",
-    None: "unfinished",
-}
 
 
 def routines_by_id(source: RoutineSource) -> dict[str, Routine]:
@@ -73,79 +67,11 @@ def filter_sessions(
     return kept
 
 
-# ---------------------------------------------------------------- wording
-
-
-def when_text(when: datetime) -> str:
-    """'Mon 3 Mar 2025 09:00' in local time."""
-    local = when.astimezone()
-    return f"{local:%a} {local.day} {month_abbreviation(local.month)} {local:%Y %H:%M}"
-
-
-def day_text(day: date | datetime) -> str:
-    """'3 Mar 2025' (a datetime in local time)."""
-    if isinstance(day, datetime):
-        day = local_day(day)
-    return f"{day.day} {month_abbreviation(day.month)} {day.year}"
-
-
-MONTHS = (
-    N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
-    N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
-)  # fmt: skip
-
-
-def month_abbreviation(month: int) -> str:
-    """A month's short name in the language in use (strftime's %b follows the C locale)."""
-    return translate(MONTHS[month - 1])
-
-
-def duration_text(session: SessionSummary) -> str:
-    seconds = session.duration_s
-    return "" if seconds is None else format_duration(seconds)
-
-
-def completion_text(session: SessionSummary) -> str:
-    """'16/18 sets, ended early': sets done against planned (or recorded) and how it ended."""
-    planned = session.sets_planned if session.sets_planned is not None else session.sets_recorded
-    return f"{session.sets_done}/{planned} sets, {END_WORDS.get(session.end_reason, '?')}"
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
-def pain_number(value: float | None, digits: int = 1) -> str:
-    if value is None:
-        return "-"
-    return f"{value:.{digits}f}" if digits else f"{value:.0f}"
-
-
-def dose_label(point: DosePoint | None) -> str:
-    """'30 s' or '12 reps' for one planned dose; '-' when unknown."""
-    if point is None:
-        return "-"
-    if point.planned_hold_s is not None:
-        return f"{point.planned_hold_s:g} s"
-    if point.planned_reps is not None:
-        return f"{point.planned_reps} reps"
-    return "-"
-
-
 def dose_value(point: DosePoint) -> float | None:
     """The planned hold (s) or reps as one number, for charts."""
     if point.planned_hold_s is not None:
         return float(point.planned_hold_s)
     return None if point.planned_reps is None else float(point.planned_reps)
-
-
-def dose_unit(points: Iterable[DosePoint]) -> str:
-    for p in points:
-        if p.planned_hold_s is not None:
-            return "s"
-        if p.planned_reps is not None:
-            return "reps"
-    return ""
 
 
 # ---------------------------------------------------------------- exercises
@@ -239,12 +165,12 @@ class ExerciseTrend:
         change = self.change
         if change is None:
             return "-"
-        word = "no clear change"
+        number = decimal(change, "+.1f")
         if change <= -MEANINGFUL_CHANGE:
-            word = "better"
-        elif change >= MEANINGFUL_CHANGE:
-            word = "worse"
-        return f"{word} ({change:+.1f})"
+            return _("better ({change})").format(change=number)
+        if change >= MEANINGFUL_CHANGE:
+            return _("worse ({change})").format(change=number)
+        return _("no clear change ({change})").format(change=number)
 
 
 def _window_stats(points: list[PainPoint]) -> tuple[float | None, int | None]:
@@ -328,19 +254,49 @@ class Adherence:
 
     def summary(self) -> list[str]:
         """'53 sessions in 14 weeks', '3.9 a week on average over 12 full weeks', ..."""
-        full = len(self.full_weeks)
-        parts = [f"{plural(self.sessions, 'session')} in {plural(len(self.weeks), 'week')}"]
-        over = f" over {plural(full, 'full week')}" if full and full != len(self.weeks) else ""
-        parts.append(f"{self.per_week:.1f} a week on average{over}")
+        full, weeks = len(self.full_weeks), len(self.weeks)
+        in_weeks = n_("in {n} week", "in {n} weeks", weeks).format(n=weeks)
+        parts = [
+            # Translators: {weeks} is "in 2 weeks" (its own message, with its own plural).
+            n_("{n} session {weeks}", "{n} sessions {weeks}", self.sessions).format(
+                n=self.sessions, weeks=in_weeks
+            )
+        ]
+        average = decimal(self.per_week, ".1f")
+        if full and full != weeks:
+            parts.append(
+                n_(
+                    "{average} a week on average over {n} full week",
+                    "{average} a week on average over {n} full weeks",
+                    full,
+                ).format(average=average, n=full)
+            )
+        else:
+            parts.append(_("{average} a week on average").format(average=average))
         if self.schedule is not None and full:
             parts.append(
-                f"at least {self.schedule.min_per_week} a week (the schedule:"
-                f" {self.schedule.label}) in {self.weeks_on_schedule} of {plural(full, 'full week')}"
+                n_(
+                    "at least {min} a week (the schedule: {schedule}) in {weeks} of {n} full week",
+                    "at least {min} a week (the schedule: {schedule}) in {weeks} of {n} full weeks",
+                    full,
+                ).format(
+                    min=self.schedule.min_per_week,
+                    schedule=self.schedule.label,
+                    weeks=self.weeks_on_schedule,
+                    n=full,
+                )
             )
         if self.completion_rate is not None:
-            parts.append(f"{self.completion_rate:.0%} of planned sets done")
+            percent = decimal(round(self.completion_rate * 100), ".0f")
+            parts.append(_("{percent}% of planned sets done").format(percent=percent))
         if self.sessions:
-            parts.append(f"{self.completed} of {self.sessions} sessions completed in full")
+            parts.append(
+                n_(
+                    "{done} of {n} session completed in full",
+                    "{done} of {n} sessions completed in full",
+                    self.sessions,
+                ).format(done=self.completed, n=self.sessions)
+            )
         return parts
 
 

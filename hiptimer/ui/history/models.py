@@ -19,17 +19,19 @@ from hiptimer.core.history.queries import SessionSummary, StoredSet
 from hiptimer.core.history.review import (
     ACCEPTABLE_MAX,
     SAFE_MAX,
-    completion_text,
-    duration_text,
-    pain_number,
-    when_text,
 )
+from hiptimer.core.history.wording import completion_text, duration_text, pain_number, when_text
+from hiptimer.i18n import N_, _, decimal, n_, translate
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 Column = tuple[str, Callable[[Any], str]]
 
-CHOICE_WORDS = {"stop": "stopped for today", "lower": "lower dose", "continue": "continued"}
+CHOICE_WORDS = {
+    "stop": N_("stopped for today"),
+    "lower": N_("lower dose"),
+    "continue": N_("continued"),
+}
 
 
 def pain_colour(value: float | None) -> QColor | None:
@@ -83,7 +85,7 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section][0]
+            return translate(self.columns[section][0])  # marked with N_
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -106,13 +108,13 @@ class SessionsModel(RowsModel[SessionSummary]):
     """Sessions, newest first: when, routine, duration, completion and pain."""
 
     columns = (
-        ("Date", lambda s: when_text(s.started_at)),
-        ("Routine", lambda s: s.routine_title),
-        ("Duration", duration_text),
-        ("Completion", completion_text),
-        ("Max pain", lambda s: pain_number(s.max_pain, 0)),
-        ("Avg pain", lambda s: pain_number(s.avg_pain)),
-        ("Note", lambda s: " ".join(s.note.split())[:60]),
+        (N_("Date"), lambda s: when_text(s.started_at)),
+        (N_("Routine"), lambda s: s.routine_title),
+        (N_("Duration"), duration_text),
+        (N_("Completion"), completion_text),
+        (N_("Max pain"), lambda s: pain_number(s.max_pain, 0)),
+        (N_("Avg pain"), lambda s: pain_number(s.avg_pain)),
+        (N_("Note"), lambda s: " ".join(s.note.split())[:60]),
     )
     pain_columns = frozenset({4, 5})
     right_aligned = frozenset({2, 4, 5})
@@ -126,34 +128,53 @@ class SessionsModel(RowsModel[SessionSummary]):
                 self.replace_row(i, dataclasses.replace(s, note=note))
 
 
+def _secs(x: float | None) -> str:
+    return "" if x is None else _("{n} s").format(n=decimal(x))
+
+
+def _reps(n: int | None) -> str:
+    return "" if n is None else n_("{n} rep", "{n} reps", n).format(n=n)
+
+
 def planned_text(record: StoredSet) -> str:
     if record.planned_hold_s is not None:
-        return f"{record.planned_hold_s:g} s"
-    return "" if record.planned_reps is None else f"{record.planned_reps} reps"
+        return _secs(record.planned_hold_s)
+    return _reps(record.planned_reps)
 
 
 def actual_text(record: StoredSet) -> str:
     if record.skipped:
-        return "skipped"
+        return _("skipped")
     if record.planned_hold_s is not None or record.actual_hold_s is not None:
-        done = "" if record.actual_hold_s is None else f"{record.actual_hold_s:g} s"
+        done = _secs(record.actual_hold_s)
     else:
-        done = "" if record.actual_reps is None else f"{record.actual_reps} reps"
-    return done if record.completed else f"{done} (ended early)".strip()
+        done = _reps(record.actual_reps)
+    if record.completed:
+        return done
+    return _("{done} (ended early)").format(done=done).strip() if done else _("(ended early)")
+
+
+def _side(record: StoredSet) -> str:
+    return {"left": _("left"), "right": _("right")}.get(record.side or "", record.side or "")
+
+
+def _choice(record: StoredSet) -> str:
+    words = CHOICE_WORDS.get(record.pain_choice or "")
+    return translate(words) if words else ""
 
 
 class SetsModel(RowsModel[StoredSet]):
     """One session's sets in the order done: planned against actual, pain and choices."""
 
     columns = (
-        ("Exercise", lambda r: r.exercise_name),
-        ("Side", lambda r: r.side or ""),
-        ("Set", lambda r: str(r.set_number)),
-        ("Planned", planned_text),
-        ("Done", actual_text),
-        ("Pain", lambda r: "" if r.pain is None else f"{r.pain}/10"),
-        ("Choice", lambda r: CHOICE_WORDS.get(r.pain_choice or "", "")),
-        ("Adjustment", lambda r: r.adjustment or ""),
+        (N_("Exercise"), lambda r: r.exercise_name),
+        (N_("Side"), _side),
+        (N_("Set"), lambda r: str(r.set_number)),
+        (N_("Planned"), planned_text),
+        (N_("Done"), actual_text),
+        (N_("Pain"), lambda r: "" if r.pain is None else f"{r.pain}/10"),
+        (N_("Choice"), _choice),
+        (N_("Adjustment"), lambda r: r.adjustment or ""),
     )
     pain_columns = frozenset({5})
     right_aligned = frozenset({2, 5})

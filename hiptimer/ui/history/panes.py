@@ -25,19 +25,17 @@ from hiptimer.core.history.queries import SessionSummary
 from hiptimer.core.history.review import (
     ExerciseInfo,
     adherence,
-    completion_text,
-    duration_text,
-    pain_number,
     points_in,
     schedule_for,
-    when_text,
 )
 from hiptimer.core.history.store import HistoryStore
+from hiptimer.core.history.wording import completion_text, duration_text, pain_number, when_text
 from hiptimer.core.routines.model import Routine
+from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.history.models import SessionsModel, SetsModel
 from hiptimer.ui.widgets.plain import escape, fit_names, plain
 
-SIDES = (("Both sides", None), ("Right", "right"), ("Left", "left"))
+SIDES = ((N_("Both sides"), None), (N_("Right"), "right"), (N_("Left"), "left"))
 
 
 @dataclass(frozen=True)
@@ -81,12 +79,12 @@ class SessionsPane(QWidget):
         self.sets = SetsModel(self)
         self.list_view = table_view(self.sessions)
         self.sets_view = table_view(self.sets)
-        self.heading = QLabel("Choose a session to see its sets.")
+        self.heading = QLabel(_("Choose a session to see its sets."))
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)  # session_heading() escapes names
         self.note = QPlainTextEdit()
-        self.note.setPlaceholderText("A note about this session (saved with it)")
-        self.save_button = QPushButton("Save note")
+        self.note.setPlaceholderText(_("A note about this session (saved with it)"))
+        self.save_button = QPushButton(_("Save note"))
         self.save_button.setEnabled(False)
         self._session: SessionSummary | None = None
         self._build()
@@ -98,7 +96,7 @@ class SessionsPane(QWidget):
         note_box = QWidget()
         note_layout = QVBoxLayout(note_box)
         note_layout.setContentsMargins(0, 0, 0, 0)
-        note_layout.addWidget(QLabel("Note"))
+        note_layout.addWidget(QLabel(_("Note")))
         note_layout.addWidget(self.note, 1)
         note_layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
         details = QSplitter(Qt.Orientation.Horizontal)
@@ -141,7 +139,7 @@ class SessionsPane(QWidget):
         self._session = session
         self.sets.set_rows(self.store.session_sets(session.id) if session else [])
         if session is None:
-            self.heading.setText("No session chosen.")
+            self.heading.setText(_("No session chosen."))
         else:
             self.heading.setText(session_heading(session))
             if not self.sets_view.property("sized"):
@@ -167,7 +165,7 @@ class SessionsPane(QWidget):
         self.sessions.set_note(session.id, text)
         self._session = next((s for s in self.sessions.rows() if s.id == session.id), None)
         self.save_button.setEnabled(False)
-        self.message.emit(self.store.status.message or "Note saved.")
+        self.message.emit(self.store.status.message or _("Note saved."))
 
     def current(self) -> SessionSummary | None:
         return self._session
@@ -179,12 +177,15 @@ def session_heading(s: SessionSummary) -> str:
         f"<b>{escape(when_text(s.started_at))}</b>: {escape(s.routine_title)}",
         escape(duration_text(s)),
         escape(completion_text(s)),
-        f"pain max {pain_number(s.max_pain, 0)}, average {pain_number(s.avg_pain)}",
+        _("pain max {max}, average {average}").format(
+            max=pain_number(s.max_pain, 0), average=pain_number(s.avg_pain)
+        ),
     ]
     if s.morning_pain is not None or s.morning_stiffness is not None:
         parts.append(
-            f"next morning: pain {pain_number(s.morning_pain, 0)},"
-            f" stiffness {pain_number(s.morning_stiffness, 0)}"
+            _("next morning: pain {pain}, stiffness {stiffness}").format(
+                pain=pain_number(s.morning_pain, 0), stiffness=pain_number(s.morning_stiffness, 0)
+            )
         )
     return " \u00b7 ".join(p for p in parts if p)
 
@@ -203,16 +204,16 @@ class PainPane(QWidget):
         fit_names(self.exercise, 24)
         self.side = QComboBox()
         for label, side in SIDES:
-            self.side.addItem(label, side)
+            self.side.addItem(translate(label), side)
         self.pain_chart = PainChart(wall=wall)
         self.dose_chart = DoseChart(wall=wall)
         self._filters = Filters()
         self._session_ids: set[int] = set()
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Exercise"))
+        controls.addWidget(QLabel(_("Exercise")))
         controls.addWidget(self.exercise, 1)
         controls.addSpacing(16)
-        controls.addWidget(QLabel("Side"))
+        controls.addWidget(QLabel(_("Side")))
         controls.addWidget(self.side)
         controls.addStretch(1)
         charts = QHBoxLayout()
@@ -270,11 +271,16 @@ class PainPane(QWidget):
         """Query and draw the chosen exercise only: one pain and one dose query."""
         ex: ExerciseInfo | None = self.exercise.currentData()
         if ex is None:
-            self.pain_chart.set_points([], "no exercise")
-            self.dose_chart.set_points([], "no exercise")
+            self.pain_chart.set_points([], _("no exercise"))
+            self.dose_chart.set_points([], _("no exercise"))
             return
         f, side = self._filters, self.side.currentData()
-        what = ex.name if side is None else f"{ex.name} ({side})"
+        sides = {"left": _("left"), "right": _("right")}
+        what = (
+            ex.name
+            if side is None
+            else _("{exercise} ({side})").format(exercise=ex.name, side=sides.get(side, side))
+        )
         pain = self.store.pain_series(ex.id, side, f.routine_id, f.since)
         self.pain_chart.set_points(points_in(pain, f.since, f.until), what)
         doses = self.store.exercise_dose_series(ex.id, side)
@@ -318,5 +324,5 @@ class AdherencePane(QWidget):
         self.chart.set_weeks(result.weeks, schedule)
         lines = result.summary()
         if schedule is None:
-            lines.append("choose one routine to compare with its schedule")
+            lines.append(_("choose one routine to compare with its schedule"))
         self.summary.setText("; ".join(lines) + ".")

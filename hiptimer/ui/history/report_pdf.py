@@ -20,7 +20,8 @@ from PySide6.QtGui import (
 from hiptimer import __version__
 from hiptimer.core.history.export import ReportData, gather_report
 from hiptimer.core.history.queries import HistoryQueries
-from hiptimer.core.history.review import RoutineSource, day_text, pain_number, routines_by_id
+from hiptimer.core.history.review import RoutineSource, routines_by_id
+from hiptimer.core.history.wording import change_text, day_text, pain_number
 from hiptimer.core.safe_write import replacing_bytes
 from hiptimer.i18n import _
 from hiptimer.ui.history.report_charts import (
@@ -41,8 +42,6 @@ NOTE_LINES = 2
 NOTE_CHARS = 240
 MAX_NOTES = 12  # the most recent; a clinician reads these in a minute
 MAX_CHANGES = 12
-FIELD_WORDS = {"sets": "sets", "reps": "reps", "hold_s": "hold (s)", "rung": "variant"}
-
 _app: QGuiApplication | None = None  # made here when the command line has none
 
 
@@ -297,17 +296,13 @@ def _dose_changes(pages: _Pages, data: ReportData) -> None:
         return
     rows = []
     for change, name in list(reversed(data.changes))[:MAX_CHANGES]:  # newest first
-        side = f" ({change.side})" if change.side else ""
-        # A rung is stored from 0 (the exercise as written); people count variants from 1.
-        shift = 1 if change.field == "rung" else 0
-        old, new = (None if v is None else v + shift for v in (change.old_value, change.new_value))
-        values = f"{_num(old)} \u2192 {_num(new)}"
+        side = {"left": _("left"), "right": _("right")}.get(change.side or "", change.side)
         rows.append(
             (
                 day_text(change.decided_at),
-                f"{name}{side}",
-                f"{FIELD_WORDS.get(change.field, change.field)} {values}",
-                "accepted" if change.accepted else "declined",
+                _("{exercise} ({side})").format(exercise=name, side=side) if side else name,
+                change_text(change.field, change.old_value, change.new_value),
+                _("accepted") if change.accepted else _("declined"),
                 change.reason,
             )
         )
@@ -320,10 +315,6 @@ def _dose_changes(pages: _Pages, data: ReportData) -> None:
         pages.line(
             _("\u2026 and {n} older changes.").format(n=len(data.changes) - shown), 8, muted=True
         )
-
-
-def _num(value: float | None) -> str:
-    return "-" if value is None else f"{value:g}"
 
 
 def _notes(pages: _Pages, data: ReportData) -> None:

@@ -6,7 +6,7 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -54,7 +54,7 @@ def load_library() -> list[LibraryItem]:
             e.id,
             e.routine.title if e.routine else e.title,
             e.routine,
-            "\n".join(e.error.lines()) if e.error else "",
+            "\n".join(e.error.shown_lines()) if e.error else "",
             e.builtin,
         )
         for e in load_catalog().entries()
@@ -105,6 +105,10 @@ def _exercise_rows(name: str, dose: str, caution: str) -> str:
     return row
 
 
+LENGTH_GAP = "   "  # between a routine's title and its length in the list
+ITEM_PADDING_PX = 10  # QListWidget::item padding in the app's style sheet (theme.py)
+
+
 class LibraryPage(QWidget):
     """Lists the routines; Up/Down choose one, Enter (or the Start button) starts it.
 
@@ -129,6 +133,10 @@ class LibraryPage(QWidget):
         self.heading = QLabel(_("Choose a routine"), self)
         self.list = QListWidget(self)
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # A title too long for the list (Spanish ones run longer) puts its length on a
+        # second line (_fit_labels), never behind a sideways scroll bar.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.installEventFilter(self)  # its width is known only once laid out
         self.details = QTextBrowser(self)
         self.details.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.details.setOpenExternalLinks(False)
@@ -140,6 +148,7 @@ class LibraryPage(QWidget):
             _("\u2191 \u2193 choose  \u00b7  Enter start  \u00b7  F11 full screen"), self
         )
         self.hint.setProperty("role", "muted")
+        self.hint.setWordWrap(True)  # its width must not squeeze the list of routines
         self.empty = QLabel(
             _("No routines found in {folder}").format(folder=paths.builtin_routines_dir()), self
         )
@@ -176,6 +185,7 @@ class LibraryPage(QWidget):
             if item.broken:
                 row.setForeground(QColor("#FF8A80"))
             self.list.addItem(row)
+        self._fit_labels()
         self.empty.setVisible(not items)
         if items:
             self.list.setCurrentRow(0)
@@ -185,15 +195,33 @@ class LibraryPage(QWidget):
     def _label(self, item: LibraryItem) -> str:
         label = _("{title}   (broken)").format(title=item.title) if item.broken else item.title
         if item.routine is not None:
-            label += f"   \u00b7 {format_duration(self._estimate(item.routine))}"
+            label += f"{LENGTH_GAP}\u00b7 {format_duration(self._estimate(item.routine))}"
         return label
 
     def set_estimate(self, estimate: Estimate) -> None:
         """Lengths as the next session will run them, now that the voice is known."""
         self._estimate = estimate
-        for row, item in enumerate(self.items):
-            self.list.item(row).setText(self._label(item))
+        self._fit_labels()
         self._show_details(self.list.currentRow())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.list and event.type() == QEvent.Type.Resize:
+            self._fit_labels()
+        return super().eventFilter(watched, event)
+
+    def _fit_labels(self) -> None:
+        """Each row's label, its length moved to a second line when the row is too narrow.
+
+        Qt's word wrap measures list rows without the style sheet's item padding, so a
+        label that nearly fits was cut ("· 30 …") instead of wrapped: break it here.
+        """
+        metrics = self.list.fontMetrics()
+        room = self.list.viewport().width() - 2 * ITEM_PADDING_PX - 16  # and the text margins
+        for row, item in enumerate(self.items):
+            label = self._label(item)
+            if metrics.horizontalAdvance(label) > room:
+                label = label.replace(LENGTH_GAP, "\n", 1)
+            self.list.item(row).setText(label)
 
     @property
     def selected(self) -> LibraryItem | None:
@@ -227,6 +255,7 @@ class LibraryPage(QWidget):
         h = max(300, self.height())
         set_px(self.heading, h * 0.05, bold=True)
         set_px(self.list, h * 0.03)
+        self._fit_labels()
         set_px(self.details, h * 0.026)
         set_px(self.hint, h * 0.024)
         set_px(self.start_button, h * 0.04, bold=True)

@@ -104,6 +104,24 @@ def test_adherence_counts_only_full_weeks_against_the_schedule(
     assert short.per_week == 0.5  # no full week: the average of the weeks there are
 
 
+def test_adherence_and_trend_in_spanish(store: HistoryStore, weeks: Weeks, spanish: None) -> None:
+    fill(store, weeks)
+    since, until = weeks.week1 + timedelta(days=2), weeks.week2 + timedelta(days=9)
+    sessions = store.list_sessions("hips", since, until)
+    result = adherence(store, sessions, HIPS.schedule, "hips", since, until)
+    assert result.summary()[:3] == [
+        "4 sesiones en 3 semanas",
+        "3,0 por semana de media en 1 semana completa",
+        "al menos 3 por semana (el plan: 3-4 veces por semana) en 1 de 1 semana completa",
+    ]
+    start = weeks.week1 - timedelta(days=28)
+    for day, pain in ((start, 6), (weeks.week2 + timedelta(days=3), 2)):
+        record(store, HIPS, day, {("bridge", None): [pain]})
+    trend = exercise_trend(store, ExerciseInfo("bridge", "Bridge", False), until=until)
+    assert trend.trend.startswith("mejor (-")
+    assert trend.first_dose.endswith(" repeticiones")
+
+
 def test_csv_export_filters_by_end_day_and_routine(
     store: HistoryStore, tmp_path: Path, weeks: Weeks
 ) -> None:
