@@ -147,6 +147,8 @@ class SessionController(QObject):
         elif isinstance(event, SessionStarted):
             beeper.preload()  # so that the first tick is on time
             beeper.start()
+        elif isinstance(event, SessionEnded):
+            beeper.release()  # its stream closes once the last sound has played
 
     @property
     def voice_on(self) -> bool:
