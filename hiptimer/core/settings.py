@@ -11,12 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from hiptimer import paths
 from hiptimer.core.routines.writer import write_atomic
 from hiptimer.core.safe_read import BadJson, UnreadableFile, parse_strict_json, read_small_text
-from hiptimer.i18n import LANGUAGES
+from hiptimer.i18n import LANGUAGES, N_, _, translate
 
 log = logging.getLogger(__name__)
 
@@ -71,19 +71,36 @@ def valid_value(name: str, value: Any) -> bool:
     return False
 
 
-# What each field takes, for the notice when the file holds something else.
+# What each field takes, for the notice when the file holds something else (translated
+# when the notice is read: the file is read before the language is known).
 EXPECTED = {
-    "pain_limit": "a whole number from 0 to 10",
-    "muted": "true or false",
-    "first_run_done": "true or false",
-    "speak_cautions": "true or false",
-    "setup_mode": '"always", "first" or "never"',
-    "setup_heard": f"a list of at most {MAX_SETUP_HEARD} exercise ids",
-    "language": '"" (the system\'s language) or one of ' + ", ".join(f'"{c}"' for c in LANGUAGES),
-    "voice": "a voice id of at most 500 characters",
-    "rate": "a whole number from 50 to 400 (words a minute)",
-    "volume": "a number from 0 to 1",
+    "pain_limit": N_("a whole number from 0 to 10"),
+    "muted": N_("true or false"),
+    "first_run_done": N_("true or false"),
+    "speak_cautions": N_("true or false"),
+    "setup_mode": N_('"always", "first" or "never"'),
+    "setup_heard": N_("a list of at most {n} exercise ids"),
+    "language": N_('"" (the system\'s language) or one of {codes}'),
+    "voice": N_("a voice id of at most 500 characters"),
+    "rate": N_("a whole number from 50 to 400 (words a minute)"),
+    "volume": N_("a number from 0 to 1"),
 }
+
+
+class Ignored(NamedTuple):
+    """A value of the file that cannot be used: the field, the value as read, the default."""
+
+    name: str
+    value: str
+    now: str
+
+    def text(self) -> str:
+        expected = translate(EXPECTED[self.name]).format(
+            n=MAX_SETUP_HEARD, codes=", ".join(f'"{c}"' for c in LANGUAGES)
+        )
+        return _("{name} = {value} (expected {expected}; now {default})").format(
+            name=self.name, value=self.value, expected=expected, default=self.now
+        )
 
 
 def settings_from_data(data: Any, source: str = "settings") -> Settings:
@@ -94,10 +111,10 @@ def settings_from_data(data: Any, source: str = "settings") -> Settings:
     return _read_fields(data, source)[0]
 
 
-def _read_fields(data: dict[str, Any], source: str) -> tuple[Settings, list[str]]:
+def _read_fields(data: dict[str, Any], source: str) -> tuple[Settings, list[Ignored]]:
     """The settings in `data`, and a line for each known field whose value cannot be used."""
     values: dict[str, Any] = {}
-    ignored: list[str] = []
+    ignored: list[Ignored] = []
     for f in dataclasses.fields(Settings):
         if f.name not in data:
             continue
@@ -107,7 +124,7 @@ def _read_fields(data: dict[str, Any], source: str) -> tuple[Settings, list[str]
         else:
             log.warning("%s: ignoring %s = %s (not a valid value)", source, f.name, _short(value))
             now = json.dumps(dataclasses.asdict(Settings())[f.name])
-            ignored.append(f"{f.name} = {_short(value)} (expected {EXPECTED[f.name]}; now {now})")
+            ignored.append(Ignored(f.name, _short(value), now))
     return Settings(**values), ignored
 
 
@@ -137,8 +154,9 @@ class SettingsStore:
         self, path: Path | None = None, *, now: Callable[[], datetime] = datetime.now
     ) -> None:
         self.path = path or paths.settings_path()
-        self.save_error: str | None = None
-        self.notice: str | None = None  # a damaged file was moved aside: where to
+        # Both are worded when read, in the language in use then (see EXPECTED).
+        self._save_error: Callable[[], str] | None = None
+        self._notice: Callable[[], str] | None = None  # a damaged file was moved aside: where to
         self._now = now
         self._keep_away = False  # a damaged file that could not be moved aside: never save
         self._settings = self._load()
@@ -146,6 +164,16 @@ class SettingsStore:
     @property
     def settings(self) -> Settings:
         return self._settings
+
+    @property
+    def notice(self) -> str | None:
+        """What happened to a damaged settings file, once; None when it was fine."""
+        return None if self._notice is None else self._notice()
+
+    @property
+    def save_error(self) -> str | None:
+        """Why the last save failed; None when it worked."""
+        return None if self._save_error is None else self._save_error()
 
     def _load(self) -> Settings:
         try:
@@ -171,14 +199,14 @@ class SettingsStore:
         aside = self._move_aside(why)
         if aside is None:
             return Settings()
-        self.notice = (
-            f"Your settings file could not be used ({why}); it was moved to {aside} and "
-            "the default settings apply."
-        )
+        self._notice = lambda: _(
+            "Your settings file could not be used ({why}); it was moved to {aside} and the "
+            "default settings apply."
+        ).format(why=why, aside=aside)
         log.warning("%s", self.notice)
         return Settings()
 
-    def _partly_damaged(self, settings: Settings, ignored: list[str]) -> Settings:
+    def _partly_damaged(self, settings: Settings, ignored: list[Ignored]) -> Settings:
         """Some values cannot be used: keep the file as it was under a dated name, and save
         the rest at once, so that a pain limit of 3.0 never quietly becomes the default 5."""
         aside = self._move_aside("some of its values are not valid")
@@ -186,10 +214,10 @@ class SettingsStore:
             return settings
         self._settings = settings
         self.save()
-        self.notice = (
-            f"Some of your settings could not be used and are back to their defaults: "
-            f"{'; '.join(ignored)}. Your file as it was is kept as {aside}."
-        )
+        self._notice = lambda: _(
+            "Some of your settings could not be used and are back to their defaults: "
+            "{values}. Your file as it was is kept as {aside}."
+        ).format(values="; ".join(i.text() for i in ignored), aside=aside)
         log.warning("%s", self.notice)
         return settings
 
@@ -204,11 +232,11 @@ class SettingsStore:
         try:
             os.replace(self.path, aside)  # a rename: never opens a pipe or a device
         except OSError as exc:
-            self.notice = (
-                f"Your settings file {self.path} cannot be used ({why}) nor moved aside "
-                f"({exc.strerror or exc}); it is not saved over, so changes last for this "
-                "session only."
-            )
+            error = exc.strerror or str(exc)
+            self._notice = lambda: _(
+                "Your settings file {path} cannot be used ({why}) nor moved aside ({error}); "
+                "it is not saved over, so changes last for this session only."
+            ).format(path=self.path, why=why, error=error)
             log.warning("%s", self.notice)
             self._keep_away = True
             return None
@@ -227,14 +255,19 @@ class SettingsStore:
     def save(self) -> bool:
         """Write the file; on failure keep the settings in memory and remember why."""
         if self._keep_away:
-            self.save_error = f"cannot save settings: {self.path} is damaged and in the way"
+            self._save_error = lambda: _(
+                "cannot save settings: {path} is damaged and in the way"
+            ).format(path=self.path)
             return False
         text = json.dumps(dataclasses.asdict(self._settings), indent=2, sort_keys=True) + "\n"
         try:
             write_atomic(self.path, text)
         except OSError as exc:
-            self.save_error = f"cannot save settings to {self.path}: {exc.strerror or exc}"
+            error = exc.strerror or str(exc)
+            self._save_error = lambda: _("cannot save settings to {path}: {error}").format(
+                path=self.path, error=error
+            )
             log.warning("%s; they are kept for this session only", self.save_error)
             return False
-        self.save_error = None
+        self._save_error = None
         return True

@@ -87,15 +87,17 @@ def run_app(
         )
     if read_only:
         _write_nothing(services)
-    window = MainWindow(settings, services, clock=clock, wall=wall or wall_now)
+    # The routine files are read just after the first paint, with the services; the keys
+    # are taken from the first idle moment on.
+    window = MainWindow(settings, services, clock=clock, wall=wall or wall_now, show_first=True)
     if settings.save_error:
         window.show_problem(settings.save_error)
     chosen = _resolve(routine, window.show_problem)
     window.show()
 
     def when_idle() -> None:
-        # The history's integrity check, the speech engine and the rest take their time
-        # while the library is already on screen.
+        # The routine library, the history's integrity check, the speech engine and the rest
+        # take their time while the window is already on screen.
         window.open_services()
         if chosen is not None:  # after the services: an interrupted session is offered first
             window.open_routine(chosen, start=start)
@@ -138,9 +140,11 @@ def _write_nothing(services: Services) -> None:
     from hiptimer import paths
     from hiptimer.core.history.status import HistoryStatus
     from hiptimer.core.instance import READ_ONLY_REASON
+    from hiptimer.i18n import translate
 
     services.history = None
-    services.history_off = HistoryStatus.off(paths.history_db_path(), READ_ONLY_REASON)
+    reason = translate(READ_ONLY_REASON)
+    services.history_off = HistoryStatus.off(paths.history_db_path(), reason)
 
 
 def setup_application(app: object) -> None:
@@ -172,7 +176,9 @@ def _resolve(routine: Routine | str | None, report: Callable[[str], None]) -> Ro
     try:
         return _find(routine)
     except Exception as exc:  # LookupError or RoutineError: both say what is wrong
-        report(f"Cannot open routine {routine}: {exc}")
+        from hiptimer.i18n import _
+
+        report(_("Cannot open routine {routine}: {why}").format(routine=routine, why=exc))
         return None
 
 
@@ -191,7 +197,9 @@ def _come_forward(window: MainWindow, request: Request) -> None:
     if request.routine is None:
         return
     if window.session is not None:
-        window.show_problem("A session is running: finish or end it to open another routine.")
+        from hiptimer.i18n import _
+
+        window.show_problem(_("A session is running: finish or end it to open another routine."))
         return
     chosen = _resolve(request.routine, window.show_problem)
     if chosen is not None:

@@ -6,6 +6,8 @@ from enum import Enum
 
 from PySide6.QtCore import Qt
 
+from hiptimer.i18n import N_, translate
+
 K = Qt.Key
 
 
@@ -99,36 +101,44 @@ _CHOICE_KEYS: dict[Qt.Key, Action] = {
     K.Key_B: Action.CHANGE_RATING,
 }
 
+
+class _KeyNames(dict[Action, str]):
+    """Each name (marked with N_) is looked up in the language in use: "Intro" in Spanish."""
+
+    def __getitem__(self, action: Action) -> str:
+        return translate(super().__getitem__(action))
+
+
 # What each button's tooltip says, so the keys are learnt from the buttons.
-KEY_NAMES: dict[Action, str] = {
-    Action.PAUSE: "Space, Enter or P",
-    Action.COUNT_REP: "Space or Enter",
-    Action.UNCOUNT_REP: "Backspace",
+KEY_NAMES: dict[Action, str] = _KeyNames({
+    Action.PAUSE: N_("Space, Enter or P"),
+    Action.COUNT_REP: N_("Space or Enter"),
+    Action.UNCOUNT_REP: N_("Backspace"),
     Action.SHOW_STEPS: "I",
-    Action.NEXT: "Right arrow or N",
-    Action.BACK: "Left arrow or B",
+    Action.NEXT: N_("Right arrow or N"),
+    Action.BACK: N_("Left arrow or B"),
     Action.MORE: "+",
     Action.LESS: "-",
     Action.SKIP_EXERCISE: "S",
     Action.MUTE: "M",
     Action.END: "Esc",
-    Action.SKIP_RATING: "K or Delete",
-    Action.CHANGE_RATING: "Backspace",
-    Action.ERASE: "Backspace",
-    Action.TYPE: "0-9 or .",
+    Action.SKIP_RATING: N_("K or Delete"),
+    Action.CHANGE_RATING: N_("Backspace"),
+    Action.ERASE: N_("Backspace"),
+    Action.TYPE: N_("0-9 or ."),
     Action.STOP_EXERCISE: "S",
     Action.LOWER_DOSE: "L",
     Action.CONTINUE: "C",
     Action.ACCEPT_SUGGESTION: "A",
     Action.NOT_NOW: "N",
-    Action.START: "Enter",
-    Action.ACCEPT: "Enter",
+    Action.START: N_("Enter"),
+    Action.ACCEPT: N_("Enter"),
     Action.FULL_SCREEN: "F11",
-    Action.LIBRARY: "Enter",
+    Action.LIBRARY: N_("Enter"),
     Action.DONE: "Ctrl+Q",
-    Action.RESUME_SESSION: "Enter or R",
-    Action.KEEP_PARTIAL: "D or P",
-}
+    Action.RESUME_SESSION: N_("Enter or R"),
+    Action.KEEP_PARTIAL: N_("D or P"),
+})  # fmt: skip
 
 
 def resolve(key: int, modifiers: Qt.KeyboardModifier, mode: Mode) -> tuple[Action, int] | None:

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hiptimer import paths
+from hiptimer import i18n, paths
 from hiptimer.core.settings import (
     MAX_FILE_BYTES,
     Settings,
@@ -265,6 +265,20 @@ def test_a_value_that_cannot_be_used_is_named_and_the_file_kept_as_it_was(
     assert saved["muted"] is True and saved["rate"] == 200 and saved["pain_limit"] == 5
     again = _store(path)  # the rest was kept, and the next start says nothing more
     assert again.settings == store.settings and again.notice is None
+
+
+def test_the_notice_is_worded_in_the_language_chosen_after_the_file_was_read(
+    tmp_path: Path,
+) -> None:
+    # The file names the language, so it is read in English; the window shows the notice
+    # once the language is known, and then it is in that language.
+    store = _store(_written(tmp_path, json.dumps({"pain_limit": 3.0, "language": "es"}).encode()))
+    assert store.notice is not None and store.notice.startswith("Some of your settings")
+    i18n.use(store.settings.language)
+    assert store.notice is not None and store.notice.startswith(
+        "Algunos de tus ajustes no se han podido usar"
+    )
+    assert "pain_limit = 3.0 (se esperaba un número entero de 0 a 10; ahora 5)" in store.notice
 
 
 def test_a_second_damaged_file_in_the_same_second_keeps_the_first(tmp_path: Path) -> None:

@@ -114,3 +114,8 @@ def test_a_measured_result_is_typed_with_digits_a_point_backspace_and_enter() ->
     assert act(K.Key_K, Mode.RESULT) == (Action.SKIP_RATING, 0)
     assert act(K.Key_Right, Mode.RESULT) is None  # no moving on before the result
     assert act(K.Key_Escape, Mode.RESULT) == (Action.END, 0)
+
+
+def test_key_names_are_said_in_the_language_in_use(spanish: None) -> None:
+    assert KEY_NAMES[Action.SKIP_RATING] == "K o Supr"
+    assert KEY_NAMES[Action.START] == "Intro" and KEY_NAMES[Action.MUTE] == "M"

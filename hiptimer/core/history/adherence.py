@@ -8,8 +8,8 @@ from datetime import date, timedelta
 
 from hiptimer.core.history.outcome import SetCounts
 from hiptimer.core.history.records import SessionSummary, WeekCount
-from hiptimer.core.history.review import day_text
 from hiptimer.core.history.series import HistorySeries
+from hiptimer.core.history.wording import day_text
 from hiptimer.core.routines.model import Routine, Schedule
 from hiptimer.i18n import DECIMAL_MARKS, _, language, n_
 

@@ -7,7 +7,9 @@ from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
 from hiptimer.core.history.queries import MorningPoint, PainPoint, WeekCount
-from hiptimer.core.history.review import local_day, month_abbreviation
+from hiptimer.core.history.review import local_day
+from hiptimer.core.history.wording import month_abbreviation
+from hiptimer.i18n import short_date
 
 
 def bucket_pain(points: list[PainPoint], max_points: int = 120) -> tuple[str, list[PainPoint]]:
@@ -64,7 +66,7 @@ def week_buckets(
 
 def bucket_label(start: date, unit: str) -> str:
     if unit == "week":
-        return f"{start.day} {month_abbreviation(start.month)}"
+        return short_date(start, year=False)
     if unit == "month":
         return f"{month_abbreviation(start.month)} {start:%y}"
     return f"{start:%Y}"

@@ -25,13 +25,11 @@ from hiptimer.core.history.retests import RetestSeries, retest_series
 from hiptimer.core.history.review import (
     ExerciseInfo,
     ExerciseTrend,
-    correction_text,
-    day_text,
     exercise_trend,
     exercises_for,
     score_trend,
-    set_label,
 )
+from hiptimer.core.history.wording import correction_text, day_text, set_label
 from hiptimer.core.routines.model import Routine, Schedule
 
 

@@ -15,6 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from hiptimer.core.history.writes import DOSE_FIELDS
+from hiptimer.i18n import _, n_
 
 log = logging.getLogger(__name__)
 
@@ -196,7 +197,7 @@ def set_aside_bad_rows(conn: sqlite3.Connection) -> list[SetAside]:
     try:
         conn.execute(SET_ASIDE_SQL)
         for table, rules in RULES:
-            all_good = " AND ".join(f"coalesce({good}, 0)" for _, good in rules)
+            all_good = " AND ".join(f"coalesce({good}, 0)" for _table, good in rules)
             bad_ids = [r[0] for r in conn.execute(f"SELECT id FROM {table} WHERE NOT ({all_good})")]
             for row_id in bad_ids:
                 reason = _reason(conn, table, rules, row_id)
@@ -295,11 +296,15 @@ def describe(found: list[SetAside], limit: int = 5) -> str | None:
     if not found:
         return None
     shown, unnamed = _items(found, limit)
-    more = f"; and {unnamed} more" if unnamed else ""
-    return (
-        f"{_count(found, 'was', 'were')} set aside in the history's set_aside table and left"
-        f" out ({shown}{more}); everything else is as it was."
-    )
+    if unnamed:
+        shown = _("{items}; and {n} more").format(items=shown, n=unnamed)
+    return n_(
+        "{n} damaged row was set aside in the history's set_aside table and left out "
+        "({items}); everything else is as it was.",
+        "{n} damaged rows were set aside in the history's set_aside table and left out "
+        "({items}); everything else is as it was.",
+        len(found),
+    ).format(n=len(found), items=shown)
 
 
 def describe_left_out(rows: list[SetAside], limit: int = 10) -> str | None:

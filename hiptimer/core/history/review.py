@@ -7,16 +7,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Union
 
-from hiptimer.core.history.outcome import reps_text, seconds_text
 from hiptimer.core.history.queries import (
-    Correction,
     DosePoint,
     HistoryQueries,
     PainPoint,
     SessionSummary,
 )
-from hiptimer.core.routines.model import Routine, format_duration
-from hiptimer.i18n import N_, translate
+from hiptimer.core.history.wording import dose_label
+from hiptimer.core.routines.model import Routine
+from hiptimer.i18n import _, decimal
 
 if TYPE_CHECKING:
     from hiptimer.core.routines.catalog import Catalog
@@ -30,13 +29,6 @@ ACCEPTABLE_MAX = 5
 # The smallest change of pain that matters to a patient (Farrar et al. 2001).
 MEANINGFUL_CHANGE = 2.0
 TREND_WINDOW_DAYS = 14
-END_WORDS = {
-    "completed": "completed",
-    "ended_early": "ended early",
-    "interrupted": "ended by the system",  # a logout, a shutdown, a termination signal
-    "partial": "partial",
-    None: "unfinished",
-}
 
 
 def routines_by_id(source: RoutineSource) -> dict[str, Routine]:
@@ -74,104 +66,11 @@ def filter_sessions(
     return kept
 
 
-# ---------------------------------------------------------------- wording
-
-
-def when_text(when: datetime) -> str:
-    """'Mon 3 Mar 2025 09:00' in local time."""
-    local = when.astimezone()
-    return f"{local:%a} {local.day} {month_abbreviation(local.month)} {local:%Y %H:%M}"
-
-
-def day_text(day: date | datetime) -> str:
-    """'3 Mar 2025' (a datetime in local time)."""
-    if isinstance(day, datetime):
-        day = local_day(day)
-    return f"{day.day} {month_abbreviation(day.month)} {day.year}"
-
-
-MONTHS = (
-    N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
-    N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
-)  # fmt: skip
-
-
-def month_abbreviation(month: int) -> str:
-    """A month's short name in the language in use (strftime's %b follows the C locale)."""
-    return translate(MONTHS[month - 1])
-
-
-def duration_text(session: SessionSummary) -> str:
-    seconds = session.duration_s
-    return "" if seconds is None else format_duration(seconds)
-
-
-def completion_text(session: SessionSummary) -> str:
-    """'16 of 18 sets done, 2 skipped; ended early': each set once, by its outcome
-    (hiptimer.core.history.outcome), and how the session ended."""
-    return f"{session.counts.text()}; {END_WORDS.get(session.end_reason, '?')}"
-
-
-SOURCE_WORDS = {"session": "on the pain screen, right after", "history": "in History"}
-
-
-def correction_text(c: Correction, what: str = "") -> str:
-    """'Bridge, set 1 (right): pain 7 -> 1, changed in History on 5 Mar 2025 10:02
-    ("typo")'; `what` names the set of a changed rating."""
-    when = f"{SOURCE_WORDS.get(c.source, c.source)} on {when_text(c.corrected_at)}"
-    why = f' ("{c.reason}")' if c.reason.strip() else ""
-    if c.field == "pain":
-        old = "none" if c.old_value is None else c.old_value
-        new = "none" if c.new_value is None else c.new_value
-        return f"{what + ': ' if what else ''}pain {old} \u2192 {new}, changed {when}{why}"
-    if c.field == "note":
-        was = " ".join((c.old_value or "").split())
-        return f'note changed {when}; it was "{was}"{why}'
-    if c.new_value == "1":
-        return f"marked not representative {when}{why}"
-    return f"mark 'not representative' taken back {when}{why}"
-
-
-def set_label(exercise_name: str, set_number: int, side: str | None) -> str:
-    """'Bridge, set 2 (right)'."""
-    return f"{exercise_name}, set {set_number}{f' ({side})' if side else ''}"
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
-def pain_number(value: float | None, digits: int = 1) -> str:
-    if value is None:
-        return "-"
-    return f"{value:.{digits}f}" if digits else f"{value:.0f}"
-
-
-def dose_label(point: DosePoint | None) -> str:
-    """'30 s' or '12 reps' for one planned dose; '-' when unknown."""
-    if point is None:
-        return "-"
-    if point.planned_hold_s is not None:
-        return seconds_text(point.planned_hold_s)
-    if point.planned_reps is not None:
-        return reps_text(point.planned_reps)
-    return "-"
-
-
 def dose_value(point: DosePoint) -> float | None:
     """The planned hold (s) or reps as one number, for charts."""
     if point.planned_hold_s is not None:
         return float(point.planned_hold_s)
     return None if point.planned_reps is None else float(point.planned_reps)
-
-
-def dose_unit(points: Iterable[DosePoint]) -> str:
-    for p in points:
-        if p.planned_hold_s is not None:
-            return "s"
-        if p.planned_reps is not None:
-            return "reps"
-    return ""
 
 
 # ---------------------------------------------------------------- exercises
@@ -271,12 +170,12 @@ class ExerciseTrend:
         change = self.change
         if change is None:
             return "-"
-        word = "no clear change"
+        number = decimal(change, "+.1f")
         if change <= -MEANINGFUL_CHANGE:
-            word = "better"
-        elif change >= MEANINGFUL_CHANGE:
-            word = "worse"
-        return f"{word} ({change:+.1f})"
+            return _("better ({change})").format(change=number)
+        if change >= MEANINGFUL_CHANGE:
+            return _("worse ({change})").format(change=number)
+        return _("no clear change ({change})").format(change=number)
 
 
 def _window_stats(points: list[PainPoint]) -> tuple[float | None, int | None]:

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from hiptimer.core.history import parts, repair
 from hiptimer.core.history.migrations import MIGRATIONS, Migration
+from hiptimer.i18n import _, n_
 
 log = logging.getLogger(__name__)
 
@@ -188,9 +189,11 @@ def _check(conn: sqlite3.Connection, path: Path, known_version: int) -> int:
         version = user_version(conn)
         if version > known_version:
             raise HistoryError(
-                f"The history database {path} was made by a newer HipTimer (history format "
-                f"version {version}; this HipTimer reads up to version {known_version}). "
-                "Update HipTimer to use it; the file has not been changed."
+                _(
+                    "The history database {path} was made by a newer HipTimer (history format "
+                    "version {version}; this HipTimer reads up to version {known}). "
+                    "Update HipTimer to use it; the file has not been changed."
+                ).format(path=path, version=version, known=known_version)
             )
         result = [row[0] for row in conn.execute("PRAGMA quick_check")]
     except sqlite3.DatabaseError as exc:
@@ -261,8 +264,11 @@ def _open_checked(path: Path, migrations: Sequence[Migration]) -> Opened:
         set_aside = repair.set_aside_bad_rows(conn)
         notice = None
         if added:
-            them = "it" if len(added) == 1 else "them"
-            notice = f"The history lacked {', '.join(added)}; HipTimer added {them}."
+            notice = n_(
+                "The history lacked {parts}; HipTimer added it.",
+                "The history lacked {parts}; HipTimer added them.",
+                len(added),
+            ).format(parts=", ".join(added))
     except CorruptDatabase as exc:
         raise CorruptDatabase(exc.reason, move_aside(path, conn)) from exc
     except sqlite3.DatabaseError as exc:
@@ -298,10 +304,10 @@ def open_database(path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> O
     try:
         return _open_checked(path, migrations)
     except CorruptDatabase as exc:
-        notice = (
-            f"The history database {path} was damaged ({exc.reason}). It was moved to "
-            f"{exc.moved} and a new, empty history was started."
-        )
+        notice = _(
+            "The history database {path} was damaged ({why}). It was moved to "
+            "{moved} and a new, empty history was started."
+        ).format(path=path, why=exc.reason, moved=exc.moved)
     return _open_checked(path, migrations)._replace(notice=notice)
 
 

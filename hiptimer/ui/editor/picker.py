@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from hiptimer.core.routines.catalog import Catalog
 from hiptimer.core.routines.model import Routine, dose_text
 from hiptimer.core.routines.writer import exercise_to_data
+from hiptimer.i18n import _
 
 EXERCISE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -39,14 +40,18 @@ class ExercisePicker(QDialog):
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add an exercise from a routine")
+        self.setWindowTitle(_("Add an exercise from a routine"))
         self.resize(760, 560)
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("exercise-picker")
-        self.tree.setHeaderLabels(["Exercise", "Dose"])
+        self.tree.setHeaderLabels([_("Exercise"), _("Dose")])
         self.tree.setColumnWidth(0, 340)
         for routine in library_routines(catalog):
-            label = routine.title + (" (built-in)" if routine.builtin else "")
+            label = (
+                _("{routine} (built-in)").format(routine=routine.title)
+                if routine.builtin
+                else routine.title
+            )
             branch = QTreeWidgetItem(self.tree, [label, ""])
             branch.setFlags(branch.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             branch.setFirstColumnSpanned(True)
@@ -60,13 +65,13 @@ class ExercisePicker(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add exercise")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Add exercise"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.tree.itemDoubleClicked.connect(lambda item, _col: self._double_clicked(item))
         self.tree.currentItemChanged.connect(lambda *_: self._update_ok())
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Choose an exercise to copy into this routine:", self))
+        layout.addWidget(QLabel(_("Choose an exercise to copy into this routine:"), self))
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.buttons)
         self._update_ok()

@@ -22,10 +22,11 @@ from hiptimer.core.history.queries import DosePoint, MorningPoint, PainPoint, We
 from hiptimer.core.history.review import (
     ACCEPTABLE_MAX,
     SAFE_MAX,
-    dose_unit,
     dose_value,
 )
+from hiptimer.core.history.wording import dose_unit
 from hiptimer.core.routines.model import Schedule
+from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.widgets.plain import escape
 
 if TYPE_CHECKING:
@@ -51,9 +52,9 @@ MORNING = "#5CE1E6"
 STIFFNESS = "#F48FB1"
 # Pain bands (label, low, high, colour): ratings are whole numbers, edges half-way between.
 BANDS = (
-    ("0-2 safe", 0.0, SAFE_MAX + 0.5, "#1B7F3B"),
-    ("3-5 acceptable", SAFE_MAX + 0.5, ACCEPTABLE_MAX + 0.5, "#B8860B"),
-    ("over 5 too much", ACCEPTABLE_MAX + 0.5, 10.0, "#B0201E"),
+    (N_("0-2 safe"), 0.0, SAFE_MAX + 0.5, "#1B7F3B"),
+    (N_("3-5 acceptable"), SAFE_MAX + 0.5, ACCEPTABLE_MAX + 0.5, "#B8860B"),
+    (N_("over 5 too much"), ACCEPTABLE_MAX + 0.5, 10.0, "#B0201E"),
 )
 BAND_ALPHA = 95
 _BOTTOM = Qt.AlignmentFlag.AlignBottom
@@ -174,14 +175,14 @@ class PainChart(ChartBox):
     ) -> None:
         from PySide6.QtCharts import QAreaSeries, QScatterSeries, QValueAxis
 
-        super().__init__("Pain after sets", parent)
+        super().__init__(_("Pain after sets"), parent)
         self._wall = wall
         self.x_axis = _date_axis()
         self.y_axis = QValueAxis()
         self.y_axis.setRange(0, 10)
         self.y_axis.setTickCount(6)
         self.y_axis.setLabelFormat("%d")
-        self.y_axis.setTitleText("pain (0-10)")
+        self.y_axis.setTitleText(_("pain (0-10)"))
         _style_axis(self.y_axis)
         self._bands: list[tuple[QLineSeries, QLineSeries, float, float]] = []
         for name, low, high, colour in BANDS:
@@ -190,16 +191,16 @@ class PainChart(ChartBox):
                 _line("", colour, 0, Qt.PenStyle.NoPen),
             )
             area = QAreaSeries(upper, lower)
-            area.setName(name)
+            area.setName(translate(name))
             fill = QColor(colour)
             fill.setAlpha(BAND_ALPHA)
             area.setBrush(QBrush(fill))
             area.setPen(QPen(Qt.PenStyle.NoPen))
             self._add(area)
             self._bands.append((lower, upper, low, high))
-        self.average = _line("average", AVERAGE, 3, Qt.PenStyle.SolidLine)
+        self.average = _line(_("average"), AVERAGE, 3, Qt.PenStyle.SolidLine)
         self.highest = QScatterSeries()
-        self.highest.setName("highest")
+        self.highest.setName(_("highest"))
         self.highest.setColor(QColor(HIGHEST))
         self.highest.setBorderColor(QColor(HIGHEST))
         self.highest.setMarkerSize(7)
@@ -247,12 +248,17 @@ class PainChart(ChartBox):
         self.x_axis.setRange(
             QDateTime.fromMSecsSinceEpoch(int(low_x)), QDateTime.fromMSecsSinceEpoch(int(high_x))
         )
-        per = "" if self.unit == "session" else f", per {self.unit}"
         what = escape(what)  # QtCharts reads a title as HTML
         if not shown:
-            self.chart.setTitle(f"{what}: no pain ratings in this period")
+            self.chart.setTitle(
+                _("{exercise}: no pain ratings in this period").format(exercise=what)
+            )
+        elif self.unit == "week":
+            self.chart.setTitle(_("Pain after sets: {exercise}, per week").format(exercise=what))
+        elif self.unit == "month":
+            self.chart.setTitle(_("Pain after sets: {exercise}, per month").format(exercise=what))
         else:
-            self.chart.setTitle(f"Pain after sets: {what}{per}")
+            self.chart.setTitle(_("Pain after sets: {exercise}").format(exercise=what))
 
     def point_count(self) -> int:
         return int(self.average.count())
@@ -266,7 +272,7 @@ class DoseChart(ChartBox):
     ) -> None:
         from PySide6.QtCharts import QValueAxis
 
-        super().__init__("Planned dose", parent)
+        super().__init__(_("Planned dose"), parent)
         self._wall = wall
         self.chart.legend().hide()
         self.x_axis = _date_axis()
@@ -274,7 +280,7 @@ class DoseChart(ChartBox):
         self.y_axis = QValueAxis()
         self.y_axis.setLabelFormat("%d")
         _style_axis(self.y_axis)
-        self.dose = _line("planned dose", DOSE, 3, Qt.PenStyle.SolidLine)
+        self.dose = _line(_("planned dose"), DOSE, 3, Qt.PenStyle.SolidLine)
         self.chart.addSeries(self.dose)
         self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
@@ -302,9 +308,13 @@ class DoseChart(ChartBox):
         self.y_axis.setRange(0, end)
         self.y_axis.setTickCount(end // step + 1)
         unit = dose_unit(points)
-        self.y_axis.setTitleText({"s": "hold (s)", "reps": "reps"}.get(unit, ""))
+        titles = {_("s"): _("hold (s)"), _("reps"): _("reps")}  # dose_unit's words
+        self.y_axis.setTitleText(titles.get(unit, ""))
         what = escape(what)  # QtCharts reads a title as HTML
-        self.chart.setTitle(f"Planned dose: {what}" if known else f"{what}: no dose recorded")
+        if known:
+            self.chart.setTitle(_("Planned dose: {exercise}").format(exercise=what))
+        else:
+            self.chart.setTitle(_("{exercise}: no dose recorded").format(exercise=what))
 
     def point_count(self) -> int:
         return int(self.dose.count())
@@ -314,7 +324,7 @@ class AdherenceChart(ChartBox):
     """Sessions per week as bars, with the schedule's weekly minimum as a line."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Sessions per week", parent)
+        super().__init__(_("Sessions per week"), parent)
         self.unit = "week"
         self.bar_values: list[float] = []
 
@@ -326,7 +336,7 @@ class AdherenceChart(ChartBox):
             self.chart.removeAxis(axis)
         self.unit, buckets = week_buckets(weeks)
         self.bar_values = [v for _, v in buckets]
-        bars = QBarSet("sessions per week" if self.unit == "week" else "average per week")
+        bars = QBarSet(_("sessions per week") if self.unit == "week" else _("average per week"))
         bars.append(self.bar_values)
         bars.setColor(QColor(BARS))
         bars.setBorderColor(QColor(BARS))
@@ -351,9 +361,8 @@ class AdherenceChart(ChartBox):
         series.attachAxis(y_axis)
         if schedule is not None and buckets:
             # A line on a category axis is placed by category index (Qt's line-and-bar example).
-            target = _line(
-                f"schedule: at least {schedule.min_per_week}", TARGET, 3, Qt.PenStyle.DashLine
-            )
+            least = _("schedule: at least {n}").format(n=schedule.min_per_week)
+            target = _line(least, TARGET, 3, Qt.PenStyle.DashLine)
             last = len(buckets) - 0.5
             target.replace(
                 [QPointF(-0.5, schedule.min_per_week), QPointF(last, schedule.min_per_week)]
@@ -361,5 +370,9 @@ class AdherenceChart(ChartBox):
             self.chart.addSeries(target)
             target.attachAxis(x_axis)
             target.attachAxis(y_axis)
-        per = {"week": "", "month": ", averaged per month", "year": ", averaged per year"}
-        self.chart.setTitle(f"Sessions per week{per[self.unit]}")
+        titles = {
+            "week": _("Sessions per week"),
+            "month": _("Sessions per week, averaged per month"),
+            "year": _("Sessions per week, averaged per year"),
+        }
+        self.chart.setTitle(titles[self.unit])

@@ -20,17 +20,19 @@ from hiptimer.core.history.queries import Correction, SessionSummary, StoredSet
 from hiptimer.core.history.review import (
     ACCEPTABLE_MAX,
     SAFE_MAX,
-    completion_text,
-    duration_text,
-    pain_number,
-    when_text,
 )
+from hiptimer.core.history.wording import completion_text, duration_text, pain_number, when_text
+from hiptimer.i18n import N_, _, translate
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 Column = tuple[str, Callable[[Any], str]]
 
-CHOICE_WORDS = {"stop": "stopped for today", "lower": "lower dose", "continue": "continued"}
+CHOICE_WORDS = {
+    "stop": N_("stopped for today"),
+    "lower": N_("lower dose"),
+    "continue": N_("continued"),
+}
 
 
 def pain_colour(value: float | None) -> QColor | None:
@@ -84,7 +86,7 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section][0]
+            return translate(self.columns[section][0])  # marked with N_
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -107,13 +109,13 @@ class SessionsModel(RowsModel[SessionSummary]):
     """Sessions, newest first: when, routine, duration, completion and pain."""
 
     columns = (
-        ("Date", lambda s: when_text(s.started_at)),
-        ("Routine", lambda s: s.routine_title),
-        ("Duration", duration_text),
-        ("Completion", completion_text),
-        ("Max pain", lambda s: pain_number(s.max_pain, 0)),
-        ("Avg pain", lambda s: pain_number(s.avg_pain)),
-        ("Note", lambda s: " ".join(s.note.split())[:60]),
+        (N_("Date"), lambda s: when_text(s.started_at)),
+        (N_("Routine"), lambda s: s.routine_title),
+        (N_("Duration"), duration_text),
+        (N_("Completion"), completion_text),
+        (N_("Max pain"), lambda s: pain_number(s.max_pain, 0)),
+        (N_("Avg pain"), lambda s: pain_number(s.avg_pain)),
+        (N_("Note"), lambda s: " ".join(s.note.split())[:60]),
     )
     pain_columns = frozenset({4, 5})
     right_aligned = frozenset({2, 4, 5})
@@ -146,26 +148,36 @@ def set_rows(records: list[StoredSet], trail: Sequence[Correction] = ()) -> list
     return [SetRow(r, c, first.get(r.id)) for r, c in zip(records, deciding(records), strict=True)]
 
 
+def _side(record: StoredSet) -> str:
+    return {"left": _("left"), "right": _("right")}.get(record.side or "", record.side or "")
+
+
+def _choice(record: StoredSet) -> str:
+    words = CHOICE_WORDS.get(record.pain_choice or "")
+    return translate(words) if words else ""
+
+
 def pain_text(row: SetRow) -> str:
     """'1/10', or '1/10 (was 7)' for a rating changed since it was given."""
-    now = "none" if row.record.pain is None else f"{row.record.pain}/10"
+    now = _("none") if row.record.pain is None else f"{row.record.pain}/10"
     if row.as_given is None:
         return "" if row.record.pain is None else now
-    return f"{now} (was {row.as_given})"
+    was = _("none") if row.as_given == "none" else row.as_given
+    return _("{now} (was {given})").format(now=now, given=was)
 
 
 class SetsModel(RowsModel[SetRow]):
     """One session's sets in the order done: planned against actual, pain and choices."""
 
     columns = (
-        ("Exercise", lambda r: r.record.exercise_name),
-        ("Side", lambda r: r.record.side or ""),
-        ("Set", lambda r: str(r.record.set_number)),
-        ("Planned", lambda r: planned_text(r.record)),
-        ("Done", lambda r: done_text(r.record, r.counted)),
-        ("Pain", pain_text),
-        ("Choice", lambda r: CHOICE_WORDS.get(r.record.pain_choice or "", "")),
-        ("Adjustment", lambda r: r.record.adjustment or ""),
+        (N_("Exercise"), lambda r: r.record.exercise_name),
+        (N_("Side"), lambda r: _side(r.record)),
+        (N_("Set"), lambda r: str(r.record.set_number)),
+        (N_("Planned"), lambda r: planned_text(r.record)),
+        (N_("Done"), lambda r: done_text(r.record, r.counted)),
+        (N_("Pain"), pain_text),
+        (N_("Choice"), lambda r: _choice(r.record)),
+        (N_("Adjustment"), lambda r: r.record.adjustment or ""),
     )
     pain_columns = frozenset({5})
     right_aligned = frozenset({2, 5})

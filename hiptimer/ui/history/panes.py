@@ -1,4 +1,4 @@
-"""The history window's tabs: sessions with their sets and note, pain and dose, adherence."""
+"""The history window's chart tabs: pain and dose, adherence (sessions: sessions_pane.py)."""
 
 from __future__ import annotations
 
@@ -16,15 +16,13 @@ from PySide6.QtWidgets import (
 
 from hiptimer.core.history.adherence import adherence, check_routines, schedule_for
 from hiptimer.core.history.queries import MorningPoint, SessionSummary
-from hiptimer.core.history.review import (
-    ExerciseInfo,
-    points_in,
-)
+from hiptimer.core.history.review import ExerciseInfo, points_in
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.routines.model import Routine
+from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.widgets.plain import fit_names, plain
 
-SIDES = (("Both sides", None), ("Right", "right"), ("Left", "left"))
+SIDES = ((N_("Both sides"), None), (N_("Right"), "right"), (N_("Left"), "left"))
 
 
 @dataclass(frozen=True)
@@ -37,8 +35,7 @@ class Filters:
 
 
 class PainPane(QWidget):
-    """Pain per session for one exercise and side over the bands, with the next morning's pain
-    and stiffness, beside its planned dose."""
+    """Pain per session for one exercise and side over the bands, beside its planned dose."""
 
     def __init__(
         self, store: HistoryStore, wall: Callable[[], datetime], parent: QWidget | None = None
@@ -51,17 +48,17 @@ class PainPane(QWidget):
         fit_names(self.exercise, 24)
         self.side = QComboBox()
         for label, side in SIDES:
-            self.side.addItem(label, side)
+            self.side.addItem(translate(label), side)
         self.pain_chart = PainChart(wall=wall)
         self.dose_chart = DoseChart(wall=wall)
         self._filters = Filters()
         self._session_ids: set[int] = set()
         self._mornings: list[MorningPoint] = []
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Exercise"))
+        controls.addWidget(QLabel(_("Exercise")))
         controls.addWidget(self.exercise, 1)
         controls.addSpacing(16)
-        controls.addWidget(QLabel("Side"))
+        controls.addWidget(QLabel(_("Side")))
         controls.addWidget(self.side)
         controls.addStretch(1)
         charts = QHBoxLayout()
@@ -121,11 +118,16 @@ class PainPane(QWidget):
         """Query and draw the chosen exercise only: one pain and one dose query."""
         ex: ExerciseInfo | None = self.exercise.currentData()
         if ex is None:
-            self.pain_chart.set_points([], "no exercise")
-            self.dose_chart.set_points([], "no exercise")
+            self.pain_chart.set_points([], _("no exercise"))
+            self.dose_chart.set_points([], _("no exercise"))
             return
         f, side = self._filters, self.side.currentData()
-        what = ex.name if side is None else f"{ex.name} ({side})"
+        sides = {"left": _("left"), "right": _("right")}
+        what = (
+            ex.name
+            if side is None
+            else _("{exercise} ({side})").format(exercise=ex.name, side=sides.get(side, side))
+        )
         pain = self.store.pain_series(ex.id, side, f.routine_id, f.since)
         # The whole hip's morning after each session in range, whichever exercise is shown.
         self.pain_chart.set_points(points_in(pain, f.since, f.until), what, self._mornings)
@@ -171,5 +173,5 @@ class AdherencePane(QWidget):
         self.chart.set_weeks(result.weeks, schedule)
         lines = result.summary()
         if schedule is None:
-            lines.append("choose one routine to compare with its schedule")
+            lines.append(_("choose one routine to compare with its schedule"))
         self.summary.setText("; ".join(lines) + ".")

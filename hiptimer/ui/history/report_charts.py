@@ -20,8 +20,8 @@ from hiptimer.core.history.queries import MorningPoint, PainPoint, WeekCount
 from hiptimer.core.history.review import (
     ACCEPTABLE_MAX,
     SAFE_MAX,
-    month_abbreviation,
 )
+from hiptimer.core.history.wording import month_abbreviation
 from hiptimer.core.routines.model import Schedule
 from hiptimer.i18n import _
 

@@ -9,13 +9,8 @@ from hiptimer.core.history.dose_log import ACCEPTED, DECLINED, KEPT, DoseEvent
 from hiptimer.core.history.export import ReportData
 from hiptimer.core.history.queries import SessionSummary
 from hiptimer.core.history.retests import RetestSeries
-from hiptimer.core.history.review import (
-    MEANINGFUL_CHANGE,
-    ExerciseTrend,
-    completion_text,
-    day_text,
-    pain_number,
-)
+from hiptimer.core.history.review import MEANINGFUL_CHANGE, ExerciseTrend
+from hiptimer.core.history.wording import change_text, completion_text, day_text, pain_number
 from hiptimer.i18n import N_, _, decimal, n_, translate
 from hiptimer.ui.history.report_charts import (
     draw_legend,
@@ -32,12 +27,6 @@ NOTE_LINES = 2
 NOTE_CHARS = 240
 MAX_NOTES = 12  # the most recent; a clinician reads these in a minute
 FIRST_PAGE_CHANGES = 4  # the most recent dose changes on the first page; all of them later
-FIELD_WORDS = {
-    "sets": N_("sets"),
-    "reps": N_("reps"),
-    "hold_s": N_("hold (s)"),
-    "rung": N_("variant"),
-}
 DECIDED_WORDS = {
     ACCEPTED: N_("the user, accepting HipTimer's suggestion"),
     DECLINED: N_("the user declined HipTimer's suggestion"),
@@ -172,15 +161,11 @@ def _num(value: float | None) -> str:
 
 
 def _change_row(e: DoseEvent) -> tuple[str, ...]:
-    field = translate(FIELD_WORDS.get(e.field, e.field))
     who = translate(DECIDED_WORDS.get(e.decided_by, ROUTINE_CHANGED))
-    # A rung is stored from 0 (the exercise as written); people count variants from 1.
-    shift = 1 if e.field == "rung" else 0
-    old, new = (None if v is None else v + shift for v in (e.old, e.new))
     return (
         day_text(e.when),
         _named(e.exercise, e.side),
-        f"{field} {_num(old)} \u2192 {_num(new)}",
+        change_text(e.field, e.old, e.new),  # 'variant 1 -> 2' for a move on the ladder
         who,
         e.reason,
     )

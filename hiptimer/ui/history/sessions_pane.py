@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from hiptimer.core.clock import wall_now
 from hiptimer.core.history.queries import SessionSummary
-from hiptimer.core.history.review import (
+from hiptimer.core.history.store import HistoryStore
+from hiptimer.core.history.wording import (
     completion_text,
     correction_text,
     duration_text,
@@ -32,7 +33,6 @@ from hiptimer.core.history.review import (
     set_label,
     when_text,
 )
-from hiptimer.core.history.store import HistoryStore
 from hiptimer.i18n import _
 from hiptimer.ui.history.corrections import PainDialog
 from hiptimer.ui.history.models import SessionsModel, SetsModel, set_rows
@@ -278,8 +278,8 @@ def session_heading(s: SessionSummary) -> str:
         escape(duration_text(s)),
         escape(completion_text(s)),
         escape(
-            _("pain max {top}, average {mean}").format(
-                top=pain_number(s.max_pain, 0), mean=pain_number(s.avg_pain)
+            _("pain max {max}, average {average}").format(
+                max=pain_number(s.max_pain, 0), average=pain_number(s.avg_pain)
             )
         ),
     ]

@@ -33,6 +33,7 @@ from hiptimer.core.history.review import (
     routines_by_id,
 )
 from hiptimer.core.history.store import HistoryStore
+from hiptimer.i18n import N_, _, n_, p_, translate
 from hiptimer.ui.history.panes import AdherencePane, Filters, PainPane
 from hiptimer.ui.history.sessions_pane import SessionsPane
 from hiptimer.ui.widgets.plain import fit_names, plain
@@ -40,7 +41,7 @@ from hiptimer.ui.widgets.plain import fit_names, plain
 if TYPE_CHECKING:
     from hiptimer.ui.history.retests_pane import RetestsPane
 
-PRESETS = (("Last 4 weeks", 28), ("3 months", 91), ("All", None))
+PRESETS = ((N_("Last 4 weeks"), 28), (N_("3 months"), 91), (N_("All"), None))
 DEFAULT_PRESET_DAYS = 91
 TAB_SESSIONS, TAB_PAIN, TAB_ADHERENCE, TAB_RETESTS = range(4)
 
@@ -86,7 +87,7 @@ class HistoryWindow(QWidget):
         self.setObjectName("historyWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setStyleSheet(STYLE)
-        self.setWindowTitle("History \u2014 HipTimer")
+        self.setWindowTitle(_("History \u2014 HipTimer"))
         self.resize(1200, 800)
         # An explicit minimum also keeps the layout from resizing the platform window.
         self.setMinimumSize(820, 560)
@@ -122,33 +123,37 @@ class HistoryWindow(QWidget):
 
     def _build(self) -> None:
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Routine"))
+        bar.addWidget(QLabel(_("Routine")))
         bar.addWidget(self.routine)
         bar.addSpacing(12)
-        bar.addWidget(QLabel("From"))
+        bar.addWidget(QLabel(p_("dates", "From")))
         bar.addWidget(self.since_edit)
-        bar.addWidget(QLabel("to"))
+        bar.addWidget(QLabel(p_("dates", "to")))
         bar.addWidget(self.until_edit)
         for i, (label, _days) in enumerate(PRESETS):
-            button = QPushButton(label)
+            button = QPushButton(translate(label))
             button.setCheckable(True)
             self.presets.addButton(button, i)
             bar.addWidget(button)
         bar.addStretch(1)
-        self.csv_button = QPushButton("Export CSV\u2026")
+        self.csv_button = QPushButton(_("Export CSV\u2026"))
         self.csv_button.setToolTip(
-            "Every set of the sessions shown, one row each, for a spreadsheet"
+            _("Every set of the sessions shown, one row each, for a spreadsheet")
         )
-        self.pdf_button = QPushButton("Export PDF\u2026")
-        self.pdf_button.setToolTip("A one- or two-page report for your physiotherapist")
+        self.pdf_button = QPushButton(_("Export PDF\u2026"))
+        self.pdf_button.setToolTip(
+            _(
+                "A report for your physiotherapist: a first page to read in a minute, then the detail"
+            )
+        )
         foot = QHBoxLayout()
         foot.addWidget(self.status, 1)
         foot.addWidget(self.csv_button)
         foot.addWidget(self.pdf_button)
-        self.tabs.addTab(self.sessions_pane, "Sessions")
-        self.tabs.addTab(QWidget(), "Pain and dose")
-        self.tabs.addTab(QWidget(), "Adherence")
-        self.tabs.addTab(QWidget(), "Re-tests")
+        self.tabs.addTab(self.sessions_pane, _("Sessions"))
+        self.tabs.addTab(QWidget(), _("Pain and dose"))
+        self.tabs.addTab(QWidget(), _("Adherence"))
+        self.tabs.addTab(QWidget(), _("Re-tests"))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.tabs, 1)
@@ -169,7 +174,7 @@ class HistoryWindow(QWidget):
         self.routine.blockSignals(True)
         chosen = self.routine.currentData()
         self.routine.clear()
-        self.routine.addItem("All routines", None)
+        self.routine.addItem(_("All routines"), None)
         used = []
         for rid, routine in self.routines.items():
             last = self.store.last_session_for(rid)
@@ -238,7 +243,8 @@ class HistoryWindow(QWidget):
         self.shown = self.store.list_sessions(f.routine_id, f.since, f.until)  # the one query
         self._show_dates()
         self.sessions_pane.set_sessions(self.shown)
-        self.status.setText(f"{len(self.shown)} sessions")
+        count = len(self.shown)
+        self.status.setText(n_("{n} session", "{n} sessions", count).format(n=count))
         self._stale = {TAB_PAIN, TAB_ADHERENCE, TAB_RETESTS}
         self._tab_shown(self.tabs.currentIndex())
 
@@ -273,13 +279,13 @@ class HistoryWindow(QWidget):
         """The pain and dose tab, built (QtCharts loaded) on first use."""
         if self.pain_pane is None:
             self.pain_pane = PainPane(self.store, self._wall)
-            self._place(TAB_PAIN, self.pain_pane, "Pain and dose")
+            self._place(TAB_PAIN, self.pain_pane, _("Pain and dose"))
         return self.pain_pane
 
     def show_adherence(self) -> AdherencePane:
         if self.adherence_pane is None:
             self.adherence_pane = AdherencePane(self.store, self.routines, self._wall)
-            self._place(TAB_ADHERENCE, self.adherence_pane, "Adherence")
+            self._place(TAB_ADHERENCE, self.adherence_pane, _("Adherence"))
         return self.adherence_pane
 
     def show_retests(self) -> RetestsPane:
@@ -288,7 +294,7 @@ class HistoryWindow(QWidget):
             from hiptimer.ui.history.retests_pane import RetestsPane
 
             self.retests_pane = RetestsPane(self.store, self.routines, wall=self._wall)
-            self._place(TAB_RETESTS, self.retests_pane, "Re-tests")
+            self._place(TAB_RETESTS, self.retests_pane, _("Re-tests"))
         return self.retests_pane
 
     def _place(self, index: int, pane: QWidget, title: str) -> None:
@@ -306,6 +312,7 @@ class HistoryWindow(QWidget):
 
     def _target(self, title: str, suffix: str, kind: str) -> Path | None:
         f = self.filters
+        # A file name: ISO days and ASCII words, the same in every language.
         stamp = f"{f.since or 'start'}-to-{f.until or self.today()}"
         suggested = Path.home() / f"hiptimer-history-{stamp}.{suffix}"
         name, _filter = QFileDialog.getSaveFileName(self, title, str(suggested), kind)
@@ -316,22 +323,26 @@ class HistoryWindow(QWidget):
 
     def export_csv(self) -> None:
         """Ask where, then write the sets of the sessions in range as CSV."""
-        path = self._target("Export CSV", "csv", "CSV files (*.csv)")
+        path = self._target(_("Export CSV"), "csv", _("CSV files (*.csv)"))
         if path is None:
             return
         f = self.filters
         try:
             rows = export_csv(self.store, path, f.since, f.until, f.routine_id)
         except OSError as exc:
-            self.status.setText(f"Could not write {path}: {exc.strerror or exc}")
+            self.status.setText(_could_not_write(path, exc))
             return
-        self.status.setText(f"Saved {rows} sets to {path}.")
+        self.status.setText(
+            n_("Saved {n} set to {path}.", "Saved {n} sets to {path}.", rows).format(
+                n=rows, path=path
+            )
+        )
 
     def export_pdf(self) -> None:
-        """Ask where, then write the one- or two-page report for the clinician."""
+        """Ask where, then write the report for the clinician."""
         from hiptimer.ui.history.report_pdf import write_report
 
-        path = self._target("Export PDF report", "pdf", "PDF files (*.pdf)")
+        path = self._target(_("Export PDF report"), "pdf", _("PDF files (*.pdf)"))
         if path is None:
             return
         f = self.filters
@@ -340,13 +351,21 @@ class HistoryWindow(QWidget):
                 self.store, path, f.since, f.until, f.routine_id, self.routines, now=self._wall()
             )
         except OSError as exc:
-            self.status.setText(f"Could not write {path}: {exc.strerror or exc}")
+            self.status.setText(_could_not_write(path, exc))
             return
-        self.status.setText(f"Saved a {pages}-page report to {path}.")
+        self.status.setText(
+            n_(
+                "Saved a {n}-page report to {path}.", "Saved a {n}-page report to {path}.", pages
+            ).format(n=pages, path=path)
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sessions_pane.save_note()
         super().closeEvent(event)
+
+
+def _could_not_write(path: Path, exc: OSError) -> str:
+    return _("Could not write {path}: {why}").format(path=path, why=exc.strerror or exc)
 
 
 def _date_edit() -> QDateEdit:

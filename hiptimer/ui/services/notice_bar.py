@@ -15,9 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.services.ports import Speaker
 
-NO_VOICE = "No voice \u2014 the captions carry on."
+NO_VOICE = N_("No voice \u2014 the captions carry on.")
 STYLE = """
 QFrame#notice { background: #3A2A12; border-left: 6px solid #FFB74D; }
 QFrame#notice QLabel { color: #FFFFFF; font-size: 18px; }
@@ -41,8 +42,8 @@ class NoticeBar(QFrame):
         self.text.setTextFormat(Qt.TextFormat.RichText)
         # Selectable, so the install command can be copied into a terminal.
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.dismiss = QPushButton("Dismiss", self)
-        self.dismiss.setToolTip("Hide this notice")
+        self.dismiss = QPushButton(_("Dismiss"), self)
+        self.dismiss.setToolTip(_("Hide this notice"))
         # No keyboard focus: the window's keys (Space, Enter) must keep driving the session.
         self.dismiss.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.dismiss.clicked.connect(self.hide)
@@ -79,6 +80,6 @@ def install_notice_bar(window: QMainWindow) -> NoticeBar:
 
 def watch_speech(bar: NoticeBar, speech: Speaker) -> None:
     """Show why the voice is unavailable, once, whether it failed already or fails later."""
-    speech.connect_unavailable(lambda reason: bar.show_notice(NO_VOICE, reason))
+    speech.connect_unavailable(lambda reason: bar.show_notice(translate(NO_VOICE), reason))
     if speech.unavailable_reason:
-        bar.show_notice(NO_VOICE, speech.unavailable_reason)
+        bar.show_notice(translate(NO_VOICE), speech.unavailable_reason)

@@ -7,6 +7,7 @@ import re
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -28,6 +29,7 @@ from hiptimer.ui.session.result_prompt import ResultPrompt
 from hiptimer.ui.session.workout_text import WorkoutText, counts_keys, workout_text
 from hiptimer.ui.theme import Phase, set_px, style_for
 from hiptimer.ui.widgets.control_bar import ControlBar
+from hiptimer.ui.widgets.figure_view import FigureView
 from hiptimer.ui.widgets.fit_label import FitLabel
 from hiptimer.ui.widgets.plain import ElidedLabel, may_cut, plain, window_title
 
@@ -113,13 +115,20 @@ class WorkoutPage(QWidget):
         info.addStretch(1)
         self.side.hide()
         timer = QWidget(self)
-        timer_layout = QVBoxLayout(timer)
+        timer_layout = QVBoxLayout()
         timer_layout.setContentsMargins(0, 0, 0, 0)
         timer_layout.setSpacing(0)
         timer_layout.addLayout(info, 2)
         timer_layout.addWidget(self.big, 12)
         timer_layout.addWidget(self.big_caption, 1)
         timer_layout.addWidget(self.tempo, 3)
+        # The exercise's figure beside the countdown (issue 14); it hides when it has none.
+        # With the steps showing too it goes above the countdown, so all three keep their size.
+        self.figure = FigureView(timer, routine_path=self.driver.engine.routine.path)
+        self.figure_row = QBoxLayout(QBoxLayout.Direction.LeftToRight, timer)
+        self.figure_row.setContentsMargins(0, 0, 0, 0)
+        self.figure_row.addWidget(self.figure, 2)
+        self.figure_row.addLayout(timer_layout, 3)
         # The countdown, and beside it what to do: the steps and caution (and room for more).
         coach = QWidget(self)
         self.center_row = QHBoxLayout(coach)
@@ -159,7 +168,7 @@ class WorkoutPage(QWidget):
         set_px(self.rating_note, h * 0.03)
         set_px(self.time_left, h * 0.034, bold=True)
         self.progress.setFixedHeight(int(h * 0.035))
-        self.side.setFixedWidth(int(self.width() * 0.2))
+        self._size_side()
         self.controls.set_font_px(h * 0.024)
         for button in self.controls.buttons.values():
             button.setMinimumHeight(int(h * 0.06))
@@ -212,6 +221,7 @@ class WorkoutPage(QWidget):
         self.time_left.setText(text.session_left)
         self.progress.setValue(round(view.progress * PROGRESS_STEPS))
         self._show_pain(view)
+        self.figure.show_view(view)
         asking = view.awaiting_pain or view.awaiting_choice or view.awaiting_result
         navigable = view.started and not view.ended and not asking
         ex = view.exercise
@@ -270,6 +280,20 @@ class WorkoutPage(QWidget):
         shown = self.coaching.has_content and not view.ended and (pause or wanted)
         if self.coaching.isHidden() == shown:
             self.coaching.setVisible(shown)
+            self._place_figure(above=shown)
+
+    def _place_figure(self, *, above: bool) -> None:
+        """The figure beside the countdown, or above it while the steps take the other half."""
+        direction = QBoxLayout.Direction.TopToBottom if above else QBoxLayout.Direction.LeftToRight
+        self.figure_row.setDirection(direction)
+        self.figure_row.setStretch(0, 3 if above else 2)
+        self.figure_row.setStretch(1, 2 if above else 3)
+        self._size_side()
+
+    def _size_side(self) -> None:
+        """The side's pill: a fifth of the screen, less when the steps take half the row."""
+        share = 0.12 if self.figure_row.direction() is QBoxLayout.Direction.TopToBottom else 0.2
+        self.side.setFixedWidth(int(self.width() * share))
 
     def _paint_phase(self, phase: Phase) -> None:
         self._phase = phase

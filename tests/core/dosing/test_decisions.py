@@ -157,6 +157,15 @@ def test_doses_kept_from_a_session_are_logged_as_the_users_decision(store: Histo
     assert store.dose_changes("hips")[-1].decided_by == "suggestion"
 
 
+def test_words_in_spanish(spanish: None) -> None:
+    assert spoken(BRIDGE_UP, "Puente") == "Sugerencia: puente, ya toca doce repeticiones."
+    one_set = dataclasses.replace(BRIDGE_UP, proposed=Dose(1, reps=10), current=Dose(2, reps=10))
+    assert spoken(one_set, "Puente") == "Sugerencia: puente, ya toca una serie."
+    hold = dataclasses.replace(BRIDGE_UP, current=Dose(2, hold_s=30), proposed=Dose(2, hold_s=21))
+    assert spoken(hold, "Almeja") == "Sugerencia: almeja, ya toca mantener veintiún segundos."
+    assert change_text(BRIDGE_UP) == "3 x 10 repeticiones \u2192 3 x 12 repeticiones"
+
+
 def test_words_for_a_move_on_the_ladder() -> None:
     climb = Recommendation(
         "bridge", None, DoseAction.PROGRESS, Dose(3, reps=15, name="Bridge"),

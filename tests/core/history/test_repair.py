@@ -23,9 +23,9 @@ from hiptimer.core.history import schema as history_schema
 from hiptimer.core.history.export import gather_report
 from hiptimer.core.history.queries import from_db_time, to_db_time
 from hiptimer.core.history.resume import plan_resume
-from hiptimer.core.history.review import completion_text, duration_text, pain_number, when_text
 from hiptimer.core.history.status import HistoryState
 from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.history.wording import completion_text, duration_text, pain_number, when_text
 from tests.core.history.test_store import T0, a_session, a_set, read
 from tests.harness import hold, reps, routine
 

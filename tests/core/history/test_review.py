@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from hiptimer.core.history.adherence import adherence
 from hiptimer.core.history.export import export_csv, gather_report
 from hiptimer.core.history.review import (
     ExerciseInfo,
@@ -81,6 +82,25 @@ def test_trend_compares_the_first_and_last_two_weeks(store: HistoryStore, weeks:
     only_recent = exercise_trend(store, bridge, since=weeks.week2)
     assert only_recent.last_avg is None and only_recent.trend == "-"  # under two weeks
     assert exercise_trend(store, bridge, until=start).trend == "-"  # one session: no trend
+
+
+def test_adherence_and_trend_in_spanish(store: HistoryStore, weeks: Weeks, spanish: None) -> None:
+    fill(store, weeks)
+    since, until = weeks.week1 + timedelta(days=2), weeks.week2 + timedelta(days=9)
+    sessions = store.list_sessions("hips", since, until)
+    result = adherence(store, sessions, HIPS.schedule, "hips", since, until)
+    summary = result.summary()
+    assert summary[0].startswith("4 sesiones en 3 semanas desde el ")
+    assert summary[1:3] == [
+        "3,0 por semana de media en 1 semana completa",
+        "al menos 3 por semana (la frecuencia: 3-4 veces por semana) en 1 de 1 semana completa",
+    ]
+    start = weeks.week1 - timedelta(days=28)
+    for day, pain in ((start, 6), (weeks.week2 + timedelta(days=3), 2)):
+        record(store, HIPS, day, {("bridge", None): [pain]})
+    trend = exercise_trend(store, ExerciseInfo("bridge", "Bridge", False), until=until)
+    assert trend.trend.startswith("mejor (-")
+    assert trend.first_dose.endswith(" repeticiones")
 
 
 def test_csv_export_filters_by_end_day_and_routine(

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 from hiptimer.core.clock import FakeClock, FakeWall
 from hiptimer.core.dosing.inputs import exercise_histories, routine_recommendations
 from hiptimer.core.history.outcome import SetCounts
-from hiptimer.core.history.review import completion_text
 from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.history.wording import completion_text
 from hiptimer.core.session.engine import SessionEngine
 from hiptimer.core.session.events import EndReason, PainChoice
 from hiptimer.core.session.recorder import SessionRecorder

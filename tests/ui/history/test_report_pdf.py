@@ -78,6 +78,23 @@ def test_a_report_of_a_few_weeks_is_one_page(
     assert text.index("Much better") < text.index("Sore, took it easy")  # newest note first
 
 
+def test_the_report_in_spanish_names_dose_changes_with_units(
+    store: HistoryStore, tmp_path: Path, weeks: Weeks, spanish: None
+) -> None:
+    fill(store, weeks)
+    day = store.list_sessions()[2].started_at
+    store.record_dose_change(
+        "hips", "clam", "hold_s", 30, 35, accepted=False, decided_at=day, side="left"
+    )
+    out = tmp_path / "informe.pdf"
+    write_report(store, out, routine_id="hips", catalog=[HIPS, STRETCH])
+    text = pdf_text(out)
+    for expected in ("Cambios de dosis", "Clamshell (izquierdo)", "30 s → 35 s", "rechazó"):
+        assert expected in text, expected
+    assert re.search(r"5 sesiones en \d semanas", text)
+    assert " x " not in text and "reps" not in text and "sessions" not in text
+
+
 def test_a_long_history_keeps_its_summary_on_the_first_page_and_a_bounded_length(
     store: HistoryStore, tmp_path: Path, weeks: Weeks
 ) -> None:

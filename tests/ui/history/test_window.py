@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCharts import QValueAxis
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
@@ -335,3 +335,37 @@ def test_the_re_tests_tab_charts_each_test_beside_the_pain(
     w.tabs.setCurrentIndex(TAB_ADHERENCE)
     adherence = w.show_adherence().summary.text()
     assert "2 re-test sessions, not counted" in adherence
+
+
+def test_the_window_in_spanish(
+    qtbot: QtBot, store: HistoryStore, recorded: Recorded, weeks: Weeks, spanish: None
+) -> None:
+    window = HistoryWindow(store, [HIPS, STRETCH])
+    qtbot.addWidget(window)
+    window.show()
+    model = window.sessions_pane.sessions
+    assert window.windowTitle() == "Historial — HipTimer"
+    assert [window.tabs.tabText(i) for i in range(3)] == ["Sesiones", "Dolor y dosis", "Adherencia"]
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in (0, 3)] == [
+        "Fecha",
+        "Realizado",
+    ]
+    assert column(model, 3)[0] == "4 de 4 series hechas; completada"
+    assert column(model, AVG_PAIN)[0] == "1,2"
+    when = column(model, 0)[0]
+    assert when.split()[0] in ("lun", "mar", "mié", "jue", "vie", "sáb", "dom"), when
+    assert window.status.text() == "6 sesiones"
+    pane = window.sessions_pane
+    pane.list_view.selectRow(5)
+    row = [pane.sets.index(2, c).data() for c in range(pane.sets.columnCount())]
+    assert row[:5] == ["Clamshell", "derecho", "1", "30 s", "30 s"]
+    bridge = [pane.sets.index(0, c).data() for c in range(pane.sets.columnCount())]
+    assert bridge[3] == "10 repeticiones"
+    assert "dolor máx. 6, medio 4,5" in pane.heading.text()
+    window.tabs.setCurrentIndex(TAB_PAIN)
+    assert window.pain_pane is not None
+    assert window.pain_pane.pain_chart.chart.title() == "Dolor tras las series: Bridge"
+    window.set_filters("hips", weeks.week1, weeks.week2 + timedelta(days=6))
+    window.tabs.setCurrentIndex(TAB_ADHERENCE)
+    assert window.adherence_pane is not None
+    assert window.adherence_pane.summary.text().startswith("5 sesiones en 2 semanas")

@@ -144,6 +144,16 @@ def test_three_ticks_then_an_end_tone_for_each_hold_and_rest(made: list[Session]
     assert s.beeper.calls == ["start", "tick", "end", "tick", "tick", "tick", "end"]
 
 
+def test_the_beeps_stream_is_released_when_the_session_ends_not_before(
+    made: list[Session],
+) -> None:
+    s = start(made, quick_routine(hold(hold_s=5)))
+    s.advance(7)  # the hold's last tick and end chime played; its pain prompt waits
+    assert s.beeper.released == 0
+    s.driver.rate_pain(0)
+    assert s.beeper.released == 1
+
+
 def test_no_end_tone_when_a_step_is_cut_short_early(made: list[Session]) -> None:
     s = start(made, quick_routine(hold(hold_s=20)))
     s.advance(2 + 5)
