@@ -23,6 +23,7 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
 
     home = tmp_path / "hiptimer-home"
     monkeypatch.setenv(paths.ENV_HOME, str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # start at login's entry
     paths.set_data_dir(None)
     yield home
     paths.set_data_dir(None)

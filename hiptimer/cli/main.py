@@ -130,6 +130,11 @@ def build_parser(only: Collection[str] | None = None) -> argparse.ArgumentParser
         help="open the window on this routine (id, file name or path)",
     )
     parser.add_argument("--start", action="store_true", help="start the routine at once")
+    parser.add_argument(
+        "--in-tray",
+        action="store_true",
+        help="start in the tray without a window (the start at login does this)",
+    )
     parser.set_defaults(run=cmd_open_window)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, add in COMMANDS.items():
@@ -227,7 +232,7 @@ def cmd_open_window(args: argparse.Namespace) -> int:
         err(f"hiptimer: the window cannot open: {exc}")
         err("hiptimer: install the libraries the README lists; `hiptimer list` works without them")
         return 1
-    return int(run_app(routine=routine, start=bool(args.start)))
+    return int(run_app(routine=routine, start=bool(args.start), in_tray=bool(args.in_tray)))
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -1,4 +1,4 @@
-"""User settings in a small JSON file: pain limit, sound, voice, language and the first-run notice."""
+"""User settings in a small JSON file: pain limit, sound, voice, language, the weekly plan."""
 
 from __future__ import annotations
 
@@ -8,12 +8,13 @@ import logging
 import math
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from hiptimer import paths
+from hiptimer.core.plan.model import PlanError, WeeklyPlan, plan_from_data
 from hiptimer.core.routines.writer import write_atomic
 from hiptimer.core.safe_read import BadJson, UnreadableFile, parse_strict_json, read_small_text
 from hiptimer.i18n import LANGUAGES, N_, _, translate
@@ -41,6 +42,9 @@ class Settings:
     setup_heard: tuple[str, ...] = ()  # exercises whose setup the voice has read ("first" mode)
     speak_cautions: bool = True  # the voice says each exercise's caution once a session
     language: str = ""  # a language code of i18n.LANGUAGES; "" follows the system's locale
+    plan: WeeklyPlan = field(default_factory=WeeklyPlan)  # routines, days, times, reminders
+    keep_in_tray: bool = False  # closing the window leaves HipTimer running in the tray
+    tray_explained: bool = False  # the first close to the tray has said what happened
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -50,7 +54,9 @@ def valid_value(name: str, value: Any) -> bool:
     """Whether a value read from the file is usable for the field `name`."""
     if name == "pain_limit":
         return type(value) is int and 0 <= value <= 10
-    if name in ("muted", "first_run_done", "speak_cautions"):
+    if name == "plan":
+        return plan_problem(value) is None
+    if name in ("muted", "first_run_done", "speak_cautions", "keep_in_tray", "tray_explained"):
         return type(value) is bool
     if name == "setup_mode":
         return value in SETUP_MODES
@@ -78,6 +84,9 @@ EXPECTED = {
     "muted": N_("true or false"),
     "first_run_done": N_("true or false"),
     "speak_cautions": N_("true or false"),
+    "keep_in_tray": N_("true or false"),
+    "tray_explained": N_("true or false"),
+    "plan": N_("a weekly plan as docs/reminders.md describes ({problem})"),
     "setup_mode": N_('"always", "first" or "never"'),
     "setup_heard": N_("a list of at most {n} exercise ids"),
     "language": N_('"" (the system\'s language) or one of {codes}'),
@@ -87,6 +96,17 @@ EXPECTED = {
 }
 
 
+def plan_problem(value: Any) -> str | None:
+    """Why `value` is not a usable weekly plan (naming the field), or None when it is."""
+    try:
+        plan_from_data(value)
+    except PlanError as exc:
+        return str(exc)
+    except RecursionError:
+        return "nested too deeply"
+    return None
+
+
 class Ignored(NamedTuple):
     """A value of the file that cannot be used: the field, the value as read, the default."""
 
@@ -94,12 +114,15 @@ class Ignored(NamedTuple):
     value: str
     now: str
 
+    problem: str = ""  # what exactly is wrong, where a field has parts (the plan)
+
     def text(self) -> str:
         expected = translate(EXPECTED[self.name]).format(
-            n=MAX_SETUP_HEARD, codes=", ".join(f'"{c}"' for c in LANGUAGES)
+            n=MAX_SETUP_HEARD, codes=", ".join(f'"{c}"' for c in LANGUAGES), problem=self.problem
         )
+        default = _("no plan, no reminders") if self.name == "plan" else self.now
         return _("{name} = {value} (expected {expected}; now {default})").format(
-            name=self.name, value=self.value, expected=expected, default=self.now
+            name=self.name, value=self.value, expected=expected, default=default
         )
 
 
@@ -124,7 +147,8 @@ def _read_fields(data: dict[str, Any], source: str) -> tuple[Settings, list[Igno
         else:
             log.warning("%s: ignoring %s = %s (not a valid value)", source, f.name, _short(value))
             now = json.dumps(dataclasses.asdict(Settings())[f.name])
-            ignored.append(Ignored(f.name, _short(value), now))
+            problem = (plan_problem(value) or "") if f.name == "plan" else ""
+            ignored.append(Ignored(f.name, _short(value), now, problem))
     return Settings(**values), ignored
 
 
@@ -138,6 +162,8 @@ def _normal(name: str, value: Any) -> Any:
         return float(value)
     if name == "setup_heard":
         return tuple(value)
+    if name == "plan":
+        return plan_from_data(value)
     return value
 
 

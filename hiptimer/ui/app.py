@@ -29,10 +29,12 @@ def run_app(
     clock: Clock | None = None,
     wall: Callable[[], datetime] | None = None,
     services: Services | None = None,
+    in_tray: bool = False,
 ) -> int:
     """Open the window (on a routine, started at once with `start`) and run until it closes.
 
-    `routine` is a Routine, or an id, file name or path for the routine library.
+    `routine` is a Routine, or an id, file name or path for the routine library. `in_tray`
+    (a start at login): only the tray icon shows, or the window minimised where no tray is.
     Returns the exit status.
     """
     # Heavy imports wait until a window is really wanted (`hiptimer list` never pays for Qt).
@@ -93,7 +95,13 @@ def run_app(
     if settings.save_error:
         window.show_problem(settings.save_error)
     chosen = _resolve(routine, window.show_problem)
-    window.show()
+    from hiptimer.ui.reminders.tray import ReminderTray
+
+    if not in_tray:
+        window.show()
+    elif not ReminderTray.available():
+        window.showMinimized()
+    connect_reminders(window)
 
     def when_idle() -> None:
         # The routine library, the history's integrity check, the speech engine and the rest
@@ -188,8 +196,19 @@ def _find(routine: str) -> Routine:
     return load_catalog().find(routine)
 
 
+def connect_reminders(window: MainWindow) -> None:
+    """A reminder's Start, and the tray's, go the way of a second start's request."""
+    from hiptimer.core.instance import Request
+
+    reminders = window.reminders
+    reminders.start_requested.connect(lambda rid: _come_forward(window, Request(rid, True)))
+    reminders.show_requested.connect(lambda: _come_forward(window, Request()))
+
+
 def _come_forward(window: MainWindow, request: Request) -> None:
     """Another start asked for this window: show it on top, and open its routine if idle."""
+    if not window.isVisible():  # in the tray
+        window.show()
     if window.isMinimized():
         window.showNormal()
     window.raise_()

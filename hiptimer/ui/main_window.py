@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from hiptimer import APP_TITLE
 from hiptimer.core.clock import Clock, MonotonicClock, wall_now
@@ -21,6 +21,7 @@ from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.library.page import LibraryItem, LibraryPage, load_library
 from hiptimer.ui.menus import WindowMenus, ask_to_end
 from hiptimer.ui.navigator import Navigator
+from hiptimer.ui.reminders.window_reminders import ReminderParts, WindowReminders
 from hiptimer.ui.services.notice_bar import install_notice_bar, watch_speech
 from hiptimer.ui.services.ports import Services
 from hiptimer.ui.services.status_banner import install_status_banner
@@ -62,15 +63,18 @@ class MainWindow(QMainWindow):
         wall: Callable[[], datetime] = wall_now,
         library: Callable[[], list[LibraryItem]] = load_library,
         show_first: bool = False,
+        reminders: ReminderParts | None = None,  # tests: a fake clock, notifier, no tray
     ) -> None:
         super().__init__()
         self._closing_for_system = False  # end_by_system: close without asking
+        self._quitting = False  # quit_app: close even when closing keeps HipTimer in the tray
         self.settings = settings
         self.services = services or Services()
         self.clock = clock or MonotonicClock()
         self.wall = wall
         self._load_library = library
         self._library_waits = show_first  # read by open_services(), after the first paint
+        self._reminder_parts = reminders
         self.session: ActiveSession | None = None
         self.summary: SummaryPage | None = None
         self.nav = Navigator(self)
@@ -143,6 +147,8 @@ class MainWindow(QMainWindow):
         self.guidance.routine_saved.connect(lambda _routine: self._reload_library())
         self.guidance.library_requested.connect(self.show_library)
         self.guidance.start()
+        self.reminders.length = self._estimate
+        self.reminders.services_ready()  # the history says what was done today
 
     def _watch_services(self) -> None:
         """Say what failed at start-up, and later when speech or saving stops working."""
@@ -161,7 +167,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self, shell: Shell) -> None:
         """File, Session, View and Routines; the settings put themselves first in File."""
         menus = WindowMenus(self.menuBar(), self)
-        menus.quit_requested.connect(self.close)
+        menus.quit_requested.connect(self.quit_app)
         menus.action_requested.connect(lambda action: self.perform(action, 0))
         menus.history_requested.connect(self.open_history)
         menus.full_screen_requested.connect(self.toggle_full_screen)
@@ -169,6 +175,11 @@ class MainWindow(QMainWindow):
         self.routine_actions.routine_changed.connect(self._routine_changed)
         self.settings_actions = SettingsActions(shell, menus.file_menu, self)
         self.settings_actions.mute_requested.connect(self.set_muted)
+        self.reminders = WindowReminders(
+            shell, menus.file_menu, self, notice=self.notice.show_notice,
+            show_today=lambda lines: self.library.show_today(lines), parts=self._reminder_parts,
+        )  # fmt: skip
+        self.reminders.quit_requested.connect(self.quit_app)
 
     # ------------------------------------------------------------ pages
 
@@ -242,6 +253,7 @@ class MainWindow(QMainWindow):
             self.guidance.session_started()
         self.setWindowTitle(window_title(page.text.title) if page.text else APP_TITLE)
         session.driver.start()
+        self.reminders.session_started(routine.id)  # its reminder, if still up, can go
 
     def _session_finished(self, ended: SessionEnded) -> None:
         session = self.session
@@ -265,6 +277,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{what} \u2014 {APP_TITLE}")
         session.dispose()
         self.nav.remove(session.page)
+        self.reminders.session_ended()  # today's plan may say "done" now
 
     def _keep_doses(self, live: Routine, adjustments: dict[str, list[str]]) -> None:
         """Offer to save the session's doses as the routine's new doses (issue 6)."""
@@ -304,6 +317,7 @@ class MainWindow(QMainWindow):
         if selected is not None:
             self.library.select(selected.id)
         self.nav.remove(old)
+        self.reminders.refresh_today()
 
     def _drop_summary(self) -> None:
         self.nav.remove(self.summary)
@@ -395,7 +409,16 @@ class MainWindow(QMainWindow):
         self._closing_for_system = True
         self.close()
 
+    def quit_app(self) -> None:
+        """File > Quit and the tray's Quit: close, even when closing keeps it in the tray."""
+        self._quitting = True
+        if self.close():
+            QApplication.quit()  # with the tray kept, closing the last window does not quit
+        self._quitting = False
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not (self._closing_for_system or self._quitting) and self.reminders.close_to_tray(event):
+            return  # hidden in the tray: reminders go on
         if not self._closing_for_system and not self.banner.accept_close(event):
             return  # unsaved history: the user keeps the app open
         if self.session is not None:
@@ -403,3 +426,4 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.driver.stop()
         super().closeEvent(event)
+        self.reminders.window_closed(self._quitting or self._closing_for_system)

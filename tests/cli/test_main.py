@@ -157,8 +157,8 @@ def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Routine | None, bool
     calls: list[tuple[Routine | None, bool]] = []
     module = types.ModuleType("hiptimer.ui.app")
 
-    def run_app(routine: Routine | None = None, start: bool = False) -> int:
-        calls.append((routine, start))
+    def run_app(routine: Routine | None = None, start: bool = False, in_tray: bool = False) -> int:
+        calls.append((routine, start) if not in_tray else (routine, start, "in tray"))  # type: ignore[arg-type]
         return 0
 
     module.run_app = run_app  # type: ignore[attr-defined]
@@ -171,6 +171,13 @@ def test_no_command_opens_the_window(
 ) -> None:
     assert run(capsys) == (0, "", "")
     assert fake_app == [(None, False)]
+
+
+def test_in_tray_reaches_the_window(
+    capsys: pytest.CaptureFixture[str], fake_app: list[tuple[Routine | None, bool]]
+) -> None:
+    assert run(capsys, "--in-tray") == (0, "", "")
+    assert fake_app == [(None, False, "in tray")]  # type: ignore[comparison-overlap]
 
 
 def test_routine_and_start_reach_the_window(

@@ -63,19 +63,21 @@ class RealApp:
         self,
         display: str,
         data_dir: Path,
-        routine: Path,
+        routine: Path | None,
         *,
         start: bool = True,
         log_name: str = "app.log",
         log_dir: Path | None = None,
+        env: dict[str, str] | None = None,
     ) -> None:
         self.display = display
-        self.env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+        self.env = {**os.environ, **(env or {}), "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
         self.env.pop("HIPTIMER_HOME", None)
         self.log = (log_dir or data_dir) / log_name
         self._log_file = self.log.open("w")
         command = [sys.executable, "-m", "hiptimer", "--data-dir", str(data_dir)]
-        command += ["--routine", str(routine)] + (["--start"] if start else [])
+        if routine is not None:  # else the library opens
+            command += ["--routine", str(routine)] + (["--start"] if start else [])
         self.process = subprocess.Popen(
             command, env=self.env, stdout=self._log_file, stderr=subprocess.STDOUT
         )

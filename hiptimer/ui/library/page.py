@@ -168,6 +168,11 @@ class LibraryPage(QWidget):
         self.items: list[LibraryItem] = []
         self._estimate = estimate
         self.heading = QLabel(_("Choose a routine"), self)
+        self.today = QLabel("", self)  # the weekly plan's day: routines, marks, the week
+        self.today.setTextFormat(Qt.TextFormat.PlainText)  # routine titles
+        self.today.setWordWrap(True)
+        self.today.setProperty("role", "muted")
+        self.today.hide()
         self.list = QListWidget(self)
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         # A title too long for the list (Spanish ones run longer) puts its length on a
@@ -204,6 +209,7 @@ class LibraryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(self.heading)
+        layout.addWidget(self.today)
         layout.addWidget(self.empty)
         layout.addLayout(body, 1)
         self.list.currentRowChanged.connect(self._show_details)
@@ -240,6 +246,13 @@ class LibraryPage(QWidget):
         self._estimate = estimate
         self._fit_labels()
         self._show_details(self.list.currentRow())
+
+    def show_today(self, lines: list[str]) -> None:
+        """Today's plan ("Daily hip stretches at 18:00 \u2014 due") and the week's tally."""
+        first = _("Today: {plan}").format(plan=lines[0]) if lines else ""
+        text = "\n".join([first, *lines[1:]]) if lines else ""
+        self.today.setText(text)
+        self.today.setVisible(bool(text))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.list and event.type() == QEvent.Type.Resize:
@@ -316,6 +329,7 @@ class LibraryPage(QWidget):
         super().resizeEvent(event)
         h = max(300, self.height())
         set_px(self.heading, h * 0.05, bold=True)
+        set_px(self.today, h * 0.024)
         set_px(self.list, h * 0.03)
         self._fit_labels()
         set_px(self.details, h * 0.026)
