@@ -28,7 +28,8 @@ from hiptimer.core.session.events import (
 )
 from hiptimer.core.session.marks import marks_for
 from hiptimer.core.session.steps import SetKey, StepKind
-from hiptimer.core.voice.cues import CueWriter, Phrase, interrupts, speaking_time
+from hiptimer.core.voice.cues import CueWriter
+from hiptimer.core.voice.phrase import Phrase, interrupts, speaking_time
 
 POLL_S = 0.25  # the simulated UI timer looks at least this often, and at every mark
 PAST_DUE_S = 1e-9  # look just after a mark or deadline, so it has surely fallen due

@@ -22,7 +22,8 @@ from hiptimer.core.session.events import (
 )
 from hiptimer.core.session.recorder import SessionRecorder
 from hiptimer.core.session.steps import Step
-from hiptimer.core.voice.cues import CueWriter, Phrase
+from hiptimer.core.voice.cues import CueWriter
+from hiptimer.core.voice.phrase import Phrase
 from hiptimer.i18n import N_, translate
 from hiptimer.ui.services.ports import Services
 from hiptimer.ui.session.driver import EngineDriver

@@ -16,7 +16,8 @@ from hiptimer.core.history.status import HistoryState, HistoryStatus
 from hiptimer.core.routines.model import Exercise, Routine, Tempo
 from hiptimer.core.session.events import PainChoice, SetRecord
 from hiptimer.core.session.steps import StepKind
-from hiptimer.core.voice.cues import CueWriter, Phrase
+from hiptimer.core.voice.cues import CueWriter
+from hiptimer.core.voice.phrase import Phrase
 from hiptimer.ui.session.controller import SessionController, make_cue_writer
 from tests.harness import hold, quick_routine, reps, self_paced
 from tests.ui.sessions import (
