@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import textwrap
 from collections.abc import Callable, Collection, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from hiptimer import __version__, i18n, paths
 from hiptimer.cli.common import (
@@ -20,19 +20,19 @@ from hiptimer.cli.common import (
     escape_controls,
     out,
 )
-from hiptimer.cli.voice_rule import next_session_lead_in, next_session_writer, read_settings
-from hiptimer.core.routines.catalog import Catalog, RoutineEntry, load_catalog
-from hiptimer.core.routines.ladder import ceiling_note, ladder_lines
-from hiptimer.core.routines.loader import load_routine
+from hiptimer.cli.plan_text import plan_lines
 from hiptimer.core.routines.model import (
     Exercise,
     Routine,
-    dose_text,
     estimated_seconds,
     format_duration,
-    seconds_text,
 )
-from hiptimer.core.routines.validation import RoutineError
+
+if TYPE_CHECKING:
+    from hiptimer.core.routines.catalog import Catalog, RoutineEntry
+
+# The routine catalog, loader and validation load in the commands that read routines: the
+# window reads its library just after it shows (hiptimer.ui.app), not before.
 
 # ---------------------------------------------------------------- the parser
 
@@ -173,6 +173,8 @@ def _run(argv: Sequence[str] | None) -> int:
         paths.set_data_dir(args.data_dir)
     # Before any routine is read (--routine too): built-ins load in the language in use. The
     # window chooses again with the desktop's languages, for systems with no locale variable.
+    from hiptimer.cli.voice_rule import read_settings  # no cue wording until a command asks
+
     i18n.use(i18n.choose_language(read_settings().language))
     run: Run = args.run
     try:
@@ -201,6 +203,9 @@ def resolve_routine(
 
     The error is one line unless every_problem asks for each problem of a broken file.
     """
+    from hiptimer.core.routines.catalog import load_catalog
+    from hiptimer.core.routines.validation import RoutineError
+
     if catalog is None:  # not `or`: an empty Catalog is falsy
         catalog = load_catalog()
     try:
@@ -228,12 +233,16 @@ def cmd_open_window(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from hiptimer.core.routines.catalog import load_catalog
+
     catalog = load_catalog()
     entries = catalog.entries()
     if not entries:
         out(f"No routines found in {catalog.builtin_dir} or {catalog.user_dir}.")
         return 0
     rows = [("ID", "TITLE", "TIME", "EXERCISES", "SCHEDULE", "STATUS")]
+    from hiptimer.cli.voice_rule import next_session_lead_in  # the cue code: not for the window
+
     lead_in = next_session_lead_in()
     rows += [_list_row(entry, lead_in) for entry in entries]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
@@ -275,82 +284,10 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
-def plan_lines(routine: Routine) -> list[str]:
-    """A routine's plan as plain text lines."""
-    origin = "built-in" if routine.builtin else routine.path or "yours"
-    lines = [f"{' '.join(routine.title.split())}  [{routine.id}, {origin}]", ""]
-    for paragraph in routine.description.split("\n\n"):
-        if paragraph.strip():
-            lines += [*textwrap.wrap(" ".join(paragraph.split()), 78), ""]
-    lines.append(f"Schedule: {routine.schedule.label if routine.schedule else 'not set'}")
-    if routine.source:
-        lines.append(f"Source: {routine.source}")
-    if routine.cautions:
-        lines.append("Cautions:")
-        lines += [_bullet(c, "  ") for c in routine.cautions]
-    active = routine.active_exercises
-    lead_in = next_session_lead_in()
-    first = active[0] if active else None
-    lines += ["", f"Get ready: {_lead_text(routine.rests.get_ready_s, first, lead_in)}", ""]
-    for number, ex in enumerate(routine.exercises, start=1):
-        off = "" if ex.enabled else "  (turned off: not part of the session)"
-        lines.append(f"{number}. {ex.name}: {dose_text(ex)}{ceiling_note(ex)}{off}")
-        if ex.ladder:
-            lines.append("   Ladder:")
-            lines += [f"     {line}" for line in ladder_lines(ex)]
-        if ex.setup:
-            lines.append("   Setup:")
-            lines += [_bullet(step, "     ") for step in ex.setup]
-        if ex.cues:
-            lines.append("   Cues:")
-            lines += [_bullet(cue, "     ") for cue in ex.cues]
-        if ex.caution:
-            lines.append(f"   Caution: {ex.caution}")
-        if ex.enabled:
-            after = active.index(ex) + 1
-            coming = active[after] if after < len(active) else None
-            rests = _rests(routine, ex, coming, lead_in)
-            if rests:
-                lines.append(f"   Rest: {rests}")
-        lines.append("")
-    total = format_duration(estimated_seconds(routine, lead_in))
-    lines.append(f"Estimated total: {total} (get-ready and rests included)")
-    return lines
-
-
-def _rests(
-    routine: Routine,
-    ex: Exercise,
-    coming: Exercise | None,
-    lead_in: Callable[[Exercise], float] | None,
-) -> str:
-    parts = []
-    if ex.sets > 1:
-        parts.append(f"{seconds_text(routine.rest_between_sets(ex))} between sets")
-    if ex.has_sides:
-        parts.append(f"{seconds_text(routine.rest_between_sides(ex))} between sides")
-    if coming is not None:
-        parts.append(f"{_lead_text(routine.rest_after(ex), coming, lead_in)} after")
-    return ", ".join(parts)
-
-
-def _lead_text(
-    written: float, coming: Exercise | None, lead_in: Callable[[Exercise], float] | None
-) -> str:
-    """A lead-in as written, and how long it lasts when the voice needs longer to read it."""
-    text = seconds_text(written)
-    if coming is None or lead_in is None or written <= 0 or lead_in(coming) <= written:
-        return text
-    return f"{text} (lasts {seconds_text(round(lead_in(coming)))} for the voice to read it)"
-
-
-def _bullet(text: str, indent: str) -> str:
-    return textwrap.fill(
-        " ".join(text.split()), 78, initial_indent=f"{indent}- ", subsequent_indent=f"{indent}  "
-    )
-
-
 def cmd_validate(args: argparse.Namespace) -> int:
+    from hiptimer.core.routines.loader import load_routine
+    from hiptimer.core.routines.validation import RoutineError
+
     ok = True
     for name in args.files:
         try:
@@ -371,11 +308,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_cues(args: argparse.Namespace) -> int:
     # Loaded here, not at the top: opening the window does not need the engine's cue script.
+    from hiptimer.cli import voice_rule
     from hiptimer.core.voice.cue_script import format_script, iter_cue_script
 
     # The voice of the user's next session: lead-ins as long as it needs to read them.
     script = iter_cue_script(
-        resolve_routine(args.routine), writer=next_session_writer(), stretched=True
+        resolve_routine(args.routine), writer=voice_rule.next_session_writer(), stretched=True
     )
     if args.wav:
         return _write_voice_track(_track_script(script), args.wav)

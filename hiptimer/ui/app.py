@@ -89,7 +89,9 @@ def run_app(
         )
     if read_only:
         _write_nothing(services)
-    window = MainWindow(settings, services, clock=clock, wall=wall or wall_now)
+    # The routine files are read just after the first paint, with the services; the keys
+    # are taken from the first idle moment on.
+    window = MainWindow(settings, services, clock=clock, wall=wall or wall_now, show_first=True)
     if settings.save_error:
         window.show_problem(settings.save_error)
     chosen = _resolve(routine, window.show_problem)
@@ -102,8 +104,8 @@ def run_app(
     connect_reminders(window)
 
     def when_idle() -> None:
-        # The history's integrity check, the speech engine and the rest take their time
-        # while the library is already on screen.
+        # The routine library, the history's integrity check, the speech engine and the rest
+        # take their time while the window is already on screen.
         window.open_services()
         if chosen is not None:  # after the services: an interrupted session is offered first
             window.open_routine(chosen, start=start)

@@ -20,6 +20,7 @@ class Mode(str, Enum):
     COUNTING = "counting"  # a self-paced reps set: Space and Enter count
     PAIN = "pain"  # rating a set 0-10
     CHOICE = "choice"  # the rating was above the limit: stop, lower or continue
+    RESULT = "result"  # a re-test's measured result, typed in
     CHECKIN = "checkin"  # the morning check-in, and the dose suggestions after it
     SUMMARY = "summary"
     RESUME = "resume"  # an interrupted session: resume it or discard it (kept as partial)
@@ -43,6 +44,9 @@ class Action(str, Enum):
     END = "end"
     RATE = "rate"  # with the rating as the value
     SKIP_RATING = "skip_rating"
+    CHANGE_RATING = "change_rating"  # back to the rating just given, to change or remove it
+    TYPE = "type"  # a digit of a typed result (the value; POINT for the decimal point)
+    ERASE = "erase"  # the last character of a typed result
     STOP_EXERCISE = "stop_exercise"
     LOWER_DOSE = "lower_dose"
     CONTINUE = "continue"
@@ -57,6 +61,7 @@ class Action(str, Enum):
 
 ENTER = (K.Key_Return, K.Key_Enter)
 TEN_KEY = K.Key_T  # 10 on the pain scale: one key press, like every other rating
+POINT = 10  # the value of Action.TYPE for the decimal point
 DIGITS = {getattr(K, f"Key_{n}"): n for n in range(10)}
 
 _SESSION_KEYS: dict[Qt.Key, Action] = {
@@ -91,6 +96,9 @@ _CHOICE_KEYS: dict[Qt.Key, Action] = {
     K.Key_S: Action.STOP_EXERCISE,
     K.Key_L: Action.LOWER_DOSE,
     K.Key_C: Action.CONTINUE,
+    K.Key_Backspace: Action.CHANGE_RATING,  # the rating that brought this up was a slip
+    K.Key_Left: Action.CHANGE_RATING,
+    K.Key_B: Action.CHANGE_RATING,
 }
 
 
@@ -115,6 +123,9 @@ KEY_NAMES: dict[Action, str] = _KeyNames({
     Action.MUTE: "M",
     Action.END: "Esc",
     Action.SKIP_RATING: N_("K or Delete"),
+    Action.CHANGE_RATING: N_("Backspace"),
+    Action.ERASE: N_("Backspace"),
+    Action.TYPE: N_("0-9 or ."),
     Action.STOP_EXERCISE: "S",
     Action.LOWER_DOSE: "L",
     Action.CONTINUE: "C",
@@ -150,6 +161,8 @@ def resolve(key: int, modifiers: Qt.KeyboardModifier, mode: Mode) -> tuple[Actio
         return None
     if action is Action.RATE:
         return action, 10 if qkey is TEN_KEY else DIGITS[qkey]
+    if action is Action.TYPE:
+        return action, DIGITS.get(qkey, POINT)
     return action, 0
 
 
@@ -181,10 +194,19 @@ def _resolve_in(key: Qt.Key, mode: Mode) -> Action | None:
         return Action.SKIP_RATING if key in (K.Key_K, K.Key_Delete) else None
     if mode is Mode.CHOICE:
         return _CHOICE_KEYS.get(key)
+    if mode is Mode.RESULT:
+        if key in DIGITS or key in (K.Key_Period, K.Key_Comma):
+            return Action.TYPE
+        if key in ENTER:
+            return Action.ACCEPT
+        if key is K.Key_Backspace:
+            return Action.ERASE
+        return Action.SKIP_RATING if key in (K.Key_K, K.Key_Delete) else None
     if key is K.Key_Space or key in ENTER:
         return Action.COUNT_REP if mode is Mode.COUNTING else Action.PAUSE
-    if key is K.Key_Backspace and mode is Mode.COUNTING:
-        return Action.UNCOUNT_REP
+    if key is K.Key_Backspace:
+        # Counting: a press too many. Otherwise (a pause): the rating just given was a slip.
+        return Action.UNCOUNT_REP if mode is Mode.COUNTING else Action.CHANGE_RATING
     if key is K.Key_I:
         return Action.SHOW_STEPS
     return _STEP_KEYS.get(key)

@@ -16,7 +16,6 @@ from hiptimer.core.routines.model import Routine, estimated_seconds
 from hiptimer.core.settings import SettingsStore
 from hiptimer.i18n import _
 from hiptimer.ui.editor.routine_actions import RoutineActions
-from hiptimer.ui.first_run import FirstRunPage
 from hiptimer.ui.key_filter import WindowKeys
 from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.library.page import LibraryItem, LibraryPage, load_library
@@ -36,6 +35,7 @@ if TYPE_CHECKING:  # the first page needs none of these: they load when they are
     from hiptimer.core.history.status import HistoryStatus
     from hiptimer.core.session.events import SessionEnded
     from hiptimer.core.session.steps import SetKey
+    from hiptimer.ui.first_run import FirstRunPage
     from hiptimer.ui.guidance.coordinator import Guidance
     from hiptimer.ui.session.active import ActiveSession
     from hiptimer.ui.session.summary_page import SummaryPage
@@ -47,7 +47,9 @@ class MainWindow(QMainWindow):
     """Wires the pages and their coordinators together and turns keys and menu commands
     into actions; which page is on screen, and which keys it takes, is the navigator's.
 
-    `clock` and `wall` go to every session's engine: tests pass a FakeClock.
+    `clock` and `wall` go to every session's engine: tests pass a FakeClock. With
+    `show_first` (as hiptimer.ui.app opens it) the window is built for its first paint: it
+    reads the routine files in open_services() and takes its keys from the first idle moment.
 
     Signals: none of its own (the coordinators' signals come here).
     """
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
         clock: Clock | None = None,
         wall: Callable[[], datetime] = wall_now,
         library: Callable[[], list[LibraryItem]] = load_library,
+        show_first: bool = False,
         reminders: ReminderParts | None = None,  # tests: a fake clock, notifier, no tray
     ) -> None:
         super().__init__()
@@ -70,6 +73,7 @@ class MainWindow(QMainWindow):
         self.clock = clock or MonotonicClock()
         self.wall = wall
         self._load_library = library
+        self._library_waits = show_first  # read by open_services(), after the first paint
         self._reminder_parts = reminders
         self.session: ActiveSession | None = None
         self.summary: SummaryPage | None = None
@@ -96,13 +100,15 @@ class MainWindow(QMainWindow):
             self._routines, self._selected_routine, lambda: self.session,
         )  # fmt: skip
         self._build_menus(shell)
-        self.keys = WindowKeys(self, self.nav.key_mode, self.perform)
+        self.keys = WindowKeys(self, self.nav.key_mode, self.perform, later=show_first)
         self.nav.page_changed.connect(self.banner.page_changed)  # retries a failing save
         self.resume = ResumeOffer(shell, None, self)  # reads the history once it is open
         self.resume.resume_requested.connect(self._resume)
         self.resume.kept.connect(lambda: self._after_first_run())  # as open_routine left it
         self.resume.title_changed.connect(self.setWindowTitle)
         if not settings.settings.first_run_done:
+            from hiptimer.ui.first_run import FirstRunPage  # once per user: not for every start
+
             self.first_run = FirstRunPage(settings.settings.pain_limit, self)
             self.first_run.accepted.connect(self._first_run_accepted)
             self.nav.add(self.first_run, Mode.FIRST_RUN, show=True)
@@ -114,7 +120,11 @@ class MainWindow(QMainWindow):
     def open_services(self) -> None:
         """Open the services if the window was shown before them (hiptimer.ui.app does so
         in the event loop's first idle moment); a session, the history window or the end of
-        the first-run notice open them at once if that moment has not come yet."""
+        the first-run notice open them at once if that moment has not come yet. A library
+        the window was told to read later (`show_first`) is read here first."""
+        if self._library_waits:
+            self._library_waits = False
+            self.library.set_items(self._load_library())
         if self.services.open_now():
             self._services_ready()
 
@@ -174,7 +184,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ pages
 
     def _new_library(self) -> LibraryPage:
-        page = LibraryPage(self._load_library(), self, estimate=self._estimate)
+        items = None if self._library_waits else self._load_library()
+        page = LibraryPage(items, self, estimate=self._estimate)
         page.start_requested.connect(self.start_session)
         self.nav.add(page, Mode.LIBRARY)
         return page
@@ -273,10 +284,11 @@ class MainWindow(QMainWindow):
         summary = self.summary
         if summary is None or summary.result.started_with is None:
             return
-        from hiptimer.ui.editor.keep_doses import offer_to_keep_doses
+        from hiptimer.ui.editor.keep_doses import log_kept_doses, offer_to_keep_doses
 
         saved = offer_to_keep_doses(self, summary.result.started_with, live)
         if saved is not None:
+            log_kept_doses(self.services.history, summary.result, live, self.wall())
             summary.keep_button.setEnabled(False)
             self.statusBar().showMessage(
                 _("New doses kept for {title}.").format(title=saved.title), 8000

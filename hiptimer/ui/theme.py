@@ -20,6 +20,7 @@ class Phase(str, Enum):
     SWITCH_SIDES = "switch_sides"
     PAUSED = "paused"
     PAIN = "pain"
+    RESULT = "result"  # a re-test's measured result is typed in
     DONE = "done"
 
 
@@ -40,6 +41,7 @@ PHASES: dict[Phase, PhaseStyle] = {
     Phase.SWITCH_SIDES: PhaseStyle(N_("SWITCH SIDES"), "#4A1467", "#D59CFF"),
     Phase.PAUSED: PhaseStyle(N_("PAUSED"), "#2E2E2E", "#E0E0E0"),
     Phase.PAIN: PhaseStyle(N_("PAIN CHECK"), "#1F2A33", "#FFD54F"),
+    Phase.RESULT: PhaseStyle(N_("RESULT"), "#1F2A33", "#7BE495"),
     Phase.DONE: PhaseStyle(N_("DONE"), "#1F2A33", "#66E08A"),
 }
 

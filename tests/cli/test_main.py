@@ -132,13 +132,15 @@ def test_the_command_named_is_found_past_options_and_their_values(
 
 
 def test_opening_the_window_builds_no_command_and_imports_no_history() -> None:
-    # The window's start-up pays only for what it uses: no subcommand, no history store.
+    # The window's start-up pays only for what it uses: no subcommand, no history store, no
+    # cue wording or session engine (the `list` and `cues` commands' voice rule).
     code = (
         "import sys\n"
         "from hiptimer.cli.main import parser_for\n"
         "parser = parser_for([])\n"
         "print(sorted(m for m in sys.modules if m.startswith('hiptimer.cli.history')"
-        " or m.startswith('hiptimer.core.history')))\n"
+        " or m.startswith(('hiptimer.core.history', 'hiptimer.core.voice', 'hiptimer.core.session'))"
+        " or m == 'hiptimer.cli.voice_rule'))\n"
         "print(parser_for(['list']).parse_args(['list']).command)\n"
     )
     result = subprocess.run(

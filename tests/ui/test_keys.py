@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from hiptimer.ui.keys import KEY_NAMES, Action, Mode, resolve
+from hiptimer.ui.keys import KEY_NAMES, POINT, Action, Mode, resolve
 
 K = Qt.Key
 NONE = Qt.KeyboardModifier.NoModifier
@@ -46,13 +46,18 @@ def test_space_and_enter_count_reps_in_a_self_paced_set_and_p_pauses() -> None:
     assert act(K.Key_P, Mode.COUNTING) == (Action.PAUSE, 0)
 
 
-def test_backspace_takes_a_count_back_and_i_shows_the_steps() -> None:
+def test_backspace_takes_a_count_back_or_a_rating_and_i_shows_the_steps() -> None:
     assert act(K.Key_Backspace, Mode.COUNTING) == (Action.UNCOUNT_REP, 0)
-    assert act(K.Key_Backspace, Mode.WORKOUT) is None  # paced reps and holds count themselves
+    # Elsewhere in a session (the pause after a rating, the choice after a high one) it goes
+    # back to the rating just given; the engine refuses it when there is none to change.
+    assert act(K.Key_Backspace, Mode.WORKOUT) == (Action.CHANGE_RATING, 0)
+    assert act(K.Key_Backspace, Mode.CHOICE) == (Action.CHANGE_RATING, 0)
+    assert act(K.Key_Left, Mode.CHOICE) == act(K.Key_B, Mode.CHOICE) == (Action.CHANGE_RATING, 0)
     assert act(K.Key_I, Mode.WORKOUT) == (Action.SHOW_STEPS, 0)
     assert act(K.Key_I, Mode.COUNTING) == (Action.SHOW_STEPS, 0)
     for mode in (Mode.PAIN, Mode.CHOICE, Mode.LIBRARY, Mode.SUMMARY):
         assert act(K.Key_I, mode) is None
+    for mode in (Mode.PAIN, Mode.LIBRARY, Mode.SUMMARY):
         assert act(K.Key_Backspace, mode) in (None, (Action.LIBRARY, 0))
 
 
@@ -99,6 +104,16 @@ def test_every_button_action_has_a_key_name() -> None:
     for action in Action:
         if action not in (Action.RATE, Action.SELECT_NEXT, Action.SELECT_PREVIOUS):
             assert action in KEY_NAMES
+
+
+def test_a_measured_result_is_typed_with_digits_a_point_backspace_and_enter() -> None:
+    assert act(K.Key_7, Mode.RESULT) == (Action.TYPE, 7)
+    assert act(K.Key_Period, Mode.RESULT) == act(K.Key_Comma, Mode.RESULT) == (Action.TYPE, POINT)
+    assert act(K.Key_Backspace, Mode.RESULT) == (Action.ERASE, 0)
+    assert act(K.Key_Return, Mode.RESULT) == (Action.ACCEPT, 0)
+    assert act(K.Key_K, Mode.RESULT) == (Action.SKIP_RATING, 0)
+    assert act(K.Key_Right, Mode.RESULT) is None  # no moving on before the result
+    assert act(K.Key_Escape, Mode.RESULT) == (Action.END, 0)
 
 
 def test_key_names_are_said_in_the_language_in_use(spanish: None) -> None:

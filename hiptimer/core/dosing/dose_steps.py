@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from hiptimer.core.history.outcome import SetCounts
 from hiptimer.core.routines.ladder import at_rung, ceiling_of, next_rung
 from hiptimer.core.routines.model import Exercise, Kind, Rung
 from hiptimer.core.session.steps import Side
@@ -114,6 +115,7 @@ class Exposure:
     morning_pain: int | None  # the morning after this session
     prev_morning_pain: int | None  # the last morning check-in before this session
     unrated_sets: int = 0  # sets done without a pain rating
+    counts: SetCounts | None = None  # this exercise's sets by outcome, when known
 
     @property
     def morning_rise(self) -> int | None:

@@ -147,6 +147,13 @@ def stay(last: Exposure, s: PainRuleSettings) -> Finding | None:
             ),
         )
     if not last.all_sets_done:
+        if last.counts is not None:  # the sets by outcome, as every view counts them
+            return Finding(
+                "stay.incomplete",
+                _(
+                    "Not every set was done on {day} ({sets}), so keep the same dose for now."
+                ).format(day=day_text(last.date), sets=last.counts.text()),
+            )
         return Finding(
             "stay.incomplete",
             _("Not every set was done on {day}, so keep the same dose for now.").format(

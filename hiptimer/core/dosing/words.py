@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from hiptimer.core.dosing.dose_steps import Dose
 from hiptimer.core.dosing.rules import DoseAction, Recommendation
-from hiptimer.core.voice.cues import duration_words
-from hiptimer.core.voice.numbers import say
+from hiptimer.core.voice.numbers import duration_words, say
 from hiptimer.i18n import N_, _, n_
 
 HEADINGS = {  # translated where shown (i18n.translate)

@@ -12,11 +12,10 @@ from hiptimer.core.history.queries import (
     HistoryQueries,
     PainPoint,
     SessionSummary,
-    WeekCount,
 )
 from hiptimer.core.history.wording import dose_label
-from hiptimer.core.routines.model import Routine, Schedule
-from hiptimer.i18n import _, decimal, n_
+from hiptimer.core.routines.model import Routine
+from hiptimer.i18n import _, decimal
 
 if TYPE_CHECKING:
     from hiptimer.core.routines.catalog import Catalog
@@ -144,6 +143,12 @@ class ExerciseTrend:
     first_max: int | None
     last_avg: float | None
     last_max: int | None
+    side: str | None = None  # one side of the exercise; None: both (or it has none)
+
+    @property
+    def label(self) -> str:
+        """'Clamshell (right)', or the name alone."""
+        return f"{self.exercise.name} ({self.side})" if self.side else self.exercise.name
 
     @property
     def first_dose(self) -> str:
@@ -189,15 +194,24 @@ def exercise_trend(
     since: date | None = None,
     until: date | None = None,
     sessions: set[int] | None = None,
+    side: str | None = None,
 ) -> ExerciseTrend:
-    """Pain in the first and last two weeks of the period, and the first and last dose.
+    """Pain in the first and last two weeks of the period, and the first and last dose, of
+    one exercise (one side of it, or both sides for `side` None).
 
     `sessions` (ids) limits the dose series, which the store does not filter by routine.
     """
-    pain = points_in(store.pain_series(exercise.id, None, routine_id, since), since, until)
-    doses = points_in(store.exercise_dose_series(exercise.id), since, until)
+    pain = points_in(store.pain_series(exercise.id, side, routine_id, since), since, until)
+    doses = points_in(store.exercise_dose_series(exercise.id, side), since, until)
     if sessions is not None:
         doses = [d for d in doses if d.session_id in sessions]
+    return trend_of(exercise, pain, doses, side)
+
+
+def trend_of(
+    exercise: ExerciseInfo, pain: list[PainPoint], doses: list[DosePoint], side: str | None = None
+) -> ExerciseTrend:
+    """The first and last two weeks of these points (oldest first)."""
     first: list[PainPoint] = []
     last: list[PainPoint] = []
     if pain:  # the two windows never share a session: a short period has no "last" window
@@ -207,135 +221,10 @@ def exercise_trend(
         last = [p for p in pain[len(first) :] if p.started_at > end]
     first_avg, first_max = _window_stats(first)
     last_avg, last_max = _window_stats(last)
-    return ExerciseTrend(exercise, pain, doses, first_avg, first_max, last_avg, last_max)
+    return ExerciseTrend(exercise, pain, doses, first_avg, first_max, last_avg, last_max, side)
 
 
-# ---------------------------------------------------------------- adherence
-
-
-@dataclass(frozen=True)
-class Adherence:
-    """Sessions per week against the schedule, and how much of each session was done.
-
-    Only full weeks (Monday to Sunday inside the period) count towards the average and
-    the schedule: a week the period cuts, such as this one, is not a missed week.
-    """
-
-    weeks: list[WeekCount]
-    schedule: Schedule | None
-    sessions: int
-    sets_done: int
-    sets_planned: int
-    completed: int  # sessions that ended 'completed'
-    first_day: date | None = None  # the period
-    last_day: date | None = None
-
-    @property
-    def full_weeks(self) -> list[WeekCount]:
-        first, last = self.first_day or date.min, self.last_day or date.max
-        return [w for w in self.weeks if first <= w.week_start <= last - timedelta(days=6)]
-
-    @property
-    def per_week(self) -> float:
-        """Sessions a week on average over the full weeks (all weeks when none is full)."""
-        weeks = self.full_weeks or self.weeks
-        return sum(w.sessions for w in weeks) / len(weeks) if weeks else 0.0
-
-    @property
-    def weeks_on_schedule(self) -> int | None:
-        """Full weeks with at least the schedule's minimum; None without a schedule."""
-        if self.schedule is None:
-            return None
-        return sum(1 for w in self.full_weeks if w.sessions >= self.schedule.min_per_week)
-
-    @property
-    def completion_rate(self) -> float | None:
-        return self.sets_done / self.sets_planned if self.sets_planned else None
-
-    def summary(self) -> list[str]:
-        """'53 sessions in 14 weeks', '3.9 a week on average over 12 full weeks', ..."""
-        full, weeks = len(self.full_weeks), len(self.weeks)
-        in_weeks = n_("in {n} week", "in {n} weeks", weeks).format(n=weeks)
-        parts = [
-            # Translators: {weeks} is "in 2 weeks" (its own message, with its own plural).
-            n_("{n} session {weeks}", "{n} sessions {weeks}", self.sessions).format(
-                n=self.sessions, weeks=in_weeks
-            )
-        ]
-        average = decimal(self.per_week, ".1f")
-        if full and full != weeks:
-            parts.append(
-                n_(
-                    "{average} a week on average over {n} full week",
-                    "{average} a week on average over {n} full weeks",
-                    full,
-                ).format(average=average, n=full)
-            )
-        else:
-            parts.append(_("{average} a week on average").format(average=average))
-        if self.schedule is not None and full:
-            parts.append(
-                n_(
-                    "at least {min} a week (the schedule: {schedule}) in {weeks} of {n} full week",
-                    "at least {min} a week (the schedule: {schedule}) in {weeks} of {n} full weeks",
-                    full,
-                ).format(
-                    min=self.schedule.min_per_week,
-                    schedule=self.schedule.label,
-                    weeks=self.weeks_on_schedule,
-                    n=full,
-                )
-            )
-        if self.completion_rate is not None:
-            percent = decimal(round(self.completion_rate * 100), ".0f")
-            parts.append(_("{percent}% of planned sets done").format(percent=percent))
-        if self.sessions:
-            parts.append(
-                n_(
-                    "{done} of {n} session completed in full",
-                    "{done} of {n} sessions completed in full",
-                    self.sessions,
-                ).format(done=self.completed, n=self.sessions)
-            )
-        return parts
-
-
-def adherence(
-    store: HistoryQueries,
-    sessions: list[SessionSummary],
-    schedule: Schedule | None,
-    routine_id: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
-    *,
-    today: date | None = None,
-) -> Adherence:
-    """Adherence over these (already filtered, newest first) sessions; weeks from the store.
-
-    An open start is the first session's day; an open end is `today` (by default, the
-    computer's).
-    """
-    weeks = store.weekly_adherence(routine_id, since, until)
-    planned = sum(
-        s.sets_planned if s.sets_planned is not None else s.sets_recorded for s in sessions
-    )
-    first = since or (local_day(sessions[-1].started_at) if sessions else None)
-    return Adherence(
-        weeks=weeks,
-        schedule=schedule,
-        sessions=len(sessions),
-        sets_done=sum(s.sets_done for s in sessions),
-        sets_planned=planned,
-        completed=sum(1 for s in sessions if s.end_reason == "completed"),
-        first_day=first,
-        last_day=until or today or date.today(),
-    )
-
-
-def schedule_for(routines: Mapping[str, Routine], routine_ids: Iterable[str]) -> Schedule | None:
-    """The schedule to compare with: that of the one routine in question, if it has one."""
-    ids = set(routine_ids)
-    if len(ids) != 1:
-        return None
-    routine = routines.get(ids.pop())
-    return routine.schedule if routine else None
+def score_trend(name: str, scores: list[tuple[datetime, int, int]]) -> ExerciseTrend:
+    """The same windows for one score a check-in gives: (when, score, session id) each."""
+    points = [PainPoint(at, float(score), score, sid, 1) for at, score, sid in scores]
+    return trend_of(ExerciseInfo(name, name, False), points, [])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from hiptimer.core.history.queries import DosePoint, SessionSummary
+from hiptimer.core.history.queries import Correction, DosePoint, SessionSummary
 from hiptimer.core.routines.model import format_duration
 from hiptimer.i18n import N_, _, decimal, month_name, n_, short_date, translate
 
@@ -42,12 +42,48 @@ def duration_text(session: SessionSummary) -> str:
 
 
 def completion_text(session: SessionSummary) -> str:
-    """'16/18 sets, ended early': sets done against planned (or recorded) and how it ended."""
-    planned = session.sets_planned if session.sets_planned is not None else session.sets_recorded
+    """'16 of 18 sets done, 2 skipped; ended early': each set once, by its outcome
+    (hiptimer.core.history.outcome), and how the session ended."""
     how = END_WORDS.get(session.end_reason)
-    return n_("{done}/{planned} set, {how}", "{done}/{planned} sets, {how}", planned).format(
-        done=session.sets_done, planned=planned, how=translate(how) if how else "?"
-    )
+    return _("{sets}; {how}").format(sets=session.counts.text(), how=translate(how) if how else "?")
+
+
+SOURCE_WORDS = {
+    "session": N_("on the pain screen, right after"),
+    "history": N_("in History"),
+}
+
+
+def correction_text(c: Correction, what: str = "") -> str:
+    """'Bridge, set 1 (right): pain 7 -> 1, changed in History on 5 Mar 2025 10:02
+    ("typo")'; `what` names the set of a changed rating."""
+    where = SOURCE_WORDS.get(c.source)
+    values = {
+        "where": translate(where) if where else c.source,
+        "when": when_text(c.corrected_at),
+        "why": _(' ("{reason}")').format(reason=c.reason) if c.reason.strip() else "",
+    }
+    if c.field == "pain":
+        old = _("none") if c.old_value is None else c.old_value
+        new = _("none") if c.new_value is None else c.new_value
+        text = _("pain {old} \u2192 {new}, changed {where} on {when}{why}").format(
+            old=old, new=new, **values
+        )
+        return f"{what}: {text}" if what else text
+    if c.field == "note":
+        was = " ".join((c.old_value or "").split())
+        return _('note changed {where} on {when}; it was "{was}"{why}').format(was=was, **values)
+    if c.new_value == "1":
+        return _("marked not representative {where} on {when}{why}").format(**values)
+    return _("mark 'not representative' taken back {where} on {when}{why}").format(**values)
+
+
+def set_label(exercise_name: str, set_number: int, side: str | None) -> str:
+    """'Bridge, set 2 (right)'."""
+    if side is None:
+        return _("{name}, set {n}").format(name=exercise_name, n=set_number)
+    words = _("left") if side == "left" else _("right")
+    return _("{name}, set {n} ({side})").format(name=exercise_name, n=set_number, side=words)
 
 
 def pain_number(value: float | None, digits: int = 1) -> str:

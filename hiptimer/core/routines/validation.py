@@ -37,6 +37,7 @@ from hiptimer.core.routines.model import (
     Rung,
     Schedule,
 )
+from hiptimer.core.routines.retest_spec import parse_retest
 from hiptimer.i18n import N_
 
 __all__ = [
@@ -91,9 +92,9 @@ _VARIANT_FIELDS = {
 }  # fmt: skip
 _EXERCISE_FIELDS = _VARIANT_FIELDS | {
     "kind", "rest_between_sets_s", "rest_between_sides_s", "rest_after_s", "enabled",
-    "ladder", "rung",
+    "ladder", "rung", "test",
 }  # fmt: skip
-_FORMAT_2_FIELDS = ("load", "ceiling", "ladder", "rung")
+_FORMAT_2_FIELDS = ("load", "ceiling", "ladder", "rung", "test")
 _SCHEDULE_FIELDS = {"min_per_week", "max_per_week"}
 _RESTS_FIELDS = {"get_ready_s", "between_sets_s", "between_sides_s", "after_exercise_s"}
 
@@ -242,9 +243,12 @@ class _Validator(DoseReader):
             if not (type(value) is int and value == 0):
                 no_ladder = N_("expected 0 without a ladder, got {got}")
                 self.err(join(where, "rung"), no_ladder, got=describe(value))
+        retest = parse_retest(self, d, where, kind)
         if len(self.problems) > before or kind is None:
             return None
-        ex = Exercise(id=ex_id, kind=kind, enabled=enabled, ladder=ladder, **fields, **rests)
+        ex = Exercise(
+            id=ex_id, kind=kind, enabled=enabled, ladder=ladder, test=retest, **fields, **rests
+        )
         return at_rung(ex, rung) if ladder else ex
 
     def ladder(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -12,12 +15,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiptimer.core.dosing.decisions import log_kept
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.user_routines import DoseChange, dose_changes, keep_session_doses
 from hiptimer.core.routines.validation import RoutineError
 from hiptimer.i18n import _
 from hiptimer.ui.editor.style import editor_style_sheet
 from hiptimer.ui.widgets.plain import as_html, may_cut, plain
+
+if TYPE_CHECKING:
+    from hiptimer.ui.session.summary_page import SessionResult
 
 
 class KeepDosesDialog(QDialog):
@@ -65,6 +72,16 @@ class KeepDosesDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
+
+
+def log_kept_doses(history: object, result: SessionResult, live: Routine, at: datetime) -> None:
+    """Put the kept doses in the history's log of dose changes (the report says who decided
+    them); nothing when the app runs without a history store."""
+    from hiptimer.core.history.store import HistoryStore
+
+    base = result.started_with
+    if isinstance(history, HistoryStore) and base is not None:
+        log_kept(history, base.id, dose_changes(base, live), at)
 
 
 def offer_to_keep_doses(

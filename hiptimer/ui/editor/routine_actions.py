@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenuBar, QWidget
 
-from hiptimer.core.routines.catalog import load_catalog
 from hiptimer.core.routines.model import Exercise, Kind, Routine
 from hiptimer.i18n import N_, _, translate
+
+if TYPE_CHECKING:
+    from hiptimer.ui.editor.files import RoutineDropFilter
 
 NEW_ROUTINE_ID = "my-routine"
 JSON_FILTER = N_("HipTimer routines (*.json)")
@@ -51,8 +53,11 @@ class RoutineActions(QObject):
         self.window = window
         self._host = host
         self.editors: list[QWidget] = []
+        self.drops: RoutineDropFilter | None = None  # from the first idle moment on
         self._build_menu(bar)
-        self._accept_drops()
+        # Drops are taken from the first idle moment on: the file-import code they need is
+        # not worth loading before the window shows, and no file can be dropped before.
+        QTimer.singleShot(0, self, self._accept_drops)
 
     def _build_menu(self, bar: QMenuBar) -> None:
         menu = bar.addMenu(_("&Routines"))
@@ -82,11 +87,14 @@ class RoutineActions(QObject):
         self.open_editor(routine)
 
     def new_routine(self) -> None:
+        from hiptimer.core.routines.catalog import load_catalog  # not needed to build the menu
+
         catalog = load_catalog()
         taken = {entry.id for entry in catalog.entries()}
         self.open_editor(blank_routine(taken))
 
     def open_editor(self, routine: Routine) -> QWidget:
+        from hiptimer.core.routines.catalog import load_catalog
         from hiptimer.ui.editor.window import EditorWindow
 
         editor = EditorWindow(routine, load_catalog(), self.window)

@@ -108,7 +108,7 @@ class Guidance(QObject):
         day = today - timedelta(days=1)
         none: list[SessionSummary] = []
         yesterday = self._read(lambda: store.list_sessions(since=day, until=day), none)
-        self._waiting = [s for s in yesterday if s.sets_done and s.morning_at is None] or [found]
+        self._waiting = [s for s in yesterday if s.exercised and s.morning_at is None] or [found]
         for routine in self._routines({s.routine_id for s in self._waiting}):
             self._before[routine.id] = (routine, self._recommend(routine))
         titles = list(dict.fromkeys(s.routine_title for s in self._waiting))

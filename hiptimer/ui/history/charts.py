@@ -11,8 +11,14 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from hiptimer.core.clock import wall_now
-from hiptimer.core.history.buckets import bucket_label, bucket_pain, week_buckets
-from hiptimer.core.history.queries import DosePoint, PainPoint, WeekCount
+from hiptimer.core.history.buckets import (
+    bucket_label,
+    bucket_mornings,
+    bucket_pain,
+    week_buckets,
+    whole_ticks,
+)
+from hiptimer.core.history.queries import DosePoint, MorningPoint, PainPoint, WeekCount
 from hiptimer.core.history.review import (
     ACCEPTABLE_MAX,
     SAFE_MAX,
@@ -31,6 +37,7 @@ if TYPE_CHECKING:
         QChartView,
         QDateTimeAxis,
         QLineSeries,
+        QScatterSeries,
     )
 
 BACKGROUND = "#16212A"
@@ -41,6 +48,8 @@ HIGHEST = "#FFFFFF"
 DOSE = "#D59CFF"
 BARS = "#7FB8FF"
 TARGET = "#FFD54F"
+MORNING = "#5CE1E6"
+STIFFNESS = "#F48FB1"
 # Pain bands (label, low, high, colour): ratings are whole numbers, edges half-way between.
 BANDS = (
     (N_("0-2 safe"), 0.0, SAFE_MAX + 0.5, "#1B7F3B"),
@@ -106,6 +115,22 @@ def _line(name: str, colour: str, width: float, style: Qt.PenStyle) -> QLineSeri
     pen = QPen(QColor(colour), width)
     pen.setStyle(style)
     series.setPen(pen)
+    return series
+
+
+def _scatter(name: str, colour: str, size: float, shape: str) -> QScatterSeries:
+    from PySide6.QtCharts import QScatterSeries
+
+    series = QScatterSeries()
+    series.setName(name)
+    series.setColor(QColor(colour))
+    series.setBorderColor(QColor(BACKGROUND))
+    series.setMarkerSize(size)
+    shapes = {
+        "rectangle": QScatterSeries.MarkerShape.MarkerShapeRectangle,
+        "triangle": QScatterSeries.MarkerShape.MarkerShapeTriangle,
+    }
+    series.setMarkerShape(shapes[shape])
     return series
 
 
@@ -179,7 +204,10 @@ class PainChart(ChartBox):
         self.highest.setColor(QColor(HIGHEST))
         self.highest.setBorderColor(QColor(HIGHEST))
         self.highest.setMarkerSize(7)
-        for series in (self.average, self.highest):
+        # The next morning (the whole hip, not one exercise): where the pain model looks.
+        self.morning = _scatter("next morning: pain", MORNING, 9, "rectangle")
+        self.stiffness = _scatter("next morning: stiffness", STIFFNESS, 8, "triangle")
+        for series in (self.average, self.highest, self.morning, self.stiffness):
             self._add(series)
         self.unit = "session"
 
@@ -190,15 +218,30 @@ class PainChart(ChartBox):
                 self.chart.addAxis(axis, side)
             series.attachAxis(axis)
 
-    def set_points(self, points: list[PainPoint], what: str) -> None:
-        """Show these points (bucketed per week or month when there are many)."""
+    def set_points(
+        self, points: list[PainPoint], what: str, mornings: Sequence[MorningPoint] = ()
+    ) -> None:
+        """Show these points (bucketed per week or month when there are many), and the
+        next-morning check-ins of the same sessions."""
         self.unit, shown = bucket_pain(points)
         times = [msecs(p.started_at) for p in shown]
         self.average.replace([QPointF(t, p.avg_pain) for t, p in zip(times, shown, strict=True)])
         self.highest.replace([QPointF(t, p.max_pain) for t, p in zip(times, shown, strict=True)])
         self.average.setPointsVisible(len(shown) <= 40)
         self.highest.setMarkerSize(7 if len(shown) <= 60 else 4)
-        low_x, high_x = _x_range(times, self._wall)
+        _unit, morning = bucket_mornings(list(mornings))
+        at = [msecs(m.at) for m in morning]
+        self.morning.replace(
+            [QPointF(t, m.pain) for t, m in zip(at, morning, strict=True) if m.pain is not None]
+        )
+        self.stiffness.replace(
+            [
+                QPointF(t, m.stiffness)
+                for t, m in zip(at, morning, strict=True)
+                if m.stiffness is not None
+            ]
+        )
+        low_x, high_x = _x_range(sorted([*times, *at]), self._wall)
         for lower, upper, low, high in self._bands:
             lower.replace([QPointF(low_x, low), QPointF(high_x, low)])
             upper.replace([QPointF(low_x, high), QPointF(high_x, high)])
@@ -261,8 +304,9 @@ class DoseChart(ChartBox):
             QDateTime.fromMSecsSinceEpoch(int(low_x)), QDateTime.fromMSecsSinceEpoch(int(high_x))
         )
         top = max((v for _, v in known), default=10.0)
-        self.y_axis.setRange(0, max(5.0, top * 1.25))
-        self.y_axis.applyNiceNumbers()
+        end, step = whole_ticks(max(5.0, top * 1.2))
+        self.y_axis.setRange(0, end)
+        self.y_axis.setTickCount(end // step + 1)
         unit = dose_unit(points)
         titles = {_("s"): _("hold (s)"), _("reps"): _("reps")}  # dose_unit's words
         self.y_axis.setTitleText(titles.get(unit, ""))
@@ -305,10 +349,11 @@ class AdherenceChart(ChartBox):
         _style_axis(x_axis)
         x_axis.setGridLineVisible(False)
         top = max([*self.bar_values, schedule.max_per_week if schedule else 0, 3])
+        end, step = whole_ticks(top + 1)  # a tick on each whole number shown, never 1.875
         y_axis = QValueAxis()
-        y_axis.setRange(0, top + 1)
+        y_axis.setRange(0, end)
         y_axis.setLabelFormat("%d")
-        y_axis.setTickCount(min(int(top) + 2, 9))
+        y_axis.setTickCount(end // step + 1)
         _style_axis(y_axis)
         self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -15,13 +15,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from hiptimer.core.history.queries import SessionSummary, StoredSet
+from hiptimer.core.history.outcome import deciding, done_text, planned_text
+from hiptimer.core.history.queries import Correction, SessionSummary, StoredSet
 from hiptimer.core.history.review import (
     ACCEPTABLE_MAX,
     SAFE_MAX,
 )
 from hiptimer.core.history.wording import completion_text, duration_text, pain_number, when_text
-from hiptimer.i18n import N_, _, decimal, n_, translate
+from hiptimer.i18n import N_, _, translate
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
@@ -122,36 +123,29 @@ class SessionsModel(RowsModel[SessionSummary]):
     def pain_value(self, row: SessionSummary, column: int) -> float | None:
         return row.max_pain if column == 4 else row.avg_pain
 
-    def set_note(self, session_id: int, note: str) -> None:
+    def replace_session(self, fresh: SessionSummary) -> None:
+        """Show a session as read again (after a correction)."""
         for i, s in enumerate(self._rows):
-            if s.id == session_id:
-                self.replace_row(i, dataclasses.replace(s, note=note))
+            if s.id == fresh.id:
+                self.replace_row(i, fresh)
 
 
-def _secs(x: float | None) -> str:
-    return "" if x is None else _("{n} s").format(n=decimal(x))
+@dataclass(frozen=True)
+class SetRow:
+    """One attempt at a set as History shows it; `counted`: it decides the set's outcome;
+    `as_given`: the rating first given, when it was changed since ('none' for no rating)."""
+
+    record: StoredSet
+    counted: bool = True
+    as_given: str | None = None
 
 
-def _reps(n: int | None) -> str:
-    return "" if n is None else n_("{n} rep", "{n} reps", n).format(n=n)
-
-
-def planned_text(record: StoredSet) -> str:
-    if record.planned_hold_s is not None:
-        return _secs(record.planned_hold_s)
-    return _reps(record.planned_reps)
-
-
-def actual_text(record: StoredSet) -> str:
-    if record.skipped:
-        return _("skipped")
-    if record.planned_hold_s is not None or record.actual_hold_s is not None:
-        done = _secs(record.actual_hold_s)
-    else:
-        done = _reps(record.actual_reps)
-    if record.completed:
-        return done
-    return _("{done} (ended early)").format(done=done).strip() if done else _("(ended early)")
+def set_rows(records: list[StoredSet], trail: Sequence[Correction] = ()) -> list[SetRow]:
+    first: dict[int | None, str] = {}
+    for c in trail:
+        if c.field == "pain":
+            first.setdefault(c.set_id, c.old_value if c.old_value is not None else "none")
+    return [SetRow(r, c, first.get(r.id)) for r, c in zip(records, deciding(records), strict=True)]
 
 
 def _side(record: StoredSet) -> str:
@@ -163,21 +157,30 @@ def _choice(record: StoredSet) -> str:
     return translate(words) if words else ""
 
 
-class SetsModel(RowsModel[StoredSet]):
+def pain_text(row: SetRow) -> str:
+    """'1/10', or '1/10 (was 7)' for a rating changed since it was given."""
+    now = _("none") if row.record.pain is None else f"{row.record.pain}/10"
+    if row.as_given is None:
+        return "" if row.record.pain is None else now
+    was = _("none") if row.as_given == "none" else row.as_given
+    return _("{now} (was {given})").format(now=now, given=was)
+
+
+class SetsModel(RowsModel[SetRow]):
     """One session's sets in the order done: planned against actual, pain and choices."""
 
     columns = (
-        (N_("Exercise"), lambda r: r.exercise_name),
-        (N_("Side"), _side),
-        (N_("Set"), lambda r: str(r.set_number)),
-        (N_("Planned"), planned_text),
-        (N_("Done"), actual_text),
-        (N_("Pain"), lambda r: "" if r.pain is None else f"{r.pain}/10"),
-        (N_("Choice"), _choice),
-        (N_("Adjustment"), lambda r: r.adjustment or ""),
+        (N_("Exercise"), lambda r: r.record.exercise_name),
+        (N_("Side"), lambda r: _side(r.record)),
+        (N_("Set"), lambda r: str(r.record.set_number)),
+        (N_("Planned"), lambda r: planned_text(r.record)),
+        (N_("Done"), lambda r: done_text(r.record, r.counted)),
+        (N_("Pain"), pain_text),
+        (N_("Choice"), lambda r: _choice(r.record)),
+        (N_("Adjustment"), lambda r: r.record.adjustment or ""),
     )
     pain_columns = frozenset({5})
     right_aligned = frozenset({2, 5})
 
-    def pain_value(self, row: StoredSet, column: int) -> float | None:
-        return row.pain
+    def pain_value(self, row: SetRow, column: int) -> float | None:
+        return row.record.pain

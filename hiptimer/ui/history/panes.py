@@ -1,4 +1,4 @@
-"""The history window's tabs: sessions with their sets and note, pain and dose, adherence."""
+"""The history window's chart tabs: pain and dose, adherence (sessions: sessions_pane.py)."""
 
 from __future__ import annotations
 
@@ -6,34 +6,21 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from hiptimer.core.history.queries import SessionSummary
-from hiptimer.core.history.review import (
-    ExerciseInfo,
-    adherence,
-    points_in,
-    schedule_for,
-)
+from hiptimer.core.history.adherence import adherence, check_routines, schedule_for
+from hiptimer.core.history.queries import MorningPoint, SessionSummary
+from hiptimer.core.history.review import ExerciseInfo, points_in
 from hiptimer.core.history.store import HistoryStore
-from hiptimer.core.history.wording import completion_text, duration_text, pain_number, when_text
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import N_, _, translate
-from hiptimer.ui.history.models import SessionsModel, SetsModel
-from hiptimer.ui.widgets.plain import escape, fit_names, plain
+from hiptimer.ui.widgets.plain import fit_names, plain
 
 SIDES = ((N_("Both sides"), None), (N_("Right"), "right"), (N_("Left"), "left"))
 
@@ -45,149 +32,6 @@ class Filters:
     routine_id: str | None = None
     since: date | None = None
     until: date | None = None
-
-
-def table_view(model: SessionsModel | SetsModel) -> QTableView:
-    """A read-only, row-selecting table that measures column widths on a few rows only."""
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setResizeContentsPrecision(40)  # ten years of rows would be measured otherwise
-    header.setStretchLastSection(True)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    return view
-
-
-class SessionsPane(QWidget):
-    """The sessions in range, newest first; below, the chosen session's sets and note.
-
-    Signals: message(str) for the window's status line.
-    """
-
-    message = Signal(str)
-
-    def __init__(self, store: HistoryStore, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
-        self.sessions = SessionsModel(self)
-        self.sets = SetsModel(self)
-        self.list_view = table_view(self.sessions)
-        self.sets_view = table_view(self.sets)
-        self.heading = QLabel(_("Choose a session to see its sets."))
-        self.heading.setWordWrap(True)
-        self.heading.setTextFormat(Qt.TextFormat.RichText)  # session_heading() escapes names
-        self.note = QPlainTextEdit()
-        self.note.setPlaceholderText(_("A note about this session (saved with it)"))
-        self.save_button = QPushButton(_("Save note"))
-        self.save_button.setEnabled(False)
-        self._session: SessionSummary | None = None
-        self._build()
-        self.list_view.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.note.textChanged.connect(self._note_edited)
-        self.save_button.clicked.connect(self.save_note)
-
-    def _build(self) -> None:
-        note_box = QWidget()
-        note_layout = QVBoxLayout(note_box)
-        note_layout.setContentsMargins(0, 0, 0, 0)
-        note_layout.addWidget(QLabel(_("Note")))
-        note_layout.addWidget(self.note, 1)
-        note_layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
-        details = QSplitter(Qt.Orientation.Horizontal)
-        details.addWidget(self.sets_view)
-        details.addWidget(note_box)
-        details.setStretchFactor(0, 3)
-        details.setStretchFactor(1, 1)
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 6, 0, 0)
-        lower_layout.addWidget(self.heading)
-        lower_layout.addWidget(details, 1)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.list_view)
-        split.addWidget(lower)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(split)
-
-    def set_sessions(self, sessions: list[SessionSummary]) -> None:
-        """Show these sessions (newest first) and select the newest."""
-        self.save_note()
-        self.sessions.set_rows(sessions)
-        if not self.list_view.property("sized"):
-            self.list_view.resizeColumnsToContents()
-            self.list_view.setProperty("sized", bool(sessions))
-        if sessions:
-            self.list_view.selectRow(0)
-        else:
-            self._show_session(None)
-
-    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        rows = selected.indexes()
-        self.save_note()
-        self._show_session(self.sessions.row_at(rows[0].row()) if rows else None)
-
-    def _show_session(self, session: SessionSummary | None) -> None:
-        self._session = session
-        self.sets.set_rows(self.store.session_sets(session.id) if session else [])
-        if session is None:
-            self.heading.setText(_("No session chosen."))
-        else:
-            self.heading.setText(session_heading(session))
-            if not self.sets_view.property("sized"):
-                self.sets_view.resizeColumnsToContents()
-                self.sets_view.setProperty("sized", self.sets.rowCount() > 0)
-        self.note.blockSignals(True)
-        self.note.setPlainText(session.note if session else "")
-        self.note.blockSignals(False)
-        self.note.setEnabled(session is not None)
-        self.save_button.setEnabled(False)
-
-    def _note_edited(self) -> None:
-        session = self._session
-        self.save_button.setEnabled(session is not None and self.note.toPlainText() != session.note)
-
-    def save_note(self) -> None:
-        """Save the note being edited, if it changed (also done on switching sessions)."""
-        session = self._session
-        text = self.note.toPlainText()
-        if session is None or text == session.note:
-            return
-        self.store.set_note(session.id, text)
-        self.sessions.set_note(session.id, text)
-        self._session = next((s for s in self.sessions.rows() if s.id == session.id), None)
-        self.save_button.setEnabled(False)
-        self.message.emit(self.store.status.message or _("Note saved."))
-
-    def current(self) -> SessionSummary | None:
-        return self._session
-
-
-def session_heading(s: SessionSummary) -> str:
-    """The chosen session in a line of HTML, its routine's title escaped."""
-    parts = [
-        f"<b>{escape(when_text(s.started_at))}</b>: {escape(s.routine_title)}",
-        escape(duration_text(s)),
-        escape(completion_text(s)),
-        _("pain max {max}, average {average}").format(
-            max=pain_number(s.max_pain, 0), average=pain_number(s.avg_pain)
-        ),
-    ]
-    if s.morning_pain is not None or s.morning_stiffness is not None:
-        parts.append(
-            _("next morning: pain {pain}, stiffness {stiffness}").format(
-                pain=pain_number(s.morning_pain, 0), stiffness=pain_number(s.morning_stiffness, 0)
-            )
-        )
-    return " \u00b7 ".join(p for p in parts if p)
 
 
 class PainPane(QWidget):
@@ -209,6 +53,7 @@ class PainPane(QWidget):
         self.dose_chart = DoseChart(wall=wall)
         self._filters = Filters()
         self._session_ids: set[int] = set()
+        self._mornings: list[MorningPoint] = []
         controls = QHBoxLayout()
         controls.addWidget(QLabel(_("Exercise")))
         controls.addWidget(self.exercise, 1)
@@ -241,6 +86,8 @@ class PainPane(QWidget):
     def set_filters(self, filters: Filters, sessions: list[SessionSummary]) -> None:
         self._filters = filters
         self._session_ids = {s.id for s in sessions}
+        # The check-ins after the sessions in range: one query per filter, not per exercise.
+        self._mornings = self.store.morning_series(filters.routine_id, filters.since, filters.until)
         self.refresh()
 
     def choose(self, exercise_id: str, side: str | None = None) -> None:
@@ -282,7 +129,8 @@ class PainPane(QWidget):
             else _("{exercise} ({side})").format(exercise=ex.name, side=sides.get(side, side))
         )
         pain = self.store.pain_series(ex.id, side, f.routine_id, f.since)
-        self.pain_chart.set_points(points_in(pain, f.since, f.until), what)
+        # The whole hip's morning after each session in range, whichever exercise is shown.
+        self.pain_chart.set_points(points_in(pain, f.since, f.until), what, self._mornings)
         doses = self.store.exercise_dose_series(ex.id, side)
         doses = [d for d in points_in(doses, f.since, f.until) if d.session_id in self._session_ids]
         self.dose_chart.set_points(doses, what)
@@ -319,8 +167,9 @@ class AdherencePane(QWidget):
         schedule = schedule_for(self.routines, [rid] if rid else [s.routine_id for s in sessions])
         today = self._wall().astimezone().date()
         result = adherence(
-            self.store, sessions, schedule, rid, filters.since, filters.until, today=today
-        )
+            self.store, sessions, schedule, rid, filters.since, filters.until, today=today,
+            checks=check_routines(self.routines),
+        )  # fmt: skip
         self.chart.set_weeks(result.weeks, schedule)
         lines = result.summary()
         if schedule is None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QCloseEvent
@@ -33,12 +34,16 @@ from hiptimer.core.history.review import (
 )
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.i18n import N_, _, n_, p_, translate
-from hiptimer.ui.history.panes import AdherencePane, Filters, PainPane, SessionsPane
+from hiptimer.ui.history.panes import AdherencePane, Filters, PainPane
+from hiptimer.ui.history.sessions_pane import SessionsPane
 from hiptimer.ui.widgets.plain import fit_names, plain
+
+if TYPE_CHECKING:
+    from hiptimer.ui.history.retests_pane import RetestsPane
 
 PRESETS = ((N_("Last 4 weeks"), 28), (N_("3 months"), 91), (N_("All"), None))
 DEFAULT_PRESET_DAYS = 91
-TAB_SESSIONS, TAB_PAIN, TAB_ADHERENCE = range(3)
+TAB_SESSIONS, TAB_PAIN, TAB_ADHERENCE, TAB_RETESTS = range(4)
 
 STYLE = """
 QWidget#historyWindow { background: #1F2A33; color: #FFFFFF; }
@@ -104,10 +109,11 @@ class HistoryWindow(QWidget):
         self.status.setWordWrap(True)
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.tabs = QTabWidget()
-        self.sessions_pane = SessionsPane(store)
+        self.sessions_pane = SessionsPane(store, wall=wall)
         self.pain_pane: PainPane | None = None
         self.adherence_pane: AdherencePane | None = None
-        self._stale = {TAB_PAIN, TAB_ADHERENCE}
+        self.retests_pane: RetestsPane | None = None
+        self._stale = {TAB_PAIN, TAB_ADHERENCE, TAB_RETESTS}
         self._build()
         self._fill_routines()
         self._connect()
@@ -135,7 +141,11 @@ class HistoryWindow(QWidget):
             _("Every set of the sessions shown, one row each, for a spreadsheet")
         )
         self.pdf_button = QPushButton(_("Export PDF\u2026"))
-        self.pdf_button.setToolTip(_("A one- or two-page report for your physiotherapist"))
+        self.pdf_button.setToolTip(
+            _(
+                "A report for your physiotherapist: a first page to read in a minute, then the detail"
+            )
+        )
         foot = QHBoxLayout()
         foot.addWidget(self.status, 1)
         foot.addWidget(self.csv_button)
@@ -143,6 +153,7 @@ class HistoryWindow(QWidget):
         self.tabs.addTab(self.sessions_pane, _("Sessions"))
         self.tabs.addTab(QWidget(), _("Pain and dose"))
         self.tabs.addTab(QWidget(), _("Adherence"))
+        self.tabs.addTab(QWidget(), _("Re-tests"))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.tabs, 1)
@@ -234,7 +245,7 @@ class HistoryWindow(QWidget):
         self.sessions_pane.set_sessions(self.shown)
         count = len(self.shown)
         self.status.setText(n_("{n} session", "{n} sessions", count).format(n=count))
-        self._stale = {TAB_PAIN, TAB_ADHERENCE}
+        self._stale = {TAB_PAIN, TAB_ADHERENCE, TAB_RETESTS}
         self._tab_shown(self.tabs.currentIndex())
 
     def _show_dates(self) -> None:
@@ -260,6 +271,9 @@ class HistoryWindow(QWidget):
             self.show_pain().set_filters(self.filters, self.shown)
         elif index == TAB_ADHERENCE:
             self.show_adherence().set_filters(self.filters, self.shown)
+        elif index == TAB_RETESTS:
+            f = self.filters
+            self.show_retests().set_sessions(self.shown, f.since, f.until)
 
     def show_pain(self) -> PainPane:
         """The pain and dose tab, built (QtCharts loaded) on first use."""
@@ -273,6 +287,15 @@ class HistoryWindow(QWidget):
             self.adherence_pane = AdherencePane(self.store, self.routines, self._wall)
             self._place(TAB_ADHERENCE, self.adherence_pane, _("Adherence"))
         return self.adherence_pane
+
+    def show_retests(self) -> RetestsPane:
+        """The re-tests tab: each test's results over time beside the pain."""
+        if self.retests_pane is None:
+            from hiptimer.ui.history.retests_pane import RetestsPane
+
+            self.retests_pane = RetestsPane(self.store, self.routines, wall=self._wall)
+            self._place(TAB_RETESTS, self.retests_pane, _("Re-tests"))
+        return self.retests_pane
 
     def _place(self, index: int, pane: QWidget, title: str) -> None:
         current = self.tabs.currentIndex()
@@ -316,7 +339,7 @@ class HistoryWindow(QWidget):
         )
 
     def export_pdf(self) -> None:
-        """Ask where, then write the one- or two-page report for the clinician."""
+        """Ask where, then write the report for the clinician."""
         from hiptimer.ui.history.report_pdf import write_report
 
         path = self._target(_("Export PDF report"), "pdf", _("PDF files (*.pdf)"))

@@ -156,15 +156,16 @@ class LibraryPage(QWidget):
 
     def __init__(
         self,
-        items: list[LibraryItem],
+        items: list[LibraryItem] | None,
         parent: QWidget | None = None,
         *,
         estimate: Estimate = estimated_seconds,
     ) -> None:
-        """`estimate`: a routine's length as the next session will run it (lead-ins included)."""
+        """`items` None: not read yet (set_items() fills the list); `estimate`: a routine's
+        length as the next session will run it (lead-ins included)."""
         super().__init__(parent)
         self.setObjectName("page")
-        self.items = items
+        self.items: list[LibraryItem] = []
         self._estimate = estimate
         self.heading = QLabel(_("Choose a routine"), self)
         self.today = QLabel("", self)  # the weekly plan's day: routines, marks, the week
@@ -178,11 +179,6 @@ class LibraryPage(QWidget):
         # second line (_fit_labels), never behind a sideways scroll bar.
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.installEventFilter(self)  # its width is known only once laid out
-        for item in items:
-            row = QListWidgetItem(self._label(item))
-            if item.broken:
-                row.setForeground(QColor("#FF8A80"))
-            self.list.addItem(row)
         self.details = QTextBrowser(self)
         self.details.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.details.setOpenExternalLinks(False)
@@ -199,7 +195,7 @@ class LibraryPage(QWidget):
             _("No routines found in {folder}").format(folder=paths.builtin_routines_dir()), self
         )
         self.empty.setTextFormat(Qt.TextFormat.PlainText)  # a folder's name
-        self.empty.setVisible(not items)
+        self.empty.setVisible(False)
 
         right = QVBoxLayout()
         right.addWidget(self.details, 1)
@@ -218,6 +214,22 @@ class LibraryPage(QWidget):
         layout.addLayout(body, 1)
         self.list.currentRowChanged.connect(self._show_details)
         self.list.itemDoubleClicked.connect(lambda _item: self.start_selected())
+        if items is not None:
+            self.set_items(items)
+        else:
+            self.start_button.setEnabled(False)  # nothing to start until the list is read
+
+    def set_items(self, items: list[LibraryItem]) -> None:
+        """List these routines, the first one chosen."""
+        self.items = items
+        self.list.clear()
+        for item in items:
+            row = QListWidgetItem(self._label(item))
+            if item.broken:
+                row.setForeground(QColor("#FF8A80"))
+            self.list.addItem(row)
+        self._fit_labels()
+        self.empty.setVisible(not items)
         if items:
             self.list.setCurrentRow(0)
         else:

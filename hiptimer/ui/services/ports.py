@@ -24,6 +24,7 @@ class Beeper(Protocol):
     def end(self) -> None: ...
     def start(self) -> None: ...
     def set_muted(self, muted: bool) -> None: ...
+    def release(self) -> None: ...  # the session ended: close the stream once it is quiet
 
 
 class Speaker(Protocol):
@@ -78,6 +79,9 @@ class SilentBeeper:
         pass
 
     def set_muted(self, muted: bool) -> None:
+        pass
+
+    def release(self) -> None:
         pass
 
 

@@ -22,7 +22,8 @@ from hiptimer.core.session.events import (
 )
 from hiptimer.core.session.recorder import SessionRecorder
 from hiptimer.core.session.steps import Step
-from hiptimer.core.voice.cues import CueWriter, Phrase
+from hiptimer.core.voice.cues import CueWriter
+from hiptimer.core.voice.phrase import Phrase
 from hiptimer.i18n import N_, translate
 from hiptimer.ui.services.ports import Services
 from hiptimer.ui.session.driver import EngineDriver
@@ -147,6 +148,8 @@ class SessionController(QObject):
         elif isinstance(event, SessionStarted):
             beeper.preload()  # so that the first tick is on time
             beeper.start()
+        elif isinstance(event, SessionEnded):
+            beeper.release()  # its stream closes once the last sound has played
 
     @property
     def voice_on(self) -> bool:

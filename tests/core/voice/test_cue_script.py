@@ -23,7 +23,8 @@ from hiptimer.core.voice.cue_script import (
     simulate_speech,
     upcoming_texts,
 )
-from hiptimer.core.voice.cues import SECONDS_PER_CHAR, STALE_COUNT_S, CueWriter, Phrase
+from hiptimer.core.voice.cues import CueWriter
+from hiptimer.core.voice.phrase import SECONDS_PER_CHAR, STALE_COUNT_S, Phrase
 from tests import harness
 from tests.harness import hold, reps
 

@@ -32,15 +32,9 @@ from hiptimer.core.session.events import (
     StepStarted,
 )
 from hiptimer.core.session.steps import RestKind, Side, Step, StepKind
-from hiptimer.core.voice.cues import (
-    SECONDS_PER_CHAR,
-    STALE_COUNT_S,
-    CueWriter,
-    Phrase,
-    duration_words,
-    interrupts,
-    number_words,
-)
+from hiptimer.core.voice.cues import CueWriter
+from hiptimer.core.voice.numbers import duration_words, number_words
+from hiptimer.core.voice.phrase import SECONDS_PER_CHAR, STALE_COUNT_S, Phrase, interrupts
 
 AT = 100.0
 WALL = datetime(2026, 1, 5, 8, 0, tzinfo=timezone.utc)

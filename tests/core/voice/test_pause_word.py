@@ -5,7 +5,8 @@ from __future__ import annotations
 from hiptimer.core.routines.model import Exercise, Kind, Load, LoadUnit, Tempo
 from hiptimer.core.session.events import RepPhase
 from hiptimer.core.session.steps import Step, StepKind
-from hiptimer.core.voice.cues import CueWriter, dose_words
+from hiptimer.core.voice.cue_words import dose_words
+from hiptimer.core.voice.cues import CueWriter
 from hiptimer.core.voice.numbers import weight_words
 
 

@@ -6,7 +6,7 @@ import pytest
 
 from hiptimer.core.routines.model import SideMode, Tempo
 from hiptimer.core.voice.cue_script import cue_script
-from hiptimer.core.voice.cues import dose_words
+from hiptimer.core.voice.cue_words import dose_words
 from hiptimer.core.voice.numbers import duration_words, number_words, spanish_words
 from tests.harness import hold, reps, routine, self_paced, side_hold
 

@@ -1,0 +1,93 @@
+"""`hiptimer show`: a routine's plan as plain text lines."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+
+from hiptimer.core.routines.ladder import ceiling_note, ladder_lines
+from hiptimer.core.routines.model import (
+    Exercise,
+    Routine,
+    dose_text,
+    estimated_seconds,
+    format_duration,
+    seconds_text,
+)
+
+
+def plan_lines(routine: Routine) -> list[str]:
+    """A routine's plan as plain text lines."""
+    origin = "built-in" if routine.builtin else routine.path or "yours"
+    lines = [f"{' '.join(routine.title.split())}  [{routine.id}, {origin}]", ""]
+    for paragraph in routine.description.split("\n\n"):
+        if paragraph.strip():
+            lines += [*textwrap.wrap(" ".join(paragraph.split()), 78), ""]
+    lines.append(f"Schedule: {routine.schedule.label if routine.schedule else 'not set'}")
+    if routine.source:
+        lines.append(f"Source: {routine.source}")
+    if routine.cautions:
+        lines.append("Cautions:")
+        lines += [_bullet(c, "  ") for c in routine.cautions]
+    active = routine.active_exercises
+    from hiptimer.cli.voice_rule import next_session_lead_in  # the cue code: not for the window
+
+    lead_in = next_session_lead_in()
+    first = active[0] if active else None
+    lines += ["", f"Get ready: {_lead_text(routine.rests.get_ready_s, first, lead_in)}", ""]
+    for number, ex in enumerate(routine.exercises, start=1):
+        off = "" if ex.enabled else "  (turned off: not part of the session)"
+        lines.append(f"{number}. {ex.name}: {dose_text(ex)}{ceiling_note(ex)}{off}")
+        if ex.ladder:
+            lines.append("   Ladder:")
+            lines += [f"     {line}" for line in ladder_lines(ex)]
+        if ex.setup:
+            lines.append("   Setup:")
+            lines += [_bullet(step, "     ") for step in ex.setup]
+        if ex.cues:
+            lines.append("   Cues:")
+            lines += [_bullet(cue, "     ") for cue in ex.cues]
+        if ex.caution:
+            lines.append(f"   Caution: {ex.caution}")
+        if ex.enabled:
+            after = active.index(ex) + 1
+            coming = active[after] if after < len(active) else None
+            rests = _rests(routine, ex, coming, lead_in)
+            if rests:
+                lines.append(f"   Rest: {rests}")
+        lines.append("")
+    total = format_duration(estimated_seconds(routine, lead_in))
+    lines.append(f"Estimated total: {total} (get-ready and rests included)")
+    return lines
+
+
+def _rests(
+    routine: Routine,
+    ex: Exercise,
+    coming: Exercise | None,
+    lead_in: Callable[[Exercise], float] | None,
+) -> str:
+    parts = []
+    if ex.sets > 1:
+        parts.append(f"{seconds_text(routine.rest_between_sets(ex))} between sets")
+    if ex.has_sides:
+        parts.append(f"{seconds_text(routine.rest_between_sides(ex))} between sides")
+    if coming is not None:
+        parts.append(f"{_lead_text(routine.rest_after(ex), coming, lead_in)} after")
+    return ", ".join(parts)
+
+
+def _lead_text(
+    written: float, coming: Exercise | None, lead_in: Callable[[Exercise], float] | None
+) -> str:
+    """A lead-in as written, and how long it lasts when the voice needs longer to read it."""
+    text = seconds_text(written)
+    if coming is None or lead_in is None or written <= 0 or lead_in(coming) <= written:
+        return text
+    return f"{text} (lasts {seconds_text(round(lead_in(coming)))} for the voice to read it)"
+
+
+def _bullet(text: str, indent: str) -> str:
+    return textwrap.fill(
+        " ".join(text.split()), 78, initial_indent=f"{indent}- ", subsequent_indent=f"{indent}  "
+    )
