@@ -67,6 +67,9 @@ def run_app(
         )
     setup_application(app)
     from hiptimer.ui.system_quit import SystemQuit
+    from hiptimer.ui.widgets.screen_fit import install_screen_fit
+
+    screen_fit = install_screen_fit(app)  # no window or dialog opens past the screen's edges
 
     # From here a termination signal waits for the event loop instead of killing the app
     # half-way through starting a session; it is handled once the window is there.
@@ -114,6 +117,7 @@ def run_app(
         if not isinstance(first, Outcome):
             first.release()
         system_quit.uninstall()
+        app.removeEventFilter(screen_fit)
         services.shutdown()
         # Closing the last window and end_for_the_system each ask to quit: the second request
         # would end the next event loop of this process (tests run the app again).

@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenuBar, QMessageBox, QWidget
 
 from hiptimer import APP_TITLE
-from hiptimer.ui.keys import KEY_NAMES, Action
+from hiptimer.ui.keys import KEY_NAMES, Action, set_shortcut
 
 SESSION_MENU = (
     (Action.PAUSE, "Pause / resume"),
@@ -36,26 +36,46 @@ def ask_to_end(parent: QWidget) -> bool:
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
+def ask_to_quit(parent: QWidget, *, session_running: bool) -> bool:
+    """Ask before quitting (Ctrl+Q): Enter, Esc and closing the box all keep HipTimer open."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(f"Quit? \u2014 {APP_TITLE}")
+    if session_running:
+        box.setText("End this session and quit HipTimer?")
+        box.setInformativeText("The sets done so far are kept in your history.")
+    else:
+        box.setText("Quit HipTimer?")
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    box.button(QMessageBox.StandardButton.Yes).setText("&Quit")
+    box.button(QMessageBox.StandardButton.No).setText("&Keep HipTimer open")
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setEscapeButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
 class WindowMenus(QObject):
     """The File, Session and View menus; the window connects their signals to its commands.
 
     The Session items show their keys but do not own them: the window's key map does.
     Others add to `file_menu` (Settings) and to the bar (Routines).
 
-    Signals: quit_requested(); action_requested(object) with the Session item's Action;
-    history_requested(); full_screen_requested().
+    Signals: quit_requested() (File > Quit, Ctrl+Q: the window asks first);
+    action_requested(object) with the Session item's Action; history_requested();
+    full_screen_requested(); keys_requested() (Help > Keyboard shortcuts, F1, Ctrl+?).
     """
 
     quit_requested = Signal()
     action_requested = Signal(object)
     history_requested = Signal()
     full_screen_requested = Signal()
+    keys_requested = Signal()
 
     def __init__(self, bar: QMenuBar, parent: QWidget) -> None:
         super().__init__(parent)
         self.file_menu = bar.addMenu("&File")
         quit_action = QAction("&Quit", parent)
-        quit_action.setShortcut("Ctrl+Q")
+        set_shortcut(quit_action, "quit")
         quit_action.triggered.connect(self.quit_requested.emit)
         self.file_menu.addAction(quit_action)
         session_menu = bar.addMenu("&Session")
@@ -65,9 +85,18 @@ class WindowMenus(QObject):
             session_menu.addAction(item)
         view_menu = bar.addMenu("&View")
         history = QAction("&History and reports\u2026", parent)
-        history.setShortcut("Ctrl+H")
+        set_shortcut(history, "history")
         history.triggered.connect(self.history_requested.emit)
         view_menu.addAction(history)
         full = QAction(f"Full screen\t{KEY_NAMES[Action.FULL_SCREEN]}", parent)
         full.triggered.connect(self.full_screen_requested.emit)
         view_menu.addAction(full)
+        self._bar, self._parent = bar, parent
+
+    def add_help_menu(self) -> None:
+        """Help, last on the bar (after the menus others add)."""
+        help_menu = self._bar.addMenu("&Help")
+        keys = QAction("&Keyboard shortcuts\u2026", self._parent)
+        set_shortcut(keys, "keys")
+        keys.triggered.connect(self.keys_requested.emit)
+        help_menu.addAction(keys)

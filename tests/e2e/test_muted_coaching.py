@@ -76,11 +76,11 @@ def test_muted_the_steps_and_caution_are_on_screen_and_a_session_completes(
         app.wait_title(r"^Rate pain: Kneeling stretch")
         app.key("2")
         app.wait_title(r"^0/2 Bridge")
-        app.key("space")
+        app.key("Return")  # Enter counts a rep
         app.wait_title(r"^1/2 Bridge")
         app.key("BackSpace")  # a count too many, taken back
         app.wait_title(r"^0/2 Bridge")
-        app.key("space", "space")
+        app.key("Return", "Return")
         app.wait_title(r"^Rate pain: Bridge")
         app.key("1")
         app.wait_title(r"^Session complete \u2014 HipTimer$")
@@ -93,7 +93,7 @@ def test_muted_the_steps_and_caution_are_on_screen_and_a_session_completes(
             reasons = db.execute("SELECT end_reason FROM sessions").fetchall()
         assert sets == [("flexor", 2.0, None, 2, 1), ("bridge", None, 2, 1, 1)]
         assert reasons == [("completed",)]
-        app.shortcut("ctrl+q")
+        app.quit()
         assert app.process.wait(timeout=WAIT_S) == 0, app.output()
     finally:
         app.stop()

@@ -255,7 +255,7 @@ class CueWriter:
             text = " ".join(parts) or f"{ex.name}."
         if e.duration_s is None and ex.kind is Kind.REPS and not self._space_hint_given:
             self._space_hint_given = True
-            text += " Press space for each rep."
+            text += " Press enter for each rep."
         phrases = [_announce(text, e.at)]
         if e.first_of_exercise and ex.id not in self._led_in:
             # No lead-in (its rest is zero): the setup follows the announcement instead.

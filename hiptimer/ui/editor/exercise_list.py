@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QDropEvent, QKeyEvent
+from PySide6.QtCore import QKeyCombination, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QDropEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from hiptimer.ui.editor.data_ops import name_of, summary
 from hiptimer.ui.editor.style import ERROR_COLOUR, MUTED_COLOUR
+from hiptimer.ui.keys import SHORTCUTS
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole
 
@@ -88,13 +89,12 @@ class ExerciseList(QListWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if mods == Qt.KeyboardModifier.ControlModifier and event.key() in (
-            Qt.Key.Key_Up,
-            Qt.Key.Key_Down,
-        ):
-            self.move_requested.emit(-1 if event.key() == Qt.Key.Key_Up else 1)
-            event.accept()
-            return
+        pressed = QKeySequence(QKeyCombination(mods, Qt.Key(event.key()))).toString()
+        for name, delta in (("move_up", -1), ("move_down", 1)):
+            if pressed in SHORTCUTS[name].sequences:
+                self.move_requested.emit(delta)
+                event.accept()
+                return
         super().keyPressEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
@@ -122,8 +122,8 @@ class ExercisesPanel(QGroupBox):
         self.add_new = self._button("New exercise", "Add a blank exercise after the selected one")
         self.duplicate = self._button("Duplicate", "Copy the selected exercise")
         self.delete = self._button("Delete", "Remove the selected exercise")
-        self.up = self._button("Move up", "Ctrl+Up")
-        self.down = self._button("Move down", "Ctrl+Down")
+        self.up = self._button("Move up", SHORTCUTS["move_up"].sequences[0])
+        self.down = self._button("Move down", SHORTCUTS["move_down"].sequences[0])
         hint = QLabel("Drag to reorder, or Ctrl+Up / Ctrl+Down.", self)
         hint.setProperty("role", "muted")
         grid = QGridLayout()

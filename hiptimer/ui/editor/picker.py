@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from hiptimer.core.routines.catalog import Catalog
 from hiptimer.core.routines.model import Routine, dose_text
 from hiptimer.core.routines.writer import exercise_to_data
+from hiptimer.ui.widgets.screen_fit import fit_window
 
 EXERCISE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -40,7 +41,7 @@ class ExercisePicker(QDialog):
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Add an exercise from a routine")
-        self.resize(760, 560)
+        fit_window(self, QSize(760, 560), QSize(420, 320))
         self.tree = QTreeWidget(self)
         self.tree.setObjectName("exercise-picker")
         self.tree.setHeaderLabels(["Exercise", "Dose"])

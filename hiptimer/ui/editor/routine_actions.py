@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMenuBar, QWidget
 
 from hiptimer.core.routines.catalog import load_catalog
 from hiptimer.core.routines.model import Exercise, Kind, Routine
+from hiptimer.ui.keys import set_shortcut
 
 NEW_ROUTINE_ID = "my-routine"
 JSON_FILTER = "HipTimer routines (*.json)"
@@ -55,13 +56,13 @@ class RoutineActions(QObject):
     def _build_menu(self, bar: QMenuBar) -> None:
         menu = bar.addMenu("&Routines")
         for label, shortcut, slot in (
-            ("&Edit the selected routine\u2026", "Ctrl+E", self.edit_selected),
-            ("&New routine\u2026", "Ctrl+N", self.new_routine),
-            ("&Import routine files\u2026", "Ctrl+O", self.import_files),
-            ("E&xport the selected routine\u2026", "Ctrl+Shift+S", self.export_selected),
+            ("&Edit the selected routine\u2026", "edit", self.edit_selected),
+            ("&New routine\u2026", "new", self.new_routine),
+            ("&Import routine files\u2026", "import", self.import_files),
+            ("E&xport the selected routine\u2026", "export", self.export_selected),
         ):
             action = QAction(label, self.window)
-            action.setShortcut(shortcut)
+            set_shortcut(action, shortcut)
             action.triggered.connect(slot)
             menu.addAction(action)
 

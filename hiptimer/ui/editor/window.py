@@ -7,8 +7,8 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -38,7 +38,9 @@ from hiptimer.ui.editor.problems import ProblemPanel, field_words
 from hiptimer.ui.editor.routine_form import RoutineForm
 from hiptimer.ui.editor.style import editor_style_sheet
 from hiptimer.ui.editor.undo import EditorState, SnapshotCommand, UndoKeysFilter
+from hiptimer.ui.keys import set_shortcut
 from hiptimer.ui.widgets.plain import no_mnemonic, plain, window_title
+from hiptimer.ui.widgets.screen_fit import fit_window
 
 Answer = QMessageBox.StandardButton
 
@@ -77,7 +79,7 @@ class EditorWindow(QMainWindow):
         # destroyed with the window (~QUndoStack calls clear()), and PySide skips a
         # method of a deleted window but would run a lambda on it.
         self.undo_stack.cleanChanged.connect(self._clean_changed)
-        self.resize(1280, 900)
+        fit_window(self, QSize(1280, 900), QSize(760, 480))
         self.load(routine)
 
     # ------------------------------------------------------------------ building
@@ -149,11 +151,11 @@ class EditorWindow(QMainWindow):
         panel.down.clicked.connect(lambda: self.move_current(1))
 
     def _build_menus(self) -> None:
-        self.save_action = self._action("&Save", self.save, QKeySequence.StandardKey.Save)
+        self.save_action = self._action("&Save", self.save, "save")
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        set_shortcut(self.undo_action, "undo")
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        set_shortcut(self.redo_action, "redo")
         routine_menu = self.menuBar().addMenu("&Routine")
         routine_menu.addAction(self.save_action)
         routine_menu.addAction(self._action("&Import\u2026", self.choose_import))
@@ -161,17 +163,17 @@ class EditorWindow(QMainWindow):
         self.reset_action = self._action("Reset to &original\u2026", self.reset_to_original)
         routine_menu.addAction(self.reset_action)
         routine_menu.addSeparator()
-        routine_menu.addAction(self._action("&Close", self.close, QKeySequence.StandardKey.Close))
+        routine_menu.addAction(self._action("&Close", self.close, "close"))
         edit_menu = self.menuBar().addMenu("&Edit")
         for action in (self.undo_action, self.redo_action):
             self.addAction(action)
             edit_menu.addAction(action)
 
-    def _action(self, text: str, slot: Any, key: QKeySequence.StandardKey | None = None) -> QAction:
+    def _action(self, text: str, slot: Any, shortcut: str = "") -> QAction:
         action = QAction(text, self)
         action.triggered.connect(lambda _checked=False: slot())
-        if key is not None:
-            action.setShortcut(key)
+        if shortcut:
+            set_shortcut(action, shortcut)
         self.addAction(action)
         return action
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from hiptimer.ui.keys import KEY_NAMES, Action
+from hiptimer.ui.keys import KEY_NAMES, Action, Mode, key_name
 from hiptimer.ui.session.pain_prompt import ANCHORS as PAIN_ANCHORS
 from hiptimer.ui.theme import set_px
 from hiptimer.ui.widgets.plain import may_cut, plain
@@ -49,7 +49,7 @@ class CheckinPage(QWidget):
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.skip_button = QPushButton(f"Skip today   [{KEY_NAMES[Action.SKIP_RATING]}]", self)
         self.skip_button.clicked.connect(self.skipped.emit)
-        self.save_button = QPushButton(f"Save   [{KEY_NAMES[Action.ACCEPT]}]", self)
+        self.save_button = QPushButton(f"Save   [{key_name(Action.ACCEPT, Mode.CHECKIN)}]", self)
         self.save_button.setProperty("role", "primary")
         self.save_button.clicked.connect(self.save)
         for button in (self.skip_button, self.save_button):

@@ -23,7 +23,7 @@ from hiptimer.core.dosing.words import (
     waits_for_morning,
 )
 from hiptimer.core.routines.model import Routine
-from hiptimer.ui.keys import KEY_NAMES
+from hiptimer.ui.keys import KEY_NAMES, Mode, key_name
 from hiptimer.ui.keys import Action as Key
 from hiptimer.ui.theme import set_px
 from hiptimer.ui.widgets.plain import may_cut, plain
@@ -226,7 +226,9 @@ class MorningAdvicePage(QWidget):
         self.panels = panels
         self.heading = QLabel("Thank you. With this morning's check-in:", self)
         self.heading.setWordWrap(True)
-        self.continue_button = QPushButton(f"Continue   [{KEY_NAMES[Key.ACCEPT]}]", self)
+        self.continue_button = QPushButton(
+            f"Continue   [{key_name(Key.ACCEPT, Mode.CHECKIN)}]", self
+        )
         self.continue_button.setProperty("role", "primary")
         self.continue_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.continue_button.clicked.connect(self.done.emit)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -33,7 +33,9 @@ from hiptimer.core.history.review import (
 )
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.ui.history.panes import AdherencePane, Filters, PainPane, SessionsPane
+from hiptimer.ui.widgets.flow_layout import FlowLayout
 from hiptimer.ui.widgets.plain import fit_names, plain
+from hiptimer.ui.widgets.screen_fit import fit_window
 
 PRESETS = (("Last 4 weeks", 28), ("3 months", 91), ("All", None))
 DEFAULT_PRESET_DAYS = 91
@@ -82,9 +84,8 @@ class HistoryWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setStyleSheet(STYLE)
         self.setWindowTitle("History \u2014 HipTimer")
-        self.resize(1200, 800)
         # An explicit minimum also keeps the layout from resizing the platform window.
-        self.setMinimumSize(820, 560)
+        fit_window(self, QSize(1200, 800), QSize(820, 560))
         self.store = store
         self._wall = wall
         self.routines = routines_by_id(catalog_or_routines)
@@ -115,20 +116,23 @@ class HistoryWindow(QWidget):
     # -- building ------------------------------------------------------------------------
 
     def _build(self) -> None:
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel("Routine"))
-        bar.addWidget(self.routine)
-        bar.addSpacing(12)
-        bar.addWidget(QLabel("From"))
-        bar.addWidget(self.since_edit)
-        bar.addWidget(QLabel("to"))
-        bar.addWidget(self.until_edit)
+        bar = FlowLayout()  # in two rows when the window is narrow (1024 px, large print)
+        bar.addWidget(_together(_buddy("Routine", self.routine), self.routine))
+        bar.addWidget(
+            _together(
+                _buddy("From", self.since_edit), self.since_edit,
+                _buddy("to", self.until_edit), self.until_edit,
+            )
+        )  # fmt: skip
+        presets = QWidget()
+        row = QHBoxLayout(presets)
+        row.setContentsMargins(0, 0, 0, 0)
         for i, (label, _days) in enumerate(PRESETS):
             button = QPushButton(label)
             button.setCheckable(True)
             self.presets.addButton(button, i)
-            bar.addWidget(button)
-        bar.addStretch(1)
+            row.addWidget(button)
+        bar.addWidget(presets)
         self.csv_button = QPushButton("Export CSV\u2026")
         self.csv_button.setToolTip(
             "Every set of the sessions shown, one row each, for a spreadsheet"
@@ -328,6 +332,22 @@ class HistoryWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sessions_pane.save_note()
         super().closeEvent(event)
+
+
+def _buddy(text: str, field: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label
+
+
+def _together(*widgets: QWidget) -> QWidget:
+    """Widgets kept together on one row (a label and its field)."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        row.addWidget(widget)
+    return box
 
 
 def _date_edit() -> QDateEdit:

@@ -6,8 +6,8 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,6 +25,7 @@ from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.theme import set_px
 
 SEPARATOR = " \u00b7 "
+ITEM_PADDING = 2 * 10 + 8  # the style sheet's padding of a row, and the focus frame's
 CAUTION_COLOUR = "#FFD54F"
 Estimate = Callable[[Routine], float]  # a routine's length as the next session would run it
 
@@ -122,6 +123,10 @@ class LibraryPage(QWidget):
         self.heading = QLabel("Choose a routine", self)
         self.list = QListWidget(self)
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # A routine's length goes on a second line when the list is narrow (see _label),
+        # never past the list's edge.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.viewport().installEventFilter(self)  # its width decides the rows' lines
         for item in items:
             row = QListWidgetItem(self._label(item))
             if item.broken:
@@ -164,16 +169,30 @@ class LibraryPage(QWidget):
             self._show_details(-1)
 
     def _label(self, item: LibraryItem) -> str:
+        """The row's words: the title and length on one line, or on two when the list is
+        too narrow for both (Qt's own word wrap cuts the last line under a style sheet)."""
         label = f"{item.title}   (broken)" if item.broken else item.title
-        if item.routine is not None:
-            label += f"   \u00b7 {format_duration(self._estimate(item.routine))}"
-        return label
+        if item.routine is None:
+            return label
+        length = format_duration(self._estimate(item.routine))
+        metrics = QFontMetrics(self.list.font())
+        room = self.list.viewport().width() - ITEM_PADDING
+        one_line = f"{label}   \u00b7 {length}"
+        if metrics.horizontalAdvance(one_line) <= room:
+            return one_line
+        title = metrics.elidedText(label, Qt.TextElideMode.ElideRight, room)
+        return f"{title}\n\u00b7 {length}"
+
+    def _fit_labels(self) -> None:
+        for row, item in enumerate(self.items):
+            text = self._label(item)
+            if self.list.item(row).text() != text:
+                self.list.item(row).setText(text)
 
     def set_estimate(self, estimate: Estimate) -> None:
         """Lengths as the next session will run them, now that the voice is known."""
         self._estimate = estimate
-        for row, item in enumerate(self.items):
-            self.list.item(row).setText(self._label(item))
+        self._fit_labels()
         self._show_details(self.list.currentRow())
 
     @property
@@ -211,3 +230,9 @@ class LibraryPage(QWidget):
         set_px(self.details, h * 0.026)
         set_px(self.hint, h * 0.024)
         set_px(self.start_button, h * 0.04, bold=True)
+        self._fit_labels()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.list.viewport():
+            self._fit_labels()
+        return super().eventFilter(watched, event)

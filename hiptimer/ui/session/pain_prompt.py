@@ -88,7 +88,7 @@ class PainPrompt(QWidget):
             button.setToolTip(f"Pain {n} out of 10 (key: {key})")
             button.setStyleSheet(
                 f"QPushButton {{ background: {PAIN_COLOURS[n]}; border: 2px solid #FFFFFF;"
-                " font-weight: bold; }"
+                " font-weight: bold; padding: 0px; }"
             )
             button.clicked.connect(lambda _=False, r=n: self.rated.emit(r))
             grid.addWidget(button, 0, n)

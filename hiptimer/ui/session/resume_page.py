@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from hiptimer import APP_TITLE
 from hiptimer.core.routines.model import Routine
-from hiptimer.ui.keys import Action, Mode
+from hiptimer.ui.keys import Action, Mode, first_key
 from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.theme import set_px
 from hiptimer.ui.widgets.plain import may_cut, plain
@@ -65,8 +65,10 @@ class ResumePage(QWidget):
         may_cut(self.details)
         self.details.setProperty("role", "muted")
         # The buttons name one key each ("R" resumes too) so that both fit side by side.
-        self.resume_button = self._button(RESUME_LABEL, "Enter", "primary")
-        self.keep_button = self._button(KEEP_LABEL, "D", "")
+        self.resume_button = self._button(
+            RESUME_LABEL, first_key(Action.RESUME_SESSION, Mode.RESUME), "primary"
+        )
+        self.keep_button = self._button(KEEP_LABEL, first_key(Action.KEEP_PARTIAL, Mode.RESUME), "")
         self.resume_button.clicked.connect(self.resume_requested.emit)
         self.keep_button.clicked.connect(self.keep_requested.emit)
         self.hint = QLabel(PARTIAL_HINT, self)
@@ -93,7 +95,7 @@ class ResumePage(QWidget):
     def _button(self, label: str, key: str, role: str) -> QPushButton:
         button = QPushButton(f"{label}   [{key}]", self)
         button.setProperty("role", role)
-        # The window's key map owns Enter and P; a focused button would take Space instead.
+        # The window's key map owns Enter and D; a focused button would take Space instead.
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         return button
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from hiptimer.core.routines.model import Routine, estimated_seconds, format_duration
 from hiptimer.core.session.events import EndReason, SetRecord
-from hiptimer.ui.keys import KEY_NAMES, Action
+from hiptimer.ui.keys import KEY_NAMES, Action, Mode, first_key
 from hiptimer.ui.session.workout_text import minutes_text
 from hiptimer.ui.theme import set_px
 from hiptimer.ui.widgets.plain import ElidedLabel, may_cut, plain
@@ -138,7 +138,9 @@ class SummaryPage(QWidget):
             lambda: self.keep_doses_requested.emit(result.routine, dict(result.adjustments))
         )
         # The primary action goes back to the library; quitting is the explicit, quieter one.
-        self.library_button = QPushButton(f"Back to library   [{KEY_NAMES[Action.LIBRARY]}]", self)
+        self.library_button = QPushButton(
+            f"Back to library   [{first_key(Action.LIBRARY, Mode.SUMMARY)}]", self
+        )
         self.library_button.setProperty("role", "primary")
         self.library_button.clicked.connect(self.library_requested.emit)
         self.done_button = QPushButton(f"Quit HipTimer   [{KEY_NAMES[Action.DONE]}]", self)

@@ -20,7 +20,7 @@ class WorkoutText:
 
     phase: Phase
     big: str  # the huge number: time left, or "7 / 12" for reps
-    big_caption: str  # a word under the number: "seconds", "reps - press Space"
+    big_caption: str  # a word under the number: "seconds", "reps - Enter counts one"
     exercise: str
     side: str  # "RIGHT", "LEFT" or ""
     set_line: str  # "Set 2 of 3"
@@ -142,7 +142,7 @@ def _big(view: SessionView) -> tuple[str, str]:
     if view.step.kind is StepKind.PAIN:
         return "", ""
     if is_self_paced(view):
-        caption = "reps \u2014 Space or a click counts one \u00b7 Backspace takes one back"
+        caption = "reps \u2014 Enter or a click counts one \u00b7 Backspace takes one back"
         return f"{view.reps_done} / {view.reps_target}", caption
     if is_paced_reps(view):
         return f"{_current_rep(view)} / {view.reps_target}", ""

@@ -8,10 +8,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 from hiptimer.core.settings import Settings, SettingsStore
+from hiptimer.ui.keys import SHORTCUTS, set_shortcut
 from hiptimer.ui.services.ports import Services, Speaker
 
 if TYPE_CHECKING:  # the dialog loads when it is first opened, not with the window
@@ -21,7 +22,7 @@ if TYPE_CHECKING:  # the dialog loads when it is first opened, not with the wind
 
 log = logging.getLogger(__name__)
 
-SHORTCUT = "Ctrl+,"
+SHORTCUT = SHORTCUTS["settings"].sequences[0]
 SAVED = "Settings saved."
 # The fields the dialog shows; the others (first_run_done) are not its business.
 FIELDS = (
@@ -70,7 +71,7 @@ class SettingsActions(QObject):
         self.dialog: SettingsDialog | None = None
         self._tested = False
         self.action = QAction("&Settings\u2026", window)
-        self.action.setShortcut(QKeySequence(SHORTCUT))
+        set_shortcut(self.action, "settings")
         self.action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.action.triggered.connect(self.open)
         actions = menu.actions()

@@ -14,11 +14,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSlider,
     QSpinBox,
     QVBoxLayout,
@@ -30,6 +32,7 @@ from hiptimer.core.settings import DEFAULT_PAIN_LIMIT, Settings
 from hiptimer.ui.services.ports import Speaker
 from hiptimer.ui.settings.style import settings_style_sheet
 from hiptimer.ui.widgets.plain import as_html
+from hiptimer.ui.widgets.screen_fit import room
 
 RATE_RANGE = (80, 300)  # words a minute; slower than 80 drags, faster than 300 blurs
 RATE_STEP = 10
@@ -102,17 +105,29 @@ class SettingsDialog(QDialog):
         self._initial = settings
         self._speech = speech
         self._forget_heard = False
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.setSpacing(10)
-        layout.addWidget(self._voice_group())
-        layout.addWidget(self._setup_group())
-        layout.addWidget(self._pain_group())
+        # The groups scroll when the screen is short (1920 x 1080 at 200 % leaves 540 pixels);
+        # OK and Cancel stay in view below them.
+        self.body = QWidget(self)
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(20, 16, 20, 6)
+        body.setSpacing(10)
+        body.addWidget(self._voice_group())
+        body.addWidget(self._setup_group())
+        body.addWidget(self._pain_group())
         self.next_session = QLabel(NEXT_SESSION, self)
         _role(self.next_session, "muted")
         self.next_session.setWordWrap(True)
         self.next_session.setVisible(session_running)
-        layout.addWidget(self.next_session)
+        body.addWidget(self.next_session)
+        self.scroller = QScrollArea(self)
+        self.scroller.setWidget(self.body)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 16)
+        layout.setSpacing(6)
+        layout.addWidget(self.scroller, 1)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -120,12 +135,18 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.buttons.setContentsMargins(20, 0, 20, 0)
         self._show(settings)
         self._watch(speech)
         # An explicit minimum: otherwise the layout sets one when the dialog is shown, which the
         # offscreen platform reports as a warning ("does not support propagateSizeHints").
         self.ensurePolished()
-        self.setMinimumSize(self.minimumSizeHint())
+        self.body.ensurePolished()
+        width = (
+            self.body.minimumSizeHint().width()
+            + self.scroller.verticalScrollBar().sizeHint().width()
+        )
+        self.setMinimumSize(width, min(self.minimumSizeHint().height(), 240))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -137,9 +158,10 @@ class SettingsDialog(QDialog):
         QDialog's first sizing ignores height-for-width (it opened at its minimum height under
         Xvfb, squeezing the voice controls), and a reason shown later needs room too.
         """
-        needed = self.heightForWidth(self.width())
+        body = self.body.heightForWidth(self.scroller.viewport().width())
+        needed = body + self.height() - self.scroller.viewport().height()
         if needed > self.height():
-            self.resize(self.width(), needed)
+            self.resize(self.width(), min(needed, room(self).height()))
 
     # ------------------------------------------------------------ building
 

@@ -81,9 +81,6 @@ class ControlBar(QWidget):
         are on screen (None: the exercise has none to show)."""
         b = self.buttons
         b[Action.PAUSE].setText("Resume" if paused else "Pause")
-        # While reps are counted, Space and Enter count: only P pauses.
-        keys = "P" if counting else KEY_NAMES[Action.PAUSE]
-        b[Action.PAUSE].setToolTip(f"Pause or resume (key: {keys})")
         b[Action.COUNT_REP].setVisible(counting)
         b[Action.UNCOUNT_REP].setVisible(counting)
         # On a reps set + and - change the reps to do (the target), never the count.

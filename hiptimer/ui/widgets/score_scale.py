@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
 from hiptimer.ui.theme import PAIN_COLOURS, set_px
 
 BUTTON = (
-    "QPushButton {{ background: {colour}; border: {width}px solid {edge}; font-weight: bold; }}"
+    "QPushButton {{ background: {colour}; border: {width}px solid {edge}; font-weight: bold;"
+    " padding: 0px; }}"
 )
 CHOSEN_EDGE = "#FFD54F"  # the theme's warning yellow: the chosen score stands out on any colour
 ACTIVE_FRAME = "QFrame#scale { border: 3px solid #FFD54F; border-radius: 10px; }"

@@ -1,0 +1,101 @@
+"""The keyboard-shortcuts window (F1, Ctrl+?) and the README's key table, both read from the key map."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiptimer import APP_TITLE
+from hiptimer.ui.keys import GROUPS, SHORTCUTS, keys_text
+from hiptimer.ui.widgets.screen_fit import fit_window
+
+INTRO = (
+    "The keys work on the screen named above them, whatever has the focus. A key keeps one "
+    "meaning wherever it works, and no key quits or ends a session without asking."
+)
+Rows = list[tuple[str, list[tuple[str, str]]]]
+
+
+def key_rows() -> Rows:
+    """(heading, [(keys, what they do)]): each screen's keys, then the menus' shortcuts."""
+    rows: Rows = [(g.title, [(keys_text(b), b.does) for b in g.bindings]) for g in GROUPS]
+    menus: dict[str, list[tuple[str, str]]] = {}
+    for shortcut in SHORTCUTS.values():
+        keys = " or ".join(shortcut.sequences)
+        menus.setdefault(shortcut.where, []).append((keys, shortcut.does))
+    return rows + list(menus.items())
+
+
+def markdown_table() -> str:
+    """The key map as the README shows it (scripts/readme_keys.py writes it there)."""
+    lines = ["| Key | What it does |", "|---|---|"]
+    for heading, rows in key_rows():
+        lines.append(f"| **{heading}** | |")
+        lines += [f"| {keys} | {does} |" for keys, does in rows]
+    return "\n".join(lines) + "\n"
+
+
+class KeysWindow(QDialog):
+    """Every key of the map, screen by screen, in a list a screen reader reads row by row.
+
+    Not modal: it can stay open beside the window while the keys are tried.
+    Signals: only QDialog's.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Keyboard shortcuts \u2014 {APP_TITLE}")
+        self.setObjectName("keys")
+        intro = QLabel(INTRO, self)
+        intro.setWordWrap(True)
+        self.tree = QTreeWidget(self)
+        self.tree.setColumnCount(2)
+        self.tree.setHeaderLabels(["Key", "What it does"])
+        self.tree.setAccessibleName("Keyboard shortcuts")
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setWordWrap(True)
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(False)
+        for heading, rows in key_rows():
+            group = QTreeWidgetItem(self.tree, [heading])
+            group.setFirstColumnSpanned(True)
+            font = group.font(0)
+            font.setBold(True)
+            group.setFont(0, font)
+            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            for keys, does in rows:
+                QTreeWidgetItem(group, [keys, does])
+        self.tree.expandAll()
+        header = self.tree.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(buttons)
+        fit_window(self, QSize(820, 720), QSize(420, 300))
+        self.tree.setFocus()
+
+
+def show_keys(parent: QWidget) -> KeysWindow:
+    """Open the keyboard-shortcuts window of `parent`, or bring it forward if it is open."""
+    window = parent.findChild(KeysWindow)
+    if window is None:
+        window = KeysWindow(parent)
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    return window
