@@ -79,8 +79,9 @@ def builtin_routines_dir() -> Path:
     return resources_dir() / "routines"
 
 
-def schema_path() -> Path:
-    return resources_dir() / "schema" / "routine-v1.schema.json"
+def schema_path(version: int = 2) -> Path:
+    """The JSON Schema of routine files; version 2's accepts version-1 files too."""
+    return resources_dir() / "schema" / f"routine-v{version}.schema.json"
 
 
 def sounds_dir() -> Path:

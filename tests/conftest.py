@@ -27,6 +27,29 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
     paths.set_data_dir(None)
 
 
+@pytest.fixture(autouse=True)
+def english(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every test starts in English whatever the machine's locale; a test of another language
+    switches with i18n.use (or the `spanish` fixture) and is put back after."""
+    from hiptimer import i18n
+
+    for name in i18n.LOCALE_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    i18n.use("en")
+    yield
+    i18n.use("en")
+
+
+@pytest.fixture
+def spanish() -> Iterator[None]:
+    """Run the test in Spanish (the English fixture restores English after it)."""
+    from hiptimer import i18n
+
+    assert i18n.use("es") == "es"
+    yield
+
+
 @pytest.fixture
 def weeks() -> Weeks:
     """The weeks of the shared test history, counted back from the day this test starts."""

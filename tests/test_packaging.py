@@ -81,7 +81,10 @@ def test_wheel_carries_every_resource(wheel_names: set[str], folder: str, patter
 
 
 def test_wheel_carries_the_schema_and_themed_icons(wheel_names: set[str]) -> None:
-    wanted = ["hiptimer/resources/schema/routine-v1.schema.json"]
+    wanted = [
+        "hiptimer/resources/schema/routine-v1.schema.json",
+        "hiptimer/resources/schema/routine-v2.schema.json",
+    ]
     wanted += [f"hiptimer/resources/icons/hicolor/{n}x{n}/apps/{APP_ID}.png" for n in ICON_SIZES]
     assert [name for name in wanted if name not in wheel_names] == []
 

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from hiptimer import i18n
 from hiptimer.audio import tts
 from hiptimer.audio.phrase_cache import PhraseCache
 
@@ -181,7 +182,10 @@ class SpeechWorker:
             except tts.SpeechUnavailable as exc:
                 self._on_failed(str(exc))
                 return
-            self._default_voice = _current_voice(engine)
+            # Voice "" is the system's voice for the language in use: Spanish text read by an
+            # English voice is hard to follow.
+            chosen = tts.use_language_voice(engine, i18n.language())
+            self._default_voice = chosen or _current_voice(engine)
             self._on_ready(tts.list_voices(engine))
             self._loop(engine, speak)
 

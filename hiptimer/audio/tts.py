@@ -66,6 +66,13 @@ class TtsEngine(Protocol):
 EngineFactory = Callable[[], TtsEngine]
 
 
+class EngineProperties(Protocol):
+    """The properties part of an engine: all that choosing a voice needs."""
+
+    def getProperty(self, name: str) -> Any: ...
+    def setProperty(self, name: str, value: Any) -> None: ...
+
+
 class SpeechUnavailable(RuntimeError):
     """Speech cannot work here; str(exc) tells the user what to install or what went wrong."""
 
@@ -128,6 +135,50 @@ def list_voices(engine: TtsEngine) -> list[tuple[str, str]]:
     except Exception:
         log.debug("could not list voices", exc_info=True)
         return []
+
+
+def voice_for_language(engine: EngineProperties, language: str) -> str | None:
+    """The voice to speak `language` ("es") with: the engine's current one when it speaks it,
+    else the voice made for just that language ("roa/es", not "roa/es-419"), else a regional
+    one; None when the engine has none (it keeps its own, and reads the words as it can)."""
+    try:
+        current = str(engine.getProperty("voice") or "")
+        voices = list(engine.getProperty("voices") or [])
+    except Exception:
+        log.debug("could not list voices", exc_info=True)
+        return None
+    regional = None
+    for voice in sorted(voices, key=lambda v: str(v.id) != current):
+        for tag in _voice_languages(voice):
+            if tag == language or (tag.startswith(f"{language}-") and str(voice.id) == current):
+                return str(voice.id)
+            if tag.startswith(f"{language}-") and regional is None:
+                regional = str(voice.id)
+    return regional
+
+
+def _voice_languages(voice: object) -> list[str]:
+    """A voice's languages as lower-case tags ("es", "en-gb"): pyttsx3's drivers give str,
+    bytes with a leading priority byte (older espeak), or locale names ("es_ES")."""
+    tags = []
+    for raw in getattr(voice, "languages", None) or []:
+        text = raw.decode("latin-1") if isinstance(raw, bytes) else str(raw)
+        tags.append("".join(c for c in text if c.isprintable()).strip().replace("_", "-").lower())
+    return tags
+
+
+def use_language_voice(engine: EngineProperties, language: str) -> str | None:
+    """Switch the engine to the voice for `language` (see voice_for_language); returns it."""
+    voice = voice_for_language(engine, language)
+    if voice is None:
+        return None
+    try:
+        if str(engine.getProperty("voice") or "") != voice:
+            engine.setProperty("voice", voice)
+    except Exception as exc:
+        log.warning("speech: could not switch to the %s voice %r: %s", language, voice, exc)
+        return None
+    return voice
 
 
 def timeout_for(text: str) -> float:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from hiptimer import i18n
 from hiptimer.audio import tts
 
 _DEFAULT_PARAMS = (1, 2, 22050)  # mono, 16-bit, espeak-ng's rate: used for an empty track
@@ -70,6 +71,7 @@ def _render_clips(
     if not spoken:
         return []
     engine = (engine_factory or tts.default_engine_factory)()
+    tts.use_language_voice(engine, i18n.language())
     completion = tts.Completion(engine)
     clips = []
     with tempfile.TemporaryDirectory(prefix="hiptimer-voice-") as tmp:

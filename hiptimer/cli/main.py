@@ -8,7 +8,7 @@ import sys
 import textwrap
 from collections.abc import Callable, Collection, Iterable, Sequence
 
-from hiptimer import __version__, paths
+from hiptimer import __version__, i18n, paths
 from hiptimer.cli.common import (
     EXIT_USAGE,
     CommandError,
@@ -20,8 +20,9 @@ from hiptimer.cli.common import (
     escape_controls,
     out,
 )
-from hiptimer.cli.voice_rule import next_session_lead_in, next_session_writer
+from hiptimer.cli.voice_rule import next_session_lead_in, next_session_writer, read_settings
 from hiptimer.core.routines.catalog import Catalog, RoutineEntry, load_catalog
+from hiptimer.core.routines.ladder import ceiling_note, ladder_lines
 from hiptimer.core.routines.loader import load_routine
 from hiptimer.core.routines.model import (
     Exercise,
@@ -165,6 +166,9 @@ def _run(argv: Sequence[str] | None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     if getattr(args, "data_dir", None):
         paths.set_data_dir(args.data_dir)
+    # Before any routine is read (--routine too): built-ins load in the language in use. The
+    # window chooses again with the desktop's languages, for systems with no locale variable.
+    i18n.use(i18n.choose_language(read_settings().language))
     run: Run = args.run
     try:
         return run(args)
@@ -285,7 +289,10 @@ def plan_lines(routine: Routine) -> list[str]:
     lines += ["", f"Get ready: {_lead_text(routine.rests.get_ready_s, first, lead_in)}", ""]
     for number, ex in enumerate(routine.exercises, start=1):
         off = "" if ex.enabled else "  (turned off: not part of the session)"
-        lines.append(f"{number}. {ex.name}: {dose_text(ex)}{off}")
+        lines.append(f"{number}. {ex.name}: {dose_text(ex)}{ceiling_note(ex)}{off}")
+        if ex.ladder:
+            lines.append("   Ladder:")
+            lines += [f"     {line}" for line in ladder_lines(ex)]
         if ex.setup:
             lines.append("   Setup:")
             lines += [_bullet(step, "     ") for step in ex.setup]

@@ -1,4 +1,4 @@
-"""User settings in a small JSON file: pain limit, sound, voice and the first-run notice."""
+"""User settings in a small JSON file: pain limit, sound, voice, language and the first-run notice."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from typing import Any
 from hiptimer import paths
 from hiptimer.core.routines.writer import write_atomic
 from hiptimer.core.safe_read import BadJson, UnreadableFile, parse_strict_json, read_small_text
+from hiptimer.i18n import LANGUAGES
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +40,7 @@ class Settings:
     first_run_done: bool = False
     setup_heard: tuple[str, ...] = ()  # exercises whose setup the voice has read ("first" mode)
     speak_cautions: bool = True  # the voice says each exercise's caution once a session
+    language: str = ""  # a language code of i18n.LANGUAGES; "" follows the system's locale
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -58,6 +60,8 @@ def valid_value(name: str, value: Any) -> bool:
             and len(value) <= MAX_SETUP_HEARD
             and all(isinstance(item, str) and len(item) <= 64 for item in value)
         )
+    if name == "language":
+        return isinstance(value, str) and (value == "" or value in LANGUAGES)
     if name == "voice":
         return isinstance(value, str) and len(value) <= 500
     if name == "rate":
@@ -75,6 +79,7 @@ EXPECTED = {
     "speak_cautions": "true or false",
     "setup_mode": '"always", "first" or "never"',
     "setup_heard": f"a list of at most {MAX_SETUP_HEARD} exercise ids",
+    "language": '"" (the system\'s language) or one of ' + ", ".join(f'"{c}"' for c in LANGUAGES),
     "voice": "a voice id of at most 500 characters",
     "rate": "a whole number from 50 to 400 (words a minute)",
     "volume": "a number from 0 to 1",

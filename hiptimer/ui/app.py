@@ -77,11 +77,13 @@ def run_app(
 
     from hiptimer.core.clock import wall_now
     from hiptimer.core.settings import SettingsStore
+    from hiptimer.ui.language import apply_language
     from hiptimer.ui.main_window import MainWindow
     from hiptimer.ui.services.ports import later_services
 
     settings = SettingsStore()
     s = settings.settings
+    apply_language(app, s.language)  # before the first widget: every string is looked up then
     if services is None:  # the window first: speech, sounds and history open just after
         services = later_services(
             muted=s.muted, voice=s.voice, rate=s.rate, volume=s.volume, history=not read_only

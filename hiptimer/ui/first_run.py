@@ -6,23 +6,30 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.theme import set_px
 
-HEADING = "Before you start"
+HEADING = N_("Before you start")
 POINTS = (
-    "See a doctor or physiotherapist before starting an exercise programme, so they can "
-    "check that these exercises suit your hip.",
-    "After hip surgery (a replacement included), ask your surgeon or physiotherapist "
-    "before trying any routine.",
-    "Stop if pain climbs above {limit}/10, or keeps building. After each set HipTimer asks "
-    "how much it hurt and offers to stop or go lighter.",
-    "HipTimer is a timer and a log, not medical advice.",
+    N_(
+        "See a doctor or physiotherapist before starting an exercise programme, so they can "
+        "check that these exercises suit your hip."
+    ),
+    N_(
+        "After hip surgery (a replacement included), ask your surgeon or physiotherapist "
+        "before trying any routine."
+    ),
+    N_(
+        "Stop if pain climbs above {limit}/10, or keeps building. After each set HipTimer asks "
+        "how much it hurt and offers to stop or go lighter."
+    ),
+    N_("HipTimer is a timer and a log, not medical advice."),
 )
 
 
 def notice_points(pain_limit: int) -> list[str]:
-    return [point.format(limit=pain_limit) for point in POINTS]
+    return [translate(point).format(limit=pain_limit) for point in POINTS]
 
 
 class FirstRunPage(QWidget):
@@ -36,7 +43,7 @@ class FirstRunPage(QWidget):
     def __init__(self, pain_limit: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")
-        self.heading = QLabel(HEADING, self)
+        self.heading = QLabel(translate(HEADING), self)
         self.heading.setProperty("role", "warning")
         self.points = QLabel(self)
         self.points.setWordWrap(True)
@@ -45,7 +52,7 @@ class FirstRunPage(QWidget):
             f"<li style='margin-bottom:12px'>{p}</li>" for p in notice_points(pain_limit)
         )
         self.points.setText(f"<ul>{items}</ul>")
-        self.button = QPushButton(f"I understand   [{KEY_NAMES[Action.ACCEPT]}]", self)
+        self.button = QPushButton(_("I understand") + f"   [{KEY_NAMES[Action.ACCEPT]}]", self)
         self.button.setProperty("role", "primary")
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.clicked.connect(self.accepted.emit)

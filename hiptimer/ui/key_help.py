@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,30 +18,38 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer import APP_TITLE
+from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import GROUPS, SHORTCUTS, keys_text
 from hiptimer.ui.widgets.screen_fit import fit_window
 
-INTRO = (
+INTRO = N_(
     "The keys work on the screen named above them, whatever has the focus. A key keeps one "
     "meaning wherever it works, and no key quits or ends a session without asking."
 )
 Rows = list[tuple[str, list[tuple[str, str]]]]
 
 
-def key_rows() -> Rows:
-    """(heading, [(keys, what they do)]): each screen's keys, then the menus' shortcuts."""
-    rows: Rows = [(g.title, [(keys_text(b), b.does) for b in g.bindings]) for g in GROUPS]
+def _same(text: str) -> str:
+    return text
+
+
+def key_rows(tr: Callable[[str], str] = translate) -> Rows:
+    """(heading, [(keys, what they do)]): each screen's keys, then the menus' shortcuts,
+    in the language in use (`tr`; the README's are English)."""
+    rows: Rows = [
+        (tr(g.title), [(keys_text(b, tr), tr(b.does)) for b in g.bindings]) for g in GROUPS
+    ]
     menus: dict[str, list[tuple[str, str]]] = {}
     for shortcut in SHORTCUTS.values():
-        keys = " or ".join(shortcut.sequences)
-        menus.setdefault(shortcut.where, []).append((keys, shortcut.does))
+        keys = " / ".join(shortcut.sequences)
+        menus.setdefault(tr(shortcut.where), []).append((keys, tr(shortcut.does)))
     return rows + list(menus.items())
 
 
 def markdown_table() -> str:
-    """The key map as the README shows it (scripts/readme_keys.py writes it there)."""
+    """The key map as the README shows it, in English (scripts/readme_keys.py writes it)."""
     lines = ["| Key | What it does |", "|---|---|"]
-    for heading, rows in key_rows():
+    for heading, rows in key_rows(_same):
         lines.append(f"| **{heading}** | |")
         lines += [f"| {keys} | {does} |" for keys, does in rows]
     return "\n".join(lines) + "\n"
@@ -54,14 +64,14 @@ class KeysWindow(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Keyboard shortcuts \u2014 {APP_TITLE}")
+        self.setWindowTitle(_("Keyboard shortcuts \u2014 {app}").format(app=APP_TITLE))
         self.setObjectName("keys")
-        intro = QLabel(INTRO, self)
+        intro = QLabel(translate(INTRO), self)
         intro.setWordWrap(True)
         self.tree = QTreeWidget(self)
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["Key", "What it does"])
-        self.tree.setAccessibleName("Keyboard shortcuts")
+        self.tree.setHeaderLabels([_("Key"), _("What it does")])
+        self.tree.setAccessibleName(_("Keyboard shortcuts"))
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setWordWrap(True)
         self.tree.setRootIsDecorated(False)

@@ -10,11 +10,14 @@ quits or ends anything without asking first.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
+
+from hiptimer.i18n import N_, _, translate
 
 K = Qt.Key
 
@@ -100,65 +103,65 @@ def _b(action: Action, keys: tuple[Qt.Key, ...], modes: frozenset[Mode] | Mode, 
 ENTER = (K.Key_Return, K.Key_Enter)
 
 GROUPS: tuple[Group, ...] = (
-    Group("Choosing a routine", (
-        _b(Action.SELECT_PREVIOUS, (K.Key_Up,), Mode.LIBRARY, "the routine above"),
-        _b(Action.SELECT_NEXT, (K.Key_Down,), Mode.LIBRARY, "the routine below"),
-        _b(Action.START, ENTER, Mode.LIBRARY, "start the chosen routine"),
-        _b(Action.ACCEPT, ENTER, Mode.FIRST_RUN, "I understand (the notice before the first session)"),
+    Group(N_("Choosing a routine"), (
+        _b(Action.SELECT_PREVIOUS, (K.Key_Up,), Mode.LIBRARY, N_("the routine above")),
+        _b(Action.SELECT_NEXT, (K.Key_Down,), Mode.LIBRARY, N_("the routine below")),
+        _b(Action.START, ENTER, Mode.LIBRARY, N_("start the chosen routine")),
+        _b(Action.ACCEPT, ENTER, Mode.FIRST_RUN, N_("I understand (the notice before the first session)")),
     )),
-    Group("During a session", (
-        _b(Action.PAUSE, (K.Key_Space, K.Key_P), IN_A_SET, "pause or resume"),
+    Group(N_("During a session"), (
+        _b(Action.PAUSE, (K.Key_Space, K.Key_P), IN_A_SET, N_("pause or resume")),
         _b(Action.NEXT, (K.Key_Right, K.Key_N), IN_A_SET,
-           "finish this step now (a hold ended early records the time you held)"),
-        _b(Action.BACK, (K.Key_Left, K.Key_B), IN_A_SET, "go back and repeat the previous set"),
+           N_("finish this step now (a hold ended early records the time you held)")),
+        _b(Action.BACK, (K.Key_Left, K.Key_B), IN_A_SET, N_("go back and repeat the previous set")),
         _b(Action.MORE, (K.Key_Plus, K.Key_Equal), IN_A_SET,
-           "5 s more of this hold or rest; on a reps set, one rep more to do (this set and the "
-           "later ones)", "+"),
+           N_("5 s more of this hold or rest; on a reps set, one rep more to do (this set and "
+              "the later ones)"), "+"),
         _b(Action.LESS, (K.Key_Minus, K.Key_Underscore), IN_A_SET,
-           "5 s less, down to 1 s; on a reps set, one rep fewer to do", "-"),
-        _b(Action.SKIP_EXERCISE, (K.Key_S,), IN_A_SET, "skip the rest of this exercise"),
+           N_("5 s less, down to 1 s; on a reps set, one rep fewer to do"), "-"),
+        _b(Action.SKIP_EXERCISE, (K.Key_S,), IN_A_SET, N_("skip the rest of this exercise")),
         _b(Action.SHOW_STEPS, (K.Key_I,), IN_A_SET,
-           "show or hide the exercise's steps and caution during a set"),
-        _b(Action.MUTE, (K.Key_M,), SESSION, "mute or unmute the voice and beeps"),
-        _b(Action.END, (K.Key_Escape,), SESSION, "end the session (asks first)"),
+           N_("show or hide the exercise's steps and caution during a set")),
+        _b(Action.MUTE, (K.Key_M,), SESSION, N_("mute or unmute the voice and beeps")),
+        _b(Action.END, (K.Key_Escape,), SESSION, N_("end the session (asks first)")),
     )),
-    Group("Self-paced reps", (
-        _b(Action.COUNT_REP, ENTER, Mode.COUNTING, "count one rep (a click on the big count, too)"),
-        _b(Action.UNCOUNT_REP, (K.Key_Backspace,), Mode.COUNTING, "take back the last rep counted"),
+    Group(N_("Self-paced reps"), (
+        _b(Action.COUNT_REP, ENTER, Mode.COUNTING, N_("count one rep (a click on the big count, too)")),
+        _b(Action.UNCOUNT_REP, (K.Key_Backspace,), Mode.COUNTING, N_("take back the last rep counted")),
     )),
-    Group("Rating pain after a set", (
-        _b(Action.RATE, RATING_KEYS, Mode.PAIN, "how much the set hurt, 0 to 10", "0-9, T (10)"),
-        _b(Action.SKIP_RATING, (K.Key_K, K.Key_Delete), Mode.PAIN, "go on without a rating"),
+    Group(N_("Rating pain after a set"), (
+        _b(Action.RATE, RATING_KEYS, Mode.PAIN, N_("how much the set hurt, 0 to 10"), N_("0-9, T (10)")),
+        _b(Action.SKIP_RATING, (K.Key_K, K.Key_Delete), Mode.PAIN, N_("go on without a rating")),
     )),
-    Group("After a rating above your limit", (
+    Group(N_("After a rating above your limit"), (
         _b(Action.STOP_EXERCISE, (K.Key_S,), Mode.CHOICE,
-           "stop: skip the rest of this exercise for today"),
-        _b(Action.LOWER_DOSE, (K.Key_L,), Mode.CHOICE, "go on at a lower dose"),
-        _b(Action.CONTINUE, (K.Key_C,), Mode.CHOICE, "continue as planned"),
+           N_("stop: skip the rest of this exercise for today")),
+        _b(Action.LOWER_DOSE, (K.Key_L,), Mode.CHOICE, N_("go on at a lower dose")),
+        _b(Action.CONTINUE, (K.Key_C,), Mode.CHOICE, N_("continue as planned")),
     )),
-    Group("Morning check-in and dose suggestions", (
-        _b(Action.RATE, RATING_KEYS, Mode.CHECKIN, "rate the pain or stiffness this morning",
-           "0-9, T (10)"),
-        _b(Action.SELECT_PREVIOUS, (K.Key_Up,), Mode.CHECKIN, "the pain scale"),
-        _b(Action.SELECT_NEXT, (K.Key_Down,), Mode.CHECKIN, "the stiffness scale"),
-        _b(Action.ACCEPT, ENTER, Mode.CHECKIN, "save the check-in, or go on past the suggestions"),
-        _b(Action.SKIP_RATING, (K.Key_K, K.Key_Delete), Mode.CHECKIN, "skip today's check-in"),
+    Group(N_("Morning check-in and dose suggestions"), (
+        _b(Action.RATE, RATING_KEYS, Mode.CHECKIN, N_("rate the pain or stiffness this morning"),
+           N_("0-9, T (10)")),
+        _b(Action.SELECT_PREVIOUS, (K.Key_Up,), Mode.CHECKIN, N_("the pain scale")),
+        _b(Action.SELECT_NEXT, (K.Key_Down,), Mode.CHECKIN, N_("the stiffness scale")),
+        _b(Action.ACCEPT, ENTER, Mode.CHECKIN, N_("save the check-in, or go on past the suggestions")),
+        _b(Action.SKIP_RATING, (K.Key_K, K.Key_Delete), Mode.CHECKIN, N_("skip today's check-in")),
         _b(Action.ACCEPT_SUGGESTION, (K.Key_A,), frozenset({Mode.CHECKIN, Mode.SUMMARY}),
-           "accept the first dose suggestion not answered yet (here or on the summary)"),
+           N_("accept the first dose suggestion not answered yet (here or on the summary)")),
         _b(Action.NOT_NOW, (K.Key_D,), frozenset({Mode.CHECKIN, Mode.SUMMARY}),
-           "decline it for now (kept in your history)"),
-        _b(Action.LIBRARY, (K.Key_Escape,), Mode.CHECKIN, "to the library"),
+           N_("decline it for now (kept in your history)")),
+        _b(Action.LIBRARY, (K.Key_Escape,), Mode.CHECKIN, N_("to the library")),
     )),
-    Group("The summary after a session", (
-        _b(Action.LIBRARY, (*ENTER, K.Key_Escape), Mode.SUMMARY, "back to the library"),
+    Group(N_("The summary after a session"), (
+        _b(Action.LIBRARY, (*ENTER, K.Key_Escape), Mode.SUMMARY, N_("back to the library")),
     )),
-    Group("An interrupted session", (
-        _b(Action.RESUME_SESSION, (*ENTER, K.Key_R), Mode.RESUME, "resume it at the next set"),
+    Group(N_("An interrupted session"), (
+        _b(Action.RESUME_SESSION, (*ENTER, K.Key_R), Mode.RESUME, N_("resume it at the next set")),
         _b(Action.KEEP_PARTIAL, (K.Key_D,), Mode.RESUME,
-           "discard it (it stays in your history as partial)"),
+           N_("discard it (it stays in your history as partial)")),
     )),
-    Group("Anywhere", (
-        _b(Action.FULL_SCREEN, (K.Key_F11,), EVERYWHERE, "full screen on or off"),
+    Group(N_("Anywhere"), (
+        _b(Action.FULL_SCREEN, (K.Key_F11,), EVERYWHERE, N_("full screen on or off")),
     )),
 )  # fmt: skip
 BINDINGS: tuple[Binding, ...] = tuple(b for group in GROUPS for b in group.bindings)
@@ -171,7 +174,7 @@ class Shortcut:
     name: str
     sequences: tuple[str, ...]  # as QKeySequence reads them; the first is the one shown
     does: str
-    where: str = "Menu shortcuts"
+    where: str = N_("Menu shortcuts")
     # Not shown: how some layouts report a shown one ("?" is Shift+/ on a US keyboard).
     twins: tuple[str, ...] = ()
 
@@ -179,26 +182,28 @@ class Shortcut:
 SHORTCUTS: dict[str, Shortcut] = {
     s.name: s
     for s in (
-        Shortcut("quit", ("Ctrl+Q",), "quit HipTimer (asks first)"),
-        Shortcut("settings", ("Ctrl+,",), "settings"),
-        Shortcut("history", ("Ctrl+H",), "history and reports"),
+        Shortcut("quit", ("Ctrl+Q",), N_("quit HipTimer (asks first)")),
+        Shortcut(N_("settings"), ("Ctrl+,",), N_("settings")),
+        Shortcut("history", ("Ctrl+H",), N_("history and reports")),
         Shortcut(
-            "keys", ("F1", "Ctrl+?"), "the keyboard shortcuts window", twins=("Ctrl+Shift+?",)
+            "keys", ("F1", "Ctrl+?"), N_("the keyboard shortcuts window"), twins=("Ctrl+Shift+?",)
         ),
-        Shortcut("edit", ("Ctrl+E",), "edit the chosen routine"),
-        Shortcut("new", ("Ctrl+N",), "write a new routine"),
-        Shortcut("import", ("Ctrl+O",), "import routine files"),
-        Shortcut("export", ("Ctrl+Shift+S",), "export the chosen routine"),
-        Shortcut("save", ("Ctrl+S",), "save the routine", "In the routine editor"),
-        Shortcut("undo", ("Ctrl+Z",), "undo", "In the routine editor"),
-        Shortcut("redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "redo", "In the routine editor"),
-        Shortcut("move_up", ("Ctrl+Up",), "move the exercise up", "In the routine editor"),
-        Shortcut("move_down", ("Ctrl+Down",), "move the exercise down", "In the routine editor"),
+        Shortcut("edit", ("Ctrl+E",), N_("edit the chosen routine")),
+        Shortcut("new", ("Ctrl+N",), N_("write a new routine")),
+        Shortcut("import", ("Ctrl+O",), N_("import routine files")),
+        Shortcut("export", ("Ctrl+Shift+S",), N_("export the chosen routine")),
+        Shortcut("save", ("Ctrl+S",), N_("save the routine"), N_("In the routine editor")),
+        Shortcut(N_("undo"), ("Ctrl+Z",), N_("undo"), N_("In the routine editor")),
+        Shortcut(N_("redo"), ("Ctrl+Shift+Z", "Ctrl+Y"), N_("redo"), N_("In the routine editor")),
+        Shortcut("move_up", ("Ctrl+Up",), N_("move the exercise up"), N_("In the routine editor")),
+        Shortcut(
+            "move_down", ("Ctrl+Down",), N_("move the exercise down"), N_("In the routine editor")
+        ),
         Shortcut(
             "close",
             ("Ctrl+W",),
-            "close the editor (asks if changes are not saved)",
-            "In the routine editor",
+            N_("close the editor (asks if changes are not saved)"),
+            N_("In the routine editor"),
         ),
     )
 }
@@ -210,17 +215,18 @@ def set_shortcut(action: QAction, name: str) -> None:
     action.setShortcuts([QKeySequence(s) for s in shortcut.sequences + shortcut.twins])
 
 
+# Translators: the names printed on the keys of a keyboard in your language.
 _KEY_WORDS = {
-    K.Key_Return: "Enter",
+    K.Key_Return: N_("Enter"),
     K.Key_Enter: "",  # the keypad's Enter: the same key to a reader
-    K.Key_Space: "Space",
-    K.Key_Escape: "Esc",
-    K.Key_Backspace: "Backspace",
-    K.Key_Delete: "Delete",
-    K.Key_Right: "Right arrow",
-    K.Key_Left: "Left arrow",
-    K.Key_Up: "Up arrow",
-    K.Key_Down: "Down arrow",
+    K.Key_Space: N_("Space"),
+    K.Key_Escape: N_("Esc"),
+    K.Key_Backspace: N_("Backspace"),
+    K.Key_Delete: N_("Delete"),
+    K.Key_Right: N_("Right arrow"),
+    K.Key_Left: N_("Left arrow"),
+    K.Key_Up: N_("Up arrow"),
+    K.Key_Down: N_("Down arrow"),
     K.Key_Plus: "+",
     K.Key_Equal: "",  # "+" without Shift on most layouts
     K.Key_Minus: "-",
@@ -229,37 +235,58 @@ _KEY_WORDS = {
 }
 
 
-def key_word(key: Qt.Key) -> str:
-    """A key as a person names it ("Esc", "Right arrow", "S"); "" for a twin of another."""
+def key_word(key: Qt.Key, tr: Callable[[str], str] = translate) -> str:
+    """A key as a person names it ("Esc", "Right arrow", "S"); "" for a twin of another.
+    `tr`: how the words are translated (the README keeps English: `_same`)."""
     if key in _KEY_WORDS:
-        return _KEY_WORDS[key]
+        word = _KEY_WORDS[key]
+        return tr(word) if word else ""
     name = key.name.removeprefix("Key_")
     return name if len(name) == 1 else name.replace("_", " ")
 
 
-def keys_text(binding: Binding) -> str:
+def keys_text(binding: Binding, tr: Callable[[str], str] = translate) -> str:
     """The binding's keys as they are written: "Space or P", "0-9, T (10)"."""
     if binding.label:
-        return binding.label
-    words = [w for w in (key_word(k) for k in binding.keys) if w]
-    return " or ".join(dict.fromkeys(words))
+        return tr(binding.label)
+    words = list(dict.fromkeys(w for w in (key_word(k, tr) for k in binding.keys) if w))
+    text = words[0]
+    for word in words[1:]:
+        # Translators: two keys that do the same, such as "Space or P".
+        text = (_("{first} or {second}") if tr is translate else "{first} or {second}").format(
+            first=text, second=word
+        )
+    return text
 
 
-def _names() -> dict[Action, str]:
-    names: dict[Action, str] = {}
-    for binding in BINDINGS:
-        names.setdefault(binding.action, keys_text(binding))
-    names[Action.DONE] = SHORTCUTS["quit"].sequences[0]
-    return names
+class _KeyNames(Mapping[Action, str]):
+    """Each action's keys as a button names them, in the language in use when read."""
+
+    def __getitem__(self, action: Action) -> str:
+        if action is Action.DONE:
+            return SHORTCUTS["quit"].sequences[0]
+        for binding in BINDINGS:
+            if binding.action is action:
+                return keys_text(binding)
+        raise KeyError(action)
+
+    def __iter__(self) -> Iterator[Action]:
+        return iter(dict.fromkeys([*(b.action for b in BINDINGS), Action.DONE]))
+
+    def __len__(self) -> int:
+        return len(list(iter(self)))
 
 
 # What each button says of its key, so the keys are learnt from the buttons.
-KEY_NAMES: dict[Action, str] = _names()
+KEY_NAMES: Mapping[Action, str] = _KeyNames()
 
 
 def first_key(action: Action, mode: Mode) -> str:
     """The first key of `action` on the screen of `mode`, for a button with little room."""
-    return key_name(action, mode).split(" or ")[0]
+    for binding in BINDINGS:
+        if binding.action is action and mode in binding.modes:
+            return key_word(binding.keys[0]) if not binding.label else translate(binding.label)
+    return KEY_NAMES.get(action, "")
 
 
 def key_name(action: Action, mode: Mode) -> str:

@@ -15,6 +15,7 @@ from hiptimer import APP_TITLE
 from hiptimer.core.clock import Clock, MonotonicClock, wall_now
 from hiptimer.core.routines.model import Routine, estimated_seconds
 from hiptimer.core.settings import SettingsStore
+from hiptimer.i18n import _
 from hiptimer.ui.editor.routine_actions import RoutineActions
 from hiptimer.ui.first_run import FirstRunPage
 from hiptimer.ui.key_filter import WindowKeys
@@ -145,7 +146,7 @@ class MainWindow(QMainWindow):
     def _history_status(self, status: HistoryStatus) -> None:
         self.banner.refresh()  # it says why while saving fails
         if status.saving:
-            self.statusBar().showMessage("History is being saved again.", 15000)
+            self.statusBar().showMessage(_("History is being saved again."), 15000)
 
     def _build_menus(self, shell: Shell) -> None:
         """File, Session, View and Routines; the settings put themselves first in File."""
@@ -251,7 +252,7 @@ class MainWindow(QMainWindow):
         self.nav.add(self.summary, Mode.SUMMARY, show=True)
         from hiptimer.core.session.events import EndReason
 
-        what = "Session complete" if ended.reason is EndReason.COMPLETED else "Session ended"
+        what = _("Session complete") if ended.reason is EndReason.COMPLETED else _("Session ended")
         self.setWindowTitle(f"{what} \u2014 {APP_TITLE}")
         session.dispose()
         self.nav.remove(session.page)
@@ -266,7 +267,9 @@ class MainWindow(QMainWindow):
         saved = offer_to_keep_doses(self, summary.result.started_with, live)
         if saved is not None:
             summary.keep_button.setEnabled(False)
-            self.statusBar().showMessage(f"New doses kept for {saved.title}.", 8000)
+            self.statusBar().showMessage(
+                _("New doses kept for {title}.").format(title=saved.title), 8000
+            )
             self._reload_library()
 
     def _resume(self, plan: ResumePlan) -> None:
@@ -349,7 +352,7 @@ class MainWindow(QMainWindow):
     def toggle_mute(self) -> None:
         muted = not self.settings.settings.muted
         self.set_muted(muted)
-        self.statusBar().showMessage("Sound off" if muted else "Sound on", 3000)
+        self.statusBar().showMessage(_("Sound off") if muted else _("Sound on"), 3000)
 
     def set_muted(self, muted: bool) -> None:
         """Mute or unmute voice and beeps, remember it, and show it on the Mute button."""
@@ -373,8 +376,8 @@ class MainWindow(QMainWindow):
         store = self.services.history
         if not isinstance(store, HistoryStore):
             off = self.services.history_off
-            why = off.reason if off is not None else "it could not be opened at start-up."
-            self.show_problem(f"History is not available: {why}")
+            why = off.reason if off is not None else _("it could not be opened at start-up.")
+            self.show_problem(_("History is not available: {why}").format(why=why))
             return
         open_history_window(self, store, wall=self.wall)
 

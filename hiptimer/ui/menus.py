@@ -7,17 +7,18 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenuBar, QMessageBox, QWidget
 
 from hiptimer import APP_TITLE
+from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import KEY_NAMES, Action, set_shortcut
 
 SESSION_MENU = (
-    (Action.PAUSE, "Pause / resume"),
-    (Action.NEXT, "Next step"),
-    (Action.BACK, "Back (repeat the set)"),
-    (Action.MORE, "More (+5 s or +1 rep)"),
-    (Action.LESS, "Less (\u22125 s or \u22121 rep)"),
-    (Action.SKIP_EXERCISE, "Skip exercise"),
-    (Action.MUTE, "Mute / unmute"),
-    (Action.END, "End session\u2026"),
+    (Action.PAUSE, N_("Pause / resume")),
+    (Action.NEXT, N_("Next step")),
+    (Action.BACK, N_("Back (repeat the set)")),
+    (Action.MORE, N_("More (+5 s or +1 rep)")),
+    (Action.LESS, N_("Less (\u22125 s or \u22121 rep)")),
+    (Action.SKIP_EXERCISE, N_("Skip exercise")),
+    (Action.MUTE, N_("Mute / unmute")),
+    (Action.END, N_("End session\u2026")),
 )
 
 
@@ -25,12 +26,12 @@ def ask_to_end(parent: QWidget) -> bool:
     """Ask before ending a session; Enter, Esc and closing the box all keep going."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(f"End the session? \u2014 {APP_TITLE}")
-    box.setText("End this session now?")
-    box.setInformativeText("The sets done so far are kept in your history.")
+    box.setWindowTitle(_("End the session? \u2014 {app}").format(app=APP_TITLE))
+    box.setText(_("End this session now?"))
+    box.setInformativeText(_("The sets done so far are kept in your history."))
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    box.button(QMessageBox.StandardButton.Yes).setText("End session")
-    box.button(QMessageBox.StandardButton.No).setText("Keep going")
+    box.button(QMessageBox.StandardButton.Yes).setText(_("End session"))
+    box.button(QMessageBox.StandardButton.No).setText(_("Keep going"))
     box.setDefaultButton(QMessageBox.StandardButton.No)
     box.setEscapeButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
@@ -40,15 +41,16 @@ def ask_to_quit(parent: QWidget, *, session_running: bool) -> bool:
     """Ask before quitting (Ctrl+Q): Enter, Esc and closing the box all keep HipTimer open."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(f"Quit? \u2014 {APP_TITLE}")
+    box.setWindowTitle(_("Quit? \u2014 {app}").format(app=APP_TITLE))
     if session_running:
-        box.setText("End this session and quit HipTimer?")
-        box.setInformativeText("The sets done so far are kept in your history.")
+        box.setText(_("End this session and quit HipTimer?"))
+        box.setInformativeText(_("The sets done so far are kept in your history."))
     else:
-        box.setText("Quit HipTimer?")
+        box.setText(_("Quit HipTimer?"))
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    box.button(QMessageBox.StandardButton.Yes).setText("&Quit")
-    box.button(QMessageBox.StandardButton.No).setText("&Keep HipTimer open")
+    # Translators: Q (after the &) quits from the keyboard; keep the & before a letter.
+    box.button(QMessageBox.StandardButton.Yes).setText(_("&Quit"))
+    box.button(QMessageBox.StandardButton.No).setText(_("&Keep HipTimer open"))
     box.setDefaultButton(QMessageBox.StandardButton.No)
     box.setEscapeButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
@@ -73,30 +75,30 @@ class WindowMenus(QObject):
 
     def __init__(self, bar: QMenuBar, parent: QWidget) -> None:
         super().__init__(parent)
-        self.file_menu = bar.addMenu("&File")
-        quit_action = QAction("&Quit", parent)
+        self.file_menu = bar.addMenu(_("&File"))
+        quit_action = QAction(_("&Quit"), parent)
         set_shortcut(quit_action, "quit")
         quit_action.triggered.connect(self.quit_requested.emit)
         self.file_menu.addAction(quit_action)
-        session_menu = bar.addMenu("&Session")
+        session_menu = bar.addMenu(_("&Session"))
         for action, label in SESSION_MENU:
-            item = QAction(f"{label}\t{KEY_NAMES[action]}", parent)
+            item = QAction(f"{translate(label)}\t{KEY_NAMES[action]}", parent)
             item.triggered.connect(lambda _=False, a=action: self.action_requested.emit(a))
             session_menu.addAction(item)
-        view_menu = bar.addMenu("&View")
-        history = QAction("&History and reports\u2026", parent)
+        view_menu = bar.addMenu(_("&View"))
+        history = QAction(_("&History and reports\u2026"), parent)
         set_shortcut(history, "history")
         history.triggered.connect(self.history_requested.emit)
         view_menu.addAction(history)
-        full = QAction(f"Full screen\t{KEY_NAMES[Action.FULL_SCREEN]}", parent)
+        full = QAction(_("Full screen") + f"\t{KEY_NAMES[Action.FULL_SCREEN]}", parent)
         full.triggered.connect(self.full_screen_requested.emit)
         view_menu.addAction(full)
         self._bar, self._parent = bar, parent
 
     def add_help_menu(self) -> None:
         """Help, last on the bar (after the menus others add)."""
-        help_menu = self._bar.addMenu("&Help")
-        keys = QAction("&Keyboard shortcuts\u2026", self._parent)
+        help_menu = self._bar.addMenu(_("&Help"))
+        keys = QAction(_("&Keyboard shortcuts\u2026"), self._parent)
         set_shortcut(keys, "keys")
         keys.triggered.connect(self.keys_requested.emit)
         help_menu.addAction(keys)

@@ -8,6 +8,8 @@ from enum import Enum
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QWidget
 
+from hiptimer.i18n import N_
+
 
 class Phase(str, Enum):
     """What the workout screen is showing, each with its own colour and word."""
@@ -23,7 +25,7 @@ class Phase(str, Enum):
 
 @dataclass(frozen=True)
 class PhaseStyle:
-    word: str  # shown in the banner: colour is never the only signal
+    word: str  # shown in the banner (translate it): colour is never the only signal
     background: str
     accent: str  # the banner and the progress bar
     text: str = "#FFFFFF"
@@ -32,13 +34,13 @@ class PhaseStyle:
 # Deep backgrounds with white text: every pair has a contrast ratio of at least 7:1
 # (WCAG AAA), and the hues differ in lightness too, for colour-blind users.
 PHASES: dict[Phase, PhaseStyle] = {
-    Phase.GET_READY: PhaseStyle("GET READY", "#7A3E00", "#FFB74D"),
-    Phase.WORK: PhaseStyle("WORK", "#0B4D1E", "#66E08A"),
-    Phase.REST: PhaseStyle("REST", "#0B3470", "#7FB8FF"),
-    Phase.SWITCH_SIDES: PhaseStyle("SWITCH SIDES", "#4A1467", "#D59CFF"),
-    Phase.PAUSED: PhaseStyle("PAUSED", "#2E2E2E", "#E0E0E0"),
-    Phase.PAIN: PhaseStyle("PAIN CHECK", "#1F2A33", "#FFD54F"),
-    Phase.DONE: PhaseStyle("DONE", "#1F2A33", "#66E08A"),
+    Phase.GET_READY: PhaseStyle(N_("GET READY"), "#7A3E00", "#FFB74D"),
+    Phase.WORK: PhaseStyle(N_("WORK"), "#0B4D1E", "#66E08A"),
+    Phase.REST: PhaseStyle(N_("REST"), "#0B3470", "#7FB8FF"),
+    Phase.SWITCH_SIDES: PhaseStyle(N_("SWITCH SIDES"), "#4A1467", "#D59CFF"),
+    Phase.PAUSED: PhaseStyle(N_("PAUSED"), "#2E2E2E", "#E0E0E0"),
+    Phase.PAIN: PhaseStyle(N_("PAIN CHECK"), "#1F2A33", "#FFD54F"),
+    Phase.DONE: PhaseStyle(N_("DONE"), "#1F2A33", "#66E08A"),
 }
 
 # Pain scale colours for the 0-10 buttons: green (none) through amber to red (worst).

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from hiptimer.audio import tts
 from hiptimer.audio.tts import KEEP_BEFORE_S, trim_leading_silence
 
 RATE = 22050
@@ -50,3 +51,45 @@ def test_a_file_that_is_not_a_wav_is_left_alone(tmp_path: Path) -> None:
     wav.write_bytes(b"not a wav")
     assert trim_leading_silence(wav) == 0.0
     assert wav.read_bytes() == b"not a wav"
+
+
+class _Voice:
+    def __init__(self, id: str, languages: list[object]) -> None:
+        self.id = id
+        self.languages = languages
+
+
+class _VoicesEngine:
+    """Only what voice_for_language reads: the voices and the current one."""
+
+    def __init__(self, voices: list[_Voice], current: str) -> None:
+        self.props: dict[str, object] = {"voices": voices, "voice": current}
+
+    def getProperty(self, name: str) -> object:
+        return self.props[name]
+
+    def setProperty(self, name: str, value: object) -> None:
+        self.props[name] = value
+
+
+ESPEAK_VOICES = [
+    _Voice("gmw/en", ["en-gb"]),
+    _Voice("gmw/en-us", ["en-us"]),
+    _Voice("roa/es-419", ["es-419"]),
+    _Voice("roa/es", ["es"]),
+    _Voice("mb/mb-es1", [b"\x05es-es"]),
+]
+
+
+def test_the_voice_follows_the_language() -> None:
+    engine = _VoicesEngine(ESPEAK_VOICES, current="gmw/en")
+    assert tts.voice_for_language(engine, "en") == "gmw/en"  # the current one speaks it: kept
+    assert tts.voice_for_language(engine, "es") == "roa/es"  # the plain one, not a regional
+    assert tts.voice_for_language(engine, "de") is None
+    assert tts.use_language_voice(engine, "es") == "roa/es"
+    assert engine.props["voice"] == "roa/es"
+
+
+def test_a_regional_voice_is_taken_when_it_is_the_only_one() -> None:
+    engine = _VoicesEngine([ESPEAK_VOICES[0], _Voice("sapi/es-mx", ["es_MX"])], "gmw/en")
+    assert tts.voice_for_language(engine, "es") == "sapi/es-mx"

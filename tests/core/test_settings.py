@@ -273,3 +273,17 @@ def test_a_second_damaged_file_in_the_same_second_keeps_the_first(tmp_path: Path
     first = tmp_path / "settings.json.damaged-20261204-183000"
     second = tmp_path / "settings.json.damaged-20261204-183000-2"
     assert first.read_bytes() == b"{first" and second.read_bytes() == b"{second"
+
+
+def test_the_language_setting_takes_a_shipped_language_or_the_system(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    store = SettingsStore(path)
+    assert store.settings.language == ""  # follows the system
+    assert store.update(language="es").language == "es"
+    assert SettingsStore(path).settings.language == "es"
+    with pytest.raises(ValueError):
+        store.update(language="klingon")
+    path.write_text(json.dumps({"language": "xx", "pain_limit": 3}))
+    again = SettingsStore(path)
+    assert (again.settings.language, again.settings.pain_limit) == ("", 3)
+    assert again.notice is not None and "language" in again.notice

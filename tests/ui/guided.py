@@ -12,7 +12,7 @@ from hiptimer import paths
 from hiptimer.core.clock import FakeClock, FakeWall
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.routines.loader import load_routine
-from hiptimer.core.routines.model import Exercise, Kind, Routine, Tempo
+from hiptimer.core.routines.model import Ceiling, Exercise, Kind, Routine, Tempo
 from hiptimer.core.routines.writer import save_routine
 from hiptimer.core.session.engine import SessionEngine
 from hiptimer.core.session.steps import StepKind
@@ -26,7 +26,8 @@ from tests.ui.sessions import FakeSpeech, advance, advance_until, fake_services
 K = Qt.Key
 DIGIT_KEYS = {n: getattr(K, f"Key_{n}") for n in range(10)} | {10: K.Key_T}
 
-STRETCH = Exercise("stretch", "Stretch", Kind.HOLD, hold_s=5)
+# The ceiling lets the rules suggest a longer hold (without one they keep the hold as written).
+STRETCH = Exercise("stretch", "Stretch", Kind.HOLD, hold_s=5, ceiling=Ceiling(hold_s=30))
 SIT = Exercise(
     "sit-to-stand", "Sit to stand", Kind.REPS, reps=4, reps_range=(2, 8), tempo=Tempo(1, 1, 1)
 )

@@ -8,10 +8,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from hiptimer.core.dosing import rules as pain_rules
+from hiptimer.core.dosing.dose_steps import Dose
 from hiptimer.core.dosing.rules import Recommendation
 from hiptimer.core.routines import user_routines
 from hiptimer.core.routines.catalog import load_catalog
+from hiptimer.core.routines.ladder import at_rung, ceiling_of
 from hiptimer.core.routines.loader import load_routine
 from hiptimer.core.routines.model import Routine
 
@@ -48,6 +49,38 @@ def latest(routine: Routine) -> Routine:
     return routine
 
 
+def apply(routine: Routine, recommendation: Recommendation) -> Routine:
+    """The user's version of the routine with the proposed dose and the next revision.
+
+    A built-in routine becomes a user routine with the same id (so it overrides the
+    built-in in the library) and `based_on` naming the built-in.
+    """
+    r = recommendation
+    if r.proposed is None:
+        raise ValueError(f"The recommendation for {r.exercise_id!r} proposes no new dose")
+    ex = routine.exercise(r.exercise_id)
+    if Dose.of(ex) != r.current:
+        raise ValueError(
+            f"The recommendation for {r.exercise_id!r} was made for {r.current.text}, but the "
+            f"routine now has {Dose.of(ex).text}"
+        )
+    if r.proposed.rung == ex.rung:
+        moved, changes = ex, {c.field: c.new for c in r.changes()}
+    else:  # onto another rung, at the proposed dose whole
+        moved = at_rung(ex, r.proposed.rung)
+        changes = {f: getattr(r.proposed, f) for f in ("sets", "reps", "hold_s")}
+    changed = moved.with_dose(**changes)
+    if moved is ex and ex.ceiling is None and ceiling_of(changed) != ceiling_of(ex):
+        # The ceiling left out is the dose as written: keep it where it was when stepping back.
+        changed = changed.with_dose(ceiling=ceiling_of(ex))
+    updated = routine.replace_exercise(changed)
+    if routine.builtin:
+        return dataclasses.replace(
+            updated, revision=routine.revision + 1, based_on=routine.id, builtin=False, path=""
+        )
+    return dataclasses.replace(updated, revision=routine.revision + 1)
+
+
 def accept(log: DecisionLog | None, routine: Routine, rec: Recommendation, at: datetime) -> Routine:
     """Save the proposed dose in the user's version of the routine, log the yes; returns it.
 
@@ -55,7 +88,7 @@ def accept(log: DecisionLog | None, routine: Routine, rec: Recommendation, at: d
     (nothing is saved or logged then), and OSError when the file cannot be written.
     """
     current = latest(routine)
-    changed = pain_rules.apply(current, rec)
+    changed = apply(current, rec)
     # apply() also makes the user's version (revision, based_on, no path); save_user_version
     # does that itself, the same way the editor saves, so it gets the change alone.
     change_only = dataclasses.replace(

@@ -1,13 +1,18 @@
-"""Dose arithmetic for the pain rules: doses, sessions at a dose, and the steps up and back."""
+"""Dose arithmetic for the pain rules: doses, sessions at a dose, and the steps up and back.
+
+A step up stays within the exercise's ceiling; at the ceiling the next step is the next rung of
+its ladder, at that rung's own starting dose. A step back may go down a rung.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from hiptimer.core.routines.model import Exercise, Kind
+from hiptimer.core.routines.ladder import at_rung, ceiling_of, next_rung
+from hiptimer.core.routines.model import Exercise, Kind, Rung
 from hiptimer.core.session.steps import Side
 
 
@@ -22,12 +27,12 @@ class PainRuleSettings:
     high_pain_sessions_for_clinician: int = 3  # sessions running above acceptable
     weekly_rise_for_clinician: float = 2.0  # rise of the weekly average pain
     trend_window_days: int = 7  # a "week" for the weekly average
-    reps_step: int = 2  # reps added when progressing, up to the top of the range
+    reps_step: int = 2  # reps added when progressing, up to the ceiling
     reps_step_back: int = 2  # reps taken off when stepping back, down to the range bottom
     hold_step_s: float = 5
+    long_hold_from_s: float = 120  # a hold this long is a timed activity (a walk, cardio) ...
+    long_hold_step_s: float = 60  # ... and changes by a minute at a time
     min_hold_s: float = 5
-    max_hold_s: float = 60  # longest stretch hold in the seed programs; then add a set
-    max_sets: int = 5
 
 
 DEFAULT_SETTINGS = PainRuleSettings()
@@ -35,27 +40,47 @@ DEFAULT_SETTINGS = PainRuleSettings()
 
 @dataclass(frozen=True)
 class Dose:
-    """The dose fields the rules change: sets, and reps or hold seconds."""
+    """The dose fields the rules change: the rung of the ladder, sets, and reps or hold seconds.
+
+    `name` is the variant's name on an exercise with a ladder, for the words; it is not
+    compared.
+    """
 
     sets: int
     reps: int | None = None
     hold_s: float | None = None
+    rung: int = 0
+    name: str = field(default="", compare=False)
 
     @classmethod
     def of(cls, ex: Exercise) -> Dose:
+        name = ex.name if ex.ladder else ""
         if ex.kind is Kind.HOLD:
-            return cls(ex.sets, hold_s=ex.hold_s)
-        return cls(ex.sets, reps=ex.reps)
+            return cls(ex.sets, hold_s=ex.hold_s, rung=ex.rung, name=name)
+        return cls(ex.sets, reps=ex.reps, rung=ex.rung, name=name)
+
+    @classmethod
+    def of_rung(cls, rung: Rung, number: int, kind: Kind) -> Dose:
+        if kind is Kind.HOLD:
+            return cls(rung.sets, hold_s=rung.hold_s, rung=number, name=rung.name)
+        return cls(rung.sets, reps=rung.reps, rung=number, name=rung.name)
 
     @property
-    def text(self) -> str:
-        """'3 x 12 reps' or '3 x 35 s'."""
+    def amount(self) -> str:
+        """'3 x 12 reps' or '3 x 35 s', without the variant's name."""
         if self.reps is not None:
             return f"{self.sets} x {self.reps} reps"
         return f"{self.sets} x {self.hold_s or 0:g} s"
 
+    @property
+    def text(self) -> str:
+        """'3 x 12 reps' or '3 x 35 s'; 'Single-leg bridge, 2 x 8 reps' on a ladder."""
+        return f"{self.name}, {self.amount}" if self.name else self.amount
+
     def is_lower_than(self, other: Dose) -> bool:
-        """Less in at least one field and more in none (doses of the same kind only)."""
+        """On a lower rung, or on the same rung less in one field and more in none."""
+        if self.rung != other.rung:
+            return self.rung < other.rung
         pairs: list[tuple[float, float]] = [(self.sets, other.sets)]
         for mine, theirs in ((self.reps, other.reps), (self.hold_s, other.hold_s)):
             if (mine is None) != (theirs is None):
@@ -108,55 +133,85 @@ class ExerciseHistory:
     dose_history: tuple[Dose, ...] = ()
 
 
-def progressed_dose(ex: Exercise, s: PainRuleSettings = DEFAULT_SETTINGS) -> Dose | None:
-    """The next dose up: reps within the range, then hold time, then one more set.
+def hold_step(hold_s: float, s: PainRuleSettings = DEFAULT_SETTINGS) -> float:
+    """Seconds a hold changes by: 5 s, or a minute for a long timed activity."""
+    return s.long_hold_step_s if hold_s >= s.long_hold_from_s else s.hold_step_s
 
-    A hold longer than `max_hold_s` is a timed activity (a warm-up walk, easy cardio), not
-    a stretch: it is neither lengthened nor repeated.
+
+def progressed_dose(ex: Exercise, s: PainRuleSettings = DEFAULT_SETTINGS) -> Dose | None:
+    """The next dose up within the ceiling: more reps or a longer hold, then one more set.
+
+    None at the ceiling (or above it, where the user put the dose): see climbed_dose.
     """
-    dose = Dose.of(ex)
-    if ex.kind is Kind.HOLD and (dose.hold_s or 0) > s.max_hold_s:
-        return None
+    dose, top = Dose.of(ex), ceiling_of(ex)
     if ex.kind is Kind.REPS:
         reps = dose.reps or 0
-        if ex.reps_range is not None and reps < ex.reps_range[1]:
-            return dataclasses.replace(dose, reps=min(reps + s.reps_step, ex.reps_range[1]))
-    elif (dose.hold_s or 0) < s.max_hold_s:
-        return dataclasses.replace(
-            dose, hold_s=min((dose.hold_s or 0) + s.hold_step_s, s.max_hold_s)
-        )
-    if dose.sets < s.max_sets:
+        if top.reps is not None and reps < top.reps:
+            return dataclasses.replace(dose, reps=min(reps + s.reps_step, top.reps))
+    else:
+        hold = dose.hold_s or 0
+        if top.hold_s is not None and hold < top.hold_s:
+            return dataclasses.replace(dose, hold_s=min(hold + hold_step(hold, s), top.hold_s))
+    if top.sets is not None and dose.sets < top.sets:
         return dataclasses.replace(dose, sets=dose.sets + 1)
     return None
 
 
+def climbed_dose(ex: Exercise) -> Dose | None:
+    """The next rung of the ladder at its own starting dose; None at the top or without one."""
+    rung = next_rung(ex)
+    return None if rung is None else Dose.of_rung(rung, ex.rung + 1, ex.kind)
+
+
 def reduced_dose(ex: Exercise, s: PainRuleSettings = DEFAULT_SETTINGS) -> Dose | None:
-    """A smaller dose: fewer reps (not below the range) or a shorter hold, else one set less."""
+    """A smaller dose: fewer reps (not below the range) or a shorter hold, else one set less;
+    at the smallest dose of a rung, the rung below at the dose it holds."""
     dose = Dose.of(ex)
     if ex.kind is Kind.REPS:
         bottom = ex.reps_range[0] if ex.reps_range is not None else 1
         if (dose.reps or 0) > bottom:
             return dataclasses.replace(dose, reps=max((dose.reps or 0) - s.reps_step_back, bottom))
     elif (dose.hold_s or 0) > s.min_hold_s:
-        return dataclasses.replace(
-            dose, hold_s=max((dose.hold_s or 0) - s.hold_step_s, s.min_hold_s)
-        )
+        hold = dose.hold_s or 0
+        return dataclasses.replace(dose, hold_s=max(hold - hold_step(hold, s), s.min_hold_s))
     if dose.sets > 1:
         return dataclasses.replace(dose, sets=dose.sets - 1)
+    if ex.rung > 0:
+        return Dose.of(at_rung(ex, ex.rung - 1))
     return None
 
 
 def step_back_dose(
     history: ExerciseHistory, ex: Exercise, s: PainRuleSettings = DEFAULT_SETTINGS
 ) -> Dose | None:
-    """The last earlier dose lower than the current one, or else a reduced dose.
+    """The last earlier dose lower than the current one (a lower rung counts), else a reduced one.
 
-    An earlier dose outside the exercise's present reps range (edited since) is passed over.
+    An earlier dose that no longer fits the exercise (a rep range or a ladder edited since)
+    is passed over.
     """
-    current, low_high = Dose.of(ex), ex.reps_range
+    current = Dose.of(ex)
     earlier = history.dose_history or tuple(e.dose for e in history.exposures)
     for dose in reversed(earlier):
-        fits = low_high is None or dose.reps is None or low_high[0] <= dose.reps <= low_high[1]
-        if fits and dose.is_lower_than(current):
-            return dose
+        if _fits(dose, ex) and dose.is_lower_than(current):
+            return _named(dose, ex)
     return reduced_dose(ex, s)
+
+
+def _fits(dose: Dose, ex: Exercise) -> bool:
+    """Whether the exercise can still take this dose: its rung exists, its reps are in range."""
+    if dose.rung == ex.rung:
+        low_high = ex.reps_range
+    elif 0 <= dose.rung < len(ex.ladder):
+        low_high = ex.ladder[dose.rung].reps_range
+    else:
+        return False
+    return low_high is None or dose.reps is None or low_high[0] <= dose.reps <= low_high[1]
+
+
+def _named(dose: Dose, ex: Exercise) -> Dose:
+    """The dose with its rung's name, as the words show it."""
+    if not ex.ladder:
+        return dose
+    return dataclasses.replace(
+        dose, name=ex.ladder[dose.rung].name if dose.rung != ex.rung else ex.name
+    )

@@ -15,6 +15,7 @@ from typing import Any
 from hiptimer.core.dosing import rules as pain_rules
 from hiptimer.core.dosing.dose_steps import Dose, ExerciseHistory, Exposure, PainRuleSettings
 from hiptimer.core.history.queries import DoseChange, HistoryQueries, from_db_time, to_db_time
+from hiptimer.core.routines.loader import exercise_from_data
 from hiptimer.core.routines.model import Exercise, Kind, Routine
 from hiptimer.core.session.steps import Side
 
@@ -108,6 +109,9 @@ def _checkins(store: HistoryQueries, since: datetime) -> list[tuple[datetime, in
 def _planned_dose(session: _Session, sets: Sequence[_Set]) -> Dose:
     """The dose as the session began; from its first set when the session kept no doses."""
     data = session.doses.get(sets[0].exercise_id)
+    ex = exercise_from_data(data) if isinstance(data, dict) else None
+    if ex is not None:
+        return Dose.of(ex)  # on the rung the session was done on
     if isinstance(data, dict) and isinstance(data.get("sets"), int):
         if data.get("kind") == Kind.HOLD.value:
             return Dose(data["sets"], hold_s=data.get("hold_s"))
@@ -180,6 +184,19 @@ def dose_history(
     return tuple(doses)
 
 
+def _sides_now(ex: Exercise, side: Side | None) -> tuple[Side | None, ...]:
+    """Where a set counts in the exercise's history as it is done now.
+
+    A set counts on its own side; a set without a side (a variant done with both legs, a
+    bridge) counts on each side of a variant done side by side (the single-leg bridge after
+    it), and a set on one side counts for a variant without sides. So the history of an
+    exercise goes on across the rungs of its ladder, whichever way each is done.
+    """
+    if ex.has_sides:
+        return (side,) if side is not None else (Side.RIGHT, Side.LEFT)
+    return (None,)
+
+
 def exercise_histories(
     store: HistoryQueries,
     routine: Routine,
@@ -191,10 +208,11 @@ def exercise_histories(
         return {}
     by_id = {x.id: x for x in sessions}
     grouped: dict[Key, dict[int, list[_Set]]] = defaultdict(lambda: defaultdict(list))
-    wanted = {ex.id for ex in routine.exercises}
+    wanted = {ex.id: ex for ex in routine.exercises}
     for x in _sets(store, list(by_id)):
         if x.exercise_id in wanted:
-            grouped[(x.exercise_id, x.side)][x.session_id].append(x)
+            for side in _sides_now(wanted[x.exercise_id], x.side):
+                grouped[(x.exercise_id, side)][x.session_id].append(x)
     checkins = _checkins(store, sessions[0].started_at)
     changes = store.dose_changes(routine.id)
     result: dict[Key, ExerciseHistory] = {}

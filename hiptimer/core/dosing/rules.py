@@ -23,6 +23,7 @@ from hiptimer.core.dosing.dose_steps import (
     Exposure,
     FieldChange,
     PainRuleSettings,
+    climbed_dose,
     progressed_dose,
     step_back_dose,
 )
@@ -63,7 +64,7 @@ class Recommendation:
         """The dose fields the proposal changes, for recording the decision."""
         if self.proposed is None:
             return ()
-        fields = ("sets", "reps", "hold_s")
+        fields = ("rung", "sets", "reps", "hold_s")
         return tuple(
             FieldChange(f, getattr(self.current, f), getattr(self.proposed, f))
             for f in fields
@@ -233,6 +234,8 @@ def _times(n: int) -> str:
 
 
 def _gain(old: Dose, new: Dose) -> str:
+    if new.rung != old.rung:
+        return f"the next step: {new.text}"
     if new.reps != old.reps:
         return f"{new.reps} reps"
     if new.hold_s != old.hold_s:
@@ -254,13 +257,21 @@ def _progress(
             f"{good}. Keep this dose until that happens {_times(s.sessions_to_progress)} in a "
             f"row; then it will be time for a little more.{note}",
         ), None
-    new = progressed_dose(ex, s)
+    new = progressed_dose(ex, s) or climbed_dose(ex)
     if new is None:
         return _Finding(
             "stay.top",
-            f"{good}, and this exercise is at its highest dose here ({current.text}). Keep it "
-            "there, and ask your physiotherapist about a harder version.",
+            f"{good}, and this exercise is at the most HipTimer suggests for it "
+            f"({current.text}). Keep it there, and ask your physiotherapist about a harder "
+            "version.",
         ), None
+    if new.rung != current.rung:
+        kind = "load" if _adds_load(ex) else "ladder"
+        return _Finding(
+            f"progress.{kind}",
+            f"{good}, {_times(s.sessions_to_progress)} in a row at the most HipTimer suggests "
+            f"for it ({current.text}): ready for {_gain(current, new)}.",
+        ), new
     kind = (
         "reps" if new.reps != current.reps else "hold" if new.hold_s != current.hold_s else "sets"
     )
@@ -268,6 +279,13 @@ def _progress(
         f"progress.{kind}",
         f"{good}, {_times(s.sessions_to_progress)} in a row: ready for {_gain(current, new)}.",
     ), new
+
+
+def _adds_load(ex: Exercise) -> bool:
+    """Whether the next rung is the same movement with more weight (an ankle weight, say)."""
+    up = ex.ladder[ex.rung + 1]
+    before = ex.load.amount if ex.load is not None else 0
+    return up.load is not None and up.load.amount > before and up.sides is ex.sides
 
 
 def recommend(
@@ -331,9 +349,15 @@ def recommend_routine(
 ) -> list[Recommendation]:
     """Recommendations for the active exercises that have a history, in routine order."""
     by_key = {(h.exercise_id, h.side): h for h in histories}
-    order = {ex.id: i for i, ex in enumerate(routine.active_exercises)}
+    active = {ex.id: ex for ex in routine.active_exercises}
+    order = {ex_id: i for i, ex_id in enumerate(active)}
     sides = {Side.RIGHT: 0, Side.LEFT: 1, None: 2}
-    keys = sorted((k for k in by_key if k[0] in order), key=lambda k: (order[k[0]], sides[k[1]]))
+    # Only the sides the exercise is done with now: after a move to a variant done on each
+    # side (or back), the history kept under the other sides is not this variant's.
+    keys = sorted(
+        (k for k in by_key if k[0] in active and (k[1] is None) != active[k[0]].has_sides),
+        key=lambda k: (order[k[0]], sides[k[1]]),
+    )
     return [recommend(by_key[k], routine.exercise(k[0]), settings) for k in keys]
 
 
@@ -349,30 +373,6 @@ def per_exercise(recommendations: Iterable[Recommendation]) -> list[Recommendati
         if best is None or SEVERITY[r.action] > SEVERITY[best.action]:
             chosen[r.exercise_id] = r
     return list(chosen.values())
-
-
-def apply(routine: Routine, recommendation: Recommendation) -> Routine:
-    """The user's version of the routine with the proposed dose and the next revision.
-
-    A built-in routine becomes a user routine with the same id (so it overrides the
-    built-in in the library) and `based_on` naming the built-in.
-    """
-    r = recommendation
-    if r.proposed is None:
-        raise ValueError(f"The recommendation for {r.exercise_id!r} proposes no new dose")
-    ex = routine.exercise(r.exercise_id)
-    if Dose.of(ex) != r.current:
-        raise ValueError(
-            f"The recommendation for {r.exercise_id!r} was made for {r.current.text}, but the "
-            f"routine now has {Dose.of(ex).text}"
-        )
-    changes = {c.field: c.new for c in r.changes()}
-    updated = routine.replace_exercise(ex.with_dose(**changes))
-    if routine.builtin:
-        return dataclasses.replace(
-            updated, revision=routine.revision + 1, based_on=routine.id, builtin=False, path=""
-        )
-    return dataclasses.replace(updated, revision=routine.revision + 1)
 
 
 def needs_morning_checkin(

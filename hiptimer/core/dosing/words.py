@@ -30,14 +30,22 @@ def is_offer(rec: Recommendation) -> bool:
 
 
 def change_text(rec: Recommendation) -> str:
-    """'3 x 10 reps \u2192 3 x 12 reps', or the present dose when nothing is proposed."""
+    """'3 x 10 reps \u2192 3 x 12 reps', or the present dose when nothing is proposed.
+
+    A move on the ladder names the variant it goes to ('3 x 15 reps \u2192 Single-leg
+    bridge, 2 x 8 reps'); the one it leaves is the exercise the suggestion is about.
+    """
     if rec.proposed is None:
         return rec.current.text
+    if rec.proposed.rung != rec.current.rung:
+        return f"{rec.current.amount} \u2192 {rec.proposed.text}"
     return f"{rec.current.text} \u2192 {rec.proposed.text}"
 
 
 def _dose_words(old: Dose, new: Dose) -> str:
-    """The field that changes, as said aloud: 'twelve reps', 'thirty-five second holds'."""
+    """What changes, as said aloud: 'twelve reps', 'holds of ...', 'the single-leg bridge'."""
+    if new.rung != old.rung and new.name:
+        return f"the {new.name[:1].lower()}{new.name[1:]}"
     if new.reps != old.reps and new.reps is not None:
         return "one rep" if new.reps == 1 else f"{number_words(new.reps)} reps"
     if new.hold_s != old.hold_s and new.hold_s is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from hiptimer.core.history.queries import PainPoint, WeekCount
-from hiptimer.core.history.review import local_day
+from hiptimer.core.history.review import local_day, month_abbreviation
 
 
 def bucket_pain(points: list[PainPoint], max_points: int = 120) -> tuple[str, list[PainPoint]]:
@@ -62,7 +62,7 @@ def week_buckets(
 
 def bucket_label(start: date, unit: str) -> str:
     if unit == "week":
-        return f"{start.day} {start:%b}"
+        return f"{start.day} {month_abbreviation(start.month)}"
     if unit == "month":
-        return f"{start:%b %y}"
+        return f"{month_abbreviation(start.month)} {start:%y}"
     return f"{start:%Y}"

@@ -14,6 +14,8 @@ import logging
 import sqlite3
 from dataclasses import dataclass
 
+from hiptimer.core.history.writes import DOSE_FIELDS
+
 log = logging.getLogger(__name__)
 
 SET_ASIDE_SQL = """
@@ -142,7 +144,7 @@ RULES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
              _number("old_value", "new_value") + " AND " + _whole("session_id")),
             ("side, field or accepted is not a value HipTimer writes",
              _one_of("side", "right", "left") + " AND accepted IN (0, 1) AND "
-             + _one_of("field", "sets", "reps", "hold_s") + " AND field IS NOT NULL"),
+             + _one_of("field", *DOSE_FIELDS) + " AND field IS NOT NULL"),
         ),
     ),
 )  # fmt: skip

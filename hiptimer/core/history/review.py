@@ -15,6 +15,7 @@ from hiptimer.core.history.queries import (
     WeekCount,
 )
 from hiptimer.core.routines.model import Routine, Schedule, format_duration
+from hiptimer.i18n import N_, translate
 
 if TYPE_CHECKING:
     from hiptimer.core.routines.catalog import Catalog
@@ -78,14 +79,25 @@ def filter_sessions(
 def when_text(when: datetime) -> str:
     """'Mon 3 Mar 2025 09:00' in local time."""
     local = when.astimezone()
-    return f"{local:%a} {local.day} {local:%b %Y %H:%M}"
+    return f"{local:%a} {local.day} {month_abbreviation(local.month)} {local:%Y %H:%M}"
 
 
 def day_text(day: date | datetime) -> str:
     """'3 Mar 2025' (a datetime in local time)."""
     if isinstance(day, datetime):
         day = local_day(day)
-    return f"{day.day} {day:%b %Y}"
+    return f"{day.day} {month_abbreviation(day.month)} {day.year}"
+
+
+MONTHS = (
+    N_("Jan"), N_("Feb"), N_("Mar"), N_("Apr"), N_("May"), N_("Jun"),
+    N_("Jul"), N_("Aug"), N_("Sep"), N_("Oct"), N_("Nov"), N_("Dec"),
+)  # fmt: skip
+
+
+def month_abbreviation(month: int) -> str:
+    """A month's short name in the language in use (strftime's %b follows the C locale)."""
+    return translate(MONTHS[month - 1])
 
 
 def duration_text(session: SessionSummary) -> str:

@@ -24,7 +24,7 @@ BUG_ERRORS = (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.Interfac
 END_REASONS = ("completed", "ended_early", "interrupted", "partial")
 SIDES = ("right", "left")
 PAIN_CHOICES = ("stop", "lower", "continue")
-DOSE_FIELDS = ("sets", "reps", "hold_s")
+DOSE_FIELDS = ("rung", "sets", "reps", "hold_s")  # rung: a move on a progression ladder
 
 
 def check_in(name: str, value: object, allowed: tuple[str, ...]) -> None:

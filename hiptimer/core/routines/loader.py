@@ -1,4 +1,4 @@
-"""Read routine files (JSON, format version 1) into validated routines.
+"""Read routine files (JSON, format versions 1 and 2) into validated routines.
 
 Nothing but RoutineError ever leaves this module on bad input: not a missing file, a folder,
 a FIFO, bad UTF-8, deep nesting or a huge number. Validation is in validation.py and
@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from hiptimer.core.routines.model import Routine
+from hiptimer.core.routines.model import FORMAT_MARKER, FORMAT_VERSION, Exercise, Routine
+from hiptimer.core.routines.translation import translated
 from hiptimer.core.routines.validation import (
     MAX_FILE_BYTES,
     Problem,
@@ -26,7 +27,9 @@ def load_routine(path: str | os.PathLike[str], *, builtin: bool = False) -> Rout
     """Load and validate one routine file."""
     source = str(path)
     text = read_routine_text(Path(path))
-    return parse_routine_text(text, source, builtin=builtin)
+    routine = parse_routine_text(text, source, builtin=builtin)
+    # A built-in speaks the language in use; the user's own routines are their own words.
+    return translated(routine) if builtin else routine
 
 
 def read_routine_text(path: Path) -> str:
@@ -64,6 +67,19 @@ def routine_from_data(data: Any, source: str = "<routine>", *, builtin: bool = F
     if problems or routine is None:
         raise RoutineError(source, problems or [Problem("", "invalid routine")])
     return _with_origin(routine, source, builtin)
+
+
+def exercise_from_data(data: Any) -> Exercise | None:
+    """One exercise from its JSON form (as a session's doses keep it); None when it is not valid."""
+    wrapper = {
+        "format": FORMAT_MARKER,
+        "version": FORMAT_VERSION,
+        "id": "exercise",
+        "title": "exercise",
+        "exercises": [data],
+    }
+    routine, _ = check_routine(wrapper)
+    return routine.exercises[0] if routine is not None else None
 
 
 def _with_origin(routine: Routine, source: str, builtin: bool) -> Routine:

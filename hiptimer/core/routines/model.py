@@ -7,8 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
+from hiptimer.i18n import _, decimal, n_
+
 FORMAT_MARKER = "hiptimer-routine"
-FORMAT_VERSION = 1
+FORMAT_VERSION = (
+    2  # the newest format this HipTimer reads; it writes the oldest that holds a routine
+)
+FORMAT_VERSIONS = (1, 2)
 
 
 class Kind(str, Enum):
@@ -28,15 +33,53 @@ class SideMode(str, Enum):
 
 @dataclass(frozen=True)
 class Tempo:
-    """Seconds to lift, hold at the top and lower for one paced rep."""
+    """Seconds to lift, hold at the top, lower and pause at the bottom for one paced rep."""
 
     lift_s: float
     hold_s: float
     lower_s: float
+    pause_s: float = 0  # format 2
 
     @property
     def rep_s(self) -> float:
-        return self.lift_s + self.hold_s + self.lower_s
+        return self.lift_s + self.hold_s + self.lower_s + self.pause_s
+
+    @property
+    def text(self) -> str:
+        """'2-1-3', or '2-1-3-1' with a pause at the bottom."""
+        parts = [self.lift_s, self.hold_s, self.lower_s] + ([self.pause_s] if self.pause_s else [])
+        return "-".join(_num(p) for p in parts)
+
+
+class LoadUnit(str, Enum):
+    """Units of an added weight."""
+
+    KG = "kg"
+    LB = "lb"
+
+
+@dataclass(frozen=True)
+class Load:
+    """An added weight, such as an ankle weight: an amount and its unit (format 2)."""
+
+    amount: float
+    unit: LoadUnit
+
+    @property
+    def text(self) -> str:
+        return f"{_num(self.amount)} {self.unit.value}"
+
+
+@dataclass(frozen=True)
+class Ceiling:
+    """The largest dose the pain rules may suggest (format 2); None: the dose as written.
+
+    For reps, "as written" is the top of reps_range (or the reps when there is no range).
+    """
+
+    sets: int | None = None
+    reps: int | None = None
+    hold_s: float | None = None
 
 
 @dataclass(frozen=True)
@@ -49,10 +92,11 @@ class Schedule:
     @property
     def label(self) -> str:
         if self.min_per_week >= 7:
-            return "daily"
+            return _("daily")
         if self.min_per_week == self.max_per_week:
-            return f"{self.min_per_week} times a week"
-        return f"{self.min_per_week}-{self.max_per_week} times a week"
+            n = self.min_per_week
+            return n_("{n} time a week", "{n} times a week", n).format(n=n)
+        return _("{min}-{max} times a week").format(min=self.min_per_week, max=self.max_per_week)
 
 
 @dataclass(frozen=True)
@@ -66,10 +110,39 @@ class Rests:
 
 
 @dataclass(frozen=True)
+class Rung:
+    """One step of an exercise's progression ladder: a variant with its own dose (format 2).
+
+    Every field is resolved: what a ladder entry leaves out is taken from the exercise's
+    first rung when the file is read (see ladder.py).
+    """
+
+    id: str
+    name: str
+    sets: int = 1
+    hold_s: float | None = None
+    reps: int | None = None
+    reps_range: tuple[int, int] | None = None
+    rep_hold_s: float = 0
+    tempo: Tempo | None = None
+    sides: SideMode = SideMode.NONE
+    load: Load | None = None
+    ceiling: Ceiling | None = None
+    setup: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()
+    caution: str = ""
+    image: str = ""
+
+
+@dataclass(frozen=True)
 class Exercise:
     """One exercise of a routine and its dose.
 
-    A rest field left as None falls back to the routine's default rests.
+    A rest field left as None falls back to the routine's default rests. An exercise with a
+    progression ladder is the rung the user is on: its name, dose and texts are that rung's,
+    `ladder` holds every rung in order (rung 0 is the exercise as first written) and `rung`
+    says which one this is. The entry at `ladder[rung]` may be older than these fields:
+    ladder.rungs() gives the ladder as it stands.
     """
 
     id: str
@@ -90,6 +163,10 @@ class Exercise:
     caution: str = ""
     image: str = ""
     enabled: bool = True
+    load: Load | None = None
+    ceiling: Ceiling | None = None
+    ladder: tuple[Rung, ...] = ()
+    rung: int = 0
 
     @property
     def has_sides(self) -> bool:
@@ -205,11 +282,11 @@ def format_duration(seconds: float) -> str:
     """'45 s', '12 min', '1 h 05 min' for people reading a list."""
     seconds = round(seconds)
     if seconds < 60:
-        return f"{seconds} s"
+        return _("{n} s").format(n=seconds)
     minutes = round(seconds / 60)
     if minutes < 60:
-        return f"{minutes} min"
-    return f"{minutes // 60} h {minutes % 60:02d} min"
+        return _("{n} min").format(n=minutes)
+    return _("{h} h {min:02d} min").format(h=minutes // 60, min=minutes % 60)
 
 
 def dose_text(ex: Exercise) -> str:
@@ -220,25 +297,26 @@ def dose_text(ex: Exercise) -> str:
         reps = f"{ex.reps}"
         if ex.reps_range and ex.reps_range[0] != ex.reps_range[1]:
             reps = f"{ex.reps} ({ex.reps_range[0]}-{ex.reps_range[1]})"
-        body = f"{ex.sets} x {reps} reps"
+        body = _("{sets} x {reps} reps").format(sets=ex.sets, reps=reps)
         if ex.rep_hold_s:
-            body += f", {seconds_text(ex.rep_hold_s)} hold"
+            body = _("{dose}, {hold} hold").format(dose=body, hold=seconds_text(ex.rep_hold_s))
         if ex.tempo:
-            t = ex.tempo
-            body += f", tempo {_num(t.lift_s)}-{_num(t.hold_s)}-{_num(t.lower_s)}"
+            body = _("{dose}, tempo {tempo}").format(dose=body, tempo=ex.tempo.text)
     if ex.sides is SideMode.EACH:
-        body += " each side"
+        body = _("{dose} each side").format(dose=body)
     elif ex.sides is SideMode.ALTERNATING:
-        body += " each side, alternating"
+        body = _("{dose} each side, alternating").format(dose=body)
+    if ex.load is not None:
+        body = _("{dose}, {load}").format(dose=body, load=ex.load.text)
     return body
 
 
 def _num(x: float) -> str:
-    return f"{x:g}"
+    return decimal(x)
 
 
 def seconds_text(x: float) -> str:
     """A hold or rest as written: '45 s', '2.5 s', '1 min'."""
     if x >= 60 and x % 60 == 0:
-        return f"{int(x // 60)} min"
-    return f"{_num(x)} s"
+        return _("{n} min").format(n=int(x // 60))
+    return _("{n} s").format(n=_num(x))

@@ -7,24 +7,31 @@ import os
 from pathlib import Path
 from typing import Any
 
+from hiptimer.core.routines.ladder import INHERITED, current_rung, rungs, uses_format_2
 from hiptimer.core.routines.model import (
     FORMAT_MARKER,
-    FORMAT_VERSION,
+    Ceiling,
     Exercise,
     Kind,
     Rests,
     Routine,
+    Rung,
     SideMode,
+    Tempo,
 )
 from hiptimer.core.routines.validation import MAX_FILE_BYTES, Problem, RoutineError
 from hiptimer.core.safe_write import replacing_text
 
 
 def routine_to_data(routine: Routine) -> dict[str, Any]:
-    """The JSON-ready form of a routine, omitting fields left at their defaults."""
+    """The JSON-ready form of a routine, omitting fields left at their defaults.
+
+    It is written as format 1 unless it uses a field of format 2, so that a routine without
+    them stays readable by an older HipTimer.
+    """
     data: dict[str, Any] = {
         "format": FORMAT_MARKER,
-        "version": FORMAT_VERSION,
+        "version": 2 if uses_format_2(routine) else 1,
         "id": routine.id,
         "title": routine.title,
     }
@@ -51,30 +58,73 @@ def routine_to_data(routine: Routine) -> dict[str, Any]:
 
 
 def exercise_to_data(ex: Exercise) -> dict[str, Any]:
-    """The JSON-ready form of one exercise."""
-    d: dict[str, Any] = {"id": ex.id, "name": ex.name, "kind": ex.kind.value, "sets": ex.sets}
-    if ex.kind is Kind.HOLD:
-        d["hold_s"] = ex.hold_s
-    else:
-        d["reps"] = ex.reps
-        if ex.reps_range:
-            d["reps_range"] = list(ex.reps_range)
-        _put(d, "rep_hold_s", ex.rep_hold_s, 0)
-        if ex.tempo:
-            d["tempo"] = {
-                "lift_s": ex.tempo.lift_s,
-                "hold_s": ex.tempo.hold_s,
-                "lower_s": ex.tempo.lower_s,
-            }
-    _put(d, "sides", ex.sides.value, SideMode.NONE.value)
+    """The JSON-ready form of one exercise: its first rung, then the harder ones as a ladder."""
+    ladder = rungs(ex)
+    first = ladder[0] if ladder else current_rung(ex)
+    d: dict[str, Any] = {"id": ex.id, "name": first.name, "kind": ex.kind.value}
+    _put_dose(d, first, ex.kind)
+    _put(d, "sides", first.sides.value, SideMode.NONE.value)
     _put(d, "rest_between_sets_s", ex.rest_between_sets_s, None)
     _put(d, "rest_between_sides_s", ex.rest_between_sides_s, None)
     _put(d, "rest_after_s", ex.rest_after_s, None)
-    _put(d, "setup", list(ex.setup), [])
-    _put(d, "cues", list(ex.cues), [])
-    _put(d, "caution", ex.caution, "")
-    _put(d, "image", ex.image, "")
+    _put(d, "setup", list(first.setup), [])
+    _put(d, "cues", list(first.cues), [])
+    _put(d, "caution", first.caution, "")
+    _put(d, "image", first.image, "")
     _put(d, "enabled", ex.enabled, True)
+    if ladder:
+        d["ladder"] = [_rung_to_data(r, first, ex.kind) for r in ladder[1:]]
+        _put(d, "rung", ex.rung, 0)
+    return d
+
+
+def _put_dose(d: dict[str, Any], r: Rung, kind: Kind, *, pacing: bool = True) -> None:
+    d["sets"] = r.sets
+    if kind is Kind.HOLD:
+        d["hold_s"] = r.hold_s
+    else:
+        d["reps"] = r.reps
+        if r.reps_range:
+            d["reps_range"] = list(r.reps_range)
+        if pacing:
+            _put(d, "rep_hold_s", r.rep_hold_s, 0)
+            if r.tempo:
+                d["tempo"] = _tempo_to_data(r.tempo)
+    if r.load is not None:
+        d["load"] = {"amount": r.load.amount, "unit": r.load.unit.value}
+    if r.ceiling is not None:
+        d["ceiling"] = _ceiling_to_data(r.ceiling)
+
+
+def _rung_to_data(r: Rung, first: Rung, kind: Kind) -> dict[str, Any]:
+    """A ladder entry: its own dose, and what it does not share with the first rung."""
+    d: dict[str, Any] = {"id": r.id, "name": r.name}
+    _put_dose(d, r, kind, pacing=False)
+    for name in INHERITED:
+        mine, theirs = getattr(r, name), getattr(first, name)
+        if mine != theirs:
+            d[name] = _plain(mine)
+    return d  # a rung cannot drop the first rung's tempo: it is then inherited
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Tempo):
+        return _tempo_to_data(value)
+    if isinstance(value, SideMode):
+        return value.value
+    return list(value) if isinstance(value, tuple) else value
+
+
+def _tempo_to_data(tempo: Tempo) -> dict[str, Any]:
+    d = {"lift_s": tempo.lift_s, "hold_s": tempo.hold_s, "lower_s": tempo.lower_s}
+    _put(d, "pause_s", tempo.pause_s, 0)
+    return d
+
+
+def _ceiling_to_data(c: Ceiling) -> dict[str, Any]:
+    d: dict[str, Any] = {}
+    for name in ("sets", "reps", "hold_s"):
+        _put(d, name, getattr(c, name), None)
     return d
 
 

@@ -13,20 +13,17 @@ from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 
 from hiptimer.core.clock import Clock, MonotonicClock, wall_now
-from hiptimer.core.routines.model import Exercise, Kind, Routine, SideMode
-from hiptimer.core.session import dose_adjust, marks
+from hiptimer.core.routines.model import Exercise, Routine
+from hiptimer.core.session import marks
+from hiptimer.core.session.dose_commands import DoseCommands
 from hiptimer.core.session.events import (
-    DoseChanged,
     EndReason,
     Event,
-    ExerciseSkipped,
     PainChoice,
     PainChoiceMade,
     PainRated,
     PainRequested,
     Paused,
-    RepCounted,
-    RepUncounted,
     Resumed,
     SessionEnded,
     SessionStarted,
@@ -34,26 +31,27 @@ from hiptimer.core.session.events import (
     SetRecord,
     StepStarted,
 )
+from hiptimer.core.session.moves import MoveCommands
+from hiptimer.core.session.set_record import set_record
 from hiptimer.core.session.step_clock import StepClock
 from hiptimer.core.session.steps import (
     SetKey,
     Step,
     StepKind,
     expand,
-    movements_per_set,
+    first_work_steps,
     resume_plan,
     step_estimate,
     work_duration,
 )
-from hiptimer.core.session.view import SessionView, rep_state, reps_done
+from hiptimer.core.session.view import SessionView, rep_state
 
 DEFAULT_PAIN_LIMIT = 5
-ADJUST_SECONDS = 5
 
 Listener = Callable[[Event], None]
 
 
-class SessionEngine:
+class SessionEngine(MoveCommands, DoseCommands):
     """Steps through a routine: holds, paced and self-paced reps, rests, sides and pain prompts."""
 
     def __init__(
@@ -76,6 +74,7 @@ class SessionEngine:
         self._active = list(routine.active_exercises)
         self._doses: dict[str, Exercise] = {ex.id: ex for ex in self._active}
         self._steps = resume_plan(expand(routine), self._active, set(done_sets))
+        self._first_work = first_work_steps(self._steps)
         self._listeners: list[Listener] = []
         self._queue: list[Event] = []
         self._dispatching = False
@@ -200,7 +199,7 @@ class SessionEngine:
                 step,
                 ex,
                 duration,
-                first_of_exercise=self._is_first_work(index),
+                first_of_exercise=index in self._first_work,
                 next_exercise=self._following_exercise(step),
                 next_step=self._steps[index + 1] if index + 1 < len(self._steps) else None,
             )
@@ -218,15 +217,6 @@ class SessionEngine:
         if step.kind is StepKind.WORK and ex is not None:
             return work_duration(ex)
         return None
-
-    def _is_first_work(self, index: int) -> bool:
-        step = self._steps[index]
-        if step.kind is not StepKind.WORK:
-            return False
-        return not any(
-            s.kind is StepKind.WORK and s.exercise_index == step.exercise_index
-            for s in self._steps[:index]
-        )
 
     def _following_exercise(self, step: Step) -> Exercise | None:
         """The next exercise: for a lead-in (get-ready, rest after an exercise) the one it leads to."""
@@ -251,35 +241,17 @@ class SessionEngine:
         """Record a set; `current` is False for later sets skipped before they began."""
         ex = self._exercise(step)
         assert ex is not None
-        elapsed = self._time.shown_elapsed(end) if current else 0.0
-        count = self._count if current else 0
-        planned_hold = ex.hold_s if ex.kind is Kind.HOLD else None
-        planned_reps = ex.reps if ex.kind is Kind.REPS else None
-        actual_hold: float | None = None
-        actual_reps: int | None = None
-        if ex.kind is Kind.HOLD:
-            actual_hold = round(elapsed, 1) if early or skipped else planned_hold
-            completed = not early and not skipped
-        else:
-            actual_reps = reps_done(ex, elapsed, count) if early or skipped else planned_reps
-            completed = not skipped and (actual_reps or 0) >= (planned_reps or 0)
-        started = self._step_wall_start if current else self._wall_at(end)
-        record = SetRecord(
+        record = set_record(
+            ex,
+            step,
             index=len(self.records),
-            exercise_id=ex.id,
-            exercise_name=ex.name,
-            side=step.side,
-            set_number=step.set_number,
-            planned_hold_s=planned_hold,
-            actual_hold_s=actual_hold,
-            planned_reps=planned_reps,
-            actual_reps=actual_reps,
-            completed=completed,
+            elapsed=self._time.shown_elapsed(end) if current else 0.0,
+            count=self._count if current else 0,
+            early=early,
             skipped=skipped,
-            started_at=started,
-            # The wall clock may have been set back during the set: never end before the start.
-            ended_at=max(self._wall_at(end), started),
-            adjustment="; ".join(self.adjustments.get(ex.id, [])),
+            started=self._step_wall_start if current else self._wall_at(end),
+            ended=self._wall_at(end),
+            adjustments=self.adjustments.get(ex.id, []),
         )
         self.records.append(record)
         if not skipped:
@@ -329,206 +301,8 @@ class SessionEngine:
         else:
             self.pause()
 
-    def next(self) -> bool:
-        """Finish the current step now. A hold ended early records the time actually held."""
-        if not self._can_navigate():
-            return False
-        now = self._clock.now()
-        self._process(now)
-        if not self._can_navigate():
-            self._flush()
-            return False
-        self._complete_step(now, early=self.step.kind is StepKind.WORK)
-        self._process(now)
-        self._flush()
-        return True
-
-    def back(self) -> bool:
-        """Repeat the previous set (from a rest: the set just done); at the start, restart."""
-        if not self._can_navigate():
-            return False
-        now = self._clock.now()
-        target = next(
-            (j for j in range(self._index - 1, -1, -1) if self._steps[j].kind is StepKind.WORK),
-            0,
-        )
-        self._done_s += self._time.elapsed(now)
-        self._start_step(target, now)
-        self._process(now)
-        self._flush()
-        return True
-
-    def skip_exercise(self) -> bool:
-        """Skip the exercise in progress (or, in a lead-in, the one coming up)."""
-        if not self._can_navigate():
-            return False
-        now = self._clock.now()
-        self._skip_rest_of_exercise(now, include_current=True)
-        self._flush()
-        return True
-
-    def _skip_rest_of_exercise(self, now: float, *, include_current: bool) -> None:
-        target = self.step.exercise_index
-        ex = self._exercise(self.step)
-        if ex is None:
-            return
-        skipped: list[SetRecord] = []
-        start = self._index if include_current else self._index + 1
-        for k in range(start, len(self._steps)):
-            step = self._steps[k]
-            if step.exercise_index != target:
-                break
-            if step.kind is StepKind.WORK:
-                current = k == self._index
-                skipped.append(
-                    self._record_set(step, now, early=True, skipped=True, current=current)
-                )
-        jump = next(
-            (
-                k
-                for k in range(self._index + 1, len(self._steps))
-                if self._steps[k].exercise_index != target
-            ),
-            len(self._steps) - 1,
-        )
-        self._emit(ExerciseSkipped(now, ex, tuple(skipped)))
-        self._done_s += self._time.elapsed(now)
-        self._start_step(jump, now)
-        self._process(now)
-
     def _can_navigate(self) -> bool:
         return self.running and self.step.kind not in (StepKind.PAIN, StepKind.DONE)
-
-    def adjust(self, direction: int) -> bool:
-        """The +/- key: 5 s on a hold or rest, one rep on a reps set."""
-        if not self.running:
-            return False
-        ex = self._exercise(self.step)
-        if self.step.kind is StepKind.WORK and ex is not None and ex.kind is Kind.REPS:
-            return self.adjust_reps(1 if direction > 0 else -1)
-        return self.adjust_time(ADJUST_SECONDS if direction > 0 else -ADJUST_SECONDS)
-
-    def adjust_time(self, delta_s: float) -> bool:
-        """Lengthen or shorten the current hold (and later sets of it) or the current rest."""
-        step = self.step
-        if not self.running or self._time.duration is None:
-            return False
-        now = self._clock.now()
-        self._process(now)
-        ex = self._exercise(step)
-        if step.kind is StepKind.WORK and ex is not None and ex.kind is Kind.HOLD:
-            changed = dose_adjust.adjusted_hold(ex, delta_s)
-            old, new = float(ex.hold_s or 0), float(changed.hold_s or 0)
-            if new == old:
-                return False
-            self._set_dose(changed, "hold_s", old, new, now, "adjusted")
-            self._retime(new, now)
-        elif step.is_timed_pause:
-            new = dose_adjust.shortened(self._time.duration, delta_s)
-            if new == self._time.duration:
-                return False
-            self._retime(new, now)
-        else:
-            return False
-        self._process(now)
-        self._flush()
-        return True
-
-    def adjust_reps(self, delta: int) -> bool:
-        """One rep more or fewer for this set and the later sets of this exercise."""
-        step = self.step
-        ex = self._exercise(step)
-        if not self.running or ex is None or ex.kind is not Kind.REPS:
-            return False
-        now = self._clock.now()
-        self._process(now)
-        changed = dose_adjust.adjusted_reps(ex, delta)
-        old, new = ex.reps or 0, changed.reps or 0
-        if new == old:
-            return False
-        self._set_dose(changed, "reps", old, new, now, "adjusted")
-        if step.kind is StepKind.WORK:
-            self._retime(work_duration(self._doses[ex.id]), now)
-            if self._time.duration is None and self._count >= movements_per_set(self._doses[ex.id]):
-                self._complete_step(now)
-        self._process(now)
-        self._flush()
-        return True
-
-    def _set_dose(
-        self, new: Exercise, field: str, old: float, value: float, now: float, reason: str
-    ) -> None:
-        self._doses[new.id] = new
-        unit = " s" if field == "hold_s" else " reps"
-        label = "hold" if field == "hold_s" else "reps"
-        self.adjustments.setdefault(new.id, []).append(f"{label} {old:g} -> {value:g}{unit}")
-        self._emit(DoseChanged(now, new.id, field, old, value, reason))
-
-    def set_lead_in(self, lead_in: Callable[[Exercise], float] | None) -> None:
-        """A new lead-in rule (None: pauses as written; the voice was muted or failed).
-
-        A lead-in in progress gives back what the old rule added, down to the time already
-        run, and is never lengthened now: its words are being said, or were not queued.
-        """
-        self._lead_in = lead_in
-        if not self.running:
-            return
-        now = self._clock.now()
-        self._process(now)
-        step, ex, duration = self.step, self._exercise(self.step), self._time.duration
-        if self.running and step.leads_in and ex is not None and duration is not None:
-            wanted = 0.0 if lead_in is None else lead_in(ex) - step.planned_s
-            cut = self._stretch - max(0.0, wanted)
-            if cut > 0:
-                self._stretch -= cut
-                self._retime(max(self._time.elapsed(now), duration - cut), now)
-                self._process(now)
-        self._flush()
-
-    def _retime(self, duration: float | None, now: float) -> None:
-        """A new length for the current step, with its timed marks rebuilt to match."""
-        step_marks = marks.marks_for(self.step, self._exercise(self.step), duration)
-        self._time.retime(duration, step_marks, now)
-
-    def count_rep(self) -> bool:
-        """Count one self-paced rep (Space or Enter); the set ends at its target."""
-        step = self.step
-        ex = self._exercise(step)
-        if not self.running or step.kind is not StepKind.WORK or ex is None:
-            return False
-        if ex.kind is not Kind.REPS or self._time.duration is not None:
-            return False
-        now = self._clock.now()
-        if self._paused:
-            self.resume()
-        self._count += 1
-        target = movements_per_set(ex)
-        # Each press is one leg when sides alternate; a rep is counted once both legs moved.
-        if ex.sides is not SideMode.ALTERNATING:
-            self._emit(RepCounted(now, step, self._count, target))
-        elif self._count % 2 == 0:
-            self._emit(RepCounted(now, step, self._count // 2, ex.reps or 0))
-        if self._count >= target:
-            self._complete_step(now)
-            self._process(now)
-        self._flush()
-        return True
-
-    def uncount_rep(self) -> bool:
-        """Take back the last self-paced count (Backspace): a press too many, or by mistake."""
-        step = self.step
-        ex = self._exercise(step)
-        if not self.running or step.kind is not StepKind.WORK or ex is None:
-            return False
-        if ex.kind is not Kind.REPS or self._time.duration is not None or self._count == 0:
-            return False
-        now = self._clock.now()
-        self._count -= 1
-        alternating = ex.sides is SideMode.ALTERNATING
-        count = self._count // 2 if alternating else self._count
-        self._emit(RepUncounted(now, step, count, ex.reps or 0))
-        self._flush()
-        return True
 
     def rate_pain(self, rating: int) -> bool:
         """Record the pain rating for the set just done; above the limit, ask what to do."""
@@ -575,16 +349,6 @@ class SessionEngine:
             self._process(now)
         self._flush()
         return True
-
-    def _lower_dose(self, now: float, record: SetRecord) -> None:
-        ex = self._doses[record.exercise_id]
-        changed = dose_adjust.lowered(ex)
-        reason = f"pain {record.pain}/10: lower dose"
-        if ex.kind is Kind.HOLD:
-            old, new = float(ex.hold_s or 0), float(changed.hold_s or 0)
-            self._set_dose(changed, "hold_s", old, new, now, reason)
-        else:
-            self._set_dose(changed, "reps", ex.reps or 1, changed.reps or 1, now, reason)
 
     def _awaiting_rating(self) -> bool:
         return (

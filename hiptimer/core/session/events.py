@@ -93,7 +93,10 @@ class FormCue(Event):
 
 @dataclass(frozen=True)
 class RepPhase(Event):
-    """A paced rep enters a phase: "lift", "hold" or "lower". `rep` counts from 1 per side."""
+    """A paced rep enters a phase: "lift", "hold", "lower" or "pause" (at the bottom).
+
+    `rep` counts from 1 per side.
+    """
 
     step: Step
     rep: int
@@ -105,7 +108,7 @@ class RepPhase(Event):
 
 @dataclass(frozen=True)
 class HoldCount(Event):
-    """Each further second of the hold at the top of a paced rep: 2, 3, ..."""
+    """Each further second of a paced rep's hold at the top or pause at the bottom: 2, 3, ..."""
 
     step: Step
     rep: int

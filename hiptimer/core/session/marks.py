@@ -20,7 +20,14 @@ from hiptimer.core.session.events import (
     RepCounted,
     RepPhase,
 )
-from hiptimer.core.session.steps import Side, Step, StepKind, effective_tempo, movements_per_set
+from hiptimer.core.session.steps import (
+    Side,
+    Step,
+    StepKind,
+    effective_tempo,
+    movements_per_set,
+    tempo_phases,
+)
 
 COUNTDOWN_SECONDS = (3, 2, 1)
 TEN_SECONDS_FROM = 20.0  # "ten seconds" is said only on steps at least this long
@@ -105,15 +112,10 @@ def _tempo(step: Step, ex: Exercise) -> list[Mark]:
         base = k * tempo.rep_s
         rep = k // 2 + 1 if alternating else k + 1
         side = (Side.RIGHT if k % 2 == 0 else Side.LEFT) if alternating else step.side
-        phases = [
-            ("lift", 0.0, tempo.lift_s),
-            ("hold", tempo.lift_s, tempo.hold_s),
-            ("lower", tempo.lift_s + tempo.hold_s, tempo.lower_s),
-        ]
-        for phase, start, length in phases:
+        for phase, start, length in tempo_phases(tempo):
             if length > 0:
                 marks.append(Mark(base + start, _phase_event(step, rep, side, phase, length)))
-            if phase == "hold":
+            if phase in ("hold", "pause"):  # a held position is counted: "two, three"
                 for n in range(2, int(length) + 1):
                     marks.append(Mark(base + start + n - 1, _hold_count_event(step, rep, n)))
         if not alternating or side is Side.LEFT:  # an alternating rep counts once both legs moved

@@ -75,6 +75,18 @@ def effective_tempo(ex: Exercise) -> Tempo | None:
     return None
 
 
+def tempo_phases(tempo: Tempo) -> list[tuple[str, float, float]]:
+    """(phase, start, length) of one paced rep: "lift", "hold" (at the top), "lower", "pause"
+    (at the bottom). A phase may last 0 s."""
+    lift, hold, lower = tempo.lift_s, tempo.hold_s, tempo.lower_s
+    return [
+        ("lift", 0.0, lift),
+        ("hold", lift, hold),
+        ("lower", lift + hold, lower),
+        ("pause", lift + hold + lower, tempo.pause_s),
+    ]
+
+
 def movements_per_set(ex: Exercise) -> int:
     """Reps to perform in one set: both legs count when sides alternate within the set."""
     reps = ex.reps or 0
@@ -154,3 +166,15 @@ def resume_plan(steps: list[Step], active: list[Exercise], done: set[SetKey]) ->
     lead = remaining[first_work]
     get_ready = Step(StepKind.GET_READY, lead.exercise_index, planned_s=RESUME_GET_READY_S)
     return [get_ready, *remaining[first_work:]]
+
+
+def first_work_steps(steps: list[Step]) -> frozenset[int]:
+    """The indices of each exercise's first set in `steps` (found once: a long routine has
+    thousands of steps, and looking back from each one was quadratic)."""
+    seen: set[int] = set()
+    first: set[int] = set()
+    for index, step in enumerate(steps):
+        if step.kind is StepKind.WORK and step.exercise_index not in seen:
+            seen.add(step.exercise_index)
+            first.add(index)
+    return frozenset(first)

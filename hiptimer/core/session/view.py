@@ -20,7 +20,7 @@ class SessionView:
     paused: bool
     reps_done: int
     reps_target: int
-    rep_phase: str
+    rep_phase: str  # "lift", "hold", "lower", "pause" (at the bottom); "" when not pacing
     rep_side: Side | None
     awaiting_pain: bool
     awaiting_choice: bool
@@ -54,7 +54,7 @@ class RepState:
 
     done: int = 0
     target: int = 0
-    phase: str = ""  # "lift", "hold", "lower"; "" for self-paced reps and other steps
+    phase: str = ""  # "lift", "hold", "lower", "pause" (at the bottom); "" when self-paced
     side: Side | None = None  # the leg moving
     phase_elapsed_s: float = 0.0  # seconds into the phase (the hold's seconds on screen)
     phase_s: float = 0.0  # the phase's length
@@ -76,8 +76,10 @@ def rep_state(step: Step, ex: Exercise | None, elapsed: float, count: int) -> Re
         phase, start, length = "lift", 0.0, tempo.lift_s
     elif into < tempo.lift_s + tempo.hold_s:
         phase, start, length = "hold", tempo.lift_s, tempo.hold_s
-    else:
+    elif into < tempo.lift_s + tempo.hold_s + tempo.lower_s or tempo.pause_s <= 0:
         phase, start, length = "lower", tempo.lift_s + tempo.hold_s, tempo.lower_s
+    else:  # the pause at the bottom (format 2)
+        phase, start, length = "pause", tempo.lift_s + tempo.hold_s + tempo.lower_s, tempo.pause_s
     side = (Side.RIGHT if movement % 2 == 0 else Side.LEFT) if alternating else step.side
     done = reps_done(ex, elapsed, count)
     return RepState(done, target, phase, side, min(length, into - start), length)

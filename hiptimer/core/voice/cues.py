@@ -32,7 +32,7 @@ from hiptimer.core.session.events import (
     StepStarted,
 )
 from hiptimer.core.session.steps import Side, Step, StepKind, effective_tempo
-from hiptimer.core.voice.numbers import duration_words, number_words
+from hiptimer.core.voice.numbers import capital, duration_words, number_words, say, weight_words
 from hiptimer.core.voice.phrase import (
     SECONDS_PER_CHAR,
     STALE_COUNT_S,
@@ -44,6 +44,7 @@ from hiptimer.core.voice.phrase import (
     interrupts,
     speaking_time,
 )
+from hiptimer.i18n import _, n_, p_
 
 __all__ = [
     "SECONDS_PER_CHAR",
@@ -115,7 +116,7 @@ class CueWriter:
             case Countdown():
                 return [_countdown(event.seconds_left, at)]
             case Halfway():
-                return [Phrase("Halfway.", "cue", at, STALE_MARK_S)]
+                return [Phrase(_("Halfway."), "cue", at, STALE_MARK_S)]
             case FormCue():
                 return [Phrase(_sentence(event.text), "cue", at, STALE_FORM_CUE_S)]
             case RepPhase():
@@ -125,19 +126,21 @@ class CueWriter:
             case RepCounted():
                 return self._rep_counted(event)
             case RepUncounted():
-                text = f"Back to {number_words(event.count)}."
+                text = say(_("Back to {n}."), n=event.count)
                 return [Phrase(text, "count", at, STALE_MARK_S, interrupt=True)]
             case SetCompleted():
                 if event.record.planned_hold_s is None:
                     return []  # reps end on their last count; the pain question follows
-                return [Phrase("Release.", "cue", at, STALE_MARK_S)]
+                return [Phrase(_("Release."), "cue", at, STALE_MARK_S)]
             case PainRequested():
-                return [Phrase("How much pain, zero to ten?", "prompt", at)]
+                return [Phrase(_("How much pain, zero to ten?"), "prompt", at)]
             case PainRated():
                 if not event.above_limit:
                     return []
-                limit = number_words(self.pain_limit)
-                text = f"That is above {limit}. Stop, go lighter, or carry on?"
+                text = say(
+                    _("That is above {limit}. Stop, go lighter, or carry on?"),
+                    limit=self.pain_limit,
+                )
                 return [Phrase(text, "prompt", at)]
             case PainChoiceMade():
                 return [Phrase(self._choice_text(event.record, event.choice), "prompt", at)]
@@ -147,11 +150,12 @@ class CueWriter:
                 if self._stopped == event.exercise.id:
                     self._stopped = None
                     return []
-                return [Phrase(f"Skipping {event.exercise.name}.", "announce", at, interrupt=True)]
+                text = _("Skipping {name}.").format(name=event.exercise.name)
+                return [Phrase(text, "announce", at, interrupt=True)]
             case Paused():
-                return [Phrase("Paused.", "announce", at, interrupt=True)]
+                return [Phrase(_("Paused."), "announce", at, interrupt=True)]
             case Resumed():
-                return [Phrase("Go.", "announce", at)]
+                return [Phrase(_("Go."), "announce", at)]
             case SessionEnded():
                 return [self._summary(event)]
         return []
@@ -166,13 +170,14 @@ class CueWriter:
         if step.kind is StepKind.WORK:
             return self._work(e, ex)
         if step.kind is StepKind.GET_READY:
-            text = f"Get ready: {ex.name}."
+            text = _("Get ready: {name}.").format(name=ex.name)
         elif step.kind is StepKind.REST:
-            text = f"Rest {duration_words(e.duration_s or 0)}."
-            if step.leads_in:
-                text += f" Next: {ex.name}."
+            text = _rest_text(e.duration_s or 0, ex.name if step.leads_in else None)
         elif step.kind is StepKind.SWITCH_SIDES and step.side is not None:
-            text = f"Switch to the {step.side.value} side."
+            if step.side is Side.LEFT:
+                text = _("Switch to the left side.")
+            else:
+                text = _("Switch to the right side.")
         else:
             return []
         text = _joined(text, self._intro(e, ex))
@@ -191,17 +196,15 @@ class CueWriter:
         if e.step.leads_in:
             intro = dose_words(ex)
             if coming.set_number > 1:  # a session resumed part-way through an exercise
-                intro = f"Set {number_words(coming.set_number)} of {number_words(ex.sets)}. {intro}"
+                intro = _joined(_set_of(coming.set_number, ex.sets), intro)
         else:
-            intro = f"Then set {number_words(coming.set_number)} of {number_words(ex.sets)}."
-        if coming.side is not None:
-            intro += f" {coming.side.value.capitalize()} side."
-        return intro
+            intro = say(_("Then set {n} of {total}."), n=coming.set_number, total=ex.sets)
+        return _joined(intro, _side_sentence(coming.side))
 
     def lead_in_seconds(self, ex: Exercise) -> float:
         """How long a lead-in to `ex` must last for its announcement, setup and caution
         to be heard (with the longest wording a lead-in has, a rest's)."""
-        lines = [_joined(f"Rest thirty seconds. Next: {ex.name}.", _lead_in_intro(ex))]
+        lines = [_joined(_rest_text(30, ex.name), _lead_in_intro(ex))]
         if self._will_read_setup(ex):
             lines += [_sentence(line) for line in ex.setup]
         if self._will_say_caution(ex):
@@ -237,25 +240,19 @@ class CueWriter:
         if introduced == step:
             # Its pause said the intro: the first tempo word starts the set, cutting off what
             # is left of the pause's words. Without a first word, "Go." does.
-            return [] if _says_first_lift(ex) else [_announce("Go.", e.at)]
-        set_words = f"set {number_words(step.set_number)} of {number_words(ex.sets)}"
+            return [] if _says_first_lift(ex) else [_announce(_("Go."), e.at)]
         if e.first_of_exercise:
-            head = ex.name
-            if step.set_number > 1:  # a session resumed part-way through an exercise
-                head += f", {set_words}"
-            if step.side is not None:
-                head += f", {step.side.value} side"
-            text = f"{head}. {dose_words(ex)}"
+            # A session resumed part-way through an exercise says which set it starts on.
+            set_number = step.set_number if step.set_number > 1 else None
+            text = _joined(_head(ex.name, set_number, ex.sets, step.side), dose_words(ex))
         else:
-            parts = []
+            set_words = ""
             if step.set_number > 1 and step.side is not Side.LEFT:
-                parts.append(f"{set_words.capitalize()}.")
-            if step.side is not None:
-                parts.append(f"{step.side.value.capitalize()} side.")
-            text = " ".join(parts) or f"{ex.name}."
+                set_words = _set_of(step.set_number, ex.sets)
+            text = _joined(set_words, _side_sentence(step.side)) or f"{ex.name}."
         if e.duration_s is None and ex.kind is Kind.REPS and not self._space_hint_given:
             self._space_hint_given = True
-            text += " Press enter for each rep."
+            text = _joined(text, _("Press enter for each rep."))
         phrases = [_announce(text, e.at)]
         if e.first_of_exercise and ex.id not in self._led_in:
             # No lead-in (its rest is zero): the setup follows the announcement instead.
@@ -265,28 +262,29 @@ class CueWriter:
     # ------------------------------------------------------------ reps and pain
 
     def _rep_counted(self, e: RepCounted) -> list[Phrase]:
-        return [Phrase(f"{number_words(e.count).capitalize()}.", "count", e.at, STALE_COUNT_S)]
+        text = f"{capital(number_words(e.count))}."
+        return [Phrase(text, "count", e.at, STALE_COUNT_S)]
 
     def _choice_text(self, record: SetRecord, choice: PainChoice) -> str:
         if choice is PainChoice.STOP:
             self._stopped = record.exercise_id
-            return f"Stopping {record.exercise_name} for today."
-        return "Going lighter." if choice is PainChoice.LOWER else "Carrying on."
+            return _("Stopping {name} for today.").format(name=record.exercise_name)
+        return _("Going lighter.") if choice is PainChoice.LOWER else _("Carrying on.")
 
     def _summary(self, e: SessionEnded) -> Phrase:
         if e.reason is not EndReason.COMPLETED:
-            return Phrase("Session ended.", "summary", e.at, interrupt=True)
+            return Phrase(_("Session ended."), "summary", e.at, interrupt=True)
         done = [r for r in e.records if not r.skipped]
-        parts = ["Done."]
+        parts = [_("Done.")]
         if done:
-            sets = "one set" if len(done) == 1 else f"{number_words(len(done))} sets"
-            seconds = _session_seconds(e, self._started_at)
-            parts.append(f"{sets.capitalize()} in {_rounded_duration_words(seconds)}.")
+            took = _rounded_duration_words(_session_seconds(e, self._started_at))
+            sets = n_("One set in {duration}.", "{n} sets in {duration}.", len(done))
+            parts.append(capital(say(sets, n=len(done), duration=took)))
         pains = [r.pain for r in e.records if r.pain is not None]
         if pains:
             top = max(pains)
-            parts.append("No pain." if top == 0 else f"Highest pain {number_words(top)}.")
-        return Phrase(" ".join(parts), "summary", e.at)
+            parts.append(_("No pain.") if top == 0 else say(_("Highest pain {n}."), n=top))
+        return Phrase(_joined(*parts), "summary", e.at)
 
 
 # ---------------------------------------------------------------- wording helpers
@@ -304,20 +302,20 @@ def _sentence(text: str) -> str:
 
 def _countdown(seconds_left: int, at: float) -> Phrase:
     if seconds_left > 3:
-        return Phrase(
-            f"{duration_words(seconds_left).capitalize()}.", "count", at, STALE_TEN_SECONDS_S
-        )
-    return Phrase(number_words(seconds_left).capitalize(), "count", at, STALE_COUNT_S)
+        text = f"{capital(duration_words(seconds_left))}."
+        return Phrase(text, "count", at, STALE_TEN_SECONDS_S)
+    return Phrase(capital(number_words(seconds_left)), "count", at, STALE_COUNT_S)
 
 
 def _rep_phase(e: RepPhase) -> list[Phrase]:
     alternating = e.side is not None and e.step.side is None
     if e.phase == "lift" and alternating and e.side is not None:
-        word = e.side.value.capitalize()  # on alternating reps the side is the cue
+        # On alternating reps the side is the cue.
+        word = p_("tempo", "Left") if e.side is Side.LEFT else p_("tempo", "Right")
     elif e.phase_s < MIN_PHASE_WORD_S:
         return []
     else:
-        word = e.phase.capitalize()
+        word = _tempo_word(e.phase)
     # The set's first word starts it: it cuts off what is left of the pause before.
     first = e.phase == "lift" and e.rep == 1 and e.side in (None, Side.RIGHT, e.step.side)
     return [Phrase(word, "tempo", e.at, STALE_COUNT_S, interrupt=first)]
@@ -339,12 +337,59 @@ def _lead_in_intro(ex: Exercise) -> str:
     """The longest intro a lead-in says of a paced exercise (see CueWriter._intro)."""
     if not _paced(ex):
         return ""
-    side = " Right side." if ex.has_sides else ""
-    return f"{dose_words(ex)}{side}"
+    return _joined(dose_words(ex), _side_sentence(Side.RIGHT) if ex.has_sides else "")
 
 
 def _caution_text(ex: Exercise) -> str:
-    return f"Caution: {_sentence(ex.caution)}"
+    return _("Caution: {text}").format(text=_sentence(ex.caution))
+
+
+def _tempo_word(phase: str) -> str:
+    """A paced rep's phase as one spoken word (a command in the coaching voice)."""
+    if phase == "lift":
+        return p_("tempo", "Lift")
+    if phase == "hold":
+        return p_("tempo", "Hold")
+    if phase == "lower":
+        return p_("tempo", "Lower")
+    if phase == "pause":  # at the bottom; "Pause" would sound like "Paused."
+        return p_("tempo", "Hold low")
+    return capital(phase)
+
+
+def _rest_text(seconds: float, next_name: str | None) -> str:
+    rest = _("Rest {duration}.").format(duration=duration_words(seconds))
+    if next_name is None:
+        return rest
+    return _joined(rest, _("Next: {name}.").format(name=next_name))
+
+
+def _set_of(number: int, total: int) -> str:
+    return say(_("Set {n} of {total}."), n=number, total=total)
+
+
+def _side_sentence(side: Side | None) -> str:
+    if side is None:
+        return ""
+    return _("Left side.") if side is Side.LEFT else _("Right side.")
+
+
+def _head(name: str, set_number: int | None, total: int, side: Side | None) -> str:
+    """An exercise's first announcement: its name, the set a resumed session starts on, and
+    the side, each combination one whole sentence for translators."""
+    if set_number is None:
+        if side is None:
+            return f"{name}."
+        if side is Side.LEFT:
+            return _("{name}, left side.").format(name=name)
+        return _("{name}, right side.").format(name=name)
+    if side is None:
+        template = _("{name}, set {n} of {total}.")
+    elif side is Side.LEFT:
+        template = _("{name}, set {n} of {total}, left side.")
+    else:
+        template = _("{name}, set {n} of {total}, right side.")
+    return say(template, name=name, n=set_number, total=total)
 
 
 def _joined(*texts: str) -> str:
@@ -352,24 +397,46 @@ def _joined(*texts: str) -> str:
 
 
 def dose_words(ex: Exercise) -> str:
-    """The spoken dose of one set: "Hold for sixty seconds." or "Twelve reps, hold ... top."."""
+    """The spoken dose of one set: "Hold for sixty seconds." or "Twelve reps, hold ... top.";
+    a pause at the bottom and an added weight follow: "Hold one second low. Weight: one kilogram."."""
+    load = ""
+    if ex.load is not None:
+        # Translators: an added weight, such as an ankle weight: "Weight: one kilogram."
+        load = _("Weight: {weight}.").format(
+            weight=weight_words(ex.load.amount, ex.load.unit.value)
+        )
     if ex.kind is Kind.HOLD:
-        return f"Hold for {duration_words(ex.hold_s or 0)}."
+        return _joined(
+            _("Hold for {duration}.").format(duration=duration_words(ex.hold_s or 0)), load
+        )
     reps = ex.reps or 0
-    text = "One rep" if reps == 1 else f"{number_words(reps).capitalize()} reps"
-    if ex.sides is SideMode.ALTERNATING:
-        text += " each side, alternating"
     tempo = effective_tempo(ex)
-    if tempo is not None and tempo.hold_s > 0:
-        text += f", hold {duration_words(tempo.hold_s)} at the top"
-    return f"{text}."
+    hold = duration_words(tempo.hold_s) if tempo is not None and tempo.hold_s > 0 else None
+    alternating = ex.sides is SideMode.ALTERNATING
+    if alternating and hold:
+        template = n_(
+            "One rep each side, alternating, hold {hold} at the top.",
+            "{n} reps each side, alternating, hold {hold} at the top.",
+            reps,
+        )
+    elif alternating:
+        template = n_("One rep each side, alternating.", "{n} reps each side, alternating.", reps)
+    elif hold:
+        template = n_("One rep, hold {hold} at the top.", "{n} reps, hold {hold} at the top.", reps)
+    else:
+        template = n_("One rep.", "{n} reps.", reps)
+    low = None
+    if tempo is not None and tempo.pause_s > 0:  # format 2: a pause at the bottom
+        # Translators: after the reps, the pause at the bottom of each rep.
+        low = _("Hold {duration} low.").format(duration=duration_words(tempo.pause_s))
+    return _joined(capital(say(template, n=reps, hold=hold)), low or "", load)
 
 
 def _dose_change_text(e: DoseChanged) -> str:
     if e.field == "hold_s":
-        return f"Hold now {duration_words(e.new)}."
+        return _("Hold now {duration}.").format(duration=duration_words(e.new))
     reps = round(e.new)
-    return "Now one rep." if reps == 1 else f"Now {number_words(reps)} reps."
+    return say(n_("Now one rep.", "Now {n} reps.", reps), n=reps)
 
 
 def _session_seconds(e: SessionEnded, started_at: float | None) -> float:
@@ -385,4 +452,6 @@ def _rounded_duration_words(seconds: float) -> str:
     if seconds < 60:
         return duration_words(round(seconds))
     minutes = round(seconds / 60)
-    return "one minute" if minutes == 1 else duration_words(minutes * 60)
+    if minutes == 1:  # not "sixty seconds"
+        return say(n_("{n} minute", "{n} minutes", 1), n=1)
+    return duration_words(minutes * 60)

@@ -82,9 +82,26 @@ def set_exercise_field(data: Data, index: int, key: str, value: Any) -> Data:
     return with_exercises(data, items)
 
 
+def all_ids(items: list[Data]) -> set[str]:
+    """Every exercise and ladder-variant id: they share one namespace in a routine."""
+    return {str(v.get("id")) for ex in items for v in [ex, *_ladder(ex)]}
+
+
+def _ladder(ex: Data) -> list[Data]:
+    items = ex.get("ladder")
+    return [e for e in items if isinstance(e, dict)] if isinstance(items, list) else []
+
+
 def switch_kind(ex: Data, kind: str) -> Data:
     """Change an exercise's kind, dropping the fields the new kind cannot have."""
-    result = {k: v for k, v in ex.items() if k not in (REPS_ONLY if kind == "hold" else HOLD_ONLY)}
+    drop = REPS_ONLY if kind == "hold" else HOLD_ONLY
+    result = {k: v for k, v in ex.items() if k not in drop}
+    ceiling = result.get("ceiling")
+    if isinstance(ceiling, dict):  # a ceiling's reps or hold goes with the kind
+        kept = {k: v for k, v in ceiling.items() if k != ("reps" if kind == "hold" else "hold_s")}
+        result["ceiling"] = kept
+        if not kept:
+            del result["ceiling"]
     result["kind"] = kind
     if kind == "hold":
         result.setdefault("hold_s", NEW_HOLD_S)
@@ -115,7 +132,12 @@ def insert(data: Data, index: int, ex: Data) -> tuple[Data, int]:
     """Insert an exercise at index, renaming its id if the routine already uses it."""
     items = exercises(data)
     ex = copy.deepcopy(ex)
-    ex["id"] = unique_id(str(ex.get("id") or "exercise"), {str(e.get("id")) for e in items})
+    used = all_ids(items)
+    ex["id"] = unique_id(str(ex.get("id") or "exercise"), used)
+    used.add(ex["id"])
+    for entry in _ladder(ex):  # a copied ladder's ids clash with the original's
+        entry["id"] = unique_id(str(entry.get("id") or "variant"), used)
+        used.add(entry["id"])
     index = max(0, min(index, len(items)))
     items.insert(index, ex)
     return with_exercises(data, items), index
@@ -171,7 +193,10 @@ def split_exercise_path(where: str) -> tuple[int, str] | None:
 
 
 def summary(ex: Data) -> str:
-    """'3 x 60 s each side' for a valid exercise; '' when its fields are not valid yet."""
+    """'3 x 60 s each side' for a valid exercise; '' when its fields are not valid yet.
+
+    An exercise on a harder variant names it: 'now Single-leg bridge: 2 x 8 reps each side'.
+    """
     probe = {
         "format": FORMAT_MARKER,
         "version": FORMAT_VERSION,
@@ -180,9 +205,10 @@ def summary(ex: Data) -> str:
         "exercises": [ex],
     }
     try:
-        return dose_text(routine_from_data(probe).exercises[0])
+        now = routine_from_data(probe).exercises[0]
     except RoutineError:
         return ""
+    return f"now {now.name}: {dose_text(now)}" if now.rung > 0 else dose_text(now)
 
 
 def name_of(ex: Data, index: int) -> str:

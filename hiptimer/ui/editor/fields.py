@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -31,6 +32,7 @@ _PART_NAMES = {
     ".lift_s": "lift",
     ".hold_s": "hold",
     ".lower_s": "lower",
+    ".pause_s": "pause at the bottom",
     ".min_per_week": "fewest",
     ".max_per_week": "most",
 }
@@ -324,13 +326,18 @@ class PairField(Field):
 
 
 class TempoField(Field):
-    """An optional tempo: a checkbox and seconds to lift, hold and lower.
+    """An optional tempo: a checkbox and seconds to lift, hold, lower and pause at the bottom.
 
     Signals: edited(str key, object value), as every Field.
     """
 
-    PARTS = (("lift_s", "lift"), ("hold_s", "hold"), ("lower_s", "lower"))
-    DEFAULT: ClassVar[dict[str, int]] = {"lift_s": 2, "hold_s": 0, "lower_s": 2}
+    PARTS = (
+        ("lift_s", "lift"),
+        ("hold_s", "hold at top"),
+        ("lower_s", "lower"),
+        ("pause_s", "hold low"),
+    )
+    DEFAULT: ClassVar[dict[str, int]] = {"lift_s": 2, "hold_s": 0, "lower_s": 2, "pause_s": 0}
 
     def __init__(self, key: str, parent: QWidget) -> None:
         self.check = QCheckBox("Paced:", parent)
@@ -338,8 +345,14 @@ class TempoField(Field):
         super().__init__(key, [self.check, *self.parts.values()], parent)
         self.check.setObjectName(key)
         self.check.toggled.connect(self._toggled)
-        widgets: list[QWidget] = [self.check]
-        for name, label in self.PARTS:
+        # The box, then two rows of two (the top, then the bottom of a rep): in one row
+        # they made the form wider than the editor at 1024 px.
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(6)
+        grid.setVerticalSpacing(4)
+        grid.addWidget(self.check, 0, 0, 1, 6)
+        for i, (name, label) in enumerate(self.PARTS, start=2):
             edit = self.parts[name]
             edit.setObjectName(f"{key}.{name}")
             edit.setFixedWidth(NUMBER_WIDTH - 16)
@@ -347,14 +360,25 @@ class TempoField(Field):
             edit.textEdited.connect(self._emit)
             unit = QLabel("s", self.row)
             unit.setContentsMargins(0, 0, 10, 0)
-            widgets += [QLabel(label, self.row), edit, unit]
-        self._beside(*widgets)
+            row, col = divmod(i, 2)
+            caption = QLabel(label, self.row)
+            caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            for j, widget in enumerate((caption, edit, unit)):
+                grid.addWidget(widget, row, 3 * col + j)
+        layout = QHBoxLayout(self.row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        layout.addLayout(grid)
+        layout.addSpacing(8)
+        layout.addWidget(self.error, 1)
+        self._error_always = True
 
     def _toggled(self, on: bool) -> None:
         for name, _ in self.PARTS:
             self.parts[name].setEnabled(on)
-            if on and not self.parts[name].text():
-                self.parts[name].setText(str(self.DEFAULT[name]))
+            edit = self.parts[name]
+            if on and not edit.text():  # start from what the greyed seconds say, if any
+                edit.setText(edit.placeholderText() or str(self.DEFAULT[name]))
         self._emit()
 
     def value(self) -> Any:

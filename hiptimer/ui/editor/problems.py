@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -42,8 +43,40 @@ FIELD_WORDS = {
     "cues": "cues",
     "caution": "caution",
     "image": "image",
+    "enabled": "on/off",
+    "load": "load",
+    "ceiling": "at most",
+    "ladder": "variants",
+    "rung": "variant done now",
 }
 _LINE = re.compile(r"(\w+)\[(\d+)\]$")
+_IN_LADDER = re.compile(r"ladder\[(\d+)\](.*)")
+
+
+@dataclass
+class RoutedProblems:
+    """Problems sorted by where the editor shows them."""
+
+    routine_level: list[tuple[str, str]] = field(default_factory=list)  # (path, message)
+    for_exercise: list[tuple[str, str]] = field(default_factory=list)  # (path below it, ...)
+    list_level: list[str] = field(default_factory=list)  # about the list of exercises
+    bad: set[int] = field(default_factory=set)  # exercises with a problem
+
+
+def route_problems(problems: list[Problem], current: int) -> RoutedProblems:
+    """Sort problems: the routine's, the selected exercise's, the list's; which exercises."""
+    routed = RoutedProblems()
+    for problem in problems:
+        split = split_exercise_path(problem.where)
+        if split is not None:
+            routed.bad.add(split[0])
+            if split[0] == current:
+                routed.for_exercise.append((split[1], problem.message))
+        elif problem.where == "exercises":
+            routed.list_level.append(problem.message)
+        else:
+            routed.routine_level.append((problem.where, problem.message))
+    return routed
 
 
 def field_words(key: str) -> str:
@@ -67,7 +100,23 @@ def describe(problem: Problem, data: dict[str, Any]) -> str:
     index, key = split
     items = exercises(data)
     name = name_of(items[index], index) if index < len(items) else f"Exercise {index + 1}"
+    variant = _IN_LADDER.fullmatch(key)
+    if variant is not None:  # "Bridge, variant 2 (Single-leg bridge): reps: ..."
+        n = int(variant.group(1))
+        entry = _entry(items[index], n) if index < len(items) else {}
+        own = entry.get("name")
+        named = f" ({own.strip()})" if isinstance(own, str) and own.strip() else ""
+        name = f"{name}, variant {n + 2}{named}"
+        key = variant.group(2).removeprefix(".")
+        return f"{name}: {field_words(key) if key else 'variant'}: {problem.message}"
     return f"{name}: {field_words(key) if key else 'exercise'}: {problem.message}"
+
+
+def _entry(ex: dict[str, Any], n: int) -> dict[str, Any]:
+    ladder = ex.get("ladder")
+    if isinstance(ladder, list) and n < len(ladder) and isinstance(ladder[n], dict):
+        return ladder[n]
+    return {}
 
 
 class ProblemPanel(QWidget):

@@ -14,10 +14,11 @@ MERGE_ID = 6  # any constant: commands with a merge key merge with the one befor
 
 @dataclass(frozen=True)
 class EditorState:
-    """What an undo step restores: the routine data and the selected exercise."""
+    """What an undo step restores: the routine data, the selected exercise and its variant."""
 
     data: dict[str, Any]
     current: int
+    variant: int = 0  # which variant of the exercise's ladder the form edits (0: as written)
 
 
 class SnapshotCommand(QUndoCommand):

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,21 +24,21 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.core.routines.catalog import Catalog
-from hiptimer.core.routines.model import Routine
+from hiptimer.core.routines.model import FORMAT_VERSION, Routine
 from hiptimer.core.routines.validation import Problem
 from hiptimer.core.routines.validation import validate_data as validate_routine_data
 from hiptimer.core.routines.writer import routine_to_data
 from hiptimer.ui.editor import data_ops as ops
-from hiptimer.ui.editor import files, window_files
+from hiptimer.ui.editor import files, ladder_ops, window_files, window_ladder
 from hiptimer.ui.editor.bound_form import scrolled
 from hiptimer.ui.editor.exercise_form import ExerciseForm
 from hiptimer.ui.editor.exercise_list import ExercisesPanel
+from hiptimer.ui.editor.menus import build_menus
 from hiptimer.ui.editor.picker import pick_exercise
-from hiptimer.ui.editor.problems import ProblemPanel, field_words
+from hiptimer.ui.editor.problems import ProblemPanel, field_words, route_problems
 from hiptimer.ui.editor.routine_form import RoutineForm
 from hiptimer.ui.editor.style import editor_style_sheet
 from hiptimer.ui.editor.undo import EditorState, SnapshotCommand, UndoKeysFilter
-from hiptimer.ui.keys import set_shortcut
 from hiptimer.ui.widgets.plain import no_mnemonic, plain, window_title
 from hiptimer.ui.widgets.screen_fit import fit_window
 
@@ -138,6 +138,8 @@ class EditorWindow(QMainWindow):
         self.setCentralWidget(central)
 
     def _connect_list(self) -> None:
+        self.exercise_form.ladder.variant_selected.connect(self._variant_selected)
+        window_ladder.connect_bar(self, self.exercise_form.ladder)
         panel = self.exercises
         panel.list.selected.connect(self._selected)
         panel.list.move_requested.connect(self.move_current)
@@ -151,31 +153,12 @@ class EditorWindow(QMainWindow):
         panel.down.clicked.connect(lambda: self.move_current(1))
 
     def _build_menus(self) -> None:
-        self.save_action = self._action("&Save", self.save, "save")
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        set_shortcut(self.undo_action, "undo")
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        set_shortcut(self.redo_action, "redo")
-        routine_menu = self.menuBar().addMenu("&Routine")
-        routine_menu.addAction(self.save_action)
-        routine_menu.addAction(self._action("&Import\u2026", self.choose_import))
-        routine_menu.addAction(self._action("&Export\u2026", self.choose_export))
-        self.reset_action = self._action("Reset to &original\u2026", self.reset_to_original)
-        routine_menu.addAction(self.reset_action)
-        routine_menu.addSeparator()
-        routine_menu.addAction(self._action("&Close", self.close, "close"))
-        edit_menu = self.menuBar().addMenu("&Edit")
-        for action in (self.undo_action, self.redo_action):
-            self.addAction(action)
-            edit_menu.addAction(action)
-
-    def _action(self, text: str, slot: Any, shortcut: str = "") -> QAction:
-        action = QAction(text, self)
-        action.triggered.connect(lambda _checked=False: slot())
-        if shortcut:
-            set_shortcut(action, shortcut)
-        self.addAction(action)
-        return action
+        actions = build_menus(
+            self, self.undo_stack, save=self.save, import_=self.choose_import,
+            export=self.choose_export, reset=self.reset_to_original, close=self.close,
+        )  # fmt: skip
+        self.save_action, self.reset_action = actions.save, actions.reset
+        self.undo_action, self.redo_action = actions.undo, actions.redo
 
     # ------------------------------------------------------------------ state
 
@@ -194,6 +177,11 @@ class EditorWindow(QMainWindow):
         return self._state.current
 
     @property
+    def variant(self) -> int:
+        """Which variant of the selected exercise the form shows (0: the exercise as written)."""
+        return self._state.variant
+
+    @property
     def is_valid(self) -> bool:
         return not self._problems
 
@@ -205,7 +193,10 @@ class EditorWindow(QMainWindow):
         """Edit another routine; its own history starts empty."""
         self._base = routine
         self.undo_stack.clear()
-        self._show(EditorState(routine_to_data(routine), 0 if routine.exercises else -1))
+        # Edited as the newest format, so that a ladder or a load can be added to any routine;
+        # saving writes the oldest format that holds the result.
+        data = {**routine_to_data(routine), "version": FORMAT_VERSION}
+        self._show(EditorState(data, 0 if routine.exercises else -1))
         self.undo_stack.setClean()
         self._update_chrome()
 
@@ -214,43 +205,34 @@ class EditorWindow(QMainWindow):
         self._state = state
         items = ops.exercises(state.data)
         current = state.current if 0 <= state.current < len(items) else -1
-        self._state = dataclasses.replace(state, current=current)
-        self.routine_form.show_data(state.data)
         ex = items[current] if current >= 0 else None
-        self.exercise_form.show_exercise(ex, state.data.get("rests") or {})
+        variant = min(state.variant, ladder_ops.count(ex) - 1) if ex is not None else 0
+        self._state = dataclasses.replace(state, current=current, variant=variant)
+        self.routine_form.show_data(state.data)
+        shown = ladder_ops.variant(ex, variant) if ex is not None else None
+        self.exercise_form.show_exercise(shown, state.data.get("rests") or {}, variant, ex)
         self._problems = validate_routine_data(state.data)
-        bad = self._route_problems(current)
+        bad = self._route_problems(current, ex)
         self.exercises.list.show_exercises(items, bad, current)
         self.exercises.update_buttons(current, len(items))
         self.problems.show_problems(self._problems, state.data)
         self._update_chrome()
 
-    def _route_problems(self, current: int) -> set[int]:
-        routine_level: list[tuple[str, str]] = []
-        for_exercise: list[tuple[str, str]] = []
-        list_level: list[str] = []
-        bad: set[int] = set()
-        for problem in self._problems:
-            split = ops.split_exercise_path(problem.where)
-            if split is not None:
-                bad.add(split[0])
-                if split[0] == current:
-                    for_exercise.append((split[1], problem.message))
-            elif problem.where == "exercises":
-                list_level.append(problem.message)
-            else:
-                routine_level.append((problem.where, problem.message))
-        self.routine_form.set_problems(routine_level)
-        self.exercise_form.set_problems(for_exercise)
+    def _route_problems(self, current: int, ex: dict[str, Any] | None) -> set[int]:
+        routed = route_problems(self._problems, current)
+        self.routine_form.set_problems(routed.routine_level)
+        names = ladder_ops.names(ex) if ex is not None else []
+        for_variant, elsewhere = window_ladder.route(routed.for_exercise, self.variant, names)
+        self.exercise_form.set_problems(for_variant)
+        if ex is not None:
+            self.exercise_form.ladder.show_ladder(ex, self.variant, elsewhere)
         name = ops.name_of(ops.exercises(self.data)[current], current) if current >= 0 else ""
         mark = "  \u26a0"
-        self.tabs.setTabText(
-            0, f"Exercise {current + 1}: {no_mnemonic(name)}" if name else "Exercise"
-        )
-        self.tabs.setTabText(0, self.tabs.tabText(0) + (mark if for_exercise else ""))
-        self.tabs.setTabText(1, "Routine details" + (mark if routine_level else ""))
-        self.exercises.set_problem("\n".join(list_level))
-        return bad
+        title = f"Exercise {current + 1}: {no_mnemonic(name)}" if name else "Exercise"
+        self.tabs.setTabText(0, title + (mark if routed.for_exercise else ""))
+        self.tabs.setTabText(1, "Routine details" + (mark if routed.routine_level else ""))
+        self.exercises.set_problem("\n".join(routed.list_level))
+        return routed.bad
 
     def _update_chrome(self) -> None:
         base = self._base
@@ -269,47 +251,64 @@ class EditorWindow(QMainWindow):
     def _clean_changed(self, _clean: bool) -> None:
         self._update_chrome()
 
-    def _edit(
-        self, data: dict[str, Any], text: str, merge_key: object = None, current: int | None = None
+    def edit(
+        self,
+        data: dict[str, Any],
+        text: str,
+        merge_key: object = None,
+        *,
+        current: int | None = None,
+        variant: int | None = None,
     ) -> None:
-        after = EditorState(data, self.current if current is None else current)
+        """One undoable edit, then the exercise and variant to show (None: as they are).
+
+        Edits with the same `merge_key` in a row merge into one undo step (keystrokes).
+        """
+        index = self.current if current is None else current
+        # Another exercise starts on its first variant; this one stays on the variant shown.
+        shown = (self.variant if index == self.current else 0) if variant is None else variant
+        after = EditorState(data, index, shown)
         self.undo_stack.push(SnapshotCommand(self._show, self._state, after, text, merge_key))
 
     # ------------------------------------------------------------------ edits
 
     def _routine_edited(self, key: str, value: object) -> None:
         data = ops.with_path(self.data, key, value)
-        self._edit(data, f"Edit {field_words(key)}", ("routine", key))
+        self.edit(data, f"Edit {field_words(key)}", ("routine", key))
 
     def _exercise_edited(self, key: str, value: object) -> None:
         index = self.current
         if index < 0:
             return
-        data = ops.set_exercise_field(self.data, index, key, value)
-        self._edit(data, f"Edit {field_words(key)}", ("exercise", index, key))
+        data = window_ladder.set_field(self.data, index, self.variant, key, value)
+        self.edit(data, f"Edit {field_words(key)}", ("exercise", index, self.variant, key))
 
     def _selected(self, row: int) -> None:
         self.tabs.setCurrentIndex(0)
         if row != self.current:
-            self._show(dataclasses.replace(self._state, current=row))
+            self._show(dataclasses.replace(self._state, current=row, variant=0))
+
+    def _variant_selected(self, n: int) -> None:
+        if n != self.variant:
+            self._show(dataclasses.replace(self._state, variant=n))
 
     def move_current(self, delta: int) -> None:
         data, index = ops.move(self.data, self.current, delta)
         if index != self.current:
-            self._edit(data, "Move exercise", current=index)
+            self.edit(data, "Move exercise", current=index)
 
     def _reordered(self, order: list[int]) -> None:
         current = order.index(self.current) if self.current in order else self.current
-        self._edit(ops.reorder(self.data, order), "Reorder exercises", current=current)
+        self.edit(ops.reorder(self.data, order), "Reorder exercises", current=current)
 
     def _enabled_changed(self, row: int, enabled: bool) -> None:
         verb = "Include" if enabled else "Leave out"
-        self._edit(ops.set_enabled(self.data, row, enabled), f"{verb} exercise", current=row)
+        self.edit(ops.set_enabled(self.data, row, enabled), f"{verb} exercise", current=row)
 
     def add_exercise(self, ex: dict[str, Any], text: str = "Add exercise") -> None:
         """Insert an exercise after the selected one (its id renamed if already used)."""
         data, index = ops.insert(self.data, self.current + 1, ex)
-        self._edit(data, text, current=index)
+        self.edit(data, text, current=index)
 
     def add_from_routine(self) -> None:
         chosen = pick_exercise(self.catalog, self)
@@ -317,26 +316,28 @@ class EditorWindow(QMainWindow):
             self.add_exercise(chosen, f"Add {chosen.get('name', 'exercise')}")
 
     def add_blank(self) -> None:
-        used = {str(e.get("id")) for e in ops.exercises(self.data)}
+        used = ops.all_ids(ops.exercises(self.data))
         self.add_exercise(ops.blank_exercise(used), "New exercise")
         self.exercise_form.fields["name"].focus()
 
     def duplicate_current(self) -> None:
         if self.current >= 0:
             data, index = ops.duplicate(self.data, self.current)
-            self._edit(data, "Duplicate exercise", current=index)
+            self.edit(data, "Duplicate exercise", current=index)
 
     def delete_current(self) -> None:
         if self.current >= 0:
             data, index = ops.delete(self.data, self.current)
-            self._edit(data, "Delete exercise", current=index)
+            self.edit(data, "Delete exercise", current=index)
 
     def go_to_problem(self, where: str) -> None:
         """Select the exercise a problem is in and put the cursor in its field."""
         split = ops.split_exercise_path(where)
         if split is not None:
             self._selected(split[0])
-            hit = self.exercise_form.field_for(split[1]) if split[1] else None
+            variant, key = window_ladder.variant_of(split[1])
+            self._variant_selected(variant)
+            hit = self.exercise_form.field_for(key) if key else None
         else:
             self.tabs.setCurrentIndex(1)
             hit = self.routine_form.field_for(where)

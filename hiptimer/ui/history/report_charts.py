@@ -13,8 +13,10 @@ from hiptimer.core.history.queries import PainPoint, WeekCount
 from hiptimer.core.history.review import (
     ACCEPTABLE_MAX,
     SAFE_MAX,
+    month_abbreviation,
 )
 from hiptimer.core.routines.model import Schedule
+from hiptimer.i18n import _
 
 FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Helvetica", "Arial"]
 INK = QColor("#1A1A1A")
@@ -93,15 +95,19 @@ def draw_pain_chart(
         box = QRectF(rect.left(), y_of(value) - label_h / 2, 4 * mm, label_h)
         p.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value))
     below = QRectF(plot.left(), plot.bottom() + 0.5 * mm, plot.width(), label_h)
-    p.drawText(below, Qt.AlignmentFlag.AlignLeft, f"{since.day} {since:%b}")
-    p.drawText(below, Qt.AlignmentFlag.AlignRight, f"{until.day} {until:%b %y}")
+    p.drawText(below, Qt.AlignmentFlag.AlignLeft, f"{since.day} {month_abbreviation(since.month)}")
+    p.drawText(
+        below,
+        Qt.AlignmentFlag.AlignRight,
+        f"{until.day} {month_abbreviation(until.month)} {until:%y}",
+    )
     unit, shown = bucket_pain(points, max_points=60)
     days = max((until - since).days + 1, 1)
     xs = [_day_x(pt.started_at, since, days, plot.left(), plot.width()) for pt in shown]
     if unit != "session":
         p.drawText(below, Qt.AlignmentFlag.AlignHCenter, f"per {unit}")
     if not shown:
-        p.drawText(plot, Qt.AlignmentFlag.AlignCenter, "no ratings")
+        p.drawText(plot, Qt.AlignmentFlag.AlignCenter, _("no ratings"))
     path = QPainterPath()
     for i, (x, pt) in enumerate(zip(xs, shown, strict=True)):
         (path.lineTo if i else path.moveTo)(QPointF(x, y_of(pt.avg_pain)))
@@ -125,13 +131,13 @@ def draw_legend(p: QPainter, left: float, top: float, mm: float) -> float:
     p.setPen(QPen(AVERAGE, 0.35 * mm))
     p.drawLine(QPointF(x, top + h / 2), QPointF(x + 5 * mm, top + h / 2))
     x += 6 * mm
-    x = _legend_text(p, x, top, h, "average pain per session", fm) + 3 * mm
+    x = _legend_text(p, x, top, h, _("average pain per session"), fm) + 3 * mm
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(QBrush(HIGHEST))
     p.drawEllipse(QPointF(x + 1 * mm, top + h / 2), 0.6 * mm, 0.6 * mm)
-    x = _legend_text(p, x + 3 * mm, top, h, "highest", fm) + 3 * mm
+    x = _legend_text(p, x + 3 * mm, top, h, _("highest"), fm) + 3 * mm
     for (_low, _high, colour), words in zip(
-        BANDS, ("0-2 safe", "3-5 acceptable", "over 5 too much"), strict=True
+        BANDS, (_("0-2 safe"), _("3-5 acceptable"), _("over 5 too much")), strict=True
     ):
         p.fillRect(QRectF(x, top + h * 0.15, 4 * mm, h * 0.7), colour)
         x = _legend_text(p, x + 5 * mm, top, h, words, fm) + 3 * mm
@@ -162,7 +168,7 @@ def draw_week_bars(
     unit, buckets = week_buckets(weeks, max_bars=60)
     values = [v for _, v in buckets]
     top = max([*values, schedule.max_per_week if schedule else 0, 3])
-    key = f"schedule: at least {schedule.min_per_week}" if schedule else ""
+    key = _("schedule: at least {n}").format(n=schedule.min_per_week) if schedule else ""
     key_w = fm.horizontalAdvance(key) + 2 * mm if key else 0
     plot = QRectF(
         rect.left() + 5 * mm,

@@ -22,6 +22,7 @@ from hiptimer.core.history.export import ReportData, gather_report
 from hiptimer.core.history.queries import HistoryQueries
 from hiptimer.core.history.review import RoutineSource, day_text, pain_number, routines_by_id
 from hiptimer.core.safe_write import replacing_bytes
+from hiptimer.i18n import _
 from hiptimer.ui.history.report_charts import (
     INK,
     MUTED,
@@ -40,7 +41,7 @@ NOTE_LINES = 2
 NOTE_CHARS = 240
 MAX_NOTES = 12  # the most recent; a clinician reads these in a minute
 MAX_CHANGES = 12
-FIELD_WORDS = {"sets": "sets", "reps": "reps", "hold_s": "hold (s)"}
+FIELD_WORDS = {"sets": "sets", "reps": "reps", "hold_s": "hold (s)", "rung": "variant"}
 
 _app: QGuiApplication | None = None  # made here when the command line has none
 
@@ -167,7 +168,7 @@ def write_report(
             QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF()
         )
     )
-    writer.setTitle("HipTimer exercise report")
+    writer.setTitle(_("HipTimer exercise report"))
     writer.setCreator(f"HipTimer {__version__}")
     painter = QPainter(writer)
     try:
@@ -191,19 +192,25 @@ def _draw(pages: _Pages, data: ReportData) -> None:
 
 
 def _header(pages: _Pages, data: ReportData) -> None:
-    pages.line("HipTimer exercise report", 17, bold=True)
+    pages.line(_("HipTimer exercise report"), 17, bold=True)
     period = f"{day_text(data.since)} \u2013 {day_text(data.until)}"
-    pages.line(f"Routine: {data.routines}    Period: {period}", 10)
-    schedule = data.schedule.label if data.schedule else "not set"
     pages.line(
-        f"Schedule: {schedule}    Generated {day_text(data.generated)} by HipTimer {__version__}"
-        " from the user's own exercise log",
+        _("Routine: {routine}    Period: {period}").format(routine=data.routines, period=period), 10
+    )
+    schedule = data.schedule.label if data.schedule else _("not set")
+    pages.line(
+        _(
+            "Schedule: {schedule}    Generated {day} by HipTimer {version} from the user's own "
+            "exercise log"
+        ).format(schedule=schedule, day=day_text(data.generated), version=__version__),
         8,
         muted=True,
     )
     pages.paragraph(
-        "Pain is rated by the user after each set, 0 (none) to 10 (worst); 0-2 is safe,"
-        " 3-5 acceptable, over 5 too much (pain-monitoring model, Silbernagel 2007).",
+        _(
+            "Pain is rated by the user after each set, 0 (none) to 10 (worst); 0-2 is safe,"
+            " 3-5 acceptable, over 5 too much (pain-monitoring model, Silbernagel 2007)."
+        ),
         8,
         muted=True,
     )
@@ -211,25 +218,28 @@ def _header(pages: _Pages, data: ReportData) -> None:
 
 def _adherence(pages: _Pages, data: ReportData) -> None:
     a = data.adherence
-    if not pages.heading("Adherence"):
+    if not pages.heading(_("Adherence")):
         return
     if not a.sessions:
-        pages.line("No sessions in this period.")
+        pages.line(_("No sessions in this period."))
         return
     parts = a.summary()
     pages.paragraph("; ".join(parts) + ".")
     height = 30 * pages.mm
-    if pages.line("Sessions per week", 7, muted=True) and pages.room(height):
+    if pages.line(_("Sessions per week"), 7, muted=True) and pages.room(height):
         rect = QRectF(pages.left, pages.y + 1 * pages.mm, pages.width, height - 1 * pages.mm)
         unit = draw_week_bars(pages.p, rect, a.weeks, data.schedule, pages.mm)
         pages.y += height
         if unit != "week":
-            pages.line(f"Bars: sessions per week, averaged per {unit}.", 7, muted=True)
+            per = _("month") if unit == "month" else _("year")
+            pages.line(
+                _("Bars: sessions per week, averaged per {unit}.").format(unit=per), 7, muted=True
+            )
 
 
 def _pain_charts(pages: _Pages, data: ReportData) -> None:
     rated = [t for t in data.trends if t.pain]
-    if not rated or not pages.heading("Pain after sets, per exercise (both sides)"):
+    if not rated or not pages.heading(_("Pain after sets, per exercise (both sides)")):
         return
     legend = draw_legend(pages.p, pages.left, pages.y, pages.mm)
     pages.y += legend + 1 * pages.mm
@@ -248,11 +258,13 @@ def _pain_charts(pages: _Pages, data: ReportData) -> None:
 
 
 def _exercise_table(pages: _Pages, data: ReportData) -> None:
-    if not data.trends or not pages.heading("Dose and pain per exercise"):
+    if not data.trends or not pages.heading(_("Dose and pain per exercise")):
         return
     pages.paragraph(
-        "Pain: average / highest rating in the first and the last two weeks of the period."
-        " A change of 2 points or more is one a patient notices (Farrar 2001).",
+        _(
+            "Pain: average / highest rating in the first and the last two weeks of the period."
+            " A change of 2 points or more is one a patient notices (Farrar 2001)."
+        ),
         7.5,
         muted=True,
     )
@@ -266,19 +278,30 @@ def _exercise_table(pages: _Pages, data: ReportData) -> None:
         )
         for t in data.trends
     ]
-    headers = ("Exercise", "Dose first \u2192 last", "Pain first 2 wk", "Pain last 2 wk", "Change")
+    headers = (
+        _("Exercise"),
+        _("Dose first \u2192 last"),
+        _("Pain first 2 wk"),
+        _("Pain last 2 wk"),
+        _("Change"),
+    )
     shown = pages.table(headers, rows, (30, 20, 14, 14, 22))
     if shown < len(rows):
-        pages.line(f"\u2026 and {len(rows) - shown} more exercises (see the CSV export).", 8)
+        pages.line(
+            _("\u2026 and {n} more exercises (see the CSV export).").format(n=len(rows) - shown), 8
+        )
 
 
 def _dose_changes(pages: _Pages, data: ReportData) -> None:
-    if not data.changes or not pages.heading("Dose changes"):
+    if not data.changes or not pages.heading(_("Dose changes")):
         return
     rows = []
     for change, name in list(reversed(data.changes))[:MAX_CHANGES]:  # newest first
         side = f" ({change.side})" if change.side else ""
-        values = f"{_num(change.old_value)} \u2192 {_num(change.new_value)}"
+        # A rung is stored from 0 (the exercise as written); people count variants from 1.
+        shift = 1 if change.field == "rung" else 0
+        old, new = (None if v is None else v + shift for v in (change.old_value, change.new_value))
+        values = f"{_num(old)} \u2192 {_num(new)}"
         rows.append(
             (
                 day_text(change.decided_at),
@@ -289,10 +312,14 @@ def _dose_changes(pages: _Pages, data: ReportData) -> None:
             )
         )
     shown = pages.table(
-        ("Date", "Exercise", "Change", "Decision", "Reason"), rows, (12, 22, 14, 10, 42)
+        (_("Date"), _("Exercise"), _("Change"), _("Decision"), _("Reason")),
+        rows,
+        (12, 22, 14, 10, 42),
     )
     if shown < len(data.changes):
-        pages.line(f"\u2026 and {len(data.changes) - shown} older changes.", 8, muted=True)
+        pages.line(
+            _("\u2026 and {n} older changes.").format(n=len(data.changes) - shown), 8, muted=True
+        )
 
 
 def _num(value: float | None) -> str:
@@ -301,7 +328,7 @@ def _num(value: float | None) -> str:
 
 def _notes(pages: _Pages, data: ReportData) -> None:
     notes = data.notes
-    if not notes or not pages.heading("The user's session notes, most recent first"):
+    if not notes or not pages.heading(_("The user's session notes, most recent first")):
         return
     fm = QFontMetricsF(font(8.5), pages.writer)
     for count, session in enumerate(notes):
@@ -310,10 +337,10 @@ def _notes(pages: _Pages, data: ReportData) -> None:
             text = text[:NOTE_CHARS].rsplit(" ", 1)[0] + " \u2026"
         last = count == len(notes) - 1
         if count == MAX_NOTES:
-            pages.line(f"\u2026 and {len(notes) - count} older notes.", 8, muted=True)
+            pages.line(_("\u2026 and {n} older notes.").format(n=len(notes) - count), 8, muted=True)
             return
         if not pages.room(fm.height() * (NOTE_LINES + (0.4 if last else 1.4))):
-            pages.line(f"\u2026 and {len(notes) - count} older notes.", 8, muted=True)
+            pages.line(_("\u2026 and {n} older notes.").format(n=len(notes) - count), 8, muted=True)
             return
         pages.paragraph(f"{day_text(session.started_at)}: {text}", 8.5, max_lines=NOTE_LINES)
         pages.gap(0.8)

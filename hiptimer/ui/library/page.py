@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from hiptimer import paths
 from hiptimer.core.routines.model import Routine, dose_text, estimated_seconds, format_duration
+from hiptimer.i18n import _, n_
 from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.theme import set_px
 
@@ -68,24 +69,29 @@ def details_html(item: LibraryItem, estimate: Estimate = estimated_seconds) -> s
     if item.routine is None:
         problems = "".join(f"<li>{e(line)}</li>" for line in item.problem.splitlines())
         return (
-            f"<h2>{e(item.title)}</h2><p style='color:#FF8A80'><b>This routine file is broken"
-            f" and cannot be started:</b></p><ul>{problems}</ul>"
+            f"<h2>{e(item.title)}</h2><p style='color:#FF8A80'><b>"
+            + e(_("This routine file is broken and cannot be started:"))
+            + f"</b></p><ul>{problems}</ul>"
         )
     r = item.routine
-    meta = [f"About {format_duration(estimate(r))}"]
+    meta = [_("About {time}").format(time=format_duration(estimate(r)))]
     if r.schedule is not None:
         meta.append(r.schedule.label)
-    meta.append(f"{len(r.active_exercises)} exercises")
+    count = len(r.active_exercises)
+    meta.append(n_("{n} exercise", "{n} exercises", count).format(n=count))
     parts = [f"<h2>{e(r.title)}</h2>", f"<p><b>{e(SEPARATOR.join(meta))}</b></p>"]
     if r.description:
         parts.append(f"<p>{e(r.description)}</p>")
     rows = "".join(_exercise_rows(ex.name, dose_text(ex), ex.caution) for ex in r.active_exercises)
-    parts.append(f"<p><b>Exercises</b></p><table>{rows}</table>")
+    heading = e(_("Exercises"))
+    parts.append(f"<p><b>{heading}</b></p><table>{rows}</table>")
     if r.cautions:
         cautions = "".join(f"<li>{e(c)}</li>" for c in r.cautions)
-        parts.append(f"<p style='color:{CAUTION_COLOUR}'><b>Cautions</b></p><ul>{cautions}</ul>")
+        heading = e(_("Cautions"))
+        parts.append(f"<p style='color:{CAUTION_COLOUR}'><b>{heading}</b></p><ul>{cautions}</ul>")
     if r.source.strip():
-        parts.append(f"<p><b>Source:</b> {e(r.source)}</p>")
+        source = e(_("Source:"))
+        parts.append(f"<p><b>{source}</b> {e(r.source)}</p>")
     return "".join(parts)
 
 
@@ -120,7 +126,7 @@ class LibraryPage(QWidget):
         self.setObjectName("page")
         self.items = items
         self._estimate = estimate
-        self.heading = QLabel("Choose a routine", self)
+        self.heading = QLabel(_("Choose a routine"), self)
         self.list = QListWidget(self)
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         # A routine's length goes on a second line when the list is narrow (see _label),
@@ -135,15 +141,17 @@ class LibraryPage(QWidget):
         self.details = QTextBrowser(self)
         self.details.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.details.setOpenExternalLinks(False)
-        self.start_button = QPushButton(f"Start   [{KEY_NAMES[Action.START]}]", self)
+        self.start_button = QPushButton(_("Start") + f"   [{KEY_NAMES[Action.START]}]", self)
         self.start_button.setProperty("role", "primary")
         self.start_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.start_button.clicked.connect(self.start_selected)
         self.hint = QLabel(
-            "\u2191 \u2193 choose  \u00b7  Enter start  \u00b7  F11 full screen", self
+            _("\u2191 \u2193 choose  \u00b7  Enter start  \u00b7  F11 full screen"), self
         )
         self.hint.setProperty("role", "muted")
-        self.empty = QLabel(f"No routines found in {paths.builtin_routines_dir()}", self)
+        self.empty = QLabel(
+            _("No routines found in {folder}").format(folder=paths.builtin_routines_dir()), self
+        )
         self.empty.setTextFormat(Qt.TextFormat.PlainText)  # a folder's name
         self.empty.setVisible(not items)
 
@@ -171,7 +179,7 @@ class LibraryPage(QWidget):
     def _label(self, item: LibraryItem) -> str:
         """The row's words: the title and length on one line, or on two when the list is
         too narrow for both (Qt's own word wrap cuts the last line under a style sheet)."""
-        label = f"{item.title}   (broken)" if item.broken else item.title
+        label = _("{title}   (broken)").format(title=item.title) if item.broken else item.title
         if item.routine is None:
             return label
         length = format_duration(self._estimate(item.routine))

@@ -7,10 +7,11 @@ from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from hiptimer.core.routines.model import Exercise
+from hiptimer.i18n import N_, translate
 from hiptimer.ui.theme import set_px
 
-HEADING = "How to do it"
-CAUTION_PREFIX = "\u26a0 Caution: "
+HEADING = N_("How to do it")
+CAUTION_PREFIX = N_("\u26a0 Caution: ")
 MIN_PX = 14  # below this a step is unreadable from the mat; it is clipped instead
 SPACING = 6
 ROW_PAD = 6  # inside a step's row, around its text
@@ -41,7 +42,7 @@ class CoachingPanel(QFrame):
         self._max_px = 24.0
         self._px = 24.0
         self.heading = _plain_label(self, wrap=False)
-        self.heading.setText(HEADING)
+        self.heading.setText(translate(HEADING))
         self.rows: list[QWidget] = []
         self.numbers: list[QLabel] = []
         self.steps: list[QLabel] = []
@@ -91,7 +92,7 @@ class CoachingPanel(QFrame):
         for i, line in enumerate(setup):
             self._add_step(i, line)
         caution = ex.caution.strip() if ex is not None else ""
-        self.caution.setText(f"{CAUTION_PREFIX}{caution}" if caution else "")
+        self.caution.setText(f"{translate(CAUTION_PREFIX)}{caution}" if caution else "")
         self.caution.setVisible(bool(caution))
         self.heading.setVisible(bool(setup))
         self._fit()

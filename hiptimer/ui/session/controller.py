@@ -23,6 +23,7 @@ from hiptimer.core.session.events import (
 from hiptimer.core.session.recorder import SessionRecorder
 from hiptimer.core.session.steps import Step
 from hiptimer.core.voice.cues import CueWriter, Phrase
+from hiptimer.i18n import N_, translate
 from hiptimer.ui.services.ports import Services
 from hiptimer.ui.session.driver import EngineDriver
 
@@ -32,7 +33,7 @@ BEEP_SECONDS = (3, 2, 1)
 NO_CAPTION_KINDS = ("count", "tempo")  # numbers and tempo words: the screen shows them already
 # With no voice, the steps and the caution are on screen whole: the caption keeps the announcement.
 SILENT_NO_CAPTION_KINDS = (*NO_CAPTION_KINDS, "setup", "caution")
-INHIBIT_REASON = "A guided exercise session is running"
+INHIBIT_REASON = N_("A guided exercise session is running")
 
 
 class PhraseSource(Protocol):
@@ -184,7 +185,7 @@ class SessionController(QObject):
 
     def _keep_awake(self, event: Event) -> None:
         if isinstance(event, SessionStarted) and not self._inhibited:
-            self.services.inhibitor.inhibit(INHIBIT_REASON)
+            self.services.inhibitor.inhibit(translate(INHIBIT_REASON))
             self._inhibited = True
         elif isinstance(event, SessionEnded) and self._inhibited:
             self.services.inhibitor.release()

@@ -15,22 +15,24 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.core.session.events import PainChoice, SetRecord
+from hiptimer.core.session.steps import Side
+from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.theme import PAIN_COLOURS, set_px
 from hiptimer.ui.widgets.plain import ElidedLabel, plain
 from hiptimer.ui.widgets.score_scale import anchor_cells
 
 ANCHORS = {
-    0: "none",
-    2: "mild \u2014 safe",
-    5: "upper limit\nof acceptable",
-    10: "worst\nimaginable",
+    0: N_("none"),
+    2: N_("mild \u2014 safe"),
+    5: N_("upper limit\nof acceptable"),
+    10: N_("worst\nimaginable"),
 }
-KEY_HINT = "Press 0\u20139, or T for 10  \u00b7  K to skip"
+KEY_HINT = N_("Press 0\u20139, or T for 10  \u00b7  K to skip")
 CHOICES: tuple[tuple[PainChoice, Action, str, str], ...] = (
-    (PainChoice.STOP, Action.STOP_EXERCISE, "Stop this exercise for today", "#9E2A22"),
-    (PainChoice.LOWER, Action.LOWER_DOSE, "Continue at a lower dose", "#8A5A00"),
-    (PainChoice.CONTINUE, Action.CONTINUE, "Continue", "#34444F"),
+    (PainChoice.STOP, Action.STOP_EXERCISE, N_("Stop this exercise for today"), "#9E2A22"),
+    (PainChoice.LOWER, Action.LOWER_DOSE, N_("Continue at a lower dose"), "#8A5A00"),
+    (PainChoice.CONTINUE, Action.CONTINUE, N_("Continue"), "#34444F"),
 )
 
 
@@ -38,10 +40,12 @@ def set_label(record: SetRecord | None) -> str:
     """'Bridge, set 2, right side' for the question's heading."""
     if record is None:
         return ""
-    text = f"{record.exercise_name}, set {record.set_number}"
-    if record.side is not None:
-        text += f", {record.side.value} side"
-    return text
+    values = {"name": record.exercise_name, "n": record.set_number}
+    if record.side is None:
+        return _("{name}, set {n}").format(**values)
+    if record.side is Side.LEFT:
+        return _("{name}, set {n}, left side").format(**values)
+    return _("{name}, set {n}, right side").format(**values)
 
 
 class PainPrompt(QWidget):
@@ -71,7 +75,7 @@ class PainPrompt(QWidget):
     def _build_scale(self) -> QWidget:
         panel = QWidget(self)
         layout = QVBoxLayout(panel)
-        self.question = QLabel("How much pain did that set cause?", panel)
+        self.question = QLabel(_("How much pain did that set cause?"), panel)
         self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.question.setWordWrap(True)
         self.about = ElidedLabel("", panel)  # the exercise's name, in one line
@@ -85,7 +89,7 @@ class PainPrompt(QWidget):
             button = QPushButton(str(n), panel)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             key = "T" if n == 10 else str(n)
-            button.setToolTip(f"Pain {n} out of 10 (key: {key})")
+            button.setToolTip(_("Pain {n} out of 10 (key: {key})").format(n=n, key=key))
             button.setStyleSheet(
                 f"QPushButton {{ background: {PAIN_COLOURS[n]}; border: 2px solid #FFFFFF;"
                 " font-weight: bold; padding: 0px; }"
@@ -96,7 +100,7 @@ class PainPrompt(QWidget):
             if n in ANCHORS:
                 # Anchors are wider than a button: centred over three columns, the end ones
                 # aligned to the outer edge of their two.
-                anchor = QLabel(ANCHORS[n], panel)
+                anchor = QLabel(translate(ANCHORS[n]), panel)
                 first, span, side = anchor_cells(n)
                 anchor.setAlignment(side | Qt.AlignmentFlag.AlignTop)
                 grid.addWidget(anchor, 1, first, 1, span)
@@ -104,11 +108,13 @@ class PainPrompt(QWidget):
         self.limit_label = QLabel("", panel)
         self.limit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.limit_label.setProperty("role", "warning")
-        self.hint = QLabel(KEY_HINT, panel)
+        self.hint = QLabel(translate(KEY_HINT), panel)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.skip_button = QPushButton("Skip rating", panel)
+        self.skip_button = QPushButton(_("Skip rating"), panel)
         self.skip_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.skip_button.setToolTip(f"Go on without rating (key: {KEY_NAMES[Action.SKIP_RATING]})")
+        self.skip_button.setToolTip(
+            _("Go on without rating (key: {key})").format(key=KEY_NAMES[Action.SKIP_RATING])
+        )
         self.skip_button.clicked.connect(self.skipped.emit)
         skip_row = QHBoxLayout()
         skip_row.addStretch(1)
@@ -140,12 +146,13 @@ class PainPrompt(QWidget):
         self.choice_buttons: dict[PainChoice, QPushButton] = {}
         for choice, action, text, colour in CHOICES:
             key = KEY_NAMES[action]
+            text = translate(text)
             button = QPushButton(f"{text}   [{key}]", panel)
             button.setStyleSheet(
                 f"QPushButton {{ background: {colour}; border: 3px solid #FFFFFF; }}"
             )
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setToolTip(f"{text} (key: {key})")
+            button.setToolTip(_("{action} (key: {key})").format(action=text, key=key))
             button.clicked.connect(lambda _=False, c=choice: self.chosen.emit(c))
             layout.addWidget(button)
             self.choice_buttons[choice] = button
@@ -161,14 +168,18 @@ class PainPrompt(QWidget):
     def ask_rating(self, record: SetRecord | None) -> None:
         self.about.setText(set_label(record))
         self.limit_label.setText(
-            f"Your limit is {self.pain_limit}: above it you choose what to do next."
+            _("Your limit is {limit}: above it you choose what to do next.").format(
+                limit=self.pain_limit
+            )
         )
         self._stack.setCurrentWidget(self._scale_panel)
 
     def ask_choice(self, record: SetRecord | None) -> None:
         pain = record.pain if record is not None else None
         self.choice_heading.setText(
-            f"Pain {pain} out of 10 is above your limit of {self.pain_limit}.\nWhat now?"
+            _("Pain {pain} out of 10 is above your limit of {limit}.\nWhat now?").format(
+                pain=pain, limit=self.pain_limit
+            )
         )
         self._stack.setCurrentWidget(self._choice_panel)
 

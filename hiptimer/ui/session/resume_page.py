@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from hiptimer import APP_TITLE
 from hiptimer.core.routines.model import Routine
+from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import Action, Mode, first_key
 from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.theme import set_px
@@ -24,16 +25,16 @@ if TYPE_CHECKING:  # the history's reading code loads with the first offer, not 
 
 log = logging.getLogger(__name__)
 
-HEADING = "Your last session was interrupted"
-TITLE = f"Resume your session? \u2014 {APP_TITLE}"
-SAVED = "The sets you did are saved in your history."
-PARTIAL_HINT = (
+HEADING = N_("Your last session was interrupted")
+TITLE = N_("Resume your session? \u2014 HipTimer")
+SAVED = N_("The sets you did are saved in your history.")
+PARTIAL_HINT = N_(
     "Discard: it is not resumed. Nothing is deleted: the session stays in your history as a "
     "partial one, ending with its last set, with every set and rating it has."
 )
-RESUME_LABEL = "Resume at the next set"
-KEEP_LABEL = "Discard"
-MOVED_ON = (
+RESUME_LABEL = N_("Resume at the next set")
+KEEP_LABEL = N_("Discard")
+MOVED_ON = N_(
     "That session went on without this window (another copy of HipTimer is running it), "
     "so it was not resumed here."
 )
@@ -52,7 +53,7 @@ class ResumePage(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")
-        self.heading = QLabel(HEADING, self)
+        self.heading = QLabel(translate(HEADING), self)
         self.heading.setProperty("role", "warning")
         self.heading.setWordWrap(True)
         self.offer = QLabel(self)
@@ -66,12 +67,14 @@ class ResumePage(QWidget):
         self.details.setProperty("role", "muted")
         # The buttons name one key each ("R" resumes too) so that both fit side by side.
         self.resume_button = self._button(
-            RESUME_LABEL, first_key(Action.RESUME_SESSION, Mode.RESUME), "primary"
+            translate(RESUME_LABEL), first_key(Action.RESUME_SESSION, Mode.RESUME), "primary"
         )
-        self.keep_button = self._button(KEEP_LABEL, first_key(Action.KEEP_PARTIAL, Mode.RESUME), "")
+        self.keep_button = self._button(
+            translate(KEEP_LABEL), first_key(Action.KEEP_PARTIAL, Mode.RESUME), ""
+        )
         self.resume_button.clicked.connect(self.resume_requested.emit)
         self.keep_button.clicked.connect(self.keep_requested.emit)
-        self.hint = QLabel(PARTIAL_HINT, self)
+        self.hint = QLabel(translate(PARTIAL_HINT), self)
         self.hint.setWordWrap(True)
         self.hint.setProperty("role", "muted")
         row = QHBoxLayout()
@@ -103,9 +106,9 @@ class ResumePage(QWidget):
         from hiptimer.core.history.resume import details_lines, offer_text
 
         self.offer.setText(offer_text(plan, today))
-        lines = [SAVED, *details_lines(plan, today)]
+        lines = [translate(SAVED), *details_lines(plan, today)]
         if not plan.resumable:
-            lines.append("It cannot be resumed: its routine and its doses could not be found.")
+            lines.append(_("It cannot be resumed: its routine and its doses could not be found."))
         self.details.setText("<br>".join(escape(line) for line in lines))
         self.resume_button.setEnabled(plan.resumable)
 
@@ -215,7 +218,7 @@ class ResumeOffer(QObject):
         self.page.resume_requested.connect(lambda: self.perform(Action.RESUME_SESSION))
         self.page.keep_requested.connect(lambda: self.perform(Action.KEEP_PARTIAL))
         nav.add(self.page, Mode.RESUME, show=True)
-        self.title_changed.emit(TITLE)
+        self.title_changed.emit(translate(TITLE))
         return True
 
     def step_aside(self, routine_id: str) -> bool:
@@ -250,7 +253,7 @@ class ResumeOffer(QObject):
         if action is Action.RESUME_SESSION and plan.resumable:
             self._close_page()
             if self._moved_on(history, plan):
-                self._host.show_problem(MOVED_ON)
+                self._host.show_problem(translate(MOVED_ON))
                 self.kept.emit()
                 return
             log.info("Resuming session %s", plan.session.id)
@@ -267,7 +270,9 @@ class ResumeOffer(QObject):
             self._history.mark_partial(plan.session.id)
         except Exception as exc:
             log.exception("Could not keep session %s as partial", plan.session.id)
-            self._host.show_problem(f"Could not keep the session as partial: {exc}")
+            self._host.show_problem(
+                _("Could not keep the session as partial: {why}").format(why=exc)
+            )
 
     def _moved_on(self, history: ResumeSource, plan: ResumePlan) -> bool:
         """True when the session ended or gained sets since it was offered: something else

@@ -20,17 +20,31 @@ from PySide6.QtWidgets import (
 
 from hiptimer.core.routines.model import Routine, estimated_seconds, format_duration
 from hiptimer.core.session.events import EndReason, SetRecord
+from hiptimer.core.session.steps import Side
+from hiptimer.i18n import N_, _, decimal, n_, translate
 from hiptimer.ui.keys import KEY_NAMES, Action, Mode, first_key
 from hiptimer.ui.session.workout_text import minutes_text
 from hiptimer.ui.theme import set_px
 from hiptimer.ui.widgets.plain import ElidedLabel, may_cut, plain
 
-COLUMNS = ("Exercise", "Side", "Set", "Planned", "Done", "Pain", "Choice")
+COLUMNS = (
+    N_("Exercise"),
+    N_("Side"),
+    N_("Set"),
+    N_("Planned"),
+    N_("Done"),
+    N_("Pain"),
+    N_("Choice"),
+)
 PAIN_COLUMN = 5
 SKIPPED_COLOUR = "#8FA3B1"
 LIMIT_SHOWN = 5  # ratings above the usual limit show in amber
 PAIN_TEXT_COLOURS = {False: "#9BE7B1", True: "#FFB74D"}
-CHOICE_WORDS = {"stop": "stopped for today", "lower": "lower dose", "continue": "continued"}
+CHOICE_WORDS = {
+    "stop": N_("stopped for today"),
+    "lower": N_("lower dose"),
+    "continue": N_("continued"),
+}
 
 
 @dataclass(frozen=True)
@@ -62,7 +76,7 @@ class SessionResult:
         """'Bridge: reps 12 -> 10 reps' for each change, in routine order."""
         names = {ex.id: ex.name for ex in self.routine.exercises}
         return [
-            f"{names.get(ex_id, ex_id)}: {change}"
+            _("{name}: {change}").format(name=names.get(ex_id, ex_id), change=change)
             for ex_id, changes in self.adjustments.items()
             for change in changes
         ]
@@ -71,29 +85,44 @@ class SessionResult:
 def record_row(record: SetRecord) -> tuple[str, ...]:
     """One table row: exercise, side, set, planned, actual, pain, choice."""
     if record.planned_hold_s is not None:
-        planned = f"{record.planned_hold_s:g} s"
-        actual = f"{record.actual_hold_s:g} s" if record.actual_hold_s is not None else ""
+        planned = _secs(record.planned_hold_s)
+        actual = _secs(record.actual_hold_s) if record.actual_hold_s is not None else ""
     else:
-        planned = f"{record.planned_reps} reps" if record.planned_reps is not None else ""
-        actual = f"{record.actual_reps} reps" if record.actual_reps is not None else ""
+        planned = _reps(record.planned_reps)
+        actual = _reps(record.actual_reps)
     if record.skipped:
-        actual = "skipped"
-    side = record.side.value if record.side is not None else ""
+        actual = _("skipped")
+    side = side_word(record.side)
     pain = f"{record.pain}/10" if record.pain is not None else ""
-    choice = CHOICE_WORDS.get(record.pain_choice.value, "") if record.pain_choice else ""
+    choice = translate(CHOICE_WORDS[record.pain_choice.value]) if record.pain_choice else ""
     return (record.exercise_name, side, str(record.set_number), planned, actual, pain, choice)
+
+
+def _secs(x: float) -> str:
+    return _("{n} s").format(n=decimal(x))
+
+
+def _reps(n: int | None) -> str:
+    return "" if n is None else n_("{n} rep", "{n} reps", n).format(n=n)
+
+
+def side_word(side: Side | None) -> str:
+    """A set's side for a table: "left", "right", or nothing."""
+    if side is None:
+        return ""
+    return _("left") if side is Side.LEFT else _("right")
 
 
 def stats_line(result: SessionResult) -> str:
     done = result.done_count
     parts = [
-        f"Total time {minutes_text(result.total_s)}",
-        f"{done} set{'' if done == 1 else 's'} done",
+        _("Total time {time}").format(time=minutes_text(result.total_s)),
+        n_("{n} set done", "{n} sets done", done).format(n=done),
     ]
     if result.skipped_count:
-        parts.append(f"{result.skipped_count} skipped")
+        parts.append(_("{n} skipped").format(n=result.skipped_count))
     top = result.max_pain
-    parts.append("no pain ratings" if top is None else f"highest pain {top}/10")
+    parts.append(_("no pain ratings") if top is None else _("highest pain {n}/10").format(n=top))
     return "  \u00b7  ".join(parts)
 
 
@@ -113,10 +142,15 @@ class SummaryPage(QWidget):
         self.result = result
         self.setObjectName("page")
         completed = result.reason is EndReason.COMPLETED
-        self.heading = QLabel("Session complete" if completed else "Session ended early", self)
+        self.heading = QLabel(
+            _("Session complete") if completed else _("Session ended early"), self
+        )
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.subtitle = ElidedLabel(
-            f"{result.routine.title} \u2014 planned {format_duration(_planned(result))}", self
+            _("{title} \u2014 planned {time}").format(
+                title=result.routine.title, time=format_duration(_planned(result))
+            ),
+            self,
         )
         self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.subtitle.setProperty("role", "muted")
@@ -129,21 +163,21 @@ class SummaryPage(QWidget):
         may_cut(self.adjustments)
         lines = result.adjustment_lines()
         self.adjustments.setText(
-            "Doses changed this session:\n" + "\n".join(f"\u2022 {line}" for line in lines)
+            _("Doses changed this session:") + "\n" + "\n".join(f"\u2022 {line}" for line in lines)
         )
         self.adjustments.setVisible(bool(lines))
-        self.keep_button = QPushButton("Keep these doses for next time?", self)
+        self.keep_button = QPushButton(_("Keep these doses for next time?"), self)
         self.keep_button.setVisible(bool(lines))
         self.keep_button.clicked.connect(
             lambda: self.keep_doses_requested.emit(result.routine, dict(result.adjustments))
         )
         # The primary action goes back to the library; quitting is the explicit, quieter one.
         self.library_button = QPushButton(
-            f"Back to library   [{first_key(Action.LIBRARY, Mode.SUMMARY)}]", self
+            _("Back to library") + f"   [{first_key(Action.LIBRARY, Mode.SUMMARY)}]", self
         )
         self.library_button.setProperty("role", "primary")
         self.library_button.clicked.connect(self.library_requested.emit)
-        self.done_button = QPushButton(f"Quit HipTimer   [{KEY_NAMES[Action.DONE]}]", self)
+        self.done_button = QPushButton(_("Quit HipTimer") + f"   [{KEY_NAMES[Action.DONE]}]", self)
         self.done_button.clicked.connect(self.done_requested.emit)
         for button in (self.keep_button, self.library_button, self.done_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -164,7 +198,7 @@ class SummaryPage(QWidget):
 
     def _build_table(self, records: tuple[SetRecord, ...]) -> QTableWidget:
         table = QTableWidget(len(records), len(COLUMNS), self)
-        table.setHorizontalHeaderLabels(list(COLUMNS))
+        table.setHorizontalHeaderLabels([translate(c) for c in COLUMNS])
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)

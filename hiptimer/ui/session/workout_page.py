@@ -19,6 +19,7 @@ from hiptimer.core.routines.model import Kind
 from hiptimer.core.session.events import PainChoice
 from hiptimer.core.session.steps import StepKind
 from hiptimer.core.session.view import SessionView
+from hiptimer.i18n import _, translate
 from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.session.coaching_panel import CoachingPanel
 from hiptimer.ui.session.driver import EngineDriver
@@ -70,7 +71,7 @@ class WorkoutPage(QWidget):
         self.big_caption = QLabel("", self)
         self.set_line = QLabel("", self)
         self.rep_line = QLabel("", self)
-        self.tempo = FitLabel("", self, template="HOLD 0 / 0", height_share=0.9)
+        self.tempo = FitLabel("", self, template=_("HOLD") + " 0 / 0", height_share=0.9)
         self.caption = QLabel("", self)
         self.caption.setWordWrap(True)
         may_cut(self.caption)  # a cue from the routine file
@@ -185,7 +186,7 @@ class WorkoutPage(QWidget):
         text = workout_text(view)
         if text.phase is not self._phase:
             self._paint_phase(text.phase)
-        self.banner.setText(style_for(text.phase).word)
+        self.banner.setText(translate(style_for(text.phase).word))
         self.exercise.setText(text.exercise)
         self._show_side(text.side)
         self.big.set_template(re.sub(r"\d", "0", text.big))

@@ -9,9 +9,15 @@ from hiptimer import APP_TITLE
 from hiptimer.core.routines.model import Kind, SideMode, dose_text
 from hiptimer.core.session.steps import RestKind, Side, StepKind
 from hiptimer.core.session.view import SessionView
+from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.theme import Phase
 
-TEMPO_WORDS = {"lift": "LIFT", "hold": "HOLD", "lower": "LOWER"}
+TEMPO_WORDS = {
+    "lift": N_("LIFT"),
+    "hold": N_("HOLD"),
+    "lower": N_("LOWER"),
+    "pause": N_("HOLD LOW"),  # at the bottom (format 2)
+}
 
 
 @dataclass(frozen=True)
@@ -99,7 +105,9 @@ def side_text(view: SessionView) -> str:
         side = view.step.side
     else:
         side = None
-    return side.value.upper() if side is not None else ""
+    if side is None:
+        return ""
+    return _("LEFT") if side is Side.LEFT else _("RIGHT")
 
 
 def _set_line(view: SessionView) -> str:
@@ -107,9 +115,9 @@ def _set_line(view: SessionView) -> str:
     if ex is None or ex.sets <= 0:
         return ""
     if step.kind in (StepKind.WORK, StepKind.PAIN, StepKind.SWITCH_SIDES):
-        return f"Set {step.set_number} of {ex.sets}"
+        return _("Set {n} of {total}").format(n=step.set_number, total=ex.sets)
     if step.kind is StepKind.REST and step.rest_kind is RestKind.BETWEEN_SETS:
-        return f"Set {step.set_number + 1} of {ex.sets} next"
+        return _("Set {n} of {total} next").format(n=step.set_number + 1, total=ex.sets)
     return ""
 
 
@@ -121,7 +129,9 @@ def _rep_line(view: SessionView) -> str:
         return ""  # the huge count says it already
     # Paced: the huge number is the rep in progress; the time left in the set goes here.
     left = clock_text(view.remaining_s or 0)
-    return f"{left} left in this set" if ":" in left else f"{left} s left in this set"
+    if ":" in left:
+        return _("{time} left in this set").format(time=left)
+    return _("{n} s left in this set").format(n=left)
 
 
 def _next_line(view: SessionView) -> str:
@@ -130,19 +140,19 @@ def _next_line(view: SessionView) -> str:
         return ""
     lead_in = step.kind is StepKind.GET_READY or step.rest_kind is RestKind.AFTER_EXERCISE
     if lead_in:
-        return f"Up next: {ex.name} \u2014 {dose_text(ex)}"
+        return _("Up next: {name} \u2014 {dose}").format(name=ex.name, dose=dose_text(ex))
     if view.next_exercise is not None:
-        return f"Next exercise: {view.next_exercise.name}"
-    return "Last exercise"
+        return _("Next exercise: {name}").format(name=view.next_exercise.name)
+    return _("Last exercise")
 
 
 def _big(view: SessionView) -> tuple[str, str]:
     if view.ended:
-        return "\u2713", "done"
+        return "\u2713", _("done")
     if view.step.kind is StepKind.PAIN:
         return "", ""
     if is_self_paced(view):
-        caption = "reps \u2014 Enter or a click counts one \u00b7 Backspace takes one back"
+        caption = _("reps \u2014 Enter or a click counts one \u00b7 Backspace takes one back")
         return f"{view.reps_done} / {view.reps_target}", caption
     if is_paced_reps(view):
         return f"{_current_rep(view)} / {view.reps_target}", ""
@@ -152,11 +162,13 @@ def _big(view: SessionView) -> tuple[str, str]:
 
 
 def _tempo(view: SessionView) -> str:
-    """The tempo word; during a rep's hold, with its seconds as the voice counts them."""
+    """The tempo word; during a hold at the top or the bottom, with its seconds as the voice
+    counts them."""
     if view.step.kind is not StepKind.WORK:
         return ""
-    word = TEMPO_WORDS.get(view.rep_phase, "")
-    if view.rep_phase != "hold" or view.rep_phase_s < 2:  # "two" is the first count said
+    word = translate(TEMPO_WORDS[view.rep_phase]) if view.rep_phase in TEMPO_WORDS else ""
+    held = view.rep_phase in ("hold", "pause")
+    if not held or view.rep_phase_s < 2:  # "two" is the first count said
         return word
     whole = max(1, int(view.rep_phase_s))
     second = min(int(view.rep_phase_elapsed_s) + 1, whole)  # "Hold" is one, then "two", ...
@@ -166,11 +178,11 @@ def _tempo(view: SessionView) -> str:
 def _title(view: SessionView, exercise: str) -> str:
     parts: list[str] = []
     if view.paused and not view.ended:
-        parts.append("Paused")
+        parts.append(_("Paused"))
     if view.ended:
-        parts.append("Session over")
+        parts.append(_("Session over"))
     elif view.step.kind is StepKind.PAIN:
-        parts.append("Rate pain:")
+        parts.append(_("Rate pain:"))
     elif is_self_paced(view):
         parts.append(f"{view.reps_done}/{view.reps_target}")
     elif view.remaining_s is not None:
@@ -196,6 +208,6 @@ def workout_text(view: SessionView) -> WorkoutText:
         rep_line=_rep_line(view),
         tempo=tempo,
         next_line=_next_line(view),
-        session_left=f"{minutes_text(view.session_remaining_s)} left",
+        session_left=_("{time} left").format(time=minutes_text(view.session_remaining_s)),
         title=_title(view, name),
     )

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 from hiptimer.core.settings import Settings, SettingsStore
+from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import SHORTCUTS, set_shortcut
 from hiptimer.ui.services.ports import Services, Speaker
 
@@ -23,10 +24,11 @@ if TYPE_CHECKING:  # the dialog loads when it is first opened, not with the wind
 log = logging.getLogger(__name__)
 
 SHORTCUT = SHORTCUTS["settings"].sequences[0]
-SAVED = "Settings saved."
+SAVED = N_("Settings saved.")
 # The fields the dialog shows; the others (first_run_done) are not its business.
 FIELDS = (
     "voice", "rate", "volume", "muted", "setup_mode", "speak_cautions", "pain_limit", "setup_heard",
+    "language",
 )  # fmt: skip
 
 
@@ -70,7 +72,7 @@ class SettingsActions(QObject):
         self._window = window
         self.dialog: SettingsDialog | None = None
         self._tested = False
-        self.action = QAction("&Settings\u2026", window)
+        self.action = QAction(_("&Settings\u2026"), window)
         set_shortcut(self.action, "settings")
         self.action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.action.triggered.connect(self.open)
@@ -128,7 +130,7 @@ class SettingsActions(QObject):
         if store.save_error:
             host.show_problem(store.save_error)
         elif changes:
-            host.show_message(SAVED, 5000)
+            host.show_message(translate(SAVED), 5000)
         self.applied.emit(store.settings)
 
     def _closed(self, dialog: SettingsDialog, result: int, resume: Callable[[], None]) -> None:

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiptimer import APP_TITLE
+from hiptimer import APP_TITLE, i18n
 from hiptimer.core.settings import DEFAULT_PAIN_LIMIT, Settings
+from hiptimer.i18n import LANGUAGES, N_, _, n_, translate
 from hiptimer.ui.services.ports import Speaker
 from hiptimer.ui.settings.style import settings_style_sheet
 from hiptimer.ui.widgets.plain import as_html
@@ -37,21 +38,22 @@ from hiptimer.ui.widgets.screen_fit import room
 RATE_RANGE = (80, 300)  # words a minute; slower than 80 drags, faster than 300 blurs
 RATE_STEP = 10
 PAIN_RANGE = (3, 8)
-DEFAULT_VOICE_LABEL = "System default"
-NO_SPEECH = "Speech is not available in this run of HipTimer."
+DEFAULT_VOICE_LABEL = N_("The language's own voice")
+NO_SPEECH = N_("Speech is not available in this run of HipTimer.")
 SETUP_CHOICES = (
-    ("always", "&Always"),
-    ("first", "The &first time only"),
-    ("never", "&Never"),
+    ("always", N_("&Always")),
+    ("first", N_("The &first time only")),
+    ("never", N_("&Never")),
 )
-PAIN_HELP = (
+PAIN_HELP = N_(
     "After each set you rate the pain in your hip from 0 (none) to 10 (worst). Above this "
     "limit HipTimer offers to stop the exercise or go lighter. The pain-monitoring model "
     "physiotherapists use counts 0\u20132 as safe, up to 5 as acceptable and above 5 as too "
     "much, provided the pain settles by the next morning. Change the usual limit of "
-    f"{DEFAULT_PAIN_LIMIT} only on your physiotherapist's advice."
+    "{limit} only on your physiotherapist's advice."
 )
-NEXT_SESSION = (
+LANGUAGE_NOTE = N_("A new language applies the next time HipTimer starts.")
+NEXT_SESSION = N_(
     "The pain limit, the setup readings and the spoken cautions change from the next session on."
 )
 
@@ -78,7 +80,7 @@ def voice_items(voices: list[tuple[str, str]], current: str) -> list[tuple[str, 
     )
     if current and current not in {vid for vid, _ in voices}:
         items.insert(0, (current, current))
-    return [(DEFAULT_VOICE_LABEL, ""), *items]
+    return [(translate(DEFAULT_VOICE_LABEL), ""), *items]
 
 
 class SettingsDialog(QDialog):
@@ -99,7 +101,7 @@ class SettingsDialog(QDialog):
         session_running: bool = False,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Settings \u2014 {APP_TITLE}")
+        self.setWindowTitle(_("Settings \u2014 {app}").format(app=APP_TITLE))
         self.setObjectName("settings")
         self.setStyleSheet(settings_style_sheet())
         self._initial = settings
@@ -114,7 +116,7 @@ class SettingsDialog(QDialog):
         body.addWidget(self._voice_group())
         body.addWidget(self._setup_group())
         body.addWidget(self._pain_group())
-        self.next_session = QLabel(NEXT_SESSION, self)
+        self.next_session = QLabel(translate(NEXT_SESSION), self)
         _role(self.next_session, "muted")
         self.next_session.setWordWrap(True)
         self.next_session.setVisible(session_running)
@@ -166,7 +168,7 @@ class SettingsDialog(QDialog):
     # ------------------------------------------------------------ building
 
     def _voice_group(self) -> QGroupBox:
-        box = QGroupBox("Voice and sound", self)
+        box = QGroupBox(_("Voice and sound"), self)
         form = QFormLayout(box)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.unavailable = QLabel("", box)
@@ -176,50 +178,51 @@ class SettingsDialog(QDialog):
         self.unavailable.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.unavailable.hide()
         form.addRow(self.unavailable)
+        self._language_row(box, form)
         self.voice = QComboBox(box)
         self.voice.setMaxVisibleItems(16)
-        self.voice.setAccessibleName("Voice")
+        self.voice.setAccessibleName(_("Voice"))
         self.voice.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.voice.setMinimumContentsLength(24)
-        form.addRow(_buddy("&Voice:", self.voice), self.voice)
-        self.rate, self.rate_value = _slider(box, RATE_RANGE, RATE_STEP, "Speaking rate")
+        form.addRow(_buddy(_("&Voice:"), self.voice), self.voice)
+        self.rate, self.rate_value = _slider(box, RATE_RANGE, RATE_STEP, _("Speaking rate"))
         self.rate.valueChanged.connect(self._show_rate)
-        form.addRow(_buddy("Speaking &rate:", self.rate), _row(self.rate, self.rate_value))
-        self.volume, self.volume_value = _slider(box, (0, 100), 5, "Volume")
+        form.addRow(_buddy(_("Speaking &rate:"), self.rate), _row(self.rate, self.rate_value))
+        self.volume, self.volume_value = _slider(box, (0, 100), 5, _("Volume"))
         self.volume.valueChanged.connect(self._show_volume)
-        form.addRow(_buddy("V&olume:", self.volume), _row(self.volume, self.volume_value))
-        self.test = QPushButton("&Test voice", box)
-        self.test.setToolTip("Speak a sample sentence with the voice, rate and volume shown")
+        form.addRow(_buddy(_("V&olume:"), self.volume), _row(self.volume, self.volume_value))
+        self.test = QPushButton(_("&Test voice"), box)
+        self.test.setToolTip(_("Speak a sample sentence with the voice, rate and volume shown"))
         self.test.clicked.connect(self._test)
         form.addRow("", _row(self.test, None))
-        self.muted = QCheckBox("&Mute voice and beeps", box)
-        self.muted.setToolTip("The same as the M key or the Mute button during a session")
+        self.muted = QCheckBox(_("&Mute voice and beeps"), box)
+        self.muted.setToolTip(_("The same as the M key or the Mute button during a session"))
         form.addRow("", self.muted)
         return box
 
     def _setup_group(self) -> QGroupBox:
-        box = QGroupBox("Read each exercise's setup steps aloud", self)
+        box = QGroupBox(_("Read each exercise's setup steps aloud"), self)
         layout = QVBoxLayout(box)
         row = QHBoxLayout()
         self.setup = QButtonGroup(box)
         self.setup_buttons: dict[str, QRadioButton] = {}
         for mode, label in SETUP_CHOICES:
-            button = QRadioButton(label, box)
+            button = QRadioButton(translate(label), box)
             self.setup.addButton(button)
             self.setup_buttons[mode] = button
             row.addWidget(button)
         row.addStretch(1)
         layout.addLayout(row)
-        self.cautions = QCheckBox("Say each exercise's &caution once a session", box)
+        self.cautions = QCheckBox(_("Say each exercise's &caution once a session"), box)
         self.cautions.setToolTip(
-            "The caution is always on screen with the steps; this is the voice saying it too"
+            _("The caution is always on screen with the steps; this is the voice saying it too")
         )
         layout.addWidget(self.cautions)
         forget_row = QHBoxLayout()
-        self.forget = QPushButton("Reset \u201cfirst time\u201d &memory", box)
-        self.forget.setToolTip("Read every exercise's setup steps again, as on the first time")
+        self.forget = QPushButton(_("Reset \u201cfirst time\u201d &memory"), box)
+        self.forget.setToolTip(_("Read every exercise's setup steps again, as on the first time"))
         self.forget.clicked.connect(self._forget)
         self.heard = QLabel("", box)
         _role(self.heard, "muted")
@@ -229,15 +232,27 @@ class SettingsDialog(QDialog):
         layout.addLayout(forget_row)
         return box
 
+    def _language_row(self, box: QGroupBox, form: QFormLayout) -> None:
+        """The language, first of the voice's group: the voice follows it (one row, as the
+        dialog must fit a 800 px high screen)."""
+        self.language = QComboBox(box)
+        self.language.setAccessibleName(_("Language"))
+        system = LANGUAGES[i18n.system_language()]
+        self.language.addItem(_("The system's language ({name})").format(name=system), "")
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)  # each in its own name: findable in any language
+        self.language.setToolTip(translate(LANGUAGE_NOTE))
+        form.addRow(_buddy(_("&Language:"), self.language), _row(self.language, None))
+
     def _pain_group(self) -> QGroupBox:
-        box = QGroupBox("Pain limit", self)
+        box = QGroupBox(_("Pain limit"), self)
         form = QFormLayout(box)
         self.pain_limit = QSpinBox(box)
         self.pain_limit.setRange(*PAIN_RANGE)
-        self.pain_limit.setSuffix(" out of 10")
-        self.pain_limit.setAccessibleName("Pain limit, out of 10")
-        form.addRow(_buddy("&Pain limit:", self.pain_limit), _row(self.pain_limit, None))
-        help_text = QLabel(PAIN_HELP, box)
+        self.pain_limit.setSuffix(_(" out of 10"))
+        self.pain_limit.setAccessibleName(_("Pain limit, out of 10"))
+        form.addRow(_buddy(_("&Pain limit:"), self.pain_limit), _row(self.pain_limit, None))
+        help_text = QLabel(translate(PAIN_HELP).format(limit=DEFAULT_PAIN_LIMIT), box)
         _role(help_text, "muted")
         help_text.setWordWrap(True)
         form.addRow(help_text)
@@ -255,6 +270,7 @@ class SettingsDialog(QDialog):
         self.setup_buttons.get(s.setup_mode, self.setup_buttons["first"]).setChecked(True)
         self.cautions.setChecked(s.speak_cautions)
         self.pain_limit.setValue(s.pain_limit)
+        self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
         self._show_heard()
 
     def _fill_voices(self, chosen: str) -> None:
@@ -267,29 +283,33 @@ class SettingsDialog(QDialog):
         self.voice.setCurrentIndex(max(0, self.voice.findData(chosen)))
 
     def _show_rate(self, value: int) -> None:
-        self.rate_value.setText(f"{value} words/min")
+        self.rate_value.setText(_("{n} words/min").format(n=value))
 
     def _show_volume(self, value: int) -> None:
-        self.volume_value.setText(f"{value} %")
+        self.volume_value.setText(_("{n} %").format(n=value))
 
     def _show_heard(self) -> None:
         n = 0 if self._forget_heard else len(self._initial.setup_heard)
         if self._forget_heard:
-            text = "Forgotten when you press OK: every setup is read again."
+            text = _("Forgotten when you press OK: every setup is read again.")
         elif n:
-            text = f"The setup of {n} exercise{'s' if n != 1 else ''} has been read already."
+            text = n_(
+                "The setup of {n} exercise has been read already.",
+                "The setup of {n} exercises has been read already.",
+                n,
+            ).format(n=n)
         else:
-            text = "No setup has been read yet."
+            text = _("No setup has been read yet.")
         self.heard.setText(text)
         self.forget.setEnabled(bool(n))
 
     def _watch(self, speech: Speaker | None) -> None:
         """Fill the voices when the engine is ready; disable them if speech fails or is absent."""
         if speech is None:
-            self.set_unavailable(NO_SPEECH)
+            self.set_unavailable(translate(NO_SPEECH))
             return
         if speech.unavailable_reason or not speech.available:
-            self.set_unavailable(speech.unavailable_reason or NO_SPEECH)
+            self.set_unavailable(speech.unavailable_reason or translate(NO_SPEECH))
         speech.connect_ready(self._voices_ready)
         speech.connect_unavailable(self.set_unavailable)
 
@@ -298,7 +318,8 @@ class SettingsDialog(QDialog):
 
     def set_unavailable(self, reason: str) -> None:
         """Say why there is no voice, next to the voice controls, and disable them."""
-        self.unavailable.setText(f"<b>No voice.</b> {escape(reason)}")
+        no_voice = escape(_("No voice."))
+        self.unavailable.setText(f"<b>{no_voice}</b> {escape(reason)}")
         self.unavailable.show()
         for widget in (self.voice, self.rate, self.volume, self.test):
             widget.setEnabled(False)
@@ -318,6 +339,7 @@ class SettingsDialog(QDialog):
             setup_mode=mode,
             speak_cautions=self.cautions.isChecked(),
             pain_limit=self.pain_limit.value(),
+            language=str(self.language.currentData() or ""),
             setup_heard=() if self._forget_heard else self._initial.setup_heard,
         )
 

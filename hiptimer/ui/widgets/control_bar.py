@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
+from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.theme import set_px
 
@@ -15,28 +16,32 @@ CHROME = 2 * PADDING_X + 2 * 2 + 6  # padding, the style sheet's border, and som
 MIN_PX = 11
 
 _BUTTONS: tuple[tuple[Action, str, str], ...] = (
-    (Action.BACK, "\u25c0 Back", "Repeat the previous set"),
-    (Action.LESS, "\u22125 s", "Shorten this hold or rest by 5 seconds"),
-    (Action.PAUSE, "Pause", "Pause or resume"),
-    (Action.UNCOUNT_REP, "Undo", "Take back the last rep counted"),
-    (Action.COUNT_REP, "Count rep", "Count one rep (or click the big count)"),
-    (Action.MORE, "+5 s", "Lengthen this hold or rest by 5 seconds"),
-    (Action.NEXT, "Next \u25b6", "Finish this step now"),
-    (Action.SKIP_EXERCISE, "Skip exercise", "Skip the rest of this exercise"),
-    (Action.SHOW_STEPS, "Steps", "Show or hide the exercise's steps and caution"),
-    (Action.MUTE, "Mute", "Turn the voice and beeps off or on"),
-    (Action.END, "End", "End the session"),
+    (Action.BACK, N_("\u25c0 Back"), N_("Repeat the previous set")),
+    (Action.LESS, "\u22125 s", N_("Shorten this hold or rest by 5 seconds")),
+    (Action.PAUSE, N_("Pause"), N_("Pause or resume")),
+    (Action.UNCOUNT_REP, N_("Undo"), N_("Take back the last rep counted")),
+    (Action.COUNT_REP, N_("Count rep"), N_("Count one rep (or click the big count)")),
+    (Action.MORE, "+5 s", N_("Lengthen this hold or rest by 5 seconds")),
+    (Action.NEXT, N_("Next \u25b6"), N_("Finish this step now")),
+    (Action.SKIP_EXERCISE, N_("Skip exercise"), N_("Skip the rest of this exercise")),
+    (Action.SHOW_STEPS, N_("Steps"), N_("Show or hide the exercise's steps and caution")),
+    (Action.MUTE, N_("Mute"), N_("Turn the voice and beeps off or on")),
+    (Action.END, N_("End"), N_("End the session")),
 )
 
 
 _LESS_TIPS = {
-    False: "Shorten this hold or rest by 5 seconds",
-    True: "One rep fewer to do in this set and the later ones",
+    False: N_("Shorten this hold or rest by 5 seconds"),
+    True: N_("One rep fewer to do in this set and the later ones"),
 }
 _MORE_TIPS = {
-    False: "Lengthen this hold or rest by 5 seconds",
-    True: "One rep more to do in this set and the later ones",
+    False: N_("Lengthen this hold or rest by 5 seconds"),
+    True: N_("One rep more to do in this set and the later ones"),
 }
+
+
+def _with_key(tip: str, key: str) -> str:
+    return _("{action} (key: {key})").format(action=tip, key=key)
 
 
 class ControlBar(QWidget):
@@ -57,8 +62,8 @@ class ControlBar(QWidget):
         self._fitted: tuple[object, ...] = ()
         self.buttons: dict[Action, QPushButton] = {}
         for action, label, tip in _BUTTONS:
-            button = QPushButton(label, self)
-            button.setToolTip(f"{tip} (key: {KEY_NAMES[action]})")
+            button = QPushButton(translate(label), self)
+            button.setToolTip(_with_key(translate(tip), KEY_NAMES[action]))
             # Keyboard focus stays with the window: Space must never "click" a button too.
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setMinimumHeight(44)
@@ -80,17 +85,17 @@ class ControlBar(QWidget):
         """Relabel and enable the buttons for the moment shown; `steps`: whether the steps
         are on screen (None: the exercise has none to show)."""
         b = self.buttons
-        b[Action.PAUSE].setText("Resume" if paused else "Pause")
+        b[Action.PAUSE].setText(_("Resume") if paused else _("Pause"))
         b[Action.COUNT_REP].setVisible(counting)
         b[Action.UNCOUNT_REP].setVisible(counting)
         # On a reps set + and - change the reps to do (the target), never the count.
-        b[Action.LESS].setText("Target \u22121" if reps else "\u22125 s")
-        b[Action.MORE].setText("Target +1" if reps else "+5 s")
+        b[Action.LESS].setText(_("Target \u22121") if reps else "\u22125 s")
+        b[Action.MORE].setText(_("Target +1") if reps else "+5 s")
         for action, tip in ((Action.LESS, _LESS_TIPS), (Action.MORE, _MORE_TIPS)):
-            b[action].setToolTip(f"{tip[reps]} (key: {KEY_NAMES[action]})")
+            b[action].setToolTip(_with_key(translate(tip[reps]), KEY_NAMES[action]))
         b[Action.SHOW_STEPS].setVisible(steps is not None)
-        b[Action.SHOW_STEPS].setText("Hide steps" if steps else "Steps")
-        b[Action.MUTE].setText("Unmute" if muted else "Mute")
+        b[Action.SHOW_STEPS].setText(_("Hide steps") if steps else _("Steps"))
+        b[Action.MUTE].setText(_("Unmute") if muted else _("Mute"))
         for action in (Action.BACK, Action.NEXT, Action.SKIP_EXERCISE, Action.LESS, Action.MORE):
             b[action].setEnabled(navigable)
         b[Action.PAUSE].setEnabled(navigable)

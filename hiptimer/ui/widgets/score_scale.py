@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
 
+from hiptimer.i18n import _, translate
 from hiptimer.ui.theme import PAIN_COLOURS, set_px
 
 BUTTON = (
@@ -39,12 +40,16 @@ class ScoreScale(QFrame):
         for n in range(11):
             button = QPushButton(str(n), self)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setToolTip(f"{what} {n} out of 10 (key: {'T' if n == 10 else n})")
+            button.setToolTip(
+                _("{what} {n} out of 10 (key: {key})").format(
+                    what=what, n=n, key="T" if n == 10 else n
+                )
+            )
             button.clicked.connect(lambda _=False, v=n: self.chosen.emit(v))
             grid.addWidget(button, 0, n)
             self.buttons.append(button)
         for n, text in anchors.items():
-            label = QLabel(text, self)
+            label = QLabel(translate(text), self)
             first, span, side = anchor_cells(n)
             label.setAlignment(side | Qt.AlignmentFlag.AlignTop)
             grid.addWidget(label, 1, first, 1, span)

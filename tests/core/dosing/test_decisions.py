@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
@@ -16,8 +17,9 @@ from hiptimer.core.dosing.rules import DoseAction, Recommendation
 from hiptimer.core.dosing.words import change_text, is_offer, spoken, waits_for_morning
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.routines.catalog import load_catalog
+from hiptimer.core.routines.ladder import with_ladder
 from hiptimer.core.routines.loader import load_routine
-from hiptimer.core.routines.model import Exercise, Kind, Routine
+from hiptimer.core.routines.model import Exercise, Kind, Routine, Rung
 from hiptimer.core.routines.writer import save_routine
 from hiptimer.core.session.steps import Side
 
@@ -133,3 +135,42 @@ def test_words() -> None:
     )
     assert waits_for_morning(waiting) and not is_offer(waiting)
     assert spoken(waiting, "Clamshell") is None
+
+
+def test_words_for_a_move_on_the_ladder() -> None:
+    climb = Recommendation(
+        "bridge", None, DoseAction.PROGRESS, Dose(3, reps=15, name="Bridge"),
+        Dose(2, reps=8, rung=1, name="Single-leg bridge"), "", "progress.ladder",
+    )  # fmt: skip
+    assert spoken(climb, "Bridge") == "Suggestion: bridge, ready for the single-leg bridge."
+    assert change_text(climb) == "3 x 15 reps \u2192 Single-leg bridge, 2 x 8 reps"
+    assert climb.proposed is not None
+    down = dataclasses.replace(
+        climb, action=DoseAction.STEP_BACK, current=climb.proposed, proposed=climb.current
+    )
+    assert spoken(down, "Single-leg bridge") == "Suggestion: single-leg bridge, back to the bridge."
+
+
+def test_accepting_a_climb_logs_the_rung_and_the_dose(store: HistoryStore) -> None:
+    mine = Routine(
+        "mine",
+        "Mine",
+        (
+            with_ladder(
+                Exercise("bridge", "Bridge", Kind.REPS, sets=3, reps=15),
+                Rung("single-leg-bridge", "Single-leg bridge", sets=2, reps=8),
+            ),
+        ),
+    )
+    path = paths.user_routines_dir() / "mine.json"
+    save_routine(mine, path)
+    climb = Recommendation(
+        "bridge", None, DoseAction.PROGRESS, Dose(3, reps=15), Dose(2, reps=8, rung=1),
+        "Ready for more.", "progress.ladder",
+    )  # fmt: skip
+    saved = accept(store, load_routine(path), climb, NOW)
+    bridge = saved.exercise("bridge")
+    assert (bridge.rung, bridge.name, bridge.sets, bridge.reps) == (1, "Single-leg bridge", 2, 8)
+    assert json.loads(path.read_text(encoding="utf-8"))["exercises"][0]["rung"] == 1
+    rows = [(c.field, c.old_value, c.new_value) for c in store.dose_changes("mine")]
+    assert rows == [("rung", 0, 1), ("sets", 3, 2), ("reps", 15, 8)]

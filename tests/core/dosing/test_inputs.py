@@ -18,12 +18,21 @@ from hiptimer.core.dosing.inputs import (
 from hiptimer.core.dosing.rules import DoseAction
 from hiptimer.core.history.queries import StoredSet
 from hiptimer.core.history.store import HistoryStore, open_history
-from hiptimer.core.routines.model import Exercise, Kind, Routine, SideMode
+from hiptimer.core.routines.ladder import at_rung, with_ladder
+from hiptimer.core.routines.model import Ceiling, Exercise, Kind, Routine, Rung, SideMode
 from hiptimer.core.routines.writer import exercise_to_data
 from hiptimer.core.session.steps import Side
 
 BRIDGE = Exercise("bridge", "Bridge", Kind.REPS, sets=2, reps=10, reps_range=(8, 14))
-CLAM = Exercise("clam", "Clamshell", Kind.HOLD, sets=1, hold_s=20, sides=SideMode.EACH)
+CLAM = Exercise(
+    "clam",
+    "Clamshell",
+    Kind.HOLD,
+    sets=1,
+    hold_s=20,
+    sides=SideMode.EACH,
+    ceiling=Ceiling(hold_s=30),
+)
 HIPS = Routine("hips", "Hips", (BRIDGE, CLAM))
 OTHER = Routine("other", "Other", (Exercise("walk", "Walk", Kind.HOLD, hold_s=300),))
 DAY1 = date(2026, 3, 2)
@@ -213,3 +222,45 @@ def test_the_latest_session_waits_for_its_morning(store: HistoryStore) -> None:
         session(store, day, pains, morning=0 if n < 2 else None)
     recs = routine_recommendations(store, HIPS)
     assert {r.rule for r in recs} == {"missing.morning"}
+
+
+# -- across the rungs of a ladder ------------------------------------------------------
+
+LADDER = with_ladder(
+    BRIDGE.with_dose(reps=14),
+    Rung("single-leg-bridge", "Single-leg bridge", sets=2, reps=8, sides=SideMode.EACH),
+)
+SINGLE = at_rung(LADDER, 1)
+
+
+def test_a_sessions_dose_is_read_on_its_rung(store: HistoryStore) -> None:
+    session(store, DAY1, {("bridge", "right"): [1, 1]}, routine=Routine("hips", "Hips", (SINGLE,)))
+    [e] = exercise_histories(store, Routine("hips", "Hips", (SINGLE,)))[
+        ("bridge", Side.RIGHT)
+    ].exposures
+    assert e.dose == Dose(2, reps=8, rung=1)
+
+
+def test_the_history_goes_on_across_rungs_done_with_and_without_sides(store: HistoryStore) -> None:
+    """A two-legged bridge counts on each side of the single-leg bridge, and back."""
+    both = Routine("hips", "Hips", (LADDER,))
+    one = Routine("hips", "Hips", (SINGLE,))
+    first = session(store, DAY1, {("bridge", None): [1, 1]}, routine=both)
+    second = session(
+        store, DAY1 + timedelta(days=2), {("bridge", "right"): [1, 1], ("bridge", "left"): [6, 2]},
+        routine=one,
+    )  # fmt: skip
+    sides = exercise_histories(store, one)
+    assert set(sides) == {("bridge", Side.RIGHT), ("bridge", Side.LEFT)}
+    left = sides[("bridge", Side.LEFT)].exposures
+    assert [(e.session_id, e.dose.rung, e.max_pain) for e in left] == [
+        (first, 0, 1),
+        (second, 1, 6),
+    ]
+    together = exercise_histories(store, both)
+    assert set(together) == {("bridge", None)}
+    merged = together[("bridge", None)].exposures
+    assert [(e.session_id, e.dose.rung, e.max_pain) for e in merged] == [
+        (first, 0, 1),
+        (second, 1, 6),
+    ]

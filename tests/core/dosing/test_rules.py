@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hiptimer.core.dosing.decisions import apply
 from hiptimer.core.dosing.dose_steps import (
     Dose,
     ExerciseHistory,
@@ -20,14 +21,23 @@ from hiptimer.core.dosing.dose_steps import (
 from hiptimer.core.dosing.rules import (
     DoseAction,
     Recommendation,
-    apply,
     needs_morning_checkin,
     per_exercise,
     recommend,
     recommend_routine,
     weekly_averages,
 )
-from hiptimer.core.routines.model import Exercise, Kind, Routine, SideMode
+from hiptimer.core.routines.ladder import at_rung, ceiling_of, with_ladder
+from hiptimer.core.routines.model import (
+    Ceiling,
+    Exercise,
+    Kind,
+    Load,
+    LoadUnit,
+    Routine,
+    Rung,
+    SideMode,
+)
 from hiptimer.core.session.steps import Side
 
 LAST_DAY = date(2026, 3, 20)
@@ -86,6 +96,26 @@ def history(ex: Exercise, *exposures: Exposure, doses: tuple[Dose, ...] = ()) ->
 
 GOOD = s()
 
+# A bridge at its ceiling (3 x 15) with the single-leg bridge above it; the leg raise with an
+# ankle weight above it.
+LADDER = with_ladder(
+    BRIDGE.with_dose(reps=15),
+    Rung("single-leg-bridge", "Single-leg bridge", sets=2, reps=8, reps_range=(8, 12),
+         sides=SideMode.EACH),
+)  # fmt: skip
+SINGLE = at_rung(LADDER, 1)
+SINGLE_START = Dose(2, reps=8, rung=1)
+WEIGHTED = with_ladder(
+    Exercise("raise", "Straight leg raise", Kind.REPS, sets=3, reps=15, sides=SideMode.EACH),
+    Rung("weighted-raise", "Weighted raise", sets=2, reps=10, reps_range=(10, 15),
+         sides=SideMode.EACH, load=Load(1, LoadUnit.KG)),
+)  # fmt: skip
+
+
+def on0(n: int) -> Dose:
+    """A dose of the bridge on the first rung of LADDER."""
+    return Dose(3, reps=n, rung=0)
+
 
 class Case(NamedTuple):
     exercise: Exercise
@@ -137,31 +167,160 @@ CASES = {
         BRIDGE, (s(1, 3, 2), GOOD), DoseAction.STAY, "stay.once"
     ),
     "unfinished-sets-stay": Case(BRIDGE, (GOOD, s(done=False)), DoseAction.STAY, "stay.incomplete"),
-    # -- what the next dose is ---------------------------------------------------------
+    # -- what the next dose is: up to the ceiling (default: the dose as written) --------
     "reps-capped-at-range-top": Case(
         at(BRIDGE, reps=14), (GOOD, GOOD), DoseAction.PROGRESS, "progress.reps", reps(15)
     ),
-    "range-top-reached-adds-a-set": Case(
-        at(BRIDGE, reps=15), (GOOD, GOOD), DoseAction.PROGRESS, "progress.sets", reps(15, sets=4)
+    "range-top-is-the-default-ceiling": Case(
+        at(BRIDGE, reps=15), (GOOD, GOOD), DoseAction.STAY, "stay.top"
     ),
-    "no-range-adds-a-set": Case(
-        at(BRIDGE, reps_range=None), (GOOD, GOOD), DoseAction.PROGRESS, "progress.sets", reps(10, 4)
+    "a-ceiling-of-sets-adds-a-set": Case(
+        at(BRIDGE, reps=15, ceiling=Ceiling(sets=4)),
+        (GOOD, GOOD),
+        DoseAction.PROGRESS,
+        "progress.sets",
+        reps(15, sets=4),
     ),
-    "sets-cap-reached-stays-at-top": Case(
+    "sets-at-the-ceiling-stay-at-top": Case(
+        at(BRIDGE, reps=15, sets=4, ceiling=Ceiling(sets=4)),
+        (GOOD, GOOD),
+        DoseAction.STAY,
+        "stay.top",
+    ),
+    "no-range-and-no-ceiling-stays": Case(
+        at(BRIDGE, reps_range=None), (GOOD, GOOD), DoseAction.STAY, "stay.top"
+    ),
+    "a-ceiling-of-reps-without-a-range": Case(
+        at(BRIDGE, reps_range=None, ceiling=Ceiling(reps=11)),
+        (GOOD, GOOD),
+        DoseAction.PROGRESS,
+        "progress.reps",
+        reps(11),
+    ),
+    "above-the-ceiling-stays": Case(
         at(BRIDGE, reps=15, sets=5), (GOOD, GOOD), DoseAction.STAY, "stay.top"
     ),
-    "hold-up-5-s": Case(STRETCH, (GOOD, GOOD), DoseAction.PROGRESS, "progress.hold", hold(35)),
-    "hold-capped-at-max": Case(
-        at(STRETCH, hold_s=58), (GOOD, GOOD), DoseAction.PROGRESS, "progress.hold", hold(60)
+    "hold-is-not-lengthened-without-a-ceiling": Case(
+        STRETCH, (GOOD, GOOD), DoseAction.STAY, "stay.top"
     ),
-    "hold-at-max-adds-a-set": Case(
-        at(STRETCH, hold_s=60), (GOOD, GOOD), DoseAction.PROGRESS, "progress.sets", hold(60, 4)
+    "hold-up-5-s": Case(
+        at(STRETCH, ceiling=Ceiling(hold_s=60)),
+        (GOOD, GOOD),
+        DoseAction.PROGRESS,
+        "progress.hold",
+        hold(35),
     ),
-    "timed-activity-is-not-lengthened": Case(
+    "hold-capped-at-the-ceiling": Case(
+        at(STRETCH, hold_s=58, ceiling=Ceiling(hold_s=60)),
+        (GOOD, GOOD),
+        DoseAction.PROGRESS,
+        "progress.hold",
+        hold(60),
+    ),
+    "a-5-10-s-stretch-stops-at-10-s": Case(
+        at(STRETCH, hold_s=8, ceiling=Ceiling(hold_s=10)),
+        (GOOD, GOOD),
+        DoseAction.PROGRESS,
+        "progress.hold",
+        hold(10),
+    ),
+    "a-5-10-s-stretch-at-10-s-stays": Case(
+        at(STRETCH, hold_s=10, ceiling=Ceiling(hold_s=10)),
+        (GOOD, GOOD),
+        DoseAction.STAY,
+        "stay.top",
+    ),
+    "sixty-second-stretches-stay-at-three-sets": Case(
+        at(STRETCH, hold_s=60), (GOOD, GOOD), DoseAction.STAY, "stay.top"
+    ),
+    "hold-at-its-ceiling-adds-a-set-within-it": Case(
+        at(STRETCH, hold_s=60, ceiling=Ceiling(sets=4, hold_s=60)),
+        (GOOD, GOOD),
+        DoseAction.PROGRESS,
+        "progress.sets",
+        hold(60, 4),
+    ),
+    "timed-activity-without-a-ceiling-stays": Case(
         at(STRETCH, hold_s=300, sets=1), (GOOD, GOOD), DoseAction.STAY, "stay.top"
     ),
-    "hold-at-max-and-sets-cap-stays": Case(
-        at(STRETCH, hold_s=60, sets=5), (GOOD, GOOD), DoseAction.STAY, "stay.top"
+    "timed-activity-goes-up-a-minute": Case(
+        at(STRETCH, hold_s=300, sets=1, ceiling=Ceiling(hold_s=600)),
+        (GOOD, GOOD),
+        DoseAction.PROGRESS,
+        "progress.hold",
+        hold(360, sets=1),
+    ),
+    "timed-activity-capped-at-the-ceiling": Case(
+        at(STRETCH, hold_s=570, sets=1, ceiling=Ceiling(hold_s=600)),
+        (GOOD, GOOD),
+        DoseAction.PROGRESS,
+        "progress.hold",
+        hold(600, sets=1),
+    ),
+    # -- the ladder: at the ceiling, the next rung at its own starting dose --------------
+    "at-the-ceiling-climbs-the-ladder": Case(
+        LADDER, (GOOD, GOOD), DoseAction.PROGRESS, "progress.ladder", SINGLE_START
+    ),
+    "below-the-ceiling-does-not-climb": Case(
+        at(LADDER, reps=14), (GOOD, GOOD), DoseAction.PROGRESS, "progress.reps", on0(15)
+    ),
+    "a-climb-waits-for-two-good-sessions": Case(LADDER, (GOOD,), DoseAction.STAY, "stay.once"),
+    "a-climb-waits-for-a-good-morning": Case(
+        LADDER, (GOOD, s(1, 3, 2)), DoseAction.STAY, "stay.morning"
+    ),
+    "a-rung-with-a-weight-adds-load": Case(
+        WEIGHTED, (GOOD, GOOD), DoseAction.PROGRESS, "progress.load", Dose(2, reps=10, rung=1)
+    ),
+    "on-the-new-rung-reps-go-up-first": Case(
+        SINGLE, (GOOD, GOOD), DoseAction.PROGRESS, "progress.reps", Dose(2, reps=10, rung=1)
+    ),
+    "the-top-rung-at-its-ceiling-stays": Case(
+        at(SINGLE, reps=12), (GOOD, GOOD), DoseAction.STAY, "stay.top"
+    ),
+    "after-a-climb-the-rules-wait-for-a-session-on-it": Case(
+        SINGLE, (GOOD, s(dose=on0(15))), DoseAction.STAY, "stay.dose_changed"
+    ),
+    # -- the ladder: a flare steps back to the last lower dose, a lower rung included ----
+    "a-flare-after-a-climb-steps-down-the-ladder": Case(
+        SINGLE,
+        (s(dose=on0(15)), s(7)),
+        DoseAction.STEP_BACK,
+        "step_back.pain",
+        on0(15),
+        doses=(on0(14), on0(15), SINGLE_START),
+    ),
+    "a-bad-morning-after-a-climb-steps-down": Case(
+        SINGLE,
+        (s(1, 4, 2),),
+        DoseAction.STEP_BACK,
+        "step_back.morning",
+        on0(15),
+        doses=(on0(15), SINGLE_START),
+    ),
+    "a-flare-higher-on-a-rung-steps-back-on-it": Case(
+        at(SINGLE, reps=10),
+        (s(dose=SINGLE_START), s(7)),
+        DoseAction.STEP_BACK,
+        "step_back.pain",
+        SINGLE_START,
+        doses=(on0(15), SINGLE_START, Dose(2, reps=10, rung=1)),
+    ),
+    "without-history-a-rung-gives-a-smaller-dose-first": Case(
+        SINGLE, (s(7),), DoseAction.STEP_BACK, "step_back.pain", Dose(1, reps=8, rung=1)
+    ),
+    "at-a-rungs-smallest-dose-the-rung-below": Case(
+        at(SINGLE, sets=1), (s(7),), DoseAction.STEP_BACK, "step_back.pain", on0(15)
+    ),
+    "an-earlier-rung-no-longer-there-is-passed-over": Case(
+        SINGLE,
+        (s(7),),
+        DoseAction.STEP_BACK,
+        "step_back.pain",
+        Dose(1, reps=8, rung=1),
+        doses=(Dose(3, reps=15, rung=-1), SINGLE_START),
+    ),
+    "a-flare-on-the-first-rung-never-climbs": Case(
+        LADDER, (GOOD, s(7)), DoseAction.STEP_BACK, "step_back.pain", on0(13)
     ),
     # -- step back: to the previous dose, else a reduced one ---------------------------
     "step-back-to-previous-dose-in-history": Case(
@@ -377,8 +536,15 @@ def test_weekly_averages() -> None:
 
 
 def test_changes_name_the_fields() -> None:
-    rec = recommend(history(at(BRIDGE, reps=15), GOOD, GOOD), at(BRIDGE, reps=15))
+    ex = at(BRIDGE, reps=15, ceiling=Ceiling(sets=4))
+    rec = recommend(history(ex, GOOD, GOOD), ex)
     assert rec.changes() == (FieldChange("sets", 3, 4),)
+    climb = recommend(history(LADDER, GOOD, GOOD), LADDER)
+    assert climb.changes() == (
+        FieldChange("rung", 0, 1),
+        FieldChange("sets", 3, 2),
+        FieldChange("reps", 15, 8),
+    )
     assert recommend(history(BRIDGE, GOOD), BRIDGE).changes() == ()
     assert rec.session_id == 1000
 
@@ -390,12 +556,15 @@ def routine(builtin: bool = False) -> Routine:
     return Routine(
         "fai-strength",
         "FAI strength",
-        (STRETCH, BRIDGE, at(BRIDGE, id="off", enabled=False)),
+        (STRETCH_UP, BRIDGE, at(BRIDGE, id="off", enabled=False)),
         revision=3,
         based_on="" if builtin else "older",
         path="/builtin/fai.json" if builtin else "/user/fai.json",
         builtin=builtin,
     )
+
+
+STRETCH_UP = at(STRETCH, ceiling=Ceiling(hold_s=60))
 
 
 def sided(ex: Exercise, side: Side | None, *exposures: Exposure) -> ExerciseHistory:
@@ -405,9 +574,10 @@ def sided(ex: Exercise, side: Side | None, *exposures: Exposure) -> ExerciseHist
 def test_recommend_routine_in_routine_order_right_before_left() -> None:
     histories = [
         sided(BRIDGE, None, GOOD, GOOD),
-        sided(STRETCH, Side.LEFT, GOOD, s(3)),
+        sided(STRETCH_UP, Side.LEFT, GOOD, s(3)),
         sided(at(BRIDGE, id="off"), None, GOOD),
-        sided(STRETCH, Side.RIGHT, GOOD, GOOD),
+        sided(STRETCH_UP, Side.RIGHT, GOOD, GOOD),
+        sided(STRETCH_UP, None, GOOD, GOOD),  # from before it was done on each side: not used
         sided(at(BRIDGE, id="unknown"), None, GOOD),
     ]
     recs = recommend_routine(routine(), histories)
@@ -437,14 +607,47 @@ def test_apply_to_builtin_makes_the_users_copy() -> None:
         "",
     )
     assert new.exercise("bridge").reps == 12 and new.exercise("bridge").reps_range == (10, 15)
-    assert new.exercise("flexor") == STRETCH
+    assert new.exercise("flexor") == STRETCH_UP
 
 
 def test_apply_to_users_routine_keeps_its_origin() -> None:
-    rec = recommend(history(STRETCH, s(7)), STRETCH)
+    rec = recommend(history(STRETCH_UP, s(7)), STRETCH_UP)
     new = apply(routine(), rec)
     assert (new.revision, new.based_on, new.path) == (4, "older", "/user/fai.json")
     assert new.exercise("flexor").hold_s == 25 and new.exercise("flexor").sets == 3
+
+
+def test_a_step_back_keeps_a_ceiling_left_out_where_it_was() -> None:
+    ex = at(BRIDGE, reps_range=None)  # 3 x 10, the ceiling left out: 3 x 10
+    new = apply(Routine("r", "R", (ex,)), recommend(history(ex, s(7)), ex)).exercise("bridge")
+    assert (new.reps, new.ceiling) == (8, Ceiling(3, 10))
+    up = recommend(history(BRIDGE, GOOD, GOOD), BRIDGE)  # a step up leaves it out still
+    assert apply(Routine("r", "R", (BRIDGE,)), up).exercise("bridge").ceiling is None
+
+
+def test_apply_moves_up_and_down_the_ladder() -> None:
+    climb = recommend(history(LADDER, GOOD, GOOD), LADDER)
+    single = apply(Routine("r", "R", (LADDER,)), climb).exercise("bridge")
+    assert (single.rung, single.name, single.sets, single.reps, single.sides) == (
+        1, "Single-leg bridge", 2, 8, SideMode.EACH,
+    )  # fmt: skip
+    flare = recommend(history(single, s(7), doses=(on0(15), SINGLE_START)), single)
+    back = apply(Routine("r", "R", (single,)), flare).exercise("bridge")
+    assert (back.rung, back.name, back.sets, back.reps, back.sides) == (
+        0, "Bridge", 3, 15, SideMode.NONE,
+    )  # fmt: skip
+
+
+def test_ladder_reasons_name_the_variant() -> None:
+    climb = recommend(history(LADDER, GOOD, GOOD), LADDER)
+    assert climb.reason.endswith(
+        "twice in a row at the most HipTimer suggests for it (Bridge, 3 x 15 reps): ready for "
+        "the next step: Single-leg bridge, 2 x 8 reps."
+    )
+    flare = recommend(history(SINGLE, s(7), doses=(on0(15), SINGLE_START)), SINGLE)
+    assert flare.reason.endswith("Next time, go back to Bridge, 3 x 15 reps.")
+    top = recommend(history(at(SINGLE, reps=12), GOOD, GOOD), at(SINGLE, reps=12))
+    assert "at the most HipTimer suggests for it (Single-leg bridge, 2 x 12 reps)" in top.reason
 
 
 @pytest.mark.parametrize(
@@ -515,7 +718,18 @@ exposure_st = st.builds(
 
 @given(
     exposures=st.lists(exposure_st, max_size=6),
-    ex=st.sampled_from([BRIDGE, at(BRIDGE, reps=15), STRETCH, at(STRETCH, hold_s=5, sets=1)]),
+    ex=st.sampled_from(
+        [
+            BRIDGE,
+            at(BRIDGE, reps=15),
+            STRETCH,
+            at(STRETCH, hold_s=5, sets=1),
+            at(STRETCH, ceiling=Ceiling(sets=4, hold_s=60)),
+            LADDER,
+            SINGLE,
+            WEIGHTED,
+        ]
+    ),
 )
 @settings(max_examples=300, deadline=None)
 def test_never_progresses_on_missing_or_painful_data(
@@ -535,6 +749,12 @@ def test_never_progresses_on_missing_or_painful_data(
             assert ex.reps_range[0] <= rec.proposed.reps <= ex.reps_range[1]
         if rec.proposed.hold_s is not None:
             assert rec.proposed.hold_s >= 5
+        if going_up_within := (rec.action is DoseAction.PROGRESS and rec.proposed.rung == ex.rung):
+            top = ceiling_of(ex)  # never past the ceiling
+            assert rec.proposed.sets <= (top.sets or 0)
+            assert (rec.proposed.reps or 0) <= (top.reps or 0)
+            assert (rec.proposed.hold_s or 0) <= (top.hold_s or 0)
+        assert going_up_within or rec.proposed.rung <= ex.rung + 1
         going_up = rec.action is DoseAction.PROGRESS
         assert rec.proposed.is_lower_than(rec.current) is not going_up
         assert rec.current.is_lower_than(rec.proposed) is going_up

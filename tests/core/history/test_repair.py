@@ -417,13 +417,25 @@ def test_a_dose_change_of_a_field_hiptimer_never_changes_is_set_aside(tmp_path: 
     sound_history(db)
     with open_history(db) as store:
         store.record_dose_change("hips", "bridge", "reps", 10, 12, accepted=True, decided_at=T0)
-        with pytest.raises(ValueError, match="field must be one of sets, reps, hold_s"):
+        with pytest.raises(ValueError, match="field must be one of rung, sets, reps, hold_s"):
             store.record_dose_change("hips", "bridge", "speed", 1, 2, accepted=True, decided_at=T0)
     damage(db, "UPDATE dose_changes SET field = 'speed'")
     with open_history(db) as store:
         assert "dose_changes row 1 (side, field or accepted" in (store.status.notice or "")
         assert store.dose_changes() == []
         routine_recommendations(store, HIPS)
+
+
+def test_a_move_on_the_progression_ladder_is_a_dose_change_kept_on_reopening(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "history.sqlite3"
+    sound_history(db)
+    with open_history(db) as store:
+        store.record_dose_change("hips", "bridge", "rung", 0, 1, accepted=True, decided_at=T0)
+    with open_history(db) as store:
+        assert store.status.notice is None or "dose_changes" not in store.status.notice
+        assert [(c.field, c.new_value) for c in store.dose_changes()] == [("rung", 1)]
 
 
 def time_rule_accepts(value: object) -> bool:

@@ -144,7 +144,7 @@ INVALID: dict[str, Mutation] = {
     "unknown exercise field": _set("exercises.1.side", "each"),
     "missing format": _drop("format"),
     "wrong format": _set("format", "hiptimer"),
-    "newer version": _set("version", 2),
+    "newer version": _set("version", 3),
     "negative hold": _set("exercises.0.hold_s", -30),
     "zero hold": _set("exercises.0.hold_s", 0),
     "reps on a hold": _set("exercises.0.reps", 10),

@@ -240,7 +240,7 @@ def test_find_in_an_empty_catalog(tmp_path: Path) -> None:
 
 def test_find_a_broken_routine_raises_its_error(dirs: tuple[Path, Path], tmp_path: Path) -> None:
     _, user = dirs
-    write(user, "bad.json", routine_data("bad", "Bad", version=2))
+    write(user, "bad.json", routine_data("bad", "Bad", version=3))
     cat = catalog(dirs)
     for spec in ("bad", "bad.json", str(user / "bad.json")):
         with pytest.raises(RoutineError, match="newer HipTimer"):

@@ -1,58 +1,202 @@
-"""docs/fidelity.md and the built-in routines say the same doses (the table is checked, not trusted)."""
+"""docs/fidelity.md and the built-in routines say the same doses and cautions (checked, not trusted)."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
+import pytest
+
 from hiptimer.core.routines.catalog import load_catalog
-from hiptimer.core.routines.model import dose_text
+from hiptimer.core.routines.ladder import at_rung, ceiling_text
+from hiptimer.core.routines.model import Exercise, Routine, dose_text
 
 DOC = Path(__file__).resolve().parents[3] / "docs" / "fidelity.md"
+OURS = "HipTimer's advice: "
 
 
-def table_rows() -> dict[tuple[str, str], str]:
-    rows = {}
+def tables() -> dict[str, list[list[list[str]]]]:
+    """The doc's tables under each heading, in order; each a list of rows of cells, no header."""
+    found: dict[str, list[list[list[str]]]] = {}
+    heading = ""
+    table: list[list[str]] | None = None
     for line in DOC.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("|"):
+            heading = line.lstrip("#").strip() if line.startswith("#") else heading
+            table = None
+            continue
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if (
-            len(cells) == 5
-            and re.fullmatch(r"[a-z][a-z0-9-]*", cells[0])
-            and cells[1] != "exercise"
-        ):
-            rows[(cells[0], cells[1])] = cells[3]
-    return rows
+        if table is None:
+            table = []
+            found.setdefault(heading, []).append(table)
+        elif not set("".join(cells)) <= set("-: "):  # not the --- line
+            table.append(cells)
+    return found
 
 
-def test_every_builtin_exercise_is_in_the_table_with_its_dose() -> None:
+def builtins() -> dict[str, Routine]:
+    return {
+        e.routine.id: e.routine
+        for e in load_catalog().entries()
+        if e.routine is not None and e.routine.builtin
+    }
+
+
+def variants(routine: Routine) -> dict[str, Exercise]:
+    """Every exercise as the table names it, each rung of a ladder as "exercise / rung"."""
+    found = {}
+    for ex in routine.exercises:
+        for i in range(max(1, len(ex.ladder))):
+            name = ex.id if i == 0 else f"{ex.id} / {ex.ladder[i].id}"
+            found[name] = at_rung(ex, i) if ex.ladder else ex
+    return found
+
+
+def test_every_builtin_exercise_is_in_the_table_with_its_dose_and_ceiling() -> None:
+    rows = tables()["How the built-in routines follow their sources"][0]
+    in_doc = {(r[0], r[1]): (r[3], r[4], r[5].startswith("off:")) for r in rows}
+    assert len(in_doc) == len(rows), "a routine and exercise appear twice in the table"
     builtin = {
-        (entry.routine.id, ex.id): dose_text(ex)
-        for entry in load_catalog().entries()
-        if entry.routine is not None and entry.routine.builtin
-        for ex in entry.routine.exercises
+        (rid, name): (dose_text(ex), ceiling_text(ex), not ex.enabled)
+        for rid, r in builtins().items()
+        for name, ex in variants(r).items()
     }
     assert builtin, "no built-in routines found"
-    assert table_rows() == builtin
+    assert in_doc == builtin
+
+
+def test_the_issues_mismatches_are_fixed() -> None:
+    """Issue 16: the doses, ceilings and exercises found out of step with the seeds."""
+    r = builtins()
+    stretch = r["hip-strength-mobility"].exercise("lower-back-hip-stretch")
+    assert ceiling_text(stretch) == "3 x 10 s"  # never pushed from 5-10 s to 60 s
+    for ex in r["daily-hip-stretches"].exercises:
+        assert ceiling_text(ex) == "3 x 1 min"  # never pushed to five sets
+    strength = variants(r["hip-strengthening"])
+    assert strength["bridge / single-leg-bridge"].name == "Single-leg bridge"
+    weighted = strength["straight-leg-raise / straight-leg-raise-weighted"]
+    assert weighted.load is not None and weighted.load.text == "1 kg"
+    assert dose_text(strength["monster-walk-back-forward"]) == "2 x 15 reps"
+    hiker = strength["hip-hiker"].tempo
+    assert hiker is not None and hiker.pause_s >= 2  # holds the low position
+    fai = r["fai-mobility-control"]
+    squat = fai.exercise("tempo-chair-squat").tempo
+    assert squat is not None and squat.pause_s > 0
+    assert {"adductor-squeeze", "clamshell", "lunge-pelvic-control", "low-impact-cardio"} <= {
+        ex.id for ex in fai.exercises
+    }
 
 
 def test_the_clamshells_and_the_seated_stretch_follow_their_source() -> None:
     # Issue 16: the source asks for about 10 clamshells a side in all and about 30 s a side.
-    rows = table_rows()
-    assert rows[("gentle-hip-care", "clamshell")].startswith("1 x 10 reps")
-    assert rows[("gentle-hip-care", "seated-hip-stretch")] == "1 x 30 s each side"
+    gentle = builtins()["gentle-hip-care"]
+    assert dose_text(gentle.exercise("clamshell")).startswith("1 x 10 reps")
+    assert dose_text(gentle.exercise("seated-hip-stretch")) == "1 x 30 s each side"
 
 
 def test_the_serious_injury_warning_stands_with_its_own_sources_routines() -> None:
-    routines = {e.routine.id: e.routine for e in load_catalog().entries() if e.routine}
+    routines = builtins()
     for routine_id in ("daily-hip-stretches", "hip-strengthening"):
         assert any("fracture" in c for c in routines[routine_id].cautions), routine_id
-    assert not any("fracture" in c for c in routines["gentle-hip-care"].cautions)
+    others = set(routines) - {"daily-hip-stretches", "hip-strengthening"}
+    assert not any("fracture" in c for rid in others for c in routines[rid].cautions)
 
 
-def test_schedules_that_are_our_choice_say_so() -> None:
-    routines = {e.routine.id: e.routine for e in load_catalog().entries() if e.routine}
-    for routine_id in ("fai-mobility-control", "gentle-hip-care", "hip-strength-mobility",
-                       "spinal-stenosis-basics"):  # fmt: skip
-        assert "schedule" in routines[routine_id].description and "suggestion" in (
-            routines[routine_id].description
-        ), routine_id
+@pytest.mark.parametrize(
+    "routine_id",
+    [
+        "fai-mobility-control",
+        "gentle-hip-care",
+        "hip-strength-mobility",
+        "spinal-stenosis-basics",
+        "desk-micro-break",
+    ],
+)
+def test_schedules_that_are_our_choice_say_so(routine_id: str) -> None:
+    description = builtins()[routine_id].description
+    assert "schedule" in description and "HipTimer's suggestion" in description
+
+
+def test_a_routine_with_a_dose_of_our_choosing_says_so_in_its_description() -> None:
+    """Issue 16: a dose the table marks as our choice is labelled in the routine itself."""
+    rows = tables()["How the built-in routines follow their sources"][0]
+    ours = {r[0] for r in rows if "our choice" in r[5] or "cautious" in r[5]}
+    assert ours, "the table marks no dose as ours"
+    routines = builtins()
+    for routine_id in ours:
+        description = routines[routine_id].description
+        assert re.search(r"HipTimer's (choice|suggestion)|a cautious choice", description), (
+            routine_id
+        )
+
+
+def test_the_doc_marks_exactly_those_schedules_as_our_choice() -> None:
+    rows = tables()["Schedules"][0]
+    ours = {r[0] for r in rows if "our choice, said in the routine" in r[2]}
+    assert ours == {
+        "fai-mobility-control",
+        "gentle-hip-care",
+        "hip-strength-mobility",
+        "spinal-stenosis-basics",
+        "desk-micro-break",
+    }
+    assert {r[0] for r in rows} == set(builtins())
+
+
+def _cautions(routine: Routine) -> list[tuple[str, str]]:
+    """(exercise or "-", caution) for the routine's own cautions and each variant's own.
+
+    A ladder rung that keeps the exercise's caution is not listed twice.
+    """
+    found = [("-", c) for c in routine.cautions]
+    first: dict[str, str] = {}
+    for name, ex in variants(routine).items():
+        base = name.split(" / ")[0]
+        if ex.caution and ex.caution != first.get(base):
+            found.append((name, ex.caution))
+        first.setdefault(base, ex.caution)
+    return found
+
+
+def test_every_caution_is_in_the_table_with_where_it_comes_from() -> None:
+    credited, rows = tables()["Cautions and where they come from"]
+    sources = {r[0]: {s.strip() for s in r[1].split(",")} for r in credited}
+    assert sources.keys() == builtins().keys()
+    unmatched = list(rows)
+    for rid, routine in builtins().items():
+        for where, caution in _cautions(routine):
+            ours = caution.startswith(OURS)
+            body = caution.removeprefix(OURS)
+            match = [r for r in unmatched if (r[0], r[1]) == (rid, where) and body.startswith(r[2])]
+            assert match, f"{rid} {where}: {caution!r} is not in the table"
+            row = match[0]
+            unmatched.remove(row)
+            assert (row[3] == "HipTimer") == ours, f"{rid} {where} {body!r}: {row[3]}"
+            assert ours or row[3] in sources[rid], f"{rid}: {row[3]} is not among {sources[rid]}"
+    assert unmatched == [], "rows for cautions no routine has"
+
+
+def test_our_own_advice_says_so_where_it_starts() -> None:
+    for routine in builtins().values():
+        for _, caution in _cautions(routine):
+            assert OURS not in caution or caution.startswith(OURS), caution
+            assert re.match(r"[A-Z]", caution.removeprefix(OURS)) or caution.startswith(OURS)
+
+
+def test_the_figures_drawn_for_the_new_exercises_name_a_builtin_exercise_or_variant() -> None:
+    """Figure files (resources/figures, format in docs/figures.md of the figures work) are
+    found by id: each must name an exercise or ladder variant that a built-in routine has."""
+    folder = DOC.parents[1] / "resources" / "figures"
+    ids = {
+        ex.ladder[i].id if ex.ladder else ex.id
+        for r in builtins().values()
+        for ex in r.exercises
+        for i in range(max(1, len(ex.ladder)))
+    }
+    found = sorted(folder.glob("*.json"))
+    assert found, "no figure files"
+    for path in found:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        assert (data["format"], data["id"]) == ("hiptimer-figure", path.stem), path.name
+        assert path.stem in ids, f"{path.name}: no built-in exercise or variant has this id"

@@ -376,8 +376,10 @@ def test_too_many_exercises() -> None:
 
 
 def test_a_newer_format_version_says_so() -> None:
-    lines = errors(edit("version", 2))
-    assert lines == [f"{SOURCE}: version: made by a newer HipTimer (format 2); this one reads 1"]
+    lines = errors(edit("version", 3))
+    assert lines == [
+        f"{SOURCE}: version: made by a newer HipTimer (format 3); this one reads 1 and 2"
+    ]
 
 
 @pytest.mark.parametrize("value", [[], "routine", 3, None, True])

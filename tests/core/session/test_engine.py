@@ -733,3 +733,39 @@ def test_less_on_a_pause_stops_at_one_second_and_never_lengthens() -> None:
     assert h.kind is StepKind.GET_READY
     h.advance(1)
     assert h.kind is StepKind.WORK
+
+
+def test_only_each_exercises_first_set_is_announced_as_its_first() -> None:
+    session = routine(hold("a", 10, sets=2, sides=SideMode.EACH), reps("b", n=2, sets=2))
+    engine = fake_engine(session)
+    firsts: list[tuple[str, int, str | None]] = []
+    engine.subscribe(
+        lambda e: (
+            firsts.append(
+                (e.step.kind.value, e.step.set_number, e.exercise.id if e.exercise else None)
+            )
+            if isinstance(e, StepStarted) and e.first_of_exercise
+            else None
+        )
+    )
+    engine.start()
+    while engine.running:
+        if engine.step.kind is StepKind.PAIN:
+            engine.skip_pain()
+        else:
+            engine.next()
+    assert firsts == [("work", 1, "a"), ("work", 1, "b")]
+    # A resumed session's first set still to do is the first its voice introduces.
+    resumed = fake_engine(session, done_sets=[("a", 1, "left"), ("a", 1, "right")])
+    seen: list[bool] = []
+    resumed.subscribe(
+        lambda e: (
+            seen.append(e.first_of_exercise)
+            if isinstance(e, StepStarted) and e.step.kind is StepKind.WORK
+            else None
+        )
+    )
+    resumed.start()
+    while resumed.step.kind is not StepKind.WORK:
+        resumed.next()
+    assert seen[:1] == [True]

@@ -284,7 +284,12 @@ def test_switching_kind_shows_the_reps_fields(editor: EditorWindow) -> None:
     assert editor.is_valid
     tempo = form.fields["tempo"].inputs[0]
     tempo.setChecked(True)  # type: ignore[attr-defined]
-    assert editor.data["exercises"][0]["tempo"] == {"lift_s": 2, "hold_s": 0, "lower_s": 2}
+    assert editor.data["exercises"][0]["tempo"] == {
+        "lift_s": 2,
+        "hold_s": 0,
+        "lower_s": 2,
+        "pause_s": 0,
+    }
 
 
 def test_a_blank_rest_falls_back_to_the_routine_default(editor: EditorWindow, qtbot: QtBot) -> None:

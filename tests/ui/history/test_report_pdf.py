@@ -48,6 +48,10 @@ def test_a_report_of_a_few_weeks_is_one_page(
         "hips", "bridge", "reps", 10, 12, accepted=True, decided_at=store.list_sessions()[2].started_at,
         reason="pain stayed at 2 or below",
     )  # fmt: skip
+    store.record_dose_change(
+        "hips", "bridge", "rung", 0, 1, accepted=True, decided_at=store.list_sessions()[1].started_at,
+        reason="ready for the next step",
+    )  # fmt: skip
     out = tmp_path / "report.pdf"
     pages = write_report(store, out, routine_id="hips", catalog=[HIPS, STRETCH])
     data = out.read_bytes()
@@ -62,6 +66,7 @@ def test_a_report_of_a_few_weeks_is_one_page(
         "Bridge",
         "10 reps → 12 reps",
         "Dose changes",
+        "variant 1 → 2",  # a move up the ladder, counted as people count
         "accepted",
         "Much better",
     ):

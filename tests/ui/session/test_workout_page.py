@@ -280,6 +280,20 @@ def test_a_rep_hold_counts_its_seconds_on_screen(make: MakePage) -> None:
     assert h.page.tempo.text() == "LOWER"
 
 
+def test_a_pause_at_the_bottom_counts_its_seconds_on_screen_too(make: MakePage) -> None:
+    h = make(quick_routine(reps("hiker", n=2, tempo=Tempo(2, 0, 2, pause_s=3))))
+    h.driver.start()
+    h.until(StepKind.WORK)
+    h.advance(2.2)
+    assert h.page.tempo.text() == "LOWER"
+    h.advance(2)
+    assert h.page.tempo.text() == "HOLD LOW 1 / 3"
+    h.advance(1)
+    assert h.page.tempo.text() == "HOLD LOW 2 / 3"
+    h.advance(2)
+    assert h.page.tempo.text() == "LIFT"  # the next rep
+
+
 def test_a_click_on_the_count_counts_and_backspace_takes_one_back(
     make: MakePage, qtbot: QtBot
 ) -> None:

@@ -1,0 +1,152 @@
+"""The user's moves through a session: next, back, skip an exercise, count and un-count a
+self-paced rep. A part of SessionEngine, kept apart so the engine's own file is about time."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from hiptimer.core.clock import Clock
+from hiptimer.core.routines.model import Exercise, Kind, SideMode
+from hiptimer.core.session.events import Event, ExerciseSkipped, RepCounted, RepUncounted, SetRecord
+from hiptimer.core.session.step_clock import StepClock
+from hiptimer.core.session.steps import Step, StepKind, movements_per_set
+
+
+class _Engine(Protocol):
+    """What these commands use of the engine (SessionEngine has all of it)."""
+
+    _clock: Clock
+    _time: StepClock
+    _steps: list[Step]
+    _index: int
+    _count: int
+    _done_s: float
+    _paused: bool
+
+    @property
+    def running(self) -> bool: ...
+    @property
+    def step(self) -> Step: ...
+    def resume(self) -> None: ...
+    def _can_navigate(self) -> bool: ...
+    def _exercise(self, step: Step) -> Exercise | None: ...
+    def _process(self, now: float) -> None: ...
+    def _flush(self) -> None: ...
+    def _emit(self, event: Event) -> None: ...
+    def _start_step(self, index: int, at: float) -> None: ...
+    def _complete_step(self, end: float, *, early: bool = False) -> None: ...
+    def _record_set(
+        self, step: Step, end: float, *, early: bool, skipped: bool = False, current: bool = True
+    ) -> SetRecord: ...
+    def _skip_rest_of_exercise(self, now: float, *, include_current: bool) -> None: ...
+
+
+class MoveCommands:
+    """The engine's moves (a mixin: every method's self is the whole engine)."""
+
+    def next(self: _Engine) -> bool:
+        """Finish the current step now. A hold ended early records the time actually held."""
+        if not self._can_navigate():
+            return False
+        now = self._clock.now()
+        self._process(now)
+        if not self._can_navigate():
+            self._flush()
+            return False
+        self._complete_step(now, early=self.step.kind is StepKind.WORK)
+        self._process(now)
+        self._flush()
+        return True
+
+    def back(self: _Engine) -> bool:
+        """Repeat the previous set (from a rest: the set just done); at the start, restart."""
+        if not self._can_navigate():
+            return False
+        now = self._clock.now()
+        target = next(
+            (j for j in range(self._index - 1, -1, -1) if self._steps[j].kind is StepKind.WORK),
+            0,
+        )
+        self._done_s += self._time.elapsed(now)
+        self._start_step(target, now)
+        self._process(now)
+        self._flush()
+        return True
+
+    def skip_exercise(self: _Engine) -> bool:
+        """Skip the exercise in progress (or, in a lead-in, the one coming up)."""
+        if not self._can_navigate():
+            return False
+        now = self._clock.now()
+        self._skip_rest_of_exercise(now, include_current=True)
+        self._flush()
+        return True
+
+    def _skip_rest_of_exercise(self: _Engine, now: float, *, include_current: bool) -> None:
+        target = self.step.exercise_index
+        ex = self._exercise(self.step)
+        if ex is None:
+            return
+        skipped: list[SetRecord] = []
+        start = self._index if include_current else self._index + 1
+        for k in range(start, len(self._steps)):
+            step = self._steps[k]
+            if step.exercise_index != target:
+                break
+            if step.kind is StepKind.WORK:
+                current = k == self._index
+                skipped.append(
+                    self._record_set(step, now, early=True, skipped=True, current=current)
+                )
+        jump = next(
+            (
+                k
+                for k in range(self._index + 1, len(self._steps))
+                if self._steps[k].exercise_index != target
+            ),
+            len(self._steps) - 1,
+        )
+        self._emit(ExerciseSkipped(now, ex, tuple(skipped)))
+        self._done_s += self._time.elapsed(now)
+        self._start_step(jump, now)
+        self._process(now)
+
+    def count_rep(self: _Engine) -> bool:
+        """Count one self-paced rep (Space or Enter); the set ends at its target."""
+        step = self.step
+        ex = self._exercise(step)
+        if not self.running or step.kind is not StepKind.WORK or ex is None:
+            return False
+        if ex.kind is not Kind.REPS or self._time.duration is not None:
+            return False
+        now = self._clock.now()
+        if self._paused:
+            self.resume()
+        self._count += 1
+        target = movements_per_set(ex)
+        # Each press is one leg when sides alternate; a rep is counted once both legs moved.
+        if ex.sides is not SideMode.ALTERNATING:
+            self._emit(RepCounted(now, step, self._count, target))
+        elif self._count % 2 == 0:
+            self._emit(RepCounted(now, step, self._count // 2, ex.reps or 0))
+        if self._count >= target:
+            self._complete_step(now)
+            self._process(now)
+        self._flush()
+        return True
+
+    def uncount_rep(self: _Engine) -> bool:
+        """Take back the last self-paced count (Backspace): a press too many, or by mistake."""
+        step = self.step
+        ex = self._exercise(step)
+        if not self.running or step.kind is not StepKind.WORK or ex is None:
+            return False
+        if ex.kind is not Kind.REPS or self._time.duration is not None or self._count == 0:
+            return False
+        now = self._clock.now()
+        self._count -= 1
+        alternating = ex.sides is SideMode.ALTERNATING
+        count = self._count // 2 if alternating else self._count
+        self._emit(RepUncounted(now, step, count, ex.reps or 0))
+        self._flush()
+        return True

@@ -1,0 +1,131 @@
+"""Translations (no Qt): which language the app speaks, and gettext lookups in it.
+
+Every user-facing string goes through `_` (or `n_` for a count, `p_` for a word whose sense
+needs a context, `N_` to mark a constant that is translated where it is shown). Lookups happen
+when they are called, never at import, so a change of language reaches every later call.
+docs/translating.md has the workflow; the catalogs are resources/locale/<lang>/LC_MESSAGES.
+"""
+
+from __future__ import annotations
+
+import gettext
+import logging
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from hiptimer import paths
+
+log = logging.getLogger(__name__)
+
+DOMAIN = "hiptimer"
+DEFAULT_LANGUAGE = "en"
+# The languages HipTimer ships, each with its own name for itself (as the settings list it).
+LANGUAGES: dict[str, str] = {"en": "English", "es": "Español"}
+DECIMAL_MARKS = {"en": ".", "es": ","}
+# Read in this order, as GNU gettext does: the first one set decides.
+LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+_translations: gettext.NullTranslations = gettext.NullTranslations()
+_language = DEFAULT_LANGUAGE
+
+
+def locale_dir() -> Path:
+    return paths.resources_dir() / "locale"
+
+
+def language_of(tag: str) -> str | None:
+    """The shipped language a locale name means: "es_ES.UTF-8", "es-419", "es" -> "es"."""
+    code = tag.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
+    return code if code in LANGUAGES else None
+
+
+def system_language(
+    environ: Mapping[str, str] | None = None, ui_languages: Iterable[str] = ()
+) -> str:
+    """The language the system asks for: the locale variables (LANGUAGE may list several,
+    "fr:es"), then the desktop's list (QLocale's uiLanguages on Windows and macOS, where no
+    variable is set); English when none of them is a language HipTimer ships."""
+    env = os.environ if environ is None else environ
+    for name in LOCALE_VARIABLES:
+        value = env.get(name, "")
+        if not value:
+            continue
+        if name == "LANGUAGE" and env.get("LC_ALL", env.get("LANG", "")) in ("C", "POSIX"):
+            continue  # as in gettext: the C locale turns LANGUAGE off
+        for tag in value.split(":"):
+            if tag in ("C", "POSIX") or tag.startswith(("C.", "POSIX.")):
+                return DEFAULT_LANGUAGE
+            found = language_of(tag)
+            if found:
+                return found
+        if name != "LANGUAGE":
+            return DEFAULT_LANGUAGE  # the locale is set, to a language we do not ship
+    for tag in ui_languages:
+        found = language_of(tag)
+        if found:
+            return found
+    return DEFAULT_LANGUAGE
+
+
+def choose_language(
+    setting: str = "", environ: Mapping[str, str] | None = None, ui_languages: Iterable[str] = ()
+) -> str:
+    """The setting when it names a shipped language, else the system's."""
+    if setting in LANGUAGES:
+        return setting
+    return system_language(environ, ui_languages)
+
+
+def use(language: str) -> str:
+    """Speak `language` from now on (English for one not shipped); returns the one in use.
+
+    A missing catalog is logged and English is used, so a broken install still runs.
+    """
+    global _translations, _language
+    if language not in LANGUAGES or language == DEFAULT_LANGUAGE:
+        _translations, _language = gettext.NullTranslations(), DEFAULT_LANGUAGE
+        return _language
+    try:
+        _translations = gettext.translation(DOMAIN, str(locale_dir()), languages=[language])
+        _language = language
+    except OSError as exc:
+        log.warning("no %s translation (%s); HipTimer stays in English", language, exc)
+        _translations, _language = gettext.NullTranslations(), DEFAULT_LANGUAGE
+    return _language
+
+
+def language() -> str:
+    """The code of the language in use ("en", "es")."""
+    return _language
+
+
+def decimal(x: float) -> str:
+    """A number as written in the language in use, without needless zeros: "2.5", "2,5"."""
+    text = f"{x:g}"
+    return text.replace(".", DECIMAL_MARKS.get(_language, "."))
+
+
+def _(message: str) -> str:
+    """`message` in the language in use."""
+    return _translations.gettext(message)
+
+
+def n_(singular: str, plural: str, n: int) -> str:
+    """The form for count `n` (languages differ in how many forms they have and where)."""
+    return _translations.ngettext(singular, plural, n)
+
+
+def p_(context: str, message: str) -> str:
+    """`message` in a context that tells translators which sense is meant ("tempo", "Lift")."""
+    return _translations.pgettext(context, message)
+
+
+def translate(message: str) -> str:
+    """A string marked with N_ where it was defined, in the language in use."""
+    return _translations.gettext(message)
+
+
+def N_(message: str) -> str:
+    """Marks a constant for translation; translate it with `_` where it is shown."""
+    return message

@@ -1,0 +1,90 @@
+"""Format-2 dose inputs for the exercise form: an added load and the ceiling of suggestions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
+
+from hiptimer.ui.editor.data_ops import MISSING
+from hiptimer.ui.editor.fields import NUMBER_WIDTH, Field, parse_number, show_number
+
+UNITS = (("kg", "kg"), ("lb", "lb"))
+
+
+def _number_edit(parent: QWidget, name: str) -> QLineEdit:
+    edit = QLineEdit(parent)
+    edit.setObjectName(name)
+    edit.setFixedWidth(NUMBER_WIDTH)
+    edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+    return edit
+
+
+class LoadField(Field):
+    """An optional added weight: an amount and its unit; a blank amount removes the load.
+
+    Signals: edited(str key, object value), as every Field.
+    """
+
+    def __init__(self, key: str, parent: QWidget) -> None:
+        self.amount = _number_edit(parent, f"{key}.amount")
+        self.unit = QComboBox(parent)
+        self.unit.setObjectName(f"{key}.unit")
+        for value, label in UNITS:
+            self.unit.addItem(label, value)
+        super().__init__(key, [self.amount, self.unit], parent)
+        self.amount.setPlaceholderText("none")
+        self.amount.textEdited.connect(self._emit)
+        self.unit.activated.connect(self._emit)
+        self._beside(self.amount, self.unit, unit="(an ankle weight)")
+
+    def value(self) -> Any:
+        amount = parse_number(self.amount.text())
+        if amount is MISSING:
+            return MISSING
+        return {"amount": amount, "unit": self.unit.currentData()}
+
+    def _write(self, value: Any) -> None:
+        got = value if isinstance(value, dict) else {}
+        self.amount.setText(show_number(got.get("amount", MISSING)))
+        self.unit.setCurrentIndex(max(0, self.unit.findData(got.get("unit", "kg"))))
+
+
+class CeilingField(Field):
+    """The most the suggestions may reach: sets, and reps or a hold by the exercise's kind.
+
+    Blank parts are the dose as written (shown as placeholders); both blank removes it.
+    Signals: edited(str key, object value), as every Field.
+    """
+
+    def __init__(self, key: str, parent: QWidget) -> None:
+        self.sets = _number_edit(parent, f"{key}.sets")
+        self.amount = _number_edit(parent, f"{key}.amount")
+        self.amount_label = QLabel("reps", parent)
+        super().__init__(key, [self.sets, self.amount], parent)
+        self.amount_key = "reps"
+        for edit in (self.sets, self.amount):
+            edit.textEdited.connect(self._emit)
+        # Blank parts show the dose as written, greyed: the tooltip says so.
+        self._beside(self.sets, QLabel("sets of", parent), self.amount, self.amount_label)
+
+    def set_kind(self, kind: object, sets: object, amount: object) -> None:
+        """Reps or a hold, with the dose as written as the placeholders."""
+        self.amount_key = "hold_s" if kind == "hold" else "reps"
+        self.amount_label.setText("s hold" if kind == "hold" else "reps")
+        self.amount.setObjectName(f"{self.key}.{self.amount_key}")
+        self.sets.setPlaceholderText(show_number(sets if sets is not None else MISSING))
+        self.amount.setPlaceholderText(show_number(amount if amount is not None else MISSING))
+
+    def value(self) -> Any:
+        parts = {"sets": parse_number(self.sets.text())}
+        parts[self.amount_key] = parse_number(self.amount.text())
+        found = {k: v for k, v in parts.items() if v is not MISSING}
+        return found or MISSING
+
+    def _write(self, value: Any) -> None:
+        got = value if isinstance(value, dict) else {}
+        self.sets.setText(show_number(got.get("sets", MISSING)))
+        amount = got.get("hold_s", got.get("reps", MISSING))
+        self.amount.setText(show_number(amount))

@@ -1,0 +1,44 @@
+"""The window's language: gettext's catalog, Qt's own translations and QLocale's formats."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from hiptimer import i18n
+
+log = logging.getLogger(__name__)
+
+
+def apply_language(app: QCoreApplication, setting: str = "") -> str:
+    """Use the setting's language, or the system's when it is "" (LANG, LC_ALL, or the
+    desktop's list that QLocale reads on Windows and macOS); returns the code in use.
+
+    Numbers and dates then follow QLocale's default; Qt's own dialog buttons ("Cancel") come
+    from the qtbase catalog that PySide6 ships. A change takes effect at the next start.
+    """
+    system = QLocale.system()
+    language = i18n.use(i18n.choose_language(setting, ui_languages=system.uiLanguages()))
+    # The system's region keeps its formats when its language is the one in use (es_MX).
+    same = i18n.language_of(system.name()) == language
+    QLocale.setDefault(system if same else QLocale(language))
+    _install_qt_catalog(app, language)
+    return language
+
+
+def _install_qt_catalog(app: QCoreApplication, language: str) -> None:
+    for old in app.findChildren(QTranslator, "hiptimer-qt"):
+        QCoreApplication.removeTranslator(old)
+        old.deleteLater()
+    if language == i18n.DEFAULT_LANGUAGE:
+        return
+    translator = QTranslator(app)
+    translator.setObjectName("hiptimer-qt")
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{language}", folder):
+        QCoreApplication.installTranslator(translator)
+    else:
+        log.info(
+            "no Qt catalog qtbase_%s in %s: Qt's own buttons stay in English", language, folder
+        )

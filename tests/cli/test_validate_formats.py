@@ -1,0 +1,61 @@
+"""`hiptimer validate` and `hiptimer show` take routine files of format 1 and of format 2."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from hiptimer.cli.main import main
+from tests.core.routines.test_format_v2 import V2
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    code = main(list(argv))
+    return code, capsys.readouterr().out
+
+
+def write(path: Path, data: dict[str, object]) -> Path:
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_validate_takes_both_formats(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    one = dict(V2, version=1, id="old", title="Old")
+    one["exercises"] = [{"id": "bridge", "name": "Bridge", "kind": "reps", "reps": 10}]
+    old, new = write(tmp_path / "old.json", one), write(tmp_path / "new.json", V2)
+    assert run(capsys, "validate", str(old), str(new)) == (
+        0,
+        f"ok: {old} (Old, 1 exercise)\nok: {new} (Strength, 4 exercises)\n",
+    )
+
+
+def test_validate_names_a_format_2_field_in_a_format_1_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = json.loads(json.dumps(V2))
+    data["version"] = 1
+    data["exercises"] = data["exercises"][:1]
+    path = write(tmp_path / "mixed.json", data)
+    code, out = run(capsys, "validate", str(path))
+    assert code == 2
+    assert out == f'{path}: exercises[0].ladder: a format-2 field: the file must say "version": 2\n'
+
+
+def test_show_prints_the_ladder_the_load_and_the_ceiling(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = write(tmp_path / "strength.json", V2)
+    code, out = run(capsys, "show", str(path))
+    assert code == 0
+    assert "1. Bridge: 3 x 10 (10-15) reps, 3 s hold; at most 3 x 15 reps" in out
+    assert (
+        "   Ladder:\n     1. Bridge (now)\n     2. Single-leg bridge: 2 x 8 (8-12) reps, 3 s hold "
+        "each side; at most 2 x 12 reps\n" in out
+    )
+    assert (
+        "2. Straight leg raise with an ankle weight: 2 x 10 (10-15) reps, 3 s hold each side, "
+        "1 kg; at most 3 x 15 reps" in out
+    )
+    assert "4. Lying stretch: 3 x 8 s each side; at most 3 x 10 s" in out

@@ -1,0 +1,98 @@
+"""The catalogs: every marked string of the code is translated in each shipped language,
+placeholders are kept, and the compiled .mo is the .po as it stands."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.catalog import Catalog
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
+from hiptimer import i18n
+
+ROOT = Path(__file__).resolve().parent.parent
+KEYWORDS = {**DEFAULT_KEYWORDS, "n_": (1, 2), "p_": ((1, "c"), 2)}
+TRANSLATED = [code for code in i18n.LANGUAGES if code != i18n.DEFAULT_LANGUAGE]
+FIELD = re.compile(r"(?<!\{)\{([a-z_]*)[^{}]*\}")
+
+Key = tuple[str | None, str]
+
+
+def _marked() -> dict[Key, str]:
+    """(context, msgid) of every marked string in the package, with where it is."""
+    found: dict[Key, str] = {}
+    for filename, lineno, message, _comments, context in extract_from_dir(
+        str(ROOT / "hiptimer"), keywords=KEYWORDS, comment_tags=()
+    ):
+        msgid = message if isinstance(message, str) else message[0]
+        found.setdefault((context, msgid), f"hiptimer/{filename}:{lineno}")
+    return found
+
+
+def _catalog(code: str) -> Catalog:
+    po = i18n.locale_dir() / code / "LC_MESSAGES" / f"{i18n.DOMAIN}.po"
+    with po.open("rb") as f:
+        return read_po(f, locale=code)
+
+
+MARKED = _marked()
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_every_marked_string_is_translated(code: str) -> None:
+    catalog = _catalog(code)
+    missing = []
+    for (context, msgid), where in MARKED.items():
+        entry = catalog.get(msgid, context=context)
+        forms = [] if entry is None else _forms(entry.string)
+        if entry is None or entry.fuzzy or not forms or not all(forms):
+            missing.append(f"{where}: {msgid!r}")
+    assert not missing, f"not translated in {code} (docs/translating.md):\n" + "\n".join(missing)
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_the_catalog_holds_nothing_the_code_no_longer_says(code: str) -> None:
+    stale = [m.id for m in _catalog(code) if m.id and (m.context, _singular(m.id)) not in MARKED]
+    assert not stale, "run pybabel update (docs/translating.md); stale: " + repr(stale[:10])
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_translations_keep_the_placeholders(code: str) -> None:
+    wrong = []
+    for m in _catalog(code):
+        if not m.id:
+            continue
+        ids = _forms(m.id)
+        strings = _forms(m.string)
+        wanted = set(FIELD.findall(ids[-1])) | set(FIELD.findall(ids[0]))
+        for s in strings:
+            # a singular form may say "one" instead of its {n}; no form may invent a field
+            if not set(FIELD.findall(s)) <= wanted or (
+                len(ids) == 1 and set(FIELD.findall(s)) != wanted
+            ):
+                wrong.append(f"{ids[0]!r} -> {s!r}")
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_the_compiled_catalog_is_the_current_po(code: str) -> None:
+    mo = i18n.locale_dir() / code / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo"
+    compiled = io.BytesIO()
+    write_mo(compiled, _catalog(code))
+    assert mo.read_bytes() == compiled.getvalue(), "run pybabel compile (docs/translating.md)"
+
+
+def _singular(msgid: object) -> str:
+    return _forms(msgid)[0]
+
+
+def _forms(text: object) -> list[str]:
+    """A message's id or string as a list: one item, or one per plural form."""
+    if isinstance(text, str):
+        return [text]
+    return [str(t) for t in text] if isinstance(text, (list, tuple)) else []
