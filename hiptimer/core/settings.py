@@ -1,4 +1,4 @@
-"""User settings in a small JSON file: pain limit, sound, voice, language and the first-run notice."""
+"""User settings in a small JSON file: pain limit, sound, voice, language, look and the first-run notice."""
 
 from __future__ import annotations
 
@@ -22,6 +22,8 @@ log = logging.getLogger(__name__)
 
 DEFAULT_PAIN_LIMIT = 5
 SETUP_MODES = ("always", "first", "never")  # when the voice reads an exercise's setup steps
+THEMES = ("system", "light", "dark", "high-contrast")  # "system" follows the desktop
+TEXT_SIZES = (100, 125, 150)  # per cent of the usual text size (large print)
 MAX_SETUP_HEARD = 1000
 MAX_FILE_BYTES = 256 * 1024  # a real settings file is under 100 KiB (setup_heard at its longest)
 LOGGED_VALUE_CHARS = 80  # a huge value in the file is logged this long, not whole
@@ -41,6 +43,8 @@ class Settings:
     setup_heard: tuple[str, ...] = ()  # exercises whose setup the voice has read ("first" mode)
     speak_cautions: bool = True  # the voice says each exercise's caution once a session
     language: str = ""  # a language code of i18n.LANGUAGES; "" follows the system's locale
+    theme: str = "system"  # one of THEMES: the colours of every window
+    text_size: int = 100  # one of TEXT_SIZES: large print for the workout screen and dialogs
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -62,6 +66,10 @@ def valid_value(name: str, value: Any) -> bool:
         )
     if name == "language":
         return isinstance(value, str) and (value == "" or value in LANGUAGES)
+    if name == "theme":
+        return value in THEMES
+    if name == "text_size":
+        return type(value) is int and value in TEXT_SIZES
     if name == "voice":
         return isinstance(value, str) and len(value) <= 500
     if name == "rate":
@@ -80,6 +88,8 @@ EXPECTED = {
     "setup_mode": '"always", "first" or "never"',
     "setup_heard": f"a list of at most {MAX_SETUP_HEARD} exercise ids",
     "language": '"" (the system\'s language) or one of ' + ", ".join(f'"{c}"' for c in LANGUAGES),
+    "theme": ", ".join(f'"{t}"' for t in THEMES),
+    "text_size": ", ".join(str(n) for n in TEXT_SIZES) + " (per cent)",
     "voice": "a voice id of at most 500 characters",
     "rate": "a whole number from 50 to 400 (words a minute)",
     "volume": "a number from 0 to 1",

@@ -84,6 +84,11 @@ def run_app(
     settings = SettingsStore()
     s = settings.settings
     apply_language(app, s.language)  # before the first widget: every string is looked up then
+    from hiptimer.ui.theme import apply as apply_look
+    from hiptimer.ui.theme import watch_system
+
+    apply_look(app, s.theme, s.text_size)  # the look the settings ask for, or the desktop's
+    unwatch = watch_system(app, lambda: (settings.settings.theme, settings.settings.text_size))
     if services is None:  # the window first: speech, sounds and history open just after
         services = later_services(
             muted=s.muted, voice=s.voice, rate=s.rate, volume=s.volume, history=not read_only
@@ -120,6 +125,7 @@ def run_app(
             first.release()
         system_quit.uninstall()
         app.removeEventFilter(screen_fit)
+        unwatch()
         services.shutdown()
         # Closing the last window and end_for_the_system each ask to quit: the second request
         # would end the next event loop of this process (tests run the app again).

@@ -16,11 +16,15 @@ import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from hiptimer.ui import theme
+from hiptimer.ui.palette import DARK
 from tests.ui.fit_checks import misfits
 from tests.ui.tour import TOURS, Visit
 
 REPORT = Path(os.environ.get("HIPTIMER_FIT_REPORT", "fit-report.json"))
 SHOTS = os.environ.get("HIPTIMER_FIT_SHOTS")  # a folder for a picture of each stop, to look at
+TEXT_SIZE = int(os.environ.get("HIPTIMER_FIT_TEXT_SIZE", "100"))  # large print: 125, 150
+THEME = os.environ.get("HIPTIMER_FIT_THEME", "dark")
 
 
 @pytest.fixture(autouse=True)
@@ -30,9 +34,11 @@ def real_look(qapp: QApplication) -> Iterator[None]:
     from hiptimer.ui.widgets.screen_fit import install_screen_fit
 
     setup_application(qapp)
+    theme.apply(qapp, THEME, TEXT_SIZE)
     fit = install_screen_fit(qapp)
     yield
     qapp.removeEventFilter(fit)
+    theme.use(DARK, 100)
 
 
 def recorder(found: dict[str, list[str]]) -> Visit:

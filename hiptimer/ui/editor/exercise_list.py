@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.ui.editor.data_ops import name_of, summary
-from hiptimer.ui.editor.style import ERROR_COLOUR, MUTED_COLOUR
+from hiptimer.ui.editor.style import error_colour, muted_colour
 from hiptimer.ui.keys import SHORTCUTS
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole
@@ -81,7 +81,7 @@ class ExerciseList(QListWidget):
         item.setData(INDEX_ROLE, row)
         item.setCheckState(Qt.CheckState.Checked if enabled else Qt.CheckState.Unchecked)
         item.setToolTip("Tick to include it in sessions; untick to keep it for later.")
-        colour = ERROR_COLOUR if bad else (MUTED_COLOUR if not enabled else "")
+        colour = error_colour() if bad else (muted_colour() if not enabled else "")
         item.setForeground(QBrush(QColor(colour)) if colour else QBrush())
 
     def _item_changed(self, item: QListWidgetItem) -> None:

@@ -39,6 +39,7 @@ from hiptimer.ui.editor.problems import ProblemPanel, field_words, route_problem
 from hiptimer.ui.editor.routine_form import RoutineForm
 from hiptimer.ui.editor.style import editor_style_sheet
 from hiptimer.ui.editor.undo import EditorState, SnapshotCommand, UndoKeysFilter
+from hiptimer.ui.theme import follow
 from hiptimer.ui.widgets.plain import no_mnemonic, plain, window_title
 from hiptimer.ui.widgets.screen_fit import fit_window
 
@@ -64,6 +65,7 @@ class EditorWindow(QMainWindow):
         self._problems: list[Problem] = []
         self._base = routine
         self.setStyleSheet(editor_style_sheet())
+        follow(self, lambda: self.setStyleSheet(editor_style_sheet()))
         self._build()
         self._build_menus()
         self.drop_filter = files.RoutineDropFilter(self)

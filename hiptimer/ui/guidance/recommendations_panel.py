@@ -25,17 +25,10 @@ from hiptimer.core.dosing.words import (
 from hiptimer.core.routines.model import Routine
 from hiptimer.ui.keys import KEY_NAMES, Mode, key_name
 from hiptimer.ui.keys import Action as Key
-from hiptimer.ui.theme import set_px
+from hiptimer.ui.theme import current, set_px
 from hiptimer.ui.widgets.plain import may_cut, plain
 
-# (background, edge): white text on each has a contrast ratio of at least 7:1.
-CARD_COLOURS = {
-    DoseAction.SEE_CLINICIAN: ("#6B1A14", "#FF8A80"),
-    DoseAction.STEP_BACK: ("#5A3D00", "#FFB74D"),
-    DoseAction.PROGRESS: ("#0B4D1E", "#66E08A"),
-    DoseAction.STAY: ("#16212A", "#8FA3B1"),
-}
-NOTE_COLOURS = ("#0B3470", "#7FB8FF")
+# Each card's (background, edge) is the theme's (palette.cards), the page's text readable on it.
 ACCEPT, NOT_NOW = "Accept", "Not now"
 CARD = "QFrame#card {{ background: {0}; border: 3px solid {1}; border-radius: 10px; }}"
 
@@ -59,7 +52,7 @@ class _Card(QFrame):
         self.rec = rec
         self.awaiting = is_offer(rec)  # it still waits for the user's answer
         self.setObjectName("card")
-        self.setStyleSheet(CARD.format(*CARD_COLOURS[rec.action]))
+        self.setStyleSheet(CARD.format(*current().cards[rec.action]))
         self.heading = _label(f"{HEADINGS[rec.action]} \u2014 {name}", self)
         self.dose = _label(change_text(rec), self)
         self.reason = _label(rec.reason, self)
@@ -149,8 +142,9 @@ class RecommendationsPanel(QScrollArea):
         waiting = [names.get(r.exercise_id, r.exercise_id) for r in order if waits_for_morning(r)]
         self.note = _label(f"{', '.join(waiting)}: {MORNING_NOTE}" if waiting else "", self.body)
         self.note.setObjectName("card")
+        back, edge = current().cards[None]
         self.note.setStyleSheet(
-            f"QLabel#card {{ background: {NOTE_COLOURS[0]}; border: 3px solid {NOTE_COLOURS[1]};"
+            f"QLabel#card {{ background: {back}; border: 3px solid {edge};"
             " border-radius: 10px; padding: 10px 16px; }"
         )
         self.note.setVisible(bool(waiting))

@@ -14,12 +14,13 @@ from hiptimer.core.clock import wall_now
 from hiptimer.core.history.buckets import bucket_label, bucket_pain, week_buckets
 from hiptimer.core.history.queries import DosePoint, PainPoint, WeekCount
 from hiptimer.core.history.review import (
-    ACCEPTABLE_MAX,
-    SAFE_MAX,
     dose_unit,
     dose_value,
 )
 from hiptimer.core.routines.model import Schedule
+from hiptimer.i18n import translate
+from hiptimer.ui.pain_colours import BANDS
+from hiptimer.ui.theme import current
 from hiptimer.ui.widgets.plain import escape
 
 if TYPE_CHECKING:
@@ -32,20 +33,8 @@ if TYPE_CHECKING:
         QLineSeries,
     )
 
-BACKGROUND = "#16212A"
-TEXT = "#E6EDF2"
-GRID = "#3A4A55"
-AVERAGE = "#7FB8FF"
-HIGHEST = "#FFFFFF"
-DOSE = "#D59CFF"
-BARS = "#7FB8FF"
-TARGET = "#FFD54F"
-# Pain bands (label, low, high, colour): ratings are whole numbers, edges half-way between.
-BANDS = (
-    ("0-2 safe", 0.0, SAFE_MAX + 0.5, "#1B7F3B"),
-    ("3-5 acceptable", SAFE_MAX + 0.5, ACCEPTABLE_MAX + 0.5, "#B8860B"),
-    ("over 5 too much", ACCEPTABLE_MAX + 0.5, 10.0, "#B0201E"),
-)
+# Pain bands come from the one pain colour scale (hiptimer/ui/pain_colours.py), as a tint
+# over the chart's background; the other colours are the theme's (hiptimer/ui/palette.py).
 BAND_ALPHA = 95
 _BOTTOM = Qt.AlignmentFlag.AlignBottom
 _LEFT = Qt.AlignmentFlag.AlignLeft
@@ -70,31 +59,33 @@ def _styled_chart(title: str) -> tuple[QChart, QChartView]:
     from PySide6.QtCharts import QChart, QChartView
 
     chart = QChart()
-    chart.setBackgroundBrush(QBrush(QColor(BACKGROUND)))
+    p = current()
+    chart.setBackgroundBrush(QBrush(QColor(p.chart_back)))
     chart.setBackgroundRoundness(0)
     chart.setMargins(QMargins(4, 4, 4, 4))
-    chart.setTitleBrush(QBrush(QColor(TEXT)))
+    chart.setTitleBrush(QBrush(QColor(p.chart_text)))
     chart.setTitleFont(_font(17, bold=True))
     chart.setTitle(title)
     legend = chart.legend()
-    legend.setLabelColor(QColor(TEXT))
+    legend.setLabelColor(QColor(p.chart_text))
     legend.setFont(_font(14))
     legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setFrameShape(QFrame.Shape.NoFrame)
-    view.setBackgroundBrush(QBrush(QColor(BACKGROUND)))
+    view.setBackgroundBrush(QBrush(QColor(p.chart_back)))
     view.setMinimumSize(280, 220)
     return chart, view
 
 
 def _style_axis(axis: QAbstractAxis) -> None:
-    axis.setLabelsBrush(QBrush(QColor(TEXT)))
+    p = current()
+    axis.setLabelsBrush(QBrush(QColor(p.chart_text)))
     axis.setLabelsFont(_font(14))
-    axis.setTitleBrush(QBrush(QColor(TEXT)))
+    axis.setTitleBrush(QBrush(QColor(p.chart_text)))
     axis.setTitleFont(_font(14))
-    axis.setGridLinePen(QPen(QColor(GRID), 1))
-    axis.setLinePen(QPen(QColor(GRID), 1))
+    axis.setGridLinePen(QPen(QColor(p.chart_grid), 1))
+    axis.setLinePen(QPen(QColor(p.chart_grid), 1))
 
 
 def _line(name: str, colour: str, width: float, style: Qt.PenStyle) -> QLineSeries:
@@ -159,7 +150,8 @@ class PainChart(ChartBox):
         self.y_axis.setTitleText("pain (0-10)")
         _style_axis(self.y_axis)
         self._bands: list[tuple[QLineSeries, QLineSeries, float, float]] = []
-        for name, low, high, colour in BANDS:
+        for band in BANDS:
+            name, low, high, colour = translate(band.label), band.low, band.high, band.fill
             lower, upper = (
                 _line("", colour, 0, Qt.PenStyle.NoPen),
                 _line("", colour, 0, Qt.PenStyle.NoPen),
@@ -172,11 +164,11 @@ class PainChart(ChartBox):
             area.setPen(QPen(Qt.PenStyle.NoPen))
             self._add(area)
             self._bands.append((lower, upper, low, high))
-        self.average = _line("average", AVERAGE, 3, Qt.PenStyle.SolidLine)
+        self.average = _line("average", current().chart_average, 3, Qt.PenStyle.SolidLine)
         self.highest = QScatterSeries()
         self.highest.setName("highest")
-        self.highest.setColor(QColor(HIGHEST))
-        self.highest.setBorderColor(QColor(HIGHEST))
+        self.highest.setColor(QColor(current().chart_highest))
+        self.highest.setBorderColor(QColor(current().chart_highest))
         self.highest.setMarkerSize(7)
         for series in (self.average, self.highest):
             self._add(series)
@@ -231,7 +223,7 @@ class DoseChart(ChartBox):
         self.y_axis = QValueAxis()
         self.y_axis.setLabelFormat("%d")
         _style_axis(self.y_axis)
-        self.dose = _line("planned dose", DOSE, 3, Qt.PenStyle.SolidLine)
+        self.dose = _line("planned dose", current().chart_dose, 3, Qt.PenStyle.SolidLine)
         self.chart.addSeries(self.dose)
         self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
@@ -284,8 +276,8 @@ class AdherenceChart(ChartBox):
         self.bar_values = [v for _, v in buckets]
         bars = QBarSet("sessions per week" if self.unit == "week" else "average per week")
         bars.append(self.bar_values)
-        bars.setColor(QColor(BARS))
-        bars.setBorderColor(QColor(BARS))
+        bars.setColor(QColor(current().chart_average))
+        bars.setBorderColor(QColor(current().chart_average))
         series = QBarSeries()
         series.append(bars)
         series.setBarWidth(0.7)
@@ -307,7 +299,10 @@ class AdherenceChart(ChartBox):
         if schedule is not None and buckets:
             # A line on a category axis is placed by category index (Qt's line-and-bar example).
             target = _line(
-                f"schedule: at least {schedule.min_per_week}", TARGET, 3, Qt.PenStyle.DashLine
+                f"schedule: at least {schedule.min_per_week}",
+                current().chart_target,
+                3,
+                Qt.PenStyle.DashLine,
             )
             last = len(buckets) - 0.5
             target.replace(

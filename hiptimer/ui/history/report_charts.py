@@ -11,12 +11,12 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPaint
 from hiptimer.core.history.buckets import bucket_label, bucket_pain, week_buckets
 from hiptimer.core.history.queries import PainPoint, WeekCount
 from hiptimer.core.history.review import (
-    ACCEPTABLE_MAX,
-    SAFE_MAX,
     month_abbreviation,
 )
 from hiptimer.core.routines.model import Schedule
 from hiptimer.i18n import _
+from hiptimer.ui.pain_colours import BANDS as PAIN_BANDS
+from hiptimer.ui.pain_colours import paper
 
 FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Helvetica", "Arial"]
 INK = QColor("#1A1A1A")
@@ -26,12 +26,8 @@ AVERAGE = QColor("#1F4E9A")
 HIGHEST = QColor("#9A1F1F")
 BAR = QColor("#6F8FBF")
 TARGET = QColor("#B36B00")
-# Light bands that still read apart on a grey-scale printout.
-BANDS = (
-    (0.0, SAFE_MAX + 0.5, QColor("#DCEFDF")),
-    (SAFE_MAX + 0.5, ACCEPTABLE_MAX + 0.5, QColor("#FBEBC8")),
-    (ACCEPTABLE_MAX + 0.5, 10.0, QColor("#F6D2CC")),
-)
+# The one pain colour scale, as light tints that still read apart on a grey-scale printout.
+BANDS = tuple((b.low, b.high, QColor(paper(b))) for b in PAIN_BANDS)
 
 
 def font(points: float, bold: bool = False) -> QFont:

@@ -33,6 +33,8 @@ from hiptimer.core.history.review import (
 )
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.ui.history.panes import AdherencePane, Filters, PainPane, SessionsPane
+from hiptimer.ui.history.style import history_style_sheet
+from hiptimer.ui.theme import follow
 from hiptimer.ui.widgets.flow_layout import FlowLayout
 from hiptimer.ui.widgets.plain import fit_names, plain
 from hiptimer.ui.widgets.screen_fit import fit_window
@@ -40,26 +42,6 @@ from hiptimer.ui.widgets.screen_fit import fit_window
 PRESETS = (("Last 4 weeks", 28), ("3 months", 91), ("All", None))
 DEFAULT_PRESET_DAYS = 91
 TAB_SESSIONS, TAB_PAIN, TAB_ADHERENCE = range(3)
-
-STYLE = """
-QWidget#historyWindow { background: #1F2A33; color: #FFFFFF; }
-QTableView, QPlainTextEdit {
-    background: #16212A; alternate-background-color: #1C2A35; color: #FFFFFF;
-    border: 1px solid #4A5A65; selection-background-color: #2F6FA8; selection-color: #FFFFFF;
-}
-QComboBox, QDateEdit {
-    background: #16212A; color: #FFFFFF; border: 1px solid #8FA3B1; border-radius: 4px;
-    padding: 3px 8px;
-}
-QComboBox QAbstractItemView { background: #16212A; color: #FFFFFF;
-    selection-background-color: #2F6FA8; }
-QTabWidget::pane { border: 1px solid #4A5A65; top: -1px; }
-QTabBar::tab { background: #2B3A45; color: #FFFFFF; padding: 8px 18px; margin-right: 2px;
-    border: 1px solid #4A5A65; border-bottom: none; }
-QTabBar::tab:selected { background: #2F6FA8; }
-QPushButton:checked { background: #2F6FA8; border-color: #FFFFFF; }
-QLabel#status { color: #C8D3DC; }
-"""
 
 
 class HistoryWindow(QWidget):
@@ -82,7 +64,8 @@ class HistoryWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("historyWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(history_style_sheet())
+        follow(self, lambda: self.setStyleSheet(history_style_sheet()))
         self.setWindowTitle("History \u2014 HipTimer")
         # An explicit minimum also keeps the layout from resizing the platform window.
         fit_window(self, QSize(1200, 800), QSize(820, 560))

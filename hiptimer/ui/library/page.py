@@ -23,11 +23,10 @@ from hiptimer import paths
 from hiptimer.core.routines.model import Routine, dose_text, estimated_seconds, format_duration
 from hiptimer.i18n import _, n_
 from hiptimer.ui.keys import KEY_NAMES, Action
-from hiptimer.ui.theme import set_px
+from hiptimer.ui.theme import current, follow, set_px
 
 SEPARATOR = " \u00b7 "
 ITEM_PADDING = 2 * 10 + 8  # the style sheet's padding of a row, and the focus frame's
-CAUTION_COLOUR = "#FFD54F"
 Estimate = Callable[[Routine], float]  # a routine's length as the next session would run it
 
 
@@ -69,7 +68,7 @@ def details_html(item: LibraryItem, estimate: Estimate = estimated_seconds) -> s
     if item.routine is None:
         problems = "".join(f"<li>{e(line)}</li>" for line in item.problem.splitlines())
         return (
-            f"<h2>{e(item.title)}</h2><p style='color:#FF8A80'><b>"
+            f"<h2>{e(item.title)}</h2><p style='color:{current().error}'><b>"
             + e(_("This routine file is broken and cannot be started:"))
             + f"</b></p><ul>{problems}</ul>"
         )
@@ -88,7 +87,9 @@ def details_html(item: LibraryItem, estimate: Estimate = estimated_seconds) -> s
     if r.cautions:
         cautions = "".join(f"<li>{e(c)}</li>" for c in r.cautions)
         heading = e(_("Cautions"))
-        parts.append(f"<p style='color:{CAUTION_COLOUR}'><b>{heading}</b></p><ul>{cautions}</ul>")
+        parts.append(
+            f"<p style='color:{current().warning}'><b>{heading}</b></p><ul>{cautions}</ul>"
+        )
     if r.source.strip():
         source = e(_("Source:"))
         parts.append(f"<p><b>{source}</b> {e(r.source)}</p>")
@@ -100,7 +101,7 @@ def _exercise_rows(name: str, dose: str, caution: str) -> str:
     row = f"<tr><td>{e(name)}</td><td>&nbsp;&nbsp;{e(dose)}</td></tr>"
     if caution.strip():
         row += (
-            f"<tr><td colspan='2' style='color:{CAUTION_COLOUR}; padding-left: 18px;"
+            f"<tr><td colspan='2' style='color:{current().warning}; padding-left: 18px;"
             f" padding-bottom: 6px'>\u26a0 {e(caution.strip())}</td></tr>"
         )
     return row
@@ -136,7 +137,7 @@ class LibraryPage(QWidget):
         for item in items:
             row = QListWidgetItem(self._label(item))
             if item.broken:
-                row.setForeground(QColor("#FF8A80"))
+                row.setForeground(QColor(current().error))
             self.list.addItem(row)
         self.details = QTextBrowser(self)
         self.details.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -175,6 +176,15 @@ class LibraryPage(QWidget):
             self.list.setCurrentRow(0)
         else:
             self._show_details(-1)
+        follow(self, self._new_look)
+
+    def _new_look(self) -> None:
+        """The theme or text size changed: colours and lines as the new look has them."""
+        for row, item in enumerate(self.items):
+            if item.broken:
+                self.list.item(row).setForeground(QColor(current().error))
+        self._show_details(self.list.currentRow())
+        self.resizeEvent(QResizeEvent(self.size(), self.size()))
 
     def _label(self, item: LibraryItem) -> str:
         """The row's words: the title and length on one line, or on two when the list is

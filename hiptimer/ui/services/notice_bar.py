@@ -16,13 +16,18 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.ui.services.ports import Speaker
+from hiptimer.ui.theme import current, follow, px
 
 NO_VOICE = "No voice \u2014 the captions carry on."
-STYLE = """
-QFrame#notice { background: #3A2A12; border-left: 6px solid #FFB74D; }
-QFrame#notice QLabel { color: #FFFFFF; font-size: 18px; }
-QFrame#notice QPushButton { padding: 4px 14px; }
-"""
+
+
+def notice_style() -> str:
+    p = current()
+    return f"""
+    QFrame#notice {{ background: {p.caution_back}; border-left: 6px solid {p.caution_edge}; }}
+    QFrame#notice QLabel {{ color: {p.ink}; font-size: {px(18)}px; }}
+    QFrame#notice QPushButton {{ padding: 4px 14px; }}
+    """
 
 
 class NoticeBar(QFrame):
@@ -34,7 +39,8 @@ class NoticeBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notice")
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(notice_style())
+        follow(self, lambda: self.setStyleSheet(notice_style()))
         self.shown: list[str] = []
         self.text = QLabel("", self)
         self.text.setWordWrap(True)

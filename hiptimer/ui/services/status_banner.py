@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from hiptimer import APP_TITLE
 from hiptimer.core.history.status import HistoryState, HistoryStatus
 from hiptimer.ui.services.ports import History, Services
-from hiptimer.ui.theme import set_px
+from hiptimer.ui.theme import current, follow, set_px
 from hiptimer.ui.widgets.plain import plain_box
 
 log = logging.getLogger(__name__)
@@ -35,11 +35,17 @@ NOT_SAVING = (
 )
 HISTORY_OFF = "History is off: {error} Sessions still work, but they are not recorded."
 SETTINGS_OFF = "{error}. Your settings apply until you quit."
-STYLE = """
-QFrame#status-banner { background: #5C1A00; border-bottom: 4px solid #FFB74D; }
-QFrame#status-banner QLabel { color: #FFFFFF; }
-QFrame#status-banner QPushButton { padding: 6px 18px; }
-"""
+
+
+def banner_style() -> str:
+    p = current()
+    return f"""
+    QFrame#status-banner {{
+        background: {p.alarm_back}; border-bottom: 4px solid {p.caution_edge};
+    }}
+    QFrame#status-banner QLabel {{ color: {p.ink}; }}
+    QFrame#status-banner QPushButton {{ padding: 6px 18px; }}
+    """
 
 
 class SettingsSaving(Protocol):
@@ -116,7 +122,8 @@ class StatusBanner(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("status-banner")
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(banner_style())
+        follow(self, lambda: self.setStyleSheet(banner_style()))
         self._services = services
         self._settings = settings
         self._notice: str | None = settings.notice

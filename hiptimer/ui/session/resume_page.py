@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from hiptimer import APP_TITLE
 from hiptimer.core.routines.model import Routine
@@ -18,6 +18,7 @@ from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import Action, Mode, first_key
 from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.theme import set_px
+from hiptimer.ui.widgets.flow_layout import FlowLayout
 from hiptimer.ui.widgets.plain import may_cut, plain
 
 if TYPE_CHECKING:  # the history's reading code loads with the first offer, not at start-up
@@ -77,12 +78,9 @@ class ResumePage(QWidget):
         self.hint = QLabel(translate(PARTIAL_HINT), self)
         self.hint.setWordWrap(True)
         self.hint.setProperty("role", "muted")
-        row = QHBoxLayout()
-        row.setSpacing(30)
-        row.addStretch(1)
+        row = FlowLayout(spacing=30, align="center")  # two rows when narrow or in large print
         row.addWidget(self.resume_button)
         row.addWidget(self.keep_button)
-        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(60, 30, 60, 30)
         layout.addStretch(1)

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -23,8 +22,10 @@ from hiptimer.core.session.events import EndReason, SetRecord
 from hiptimer.core.session.steps import Side
 from hiptimer.i18n import N_, _, decimal, n_, translate
 from hiptimer.ui.keys import KEY_NAMES, Action, Mode, first_key
+from hiptimer.ui.pain_colours import pain_fill, pain_ink
 from hiptimer.ui.session.workout_text import minutes_text
-from hiptimer.ui.theme import set_px
+from hiptimer.ui.theme import current, set_px
+from hiptimer.ui.widgets.flow_layout import FlowLayout
 from hiptimer.ui.widgets.plain import ElidedLabel, may_cut, plain
 
 COLUMNS = (
@@ -37,9 +38,6 @@ COLUMNS = (
     N_("Choice"),
 )
 PAIN_COLUMN = 5
-SKIPPED_COLOUR = "#8FA3B1"
-LIMIT_SHOWN = 5  # ratings above the usual limit show in amber
-PAIN_TEXT_COLOURS = {False: "#9BE7B1", True: "#FFB74D"}
 CHOICE_WORDS = {
     "stop": N_("stopped for today"),
     "lower": N_("lower dose"),
@@ -182,13 +180,13 @@ class SummaryPage(QWidget):
         for button in (self.keep_button, self.library_button, self.done_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-        buttons = QHBoxLayout()
+        # In two rows when the window is narrow or the text large, never cut.
+        buttons = FlowLayout(spacing=12, align="right")
         buttons.addWidget(self.keep_button)
-        buttons.addStretch(1)
         buttons.addWidget(self.done_button)
         buttons.addWidget(self.library_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setContentsMargins(24, 8, 24, 8)  # 1920 x 1080 at 200 % in large print: 496 px
         layout.addWidget(self.heading)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.stats)
@@ -207,9 +205,11 @@ class SummaryPage(QWidget):
             for col, value in enumerate(record_row(record)):
                 item = QTableWidgetItem(value)
                 if record.skipped:
-                    item.setForeground(QColor(SKIPPED_COLOUR))
+                    item.setForeground(QColor(current().disabled))
                 elif col == PAIN_COLUMN and record.pain is not None:
-                    item.setForeground(QColor(PAIN_TEXT_COLOURS[record.pain > LIMIT_SHOWN]))
+                    # The one pain colour scale: 3/10 is amber here as in History and the PDF.
+                    item.setBackground(QColor(pain_fill(record.pain)))
+                    item.setForeground(QColor(pain_ink(record.pain)))
                 table.setItem(row, col, item)
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -25,7 +25,7 @@ from hiptimer.ui.session.coaching_panel import CoachingPanel
 from hiptimer.ui.session.driver import EngineDriver
 from hiptimer.ui.session.pain_prompt import PainPrompt
 from hiptimer.ui.session.workout_text import WorkoutText, is_self_paced, workout_text
-from hiptimer.ui.theme import Phase, set_px, style_for
+from hiptimer.ui.theme import Phase, follow, set_px, style_for
 from hiptimer.ui.widgets.control_bar import ControlBar
 from hiptimer.ui.widgets.fit_label import FitLabel
 from hiptimer.ui.widgets.plain import ElidedLabel, may_cut, plain, window_title
@@ -60,6 +60,7 @@ class WorkoutPage(QWidget):
         self._build()
         driver.view_changed.connect(self.show_view)
         self.show_view(driver.view())
+        follow(self, self._new_look)
 
     # ------------------------------------------------------------ building
 
@@ -254,14 +255,22 @@ class WorkoutPage(QWidget):
         palette.setColor(QPalette.ColorRole.WindowText, QColor(style.text))
         self.setPalette(palette)
         self.banner.setStyleSheet(
-            f"background: {style.accent}; color: #000000; border-radius: 10px;"
+            f"background: {style.accent}; color: {style.on_accent}; border-radius: 10px;"
         )
-        self._side_style = f"background: {style.accent}; color: #000000; border-radius: 12px;"
+        self._side_style = (
+            f"background: {style.accent}; color: {style.on_accent}; border-radius: 12px;"
+        )
         if self.side.text():
             self.side.setStyleSheet(self._side_style)
         self.tempo.setStyleSheet(f"color: {style.accent};")
-        self.coaching.set_accent(style.accent)
+        self.coaching.set_accent(style.accent, style.on_accent)
         self.progress.setStyleSheet(f"QProgressBar::chunk {{ background: {style.accent}; }}")
+
+    def _new_look(self) -> None:
+        """The theme or the text size changed: paint the phase again, and fit the fonts."""
+        self._phase = None
+        self.show_view(self.driver.view())
+        self.resizeEvent(QResizeEvent(self.size(), self.size()))
 
     def _show_side(self, side: str) -> None:
         """RIGHT or LEFT in a pill of the phase's colour; nothing at all without a side."""

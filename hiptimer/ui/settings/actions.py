@@ -28,7 +28,7 @@ SAVED = N_("Settings saved.")
 # The fields the dialog shows; the others (first_run_done) are not its business.
 FIELDS = (
     "voice", "rate", "volume", "muted", "setup_mode", "speak_cautions", "pain_limit", "setup_heard",
-    "language",
+    "language", "theme", "text_size",
 )  # fmt: skip
 
 
@@ -124,6 +124,8 @@ class SettingsActions(QObject):
             _set_voice(host.services.speech, new)
         self.mute_requested.emit(new.muted)
         session = host.session()
+        if "theme" in changes or "text_size" in changes:
+            _apply_look(new)  # at once, to every window (each follows the look)
         if "setup_heard" in changes and session is not None:
             # The running session writes what it has read back at its end: it must forget too.
             session.cues.setup_heard.clear()
@@ -165,6 +167,16 @@ def _set_voice(speech: Speaker, s: Settings) -> None:
         speech.set_volume(s.volume)
     except Exception:  # a failing voice must not lose the settings
         log.exception("Could not pass the voice settings on")
+
+
+def _apply_look(s: Settings) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from hiptimer.ui.theme import apply
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply(app, s.theme, s.text_size)
 
 
 def _nothing() -> None:

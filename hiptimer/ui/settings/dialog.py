@@ -6,7 +6,7 @@ from html import escape
 from typing import cast
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -31,6 +31,7 @@ from hiptimer import APP_TITLE, i18n
 from hiptimer.core.settings import DEFAULT_PAIN_LIMIT, Settings
 from hiptimer.i18n import LANGUAGES, N_, _, n_, translate
 from hiptimer.ui.services.ports import Speaker
+from hiptimer.ui.settings.look_group import LookGroup
 from hiptimer.ui.settings.style import settings_style_sheet
 from hiptimer.ui.widgets.plain import as_html
 from hiptimer.ui.widgets.screen_fit import room
@@ -116,6 +117,8 @@ class SettingsDialog(QDialog):
         body.addWidget(self._voice_group())
         body.addWidget(self._setup_group())
         body.addWidget(self._pain_group())
+        self.look = LookGroup(self)
+        body.addWidget(self.look)
         self.next_session = QLabel(translate(NEXT_SESSION), self)
         _role(self.next_session, "muted")
         self.next_session.setWordWrap(True)
@@ -154,6 +157,11 @@ class SettingsDialog(QDialog):
         super().showEvent(event)
         self._fit_height()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.isVisible():
+            self.body.setMinimumHeight(self.body.heightForWidth(self.scroller.viewport().width()))
+
     def _fit_height(self) -> None:
         """Grow to the height the wrapped text needs at this width.
 
@@ -161,6 +169,9 @@ class SettingsDialog(QDialog):
         Xvfb, squeezing the voice controls), and a reason shown later needs room too.
         """
         body = self.body.heightForWidth(self.scroller.viewport().width())
+        # A scroll area does not ask its widget for height-for-width: without this the
+        # groups would be squeezed to their one-line heights when the screen is short.
+        self.body.setMinimumHeight(body)
         needed = body + self.height() - self.scroller.viewport().height()
         if needed > self.height():
             self.resize(self.width(), min(needed, room(self).height()))
@@ -271,6 +282,7 @@ class SettingsDialog(QDialog):
         self.cautions.setChecked(s.speak_cautions)
         self.pain_limit.setValue(s.pain_limit)
         self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
+        self.look.show_settings(s)
         self._show_heard()
 
     def _fill_voices(self, chosen: str) -> None:
@@ -341,6 +353,7 @@ class SettingsDialog(QDialog):
             pain_limit=self.pain_limit.value(),
             language=str(self.language.currentData() or ""),
             setup_heard=() if self._forget_heard else self._initial.setup_heard,
+            **self.look.chosen(),
         )
 
     def _test(self) -> None:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import KEY_NAMES, Action
-from hiptimer.ui.theme import set_px
+from hiptimer.ui.theme import set_exact_px, text_scale
 
 SPACING = 10
 PADDING_X = 8  # narrower than other buttons: eleven of them share a 1024 px row
@@ -102,8 +102,9 @@ class ControlBar(QWidget):
         self._fit()
 
     def set_font_px(self, px: float) -> None:
-        """The buttons' text size: `px`, or less so that every button shown fits the row."""
-        self._max_px = px
+        """The buttons' text size: `px` (grown by the text-size setting), or less so that every
+        button shown fits the row."""
+        self._max_px = px * text_scale()
         self._fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -121,7 +122,7 @@ class ControlBar(QWidget):
         while px > MIN_PX and sum(_needed(b, px) for b in shown) > room:
             px -= 1
         for i, button in enumerate(self.buttons.values()):
-            set_px(button, px)
+            set_exact_px(button, px)
             # Each gets room in proportion to its words: "End" needs less than "Skip exercise".
             self._row.setStretch(i, _needed(button, px))
 

@@ -13,10 +13,14 @@ class FlowLayout(QLayout):
     After Qt's Flow Layout example (https://doc.qt.io/qt-6/qtwidgets-layouts-flowlayout-example.html).
     """
 
-    def __init__(self, parent: QWidget | None = None, spacing: int = 8) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, spacing: int = 8, *, align: str = "left"
+    ) -> None:
+        """`align`: where each row sits, "left", "center" or "right"."""
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._gap = spacing
+        self._align = align
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
     def addItem(self, item: QLayoutItem) -> None:
@@ -60,6 +64,14 @@ class FlowLayout(QLayout):
         m = self.contentsMargins()
         return size + QSize(m.left() + m.right(), m.top() + m.bottom())
 
+    def _shift(self, row: list[tuple[QLayoutItem, QPoint]], inner: QRect) -> int:
+        """How far right a row moves for its alignment."""
+        if not row or self._align == "left":
+            return 0
+        last, at = row[-1]
+        free = inner.right() + 1 - (at.x() + last.sizeHint().width())
+        return max(0, free if self._align == "right" else free // 2)
+
     def _arrange(self, rect: QRect, *, move: bool) -> int:
         m = self.contentsMargins()
         inner = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
@@ -79,9 +91,10 @@ class FlowLayout(QLayout):
         if move:
             for row in rows:
                 tallest = max((item.sizeHint().height() for item, _ in row), default=0)
+                shift = self._shift(row, inner)
                 for item, at in row:
                     hint = item.sizeHint()
                     # Centred in the row's height: a label beside a taller button lines up.
                     top = at.y() + (tallest - hint.height()) // 2
-                    item.setGeometry(QRect(QPoint(at.x(), top), hint))
+                    item.setGeometry(QRect(QPoint(at.x() + shift, top), hint))
         return y + row_height - rect.y() + m.bottom()
