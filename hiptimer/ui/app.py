@@ -70,6 +70,9 @@ def run_app(
     from hiptimer.ui.widgets.screen_fit import install_screen_fit
 
     screen_fit = install_screen_fit(app)  # no window or dialog opens past the screen's edges
+    from hiptimer.ui.a11y import install_button_names
+
+    button_names = install_button_names(app)  # a screen reader says each button's key
 
     # From here a termination signal waits for the event loop instead of killing the app
     # half-way through starting a session; it is handled once the window is there.
@@ -125,6 +128,7 @@ def run_app(
             first.release()
         system_quit.uninstall()
         app.removeEventFilter(screen_fit)
+        app.removeEventFilter(button_names)
         unwatch()
         services.shutdown()
         # Closing the last window and end_for_the_system each ask to quit: the second request

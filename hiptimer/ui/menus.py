@@ -30,8 +30,9 @@ def ask_to_end(parent: QWidget) -> bool:
     box.setText(_("End this session now?"))
     box.setInformativeText(_("The sets done so far are kept in your history."))
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    box.button(QMessageBox.StandardButton.Yes).setText(_("End session"))
-    box.button(QMessageBox.StandardButton.No).setText(_("Keep going"))
+    # Translators: keep an & before a letter: that letter presses the button.
+    box.button(QMessageBox.StandardButton.Yes).setText(_("&End session"))
+    box.button(QMessageBox.StandardButton.No).setText(_("&Keep going"))
     box.setDefaultButton(QMessageBox.StandardButton.No)
     box.setEscapeButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes

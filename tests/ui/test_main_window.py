@@ -108,7 +108,7 @@ def answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) 
     def fake_exec(box: QMessageBox) -> int:
         asked.append(box.text())
         assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
-        assert box.defaultButton().text() == "Keep going"
+        assert box.defaultButton().text() == "&Keep going"
         return button.value
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)

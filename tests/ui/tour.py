@@ -23,6 +23,7 @@ from hiptimer.core.routines.user_routines import ImportOutcome, ImportStatus
 from hiptimer.core.session.steps import StepKind
 from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.history.window import HistoryWindow
+from hiptimer.ui.key_help import KeysWindow
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.library.page import LibraryItem, load_library
 from hiptimer.ui.main_window import MainWindow
@@ -49,6 +50,7 @@ STOPS = (
     "first run",
     "library",
     "settings",
+    "keyboard shortcuts",
     "get ready",
     "hold",
     "end the session?",
@@ -153,6 +155,11 @@ def session_tour(qtbot: QtBot, visit: Visit) -> None:
     dialog = window.settings_actions.open()
     visit("settings", dialog)
     dialog.reject()
+    window.show_keys()
+    keys = window.findChild(KeysWindow)
+    assert keys is not None
+    visit("keyboard shortcuts", keys)
+    keys.close()
 
     def step() -> StepKind:
         assert window.session is not None

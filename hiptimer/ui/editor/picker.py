@@ -43,6 +43,7 @@ class ExercisePicker(QDialog):
         self.setWindowTitle("Add an exercise from a routine")
         fit_window(self, QSize(760, 560), QSize(420, 320))
         self.tree = QTreeWidget(self)
+        self.tree.setAccessibleName("Exercises of every routine")
         self.tree.setObjectName("exercise-picker")
         self.tree.setHeaderLabels(["Exercise", "Dose"])
         self.tree.setColumnWidth(0, 340)

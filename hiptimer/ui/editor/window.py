@@ -10,13 +10,11 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -31,6 +29,7 @@ from hiptimer.core.routines.writer import routine_to_data
 from hiptimer.ui.editor import data_ops as ops
 from hiptimer.ui.editor import files, ladder_ops, window_files, window_ladder
 from hiptimer.ui.editor.bound_form import scrolled
+from hiptimer.ui.editor.button_row import button_row
 from hiptimer.ui.editor.exercise_form import ExerciseForm
 from hiptimer.ui.editor.exercise_list import ExercisesPanel
 from hiptimer.ui.editor.menus import build_menus
@@ -102,6 +101,9 @@ class EditorWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("editor-tabs")
+        # A long exercise name is cut short in its tab rather than hidden behind scroll arrows.
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
+        self.tabs.setUsesScrollButtons(False)
         self.tabs.addTab(scrolled(self.exercise_form), "Exercise")
         self.tabs.addTab(scrolled(self.routine_form), "Routine details")
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -111,23 +113,13 @@ class EditorWindow(QMainWindow):
         split.setSizes([440, 820])
         split.setChildrenCollapsible(False)
 
-        self.reset_button = QPushButton("Reset to original\u2026", self)
-        self.import_button = QPushButton("Import\u2026", self)
-        self.export_button = QPushButton("Export\u2026", self)
-        self.close_button = QPushButton("Close", self)
-        self.save_button = QPushButton("Save", self)
-        self.save_button.setProperty("role", "primary")
-        self.reset_button.clicked.connect(self.reset_to_original)
-        self.import_button.clicked.connect(self.choose_import)
-        self.export_button.clicked.connect(self.choose_export)
-        self.close_button.clicked.connect(self.close)
-        self.save_button.clicked.connect(self.save)
-        buttons = QHBoxLayout()
-        for button in (self.reset_button, self.import_button, self.export_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
-        buttons.addWidget(self.save_button)
+        row = button_row(
+            reset=self.reset_to_original, import_=self.choose_import, export=self.choose_export,
+            close=self.close, save=self.save,
+        )  # fmt: skip
+        self.reset_button, self.import_button = row.reset, row.import_
+        self.export_button, self.close_button, self.save_button = row.export, row.close, row.save
+        buttons = row.layout
 
         central = QWidget(self)
         layout = QVBoxLayout(central)

@@ -53,7 +53,7 @@ class CheckinPage(QWidget):
         self.save_button.setProperty("role", "primary")
         self.save_button.clicked.connect(self.save)
         for button in (self.skip_button, self.save_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.skip_button)

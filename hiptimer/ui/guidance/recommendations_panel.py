@@ -27,6 +27,7 @@ from hiptimer.ui.keys import KEY_NAMES, Mode, key_name
 from hiptimer.ui.keys import Action as Key
 from hiptimer.ui.theme import current, set_px
 from hiptimer.ui.widgets.plain import may_cut, plain
+from hiptimer.ui.widgets.tab_order import tab_after, tab_stops
 
 # Each card's (background, edge) is the theme's (palette.cards), the page's text readable on it.
 ACCEPT, NOT_NOW = "Accept", "Not now"
@@ -64,11 +65,18 @@ class _Card(QFrame):
         if self.awaiting:
             self.accept_button = QPushButton(ACCEPT)
             self.accept_button.setProperty("role", "primary")
+            self.accept_button.setToolTip(
+                f"Save the new dose for next time (key: {KEY_NAMES[Key.ACCEPT_SUGGESTION]})"
+            )
             self.later_button = QPushButton(NOT_NOW)
+            self.later_button.setToolTip(
+                "Keep the dose as it is; the answer is kept in your history"
+                f" (key: {KEY_NAMES[Key.NOT_NOW]})"
+            )
             self.accept_button.clicked.connect(lambda: panel.decided.emit(rec, True))
             self.later_button.clicked.connect(lambda: panel.decided.emit(rec, False))
             for button in (self.accept_button, self.later_button):
-                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
                 row.addWidget(button)
                 self.buttons.append(button)
         row.addWidget(self.outcome, 1)
@@ -122,6 +130,7 @@ class RecommendationsPanel(QScrollArea):
     ) -> None:
         super().__init__(parent)
         self.routine = routine  # the routine as last saved: decisions build on it
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the buttons in it
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.body = QWidget(self)
@@ -224,7 +233,7 @@ class MorningAdvicePage(QWidget):
             f"Continue   [{key_name(Key.ACCEPT, Mode.CHECKIN)}]", self
         )
         self.continue_button.setProperty("role", "primary")
-        self.continue_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.continue_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.continue_button.clicked.connect(self.done.emit)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -236,6 +245,9 @@ class MorningAdvicePage(QWidget):
             panel.setParent(self)
             layout.addWidget(panel, 1)
         layout.addLayout(row)
+        stops = [stop for panel in panels for stop in tab_stops(panel)]
+        if stops:  # Tab goes through the suggestions before Continue, as they read
+            tab_after(stops[-1], [self.continue_button])
 
     def answer_next(self, accepted: bool) -> bool:
         return any(panel.answer_next(accepted) for panel in self.panels)

@@ -75,6 +75,10 @@ def _styled_chart(title: str) -> tuple[QChart, QChartView]:
     view.setFrameShape(QFrame.Shape.NoFrame)
     view.setBackgroundBrush(QBrush(QColor(p.chart_back)))
     view.setMinimumSize(280, 220)
+    # A picture, not a control: Tab passes it by (its numbers are in the Sessions table).
+    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    view.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    view.setAccessibleName(title)
     return chart, view
 
 

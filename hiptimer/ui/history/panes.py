@@ -80,13 +80,19 @@ class SessionsPane(QWidget):
         self.sessions = SessionsModel(self)
         self.sets = SetsModel(self)
         self.list_view = table_view(self.sessions)
+        self.list_view.setAccessibleName("Sessions")
+        self.list_view.setAccessibleDescription("Choose one to see its sets and note below")
         self.sets_view = table_view(self.sets)
+        self.sets_view.setAccessibleName("Sets of the chosen session")
         self.heading = QLabel("Choose a session to see its sets.")
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)  # session_heading() escapes names
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText("A note about this session (saved with it)")
+        self.note.setAccessibleName("Note")
+        self.note.setAccessibleDescription("A note about this session, saved with it")
         self.save_button = QPushButton("Save note")
+        self.save_button.setToolTip("Save the note with this session")
         self.save_button.setEnabled(False)
         self._session: SessionSummary | None = None
         self._build()
@@ -200,8 +206,12 @@ class PainPane(QWidget):
         super().__init__(parent)
         self.store = store
         self.exercise = QComboBox()
+        self.exercise.setAccessibleName("Exercise")
+        self.exercise.setAccessibleDescription("The exercise whose pain and dose the charts show")
         fit_names(self.exercise, 24)
         self.side = QComboBox()
+        self.side.setAccessibleName("Side")
+        self.side.setAccessibleDescription("Both sides, or one")
         for label, side in SIDES:
             self.side.addItem(label, side)
         self.pain_chart = PainChart(wall=wall)

@@ -38,6 +38,7 @@ from hiptimer.ui.theme import follow
 from hiptimer.ui.widgets.flow_layout import FlowLayout
 from hiptimer.ui.widgets.plain import fit_names, plain
 from hiptimer.ui.widgets.screen_fit import fit_window
+from hiptimer.ui.widgets.tab_order import tab_after, tab_stops
 
 PRESETS = (("Last 4 weeks", 28), ("3 months", 91), ("All", None))
 DEFAULT_PRESET_DAYS = 91
@@ -75,6 +76,7 @@ class HistoryWindow(QWidget):
         self.filters = Filters()
         self.shown: list[SessionSummary] = []
         self.routine = QComboBox()
+        self.routine.setAccessibleDescription("The routine whose sessions are shown")
         fit_names(self.routine, 24)
         self.since_edit, self.until_edit = _date_edit(), _date_edit()
         self.presets = QButtonGroup(self)
@@ -110,8 +112,10 @@ class HistoryWindow(QWidget):
         presets = QWidget()
         row = QHBoxLayout(presets)
         row.setContentsMargins(0, 0, 0, 0)
-        for i, (label, _days) in enumerate(PRESETS):
+        for i, (label, days) in enumerate(PRESETS):
             button = QPushButton(label)
+            tip = f"Show the sessions of the last {days} days" if days else "Show every session"
+            button.setToolTip(tip)
             button.setCheckable(True)
             self.presets.addButton(button, i)
             row.addWidget(button)
@@ -265,6 +269,7 @@ class HistoryWindow(QWidget):
         old = self.tabs.widget(index)
         self.tabs.removeTab(index)
         self.tabs.insertTab(index, pane, title)
+        tab_after(self.tabs.tabBar(), tab_stops(pane))  # before the export buttons, as it reads
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
         if old is not None:
@@ -335,6 +340,7 @@ def _together(*widgets: QWidget) -> QWidget:
 
 def _date_edit() -> QDateEdit:
     edit = QDateEdit()
+    edit.setAccessibleDescription("A date: the sessions shown start or end on it")
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMM yyyy")
     return edit

@@ -129,7 +129,10 @@ class LibraryPage(QWidget):
         self._estimate = estimate
         self.heading = QLabel(_("Choose a routine"), self)
         self.list = QListWidget(self)
-        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.list.setAccessibleName(_("Routines"))
+        self.setFocusProxy(self.list)  # the page's focus: a reader says the routine chosen
+        self.list.setAccessibleDescription(_("Up and Down choose one; Enter starts it"))
+        self.list.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         # A routine's length goes on a second line when the list is narrow (see _label),
         # never past the list's edge.
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -140,11 +143,12 @@ class LibraryPage(QWidget):
                 row.setForeground(QColor(current().error))
             self.list.addItem(row)
         self.details = QTextBrowser(self)
-        self.details.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.details.setAccessibleName(_("About the chosen routine"))
+        self.details.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.details.setOpenExternalLinks(False)
         self.start_button = QPushButton(_("Start") + f"   [{KEY_NAMES[Action.START]}]", self)
         self.start_button.setProperty("role", "primary")
-        self.start_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.start_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.start_button.clicked.connect(self.start_selected)
         self.hint = QLabel(
             _("\u2191 \u2193 choose  \u00b7  Enter start  \u00b7  F11 full screen"), self

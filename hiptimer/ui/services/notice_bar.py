@@ -49,8 +49,9 @@ class NoticeBar(QFrame):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.dismiss = QPushButton("Dismiss", self)
         self.dismiss.setToolTip("Hide this notice")
-        # No keyboard focus: the window's keys (Space, Enter) must keep driving the session.
-        self.dismiss.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Tab focus only: a click leaves the focus where it was, so Space and Enter go on doing
+        # what the key map says; a button reached by Tab takes them (see key_filter.py).
+        self.dismiss.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.dismiss.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 8, 10, 8)

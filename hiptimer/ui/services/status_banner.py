@@ -88,8 +88,9 @@ class _Row(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label, 1)
         if self.button is not None:
-            # No keyboard focus: Space and Enter must keep driving the session.
-            self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            # Tab focus only: a click leaves the focus where it was, so Space and Enter go on doing
+            # what the key map says; a button reached by Tab takes them (see key_filter.py).
+            self.button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
         set_px(self.label, 21)
         if self.button is not None:
@@ -243,8 +244,8 @@ def ask_to_quit(parent: QWidget, status: HistoryStatus) -> bool:
         "or quit and lose them."
     )
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    box.button(QMessageBox.StandardButton.Yes).setText("Quit anyway")
-    box.button(QMessageBox.StandardButton.No).setText("Keep the app open")
+    box.button(QMessageBox.StandardButton.Yes).setText("&Quit anyway")
+    box.button(QMessageBox.StandardButton.No).setText("&Keep the app open")
     box.setDefaultButton(QMessageBox.StandardButton.No)
     box.setEscapeButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes

@@ -91,7 +91,7 @@ class PainPrompt(QWidget):
         self._anchor_labels: list[QLabel] = []
         for n in range(11):
             button = QPushButton(str(n), panel)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             key = "T" if n == 10 else str(n)
             button.setToolTip(_("Pain {n} out of 10 (key: {key})").format(n=n, key=key))
             button.setStyleSheet(rating_style(n))
@@ -112,7 +112,7 @@ class PainPrompt(QWidget):
         self.hint = QLabel(translate(KEY_HINT), panel)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.skip_button = QPushButton(_("Skip rating"), panel)
-        self.skip_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.skip_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.skip_button.setToolTip(
             _("Go on without rating (key: {key})").format(key=KEY_NAMES[Action.SKIP_RATING])
         )
@@ -155,7 +155,7 @@ class PainPrompt(QWidget):
                 f"QPushButton {{ background: {back}; color: {p.ink}; border: 3px solid {edge}; }}"
                 f" QPushButton:focus {{ border: 5px solid {p.focus}; }}"
             )
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.setToolTip(_("{action} (key: {key})").format(action=text, key=key))
             button.clicked.connect(lambda _=False, c=choice: self.chosen.emit(c))
             layout.addWidget(button)

@@ -96,8 +96,9 @@ class ResumePage(QWidget):
     def _button(self, label: str, key: str, role: str) -> QPushButton:
         button = QPushButton(f"{label}   [{key}]", self)
         button.setProperty("role", role)
-        # The window's key map owns Enter and D; a focused button would take Space instead.
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Tab focus only: a click leaves the focus where it was, so Space and Enter go on doing
+        # what the key map says; a button reached by Tab takes them (see key_filter.py).
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         return button
 
     def show_plan(self, plan: ResumePlan, today: date) -> None:

@@ -27,6 +27,7 @@ from hiptimer.ui.session.workout_text import minutes_text
 from hiptimer.ui.theme import current, set_px
 from hiptimer.ui.widgets.flow_layout import FlowLayout
 from hiptimer.ui.widgets.plain import ElidedLabel, may_cut, plain
+from hiptimer.ui.widgets.tab_order import tab_after, tab_stops
 
 COLUMNS = (
     N_("Exercise"),
@@ -165,6 +166,9 @@ class SummaryPage(QWidget):
         )
         self.adjustments.setVisible(bool(lines))
         self.keep_button = QPushButton(_("Keep these doses for next time?"), self)
+        self.keep_button.setToolTip(
+            _("Make the doses changed in this session the routine's doses from now on")
+        )
         self.keep_button.setVisible(bool(lines))
         self.keep_button.clicked.connect(
             lambda: self.keep_doses_requested.emit(result.routine, dict(result.adjustments))
@@ -178,7 +182,8 @@ class SummaryPage(QWidget):
         self.done_button = QPushButton(_("Quit HipTimer") + f"   [{KEY_NAMES[Action.DONE]}]", self)
         self.done_button.clicked.connect(self.done_requested.emit)
         for button in (self.keep_button, self.library_button, self.done_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        tab_after(self.keep_button, [self.done_button, self.library_button])  # as they read
 
         # In two rows when the window is narrow or the text large, never cut.
         buttons = FlowLayout(spacing=12, align="right")
@@ -196,11 +201,12 @@ class SummaryPage(QWidget):
 
     def _build_table(self, records: tuple[SetRecord, ...]) -> QTableWidget:
         table = QTableWidget(len(records), len(COLUMNS), self)
+        table.setAccessibleName(_("Sets of this session"))
         table.setHorizontalHeaderLabels([translate(c) for c in COLUMNS])
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        table.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         for row, record in enumerate(records):
             for col, value in enumerate(record_row(record)):
                 item = QTableWidgetItem(value)
@@ -222,6 +228,7 @@ class SummaryPage(QWidget):
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(layout.count() - 1, widget, stretch)
+        tab_after(self.table, tab_stops(widget))  # Tab reaches it before the buttons
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -21,6 +21,7 @@ from hiptimer.core.session.steps import StepKind
 from hiptimer.core.session.view import SessionView
 from hiptimer.i18n import _, translate
 from hiptimer.ui.keys import Action, Mode
+from hiptimer.ui.session.announcements import Announcer
 from hiptimer.ui.session.coaching_panel import CoachingPanel
 from hiptimer.ui.session.driver import EngineDriver
 from hiptimer.ui.session.pain_prompt import PainPrompt
@@ -58,9 +59,12 @@ class WorkoutPage(QWidget):
         self._side_style = ""
         self._steps_wanted = False  # I: the steps stay on screen during the sets too
         self._build()
+        self.announcer = Announcer(self)  # a screen reader hears each step, not each second
         driver.view_changed.connect(self.show_view)
+        driver.view_changed.connect(self.announcer.show_view)
         self.show_view(driver.view())
         follow(self, self._new_look)
+        self.setAccessibleName(_("Workout"))
 
     # ------------------------------------------------------------ building
 
@@ -81,12 +85,13 @@ class WorkoutPage(QWidget):
         self.progress.setRange(0, PROGRESS_STEPS)
         self.progress.setTextVisible(False)
         self.time_left = QLabel("", self)
-        self.controls = ControlBar(self)
-        self.controls.triggered.connect(self._on_button)
+        # The pain question before the button row: Tab reaches them in the order they read.
         self.pain = PainPrompt(self.driver.engine.pain_limit, self)
         self.pain.rated.connect(self.driver.rate_pain)
         self.pain.skipped.connect(self.driver.skip_pain)
         self.pain.chosen.connect(self.driver.choose)
+        self.controls = ControlBar(self)
+        self.controls.triggered.connect(self._on_button)
         plain(self.big_caption, self.set_line, self.rep_line, self.caption, self.time_left)
         for label in (self.big_caption, self.caption, self.next_line):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
-    QSlider,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -31,6 +30,7 @@ from hiptimer import APP_TITLE, i18n
 from hiptimer.core.settings import DEFAULT_PAIN_LIMIT, Settings
 from hiptimer.i18n import LANGUAGES, N_, _, n_, translate
 from hiptimer.ui.services.ports import Speaker
+from hiptimer.ui.settings.form_parts import buddy, role, side_by_side, slider
 from hiptimer.ui.settings.look_group import LookGroup
 from hiptimer.ui.settings.style import settings_style_sheet
 from hiptimer.ui.widgets.plain import as_html
@@ -120,7 +120,7 @@ class SettingsDialog(QDialog):
         self.look = LookGroup(self)
         body.addWidget(self.look)
         self.next_session = QLabel(translate(NEXT_SESSION), self)
-        _role(self.next_session, "muted")
+        role(self.next_session, "muted")
         self.next_session.setWordWrap(True)
         self.next_session.setVisible(session_running)
         body.addWidget(self.next_session)
@@ -129,6 +129,7 @@ class SettingsDialog(QDialog):
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls in it
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 16)
         layout.setSpacing(6)
@@ -136,7 +137,7 @@ class SettingsDialog(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        _role(self.buttons.button(QDialogButtonBox.StandardButton.Ok), "primary")
+        role(self.buttons.button(QDialogButtonBox.StandardButton.Ok), "primary")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -193,21 +194,28 @@ class SettingsDialog(QDialog):
         self.voice = QComboBox(box)
         self.voice.setMaxVisibleItems(16)
         self.voice.setAccessibleName(_("Voice"))
+        self.voice.setAccessibleDescription(_("The voice that speaks the cues"))
         self.voice.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.voice.setMinimumContentsLength(24)
-        form.addRow(_buddy(_("&Voice:"), self.voice), self.voice)
-        self.rate, self.rate_value = _slider(box, RATE_RANGE, RATE_STEP, _("Speaking rate"))
+        form.addRow(buddy(_("&Voice:"), self.voice), self.voice)
+        self.rate, self.rate_value = slider(
+            box, RATE_RANGE, RATE_STEP, _("Speaking rate"), _("Words a minute")
+        )
         self.rate.valueChanged.connect(self._show_rate)
-        form.addRow(_buddy(_("Speaking &rate:"), self.rate), _row(self.rate, self.rate_value))
-        self.volume, self.volume_value = _slider(box, (0, 100), 5, _("Volume"))
+        form.addRow(
+            buddy(_("Speaking &rate:"), self.rate), side_by_side(self.rate, self.rate_value)
+        )
+        self.volume, self.volume_value = slider(
+            box, (0, 100), 5, _("Volume"), _("Of the voice and the beeps, in per cent")
+        )
         self.volume.valueChanged.connect(self._show_volume)
-        form.addRow(_buddy(_("V&olume:"), self.volume), _row(self.volume, self.volume_value))
+        form.addRow(buddy(_("V&olume:"), self.volume), side_by_side(self.volume, self.volume_value))
         self.test = QPushButton(_("&Test voice"), box)
         self.test.setToolTip(_("Speak a sample sentence with the voice, rate and volume shown"))
         self.test.clicked.connect(self._test)
-        form.addRow("", _row(self.test, None))
+        form.addRow("", side_by_side(self.test, None))
         self.muted = QCheckBox(_("&Mute voice and beeps"), box)
         self.muted.setToolTip(_("The same as the M key or the Mute button during a session"))
         form.addRow("", self.muted)
@@ -236,7 +244,7 @@ class SettingsDialog(QDialog):
         self.forget.setToolTip(_("Read every exercise's setup steps again, as on the first time"))
         self.forget.clicked.connect(self._forget)
         self.heard = QLabel("", box)
-        _role(self.heard, "muted")
+        role(self.heard, "muted")
         self.heard.setWordWrap(True)
         forget_row.addWidget(self.forget)
         forget_row.addWidget(self.heard, 1)
@@ -253,7 +261,7 @@ class SettingsDialog(QDialog):
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)  # each in its own name: findable in any language
         self.language.setToolTip(translate(LANGUAGE_NOTE))
-        form.addRow(_buddy(_("&Language:"), self.language), _row(self.language, None))
+        form.addRow(buddy(_("&Language:"), self.language), side_by_side(self.language, None))
 
     def _pain_group(self) -> QGroupBox:
         box = QGroupBox(_("Pain limit"), self)
@@ -262,9 +270,12 @@ class SettingsDialog(QDialog):
         self.pain_limit.setRange(*PAIN_RANGE)
         self.pain_limit.setSuffix(_(" out of 10"))
         self.pain_limit.setAccessibleName(_("Pain limit, out of 10"))
-        form.addRow(_buddy(_("&Pain limit:"), self.pain_limit), _row(self.pain_limit, None))
+        self.pain_limit.setAccessibleDescription(
+            _("Above it HipTimer offers to stop the exercise or go lighter")
+        )
+        form.addRow(buddy(_("&Pain limit:"), self.pain_limit), side_by_side(self.pain_limit, None))
         help_text = QLabel(translate(PAIN_HELP).format(limit=DEFAULT_PAIN_LIMIT), box)
-        _role(help_text, "muted")
+        role(help_text, "muted")
         help_text.setWordWrap(True)
         form.addRow(help_text)
         return box
@@ -362,44 +373,3 @@ class SettingsDialog(QDialog):
     def _forget(self) -> None:
         self._forget_heard = True
         self._show_heard()
-
-
-def _role(widget: QWidget, role: str) -> None:
-    """Give a widget a role for the style sheet, and restyle it if it was styled already."""
-    widget.setProperty("role", role)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
-
-
-def _buddy(text: str, widget: QWidget) -> QLabel:
-    label = QLabel(text, widget.parentWidget())
-    label.setBuddy(widget)
-    return label
-
-
-def _slider(
-    parent: QWidget, bounds: tuple[int, int], step: int, name: str
-) -> tuple[QSlider, QLabel]:
-    slider = QSlider(Qt.Orientation.Horizontal, parent)
-    slider.setRange(*bounds)
-    slider.setSingleStep(step)
-    slider.setPageStep(step * 4)
-    slider.setAccessibleName(name)
-    slider.setMinimumWidth(260)
-    value = QLabel("", parent)
-    value.setMinimumWidth(130)
-    return slider, value
-
-
-def _row(first: QWidget, second: QWidget | None) -> QWidget:
-    """Widgets side by side in a row that keeps them at their natural width."""
-    row = QWidget(first.parentWidget())
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
-    first.setParent(row)
-    layout.addWidget(first, 1 if isinstance(first, QSlider) else 0)
-    if second is not None:
-        second.setParent(row)
-        layout.addWidget(second)
-    layout.addStretch(0 if isinstance(first, QSlider) else 1)
-    return row

@@ -64,8 +64,9 @@ class ControlBar(QWidget):
         for action, label, tip in _BUTTONS:
             button = QPushButton(translate(label), self)
             button.setToolTip(_with_key(translate(tip), KEY_NAMES[action]))
-            # Keyboard focus stays with the window: Space must never "click" a button too.
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            # Tab focus only: a click leaves the focus where it was, so Space and Enter go on doing
+            # what the key map says; a button reached by Tab takes them (see key_filter.py).
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.setMinimumHeight(44)
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _=False, a=action: self.triggered.emit(a))

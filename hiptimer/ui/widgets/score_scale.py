@@ -46,7 +46,7 @@ class ScoreScale(QFrame):
         self.anchor_labels: list[QLabel] = []
         for n in range(11):
             button = QPushButton(str(n), self)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.setToolTip(
                 _("{what} {n} out of 10 (key: {key})").format(
                     what=what, n=n, key="T" if n == 10 else n

@@ -1,0 +1,57 @@
+"""The editor's row of buttons under the form: reset, import, export, close and save."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton
+
+from hiptimer.ui.keys import SHORTCUTS
+
+
+@dataclass(frozen=True)
+class EditorButtons:
+    reset: QPushButton
+    import_: QPushButton
+    export: QPushButton
+    close: QPushButton
+    save: QPushButton
+    layout: QHBoxLayout
+
+
+def button_row(
+    *,
+    reset: Callable[[], Any],
+    import_: Callable[[], Any],
+    export: Callable[[], Any],
+    close: Callable[[], Any],
+    save: Callable[[], Any],
+) -> EditorButtons:
+    """The buttons, each told what it does (a screen reader says it), in a row.
+
+    Made without a parent: the window's layout adopts them after the form, so that Tab
+    reaches them last, in reading order.
+    """
+    made = {}
+    for name, text, tip, slot in (
+        ("reset", "Reset to original\u2026", "Go back to the routine as it was shipped", reset),
+        ("import_", "Import\u2026", "Import routine files", import_),
+        ("export", "Export\u2026", "Save this routine as a file, to share or keep", export),
+        ("close", "Close", "Close the editor; it asks first if changes are not saved "
+         f"(key: {SHORTCUTS['close'].sequences[0]})", close),
+        ("save", "Save", f"Save the routine (key: {SHORTCUTS['save'].sequences[0]})", save),
+    ):  # fmt: skip
+        button = QPushButton(text)
+        button.setToolTip(tip)
+        button.clicked.connect(lambda _checked=False, s=slot: s())
+        made[name] = button
+    made["save"].setProperty("role", "primary")
+    row = QHBoxLayout()
+    for name in ("reset", "import_", "export"):
+        row.addWidget(made[name])
+    row.addStretch(1)
+    row.addWidget(made["close"])
+    row.addWidget(made["save"])
+    return EditorButtons(layout=row, **made)
