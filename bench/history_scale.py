@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtWidgets import QApplication
 
 from hiptimer.core.history.export import export_csv
-from hiptimer.core.history.queries import SetRecord, to_db_time
+from hiptimer.core.history.queries import StoredSet, to_db_time
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.routines.catalog import Catalog, load_catalog
 from hiptimer.core.routines.model import Kind, Routine
@@ -176,9 +176,9 @@ def chart_steps(
         profile(f"chart, {label}", lambda: choose(ids[0], "left"))
 
 
-def one_set(n: int) -> SetRecord:
+def one_set(n: int) -> StoredSet:
     now = datetime.now(timezone.utc)
-    return SetRecord("bridge", "Bridge", n, now, now + timedelta(seconds=30), planned_reps=10,
+    return StoredSet("bridge", "Bridge", n, now, now + timedelta(seconds=30), planned_reps=10,
                      actual_reps=10, pain=2)  # fmt: skip
 
 

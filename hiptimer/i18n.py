@@ -8,6 +8,7 @@ docs/translating.md has the workflow; the catalogs are resources/locale/<lang>/L
 
 from __future__ import annotations
 
+import datetime as dt
 import gettext
 import logging
 import os
@@ -100,9 +101,10 @@ def language() -> str:
     return _language
 
 
-def decimal(x: float) -> str:
-    """A number as written in the language in use, without needless zeros: "2.5", "2,5"."""
-    text = f"{x:g}"
+def decimal(x: float, spec: str = "g") -> str:
+    """A number as written in the language in use, by default without needless zeros:
+    "2.5", "2,5"; `spec` is a format spec such as ".1f" or "+.1f"."""
+    text = format(x, spec)
     return text.replace(".", DECIMAL_MARKS.get(_language, "."))
 
 
@@ -129,3 +131,85 @@ def translate(message: str) -> str:
 def N_(message: str) -> str:
     """Marks a constant for translation; translate it with `_` where it is shown."""
     return message
+
+
+def joined(items: Iterable[str]) -> str:
+    """'A', 'A and B', 'A, B and C' in the language in use."""
+    names = list(items)
+    if len(names) < 2:
+        return "".join(names)
+    return _("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
+
+
+# ---------------------------------------------------------------- dates in words
+# strftime's %a, %A, %b and %B follow the C locale (English whatever the language): names
+# come from the catalog instead, and whole dates from a message a language can reorder.
+
+
+def weekday_name(day: dt.date, short: bool = False) -> str:
+    """'Monday' or 'Mon' in the language in use."""
+    if short:
+        names = (
+            p_("weekday", "Mon"), p_("weekday", "Tue"), p_("weekday", "Wed"),
+            p_("weekday", "Thu"), p_("weekday", "Fri"), p_("weekday", "Sat"),
+            p_("weekday", "Sun"),
+        )  # fmt: skip
+    else:
+        names = (
+            p_("weekday", "Monday"), p_("weekday", "Tuesday"), p_("weekday", "Wednesday"),
+            p_("weekday", "Thursday"), p_("weekday", "Friday"), p_("weekday", "Saturday"),
+            p_("weekday", "Sunday"),
+        )  # fmt: skip
+    return names[day.weekday()]
+
+
+def month_name(month: int, short: bool = False) -> str:
+    """'March' or 'Mar' (month 1-12) in the language in use."""
+    if short:
+        names = (
+            p_("short month", "Jan"), p_("short month", "Feb"), p_("short month", "Mar"),
+            p_("short month", "Apr"), p_("short month", "May"), p_("short month", "Jun"),
+            p_("short month", "Jul"), p_("short month", "Aug"), p_("short month", "Sep"),
+            p_("short month", "Oct"), p_("short month", "Nov"), p_("short month", "Dec"),
+        )  # fmt: skip
+    else:
+        names = (
+            p_("month", "January"), p_("month", "February"), p_("month", "March"),
+            p_("month", "April"), p_("month", "May"), p_("month", "June"),
+            p_("month", "July"), p_("month", "August"), p_("month", "September"),
+            p_("month", "October"), p_("month", "November"), p_("month", "December"),
+        )  # fmt: skip
+    return names[month - 1]
+
+
+def day_month(day: dt.date, *, weekday: bool = False, year: bool = False) -> str:
+    """'3 March', 'Monday 3 March', '3 March 2025' or 'Monday 3 March 2025'."""
+    values = {
+        "weekday": weekday_name(day),
+        "day": day.day,
+        "month": month_name(day.month),
+        "year": day.year,
+    }
+    if weekday and year:
+        text = p_("date", "{weekday} {day} {month} {year}")
+    elif weekday:
+        text = p_("date", "{weekday} {day} {month}")
+    elif year:
+        text = p_("date", "{day} {month} {year}")
+    else:
+        text = p_("date", "{day} {month}")
+    return text.format(**values)
+
+
+def short_date(day: dt.date, *, year: bool = True, weekday: bool = False) -> str:
+    """'3 Mar 2025', '3 Mar' or 'Mon 3 Mar 2025' for tables and axes."""
+    month = month_name(day.month, short=True)
+    if weekday:
+        return p_("short date", "{weekday} {day} {month} {year}").format(
+            weekday=weekday_name(day, short=True), day=day.day, month=month, year=day.year
+        )
+    if year:
+        return p_("short date", "{day} {month} {year}").format(
+            day=day.day, month=month, year=day.year
+        )
+    return p_("short date", "{day} {month}").format(day=day.day, month=month)

@@ -34,6 +34,11 @@ def data_dir() -> Path:
     return Path(appdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def data_dir_chosen() -> bool:
+    """Whether the data folder was chosen (--data-dir or $HIPTIMER_HOME), not the default."""
+    return _override is not None or bool(os.environ.get(ENV_HOME))
+
+
 def user_routines_dir() -> Path:
     return data_dir() / "routines"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -22,9 +23,24 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
 
     home = tmp_path / "hiptimer-home"
     monkeypatch.setenv(paths.ENV_HOME, str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # start at login's entry
     paths.set_data_dir(None)
     yield home
     paths.set_data_dir(None)
+
+
+@pytest.fixture(autouse=True)
+def delete_closed_widgets() -> Iterator[None]:
+    """Delete what the test closed (pytest-qt's addWidget) before the next test starts.
+
+    pytest-qt calls deleteLater() outside any event loop, where nothing ever runs it: every
+    window a test made stayed alive, and once an app style sheet was set (run_app does) Qt
+    re-polished all of them, so test_app took 50 s in the full suite. Qt-free tests skip this.
+    """
+    yield
+    core = sys.modules.get("PySide6.QtCore")
+    if core is not None and core.QCoreApplication.instance() is not None:
+        core.QCoreApplication.sendPostedEvents(None, core.QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture(autouse=True)

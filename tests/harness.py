@@ -10,6 +10,7 @@ from hiptimer.core.routines.model import (
     Exercise,
     Kind,
     Rests,
+    Retest,
     Routine,
     Schedule,
     SideMode,
@@ -46,6 +47,7 @@ class ExerciseOptions(TypedDict, total=False):
     caution: str
     image: str
     enabled: bool
+    test: Retest | None
 
 
 class RoutineOptions(TypedDict, total=False):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from hiptimer import i18n
@@ -59,3 +61,18 @@ def test_an_unshipped_language_or_a_missing_catalog_leaves_english(
     monkeypatch.setattr(i18n, "locale_dir", lambda: tmp_path)
     assert i18n.use("es") == "en"
     assert i18n._("Paused.") == "Paused."
+
+
+def test_dates_are_named_in_the_language_in_use() -> None:
+    monday = dt.date(2025, 3, 3)
+    assert i18n.day_month(monday, weekday=True, year=True) == "Monday 3 March 2025"
+    assert i18n.short_date(monday, weekday=True) == "Mon 3 Mar 2025"
+    assert i18n.joined(["A", "B", "C"]) == "A, B and C"
+    i18n.use("es")
+    assert i18n.day_month(monday, weekday=True, year=True) == "lunes 3 de marzo de 2025"
+    assert i18n.day_month(dt.date(2025, 5, 31)) == "31 de mayo"  # May has two names in English
+    assert [i18n.month_name(5, short=True), i18n.short_date(monday)] == ["may", "3 mar 2025"]
+    assert i18n.short_date(monday, weekday=True) == "lun 3 mar 2025"
+    assert i18n.weekday_name(monday + dt.timedelta(days=6)) == "domingo"
+    assert i18n.joined(["A", "B", "C"]) == "A, B y C"
+    assert i18n.decimal(-2.25, "+.1f") == "-2,2"

@@ -197,7 +197,7 @@ class SpeechWorker:
             return self._speak_direct
         player = self._player or tts.find_player()
         if not player:
-            raise tts.SpeechUnavailable(tts.INSTALL_PLAYER)
+            raise tts.SpeechUnavailable(i18n.translate(tts.INSTALL_PLAYER))
         self._player = player
         self._wav = tmp / "utterance.wav"
         return self._speak_via_file
@@ -323,7 +323,9 @@ class SpeechWorker:
                 )
             except OSError as exc:
                 raise tts.SpeechUnavailable(
-                    f"Speech is off: could not run {self._player[0]}: {exc}"
+                    i18n._("Speech is off: could not run {program}: {why}").format(
+                        program=self._player[0], why=exc
+                    )
                 ) from exc
         with self._lock:
             self._process = process
@@ -360,12 +362,15 @@ class SpeechWorker:
             return True
         if self._cancelled(command.seq):
             return False
-        player = Path(self._player[0]).name if self._player else "the player"
+        player = Path(self._player[0]).name if self._player else i18n._("the player")
         lines = self._wav.with_suffix(".err").read_text(errors="replace").strip().splitlines()
-        reason = lines[-1] if lines else f"exit code {process.returncode}"
+        code = i18n._("exit code {n}").format(n=process.returncode)
+        reason = lines[-1] if lines else code
         raise tts.SpeechUnavailable(
-            f"Speech is off: playing the voice with {player} failed: {reason}. "
-            "Check that speakers or headphones are connected and not in use by another program."
+            i18n._(
+                "Speech is off: playing the voice with {program} failed: {why}. Check that "
+                "speakers or headphones are connected and not in use by another program."
+            ).format(program=player, why=reason)
         )
 
 

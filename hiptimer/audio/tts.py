@@ -37,13 +37,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol
 
+from hiptimer.i18n import N_, _, translate
+
 log = logging.getLogger(__name__)
 
-INSTALL_ESPEAK = (
+# Marked here and translated where raised (translate), so the language in use then applies.
+INSTALL_ESPEAK = N_(
     "Speech is off: the espeak-ng speech engine was not found. "
     "Install it with: sudo apt install espeak-ng"
 )
-INSTALL_PLAYER = (
+INSTALL_PLAYER = N_(
     "Speech is off: no program to play the voice was found (aplay, paplay or pw-play). "
     "Install one with: sudo apt install alsa-utils"
 )
@@ -86,7 +89,8 @@ def default_engine_factory() -> TtsEngine:
     try:
         import pyttsx3
     except ImportError as exc:  # pragma: no cover - pyttsx3 is a dependency
-        msg = f"Speech is off: the pyttsx3 package is missing ({exc}). Reinstall HipTimer."
+        msg = _("Speech is off: the pyttsx3 package is missing ({why}). Reinstall HipTimer.")
+        msg = msg.format(why=exc)
         raise SpeechUnavailable(msg) from exc
     try:
         engine: TtsEngine = pyttsx3.init()
@@ -98,8 +102,10 @@ def default_engine_factory() -> TtsEngine:
 def explain_init_failure(exc: BaseException) -> str:
     """A message for the user when the engine would not start."""
     if sys.platform.startswith("linux") and not espeak_library_found():
-        return INSTALL_ESPEAK
-    return f"Speech is off: the speech engine could not start ({type(exc).__name__}: {exc})."
+        return translate(INSTALL_ESPEAK)
+    return _("Speech is off: the speech engine could not start ({error}: {why}).").format(
+        error=type(exc).__name__, why=exc
+    )
 
 
 def espeak_library_found() -> bool:
@@ -249,7 +255,7 @@ def synthesize_to_file(
     Raises RuntimeError naming the text if no audio appears.
     """
     problem = ""
-    for _ in range(attempts):
+    for _attempt in range(attempts):
         if not wait_until_idle(engine):
             log.debug("espeak-ng still busy before %r", text)
         path.unlink(missing_ok=True)

@@ -34,7 +34,11 @@ def add_history(subparsers: SubParsers) -> None:
         commands, "export", "write your history as CSV and/or a PDF report", cmd_export
     )
     export.add_argument("--csv", metavar="FILE", help="one row per set (see docs/history.md)")
-    export.add_argument("--pdf", metavar="FILE", help="a one- or two-page report for a clinician")
+    export.add_argument(
+        "--pdf",
+        metavar="FILE",
+        help="a report for a clinician (a first page to read in a minute, then the detail)",
+    )
     _add_filters(export)
 
 
@@ -81,7 +85,7 @@ def open_store() -> HistoryStore:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from hiptimer.core.history.review import (  # not needed to open the window
+    from hiptimer.core.history.wording import (  # not needed to open the window
         completion_text,
         duration_text,
         pain_number,

@@ -7,6 +7,7 @@ import os
 import sys
 import textwrap
 from collections.abc import Callable, Collection, Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from hiptimer import __version__, i18n, paths
 from hiptimer.cli.common import (
@@ -20,10 +21,7 @@ from hiptimer.cli.common import (
     escape_controls,
     out,
 )
-from hiptimer.cli.voice_rule import next_session_lead_in, next_session_writer, read_settings
-from hiptimer.core.routines.catalog import Catalog, RoutineEntry, load_catalog
 from hiptimer.core.routines.ladder import ceiling_note, ladder_lines
-from hiptimer.core.routines.loader import load_routine
 from hiptimer.core.routines.model import (
     Exercise,
     Routine,
@@ -32,7 +30,12 @@ from hiptimer.core.routines.model import (
     format_duration,
     seconds_text,
 )
-from hiptimer.core.routines.validation import RoutineError
+
+if TYPE_CHECKING:
+    from hiptimer.core.routines.catalog import Catalog, RoutineEntry
+
+# The routine catalog, loader and validation load in the commands that read routines: the
+# window reads its library just after it shows (hiptimer.ui.app), not before.
 
 # ---------------------------------------------------------------- the parser
 
@@ -127,6 +130,11 @@ def build_parser(only: Collection[str] | None = None) -> argparse.ArgumentParser
         help="open the window on this routine (id, file name or path)",
     )
     parser.add_argument("--start", action="store_true", help="start the routine at once")
+    parser.add_argument(
+        "--in-tray",
+        action="store_true",
+        help="start in the tray without a window (the start at login does this)",
+    )
     parser.set_defaults(run=cmd_open_window)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, add in COMMANDS.items():
@@ -168,6 +176,8 @@ def _run(argv: Sequence[str] | None) -> int:
         paths.set_data_dir(args.data_dir)
     # Before any routine is read (--routine too): built-ins load in the language in use. The
     # window chooses again with the desktop's languages, for systems with no locale variable.
+    from hiptimer.cli.voice_rule import read_settings  # no cue wording until a command asks
+
     i18n.use(i18n.choose_language(read_settings().language))
     run: Run = args.run
     try:
@@ -196,6 +206,9 @@ def resolve_routine(
 
     The error is one line unless every_problem asks for each problem of a broken file.
     """
+    from hiptimer.core.routines.catalog import load_catalog
+    from hiptimer.core.routines.validation import RoutineError
+
     if catalog is None:  # not `or`: an empty Catalog is falsy
         catalog = load_catalog()
     try:
@@ -219,16 +232,20 @@ def cmd_open_window(args: argparse.Namespace) -> int:
         err(f"hiptimer: the window cannot open: {exc}")
         err("hiptimer: install the libraries the README lists; `hiptimer list` works without them")
         return 1
-    return int(run_app(routine=routine, start=bool(args.start)))
+    return int(run_app(routine=routine, start=bool(args.start), in_tray=bool(args.in_tray)))
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    from hiptimer.core.routines.catalog import load_catalog
+
     catalog = load_catalog()
     entries = catalog.entries()
     if not entries:
         out(f"No routines found in {catalog.builtin_dir} or {catalog.user_dir}.")
         return 0
     rows = [("ID", "TITLE", "TIME", "EXERCISES", "SCHEDULE", "STATUS")]
+    from hiptimer.cli.voice_rule import next_session_lead_in  # the cue code: not for the window
+
     lead_in = next_session_lead_in()
     rows += [_list_row(entry, lead_in) for entry in entries]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
@@ -284,6 +301,8 @@ def plan_lines(routine: Routine) -> list[str]:
         lines.append("Cautions:")
         lines += [_bullet(c, "  ") for c in routine.cautions]
     active = routine.active_exercises
+    from hiptimer.cli.voice_rule import next_session_lead_in  # the cue code: not for the window
+
     lead_in = next_session_lead_in()
     first = active[0] if active else None
     lines += ["", f"Get ready: {_lead_text(routine.rests.get_ready_s, first, lead_in)}", ""]
@@ -346,6 +365,9 @@ def _bullet(text: str, indent: str) -> str:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from hiptimer.core.routines.loader import load_routine
+    from hiptimer.core.routines.validation import RoutineError
+
     ok = True
     for name in args.files:
         try:
@@ -366,11 +388,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_cues(args: argparse.Namespace) -> int:
     # Loaded here, not at the top: opening the window does not need the engine's cue script.
+    from hiptimer.cli import voice_rule
     from hiptimer.core.voice.cue_script import format_script, iter_cue_script
 
     # The voice of the user's next session: lead-ins as long as it needs to read them.
     script = iter_cue_script(
-        resolve_routine(args.routine), writer=next_session_writer(), stretched=True
+        resolve_routine(args.routine), writer=voice_rule.next_session_writer(), stretched=True
     )
     if args.wav:
         return _write_voice_track(_track_script(script), args.wav)

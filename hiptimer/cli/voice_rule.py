@@ -4,13 +4,16 @@ the lead-ins of `list` and `show` last."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hiptimer import paths
 from hiptimer.core.routines.model import Exercise
 from hiptimer.core.safe_read import BadJson, UnreadableFile, parse_strict_json, read_small_text
 from hiptimer.core.settings import MAX_FILE_BYTES, Settings, settings_from_data
-from hiptimer.core.voice.cues import CueWriter
+
+if TYPE_CHECKING:  # the cue wording (and the session engine under it) loads when a writer is
+    # made: reading the settings, as every command and the window do first, needs neither
+    from hiptimer.core.voice.cues import CueWriter
 
 
 def read_settings() -> Settings:
@@ -25,6 +28,8 @@ def read_settings() -> Settings:
 
 def next_session_writer(settings: Settings | None = None) -> CueWriter:
     """A cue writer with the user's setup-reading choice, setup heard and caution setting."""
+    from hiptimer.core.voice.cues import CueWriter
+
     s = settings or read_settings()
     mode: Any = s.setup_mode  # Settings only ever holds one of cues.SETUP_MODES
     return CueWriter(

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import time as time_of_day
 from typing import Protocol
 
 
@@ -50,3 +51,80 @@ class FakeWall:
 
     def __call__(self) -> datetime:
         return self._start + timedelta(seconds=self._clock.now() - self._origin)
+
+
+class LocalTime(Protocol):
+    """The local wall clock of the reminders: what time it is here, and when a local time is.
+
+    Reminders follow local time ("18:00 every day"), so they need the zone's rules, not just
+    today's offset: 18:00 after a DST change is another UTC instant than 18:00 before it.
+    """
+
+    def now(self) -> datetime: ...  # aware, in the local zone
+
+    def at(self, day: date, when: time_of_day) -> datetime: ...  # the instant of that local time
+
+    def day_of(self, instant: datetime) -> date: ...  # the local day an instant falls on
+
+
+class SystemLocalTime:
+    """The computer's local time, re-reading the zone at each look (the user may change it)."""
+
+    def now(self) -> datetime:
+        _reread_zone()
+        return datetime.now(timezone.utc).astimezone()
+
+    def at(self, day: date, when: time_of_day) -> datetime:
+        # A naive local time made aware by the system's zone rules, DST included.
+        naive = datetime.combine(day, when)
+        aware = naive.astimezone()
+        shown = aware.replace(tzinfo=None)
+        if shown != naive:  # a time the spring-forward skips: Python puts it an hour early;
+            aware = (naive + (naive - shown)).astimezone()  # as the clock moves on, it is later
+        return aware
+
+    def day_of(self, instant: datetime) -> date:
+        return instant.astimezone().date()
+
+
+def _reread_zone() -> None:
+    """Pick up a time-zone change made while HipTimer runs (tzset re-reads /etc/localtime)."""
+    tzset = getattr(time, "tzset", None)  # not on Windows, where it is not needed
+    if tzset is not None:
+        tzset()
+
+
+class FakeLocalTime:
+    """Local time for tests: moves with a FakeClock, in a zone that can change, and can jump.
+
+    `jump` sets the wall clock as a user or NTP would (the monotonic clock does not move);
+    `sleep` passes wall time without monotonic time, as a suspended laptop does.
+    """
+
+    def __init__(self, clock: FakeClock, start: datetime, zone: tzinfo) -> None:
+        if start.tzinfo is None:
+            raise ValueError("start must be an aware datetime")
+        self.clock = clock
+        self._origin = clock.now()
+        self._start = start.astimezone(timezone.utc)
+        self.zone = zone
+
+    def now(self) -> datetime:
+        return (self._start + timedelta(seconds=self.clock.now() - self._origin)).astimezone(
+            self.zone
+        )
+
+    def at(self, day: date, when: time_of_day) -> datetime:
+        # zoneinfo's rule for a skipped time (fold=0 takes the offset before the change) puts
+        # it an hour later in UTC; an ambiguous one is the first of the two.
+        local = datetime.combine(day, when, tzinfo=self.zone)
+        return local.astimezone(timezone.utc).astimezone(self.zone)
+
+    def day_of(self, instant: datetime) -> date:
+        return instant.astimezone(self.zone).date()
+
+    def jump(self, seconds: float) -> None:
+        self._start += timedelta(seconds=seconds)
+
+    def sleep(self, seconds: float) -> None:
+        self.jump(seconds)

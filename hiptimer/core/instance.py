@@ -11,13 +11,15 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from hiptimer.i18n import N_
+
 log = logging.getLogger(__name__)
 
 LOCK_NAME = "hiptimer.lock"
 # A lock file HipTimer writes holds a pid, a program name and a host name: a few dozen bytes.
 LOCK_MAX_BYTES = 4096
 MAX_MESSAGE = 64 * 1024  # the longest request read from the socket
-READ_ONLY_REASON = (
+READ_ONLY_REASON = N_(
     "another copy of HipTimer is using this data folder and does not answer "
     "(close it, then start HipTimer again)."
 )

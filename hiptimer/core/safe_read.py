@@ -48,7 +48,21 @@ def size_text(limit: int) -> str:
 
 
 def read_small_text(path: Path, limit: int) -> str:
-    """The text of a small UTF-8 file (a byte-order mark is fine), or UnreadableFile.
+    """The text of a small UTF-8 file (a byte-order mark is fine), or UnreadableFile."""
+    raw = read_small_bytes(path, limit)
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        # Windows Notepad's "Unicode" encoding; say so instead of "bad byte at offset 0".
+        raise UnreadableFile("the file is saved as UTF-16; save it as UTF-8", damaged=True)
+    try:
+        # utf-8-sig: a byte-order mark from a Windows editor is harmless, so accept it.
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        message = f"not valid UTF-8 text (bad byte at offset {exc.start})"
+        raise UnreadableFile(message, damaged=True) from None
+
+
+def read_small_bytes(path: Path, limit: int) -> bytes:
+    """The bytes of a small regular file (a picture, say), or UnreadableFile.
 
     The file is looked at before it is opened, and opened without blocking, so a FIFO or a
     device never stalls the caller; at most `limit` + 1 bytes are read.
@@ -71,15 +85,7 @@ def read_small_text(path: Path, limit: int) -> str:
     raw = _read_at_most(path, limit + 1)
     if len(raw) > limit:
         raise UnreadableFile(f"file is larger than {size_text(limit)}", damaged=True)
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        # Windows Notepad's "Unicode" encoding; say so instead of "bad byte at offset 0".
-        raise UnreadableFile("the file is saved as UTF-16; save it as UTF-8", damaged=True)
-    try:
-        # utf-8-sig: a byte-order mark from a Windows editor is harmless, so accept it.
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        message = f"not valid UTF-8 text (bad byte at offset {exc.start})"
-        raise UnreadableFile(message, damaged=True) from None
+    return raw
 
 
 def _read_at_most(path: Path, count: int) -> bytes:

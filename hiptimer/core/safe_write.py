@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import secrets
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -80,7 +79,7 @@ def _create_beside(target: Path, mode: int) -> tuple[int, Path]:
     """A new, hidden file in target's folder; it keeps the mode of the file it will replace."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     for _ in range(100):
-        temp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.tmp")
+        temp = target.with_name(f".{target.name}.{os.urandom(4).hex()}.tmp")
         try:
             fd = os.open(temp, flags, NEW_FILE_MODE)
         except FileExistsError:

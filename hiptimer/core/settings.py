@@ -1,4 +1,4 @@
-"""User settings in a small JSON file: pain limit, sound, voice, language, look and the first-run notice."""
+"""User settings in a small JSON file: pain limit, sound, voice, language, look, the weekly plan."""
 
 from __future__ import annotations
 
@@ -8,15 +8,16 @@ import logging
 import math
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from hiptimer import paths
+from hiptimer.core.plan.model import PlanError, WeeklyPlan, plan_from_data
 from hiptimer.core.routines.writer import write_atomic
 from hiptimer.core.safe_read import BadJson, UnreadableFile, parse_strict_json, read_small_text
-from hiptimer.i18n import LANGUAGES
+from hiptimer.i18n import LANGUAGES, N_, _, translate
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,9 @@ class Settings:
     setup_heard: tuple[str, ...] = ()  # exercises whose setup the voice has read ("first" mode)
     speak_cautions: bool = True  # the voice says each exercise's caution once a session
     language: str = ""  # a language code of i18n.LANGUAGES; "" follows the system's locale
+    plan: WeeklyPlan = field(default_factory=WeeklyPlan)  # routines, days, times, reminders
+    keep_in_tray: bool = False  # closing the window leaves HipTimer running in the tray
+    tray_explained: bool = False  # the first close to the tray has said what happened
     theme: str = "system"  # one of THEMES: the colours of every window
     text_size: int = 100  # one of TEXT_SIZES: large print for the workout screen and dialogs
 
@@ -54,7 +58,9 @@ def valid_value(name: str, value: Any) -> bool:
     """Whether a value read from the file is usable for the field `name`."""
     if name == "pain_limit":
         return type(value) is int and 0 <= value <= 10
-    if name in ("muted", "first_run_done", "speak_cautions"):
+    if name == "plan":
+        return plan_problem(value) is None
+    if name in ("muted", "first_run_done", "speak_cautions", "keep_in_tray", "tray_explained"):
         return type(value) is bool
     if name == "setup_mode":
         return value in SETUP_MODES
@@ -79,21 +85,55 @@ def valid_value(name: str, value: Any) -> bool:
     return False
 
 
-# What each field takes, for the notice when the file holds something else.
+# What each field takes, for the notice when the file holds something else (translated
+# when the notice is read: the file is read before the language is known).
 EXPECTED = {
-    "pain_limit": "a whole number from 0 to 10",
-    "muted": "true or false",
-    "first_run_done": "true or false",
-    "speak_cautions": "true or false",
-    "setup_mode": '"always", "first" or "never"',
-    "setup_heard": f"a list of at most {MAX_SETUP_HEARD} exercise ids",
-    "language": '"" (the system\'s language) or one of ' + ", ".join(f'"{c}"' for c in LANGUAGES),
-    "theme": ", ".join(f'"{t}"' for t in THEMES),
-    "text_size": ", ".join(str(n) for n in TEXT_SIZES) + " (per cent)",
-    "voice": "a voice id of at most 500 characters",
-    "rate": "a whole number from 50 to 400 (words a minute)",
-    "volume": "a number from 0 to 1",
+    "pain_limit": N_("a whole number from 0 to 10"),
+    "muted": N_("true or false"),
+    "first_run_done": N_("true or false"),
+    "speak_cautions": N_("true or false"),
+    "keep_in_tray": N_("true or false"),
+    "tray_explained": N_("true or false"),
+    "plan": N_("a weekly plan as docs/reminders.md describes ({problem})"),
+    "setup_mode": N_('"always", "first" or "never"'),
+    "setup_heard": N_("a list of at most {n} exercise ids"),
+    "language": N_('"" (the system\'s language) or one of {codes}'),
+    "theme": N_('"system", "light", "dark" or "high-contrast"'),
+    "text_size": N_("100, 125 or 150 (per cent)"),
+    "voice": N_("a voice id of at most 500 characters"),
+    "rate": N_("a whole number from 50 to 400 (words a minute)"),
+    "volume": N_("a number from 0 to 1"),
 }
+
+
+def plan_problem(value: Any) -> str | None:
+    """Why `value` is not a usable weekly plan (naming the field), or None when it is."""
+    try:
+        plan_from_data(value)
+    except PlanError as exc:
+        return str(exc)
+    except RecursionError:
+        return "nested too deeply"
+    return None
+
+
+class Ignored(NamedTuple):
+    """A value of the file that cannot be used: the field, the value as read, the default."""
+
+    name: str
+    value: str
+    now: str
+
+    problem: str = ""  # what exactly is wrong, where a field has parts (the plan)
+
+    def text(self) -> str:
+        expected = translate(EXPECTED[self.name]).format(
+            n=MAX_SETUP_HEARD, codes=", ".join(f'"{c}"' for c in LANGUAGES), problem=self.problem
+        )
+        default = _("no plan, no reminders") if self.name == "plan" else self.now
+        return _("{name} = {value} (expected {expected}; now {default})").format(
+            name=self.name, value=self.value, expected=expected, default=default
+        )
 
 
 def settings_from_data(data: Any, source: str = "settings") -> Settings:
@@ -104,10 +144,10 @@ def settings_from_data(data: Any, source: str = "settings") -> Settings:
     return _read_fields(data, source)[0]
 
 
-def _read_fields(data: dict[str, Any], source: str) -> tuple[Settings, list[str]]:
+def _read_fields(data: dict[str, Any], source: str) -> tuple[Settings, list[Ignored]]:
     """The settings in `data`, and a line for each known field whose value cannot be used."""
     values: dict[str, Any] = {}
-    ignored: list[str] = []
+    ignored: list[Ignored] = []
     for f in dataclasses.fields(Settings):
         if f.name not in data:
             continue
@@ -117,7 +157,8 @@ def _read_fields(data: dict[str, Any], source: str) -> tuple[Settings, list[str]
         else:
             log.warning("%s: ignoring %s = %s (not a valid value)", source, f.name, _short(value))
             now = json.dumps(dataclasses.asdict(Settings())[f.name])
-            ignored.append(f"{f.name} = {_short(value)} (expected {EXPECTED[f.name]}; now {now})")
+            problem = (plan_problem(value) or "") if f.name == "plan" else ""
+            ignored.append(Ignored(f.name, _short(value), now, problem))
     return Settings(**values), ignored
 
 
@@ -131,6 +172,8 @@ def _normal(name: str, value: Any) -> Any:
         return float(value)
     if name == "setup_heard":
         return tuple(value)
+    if name == "plan":
+        return plan_from_data(value)
     return value
 
 
@@ -147,8 +190,9 @@ class SettingsStore:
         self, path: Path | None = None, *, now: Callable[[], datetime] = datetime.now
     ) -> None:
         self.path = path or paths.settings_path()
-        self.save_error: str | None = None
-        self.notice: str | None = None  # a damaged file was moved aside: where to
+        # Both are worded when read, in the language in use then (see EXPECTED).
+        self._save_error: Callable[[], str] | None = None
+        self._notice: Callable[[], str] | None = None  # a damaged file was moved aside: where to
         self._now = now
         self._keep_away = False  # a damaged file that could not be moved aside: never save
         self._settings = self._load()
@@ -156,6 +200,16 @@ class SettingsStore:
     @property
     def settings(self) -> Settings:
         return self._settings
+
+    @property
+    def notice(self) -> str | None:
+        """What happened to a damaged settings file, once; None when it was fine."""
+        return None if self._notice is None else self._notice()
+
+    @property
+    def save_error(self) -> str | None:
+        """Why the last save failed; None when it worked."""
+        return None if self._save_error is None else self._save_error()
 
     def _load(self) -> Settings:
         try:
@@ -181,14 +235,14 @@ class SettingsStore:
         aside = self._move_aside(why)
         if aside is None:
             return Settings()
-        self.notice = (
-            f"Your settings file could not be used ({why}); it was moved to {aside} and "
-            "the default settings apply."
-        )
+        self._notice = lambda: _(
+            "Your settings file could not be used ({why}); it was moved to {aside} and the "
+            "default settings apply."
+        ).format(why=why, aside=aside)
         log.warning("%s", self.notice)
         return Settings()
 
-    def _partly_damaged(self, settings: Settings, ignored: list[str]) -> Settings:
+    def _partly_damaged(self, settings: Settings, ignored: list[Ignored]) -> Settings:
         """Some values cannot be used: keep the file as it was under a dated name, and save
         the rest at once, so that a pain limit of 3.0 never quietly becomes the default 5."""
         aside = self._move_aside("some of its values are not valid")
@@ -196,10 +250,10 @@ class SettingsStore:
             return settings
         self._settings = settings
         self.save()
-        self.notice = (
-            f"Some of your settings could not be used and are back to their defaults: "
-            f"{'; '.join(ignored)}. Your file as it was is kept as {aside}."
-        )
+        self._notice = lambda: _(
+            "Some of your settings could not be used and are back to their defaults: "
+            "{values}. Your file as it was is kept as {aside}."
+        ).format(values="; ".join(i.text() for i in ignored), aside=aside)
         log.warning("%s", self.notice)
         return settings
 
@@ -214,11 +268,11 @@ class SettingsStore:
         try:
             os.replace(self.path, aside)  # a rename: never opens a pipe or a device
         except OSError as exc:
-            self.notice = (
-                f"Your settings file {self.path} cannot be used ({why}) nor moved aside "
-                f"({exc.strerror or exc}); it is not saved over, so changes last for this "
-                "session only."
-            )
+            error = exc.strerror or str(exc)
+            self._notice = lambda: _(
+                "Your settings file {path} cannot be used ({why}) nor moved aside ({error}); "
+                "it is not saved over, so changes last for this session only."
+            ).format(path=self.path, why=why, error=error)
             log.warning("%s", self.notice)
             self._keep_away = True
             return None
@@ -237,14 +291,19 @@ class SettingsStore:
     def save(self) -> bool:
         """Write the file; on failure keep the settings in memory and remember why."""
         if self._keep_away:
-            self.save_error = f"cannot save settings: {self.path} is damaged and in the way"
+            self._save_error = lambda: _(
+                "cannot save settings: {path} is damaged and in the way"
+            ).format(path=self.path)
             return False
         text = json.dumps(dataclasses.asdict(self._settings), indent=2, sort_keys=True) + "\n"
         try:
             write_atomic(self.path, text)
         except OSError as exc:
-            self.save_error = f"cannot save settings to {self.path}: {exc.strerror or exc}"
+            error = exc.strerror or str(exc)
+            self._save_error = lambda: _("cannot save settings to {path}: {error}").format(
+                path=self.path, error=error
+            )
             log.warning("%s; they are kept for this session only", self.save_error)
             return False
-        self.save_error = None
+        self._save_error = None
         return True

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiptimer.i18n import _
+from hiptimer.i18n import _, p_
 
 KEY_HINT = re.compile(r"^(?P<name>.*?)\s+\[(?P<keys>[^\]]+)\]$", re.DOTALL)
 
@@ -58,14 +58,14 @@ def _dialog_key(button: QAbstractButton) -> str:
         if isinstance(box, QMessageBox) and box.escapeButton() is button:
             return "Esc"
         if button.isDefault():
-            return _("Enter")
+            return p_("key", "Enter")
     box = _box_of(button)
     if isinstance(box, QDialogButtonBox):
         role = box.buttonRole(button)
         if role == QDialogButtonBox.ButtonRole.RejectRole:
             return "Esc"
         if role == QDialogButtonBox.ButtonRole.AcceptRole:
-            return _("Enter")
+            return p_("key", "Enter")
     if isinstance(box, QMessageBox) and box.escapeButton() is button:
         return "Esc"
     return ""

@@ -29,10 +29,12 @@ def run_app(
     clock: Clock | None = None,
     wall: Callable[[], datetime] | None = None,
     services: Services | None = None,
+    in_tray: bool = False,
 ) -> int:
     """Open the window (on a routine, started at once with `start`) and run until it closes.
 
-    `routine` is a Routine, or an id, file name or path for the routine library.
+    `routine` is a Routine, or an id, file name or path for the routine library. `in_tray`
+    (a start at login): only the tray icon shows, or the window minimised where no tray is.
     Returns the exit status.
     """
     # Heavy imports wait until a window is really wanted (`hiptimer list` never pays for Qt).
@@ -98,15 +100,23 @@ def run_app(
         )
     if read_only:
         _write_nothing(services)
-    window = MainWindow(settings, services, clock=clock, wall=wall or wall_now)
+    # The routine files are read just after the first paint, with the services; the keys
+    # are taken from the first idle moment on.
+    window = MainWindow(settings, services, clock=clock, wall=wall or wall_now, show_first=True)
     if settings.save_error:
         window.show_problem(settings.save_error)
     chosen = _resolve(routine, window.show_problem)
-    window.show()
+    from hiptimer.ui.reminders.tray import ReminderTray
+
+    if not in_tray:
+        window.show()
+    elif not ReminderTray.available():
+        window.showMinimized()
+    connect_reminders(window)
 
     def when_idle() -> None:
-        # The history's integrity check, the speech engine and the rest take their time
-        # while the library is already on screen.
+        # The routine library, the history's integrity check, the speech engine and the rest
+        # take their time while the window is already on screen.
         window.open_services()
         if chosen is not None:  # after the services: an interrupted session is offered first
             window.open_routine(chosen, start=start)
@@ -152,9 +162,11 @@ def _write_nothing(services: Services) -> None:
     from hiptimer import paths
     from hiptimer.core.history.status import HistoryStatus
     from hiptimer.core.instance import READ_ONLY_REASON
+    from hiptimer.i18n import translate
 
     services.history = None
-    services.history_off = HistoryStatus.off(paths.history_db_path(), READ_ONLY_REASON)
+    reason = translate(READ_ONLY_REASON)
+    services.history_off = HistoryStatus.off(paths.history_db_path(), reason)
 
 
 def setup_application(app: object) -> None:
@@ -186,7 +198,9 @@ def _resolve(routine: Routine | str | None, report: Callable[[str], None]) -> Ro
     try:
         return _find(routine)
     except Exception as exc:  # LookupError or RoutineError: both say what is wrong
-        report(f"Cannot open routine {routine}: {exc}")
+        from hiptimer.i18n import _
+
+        report(_("Cannot open routine {routine}: {why}").format(routine=routine, why=exc))
         return None
 
 
@@ -196,8 +210,19 @@ def _find(routine: str) -> Routine:
     return load_catalog().find(routine)
 
 
+def connect_reminders(window: MainWindow) -> None:
+    """A reminder's Start, and the tray's, go the way of a second start's request."""
+    from hiptimer.core.instance import Request
+
+    reminders = window.reminders
+    reminders.start_requested.connect(lambda rid: _come_forward(window, Request(rid, True)))
+    reminders.show_requested.connect(lambda: _come_forward(window, Request()))
+
+
 def _come_forward(window: MainWindow, request: Request) -> None:
     """Another start asked for this window: show it on top, and open its routine if idle."""
+    if not window.isVisible():  # in the tray
+        window.show()
     if window.isMinimized():
         window.showNormal()
     window.raise_()
@@ -205,7 +230,9 @@ def _come_forward(window: MainWindow, request: Request) -> None:
     if request.routine is None:
         return
     if window.session is not None:
-        window.show_problem("A session is running: finish or end it to open another routine.")
+        from hiptimer.i18n import _
+
+        window.show_problem(_("A session is running: finish or end it to open another routine."))
         return
     chosen = _resolve(request.routine, window.show_problem)
     if chosen is not None:

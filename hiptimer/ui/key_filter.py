@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
@@ -26,19 +26,34 @@ class WindowKeys(QObject):
     Only keys for widgets of `window` are looked at, so dialogs keep their own keys.
     Held-down keys do not repeat the action (a held Space must not count ten reps).
 
+    With `later` it is installed in the first idle moment of the event loop: every event of
+    the application passes through it, and each kind seen for the first time costs PySide6
+    its Python type (a start-up with the safety notice spent 25 ms of CPU so before its
+    window showed). No key can reach a window that is not on screen yet.
+
     Signals: none; the key's action goes to `handler`, as the page's `mode` reads it.
     """
 
-    def __init__(self, window: QWidget, mode: Callable[[], Mode], handler: Handler) -> None:
+    def __init__(
+        self, window: QWidget, mode: Callable[[], Mode], handler: Handler, *, later: bool = False
+    ) -> None:
         super().__init__(window)
         self._window = window
         self._mode = mode
         self._handler = handler
         self._released: dict[int, int] = {}  # key -> timestamp of its last release
+        self.installed = False
+        if later:
+            QTimer.singleShot(0, self, self._install)
+        else:
+            self._install()
+
+    def _install(self) -> None:
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self)
-        window.destroyed.connect(lambda: app.removeEventFilter(self))
+        self._window.destroyed.connect(lambda: app.removeEventFilter(self))
+        self.installed = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiptimer import APP_TITLE
+from hiptimer import APP_TITLE, i18n
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import GROUPS, SHORTCUTS, keys_text
 from hiptimer.ui.widgets.screen_fit import fit_window
@@ -29,29 +27,32 @@ INTRO = N_(
 Rows = list[tuple[str, list[tuple[str, str]]]]
 
 
-def _same(text: str) -> str:
-    return text
-
-
-def key_rows(tr: Callable[[str], str] = translate) -> Rows:
+def key_rows() -> Rows:
     """(heading, [(keys, what they do)]): each screen's keys, then the menus' shortcuts,
-    in the language in use (`tr`; the README's are English)."""
+    in the language in use."""
     rows: Rows = [
-        (tr(g.title), [(keys_text(b, tr), tr(b.does)) for b in g.bindings]) for g in GROUPS
+        (translate(g.title), [(keys_text(b), translate(b.does)) for b in g.bindings])
+        for g in GROUPS
     ]
     menus: dict[str, list[tuple[str, str]]] = {}
     for shortcut in SHORTCUTS.values():
         keys = " / ".join(shortcut.sequences)
-        menus.setdefault(tr(shortcut.where), []).append((keys, tr(shortcut.does)))
+        menus.setdefault(translate(shortcut.where), []).append((keys, translate(shortcut.does)))
     return rows + list(menus.items())
 
 
 def markdown_table() -> str:
-    """The key map as the README shows it, in English (scripts/readme_keys.py writes it)."""
-    lines = ["| Key | What it does |", "|---|---|"]
-    for heading, rows in key_rows(_same):
-        lines.append(f"| **{heading}** | |")
-        lines += [f"| {keys} | {does} |" for keys, does in rows]
+    """The key map as the README shows it, in English whatever the language in use
+    (scripts/readme_keys.py writes it there)."""
+    before = i18n.language()
+    i18n.use(i18n.DEFAULT_LANGUAGE)
+    try:
+        lines = ["| Key | What it does |", "|---|---|"]
+        for heading, rows in key_rows():
+            lines.append(f"| **{heading}** | |")
+            lines += [f"| {keys} | {does} |" for keys, does in rows]
+    finally:
+        i18n.use(before)
     return "\n".join(lines) + "\n"
 
 

@@ -4,26 +4,27 @@ window and the README's key table all read it from here.
 
 One key keeps one meaning wherever it works: Space pauses, Enter presses the screen's main
 button (start, count a rep, save, resume, back to the library), Esc leaves the screen (a
-session only after asking), S skips the rest of an exercise, D declines an offer. No key
-quits or ends anything without asking first.
+session only after asking), S skips the rest of an exercise, D declines an offer, Backspace
+takes back what was just entered (a rep, a rating, a typed character). No key quits or ends
+anything without asking first.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from enum import Enum
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from hiptimer.i18n import N_, _, translate
+from hiptimer.i18n import N_, _, p_, translate
 
 K = Qt.Key
 
 
 class Mode(str, Enum):
-    """Which keys apply: one mode per screen, and four while a session runs."""
+    """Which keys apply: one mode per screen, and five while a session runs."""
 
     FIRST_RUN = "first_run"
     LIBRARY = "library"
@@ -31,6 +32,7 @@ class Mode(str, Enum):
     COUNTING = "counting"  # a self-paced reps set: Enter counts
     PAIN = "pain"  # rating a set 0-10
     CHOICE = "choice"  # the rating was above the limit: stop, lower or continue
+    RESULT = "result"  # a re-test's measured result, typed in
     CHECKIN = "checkin"  # the morning check-in, and the dose suggestions after it
     SUMMARY = "summary"
     RESUME = "resume"  # an interrupted session: resume it or discard it (kept as partial)
@@ -54,6 +56,9 @@ class Action(str, Enum):
     END = "end"
     RATE = "rate"  # with the rating as the value
     SKIP_RATING = "skip_rating"
+    CHANGE_RATING = "change_rating"  # back to the rating just given, to change or remove it
+    TYPE = "type"  # a digit of a typed result (the value; POINT for the decimal point)
+    ERASE = "erase"  # the last character of a typed result
     STOP_EXERCISE = "stop_exercise"
     LOWER_DOSE = "lower_dose"
     CONTINUE = "continue"
@@ -66,12 +71,13 @@ class Action(str, Enum):
     KEEP_PARTIAL = "keep_partial"
 
 
-SESSION = frozenset({Mode.WORKOUT, Mode.COUNTING, Mode.PAIN, Mode.CHOICE})
+SESSION = frozenset({Mode.WORKOUT, Mode.COUNTING, Mode.PAIN, Mode.CHOICE, Mode.RESULT})
 IN_A_SET = frozenset({Mode.WORKOUT, Mode.COUNTING})
 EVERYWHERE = frozenset(Mode)
 
 DIGITS = {getattr(K, f"Key_{n}"): n for n in range(10)}
 TEN_KEY = K.Key_T  # 10 on the pain scale: one key press, like every other rating
+POINT = 10  # the value of Action.TYPE for the decimal point
 RATING_KEYS = (*DIGITS, TEN_KEY)
 
 
@@ -122,10 +128,12 @@ GROUPS: tuple[Group, ...] = (
         _b(Action.SKIP_EXERCISE, (K.Key_S,), IN_A_SET, N_("skip the rest of this exercise")),
         _b(Action.SHOW_STEPS, (K.Key_I,), IN_A_SET,
            N_("show or hide the exercise's steps and caution during a set")),
+        _b(Action.CHANGE_RATING, (K.Key_Backspace,), Mode.WORKOUT,
+           N_("in the rest after a pain rating: go back and change it (until the next set)")),
         _b(Action.MUTE, (K.Key_M,), SESSION, N_("mute or unmute the voice and beeps")),
         _b(Action.END, (K.Key_Escape,), SESSION, N_("end the session (asks first)")),
     )),
-    Group(N_("Self-paced reps"), (
+    Group(N_("Self-paced reps, and a chair stand of the monthly check"), (
         _b(Action.COUNT_REP, ENTER, Mode.COUNTING, N_("count one rep (a click on the big count, too)")),
         _b(Action.UNCOUNT_REP, (K.Key_Backspace,), Mode.COUNTING, N_("take back the last rep counted")),
     )),
@@ -138,6 +146,15 @@ GROUPS: tuple[Group, ...] = (
            N_("stop: skip the rest of this exercise for today")),
         _b(Action.LOWER_DOSE, (K.Key_L,), Mode.CHOICE, N_("go on at a lower dose")),
         _b(Action.CONTINUE, (K.Key_C,), Mode.CHOICE, N_("continue as planned")),
+        _b(Action.CHANGE_RATING, (K.Key_Backspace, K.Key_Left, K.Key_B), Mode.CHOICE,
+           N_("change the rating instead")),
+    )),
+    Group(N_("A re-test's measured result"), (
+        _b(Action.TYPE, (*DIGITS, K.Key_Period, K.Key_Comma), Mode.RESULT, N_("type it"),
+           N_("0-9 or .")),
+        _b(Action.ERASE, (K.Key_Backspace,), Mode.RESULT, N_("erase the last character")),
+        _b(Action.ACCEPT, ENTER, Mode.RESULT, N_("save it")),
+        _b(Action.SKIP_RATING, (K.Key_K, K.Key_Delete), Mode.RESULT, N_("go on without one")),
     )),
     Group(N_("Morning check-in and dose suggestions"), (
         _b(Action.RATE, RATING_KEYS, Mode.CHECKIN, N_("rate the pain or stiffness this morning"),
@@ -215,47 +232,47 @@ def set_shortcut(action: QAction, name: str) -> None:
     action.setShortcuts([QKeySequence(s) for s in shortcut.sequences + shortcut.twins])
 
 
-# Translators: the names printed on the keys of a keyboard in your language.
-_KEY_WORDS = {
-    K.Key_Return: N_("Enter"),
-    K.Key_Enter: "",  # the keypad's Enter: the same key to a reader
-    K.Key_Space: N_("Space"),
-    K.Key_Escape: N_("Esc"),
-    K.Key_Backspace: N_("Backspace"),
-    K.Key_Delete: N_("Delete"),
-    K.Key_Right: N_("Right arrow"),
-    K.Key_Left: N_("Left arrow"),
-    K.Key_Up: N_("Up arrow"),
-    K.Key_Down: N_("Down arrow"),
-    K.Key_Plus: "+",
-    K.Key_Equal: "",  # "+" without Shift on most layouts
-    K.Key_Minus: "-",
-    K.Key_Underscore: "",
-    K.Key_F11: "F11",
-}
+def _key_words() -> dict[Qt.Key, str]:
+    """The keys a person names by a word, in the language in use ("" for a twin of another:
+    the keypad's Enter, "=" for "+")."""
+    # Translators: the names printed on a keyboard's keys in your language.
+    return {
+        K.Key_Return: p_("key", "Enter"),
+        K.Key_Enter: "",
+        K.Key_Space: p_("key", "Space"),
+        K.Key_Escape: p_("key", "Esc"),
+        K.Key_Backspace: p_("key", "Backspace"),
+        K.Key_Delete: p_("key", "Delete"),
+        K.Key_Right: p_("key", "Right arrow"),
+        K.Key_Left: p_("key", "Left arrow"),
+        K.Key_Up: p_("key", "Up arrow"),
+        K.Key_Down: p_("key", "Down arrow"),
+        K.Key_Plus: "+",
+        K.Key_Equal: "",
+        K.Key_Minus: "-",
+        K.Key_Underscore: "",
+        K.Key_F11: "F11",
+    }
 
 
-def key_word(key: Qt.Key, tr: Callable[[str], str] = translate) -> str:
-    """A key as a person names it ("Esc", "Right arrow", "S"); "" for a twin of another.
-    `tr`: how the words are translated (the README keeps English: `_same`)."""
-    if key in _KEY_WORDS:
-        word = _KEY_WORDS[key]
-        return tr(word) if word else ""
+def key_word(key: Qt.Key) -> str:
+    """A key as a person names it ("Esc", "Right arrow", "S"); "" for a twin of another."""
+    words = _key_words()
+    if key in words:
+        return words[key]
     name = key.name.removeprefix("Key_")
     return name if len(name) == 1 else name.replace("_", " ")
 
 
-def keys_text(binding: Binding, tr: Callable[[str], str] = translate) -> str:
+def keys_text(binding: Binding) -> str:
     """The binding's keys as they are written: "Space or P", "0-9, T (10)"."""
     if binding.label:
-        return tr(binding.label)
-    words = list(dict.fromkeys(w for w in (key_word(k, tr) for k in binding.keys) if w))
+        return translate(binding.label)
+    words = list(dict.fromkeys(w for w in (key_word(k) for k in binding.keys) if w))
     text = words[0]
     for word in words[1:]:
         # Translators: two keys that do the same, such as "Space or P".
-        text = (_("{first} or {second}") if tr is translate else "{first} or {second}").format(
-            first=text, second=word
-        )
+        text = _("{first} or {second}").format(first=text, second=word)
     return text
 
 
@@ -327,6 +344,8 @@ def resolve(key: int, modifiers: Qt.KeyboardModifier, mode: Mode) -> tuple[Actio
         return None
     if action is Action.RATE:
         return action, 10 if qkey is TEN_KEY else DIGITS[qkey]
+    if action is Action.TYPE:
+        return action, DIGITS.get(qkey, POINT)
     return action, 0
 
 

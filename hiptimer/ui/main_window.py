@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from hiptimer import APP_TITLE
 from hiptimer.core.clock import Clock, MonotonicClock, wall_now
@@ -17,12 +17,12 @@ from hiptimer.core.routines.model import Routine, estimated_seconds
 from hiptimer.core.settings import SettingsStore
 from hiptimer.i18n import _
 from hiptimer.ui.editor.routine_actions import RoutineActions
-from hiptimer.ui.first_run import FirstRunPage
 from hiptimer.ui.key_filter import WindowKeys
 from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.library.page import LibraryItem, LibraryPage, load_library
-from hiptimer.ui.menus import WindowMenus, ask_to_end, ask_to_quit
+from hiptimer.ui.menus import WindowMenus, ask_to_end, confirm_quit
 from hiptimer.ui.navigator import Navigator
+from hiptimer.ui.reminders.window_reminders import ReminderParts, WindowReminders
 from hiptimer.ui.services.notice_bar import install_notice_bar, watch_speech
 from hiptimer.ui.services.ports import Services
 from hiptimer.ui.services.status_banner import install_status_banner
@@ -37,6 +37,7 @@ if TYPE_CHECKING:  # the first page needs none of these: they load when they are
     from hiptimer.core.history.status import HistoryStatus
     from hiptimer.core.session.events import SessionEnded
     from hiptimer.core.session.steps import SetKey
+    from hiptimer.ui.first_run import FirstRunPage
     from hiptimer.ui.guidance.coordinator import Guidance
     from hiptimer.ui.session.active import ActiveSession
     from hiptimer.ui.session.summary_page import SummaryPage
@@ -48,7 +49,9 @@ class MainWindow(QMainWindow):
     """Wires the pages and their coordinators together and turns keys and menu commands
     into actions; which page is on screen, and which keys it takes, is the navigator's.
 
-    `clock` and `wall` go to every session's engine: tests pass a FakeClock.
+    `clock` and `wall` go to every session's engine: tests pass a FakeClock. With
+    `show_first` (as hiptimer.ui.app opens it) the window is built for its first paint: it
+    reads the routine files in open_services() and takes its keys from the first idle moment.
 
     Signals: none of its own (the coordinators' signals come here).
     """
@@ -61,14 +64,19 @@ class MainWindow(QMainWindow):
         clock: Clock | None = None,
         wall: Callable[[], datetime] = wall_now,
         library: Callable[[], list[LibraryItem]] = load_library,
+        show_first: bool = False,
+        reminders: ReminderParts | None = None,  # tests: a fake clock, notifier, no tray
     ) -> None:
         super().__init__()
         self._closing_for_system = False  # end_by_system: close without asking
+        self._quitting = False  # quit_app: close even when closing keeps HipTimer in the tray
         self.settings = settings
         self.services = services or Services()
         self.clock = clock or MonotonicClock()
         self.wall = wall
         self._load_library = library
+        self._library_waits = show_first  # read by open_services(), after the first paint
+        self._reminder_parts = reminders
         self.session: ActiveSession | None = None
         self.summary: SummaryPage | None = None
         self.nav = Navigator(self)
@@ -92,13 +100,15 @@ class MainWindow(QMainWindow):
             self._routines, self._selected_routine, lambda: self.session,
         )  # fmt: skip
         self._build_menus(shell)
-        self.keys = WindowKeys(self, self.nav.key_mode, self.perform)
+        self.keys = WindowKeys(self, self.nav.key_mode, self.perform, later=show_first)
         self.nav.page_changed.connect(self.banner.page_changed)  # retries a failing save
         self.resume = ResumeOffer(shell, None, self)  # reads the history once it is open
         self.resume.resume_requested.connect(self._resume)
         self.resume.kept.connect(lambda: self._after_first_run())  # as open_routine left it
         self.resume.title_changed.connect(self.setWindowTitle)
         if not settings.settings.first_run_done:
+            from hiptimer.ui.first_run import FirstRunPage  # once per user: not for every start
+
             self.first_run = FirstRunPage(settings.settings.pain_limit, self)
             self.first_run.accepted.connect(self._first_run_accepted)
             self.nav.add(self.first_run, Mode.FIRST_RUN, show=True)
@@ -110,7 +120,11 @@ class MainWindow(QMainWindow):
     def open_services(self) -> None:
         """Open the services if the window was shown before them (hiptimer.ui.app does so
         in the event loop's first idle moment); a session, the history window or the end of
-        the first-run notice open them at once if that moment has not come yet."""
+        the first-run notice open them at once if that moment has not come yet. A library
+        the window was told to read later (`show_first`) is read here first."""
+        if self._library_waits:
+            self._library_waits = False
+            self.library.set_items(self._load_library())
         if self.services.open_now():
             self._services_ready()
 
@@ -133,6 +147,8 @@ class MainWindow(QMainWindow):
         self.guidance.routine_saved.connect(lambda _routine: self._reload_library())
         self.guidance.library_requested.connect(self.show_library)
         self.guidance.start()
+        self.reminders.length = self._estimate
+        self.reminders.services_ready()  # the history says what was done today
 
     def _watch_services(self) -> None:
         """Say what failed at start-up, and later when speech or saving stops working."""
@@ -152,7 +168,6 @@ class MainWindow(QMainWindow):
         """File, Session, View and Routines; the settings put themselves first in File."""
         menus = WindowMenus(self.menuBar(), self)
         menus.quit_requested.connect(self.quit_asking)
-        menus.keys_requested.connect(self.show_keys)
         menus.action_requested.connect(lambda action: self.perform(action, 0))
         menus.history_requested.connect(self.open_history)
         menus.full_screen_requested.connect(self.toggle_full_screen)
@@ -160,12 +175,18 @@ class MainWindow(QMainWindow):
         self.routine_actions.routine_changed.connect(self._routine_changed)
         self.settings_actions = SettingsActions(shell, menus.file_menu, self)
         self.settings_actions.mute_requested.connect(self.set_muted)
+        self.reminders = WindowReminders(
+            shell, menus.file_menu, self, notice=self.notice.show_notice,
+            show_today=lambda lines: self.library.show_today(lines), parts=self._reminder_parts,
+        )  # fmt: skip
+        self.reminders.quit_requested.connect(self.quit_app)
         menus.add_help_menu()
 
     # ------------------------------------------------------------ pages
 
     def _new_library(self) -> LibraryPage:
-        page = LibraryPage(self._load_library(), self, estimate=self._estimate)
+        items = None if self._library_waits else self._load_library()
+        page = LibraryPage(items, self, estimate=self._estimate)
         page.start_requested.connect(self.start_session)
         self.nav.add(page, Mode.LIBRARY)
         return page
@@ -233,6 +254,7 @@ class MainWindow(QMainWindow):
             self.guidance.session_started()
         self.setWindowTitle(window_title(page.text.title) if page.text else APP_TITLE)
         session.driver.start()
+        self.reminders.session_started(routine.id)  # its reminder, if still up, can go
 
     def _session_finished(self, ended: SessionEnded) -> None:
         session = self.session
@@ -256,16 +278,18 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{what} \u2014 {APP_TITLE}")
         session.dispose()
         self.nav.remove(session.page)
+        self.reminders.session_ended()  # today's plan may say "done" now
 
     def _keep_doses(self, live: Routine, adjustments: dict[str, list[str]]) -> None:
         """Offer to save the session's doses as the routine's new doses (issue 6)."""
         summary = self.summary
         if summary is None or summary.result.started_with is None:
             return
-        from hiptimer.ui.editor.keep_doses import offer_to_keep_doses
+        from hiptimer.ui.editor.keep_doses import log_kept_doses, offer_to_keep_doses
 
         saved = offer_to_keep_doses(self, summary.result.started_with, live)
         if saved is not None:
+            log_kept_doses(self.services.history, summary.result, live, self.wall())
             summary.keep_button.setEnabled(False)
             self.statusBar().showMessage(
                 _("New doses kept for {title}.").format(title=saved.title), 8000
@@ -294,6 +318,7 @@ class MainWindow(QMainWindow):
         if selected is not None:
             self.library.select(selected.id)
         self.nav.remove(old)
+        self.reminders.refresh_today()
 
     def _drop_summary(self) -> None:
         self.nav.remove(self.summary)
@@ -332,16 +357,9 @@ class MainWindow(QMainWindow):
             self.session.page.perform(action, value)
 
     def quit_asking(self) -> None:
-        """Ctrl+Q: ask first, then close (unsaved history asks once more, on closing)."""
-        pending = self.services.history is not None and self.services.history.status.pending
-        if pending or ask_to_quit(self, session_running=self.session is not None):
-            self.close()
-
-    def show_keys(self) -> None:
-        """The keyboard-shortcuts window (F1, Ctrl+?)."""
-        from hiptimer.ui.key_help import show_keys
-
-        show_keys(self)
+        """Ctrl+Q: ask first, then quit (unsaved history asks instead, on closing)."""
+        if confirm_quit(self, self.services.history, session_running=self.session is not None):
+            self.quit_app()
 
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():
@@ -397,7 +415,16 @@ class MainWindow(QMainWindow):
         self._closing_for_system = True
         self.close()
 
+    def quit_app(self) -> None:
+        """File > Quit and the tray's Quit: close, even when closing keeps it in the tray."""
+        self._quitting = True
+        if self.close():
+            QApplication.quit()  # with the tray kept, closing the last window does not quit
+        self._quitting = False
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not (self._closing_for_system or self._quitting) and self.reminders.close_to_tray(event):
+            return  # hidden in the tray: reminders go on
         if not self._closing_for_system and not self.banner.accept_close(event):
             return  # unsaved history: the user keeps the app open
         if self.session is not None:
@@ -405,3 +432,4 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.driver.stop()
         super().closeEvent(event)
+        self.reminders.window_closed(self._quitting or self._closing_for_system)

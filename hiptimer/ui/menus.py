@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMenuBar, QMessageBox, QWidget
 from hiptimer import APP_TITLE
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import KEY_NAMES, Action, set_shortcut
+from hiptimer.ui.services.ports import History
 
 SESSION_MENU = (
     (Action.PAUSE, N_("Pause / resume")),
@@ -38,6 +39,14 @@ def ask_to_end(parent: QWidget) -> bool:
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
+def confirm_quit(parent: QWidget, history: History | None, *, session_running: bool) -> bool:
+    """Whether to quit on Ctrl+Q: asked first, unless history waits to be saved (the window
+    asks about that on closing, and one question is enough)."""
+    if history is not None and history.status.pending:
+        return True
+    return ask_to_quit(parent, session_running=session_running)
+
+
 def ask_to_quit(parent: QWidget, *, session_running: bool) -> bool:
     """Ask before quitting (Ctrl+Q): Enter, Esc and closing the box all keep HipTimer open."""
     box = QMessageBox(parent)
@@ -65,14 +74,13 @@ class WindowMenus(QObject):
 
     Signals: quit_requested() (File > Quit, Ctrl+Q: the window asks first);
     action_requested(object) with the Session item's Action; history_requested();
-    full_screen_requested(); keys_requested() (Help > Keyboard shortcuts, F1, Ctrl+?).
+    full_screen_requested(). Help > Keyboard shortcuts (F1, Ctrl+?) opens its window itself.
     """
 
     quit_requested = Signal()
     action_requested = Signal(object)
     history_requested = Signal()
     full_screen_requested = Signal()
-    keys_requested = Signal()
 
     def __init__(self, bar: QMenuBar, parent: QWidget) -> None:
         super().__init__(parent)
@@ -101,5 +109,10 @@ class WindowMenus(QObject):
         help_menu = self._bar.addMenu(_("&Help"))
         keys = QAction(_("&Keyboard shortcuts\u2026"), self._parent)
         set_shortcut(keys, "keys")
-        keys.triggered.connect(self.keys_requested.emit)
+        keys.triggered.connect(self._show_keys)
         help_menu.addAction(keys)
+
+    def _show_keys(self) -> None:
+        from hiptimer.ui.key_help import show_keys  # its window loads when first asked for
+
+        show_keys(self._parent)

@@ -19,6 +19,7 @@ class Phase(str, Enum):
     SWITCH_SIDES = "switch_sides"
     PAUSED = "paused"
     PAIN = "pain"
+    RESULT = "result"  # a re-test's measured result is typed in
     DONE = "done"
 
 
@@ -29,6 +30,7 @@ WORDS = {
     Phase.SWITCH_SIDES: N_("SWITCH SIDES"),
     Phase.PAUSED: N_("PAUSED"),
     Phase.PAIN: N_("PAIN CHECK"),
+    Phase.RESULT: N_("RESULT"),
     Phase.DONE: N_("DONE"),
 }
 
@@ -85,6 +87,8 @@ class Palette:
     chart_highest: str
     chart_dose: str
     chart_target: str
+    chart_morning: str  # the next morning's pain, and its stiffness
+    chart_stiffness: str
     phases: Mapping[Phase, PhaseStyle]
     cards: Mapping[DoseAction | None, tuple[str, str]]  # a suggestion's (background, edge)
     edge: int = 2  # button and field border width, in pixels
@@ -108,6 +112,7 @@ DARK = Palette(
     caution_text="#FFE082", alarm_back="#5C1A00", scroll_handle="#4A5A65",
     chart_back="#16212A", chart_text="#E6EDF2", chart_grid="#3A4A55", chart_average="#7FB8FF",
     chart_highest="#FFFFFF", chart_dose="#D59CFF", chart_target="#FFD54F",
+    chart_morning="#5CE1E6", chart_stiffness="#F48FB1",
     phases=_phases({
         Phase.GET_READY: ("#7A3E00", "#FFB74D", "#FFFFFF", "#000000"),
         Phase.WORK: ("#0B4D1E", "#66E08A", "#FFFFFF", "#000000"),
@@ -115,6 +120,7 @@ DARK = Palette(
         Phase.SWITCH_SIDES: ("#4A1467", "#D59CFF", "#FFFFFF", "#000000"),
         Phase.PAUSED: ("#2E2E2E", "#E0E0E0", "#FFFFFF", "#000000"),
         Phase.PAIN: ("#1F2A33", "#FFD54F", "#FFFFFF", "#000000"),
+        Phase.RESULT: ("#1F2A33", "#7BE495", "#FFFFFF", "#000000"),
         Phase.DONE: ("#1F2A33", "#66E08A", "#FFFFFF", "#000000"),
     }),
     cards={
@@ -139,6 +145,7 @@ LIGHT = Palette(
     caution_text="#4A2E00", alarm_back="#FDE2DC", scroll_handle="#A7B4BE",
     chart_back="#FFFFFF", chart_text="#1A1A1A", chart_grid="#C9D1D7", chart_average="#1F4E9A",
     chart_highest="#111820", chart_dose="#6A2C91", chart_target="#B36B00",
+    chart_morning="#117A65", chart_stiffness="#8E2C6B",
     phases=_phases({
         Phase.GET_READY: ("#FFF0DB", "#A35200", "#2B1600", "#FFFFFF"),
         Phase.WORK: ("#E3F5E8", "#1B7F3B", "#0B2A14", "#FFFFFF"),
@@ -146,6 +153,7 @@ LIGHT = Palette(
         Phase.SWITCH_SIDES: ("#F1E6FA", "#6A2C91", "#2A0F3D", "#FFFFFF"),
         Phase.PAUSED: ("#ECEFF1", "#455A64", "#111820", "#FFFFFF"),
         Phase.PAIN: ("#F4F6F8", "#7A4200", "#111820", "#FFFFFF"),
+        Phase.RESULT: ("#F4F6F8", "#1B6B34", "#111820", "#FFFFFF"),
         Phase.DONE: ("#F4F6F8", "#1B7F3B", "#111820", "#FFFFFF"),
     }),
     cards={
@@ -170,6 +178,7 @@ HIGH_CONTRAST = Palette(
     caution_text="#FFFF00", alarm_back="#000000", scroll_handle="#FFFFFF",
     chart_back="#000000", chart_text="#FFFFFF", chart_grid="#8C8C8C", chart_average="#00FFFF",
     chart_highest="#FFFFFF", chart_dose="#FF9CFF", chart_target="#FFFF00",
+    chart_morning="#80FFEA", chart_stiffness="#FFB3D9",
     phases=_phases({
         Phase.GET_READY: ("#000000", "#FFC400", "#FFFFFF", "#000000"),
         Phase.WORK: ("#000000", "#00FF66", "#FFFFFF", "#000000"),
@@ -177,6 +186,7 @@ HIGH_CONTRAST = Palette(
         Phase.SWITCH_SIDES: ("#000000", "#FF9CFF", "#FFFFFF", "#000000"),
         Phase.PAUSED: ("#000000", "#FFFFFF", "#FFFFFF", "#000000"),
         Phase.PAIN: ("#000000", "#FFFF00", "#FFFFFF", "#000000"),
+        Phase.RESULT: ("#000000", "#00FF66", "#FFFFFF", "#000000"),
         Phase.DONE: ("#000000", "#00FF66", "#FFFFFF", "#000000"),
     }),
     cards={

@@ -14,9 +14,9 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 from hiptimer.core.instance import (
     MAX_MESSAGE,
@@ -26,6 +26,10 @@ from hiptimer.core.instance import (
     instance_key,
     lock_path,
 )
+
+if TYPE_CHECKING:  # QtNetwork loads when a socket is needed: after the window shows, for
+    # the first copy (listen), or to hand a request over to the copy that runs
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -50,12 +54,15 @@ class FirstCopy(QObject):
         super().__init__(parent)
         self._lock = lock  # None: the folder cannot hold one (read-only)
         self.name = name
-        self.server = QLocalServer(self)
-        self.server.newConnection.connect(self._accept)
+        self.server: QLocalServer | None = None  # made by listen()
 
     def listen(self) -> bool:
         """Take requests from now on. Call it once the window can answer: a second start
         that connects earlier would wait for the event loop, and could take that for a hang."""
+        from PySide6.QtNetwork import QLocalServer
+
+        self.server = QLocalServer(self)
+        self.server.newConnection.connect(self._accept)
         QLocalServer.removeServer(self.name)  # a socket file left by a killed copy
         if not self.server.listen(self.name):
             log.warning("Cannot listen on %s: %s", self.name, self.server.errorString())
@@ -63,6 +70,7 @@ class FirstCopy(QObject):
         return True
 
     def _accept(self) -> None:
+        assert self.server is not None
         while (socket := self.server.nextPendingConnection()) is not None:
             socket.readyRead.connect(lambda s=socket: self._read(s))
             socket.disconnected.connect(socket.deleteLater)
@@ -76,7 +84,8 @@ class FirstCopy(QObject):
         self.requested.emit(Request.decode(raw))
 
     def release(self) -> None:
-        self.server.close()
+        if self.server is not None:
+            self.server.close()
         if self._lock is not None:
             self._lock.unlock()
 
@@ -130,6 +139,8 @@ def _lock_for(data_dir: Path) -> QLockFile | None:
 def _hand_over(name: str, request: Request) -> bool | None:
     """True: the running copy answered. False: it took the request and said nothing.
     None: nobody listens under `name`."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(CONNECT_MS):

@@ -113,7 +113,7 @@ def test_list_prints_recent_sessions_newest_first(
     lines = stdout.splitlines()
     assert code == 0 and len(lines) == 4
     assert lines[0].split() == ["DATE", "ROUTINE", "TIME", "DONE", "MAX", "AVG", "NOTE"]
-    assert "Hips" in lines[1] and "4/4 sets, completed" in lines[1]
+    assert "Hips" in lines[1] and "4 of 4 sets done; completed" in lines[1]
     assert lines[1].split()[-2:] == ["2", "1.2"]
     assert lines[2].rstrip().endswith("Much better")
     code, stdout, _ = run(capsys, "history", "list", "--routine", "stretch")

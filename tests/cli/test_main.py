@@ -132,13 +132,15 @@ def test_the_command_named_is_found_past_options_and_their_values(
 
 
 def test_opening_the_window_builds_no_command_and_imports_no_history() -> None:
-    # The window's start-up pays only for what it uses: no subcommand, no history store.
+    # The window's start-up pays only for what it uses: no subcommand, no history store, no
+    # cue wording or session engine (the `list` and `cues` commands' voice rule).
     code = (
         "import sys\n"
         "from hiptimer.cli.main import parser_for\n"
         "parser = parser_for([])\n"
         "print(sorted(m for m in sys.modules if m.startswith('hiptimer.cli.history')"
-        " or m.startswith('hiptimer.core.history')))\n"
+        " or m.startswith(('hiptimer.core.history', 'hiptimer.core.voice', 'hiptimer.core.session'))"
+        " or m == 'hiptimer.cli.voice_rule'))\n"
         "print(parser_for(['list']).parse_args(['list']).command)\n"
     )
     result = subprocess.run(
@@ -155,8 +157,8 @@ def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Routine | None, bool
     calls: list[tuple[Routine | None, bool]] = []
     module = types.ModuleType("hiptimer.ui.app")
 
-    def run_app(routine: Routine | None = None, start: bool = False) -> int:
-        calls.append((routine, start))
+    def run_app(routine: Routine | None = None, start: bool = False, in_tray: bool = False) -> int:
+        calls.append((routine, start) if not in_tray else (routine, start, "in tray"))  # type: ignore[arg-type]
         return 0
 
     module.run_app = run_app  # type: ignore[attr-defined]
@@ -169,6 +171,13 @@ def test_no_command_opens_the_window(
 ) -> None:
     assert run(capsys) == (0, "", "")
     assert fake_app == [(None, False)]
+
+
+def test_in_tray_reaches_the_window(
+    capsys: pytest.CaptureFixture[str], fake_app: list[tuple[Routine | None, bool]]
+) -> None:
+    assert run(capsys, "--in-tray") == (0, "", "")
+    assert fake_app == [(None, False, "in tray")]  # type: ignore[comparison-overlap]
 
 
 def test_routine_and_start_reach_the_window(

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hiptimer import paths
+from hiptimer import i18n, paths
 from hiptimer.core.settings import (
     MAX_FILE_BYTES,
     Settings,
@@ -267,12 +267,53 @@ def test_a_value_that_cannot_be_used_is_named_and_the_file_kept_as_it_was(
     assert again.settings == store.settings and again.notice is None
 
 
+def test_the_notice_is_worded_in_the_language_chosen_after_the_file_was_read(
+    tmp_path: Path,
+) -> None:
+    # The file names the language, so it is read in English; the window shows the notice
+    # once the language is known, and then it is in that language.
+    store = _store(_written(tmp_path, json.dumps({"pain_limit": 3.0, "language": "es"}).encode()))
+    assert store.notice is not None and store.notice.startswith("Some of your settings")
+    i18n.use(store.settings.language)
+    assert store.notice is not None and store.notice.startswith(
+        "Algunos de tus ajustes no se han podido usar"
+    )
+    assert "pain_limit = 3.0 (se esperaba un número entero de 0 a 10; ahora 5)" in store.notice
+
+
 def test_a_second_damaged_file_in_the_same_second_keeps_the_first(tmp_path: Path) -> None:
     _store(_written(tmp_path, b"{first"))
     _store(_written(tmp_path, b"{second"))
     first = tmp_path / "settings.json.damaged-20261204-183000"
     second = tmp_path / "settings.json.damaged-20261204-183000-2"
     assert first.read_bytes() == b"{first" and second.read_bytes() == b"{second"
+
+
+def test_the_weekly_plan_and_the_tray_settings_are_saved_and_read_back() -> None:
+    from hiptimer.core.plan.model import DeskBreaks, PlanItem, WeeklyPlan
+
+    plan = WeeklyPlan(
+        True, (PlanItem("daily-hip-stretches", (0, 2, 4), "18:30"),), DeskBreaks(True)
+    )
+    SettingsStore().update(plan=plan, keep_in_tray=True, tray_explained=True)
+    again = SettingsStore()
+    assert again.settings.plan == plan and again.notice is None
+    assert again.settings.keep_in_tray and again.settings.tray_explained
+    saved = json.loads(paths.settings_path().read_text())["plan"]
+    assert saved["items"] == [
+        {"routine_id": "daily-hip-stretches", "days": [0, 2, 4], "at": "18:30", "since": ""}
+    ]
+    with pytest.raises(ValueError, match="plan"):
+        SettingsStore().update(plan={"items": [{"routine_id": "x", "at": "6pm"}]})
+
+
+def test_a_plan_that_cannot_be_used_is_named_down_to_its_field(tmp_path: Path) -> None:
+    raw = json.dumps({"plan": {"reminders": True, "items": [{"routine_id": "a", "days": [9]}]}})
+    path = _written(tmp_path, raw.encode())
+    store = _store(path)
+    assert store.settings.plan.items == () and store.notice is not None
+    assert "plan.items[0].days: expected a list of weekdays" in store.notice
+    assert "now no plan, no reminders" in store.notice
 
 
 def test_the_language_setting_takes_a_shipped_language_or_the_system(tmp_path: Path) -> None:

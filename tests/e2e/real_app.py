@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import select
 import shutil
 import signal
 import subprocess
@@ -17,31 +18,29 @@ import pytest
 WAIT_S = 30.0
 
 
-def _free_display() -> int:
-    for n in range(90, 200):
-        if not Path(f"/tmp/.X{n}-lock").exists() and not Path(f"/tmp/.X11-unix/X{n}").exists():
-            return n
-    raise RuntimeError("no free X display number between :90 and :199")
-
-
 def xvfb_display() -> Iterator[str]:
-    """A private Xvfb server, started here and stopped after the test (a fixture body)."""
+    """A private Xvfb server, started here and stopped after the test (a fixture body).
+
+    Xvfb picks a free display number itself and writes it to a pipe (-displayfd) once it
+    takes connections: test workers started at the same moment never race for one number.
+    """
     missing = [tool for tool in ("Xvfb", "xdotool") if shutil.which(tool) is None]
     if missing:
         pytest.skip(f"needs {' and '.join(missing)} (apt install xvfb xdotool)")
-    number = _free_display()
+    read_end, write_end = os.pipe()
     server = subprocess.Popen(
-        ["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        ["Xvfb", "-displayfd", str(write_end), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        pass_fds=(write_end,),
     )
+    os.close(write_end)
     try:
-        socket = Path(f"/tmp/.X11-unix/X{number}")
-        deadline = time.monotonic() + 10
-        while not socket.exists():
-            if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"Xvfb :{number} did not start (exit code {server.poll()})")
-            time.sleep(0.05)
+        with os.fdopen(read_end) as reply:
+            ready, _, _ = select.select([reply], [], [], 10)
+            number = reply.readline().strip() if ready else ""
+        if not number.isdigit():
+            pytest.fail(f"Xvfb did not start (exit code {server.poll()})")
         yield f":{number}"
     finally:
         server.terminate()
@@ -64,19 +63,21 @@ class RealApp:
         self,
         display: str,
         data_dir: Path,
-        routine: Path,
+        routine: Path | None,
         *,
         start: bool = True,
         log_name: str = "app.log",
         log_dir: Path | None = None,
+        env: dict[str, str] | None = None,
     ) -> None:
         self.display = display
-        self.env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+        self.env = {**os.environ, **(env or {}), "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
         self.env.pop("HIPTIMER_HOME", None)
         self.log = (log_dir or data_dir) / log_name
         self._log_file = self.log.open("w")
         command = [sys.executable, "-m", "hiptimer", "--data-dir", str(data_dir)]
-        command += ["--routine", str(routine)] + (["--start"] if start else [])
+        if routine is not None:  # else the library opens
+            command += ["--routine", str(routine)] + (["--start"] if start else [])
         self.process = subprocess.Popen(
             command, env=self.env, stdout=self._log_file, stderr=subprocess.STDOUT
         )

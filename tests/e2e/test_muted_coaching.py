@@ -1,10 +1,11 @@
-"""Muted, the real window is the coach: the steps and the caution on screen, pauses as written."""
+"""Muted, the real window is the coach: steps, caution and figure on screen, pauses as written."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,32 +25,39 @@ ROUTINE = {
     "rests": {"get_ready_s": 4, "between_sets_s": 1, "between_sides_s": 1, "after_exercise_s": 1},
     "exercises": [
         {
-            "id": "flexor",
+            "id": "hip-flexor-stretch",  # a built-in figure's id: its figure is shown
             "name": "Kneeling stretch",
             "kind": "hold",
             "hold_s": 2,
+            "sides": "each",
             "setup": STEPS,
             "caution": CAUTION,
         },
         {"id": "bridge", "name": "Bridge", "kind": "reps", "reps": 2},
+        {"id": "my-own", "name": "My own", "kind": "hold", "hold_s": 1, "image": "gone.png"},
     ],
 }
 
 
-def read_screen(path: Path, pattern: str, timeout: float = WAIT_S) -> dict[str, Any]:
-    """The screen as the app last wrote it, once its title contains `pattern`."""
+def read_screen(
+    path: Path,
+    pattern: str,
+    when: Callable[[dict[str, Any]], bool] = lambda screen: True,
+    timeout: float = WAIT_S,
+) -> dict[str, Any]:
+    """The screen as the app last wrote it, once its title contains `pattern` (and `when`)."""
     deadline = time.monotonic() + timeout
     seen: dict[str, Any] = {}
     while time.monotonic() < deadline:
         if path.exists():
             seen = json.loads(path.read_text(encoding="utf-8"))
-            if pattern in seen["title"]:
+            if pattern in seen["title"] and when(seen):
                 return seen
         time.sleep(0.05)
     pytest.fail(f"the screen never showed {pattern!r}; last: {seen}")
 
 
-def test_muted_the_steps_and_caution_are_on_screen_and_a_session_completes(
+def test_muted_the_steps_caution_and_figure_are_on_screen_and_a_session_completes(
     display: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data = tmp_path / "data"
@@ -72,7 +80,13 @@ def test_muted_the_steps_and_caution_are_on_screen_and_a_session_completes(
         assert texts[start : start + 4] == numbered
         assert f"\u26a0 Caution: {CAUTION}" in texts
         assert "\u201cGet ready: Kneeling stretch.\u201d" in texts  # the caption, not a step
+        assert ready["figure"] == {"kind": "figure", "mirrored": False, "note": ""}
 
+        app.wait_title(r"^Rate pain: Kneeling stretch")
+        app.key("2")
+        # The left side's hold: the same figure, mirrored.
+        left = read_screen(screen, "Kneeling stretch", lambda s: "LEFT" in s["texts"])
+        assert left["figure"] == {"kind": "figure", "mirrored": True, "note": ""}
         app.wait_title(r"^Rate pain: Kneeling stretch")
         app.key("2")
         app.wait_title(r"^0/2 Bridge")
@@ -83,6 +97,12 @@ def test_muted_the_steps_and_caution_are_on_screen_and_a_session_completes(
         app.key("Return", "Return")
         app.wait_title(r"^Rate pain: Bridge")
         app.key("1")
+        # A picture that is not there: a placeholder naming the file, and the session goes on.
+        own = read_screen(screen, "My own", lambda s: s["figure"] is not None)
+        assert own["figure"]["kind"] == "placeholder"
+        assert own["figure"]["note"].startswith("Picture not shown: gone.png (")
+        app.wait_title(r"^Rate pain: My own")
+        app.key("0")
         app.wait_title(r"^Session complete \u2014 HipTimer$")
 
         with sqlite3.connect(data / "history.sqlite3") as db:
@@ -91,7 +111,12 @@ def test_muted_the_steps_and_caution_are_on_screen_and_a_session_completes(
                 " ORDER BY seq"
             ).fetchall()
             reasons = db.execute("SELECT end_reason FROM sessions").fetchall()
-        assert sets == [("flexor", 2.0, None, 2, 1), ("bridge", None, 2, 1, 1)]
+        assert sets == [
+            ("hip-flexor-stretch", 2.0, None, 2, 1),
+            ("hip-flexor-stretch", 2.0, None, 2, 1),
+            ("bridge", None, 2, 1, 1),
+            ("my-own", 1.0, None, 0, 1),
+        ]
         assert reasons == [("completed",)]
         app.quit()
         assert app.process.wait(timeout=WAIT_S) == 0, app.output()

@@ -45,6 +45,8 @@ HOSTILE_ID = "hostile"
 FOREIGN_TAG = re.compile(r"<\s*/?\s*(font|table|tr|td|img|a|h1)\b", re.IGNORECASE)
 # One "&" alone, which a button or tab would read as a keyboard shortcut ("&&" shows "&").
 MNEMONIC = re.compile(r"(?<!&)&(?!&)")
+# A picture in a text view that is not one of the library's own exercise figures ("figure:<id>").
+FOREIGN_IMAGE = re.compile(r"""<img(?![^>]*\bsrc=["']figure:[a-z0-9_-]+["'])""")
 
 # The watcher runs in another process: a GUI thread blocked in open() holds Python's GIL,
 # so a thread in this process could never run to unblock it.
@@ -191,7 +193,7 @@ class Screen:
                 text = widget.text() if isinstance(widget, QAbstractButton) else widget.title()
                 if any(n in text for n in self.marked) and MNEMONIC.search(text):
                     found.append(f"{where} {text!r} has a lone &")
-            if isinstance(widget, QTextEdit) and "<img" in widget.toHtml():
+            if isinstance(widget, QTextEdit) and FOREIGN_IMAGE.search(widget.toHtml()):
                 found.append(f"{where} shows a picture: {widget.toHtml()[:200]!r}")
             found += [f"{where}: {p}" for p in self._charts(widget)]
         return found

@@ -33,6 +33,10 @@ class FakeBeeper(SilentBeeper):
     def __init__(self) -> None:
         self.calls: list[str] = []
         self.muted = False
+        self.released = 0
+
+    def release(self) -> None:
+        self.released += 1
 
     def tick(self) -> None:
         self.calls.append("tick")

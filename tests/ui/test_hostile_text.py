@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,9 +63,18 @@ K = Qt.Key
 ROOM = QSize(1280, 800)  # the main window's size where the screen has room
 
 
+FIFO_PATH_CHARS = 64  # as long as a tmp_path of the one-process run made it, give or take
+
+
 @pytest.fixture
-def fifo(tmp_path: Path) -> Iterator[Fifo]:
-    yield from watched_fifo(tmp_path)
+def fifo() -> Iterator[Fifo]:
+    # The FIFO's path is part of a hostile name, so its length decides how the names wrap
+    # (and whether one doubled is too long for the editor): the same length everywhere, not
+    # tmp_path's, which is longer in a test worker ("popen-gw0/") and follows the test's name.
+    with tempfile.TemporaryDirectory(prefix="hostile-") as tmp:
+        folder = Path(tmp) / ("f" * max(1, FIFO_PATH_CHARS - len(tmp) - len("//pipe")))
+        folder.mkdir()
+        yield from watched_fifo(folder)
 
 
 @pytest.fixture

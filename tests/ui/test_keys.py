@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from hiptimer.ui.keys import (
     BINDINGS,
     KEY_NAMES,
+    POINT,
     SHORTCUTS,
     Action,
     Mode,
@@ -57,7 +58,11 @@ def test_space_always_pauses_and_enter_counts_a_rep_only_when_reps_are_counted()
     assert act(K.Key_Enter, Mode.COUNTING) == (A.COUNT_REP, 0)  # the keypad's
     assert act(K.Key_Return, Mode.WORKOUT) is None  # a timed set has nothing to press
     assert act(K.Key_Backspace, Mode.COUNTING) == (A.UNCOUNT_REP, 0)
-    assert act(K.Key_Backspace, Mode.WORKOUT) is None  # paced reps and holds count themselves
+    # Elsewhere in a session (the pause after a rating, the choice after a high one) it goes
+    # back to the rating just given; the engine refuses it when there is none to change.
+    assert act(K.Key_Backspace, Mode.WORKOUT) == (A.CHANGE_RATING, 0)
+    assert act(K.Key_Backspace, Mode.CHOICE) == (A.CHANGE_RATING, 0)
+    assert act(K.Key_Left, Mode.CHOICE) == act(K.Key_B, Mode.CHOICE) == (A.CHANGE_RATING, 0)
     for mode in (Mode.LIBRARY, Mode.FIRST_RUN, Mode.PAIN, Mode.SUMMARY, Mode.RESUME):
         assert act(K.Key_Space, mode) is None, mode  # Space never starts or accepts anything
 
@@ -115,6 +120,10 @@ MEANINGS = (
     {A.END, A.LIBRARY},  # leave the screen (a session only after asking)
     {A.SKIP_EXERCISE, A.STOP_EXERCISE},  # the rest of this exercise is not done
     {A.NOT_NOW, A.KEEP_PARTIAL},  # no to the offer on screen
+    {A.UNCOUNT_REP, A.CHANGE_RATING, A.ERASE},  # take back what was just entered
+    {A.BACK, A.CHANGE_RATING},  # go back one step
+    {A.RATE, A.TYPE},  # a number
+    {A.SKIP_RATING},  # go on without a rating, a check-in or a result
 )
 
 
@@ -143,3 +152,18 @@ def test_the_buttons_name_the_keys_the_map_gives() -> None:
     assert key_name(A.LIBRARY, Mode.SUMMARY) == "Enter or Esc"
     assert key_name(A.LIBRARY, Mode.CHECKIN) == "Esc"
     assert keys_text(next(b for b in BINDINGS if b.action is A.MORE)) == "+"
+
+
+def test_a_measured_result_is_typed_with_digits_a_point_backspace_and_enter() -> None:
+    assert act(K.Key_7, Mode.RESULT) == (A.TYPE, 7)
+    assert act(K.Key_Period, Mode.RESULT) == act(K.Key_Comma, Mode.RESULT) == (A.TYPE, POINT)
+    assert act(K.Key_Backspace, Mode.RESULT) == (A.ERASE, 0)
+    assert act(K.Key_Return, Mode.RESULT) == (A.ACCEPT, 0)
+    assert act(K.Key_K, Mode.RESULT) == (A.SKIP_RATING, 0)
+    assert act(K.Key_Right, Mode.RESULT) is None  # no moving on before the result
+    assert act(K.Key_Escape, Mode.RESULT) == (A.END, 0)
+
+
+def test_key_names_are_said_in_the_language_in_use(spanish: None) -> None:
+    assert KEY_NAMES[A.SKIP_RATING] == "K o Supr"
+    assert KEY_NAMES[A.START] == "Intro" and KEY_NAMES[A.MUTE] == "M"

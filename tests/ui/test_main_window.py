@@ -21,6 +21,7 @@ from hiptimer.core.session.events import PainChoice
 from hiptimer.core.session.steps import Side, StepKind
 from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.keys import Mode
+from hiptimer.ui.library.page import LibraryItem
 from hiptimer.ui.main_window import MainWindow
 from hiptimer.ui.services.ports import Services
 from hiptimer.ui.session.controller import make_cue_writer
@@ -460,6 +461,60 @@ def test_the_window_shows_before_its_services_and_opens_them_once(qtbot: QtBot) 
     window.services.history.close()
 
 
+def test_a_library_read_later_is_read_once_with_the_services(qtbot: QtBot) -> None:
+    SettingsStore().update(first_run_done=True)
+    opened: list[Services] = []
+    reads: list[int] = []
+
+    def library() -> list[LibraryItem]:
+        reads.append(1)
+        return library_of(short_routine())()
+
+    window = MainWindow(SettingsStore(), later(opened), library=library, show_first=True)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.library
+    # On screen before the routine files are read: no routine, no Start, and not "none found".
+    assert reads == [] and page.list.count() == 0 and page.selected is None
+    assert not page.start_button.isEnabled() and page.empty.isHidden()
+    qtbot.keyClick(window, K.Key_Return)  # nothing to start yet: nothing happens
+    assert window.session is None and opened == []
+    window.open_services()
+    window.open_services()
+    assert reads == [1] and page.list.count() == 1 and page.start_button.isEnabled()
+    assert page.selected is not None and page.selected.id == short_routine().id
+    assert len(opened) == 1
+    window.close()
+    assert window.services.history is not None
+    window.services.history.close()
+
+
+def test_a_window_shown_first_takes_its_keys_from_the_first_idle_moment(qtbot: QtBot) -> None:
+    SettingsStore().update(first_run_done=True)
+    window = MainWindow(
+        SettingsStore(), library=library_of(short_routine(), quick_routine(hold())), show_first=True
+    )
+    qtbot.addWidget(window)
+    window.show()
+    window.open_services()  # reads the library
+    assert not window.keys.installed and window.library.list.currentRow() == 0
+    qtbot.keyClick(window, K.Key_Down)  # no handler yet: the window itself ignores it
+    assert window.library.list.currentRow() == 0
+    qtbot.waitUntil(lambda: window.keys.installed, timeout=2000)
+    qtbot.keyClick(window, K.Key_Down)
+    assert window.library.list.currentRow() == 1
+
+
+def test_routine_files_can_be_dropped_on_the_window_from_its_first_idle_moment(
+    qtbot: QtBot,
+) -> None:
+    window = MainWindow(SettingsStore(), library=library_of(short_routine()))
+    qtbot.addWidget(window)
+    assert window.routine_actions.drops is None  # the import code is not loaded yet
+    qtbot.waitUntil(lambda: window.routine_actions.drops is not None, timeout=2000)
+    assert window.acceptDrops()
+
+
 def test_a_session_started_before_the_services_opened_opens_them_first(qtbot: QtBot) -> None:
     SettingsStore().update(first_run_done=True)
     opened: list[Services] = []
@@ -518,7 +573,7 @@ def test_quitting_by_key_asks_first_and_says_a_running_session_ends(
         asked.append(session_running)
         return answer[0]
 
-    monkeypatch.setattr("hiptimer.ui.main_window.ask_to_quit", ask)
+    monkeypatch.setattr("hiptimer.ui.menus.ask_to_quit", ask)
     quit_action = next(
         a
         for m in app.window.menuBar().actions()

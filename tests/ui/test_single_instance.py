@@ -67,7 +67,7 @@ def test_a_socket_left_by_a_killed_copy_is_removed_and_taken_over(tmp_path: Path
     assert path.exists()
     first = _first(tmp_path)
     try:
-        assert first.listen(), first.server.errorString()
+        assert first.listen(), first.server and first.server.errorString()
     finally:
         first.release()
 
@@ -129,3 +129,24 @@ def test_a_folder_that_cannot_hold_a_lock_still_hands_over(qtbot: QtBot, tmp_pat
     qtbot.waitUntil(lambda: second.poll() is not None, timeout=20_000)
     first.release()
     assert second.returncode == 0
+
+
+def test_taking_the_lock_loads_no_qtnetwork() -> None:
+    # QtNetwork costs the start-up 10-20 ms: it loads once the window listens, after it shows.
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from hiptimer.core.instance import Request\n"
+        "from hiptimer.ui.single_instance import claim\n"
+        "first = claim(Path(sys.argv[1]), Request(None, False))\n"
+        "print(type(first).__name__, 'PySide6.QtNetwork' in sys.modules)\n"
+        "first.listen()\n"
+        "print('PySide6.QtNetwork' in sys.modules)\n"
+        "first.release()\n"
+    )
+    offscreen = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(Path(os.environ["HIPTIMER_HOME"]))],
+        capture_output=True, text=True, check=True, timeout=60, env=offscreen,
+    )  # fmt: skip
+    assert out.stdout.split("\n")[:2] == ["FirstCopy False", "True"]

@@ -23,7 +23,7 @@ from hiptimer.core.routines.user_routines import ImportOutcome, ImportStatus
 from hiptimer.core.session.steps import StepKind
 from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.history.window import HistoryWindow
-from hiptimer.ui.key_help import KeysWindow
+from hiptimer.ui.key_help import show_keys
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.library.page import LibraryItem, load_library
 from hiptimer.ui.main_window import MainWindow
@@ -51,6 +51,7 @@ STOPS = (
     "library",
     "settings",
     "keyboard shortcuts",
+    "weekly plan",
     "get ready",
     "hold",
     "end the session?",
@@ -155,11 +156,13 @@ def session_tour(qtbot: QtBot, visit: Visit) -> None:
     dialog = window.settings_actions.open()
     visit("settings", dialog)
     dialog.reject()
-    window.show_keys()
-    keys = window.findChild(KeysWindow)
+    keys = show_keys(window)
     assert keys is not None
     visit("keyboard shortcuts", keys)
     keys.close()
+    plan = window.reminders.open_plan()
+    visit("weekly plan", plan)
+    plan.reject()
 
     def step() -> StepKind:
         assert window.session is not None

@@ -33,6 +33,7 @@ class DecisionLog(Protocol):
         side: str | None = None,
         reason: str = "",
         session_id: int | None = None,
+        decided_by: str = "suggestion",
     ) -> int: ...
 
 
@@ -125,6 +126,35 @@ def _log(
             side=rec.side.value if rec.side is not None else None,
             reason=rec.reason,
             session_id=rec.session_id,
+        )
+
+
+def log_kept(
+    log: DecisionLog | None,
+    routine_id: str,
+    changes: list[user_routines.DoseChange],
+    at: datetime,
+    session_id: int | None = None,
+) -> None:
+    """Log the doses changed during a session that the user kept for next time."""
+    if log is None:
+        return
+    for change in changes:
+        if change.field not in ("hold_s", "reps"):  # a rep range is not a dose the log holds
+            continue
+        if not isinstance(change.old, int | float) or not isinstance(change.new, int | float):
+            continue
+        log.record_dose_change(
+            routine_id,
+            change.exercise_id,
+            change.field,
+            float(change.old),
+            float(change.new),
+            accepted=True,
+            decided_at=at,
+            reason="changed during the session and kept for next time",
+            session_id=session_id,
+            decided_by="session",
         )
 
 

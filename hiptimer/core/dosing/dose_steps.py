@@ -11,9 +11,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from hiptimer.core.history.outcome import SetCounts
 from hiptimer.core.routines.ladder import at_rung, ceiling_of, next_rung
 from hiptimer.core.routines.model import Exercise, Kind, Rung
 from hiptimer.core.session.steps import Side
+from hiptimer.i18n import _, decimal, n_
 
 
 @dataclass(frozen=True)
@@ -67,15 +69,18 @@ class Dose:
 
     @property
     def amount(self) -> str:
-        """'3 x 12 reps' or '3 x 35 s', without the variant's name."""
+        """'3 x 12 reps' or '3 x 35 s' in the language in use, without the variant's name."""
         if self.reps is not None:
-            return f"{self.sets} x {self.reps} reps"
-        return f"{self.sets} x {self.hold_s or 0:g} s"
+            text = n_("{sets} x {n} rep", "{sets} x {n} reps", self.reps)
+            return text.format(sets=self.sets, n=self.reps)
+        return _("{sets} x {n} s").format(sets=self.sets, n=decimal(self.hold_s or 0))
 
     @property
     def text(self) -> str:
         """'3 x 12 reps' or '3 x 35 s'; 'Single-leg bridge, 2 x 8 reps' on a ladder."""
-        return f"{self.name}, {self.amount}" if self.name else self.amount
+        if not self.name:
+            return self.amount
+        return _("{variant}, {dose}").format(variant=self.name, dose=self.amount)
 
     def is_lower_than(self, other: Dose) -> bool:
         """On a lower rung, or on the same rung less in one field and more in none."""
@@ -110,6 +115,7 @@ class Exposure:
     morning_pain: int | None  # the morning after this session
     prev_morning_pain: int | None  # the last morning check-in before this session
     unrated_sets: int = 0  # sets done without a pain rating
+    counts: SetCounts | None = None  # this exercise's sets by outcome, when known
 
     @property
     def morning_rise(self) -> int | None:

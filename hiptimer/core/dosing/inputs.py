@@ -14,6 +14,7 @@ from typing import Any
 
 from hiptimer.core.dosing import rules as pain_rules
 from hiptimer.core.dosing.dose_steps import Dose, ExerciseHistory, Exposure, PainRuleSettings
+from hiptimer.core.history.outcome import count_sets
 from hiptimer.core.history.queries import DoseChange, HistoryQueries, from_db_time, to_db_time
 from hiptimer.core.routines.loader import exercise_from_data
 from hiptimer.core.routines.model import Exercise, Kind, Routine
@@ -57,10 +58,11 @@ def _connection(store: HistoryQueries) -> sqlite3.Connection:
 
 
 def _recent_sessions(store: HistoryQueries, routine_id: str, s: PainRuleSettings) -> list[_Session]:
-    """The routine's recent sessions, oldest first (index sessions_by_routine)."""
+    """The routine's recent sessions, oldest first (index sessions_by_routine); a session
+    the user marked not representative is left out, as if it had not been done."""
     rows = _connection(store).execute(
         "SELECT id, started_at, doses_json, morning_pain FROM sessions WHERE routine_id = ?"
-        " ORDER BY started_at DESC, id DESC LIMIT ?",
+        " AND not_representative = 0 ORDER BY started_at DESC, id DESC LIMIT ?",
         (routine_id, MAX_SESSIONS),
     )
     sessions = [_Session(r[0], from_db_time(r[1]), json.loads(r[2] or "{}"), r[3]) for r in rows]
@@ -134,13 +136,14 @@ def _exposure(
     session: _Session, sets: Sequence[_Set], checkins: Sequence[tuple[datetime, int]]
 ) -> Exposure:
     dose = _planned_dose(session, sets)
-    done = {x.set_number for x in sets if x.completed and not x.skipped}
+    counts = count_sets(sets, dose.sets)  # each set once, as every view counts it
     pains = [x.pain for x in sets if x.pain is not None]
     return Exposure(
         session_id=session.id,
         date=session.started_at.astimezone().date(),
         dose=dose,
-        all_sets_done=len(done) >= dose.sets,
+        all_sets_done=counts.done >= dose.sets,
+        counts=counts,
         max_pain=max(pains) if pains else None,
         morning_pain=session.morning_pain,
         prev_morning_pain=_previous_morning(checkins, session.started_at),

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from hiptimer.core.dosing.dose_steps import Dose
 from hiptimer.core.dosing.rules import DoseAction, Recommendation
-from hiptimer.core.voice.cues import duration_words, number_words
+from hiptimer.core.voice.cues import duration_words
+from hiptimer.core.voice.numbers import say
+from hiptimer.i18n import N_, _, n_
 
-HEADINGS = {
-    DoseAction.PROGRESS: "Ready for a little more",
-    DoseAction.STAY: "Keep the same dose",
-    DoseAction.STEP_BACK: "Step back",
-    DoseAction.SEE_CLINICIAN: "See a physiotherapist or doctor",
+HEADINGS = {  # translated where shown (i18n.translate)
+    DoseAction.PROGRESS: N_("Ready for a little more"),
+    DoseAction.STAY: N_("Keep the same dose"),
+    DoseAction.STEP_BACK: N_("Step back"),
+    DoseAction.SEE_CLINICIAN: N_("See a physiotherapist or doctor"),
 }
 WAITS_FOR_MORNING = "missing.morning"
-MORNING_NOTE = (
+MORNING_NOTE = N_(
     "We'll know tomorrow morning. HipTimer asks how your hip feels then, and suggests what "
     "to do next."
 )
@@ -45,22 +47,24 @@ def change_text(rec: Recommendation) -> str:
 def _dose_words(old: Dose, new: Dose) -> str:
     """What changes, as said aloud: 'twelve reps', 'holds of ...', 'the single-leg bridge'."""
     if new.rung != old.rung and new.name:
-        return f"the {new.name[:1].lower()}{new.name[1:]}"
+        return _("the {variant}").format(variant=new.name[:1].lower() + new.name[1:])
     if new.reps != old.reps and new.reps is not None:
-        return "one rep" if new.reps == 1 else f"{number_words(new.reps)} reps"
+        return say(n_("one rep", "{n:f} reps", new.reps), n=new.reps)
     if new.hold_s != old.hold_s and new.hold_s is not None:
-        return f"holds of {duration_words(new.hold_s)}"
-    return "one set" if new.sets == 1 else f"{number_words(new.sets)} sets"
+        return _("holds of {duration}").format(duration=duration_words(new.hold_s))
+    return say(n_("one set", "{n:f} sets", new.sets), n=new.sets)
 
 
 def spoken(rec: Recommendation, name: str) -> str | None:
     """One short sentence for the voice, or None when there is nothing to decide or heed."""
     said = name[:1].lower() + name[1:]
     if rec.action is DoseAction.SEE_CLINICIAN:
-        return f"Please have your hip checked by a physiotherapist or doctor before more {said}."
+        return _(
+            "Please have your hip checked by a physiotherapist or doctor before more {exercise}."
+        ).format(exercise=said)
     if not is_offer(rec) or rec.proposed is None:
         return None
     words = _dose_words(rec.current, rec.proposed)
     if rec.action is DoseAction.PROGRESS:
-        return f"Suggestion: {said}, ready for {words}."
-    return f"Suggestion: {said}, back to {words}."
+        return _("Suggestion: {exercise}, ready for {dose}.").format(exercise=said, dose=words)
+    return _("Suggestion: {exercise}, back to {dose}.").format(exercise=said, dose=words)

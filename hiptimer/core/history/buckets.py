@@ -1,11 +1,15 @@
-"""Chart buckets (no Qt): pain per session, week or month; sessions a week per month or year."""
+"""Chart buckets (no Qt): pain, the morning after, sessions a week; axes on whole numbers."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+import math
+from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
-from hiptimer.core.history.queries import PainPoint, WeekCount
-from hiptimer.core.history.review import local_day, month_abbreviation
+from hiptimer.core.history.queries import MorningPoint, PainPoint, WeekCount
+from hiptimer.core.history.review import local_day
+from hiptimer.core.history.wording import month_abbreviation
+from hiptimer.i18n import short_date
 
 
 def bucket_pain(points: list[PainPoint], max_points: int = 120) -> tuple[str, list[PainPoint]]:
@@ -62,7 +66,55 @@ def week_buckets(
 
 def bucket_label(start: date, unit: str) -> str:
     if unit == "week":
-        return f"{start.day} {month_abbreviation(start.month)}"
+        return short_date(start, year=False)
     if unit == "month":
         return f"{month_abbreviation(start.month)} {start:%y}"
     return f"{start:%Y}"
+
+
+def whole_ticks(top: float, most: int = 8) -> tuple[int, int]:
+    """An axis from 0 with ticks on whole numbers: (the axis' end, the step between ticks).
+
+    The step is 1, 2 or 5 times a power of ten, the smallest that needs at most `most`
+    steps; the end is the first tick at or above `top` (at least one step).
+    """
+    step = 1
+    while True:
+        for factor in (1, 2, 5):
+            if math.ceil(max(top, 1e-9) / (step * factor)) <= most:
+                size = step * factor
+                return max(size, size * math.ceil(top / size)), size
+        step *= 10
+
+
+class MorningMean(NamedTuple):
+    """Next-morning scores of one check-in, or the mean of a week's or month's."""
+
+    at: datetime
+    pain: float | None
+    stiffness: float | None
+
+
+def bucket_mornings(
+    points: list[MorningPoint], max_points: int = 120
+) -> tuple[str, list[MorningMean]]:
+    """Per check-in while there are few; else the mean per week, or per month."""
+    if len(points) <= max_points:
+        return "session", [MorningMean(p.at, p.pain, p.stiffness) for p in points]
+    for unit in ("week", "month"):
+        buckets: dict[date, list[MorningPoint]] = {}
+        for p in points:
+            buckets.setdefault(_bucket_start(local_day(p.at), unit), []).append(p)
+        if len(buckets) <= max_points or unit == "month":
+            return unit, [_mean_morning(group) for group in buckets.values()]
+    raise AssertionError("unreachable")
+
+
+def _mean_morning(group: list[MorningPoint]) -> MorningMean:
+    def mean(values: list[int | None]) -> float | None:
+        known = [v for v in values if v is not None]
+        return sum(known) / len(known) if known else None
+
+    return MorningMean(
+        group[0].at, mean([p.pain for p in group]), mean([p.stiffness for p in group])
+    )

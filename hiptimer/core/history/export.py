@@ -4,35 +4,68 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from hiptimer.core.history.queries import DoseChange, HistoryQueries, SessionSummary
-from hiptimer.core.history.review import (
+from hiptimer.core.history.adherence import (
     Adherence,
-    ExerciseTrend,
     adherence,
+    check_routines,
+    period_start,
+    schedule_for,
+    schedules_text,
+)
+from hiptimer.core.history.dose_log import DoseEvent, dose_events
+from hiptimer.core.history.queries import (
+    HistoryQueries,
+    MorningPoint,
+    SessionSummary,
+)
+from hiptimer.core.history.retests import RetestSeries, retest_series
+from hiptimer.core.history.review import (
+    ExerciseInfo,
+    ExerciseTrend,
     exercise_trend,
     exercises_for,
-    local_day,
-    schedule_for,
+    score_trend,
 )
+from hiptimer.core.history.wording import correction_text, day_text, set_label
 from hiptimer.core.routines.model import Routine, Schedule
+
+
+@dataclass(frozen=True)
+class CorrectionCounts:
+    """How many values of the period were changed after the fact, by kind."""
+
+    ratings: int
+    notes: int
+    not_representative: int  # sessions marked so (now)
+
+    @property
+    def any(self) -> bool:
+        return bool(self.ratings or self.notes or self.not_representative)
 
 
 @dataclass(frozen=True)
 class ReportData:
     """Everything the clinician's report shows, for one routine (or all) and period."""
 
-    since: date  # the period in local days: as asked, else from the first session
+    since: date  # the period in local days: from the first session, or later if asked
     until: date
     routines: str  # the routine titles, for the header
-    schedule: Schedule | None
+    schedule: Schedule | None  # of the one routine in question, to compare adherence with
+    schedules: str  # each routine's schedule, in words
     sessions: list[SessionSummary]  # newest first
     adherence: Adherence
     trends: list[ExerciseTrend]  # exercises with a rating or a dose in the period
-    changes: list[tuple[DoseChange, str]]  # (change, exercise name), oldest first
+    changes: list[DoseEvent]  # every dose change and who decided it, oldest first
     generated: datetime
+    corrections: list[str] = field(default_factory=list)  # the trail in words, oldest first
+    mornings: list[MorningPoint] = field(default_factory=list)  # check-ins after the sessions
+    side_trends: list[ExerciseTrend] = field(default_factory=list)  # a row per exercise side
+    morning_trends: list[ExerciseTrend] = field(default_factory=list)  # pain, stiffness
+    corrected: CorrectionCounts = field(default_factory=lambda: CorrectionCounts(0, 0, 0))
+    retests: list[RetestSeries] = field(default_factory=list)  # of any routine in the period
 
     @property
     def notes(self) -> list[SessionSummary]:
@@ -51,7 +84,7 @@ def gather_report(
     """Read what the report needs: one session query, then one pain and dose query each."""
     now = now or datetime.now().astimezone()
     sessions = store.list_sessions(routine_id, since, until)
-    first = since or (local_day(sessions[-1].started_at) if sessions else now.date())
+    first = period_start(store, routine_id, since) or now.date()
     last = until or now.date()
     ids = [routine_id] if routine_id else [s.routine_id for s in sessions]
     schedule = schedule_for(routines, ids)
@@ -61,27 +94,99 @@ def gather_report(
     if routine_id and routine_id not in titles:
         titles[routine_id] = routines[routine_id].title if routine_id in routines else routine_id
     session_ids = {s.id for s in sessions}
-    trends = [
-        exercise_trend(store, ex, routine_id, since, until, session_ids)
-        for ex in exercises_for(store, sessions, routines, routine_id)
+    tests = {ex.id for r in routines.values() for ex in r.exercises if ex.test is not None}
+    # The re-tests have their own table and charts: the pain table is about the exercises.
+    exercises = [
+        e for e in exercises_for(store, sessions, routines, routine_id) if e.id not in tests
     ]
-    names = {t.exercise.id: t.exercise.name for t in trends}
-    changes = [
-        (c, names.get(c.exercise_id, c.exercise_id))
-        for c in store.dose_changes(routine_id)
-        if first <= local_day(c.decided_at) <= last
-    ]
+    trends = [exercise_trend(store, ex, routine_id, first, until, session_ids) for ex in exercises]
+    mornings = store.morning_series(routine_id, first, until)
+    changes = dose_events(
+        store, [(ex.id, ex.name) for ex in exercises], routine_id, first, last,
+        {s.id: s.routine_id for s in sessions},
+    )  # fmt: skip
     return ReportData(
         since=first,
         until=last,
         routines=", ".join(sorted(titles.values())) or "no sessions",
         schedule=schedule,
+        schedules=schedules_text(routines, titles),
         sessions=sessions,
-        adherence=adherence(store, sessions, schedule, routine_id, since, until),
+        adherence=adherence(
+            store,
+            sessions,
+            schedule,
+            routine_id,
+            since,
+            until,
+            today=last,
+            checks=check_routines(routines),
+        ),
         trends=[t for t in trends if t.pain or t.doses],
         changes=changes,
         generated=now,
+        corrections=corrections_in(store, sessions),
+        mornings=mornings,
+        side_trends=side_trends(store, exercises, trends, routine_id, first, until, session_ids),
+        morning_trends=[
+            score_trend(
+                name, [(m.at, score, m.session_id) for m, score in pairs if score is not None]
+            )
+            for name, pairs in (
+                ("Next morning: pain", [(m, m.pain) for m in mornings]),
+                ("Next morning: stiffness", [(m, m.stiffness) for m in mornings]),
+            )
+        ],
+        corrected=_corrected(store, sessions),
+        # The re-tests are about the person, not one routine: the period's, whichever routine.
+        retests=retest_series(store.test_results(None, first, until), routines),
     )
+
+
+def side_trends(
+    store: HistoryQueries,
+    exercises: list[ExerciseInfo],
+    both: list[ExerciseTrend],
+    routine_id: str | None,
+    first: date,
+    until: date | None,
+    sessions: set[int],
+) -> list[ExerciseTrend]:
+    """A row per exercise, and per side of an exercise done on each side, with data."""
+    rows: list[ExerciseTrend] = []
+    for ex, combined in zip(exercises, both, strict=True):
+        if not ex.has_sides:
+            rows.append(combined)
+            continue
+        for side in ("right", "left"):
+            rows.append(exercise_trend(store, ex, routine_id, first, until, sessions, side))
+    return [t for t in rows if t.pain or t.doses]
+
+
+def _corrected(store: HistoryQueries, sessions: list[SessionSummary]) -> CorrectionCounts:
+    ids = {s.id for s in sessions if s.corrections}
+    found = [c for c in store.corrections() if c.session_id in ids]
+    return CorrectionCounts(
+        ratings=len({c.set_id for c in found if c.field == "pain"}),
+        notes=len({c.session_id for c in found if c.field == "note"}),
+        not_representative=sum(1 for s in sessions if s.not_representative),
+    )
+
+
+def corrections_in(store: HistoryQueries, sessions: list[SessionSummary]) -> list[str]:
+    """'3 Mar 2025 session: Bridge, set 2: pain 7 -> 1, changed in History on ...' for each
+    correction of these sessions, oldest first."""
+    by_id = {s.id: s for s in sessions if s.corrections}
+    found = [c for c in store.corrections() if c.session_id in by_id]
+    labels: dict[int | None, str] = {}
+    for sid in {c.session_id for c in found if c.field == "pain"}:
+        for r in store.session_sets(sid):
+            labels[r.id] = set_label(r.exercise_name, r.set_number, r.side)
+    return [
+        f"{day_text(by_id[c.session_id].started_at)} session: "
+        f"{correction_text(c, labels.get(c.set_id, ''))}"
+        for c in found
+    ]
 
 
 # ---------------------------------------------------------------- CSV

@@ -1,136 +1,65 @@
-"""Reading the history: row types, review queries and the CSV export (no writes here)."""
+"""Reading the history: sessions with their sets' outcomes, sets, doses, corrections, CSV."""
 
 from __future__ import annotations
 
 import json
 import os
-import sqlite3
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, NamedTuple, TextIO
+from typing import Any, TextIO
 
 from hiptimer.core.history.csv_export import write_csv
+from hiptimer.core.history.outcome import (
+    DONE_SQL,
+    EXERCISED_SQL,
+    PARTLY_DONE_SQL,
+    SKIPPED_SQL,
+    count_sets,
+    counts_of,
+)
+from hiptimer.core.history.records import (
+    Correction,
+    DoseChange,
+    DosePoint,
+    MorningPoint,
+    PainPoint,
+    RetestResult,
+    SessionSummary,
+    StoredSet,
+    WeekCount,
+    from_db_time,
+    opt_time,
+    to_db_time,
+)
+from hiptimer.core.history.series import HistorySeries, session_filter
 from hiptimer.core.safe_write import replacing_text
 
+__all__ = [  # the row types live in records; many callers import them from here
+    "Correction",
+    "DoseChange",
+    "DosePoint",
+    "HistoryQueries",
+    "MorningPoint",
+    "PainPoint",
+    "RetestResult",
+    "SessionSummary",
+    "StoredSet",
+    "WeekCount",
+    "from_db_time",
+    "to_db_time",
+]
 
-def to_db_time(when: datetime) -> str:
-    """ISO 8601 in UTC with offset, e.g. '2025-03-01T07:30:00+00:00'; naive means local time."""
-    return when.astimezone(timezone.utc).isoformat(timespec="seconds")
-
-
-def from_db_time(text: str) -> datetime:
-    return datetime.fromisoformat(text)
-
-
-def _opt_time(text: str | None) -> datetime | None:
-    return None if text is None else from_db_time(text)
-
-
-def _bound(value: date | datetime, *, end: bool = False) -> str:
-    """A datetime as is; a date as local midnight (the next one when it ends a range)."""
-    if isinstance(value, datetime):
-        return to_db_time(value)
-    day = value + timedelta(days=1) if end else value
-    return to_db_time(datetime.combine(day, time()).astimezone())
-
-
-@dataclass(frozen=True)
-class StoredSet:
-    """One set as it was done; `id` and `seq` are filled in when read back from the store."""
-
-    exercise_id: str
-    exercise_name: str
-    set_number: int
-    started_at: datetime
-    ended_at: datetime
-    side: str | None = None
-    planned_hold_s: float | None = None
-    actual_hold_s: float | None = None
-    planned_reps: int | None = None
-    actual_reps: int | None = None
-    completed: bool = True
-    skipped: bool = False
-    pain: int | None = None
-    pain_choice: str | None = None
-    adjustment: str | None = None
-    id: int | None = None
-    seq: int | None = None
-
-
-@dataclass(frozen=True)
-class SessionSummary:
-    """A session with the aggregates of its sets (times are aware datetimes in UTC)."""
-
-    id: int
-    routine_id: str
-    routine_title: str
-    routine_revision: int
-    started_at: datetime
-    ended_at: datetime | None
-    end_reason: str | None  # None: never finished (the app stopped mid-session)
-    note: str
-    sets_planned: int | None
-    sets_recorded: int
-    sets_done: int  # completed and not skipped
-    sets_skipped: int
-    max_pain: int | None
-    avg_pain: float | None
-    last_set_ended_at: datetime | None
-    morning_pain: int | None
-    morning_stiffness: int | None
-    morning_at: datetime | None
-
-    @property
-    def duration_s(self) -> float | None:
-        """From start to end, or to the end of the last set for an unfinished session."""
-        end = self.ended_at or self.last_set_ended_at
-        # Never negative, whatever the file says (a wall clock set back, an edited row).
-        return None if end is None else max(0.0, (end - self.started_at).total_seconds())
-
-
-@dataclass(frozen=True)
-class DoseChange:
-    """An accepted or declined recommendation, or a kept quick adjustment."""
-
-    id: int
-    session_id: int | None
-    routine_id: str
-    exercise_id: str
-    side: str | None
-    field: str
-    old_value: float | None
-    new_value: float | None
-    reason: str
-    accepted: bool
-    decided_at: datetime
-
-
-class PainPoint(NamedTuple):
-    started_at: datetime
-    avg_pain: float
-    max_pain: int
-    session_id: int
-    ratings: int
-
-
-class DosePoint(NamedTuple):
-    started_at: datetime
-    planned_hold_s: float | None
-    planned_reps: int | None
-    session_id: int
-
-
-class WeekCount(NamedTuple):
-    week_start: date  # a Monday, local time
-    sessions: int
-
-
-_SUMMARY_COLUMNS = """
+# A set is one exercise, side and set number; Back can record it more than once. A row of a
+# set tried before is marked when written (tried_before): a session with one is counted in
+# Python (hiptimer.core.history.outcome), any other by the sums, which then count each set
+# once. (count(DISTINCT set) did the same in twice the time: 220 ms for ten years.)
+_SUMMARY_COLUMNS = f"""
 s.id, s.routine_id, s.routine_title, s.routine_revision, s.started_at, s.ended_at,
-s.end_reason, s.note, s.sets_planned, count(t.id),
-coalesce(sum(t.completed = 1 AND t.skipped = 0), 0), coalesce(sum(t.skipped), 0),
-max(t.pain), avg(t.pain), max(t.ended_at), s.morning_pain, s.morning_stiffness, s.morning_at
+s.end_reason, s.note, s.sets_planned, count(t.id), coalesce(sum(t.tried_before), 0),
+coalesce(sum({DONE_SQL}), 0), coalesce(sum({PARTLY_DONE_SQL}), 0),
+coalesce(sum({SKIPPED_SQL}), 0), max(t.pain), avg(t.pain), max(t.ended_at),
+s.morning_pain, s.morning_stiffness, s.morning_at, s.not_representative,
+(SELECT count(*) FROM corrections AS c WHERE c.session_id = s.id)
 """
 
 
@@ -154,39 +83,19 @@ def _summary_sql(where: str, limited: bool) -> str:
     )
 
 
-_DONE_SET = (
-    "EXISTS (SELECT 1 FROM sets AS d WHERE d.session_id = s.id AND d.completed = 1"
-    " AND d.skipped = 0)"
-)
-
 SET_COLUMNS = (
     "exercise_id, exercise_name, set_number, started_at, ended_at, side, planned_hold_s,"
     " actual_hold_s, planned_reps, actual_reps, completed, skipped, pain, pain_choice,"
     " adjustment"
 )
+RESULT_COLUMNS = "result, result_unit"
+_CORRECTION_COLUMNS = (
+    "id, session_id, set_id, field, old_value, new_value, reason, source, corrected_at"
+)
 
 
-def _session_filter(
-    routine_id: str | None, since: date | datetime | None, until: date | datetime | None
-) -> tuple[list[str], list[Any]]:
-    where: list[str] = []
-    params: list[Any] = []
-    if routine_id is not None:
-        where.append("s.routine_id = ?")
-        params.append(routine_id)
-    if since is not None:
-        where.append("s.started_at >= ?")
-        params.append(_bound(since))
-    if until is not None:
-        where.append("s.started_at < ?")
-        params.append(_bound(until, end=True))
-    return where, params
-
-
-class HistoryQueries:
+class HistoryQueries(HistorySeries):
     """The read side of HistoryStore: everything here only reads `_conn`."""
-
-    _conn: sqlite3.Connection
 
     def _db_id(self, row_id: int) -> int:
         """The id in the database of a row id a write returned (the store maps handles)."""
@@ -197,7 +106,21 @@ class HistoryQueries:
     ) -> list[SessionSummary]:
         sql = _summary_sql(" AND ".join(where) or "1", limited=limit is not None)
         rows = self._conn.execute(sql, params if limit is None else [*params, limit])
-        return [_summary(row) for row in rows]
+        return [self._summary(row) for row in rows]
+
+    def _summary(self, row: Any) -> SessionSummary:
+        (sid, routine_id, title, revision, started, ended, reason, note, planned, attempts,
+         repeats, done, partly, skipped, top, mean, last, m_pain, m_stiff, m_at, aside,
+         corrected) = row  # fmt: skip
+        if not repeats:  # each set tried once: the sums are the outcomes
+            counts = counts_of(done, partly, skipped, planned)
+        else:
+            counts = count_sets(self.session_sets(sid), planned)
+        return SessionSummary(
+            sid, routine_id, title, revision, from_db_time(started), opt_time(ended), reason,
+            note, planned, attempts, counts, top, mean, opt_time(last), m_pain, m_stiff,
+            opt_time(m_at), bool(aside), corrected,
+        )  # fmt: skip
 
     def list_sessions(
         self,
@@ -207,7 +130,7 @@ class HistoryQueries:
         limit: int | None = None,
     ) -> list[SessionSummary]:
         """Sessions newest first; a date `until` includes that whole (local) day."""
-        where, params = _session_filter(routine_id, since, until)
+        where, params = session_filter(routine_id, since, until)
         return self._summaries(where, params, limit)
 
     def get_session(self, session_id: int) -> SessionSummary | None:
@@ -223,15 +146,16 @@ class HistoryQueries:
         return self._summaries(["s.end_reason IS NULL"], [], None)
 
     def sessions_needing_morning_checkin(self, today: date) -> SessionSummary | None:
-        """Yesterday's last session with a set done, if it has no morning check-in yet."""
-        where, params = _session_filter(None, today - timedelta(days=1), today - timedelta(days=1))
-        found = self._summaries([*where, _DONE_SET], params, 1)
+        """Yesterday's last session with a set begun, if it has no morning check-in yet."""
+        where, params = session_filter(None, today - timedelta(days=1), today - timedelta(days=1))
+        found = self._summaries([*where, EXERCISED_SQL], params, 1)
         return found[0] if found and found[0].morning_at is None else None
 
     def session_sets(self, session_id: int) -> list[StoredSet]:
         """The sets recorded in a session, in the order they were done."""
         rows = self._conn.execute(
-            f"SELECT {SET_COLUMNS}, id, seq FROM sets WHERE session_id = ? ORDER BY seq",
+            f"SELECT {SET_COLUMNS}, id, seq, {RESULT_COLUMNS} FROM sets WHERE session_id = ?"
+            " ORDER BY seq",
             (self._db_id(session_id),),
         )
         return [_set_record(row) for row in rows]
@@ -246,76 +170,6 @@ class HistoryQueries:
         doses: dict[str, Any] = json.loads(row[0])
         return doses
 
-    def pain_series(
-        self,
-        exercise_id: str,
-        side: str | None = None,
-        routine_id: str | None = None,
-        since: date | datetime | None = None,
-    ) -> list[PainPoint]:
-        """Average and worst pain rating per session for one exercise, oldest first.
-
-        `side=None` combines both sides; sessions without a rating are left out.
-        """
-        where, params = _session_filter(routine_id, since, None)
-        where[:0] = ["t.exercise_id = ?", "t.pain IS NOT NULL"]
-        params[:0] = [exercise_id]
-        if side is not None:
-            where.insert(1, "t.side = ?")
-            params.insert(1, side)
-        rows = self._conn.execute(
-            "SELECT s.started_at, avg(t.pain), max(t.pain), s.id, count(t.pain)"
-            " FROM sets AS t JOIN sessions AS s ON s.id = t.session_id"
-            f" WHERE {' AND '.join(where)} GROUP BY t.session_id ORDER BY s.started_at, s.id",
-            params,
-        )
-        return [PainPoint(from_db_time(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
-
-    def exercise_dose_series(self, exercise_id: str, side: str | None = None) -> list[DosePoint]:
-        """The planned hold or reps of the first such set of each session, oldest first."""
-        where, params = ["t.exercise_id = ?"], [exercise_id]
-        if side is not None:
-            where.append("t.side = ?")
-            params.append(side)
-        # SQLite returns the bare columns from the row that gave min(t.seq).
-        rows = self._conn.execute(
-            "SELECT s.started_at, t.planned_hold_s, t.planned_reps, s.id, min(t.seq)"
-            " FROM sets AS t JOIN sessions AS s ON s.id = t.session_id"
-            f" WHERE {' AND '.join(where)} GROUP BY s.id ORDER BY s.started_at, s.id",
-            params,
-        )
-        return [DosePoint(from_db_time(r[0]), r[1], r[2], r[3]) for r in rows]
-
-    def weekly_adherence(
-        self,
-        routine_id: str | None = None,
-        since: date | datetime | None = None,
-        until: date | datetime | None = None,
-    ) -> list[WeekCount]:
-        """Sessions with at least one set done, per local week (from Monday), oldest first.
-
-        Weeks without a session are included as 0 between the first and the last week
-        (or the weeks of `since` and `until` when given).
-        """
-        where, params = _session_filter(routine_id, since, until)
-        rows = self._conn.execute(
-            "SELECT date(s.started_at, 'localtime', 'weekday 0', '-6 days') AS week, count(*)"
-            f" FROM sessions AS s WHERE {' AND '.join([*where, _DONE_SET])}"
-            " GROUP BY week ORDER BY week",
-            params,
-        )
-        counts = {date.fromisoformat(week): n for week, n in rows}
-        edges = list(counts)
-        edges += [_monday(v) for v in (since, until) if v is not None]
-        if not edges:
-            return []
-        week, last = min(edges), max(edges)
-        result = []
-        while week <= last:
-            result.append(WeekCount(week, counts.get(week, 0)))
-            week += timedelta(days=7)
-        return result
-
     def dose_changes(
         self, routine_id: str | None = None, exercise_id: str | None = None
     ) -> list[DoseChange]:
@@ -328,11 +182,22 @@ class HistoryQueries:
                 params.append(value)
         rows = self._conn.execute(
             "SELECT id, session_id, routine_id, exercise_id, side, field, old_value, new_value,"
-            f" reason, accepted, decided_at FROM dose_changes WHERE {' AND '.join(where) or '1'}"
+            f" reason, accepted, decided_at, decided_by FROM dose_changes"
+            f" WHERE {' AND '.join(where) or '1'}"
             " ORDER BY decided_at, id",
             params,
         )
         return [DoseChange(*_convert(r, times=(10,), flags=(9,))) for r in rows]
+
+    def corrections(self, session_id: int | None = None) -> list[Correction]:
+        """Values changed after they were recorded (of one session, or all), oldest first."""
+        where, params = ("session_id = ?", [self._db_id(session_id)]) if session_id else ("1", [])
+        rows = self._conn.execute(
+            f"SELECT {_CORRECTION_COLUMNS} FROM corrections WHERE {where}"
+            " ORDER BY corrected_at, id",
+            params,
+        )
+        return [Correction(*_convert(r, times=(8,))) for r in rows]
 
     # -- export ------------------------------------------------------------------------
 
@@ -352,7 +217,7 @@ class HistoryQueries:
         """
         if isinstance(target, (str, os.PathLike)):
             return self._export_csv_file(Path(target), since, until, routine_id)
-        where, params = _session_filter(routine_id, since, until)
+        where, params = session_filter(routine_id, since, until)
         return write_csv(self._conn, target, " AND ".join(where) or "1", params)
 
     def _export_csv_file(
@@ -370,23 +235,14 @@ class HistoryQueries:
         return count
 
 
-def _monday(value: date | datetime) -> date:
-    day = value.astimezone().date() if isinstance(value, datetime) else value
-    return day - timedelta(days=day.weekday())
-
-
 def _convert(row: Any, times: tuple[int, ...], flags: tuple[int, ...] = ()) -> list[Any]:
     """A row as a list, with these columns parsed as datetimes and those as booleans."""
     values = list(row)
     for i in times:
-        values[i] = _opt_time(values[i])
+        values[i] = opt_time(values[i])
     for i in flags:
         values[i] = bool(values[i])
     return values
-
-
-def _summary(row: Any) -> SessionSummary:
-    return SessionSummary(*_convert(row, times=(4, 5, 14, 17)))
 
 
 def _set_record(row: Any) -> StoredSet:

@@ -15,6 +15,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from hiptimer.core.history.writes import DOSE_FIELDS
+from hiptimer.i18n import _, n_
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +114,7 @@ RULES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
              _one_of("end_reason", "completed", "ended_early", "interrupted", "partial")),
             ("a morning score is not a whole number from 0 to 10",
              _whole("morning_pain", "morning_stiffness", low=0, high=10)),
+            ("not_representative is not 0 or 1", "not_representative IN (0, 1)"),
         ),
     ),
     (
@@ -123,15 +125,17 @@ RULES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("started_at is not a time", _time("started_at")),
             ("ended_at is not a time", _time("ended_at")),
             ("a text column holds something else",
-             _text("exercise_id", "exercise_name") + " AND " + _opt_text("adjustment")),
+             _text("exercise_id", "exercise_name") + " AND "
+             + _opt_text("adjustment", "result_unit")),
             ("a number column holds something else",
-             _number("planned_hold_s", "actual_hold_s")
+             _number("planned_hold_s", "actual_hold_s", "result")
              + " AND " + _whole("set_number", "seq", optional=False)
              + " AND " + _whole("planned_reps", "actual_reps")),
             ("pain is not a whole number from 0 to 10", _whole("pain", low=0, high=10)),
             ("side, completed, skipped or pain_choice is not a value HipTimer writes",
              _one_of("side", "right", "left") + " AND completed IN (0, 1) AND skipped IN (0, 1)"
-             " AND " + _one_of("pain_choice", "stop", "lower", "continue")),
+             " AND " + _one_of("pain_choice", "stop", "lower", "continue")
+             + " AND tried_before IN (0, 1)"),
         ),
     ),
     (
@@ -144,10 +148,29 @@ RULES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
              _number("old_value", "new_value") + " AND " + _whole("session_id")),
             ("side, field or accepted is not a value HipTimer writes",
              _one_of("side", "right", "left") + " AND accepted IN (0, 1) AND "
-             + _one_of("field", *DOSE_FIELDS) + " AND field IS NOT NULL"),
+             + _one_of("field", *DOSE_FIELDS) + " AND field IS NOT NULL"
+             " AND decided_by IN ('suggestion', 'session')"),
+        ),
+    ),
+    (
+        "corrections",
+        (
+            ("its session is not in the history",
+             "session_id IN (SELECT id FROM sessions)"),
+            ("its set is not in the history",
+             "set_id IS NULL OR set_id IN (SELECT id FROM sets)"),
+            ("corrected_at is not a time", _time("corrected_at")),
+            ("a text column holds something else",
+             _text("field", "reason", "source") + " AND " + _opt_text("old_value", "new_value")),
+            ("field or source is not a value HipTimer writes",
+             _one_of("field", "pain", "note", "not_representative") + " AND field IS NOT NULL"
+             " AND " + _one_of("source", "session", "history") + " AND source IS NOT NULL"),
         ),
     ),
 )  # fmt: skip
+
+
+_FOLLOWERS = ("sets", "corrections")
 
 
 @dataclass(frozen=True)
@@ -174,17 +197,18 @@ def set_aside_bad_rows(conn: sqlite3.Connection) -> list[SetAside]:
     try:
         conn.execute(SET_ASIDE_SQL)
         for table, rules in RULES:
-            all_good = " AND ".join(f"coalesce({good}, 0)" for _, good in rules)
+            all_good = " AND ".join(f"coalesce({good}, 0)" for _table, good in rules)
             bad_ids = [r[0] for r in conn.execute(f"SELECT id FROM {table} WHERE NOT ({all_good})")]
             for row_id in bad_ids:
                 reason = _reason(conn, table, rules, row_id)
                 if table == "sessions":
-                    for (set_id,) in conn.execute(
-                        "SELECT id FROM sets WHERE session_id = ?", (row_id,)
-                    ).fetchall():
-                        why = _went_with(row_id)
-                        _move(conn, "sets", set_id, why)
-                        found.append(SetAside("sets", set_id, why))
+                    for follower in _FOLLOWERS:  # its sets and its corrections go with it
+                        for (item,) in conn.execute(
+                            f"SELECT id FROM {follower} WHERE session_id = ?", (row_id,)
+                        ).fetchall():
+                            why = _went_with(row_id)
+                            _move(conn, follower, item, why)
+                            found.append(SetAside(follower, item, why))
                 _move(conn, table, row_id, reason)
                 found.append(SetAside(table, row_id, reason))
         conn.execute("COMMIT")
@@ -237,24 +261,27 @@ def _went_with(session_id: int) -> str:
 def _items(rows: list[SetAside], limit: int) -> tuple[str, int]:
     """'sessions row 2 (doses_json is not a JSON object) with its 4 sets; ...' for up to
     `limit` items, and how many rows are left unnamed."""
-    followers: dict[int, int] = {}
+    followers: dict[int, dict[str, int]] = {}
     for row in rows:
         if row.table == "sessions":
-            followers[row.row_id] = 0
+            followers[row.row_id] = {}
     items: list[str] = []
     for row in rows:
         sid = next((s for s in followers if row.reason == _went_with(s)), None)
-        if row.table == "sets" and sid is not None:
-            followers[sid] += 1
+        if row.table in _FOLLOWERS and sid is not None:
+            followers[sid][row.table] = followers[sid].get(row.table, 0) + 1
     for row in rows:
-        if row.table == "sets" and any(row.reason == _went_with(s) for s in followers):
+        if row.table in _FOLLOWERS and any(row.reason == _went_with(s) for s in followers):
             continue
-        n = followers.get(row.row_id, 0) if row.table == "sessions" else 0
-        with_sets = f" with its {n} set{'s' * (n != 1)}" if n else ""
-        items.append(f"{row.table} row {row.row_id} ({row.reason}){with_sets}")
+        with_them = ""
+        if row.table == "sessions" and (went := followers.get(row.row_id)):
+            with_them = " with its " + " and ".join(
+                f"{n} {table[:-1]}{'s' * (n != 1)}" for table, n in went.items()
+            )
+        items.append(f"{row.table} row {row.row_id} ({row.reason}){with_them}")
     named = items[:limit]
     unnamed = sum(
-        1 + (followers.get(int(i.split()[2]), 0) if i.startswith("sessions") else 0)
+        1 + (sum(followers.get(int(i.split()[2]), {}).values()) if i.startswith("sessions") else 0)
         for i in items[limit:]
     )
     return "; ".join(named), unnamed
@@ -269,11 +296,15 @@ def describe(found: list[SetAside], limit: int = 5) -> str | None:
     if not found:
         return None
     shown, unnamed = _items(found, limit)
-    more = f"; and {unnamed} more" if unnamed else ""
-    return (
-        f"{_count(found, 'was', 'were')} set aside in the history's set_aside table and left"
-        f" out ({shown}{more}); everything else is as it was."
-    )
+    if unnamed:
+        shown = _("{items}; and {n} more").format(items=shown, n=unnamed)
+    return n_(
+        "{n} damaged row was set aside in the history's set_aside table and left out "
+        "({items}); everything else is as it was.",
+        "{n} damaged rows were set aside in the history's set_aside table and left out "
+        "({items}); everything else is as it was.",
+        len(found),
+    ).format(n=len(found), items=shown)
 
 
 def describe_left_out(rows: list[SetAside], limit: int = 10) -> str | None:
@@ -296,12 +327,12 @@ def inferred_version(conn: sqlite3.Connection) -> int:
     """The schema version the tables of a user_version-0 file show (0: no HipTimer tables).
 
     Version 1 has sessions and sets; version 2 adds the morning check-in columns and
-    dose_changes.
+    dose_changes; version 3 the corrections and the mark "not representative".
     """
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if not {"sessions", "sets"} <= tables:
         return 0
     columns = {row[1] for row in conn.execute("PRAGMA table_info(sessions)")}
     if "dose_changes" in tables and {"morning_pain", "morning_stiffness", "morning_at"} <= columns:
-        return 2
+        return 3 if "corrections" in tables and "not_representative" in columns else 2
     return 1

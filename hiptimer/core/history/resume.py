@@ -14,6 +14,7 @@ from hiptimer.core.routines.loader import routine_from_data
 from hiptimer.core.routines.model import FORMAT_MARKER, FORMAT_VERSION, Exercise, Routine
 from hiptimer.core.routines.validation import RoutineError
 from hiptimer.core.session.steps import SetKey
+from hiptimer.i18n import _, day_month, n_
 
 log = logging.getLogger(__name__)
 
@@ -147,15 +148,11 @@ def when_text(moment: datetime, today: date) -> str:
     clock = f"{local:%H:%M}"
     days = (today - local.date()).days
     if days == 0:
-        return f"today at {clock}"
+        return _("today at {time}").format(time=clock)
     if days == 1:
-        return f"yesterday at {clock}"
-    year = f" {local.year}" if local.year != today.year else ""
-    return f"{local:%A} {local.day} {local:%B}{year} at {clock}"
-
-
-def sets_text(count: int) -> str:
-    return "1 set" if count == 1 else f"{count} sets"
+        return _("yesterday at {time}").format(time=clock)
+    day = day_month(local.date(), weekday=True, year=local.year != today.year)
+    return _("{day} at {time}").format(day=day, time=clock)
 
 
 def offer_text(plan: ResumePlan, today: date) -> str:
@@ -163,11 +160,14 @@ def offer_text(plan: ResumePlan, today: date) -> str:
     s = plan.session
     when = when_text(s.started_at, today)
     if plan.sets_done == 0:
-        return f"Your session of {s.routine_title} {when} was interrupted before the first set."
-    return (
-        f"Your session of {s.routine_title} {when} was interrupted after "
-        f"{sets_text(plan.sets_done)}."
-    )
+        return _("Your session of {routine} {when} was interrupted before the first set.").format(
+            routine=s.routine_title, when=when
+        )
+    return n_(
+        "Your session of {routine} {when} was interrupted after {n} set.",
+        "Your session of {routine} {when} was interrupted after {n} sets.",
+        plan.sets_done,
+    ).format(routine=s.routine_title, when=when, n=plan.sets_done)
 
 
 def details_lines(plan: ResumePlan, today: date) -> list[str]:
@@ -175,16 +175,22 @@ def details_lines(plan: ResumePlan, today: date) -> list[str]:
     lines = []
     if plan.from_session:
         names = ", ".join(plan.from_session)
-        lines.append(f"It resumes with the doses it started with ({names}).")
+        lines.append(_("It resumes with the doses it started with ({names}).").format(names=names))
     if plan.older:
         whens = "; ".join(
-            f"{o.routine_title}, {when_text(o.started_at, today)}" for o in plan.older
+            _("{routine}, {when}").format(
+                routine=o.routine_title, when=when_text(o.started_at, today)
+            )
+            for o in plan.older
         )
-        if len(plan.older) == 1:
-            lead = "An older interrupted session was kept as partial, with its sets"
-        else:
-            lead = f"{len(plan.older)} older interrupted sessions were kept as partial, with their sets"
-        lines.append(f"{lead}: {whens}.")
+        n = len(plan.older)
+        lines.append(
+            n_(
+                "An older interrupted session was kept as partial, with its sets: {sessions}.",
+                "{n} older interrupted sessions were kept as partial, with their sets: {sessions}.",
+                n,
+            ).format(n=n, sessions=whens)
+        )
     return lines
 
 

@@ -9,19 +9,19 @@ import os
 import re
 import shutil
 import sqlite3
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
 from hiptimer.core.history import parts, repair
+from hiptimer.core.history.migrations import MIGRATIONS, Migration
+from hiptimer.i18n import _, n_
 
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
 WAL_LIMIT_BYTES = 4 * 1024 * 1024
-
-Migration = Callable[[sqlite3.Connection], None]
 
 
 class HistoryError(Exception):
@@ -40,92 +40,6 @@ class CorruptDatabase(Exception):
         self.moved = moved
 
 
-def _statements(*sql: str) -> Migration:
-    """A migration that runs these statements in order (inside the caller's transaction)."""
-
-    def run(conn: sqlite3.Connection) -> None:
-        for statement in sql:
-            conn.execute(statement)
-
-    return run
-
-
-# Version 1: sessions and the sets done in them.
-_V1 = _statements(
-    """
-    CREATE TABLE sessions (
-        id INTEGER PRIMARY KEY,
-        routine_id TEXT NOT NULL,
-        routine_title TEXT NOT NULL,
-        routine_revision INTEGER NOT NULL,
-        doses_json TEXT NOT NULL DEFAULT '{}',
-        sets_planned INTEGER,
-        started_at TEXT NOT NULL,
-        ended_at TEXT,
-        end_reason TEXT
-            CHECK (end_reason IN ('completed', 'ended_early', 'interrupted', 'partial')),
-        note TEXT NOT NULL DEFAULT ''
-    )
-    """,
-    """
-    CREATE TABLE sets (
-        id INTEGER PRIMARY KEY,
-        session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
-        seq INTEGER NOT NULL,
-        exercise_id TEXT NOT NULL,
-        exercise_name TEXT NOT NULL,
-        side TEXT CHECK (side IN ('right', 'left')),
-        set_number INTEGER NOT NULL,
-        planned_hold_s REAL,
-        actual_hold_s REAL,
-        planned_reps INTEGER,
-        actual_reps INTEGER,
-        completed INTEGER NOT NULL CHECK (completed IN (0, 1)),
-        skipped INTEGER NOT NULL DEFAULT 0 CHECK (skipped IN (0, 1)),
-        pain INTEGER CHECK (pain BETWEEN 0 AND 10),
-        pain_choice TEXT CHECK (pain_choice IN ('stop', 'lower', 'continue')),
-        adjustment TEXT,
-        started_at TEXT NOT NULL,
-        ended_at TEXT NOT NULL,
-        UNIQUE (session_id, seq)
-    )
-    """,
-    # UNIQUE (session_id, seq) doubles as the "sets of a session, in order" index. The two
-    # below cover the per-session aggregates (session list) and per-exercise pain series,
-    # so those queries never read the sets table itself.
-    "CREATE INDEX sets_by_session ON sets (session_id, completed, skipped, pain, ended_at)",
-    "CREATE INDEX sets_by_exercise ON sets (exercise_id, session_id, side, pain)",
-    "CREATE INDEX sessions_by_started ON sessions (started_at)",
-    "CREATE INDEX sessions_by_routine ON sessions (routine_id, started_at)",
-)
-
-# Version 2: the next-morning check-in and the log of dose changes.
-_V2 = _statements(
-    "ALTER TABLE sessions ADD COLUMN morning_pain INTEGER CHECK (morning_pain BETWEEN 0 AND 10)",
-    "ALTER TABLE sessions ADD COLUMN morning_stiffness INTEGER"
-    " CHECK (morning_stiffness BETWEEN 0 AND 10)",
-    "ALTER TABLE sessions ADD COLUMN morning_at TEXT",
-    """
-    CREATE TABLE dose_changes (
-        id INTEGER PRIMARY KEY,
-        session_id INTEGER REFERENCES sessions (id) ON DELETE SET NULL,
-        routine_id TEXT NOT NULL,
-        exercise_id TEXT NOT NULL,
-        side TEXT CHECK (side IN ('right', 'left')),
-        field TEXT NOT NULL,
-        old_value REAL,
-        new_value REAL,
-        reason TEXT NOT NULL DEFAULT '',
-        accepted INTEGER NOT NULL CHECK (accepted IN (0, 1)),
-        decided_at TEXT NOT NULL
-    )
-    """,
-    "CREATE INDEX dose_changes_by_exercise ON dose_changes (routine_id, exercise_id, decided_at)",
-)
-
-# Schema version N is reached by applying MIGRATIONS[:N]. Never edit a released migration:
-# append a new one.
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -275,9 +189,11 @@ def _check(conn: sqlite3.Connection, path: Path, known_version: int) -> int:
         version = user_version(conn)
         if version > known_version:
             raise HistoryError(
-                f"The history database {path} was made by a newer HipTimer (history format "
-                f"version {version}; this HipTimer reads up to version {known_version}). "
-                "Update HipTimer to use it; the file has not been changed."
+                _(
+                    "The history database {path} was made by a newer HipTimer (history format "
+                    "version {version}; this HipTimer reads up to version {known}). "
+                    "Update HipTimer to use it; the file has not been changed."
+                ).format(path=path, version=version, known=known_version)
             )
         result = [row[0] for row in conn.execute("PRAGMA quick_check")]
     except sqlite3.DatabaseError as exc:
@@ -348,8 +264,11 @@ def _open_checked(path: Path, migrations: Sequence[Migration]) -> Opened:
         set_aside = repair.set_aside_bad_rows(conn)
         notice = None
         if added:
-            them = "it" if len(added) == 1 else "them"
-            notice = f"The history lacked {', '.join(added)}; HipTimer added {them}."
+            notice = n_(
+                "The history lacked {parts}; HipTimer added it.",
+                "The history lacked {parts}; HipTimer added them.",
+                len(added),
+            ).format(parts=", ".join(added))
     except CorruptDatabase as exc:
         raise CorruptDatabase(exc.reason, move_aside(path, conn)) from exc
     except sqlite3.DatabaseError as exc:
@@ -385,10 +304,10 @@ def open_database(path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> O
     try:
         return _open_checked(path, migrations)
     except CorruptDatabase as exc:
-        notice = (
-            f"The history database {path} was damaged ({exc.reason}). It was moved to "
-            f"{exc.moved} and a new, empty history was started."
-        )
+        notice = _(
+            "The history database {path} was damaged ({why}). It was moved to "
+            "{moved} and a new, empty history was started."
+        ).format(path=path, why=exc.reason, moved=exc.moved)
     return _open_checked(path, migrations)._replace(notice=notice)
 
 

@@ -22,7 +22,10 @@ from typing import Any
 
 from hiptimer.core.history import repair, writes
 from hiptimer.core.history import schema as history_schema
+from hiptimer.core.history.corrections import CorrectionWrites
+from hiptimer.core.history.dose_writes import DoseChangeWrites
 from hiptimer.core.history.queries import (
+    RESULT_COLUMNS,
     SET_COLUMNS,
     HistoryQueries,
     StoredSet,
@@ -41,7 +44,14 @@ def _rejected(exc: Rejected) -> Exception:
     return exc.__cause__ if isinstance(exc.__cause__, sqlite3.Error) else exc
 
 
-class HistoryStore(HistoryQueries):
+# Whether the session recorded this set (exercise, side, set number) already (see queries).
+_TRIED_BEFORE = (
+    "EXISTS (SELECT 1 FROM sets WHERE session_id = ? AND exercise_id = ? AND side IS ?"
+    " AND set_number = ?)"
+)
+
+
+class HistoryStore(HistoryQueries, CorrectionWrites, DoseChangeWrites):
     """The open history database. Use `open_history()` to get one.
 
     `status`: whether writes reach the disk, why not, and how many wait (a HistoryStatus).
@@ -257,9 +267,10 @@ class HistoryStore(HistoryQueries):
         session = self._ref(session_id)
         return self._new_row(
             f"set {record.exercise_id} {record.set_number} of session {session_id}",
-            f"INSERT INTO sets (id, session_id, seq, {SET_COLUMNS}) VALUES (?, ?,"
-            " (SELECT coalesce(max(seq), 0) + 1 FROM sets WHERE session_id = ?),"
-            " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"INSERT INTO sets (id, session_id, seq, {SET_COLUMNS}, {RESULT_COLUMNS},"
+            " tried_before) VALUES (?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM sets"
+            " WHERE session_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            f" {_TRIED_BEFORE})",
             (
                 session,
                 session,
@@ -278,6 +289,12 @@ class HistoryStore(HistoryQueries):
                 record.pain,
                 record.pain_choice,
                 record.adjustment or None,
+                record.result,
+                record.result_unit or None,
+                session,
+                record.exercise_id,
+                record.side,
+                record.set_number,
             ),
         )
 
@@ -307,13 +324,6 @@ class HistoryStore(HistoryQueries):
             *(end_reason, to_db_time(ended_at), note, self._ref(session_id)),
         )
 
-    def set_note(self, session_id: int, text: str) -> None:
-        self._update(
-            f"note of session {session_id}",
-            "UPDATE sessions SET note = ? WHERE id = ?",
-            *(text, self._ref(session_id)),
-        )
-
     def record_morning(
         self, session_id: int, pain: int | None, stiffness: int | None, at: datetime
     ) -> None:
@@ -335,42 +345,6 @@ class HistoryStore(HistoryQueries):
             "(SELECT max(ended_at) FROM sets WHERE session_id = sessions.id), started_at)"
             " WHERE id = ? AND end_reason IS NULL",
             self._ref(session_id),
-        )
-
-    def record_dose_change(
-        self,
-        routine_id: str,
-        exercise_id: str,
-        field: str,
-        old_value: float | None,
-        new_value: float | None,
-        *,
-        accepted: bool,
-        decided_at: datetime,
-        side: str | None = None,
-        reason: str = "",
-        session_id: int | None = None,
-    ) -> int:
-        """Record a recommended dose change (accepted or declined) or a kept adjustment."""
-        check_in("side", side, writes.SIDES)
-        check_in("field", field, writes.DOSE_FIELDS)
-        return self._new_row(
-            f"dose change of {routine_id}/{exercise_id} {field}",
-            "INSERT INTO dose_changes (id, session_id, routine_id, exercise_id, side, field,"
-            " old_value, new_value, reason, accepted, decided_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                self._ref(session_id),
-                routine_id,
-                exercise_id,
-                side,
-                field,
-                old_value,
-                new_value,
-                reason,
-                int(accepted),
-                to_db_time(decided_at),
-            ),
         )
 
 

@@ -55,13 +55,16 @@ class Ref:
 class Write:
     """One statement, committed as its own transaction; `what` names it in logs.
 
-    `makes`: the handle bound to the id of the row this statement inserts.
+    `makes`: the handle bound to the id of the row this statement inserts. `more`: further
+    (statement, parameters) run after it in the same transaction (a correction and its
+    audit row are saved together or not at all).
     """
 
     what: str
     sql: str
     params: tuple[Any, ...]
     makes: int | None = None
+    more: tuple[tuple[str, tuple[Any, ...]], ...] = ()
 
 
 class Rejected(Exception):
@@ -72,10 +75,12 @@ class Rejected(Exception):
         self.write = write
 
 
-def _bind(write: Write, ids: Mapping[int, int] | None) -> list[Any]:
+def _bind(
+    write: Write, ids: Mapping[int, int] | None, params: tuple[Any, ...] | None = None
+) -> list[Any]:
     """The parameters with each Ref replaced: None (SQLite picks) or the id it was given."""
     values: list[Any] = []
-    for value in write.params:
+    for value in write.params if params is None else params:
         if not isinstance(value, Ref):
             values.append(value)
         elif ids is None:  # the stand-in: a row's id is its handle
@@ -103,6 +108,8 @@ def run(
         for write in writes:
             try:
                 cursor = conn.execute(write.sql, _bind(write, known))
+                for sql, params in write.more:
+                    conn.execute(sql, _bind(write, known, params))
             except BUG_ERRORS as exc:
                 raise Rejected(write, str(exc)) from exc
             if write.makes is not None:

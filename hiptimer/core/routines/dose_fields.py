@@ -13,6 +13,7 @@ from typing import Any
 from hiptimer.core.routines.json_fields import FieldReader, describe, join
 from hiptimer.core.routines.ladder import INHERITED
 from hiptimer.core.routines.model import Ceiling, Kind, Load, LoadUnit, SideMode, Tempo
+from hiptimer.i18n import N_
 
 MAX_HOLD_S = 3600
 MAX_REPS = 500
@@ -25,7 +26,8 @@ MAX_NAME = 120
 _TEMPO_FIELDS = {"lift_s", "hold_s", "lower_s", "pause_s"}
 _LOAD_FIELDS = {"amount", "unit"}
 _CEILING_FIELDS = {"sets", "reps", "hold_s"}
-NEEDS_FORMAT_2 = 'a format-2 field: the file must say "version": 2'
+NEEDS_FORMAT_2 = N_('a format-2 field: the file must say "version": 2')
+ONLY_REPS = N_('only for kind "reps"; this exercise is a "hold"')
 
 
 class DoseReader(FieldReader):
@@ -63,12 +65,13 @@ class DoseReader(FieldReader):
             )
             for key in ("reps", "reps_range", "rep_hold_s", "tempo"):
                 if key in d:
-                    self.err(join(where, key), 'only for kind "reps"; this exercise is a "hold"')
+                    self.err(join(where, key), ONLY_REPS)
             if values["sides"] is SideMode.ALTERNATING:
-                self.err(join(where, "sides"), 'a hold cannot alternate sides; use "each"')
+                self.err(join(where, "sides"), N_('a hold cannot alternate sides; use "each"'))
         elif kind is Kind.REPS:
             if "hold_s" in d:
-                self.err(join(where, "hold_s"), 'only for kind "hold"; use rep_hold_s for reps')
+                only = N_('only for kind "hold"; use rep_hold_s for reps')
+                self.err(join(where, "hold_s"), only)
             reps = self.number(d, "reps", where, low=1, high=MAX_REPS, integer=True, required=True)
             values["reps"] = reps
             values["reps_range"] = self.reps_range(d, where, reps)
@@ -97,7 +100,7 @@ class DoseReader(FieldReader):
         path = join(where, "reps_range")
         value = d["reps_range"]
         if not (isinstance(value, list) and len(value) == 2):
-            self.err(path, f"expected [lowest, highest], got {describe(value)}")
+            self.err(path, N_("expected [lowest, highest], got {got}"), got=describe(value))
             return None
         pair = {"0": value[0], "1": value[1]}
         low = self.number(pair, "0", path, low=1, high=MAX_REPS, integer=True, required=True)
@@ -105,10 +108,11 @@ class DoseReader(FieldReader):
         if low is None or high is None:
             return None
         if low > high:
-            self.err(path, f"lowest ({low}) is above highest ({high})")
+            self.err(path, N_("lowest ({low}) is above highest ({high})"), low=low, high=high)
             return None
         if reps is not None and not low <= reps <= high:
-            self.err(join(where, "reps"), f"expected a value within reps_range {low}-{high}")
+            within = N_("expected a value within reps_range {low}-{high}")
+            self.err(join(where, "reps"), within, low=low, high=high)
             return None
         return (low, high)
 
@@ -125,7 +129,7 @@ class DoseReader(FieldReader):
             return None
         lift, hold, lower = parts
         if lift + lower <= 0:
-            self.err(where, "a paced rep needs time to lift or to lower")
+            self.err(where, N_("a paced rep needs time to lift or to lower"))
             return None
         return Tempo(lift, hold, lower, pause)
 
@@ -136,7 +140,7 @@ class DoseReader(FieldReader):
         amount = self.number(d, "amount", where, low=0, high=MAX_LOAD, required=True, low_open=True)
         unit = self.choice(d, "unit", where, LoadUnit, None)
         if "unit" not in d:
-            self.err(join(where, "unit"), 'required; expected "kg" or "lb"')
+            self.err(join(where, "unit"), N_('required; expected "kg" or "lb"'))
         if amount is None or unit is None:
             return None
         return Load(amount, unit)
@@ -152,15 +156,15 @@ class DoseReader(FieldReader):
         if kind is Kind.HOLD:
             hold = self.number(d, "hold_s", where, low=0, high=MAX_HOLD_S, low_open=True)
             if "reps" in d:
-                self.err(join(where, "reps"), 'only for kind "reps"; this exercise is a "hold"')
+                self.err(join(where, "reps"), ONLY_REPS)
         elif kind is Kind.REPS:
             reps = self.number(d, "reps", where, low=1, high=MAX_REPS, integer=True)
             if "hold_s" in d:
-                self.err(join(where, "hold_s"), 'only for kind "hold"; a ceiling of reps is "reps"')
+                only = N_('only for kind "hold"; a ceiling of reps is "reps"')
+                self.err(join(where, "hold_s"), only)
             if reps is not None and reps_range is not None and reps > reps_range[1]:
-                self.err(
-                    join(where, "reps"), f"expected at most the top of reps_range ({reps_range[1]})"
-                )
+                at_most = N_("expected at most the top of reps_range ({top})")
+                self.err(join(where, "reps"), at_most, top=reps_range[1])
         return Ceiling(sets, reps, hold)
 
     def image(self, d: dict[str, Any], where: str) -> str:
@@ -175,6 +179,6 @@ class DoseReader(FieldReader):
             or value.startswith(("/", "\\"))
             or ":" in value
         ):
-            self.err(join(where, "image"), "expected a path relative to the routine file")
+            self.err(join(where, "image"), N_("expected a path relative to the routine file"))
             return ""
         return value

@@ -1,28 +1,55 @@
-"""Reading fields of decoded JSON strictly: every problem kept with its field path."""
+"""Reading fields of decoded JSON strictly: every problem kept with its field path.
+
+A problem keeps its English message (for the command line and the log) and the marked
+template it was made from, so the editor can say it in the language in use.
+"""
 
 from __future__ import annotations
 
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
+
+from hiptimer.i18n import N_, translate
 
 MAX_LIST_ITEMS = 50
 MAX_TEXT = 2000
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")  # used with fullmatch
 
 
+class Words(str):
+    """Words of ours among a problem's values ("a list"), translated where it is shown."""
+
+
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with a routine: where (a field path) and what was expected."""
+    """One thing wrong with a routine: where (a field path) and what was expected.
+
+    `message` is English, as the command line and the log print it (docs/translating.md);
+    `shown()` says it in the language in use, from its `template` and `values`.
+    """
 
     where: str
     message: str
+    template: str = field(default="", compare=False)
+    values: tuple[tuple[str, object], ...] = field(default=(), compare=False)
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}" if self.where else self.message
+
+    def shown(self) -> str:
+        """The message in the language in use (the editor's list and fields)."""
+        if not self.template:
+            return self.message
+        values = {k: translate(v) if isinstance(v, Words) else v for k, v in self.values}
+        return translate(self.template).format(**values)
+
+    def shown_line(self) -> str:
+        """str(), in the language in use: the field path, then the message."""
+        return f"{self.where}: {self.shown()}" if self.where else self.shown()
 
 
 class FieldReader:
@@ -31,17 +58,22 @@ class FieldReader:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
-    def err(self, where: str, message: str) -> None:
-        self.problems.append(Problem(where, message))
+    def err(self, where: str, template: str, **values: object) -> None:
+        """A problem at `where`; `template` is marked with N_ and filled with `values`."""
+        message = template.format(**values)
+        self.problems.append(Problem(where, message, template, tuple(values.items())))
 
     def obj(self, value: Any, where: str, allowed: set[str]) -> dict[str, Any] | None:
         if not isinstance(value, dict):
-            self.err(where, f"expected an object, got {describe(value)}")
+            self.err(where, N_("expected an object, got {got}"), got=describe(value))
             return None
         for key in sorted(set(value) - allowed):
             hint = _closest(key, allowed)
-            extra = f' (did you mean "{hint}"?)' if hint else ""
-            self.err(field_path(where, key), f"unknown field{extra}")
+            path = field_path(where, key)
+            if hint:
+                self.err(path, N_('unknown field (did you mean "{hint}"?)'), hint=hint)
+            else:
+                self.err(path, N_("unknown field"))
         return value
 
     def text(
@@ -56,20 +88,21 @@ class FieldReader:
         path = join(where, key)
         if key not in d:
             if required:
-                self.err(path, "required text is missing")
+                self.err(path, N_("required text is missing"))
             return ""
         value = d[key]
         if not isinstance(value, str):
-            self.err(path, f"expected text, got {describe(value)}")
+            self.err(path, N_("expected text, got {got}"), got=describe(value))
             return ""
         if required and not value.strip():
-            self.err(path, "must not be empty")
+            self.err(path, N_("must not be empty"))
         if len(value) > limit:
-            self.err(path, f"text is {len(value)} characters; at most {limit} allowed")
+            too_long = N_("text is {n} characters; at most {limit} allowed")
+            self.err(path, too_long, n=len(value), limit=limit)
         if "\x00" in value:
-            self.err(path, "text contains a NUL character")
+            self.err(path, N_("text contains a NUL character"))
         if not _encodable(value):
-            self.err(path, "text contains an unpaired surrogate (not valid Unicode)")
+            self.err(path, N_("text contains an unpaired surrogate (not valid Unicode)"))
         return value
 
     def texts(self, d: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
@@ -78,19 +111,23 @@ class FieldReader:
         if isinstance(value, str):
             value = [value]  # a single sentence is a list of one
         if not isinstance(value, list):
-            self.err(path, f"expected a list of text, got {describe(value)}")
+            self.err(path, N_("expected a list of text, got {got}"), got=describe(value))
             return ()
         if len(value) > MAX_LIST_ITEMS:
-            self.err(path, f"{len(value)} items; at most {MAX_LIST_ITEMS} allowed")
+            too_many = N_("{n} items; at most {limit} allowed")
+            self.err(path, too_many, n=len(value), limit=MAX_LIST_ITEMS)
             return ()
         items = []
         for i, item in enumerate(value):
             if not isinstance(item, str) or not item.strip():
-                self.err(f"{path}[{i}]", f"expected non-empty text, got {describe(item)}")
+                empty = N_("expected non-empty text, got {got}")
+                self.err(f"{path}[{i}]", empty, got=describe(item))
             elif "\x00" in item or not _encodable(item):
-                self.err(f"{path}[{i}]", "text contains a NUL character or an unpaired surrogate")
+                bad = N_("text contains a NUL character or an unpaired surrogate")
+                self.err(f"{path}[{i}]", bad)
             elif len(item) > MAX_TEXT:
-                self.err(f"{path}[{i}]", f"text is {len(item)} characters; at most {MAX_TEXT}")
+                too_long = N_("text is {n} characters; at most {limit}")
+                self.err(f"{path}[{i}]", too_long, n=len(item), limit=MAX_TEXT)
             else:
                 items.append(item)
         return tuple(items)
@@ -110,22 +147,21 @@ class FieldReader:
         path = join(where, key)
         if key not in d or d[key] is None:
             if required:
-                self.err(path, "required number is missing")
+                self.err(path, N_("required number is missing"))
             return None
         value = d[key]
-        kind = "a whole number" if integer else "a number"
-        lower = f"greater than {low:g}" if low_open else f"at least {low:g}"
-        expected = f"{kind} {lower} and at most {high:g}"
+        expected = _EXPECTED_NUMBER[integer, low_open]
+        limits = {"low": f"{low:g}", "high": f"{high:g}"}
         ok_type = isinstance(value, int) if integer else isinstance(value, (int, float))
         if isinstance(value, bool) or not ok_type:
-            self.err(path, f"expected {expected}, got {describe(value)}")
+            self.err(path, expected, got=describe(value), **limits)
             return None
         if isinstance(value, float) and not math.isfinite(value):
-            self.err(path, f"expected {expected}, got {value}")
+            self.err(path, expected, got=str(value), **limits)
             return None
         too_low = value <= low if low_open else value < low
         if too_low or value > high:
-            self.err(path, f"expected {expected}, got {describe(value)}")
+            self.err(path, expected, got=describe(value), **limits)
             return None
         return value
 
@@ -138,7 +174,8 @@ class FieldReader:
         value = d[key]
         names = [m.value for m in enum]
         if value not in names:
-            self.err(path, f"expected one of {', '.join(names)}, got {describe(value)}")
+            one_of = N_("expected one of {names}, got {got}")
+            self.err(path, one_of, names=", ".join(names), got=describe(value))
             return None
         return enum(value)
 
@@ -147,16 +184,28 @@ class FieldReader:
         if value and not ID_PATTERN.fullmatch(value):
             self.err(
                 join(where, key),
-                "expected an id of lowercase letters, digits, '-' or '_' (at most 64 characters)",
+                N_(
+                    "expected an id of lowercase letters, digits, '-' or '_' (at most 64 characters)"
+                ),
             )
         return value
 
     def flag(self, d: dict[str, Any], key: str, where: str, default: bool) -> bool:
         value = d.get(key, default)
         if not isinstance(value, bool):
-            self.err(join(where, key), f"expected true or false, got {describe(value)}")
+            not_bool = N_("expected true or false, got {got}")
+            self.err(join(where, key), not_bool, got=describe(value))
             return default
         return value
+
+
+# What a number must be, by (whole, low_open): each a whole sentence for translators.
+_EXPECTED_NUMBER = {
+    (True, False): N_("expected a whole number at least {low} and at most {high}, got {got}"),
+    (False, False): N_("expected a number at least {low} and at most {high}, got {got}"),
+    (True, True): N_("expected a whole number greater than {low} and at most {high}, got {got}"),
+    (False, True): N_("expected a number greater than {low} and at most {high}, got {got}"),
+}
 
 
 def join(where: str, key: str) -> str:
@@ -186,6 +235,7 @@ def _encodable(text: str) -> bool:
 
 
 def describe(value: Any) -> str:
+    """A value from the file as a problem quotes it: JSON for data, our Words for a kind."""
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -194,14 +244,14 @@ def describe(value: Any) -> str:
         return repr(value)  # "1.0", not "1": a float where a whole number belongs must show
     if isinstance(value, int):
         # str() of an int with thousands of digits raises ValueError; nobody reads them anyway.
-        return str(value) if abs(value) < 10**15 else "a number too large to use"
+        return str(value) if abs(value) < 10**15 else Words(N_("a number too large to use"))
     if isinstance(value, str):
         shown = value if len(value) <= 30 else value[:27] + "..."
         return json.dumps(shown)
     if isinstance(value, list):
-        return "a list"
+        return Words(N_("a list"))
     if isinstance(value, dict):
-        return "an object"
+        return Words(N_("an object"))
     return type(value).__name__
 
 

@@ -110,9 +110,11 @@ def ladder_lines(ex: Exercise) -> list[str]:
 
 
 def uses_format_2(routine: Routine) -> bool:
-    """Whether the routine needs format 2 to be written: a ladder, a load, a ceiling or a pause."""
+    """Whether the routine needs format 2 to be written: a ladder, a load, a ceiling, a pause
+    or a re-test."""
     return any(
         ex.ladder
+        or ex.test is not None
         or ex.load is not None
         or ex.ceiling is not None
         or (ex.tempo is not None and ex.tempo.pause_s > 0)

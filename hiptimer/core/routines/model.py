@@ -31,6 +31,32 @@ class SideMode(str, Enum):
     ALTERNATING = "alternating"
 
 
+class Measure(str, Enum):
+    """What a functional re-test measures during its timed set (see Retest)."""
+
+    COUNT = "count"  # movements counted by key press within the set's time (a chair stand)
+    TIME = "time"  # seconds held until the user ends the set, up to its time (a stance)
+    VALUE = "value"  # a number the user measures and types in after the set (a range)
+
+
+@dataclass(frozen=True)
+class Retest:
+    """A functional re-test: a timed set whose result is recorded as a measurement.
+
+    `unit` names the result ("stands", "cm", "degrees"); `better` says which way is an
+    improvement: "higher" or "lower".
+    """
+
+    measure: Measure
+    unit: str = ""
+    better: str = "higher"
+
+    @property
+    def result_unit(self) -> str:
+        """The unit a result is stored in: seconds for a stance, else the one given."""
+        return "s" if self.measure is Measure.TIME else self.unit
+
+
 @dataclass(frozen=True)
 class Tempo:
     """Seconds to lift, hold at the top, lower and pause at the bottom for one paced rep."""
@@ -167,6 +193,7 @@ class Exercise:
     ceiling: Ceiling | None = None
     ladder: tuple[Rung, ...] = ()
     rung: int = 0
+    test: Retest | None = None  # a functional re-test, not a dose of exercise
 
     @property
     def has_sides(self) -> bool:

@@ -27,6 +27,7 @@ from hiptimer.core.routines.loader import (
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.validation import ID_PATTERN, MAX_NAME, RoutineError
 from hiptimer.core.routines.writer import routine_to_json, write_atomic
+from hiptimer.i18n import _, decimal
 
 BACKUP_SUFFIX = ".bak"
 MAX_REVISION = 1_000_000
@@ -112,8 +113,14 @@ class DoseChange:
     new: object
 
     def __str__(self) -> str:
-        label = {"hold_s": "hold", "reps": "reps", "reps_range": "rep range"}[self.field]
-        return f"{self.exercise_name}: {label} {_dose(self.field, self.old)} -> {_dose(self.field, self.new)}"
+        old, new = _dose(self.field, self.old), _dose(self.field, self.new)
+        if self.field == "hold_s":
+            text = _("{exercise}: hold {old} -> {new}")
+        elif self.field == "reps":
+            text = _("{exercise}: reps {old} -> {new}")
+        else:
+            text = _("{exercise}: rep range {old} -> {new}")
+        return text.format(exercise=self.exercise_name, old=old, new=new)
 
 
 DOSE_FIELDS = ("hold_s", "reps", "reps_range")
@@ -159,9 +166,9 @@ def keep_session_doses(base: Routine, live: Routine) -> Routine:
 
 def _dose(field: str, value: object) -> str:
     if value is None:
-        return "none"
+        return _("none")
     if field == "hold_s" and isinstance(value, (int, float)):
-        return f"{value:g} s"
+        return _("{n} s").format(n=decimal(value))
     if field == "reps_range" and isinstance(value, tuple):
         return f"{value[0]}-{value[1]}"
     return str(value)

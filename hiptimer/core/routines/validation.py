@@ -37,6 +37,8 @@ from hiptimer.core.routines.model import (
     Rung,
     Schedule,
 )
+from hiptimer.core.routines.retest_spec import parse_retest
+from hiptimer.i18n import N_
 
 __all__ = [
     "ID_PATTERN",
@@ -75,6 +77,10 @@ class RoutineError(Exception):
         """One line per problem, each starting with the file name."""
         return [f"{self.source}: {p}" for p in self.problems]
 
+    def shown_lines(self) -> list[str]:
+        """lines(), in the language in use (on screen; the command line prints lines())."""
+        return [f"{self.source}: {p.shown_line()}" for p in self.problems]
+
 
 _ROUTINE_FIELDS = {
     "format", "version", "id", "title", "description", "source", "cautions",
@@ -86,9 +92,9 @@ _VARIANT_FIELDS = {
 }  # fmt: skip
 _EXERCISE_FIELDS = _VARIANT_FIELDS | {
     "kind", "rest_between_sets_s", "rest_between_sides_s", "rest_after_s", "enabled",
-    "ladder", "rung",
+    "ladder", "rung", "test",
 }  # fmt: skip
-_FORMAT_2_FIELDS = ("load", "ceiling", "ladder", "rung")
+_FORMAT_2_FIELDS = ("load", "ceiling", "ladder", "rung", "test")
 _SCHEDULE_FIELDS = {"min_per_week", "max_per_week"}
 _RESTS_FIELDS = {"get_ready_s", "between_sets_s", "between_sides_s", "after_exercise_s"}
 
@@ -114,16 +120,15 @@ class _Validator(DoseReader):
             return None
         fmt = d.get("format")
         if fmt != FORMAT_MARKER:
-            self.err("format", f'expected "{FORMAT_MARKER}", got {describe(fmt)}')
+            marker = N_('expected "{marker}", got {got}')
+            self.err("format", marker, marker=FORMAT_MARKER, got=describe(fmt))
         version = d.get("version")
         if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
-            self.err(
-                "version",
-                f"made by a newer HipTimer (format {version}); this one reads 1 and 2",
-            )
+            newer = N_("made by a newer HipTimer (format {version}); this one reads 1 and 2")
+            self.err("version", newer, version=version)
             return None
         if type(version) is not int or version not in FORMAT_VERSIONS:
-            self.err("version", f"expected 1 or 2, got {describe(version)}")
+            self.err("version", N_("expected 1 or 2, got {got}"), got=describe(version))
         else:
             self.version = version
         rid = self.ident(d, "id", "")
@@ -163,7 +168,8 @@ class _Validator(DoseReader):
         if low is None:
             return None
         if high < low:
-            self.err("schedule.max_per_week", f"expected at least min_per_week ({low}), got {high}")
+            fewer = N_("expected at least min_per_week ({low}), got {high}")
+            self.err("schedule.max_per_week", fewer, low=low, high=high)
             return None
         return Schedule(low, high)
 
@@ -180,16 +186,18 @@ class _Validator(DoseReader):
 
     def exercises(self, value: Any) -> tuple[Exercise, ...] | None:
         if value is None:
-            self.err("exercises", "required list of exercises is missing")
+            self.err("exercises", N_("required list of exercises is missing"))
             return None
         if not isinstance(value, list):
-            self.err("exercises", f"expected a list of exercises, got {describe(value)}")
+            not_list = N_("expected a list of exercises, got {got}")
+            self.err("exercises", not_list, got=describe(value))
             return None
         if not value:
-            self.err("exercises", "a routine needs at least one exercise")
+            self.err("exercises", N_("a routine needs at least one exercise"))
             return None
         if len(value) > MAX_EXERCISES:
-            self.err("exercises", f"{len(value)} exercises; at most {MAX_EXERCISES} allowed")
+            too_many = N_("{n} exercises; at most {limit} allowed")
+            self.err("exercises", too_many, n=len(value), limit=MAX_EXERCISES)
             return None
         built = [self.exercise(item, f"exercises[{i}]") for i, item in enumerate(value)]
         self._unique_ids(built)
@@ -207,7 +215,8 @@ class _Validator(DoseReader):
             names += [(f"exercises[{i}].ladder[{n - 1}].id", r.id) for n, r in enumerate(ex.ladder)]
             for where, name in names[:1] + names[2:]:  # rung 0 is the exercise itself
                 if name in seen:
-                    self.err(where, f'"{name}" is already used by {seen[name].removesuffix(".id")}')
+                    used = N_('"{id}" is already used by {other}')
+                    self.err(where, used, id=name, other=seen[name].removesuffix(".id"))
                 seen.setdefault(name, where)
 
     def exercise(self, value: Any, where: str) -> Exercise | None:
@@ -219,7 +228,7 @@ class _Validator(DoseReader):
         ex_id = self.ident(d, "id", where)
         kind = self.choice(d, "kind", where, Kind, None)
         if "kind" not in d:
-            self.err(join(where, "kind"), 'required; expected "hold" or "reps"')
+            self.err(join(where, "kind"), N_('required; expected "hold" or "reps"'))
         fields = self.variant(d, where, kind, None)
         rests = {}
         for key in ("rest_between_sets_s", "rest_between_sides_s", "rest_after_s"):
@@ -232,10 +241,14 @@ class _Validator(DoseReader):
         elif format_2 and "ladder" not in d and d.get("rung") is not None:
             value = d["rung"]
             if not (type(value) is int and value == 0):
-                self.err(join(where, "rung"), f"expected 0 without a ladder, got {describe(value)}")
+                no_ladder = N_("expected 0 without a ladder, got {got}")
+                self.err(join(where, "rung"), no_ladder, got=describe(value))
+        retest = parse_retest(self, d, where, kind)
         if len(self.problems) > before or kind is None:
             return None
-        ex = Exercise(id=ex_id, kind=kind, enabled=enabled, ladder=ladder, **fields, **rests)
+        ex = Exercise(
+            id=ex_id, kind=kind, enabled=enabled, ladder=ladder, test=retest, **fields, **rests
+        )
         return at_rung(ex, rung) if ladder else ex
 
     def ladder(
@@ -247,9 +260,9 @@ class _Validator(DoseReader):
         path = join(where, "ladder")
         value = d["ladder"]
         if not isinstance(value, list) or not 1 <= len(value) <= MAX_RUNGS:
-            expected = f"expected a list of 1 to {MAX_RUNGS} harder variants"
             got = f"{len(value)}" if isinstance(value, list) else describe(value)
-            self.err(path, f"{expected}, got {got}")
+            rungs = N_("expected a list of 1 to {limit} harder variants, got {got}")
+            self.err(path, rungs, limit=MAX_RUNGS, got=got)
             return ()
         built = [Rung(id=ex_id, **base)]
         for i, item in enumerate(value):

@@ -75,6 +75,11 @@ def exercise_to_data(ex: Exercise) -> dict[str, Any]:
     if ladder:
         d["ladder"] = [_rung_to_data(r, first, ex.kind) for r in ladder[1:]]
         _put(d, "rung", ex.rung, 0)
+    if ex.test is not None:
+        test = {"measure": ex.test.measure.value}
+        _put(test, "unit", ex.test.unit, "")
+        _put(test, "better", ex.test.better, "higher")
+        d["test"] = test
     return d
 
 

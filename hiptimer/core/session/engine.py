@@ -19,11 +19,9 @@ from hiptimer.core.session.dose_commands import DoseCommands
 from hiptimer.core.session.events import (
     EndReason,
     Event,
-    PainChoice,
-    PainChoiceMade,
-    PainRated,
     PainRequested,
     Paused,
+    ResultRequested,
     Resumed,
     SessionEnded,
     SessionStarted,
@@ -32,12 +30,16 @@ from hiptimer.core.session.events import (
     StepStarted,
 )
 from hiptimer.core.session.moves import MoveCommands
+from hiptimer.core.session.ratings import RatingCommands
+from hiptimer.core.session.results import ResultCommands
 from hiptimer.core.session.set_record import set_record
 from hiptimer.core.session.step_clock import StepClock
 from hiptimer.core.session.steps import (
+    UNTIMED,
     SetKey,
     Step,
     StepKind,
+    counts_by_key,
     expand,
     first_work_steps,
     resume_plan,
@@ -51,7 +53,7 @@ DEFAULT_PAIN_LIMIT = 5
 Listener = Callable[[Event], None]
 
 
-class SessionEngine(MoveCommands, DoseCommands):
+class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
     """Steps through a routine: holds, paced and self-paced reps, rests, sides and pain prompts."""
 
     def __init__(
@@ -85,6 +87,8 @@ class SessionEngine(MoveCommands, DoseCommands):
         self._ended: EndReason | None = None
         self._paused = False
         self._done_s = 0.0  # active seconds of the steps already behind us
+        self._rated_step: int | None = None  # the pain step just answered (see ratings.py)
+        self._rerating = False  # the pain step is open again: its answer changes the rating
         self._reset_step_state(since=None)
 
     # ------------------------------------------------------------ subscribing
@@ -184,7 +188,7 @@ class SessionEngine(MoveCommands, DoseCommands):
         self._index = index
         step = self.step
         self._paused = False
-        clocked = step.kind not in (StepKind.PAIN, StepKind.DONE)
+        clocked = step.kind not in UNTIMED
         self._reset_step_state(since=at if clocked else None)
         self._step_wall_start = self._wall_at(at)
         ex = self._exercise(step)
@@ -208,6 +212,8 @@ class SessionEngine(MoveCommands, DoseCommands):
             self._finish(EndReason.COMPLETED, at)
         elif step.kind is StepKind.PAIN and self.records:
             self._emit(PainRequested(at, self.records[-1]))
+        elif step.kind is StepKind.MEASURE and self.records:
+            self._emit(ResultRequested(at, self.records[-1]))
 
     def _planned_duration(self, step: Step, ex: Exercise | None) -> float | None:
         if step.leads_in and ex is not None and self._lead_in is not None:
@@ -290,7 +296,7 @@ class SessionEngine(MoveCommands, DoseCommands):
             return
         now = self._clock.now()
         self._paused = False
-        if self.step.kind not in (StepKind.PAIN, StepKind.DONE):
+        if self.step.kind not in UNTIMED:
             self._time.resume(now)
         self._emit(Resumed(now))
         self._flush()
@@ -302,61 +308,7 @@ class SessionEngine(MoveCommands, DoseCommands):
             self.pause()
 
     def _can_navigate(self) -> bool:
-        return self.running and self.step.kind not in (StepKind.PAIN, StepKind.DONE)
-
-    def rate_pain(self, rating: int) -> bool:
-        """Record the pain rating for the set just done; above the limit, ask what to do."""
-        if not self._awaiting_rating() or not 0 <= rating <= 10:
-            return False
-        now = self._clock.now()
-        record = self.records[-1]
-        record.pain = rating
-        above = rating > self.pain_limit
-        self._emit(PainRated(now, record, above))
-        if above:
-            self._awaiting_choice = True
-        else:
-            self._complete_step(now)
-            self._process(now)
-        self._flush()
-        return True
-
-    def skip_pain(self) -> bool:
-        """Go on without rating this set."""
-        if not self._awaiting_rating():
-            return False
-        now = self._clock.now()
-        self._complete_step(now)
-        self._process(now)
-        self._flush()
-        return True
-
-    def choose(self, choice: PainChoice) -> bool:
-        """After a rating above the limit: stop this exercise, lower the dose, or continue."""
-        if not (self.running and self.step.kind is StepKind.PAIN and self._awaiting_choice):
-            return False
-        now = self._clock.now()
-        record = self.records[-1]
-        record.pain_choice = choice
-        self._awaiting_choice = False
-        self._emit(PainChoiceMade(now, record, choice))
-        if choice is PainChoice.STOP:
-            self._skip_rest_of_exercise(now, include_current=False)
-        else:
-            if choice is PainChoice.LOWER:
-                self._lower_dose(now, record)
-            self._complete_step(now)
-            self._process(now)
-        self._flush()
-        return True
-
-    def _awaiting_rating(self) -> bool:
-        return (
-            self.running
-            and self.step.kind is StepKind.PAIN
-            and not self._awaiting_choice
-            and bool(self.records)
-        )
+        return self.running and self.step.kind not in UNTIMED
 
     def end(self, reason: EndReason = EndReason.ENDED_EARLY) -> None:
         """End the session now; a set in progress is recorded as far as it got."""
@@ -400,6 +352,13 @@ class SessionEngine(MoveCommands, DoseCommands):
             ended=self._ended is not None,
             rep_phase_elapsed_s=rep.phase_elapsed_s,
             rep_phase_s=rep.phase_s,
+            rating_changeable=self.can_change_rating(),
+            last_rating=self.records[-1].pain if self.records else None,
+            rerating=self._rerating,
+            awaiting_result=self.running and step.kind is StepKind.MEASURE,
+            counted=self._count
+            if ex and step.kind is StepKind.WORK and counts_by_key(ex)
+            else None,
         )
 
     def _future_estimate(self) -> float:

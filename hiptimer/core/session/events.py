@@ -45,6 +45,8 @@ class SetRecord:
     pain: int | None = None
     pain_choice: PainChoice | None = None
     adjustment: str = ""
+    result: float | None = None  # a re-test's result (see Retest), in result_unit
+    result_unit: str = ""
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,29 @@ class PainRequested(Event):
 class PainRated(Event):
     record: SetRecord
     above_limit: bool
+    changed: bool = False  # a rating given again, in place of one given before
+
+
+@dataclass(frozen=True)
+class ResultRequested(Event):
+    """A re-test's set is over: its measured result is asked for (Measure.VALUE)."""
+
+    record: SetRecord
+
+
+@dataclass(frozen=True)
+class ResultEntered(Event):
+    """The result was typed in (record.result), or skipped (None)."""
+
+    record: SetRecord
+
+
+@dataclass(frozen=True)
+class RatingChanged(Event):
+    """The rating of the set just done was changed right after (or removed: pain None)."""
+
+    record: SetRecord
+    previous: int | None
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from hiptimer.core.clock import Clock
 from hiptimer.core.routines.model import Exercise, Kind, SideMode
 from hiptimer.core.session.events import Event, ExerciseSkipped, RepCounted, RepUncounted, SetRecord
 from hiptimer.core.session.step_clock import StepClock
-from hiptimer.core.session.steps import Step, StepKind, movements_per_set
+from hiptimer.core.session.steps import Step, StepKind, counts_by_key, movements_per_set
 
 
 class _Engine(Protocol):
@@ -112,11 +112,19 @@ class MoveCommands:
         self._process(now)
 
     def count_rep(self: _Engine) -> bool:
-        """Count one self-paced rep (Space or Enter); the set ends at its target."""
+        """Count one self-paced rep (Enter); the set ends at its target."""
         step = self.step
         ex = self._exercise(step)
         if not self.running or step.kind is not StepKind.WORK or ex is None:
             return False
+        if counts_by_key(ex):  # a timed re-test: count each movement; the clock ends the set
+            if self._paused:
+                return False
+            now = self._clock.now()
+            self._count += 1
+            self._emit(RepCounted(now, step, self._count, 0))
+            self._flush()
+            return True
         if ex.kind is not Kind.REPS or self._time.duration is not None:
             return False
         now = self._clock.now()
@@ -139,9 +147,9 @@ class MoveCommands:
         """Take back the last self-paced count (Backspace): a press too many, or by mistake."""
         step = self.step
         ex = self._exercise(step)
-        if not self.running or step.kind is not StepKind.WORK or ex is None:
+        if not self.running or step.kind is not StepKind.WORK or ex is None or self._count == 0:
             return False
-        if ex.kind is not Kind.REPS or self._time.duration is not None or self._count == 0:
+        if not counts_by_key(ex) and (ex.kind is not Kind.REPS or self._time.duration is not None):
             return False
         now = self._clock.now()
         self._count -= 1

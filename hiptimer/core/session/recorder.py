@@ -14,6 +14,8 @@ from hiptimer.core.session.events import (
     ExerciseSkipped,
     PainChoiceMade,
     PainRated,
+    RatingChanged,
+    ResultEntered,
     SessionEnded,
     SessionStarted,
     SetCompleted,
@@ -93,9 +95,18 @@ class SessionRecorder:
         elif isinstance(event, ExerciseSkipped):
             for record in event.records:
                 self._add_set(history, self._session_id, record)
-        elif isinstance(event, PainRated | PainChoiceMade):
+        elif isinstance(event, ResultEntered):
             set_id = self._set_ids.get(event.record.index)
             if set_id is not None:
+                history.record_result(set_id, event.record.result, event.record.result_unit)
+        elif isinstance(event, RatingChanged):
+            set_id = self._set_ids.get(event.record.index)
+            if set_id is not None:  # the rating given stays in the history's audit trail
+                history.correct_pain(set_id, event.record.pain, at=self._wall(), source="session")
+        elif isinstance(event, PainRated | PainChoiceMade):
+            set_id = self._set_ids.get(event.record.index)
+            changed = isinstance(event, PainRated) and event.changed  # written as a correction
+            if set_id is not None and not changed:
                 choice = event.record.pain_choice
                 history.rate_set(set_id, event.record.pain, choice.value if choice else None)
         elif isinstance(event, SessionEnded):

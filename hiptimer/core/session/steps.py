@@ -10,6 +10,7 @@ from hiptimer.core.routines.model import (
     DEFAULT_LOWER_S,
     Exercise,
     Kind,
+    Measure,
     Routine,
     SideMode,
     Tempo,
@@ -23,7 +24,12 @@ class StepKind(str, Enum):
     SWITCH_SIDES = "switch_sides"
     REST = "rest"
     PAIN = "pain"
+    MEASURE = "measure"  # a re-test's result, typed in after its set (Measure.VALUE)
     DONE = "done"
+
+
+# Steps with no clock: they wait for an answer (a rating, a result) or end the session.
+UNTIMED = (StepKind.PAIN, StepKind.MEASURE, StepKind.DONE)
 
 
 class Side(str, Enum):
@@ -73,6 +79,11 @@ def effective_tempo(ex: Exercise) -> Tempo | None:
     if ex.rep_hold_s > 0:
         return Tempo(DEFAULT_LIFT_S, ex.rep_hold_s, DEFAULT_LOWER_S)
     return None
+
+
+def counts_by_key(ex: Exercise) -> bool:
+    """A re-test whose result is movements counted by key press during its timed set."""
+    return ex.test is not None and ex.test.measure is Measure.COUNT
 
 
 def tempo_phases(tempo: Tempo) -> list[tuple[str, float, float]]:
@@ -130,6 +141,8 @@ def expand(routine: Routine) -> list[Step]:
                         Step(StepKind.SWITCH_SIDES, i, set_number, side, planned_s=switch_s)
                     )
                 steps.append(Step(StepKind.WORK, i, set_number, side))
+                if ex.test is not None and ex.test.measure is Measure.VALUE:
+                    steps.append(Step(StepKind.MEASURE, i, set_number, side))
                 steps.append(Step(StepKind.PAIN, i, set_number, side))
             rest_s = routine.rest_between_sets(ex)
             if set_number < ex.sets and rest_s > 0:
@@ -158,7 +171,9 @@ def resume_plan(steps: list[Step], active: list[Exercise], done: set[SetKey]) ->
         return (active[step.exercise_index].id, step.set_number, side)
 
     remaining = [
-        s for s in steps if not (s.kind in (StepKind.WORK, StepKind.PAIN) and key(s) in done)
+        s
+        for s in steps
+        if not (s.kind in (StepKind.WORK, StepKind.MEASURE, StepKind.PAIN) and key(s) in done)
     ]
     first_work = next((i for i, s in enumerate(remaining) if s.kind is StepKind.WORK), None)
     if first_work is None:

@@ -31,6 +31,11 @@ class SessionView:
     ended: bool
     rep_phase_elapsed_s: float = 0.0  # seconds into the tempo phase (a rep's hold counted)
     rep_phase_s: float = 0.0
+    rating_changeable: bool = False  # Backspace goes back to the last rating (ratings.py)
+    last_rating: int | None = None  # the rating of the last set recorded
+    rerating: bool = False  # the pain scale is open again to change that rating
+    counted: int | None = None  # a re-test counting movements by key: the count so far
+    awaiting_result: bool = False  # a re-test's measured result is asked for
 
     @property
     def progress(self) -> float:

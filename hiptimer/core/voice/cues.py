@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Literal
 
-from hiptimer.core.routines.model import Exercise, Kind, SideMode
+from hiptimer.core.routines.model import Exercise, Kind, Measure, SideMode
 from hiptimer.core.session.engine import DEFAULT_PAIN_LIMIT
 from hiptimer.core.session.events import (
     Countdown,
@@ -24,6 +24,7 @@ from hiptimer.core.session.events import (
     RepCounted,
     RepPhase,
     RepUncounted,
+    ResultRequested,
     Resumed,
     SessionEnded,
     SessionStarted,
@@ -131,9 +132,14 @@ class CueWriter:
             case SetCompleted():
                 if event.record.planned_hold_s is None:
                     return []  # reps end on their last count; the pain question follows
+                if event.record.result_unit:  # a re-test: its time is up, or the user ended it
+                    return [Phrase(_("Time."), "cue", at, STALE_MARK_S)]
                 return [Phrase(_("Release."), "cue", at, STALE_MARK_S)]
             case PainRequested():
                 return [Phrase(_("How much pain, zero to ten?"), "prompt", at)]
+            case ResultRequested():
+                text = _("Type in the result, in {unit}.").format(unit=event.record.result_unit)
+                return [Phrase(text, "prompt", at)]
             case PainRated():
                 if not event.above_limit:
                     return []
@@ -406,9 +412,14 @@ def dose_words(ex: Exercise) -> str:
             weight=weight_words(ex.load.amount, ex.load.unit.value)
         )
     if ex.kind is Kind.HOLD:
-        return _joined(
-            _("Hold for {duration}.").format(duration=duration_words(ex.hold_s or 0)), load
-        )
+        duration = duration_words(ex.hold_s or 0)
+        if ex.test is not None and ex.test.measure is Measure.COUNT:
+            return _("As many as you can in {duration}; press enter at each one.").format(
+                duration=duration
+            )
+        if ex.test is not None and ex.test.measure is Measure.TIME:
+            return _("As long as you can, up to {duration}.").format(duration=duration)
+        return _joined(_("Hold for {duration}.").format(duration=duration), load)
     reps = ex.reps or 0
     tempo = effective_tempo(ex)
     hold = duration_words(tempo.hold_s) if tempo is not None and tempo.hold_s > 0 else None

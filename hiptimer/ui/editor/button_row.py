@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
+from hiptimer.i18n import _
 from hiptimer.ui.keys import SHORTCUTS
 
 
@@ -35,13 +36,15 @@ def button_row(
     reaches them last, in reading order.
     """
     made = {}
+    keys = {name: SHORTCUTS[name].sequences[0] for name in ("close", "save")}
     for name, text, tip, slot in (
-        ("reset", "Reset to original\u2026", "Go back to the routine as it was shipped", reset),
-        ("import_", "Import\u2026", "Import routine files", import_),
-        ("export", "Export\u2026", "Save this routine as a file, to share or keep", export),
-        ("close", "Close", "Close the editor; it asks first if changes are not saved "
-         f"(key: {SHORTCUTS['close'].sequences[0]})", close),
-        ("save", "Save", f"Save the routine (key: {SHORTCUTS['save'].sequences[0]})", save),
+        ("reset", _("Reset to original\u2026"), _("Go back to the routine as it was shipped"),
+         reset),
+        ("import_", _("Import\u2026"), _("Import routine files"), import_),
+        ("export", _("Export\u2026"), _("Save this routine as a file, to share or keep"), export),
+        ("close", _("Close"), _("Close the editor; it asks first if changes are not saved "
+         "(key: {key})").format(key=keys["close"]), close),
+        ("save", _("Save"), _("Save the routine (key: {key})").format(key=keys["save"]), save),
     ):  # fmt: skip
         button = QPushButton(text)
         button.setToolTip(tip)

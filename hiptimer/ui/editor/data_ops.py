@@ -10,6 +10,7 @@ from typing import Any
 from hiptimer.core.routines.loader import routine_from_data
 from hiptimer.core.routines.model import FORMAT_MARKER, FORMAT_VERSION, dose_text
 from hiptimer.core.routines.validation import RoutineError
+from hiptimer.i18n import _
 
 Data = dict[str, Any]
 
@@ -147,7 +148,7 @@ def duplicate(data: Data, index: int) -> tuple[Data, int]:
     items = exercises(data)
     copy_ = copy.deepcopy(items[index])
     if isinstance(copy_.get("name"), str):
-        copy_["name"] = f"{copy_['name']} (copy)"[:120]
+        copy_["name"] = _("{name} (copy)").format(name=copy_["name"])[:120]
     return insert(data, index + 1, copy_)
 
 
@@ -177,7 +178,7 @@ def unique_id(base: str, used: set[str]) -> str:
 def blank_exercise(used: set[str]) -> Data:
     return {
         "id": unique_id("new-exercise", used),
-        "name": "New exercise",
+        "name": _("New exercise"),
         "kind": "hold",
         "sets": 1,
         "hold_s": NEW_HOLD_S,
@@ -213,4 +214,6 @@ def summary(ex: Data) -> str:
 
 def name_of(ex: Data, index: int) -> str:
     name = ex.get("name")
-    return name.strip() if isinstance(name, str) and name.strip() else f"Exercise {index + 1}"
+    if isinstance(name, str) and name.strip():
+        return name.strip()
+    return _("Exercise {n}").format(n=index + 1)

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
+from hiptimer.i18n import _
 from hiptimer.ui.editor.data_ops import MISSING
 from hiptimer.ui.editor.fields import NUMBER_WIDTH, Field, parse_number, show_number
 
@@ -34,10 +35,10 @@ class LoadField(Field):
         for value, label in UNITS:
             self.unit.addItem(label, value)
         super().__init__(key, [self.amount, self.unit], parent)
-        self.amount.setPlaceholderText("none")
+        self.amount.setPlaceholderText(_("none"))
         self.amount.textEdited.connect(self._emit)
         self.unit.activated.connect(self._emit)
-        self._beside(self.amount, self.unit, unit="(an ankle weight)")
+        self._beside(self.amount, self.unit, unit=_("(an ankle weight)"))
 
     def value(self) -> Any:
         amount = parse_number(self.amount.text())
@@ -61,18 +62,18 @@ class CeilingField(Field):
     def __init__(self, key: str, parent: QWidget) -> None:
         self.sets = _number_edit(parent, f"{key}.sets")
         self.amount = _number_edit(parent, f"{key}.amount")
-        self.amount_label = QLabel("reps", parent)
+        self.amount_label = QLabel(_("reps"), parent)
         super().__init__(key, [self.sets, self.amount], parent)
         self.amount_key = "reps"
         for edit in (self.sets, self.amount):
             edit.textEdited.connect(self._emit)
         # Blank parts show the dose as written, greyed: the tooltip says so.
-        self._beside(self.sets, QLabel("sets of", parent), self.amount, self.amount_label)
+        self._beside(self.sets, QLabel(_("sets of"), parent), self.amount, self.amount_label)
 
     def set_kind(self, kind: object, sets: object, amount: object) -> None:
         """Reps or a hold, with the dose as written as the placeholders."""
         self.amount_key = "hold_s" if kind == "hold" else "reps"
-        self.amount_label.setText("s hold" if kind == "hold" else "reps")
+        self.amount_label.setText(_("s hold") if kind == "hold" else _("reps"))
         self.amount.setObjectName(f"{self.key}.{self.amount_key}")
         self.sets.setPlaceholderText(show_number(sets if sets is not None else MISSING))
         self.amount.setPlaceholderText(show_number(amount if amount is not None else MISSING))

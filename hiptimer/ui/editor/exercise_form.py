@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from hiptimer.core.routines.model import Rests
+from hiptimer.i18n import N_, _, decimal, p_, translate
 from hiptimer.ui.editor.bound_form import BoundForm
 from hiptimer.ui.editor.data_ops import MISSING, get_path
 from hiptimer.ui.editor.dose_fields import CeilingField, LoadField
@@ -21,22 +22,23 @@ from hiptimer.ui.editor.fields import (
 from hiptimer.ui.editor.ladder_bar import LadderBar
 from hiptimer.ui.editor.ladder_ops import EXERCISE_ONLY
 
-KINDS = [("hold", "Timed hold"), ("reps", "Counted reps")]
+# (value in the file, label marked with N_ and translated where shown)
+KINDS = [("hold", N_("Timed hold")), ("reps", N_("Counted reps"))]
 SIDES = [
-    ("none", "No sides (or both together)"),
-    ("each", "Each side in turn"),
-    ("alternating", "Alternating within a set"),
+    ("none", N_("No sides (or both together)")),
+    ("each", N_("Each side in turn")),
+    ("alternating", N_("Alternating within a set")),
 ]
 HOLD_KEYS = ("hold_s",)
 REPS_KEYS = ("reps", "reps_range", "rep_hold_s", "tempo")
 # Each exercise rest, the routine default it falls back to, and its label.
 REST_FIELDS = (
-    ("rest_between_sets_s", "between_sets_s", "Rest between sets"),
-    ("rest_between_sides_s", "between_sides_s", "Switch-sides pause"),
-    ("rest_after_s", "after_exercise_s", "Rest after exercise"),
+    ("rest_between_sets_s", "between_sets_s", N_("Rest between sets")),
+    ("rest_between_sides_s", "between_sides_s", N_("Switch-sides pause")),
+    ("rest_after_s", "after_exercise_s", N_("Rest after exercise")),
 )
 # What a harder variant may leave blank to keep variant 1's, and how the field then says so.
-SAME_AS_FIRST = "same as variant 1"
+SAME_AS_FIRST = N_("same as variant 1")
 INHERITED_TEXTS = ("setup", "cues", "caution", "image")
 
 
@@ -52,62 +54,72 @@ class ExerciseForm(BoundForm):
         super().__init__(parent)
         self.setObjectName("exercise-form")
         self.ladder = LadderBar(self)
-        self.ladder_label = QLabel("Variants", self)
+        self.ladder_label = QLabel(_("Variants"), self)
         self.form.addRow(self.ladder_label, self.ladder)
-        self.add("Name", LineField("name", self))
+        secs = _("s")
+        self.add(_("Name"), LineField("name", self))
         self.add(
-            "Id",
+            _("Id"),
             LineField("id", self, width=260),
-            "Names the exercise in your session records; keep it when you rename the exercise.",
+            _("Names the exercise in your session records; keep it when you rename the exercise."),
         )
-        self.add("Kind", ChoiceField("kind", self, KINDS, default="hold"))
-        self.add("Sets", LineField("sets", self, number=True, placeholder="1"))
+        self.add(_("Kind"), ChoiceField("kind", self, _choices(KINDS), default="hold"))
+        self.add(_("Sets"), LineField("sets", self, number=True, placeholder="1"))
         self.add(
-            "Hold", LineField("hold_s", self, number=True, unit="s"), "Seconds per set and side."
+            p_("dose", "Hold"),
+            LineField("hold_s", self, number=True, unit=secs),
+            _("Seconds per set and side."),
         )
-        self.add("Reps", LineField("reps", self, number=True, unit="per set"))
+        self.add(_("Reps"), LineField("reps", self, number=True, unit=_("per set")))
         self.add(
-            "Rep range",
-            PairField("reps_range", self, between="to", unit="reps (optional)"),
-            "The prescribed range, e.g. 8 to 12; the reps above must lie inside it.",
-        )
-        self.add(
-            "Hold each rep",
-            LineField("rep_hold_s", self, number=True, unit="s", placeholder="0"),
-            "Seconds at the top of every rep; the app then paces 2 s up and 2 s down.",
+            _("Rep range"),
+            PairField("reps_range", self, between=p_("range", "to"), unit=_("reps (optional)")),
+            _("The prescribed range, e.g. 8 to 12; the reps above must lie inside it."),
         )
         self.add(
-            "Tempo",
+            _("Hold each rep"),
+            LineField("rep_hold_s", self, number=True, unit=secs, placeholder="0"),
+            _("Seconds at the top of every rep; the app then paces 2 s up and 2 s down."),
+        )
+        self.add(
+            _("Tempo"),
             TempoField("tempo", self),
-            "Optional: seconds to lift, hold at the top, lower and pause at the bottom, every rep.",
+            _(
+                "Optional: seconds to lift, hold at the top, lower and pause at the bottom, "
+                "every rep."
+            ),
         )
         self.add(
-            "Load",
+            _("Load"),
             LoadField("load", self),
-            "Optional: an added weight, such as an ankle weight, shown with the dose.",
+            _("Optional: an added weight, such as an ankle weight, shown with the dose."),
         )
         self.add(
-            "At most",
+            _("At most"),
             CeilingField("ceiling", self),
-            "The largest dose HipTimer's suggestions may reach; blank parts are the dose as "
-            "written (reps up to the top of the rep range).",
+            _(
+                "The largest dose HipTimer's suggestions may reach; blank parts are the dose as "
+                "written (reps up to the top of the rep range)."
+            ),
         )
-        self.add("Sides", ChoiceField("sides", self, SIDES, default="none"))
-        for key, _, label in REST_FIELDS:
+        self.add(_("Sides"), ChoiceField("sides", self, _choices(SIDES), default="none"))
+        for key, _routine_key, label in REST_FIELDS:
             self.add(
-                label,
-                LineField(key, self, number=True, unit="s"),
-                "Leave blank to use the routine's default rest.",
+                translate(label),
+                LineField(key, self, number=True, unit=secs),
+                _("Leave blank to use the routine's default rest."),
             )
-        lines = "One per line"
-        self.add("Setup", TextBlockField("setup", self, lines=True, height=112, placeholder=lines))
-        self.add("Cues", TextBlockField("cues", self, lines=True, height=112, placeholder=lines))
-        self.add("Caution", LineField("caution", self, optional=True))
+        lines = translate(ONE_PER_LINE)
         self.add(
-            "Image",
-            LineField("image", self, optional=True, placeholder="relative to the routine file"),
+            _("Setup"), TextBlockField("setup", self, lines=True, height=112, placeholder=lines)
         )
-        self.empty = QLabel("Select an exercise on the left, or add one.", self)
+        self.add(_("Cues"), TextBlockField("cues", self, lines=True, height=112, placeholder=lines))
+        self.add(_("Caution"), LineField("caution", self, optional=True))
+        self.add(
+            _("Image"),
+            LineField("image", self, optional=True, placeholder=translate(RELATIVE)),
+        )
+        self.empty = QLabel(_("Select an exercise on the left, or add one."), self)
         self.empty.setProperty("role", "muted")
         self.form.addRow(self.empty)
         self.show_exercise(None, {})
@@ -144,14 +156,16 @@ class ExerciseForm(BoundForm):
         amount = (top or ex.get("reps")) if is_reps else ex.get("hold_s")
         ceiling.set_kind(ex.get("kind"), ex.get("sets", 1), amount)
         defaults = Rests()
-        for key, routine_key, _ in REST_FIELDS:
+        for key, routine_key, _label in REST_FIELDS:
             value = get_path(rests, routine_key)
             ok = isinstance(value, (int, float)) and not isinstance(value, bool)
             default = value if ok else getattr(defaults, routine_key)
             field = self.fields[key]
             assert isinstance(field, LineField)
-            field.edit.setPlaceholderText(f"{default:g}")
-            field.unit_label.setText(f"s  (blank: the routine's {default:g} s)")
+            field.edit.setPlaceholderText(decimal(default))
+            field.unit_label.setText(
+                _("s  (blank: the routine's {n} s)").format(n=decimal(default))
+            )
 
     def _show_inherited(self, first: dict[str, Any] | None) -> None:
         """On a harder variant, blank texts say they are the first variant's; its sides show."""
@@ -159,8 +173,11 @@ class ExerciseForm(BoundForm):
             field = self.fields[key]
             edit = getattr(field, "edit", None)
             if isinstance(edit, (QLineEdit, QPlainTextEdit)):
-                default = _TEXT_PLACEHOLDERS.get(key, "")
-                edit.setPlaceholderText(SAME_AS_FIRST if first is not None else default)
+                default = _TEXT_PLACEHOLDERS.get(key)
+                if first is not None:
+                    edit.setPlaceholderText(translate(SAME_AS_FIRST))
+                else:
+                    edit.setPlaceholderText(translate(default) if default else "")
         sides = self.fields["sides"]
         assert isinstance(sides, ChoiceField)
         inherited = first.get("sides", "none") if first is not None else MISSING
@@ -178,8 +195,11 @@ class ExerciseForm(BoundForm):
             edit.setPlaceholderText(show_number(part))
 
 
-_TEXT_PLACEHOLDERS = {
-    "setup": "One per line",
-    "cues": "One per line",
-    "image": "relative to the routine file",
-}
+def _choices(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(value, label) pairs with their labels in the language in use."""
+    return [(value, translate(label)) for value, label in pairs]
+
+
+ONE_PER_LINE = N_("One per line")
+RELATIVE = N_("relative to the routine file")
+_TEXT_PLACEHOLDERS = {"setup": ONE_PER_LINE, "cues": ONE_PER_LINE, "image": RELATIVE}

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiptimer.i18n import _
 from hiptimer.ui.editor.data_ops import name_of, summary
 from hiptimer.ui.editor.style import error_colour, muted_colour
 from hiptimer.ui.keys import SHORTCUTS
@@ -72,15 +73,15 @@ class ExerciseList(QListWidget):
         dose = summary(ex)
         text = f"{row + 1}. {name_of(ex, row)}"
         if not enabled:
-            text += "  (left out)"
+            text += "  " + _("(left out)")
         if bad:
-            text += "   \u26a0 needs fixing"
+            text += "   \u26a0 " + _("needs fixing")
         elif dose:
             text += f"\n     {dose}"
         item.setText(text)
         item.setData(INDEX_ROLE, row)
         item.setCheckState(Qt.CheckState.Checked if enabled else Qt.CheckState.Unchecked)
-        item.setToolTip("Tick to include it in sessions; untick to keep it for later.")
+        item.setToolTip(_("Tick to include it in sessions; untick to keep it for later."))
         colour = error_colour() if bad else (muted_colour() if not enabled else "")
         item.setForeground(QBrush(QColor(colour)) if colour else QBrush())
 
@@ -111,21 +112,26 @@ class ExercisesPanel(QGroupBox):
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Exercises", parent)
+        super().__init__(_("Exercises"), parent)
         self.list = ExerciseList(self)
         self.problem = QLabel(self)
         self.problem.setProperty("role", "error")
         self.problem.setWordWrap(True)
         self.problem.setTextFormat(Qt.TextFormat.PlainText)  # names exercises
         self.problem.setVisible(False)
-        self.add_from = self._button("Add from a routine\u2026", "Copy an exercise from a routine")
-        self.add_new = self._button("New exercise", "Add a blank exercise after the selected one")
-        self.duplicate = self._button("Duplicate", "Copy the selected exercise")
-        self.delete = self._button("Delete", "Remove the selected exercise")
-        self.up = self._button("Move up", SHORTCUTS["move_up"].sequences[0])
-        self.down = self._button("Move down", SHORTCUTS["move_down"].sequences[0])
-        hint = QLabel("Drag to reorder, or Ctrl+Up / Ctrl+Down.", self)
+        self.add_from = self._button(
+            _("Add from a routine\u2026"), _("Copy an exercise from a routine")
+        )
+        self.add_new = self._button(
+            _("New exercise"), _("Add a blank exercise after the selected one")
+        )
+        self.duplicate = self._button(_("Duplicate"), _("Copy the selected exercise"))
+        self.delete = self._button(_("Delete"), _("Remove the selected exercise"))
+        self.up = self._button(_("Move up"), SHORTCUTS["move_up"].sequences[0])
+        self.down = self._button(_("Move down"), SHORTCUTS["move_down"].sequences[0])
+        hint = QLabel(_("Drag to reorder, or Ctrl+Up / Ctrl+Down."), self)
         hint.setProperty("role", "muted")
+        hint.setWordWrap(True)  # a longer language must not widen the panel
         grid = QGridLayout()
         grid.setSpacing(6)
         for i, button in enumerate(

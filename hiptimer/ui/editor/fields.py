@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiptimer.i18n import DECIMAL_MARKS, N_, _, language, translate
 from hiptimer.ui.editor.data_ops import MISSING, get_path
 
 NUMBER_WIDTH = 72
@@ -27,14 +28,14 @@ ERROR_WIDTH = 320
 _INT = re.compile(r"[+-]?\d+")
 # A problem below a field's own key, named for people: "reps_range[0]" -> "lowest".
 _PART_NAMES = {
-    "[0]": "lowest",
-    "[1]": "highest",
-    ".lift_s": "lift",
-    ".hold_s": "hold",
-    ".lower_s": "lower",
-    ".pause_s": "pause at the bottom",
-    ".min_per_week": "fewest",
-    ".max_per_week": "most",
+    "[0]": N_("lowest"),
+    "[1]": N_("highest"),
+    ".lift_s": N_("lift"),
+    ".hold_s": N_("hold"),
+    ".lower_s": N_("lower"),
+    ".pause_s": N_("pause at the bottom"),
+    ".min_per_week": N_("fewest"),
+    ".max_per_week": N_("most"),
 }
 
 
@@ -46,6 +47,9 @@ def parse_number(text: str) -> Any:
     text = text.strip()
     if not text:
         return MISSING
+    mark = DECIMAL_MARKS.get(language(), ".")
+    if mark != "." and text.count(mark) == 1 and "." not in text:
+        text = text.replace(mark, ".")  # "2,5" where the language writes decimals so
     if _INT.fullmatch(text):
         return int(text)
     try:
@@ -56,8 +60,11 @@ def parse_number(text: str) -> Any:
 
 
 def show_number(value: Any) -> str:
+    """A number as the language writes it ("2,5" in Spanish); parse_number reads it back."""
     if value is MISSING or value is None:
         return ""
+    if isinstance(value, float) and not isinstance(value, bool):
+        return str(value).replace(".", DECIMAL_MARKS.get(language(), "."))
     return str(value)
 
 
@@ -120,7 +127,7 @@ class Field(QObject):
     def set_problems(self, problems: list[tuple[str, str]]) -> None:
         """Problems as (path below this field's key, message); none clears the error."""
         lines = [
-            f"{_PART_NAMES.get(rest, rest.lstrip('.'))}: {msg}" if rest else msg
+            _("{part}: {problem}").format(part=_part_name(rest), problem=msg) if rest else msg
             for rest, msg in problems
         ]
         self.error.setText("\n".join(lines))
@@ -163,6 +170,11 @@ class Field(QObject):
             self.error.setMaximumWidth(ERROR_WIDTH)
         layout.addWidget(self.error, 0 if expand else 1)
         self.error.setVisible(self._error_always)
+
+
+def _part_name(rest: str) -> str:
+    name = _PART_NAMES.get(rest)
+    return translate(name) if name else rest.lstrip(".")
 
 
 class LineField(Field):
@@ -331,16 +343,16 @@ class TempoField(Field):
     Signals: edited(str key, object value), as every Field.
     """
 
-    PARTS = (
-        ("lift_s", "lift"),
-        ("hold_s", "hold at top"),
-        ("lower_s", "lower"),
-        ("pause_s", "hold low"),
+    PARTS = (  # labels marked with N_, translated where shown
+        ("lift_s", N_("lift")),
+        ("hold_s", N_("hold at top")),
+        ("lower_s", N_("lower")),
+        ("pause_s", N_("hold low")),
     )
     DEFAULT: ClassVar[dict[str, int]] = {"lift_s": 2, "hold_s": 0, "lower_s": 2, "pause_s": 0}
 
     def __init__(self, key: str, parent: QWidget) -> None:
-        self.check = QCheckBox("Paced:", parent)
+        self.check = QCheckBox(_("Paced:"), parent)
         self.parts = {name: QLineEdit(parent) for name, _ in self.PARTS}
         super().__init__(key, [self.check, *self.parts.values()], parent)
         self.check.setObjectName(key)
@@ -358,10 +370,10 @@ class TempoField(Field):
             edit.setFixedWidth(NUMBER_WIDTH - 16)
             edit.setAlignment(Qt.AlignmentFlag.AlignRight)
             edit.textEdited.connect(self._emit)
-            unit = QLabel("s", self.row)
+            unit = QLabel(_("s"), self.row)
             unit.setContentsMargins(0, 0, 10, 0)
             row, col = divmod(i, 2)
-            caption = QLabel(label, self.row)
+            caption = QLabel(translate(label), self.row)
             caption.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             for j, widget in enumerate((caption, edit, unit)):
                 grid.addWidget(widget, row, 3 * col + j)
@@ -374,7 +386,7 @@ class TempoField(Field):
         self._error_always = True
 
     def _toggled(self, on: bool) -> None:
-        for name, _ in self.PARTS:
+        for name, _label in self.PARTS:
             self.parts[name].setEnabled(on)
             edit = self.parts[name]
             if on and not edit.text():  # start from what the greyed seconds say, if any
@@ -390,6 +402,6 @@ class TempoField(Field):
     def _write(self, value: Any) -> None:
         on = isinstance(value, dict)
         self.check.setChecked(on)
-        for name, _ in self.PARTS:
+        for name, _label in self.PARTS:
             self.parts[name].setEnabled(on)
             self.parts[name].setText(show_number(value.get(name, MISSING)) if on else "")

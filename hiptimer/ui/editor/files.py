@@ -21,6 +21,7 @@ from hiptimer.core.routines.user_routines import (
 )
 from hiptimer.core.routines.validation import Problem, RoutineError
 from hiptimer.core.routines.writer import save_routine
+from hiptimer.i18n import _, n_
 from hiptimer.ui.editor.style import editor_style_sheet
 from hiptimer.ui.widgets.plain import plain_box
 
@@ -67,7 +68,8 @@ def import_routine_files(
             result.refused.append(exc)
             continue
         except OSError as exc:
-            message = f"could not copy it into your routines ({exc.strerror or exc})"
+            why = exc.strerror or exc
+            message = _("could not copy it into your routines ({why})").format(why=why)
             result.refused.append(RoutineError(str(path), [Problem("", message)]))
             continue
         result.imported.append(outcome.routine)
@@ -80,19 +82,24 @@ def ask_clash(parent: QWidget | None, outcome: ImportOutcome) -> ClashChoice | N
     """Replace the routine with the same id, keep both, or cancel (None)."""
     routine = outcome.routine
     if outcome.clash_paths:
-        where = f"Your routines already have one with the id \u201c{routine.id}\u201d."
-        replace = "Replace it (the old file is kept as a .bak backup)"
+        details = _(
+            "Your routines already have one with the id \u201c{id}\u201d.\n\nReplace it (the "
+            "old file is kept as a .bak backup), or keep both (the imported one gets a new id)."
+        )
     else:
-        where = f"The built-in routine \u201c{routine.id}\u201d has the same id."
-        replace = "Replace shows the imported one in its place; Reset to original brings it back"
+        details = _(
+            "The built-in routine \u201c{id}\u201d has the same id.\n\nReplace shows the "
+            "imported one in its place; Reset to original brings it back. Or keep both (the "
+            "imported one gets a new id)."
+        )
     box = plain_box(QMessageBox(parent))  # names the routine
     box.setStyleSheet(editor_style_sheet())  # readable wherever it is shown from
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Import routine")
-    box.setText(f"Import \u201c{routine.title}\u201d?")
-    box.setInformativeText(f"{where}\n\n{replace}, or keep both (the imported one gets a new id).")
-    replace_button = box.addButton("&Replace", QMessageBox.ButtonRole.AcceptRole)
-    keep_button = box.addButton("Keep &both", QMessageBox.ButtonRole.AcceptRole)
+    box.setWindowTitle(_("Import routine"))
+    box.setText(_("Import \u201c{routine}\u201d?").format(routine=routine.title))
+    box.setInformativeText(details.format(id=routine.id))
+    replace_button = box.addButton(_("&Replace"), QMessageBox.ButtonRole.AcceptRole)
+    keep_button = box.addButton(_("Keep &both"), QMessageBox.ButtonRole.AcceptRole)
     box.addButton(QMessageBox.StandardButton.Cancel)
     box.setDefaultButton(keep_button)
     box.exec()
@@ -108,10 +115,10 @@ def import_error_text(errors: list[RoutineError]) -> str:
     """Every problem of every refused file, as HTML: the file name, then one problem a line."""
     parts = []
     for error in errors:
-        lines = [str(p) for p in error.problems[:MAX_LINES_PER_FILE]]
+        lines = [p.shown_line() for p in error.problems[:MAX_LINES_PER_FILE]]
         more = len(error.problems) - len(lines)
         if more > 0:
-            lines.append(f"... and {more} more")
+            lines.append(_("... and {n} more").format(n=more))
         items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
         parts.append(f"<p><b>{html.escape(Path(error.source).name)}</b></p><ul>{items}</ul>")
     return "".join(parts)
@@ -122,12 +129,14 @@ def show_import_errors(parent: QWidget | None, errors: list[RoutineError]) -> No
     box = QMessageBox(parent)
     box.setStyleSheet(editor_style_sheet())
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("Routine not imported")
+    box.setWindowTitle(_("Routine not imported"))
     count = len(errors)
     box.setText(
-        "This file is not a valid routine, so nothing was imported from it:"
-        if count == 1
-        else f"These {count} files are not valid routines, so nothing was imported from them:"
+        n_(
+            "This file is not a valid routine, so nothing was imported from it:",
+            "These {n} files are not valid routines, so nothing was imported from them:",
+            count,
+        ).format(n=count)
     )
     box.setInformativeText(import_error_text(errors))
     box.exec()

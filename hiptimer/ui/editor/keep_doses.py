@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -12,11 +15,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiptimer.core.dosing.decisions import log_kept
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.user_routines import DoseChange, dose_changes, keep_session_doses
 from hiptimer.core.routines.validation import RoutineError
+from hiptimer.i18n import _
 from hiptimer.ui.editor.style import editor_style_sheet
 from hiptimer.ui.widgets.plain import as_html, may_cut, plain
+
+if TYPE_CHECKING:
+    from hiptimer.ui.session.summary_page import SessionResult
 
 
 class KeepDosesDialog(QDialog):
@@ -29,28 +37,30 @@ class KeepDosesDialog(QDialog):
         self, routine: Routine, changes: list[DoseChange], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keep these doses?")
+        self.setWindowTitle(_("Keep these doses?"))
         self.setStyleSheet(editor_style_sheet())
-        heading = QLabel("You changed these doses during the session:", self)
+        heading = QLabel(_("You changed these doses during the session:"), self)
         self.changes = QLabel("\n".join(f"\u2022  {change}" for change in changes), self)
         self.changes.setObjectName("dose-changes")
         self.changes.setWordWrap(True)
         if routine.builtin:
-            where = (
-                f"They will be saved as your own version of \u201c{routine.title}\u201d. "
-                "The built-in stays available: Reset to original in the editor brings it back."
-            )
+            where = _(
+                "They will be saved as your own version of \u201c{routine}\u201d. The built-in "
+                "stays available: Reset to original in the editor brings it back."
+            ).format(routine=routine.title)
         else:
-            where = f"They will be saved in \u201c{routine.title}\u201d for your next session."
+            where = _("They will be saved in \u201c{routine}\u201d for your next session.").format(
+                routine=routine.title
+            )
         note = QLabel(where, self)
         note.setWordWrap(True)
         note.setProperty("role", "muted")
         plain(self.changes, note)  # exercise and routine names
         may_cut(self.changes, note)
         buttons = QDialogButtonBox(self)
-        self.keep_button = QPushButton("Keep for next time", self)
+        self.keep_button = QPushButton(_("Keep for next time"), self)
         self.keep_button.setDefault(True)
-        self.not_now_button = QPushButton("Not now", self)
+        self.not_now_button = QPushButton(_("Not now"), self)
         buttons.addButton(self.keep_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.not_now_button, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
@@ -62,6 +72,16 @@ class KeepDosesDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
+
+
+def log_kept_doses(history: object, result: SessionResult, live: Routine, at: datetime) -> None:
+    """Put the kept doses in the history's log of dose changes (the report says who decided
+    them); nothing when the app runs without a history store."""
+    from hiptimer.core.history.store import HistoryStore
+
+    base = result.started_with
+    if isinstance(history, HistoryStore) and base is not None:
+        log_kept(history, base.id, dose_changes(base, live), at)
 
 
 def offer_to_keep_doses(
@@ -85,6 +105,6 @@ def offer_to_keep_doses(
     try:
         return keep_session_doses(base_routine, live_routine)
     except (OSError, RoutineError) as exc:
-        text = as_html(f"The new doses could not be saved:\n{exc}")
-        QMessageBox.warning(parent, "Doses not saved", text)
+        text = as_html(_("The new doses could not be saved:") + f"\n{exc}")
+        QMessageBox.warning(parent, _("Doses not saved"), text)
         return None

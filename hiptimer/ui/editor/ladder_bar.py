@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiptimer.i18n import _
 from hiptimer.ui.editor import ladder_ops
 from hiptimer.ui.editor.data_ops import Data
 from hiptimer.ui.widgets.plain import no_mnemonic
@@ -42,13 +43,15 @@ class LadderBar(QWidget):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.picker.activated.connect(self.variant_selected.emit)
-        self.add = QPushButton("Add harder", self)
-        self.remove = QPushButton("Remove", self)
-        self.use = QPushButton("Do this one now", self)
+        self.add = QPushButton(_("Add harder"), self)
+        self.remove = QPushButton(_("Remove"), self)
+        self.use = QPushButton(_("Do this one now"), self)
         # Short words keep the bar inside a 1024 px editor; the tooltips say the rest.
-        self.add.setToolTip("Add a harder variant right after the one shown, starting at its dose")
-        self.remove.setToolTip("Take the variant shown off the ladder")
-        self.use.setToolTip("Make the variant shown the one your sessions do")
+        self.add.setToolTip(
+            _("Add a harder variant right after the one shown, starting at its dose")
+        )
+        self.remove.setToolTip(_("Take the variant shown off the ladder"))
+        self.use.setToolTip(_("Make the variant shown the one your sessions do"))
         self.add.clicked.connect(lambda: self.add_requested.emit(self.picker.currentIndex()))
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self.picker.currentIndex()))
         self.use.clicked.connect(lambda: self.use_requested.emit(self.picker.currentIndex()))
@@ -86,8 +89,8 @@ class LadderBar(QWidget):
         try:
             self.picker.clear()
             for n, name in enumerate(names):
-                first = " \u2014 as written" if n == 0 and len(names) > 1 else ""
-                doing = "  (done now)" if n == now and len(names) > 1 else ""
+                first = " \u2014 " + _("as written") if n == 0 and len(names) > 1 else ""
+                doing = "  " + _("(done now)") if n == now and len(names) > 1 else ""
                 self.picker.addItem(no_mnemonic(f"{n + 1}. {name}{first}{doing}"))
             self.picker.setCurrentIndex(editing)
         finally:
@@ -103,17 +106,17 @@ class LadderBar(QWidget):
 
 def _note(names: list[str], editing: int, now: int) -> str:
     if len(names) == 1:
-        return (
+        return _(
             "No harder variants yet. Add one (a single-leg bridge after the bridge, an ankle "
             "weight on a leg raise) and HipTimer suggests it once this exercise holds at its "
             "ceiling without pain."
         )
     if editing == 0:
-        return (
-            f"The exercise as written. Sessions do variant {now + 1}, {names[now]}. Below: "
-            "this variant's dose, ceiling and texts."
-        )
-    return (
-        f"Variant {editing + 1}: its own name and dose. Setup, cues, caution, sides and pacing "
-        "left blank are the same as variant 1's."
-    )
+        return _(
+            "The exercise as written. Sessions do variant {n}, {name}. Below: this variant's "
+            "dose, ceiling and texts."
+        ).format(n=now + 1, name=names[now])
+    return _(
+        "Variant {n}: its own name and dose. Setup, cues, caution, sides and pacing left blank "
+        "are the same as variant 1's."
+    ).format(n=editing + 1)

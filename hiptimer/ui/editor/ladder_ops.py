@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 from typing import Any
 
+from hiptimer.i18n import _
 from hiptimer.ui.editor.data_ops import (
     MISSING,
     NEW_HOLD_S,
@@ -53,7 +54,7 @@ def names(ex: Data) -> list[str]:
     for n, variant in enumerate([ex, *entries(ex)]):
         name = variant.get("name")
         text = name.strip() if isinstance(name, str) else ""
-        found.append(text or f"Variant {n + 1}")
+        found.append(text or _("Variant {n}").format(n=n + 1))
     return found
 
 
@@ -83,7 +84,7 @@ def add(ex: Data, after: int, used: set[str]) -> tuple[Data, int]:
     stem = str(ex.get("id") or "exercise")
     new: Data = {
         "id": unique_id(f"{stem}-harder", used | _ids(ex)),
-        "name": f"{names(ex)[after]} (harder)"[:120],
+        "name": _("{name} (harder)").format(name=names(ex)[after])[:120],
         "sets": base.get("sets", 1),
     }
     if ex.get("kind") == "hold":

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QMainWindow
 
+from hiptimer.i18n import _
 from hiptimer.ui.keys import set_shortcut
 
 
@@ -33,20 +34,20 @@ def build_menus(
     close: Callable[[], Any],
 ) -> EditorActions:
     """Add the menus to the window; its shortcuts work wherever the focus is in it."""
-    save_action = _action(window, "&Save", save, "save")
-    undo = stack.createUndoAction(window, "&Undo")
+    save_action = _action(window, _("&Save"), save, "save")
+    undo = stack.createUndoAction(window, _("&Undo"))
     set_shortcut(undo, "undo")
-    redo = stack.createRedoAction(window, "&Redo")
+    redo = stack.createRedoAction(window, _("&Redo"))
     set_shortcut(redo, "redo")
-    routine_menu = window.menuBar().addMenu("&Routine")
+    routine_menu = window.menuBar().addMenu(_("&Routine"))
     routine_menu.addAction(save_action)
-    routine_menu.addAction(_action(window, "&Import\u2026", import_))
-    routine_menu.addAction(_action(window, "&Export\u2026", export))
-    reset_action = _action(window, "Reset to &original\u2026", reset)
+    routine_menu.addAction(_action(window, _("&Import\u2026"), import_))
+    routine_menu.addAction(_action(window, _("&Export\u2026"), export))
+    reset_action = _action(window, _("Reset to &original\u2026"), reset)
     routine_menu.addAction(reset_action)
     routine_menu.addSeparator()
-    routine_menu.addAction(_action(window, "&Close", close, "close"))
-    edit_menu = window.menuBar().addMenu("&Edit")
+    routine_menu.addAction(_action(window, _("&Close"), close, "close"))
+    edit_menu = window.menuBar().addMenu(_("&Edit"))
     for action in (undo, redo):
         window.addAction(action)
         edit_menu.addAction(action)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from hiptimer.core.routines.catalog import Catalog
 from hiptimer.core.routines.model import Routine, dose_text
 from hiptimer.core.routines.writer import exercise_to_data
+from hiptimer.i18n import _
 from hiptimer.ui.widgets.screen_fit import fit_window
 
 EXERCISE_ROLE = Qt.ItemDataRole.UserRole
@@ -40,15 +41,19 @@ class ExercisePicker(QDialog):
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add an exercise from a routine")
+        self.setWindowTitle(_("Add an exercise from a routine"))
         fit_window(self, QSize(760, 560), QSize(420, 320))
         self.tree = QTreeWidget(self)
-        self.tree.setAccessibleName("Exercises of every routine")
+        self.tree.setAccessibleName(_("Exercises of every routine"))
         self.tree.setObjectName("exercise-picker")
-        self.tree.setHeaderLabels(["Exercise", "Dose"])
+        self.tree.setHeaderLabels([_("Exercise"), _("Dose")])
         self.tree.setColumnWidth(0, 340)
         for routine in library_routines(catalog):
-            label = routine.title + (" (built-in)" if routine.builtin else "")
+            label = (
+                _("{routine} (built-in)").format(routine=routine.title)
+                if routine.builtin
+                else routine.title
+            )
             branch = QTreeWidgetItem(self.tree, [label, ""])
             branch.setFlags(branch.flags() & ~Qt.ItemFlag.ItemIsSelectable)
             branch.setFirstColumnSpanned(True)
@@ -62,13 +67,13 @@ class ExercisePicker(QDialog):
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add exercise")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Add exercise"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.tree.itemDoubleClicked.connect(lambda item, _col: self._double_clicked(item))
         self.tree.currentItemChanged.connect(lambda *_: self._update_ok())
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Choose an exercise to copy into this routine:", self))
+        layout.addWidget(QLabel(_("Choose an exercise to copy into this routine:"), self))
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.buttons)
         self._update_ok()

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenuBar, QWidget
 
-from hiptimer.core.routines.catalog import load_catalog
 from hiptimer.core.routines.model import Exercise, Kind, Routine
+from hiptimer.i18n import N_, _, translate
+
+if TYPE_CHECKING:
+    from hiptimer.ui.editor.files import RoutineDropFilter
 from hiptimer.ui.keys import set_shortcut
 
 NEW_ROUTINE_ID = "my-routine"
-JSON_FILTER = "HipTimer routines (*.json)"
+JSON_FILTER = N_("HipTimer routines (*.json)")
 
 
 def blank_routine(taken: set[str]) -> Routine:
@@ -23,8 +26,9 @@ def blank_routine(taken: set[str]) -> Routine:
     while rid in taken:
         n += 1
         rid = f"{NEW_ROUTINE_ID}-{n}"
-    stretch = Exercise(id="stretch", name="New exercise", kind=Kind.HOLD, sets=3, hold_s=30)
-    title = "My routine" if n == 1 else f"My routine {n}"
+    # The first words of the user's own routine, in their language.
+    stretch = Exercise(id="stretch", name=_("New exercise"), kind=Kind.HOLD, sets=3, hold_s=30)
+    title = _("My routine") if n == 1 else _("My routine {n}").format(n=n)
     return Routine(id=rid, title=title, exercises=(stretch,))
 
 
@@ -50,16 +54,19 @@ class RoutineActions(QObject):
         self.window = window
         self._host = host
         self.editors: list[QWidget] = []
+        self.drops: RoutineDropFilter | None = None  # from the first idle moment on
         self._build_menu(bar)
-        self._accept_drops()
+        # Drops are taken from the first idle moment on: the file-import code they need is
+        # not worth loading before the window shows, and no file can be dropped before.
+        QTimer.singleShot(0, self, self._accept_drops)
 
     def _build_menu(self, bar: QMenuBar) -> None:
-        menu = bar.addMenu("&Routines")
+        menu = bar.addMenu(_("&Routines"))
         for label, shortcut, slot in (
-            ("&Edit the selected routine\u2026", "edit", self.edit_selected),
-            ("&New routine\u2026", "new", self.new_routine),
-            ("&Import routine files\u2026", "import", self.import_files),
-            ("E&xport the selected routine\u2026", "export", self.export_selected),
+            (_("&Edit the selected routine\u2026"), "edit", self.edit_selected),
+            (_("&New routine\u2026"), "new", self.new_routine),
+            (_("&Import routine files\u2026"), "import", self.import_files),
+            (_("E&xport the selected routine\u2026"), "export", self.export_selected),
         ):
             action = QAction(label, self.window)
             set_shortcut(action, shortcut)
@@ -76,16 +83,19 @@ class RoutineActions(QObject):
     def edit_selected(self) -> None:
         routine = self._host.selected_routine()
         if routine is None:
-            self._host.show_problem("Choose a routine in the library first.")
+            self._host.show_problem(_("Choose a routine in the library first."))
             return
         self.open_editor(routine)
 
     def new_routine(self) -> None:
+        from hiptimer.core.routines.catalog import load_catalog  # not needed to build the menu
+
         catalog = load_catalog()
         taken = {entry.id for entry in catalog.entries()}
         self.open_editor(blank_routine(taken))
 
     def open_editor(self, routine: Routine) -> QWidget:
+        from hiptimer.core.routines.catalog import load_catalog
         from hiptimer.ui.editor.window import EditorWindow
 
         editor = EditorWindow(routine, load_catalog(), self.window)
@@ -103,8 +113,8 @@ class RoutineActions(QObject):
     def import_files(self) -> None:
         from hiptimer.ui.editor.files import import_routine_files
 
-        paths, _ = QFileDialog.getOpenFileNames(
-            self.window, "Import routine files", str(Path.home()), JSON_FILTER
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self.window, _("Import routine files"), str(Path.home()), translate(JSON_FILTER)
         )
         if paths:
             self._imported(import_routine_files(paths, self.window).imported)
@@ -114,18 +124,25 @@ class RoutineActions(QObject):
 
         routine = self._host.selected_routine()
         if routine is None:
-            self._host.show_problem("Choose a routine in the library first.")
+            self._host.show_problem(_("Choose a routine in the library first."))
             return
         default = str(Path.home() / f"{routine.id}.json")
-        path, _ = QFileDialog.getSaveFileName(self.window, "Export routine", default, JSON_FILTER)
+        path, _filter = QFileDialog.getSaveFileName(
+            self.window, _("Export routine"), default, translate(JSON_FILTER)
+        )
         if not path:
             return
         try:
             export_routine(routine, path)
         except OSError as exc:
-            self._host.show_problem(f"Could not export to {path}: {exc.strerror or exc}")
+            why = exc.strerror or exc
+            self._host.show_problem(
+                _("Could not export to {path}: {why}").format(path=path, why=why)
+            )
             return
-        self._host.show_message(f"Exported {routine.title} to {path}", 8000)
+        self._host.show_message(
+            _("Exported {routine} to {path}").format(routine=routine.title, path=path), 8000
+        )
 
     def _imported(self, routines: list[Routine]) -> None:
         if routines:

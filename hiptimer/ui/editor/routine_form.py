@@ -5,14 +5,23 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from hiptimer.core.routines.model import Rests
+from hiptimer.i18n import N_, _, decimal, p_, translate
 from hiptimer.ui.editor.bound_form import BoundForm
 from hiptimer.ui.editor.fields import LineField, PairField, TextBlockField
 
 REST_FIELDS = (
-    ("get_ready_s", "Get ready", "Once, before the first exercise."),
-    ("between_sets_s", "Between sets", "After each set of an exercise except the last."),
-    ("between_sides_s", "Switch sides", "The pause before the left side of an each-side set."),
-    ("after_exercise_s", "After an exercise", "Between one exercise and the next."),
+    ("get_ready_s", N_("Get ready"), N_("Once, before the first exercise.")),
+    (
+        "between_sets_s",
+        N_("Rest: between sets"),
+        N_("After each set of an exercise except the last."),
+    ),
+    (
+        "between_sides_s",
+        N_("Rest: switch sides"),
+        N_("The pause before the left side of an each-side set."),
+    ),
+    ("after_exercise_s", N_("Rest: after an exercise"), N_("Between one exercise and the next.")),
 )
 
 
@@ -25,32 +34,32 @@ class RoutineForm(BoundForm):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("routine-form")
-        self.add("Title", LineField("title", self))
+        self.add(_("Title"), LineField("title", self))
         self.add(
-            "Description",
+            _("Description"),
             TextBlockField("description", self, lines=False, height=100),
         )
-        self.add("Source", LineField("source", self, optional=True))
+        self.add(_("Source"), LineField("source", self, optional=True))
         self.add(
-            "Cautions",
-            TextBlockField("cautions", self, lines=True, height=150, placeholder="One per line"),
+            _("Cautions"),
+            TextBlockField("cautions", self, lines=True, height=150, placeholder=_("One per line")),
         )
         self.add(
-            "Schedule",
+            _("Schedule"),
             PairField(
                 "schedule",
                 self,
-                between="to",
-                unit="times a week",
+                between=p_("range", "to"),
+                unit=_("times a week"),
                 names=("min_per_week", "max_per_week"),
             ),
-            "How often the routine is meant to be done; 7 reads as daily. Blank: no schedule.",
+            _("How often the routine is meant to be done; 7 reads as daily. Blank: no schedule."),
         )
         defaults = Rests()
         for key, label, tip in REST_FIELDS:
-            default = getattr(defaults, key)
+            default = decimal(getattr(defaults, key))
             self.add(
-                f"Rest: {label.lower()}" if key != "get_ready_s" else label,
-                LineField(f"rests.{key}", self, number=True, unit="s", placeholder=f"{default:g}"),
-                f"{tip} Blank: {default:g} s.",
+                translate(label),
+                LineField(f"rests.{key}", self, number=True, unit=_("s"), placeholder=default),
+                _("{tip} Blank: {n} s.").format(tip=translate(tip), n=default),
             )

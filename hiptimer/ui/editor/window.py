@@ -26,6 +26,7 @@ from hiptimer.core.routines.model import FORMAT_VERSION, Routine
 from hiptimer.core.routines.validation import Problem
 from hiptimer.core.routines.validation import validate_data as validate_routine_data
 from hiptimer.core.routines.writer import routine_to_data
+from hiptimer.i18n import _
 from hiptimer.ui.editor import data_ops as ops
 from hiptimer.ui.editor import files, ladder_ops, window_files, window_ladder
 from hiptimer.ui.editor.bound_form import scrolled
@@ -34,7 +35,7 @@ from hiptimer.ui.editor.exercise_form import ExerciseForm
 from hiptimer.ui.editor.exercise_list import ExercisesPanel
 from hiptimer.ui.editor.menus import build_menus
 from hiptimer.ui.editor.picker import pick_exercise
-from hiptimer.ui.editor.problems import ProblemPanel, field_words, route_problems
+from hiptimer.ui.editor.problems import ProblemPanel, edit_text, route_problems, tab_titles
 from hiptimer.ui.editor.routine_form import RoutineForm
 from hiptimer.ui.editor.style import editor_style_sheet
 from hiptimer.ui.editor.undo import EditorState, SnapshotCommand, UndoKeysFilter
@@ -104,8 +105,8 @@ class EditorWindow(QMainWindow):
         # A long exercise name is cut short in its tab rather than hidden behind scroll arrows.
         self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
         self.tabs.setUsesScrollButtons(False)
-        self.tabs.addTab(scrolled(self.exercise_form), "Exercise")
-        self.tabs.addTab(scrolled(self.routine_form), "Routine details")
+        self.tabs.addTab(scrolled(self.exercise_form), _("Exercise"))
+        self.tabs.addTab(scrolled(self.routine_form), _("Routine details"))
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.exercises)
         split.addWidget(self.tabs)
@@ -221,17 +222,16 @@ class EditorWindow(QMainWindow):
         if ex is not None:
             self.exercise_form.ladder.show_ladder(ex, self.variant, elsewhere)
         name = ops.name_of(ops.exercises(self.data)[current], current) if current >= 0 else ""
-        mark = "  \u26a0"
-        title = f"Exercise {current + 1}: {no_mnemonic(name)}" if name else "Exercise"
-        self.tabs.setTabText(0, title + (mark if routed.for_exercise else ""))
-        self.tabs.setTabText(1, "Routine details" + (mark if routed.routine_level else ""))
+        for tab, title in enumerate(tab_titles(current, no_mnemonic(name), routed)):
+            self.tabs.setTabText(tab, title)
         self.exercises.set_problem("\n".join(routed.list_level))
         return routed.bad
 
     def _update_chrome(self) -> None:
         base = self._base
         title = self.data.get("title") if isinstance(self.data.get("title"), str) else base.title
-        self.setWindowTitle(f"Edit routine \u2014 {window_title(title or base.title)}[*]")
+        shown = window_title(title or base.title)
+        self.setWindowTitle(_("Edit routine \u2014 {routine}").format(routine=shown) + "[*]")
         self.setWindowModified(self.is_modified)
         can_save = self.is_valid and self.is_modified
         self.save_button.setEnabled(can_save)
@@ -268,14 +268,14 @@ class EditorWindow(QMainWindow):
 
     def _routine_edited(self, key: str, value: object) -> None:
         data = ops.with_path(self.data, key, value)
-        self.edit(data, f"Edit {field_words(key)}", ("routine", key))
+        self.edit(data, edit_text(key), ("routine", key))
 
     def _exercise_edited(self, key: str, value: object) -> None:
         index = self.current
         if index < 0:
             return
         data = window_ladder.set_field(self.data, index, self.variant, key, value)
-        self.edit(data, f"Edit {field_words(key)}", ("exercise", index, self.variant, key))
+        self.edit(data, edit_text(key), ("exercise", index, self.variant, key))
 
     def _selected(self, row: int) -> None:
         self.tabs.setCurrentIndex(0)
@@ -289,40 +289,41 @@ class EditorWindow(QMainWindow):
     def move_current(self, delta: int) -> None:
         data, index = ops.move(self.data, self.current, delta)
         if index != self.current:
-            self.edit(data, "Move exercise", current=index)
+            self.edit(data, _("Move exercise"), current=index)
 
     def _reordered(self, order: list[int]) -> None:
         current = order.index(self.current) if self.current in order else self.current
-        self.edit(ops.reorder(self.data, order), "Reorder exercises", current=current)
+        self.edit(ops.reorder(self.data, order), _("Reorder exercises"), current=current)
 
     def _enabled_changed(self, row: int, enabled: bool) -> None:
-        verb = "Include" if enabled else "Leave out"
-        self.edit(ops.set_enabled(self.data, row, enabled), f"{verb} exercise", current=row)
+        text = _("Include exercise") if enabled else _("Leave out exercise")
+        self.edit(ops.set_enabled(self.data, row, enabled), text, current=row)
 
-    def add_exercise(self, ex: dict[str, Any], text: str = "Add exercise") -> None:
+    def add_exercise(self, ex: dict[str, Any], text: str | None = None) -> None:
         """Insert an exercise after the selected one (its id renamed if already used)."""
         data, index = ops.insert(self.data, self.current + 1, ex)
-        self.edit(data, text, current=index)
+        self.edit(data, _("Add exercise") if text is None else text, current=index)
 
     def add_from_routine(self) -> None:
         chosen = pick_exercise(self.catalog, self)
         if chosen is not None:
-            self.add_exercise(chosen, f"Add {chosen.get('name', 'exercise')}")
+            name = chosen.get("name")
+            self.add_exercise(chosen, _("Add {exercise}").format(exercise=name) if name else None)
 
     def add_blank(self) -> None:
         used = ops.all_ids(ops.exercises(self.data))
-        self.add_exercise(ops.blank_exercise(used), "New exercise")
+        self.add_exercise(ops.blank_exercise(used), _("New exercise"))
         self.exercise_form.fields["name"].focus()
 
     def duplicate_current(self) -> None:
         if self.current >= 0:
             data, index = ops.duplicate(self.data, self.current)
-            self.edit(data, "Duplicate exercise", current=index)
+            self.edit(data, _("Duplicate exercise"), current=index)
 
     def delete_current(self) -> None:
         if self.current >= 0:
             data, index = ops.delete(self.data, self.current)
-            self.edit(data, "Delete exercise", current=index)
+            self.edit(data, _("Delete exercise"), current=index)
 
     def go_to_problem(self, where: str) -> None:
         """Select the exercise a problem is in and put the cursor in its field."""
@@ -379,9 +380,8 @@ class EditorWindow(QMainWindow):
         if not routines:
             return
         self.imported.emit(list(routines))
-        names = ", ".join(f"\u201c{r.title}\u201d" for r in routines)
-        self.statusBar().showMessage(f"Imported {names} into your routines.", 8000)
-        if len(routines) == 1 and self.confirm_discard("opening the imported routine"):
+        self.statusBar().showMessage(window_files.imported_text(routines), 8000)
+        if len(routines) == 1 and self.confirm_discard("open"):
             self.load(routines[0])
 
     def confirm_discard(self, before: str) -> bool:
@@ -389,7 +389,7 @@ class EditorWindow(QMainWindow):
         return window_files.confirm_discard(self, before)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.confirm_discard("closing"):
+        if self.confirm_discard("close"):
             event.accept()
         else:
             event.ignore()

@@ -14,6 +14,7 @@ from hiptimer.core.routines.loader import routine_from_data
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.user_routines import reset_to_original, save_and_reload
 from hiptimer.core.routines.validation import RoutineError
+from hiptimer.i18n import _, n_
 from hiptimer.ui.editor.files import export_routine
 from hiptimer.ui.widgets.plain import as_html
 
@@ -60,10 +61,14 @@ def save_edits(window: Editor) -> bool:
         saved = save_and_reload(edited_routine(window))
     except (OSError, RoutineError) as exc:
         QMessageBox.warning(
-            window.window(), "Not saved", as_html(f"The routine could not be saved:\n{exc}")
+            window.window(),
+            _("Not saved"),
+            as_html(_("The routine could not be saved:") + f"\n{exc}"),
         )
         return False
-    window.mark_saved(saved, f"Saved revision {saved.revision} to {saved.path}")
+    window.mark_saved(
+        saved, _("Saved revision {n} to {path}").format(n=saved.revision, path=saved.path)
+    )
     window.saved.emit(saved)
     return True
 
@@ -74,10 +79,12 @@ def reset_edits(window: Editor) -> bool:
         return False
     answer = QMessageBox.question(
         window.window(),
-        "Reset to original",
+        _("Reset to original"),
         as_html(
-            f"Go back to the built-in \u201c{base.title}\u201d?\n\nYour version leaves the library "
-            "(it is kept as a .bak backup file), and unsaved edits are lost."
+            _(
+                "Go back to the built-in \u201c{routine}\u201d?\n\nYour version leaves the "
+                "library (it is kept as a .bak backup file), and unsaved edits are lost."
+            ).format(routine=base.title)
         ),
         Answer.Reset | Answer.Cancel,
         Answer.Cancel,
@@ -88,27 +95,29 @@ def reset_edits(window: Editor) -> bool:
         reset_to_original(base.id)
     except (OSError, LookupError) as exc:
         QMessageBox.warning(
-            window.window(), "Not reset", as_html(f"Could not reset the routine:\n{exc}")
+            window.window(),
+            _("Not reset"),
+            as_html(_("Could not reset the routine:") + f"\n{exc}"),
         )
         return False
     original = window.catalog.original(base.id)
     window.load(original)
-    window.statusBar().showMessage("Back to the built-in routine.", 8000)
+    window.statusBar().showMessage(_("Back to the built-in routine."), 8000)
     window.saved.emit(original)
     return True
 
 
 def ask_export_path(window: Editor) -> str:
     start = os.path.join(os.path.expanduser("~"), f"{window.routine.id}.json")
-    path, _ = QFileDialog.getSaveFileName(
-        window.window(), "Export routine", start, "Routines (*.json)"
+    path, _filter = QFileDialog.getSaveFileName(
+        window.window(), _("Export routine"), start, _("Routines (*.json)")
     )
     return path
 
 
 def ask_import_paths(window: Editor) -> list[str]:
-    chosen, _ = QFileDialog.getOpenFileNames(
-        window.window(), "Import routines", os.path.expanduser("~"), "Routines (*.json)"
+    chosen, _filter = QFileDialog.getOpenFileNames(
+        window.window(), _("Import routines"), os.path.expanduser("~"), _("Routines (*.json)")
     )
     return list(chosen)
 
@@ -121,26 +130,33 @@ def export_edits(window: Editor, path: str) -> bool:
         export_routine(routine, path)
     except (OSError, RoutineError) as exc:  # RoutineError: too large for a routine file
         QMessageBox.warning(
-            window.window(), "Not exported", as_html(f"Could not write {path}:\n{exc}")
+            window.window(),
+            _("Not exported"),
+            as_html(_("Could not write {path}:").format(path=path) + f"\n{exc}"),
         )
         return False
-    window.statusBar().showMessage(f"Exported to {path}", 8000)
+    window.statusBar().showMessage(_("Exported to {path}").format(path=path), 8000)
     return True
 
 
 def confirm_discard(window: Editor, before: str) -> bool:
+    """`before`: "close" or "open" (the imported routine), for the question's words."""
     if not window.is_modified:
         return True
     valid = window.is_valid
     buttons = (
         Answer.Save | Answer.Discard | Answer.Cancel if valid else Answer.Discard | Answer.Cancel
     )
-    text = f"Save your changes to \u201c{window.routine.title}\u201d before {before}?"
+    if before == "open":
+        text = _("Save your changes to \u201c{routine}\u201d before opening the imported routine?")
+    else:
+        text = _("Save your changes to \u201c{routine}\u201d before closing?")
+    text = text.format(routine=window.routine.title)
     if not valid:
-        text += "\n\nThey cannot be saved until the problems listed are fixed."
+        text += "\n\n" + _("They cannot be saved until the problems listed are fixed.")
     answer = QMessageBox.question(
         window.window(),
-        "Unsaved changes",
+        _("Unsaved changes"),
         as_html(text),  # names the routine
         buttons,
         Answer.Save if valid else Answer.Cancel,
@@ -150,16 +166,27 @@ def confirm_discard(window: Editor, before: str) -> bool:
     return answer == Answer.Discard
 
 
+def imported_text(routines: list[Routine]) -> str:
+    names = ", ".join(f"\u201c{r.title}\u201d" for r in routines)
+    text = n_(
+        "Imported {routines} into your routines.", "Imported {routines} into your routines.",
+        len(routines),
+    )  # fmt: skip
+    return text.format(routines=names)
+
+
 def banner_text(routine: Routine) -> str:
     """What the editor says about the routine's origin above the form."""
     if routine.builtin:
-        return (
+        return _(
             "Built-in routine: it stays as shipped. Save keeps your changes as your own "
             "version, shown in its place in the library; Reset to original brings this back."
         )
     if routine.based_on and routine.based_on == routine.id:
-        return (
-            f"Your version of a built-in routine (revision {routine.revision}). "
-            "Updates of the built-in never overwrite it; Reset to original brings the built-in back."
-        )
-    return f"Your routine (revision {routine.revision}), saved in {routine.path}."
+        return _(
+            "Your version of a built-in routine (revision {n}). Updates of the built-in never "
+            "overwrite it; Reset to original brings the built-in back."
+        ).format(n=routine.revision)
+    return _("Your routine (revision {n}), saved in {path}.").format(
+        n=routine.revision, path=routine.path
+    )

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any, Protocol
 
+from hiptimer.i18n import _
 from hiptimer.ui.editor import data_ops as ops
 from hiptimer.ui.editor import ladder_ops
 from hiptimer.ui.editor.ladder_bar import LadderBar
+from hiptimer.ui.editor.problems import field_words
 
 _IN_LADDER = re.compile(r"ladder\[(\d+)\](.*)")
 
@@ -58,21 +60,21 @@ def add_variant(window: LadderEditor, after: int) -> None:
     if window.current < 0:
         return
     ex, n = ladder_ops.add(_exercise(window), after, used_ids(window.data))
-    window.edit(_replace(window, ex), "Add a harder variant", current=None, variant=n)
+    window.edit(_replace(window, ex), _("Add a harder variant"), current=None, variant=n)
 
 
 def remove_variant(window: LadderEditor, n: int) -> None:
     if window.current < 0 or n <= 0:
         return
     ex = ladder_ops.remove(_exercise(window), n)
-    window.edit(_replace(window, ex), "Remove a variant", current=None, variant=n - 1)
+    window.edit(_replace(window, ex), _("Remove a variant"), current=None, variant=n - 1)
 
 
 def use_variant(window: LadderEditor, n: int) -> None:
     if window.current < 0:
         return
     ex = ladder_ops.set_current(_exercise(window), n)
-    window.edit(_replace(window, ex), "Do this variant now", current=None, variant=n)
+    window.edit(_replace(window, ex), _("Do this variant now"), current=None, variant=n)
 
 
 def set_field(data: dict[str, Any], index: int, variant: int, key: str, value: Any) -> Any:
@@ -99,10 +101,14 @@ def route(
     for key, message in problems:
         n, rest = variant_of(key)
         if key in ("ladder", "rung"):
-            elsewhere.append(f"{key}: {message}")
+            elsewhere.append(
+                _("{field}: {problem}").format(field=field_words(key), problem=message)
+            )
         elif n == variant:
             shown.append((rest, message))
         else:
-            name = names[n] if n < len(names) else f"Variant {n + 1}"
-            elsewhere.append(f"Variant {n + 1} ({name}): {rest or 'variant'}: {message}")
+            name = names[n] if n < len(names) else _("Variant {n}").format(n=n + 1)
+            field = field_words(rest) if rest else _("variant")
+            line = _("Variant {n} ({name}): {field}: {problem}")
+            elsewhere.append(line.format(n=n + 1, name=name, field=field, problem=message))
     return shown, "\n".join(elsewhere)

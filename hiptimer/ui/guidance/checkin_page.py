@@ -6,15 +6,16 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import KEY_NAMES, Action, Mode, key_name
 from hiptimer.ui.session.pain_prompt import ANCHORS as PAIN_ANCHORS
 from hiptimer.ui.theme import set_px
 from hiptimer.ui.widgets.plain import may_cut, plain
 from hiptimer.ui.widgets.score_scale import ScoreScale
 
-QUESTION = "How does your hip feel this morning?"
-STIFFNESS_ANCHORS = {0: "none", 5: "moderate", 10: "as stiff\nas it gets"}
-KEY_HINT = "Press 0\u20139, or T for 10  \u00b7  \u2191 \u2193 pain or stiffness"
+QUESTION = N_("How does your hip feel this morning?")
+STIFFNESS_ANCHORS = {0: N_("none"), 5: N_("moderate"), 10: N_("as stiff\nas it gets")}
+KEY_HINT = N_("Press 0\u20139, or T for 10  \u00b7  \u2191 \u2193 pain or stiffness")
 ROWS = ("pain", "stiffness")
 
 
@@ -30,7 +31,7 @@ class CheckinPage(QWidget):
     def __init__(self, about: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("page")
-        self.question = QLabel(QUESTION, self)
+        self.question = QLabel(translate(QUESTION), self)
         self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.question.setWordWrap(True)
         self.about = QLabel(about, self)
@@ -39,17 +40,21 @@ class CheckinPage(QWidget):
         self.about.setWordWrap(True)
         plain(self.about)  # names the routines
         may_cut(self.about)
-        self.pain_label = QLabel("Pain", self)
-        self.pain = ScoreScale("Pain", PAIN_ANCHORS, self)
-        self.stiffness_label = QLabel("Stiffness", self)
-        self.stiffness = ScoreScale("Stiffness", STIFFNESS_ANCHORS, self)
+        self.pain_label = QLabel(_("Pain"), self)
+        self.pain = ScoreScale(_("Pain"), PAIN_ANCHORS, self)
+        self.stiffness_label = QLabel(_("Stiffness"), self)
+        self.stiffness = ScoreScale(_("Stiffness"), STIFFNESS_ANCHORS, self)
         self.pain.chosen.connect(lambda n: self._choose(self.pain, n))
         self.stiffness.chosen.connect(lambda n: self._choose(self.stiffness, n))
-        self.hint = QLabel(KEY_HINT, self)
+        self.hint = QLabel(translate(KEY_HINT), self)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.skip_button = QPushButton(f"Skip today   [{KEY_NAMES[Action.SKIP_RATING]}]", self)
+        self.skip_button = QPushButton(
+            _("Skip today") + f"   [{KEY_NAMES[Action.SKIP_RATING]}]", self
+        )
         self.skip_button.clicked.connect(self.skipped.emit)
-        self.save_button = QPushButton(f"Save   [{key_name(Action.ACCEPT, Mode.CHECKIN)}]", self)
+        self.save_button = QPushButton(
+            _("Save") + f"   [{key_name(Action.ACCEPT, Mode.CHECKIN)}]", self
+        )
         self.save_button.setProperty("role", "primary")
         self.save_button.clicked.connect(self.save)
         for button in (self.skip_button, self.save_button):
@@ -105,7 +110,7 @@ class CheckinPage(QWidget):
         self.stiffness.set_active(self.active is self.stiffness)
         self.save_button.setEnabled(self.pain.value is not None)
         for label, scale in ((self.pain_label, self.pain), (self.stiffness_label, self.stiffness)):
-            name = "Pain" if scale is self.pain else "Stiffness"
+            name = _("Pain") if scale is self.pain else _("Stiffness")
             shown = f"{name}: {scale.value}/10" if scale.value is not None else name
             label.setText(f"\u25b8 {shown}" if scale is self.active else shown)
 

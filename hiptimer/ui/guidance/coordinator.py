@@ -19,6 +19,7 @@ from hiptimer.core.history.queries import SessionSummary
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.validation import RoutineError
+from hiptimer.i18n import _, joined, translate
 from hiptimer.ui.guidance.checkin_page import QUESTION, CheckinPage
 from hiptimer.ui.guidance.recommendations_panel import MorningAdvicePage, RecommendationsPanel
 from hiptimer.ui.keys import Action, Mode
@@ -107,11 +108,12 @@ class Guidance(QObject):
         day = today - timedelta(days=1)
         none: list[SessionSummary] = []
         yesterday = self._read(lambda: store.list_sessions(since=day, until=day), none)
-        self._waiting = [s for s in yesterday if s.sets_done and s.morning_at is None] or [found]
+        self._waiting = [s for s in yesterday if s.exercised and s.morning_at is None] or [found]
         for routine in self._routines({s.routine_id for s in self._waiting}):
             self._before[routine.id] = (routine, self._recommend(routine))
         titles = list(dict.fromkeys(s.routine_title for s in self._waiting))
-        self.checkin = CheckinPage(f"The morning after: {' and '.join(titles)}", self._nav.stack)
+        about = _("The morning after: {routines}").format(routines=joined(titles))
+        self.checkin = CheckinPage(about, self._nav.stack)
         self.checkin.answered.connect(self._answered)
         self.checkin.skipped.connect(lambda: self._answered(None, None))
         # Before the library, but after the first-run notice or a session to resume.
@@ -179,7 +181,7 @@ class Guidance(QObject):
                 store.record_morning(session.id, pain, stiffness, at)
         except Exception as exc:  # a bug in the data: say so, and go on to the library
             log.exception("Could not record the morning check-in")
-            self._host.show_problem(f"The morning check-in was not saved: {exc}")
+            self._host.show_problem(_("The morning check-in was not saved: {why}").format(why=exc))
         panels = []
         for routine, before in self._before.values():
             after = self._recommend(routine)
@@ -212,7 +214,7 @@ class Guidance(QObject):
     def _page_changed(self, page: QWidget | None) -> None:
         if self.checkin is not None and page is self.checkin and not self._asked:
             self._asked = True
-            self._host.services.speech.say(QUESTION, kind="prompt")
+            self._host.services.speech.say(translate(QUESTION), kind="prompt")
 
     # ------------------------------------------------------------ decisions
 
@@ -231,15 +233,15 @@ class Guidance(QObject):
                 dose_decisions.decline(self.store, panel.routine.id, rec, at)
         except SAVE_ERRORS as exc:
             log.exception("Could not save the decision on %s", rec.exercise_id)
-            panel.mark(rec, f"Not saved: {exc}")
-            self._host.show_problem(f"The new dose was not saved: {exc}")
+            panel.mark(rec, _("Not saved: {why}").format(why=exc))
+            self._host.show_problem(_("The new dose was not saved: {why}").format(why=exc))
             return
         if not yes:
-            panel.mark(rec, "Not now: the dose stays as it is.")
+            panel.mark(rec, _("Not now: the dose stays as it is."))
             return
         panel.routine = saved
         assert rec.proposed is not None
-        panel.mark(rec, f"Saved: next time {rec.proposed.text}.")
+        panel.mark(rec, _("Saved: next time {dose}.").format(dose=rec.proposed.text))
         if summary is not None:
             # Keeping this session's doses would start from the routine as it was.
             summary.keep_button.setEnabled(False)

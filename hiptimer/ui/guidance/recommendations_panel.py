@@ -23,6 +23,7 @@ from hiptimer.core.dosing.words import (
     waits_for_morning,
 )
 from hiptimer.core.routines.model import Routine
+from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import KEY_NAMES, Mode, key_name
 from hiptimer.ui.keys import Action as Key
 from hiptimer.ui.theme import current, set_px
@@ -30,7 +31,7 @@ from hiptimer.ui.widgets.plain import may_cut, plain
 from hiptimer.ui.widgets.tab_order import tab_after, tab_stops
 
 # Each card's (background, edge) is the theme's (palette.cards), the page's text readable on it.
-ACCEPT, NOT_NOW = "Accept", "Not now"
+ACCEPT, NOT_NOW = N_("Accept"), N_("Not now")
 CARD = "QFrame#card {{ background: {0}; border: 3px solid {1}; border-radius: 10px; }}"
 
 
@@ -54,7 +55,12 @@ class _Card(QFrame):
         self.awaiting = is_offer(rec)  # it still waits for the user's answer
         self.setObjectName("card")
         self.setStyleSheet(CARD.format(*current().cards[rec.action]))
-        self.heading = _label(f"{HEADINGS[rec.action]} \u2014 {name}", self)
+        self.heading = _label(
+            _("{heading} \u2014 {exercise}").format(
+                heading=translate(HEADINGS[rec.action]), exercise=name
+            ),
+            self,
+        )
         self.dose = _label(change_text(rec), self)
         self.reason = _label(rec.reason, self)
         self.outcome = _label("", self)
@@ -63,15 +69,18 @@ class _Card(QFrame):
         row.addWidget(self.dose, 1)
         self.buttons: list[QPushButton] = []
         if self.awaiting:
-            self.accept_button = QPushButton(ACCEPT)
+            self.accept_button = QPushButton(translate(ACCEPT))
             self.accept_button.setProperty("role", "primary")
             self.accept_button.setToolTip(
-                f"Save the new dose for next time (key: {KEY_NAMES[Key.ACCEPT_SUGGESTION]})"
+                _("Save the new dose for next time (key: {key})").format(
+                    key=KEY_NAMES[Key.ACCEPT_SUGGESTION]
+                )
             )
-            self.later_button = QPushButton(NOT_NOW)
+            self.later_button = QPushButton(translate(NOT_NOW))
             self.later_button.setToolTip(
-                "Keep the dose as it is; the answer is kept in your history"
-                f" (key: {KEY_NAMES[Key.NOT_NOW]})"
+                _("Keep the dose as it is; the answer is kept in your history (key: {key})").format(
+                    key=KEY_NAMES[Key.NOT_NOW]
+                )
             )
             self.accept_button.clicked.connect(lambda: panel.decided.emit(rec, True))
             self.later_button.clicked.connect(lambda: panel.decided.emit(rec, False))
@@ -92,7 +101,8 @@ class _Card(QFrame):
         for button, (text, action) in zip(
             self.buttons, ((ACCEPT, Key.ACCEPT_SUGGESTION), (NOT_NOW, Key.NOT_NOW)), strict=False
         ):
-            button.setText(f"{text}   [{KEY_NAMES[action]}]" if shown else text)
+            words = translate(text)
+            button.setText(f"{words}   [{KEY_NAMES[action]}]" if shown else words)
 
     def close_with(self, text: str) -> None:
         self.awaiting = False
@@ -126,7 +136,7 @@ class RecommendationsPanel(QScrollArea):
         recommendations: list[Recommendation],
         parent: QWidget | None = None,
         *,
-        heading: str = "Suggestions for next time",
+        heading: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.routine = routine  # the routine as last saved: decisions build on it
@@ -137,7 +147,9 @@ class RecommendationsPanel(QScrollArea):
         self.body.setObjectName("page")
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.heading = _label(heading, self.body)
+        self.heading = _label(
+            _("Suggestions for next time") if heading is None else heading, self.body
+        )
         layout.addWidget(self.heading)
         names = {ex.id: ex.name for ex in routine.exercises}
         order = sorted(recommendations, key=lambda r: -_urgency(r))
@@ -149,7 +161,10 @@ class RecommendationsPanel(QScrollArea):
         for card in self.cards:
             layout.addWidget(card)
         waiting = [names.get(r.exercise_id, r.exercise_id) for r in order if waits_for_morning(r)]
-        self.note = _label(f"{', '.join(waiting)}: {MORNING_NOTE}" if waiting else "", self.body)
+        note = _("{exercises}: {note}").format(
+            exercises=", ".join(waiting), note=translate(MORNING_NOTE)
+        )
+        self.note = _label(note if waiting else "", self.body)
         self.note.setObjectName("card")
         back, edge = current().cards[None]
         self.note.setStyleSheet(
@@ -227,10 +242,10 @@ class MorningAdvicePage(QWidget):
         super().__init__(parent)
         self.setObjectName("page")
         self.panels = panels
-        self.heading = QLabel("Thank you. With this morning's check-in:", self)
+        self.heading = QLabel(_("Thank you. With this morning's check-in:"), self)
         self.heading.setWordWrap(True)
         self.continue_button = QPushButton(
-            f"Continue   [{key_name(Key.ACCEPT, Mode.CHECKIN)}]", self
+            _("Continue") + f"   [{key_name(Key.ACCEPT, Mode.CHECKIN)}]", self
         )
         self.continue_button.setProperty("role", "primary")
         self.continue_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)

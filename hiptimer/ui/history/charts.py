@@ -11,14 +11,20 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from hiptimer.core.clock import wall_now
-from hiptimer.core.history.buckets import bucket_label, bucket_pain, week_buckets
-from hiptimer.core.history.queries import DosePoint, PainPoint, WeekCount
+from hiptimer.core.history.buckets import (
+    bucket_label,
+    bucket_mornings,
+    bucket_pain,
+    week_buckets,
+    whole_ticks,
+)
+from hiptimer.core.history.queries import DosePoint, MorningPoint, PainPoint, WeekCount
 from hiptimer.core.history.review import (
-    dose_unit,
     dose_value,
 )
+from hiptimer.core.history.wording import dose_unit
 from hiptimer.core.routines.model import Schedule
-from hiptimer.i18n import translate
+from hiptimer.i18n import _, translate
 from hiptimer.ui.pain_colours import BANDS
 from hiptimer.ui.theme import current
 from hiptimer.ui.widgets.plain import escape
@@ -31,10 +37,11 @@ if TYPE_CHECKING:
         QChartView,
         QDateTimeAxis,
         QLineSeries,
+        QScatterSeries,
     )
 
-# Pain bands come from the one pain colour scale (hiptimer/ui/pain_colours.py), as a tint
-# over the chart's background; the other colours are the theme's (hiptimer/ui/palette.py).
+# Pain bands come from the one pain colour scale (hiptimer/ui/pain_colours.py), a little
+# see-through over the chart; the other colours are the theme's (hiptimer/ui/palette.py).
 BAND_ALPHA = 95
 _BOTTOM = Qt.AlignmentFlag.AlignBottom
 _LEFT = Qt.AlignmentFlag.AlignLeft
@@ -59,21 +66,20 @@ def _styled_chart(title: str) -> tuple[QChart, QChartView]:
     from PySide6.QtCharts import QChart, QChartView
 
     chart = QChart()
-    p = current()
-    chart.setBackgroundBrush(QBrush(QColor(p.chart_back)))
+    chart.setBackgroundBrush(QBrush(QColor(current().chart_back)))
     chart.setBackgroundRoundness(0)
     chart.setMargins(QMargins(4, 4, 4, 4))
-    chart.setTitleBrush(QBrush(QColor(p.chart_text)))
+    chart.setTitleBrush(QBrush(QColor(current().chart_text)))
     chart.setTitleFont(_font(17, bold=True))
     chart.setTitle(title)
     legend = chart.legend()
-    legend.setLabelColor(QColor(p.chart_text))
+    legend.setLabelColor(QColor(current().chart_text))
     legend.setFont(_font(14))
     legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setFrameShape(QFrame.Shape.NoFrame)
-    view.setBackgroundBrush(QBrush(QColor(p.chart_back)))
+    view.setBackgroundBrush(QBrush(QColor(current().chart_back)))
     view.setMinimumSize(280, 220)
     # A picture, not a control: Tab passes it by (its numbers are in the Sessions table).
     view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -83,13 +89,12 @@ def _styled_chart(title: str) -> tuple[QChart, QChartView]:
 
 
 def _style_axis(axis: QAbstractAxis) -> None:
-    p = current()
-    axis.setLabelsBrush(QBrush(QColor(p.chart_text)))
+    axis.setLabelsBrush(QBrush(QColor(current().chart_text)))
     axis.setLabelsFont(_font(14))
-    axis.setTitleBrush(QBrush(QColor(p.chart_text)))
+    axis.setTitleBrush(QBrush(QColor(current().chart_text)))
     axis.setTitleFont(_font(14))
-    axis.setGridLinePen(QPen(QColor(p.chart_grid), 1))
-    axis.setLinePen(QPen(QColor(p.chart_grid), 1))
+    axis.setGridLinePen(QPen(QColor(current().chart_grid), 1))
+    axis.setLinePen(QPen(QColor(current().chart_grid), 1))
 
 
 def _line(name: str, colour: str, width: float, style: Qt.PenStyle) -> QLineSeries:
@@ -100,6 +105,22 @@ def _line(name: str, colour: str, width: float, style: Qt.PenStyle) -> QLineSeri
     pen = QPen(QColor(colour), width)
     pen.setStyle(style)
     series.setPen(pen)
+    return series
+
+
+def _scatter(name: str, colour: str, size: float, shape: str) -> QScatterSeries:
+    from PySide6.QtCharts import QScatterSeries
+
+    series = QScatterSeries()
+    series.setName(name)
+    series.setColor(QColor(colour))
+    series.setBorderColor(QColor(current().chart_back))
+    series.setMarkerSize(size)
+    shapes = {
+        "rectangle": QScatterSeries.MarkerShape.MarkerShapeRectangle,
+        "triangle": QScatterSeries.MarkerShape.MarkerShapeTriangle,
+    }
+    series.setMarkerShape(shapes[shape])
     return series
 
 
@@ -144,37 +165,42 @@ class PainChart(ChartBox):
     ) -> None:
         from PySide6.QtCharts import QAreaSeries, QScatterSeries, QValueAxis
 
-        super().__init__("Pain after sets", parent)
+        super().__init__(_("Pain after sets"), parent)
         self._wall = wall
         self.x_axis = _date_axis()
         self.y_axis = QValueAxis()
         self.y_axis.setRange(0, 10)
         self.y_axis.setTickCount(6)
         self.y_axis.setLabelFormat("%d")
-        self.y_axis.setTitleText("pain (0-10)")
+        self.y_axis.setTitleText(_("pain (0-10)"))
         _style_axis(self.y_axis)
         self._bands: list[tuple[QLineSeries, QLineSeries, float, float]] = []
         for band in BANDS:
-            name, low, high, colour = translate(band.label), band.low, band.high, band.fill
+            name, low, high, colour = band.label, band.low, band.high, band.fill
             lower, upper = (
                 _line("", colour, 0, Qt.PenStyle.NoPen),
                 _line("", colour, 0, Qt.PenStyle.NoPen),
             )
             area = QAreaSeries(upper, lower)
-            area.setName(name)
+            area.setName(translate(name))
             fill = QColor(colour)
             fill.setAlpha(BAND_ALPHA)
             area.setBrush(QBrush(fill))
             area.setPen(QPen(Qt.PenStyle.NoPen))
             self._add(area)
             self._bands.append((lower, upper, low, high))
-        self.average = _line("average", current().chart_average, 3, Qt.PenStyle.SolidLine)
+        self.average = _line(_("average"), current().chart_average, 3, Qt.PenStyle.SolidLine)
         self.highest = QScatterSeries()
-        self.highest.setName("highest")
+        self.highest.setName(_("highest"))
         self.highest.setColor(QColor(current().chart_highest))
         self.highest.setBorderColor(QColor(current().chart_highest))
         self.highest.setMarkerSize(7)
-        for series in (self.average, self.highest):
+        # The next morning (the whole hip, not one exercise): where the pain model looks.
+        self.morning = _scatter("next morning: pain", current().chart_morning, 9, "rectangle")
+        self.stiffness = _scatter(
+            "next morning: stiffness", current().chart_stiffness, 8, "triangle"
+        )
+        for series in (self.average, self.highest, self.morning, self.stiffness):
             self._add(series)
         self.unit = "session"
 
@@ -185,27 +211,47 @@ class PainChart(ChartBox):
                 self.chart.addAxis(axis, side)
             series.attachAxis(axis)
 
-    def set_points(self, points: list[PainPoint], what: str) -> None:
-        """Show these points (bucketed per week or month when there are many)."""
+    def set_points(
+        self, points: list[PainPoint], what: str, mornings: Sequence[MorningPoint] = ()
+    ) -> None:
+        """Show these points (bucketed per week or month when there are many), and the
+        next-morning check-ins of the same sessions."""
         self.unit, shown = bucket_pain(points)
         times = [msecs(p.started_at) for p in shown]
         self.average.replace([QPointF(t, p.avg_pain) for t, p in zip(times, shown, strict=True)])
         self.highest.replace([QPointF(t, p.max_pain) for t, p in zip(times, shown, strict=True)])
         self.average.setPointsVisible(len(shown) <= 40)
         self.highest.setMarkerSize(7 if len(shown) <= 60 else 4)
-        low_x, high_x = _x_range(times, self._wall)
+        _unit, morning = bucket_mornings(list(mornings))
+        at = [msecs(m.at) for m in morning]
+        self.morning.replace(
+            [QPointF(t, m.pain) for t, m in zip(at, morning, strict=True) if m.pain is not None]
+        )
+        self.stiffness.replace(
+            [
+                QPointF(t, m.stiffness)
+                for t, m in zip(at, morning, strict=True)
+                if m.stiffness is not None
+            ]
+        )
+        low_x, high_x = _x_range(sorted([*times, *at]), self._wall)
         for lower, upper, low, high in self._bands:
             lower.replace([QPointF(low_x, low), QPointF(high_x, low)])
             upper.replace([QPointF(low_x, high), QPointF(high_x, high)])
         self.x_axis.setRange(
             QDateTime.fromMSecsSinceEpoch(int(low_x)), QDateTime.fromMSecsSinceEpoch(int(high_x))
         )
-        per = "" if self.unit == "session" else f", per {self.unit}"
         what = escape(what)  # QtCharts reads a title as HTML
         if not shown:
-            self.chart.setTitle(f"{what}: no pain ratings in this period")
+            self.chart.setTitle(
+                _("{exercise}: no pain ratings in this period").format(exercise=what)
+            )
+        elif self.unit == "week":
+            self.chart.setTitle(_("Pain after sets: {exercise}, per week").format(exercise=what))
+        elif self.unit == "month":
+            self.chart.setTitle(_("Pain after sets: {exercise}, per month").format(exercise=what))
         else:
-            self.chart.setTitle(f"Pain after sets: {what}{per}")
+            self.chart.setTitle(_("Pain after sets: {exercise}").format(exercise=what))
 
     def point_count(self) -> int:
         return int(self.average.count())
@@ -219,7 +265,7 @@ class DoseChart(ChartBox):
     ) -> None:
         from PySide6.QtCharts import QValueAxis
 
-        super().__init__("Planned dose", parent)
+        super().__init__(_("Planned dose"), parent)
         self._wall = wall
         self.chart.legend().hide()
         self.x_axis = _date_axis()
@@ -227,7 +273,7 @@ class DoseChart(ChartBox):
         self.y_axis = QValueAxis()
         self.y_axis.setLabelFormat("%d")
         _style_axis(self.y_axis)
-        self.dose = _line("planned dose", current().chart_dose, 3, Qt.PenStyle.SolidLine)
+        self.dose = _line(_("planned dose"), current().chart_dose, 3, Qt.PenStyle.SolidLine)
         self.chart.addSeries(self.dose)
         self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
@@ -251,12 +297,17 @@ class DoseChart(ChartBox):
             QDateTime.fromMSecsSinceEpoch(int(low_x)), QDateTime.fromMSecsSinceEpoch(int(high_x))
         )
         top = max((v for _, v in known), default=10.0)
-        self.y_axis.setRange(0, max(5.0, top * 1.25))
-        self.y_axis.applyNiceNumbers()
+        end, step = whole_ticks(max(5.0, top * 1.2))
+        self.y_axis.setRange(0, end)
+        self.y_axis.setTickCount(end // step + 1)
         unit = dose_unit(points)
-        self.y_axis.setTitleText({"s": "hold (s)", "reps": "reps"}.get(unit, ""))
+        titles = {_("s"): _("hold (s)"), _("reps"): _("reps")}  # dose_unit's words
+        self.y_axis.setTitleText(titles.get(unit, ""))
         what = escape(what)  # QtCharts reads a title as HTML
-        self.chart.setTitle(f"Planned dose: {what}" if known else f"{what}: no dose recorded")
+        if known:
+            self.chart.setTitle(_("Planned dose: {exercise}").format(exercise=what))
+        else:
+            self.chart.setTitle(_("{exercise}: no dose recorded").format(exercise=what))
 
     def point_count(self) -> int:
         return int(self.dose.count())
@@ -266,7 +317,7 @@ class AdherenceChart(ChartBox):
     """Sessions per week as bars, with the schedule's weekly minimum as a line."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("Sessions per week", parent)
+        super().__init__(_("Sessions per week"), parent)
         self.unit = "week"
         self.bar_values: list[float] = []
 
@@ -278,7 +329,7 @@ class AdherenceChart(ChartBox):
             self.chart.removeAxis(axis)
         self.unit, buckets = week_buckets(weeks)
         self.bar_values = [v for _, v in buckets]
-        bars = QBarSet("sessions per week" if self.unit == "week" else "average per week")
+        bars = QBarSet(_("sessions per week") if self.unit == "week" else _("average per week"))
         bars.append(self.bar_values)
         bars.setColor(QColor(current().chart_average))
         bars.setBorderColor(QColor(current().chart_average))
@@ -291,10 +342,11 @@ class AdherenceChart(ChartBox):
         _style_axis(x_axis)
         x_axis.setGridLineVisible(False)
         top = max([*self.bar_values, schedule.max_per_week if schedule else 0, 3])
+        end, step = whole_ticks(top + 1)  # a tick on each whole number shown, never 1.875
         y_axis = QValueAxis()
-        y_axis.setRange(0, top + 1)
+        y_axis.setRange(0, end)
         y_axis.setLabelFormat("%d")
-        y_axis.setTickCount(min(int(top) + 2, 9))
+        y_axis.setTickCount(end // step + 1)
         _style_axis(y_axis)
         self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
@@ -302,12 +354,8 @@ class AdherenceChart(ChartBox):
         series.attachAxis(y_axis)
         if schedule is not None and buckets:
             # A line on a category axis is placed by category index (Qt's line-and-bar example).
-            target = _line(
-                f"schedule: at least {schedule.min_per_week}",
-                current().chart_target,
-                3,
-                Qt.PenStyle.DashLine,
-            )
+            least = _("schedule: at least {n}").format(n=schedule.min_per_week)
+            target = _line(least, current().chart_target, 3, Qt.PenStyle.DashLine)
             last = len(buckets) - 0.5
             target.replace(
                 [QPointF(-0.5, schedule.min_per_week), QPointF(last, schedule.min_per_week)]
@@ -315,5 +363,9 @@ class AdherenceChart(ChartBox):
             self.chart.addSeries(target)
             target.attachAxis(x_axis)
             target.attachAxis(y_axis)
-        per = {"week": "", "month": ", averaged per month", "year": ", averaged per year"}
-        self.chart.setTitle(f"Sessions per week{per[self.unit]}")
+        titles = {
+            "week": _("Sessions per week"),
+            "month": _("Sessions per week, averaged per month"),
+            "year": _("Sessions per week, averaged per year"),
+        }
+        self.chart.setTitle(titles[self.unit])

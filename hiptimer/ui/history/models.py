@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -15,20 +15,21 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from hiptimer.core.history.queries import SessionSummary, StoredSet
-from hiptimer.core.history.review import (
-    completion_text,
-    duration_text,
-    pain_number,
-    when_text,
-)
+from hiptimer.core.history.outcome import deciding, done_text, planned_text
+from hiptimer.core.history.queries import Correction, SessionSummary, StoredSet
+from hiptimer.core.history.wording import completion_text, duration_text, pain_number, when_text
+from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.pain_colours import pain_fill, pain_ink
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 Column = tuple[str, Callable[[Any], str]]
 
-CHOICE_WORDS = {"stop": "stopped for today", "lower": "lower dose", "continue": "continued"}
+CHOICE_WORDS = {
+    "stop": N_("stopped for today"),
+    "lower": N_("lower dose"),
+    "continue": N_("continued"),
+}
 
 
 def pain_colour(value: float | None) -> QColor | None:
@@ -82,7 +83,7 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section][0]
+            return translate(self.columns[section][0])  # marked with N_
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -107,13 +108,13 @@ class SessionsModel(RowsModel[SessionSummary]):
     """Sessions, newest first: when, routine, duration, completion and pain."""
 
     columns = (
-        ("Date", lambda s: when_text(s.started_at)),
-        ("Routine", lambda s: s.routine_title),
-        ("Duration", duration_text),
-        ("Completion", completion_text),
-        ("Max pain", lambda s: pain_number(s.max_pain, 0)),
-        ("Avg pain", lambda s: pain_number(s.avg_pain)),
-        ("Note", lambda s: " ".join(s.note.split())[:60]),
+        (N_("Date"), lambda s: when_text(s.started_at)),
+        (N_("Routine"), lambda s: s.routine_title),
+        (N_("Duration"), duration_text),
+        (N_("Completion"), completion_text),
+        (N_("Max pain"), lambda s: pain_number(s.max_pain, 0)),
+        (N_("Avg pain"), lambda s: pain_number(s.avg_pain)),
+        (N_("Note"), lambda s: " ".join(s.note.split())[:60]),
     )
     pain_columns = frozenset({4, 5})
     right_aligned = frozenset({2, 4, 5})
@@ -121,43 +122,64 @@ class SessionsModel(RowsModel[SessionSummary]):
     def pain_value(self, row: SessionSummary, column: int) -> float | None:
         return row.max_pain if column == 4 else row.avg_pain
 
-    def set_note(self, session_id: int, note: str) -> None:
+    def replace_session(self, fresh: SessionSummary) -> None:
+        """Show a session as read again (after a correction)."""
         for i, s in enumerate(self._rows):
-            if s.id == session_id:
-                self.replace_row(i, dataclasses.replace(s, note=note))
+            if s.id == fresh.id:
+                self.replace_row(i, fresh)
 
 
-def planned_text(record: StoredSet) -> str:
-    if record.planned_hold_s is not None:
-        return f"{record.planned_hold_s:g} s"
-    return "" if record.planned_reps is None else f"{record.planned_reps} reps"
+@dataclass(frozen=True)
+class SetRow:
+    """One attempt at a set as History shows it; `counted`: it decides the set's outcome;
+    `as_given`: the rating first given, when it was changed since ('none' for no rating)."""
+
+    record: StoredSet
+    counted: bool = True
+    as_given: str | None = None
 
 
-def actual_text(record: StoredSet) -> str:
-    if record.skipped:
-        return "skipped"
-    if record.planned_hold_s is not None or record.actual_hold_s is not None:
-        done = "" if record.actual_hold_s is None else f"{record.actual_hold_s:g} s"
-    else:
-        done = "" if record.actual_reps is None else f"{record.actual_reps} reps"
-    return done if record.completed else f"{done} (ended early)".strip()
+def set_rows(records: list[StoredSet], trail: Sequence[Correction] = ()) -> list[SetRow]:
+    first: dict[int | None, str] = {}
+    for c in trail:
+        if c.field == "pain":
+            first.setdefault(c.set_id, c.old_value if c.old_value is not None else "none")
+    return [SetRow(r, c, first.get(r.id)) for r, c in zip(records, deciding(records), strict=True)]
 
 
-class SetsModel(RowsModel[StoredSet]):
+def _side(record: StoredSet) -> str:
+    return {"left": _("left"), "right": _("right")}.get(record.side or "", record.side or "")
+
+
+def _choice(record: StoredSet) -> str:
+    words = CHOICE_WORDS.get(record.pain_choice or "")
+    return translate(words) if words else ""
+
+
+def pain_text(row: SetRow) -> str:
+    """'1/10', or '1/10 (was 7)' for a rating changed since it was given."""
+    now = _("none") if row.record.pain is None else f"{row.record.pain}/10"
+    if row.as_given is None:
+        return "" if row.record.pain is None else now
+    was = _("none") if row.as_given == "none" else row.as_given
+    return _("{now} (was {given})").format(now=now, given=was)
+
+
+class SetsModel(RowsModel[SetRow]):
     """One session's sets in the order done: planned against actual, pain and choices."""
 
     columns = (
-        ("Exercise", lambda r: r.exercise_name),
-        ("Side", lambda r: r.side or ""),
-        ("Set", lambda r: str(r.set_number)),
-        ("Planned", planned_text),
-        ("Done", actual_text),
-        ("Pain", lambda r: "" if r.pain is None else f"{r.pain}/10"),
-        ("Choice", lambda r: CHOICE_WORDS.get(r.pain_choice or "", "")),
-        ("Adjustment", lambda r: r.adjustment or ""),
+        (N_("Exercise"), lambda r: r.record.exercise_name),
+        (N_("Side"), lambda r: _side(r.record)),
+        (N_("Set"), lambda r: str(r.record.set_number)),
+        (N_("Planned"), lambda r: planned_text(r.record)),
+        (N_("Done"), lambda r: done_text(r.record, r.counted)),
+        (N_("Pain"), pain_text),
+        (N_("Choice"), lambda r: _choice(r.record)),
+        (N_("Adjustment"), lambda r: r.record.adjustment or ""),
     )
     pain_columns = frozenset({5})
     right_aligned = frozenset({2, 5})
 
-    def pain_value(self, row: StoredSet, column: int) -> float | None:
-        return row.pain
+    def pain_value(self, row: SetRow, column: int) -> float | None:
+        return row.record.pain

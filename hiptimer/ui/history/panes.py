@@ -1,4 +1,4 @@
-"""The history window's tabs: sessions with their sets and note, pain and dose, adherence."""
+"""The history window's chart tabs: pain and dose, adherence (sessions: sessions_pane.py)."""
 
 from __future__ import annotations
 
@@ -6,38 +6,23 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from hiptimer.core.history.queries import SessionSummary
-from hiptimer.core.history.review import (
-    ExerciseInfo,
-    adherence,
-    completion_text,
-    duration_text,
-    pain_number,
-    points_in,
-    schedule_for,
-    when_text,
-)
+from hiptimer.core.history.adherence import adherence, check_routines, schedule_for
+from hiptimer.core.history.queries import MorningPoint, SessionSummary
+from hiptimer.core.history.review import ExerciseInfo, points_in
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.routines.model import Routine
-from hiptimer.ui.history.models import SessionsModel, SetsModel
-from hiptimer.ui.widgets.plain import escape, fit_names, plain
+from hiptimer.i18n import N_, _, translate
+from hiptimer.ui.widgets.plain import fit_names, plain
 
-SIDES = (("Both sides", None), ("Right", "right"), ("Left", "left"))
+SIDES = ((N_("Both sides"), None), (N_("Right"), "right"), (N_("Left"), "left"))
 
 
 @dataclass(frozen=True)
@@ -47,152 +32,6 @@ class Filters:
     routine_id: str | None = None
     since: date | None = None
     until: date | None = None
-
-
-def table_view(model: SessionsModel | SetsModel) -> QTableView:
-    """A read-only, row-selecting table that measures column widths on a few rows only."""
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setResizeContentsPrecision(40)  # ten years of rows would be measured otherwise
-    header.setStretchLastSection(True)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    return view
-
-
-class SessionsPane(QWidget):
-    """The sessions in range, newest first; below, the chosen session's sets and note.
-
-    Signals: message(str) for the window's status line.
-    """
-
-    message = Signal(str)
-
-    def __init__(self, store: HistoryStore, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.store = store
-        self.sessions = SessionsModel(self)
-        self.sets = SetsModel(self)
-        self.list_view = table_view(self.sessions)
-        self.list_view.setAccessibleName("Sessions")
-        self.list_view.setAccessibleDescription("Choose one to see its sets and note below")
-        self.sets_view = table_view(self.sets)
-        self.sets_view.setAccessibleName("Sets of the chosen session")
-        self.heading = QLabel("Choose a session to see its sets.")
-        self.heading.setWordWrap(True)
-        self.heading.setTextFormat(Qt.TextFormat.RichText)  # session_heading() escapes names
-        self.note = QPlainTextEdit()
-        self.note.setPlaceholderText("A note about this session (saved with it)")
-        self.note.setAccessibleName("Note")
-        self.note.setAccessibleDescription("A note about this session, saved with it")
-        self.save_button = QPushButton("Save note")
-        self.save_button.setToolTip("Save the note with this session")
-        self.save_button.setEnabled(False)
-        self._session: SessionSummary | None = None
-        self._build()
-        self.list_view.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.note.textChanged.connect(self._note_edited)
-        self.save_button.clicked.connect(self.save_note)
-
-    def _build(self) -> None:
-        note_box = QWidget()
-        note_layout = QVBoxLayout(note_box)
-        note_layout.setContentsMargins(0, 0, 0, 0)
-        note_layout.addWidget(QLabel("Note"))
-        note_layout.addWidget(self.note, 1)
-        note_layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
-        details = QSplitter(Qt.Orientation.Horizontal)
-        details.addWidget(self.sets_view)
-        details.addWidget(note_box)
-        details.setStretchFactor(0, 3)
-        details.setStretchFactor(1, 1)
-        lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 6, 0, 0)
-        lower_layout.addWidget(self.heading)
-        lower_layout.addWidget(details, 1)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.list_view)
-        split.addWidget(lower)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(split)
-
-    def set_sessions(self, sessions: list[SessionSummary]) -> None:
-        """Show these sessions (newest first) and select the newest."""
-        self.save_note()
-        self.sessions.set_rows(sessions)
-        if not self.list_view.property("sized"):
-            self.list_view.resizeColumnsToContents()
-            self.list_view.setProperty("sized", bool(sessions))
-        if sessions:
-            self.list_view.selectRow(0)
-        else:
-            self._show_session(None)
-
-    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
-        rows = selected.indexes()
-        self.save_note()
-        self._show_session(self.sessions.row_at(rows[0].row()) if rows else None)
-
-    def _show_session(self, session: SessionSummary | None) -> None:
-        self._session = session
-        self.sets.set_rows(self.store.session_sets(session.id) if session else [])
-        if session is None:
-            self.heading.setText("No session chosen.")
-        else:
-            self.heading.setText(session_heading(session))
-            if not self.sets_view.property("sized"):
-                self.sets_view.resizeColumnsToContents()
-                self.sets_view.setProperty("sized", self.sets.rowCount() > 0)
-        self.note.blockSignals(True)
-        self.note.setPlainText(session.note if session else "")
-        self.note.blockSignals(False)
-        self.note.setEnabled(session is not None)
-        self.save_button.setEnabled(False)
-
-    def _note_edited(self) -> None:
-        session = self._session
-        self.save_button.setEnabled(session is not None and self.note.toPlainText() != session.note)
-
-    def save_note(self) -> None:
-        """Save the note being edited, if it changed (also done on switching sessions)."""
-        session = self._session
-        text = self.note.toPlainText()
-        if session is None or text == session.note:
-            return
-        self.store.set_note(session.id, text)
-        self.sessions.set_note(session.id, text)
-        self._session = next((s for s in self.sessions.rows() if s.id == session.id), None)
-        self.save_button.setEnabled(False)
-        self.message.emit(self.store.status.message or "Note saved.")
-
-    def current(self) -> SessionSummary | None:
-        return self._session
-
-
-def session_heading(s: SessionSummary) -> str:
-    """The chosen session in a line of HTML, its routine's title escaped."""
-    parts = [
-        f"<b>{escape(when_text(s.started_at))}</b>: {escape(s.routine_title)}",
-        escape(duration_text(s)),
-        escape(completion_text(s)),
-        f"pain max {pain_number(s.max_pain, 0)}, average {pain_number(s.avg_pain)}",
-    ]
-    if s.morning_pain is not None or s.morning_stiffness is not None:
-        parts.append(
-            f"next morning: pain {pain_number(s.morning_pain, 0)},"
-            f" stiffness {pain_number(s.morning_stiffness, 0)}"
-        )
-    return " \u00b7 ".join(p for p in parts if p)
 
 
 class PainPane(QWidget):
@@ -206,23 +45,26 @@ class PainPane(QWidget):
         super().__init__(parent)
         self.store = store
         self.exercise = QComboBox()
-        self.exercise.setAccessibleName("Exercise")
-        self.exercise.setAccessibleDescription("The exercise whose pain and dose the charts show")
+        self.exercise.setAccessibleName(_("Exercise"))
+        self.exercise.setAccessibleDescription(
+            _("The exercise whose pain and dose the charts show")
+        )
         fit_names(self.exercise, 24)
         self.side = QComboBox()
-        self.side.setAccessibleName("Side")
-        self.side.setAccessibleDescription("Both sides, or one")
+        self.side.setAccessibleName(_("Side"))
+        self.side.setAccessibleDescription(_("Both sides, or one"))
         for label, side in SIDES:
-            self.side.addItem(label, side)
+            self.side.addItem(translate(label), side)
         self.pain_chart = PainChart(wall=wall)
         self.dose_chart = DoseChart(wall=wall)
         self._filters = Filters()
         self._session_ids: set[int] = set()
+        self._mornings: list[MorningPoint] = []
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Exercise"))
+        controls.addWidget(QLabel(_("Exercise")))
         controls.addWidget(self.exercise, 1)
         controls.addSpacing(16)
-        controls.addWidget(QLabel("Side"))
+        controls.addWidget(QLabel(_("Side")))
         controls.addWidget(self.side)
         controls.addStretch(1)
         charts = QHBoxLayout()
@@ -250,6 +92,8 @@ class PainPane(QWidget):
     def set_filters(self, filters: Filters, sessions: list[SessionSummary]) -> None:
         self._filters = filters
         self._session_ids = {s.id for s in sessions}
+        # The check-ins after the sessions in range: one query per filter, not per exercise.
+        self._mornings = self.store.morning_series(filters.routine_id, filters.since, filters.until)
         self.refresh()
 
     def choose(self, exercise_id: str, side: str | None = None) -> None:
@@ -280,13 +124,19 @@ class PainPane(QWidget):
         """Query and draw the chosen exercise only: one pain and one dose query."""
         ex: ExerciseInfo | None = self.exercise.currentData()
         if ex is None:
-            self.pain_chart.set_points([], "no exercise")
-            self.dose_chart.set_points([], "no exercise")
+            self.pain_chart.set_points([], _("no exercise"))
+            self.dose_chart.set_points([], _("no exercise"))
             return
         f, side = self._filters, self.side.currentData()
-        what = ex.name if side is None else f"{ex.name} ({side})"
+        sides = {"left": _("left"), "right": _("right")}
+        what = (
+            ex.name
+            if side is None
+            else _("{exercise} ({side})").format(exercise=ex.name, side=sides.get(side, side))
+        )
         pain = self.store.pain_series(ex.id, side, f.routine_id, f.since)
-        self.pain_chart.set_points(points_in(pain, f.since, f.until), what)
+        # The whole hip's morning after each session in range, whichever exercise is shown.
+        self.pain_chart.set_points(points_in(pain, f.since, f.until), what, self._mornings)
         doses = self.store.exercise_dose_series(ex.id, side)
         doses = [d for d in points_in(doses, f.since, f.until) if d.session_id in self._session_ids]
         self.dose_chart.set_points(doses, what)
@@ -323,10 +173,11 @@ class AdherencePane(QWidget):
         schedule = schedule_for(self.routines, [rid] if rid else [s.routine_id for s in sessions])
         today = self._wall().astimezone().date()
         result = adherence(
-            self.store, sessions, schedule, rid, filters.since, filters.until, today=today
-        )
+            self.store, sessions, schedule, rid, filters.since, filters.until, today=today,
+            checks=check_routines(self.routines),
+        )  # fmt: skip
         self.chart.set_weeks(result.weeks, schedule)
         lines = result.summary()
         if schedule is None:
-            lines.append("choose one routine to compare with its schedule")
+            lines.append(_("choose one routine to compare with its schedule"))
         self.summary.setText("; ".join(lines) + ".")

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import math
 from datetime import date, datetime, time
+from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
-from hiptimer.core.history.buckets import bucket_label, bucket_pain, week_buckets
-from hiptimer.core.history.queries import PainPoint, WeekCount
-from hiptimer.core.history.review import (
-    month_abbreviation,
+from hiptimer.core.history.buckets import (
+    bucket_label,
+    bucket_mornings,
+    bucket_pain,
+    week_buckets,
+    whole_ticks,
 )
+from hiptimer.core.history.queries import MorningPoint, PainPoint, WeekCount
+from hiptimer.core.history.wording import month_abbreviation
 from hiptimer.core.routines.model import Schedule
 from hiptimer.i18n import _
 from hiptimer.ui.pain_colours import BANDS as PAIN_BANDS
@@ -26,8 +31,16 @@ AVERAGE = QColor("#1F4E9A")
 HIGHEST = QColor("#9A1F1F")
 BAR = QColor("#6F8FBF")
 TARGET = QColor("#B36B00")
+MORNING = QColor("#117A65")
+STIFFNESS = QColor("#7D3C98")
+RETEST = QColor("#2E5E4E")
 # The one pain colour scale, as light tints that still read apart on a grey-scale printout.
 BANDS = tuple((b.low, b.high, QColor(paper(b))) for b in PAIN_BANDS)
+
+
+def per_unit(unit: str) -> str:
+    """'per week' or 'per month' under a chart whose points are grouped."""
+    return _("per week") if unit == "week" else _("per month")
 
 
 def font(points: float, bold: bool = False) -> QFont:
@@ -47,6 +60,62 @@ def _day_x(day: date | datetime, start: date, days: float, left: float, width: f
     return left + width * min(max(offset / days, 0.0), 1.0)
 
 
+class _Plot(NamedTuple):
+    area: QRectF
+    below: QRectF  # the line under it, for the dates
+
+
+def _frame(p: QPainter, rect: QRectF, title: str, since: date, until: date, mm: float) -> _Plot:
+    """A chart's title, its pain bands 0-10 and the period's first and last day."""
+    p.setFont(font(7.5, bold=True))
+    p.setPen(INK)
+    fm = QFontMetricsF(p.font(), p.device())
+    title_h = fm.height()
+    shown = fm.elidedText(title, Qt.TextElideMode.ElideRight, rect.width())
+    p.drawText(
+        QRectF(rect.left(), rect.top(), rect.width(), title_h), Qt.AlignmentFlag.AlignLeft, shown
+    )
+    small = font(6)
+    p.setFont(small)
+    label_h = QFontMetricsF(small, p.device()).height()
+    plot = QRectF(
+        rect.left() + 5 * mm,
+        rect.top() + title_h + 1 * mm,
+        rect.width() - 6 * mm,
+        rect.height() - title_h - label_h - 2 * mm,
+    )
+    for low, high, colour in BANDS:
+        p.fillRect(
+            QRectF(plot.left(), _y(plot, high), plot.width(), _y(plot, low) - _y(plot, high)),
+            colour,
+        )
+    p.setPen(QPen(GRID, 0.15 * mm))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawRect(plot)
+    p.setPen(MUTED)
+    for value in (0, 5, 10):
+        box = QRectF(rect.left(), _y(plot, value) - label_h / 2, 4 * mm, label_h)
+        p.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value))
+    below = QRectF(plot.left(), plot.bottom() + 0.5 * mm, plot.width(), label_h)
+    p.drawText(below, Qt.AlignmentFlag.AlignLeft, f"{since.day} {month_abbreviation(since.month)}")
+    last = f"{until.day} {month_abbreviation(until.month)} {until:%y}"
+    p.drawText(below, Qt.AlignmentFlag.AlignRight, last)
+    return _Plot(plot, below)
+
+
+def _y(plot: QRectF, value: float) -> float:
+    return plot.bottom() - plot.height() * value / 10
+
+
+def _line_through(p: QPainter, points: list[QPointF], colour: QColor, mm: float) -> None:
+    path = QPainterPath()
+    for i, point in enumerate(points):
+        (path.lineTo if i else path.moveTo)(point)
+    p.setPen(QPen(colour, 0.35 * mm, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawPath(path)
+
+
 def draw_pain_chart(
     p: QPainter,
     rect: QRectF,
@@ -58,67 +127,125 @@ def draw_pain_chart(
 ) -> None:
     """Average (line) and highest (dots) pain over the bands, on a shared date axis."""
     p.save()
+    plot = _frame(p, rect, title, since, until, mm)
+    unit, shown = bucket_pain(points, max_points=60)
+    days = max((until - since).days + 1, 1)
+    xs = [_day_x(pt.started_at, since, days, plot.area.left(), plot.area.width()) for pt in shown]
+    p.setPen(MUTED)
+    if unit != "session":
+        p.drawText(plot.below, Qt.AlignmentFlag.AlignHCenter, per_unit(unit))
+    if not shown:
+        p.drawText(plot.area, Qt.AlignmentFlag.AlignCenter, _("no ratings"))
+    line = [QPointF(x, _y(plot.area, pt.avg_pain)) for x, pt in zip(xs, shown, strict=True)]
+    _line_through(p, line, AVERAGE, mm)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QBrush(HIGHEST))
+    radius = (0.45 if len(shown) <= 30 else 0.3) * mm
+    for x, pt in zip(xs, shown, strict=True):
+        p.drawEllipse(QPointF(x, _y(plot.area, pt.max_pain)), radius, radius)
+    p.restore()
+
+
+def draw_morning_chart(
+    p: QPainter,
+    rect: QRectF,
+    mornings: list[MorningPoint],
+    since: date,
+    until: date,
+    mm: float,
+) -> None:
+    """Pain (line) and stiffness (squares) at the next-morning check-ins, over the bands."""
+    p.save()
+    plot = _frame(p, rect, _("Next morning (whole hip)"), since, until, mm)
+    unit, shown = bucket_mornings(mornings, max_points=60)
+    days = max((until - since).days + 1, 1)
+    xs = [_day_x(m.at, since, days, plot.area.left(), plot.area.width()) for m in shown]
+    p.setPen(MUTED)
+    if unit != "session":
+        p.drawText(plot.below, Qt.AlignmentFlag.AlignHCenter, per_unit(unit))
+    if not shown:
+        p.drawText(plot.area, Qt.AlignmentFlag.AlignCenter, _("no check-ins"))
+    pains = [
+        QPointF(x, _y(plot.area, m.pain))
+        for x, m in zip(xs, shown, strict=True)
+        if m.pain is not None
+    ]
+    _line_through(p, pains, MORNING, mm)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(QBrush(MORNING))
+    for point in pains:  # a dot each, so that a single check-in shows too
+        p.drawEllipse(point, 0.35 * mm, 0.35 * mm)
+    p.setBrush(QBrush(STIFFNESS))
+    side = (0.8 if len(shown) <= 30 else 0.55) * mm
+    for x, m in zip(xs, shown, strict=True):
+        if m.stiffness is not None:
+            y = _y(plot.area, m.stiffness)
+            p.drawRect(QRectF(x - side / 2, y - side / 2, side, side))
+    p.restore()
+
+
+def draw_retest_chart(
+    p: QPainter,
+    rect: QRectF,
+    title: str,
+    points: list[tuple[datetime, float]],
+    unit: str,
+    since: date,
+    until: date,
+    mm: float,
+) -> None:
+    """One re-test's results over time: a line through them on an axis from 0."""
+    p.save()
     p.setFont(font(7.5, bold=True))
     p.setPen(INK)
-    title_h = QFontMetricsF(p.font(), p.device()).height()
+    fm = QFontMetricsF(p.font(), p.device())
+    shown = fm.elidedText(title, Qt.TextElideMode.ElideRight, rect.width())
     p.drawText(
-        QRectF(rect.left(), rect.top(), rect.width(), title_h),
+        QRectF(rect.left(), rect.top(), rect.width(), fm.height()),
         Qt.AlignmentFlag.AlignLeft,
-        QFontMetricsF(p.font(), p.device()).elidedText(
-            title, Qt.TextElideMode.ElideRight, rect.width()
-        ),
+        shown,
     )
     small = font(6)
     p.setFont(small)
     label_h = QFontMetricsF(small, p.device()).height()
     plot = QRectF(
-        rect.left() + 5 * mm,
-        rect.top() + title_h + 1 * mm,
-        rect.width() - 6 * mm,
-        rect.height() - title_h - label_h - 2 * mm,
+        rect.left() + 6 * mm,
+        rect.top() + fm.height() + 1 * mm,
+        rect.width() - 7 * mm,
+        rect.height() - fm.height() - label_h - 2 * mm,
     )
+    top, step = whole_ticks(max([v for _, v in points] + [1]) * 1.15, most=4)
 
     def y_of(value: float) -> float:
-        return plot.bottom() - plot.height() * value / 10
+        return plot.bottom() - plot.height() * value / top
 
-    for low, high, colour in BANDS:
-        p.fillRect(QRectF(plot.left(), y_of(high), plot.width(), y_of(low) - y_of(high)), colour)
     p.setPen(QPen(GRID, 0.15 * mm))
-    p.setBrush(Qt.BrushStyle.NoBrush)
     p.drawRect(plot)
-    p.setPen(MUTED)
-    for value in (0, 5, 10):
-        box = QRectF(rect.left(), y_of(value) - label_h / 2, 4 * mm, label_h)
-        p.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value))
+    for tick in range(0, top + 1, step):
+        p.setPen(QPen(GRID, 0.1 * mm))
+        p.drawLine(QPointF(plot.left(), y_of(tick)), QPointF(plot.right(), y_of(tick)))
+        p.setPen(MUTED)
+        box = QRectF(rect.left(), y_of(tick) - label_h / 2, 5 * mm, label_h)
+        p.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(tick))
     below = QRectF(plot.left(), plot.bottom() + 0.5 * mm, plot.width(), label_h)
     p.drawText(below, Qt.AlignmentFlag.AlignLeft, f"{since.day} {month_abbreviation(since.month)}")
-    p.drawText(
-        below,
-        Qt.AlignmentFlag.AlignRight,
-        f"{until.day} {month_abbreviation(until.month)} {until:%y}",
-    )
-    unit, shown = bucket_pain(points, max_points=60)
+    last = f"{until.day} {month_abbreviation(until.month)} {until:%y}"
+    p.drawText(below, Qt.AlignmentFlag.AlignRight, last)
+    p.drawText(below, Qt.AlignmentFlag.AlignHCenter, unit)
     days = max((until - since).days + 1, 1)
-    xs = [_day_x(pt.started_at, since, days, plot.left(), plot.width()) for pt in shown]
-    if unit != "session":
-        p.drawText(below, Qt.AlignmentFlag.AlignHCenter, f"per {unit}")
-    if not shown:
-        p.drawText(plot, Qt.AlignmentFlag.AlignCenter, _("no ratings"))
-    path = QPainterPath()
-    for i, (x, pt) in enumerate(zip(xs, shown, strict=True)):
-        (path.lineTo if i else path.moveTo)(QPointF(x, y_of(pt.avg_pain)))
-    p.setPen(QPen(AVERAGE, 0.35 * mm, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-    p.drawPath(path)
+    xs = [_day_x(when, since, days, plot.left(), plot.width()) for when, _ in points]
+    line = [QPointF(x, y_of(v)) for x, (_, v) in zip(xs, points, strict=True)]
+    _line_through(p, line, RETEST, mm)
     p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(QBrush(HIGHEST))
-    radius = (0.45 if len(shown) <= 30 else 0.3) * mm
-    for x, pt in zip(xs, shown, strict=True):
-        p.drawEllipse(QPointF(x, y_of(pt.max_pain)), radius, radius)
+    p.setBrush(QBrush(RETEST))
+    for point in line:
+        p.drawEllipse(point, 0.5 * mm, 0.5 * mm)
     p.restore()
 
 
-def draw_legend(p: QPainter, left: float, top: float, mm: float) -> float:
-    """A one-line key to the pain charts; returns its height."""
+def draw_legend(p: QPainter, left: float, top: float, mm: float, mornings: bool = False) -> float:
+    """A one-line key to the pain charts (with the morning chart's, when it is there);
+    returns its height."""
     p.save()
     p.setFont(font(7))
     fm = QFontMetricsF(p.font(), p.device())
@@ -132,6 +259,12 @@ def draw_legend(p: QPainter, left: float, top: float, mm: float) -> float:
     p.setBrush(QBrush(HIGHEST))
     p.drawEllipse(QPointF(x + 1 * mm, top + h / 2), 0.6 * mm, 0.6 * mm)
     x = _legend_text(p, x + 3 * mm, top, h, _("highest"), fm) + 3 * mm
+    if mornings:
+        p.setPen(QPen(MORNING, 0.35 * mm))
+        p.drawLine(QPointF(x, top + h / 2), QPointF(x + 5 * mm, top + h / 2))
+        x = _legend_text(p, x + 6 * mm, top, h, _("morning pain"), fm) + 3 * mm
+        p.fillRect(QRectF(x, top + h / 2 - 0.4 * mm, 0.8 * mm, 0.8 * mm), STIFFNESS)
+        x = _legend_text(p, x + 2 * mm, top, h, _("stiffness"), fm) + 3 * mm
     for (_low, _high, colour), words in zip(
         BANDS, (_("0-2 safe"), _("3-5 acceptable"), _("over 5 too much")), strict=True
     ):
@@ -163,7 +296,7 @@ def draw_week_bars(
     fm = QFontMetricsF(small, p.device())
     unit, buckets = week_buckets(weeks, max_bars=60)
     values = [v for _, v in buckets]
-    top = max([*values, schedule.max_per_week if schedule else 0, 3])
+    top, step = whole_ticks(max([*values, schedule.max_per_week if schedule else 0, 3]), most=5)
     key = _("schedule: at least {n}").format(n=schedule.min_per_week) if schedule else ""
     key_w = fm.horizontalAdvance(key) + 2 * mm if key else 0
     plot = QRectF(
@@ -177,8 +310,7 @@ def draw_week_bars(
         return plot.bottom() - plot.height() * value / (top + 0.5)
 
     p.setPen(QPen(GRID, 0.15 * mm))
-    step = max(1, math.ceil(top / 4))
-    for tick in range(0, int(top) + 1, step):
+    for tick in range(0, top + 1, step):
         p.drawLine(QPointF(plot.left(), y_of(tick)), QPointF(plot.right(), y_of(tick)))
         p.setPen(MUTED)
         box = QRectF(rect.left(), y_of(tick) - fm.height() / 2, 4 * mm, fm.height())

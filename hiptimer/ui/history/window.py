@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -32,17 +32,22 @@ from hiptimer.core.history.review import (
     routines_by_id,
 )
 from hiptimer.core.history.store import HistoryStore
-from hiptimer.ui.history.panes import AdherencePane, Filters, PainPane, SessionsPane
+from hiptimer.i18n import N_, _, n_
+from hiptimer.ui.history.filter_bar import date_edit, filter_bar
+from hiptimer.ui.history.panes import AdherencePane, Filters, PainPane
+from hiptimer.ui.history.sessions_pane import SessionsPane
 from hiptimer.ui.history.style import history_style_sheet
 from hiptimer.ui.theme import follow
-from hiptimer.ui.widgets.flow_layout import FlowLayout
 from hiptimer.ui.widgets.plain import fit_names, plain
 from hiptimer.ui.widgets.screen_fit import fit_window
 from hiptimer.ui.widgets.tab_order import tab_after, tab_stops
 
-PRESETS = (("Last 4 weeks", 28), ("3 months", 91), ("All", None))
+if TYPE_CHECKING:
+    from hiptimer.ui.history.retests_pane import RetestsPane
+
+PRESETS = ((N_("Last 4 weeks"), 28), (N_("3 months"), 91), (N_("All"), None))
 DEFAULT_PRESET_DAYS = 91
-TAB_SESSIONS, TAB_PAIN, TAB_ADHERENCE = range(3)
+TAB_SESSIONS, TAB_PAIN, TAB_ADHERENCE, TAB_RETESTS = range(4)
 
 
 class HistoryWindow(QWidget):
@@ -67,7 +72,7 @@ class HistoryWindow(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.setStyleSheet(history_style_sheet())
         follow(self, lambda: self.setStyleSheet(history_style_sheet()))
-        self.setWindowTitle("History \u2014 HipTimer")
+        self.setWindowTitle(_("History \u2014 HipTimer"))
         # An explicit minimum also keeps the layout from resizing the platform window.
         fit_window(self, QSize(1200, 800), QSize(820, 560))
         self.store = store
@@ -76,9 +81,9 @@ class HistoryWindow(QWidget):
         self.filters = Filters()
         self.shown: list[SessionSummary] = []
         self.routine = QComboBox()
-        self.routine.setAccessibleDescription("The routine whose sessions are shown")
+        self.routine.setAccessibleDescription(_("The routine whose sessions are shown"))
         fit_names(self.routine, 24)
-        self.since_edit, self.until_edit = _date_edit(), _date_edit()
+        self.since_edit, self.until_edit = date_edit(), date_edit()
         self.presets = QButtonGroup(self)
         self.presets.setExclusive(False)  # editing a date leaves no preset checked
         self.status = QLabel()
@@ -89,10 +94,11 @@ class HistoryWindow(QWidget):
         self.status.setWordWrap(True)
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.tabs = QTabWidget()
-        self.sessions_pane = SessionsPane(store)
+        self.sessions_pane = SessionsPane(store, wall=wall)
         self.pain_pane: PainPane | None = None
         self.adherence_pane: AdherencePane | None = None
-        self._stale = {TAB_PAIN, TAB_ADHERENCE}
+        self.retests_pane: RetestsPane | None = None
+        self._stale = {TAB_PAIN, TAB_ADHERENCE, TAB_RETESTS}
         self._build()
         self._fill_routines()
         self._connect()
@@ -101,38 +107,25 @@ class HistoryWindow(QWidget):
     # -- building ------------------------------------------------------------------------
 
     def _build(self) -> None:
-        bar = FlowLayout()  # in two rows when the window is narrow (1024 px, large print)
-        bar.addWidget(_together(_buddy("Routine", self.routine), self.routine))
-        bar.addWidget(
-            _together(
-                _buddy("From", self.since_edit), self.since_edit,
-                _buddy("to", self.until_edit), self.until_edit,
-            )
-        )  # fmt: skip
-        presets = QWidget()
-        row = QHBoxLayout(presets)
-        row.setContentsMargins(0, 0, 0, 0)
-        for i, (label, days) in enumerate(PRESETS):
-            button = QPushButton(label)
-            tip = f"Show the sessions of the last {days} days" if days else "Show every session"
-            button.setToolTip(tip)
-            button.setCheckable(True)
-            self.presets.addButton(button, i)
-            row.addWidget(button)
-        bar.addWidget(presets)
-        self.csv_button = QPushButton("Export CSV\u2026")
+        bar = filter_bar(self.routine, self.since_edit, self.until_edit, self.presets, PRESETS)
+        self.csv_button = QPushButton(_("Export CSV\u2026"))
         self.csv_button.setToolTip(
-            "Every set of the sessions shown, one row each, for a spreadsheet"
+            _("Every set of the sessions shown, one row each, for a spreadsheet")
         )
-        self.pdf_button = QPushButton("Export PDF\u2026")
-        self.pdf_button.setToolTip("A one- or two-page report for your physiotherapist")
+        self.pdf_button = QPushButton(_("Export PDF\u2026"))
+        self.pdf_button.setToolTip(
+            _(
+                "A report for your physiotherapist: a first page to read in a minute, then the detail"
+            )
+        )
         foot = QHBoxLayout()
         foot.addWidget(self.status, 1)
         foot.addWidget(self.csv_button)
         foot.addWidget(self.pdf_button)
-        self.tabs.addTab(self.sessions_pane, "Sessions")
-        self.tabs.addTab(QWidget(), "Pain and dose")
-        self.tabs.addTab(QWidget(), "Adherence")
+        self.tabs.addTab(self.sessions_pane, _("Sessions"))
+        self.tabs.addTab(QWidget(), _("Pain and dose"))
+        self.tabs.addTab(QWidget(), _("Adherence"))
+        self.tabs.addTab(QWidget(), _("Re-tests"))
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.tabs, 1)
@@ -153,7 +146,7 @@ class HistoryWindow(QWidget):
         self.routine.blockSignals(True)
         chosen = self.routine.currentData()
         self.routine.clear()
-        self.routine.addItem("All routines", None)
+        self.routine.addItem(_("All routines"), None)
         used = []
         for rid, routine in self.routines.items():
             last = self.store.last_session_for(rid)
@@ -222,8 +215,9 @@ class HistoryWindow(QWidget):
         self.shown = self.store.list_sessions(f.routine_id, f.since, f.until)  # the one query
         self._show_dates()
         self.sessions_pane.set_sessions(self.shown)
-        self.status.setText(f"{len(self.shown)} sessions")
-        self._stale = {TAB_PAIN, TAB_ADHERENCE}
+        count = len(self.shown)
+        self.status.setText(n_("{n} session", "{n} sessions", count).format(n=count))
+        self._stale = {TAB_PAIN, TAB_ADHERENCE, TAB_RETESTS}
         self._tab_shown(self.tabs.currentIndex())
 
     def _show_dates(self) -> None:
@@ -249,19 +243,31 @@ class HistoryWindow(QWidget):
             self.show_pain().set_filters(self.filters, self.shown)
         elif index == TAB_ADHERENCE:
             self.show_adherence().set_filters(self.filters, self.shown)
+        elif index == TAB_RETESTS:
+            f = self.filters
+            self.show_retests().set_sessions(self.shown, f.since, f.until)
 
     def show_pain(self) -> PainPane:
         """The pain and dose tab, built (QtCharts loaded) on first use."""
         if self.pain_pane is None:
             self.pain_pane = PainPane(self.store, self._wall)
-            self._place(TAB_PAIN, self.pain_pane, "Pain and dose")
+            self._place(TAB_PAIN, self.pain_pane, _("Pain and dose"))
         return self.pain_pane
 
     def show_adherence(self) -> AdherencePane:
         if self.adherence_pane is None:
             self.adherence_pane = AdherencePane(self.store, self.routines, self._wall)
-            self._place(TAB_ADHERENCE, self.adherence_pane, "Adherence")
+            self._place(TAB_ADHERENCE, self.adherence_pane, _("Adherence"))
         return self.adherence_pane
+
+    def show_retests(self) -> RetestsPane:
+        """The re-tests tab: each test's results over time beside the pain."""
+        if self.retests_pane is None:
+            from hiptimer.ui.history.retests_pane import RetestsPane
+
+            self.retests_pane = RetestsPane(self.store, self.routines, wall=self._wall)
+            self._place(TAB_RETESTS, self.retests_pane, _("Re-tests"))
+        return self.retests_pane
 
     def _place(self, index: int, pane: QWidget, title: str) -> None:
         current = self.tabs.currentIndex()
@@ -279,6 +285,7 @@ class HistoryWindow(QWidget):
 
     def _target(self, title: str, suffix: str, kind: str) -> Path | None:
         f = self.filters
+        # A file name: ISO days and ASCII words, the same in every language.
         stamp = f"{f.since or 'start'}-to-{f.until or self.today()}"
         suggested = Path.home() / f"hiptimer-history-{stamp}.{suffix}"
         name, _filter = QFileDialog.getSaveFileName(self, title, str(suggested), kind)
@@ -289,22 +296,26 @@ class HistoryWindow(QWidget):
 
     def export_csv(self) -> None:
         """Ask where, then write the sets of the sessions in range as CSV."""
-        path = self._target("Export CSV", "csv", "CSV files (*.csv)")
+        path = self._target(_("Export CSV"), "csv", _("CSV files (*.csv)"))
         if path is None:
             return
         f = self.filters
         try:
             rows = export_csv(self.store, path, f.since, f.until, f.routine_id)
         except OSError as exc:
-            self.status.setText(f"Could not write {path}: {exc.strerror or exc}")
+            self.status.setText(_could_not_write(path, exc))
             return
-        self.status.setText(f"Saved {rows} sets to {path}.")
+        self.status.setText(
+            n_("Saved {n} set to {path}.", "Saved {n} sets to {path}.", rows).format(
+                n=rows, path=path
+            )
+        )
 
     def export_pdf(self) -> None:
-        """Ask where, then write the one- or two-page report for the clinician."""
+        """Ask where, then write the report for the clinician."""
         from hiptimer.ui.history.report_pdf import write_report
 
-        path = self._target("Export PDF report", "pdf", "PDF files (*.pdf)")
+        path = self._target(_("Export PDF report"), "pdf", _("PDF files (*.pdf)"))
         if path is None:
             return
         f = self.filters
@@ -313,37 +324,21 @@ class HistoryWindow(QWidget):
                 self.store, path, f.since, f.until, f.routine_id, self.routines, now=self._wall()
             )
         except OSError as exc:
-            self.status.setText(f"Could not write {path}: {exc.strerror or exc}")
+            self.status.setText(_could_not_write(path, exc))
             return
-        self.status.setText(f"Saved a {pages}-page report to {path}.")
+        self.status.setText(
+            n_(
+                "Saved a {n}-page report to {path}.", "Saved a {n}-page report to {path}.", pages
+            ).format(n=pages, path=path)
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sessions_pane.save_note()
         super().closeEvent(event)
 
 
-def _buddy(text: str, field: QWidget) -> QLabel:
-    label = QLabel(text)
-    label.setBuddy(field)
-    return label
-
-
-def _together(*widgets: QWidget) -> QWidget:
-    """Widgets kept together on one row (a label and its field)."""
-    box = QWidget()
-    row = QHBoxLayout(box)
-    row.setContentsMargins(0, 0, 0, 0)
-    for widget in widgets:
-        row.addWidget(widget)
-    return box
-
-
-def _date_edit() -> QDateEdit:
-    edit = QDateEdit()
-    edit.setAccessibleDescription("A date: the sessions shown start or end on it")
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    return edit
+def _could_not_write(path: Path, exc: OSError) -> str:
+    return _("Could not write {path}: {why}").format(path=path, why=exc.strerror or exc)
 
 
 def open_history_window(

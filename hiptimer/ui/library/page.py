@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QResizeEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,9 +24,12 @@ from hiptimer.core.routines.model import Routine, dose_text, estimated_seconds, 
 from hiptimer.i18n import _, n_
 from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.theme import current, follow, set_px
+from hiptimer.ui.widgets.figure_art import ArtShelf
+from hiptimer.ui.widgets.figure_view import thumbnail
 
 SEPARATOR = " \u00b7 "
-ITEM_PADDING = 2 * 10 + 8  # the style sheet's padding of a row, and the focus frame's
+PICTURE_SCHEME = "figure:"  # our own resource names; exercise ids are [a-z0-9_-]
+THUMB_W, THUMB_H = 96, 64
 Estimate = Callable[[Routine], float]  # a routine's length as the next session would run it
 
 
@@ -54,16 +57,24 @@ def load_library() -> list[LibraryItem]:
             e.id,
             e.routine.title if e.routine else e.title,
             e.routine,
-            "\n".join(e.error.lines()) if e.error else "",
+            "\n".join(e.error.shown_lines()) if e.error else "",
             e.builtin,
         )
         for e in load_catalog().entries()
     ]
 
 
-def details_html(item: LibraryItem, estimate: Estimate = estimated_seconds) -> str:
+def details_html(
+    item: LibraryItem,
+    estimate: Estimate = estimated_seconds,
+    pictures: Mapping[str, str] | None = None,
+) -> str:
     """The routine's description, duration, schedule, exercises (each with its caution), its
-    cautions and its source, as HTML; every text from the routine is escaped."""
+    cautions and its source, as HTML; every text from the routine is escaped.
+
+    `pictures` maps an exercise id to the name of a small picture in the document's resources,
+    or to a plain-text line saying why there is none; without it there is no picture column.
+    """
     e = html.escape
     if item.routine is None:
         problems = "".join(f"<li>{e(line)}</li>" for line in item.problem.splitlines())
@@ -81,7 +92,10 @@ def details_html(item: LibraryItem, estimate: Estimate = estimated_seconds) -> s
     parts = [f"<h2>{e(r.title)}</h2>", f"<p><b>{e(SEPARATOR.join(meta))}</b></p>"]
     if r.description:
         parts.append(f"<p>{e(r.description)}</p>")
-    rows = "".join(_exercise_rows(ex.name, dose_text(ex), ex.caution) for ex in r.active_exercises)
+    rows = "".join(
+        _exercise_rows(ex.name, dose_text(ex), ex.caution, pictures, ex.id)
+        for ex in r.active_exercises
+    )
     heading = e(_("Exercises"))
     parts.append(f"<p><b>{heading}</b></p><table>{rows}</table>")
     if r.cautions:
@@ -96,15 +110,41 @@ def details_html(item: LibraryItem, estimate: Estimate = estimated_seconds) -> s
     return "".join(parts)
 
 
-def _exercise_rows(name: str, dose: str, caution: str) -> str:
+def _exercise_rows(
+    name: str, dose: str, caution: str, pictures: Mapping[str, str] | None, exercise_id: str
+) -> str:
+    """One exercise: its picture beside its name and dose, and under them why there is no
+    picture (a missing file) and its caution."""
     e = html.escape
-    row = f"<tr><td>{e(name)}</td><td>&nbsp;&nbsp;{e(dose)}</td></tr>"
+    below: list[str] = []
+    note = (pictures or {}).get(exercise_id, "")
+    if note and not note.startswith(PICTURE_SCHEME):
+        below.append(f"<td colspan='2' style='color:{current().warning}'>{e(note)}</td>")
     if caution.strip():
-        row += (
-            f"<tr><td colspan='2' style='color:{current().warning}; padding-left: 18px;"
-            f" padding-bottom: 6px'>\u26a0 {e(caution.strip())}</td></tr>"
+        below.append(
+            f"<td colspan='2' style='color:{current().warning}; padding-left: 18px;"
+            f" padding-bottom: 6px'>\u26a0 {e(caution.strip())}</td>"
         )
-    return row
+    picture = _picture_cell(pictures, exercise_id, rows=1 + len(below))
+    first = f"<tr>{picture}<td>{e(name)}</td><td>&nbsp;&nbsp;{e(dose)}</td></tr>"
+    return first + "".join(f"<tr>{cell}</tr>" for cell in below)
+
+
+def _picture_cell(pictures: Mapping[str, str] | None, exercise_id: str, rows: int) -> str:
+    """The picture column's cell, beside all of the exercise's rows (none without pictures)."""
+    if pictures is None:
+        return ""
+    name = pictures.get(exercise_id, "")
+    image = (
+        f"<img src='{html.escape(name, quote=True)}' width={THUMB_W} height={THUMB_H}>&nbsp;"
+        if name.startswith(PICTURE_SCHEME)
+        else ""
+    )
+    return f"<td rowspan='{rows}' valign='middle'>{image}</td>"
+
+
+LENGTH_GAP = "   "  # between a routine's title and its length in the list
+ITEM_PADDING_PX = 10  # QListWidget::item padding in the app's style sheet (theme.py)
 
 
 class LibraryPage(QWidget):
@@ -117,34 +157,37 @@ class LibraryPage(QWidget):
 
     def __init__(
         self,
-        items: list[LibraryItem],
+        items: list[LibraryItem] | None,
         parent: QWidget | None = None,
         *,
         estimate: Estimate = estimated_seconds,
     ) -> None:
-        """`estimate`: a routine's length as the next session will run it (lead-ins included)."""
+        """`items` None: not read yet (set_items() fills the list); `estimate`: a routine's
+        length as the next session will run it (lead-ins included)."""
         super().__init__(parent)
         self.setObjectName("page")
-        self.items = items
+        self.items: list[LibraryItem] = []
         self._estimate = estimate
         self.heading = QLabel(_("Choose a routine"), self)
+        self.today = QLabel("", self)  # the weekly plan's day: routines, marks, the week
+        self.today.setTextFormat(Qt.TextFormat.PlainText)  # routine titles
+        self.today.setWordWrap(True)
+        self.today.setProperty("role", "muted")
+        self.today.hide()
         self.list = QListWidget(self)
-        self.list.setAccessibleName(_("Routines"))
-        self.setFocusProxy(self.list)  # the page's focus: a reader says the routine chosen
-        self.list.setAccessibleDescription(_("Up and Down choose one; Enter starts it"))
         self.list.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        # A routine's length goes on a second line when the list is narrow (see _label),
-        # never past the list's edge.
+        self.list.setAccessibleName(_("Routines"))
+        self.list.setAccessibleDescription(_("Up and Down choose one; Enter starts it"))
+        self.setFocusProxy(self.list)  # the page's focus: a reader says the routine chosen
+        # A title too long for the list (Spanish ones run longer) puts its length on a
+        # second line (_fit_labels), never behind a sideways scroll bar.
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.viewport().installEventFilter(self)  # its width decides the rows' lines
-        for item in items:
-            row = QListWidgetItem(self._label(item))
-            if item.broken:
-                row.setForeground(QColor(current().error))
-            self.list.addItem(row)
+        # Its width is known only once laid out; the viewport's, as the list's own resize is
+        # seen by a filter before the viewport follows it.
+        self.list.viewport().installEventFilter(self)
         self.details = QTextBrowser(self)
-        self.details.setAccessibleName(_("About the chosen routine"))
         self.details.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.details.setAccessibleName(_("About the chosen routine"))
         self.details.setOpenExternalLinks(False)
         self.start_button = QPushButton(_("Start") + f"   [{KEY_NAMES[Action.START]}]", self)
         self.start_button.setProperty("role", "primary")
@@ -154,11 +197,12 @@ class LibraryPage(QWidget):
             _("\u2191 \u2193 choose  \u00b7  Enter start  \u00b7  F11 full screen"), self
         )
         self.hint.setProperty("role", "muted")
+        self.hint.setWordWrap(True)  # its width must not squeeze the list of routines
         self.empty = QLabel(
             _("No routines found in {folder}").format(folder=paths.builtin_routines_dir()), self
         )
         self.empty.setTextFormat(Qt.TextFormat.PlainText)  # a folder's name
-        self.empty.setVisible(not items)
+        self.empty.setVisible(False)
 
         right = QVBoxLayout()
         right.addWidget(self.details, 1)
@@ -172,14 +216,15 @@ class LibraryPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(self.heading)
+        layout.addWidget(self.today)
         layout.addWidget(self.empty)
         layout.addLayout(body, 1)
         self.list.currentRowChanged.connect(self._show_details)
         self.list.itemDoubleClicked.connect(lambda _item: self.start_selected())
-        if items:
-            self.list.setCurrentRow(0)
+        if items is not None:
+            self.set_items(items)
         else:
-            self._show_details(-1)
+            self.start_button.setEnabled(False)  # nothing to start until the list is read
         follow(self, self._new_look)
 
     def _new_look(self) -> None:
@@ -190,32 +235,63 @@ class LibraryPage(QWidget):
         self._show_details(self.list.currentRow())
         self.resizeEvent(QResizeEvent(self.size(), self.size()))
 
-    def _label(self, item: LibraryItem) -> str:
-        """The row's words: the title and length on one line, or on two when the list is
-        too narrow for both (Qt's own word wrap cuts the last line under a style sheet)."""
-        label = _("{title}   (broken)").format(title=item.title) if item.broken else item.title
-        if item.routine is None:
-            return label
-        length = format_duration(self._estimate(item.routine))
-        metrics = QFontMetrics(self.list.font())
-        room = self.list.viewport().width() - ITEM_PADDING
-        one_line = f"{label}   \u00b7 {length}"
-        if metrics.horizontalAdvance(one_line) <= room:
-            return one_line
-        title = metrics.elidedText(label, Qt.TextElideMode.ElideRight, room)
-        return f"{title}\n\u00b7 {length}"
+    def set_items(self, items: list[LibraryItem]) -> None:
+        """List these routines, the first one chosen."""
+        self.items = items
+        self.list.clear()
+        for item in items:
+            row = QListWidgetItem(self._label(item))
+            if item.broken:
+                row.setForeground(QColor(current().error))
+            self.list.addItem(row)
+        self._fit_labels()
+        self.empty.setVisible(not items)
+        if items:
+            self.list.setCurrentRow(0)
+        else:
+            self._show_details(-1)
 
-    def _fit_labels(self) -> None:
-        for row, item in enumerate(self.items):
-            text = self._label(item)
-            if self.list.item(row).text() != text:
-                self.list.item(row).setText(text)
+    def _label(self, item: LibraryItem) -> str:
+        label = _("{title}   (broken)").format(title=item.title) if item.broken else item.title
+        if item.routine is not None:
+            label += f"{LENGTH_GAP}\u00b7 {format_duration(self._estimate(item.routine))}"
+        return label
 
     def set_estimate(self, estimate: Estimate) -> None:
         """Lengths as the next session will run them, now that the voice is known."""
         self._estimate = estimate
         self._fit_labels()
         self._show_details(self.list.currentRow())
+
+    def show_today(self, lines: list[str]) -> None:
+        """Today's plan ("Daily hip stretches at 18:00 \u2014 due") and the week's tally."""
+        first = _("Today: {plan}").format(plan=lines[0]) if lines else ""
+        text = "\n".join([first, *lines[1:]]) if lines else ""
+        self.today.setText(text)
+        self.today.setVisible(bool(text))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.list.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_labels()
+        return super().eventFilter(watched, event)
+
+    def _fit_labels(self) -> None:
+        """Each row's label, its length moved to a second line when the row is too narrow.
+
+        Qt's word wrap measures list rows without the style sheet's item padding, so a
+        label that nearly fits was cut ("· 30 …") instead of wrapped: break it here.
+        """
+        metrics = self.list.fontMetrics()
+        room = self.list.viewport().width() - 2 * ITEM_PADDING_PX - 16  # and the text margins
+        for row, item in enumerate(self.items):
+            label = self._label(item)
+            if metrics.horizontalAdvance(label) > room:
+                label = label.replace(LENGTH_GAP, "\n", 1)
+                title, newline, length = label.partition("\n")
+                if metrics.horizontalAdvance(title) > room:  # the details show it whole
+                    title = metrics.elidedText(title, Qt.TextElideMode.ElideRight, room)
+                label = title + newline + length
+            self.list.item(row).setText(label)
 
     @property
     def selected(self) -> LibraryItem | None:
@@ -241,20 +317,41 @@ class LibraryPage(QWidget):
 
     def _show_details(self, row: int) -> None:
         item = self.items[row] if 0 <= row < len(self.items) else None
-        self.details.setHtml(details_html(item, self._estimate) if item is not None else "")
+        pictures = self._pictures(item) if item is not None else None
+        html_text = details_html(item, self._estimate, pictures) if item is not None else ""
+        self.details.setHtml(html_text)
         self.start_button.setEnabled(item is not None and not item.broken)
+
+    def _pictures(self, item: LibraryItem) -> dict[str, str]:
+        """Each exercise's figure (or picture) as a document resource, or the line saying why not.
+
+        A fresh shelf each time, so a figure file you just changed shows when you select again.
+        """
+        if item.routine is None:
+            return {}
+        shelf = ArtShelf(routine_path=item.routine.path)
+        ratio = self.devicePixelRatioF()
+        pictures: dict[str, str] = {}
+        for ex in item.routine.active_exercises:
+            art = shelf.art_for(ex)
+            image = thumbnail(art, THUMB_W, THUMB_H, ratio)
+            if image is not None:
+                name = f"{PICTURE_SCHEME}{ex.id}"
+                self.details.document().addResource(
+                    QTextDocument.ResourceType.ImageResource, QUrl(name), image
+                )
+                pictures[ex.id] = name
+            elif art.note:
+                pictures[ex.id] = art.note
+        return pictures
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         h = max(300, self.height())
         set_px(self.heading, h * 0.05, bold=True)
+        set_px(self.today, h * 0.024)
         set_px(self.list, h * 0.03)
+        self._fit_labels()
         set_px(self.details, h * 0.026)
         set_px(self.hint, h * 0.024)
         set_px(self.start_button, h * 0.04, bold=True)
-        self._fit_labels()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and watched is self.list.viewport():
-            self._fit_labels()
-        return super().eventFilter(watched, event)

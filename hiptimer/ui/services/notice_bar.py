@@ -15,10 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.services.ports import Speaker
 from hiptimer.ui.theme import current, follow, px
 
-NO_VOICE = "No voice \u2014 the captions carry on."
+NO_VOICE = N_("No voice \u2014 the captions carry on.")
 
 
 def notice_style() -> str:
@@ -47,8 +48,8 @@ class NoticeBar(QFrame):
         self.text.setTextFormat(Qt.TextFormat.RichText)
         # Selectable, so the install command can be copied into a terminal.
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.dismiss = QPushButton("Dismiss", self)
-        self.dismiss.setToolTip("Hide this notice")
+        self.dismiss = QPushButton(_("Dismiss"), self)
+        self.dismiss.setToolTip(_("Hide this notice"))
         # Tab focus only: a click leaves the focus where it was, so Space and Enter go on doing
         # what the key map says; a button reached by Tab takes them (see key_filter.py).
         self.dismiss.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -86,6 +87,6 @@ def install_notice_bar(window: QMainWindow) -> NoticeBar:
 
 def watch_speech(bar: NoticeBar, speech: Speaker) -> None:
     """Show why the voice is unavailable, once, whether it failed already or fails later."""
-    speech.connect_unavailable(lambda reason: bar.show_notice(NO_VOICE, reason))
+    speech.connect_unavailable(lambda reason: bar.show_notice(translate(NO_VOICE), reason))
     if speech.unavailable_reason:
-        bar.show_notice(NO_VOICE, speech.unavailable_reason)
+        bar.show_notice(translate(NO_VOICE), speech.unavailable_reason)

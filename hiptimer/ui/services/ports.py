@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from hiptimer.core.history.status import HistoryStatus
 from hiptimer.core.session.session_log import SessionLog
+from hiptimer.i18n import N_, translate
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +24,7 @@ class Beeper(Protocol):
     def end(self) -> None: ...
     def start(self) -> None: ...
     def set_muted(self, muted: bool) -> None: ...
+    def release(self) -> None: ...  # the session ended: close the stream once it is quiet
 
 
 class Speaker(Protocol):
@@ -77,6 +79,9 @@ class SilentBeeper:
         pass
 
     def set_muted(self, muted: bool) -> None:
+        pass
+
+    def release(self) -> None:
         pass
 
 
@@ -223,7 +228,7 @@ def _open_into(
         speech.set_volume(volume)
         services.speech = speech
     except Exception as exc:  # no speech: captions carry on
-        _missing(services, "voice", exc)
+        _missing(services, N_("The voice could not start: {why}"), exc)
     try:
         from hiptimer.ui.services.sounds import Beeper as RealBeeper
 
@@ -231,13 +236,13 @@ def _open_into(
         beeper.set_muted(muted)
         services.beeper = beeper
     except Exception as exc:  # no audio: the countdown still shows
-        _missing(services, "beeps", exc)
+        _missing(services, N_("The beeps could not start: {why}"), exc)
     try:
         from hiptimer.ui.services.inhibit import SleepInhibitor
 
         services.inhibitor = SleepInhibitor()
     except Exception as exc:
-        _missing(services, "screen-saver control", exc)
+        _missing(services, N_("The screen-saver control could not start: {why}"), exc)
     if history:
         _open_history(services)
 
@@ -251,14 +256,15 @@ def _open_history(services: Services) -> None:
         path = paths.history_db_path()
         services.history = open_history(path)  # its status shows in the window's banner
     except Exception as exc:  # a database from a newer HipTimer: sessions run unrecorded
-        _missing(services, "history", exc)
+        _missing(services, N_("The history could not start: {why}"), exc)
         if not isinstance(exc, ImportError):
             services.history_off = HistoryStatus.off(path, str(exc))
 
 
-def _missing(services: Services, what: str, exc: Exception) -> None:
+def _missing(services: Services, message: str, exc: Exception) -> None:
+    """`message`: the sentence (marked with N_) that says which service, with {why}."""
     if isinstance(exc, ImportError):
-        log.info("No %s: %s", what, exc)
+        log.info("%s", message.format(why=exc))
     else:
-        log.warning("The %s could not start: %s", what, exc, exc_info=exc)
-        services.problems.append(f"The {what} could not start: {exc}")
+        log.warning("%s", message.format(why=exc), exc_info=exc)
+        services.problems.append(translate(message).format(why=exc))

@@ -13,10 +13,11 @@ from hiptimer import paths
 from hiptimer.audio import tts
 from hiptimer.audio.phrase_cache import PhraseCache
 from hiptimer.audio.speech_worker import SpeechWorker
+from hiptimer.i18n import N_, translate
 
 log = logging.getLogger(__name__)
 
-TEST_PHRASE = "This is your HipTimer coach. Breathe out as you lift."
+TEST_PHRASE = N_("This is your HipTimer coach. Breathe out as you lift.")
 
 
 @dataclass(frozen=True)
@@ -173,10 +174,10 @@ class SpeechService(QObject):
     def set_volume(self, volume: float) -> None:
         self._set_property("volume", min(1.0, max(0.0, float(volume))))
 
-    def test_voice(self, text: str = TEST_PHRASE) -> None:
+    def test_voice(self, text: str | None = None) -> None:
         """Cut off whatever is playing and speak a sample with the current settings."""
         self.clear()
-        self.say(text, kind="test")
+        self.say(translate(TEST_PHRASE) if text is None else text, kind="test")
 
     def shutdown(self, timeout: float = 5.0) -> None:
         """Stop speaking and join the worker thread; safe to call twice."""

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from hiptimer import APP_TITLE
 from hiptimer.core.history.status import HistoryState, HistoryStatus
+from hiptimer.i18n import N_, _, n_, translate
 from hiptimer.ui.services.ports import History, Services
 from hiptimer.ui.theme import current, follow, set_px
 from hiptimer.ui.widgets.plain import plain_box
@@ -29,12 +30,12 @@ from hiptimer.ui.widgets.plain import plain_box
 log = logging.getLogger(__name__)
 
 RETRY_MS = 30_000  # while saving fails, try again this often (and at every page change)
-NOT_SAVING = (
+NOT_SAVING = N_(
     "History can't be saved right now: {reason}. Your ratings are kept in memory and "
     "saving will be retried."
 )
-HISTORY_OFF = "History is off: {error} Sessions still work, but they are not recorded."
-SETTINGS_OFF = "{error}. Your settings apply until you quit."
+HISTORY_OFF = N_("History is off: {error} Sessions still work, but they are not recorded.")
+SETTINGS_OFF = N_("{error}. Your settings apply until you quit.")
 
 
 def banner_style() -> str:
@@ -129,10 +130,10 @@ class StatusBanner(QFrame):
         self._settings = settings
         self._notice: str | None = settings.notice
         self._history_noticed = False  # the history's notice is taken once, when it opens
-        self.saving = _Row("Try again now", self)
+        self.saving = _Row(_("Try again now"), self)
         self.off = _Row("", self)
         self.settings_row = _Row("", self)
-        self.notice = _Row("OK", self, bold_lead=False)
+        self.notice = _Row(_("OK"), self, bold_lead=False)
         assert self.saving.button is not None and self.notice.button is not None
         self.saving.button.clicked.connect(self.retry)
         self.notice.button.clicked.connect(self.dismiss_notice)
@@ -166,10 +167,13 @@ class StatusBanner(QFrame):
         state = status.state if status is not None else HistoryState.OK
         reason = status.reason if status is not None else ""
         not_saving = state is HistoryState.NOT_SAVING
-        self.saving.say(NOT_SAVING.format(reason=reason_text(reason)) if not_saving else None)
-        self.off.say(HISTORY_OFF.format(error=reason) if state is HistoryState.OFF else None)
+        saving = translate(NOT_SAVING).format(reason=reason_text(reason))
+        self.saving.say(saving if not_saving else None)
+        off = translate(HISTORY_OFF).format(error=reason)
+        self.off.say(off if state is HistoryState.OFF else None)
         save_error = self._settings.save_error
-        settings_off = SETTINGS_OFF.format(error=_sentence(plain_reason(save_error or "")))
+        error = _sentence(plain_reason(save_error or ""))
+        settings_off = translate(SETTINGS_OFF).format(error=error)
         self.settings_row.say(settings_off if save_error else None)
         self.notice.say(self._notice)
         self.setVisible(any(not row.isHidden() for row in self._rows()))
@@ -233,19 +237,23 @@ def ask_to_quit(parent: QWidget, status: HistoryStatus) -> bool:
     count = status.pending
     box = plain_box(QMessageBox(parent))  # the reason may name a file
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(f"History not saved \u2014 {APP_TITLE}")
-    changes = (
-        "1 change to your history is" if count == 1 else f"{count} changes to your history are"
+    box.setWindowTitle(_("History not saved \u2014 {app}").format(app=APP_TITLE))
+    box.setText(
+        n_(
+            "{n} change to your history is not saved yet.",
+            "{n} changes to your history are not saved yet.",
+            count,
+        ).format(n=count)
     )
-    box.setText(f"{changes} not saved yet.")
     box.setInformativeText(
-        f"Saving fails: {reason_text(status.reason)}. They are kept only while HipTimer is open, "
-        "and saved as soon as the disk takes them again. Free some space or fix the disk, "
-        "or quit and lose them."
+        _(
+            "Saving fails: {why}. They are kept only while HipTimer is open, and saved as soon "
+            "as the disk takes them again. Free some space or fix the disk, or quit and lose them."
+        ).format(why=reason_text(status.reason))
     )
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    box.button(QMessageBox.StandardButton.Yes).setText("&Quit anyway")
-    box.button(QMessageBox.StandardButton.No).setText("&Keep the app open")
+    box.button(QMessageBox.StandardButton.Yes).setText(_("&Quit anyway"))
+    box.button(QMessageBox.StandardButton.No).setText(_("&Keep the app open"))
     box.setDefaultButton(QMessageBox.StandardButton.No)
     box.setEscapeButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes

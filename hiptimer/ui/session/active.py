@@ -13,7 +13,7 @@ from hiptimer.core.clock import Clock
 from hiptimer.core.routines.model import Routine, estimated_seconds
 from hiptimer.core.session.engine import SessionEngine
 from hiptimer.core.session.events import SessionEnded
-from hiptimer.core.session.steps import SetKey
+from hiptimer.core.session.steps import SetKey, StepKind
 from hiptimer.core.settings import Settings
 from hiptimer.core.voice.cue_script import upcoming_texts
 from hiptimer.core.voice.cues import CueWriter
@@ -50,6 +50,7 @@ class ActiveSession:
             adjustments={k: list(v) for k, v in engine.adjustments.items()},
             started_with=engine.routine,
             planned_s=self.planned_s,
+            sets_planned=sum(1 for step in engine.steps if step.kind is StepKind.WORK),
         )
 
     def end_if(self, confirmed: Callable[[], bool]) -> None:

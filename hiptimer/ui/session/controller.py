@@ -28,6 +28,10 @@ from hiptimer.ui.services.ports import Services
 from hiptimer.ui.session.driver import EngineDriver
 
 log = logging.getLogger(__name__)
+# What the window says when a service fails during a session (the session goes on).
+BEEPS_FAILED = N_("The beeps failed: {why}")
+VOICE_FAILED = N_("The voice failed: {why}")
+AWAKE_FAILED = N_("The screen-saver control failed: {why}")
 
 BEEP_SECONDS = (3, 2, 1)
 NO_CAPTION_KINDS = ("count", "tempo")  # numbers and tempo words: the screen shows them already
@@ -116,17 +120,18 @@ class SessionController(QObject):
     # ------------------------------------------------------------ events
 
     def on_event(self, event: Event) -> None:
-        self._guard("beeps", self._beep, event)
-        self._guard("voice", self._speak, event)
+        self._guard(BEEPS_FAILED, self._beep, event)
+        self._guard(VOICE_FAILED, self._speak, event)
         self.recorder.handle(event)  # reports its own failures through `problem`
-        self._guard("screen-saver control", self._keep_awake, event)
+        self._guard(AWAKE_FAILED, self._keep_awake, event)
 
-    def _guard(self, what: str, handler: Callable[[Event], None], event: Event) -> None:
+    def _guard(self, failed: str, handler: Callable[[Event], None], event: Event) -> None:
+        """`failed`: the sentence (marked with N_) that names the service, with {why}."""
         try:
             handler(event)
         except Exception as exc:  # one failing service must not stop the session
-            log.exception("The %s failed on %s", what, type(event).__name__)
-            self.problem.emit(f"The {what} failed: {exc}")
+            log.exception("%s (on %s)", failed.format(why=exc), type(event).__name__)
+            self.problem.emit(translate(failed).format(why=exc))
 
     def _beep(self, event: Event) -> None:
         beeper = self.services.beeper
@@ -142,6 +147,8 @@ class SessionController(QObject):
         elif isinstance(event, SessionStarted):
             beeper.preload()  # so that the first tick is on time
             beeper.start()
+        elif isinstance(event, SessionEnded):
+            beeper.release()  # its stream closes once the last sound has played
 
     @property
     def voice_on(self) -> bool:
@@ -195,8 +202,8 @@ class SessionController(QObject):
 
     def set_muted(self, muted: bool) -> None:
         self._muted = muted
-        self._guard_call("voice", lambda: self.services.speech.set_muted(muted))
-        self._guard_call("beeps", lambda: self.services.beeper.set_muted(muted))
+        self._guard_call(VOICE_FAILED, lambda: self.services.speech.set_muted(muted))
+        self._guard_call(BEEPS_FAILED, lambda: self.services.beeper.set_muted(muted))
         self._voice_changed()
 
     def _voice_changed(self) -> None:
@@ -213,12 +220,12 @@ class SessionController(QObject):
             self.driver.end(reason)
         self.driver.stop()
         if self._inhibited:
-            self._guard_call("screen-saver control", self.services.inhibitor.release)
+            self._guard_call(AWAKE_FAILED, self.services.inhibitor.release)
             self._inhibited = False
 
-    def _guard_call(self, what: str, call: Callable[[], object]) -> None:
+    def _guard_call(self, failed: str, call: Callable[[], object]) -> None:
         try:
             call()
         except Exception as exc:
-            log.exception("The %s failed", what)
-            self.problem.emit(f"The {what} failed: {exc}")
+            log.exception("%s", failed.format(why=exc))
+            self.problem.emit(translate(failed).format(why=exc))

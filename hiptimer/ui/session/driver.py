@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from hiptimer.core.routines.model import Exercise
 from hiptimer.core.session.engine import SessionEngine
 from hiptimer.core.session.events import EndReason, Event, PainChoice, SessionEnded
-from hiptimer.core.session.steps import StepKind
+from hiptimer.core.session.steps import UNTIMED
 from hiptimer.core.session.view import SessionView
 
 REFRESH_MS = 100  # redraw progress and tempo phases this often while the clock runs
@@ -149,6 +149,12 @@ class EngineDriver(QObject):
     def choose(self, choice: PainChoice) -> bool:
         return self._after(self.engine.choose(choice))
 
+    def change_rating(self) -> bool:
+        return self._after(self.engine.change_rating())
+
+    def enter_result(self, value: float | None) -> bool:
+        return self._after(self.engine.enter_result(value))
+
     def end(self, reason: EndReason = EndReason.ENDED_EARLY) -> None:
         self.engine.end(reason)
         self._refresh()
@@ -160,7 +166,7 @@ def wake_interval_ms(view: SessionView, running: bool) -> int | None:
     None when nothing can change without a key press: paused, waiting for a pain
     rating, or ended.
     """
-    if not running or view.paused or view.step.kind in (StepKind.PAIN, StepKind.DONE):
+    if not running or view.paused or view.step.kind in UNTIMED:
         return None
     if view.remaining_s is None:
         return REFRESH_MS  # self-paced reps: form cues still fall due on the clock

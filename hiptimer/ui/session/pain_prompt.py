@@ -30,6 +30,7 @@ ANCHORS = {
     10: N_("worst\nimaginable"),
 }
 KEY_HINT = N_("Press 0\u20139, or T for 10  \u00b7  K to skip")
+CHANGE_HINT = N_("Press 0\u20139, or T for 10  \u00b7  K for no rating")
 # Each choice in the theme's colours of the suggestion it is like: stopping as a warning,
 # a lower dose as a step back, going on as a plain button (None).
 CHOICES: tuple[tuple[PainChoice, Action, str, DoseAction | None], ...] = (
@@ -58,12 +59,14 @@ class PainPrompt(QWidget):
     It shows the 0-10 scale, or after a rating above the limit the three choices, and
     reports clicks; keys reach the same commands through the main window.
 
-    Signals: rated(int), skipped(), chosen(PainChoice).
+    Signals: rated(int), skipped(), chosen(PainChoice), change_requested() (back to the
+    scale from the choice: the rating was a slip).
     """
 
     rated = Signal(int)
     skipped = Signal()
     chosen = Signal(object)
+    change_requested = Signal()
 
     def __init__(self, pain_limit: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -160,6 +163,20 @@ class PainPrompt(QWidget):
             button.clicked.connect(lambda _=False, c=choice: self.chosen.emit(c))
             layout.addWidget(button)
             self.choice_buttons[choice] = button
+        key = KEY_NAMES[Action.CHANGE_RATING]
+        label = _("Change the rating")
+        self.change_button = QPushButton(f"{label}   [{key}]", panel)
+        self.change_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.change_button.setToolTip(
+            _("Back to the scale: that rating was a slip (key: {key})").format(key=key)
+        )
+        self.change_button.clicked.connect(self.change_requested.emit)
+        change_row = QHBoxLayout()
+        change_row.addStretch(1)
+        change_row.addWidget(self.change_button)
+        change_row.addStretch(1)
+        layout.addSpacing(8)
+        layout.addLayout(change_row)
         layout.addStretch(1)
         return panel
 
@@ -169,7 +186,20 @@ class PainPrompt(QWidget):
     def asking_choice(self) -> bool:
         return self._stack.currentWidget() is self._choice_panel
 
-    def ask_rating(self, record: SetRecord | None) -> None:
+    def ask_rating(self, record: SetRecord | None, *, changing: bool = False) -> None:
+        """The scale; `changing`: again, for a rating just given (K then removes it)."""
+        if changing and record is not None and record.pain is not None:
+            self.question.setText(
+                _("Change the rating of {pain}: how much pain did it cause?").format(
+                    pain=record.pain
+                )
+            )
+            self.skip_button.setText(_("No rating"))
+            self.hint.setText(translate(CHANGE_HINT))
+        else:
+            self.hint.setText(translate(KEY_HINT))
+            self.question.setText(_("How much pain did that set cause?"))
+            self.skip_button.setText(_("Skip rating"))
         self.about.setText(set_label(record))
         self.limit_label.setText(
             _("Your limit is {limit}: above it you choose what to do next.").format(
@@ -199,6 +229,7 @@ class PainPrompt(QWidget):
         set_px(self.hint, height * 0.055, bold=True)
         set_px(self.limit_label, height * 0.042)
         set_px(self.skip_button, height * 0.04)
+        set_px(self.change_button, height * 0.04)
         side = int(min(height * 0.24, self.width() / 12.2))
         for button in self.scale_buttons:
             button.setFixedSize(side, side)

@@ -28,16 +28,25 @@ def visible_texts(page: QWidget) -> list[str]:
     ]
 
 
+def figure_shown(page: WorkoutPage) -> dict[str, object] | None:
+    """What the exercise figure shows (a figure, a picture, a note naming a file), if anything."""
+    figure = page.figure
+    if not figure.isVisibleTo(page.window()):
+        return None
+    shown = figure.shown
+    return {"kind": shown.kind, "mirrored": shown.mirrored, "note": shown.note}
+
+
 def install_screen_dump(page: WorkoutPage) -> None:
-    """With $HIPTIMER_SCREEN_TEXT set, write the page's title and visible words there each
-    time its title changes (every second of a countdown)."""
+    """With $HIPTIMER_SCREEN_TEXT set, write the page's title, visible words and figure there
+    each time its title changes (every second of a countdown)."""
     target = os.environ.get(ENV)
     if not target:
         return
     path = Path(target)
 
     def dump(title: str) -> None:
-        data = {"title": title, "texts": visible_texts(page)}
+        data = {"title": title, "texts": visible_texts(page), "figure": figure_shown(page)}
         try:
             temp = path.with_name(path.name + ".tmp")
             temp.write_text(json.dumps(data), encoding="utf-8")

@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiptimer.core.history.outcome import SetCounts, count_sets, deciding, done_text, planned_text
 from hiptimer.core.routines.model import Routine, estimated_seconds, format_duration
 from hiptimer.core.session.events import EndReason, SetRecord
 from hiptimer.core.session.steps import Side
-from hiptimer.i18n import N_, _, decimal, n_, translate
+from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import KEY_NAMES, Action, Mode, first_key
 from hiptimer.ui.pain_colours import pain_fill, pain_ink
 from hiptimer.ui.session.workout_text import minutes_text
@@ -57,6 +58,7 @@ class SessionResult:
     adjustments: dict[str, list[str]] = field(default_factory=dict)  # exercise id -> changes
     started_with: Routine | None = None  # the routine as the session started
     planned_s: float | None = None  # its estimated length at the start, lead-ins as run
+    sets_planned: int | None = None  # the sets the session was to have (None: as recorded)
 
     @property
     def max_pain(self) -> int | None:
@@ -64,12 +66,9 @@ class SessionResult:
         return max(pains) if pains else None
 
     @property
-    def done_count(self) -> int:
-        return sum(1 for r in self.records if not r.skipped)
-
-    @property
-    def skipped_count(self) -> int:
-        return sum(1 for r in self.records if r.skipped)
+    def counts(self) -> SetCounts:
+        """Each set once, by its outcome, as the history counts it."""
+        return count_sets(self.records, self.sets_planned)
 
     def adjustment_lines(self) -> list[str]:
         """'Bridge: reps 12 -> 10 reps' for each change, in routine order."""
@@ -81,28 +80,13 @@ class SessionResult:
         ]
 
 
-def record_row(record: SetRecord) -> tuple[str, ...]:
+def record_row(record: SetRecord, counted: bool = True) -> tuple[str, ...]:
     """One table row: exercise, side, set, planned, actual, pain, choice."""
-    if record.planned_hold_s is not None:
-        planned = _secs(record.planned_hold_s)
-        actual = _secs(record.actual_hold_s) if record.actual_hold_s is not None else ""
-    else:
-        planned = _reps(record.planned_reps)
-        actual = _reps(record.actual_reps)
-    if record.skipped:
-        actual = _("skipped")
+    planned, actual = planned_text(record), done_text(record, counted)
     side = side_word(record.side)
     pain = f"{record.pain}/10" if record.pain is not None else ""
     choice = translate(CHOICE_WORDS[record.pain_choice.value]) if record.pain_choice else ""
     return (record.exercise_name, side, str(record.set_number), planned, actual, pain, choice)
-
-
-def _secs(x: float) -> str:
-    return _("{n} s").format(n=decimal(x))
-
-
-def _reps(n: int | None) -> str:
-    return "" if n is None else n_("{n} rep", "{n} reps", n).format(n=n)
 
 
 def side_word(side: Side | None) -> str:
@@ -113,13 +97,8 @@ def side_word(side: Side | None) -> str:
 
 
 def stats_line(result: SessionResult) -> str:
-    done = result.done_count
-    parts = [
-        _("Total time {time}").format(time=minutes_text(result.total_s)),
-        n_("{n} set done", "{n} sets done", done).format(n=done),
-    ]
-    if result.skipped_count:
-        parts.append(_("{n} skipped").format(n=result.skipped_count))
+    parts = [_("Total time {time}").format(time=minutes_text(result.total_s))]
+    parts += result.counts.parts()  # each set once, by outcome, as every view words it
     top = result.max_pain
     parts.append(_("no pain ratings") if top is None else _("highest pain {n}/10").format(n=top))
     return "  \u00b7  ".join(parts)
@@ -207,8 +186,9 @@ class SummaryPage(QWidget):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         table.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        counted = deciding(records)
         for row, record in enumerate(records):
-            for col, value in enumerate(record_row(record)):
+            for col, value in enumerate(record_row(record, counted[row])):
                 item = QTableWidgetItem(value)
                 if record.skipped:
                     item.setForeground(QColor(current().disabled))

@@ -7,6 +7,7 @@ import re
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -20,14 +21,16 @@ from hiptimer.core.session.events import PainChoice
 from hiptimer.core.session.steps import StepKind
 from hiptimer.core.session.view import SessionView
 from hiptimer.i18n import _, translate
-from hiptimer.ui.keys import Action, Mode
+from hiptimer.ui.keys import KEY_NAMES, Action, Mode
 from hiptimer.ui.session.announcements import Announcer
 from hiptimer.ui.session.coaching_panel import CoachingPanel
 from hiptimer.ui.session.driver import EngineDriver
 from hiptimer.ui.session.pain_prompt import PainPrompt
-from hiptimer.ui.session.workout_text import WorkoutText, is_self_paced, workout_text
+from hiptimer.ui.session.result_prompt import ResultPrompt
+from hiptimer.ui.session.workout_text import WorkoutText, counts_keys, workout_text
 from hiptimer.ui.theme import Phase, follow, set_px, style_for
 from hiptimer.ui.widgets.control_bar import ControlBar
+from hiptimer.ui.widgets.figure_view import FigureView
 from hiptimer.ui.widgets.fit_label import FitLabel
 from hiptimer.ui.widgets.plain import ElidedLabel, may_cut, plain, window_title
 
@@ -90,6 +93,14 @@ class WorkoutPage(QWidget):
         self.pain.rated.connect(self.driver.rate_pain)
         self.pain.skipped.connect(self.driver.skip_pain)
         self.pain.chosen.connect(self.driver.choose)
+        self.pain.change_requested.connect(self.driver.change_rating)
+        self.result = ResultPrompt(self)
+        self.result.entered.connect(self.driver.enter_result)
+        # In the pause after a rating: it can still be changed (Backspace) until the next set.
+        self.rating_note = QLabel("", self)
+        self.rating_note.setProperty("role", "muted")
+        self.rating_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.rating_note.hide()
         self.controls = ControlBar(self)
         self.controls.triggered.connect(self._on_button)
         plain(self.big_caption, self.set_line, self.rep_line, self.caption, self.time_left)
@@ -110,13 +121,20 @@ class WorkoutPage(QWidget):
         info.addStretch(1)
         self.side.hide()
         timer = QWidget(self)
-        timer_layout = QVBoxLayout(timer)
+        timer_layout = QVBoxLayout()
         timer_layout.setContentsMargins(0, 0, 0, 0)
         timer_layout.setSpacing(0)
         timer_layout.addLayout(info, 2)
         timer_layout.addWidget(self.big, 12)
         timer_layout.addWidget(self.big_caption, 1)
         timer_layout.addWidget(self.tempo, 3)
+        # The exercise's figure beside the countdown (issue 14); it hides when it has none.
+        # With the steps showing too it goes above the countdown, so all three keep their size.
+        self.figure = FigureView(timer, routine_path=self.driver.engine.routine.path)
+        self.figure_row = QBoxLayout(QBoxLayout.Direction.LeftToRight, timer)
+        self.figure_row.setContentsMargins(0, 0, 0, 0)
+        self.figure_row.addWidget(self.figure, 2)
+        self.figure_row.addLayout(timer_layout, 3)
         # The countdown, and beside it what to do: the steps and caution (and room for more).
         coach = QWidget(self)
         self.center_row = QHBoxLayout(coach)
@@ -127,6 +145,7 @@ class WorkoutPage(QWidget):
         self._center = QStackedLayout()
         self._center.addWidget(coach)
         self._center.addWidget(self.pain)
+        self._center.addWidget(self.result)
         self._timer_panel = coach
         bottom = QHBoxLayout()
         bottom.addWidget(self.progress, 5)
@@ -139,6 +158,7 @@ class WorkoutPage(QWidget):
         layout.addLayout(self._center, 15)
         layout.addWidget(self.caption, 1)
         layout.addWidget(self.next_line, 1)
+        layout.addWidget(self.rating_note)
         layout.addLayout(bottom)
         layout.addWidget(self.controls)
 
@@ -151,9 +171,10 @@ class WorkoutPage(QWidget):
         set_px(self.caption, h * 0.042, italic=True)
         self.coaching.set_font_px(h * 0.036)
         set_px(self.next_line, h * 0.036)
+        set_px(self.rating_note, h * 0.03)
         set_px(self.time_left, h * 0.034, bold=True)
         self.progress.setFixedHeight(int(h * 0.035))
-        self.side.setFixedWidth(int(self.width() * 0.2))
+        self._size_side()
         self.controls.set_font_px(h * 0.024)
         for button in self.controls.buttons.values():
             button.setMinimumHeight(int(h * 0.06))
@@ -183,7 +204,7 @@ class WorkoutPage(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         pressed = watched is self.big and event.type() is QEvent.Type.MouseButtonPress
-        if pressed and is_self_paced(self.driver.view()):
+        if pressed and counts_keys(self.driver.view()):
             self.driver.count_rep()
             return True
         return super().eventFilter(watched, event)
@@ -206,11 +227,12 @@ class WorkoutPage(QWidget):
         self.time_left.setText(text.session_left)
         self.progress.setValue(round(view.progress * PROGRESS_STEPS))
         self._show_pain(view)
-        asking = view.awaiting_pain or view.awaiting_choice
+        self.figure.show_view(view)
+        asking = view.awaiting_pain or view.awaiting_choice or view.awaiting_result
         navigable = view.started and not view.ended and not asking
         ex = view.exercise
         reps = ex is not None and ex.kind is Kind.REPS and view.step.kind is StepKind.WORK
-        counting = is_self_paced(view)
+        counting = counts_keys(view)
         self.controls.show_state(
             paused=view.paused,
             counting=counting,
@@ -228,16 +250,29 @@ class WorkoutPage(QWidget):
 
     def _show_pain(self, view: SessionView) -> None:
         asking = view.awaiting_pain or view.awaiting_choice
-        if asking:
+        if view.awaiting_result:
+            if self._center.currentWidget() is not self.result:
+                records = self.driver.engine.records
+                self.result.ask(records[-1] if records else None)
+                self._center.setCurrentWidget(self.result)
+        elif asking:
             record = self.driver.engine.records[-1] if self.driver.engine.records else None
             if view.awaiting_choice:
                 if not self.pain.asking_choice or self._center.currentWidget() is not self.pain:
                     self.pain.ask_choice(record)
             elif self._center.currentWidget() is not self.pain or self.pain.asking_choice:
-                self.pain.ask_rating(record)
+                self.pain.ask_rating(record, changing=view.rerating)
             self._center.setCurrentWidget(self.pain)
         else:
             self._center.setCurrentWidget(self._timer_panel)
+        changeable = view.rating_changeable and not asking and view.last_rating is not None
+        key = KEY_NAMES[Action.CHANGE_RATING]
+        _show_text(
+            self.rating_note,
+            _("Rated {n}/10  \u00b7  {key}: change").format(n=view.last_rating, key=key)
+            if changeable
+            else "",
+        )
 
     def _show_coaching(self, view: SessionView) -> None:
         """The steps and caution beside the countdown: in the pauses, and in a set on I."""
@@ -251,6 +286,20 @@ class WorkoutPage(QWidget):
         shown = self.coaching.has_content and not view.ended and (pause or wanted)
         if self.coaching.isHidden() == shown:
             self.coaching.setVisible(shown)
+            self._place_figure(above=shown)
+
+    def _place_figure(self, *, above: bool) -> None:
+        """The figure beside the countdown, or above it while the steps take the other half."""
+        direction = QBoxLayout.Direction.TopToBottom if above else QBoxLayout.Direction.LeftToRight
+        self.figure_row.setDirection(direction)
+        self.figure_row.setStretch(0, 3 if above else 2)
+        self.figure_row.setStretch(1, 2 if above else 3)
+        self._size_side()
+
+    def _size_side(self) -> None:
+        """The side's pill: a fifth of the screen, less when the steps take half the row."""
+        share = 0.12 if self.figure_row.direction() is QBoxLayout.Direction.TopToBottom else 0.2
+        self.side.setFixedWidth(int(self.width() * share))
 
     def _paint_phase(self, phase: Phase) -> None:
         self._phase = phase
@@ -289,11 +338,13 @@ class WorkoutPage(QWidget):
 
     def key_mode(self) -> Mode:
         view = self.driver.view()
+        if view.awaiting_result:
+            return Mode.RESULT
         if view.awaiting_choice:
             return Mode.CHOICE
         if view.awaiting_pain:
             return Mode.PAIN
-        return Mode.COUNTING if is_self_paced(view) else Mode.WORKOUT
+        return Mode.COUNTING if counts_keys(view) else Mode.WORKOUT
 
     def _on_button(self, action: Action) -> None:
         if not self.perform(action, 0):
@@ -302,6 +353,16 @@ class WorkoutPage(QWidget):
     def perform(self, action: Action, value: int) -> bool:
         """Run a session command; False when it is not one of this page's (mute, end)."""
         d = self.driver
+        if self.key_mode() is Mode.RESULT:
+            typing = {
+                Action.TYPE: lambda: self.result.type(value),
+                Action.ERASE: self.result.erase,
+                Action.ACCEPT: self.result.accept,
+                Action.SKIP_RATING: lambda: d.enter_result(None),
+            }
+            if action in typing:
+                typing[action]()
+                return True
         commands = {
             Action.PAUSE: d.toggle_pause,
             Action.COUNT_REP: d.count_rep,
@@ -314,6 +375,7 @@ class WorkoutPage(QWidget):
             Action.SKIP_EXERCISE: d.skip_exercise,
             Action.RATE: lambda: d.rate_pain(value),
             Action.SKIP_RATING: d.skip_pain,
+            Action.CHANGE_RATING: d.change_rating,
             Action.STOP_EXERCISE: lambda: d.choose(PainChoice.STOP),
             Action.LOWER_DOSE: lambda: d.choose(PainChoice.LOWER),
             Action.CONTINUE: lambda: d.choose(PainChoice.CONTINUE),

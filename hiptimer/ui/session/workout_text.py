@@ -67,6 +67,7 @@ def phase_of(view: SessionView) -> Phase:
         StepKind.REST: Phase.REST,
         StepKind.SWITCH_SIDES: Phase.SWITCH_SIDES,
         StepKind.PAIN: Phase.PAIN,
+        StepKind.MEASURE: Phase.RESULT,
         StepKind.DONE: Phase.DONE,
     }[view.step.kind]
 
@@ -80,6 +81,11 @@ def is_self_paced(view: SessionView) -> bool:
         and ex.kind is Kind.REPS
         and view.duration_s is None
     )
+
+
+def counts_keys(view: SessionView) -> bool:
+    """Enter counts now: a self-paced reps set, or a re-test that counts movements."""
+    return is_self_paced(view) or view.counted is not None
 
 
 def is_paced_reps(view: SessionView) -> bool:
@@ -101,7 +107,7 @@ def side_text(view: SessionView) -> str:
     ex = view.exercise
     if view.step.kind is StepKind.WORK and ex is not None and ex.sides is SideMode.ALTERNATING:
         side: Side | None = view.rep_side
-    elif view.step.kind in (StepKind.WORK, StepKind.PAIN, StepKind.SWITCH_SIDES):
+    elif view.step.kind in (StepKind.WORK, StepKind.PAIN, StepKind.MEASURE, StepKind.SWITCH_SIDES):
         side = view.step.side
     else:
         side = None
@@ -114,7 +120,7 @@ def _set_line(view: SessionView) -> str:
     ex, step = view.exercise, view.step
     if ex is None or ex.sets <= 0:
         return ""
-    if step.kind in (StepKind.WORK, StepKind.PAIN, StepKind.SWITCH_SIDES):
+    if step.kind in (StepKind.WORK, StepKind.PAIN, StepKind.MEASURE, StepKind.SWITCH_SIDES):
         return _("Set {n} of {total}").format(n=step.set_number, total=ex.sets)
     if step.kind is StepKind.REST and step.rest_kind is RestKind.BETWEEN_SETS:
         return _("Set {n} of {total} next").format(n=step.set_number + 1, total=ex.sets)
@@ -123,6 +129,11 @@ def _set_line(view: SessionView) -> str:
 
 def _rep_line(view: SessionView) -> str:
     ex = view.exercise
+    if view.counted is not None:  # a re-test: the count is the big number, the time here
+        left = clock_text(view.remaining_s or 0)
+        if ":" in left:
+            return _("{time} left in this set").format(time=left)
+        return _("{n} s left in this set").format(n=left)
     if view.step.kind is not StepKind.WORK or ex is None or ex.kind is not Kind.REPS:
         return ""
     if is_self_paced(view):
@@ -149,11 +160,14 @@ def _next_line(view: SessionView) -> str:
 def _big(view: SessionView) -> tuple[str, str]:
     if view.ended:
         return "\u2713", _("done")
-    if view.step.kind is StepKind.PAIN:
+    if view.step.kind in (StepKind.PAIN, StepKind.MEASURE):
         return "", ""
     if is_self_paced(view):
         caption = _("reps \u2014 Enter or a click counts one \u00b7 Backspace takes one back")
         return f"{view.reps_done} / {view.reps_target}", caption
+    if view.counted is not None:
+        caption = _("counted \u2014 Enter or a click counts one \u00b7 Backspace takes one back")
+        return str(view.counted), caption
     if is_paced_reps(view):
         return f"{_current_rep(view)} / {view.reps_target}", ""
     if view.remaining_s is None:
@@ -183,6 +197,8 @@ def _title(view: SessionView, exercise: str) -> str:
         parts.append(_("Session over"))
     elif view.step.kind is StepKind.PAIN:
         parts.append(_("Rate pain:"))
+    elif view.step.kind is StepKind.MEASURE:
+        parts.append(_("Type the result:"))
     elif is_self_paced(view):
         parts.append(f"{view.reps_done}/{view.reps_target}")
     elif view.remaining_s is not None:

@@ -137,6 +137,35 @@ def test_words() -> None:
     assert spoken(waiting, "Clamshell") is None
 
 
+def test_doses_kept_from_a_session_are_logged_as_the_users_decision(store: HistoryStore) -> None:
+    from hiptimer.core.dosing.decisions import log_kept
+    from hiptimer.core.routines.user_routines import DoseChange as Kept
+
+    changes = [
+        Kept("bridge", "Bridge", "reps", 10, 8),
+        Kept("bridge", "Bridge", "reps_range", (8, 12), (6, 12)),  # no dose field of the log
+        Kept("stretch", "Stretch", "hold_s", 30, 25.0),
+    ]
+    log_kept(store, "hips", changes, NOW, session_id=None)
+    logged = store.dose_changes("hips")
+    assert [(c.exercise_id, c.field, c.old_value, c.new_value) for c in logged] == [
+        ("bridge", "reps", 10, 8),
+        ("stretch", "hold_s", 30, 25),
+    ]
+    assert {(c.accepted, c.decided_by) for c in logged} == {(True, "session")}
+    decline(store, "hips", BRIDGE_UP, NOW)
+    assert store.dose_changes("hips")[-1].decided_by == "suggestion"
+
+
+def test_words_in_spanish(spanish: None) -> None:
+    assert spoken(BRIDGE_UP, "Puente") == "Sugerencia: puente, ya toca doce repeticiones."
+    one_set = dataclasses.replace(BRIDGE_UP, proposed=Dose(1, reps=10), current=Dose(2, reps=10))
+    assert spoken(one_set, "Puente") == "Sugerencia: puente, ya toca una serie."
+    hold = dataclasses.replace(BRIDGE_UP, current=Dose(2, hold_s=30), proposed=Dose(2, hold_s=21))
+    assert spoken(hold, "Almeja") == "Sugerencia: almeja, ya toca mantener veintiún segundos."
+    assert change_text(BRIDGE_UP) == "3 x 10 repeticiones \u2192 3 x 12 repeticiones"
+
+
 def test_words_for_a_move_on_the_ladder() -> None:
     climb = Recommendation(
         "bridge", None, DoseAction.PROGRESS, Dose(3, reps=15, name="Bridge"),

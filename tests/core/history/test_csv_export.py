@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pytest
 
-from hiptimer.core.history.csv_export import CSV_COLUMNS, LocalTimes, csv_field
+from hiptimer.core.history.csv_export import CSV_COLUMNS, LocalTimes, csv_field, safe_text
 from hiptimer.core.history.queries import StoredSet, to_db_time
 from hiptimer.core.history.store import HistoryStore, open_history
 
@@ -197,13 +197,21 @@ def test_the_export_is_what_csv_writer_writes_for_each_row(
     )  # fmt: skip
     store.add_set(sid, odd)
     store.add_set(sid, StoredSet("bridge", "Bridge", 1, start, start, planned_reps=10, pain=0))
+    stance = StoredSet("stance", "Stance", 1, start, start, planned_hold_s=60.0, actual_hold_s=23.4,
+                       result=23.4, result_unit="s")  # fmt: skip
+    store.add_set(sid, stance)
     store.finish_session(sid, "completed", start + timedelta(minutes=5), note='ok, "fine"\n')
-    plain = store.begin_session("knees", "Knees", 1, {}, start + timedelta(days=1))
-    store.add_set(
-        plain, StoredSet("", "two\nlines", 1, start, start, skipped=True, completed=False)
-    )
+    plain = store.begin_session("knees", "Knees", 1, {}, start + timedelta(days=1), sets_planned=3)
+    skipped = StoredSet("", "two\nlines", 1, start, start, skipped=True, completed=False)
+    store.add_set(plain, skipped)
+    again = store.add_set(plain, StoredSet("", "two\nlines", 1, start, start, pain=7))
+    store.correct_pain(again, 1, at=start + timedelta(days=2), reason="typo, 1 not 7")
+    store.record_morning(plain, 2, 4, start + timedelta(days=2))
+    store.set_note(plain, "first", at=start + timedelta(days=2))
+    store.set_note(plain, "=second", at=start + timedelta(days=3))
+    store.mark_representative(plain, False, at=start + timedelta(days=3), reason="had a cold")
     out = io.StringIO(newline="")
-    assert store.export_csv(out) == 3
+    assert store.export_csv(out) == 5
     assert out.getvalue() == _reference_export(store)
 
 
@@ -218,15 +226,51 @@ def _reference_export(store: HistoryStore) -> str:
             "SELECT s.id, s.started_at, s.routine_id, s.routine_title, t.exercise_id,"
             " t.exercise_name, t.side, t.set_number, t.planned_hold_s, t.actual_hold_s,"
             " t.planned_reps, t.actual_reps, t.completed, t.skipped, t.pain, t.pain_choice,"
-            " t.adjustment, t.started_at, t.ended_at, s.note"
+            " t.adjustment, t.started_at, t.ended_at, s.note, t.id, s.end_reason,"
+            " s.sets_planned, s.morning_pain, s.morning_stiffness, s.morning_at,"
+            " s.not_representative, t.result, t.result_unit"
             " FROM sessions AS s JOIN sets AS t ON t.session_id = s.id"
             " ORDER BY s.started_at, s.id, t.seq"
         ).fetchall()
+        trail = conn.execute(
+            "SELECT session_id, set_id, field, old_value, new_value, reason, corrected_at"
+            " FROM corrections ORDER BY id"
+        ).fetchall()
+
+    def local(text: str | None) -> str | None:
+        return text and datetime.fromisoformat(text).astimezone().isoformat(timespec="seconds")
+
+    def outcome(row: tuple[Any, ...]) -> str:
+        return "skipped" if row[13] else "done" if row[12] else "partly_done"
+
+    rank = {"skipped": 1, "partly_done": 2, "done": 3}
     for row in rows:
-        values = list(row)
+        values = [*row[:20]]
         for i in (1, 17, 18):
-            values[i] = datetime.fromisoformat(values[i]).astimezone().isoformat(timespec="seconds")
-        writer.writerow(values)
+            values[i] = local(values[i])
+        mine = [r for r in rows if r[0] == row[0]]
+        same_set = [r for r in mine if (r[4], r[6], r[7]) == (row[4], row[6], row[7])]
+        best = max(rank[outcome(r)] for r in same_set)
+        last_best = [r for r in same_set if rank[outcome(r)] == best][-1]
+        sets: dict[tuple[Any, ...], int] = {}
+        for x in mine:
+            key = (x[4], x[6], x[7])
+            sets[key] = max(sets.get(key, 0), rank[outcome(x)])
+        pains = [t for t in trail if t[1] == row[20] and t[2] == "pain"]
+        notes = [t for t in trail if t[0] == row[0] and t[2] == "note"]
+        marks = [t for t in trail if t[0] == row[0] and t[2] == "not_representative"]
+        planned = row[22]
+        done = [v for v in sets.values() if v == 3]
+        partly = [v for v in sets.values() if v == 2]
+        values += [
+            outcome(row), int(last_best is row), pains[0][3] if pains else None,
+            local(pains[-1][6]) if pains else None, row[21], planned, len(done), len(partly),
+            len(sets) - len(done) - len(partly), max(0, planned - len(sets)) if planned else 0,
+            row[23], row[24], local(row[25]), row[26], marks[-1][5] if row[26] else None,
+            notes[0][3] if notes else None, local(notes[-1][6]) if notes else None,
+            row[27], row[28],
+        ]  # fmt: skip
+        writer.writerow([safe_text(v) for v in values])
     return out.getvalue()
 
 

@@ -23,9 +23,9 @@ from hiptimer.core.history import schema as history_schema
 from hiptimer.core.history.export import gather_report
 from hiptimer.core.history.queries import from_db_time, to_db_time
 from hiptimer.core.history.resume import plan_resume
-from hiptimer.core.history.review import completion_text, duration_text, pain_number, when_text
 from hiptimer.core.history.status import HistoryState
 from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.history.wording import completion_text, duration_text, pain_number, when_text
 from tests.core.history.test_store import T0, a_session, a_set, read
 from tests.harness import hold, reps, routine
 
@@ -37,12 +37,16 @@ def fresh_backup_memory() -> Iterator[None]:
     history_schema._backed_up.clear()
 
 
-def sound_history(db: Path, sessions: int = 3) -> list[int]:
+def sound_history(db: Path, sessions: int = 3, *, corrected: bool = False) -> list[int]:
+    """Sessions of one rated set each; `corrected`: each rating changed once afterwards."""
     ids = []
     with open_history(db) as store:
         for n in range(sessions):
             sid = a_session(store, T0 + timedelta(days=n))
-            store.rate_set(store.add_set(sid, a_set("bridge", 1, T0 + timedelta(days=n))), 2)
+            set_id = store.add_set(sid, a_set("bridge", 1, T0 + timedelta(days=n)))
+            store.rate_set(set_id, 2)
+            if corrected:
+                store.correct_pain(set_id, 1, at=T0 + timedelta(days=n, hours=1))
             store.finish_session(sid, "completed", T0 + timedelta(days=n, minutes=5))
             ids.append(sid)
     return ids
@@ -67,6 +71,7 @@ def everything_reads(store: HistoryStore) -> list[int]:
     store.sessions_needing_morning_checkin(date(2025, 3, 10))
     for sid in listed:
         store.session_sets(sid)
+    store.corrections()
     return listed
 
 
@@ -251,7 +256,14 @@ def test_no_backup_is_made_where_the_disk_lacks_room_for_it(
     ("damage_sql", "lacked"),
     [
         (["ALTER TABLE sessions DROP COLUMN note"], "sessions.note"),
-        (["DROP INDEX sets_by_exercise", "ALTER TABLE sets DROP COLUMN side"], "sets.side"),
+        (
+            [
+                "DROP INDEX sets_by_exercise",
+                "DROP INDEX sets_by_session_set",
+                "ALTER TABLE sets DROP COLUMN side",
+            ],
+            "sets.side",
+        ),
         (["DROP TABLE dose_changes"], "dose_changes"),
         (["DROP TABLE sets"], "sets"),
     ],
@@ -275,7 +287,7 @@ def test_a_missing_table_or_column_is_added_and_the_history_saves(
         store.record_dose_change("hips", "bridge", "reps", 10, 12, accepted=True, decided_at=T0)
         store.set_note(sid, "fine")
     assert read(db, "SELECT pain FROM sets WHERE session_id = 4") == [(4,)]
-    assert len(list(tmp_path.glob("history.sqlite3.bak-v2-*"))) == 1
+    assert len(list(tmp_path.glob(f"history.sqlite3.bak-v{history_schema.SCHEMA_VERSION}-*"))) == 1
     assert not list(tmp_path.glob("history.sqlite3.corrupt-*"))
     with open_history(db) as again:  # mended once: the next start is quiet
         assert again.status.notice is None
@@ -330,12 +342,15 @@ def test_a_history_missing_a_column_every_row_needs_is_moved_aside(tmp_path: Pat
 COLUMNS = {
     "sessions": ["routine_id", "routine_title", "routine_revision", "doses_json", "sets_planned",
                  "started_at", "ended_at", "end_reason", "note", "morning_pain",
-                 "morning_stiffness", "morning_at"],
+                 "morning_stiffness", "morning_at", "not_representative"],
     "sets": ["session_id", "seq", "exercise_id", "exercise_name", "side", "set_number",
              "planned_hold_s", "actual_hold_s", "planned_reps", "actual_reps", "completed",
-             "skipped", "pain", "pain_choice", "adjustment", "started_at", "ended_at"],
+             "skipped", "pain", "pain_choice", "adjustment", "started_at", "ended_at", "result",
+             "result_unit"],
     "dose_changes": ["session_id", "routine_id", "exercise_id", "side", "field", "old_value",
                      "new_value", "reason", "accepted", "decided_at"],
+    "corrections": ["session_id", "set_id", "field", "old_value", "new_value", "reason",
+                    "source", "corrected_at"],
 }  # fmt: skip
 VALUES = (
     st.none() | st.integers(-(2**63), 2**63 - 1) | st.floats(allow_nan=True) | st.text(max_size=30)
@@ -365,7 +380,7 @@ def test_any_value_in_any_column_never_stops_the_history(changes: list[Any]) -> 
     the history still saves."""
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "history.sqlite3"
-        sound_history(db)
+        sound_history(db, corrected=True)
         with open_history(db) as store:
             store.record_dose_change("hips", "bridge", "reps", 10, 12, accepted=True, decided_at=T0)
         before = all_rows(db)
@@ -398,7 +413,9 @@ def test_any_value_in_any_column_never_stops_the_history(changes: list[Any]) -> 
             assert len(reported) == len(aside)
             # Only damaged rows, and the sets of a damaged session, are set aside.
             for table, row_id in reported:
-                assert row_id in touched[table] or (table == "sets" and touched["sessions"])
+                followed = table in ("sets", "corrections") and touched["sessions"]
+                set_gone = table == "corrections" and touched["sets"]
+                assert row_id in touched[table] or followed or set_gone
             kept = all_rows(db)
             for table in COLUMNS:  # nothing is lost
                 assert kept[table] | {i for t, i in reported if t == table} == before[table]

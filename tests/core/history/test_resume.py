@@ -199,3 +199,15 @@ def test_dates_read_naturally() -> None:
     later = when_text(moment, day + timedelta(days=5))
     assert later == f"{local:%A} {local.day} {local:%B} at {local:%H:%M}"
     assert when_text(moment, date(day.year + 1, 1, 9)).endswith(f"{local.year} at {local:%H:%M}")
+
+
+def test_dates_in_spanish_name_the_day_in_spanish(spanish: None) -> None:
+    moment = datetime(2025, 3, 3, 12, 0, tzinfo=timezone.utc)  # a Monday (Sunday or Tuesday
+    local = moment.astimezone()  # in far time zones: the names are looked up, not assumed)
+    day = local.date()
+    weekday = ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo")
+    named = f"el {weekday[day.weekday()]} {day.day} de marzo a las {local:%H:%M}"
+    assert when_text(moment, day) == f"hoy a las {local:%H:%M}"
+    assert when_text(moment, day + timedelta(days=5)) == named
+    next_year = when_text(moment, date(day.year + 1, 1, 9))
+    assert next_year == named.replace("marzo a las", f"marzo de {day.year} a las")

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
+from hiptimer.core.history.adherence import adherence
 from hiptimer.core.history.export import export_csv, gather_report
 from hiptimer.core.history.review import (
     ExerciseInfo,
-    adherence,
     exercise_trend,
     exercises_for,
     filter_sessions,
@@ -84,24 +84,23 @@ def test_trend_compares_the_first_and_last_two_weeks(store: HistoryStore, weeks:
     assert exercise_trend(store, bridge, until=start).trend == "-"  # one session: no trend
 
 
-def test_adherence_counts_only_full_weeks_against_the_schedule(
-    store: HistoryStore, weeks: Weeks
-) -> None:
+def test_adherence_and_trend_in_spanish(store: HistoryStore, weeks: Weeks, spanish: None) -> None:
     fill(store, weeks)
-    since, until = weeks.week1 + timedelta(days=2), weeks.week2 + timedelta(days=9)  # Wed to Wed
+    since, until = weeks.week1 + timedelta(days=2), weeks.week2 + timedelta(days=9)
     sessions = store.list_sessions("hips", since, until)
     result = adherence(store, sessions, HIPS.schedule, "hips", since, until)
-    assert [w.sessions for w in result.weeks] == [1, 3, 0]
-    assert result.full_weeks == [result.weeks[1]]
-    assert (result.per_week, result.weeks_on_schedule) == (3.0, 1)
-    assert result.summary()[:3] == [
-        "4 sessions in 3 weeks",
-        "3.0 a week on average over 1 full week",
-        "at least 3 a week (the schedule: 3-4 times a week) in 1 of 1 full week",
+    summary = result.summary()
+    assert summary[0].startswith("4 sesiones en 3 semanas desde el ")
+    assert summary[1:3] == [
+        "3,0 por semana de media en 1 semana completa",
+        "al menos 3 por semana (la frecuencia: 3-4 veces por semana) en 1 de 1 semana completa",
     ]
-    short = adherence(store, sessions[:1], None, "hips", weeks.week2 + timedelta(days=4), until)
-    assert short.full_weeks == [] and short.weeks_on_schedule is None
-    assert short.per_week == 0.5  # no full week: the average of the weeks there are
+    start = weeks.week1 - timedelta(days=28)
+    for day, pain in ((start, 6), (weeks.week2 + timedelta(days=3), 2)):
+        record(store, HIPS, day, {("bridge", None): [pain]})
+    trend = exercise_trend(store, ExerciseInfo("bridge", "Bridge", False), until=until)
+    assert trend.trend.startswith("mejor (-")
+    assert trend.first_dose.endswith(" repeticiones")
 
 
 def test_csv_export_filters_by_end_day_and_routine(
@@ -140,5 +139,5 @@ def test_report_data_for_one_routine(store: HistoryStore, weeks: Weeks) -> None:
     assert data.adherence.weeks_on_schedule == 1
     assert [t.exercise.id for t in data.trends] == ["bridge", "clam"]
     assert data.trends[0].first_dose == "10 reps" and data.trends[0].last_dose == "12 reps"
-    assert [c.new_value for c, _name in data.changes] == [12]
+    assert [(c.new, c.decided_by) for c in data.changes] == [(12, "accepted")]
     assert [s.note for s in data.notes] == ["Much better", "Sore, took it easy"]

@@ -140,6 +140,7 @@ def test_the_doc_marks_exactly_those_schedules_as_our_choice() -> None:
         "hip-strength-mobility",
         "spinal-stenosis-basics",
         "desk-micro-break",
+        "monthly-check",
     }
     assert {r[0] for r in rows} == set(builtins())
 

@@ -65,6 +65,16 @@ class FakeStore:
         self._maybe_fail("rate")
         self.calls.append(("rate", (set_id, pain, choice)))
 
+    def correct_pain(
+        self, set_id: int, pain: int | None, *, at: datetime, source: str = "history",
+        reason: str = "",
+    ) -> None:  # fmt: skip
+        self._maybe_fail("correct")
+        self.calls.append(("correct", (set_id, pain, source)))
+
+    def record_result(self, set_id: int, value: float | None, unit: str) -> None:
+        self.calls.append(("result", (set_id, value, unit)))
+
     def finish_session(self, session_id: int, end_reason: str, ended_at: datetime) -> None:
         self._maybe_fail("finish")
         self.calls.append(("finish", (session_id, end_reason, ended_at)))

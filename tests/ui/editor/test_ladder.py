@@ -247,7 +247,7 @@ def test_a_problem_in_another_variant_is_named_and_leads_to_it(
     bar.picker.activated.emit(0)
     assert line(editor, "hold_s").property("invalid") is not True
     assert bar.error.isVisibleTo(editor)
-    assert bar.error.text().startswith("Variant 2 (Hamstring stretch (harder)): hold_s:")
+    assert bar.error.text().startswith("Variant 2 (Hamstring stretch (harder)): hold:")
     assert editor.problems.lines() == [
         "\u26a0  Hamstring stretch, variant 2 (Hamstring stretch (harder)): hold: expected a "
         "number greater than 0 and at most 3600, got 0"

@@ -25,7 +25,7 @@ from hiptimer.core.session.events import SetCompleted, StepStarted
 from hiptimer.core.session.steps import StepKind
 from hiptimer.ui.editor import files
 from hiptimer.ui.editor import window as editor_window
-from hiptimer.ui.editor.fields import LineField
+from hiptimer.ui.editor.fields import ChoiceField, LineField
 from hiptimer.ui.editor.files import RoutineDropFilter
 from hiptimer.ui.editor.keep_doses import KeepDosesDialog, offer_to_keep_doses
 from hiptimer.ui.editor.picker import ExercisePicker
@@ -556,3 +556,33 @@ def test_the_edited_routine_runs_with_the_new_hold(
     finally:
         conn.close()
     assert rows == [(2,)] and sets == [(45, 45)]
+
+
+def test_the_editor_in_spanish(qtbot: QtBot, catalog: Catalog, spanish: None) -> None:
+    window = EditorWindow(catalog.find(BUILTIN_ID), catalog)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.windowTitle().startswith("Editar rutina — ")
+    assert window.tabs.tabText(1) == "Datos de la rutina"
+    assert window.tabs.tabText(0).startswith("Ejercicio 1: ")
+    assert window.banner.text().startswith("Rutina de serie: se queda como viene.")
+    assert [window.save_button.text(), window.close_button.text()] == ["Guardar", "Cerrar"]
+    assert window.problems.status.text().endswith("Sin problemas: la rutina es válida.")
+    kind = window.exercise_form.fields["kind"]
+    assert isinstance(kind, ChoiceField)
+    assert [kind.combo.itemText(i) for i in range(2)] == [
+        "Mantener un tiempo",
+        "Repeticiones contadas",
+    ]
+    hold = line(window, "hold_s")
+    type_into(qtbot, hold, "7,5")  # a decimal comma where Spanish writes one
+    assert window.data["exercises"][0]["hold_s"] == 7.5 and hold.error.text() == ""
+    assert window.undo_stack.undoText() == "Editar mantener"
+    window.undo_stack.undo()
+    assert hold.edit.text() == str(window.data["exercises"][0]["hold_s"]).replace(".", ",")
+    name = line(window, "name")
+    type_into(qtbot, name, "")
+    assert name.error.text() == "no puede quedar vacío"  # the validator's words, in Spanish
+    assert window.problems.lines() == ["\u26a0  Ejercicio 1: nombre: no puede quedar vacío"]
+    assert window.problems.status.text().startswith("1 problema que corregir")
+    window.undo_stack.setClean()

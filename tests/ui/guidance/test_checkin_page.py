@@ -169,3 +169,23 @@ def test_the_check_in_and_suggestion_keys() -> None:
         assert act(K.Key_A, mode) == (Action.ACCEPT_SUGGESTION, 0)
         assert act(K.Key_D, mode) == (Action.NOT_NOW, 0)
         assert act(K.Key_N, mode) is None  # N is "next" in a set: it never declines
+
+
+def test_asked_and_shown_in_spanish(days: Days, spanish: None) -> None:
+    record_yesterday(days)
+    window = days.open()
+    assert window.guidance is not None
+    page = window.guidance.checkin
+    assert page is not None and days.mode() is Mode.CHECKIN
+    assert days.speech.texts == ["¿Cómo notas la cadera esta mañana?"]
+    assert page.question.text() == "¿Cómo notas la cadera esta mañana?"
+    assert page.about.text() == "La mañana después de: Small hip routine"
+    assert [a.text() for a in page.stiffness.anchor_labels] == [
+        "nada",
+        "moderada",
+        "la máxima\nrigidez",
+    ]
+    assert page.skip_button.text().startswith("Hoy no")
+    days.key(K.Key_3)
+    assert page.pain_label.text() == "Dolor: 3/10"
+    assert page.stiffness_label.text() == "\u25b8 Rigidez"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import unicodedata
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -13,8 +14,11 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.ui.history.report_pages import MAX_PAGES
 from hiptimer.ui.history.report_pdf import write_report
+from hiptimer.ui.history.report_sections import FIRST_PAGE_CHANGES
 from tests.history_data import HIPS, STRETCH, Weeks, fill, record
+from tests.ui.history.pdf_text import pdf_pages
 
 
 @pytest.fixture
@@ -37,7 +41,7 @@ def pdf_text(pdf: Path) -> str:
     if not shutil.which("pdftotext"):
         pytest.skip("pdftotext is not installed")
     done = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True)
-    return done.stdout
+    return unicodedata.normalize("NFKC", done.stdout)  # "stiﬀ": the font's ligatures undone
 
 
 def test_a_report_of_a_few_weeks_is_one_page(
@@ -57,7 +61,7 @@ def test_a_report_of_a_few_weeks_is_one_page(
     data = out.read_bytes()
     assert data.startswith(b"%PDF") and data.rstrip().endswith(b"%%EOF")
     assert pages == page_count(out) == 1
-    text = pdf_text(out)
+    text = " ".join(" ".join(pdf_pages(out)).split())  # a cell's lines joined
     for expected in (
         "HipTimer exercise report",
         "Routine: Hips",
@@ -66,15 +70,32 @@ def test_a_report_of_a_few_weeks_is_one_page(
         "Bridge",
         "10 reps → 12 reps",
         "Dose changes",
+        "the user, accepting HipTimer's suggestion",
         "variant 1 → 2",  # a move up the ladder, counted as people count
-        "accepted",
         "Much better",
     ):
         assert expected in text, expected
     assert text.index("Much better") < text.index("Sore, took it easy")  # newest note first
 
 
-def test_a_long_history_with_many_notes_stays_within_two_pages(
+def test_the_report_in_spanish_names_dose_changes_with_units(
+    store: HistoryStore, tmp_path: Path, weeks: Weeks, spanish: None
+) -> None:
+    fill(store, weeks)
+    day = store.list_sessions()[2].started_at
+    store.record_dose_change(
+        "hips", "clam", "hold_s", 30, 35, accepted=False, decided_at=day, side="left"
+    )
+    out = tmp_path / "informe.pdf"
+    write_report(store, out, routine_id="hips", catalog=[HIPS, STRETCH])
+    text = pdf_text(out)
+    for expected in ("Cambios de dosis", "Clamshell (izquierdo)", "30 s → 35 s", "rechazó"):
+        assert expected in text, expected
+    assert re.search(r"5 sesiones en \d semanas", text)
+    assert " x " not in text and "reps" not in text and "sessions" not in text
+
+
+def test_a_long_history_keeps_its_summary_on_the_first_page_and_a_bounded_length(
     store: HistoryStore, tmp_path: Path, weeks: Weeks
 ) -> None:
     long_note = "My hip felt stiff after sitting for a long time at work, " * 12
@@ -90,9 +111,15 @@ def test_a_long_history_with_many_notes_stays_within_two_pages(
             decided_at=store.list_sessions(limit=1)[0].started_at, reason="progress",
         )  # fmt: skip
     out = tmp_path / "long.pdf"
-    assert write_report(store, out, catalog=[HIPS]) == page_count(out) == 2
-    text = pdf_text(out)
-    assert "older notes" in text or "older changes" in text
+    pages = write_report(store, out, catalog=[HIPS])
+    assert pages == page_count(out) <= MAX_PAGES
+    first, *rest = pdf_pages(out)
+    for heading in ("Adherence", "Pain during exercise and the next morning", "Dose changes"):
+        assert heading in first, heading
+    assert f"and {40 - FIRST_PAGE_CHANGES} older, listed below." in " ".join(first.split())
+    later = " ".join(" ".join(rest).split())
+    assert "Dose changes and who decided them" in later  # all of them, after the first page
+    assert "older notes" in later or "earlier sessions" in later
 
 
 def test_an_empty_history_still_makes_a_report(store: HistoryStore, tmp_path: Path) -> None:
@@ -130,3 +157,37 @@ def test_a_report_through_a_link_keeps_the_link_and_a_failure_keeps_the_older_re
     assert write_report(store, link) == 1
     assert link.is_symlink() and real.read_bytes().startswith(b"%PDF")
     assert sorted(p.name for p in real.parent.iterdir()) == ["report.pdf"]
+
+
+def test_the_period_and_every_schedule_are_there_whole(
+    store: HistoryStore, tmp_path: Path, weeks: Weeks
+) -> None:
+    # Issue 15: the period's end date was cut off, and "Schedule: not set" printed for
+    # routines that have one; a --since before the first session squeezed the charts.
+    fill(store, weeks)
+    long = STRETCH.__class__(**{**STRETCH.__dict__, "title": "Stretches " * 12})
+    record(store, long, weeks.week2 + timedelta(days=3), {("hamstring", None): [1]})
+    out = tmp_path / "report.pdf"
+    early = weeks.week1 - timedelta(weeks=30)
+    write_report(store, out, since=early, until=weeks.today, catalog=[HIPS, STRETCH])
+    text = " ".join(pdf_text(out).split())
+    first, last = weeks.week1, weeks.today
+    assert f"Period: {first.day} {first:%b %Y} – {last.day} {last:%b %Y}" in text
+    assert "Schedule: Hips: 3-4 times a week; Stretches Stretches" in text
+    assert "Stretches: daily" in text and "not set" not in text
+
+
+def test_the_morning_after_is_beside_its_session_and_charted(
+    store: HistoryStore, tmp_path: Path, weeks: Weeks
+) -> None:
+    got = fill(store, weeks)
+    sid = got.id("hips", weeks.week2)
+    when = store.get_session(sid)
+    assert when is not None
+    store.record_morning(sid, 2, 3, when.started_at + timedelta(hours=22))
+    out = tmp_path / "report.pdf"
+    write_report(store, out, routine_id="hips", catalog=[HIPS])
+    text = " ".join(pdf_text(out).split())
+    assert "Next morning (whole hip)" in text and "morning pain" in text
+    day = weeks.week2
+    assert f"{day.day} {day:%b %Y} 4 of 4 sets done; completed 3 / 2.7 pain 2, stiff 3" in text

@@ -9,15 +9,18 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate
+from PySide6.QtCharts import QValueAxis
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QFileDialog
 from pytestqt.qtbot import QtBot
 
+from hiptimer.core.history.queries import WeekCount
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.ui.history.models import SessionsModel
 from hiptimer.ui.history.window import (
     TAB_ADHERENCE,
     TAB_PAIN,
+    TAB_RETESTS,
     HistoryWindow,
     open_history_window,
 )
@@ -73,7 +76,7 @@ def test_sessions_are_listed_newest_first_with_max_and_average_pain(
     assert column(model, MAX_PAIN)[0] == "2" and column(model, AVG_PAIN)[0] == "1.2"
     assert column(model, MAX_PAIN)[-1] == "6" and column(model, AVG_PAIN)[-1] == "4.5"
     assert column(model, 1)[2] == "Stretches"
-    assert column(model, 3)[0] == "4/4 sets, completed"
+    assert column(model, 3)[0] == "4 of 4 sets done; completed"
     assert column(model, 6)[-1] == "Sore, took it easy"
 
 
@@ -108,7 +111,7 @@ def test_choosing_a_session_shows_its_sets_and_its_note(
     pane = window.sessions_pane
     pane.list_view.selectRow(5)  # the oldest
     sets = pane.sets.rows()
-    assert [(r.exercise_id, r.side, r.pain) for r in sets] == [
+    assert [(r.exercise_id, r.side, r.pain) for r in (row.record for row in sets)] == [
         ("bridge", None, 5),
         ("bridge", None, 6),
         ("clam", "right", 4),
@@ -171,6 +174,22 @@ def test_adherence_bars_count_sessions_per_week(window: HistoryWindow, weeks: We
     window.set_filters(None, weeks.week1, weeks.week2 + timedelta(days=6))
     assert pane.chart.bar_values == [2.0, 4.0]
     assert len(pane.chart.chart.series()) == 1  # two routines: no one schedule
+
+
+@pytest.mark.parametrize(
+    ("top", "ticks"), [(2, [0, 1, 2, 3, 4]), (7, list(range(9))), (13, [0, 2, 4, 6, 8, 10, 12, 14])]
+)
+def test_the_sessions_axis_ticks_on_whole_numbers(qtbot: QtBot, top: int, ticks: list[int]) -> None:
+    # Issue 15: ticks every 1.875 labelled with %d read 0, 1, 3, 5, so a week of 2 looked like 1.
+    from hiptimer.ui.history.charts import AdherenceChart
+
+    chart = AdherenceChart()
+    qtbot.addWidget(chart)
+    monday = date(2025, 3, 3)
+    chart.set_weeks([WeekCount(monday, top), WeekCount(monday + timedelta(days=7), 1)], None)
+    (axis,) = [a for a in chart.chart.axes() if isinstance(a, QValueAxis)]
+    step = (axis.max() - axis.min()) / (axis.tickCount() - 1)
+    assert [axis.min() + step * i for i in range(axis.tickCount())] == ticks
 
 
 def test_exports_ask_where_and_write(
@@ -272,3 +291,81 @@ def test_a_window_opened_long_after_the_last_session_shows_everything(
     checked = w.presets.checkedButton()
     assert checked is not None and checked.text() == "All" and w.filters.until is None
     assert w.sessions_pane.sessions.rowCount() == 1
+
+
+def test_the_pain_chart_shows_the_morning_after_each_session(
+    window: HistoryWindow, store: HistoryStore, recorded: Recorded, weeks: Weeks
+) -> None:
+    sid = recorded.id("hips", weeks.week2)
+    session = store.get_session(sid)
+    assert session is not None
+    store.record_morning(sid, 2, 4, session.started_at + timedelta(hours=22))
+    window.set_filters("hips", weeks.week1, weeks.week2 + timedelta(days=6))
+    window.tabs.setCurrentIndex(TAB_PAIN)
+    chart = window.show_pain().pain_chart
+    assert [(p.y()) for p in chart.morning.points()] == [2.0]
+    assert [(p.y()) for p in chart.stiffness.points()] == [4.0]
+    window.show_pain().choose("clam", "left")  # any exercise of the session: the same morning
+    assert chart.morning.count() == 1
+
+
+def test_the_re_tests_tab_charts_each_test_beside_the_pain(
+    qtbot: QtBot, store: HistoryStore, weeks: Weeks
+) -> None:
+    from hiptimer.core.history.queries import StoredSet
+    from hiptimer.core.routines.model import Measure, Retest
+    from tests.harness import hold, routine
+
+    fill(store, weeks)
+    check = routine(hold("stance", 45, test=Retest(Measure.TIME)), id="check", title="Check")
+    for n, day in enumerate((weeks.week1, weeks.week2)):
+        when = datetime.combine(day, time(18)).astimezone()
+        sid = store.begin_session("check", "Check", 1, {}, when, sets_planned=1)
+        store.add_set(sid, StoredSet("stance", "Stance", 1, when, when, planned_hold_s=45,
+                                     actual_hold_s=12.5 + 10 * n, result=12.5 + 10 * n,
+                                     result_unit="s"))  # fmt: skip
+    w = HistoryWindow(store, [HIPS, STRETCH, check])
+    qtbot.addWidget(w)
+    w.set_filters(None, weeks.week1, weeks.today)
+    w.tabs.setCurrentIndex(TAB_RETESTS)
+    pane = w.show_retests()
+    assert pane.test.count() == 1 and pane.chart.point_count() == 2
+    assert pane.chart.pain.count() > 0  # the pain of the sessions, beside the results
+    assert "First 12.5 s" in pane.summary.text() and "latest 22.5 s" in pane.summary.text()
+    w.tabs.setCurrentIndex(TAB_ADHERENCE)
+    adherence = w.show_adherence().summary.text()
+    assert "2 re-test sessions, not counted" in adherence
+
+
+def test_the_window_in_spanish(
+    qtbot: QtBot, store: HistoryStore, recorded: Recorded, weeks: Weeks, spanish: None
+) -> None:
+    window = HistoryWindow(store, [HIPS, STRETCH])
+    qtbot.addWidget(window)
+    window.show()
+    model = window.sessions_pane.sessions
+    assert window.windowTitle() == "Historial — HipTimer"
+    assert [window.tabs.tabText(i) for i in range(3)] == ["Sesiones", "Dolor y dosis", "Adherencia"]
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in (0, 3)] == [
+        "Fecha",
+        "Realizado",
+    ]
+    assert column(model, 3)[0] == "4 de 4 series hechas; completada"
+    assert column(model, AVG_PAIN)[0] == "1,2"
+    when = column(model, 0)[0]
+    assert when.split()[0] in ("lun", "mar", "mié", "jue", "vie", "sáb", "dom"), when
+    assert window.status.text() == "6 sesiones"
+    pane = window.sessions_pane
+    pane.list_view.selectRow(5)
+    row = [pane.sets.index(2, c).data() for c in range(pane.sets.columnCount())]
+    assert row[:5] == ["Clamshell", "derecho", "1", "30 s", "30 s"]
+    bridge = [pane.sets.index(0, c).data() for c in range(pane.sets.columnCount())]
+    assert bridge[3] == "10 repeticiones"
+    assert "dolor máx. 6, medio 4,5" in pane.heading.text()
+    window.tabs.setCurrentIndex(TAB_PAIN)
+    assert window.pain_pane is not None
+    assert window.pain_pane.pain_chart.chart.title() == "Dolor tras las series: Bridge"
+    window.set_filters("hips", weeks.week1, weeks.week2 + timedelta(days=6))
+    window.tabs.setCurrentIndex(TAB_ADHERENCE)
+    assert window.adherence_pane is not None
+    assert window.adherence_pane.summary.text().startswith("5 sesiones en 2 semanas")

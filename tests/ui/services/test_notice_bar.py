@@ -181,3 +181,20 @@ def test_the_notice_reads_the_speakers_fields(qtbot: QtBot) -> None:
     speaker.fail("The synthesiser crashed.")
     speaker.fail("The synthesiser crashed.")
     assert failing.shown == [f"{NO_VOICE} The synthesiser crashed."]
+
+
+def test_the_notice_is_in_spanish_with_the_command_kept(
+    qtbot: QtBot, make_window: MakeWindow, spanish: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tts.sys, "platform", "linux")
+    monkeypatch.setattr(tts, "espeak_library_found", lambda: False)
+
+    def engine_fails() -> FakeEngine:  # as default_engine_factory says it
+        raise tts.SpeechUnavailable(tts.explain_init_failure(RuntimeError("no espeak")))
+
+    window, _clock = make_window(engine_fails)
+    qtbot.waitUntil(window.notice.isVisible, timeout=WAIT_MS)
+    (shown,) = window.notice.shown
+    assert shown.startswith("Sin voz: los subtítulos siguen en pantalla. La voz está desactivada")
+    assert shown.endswith("Instálalo con: sudo apt install espeak-ng")
+    assert window.notice.dismiss.text() == "Cerrar"

@@ -242,6 +242,22 @@ def test_a_newer_history_is_left_alone_and_sessions_still_run(
     assert db.read_bytes() == before
 
 
+def test_a_newer_history_is_said_in_spanish(
+    qtbot: QtBot, quiet_services: None, spanish: None
+) -> None:
+    db = paths.history_db_path()
+    db.parent.mkdir(parents=True)
+    with sqlite3.connect(db) as conn:
+        conn.execute(f"PRAGMA user_version = {history_schema.SCHEMA_VERSION + 1}")
+    services = open_services(muted=True, voice="", rate=160, volume=1.0)
+    window = window_on(qtbot, services)
+    (text,) = window.banner.texts()
+    assert text.startswith(f"Historial desactivado: El historial {db} lo creó un HipTimer más")
+    assert text.endswith("Las sesiones funcionan, pero no se registran.")
+    window.close()
+    services.shutdown()
+
+
 def test_an_unusable_data_folder_still_opens_with_the_warnings(
     qtbot: QtBot, quiet_services: None, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -50,6 +50,15 @@ class FakeHistory:
     def rate_set(self, set_id: int, pain: int | None, choice: str | None = None) -> None:
         self.calls.append(("rate", (set_id, pain, choice)))
 
+    def correct_pain(
+        self, set_id: int, pain: int | None, *, at: datetime, source: str = "history",
+        reason: str = "",
+    ) -> None:  # fmt: skip
+        self.calls.append(("correct", (set_id, pain, source)))
+
+    def record_result(self, set_id: int, value: float | None, unit: str) -> None:
+        self.calls.append(("result", (set_id, value, unit)))
+
     def finish_session(self, session_id: int, end_reason: str, ended_at: datetime) -> None:
         self.calls.append(("finish", (session_id, end_reason)))
 
@@ -133,6 +142,16 @@ def test_three_ticks_then_an_end_tone_for_each_hold_and_rest(made: list[Session]
     assert s.beeper.calls == ["start", "tick", "end"]  # the get-ready has only its last second
     s.advance(5)
     assert s.beeper.calls == ["start", "tick", "end", "tick", "tick", "tick", "end"]
+
+
+def test_the_beeps_stream_is_released_when_the_session_ends_not_before(
+    made: list[Session],
+) -> None:
+    s = start(made, quick_routine(hold(hold_s=5)))
+    s.advance(7)  # the hold's last tick and end chime played; its pain prompt waits
+    assert s.beeper.released == 0
+    s.driver.rate_pain(0)
+    assert s.beeper.released == 1
 
 
 def test_no_end_tone_when_a_step_is_cut_short_early(made: list[Session]) -> None:

@@ -51,7 +51,7 @@ def test_rows_show_planned_against_actual_pain_and_choice() -> None:
         "right",
         "1",
         "60 s",
-        "42.5 s",
+        "42.5 s (partly done)",
         "7/10",
         "lower dose",
     )
@@ -62,13 +62,23 @@ def test_rows_show_planned_against_actual_pain_and_choice() -> None:
     assert record_row(record(2, skipped=True))[4] == "skipped"
 
 
-def test_totals_count_sets_skips_and_the_highest_pain() -> None:
-    r = result(record(0, pain=2), record(1, pain=6), record(2, skipped=True))
-    assert stats_line(r) == (
-        "Total time 12:34  \u00b7  2 sets done  \u00b7  1 skipped  \u00b7  highest pain 6/10"
+def test_totals_count_each_planned_set_once_by_its_outcome() -> None:
+    r = result(
+        record(0, pain=2),
+        record(1, set_number=2, pain=6),
+        record(2, set_number=3, skipped=True),
+        sets_planned=4,
     )
-    assert "1 set done" in stats_line(result(record(0)))
+    assert stats_line(r) == (
+        "Total time 12:34  \u00b7  2 of 4 sets done  \u00b7  1 skipped  \u00b7  1 not reached"
+        "  \u00b7  highest pain 6/10"
+    )
+    assert "1 of 1 set done" in stats_line(result(record(0)))
     assert "no pain ratings" in stats_line(result(record(0)))
+    # Skipped, then done again after Back: one set, done; the skipped attempt is not counted.
+    again = result(record(0, skipped=True), record(1), sets_planned=2)
+    assert again.counts.text() == "1 of 2 sets done, 1 not reached"
+    assert record_row(again.records[0], counted=False)[4] == "skipped \u00b7 not counted"
 
 
 def test_adjustments_are_listed_and_can_be_kept(qtbot: QtBot) -> None:

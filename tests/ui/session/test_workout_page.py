@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from hiptimer.core.routines.model import Exercise, Routine, Tempo
 from hiptimer.core.session.steps import StepKind
-from hiptimer.ui.keys import Action, Mode
+from hiptimer.ui.keys import POINT, Action, Mode
 from hiptimer.ui.session.workout_page import WorkoutPage
 from hiptimer.ui.session.workout_text import WorkoutText
 from hiptimer.ui.theme import Phase, style_for
@@ -336,3 +336,53 @@ def test_long_steps_shrink_to_fit_beside_the_countdown(make: MakePage) -> None:
     assert panel.font_px >= 14
     bottom = panel.caution.geometry().bottom()
     assert bottom <= panel.height()  # nothing cut off at the bottom
+
+
+def test_a_slip_of_a_rating_is_changed_from_the_choice_or_the_pause_after(
+    make: MakePage, qtbot: QtBot
+) -> None:
+    h = make(quick_routine(hold("a", hold_s=5, sets=2)))
+    h.driver.start()
+    h.until(StepKind.PAIN)
+    h.page.perform(Action.RATE, 7)  # above the limit of 5: the choice
+    assert h.page.key_mode() is Mode.CHOICE and h.page.pain.change_button.isVisible()
+    qtbot.mouseClick(h.page.pain.change_button, Qt.MouseButton.LeftButton)
+    assert h.page.key_mode() is Mode.PAIN
+    assert h.page.pain.question.text().startswith("Change the rating of 7")
+    assert h.page.pain.skip_button.text() == "No rating"
+    h.page.perform(Action.RATE, 1)
+    assert h.driver.engine.step.kind is StepKind.REST
+    assert h.page.rating_note.isVisible()
+    assert h.page.rating_note.text() == "Rated 1/10  \u00b7  Backspace: change"
+    assert h.page.perform(Action.CHANGE_RATING, 0) and h.page.key_mode() is Mode.PAIN
+    h.page.perform(Action.SKIP_RATING, 0)  # K: no rating after all
+    assert h.driver.engine.records[0].pain is None and not h.page.rating_note.isVisible()
+    h.until(StepKind.PAIN)  # the next set's question is the usual one
+    assert h.page.pain.question.text() == "How much pain did that set cause?"
+
+
+def test_a_re_test_counts_with_space_and_a_measured_result_is_typed_in(make: MakePage) -> None:
+    from hiptimer.core.routines.model import Measure, Retest
+
+    chair = hold("chair", hold_s=30, test=Retest(Measure.COUNT, "stands"))
+    reach = hold("reach", hold_s=5, test=Retest(Measure.VALUE, "cm"))
+    h = make(quick_routine(chair, reach))
+    h.driver.start()
+    h.until(StepKind.WORK)
+    assert h.page.key_mode() is Mode.COUNTING  # Space counts, the clock ends the set
+    for _ in range(3):
+        h.page.perform(Action.COUNT_REP, 0)
+    assert h.text.big == "3" and h.text.big_caption.startswith("counted")  # the count is big
+    assert h.text.rep_line.endswith("left in this set")  # and the time left beside it
+    h.until(StepKind.PAIN)
+    assert h.driver.engine.records[0].result == 3.0
+    h.page.perform(Action.RATE, 1)
+    h.until(StepKind.MEASURE)
+    assert h.page.key_mode() is Mode.RESULT and h.page.result.isVisible()
+    for key in (1, 2, POINT, 5, POINT, 7):  # a second point is ignored
+        h.page.perform(Action.TYPE, key)
+    h.page.perform(Action.ERASE, 0)
+    assert h.page.result.number.text() == "12.5 cm"
+    h.page.perform(Action.ACCEPT, 0)
+    assert h.driver.engine.records[-1].result == 12.5
+    assert h.page.key_mode() is Mode.PAIN

@@ -178,7 +178,7 @@ CANCEL = QDialogButtonBox.StandardButton.Cancel
 def test_the_menu_item_and_its_shortcut(app: App) -> None:
     file_menu = menu_of(app.window.menuBar().actions()[0])
     labels = [a.text() for a in file_menu.actions() if not a.isSeparator()]
-    assert labels == ["&Settings\u2026", "&Quit"]
+    assert labels == ["&Settings\u2026", "Weekly &plan and reminders\u2026", "&Quit"]
     assert app.window.settings_actions.action.shortcut().toString() == "Ctrl+,"
 
 

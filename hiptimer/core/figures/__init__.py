@@ -1,0 +1,1 @@
+"""Figures that show an exercise: a stick figure's key poses, posed and moved without Qt."""

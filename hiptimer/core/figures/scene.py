@@ -1,0 +1,259 @@
+"""A figure as flat shapes to paint: the floor, the props, the body's lines by depth, rings.
+
+A painter only fills and strokes what is here, in order; everything 3D is done already.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass, replace
+from enum import Enum
+
+from hiptimer.core.figures.kinematics import (
+    HEAD_R,
+    SEGMENTS,
+    ScreenPoint,
+    Vec,
+    apply,
+    joint_points,
+    placed,
+    project,
+    view_matrix,
+)
+from hiptimer.core.figures.model import Body, Figure, Pose, Prop, PropKind
+from hiptimer.core.figures.motion import along
+
+Point = tuple[float, float]
+TURNS_FROM = 20.0  # degrees: a limb line that turns more than this between key poses is "moving"
+TRUNK_LINES = {("pelvis", "neck"), ("right_hip", "left_hip"), ("right_shoulder", "left_shoulder")}
+FAR_BY = 3.0  # a line this much farther than the pelvis is on the far side
+PAD = 4.0  # half the widest line, and a little air
+FRAME_SAMPLES = 16
+FLOOR_MARGIN = 6.0
+
+
+class Ink(str, Enum):
+    """How a body line is drawn: near or far side, still or moving."""
+
+    NEAR = "near"
+    FAR = "far"
+    MOVING = "moving"
+    FAR_MOVING = "far_moving"
+
+
+@dataclass(frozen=True)
+class Line:
+    a: Point
+    b: Point
+    depth: float
+    ink: Ink
+    trunk: bool = False
+
+
+@dataclass(frozen=True)
+class Head:
+    centre: Point
+    radius: float
+    nose: Point
+    depth: float
+    ink: Ink
+
+
+@dataclass(frozen=True)
+class Scene:
+    """Shapes in figure units, y up; `bounds` (left, bottom, right, top) frames every pose."""
+
+    floor: tuple[Point, ...]
+    props: tuple[tuple[Point, ...], ...]  # filled outlines, back to front
+    prop_lines: tuple[tuple[Point, Point], ...]  # chair legs
+    body: tuple[Line | Head, ...]  # back to front
+    bands: tuple[tuple[Point, Point], ...]
+    rings: tuple[Point, ...]
+    bounds: tuple[float, float, float, float]
+
+
+def scene(figure: Figure, pose: Pose, *, mirrored: bool = False) -> Scene:
+    """The shapes of a figure in a pose, framed so that every key pose fits the same box."""
+    camera = figure.camera
+    world = placed(pose, figure.anchor)
+    shown = project(world, camera, mirrored=mirrored)
+    moving = moving_lines(figure)
+    pelvis_depth = shown["pelvis"].depth
+    body: list[Line | Head] = []
+    for a, b in SEGMENTS:
+        pa, pb = shown[a], shown[b]
+        depth = (pa.depth + pb.depth) / 2
+        far = depth < pelvis_depth - FAR_BY
+        moves = (a, b) in moving
+        body.append(
+            Line(_xy(pa), _xy(pb), depth, _ink(far, moves), trunk=(a, b) == ("pelvis", "neck"))
+        )
+    head = shown["head"]
+    head_moves = "head" in moving
+    body.append(
+        Head(_xy(head), HEAD_R, _xy(shown["nose"]), head.depth + 0.5, _ink(False, head_moves))
+    )
+    body.sort(key=lambda item: item.depth)
+    faces, legs = _props(figure, mirrored)
+    bands = tuple(
+        (_xy(shown[p.ends[0]]), _xy(shown[p.ends[1]]))
+        for p in figure.props
+        if p.kind is PropKind.BAND
+    )
+    rings = tuple(_xy(shown[name]) for name in pose.highlight)
+    box = frame(figure, mirrored)
+    return Scene(_floor(figure, mirrored), faces, legs, tuple(body), bands, rings, box)
+
+
+@functools.lru_cache(maxsize=64)  # the same for every frame of a figure
+def moving_lines(figure: Figure) -> frozenset[tuple[str, str]]:
+    """The limb lines that turn between the figure's key poses, both in the room and against
+    the body: an arm carried along by a leaning trunk is not marked, nor a leg that stays put
+    while the trunk leans over it. The trunk itself never is.
+    """
+    in_room = [placed(p, figure.anchor) for p in figure.keys]
+    on_body = [joint_points(replace(p, body=Body())) for p in figure.keys]
+    return frozenset(
+        (a, b)
+        for a, b in SEGMENTS
+        if (a, b) not in TRUNK_LINES and _turns(in_room, a, b) and _turns(on_body, a, b)
+    )
+
+
+def _turns(keys: list[dict[str, Vec]], a: str, b: str) -> bool:
+    first = _direction(keys[0], a, b)
+    return any(_angle(first, _direction(k, a, b)) > TURNS_FROM for k in keys[1:])
+
+
+def _direction(points: dict[str, Vec], a: str, b: str) -> Vec:
+    pa, pb = points[a], points[b]
+    d = (pb[0] - pa[0], pb[1] - pa[1], pb[2] - pa[2])
+    n = math.sqrt(sum(c * c for c in d)) or 1.0
+    return (d[0] / n, d[1] / n, d[2] / n)
+
+
+def _angle(u: Vec, v: Vec) -> float:
+    dot = max(-1.0, min(1.0, sum(x * y for x, y in zip(u, v, strict=True))))
+    return math.degrees(math.acos(dot))
+
+
+@functools.lru_cache(maxsize=64)
+def frame(figure: Figure, mirrored: bool) -> tuple[float, float, float, float]:
+    """A box around every pose and prop as seen, padded; the floor included."""
+    points: list[ScreenPoint] = []
+    # Poses between the key poses can reach farther (straight legs in mid-stride stand taller).
+    between = [along(figure, i / FRAME_SAMPLES) for i in range(FRAME_SAMPLES + 1)]
+    for pose in (*figure.keys, *between):
+        shown = project(placed(pose, figure.anchor), figure.camera, mirrored=mirrored)
+        points += shown.values()
+        head = shown["head"]
+        points += [
+            ScreenPoint(head.x + dx, head.y + dy, 0.0)
+            for dx, dy in ((HEAD_R, HEAD_R), (-HEAD_R, -HEAD_R))
+        ]
+    for outline in _props(figure, mirrored)[0]:
+        points += [ScreenPoint(x, y, 0.0) for x, y in outline]
+    points += [ScreenPoint(x, y, 0.0) for x, y in _floor(figure, mirrored)]
+    left = min(p.x for p in points) - PAD
+    right = max(p.x for p in points) + PAD
+    bottom = min(p.y for p in points) - PAD
+    top = max(p.y for p in points) + PAD
+    return left, bottom, right, top
+
+
+def _ink(far: bool, moves: bool) -> Ink:
+    if moves:
+        return Ink.FAR_MOVING if far else Ink.MOVING
+    return Ink.FAR if far else Ink.NEAR
+
+
+def _xy(p: ScreenPoint) -> Point:
+    return (p.x, p.y)
+
+
+def _screen(v: Vec, figure: Figure, mirrored: bool) -> ScreenPoint:
+    x, y, z = apply(view_matrix(figure.camera), v)
+    return ScreenPoint(-x if mirrored else x, y, z)
+
+
+@functools.lru_cache(maxsize=64)
+def _floor(figure: Figure, mirrored: bool) -> tuple[Point, ...]:
+    """The floor under the figure and its props: a line from the side, a mat from above."""
+    xs: list[float] = []
+    zs: list[float] = []
+    for pose in figure.keys:
+        for x, _, z in placed(pose, figure.anchor).values():
+            xs.append(x)
+            zs.append(z)
+    for prop in figure.props:
+        if prop.kind is not PropKind.BAND:
+            xs += [prop.x - prop.size[0] / 2, prop.x + prop.size[0] / 2]
+            zs += [prop.z - prop.size[2] / 2, prop.z + prop.size[2] / 2]
+    x0, x1 = min(xs) - FLOOR_MARGIN, max(xs) + FLOOR_MARGIN
+    z0, z1 = min(zs) - FLOOR_MARGIN, max(zs) + FLOOR_MARGIN
+    corners = [(x0, 0.0, z0), (x1, 0.0, z0), (x1, 0.0, z1), (x0, 0.0, z1)]
+    return tuple(_xy(_screen(c, figure, mirrored)) for c in corners)
+
+
+def _box_faces(x: float, y: float, z: float, size: tuple[float, float, float]) -> list[list[Vec]]:
+    w, h, d = size[0] / 2, size[1], size[2] / 2
+    x0, x1, y0, y1, z0, z1 = x - w, x + w, y, y + h, z - d, z + d
+    return [
+        [(x0, y0, z1), (x1, y0, z1), (x1, y1, z1), (x0, y1, z1)],  # toward a side viewer
+        [(x1, y0, z0), (x0, y0, z0), (x0, y1, z0), (x1, y1, z0)],
+        [(x0, y1, z0), (x0, y1, z1), (x1, y1, z1), (x1, y1, z0)],  # top
+        [(x0, y0, z0), (x1, y0, z0), (x1, y0, z1), (x0, y0, z1)],
+        [(x1, y0, z1), (x1, y0, z0), (x1, y1, z0), (x1, y1, z1)],
+        [(x0, y0, z0), (x0, y0, z1), (x0, y1, z1), (x0, y1, z0)],
+    ]
+
+
+def _prop_shapes(prop: Prop) -> tuple[list[list[Vec]], list[tuple[Vec, Vec]]]:
+    """A prop's faces (corners counter-clockwise seen from outside) and its thin lines."""
+    if prop.kind in (PropKind.BOX, PropKind.STEP, PropKind.WALL):
+        return _box_faces(prop.x, prop.y, prop.z, prop.size), []
+    if prop.kind is PropKind.CHAIR:
+        w, h, d = prop.size
+        seat = _box_faces(prop.x, prop.y + h - 3.0, prop.z, (w, 3.0, d))
+        back_x = prop.x - prop.facing * (w / 2 - 1.0)
+        back = _box_faces(back_x, prop.y + h, prop.z, (2.0, 26.0, d))
+        legs = [
+            (
+                (prop.x + sx * (w / 2 - 2), prop.y + h - 3.0, prop.z + sz * (d / 2 - 2)),
+                (prop.x + sx * (w / 2 - 2), prop.y, prop.z + sz * (d / 2 - 2)),
+            )
+            for sx in (-1, 1)
+            for sz in (-1, 1)
+        ]
+        return back + seat, legs
+    return [], []
+
+
+@functools.lru_cache(maxsize=64)
+def _props(
+    figure: Figure, mirrored: bool
+) -> tuple[tuple[tuple[Point, ...], ...], tuple[tuple[Point, Point], ...]]:
+    """The props' faces that face the viewer, farthest first, and their lines."""
+    faces: list[tuple[float, tuple[Point, ...]]] = []
+    lines: list[tuple[Point, Point]] = []
+    m = view_matrix(figure.camera)
+    for prop in figure.props:
+        shapes, thin = _prop_shapes(prop)
+        for face in shapes:
+            seen = [apply(m, v) for v in face]
+            if _facing_away(seen):
+                continue
+            depth = sum(v[2] for v in seen) / len(seen)
+            flat = tuple((-v[0] if mirrored else v[0], v[1]) for v in seen)
+            faces.append((depth, flat))
+        for a, b in thin:
+            lines.append((_xy(_screen(a, figure, mirrored)), _xy(_screen(b, figure, mirrored))))
+    faces.sort(key=lambda item: item[0])
+    return tuple(f for _, f in faces), tuple(lines)
+
+
+def _facing_away(seen: list[Vec]) -> bool:
+    """True when a face's outside points away from the viewer (or edge-on)."""
+    (ax, ay, _), (bx, by, _), (cx, cy, _) = seen[0], seen[1], seen[2]
+    return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax) <= 1e-6

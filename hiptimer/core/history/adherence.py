@@ -1,0 +1,204 @@
+"""Adherence over a period (no Qt): sessions a week from the first session on, and sets done."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from hiptimer.core.history.outcome import SetCounts
+from hiptimer.core.history.records import SessionSummary, WeekCount
+from hiptimer.core.history.series import HistorySeries
+from hiptimer.core.history.wording import day_text
+from hiptimer.core.routines.model import Routine, Schedule
+from hiptimer.i18n import DECIMAL_MARKS, _, language, n_
+
+
+def period_start(store: HistorySeries, routine_id: str | None, since: date | None) -> date | None:
+    """Where a period really starts: at `since`, but never before the first session (of the
+    routine, or of any routine), so weeks before anyone began are never counted as missed."""
+    first = store.first_session_day(routine_id)
+    if first is None:
+        return since
+    return first if since is None else max(since, first)
+
+
+@dataclass(frozen=True)
+class Adherence:
+    """Sessions per week against the schedule, and how much of each session was done.
+
+    Only sessions with a set done or partly done count (hiptimer.core.history.outcome);
+    only full weeks (Monday to Sunday inside the period, which starts at the first session)
+    count towards the average and the schedule: a week the period cuts is not a missed week.
+    """
+
+    weeks: list[WeekCount]
+    schedule: Schedule | None
+    sessions: int  # sessions with a set begun
+    counts: SetCounts  # their sets, each once, by outcome
+    completed: int  # of them, sessions that ran to the end ('completed')
+    first_day: date | None = None  # the period
+    last_day: date | None = None
+    not_counted: int = 0  # sessions begun with no set done or partly done
+    checks: int = 0  # sessions of re-tests in the period, not counted either
+
+    @property
+    def full_weeks(self) -> list[WeekCount]:
+        first, last = self.first_day or date.min, self.last_day or date.max
+        return [w for w in self.weeks if first <= w.week_start <= last - timedelta(days=6)]
+
+    @property
+    def per_week(self) -> float | None:
+        """Sessions a week on average over the full weeks; None before a week is full."""
+        weeks = self.full_weeks
+        return sum(w.sessions for w in weeks) / len(weeks) if weeks else None
+
+    @property
+    def weeks_on_schedule(self) -> int | None:
+        """Full weeks with at least the schedule's minimum; None without a schedule."""
+        if self.schedule is None:
+            return None
+        return sum(1 for w in self.full_weeks if w.sessions >= self.schedule.min_per_week)
+
+    @property
+    def completion_rate(self) -> float | None:
+        planned = self.counts.planned
+        return self.counts.done / planned if planned else None
+
+    def summary(self) -> list[str]:
+        """'53 sessions in 14 weeks from 3 Mar 2025', '3.9 a week on average over 12 full
+        weeks', ...: one clause each, in the language in use."""
+        full, weeks = len(self.full_weeks), len(self.weeks)
+        sessions = n_("{n} session", "{n} sessions", self.sessions).format(n=self.sessions)
+        in_weeks = n_("{n} week", "{n} weeks", weeks).format(n=weeks)
+        if self.first_day:
+            first = _("{sessions} in {weeks} from {day}").format(
+                sessions=sessions, weeks=in_weeks, day=day_text(self.first_day)
+            )
+        else:
+            first = _("{sessions} in {weeks}").format(sessions=sessions, weeks=in_weeks)
+        parts = [first]
+        over = n_("{n} full week", "{n} full weeks", full).format(n=full)
+        if self.per_week is None:
+            parts.append(_("no full week yet"))
+        else:
+            average = f"{self.per_week:.1f}".replace(".", DECIMAL_MARKS.get(language(), "."))
+            parts.append(_("{n} a week on average over {weeks}").format(n=average, weeks=over))
+        if self.schedule is not None and full:
+            parts.append(
+                _("at least {n} a week (the schedule: {schedule}) in {ok} of {weeks}").format(
+                    n=self.schedule.min_per_week,
+                    schedule=self.schedule.label,
+                    ok=self.weeks_on_schedule,
+                    weeks=over,
+                )
+            )
+        c = self.counts
+        if c.planned:
+            done = n_(
+                "{done} of {n} planned set done in full ({share})",
+                "{done} of {n} planned sets done in full ({share})",
+                c.planned,
+            ).format(done=c.done, n=c.planned, share=f"{self.completion_rate:.0%}")
+            rest = ", ".join(c.parts()[1:])
+            parts.append(f"{done}; {rest}" if rest else done)
+        if self.sessions:
+            parts.append(
+                _("{done} of {n} sessions ran to the end").format(
+                    done=self.completed, n=self.sessions
+                )
+            )
+        if self.checks:
+            parts.append(
+                n_(
+                    "{n} re-test session, not counted",
+                    "{n} re-test sessions, not counted",
+                    self.checks,
+                ).format(n=self.checks)
+            )
+        if self.not_counted:
+            parts.append(
+                n_(
+                    "{n} more session begun with no set done, not counted",
+                    "{n} more sessions begun with no set done, not counted",
+                    self.not_counted,
+                ).format(n=self.not_counted)
+            )
+        return parts
+
+
+def adherence(
+    store: HistorySeries,
+    sessions: list[SessionSummary],
+    schedule: Schedule | None,
+    routine_id: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    *,
+    today: date | None = None,
+    checks: Collection[str] = (),
+) -> Adherence:
+    """Adherence over these (already filtered, newest first) sessions; weeks from the store.
+
+    The period starts at `since` or the first session, whichever is later, and ends at
+    `until`, else `today` (by default, the computer's). `checks`: routines of re-tests,
+    whose sessions are listed but are not exercise sessions.
+    """
+    counted = [s for s in sessions if s.exercised and s.routine_id not in checks]
+    first = period_start(store, routine_id, since)
+    last = until or today or date.today()
+    weeks = store.weekly_adherence(routine_id, first, last, leave_out=checks) if first else []
+    total = SetCounts()
+    for s in counted:
+        c = s.counts
+        total = SetCounts(
+            total.done + c.done,
+            total.partly_done + c.partly_done,
+            total.skipped + c.skipped,
+            total.not_reached + c.not_reached,
+        )
+    return Adherence(
+        weeks=weeks,
+        schedule=schedule,
+        sessions=len(counted),
+        counts=total,
+        completed=sum(1 for s in counted if s.end_reason == "completed"),
+        first_day=first,
+        last_day=last,
+        not_counted=sum(1 for s in sessions if not s.exercised and s.routine_id not in checks),
+        checks=sum(1 for s in sessions if s.routine_id in checks),
+    )
+
+
+def check_routines(routines: Mapping[str, Routine]) -> set[str]:
+    """The routines made of re-tests only (the monthly check): not exercise sessions."""
+    return {
+        rid
+        for rid, r in routines.items()
+        if r.active_exercises and all(ex.test is not None for ex in r.active_exercises)
+    }
+
+
+def schedule_for(routines: Mapping[str, Routine], routine_ids: Iterable[str]) -> Schedule | None:
+    """The schedule to compare with: that of the one routine in question, if it has one."""
+    ids = set(routine_ids)
+    if len(ids) != 1:
+        return None
+    routine = routines.get(ids.pop())
+    return routine.schedule if routine else None
+
+
+def schedules_text(routines: Mapping[str, Routine], titles: Mapping[str, str]) -> str:
+    """'Hips: 3-4 times a week; Stretches: daily' for the routines of a period, each as its
+    routine file says now; 'not set' for one without, 'not known' for one not found."""
+    parts = []
+    for rid, title in titles.items():
+        routine = routines.get(rid)
+        if routine is None:
+            said = "not known (routine not found)"
+        elif rid in check_routines({rid: routine}):
+            said = "re-tests, about once a month"
+        else:
+            said = routine.schedule.label if routine.schedule else "not set"
+        parts.append(said if len(titles) == 1 else f"{title.strip()}: {said}")
+    return "; ".join(parts) or "not set"

@@ -1,0 +1,73 @@
+"""Functional re-test results over a period (no Qt): each test and side, first and latest.
+
+No norms: none of the documents HipTimer was made from gives reference values for these
+tests, so a result is only ever compared with the same person's earlier ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from hiptimer.core.history.records import RetestResult
+from hiptimer.core.routines.model import Routine
+
+
+@dataclass(frozen=True)
+class RetestSeries:
+    """The results of one test on one side, oldest first."""
+
+    exercise_id: str
+    name: str
+    side: str | None
+    unit: str
+    better: str  # "higher" or "lower", as the routine says (higher when it is not known)
+    points: list[tuple[datetime, float]]
+
+    @property
+    def first(self) -> float:
+        return self.points[0][1]
+
+    @property
+    def latest(self) -> float:
+        return self.points[-1][1]
+
+    @property
+    def change(self) -> float:
+        return self.latest - self.first
+
+    @property
+    def improved(self) -> bool | None:
+        """Better than the first result (None: no change, or a single result)."""
+        if len(self.points) < 2 or self.change == 0:
+            return None
+        return (self.change > 0) == (self.better == "higher")
+
+
+def _better(routines: Mapping[str, Routine], exercise_id: str) -> str:
+    for routine in routines.values():
+        for ex in routine.exercises:
+            if ex.id == exercise_id and ex.test is not None:
+                return ex.test.better
+    return "higher"
+
+
+def retest_series(
+    results: Iterable[RetestResult], routines: Mapping[str, Routine]
+) -> list[RetestSeries]:
+    """The results grouped by test and side, in the order each was first done."""
+    grouped: dict[tuple[str, str | None], list[RetestResult]] = {}
+    for r in results:
+        grouped.setdefault((r.exercise_id, r.side), []).append(r)
+    return [
+        RetestSeries(
+            ex_id,
+            rows[-1].exercise_name,
+            side,
+            rows[-1].unit,
+            _better(routines, ex_id),
+            [(r.started_at, r.result) for r in rows],
+        )
+        for (ex_id, side), rows in grouped.items()
+    ]

@@ -1,0 +1,135 @@
+"""The history in words: dates, how a session ended, pain numbers and doses, as people read them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from hiptimer.core.history.queries import Correction, DosePoint, SessionSummary
+from hiptimer.core.routines.model import format_duration
+from hiptimer.i18n import N_, _, decimal, month_name, n_, short_date, translate
+
+END_WORDS = {
+    "completed": N_("completed"),
+    "ended_early": N_("ended early"),
+    "interrupted": N_("ended by the system"),  # a logout, a shutdown, a termination signal
+    "partial": N_("partial"),
+    None: N_("unfinished"),
+}
+
+
+def when_text(when: datetime) -> str:
+    """'Mon 3 Mar 2025 09:00' in local time, in the language in use."""
+    local = when.astimezone()
+    return f"{short_date(local.date(), weekday=True)} {local:%H:%M}"
+
+
+def day_text(day: date | datetime) -> str:
+    """'3 Mar 2025' (a datetime in local time)."""
+    if isinstance(day, datetime):
+        day = day.astimezone().date()
+    return short_date(day)
+
+
+def month_abbreviation(month: int) -> str:
+    """A month's short name in the language in use (strftime's %b follows the C locale)."""
+    return month_name(month, short=True)
+
+
+def duration_text(session: SessionSummary) -> str:
+    seconds = session.duration_s
+    return "" if seconds is None else format_duration(seconds)
+
+
+def completion_text(session: SessionSummary) -> str:
+    """'16 of 18 sets done, 2 skipped; ended early': each set once, by its outcome
+    (hiptimer.core.history.outcome), and how the session ended."""
+    how = END_WORDS.get(session.end_reason)
+    return _("{sets}; {how}").format(sets=session.counts.text(), how=translate(how) if how else "?")
+
+
+SOURCE_WORDS = {
+    "session": N_("on the pain screen, right after"),
+    "history": N_("in History"),
+}
+
+
+def correction_text(c: Correction, what: str = "") -> str:
+    """'Bridge, set 1 (right): pain 7 -> 1, changed in History on 5 Mar 2025 10:02
+    ("typo")'; `what` names the set of a changed rating."""
+    where = SOURCE_WORDS.get(c.source)
+    values = {
+        "where": translate(where) if where else c.source,
+        "when": when_text(c.corrected_at),
+        "why": _(' ("{reason}")').format(reason=c.reason) if c.reason.strip() else "",
+    }
+    if c.field == "pain":
+        old = _("none") if c.old_value is None else c.old_value
+        new = _("none") if c.new_value is None else c.new_value
+        text = _("pain {old} \u2192 {new}, changed {where} on {when}{why}").format(
+            old=old, new=new, **values
+        )
+        return f"{what}: {text}" if what else text
+    if c.field == "note":
+        was = " ".join((c.old_value or "").split())
+        return _('note changed {where} on {when}; it was "{was}"{why}').format(was=was, **values)
+    if c.new_value == "1":
+        return _("marked not representative {where} on {when}{why}").format(**values)
+    return _("mark 'not representative' taken back {where} on {when}{why}").format(**values)
+
+
+def set_label(exercise_name: str, set_number: int, side: str | None) -> str:
+    """'Bridge, set 2 (right)'."""
+    if side is None:
+        return _("{name}, set {n}").format(name=exercise_name, n=set_number)
+    words = _("left") if side == "left" else _("right")
+    return _("{name}, set {n} ({side})").format(name=exercise_name, n=set_number, side=words)
+
+
+def pain_number(value: float | None, digits: int = 1) -> str:
+    if value is None:
+        return "-"
+    return decimal(value, f".{digits}f")
+
+
+def dose_label(point: DosePoint | None) -> str:
+    """'30 s' or '12 reps' for one planned dose; '-' when unknown."""
+    if point is None:
+        return "-"
+    if point.planned_hold_s is not None:
+        return _("{n} s").format(n=decimal(point.planned_hold_s))
+    if point.planned_reps is not None:
+        n = point.planned_reps
+        return n_("{n} rep", "{n} reps", n).format(n=n)
+    return "-"
+
+
+def dose_unit(points: Iterable[DosePoint]) -> str:
+    """The unit of a dose series as an axis names it: "s" or "reps"."""
+    for p in points:
+        if p.planned_hold_s is not None:
+            return _("s")
+        if p.planned_reps is not None:
+            return _("reps")
+    return ""
+
+
+def change_text(field: str, old: float | None, new: float | None) -> str:
+    """A recorded dose change: '10 reps \u2192 12 reps', '30 s \u2192 35 s', 'variant 1 \u2192 2'."""
+    if field == "rung":  # stored from 0 (the exercise as written); people count from 1
+        one, two = ("-" if v is None else str(int(v) + 1) for v in (old, new))
+        return _("variant {old} \u2192 {new}").format(old=one, new=two)
+    return f"{_field_value(field, old)} \u2192 {_field_value(field, new)}"
+
+
+def _field_value(field: str, value: float | None) -> str:
+    if value is None:
+        return "-"
+    if field == "hold_s":
+        return _("{n} s").format(n=decimal(value))
+    if field in ("reps", "sets") and value == int(value):
+        n = int(value)
+        if field == "reps":
+            return n_("{n} rep", "{n} reps", n).format(n=n)
+        return n_("{n} set", "{n} sets", n).format(n=n)
+    return f"{field} {decimal(value)}"

@@ -1,0 +1,196 @@
+"""Which plan reminders to show now: each planned routine once a day, with snooze and skip.
+
+Nothing here counts time: every check compares the local wall clock with the plan, so a
+late check (a laptop waking, a clock set forward, a busy event loop) finds the same answer
+as a punctual one. A reminder whose time passed while nothing looked fires once if it is
+still within its window (today.WINDOW) and is missed otherwise; missed ones never pile up,
+as only today's plan is ever looked at, and each routine is reminded once a day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from hiptimer.core.clock import LocalTime
+from hiptimer.core.plan.model import WeeklyPlan
+from hiptimer.core.plan.today import WINDOW, Done, Slot, slots_on
+from hiptimer.i18n import _
+
+SNOOZES = (10, 60)  # minutes offered by a reminder
+PAUSE_MINUTES = 60  # "Pause reminders for 1 h"
+
+
+@dataclass(frozen=True)
+class Reminder:
+    """A reminder to show: do this routine now (it was planned for `planned`)."""
+
+    routine_id: str
+    day: date
+    planned: datetime
+    snoozed: bool = False  # shown again after a snooze
+
+    @property
+    def key(self) -> str:
+        """Names the reminder in a notification's actions and in a tray message."""
+        return f"{self.routine_id}@{self.day.isoformat()}"
+
+
+@dataclass
+class ReminderState:
+    """What happened to today's reminders; kept in a small file so a restart does not
+    remind twice. A new day starts it afresh (yesterday's snoozes are not carried over)."""
+
+    day: date | None = None
+    fired: set[str] = field(default_factory=set)  # routine ids reminded today
+    skipped: set[str] = field(default_factory=set)  # "Skip today"
+    snoozed: dict[str, datetime] = field(default_factory=dict)  # routine id -> remind again at
+    paused_until: datetime | None = None
+
+    def roll_to(self, today: date) -> bool:
+        """Start afresh if the day changed (either way: a clock set back a day too);
+        True if it did."""
+        if self.day == today:
+            return False
+        self.day = today
+        self.fired.clear()
+        self.skipped.clear()
+        self.snoozed.clear()
+        return True
+
+
+class Reminders:
+    """Decides, at each check, which reminders are due; the caller shows them.
+
+    `done(routine_id, day)` says whether a routine was done that day (from the history).
+    """
+
+    def __init__(
+        self, plan: WeeklyPlan, local: LocalTime, state: ReminderState | None = None
+    ) -> None:
+        self.plan = plan
+        self.local = local
+        self.state = state or ReminderState()
+
+    def check(self, done: Done) -> list[Reminder]:
+        """The reminders to show now, each marked as shown."""
+        now = self.local.now()
+        self.state.roll_to(now.date())
+        if not self.plan.reminders or self.paused(now):
+            return []
+        due = []
+        for slot in self._open_slots(now.date(), done):
+            reminder = self._due(slot, now)
+            if reminder is not None:
+                due.append(reminder)
+        return due
+
+    def _open_slots(self, day: date, done: Done) -> list[Slot]:
+        """Today's slots not done and not skipped."""
+        return [
+            slot
+            for slot in slots_on(self.plan, day, self.local)
+            if slot.routine_id not in self.state.skipped and not done(slot.routine_id, day)
+        ]
+
+    def _due(self, slot: Slot, now: datetime) -> Reminder | None:
+        state, rid = self.state, slot.routine_id
+        again = state.snoozed.get(rid)
+        if again is not None:
+            if now < again:
+                return None
+            del state.snoozed[rid]
+            if now - again > WINDOW:  # asleep through the snooze and long after: missed
+                return None
+            return Reminder(rid, slot.day, slot.at, snoozed=True)
+        if rid in state.fired or not slot.at <= now <= slot.at + WINDOW:
+            return None
+        state.fired.add(rid)
+        return Reminder(rid, slot.day, slot.at)
+
+    def paused(self, now: datetime) -> bool:
+        until = self.state.paused_until
+        return until is not None and now < until
+
+    def next_at(self, done: Done) -> datetime | None:
+        """When the next reminder is planned (today's, else the next day's); None if none."""
+        if not self.plan.reminders:
+            return None
+        now = self.local.now()
+        self.state.roll_to(now.date())
+        times = [t for t in self.state.snoozed.values() if t > now]
+        for slot in self._open_slots(now.date(), done):
+            if slot.routine_id not in self.state.fired and slot.at > now:
+                times.append(slot.at)
+        day = now.date()
+        for _day in range(7):
+            if times:
+                break
+            day += timedelta(days=1)
+            times = [slot.at for slot in slots_on(self.plan, day, self.local)]
+        if not times:
+            return None
+        first = min(times)
+        until = self.state.paused_until
+        return max(first, until) if until is not None and until > now else first
+
+    # ------------------------------------------------------------ what the user chose
+
+    def snooze(self, reminder: Reminder, minutes: int) -> datetime:
+        """Remind again in `minutes`; returns when."""
+        now = self.local.now()
+        self.state.roll_to(now.date())
+        again = now + timedelta(minutes=minutes)
+        if reminder.day == now.date():
+            self.state.snoozed[reminder.routine_id] = again
+        return again
+
+    def skip_today(self, routine_id: str) -> None:
+        now = self.local.now()
+        self.state.roll_to(now.date())
+        self.state.skipped.add(routine_id)
+        self.state.snoozed.pop(routine_id, None)
+
+    def pause(self, minutes: int = PAUSE_MINUTES) -> datetime:
+        """No reminders for `minutes` (those due meanwhile come at its end, within their
+        window); returns when they start again."""
+        until = self.local.now() + timedelta(minutes=minutes)
+        self.state.paused_until = until
+        return until
+
+    def resume(self) -> None:
+        self.state.paused_until = None
+
+    def set_plan(self, plan: WeeklyPlan) -> None:
+        """A changed plan: today's routines already reminded are not reminded again."""
+        self.plan = plan
+
+
+def reminder_text(title: str, reminder: Reminder, minutes: float | None) -> tuple[str, str]:
+    """A plan reminder's heading and body, in plain text."""
+    at = f"{reminder.planned:%H:%M}"
+    if minutes and reminder.snoozed:
+        body = _("Planned for {time} (snoozed), about {minutes} min. Start opens its get-ready.")
+    elif minutes:
+        body = _("Planned for {time}, about {minutes} min. Start opens its get-ready.")
+    elif reminder.snoozed:
+        body = _("Planned for {time} (snoozed). Start opens its get-ready.")
+    else:
+        body = _("Planned for {time}. Start opens its get-ready.")
+    length = max(1, round(minutes)) if minutes else 0
+    return _("Time for {title}").format(title=title), body.format(time=at, minutes=length)
+
+
+def desk_text(title: str, used_min: float, minutes: float | None) -> tuple[str, str]:
+    """A desk-break reminder's heading and body, in plain text."""
+    if minutes:
+        body = _(
+            "You have been at the computer for {used} min. Stand up and move ({title}, "
+            "about {minutes} min)."
+        )
+    else:
+        body = _("You have been at the computer for {used} min. Stand up and move ({title}).")
+    length = max(1, round(minutes)) if minutes else 0
+    return _("Time for a desk break"), body.format(
+        used=round(used_min), title=title, minutes=length
+    )

@@ -1,0 +1,88 @@
+"""Today's reminder state in a small file beside the settings, so a restart reminds nobody twice."""
+
+from __future__ import annotations
+
+import json
+import logging
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from hiptimer.core.plan.reminders import ReminderState
+from hiptimer.core.safe_read import BadJson, UnreadableFile, parse_strict_json, read_small_text
+from hiptimer.core.safe_write import replacing_text
+
+log = logging.getLogger(__name__)
+
+FILE_NAME = "reminders-today.json"
+MAX_BYTES = 64 * 1024  # a day's state is a few hundred bytes
+MAX_IDS = 200
+
+
+def load_state(path: Path) -> ReminderState:
+    """The state in `path`; a missing, damaged or odd file gives a fresh state (at worst a
+    reminder comes again), and a damaged one is logged."""
+    try:
+        data = parse_strict_json(read_small_text(path, MAX_BYTES))
+        return _state(data)
+    except UnreadableFile as exc:
+        if not exc.missing:
+            log.warning("Cannot read %s (%s); reminders start afresh", path, exc)
+    except (BadJson, ValueError, TypeError) as exc:
+        log.warning("%s cannot be used (%s); reminders start afresh", path, exc)
+    return ReminderState()
+
+
+def _state(data: Any) -> ReminderState:
+    if not isinstance(data, dict):
+        raise ValueError("expected a JSON object")
+    day = date.fromisoformat(data["day"]) if data.get("day") else None
+    snoozed = data.get("snoozed", {})
+    if not isinstance(snoozed, dict):
+        raise ValueError("snoozed: expected an object")
+    paused = data.get("paused_until")
+    return ReminderState(
+        day=day,
+        fired=_ids(data.get("fired", [])),
+        skipped=_ids(data.get("skipped", [])),
+        snoozed={_id(k): _aware(v) for k, v in list(snoozed.items())[:MAX_IDS]},
+        paused_until=_aware(paused) if paused is not None else None,
+    )
+
+
+def _ids(value: Any) -> set[str]:
+    if not isinstance(value, list) or len(value) > MAX_IDS:
+        raise ValueError(f"expected a list of at most {MAX_IDS} routine ids")
+    return {_id(item) for item in value}
+
+
+def _id(value: Any) -> str:
+    if not isinstance(value, str) or not 0 < len(value) <= 64:
+        raise ValueError("expected a routine id")
+    return value
+
+
+def _aware(value: Any) -> datetime:
+    when = datetime.fromisoformat(value)
+    if when.tzinfo is None:
+        raise ValueError("expected a time with its UTC offset")
+    return when
+
+
+def save_state(path: Path, state: ReminderState) -> bool:
+    """Write the state; False (logged) when the disk refuses: reminders go on in memory."""
+    data = {
+        "day": state.day.isoformat() if state.day else None,
+        "fired": sorted(state.fired),
+        "skipped": sorted(state.skipped),
+        "snoozed": {rid: t.isoformat() for rid, t in sorted(state.snoozed.items())},
+        "paused_until": state.paused_until.isoformat() if state.paused_until else None,
+    }
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with replacing_text(path) as fh:
+            fh.write(json.dumps(data, indent=1) + "\n")
+    except OSError as exc:
+        log.warning("Cannot save %s: %s", path, exc.strerror or exc)
+        return False
+    return True

@@ -1,0 +1,141 @@
+"""Where the plan stands: today's planned routines (done, due, missed) and the week's tally."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from enum import Enum
+
+from hiptimer.core.clock import LocalTime
+from hiptimer.core.plan.model import WeeklyPlan, day_names
+from hiptimer.i18n import N_, _, n_, translate
+
+# A reminder fires up to this long after its planned time (after sleep, a clock jump or a
+# pause); later, the routine counts as missed for the day and no reminder comes. Our choice.
+WINDOW = timedelta(hours=3)
+
+Done = Callable[[str, date], bool]  # whether a routine was done on a local day
+
+
+class Mark(str, Enum):
+    """A planned routine's state on a day (its value is the word shown, in English)."""
+
+    LATER = "later"  # its time has not come
+    DUE = "due"  # its time has come, within the reminder window
+    MISSED = "missed"  # past its window (doing it later that day still counts as done)
+    DONE = "done"
+    SKIPPED = "skipped"  # "Skip today"
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A routine planned on a local day, and the instant its local time falls on."""
+
+    routine_id: str
+    day: date
+    at: datetime  # aware
+
+    def mark(self, now: datetime, *, done: bool, skipped: bool = False) -> Mark:
+        if done:
+            return Mark.DONE
+        if skipped:
+            return Mark.SKIPPED
+        if now < self.at:
+            return Mark.LATER
+        return Mark.DUE if now - self.at <= WINDOW and now.date() == self.day else Mark.MISSED
+
+
+def slots_on(plan: WeeklyPlan, day: date, local: LocalTime) -> list[Slot]:
+    """The routines planned on `day`, earliest first (a skipped DST hour moves on with the
+    clock: 02:30 on a spring-forward night is 03:30)."""
+    slots = [
+        Slot(item.routine_id, day, local.at(day, item.time))
+        for item in plan.items
+        if item.on(day.weekday())
+    ]
+    return sorted(slots, key=lambda slot: (slot.at, slot.routine_id))
+
+
+@dataclass(frozen=True)
+class DayTally:
+    """One day of the week: sessions planned and how many of them were done."""
+
+    day: date
+    planned: int
+    done: int
+
+
+def week_tally(plan: WeeklyPlan, today: date, done: Done) -> list[DayTally]:
+    """Monday to Sunday of today's week; days after today count what is planned only."""
+    monday = today - timedelta(days=today.weekday())
+    tally = []
+    for n in range(7):
+        day = monday + timedelta(days=n)
+        planned = [item for item in plan.items if item.planned_on(day)]
+        count = sum(1 for item in planned if day <= today and done(item.routine_id, day))
+        tally.append(DayTally(day, len(planned), count))
+    return tally
+
+
+def done_lookup(sessions: Collection[tuple[str, date]]) -> Done:
+    """A Done for a set of (routine id, local day) pairs with a set done."""
+    found = set(sessions)
+    return lambda routine_id, day: (routine_id, day) in found
+
+
+def today_lines(
+    plan: WeeklyPlan,
+    now: datetime,
+    local: LocalTime,
+    done: Done,
+    title: Callable[[str], str],
+    skipped: Collection[str] = (),
+) -> list[str]:
+    """ "Daily hip stretches at 18:00 — due", one line per routine planned today."""
+    lines = []
+    for slot in slots_on(plan, now.date(), local):
+        mark = slot.mark(
+            now, done=done(slot.routine_id, slot.day), skipped=slot.routine_id in skipped
+        )
+        # Translators: "Daily hip stretches at 18:00 — due"; {mark} is one of the marks.
+        line = _("{title} at {time} \u2014 {mark}").format(
+            title=title(slot.routine_id), time=f"{slot.at:%H:%M}", mark=translate(MARK_WORDS[mark])
+        )
+        lines.append(line)
+    return lines
+
+
+MARK_WORDS = {
+    Mark.LATER: N_("later today"),
+    Mark.DUE: N_("due"),
+    Mark.MISSED: N_("missed"),
+    Mark.DONE: N_("done"),
+    Mark.SKIPPED: N_("skipped"),
+}
+
+
+def week_text(tally: list[DayTally], today: date) -> str:
+    """ "This week: 4 of 6 planned sessions done so far (Mon ✓ Tue ✓ Wed ✗ Thu …)"."""
+    so_far = [t for t in tally if t.day <= today]
+    planned = sum(t.planned for t in so_far)
+    done = sum(t.done for t in so_far)
+    names = day_names()
+    days = " ".join(f"{names[t.day.weekday()]} {_day_sign(t, today)}" for t in tally)
+    if planned == 0:
+        return _("This week: nothing planned so far ({days})").format(days=days)
+    return n_(
+        "This week: {done} of {planned} planned session done so far ({days})",
+        "This week: {done} of {planned} planned sessions done so far ({days})",
+        planned,
+    ).format(done=done, planned=planned, days=days)
+
+
+def _day_sign(t: DayTally, today: date) -> str:
+    if t.planned == 0:
+        return "\u2013"  # nothing planned
+    if t.day > today:
+        return "\u00b7"  # to come
+    if t.done >= t.planned:
+        return "\u2713"
+    return "\u00bd" if t.done else ("\u2026" if t.day == today else "\u2717")

@@ -1,0 +1,67 @@
+"""Correcting the history afterwards: a set's pain rating, and why (the store keeps the trail)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiptimer.i18n import _
+from hiptimer.ui.widgets.plain import plain
+
+NO_RATING = -1  # the spin box's lowest value stands for "no rating"
+
+
+class PainDialog(QDialog):
+    """Asks for a set's new rating (0-10, or none) and an optional reason.
+
+    The old rating is kept in the history's corrections, with the new one and when.
+    Signals: the standard QDialog ones.
+    """
+
+    def __init__(self, what: str, current: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Change a pain rating \u2014 HipTimer"))
+        given = _("none") if current is None else f"{current}/10"
+        about = QLabel(_("{set}\nRated: {pain}").format(set=what, pain=given))
+        plain(about)  # the exercise's name, from a routine file
+        self.pain = QSpinBox()
+        self.pain.setRange(NO_RATING, 10)
+        self.pain.setSpecialValueText(_("no rating"))
+        self.pain.setSuffix(" / 10")
+        self.pain.setValue(NO_RATING if current is None else current)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(_("optional, e.g. typed 7 for 1"))
+        self.reason.setMaxLength(200)
+        form = QFormLayout()
+        form.addRow(_("New rating"), self.pain)
+        form.addRow(_("Why"), self.reason)
+        kept = QLabel(_("The rating as given stays in the history, with this change and when."))
+        kept.setWordWrap(True)
+        kept.setProperty("role", "muted")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(about)
+        layout.addLayout(form)
+        layout.addWidget(kept)
+        layout.addWidget(buttons)
+        self.pain.setFocus()
+        self.pain.selectAll()
+
+    def rating(self) -> int | None:
+        value = self.pain.value()
+        return None if value == NO_RATING else value
+
+    def why(self) -> str:
+        return " ".join(self.reason.text().split())

@@ -1,0 +1,136 @@
+"""The report's pages: a cursor that writes lines, paragraphs and tables down A4 pages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QFontMetricsF, QPainter, QPdfWriter
+
+from hiptimer.ui.history.report_charts import INK, MUTED, font
+
+MAX_PAGES = 6  # a year's report; longer periods say what they leave to the CSV
+DPI = 300
+MARGIN_MM = 14
+
+
+class Pages:
+    """A cursor running down A4 pages: text, tables and charts, at most MAX_PAGES."""
+
+    mm: float
+
+    def __init__(self, painter: QPainter, writer: QPdfWriter) -> None:
+        self.p = painter
+        self.writer = writer
+        self.mm = DPI / 25.4
+        size = writer.pageLayout().fullRectPixels(DPI)
+        self.left = MARGIN_MM * self.mm
+        self.width = size.width() - 2 * self.left
+        self.top = MARGIN_MM * self.mm
+        self.bottom = size.height() - MARGIN_MM * self.mm
+        self.y = self.top
+        self.page = 1
+
+    def room(self, height: float) -> bool:
+        """Make room for `height` (on a new page if need be); False when out of pages."""
+        if self.y + height <= self.bottom:
+            return True
+        if self.page >= MAX_PAGES:
+            return False
+        self.writer.newPage()
+        self.page += 1
+        self.y = self.top
+        return True
+
+    def gap(self, mm: float) -> None:
+        self.y += mm * self.mm
+
+    def line(self, text: str, points: float = 9, bold: bool = False, muted: bool = False) -> bool:
+        """One line of text (elided to the width); False when it did not fit."""
+        f = font(points, bold)
+        fm = QFontMetricsF(f, self.writer)
+        if not self.room(fm.height()):
+            return False
+        self.p.setFont(f)
+        self.p.setPen(MUTED if muted else INK)
+        shown = fm.elidedText(text, Qt.TextElideMode.ElideRight, self.width)
+        self.p.drawText(QRectF(self.left, self.y, self.width, fm.height()), 0, shown)
+        self.y += fm.height()
+        return True
+
+    def paragraph(
+        self, text: str, points: float = 9, max_lines: int = 20, muted: bool = False
+    ) -> bool:
+        lines = wrap(text, QFontMetricsF(font(points), self.writer), self.width)
+        if len(lines) > max_lines:
+            lines = [*lines[: max_lines - 1], lines[max_lines - 1] + " \u2026"]
+        return all(self.line(line, points, muted=muted) for line in lines)
+
+    def new_page(self) -> bool:
+        """Go on at the top of the next page (False when out of pages)."""
+        if self.y == self.top:
+            return True
+        if self.page >= MAX_PAGES:
+            return False
+        self.writer.newPage()
+        self.page += 1
+        self.y = self.top
+        return True
+
+    def heading(self, text: str) -> bool:
+        fm = QFontMetricsF(font(11, bold=True), self.writer)
+        if not self.room(fm.height() * 3):  # never a heading alone at the foot of a page
+            return False
+        self.gap(3)
+        return self.line(text, 11, bold=True)
+
+    def table(
+        self, headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]
+    ) -> int:
+        """Columns of these relative widths, each cell wrapped to its column (never cut);
+        returns how many rows fitted."""
+        f, bold = font(8), font(8, bold=True)
+        fm, fm_bold = QFontMetricsF(f, self.writer), QFontMetricsF(bold, self.writer)
+        line_h = fm.height()
+        scale = self.width / sum(widths)
+        inner = [w * scale - 2 * self.mm for w in widths]
+        done = 0
+        for i, row in enumerate([headers, *rows]):
+            metrics = fm_bold if i == 0 else fm
+            cells = [wrap(text, metrics, width) for text, width in zip(row, inner, strict=True)]
+            row_h = line_h * (max(len(c) for c in cells) + 0.45)
+            if not self.room(row_h + (line_h * 1.45 if i == 0 else 0)):
+                break
+            if i % 2 == 0:
+                shade = "#E3E8EC" if i == 0 else "#F3F5F7"
+                self.p.fillRect(QRectF(self.left, self.y, self.width, row_h), shade)
+            self.p.setFont(bold if i == 0 else f)
+            self.p.setPen(INK)
+            x = self.left
+            for lines, w in zip(cells, widths, strict=True):
+                top = self.y + line_h * 0.225
+                for text in lines:
+                    cell = QRectF(x + 1 * self.mm, top, w * scale - 2 * self.mm, line_h)
+                    self.p.drawText(cell, Qt.AlignmentFlag.AlignVCenter, text)
+                    top += line_h
+                x += w * scale
+            self.y += row_h
+            done += 1 if i else 0
+        return done
+
+
+def wrap(text: str, fm: QFontMetricsF, width: float) -> list[str]:
+    """The text in lines that fit `width` as drawn (words measured, never cut); a word wider
+    than the line gets a line of its own (and only then is cut, when drawn)."""
+    lines: list[str] = []
+    for para in text.split("\n"):
+        line = ""
+        for word in para.split():
+            joined = f"{line} {word}" if line else word
+            if line and fm.horizontalAdvance(joined) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = joined
+        lines.append(line)
+    return lines

@@ -1,0 +1,367 @@
+"""The report's sections, in the order a physiotherapist reads them: the first page first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF
+
+from hiptimer import __version__
+from hiptimer.core.history.dose_log import ACCEPTED, DECLINED, KEPT, DoseEvent
+from hiptimer.core.history.export import ReportData
+from hiptimer.core.history.queries import SessionSummary
+from hiptimer.core.history.retests import RetestSeries
+from hiptimer.core.history.review import MEANINGFUL_CHANGE, ExerciseTrend
+from hiptimer.core.history.wording import change_text, completion_text, day_text, pain_number
+from hiptimer.i18n import N_, _, decimal, n_, translate
+from hiptimer.ui.history.report_charts import (
+    draw_legend,
+    draw_morning_chart,
+    draw_pain_chart,
+    draw_retest_chart,
+    draw_week_bars,
+)
+from hiptimer.ui.history.report_pages import Pages
+
+CHART_COLUMNS = 3
+CHART_HEIGHT_MM = 34
+NOTE_LINES = 2
+NOTE_CHARS = 240
+MAX_NOTES = 12  # the most recent; a clinician reads these in a minute
+FIRST_PAGE_CHANGES = 4  # the most recent dose changes on the first page; all of them later
+DECIDED_WORDS = {
+    ACCEPTED: N_("the user, accepting HipTimer's suggestion"),
+    DECLINED: N_("the user declined HipTimer's suggestion"),
+    KEPT: N_("the user, keeping a change made during a session"),
+}
+ROUTINE_CHANGED = N_("the routine was changed (editor or routine file), not by a suggestion")
+
+
+# ---------------------------------------------------------------- the first page
+
+
+def header(pages: Pages, data: ReportData) -> None:
+    pages.line(_("HipTimer exercise report"), 17, bold=True)
+    # The period has a line of its own: a long routine title must never cut its end date.
+    period = _("Period: {first} \u2013 {last}").format(
+        first=day_text(data.since), last=day_text(data.until)
+    )
+    pages.line(period, 10, bold=True)
+    pages.paragraph(_("Routine: {routine}").format(routine=data.routines), 10, max_lines=3)
+    pages.paragraph(_("Schedule: {schedule}").format(schedule=data.schedules), 9, max_lines=3)
+    pages.line(
+        _("Generated {day} by HipTimer {version} from the user's own exercise log").format(
+            day=day_text(data.generated), version=__version__
+        ),
+        8,
+        muted=True,
+    )
+    pages.paragraph(
+        _(
+            "Pain is rated by the user after each set, 0 (none) to 10 (worst); 0-2 is safe,"
+            " 3-5 acceptable, over 5 too much (pain-monitoring model, Silbernagel 2007)."
+        ),
+        8,
+        muted=True,
+    )
+
+
+def adherence(pages: Pages, data: ReportData) -> None:
+    a = data.adherence
+    if not pages.heading(_("Adherence")):
+        return
+    if not a.sessions:
+        pages.line(_("No sessions in this period."))
+        return
+    pages.paragraph("; ".join(a.summary()) + ".", 8.5)
+    height = 22 * pages.mm
+    if pages.line(_("Sessions per week"), 7, muted=True) and pages.room(height):
+        rect = QRectF(pages.left, pages.y + 1 * pages.mm, pages.width, height - 1 * pages.mm)
+        unit = draw_week_bars(pages.p, rect, a.weeks, data.schedule, pages.mm)
+        pages.y += height
+        if unit != "week":
+            per = _("month") if unit == "month" else _("year")
+            pages.line(
+                _("Bars: sessions per week, averaged per {unit}.").format(unit=per), 7, muted=True
+            )
+
+
+def _trend_words(t: ExerciseTrend) -> str:
+    change = t.change
+    if change is None:
+        return "-"
+    signed = ("+" if change > 0 else "") + decimal(round(change, 1))
+    if change <= -MEANINGFUL_CHANGE:
+        return _("better ({change})").format(change=signed)
+    if change >= MEANINGFUL_CHANGE:
+        return _("worse ({change})").format(change=signed)
+    return _("no clear change ({change})").format(change=signed)
+
+
+def _named(name: str, side: str | None) -> str:
+    """'Clamshell (right)' in the language in use; the name alone without a side."""
+    if side is None:
+        return name
+    return _("{name} ({side})").format(name=name, side=_("left") if side == "left" else _("right"))
+
+
+def _window(avg: float | None, top: int | None) -> str:
+    return f"{pain_number(avg)} / {pain_number(top, 0)}"
+
+
+def pain_table(pages: Pages, data: ReportData) -> None:
+    """Pain during each exercise (each side) and the next morning: first against last weeks."""
+    rows = [
+        (
+            _named(t.exercise.name, t.side),
+            f"{t.first_dose} \u2192 {t.last_dose}" if t.doses else "-",
+            _window(t.first_avg, t.first_max),
+            _window(t.last_avg, t.last_max),
+            _trend_words(t),
+        )
+        for t in data.side_trends
+    ]
+    names = (_("Next morning: pain (whole hip)"), _("Next morning: stiffness"))
+    for name, t in zip(names, data.morning_trends, strict=False):
+        if t.pain:
+            rows.append(
+                (
+                    name,
+                    "",
+                    _window(t.first_avg, t.first_max),
+                    _window(t.last_avg, t.last_max),
+                    _trend_words(t),
+                )
+            )
+    if not rows or not pages.heading(_("Pain during exercise and the next morning")):
+        return
+    pages.paragraph(
+        _(
+            "Average / highest rating in the first and the last two weeks of the period"
+            " (sessions marked not representative left out). A change of 2 points or more is"
+            " one a patient notices (Farrar 2001)."
+        ),
+        7.5,
+        muted=True,
+    )
+    headers = (
+        _("Exercise"),
+        _("Dose first \u2192 last"),
+        _("First 2 weeks, avg / max"),
+        _("Last 2 weeks, avg / max"),
+        _("Change"),
+    )
+    shown = pages.table(headers, rows, (34, 22, 14, 14, 18))
+    if shown < len(rows):
+        pages.line(
+            _("\u2026 and {n} more exercises (see the CSV export).").format(n=len(rows) - shown), 8
+        )
+
+
+def _num(value: float | None) -> str:
+    return "-" if value is None else decimal(value)
+
+
+def _change_row(e: DoseEvent) -> tuple[str, ...]:
+    who = translate(DECIDED_WORDS.get(e.decided_by, ROUTINE_CHANGED))
+    return (
+        day_text(e.when),
+        _named(e.exercise, e.side),
+        change_text(e.field, e.old, e.new),  # 'variant 1 -> 2' for a move on the ladder
+        who,
+        e.reason,
+    )
+
+
+def dose_changes(pages: Pages, data: ReportData, limit: int | None = None) -> None:
+    """The dose changes, newest first, and who decided each; `limit`: the most recent few."""
+    if not data.changes:
+        return
+    title = _("Dose changes and who decided them")
+    if not pages.heading(title if limit is None else _("Dose changes, most recent first")):
+        return
+    events = list(reversed(data.changes))
+    rows = [_change_row(e) for e in (events if limit is None else events[:limit])]
+    headers = (_("Date"), _("Exercise"), _("Change"), _("Decided by"), _("Why (as shown then)"))
+    shown = pages.table(headers, rows, (11, 18, 13, 24, 34))
+    left = len(events) - shown
+    if left and limit is not None and shown == len(rows):
+        pages.line(_("\u2026 and {n} older, listed below.").format(n=left), 8, muted=True)
+    elif left:
+        pages.line(_("\u2026 and {n} older changes.").format(n=left), 8, muted=True)
+
+
+def corrections_summary(pages: Pages, data: ReportData) -> None:
+    """One line: what the user changed after the fact (the list comes later)."""
+    c = data.corrected
+    if not c.any or not pages.heading(_("Corrections")):
+        return
+    parts = []
+    if c.ratings:
+        parts.append(
+            n_(
+                "{n} pain rating changed after it was given",
+                "{n} pain ratings changed after they were given",
+                c.ratings,
+            ).format(n=c.ratings)
+        )
+    if c.notes:
+        parts.append(n_("{n} note changed", "{n} notes changed", c.notes).format(n=c.notes))
+    if c.not_representative:
+        parts.append(
+            n_(
+                "{n} session marked not representative, left out of the pain figures",
+                "{n} sessions marked not representative, left out of the pain figures",
+                c.not_representative,
+            ).format(n=c.not_representative)
+        )
+    pages.paragraph(
+        _("{list}. The figures use the values as corrected; each change is listed below.").format(
+            list="; ".join(parts)
+        ),
+        8.5,
+    )
+
+
+def _result(value: float, unit: str) -> str:
+    return f"{decimal(round(value, 1))} {unit}".strip()
+
+
+def _retest_change(r: RetestSeries) -> str:
+    if len(r.points) < 2:
+        return "-"
+    change = round(r.change, 1)
+    signed = ("+" if change > 0 else "") + decimal(change)
+    if r.improved is None:
+        return _("no change")
+    if r.improved:
+        return _("better ({change})").format(change=signed)
+    return _("worse ({change})").format(change=signed)
+
+
+def retests(pages: Pages, data: ReportData) -> None:
+    """Each functional re-test (and side): first result, latest, and which way it went."""
+    if not data.retests or not pages.heading(_("Functional re-tests")):
+        return
+    pages.paragraph(
+        _(
+            "Timed tests the user ran with HipTimer (the voice and the timer as in a session)."
+            " No norms are shown: none of HipTimer's sources gives reference values for them,"
+            " so each result is compared with the same person's earlier ones."
+        ),
+        7.5,
+        muted=True,
+    )
+    rows = [
+        (
+            _named(r.name, r.side),
+            str(len(r.points)),
+            f"{_result(r.first, r.unit)} ({day_text(r.points[0][0])})",
+            f"{_result(r.latest, r.unit)} ({day_text(r.points[-1][0])})",
+            _retest_change(r),
+        )
+        for r in data.retests
+    ]
+    headers = (_("Test"), _("Times done"), _("First"), _("Latest"), _("Change"))
+    pages.table(headers, rows, (30, 10, 22, 22, 16))
+
+
+# ---------------------------------------------------------------- the pages after
+
+
+def pain_charts(pages: Pages, data: ReportData) -> None:
+    """The next morning first (it decides, in the pain-monitoring model), then each exercise."""
+    rated = [t for t in data.trends if t.pain]
+    if not (rated or data.mornings or data.retests):
+        return
+    if not pages.heading(_("Pain over time, per exercise (both sides), and the next morning")):
+        return
+    legend = draw_legend(pages.p, pages.left, pages.y, pages.mm, mornings=bool(data.mornings))
+    pages.y += legend + 1 * pages.mm
+    gap = 4 * pages.mm
+    width = (pages.width - gap * (CHART_COLUMNS - 1)) / CHART_COLUMNS
+    height = CHART_HEIGHT_MM * pages.mm
+    cells: list[ExerciseTrend | RetestSeries | None] = [None] if data.mornings else []
+    cells += [*rated, *data.retests]  # the re-tests beside the pain they go with
+    for start in range(0, len(cells), CHART_COLUMNS):
+        if not pages.room(height):
+            return
+        for i, cell in enumerate(cells[start : start + CHART_COLUMNS]):
+            rect = QRectF(pages.left + i * (width + gap), pages.y, width, height - 2 * pages.mm)
+            since, until, mm = data.since, data.until, pages.mm
+            if cell is None:
+                draw_morning_chart(pages.p, rect, data.mornings, since, until, mm)
+            elif isinstance(cell, RetestSeries):
+                title = _("Re-test: {name}").format(name=_named(cell.name, cell.side))
+                draw_retest_chart(pages.p, rect, title, cell.points, cell.unit, since, until, mm)
+            else:
+                draw_pain_chart(pages.p, rect, cell.exercise.name, cell.pain, since, until, mm)
+        pages.y += height
+
+
+def _morning(s: SessionSummary) -> str:
+    """'pain 2, stiff 3' at the check-in the morning after, or '-'."""
+    if s.morning_pain is None and s.morning_stiffness is None:
+        return "-"
+    return _("pain {pain}, stiff {stiffness}").format(
+        pain=pain_number(s.morning_pain, 0), stiffness=pain_number(s.morning_stiffness, 0)
+    )
+
+
+def _remarks(s: SessionSummary) -> str:
+    said = []
+    if s.not_representative:
+        said.append(_("not representative"))
+    if s.corrections:
+        said.append(n_("{n} correction", "{n} corrections", s.corrections).format(n=s.corrections))
+    return ", ".join(said)
+
+
+def sessions(pages: Pages, data: ReportData) -> None:
+    """Each session, newest first: its sets by outcome, its pain, the morning after."""
+    if not data.sessions or not pages.heading(_("Sessions, most recent first")):
+        return
+    several = len({s.routine_id for s in data.sessions}) > 1  # then each says its routine
+    rows = [
+        (
+            day_text(s.started_at),
+            f"{s.routine_title}: {completion_text(s)}" if several else completion_text(s),
+            f"{pain_number(s.max_pain, 0)} / {pain_number(s.avg_pain)}",
+            _morning(s),
+            _remarks(s),
+        )
+        for s in data.sessions
+    ]
+    headers = (_("Date"), _("Sets"), _("Pain max / avg"), _("Next morning"), _("Remarks"))
+    shown = pages.table(headers, rows, (11, 41, 14, 14, 20))
+    if shown < len(rows):
+        pages.line(
+            _("\u2026 and {n} earlier sessions (see the CSV export).").format(n=len(rows) - shown),
+            8,
+        )
+
+
+def corrections(pages: Pages, data: ReportData) -> None:
+    """What the user changed after the fact, with what it was."""
+    if not data.corrections or not pages.heading(_("Corrections made by the user")):
+        return
+    for count, text in enumerate(data.corrections):
+        if not pages.paragraph(text, 8, max_lines=3):
+            left = len(data.corrections) - count
+            pages.line(_("\u2026 and {n} more (see the CSV).").format(n=left), 8)
+            return
+
+
+def notes(pages: Pages, data: ReportData) -> None:
+    found = data.notes
+    if not found or not pages.heading(_("The user's session notes, most recent first")):
+        return
+    for count, session in enumerate(found):
+        text = " ".join(session.note.split())
+        if len(text) > NOTE_CHARS:
+            text = text[:NOTE_CHARS].rsplit(" ", 1)[0] + " \u2026"
+        if count == MAX_NOTES:
+            pages.line(_("\u2026 and {n} older notes.").format(n=len(found) - count), 8, muted=True)
+            return
+        if not pages.paragraph(f"{day_text(session.started_at)}: {text}", 8.5, NOTE_LINES):
+            pages.line(_("\u2026 and {n} older notes.").format(n=len(found) - count), 8, muted=True)
+            return
+        pages.gap(0.8)

@@ -1,0 +1,160 @@
+"""The history window's re-tests tab: each test's results over time, beside the pain."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+
+from PySide6.QtCore import QDateTime, QPointF, Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from hiptimer.core.clock import wall_now
+from hiptimer.core.history.buckets import whole_ticks
+from hiptimer.core.history.queries import PainPoint, SessionSummary
+from hiptimer.core.history.retests import RetestSeries, retest_series
+from hiptimer.core.history.store import HistoryStore
+from hiptimer.core.routines.model import Routine
+from hiptimer.i18n import _, decimal
+from hiptimer.ui.history.charts import ChartBox, _date_axis, _line, _style_axis, msecs
+from hiptimer.ui.theme import current
+from hiptimer.ui.widgets.plain import escape, fit_names, plain
+
+
+class RetestChart(ChartBox):
+    """One test's results (left axis, its unit) and the pain of the sessions (right, 0-10)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        from PySide6.QtCharts import QValueAxis
+
+        super().__init__(_("Re-tests"), parent)
+        self.x_axis = _date_axis()
+        self.y_axis = QValueAxis()
+        self.y_axis.setLabelFormat("%d")
+        _style_axis(self.y_axis)
+        self.pain_axis = QValueAxis()
+        self.pain_axis.setRange(0, 10)
+        self.pain_axis.setTickCount(6)
+        self.pain_axis.setLabelFormat("%d")
+        self.pain_axis.setTitleText(_("pain (0-10)"))
+        _style_axis(self.pain_axis)
+        self.results = _line(_("result"), current().ok, 3, Qt.PenStyle.SolidLine)
+        self.results.setPointsVisible(True)
+        self.pain = _line(
+            _("average pain per session"), current().chart_average, 1.5, Qt.PenStyle.DotLine
+        )
+        self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
+        self.chart.addAxis(self.pain_axis, Qt.AlignmentFlag.AlignRight)
+        for series, axis in ((self.results, self.y_axis), (self.pain, self.pain_axis)):
+            self.chart.addSeries(series)
+            series.attachAxis(self.x_axis)
+            series.attachAxis(axis)
+
+    def show_series(self, series: RetestSeries | None, pain: list[PainPoint], label: str) -> None:
+        if series is None:
+            self.results.replace([])
+            self.pain.replace([])
+            self.chart.setTitle(_("No re-tests in this period"))
+            return
+        points = [QPointF(msecs(when), value) for when, value in series.points]
+        self.results.replace(points)
+        self.pain.replace([QPointF(msecs(p.started_at), p.avg_pain) for p in pain])
+        times = [p.x() for p in points] + [msecs(p.started_at) for p in pain]
+        pad = 86_400_000.0
+        self.x_axis.setRange(
+            QDateTime.fromMSecsSinceEpoch(int(min(times) - pad)),
+            QDateTime.fromMSecsSinceEpoch(int(max(times) + pad)),
+        )
+        end, step = whole_ticks(max(series.latest, series.first, 1) * 1.2)
+        self.y_axis.setRange(0, end)
+        self.y_axis.setTickCount(end // step + 1)
+        self.y_axis.setTitleText(series.unit)
+        # QtCharts reads a title as HTML: the test's name comes from a routine file.
+        self.chart.setTitle(escape(_("Re-test: {name}").format(name=label)))
+
+    def point_count(self) -> int:
+        return int(self.results.count())
+
+
+class RetestsPane(QWidget):
+    """Choose a test (and side): its results over the period, beside the pain of the
+    sessions in range; a line says the first and the latest result. No norms are shown.
+
+    Signals: none of its own.
+    """
+
+    def __init__(
+        self,
+        store: HistoryStore,
+        routines: Mapping[str, Routine],
+        parent: QWidget | None = None,
+        *,
+        wall: Callable[[], datetime] = wall_now,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.routines = routines
+        self._wall = wall
+        self.test = QComboBox()
+        fit_names(self.test, 24)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        plain(self.summary)
+        self.chart = RetestChart()
+        self._series: list[RetestSeries] = []
+        self._pain: list[PainPoint] = []
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel(_("Test")))
+        controls.addWidget(self.test, 1)
+        controls.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(controls)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.chart, 1)
+        self.test.currentIndexChanged.connect(self.refresh)
+
+    def set_sessions(
+        self, sessions: list[SessionSummary], since: date | None, until: date | None
+    ) -> None:
+        """The re-tests of the period (whichever routine), and the pain of these sessions."""
+        self._series = retest_series(self.store.test_results(None, since, until), self.routines)
+        shown = {s.id for s in sessions if s.avg_pain is not None and not s.not_representative}
+        self._pain = [
+            PainPoint(s.started_at, s.avg_pain or 0.0, s.max_pain or 0, s.id, 1)
+            for s in reversed(sessions)
+            if s.id in shown
+        ]
+        chosen = self.test.currentIndex()
+        self.test.blockSignals(True)
+        self.test.clear()
+        for series in self._series:
+            self.test.addItem(_label(series))
+        self.test.setCurrentIndex(min(max(chosen, 0), len(self._series) - 1))
+        self.test.blockSignals(False)
+        self.refresh()
+
+    def refresh(self) -> None:
+        index = self.test.currentIndex()
+        series = self._series[index] if 0 <= index < len(self._series) else None
+        self.chart.show_series(series, self._pain, _label(series) if series else "")
+        if series is None:
+            self.summary.setText(_("No re-test results in this period."))
+            return
+        first, latest = series.points[0], series.points[-1]
+        self.summary.setText(
+            _("First {first} {unit} on {day1}; latest {latest} {unit} on {day2}.").format(
+                first=decimal(round(first[1], 1)),
+                latest=decimal(round(latest[1], 1)),
+                unit=series.unit,
+                day1=first[0].astimezone().date().isoformat(),
+                day2=latest[0].astimezone().date().isoformat(),
+            )
+        )
+
+
+def _label(series: RetestSeries) -> str:
+    if series.side is None:
+        return series.name
+    side = _("left") if series.side == "left" else _("right")
+    return _("{name} ({side})").format(name=series.name, side=side)

@@ -1,0 +1,304 @@
+"""The history window's sessions tab: the sessions in range, one session's sets, its note,
+and the corrections made to it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime
+
+from PySide6.QtCore import QItemSelection, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiptimer.core.clock import wall_now
+from hiptimer.core.history.queries import SessionSummary
+from hiptimer.core.history.store import HistoryStore
+from hiptimer.core.history.wording import (
+    completion_text,
+    correction_text,
+    duration_text,
+    pain_number,
+    set_label,
+    when_text,
+)
+from hiptimer.i18n import _
+from hiptimer.ui.history.corrections import PainDialog
+from hiptimer.ui.history.models import SessionsModel, SetsModel, set_rows
+from hiptimer.ui.widgets.plain import escape, plain
+
+
+def table_view(model: SessionsModel | SetsModel) -> QTableView:
+    """A read-only, row-selecting table that measures column widths on a few rows only."""
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setResizeContentsPrecision(40)  # ten years of rows would be measured otherwise
+    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return view
+
+
+class SessionsPane(QWidget):
+    """The sessions in range, newest first; below, the chosen session's sets and note, and
+    what was corrected in it.
+
+    A set's rating, the note and the mark "not representative" can be changed here; the
+    store keeps what they were, and when (hiptimer.core.history.corrections).
+    `wall` says when a correction is made. Signals: message(str) for the window's status
+    line.
+    """
+
+    message = Signal(str)
+
+    def __init__(
+        self,
+        store: HistoryStore,
+        parent: QWidget | None = None,
+        *,
+        wall: Callable[[], datetime] = wall_now,
+    ) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._wall = wall
+        self.sessions = SessionsModel(self)
+        self.sets = SetsModel(self)
+        self.list_view = table_view(self.sessions)
+        self.list_view.setAccessibleName(_("Sessions"))
+        self.list_view.setAccessibleDescription(_("Choose one to see its sets and note below"))
+        self.sets_view = table_view(self.sets)
+        self.sets_view.setAccessibleName(_("Sets of the chosen session"))
+        self.heading = QLabel(_("Choose a session to see its sets."))
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)  # session_heading() escapes names
+        self.pain_button = QPushButton(_("Change pain rating\u2026"))
+        self.pain_button.setToolTip(
+            _("Change or remove the chosen set's rating (also: double-click)")
+        )
+        self.pain_button.setEnabled(False)
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText(_("A note about this session (saved with it)"))
+        self.note.setAccessibleName(_("Note"))
+        self.note.setAccessibleDescription(_("A note about this session, saved with it"))
+        self.save_button = QPushButton(_("Save note"))
+        self.save_button.setToolTip(_("Save the note with this session"))
+        self.save_button.setEnabled(False)
+        self.representative = QCheckBox(_("Not representative"))
+        self.representative.setToolTip(
+            _(
+                "Left out of the pain charts, the report's pain figures and the dose suggestions"
+                " (an off day, someone else used the app); still counted as a session"
+            )
+        )
+        self.trail = QLabel("")
+        self.trail.setWordWrap(True)
+        self.trail.setProperty("role", "muted")
+        plain(self.trail)  # exercise names and notes
+        self._session: SessionSummary | None = None
+        self._build()
+        self.list_view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.sets_view.selectionModel().selectionChanged.connect(self._set_chosen)
+        self.sets_view.doubleClicked.connect(lambda _index: self.change_pain())
+        self.pain_button.clicked.connect(self.change_pain)
+        self.note.textChanged.connect(self._note_edited)
+        self.save_button.clicked.connect(self.save_note)
+        self.representative.clicked.connect(self._mark_clicked)
+
+    def _build(self) -> None:
+        note_box = QWidget()
+        note_layout = QVBoxLayout(note_box)
+        note_layout.setContentsMargins(0, 0, 0, 0)
+        note_layout.addWidget(QLabel(_("Note")))
+        note_layout.addWidget(self.note, 1)
+        note_layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+        note_layout.addWidget(self.representative)
+        note_layout.addWidget(self.trail)
+        sets_box = QWidget()
+        sets_layout = QVBoxLayout(sets_box)
+        sets_layout.setContentsMargins(0, 0, 0, 0)
+        sets_layout.addWidget(self.sets_view, 1)
+        sets_layout.addWidget(self.pain_button, 0, Qt.AlignmentFlag.AlignLeft)
+        details = QSplitter(Qt.Orientation.Horizontal)
+        details.addWidget(sets_box)
+        details.addWidget(note_box)
+        details.setStretchFactor(0, 3)
+        details.setStretchFactor(1, 1)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 6, 0, 0)
+        lower_layout.addWidget(self.heading)
+        lower_layout.addWidget(details, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.list_view)
+        split.addWidget(lower)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+
+    def set_sessions(self, sessions: list[SessionSummary]) -> None:
+        """Show these sessions (newest first) and select the newest."""
+        self.save_note()
+        self.sessions.set_rows(sessions)
+        if not self.list_view.property("sized"):
+            self.list_view.resizeColumnsToContents()
+            self.list_view.setProperty("sized", bool(sessions))
+        if sessions:
+            self.list_view.selectRow(0)
+        else:
+            self._show_session(None)
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = selected.indexes()
+        self.save_note()
+        self._show_session(self.sessions.row_at(rows[0].row()) if rows else None)
+
+    def _show_session(self, session: SessionSummary | None) -> None:
+        self._session = session
+        trail = self.store.corrections(session.id) if session else []
+        records = self.store.session_sets(session.id) if session else []
+        self.sets.set_rows(set_rows(records, trail))
+        self.pain_button.setEnabled(False)
+        if session is None:
+            self.heading.setText(_("No session chosen."))
+        else:
+            self.heading.setText(session_heading(session))
+            if not self.sets_view.property("sized"):
+                self.sets_view.resizeColumnsToContents()
+                self.sets_view.setProperty("sized", self.sets.rowCount() > 0)
+        self.note.blockSignals(True)
+        self.note.setPlainText(session.note if session else "")
+        self.note.blockSignals(False)
+        self.note.setEnabled(session is not None)
+        self.save_button.setEnabled(False)
+        self.representative.setEnabled(session is not None)
+        self.representative.setChecked(bool(session and session.not_representative))
+        labels = {r.id: set_label(r.exercise_name, r.set_number, r.side) for r in records}
+        lines = [correction_text(c, labels.get(c.set_id or -1, "")) for c in trail]
+        self.trail.setText(_("Corrections:") + "\n" + "\n".join(lines) if lines else "")
+
+    def _set_chosen(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self.pain_button.setEnabled(bool(selected.indexes()))
+
+    def _refresh(self, done: str) -> None:
+        """Read the chosen session again after a change; say `done` (or why not saved)."""
+        session = self._session
+        if session is None:
+            return
+        fresh = self.store.get_session(session.id) or session
+        self.sessions.replace_session(fresh)
+        chosen = self.sets_view.currentIndex().row()
+        self._show_session(fresh)
+        if chosen >= 0:
+            self.sets_view.selectRow(chosen)
+        self.message.emit(self.store.status.message or done)
+
+    def change_pain(self) -> None:
+        """Ask for the chosen set's new rating (or none) and why; keep the old in the trail."""
+        row = self.sets.row_at(self.sets_view.currentIndex().row())
+        if row is None or row.record.id is None:
+            return
+        r, set_id = row.record, row.record.id
+        dialog = PainDialog(set_label(r.exercise_name, r.set_number, r.side), r.pain, self)
+        if dialog.exec() != PainDialog.DialogCode.Accepted or dialog.rating() == r.pain:
+            return
+        self.store.correct_pain(set_id, dialog.rating(), at=self._wall(), reason=dialog.why())
+        self._refresh(_("Rating changed; the one given is kept in the history."))
+
+    def _mark_clicked(self, checked: bool) -> None:
+        session = self._session
+        if session is None:
+            return
+        reason = ""
+        if checked:
+            reason, ok = QInputDialog.getText(
+                self,
+                _("Not representative"),
+                _("Why is this session not representative? (optional)"),
+            )
+            if not ok:
+                self.representative.setChecked(False)
+                return
+        self.store.mark_representative(
+            session.id, not checked, at=self._wall(), reason=" ".join(reason.split())
+        )
+        self._refresh(_("Marked not representative.") if checked else _("Mark taken back."))
+
+    def _note_edited(self) -> None:
+        session = self._session
+        self.save_button.setEnabled(session is not None and self.note.toPlainText() != session.note)
+
+    def save_note(self) -> None:
+        """Save the note being edited, if it changed (also done on switching sessions); a
+        note changed after it was written keeps its earlier text in the trail."""
+        session = self._session
+        text = self.note.toPlainText()
+        if session is None or text == session.note:
+            return
+        self.store.set_note(session.id, text, at=self._wall())
+        fresh = self.store.get_session(session.id) or replace(session, note=text)
+        self.sessions.replace_session(fresh)
+        if self._session is session:
+            self._session = fresh
+            self.save_button.setEnabled(False)
+            self._show_trail_only(fresh)
+        self.message.emit(self.store.status.message or _("Note saved."))
+
+    def _show_trail_only(self, session: SessionSummary) -> None:
+        """The heading and the trail again, without touching the note being edited."""
+        self.heading.setText(session_heading(session))
+        records = self.store.session_sets(session.id)
+        labels = {r.id: set_label(r.exercise_name, r.set_number, r.side) for r in records}
+        lines = [
+            correction_text(c, labels.get(c.set_id or -1, ""))
+            for c in self.store.corrections(session.id)
+        ]
+        self.trail.setText(_("Corrections:") + "\n" + "\n".join(lines) if lines else "")
+
+    def current(self) -> SessionSummary | None:
+        return self._session
+
+
+def session_heading(s: SessionSummary) -> str:
+    """The chosen session in a line of HTML, its routine's title escaped."""
+    parts = [
+        f"<b>{escape(when_text(s.started_at))}</b>: {escape(s.routine_title)}",
+        escape(duration_text(s)),
+        escape(completion_text(s)),
+        escape(
+            _("pain max {max}, average {average}").format(
+                max=pain_number(s.max_pain, 0), average=pain_number(s.avg_pain)
+            )
+        ),
+    ]
+    if s.morning_pain is not None or s.morning_stiffness is not None:
+        parts.append(
+            escape(
+                _("next morning: pain {pain}, stiffness {stiffness}").format(
+                    pain=pain_number(s.morning_pain, 0),
+                    stiffness=pain_number(s.morning_stiffness, 0),
+                )
+            )
+        )
+    if s.not_representative:
+        left_out = _("not representative: left out of pain figures")
+        parts.append(f"<i>{escape(left_out)}</i>")
+    return " \u00b7 ".join(p for p in parts if p)

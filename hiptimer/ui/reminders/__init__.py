@@ -1,0 +1,1 @@
+"""Reminders and the weekly plan on screen: notifications, the tray, the plan dialog."""

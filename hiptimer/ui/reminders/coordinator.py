@@ -1,0 +1,288 @@
+"""The reminders while HipTimer runs: looks at the plan every few seconds, shows notes, and
+turns their answers (Start, Snooze, Skip today) into what the window should do."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from hiptimer import paths
+from hiptimer.core.clock import LocalTime
+from hiptimer.core.plan.desk import DeskBreakTimer, DeskLook
+from hiptimer.core.plan.model import WeeklyPlan, day_names
+from hiptimer.core.plan.reminders import Reminder, Reminders, desk_text, reminder_text
+from hiptimer.core.plan.state_file import FILE_NAME, load_state, save_state
+from hiptimer.core.plan.today import done_lookup, today_lines, week_tally, week_text
+from hiptimer.core.routines.model import Routine
+from hiptimer.i18n import _
+from hiptimer.ui.reminders.tray_messages import Note
+
+log = logging.getLogger(__name__)
+
+CHECK_MS = 20_000  # how often the plan is looked at; a late look loses nothing
+DESK_KEY = "desk-break"
+
+
+class Notifier(Protocol):
+    """Shows notes (DBusNotifier, TrayMessages or a test's fake) and reports answers."""
+
+    reason: str
+
+    def connect_answered(self, slot: Callable[[str, str], None]) -> None: ...  # (key, action)
+    def show(self, note: Note, *, replaces: int = 0) -> int | None: ...
+    def close(self, key: str) -> None: ...
+
+
+class Idle(Protocol):
+    def idle_s(self) -> float | None: ...
+    def locked(self) -> bool: ...
+
+
+class ReminderCoordinator(QObject):
+    """Owns the plan's Reminders and the desk-break timer; the window connects its signals.
+
+    `routines()` gives the library's routines (titles, lengths); `session_running()` holds
+    desk breaks back; `length(routine)` is a routine's length in seconds.
+
+    Signals: start_requested(str) with a routine id to open at its get-ready; show_requested()
+    when a note itself was clicked;
+    today_changed() when today's lines or the week's tally may read differently;
+    problem(str) with a sentence for the user (no notification service, and so on).
+    """
+
+    start_requested = Signal(str)
+    show_requested = Signal()
+    today_changed = Signal()
+    problem = Signal(str)
+
+    def __init__(
+        self,
+        plan: WeeklyPlan,
+        local: LocalTime,
+        notifier: Notifier,
+        done: Callable[[datetime], set[tuple[str, date]]],
+        routines: Callable[[], list[Routine]],
+        *,
+        idle: Idle | None = None,
+        session_running: Callable[[], bool] = lambda: False,
+        length: Callable[[Routine], float] | None = None,
+        state_path: Path | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.local = local
+        self._state_path = state_path or paths.data_dir() / FILE_NAME
+        self.reminders = Reminders(plan, local, load_state(self._state_path))
+        self.desk = DeskBreakTimer(plan.desk)
+        self.notifier = notifier
+        self._done_since = done
+        self._routines = routines
+        self._idle = idle
+        self._session_running = session_running
+        self._length = length
+        self._shown: dict[str, Reminder] = {}  # note key -> the reminder it shows
+        self._said_no_service = False
+        notifier.connect_answered(self.answer)
+        self.timer = QTimer(self)
+        self.timer.setInterval(CHECK_MS)
+        self.timer.timeout.connect(self.check)
+
+    @property
+    def plan(self) -> WeeklyPlan:
+        return self.reminders.plan
+
+    def start(self) -> None:
+        """Look now, then every CHECK_MS while reminders or desk breaks are on (a QTimer that
+        fires late after sleep looks late: the plan is compared with the clock, so nothing
+        is lost)."""
+        if self.plan.reminders or self.plan.desk.on:
+            self.timer.start()
+        else:
+            self.timer.stop()
+        self.check()
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def set_plan(self, plan: WeeklyPlan) -> None:
+        self.reminders.set_plan(plan)
+        self.desk.set_desk(plan.desk)
+        self.start()
+
+    # ------------------------------------------------------------ looking
+
+    def done(self) -> Callable[[str, date], bool]:
+        """Which routines were done on which day this week, from the history."""
+        now = self.local.now()
+        monday = now.date() - timedelta(days=now.weekday())
+        since = self.local.at(monday, datetime.min.time())
+        try:
+            return done_lookup(self._done_since(since))
+        except Exception:  # a history that fails must not stop the reminders
+            log.exception("Cannot read this week's sessions for the plan")
+            return done_lookup(())
+
+    def check(self) -> None:
+        """Show what is due now: plan reminders (none during a session), then a desk break."""
+        if not self._session_running():  # one due meanwhile comes after the session
+            for reminder in self.reminders.check(self.done()):
+                self._show(reminder)
+        self._check_desk()
+        self._save()
+        self.today_changed.emit()
+
+    def _check_desk(self) -> None:
+        idle = self._idle
+        seen = DeskLook(
+            self.local.now(),
+            idle.idle_s() if idle is not None else None,
+            idle.locked() if idle is not None else False,
+            self._session_running(),
+        )
+        if self.desk.look(seen):
+            routine = self._routine(self.plan.desk.routine_id)
+            title = routine.title if routine else _("the desk micro-break")
+            used = self.plan.desk.minutes if seen.idle_s is None else self.desk_minutes(seen.now)
+            summary, body = desk_text(title, used, self._minutes(routine))
+            self._note(Note(DESK_KEY, summary, body))
+
+    def desk_minutes(self, now: datetime) -> float:
+        return max(self.plan.desk.minutes, self.desk.in_use_s(now) / 60)
+
+    def _show(self, reminder: Reminder) -> None:
+        routine = self._routine(reminder.routine_id)
+        title = routine.title if routine else reminder.routine_id
+        summary, body = reminder_text(title, reminder, self._minutes(routine))
+        self._shown[reminder.key] = reminder
+        self._note(Note(reminder.key, summary, body))
+
+    def _note(self, note: Note) -> None:
+        if self.notifier.show(note) is None and not self._said_no_service:
+            self._said_no_service = True
+            self.problem.emit(
+                _(
+                    "Reminders cannot be shown: {reason}. Today's plan is on the library "
+                    "page; start a routine there."
+                ).format(reason=self.notifier.reason)
+            )
+
+    def _routine(self, routine_id: str) -> Routine | None:
+        return next((r for r in self._routines() if r.id == routine_id), None)
+
+    def _minutes(self, routine: Routine | None) -> float | None:
+        if routine is None or self._length is None:
+            return None
+        return self._length(routine) / 60
+
+    # ------------------------------------------------------------ answers
+
+    def answer(self, key: str, action: str) -> None:
+        """A note's button was pressed (or the tray message clicked)."""
+        if action == "default":  # the note itself: bring the window forward
+            self.show_requested.emit()
+            return
+        if key == DESK_KEY:
+            self._answer_desk(action)
+        else:
+            reminder = self._shown.get(key)
+            if reminder is None:
+                return
+            self._answer_plan(reminder, action)
+        self._save()
+        self.today_changed.emit()
+
+    def _answer_plan(self, reminder: Reminder, action: str) -> None:
+        if action == "start":
+            self.start_requested.emit(reminder.routine_id)
+        elif action.startswith("snooze-"):
+            self.reminders.snooze(reminder, int(action.removeprefix("snooze-")))
+        elif action == "skip":
+            self.reminders.skip_today(reminder.routine_id)
+        self._shown.pop(reminder.key, None)
+
+    def _answer_desk(self, action: str) -> None:
+        now = self.local.now()
+        if action == "start":
+            self.start_requested.emit(self.plan.desk.routine_id)
+        elif action.startswith("snooze-"):
+            self.desk.snooze(now, int(action.removeprefix("snooze-")))
+        elif action == "skip":
+            self.desk.skip_today(now)
+
+    def pause(self) -> datetime:
+        until = self.reminders.pause()
+        self._save()
+        return until
+
+    def resume(self) -> None:
+        self.reminders.resume()
+        self._save()
+        self.check()
+
+    def paused_until(self) -> datetime | None:
+        now = self.local.now()
+        return self.reminders.state.paused_until if self.reminders.paused(now) else None
+
+    def _save(self) -> None:
+        save_state(self._state_path, self.reminders.state)
+
+    # ------------------------------------------------------------ what the window shows
+
+    def today_text(self) -> list[str]:
+        """Today's planned routines with their marks, and the week's tally."""
+        if not self.plan.items:
+            return []
+        now, done = self.local.now(), self.done()
+        titles = {r.id: r.title for r in self._routines()}
+        lines = today_lines(
+            self.plan, now, self.local, done, lambda rid: titles.get(rid, rid),
+            self.reminders.state.skipped,
+        )  # fmt: skip
+        if not lines:
+            lines = [_("Nothing planned today")]
+        tally = week_tally(self.plan, now.date(), done)
+        return [*lines, week_text(tally, now.date())]
+
+    def next_text(self) -> str:
+        """ "Next reminder: today 18:00", or why there is none."""
+        if not self.plan.reminders:
+            return _("Reminders are off")
+        until = self.paused_until()
+        if until is not None:
+            return _("Reminders paused until {time}").format(time=f"{until:%H:%M}")
+        when = self.reminders.next_at(self.done())
+        if when is None:
+            return _("No reminder planned")
+        if when.date() == self.local.now().date():
+            return _("Next reminder: today {time}").format(time=f"{when:%H:%M}")
+        day = day_names()[when.weekday()]
+        return _("Next reminder: {day} {time}").format(day=day, time=f"{when:%H:%M}")
+
+    def routine_started(self, routine_id: str) -> None:
+        """A session of this routine began: its note, if still on screen, can go."""
+        for key, reminder in list(self._shown.items()):
+            if reminder.routine_id == routine_id:
+                self.notifier.close(key)
+                del self._shown[key]
+
+
+def history_done(history: object, local: LocalTime) -> Callable[[datetime], set[tuple[str, date]]]:
+    """(routine id, local day) of each session since a time with a set done, read from the
+    history store (none when there is no history)."""
+    from hiptimer.core.history.store import HistoryStore
+
+    def since(when: datetime) -> set[tuple[str, date]]:
+        if not isinstance(history, HistoryStore):
+            return set()
+        return {
+            (s.routine_id, local.day_of(s.started_at))
+            for s in history.list_sessions(since=when)
+            if s.sets_done > 0
+        }
+
+    return since

@@ -1,0 +1,299 @@
+"""The weekly plan's settings page: which routines on which days at what time, reminders,
+desk breaks, the tray and start at login. It shows and hands back; it saves nothing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, QTime
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hiptimer import APP_TITLE
+from hiptimer.core.plan.model import (
+    DESK_MINUTES,
+    DeskBreaks,
+    PlanItem,
+    WeeklyPlan,
+    clock_time,
+    day_names,
+    default_item,
+)
+from hiptimer.core.routines.model import Routine
+from hiptimer.i18n import N_, _, translate
+from hiptimer.ui.settings.style import settings_style_sheet
+from hiptimer.ui.theme import current
+
+REMINDERS_HELP = N_(
+    "A notification comes at each planned time, with Start, Snooze (10 min or 1 h) and Skip "
+    "today. None comes for a routine already done that day; one missed while the computer "
+    "slept comes on waking if it is less than 3 hours late. New routines get the days of "
+    "their schedule and 18:00; change them as you like."
+)
+TRAY_HELP = N_(
+    "Reminders come only while HipTimer runs. With this on, closing the window leaves it "
+    "in the tray (quit from the tray menu or File > Quit)."
+)
+
+
+# The settings' spin-box look for the time fields (their own sheet styles QSpinBox only).
+def time_style() -> str:
+    p = current()
+    return f"""
+    QTimeEdit {{
+        background: {p.field}; color: {p.ink}; border: 1px solid {p.field_border};
+        border-radius: 4px; padding: 3px 6px; min-width: 64px;
+    }}
+    QTimeEdit:disabled {{ color: {p.disabled}; border-color: {p.disabled_border}; }}
+    QTimeEdit:focus {{ border: {p.edge}px solid {p.focus}; }}
+    QTimeEdit::up-button, QTimeEdit::down-button {{ width: 0; border: none; }}
+    """
+
+
+@dataclass(frozen=True)
+class PlanChoice:
+    """What the dialog hands back."""
+
+    plan: WeeklyPlan
+    keep_in_tray: bool
+    start_at_login: bool
+
+
+class _Row:
+    """One routine's row: planned or not, its days and its time."""
+
+    def __init__(self, grid: QGridLayout, row: int, title: str, item: PlanItem | None) -> None:
+        self.planned = QCheckBox(title.replace("&", "&&"))
+        self.planned.setAccessibleDescription(_("In the weekly plan, with reminders"))
+        self.planned.setChecked(item is not None)
+        grid.addWidget(self.planned, row, 0)
+        self.days = []
+        names = day_names()
+        for d in range(7):
+            box = QCheckBox()
+            box.setAccessibleName(_("{routine} on {day}").format(routine=title, day=names[d]))
+            box.setAccessibleDescription(_("Planned on this day of the week"))
+            box.setChecked(item is not None and item.on(d))
+            grid.addWidget(box, row, 1 + d, Qt.AlignmentFlag.AlignCenter)
+            self.days.append(box)
+        self.time = QTimeEdit()
+        self.time.setDisplayFormat("HH:mm")
+        self.time.setAccessibleName(_("{routine}: time").format(routine=title))
+        self.time.setAccessibleDescription(_("When the reminder comes, on the planned days"))
+        at = clock_time(item.at) if item is not None else clock_time("18:00")
+        self.time.setTime(QTime(at.hour, at.minute))
+        grid.addWidget(self.time, row, 8)
+        self.planned.toggled.connect(self._enable)
+        self._enable(self.planned.isChecked())
+
+    def _enable(self, on: bool) -> None:
+        for widget in (*self.days, self.time):
+            widget.setEnabled(on)
+
+    def fill(self, item: PlanItem) -> None:
+        for d, box in enumerate(self.days):
+            box.setChecked(item.on(d))
+
+    def item(self, routine_id: str) -> PlanItem | None:
+        if not self.planned.isChecked():
+            return None
+        days = tuple(d for d, box in enumerate(self.days) if box.isChecked())
+        return PlanItem(routine_id, days, self.time.time().toString("HH:mm"))
+
+
+class PlanDialog(QDialog):
+    """Shows the plan for the library's routines and hands back the choice.
+
+    `tray_reason` / `login_reason`: why that option cannot be used here ("" when it can);
+    `idle_source`: where desk breaks read the idle time ("" for a plain interval).
+
+    Signals: none of its own (QDialog's finished).
+    """
+
+    def __init__(
+        self,
+        plan: WeeklyPlan,
+        routines: list[Routine],
+        *,
+        keep_in_tray: bool,
+        start_at_login: bool,
+        tray_reason: str = "",
+        login_reason: str = "",
+        idle_source: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Weekly plan and reminders \u2014 {app}").format(app=APP_TITLE))
+        self.setObjectName("settings")
+        self.setStyleSheet(settings_style_sheet() + time_style())
+        self._plan = plan
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.addWidget(self._plan_group(plan, routines), 1)
+        layout.addWidget(self._desk_group(plan.desk, idle_source))
+        layout.addWidget(self._tray_group(keep_in_tray, start_at_login, tray_reason, login_reason))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.ensurePolished()
+        self.setMinimumSize(self.minimumSizeHint())
+        self.resize(max(860, self.sizeHint().width()), self.minimumSizeHint().height())
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # As the Settings dialog does: QDialog's first sizing ignores height-for-width, which
+        # squeezed the plan's rows under the wrapped help text.
+        room = self.screen().availableGeometry().height() - 40  # the title bar's share
+        needed = min(self.heightForWidth(self.width()), room)
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    def _plan_group(self, plan: WeeklyPlan, routines: list[Routine]) -> QGroupBox:
+        box = QGroupBox(_("Weekly plan"), self)
+        layout = QVBoxLayout(box)
+        self.reminders = QCheckBox(_("&Remind me at the planned times"), box)
+        self.reminders.setChecked(plan.reminders)
+        layout.addWidget(self.reminders)
+        layout.addWidget(_muted(translate(REMINDERS_HELP), box))
+        grid_host = QWidget()
+        grid = QGridLayout(grid_host)
+        grid.addWidget(QLabel(_("Routine")), 0, 0)
+        for d, name in enumerate(day_names()):
+            grid.addWidget(QLabel(name), 0, 1 + d, Qt.AlignmentFlag.AlignCenter)
+        grid.addWidget(QLabel(_("Time")), 0, 8)
+        self.rows: dict[str, _Row] = {}
+        known = {r.id for r in routines}
+        entries: list[tuple[str, str, Routine | None]] = [(r.id, r.title, r) for r in routines]
+        gone = _("{routine} (not in the library)")
+        entries += [(i.routine_id, gone.format(routine=i.routine_id), None)
+                    for i in plan.items if i.routine_id not in known]  # fmt: skip
+        for n, (rid, title, routine) in enumerate(entries, start=1):
+            row = _Row(grid, n, title, plan.item_for(rid))
+            if routine is not None:
+                first = default_item(routine)
+                row.planned.toggled.connect(lambda on, r=row, f=first: _first_fill(on, r, f))
+            self.rows[rid] = row
+        grid.setColumnStretch(0, 1)
+        scroll = QScrollArea(box)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(grid_host)
+        scroll.setMinimumHeight(230)  # six rows in view; the dialog still fits 1024 x 768
+        layout.addWidget(scroll, 1)
+        return box
+
+    def _desk_group(self, desk: DeskBreaks, idle_source: str) -> QGroupBox:
+        box = QGroupBox(_("Desk breaks"), self)
+        layout = QVBoxLayout(box)
+        line = QHBoxLayout()
+        self.desk_on = QCheckBox(_("Remind me to do the &desk micro-break after"), box)
+        self.desk_on.setChecked(desk.on)
+        self.desk_minutes = QSpinBox(box)
+        self.desk_minutes.setRange(*DESK_MINUTES)
+        self.desk_minutes.setValue(desk.minutes)
+        self.desk_minutes.setSuffix(_(" min"))
+        self.desk_minutes.setAccessibleName(_("Minutes of computer use before a desk break"))
+        self.desk_minutes.setAccessibleDescription(
+            _("From {low} to {high} minutes").format(low=DESK_MINUTES[0], high=DESK_MINUTES[1])
+        )
+        line.addWidget(self.desk_on)
+        line.addWidget(self.desk_minutes)
+        line.addWidget(QLabel(_("of computer use"), box))
+        line.addStretch(1)
+        layout.addLayout(line)
+        quiet = QHBoxLayout()
+        quiet.addWidget(QLabel(_("Quiet hours: none from"), box))
+        self.quiet_from, self.quiet_until = (
+            _time_edit(desk.quiet_from),
+            _time_edit(desk.quiet_until),
+        )
+        self.quiet_from.setAccessibleName(_("Quiet hours from"))
+        self.quiet_until.setAccessibleName(_("Quiet hours until"))
+        for edge in (self.quiet_from, self.quiet_until):
+            edge.setAccessibleDescription(_("No reminder comes in the quiet hours"))
+        quiet.addWidget(self.quiet_from)
+        quiet.addWidget(QLabel(_("until"), box))
+        quiet.addWidget(self.quiet_until)
+        quiet.addStretch(1)
+        layout.addLayout(quiet)
+        how = (
+            _(
+                "Computer use is measured from the desktop's idle time ({source}): five "
+                "minutes away counts as a break. None comes while the screen is locked or a "
+                "session runs."
+            ).format(source=idle_source)
+            if idle_source
+            else _(
+                "This desktop does not report its idle time, so desk breaks come at a plain "
+                "interval while HipTimer runs (none while a session runs)."
+            )
+        )
+        layout.addWidget(_muted(how, box))
+        return box
+
+    def _tray_group(
+        self, keep: bool, login: bool, tray_reason: str, login_reason: str
+    ) -> QGroupBox:
+        box = QGroupBox(_("Running in the background"), self)
+        layout = QVBoxLayout(box)
+        self.keep_in_tray = QCheckBox(_("&Keep running in the tray when the window closes"), box)
+        self.keep_in_tray.setChecked(keep and not tray_reason)
+        self.keep_in_tray.setEnabled(not tray_reason)
+        layout.addWidget(self.keep_in_tray)
+        layout.addWidget(_muted(tray_reason or translate(TRAY_HELP), box))
+        self.start_at_login = QCheckBox(_("Start HipTimer at &login (in the tray)"), box)
+        self.start_at_login.setChecked(login and not login_reason)
+        self.start_at_login.setEnabled(not login_reason)
+        layout.addWidget(self.start_at_login)
+        if login_reason:
+            layout.addWidget(_muted(login_reason, box))
+        return box
+
+    def chosen(self) -> PlanChoice:
+        items = tuple(item for rid, row in self.rows.items() if (item := row.item(rid)) is not None)
+        desk = DeskBreaks(
+            self.desk_on.isChecked(),
+            self.desk_minutes.value(),
+            self.quiet_from.time().toString("HH:mm"),
+            self.quiet_until.time().toString("HH:mm"),
+            self._plan.desk.routine_id,
+        )
+        plan = WeeklyPlan(self.reminders.isChecked(), items, desk)
+        return PlanChoice(plan, self.keep_in_tray.isChecked(), self.start_at_login.isChecked())
+
+
+def _first_fill(on: bool, row: _Row, first: PlanItem) -> None:
+    """A routine just ticked with no day chosen gets its schedule's days."""
+    if on and not any(box.isChecked() for box in row.days):
+        row.fill(first)
+
+
+def _time_edit(text: str) -> QTimeEdit:
+    edit = QTimeEdit()
+    edit.setDisplayFormat("HH:mm")
+    at = clock_time(text)
+    edit.setTime(QTime(at.hour, at.minute))
+    return edit
+
+
+def _muted(text: str, parent: QWidget) -> QLabel:
+    label = QLabel(text, parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setProperty("role", "muted")
+    return label

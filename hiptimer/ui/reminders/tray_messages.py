@@ -1,0 +1,65 @@
+"""Reminders without the desktop's notification service: a tray balloon, or nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QSystemTrayIcon
+
+TRAY_MESSAGE_MS = 30_000
+
+
+@dataclass(frozen=True)
+class Note:
+    """A notification to show: `key` names the reminder in the answers that come back."""
+
+    key: str
+    summary: str
+    body: str
+
+
+class TrayMessages(QObject):
+    """The fallback: a tray balloon without buttons; clicking it answers "start".
+
+    Signals: answered(str, str) as DBusNotifier's.
+    """
+
+    answered = Signal(str, str)
+
+    def __init__(self, tray: QSystemTrayIcon, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._tray = tray
+        self._last = ""
+        self.reason = ""
+        tray.messageClicked.connect(lambda: self.answered.emit(self._last, "start"))
+
+    def connect_answered(self, slot: Callable[[str, str], None]) -> None:
+        self.answered.connect(slot)
+
+    def show(self, note: Note, *, replaces: int = 0) -> int | None:
+        self._last = note.key
+        self._tray.showMessage(
+            note.summary, note.body, QSystemTrayIcon.MessageIcon.Information, TRAY_MESSAGE_MS
+        )
+        return 1
+
+    def close(self, key: str) -> None:
+        pass
+
+
+class NoNotifier:
+    """Shows nothing and says why (`reason`): where Qt has no D-Bus module."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+    def connect_answered(self, slot: Callable[[str, str], None]) -> None:
+        pass
+
+    def show(self, note: Note, *, replaces: int = 0) -> int | None:
+        return None
+
+    def close(self, key: str) -> None:
+        pass

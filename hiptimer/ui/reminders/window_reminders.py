@@ -1,0 +1,288 @@
+"""The reminders in the main window: the coordinator, the tray, File > Weekly plan, the
+library's "today" lines, closing to the tray and start at login."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
+
+from hiptimer import APP_TITLE, paths
+from hiptimer.core.clock import LocalTime, SystemLocalTime
+from hiptimer.core.plan import autostart
+from hiptimer.core.plan.model import stamp_since
+from hiptimer.core.routines.model import Routine, estimated_seconds
+from hiptimer.core.settings import SettingsStore
+from hiptimer.i18n import N_, _, translate
+from hiptimer.ui.reminders.coordinator import Idle, Notifier, ReminderCoordinator, history_done
+from hiptimer.ui.reminders.plan_dialog import PlanChoice, PlanDialog
+from hiptimer.ui.reminders.tray import ReminderTray
+from hiptimer.ui.reminders.tray_messages import NoNotifier, TrayMessages
+
+if TYPE_CHECKING:
+    from hiptimer.ui.services.ports import Services
+
+log = logging.getLogger(__name__)
+
+NO_TRAY = N_(
+    "This desktop shows no tray icons: reminders come as notifications while HipTimer is "
+    "open, and closing the window quits it."
+)
+TRAY_FIRST_CLOSE = N_(
+    "HipTimer is still running in the tray, so that your reminders come. Open it again "
+    "from the tray icon; quit from the tray menu or File > Quit. (Weekly plan and "
+    "reminders in the File menu turns this off.)"
+)
+
+
+@dataclass(frozen=True)
+class ReminderParts:
+    """What the reminders are made of; tests replace some. `tray` False: act as if the
+    desktop had none (None: ask it)."""
+
+    local: LocalTime | None = None
+    notifier: Notifier | None = None
+    idle: Idle | None = None
+    tray: bool | None = None
+    autostart_dir: Path | None = None
+    state_path: Path | None = None
+
+
+class ReminderHost(Protocol):
+    """What the reminders use of the window (its Shell has all of it)."""
+
+    @property
+    def settings(self) -> SettingsStore: ...
+    @property
+    def services(self) -> Services: ...
+    @property
+    def routines(self) -> Callable[[], list[Routine]]: ...
+    @property
+    def session(self) -> Callable[[], object | None]: ...  # the session on screen
+    @property
+    def show_problem(self) -> Callable[[str], None]: ...
+
+
+class WindowReminders(QObject):
+    """Starts once the services are open (the history says what was done today).
+
+    Signals: start_requested(str) with a routine to open at its get-ready (a reminder's
+    Start, or the tray's); show_requested(); quit_requested().
+    """
+
+    start_requested = Signal(str)
+    show_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(
+        self,
+        host: ReminderHost,
+        menu: QMenu,
+        window: QWidget,
+        *,
+        notice: Callable[[str, str], None],
+        show_today: Callable[[list[str]], None],
+        parts: ReminderParts | None = None,
+    ) -> None:
+        """`notice(heading, detail)` shows a lasting notice; `show_today(lines)` puts today's
+        plan on the library page."""
+        super().__init__(window)
+        parts = parts or ReminderParts()
+        self._host, self._window, self._parts = host, window, parts
+        self._notice, self._show_today = notice, show_today
+        self.local = parts.local or SystemLocalTime()
+        self._notifier, self._idle = parts.notifier, parts.idle
+        self._tray_wanted = ReminderTray.available() if parts.tray is None else parts.tray
+        self._autostart_dir = parts.autostart_dir
+        self.coordinator: ReminderCoordinator | None = None
+        self._from_desktop = False  # the desktop's notification service answered
+        self.tray: ReminderTray | None = None
+        self.dialog: PlanDialog | None = None
+        self.length: Callable[[Routine], float] = estimated_seconds
+        self.action = QAction(_("Weekly &plan and reminders\u2026"), window)
+        self.action.triggered.connect(self.open_plan)
+        actions = menu.actions()  # after Settings, before the line above Quit
+        if len(actions) > 1:
+            menu.insertAction(actions[1], self.action)
+        else:
+            menu.addAction(self.action)
+
+    def services_ready(self) -> None:
+        """Open the notifier and the tray and begin looking at the plan."""
+        host = self._host
+        notifier = self._notifier or self._desktop_notifier()
+        idle = self._idle or self._idle_monitor()
+        self.coordinator = ReminderCoordinator(
+            host.settings.settings.plan, self.local, notifier,
+            history_done(host.services.history, self.local), host.routines,
+            idle=idle, session_running=lambda: host.session() is not None,
+            length=lambda routine: self.length(routine), state_path=self._parts.state_path,
+            parent=self,
+        )  # fmt: skip
+        c = self.coordinator
+        c.start_requested.connect(self.start_requested.emit)
+        c.show_requested.connect(self.show_requested.emit)
+        c.problem.connect(lambda text: self._notice(_("Reminders"), text))
+        c.today_changed.connect(self.refresh_today)
+        self._tray_up()
+        c.start()
+
+    def _desktop_notifier(self) -> Notifier:
+        """The desktop's notification service over D-Bus; where Qt has no D-Bus module, none
+        (the tray's messages stand in where there is a tray)."""
+        try:
+            from hiptimer.ui.reminders.notifier import DBusNotifier
+        except ImportError:
+            return NoNotifier(_("this Qt has no D-Bus module"))
+        notifier = DBusNotifier(self)
+        self._from_desktop = notifier.available()
+        return notifier
+
+    def _idle_monitor(self) -> Idle | None:
+        try:
+            from hiptimer.ui.reminders.idle import IdleMonitor
+        except ImportError:  # no D-Bus module: desk breaks count a plain interval
+            return None
+        return IdleMonitor(self)
+
+    def _tray_up(self) -> None:
+        """Show the tray icon where there is a tray; say so where there is none but one is
+        wanted (reminders on, or closing to the tray)."""
+        c, s = self.coordinator, self._host.settings.settings
+        assert c is not None
+        wanted = s.plan.reminders or s.plan.desk.on or s.keep_in_tray
+        if not self._tray_wanted:
+            if wanted:
+                self._notice(_("No tray"), translate(NO_TRAY))
+            return
+        icon = QIcon(str(paths.icons_dir() / "hiptimer.svg"))
+        self.tray = ReminderTray(c, self._host.routines, icon, self._window)
+        self.tray.start_requested.connect(self.start_requested.emit)
+        self.tray.show_requested.connect(self.show_requested.emit)
+        self.tray.quit_requested.connect(self.quit_requested.emit)
+        self.tray.plan_requested.connect(self.open_plan)
+        if self._notifier is None and not self._from_desktop:
+            c.notifier = TrayMessages(self.tray.icon, self)  # no buttons, but a message
+            c.notifier.connect_answered(c.answer)
+        self.tray.show()
+        self._quit_on_close()
+
+    def refresh_today(self) -> None:
+        if self.coordinator is not None:
+            self._show_today(self.coordinator.today_text())
+
+    def session_started(self, routine_id: str) -> None:
+        if self.coordinator is not None:
+            self.coordinator.routine_started(routine_id)
+
+    def session_ended(self) -> None:
+        """A session ended: today's lines may say "done" now."""
+        if self.coordinator is not None:
+            self.coordinator.check()
+
+    # ------------------------------------------------------------ closing to the tray
+
+    def _quit_on_close(self) -> None:
+        keep = self._host.settings.settings.keep_in_tray and self.tray is not None
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setQuitOnLastWindowClosed(not keep)
+
+    def close_to_tray(self, event: QCloseEvent) -> bool:
+        """Keep HipTimer in the tray when the window closes, if the user asked for that and a
+        tray shows the icon; the first time, say so. True if it hid the window instead.
+
+        A running session ends as on any close (the window closes; the app stays).
+        """
+        store = self._host.settings
+        if self.tray is None or not store.settings.keep_in_tray:
+            return False
+        if not store.settings.tray_explained:
+            store.update(tray_explained=True)
+            self.tray.icon.showMessage(APP_TITLE, translate(TRAY_FIRST_CLOSE))
+        if self._host.session() is not None:
+            return False
+        event.ignore()
+        self._window.hide()
+        return True
+
+    def window_closed(self, quitting: bool) -> None:
+        """The window closed: reminders stop, unless HipTimer stays in the tray (and is not
+        quitting)."""
+        if self.coordinator is None:
+            return
+        if quitting or self.tray is None or not self._host.settings.settings.keep_in_tray:
+            self.coordinator.stop()
+            if self.tray is not None:
+                self.tray.hide()
+            app = QApplication.instance()
+            if isinstance(app, QApplication):  # the application's, not ours to keep changed
+                app.setQuitOnLastWindowClosed(True)
+
+    # ------------------------------------------------------------ the plan dialog
+
+    def open_plan(self) -> PlanDialog:
+        if self.dialog is not None:
+            self.dialog.raise_()
+            self.dialog.activateWindow()
+            return self.dialog
+        s = self._host.settings.settings
+        dialog = PlanDialog(
+            s.plan, self._host.routines(), keep_in_tray=s.keep_in_tray,
+            start_at_login=autostart.is_on(self._autostart_dir),
+            tray_reason="" if self._tray_wanted else translate(NO_TRAY),
+            login_reason="" if autostart.supported() else _(
+                "Start at login is made for Linux desktops (XDG autostart) only, so far."
+            ),
+            idle_source=self._idle_source(), parent=self._window,
+        )  # fmt: skip
+        self.dialog = dialog
+        dialog.finished.connect(lambda result: self._closed(dialog, result))
+        dialog.open()
+        return dialog
+
+    def _idle_source(self) -> str:
+        idle = self.coordinator._idle if self.coordinator is not None else None
+        if idle is None or idle.idle_s() is None:
+            return ""
+        return str(getattr(idle, "source", "") or "the desktop")
+
+    def _closed(self, dialog: PlanDialog, result: int) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        if result == QDialog.DialogCode.Accepted:
+            self.apply(dialog.chosen())
+        dialog.deleteLater()
+
+    def apply(self, choice: PlanChoice) -> None:
+        """Save the plan and the tray choice, write or remove the autostart entry."""
+        store, host = self._host.settings, self._host
+        plan = stamp_since(store.settings.plan, choice.plan, self.local.now().date())
+        store.update(plan=plan, keep_in_tray=choice.keep_in_tray)
+        if store.save_error:
+            host.show_problem(store.save_error)
+        self._set_autostart(choice.start_at_login)
+        if self.coordinator is not None:
+            self.coordinator.set_plan(plan)
+            if self.tray is None and self._tray_wanted:
+                self._tray_up()
+        self._quit_on_close()
+        self.refresh_today()
+
+    def _set_autostart(self, on: bool) -> None:
+        if not autostart.supported() or on == autostart.is_on(self._autostart_dir):
+            return
+        try:
+            if on:
+                data = str(paths.data_dir()) if paths.data_dir_chosen() else None
+                autostart.turn_on(autostart.command(data), self._autostart_dir)
+            else:
+                autostart.turn_off(self._autostart_dir)
+        except autostart.AutostartError as exc:
+            self._host.show_problem(_("Start at login: {problem}").format(problem=exc))

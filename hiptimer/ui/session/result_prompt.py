@@ -1,0 +1,114 @@
+"""A re-test's measured result, typed in: digits, a decimal point, Backspace, Enter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from hiptimer.core.session.events import SetRecord
+from hiptimer.i18n import _, language
+from hiptimer.ui.keys import KEY_NAMES, POINT, Action
+from hiptimer.ui.session.pain_prompt import set_label
+from hiptimer.ui.theme import set_px
+from hiptimer.ui.widgets.plain import ElidedLabel, plain
+
+MAX_CHARS = 7  # "99999.9": more than any range or distance a test measures
+
+
+class ResultPrompt(QWidget):
+    """A panel inside the workout screen: the number typed so far and its unit.
+
+    Keys reach it through the main window (Mode.RESULT); the buttons do the same.
+    Signals: entered(object) with the number, or None when skipped.
+    """
+
+    entered = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text = ""
+        self.question = QLabel(_("Type in the result"), self)
+        self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.about = ElidedLabel("", self)  # the test's name, in one line
+        self.about.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.about.setProperty("role", "muted")
+        self.number = QLabel("", self)
+        self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        plain(self.number)  # the unit comes from the routine file
+        self.hint = QLabel(
+            _("Digits, and . for a decimal  \u00b7  Backspace deletes  \u00b7  Enter saves"), self
+        )
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.save_button = QPushButton(_("Save"), self)
+        self.skip_button = QPushButton(_("No result"), self)
+        self.skip_button.setToolTip(
+            _("Go on without a result (key: {key})").format(key=KEY_NAMES[Action.SKIP_RATING])
+        )
+        for button in (self.save_button, self.skip_button):
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.save_button.clicked.connect(self.accept)
+        self.skip_button.clicked.connect(lambda: self.entered.emit(None))
+        self._unit = ""
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.skip_button)
+        row.addWidget(self.save_button)
+        row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.question)
+        layout.addWidget(self.about)
+        layout.addWidget(self.number)
+        layout.addWidget(self.hint)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+    def ask(self, record: SetRecord | None) -> None:
+        """A new question, for the set just done: nothing typed yet."""
+        self._unit = record.result_unit if record is not None else ""
+        self.about.setText(set_label(record))
+        self.text = ""
+        self._show()
+
+    def type(self, value: int) -> None:
+        """A digit (0-9), or POINT for the decimal point (once)."""
+        if len(self.text) >= MAX_CHARS:
+            return
+        if value == POINT:
+            if "." not in self.text:
+                self.text = (self.text or "0") + "."
+        else:
+            self.text += str(value)
+        self._show()
+
+    def erase(self) -> None:
+        self.text = self.text[:-1]
+        self._show()
+
+    def value(self) -> float | None:
+        try:
+            return float(self.text) if self.text.strip(".") else None
+        except ValueError:
+            return None
+
+    def accept(self) -> None:
+        """Enter: the number typed, if there is one."""
+        value = self.value()
+        if value is not None:
+            self.entered.emit(value)
+
+    def _show(self) -> None:
+        shown = self.text.replace(".", ",") if language() == "es" else self.text
+        self.number.setText(f"{shown or '_'} {self._unit}".strip())
+        self.save_button.setEnabled(self.value() is not None)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        h = max(300, self.height())
+        set_px(self.question, h * 0.085, bold=True)
+        set_px(self.about, h * 0.055)
+        set_px(self.number, h * 0.2, bold=True)
+        set_px(self.hint, h * 0.045)
+        for button in (self.save_button, self.skip_button):
+            set_px(button, h * 0.05)

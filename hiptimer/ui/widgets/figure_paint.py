@@ -1,0 +1,146 @@
+"""Painting a figure's scene with QPainter: thick, round, high-contrast lines on a dark page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
+
+from hiptimer.core.figures.scene import Head, Ink, Line, Point, Scene
+
+LIMB = 4.6  # line widths in figure units (a figure is about 100 units tall)
+TRUNK = 6.0
+FAR_LIMB = 4.0
+PROP_EDGE = 1.2
+BAND = 2.2
+RING = 1.6
+RING_R = 7.5
+MIN_PX = 2.5  # no line thinner than this many pixels, however small the box
+
+
+@dataclass(frozen=True)
+class Colours:
+    """White body, dimmer far side, yellow for what moves: all read on every phase's colour."""
+
+    near: str = "#FFFFFF"
+    far: str = "#AEBBC5"
+    moving: str = "#FFD54F"
+    far_moving: str = "#C9A63A"
+    prop_fill: str = "#33FFFFFF"
+    prop_edge: str = "#B3C8D3DC"
+    floor: str = "#C8D3DC"
+    floor_fill: str = "#26FFFFFF"
+    band: str = "#FF8A65"
+    ring: str = "#FFD54F"
+    face: str = "#1F2A33"
+
+
+INKS = {Ink.NEAR: "near", Ink.FAR: "far", Ink.MOVING: "moving", Ink.FAR_MOVING: "far_moving"}
+
+
+class _Fit:
+    """Figure units (y up) to pixels in a box, keeping the aspect and centring."""
+
+    def __init__(self, bounds: tuple[float, float, float, float], box: QRectF) -> None:
+        left, bottom, right, top = bounds
+        width, height = max(1e-6, right - left), max(1e-6, top - bottom)
+        self.scale = min(box.width() / width, box.height() / height)
+        self.x0 = box.center().x() - (left + right) / 2 * self.scale
+        self.y0 = box.center().y() + (bottom + top) / 2 * self.scale
+
+    def at(self, p: Point) -> QPointF:
+        return QPointF(self.x0 + p[0] * self.scale, self.y0 - p[1] * self.scale)
+
+    def px(self, units: float) -> float:
+        return max(MIN_PX, units * self.scale)
+
+
+def paint_scene(
+    painter: QPainter, scene: Scene, box: QRectF, colours: Colours | None = None
+) -> None:
+    """Draw the floor, the props, the body back to front, then bands and rings."""
+    paint_ground(painter, scene, box, colours)
+    paint_body(painter, scene, box, colours)
+
+
+def paint_ground(
+    painter: QPainter, scene: Scene, box: QRectF, colours: Colours | None = None
+) -> None:
+    """The floor and the props: the same in every frame of a figure, so a view may keep them."""
+    c = colours or Colours()
+    fit = _Fit(scene.bounds, box)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setClipRect(box)
+    _floor(painter, fit, scene, c)
+    _props(painter, fit, scene, c)
+    painter.restore()
+
+
+def paint_body(
+    painter: QPainter, scene: Scene, box: QRectF, colours: Colours | None = None
+) -> None:
+    """The body back to front, then the bands and the rings."""
+    c = colours or Colours()
+    fit = _Fit(scene.bounds, box)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setClipRect(box)
+    for item in scene.body:
+        if isinstance(item, Head):
+            _head(painter, fit, item, c)
+        else:
+            _line(painter, fit, item, c)
+    painter.setPen(_pen(c.band, fit.px(BAND)))
+    for a, b in scene.bands:
+        painter.drawLine(fit.at(a), fit.at(b))
+    painter.setPen(_pen(c.ring, fit.px(RING)))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for centre in scene.rings:
+        painter.drawEllipse(fit.at(centre), RING_R * fit.scale, RING_R * fit.scale)
+    painter.restore()
+
+
+def _pen(colour: str, width: float) -> QPen:
+    pen = QPen(QColor(colour), width)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return pen
+
+
+def _floor(painter: QPainter, fit: _Fit, scene: Scene, c: Colours) -> None:
+    """Seen from the side the floor is a line; from above, a mat with no edges to misread."""
+    outline = QPolygonF([fit.at(p) for p in scene.floor])
+    if outline.boundingRect().height() < fit.px(1.5):
+        painter.setPen(_pen(c.floor, fit.px(1.5)))
+        painter.drawLine(outline.boundingRect().bottomLeft(), outline.boundingRect().bottomRight())
+        return
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QBrush(QColor(c.floor_fill)))
+    painter.drawPolygon(outline)
+
+
+def _props(painter: QPainter, fit: _Fit, scene: Scene, c: Colours) -> None:
+    painter.setPen(_pen(c.prop_edge, fit.px(PROP_EDGE)))
+    for a, b in scene.prop_lines:
+        painter.drawLine(fit.at(a), fit.at(b))
+    painter.setBrush(QBrush(QColor(c.prop_fill)))
+    for outline in scene.props:
+        painter.drawPolygon(QPolygonF([fit.at(p) for p in outline]))
+
+
+def _line(painter: QPainter, fit: _Fit, line: Line, c: Colours) -> None:
+    far = line.ink in (Ink.FAR, Ink.FAR_MOVING)
+    width = TRUNK if line.trunk else FAR_LIMB if far else LIMB
+    painter.setPen(_pen(getattr(c, INKS[line.ink]), fit.px(width)))
+    painter.drawLine(fit.at(line.a), fit.at(line.b))
+
+
+def _head(painter: QPainter, fit: _Fit, head: Head, c: Colours) -> None:
+    colour = getattr(c, INKS[head.ink])
+    painter.setPen(_pen(colour, fit.px(LIMB * 0.8)))
+    painter.drawLine(fit.at(head.centre), fit.at(head.nose))
+    painter.setBrush(QBrush(QColor(colour)))
+    r = head.radius * fit.scale
+    painter.drawEllipse(fit.at(head.centre), r, r)

@@ -1,0 +1,132 @@
+"""Tests of the one definition of a set's outcome, and of the store counting by it."""
+
+from __future__ import annotations
+
+import csv
+import io
+import tempfile
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from hiptimer.core.history.outcome import (
+    Outcome,
+    SetCounts,
+    attempt_outcome,
+    count_sets,
+    deciding,
+    done_text,
+    set_outcomes,
+)
+from hiptimer.core.history.queries import StoredSet
+from hiptimer.core.history.store import open_history
+
+T0 = datetime(2025, 3, 3, 8, tzinfo=timezone.utc)
+
+
+def attempt(
+    number: int = 1, *, done: bool = True, skipped: bool = False, side: str | None = None
+) -> StoredSet:
+    return StoredSet("bridge", "Bridge", number, T0, T0, side=side, planned_reps=10,
+                     actual_reps=10 if done else 4, completed=done, skipped=skipped)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("completed", "skipped", "outcome"),
+    [
+        (True, False, Outcome.DONE),
+        (False, False, Outcome.PARTLY_DONE),
+        (False, True, Outcome.SKIPPED),
+        (True, True, Outcome.SKIPPED),  # skipped wins: the schema allows both flags
+    ],
+)
+def test_an_attempt_is_done_partly_done_or_skipped(
+    completed: bool, skipped: bool, outcome: Outcome
+) -> None:
+    assert attempt_outcome(completed, skipped) is outcome
+
+
+def test_a_set_tried_again_counts_once_by_its_best_attempt() -> None:
+    tries = [attempt(1), attempt(2, done=False, skipped=True), attempt(2), attempt(3, done=False)]
+    assert set_outcomes(tries) == {
+        ("bridge", 1, None): Outcome.DONE,
+        ("bridge", 2, None): Outcome.DONE,  # skipped, then done after Back
+        ("bridge", 3, None): Outcome.PARTLY_DONE,
+    }
+    assert deciding(tries) == [True, False, True, True]
+    # Done, then done again: the last of equals decides; a worse repeat never does.
+    assert deciding([attempt(1), attempt(1)]) == [False, True]
+    assert deciding([attempt(1), attempt(1, done=False)]) == [True, False]
+    # Each side is a set of its own.
+    assert len(set_outcomes([attempt(1, side="right"), attempt(1, side="left")])) == 2
+
+
+def test_the_planned_sets_without_an_attempt_are_not_reached() -> None:
+    tries = [attempt(1), attempt(2, done=False, skipped=True), attempt(2)]
+    assert count_sets(tries, 4) == SetCounts(done=2, not_reached=2)
+    assert count_sets(tries, None) == SetCounts(done=2)  # the plan is not known
+    assert count_sets(tries, 1) == SetCounts(done=2)  # never below 0
+    assert count_sets([], 3).text() == "0 of 3 sets done, 3 not reached"
+
+
+def test_the_words_every_view_uses() -> None:
+    counts = SetCounts(done=3, partly_done=1, skipped=2, not_reached=1)
+    assert counts.text() == "3 of 7 sets done, 1 partly done, 2 skipped, 1 not reached"
+    assert SetCounts(done=1).text() == "1 of 1 set done"
+    assert SetCounts().text() == "no sets"
+    assert not counts.all_done and SetCounts(done=2).all_done and counts.begun == 4
+    assert done_text(attempt(1, done=False)) == "4 reps (partly done)"
+    assert done_text(attempt(1, skipped=True)) == "skipped"
+    assert done_text(attempt(1), counted=False) == "10 reps \u00b7 not counted"
+
+
+ATTEMPTS = st.lists(
+    st.tuples(st.integers(1, 3), st.sampled_from([None, "right"]), st.booleans(), st.booleans()),
+    max_size=8,
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sessions=st.lists(st.tuples(ATTEMPTS, st.none() | st.integers(0, 8)), max_size=3))
+def test_the_store_and_the_csv_count_as_the_definition(
+    sessions: list[tuple[list[tuple[int, str | None, bool, bool]], int | None]],
+) -> None:
+    """The session list counts in SQL (with Python where a set was tried twice), the CSV
+    while it writes: both give what count_sets gives for the same attempts."""
+    with tempfile.TemporaryDirectory() as folder, open_history(Path(folder) / "h.db") as store:
+        expected = {}
+        for n, (tries, planned) in enumerate(sessions):
+            start = T0 + timedelta(days=n)
+            sid = store.begin_session("hips", "Hips", 1, {}, start, sets_planned=planned)
+            records = [
+                StoredSet(
+                    "bridge",
+                    "Bridge",
+                    number,
+                    start,
+                    start,
+                    side=side,
+                    completed=done,
+                    skipped=skipped,
+                    planned_reps=5,
+                    actual_reps=5,
+                )
+                for number, side, done, skipped in tries
+            ]
+            for r in records:
+                store.add_set(sid, r)
+            expected[sid] = count_sets(records, planned)
+        assert {s.id: s.counts for s in store.list_sessions()} == expected
+        out = io.StringIO(newline="")
+        store.export_csv(out)
+        for row in csv.DictReader(io.StringIO(out.getvalue())):
+            counts = expected[int(row["session_id"])]
+            assert (
+                int(row["sets_done"]),
+                int(row["sets_partly_done"]),
+                int(row["sets_skipped"]),
+                int(row["sets_not_reached"]),
+            ) == (counts.done, counts.partly_done, counts.skipped, counts.not_reached)

@@ -1,0 +1,21 @@
+"""The history in words: recorded dose changes and how sessions ended, in each language."""
+
+from __future__ import annotations
+
+import pytest
+
+from hiptimer.core.history.wording import change_text
+
+
+def test_a_dose_change_names_its_unit() -> None:
+    assert change_text("reps", 10, 12) == "10 reps \u2192 12 reps"
+    assert change_text("hold_s", 30, 35.5) == "30 s \u2192 35.5 s"
+    assert change_text("sets", 1, 2) == "1 set \u2192 2 sets"
+    assert change_text("sets", None, 2) == "- \u2192 2 sets"
+
+
+@pytest.mark.usefixtures("spanish")
+def test_a_dose_change_in_spanish() -> None:
+    assert change_text("reps", 1, 12) == "1 repetición \u2192 12 repeticiones"
+    assert change_text("hold_s", 30, 35.5) == "30 s \u2192 35,5 s"
+    assert change_text("sets", 3, 4) == "3 series \u2192 4 series"

@@ -1,0 +1,103 @@
+"""Tests of corrections in the history window: a rating, the note, the mark, and their trail."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QInputDialog
+from pytestqt.qtbot import QtBot
+
+from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.ui.history.corrections import PainDialog
+from hiptimer.ui.history.window import HistoryWindow
+from tests.history_data import HIPS, STRETCH, Weeks, fill
+
+NOW = datetime(2030, 1, 2, 9, 30, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[HistoryStore]:
+    with open_history(tmp_path / "history.sqlite3") as opened:
+        yield opened
+
+
+@pytest.fixture
+def window(qtbot: QtBot, store: HistoryStore, weeks: Weeks) -> Iterator[HistoryWindow]:
+    fill(store, weeks)
+    w = HistoryWindow(store, [HIPS, STRETCH], wall=lambda: NOW)
+    qtbot.addWidget(w)
+    w.set_filters(None, None, None)
+    w.show()
+    yield w
+
+
+def answer_pain(monkeypatch: pytest.MonkeyPatch, rating: int | None, why: str) -> None:
+    def run(dialog: PainDialog) -> int:
+        dialog.pain.setValue(-1 if rating is None else rating)
+        dialog.reason.setText(why)
+        return int(PainDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(PainDialog, "exec", run)
+
+
+def test_a_rating_changed_in_history_keeps_the_one_given(
+    window: HistoryWindow, store: HistoryStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pane = window.sessions_pane
+    pane.list_view.selectRow(5)  # the oldest: bridge rated 5 and 6
+    assert not pane.pain_button.isEnabled()
+    pane.sets_view.selectRow(1)
+    answer_pain(monkeypatch, 1, "typed 6 for 1")
+    pane.pain_button.click()
+    assert pane.sets.index(1, 5).data() == "1/10 (was 6)"
+    session = pane.current()
+    assert session is not None and session.max_pain == 5 and session.corrections == 1
+    assert "Bridge, set 2: pain 6 \u2192 1, changed in History on" in pane.trail.text()
+    assert '("typed 6 for 1")' in pane.trail.text()
+    assert window.status.text() == "Rating changed; the one given is kept in the history."
+    answer_pain(monkeypatch, None, "")  # and then no rating at all
+    pane.sets_view.selectRow(1)
+    pane.pain_button.click()
+    assert pane.sets.index(1, 5).data() == "none (was 6)"
+    assert [(c.old_value, c.new_value) for c in store.corrections(session.id)] == [
+        ("6", "1"),
+        ("1", None),
+    ]
+
+
+def test_a_session_marked_not_representative_says_so_and_why(
+    window: HistoryWindow, store: HistoryStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pane = window.sessions_pane
+    session = pane.current()
+    assert session is not None and not pane.representative.isChecked()
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args: ("had the flu", True))
+    pane.representative.click()
+    fresh = store.get_session(session.id)
+    assert fresh is not None and fresh.not_representative
+    assert "not representative" in pane.heading.text()
+    assert '("had the flu")' in pane.trail.text()
+    assert session.id not in {p.session_id for p in store.pain_series("bridge")}
+    pane.representative.click()  # taken back: no question asked
+    fresh = store.get_session(session.id)
+    assert fresh is not None and not fresh.not_representative
+    assert "taken back" in pane.trail.text()
+
+
+def test_a_changed_note_keeps_the_one_written(
+    window: HistoryWindow, store: HistoryStore, weeks: Weeks
+) -> None:
+    pane = window.sessions_pane
+    pane.list_view.selectRow(5)  # noted "Sore, took it easy"
+    pane.note.setPlainText("Sore; the bridges hurt")
+    pane.save_button.click()
+    session = pane.current()
+    assert session is not None and session.note == "Sore; the bridges hurt"
+    assert 'it was "Sore, took it easy"' in pane.trail.text()
+    pane.list_view.selectRow(4)  # no note yet: a first note is no correction
+    pane.note.setPlainText("First words")
+    pane.save_button.click()
+    assert pane.trail.text() == ""

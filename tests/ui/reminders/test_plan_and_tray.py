@@ -1,0 +1,141 @@
+"""The plan dialog (defaults from a routine's schedule, saved settings, start at login), the
+tray menu, and closing the window to the tray."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+
+from hiptimer.core.plan import autostart
+from hiptimer.core.plan.model import EVERY_DAY, DeskBreaks, PlanItem, WeeklyPlan
+from hiptimer.core.routines.model import Schedule
+from hiptimer.ui.reminders.plan_dialog import PlanDialog
+from tests.harness import hold, routine
+from tests.ui.reminders.test_window_reminders import PLAN, Setup, make
+from tests.ui.sessions import menu_of, no_timer_left  # noqa: F401 (a fixture)
+
+pytestmark = [
+    pytest.mark.usefixtures("no_timer_left"),
+    # offscreen: no stacking, and no tray window for QSystemTrayIcon to follow
+    pytest.mark.qt_log_ignore("This plugin does not support raise", "systemTrayWindowChanged"),
+]
+
+STRENGTH = routine(hold("bridge"), id="strength", title="Hip & knee", schedule=Schedule(3, 4))
+DAILY = routine(hold("reach"), id="daily", title="Daily", schedule=Schedule(7, 7))
+
+
+def test_ticking_a_routine_fills_in_its_schedules_days_and_six_pm(qtbot: QtBot) -> None:
+    dialog = PlanDialog(WeeklyPlan(), [STRENGTH, DAILY], keep_in_tray=False, start_at_login=False)
+    qtbot.addWidget(dialog)
+    assert dialog.rows["strength"].planned.text() == "Hip && knee"  # "&" is no mnemonic
+    dialog.rows["strength"].planned.setChecked(True)
+    dialog.rows["daily"].planned.setChecked(True)
+    dialog.reminders.setChecked(True)
+    dialog.desk_on.setChecked(True)
+    dialog.desk_minutes.setValue(30)
+    chosen = dialog.chosen()
+    assert chosen.plan == WeeklyPlan(
+        True,
+        (PlanItem("strength", (0, 2, 4), "18:00"), PlanItem("daily", EVERY_DAY, "18:00")),
+        DeskBreaks(True, 30),
+    )
+    assert not chosen.keep_in_tray and not chosen.start_at_login
+
+
+def test_a_planned_routine_no_longer_in_the_library_is_kept(qtbot: QtBot) -> None:
+    plan = WeeklyPlan(True, (PlanItem("gone", (1,), "07:15"),))
+    dialog = PlanDialog(plan, [DAILY], keep_in_tray=True, start_at_login=True)
+    qtbot.addWidget(dialog)
+    assert dialog.rows["gone"].planned.text() == "gone (not in the library)"
+    assert dialog.chosen().plan.items == plan.items
+    assert dialog.chosen().keep_in_tray and dialog.chosen().start_at_login
+
+
+def test_options_that_cannot_work_here_are_off_and_say_why(qtbot: QtBot) -> None:
+    dialog = PlanDialog(
+        WeeklyPlan(), [], keep_in_tray=True, start_at_login=True,
+        tray_reason="no tray here", login_reason="not on this system",
+    )  # fmt: skip
+    qtbot.addWidget(dialog)
+    assert not dialog.keep_in_tray.isEnabled() and not dialog.keep_in_tray.isChecked()
+    assert not dialog.start_at_login.isEnabled() and not dialog.start_at_login.isChecked()
+
+
+@pytest.fixture
+def app(qtbot: QtBot, tmp_path: Path) -> Iterator[Setup]:
+    yield from make(qtbot, tmp_path, PLAN)
+
+
+def test_ok_saves_the_plan_and_writes_the_start_at_login_entry(
+    app: Setup, tmp_path: Path, qtbot: QtBot
+) -> None:
+    dialog = app.window.reminders.open_plan()
+    dialog.rows["quick-test"].time.setTime(dialog.rows["quick-test"].time.time().addSecs(1800))
+    dialog.start_at_login.setChecked(True)
+    with qtbot.waitSignal(dialog.finished):
+        dialog.done(QDialog.DialogCode.Accepted)
+    assert app.settings.settings.plan.items[0].at == "18:30"
+    assert autostart.is_on(tmp_path / "autostart")
+    entry = (tmp_path / "autostart" / autostart.ENTRY_NAME).read_text()
+    assert "--in-tray" in entry and "--data-dir" in entry  # tests choose the data folder
+    app.at(18, 0)
+    assert app.notifier.notes == []  # the new time holds at once
+    app.at(18, 30)
+    assert len(app.notifier.notes) == 1
+    dialog = app.window.reminders.open_plan()
+    assert dialog.start_at_login.isChecked()
+    dialog.start_at_login.setChecked(False)
+    with qtbot.waitSignal(dialog.finished):
+        dialog.done(QDialog.DialogCode.Accepted)
+    assert not (tmp_path / "autostart" / autostart.ENTRY_NAME).exists()
+
+
+def test_the_tray_menu_shows_today_the_next_reminder_and_pauses(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    for setup in make(qtbot, tmp_path, PLAN, tray=True):
+        tray = setup.window.reminders.tray
+        assert tray is not None
+        tray.refresh()
+        texts = [a.text() for a in tray.menu.actions() if not a.isSeparator()]
+        assert texts[:2] == [
+            "Quick test routine at 18:00 \u2014 later today",
+            "This week: 0 of 1 planned session done so far "
+            "(Mon \u2026 Tue \u00b7 Wed \u00b7 Thu \u00b7 Fri \u00b7 Sat \u00b7 Sun \u00b7)",
+        ]
+        assert "Next reminder: today 18:00" in texts
+        start = menu_of(next(a for a in tray.menu.actions() if a.text() == "&Start a routine"))
+        assert start.actions()[0].text() == "Quick test routine"
+        with qtbot.waitSignal(setup.window.reminders.start_requested) as asked:
+            start.actions()[0].trigger()
+        assert asked.args == ["quick-test"]
+        assert setup.window.session is not None  # the tray's Start opened it
+        pause = next(a for a in tray.menu.actions() if a.text().startswith("&Pause"))
+        pause.trigger()
+        tray.refresh()
+        texts = [a.text() for a in tray.menu.actions()]
+        assert "Reminders paused until 18:00" in texts and "&Resume reminders" in texts
+        setup.at(17, 59)
+        assert setup.notifier.notes == []
+
+
+def test_closing_keeps_it_in_the_tray_once_asked_and_says_so_the_first_time(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    for setup in make(qtbot, tmp_path, PLAN, tray=True, keep_in_tray=True):
+        window = setup.window
+        window.show()
+        window.close()
+        assert not window.isVisible() and setup.settings.settings.tray_explained
+        coordinator = window.reminders.coordinator
+        assert coordinator is not None and coordinator.timer.isActive()
+        setup.at(18, 0)
+        assert len(setup.notifier.notes) == 1  # reminders go on with the window hidden
+        assert not QApplication.quitOnLastWindowClosed()
+        window.quit_app()
+        assert not coordinator.timer.isActive()
+        assert QApplication.quitOnLastWindowClosed()  # as the next window expects

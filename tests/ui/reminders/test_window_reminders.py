@@ -1,0 +1,234 @@
+"""Reminders in the window on a fake local clock: a note at the planned time, its buttons,
+today's plan on the library page, the notices when there is no tray or no service."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, Signal
+from pytestqt.qtbot import QtBot
+
+from hiptimer import paths
+from hiptimer.core.clock import FakeClock, FakeLocalTime
+from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.plan.model import EVERY_DAY, PlanItem, WeeklyPlan
+from hiptimer.core.routines.writer import save_routine
+from hiptimer.core.session.steps import StepKind
+from hiptimer.core.settings import SettingsStore
+from hiptimer.ui.app import connect_reminders
+from hiptimer.ui.main_window import MainWindow
+from hiptimer.ui.reminders.tray_messages import Note
+from hiptimer.ui.reminders.window_reminders import ReminderParts
+from tests.core.plan.clocks import BERLIN
+from tests.harness import hold, quick_routine
+from tests.ui.sessions import fake_services, no_timer_left  # noqa: F401 (a fixture)
+
+pytestmark = [
+    pytest.mark.usefixtures("no_timer_left"),
+    pytest.mark.qt_log_ignore("This plugin does not support raise"),  # offscreen: no stacking
+]
+
+ROUTINE = quick_routine(hold("bridge", sets=1, hold_s=5))
+
+
+class FakeNotifier(QObject):
+    """Keeps the notes it was asked to show; `working` False acts as no service."""
+
+    answered = Signal(str, str)
+
+    def __init__(self, working: bool = True) -> None:
+        super().__init__()
+        self.notes: list[Note] = []
+        self.closed: list[str] = []
+        self.working = working
+        self.reason = "" if working else "no notification service answers (test)"
+
+    def connect_answered(self, slot: Callable[[str, str], None]) -> None:
+        self.answered.connect(slot)
+
+    def show(self, note: Note, *, replaces: int = 0) -> int | None:
+        if not self.working:
+            return None
+        self.notes.append(note)
+        return len(self.notes)
+
+    def close(self, key: str) -> None:
+        self.closed.append(key)
+
+
+@dataclass
+class FakeIdle:
+    idle: float | None = 1.0
+    screen_locked: bool = False
+    source: str = "test idle"
+
+    def idle_s(self) -> float | None:
+        return self.idle
+
+    def locked(self) -> bool:
+        return self.screen_locked
+
+
+@dataclass
+class Setup:
+    window: MainWindow
+    local: FakeLocalTime
+    notifier: FakeNotifier
+    history: HistoryStore
+    settings: SettingsStore
+    started: list[str] = field(default_factory=list)
+
+    def at(self, hour: int, minute: int = 0) -> None:
+        """Move the wall clock to that time today and let the reminders look."""
+        now = self.local.now()
+        target = now.replace(hour=hour, minute=minute, second=0, microsecond=0)
+        self.local.clock.advance((target - now).total_seconds())
+        coordinator = self.window.reminders.coordinator
+        assert coordinator is not None
+        coordinator.check()
+
+    def today(self) -> str:
+        return self.window.library.today.text()
+
+
+def make(
+    qtbot: QtBot,
+    tmp_path: Path,
+    plan: WeeklyPlan,
+    *,
+    notifier: FakeNotifier | None = None,
+    tray: bool = False,
+    **settings: object,
+) -> Iterator[Setup]:
+    paths.user_routines_dir().mkdir(parents=True)
+    save_routine(ROUTINE, paths.user_routines_dir() / "quick-test.json")
+    store = SettingsStore()
+    store.update(first_run_done=True, plan=plan, **settings)
+    history = open_history(tmp_path / "history.sqlite3")
+    clock = FakeClock()
+    local = FakeLocalTime(clock, datetime(2026, 1, 5, 17, 0, tzinfo=BERLIN), BERLIN)
+    notifier = notifier or FakeNotifier()
+    parts = ReminderParts(
+        local, notifier, FakeIdle(), tray=tray, autostart_dir=tmp_path / "autostart",
+        state_path=tmp_path / "reminders-today.json",
+    )  # fmt: skip
+    window = MainWindow(  # sessions on a clock of their own: the wall clock's jumps are not theirs
+        store, fake_services(history), clock=FakeClock(), wall=local.now,
+        library=lambda: [], reminders=parts,
+    )  # fmt: skip
+    from hiptimer.ui.library.page import load_library
+
+    window._load_library = load_library  # the catalog, where a reminder's Start looks too
+    window._reload_library()
+    qtbot.addWidget(window)
+    connect_reminders(window)
+    setup = Setup(window, local, notifier, history, store)
+    window.reminders.start_requested.connect(setup.started.append)
+    yield setup
+    session = window.session
+    if session is not None:
+        session.controller.close()  # ends it (the window forgets it)
+        session.driver.stop()
+    window.close()
+    history.close()
+
+
+PLAN = WeeklyPlan(True, (PlanItem("quick-test", EVERY_DAY, "18:00"),))
+
+
+@pytest.fixture
+def app(qtbot: QtBot, tmp_path: Path) -> Iterator[Setup]:
+    yield from make(qtbot, tmp_path, PLAN)
+
+
+def test_a_note_comes_at_the_planned_time_and_start_opens_the_get_ready(app: Setup) -> None:
+    app.at(17, 59)
+    assert app.notifier.notes == []
+    assert app.today().startswith("Today: Quick test routine at 18:00 \u2014 later today")
+    app.at(18, 0)
+    [note] = app.notifier.notes
+    assert note.summary == "Time for Quick test routine"
+    assert note.body.startswith("Planned for 18:00, about ")
+    assert "Quick test routine at 18:00 \u2014 due" in app.today()
+    app.notifier.answered.emit(note.key, "start")
+    assert app.started == ["quick-test"]
+    session = app.window.session
+    assert session is not None and session.driver.view().step.kind is StepKind.GET_READY
+    assert app.notifier.closed == [note.key]  # started: the note can go
+
+
+def test_snooze_brings_the_note_back_and_skip_keeps_it_away(app: Setup) -> None:
+    app.at(18, 0)
+    [note] = app.notifier.notes
+    app.notifier.answered.emit(note.key, "snooze-10")
+    app.at(18, 9)
+    assert len(app.notifier.notes) == 1
+    app.at(18, 10)
+    again = app.notifier.notes[-1]
+    assert "(snoozed)" in again.body
+    app.notifier.answered.emit(again.key, "skip")
+    app.at(20, 0)
+    assert len(app.notifier.notes) == 2
+    assert "Quick test routine at 18:00 \u2014 skipped" in app.today()
+    assert app.started == []
+
+
+def test_no_note_for_a_routine_done_today_and_the_week_counts_it(app: Setup) -> None:
+    started = app.local.now() - timedelta(hours=1)
+    sid = app.history.begin_session("quick-test", "Quick test routine", 1, {}, started)
+    from hiptimer.core.history.queries import StoredSet
+
+    app.history.add_set(sid, StoredSet("bridge", "Bridge", 1, started, started))
+    app.history.finish_session(sid, "completed", started)
+    app.at(18, 0)
+    assert app.notifier.notes == []
+    assert "Quick test routine at 18:00 \u2014 done" in app.today()
+    assert "This week: 1 of 1 planned session done so far" in app.today()
+
+
+def test_no_notification_service_gives_a_clear_notice(qtbot: QtBot, tmp_path: Path) -> None:
+    for setup in make(qtbot, tmp_path, PLAN, notifier=FakeNotifier(working=False)):
+        setup.at(18, 0)
+        [said] = [s for s in setup.window.notice.shown if "Reminders cannot be shown" in s]
+        assert "no notification service answers (test)" in said
+        assert "due" in setup.today()  # the library still says it
+
+
+def test_no_tray_with_reminders_on_says_so(qtbot: QtBot, tmp_path: Path) -> None:
+    for setup in make(qtbot, tmp_path, PLAN):
+        assert any("shows no tray icons" in said for said in setup.window.notice.shown)
+        assert setup.window.reminders.tray is None
+
+
+def test_nothing_is_said_or_timed_without_a_plan(qtbot: QtBot, tmp_path: Path) -> None:
+    for setup in make(qtbot, tmp_path, WeeklyPlan()):
+        coordinator = setup.window.reminders.coordinator
+        assert coordinator is not None and not coordinator.timer.isActive()
+        assert setup.window.notice.shown == []
+        assert setup.today() == "" and not setup.window.library.today.isVisibleTo(setup.window)
+
+
+def test_a_reminder_due_during_a_session_waits_for_its_end(app: Setup) -> None:
+    app.at(17, 50)
+    app.window.start_session(ROUTINE)
+    app.at(18, 0)
+    assert app.notifier.notes == []
+    session = app.window.session
+    assert session is not None
+    session.controller.close()  # ended early: no set done
+    app.at(18, 1)
+    assert [n.summary for n in app.notifier.notes] == ["Time for Quick test routine"]
+
+
+def test_a_click_on_the_note_itself_brings_the_window_forward(app: Setup, qtbot: QtBot) -> None:
+    app.at(18, 0)
+    [note] = app.notifier.notes
+    with qtbot.waitSignal(app.window.reminders.show_requested):
+        app.notifier.answered.emit(note.key, "default")
+    assert app.started == [] and app.window.session is None
+    app.notifier.answered.emit(note.key, "start")  # its buttons still work after a click
+    assert app.started == ["quick-test"]

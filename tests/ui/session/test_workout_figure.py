@@ -1,0 +1,153 @@
+"""The exercise figure on the workout screen: shown in get-ready, sets and rests, in time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from hiptimer.core.figures.library import FigureLibrary
+from hiptimer.core.figures.model import Figure
+from hiptimer.core.figures.motion import Motion, pose_at
+from hiptimer.core.routines.model import Routine, SideMode, Tempo
+from hiptimer.core.session.steps import StepKind
+from hiptimer.ui.session.workout_page import WorkoutPage
+from tests.harness import hold, reps, routine
+from tests.ui.sessions import (
+    DriverOnFakeClock,
+    no_timer_left,  # noqa: F401 (a fixture)
+)
+
+pytestmark = pytest.mark.usefixtures("no_timer_left")
+
+BRIDGE = reps("bridge", 2, tempo=Tempo(lift_s=2, hold_s=1, lower_s=3))
+STRETCH = hold("hamstring-stretch", 10, sides=SideMode.EACH)
+
+
+def figure(exercise_id: str) -> Figure:
+    found = FigureLibrary().find(exercise_id).figure
+    assert found is not None
+    return found
+
+
+class Page(DriverOnFakeClock):
+    def __init__(self, qtbot: QtBot, r: Routine) -> None:
+        super().__init__(r)
+        self.page = WorkoutPage(self.driver, muted=True)
+        qtbot.addWidget(self.page)
+        self.page.setMinimumSize(640, 480)
+        self.page.resize(1280, 760)
+        self.page.show()
+
+
+@pytest.fixture
+def make(qtbot: QtBot) -> Iterator[Callable[[Routine], Page]]:
+    made: list[Page] = []
+
+    def factory(r: Routine) -> Page:
+        made.append(Page(qtbot, r))
+        return made[-1]
+
+    yield factory
+    for page in made:
+        page.driver.stop()
+
+
+def test_the_get_ready_previews_the_exercise_coming_up(make: Callable[[Routine], Page]) -> None:
+    h = make(routine(BRIDGE))
+    h.driver.start()
+    h.advance(1.0)
+    view = h.page.figure
+    assert view.isVisible()
+    assert view.shown.kind == "figure"
+    assert view.shown.pose == pose_at(figure("bridge"), Motion.DEMO, 1.0 / 4.0)
+    assert view.animating
+
+
+@pytest.mark.parametrize(
+    ("into_set", "phase", "fraction"),
+    [(0.5, Motion.LIFT, 0.25), (2.5, Motion.HOLD, 0.5), (4.5, Motion.LOWER, 0.5)],
+)
+def test_paced_reps_move_the_figure_in_time(
+    make: Callable[[Routine], Page], into_set: float, phase: Motion, fraction: float
+) -> None:
+    h = make(routine(BRIDGE))
+    h.driver.start()
+    h.until(StepKind.WORK)
+    h.advance(into_set)
+    assert h.page.text is not None and h.page.text.tempo == phase.value.upper()
+    shown = h.page.figure.shown
+    expected = pose_at(figure("bridge"), phase, fraction)
+    assert shown.pose is not None
+    assert shown.pose.right_leg.hip == pytest.approx(expected.right_leg.hip, abs=0.5)
+    assert shown.pose.body.pitch == pytest.approx(expected.body.pitch, abs=0.5)
+
+
+def test_a_hold_shows_the_held_pose_mirrored_on_the_left(
+    make: Callable[[Routine], Page],
+) -> None:
+    h = make(routine(STRETCH))
+    h.driver.start()
+    h.until(StepKind.WORK)
+    assert h.page.figure.shown.pose == figure("hamstring-stretch").end
+    assert not h.page.figure.shown.mirrored
+    h.advance(10.5)
+    assert h.driver.engine.step.kind is StepKind.PAIN
+    assert not h.page.figure.isVisibleTo(h.page)  # the pain prompt takes the panel
+    h.driver.skip_pain()
+    h.until(StepKind.WORK)
+    assert h.page.figure.isVisibleTo(h.page)
+    assert h.page.figure.shown.mirrored
+
+
+def test_a_rest_shows_the_next_exercise(make: Callable[[Routine], Page]) -> None:
+    h = make(routine(hold("hamstring-stretch", 3), BRIDGE))
+    h.driver.start()
+    h.until(StepKind.PAIN)
+    h.driver.skip_pain()
+    assert h.driver.engine.step.kind is StepKind.REST
+    h.advance(0.5)
+    assert h.page.figure.shown.kind == "figure"
+    assert h.page.figure.shown.pose == pose_at(figure("bridge"), Motion.DEMO, 0.5 / 4.0)
+
+
+def test_an_exercise_without_a_figure_leaves_the_countdown_the_room(
+    make: Callable[[Routine], Page],
+) -> None:
+    h = make(routine(hold("my-own-stretch", 5)))
+    h.driver.start()
+    h.until(StepKind.WORK)
+    assert not h.page.figure.isVisibleTo(h.page)
+    assert h.page.big.isVisibleTo(h.page)
+
+
+def _box(page: WorkoutPage, widget: QWidget) -> QRect:
+    """A widget's rectangle in the page's coordinates, once the layouts have settled."""
+    QApplication.processEvents()  # a layout changes on its next event, as in the app
+    return QRect(widget.mapTo(page, QPoint(0, 0)), widget.size())
+
+
+def test_the_figure_goes_above_the_count_while_the_steps_show_and_beside_it_otherwise(
+    make: Callable[[Routine], Page],
+) -> None:
+    coached = hold("hamstring-stretch", 10, sides=SideMode.EACH, setup=("Lie face up.",))
+    h = make(routine(coached))
+    h.driver.start()
+    h.advance(0.5)  # the get-ready: steps beside, the figure above the countdown
+    page = h.page
+    figure, big, steps = _box(page, page.figure), _box(page, page.big), _box(page, page.coaching)
+    assert page.coaching.isVisible()
+    assert figure.bottom() <= big.top() and figure.right() < steps.left()
+    assert figure.width() > 1.5 * figure.height() / 2  # a lying figure gets a wide panel
+    h.until(StepKind.WORK)  # the set: no steps, the figure beside the count
+    figure, big = _box(page, page.figure), _box(page, page.big)
+    assert not page.coaching.isVisible()
+    assert figure.right() <= big.left() and figure.height() > big.height() / 2
+    page.toggle_steps()  # I: the steps in the set too; the side's pill stays in its column
+    steps, side = _box(page, page.coaching), _box(page, page.side)
+    assert page.coaching.isVisible() and page.side.isVisible()
+    assert _box(page, page.figure).bottom() <= _box(page, page.big).top()
+    assert side.right() < steps.left()
