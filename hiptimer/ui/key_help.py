@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QHeaderView,
-    QLabel,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+import html
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from hiptimer import APP_TITLE, i18n
 from hiptimer.i18n import N_, _, translate
@@ -57,7 +49,8 @@ def markdown_table() -> str:
 
 
 class KeysWindow(QDialog):
-    """Every key of the map, screen by screen, in a list a screen reader reads row by row.
+    """Every key of the map, screen by screen: a heading for each screen and a table of its
+    keys, which a screen reader reads as headings and table rows.
 
     Not modal: it can stay open beside the window while the keys are tried.
     Signals: only QDialog's.
@@ -67,38 +60,31 @@ class KeysWindow(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Keyboard shortcuts \u2014 {app}").format(app=APP_TITLE))
         self.setObjectName("keys")
-        intro = QLabel(translate(INTRO), self)
-        intro.setWordWrap(True)
-        self.tree = QTreeWidget(self)
-        self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels([_("Key"), _("What it does")])
-        self.tree.setAccessibleName(_("Keyboard shortcuts"))
-        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tree.setWordWrap(True)
-        self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(False)
-        for heading, rows in key_rows():
-            group = QTreeWidgetItem(self.tree, [heading])
-            group.setFirstColumnSpanned(True)
-            font = group.font(0)
-            font.setBold(True)
-            group.setFont(0, font)
-            group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            for keys, does in rows:
-                QTreeWidgetItem(group, [keys, does])
-        self.tree.expandAll()
-        header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(True)
+        self.view = QTextBrowser(self)
+        self.view.setAccessibleName(_("Keyboard shortcuts"))
+        self.view.setOpenLinks(False)
+        self.view.setHtml(keys_html())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
         fit_window(self, QSize(820, 720), QSize(420, 300))
-        self.tree.setFocus()
+        self.view.setFocus()
+
+
+def keys_html() -> str:
+    """The window's text: every string escaped (translations are text, not markup)."""
+    e = html.escape
+    parts = [f"<p>{e(translate(INTRO))}</p>"]
+    for heading, rows in key_rows():
+        cells = "".join(
+            f"<tr><td style='padding: 2px 18px 2px 0'><b>{e(keys)}</b></td>"
+            f"<td style='padding: 2px 0'>{e(does)}</td></tr>"
+            for keys, does in rows
+        )
+        parts.append(f"<h3>{e(heading)}</h3><table>{cells}</table>")
+    return "".join(parts)
 
 
 def show_keys(parent: QWidget) -> KeysWindow:

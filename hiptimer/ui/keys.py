@@ -270,9 +270,12 @@ def keys_text(binding: Binding) -> str:
         return translate(binding.label)
     words = list(dict.fromkeys(w for w in (key_word(k) for k in binding.keys) if w))
     text = words[0]
-    for word in words[1:]:
+    for word in words[1:-1]:
+        # Translators: keys that do the same, all but the last: "Backspace, Left arrow or B".
+        text = _("{first}, {second}").format(first=text, second=word)
+    if len(words) > 1:
         # Translators: two keys that do the same, such as "Space or P".
-        text = _("{first} or {second}").format(first=text, second=word)
+        text = _("{first} or {second}").format(first=text, second=words[-1])
     return text
 
 

@@ -51,10 +51,18 @@ def px(size: float) -> int:
     return max(8, round(size * _Look.scale))
 
 
-def set_px(widget: QWidget, size: float, *, bold: bool = False, italic: bool = False) -> None:
-    """Give a widget a font of this many pixels times the text size (large print): sizes
-    follow the window, not the desktop."""
-    set_exact_px(widget, size * _Look.scale, bold=bold, italic=italic)
+def set_px(
+    widget: QWidget,
+    size: float,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    most: float | None = None,
+) -> None:
+    """Give a widget a font of this many pixels times the text size (large print), but no
+    more than `most` pixels: sizes follow the window, not the desktop."""
+    grown = size * _Look.scale
+    set_exact_px(widget, grown if most is None else min(grown, most), bold=bold, italic=italic)
 
 
 def set_exact_px(widget: QWidget, size: float, *, bold: bool = False, italic: bool = False) -> None:
@@ -206,4 +214,5 @@ def app_style_sheet(p: Palette | None = None) -> str:
     QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; width: 0; }}
     QStatusBar {{ background: {p.header}; color: {p.warning}; font-size: {px(18)}px; }}
     QToolTip {{ background: #FFFFE0; color: #000000; border: 1px solid #000000; }}
+    QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
     """

@@ -71,7 +71,8 @@ def test_large_print_grows_the_words_of_the_workout_screen_and_the_dialogs(
         sizes[size] = (
             page.caption.font().pixelSize(),
             page.next_line.font().pixelSize(),
-            page.set_line.font().pixelSize(),
+            page.big_caption.font().pixelSize(),
+            page.time_left.font().pixelSize(),
         )
         dialog = SettingsDialog(Settings(), None)
         qtbot.addWidget(dialog)

@@ -28,7 +28,7 @@ from hiptimer.ui.session.driver import EngineDriver
 from hiptimer.ui.session.pain_prompt import PainPrompt
 from hiptimer.ui.session.result_prompt import ResultPrompt
 from hiptimer.ui.session.workout_text import WorkoutText, counts_keys, workout_text
-from hiptimer.ui.theme import Phase, follow, set_px, style_for
+from hiptimer.ui.theme import Phase, follow, set_px, style_for, text_scale
 from hiptimer.ui.widgets.control_bar import ControlBar
 from hiptimer.ui.widgets.figure_view import FigureView
 from hiptimer.ui.widgets.fit_label import FitLabel
@@ -77,6 +77,7 @@ class WorkoutPage(QWidget):
         self.side = FitLabel("", self, template="RIGHT", height_share=0.8)
         self.big = FitLabel("", self, template="0:00", height_share=0.86, tight=True)
         self.big_caption = QLabel("", self)
+        self.big_caption.setWordWrap(True)  # the count's key hint, long in large print
         self.set_line = QLabel("", self)
         self.rep_line = QLabel("", self)
         self.tempo = FitLabel("", self, template=_("HOLD") + " 0 / 0", height_share=0.9)
@@ -166,13 +167,18 @@ class WorkoutPage(QWidget):
         super().resizeEvent(event)
         h = max(300, self.height())
         set_px(self.big_caption, h * 0.03)
-        set_px(self.set_line, h * 0.05, bold=True)
-        set_px(self.rep_line, h * 0.05, bold=True)
+        # Already large; in large print no larger than leaves the side's pill its room.
+        set_px(self.set_line, h * 0.05, bold=True, most=h * 0.055)
+        set_px(self.rep_line, h * 0.05, bold=True, most=h * 0.055)
         set_px(self.caption, h * 0.042, italic=True)
         self.coaching.set_font_px(h * 0.036)
         set_px(self.next_line, h * 0.036)
         set_px(self.rating_note, h * 0.03)
         set_px(self.time_left, h * 0.034, bold=True)
+        # Large print takes its room from the countdown (huge anyway), never from the phase
+        # word or the exercise's name, which fit whatever height they are left.
+        self.banner.setMinimumHeight(int(h * 0.055))
+        self.exercise.setMinimumHeight(int(h * 0.05 * text_scale()))
         self.progress.setFixedHeight(int(h * 0.035))
         self._size_side()
         self.controls.set_font_px(h * 0.024)
