@@ -1,4 +1,4 @@
-"""User settings in a small JSON file: pain limit, sound, voice, language, the weekly plan."""
+"""User settings in a small JSON file: pain limit, sound, voice, language, look, the weekly plan."""
 
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ log = logging.getLogger(__name__)
 
 DEFAULT_PAIN_LIMIT = 5
 SETUP_MODES = ("always", "first", "never")  # when the voice reads an exercise's setup steps
+THEMES = ("system", "light", "dark", "high-contrast")  # "system" follows the desktop
+TEXT_SIZES = (100, 125, 150)  # per cent of the usual text size (large print)
 MAX_SETUP_HEARD = 1000
 MAX_FILE_BYTES = 256 * 1024  # a real settings file is under 100 KiB (setup_heard at its longest)
 LOGGED_VALUE_CHARS = 80  # a huge value in the file is logged this long, not whole
@@ -45,6 +47,8 @@ class Settings:
     plan: WeeklyPlan = field(default_factory=WeeklyPlan)  # routines, days, times, reminders
     keep_in_tray: bool = False  # closing the window leaves HipTimer running in the tray
     tray_explained: bool = False  # the first close to the tray has said what happened
+    theme: str = "system"  # one of THEMES: the colours of every window
+    text_size: int = 100  # one of TEXT_SIZES: large print for the workout screen and dialogs
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -68,6 +72,10 @@ def valid_value(name: str, value: Any) -> bool:
         )
     if name == "language":
         return isinstance(value, str) and (value == "" or value in LANGUAGES)
+    if name == "theme":
+        return value in THEMES
+    if name == "text_size":
+        return type(value) is int and value in TEXT_SIZES
     if name == "voice":
         return isinstance(value, str) and len(value) <= 500
     if name == "rate":
@@ -90,6 +98,8 @@ EXPECTED = {
     "setup_mode": N_('"always", "first" or "never"'),
     "setup_heard": N_("a list of at most {n} exercise ids"),
     "language": N_('"" (the system\'s language) or one of {codes}'),
+    "theme": N_('"system", "light", "dark" or "high-contrast"'),
+    "text_size": N_("100, 125 or 150 (per cent)"),
     "voice": N_("a voice id of at most 500 characters"),
     "rate": N_("a whole number from 50 to 400 (words a minute)"),
     "volume": N_("a number from 0 to 1"),

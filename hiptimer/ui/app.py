@@ -69,6 +69,12 @@ def run_app(
         )
     setup_application(app)
     from hiptimer.ui.system_quit import SystemQuit
+    from hiptimer.ui.widgets.screen_fit import install_screen_fit
+
+    screen_fit = install_screen_fit(app)  # no window or dialog opens past the screen's edges
+    from hiptimer.ui.a11y import install_button_names
+
+    button_names = install_button_names(app)  # a screen reader says each button's key
 
     # From here a termination signal waits for the event loop instead of killing the app
     # half-way through starting a session; it is handled once the window is there.
@@ -83,6 +89,11 @@ def run_app(
     settings = SettingsStore()
     s = settings.settings
     apply_language(app, s.language)  # before the first widget: every string is looked up then
+    from hiptimer.ui.theme import apply as apply_look
+    from hiptimer.ui.theme import watch_system
+
+    apply_look(app, s.theme, s.text_size)  # the look the settings ask for, or the desktop's
+    unwatch = watch_system(app, lambda: (settings.settings.theme, settings.settings.text_size))
     if services is None:  # the window first: speech, sounds and history open just after
         services = later_services(
             muted=s.muted, voice=s.voice, rate=s.rate, volume=s.volume, history=not read_only
@@ -126,6 +137,9 @@ def run_app(
         if not isinstance(first, Outcome):
             first.release()
         system_quit.uninstall()
+        app.removeEventFilter(screen_fit)
+        app.removeEventFilter(button_names)
+        unwatch()
         services.shutdown()
         # Closing the last window and end_for_the_system each ask to quit: the second request
         # would end the next event loop of this process (tests run the app again).

@@ -54,7 +54,7 @@ class FirstRunPage(QWidget):
         self.points.setText(f"<ul>{items}</ul>")
         self.button = QPushButton(_("I understand") + f"   [{KEY_NAMES[Action.ACCEPT]}]", self)
         self.button.setProperty("role", "primary")
-        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.button.clicked.connect(self.accepted.emit)
         row = QHBoxLayout()
         row.addStretch(1)

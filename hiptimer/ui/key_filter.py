@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from hiptimer.ui.keys import Action, Mode, resolve
 
@@ -67,6 +67,8 @@ class WindowKeys(QObject):
             if not event.isAutoRepeat():
                 self._released[event.key()] = event.timestamp()
             return False
+        if _presses_focused_button(watched, event):
+            return False  # a button reached by Tab: Space and Enter press it, as anywhere
         found = resolve(event.key(), event.modifiers(), self._mode())
         if found is None:
             return False
@@ -81,3 +83,14 @@ class WindowKeys(QObject):
         stamp = event.timestamp()  # 0 for synthetic events (tests, xdotool): no evidence
         released = self._released.get(event.key())
         return stamp > 0 and released is not None and 0 <= stamp - released <= REPEAT_GAP_MS
+
+
+ACTIVATE = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+def _presses_focused_button(watched: QWidget, event: QKeyEvent) -> bool:
+    """Space or Enter on a button that has the keyboard focus (buttons take it only by Tab,
+    never by a click, so the focus ring shows which one it is)."""
+    if event.key() not in ACTIVATE or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+        return False
+    return isinstance(watched, QAbstractButton) and watched.hasFocus() and watched.isEnabled()

@@ -1,23 +1,35 @@
-"""The keyboard map: which key does what on each screen, so no one needs the mouse."""
+"""The keyboard map, the one source of every key: what each key does on each screen, and the
+menus' shortcuts. The key filter, the buttons' labels, the menus, the keyboard-shortcuts
+window and the README's key table all read it from here.
+
+One key keeps one meaning wherever it works: Space pauses, Enter presses the screen's main
+button (start, count a rep, save, resume, back to the library), Esc leaves the screen (a
+session only after asking), S skips the rest of an exercise, D declines an offer, Backspace
+takes back what was just entered (a rep, a rating, a typed character). No key quits or ends
+anything without asking first.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from enum import Enum
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 
-from hiptimer.i18n import N_, translate
+from hiptimer.i18n import N_, _, p_, translate
 
 K = Qt.Key
 
 
 class Mode(str, Enum):
-    """Which keys apply: one mode per screen, and three while a set is in progress."""
+    """Which keys apply: one mode per screen, and five while a session runs."""
 
     FIRST_RUN = "first_run"
     LIBRARY = "library"
     WORKOUT = "workout"  # holds, timed reps, rests
-    COUNTING = "counting"  # a self-paced reps set: Space and Enter count
+    COUNTING = "counting"  # a self-paced reps set: Enter counts
     PAIN = "pain"  # rating a set 0-10
     CHOICE = "choice"  # the rating was above the limit: stop, lower or continue
     RESULT = "result"  # a re-test's measured result, typed in
@@ -54,91 +66,269 @@ class Action(str, Enum):
     NOT_NOW = "not_now"
     FULL_SCREEN = "full_screen"
     LIBRARY = "library"
-    DONE = "done"
+    DONE = "done"  # quit HipTimer (asks first)
     RESUME_SESSION = "resume_session"
     KEEP_PARTIAL = "keep_partial"
 
 
-ENTER = (K.Key_Return, K.Key_Enter)
+SESSION = frozenset({Mode.WORKOUT, Mode.COUNTING, Mode.PAIN, Mode.CHOICE, Mode.RESULT})
+IN_A_SET = frozenset({Mode.WORKOUT, Mode.COUNTING})
+EVERYWHERE = frozenset(Mode)
+
+DIGITS = {getattr(K, f"Key_{n}"): n for n in range(10)}
 TEN_KEY = K.Key_T  # 10 on the pain scale: one key press, like every other rating
 POINT = 10  # the value of Action.TYPE for the decimal point
-DIGITS = {getattr(K, f"Key_{n}"): n for n in range(10)}
-
-_SESSION_KEYS: dict[Qt.Key, Action] = {
-    K.Key_M: Action.MUTE,
-    K.Key_Escape: Action.END,
-}
-_STEP_KEYS: dict[Qt.Key, Action] = {
-    K.Key_Right: Action.NEXT,
-    K.Key_N: Action.NEXT,
-    K.Key_Left: Action.BACK,
-    K.Key_B: Action.BACK,
-    K.Key_Plus: Action.MORE,
-    K.Key_Equal: Action.MORE,  # "+" without Shift on most layouts
-    K.Key_Minus: Action.LESS,
-    K.Key_Underscore: Action.LESS,
-    K.Key_S: Action.SKIP_EXERCISE,
-    K.Key_P: Action.PAUSE,
-}
-_SUGGESTION_KEYS: dict[Qt.Key, Action] = {
-    K.Key_A: Action.ACCEPT_SUGGESTION,
-    K.Key_N: Action.NOT_NOW,
-}
-_CHECKIN_KEYS: dict[Qt.Key, Action] = {
-    **_SUGGESTION_KEYS,
-    K.Key_K: Action.SKIP_RATING,
-    K.Key_Delete: Action.SKIP_RATING,
-    K.Key_Up: Action.SELECT_PREVIOUS,
-    K.Key_Down: Action.SELECT_NEXT,
-    K.Key_Escape: Action.LIBRARY,
-}
-_CHOICE_KEYS: dict[Qt.Key, Action] = {
-    K.Key_S: Action.STOP_EXERCISE,
-    K.Key_L: Action.LOWER_DOSE,
-    K.Key_C: Action.CONTINUE,
-    K.Key_Backspace: Action.CHANGE_RATING,  # the rating that brought this up was a slip
-    K.Key_Left: Action.CHANGE_RATING,
-    K.Key_B: Action.CHANGE_RATING,
-}
+RATING_KEYS = (*DIGITS, TEN_KEY)
 
 
-class _KeyNames(dict[Action, str]):
-    """Each name (marked with N_) is looked up in the language in use: "Intro" in Spanish."""
+@dataclass(frozen=True)
+class Binding:
+    """Keys that do one thing on some screens, and the words that say what."""
+
+    action: Action
+    keys: tuple[Qt.Key, ...]
+    modes: frozenset[Mode]
+    does: str  # for the keyboard-shortcuts window and the README
+    label: str = ""  # how the keys are written when not one by one ("0-9")
+
+
+@dataclass(frozen=True)
+class Group:
+    """Bindings shown together under a heading (one screen, or one kind of moment)."""
+
+    title: str
+    bindings: tuple[Binding, ...]
+
+
+def _b(action: Action, keys: tuple[Qt.Key, ...], modes: frozenset[Mode] | Mode, does: str,
+       label: str = "") -> Binding:  # fmt: skip
+    return Binding(action, keys, modes if isinstance(modes, frozenset) else frozenset({modes}),
+                   does, label)  # fmt: skip
+
+
+ENTER = (K.Key_Return, K.Key_Enter)
+
+GROUPS: tuple[Group, ...] = (
+    Group(N_("Choosing a routine"), (
+        _b(Action.SELECT_PREVIOUS, (K.Key_Up,), Mode.LIBRARY, N_("the routine above")),
+        _b(Action.SELECT_NEXT, (K.Key_Down,), Mode.LIBRARY, N_("the routine below")),
+        _b(Action.START, ENTER, Mode.LIBRARY, N_("start the chosen routine")),
+        _b(Action.ACCEPT, ENTER, Mode.FIRST_RUN, N_("I understand (the notice before the first session)")),
+    )),
+    Group(N_("During a session"), (
+        _b(Action.PAUSE, (K.Key_Space, K.Key_P), IN_A_SET, N_("pause or resume")),
+        _b(Action.NEXT, (K.Key_Right, K.Key_N), IN_A_SET,
+           N_("finish this step now (a hold ended early records the time you held)")),
+        _b(Action.BACK, (K.Key_Left, K.Key_B), IN_A_SET, N_("go back and repeat the previous set")),
+        _b(Action.MORE, (K.Key_Plus, K.Key_Equal), IN_A_SET,
+           N_("5 s more of this hold or rest; on a reps set, one rep more to do (this set and "
+              "the later ones)"), "+"),
+        _b(Action.LESS, (K.Key_Minus, K.Key_Underscore), IN_A_SET,
+           N_("5 s less, down to 1 s; on a reps set, one rep fewer to do"), "-"),
+        _b(Action.SKIP_EXERCISE, (K.Key_S,), IN_A_SET, N_("skip the rest of this exercise")),
+        _b(Action.SHOW_STEPS, (K.Key_I,), IN_A_SET,
+           N_("show or hide the exercise's steps and caution during a set")),
+        _b(Action.CHANGE_RATING, (K.Key_Backspace,), Mode.WORKOUT,
+           N_("in the rest after a pain rating: go back and change it (until the next set)")),
+        _b(Action.MUTE, (K.Key_M,), SESSION, N_("mute or unmute the voice and beeps")),
+        _b(Action.END, (K.Key_Escape,), SESSION, N_("end the session (asks first)")),
+    )),
+    Group(N_("Self-paced reps, and a chair stand of the monthly check"), (
+        _b(Action.COUNT_REP, ENTER, Mode.COUNTING, N_("count one rep (a click on the big count, too)")),
+        _b(Action.UNCOUNT_REP, (K.Key_Backspace,), Mode.COUNTING, N_("take back the last rep counted")),
+    )),
+    Group(N_("Rating pain after a set"), (
+        _b(Action.RATE, RATING_KEYS, Mode.PAIN, N_("how much the set hurt, 0 to 10"), N_("0-9, T (10)")),
+        _b(Action.SKIP_RATING, (K.Key_K, K.Key_Delete), Mode.PAIN, N_("go on without a rating")),
+    )),
+    Group(N_("After a rating above your limit"), (
+        _b(Action.STOP_EXERCISE, (K.Key_S,), Mode.CHOICE,
+           N_("stop: skip the rest of this exercise for today")),
+        _b(Action.LOWER_DOSE, (K.Key_L,), Mode.CHOICE, N_("go on at a lower dose")),
+        _b(Action.CONTINUE, (K.Key_C,), Mode.CHOICE, N_("continue as planned")),
+        _b(Action.CHANGE_RATING, (K.Key_Backspace, K.Key_Left, K.Key_B), Mode.CHOICE,
+           N_("change the rating instead")),
+    )),
+    Group(N_("A re-test's measured result"), (
+        _b(Action.TYPE, (*DIGITS, K.Key_Period, K.Key_Comma), Mode.RESULT, N_("type it"),
+           N_("0-9 or .")),
+        _b(Action.ERASE, (K.Key_Backspace,), Mode.RESULT, N_("erase the last character")),
+        _b(Action.ACCEPT, ENTER, Mode.RESULT, N_("save it")),
+        _b(Action.SKIP_RATING, (K.Key_K, K.Key_Delete), Mode.RESULT, N_("go on without one")),
+    )),
+    Group(N_("Morning check-in and dose suggestions"), (
+        _b(Action.RATE, RATING_KEYS, Mode.CHECKIN, N_("rate the pain or stiffness this morning"),
+           N_("0-9, T (10)")),
+        _b(Action.SELECT_PREVIOUS, (K.Key_Up,), Mode.CHECKIN, N_("the pain scale")),
+        _b(Action.SELECT_NEXT, (K.Key_Down,), Mode.CHECKIN, N_("the stiffness scale")),
+        _b(Action.ACCEPT, ENTER, Mode.CHECKIN, N_("save the check-in, or go on past the suggestions")),
+        _b(Action.SKIP_RATING, (K.Key_K, K.Key_Delete), Mode.CHECKIN, N_("skip today's check-in")),
+        _b(Action.ACCEPT_SUGGESTION, (K.Key_A,), frozenset({Mode.CHECKIN, Mode.SUMMARY}),
+           N_("accept the first dose suggestion not answered yet (here or on the summary)")),
+        _b(Action.NOT_NOW, (K.Key_D,), frozenset({Mode.CHECKIN, Mode.SUMMARY}),
+           N_("decline it for now (kept in your history)")),
+        _b(Action.LIBRARY, (K.Key_Escape,), Mode.CHECKIN, N_("to the library")),
+    )),
+    Group(N_("The summary after a session"), (
+        _b(Action.LIBRARY, (*ENTER, K.Key_Escape), Mode.SUMMARY, N_("back to the library")),
+    )),
+    Group(N_("An interrupted session"), (
+        _b(Action.RESUME_SESSION, (*ENTER, K.Key_R), Mode.RESUME, N_("resume it at the next set")),
+        _b(Action.KEEP_PARTIAL, (K.Key_D,), Mode.RESUME,
+           N_("discard it (it stays in your history as partial)")),
+    )),
+    Group(N_("Anywhere"), (
+        _b(Action.FULL_SCREEN, (K.Key_F11,), EVERYWHERE, N_("full screen on or off")),
+    )),
+)  # fmt: skip
+BINDINGS: tuple[Binding, ...] = tuple(b for group in GROUPS for b in group.bindings)
+
+
+@dataclass(frozen=True)
+class Shortcut:
+    """A key with Ctrl (or a function key) that a menu item owns, wherever the focus is."""
+
+    name: str
+    sequences: tuple[str, ...]  # as QKeySequence reads them; the first is the one shown
+    does: str
+    where: str = N_("Menu shortcuts")
+    # Not shown: how some layouts report a shown one ("?" is Shift+/ on a US keyboard).
+    twins: tuple[str, ...] = ()
+
+
+SHORTCUTS: dict[str, Shortcut] = {
+    s.name: s
+    for s in (
+        Shortcut("quit", ("Ctrl+Q",), N_("quit HipTimer (asks first)")),
+        Shortcut(N_("settings"), ("Ctrl+,",), N_("settings")),
+        Shortcut("history", ("Ctrl+H",), N_("history and reports")),
+        Shortcut(
+            "keys", ("F1", "Ctrl+?"), N_("the keyboard shortcuts window"), twins=("Ctrl+Shift+?",)
+        ),
+        Shortcut("edit", ("Ctrl+E",), N_("edit the chosen routine")),
+        Shortcut("new", ("Ctrl+N",), N_("write a new routine")),
+        Shortcut("import", ("Ctrl+O",), N_("import routine files")),
+        Shortcut("export", ("Ctrl+Shift+S",), N_("export the chosen routine")),
+        Shortcut("save", ("Ctrl+S",), N_("save the routine"), N_("In the routine editor")),
+        Shortcut(N_("undo"), ("Ctrl+Z",), N_("undo"), N_("In the routine editor")),
+        Shortcut(N_("redo"), ("Ctrl+Shift+Z", "Ctrl+Y"), N_("redo"), N_("In the routine editor")),
+        Shortcut("move_up", ("Ctrl+Up",), N_("move the exercise up"), N_("In the routine editor")),
+        Shortcut(
+            "move_down", ("Ctrl+Down",), N_("move the exercise down"), N_("In the routine editor")
+        ),
+        Shortcut(
+            "close",
+            ("Ctrl+W",),
+            N_("close the editor (asks if changes are not saved)"),
+            N_("In the routine editor"),
+        ),
+    )
+}
+
+
+def set_shortcut(action: QAction, name: str) -> None:
+    """Give a menu item the shortcut the map names `name` (all its key sequences)."""
+    shortcut = SHORTCUTS[name]
+    action.setShortcuts([QKeySequence(s) for s in shortcut.sequences + shortcut.twins])
+
+
+def _key_words() -> dict[Qt.Key, str]:
+    """The keys a person names by a word, in the language in use ("" for a twin of another:
+    the keypad's Enter, "=" for "+")."""
+    # Translators: the names printed on a keyboard's keys in your language.
+    return {
+        K.Key_Return: p_("key", "Enter"),
+        K.Key_Enter: "",
+        K.Key_Space: p_("key", "Space"),
+        K.Key_Escape: p_("key", "Esc"),
+        K.Key_Backspace: p_("key", "Backspace"),
+        K.Key_Delete: p_("key", "Delete"),
+        K.Key_Right: p_("key", "Right arrow"),
+        K.Key_Left: p_("key", "Left arrow"),
+        K.Key_Up: p_("key", "Up arrow"),
+        K.Key_Down: p_("key", "Down arrow"),
+        K.Key_Plus: "+",
+        K.Key_Equal: "",
+        K.Key_Minus: "-",
+        K.Key_Underscore: "",
+        K.Key_F11: "F11",
+    }
+
+
+def key_word(key: Qt.Key) -> str:
+    """A key as a person names it ("Esc", "Right arrow", "S"); "" for a twin of another."""
+    words = _key_words()
+    if key in words:
+        return words[key]
+    name = key.name.removeprefix("Key_")
+    return name if len(name) == 1 else name.replace("_", " ")
+
+
+def keys_text(binding: Binding) -> str:
+    """The binding's keys as they are written: "Space or P", "0-9, T (10)"."""
+    if binding.label:
+        return translate(binding.label)
+    words = list(dict.fromkeys(w for w in (key_word(k) for k in binding.keys) if w))
+    text = words[0]
+    for word in words[1:-1]:
+        # Translators: keys that do the same, all but the last: "Backspace, Left arrow or B".
+        text = _("{first}, {second}").format(first=text, second=word)
+    if len(words) > 1:
+        # Translators: two keys that do the same, such as "Space or P".
+        text = _("{first} or {second}").format(first=text, second=words[-1])
+    return text
+
+
+class _KeyNames(Mapping[Action, str]):
+    """Each action's keys as a button names them, in the language in use when read."""
 
     def __getitem__(self, action: Action) -> str:
-        return translate(super().__getitem__(action))
+        if action is Action.DONE:
+            return SHORTCUTS["quit"].sequences[0]
+        for binding in BINDINGS:
+            if binding.action is action:
+                return keys_text(binding)
+        raise KeyError(action)
+
+    def __iter__(self) -> Iterator[Action]:
+        return iter(dict.fromkeys([*(b.action for b in BINDINGS), Action.DONE]))
+
+    def __len__(self) -> int:
+        return len(list(iter(self)))
 
 
-# What each button's tooltip says, so the keys are learnt from the buttons.
-KEY_NAMES: dict[Action, str] = _KeyNames({
-    Action.PAUSE: N_("Space, Enter or P"),
-    Action.COUNT_REP: N_("Space or Enter"),
-    Action.UNCOUNT_REP: N_("Backspace"),
-    Action.SHOW_STEPS: "I",
-    Action.NEXT: N_("Right arrow or N"),
-    Action.BACK: N_("Left arrow or B"),
-    Action.MORE: "+",
-    Action.LESS: "-",
-    Action.SKIP_EXERCISE: "S",
-    Action.MUTE: "M",
-    Action.END: "Esc",
-    Action.SKIP_RATING: N_("K or Delete"),
-    Action.CHANGE_RATING: N_("Backspace"),
-    Action.ERASE: N_("Backspace"),
-    Action.TYPE: N_("0-9 or ."),
-    Action.STOP_EXERCISE: "S",
-    Action.LOWER_DOSE: "L",
-    Action.CONTINUE: "C",
-    Action.ACCEPT_SUGGESTION: "A",
-    Action.NOT_NOW: "N",
-    Action.START: N_("Enter"),
-    Action.ACCEPT: N_("Enter"),
-    Action.FULL_SCREEN: "F11",
-    Action.LIBRARY: N_("Enter"),
-    Action.DONE: "Ctrl+Q",
-    Action.RESUME_SESSION: N_("Enter or R"),
-    Action.KEEP_PARTIAL: N_("D or P"),
-})  # fmt: skip
+# What each button says of its key, so the keys are learnt from the buttons.
+KEY_NAMES: Mapping[Action, str] = _KeyNames()
+
+
+def first_key(action: Action, mode: Mode) -> str:
+    """The first key of `action` on the screen of `mode`, for a button with little room."""
+    for binding in BINDINGS:
+        if binding.action is action and mode in binding.modes:
+            return key_word(binding.keys[0]) if not binding.label else translate(binding.label)
+    return KEY_NAMES.get(action, "")
+
+
+def key_name(action: Action, mode: Mode) -> str:
+    """The keys of `action` on the screen of `mode` (ACCEPT is Enter in more than one)."""
+    for binding in BINDINGS:
+        if binding.action is action and mode in binding.modes:
+            return keys_text(binding)
+    return KEY_NAMES.get(action, "")
+
+
+_BLOCKED = (
+    Qt.KeyboardModifier.ControlModifier
+    | Qt.KeyboardModifier.AltModifier
+    | Qt.KeyboardModifier.MetaModifier
+)
+_TABLE: dict[tuple[Mode, Qt.Key], Action] = {}
+for _binding in BINDINGS:
+    for _mode in _binding.modes:
+        for _key in _binding.keys:
+            if (_mode, _key) in _TABLE:
+                raise AssertionError(f"{_key.name} means two things in {_mode.value}")
+            _TABLE[(_mode, _key)] = _binding.action
 
 
 def resolve(key: int, modifiers: Qt.KeyboardModifier, mode: Mode) -> tuple[Action, int] | None:
@@ -146,17 +336,13 @@ def resolve(key: int, modifiers: Qt.KeyboardModifier, mode: Mode) -> tuple[Actio
 
     Keys with Ctrl, Alt or Meta are left to the menus.
     """
-    blocked = (
-        Qt.KeyboardModifier.ControlModifier
-        | Qt.KeyboardModifier.AltModifier
-        | Qt.KeyboardModifier.MetaModifier
-    )
-    if modifiers & blocked:
+    if modifiers & _BLOCKED:
         return None
-    qkey = Qt.Key(key)
-    if qkey is K.Key_F11:
-        return Action.FULL_SCREEN, 0
-    action = _resolve_in(qkey, mode)
+    try:
+        qkey = Qt.Key(key)
+    except ValueError:
+        return None
+    action = _TABLE.get((mode, qkey))
     if action is None:
         return None
     if action is Action.RATE:
@@ -166,47 +352,6 @@ def resolve(key: int, modifiers: Qt.KeyboardModifier, mode: Mode) -> tuple[Actio
     return action, 0
 
 
-def _resolve_in(key: Qt.Key, mode: Mode) -> Action | None:
-    if mode is Mode.FIRST_RUN:
-        return Action.ACCEPT if key in ENTER or key is K.Key_Space else None
-    if mode is Mode.CHECKIN:
-        if key in DIGITS or key is TEN_KEY:
-            return Action.RATE
-        return Action.ACCEPT if key in ENTER else _CHECKIN_KEYS.get(key)
-    if mode is Mode.LIBRARY:
-        if key in ENTER or key is K.Key_Space:
-            return Action.START
-        return {K.Key_Up: Action.SELECT_PREVIOUS, K.Key_Down: Action.SELECT_NEXT}.get(key)
-    if mode is Mode.RESUME:
-        if key in ENTER or key is K.Key_R:
-            return Action.RESUME_SESSION
-        return Action.KEEP_PARTIAL if key in (K.Key_D, K.Key_P) else None
-    if mode is Mode.SUMMARY:
-        # Enter is also the count-a-rep key: a press too many must never quit the app.
-        if key in ENTER or key in (K.Key_Escape, K.Key_Backspace):
-            return Action.LIBRARY
-        return _SUGGESTION_KEYS.get(key)
-    if key in _SESSION_KEYS:
-        return _SESSION_KEYS[key]
-    if mode is Mode.PAIN:
-        if key in DIGITS or key is TEN_KEY:
-            return Action.RATE
-        return Action.SKIP_RATING if key in (K.Key_K, K.Key_Delete) else None
-    if mode is Mode.CHOICE:
-        return _CHOICE_KEYS.get(key)
-    if mode is Mode.RESULT:
-        if key in DIGITS or key in (K.Key_Period, K.Key_Comma):
-            return Action.TYPE
-        if key in ENTER:
-            return Action.ACCEPT
-        if key is K.Key_Backspace:
-            return Action.ERASE
-        return Action.SKIP_RATING if key in (K.Key_K, K.Key_Delete) else None
-    if key is K.Key_Space or key in ENTER:
-        return Action.COUNT_REP if mode is Mode.COUNTING else Action.PAUSE
-    if key is K.Key_Backspace:
-        # Counting: a press too many. Otherwise (a pause): the rating just given was a slip.
-        return Action.UNCOUNT_REP if mode is Mode.COUNTING else Action.CHANGE_RATING
-    if key is K.Key_I:
-        return Action.SHOW_STEPS
-    return _STEP_KEYS.get(key)
+def bindings_in(mode: Mode) -> list[Binding]:
+    """What the keys do on one screen, in the order the shortcuts window lists them."""
+    return [b for b in BINDINGS if mode in b.modes]

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -19,7 +20,7 @@ from hiptimer.ui.editor.routine_actions import RoutineActions
 from hiptimer.ui.key_filter import WindowKeys
 from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.library.page import LibraryItem, LibraryPage, load_library
-from hiptimer.ui.menus import WindowMenus, ask_to_end
+from hiptimer.ui.menus import WindowMenus, ask_to_end, confirm_quit
 from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.reminders.window_reminders import ReminderParts, WindowReminders
 from hiptimer.ui.services.notice_bar import install_notice_bar, watch_speech
@@ -29,6 +30,7 @@ from hiptimer.ui.session.resume_page import ResumeOffer
 from hiptimer.ui.settings.actions import SettingsActions
 from hiptimer.ui.shell import Shell
 from hiptimer.ui.widgets.plain import window_title
+from hiptimer.ui.widgets.screen_fit import fit_window
 
 if TYPE_CHECKING:  # the first page needs none of these: they load when they are used
     from hiptimer.core.history.resume import ResumePlan
@@ -82,12 +84,10 @@ class MainWindow(QMainWindow):
         self.notice = install_notice_bar(self)  # above the pages: no voice, and so on
         self.banner = install_status_banner(self, self.services, settings)  # data not saving
         self.setWindowTitle(APP_TITLE)
-        # 1280 x 800 where the screen has room; never larger than the screen (1024 x 768 laptops).
-        area = self.screen().availableGeometry()
-        self.resize(min(1280, area.width()), min(800, area.height()))
-        # An explicit minimum keeps layouts from resizing the window's size hints whenever a
-        # font changes (which also makes the offscreen platform warn on every change).
-        self.setMinimumSize(720, 520)
+        # 1280 x 800 where the screen has room; never larger than the screen (1024 x 768 laptops,
+        # 1920 x 1080 at 200 %). An explicit minimum keeps layouts from resizing the window's
+        # size hints whenever a font changes (which also makes the offscreen platform warn).
+        fit_window(self, QSize(1280, 800), QSize(640, 440))
         # Routine lengths as written until the voice is known; then as the session runs them.
         self._estimate: Callable[[Routine], float] = estimated_seconds
         self.library = self._new_library()
@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self, shell: Shell) -> None:
         """File, Session, View and Routines; the settings put themselves first in File."""
         menus = WindowMenus(self.menuBar(), self)
-        menus.quit_requested.connect(self.quit_app)
+        menus.quit_requested.connect(self.quit_asking)
         menus.action_requested.connect(lambda action: self.perform(action, 0))
         menus.history_requested.connect(self.open_history)
         menus.full_screen_requested.connect(self.toggle_full_screen)
@@ -180,6 +180,7 @@ class MainWindow(QMainWindow):
             show_today=lambda lines: self.library.show_today(lines), parts=self._reminder_parts,
         )  # fmt: skip
         self.reminders.quit_requested.connect(self.quit_app)
+        menus.add_help_menu()
 
     # ------------------------------------------------------------ pages
 
@@ -349,11 +350,16 @@ class MainWindow(QMainWindow):
         elif action is Action.LIBRARY:
             self.show_library()
         elif action is Action.DONE:
-            self.close()
+            self.quit_asking()
         elif action in (Action.RESUME_SESSION, Action.KEEP_PARTIAL):
             self.resume.perform(action)
         elif self.session is not None:
             self.session.page.perform(action, value)
+
+    def quit_asking(self) -> None:
+        """Ctrl+Q: ask first, then quit (unsaved history asks instead, on closing)."""
+        if confirm_quit(self, self.services.history, session_running=self.session is not None):
+            self.quit_app()
 
     def toggle_full_screen(self) -> None:
         if self.isFullScreen():

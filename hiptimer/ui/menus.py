@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QMenuBar, QMessageBox, QWidget
 
 from hiptimer import APP_TITLE
 from hiptimer.i18n import N_, _, translate
-from hiptimer.ui.keys import KEY_NAMES, Action
+from hiptimer.ui.keys import KEY_NAMES, Action, set_shortcut
+from hiptimer.ui.services.ports import History
 
 SESSION_MENU = (
     (Action.PAUSE, N_("Pause / resume")),
@@ -30,8 +31,36 @@ def ask_to_end(parent: QWidget) -> bool:
     box.setText(_("End this session now?"))
     box.setInformativeText(_("The sets done so far are kept in your history."))
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    box.button(QMessageBox.StandardButton.Yes).setText(_("End session"))
-    box.button(QMessageBox.StandardButton.No).setText(_("Keep going"))
+    # Translators: keep an & before a letter: that letter presses the button.
+    box.button(QMessageBox.StandardButton.Yes).setText(_("&End session"))
+    box.button(QMessageBox.StandardButton.No).setText(_("&Keep going"))
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    box.setEscapeButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def confirm_quit(parent: QWidget, history: History | None, *, session_running: bool) -> bool:
+    """Whether to quit on Ctrl+Q: asked first, unless history waits to be saved (the window
+    asks about that on closing, and one question is enough)."""
+    if history is not None and history.status.pending:
+        return True
+    return ask_to_quit(parent, session_running=session_running)
+
+
+def ask_to_quit(parent: QWidget, *, session_running: bool) -> bool:
+    """Ask before quitting (Ctrl+Q): Enter, Esc and closing the box all keep HipTimer open."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_("Quit? \u2014 {app}").format(app=APP_TITLE))
+    if session_running:
+        box.setText(_("End this session and quit HipTimer?"))
+        box.setInformativeText(_("The sets done so far are kept in your history."))
+    else:
+        box.setText(_("Quit HipTimer?"))
+    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    # Translators: Q (after the &) quits from the keyboard; keep the & before a letter.
+    box.button(QMessageBox.StandardButton.Yes).setText(_("&Quit"))
+    box.button(QMessageBox.StandardButton.No).setText(_("&Keep HipTimer open"))
     box.setDefaultButton(QMessageBox.StandardButton.No)
     box.setEscapeButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
@@ -43,8 +72,9 @@ class WindowMenus(QObject):
     The Session items show their keys but do not own them: the window's key map does.
     Others add to `file_menu` (Settings) and to the bar (Routines).
 
-    Signals: quit_requested(); action_requested(object) with the Session item's Action;
-    history_requested(); full_screen_requested().
+    Signals: quit_requested() (File > Quit, Ctrl+Q: the window asks first);
+    action_requested(object) with the Session item's Action; history_requested();
+    full_screen_requested(). Help > Keyboard shortcuts (F1, Ctrl+?) opens its window itself.
     """
 
     quit_requested = Signal()
@@ -56,7 +86,7 @@ class WindowMenus(QObject):
         super().__init__(parent)
         self.file_menu = bar.addMenu(_("&File"))
         quit_action = QAction(_("&Quit"), parent)
-        quit_action.setShortcut("Ctrl+Q")
+        set_shortcut(quit_action, "quit")
         quit_action.triggered.connect(self.quit_requested.emit)
         self.file_menu.addAction(quit_action)
         session_menu = bar.addMenu(_("&Session"))
@@ -66,9 +96,23 @@ class WindowMenus(QObject):
             session_menu.addAction(item)
         view_menu = bar.addMenu(_("&View"))
         history = QAction(_("&History and reports\u2026"), parent)
-        history.setShortcut("Ctrl+H")
+        set_shortcut(history, "history")
         history.triggered.connect(self.history_requested.emit)
         view_menu.addAction(history)
         full = QAction(_("Full screen") + f"\t{KEY_NAMES[Action.FULL_SCREEN]}", parent)
         full.triggered.connect(self.full_screen_requested.emit)
         view_menu.addAction(full)
+        self._bar, self._parent = bar, parent
+
+    def add_help_menu(self) -> None:
+        """Help, last on the bar (after the menus others add)."""
+        help_menu = self._bar.addMenu(_("&Help"))
+        keys = QAction(_("&Keyboard shortcuts\u2026"), self._parent)
+        set_shortcut(keys, "keys")
+        keys.triggered.connect(self._show_keys)
+        help_menu.addAction(keys)
+
+    def _show_keys(self) -> None:
+        from hiptimer.ui.key_help import show_keys  # its window loads when first asked for
+
+        show_keys(self._parent)

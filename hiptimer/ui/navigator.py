@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeAlias
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
 from hiptimer.ui.keys import Mode
@@ -75,7 +75,13 @@ class Navigator(QObject):
         return mode() if mode is not None else self._idle
 
     def _current_changed(self, _index: int) -> None:
-        self.page_changed.emit(self.current)
+        page = self.current
+        if page is not None:
+            # The keyboard focus goes home with each page (the page, or the part it names
+            # with setFocusProxy): a button left focused by Tab on the last page must not
+            # take Space or Enter on this one; a screen reader starts from the new page.
+            page.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.page_changed.emit(page)
 
 
 def _fixed(mode: Mode) -> Callable[[], Mode]:

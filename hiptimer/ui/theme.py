@@ -1,146 +1,218 @@
-"""Colours per phase and the style sheet: high contrast, read from a mat 2-3 m away."""
+"""The look in use: its palette, the text size (large print) and the application's style sheet."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import Enum
+import contextlib
+from collections.abc import Callable
 
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QWidget
+import shiboken6
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from hiptimer.i18n import N_
+from hiptimer.ui.palette import DARK, Palette, Phase, PhaseStyle
 
-
-class Phase(str, Enum):
-    """What the workout screen is showing, each with its own colour and word."""
-
-    GET_READY = "get_ready"
-    WORK = "work"
-    REST = "rest"
-    SWITCH_SIDES = "switch_sides"
-    PAUSED = "paused"
-    PAIN = "pain"
-    RESULT = "result"  # a re-test's measured result is typed in
-    DONE = "done"
-
-
-@dataclass(frozen=True)
-class PhaseStyle:
-    word: str  # shown in the banner (translate it): colour is never the only signal
-    background: str
-    accent: str  # the banner and the progress bar
-    text: str = "#FFFFFF"
-
-
-# Deep backgrounds with white text: every pair has a contrast ratio of at least 7:1
-# (WCAG AAA), and the hues differ in lightness too, for colour-blind users.
-PHASES: dict[Phase, PhaseStyle] = {
-    Phase.GET_READY: PhaseStyle(N_("GET READY"), "#7A3E00", "#FFB74D"),
-    Phase.WORK: PhaseStyle(N_("WORK"), "#0B4D1E", "#66E08A"),
-    Phase.REST: PhaseStyle(N_("REST"), "#0B3470", "#7FB8FF"),
-    Phase.SWITCH_SIDES: PhaseStyle(N_("SWITCH SIDES"), "#4A1467", "#D59CFF"),
-    Phase.PAUSED: PhaseStyle(N_("PAUSED"), "#2E2E2E", "#E0E0E0"),
-    Phase.PAIN: PhaseStyle(N_("PAIN CHECK"), "#1F2A33", "#FFD54F"),
-    Phase.RESULT: PhaseStyle(N_("RESULT"), "#1F2A33", "#7BE495"),
-    Phase.DONE: PhaseStyle(N_("DONE"), "#1F2A33", "#66E08A"),
-}
-
-# Pain scale colours for the 0-10 buttons: green (none) through amber to red (worst).
-PAIN_COLOURS = (
-    "#1B7F3B",
-    "#2E8B3E",
-    "#4A9A3A",
-    "#6FA332",
-    "#95A829",
-    "#B8A020",
-    "#C98A1A",
-    "#D06E17",
-    "#CF5317",
-    "#C53A1A",
-    "#B0201E",
-)
+__all__ = ["Phase", "PhaseStyle", "current", "set_exact_px", "set_px", "style_for", "text_scale"]
 
 FONT_FAMILIES = ["Noto Sans", "DejaVu Sans", "Segoe UI", "Helvetica", "Arial"]
 BASE_FONT_PX = 18
-PAGE_BACKGROUND = "#1F2A33"
+TEXT_SIZE_LABELS = {  # the text-size setting's values (core.settings.TEXT_SIZES), in per cent
+    100: N_("Normal"),
+    125: N_("Large (125 %)"),
+    150: N_("Largest (150 %)"),
+}
+
+
+class _Look:
+    palette: Palette = DARK
+    scale: float = 1.0
+
+
+# Widgets that restyle themselves when the look changes, with how (see `follow`).
+_followers: list[tuple[QWidget, Callable[[], None]]] = []
+
+
+def current() -> Palette:
+    """The palette in use."""
+    return _Look.palette
+
+
+def text_scale() -> float:
+    """How much larger than normal text is drawn (1.0, 1.25 or 1.5)."""
+    return _Look.scale
 
 
 def style_for(phase: Phase) -> PhaseStyle:
-    return PHASES[phase]
+    return _Look.palette.phases[phase]
+
+
+def px(size: float) -> int:
+    """A font size in pixels, grown by the text-size setting."""
+    return max(8, round(size * _Look.scale))
+
+
+def set_px(
+    widget: QWidget,
+    size: float,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    most: float | None = None,
+) -> None:
+    """Give a widget a font of this many pixels times the text size (large print), but no
+    more than `most` pixels: sizes follow the window, not the desktop."""
+    grown = size * _Look.scale
+    set_exact_px(widget, grown if most is None else min(grown, most), bold=bold, italic=italic)
+
+
+def set_exact_px(widget: QWidget, size: float, *, bold: bool = False, italic: bool = False) -> None:
+    """Give a widget a font of exactly this many pixels: for text a widget has fitted to its
+    room itself (from a largest size that set_px-style scaling already grew)."""
+    font = QFont(widget.font())
+    font.setPixelSize(max(8, int(size)))
+    font.setBold(bold)
+    font.setItalic(italic)
+    widget.setFont(font)
 
 
 def app_font() -> QFont:
     """The base font: a plain sans serif, larger than the desktop's usual 13 px."""
     font = QFont()
     font.setFamilies(FONT_FAMILIES)
-    font.setPixelSize(BASE_FONT_PX)
+    font.setPixelSize(px(BASE_FONT_PX))
     return font
 
 
-def app_style_sheet() -> str:
-    """The application-wide style: large type, flat high-contrast buttons."""
+def system_scheme() -> tuple[bool | None, bool]:
+    """Whether the desktop asks for dark colours (None: it does not say), and for high contrast.
+
+    QStyleHints.colorScheme() is in Qt 6.5 and later; the contrast preference in 6.10 and later.
+    """
+    hints = QGuiApplication.styleHints()
+    from PySide6.QtCore import Qt
+
+    scheme = hints.colorScheme()
+    dark = {Qt.ColorScheme.Dark: True, Qt.ColorScheme.Light: False}.get(scheme)
+    accessibility = getattr(hints, "accessibility", None)
+    high = False
+    if accessibility is not None:
+        preference = accessibility().contrastPreference()
+        high = preference == Qt.ContrastPreference.HighContrast
+    return dark, high
+
+
+def use(palette: Palette, text_size: int = 100) -> bool:
+    """Make `palette` and `text_size` (per cent) the look; True when that changed anything."""
+    scale = text_size / 100
+    if palette is _Look.palette and scale == _Look.scale:
+        return False
+    _Look.palette, _Look.scale = palette, scale
+    return True
+
+
+def apply(app: QApplication, theme: str, text_size: int) -> bool:
+    """Choose the palette for the theme setting (following the desktop for "system"), set the
+    application's font and style sheet, and tell open windows. True when the look changed."""
+    from hiptimer.ui.palette import choose
+
+    dark, high = system_scheme()
+    changed = use(choose(theme, system_dark=dark, system_high_contrast=high), text_size)
+    app.setFont(app_font())
+    app.setStyleSheet(app_style_sheet())
+    if changed:
+        _restyle_all()
+    return changed
+
+
+def watch_system(app: QApplication, setting: Callable[[], tuple[str, int]]) -> Callable[[], None]:
+    """Follow the desktop's colour scheme as it changes (a theme of "system" does); returns
+    what stops following. `setting` gives the theme and text size in use."""
+
+    def changed(*_args: object) -> None:
+        theme, size = setting()
+        apply(app, theme, size)
+
+    hints = app.styleHints()
+    hints.colorSchemeChanged.connect(changed)
+
+    def stop() -> None:
+        with contextlib.suppress(RuntimeError, TypeError):
+            hints.colorSchemeChanged.disconnect(changed)
+
+    return stop
+
+
+def follow(widget: QWidget, restyle: Callable[[], None]) -> None:
+    """Call `restyle` whenever the look changes, for as long as `widget` lives."""
+    _followers[:] = [(w, r) for w, r in _followers if shiboken6.isValid(w)]
+    _followers.append((widget, restyle))
+
+
+def _restyle_all() -> None:
+    """Tell every widget that follows the look (a deleted one is dropped)."""
+    _followers[:] = [(w, r) for w, r in _followers if shiboken6.isValid(w)]
+    for _widget, restyle in list(_followers):
+        restyle()
+
+
+def app_style_sheet(p: Palette | None = None) -> str:
+    """The application-wide style: large type, flat buttons, a focus ring that shows."""
+    p = p or _Look.palette
+    e = p.edge
     return f"""
-    QMainWindow, QStackedWidget, QWidget#page {{
-        background: {PAGE_BACKGROUND};
-        color: #FFFFFF;
-    }}
-    QLabel {{ color: #FFFFFF; }}
-    QLabel[role="muted"] {{ color: #C8D3DC; }}
-    QLabel[role="warning"] {{ color: #FFD54F; }}
+    QMainWindow, QStackedWidget, QWidget#page {{ background: {p.page}; color: {p.ink}; }}
+    QLabel {{ color: {p.ink}; }}
+    QLabel[role="muted"] {{ color: {p.muted}; }}
+    QLabel[role="warning"] {{ color: {p.warning}; }}
     QPushButton {{
-        background: #34444F;
-        color: #FFFFFF;
-        border: 2px solid #8FA3B1;
-        border-radius: 8px;
-        padding: 6px 14px;
+        background: {p.button}; color: {p.ink}; border: {e}px solid {p.button_border};
+        border-radius: 8px; padding: 6px 14px;
     }}
-    QPushButton:hover {{ background: #435763; }}
-    QPushButton:pressed {{ background: #22303A; }}
-    QPushButton:disabled {{ color: #7E8B94; border-color: #4A5A65; }}
+    QPushButton:hover {{ background: {p.button_hover}; }}
+    QPushButton:pressed {{ background: {p.button_pressed}; }}
+    QPushButton:disabled {{ color: {p.disabled}; border-color: {p.disabled_border}; }}
     QPushButton[role="primary"] {{
-        background: #1B7F3B;
-        border-color: #9BE7B1;
+        background: {p.primary}; color: {p.primary_text}; border-color: {p.primary_border};
         padding: 12px 28px;
     }}
-    QPushButton[role="primary"]:hover {{ background: #229A49; }}
-    QPushButton[role="primary"]:disabled {{ background: #2B3A45; border-color: #4A5A65; }}
-    QListWidget, QTableWidget, QTextBrowser {{
-        background: #16212A;
-        color: #FFFFFF;
-        border: 1px solid #4A5A65;
+    QPushButton[role="primary"]:hover {{ background: {p.primary_hover}; }}
+    QPushButton[role="primary"]:disabled {{
+        background: {p.button}; color: {p.disabled}; border-color: {p.disabled_border};
+    }}
+    QPushButton:focus {{ border: {e + 1}px solid {p.focus}; }}
+    QListWidget, QTableWidget, QTableView, QTreeWidget, QTextBrowser {{
+        background: {p.field}; color: {p.ink}; border: 1px solid {p.border};
+        alternate-background-color: {p.field_alt};
+    }}
+    QListWidget:focus, QTableView:focus, QTreeWidget:focus, QTextBrowser:focus {{
+        border: {e}px solid {p.focus};
     }}
     QListWidget::item {{ padding: 10px; }}
-    QListWidget::item:selected {{ background: #2F6FA8; color: #FFFFFF; }}
+    QListWidget::item:selected, QTreeWidget::item:selected {{
+        background: {p.selection}; color: {p.selection_text};
+    }}
     QHeaderView::section {{
-        background: #2B3A45; color: #FFFFFF; padding: 6px; border: none; font-weight: bold;
+        background: {p.header}; color: {p.ink}; padding: 6px; border: none; font-weight: bold;
     }}
     QProgressBar {{
-        background: #0E151B;
-        border: 2px solid #8FA3B1;
-        border-radius: 6px;
-        color: #FFFFFF;
-        text-align: center;
+        background: {p.field}; border: {e}px solid {p.button_border}; border-radius: 6px;
+        color: {p.ink}; text-align: center;
     }}
-    QMenuBar {{ background: #16212A; color: #FFFFFF; }}
-    QMenuBar::item:selected {{ background: #2F6FA8; }}
-    QMenu {{ background: #16212A; color: #FFFFFF; }}
-    QMenu::item:selected {{ background: #2F6FA8; }}
-    QDialog, QMessageBox {{ background: {PAGE_BACKGROUND}; }}
-    QMessageBox QLabel {{ color: #FFFFFF; font-size: 24px; }}
-    QMessageBox QPushButton {{ font-size: 22px; padding: 10px 24px; }}
-    QPushButton:default {{ border: 3px solid #FFD54F; }}
-    QScrollBar:vertical {{ background: #16212A; width: 14px; }}
-    QScrollBar::handle:vertical {{ background: #4A5A65; border-radius: 6px; min-height: 30px; }}
+    QMenuBar {{ background: {p.header}; color: {p.ink}; }}
+    QMenuBar::item:selected {{ background: {p.selection}; color: {p.selection_text}; }}
+    QMenu {{ background: {p.field}; color: {p.ink}; border: 1px solid {p.border}; }}
+    QMenu::item:selected {{ background: {p.selection}; color: {p.selection_text}; }}
+    QDialog, QMessageBox {{ background: {p.page}; color: {p.ink}; }}
+    QMessageBox QLabel {{ color: {p.ink}; font-size: {px(24)}px; }}
+    QMessageBox QPushButton {{ font-size: {px(22)}px; padding: 10px 24px; }}
+    QPushButton:default {{ border: {e + 1}px solid {p.warning}; }}
+    QScrollBar:vertical {{ background: {p.field}; width: 14px; }}
+    QScrollBar:horizontal {{ background: {p.field}; height: 14px; }}
+    QScrollBar::handle {{ background: {p.scroll_handle}; border-radius: 6px; }}
+    QScrollBar::handle:vertical {{ min-height: 30px; }}
+    QScrollBar::handle:horizontal {{ min-width: 30px; }}
     QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; width: 0; }}
-    QStatusBar {{ background: #16212A; color: #FFD54F; font-size: 18px; }}
+    QStatusBar {{ background: {p.header}; color: {p.warning}; font-size: {px(18)}px; }}
     QToolTip {{ background: #FFFFE0; color: #000000; border: 1px solid #000000; }}
+    QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
     """
-
-
-def set_px(widget: QWidget, size: float, *, bold: bool = False, italic: bool = False) -> None:
-    """Give a widget a font of this many pixels: sizes follow the window, not the desktop."""
-    font = QFont(widget.font())
-    font.setPixelSize(max(8, int(size)))
-    font.setBold(bold)
-    font.setItalic(italic)
-    widget.setFont(font)

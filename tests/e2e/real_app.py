@@ -144,6 +144,23 @@ class RealApp:
         self.xdotool("key", "--clearmodifiers", keys)
         time.sleep(0.15)
 
+    def dialog(self, name: str) -> str:
+        """The id of a window (a dialog) of this app whose title contains `name`."""
+        deadline = time.monotonic() + WAIT_S
+        while time.monotonic() < deadline:
+            found = self.xdotool(
+                "search", "--onlyvisible", "--all", "--pid", str(self.process.pid), "--name", name
+            )
+            if found:
+                return found.splitlines()[0]
+            time.sleep(0.1)
+        pytest.fail(f"no window named {name!r}; the app said:\n{self.output()}")
+
+    def quit(self) -> None:
+        """Ctrl+Q, then Q in the question it asks (Quit), as a person would."""
+        self.shortcut("ctrl+q")
+        self.xdotool("key", "--window", self.dialog("Quit?"), "q")
+
     def screenshot(self, path: Path) -> None:
         """The whole screen (the window fills it) as a PNG, by ImageMagick's import."""
         if shutil.which("import") is None:

@@ -94,7 +94,7 @@ def test_a_session_killed_mid_set_resumes_into_the_same_session(
         assert sets_in(db) == [(1, 1, 3, 1, 0), (1, 2, 4, 1, 0), (1, 3, 2, 1, 0)]
         second.key("Return")  # back to the library: Enter never quits
         second.wait_title(r"^HipTimer$")
-        second.shortcut("ctrl+q")  # quitting is explicit
+        second.quit()  # quitting is explicit, and asks first
         assert second.process.wait(timeout=WAIT_S) == 0, second.output()
     finally:
         second.stop()

@@ -90,11 +90,11 @@ def test_muted_the_steps_caution_and_figure_are_on_screen_and_a_session_complete
         app.wait_title(r"^Rate pain: Kneeling stretch")
         app.key("2")
         app.wait_title(r"^0/2 Bridge")
-        app.key("space")
+        app.key("Return")  # Enter counts a rep
         app.wait_title(r"^1/2 Bridge")
         app.key("BackSpace")  # a count too many, taken back
         app.wait_title(r"^0/2 Bridge")
-        app.key("space", "space")
+        app.key("Return", "Return")
         app.wait_title(r"^Rate pain: Bridge")
         app.key("1")
         # A picture that is not there: a placeholder naming the file, and the session goes on.
@@ -118,7 +118,7 @@ def test_muted_the_steps_caution_and_figure_are_on_screen_and_a_session_complete
             ("my-own", 1.0, None, 0, 1),
         ]
         assert reasons == [("completed",)]
-        app.shortcut("ctrl+q")
+        app.quit()
         assert app.process.wait(timeout=WAIT_S) == 0, app.output()
     finally:
         app.stop()

@@ -25,19 +25,6 @@ SCREENSHOTS = os.environ.get("HIPTIMER_SCREENSHOTS")
 QUESTION = "History not saved"
 
 
-def wait_for_window(app: RealApp, name: str) -> str:
-    """The id of a window (a dialog) whose title contains `name`."""
-    deadline = time.monotonic() + WAIT_S
-    while time.monotonic() < deadline:
-        found = app.xdotool(
-            "search", "--onlyvisible", "--all", "--pid", str(app.process.pid), "--name", name
-        )
-        if found:
-            return found.splitlines()[0]
-        time.sleep(0.1)
-    pytest.fail(f"no window named {name!r}; the app said:\n{app.output()}")
-
-
 def test_an_unwritable_data_folder_warns_and_still_runs_a_session(
     display: str, tmp_path: Path
 ) -> None:
@@ -59,7 +46,7 @@ def test_an_unwritable_data_folder_warns_and_still_runs_a_session(
         app.key("2")
         app.wait_title(r"^Session complete \u2014 HipTimer$")
         app.shortcut("ctrl+q")  # quit: three writes wait in memory, so it asks first
-        dialog = wait_for_window(app, QUESTION)
+        dialog = app.dialog(QUESTION)
         if SCREENSHOTS:
             app.screenshot(Path(SCREENSHOTS) / "quit-unsaved.png")
         app.xdotool("key", "--window", dialog, "Escape")  # keep the app open
@@ -69,7 +56,7 @@ def test_an_unwritable_data_folder_warns_and_still_runs_a_session(
         # Xvfb has no window manager to give the focus back when a dialog closes.
         app.xdotool("windowfocus", "--sync", app.window)
         app.shortcut("ctrl+q")
-        dialog = wait_for_window(app, QUESTION)
+        dialog = app.dialog(QUESTION)
         app.xdotool("key", "--window", dialog, "Tab", "space")  # Quit anyway
         assert app.process.wait(timeout=WAIT_S) == 0, app.output()
     finally:

@@ -146,7 +146,7 @@ class Hostile:
             elif mode is Mode.CHOICE:
                 self.key(K.Key_L)  # a lower dose: the summary lists the change
             elif mode is Mode.COUNTING:
-                self.key(K.Key_Space)
+                self.key(K.Key_Return)
             else:
                 advance(window, self.clock, 0.5)
         self.look("summary")
@@ -240,7 +240,7 @@ def test_an_interrupted_session_is_offered_by_its_name_as_text(app: Hostile, fif
     page = app.win.resume.page
     assert page is not None and app.routine.title in page.offer.text()
     app.look("resume")
-    app.key(K.Key_P)  # keep it as partial
+    app.key(K.Key_D)  # discard: kept as partial
     assert app.mode() is Mode.LIBRARY
     assert fifo.opened() == 0, "the FIFO named in <img src> was opened"
     assert not app.seen.problems, app.seen.report()

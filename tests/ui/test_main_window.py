@@ -26,6 +26,7 @@ from hiptimer.ui.main_window import MainWindow
 from hiptimer.ui.services.ports import Services
 from hiptimer.ui.session.controller import make_cue_writer
 from hiptimer.ui.session.summary_page import SummaryPage
+from hiptimer.ui.widgets.screen_fit import room
 from tests.harness import hold, quick_routine, short_routine, side_hold
 from tests.ui.sessions import (
     FakeBeeper,
@@ -108,7 +109,7 @@ def answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) 
     def fake_exec(box: QMessageBox) -> int:
         asked.append(box.text())
         assert box.defaultButton() is box.button(QMessageBox.StandardButton.No)
-        assert box.defaultButton().text() == "Keep going"
+        assert box.defaultButton().text() == "&Keep going"
         return button.value
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)
@@ -157,10 +158,13 @@ def test_a_whole_session_by_keyboard(app: App, qtbot: QtBot) -> None:
     app.until(StepKind.PAIN)
     app.key(qtbot, K.Key_T, K.Key_L)
 
-    # Self-paced bridge: Space and Enter count; then skip the rating and the exercise.
+    # Self-paced bridge: Enter counts (the keypad's too), Space pauses as in every set; then
+    # skip the rating and the exercise.
     app.until(StepKind.WORK)
     assert w.key_mode() is Mode.COUNTING
-    app.key(qtbot, K.Key_Space, K.Key_Return, K.Key_Space)
+    app.key(qtbot, K.Key_Return, K.Key_Space)
+    assert app.engine.paused and app.engine.view().reps_done == 1
+    app.key(qtbot, K.Key_Space, K.Key_Enter, K.Key_Return)
     assert w.key_mode() is Mode.PAIN
     app.key(qtbot, K.Key_K)
     assert app.engine.step.kind is StepKind.REST
@@ -293,7 +297,9 @@ def test_the_first_run_notice_comes_first_and_only_once(qtbot: QtBot) -> None:
     assert "physiotherapist" in text and "surgery" in text and "5/10" in text
     w.open_routine(short_routine(), start=True)  # --start waits for the notice
     assert w.session is None
-    made.key(qtbot, K.Key_Space)  # a navigation key on the notice: read it first
+    made.key(qtbot, K.Key_Space)  # Space never accepts: the notice is read first
+    assert w.key_mode() is Mode.FIRST_RUN
+    made.key(qtbot, K.Key_Return)
     assert w.key_mode() is Mode.WORKOUT
     assert made.settings.settings.first_run_done
     assert SettingsStore().settings.first_run_done
@@ -378,7 +384,7 @@ def test_a_held_key_that_x11_repeats_as_release_and_press_counts_once(
     assert app.window.key_mode() is Mode.COUNTING
 
     def send(kind: QEvent.Type, stamp: int) -> None:
-        event = QKeyEvent(kind, K.Key_Space, Qt.KeyboardModifier.NoModifier, " ")
+        event = QKeyEvent(kind, K.Key_Return, Qt.KeyboardModifier.NoModifier, "\r")
         event.setTimestamp(stamp)
         QApplication.sendEvent(app.window, event)
 
@@ -418,8 +424,9 @@ def test_the_history_window_opens_from_the_menu_with_the_sessions(
 
 def test_the_window_never_opens_larger_than_the_screen(app: App) -> None:
     area = app.window.screen().availableGeometry()
-    assert app.window.width() <= area.width() and app.window.height() <= area.height()
-    assert app.window.width() == min(1280, area.width())
+    frame = app.window.frameGeometry()
+    assert frame.width() <= area.width() and frame.height() <= area.height()
+    assert app.window.width() == min(1280, room(app.window).width())
 
 
 def later(opened: list[Services]) -> Services:
@@ -554,3 +561,29 @@ def test_the_planned_time_library_and_session_agree_on_the_lead_ins(
     finally:
         a.window.close()
         a.history.close()
+
+
+def test_quitting_by_key_asks_first_and_says_a_running_session_ends(
+    app: App, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[bool] = []
+    answer = [False]
+
+    def ask(_parent: object, *, session_running: bool) -> bool:
+        asked.append(session_running)
+        return answer[0]
+
+    monkeypatch.setattr("hiptimer.ui.menus.ask_to_quit", ask)
+    quit_action = next(
+        a
+        for m in app.window.menuBar().actions()
+        for a in menu_of(m).actions()
+        if a.shortcut().toString() == "Ctrl+Q"
+    )
+    app.key(qtbot, K.Key_Return)
+    quit_action.trigger()  # Ctrl+Q during a session: asked, kept going
+    assert asked == [True] and app.window.isVisible() and app.window.session is not None
+    answer[0] = True
+    quit_action.trigger()
+    assert asked == [True, True] and not app.window.isVisible()
+    assert db_rows("SELECT end_reason FROM sessions") == [("ended_early",)]

@@ -112,7 +112,7 @@ class MoveCommands:
         self._process(now)
 
     def count_rep(self: _Engine) -> bool:
-        """Count one self-paced rep (Space or Enter); the set ends at its target."""
+        """Count one self-paced rep (Enter); the set ends at its target."""
         step = self.step
         ex = self._exercise(step)
         if not self.running or step.kind is not StepKind.WORK or ex is None:

@@ -145,7 +145,7 @@ def dose_words(ex: Exercise) -> str:
     if ex.kind is Kind.HOLD:
         duration = duration_words(ex.hold_s or 0)
         if ex.test is not None and ex.test.measure is Measure.COUNT:
-            return _("As many as you can in {duration}; press space at each one.").format(
+            return _("As many as you can in {duration}; press enter at each one.").format(
                 duration=duration
             )
         if ex.test is not None and ex.test.measure is Measure.TIME:

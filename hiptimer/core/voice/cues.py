@@ -254,7 +254,7 @@ class CueWriter:
             text = joined(set_words, side_sentence(step.side)) or f"{ex.name}."
         if e.duration_s is None and ex.kind is Kind.REPS and not self._space_hint_given:
             self._space_hint_given = True
-            text = joined(text, _("Press space for each rep."))
+            text = joined(text, _("Press enter for each rep."))
         phrases = [announce(text, e.at)]
         if e.first_of_exercise and ex.id not in self._led_in:
             # No lead-in (its rest is zero): the setup follows the announcement instead.
@@ -287,6 +287,3 @@ class CueWriter:
             top = max(pains)
             parts.append(_("No pain.") if top == 0 else say(_("Highest pain {n}."), n=top))
         return Phrase(joined(*parts), "summary", e.at)
-
-
-# ---------------------------------------------------------------- wording helpers

@@ -33,6 +33,10 @@ class BoundForm(QWidget):
         field.edited.connect(self.edited.emit)
         caption = QLabel(label, self)
         caption.setBuddy(field.inputs[0])
+        spoken = label.replace("&", "").rstrip(": ")
+        for n, widget in enumerate(field.inputs):  # a screen reader says the caption
+            widget.setAccessibleName(spoken if n == 0 else f"{spoken} ({n + 1})")
+            widget.setAccessibleDescription(tip or widget.toolTip() or spoken)
         if tip:
             caption.setToolTip(tip)
             for widget in field.inputs:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QDropEvent, QKeyEvent
+from PySide6.QtCore import QKeyCombination, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QDropEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from hiptimer.i18n import _
 from hiptimer.ui.editor.data_ops import name_of, summary
-from hiptimer.ui.editor.style import ERROR_COLOUR, MUTED_COLOUR
+from hiptimer.ui.editor.style import error_colour, muted_colour
+from hiptimer.ui.keys import SHORTCUTS
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole
 
@@ -81,7 +82,7 @@ class ExerciseList(QListWidget):
         item.setData(INDEX_ROLE, row)
         item.setCheckState(Qt.CheckState.Checked if enabled else Qt.CheckState.Unchecked)
         item.setToolTip(_("Tick to include it in sessions; untick to keep it for later."))
-        colour = ERROR_COLOUR if bad else (MUTED_COLOUR if not enabled else "")
+        colour = error_colour() if bad else (muted_colour() if not enabled else "")
         item.setForeground(QBrush(QColor(colour)) if colour else QBrush())
 
     def _item_changed(self, item: QListWidgetItem) -> None:
@@ -89,13 +90,12 @@ class ExerciseList(QListWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if mods == Qt.KeyboardModifier.ControlModifier and event.key() in (
-            Qt.Key.Key_Up,
-            Qt.Key.Key_Down,
-        ):
-            self.move_requested.emit(-1 if event.key() == Qt.Key.Key_Up else 1)
-            event.accept()
-            return
+        pressed = QKeySequence(QKeyCombination(mods, Qt.Key(event.key()))).toString()
+        for name, delta in (("move_up", -1), ("move_down", 1)):
+            if pressed in SHORTCUTS[name].sequences:
+                self.move_requested.emit(delta)
+                event.accept()
+                return
         super().keyPressEvent(event)
 
     def dropEvent(self, event: QDropEvent) -> None:
@@ -127,8 +127,8 @@ class ExercisesPanel(QGroupBox):
         )
         self.duplicate = self._button(_("Duplicate"), _("Copy the selected exercise"))
         self.delete = self._button(_("Delete"), _("Remove the selected exercise"))
-        self.up = self._button(_("Move up"), "Ctrl+Up")
-        self.down = self._button(_("Move down"), "Ctrl+Down")
+        self.up = self._button(_("Move up"), SHORTCUTS["move_up"].sequences[0])
+        self.down = self._button(_("Move down"), SHORTCUTS["move_down"].sequences[0])
         hint = QLabel(_("Drag to reorder, or Ctrl+Up / Ctrl+Down."), self)
         hint.setProperty("role", "muted")
         hint.setWordWrap(True)  # a longer language must not widen the panel

@@ -6,10 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QMainWindow
 
 from hiptimer.i18n import _
+from hiptimer.ui.keys import set_shortcut
 
 
 @dataclass(frozen=True)
@@ -33,11 +34,11 @@ def build_menus(
     close: Callable[[], Any],
 ) -> EditorActions:
     """Add the menus to the window; its shortcuts work wherever the focus is in it."""
-    save_action = _action(window, _("&Save"), save, QKeySequence.StandardKey.Save)
+    save_action = _action(window, _("&Save"), save, "save")
     undo = stack.createUndoAction(window, _("&Undo"))
-    undo.setShortcuts([QKeySequence("Ctrl+Z")])
+    set_shortcut(undo, "undo")
     redo = stack.createRedoAction(window, _("&Redo"))
-    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    set_shortcut(redo, "redo")
     routine_menu = window.menuBar().addMenu(_("&Routine"))
     routine_menu.addAction(save_action)
     routine_menu.addAction(_action(window, _("&Import\u2026"), import_))
@@ -45,7 +46,7 @@ def build_menus(
     reset_action = _action(window, _("Reset to &original\u2026"), reset)
     routine_menu.addAction(reset_action)
     routine_menu.addSeparator()
-    routine_menu.addAction(_action(window, _("&Close"), close, QKeySequence.StandardKey.Close))
+    routine_menu.addAction(_action(window, _("&Close"), close, "close"))
     edit_menu = window.menuBar().addMenu(_("&Edit"))
     for action in (undo, redo):
         window.addAction(action)
@@ -57,11 +58,11 @@ def _action(
     window: QMainWindow,
     text: str,
     slot: Callable[[], Any],
-    key: QKeySequence.StandardKey | None = None,
+    shortcut: str = "",
 ) -> QAction:
     action = QAction(text, window)
     action.triggered.connect(lambda _checked=False: slot())
-    if key is not None:
-        action.setShortcut(key)
+    if shortcut:  # a name in the key map (hiptimer/ui/keys.py), the one source of keys
+        set_shortcut(action, shortcut)
     window.addAction(action)
     return action

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +19,7 @@ from hiptimer.core.routines.catalog import Catalog
 from hiptimer.core.routines.model import Routine, dose_text
 from hiptimer.core.routines.writer import exercise_to_data
 from hiptimer.i18n import _
+from hiptimer.ui.widgets.screen_fit import fit_window
 
 EXERCISE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -41,8 +42,9 @@ class ExercisePicker(QDialog):
     def __init__(self, catalog: Catalog, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Add an exercise from a routine"))
-        self.resize(760, 560)
+        fit_window(self, QSize(760, 560), QSize(420, 320))
         self.tree = QTreeWidget(self)
+        self.tree.setAccessibleName(_("Exercises of every routine"))
         self.tree.setObjectName("exercise-picker")
         self.tree.setHeaderLabels([_("Exercise"), _("Dose")])
         self.tree.setColumnWidth(0, 340)

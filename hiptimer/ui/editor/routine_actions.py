@@ -14,6 +14,7 @@ from hiptimer.i18n import N_, _, translate
 
 if TYPE_CHECKING:
     from hiptimer.ui.editor.files import RoutineDropFilter
+from hiptimer.ui.keys import set_shortcut
 
 NEW_ROUTINE_ID = "my-routine"
 JSON_FILTER = N_("HipTimer routines (*.json)")
@@ -62,13 +63,13 @@ class RoutineActions(QObject):
     def _build_menu(self, bar: QMenuBar) -> None:
         menu = bar.addMenu(_("&Routines"))
         for label, shortcut, slot in (
-            (_("&Edit the selected routine\u2026"), "Ctrl+E", self.edit_selected),
-            (_("&New routine\u2026"), "Ctrl+N", self.new_routine),
-            (_("&Import routine files\u2026"), "Ctrl+O", self.import_files),
-            (_("E&xport the selected routine\u2026"), "Ctrl+Shift+S", self.export_selected),
+            (_("&Edit the selected routine\u2026"), "edit", self.edit_selected),
+            (_("&New routine\u2026"), "new", self.new_routine),
+            (_("&Import routine files\u2026"), "import", self.import_files),
+            (_("E&xport the selected routine\u2026"), "export", self.export_selected),
         ):
             action = QAction(label, self.window)
-            action.setShortcut(shortcut)
+            set_shortcut(action, shortcut)
             action.triggered.connect(slot)
             menu.addAction(action)
 

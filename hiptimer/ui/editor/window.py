@@ -7,16 +7,14 @@ import os
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMessageBox,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -32,6 +30,7 @@ from hiptimer.i18n import _
 from hiptimer.ui.editor import data_ops as ops
 from hiptimer.ui.editor import files, ladder_ops, window_files, window_ladder
 from hiptimer.ui.editor.bound_form import scrolled
+from hiptimer.ui.editor.button_row import button_row
 from hiptimer.ui.editor.exercise_form import ExerciseForm
 from hiptimer.ui.editor.exercise_list import ExercisesPanel
 from hiptimer.ui.editor.menus import build_menus
@@ -40,7 +39,9 @@ from hiptimer.ui.editor.problems import ProblemPanel, edit_text, route_problems,
 from hiptimer.ui.editor.routine_form import RoutineForm
 from hiptimer.ui.editor.style import editor_style_sheet
 from hiptimer.ui.editor.undo import EditorState, SnapshotCommand, UndoKeysFilter
+from hiptimer.ui.theme import follow
 from hiptimer.ui.widgets.plain import no_mnemonic, plain, window_title
+from hiptimer.ui.widgets.screen_fit import fit_window
 
 Answer = QMessageBox.StandardButton
 
@@ -64,6 +65,7 @@ class EditorWindow(QMainWindow):
         self._problems: list[Problem] = []
         self._base = routine
         self.setStyleSheet(editor_style_sheet())
+        follow(self, lambda: self.setStyleSheet(editor_style_sheet()))
         self._build()
         self._build_menus()
         self.drop_filter = files.RoutineDropFilter(self)
@@ -79,7 +81,7 @@ class EditorWindow(QMainWindow):
         # destroyed with the window (~QUndoStack calls clear()), and PySide skips a
         # method of a deleted window but would run a lambda on it.
         self.undo_stack.cleanChanged.connect(self._clean_changed)
-        self.resize(1280, 900)
+        fit_window(self, QSize(1280, 900), QSize(760, 480))
         self.load(routine)
 
     # ------------------------------------------------------------------ building
@@ -100,6 +102,9 @@ class EditorWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("editor-tabs")
+        # A long exercise name is cut short in its tab rather than hidden behind scroll arrows.
+        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
+        self.tabs.setUsesScrollButtons(False)
         self.tabs.addTab(scrolled(self.exercise_form), _("Exercise"))
         self.tabs.addTab(scrolled(self.routine_form), _("Routine details"))
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -109,23 +114,13 @@ class EditorWindow(QMainWindow):
         split.setSizes([440, 820])
         split.setChildrenCollapsible(False)
 
-        self.reset_button = QPushButton(_("Reset to original\u2026"), self)
-        self.import_button = QPushButton(_("Import\u2026"), self)
-        self.export_button = QPushButton(_("Export\u2026"), self)
-        self.close_button = QPushButton(_("Close"), self)
-        self.save_button = QPushButton(_("Save"), self)
-        self.save_button.setProperty("role", "primary")
-        self.reset_button.clicked.connect(self.reset_to_original)
-        self.import_button.clicked.connect(self.choose_import)
-        self.export_button.clicked.connect(self.choose_export)
-        self.close_button.clicked.connect(self.close)
-        self.save_button.clicked.connect(self.save)
-        buttons = QHBoxLayout()
-        for button in (self.reset_button, self.import_button, self.export_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
-        buttons.addWidget(self.save_button)
+        row = button_row(
+            reset=self.reset_to_original, import_=self.choose_import, export=self.choose_export,
+            close=self.close, save=self.save,
+        )  # fmt: skip
+        self.reset_button, self.import_button = row.reset, row.import_
+        self.export_button, self.close_button, self.save_button = row.export, row.close, row.save
+        buttons = row.layout
 
         central = QWidget(self)
         layout = QVBoxLayout(central)

@@ -7,7 +7,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from hiptimer.i18n import N_, _, translate
-from hiptimer.ui.keys import KEY_NAMES, Action
+from hiptimer.ui.keys import KEY_NAMES, Action, Mode, key_name
 from hiptimer.ui.session.pain_prompt import ANCHORS as PAIN_ANCHORS
 from hiptimer.ui.theme import set_px
 from hiptimer.ui.widgets.plain import may_cut, plain
@@ -52,11 +52,13 @@ class CheckinPage(QWidget):
             _("Skip today") + f"   [{KEY_NAMES[Action.SKIP_RATING]}]", self
         )
         self.skip_button.clicked.connect(self.skipped.emit)
-        self.save_button = QPushButton(_("Save") + f"   [{KEY_NAMES[Action.ACCEPT]}]", self)
+        self.save_button = QPushButton(
+            _("Save") + f"   [{key_name(Action.ACCEPT, Mode.CHECKIN)}]", self
+        )
         self.save_button.setProperty("role", "primary")
         self.save_button.clicked.connect(self.save)
         for button in (self.skip_button, self.save_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.skip_button)

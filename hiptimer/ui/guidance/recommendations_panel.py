@@ -24,19 +24,13 @@ from hiptimer.core.dosing.words import (
 )
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import N_, _, translate
-from hiptimer.ui.keys import KEY_NAMES
+from hiptimer.ui.keys import KEY_NAMES, Mode, key_name
 from hiptimer.ui.keys import Action as Key
-from hiptimer.ui.theme import set_px
+from hiptimer.ui.theme import current, set_px
 from hiptimer.ui.widgets.plain import may_cut, plain
+from hiptimer.ui.widgets.tab_order import tab_after, tab_stops
 
-# (background, edge): white text on each has a contrast ratio of at least 7:1.
-CARD_COLOURS = {
-    DoseAction.SEE_CLINICIAN: ("#6B1A14", "#FF8A80"),
-    DoseAction.STEP_BACK: ("#5A3D00", "#FFB74D"),
-    DoseAction.PROGRESS: ("#0B4D1E", "#66E08A"),
-    DoseAction.STAY: ("#16212A", "#8FA3B1"),
-}
-NOTE_COLOURS = ("#0B3470", "#7FB8FF")
+# Each card's (background, edge) is the theme's (palette.cards), the page's text readable on it.
 ACCEPT, NOT_NOW = N_("Accept"), N_("Not now")
 CARD = "QFrame#card {{ background: {0}; border: 3px solid {1}; border-radius: 10px; }}"
 
@@ -60,7 +54,7 @@ class _Card(QFrame):
         self.rec = rec
         self.awaiting = is_offer(rec)  # it still waits for the user's answer
         self.setObjectName("card")
-        self.setStyleSheet(CARD.format(*CARD_COLOURS[rec.action]))
+        self.setStyleSheet(CARD.format(*current().cards[rec.action]))
         self.heading = _label(
             _("{heading} \u2014 {exercise}").format(
                 heading=translate(HEADINGS[rec.action]), exercise=name
@@ -77,11 +71,21 @@ class _Card(QFrame):
         if self.awaiting:
             self.accept_button = QPushButton(translate(ACCEPT))
             self.accept_button.setProperty("role", "primary")
+            self.accept_button.setToolTip(
+                _("Save the new dose for next time (key: {key})").format(
+                    key=KEY_NAMES[Key.ACCEPT_SUGGESTION]
+                )
+            )
             self.later_button = QPushButton(translate(NOT_NOW))
+            self.later_button.setToolTip(
+                _("Keep the dose as it is; the answer is kept in your history (key: {key})").format(
+                    key=KEY_NAMES[Key.NOT_NOW]
+                )
+            )
             self.accept_button.clicked.connect(lambda: panel.decided.emit(rec, True))
             self.later_button.clicked.connect(lambda: panel.decided.emit(rec, False))
             for button in (self.accept_button, self.later_button):
-                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
                 row.addWidget(button)
                 self.buttons.append(button)
         row.addWidget(self.outcome, 1)
@@ -136,6 +140,7 @@ class RecommendationsPanel(QScrollArea):
     ) -> None:
         super().__init__(parent)
         self.routine = routine  # the routine as last saved: decisions build on it
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the buttons in it
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.body = QWidget(self)
@@ -161,8 +166,9 @@ class RecommendationsPanel(QScrollArea):
         )
         self.note = _label(note if waiting else "", self.body)
         self.note.setObjectName("card")
+        back, edge = current().cards[None]
         self.note.setStyleSheet(
-            f"QLabel#card {{ background: {NOTE_COLOURS[0]}; border: 3px solid {NOTE_COLOURS[1]};"
+            f"QLabel#card {{ background: {back}; border: 3px solid {edge};"
             " border-radius: 10px; padding: 10px 16px; }"
         )
         self.note.setVisible(bool(waiting))
@@ -238,9 +244,11 @@ class MorningAdvicePage(QWidget):
         self.panels = panels
         self.heading = QLabel(_("Thank you. With this morning's check-in:"), self)
         self.heading.setWordWrap(True)
-        self.continue_button = QPushButton(_("Continue") + f"   [{KEY_NAMES[Key.ACCEPT]}]", self)
+        self.continue_button = QPushButton(
+            _("Continue") + f"   [{key_name(Key.ACCEPT, Mode.CHECKIN)}]", self
+        )
         self.continue_button.setProperty("role", "primary")
-        self.continue_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.continue_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.continue_button.clicked.connect(self.done.emit)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -252,6 +260,9 @@ class MorningAdvicePage(QWidget):
             panel.setParent(self)
             layout.addWidget(panel, 1)
         layout.addLayout(row)
+        stops = [stop for panel in panels for stop in tab_stops(panel)]
+        if stops:  # Tab goes through the suggestions before Continue, as they read
+            tab_after(stops[-1], [self.continue_button])
 
     def answer_next(self, accepted: bool) -> bool:
         return any(panel.answer_next(accepted) for panel in self.panels)

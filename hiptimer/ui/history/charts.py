@@ -20,13 +20,13 @@ from hiptimer.core.history.buckets import (
 )
 from hiptimer.core.history.queries import DosePoint, MorningPoint, PainPoint, WeekCount
 from hiptimer.core.history.review import (
-    ACCEPTABLE_MAX,
-    SAFE_MAX,
     dose_value,
 )
 from hiptimer.core.history.wording import dose_unit
 from hiptimer.core.routines.model import Schedule
-from hiptimer.i18n import N_, _, translate
+from hiptimer.i18n import _, translate
+from hiptimer.ui.pain_colours import BANDS
+from hiptimer.ui.theme import current
 from hiptimer.ui.widgets.plain import escape
 
 if TYPE_CHECKING:
@@ -40,22 +40,8 @@ if TYPE_CHECKING:
         QScatterSeries,
     )
 
-BACKGROUND = "#16212A"
-TEXT = "#E6EDF2"
-GRID = "#3A4A55"
-AVERAGE = "#7FB8FF"
-HIGHEST = "#FFFFFF"
-DOSE = "#D59CFF"
-BARS = "#7FB8FF"
-TARGET = "#FFD54F"
-MORNING = "#5CE1E6"
-STIFFNESS = "#F48FB1"
-# Pain bands (label, low, high, colour): ratings are whole numbers, edges half-way between.
-BANDS = (
-    (N_("0-2 safe"), 0.0, SAFE_MAX + 0.5, "#1B7F3B"),
-    (N_("3-5 acceptable"), SAFE_MAX + 0.5, ACCEPTABLE_MAX + 0.5, "#B8860B"),
-    (N_("over 5 too much"), ACCEPTABLE_MAX + 0.5, 10.0, "#B0201E"),
-)
+# Pain bands come from the one pain colour scale (hiptimer/ui/pain_colours.py), a little
+# see-through over the chart; the other colours are the theme's (hiptimer/ui/palette.py).
 BAND_ALPHA = 95
 _BOTTOM = Qt.AlignmentFlag.AlignBottom
 _LEFT = Qt.AlignmentFlag.AlignLeft
@@ -80,31 +66,35 @@ def _styled_chart(title: str) -> tuple[QChart, QChartView]:
     from PySide6.QtCharts import QChart, QChartView
 
     chart = QChart()
-    chart.setBackgroundBrush(QBrush(QColor(BACKGROUND)))
+    chart.setBackgroundBrush(QBrush(QColor(current().chart_back)))
     chart.setBackgroundRoundness(0)
     chart.setMargins(QMargins(4, 4, 4, 4))
-    chart.setTitleBrush(QBrush(QColor(TEXT)))
+    chart.setTitleBrush(QBrush(QColor(current().chart_text)))
     chart.setTitleFont(_font(17, bold=True))
     chart.setTitle(title)
     legend = chart.legend()
-    legend.setLabelColor(QColor(TEXT))
+    legend.setLabelColor(QColor(current().chart_text))
     legend.setFont(_font(14))
     legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setFrameShape(QFrame.Shape.NoFrame)
-    view.setBackgroundBrush(QBrush(QColor(BACKGROUND)))
+    view.setBackgroundBrush(QBrush(QColor(current().chart_back)))
     view.setMinimumSize(280, 220)
+    # A picture, not a control: Tab passes it by (its numbers are in the Sessions table).
+    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    view.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    view.setAccessibleName(title)
     return chart, view
 
 
 def _style_axis(axis: QAbstractAxis) -> None:
-    axis.setLabelsBrush(QBrush(QColor(TEXT)))
+    axis.setLabelsBrush(QBrush(QColor(current().chart_text)))
     axis.setLabelsFont(_font(14))
-    axis.setTitleBrush(QBrush(QColor(TEXT)))
+    axis.setTitleBrush(QBrush(QColor(current().chart_text)))
     axis.setTitleFont(_font(14))
-    axis.setGridLinePen(QPen(QColor(GRID), 1))
-    axis.setLinePen(QPen(QColor(GRID), 1))
+    axis.setGridLinePen(QPen(QColor(current().chart_grid), 1))
+    axis.setLinePen(QPen(QColor(current().chart_grid), 1))
 
 
 def _line(name: str, colour: str, width: float, style: Qt.PenStyle) -> QLineSeries:
@@ -124,7 +114,7 @@ def _scatter(name: str, colour: str, size: float, shape: str) -> QScatterSeries:
     series = QScatterSeries()
     series.setName(name)
     series.setColor(QColor(colour))
-    series.setBorderColor(QColor(BACKGROUND))
+    series.setBorderColor(QColor(current().chart_back))
     series.setMarkerSize(size)
     shapes = {
         "rectangle": QScatterSeries.MarkerShape.MarkerShapeRectangle,
@@ -185,7 +175,8 @@ class PainChart(ChartBox):
         self.y_axis.setTitleText(_("pain (0-10)"))
         _style_axis(self.y_axis)
         self._bands: list[tuple[QLineSeries, QLineSeries, float, float]] = []
-        for name, low, high, colour in BANDS:
+        for band in BANDS:
+            name, low, high, colour = band.label, band.low, band.high, band.fill
             lower, upper = (
                 _line("", colour, 0, Qt.PenStyle.NoPen),
                 _line("", colour, 0, Qt.PenStyle.NoPen),
@@ -198,15 +189,17 @@ class PainChart(ChartBox):
             area.setPen(QPen(Qt.PenStyle.NoPen))
             self._add(area)
             self._bands.append((lower, upper, low, high))
-        self.average = _line(_("average"), AVERAGE, 3, Qt.PenStyle.SolidLine)
+        self.average = _line(_("average"), current().chart_average, 3, Qt.PenStyle.SolidLine)
         self.highest = QScatterSeries()
         self.highest.setName(_("highest"))
-        self.highest.setColor(QColor(HIGHEST))
-        self.highest.setBorderColor(QColor(HIGHEST))
+        self.highest.setColor(QColor(current().chart_highest))
+        self.highest.setBorderColor(QColor(current().chart_highest))
         self.highest.setMarkerSize(7)
         # The next morning (the whole hip, not one exercise): where the pain model looks.
-        self.morning = _scatter("next morning: pain", MORNING, 9, "rectangle")
-        self.stiffness = _scatter("next morning: stiffness", STIFFNESS, 8, "triangle")
+        self.morning = _scatter("next morning: pain", current().chart_morning, 9, "rectangle")
+        self.stiffness = _scatter(
+            "next morning: stiffness", current().chart_stiffness, 8, "triangle"
+        )
         for series in (self.average, self.highest, self.morning, self.stiffness):
             self._add(series)
         self.unit = "session"
@@ -280,7 +273,7 @@ class DoseChart(ChartBox):
         self.y_axis = QValueAxis()
         self.y_axis.setLabelFormat("%d")
         _style_axis(self.y_axis)
-        self.dose = _line(_("planned dose"), DOSE, 3, Qt.PenStyle.SolidLine)
+        self.dose = _line(_("planned dose"), current().chart_dose, 3, Qt.PenStyle.SolidLine)
         self.chart.addSeries(self.dose)
         self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
@@ -338,8 +331,8 @@ class AdherenceChart(ChartBox):
         self.bar_values = [v for _, v in buckets]
         bars = QBarSet(_("sessions per week") if self.unit == "week" else _("average per week"))
         bars.append(self.bar_values)
-        bars.setColor(QColor(BARS))
-        bars.setBorderColor(QColor(BARS))
+        bars.setColor(QColor(current().chart_average))
+        bars.setBorderColor(QColor(current().chart_average))
         series = QBarSeries()
         series.append(bars)
         series.setBarWidth(0.7)
@@ -362,7 +355,7 @@ class AdherenceChart(ChartBox):
         if schedule is not None and buckets:
             # A line on a category axis is placed by category index (Qt's line-and-bar example).
             least = _("schedule: at least {n}").format(n=schedule.min_per_week)
-            target = _line(least, TARGET, 3, Qt.PenStyle.DashLine)
+            target = _line(least, current().chart_target, 3, Qt.PenStyle.DashLine)
             last = len(buckets) - 0.5
             target.replace(
                 [QPointF(-0.5, schedule.min_per_week), QPointF(last, schedule.min_per_week)]

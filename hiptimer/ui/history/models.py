@@ -17,12 +17,9 @@ from PySide6.QtGui import QColor
 
 from hiptimer.core.history.outcome import deciding, done_text, planned_text
 from hiptimer.core.history.queries import Correction, SessionSummary, StoredSet
-from hiptimer.core.history.review import (
-    ACCEPTABLE_MAX,
-    SAFE_MAX,
-)
 from hiptimer.core.history.wording import completion_text, duration_text, pain_number, when_text
 from hiptimer.i18n import N_, _, translate
+from hiptimer.ui.pain_colours import pain_fill, pain_ink
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
@@ -36,14 +33,14 @@ CHOICE_WORDS = {
 
 
 def pain_colour(value: float | None) -> QColor | None:
-    """Green, amber or red text for a pain rating, as in the pain-monitoring model."""
-    if value is None:
-        return None
-    if value <= SAFE_MAX + 0.5:
-        return QColor("#7BE495")
-    if value <= ACCEPTABLE_MAX + 0.5:
-        return QColor("#FFCA5F")
-    return QColor("#FF7B6B")
+    """The cell of a pain rating or average: its colour on the one pain scale (green, amber
+    or red, as in the pain-monitoring model), the same as on every other screen."""
+    return QColor(pain_fill(value)) if value is not None else None
+
+
+def pain_text_colour(value: float | None) -> QColor | None:
+    """The words in such a cell, readable on its colour."""
+    return QColor(pain_ink(value)) if value is not None else None
 
 
 class RowsModel(QAbstractTableModel, Generic[Row]):
@@ -95,8 +92,10 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         row, col = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self.columns[col][1](row)
-        if role == Qt.ItemDataRole.ForegroundRole and col in self.pain_columns:
+        if role == Qt.ItemDataRole.BackgroundRole and col in self.pain_columns:
             return pain_colour(self.pain_value(row, col))
+        if role == Qt.ItemDataRole.ForegroundRole and col in self.pain_columns:
+            return pain_text_colour(self.pain_value(row, col))
         if role == Qt.ItemDataRole.TextAlignmentRole and col in self.right_aligned:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return None

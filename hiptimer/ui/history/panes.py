@@ -45,8 +45,14 @@ class PainPane(QWidget):
         super().__init__(parent)
         self.store = store
         self.exercise = QComboBox()
+        self.exercise.setAccessibleName(_("Exercise"))
+        self.exercise.setAccessibleDescription(
+            _("The exercise whose pain and dose the charts show")
+        )
         fit_names(self.exercise, 24)
         self.side = QComboBox()
+        self.side.setAccessibleName(_("Side"))
+        self.side.setAccessibleDescription(_("Both sides, or one"))
         for label, side in SIDES:
             self.side.addItem(translate(label), side)
         self.pain_chart = PainChart(wall=wall)

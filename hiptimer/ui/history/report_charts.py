@@ -17,13 +17,11 @@ from hiptimer.core.history.buckets import (
     whole_ticks,
 )
 from hiptimer.core.history.queries import MorningPoint, PainPoint, WeekCount
-from hiptimer.core.history.review import (
-    ACCEPTABLE_MAX,
-    SAFE_MAX,
-)
 from hiptimer.core.history.wording import month_abbreviation
 from hiptimer.core.routines.model import Schedule
 from hiptimer.i18n import _
+from hiptimer.ui.pain_colours import BANDS as PAIN_BANDS
+from hiptimer.ui.pain_colours import paper
 
 FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Helvetica", "Arial"]
 INK = QColor("#1A1A1A")
@@ -36,12 +34,8 @@ TARGET = QColor("#B36B00")
 MORNING = QColor("#117A65")
 STIFFNESS = QColor("#7D3C98")
 RETEST = QColor("#2E5E4E")
-# Light bands that still read apart on a grey-scale printout.
-BANDS = (
-    (0.0, SAFE_MAX + 0.5, QColor("#DCEFDF")),
-    (SAFE_MAX + 0.5, ACCEPTABLE_MAX + 0.5, QColor("#FBEBC8")),
-    (ACCEPTABLE_MAX + 0.5, 10.0, QColor("#F6D2CC")),
-)
+# The one pain colour scale, as light tints that still read apart on a grey-scale printout.
+BANDS = tuple((b.low, b.high, QColor(paper(b))) for b in PAIN_BANDS)
 
 
 def per_unit(unit: str) -> str:

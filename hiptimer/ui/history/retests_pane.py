@@ -15,10 +15,9 @@ from hiptimer.core.history.retests import RetestSeries, retest_series
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import _, decimal
-from hiptimer.ui.history.charts import AVERAGE, ChartBox, _date_axis, _line, _style_axis, msecs
+from hiptimer.ui.history.charts import ChartBox, _date_axis, _line, _style_axis, msecs
+from hiptimer.ui.theme import current
 from hiptimer.ui.widgets.plain import escape, fit_names, plain
-
-RESULT = "#7BE495"
 
 
 class RetestChart(ChartBox):
@@ -38,9 +37,11 @@ class RetestChart(ChartBox):
         self.pain_axis.setLabelFormat("%d")
         self.pain_axis.setTitleText(_("pain (0-10)"))
         _style_axis(self.pain_axis)
-        self.results = _line(_("result"), RESULT, 3, Qt.PenStyle.SolidLine)
+        self.results = _line(_("result"), current().ok, 3, Qt.PenStyle.SolidLine)
         self.results.setPointsVisible(True)
-        self.pain = _line(_("average pain per session"), AVERAGE, 1.5, Qt.PenStyle.DotLine)
+        self.pain = _line(
+            _("average pain per session"), current().chart_average, 1.5, Qt.PenStyle.DotLine
+        )
         self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
         self.chart.addAxis(self.pain_axis, Qt.AlignmentFlag.AlignRight)

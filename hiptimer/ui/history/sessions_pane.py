@@ -81,7 +81,10 @@ class SessionsPane(QWidget):
         self.sessions = SessionsModel(self)
         self.sets = SetsModel(self)
         self.list_view = table_view(self.sessions)
+        self.list_view.setAccessibleName(_("Sessions"))
+        self.list_view.setAccessibleDescription(_("Choose one to see its sets and note below"))
         self.sets_view = table_view(self.sets)
+        self.sets_view.setAccessibleName(_("Sets of the chosen session"))
         self.heading = QLabel(_("Choose a session to see its sets."))
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)  # session_heading() escapes names
@@ -92,7 +95,10 @@ class SessionsPane(QWidget):
         self.pain_button.setEnabled(False)
         self.note = QPlainTextEdit()
         self.note.setPlaceholderText(_("A note about this session (saved with it)"))
+        self.note.setAccessibleName(_("Note"))
+        self.note.setAccessibleDescription(_("A note about this session, saved with it"))
         self.save_button = QPushButton(_("Save note"))
+        self.save_button.setToolTip(_("Save the note with this session"))
         self.save_button.setEnabled(False)
         self.representative = QCheckBox(_("Not representative"))
         self.representative.setToolTip(

@@ -7,12 +7,11 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSize, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -33,10 +32,15 @@ from hiptimer.core.history.review import (
     routines_by_id,
 )
 from hiptimer.core.history.store import HistoryStore
-from hiptimer.i18n import N_, _, n_, p_, translate
+from hiptimer.i18n import N_, _, n_
+from hiptimer.ui.history.filter_bar import date_edit, filter_bar
 from hiptimer.ui.history.panes import AdherencePane, Filters, PainPane
 from hiptimer.ui.history.sessions_pane import SessionsPane
+from hiptimer.ui.history.style import history_style_sheet
+from hiptimer.ui.theme import follow
 from hiptimer.ui.widgets.plain import fit_names, plain
+from hiptimer.ui.widgets.screen_fit import fit_window
+from hiptimer.ui.widgets.tab_order import tab_after, tab_stops
 
 if TYPE_CHECKING:
     from hiptimer.ui.history.retests_pane import RetestsPane
@@ -44,26 +48,6 @@ if TYPE_CHECKING:
 PRESETS = ((N_("Last 4 weeks"), 28), (N_("3 months"), 91), (N_("All"), None))
 DEFAULT_PRESET_DAYS = 91
 TAB_SESSIONS, TAB_PAIN, TAB_ADHERENCE, TAB_RETESTS = range(4)
-
-STYLE = """
-QWidget#historyWindow { background: #1F2A33; color: #FFFFFF; }
-QTableView, QPlainTextEdit {
-    background: #16212A; alternate-background-color: #1C2A35; color: #FFFFFF;
-    border: 1px solid #4A5A65; selection-background-color: #2F6FA8; selection-color: #FFFFFF;
-}
-QComboBox, QDateEdit {
-    background: #16212A; color: #FFFFFF; border: 1px solid #8FA3B1; border-radius: 4px;
-    padding: 3px 8px;
-}
-QComboBox QAbstractItemView { background: #16212A; color: #FFFFFF;
-    selection-background-color: #2F6FA8; }
-QTabWidget::pane { border: 1px solid #4A5A65; top: -1px; }
-QTabBar::tab { background: #2B3A45; color: #FFFFFF; padding: 8px 18px; margin-right: 2px;
-    border: 1px solid #4A5A65; border-bottom: none; }
-QTabBar::tab:selected { background: #2F6FA8; }
-QPushButton:checked { background: #2F6FA8; border-color: #FFFFFF; }
-QLabel#status { color: #C8D3DC; }
-"""
 
 
 class HistoryWindow(QWidget):
@@ -86,19 +70,20 @@ class HistoryWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("historyWindow")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(history_style_sheet())
+        follow(self, lambda: self.setStyleSheet(history_style_sheet()))
         self.setWindowTitle(_("History \u2014 HipTimer"))
-        self.resize(1200, 800)
         # An explicit minimum also keeps the layout from resizing the platform window.
-        self.setMinimumSize(820, 560)
+        fit_window(self, QSize(1200, 800), QSize(820, 560))
         self.store = store
         self._wall = wall
         self.routines = routines_by_id(catalog_or_routines)
         self.filters = Filters()
         self.shown: list[SessionSummary] = []
         self.routine = QComboBox()
+        self.routine.setAccessibleDescription(_("The routine whose sessions are shown"))
         fit_names(self.routine, 24)
-        self.since_edit, self.until_edit = _date_edit(), _date_edit()
+        self.since_edit, self.until_edit = date_edit(), date_edit()
         self.presets = QButtonGroup(self)
         self.presets.setExclusive(False)  # editing a date leaves no preset checked
         self.status = QLabel()
@@ -122,20 +107,7 @@ class HistoryWindow(QWidget):
     # -- building ------------------------------------------------------------------------
 
     def _build(self) -> None:
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel(_("Routine")))
-        bar.addWidget(self.routine)
-        bar.addSpacing(12)
-        bar.addWidget(QLabel(p_("dates", "From")))
-        bar.addWidget(self.since_edit)
-        bar.addWidget(QLabel(p_("dates", "to")))
-        bar.addWidget(self.until_edit)
-        for i, (label, _days) in enumerate(PRESETS):
-            button = QPushButton(translate(label))
-            button.setCheckable(True)
-            self.presets.addButton(button, i)
-            bar.addWidget(button)
-        bar.addStretch(1)
+        bar = filter_bar(self.routine, self.since_edit, self.until_edit, self.presets, PRESETS)
         self.csv_button = QPushButton(_("Export CSV\u2026"))
         self.csv_button.setToolTip(
             _("Every set of the sessions shown, one row each, for a spreadsheet")
@@ -303,6 +275,7 @@ class HistoryWindow(QWidget):
         old = self.tabs.widget(index)
         self.tabs.removeTab(index)
         self.tabs.insertTab(index, pane, title)
+        tab_after(self.tabs.tabBar(), tab_stops(pane))  # before the export buttons, as it reads
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
         if old is not None:
@@ -366,13 +339,6 @@ class HistoryWindow(QWidget):
 
 def _could_not_write(path: Path, exc: OSError) -> str:
     return _("Could not write {path}: {why}").format(path=path, why=exc.strerror or exc)
-
-
-def _date_edit() -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    return edit
 
 
 def open_history_window(

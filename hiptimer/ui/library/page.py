@@ -23,12 +23,11 @@ from hiptimer import paths
 from hiptimer.core.routines.model import Routine, dose_text, estimated_seconds, format_duration
 from hiptimer.i18n import _, n_
 from hiptimer.ui.keys import KEY_NAMES, Action
-from hiptimer.ui.theme import set_px
+from hiptimer.ui.theme import current, follow, set_px
 from hiptimer.ui.widgets.figure_art import ArtShelf
 from hiptimer.ui.widgets.figure_view import thumbnail
 
 SEPARATOR = " \u00b7 "
-CAUTION_COLOUR = "#FFD54F"
 PICTURE_SCHEME = "figure:"  # our own resource names; exercise ids are [a-z0-9_-]
 THUMB_W, THUMB_H = 96, 64
 Estimate = Callable[[Routine], float]  # a routine's length as the next session would run it
@@ -80,7 +79,7 @@ def details_html(
     if item.routine is None:
         problems = "".join(f"<li>{e(line)}</li>" for line in item.problem.splitlines())
         return (
-            f"<h2>{e(item.title)}</h2><p style='color:#FF8A80'><b>"
+            f"<h2>{e(item.title)}</h2><p style='color:{current().error}'><b>"
             + e(_("This routine file is broken and cannot be started:"))
             + f"</b></p><ul>{problems}</ul>"
         )
@@ -102,7 +101,9 @@ def details_html(
     if r.cautions:
         cautions = "".join(f"<li>{e(c)}</li>" for c in r.cautions)
         heading = e(_("Cautions"))
-        parts.append(f"<p style='color:{CAUTION_COLOUR}'><b>{heading}</b></p><ul>{cautions}</ul>")
+        parts.append(
+            f"<p style='color:{current().warning}'><b>{heading}</b></p><ul>{cautions}</ul>"
+        )
     if r.source.strip():
         source = e(_("Source:"))
         parts.append(f"<p><b>{source}</b> {e(r.source)}</p>")
@@ -118,10 +119,10 @@ def _exercise_rows(
     below: list[str] = []
     note = (pictures or {}).get(exercise_id, "")
     if note and not note.startswith(PICTURE_SCHEME):
-        below.append(f"<td colspan='2' style='color:{CAUTION_COLOUR}'>{e(note)}</td>")
+        below.append(f"<td colspan='2' style='color:{current().warning}'>{e(note)}</td>")
     if caution.strip():
         below.append(
-            f"<td colspan='2' style='color:{CAUTION_COLOUR}; padding-left: 18px;"
+            f"<td colspan='2' style='color:{current().warning}; padding-left: 18px;"
             f" padding-bottom: 6px'>\u26a0 {e(caution.strip())}</td>"
         )
     picture = _picture_cell(pictures, exercise_id, rows=1 + len(below))
@@ -174,17 +175,23 @@ class LibraryPage(QWidget):
         self.today.setProperty("role", "muted")
         self.today.hide()
         self.list = QListWidget(self)
-        self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.list.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.list.setAccessibleName(_("Routines"))
+        self.list.setAccessibleDescription(_("Up and Down choose one; Enter starts it"))
+        self.setFocusProxy(self.list)  # the page's focus: a reader says the routine chosen
         # A title too long for the list (Spanish ones run longer) puts its length on a
         # second line (_fit_labels), never behind a sideways scroll bar.
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.installEventFilter(self)  # its width is known only once laid out
+        # Its width is known only once laid out; the viewport's, as the list's own resize is
+        # seen by a filter before the viewport follows it.
+        self.list.viewport().installEventFilter(self)
         self.details = QTextBrowser(self)
-        self.details.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.details.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.details.setAccessibleName(_("About the chosen routine"))
         self.details.setOpenExternalLinks(False)
         self.start_button = QPushButton(_("Start") + f"   [{KEY_NAMES[Action.START]}]", self)
         self.start_button.setProperty("role", "primary")
-        self.start_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.start_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.start_button.clicked.connect(self.start_selected)
         self.hint = QLabel(
             _("\u2191 \u2193 choose  \u00b7  Enter start  \u00b7  F11 full screen"), self
@@ -218,6 +225,15 @@ class LibraryPage(QWidget):
             self.set_items(items)
         else:
             self.start_button.setEnabled(False)  # nothing to start until the list is read
+        follow(self, self._new_look)
+
+    def _new_look(self) -> None:
+        """The theme or text size changed: colours and lines as the new look has them."""
+        for row, item in enumerate(self.items):
+            if item.broken:
+                self.list.item(row).setForeground(QColor(current().error))
+        self._show_details(self.list.currentRow())
+        self.resizeEvent(QResizeEvent(self.size(), self.size()))
 
     def set_items(self, items: list[LibraryItem]) -> None:
         """List these routines, the first one chosen."""
@@ -226,7 +242,7 @@ class LibraryPage(QWidget):
         for item in items:
             row = QListWidgetItem(self._label(item))
             if item.broken:
-                row.setForeground(QColor("#FF8A80"))
+                row.setForeground(QColor(current().error))
             self.list.addItem(row)
         self._fit_labels()
         self.empty.setVisible(not items)
@@ -255,7 +271,7 @@ class LibraryPage(QWidget):
         self.today.setVisible(bool(text))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.list and event.type() == QEvent.Type.Resize:
+        if watched is self.list.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_labels()
         return super().eventFilter(watched, event)
 
@@ -271,6 +287,10 @@ class LibraryPage(QWidget):
             label = self._label(item)
             if metrics.horizontalAdvance(label) > room:
                 label = label.replace(LENGTH_GAP, "\n", 1)
+                title, newline, length = label.partition("\n")
+                if metrics.horizontalAdvance(title) > room:  # the details show it whole
+                    title = metrics.elidedText(title, Qt.TextElideMode.ElideRight, room)
+                label = title + newline + length
             self.list.item(row).setText(label)
 
     @property

@@ -35,6 +35,7 @@ from hiptimer.core.plan.model import (
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.settings.style import settings_style_sheet
+from hiptimer.ui.theme import current
 
 REMINDERS_HELP = N_(
     "A notification comes at each planned time, with Start, Snooze (10 min or 1 h) and Skip "
@@ -49,15 +50,17 @@ TRAY_HELP = N_(
 
 
 # The settings' spin-box look for the time fields (their own sheet styles QSpinBox only).
-TIME_STYLE = """
-    QTimeEdit {
-        background: #16212A; color: #FFFFFF; border: 1px solid #6B7F8C;
+def time_style() -> str:
+    p = current()
+    return f"""
+    QTimeEdit {{
+        background: {p.field}; color: {p.ink}; border: 1px solid {p.field_border};
         border-radius: 4px; padding: 3px 6px; min-width: 64px;
-    }
-    QTimeEdit:disabled { color: #7E8B94; border-color: #3A4852; }
-    QTimeEdit:focus { border: 2px solid #FFD54F; }
-    QTimeEdit::up-button, QTimeEdit::down-button { width: 0; border: none; }
-"""
+    }}
+    QTimeEdit:disabled {{ color: {p.disabled}; border-color: {p.disabled_border}; }}
+    QTimeEdit:focus {{ border: {p.edge}px solid {p.focus}; }}
+    QTimeEdit::up-button, QTimeEdit::down-button {{ width: 0; border: none; }}
+    """
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,7 @@ class _Row:
 
     def __init__(self, grid: QGridLayout, row: int, title: str, item: PlanItem | None) -> None:
         self.planned = QCheckBox(title.replace("&", "&&"))
+        self.planned.setAccessibleDescription(_("In the weekly plan, with reminders"))
         self.planned.setChecked(item is not None)
         grid.addWidget(self.planned, row, 0)
         self.days = []
@@ -81,12 +85,14 @@ class _Row:
         for d in range(7):
             box = QCheckBox()
             box.setAccessibleName(_("{routine} on {day}").format(routine=title, day=names[d]))
+            box.setAccessibleDescription(_("Planned on this day of the week"))
             box.setChecked(item is not None and item.on(d))
             grid.addWidget(box, row, 1 + d, Qt.AlignmentFlag.AlignCenter)
             self.days.append(box)
         self.time = QTimeEdit()
         self.time.setDisplayFormat("HH:mm")
         self.time.setAccessibleName(_("{routine}: time").format(routine=title))
+        self.time.setAccessibleDescription(_("When the reminder comes, on the planned days"))
         at = clock_time(item.at) if item is not None else clock_time("18:00")
         self.time.setTime(QTime(at.hour, at.minute))
         grid.addWidget(self.time, row, 8)
@@ -132,7 +138,7 @@ class PlanDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Weekly plan and reminders \u2014 {app}").format(app=APP_TITLE))
         self.setObjectName("settings")
-        self.setStyleSheet(settings_style_sheet() + TIME_STYLE)
+        self.setStyleSheet(settings_style_sheet() + time_style())
         self._plan = plan
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)
@@ -202,6 +208,9 @@ class PlanDialog(QDialog):
         self.desk_minutes.setValue(desk.minutes)
         self.desk_minutes.setSuffix(_(" min"))
         self.desk_minutes.setAccessibleName(_("Minutes of computer use before a desk break"))
+        self.desk_minutes.setAccessibleDescription(
+            _("From {low} to {high} minutes").format(low=DESK_MINUTES[0], high=DESK_MINUTES[1])
+        )
         line.addWidget(self.desk_on)
         line.addWidget(self.desk_minutes)
         line.addWidget(QLabel(_("of computer use"), box))
@@ -215,6 +224,8 @@ class PlanDialog(QDialog):
         )
         self.quiet_from.setAccessibleName(_("Quiet hours from"))
         self.quiet_until.setAccessibleName(_("Quiet hours until"))
+        for edge in (self.quiet_from, self.quiet_until):
+            edge.setAccessibleDescription(_("No reminder comes in the quiet hours"))
         quiet.addWidget(self.quiet_from)
         quiet.addWidget(QLabel(_("until"), box))
         quiet.addWidget(self.quiet_until)

@@ -17,13 +17,18 @@ from PySide6.QtWidgets import (
 
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.services.ports import Speaker
+from hiptimer.ui.theme import current, follow, px
 
 NO_VOICE = N_("No voice \u2014 the captions carry on.")
-STYLE = """
-QFrame#notice { background: #3A2A12; border-left: 6px solid #FFB74D; }
-QFrame#notice QLabel { color: #FFFFFF; font-size: 18px; }
-QFrame#notice QPushButton { padding: 4px 14px; }
-"""
+
+
+def notice_style() -> str:
+    p = current()
+    return f"""
+    QFrame#notice {{ background: {p.caution_back}; border-left: 6px solid {p.caution_edge}; }}
+    QFrame#notice QLabel {{ color: {p.ink}; font-size: {px(18)}px; }}
+    QFrame#notice QPushButton {{ padding: 4px 14px; }}
+    """
 
 
 class NoticeBar(QFrame):
@@ -35,7 +40,8 @@ class NoticeBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notice")
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(notice_style())
+        follow(self, lambda: self.setStyleSheet(notice_style()))
         self.shown: list[str] = []
         self.text = QLabel("", self)
         self.text.setWordWrap(True)
@@ -44,8 +50,9 @@ class NoticeBar(QFrame):
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.dismiss = QPushButton(_("Dismiss"), self)
         self.dismiss.setToolTip(_("Hide this notice"))
-        # No keyboard focus: the window's keys (Space, Enter) must keep driving the session.
-        self.dismiss.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Tab focus only: a click leaves the focus where it was, so Space and Enter go on doing
+        # what the key map says; a button reached by Tab takes them (see key_filter.py).
+        self.dismiss.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.dismiss.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 8, 10, 8)

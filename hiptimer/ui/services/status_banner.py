@@ -24,7 +24,7 @@ from hiptimer import APP_TITLE
 from hiptimer.core.history.status import HistoryState, HistoryStatus
 from hiptimer.i18n import N_, _, n_, translate
 from hiptimer.ui.services.ports import History, Services
-from hiptimer.ui.theme import set_px
+from hiptimer.ui.theme import current, follow, set_px
 from hiptimer.ui.widgets.plain import plain_box
 
 log = logging.getLogger(__name__)
@@ -36,11 +36,17 @@ NOT_SAVING = N_(
 )
 HISTORY_OFF = N_("History is off: {error} Sessions still work, but they are not recorded.")
 SETTINGS_OFF = N_("{error}. Your settings apply until you quit.")
-STYLE = """
-QFrame#status-banner { background: #5C1A00; border-bottom: 4px solid #FFB74D; }
-QFrame#status-banner QLabel { color: #FFFFFF; }
-QFrame#status-banner QPushButton { padding: 6px 18px; }
-"""
+
+
+def banner_style() -> str:
+    p = current()
+    return f"""
+    QFrame#status-banner {{
+        background: {p.alarm_back}; border-bottom: 4px solid {p.caution_edge};
+    }}
+    QFrame#status-banner QLabel {{ color: {p.ink}; }}
+    QFrame#status-banner QPushButton {{ padding: 6px 18px; }}
+    """
 
 
 class SettingsSaving(Protocol):
@@ -83,8 +89,9 @@ class _Row(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label, 1)
         if self.button is not None:
-            # No keyboard focus: Space and Enter must keep driving the session.
-            self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            # Tab focus only: a click leaves the focus where it was, so Space and Enter go on doing
+            # what the key map says; a button reached by Tab takes them (see key_filter.py).
+            self.button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
         set_px(self.label, 21)
         if self.button is not None:
@@ -117,7 +124,8 @@ class StatusBanner(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("status-banner")
-        self.setStyleSheet(STYLE)
+        self.setStyleSheet(banner_style())
+        follow(self, lambda: self.setStyleSheet(banner_style()))
         self._services = services
         self._settings = settings
         self._notice: str | None = settings.notice
@@ -244,8 +252,8 @@ def ask_to_quit(parent: QWidget, status: HistoryStatus) -> bool:
         ).format(why=reason_text(status.reason))
     )
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    box.button(QMessageBox.StandardButton.Yes).setText(_("Quit anyway"))
-    box.button(QMessageBox.StandardButton.No).setText(_("Keep the app open"))
+    box.button(QMessageBox.StandardButton.Yes).setText(_("&Quit anyway"))
+    box.button(QMessageBox.StandardButton.No).setText(_("&Keep the app open"))
     box.setDefaultButton(QMessageBox.StandardButton.No)
     box.setEscapeButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes

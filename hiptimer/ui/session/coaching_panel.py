@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 
 from hiptimer.core.routines.model import Exercise
 from hiptimer.i18n import N_, translate
-from hiptimer.ui.theme import set_px
+from hiptimer.ui.theme import current, set_exact_px, text_scale
 
 HEADING = N_("How to do it")
 CAUTION_PREFIX = N_("\u26a0 Caution: ")
@@ -17,12 +17,14 @@ SPACING = 6
 ROW_PAD = 6  # inside a step's row, around its text
 CAUTION_PAD = 10  # inside the caution's box
 ROW_STYLE = "QWidget#step {{ border-radius: 8px; background: {background}; }}"
-# The step the voice is reading: dark text on the phase's accent, so it stands out from 2 m.
-SPOKEN_TEXT = "color: #000000;"
-CAUTION_STYLE = (
-    f"color: #FFE082; border: 3px solid #FFB74D; border-radius: 10px;"
-    f" padding: {CAUTION_PAD}px; background: rgba(0, 0, 0, 0.25);"
-)
+
+
+def caution_style() -> str:
+    p = current()
+    return (
+        f"color: {p.caution_text}; border: 3px solid {p.caution_edge}; border-radius: 10px;"
+        f" padding: {CAUTION_PAD}px; background: {p.caution_back};"
+    )
 
 
 class CoachingPanel(QFrame):
@@ -37,7 +39,8 @@ class CoachingPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("coaching")
         self._exercise: Exercise | None = None
-        self._accent = "#FFB74D"
+        self._accent = current().caution_edge
+        self._on_accent = "#000000"  # the words of the step being read, on the accent
         self._spoken = -1
         self._max_px = 24.0
         self._px = 24.0
@@ -47,7 +50,7 @@ class CoachingPanel(QFrame):
         self.numbers: list[QLabel] = []
         self.steps: list[QLabel] = []
         self.caution = _plain_label(self)
-        self.caution.setStyleSheet(CAUTION_STYLE)
+        self.caution.setStyleSheet(caution_style())
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(4, 0, 4, 0)
         self._layout.setSpacing(SPACING)
@@ -122,15 +125,16 @@ class CoachingPanel(QFrame):
             self._spoken = line
             self._restyle()
 
-    def set_accent(self, accent: str) -> None:
-        """The phase's accent colour, for the highlight."""
-        if accent != self._accent:
-            self._accent = accent
+    def set_accent(self, accent: str, on_accent: str = "#000000") -> None:
+        """The phase's accent colour, for the highlight, and the colour of words on it."""
+        if (accent, on_accent) != (self._accent, self._on_accent):
+            self._accent, self._on_accent = accent, on_accent
             self._restyle()
 
     def set_font_px(self, px: float) -> None:
-        """The largest size to show the steps at; smaller when they would not fit."""
-        self._max_px = px
+        """The largest size to show the steps at (grown by the text-size setting); smaller
+        when they would not fit."""
+        self._max_px = px * text_scale()
         self._fit()
 
     def texts(self) -> list[str]:
@@ -170,8 +174,9 @@ class CoachingPanel(QFrame):
         return sum(parts) + SPACING * max(0, len(parts) - 1) + margins.top() + margins.bottom()
 
     def _restyle(self) -> None:
-        set_px(self.heading, self._px * 0.8, bold=True)
-        self.heading.setStyleSheet("color: #C8D3DC;")
+        set_exact_px(self.heading, self._px * 0.8, bold=True)
+        self.heading.setStyleSheet(f"color: {current().muted};")
+        self.caution.setStyleSheet(caution_style())
         for i, (row, number, text) in enumerate(
             zip(self.rows, self.numbers, self.steps, strict=True)
         ):
@@ -179,9 +184,9 @@ class CoachingPanel(QFrame):
             background = self._accent if spoken else "transparent"
             row.setStyleSheet(ROW_STYLE.format(background=background))
             for label in (number, text):
-                set_px(label, self._px, bold=spoken)
-                label.setStyleSheet(SPOKEN_TEXT if spoken else "")
-        set_px(self.caution, self._px, bold=True)
+                set_exact_px(label, self._px, bold=spoken)
+                label.setStyleSheet(f"color: {self._on_accent};" if spoken else "")
+        set_exact_px(self.caution, self._px, bold=True)
 
 
 def _metrics(base: QFont, px: float, bold: bool) -> QFontMetrics:

@@ -14,13 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiptimer.core.dosing.rules import DoseAction
 from hiptimer.core.session.events import PainChoice, SetRecord
 from hiptimer.core.session.steps import Side
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import KEY_NAMES, Action
-from hiptimer.ui.theme import PAIN_COLOURS, set_px
+from hiptimer.ui.theme import current, set_exact_px, set_px
 from hiptimer.ui.widgets.plain import ElidedLabel, plain
-from hiptimer.ui.widgets.score_scale import anchor_cells
+from hiptimer.ui.widgets.score_scale import anchor_cells, rating_style
 
 ANCHORS = {
     0: N_("none"),
@@ -30,11 +31,14 @@ ANCHORS = {
 }
 KEY_HINT = N_("Press 0\u20139, or T for 10  \u00b7  K to skip")
 CHANGE_HINT = N_("Press 0\u20139, or T for 10  \u00b7  K for no rating")
-CHOICES: tuple[tuple[PainChoice, Action, str, str], ...] = (
-    (PainChoice.STOP, Action.STOP_EXERCISE, N_("Stop this exercise for today"), "#9E2A22"),
-    (PainChoice.LOWER, Action.LOWER_DOSE, N_("Continue at a lower dose"), "#8A5A00"),
-    (PainChoice.CONTINUE, Action.CONTINUE, N_("Continue"), "#34444F"),
-)
+# Each choice in the theme's colours of the suggestion it is like: stopping as a warning,
+# a lower dose as a step back, going on as a plain button (None).
+CHOICES: tuple[tuple[PainChoice, Action, str, DoseAction | None], ...] = (
+    (PainChoice.STOP, Action.STOP_EXERCISE, N_("Stop this exercise for today"),
+     DoseAction.SEE_CLINICIAN),
+    (PainChoice.LOWER, Action.LOWER_DOSE, N_("Continue at a lower dose"), DoseAction.STEP_BACK),
+    (PainChoice.CONTINUE, Action.CONTINUE, N_("Continue"), None),
+)  # fmt: skip
 
 
 def set_label(record: SetRecord | None) -> str:
@@ -90,13 +94,10 @@ class PainPrompt(QWidget):
         self._anchor_labels: list[QLabel] = []
         for n in range(11):
             button = QPushButton(str(n), panel)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             key = "T" if n == 10 else str(n)
             button.setToolTip(_("Pain {n} out of 10 (key: {key})").format(n=n, key=key))
-            button.setStyleSheet(
-                f"QPushButton {{ background: {PAIN_COLOURS[n]}; border: 2px solid #FFFFFF;"
-                " font-weight: bold; }"
-            )
+            button.setStyleSheet(rating_style(n))
             button.clicked.connect(lambda _=False, r=n: self.rated.emit(r))
             grid.addWidget(button, 0, n)
             self.scale_buttons.append(button)
@@ -114,7 +115,7 @@ class PainPrompt(QWidget):
         self.hint = QLabel(translate(KEY_HINT), panel)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.skip_button = QPushButton(_("Skip rating"), panel)
-        self.skip_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.skip_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.skip_button.setToolTip(
             _("Go on without rating (key: {key})").format(key=KEY_NAMES[Action.SKIP_RATING])
         )
@@ -147,14 +148,17 @@ class PainPrompt(QWidget):
         layout.addWidget(self.choice_heading)
         layout.addSpacing(16)
         self.choice_buttons: dict[PainChoice, QPushButton] = {}
-        for choice, action, text, colour in CHOICES:
+        p = current()
+        for choice, action, text, kind in CHOICES:
+            back, edge = p.cards[kind] if kind is not None else (p.button, p.button_border)
             key = KEY_NAMES[action]
             text = translate(text)
             button = QPushButton(f"{text}   [{key}]", panel)
             button.setStyleSheet(
-                f"QPushButton {{ background: {colour}; border: 3px solid #FFFFFF; }}"
+                f"QPushButton {{ background: {back}; color: {p.ink}; border: 3px solid {edge}; }}"
+                f" QPushButton:focus {{ border: 5px solid {p.focus}; }}"
             )
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.setToolTip(_("{action} (key: {key})").format(action=text, key=key))
             button.clicked.connect(lambda _=False, c=choice: self.chosen.emit(c))
             layout.addWidget(button)
@@ -162,7 +166,7 @@ class PainPrompt(QWidget):
         key = KEY_NAMES[Action.CHANGE_RATING]
         label = _("Change the rating")
         self.change_button = QPushButton(f"{label}   [{key}]", panel)
-        self.change_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.change_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.change_button.setToolTip(
             _("Back to the scale: that rating was a slip (key: {key})").format(key=key)
         )
@@ -229,7 +233,7 @@ class PainPrompt(QWidget):
         side = int(min(height * 0.24, self.width() / 12.2))
         for button in self.scale_buttons:
             button.setFixedSize(side, side)
-            set_px(button, side * 0.45, bold=True)
+            set_exact_px(button, side * 0.45, bold=True)  # fitted to the square
         for label in self._anchor_labels:
             set_px(label, height * 0.042, bold=True)
         for button in self.choice_buttons.values():

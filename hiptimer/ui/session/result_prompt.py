@@ -46,7 +46,7 @@ class ResultPrompt(QWidget):
             _("Go on without a result (key: {key})").format(key=KEY_NAMES[Action.SKIP_RATING])
         )
         for button in (self.save_button, self.skip_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.save_button.clicked.connect(self.accept)
         self.skip_button.clicked.connect(lambda: self.entered.emit(None))
         self._unit = ""

@@ -10,14 +10,15 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from hiptimer import APP_TITLE
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import N_, _, translate
-from hiptimer.ui.keys import Action, Mode
+from hiptimer.ui.keys import Action, Mode, first_key
 from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.theme import set_px
+from hiptimer.ui.widgets.flow_layout import FlowLayout
 from hiptimer.ui.widgets.plain import may_cut, plain
 
 if TYPE_CHECKING:  # the history's reading code loads with the first offer, not at start-up
@@ -66,19 +67,20 @@ class ResumePage(QWidget):
         may_cut(self.details)
         self.details.setProperty("role", "muted")
         # The buttons name one key each ("R" resumes too) so that both fit side by side.
-        self.resume_button = self._button(translate(RESUME_LABEL), "Enter", "primary")
-        self.keep_button = self._button(translate(KEEP_LABEL), "D", "")
+        self.resume_button = self._button(
+            translate(RESUME_LABEL), first_key(Action.RESUME_SESSION, Mode.RESUME), "primary"
+        )
+        self.keep_button = self._button(
+            translate(KEEP_LABEL), first_key(Action.KEEP_PARTIAL, Mode.RESUME), ""
+        )
         self.resume_button.clicked.connect(self.resume_requested.emit)
         self.keep_button.clicked.connect(self.keep_requested.emit)
         self.hint = QLabel(translate(PARTIAL_HINT), self)
         self.hint.setWordWrap(True)
         self.hint.setProperty("role", "muted")
-        row = QHBoxLayout()
-        row.setSpacing(30)
-        row.addStretch(1)
+        row = FlowLayout(spacing=30, align="center")  # two rows when narrow or in large print
         row.addWidget(self.resume_button)
         row.addWidget(self.keep_button)
-        row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(60, 30, 60, 30)
         layout.addStretch(1)
@@ -94,8 +96,9 @@ class ResumePage(QWidget):
     def _button(self, label: str, key: str, role: str) -> QPushButton:
         button = QPushButton(f"{label}   [{key}]", self)
         button.setProperty("role", role)
-        # The window's key map owns Enter and P; a focused button would take Space instead.
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Tab focus only: a click leaves the focus where it was, so Space and Enter go on doing
+        # what the key map says; a button reached by Tab takes them (see key_filter.py).
+        button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         return button
 
     def show_plan(self, plan: ResumePlan, today: date) -> None:

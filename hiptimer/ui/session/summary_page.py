@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -23,10 +22,13 @@ from hiptimer.core.routines.model import Routine, estimated_seconds, format_dura
 from hiptimer.core.session.events import EndReason, SetRecord
 from hiptimer.core.session.steps import Side
 from hiptimer.i18n import N_, _, translate
-from hiptimer.ui.keys import KEY_NAMES, Action
+from hiptimer.ui.keys import KEY_NAMES, Action, Mode, first_key
+from hiptimer.ui.pain_colours import pain_fill, pain_ink
 from hiptimer.ui.session.workout_text import minutes_text
-from hiptimer.ui.theme import set_px
+from hiptimer.ui.theme import current, set_px
+from hiptimer.ui.widgets.flow_layout import FlowLayout
 from hiptimer.ui.widgets.plain import ElidedLabel, may_cut, plain
+from hiptimer.ui.widgets.tab_order import tab_after, tab_stops
 
 COLUMNS = (
     N_("Exercise"),
@@ -38,9 +40,6 @@ COLUMNS = (
     N_("Choice"),
 )
 PAIN_COLUMN = 5
-SKIPPED_COLOUR = "#8FA3B1"
-LIMIT_SHOWN = 5  # ratings above the usual limit show in amber
-PAIN_TEXT_COLOURS = {False: "#9BE7B1", True: "#FFB74D"}
 CHOICE_WORDS = {
     "stop": N_("stopped for today"),
     "lower": N_("lower dose"),
@@ -146,28 +145,32 @@ class SummaryPage(QWidget):
         )
         self.adjustments.setVisible(bool(lines))
         self.keep_button = QPushButton(_("Keep these doses for next time?"), self)
+        self.keep_button.setToolTip(
+            _("Make the doses changed in this session the routine's doses from now on")
+        )
         self.keep_button.setVisible(bool(lines))
         self.keep_button.clicked.connect(
             lambda: self.keep_doses_requested.emit(result.routine, dict(result.adjustments))
         )
         # The primary action goes back to the library; quitting is the explicit, quieter one.
         self.library_button = QPushButton(
-            _("Back to library") + f"   [{KEY_NAMES[Action.LIBRARY]}]", self
+            _("Back to library") + f"   [{first_key(Action.LIBRARY, Mode.SUMMARY)}]", self
         )
         self.library_button.setProperty("role", "primary")
         self.library_button.clicked.connect(self.library_requested.emit)
         self.done_button = QPushButton(_("Quit HipTimer") + f"   [{KEY_NAMES[Action.DONE]}]", self)
         self.done_button.clicked.connect(self.done_requested.emit)
         for button in (self.keep_button, self.library_button, self.done_button):
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        tab_after(self.keep_button, [self.done_button, self.library_button])  # as they read
 
-        buttons = QHBoxLayout()
+        # In two rows when the window is narrow or the text large, never cut.
+        buttons = FlowLayout(spacing=12, align="right")
         buttons.addWidget(self.keep_button)
-        buttons.addStretch(1)
         buttons.addWidget(self.done_button)
         buttons.addWidget(self.library_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setContentsMargins(24, 8, 24, 8)  # 1920 x 1080 at 200 % in large print: 496 px
         layout.addWidget(self.heading)
         layout.addWidget(self.subtitle)
         layout.addWidget(self.stats)
@@ -177,19 +180,22 @@ class SummaryPage(QWidget):
 
     def _build_table(self, records: tuple[SetRecord, ...]) -> QTableWidget:
         table = QTableWidget(len(records), len(COLUMNS), self)
+        table.setAccessibleName(_("Sets of this session"))
         table.setHorizontalHeaderLabels([translate(c) for c in COLUMNS])
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        table.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         counted = deciding(records)
         for row, record in enumerate(records):
             for col, value in enumerate(record_row(record, counted[row])):
                 item = QTableWidgetItem(value)
                 if record.skipped:
-                    item.setForeground(QColor(SKIPPED_COLOUR))
+                    item.setForeground(QColor(current().disabled))
                 elif col == PAIN_COLUMN and record.pain is not None:
-                    item.setForeground(QColor(PAIN_TEXT_COLOURS[record.pain > LIMIT_SHOWN]))
+                    # The one pain colour scale: 3/10 is amber here as in History and the PDF.
+                    item.setBackground(QColor(pain_fill(record.pain)))
+                    item.setForeground(QColor(pain_ink(record.pain)))
                 table.setItem(row, col, item)
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -202,6 +208,7 @@ class SummaryPage(QWidget):
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(layout.count() - 1, widget, stretch)
+        tab_after(self.table, tab_stops(widget))  # Tab reaches it before the buttons
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -22,12 +22,13 @@ from hiptimer.core.session.steps import StepKind
 from hiptimer.core.session.view import SessionView
 from hiptimer.i18n import _, translate
 from hiptimer.ui.keys import KEY_NAMES, Action, Mode
+from hiptimer.ui.session.announcements import Announcer
 from hiptimer.ui.session.coaching_panel import CoachingPanel
 from hiptimer.ui.session.driver import EngineDriver
 from hiptimer.ui.session.pain_prompt import PainPrompt
 from hiptimer.ui.session.result_prompt import ResultPrompt
 from hiptimer.ui.session.workout_text import WorkoutText, counts_keys, workout_text
-from hiptimer.ui.theme import Phase, set_px, style_for
+from hiptimer.ui.theme import Phase, follow, set_px, style_for, text_scale
 from hiptimer.ui.widgets.control_bar import ControlBar
 from hiptimer.ui.widgets.figure_view import FigureView
 from hiptimer.ui.widgets.fit_label import FitLabel
@@ -61,8 +62,12 @@ class WorkoutPage(QWidget):
         self._side_style = ""
         self._steps_wanted = False  # I: the steps stay on screen during the sets too
         self._build()
+        self.announcer = Announcer(self)  # a screen reader hears each step, not each second
         driver.view_changed.connect(self.show_view)
+        driver.view_changed.connect(self.announcer.show_view)
         self.show_view(driver.view())
+        follow(self, self._new_look)
+        self.setAccessibleName(_("Workout"))
 
     # ------------------------------------------------------------ building
 
@@ -72,6 +77,7 @@ class WorkoutPage(QWidget):
         self.side = FitLabel("", self, template="RIGHT", height_share=0.8)
         self.big = FitLabel("", self, template="0:00", height_share=0.86, tight=True)
         self.big_caption = QLabel("", self)
+        self.big_caption.setWordWrap(True)  # the count's key hint, long in large print
         self.set_line = QLabel("", self)
         self.rep_line = QLabel("", self)
         self.tempo = FitLabel("", self, template=_("HOLD") + " 0 / 0", height_share=0.9)
@@ -83,8 +89,7 @@ class WorkoutPage(QWidget):
         self.progress.setRange(0, PROGRESS_STEPS)
         self.progress.setTextVisible(False)
         self.time_left = QLabel("", self)
-        self.controls = ControlBar(self)
-        self.controls.triggered.connect(self._on_button)
+        # The pain question before the button row: Tab reaches them in the order they read.
         self.pain = PainPrompt(self.driver.engine.pain_limit, self)
         self.pain.rated.connect(self.driver.rate_pain)
         self.pain.skipped.connect(self.driver.skip_pain)
@@ -97,6 +102,8 @@ class WorkoutPage(QWidget):
         self.rating_note.setProperty("role", "muted")
         self.rating_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.rating_note.hide()
+        self.controls = ControlBar(self)
+        self.controls.triggered.connect(self._on_button)
         plain(self.big_caption, self.set_line, self.rep_line, self.caption, self.time_left)
         for label in (self.big_caption, self.caption, self.next_line):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -160,13 +167,18 @@ class WorkoutPage(QWidget):
         super().resizeEvent(event)
         h = max(300, self.height())
         set_px(self.big_caption, h * 0.03)
-        set_px(self.set_line, h * 0.05, bold=True)
-        set_px(self.rep_line, h * 0.05, bold=True)
+        # Already large; in large print no larger than leaves the side's pill its room.
+        set_px(self.set_line, h * 0.05, bold=True, most=h * 0.055)
+        set_px(self.rep_line, h * 0.05, bold=True, most=h * 0.055)
         set_px(self.caption, h * 0.042, italic=True)
         self.coaching.set_font_px(h * 0.036)
         set_px(self.next_line, h * 0.036)
         set_px(self.rating_note, h * 0.03)
         set_px(self.time_left, h * 0.034, bold=True)
+        # Large print takes its room from the countdown (huge anyway), never from the phase
+        # word or the exercise's name, which fit whatever height they are left.
+        self.banner.setMinimumHeight(int(h * 0.055))
+        self.exercise.setMinimumHeight(int(h * 0.05 * text_scale()))
         self.progress.setFixedHeight(int(h * 0.035))
         self._size_side()
         self.controls.set_font_px(h * 0.024)
@@ -303,14 +315,22 @@ class WorkoutPage(QWidget):
         palette.setColor(QPalette.ColorRole.WindowText, QColor(style.text))
         self.setPalette(palette)
         self.banner.setStyleSheet(
-            f"background: {style.accent}; color: #000000; border-radius: 10px;"
+            f"background: {style.accent}; color: {style.on_accent}; border-radius: 10px;"
         )
-        self._side_style = f"background: {style.accent}; color: #000000; border-radius: 12px;"
+        self._side_style = (
+            f"background: {style.accent}; color: {style.on_accent}; border-radius: 12px;"
+        )
         if self.side.text():
             self.side.setStyleSheet(self._side_style)
         self.tempo.setStyleSheet(f"color: {style.accent};")
-        self.coaching.set_accent(style.accent)
+        self.coaching.set_accent(style.accent, style.on_accent)
         self.progress.setStyleSheet(f"QProgressBar::chunk {{ background: {style.accent}; }}")
+
+    def _new_look(self) -> None:
+        """The theme or the text size changed: paint the phase again, and fit the fonts."""
+        self._phase = None
+        self.show_view(self.driver.view())
+        self.resizeEvent(QResizeEvent(self.size(), self.size()))
 
     def _show_side(self, side: str) -> None:
         """RIGHT or LEFT in a pill of the phase's colour; nothing at all without a side."""

@@ -26,7 +26,7 @@ class WorkoutText:
 
     phase: Phase
     big: str  # the huge number: time left, or "7 / 12" for reps
-    big_caption: str  # a word under the number: "seconds", "reps - press Space"
+    big_caption: str  # a word under the number: "seconds", "reps - Enter counts one"
     exercise: str
     side: str  # "RIGHT", "LEFT" or ""
     set_line: str  # "Set 2 of 3"
@@ -84,7 +84,7 @@ def is_self_paced(view: SessionView) -> bool:
 
 
 def counts_keys(view: SessionView) -> bool:
-    """Space counts now: a self-paced reps set, or a re-test that counts movements."""
+    """Enter counts now: a self-paced reps set, or a re-test that counts movements."""
     return is_self_paced(view) or view.counted is not None
 
 
@@ -163,10 +163,10 @@ def _big(view: SessionView) -> tuple[str, str]:
     if view.step.kind in (StepKind.PAIN, StepKind.MEASURE):
         return "", ""
     if is_self_paced(view):
-        caption = _("reps \u2014 Space or a click counts one \u00b7 Backspace takes one back")
+        caption = _("reps \u2014 Enter or a click counts one \u00b7 Backspace takes one back")
         return f"{view.reps_done} / {view.reps_target}", caption
     if view.counted is not None:
-        caption = _("counted \u2014 Space or a click counts one \u00b7 Backspace takes one back")
+        caption = _("counted \u2014 Enter or a click counts one \u00b7 Backspace takes one back")
         return str(view.counted), caption
     if is_paced_reps(view):
         return f"{_current_rep(view)} / {view.reps_target}", ""

@@ -8,11 +8,12 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 from hiptimer.core.settings import Settings, SettingsStore
 from hiptimer.i18n import N_, _, translate
+from hiptimer.ui.keys import SHORTCUTS, set_shortcut
 from hiptimer.ui.services.ports import Services, Speaker
 
 if TYPE_CHECKING:  # the dialog loads when it is first opened, not with the window
@@ -22,12 +23,12 @@ if TYPE_CHECKING:  # the dialog loads when it is first opened, not with the wind
 
 log = logging.getLogger(__name__)
 
-SHORTCUT = "Ctrl+,"
+SHORTCUT = SHORTCUTS["settings"].sequences[0]
 SAVED = N_("Settings saved.")
 # The fields the dialog shows; the others (first_run_done) are not its business.
 FIELDS = (
     "voice", "rate", "volume", "muted", "setup_mode", "speak_cautions", "pain_limit", "setup_heard",
-    "language",
+    "language", "theme", "text_size",
 )  # fmt: skip
 
 
@@ -72,7 +73,7 @@ class SettingsActions(QObject):
         self.dialog: SettingsDialog | None = None
         self._tested = False
         self.action = QAction(_("&Settings\u2026"), window)
-        self.action.setShortcut(QKeySequence(SHORTCUT))
+        set_shortcut(self.action, "settings")
         self.action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.action.triggered.connect(self.open)
         actions = menu.actions()
@@ -123,6 +124,8 @@ class SettingsActions(QObject):
             _set_voice(host.services.speech, new)
         self.mute_requested.emit(new.muted)
         session = host.session()
+        if "theme" in changes or "text_size" in changes:
+            _apply_look(new)  # at once, to every window (each follows the look)
         if "setup_heard" in changes and session is not None:
             # The running session writes what it has read back at its end: it must forget too.
             session.cues.setup_heard.clear()
@@ -164,6 +167,16 @@ def _set_voice(speech: Speaker, s: Settings) -> None:
         speech.set_volume(s.volume)
     except Exception:  # a failing voice must not lose the settings
         log.exception("Could not pass the voice settings on")
+
+
+def _apply_look(s: Settings) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from hiptimer.ui.theme import apply
+
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply(app, s.theme, s.text_size)
 
 
 def _nothing() -> None:

@@ -6,7 +6,7 @@ from html import escape
 from typing import cast
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -14,12 +14,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QRadioButton,
-    QSlider,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -29,8 +30,11 @@ from hiptimer import APP_TITLE, i18n
 from hiptimer.core.settings import DEFAULT_PAIN_LIMIT, Settings
 from hiptimer.i18n import LANGUAGES, N_, _, n_, translate
 from hiptimer.ui.services.ports import Speaker
+from hiptimer.ui.settings.form_parts import buddy, role, side_by_side, slider
+from hiptimer.ui.settings.look_group import LookGroup
 from hiptimer.ui.settings.style import settings_style_sheet
 from hiptimer.ui.widgets.plain import as_html
+from hiptimer.ui.widgets.screen_fit import room
 
 RATE_RANGE = (80, 300)  # words a minute; slower than 80 drags, faster than 300 blurs
 RATE_STEP = 10
@@ -104,34 +108,60 @@ class SettingsDialog(QDialog):
         self._initial = settings
         self._speech = speech
         self._forget_heard = False
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.setSpacing(10)
-        layout.addWidget(self._voice_group())
-        layout.addWidget(self._setup_group())
-        layout.addWidget(self._pain_group())
+        # The groups scroll when the screen is short (1920 x 1080 at 200 % leaves 540 pixels);
+        # OK and Cancel stay in view below them.
+        self.body = QWidget(self)
+        body = QVBoxLayout(self.body)
+        body.setContentsMargins(20, 16, 20, 6)
+        body.setSpacing(10)
+        body.addWidget(self._voice_group())
+        body.addWidget(self._setup_group())
+        body.addWidget(self._pain_group())
+        self.look = LookGroup(self)
+        body.addWidget(self.look)
         self.next_session = QLabel(translate(NEXT_SESSION), self)
-        _role(self.next_session, "muted")
+        role(self.next_session, "muted")
         self.next_session.setWordWrap(True)
         self.next_session.setVisible(session_running)
-        layout.addWidget(self.next_session)
+        body.addWidget(self.next_session)
+        self.scroller = QScrollArea(self)
+        self.scroller.setWidget(self.body)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls in it
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 16)
+        layout.setSpacing(6)
+        layout.addWidget(self.scroller, 1)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        _role(self.buttons.button(QDialogButtonBox.StandardButton.Ok), "primary")
+        role(self.buttons.button(QDialogButtonBox.StandardButton.Ok), "primary")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.buttons.setContentsMargins(20, 0, 20, 0)
         self._show(settings)
         self._watch(speech)
         # An explicit minimum: otherwise the layout sets one when the dialog is shown, which the
         # offscreen platform reports as a warning ("does not support propagateSizeHints").
         self.ensurePolished()
-        self.setMinimumSize(self.minimumSizeHint())
+        self.body.ensurePolished()
+        width = (
+            self.body.minimumSizeHint().width()
+            + self.scroller.verticalScrollBar().sizeHint().width()
+        )
+        self.setMinimumSize(width, min(self.minimumSizeHint().height(), 240))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._fit_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.isVisible():
+            self.body.setMinimumHeight(self.body.heightForWidth(self.scroller.viewport().width()))
 
     def _fit_height(self) -> None:
         """Grow to the height the wrapped text needs at this width.
@@ -139,9 +169,13 @@ class SettingsDialog(QDialog):
         QDialog's first sizing ignores height-for-width (it opened at its minimum height under
         Xvfb, squeezing the voice controls), and a reason shown later needs room too.
         """
-        needed = self.heightForWidth(self.width())
+        body = self.body.heightForWidth(self.scroller.viewport().width())
+        # A scroll area does not ask its widget for height-for-width: without this the
+        # groups would be squeezed to their one-line heights when the screen is short.
+        self.body.setMinimumHeight(body)
+        needed = body + self.height() - self.scroller.viewport().height()
         if needed > self.height():
-            self.resize(self.width(), needed)
+            self.resize(self.width(), min(needed, room(self).height()))
 
     # ------------------------------------------------------------ building
 
@@ -160,21 +194,28 @@ class SettingsDialog(QDialog):
         self.voice = QComboBox(box)
         self.voice.setMaxVisibleItems(16)
         self.voice.setAccessibleName(_("Voice"))
+        self.voice.setAccessibleDescription(_("The voice that speaks the cues"))
         self.voice.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.voice.setMinimumContentsLength(24)
-        form.addRow(_buddy(_("&Voice:"), self.voice), self.voice)
-        self.rate, self.rate_value = _slider(box, RATE_RANGE, RATE_STEP, _("Speaking rate"))
+        form.addRow(buddy(_("&Voice:"), self.voice), self.voice)
+        self.rate, self.rate_value = slider(
+            box, RATE_RANGE, RATE_STEP, _("Speaking rate"), _("Words a minute")
+        )
         self.rate.valueChanged.connect(self._show_rate)
-        form.addRow(_buddy(_("Speaking &rate:"), self.rate), _row(self.rate, self.rate_value))
-        self.volume, self.volume_value = _slider(box, (0, 100), 5, _("Volume"))
+        form.addRow(
+            buddy(_("Speaking &rate:"), self.rate), side_by_side(self.rate, self.rate_value)
+        )
+        self.volume, self.volume_value = slider(
+            box, (0, 100), 5, _("Volume"), _("Of the voice and the beeps, in per cent")
+        )
         self.volume.valueChanged.connect(self._show_volume)
-        form.addRow(_buddy(_("V&olume:"), self.volume), _row(self.volume, self.volume_value))
+        form.addRow(buddy(_("V&olume:"), self.volume), side_by_side(self.volume, self.volume_value))
         self.test = QPushButton(_("&Test voice"), box)
         self.test.setToolTip(_("Speak a sample sentence with the voice, rate and volume shown"))
         self.test.clicked.connect(self._test)
-        form.addRow("", _row(self.test, None))
+        form.addRow("", side_by_side(self.test, None))
         self.muted = QCheckBox(_("&Mute voice and beeps"), box)
         self.muted.setToolTip(_("The same as the M key or the Mute button during a session"))
         form.addRow("", self.muted)
@@ -203,7 +244,7 @@ class SettingsDialog(QDialog):
         self.forget.setToolTip(_("Read every exercise's setup steps again, as on the first time"))
         self.forget.clicked.connect(self._forget)
         self.heard = QLabel("", box)
-        _role(self.heard, "muted")
+        role(self.heard, "muted")
         self.heard.setWordWrap(True)
         forget_row.addWidget(self.forget)
         forget_row.addWidget(self.heard, 1)
@@ -220,7 +261,7 @@ class SettingsDialog(QDialog):
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)  # each in its own name: findable in any language
         self.language.setToolTip(translate(LANGUAGE_NOTE))
-        form.addRow(_buddy(_("&Language:"), self.language), _row(self.language, None))
+        form.addRow(buddy(_("&Language:"), self.language), side_by_side(self.language, None))
 
     def _pain_group(self) -> QGroupBox:
         box = QGroupBox(_("Pain limit"), self)
@@ -229,9 +270,12 @@ class SettingsDialog(QDialog):
         self.pain_limit.setRange(*PAIN_RANGE)
         self.pain_limit.setSuffix(_(" out of 10"))
         self.pain_limit.setAccessibleName(_("Pain limit, out of 10"))
-        form.addRow(_buddy(_("&Pain limit:"), self.pain_limit), _row(self.pain_limit, None))
+        self.pain_limit.setAccessibleDescription(
+            _("Above it HipTimer offers to stop the exercise or go lighter")
+        )
+        form.addRow(buddy(_("&Pain limit:"), self.pain_limit), side_by_side(self.pain_limit, None))
         help_text = QLabel(translate(PAIN_HELP).format(limit=DEFAULT_PAIN_LIMIT), box)
-        _role(help_text, "muted")
+        role(help_text, "muted")
         help_text.setWordWrap(True)
         form.addRow(help_text)
         return box
@@ -249,6 +293,7 @@ class SettingsDialog(QDialog):
         self.cautions.setChecked(s.speak_cautions)
         self.pain_limit.setValue(s.pain_limit)
         self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
+        self.look.show_settings(s)
         self._show_heard()
 
     def _fill_voices(self, chosen: str) -> None:
@@ -319,6 +364,7 @@ class SettingsDialog(QDialog):
             pain_limit=self.pain_limit.value(),
             language=str(self.language.currentData() or ""),
             setup_heard=() if self._forget_heard else self._initial.setup_heard,
+            **self.look.chosen(),
         )
 
     def _test(self) -> None:
@@ -327,44 +373,3 @@ class SettingsDialog(QDialog):
     def _forget(self) -> None:
         self._forget_heard = True
         self._show_heard()
-
-
-def _role(widget: QWidget, role: str) -> None:
-    """Give a widget a role for the style sheet, and restyle it if it was styled already."""
-    widget.setProperty("role", role)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
-
-
-def _buddy(text: str, widget: QWidget) -> QLabel:
-    label = QLabel(text, widget.parentWidget())
-    label.setBuddy(widget)
-    return label
-
-
-def _slider(
-    parent: QWidget, bounds: tuple[int, int], step: int, name: str
-) -> tuple[QSlider, QLabel]:
-    slider = QSlider(Qt.Orientation.Horizontal, parent)
-    slider.setRange(*bounds)
-    slider.setSingleStep(step)
-    slider.setPageStep(step * 4)
-    slider.setAccessibleName(name)
-    slider.setMinimumWidth(260)
-    value = QLabel("", parent)
-    value.setMinimumWidth(130)
-    return slider, value
-
-
-def _row(first: QWidget, second: QWidget | None) -> QWidget:
-    """Widgets side by side in a row that keeps them at their natural width."""
-    row = QWidget(first.parentWidget())
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
-    first.setParent(row)
-    layout.addWidget(first, 1 if isinstance(first, QSlider) else 0)
-    if second is not None:
-        second.setParent(row)
-        layout.addWidget(second)
-    layout.addStretch(0 if isinstance(first, QSlider) else 1)
-    return row

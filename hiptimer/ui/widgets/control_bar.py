@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import KEY_NAMES, Action
-from hiptimer.ui.theme import set_px
+from hiptimer.ui.theme import set_exact_px, text_scale
 
 SPACING = 10
 PADDING_X = 8  # narrower than other buttons: eleven of them share a 1024 px row
@@ -64,8 +64,9 @@ class ControlBar(QWidget):
         for action, label, tip in _BUTTONS:
             button = QPushButton(translate(label), self)
             button.setToolTip(_with_key(translate(tip), KEY_NAMES[action]))
-            # Keyboard focus stays with the window: Space must never "click" a button too.
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            # Tab focus only: a click leaves the focus where it was, so Space and Enter go on doing
+            # what the key map says; a button reached by Tab takes them (see key_filter.py).
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.setMinimumHeight(44)
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _=False, a=action: self.triggered.emit(a))
@@ -86,9 +87,6 @@ class ControlBar(QWidget):
         are on screen (None: the exercise has none to show)."""
         b = self.buttons
         b[Action.PAUSE].setText(_("Resume") if paused else _("Pause"))
-        # While reps are counted, Space and Enter count: only P pauses.
-        keys = "P" if counting else KEY_NAMES[Action.PAUSE]
-        b[Action.PAUSE].setToolTip(_with_key(_("Pause or resume"), keys))
         b[Action.COUNT_REP].setVisible(counting)
         b[Action.UNCOUNT_REP].setVisible(counting)
         # On a reps set + and - change the reps to do (the target), never the count.
@@ -105,8 +103,9 @@ class ControlBar(QWidget):
         self._fit()
 
     def set_font_px(self, px: float) -> None:
-        """The buttons' text size: `px`, or less so that every button shown fits the row."""
-        self._max_px = px
+        """The buttons' text size: `px` (grown by the text-size setting), or less so that every
+        button shown fits the row."""
+        self._max_px = px * text_scale()
         self._fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -124,7 +123,7 @@ class ControlBar(QWidget):
         while px > MIN_PX and sum(_needed(b, px) for b in shown) > room:
             px -= 1
         for i, button in enumerate(self.buttons.values()):
-            set_px(button, px)
+            set_exact_px(button, px)
             # Each gets room in proportion to its words: "End" needs less than "Skip exercise".
             self._row.setStretch(i, _needed(button, px))
 

@@ -6,14 +6,22 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
 
 from hiptimer.i18n import _, translate
-from hiptimer.ui.theme import PAIN_COLOURS, set_px
+from hiptimer.ui.pain_colours import pain_fill, pain_ink
+from hiptimer.ui.theme import current, set_exact_px, set_px
 
-BUTTON = (
-    "QPushButton {{ background: {colour}; border: {width}px solid {edge}; font-weight: bold; }}"
-)
-CHOSEN_EDGE = "#FFD54F"  # the theme's warning yellow: the chosen score stands out on any colour
-ACTIVE_FRAME = "QFrame#scale { border: 3px solid #FFD54F; border-radius: 10px; }"
 IDLE_FRAME = "QFrame#scale { border: 3px solid transparent; border-radius: 10px; }"
+
+
+def rating_style(n: int, *, chosen: bool = False) -> str:
+    """A 0-10 button in the one pain colour scale (the same colour on every screen), edged in
+    the page's text colour, or thickly in the warning colour when it is the chosen score."""
+    p = current()
+    edge, width = (p.warning, 7) if chosen else (p.ink, 2)
+    return (
+        f"QPushButton {{ background: {pain_fill(n)}; color: {pain_ink(n)};"
+        f" border: {width}px solid {edge}; font-weight: bold; padding: 0px; }}"
+        f" QPushButton:focus {{ border: {width + 2}px solid {p.focus}; }}"
+    )
 
 
 class ScoreScale(QFrame):
@@ -38,7 +46,7 @@ class ScoreScale(QFrame):
         self.anchor_labels: list[QLabel] = []
         for n in range(11):
             button = QPushButton(str(n), self)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.setToolTip(
                 _("{what} {n} out of 10 (key: {key})").format(
                     what=what, n=n, key="T" if n == 10 else n
@@ -60,18 +68,20 @@ class ScoreScale(QFrame):
         self.value = value
         for n, button in enumerate(self.buttons):
             chosen = n == value
-            edge, width = (CHOSEN_EDGE, 7) if chosen else ("#FFFFFF", 2)
-            button.setStyleSheet(BUTTON.format(colour=PAIN_COLOURS[n], width=width, edge=edge))
+            button.setStyleSheet(rating_style(n, chosen=chosen))
             button.setText(f"[{n}]" if chosen else str(n))
 
     def set_active(self, active: bool) -> None:
-        self.setStyleSheet(ACTIVE_FRAME if active else IDLE_FRAME)
+        active_frame = (
+            f"QFrame#scale {{ border: 3px solid {current().warning}; border-radius: 10px; }}"
+        )
+        self.setStyleSheet(active_frame if active else IDLE_FRAME)
 
     def fit(self, side: int, anchor_px: float) -> None:
         """Square buttons of `side` pixels; anchor words of `anchor_px`."""
         for button in self.buttons:
             button.setFixedSize(side, side)
-            set_px(button, side * 0.4, bold=True)
+            set_exact_px(button, side * 0.4, bold=True)  # fitted to the square
         for label in self.anchor_labels:
             set_px(label, anchor_px, bold=True)
 

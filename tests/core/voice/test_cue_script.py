@@ -87,7 +87,7 @@ def test_paced_reps_are_counted_on_time() -> None:
 
 def test_self_paced_reps_are_pressed_by_the_simulated_user() -> None:
     script = cue_script(routine(reps("clams", n=4)))
-    assert at(script, "Clams. Four reps. Press space for each rep.") == [pytest.approx(5.0)]
+    assert at(script, "Clams. Four reps. Press enter for each rep.") == [pytest.approx(5.0)]
     assert at(script, "Four.") == [pytest.approx(5 + 4 * 3.0)]
 
 

@@ -131,12 +131,12 @@ CASES: list[tuple[str, Event, list[str]]] = [
     (
         "first self-paced set",
         started(StepKind.WORK, CLAMS, side=Side.RIGHT, first=True),
-        ["Clamshell, right side. Fifteen reps. Press space for each rep."],
+        ["Clamshell, right side. Fifteen reps. Press enter for each rep."],
     ),
     (
         "alternating dose",
         started(StepKind.WORK, MARCH, first=True),
-        ["March. Four reps each side, alternating. Press space for each rep."],
+        ["March. Four reps each side, alternating. Press enter for each rep."],
     ),
     (
         "a later set",
@@ -296,12 +296,12 @@ def test_stopping_for_pain_is_not_announced_twice_as_a_skip() -> None:
 def test_the_space_hint_is_given_once_a_session() -> None:
     writer = CueWriter()
     first = writer.phrases_for(started(StepKind.WORK, CLAMS, side=Side.RIGHT, first=True))
-    assert first[0].text.endswith("Press space for each rep.")
+    assert first[0].text.endswith("Press enter for each rep.")
     later = writer.phrases_for(started(StepKind.WORK, CLAMS, side=Side.LEFT))
     assert texts(later) == ["Left side."]
     writer.phrases_for(SessionStarted(AT, Routine("r", "R", (CLAMS,))))
     again = writer.phrases_for(started(StepKind.WORK, CLAMS, side=Side.RIGHT, first=True))
-    assert again[0].text.endswith("Press space for each rep.")
+    assert again[0].text.endswith("Press enter for each rep.")
 
 
 def test_self_paced_alternating_reps_are_counted_as_the_engine_reports() -> None:

@@ -90,7 +90,7 @@ def test_a_whole_session_speaks_spanish() -> None:
         "Clamshell hold, lado derecho. Mantén tres segundos.",
         "Cambia al lado izquierdo.",
         "¿Cuánto dolor, de cero a diez?",
-        "Pulsa la barra espaciadora en cada repetición.",
+        "Pulsa Intro en cada repetición.",
         "Sube",
         "Baja",
     ):

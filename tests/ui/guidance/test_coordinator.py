@@ -155,7 +155,7 @@ def test_not_now_records_a_declined_change_and_keeps_the_dose(days: Days) -> Non
 
 def test_three_painful_sessions_ask_to_see_a_clinician(days: Days) -> None:
     days.session(HIGH)
-    days.key(K.Key_N)  # not now
+    days.key(K.Key_D)  # not now (decline)
     for _ in range(2):
         days.next_morning()
         assert days.mode() is Mode.CHECKIN

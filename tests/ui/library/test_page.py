@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.routines.model import Routine, estimated_seconds
@@ -57,3 +58,25 @@ def test_the_lengths_follow_a_new_estimate_once_the_voice_is_known(qtbot: QtBot)
     page.set_estimate(lambda _r: 20 * 60)
     assert page.list.item(0).text().endswith("\u00b7 20 min")
     assert "About 20 min" in page.details.toPlainText()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_narrow_list_puts_the_length_on_a_second_line_and_nothing_past_its_edge(
+    qtbot: QtBot,
+) -> None:
+    r = quick_routine(hold("hug", 30))
+    long = Routine(
+        "long", "Hip mobility and strength for the first weeks back", r.exercises, rests=r.rests
+    )
+    items = [LibraryItem(x.id, x.title, x) for x in (r, long)]
+    page = LibraryPage(items, estimate=lambda _r: 15 * 60)
+    qtbot.addWidget(page)
+    page.resize(1400, 700)
+    page.show()
+    assert "\n" not in page.list.item(0).text()
+    page.resize(760, 700)
+    for row in range(page.list.count()):
+        lines = page.list.item(row).text().split("\n")
+        widths = [page.list.fontMetrics().horizontalAdvance(line) for line in lines]
+        assert max(widths) <= page.list.viewport().width(), lines
+    assert page.list.item(1).text().endswith("\n\u00b7 15 min")

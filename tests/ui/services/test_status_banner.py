@@ -71,7 +71,7 @@ def answer(monkeypatch: pytest.MonkeyPatch, *buttons: QMessageBox.StandardButton
 
     def fake_exec(box: QMessageBox) -> int:
         said.append(f"{box.text()} {box.informativeText()}")
-        assert box.defaultButton().text() == "Keep the app open"
+        assert box.defaultButton().text() == "&Keep the app open"
         return queue.pop(0).value
 
     monkeypatch.setattr(QMessageBox, "exec", fake_exec)

@@ -169,7 +169,9 @@ def test_keeping_it_as_partial_then_goes_where_the_command_line_said(
     assert w.session is None and w.key_mode() is Mode.RESUME
     run.key(K.Key_Space, K.Key_Down)  # keys of other pages do nothing here
     assert w.key_mode() is Mode.RESUME
-    run.key(K.Key_P)
+    run.key(K.Key_P)  # P pauses in a set: here it does nothing
+    assert w.key_mode() is Mode.RESUME
+    run.key(K.Key_D)
     assert w.key_mode() is Mode.WORKOUT  # the routine named on the command line
     assert rows("SELECT id, end_reason FROM sessions") == [
         (interrupted, "partial"),
@@ -210,7 +212,7 @@ def test_the_first_run_notice_comes_before_the_offer(qtbot: QtBot, interrupted: 
     assert w.key_mode() is Mode.FIRST_RUN
     run.key(K.Key_Return)
     assert w.key_mode() is Mode.RESUME
-    run.key(K.Key_P)
+    run.key(K.Key_D)
     assert w.key_mode() is Mode.LIBRARY and w.windowTitle() == "HipTimer"
     run.close()
 

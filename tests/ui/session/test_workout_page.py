@@ -14,7 +14,7 @@ from hiptimer.core.session.steps import StepKind
 from hiptimer.ui.keys import POINT, Action, Mode
 from hiptimer.ui.session.workout_page import WorkoutPage
 from hiptimer.ui.session.workout_text import WorkoutText
-from hiptimer.ui.theme import PHASES, Phase
+from hiptimer.ui.theme import Phase, style_for
 from tests.harness import hold, paced, quick_routine, reps, self_paced, side_hold
 from tests.ui.sessions import (
     DriverOnFakeClock,
@@ -70,11 +70,11 @@ def test_a_hold_shows_phase_side_set_and_a_huge_countdown(make: MakePage) -> Non
     assert h.text.phase is Phase.GET_READY
     assert h.page.banner.text() == "GET READY"
     assert h.text.next_line.startswith("Up next: Clamshell hold")
-    assert background(h.page) == PHASES[Phase.GET_READY].background
+    assert background(h.page) == style_for(Phase.GET_READY).background
     h.until(StepKind.WORK)
     h.advance(0.5)
     assert h.page.banner.text() == "WORK"
-    assert background(h.page) == PHASES[Phase.WORK].background
+    assert background(h.page) == style_for(Phase.WORK).background
     assert (h.text.big, h.text.side, h.text.set_line) == ("30", "RIGHT", "Set 1 of 2")
     assert h.page.big.text() == "30"
     # Huge: the digits take a good part of the screen's height.
@@ -133,7 +133,7 @@ def test_rest_between_sets_says_which_set_is_next(make: MakePage) -> None:
     h.driver.rate_pain(1)
     assert h.page.banner.text() == "REST"
     assert h.text.set_line == "Set 2 of 2 next"
-    assert background(h.page) == PHASES[Phase.REST].background
+    assert background(h.page) == style_for(Phase.REST).background
 
 
 def test_pause_shows_in_words_and_colour_and_relabels_the_button(make: MakePage) -> None:
@@ -142,7 +142,7 @@ def test_pause_shows_in_words_and_colour_and_relabels_the_button(make: MakePage)
     pause = h.page.controls.buttons[Action.PAUSE]
     pause.click()
     assert h.page.banner.text() == "PAUSED"
-    assert background(h.page) == PHASES[Phase.PAUSED].background
+    assert background(h.page) == style_for(Phase.PAUSED).background
     assert pause.text() == "Resume"
     assert h.titles[-1].startswith("Paused ")
     pause.click()

@@ -1,0 +1,109 @@
+"""Screen readers (AT-SPI on Linux): names and descriptions for buttons, and announcements.
+
+Buttons show their key in brackets ("Start   [Enter]"): a reader should say "Start", then
+"Key: Enter" as the description, so every button gets its name and description the same way,
+whoever builds it (message boxes and dialog button boxes included).
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialogButtonBox,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
+
+from hiptimer.i18n import _, p_
+
+KEY_HINT = re.compile(r"^(?P<name>.*?)\s+\[(?P<keys>[^\]]+)\]$", re.DOTALL)
+
+
+def name_and_keys(text: str) -> tuple[str, str]:
+    """A button's words without the key it shows in brackets, and that key ("" if none)."""
+    found = KEY_HINT.match(text.strip())
+    if found is None:
+        return text.replace("&&", "\0").replace("&", "").replace("\0", "&").strip(), ""
+    return found.group("name").strip(), found.group("keys").strip()
+
+
+def describe(button: QAbstractButton) -> None:
+    """Give a button a spoken name (its words, without a key hint) and a description (its
+    tooltip, or how to press it from the keyboard), unless it was given them already."""
+    name, keys = name_and_keys(button.text())
+    if keys and button.accessibleName() in ("", button.text()):
+        button.setAccessibleName(name)
+    if button.accessibleDescription() or button.toolTip():
+        return
+    if not keys:
+        keys = _dialog_key(button)
+    if keys:
+        button.setAccessibleDescription(_("Key: {keys}").format(keys=keys))
+
+
+def _dialog_key(button: QAbstractButton) -> str:
+    """The key that presses a button of a dialog: its mnemonic, Enter for the default one,
+    Esc for the one that cancels."""
+    mnemonic = QKeySequence.mnemonic(button.text())
+    if not mnemonic.isEmpty():
+        return mnemonic.toString(QKeySequence.SequenceFormat.NativeText)
+    if isinstance(button, QPushButton) and (button.isDefault() or button.autoDefault()):
+        box = _box_of(button)
+        if isinstance(box, QMessageBox) and box.escapeButton() is button:
+            return "Esc"
+        if button.isDefault():
+            return p_("key", "Enter")
+    box = _box_of(button)
+    if isinstance(box, QDialogButtonBox):
+        role = box.buttonRole(button)
+        if role == QDialogButtonBox.ButtonRole.RejectRole:
+            return "Esc"
+        if role == QDialogButtonBox.ButtonRole.AcceptRole:
+            return p_("key", "Enter")
+    if isinstance(box, QMessageBox) and box.escapeButton() is button:
+        return "Esc"
+    return ""
+
+
+def _box_of(button: QAbstractButton) -> QObject | None:
+    parent = button.parent()
+    while parent is not None and not isinstance(parent, (QDialogButtonBox, QMessageBox)):
+        parent = parent.parent()
+    return parent
+
+
+class ButtonNames(QObject):
+    """An application event filter that describes every button as it is first shown.
+
+    Signals: none.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show and isinstance(watched, QAbstractButton):
+            describe(watched)
+        return False
+
+
+def install_button_names(app: QApplication) -> ButtonNames:
+    """Describe every button of `app` from now on (QMessageBox's and QDialogButtonBox's too)."""
+    names = ButtonNames(app)
+    app.installEventFilter(names)
+    return names
+
+
+def announce(source: QWidget, text: str, *, urgent: bool = False) -> None:
+    """Have a screen reader say `text` now, about `source`, without moving the focus: a
+    QAccessibleAnnouncementEvent (Qt 6.8, the oldest Qt HipTimer runs on), which AT-SPI
+    passes on as an announcement. Polite: it waits for what the reader is saying."""
+    if not text:
+        return
+    event = QAccessibleAnnouncementEvent(source, text)
+    if urgent:
+        event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
+    QAccessible.updateAccessibility(event)

@@ -1,0 +1,73 @@
+"""The history window's filters: the routine, the dates and the presets, in rows that fit."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
+
+from hiptimer.i18n import _, p_, translate
+from hiptimer.ui.widgets.flow_layout import FlowLayout
+
+
+def filter_bar(
+    routine: QComboBox,
+    since: QDateEdit,
+    until: QDateEdit,
+    presets: QButtonGroup,
+    choices: tuple[tuple[str, int | None], ...],
+) -> FlowLayout:
+    """The filters in a row, in two when the window is narrow (1024 px, large print); the
+    preset buttons (label, days back; None for all) join `presets`."""
+    bar = FlowLayout()
+    bar.addWidget(_together(_buddy(_("Routine"), routine), routine))
+    bar.addWidget(
+        _together(
+            _buddy(p_("dates", "From"), since), since, _buddy(p_("dates", "to"), until), until
+        )
+    )
+    row = QWidget()
+    buttons = QHBoxLayout(row)
+    buttons.setContentsMargins(0, 0, 0, 0)
+    for i, (label, days) in enumerate(choices):
+        button = QPushButton(translate(label))
+        button.setToolTip(
+            _("Show the sessions of the last {n} days").format(n=days)
+            if days
+            else _("Show every session")
+        )
+        button.setCheckable(True)
+        presets.addButton(button, i)
+        buttons.addWidget(button)
+    bar.addWidget(row)
+    return bar
+
+
+def date_edit() -> QDateEdit:
+    edit = QDateEdit()
+    edit.setAccessibleDescription(_("A date: the sessions shown start or end on it"))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMM yyyy")
+    return edit
+
+
+def _buddy(text: str, field: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label
+
+
+def _together(*widgets: QWidget) -> QWidget:
+    """Widgets kept together on one row (a label and its field)."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    for widget in widgets:
+        row.addWidget(widget)
+    return box

@@ -1,0 +1,41 @@
+"""The history window's look: the theme in use on its tables, filters and tabs."""
+
+from __future__ import annotations
+
+from hiptimer.ui.palette import Palette
+from hiptimer.ui.theme import current
+
+
+def history_style_sheet(p: Palette | None = None) -> str:
+    """Set on the window: it reads well with or without the app's style sheet."""
+    p = p or current()
+    e = p.edge
+    return f"""
+    QWidget#historyWindow {{ background: {p.page}; color: {p.ink}; }}
+    QTableView, QPlainTextEdit {{
+        background: {p.field}; alternate-background-color: {p.field_alt}; color: {p.ink};
+        border: 1px solid {p.border}; selection-background-color: {p.selection};
+        selection-color: {p.selection_text};
+    }}
+    QTableView:focus, QPlainTextEdit:focus {{ border: {e}px solid {p.focus}; }}
+    QComboBox, QDateEdit {{
+        background: {p.field}; color: {p.ink}; border: 1px solid {p.field_border};
+        border-radius: 4px; padding: 3px 8px;
+    }}
+    QComboBox:focus, QDateEdit:focus {{ border: {e}px solid {p.focus}; }}
+    QComboBox QAbstractItemView {{
+        background: {p.field}; color: {p.ink}; selection-background-color: {p.selection};
+        selection-color: {p.selection_text};
+    }}
+    QTabWidget::pane {{ border: 1px solid {p.border}; top: -1px; }}
+    QTabBar::tab {{
+        background: {p.header}; color: {p.ink}; padding: 8px 18px; margin-right: 2px;
+        border: 1px solid {p.border}; border-bottom: none;
+    }}
+    QTabBar::tab:selected {{ background: {p.selection}; color: {p.selection_text}; }}
+    QTabBar::tab:focus {{ border: {e}px solid {p.focus}; }}
+    QPushButton:checked {{
+        background: {p.selection}; color: {p.selection_text}; border-color: {p.ink};
+    }}
+    QLabel#status {{ color: {p.muted}; }}
+    """

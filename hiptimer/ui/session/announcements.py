@@ -1,0 +1,81 @@
+"""What a screen reader is told during a session, and when: at the moments that matter, never
+every second (the voice, when on, says the rest)."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
+
+from hiptimer.core.session.steps import StepKind
+from hiptimer.core.session.view import SessionView
+from hiptimer.i18n import _, n_, translate
+from hiptimer.ui.a11y import announce
+from hiptimer.ui.session.workout_text import WorkoutText, is_self_paced, workout_text
+from hiptimer.ui.theme import style_for
+
+WARN_AT_S = 10  # "10 seconds left" in a hold or rest ...
+WARN_FROM_S = 20  # ... that lasts at least this long (a short one is over before it is said)
+
+
+def announcements(before: SessionView | None, view: SessionView, text: WorkoutText) -> list[str]:
+    """What to announce as the screen goes from `before` to `view` (none when nothing a person
+    needs to hear has changed)."""
+    if view.ended:
+        return [] if before is not None and before.ended else [_("Session over.")]
+    if before is None or view.step != before.step:
+        return [_step_line(view, text)]
+    said = []
+    if view.paused != before.paused:
+        said.append(_("Paused.") if view.paused else _("Going on."))
+    if view.awaiting_choice and not before.awaiting_choice:
+        said.append(_("Pain above your limit. S: stop this exercise, L: lower dose, C: continue."))
+    if is_self_paced(view) and view.reps_done != before.reps_done:
+        said.append(_("{done} of {target}.").format(done=view.reps_done, target=view.reps_target))
+    if _crossed(before.remaining_s, view.remaining_s, view.duration_s) and not view.paused:
+        said.append(n_("{n} second left.", "{n} seconds left.", WARN_AT_S).format(n=WARN_AT_S))
+    return said
+
+
+def _crossed(before: float | None, now: float | None, duration: float | None) -> bool:
+    """Whether the time left went down past WARN_AT_S in a step long enough to warn in."""
+    if before is None or now is None or duration is None or duration < WARN_FROM_S:
+        return False
+    return math.ceil(before) > WARN_AT_S >= math.ceil(now)
+
+
+def _step_line(view: SessionView, text: WorkoutText) -> str:
+    """The step that starts: its phase word, the exercise, set and side, and its length."""
+    if view.step.kind is StepKind.PAIN or view.awaiting_pain:
+        return _("How much pain did that set cause? Press 0 to 9, or T for 10; K skips.")
+    parts = [translate(style_for(text.phase).word).capitalize()]
+    parts += [p for p in (text.exercise, text.set_line, text.side.capitalize()) if p]
+    if is_self_paced(view):
+        parts.append(
+            n_("{n} rep, Enter counts each", "{n} reps, Enter counts each", view.reps_target)
+            .format(n=view.reps_target)
+        )  # fmt: skip
+    elif view.duration_s:
+        seconds = math.ceil(view.duration_s)
+        parts.append(n_("lasts {n} second", "lasts {n} seconds", seconds).format(n=seconds))
+    return ", ".join(parts) + "."
+
+
+class Announcer(QObject):
+    """Tells a screen reader what `announcements` says, as the session's views come in.
+
+    Signals: none. `said` lists every announcement, in order (for tests and the log).
+    """
+
+    def __init__(self, source: QWidget) -> None:
+        super().__init__(source)
+        self._source = source
+        self._before: SessionView | None = None
+        self.said: list[str] = []
+
+    def show_view(self, view: SessionView) -> None:
+        for line in announcements(self._before, view, workout_text(view)):
+            self.said.append(line)
+            announce(self._source, line, urgent=view.awaiting_choice)
+        self._before = view

@@ -1,0 +1,100 @@
+"""A layout that lines its widgets up left to right and starts a new row when one is full."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+
+
+class FlowLayout(QLayout):
+    """Widgets in rows, as words in a paragraph: a narrow window (a 1024 px laptop, large
+    print) gets two rows of filters instead of a row that runs off its edge.
+
+    After Qt's Flow Layout example (https://doc.qt.io/qt-6/qtwidgets-layouts-flowlayout-example.html).
+    """
+
+    def __init__(
+        self, parent: QWidget | None = None, spacing: int = 8, *, align: str = "left"
+    ) -> None:
+        """`align`: where each row sits, "left", "center" or "right"."""
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._gap = spacing
+        self._align = align
+        self.setContentsMargins(QMargins(0, 0, 0, 0))
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        """One row of everything."""
+        width = sum(item.sizeHint().width() for item in self._items)
+        width += self._gap * max(0, len(self._items) - 1)
+        height = max((item.sizeHint().height() for item in self._items), default=0)
+        m = self.contentsMargins()
+        return QSize(width + m.left() + m.right(), height + m.top() + m.bottom())
+
+    def minimumSize(self) -> QSize:
+        """As wide as the widest widget: everything else can go to another row."""
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        m = self.contentsMargins()
+        return size + QSize(m.left() + m.right(), m.top() + m.bottom())
+
+    def _shift(self, row: list[tuple[QLayoutItem, QPoint]], inner: QRect) -> int:
+        """How far right a row moves for its alignment."""
+        if not row or self._align == "left":
+            return 0
+        last, at = row[-1]
+        free = inner.right() + 1 - (at.x() + last.sizeHint().width())
+        return max(0, free if self._align == "right" else free // 2)
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        m = self.contentsMargins()
+        inner = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        x, y, row_height = inner.x(), inner.y(), 0
+        rows: list[list[tuple[QLayoutItem, QPoint]]] = [[]]
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint()
+            if x > inner.x() and x + hint.width() > inner.right() + 1:
+                x, y = inner.x(), y + row_height + self._gap
+                row_height = 0
+                rows.append([])
+            rows[-1].append((item, QPoint(x, y)))
+            x += hint.width() + self._gap
+            row_height = max(row_height, hint.height())
+        if move:
+            for row in rows:
+                tallest = max((item.sizeHint().height() for item, _ in row), default=0)
+                shift = self._shift(row, inner)
+                for item, at in row:
+                    hint = item.sizeHint()
+                    # Centred in the row's height: a label beside a taller button lines up.
+                    top = at.y() + (tallest - hint.height()) // 2
+                    item.setGeometry(QRect(QPoint(at.x() + shift, top), hint))
+        return y + row_height - rect.y() + m.bottom()

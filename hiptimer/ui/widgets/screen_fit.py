@@ -1,0 +1,77 @@
+"""Windows and dialogs sized to the free area of their screen, and kept inside its edges."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+# Menus, tooltips and the like place themselves.
+_TRANSIENT = {Qt.WindowType.Popup, Qt.WindowType.ToolTip, Qt.WindowType.SplashScreen}
+
+# The window manager's frame and title bar, which Qt knows only once a window is on screen:
+# a window is kept this much smaller than the free area (a title bar is 30-40 px tall).
+FRAME_ALLOWANCE = QSize(12, 44)
+
+
+def free_area(widget: QWidget) -> QRect:
+    """The free area (panels and docks left out) of the screen `widget` opens on."""
+    parent = widget.parentWidget()
+    screen = (parent.screen() if parent is not None else None) or widget.screen()
+    if screen is None:
+        screen = QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def room(widget: QWidget) -> QSize:
+    """The largest size a window can have and still show whole, frame and title included."""
+    frame, inner = widget.frameGeometry(), widget.geometry()
+    known = QSize(frame.width() - inner.width(), frame.height() - inner.height())
+    extra = known.expandedTo(FRAME_ALLOWANCE)
+    area = free_area(widget).size()
+    return QSize(max(1, area.width() - extra.width()), max(1, area.height() - extra.height()))
+
+
+def fit_window(window: QWidget, size: QSize, minimum: QSize) -> None:
+    """Open at `size` where the screen has room for it, else as large as the screen allows;
+    the minimum size is never larger than the screen either."""
+    space = room(window)
+    window.setMinimumSize(minimum.boundedTo(space))
+    window.resize(size.boundedTo(space))
+
+
+def keep_inside(window: QWidget) -> None:
+    """Shrink a window to the room its screen has and move it wholly onto the free area."""
+    space = room(window)
+    if window.width() > space.width() or window.height() > space.height():
+        if window.minimumWidth() > space.width() or window.minimumHeight() > space.height():
+            window.setMinimumSize(window.minimumSize().boundedTo(space))
+        window.resize(window.size().boundedTo(space))
+    area = free_area(window)
+    frame = window.frameGeometry()
+    x = min(max(frame.x(), area.x()), area.right() + 1 - frame.width())
+    y = min(max(frame.y(), area.y()), area.bottom() + 1 - frame.height())
+    if (x, y) != (frame.x(), frame.y()):
+        window.move(max(x, area.x()), max(y, area.y()))
+
+
+class ScreenFit(QObject):
+    """An application event filter that keeps every window and dialog inside its screen as it
+    is shown (message boxes and file dialogs included, whoever opens them).
+
+    Signals: none.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.Show or not isinstance(watched, QWidget):
+            return False
+        if watched.isWindow() and watched.windowType() not in _TRANSIENT:
+            keep_inside(watched)
+        return False
+
+
+def install_screen_fit(app: QApplication) -> ScreenFit:
+    """Keep every window of `app` inside its screen from now on."""
+    fit = ScreenFit(app)
+    app.installEventFilter(fit)
+    return fit

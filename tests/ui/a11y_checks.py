@@ -1,0 +1,212 @@
+"""What a screen reader would miss in a window: controls without a name or description, roles
+that say the wrong thing, a Tab order that jumps about, a focus nobody can see."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import cast
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleInterface
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSlider,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QTabBar,
+    QTabWidget,
+    QWidget,
+)
+
+Role = QAccessible.Role
+# The controls a screen reader user acts on: each needs a name, and a description (what it
+# does, its key) for the buttons and fields.
+NAMED = {
+    Role.PushButton, Role.CheckBox, Role.RadioButton, Role.ComboBox, Role.EditableText,
+    Role.Slider, Role.SpinBox, Role.List, Role.Table, Role.Tree, Role.PageTab,
+    Role.PageTabList,
+}  # fmt: skip
+DESCRIBED = {
+    Role.PushButton,
+    Role.CheckBox,
+    Role.RadioButton,
+    Role.ComboBox,
+    Role.Slider,
+    Role.SpinBox,
+}
+ROLES: tuple[tuple[type[QWidget], set[Role]], ...] = (
+    (QRadioButton, {Role.RadioButton}),
+    (QCheckBox, {Role.CheckBox}),
+    (QPushButton, {Role.PushButton, Role.Button}),
+    (QComboBox, {Role.ComboBox}),
+    (QLineEdit, {Role.EditableText}),
+    (QPlainTextEdit, {Role.EditableText}),
+    (QSlider, {Role.Slider}),
+    (QSpinBox, {Role.SpinBox}),
+)
+
+
+def interfaces(window: QWidget) -> Iterator[QAccessibleInterface]:
+    """Every visible accessible object of the window; an item view's rows are not walked."""
+    root = QAccessible.queryAccessibleInterface(window)
+    if root is None:
+        return
+    todo = [root]
+    while todo:
+        iface = todo.pop(0)
+        if not iface.isValid() or iface.state().invisible:
+            continue
+        yield iface
+        if iface.role() in (Role.List, Role.Table, Role.Tree, Role.MenuBar):
+            continue
+        todo += [c for c in (iface.child(i) for i in range(iface.childCount())) if c is not None]
+
+
+def _what(iface: QAccessibleInterface) -> str:
+    obj = iface.object()
+    label = iface.text(QAccessible.Text.Name) or (obj.objectName() if obj is not None else "")
+    kind = type(obj).__name__ if obj is not None else iface.role().name
+    return f"{kind} {label!r}"
+
+
+def accessibility_problems(window: QWidget) -> list[str]:
+    """Unnamed or undescribed controls and wrong roles, one line each."""
+    problems = []
+    for iface in interfaces(window):
+        role = iface.role()
+        obj = iface.object()
+        if role in NAMED and not iface.text(QAccessible.Text.Name).strip():
+            problems.append(f"{_what(iface)} has no accessible name")
+        if role in DESCRIBED and not iface.text(QAccessible.Text.Description).strip():
+            problems.append(f"{_what(iface)} has no accessible description")
+        for kind, roles in ROLES:
+            if isinstance(obj, QPushButton) and obj.isCheckable():
+                roles = {Role.CheckBox, Role.PushButton}  # a toggle button: pressed or not
+            if isinstance(obj, kind):
+                if role not in roles:
+                    problems.append(f"{_what(iface)} says it is a {role.name}")
+                break
+    return problems
+
+
+def focusable(widget: QWidget, window: QWidget) -> bool:
+    return (
+        widget.window() is window
+        and widget.isVisible()
+        and widget.isEnabled()
+        and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        and not _inside_popup_parts(widget)
+    )
+
+
+def _inside_popup_parts(widget: QWidget) -> bool:
+    """Parts of a compound widget that Tab skips (a combo box's view, a scroll bar)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QComboBox):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def tab_chain(window: QWidget) -> list[QWidget]:
+    """The widgets Tab visits, in order, from the window round to it again."""
+    seen: list[QWidget] = []
+    widget: QWidget | None = window.nextInFocusChain()
+    for _ in range(5000):
+        if widget is None or widget is window:
+            break
+        if focusable(widget, window) and widget not in seen:
+            seen.append(widget)
+        widget = widget.nextInFocusChain()
+    return seen
+
+
+def layout_order(widget: QWidget) -> Iterator[QWidget]:
+    """The widgets of a window in reading order: each layout's items in turn (a grid row by
+    row), a stacked widget's current page, a tab widget's bar then its page."""
+    yield widget
+    if isinstance(widget, QStackedWidget):
+        current = widget.currentWidget()
+        if current is not None:
+            yield from layout_order(current)
+        return
+    if isinstance(widget, QTabWidget):
+        yield widget.tabBar()
+        current = widget.currentWidget()
+        if current is not None:
+            yield from layout_order(current)
+        return
+    if isinstance(widget, QScrollArea):
+        inner = widget.widget()
+        if inner is not None:
+            yield from layout_order(inner)
+        return
+    if isinstance(widget, QSplitter):
+        for i in range(widget.count()):
+            part = widget.widget(i)
+            if part is not None:
+                yield from layout_order(part)
+        return
+    if isinstance(widget, (QAbstractItemView, QAbstractScrollArea, QComboBox, QTabBar)):
+        return
+    layout = widget.layout()
+    children = _layout_widgets(layout) if layout is not None else []
+    others = [
+        c for c in widget.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        if c not in children and not c.isWindow()
+    ]  # fmt: skip
+    for child in children + others:
+        yield from layout_order(child)
+
+
+def _layout_widgets(layout: object) -> list[QWidget]:
+    from PySide6.QtWidgets import QGridLayout, QLayout, QLayoutItem
+
+    assert isinstance(layout, QLayout)
+    items = [layout.itemAt(i) for i in range(layout.count())]
+    if isinstance(layout, QGridLayout):
+        cells: list[tuple[int, int, QLayoutItem | None]] = []
+        for i, item in enumerate(items):
+            row, col, _rows, _cols = cast(tuple[int, int, int, int], layout.getItemPosition(i))
+            cells.append((row, col, item))
+        items = [item for _r, _c, item in sorted(cells, key=lambda c: (c[0], c[1]))]
+    found: list[QWidget] = []
+    for item in items:
+        if item is None:
+            continue
+        widget, inner = item.widget(), item.layout()
+        if widget is not None:
+            found.append(widget)
+        elif inner is not None:
+            found += _layout_widgets(inner)
+    return found
+
+
+def focus_order_problems(window: QWidget) -> list[str]:
+    """Where Tab's order differs from the reading order of the layouts."""
+    chain = tab_chain(window)
+    reading = [w for w in dict.fromkeys(layout_order(window)) if w in chain]
+    if chain == reading:
+        return []
+    for i, (got, want) in enumerate(zip(chain, reading, strict=False)):
+        if got is not want:
+            return [
+                f"Tab goes to {_widget(got)} at stop {i + 1}; reading order says {_widget(want)}"
+            ]
+    return [f"Tab visits {len(chain)} widgets, the layouts show {len(reading)}"]
+
+
+def _widget(w: QWidget) -> str:
+    text = w.text() if isinstance(w, QAbstractButton) else w.accessibleName() or w.objectName()
+    return f"{type(w).__name__} {text!r}"

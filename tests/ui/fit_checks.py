@@ -1,0 +1,97 @@
+"""What does not fit: a window past the screen's free area, a button off it, cut off or squeezed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QPushButton,
+    QStyle,
+    QStyleOptionButton,
+    QWidget,
+)
+
+TEXT_AIR = 4  # pixels a button's words may lose to rounding before they count as cut
+
+
+def global_rect(widget: QWidget) -> QRect:
+    return QRect(widget.mapToGlobal(QPoint(0, 0)), widget.size())
+
+
+def _scroll_viewport(widget: QWidget) -> bool:
+    parent = widget.parentWidget()
+    return isinstance(parent, QAbstractScrollArea) and parent.viewport() is widget
+
+
+def reachable_rect(widget: QWidget) -> tuple[QRect, QWidget | None]:
+    """The part of `widget` its ancestors leave on view, and the scroll viewport that holds it
+    (None when it is not scrolled): in a scroll area the rest is reached by scrolling."""
+    rect = global_rect(widget)
+    parent = widget.parentWidget()
+    child = widget
+    while parent is not None and not child.isWindow():
+        if _scroll_viewport(parent):
+            return rect, parent
+        rect = rect.intersected(global_rect(parent))
+        child, parent = parent, parent.parentWidget()
+    return rect, None
+
+
+def misfits(window: QWidget) -> list[str]:
+    """Everything about `window` that does not fit its screen, one line each."""
+    screen = window.screen()
+    area = screen.availableGeometry()
+    problems = []
+    frame = window.frameGeometry()
+    if not area.contains(frame):
+        problems.append(
+            f"the window ({_size(frame)} at {_at(frame)}) is past the screen {_size(area)}"
+        )
+    for button in window.findChildren(QAbstractButton):
+        if not button.isVisible() or button.window() is not window:
+            continue
+        problems += _button_misfits(button, area)
+    return problems
+
+
+def _button_misfits(button: QAbstractButton, area: QRect) -> list[str]:
+    name = _name(button)
+    whole = global_rect(button)
+    shown, viewport = reachable_rect(button)
+    if viewport is not None:
+        seen, _ = reachable_rect(viewport)
+        if seen.isEmpty() or not area.contains(seen):
+            return [f"{name}: its scroll area is not on the screen"]
+    elif shown != whole:
+        return [f"{name}: cut off ({_size(shown)} of {_size(whole)} on view)"]
+    elif not area.contains(whole):
+        return [f"{name}: off the screen at {_at(whole)}"]
+    if isinstance(button, QPushButton) and button.text():
+        words = button.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        need = button.fontMetrics().horizontalAdvance(words)
+        has = text_room(button)
+        if has + TEXT_AIR < need:
+            return [f"{name}: its words need {need} px, it has {has}"]
+    return []
+
+
+def text_room(button: QPushButton) -> int:
+    """The width left for a button's words once the style (and style sheet) took its edges."""
+    option = QStyleOptionButton()
+    button.initStyleOption(option)
+    inner = button.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, button)
+    return inner.width()
+
+
+def _name(button: QAbstractButton) -> str:
+    text = button.text() or button.accessibleName() or button.toolTip() or type(button).__name__
+    return f"button {text!r}"
+
+
+def _size(rect: QRect) -> str:
+    return f"{rect.width()}x{rect.height()}"
+
+
+def _at(rect: QRect) -> str:
+    return f"({rect.x()}, {rect.y()})"

@@ -1,0 +1,61 @@
+"""The tour of every window on one screen size, run by test_screen_fit.py in a process of its own.
+
+Not collected by itself (the name does not start with test_): the screen comes from the
+environment (the offscreen platform's configfile and QT_SCALE_FACTOR), and what does not
+fit goes as JSON to the file named by HIPTIMER_FIT_REPORT.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from hiptimer.ui import theme
+from hiptimer.ui.palette import DARK
+from tests.ui.fit_checks import misfits
+from tests.ui.tour import TOURS, Visit
+
+REPORT = Path(os.environ.get("HIPTIMER_FIT_REPORT", "fit-report.json"))
+SHOTS = os.environ.get("HIPTIMER_FIT_SHOTS")  # a folder for a picture of each stop, to look at
+TEXT_SIZE = int(os.environ.get("HIPTIMER_FIT_TEXT_SIZE", "100"))  # large print: 125, 150
+THEME = os.environ.get("HIPTIMER_FIT_THEME", "dark")
+
+
+@pytest.fixture(autouse=True)
+def real_look(qapp: QApplication) -> Iterator[None]:
+    """The style sheet, fonts and window fitting the app has when run."""
+    from hiptimer.ui.app import setup_application
+    from hiptimer.ui.widgets.screen_fit import install_screen_fit
+
+    setup_application(qapp)
+    theme.apply(qapp, THEME, TEXT_SIZE)
+    fit = install_screen_fit(qapp)
+    yield
+    qapp.removeEventFilter(fit)
+    theme.use(DARK, 100)
+
+
+def recorder(found: dict[str, list[str]]) -> Visit:
+    def visit(name: str, window: QWidget) -> None:
+        QApplication.processEvents()
+        found[name] = misfits(window)
+        if SHOTS:
+            window.grab().save(str(Path(SHOTS) / f"{name.replace(' ', '-').replace(':', '')}.png"))
+
+    return visit
+
+
+@pytest.mark.parametrize("tour", TOURS, ids=[t.__name__ for t in TOURS])
+@pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")
+def test_tour(qtbot: QtBot, tour: object) -> None:
+    found: dict[str, list[str]] = {}
+    assert callable(tour)
+    tour(qtbot, recorder(found))
+    old = json.loads(REPORT.read_text()) if REPORT.exists() else {}
+    REPORT.write_text(json.dumps({**old, **found}, indent=1))

@@ -1,0 +1,87 @@
+"""A screen reader hears each step as it starts, the last ten seconds, the pain question and
+each counted rep, through Qt's accessibility announcements, and never the seconds one by one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
+from pytestqt.qtbot import QtBot
+
+from hiptimer.core.session.steps import StepKind
+from tests.harness import hold, quick_routine, self_paced
+from tests.ui.session.test_workout_page import PageHarness
+from tests.ui.sessions import (
+    no_timer_left,  # noqa: F401 (a fixture)
+)
+
+pytestmark = pytest.mark.usefixtures("no_timer_left")
+
+
+@pytest.fixture
+def heard(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
+    """What reached Qt's accessibility as announcements: (message, urgent)."""
+    sent: list[tuple[str, bool]] = []
+    real = QAccessible.updateAccessibility
+
+    def record(event: QAccessibleEvent) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            urgent = event.politeness() == QAccessible.AnnouncementPoliteness.Assertive
+            sent.append((event.message(), urgent))
+        real(event)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", record)
+    return sent
+
+
+@pytest.fixture
+def page(qtbot: QtBot) -> Iterator[PageHarness]:
+    made = PageHarness(qtbot, quick_routine(hold("hug", 30, name="Knee hug"), self_paced(n=2)))
+    yield made
+    made.driver.stop()
+
+
+def test_a_step_is_announced_as_it_starts_with_its_time_and_then_only_ten_seconds_before_its_end(
+    page: PageHarness, heard: list[tuple[str, bool]]
+) -> None:
+    page.driver.start()
+    page.until(StepKind.WORK)
+    assert heard[-1] == ("Work, Knee hug, Set 1 of 1, lasts 30 seconds.", False)
+    count = len(heard)
+    page.advance(19.5)
+    assert len(heard) == count  # 20 seconds said nothing
+    page.advance(1)
+    assert heard[count:] == [("10 seconds left.", False)]
+    page.advance(9)
+    assert len(heard) == count + 1
+
+
+def test_the_pain_question_and_the_choice_above_the_limit_are_announced(
+    page: PageHarness, heard: list[tuple[str, bool]]
+) -> None:
+    page.driver.start()
+    page.until(StepKind.PAIN)
+    assert heard[-1][0].startswith("How much pain did that set cause?")
+    page.driver.rate_pain(8)
+    assert heard[-1] == (
+        "Pain above your limit. S: stop this exercise, L: lower dose, C: continue.",
+        True,  # it waits for an answer: said at once
+    )
+
+
+def test_pause_resume_and_each_counted_rep_are_announced(
+    page: PageHarness, heard: list[tuple[str, bool]]
+) -> None:
+    page.driver.start()
+    page.until(StepKind.PAIN)
+    page.driver.rate_pain(1)
+    page.until(StepKind.WORK)
+    assert heard[-1][0] == "Work, Bridge, Set 1 of 1, 2 reps, Enter counts each."
+    page.driver.count_rep()
+    assert heard[-1][0] == "1 of 2."
+    page.driver.pause()
+    assert heard[-1][0] == "Paused."
+    page.driver.resume()
+    assert heard[-1][0] == "Going on."
+    assert page.page.announcer.said == [message for message, _urgent in heard]

@@ -1,0 +1,40 @@
+"""Every page, window and dialog read as a screen reader would: every control named and
+described, roles right, and Tab going through them in reading order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from hiptimer.ui.a11y import install_button_names
+from tests.ui.a11y_checks import accessibility_problems, focus_order_problems
+from tests.ui.tour import STOPS, TOURS
+
+
+@pytest.fixture(autouse=True)
+def button_names(qapp: QApplication) -> Iterator[None]:
+    """Buttons described as the app describes them (hiptimer.ui.app installs this filter)."""
+    names = install_button_names(qapp)
+    yield
+    qapp.removeEventFilter(names)
+
+
+@pytest.mark.parametrize("tour", TOURS, ids=[t.__name__ for t in TOURS])
+@pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")
+def test_every_stop_reads_well_to_a_screen_reader(qtbot: QtBot, tour: object) -> None:
+    found: dict[str, list[str]] = {}
+
+    def visit(name: str, window: QWidget) -> None:
+        QApplication.processEvents()
+        found[name] = accessibility_problems(window) + focus_order_problems(window)
+
+    assert callable(tour)
+    tour(qtbot, visit)
+    assert set(found) <= set(STOPS)
+    problems = {stop: lines for stop, lines in found.items() if lines}
+    assert not problems, "\n".join(
+        f"{s}: {line}" for s, lines in problems.items() for line in lines
+    )

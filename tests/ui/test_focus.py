@@ -1,0 +1,104 @@
+"""The keyboard focus: Tab reaches every button, Space and Enter press the one it shows, a click
+leaves the key map in charge, each page takes the focus home, and the focus can be seen."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
+
+from hiptimer.core.session.steps import StepKind
+from hiptimer.ui import theme
+from hiptimer.ui.keys import Action, Mode
+from hiptimer.ui.palette import DARK
+from tests.ui.sessions import advance, no_timer_left  # noqa: F401 (a fixture)
+from tests.ui.test_main_window import App, make_app
+
+pytestmark = [
+    pytest.mark.usefixtures("no_timer_left"),
+    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
+]
+K = Qt.Key
+
+
+@pytest.fixture
+def app(qtbot: QtBot) -> Iterator[App]:
+    made = make_app(qtbot)
+    made.window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is made.window)
+    yield made
+    made.window.close()
+    made.history.close()
+
+
+def tab_to(qtbot: QtBot, app: App, button: QPushButton) -> None:
+    for _ in range(60):
+        if button.hasFocus():
+            return
+        qtbot.keyClick(QApplication.focusWidget() or app.window, K.Key_Tab)
+    raise AssertionError(f"Tab never reached {button.text()!r}")
+
+
+def test_the_library_list_has_the_focus_and_the_keys_still_choose(app: App, qtbot: QtBot) -> None:
+    assert QApplication.focusWidget() is app.window.library.list
+    app.key(qtbot, K.Key_Down)
+    assert app.window.library.list.currentRow() == 0  # one routine: it stays chosen
+    app.key(qtbot, K.Key_Return)
+    assert app.window.key_mode() is Mode.WORKOUT
+
+
+def test_a_button_reached_by_tab_takes_space_and_a_clicked_one_does_not(
+    app: App, qtbot: QtBot
+) -> None:
+    app.key(qtbot, K.Key_Return)
+    app.until(StepKind.WORK)
+    session = app.window.session
+    assert session is not None
+    mute = session.page.controls.buttons[Action.MUTE]
+    qtbot.mouseClick(mute, Qt.MouseButton.LeftButton)  # muted by a click ...
+    assert app.settings.settings.muted and not mute.hasFocus()
+    app.key(qtbot, K.Key_Space)  # ... and Space still pauses
+    assert app.engine.paused
+    app.key(qtbot, K.Key_Space)
+    tab_to(qtbot, app, mute)
+    qtbot.keyClick(mute, K.Key_Space)  # the focused button, not pause
+    assert not app.settings.settings.muted and not app.engine.paused
+    qtbot.keyClick(mute, K.Key_P)  # other keys keep their meaning
+    assert app.engine.paused
+
+
+def test_each_page_takes_the_focus_home(app: App, qtbot: QtBot) -> None:
+    app.key(qtbot, K.Key_Return)
+    session = app.window.session
+    assert session is not None
+    tab_to(qtbot, app, session.page.controls.buttons[Action.END])
+    for _ in range(5000):  # rate every set, count every rep, to the summary
+        if app.window.session is None:
+            break
+        if app.window.key_mode() in (Mode.PAIN, Mode.CHOICE):
+            app.key(qtbot, K.Key_2 if app.window.key_mode() is Mode.PAIN else K.Key_C)
+        elif app.window.key_mode() is Mode.COUNTING:
+            qtbot.keyClick(session.page, K.Key_Return)  # not the focused button's
+            app.key(qtbot, K.Key_N)
+        advance(app.window, app.clock, 0.2)
+    assert app.window.key_mode() is Mode.SUMMARY
+    assert QApplication.focusWidget() is app.window.summary  # not a button Enter would press
+
+
+def test_the_focus_ring_shows_in_the_focus_colour(app: App, qtbot: QtBot) -> None:
+    look = QApplication.instance()
+    assert isinstance(look, QApplication)
+    look.setStyleSheet(theme.app_style_sheet(DARK))
+    try:
+        button = app.window.library.start_button
+        button.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(button.hasFocus)
+        image = button.grab().toImage()
+        edge = [image.pixelColor(x, image.height() // 2) for x in range(4)]
+        assert QColor(DARK.focus) in edge
+    finally:
+        look.setStyleSheet("")

@@ -1,0 +1,65 @@
+"""The keyboard-shortcuts window and the README's key table: both the key map, whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from hiptimer.ui.key_help import KeysWindow, markdown_table
+from hiptimer.ui.keys import BINDINGS, SHORTCUTS
+from tests.ui.test_main_window import make_app
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+START = "<!-- keys: written by scripts/readme_keys.py from hiptimer/ui/keys.py -->\n"
+END = "<!-- /keys -->\n"
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")
+
+
+def test_the_readme_key_table_is_the_key_map() -> None:
+    text = README.read_text(encoding="utf-8")
+    shown = text.split(START, 1)[1].split(END, 1)[0]
+    assert shown == markdown_table(), "run: uv run python scripts/readme_keys.py"
+
+
+def test_the_window_lists_every_key_of_the_map_as_plain_text(qtbot: QtBot) -> None:
+    window = KeysWindow()
+    qtbot.addWidget(window)
+    shown = window.view.toPlainText()
+    for binding in BINDINGS:
+        assert binding.does in shown, binding.does
+    for shortcut in SHORTCUTS.values():
+        assert shortcut.does in shown and shortcut.sequences[0] in shown
+    assert "Backspace, Left arrow or B" in shown  # three keys, one meaning
+    assert "Space or P" in shown
+
+
+@pytest.mark.parametrize(
+    ("key", "modifiers"),
+    [
+        (Qt.Key.Key_F1, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Question, Qt.KeyboardModifier.ControlModifier),
+        (
+            Qt.Key.Key_Question,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        ),
+    ],
+)
+def test_f1_and_ctrl_question_mark_open_it_during_a_session_too(
+    qtbot: QtBot, key: Qt.Key, modifiers: Qt.KeyboardModifier
+) -> None:
+    app = make_app(qtbot)
+    app.window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is app.window)  # shortcuts want it
+    app.key(qtbot, Qt.Key.Key_Return)  # a session runs: the keys window opens all the same
+    assert app.window.session is not None
+    qtbot.keyClick(app.window, key, modifiers)
+    shown = app.window.findChild(KeysWindow)
+    assert shown is not None and shown.isVisible()
+    shown.close()
+    app.window.close()
+    app.history.close()

@@ -1,0 +1,90 @@
+"""The three looks: every pair a reader must tell apart has the contrast it needs, and
+"as the system" follows the desktop."""
+
+from __future__ import annotations
+
+import pytest
+
+from hiptimer.ui.pain_colours import BANDS
+from hiptimer.ui.palette import DARK, HIGH_CONTRAST, LIGHT, PALETTES, Palette, choose
+
+
+def luminance(colour: str) -> float:
+    """Relative luminance (WCAG 2): sRGB channels linearised and weighted."""
+    value = colour.lstrip("#")
+    channels = [int(value[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def text_pairs(p: Palette) -> dict[str, tuple[str, str]]:
+    pairs = {
+        "words on the page": (p.ink, p.page),
+        "muted words on the page": (p.muted, p.page),
+        "words in a field": (p.ink, p.field),
+        "words on alternate rows": (p.ink, p.field_alt),
+        "words on a button": (p.ink, p.button),
+        "words on the main button": (p.primary_text, p.primary),
+        "a selection": (p.selection_text, p.selection),
+        "a heading to heed": (p.warning, p.page),
+        "an error": (p.error, p.page),
+        "a caution": (p.caution_text, p.caution_back),
+        "the history strip": (p.ink, p.alarm_back),
+        "chart labels": (p.chart_text, p.chart_back),
+        "a disabled button's words": (p.disabled, p.button),
+    }
+    for phase, style in p.phases.items():
+        pairs[f"{phase.value}: words"] = (style.text, style.background)
+        pairs[f"{phase.value}: the banner's word"] = (style.on_accent, style.accent)
+    for action, (back, _edge) in p.cards.items():
+        pairs[f"a {getattr(action, 'value', 'note')} card"] = (p.ink, back)
+    return pairs
+
+
+@pytest.mark.parametrize("palette", list(PALETTES.values()), ids=list(PALETTES))
+def test_every_text_pair_reads_at_4_5_to_1_and_7_to_1_in_high_contrast(palette: Palette) -> None:
+    least = 7.0 if palette is HIGH_CONTRAST else 4.5
+    low = {
+        name: round(contrast(*pair), 2)
+        for name, pair in text_pairs(palette).items()
+        if contrast(*pair) < least and not name.startswith("a disabled")
+    }
+    assert not low, low
+    # WCAG lets disabled controls off; they still read at 3:1 here.
+    assert contrast(palette.disabled, palette.button) >= 3
+
+
+@pytest.mark.parametrize("palette", list(PALETTES.values()), ids=list(PALETTES))
+def test_the_focus_ring_and_the_edges_show_on_the_page(palette: Palette) -> None:
+    assert contrast(palette.focus, palette.page) >= 3  # WCAG 2.2: a focus indicator at 3:1
+    assert contrast(palette.focus, palette.button) >= 3
+    assert contrast(palette.button_border, palette.page) >= 3
+
+
+def test_words_on_a_pain_colour_read_in_every_band() -> None:
+    for band in BANDS:
+        assert contrast(band.ink, band.fill) >= 4.5, band.label
+
+
+@pytest.mark.parametrize(
+    ("theme", "dark", "high", "expected"),
+    [
+        ("system", True, False, DARK),
+        ("system", False, False, LIGHT),
+        ("system", None, False, DARK),  # the desktop says nothing: HipTimer's own look
+        ("system", False, True, HIGH_CONTRAST),
+        ("light", True, True, LIGHT),  # a choice made in the settings wins
+        ("dark", False, False, DARK),
+        ("high-contrast", False, False, HIGH_CONTRAST),
+        ("no-such-theme", False, False, LIGHT),
+    ],
+)
+def test_as_the_system_follows_the_desktop_unless_the_settings_choose(
+    theme: str, dark: bool | None, high: bool, expected: Palette
+) -> None:
+    assert choose(theme, system_dark=dark, system_high_contrast=high) is expected

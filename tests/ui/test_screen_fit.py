@@ -1,0 +1,70 @@
+"""Every window and dialog fits small laptops and scaled screens: no button off screen or cut off.
+
+Each screen size runs the tour in a process of its own, on an offscreen screen of that size
+at that scale factor (what a window sees there: 1920 x 1080 at scale 2 is 960 x 540).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.ui.tour import STOPS
+
+# width, height, scale factor, text size (per cent: large print)
+SCREENS = (
+    (1024, 768, 1, 100),
+    (1366, 768, 1, 100),
+    (1280, 800, 1, 100),
+    (1920, 1080, 1, 100),
+    (1920, 1080, 2, 100),
+    (2560, 1600, 2, 100),
+    (1024, 768, 1, 150),
+    (1920, 1080, 2, 150),
+)
+PROBE = Path(__file__).with_name("probe_screen.py")
+
+
+def run_tour(
+    tmp_path: Path, width: int, height: int, scale: int, text_size: int = 100
+) -> dict[str, list[str]]:
+    """What does not fit, stop by stop, on a screen of this many pixels at this scale, with
+    text at `text_size` per cent."""
+    config = tmp_path / "screen.json"
+    screen = {"name": "laptop", "x": 0, "y": 0, "width": width, "height": height,
+              "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}  # fmt: skip
+    config.write_text(json.dumps({"screens": [screen]}))
+    report = tmp_path / "report.json"
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": f"offscreen:configfile={config}",
+        "QT_SCALE_FACTOR": str(scale),
+        "HIPTIMER_FIT_REPORT": str(report),
+        "HIPTIMER_FIT_TEXT_SIZE": str(text_size),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", str(PROBE), "-q", "-p", "no:cacheprovider", "-x"],
+        env=env, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+    found: dict[str, list[str]] = json.loads(report.read_text())
+    return found
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "scale", "text_size"),
+    SCREENS,
+    ids=[f"{w}x{h}@{s}" + (f"-text{t}" if t != 100 else "") for w, h, s, t in SCREENS],
+)
+def test_every_window_fits(
+    tmp_path: Path, width: int, height: int, scale: int, text_size: int
+) -> None:
+    found = run_tour(tmp_path, width, height, scale, text_size)
+    assert sorted(found) == sorted(STOPS)
+    misfits = {stop: lines for stop, lines in found.items() if lines}
+    assert not misfits, json.dumps(misfits, indent=1)

@@ -1,0 +1,107 @@
+"""The look in use: the theme setting (or the desktop) picks the palette, windows follow it at
+once, and the text size (large print) grows the workout screen's words and the dialogs'."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from hiptimer.core.settings import Settings
+from hiptimer.ui import theme
+from hiptimer.ui.palette import DARK, HIGH_CONTRAST, LIGHT
+from hiptimer.ui.session.driver import EngineDriver
+from hiptimer.ui.session.workout_page import WorkoutPage
+from hiptimer.ui.settings.dialog import SettingsDialog
+from hiptimer.ui.settings.style import settings_style_sheet
+from tests import harness
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture
+def look(qapp: QApplication) -> Iterator[QApplication]:
+    """The application, given back with the default look and no style sheet afterwards."""
+    yield qapp
+    theme.use(DARK, 100)
+    qapp.setStyleSheet("")
+    qapp.setFont(theme.app_font())
+
+
+def test_a_chosen_theme_styles_the_app_and_tells_the_windows(
+    look: QApplication, qtbot: QtBot
+) -> None:
+    label = QLabel("x")
+    qtbot.addWidget(label)
+    told: list[str] = []
+    theme.follow(label, lambda: told.append(theme.current().name))
+    assert theme.apply(look, "light", 100)
+    assert theme.current() is LIGHT and LIGHT.page in look.styleSheet()
+    assert told == ["light"]
+    assert not theme.apply(look, "light", 100)  # nothing changed: nobody is told
+    assert theme.apply(look, "high-contrast", 100)
+    assert told == ["light", "high-contrast"] and HIGH_CONTRAST.focus in look.styleSheet()
+
+
+def test_a_deleted_widget_is_no_longer_told(look: QApplication, qtbot: QtBot) -> None:
+    told: list[int] = []
+    label = QLabel("x")
+    theme.follow(label, lambda: told.append(1))
+    label.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    theme.apply(look, "light", 100)
+    assert told == []
+
+
+def test_large_print_grows_the_words_of_the_workout_screen_and_the_dialogs(
+    look: QApplication, qtbot: QtBot
+) -> None:
+    sizes = {}
+    for size in (100, 150):
+        theme.apply(look, "dark", size)
+        driver = EngineDriver(harness.fake_engine(harness.short_routine()))
+        page = WorkoutPage(driver, muted=True)
+        qtbot.addWidget(page)
+        page.setMinimumSize(300, 300)
+        page.resize(1000, 700)
+        page.show()
+        sizes[size] = (
+            page.caption.font().pixelSize(),
+            page.next_line.font().pixelSize(),
+            page.big_caption.font().pixelSize(),
+            page.time_left.font().pixelSize(),
+        )
+        dialog = SettingsDialog(Settings(), None)
+        qtbot.addWidget(dialog)
+        assert f"font-size: {round(17 * size / 100)}px" in dialog.styleSheet()
+        assert f"font-size: {round(24 * size / 100)}px" in look.styleSheet()  # message boxes
+        assert look.font().pixelSize() == round(theme.BASE_FONT_PX * size / 100)
+        driver.stop()
+    for normal, large in zip(sizes[100], sizes[150], strict=True):
+        assert large >= normal * 1.4, sizes
+
+
+def test_the_spin_box_arrows_show_in_light_and_dark(look: QApplication) -> None:
+    assert "arrow-up.svg" in settings_style_sheet(DARK)
+    assert "arrow-up-dark.svg" in settings_style_sheet(LIGHT)
+
+
+def test_the_settings_dialog_chooses_the_look_and_ok_applies_it_to_the_running_app(
+    look: QApplication, qtbot: QtBot
+) -> None:
+    from tests.ui.test_main_window import make_app
+
+    app = make_app(qtbot)
+    dialog = app.window.settings_actions.open()
+    dialog.look.theme.setCurrentIndex(dialog.look.theme.findData("light"))
+    dialog.look.text_size.setCurrentIndex(dialog.look.text_size.findData(125))
+    assert (dialog.chosen().theme, dialog.chosen().text_size) == ("light", 125)
+    dialog.accept()
+    assert theme.current() is LIGHT and theme.text_scale() == 1.25
+    assert (app.settings.settings.theme, app.settings.settings.text_size) == ("light", 125)
+    assert LIGHT.page in look.styleSheet()
+    app.window.close()
+    app.history.close()

@@ -1,0 +1,40 @@
+"""The flow layout: one row when there is room, more rows when there is not, nothing past the edge."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from hiptimer.ui.widgets.flow_layout import FlowLayout
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def row_of(qtbot: QtBot, count: int) -> tuple[QWidget, list[QPushButton]]:
+    box = QWidget()
+    qtbot.addWidget(box)
+    layout = FlowLayout(box, spacing=10)
+    buttons = [QPushButton(f"Button {n}") for n in range(count)]
+    for button in buttons:
+        button.setFixedSize(100, 30)
+        layout.addWidget(button)
+    return box, buttons
+
+
+def test_a_wide_box_holds_one_row(qtbot: QtBot) -> None:
+    box, buttons = row_of(qtbot, 4)
+    box.resize(500, 200)
+    box.show()
+    assert {b.y() for b in buttons} == {0}
+    assert [b.x() for b in buttons] == [0, 110, 220, 330]
+
+
+def test_a_narrow_box_starts_new_rows_and_asks_for_their_height(qtbot: QtBot) -> None:
+    box, buttons = row_of(qtbot, 4)
+    box.resize(250, 200)
+    box.show()
+    assert [(b.x(), b.y()) for b in buttons] == [(0, 0), (110, 0), (0, 40), (110, 40)]
+    layout = box.layout()
+    assert layout is not None and layout.heightForWidth(250) == 70
+    assert all(b.geometry().right() < 250 for b in buttons)

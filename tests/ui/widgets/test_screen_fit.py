@@ -1,0 +1,41 @@
+"""Windows sized to their screen's free area and moved onto it, whoever opens them."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
+from pytestqt.qtbot import QtBot
+
+from hiptimer.ui.widgets.screen_fit import FRAME_ALLOWANCE, fit_window, install_screen_fit, room
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+def test_a_window_opens_at_its_size_where_there_is_room_and_smaller_where_not(
+    qtbot: QtBot,
+) -> None:
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    area = window.screen().availableGeometry().size()
+    fit_window(window, QSize(300, 200), QSize(100, 100))
+    assert window.size() == QSize(300, 200)
+    fit_window(window, area * 2, area * 2)
+    assert window.size() == area - FRAME_ALLOWANCE == room(window)
+    assert window.minimumSize() == room(window)
+
+
+def test_a_dialog_larger_than_the_screen_is_shrunk_and_moved_onto_it(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    fit = install_screen_fit(qapp)
+    try:
+        dialog = QDialog()
+        qtbot.addWidget(dialog)
+        area = dialog.screen().availableGeometry()
+        dialog.resize(area.width() + 300, area.height() + 300)
+        dialog.move(area.right() - 50, area.bottom() - 50)
+        dialog.show()
+        assert area.contains(dialog.frameGeometry())
+    finally:
+        qapp.removeEventFilter(fit)
