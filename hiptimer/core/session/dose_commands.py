@@ -7,36 +7,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from hiptimer.core.clock import Clock
 from hiptimer.core.routines.model import Exercise, Kind
 from hiptimer.core.session import dose_adjust, marks
-from hiptimer.core.session.events import DoseChanged, Event, SetRecord
-from hiptimer.core.session.step_clock import StepClock
-from hiptimer.core.session.steps import Step, StepKind, movements_per_set, work_duration
+from hiptimer.core.session.engine_parts import EngineCore
+from hiptimer.core.session.events import DoseChanged, SetRecord
+from hiptimer.core.session.steps import StepKind, movements_per_set, work_duration
 
 ADJUST_SECONDS = 5
 
 
-class _Engine(Protocol):
-    """What these commands use of the engine (SessionEngine has all of it)."""
+class _Engine(EngineCore, Protocol):
+    """What these commands use of the engine besides its core (SessionEngine has all of it)."""
 
-    _clock: Clock
-    _time: StepClock
     _doses: dict[str, Exercise]
     _lead_in: Callable[[Exercise], float] | None
     _stretch: float
-    _count: int
     adjustments: dict[str, list[str]]
 
-    @property
-    def running(self) -> bool: ...
-    @property
-    def step(self) -> Step: ...
-    def _exercise(self, step: Step) -> Exercise | None: ...
-    def _process(self, now: float) -> None: ...
-    def _flush(self) -> None: ...
-    def _emit(self, event: Event) -> None: ...
-    def _complete_step(self, end: float, *, early: bool = False) -> None: ...
     def adjust_time(self, delta_s: float) -> bool: ...
     def adjust_reps(self, delta: int) -> bool: ...
     def _retime(self, duration: float | None, now: float) -> None: ...

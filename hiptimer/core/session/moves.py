@@ -5,36 +5,23 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from hiptimer.core.clock import Clock
-from hiptimer.core.routines.model import Exercise, Kind, SideMode
-from hiptimer.core.session.events import Event, ExerciseSkipped, RepCounted, RepUncounted, SetRecord
-from hiptimer.core.session.step_clock import StepClock
+from hiptimer.core.routines.model import Kind, SideMode
+from hiptimer.core.session.engine_parts import EngineCore
+from hiptimer.core.session.events import ExerciseSkipped, RepCounted, RepUncounted, SetRecord
 from hiptimer.core.session.steps import Step, StepKind, counts_by_key, movements_per_set
 
 
-class _Engine(Protocol):
-    """What these commands use of the engine (SessionEngine has all of it)."""
+class _Engine(EngineCore, Protocol):
+    """What these commands use of the engine besides its core (SessionEngine has all of it)."""
 
-    _clock: Clock
-    _time: StepClock
     _steps: list[Step]
     _index: int
-    _count: int
     _done_s: float
     _paused: bool
 
-    @property
-    def running(self) -> bool: ...
-    @property
-    def step(self) -> Step: ...
     def resume(self) -> None: ...
     def _can_navigate(self) -> bool: ...
-    def _exercise(self, step: Step) -> Exercise | None: ...
-    def _process(self, now: float) -> None: ...
-    def _flush(self) -> None: ...
-    def _emit(self, event: Event) -> None: ...
     def _start_step(self, index: int, at: float) -> None: ...
-    def _complete_step(self, end: float, *, early: bool = False) -> None: ...
     def _record_set(
         self, step: Step, end: float, *, early: bool, skipped: bool = False, current: bool = True
     ) -> SetRecord: ...
