@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -27,16 +27,14 @@ from hiptimer.ui.services.notice_bar import install_notice_bar, watch_speech
 from hiptimer.ui.services.ports import Services
 from hiptimer.ui.services.status_banner import install_status_banner
 from hiptimer.ui.session.resume_page import ResumeOffer
+from hiptimer.ui.session_flow import SessionFlow
 from hiptimer.ui.settings.actions import SettingsActions
 from hiptimer.ui.shell import Shell
-from hiptimer.ui.widgets.plain import window_title
 from hiptimer.ui.widgets.screen_fit import fit_window
 
 if TYPE_CHECKING:  # the first page needs none of these: they load when they are used
     from hiptimer.core.history.resume import ResumePlan
     from hiptimer.core.history.status import HistoryStatus
-    from hiptimer.core.session.events import SessionEnded
-    from hiptimer.core.session.steps import SetKey
     from hiptimer.ui.first_run import FirstRunPage
     from hiptimer.ui.guidance.coordinator import Guidance
     from hiptimer.ui.session.active import ActiveSession
@@ -77,9 +75,8 @@ class MainWindow(QMainWindow):
         self._load_library = library
         self._library_waits = show_first  # read by open_services(), after the first paint
         self._reminder_parts = reminders
-        self.session: ActiveSession | None = None
-        self.summary: SummaryPage | None = None
         self.nav = Navigator(self)
+        self.flow = self._session_flow(settings, wall)
         self.setCentralWidget(self.nav.stack)
         self.notice = install_notice_bar(self)  # above the pages: no voice, and so on
         self.banner = install_status_banner(self, self.services, settings)  # data not saving
@@ -147,8 +144,27 @@ class MainWindow(QMainWindow):
         self.guidance.routine_saved.connect(lambda _routine: self._reload_library())
         self.guidance.library_requested.connect(self.show_library)
         self.guidance.start()
+        self.flow.guidance = self.guidance
         self.reminders.length = self._estimate
         self.reminders.services_ready()  # the history says what was done today
+
+    def _session_flow(self, settings: SettingsStore, wall: Callable[[], datetime]) -> SessionFlow:
+        flow = SessionFlow(
+            self.nav, settings, self.services, clock=self.clock, wall=wall, parent=self
+        )
+        flow.title_changed.connect(self.setWindowTitle)
+        flow.problem.connect(self.show_problem)
+        flow.action_requested.connect(lambda action: self.perform(action, 0))
+        flow.started.connect(lambda routine_id: self.reminders.session_started(routine_id))
+        flow.ended.connect(lambda: self.reminders.session_ended())  # today may say "done" now
+        flow.library_requested.connect(self.show_library)
+        flow.done_requested.connect(self.close)
+        flow.doses_kept.connect(self._doses_kept)
+        return flow
+
+    def _doses_kept(self, title: str) -> None:
+        self.statusBar().showMessage(_("New doses kept for {title}.").format(title=title), 8000)
+        self._reload_library()
 
     def _watch_services(self) -> None:
         """Say what failed at start-up, and later when speech or saving stops working."""
@@ -194,7 +210,7 @@ class MainWindow(QMainWindow):
     def show_library(self) -> None:
         if self.summary is not None:
             self._reload_library()  # durations and doses may have changed
-        self._drop_summary()
+        self.flow.drop_summary()
         before = self.guidance.page_before_library() if self.guidance is not None else None
         self.nav.show(before or self.library)
         self.setWindowTitle(APP_TITLE)
@@ -230,74 +246,22 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ sessions
 
-    def start_session(
-        self, routine: Routine, *, done_sets: Iterable[SetKey] = (), session_id: int | None = None
-    ) -> None:  # with `session_id`: resume that interrupted session after `done_sets`
-        if self.session is not None:
-            return
-        self.open_services()  # a key pressed before the event loop was first idle
-        from hiptimer.ui.session.active import open_session  # not needed for the first page
+    @property
+    def session(self) -> ActiveSession | None:
+        return self.flow.session
 
-        self._drop_summary()
-        session = open_session(
-            routine, self.settings.settings, self.services, clock=self.clock, wall=self.wall,
-            done_sets=done_sets, session_id=session_id, parent=self,
-        )  # fmt: skip
-        session.controller.problem.connect(self.show_problem)
-        page = session.page
-        page.title_changed.connect(self.setWindowTitle)
-        page.action_requested.connect(lambda action: self.perform(action, 0))
-        session.driver.finished.connect(self._session_finished)
-        self.session = session
-        self.nav.add(page, page.key_mode, show=True)
-        if self.guidance is not None:  # it is: open_services() made it
-            self.guidance.session_started()
-        self.setWindowTitle(window_title(page.text.title) if page.text else APP_TITLE)
-        session.driver.start()
-        self.reminders.session_started(routine.id)  # its reminder, if still up, can go
+    @property
+    def summary(self) -> SummaryPage | None:
+        return self.flow.summary
 
-    def _session_finished(self, ended: SessionEnded) -> None:
-        session = self.session
-        if session is None:
-            return
-        self.session = None
-        session.page.blockSignals(True)  # its last redraw must not retitle the summary
-        self.settings.update(setup_heard=sorted(session.cues.setup_heard)[-1000:])
-        from hiptimer.ui.session.summary_page import SummaryPage
-
-        self.summary = SummaryPage(session.result(ended), self)
-        self.summary.keep_doses_requested.connect(self._keep_doses)
-        self.summary.library_requested.connect(self.show_library)
-        self.summary.done_requested.connect(self.close)
-        if self.guidance is not None:
-            self.guidance.after_session(self.summary, session.controller.session_id)
-        self.nav.add(self.summary, Mode.SUMMARY, show=True)
-        from hiptimer.core.session.events import EndReason
-
-        what = _("Session complete") if ended.reason is EndReason.COMPLETED else _("Session ended")
-        self.setWindowTitle(f"{what} \u2014 {APP_TITLE}")
-        session.dispose()
-        self.nav.remove(session.page)
-        self.reminders.session_ended()  # today's plan may say "done" now
-
-    def _keep_doses(self, live: Routine, adjustments: dict[str, list[str]]) -> None:
-        """Offer to save the session's doses as the routine's new doses (issue 6)."""
-        summary = self.summary
-        if summary is None or summary.result.started_with is None:
-            return
-        from hiptimer.ui.editor.keep_doses import log_kept_doses, offer_to_keep_doses
-
-        saved = offer_to_keep_doses(self, summary.result.started_with, live)
-        if saved is not None:
-            log_kept_doses(self.services.history, summary.result, live, self.wall())
-            summary.keep_button.setEnabled(False)
-            self.statusBar().showMessage(
-                _("New doses kept for {title}.").format(title=saved.title), 8000
-            )
-            self._reload_library()
+    def start_session(self, routine: Routine) -> None:
+        if self.session is None:
+            self.open_services()  # a key pressed before the event loop was first idle
+            self.flow.start(routine)
 
     def _resume(self, plan: ResumePlan) -> None:
-        self.start_session(plan.routine, done_sets=plan.done_sets, session_id=plan.session.id)
+        self.open_services()
+        self.flow.resume(plan)
 
     def _routines(self) -> list[Routine]:
         return [item.routine for item in self.library.items if item.routine is not None]
@@ -320,15 +284,6 @@ class MainWindow(QMainWindow):
         self.nav.remove(old)
         self.reminders.refresh_today()
 
-    def _drop_summary(self) -> None:
-        self.nav.remove(self.summary)
-        self.summary = None
-
-    def end_session(self) -> None:
-        """Esc: pause, ask, and end or go on as before."""
-        if self.session is not None:
-            self.session.end_if(lambda: ask_to_end(self))
-
     # ------------------------------------------------------------ actions
 
     def perform(self, action: Action, value: int = 0) -> None:
@@ -340,7 +295,7 @@ class MainWindow(QMainWindow):
         elif action is Action.MUTE:
             self.toggle_mute()
         elif action is Action.END:
-            self.end_session()
+            self.flow.end(lambda: ask_to_end(self))
         elif action is Action.ACCEPT and self.first_run is not None:
             self.first_run.accepted.emit()
         elif action is Action.START:

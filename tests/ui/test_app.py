@@ -19,7 +19,7 @@ from hiptimer.core.instance import LOCK_NAME
 from hiptimer.core.settings import SettingsStore
 from hiptimer.ui import single_instance
 from hiptimer.ui.app import _resolve, run_app
-from hiptimer.ui.keys import Mode
+from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.main_window import MainWindow
 from tests.harness import short_routine
 from tests.ui.sessions import (
@@ -142,7 +142,7 @@ def test_sigterm_while_the_end_question_is_open_ends_the_session_for_the_system(
 
     def ask() -> None:
         QTimer.singleShot(200, lambda: os.kill(os.getpid(), signal.SIGTERM))
-        _window().end_session()  # the modal question, until the signal ends it
+        _window().perform(Action.END)  # Esc: the modal question, until the signal ends it
         returned.append(True)
 
     QTimer.singleShot(0, ask)

@@ -1,0 +1,145 @@
+"""A session's life on the main window: its page opened, its end turned into the summary."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from hiptimer import APP_TITLE
+from hiptimer.core.clock import Clock
+from hiptimer.core.routines.model import Routine
+from hiptimer.core.settings import SettingsStore
+from hiptimer.i18n import _
+from hiptimer.ui.keys import Mode
+from hiptimer.ui.navigator import Navigator
+from hiptimer.ui.services.ports import Services
+from hiptimer.ui.widgets.plain import window_title
+
+if TYPE_CHECKING:  # the first page needs none of these: they load with the first session
+    from hiptimer.core.history.resume import ResumePlan
+    from hiptimer.core.session.events import SessionEnded
+    from hiptimer.core.session.steps import SetKey
+    from hiptimer.ui.guidance.coordinator import Guidance
+    from hiptimer.ui.session.active import ActiveSession
+    from hiptimer.ui.session.summary_page import SummaryPage
+
+
+class SessionFlow(QObject):
+    """Opens a session's page on the navigator, turns its end into the summary page, and
+    offers to keep the doses changed during it. One session at a time.
+
+    `guidance` (set once the history is open) hears when a session starts and adds its
+    suggestions to the summary. `clock` and `wall` go to every session's engine.
+
+    Signals: title_changed(str), problem(str), action_requested(object) (a button on the
+    workout page), started(str) with the routine id, ended(), library_requested(),
+    done_requested() (the summary's Done), doses_kept(str) with the routine's title.
+    """
+
+    title_changed = Signal(str)
+    problem = Signal(str)
+    action_requested = Signal(object)
+    started = Signal(str)
+    ended = Signal()
+    library_requested = Signal()
+    done_requested = Signal()
+    doses_kept = Signal(str)
+
+    def __init__(
+        self,
+        nav: Navigator,
+        settings: SettingsStore,
+        services: Services,
+        *,
+        clock: Clock,
+        wall: Callable[[], datetime],
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self._nav = nav
+        self._settings = settings
+        self._services = services
+        self._clock = clock
+        self._wall = wall
+        self._parent = parent
+        self.guidance: Guidance | None = None
+        self.session: ActiveSession | None = None
+        self.summary: SummaryPage | None = None
+
+    def start(
+        self, routine: Routine, *, done_sets: Iterable[SetKey] = (), session_id: int | None = None
+    ) -> None:  # with `session_id`: resume that interrupted session after `done_sets`
+        if self.session is not None:
+            return
+        from hiptimer.ui.session.active import open_session  # not needed for the first page
+
+        self.drop_summary()
+        session = open_session(
+            routine, self._settings.settings, self._services, clock=self._clock,
+            wall=self._wall, done_sets=done_sets, session_id=session_id, parent=self._parent,
+        )  # fmt: skip
+        session.controller.problem.connect(self.problem)
+        page = session.page
+        page.title_changed.connect(self.title_changed)
+        page.action_requested.connect(self.action_requested)
+        session.driver.finished.connect(self._finished)
+        self.session = session
+        self._nav.add(page, page.key_mode, show=True)
+        if self.guidance is not None:  # today's check-in waits for next time
+            self.guidance.session_started()
+        self.title_changed.emit(window_title(page.text.title) if page.text else APP_TITLE)
+        session.driver.start()
+        self.started.emit(routine.id)
+
+    def resume(self, plan: ResumePlan) -> None:
+        self.start(plan.routine, done_sets=plan.done_sets, session_id=plan.session.id)
+
+    def end(self, confirmed: Callable[[], bool]) -> None:
+        """Esc: pause, ask, and end or go on as before."""
+        if self.session is not None:
+            self.session.end_if(confirmed)
+
+    def drop_summary(self) -> None:
+        self._nav.remove(self.summary)
+        self.summary = None
+
+    def _finished(self, ended: SessionEnded) -> None:
+        session = self.session
+        if session is None:
+            return
+        self.session = None
+        session.page.blockSignals(True)  # its last redraw must not retitle the summary
+        self._settings.update(setup_heard=sorted(session.cues.setup_heard)[-1000:])
+        from hiptimer.core.session.events import EndReason
+        from hiptimer.ui.session.summary_page import SummaryPage
+
+        summary = SummaryPage(session.result(ended), self._parent)
+        summary.keep_doses_requested.connect(self._keep_doses)
+        summary.library_requested.connect(self.library_requested)
+        summary.done_requested.connect(self.done_requested)
+        self.summary = summary
+        if self.guidance is not None:
+            self.guidance.after_session(summary, session.controller.session_id)
+        self._nav.add(summary, Mode.SUMMARY, show=True)
+        what = _("Session complete") if ended.reason is EndReason.COMPLETED else _("Session ended")
+        self.title_changed.emit(f"{what} \u2014 {APP_TITLE}")
+        session.dispose()
+        self._nav.remove(session.page)
+        self.ended.emit()
+
+    def _keep_doses(self, live: Routine, adjustments: dict[str, list[str]]) -> None:
+        """Offer to save the session's doses as the routine's new doses (issue 6)."""
+        summary = self.summary
+        if summary is None or summary.result.started_with is None:
+            return
+        from hiptimer.ui.editor.keep_doses import log_kept_doses, offer_to_keep_doses
+
+        saved = offer_to_keep_doses(self._parent, summary.result.started_with, live)
+        if saved is not None:
+            log_kept_doses(self._services.history, summary.result, live, self._wall())
+            summary.keep_button.setEnabled(False)
+            self.doses_kept.emit(saved.title)
