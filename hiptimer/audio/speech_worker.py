@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import os
 import queue
-import shutil
 import signal
 import subprocess
 import tempfile
@@ -25,6 +24,7 @@ from pathlib import Path
 from hiptimer import i18n
 from hiptimer.audio import tts
 from hiptimer.audio.phrase_cache import PhraseCache
+from hiptimer.audio.speech_folder import TEMP_PREFIX, remove_stale_folders
 
 log = logging.getLogger(__name__)
 # A player still running this long after its clip should have ended is taken to be hung.
@@ -33,32 +33,6 @@ PLAYER_GRACE_S = 10.0
 ReadyCallback = Callable[[list[tuple[str, str]]], None]
 DoneCallback = Callable[[int, bool], None]  # (seq, completed)
 FailedCallback = Callable[[str], None]
-
-
-TEMP_PREFIX = "hiptimer-speech-"  # then the owner's pid: a killed copy's folder can be told
-
-
-def remove_stale_folders(root: Path | None = None) -> list[Path]:
-    """Delete the speech folders of HipTimer processes that are gone (a kill skips the
-    clean-up); returns what was removed. Folders of running processes are left alone."""
-    removed = []
-    for folder in Path(root or tempfile.gettempdir()).glob(f"{TEMP_PREFIX}*"):
-        pid_text = folder.name[len(TEMP_PREFIX) :].split("-", 1)[0]
-        if not pid_text.isdigit() or _alive(int(pid_text)) or not folder.is_dir():
-            continue  # an older name without a pid, a live owner, or not ours to touch
-        shutil.rmtree(folder, ignore_errors=True)
-        removed.append(folder)
-    return removed
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:  # it exists but belongs to someone else
-        return True
-    return True
 
 
 @dataclass(frozen=True)

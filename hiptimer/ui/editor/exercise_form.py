@@ -15,12 +15,12 @@ from hiptimer.ui.editor.fields import (
     ChoiceField,
     LineField,
     PairField,
-    TempoField,
     TextBlockField,
     show_number,
 )
 from hiptimer.ui.editor.ladder_bar import LadderBar
 from hiptimer.ui.editor.ladder_ops import EXERCISE_ONLY
+from hiptimer.ui.editor.tempo_field import TempoField
 
 # (value in the file, label marked with N_ and translated where shown)
 KINDS = [("hold", N_("Timed hold")), ("reps", N_("Counted reps"))]

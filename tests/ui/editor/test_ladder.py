@@ -15,7 +15,8 @@ from hiptimer import paths
 from hiptimer.core.routines.catalog import Catalog, load_catalog
 from hiptimer.core.routines.loader import load_routine
 from hiptimer.ui.editor.dose_fields import CeilingField, LoadField
-from hiptimer.ui.editor.fields import LineField, TempoField
+from hiptimer.ui.editor.fields import LineField
+from hiptimer.ui.editor.tempo_field import TempoField
 from hiptimer.ui.editor.window import EditorWindow
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

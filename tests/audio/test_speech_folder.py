@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hiptimer.audio.speech_worker import TEMP_PREFIX, remove_stale_folders
+from hiptimer.audio.speech_folder import TEMP_PREFIX, remove_stale_folders
 
 
 def test_folders_of_dead_processes_go_and_live_ones_stay(tmp_path: Path) -> None:
