@@ -68,7 +68,7 @@ def attempt_outcome(completed: bool, skipped: bool) -> Outcome:
 
 def set_key(attempt: Attempt) -> SetKey:
     side = attempt.side
-    side_text = None if side is None else str(getattr(side, "value", side))
+    side_text = None if side is None else str(side.value if isinstance(side, Enum) else side)
     return (attempt.exercise_id, attempt.set_number, side_text)
 
 

@@ -18,9 +18,9 @@ from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import _, decimal
 
 if TYPE_CHECKING:
-    from hiptimer.core.routines.catalog import Catalog
+    from hiptimer.core.routines.catalog import Catalog, RoutineEntry
 
-RoutineSource = Union["Catalog", Mapping[str, Routine], Iterable[Routine], None]
+RoutineSource = Union["Catalog", Mapping[str, Routine], Iterable["Routine | RoutineEntry"], None]
 
 # Pain bands of the pain-monitoring model (docs/pain-rules.md): ratings are whole numbers,
 # so the band edges sit half-way between them.
@@ -39,8 +39,8 @@ def routines_by_id(source: RoutineSource) -> dict[str, Routine]:
         return dict(source)
     found: dict[str, Routine] = {}
     for item in source:
-        routine = item if isinstance(item, Routine) else getattr(item, "routine", None)
-        if isinstance(routine, Routine):
+        routine = item if isinstance(item, Routine) else item.routine  # a catalog's entry
+        if routine is not None:
             found.setdefault(routine.id, routine)
     return found
 

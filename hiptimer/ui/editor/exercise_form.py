@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from hiptimer.core.routines.model import Rests
 from hiptimer.i18n import N_, _, decimal, p_, translate
@@ -171,8 +171,8 @@ class ExerciseForm(BoundForm):
         """On a harder variant, blank texts say they are the first variant's; its sides show."""
         for key in INHERITED_TEXTS:
             field = self.fields[key]
-            edit = getattr(field, "edit", None)
-            if isinstance(edit, (QLineEdit, QPlainTextEdit)):
+            if isinstance(field, (LineField, TextBlockField)):
+                edit = field.edit
                 default = _TEXT_PLACEHOLDERS.get(key)
                 if first is not None:
                     edit.setPlaceholderText(translate(SAME_AS_FIRST))

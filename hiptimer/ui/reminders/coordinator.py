@@ -39,6 +39,8 @@ class Notifier(Protocol):
 
 
 class Idle(Protocol):
+    source: str  # the service that answered last, "" when none did
+
     def idle_s(self) -> float | None: ...
     def locked(self) -> bool: ...
 

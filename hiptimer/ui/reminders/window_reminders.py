@@ -251,7 +251,7 @@ class WindowReminders(QObject):
         idle = self.coordinator._idle if self.coordinator is not None else None
         if idle is None or idle.idle_s() is None:
             return ""
-        return str(getattr(idle, "source", "") or "the desktop")
+        return idle.source or "the desktop"
 
     def _closed(self, dialog: PlanDialog, result: int) -> None:
         if self.dialog is dialog:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from hiptimer.core.routines.model import Kind
 from hiptimer.core.session.events import PainChoice
-from hiptimer.core.session.steps import StepKind
+from hiptimer.core.session.steps import Step, StepKind
 from hiptimer.core.session.view import SessionView
 from hiptimer.i18n import _, translate
 from hiptimer.ui.keys import KEY_NAMES, Action, Mode
@@ -61,6 +61,7 @@ class WorkoutPage(QWidget):
         self._phase: Phase | None = None
         self._side_style = ""
         self._steps_wanted = False  # I: the steps stay on screen during the sets too
+        self._coached_step: Step | None = None  # the step the steps were last shown for
         self._build()
         self.announcer = Announcer(self)  # a screen reader hears each step, not each second
         driver.view_changed.connect(self.show_view)
@@ -107,10 +108,9 @@ class WorkoutPage(QWidget):
         plain(self.big_caption, self.set_line, self.rep_line, self.caption, self.time_left)
         for label in (self.big_caption, self.caption, self.next_line):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.tempo.hide()
-        self.big_caption.hide()
         self.coaching = CoachingPanel(self)
-        self.coaching.hide()
+        for part in (self.tempo, self.big_caption, self.side, self.coaching):
+            part.hide()  # until a step has them
         self.big.installEventFilter(self)  # a click on the count counts one rep
 
         info = QHBoxLayout()  # centred as a group, whichever parts are there
@@ -120,7 +120,6 @@ class WorkoutPage(QWidget):
         info.addWidget(self.side)
         info.addWidget(self.rep_line)
         info.addStretch(1)
-        self.side.hide()
         timer = QWidget(self)
         timer_layout = QVBoxLayout()
         timer_layout.setContentsMargins(0, 0, 0, 0)
@@ -284,7 +283,7 @@ class WorkoutPage(QWidget):
         """The steps and caution beside the countdown: in the pauses, and in a set on I."""
         kind = view.step.kind
         self.coaching.show_exercise(view.exercise)
-        if kind is StepKind.WORK and view.step != getattr(self, "_coached_step", None):
+        if kind is StepKind.WORK and view.step != self._coached_step:
             self.coaching.highlight(-1)  # the set starts: the reading is over
         self._coached_step = view.step
         pause = kind in (StepKind.GET_READY, StepKind.REST)
