@@ -136,47 +136,47 @@ class RepUncounted(Event):
 
 
 @dataclass(frozen=True)
-class SetCompleted(Event):
+class SetEvent(Event):
+    """Something that happened to one set: `record` is the set as it stands now."""
+
     record: SetRecord
 
 
 @dataclass(frozen=True)
-class PainRequested(Event):
-    record: SetRecord
+class SetCompleted(SetEvent):
+    """A set is over: done, cut short or skipped (the record says which)."""
 
 
 @dataclass(frozen=True)
-class PainRated(Event):
-    record: SetRecord
+class PainRequested(SetEvent):
+    """The set's pain rating is asked for."""
+
+
+@dataclass(frozen=True)
+class PainRated(SetEvent):
     above_limit: bool
     changed: bool = False  # a rating given again, in place of one given before
 
 
 @dataclass(frozen=True)
-class ResultRequested(Event):
+class ResultRequested(SetEvent):
     """A re-test's set is over: its measured result is asked for (Measure.VALUE)."""
 
-    record: SetRecord
-
 
 @dataclass(frozen=True)
-class ResultEntered(Event):
+class ResultEntered(SetEvent):
     """The result was typed in (record.result), or skipped (None)."""
 
-    record: SetRecord
-
 
 @dataclass(frozen=True)
-class RatingChanged(Event):
+class RatingChanged(SetEvent):
     """The rating of the set just done was changed right after (or removed: pain None)."""
 
-    record: SetRecord
     previous: int | None
 
 
 @dataclass(frozen=True)
-class PainChoiceMade(Event):
-    record: SetRecord
+class PainChoiceMade(SetEvent):
     choice: PainChoice
 
 
