@@ -48,7 +48,8 @@ def run_tour(
         "HIPTIMER_FIT_TEXT_SIZE": str(text_size),
     }
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", str(PROBE), "-q", "-p", "no:cacheprovider", "-x"],
+        # One process: xdist workers (addopts) would each import the app again for three tours.
+        [sys.executable, "-m", "pytest", str(PROBE), "-q", "-p", "no:cacheprovider", "-x", "-n", "0"],
         env=env, capture_output=True, text=True, timeout=600,
     )  # fmt: skip
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
