@@ -151,7 +151,7 @@ class FieldReader:
             return None
         value = d[key]
         expected = _EXPECTED_NUMBER[integer, low_open]
-        limits = {"low": f"{low:g}", "high": f"{high:g}"}
+        limits = {"low": _limit(low), "high": _limit(high)}
         ok_type = isinstance(value, int) if integer else isinstance(value, (int, float))
         if isinstance(value, bool) or not ok_type:
             self.err(path, expected, got=describe(value), **limits)
@@ -181,12 +181,15 @@ class FieldReader:
 
     def ident(self, d: dict[str, Any], key: str, where: str) -> str:
         value = self.text(d, key, where, required=True, limit=64)
-        if value and not ID_PATTERN.fullmatch(value):
+        # A too-long id has had its message; the pattern's would only repeat the length.
+        if value and len(value) <= 64 and not ID_PATTERN.fullmatch(value):
             self.err(
                 join(where, key),
                 N_(
-                    "expected an id of lowercase letters, digits, '-' or '_' (at most 64 characters)"
+                    "expected an id of lowercase letters, digits, '-' or '_', "
+                    "starting with a letter or digit; got {got}"
                 ),
+                got=describe(value),
             )
         return value
 
@@ -206,6 +209,11 @@ _EXPECTED_NUMBER = {
     (True, True): N_("expected a whole number greater than {low} and at most {high}, got {got}"),
     (False, True): N_("expected a number greater than {low} and at most {high}, got {got}"),
 }
+
+
+def _limit(bound: float) -> str:
+    """A limit as a person writes it: 1000000, not the 1e+06 of the g format."""
+    return str(int(bound)) if float(bound).is_integer() else f"{bound:g}"
 
 
 def join(where: str, key: str) -> str:

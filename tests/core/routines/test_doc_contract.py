@@ -1,0 +1,134 @@
+"""docs/routine-format.md read as a new user reads it: its examples load, its errors appear as written."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hiptimer.core.routines.loader import parse_routine_text
+from hiptimer.core.routines.validation import RoutineError
+
+DOC = (Path(__file__).resolve().parents[3] / "docs" / "routine-format.md").read_text("utf-8")
+PROSE = " ".join(DOC.split())  # the doc's sentences with their line breaks as spaces
+SHOWN_PATH = "~/.local/share/HipTimer/routines/my-routine.json"
+
+# A file written to make each line of the doc's "Validation errors" block, and only those.
+MY_ROUTINE: dict[str, Any] = {
+    "format": "hiptimer-routine",
+    "version": 2,
+    "id": "my-routine",
+    "title": "My routine",
+    "exercises": [
+        {"id": "a", "name": "A", "kind": "reps", "reps": 9, "reps_range": [10, 15], "hold_s": 5},
+        {"id": "b", "name": "B", "kind": "hold", "hold_s": 5, "side": "each"},
+        {"id": "c", "name": "C", "kind": "hold", "hold_s": -30, "sides": "alternating"},
+        {
+            "id": "d",
+            "name": "D",
+            "kind": "reps",
+            "reps": 5,
+            "ladder": [{"id": "d2", "name": "D2"}],
+            "load": {"amount": 1, "unit": "lbs"},
+        },
+    ],
+}
+
+
+PLAIN_HOLD = {"id": "h", "name": "H", "kind": "hold", "hold_s": 5}
+
+
+def problem_lines(data: Any, source: str = SHOWN_PATH) -> list[str]:
+    with pytest.raises(RoutineError) as info:
+        parse_routine_text(json.dumps(data), source)
+    return info.value.lines()
+
+
+def documented_block(heading: str, lang: str) -> str:
+    section = DOC.split(heading, 1)[1]
+    found = re.search(rf"```{lang}\n(.*?)```", section, re.DOTALL)
+    assert found, f"no {lang} block under {heading!r}"
+    return found.group(1)
+
+
+def test_every_documented_validation_error_appears_as_written_and_in_that_order() -> None:
+    documented = documented_block("## Validation errors", "text").splitlines()
+    assert len(documented) == 7
+    assert problem_lines(MY_ROUTINE) == documented
+
+
+@pytest.mark.parametrize(
+    "block", re.findall(r"```json\n(.*?)```", DOC, re.DOTALL), ids=lambda b: json.loads(b)["id"]
+)
+def test_every_json_example_in_the_doc_loads_as_copied(block: str) -> None:
+    routine = parse_routine_text(block, "example.json")
+    assert routine.id == json.loads(block)["id"]
+
+
+def test_the_documented_newer_version_message() -> None:
+    data = {**MY_ROUTINE, "version": 3}
+    wanted = "version: made by a newer HipTimer (format 3); this one reads 1 and 2"
+    assert f"`{wanted}`" in PROSE
+    assert problem_lines(data) == [f"{SHOWN_PATH}: {wanted}"]
+
+
+def test_the_documented_format_2_field_message() -> None:
+    data = {**MY_ROUTINE, "version": 1, "exercises": [MY_ROUTINE["exercises"][3]]}
+    wanted = 'exercises[0].ladder: a format-2 field: the file must say "version": 2'
+    assert f"`{wanted}`" in PROSE
+    assert f"{SHOWN_PATH}: {wanted}" in problem_lines(data)
+
+
+def test_the_documented_not_json_message() -> None:
+    text = '{\n  "format": "hiptimer-routine",\n  "version": 1,\n  "id": "a",\n  "title": "T",\n'
+    text += '  "exercises": []\n    "x": 1\n}'
+    with pytest.raises(RoutineError) as info:
+        parse_routine_text(text, "my-routine.json")
+    wanted = "my-routine.json: not valid JSON: Expecting ',' delimiter at line 7 column 5"
+    assert f"`{wanted}`" in PROSE
+    assert info.value.lines() == [wanted]
+
+
+@pytest.mark.parametrize("bad_id", ["-morning", "_morning", "Morning", "morning hips"])
+def test_an_id_that_breaks_the_rule_gets_a_message_that_states_the_rule(bad_id: str) -> None:
+    # "-" is allowed, only not first: the message has to say so, and quote what it got.
+    assert "starts with a letter or digit" in PROSE
+    lines = problem_lines({**MY_ROUTINE, "id": bad_id, "exercises": [PLAIN_HOLD]})
+    wanted = (
+        f"{SHOWN_PATH}: id: expected an id of lowercase letters, digits, '-' or '_', "
+        f"starting with a letter or digit; got {json.dumps(bad_id)}"
+    )
+    assert wanted in lines
+
+
+def test_an_id_too_long_is_one_problem_not_two() -> None:
+    lines = problem_lines({**MY_ROUTINE, "id": "a" * 65, "exercises": [PLAIN_HOLD]})
+    assert [line for line in lines if ": id: " in line] == [
+        f"{SHOWN_PATH}: id: text is 65 characters; at most 64 allowed"
+    ]
+
+
+def test_a_limit_is_written_as_the_doc_writes_it_not_in_exponent_form() -> None:
+    assert "| 1 to 1,000,000 |" in PROSE
+    data = {**MY_ROUTINE, "revision": 1_000_001, "exercises": [PLAIN_HOLD]}
+    assert (
+        f"{SHOWN_PATH}: revision: expected a whole number at least 1 and at most 1000000, "
+        "got 1000001"
+    ) in problem_lines(data)
+
+
+def test_a_tempo_must_write_its_hold_as_the_doc_says_and_only_the_pause_may_be_left_out() -> None:
+    assert "only `pause_s` may be left out" in PROSE
+    reps = {"id": "r", "name": "R", "kind": "reps", "reps": 5}
+    no_hold = {**MY_ROUTINE, "exercises": [{**reps, "tempo": {"lift_s": 2, "lower_s": 2}}]}
+    assert problem_lines(no_hold) == [
+        f"{SHOWN_PATH}: exercises[0].tempo.hold_s: required number is missing"
+    ]
+    no_pause = {
+        **MY_ROUTINE,
+        "exercises": [{**reps, "tempo": {"lift_s": 2, "hold_s": 0, "lower_s": 2}}],
+    }
+    assert parse_routine_text(json.dumps(no_pause), "r.json").exercises[0].tempo is not None
