@@ -107,9 +107,11 @@ def run_app(
         window.show_problem(settings.save_error)
     chosen = _resolve(routine, window.show_problem)
     from hiptimer.ui.reminders.tray import ReminderTray
+    from hiptimer.ui.window_focus import KeepKeyboard
 
     if not in_tray:
         window.show()
+        KeepKeyboard(window)  # the menu shortcuts work on an X server with no window manager
     elif not ReminderTray.available():
         window.showMinimized()
     connect_reminders(window)

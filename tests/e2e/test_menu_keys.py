@@ -1,0 +1,55 @@
+"""The README's menu shortcuts typed as a person types them, on an X server with no window manager."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.real_app import WAIT_S, RealApp
+
+pytestmark = pytest.mark.e2e
+
+
+def typed(app: RealApp, keys: str) -> None:
+    """Keys as the keyboard sends them (XTEST, to whichever window has the keyboard), with no
+    `windowfocus` first: nothing but the app itself gives its window the keyboard here."""
+    subprocess.run(["xdotool", "key", keys], env=app.env, check=True, timeout=WAIT_S)
+    time.sleep(0.15)
+
+
+def shown(app: RealApp, name: str) -> bool:
+    found = app.xdotool(
+        "search", "--onlyvisible", "--all", "--pid", str(app.process.pid), "--name", name
+    )
+    return bool(found)
+
+
+def wait_gone(app: RealApp, name: str) -> None:
+    deadline = time.monotonic() + WAIT_S
+    while shown(app, name):
+        if time.monotonic() > deadline:
+            pytest.fail(f"{name!r} is still on screen; the app said:\n{app.output()}")
+        time.sleep(0.05)
+
+
+def test_f1_and_ctrl_h_work_from_the_start_and_again_after_a_window_closes(
+    display: str, tmp_path: Path
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps({"muted": True}), encoding="utf-8")
+    app = RealApp(display, data, None)
+    try:
+        app.wait_title(r"^HipTimer$")  # the safety notice
+        typed(app, "F1")  # the README: "F1 / Ctrl+? | the keyboard shortcuts window"
+        app.dialog("Keyboard shortcuts")
+        typed(app, "Escape")
+        wait_gone(app, "Keyboard shortcuts")
+        typed(app, "ctrl+h")  # the main window has the keyboard again
+        app.dialog("History")
+    finally:
+        app.stop()
