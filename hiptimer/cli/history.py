@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
 import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TextIO
 
 from hiptimer import paths
 from hiptimer.cli.common import CommandError, SubParsers, add_command, err, escape_controls, out
@@ -33,7 +35,9 @@ def add_history(subparsers: SubParsers) -> None:
     export = add_command(
         commands, "export", "write your history as CSV and/or a PDF report", cmd_export
     )
-    export.add_argument("--csv", metavar="FILE", help="one row per set (see docs/history.md)")
+    export.add_argument(
+        "--csv", metavar="FILE", help="one row per set (see docs/history.md); - for standard output"
+    )
     export.add_argument(
         "--pdf",
         metavar="FILE",
@@ -124,9 +128,16 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     if not args.csv and not args.pdf:
         raise CommandError("say what to write: --csv FILE, --pdf FILE or both")
+    if args.pdf == STDOUT:
+        raise CommandError(
+            "--pdf: a PDF report needs a file name; - (standard output) is for --csv"
+        )
     since, until = _range(args)
     with open_store() as store:
-        if args.csv:
+        if args.csv == STDOUT:
+            rows = _to_stdout(lambda f: store.export_csv(f, since, until, args.routine))
+            err(f"Wrote {rows} sets to standard output.")
+        elif args.csv:
             rows = _writing(
                 args.csv, lambda: store.export_csv(args.csv, since, until, args.routine)
             )
@@ -141,6 +152,24 @@ def cmd_export(args: argparse.Namespace) -> int:
             )
             _said_beside(args.pdf)(f"Wrote a {pages}-page report to {args.pdf}.")
     return 0
+
+
+STDOUT = "-"  # as for most command-line tools: standard output, not a file named "-"
+
+
+def _to_stdout(write: Callable[[TextIO], int]) -> int:
+    """Run `write` on standard output as the file export writes (UTF-8 with a byte-order
+    mark, CSV's own line ends)."""
+    sys.stdout.flush()
+    stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8-sig", newline="")
+    try:
+        return write(stream)
+    except OSError as exc:  # a closed pipe, a full disk behind a redirection
+        raise CommandError(f"cannot write to standard output: {exc.strerror or exc}") from None
+    finally:
+        with contextlib.suppress(OSError):  # already said, by the error above
+            stream.flush()
+        stream.detach()  # sys.stdout keeps its buffer
 
 
 def _said_beside(path: str) -> Callable[[str], None]:

@@ -216,3 +216,30 @@ def test_a_history_missing_a_table_says_so_once_and_works(
     assert code == 0 and "Hips" in stdout
     assert err == "hiptimer: The history lacked dose_changes; HipTimer added it.\n"
     assert run(capsys, "history", "list")[2] == ""
+
+
+def test_a_dash_exports_the_csv_to_standard_output_not_to_a_file_named_dash(
+    recorded: Recorded,
+    capfd: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    assert main(["history", "export", "--csv", "-"]) == 0
+    captured = capfd.readouterr()
+    assert captured.out.startswith("\ufeffsession_id,session_started,")
+    assert len(list(csv.DictReader(captured.out.lstrip("\ufeff").splitlines()))) == 21
+    assert captured.err == "Wrote 21 sets to standard output.\n"
+    assert list(here.iterdir()) == []
+
+
+def test_a_pdf_to_a_dash_is_refused_before_anything_is_written(
+    recorded: Recorded, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "all.csv"
+    code, _, err = run(capsys, "history", "export", "--csv", str(out), "--pdf", "-")
+    assert code == 2
+    assert "a PDF report needs a file name" in err
+    assert not out.exists()
