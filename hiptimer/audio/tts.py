@@ -96,7 +96,26 @@ def default_engine_factory() -> TtsEngine:
         engine: TtsEngine = pyttsx3.init()
     except Exception as exc:
         raise SpeechUnavailable(explain_init_failure(exc)) from exc
+    quiet_driver_prints()
     return engine
+
+
+def quiet_driver_prints() -> None:
+    """Send the espeak driver's "Audio saved to <path>" (one a phrase, dozens a session, on
+    the terminal of anyone who started HipTimer from one) to the debug log instead.
+
+    The driver calls the built-in print from espeak-ng's own thread, so redirecting
+    sys.stdout around it would not be thread-safe; a module global named print shadows the
+    built-in for that module alone. See the driver's EVENT_MSG_TERMINATED branch:
+    https://github.com/nateshmbhat/pyttsx3/blob/master/pyttsx3/drivers/espeak.py
+    """
+    driver = sys.modules.get("pyttsx3.drivers.espeak")
+    if driver is not None:
+        setattr(driver, "print", _driver_said)  # noqa: B010 - a name the module reads
+
+
+def _driver_said(*args: object, **_kwargs: object) -> None:
+    log.debug("pyttsx3: %s", " ".join(str(arg) for arg in args))
 
 
 def explain_init_failure(exc: BaseException) -> str:

@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Collection, Iterable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from hiptimer import __version__, i18n, paths
@@ -117,6 +118,7 @@ def build_parser(only: Collection[str] | None = None) -> argparse.ArgumentParser
     parser = argparse.ArgumentParser(
         prog="hiptimer",
         description="A guided, voice-coached timer for home hip exercise programs.",
+        epilog="hiptimer FILE.json opens the window on that routine file, as --routine FILE.json.",
         parents=[common_options()],
     )
     parser.add_argument("--version", action="version", version=f"hiptimer {__version__}")
@@ -158,8 +160,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
+def routine_file_first(argv: list[str]) -> list[str]:
+    """`hiptimer my-routine.json` as `hiptimer --routine my-routine.json`: a file given to the
+    app opens on it, as a desktop app's does ("Open with", a double-click, a drop on its icon).
+    Only a word that is no command and names a .json file or an existing file."""
+    word = command_named(argv)
+    if word is None or word in COMMANDS or "--routine" in argv:
+        return argv
+    if not (word.lower().endswith(".json") or Path(word).is_file()):
+        return argv
+    at = argv.index(word)
+    return [*argv[:at], "--routine", word, *argv[at + 1 :]]
+
+
 def _run(argv: Sequence[str] | None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = routine_file_first(list(sys.argv[1:] if argv is None else argv))
     parser = parser_for(argv)
     try:
         args = parser.parse_args(argv)

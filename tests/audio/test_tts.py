@@ -93,3 +93,17 @@ def test_the_voice_follows_the_language() -> None:
 def test_a_regional_voice_is_taken_when_it_is_the_only_one() -> None:
     engine = _VoicesEngine([ESPEAK_VOICES[0], _Voice("sapi/es-mx", ["es_MX"])], "gmw/en")
     assert tts.voice_for_language(engine, "es") == "sapi/es-mx"
+
+
+def test_the_espeak_driver_says_nothing_on_the_terminal_of_whoever_started_the_app(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    # The driver printed "Audio saved to <path>" on stdout for each phrase of a session.
+    try:
+        engine = tts.default_engine_factory()
+    except tts.SpeechUnavailable as exc:
+        pytest.skip(f"no speech engine here: {exc}")
+    completion = tts.Completion(engine)
+    tts.synthesize_to_file(engine, completion, "Lift.", tmp_path / "lift.wav")
+    assert (tmp_path / "lift.wav").stat().st_size > 0
+    assert "Audio saved" not in capfd.readouterr().out

@@ -219,6 +219,37 @@ def test_a_broken_routine_file_never_reaches_the_window(
     assert "(and 1 more; see `hiptimer validate" in err
 
 
+def test_a_routine_file_given_alone_opens_the_window_on_it(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    fake_app: list[tuple[Routine | None, bool]],
+) -> None:
+    # `hiptimer my-routine.json`, as "Open with" or a new user types it.
+    path = write(tmp_path, "mine.json", routine_data("mine", "Mine"))
+    assert run(capsys, str(path), "--start")[0] == 0
+    assert run(capsys, "--data-dir", str(tmp_path / "data"), str(path))[0] == 0
+    assert [(r.id if r else None, start) for r, start in fake_app] == [
+        ("mine", True),
+        ("mine", False),
+    ]
+
+
+def test_a_routine_file_given_alone_that_is_missing_or_broken_never_reaches_the_window(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    fake_app: list[tuple[Routine | None, bool]],
+) -> None:
+    code, _, err = run(capsys, str(tmp_path / "gone.json"))
+    assert code == 2 and err.startswith('hiptimer: routine "') and "not found" in err
+    path = tmp_path / "bad.json"
+    path.write_text("{", encoding="utf-8")
+    code, _, err = run(capsys, str(path))
+    assert code == 2 and err.startswith(f"hiptimer: routine is broken: {path}: not valid JSON")
+    code, _, err = run(capsys, "lisst")  # a mistyped command is still one
+    assert code == 2 and "invalid choice: 'lisst'" in err
+    assert fake_app == []
+
+
 def test_a_window_that_cannot_load_says_what_to_install(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
