@@ -7,7 +7,7 @@ The engine fires a mark once the step's computed elapsed time reaches its offset
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from hiptimer.core.routines.model import Exercise, Kind, SideMode
@@ -81,7 +81,7 @@ def _hold_cues(step: Step, cues: tuple[str, ...], duration: float) -> list[Mark]
     if not cues:
         return []
     marks = []
-    texts = itertools.cycle(cues)
+    texts = _in_turn(step, cues)
     offset = FIRST_CUE_S
     while offset <= duration - QUIET_BEFORE_END_S:
         if duration >= HALFWAY_FROM and abs(offset - duration / 2) < 3:
@@ -92,10 +92,19 @@ def _hold_cues(step: Step, cues: tuple[str, ...], duration: float) -> list[Mark]
     return marks
 
 
+def _in_turn(step: Step, cues: tuple[str, ...]) -> Iterator[str]:
+    """The cues from this set's turn on: each set (and side) starts one further along, so a
+    hold with room for one cue does not say the first one every time and the others never."""
+    turn = max(step.set_number - 1, 0) * (1 if step.side is None else 2)
+    turn += 1 if step.side is Side.LEFT else 0
+    start = turn % len(cues)
+    return itertools.cycle(cues[start:] + cues[:start])
+
+
 def _self_paced_cues(step: Step, cues: tuple[str, ...]) -> list[Mark]:
     if not cues:
         return []
-    texts = itertools.cycle(cues)
+    texts = _in_turn(step, cues)
     return [
         Mark(FIRST_CUE_S + i * SELF_PACED_CUE_EVERY_S, _cue_event(step, next(texts)))
         for i in range(MAX_SELF_PACED_CUES)

@@ -256,3 +256,14 @@ def test_upcoming_texts_look_only_at_the_first_phrases() -> None:
     # thread frozen) before it gave its texts.
     texts = upcoming_texts(longest_valid_routine(), CueWriter())
     assert texts[0] == GET_READY_E0 and len(texts) < MAX_PREPARED
+
+
+def test_each_cue_is_said_in_turn_when_a_hold_has_room_for_one() -> None:
+    # The doc's first example: a 30 s stretch each side, two sets, two cues. Every hold
+    # began at the first cue, so "Gentle pull only." was never said.
+    cues = ("Breathe slowly.", "Gentle pull only.")
+    script = cue_script(routine(hold("piriformis", 30, 2, sides=SideMode.EACH, cues=cues)))
+    said = [text for _, text in script if text in cues]
+    assert said == ["Breathe slowly.", "Gentle pull only.", "Breathe slowly.", "Gentle pull only."]
+    one_side = cue_script(routine(hold("lunge", 30, 3, cues=cues)))
+    assert [text for _, text in one_side if text in cues] == [*cues, cues[0]]
