@@ -136,12 +136,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     with open_store() as store:
         if args.csv == STDOUT:
             rows = _to_stdout(lambda f: store.export_csv(f, since, until, args.routine))
-            err(f"Wrote {rows} sets to standard output.")
+            err(f"Wrote {_sets(rows)} to standard output.")
         elif args.csv:
             rows = _writing(
                 args.csv, lambda: store.export_csv(args.csv, since, until, args.routine)
             )
-            _said_beside(args.csv)(f"Wrote {rows} sets to {args.csv}.")
+            _said_beside(args.csv)(f"Wrote {_sets(rows)} to {args.csv}.")
         if args.pdf:
             from hiptimer.core.routines.catalog import load_catalog
             from hiptimer.ui.history.report_pdf import write_report
@@ -152,6 +152,10 @@ def cmd_export(args: argparse.Namespace) -> int:
             )
             _said_beside(args.pdf)(f"Wrote a {pages}-page report to {args.pdf}.")
     return 0
+
+
+def _sets(n: int) -> str:
+    return "1 set" if n == 1 else f"{n} sets"
 
 
 STDOUT = "-"  # as for most command-line tools: standard output, not a file named "-"

@@ -243,3 +243,28 @@ def test_a_pdf_to_a_dash_is_refused_before_anything_is_written(
     assert code == 2
     assert "a PDF report needs a file name" in err
     assert not out.exists()
+
+
+def test_one_set_written_is_one_set(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hiptimer.cli.history as history_cli
+
+    class OneSet:
+        def export_csv(self, *_args: object) -> int:
+            return 1
+
+    class Opened:
+        def __enter__(self) -> OneSet:
+            return OneSet()
+
+        def __exit__(self, *_exc: object) -> None:
+            return None
+
+    monkeypatch.setattr(history_cli, "open_store", Opened)
+    out = tmp_path / "one.csv"
+    assert run(capsys, "history", "export", "--csv", str(out)) == (
+        0,
+        f"Wrote 1 set to {out}.\n",
+        "",
+    )
