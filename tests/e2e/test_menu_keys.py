@@ -53,3 +53,21 @@ def test_f1_and_ctrl_h_work_from_the_start_and_again_after_a_window_closes(
         app.dialog("History")
     finally:
         app.stop()
+
+
+def test_the_editor_takes_the_keyboard_and_ctrl_w_closes_it(display: str, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps({"muted": True}), encoding="utf-8")
+    app = RealApp(display, data, None)
+    try:
+        app.wait_title(r"^HipTimer$")
+        typed(app, "Return")  # past the safety notice, to the library
+        typed(app, "ctrl+n")  # "write a new routine"
+        app.dialog("Edit routine")
+        typed(app, "ctrl+w")  # "close the editor (asks if changes are not saved)": none made
+        wait_gone(app, "Edit routine")
+        typed(app, "F1")  # and the main window has the keyboard again
+        app.dialog("Keyboard shortcuts")
+    finally:
+        app.stop()

@@ -104,6 +104,9 @@ class RoutineActions(QObject):
         editor.destroyed.connect(lambda *_: self._forget(editor))
         self.editors.append(editor)
         editor.show()
+        # The new window takes the keyboard (Ctrl+S, Ctrl+W) even where no window manager
+        # gives it one (a new top-level window is on top already).
+        editor.activateWindow()
         return editor
 
     def _forget(self, editor: QWidget) -> None:
