@@ -51,10 +51,10 @@ def _add_validate(subparsers: SubParsers) -> None:
     parser = add_command(
         subparsers,
         "validate",
-        "check routine files; prints one line per problem and exits 2 if any",
+        "check routine (or figure) files; prints one line per problem and exits 2 if any",
         cmd_validate,
     )
-    parser.add_argument("files", metavar="FILE", nargs="+", help="routine files to check")
+    parser.add_argument("files", metavar="FILE", nargs="+", help="routine or figure files to check")
 
 
 def _add_cues(subparsers: SubParsers) -> None:
@@ -300,6 +300,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from hiptimer.cli.figure_check import figure_lines
     from hiptimer.core.routines.loader import load_routine
     from hiptimer.core.routines.validation import RoutineError
 
@@ -308,8 +309,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
         try:
             routine = load_routine(name)
         except RoutineError as exc:
-            ok = False
-            for line in exc.lines():
+            figure = figure_lines(name)  # a figure file (docs/figures.md) is checked as one
+            lines = exc.lines() if figure is None else figure
+            ok = ok and bool(lines) and lines[0].startswith("ok: ")
+            for line in lines:
                 out(line)
             continue
         except Exception as exc:  # the loader promises only RoutineError; keep the others' results

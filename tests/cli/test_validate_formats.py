@@ -59,3 +59,26 @@ def test_show_prints_the_ladder_the_load_and_the_ceiling(
         "1 kg; at most 3 x 15 reps" in out
     )
     assert "4. Lying stretch: 3 x 8 s each side; at most 3 x 10 s" in out
+
+
+def test_validate_checks_a_figure_file_as_a_figure(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # docs/figures.md's example, copied as a new user would: it was refused as a routine
+    # with six lines about missing titles and exercises.
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "figures.md").read_text("utf-8")
+    example = json.loads(doc.split("```json\n", 1)[1].split("```", 1)[0])
+    good = write(tmp_path / "straight-leg-raise.json", example)
+    assert run(capsys, "validate", str(good)) == (
+        0,
+        f"ok: {good} (the figure of straight-leg-raise)\n",
+    )
+    broken = dict(example, id="bridge")
+    broken["end"] = dict(example["end"], right_leg={"knee": 400})
+    bad = write(tmp_path / "bridge.json", broken)
+    assert run(capsys, "validate", str(good), str(bad)) == (
+        2,
+        f"ok: {good} (the figure of straight-leg-raise)\n"
+        f"{bad}: end.right_leg.knee: expected a number from -360 to 360\n",
+    )
+    assert "end.right_leg.knee: expected a number from -360 to 360`" in doc
