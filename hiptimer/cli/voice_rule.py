@@ -3,6 +3,7 @@ the lead-ins of `list` and `show` last."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -19,11 +20,18 @@ if TYPE_CHECKING:  # the cue wording (and the session engine under it) loads whe
 def read_settings() -> Settings:
     """The user's settings, read only: a damaged or missing file gives the defaults (the app
     moves a damaged one aside when it starts; a command that only prints leaves it be)."""
+    path = paths.settings_path()
     try:
-        data = parse_strict_json(read_small_text(paths.settings_path(), MAX_FILE_BYTES))
+        return _settings_in(str(path), read_small_text(path, MAX_FILE_BYTES))
     except (UnreadableFile, BadJson):
         return Settings()
-    return settings_from_data(data, str(paths.settings_path()))
+
+
+@functools.lru_cache(maxsize=1)
+def _settings_in(source: str, text: str) -> Settings:
+    """A command reads the settings twice (the language, then the voice): the values it
+    ignores are named once, not once a reading."""
+    return settings_from_data(parse_strict_json(text), source)
 
 
 def next_session_writer(settings: Settings | None = None) -> CueWriter:

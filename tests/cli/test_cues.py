@@ -122,3 +122,21 @@ def test_no_voice_track_for_a_session_longer_than_a_wav_file_holds(
     assert main(["cues", str(path), "--wav", str(target)]) == 1
     assert "sessions of up to 24 hours" in capsys.readouterr().err
     assert not target.exists()
+
+
+def test_a_settings_value_that_cannot_be_used_is_named_once_a_command(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    # `cues` reads the settings for the language and again for the voice: each value the
+    # file has wrong was named twice.
+    from hiptimer import paths
+
+    paths.settings_path().parent.mkdir(parents=True, exist_ok=True)
+    paths.settings_path().write_text('{"muted": "yes", "pain_limit": 3.0}', encoding="utf-8")
+    assert main(["cues", str(write_routine(tmp_path))]) == 0
+    ignored = [r.getMessage() for r in caplog.records if "ignoring" in r.getMessage()]
+    assert sorted(ignored) == [
+        f"{paths.settings_path()}: ignoring muted = 'yes' (not a valid value)",
+        f"{paths.settings_path()}: ignoring pain_limit = 3.0 (not a valid value)",
+    ]
+    assert capsys.readouterr().out.startswith("00:00.0  Get ready: Stretch.")
