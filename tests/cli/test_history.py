@@ -268,3 +268,24 @@ def test_one_set_written_is_one_set(
         f"Wrote 1 set to {out}.\n",
         "",
     )
+
+
+def test_a_damaged_history_is_reported_once(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "history.sqlite3").write_bytes(b"not a database at all" * 500)
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY")}
+    done = subprocess.run(
+        [sys.executable, "-m", "hiptimer", "--data-dir", str(data), "history", "list"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 0
+    lines = done.stderr.splitlines()
+    assert len(lines) == 1, lines  # was two: a log warning, then the same news in words
+    assert lines[0].startswith(
+        f"hiptimer: The history database {data / 'history.sqlite3'} was damaged"
+    )
+    assert len(list(data.glob("history.sqlite3.corrupt-*"))) == 1

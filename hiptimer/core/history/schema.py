@@ -169,7 +169,9 @@ def move_aside(path: Path, conn: sqlite3.Connection | None = None) -> Path:
         if source.exists():
             os.replace(source, dest)
     path.rename(target)
-    log.warning("Moved damaged history database %s to %s", path, target)
+    # Said to the user by the store's notice (the window's strip, `hiptimer history`); a
+    # warning here printed the same news a second time on the command line.
+    log.info("Moved damaged history database %s to %s", path, target)
     return target
 
 
