@@ -102,17 +102,25 @@ def _assemble(clips: list[_Clip], target: BinaryIO) -> list[Placement]:
     channels, width, rate = params
     frame_size = channels * width
     silence = b"\x80" if width == 1 else b"\0"  # 8-bit WAV is unsigned
-    placements = []
+    starts = []
     cursor = 0  # in frames
+    for clip in clips:
+        starts.append(max(round(clip.at_s * rate), cursor))
+        cursor = starts[-1] + len(clip.frames) // frame_size
+    placements = []
     with wave.open(target, "wb") as out:
         out.setnchannels(channels)
         out.setsampwidth(width)
         out.setframerate(rate)
-        for clip in clips:
-            start = max(round(clip.at_s * rate), cursor)
-            out.writeframes(silence * ((start - cursor) * frame_size))
-            out.writeframes(clip.frames)
+        # The length in the header from the start, and writeframesraw (writeframes seeks back
+        # to mend the header after every write while the data is shorter than it says): a
+        # pipe (--wav -, /dev/stdout) then takes the track as well as a file does.
+        out.setnframes(cursor)
+        written = 0
+        for clip, start in zip(clips, starts, strict=True):
+            out.writeframesraw(silence * ((start - written) * frame_size))
+            out.writeframesraw(clip.frames)
             length = len(clip.frames) // frame_size
-            cursor = start + length
+            written = start + length
             placements.append(Placement(clip.text, clip.at_s, start / rate, length / rate))
     return placements

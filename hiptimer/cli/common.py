@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import io
+import os
 import re
 import sys
 from collections.abc import Callable
@@ -73,3 +75,15 @@ def out(text: str = "") -> None:
 
 def err(text: str) -> None:
     print(printable(text, sys.stderr), file=sys.stderr)
+
+
+def said_beside(path: str) -> Callable[[str], None]:
+    """Where to say what was written: stderr when the file is our own stdout (--csv
+    /dev/stdout, --wav /dev/stdout, even redirected to a file), so the line does not land
+    in what was written."""
+    try:
+        written, stdout = os.stat(path), os.fstat(sys.stdout.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):  # no real stdout (captured)
+        return out
+    same = (written.st_dev, written.st_ino) == (stdout.st_dev, stdout.st_ino)
+    return err if same else out

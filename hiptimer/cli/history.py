@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
-import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -13,7 +12,15 @@ from pathlib import Path
 from typing import TextIO
 
 from hiptimer import paths
-from hiptimer.cli.common import CommandError, SubParsers, add_command, err, escape_controls, out
+from hiptimer.cli.common import (
+    CommandError,
+    SubParsers,
+    add_command,
+    err,
+    escape_controls,
+    out,
+    said_beside,
+)
 from hiptimer.core.history.repair import describe_left_out
 from hiptimer.core.history.schema import HistoryError
 from hiptimer.core.history.store import HistoryStore, open_history
@@ -141,7 +148,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             rows = _writing(
                 args.csv, lambda: store.export_csv(args.csv, since, until, args.routine)
             )
-            _said_beside(args.csv)(f"Wrote {_sets(rows)} to {args.csv}.")
+            said_beside(args.csv)(f"Wrote {_sets(rows)} to {args.csv}.")
         if args.pdf:
             from hiptimer.core.routines.catalog import load_catalog
             from hiptimer.ui.history.report_pdf import write_report
@@ -150,7 +157,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             pages = _writing(
                 args.pdf, lambda: write_report(store, args.pdf, since, until, args.routine, catalog)
             )
-            _said_beside(args.pdf)(f"Wrote a {pages}-page report to {args.pdf}.")
+            said_beside(args.pdf)(f"Wrote a {pages}-page report to {args.pdf}.")
     return 0
 
 
@@ -174,17 +181,6 @@ def _to_stdout(write: Callable[[TextIO], int]) -> int:
         with contextlib.suppress(OSError):  # already said, by the error above
             stream.flush()
         stream.detach()  # sys.stdout keeps its buffer
-
-
-def _said_beside(path: str) -> Callable[[str], None]:
-    """Where to say what was written: stderr when the file is our own stdout (--csv
-    /dev/stdout, even redirected to a file), so the line does not land in the export."""
-    try:
-        written, stdout = os.stat(path), os.fstat(sys.stdout.fileno())
-    except (OSError, ValueError, io.UnsupportedOperation):  # no real stdout (captured)
-        return out
-    same = (written.st_dev, written.st_ino) == (stdout.st_dev, stdout.st_ino)
-    return err if same else out
 
 
 def _writing(path: str, write: Callable[[], int]) -> int:

@@ -20,6 +20,7 @@ from hiptimer.cli.common import (
     err,
     escape_controls,
     out,
+    said_beside,
 )
 from hiptimer.cli.plan_text import plan_lines
 from hiptimer.core.routines.model import (
@@ -63,7 +64,9 @@ def _add_cues(subparsers: SubParsers) -> None:
     )
     parser.add_argument("routine", metavar="ROUTINE", help="a routine id, file name or path")
     parser.add_argument(
-        "--wav", metavar="FILE", help="instead, speak the session into FILE with the real voice"
+        "--wav",
+        metavar="FILE",
+        help="instead, speak the session into FILE with the real voice (- for standard output)",
     )
 
 
@@ -365,15 +368,26 @@ def _write_voice_track(script: list[tuple[float, str]], path: str) -> int:
     from hiptimer.audio import tts, voice_track
     from hiptimer.core.safe_write import replacing_bytes
 
+    to_stdout = path == "-"  # as for most command-line tools: not a file named "-"
     try:
-        # Rendered beside the path and put in its place at the end: a failed render keeps
-        # an older file whole, and a link or a pipe given as FILE stays what it is.
-        with replacing_bytes(path) as target:
-            placements = voice_track.render_to_wav(script, target)
+        if to_stdout:
+            sys.stdout.flush()
+            placements = voice_track.render_to_wav(script, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        else:
+            # Rendered beside the path and put in its place at the end: a failed render keeps
+            # an older file whole, and a link or a pipe given as FILE stays what it is.
+            with replacing_bytes(path) as target:
+                placements = voice_track.render_to_wav(script, target)
     except tts.SpeechUnavailable as exc:
         raise CommandError(f"no voice to render with: {exc}", code=1) from None
     except OSError as exc:
-        raise CommandError(f"cannot write {path}: {exc.strerror or exc}", code=1) from None
+        where = "standard output" if to_stdout else path
+        raise CommandError(f"cannot write {where}: {exc.strerror or exc}", code=1) from None
     end = max((p.start_s + p.duration_s for p in placements), default=0.0)
-    out(f"Wrote {path}: {len(placements)} phrases, {format_duration(end)}.")
+    said = err if to_stdout else said_beside(path)
+    said(
+        f"Wrote {'standard output' if to_stdout else path}: {len(placements)} phrases, "
+        f"{format_duration(end)}."
+    )
     return 0

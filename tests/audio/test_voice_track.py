@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import math
 import shutil
 import wave
 from array import array
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -111,3 +113,38 @@ def test_real_espeak_ng_render_is_speech_of_a_plausible_length(tmp_path: Path) -
     assert placements[1].start_s >= 3.0
     assert 3.2 < seconds < 15
     assert rms(samples) > 300  # not silence (full scale is 32767)
+
+
+class PipeLike(io.RawIOBase):
+    """A stream that cannot seek or tell, as a pipe (`--wav -`, `/dev/stdout | ...`)."""
+
+    def __init__(self) -> None:
+        self.data = bytearray()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, b: Any) -> int:
+        self.data += bytes(b)
+        return len(bytes(b))
+
+    def seekable(self) -> bool:
+        return False
+
+    def tell(self) -> int:
+        raise OSError(29, "Illegal seek")
+
+    def seek(self, *_args: object) -> int:
+        raise OSError(29, "Illegal seek")
+
+
+def test_a_track_written_to_a_pipe_is_the_track_written_to_a_file(tmp_path: Path) -> None:
+    # The wave module sought back to mend the header after every write: a pipe failed with
+    # "Illegal seek" after 44 bytes.
+    phrases = [(0.0, "Lie down"), (2.0, "three")]
+    out = tmp_path / "track.wav"
+    render_to_wav(phrases, out, lambda: FakeEngine(seconds_per_word=0.2))
+    pipe = PipeLike()
+    render_to_wav(phrases, pipe, lambda: FakeEngine(seconds_per_word=0.2))  # type: ignore[arg-type]
+    assert bytes(pipe.data) == out.read_bytes()
+    assert len(pipe.data) > 44

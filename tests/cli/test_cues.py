@@ -140,3 +140,23 @@ def test_a_settings_value_that_cannot_be_used_is_named_once_a_command(
         f"{paths.settings_path()}: ignoring pain_limit = 3.0 (not a valid value)",
     ]
     assert capsys.readouterr().out.startswith("00:00.0  Get ready: Stretch.")
+
+
+def test_a_dash_sends_the_voice_track_to_standard_output_not_to_a_file_named_dash(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hiptimer.audio import voice_track
+
+    def fake_render(phrases: list[tuple[float, str]], out: BinaryIO) -> list[object]:
+        out.write(b"RIFF track")
+        return [voice_track.Placement(text, at, at, 1.0) for at, text in phrases]
+
+    monkeypatch.setattr(voice_track, "render_to_wav", fake_render)
+    here = tmp_path / "here"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    assert main(["cues", str(write_routine(tmp_path)), "--wav", "-"]) == 0
+    captured = capfd.readouterr()
+    assert captured.out == "RIFF track"  # the track alone: the count goes to stderr
+    assert captured.err.startswith("Wrote standard output: ")
+    assert list(here.iterdir()) == []
