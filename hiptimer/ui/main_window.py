@@ -255,6 +255,14 @@ class MainWindow(QMainWindow):
         return self.flow.summary
 
     def start_session(self, routine: Routine) -> None:
+        if not routine.active_exercises:  # a valid file: every exercise says "enabled": false
+            self.show_problem(
+                _(
+                    "{title} has every exercise left out, so there is nothing to start: "
+                    "include one in the editor (Ctrl+E)."
+                ).format(title=routine.title)
+            )
+            return
         if self.session is None:
             self.open_services()  # a key pressed before the event loop was first idle
             self.flow.start(routine)

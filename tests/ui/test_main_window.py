@@ -587,3 +587,24 @@ def test_quitting_by_key_asks_first_and_says_a_running_session_ends(
     quit_action.trigger()
     assert asked == [True, True] and not app.window.isVisible()
     assert db_rows("SELECT end_reason FROM sessions") == [("ended_early",)]
+
+
+def test_a_routine_with_every_exercise_left_out_is_not_started(qtbot: QtBot) -> None:
+    # Valid ("enabled": false on each exercise), so it is listed; Enter ran an empty session
+    # straight to "Session complete" and wrote a session of no sets to the history.
+    from dataclasses import replace
+
+    routine = short_routine()
+    routine = replace(
+        routine, exercises=tuple(replace(ex, enabled=False) for ex in routine.exercises)
+    )
+    made = make_app(qtbot, routine)
+    try:
+        made.key(qtbot, Qt.Key.Key_Return)
+        assert made.window.session is None
+        assert made.window.nav.showing(made.window.library)
+        assert "nothing to start" in made.window.statusBar().currentMessage()
+        assert db_rows("SELECT COUNT(*) FROM sessions") == [(0,)]
+    finally:
+        made.window.close()
+        made.history.close()
