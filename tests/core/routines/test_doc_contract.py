@@ -132,3 +132,17 @@ def test_a_tempo_must_write_its_hold_as_the_doc_says_and_only_the_pause_may_be_l
         "exercises": [{**reps, "tempo": {"lift_s": 2, "hold_s": 0, "lower_s": 2}}],
     }
     assert parse_routine_text(json.dumps(no_pause), "r.json").exercises[0].tempo is not None
+
+
+def test_a_zero_pause_is_skipped_and_its_setup_is_said_in_the_first_set_as_the_doc_says() -> None:
+    from hiptimer.core.voice.cue_script import cue_script
+
+    assert "A 0 skips that pause" in PROSE and "at the start of the first set instead" in PROSE
+    data = {
+        **MY_ROUTINE,
+        "rests": {"get_ready_s": 0},
+        "exercises": [{**PLAIN_HOLD, "hold_s": 20, "setup": ["Lie down."]}],
+    }
+    script = cue_script(parse_routine_text(json.dumps(data), "zero.json"))
+    assert script[0] == (0.0, "H. Hold for twenty seconds.")  # no get-ready
+    assert [text for _, text in script].index("Lie down.") == 1
