@@ -17,6 +17,7 @@ from hiptimer.core.routines.model import Routine, estimated_seconds
 from hiptimer.core.settings import SettingsStore
 from hiptimer.i18n import _
 from hiptimer.ui.editor.routine_actions import RoutineActions
+from hiptimer.ui.full_screen import toggle_full_screen
 from hiptimer.ui.key_filter import WindowKeys
 from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.library.page import LibraryItem, LibraryPage, load_library
@@ -325,10 +326,7 @@ class MainWindow(QMainWindow):
             self.quit_app()
 
     def toggle_full_screen(self) -> None:
-        if self.isFullScreen():
-            self.showNormal()
-        else:
-            self.showFullScreen()
+        toggle_full_screen(self)
 
     def toggle_mute(self) -> None:
         muted = not self.settings.settings.muted

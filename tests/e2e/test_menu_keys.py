@@ -71,3 +71,39 @@ def test_the_editor_takes_the_keyboard_and_ctrl_w_closes_it(display: str, tmp_pa
         app.dialog("Keyboard shortcuts")
     finally:
         app.stop()
+
+
+def size(app: RealApp) -> tuple[int, int]:
+    shell = app.xdotool("getwindowgeometry", "--shell", app.window)
+    fields = dict(line.split("=", 1) for line in shell.splitlines() if "=" in line)
+    return int(fields["WIDTH"]), int(fields["HEIGHT"])
+
+
+def wait_size(app: RealApp, wanted: tuple[int, int]) -> None:
+    deadline = time.monotonic() + WAIT_S
+    while size(app) != wanted:
+        if time.monotonic() > deadline:
+            pytest.fail(f"the window is {size(app)}, not {wanted}")
+        time.sleep(0.05)
+
+
+def test_f11_fills_the_screen_and_gives_the_window_back_its_size(
+    display: str, tmp_path: Path
+) -> None:
+    # Qt leaves full screen to a window manager: with none, F11 did nothing at all.
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "settings.json").write_text(json.dumps({"muted": True}), encoding="utf-8")
+    app = RealApp(display, data, None)
+    try:
+        app.wait_title(r"^HipTimer$")
+        screen = app.xdotool("getdisplaygeometry").split()
+        whole = (int(screen[0]), int(screen[1]))
+        normal = size(app)
+        assert normal != whole
+        typed(app, "F11")
+        wait_size(app, whole)
+        typed(app, "F11")
+        wait_size(app, normal)
+    finally:
+        app.stop()
