@@ -69,10 +69,11 @@ def _result(
 
     A stance ends when the user ends it: the time held is the result, and the set is done.
     A count is a result only over the whole time (one ended early is partly done, no
-    result). A measured value is typed in after the set.
+    result). A measured value is typed in after the set, and its time is only the time
+    allowed to measure: ending it once measured (Right arrow) is done, not partly done.
     """
     if measure is Measure.TIME:
         return held, True
     if measure is Measure.COUNT:
         return (None, False) if early else (float(count), True)
-    return None, not early
+    return None, True

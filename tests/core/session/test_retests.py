@@ -114,3 +114,22 @@ def test_a_re_tests_time_cannot_be_changed_with_plus_or_minus(store: HistoryStor
     until_work(engine, clock)
     assert not engine.adjust(+1) and not engine.adjust(-1)
     assert engine.view().duration_s == 30
+
+
+def test_a_measured_value_ended_once_measured_is_done_not_partly_done(store: HistoryStore) -> None:
+    # The doc's knee-to-wall check gives 60 s to measure; measuring in 10 and pressing Right
+    # arrow recorded the set as partly done beside its result.
+    reach = hold("knee-to-wall", 60, test=Retest(Measure.VALUE, "cm", "lower"))
+    clock = FakeClock()
+    engine = SessionEngine(routine(reach), clock=clock, wall=FakeWall(clock))
+    engine.subscribe(SessionRecorder(store, engine, FakeWall(clock)).handle)
+    engine.start()
+    until_work(engine, clock)
+    advance(clock, 10, engine.update)
+    engine.next()
+    assert engine.enter_result(12.7)
+    engine.rate_pain(0)
+    record = engine.records[-1]
+    assert (record.result, record.completed) == (12.7, True)
+    (session,) = store.list_sessions()
+    assert session.counts.text() == "1 of 1 set done"
