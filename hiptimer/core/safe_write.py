@@ -120,3 +120,15 @@ def _open_in_place(path: Path, *, truncate: bool = False) -> int:
     with contextlib.suppress(OSError, AttributeError):
         os.set_blocking(fd, True)  # once open, wait for a slow reader as any writer would
     return fd
+
+
+def make_folder(folder: Path) -> None:
+    """Make a folder and its parents, naming a file in the way ("/x/data is a file, not a
+    folder") instead of the system's bare "File exists" or "Not a directory"."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError) as exc:
+        in_the_way = [p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()]
+        if not in_the_way:
+            raise
+        raise NotADirectoryError(errno.ENOTDIR, f"{in_the_way[0]} is a file, not a folder") from exc

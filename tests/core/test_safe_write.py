@@ -108,3 +108,28 @@ def test_a_file_named_through_proc_is_written_in_place(tmp_path: Path) -> None:
             fh.write("new")
         assert target.stat().st_ino == inode and target.read_text() == "new"
     assert _names(tmp_path) == ["redirected.csv"]
+
+
+def test_a_file_where_the_data_folder_goes_is_named_as_the_problem(tmp_path: Path) -> None:
+    # `--data-dir` given a file: the strips said "cannot open .../history.sqlite3: File
+    # exists" and "cannot save settings to ...: File exists".
+    from hiptimer.core.history.store import open_history
+    from hiptimer.core.safe_write import make_folder
+    from hiptimer.core.settings import SettingsStore
+
+    blocker = tmp_path / "data"
+    blocker.write_text("")
+    for folder in (blocker, blocker / "routines"):
+        with pytest.raises(NotADirectoryError, match=f"^.*{blocker} is a file, not a folder$"):
+            make_folder(folder)
+    store = open_history(blocker / "history.sqlite3")
+    try:
+        assert f"{blocker} is a file, not a folder" in (store.status.message or "")
+    finally:
+        store.close()
+    settings = SettingsStore(blocker / "settings.json")
+    assert not settings.save()
+    assert f"{blocker} is a file, not a folder" in (settings.save_error or "")
+    assert blocker.read_text() == ""  # nothing written over it
+    make_folder(tmp_path / "new" / "deeper")  # and an ordinary folder is still made
+    assert (tmp_path / "new" / "deeper").is_dir()

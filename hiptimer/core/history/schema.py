@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from hiptimer.core.history import parts, repair
 from hiptimer.core.history.migrations import MIGRATIONS, Migration
+from hiptimer.core.safe_write import make_folder
 from hiptimer.i18n import _, n_
 
 log = logging.getLogger(__name__)
@@ -302,7 +303,7 @@ def open_database(path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> O
     where the old file went. Raises HistoryError for a newer database, and
     sqlite3.Error or OSError when the file cannot be opened or written at all.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(path.parent)
     try:
         return _open_checked(path, migrations)
     except CorruptDatabase as exc:

@@ -20,7 +20,7 @@ from hiptimer.core.routines.model import (
     Tempo,
 )
 from hiptimer.core.routines.validation import MAX_FILE_BYTES, Problem, RoutineError
-from hiptimer.core.safe_write import replacing_text
+from hiptimer.core.safe_write import make_folder, replacing_text
 
 
 def routine_to_data(routine: Routine) -> dict[str, Any]:
@@ -166,6 +166,6 @@ def write_atomic(path: Path, text: str) -> None:
 
     A link is written through, a pipe or a device in place (see safe_write).
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(path.parent)
     with replacing_text(path) as fh:
         fh.write(text)
