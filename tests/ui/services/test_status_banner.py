@@ -277,8 +277,8 @@ def test_an_unusable_data_folder_still_opens_with_the_warnings(
     assert window.key_mode() is Mode.LIBRARY
     _history_text, settings_text = banner.texts()
     assert settings_text == (
-        f"Cannot save settings to {blocker / 'home' / 'settings.json'}: Not a directory. "
-        "Your settings apply until you quit."
+        f"Cannot save settings to {blocker / 'home' / 'settings.json'}: {blocker} is a file, "
+        "not a folder. Your settings apply until you quit."
     )
     qtbot.keyClick(window, K.Key_Return)
     until(window, StepKind.PAIN)
