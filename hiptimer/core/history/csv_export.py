@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
-from datetime import datetime, timedelta
 from operator import itemgetter
 from typing import Any, NamedTuple, TextIO
 
+from hiptimer.core.history.local_times import LocalTimes
 from hiptimer.core.history.outcome import attempt_outcome, best_attempts, count_outcomes
 
 # One row per set. (name, meaning) pairs: the header and the documentation in one place.
@@ -63,20 +64,30 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
 )
 
 # The set columns, in CSV order. A duration is never negative, whatever the file holds
-# (max() of NULL is NULL). side, completed, skipped, pain and pain_choice go into the
-# line as they are (the schema's CHECKs allow only numbers or fixed words there); the others
-# through a _Fields cache per column type.
+# (max() of NULL is NULL). side, completed, skipped, pain and pain_choice come as one
+# number (_CODE) that the tables below turn into text: each value fetched from SQLite
+# costs about 0.1 us, a fifth of the ten-year export went on fetching. The schema's CHECKs,
+# and the repair at every start (hiptimer.core.history.repair), allow only these values
+# there. The other columns go through a cache per column type.
+_CHOICES = ("", "stop", "lower", "continue")
+_SIDES = ("", "right", "left")
+_CODE = (
+    "t.completed + 2 * t.skipped + 4 * ifnull(t.pain + 1, 0) + 48 * CASE t.pain_choice"
+    " WHEN 'stop' THEN 1 WHEN 'lower' THEN 2 WHEN 'continue' THEN 3 ELSE 0 END"
+    " + 192 * CASE t.side WHEN 'right' THEN 1 WHEN 'left' THEN 2 ELSE 0 END"
+)
 _SETS_SQL = (
-    "SELECT s.id, t.exercise_id, t.exercise_name, ifnull(t.side, ''), t.set_number,"
-    " max(t.planned_hold_s, 0.0), max(t.actual_hold_s, 0.0), t.planned_reps, t.actual_reps, t.completed, t.skipped,"
-    " ifnull(t.pain, ''), ifnull(t.pain_choice, ''), t.adjustment, t.started_at, t.ended_at, t.id,"
-    " t.result, t.result_unit, t.tried_before"
+    "SELECT s.id, t.exercise_id, t.exercise_name, t.set_number, max(t.planned_hold_s, 0.0),"
+    f" max(t.actual_hold_s, 0.0), t.planned_reps, t.actual_reps, {_CODE}, t.adjustment,"
+    " t.started_at, t.ended_at, CASE WHEN t.id IN (SELECT set_id FROM corrections"
+    " WHERE field = 'pain') THEN t.id END, t.result, t.result_unit"
     " FROM sessions AS s JOIN sets AS t ON t.session_id = s.id"
     " WHERE {where} ORDER BY s.started_at, s.id, t.seq"
 )
 _SESSIONS_SQL = (
     "SELECT s.id, s.started_at, s.routine_id, s.routine_title, s.note, s.end_reason,"
-    " s.sets_planned, s.morning_pain, s.morning_stiffness, s.morning_at, s.not_representative"
+    " s.sets_planned, s.morning_pain, s.morning_stiffness, s.morning_at, s.not_representative,"
+    " EXISTS (SELECT 1 FROM sets WHERE session_id = s.id AND tried_before = 1)"
     " FROM sessions AS s WHERE {where}"
 )
 # Corrections are few (a handful a month): read once, looked up by set and by session.
@@ -85,18 +96,30 @@ _CORRECTIONS_SQL = (
     " FROM corrections ORDER BY corrected_at, id"
 )
 _CHUNK = 2000  # lines joined into one write
-# Each row's outcome by its (completed, skipped) flags, as hiptimer.core.history.outcome says.
-_OUTCOMES = {(c, s): attempt_outcome(c == 1, s == 1) for c in (0, 1) for s in (0, 1)}
-_VALUES = {o: o.value for o in _OUTCOMES.values()}  # an enum's .value is a slow lookup
+# By the code: each row's outcome (as hiptimer.core.history.outcome says), its side, and
+# its fields from completed to pain_choice.
+_OUTCOMES = {c + 2 * s: attempt_outcome(c == 1, s == 1) for c in (0, 1) for s in (0, 1)}
+_CODES = [
+    (flags + 4 * pain + 48 * choice + 192 * side, side, f"{flags & 1},{flags >> 1},", pain, choice)
+    for side in range(3) for choice in range(4) for pain in range(12) for flags in range(4)
+]  # fmt: skip
+_SIDE_OF = {code: _SIDES[side] for code, side, *_ in _CODES}
+_OUTCOME_OF = {code: _OUTCOMES[code & 3] for code, *_ in _CODES}
+_VALUE_OF = {code: o.value for code, o in _OUTCOME_OF.items()}  # .value is a slow lookup
+_FLAGS_OF = {
+    code: f"{flags}{'' if pain == 0 else pain - 1},{_CHOICES[choice]}"
+    for code, _side, flags, pain, choice in _CODES
+}
 _UNCHANGED = ("", "")
-
-_Hour = tuple[int, str, str, str]  # minutes to add, local hour, the hour after it, offset
 
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection): a
 # routine name such as '=HYPERLINK(...)' must reach the clinician as text. OWASP's advice:
 # put a single quote in front. Numbers are written as numbers, so -1 stays -1.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+_PLAIN = re.compile(r'[^,"\r\n]*').fullmatch  # text csv.writer writes as it is
 
 
 def safe_text(value: object) -> object:
@@ -111,6 +134,15 @@ def csv_field(value: object) -> str:
 
     Text that a spreadsheet would run as a formula gets a quote in front (`safe_text`).
     """
+    # The common cases without a csv.writer: a writer per field took 2.5 us, and a session
+    # has twenty of its own fields (0.15 s of the ten-year export). Text needs quotes only
+    # with the delimiter, the quote or a line end in it (QUOTE_MINIMAL).
+    if value is None:
+        return ""
+    if type(value) is int:
+        return str(value)
+    if type(value) is str and not value.startswith(FORMULA_STARTS) and _PLAIN(value):
+        return value
     value = safe_text(value)
     out = io.StringIO(newline="")
     # Two fields, as a lone "" is written quoted; the line end decides what needs quotes.
@@ -118,81 +150,12 @@ def csv_field(value: object) -> str:
     return out.getvalue()[:-3]
 
 
-class _Fields(dict[Any, str]):
-    """Each distinct value of a column rendered once by csv.writer.
-
-    Use one per column type: 1 and 1.0 are the same key. SQLite's column affinity keeps
-    them apart within one column (an INTEGER column turns 1.0 into 1, a REAL one 1 into 1.0).
-    """
-
-    def __missing__(self, value: Any) -> str:
-        self[value] = text = csv_field(value)
-        return text
-
-
-def _local_iso(text: str) -> str:
-    return datetime.fromisoformat(text).astimezone().isoformat(timespec="seconds")
-
-
-class LocalTimes(dict[str, "_Hour | None"]):
-    """Stored UTC times as local time with offset, the offset worked out once per UTC hour.
-
-    A stored time looks like '2025-03-30T00:59:30+00:00' (to_db_time). Keyed by its first
-    13 characters, each hour holds what to add to the minutes (0 unless the offset has
-    minutes, as +05:30 or -03:30), the local hour as text before and after the minutes carry
-    over, and the offset. Anything else goes through datetime: times in another form, and
-    hours whose offset differs between their first and last second (a DST change on the
-    half hour, as Adelaide's at 16:30 UTC) or has seconds (local mean time before ~1900).
-    That assumes the offset does not change and change back within one hour.
-    The offset comes from datetime.astimezone(), so it follows TZ as of time.tzset().
-    """
-
-    def __missing__(self, key: str) -> _Hour | None:
-        try:
-            start = datetime.fromisoformat(key + ":00:00+00:00")
-        except ValueError:
-            hour = None  # not a time: the fallback raises the error
-        else:
-            hour = _hour(start)
-        self[key] = hour
-        return hour
-
-    def local(self, text: str) -> str:
-        """'2025-03-30T01:00:30+00:00' -> '2025-03-30T03:00:30+02:00' in Europe/Berlin."""
-        hour = self[text[:13]]
-        if hour is None or text[19:] != "+00:00":
-            return _local_iso(text)
-        shift, head, next_head, offset = hour
-        if not shift:
-            return f"{head}{text[13:19]}{offset}"
-        minute = int(text[14:16]) + shift
-        if minute >= 60:
-            return f"{next_head}:{minute - 60:02d}{text[16:19]}{offset}"
-        return f"{head}:{minute:02d}{text[16:19]}{offset}"
-
-
-def _hour(start: datetime) -> _Hour | None:
-    """How the UTC hour from `start` (aware) maps to local time, or None if it does not."""
-    first = start.astimezone()
-    offset = first.utcoffset()
-    if offset is None or offset % timedelta(minutes=1) or offset != _offset_at_end(start):
-        return None
-    minutes = offset // timedelta(minutes=1)
-    shift = minutes % 60  # also for negative offsets: -03:30 is -4 h then +30 min
-    head = start.replace(tzinfo=None) + timedelta(minutes=minutes - shift)
-    next_head = head + timedelta(hours=1)
-    return shift, head.isoformat()[:13], next_head.isoformat()[:13], first.isoformat()[19:]
-
-
-def _offset_at_end(start: datetime) -> timedelta | None:
-    return (start + timedelta(seconds=3599)).astimezone().utcoffset()
-
-
 class _Session(NamedTuple):
     head: str  # the CSV text before the set columns
     note: str  # the note field, after them
     planned: int | None
     tail: list[Any]  # session_end, then (after the counts) the morning and the corrections
+    tried: int  # 1 if a set was tried more than once (after Back), else 0
 
 
 class _Corrections:
@@ -237,7 +200,7 @@ class _Sessions(dict[int, _Session]):
     def _add(
         self, sid: int, started: str, routine_id: str, title: str, note: str, end: str | None,
         planned: int | None, m_pain: int | None, m_stiff: int | None, m_at: str | None,
-        aside: int,
+        aside: int, tried: int,
     ) -> _Session:  # fmt: skip
         fields = (sid, self._times.local(started), routine_id, title)
         as_written, changed = self.corrections.note.get(sid, (None, None))
@@ -247,6 +210,7 @@ class _Sessions(dict[int, _Session]):
             planned,
             [end, m_pain, m_stiff, m_at and self._times.local(m_at), aside,
              self.corrections.reason.get(sid) if aside else None, as_written, changed],
+            tried,
         )  # fmt: skip
         return session
 
@@ -257,7 +221,9 @@ def write_csv(conn: sqlite3.Connection, target: TextIO, where: str, params: list
     Each line is what csv.writer would write for the row (minimal quoting, CRLF), but put
     together from pieces: csv.writer.writerows on the rows of ten years (200,000 sets)
     took 0.55 s of the 1 s an export may take (bench/history_scale.py, 2 cores), before a
-    single time was converted, as it works character by character.
+    single time was converted, as it works character by character. Where the ten-year
+    export's time goes (1.0 s in all, bench/history_scale.py): fetching the rows 0.5 s,
+    putting the lines together 0.4 s (half of it the times), writing the file 0.1 s.
     """
     csv.writer(target).writerow([name for name, _ in CSV_COLUMNS])
     lines = _line_maker(conn, where, params)
@@ -290,22 +256,38 @@ def _line_maker(
     """
     times = LocalTimes()
     local = times.local
+    whole_hours = times.whole_hours
     sessions = _Sessions(conn, times)
     sessions.load(where, params)
     pain_trail = sessions.corrections.pain
-    text, whole, real = _Fields(), _Fields(), _Fields()
+    # Each distinct value rendered once, by column type (1 and 1.0 are one key; SQLite's
+    # column affinity keeps them apart within a column). Plain dicts: a lookup in a dict
+    # subclass with __missing__ is slower, so a value not seen before is added on KeyError.
+    text: dict[Any, str] = {}
+    whole: dict[Any, str] = {}
+    real: dict[Any, str] = {}
+
+    def learn(row: tuple[Any, ...]) -> None:
+        learnt = False
+        for cache, columns in ((text, (1, 2, 9, 14)), (whole, (3, 6, 7)), (real, (4, 5, 13))):
+            for i in columns:
+                if row[i] not in cache:
+                    cache[row[i]] = csv_field(row[i])
+                    learnt = True
+        if not learnt:  # not a value the repair at start lets through: never loop on it
+            raise ValueError(f"set {row[1]!r} {row[3]}: side, pain or flags out of range")
 
     def lines(rows: list[tuple[Any, ...]]) -> list[str]:
         session = sessions[rows[0][0]]
-        outcomes = [_OUTCOMES[(r[9], r[10])] for r in rows]
-        if any(r[19] for r in rows):  # a set tried more than once: its best try counts
-            keyed = [((r[1], r[4], r[3]), o) for r, o in zip(rows, outcomes, strict=True)]
+        if session.tried:  # a set tried more than once: its best try counts
+            keyed = [((r[1], r[3], _SIDE_OF[r[8]]), _OUTCOME_OF[r[8]]) for r in rows]
             decides = set(best_attempts(keyed).values())
             counted = ["1" if i in decides else "0" for i in range(len(rows))]
+            outcomes = [keyed[i][1] for i in sorted(decides)]
         else:  # each set once: every row counts (most sessions; 250,000 rows in ten years)
-            decides = set(range(len(rows)))
             counted = ["1"] * len(rows)
-        counts = count_outcomes((outcomes[i] for i in decides), session.planned)
+            outcomes = [_OUTCOME_OF[r[8]] for r in rows]
+        counts = count_outcomes(outcomes, session.planned)
         end, *rest = session.tail
         tail = ",".join(
             csv_field(v)
@@ -314,18 +296,45 @@ def _line_maker(
                 counts.partly_done, counts.skipped, counts.not_reached, *rest,
             )
         )  # fmt: skip
-        head, note, out = session.head, session.note, []
-        for row, outcome, count in zip(rows, outcomes, counted, strict=True):
-            (_, ex, name, side, number, hold, held, reps, done, completed, skipped, pain,
-             choice, adjustment, started, ended, set_id, result, unit, _tried) = row  # fmt: skip
-            as_given, changed = pain_trail.get(set_id, _UNCHANGED)
-            out.append(
-                f"{head}{text[ex]},{text[name]},{side},{whole[number]},{real[hold]},"
-                f"{real[held]},{whole[reps]},{whole[done]},{completed},{skipped},{pain},{choice},"
-                f"{text[adjustment]},{local(started)},{local(ended)},{note},"
-                f"{_VALUES[outcome]},{count},{as_given or ''},{changed},{tail},"
-                f"{real[result]},{text[unit]}\r\n"
-            )
+        head, note = session.head, session.note
+        out: list[str] = []
+        append = out.append
+        # The fields from the note to the result of a row that counts and whose rating was
+        # not changed, by its (completed, skipped) flags.
+        after = [f"{note},{_VALUE_OF[flags]},1,,,{tail}," for flags in range(4)]
+        for row, count in zip(rows, counted, strict=True):
+            (_, ex, name, number, hold, held, reps, done, code, adjustment, started, ended,
+             set_id, result, unit) = row  # fmt: skip
+            # The times of a whole-hour offset inline (local() for the others): a method call
+            # for each of 500,000 times took a fifth of the export.
+            hour = whole_hours[started[:13]]
+            if hour is None or started[19:] != "+00:00":
+                started = local(started)
+            else:
+                started = f"{hour[0]}{started[13:19]}{hour[1]}"
+            hour = whole_hours[ended[:13]]
+            if hour is None or ended[19:] != "+00:00":
+                ended = local(ended)
+            else:
+                ended = f"{hour[0]}{ended[13:19]}{hour[1]}"
+            if count == "1" and set_id is None:
+                rest_of_line = after[code & 3]
+            else:
+                as_given, changed = pain_trail.get(set_id, _UNCHANGED)
+                rest_of_line = (
+                    f"{note},{_VALUE_OF[code]},{count},{as_given or ''},{changed},{tail},"
+                )
+            while True:
+                try:
+                    append(
+                        f"{head}{text[ex]},{text[name]},{_SIDE_OF[code]},{whole[number]},"
+                        f"{real[hold]},{real[held]},{whole[reps]},{whole[done]},"
+                        f"{_FLAGS_OF[code]},{text[adjustment]},{started},{ended},"
+                        f"{rest_of_line}{real[result]},{text[unit]}\r\n"
+                    )
+                    break
+                except KeyError:
+                    learn(row)
         return out
 
     return lines

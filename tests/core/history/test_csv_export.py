@@ -19,7 +19,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pytest
 
-from hiptimer.core.history.csv_export import CSV_COLUMNS, LocalTimes, csv_field, safe_text
+from hiptimer.core.history.csv_export import CSV_COLUMNS, csv_field, safe_text
+from hiptimer.core.history.local_times import LocalTimes
 from hiptimer.core.history.queries import StoredSet, to_db_time
 from hiptimer.core.history.store import HistoryStore, open_history
 from tests.history_generated import generate
@@ -174,7 +175,9 @@ def test_times_not_in_the_stored_form_and_local_mean_time(
 
 
 @pytest.mark.parametrize(
-    "value", ["plain", "", None, 'say "hi"', "a, b", "two\nlines", "cr\r", " space ", 3, 2.5, 0.1 + 0.2]
+    "value",
+    ["plain", "", None, 'say "hi"', "a, b", "two\nlines", "cr\r", " space ", 3, 2.5, 0.1 + 0.2,
+     True, -1, 10**20, "tab\tin", "accent é", "it's", "semi;colon", "\\back"],
 )  # fmt: skip
 def test_a_field_is_rendered_as_csv_writer_writes_it(value: object) -> None:
     out = io.StringIO(newline="")
