@@ -134,6 +134,36 @@ def test_resuming_records_the_rest_into_the_same_session(qtbot: QtBot, interrupt
     run.close()
 
 
+def test_the_summary_of_a_resumed_session_counts_the_whole_session(
+    qtbot: QtBot, interrupted: int
+) -> None:
+    """Sets 1 and 2 (pain 3, 4) before the interruption, set 3 (5) and the reach (1) after:
+    the summary tells the whole session, as History does."""
+    run = Run(qtbot, three_sets())
+    w = run.window
+    run.key(K.Key_Return)
+    resumed_at = run.clock.now()
+    run.until(StepKind.PAIN)
+    run.key(K.Key_5)
+    run.until(StepKind.PAIN)
+    run.key(K.Key_1)
+    summary = w.flow.summary
+    assert w.key_mode() is Mode.SUMMARY and summary is not None
+    assert summary.result.counts.text() == "4 of 4 sets done"
+    assert "4 of 4 sets done" in summary.stats.text()
+    assert "highest pain 5/10" in summary.stats.text()
+    table = summary.table
+    assert [table.item(r, 2).text() for r in range(table.rowCount())] == ["1", "2", "3", "1"]
+    assert [table.item(r, 5).text() for r in range(table.rowCount())] == [
+        "3/10", "4/10", "5/10", "1/10",
+    ]  # fmt: skip
+    (stored,) = run.history.list_sessions()
+    assert stored.counts == summary.result.counts  # one outcome definition, one story
+    # The time before the interruption counts too: the first run did two 6-s sets.
+    assert summary.result.total_s > run.clock.now() - resumed_at + 12
+    run.close()
+
+
 def test_a_session_that_went_on_elsewhere_meanwhile_is_not_resumed_twice(
     qtbot: QtBot, interrupted: int
 ) -> None:
