@@ -31,6 +31,7 @@ from hiptimer.core.history.review import (
 )
 from hiptimer.core.history.wording import correction_text, day_text, set_label
 from hiptimer.core.routines.model import Routine, Schedule
+from hiptimer.i18n import _
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ def gather_report(
     return ReportData(
         since=first,
         until=last,
-        routines=", ".join(sorted(titles.values())) or "no sessions",
+        routines=", ".join(sorted(titles.values())) or _("no sessions"),
         schedule=schedule,
         schedules=schedules_text(routines, titles),
         sessions=sessions,
