@@ -110,6 +110,12 @@ def _after_the_fact(
             store.correct_pain(set_id, pain, at=later + timedelta(hours=n, minutes=again))
     for n, sid in enumerate(rng.sample(range(1, sessions + 1), 20)):
         store.set_note(sid, rng.choice(NOTES[3:]), at=later + timedelta(days=1, hours=n))
+    checked = [s.id for s in store.list_sessions() if s.morning_at is not None]
+    for n, sid in enumerate(rng.sample(checked, 15)):
+        for again in range(rng.randint(1, 2)):
+            pain, stiffness = rng.choice((None, *range(11))), rng.choice((None, *range(11)))
+            when = later + timedelta(days=4, hours=n, minutes=again)
+            store.correct_morning(sid, pain, stiffness, at=when, reason="read it wrong")
     for n, sid in enumerate(rng.sample(range(1, sessions + 1), 12)):
         reason = rng.choice(("had a cold", "=new shoes", "flare, after a fall"))
         store.mark_representative(sid, False, at=later + timedelta(days=2, hours=n), reason=reason)

@@ -61,6 +61,15 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
         "A re-test's result (movements counted, seconds held, a value measured), else empty",
     ),
     ("result_unit", "The result's unit: 's' for seconds, else the routine's (e.g. 'stands', 'cm')"),
+    (
+        "morning_pain_as_given",
+        "The next-morning pain first given, when it was changed later, else empty",
+    ),
+    (
+        "morning_stiffness_as_given",
+        "The next-morning stiffness first given, when it was changed later, else empty",
+    ),
+    ("morning_changed_at", "When the check-in was last changed (ISO 8601 local), else empty"),
 )
 
 # The set columns, in CSV order. A duration is never negative, whatever the file holds
@@ -111,6 +120,7 @@ _FLAGS_OF = {
     for code, _side, flags, pain, choice in _CODES
 }
 _UNCHANGED = ("", "")
+_FIRST = "\0not changed"  # no correction of this check-in score yet (a score is digits)
 
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection): a
@@ -156,6 +166,7 @@ class _Session(NamedTuple):
     planned: int | None
     tail: list[Any]  # session_end, then (after the counts) the morning and the corrections
     tried: int  # 1 if a set was tried more than once (after Back), else 0
+    last: str  # the fields after the set columns: the check-in's corrections
 
 
 class _Corrections:
@@ -166,6 +177,8 @@ class _Corrections:
         self.pain: dict[int, tuple[str | None, str]] = {}
         self.note: dict[int, tuple[str | None, str]] = {}
         self.reason: dict[int, str] = {}
+        # Per session: the morning pain and stiffness first given, and when last changed.
+        self.morning: dict[int, tuple[str | None, str | None, str]] = {}
         for sid, set_id, field, old, new, reason, at in conn.execute(_CORRECTIONS_SQL):
             when = times.local(at)
             if field == "pain":
@@ -174,6 +187,13 @@ class _Corrections:
                 self.note[sid] = (self.note.get(sid, (old, ""))[0], when)
             elif field == "not_representative":
                 self.reason[sid] = reason if new == "1" else ""
+            elif field in ("morning_pain", "morning_stiffness"):
+                pain, stiffness, _when = self.morning.get(sid, (_FIRST, _FIRST, ""))
+                if field == "morning_pain" and pain is _FIRST:
+                    pain = old
+                elif field == "morning_stiffness" and stiffness is _FIRST:
+                    stiffness = old
+                self.morning[sid] = (pain, stiffness, when)
 
 
 class _Sessions(dict[int, _Session]):
@@ -211,8 +231,14 @@ class _Sessions(dict[int, _Session]):
             [end, m_pain, m_stiff, m_at and self._times.local(m_at), aside,
              self.corrections.reason.get(sid) if aside else None, as_written, changed],
             tried,
+            self._last(sid),
         )  # fmt: skip
         return session
+
+    def _last(self, sid: int) -> str:
+        pain, stiffness, when = self.corrections.morning.get(sid, (None, None, ""))
+        given = [None if v is _FIRST else v for v in (pain, stiffness)]
+        return "".join("," + csv_field(v) for v in (*given, when))
 
 
 def write_csv(conn: sqlite3.Connection, target: TextIO, where: str, params: list[Any]) -> int:
@@ -296,7 +322,7 @@ def _line_maker(
                 counts.partly_done, counts.skipped, counts.not_reached, *rest,
             )
         )  # fmt: skip
-        head, note = session.head, session.note
+        head, note, last = session.head, session.note, session.last
         out: list[str] = []
         append = out.append
         # The fields from the note to the result of a row that counts and whose rating was
@@ -330,7 +356,7 @@ def _line_maker(
                         f"{head}{text[ex]},{text[name]},{_SIDE_OF[code]},{whole[number]},"
                         f"{real[hold]},{real[held]},{whole[reps]},{whole[done]},"
                         f"{_FLAGS_OF[code]},{text[adjustment]},{started},{ended},"
-                        f"{rest_of_line}{real[result]},{text[unit]}\r\n"
+                        f"{rest_of_line}{real[result]},{text[unit]}{last}\r\n"
                     )
                     break
                 except KeyError:

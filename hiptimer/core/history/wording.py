@@ -79,13 +79,21 @@ def correction_text(c: Correction, what: str = "") -> str:
         "when": when_text(c.corrected_at),
         "why": _(' ("{reason}")').format(reason=c.reason) if c.reason.strip() else "",
     }
+    old = _("none") if c.old_value is None else c.old_value
+    new = _("none") if c.new_value is None else c.new_value
     if c.field == "pain":
-        old = _("none") if c.old_value is None else c.old_value
-        new = _("none") if c.new_value is None else c.new_value
         text = _("pain {old} \u2192 {new}, changed {where} on {when}{why}").format(
             old=old, new=new, **values
         )
         return f"{what}: {text}" if what else text
+    if c.field == "morning_pain":
+        return _("next-morning pain {old} \u2192 {new}, changed {where} on {when}{why}").format(
+            old=old, new=new, **values
+        )
+    if c.field == "morning_stiffness":
+        return _(
+            "next-morning stiffness {old} \u2192 {new}, changed {where} on {when}{why}"
+        ).format(old=old, new=new, **values)
     if c.field == "note":
         was = " ".join((c.old_value or "").split())
         return _('note changed {where} on {when}; it was "{was}"{why}').format(was=was, **values)

@@ -211,6 +211,14 @@ def corrections_summary(pages: Pages, data: ReportData) -> None:
         )
     if c.notes:
         parts.append(n_("{n} note changed", "{n} notes changed", c.notes).format(n=c.notes))
+    if c.mornings:
+        parts.append(
+            n_(
+                "{n} next-morning check-in changed after it was given",
+                "{n} next-morning check-ins changed after they were given",
+                c.mornings,
+            ).format(n=c.mornings)
+        )
     if c.not_representative:
         parts.append(
             n_(
