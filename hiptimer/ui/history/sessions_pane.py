@@ -34,7 +34,7 @@ from hiptimer.core.history.wording import (
     when_text,
 )
 from hiptimer.i18n import _
-from hiptimer.ui.history.corrections import PainDialog
+from hiptimer.ui.history.corrections import MorningDialog, PainDialog
 from hiptimer.ui.history.models import SessionsModel, SetsModel, set_rows
 from hiptimer.ui.widgets.plain import escape, plain
 
@@ -60,8 +60,9 @@ class SessionsPane(QWidget):
     """The sessions in range, newest first; below, the chosen session's sets and note, and
     what was corrected in it.
 
-    A set's rating, the note and the mark "not representative" can be changed here; the
-    store keeps what they were, and when (hiptimer.core.history.corrections).
+    A set's rating, the note, the mark "not representative" and the next-morning check-in
+    can be changed here; the store keeps what they were, and when
+    (hiptimer.core.history.corrections).
     `wall` says when a correction is made. Signals: message(str) for the window's status
     line.
     """
@@ -107,6 +108,11 @@ class SessionsPane(QWidget):
                 " (an off day, someone else used the app); still counted as a session"
             )
         )
+        self.morning_button = QPushButton(_("Change check-in\u2026"))
+        self.morning_button.setToolTip(
+            _("Change the next-morning pain and stiffness given for this session")
+        )
+        self.morning_button.setEnabled(False)
         self.trail = QLabel("")
         self.trail.setWordWrap(True)
         self.trail.setProperty("role", "muted")
@@ -120,6 +126,7 @@ class SessionsPane(QWidget):
         self.note.textChanged.connect(self._note_edited)
         self.save_button.clicked.connect(self.save_note)
         self.representative.clicked.connect(self._mark_clicked)
+        self.morning_button.clicked.connect(self.change_morning)
 
     def _build(self) -> None:
         note_box = QWidget()
@@ -129,6 +136,7 @@ class SessionsPane(QWidget):
         note_layout.addWidget(self.note, 1)
         note_layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
         note_layout.addWidget(self.representative)
+        note_layout.addWidget(self.morning_button, 0, Qt.AlignmentFlag.AlignLeft)
         note_layout.addWidget(self.trail)
         sets_box = QWidget()
         sets_layout = QVBoxLayout(sets_box)
@@ -191,6 +199,7 @@ class SessionsPane(QWidget):
         self.save_button.setEnabled(False)
         self.representative.setEnabled(session is not None)
         self.representative.setChecked(bool(session and session.not_representative))
+        self.morning_button.setEnabled(bool(session and session.morning_at is not None))
         labels = {r.id: set_label(r.exercise_name, r.set_number, r.side) for r in records}
         lines = [correction_text(c, labels.get(c.set_id or -1, "")) for c in trail]
         self.trail.setText(_("Corrections:") + "\n" + "\n".join(lines) if lines else "")
@@ -222,6 +231,21 @@ class SessionsPane(QWidget):
             return
         self.store.correct_pain(set_id, dialog.rating(), at=self._wall(), reason=dialog.why())
         self._refresh(_("Rating changed; the one given is kept in the history."))
+
+    def change_morning(self) -> None:
+        """Ask for the chosen session's new check-in scores and why; keep the old in the trail."""
+        s = self._session
+        if s is None or s.morning_at is None:
+            return
+        what = f"{when_text(s.started_at)}: {s.routine_title}"
+        dialog = MorningDialog(what, s.morning_pain, s.morning_stiffness, self)
+        if dialog.exec() != MorningDialog.DialogCode.Accepted:
+            return
+        pain, stiffness = dialog.scores()
+        if (pain, stiffness) == (s.morning_pain, s.morning_stiffness):
+            return
+        self.store.correct_morning(s.id, pain, stiffness, at=self._wall(), reason=dialog.why())
+        self._refresh(_("Check-in changed; the scores given are kept in the history."))
 
     def _mark_clicked(self, checked: bool) -> None:
         session = self._session
