@@ -117,6 +117,21 @@ def test_the_report_in_spanish_words_schedules_and_re_test_units_in_spanish(
         assert english not in text, english
 
 
+def test_a_corrected_check_in_is_counted_and_listed(
+    store: HistoryStore, tmp_path: Path, weeks: Weeks
+) -> None:
+    ids = fill(store, weeks)
+    sid = ids.id("hips", weeks.week2)
+    store.record_morning(sid, 6, 4, at(weeks.week2 + timedelta(days=1), 8))
+    store.correct_morning(sid, 2, 4, at=at(weeks.week2 + timedelta(days=1), 10), reason="misread")
+    out = tmp_path / "report.pdf"
+    write_report(store, out, catalog=[HIPS, STRETCH])
+    text = pdf_text(out)
+    assert "1 next-morning check-in changed after it was given" in text
+    assert "next-morning pain 6 \u2192 2, changed in History on" in text
+    assert '("misread")' in text
+
+
 def test_a_long_history_keeps_its_summary_on_the_first_page_and_a_bounded_length(
     store: HistoryStore, tmp_path: Path, weeks: Weeks
 ) -> None:
