@@ -3,7 +3,7 @@ and the corrections made to it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.core.clock import wall_now
-from hiptimer.core.history.queries import SessionSummary
+from hiptimer.core.history.queries import Correction, SessionSummary
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.history.wording import (
     completion_text,
@@ -188,7 +188,7 @@ class SessionsPane(QWidget):
         if session is None:
             self.heading.setText(_("No session chosen."))
         else:
-            self.heading.setText(session_heading(session))
+            self.heading.setText(session_heading(session, trail))
             if not self.sets_view.property("sized"):
                 self.sets_view.resizeColumnsToContents()
                 self.sets_view.setProperty("sized", self.sets.rowCount() > 0)
@@ -288,21 +288,32 @@ class SessionsPane(QWidget):
 
     def _show_trail_only(self, session: SessionSummary) -> None:
         """The heading and the trail again, without touching the note being edited."""
-        self.heading.setText(session_heading(session))
+        trail = self.store.corrections(session.id)
+        self.heading.setText(session_heading(session, trail))
         records = self.store.session_sets(session.id)
         labels = {r.id: set_label(r.exercise_name, r.set_number, r.side) for r in records}
-        lines = [
-            correction_text(c, labels.get(c.set_id or -1, ""))
-            for c in self.store.corrections(session.id)
-        ]
+        lines = [correction_text(c, labels.get(c.set_id or -1, "")) for c in trail]
         self.trail.setText(_("Corrections:") + "\n" + "\n".join(lines) if lines else "")
 
     def current(self) -> SessionSummary | None:
         return self._session
 
 
-def session_heading(s: SessionSummary) -> str:
-    """The chosen session in a line of HTML, its routine's title escaped."""
+def session_heading(s: SessionSummary, trail: Sequence[Correction] = ()) -> str:
+    """The chosen session in a line of HTML, its routine's title escaped; a check-in score
+    changed since it was given (`trail`) says what it was: 'pain 2 (was 6)'."""
+    given: dict[str, str | None] = {}
+    for c in trail:
+        if c.field.startswith("morning_"):
+            given.setdefault(c.field, c.old_value)
+
+    def score(field: str, value: int | None) -> str:
+        now = pain_number(value, 0)
+        if field not in given:
+            return now
+        was = given[field]
+        return _("{now} (was {given})").format(now=now, given=_("none") if was is None else was)
+
     parts = [
         f"<b>{escape(when_text(s.started_at))}</b>: {escape(s.routine_title)}",
         escape(duration_text(s)),
@@ -317,8 +328,8 @@ def session_heading(s: SessionSummary) -> str:
         parts.append(
             escape(
                 _("next morning: pain {pain}, stiffness {stiffness}").format(
-                    pain=pain_number(s.morning_pain, 0),
-                    stiffness=pain_number(s.morning_stiffness, 0),
+                    pain=score("morning_pain", s.morning_pain),
+                    stiffness=score("morning_stiffness", s.morning_stiffness),
                 )
             )
         )

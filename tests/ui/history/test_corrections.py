@@ -123,7 +123,7 @@ def test_a_check_in_changed_in_history_keeps_the_scores_given(
     monkeypatch.setattr(MorningDialog, "exec", run)
     pane.morning_button.click()
     assert asked[0].endswith("Given: pain 7/10, stiffness 5/10")
-    assert "next morning: pain 2, stiffness 5" in pane.heading.text()
+    assert "next morning: pain 2 (was 7), stiffness 5" in pane.heading.text()
     assert "next-morning pain 7 \u2192 2, changed in History on" in pane.trail.text()
     assert '("read the scale the wrong way")' in pane.trail.text()
     assert window.status.text() == "Check-in changed; the scores given are kept in the history."
