@@ -8,7 +8,6 @@ import itertools
 import re
 import sqlite3
 from collections.abc import Callable, Iterator
-from operator import itemgetter
 from typing import Any, NamedTuple, TextIO
 
 from hiptimer.core.history.local_times import LocalTimes
@@ -86,19 +85,24 @@ _CODE = (
     " + 192 * CASE t.side WHEN 'right' THEN 1 WHEN 'left' THEN 2 ELSE 0 END"
 )
 _SETS_SQL = (
-    "SELECT s.id, t.exercise_id, t.exercise_name, t.set_number, max(t.planned_hold_s, 0.0),"
+    "SELECT t.exercise_id, t.exercise_name, t.set_number, max(t.planned_hold_s, 0.0),"
     f" max(t.actual_hold_s, 0.0), t.planned_reps, t.actual_reps, {_CODE}, t.adjustment,"
-    " t.started_at, t.ended_at, CASE WHEN t.id IN (SELECT set_id FROM corrections"
-    " WHERE field = 'pain') THEN t.id END, t.result, t.result_unit"
-    " FROM sessions AS s JOIN sets AS t ON t.session_id = s.id"
+    " t.started_at, t.ended_at FROM sessions AS s JOIN sets AS t ON t.session_id = s.id"
     " WHERE {where} ORDER BY s.started_at, s.id, t.seq"
 )
+# The sessions in the same order, each with how many rows it has there (they are split by
+# count: a session id on every row cost as much again as its use), whether a set was tried
+# again, and whether it has a re-test result (the partial index sets_with_result answers).
 _SESSIONS_SQL = (
     "SELECT s.id, s.started_at, s.routine_id, s.routine_title, s.note, s.end_reason,"
     " s.sets_planned, s.morning_pain, s.morning_stiffness, s.morning_at, s.not_representative,"
-    " EXISTS (SELECT 1 FROM sets WHERE session_id = s.id AND tried_before = 1)"
-    " FROM sessions AS s WHERE {where}"
+    " EXISTS (SELECT 1 FROM sets WHERE session_id = s.id AND tried_before = 1),"
+    " (SELECT count(*) FROM sets WHERE session_id = s.id),"
+    " EXISTS (SELECT 1 FROM sets WHERE session_id = s.id AND result IS NOT NULL)"
+    " FROM sessions AS s WHERE {where} ORDER BY s.started_at, s.id"
 )
+# Only for a session with a result or a changed rating: its sets' ids, results and units.
+_EXTRAS_SQL = "SELECT id, result, result_unit FROM sets WHERE session_id = ? ORDER BY seq"
 # Corrections are few (a handful a month): read once, looked up by set and by session.
 _CORRECTIONS_SQL = (
     "SELECT session_id, set_id, field, old_value, new_value, reason, corrected_at"
@@ -161,20 +165,24 @@ def csv_field(value: object) -> str:
 
 
 class _Session(NamedTuple):
+    id: int
     head: str  # the CSV text before the set columns
     note: str  # the note field, after them
     planned: int | None
     tail: list[Any]  # session_end, then (after the counts) the morning and the corrections
     tried: int  # 1 if a set was tried more than once (after Back), else 0
+    rows: int  # its sets (rows of _SETS_SQL)
+    extras: bool  # it has a result or a changed rating: read _EXTRAS_SQL for it
     last: str  # the fields after the set columns: the check-in's corrections
 
 
 class _Corrections:
     """The audit trail as the CSV shows it: per set, the rating first given and when it was
-    last changed; per session, the note's, and the reason of the mark."""
+    last changed; per session, the note's, the reason of the mark, and the check-in's."""
 
     def __init__(self, conn: sqlite3.Connection, times: LocalTimes) -> None:
         self.pain: dict[int, tuple[str | None, str]] = {}
+        self.pain_sessions: set[int] = set()
         self.note: dict[int, tuple[str | None, str]] = {}
         self.reason: dict[int, str] = {}
         # Per session: the morning pain and stiffness first given, and when last changed.
@@ -183,6 +191,7 @@ class _Corrections:
             when = times.local(at)
             if field == "pain":
                 self.pain[set_id] = (self.pain.get(set_id, (old, ""))[0], when)
+                self.pain_sessions.add(sid)
             elif field == "note":
                 self.note[sid] = (self.note.get(sid, (old, ""))[0], when)
             elif field == "not_representative":
@@ -195,50 +204,36 @@ class _Corrections:
                     stiffness = old
                 self.morning[sid] = (pain, stiffness, when)
 
-
-class _Sessions(dict[int, _Session]):
-    """Per session, its CSV fields around the set columns.
-
-    `load` reads the sessions in range at once; one that appears between that query and
-    the query of the sets (another HipTimer recording now) is read when first asked for.
-    """
-
-    def __init__(self, conn: sqlite3.Connection, times: LocalTimes) -> None:
-        super().__init__()
-        self._conn = conn
-        self._times = times
-        self.corrections = _Corrections(conn, times)
-
-    def load(self, where: str, params: list[Any]) -> None:
-        for row in self._conn.execute(_SESSIONS_SQL.format(where=where), params):
-            self._add(*row)
-
-    def __missing__(self, session_id: int) -> _Session:
-        row = self._conn.execute(_SESSIONS_SQL.format(where="s.id = ?"), (session_id,))
-        return self._add(*row.fetchone())
-
-    def _add(
-        self, sid: int, started: str, routine_id: str, title: str, note: str, end: str | None,
-        planned: int | None, m_pain: int | None, m_stiff: int | None, m_at: str | None,
-        aside: int, tried: int,
-    ) -> _Session:  # fmt: skip
-        fields = (sid, self._times.local(started), routine_id, title)
-        as_written, changed = self.corrections.note.get(sid, (None, None))
-        self[sid] = session = _Session(
-            "".join(csv_field(value) + "," for value in fields),
-            csv_field(note),
-            planned,
-            [end, m_pain, m_stiff, m_at and self._times.local(m_at), aside,
-             self.corrections.reason.get(sid) if aside else None, as_written, changed],
-            tried,
-            self._last(sid),
-        )  # fmt: skip
-        return session
-
-    def _last(self, sid: int) -> str:
-        pain, stiffness, when = self.corrections.morning.get(sid, (None, None, ""))
+    def morning_fields(self, sid: int) -> str:
+        """',6,4,2025-03-05T10:00:00+01:00' for a changed check-in, else ',,,'."""
+        pain, stiffness, when = self.morning.get(sid, (None, None, ""))
         given = [None if v is _FIRST else v for v in (pain, stiffness)]
         return "".join("," + csv_field(v) for v in (*given, when))
+
+
+def _sessions(
+    conn: sqlite3.Connection, times: LocalTimes, corrections: _Corrections, where: str,
+    params: list[Any],
+) -> Iterator[_Session]:  # fmt: skip
+    """The sessions in range in the order of _SETS_SQL, with their CSV fields around the set
+    columns."""
+    local = times.local
+    for row in conn.execute(_SESSIONS_SQL.format(where=where), params):
+        (sid, started, routine_id, title, note, end, planned, m_pain, m_stiff, m_at, aside,
+         tried, rows, results) = row  # fmt: skip
+        as_written, changed = corrections.note.get(sid, (None, None))
+        yield _Session(
+            sid,
+            "".join(csv_field(value) + "," for value in (sid, local(started), routine_id, title)),
+            csv_field(note),
+            planned,
+            [end, m_pain, m_stiff, m_at and local(m_at), aside,
+             corrections.reason.get(sid) if aside else None, as_written, changed],
+            tried,
+            rows,
+            bool(results) or sid in corrections.pain_sessions,
+            corrections.morning_fields(sid),
+        )  # fmt: skip
 
 
 def write_csv(conn: sqlite3.Connection, target: TextIO, where: str, params: list[Any]) -> int:
@@ -248,18 +243,37 @@ def write_csv(conn: sqlite3.Connection, target: TextIO, where: str, params: list
     together from pieces: csv.writer.writerows on the rows of ten years (200,000 sets)
     took 0.55 s of the 1 s an export may take (bench/history_scale.py, 2 cores), before a
     single time was converted, as it works character by character. Where the ten-year
-    export's time goes (1.0 s in all, bench/history_scale.py): fetching the rows 0.5 s,
-    putting the lines together 0.4 s (half of it the times), writing the file 0.1 s.
+    export's time goes (0.9 s in all): fetching the rows 0.4 s, putting the lines together
+    0.4 s (half of it the times), writing the file 0.1 s. Every query reads one snapshot
+    (one read transaction): a session recorded meanwhile by another HipTimer cannot make
+    the sessions and their sets disagree.
     """
     csv.writer(target).writerow([name for name, _ in CSV_COLUMNS])
-    lines = _line_maker(conn, where, params)
+    began = not conn.in_transaction
+    if began:
+        conn.execute("BEGIN")
+    try:
+        return _write_lines(conn, target, where, params)
+    finally:
+        if began and conn.in_transaction:
+            conn.execute("COMMIT")
+
+
+def _write_lines(conn: sqlite3.Connection, target: TextIO, where: str, params: list[Any]) -> int:
+    times = LocalTimes()
+    corrections = _Corrections(conn, times)
+    lines = _line_maker(times, corrections.pain)
+    sessions = list(_sessions(conn, times, corrections, where, params))
     cursor = conn.execute(_SETS_SQL.format(where=where), params)
     count = 0
     chunk: list[str] = []
-    for _sid, rows in itertools.groupby(_rows(cursor), key=itemgetter(0)):
-        group = list(rows)
-        count += len(group)
-        chunk += lines(group)
+    for session in sessions:
+        if not session.rows:
+            continue
+        rows = cursor.fetchmany(session.rows)
+        extras = conn.execute(_EXTRAS_SQL, (session.id,)).fetchall() if session.extras else None
+        count += len(rows)
+        chunk += lines(session, rows, extras)
         if len(chunk) >= _CHUNK:
             target.write("".join(chunk))
             chunk = []
@@ -267,25 +281,20 @@ def write_csv(conn: sqlite3.Connection, target: TextIO, where: str, params: list
     return count
 
 
-def _rows(cursor: sqlite3.Cursor) -> Iterator[tuple[Any, ...]]:
-    while rows := cursor.fetchmany(_CHUNK):
-        yield from rows
+_Extras = list[tuple[int, float | None, str | None]]  # a row's set id, result and unit
+_NO_EXTRAS = (None, None, None)
 
 
 def _line_maker(
-    conn: sqlite3.Connection, where: str, params: list[Any]
-) -> Callable[[list[tuple[Any, ...]]], list[str]]:
+    times: LocalTimes, pain_trail: dict[int, tuple[str | None, str]]
+) -> Callable[[_Session, list[tuple[Any, ...]], _Extras | None], list[str]]:
     """The CSV lines of one session's rows of _SETS_SQL; a field that repeats is rendered once.
 
     A session's rows come together: the outcome of a set done more than once, and the
     session's counts, need all of them (hiptimer.core.history.outcome).
     """
-    times = LocalTimes()
     local = times.local
     whole_hours = times.whole_hours
-    sessions = _Sessions(conn, times)
-    sessions.load(where, params)
-    pain_trail = sessions.corrections.pain
     # Each distinct value rendered once, by column type (1 and 1.0 are one key; SQLite's
     # column affinity keeps them apart within a column). Plain dicts: a lookup in a dict
     # subclass with __missing__ is slower, so a value not seen before is added on KeyError.
@@ -293,26 +302,25 @@ def _line_maker(
     whole: dict[Any, str] = {}
     real: dict[Any, str] = {}
 
-    def learn(row: tuple[Any, ...]) -> None:
+    def learn(values: tuple[Any, ...]) -> None:
         learnt = False
-        for cache, columns in ((text, (1, 2, 9, 14)), (whole, (3, 6, 7)), (real, (4, 5, 13))):
+        for cache, columns in ((text, (0, 1, 8, 12)), (whole, (2, 5, 6)), (real, (3, 4, 11))):
             for i in columns:
-                if row[i] not in cache:
-                    cache[row[i]] = csv_field(row[i])
+                if values[i] not in cache:
+                    cache[values[i]] = csv_field(values[i])
                     learnt = True
         if not learnt:  # not a value the repair at start lets through: never loop on it
-            raise ValueError(f"set {row[1]!r} {row[3]}: side, pain or flags out of range")
+            raise ValueError(f"set {values[0]!r} {values[2]}: side, pain or flags out of range")
 
-    def lines(rows: list[tuple[Any, ...]]) -> list[str]:
-        session = sessions[rows[0][0]]
+    def lines(session: _Session, rows: list[tuple[Any, ...]], extras: _Extras | None) -> list[str]:
         if session.tried:  # a set tried more than once: its best try counts
-            keyed = [((r[1], r[3], _SIDE_OF[r[8]]), _OUTCOME_OF[r[8]]) for r in rows]
+            keyed = [((r[0], r[2], _SIDE_OF[r[7]]), _OUTCOME_OF[r[7]]) for r in rows]
             decides = set(best_attempts(keyed).values())
             counted = ["1" if i in decides else "0" for i in range(len(rows))]
             outcomes = [keyed[i][1] for i in sorted(decides)]
         else:  # each set once: every row counts (most sessions; 250,000 rows in ten years)
             counted = ["1"] * len(rows)
-            outcomes = [_OUTCOME_OF[r[8]] for r in rows]
+            outcomes = [_OUTCOME_OF[r[7]] for r in rows]
         counts = count_outcomes(outcomes, session.planned)
         end, *rest = session.tail
         tail = ",".join(
@@ -328,9 +336,10 @@ def _line_maker(
         # The fields from the note to the result of a row that counts and whose rating was
         # not changed, by its (completed, skipped) flags.
         after = [f"{note},{_VALUE_OF[flags]},1,,,{tail}," for flags in range(4)]
-        for row, count in zip(rows, counted, strict=True):
-            (_, ex, name, number, hold, held, reps, done, code, adjustment, started, ended,
-             set_id, result, unit) = row  # fmt: skip
+        # zip stops at the rows: the extras of a plain session repeat "none" for each.
+        more = extras if extras is not None else itertools.repeat(_NO_EXTRAS)
+        for row, count, (set_id, result, unit) in zip(rows, counted, more, strict=False):
+            (ex, name, number, hold, held, reps, done, code, adjustment, started, ended) = row
             # The times of a whole-hour offset inline (local() for the others): a method call
             # for each of 500,000 times took a fifth of the export.
             hour = whole_hours[started[:13]]
@@ -343,10 +352,12 @@ def _line_maker(
                 ended = local(ended)
             else:
                 ended = f"{hour[0]}{ended[13:19]}{hour[1]}"
-            if count == "1" and set_id is None:
+            if count == "1" and set_id not in pain_trail:
                 rest_of_line = after[code & 3]
             else:
-                as_given, changed = pain_trail.get(set_id, _UNCHANGED)
+                as_given, changed = (
+                    _UNCHANGED if set_id is None else pain_trail.get(set_id, _UNCHANGED)
+                )
                 rest_of_line = (
                     f"{note},{_VALUE_OF[code]},{count},{as_given or ''},{changed},{tail},"
                 )
@@ -360,7 +371,7 @@ def _line_maker(
                     )
                     break
                 except KeyError:
-                    learn(row)
+                    learn((*row, result, unit))
         return out
 
     return lines

@@ -375,3 +375,51 @@ def test_an_export_through_a_link_or_into_a_pipe_leaves_them_in_place(
     reader.join(10)
     assert received[0].decode("utf-8-sig").startswith("session_id,")
     assert stat.S_ISFIFO(pipe.stat().st_mode)
+
+
+def test_sessions_without_sets_and_one_begun_during_the_export_keep_the_lines_in_step(
+    store: HistoryStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first_id = record(
+        store, utc("2025-03-03T08:00:00"), [("2025-03-03T08:00:00", "2025-03-03T08:00:30")]
+    )
+    store.begin_session("hips", "Hips", 1, {}, utc("2025-03-04T08:00:00"))  # no set
+    record(store, utc("2025-03-05T08:00:00"), [("2025-03-05T08:00:00", "2025-03-05T08:01:00")] * 2)
+    # Another HipTimer adds a set while the export reads: it reads one snapshot, without it.
+    before = _reference_export(store)
+    other = sqlite3.connect(store.path, isolation_level=None)
+    real_execute = sqlite3.Connection.execute
+    out = io.StringIO(newline="")
+    first = True
+
+    def sets_query_then_write(conn: sqlite3.Connection, sql: str, *args: Any) -> sqlite3.Cursor:
+        nonlocal first
+        cursor = real_execute(conn, sql, *args)
+        if first and sql.startswith("SELECT s.id, s.started_at"):  # the sessions are read
+            first = False
+            other.execute(
+                "INSERT INTO sets (session_id, seq, exercise_id, exercise_name, set_number,"
+                " completed, started_at, ended_at) VALUES (?, 2, 'late', 'Late', 1, 1, ?, ?)",
+                (first_id, "2025-03-03T08:02:00+00:00", "2025-03-03T08:02:30+00:00"),
+            )
+        return cursor
+
+    monkeypatch.setattr(store, "_conn", _Spy(store._conn, sets_query_then_write))
+    assert store.export_csv(out) == 3
+    monkeypatch.undo()
+    other.close()
+    assert out.getvalue() == before  # as if the set came just after
+    assert exported(store)[1]["exercise_id"] == "late"  # the next export has it
+
+
+class _Spy:
+    """A connection whose execute goes through `hook` (everything else as it is)."""
+
+    def __init__(self, conn: sqlite3.Connection, hook: Callable[..., sqlite3.Cursor]) -> None:
+        self._conn, self._hook = conn, hook
+
+    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:
+        return self._hook(self._conn, sql, *args)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._conn, name)
