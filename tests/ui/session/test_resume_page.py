@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -161,6 +163,10 @@ def test_the_summary_of_a_resumed_session_counts_the_whole_session(
     assert column(5) == ["3/10", "4/10", "5/10", "1/10"]
     (stored,) = run.history.list_sessions()
     assert stored.counts == summary.result.counts  # one outcome definition, one story
+    out = io.StringIO(newline="")
+    run.history.export_csv(out)
+    exported = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert {(r["sets_planned"], r["sets_done"]) for r in exported} == {("4", "4")}  # the CSV too
     # The time before the interruption counts too: the first run did two 6-s sets.
     assert summary.result.total_s > run.clock.now() - resumed_at + 12
     run.close()
