@@ -71,7 +71,12 @@ class SessionFlow(QObject):
         self.summary: SummaryPage | None = None
 
     def start(
-        self, routine: Routine, *, done_sets: Iterable[SetKey] = (), session_id: int | None = None
+        self,
+        routine: Routine,
+        *,
+        done_sets: Iterable[SetKey] = (),
+        session_id: int | None = None,
+        plan: ResumePlan | None = None,
     ) -> None:  # with `session_id`: resume that interrupted session after `done_sets`
         if self.session is not None:
             return
@@ -81,6 +86,7 @@ class SessionFlow(QObject):
         session = open_session(
             routine, self._settings.settings, self._services, clock=self._clock,
             wall=self._wall, done_sets=done_sets, session_id=session_id, parent=self._parent,
+            earlier=plan.earlier if plan else (), earlier_s=plan.earlier_s if plan else 0.0,
         )  # fmt: skip
         session.controller.problem.connect(self.problem)
         page = session.page
@@ -96,7 +102,7 @@ class SessionFlow(QObject):
         self.started.emit(routine.id)
 
     def resume(self, plan: ResumePlan) -> None:
-        self.start(plan.routine, done_sets=plan.done_sets, session_id=plan.session.id)
+        self.start(plan.routine, done_sets=plan.done_sets, session_id=plan.session.id, plan=plan)
 
     def end(self, confirmed: Callable[[], bool]) -> None:
         """Esc: pause, ask, and end or go on as before."""

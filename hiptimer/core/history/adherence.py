@@ -195,10 +195,10 @@ def schedules_text(routines: Mapping[str, Routine], titles: Mapping[str, str]) -
     for rid, title in titles.items():
         routine = routines.get(rid)
         if routine is None:
-            said = "not known (routine not found)"
+            said = _("not known (routine not found)")
         elif rid in check_routines({rid: routine}):
-            said = "re-tests, about once a month"
+            said = _("re-tests, about once a month")
         else:
-            said = routine.schedule.label if routine.schedule else "not set"
+            said = routine.schedule.label if routine.schedule else _("not set")
         parts.append(said if len(titles) == 1 else f"{title.strip()}: {said}")
-    return "; ".join(parts) or "not set"
+    return "; ".join(parts) or _("not set")

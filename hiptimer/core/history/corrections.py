@@ -1,4 +1,5 @@
-"""Corrections with an audit trail: a rating, a note or a session's mark changed afterwards.
+"""Corrections with an audit trail: a rating, a note, a session's mark or its next-morning
+check-in changed afterwards.
 
 The changed value takes the old one's place in its row, so every query, export and dose
 suggestion uses it; the row in `corrections` keeps what it was, what it became, when, why
@@ -57,6 +58,41 @@ class CorrectionWrites:
                 audit,
                 more=(("UPDATE sets SET pain = ? WHERE id = ?", (pain, ref)),),
             )
+        )
+
+    def correct_morning(
+        self,
+        session_id: int,
+        pain: int | None,
+        stiffness: int | None,
+        *,
+        at: datetime,
+        reason: str = "",
+    ) -> None:
+        """Change a session's next-morning check-in (None: no score), keeping each score that
+        changes in the trail. A session with no check-in has nothing to correct: unchanged."""
+        check_score("morning pain", pain)
+        check_score("morning stiffness", stiffness)
+        ref = self._ref(session_id)
+        trail = tuple(
+            (
+                f"{_AUDIT} SELECT id, NULL, '{column}', CAST({column} AS TEXT), ?, ?, 'history', ?"
+                f" FROM sessions WHERE id = ? AND morning_at IS NOT NULL AND {column} IS NOT ?",
+                (_text(value), reason, to_db_time(at), ref, value),
+            )
+            for column, value in (("morning_pain", pain), ("morning_stiffness", stiffness))
+        )
+        # The trail is read before the scores are replaced: it runs first.
+        (first, first_params), *rest = [
+            *trail,
+            (
+                "UPDATE sessions SET morning_pain = ?, morning_stiffness = ? WHERE id = ?"
+                " AND morning_at IS NOT NULL",
+                (pain, stiffness, ref),
+            ),
+        ]
+        self._submit(
+            Write(f"check-in of session {session_id}", first, first_params, more=tuple(rest))
         )
 
     def record_result(self, set_id: int, value: float | None, unit: str) -> None:

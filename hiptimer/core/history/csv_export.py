@@ -5,12 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
-from datetime import datetime, timedelta
-from operator import itemgetter
 from typing import Any, NamedTuple, TextIO
 
+from hiptimer.core.history.local_times import LocalTimes
 from hiptimer.core.history.outcome import attempt_outcome, best_attempts, count_outcomes
 
 # One row per set. (name, meaning) pairs: the header and the documentation in one place.
@@ -60,43 +60,80 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
         "A re-test's result (movements counted, seconds held, a value measured), else empty",
     ),
     ("result_unit", "The result's unit: 's' for seconds, else the routine's (e.g. 'stands', 'cm')"),
+    (
+        "morning_pain_as_given",
+        "The next-morning pain first given, when it was changed later, else empty",
+    ),
+    (
+        "morning_stiffness_as_given",
+        "The next-morning stiffness first given, when it was changed later, else empty",
+    ),
+    ("morning_changed_at", "When the check-in was last changed (ISO 8601 local), else empty"),
 )
 
 # The set columns, in CSV order. A duration is never negative, whatever the file holds
-# (max() of NULL is NULL). side, completed, skipped, pain and pain_choice go into the
-# line as they are (the schema's CHECKs allow only numbers or fixed words there); the others
-# through a _Fields cache per column type.
+# (max() of NULL is NULL). side, completed, skipped, pain and pain_choice come as one
+# number (_CODE) that the tables below turn into text: each value fetched from SQLite
+# costs about 0.1 us, a fifth of the ten-year export went on fetching. The schema's CHECKs,
+# and the repair at every start (hiptimer.core.history.repair), allow only these values
+# there. The other columns go through a cache per column type.
+_CHOICES = ("", "stop", "lower", "continue")
+_SIDES = ("", "right", "left")
+_CODE = (
+    "t.completed + 2 * t.skipped + 4 * ifnull(t.pain + 1, 0) + 48 * CASE t.pain_choice"
+    " WHEN 'stop' THEN 1 WHEN 'lower' THEN 2 WHEN 'continue' THEN 3 ELSE 0 END"
+    " + 192 * CASE t.side WHEN 'right' THEN 1 WHEN 'left' THEN 2 ELSE 0 END"
+)
 _SETS_SQL = (
-    "SELECT s.id, t.exercise_id, t.exercise_name, ifnull(t.side, ''), t.set_number,"
-    " max(t.planned_hold_s, 0.0), max(t.actual_hold_s, 0.0), t.planned_reps, t.actual_reps, t.completed, t.skipped,"
-    " ifnull(t.pain, ''), ifnull(t.pain_choice, ''), t.adjustment, t.started_at, t.ended_at, t.id,"
-    " t.result, t.result_unit, t.tried_before"
-    " FROM sessions AS s JOIN sets AS t ON t.session_id = s.id"
+    "SELECT t.exercise_id, t.exercise_name, t.set_number, max(t.planned_hold_s, 0.0),"
+    f" max(t.actual_hold_s, 0.0), t.planned_reps, t.actual_reps, {_CODE}, t.adjustment,"
+    " t.started_at, t.ended_at FROM sessions AS s JOIN sets AS t ON t.session_id = s.id"
     " WHERE {where} ORDER BY s.started_at, s.id, t.seq"
 )
+# The sessions in the same order, each with how many rows it has there (they are split by
+# count: a session id on every row cost as much again as its use), whether a set was tried
+# again, and whether it has a re-test result (the partial index sets_with_result answers).
 _SESSIONS_SQL = (
     "SELECT s.id, s.started_at, s.routine_id, s.routine_title, s.note, s.end_reason,"
-    " s.sets_planned, s.morning_pain, s.morning_stiffness, s.morning_at, s.not_representative"
-    " FROM sessions AS s WHERE {where}"
+    " s.sets_planned, s.morning_pain, s.morning_stiffness, s.morning_at, s.not_representative,"
+    " EXISTS (SELECT 1 FROM sets WHERE session_id = s.id AND tried_before = 1),"
+    " (SELECT count(*) FROM sets WHERE session_id = s.id),"
+    " EXISTS (SELECT 1 FROM sets WHERE session_id = s.id AND result IS NOT NULL)"
+    " FROM sessions AS s WHERE {where} ORDER BY s.started_at, s.id"
 )
+# Only for a session with a result or a changed rating: its sets' ids, results and units.
+_EXTRAS_SQL = "SELECT id, result, result_unit FROM sets WHERE session_id = ? ORDER BY seq"
 # Corrections are few (a handful a month): read once, looked up by set and by session.
 _CORRECTIONS_SQL = (
     "SELECT session_id, set_id, field, old_value, new_value, reason, corrected_at"
     " FROM corrections ORDER BY corrected_at, id"
 )
 _CHUNK = 2000  # lines joined into one write
-# Each row's outcome by its (completed, skipped) flags, as hiptimer.core.history.outcome says.
-_OUTCOMES = {(c, s): attempt_outcome(c == 1, s == 1) for c in (0, 1) for s in (0, 1)}
-_VALUES = {o: o.value for o in _OUTCOMES.values()}  # an enum's .value is a slow lookup
+# By the code: each row's outcome (as hiptimer.core.history.outcome says), its side, and
+# its fields from completed to pain_choice.
+_OUTCOMES = {c + 2 * s: attempt_outcome(c == 1, s == 1) for c in (0, 1) for s in (0, 1)}
+_CODES = [
+    (flags + 4 * pain + 48 * choice + 192 * side, side, f"{flags & 1},{flags >> 1},", pain, choice)
+    for side in range(3) for choice in range(4) for pain in range(12) for flags in range(4)
+]  # fmt: skip
+_SIDE_OF = {code: _SIDES[side] for code, side, *_ in _CODES}
+_OUTCOME_OF = {code: _OUTCOMES[code & 3] for code, *_ in _CODES}
+_VALUE_OF = {code: o.value for code, o in _OUTCOME_OF.items()}  # .value is a slow lookup
+_FLAGS_OF = {
+    code: f"{flags}{'' if pain == 0 else pain - 1},{_CHOICES[choice]}"
+    for code, _side, flags, pain, choice in _CODES
+}
 _UNCHANGED = ("", "")
-
-_Hour = tuple[int, str, str, str]  # minutes to add, local hour, the hour after it, offset
+_FIRST = "\0not changed"  # no correction of this check-in score yet (a score is digits)
 
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection): a
 # routine name such as '=HYPERLINK(...)' must reach the clinician as text. OWASP's advice:
 # put a single quote in front. Numbers are written as numbers, so -1 stays -1.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+_PLAIN = re.compile(r'[^,"\r\n]*').fullmatch  # text csv.writer writes as it is
 
 
 def safe_text(value: object) -> object:
@@ -111,6 +148,15 @@ def csv_field(value: object) -> str:
 
     Text that a spreadsheet would run as a formula gets a quote in front (`safe_text`).
     """
+    # The common cases without a csv.writer: a writer per field took 2.5 us, and a session
+    # has twenty of its own fields (0.15 s of the ten-year export). Text needs quotes only
+    # with the delimiter, the quote or a line end in it (QUOTE_MINIMAL).
+    if value is None:
+        return ""
+    if type(value) is int:
+        return str(value)
+    if type(value) is str and not value.startswith(FORMULA_STARTS) and _PLAIN(value):
+        return value
     value = safe_text(value)
     out = io.StringIO(newline="")
     # Two fields, as a lone "" is written quoted; the line end decides what needs quotes.
@@ -118,137 +164,76 @@ def csv_field(value: object) -> str:
     return out.getvalue()[:-3]
 
 
-class _Fields(dict[Any, str]):
-    """Each distinct value of a column rendered once by csv.writer.
-
-    Use one per column type: 1 and 1.0 are the same key. SQLite's column affinity keeps
-    them apart within one column (an INTEGER column turns 1.0 into 1, a REAL one 1 into 1.0).
-    """
-
-    def __missing__(self, value: Any) -> str:
-        self[value] = text = csv_field(value)
-        return text
-
-
-def _local_iso(text: str) -> str:
-    return datetime.fromisoformat(text).astimezone().isoformat(timespec="seconds")
-
-
-class LocalTimes(dict[str, "_Hour | None"]):
-    """Stored UTC times as local time with offset, the offset worked out once per UTC hour.
-
-    A stored time looks like '2025-03-30T00:59:30+00:00' (to_db_time). Keyed by its first
-    13 characters, each hour holds what to add to the minutes (0 unless the offset has
-    minutes, as +05:30 or -03:30), the local hour as text before and after the minutes carry
-    over, and the offset. Anything else goes through datetime: times in another form, and
-    hours whose offset differs between their first and last second (a DST change on the
-    half hour, as Adelaide's at 16:30 UTC) or has seconds (local mean time before ~1900).
-    That assumes the offset does not change and change back within one hour.
-    The offset comes from datetime.astimezone(), so it follows TZ as of time.tzset().
-    """
-
-    def __missing__(self, key: str) -> _Hour | None:
-        try:
-            start = datetime.fromisoformat(key + ":00:00+00:00")
-        except ValueError:
-            hour = None  # not a time: the fallback raises the error
-        else:
-            hour = _hour(start)
-        self[key] = hour
-        return hour
-
-    def local(self, text: str) -> str:
-        """'2025-03-30T01:00:30+00:00' -> '2025-03-30T03:00:30+02:00' in Europe/Berlin."""
-        hour = self[text[:13]]
-        if hour is None or text[19:] != "+00:00":
-            return _local_iso(text)
-        shift, head, next_head, offset = hour
-        if not shift:
-            return f"{head}{text[13:19]}{offset}"
-        minute = int(text[14:16]) + shift
-        if minute >= 60:
-            return f"{next_head}:{minute - 60:02d}{text[16:19]}{offset}"
-        return f"{head}:{minute:02d}{text[16:19]}{offset}"
-
-
-def _hour(start: datetime) -> _Hour | None:
-    """How the UTC hour from `start` (aware) maps to local time, or None if it does not."""
-    first = start.astimezone()
-    offset = first.utcoffset()
-    if offset is None or offset % timedelta(minutes=1) or offset != _offset_at_end(start):
-        return None
-    minutes = offset // timedelta(minutes=1)
-    shift = minutes % 60  # also for negative offsets: -03:30 is -4 h then +30 min
-    head = start.replace(tzinfo=None) + timedelta(minutes=minutes - shift)
-    next_head = head + timedelta(hours=1)
-    return shift, head.isoformat()[:13], next_head.isoformat()[:13], first.isoformat()[19:]
-
-
-def _offset_at_end(start: datetime) -> timedelta | None:
-    return (start + timedelta(seconds=3599)).astimezone().utcoffset()
-
-
 class _Session(NamedTuple):
+    id: int
     head: str  # the CSV text before the set columns
     note: str  # the note field, after them
     planned: int | None
     tail: list[Any]  # session_end, then (after the counts) the morning and the corrections
+    tried: int  # 1 if a set was tried more than once (after Back), else 0
+    rows: int  # its sets (rows of _SETS_SQL)
+    extras: bool  # it has a result or a changed rating: read _EXTRAS_SQL for it
+    last: str  # the fields after the set columns: the check-in's corrections
 
 
 class _Corrections:
     """The audit trail as the CSV shows it: per set, the rating first given and when it was
-    last changed; per session, the note's, and the reason of the mark."""
+    last changed; per session, the note's, the reason of the mark, and the check-in's."""
 
     def __init__(self, conn: sqlite3.Connection, times: LocalTimes) -> None:
         self.pain: dict[int, tuple[str | None, str]] = {}
+        self.pain_sessions: set[int] = set()
         self.note: dict[int, tuple[str | None, str]] = {}
         self.reason: dict[int, str] = {}
+        # Per session: the morning pain and stiffness first given, and when last changed.
+        self.morning: dict[int, tuple[str | None, str | None, str]] = {}
         for sid, set_id, field, old, new, reason, at in conn.execute(_CORRECTIONS_SQL):
             when = times.local(at)
             if field == "pain":
                 self.pain[set_id] = (self.pain.get(set_id, (old, ""))[0], when)
+                self.pain_sessions.add(sid)
             elif field == "note":
                 self.note[sid] = (self.note.get(sid, (old, ""))[0], when)
             elif field == "not_representative":
                 self.reason[sid] = reason if new == "1" else ""
+            elif field in ("morning_pain", "morning_stiffness"):
+                pain, stiffness, _when = self.morning.get(sid, (_FIRST, _FIRST, ""))
+                if field == "morning_pain" and pain is _FIRST:
+                    pain = old
+                elif field == "morning_stiffness" and stiffness is _FIRST:
+                    stiffness = old
+                self.morning[sid] = (pain, stiffness, when)
+
+    def morning_fields(self, sid: int) -> str:
+        """',6,4,2025-03-05T10:00:00+01:00' for a changed check-in, else ',,,'."""
+        pain, stiffness, when = self.morning.get(sid, (None, None, ""))
+        given = [None if v is _FIRST else v for v in (pain, stiffness)]
+        return "".join("," + csv_field(v) for v in (*given, when))
 
 
-class _Sessions(dict[int, _Session]):
-    """Per session, its CSV fields around the set columns.
-
-    `load` reads the sessions in range at once; one that appears between that query and
-    the query of the sets (another HipTimer recording now) is read when first asked for.
-    """
-
-    def __init__(self, conn: sqlite3.Connection, times: LocalTimes) -> None:
-        super().__init__()
-        self._conn = conn
-        self._times = times
-        self.corrections = _Corrections(conn, times)
-
-    def load(self, where: str, params: list[Any]) -> None:
-        for row in self._conn.execute(_SESSIONS_SQL.format(where=where), params):
-            self._add(*row)
-
-    def __missing__(self, session_id: int) -> _Session:
-        row = self._conn.execute(_SESSIONS_SQL.format(where="s.id = ?"), (session_id,))
-        return self._add(*row.fetchone())
-
-    def _add(
-        self, sid: int, started: str, routine_id: str, title: str, note: str, end: str | None,
-        planned: int | None, m_pain: int | None, m_stiff: int | None, m_at: str | None,
-        aside: int,
-    ) -> _Session:  # fmt: skip
-        fields = (sid, self._times.local(started), routine_id, title)
-        as_written, changed = self.corrections.note.get(sid, (None, None))
-        self[sid] = session = _Session(
-            "".join(csv_field(value) + "," for value in fields),
+def _sessions(
+    conn: sqlite3.Connection, times: LocalTimes, corrections: _Corrections, where: str,
+    params: list[Any],
+) -> Iterator[_Session]:  # fmt: skip
+    """The sessions in range in the order of _SETS_SQL, with their CSV fields around the set
+    columns."""
+    local = times.local
+    for row in conn.execute(_SESSIONS_SQL.format(where=where), params):
+        (sid, started, routine_id, title, note, end, planned, m_pain, m_stiff, m_at, aside,
+         tried, rows, results) = row  # fmt: skip
+        as_written, changed = corrections.note.get(sid, (None, None))
+        yield _Session(
+            sid,
+            "".join(csv_field(value) + "," for value in (sid, local(started), routine_id, title)),
             csv_field(note),
             planned,
-            [end, m_pain, m_stiff, m_at and self._times.local(m_at), aside,
-             self.corrections.reason.get(sid) if aside else None, as_written, changed],
+            [end, m_pain, m_stiff, m_at and local(m_at), aside,
+             corrections.reason.get(sid) if aside else None, as_written, changed],
+            tried,
+            rows,
+            bool(results) or sid in corrections.pain_sessions,
+            corrections.morning_fields(sid),
         )  # fmt: skip
-        return session
 
 
 def write_csv(conn: sqlite3.Connection, target: TextIO, where: str, params: list[Any]) -> int:
@@ -257,17 +242,38 @@ def write_csv(conn: sqlite3.Connection, target: TextIO, where: str, params: list
     Each line is what csv.writer would write for the row (minimal quoting, CRLF), but put
     together from pieces: csv.writer.writerows on the rows of ten years (200,000 sets)
     took 0.55 s of the 1 s an export may take (bench/history_scale.py, 2 cores), before a
-    single time was converted, as it works character by character.
+    single time was converted, as it works character by character. Where the ten-year
+    export's time goes (0.9 s in all): fetching the rows 0.4 s, putting the lines together
+    0.4 s (half of it the times), writing the file 0.1 s. Every query reads one snapshot
+    (one read transaction): a session recorded meanwhile by another HipTimer cannot make
+    the sessions and their sets disagree.
     """
     csv.writer(target).writerow([name for name, _ in CSV_COLUMNS])
-    lines = _line_maker(conn, where, params)
+    began = not conn.in_transaction
+    if began:
+        conn.execute("BEGIN")
+    try:
+        return _write_lines(conn, target, where, params)
+    finally:
+        if began and conn.in_transaction:
+            conn.execute("COMMIT")
+
+
+def _write_lines(conn: sqlite3.Connection, target: TextIO, where: str, params: list[Any]) -> int:
+    times = LocalTimes()
+    corrections = _Corrections(conn, times)
+    lines = _line_maker(times, corrections.pain)
+    sessions = list(_sessions(conn, times, corrections, where, params))
     cursor = conn.execute(_SETS_SQL.format(where=where), params)
     count = 0
     chunk: list[str] = []
-    for _sid, rows in itertools.groupby(_rows(cursor), key=itemgetter(0)):
-        group = list(rows)
-        count += len(group)
-        chunk += lines(group)
+    for session in sessions:
+        if not session.rows:
+            continue
+        rows = cursor.fetchmany(session.rows)
+        extras = conn.execute(_EXTRAS_SQL, (session.id,)).fetchall() if session.extras else None
+        count += len(rows)
+        chunk += lines(session, rows, extras)
         if len(chunk) >= _CHUNK:
             target.write("".join(chunk))
             chunk = []
@@ -275,37 +281,47 @@ def write_csv(conn: sqlite3.Connection, target: TextIO, where: str, params: list
     return count
 
 
-def _rows(cursor: sqlite3.Cursor) -> Iterator[tuple[Any, ...]]:
-    while rows := cursor.fetchmany(_CHUNK):
-        yield from rows
+_Extras = list[tuple[int, float | None, str | None]]  # a row's set id, result and unit
+_NO_EXTRAS = (None, None, None)
 
 
 def _line_maker(
-    conn: sqlite3.Connection, where: str, params: list[Any]
-) -> Callable[[list[tuple[Any, ...]]], list[str]]:
+    times: LocalTimes, pain_trail: dict[int, tuple[str | None, str]]
+) -> Callable[[_Session, list[tuple[Any, ...]], _Extras | None], list[str]]:
     """The CSV lines of one session's rows of _SETS_SQL; a field that repeats is rendered once.
 
     A session's rows come together: the outcome of a set done more than once, and the
     session's counts, need all of them (hiptimer.core.history.outcome).
     """
-    times = LocalTimes()
     local = times.local
-    sessions = _Sessions(conn, times)
-    sessions.load(where, params)
-    pain_trail = sessions.corrections.pain
-    text, whole, real = _Fields(), _Fields(), _Fields()
+    whole_hours = times.whole_hours
+    # Each distinct value rendered once, by column type (1 and 1.0 are one key; SQLite's
+    # column affinity keeps them apart within a column). Plain dicts: a lookup in a dict
+    # subclass with __missing__ is slower, so a value not seen before is added on KeyError.
+    text: dict[Any, str] = {}
+    whole: dict[Any, str] = {}
+    real: dict[Any, str] = {}
 
-    def lines(rows: list[tuple[Any, ...]]) -> list[str]:
-        session = sessions[rows[0][0]]
-        outcomes = [_OUTCOMES[(r[9], r[10])] for r in rows]
-        if any(r[19] for r in rows):  # a set tried more than once: its best try counts
-            keyed = [((r[1], r[4], r[3]), o) for r, o in zip(rows, outcomes, strict=True)]
+    def learn(values: tuple[Any, ...]) -> None:
+        learnt = False
+        for cache, columns in ((text, (0, 1, 8, 12)), (whole, (2, 5, 6)), (real, (3, 4, 11))):
+            for i in columns:
+                if values[i] not in cache:
+                    cache[values[i]] = csv_field(values[i])
+                    learnt = True
+        if not learnt:  # not a value the repair at start lets through: never loop on it
+            raise ValueError(f"set {values[0]!r} {values[2]}: side, pain or flags out of range")
+
+    def lines(session: _Session, rows: list[tuple[Any, ...]], extras: _Extras | None) -> list[str]:
+        if session.tried:  # a set tried more than once: its best try counts
+            keyed = [((r[0], r[2], _SIDE_OF[r[7]]), _OUTCOME_OF[r[7]]) for r in rows]
             decides = set(best_attempts(keyed).values())
             counted = ["1" if i in decides else "0" for i in range(len(rows))]
+            outcomes = [keyed[i][1] for i in sorted(decides)]
         else:  # each set once: every row counts (most sessions; 250,000 rows in ten years)
-            decides = set(range(len(rows)))
             counted = ["1"] * len(rows)
-        counts = count_outcomes((outcomes[i] for i in decides), session.planned)
+            outcomes = [_OUTCOME_OF[r[7]] for r in rows]
+        counts = count_outcomes(outcomes, session.planned)
         end, *rest = session.tail
         tail = ",".join(
             csv_field(v)
@@ -314,18 +330,48 @@ def _line_maker(
                 counts.partly_done, counts.skipped, counts.not_reached, *rest,
             )
         )  # fmt: skip
-        head, note, out = session.head, session.note, []
-        for row, outcome, count in zip(rows, outcomes, counted, strict=True):
-            (_, ex, name, side, number, hold, held, reps, done, completed, skipped, pain,
-             choice, adjustment, started, ended, set_id, result, unit, _tried) = row  # fmt: skip
-            as_given, changed = pain_trail.get(set_id, _UNCHANGED)
-            out.append(
-                f"{head}{text[ex]},{text[name]},{side},{whole[number]},{real[hold]},"
-                f"{real[held]},{whole[reps]},{whole[done]},{completed},{skipped},{pain},{choice},"
-                f"{text[adjustment]},{local(started)},{local(ended)},{note},"
-                f"{_VALUES[outcome]},{count},{as_given or ''},{changed},{tail},"
-                f"{real[result]},{text[unit]}\r\n"
-            )
+        head, note, last = session.head, session.note, session.last
+        out: list[str] = []
+        append = out.append
+        # The fields from the note to the result of a row that counts and whose rating was
+        # not changed, by its (completed, skipped) flags.
+        after = [f"{note},{_VALUE_OF[flags]},1,,,{tail}," for flags in range(4)]
+        # zip stops at the rows: the extras of a plain session repeat "none" for each.
+        more = extras if extras is not None else itertools.repeat(_NO_EXTRAS)
+        for row, count, (set_id, result, unit) in zip(rows, counted, more, strict=False):
+            (ex, name, number, hold, held, reps, done, code, adjustment, started, ended) = row
+            # The times of a whole-hour offset inline (local() for the others): a method call
+            # for each of 500,000 times took a fifth of the export.
+            hour = whole_hours[started[:13]]
+            if hour is None or started[19:] != "+00:00":
+                started = local(started)
+            else:
+                started = f"{hour[0]}{started[13:19]}{hour[1]}"
+            hour = whole_hours[ended[:13]]
+            if hour is None or ended[19:] != "+00:00":
+                ended = local(ended)
+            else:
+                ended = f"{hour[0]}{ended[13:19]}{hour[1]}"
+            if count == "1" and set_id not in pain_trail:
+                rest_of_line = after[code & 3]
+            else:
+                as_given, changed = (
+                    _UNCHANGED if set_id is None else pain_trail.get(set_id, _UNCHANGED)
+                )
+                rest_of_line = (
+                    f"{note},{_VALUE_OF[code]},{count},{as_given or ''},{changed},{tail},"
+                )
+            while True:
+                try:
+                    append(
+                        f"{head}{text[ex]},{text[name]},{_SIDE_OF[code]},{whole[number]},"
+                        f"{real[hold]},{real[held]},{whole[reps]},{whole[done]},"
+                        f"{_FLAGS_OF[code]},{text[adjustment]},{started},{ended},"
+                        f"{rest_of_line}{real[result]},{text[unit]}{last}\r\n"
+                    )
+                    break
+                except KeyError:
+                    learn((*row, result, unit))
         return out
 
     return lines

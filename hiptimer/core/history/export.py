@@ -31,6 +31,7 @@ from hiptimer.core.history.review import (
 )
 from hiptimer.core.history.wording import correction_text, day_text, set_label
 from hiptimer.core.routines.model import Routine, Schedule
+from hiptimer.i18n import _
 
 
 @dataclass(frozen=True)
@@ -40,10 +41,11 @@ class CorrectionCounts:
     ratings: int
     notes: int
     not_representative: int  # sessions marked so (now)
+    mornings: int = 0  # sessions whose next-morning check-in was changed
 
     @property
     def any(self) -> bool:
-        return bool(self.ratings or self.notes or self.not_representative)
+        return bool(self.ratings or self.notes or self.not_representative or self.mornings)
 
 
 @dataclass(frozen=True)
@@ -108,7 +110,7 @@ def gather_report(
     return ReportData(
         since=first,
         until=last,
-        routines=", ".join(sorted(titles.values())) or "no sessions",
+        routines=", ".join(sorted(titles.values())) or _("no sessions"),
         schedule=schedule,
         schedules=schedules_text(routines, titles),
         sessions=sessions,
@@ -170,6 +172,7 @@ def _corrected(store: HistoryQueries, sessions: list[SessionSummary]) -> Correct
         ratings=len({c.set_id for c in found if c.field == "pain"}),
         notes=len({c.session_id for c in found if c.field == "note"}),
         not_representative=sum(1 for s in sessions if s.not_representative),
+        mornings=len({c.session_id for c in found if c.field.startswith("morning_")}),
     )
 
 

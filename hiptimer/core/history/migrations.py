@@ -135,6 +135,31 @@ _V3 = _statements(
     " (session_id, completed, skipped, pain, ended_at, tried_before)",
 )
 
+# Version 4: a next-morning check-in (pain, stiffness) can be corrected with a trail, as a
+# rating can. SQLite cannot change a CHECK: the corrections table is made again with the two
+# new fields allowed, its rows copied as they are (ids kept), and its index made again.
+_V4 = _statements(
+    """
+    CREATE TABLE corrections_v4 (
+        id INTEGER PRIMARY KEY,
+        session_id INTEGER NOT NULL,
+        set_id INTEGER,
+        field TEXT NOT NULL CHECK (field IN ('pain', 'note', 'not_representative',
+                                             'morning_pain', 'morning_stiffness')),
+        old_value TEXT,
+        new_value TEXT,
+        reason TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT 'history' CHECK (source IN ('session', 'history')),
+        corrected_at TEXT NOT NULL
+    )
+    """,
+    "INSERT INTO corrections_v4 SELECT id, session_id, set_id, field, old_value, new_value,"
+    " reason, source, corrected_at FROM corrections",
+    "DROP TABLE corrections",
+    "ALTER TABLE corrections_v4 RENAME TO corrections",
+    "CREATE INDEX corrections_by_session ON corrections (session_id, corrected_at)",
+)
+
 # Schema version N is reached by applying MIGRATIONS[:N]. Never edit a released migration:
 # append a new one.
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3)
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4)

@@ -14,7 +14,7 @@ import logging
 import sqlite3
 from dataclasses import dataclass
 
-from hiptimer.core.history.writes import DOSE_FIELDS
+from hiptimer.core.history.writes import CORRECTED_FIELDS, DOSE_FIELDS
 from hiptimer.i18n import _, n_
 
 log = logging.getLogger(__name__)
@@ -163,7 +163,7 @@ RULES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("a text column holds something else",
              _text("field", "reason", "source") + " AND " + _opt_text("old_value", "new_value")),
             ("field or source is not a value HipTimer writes",
-             _one_of("field", "pain", "note", "not_representative") + " AND field IS NOT NULL"
+             _one_of("field", *CORRECTED_FIELDS) + " AND field IS NOT NULL"
              " AND " + _one_of("source", "session", "history") + " AND source IS NOT NULL"),
         ),
     ),
@@ -327,12 +327,16 @@ def inferred_version(conn: sqlite3.Connection) -> int:
     """The schema version the tables of a user_version-0 file show (0: no HipTimer tables).
 
     Version 1 has sessions and sets; version 2 adds the morning check-in columns and
-    dose_changes; version 3 the corrections and the mark "not representative".
+    dose_changes; version 3 the corrections and the mark "not representative"; version 4
+    lets the corrections hold a next-morning check-in's.
     """
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if not {"sessions", "sets"} <= tables:
         return 0
     columns = {row[1] for row in conn.execute("PRAGMA table_info(sessions)")}
     if "dose_changes" in tables and {"morning_pain", "morning_stiffness", "morning_at"} <= columns:
-        return 3 if "corrections" in tables and "not_representative" in columns else 2
+        if "corrections" not in tables or "not_representative" not in columns:
+            return 2
+        made = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'corrections'")
+        return 4 if "morning_stiffness" in made.fetchone()[0] else 3
     return 1

@@ -13,7 +13,8 @@ from hiptimer.core.history.queries import SessionSummary, StoredSet
 from hiptimer.core.routines.loader import routine_from_data
 from hiptimer.core.routines.model import FORMAT_MARKER, FORMAT_VERSION, Exercise, Routine
 from hiptimer.core.routines.validation import RoutineError
-from hiptimer.core.session.steps import SetKey
+from hiptimer.core.session.events import PainChoice, SetRecord
+from hiptimer.core.session.steps import SetKey, Side
 from hiptimer.i18n import _, day_month, n_
 
 log = logging.getLogger(__name__)
@@ -37,10 +38,19 @@ class ResumePlan:
     done_sets: tuple[SetKey, ...]  # (exercise id, set number, side) already recorded
     from_session: tuple[str, ...]  # exercises whose dose today differs: the session's is used
     older: tuple[SessionSummary, ...]  # older unfinished sessions, to keep as partial
+    earlier: tuple[SetRecord, ...] = ()  # the sets recorded before it stopped, for the summary
 
     @property
     def sets_done(self) -> int:
         return len(self.done_sets)
+
+    @property
+    def earlier_s(self) -> float:
+        """How long the session ran before it stopped: from its start to its last set's end."""
+        if not self.earlier:
+            return 0.0
+        last = max(r.ended_at for r in self.earlier)
+        return max(0.0, (last - self.session.started_at).total_seconds())
 
     @property
     def resumable(self) -> bool:
@@ -58,6 +68,36 @@ def done_sets(records: Iterable[StoredSet]) -> list[SetKey]:
     for record in records:
         seen.setdefault((record.exercise_id, record.set_number, record.side), None)
     return list(seen)
+
+
+def earlier_records(records: Iterable[StoredSet]) -> tuple[SetRecord, ...]:
+    """The sets recorded before the interruption as the engine records a set, so that the
+    summary of the resumed session counts the whole session. They are not in the engine's
+    record list: their `index` counts back from -1."""
+    stored = list(records)
+    return tuple(
+        SetRecord(
+            index=i - len(stored),
+            exercise_id=r.exercise_id,
+            exercise_name=r.exercise_name,
+            side=None if r.side is None else Side(r.side),
+            set_number=r.set_number,
+            planned_hold_s=r.planned_hold_s,
+            actual_hold_s=r.actual_hold_s,
+            planned_reps=r.planned_reps,
+            actual_reps=r.actual_reps,
+            completed=r.completed,
+            skipped=r.skipped,
+            started_at=r.started_at,
+            ended_at=r.ended_at,
+            pain=r.pain,
+            pain_choice=None if r.pain_choice is None else PainChoice(r.pain_choice),
+            adjustment=r.adjustment or "",
+            result=r.result,
+            result_unit=r.result_unit or "",
+        )
+        for i, r in enumerate(stored)
+    )
 
 
 def exercise_from_data(data: Any) -> Exercise | None:
@@ -139,7 +179,10 @@ def plan_resume(
     else:
         order = [r.exercise_id for r in records]
         routine, changed = session_routine(newest, doses, current, order)
-    return ResumePlan(newest, routine, tuple(done_sets(records)), tuple(changed), tuple(older))
+    return ResumePlan(
+        newest, routine, tuple(done_sets(records)), tuple(changed), tuple(older),
+        earlier_records(records),
+    )  # fmt: skip
 
 
 def when_text(moment: datetime, today: date) -> str:

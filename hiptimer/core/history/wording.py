@@ -18,6 +18,22 @@ END_WORDS = {
 }
 
 
+# A re-test's result unit as the built-in routines and docs/routine-format.md write it,
+# stored in English whatever the language; a unit of the user's own is shown as written.
+RESULT_UNITS = {
+    "s": N_("s"),
+    # Translators: the unit of the 30-second chair stand's result: "12 stands".
+    "stands": N_("stands"),
+    "cm": N_("cm"),
+    "degrees": N_("degrees"),
+}
+
+
+def unit_text(unit: str) -> str:
+    """A stored result unit in the language in use ('stands' -> 'levantamientos')."""
+    return translate(RESULT_UNITS[unit]) if unit in RESULT_UNITS else unit
+
+
 def when_text(when: datetime) -> str:
     """'Mon 3 Mar 2025 09:00' in local time, in the language in use."""
     local = when.astimezone()
@@ -63,13 +79,21 @@ def correction_text(c: Correction, what: str = "") -> str:
         "when": when_text(c.corrected_at),
         "why": _(' ("{reason}")').format(reason=c.reason) if c.reason.strip() else "",
     }
+    old = _("none") if c.old_value is None else c.old_value
+    new = _("none") if c.new_value is None else c.new_value
     if c.field == "pain":
-        old = _("none") if c.old_value is None else c.old_value
-        new = _("none") if c.new_value is None else c.new_value
         text = _("pain {old} \u2192 {new}, changed {where} on {when}{why}").format(
             old=old, new=new, **values
         )
         return f"{what}: {text}" if what else text
+    if c.field == "morning_pain":
+        return _("next-morning pain {old} \u2192 {new}, changed {where} on {when}{why}").format(
+            old=old, new=new, **values
+        )
+    if c.field == "morning_stiffness":
+        return _(
+            "next-morning stiffness {old} \u2192 {new}, changed {where} on {when}{why}"
+        ).format(old=old, new=new, **values)
     if c.field == "note":
         was = " ".join((c.old_value or "").split())
         return _('note changed {where} on {when}; it was "{was}"{why}').format(was=was, **values)

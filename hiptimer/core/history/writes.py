@@ -25,6 +25,8 @@ END_REASONS = ("completed", "ended_early", "interrupted", "partial")
 SIDES = ("right", "left")
 PAIN_CHOICES = ("stop", "lower", "continue")
 DOSE_FIELDS = ("rung", "sets", "reps", "hold_s")  # rung: a move on a progression ladder
+# What a correction changes: a set's rating, the note, the mark, a next-morning check-in.
+CORRECTED_FIELDS = ("pain", "note", "not_representative", "morning_pain", "morning_stiffness")
 
 
 def check_in(name: str, value: object, allowed: tuple[str, ...]) -> None:

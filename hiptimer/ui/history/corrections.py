@@ -1,4 +1,5 @@
-"""Correcting the history afterwards: a set's pain rating, and why (the store keeps the trail)."""
+"""Correcting the history afterwards: a set's pain rating or a next-morning check-in, and why
+(the store keeps the trail)."""
 
 from __future__ import annotations
 
@@ -60,8 +61,71 @@ class PainDialog(QDialog):
         self.pain.selectAll()
 
     def rating(self) -> int | None:
-        value = self.pain.value()
-        return None if value == NO_RATING else value
+        return _score(self.pain)
+
+    def why(self) -> str:
+        return " ".join(self.reason.text().split())
+
+
+def _score_box(current: int | None) -> QSpinBox:
+    box = QSpinBox()
+    box.setRange(NO_RATING, 10)
+    box.setSpecialValueText(_("no score"))
+    box.setSuffix(" / 10")
+    box.setValue(NO_RATING if current is None else current)
+    return box
+
+
+def _score(box: QSpinBox) -> int | None:
+    return None if box.value() == NO_RATING else box.value()
+
+
+class MorningDialog(QDialog):
+    """Asks for a session's new next-morning scores (pain, stiffness: 0-10, or none) and an
+    optional reason. The scores as given are kept in the history's corrections.
+
+    Signals: the standard QDialog ones.
+    """
+
+    def __init__(
+        self, what: str, pain: int | None, stiffness: int | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Change a next-morning check-in \u2014 HipTimer"))
+        given = [_("none") if v is None else f"{v}/10" for v in (pain, stiffness)]
+        about = QLabel(
+            _("{session}\nGiven: pain {pain}, stiffness {stiffness}").format(
+                session=what, pain=given[0], stiffness=given[1]
+            )
+        )
+        plain(about)  # the routine's title, from a routine file
+        self.pain = _score_box(pain)
+        self.stiffness = _score_box(stiffness)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(_("optional, e.g. read the scale the wrong way"))
+        self.reason.setMaxLength(200)
+        form = QFormLayout()
+        form.addRow(_("Pain next morning"), self.pain)
+        form.addRow(_("Stiffness next morning"), self.stiffness)
+        form.addRow(_("Why"), self.reason)
+        kept = QLabel(_("The scores as given stay in the history, with this change and when."))
+        kept.setWordWrap(True)
+        kept.setProperty("role", "muted")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(about)
+        layout.addLayout(form)
+        layout.addWidget(kept)
+        layout.addWidget(buttons)
+        self.pain.setFocus()
+        self.pain.selectAll()
+
+    def scores(self) -> tuple[int | None, int | None]:
+        return _score(self.pain), _score(self.stiffness)
 
     def why(self) -> str:
         return " ".join(self.reason.text().split())

@@ -10,7 +10,13 @@ from hiptimer.core.history.export import ReportData
 from hiptimer.core.history.queries import SessionSummary
 from hiptimer.core.history.retests import RetestSeries
 from hiptimer.core.history.review import MEANINGFUL_CHANGE, ExerciseTrend
-from hiptimer.core.history.wording import change_text, completion_text, day_text, pain_number
+from hiptimer.core.history.wording import (
+    change_text,
+    completion_text,
+    day_text,
+    pain_number,
+    unit_text,
+)
 from hiptimer.i18n import N_, _, decimal, n_, translate
 from hiptimer.ui.history.report_charts import (
     draw_legend,
@@ -205,6 +211,14 @@ def corrections_summary(pages: Pages, data: ReportData) -> None:
         )
     if c.notes:
         parts.append(n_("{n} note changed", "{n} notes changed", c.notes).format(n=c.notes))
+    if c.mornings:
+        parts.append(
+            n_(
+                "{n} next-morning check-in changed after it was given",
+                "{n} next-morning check-ins changed after they were given",
+                c.mornings,
+            ).format(n=c.mornings)
+        )
     if c.not_representative:
         parts.append(
             n_(
@@ -222,7 +236,7 @@ def corrections_summary(pages: Pages, data: ReportData) -> None:
 
 
 def _result(value: float, unit: str) -> str:
-    return f"{decimal(round(value, 1))} {unit}".strip()
+    return f"{decimal(round(value, 1))} {unit_text(unit)}".strip()
 
 
 def _retest_change(r: RetestSeries) -> str:
@@ -291,7 +305,8 @@ def pain_charts(pages: Pages, data: ReportData) -> None:
                 draw_morning_chart(pages.p, rect, data.mornings, since, until, mm)
             elif isinstance(cell, RetestSeries):
                 title = _("Re-test: {name}").format(name=_named(cell.name, cell.side))
-                draw_retest_chart(pages.p, rect, title, cell.points, cell.unit, since, until, mm)
+                unit = unit_text(cell.unit)
+                draw_retest_chart(pages.p, rect, title, cell.points, unit, since, until, mm)
             else:
                 draw_pain_chart(pages.p, rect, cell.exercise.name, cell.pain, since, until, mm)
         pages.y += height

@@ -13,6 +13,7 @@ from hiptimer.core.history.buckets import whole_ticks
 from hiptimer.core.history.queries import PainPoint, SessionSummary
 from hiptimer.core.history.retests import RetestSeries, retest_series
 from hiptimer.core.history.store import HistoryStore
+from hiptimer.core.history.wording import unit_text
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import _, decimal
 from hiptimer.ui.history.charts import ChartBox, _date_axis, _line, _style_axis, msecs
@@ -68,7 +69,8 @@ class RetestChart(ChartBox):
         end, step = whole_ticks(max(series.latest, series.first, 1) * 1.2)
         self.y_axis.setRange(0, end)
         self.y_axis.setTickCount(end // step + 1)
-        self.y_axis.setTitleText(series.unit)
+        # Read as HTML too; a unit of the user's own comes from a routine file.
+        self.y_axis.setTitleText(escape(unit_text(series.unit)))
         # QtCharts reads a title as HTML: the test's name comes from a routine file.
         self.chart.setTitle(escape(_("Re-test: {name}").format(name=label)))
 
@@ -146,7 +148,7 @@ class RetestsPane(QWidget):
             _("First {first} {unit} on {day1}; latest {latest} {unit} on {day2}.").format(
                 first=decimal(round(first[1], 1)),
                 latest=decimal(round(latest[1], 1)),
-                unit=series.unit,
+                unit=unit_text(series.unit),
                 day1=first[0].astimezone().date().isoformat(),
                 day2=latest[0].astimezone().date().isoformat(),
             )

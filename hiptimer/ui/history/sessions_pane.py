@@ -3,7 +3,7 @@ and the corrections made to it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.core.clock import wall_now
-from hiptimer.core.history.queries import SessionSummary
+from hiptimer.core.history.queries import Correction, SessionSummary
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.history.wording import (
     completion_text,
@@ -34,7 +34,7 @@ from hiptimer.core.history.wording import (
     when_text,
 )
 from hiptimer.i18n import _
-from hiptimer.ui.history.corrections import PainDialog
+from hiptimer.ui.history.corrections import MorningDialog, PainDialog
 from hiptimer.ui.history.models import SessionsModel, SetsModel, set_rows
 from hiptimer.ui.widgets.plain import escape, plain
 
@@ -60,8 +60,9 @@ class SessionsPane(QWidget):
     """The sessions in range, newest first; below, the chosen session's sets and note, and
     what was corrected in it.
 
-    A set's rating, the note and the mark "not representative" can be changed here; the
-    store keeps what they were, and when (hiptimer.core.history.corrections).
+    A set's rating, the note, the mark "not representative" and the next-morning check-in
+    can be changed here; the store keeps what they were, and when
+    (hiptimer.core.history.corrections).
     `wall` says when a correction is made. Signals: message(str) for the window's status
     line.
     """
@@ -107,6 +108,11 @@ class SessionsPane(QWidget):
                 " (an off day, someone else used the app); still counted as a session"
             )
         )
+        self.morning_button = QPushButton(_("Change check-in\u2026"))
+        self.morning_button.setToolTip(
+            _("Change the next-morning pain and stiffness given for this session")
+        )
+        self.morning_button.setEnabled(False)
         self.trail = QLabel("")
         self.trail.setWordWrap(True)
         self.trail.setProperty("role", "muted")
@@ -120,6 +126,7 @@ class SessionsPane(QWidget):
         self.note.textChanged.connect(self._note_edited)
         self.save_button.clicked.connect(self.save_note)
         self.representative.clicked.connect(self._mark_clicked)
+        self.morning_button.clicked.connect(self.change_morning)
 
     def _build(self) -> None:
         note_box = QWidget()
@@ -129,6 +136,7 @@ class SessionsPane(QWidget):
         note_layout.addWidget(self.note, 1)
         note_layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
         note_layout.addWidget(self.representative)
+        note_layout.addWidget(self.morning_button, 0, Qt.AlignmentFlag.AlignLeft)
         note_layout.addWidget(self.trail)
         sets_box = QWidget()
         sets_layout = QVBoxLayout(sets_box)
@@ -180,7 +188,7 @@ class SessionsPane(QWidget):
         if session is None:
             self.heading.setText(_("No session chosen."))
         else:
-            self.heading.setText(session_heading(session))
+            self.heading.setText(session_heading(session, trail))
             if not self.sets_view.property("sized"):
                 self.sets_view.resizeColumnsToContents()
                 self.sets_view.setProperty("sized", self.sets.rowCount() > 0)
@@ -191,6 +199,7 @@ class SessionsPane(QWidget):
         self.save_button.setEnabled(False)
         self.representative.setEnabled(session is not None)
         self.representative.setChecked(bool(session and session.not_representative))
+        self.morning_button.setEnabled(bool(session and session.morning_at is not None))
         labels = {r.id: set_label(r.exercise_name, r.set_number, r.side) for r in records}
         lines = [correction_text(c, labels.get(c.set_id or -1, "")) for c in trail]
         self.trail.setText(_("Corrections:") + "\n" + "\n".join(lines) if lines else "")
@@ -222,6 +231,21 @@ class SessionsPane(QWidget):
             return
         self.store.correct_pain(set_id, dialog.rating(), at=self._wall(), reason=dialog.why())
         self._refresh(_("Rating changed; the one given is kept in the history."))
+
+    def change_morning(self) -> None:
+        """Ask for the chosen session's new check-in scores and why; keep the old in the trail."""
+        s = self._session
+        if s is None or s.morning_at is None:
+            return
+        what = f"{when_text(s.started_at)}: {s.routine_title}"
+        dialog = MorningDialog(what, s.morning_pain, s.morning_stiffness, self)
+        if dialog.exec() != MorningDialog.DialogCode.Accepted:
+            return
+        pain, stiffness = dialog.scores()
+        if (pain, stiffness) == (s.morning_pain, s.morning_stiffness):
+            return
+        self.store.correct_morning(s.id, pain, stiffness, at=self._wall(), reason=dialog.why())
+        self._refresh(_("Check-in changed; the scores given are kept in the history."))
 
     def _mark_clicked(self, checked: bool) -> None:
         session = self._session
@@ -264,21 +288,32 @@ class SessionsPane(QWidget):
 
     def _show_trail_only(self, session: SessionSummary) -> None:
         """The heading and the trail again, without touching the note being edited."""
-        self.heading.setText(session_heading(session))
+        trail = self.store.corrections(session.id)
+        self.heading.setText(session_heading(session, trail))
         records = self.store.session_sets(session.id)
         labels = {r.id: set_label(r.exercise_name, r.set_number, r.side) for r in records}
-        lines = [
-            correction_text(c, labels.get(c.set_id or -1, ""))
-            for c in self.store.corrections(session.id)
-        ]
+        lines = [correction_text(c, labels.get(c.set_id or -1, "")) for c in trail]
         self.trail.setText(_("Corrections:") + "\n" + "\n".join(lines) if lines else "")
 
     def current(self) -> SessionSummary | None:
         return self._session
 
 
-def session_heading(s: SessionSummary) -> str:
-    """The chosen session in a line of HTML, its routine's title escaped."""
+def session_heading(s: SessionSummary, trail: Sequence[Correction] = ()) -> str:
+    """The chosen session in a line of HTML, its routine's title escaped; a check-in score
+    changed since it was given (`trail`) says what it was: 'pain 2 (was 6)'."""
+    given: dict[str, str | None] = {}
+    for c in trail:
+        if c.field.startswith("morning_"):
+            given.setdefault(c.field, c.old_value)
+
+    def score(field: str, value: int | None) -> str:
+        now = pain_number(value, 0)
+        if field not in given:
+            return now
+        was = given[field]
+        return _("{now} (was {given})").format(now=now, given=_("none") if was is None else was)
+
     parts = [
         f"<b>{escape(when_text(s.started_at))}</b>: {escape(s.routine_title)}",
         escape(duration_text(s)),
@@ -293,8 +328,8 @@ def session_heading(s: SessionSummary) -> str:
         parts.append(
             escape(
                 _("next morning: pain {pain}, stiffness {stiffness}").format(
-                    pain=pain_number(s.morning_pain, 0),
-                    stiffness=pain_number(s.morning_stiffness, 0),
+                    pain=score("morning_pain", s.morning_pain),
+                    stiffness=score("morning_stiffness", s.morning_stiffness),
                 )
             )
         )

@@ -4,7 +4,7 @@ turns their answers (Start, Snooze, Skip today) into what the window should do."
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Protocol
@@ -16,6 +16,7 @@ from hiptimer.core.clock import LocalTime
 from hiptimer.core.plan.desk import DeskBreakTimer, DeskLook
 from hiptimer.core.plan.model import WeeklyPlan, day_names
 from hiptimer.core.plan.reminders import Reminder, Reminders, desk_text, reminder_text
+from hiptimer.core.plan.retest_due import due_checks, due_line
 from hiptimer.core.plan.state_file import FILE_NAME, load_state, save_state
 from hiptimer.core.plan.today import done_lookup, today_lines, week_tally, week_text
 from hiptimer.core.routines.model import Routine
@@ -49,7 +50,8 @@ class ReminderCoordinator(QObject):
     """Owns the plan's Reminders and the desk-break timer; the window connects its signals.
 
     `routines()` gives the library's routines (titles, lengths); `session_running()` holds
-    desk breaks back; `length(routine)` is a routine's length in seconds.
+    desk breaks back; `length(routine)` is a routine's length in seconds; `last_checks()`
+    when each re-test routine was last done (for "re-test due").
 
     Signals: start_requested(str) with a routine id to open at its get-ready; show_requested()
     when a note itself was clicked;
@@ -74,6 +76,7 @@ class ReminderCoordinator(QObject):
         session_running: Callable[[], bool] = lambda: False,
         length: Callable[[Routine], float] | None = None,
         state_path: Path | None = None,
+        last_checks: Callable[[], Mapping[str, datetime]] = dict,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -87,6 +90,7 @@ class ReminderCoordinator(QObject):
         self._idle = idle
         self._session_running = session_running
         self._length = length
+        self._last_checks = last_checks
         self._shown: dict[str, Reminder] = {}  # note key -> the reminder it shows
         self._said_no_service = False
         notifier.connect_answered(self.answer)
@@ -236,11 +240,14 @@ class ReminderCoordinator(QObject):
     # ------------------------------------------------------------ what the window shows
 
     def today_text(self) -> list[str]:
-        """Today's planned routines with their marks, and the week's tally."""
-        if not self.plan.items:
-            return []
-        now, done = self.local.now(), self.done()
+        """Today's planned routines with their marks, a re-test due, and the week's tally
+        (only the re-test without a plan)."""
+        now = self.local.now()
         titles = {r.id: r.title for r in self._routines()}
+        retests = [due_line(titles.get(rid, rid), at, now) for rid, at in self._due(now)]
+        if not self.plan.items:
+            return retests
+        done = self.done()
         lines = today_lines(
             self.plan, now, self.local, done, lambda rid: titles.get(rid, rid),
             self.reminders.state.skipped,
@@ -248,7 +255,14 @@ class ReminderCoordinator(QObject):
         if not lines:
             lines = [_("Nothing planned today")]
         tally = week_tally(self.plan, now.date(), done)
-        return [*lines, week_text(tally, now.date())]
+        return [*lines, *retests, week_text(tally, now.date())]
+
+    def _due(self, now: datetime) -> list[tuple[str, datetime]]:
+        try:
+            return due_checks(self._last_checks(), now)
+        except Exception:  # a history that fails must not stop the plan's lines
+            log.exception("Cannot read when the re-tests were last done")
+            return []
 
     def next_text(self) -> str:
         """ "Next reminder: today 18:00", or why there is none."""
@@ -271,6 +285,27 @@ class ReminderCoordinator(QObject):
             if reminder.routine_id == routine_id:
                 self.notifier.close(key)
                 del self._shown[key]
+
+
+def history_last_checks(
+    history: object, routines: Callable[[], list[Routine]]
+) -> Callable[[], dict[str, datetime]]:
+    """When each re-test routine of the library (hiptimer.core.history.adherence
+    .check_routines) was last done with a set begun, read from the history store."""
+    from hiptimer.core.history.adherence import check_routines
+    from hiptimer.core.history.store import HistoryStore
+
+    def last() -> dict[str, datetime]:
+        if not isinstance(history, HistoryStore):
+            return {}
+        found = {}
+        for rid in check_routines({r.id: r for r in routines()}):
+            done = [s.started_at for s in history.list_sessions(rid) if s.exercised]
+            if done:
+                found[rid] = max(done)
+        return found
+
+    return last
 
 
 def history_done(history: object, local: LocalTime) -> Callable[[datetime], set[tuple[str, date]]]:

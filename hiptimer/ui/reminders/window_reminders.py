@@ -20,7 +20,13 @@ from hiptimer.core.plan.model import stamp_since
 from hiptimer.core.routines.model import Routine, estimated_seconds
 from hiptimer.core.settings import SettingsStore
 from hiptimer.i18n import N_, _, translate
-from hiptimer.ui.reminders.coordinator import Idle, Notifier, ReminderCoordinator, history_done
+from hiptimer.ui.reminders.coordinator import (
+    Idle,
+    Notifier,
+    ReminderCoordinator,
+    history_done,
+    history_last_checks,
+)
 from hiptimer.ui.reminders.plan_dialog import PlanChoice, PlanDialog
 from hiptimer.ui.reminders.tray import ReminderTray
 from hiptimer.ui.reminders.tray_messages import NoNotifier, TrayMessages
@@ -123,7 +129,7 @@ class WindowReminders(QObject):
             history_done(host.services.history, self.local), host.routines,
             idle=idle, session_running=lambda: host.session() is not None,
             length=lambda routine: self.length(routine), state_path=self._parts.state_path,
-            parent=self,
+            last_checks=history_last_checks(host.services.history, host.routines), parent=self,
         )  # fmt: skip
         c = self.coordinator
         c.start_requested.connect(self.start_requested.emit)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject
 from hiptimer.core.clock import Clock
 from hiptimer.core.routines.model import Routine, estimated_seconds
 from hiptimer.core.session.engine import SessionEngine
-from hiptimer.core.session.events import SessionEnded
+from hiptimer.core.session.events import SessionEnded, SetRecord
 from hiptimer.core.session.steps import SetKey, StepKind
 from hiptimer.core.settings import Settings
 from hiptimer.core.voice.cue_script import upcoming_texts
@@ -38,19 +38,26 @@ class ActiveSession:
     cues: CueWriter
     started_at: float
     planned_s: float | None = None  # the session's estimated length as it started
+    # A resumed session: the sets recorded before it stopped, and how long that part ran.
+    earlier: tuple[SetRecord, ...] = ()
+    earlier_s: float = 0.0
 
     def result(self, ended: SessionEnded) -> SessionResult:
-        """What the summary shows of the session as it ended."""
+        """What the summary shows of the session as it ended: the whole session, the sets
+        done before an interruption included, counted as the history counts them."""
         engine = self.driver.engine
+        # The engine of a resumed session plans only the sets still to do.
+        before = {(r.exercise_id, r.set_number, r.side) for r in self.earlier}
         return SessionResult(
             routine=engine.live_routine(),
-            records=tuple(engine.records),
+            records=(*self.earlier, *engine.records),
             reason=ended.reason,
-            total_s=ended.at - self.started_at,
+            total_s=self.earlier_s + ended.at - self.started_at,
             adjustments={k: list(v) for k, v in engine.adjustments.items()},
             started_with=engine.routine,
             planned_s=self.planned_s,
-            sets_planned=sum(1 for step in engine.steps if step.kind is StepKind.WORK),
+            sets_planned=len(before)
+            + sum(1 for step in engine.steps if step.kind is StepKind.WORK),
         )
 
     def end_if(self, confirmed: Callable[[], bool]) -> None:
@@ -87,10 +94,12 @@ def open_session(
     wall: Callable[[], datetime],
     done_sets: Iterable[SetKey] = (),
     session_id: int | None = None,
+    earlier: Sequence[SetRecord] = (),
+    earlier_s: float = 0.0,
     parent: QObject | None = None,
 ) -> ActiveSession:
     """A session of `routine` ready to start; with `session_id`, that interrupted session
-    resumed after `done_sets`."""
+    resumed after `done_sets` (`earlier`: their records, which ran `earlier_s` seconds)."""
     s = settings
     prepare_voice(routine, settings, services, done_sets=done_sets)
     cues = make_cue_writer(s.setup_mode, s.setup_heard, s.pain_limit, s.speak_cautions)
@@ -110,7 +119,9 @@ def open_session(
     controller.caption.connect(page.show_caption)
     controller.speaking_line.connect(page.show_speaking_line)
     install_screen_dump(page)
-    return ActiveSession(driver, controller, page, cues, clock.now(), planned_s)
+    return ActiveSession(
+        driver, controller, page, cues, clock.now(), planned_s, tuple(earlier), earlier_s
+    )
 
 
 def prepare_voice(

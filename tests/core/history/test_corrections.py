@@ -190,3 +190,72 @@ def test_an_old_history_gains_the_corrections_after_a_backup(tmp_path: Path) -> 
         assert [c.new_value for c in store.corrections(1)] == ["2"]
     (backup,) = tmp_path.glob("history.sqlite3.bak-v2-*")
     assert sqlite3.connect(backup).execute("PRAGMA user_version").fetchone() == (2,)
+
+
+def a_checked_session(store: HistoryStore, pain: int | None = 6, stiffness: int | None = 4) -> int:
+    sid, _set_id = a_rated_set(store, 2)
+    store.record_morning(sid, pain, stiffness, T0 + timedelta(hours=20))
+    return sid
+
+
+def test_a_changed_check_in_takes_its_place_and_each_score_changed_is_kept(
+    store: HistoryStore,
+) -> None:
+    sid = a_checked_session(store, 6, 4)
+    store.correct_morning(sid, 1, 4, at=T0 + timedelta(days=1), reason="read the scale wrong")
+    store.correct_morning(sid, 1, 4, at=T0 + timedelta(days=2))  # the same again: nothing
+    store.correct_morning(sid, 1, None, at=T0 + timedelta(days=3))
+    session = store.get_session(sid)
+    assert session is not None
+    assert (session.morning_pain, session.morning_stiffness) == (1, None)
+    assert session.morning_at == T0 + timedelta(hours=20)  # when it was given, still
+    trail = [(c.field, c.old_value, c.new_value, c.reason) for c in store.corrections(sid)]
+    assert trail == [
+        ("morning_pain", "6", "1", "read the scale wrong"),
+        ("morning_stiffness", "4", None, ""),
+    ]
+    assert [m.pain for m in store.morning_series(None, None, None)] == [1]  # the charts' too
+    (row,) = exported(store)
+    assert (row["morning_pain"], row["morning_stiffness"]) == ("1", "")
+    assert (row["morning_pain_as_given"], row["morning_stiffness_as_given"]) == ("6", "4")
+    assert row["morning_changed_at"].startswith(
+        (T0 + timedelta(days=3)).astimezone().date().isoformat()
+    )
+
+
+def test_a_session_without_a_check_in_has_none_to_correct(store: HistoryStore) -> None:
+    sid, _set_id = a_rated_set(store, 2)
+    store.correct_morning(sid, 3, 3, at=T0 + timedelta(days=1))
+    session = store.get_session(sid)
+    assert session is not None and session.morning_pain is None
+    assert store.corrections(sid) == []
+    with pytest.raises(ValueError, match="morning pain"):
+        store.correct_morning(sid, 11, 3, at=T0)
+
+
+def test_a_version_3_history_keeps_its_corrections_and_can_hold_a_check_in_s(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "history.sqlite3"
+    conn = history_schema.connect(db)
+    history_schema.migrate(conn, history_schema.MIGRATIONS[:3])
+    conn.execute(
+        "INSERT INTO sessions (id, routine_id, routine_title, routine_revision, started_at,"
+        " morning_pain, morning_stiffness, morning_at) VALUES (1, 'hips', 'Hips', 1, ?, 5, 5, ?)",
+        (to_db_time(T0), to_db_time(T0)),
+    )
+    conn.execute(
+        "INSERT INTO corrections (id, session_id, field, old_value, new_value, corrected_at)"
+        " VALUES (7, 1, 'note', 'old', 'new', ?)",
+        (to_db_time(T0),),
+    )
+    conn.close()
+    with open_history(db) as store:
+        store.correct_morning(1, 2, 5, at=T0 + timedelta(days=1))
+        trail = [(c.id, c.field, c.old_value) for c in store.corrections(1)]
+        assert trail[0] == (7, "note", "old") and trail[1][1:] == ("morning_pain", "5")
+    conn = sqlite3.connect(db)
+    assert conn.execute("PRAGMA user_version").fetchone() == (4,)
+    index = "SELECT name FROM sqlite_master WHERE tbl_name = 'corrections' AND type = 'index'"
+    assert conn.execute(index).fetchall() == [("corrections_by_session",)]
+    conn.close()

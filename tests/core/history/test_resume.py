@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from hiptimer.core.clock import FakeClock, FakeWall
+from hiptimer.core.history.outcome import SetCounts, count_sets
 from hiptimer.core.history.queries import StoredSet
 from hiptimer.core.history.resume import (
     ResumePlan,
@@ -24,6 +25,7 @@ from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.routines.model import Exercise, Kind, Routine, SideMode
 from hiptimer.core.routines.writer import exercise_to_data
 from hiptimer.core.session.engine import SessionEngine
+from hiptimer.core.session.events import PainChoice
 from hiptimer.core.session.steps import Side, StepKind
 
 T0 = datetime(2025, 3, 3, 8, 0, tzinfo=timezone.utc)  # a Monday
@@ -99,6 +101,29 @@ def test_the_resumed_engine_runs_only_the_sets_not_done(store: HistoryStore) -> 
     assert engine.step.kind is StepKind.GET_READY
     work = [(s.set_number, s.side) for s in engine.steps if s.kind is StepKind.WORK]
     assert work == [(2, Side.LEFT), (1, None)]
+
+
+def test_the_plan_carries_the_sets_before_the_stop_as_the_engine_records_them(
+    store: HistoryStore,
+) -> None:
+    sid = begin(store, hips())
+    store.add_set(sid, record("clam", 1, "right", pain=4, pain_choice="lower", adjustment="x"))
+    store.add_set(sid, record("clam", 1, "left", completed=False, skipped=True, pain=None))
+    plan = plan_resume(store, lambda _id: hips())
+    assert plan is not None
+    right, left = plan.earlier
+    assert (right.exercise_id, right.set_number, right.side, right.pain) == (
+        "clam",
+        1,
+        Side.RIGHT,
+        4,
+    )
+    assert right.pain_choice is PainChoice.LOWER and right.adjustment == "x"
+    assert (left.side, left.skipped, left.completed, left.pain) == (Side.LEFT, True, False, None)
+    assert [r.index for r in plan.earlier] == [-2, -1]  # not in the engine's list
+    # From the session's start to the last set's end: minute 1 plus its 30 s.
+    assert plan.earlier_s == 90.0
+    assert count_sets(plan.earlier, None) == SetCounts(done=1, skipped=1)
 
 
 def test_the_doses_the_session_started_with_come_back(store: HistoryStore) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hiptimer.core.history.wording import change_text
+from hiptimer.core.history.wording import change_text, unit_text
 
 
 def test_a_dose_change_names_its_unit() -> None:
@@ -19,3 +19,12 @@ def test_a_dose_change_in_spanish() -> None:
     assert change_text("reps", 1, 12) == "1 repetición \u2192 12 repeticiones"
     assert change_text("hold_s", 30, 35.5) == "30 s \u2192 35,5 s"
     assert change_text("sets", 3, 4) == "3 series \u2192 4 series"
+
+
+def test_result_units_we_write_are_worded_in_the_language_and_others_as_written(
+    spanish: None,
+) -> None:
+    assert [unit_text(u) for u in ("stands", "s", "degrees", "cm")] == [
+        "levantamientos", "s", "grados", "cm",
+    ]  # fmt: skip
+    assert unit_text("reps of mine") == "reps of mine"  # a routine's own: never translated

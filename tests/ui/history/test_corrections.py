@@ -7,11 +7,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.history.store import HistoryStore, open_history
-from hiptimer.ui.history.corrections import PainDialog
+from hiptimer.ui.history.corrections import MorningDialog, PainDialog
 from hiptimer.ui.history.window import HistoryWindow
 from tests.history_data import HIPS, STRETCH, Weeks, fill
 
@@ -101,3 +101,32 @@ def test_a_changed_note_keeps_the_one_written(
     pane.note.setPlainText("First words")
     pane.save_button.click()
     assert pane.trail.text() == ""
+
+
+def test_a_check_in_changed_in_history_keeps_the_scores_given(
+    window: HistoryWindow, store: HistoryStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pane = window.sessions_pane
+    session = pane.current()
+    assert session is not None and not pane.morning_button.isEnabled()  # none given: nothing
+    store.record_morning(session.id, 7, 5, NOW)
+    window.set_filters(None, None, None)  # read again: the newest is chosen
+    assert pane.morning_button.isEnabled()
+    asked: list[str] = []
+
+    def run(dialog: MorningDialog) -> int:
+        asked.append(dialog.findChildren(QLabel)[0].text())
+        dialog.pain.setValue(2)
+        dialog.reason.setText("read the scale the wrong way")
+        return int(MorningDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(MorningDialog, "exec", run)
+    pane.morning_button.click()
+    assert asked[0].endswith("Given: pain 7/10, stiffness 5/10")
+    assert "next morning: pain 2 (was 7), stiffness 5" in pane.heading.text()
+    assert "next-morning pain 7 \u2192 2, changed in History on" in pane.trail.text()
+    assert '("read the scale the wrong way")' in pane.trail.text()
+    assert window.status.text() == "Check-in changed; the scores given are kept in the history."
+    assert [(c.field, c.old_value, c.new_value) for c in store.corrections(session.id)] == [
+        ("morning_pain", "7", "2")
+    ]

@@ -13,11 +13,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from hiptimer.core.history.queries import StoredSet
 from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.routines.model import Routine
 from hiptimer.ui.history.report_pages import MAX_PAGES
 from hiptimer.ui.history.report_pdf import write_report
 from hiptimer.ui.history.report_sections import FIRST_PAGE_CHANGES
-from tests.history_data import HIPS, STRETCH, Weeks, fill, record
+from tests.history_data import HIPS, STRETCH, Weeks, at, fill, record
 from tests.ui.history.pdf_text import pdf_pages
 
 
@@ -93,6 +95,41 @@ def test_the_report_in_spanish_names_dose_changes_with_units(
         assert expected in text, expected
     assert re.search(r"5 sesiones en \d semanas", text)
     assert " x " not in text and "reps" not in text and "sessions" not in text
+
+
+def test_the_report_in_spanish_words_schedules_and_re_test_units_in_spanish(
+    store: HistoryStore, tmp_path: Path, weeks: Weeks, spanish: None
+) -> None:
+    free = Routine("free", "Libre", HIPS.exercises)  # no schedule
+    record(store, free, weeks.week2, {("bridge", None): [2]})
+    sid = store.begin_session("check", "Control", 1, {}, at(weeks.week2 + timedelta(days=1)))
+    for n, stands in enumerate((11.0, 13.0)):
+        when = at(weeks.week2 + timedelta(days=1 + n))
+        store.add_set(sid, StoredSet("sts", "Silla", 1, when, when, result=stands,
+                                     result_unit="stands"))  # fmt: skip
+    out = tmp_path / "informe.pdf"
+    write_report(store, out, catalog=[free])
+    text = pdf_text(out)
+    for expected in ("Libre: sin definir", "desconocida (no se encontró la rutina)",
+                     "11 levantamientos", "13 levantamientos"):  # fmt: skip
+        assert expected in text, expected
+    for english in ("not set", "not known", "stands"):
+        assert english not in text, english
+
+
+def test_a_corrected_check_in_is_counted_and_listed(
+    store: HistoryStore, tmp_path: Path, weeks: Weeks
+) -> None:
+    ids = fill(store, weeks)
+    sid = ids.id("hips", weeks.week2)
+    store.record_morning(sid, 6, 4, at(weeks.week2 + timedelta(days=1), 8))
+    store.correct_morning(sid, 2, 4, at=at(weeks.week2 + timedelta(days=1), 10), reason="misread")
+    out = tmp_path / "report.pdf"
+    write_report(store, out, catalog=[HIPS, STRETCH])
+    text = pdf_text(out)
+    assert "1 next-morning check-in changed after it was given" in text
+    assert "next-morning pain 6 \u2192 2, changed in History on" in text
+    assert '("misread")' in text
 
 
 def test_a_long_history_keeps_its_summary_on_the_first_page_and_a_bounded_length(

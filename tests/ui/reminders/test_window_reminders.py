@@ -232,3 +232,34 @@ def test_a_click_on_the_note_itself_brings_the_window_forward(app: Setup, qtbot:
     assert app.started == [] and app.window.session is None
     app.notifier.answered.emit(note.key, "start")  # its buttons still work after a click
     assert app.started == ["quick-test"]
+
+
+def test_a_monthly_check_over_four_weeks_old_shows_as_due_with_or_without_a_plan(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from hiptimer.core.history.queries import StoredSet
+
+    for setup in make(qtbot, tmp_path, WeeklyPlan(False, ())):  # no plan at all
+        assert setup.today() == ""  # never re-tested: nothing pressed on anyone
+        when = setup.local.now() - timedelta(weeks=4, hours=-1)  # 4 weeks less an hour ago
+        sid = setup.history.begin_session("monthly-check", "Monthly check", 1, {}, when)
+        setup.history.add_set(sid, StoredSet("chair-stand-30s", "Chair stand", 1, when, when))
+        setup.history.finish_session(sid, "completed", when)
+        setup.at(17, 30)
+        assert setup.today() == ""  # not yet
+        setup.at(18, 30)  # now just over four weeks
+        assert setup.today() == "Today: Monthly check \u2014 re-test due (last on 8 December 2025)"
+        assert setup.window.library.today.isVisibleTo(setup.window)
+
+
+def test_a_re_test_due_sits_with_the_plan_above_the_week(app: Setup) -> None:
+    from hiptimer.core.history.queries import StoredSet
+
+    when = app.local.now() - timedelta(days=40)
+    sid = app.history.begin_session("monthly-check", "Monthly check", 1, {}, when)
+    app.history.add_set(sid, StoredSet("chair-stand-30s", "Chair stand", 1, when, when))
+    app.history.finish_session(sid, "completed", when)
+    app.at(17, 0)
+    lines = app.today().splitlines()
+    assert "Monthly check \u2014 re-test due (last on 26 November 2025)" in lines[1]
+    assert lines[2].startswith("This week:")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -131,6 +133,42 @@ def test_resuming_records_the_rest_into_the_same_session(qtbot: QtBot, interrupt
         (interrupted, "stretch", 3, 2),
         (interrupted, "reach", 1, 1),
     ]
+    run.close()
+
+
+def test_the_summary_of_a_resumed_session_counts_the_whole_session(
+    qtbot: QtBot, interrupted: int
+) -> None:
+    """Sets 1 and 2 (pain 3, 4) before the interruption, set 3 (5) and the reach (1) after:
+    the summary tells the whole session, as History does."""
+    run = Run(qtbot, three_sets())
+    w = run.window
+    run.key(K.Key_Return)
+    resumed_at = run.clock.now()
+    run.until(StepKind.PAIN)
+    run.key(K.Key_5)
+    run.until(StepKind.PAIN)
+    run.key(K.Key_1)
+    summary = w.flow.summary
+    assert w.key_mode() is Mode.SUMMARY and summary is not None
+    assert summary.result.counts.text() == "4 of 4 sets done"
+    assert "4 of 4 sets done" in summary.stats.text()
+    assert "highest pain 5/10" in summary.stats.text()
+    table = summary.table
+
+    def column(col: int) -> list[str]:
+        return [table.model().index(r, col).data() for r in range(table.rowCount())]
+
+    assert column(2) == ["1", "2", "3", "1"]
+    assert column(5) == ["3/10", "4/10", "5/10", "1/10"]
+    (stored,) = run.history.list_sessions()
+    assert stored.counts == summary.result.counts  # one outcome definition, one story
+    out = io.StringIO(newline="")
+    run.history.export_csv(out)
+    exported = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert {(r["sets_planned"], r["sets_done"]) for r in exported} == {("4", "4")}  # the CSV too
+    # The time before the interruption counts too: the first run did two 6-s sets.
+    assert summary.result.total_s > run.clock.now() - resumed_at + 12
     run.close()
 
 
