@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -14,6 +15,16 @@ from tests.history_data import Weeks
 
 # Tests never need a screen unless an end-to-end test asks for Xvfb itself.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# The suite starts dozens of Python processes (xdist workers, the app under test, the
+# screen-fit probes). Where the machine says not to write bytecode (PYTHONDONTWRITEBYTECODE)
+# each of them compiled every module again: keep their bytecode in a folder of the test run's
+# own, outside the source tree, so each is compiled once (about 15 % of the suite's CPU).
+if os.environ.pop("PYTHONDONTWRITEBYTECODE", None) is not None:
+    os.environ.setdefault(
+        "PYTHONPYCACHEPREFIX",
+        str(Path(tempfile.gettempdir()) / f"hiptimer-tests-pyc-{os.getuid()}"),
+    )
 
 
 @pytest.fixture(autouse=True)

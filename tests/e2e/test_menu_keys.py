@@ -36,6 +36,17 @@ def wait_gone(app: RealApp, name: str) -> None:
         time.sleep(0.05)
 
 
+def wait_keyboard(app: RealApp, name: str) -> None:
+    """Until the window named `name` has the keyboard. A window is seen mapped before the app
+    has handled its mapping (and taken the keyboard for it), most of all on a busy machine:
+    keys typed in between would go to the window that had it before."""
+    deadline = time.monotonic() + WAIT_S
+    while name not in (focused := app.xdotool("getwindowfocus", "getwindowname")):
+        if time.monotonic() > deadline:
+            pytest.fail(f"{name!r} never had the keyboard (it went to {focused!r})")
+        time.sleep(0.05)
+
+
 def test_f1_and_ctrl_h_work_from_the_start_and_again_after_a_window_closes(
     display: str, tmp_path: Path
 ) -> None:
@@ -47,6 +58,7 @@ def test_f1_and_ctrl_h_work_from_the_start_and_again_after_a_window_closes(
         app.wait_title(r"^HipTimer$")  # the safety notice
         typed(app, "F1")  # the README: "F1 / Ctrl+? | the keyboard shortcuts window"
         app.dialog("Keyboard shortcuts")
+        wait_keyboard(app, "Keyboard shortcuts")
         typed(app, "Escape")
         wait_gone(app, "Keyboard shortcuts")
         typed(app, "ctrl+h")  # the main window has the keyboard again
@@ -65,6 +77,7 @@ def test_the_editor_takes_the_keyboard_and_ctrl_w_closes_it(display: str, tmp_pa
         typed(app, "Return")  # past the safety notice, to the library
         typed(app, "ctrl+n")  # "write a new routine"
         app.dialog("Edit routine")
+        wait_keyboard(app, "Edit routine")
         typed(app, "ctrl+w")  # "close the editor (asks if changes are not saved)": none made
         wait_gone(app, "Edit routine")
         typed(app, "F1")  # and the main window has the keyboard again

@@ -58,7 +58,9 @@ def test_a_lock_left_by_a_killed_copy_is_taken_over(tmp_path: Path) -> None:
     first.release()
 
 
-def test_a_socket_left_by_a_killed_copy_is_removed_and_taken_over(tmp_path: Path) -> None:
+def test_a_socket_left_by_a_killed_copy_is_removed_and_taken_over(
+    qapp: object, tmp_path: Path
+) -> None:  # qapp: the server's socket notifier needs this thread's event dispatcher
     # The socket file stays when its copy is killed: bound once, never unlinked.
     path = Path(QDir.tempPath()) / instance_key(tmp_path)
     stale = socket.socket(socket.AF_UNIX)
