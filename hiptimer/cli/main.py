@@ -22,7 +22,6 @@ from hiptimer.cli.common import (
     out,
     said_beside,
 )
-from hiptimer.cli.plan_text import plan_lines
 from hiptimer.core.routines.model import (
     Exercise,
     Routine,
@@ -297,6 +296,8 @@ def _cell(text: str, limit: int) -> str:
 
 def cmd_show(args: argparse.Namespace) -> int:
     routine = resolve_routine(args.routine, every_problem=True)
+    from hiptimer.cli.plan_text import plan_lines  # `show` only: not for the window
+
     for line in plan_lines(routine):
         out(line)
     return 0

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import Enum
 
-from hiptimer.core.dosing.rules import DoseAction
+from hiptimer.core.dosing.actions import DoseAction
 from hiptimer.i18n import N_
 
 

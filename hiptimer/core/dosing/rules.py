@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import Enum
 
 from hiptimer.core.dosing import findings as find
+from hiptimer.core.dosing.actions import DoseAction
 
 # Doses, the settings and the session records live in dose_steps, what each rule finds in
 # findings; weekly_averages is re-exported for its importers.
@@ -29,14 +29,6 @@ from hiptimer.core.dosing.findings import weekly_averages as weekly_averages
 from hiptimer.core.routines.model import Exercise, Routine
 from hiptimer.core.session.steps import Side
 from hiptimer.i18n import _
-
-
-class DoseAction(str, Enum):
-    PROGRESS = "progress"
-    STAY = "stay"
-    STEP_BACK = "step_back"
-    SEE_CLINICIAN = "see_clinician"
-
 
 # Higher is more cautious; used to pick one recommendation for both sides of an exercise.
 SEVERITY = {

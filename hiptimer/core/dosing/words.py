@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from hiptimer.core.dosing.actions import DoseAction
 from hiptimer.core.dosing.dose_steps import Dose
-from hiptimer.core.dosing.rules import DoseAction, Recommendation
+from hiptimer.core.dosing.rules import Recommendation
 from hiptimer.core.voice.numbers import duration_words, say
 from hiptimer.i18n import N_, _, n_
 

@@ -12,8 +12,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from hiptimer.core.dosing import decisions as dose_decisions
+from hiptimer.core.dosing.actions import DoseAction
 from hiptimer.core.dosing.inputs import routine_recommendations
-from hiptimer.core.dosing.rules import DoseAction, Recommendation
+from hiptimer.core.dosing.rules import Recommendation
 from hiptimer.core.dosing.words import is_offer, spoken
 from hiptimer.core.history.queries import SessionSummary
 from hiptimer.core.history.store import HistoryStore

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiptimer.core.dosing.rules import DoseAction, Recommendation
+from hiptimer.core.dosing.actions import DoseAction
+from hiptimer.core.dosing.rules import Recommendation
 from hiptimer.core.dosing.words import (
     HEADINGS,
     MORNING_NOTE,

@@ -24,8 +24,6 @@ from hiptimer.core.routines.model import Routine, dose_text, estimated_seconds, 
 from hiptimer.i18n import _, n_
 from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.theme import current, follow, set_px
-from hiptimer.ui.widgets.figure_art import ArtShelf
-from hiptimer.ui.widgets.figure_view import thumbnail
 
 SEPARATOR = " \u00b7 "
 PICTURE_SCHEME = "figure:"  # our own resource names; exercise ids are [a-z0-9_-]
@@ -329,6 +327,11 @@ class LibraryPage(QWidget):
         """
         if item.routine is None:
             return {}
+        # The figures load with the first routine shown: the routines are read after the
+        # window's first paint (issue 19).
+        from hiptimer.ui.widgets.figure_art import ArtShelf
+        from hiptimer.ui.widgets.figure_view import thumbnail
+
         shelf = ArtShelf(routine_path=item.routine.path)
         ratio = self.devicePixelRatioF()
         pictures: dict[str, str] = {}

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiptimer.core.dosing.rules import DoseAction
+from hiptimer.core.dosing.actions import DoseAction
 from hiptimer.core.session.events import PainChoice, SetRecord
 from hiptimer.core.session.steps import Side
 from hiptimer.i18n import N_, _, translate

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from hiptimer import paths
+from hiptimer.core.dosing.actions import DoseAction
 from hiptimer.core.dosing.decisions import accept, decline, latest
 from hiptimer.core.dosing.dose_steps import Dose
-from hiptimer.core.dosing.rules import DoseAction, Recommendation
+from hiptimer.core.dosing.rules import Recommendation
 from hiptimer.core.dosing.words import change_text, is_offer, spoken, waits_for_morning
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.routines.catalog import load_catalog

@@ -18,8 +18,9 @@ import pytest
 from hiptimer import paths
 from hiptimer.core.clock import FakeClock, FakeWall
 from hiptimer.core.dosing import decisions
+from hiptimer.core.dosing.actions import DoseAction
 from hiptimer.core.dosing.inputs import routine_recommendations
-from hiptimer.core.dosing.rules import DoseAction, Recommendation
+from hiptimer.core.dosing.rules import Recommendation
 from hiptimer.core.dosing.words import is_offer
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.routines.catalog import load_catalog

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from hiptimer.core.dosing.actions import DoseAction
 from hiptimer.core.dosing.dose_steps import Dose, step_back_dose
 from hiptimer.core.dosing.inputs import (
     RECENT_SESSIONS,
@@ -15,7 +16,6 @@ from hiptimer.core.dosing.inputs import (
     exercise_histories,
     routine_recommendations,
 )
-from hiptimer.core.dosing.rules import DoseAction
 from hiptimer.core.history.queries import StoredSet
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.routines.ladder import at_rung, with_ladder

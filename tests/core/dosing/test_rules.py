@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hiptimer.core.dosing.actions import DoseAction
 from hiptimer.core.dosing.decisions import apply
 from hiptimer.core.dosing.dose_steps import (
     Dose,
@@ -20,7 +21,6 @@ from hiptimer.core.dosing.dose_steps import (
     PainRuleSettings,
 )
 from hiptimer.core.dosing.rules import (
-    DoseAction,
     Recommendation,
     needs_morning_checkin,
     per_exercise,

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from hiptimer.core.dosing.actions import DoseAction
 from hiptimer.core.dosing.inputs import routine_recommendations
-from hiptimer.core.dosing.rules import DoseAction
 from hiptimer.core.history import schema as history_schema
 from hiptimer.core.history.queries import StoredSet, to_db_time
 from hiptimer.core.history.store import HistoryStore, open_history

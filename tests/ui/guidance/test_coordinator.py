@@ -7,8 +7,9 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
+from hiptimer.core.dosing.actions import DoseAction
 from hiptimer.core.dosing.dose_steps import Dose
-from hiptimer.core.dosing.rules import DoseAction, Recommendation
+from hiptimer.core.dosing.rules import Recommendation
 from hiptimer.ui.guidance.recommendations_panel import MorningAdvicePage, RecommendationsPanel
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.session.summary_page import SummaryPage
