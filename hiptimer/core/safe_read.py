@@ -15,7 +15,9 @@ import stat
 from pathlib import Path
 from typing import Any
 
-NOT_REGULAR = "is not a regular file"
+from hiptimer.i18n import N_, _, translate
+
+NOT_REGULAR = N_("is not a regular file")  # translated where raised
 # Deeper JSON is refused: a routine needs 4 levels, settings 2. Without a limit of its own
 # the parser stops where Python's stack does, which depends on who called it.
 MAX_DEPTH = 64
@@ -40,6 +42,10 @@ class BadJson(ValueError):
     """Not JSON as HipTimer reads it; the message says where or why."""
 
 
+def _cannot_read(exc: OSError) -> str:
+    return _("cannot read the file ({why})").format(why=exc.strerror or exc)
+
+
 def size_text(limit: int) -> str:
     """1048576 -> '1 MiB', 65536 -> '64 KiB'."""
     if limit % (1 << 20) == 0:
@@ -52,12 +58,12 @@ def read_small_text(path: Path, limit: int) -> str:
     raw = read_small_bytes(path, limit)
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         # Windows Notepad's "Unicode" encoding; say so instead of "bad byte at offset 0".
-        raise UnreadableFile("the file is saved as UTF-16; save it as UTF-8", damaged=True)
+        raise UnreadableFile(_("the file is saved as UTF-16; save it as UTF-8"), damaged=True)
     try:
         # utf-8-sig: a byte-order mark from a Windows editor is harmless, so accept it.
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        message = f"not valid UTF-8 text (bad byte at offset {exc.start})"
+        message = _("not valid UTF-8 text (bad byte at offset {n})").format(n=exc.start)
         raise UnreadableFile(message, damaged=True) from None
 
 
@@ -70,21 +76,25 @@ def read_small_bytes(path: Path, limit: int) -> bytes:
     try:
         info = path.stat()
     except (FileNotFoundError, NotADirectoryError):
-        raise UnreadableFile("file not found", missing=True) from None
+        raise UnreadableFile(_("file not found"), missing=True) from None
     except OSError as exc:
-        raise UnreadableFile(f"cannot read the file ({exc.strerror or exc})") from None
+        raise UnreadableFile(_cannot_read(exc)) from None
     except ValueError:  # a NUL byte in the path
-        raise UnreadableFile("not a usable file name") from None
+        raise UnreadableFile(_("not a usable file name")) from None
     if stat.S_ISDIR(info.st_mode):
-        raise UnreadableFile("is a folder, not a file", damaged=True)
+        raise UnreadableFile(_("is a folder, not a file"), damaged=True)
     if not stat.S_ISREG(info.st_mode):
-        raise UnreadableFile(NOT_REGULAR, damaged=True)
+        raise UnreadableFile(translate(NOT_REGULAR), damaged=True)
     if info.st_size > limit:
-        message = f"file is {info.st_size} bytes; at most {size_text(limit)} is read"
+        message = _("file is {size} bytes; at most {limit} is read").format(
+            size=info.st_size, limit=size_text(limit)
+        )
         raise UnreadableFile(message, damaged=True)
     raw = _read_at_most(path, limit + 1)
     if len(raw) > limit:
-        raise UnreadableFile(f"file is larger than {size_text(limit)}", damaged=True)
+        raise UnreadableFile(
+            _("file is larger than {limit}").format(limit=size_text(limit)), damaged=True
+        )
     return raw
 
 
@@ -93,10 +103,10 @@ def _read_at_most(path: Path, count: int) -> bytes:
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        raise UnreadableFile(f"cannot read the file ({exc.strerror or exc})") from None
+        raise UnreadableFile(_cannot_read(exc)) from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for a FIFO after the stat
-            raise UnreadableFile(NOT_REGULAR, damaged=True)
+            raise UnreadableFile(translate(NOT_REGULAR), damaged=True)
         chunks, left = [], count
         while left > 0:
             chunk = os.read(fd, min(left, 1 << 16))
@@ -106,7 +116,7 @@ def _read_at_most(path: Path, count: int) -> bytes:
             left -= len(chunk)
         return b"".join(chunks)
     except OSError as exc:
-        raise UnreadableFile(f"cannot read the file ({exc.strerror or exc})") from None
+        raise UnreadableFile(_cannot_read(exc)) from None
     finally:
         os.close(fd)
 
@@ -138,7 +148,7 @@ def _deeper_than(data: Any, limit: int) -> bool:
     """Whether lists and objects nest more than `limit` levels (walked level by level, so
     without recursion): {"a": [1]} has two."""
     level = [data] if isinstance(data, (list, dict)) else []
-    for _ in range(limit):
+    for _level in range(limit):
         level = [
             child
             for value in level

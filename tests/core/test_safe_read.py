@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from hiptimer.core.safe_read import MAX_DEPTH, BadJson, parse_strict_json
+from hiptimer.core.safe_read import (
+    MAX_DEPTH,
+    BadJson,
+    UnreadableFile,
+    parse_strict_json,
+    read_small_bytes,
+)
 
 
 def _from_deep_in_the_stack(frames: int, call: Callable[[], Any]) -> Any:
@@ -29,3 +36,19 @@ def test_nesting_has_a_limit_that_does_not_depend_on_the_caller(frames: int) -> 
 def test_wide_json_is_not_deep() -> None:
     wide = {"exercises": [{"tempo": {"lift_s": 1}, "setup": ["a"]}] * 5000}
     assert parse_strict_json(str(wide).replace("'", '"')) == wide
+
+
+@pytest.mark.usefixtures("spanish")
+def test_why_a_file_cannot_be_read_is_said_in_the_language_in_use(tmp_path: Path) -> None:
+    # The reason shows on screen (a figure's picture note, a broken routine in the library).
+    with pytest.raises(UnreadableFile, match=r"^archivo no encontrado$") as missing:
+        read_small_bytes(tmp_path / "missing.png", 1024)
+    assert missing.value.missing
+    with pytest.raises(UnreadableFile, match=r"^es una carpeta, no un archivo$"):
+        read_small_bytes(tmp_path, 1024)
+    big = tmp_path / "big.png"
+    big.write_bytes(b"x" * 2048)
+    with pytest.raises(
+        UnreadableFile, match=r"^el archivo tiene 2048 bytes; se leen como máximo 1 KiB$"
+    ):
+        read_small_bytes(big, 1024)
