@@ -107,6 +107,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.limit < 0:
         raise CommandError("--limit must be 0 (all) or more")
     with open_store() as store:
+        _known_routine(store, args.routine)
         sessions = store.list_sessions(args.routine, since, until, limit=args.limit or None)
     if not sessions:
         out("No sessions recorded in that range.")
@@ -141,6 +142,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
     since, until = _range(args)
     with open_store() as store:
+        _known_routine(store, args.routine)  # a mistyped id must not write an empty file
         if args.csv == STDOUT:
             rows = _to_stdout(lambda f: store.export_csv(f, since, until, args.routine))
             err(f"Wrote {_sets(rows)} to standard output.")
@@ -159,6 +161,17 @@ def cmd_export(args: argparse.Namespace) -> int:
             )
             said_beside(args.pdf)(f"Wrote a {pages}-page report to {args.pdf}.")
     return 0
+
+
+def _known_routine(store: HistoryStore, routine_id: str | None) -> None:
+    """Refuse a --routine that no session in the history has (a typo, most often)."""
+    if routine_id is None or store.last_session_for(routine_id) is not None:
+        return
+    known = sorted({s.routine_id for s in store.list_sessions()})
+    raise CommandError(
+        f"--routine: no session in the history is of a routine with the id {routine_id!r}",
+        "Routines with sessions: " + (escape_controls(", ".join(known)) if known else "none yet"),
+    )
 
 
 def _sets(n: int) -> str:

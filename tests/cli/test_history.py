@@ -289,3 +289,15 @@ def test_a_damaged_history_is_reported_once(tmp_path: Path) -> None:
         f"hiptimer: The history database {data / 'history.sqlite3'} was damaged"
     )
     assert len(list(data.glob("history.sqlite3.corrupt-*"))) == 1
+
+
+def test_a_routine_id_no_session_has_is_refused_before_anything_is_written(
+    recorded: Recorded, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out = tmp_path / "hipz.csv"
+    code, _, stderr = run(capsys, "history", "export", "--csv", str(out), "--routine", "hipz")
+    assert code == 2 and not out.exists()
+    assert "no session in the history is of a routine with the id 'hipz'" in stderr
+    assert "Routines with sessions: hips, stretch" in stderr
+    code, stdout, stderr = run(capsys, "history", "list", "--routine", "hipz")
+    assert code == 2 and stdout == "" and "'hipz'" in stderr
