@@ -33,32 +33,18 @@ class PainDialog(QDialog):
         given = _("none") if current is None else f"{current}/10"
         about = QLabel(_("{set}\nRated: {pain}").format(set=what, pain=given))
         plain(about)  # the exercise's name, from a routine file
-        self.pain = QSpinBox()
-        self.pain.setRange(NO_RATING, 10)
-        self.pain.setSpecialValueText(_("no rating"))
-        self.pain.setSuffix(" / 10")
-        self.pain.setValue(NO_RATING if current is None else current)
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText(_("optional, e.g. typed 7 for 1"))
-        self.reason.setMaxLength(200)
+        self.pain = _score_box(current, _("no rating"))
+        self.reason = _reason_edit(_("optional, e.g. typed 7 for 1"))
         form = QFormLayout()
         form.addRow(_("New rating"), self.pain)
         form.addRow(_("Why"), self.reason)
-        kept = QLabel(_("The rating as given stays in the history, with this change and when."))
-        kept.setWordWrap(True)
-        kept.setProperty("role", "muted")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        _lay_out(
+            self,
+            about,
+            form,
+            _("The rating as given stays in the history, with this change and when."),
+            self.pain,
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(about)
-        layout.addLayout(form)
-        layout.addWidget(kept)
-        layout.addWidget(buttons)
-        self.pain.setFocus()
-        self.pain.selectAll()
 
     def rating(self) -> int | None:
         return _score(self.pain)
@@ -67,13 +53,42 @@ class PainDialog(QDialog):
         return " ".join(self.reason.text().split())
 
 
-def _score_box(current: int | None) -> QSpinBox:
+def _score_box(current: int | None, none_text: str) -> QSpinBox:
     box = QSpinBox()
     box.setRange(NO_RATING, 10)
-    box.setSpecialValueText(_("no score"))
+    box.setSpecialValueText(none_text)
     box.setSuffix(" / 10")
     box.setValue(NO_RATING if current is None else current)
     return box
+
+
+def _reason_edit(placeholder: str) -> QLineEdit:
+    reason = QLineEdit()
+    reason.setPlaceholderText(placeholder)
+    reason.setMaxLength(200)
+    return reason
+
+
+def _lay_out(
+    dialog: QDialog, about: QLabel, form: QFormLayout, kept_text: str, first: QSpinBox
+) -> None:
+    """What is changed, the form, a line saying the old value is kept, OK and Cancel; `first`
+    takes the focus."""
+    kept = QLabel(kept_text)
+    kept.setWordWrap(True)
+    kept.setProperty("role", "muted")
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(about)
+    layout.addLayout(form)
+    layout.addWidget(kept)
+    layout.addWidget(buttons)
+    first.setFocus()
+    first.selectAll()
 
 
 def _score(box: QSpinBox) -> int | None:
@@ -99,30 +114,20 @@ class MorningDialog(QDialog):
             )
         )
         plain(about)  # the routine's title, from a routine file
-        self.pain = _score_box(pain)
-        self.stiffness = _score_box(stiffness)
-        self.reason = QLineEdit()
-        self.reason.setPlaceholderText(_("optional, e.g. read the scale the wrong way"))
-        self.reason.setMaxLength(200)
+        self.pain = _score_box(pain, _("no score"))
+        self.stiffness = _score_box(stiffness, _("no score"))
+        self.reason = _reason_edit(_("optional, e.g. read the scale the wrong way"))
         form = QFormLayout()
         form.addRow(_("Pain next morning"), self.pain)
         form.addRow(_("Stiffness next morning"), self.stiffness)
         form.addRow(_("Why"), self.reason)
-        kept = QLabel(_("The scores as given stay in the history, with this change and when."))
-        kept.setWordWrap(True)
-        kept.setProperty("role", "muted")
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        _lay_out(
+            self,
+            about,
+            form,
+            _("The scores as given stay in the history, with this change and when."),
+            self.pain,
         )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(about)
-        layout.addLayout(form)
-        layout.addWidget(kept)
-        layout.addWidget(buttons)
-        self.pain.setFocus()
-        self.pain.selectAll()
 
     def scores(self) -> tuple[int | None, int | None]:
         return _score(self.pain), _score(self.stiffness)
