@@ -22,15 +22,10 @@ from hiptimer.cli.common import (
     out,
     said_beside,
 )
-from hiptimer.core.routines.model import (
-    Exercise,
-    Routine,
-    estimated_seconds,
-    format_duration,
-)
 
 if TYPE_CHECKING:
     from hiptimer.core.routines.catalog import Catalog, RoutineEntry
+    from hiptimer.core.routines.model import Exercise, Routine
 
 # The routine catalog, loader and validation load in the commands that read routines: the
 # window reads its library just after it shows (hiptimer.ui.app), not before.
@@ -285,6 +280,8 @@ def _list_row(
     status = "built-in" if entry.builtin else "yours"
     if entry.overrides_builtin:
         status = "yours (edited built-in)"
+    from hiptimer.core.routines.model import estimated_seconds, format_duration
+
     time = format_duration(estimated_seconds(routine, lead_in))
     return (entry.id, title, time, str(len(routine.active_exercises)), schedule, status)
 
@@ -385,6 +382,8 @@ def _write_voice_track(script: list[tuple[float, str]], path: str) -> int:
     except OSError as exc:
         where = "standard output" if to_stdout else path
         raise CommandError(f"cannot write {where}: {exc.strerror or exc}", code=1) from None
+    from hiptimer.core.routines.model import format_duration
+
     end = max((p.start_s + p.duration_s for p in placements), default=0.0)
     said = err if to_stdout else said_beside(path)
     said(

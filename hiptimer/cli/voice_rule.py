@@ -8,10 +8,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from hiptimer import paths
-from hiptimer.core.routines.model import Exercise
 from hiptimer.core.safe_read import BadJson, UnreadableFile, parse_strict_json, read_small_text
 from hiptimer.core.settings import MAX_FILE_BYTES, Settings, settings_from_data
 
+if TYPE_CHECKING:
+    from hiptimer.core.routines.model import Exercise
 if TYPE_CHECKING:  # the cue wording (and the session engine under it) loads when a writer is
     # made: reading the settings, as every command and the window do first, needs neither
     from hiptimer.core.voice.cues import CueWriter

@@ -132,3 +132,13 @@ def make_folder(folder: Path) -> None:
         if not in_the_way:
             raise
         raise NotADirectoryError(errno.ENOTDIR, f"{in_the_way[0]} is a file, not a folder") from exc
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write text so that a crash leaves either the old file or the new one, never half of one.
+
+    A link is written through, a pipe or a device in place (see replacing_text).
+    """
+    make_folder(path.parent)
+    with replacing_text(path) as fh:
+        fh.write(text)

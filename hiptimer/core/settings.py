@@ -15,8 +15,8 @@ from typing import Any, NamedTuple
 
 from hiptimer import paths
 from hiptimer.core.plan.model import PlanError, WeeklyPlan, plan_from_data
-from hiptimer.core.routines.writer import write_atomic
 from hiptimer.core.safe_read import BadJson, UnreadableFile, parse_strict_json, read_small_text
+from hiptimer.core.safe_write import write_atomic
 from hiptimer.i18n import LANGUAGES, N_, _, translate
 
 log = logging.getLogger(__name__)

@@ -40,7 +40,7 @@ def run_app(
     # Heavy imports wait until a window is really wanted (`hiptimer list` never pays for Qt).
     from PySide6.QtCore import QCoreApplication, QEvent, Qt
     from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
     app = QApplication.instance()
     if app is None:
@@ -106,13 +106,12 @@ def run_app(
     if settings.save_error:
         window.show_problem(settings.save_error)
     chosen = _resolve(routine, window.show_problem)
-    from hiptimer.ui.reminders.tray import ReminderTray
     from hiptimer.ui.window_focus import KeepKeyboard
 
     if not in_tray:
         window.show()
         KeepKeyboard(window)  # the menu shortcuts work on an X server with no window manager
-    elif not ReminderTray.available():
+    elif not QSystemTrayIcon.isSystemTrayAvailable():
         window.showMinimized()
     connect_reminders(window)
 

@@ -6,10 +6,12 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date, time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from hiptimer.core.routines.model import Routine, Schedule
 from hiptimer.i18n import _, p_
+
+if TYPE_CHECKING:  # reading the settings (every start) needs no routine model
+    from hiptimer.core.routines.model import Routine, Schedule
 
 DEFAULT_TIME = "18:00"  # our choice: after the working day, before the evening meal
 DESK_ROUTINE = "desk-micro-break"

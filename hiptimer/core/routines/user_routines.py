@@ -26,7 +26,8 @@ from hiptimer.core.routines.loader import (
 )
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.validation import ID_PATTERN, MAX_NAME, RoutineError
-from hiptimer.core.routines.writer import routine_to_json, write_atomic
+from hiptimer.core.routines.writer import routine_to_json
+from hiptimer.core.safe_write import write_atomic
 from hiptimer.i18n import _, decimal
 
 BACKUP_SUFFIX = ".bak"

@@ -20,7 +20,7 @@ from hiptimer.core.routines.model import (
     Tempo,
 )
 from hiptimer.core.routines.validation import MAX_FILE_BYTES, Problem, RoutineError
-from hiptimer.core.safe_write import make_folder, replacing_text
+from hiptimer.core.safe_write import write_atomic
 
 
 def routine_to_data(routine: Routine) -> dict[str, Any]:
@@ -159,13 +159,3 @@ def routine_to_json(routine: Routine) -> str:
 def save_routine(routine: Routine, path: str | os.PathLike[str]) -> None:
     """Write a routine atomically: a temporary file in the same folder, then a rename."""
     write_atomic(Path(path), routine_to_json(routine))
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write text so that a crash leaves either the old file or the new one, never half of one.
-
-    A link is written through, a pipe or a device in place (see safe_write).
-    """
-    make_folder(path.parent)
-    with replacing_text(path) as fh:
-        fh.write(text)

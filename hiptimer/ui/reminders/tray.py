@@ -48,10 +48,6 @@ class ReminderTray(QObject):
         reminders.today_changed.connect(self._tooltip)
         self.refresh()
 
-    @staticmethod
-    def available() -> bool:
-        return QSystemTrayIcon.isSystemTrayAvailable()
-
     def show(self) -> None:
         self.icon.show()
 

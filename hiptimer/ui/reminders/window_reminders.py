@@ -11,27 +11,19 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QSystemTrayIcon, QWidget
 
 from hiptimer import APP_TITLE, paths
 from hiptimer.core.clock import LocalTime, SystemLocalTime
-from hiptimer.core.plan import autostart
-from hiptimer.core.plan.model import stamp_since
 from hiptimer.core.routines.model import Routine, estimated_seconds
 from hiptimer.core.settings import SettingsStore
 from hiptimer.i18n import N_, _, translate
-from hiptimer.ui.reminders.coordinator import (
-    Idle,
-    Notifier,
-    ReminderCoordinator,
-    history_done,
-    history_last_checks,
-)
-from hiptimer.ui.reminders.plan_dialog import PlanChoice, PlanDialog
-from hiptimer.ui.reminders.tray import ReminderTray
-from hiptimer.ui.reminders.tray_messages import NoNotifier, TrayMessages
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # built once the services are open, or when the user opens the plan: the
+    # window's first paint does without them (docs/performance.md, start-up)
+    from hiptimer.ui.reminders.coordinator import Idle, Notifier, ReminderCoordinator
+    from hiptimer.ui.reminders.plan_dialog import PlanChoice, PlanDialog
+    from hiptimer.ui.reminders.tray import ReminderTray
     from hiptimer.ui.services.ports import Services
 
 log = logging.getLogger(__name__)
@@ -104,7 +96,8 @@ class WindowReminders(QObject):
         self._notice, self._show_today = notice, show_today
         self.local = parts.local or SystemLocalTime()
         self._notifier, self._idle = parts.notifier, parts.idle
-        self._tray_wanted = ReminderTray.available() if parts.tray is None else parts.tray
+        tray = QSystemTrayIcon.isSystemTrayAvailable() if parts.tray is None else parts.tray
+        self._tray_wanted = tray
         self._autostart_dir = parts.autostart_dir
         self.coordinator: ReminderCoordinator | None = None
         self._from_desktop = False  # the desktop's notification service answered
@@ -121,6 +114,12 @@ class WindowReminders(QObject):
 
     def services_ready(self) -> None:
         """Open the notifier and the tray and begin looking at the plan."""
+        from hiptimer.ui.reminders.coordinator import (
+            ReminderCoordinator,
+            history_done,
+            history_last_checks,
+        )
+
         host = self._host
         notifier = self._notifier or self._desktop_notifier()
         idle = self._idle or self._idle_monitor()
@@ -145,6 +144,8 @@ class WindowReminders(QObject):
         try:
             from hiptimer.ui.reminders.notifier import DBusNotifier
         except ImportError:
+            from hiptimer.ui.reminders.tray_messages import NoNotifier
+
             return NoNotifier(_("this Qt has no D-Bus module"))
         notifier = DBusNotifier(self)
         self._from_desktop = notifier.available()
@@ -163,6 +164,9 @@ class WindowReminders(QObject):
         c, s = self.coordinator, self._host.settings.settings
         assert c is not None
         wanted = s.plan.reminders or s.plan.desk.on or s.keep_in_tray
+        from hiptimer.ui.reminders.tray import ReminderTray
+        from hiptimer.ui.reminders.tray_messages import TrayMessages
+
         if not self._tray_wanted:
             if wanted:
                 self._notice(_("No tray"), translate(NO_TRAY))
@@ -238,6 +242,9 @@ class WindowReminders(QObject):
             self.dialog.raise_()
             self.dialog.activateWindow()
             return self.dialog
+        from hiptimer.core.plan import autostart
+        from hiptimer.ui.reminders.plan_dialog import PlanDialog
+
         s = self._host.settings.settings
         dialog = PlanDialog(
             s.plan, self._host.routines(), keep_in_tray=s.keep_in_tray,
@@ -268,6 +275,8 @@ class WindowReminders(QObject):
 
     def apply(self, choice: PlanChoice) -> None:
         """Save the plan and the tray choice, write or remove the autostart entry."""
+        from hiptimer.core.plan.model import stamp_since
+
         store, host = self._host.settings, self._host
         plan = stamp_since(store.settings.plan, choice.plan, self.local.now().date())
         store.update(plan=plan, keep_in_tray=choice.keep_in_tray)
@@ -282,6 +291,8 @@ class WindowReminders(QObject):
         self.refresh_today()
 
     def _set_autostart(self, on: bool) -> None:
+        from hiptimer.core.plan import autostart
+
         if not autostart.supported() or on == autostart.is_on(self._autostart_dir):
             return
         try:
