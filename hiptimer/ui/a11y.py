@@ -91,9 +91,13 @@ class ButtonNames(QObject):
 
 
 def install_button_names(app: QApplication) -> ButtonNames:
-    """Describe every button of `app` from now on (QMessageBox's and QDialogButtonBox's too)."""
+    """Describe every button of `app` on screen now and from now on (QMessageBox's and
+    QDialogButtonBox's too)."""
     names = ButtonNames(app)
     app.installEventFilter(names)
+    for widget in app.allWidgets():  # the window's first paint comes before this filter
+        if isinstance(widget, QAbstractButton) and widget.isVisible():
+            describe(widget)
     return names
 
 

@@ -38,7 +38,7 @@ def run_app(
     Returns the exit status.
     """
     # Heavy imports wait until a window is really wanted (`hiptimer list` never pays for Qt).
-    from PySide6.QtCore import QCoreApplication, QEvent, Qt
+    from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
@@ -69,12 +69,6 @@ def run_app(
         )
     setup_application(app)
     from hiptimer.ui.system_quit import SystemQuit
-    from hiptimer.ui.widgets.screen_fit import install_screen_fit
-
-    screen_fit = install_screen_fit(app)  # no window or dialog opens past the screen's edges
-    from hiptimer.ui.a11y import install_button_names
-
-    button_names = install_button_names(app)  # a screen reader says each button's key
 
     # From here a termination signal waits for the event loop instead of killing the app
     # half-way through starting a session; it is handled once the window is there.
@@ -115,9 +109,18 @@ def run_app(
         window.showMinimized()
     connect_reminders(window)
 
+    filters: list[QObject] = []
+
     def when_idle() -> None:
         # The routine library, the history's integrity check, the speech engine and the rest
-        # take their time while the window is already on screen.
+        # take their time while the window is already on screen. So do the application's
+        # event filters: the first events of each kind through Python make PySide build
+        # wrapper types, ~20 ms before the first paint (docs/performance.md).
+        from hiptimer.ui.a11y import install_button_names
+        from hiptimer.ui.widgets.screen_fit import install_screen_fit
+
+        filters.append(install_screen_fit(app))  # no window or dialog past the screen's edges
+        filters.append(install_button_names(app))  # a screen reader says each button's key
         window.open_services()
         if chosen is not None:  # after the services: an interrupted session is offered first
             window.open_routine(chosen, start=start)
@@ -138,8 +141,8 @@ def run_app(
         if not isinstance(first, Outcome):
             first.release()
         system_quit.uninstall()
-        app.removeEventFilter(screen_fit)
-        app.removeEventFilter(button_names)
+        for installed in filters:
+            app.removeEventFilter(installed)
         unwatch()
         services.shutdown()
         # Closing the last window and end_for_the_system each ask to quit: the second request

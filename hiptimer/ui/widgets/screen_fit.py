@@ -71,7 +71,10 @@ class ScreenFit(QObject):
 
 
 def install_screen_fit(app: QApplication) -> ScreenFit:
-    """Keep every window of `app` inside its screen from now on."""
+    """Keep every window of `app` inside its screen, those shown already and from now on."""
     fit = ScreenFit(app)
     app.installEventFilter(fit)
+    for window in app.topLevelWidgets():
+        if window.isVisible() and window.windowType() not in _TRANSIENT:
+            keep_inside(window)
     return fit

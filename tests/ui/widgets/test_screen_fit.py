@@ -39,3 +39,21 @@ def test_a_dialog_larger_than_the_screen_is_shrunk_and_moved_onto_it(
         assert area.contains(dialog.frameGeometry())
     finally:
         qapp.removeEventFilter(fit)
+
+
+def test_a_window_shown_before_the_filter_is_installed_is_moved_onto_the_screen(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    # hiptimer.ui.app installs the filter after the first paint: the window is on screen then
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    area = dialog.screen().availableGeometry()
+    dialog.resize(area.width() + 300, area.height() + 300)
+    dialog.move(area.right() - 50, area.bottom() - 50)
+    dialog.show()
+    assert not area.contains(dialog.frameGeometry())
+    fit = install_screen_fit(qapp)
+    try:
+        assert area.contains(dialog.frameGeometry())
+    finally:
+        qapp.removeEventFilter(fit)
