@@ -48,7 +48,12 @@ def run_app(
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
             Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
         )
-        app = QApplication(list(argv or sys.argv[:1]))
+        # Fusion by name here, not by setStyle(): PySide wraps the QStyle that setStyle()
+        # returns, and its first wrap of a Qt-private class costs ~10 ms before the first paint.
+        app = QApplication([*(argv or sys.argv[:1]), "-style", "fusion"])
+        styled = True
+    else:
+        styled = False
     assert isinstance(app, QApplication)
     from hiptimer import paths
     from hiptimer.core.instance import Outcome, Request
@@ -67,7 +72,7 @@ def run_app(
             "this window opens read-only and records nothing.",
             file=sys.stderr,
         )
-    setup_application(app)
+    setup_application(app, styled=styled)
     from hiptimer.ui.system_quit import SystemQuit
 
     # From here a termination signal waits for the event loop instead of killing the app
@@ -173,8 +178,9 @@ def _write_nothing(services: Services) -> None:
     services.history_off = HistoryStatus.off(paths.history_db_path(), reason)
 
 
-def setup_application(app: object) -> None:
-    """Name, icon, style and fonts of the application."""
+def setup_application(app: object, *, styled: bool = False) -> None:
+    """Name, icon, style and fonts of the application. `styled`: the application was made
+    with the Fusion style already (run_app)."""
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -188,7 +194,8 @@ def setup_application(app: object) -> None:
     icon = paths.icons_dir() / "hiptimer.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
-    app.setStyle("Fusion")  # the same look everywhere, so the style sheet reads the same
+    if not styled:
+        app.setStyle("Fusion")  # the same look everywhere, so the style sheet reads the same
     app.setFont(app_font())
     app.setStyleSheet(app_style_sheet())
 

@@ -180,9 +180,7 @@ class LibraryPage(QWidget):
         # A title too long for the list (Spanish ones run longer) puts its length on a
         # second line (_fit_labels), never behind a sideways scroll bar.
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # Its width is known only once laid out; the viewport's, as the list's own resize is
-        # seen by a filter before the viewport follows it.
-        self.list.viewport().installEventFilter(self)
+        self._width_watched = False  # set_items() starts watching the list's width
         self.details = QTextBrowser(self)
         self.details.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.details.setAccessibleName(_("About the chosen routine"))
@@ -236,6 +234,12 @@ class LibraryPage(QWidget):
     def set_items(self, items: list[LibraryItem]) -> None:
         """List these routines, the first one chosen."""
         self.items = items
+        if not self._width_watched:
+            # Its width is known only once laid out; the viewport's, as the list's own resize
+            # is seen by a filter before the viewport follows it. Not before the first paint:
+            # PySide's first viewport() takes ~10 ms (docs/performance.md).
+            self._width_watched = True
+            self.list.viewport().installEventFilter(self)
         self.list.clear()
         for item in items:
             row = QListWidgetItem(self._label(item))

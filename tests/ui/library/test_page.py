@@ -80,3 +80,24 @@ def test_a_narrow_list_puts_the_length_on_a_second_line_and_nothing_past_its_edg
         widths = [page.list.fontMetrics().horizontalAdvance(line) for line in lines]
         assert max(widths) <= page.list.viewport().width(), lines
     assert page.list.item(1).text().endswith("\n\u00b7 15 min")
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_title_too_long_for_the_list_puts_its_length_on_a_second_line_as_the_page_resizes(
+    qtbot: QtBot,
+) -> None:
+    r = sourced()
+    long = Routine(
+        r.id, "Morning hips", r.exercises, r.description,
+        cautions=r.cautions, rests=r.rests,
+    )  # fmt: skip
+    page = LibraryPage(None)  # read later, as the window does after its first paint
+    qtbot.addWidget(page)
+    page.resize(1600, 600)
+    page.show()
+    page.set_items([LibraryItem(long.id, long.title, long)])
+    qtbot.waitUntil(lambda: "\n" not in page.list.item(0).text())
+    page.resize(400, 600)
+    qtbot.waitUntil(lambda: "\n" in page.list.item(0).text())  # the viewport's resize is seen
+    page.resize(1600, 600)
+    qtbot.waitUntil(lambda: "\n" not in page.list.item(0).text())
