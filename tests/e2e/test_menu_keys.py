@@ -56,6 +56,7 @@ def test_f1_and_ctrl_h_work_from_the_start_and_again_after_a_window_closes(
     app = RealApp(display, data, None)
     try:
         app.wait_title(r"^HipTimer$")  # the safety notice
+        wait_keyboard(app, "HipTimer")  # mapped is not yet focused: the app takes it itself
         typed(app, "F1")  # the README: "F1 / Ctrl+? | the keyboard shortcuts window"
         app.dialog("Keyboard shortcuts")
         wait_keyboard(app, "Keyboard shortcuts")
@@ -74,6 +75,7 @@ def test_the_editor_takes_the_keyboard_and_ctrl_w_closes_it(display: str, tmp_pa
     app = RealApp(display, data, None)
     try:
         app.wait_title(r"^HipTimer$")
+        wait_keyboard(app, "HipTimer")
         typed(app, "Return")  # past the safety notice, to the library
         typed(app, "ctrl+n")  # "write a new routine"
         app.dialog("Edit routine")
@@ -110,6 +112,7 @@ def test_f11_fills_the_screen_and_gives_the_window_back_its_size(
     app = RealApp(display, data, None)
     try:
         app.wait_title(r"^HipTimer$")
+        wait_keyboard(app, "HipTimer")
         screen = app.xdotool("getdisplaygeometry").split()
         whole = (int(screen[0]), int(screen[1]))
         normal = size(app)
