@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.real_app import WAIT_S, RealApp
-from tests.e2e.test_kill_and_resume import rate_a_set, sessions_in, sets_in, three_sets_in
+from tests.e2e.test_kill_and_resume import (
+    MID_HOLD,
+    rate_a_set,
+    sessions_in,
+    sets_in,
+    three_sets_in,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -22,7 +28,7 @@ def test_a_termination_signal_mid_set_keeps_the_rating_and_ends_the_session(
     app = RealApp(display, data, routine)
     try:
         rate_a_set(app, "3")
-        app.wait_title(r"^0:0[3-5] Quick stretch")  # the second hold, seconds to go
+        app.wait_title(MID_HOLD)  # the second hold, seconds to go
         app.process.send_signal(signum)
         assert app.process.wait(timeout=WAIT_S) == 0, app.output()
     finally:
