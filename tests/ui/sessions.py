@@ -150,16 +150,20 @@ def poll_session(window: MainWindow) -> Callable[[], None]:
     return poll
 
 
-def advance(window: MainWindow, clock: FakeClock, seconds: float) -> None:
-    """Move the fake clock, polling the window's session as its timer would."""
-    harness.advance(clock, seconds, poll_session(window))
+def advance(window: MainWindow, clock: FakeClock, seconds: float, step: float = 0.1) -> None:
+    """Move the fake clock, polling the window's session every `step` as its timer would."""
+    harness.advance(clock, seconds, poll_session(window), step=step)
 
 
 def advance_until(
-    window: MainWindow, clock: FakeClock, done: Callable[[], bool], limit_s: float = 120
+    window: MainWindow,
+    clock: FakeClock,
+    done: Callable[[], bool],
+    limit_s: float = 120,
+    step: float = 0.1,
 ) -> None:
-    """Advance in 0.1 s steps until `done()`; fail if it takes longer than `limit_s`."""
-    harness.advance_until(clock, done, poll_session(window), limit_s=limit_s)
+    """Advance in `step`s until `done()`; fail if it takes longer than `limit_s`."""
+    harness.advance_until(clock, done, poll_session(window), limit_s=limit_s, step=step)
 
 
 class DriverOnFakeClock:
