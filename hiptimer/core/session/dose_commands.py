@@ -21,6 +21,7 @@ class _Engine(EngineCore, Protocol):
 
     _doses: dict[str, Exercise]
     _lead_in: Callable[[Exercise], float] | None
+    _later_s: dict[int, float]
     _stretch: float
     adjustments: dict[str, list[str]]
 
@@ -97,6 +98,7 @@ class DoseCommands:
         self: _Engine, new: Exercise, field: str, old: float, value: float, now: float, reason: str
     ) -> None:
         self._doses[new.id] = new
+        self._later_s.clear()  # the session's time left changes with the dose
         unit = " s" if field == "hold_s" else " reps"
         label = "hold" if field == "hold_s" else "reps"
         self.adjustments.setdefault(new.id, []).append(f"{label} {old:g} -> {value:g}{unit}")
@@ -109,6 +111,7 @@ class DoseCommands:
         run, and is never lengthened now: its words are being said, or were not queued.
         """
         self._lead_in = lead_in
+        self._later_s.clear()
         if not self.running:
             return
         now = self._clock.now()

@@ -76,6 +76,9 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
         self._active = list(routine.active_exercises)
         self._doses: dict[str, Exercise] = {ex.id: ex for ex in self._active}
         self._steps = resume_plan(expand(routine), self._active, set(done_sets))
+        # The seconds left after each step, by index: the view asks every tick, and the sum
+        # runs over every later step. Emptied when a dose or the lead-in rule changes.
+        self._later_s: dict[int, float] = {}
         self._first_work = first_work_steps(self._steps)
         self._listeners: list[Listener] = []
         self._queue: list[Event] = []
@@ -364,9 +367,13 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
     def _future_estimate(self) -> float:
         """Expected seconds of the steps after this one (all of them before the start)."""
         first = self._index if not self._started else self._index + 1
+        known = self._later_s.get(first)
+        if known is not None:
+            return known
         total = 0.0
         for step in self._steps[first:]:
             ex = self._exercise(step)
             pause = self._planned_duration(step, ex) if step.is_timed_pause else None
             total += pause if pause is not None else step_estimate(step, ex)
+        self._later_s[first] = total
         return total

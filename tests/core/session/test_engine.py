@@ -210,6 +210,20 @@ def test_adjusting_a_hold_changes_this_set_and_the_next() -> None:
     assert h.of(SetCompleted)[0].record.adjustment.startswith("hold 30 -> 35 s")
 
 
+def test_the_time_left_follows_a_changed_dose_and_lead_in_rule() -> None:
+    # The view asks every tick; the seconds after this step are summed once per step and
+    # summed again when a dose or the lead-in rule changes.
+    h = Harness(routine(hold("a", hold_s=30), hold("b", hold_s=10)))
+    h.engine.start()
+    h.advance(5 + 10)  # 10 s into a's hold: 20 s of it, a 15 s rest and b's 10 s to go
+    assert h.engine.view().session_remaining_s == pytest.approx(20 + 15 + 10)
+    assert h.engine.view().session_remaining_s == pytest.approx(45)  # asked again
+    assert h.engine.adjust(+1)  # a's hold 5 s longer
+    assert h.engine.view().session_remaining_s == pytest.approx(50)
+    h.engine.set_lead_in(lambda ex: 60.0 if ex.id == "b" else 0.0)  # the rest leads in to b
+    assert h.engine.view().session_remaining_s == pytest.approx(25 + 60 + 10)
+
+
 def test_less_takes_five_seconds_off_down_to_one_and_never_lengthens() -> None:
     h = Harness(routine(hold(hold_s=12)))
     h.engine.start()
