@@ -56,10 +56,12 @@ class WindowKeys(QObject):
         self.installed = True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Every event of the app passes here: the type test first, as asking an event its
+        # type() makes a Python enum each time.
+        if not isinstance(event, QKeyEvent) or not isinstance(watched, QWidget):
+            return False
         kind = event.type()
         if kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            return False
-        if not isinstance(event, QKeyEvent) or not isinstance(watched, QWidget):
             return False
         if watched.window() is not self._window:
             return False
