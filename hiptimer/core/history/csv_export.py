@@ -101,8 +101,12 @@ _SESSIONS_SQL = (
     " EXISTS (SELECT 1 FROM sets WHERE session_id = s.id AND result IS NOT NULL)"
     " FROM sessions AS s WHERE {where} ORDER BY s.started_at, s.id"
 )
-# Only for a session with a result or a changed rating: its sets' ids, results and units.
-_EXTRAS_SQL = "SELECT id, result, result_unit FROM sets WHERE session_id = ? ORDER BY seq"
+# Only for a session with a result or a changed rating: its sets' ids, results and units (a
+# unit only beside a result: a re-test ended early has neither, as docs/history.md says).
+_EXTRAS_SQL = (
+    "SELECT id, result, iif(result IS NULL, NULL, result_unit) FROM sets"
+    " WHERE session_id = ? ORDER BY seq"
+)
 # Corrections are few (a handful a month): read once, looked up by set and by session.
 _CORRECTIONS_SQL = (
     "SELECT session_id, set_id, field, old_value, new_value, reason, corrected_at"

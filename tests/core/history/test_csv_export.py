@@ -233,7 +233,7 @@ def _reference_export(store: HistoryStore) -> str:
             " t.planned_reps, t.actual_reps, t.completed, t.skipped, t.pain, t.pain_choice,"
             " t.adjustment, t.started_at, t.ended_at, s.note, t.id, s.end_reason,"
             " s.sets_planned, s.morning_pain, s.morning_stiffness, s.morning_at,"
-            " s.not_representative, t.result, t.result_unit"
+            " s.not_representative, t.result, iif(t.result IS NULL, NULL, t.result_unit)"
             " FROM sessions AS s JOIN sets AS t ON t.session_id = s.id"
             " ORDER BY s.started_at, s.id, t.seq"
         ).fetchall()
@@ -324,6 +324,21 @@ def test_text_a_spreadsheet_would_run_as_a_formula_is_quoted(
     for column in ("routine_title", "exercise_id", "exercise", "session_note"):
         assert row[column] == "'" + hostile, column
     assert row["pain"] == "0" and row["planned_reps"] == "10"  # numbers stay numbers
+
+
+def test_a_re_test_ended_before_its_result_has_no_result_and_no_unit(
+    store: HistoryStore,
+) -> None:
+    when = datetime(2025, 3, 3, 8, tzinfo=UTC)
+    sid = store.begin_session("retest", "Re-test", 1, {}, when)
+    store.add_set(sid, StoredSet("stand", "Chair stand", 1, when, when, completed=False,
+                                 result=None, result_unit="stands"))  # fmt: skip
+    store.add_set(sid, StoredSet("stance", "Stance", 1, when, when, planned_hold_s=60.0,
+                                 actual_hold_s=23.4, result=23.4, result_unit="s"))  # fmt: skip
+    store.finish_session(sid, "ended_early", when)
+    ended, held = exported(store)
+    assert (ended["result"], ended["result_unit"]) == ("", "")
+    assert (held["result"], held["result_unit"]) == ("23.4", "s")
 
 
 def test_a_failed_export_leaves_no_half_file(
