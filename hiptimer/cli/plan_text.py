@@ -56,6 +56,9 @@ def plan_lines(routine: Routine) -> list[str]:
             if rests:
                 lines.append(f"   Rest: {rests}")
         lines.append("")
+    if not routine.active_exercises:  # the window refuses to start it, and says why
+        lines.append("Nothing to start: every exercise is turned off (include one in the editor).")
+        return lines
     total = format_duration(estimated_seconds(routine, lead_in))
     lines.append(f"Estimated total: {total} (get-ready and rests included)")
     return lines

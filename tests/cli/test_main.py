@@ -388,6 +388,19 @@ def test_show_by_path_and_file_name(
     assert run(capsys, "show", "daily.json")[1].startswith("Daily stretch")
 
 
+def test_show_of_a_routine_with_every_exercise_off_says_there_is_nothing_to_start(
+    capsys: pytest.CaptureFixture[str], builtin_dir: Path, tmp_path: Path
+) -> None:
+    data = routine_data("off", "All off")
+    for exercise in data["exercises"]:
+        exercise["enabled"] = False
+    path = write(tmp_path / "x", "off.json", data)
+    code, out, _ = run(capsys, "show", str(path))
+    assert code == 0
+    assert out.splitlines()[-1].startswith("Nothing to start: every exercise is turned off")
+    assert "Estimated total" not in out
+
+
 def test_show_an_unknown_routine(capsys: pytest.CaptureFixture[str], builtin_dir: Path) -> None:
     code, out, err = run(capsys, "show", "nope")
     assert code == 2 and out == ""
