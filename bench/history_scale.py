@@ -146,6 +146,48 @@ def open_window(app: QApplication, store: HistoryStore, catalog: Catalog) -> His
     return window
 
 
+def window_stall(app: QApplication, folder: Path, *, wait: bool) -> tuple[float, float]:
+    """The main window on this data folder, its services opened as in the first idle moment
+    (`wait` False, as the app does: the history opens on its own thread; True: all on the
+    GUI thread, as before 2026-12-05). Returns the longest gap between the ticks of a 5 ms
+    timer, and the time until the services were ready (the check-in and the resume offer
+    built), both in ms."""
+    from PySide6.QtCore import QTimer
+
+    from hiptimer import paths
+    from hiptimer.core.settings import SettingsStore
+    from hiptimer.ui.main_window import MainWindow
+    from hiptimer.ui.services.ports import later_services
+
+    paths.set_data_dir(folder)
+    settings = SettingsStore()
+    settings.update(first_run_done=True, muted=True)
+    services = later_services(muted=True, voice="", rate=160, volume=1.0)
+    window = MainWindow(settings, services, show_first=True)
+    window.show()
+    app.processEvents()
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start(5)
+    start = time.perf_counter()
+    QTimer.singleShot(0, lambda: window.open_services(wait=wait))
+    ready = math.nan
+    while time.perf_counter() - start < 5:
+        app.processEvents()
+        if window.guidance is not None and math.isnan(ready):
+            ready = ms(time.perf_counter() - start)
+        if not math.isnan(ready) and time.perf_counter() - start > ready / 1000 + 0.3:
+            break
+        time.sleep(0.001)
+    timer.stop()
+    gaps = [b - a for a, b in zip([start, *ticks], ticks, strict=False)]
+    window.close()
+    services.shutdown()
+    app.processEvents()
+    return ms(max(gaps)), ready
+
+
 def note(rows: Rows, step: str, samples: list[float], target: str = "") -> None:
     p95 = statistics.quantiles(samples, n=20)[-1] if len(samples) >= 20 else max(samples)
     rows.append((step, statistics.median(samples), p95, target))
@@ -234,6 +276,13 @@ def main() -> int:
         window.deleteLater()
         app.processEvents()
     rows.append(("window shown, last 3 months (first window)", samples[0], math.nan, ""))
+    store.close()  # the main window opens it as the app does
+    for wait in (True, False):
+        stall, ready = window_stall(app, folder, wait=wait)
+        how = "all on the GUI thread" if wait else "history on its own thread"
+        rows.append((f"main window, services opened, {how}: longest stall", stall, math.nan, ""))
+        rows.append((f"main window, services opened, {how}: ready after", ready, math.nan, ""))
+    store = open_history(path)
     note(rows, "window shown, last 3 months (the default)", samples[1:], "<= 200")
     if "window" in args.profile:
         profile("window", lambda: open_window(app, store, catalog).close())

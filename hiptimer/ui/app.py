@@ -126,7 +126,7 @@ def run_app(
 
         filters.append(install_screen_fit(app))  # no window or dialog past the screen's edges
         filters.append(install_button_names(app))  # a screen reader says each button's key
-        window.open_services()
+        window.open_services(wait=False)  # the history opens on a thread of its own
         if chosen is not None:  # after the services: an interrupted session is offered first
             window.open_routine(chosen, start=start)
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -43,6 +43,8 @@ if TYPE_CHECKING:  # the first page needs none of these: they load when they are
 
 log = logging.getLogger(__name__)
 
+HISTORY_POLL_MS = 20
+
 
 class MainWindow(QMainWindow):
     """Wires the pages and their coordinators together and turns keys and menu commands
@@ -75,6 +77,7 @@ class MainWindow(QMainWindow):
         self.wall = wall
         self._load_library = library
         self._library_waits = show_first  # read by open_services(), after the first paint
+        self._services_wait = False  # opened, their history not yet: _services_ready() waits
         self._reminder_parts = reminders
         self.nav = Navigator(self)
         self.flow = self._session_flow(settings, wall)
@@ -115,16 +118,19 @@ class MainWindow(QMainWindow):
         if self.services.opener is None:  # opened already; else open_services() comes later
             self._services_ready()
 
-    def open_services(self) -> None:
-        """Open the services if the window was shown before them (hiptimer.ui.app does so
-        in the event loop's first idle moment); a session, the history window or the end of
-        the first-run notice open them at once if that moment has not come yet. A library
-        the window was told to read later (`show_first`) is read here first."""
+    def open_services(self, *, wait: bool = True) -> None:
+        """Open the services if the window was shown first (hiptimer.ui.app: in the first idle
+        moment, not waiting for the history's thread); a session, the history window or the
+        end of the first-run notice open them at once. A library to read later comes first."""
         if self._library_waits:
             self._library_waits = False
             self.library.set_items(self._load_library())
-        if self.services.open_now():
+        self._services_wait |= self.services.open_now()
+        if self._services_wait and (wait or self.services.history_ready):
+            self._services_wait = False
             self._services_ready()
+        elif self._services_wait:  # look again soon; the window answers meanwhile
+            QTimer.singleShot(HISTORY_POLL_MS, self, lambda: self.open_services(wait=False))
 
     def _services_ready(self) -> None:
         """What the services make possible: their problems shown, an interrupted session
@@ -187,7 +193,7 @@ class MainWindow(QMainWindow):
         menus.quit_requested.connect(self.quit_asking)
         menus.action_requested.connect(lambda action: self.perform(action, 0))
         menus.history_requested.connect(self.open_history)
-        menus.full_screen_requested.connect(self.toggle_full_screen)
+        menus.full_screen_requested.connect(lambda: toggle_full_screen(self))
         self.routine_actions = RoutineActions(shell, self.menuBar(), self)
         self.routine_actions.routine_changed.connect(self._routine_changed)
         self.settings_actions = SettingsActions(shell, menus.file_menu, self)
@@ -300,7 +306,7 @@ class MainWindow(QMainWindow):
         if self.guidance is not None and self.guidance.perform(action, value):  # check-in
             return
         if action is Action.FULL_SCREEN:
-            self.toggle_full_screen()
+            toggle_full_screen(self)
         elif action is Action.MUTE:
             self.toggle_mute()
         elif action is Action.END:
@@ -324,9 +330,6 @@ class MainWindow(QMainWindow):
         """Ctrl+Q: ask first, then quit (unsaved history asks instead, on closing)."""
         if confirm_quit(self, self.services.history, session_running=self.session is not None):
             self.quit_app()
-
-    def toggle_full_screen(self) -> None:
-        toggle_full_screen(self)
 
     def toggle_mute(self) -> None:
         muted = not self.settings.settings.muted

@@ -47,9 +47,17 @@ SCHEMA_VERSION = len(MIGRATIONS)
 def connect(
     path: str | os.PathLike[str], factory: type[sqlite3.Connection] = sqlite3.Connection
 ) -> sqlite3.Connection:
-    """A connection in autocommit mode: the store opens and commits its own transactions."""
+    """A connection in autocommit mode: the store opens and commits its own transactions.
+
+    Any thread may use it, one at a time: the window opens the history on a thread of its own
+    and uses it on the GUI thread once that has finished.
+    """
     return sqlite3.connect(
-        os.fspath(path), timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, factory=factory
+        os.fspath(path),
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        isolation_level=None,
+        factory=factory,
+        check_same_thread=False,
     )
 
 

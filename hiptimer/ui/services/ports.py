@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
 from hiptimer.core.history.status import HistoryStatus
 from hiptimer.core.session.session_log import SessionLog
 from hiptimer.i18n import N_, translate
+from hiptimer.ui.services.history_opening import HistoryOpening
 
 log = logging.getLogger(__name__)
 
@@ -144,18 +144,30 @@ class NoInhibitor:
         pass
 
 
-@dataclass
 class Services:
-    """The services of the app; tests pass fakes, `open_services` the real ones."""
+    """The services of the app; tests pass fakes, `open_services` the real ones.
 
-    beeper: Beeper = field(default_factory=SilentBeeper)
-    speech: Speaker = field(default_factory=SilentSpeaker)
-    inhibitor: Inhibitor = field(default_factory=NoInhibitor)
-    history: History | None = None
-    problems: list[str] = field(default_factory=list)  # what could not start, for the user
-    history_off: HistoryStatus | None = None  # why there is no history (a newer database)
-    # Opens the real services into these fields, once (see later_services); None: open.
-    opener: Callable[[Services], None] | None = None
+    `opener` opens the real services into these fields, once (see later_services); None:
+    open already. `history_off`: why there is no history (a newer database, say).
+    """
+
+    def __init__(
+        self,
+        *,
+        beeper: Beeper | None = None,
+        speech: Speaker | None = None,
+        inhibitor: Inhibitor | None = None,
+        history: History | None = None,
+        opener: Callable[[Services], None] | None = None,
+    ) -> None:
+        self.beeper: Beeper = beeper or SilentBeeper()
+        self.speech: Speaker = speech or SilentSpeaker()
+        self.inhibitor: Inhibitor = inhibitor or NoInhibitor()
+        self._history = history
+        self._opening: HistoryOpening[History] | None = None  # the history, opening on its thread
+        self.problems: list[str] = []  # what could not start, for the user
+        self.history_off: HistoryStatus | None = None
+        self.opener = opener
 
     def open_now(self) -> bool:
         """Open the services if they wait to be opened; True if this call opened them."""
@@ -166,16 +178,43 @@ class Services:
         return True
 
     @property
+    def history(self) -> History | None:
+        """The history; while it is still opening on its own thread, this waits for it."""
+        opening, self._opening = self._opening, None
+        if opening is not None:
+            try:
+                self._history = opening.result()
+            except Exception as exc:  # a database from a newer HipTimer: sessions unrecorded
+                _history_failed(self, opening.path, exc)
+        return self._history
+
+    @history.setter
+    def history(self, store: History | None) -> None:
+        self._opening = None
+        self._history = store
+
+    def open_history_later(self, opening: HistoryOpening[History]) -> None:
+        """Take the history from `opening` when it is first asked for (or ready)."""
+        self._opening = opening
+
+    @property
+    def history_ready(self) -> bool:
+        """Whether asking for `history` answers at once (no opening, or it has finished)."""
+        return self._opening is None or self._opening.done
+
+    @property
     def history_status(self) -> HistoryStatus | None:
         """The history's status, or why it is off; None: no history and nothing to say."""
-        return self.history.status if self.history is not None else self.history_off
+        history = self.history
+        return history.status if history is not None else self.history_off
 
     def shutdown(self) -> None:
         """Stop the voice, let the screen saver back and close the database; never raises."""
+        history = self.history
         for what, stop in (
             ("speech", self.speech.shutdown),
             ("sleep inhibitor", self.inhibitor.release),
-            ("history", self.history.close if self.history is not None else _nothing),
+            ("history", history.close if history is not None else _nothing),
         ):
             try:
                 stop()
@@ -203,13 +242,16 @@ def later_services(
     *, muted: bool, voice: str, rate: int, volume: float, history: bool = True
 ) -> Services:
     """Silent stand-ins that open_now() replaces with the real services: the window shows
-    first and opens them when the event loop is first idle (or when a session starts).
+    first and opens them when the event loop is first idle (or when a session starts). The
+    history opens on a thread of its own (see HistoryOpening).
 
     `history=False`: leave the history file closed (another copy owns it).
     """
 
     def opener(services: Services) -> None:
-        _open_into(services, muted=muted, voice=voice, rate=rate, volume=volume, history=history)
+        if history:  # first: its checks run while the voice and the sounds start
+            _open_history(services, later=True)
+        _open_into(services, muted=muted, voice=voice, rate=rate, volume=volume, history=False)
 
     return Services(opener=opener)
 
@@ -244,21 +286,28 @@ def _open_into(
     except Exception as exc:
         _missing(services, N_("The screen-saver control could not start: {why}"), exc)
     if history:
-        _open_history(services)
+        _open_history(services, later=False)
 
 
-def _open_history(services: Services) -> None:
+def _open_history(services: Services, *, later: bool) -> None:
     path = Path("history.sqlite3")  # where it is, once the data folder is known
     try:
         from hiptimer import paths
         from hiptimer.core.history.store import open_history
 
         path = paths.history_db_path()
-        services.history = open_history(path)  # its status shows in the window's banner
+        if later:
+            services.open_history_later(HistoryOpening(path, open_history))
+        else:
+            services.history = open_history(path)  # its status shows in the window's banner
     except Exception as exc:  # a database from a newer HipTimer: sessions run unrecorded
-        _missing(services, N_("The history could not start: {why}"), exc)
-        if not isinstance(exc, ImportError):
-            services.history_off = HistoryStatus.off(path, str(exc))
+        _history_failed(services, path, exc)
+
+
+def _history_failed(services: Services, path: Path, exc: Exception) -> None:
+    _missing(services, N_("The history could not start: {why}"), exc)
+    if not isinstance(exc, ImportError):
+        services.history_off = HistoryStatus.off(path, str(exc))
 
 
 def _missing(services: Services, message: str, exc: Exception) -> None:

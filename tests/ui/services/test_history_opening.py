@@ -1,0 +1,136 @@
+"""The history opens on a thread of its own: the window answers meanwhile, and whatever needs
+the history (a session, the resume offer, the banner) gets it once it has opened."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from pytestqt.qtbot import QtBot
+
+from hiptimer import paths
+from hiptimer.core.clock import FakeClock, FakeWall
+from hiptimer.core.history.schema import HistoryError
+from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.settings import SettingsStore
+from hiptimer.ui.main_window import MainWindow
+from hiptimer.ui.services.history_opening import HistoryOpening
+from hiptimer.ui.services.ports import Services
+from tests.harness import quick_routine, short_routine
+from tests.ui.sessions import (
+    FakeBeeper,
+    FakeSpeech,
+    advance_until,
+    library_of,
+    no_timer_left,  # noqa: F401 (a fixture)
+)
+
+pytestmark = pytest.mark.usefixtures("no_timer_left")
+
+
+class Gate:
+    """An opener that waits until the test lets it finish, like a slow integrity check."""
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+        self.started = threading.Event()
+        self.thread: str | None = None
+
+    def __call__(self, path: Path) -> HistoryStore:
+        self.thread = threading.current_thread().name
+        self.started.set()
+        assert self.release.wait(10), "the test never let the opening finish"
+        return open_history(path)
+
+
+@pytest.fixture
+def gate() -> Iterator[Gate]:
+    opener = Gate()
+    yield opener
+    opener.release.set()  # a failed test must not leave the thread waiting
+
+
+def slow_services(gate: Gate) -> Services:
+    def opener(services: Services) -> None:
+        services.speech, services.beeper = FakeSpeech(), FakeBeeper()
+        services.open_history_later(HistoryOpening(paths.history_db_path(), gate))
+
+    return Services(opener=opener)
+
+
+def test_the_store_is_opened_on_another_thread_and_waited_for_when_asked(gate: Gate) -> None:
+    services = slow_services(gate)
+    assert services.open_now()
+    assert gate.started.wait(5) and gate.thread == "history-open"
+    assert not services.history_ready
+    threading.Timer(0.05, gate.release.set).start()
+    store = services.history  # waits for the opening
+    assert isinstance(store, HistoryStore) and services.history_ready
+    store.begin_session("r", "R", 1, {}, FakeWall(FakeClock())())  # usable on this thread
+    services.shutdown()
+
+
+def test_a_history_that_cannot_open_is_off_with_its_reason(tmp_path: Path) -> None:
+    def newer(path: Path) -> HistoryStore:
+        raise HistoryError(f"{path} was written by a newer HipTimer")
+
+    services = Services()
+    services.open_history_later(HistoryOpening(tmp_path / "h.sqlite3", newer))
+    assert services.history is None
+    assert services.history_off is not None and "newer HipTimer" in services.history_off.reason
+    assert any("newer HipTimer" in problem for problem in services.problems)
+
+
+def window_on(services: Services, qtbot: QtBot, clock: FakeClock) -> MainWindow:
+    SettingsStore().update(first_run_done=True, muted=True)
+    window = MainWindow(
+        SettingsStore(), services, clock=clock, wall=FakeWall(clock),
+        library=library_of(short_routine(), quick_routine()), show_first=True,
+    )  # fmt: skip
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_the_window_answers_while_the_history_opens_and_is_ready_after(
+    qtbot: QtBot, gate: Gate
+) -> None:
+    window = window_on(slow_services(gate), qtbot, FakeClock())
+    window.open_services(wait=False)  # as the first idle moment does: no waiting
+    assert gate.started.wait(5)
+    assert window.guidance is None  # what needs the history waits for it
+    ticked: list[int] = []
+    QTimer.singleShot(0, lambda: ticked.append(1))
+    qtbot.waitUntil(lambda: ticked == [1])  # the event loop runs
+    qtbot.waitUntil(lambda: window.keys.installed)
+    qtbot.keyClick(window, Qt.Key.Key_Down)  # and keys are handled
+    assert window.library.list.currentRow() == 1
+    assert window.guidance is None
+    gate.release.set()
+    qtbot.waitUntil(lambda: window.guidance is not None)  # the services are ready now
+    assert window.services.history_ready and window.banner.isHidden()
+    window.close()
+
+
+def test_a_session_started_while_the_history_opens_waits_for_it_and_records_its_sets(
+    qtbot: QtBot, gate: Gate
+) -> None:
+    clock = FakeClock()
+    window = window_on(slow_services(gate), qtbot, clock)
+    window.open_services(wait=False)
+    assert gate.started.wait(5)
+    threading.Timer(0.1, gate.release.set).start()
+    window.start_session(short_routine())  # waits for the opening, as before it blocked
+    session = window.session
+    assert session is not None and window.guidance is not None
+    engine = session.driver.engine
+    advance_until(window, clock, lambda: engine.view().awaiting_pain)
+    qtbot.waitUntil(lambda: window.keys.installed)
+    qtbot.keyClick(window, Qt.Key.Key_3)
+    with sqlite3.connect(paths.history_db_path()) as conn:  # written as the set was rated
+        assert conn.execute("SELECT set_number, pain FROM sets").fetchall() == [(1, 3)]
+    window.close()
