@@ -22,6 +22,7 @@ BENCHES = [
     ("startup.py", False),
     ("audio_timing.py", False),
     ("history_scale.py", False),
+    ("suite_time.py", False),  # last: it loads both cores for a minute and a half
 ]
 
 
