@@ -10,14 +10,17 @@ from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+from hiptimer.core.plan.model import WeeklyPlan
 from hiptimer.core.settings import Settings
 from hiptimer.ui import theme
 from hiptimer.ui.palette import DARK, HIGH_CONTRAST, LIGHT
+from hiptimer.ui.reminders.plan_dialog import PlanDialog
 from hiptimer.ui.session.driver import EngineDriver
 from hiptimer.ui.session.workout_page import WorkoutPage
 from hiptimer.ui.settings.dialog import SettingsDialog
 from hiptimer.ui.settings.style import settings_style_sheet
 from tests import harness
+from tests.ui.sessions import FakeSpeech
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -105,3 +108,18 @@ def test_the_settings_dialog_chooses_the_look_and_ok_applies_it_to_the_running_a
     assert LIGHT.page in look.styleSheet()
     app.window.close()
     app.history.close()
+
+
+def test_the_settings_and_plan_dialogs_take_a_new_look_while_open(
+    look: QApplication, qtbot: QtBot
+) -> None:
+    # The desktop switching to dark or light while a dialog is open (theme "system").
+    theme.apply(look, "dark", 100)
+    settings = SettingsDialog(Settings(), FakeSpeech())
+    plan = PlanDialog(WeeklyPlan(), [], keep_in_tray=False, start_at_login=False)
+    for dialog in (settings, plan):
+        qtbot.addWidget(dialog)
+        assert DARK.field in dialog.styleSheet()
+    theme.apply(look, "light", 100)
+    for dialog in (settings, plan):
+        assert LIGHT.field in dialog.styleSheet() and DARK.field not in dialog.styleSheet()

@@ -35,7 +35,7 @@ from hiptimer.core.plan.model import (
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.settings.style import settings_style_sheet
-from hiptimer.ui.theme import current
+from hiptimer.ui.theme import current, follow
 
 REMINDERS_HELP = N_(
     "A notification comes at each planned time, with Start, Snooze (10 min or 1 h) and Skip "
@@ -139,6 +139,7 @@ class PlanDialog(QDialog):
         self.setWindowTitle(_("Weekly plan and reminders \u2014 {app}").format(app=APP_TITLE))
         self.setObjectName("settings")
         self.setStyleSheet(settings_style_sheet() + time_style())
+        follow(self, lambda: self.setStyleSheet(settings_style_sheet() + time_style()))
         self._plan = plan
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 16, 20, 16)

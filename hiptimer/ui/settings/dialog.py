@@ -33,6 +33,7 @@ from hiptimer.ui.services.ports import Speaker
 from hiptimer.ui.settings.form_parts import buddy, role, side_by_side, slider
 from hiptimer.ui.settings.look_group import LookGroup
 from hiptimer.ui.settings.style import settings_style_sheet
+from hiptimer.ui.theme import follow
 from hiptimer.ui.widgets.plain import as_html
 from hiptimer.ui.widgets.screen_fit import room
 
@@ -105,6 +106,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(_("Settings \u2014 {app}").format(app=APP_TITLE))
         self.setObjectName("settings")
         self.setStyleSheet(settings_style_sheet())
+        follow(self, lambda: self.setStyleSheet(settings_style_sheet()))  # the desktop's look
         self._initial = settings
         self._speech = speech
         self._forget_heard = False
