@@ -33,6 +33,9 @@ def announcements(before: SessionView | None, view: SessionView, text: WorkoutTe
         said.append(_("Pain above your limit. S: stop this exercise, L: lower dose, C: continue."))
     if is_self_paced(view) and view.reps_done != before.reps_done:
         said.append(_("{done} of {target}.").format(done=view.reps_done, target=view.reps_target))
+    elif view.counted is not None and before.counted is not None and view.counted != before.counted:
+        # A re-test counted by key (chair stands): no target, the count so far.
+        said.append(n_("{n} counted.", "{n} counted.", view.counted).format(n=view.counted))
     if _crossed(before.remaining_s, view.remaining_s, view.duration_s) and not view.paused:
         said.append(n_("{n} second left.", "{n} seconds left.", WARN_AT_S).format(n=WARN_AT_S))
     return said

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from hiptimer.core.session.events import SetRecord
 from hiptimer.i18n import _, language
+from hiptimer.ui.a11y import announce
 from hiptimer.ui.keys import KEY_NAMES, POINT, Action
 from hiptimer.ui.session.pain_prompt import set_label
 from hiptimer.ui.theme import set_px
@@ -81,10 +82,17 @@ class ResultPrompt(QWidget):
         else:
             self.text += str(value)
         self._show()
+        self._say()
 
     def erase(self) -> None:
         self.text = self.text[:-1]
         self._show()
+        self._say()
+
+    def _say(self) -> None:
+        """Keys reach this panel through the window, so no field echoes them: a screen
+        reader is told the number as it now reads."""
+        announce(self, self.number.text())
 
     def value(self) -> float | None:
         try:

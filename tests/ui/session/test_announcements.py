@@ -9,7 +9,9 @@ import pytest
 from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
 from pytestqt.qtbot import QtBot
 
+from hiptimer.core.routines.model import Measure, Retest
 from hiptimer.core.session.steps import StepKind
+from hiptimer.ui.keys import POINT, Action
 from tests.harness import hold, quick_routine, self_paced
 from tests.ui.session.test_workout_page import PageHarness
 from tests.ui.sessions import (
@@ -85,3 +87,27 @@ def test_pause_resume_and_each_counted_rep_are_announced(
     page.driver.resume()
     assert heard[-1][0] == "Going on."
     assert page.page.announcer.said == [message for message, _urgent in heard]
+
+
+def test_a_re_tests_count_and_its_typed_result_are_announced(
+    qtbot: QtBot, heard: list[tuple[str, bool]]
+) -> None:
+    chair = hold("chair", hold_s=30, test=Retest(Measure.COUNT, "stands"))
+    reach = hold("reach", hold_s=5, test=Retest(Measure.VALUE, "cm"))
+    h = PageHarness(qtbot, quick_routine(chair, reach))
+    try:
+        h.driver.start()
+        h.until(StepKind.WORK)
+        h.page.perform(Action.COUNT_REP, 0)
+        h.page.perform(Action.COUNT_REP, 0)
+        assert [message for message, _urgent in heard[-2:]] == ["1 counted.", "2 counted."]
+        h.until(StepKind.PAIN)
+        h.page.perform(Action.RATE, 1)
+        h.until(StepKind.MEASURE)
+        for key in (1, 2, POINT, 5):
+            h.page.perform(Action.TYPE, key)
+        h.page.perform(Action.ERASE, 0)
+        said = [message for message, _urgent in heard[-5:]]
+        assert said == ["1 cm", "12 cm", "12. cm", "12.5 cm", "12. cm"]
+    finally:
+        h.driver.stop()
