@@ -20,7 +20,13 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer import paths
-from hiptimer.core.routines.model import Routine, dose_text, estimated_seconds, format_duration
+from hiptimer.core.routines.model import (
+    Exercise,
+    Routine,
+    dose_text,
+    estimated_seconds,
+    format_duration,
+)
 from hiptimer.i18n import _, n_
 from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.theme import current, follow, set_px
@@ -91,7 +97,7 @@ def details_html(
     if r.description:
         parts.append(f"<p>{e(r.description)}</p>")
     rows = "".join(
-        _exercise_rows(ex.name, dose_text(ex), ex.caution, pictures, ex.id)
+        _exercise_rows(ex.name, dose_text(ex), ex.caution, pictures, ex.id, ladder_line(ex))
         for ex in r.active_exercises
     )
     heading = e(_("Exercises"))
@@ -108,13 +114,36 @@ def details_html(
     return "".join(parts)
 
 
+def ladder_line(ex: Exercise) -> str:
+    """'Variants, easiest first: Bridge (now) · Single-leg bridge' for an exercise with a
+    progression ladder; '' without one."""
+    from hiptimer.core.routines.ladder import rungs
+
+    names = [
+        _("{name} (now)").format(name=rung.name) if at == ex.rung else rung.name
+        for at, rung in enumerate(rungs(ex))
+    ]
+    return (
+        _("Variants, easiest first: {names}").format(names=SEPARATOR.join(names)) if names else ""
+    )
+
+
 def _exercise_rows(
-    name: str, dose: str, caution: str, pictures: Mapping[str, str] | None, exercise_id: str
+    name: str,
+    dose: str,
+    caution: str,
+    pictures: Mapping[str, str] | None,
+    exercise_id: str,
+    ladder: str = "",
 ) -> str:
-    """One exercise: its picture beside its name and dose, and under them why there is no
-    picture (a missing file) and its caution."""
+    """One exercise: its picture beside its name and dose, and under them its ladder's
+    variants, why there is no picture (a missing file) and its caution."""
     e = html.escape
     below: list[str] = []
+    if ladder:
+        below.append(
+            f"<td colspan='2' style='color:{current().muted}; padding-left: 18px'>{e(ladder)}</td>"
+        )
     note = (pictures or {}).get(exercise_id, "")
     if note and not note.startswith(PICTURE_SCHEME):
         below.append(f"<td colspan='2' style='color:{current().warning}'>{e(note)}</td>")

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from pytestqt.qtbot import QtBot
 
+from hiptimer import paths
+from hiptimer.core.routines.ladder import at_rung
+from hiptimer.core.routines.loader import load_routine
 from hiptimer.core.routines.model import Routine, estimated_seconds
 from hiptimer.ui.library.page import LibraryItem, LibraryPage, details_html
 from tests.harness import hold, quick_routine
@@ -101,3 +106,14 @@ def test_a_title_too_long_for_the_list_puts_its_length_on_a_second_line_as_the_p
     qtbot.waitUntil(lambda: "\n" in page.list.item(0).text())  # the viewport's resize is seen
     page.resize(1600, 600)
     qtbot.waitUntil(lambda: "\n" not in page.list.item(0).text())
+
+
+def test_an_exercise_with_a_ladder_names_its_variants_and_the_one_in_use() -> None:
+    r = load_routine(paths.builtin_routines_dir() / "hip-strengthening.json", builtin=True)
+    text = details_html(LibraryItem(r.id, r.title, r))
+    assert "Variants, easiest first: Bridge (now) \u00b7 Single-leg bridge" in text
+    moved = [at_rung(ex, 1) if ex.id == "bridge" else ex for ex in r.exercises]
+    up = replace(r, exercises=tuple(moved))
+    text = details_html(LibraryItem(up.id, up.title, up))
+    assert "Variants, easiest first: Bridge \u00b7 Single-leg bridge (now)" in text
+    assert "Single-leg bridge</td>" in text  # the row names the variant being done
