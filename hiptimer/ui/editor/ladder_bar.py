@@ -26,13 +26,14 @@ class LadderBar(QWidget):
     HipTimer suggests it once the one before holds at its ceiling. It reports what the user
     asks for and changes no data.
     Signals: variant_selected(int n), add_requested(int after), remove_requested(int n),
-    use_requested(int n).
+    use_requested(int n), move_requested(int n, int delta).
     """
 
     variant_selected = Signal(int)
     add_requested = Signal(int)
     remove_requested = Signal(int)
     use_requested = Signal(int)
+    move_requested = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +56,14 @@ class LadderBar(QWidget):
         self.add.clicked.connect(lambda: self.add_requested.emit(self.picker.currentIndex()))
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self.picker.currentIndex()))
         self.use.clicked.connect(lambda: self.use_requested.emit(self.picker.currentIndex()))
+        self.easier = QPushButton(_("Easier"), self)
+        self.harder = QPushButton(_("Harder"), self)
+        self.easier.setToolTip(_("Move the variant shown one place down the ladder"))
+        self.harder.setToolTip(_("Move the variant shown one place up the ladder"))
+        for button, delta in ((self.easier, -1), (self.harder, 1)):
+            button.clicked.connect(
+                lambda _=False, d=delta: self.move_requested.emit(self.picker.currentIndex(), d)
+            )
         self.note = QLabel(self)
         self.note.setProperty("role", "muted")
         self.note.setWordWrap(True)
@@ -67,7 +76,7 @@ class LadderBar(QWidget):
         # The picker on a line of its own: beside three buttons it squeezed long names to
         # a few letters and pushed the form wider than the window.
         self.picker.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.picker.setMinimumContentsLength(24)
+        self.picker.setMinimumContentsLength(16)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         for button in (self.add, self.remove, self.use):
@@ -76,7 +85,11 @@ class LadderBar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
-        layout.addWidget(self.picker)
+        chosen = QHBoxLayout()  # the moves beside the picker: the row below is full at 1024 px
+        chosen.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.picker, self.easier, self.harder):
+            chosen.addWidget(widget)
+        layout.addLayout(chosen)
         layout.addLayout(row)
         layout.addWidget(self.note)
         layout.addWidget(self.error)
@@ -99,6 +112,9 @@ class LadderBar(QWidget):
         self.remove.setVisible(editing > 0)
         self.use.setVisible(len(names) > 1)
         self.use.setEnabled(editing != now)
+        for button, delta in ((self.easier, -1), (self.harder, 1)):
+            button.setVisible(editing > 0 and len(names) > 2)  # harder variants, two or more
+            button.setEnabled(ladder_ops.can_move(ex, editing, delta))
         self.note.setText(_note(names, editing, now))
         self.error.setText(problem)
         self.error.setVisible(bool(problem))

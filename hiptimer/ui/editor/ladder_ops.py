@@ -110,6 +110,24 @@ def remove(ex: Data, n: int) -> Data:
     return set_current(result, on - 1 if on >= n else on)
 
 
+def can_move(ex: Data, n: int, delta: int) -> bool:
+    """Whether variant n can move `delta` places: harder variants move among themselves;
+    the exercise as written (variant 0) stays the easiest."""
+    return n >= 1 and 1 <= n + delta < count(ex)
+
+
+def move(ex: Data, n: int, delta: int) -> tuple[Data, int]:
+    """Variant n moved `delta` places along the ladder (see can_move); its new number. The
+    user stays on the variant they were on, wherever it now is."""
+    to = n + delta
+    items = entries(ex)
+    items.insert(to - 1, items.pop(n - 1))
+    on = current(ex)
+    order = [0, *range(1, count(ex))]
+    order.insert(to, order.pop(n))  # order[k]: the variant that is now number k
+    return set_current(_with_entries(ex, items), order.index(on)), to
+
+
 def set_current(ex: Data, n: int) -> Data:
     """Make variant n the one the user is on."""
     return with_path(ex, "rung", n if n > 0 else MISSING)

@@ -39,6 +39,7 @@ def connect_bar(window: LadderEditor, bar: LadderBar) -> None:
     bar.add_requested.connect(lambda after: add_variant(window, after))
     bar.remove_requested.connect(lambda n: remove_variant(window, n))
     bar.use_requested.connect(lambda n: use_variant(window, n))
+    bar.move_requested.connect(lambda n, delta: move_variant(window, n, delta))
 
 
 def _exercise(window: LadderEditor) -> dict[str, Any]:
@@ -75,6 +76,14 @@ def use_variant(window: LadderEditor, n: int) -> None:
         return
     ex = ladder_ops.set_current(_exercise(window), n)
     window.edit(_replace(window, ex), _("Do this variant now"), current=None, variant=n)
+
+
+def move_variant(window: LadderEditor, n: int, delta: int) -> None:
+    if window.current < 0 or not ladder_ops.can_move(_exercise(window), n, delta):
+        return
+    ex, to = ladder_ops.move(_exercise(window), n, delta)
+    text = _("Move a variant down the ladder") if delta < 0 else _("Move a variant up the ladder")
+    window.edit(_replace(window, ex), text, current=None, variant=to)
 
 
 def set_field(data: dict[str, Any], index: int, variant: int, key: str, value: Any) -> Any:

@@ -309,3 +309,32 @@ def test_the_exercise_form_fits_a_1024_px_editor_without_scrolling_sideways(
     area = next(a for a in window.findChildren(QScrollArea) if a.widget() is form)
     qtbot.waitUntil(lambda: area.viewport().width() < 700)
     assert form.minimumSizeHint().width() <= area.viewport().width()
+
+
+def test_a_harder_variant_moves_along_the_ladder_undoably_and_is_saved_so(
+    editor: EditorWindow, qtbot: QtBot
+) -> None:
+    bar = editor.exercise_form.ladder
+    click(qtbot, bar.add)  # variant 2
+    type_over(qtbot, line(editor, "name"), "Long stretch")
+    click(qtbot, bar.use)  # sessions do the long stretch
+    click(qtbot, bar.add)  # variant 3, after it
+    type_over(qtbot, line(editor, "name"), "Strap stretch")
+    assert editor.variant == 2 and bar.easier.isEnabled() and not bar.harder.isEnabled()
+    click(qtbot, bar.easier)
+    assert [e["name"] for e in ex0(editor)["ladder"]] == ["Strap stretch", "Long stretch"]  # type: ignore[union-attr]
+    assert editor.variant == 1 and ex0(editor)["rung"] == 2  # the long stretch, still
+    assert bar.picker.itemText(2) == "3. Long stretch  (done now)"
+    editor.undo_action.trigger()
+    assert [e["name"] for e in ex0(editor)["ladder"]] == ["Long stretch", "Strap stretch"]  # type: ignore[union-attr]
+    assert ex0(editor)["rung"] == 1
+    editor.redo_action.trigger()
+    assert editor.save()
+    saved = paths.user_routines_dir() / "daily-hip-stretches.json"
+    loaded = load_routine(saved).exercises[0]
+    assert [rung.name for rung in loaded.ladder] == [
+        "Hamstring stretch",
+        "Strap stretch",
+        "Long stretch",
+    ]
+    assert loaded.rung == 2 and loaded.name == "Long stretch"

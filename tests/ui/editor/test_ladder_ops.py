@@ -88,3 +88,20 @@ def test_the_list_names_the_variant_done_now() -> None:
     ex = ladder_ops.set_field(ex, 1, "name", "Single-leg bridge")
     assert ops.summary(ex) == "3 x 10 (10-15) reps, 3 s hold"
     assert ops.summary(ladder_ops.set_current(ex, 1)).startswith("now Single-leg bridge: 3 x 10")
+
+
+def test_a_harder_variant_moves_among_the_harder_ones_and_the_user_stays_on_theirs() -> None:
+    ex, _ = ladder_ops.add(bridge(), 0, set())
+    ex, _ = ladder_ops.add(ex, 1, set())
+    ex = ops.with_path(ex, "ladder", [{**ex["ladder"][0], "name": "Single-leg bridge"},
+                                      {**ex["ladder"][1], "name": "Marching bridge"}])  # fmt: skip
+    ex = ladder_ops.set_current(ex, 1)  # on the single-leg bridge
+    assert not ladder_ops.can_move(ex, 0, 1)  # the exercise as written stays the easiest
+    assert not ladder_ops.can_move(ex, 1, -1) and not ladder_ops.can_move(ex, 2, 1)
+    moved, to = ladder_ops.move(ex, 2, -1)
+    assert to == 1
+    assert ladder_ops.names(moved) == ["Bridge", "Marching bridge", "Single-leg bridge"]
+    assert moved["rung"] == 2  # still the single-leg bridge
+    back, to = ladder_ops.move(moved, 1, 1)
+    assert to == 2 and back == ex
+    routine_from_data(routine(moved))  # a valid routine as it stands
