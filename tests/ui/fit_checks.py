@@ -1,4 +1,5 @@
-"""What does not fit: a window past the screen's free area, a button off it, cut off or squeezed."""
+"""What does not fit: a window past the screen's free area, a button or field off it, cut off,
+or a button squeezed."""
 
 from __future__ import annotations
 
@@ -6,6 +7,10 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
+    QAbstractSlider,
+    QAbstractSpinBox,
+    QComboBox,
+    QLineEdit,
     QPushButton,
     QStyle,
     QStyleOptionButton,
@@ -52,13 +57,31 @@ def misfits(window: QWidget) -> list[str]:
         if not button.isVisible() or button.window() is not window:
             continue
         problems += _button_misfits(button, area)
+    for kind in FIELDS:  # what takes input: on view, or reached by scrolling
+        for field in window.findChildren(kind):
+            if field.isVisible() and field.window() is window and not _in_a_field(field):
+                problems += _placement_misfits(field, area)
     return problems
 
 
-def _button_misfits(button: QAbstractButton, area: QRect) -> list[str]:
-    name = _name(button)
-    whole = global_rect(button)
-    shown, viewport = reachable_rect(button)
+FIELDS = (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractSlider)
+
+
+def _in_a_field(widget: QWidget) -> bool:
+    """A combo box's or spin box's own line edit, or a scroll area's own scroll bar."""
+    parent = widget.parentWidget()
+    return isinstance(parent, (QComboBox, QAbstractSpinBox, QAbstractScrollArea)) or (
+        parent is not None
+        and isinstance(parent.parentWidget(), QAbstractScrollArea)
+        and not _scroll_viewport(parent)
+    )
+
+
+def _placement_misfits(widget: QWidget, area: QRect, name: str = "") -> list[str]:
+    """A widget off the screen, or cut off by what holds it (scroll areas aside)."""
+    name = name or f"{type(widget).__name__} {widget.accessibleName() or widget.objectName()!r}"
+    whole = global_rect(widget)
+    shown, viewport = reachable_rect(widget)
     if viewport is not None:
         seen, _ = reachable_rect(viewport)
         if seen.isEmpty() or not area.contains(seen):
@@ -67,6 +90,14 @@ def _button_misfits(button: QAbstractButton, area: QRect) -> list[str]:
         return [f"{name}: cut off ({_size(shown)} of {_size(whole)} on view)"]
     elif not area.contains(whole):
         return [f"{name}: off the screen at {_at(whole)}"]
+    return []
+
+
+def _button_misfits(button: QAbstractButton, area: QRect) -> list[str]:
+    name = _name(button)
+    placed = _placement_misfits(button, area, name)
+    if placed:
+        return placed
     if isinstance(button, QPushButton) and button.text():
         words = button.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
         need = button.fontMetrics().horizontalAdvance(words)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMainWindow, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer.ui.widgets.screen_fit import FRAME_ALLOWANCE, fit_window, install_screen_fit, room
+from tests.ui.fit_checks import misfits
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -57,3 +58,19 @@ def test_a_window_shown_before_the_filter_is_installed_is_moved_onto_the_screen(
         assert area.contains(dialog.frameGeometry())
     finally:
         qapp.removeEventFilter(fit)
+
+
+def test_the_fit_check_finds_a_field_cut_off_by_what_holds_it(qtbot: QtBot) -> None:
+    # The window tours (tests/ui/test_screen_fit.py) look at fields as at buttons.
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(300, 200)
+    holder = QWidget(window)
+    holder.setGeometry(0, 0, 200, 100)
+    field = QLineEdit(holder)
+    field.setAccessibleName("Hold")
+    field.setGeometry(150, 10, 120, 30)  # its right part is past the holder's edge
+    window.show()
+    assert misfits(window) == ["QLineEdit 'Hold': cut off (50x30 of 120x30 on view)"]
+    field.setGeometry(10, 10, 120, 30)
+    assert misfits(window) == []
