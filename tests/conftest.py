@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.history_data import Weeks
+from tests.schedule import spread_long_tests
 
 # Tests never need a screen unless an end-to-end test asks for Xvfb itself.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -25,6 +26,15 @@ if os.environ.pop("PYTHONDONTWRITEBYTECODE", None) is not None:
         "PYTHONPYCACHEPREFIX",
         str(Path(tempfile.gettempdir()) / f"hiptimer-tests-pyc-{os.getuid()}"),
     )
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """In an xdist worker, the long tests lead each worker's first slice (cut as addopts'
+    --dist=worksteal cuts it; a worker is told how many there are, not the --dist)."""
+    workers = getattr(config, "workerinput", {}).get("workercount", 0)
+    if workers > 1:
+        spread_long_tests(items, workers)
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,7 @@ placeholders are kept, and the compiled .mo is the .po as it stands."""
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from pathlib import Path
@@ -23,8 +24,13 @@ FIELD = re.compile(r"(?<!\{)\{([a-z_]*)[^{}]*\}")
 Key = tuple[str | None, str]
 
 
+@functools.cache
 def _marked() -> dict[Key, str]:
-    """(context, msgid) of every marked string in the package, with where it is."""
+    """(context, msgid) of every marked string in the package, with where it is.
+
+    Read when a test first asks, not at import: every xdist worker collects this module, and
+    the extraction (about a second of CPU) is needed only by the one that runs these tests.
+    """
     found: dict[Key, str] = {}
     for filename, lineno, message, _comments, context in extract_from_dir(
         str(ROOT / "hiptimer"), keywords=KEYWORDS, comment_tags=()
@@ -40,14 +46,11 @@ def _catalog(code: str) -> Catalog:
         return read_po(f, locale=code)
 
 
-MARKED = _marked()
-
-
 @pytest.mark.parametrize("code", TRANSLATED)
 def test_every_marked_string_is_translated(code: str) -> None:
     catalog = _catalog(code)
     missing = []
-    for (context, msgid), where in MARKED.items():
+    for (context, msgid), where in _marked().items():
         entry = catalog.get(msgid, context=context)
         forms = [] if entry is None else _forms(entry.string)
         if entry is None or entry.fuzzy or not forms or not all(forms):
@@ -57,7 +60,8 @@ def test_every_marked_string_is_translated(code: str) -> None:
 
 @pytest.mark.parametrize("code", TRANSLATED)
 def test_the_catalog_holds_nothing_the_code_no_longer_says(code: str) -> None:
-    stale = [m.id for m in _catalog(code) if m.id and (m.context, _singular(m.id)) not in MARKED]
+    marked = _marked()
+    stale = [m.id for m in _catalog(code) if m.id and (m.context, _singular(m.id)) not in marked]
     assert not stale, "run pybabel update (docs/translating.md); stale: " + repr(stale[:10])
 
 

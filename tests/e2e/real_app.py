@@ -10,12 +10,26 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 WAIT_S = 30.0
+POLL_S = 0.05
+
+
+def wait_until(
+    done: Callable[[], object], what: Callable[[], str] | str, timeout: float = WAIT_S
+) -> None:
+    """Poll done() until it is true; fail after `timeout` s with `what` (a callable is asked
+    only then, for the state at the moment of failing). The one wait of the e2e tests: each
+    polls what it waits for, with a generous timeout, instead of sleeping a fixed time."""
+    deadline = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > deadline:
+            pytest.fail(what() if callable(what) else what)
+        time.sleep(POLL_S)
 
 
 def xvfb_display() -> Iterator[str]:
@@ -119,18 +133,23 @@ class RealApp:
         return title
 
     def wait_title(self, pattern: str, timeout: float = WAIT_S) -> str:
-        deadline = time.monotonic() + timeout
         title = ""
-        while time.monotonic() < deadline:
+
+        def matched() -> bool:
+            nonlocal title
             title = self.title()
-            if re.search(pattern, title):
-                return title
-            if self.process.poll() is not None:
-                break
-            time.sleep(0.05)
-        pytest.fail(
-            f"title never matched {pattern!r} (last: {title!r}); app said:\n{self.output()}"
+            if self.process.poll() is not None and not re.search(pattern, title):
+                pytest.fail(f"the app ended, title {title!r}; it said:\n{self.output()}")
+            return re.search(pattern, title) is not None
+
+        wait_until(
+            matched,
+            lambda: (
+                f"title never matched {pattern!r} (last: {title!r}); app said:\n" + self.output()
+            ),
+            timeout,
         )
+        return title
 
     def key(self, *keys: str) -> None:
         for key in keys:
@@ -144,17 +163,23 @@ class RealApp:
         self.xdotool("key", "--clearmodifiers", keys)
         time.sleep(0.15)
 
+    def windows(self, name: str) -> list[str]:
+        """The visible windows (a dialog, say) of this app whose title contains `name`."""
+        pid = str(self.process.pid)
+        return self.xdotool(
+            "search", "--onlyvisible", "--all", "--pid", pid, "--name", name
+        ).split()
+
     def dialog(self, name: str) -> str:
         """The id of a window (a dialog) of this app whose title contains `name`."""
-        deadline = time.monotonic() + WAIT_S
-        while time.monotonic() < deadline:
-            found = self.xdotool(
-                "search", "--onlyvisible", "--all", "--pid", str(self.process.pid), "--name", name
-            )
-            if found:
-                return found.splitlines()[0]
-            time.sleep(0.1)
-        pytest.fail(f"no window named {name!r}; the app said:\n{self.output()}")
+        found: list[str] = []
+
+        def shown() -> bool:
+            found[:] = self.windows(name)
+            return bool(found)
+
+        wait_until(shown, lambda: f"no window named {name!r}; the app said:\n{self.output()}")
+        return found[0]
 
     def quit(self) -> None:
         """Ctrl+Q, then Q in the question it asks (Quit), as a person would."""

@@ -14,7 +14,9 @@ from tests.e2e.real_app import WAIT_S, RealApp
 
 pytestmark = pytest.mark.e2e
 
-HOLD_S = 4  # long enough to tell a hold (0:04-0:02) from a rest or get-ready (0:01)
+# The shortest hold that still tells a hold begun (0:03, 0:02: HOLDING) from a rest or a
+# get-ready (0:01), with a whole second (0:02: MID_HOLD) to be killed in with seconds to go.
+HOLD_S = 3
 ROUTINE = {
     "format": "hiptimer-routine",
     "version": 1,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.real_app import WAIT_S, RealApp
+from tests.e2e.real_app import WAIT_S, RealApp, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -21,30 +21,24 @@ def typed(app: RealApp, keys: str) -> None:
     time.sleep(0.15)
 
 
-def shown(app: RealApp, name: str) -> bool:
-    found = app.xdotool(
-        "search", "--onlyvisible", "--all", "--pid", str(app.process.pid), "--name", name
-    )
-    return bool(found)
-
-
 def wait_gone(app: RealApp, name: str) -> None:
-    deadline = time.monotonic() + WAIT_S
-    while shown(app, name):
-        if time.monotonic() > deadline:
-            pytest.fail(f"{name!r} is still on screen; the app said:\n{app.output()}")
-        time.sleep(0.05)
+    wait_until(
+        lambda: not app.windows(name),
+        lambda: f"{name!r} is still on screen; the app said:\n{app.output()}",
+    )
 
 
 def wait_keyboard(app: RealApp, name: str) -> None:
     """Until the window named `name` has the keyboard. A window is seen mapped before the app
     has handled its mapping (and taken the keyboard for it), most of all on a busy machine:
     keys typed in between would go to the window that had it before."""
-    deadline = time.monotonic() + WAIT_S
-    while name not in (focused := app.xdotool("getwindowfocus", "getwindowname")):
-        if time.monotonic() > deadline:
-            pytest.fail(f"{name!r} never had the keyboard (it went to {focused!r})")
-        time.sleep(0.05)
+
+    def focused() -> str:
+        return app.xdotool("getwindowfocus", "getwindowname")
+
+    wait_until(
+        lambda: name in focused(), lambda: f"{name!r} never had the keyboard ({focused()!r} has)"
+    )
 
 
 def test_f1_and_ctrl_h_work_from_the_start_and_again_after_a_window_closes(
@@ -95,11 +89,7 @@ def size(app: RealApp) -> tuple[int, int]:
 
 
 def wait_size(app: RealApp, wanted: tuple[int, int]) -> None:
-    deadline = time.monotonic() + WAIT_S
-    while size(app) != wanted:
-        if time.monotonic() > deadline:
-            pytest.fail(f"the window is {size(app)}, not {wanted}")
-        time.sleep(0.05)
+    wait_until(lambda: size(app) == wanted, lambda: f"the window is {size(app)}, not {wanted}")
 
 
 def test_f11_fills_the_screen_and_gives_the_window_back_its_size(

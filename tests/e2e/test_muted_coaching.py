@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.e2e.real_app import WAIT_S, RealApp
+from tests.e2e.real_app import WAIT_S, RealApp, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -46,15 +45,17 @@ def read_screen(
     timeout: float = WAIT_S,
 ) -> dict[str, Any]:
     """The screen as the app last wrote it, once its title contains `pattern` (and `when`)."""
-    deadline = time.monotonic() + timeout
     seen: dict[str, Any] = {}
-    while time.monotonic() < deadline:
-        if path.exists():
-            seen = json.loads(path.read_text(encoding="utf-8"))
-            if pattern in seen["title"] and when(seen):
-                return seen
-        time.sleep(0.05)
-    pytest.fail(f"the screen never showed {pattern!r}; last: {seen}")
+
+    def showing() -> bool:
+        nonlocal seen
+        if not path.exists():
+            return False
+        seen = json.loads(path.read_text(encoding="utf-8"))
+        return pattern in seen["title"] and when(seen)
+
+    wait_until(showing, lambda: f"the screen never showed {pattern!r}; last: {seen}", timeout)
+    return seen
 
 
 def test_muted_the_steps_caution_and_figure_are_on_screen_and_a_session_completes(

@@ -32,6 +32,9 @@ SIT = Exercise(
     "sit-to-stand", "Sit to stand", Kind.REPS, reps=4, reps_range=(2, 8), tempo=Tempo(1, 1, 1)
 )
 SMALL = Routine("small-hips", "Small hip routine", (STRETCH, SIT), rests=QUICK_RESTS)
+# The session's timer polled every half second of fake time (the app's polls 10 times a
+# second): these tests look at what the days decide, not at timing, and run many sessions.
+POLL_S = 0.5
 
 
 @dataclass
@@ -106,11 +109,11 @@ class Days:
         window = self.window
         assert window is not None
         for pain in pains:
-            advance_until(window, self.clock, lambda: window.key_mode() is Mode.PAIN)
+            advance_until(window, self.clock, lambda: window.key_mode() is Mode.PAIN, step=POLL_S)
             self.key(DIGIT_KEYS[pain])
             if window.key_mode() is Mode.CHOICE:
                 self.key(K.Key_C)  # above the limit: carry on
-        advance_until(window, self.clock, lambda: window.key_mode() is Mode.SUMMARY)
+        advance_until(window, self.clock, lambda: window.key_mode() is Mode.SUMMARY, step=POLL_S)
 
     def session(self, pains: list[int]) -> None:
         self.start()
@@ -123,6 +126,7 @@ class Days:
     def first_work_step(self) -> None:
         window = self.window
         assert window is not None
+        # The app's own 0.1 s: a test reads the hold's seconds left as the step begins.
         advance_until(window, self.clock, lambda: self.engine.step.kind is StepKind.WORK)
 
     def end_session(self) -> None:
@@ -132,7 +136,7 @@ class Days:
         while window.session is not None:
             if window.key_mode() in (Mode.PAIN, Mode.CHOICE):
                 self.key(K.Key_K if window.key_mode() is Mode.PAIN else K.Key_C)
-            advance(window, self.clock, 0.5)
+            advance(window, self.clock, POLL_S, step=POLL_S)
 
     def panel(self) -> RecommendationsPanel:
         assert self.window is not None

@@ -1,7 +1,9 @@
 """Muted, every built-in routine can be done from the screen alone: steps, caution, figure, seconds.
 
 Each routine runs whole in the real window on a fake clock, rating each set and counting the
-self-paced reps by keys; every half second the screen is checked against the session.
+self-paced reps by keys; the screen is checked against the session every half second, and every
+few seconds inside a long hold, get-ready or rest (nothing on screen changes kind there but the
+seconds, which each check compares).
 """
 
 from __future__ import annotations
@@ -26,7 +28,6 @@ from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.main_window import MainWindow
 from hiptimer.ui.session.workout_page import WorkoutPage
 from hiptimer.ui.session.workout_text import clock_text, is_self_paced
-from tests.harness import advance_until
 from tests.ui.sessions import (
     fake_services,
     library_of,
@@ -38,6 +39,11 @@ pytestmark = pytest.mark.usefixtures("no_timer_left")
 
 BUILT_IN = sorted(paths.builtin_routines_dir().glob("*.json"))
 TICK_S = 0.5
+# A long hold or pause is checked every LONG_TICK_S until its last END_S, then every TICK_S:
+# each check still lands before the step's end, so the session never sees a late poll, and a
+# 47-minute routine costs about a third of the polls (the window redraws on each).
+LONG_TICK_S = 5.0
+END_S = 2.0
 PAIN = 2  # below every limit: the session goes on
 FIGURES = FigureLibrary([builtin_figures_dir()])  # each file read once
 
@@ -100,7 +106,13 @@ def test_muted_a_whole_built_in_routine_is_on_screen(
                 check(page, view, seen)
             return False
 
-        advance_until(clock, finished, poll, step=TICK_S, limit_s=4 * 3600)
+        waited = 0.0
+        while not finished():
+            assert waited < 4 * 3600, "the session never ended"
+            step = tick_s(driver.view())
+            clock.advance(step)
+            poll()
+            waited += step
     finally:
         window.close()
 
@@ -116,6 +128,19 @@ def test_muted_a_whole_built_in_routine_is_on_screen(
     assert seen.hold_seconds == held | paced_holds
     for ex in paced:
         assert {Motion.LIFT, Motion.LOWER} <= seen.moved[ex.name], ex.name
+
+
+def tick_s(view: SessionView) -> float:
+    """How far the clock moves before the next check: TICK_S, or more inside a long hold or
+    pause where only the seconds change (never into the step's last END_S)."""
+    ex, kind, left = view.exercise, view.step.kind, view.remaining_s
+    steady = kind in (StepKind.GET_READY, StepKind.REST) or (
+        kind is StepKind.WORK and ex is not None and ex.kind is Kind.HOLD
+    )
+    if not steady or view.rep_phase or view.counted is not None or left is None:
+        return TICK_S
+    # Whole ticks only, so the checks stay on the half-second grid the short steps use.
+    return max(TICK_S, min(LONG_TICK_S, (left - END_S) // TICK_S * TICK_S))
 
 
 def _tempo_hold_s(ex: Exercise) -> float:
