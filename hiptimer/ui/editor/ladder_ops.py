@@ -123,7 +123,7 @@ def move(ex: Data, n: int, delta: int) -> tuple[Data, int]:
     items = entries(ex)
     items.insert(to - 1, items.pop(n - 1))
     on = current(ex)
-    order = [0, *range(1, count(ex))]
+    order = list(range(count(ex)))
     order.insert(to, order.pop(n))  # order[k]: the variant that is now number k
     return set_current(_with_entries(ex, items), order.index(on)), to
 

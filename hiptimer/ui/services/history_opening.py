@@ -24,10 +24,9 @@ class HistoryOpening(Generic[Store]):
         self._store: Store | None = None
         self._error: Exception | None = None
         self._finished = threading.Event()
-        self._thread = threading.Thread(
+        threading.Thread(
             target=self._open, args=(open_store,), name="history-open", daemon=True
-        )
-        self._thread.start()
+        ).start()
 
     def _open(self, open_store: Callable[[Path], Store]) -> None:
         try:

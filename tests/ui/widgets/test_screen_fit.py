@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMainWindow, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -26,17 +26,24 @@ def test_a_window_opens_at_its_size_where_there_is_room_and_smaller_where_not(
     assert window.minimumSize() == room(window)
 
 
+def shown_past_the_screen(qtbot: QtBot) -> tuple[QDialog, QRect]:
+    """A dialog larger than its screen's free area and placed past its corner, shown; that
+    area."""
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    area = dialog.screen().availableGeometry()
+    dialog.resize(area.width() + 300, area.height() + 300)
+    dialog.move(area.right() - 50, area.bottom() - 50)
+    dialog.show()
+    return dialog, area
+
+
 def test_a_dialog_larger_than_the_screen_is_shrunk_and_moved_onto_it(
     qtbot: QtBot, qapp: QApplication
 ) -> None:
     fit = install_screen_fit(qapp)
     try:
-        dialog = QDialog()
-        qtbot.addWidget(dialog)
-        area = dialog.screen().availableGeometry()
-        dialog.resize(area.width() + 300, area.height() + 300)
-        dialog.move(area.right() - 50, area.bottom() - 50)
-        dialog.show()
+        dialog, area = shown_past_the_screen(qtbot)
         assert area.contains(dialog.frameGeometry())
     finally:
         qapp.removeEventFilter(fit)
@@ -46,12 +53,7 @@ def test_a_window_shown_before_the_filter_is_installed_is_moved_onto_the_screen(
     qtbot: QtBot, qapp: QApplication
 ) -> None:
     # hiptimer.ui.app installs the filter after the first paint: the window is on screen then
-    dialog = QDialog()
-    qtbot.addWidget(dialog)
-    area = dialog.screen().availableGeometry()
-    dialog.resize(area.width() + 300, area.height() + 300)
-    dialog.move(area.right() - 50, area.bottom() - 50)
-    dialog.show()
+    dialog, area = shown_past_the_screen(qtbot)
     assert not area.contains(dialog.frameGeometry())
     fit = install_screen_fit(qapp)
     try:
