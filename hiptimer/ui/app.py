@@ -99,8 +99,8 @@ def run_app(
         )
     if read_only:
         _write_nothing(services)
-    # The routine files are read just after the first paint, with the services; the keys
-    # are taken from the first idle moment on.
+    # The routine files are read just after the first paint, with the services, the keys
+    # and the files dropped on the window.
     window = MainWindow(settings, services, clock=clock, wall=wall or wall_now, show_first=True)
     if settings.save_error:
         window.show_problem(settings.save_error)
@@ -127,6 +127,8 @@ def run_app(
         filters.append(install_screen_fit(app))  # no window or dialog past the screen's edges
         filters.append(install_button_names(app))  # a screen reader says each button's key
         window.open_services(wait=False)  # the history opens on a thread of its own
+        if not isinstance(first, Outcome):  # a second start waits for this (STARTING_S)
+            first.listen()  # QtNetwork: only now, and the window is there to answer
         if chosen is not None:  # after the services: an interrupted session is offered first
             window.open_routine(chosen, start=start)
 
@@ -139,7 +141,6 @@ def run_app(
     system_quit.requested.connect(end_for_the_system)
     if not isinstance(first, Outcome):
         first.requested.connect(lambda request: _come_forward(window, request))
-        first.listen()  # only now: the window is there to answer
     try:
         return int(app.exec())
     finally:
@@ -157,12 +158,12 @@ def run_app(
 
 def _asked(routine: Routine | str | None) -> str | None:
     """The routine as another process can find it: an id, or a path from the root."""
-    from hiptimer.core.routines.model import Routine
-
-    where = routine.path if isinstance(routine, Routine) else routine
+    if routine is None:  # (the routine model is not loaded for a plain start)
+        return None
+    where = routine if isinstance(routine, str) else routine.path
     if where and Path(where).is_file():
         return str(Path(where).resolve())
-    return routine.id if isinstance(routine, Routine) else routine
+    return routine if isinstance(routine, str) else routine.id
 
 
 def _write_nothing(services: Services) -> None:
@@ -202,9 +203,7 @@ def setup_application(app: object, *, styled: bool = False) -> None:
 
 def _resolve(routine: Routine | str | None, report: Callable[[str], None]) -> Routine | None:
     """The Routine to open, or None (the library opens) with the reason reported."""
-    from hiptimer.core.routines.model import Routine
-
-    if routine is None or isinstance(routine, Routine):
+    if not isinstance(routine, str):  # None, or a Routine already
         return routine
     try:
         return _find(routine)

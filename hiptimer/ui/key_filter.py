@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
@@ -26,10 +26,11 @@ class WindowKeys(QObject):
     Only keys for widgets of `window` are looked at, so dialogs keep their own keys.
     Held-down keys do not repeat the action (a held Space must not count ten reps).
 
-    With `later` it is installed in the first idle moment of the event loop: every event of
-    the application passes through it, and each kind seen for the first time costs PySide6
-    its Python type (a start-up with the safety notice spent 25 ms of CPU so before its
-    window showed). No key can reach a window that is not on screen yet.
+    With `later` it waits for install(), which the window calls once it was first painted:
+    every event of the application passes through it, and the first object of a Qt-private
+    class it meets (the window's QWidgetWindow) makes PySide6 build the Python types of
+    most of Qt, about 150 enum classes and 30 ms, which delayed the first paint when it was
+    installed in the first idle moment. No key can reach a window that is not on screen.
 
     Signals: none; the key's action goes to `handler`, as the page's `mode` reads it.
     """
@@ -43,13 +44,14 @@ class WindowKeys(QObject):
         self._handler = handler
         self._released: dict[int, int] = {}  # key -> timestamp of its last release
         self.installed = False
-        if later:
-            QTimer.singleShot(0, self, self._install)
-        else:
-            self._install()
+        if not later:
+            self.install()
 
-    def _install(self) -> None:
+    def install(self) -> None:
+        """Take the window's keys from now on (once)."""
         app = QApplication.instance()
+        if self.installed:
+            return
         assert app is not None
         app.installEventFilter(self)
         self._window.destroyed.connect(lambda: app.removeEventFilter(self))

@@ -13,14 +13,14 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from hiptimer import APP_TITLE
 from hiptimer.core.clock import Clock, MonotonicClock, wall_now
-from hiptimer.core.routines.model import Routine, estimated_seconds
 from hiptimer.core.settings import SettingsStore
 from hiptimer.i18n import _
 from hiptimer.ui.editor.routine_actions import RoutineActions
 from hiptimer.ui.full_screen import toggle_full_screen
 from hiptimer.ui.key_filter import WindowKeys
 from hiptimer.ui.keys import Action, Mode
-from hiptimer.ui.library.page import LibraryItem, LibraryPage, load_library
+from hiptimer.ui.library.items import LibraryItem, load_library, written_length
+from hiptimer.ui.library.page import LibraryPage
 from hiptimer.ui.menus import WindowMenus, ask_to_end, confirm_quit
 from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.reminders.window_reminders import ReminderParts, WindowReminders
@@ -36,6 +36,7 @@ from hiptimer.ui.widgets.screen_fit import fit_window
 if TYPE_CHECKING:  # the first page needs none of these: they load when they are used
     from hiptimer.core.history.resume import ResumePlan
     from hiptimer.core.history.status import HistoryStatus
+    from hiptimer.core.routines.model import Routine
     from hiptimer.ui.first_run import FirstRunPage
     from hiptimer.ui.guidance.coordinator import Guidance
     from hiptimer.ui.session.active import ActiveSession
@@ -52,7 +53,7 @@ class MainWindow(QMainWindow):
 
     `clock` and `wall` go to every session's engine: tests pass a FakeClock. With
     `show_first` (as hiptimer.ui.app opens it) the window is built for its first paint: it
-    reads the routine files in open_services() and takes its keys from the first idle moment.
+    reads the routine files and takes its keys and dropped files in open_services().
 
     Signals: none of its own (the coordinators' signals come here).
     """
@@ -90,7 +91,7 @@ class MainWindow(QMainWindow):
         # size hints whenever a font changes (which also makes the offscreen platform warn).
         fit_window(self, QSize(1280, 800), QSize(640, 440))
         # Routine lengths as written until the voice is known; then as the session runs them.
-        self._estimate: Callable[[Routine], float] = estimated_seconds
+        self._estimate: Callable[[Routine], float] = written_length
         self.library = self._new_library()
         self.first_run: FirstRunPage | None = None
         self._after_first_run: Callable[[], None] = self.show_library
@@ -119,11 +120,12 @@ class MainWindow(QMainWindow):
             self._services_ready()
 
     def open_services(self, *, wait: bool = True) -> None:
-        """Open the services if the window was shown first (hiptimer.ui.app: in the first idle
-        moment, not waiting for the history's thread); a session, the history window or the
-        end of the first-run notice open them at once. A library to read later comes first."""
-        if self._library_waits:
+        """Open the services of a window shown first (hiptimer.ui.app: after the first paint,
+        not waiting for the history's thread), and before them its keys and routines."""
+        if self._library_waits:  # shown first: keys, drops and routines come now
             self._library_waits = False
+            self.keys.install()
+            self.routine_actions.accept_drops()
             self.library.set_items(self._load_library())
         self._services_wait |= self.services.open_now()
         if self._services_wait and (wait or self.services.history_ready):
@@ -194,7 +196,9 @@ class MainWindow(QMainWindow):
         menus.action_requested.connect(lambda action: self.perform(action, 0))
         menus.history_requested.connect(self.open_history)
         menus.full_screen_requested.connect(lambda: toggle_full_screen(self))
-        self.routine_actions = RoutineActions(shell, self.menuBar(), self)
+        self.routine_actions = RoutineActions(
+            shell, self.menuBar(), self, drops_later=self._library_waits
+        )
         self.routine_actions.routine_changed.connect(self._routine_changed)
         self.settings_actions = SettingsActions(shell, menus.file_menu, self)
         self.settings_actions.mute_requested.connect(self.set_muted)
@@ -247,9 +251,6 @@ class MainWindow(QMainWindow):
             offered = not self.resume.step_aside(self._starting)
         if not offered:
             self._after_first_run()
-
-    def key_mode(self) -> Mode:
-        return self.nav.key_mode()
 
     # ------------------------------------------------------------ sessions
 

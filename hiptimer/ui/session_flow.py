@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QWidget
 
 from hiptimer import APP_TITLE
 from hiptimer.core.clock import Clock
-from hiptimer.core.routines.model import Routine
 from hiptimer.core.settings import SettingsStore
 from hiptimer.i18n import _
 from hiptimer.ui.keys import Mode
@@ -21,6 +20,7 @@ from hiptimer.ui.widgets.plain import window_title
 
 if TYPE_CHECKING:  # the first page needs none of these: they load with the first session
     from hiptimer.core.history.resume import ResumePlan
+    from hiptimer.core.routines.model import Routine
     from hiptimer.core.session.events import SessionEnded
     from hiptimer.core.session.steps import SetKey
     from hiptimer.ui.guidance.coordinator import Guidance

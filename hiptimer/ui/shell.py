@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from hiptimer.core.routines.model import Routine
 from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.services.ports import Services
 
 if TYPE_CHECKING:
+    from hiptimer.core.routines.model import Routine
     from hiptimer.ui.session.active import ActiveSession
 
 

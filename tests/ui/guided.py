@@ -92,7 +92,7 @@ class Days:
 
     def mode(self) -> Mode:
         assert self.window is not None
-        return self.window.key_mode()
+        return self.window.nav.key_mode()
 
     @property
     def engine(self) -> SessionEngine:
@@ -109,11 +109,15 @@ class Days:
         window = self.window
         assert window is not None
         for pain in pains:
-            advance_until(window, self.clock, lambda: window.key_mode() is Mode.PAIN, step=POLL_S)
+            advance_until(
+                window, self.clock, lambda: window.nav.key_mode() is Mode.PAIN, step=POLL_S
+            )
             self.key(DIGIT_KEYS[pain])
-            if window.key_mode() is Mode.CHOICE:
+            if window.nav.key_mode() is Mode.CHOICE:
                 self.key(K.Key_C)  # above the limit: carry on
-        advance_until(window, self.clock, lambda: window.key_mode() is Mode.SUMMARY, step=POLL_S)
+        advance_until(
+            window, self.clock, lambda: window.nav.key_mode() is Mode.SUMMARY, step=POLL_S
+        )
 
     def session(self, pains: list[int]) -> None:
         self.start()
@@ -134,8 +138,8 @@ class Days:
         window = self.window
         assert window is not None
         while window.session is not None:
-            if window.key_mode() in (Mode.PAIN, Mode.CHOICE):
-                self.key(K.Key_K if window.key_mode() is Mode.PAIN else K.Key_C)
+            if window.nav.key_mode() in (Mode.PAIN, Mode.CHOICE):
+                self.key(K.Key_K if window.nav.key_mode() is Mode.PAIN else K.Key_C)
             advance(window, self.clock, POLL_S, step=POLL_S)
 
     def panel(self) -> RecommendationsPanel:

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from hiptimer.core.clock import FakeClock
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.session.steps import StepKind
-from hiptimer.ui.library.page import LibraryItem
+from hiptimer.ui.library.items import LibraryItem
 from hiptimer.ui.main_window import MainWindow
 from hiptimer.ui.services.ports import History, Services, SilentBeeper, SilentSpeaker
 from hiptimer.ui.session.driver import EngineDriver

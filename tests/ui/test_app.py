@@ -52,7 +52,7 @@ def test_run_app_opens_a_routine_by_id_starts_it_and_returns_on_close(qtbot: QtB
             QTimer.singleShot(10, look_and_close)
             return
         seen[:] = []
-        seen.append(window.key_mode())
+        seen.append(window.nav.key_mode())
         seen.append(window.windowTitle())
         assert window.session is not None
         seen.append(window.session.driver.engine.routine.id)

@@ -48,7 +48,7 @@ def test_the_library_list_has_the_focus_and_the_keys_still_choose(app: App, qtbo
     app.key(qtbot, K.Key_Down)
     assert app.window.library.list.currentRow() == 0  # one routine: it stays chosen
     app.key(qtbot, K.Key_Return)
-    assert app.window.key_mode() is Mode.WORKOUT
+    assert app.window.nav.key_mode() is Mode.WORKOUT
 
 
 def test_a_button_reached_by_tab_takes_space_and_a_clicked_one_does_not(
@@ -79,13 +79,13 @@ def test_each_page_takes_the_focus_home(app: App, qtbot: QtBot) -> None:
     for _ in range(5000):  # rate every set, count every rep, to the summary
         if app.window.session is None:
             break
-        if app.window.key_mode() in (Mode.PAIN, Mode.CHOICE):
-            app.key(qtbot, K.Key_2 if app.window.key_mode() is Mode.PAIN else K.Key_C)
-        elif app.window.key_mode() is Mode.COUNTING:
+        if app.window.nav.key_mode() in (Mode.PAIN, Mode.CHOICE):
+            app.key(qtbot, K.Key_2 if app.window.nav.key_mode() is Mode.PAIN else K.Key_C)
+        elif app.window.nav.key_mode() is Mode.COUNTING:
             qtbot.keyClick(session.page, K.Key_Return)  # not the focused button's
             app.key(qtbot, K.Key_N)
         advance(app.window, app.clock, 0.2)
-    assert app.window.key_mode() is Mode.SUMMARY
+    assert app.window.nav.key_mode() is Mode.SUMMARY
     assert QApplication.focusWidget() is app.window.summary  # not a button Enter would press
 
 

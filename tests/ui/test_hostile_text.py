@@ -134,7 +134,7 @@ class Hostile:
         seen: set[tuple[object, ...]] = set()
         while window.session is not None:
             engine = window.session.driver.engine
-            mode, kind = window.key_mode(), engine.step.kind
+            mode, kind = window.nav.key_mode(), engine.step.kind
             ex = engine.view().exercise
             moment = (mode, kind, ex.id if ex else None)
             if moment not in seen:
@@ -157,7 +157,7 @@ class Hostile:
         return self.window
 
     def mode(self) -> Mode:
-        return self.win.key_mode()
+        return self.win.nav.key_mode()
 
     def start(self) -> None:
         assert self.win.library.select(HOSTILE_ID)

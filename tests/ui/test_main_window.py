@@ -21,7 +21,7 @@ from hiptimer.core.session.events import PainChoice
 from hiptimer.core.session.steps import Side, StepKind
 from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.keys import Mode
-from hiptimer.ui.library.page import LibraryItem
+from hiptimer.ui.library.items import LibraryItem
 from hiptimer.ui.main_window import MainWindow
 from hiptimer.ui.services.ports import Services
 from hiptimer.ui.session.controller import make_cue_writer
@@ -118,9 +118,9 @@ def answer(monkeypatch: pytest.MonkeyPatch, button: QMessageBox.StandardButton) 
 
 def test_a_whole_session_by_keyboard(app: App, qtbot: QtBot) -> None:
     w = app.window
-    assert w.key_mode() is Mode.LIBRARY and w.windowTitle() == "HipTimer"
+    assert w.nav.key_mode() is Mode.LIBRARY and w.windowTitle() == "HipTimer"
     app.key(qtbot, K.Key_Down, K.Key_Up, K.Key_Return)
-    assert w.key_mode() is Mode.WORKOUT
+    assert w.nav.key_mode() is Mode.WORKOUT
     assert app.engine.step.kind is StepKind.GET_READY
 
     # The first hold, right side: +/- and pause/resume.
@@ -146,9 +146,9 @@ def test_a_whole_session_by_keyboard(app: App, qtbot: QtBot) -> None:
     assert (app.engine.step.kind, app.engine.step.side) == (StepKind.WORK, Side.RIGHT)
     advance(w, app.clock, 1)
     app.key(qtbot, K.Key_N)
-    assert w.key_mode() is Mode.PAIN
+    assert w.nav.key_mode() is Mode.PAIN
     app.key(qtbot, K.Key_7)
-    assert w.key_mode() is Mode.CHOICE
+    assert w.nav.key_mode() is Mode.CHOICE
     app.key(qtbot, K.Key_C)
     assert app.engine.step.kind is StepKind.SWITCH_SIDES
 
@@ -161,11 +161,11 @@ def test_a_whole_session_by_keyboard(app: App, qtbot: QtBot) -> None:
     # Self-paced bridge: Enter counts (the keypad's too), Space pauses as in every set; then
     # skip the rating and the exercise.
     app.until(StepKind.WORK)
-    assert w.key_mode() is Mode.COUNTING
+    assert w.nav.key_mode() is Mode.COUNTING
     app.key(qtbot, K.Key_Return, K.Key_Space)
     assert app.engine.paused and app.engine.view().reps_done == 1
     app.key(qtbot, K.Key_Space, K.Key_Enter, K.Key_Return)
-    assert w.key_mode() is Mode.PAIN
+    assert w.nav.key_mode() is Mode.PAIN
     app.key(qtbot, K.Key_K)
     assert app.engine.step.kind is StepKind.REST
     app.key(qtbot, K.Key_S)
@@ -180,7 +180,7 @@ def test_a_whole_session_by_keyboard(app: App, qtbot: QtBot) -> None:
     app.key(qtbot, K.Key_1)
 
     # The summary.
-    assert w.key_mode() is Mode.SUMMARY
+    assert w.nav.key_mode() is Mode.SUMMARY
     assert w.windowTitle() == "Session complete \u2014 HipTimer"
     summary = w.findChild(SummaryPage)
     assert summary is not None
@@ -222,7 +222,7 @@ def test_a_whole_session_by_keyboard(app: App, qtbot: QtBot) -> None:
 
     # Esc goes back to the library.
     app.key(qtbot, K.Key_Escape)
-    assert w.key_mode() is Mode.LIBRARY and w.windowTitle() == "HipTimer"
+    assert w.nav.key_mode() is Mode.LIBRARY and w.windowTitle() == "HipTimer"
 
 
 def test_escape_asks_first_and_keep_going_is_the_default(
@@ -237,7 +237,7 @@ def test_escape_asks_first_and_keep_going_is_the_default(
     advance(app.window, app.clock, 1)
     answer(monkeypatch, QMessageBox.StandardButton.Yes)
     app.key(qtbot, K.Key_Escape)
-    assert app.window.key_mode() is Mode.SUMMARY
+    assert app.window.nav.key_mode() is Mode.SUMMARY
     assert app.window.windowTitle() == "Session ended \u2014 HipTimer"
     assert db_rows("SELECT end_reason FROM sessions") == [("ended_early",)]
     [(held, completed)] = db_rows("SELECT actual_hold_s, completed FROM sets")
@@ -260,11 +260,11 @@ def test_enter_on_the_summary_goes_back_to_the_library_and_quit_is_explicit(
     made.key(qtbot, K.Key_Return)
     made.until(StepKind.PAIN)
     made.key(qtbot, K.Key_0)
-    assert made.window.key_mode() is Mode.SUMMARY
+    assert made.window.nav.key_mode() is Mode.SUMMARY
     summary = made.window.summary
     assert summary is not None and summary.library_button.property("role") == "primary"
     made.key(qtbot, K.Key_Return)  # Enter counts reps too: one press too many must not quit
-    assert made.window.isVisible() and made.window.key_mode() is Mode.LIBRARY
+    assert made.window.isVisible() and made.window.nav.key_mode() is Mode.LIBRARY
     made.key(qtbot, K.Key_Return)  # start it again, finish, and quit with the button
     made.until(StepKind.PAIN)
     made.key(qtbot, K.Key_0)
@@ -291,16 +291,16 @@ def test_closing_mid_session_records_an_early_end(qtbot: QtBot) -> None:
 def test_the_first_run_notice_comes_first_and_only_once(qtbot: QtBot) -> None:
     made = make_app(qtbot, first_run_done=False)
     w = made.window
-    assert w.key_mode() is Mode.FIRST_RUN
+    assert w.nav.key_mode() is Mode.FIRST_RUN
     assert w.first_run is not None
     text = w.first_run.points.text()
     assert "physiotherapist" in text and "surgery" in text and "5/10" in text
     w.open_routine(short_routine(), start=True)  # --start waits for the notice
     assert w.session is None
     made.key(qtbot, K.Key_Space)  # Space never accepts: the notice is read first
-    assert w.key_mode() is Mode.FIRST_RUN
+    assert w.nav.key_mode() is Mode.FIRST_RUN
     made.key(qtbot, K.Key_Return)
-    assert w.key_mode() is Mode.WORKOUT
+    assert w.nav.key_mode() is Mode.WORKOUT
     assert made.settings.settings.first_run_done
     assert SettingsStore().settings.first_run_done
     w.close()
@@ -309,7 +309,7 @@ def test_the_first_run_notice_comes_first_and_only_once(qtbot: QtBot) -> None:
 
 def test_open_routine_with_start_begins_at_once(app: App) -> None:
     app.window.open_routine(short_routine(), start=True)
-    assert app.window.key_mode() is Mode.WORKOUT
+    assert app.window.nav.key_mode() is Mode.WORKOUT
     assert app.engine.started
 
 
@@ -359,7 +359,7 @@ def test_the_pain_limit_comes_from_the_settings(qtbot: QtBot) -> None:
     made.key(qtbot, K.Key_Return)
     made.until(StepKind.PAIN)
     made.key(qtbot, K.Key_4)
-    assert made.window.key_mode() is Mode.CHOICE
+    assert made.window.nav.key_mode() is Mode.CHOICE
     made.window.close()
     made.history.close()
 
@@ -381,7 +381,7 @@ def test_a_held_key_that_x11_repeats_as_release_and_press_counts_once(
     app.until(StepKind.PAIN)
     app.key(qtbot, K.Key_0)
     app.until(StepKind.WORK)
-    assert app.window.key_mode() is Mode.COUNTING
+    assert app.window.nav.key_mode() is Mode.COUNTING
 
     def send(kind: QEvent.Type, stamp: int) -> None:
         event = QKeyEvent(kind, K.Key_Return, Qt.KeyboardModifier.NoModifier, "\r")
@@ -452,7 +452,7 @@ def test_the_window_shows_before_its_services_and_opens_them_once(qtbot: QtBot) 
                         library=library_of(short_routine()))  # fmt: skip
     qtbot.addWidget(window)
     window.show()
-    assert opened == [] and window.key_mode() is Mode.LIBRARY  # the library works meanwhile
+    assert opened == [] and window.nav.key_mode() is Mode.LIBRARY  # the library works meanwhile
     window.open_services()
     window.open_services()
     assert len(opened) == 1 and isinstance(window.services.speech, FakeSpeech)
@@ -489,18 +489,22 @@ def test_a_library_read_later_is_read_once_with_the_services(qtbot: QtBot) -> No
     window.services.history.close()
 
 
-def test_a_window_shown_first_takes_its_keys_from_the_first_idle_moment(qtbot: QtBot) -> None:
+def test_a_window_shown_first_takes_its_keys_and_drops_after_its_first_paint(
+    qtbot: QtBot,
+) -> None:
     SettingsStore().update(first_run_done=True)
     window = MainWindow(
         SettingsStore(), library=library_of(short_routine(), quick_routine(hold())), show_first=True
     )
     qtbot.addWidget(window)
     window.show()
-    window.open_services()  # reads the library
-    assert not window.keys.installed and window.library.list.currentRow() == 0
+    for _ in range(3):  # idle moments pass (zero timers run): nothing taken before open_services()
+        QApplication.processEvents()
+    assert not window.keys.installed and window.routine_actions.drops is None
     qtbot.keyClick(window, K.Key_Down)  # no handler yet: the window itself ignores it
+    window.open_services()  # as hiptimer.ui.app does after the first paint
+    assert window.keys.installed and window.routine_actions.drops is not None
     assert window.library.list.currentRow() == 0
-    qtbot.waitUntil(lambda: window.keys.installed, timeout=2000)
     qtbot.keyClick(window, K.Key_Down)
     assert window.library.list.currentRow() == 1
 

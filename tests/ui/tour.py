@@ -25,7 +25,7 @@ from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.history.window import HistoryWindow
 from hiptimer.ui.key_help import show_keys
 from hiptimer.ui.keys import Mode
-from hiptimer.ui.library.page import LibraryItem, load_library
+from hiptimer.ui.library.items import LibraryItem, load_library
 from hiptimer.ui.main_window import MainWindow
 from hiptimer.ui.menus import ask_to_end
 from hiptimer.ui.services.status_banner import ask_to_quit
@@ -137,9 +137,9 @@ def _go_on(qtbot: QtBot, window: MainWindow, clock: FakeClock, done: Callable[[]
     for _ in range(6000):
         if done():
             return
-        if window.key_mode() is Mode.PAIN:
+        if window.nav.key_mode() is Mode.PAIN:
             qtbot.keyClick(window, "2")
-        elif window.key_mode() is Mode.COUNTING:
+        elif window.nav.key_mode() is Mode.COUNTING:
             qtbot.keyClick(window, Qt.Key.Key_Return)
         advance(window, clock, TOUR_STEP_S, step=TOUR_STEP_S)
     raise AssertionError("the session never got there")
@@ -155,7 +155,7 @@ def session_tour(qtbot: QtBot, visit: Visit) -> None:
     window = _window(qtbot, settings, history, r, clock)
     visit("first run", window)
     qtbot.keyClick(window, Qt.Key.Key_Return)
-    assert window.key_mode() is Mode.LIBRARY
+    assert window.nav.key_mode() is Mode.LIBRARY
     window.library.select(r.id)
     visit("library", window)
     dialog = window.settings_actions.open()
@@ -179,15 +179,15 @@ def session_tour(qtbot: QtBot, visit: Visit) -> None:
     qtbot.keyClick(window, "+")  # a dose changed: the summary offers to keep it
     visit("hold", window)
     in_modal(visit, "end the session?", lambda: ask_to_end(window))
-    _until(window, clock, lambda: window.key_mode() is Mode.PAIN)
+    _until(window, clock, lambda: window.nav.key_mode() is Mode.PAIN)
     visit("pain", window)
     qtbot.keyClick(window, "8")
-    assert window.key_mode() is Mode.CHOICE
+    assert window.nav.key_mode() is Mode.CHOICE
     visit("choice", window)
     qtbot.keyClick(window, "c")
     _go_on(qtbot, window, clock, lambda: step() is StepKind.REST)
     visit("rest", window)
-    _go_on(qtbot, window, clock, lambda: window.key_mode() is Mode.COUNTING)
+    _go_on(qtbot, window, clock, lambda: window.nav.key_mode() is Mode.COUNTING)
     visit("counting reps", window)
     _go_on(qtbot, window, clock, lambda: window.session is None)
     visit("summary", window)
@@ -236,7 +236,7 @@ def resume_tour(qtbot: QtBot, visit: Visit) -> None:
     history = open_history(paths.history_db_path())
     window = _window(qtbot, settings, history, r, clock)
     window.start_session(r)
-    _until(window, clock, lambda: window.key_mode() is Mode.PAIN)
+    _until(window, clock, lambda: window.nav.key_mode() is Mode.PAIN)
     qtbot.keyClick(window, "3")
     advance(window, clock, 1)
     assert window.session is not None
@@ -248,7 +248,7 @@ def resume_tour(qtbot: QtBot, visit: Visit) -> None:
     history = open_history(paths.history_db_path())
     window = _window(qtbot, settings, history, r, clock)
     window.open_services()
-    assert window.key_mode() is Mode.RESUME
+    assert window.nav.key_mode() is Mode.RESUME
     visit("resume", window)
     window.close()
     history.close()

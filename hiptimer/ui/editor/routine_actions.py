@@ -9,12 +9,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenuBar, QWidget
 
-from hiptimer.core.routines.model import Exercise, Kind, Routine
 from hiptimer.i18n import N_, _, translate
-
-if TYPE_CHECKING:
-    from hiptimer.ui.editor.files import RoutineDropFilter
 from hiptimer.ui.keys import set_shortcut
+
+if TYPE_CHECKING:  # the routine model loads with the first routines, after the first paint
+    from hiptimer.core.routines.model import Routine
+    from hiptimer.ui.editor.files import RoutineDropFilter
 
 NEW_ROUTINE_ID = "my-routine"
 JSON_FILTER = N_("HipTimer routines (*.json)")
@@ -22,6 +22,8 @@ JSON_FILTER = N_("HipTimer routines (*.json)")
 
 def blank_routine(taken: set[str]) -> Routine:
     """A one-exercise routine to start from, with an id no other routine uses."""
+    from hiptimer.core.routines.model import Exercise, Kind, Routine
+
     rid, n = NEW_ROUTINE_ID, 1
     while rid in taken:
         n += 1
@@ -49,16 +51,21 @@ class RoutineActions(QObject):
 
     routine_changed = Signal(object)
 
-    def __init__(self, host: RoutinesHost, bar: QMenuBar, window: QWidget) -> None:
+    def __init__(
+        self, host: RoutinesHost, bar: QMenuBar, window: QWidget, *, drops_later: bool = False
+    ) -> None:
+        """With `drops_later` the window takes drops once accept_drops() is called (after its
+        first paint); else from the first idle moment."""
         super().__init__(window)
         self.window = window
         self._host = host
         self.editors: list[QWidget] = []
         self.drops: RoutineDropFilter | None = None  # from the first idle moment on
         self._build_menu(bar)
-        # Drops are taken from the first idle moment on: the file-import code they need is
-        # not worth loading before the window shows, and no file can be dropped before.
-        QTimer.singleShot(0, self, self._accept_drops)
+        # Drops are taken later: the file-import code they need is not worth loading before
+        # the window shows, and no file can be dropped on a window that is not on screen.
+        if not drops_later:
+            QTimer.singleShot(0, self, self.accept_drops)
 
     def _build_menu(self, bar: QMenuBar) -> None:
         menu = bar.addMenu(_("&Routines"))
@@ -73,8 +80,12 @@ class RoutineActions(QObject):
             action.triggered.connect(slot)
             menu.addAction(action)
 
-    def _accept_drops(self) -> None:
+    def accept_drops(self) -> None:
+        """Take routine files dropped on the window from now on (once)."""
         from hiptimer.ui.editor.files import RoutineDropFilter
+
+        if self.drops is not None:
+            return
 
         self.drops = RoutineDropFilter(self)
         self.drops.install(self.window)

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import html
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
@@ -20,155 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer import paths
-from hiptimer.core.routines.model import (
-    Exercise,
-    Routine,
-    dose_text,
-    estimated_seconds,
-    format_duration,
-)
-from hiptimer.i18n import _, n_
+from hiptimer.i18n import _
 from hiptimer.ui.keys import KEY_NAMES, Action
+from hiptimer.ui.library.details import PICTURE_SCHEME, THUMB_H, THUMB_W, details_html
+from hiptimer.ui.library.items import Estimate, LibraryItem, written_length
 from hiptimer.ui.theme import current, follow, set_px
-
-SEPARATOR = " \u00b7 "
-PICTURE_SCHEME = "figure:"  # our own resource names; exercise ids are [a-z0-9_-]
-THUMB_W, THUMB_H = 96, 64
-Estimate = Callable[[Routine], float]  # a routine's length as the next session would run it
-
-
-@dataclass(frozen=True)
-class LibraryItem:
-    """One routine file: a routine, or the problem that keeps it from being one."""
-
-    id: str
-    title: str
-    routine: Routine | None
-    problem: str = ""  # every problem, one per line, for a broken file
-    builtin: bool = False
-
-    @property
-    def broken(self) -> bool:
-        return self.routine is None
-
-
-def load_library() -> list[LibraryItem]:
-    """The routines from hiptimer.core.routines.catalog, or straight from the routine folders."""
-    from hiptimer.core.routines.catalog import load_catalog
-
-    return [
-        LibraryItem(
-            e.id,
-            e.routine.title if e.routine else e.title,
-            e.routine,
-            "\n".join(e.error.shown_lines()) if e.error else "",
-            e.builtin,
-        )
-        for e in load_catalog().entries()
-    ]
-
-
-def details_html(
-    item: LibraryItem,
-    estimate: Estimate = estimated_seconds,
-    pictures: Mapping[str, str] | None = None,
-) -> str:
-    """The routine's description, duration, schedule, exercises (each with its caution), its
-    cautions and its source, as HTML; every text from the routine is escaped.
-
-    `pictures` maps an exercise id to the name of a small picture in the document's resources,
-    or to a plain-text line saying why there is none; without it there is no picture column.
-    """
-    e = html.escape
-    if item.routine is None:
-        problems = "".join(f"<li>{e(line)}</li>" for line in item.problem.splitlines())
-        return (
-            f"<h2>{e(item.title)}</h2><p style='color:{current().error}'><b>"
-            + e(_("This routine file is broken and cannot be started:"))
-            + f"</b></p><ul>{problems}</ul>"
-        )
-    r = item.routine
-    meta = [_("About {time}").format(time=format_duration(estimate(r)))]
-    if r.schedule is not None:
-        meta.append(r.schedule.label)
-    count = len(r.active_exercises)
-    meta.append(n_("{n} exercise", "{n} exercises", count).format(n=count))
-    parts = [f"<h2>{e(r.title)}</h2>", f"<p><b>{e(SEPARATOR.join(meta))}</b></p>"]
-    if r.description:
-        parts.append(f"<p>{e(r.description)}</p>")
-    rows = "".join(
-        _exercise_rows(ex.name, dose_text(ex), ex.caution, pictures, ex.id, ladder_line(ex))
-        for ex in r.active_exercises
-    )
-    heading = e(_("Exercises"))
-    parts.append(f"<p><b>{heading}</b></p><table>{rows}</table>")
-    if r.cautions:
-        cautions = "".join(f"<li>{e(c)}</li>" for c in r.cautions)
-        heading = e(_("Cautions"))
-        parts.append(
-            f"<p style='color:{current().warning}'><b>{heading}</b></p><ul>{cautions}</ul>"
-        )
-    if r.source.strip():
-        source = e(_("Source:"))
-        parts.append(f"<p><b>{source}</b> {e(r.source)}</p>")
-    return "".join(parts)
-
-
-def ladder_line(ex: Exercise) -> str:
-    """'Variants, easiest first: Bridge (now) · Single-leg bridge' for an exercise with a
-    progression ladder; '' without one."""
-    from hiptimer.core.routines.ladder import rungs
-
-    names = [
-        _("{name} (now)").format(name=rung.name) if at == ex.rung else rung.name
-        for at, rung in enumerate(rungs(ex))
-    ]
-    return (
-        _("Variants, easiest first: {names}").format(names=SEPARATOR.join(names)) if names else ""
-    )
-
-
-def _exercise_rows(
-    name: str,
-    dose: str,
-    caution: str,
-    pictures: Mapping[str, str] | None,
-    exercise_id: str,
-    ladder: str = "",
-) -> str:
-    """One exercise: its picture beside its name and dose, and under them its ladder's
-    variants, why there is no picture (a missing file) and its caution."""
-    e = html.escape
-    below: list[str] = []
-    if ladder:
-        below.append(
-            f"<td colspan='2' style='color:{current().muted}; padding-left: 18px'>{e(ladder)}</td>"
-        )
-    note = (pictures or {}).get(exercise_id, "")
-    if note and not note.startswith(PICTURE_SCHEME):
-        below.append(f"<td colspan='2' style='color:{current().warning}'>{e(note)}</td>")
-    if caution.strip():
-        below.append(
-            f"<td colspan='2' style='color:{current().warning}; padding-left: 18px;"
-            f" padding-bottom: 6px'>\u26a0 {e(caution.strip())}</td>"
-        )
-    picture = _picture_cell(pictures, exercise_id, rows=1 + len(below))
-    first = f"<tr>{picture}<td>{e(name)}</td><td>&nbsp;&nbsp;{e(dose)}</td></tr>"
-    return first + "".join(f"<tr>{cell}</tr>" for cell in below)
-
-
-def _picture_cell(pictures: Mapping[str, str] | None, exercise_id: str, rows: int) -> str:
-    """The picture column's cell, beside all of the exercise's rows (none without pictures)."""
-    if pictures is None:
-        return ""
-    name = pictures.get(exercise_id, "")
-    image = (
-        f"<img src='{html.escape(name, quote=True)}' width={THUMB_W} height={THUMB_H}>&nbsp;"
-        if name.startswith(PICTURE_SCHEME)
-        else ""
-    )
-    return f"<td rowspan='{rows}' valign='middle'>{image}</td>"
-
 
 LENGTH_GAP = "   "  # between a routine's title and its length in the list
 ITEM_PADDING_PX = 10  # QListWidget::item padding in the app's style sheet (theme.py)
@@ -187,7 +39,7 @@ class LibraryPage(QWidget):
         items: list[LibraryItem] | None,
         parent: QWidget | None = None,
         *,
-        estimate: Estimate = estimated_seconds,
+        estimate: Estimate = written_length,
     ) -> None:
         """`items` None: not read yet (set_items() fills the list); `estimate`: a routine's
         length as the next session will run it (lead-ins included)."""
@@ -285,6 +137,8 @@ class LibraryPage(QWidget):
     def _label(self, item: LibraryItem) -> str:
         label = _("{title}   (broken)").format(title=item.title) if item.broken else item.title
         if item.routine is not None:
+            from hiptimer.core.routines.model import format_duration
+
             label += f"{LENGTH_GAP}\u00b7 {format_duration(self._estimate(item.routine))}"
         return label
 
@@ -312,6 +166,8 @@ class LibraryPage(QWidget):
         Qt's word wrap measures list rows without the style sheet's item padding, so a
         label that nearly fits was cut ("· 30 …") instead of wrapped: break it here.
         """
+        if not self.items:  # before the first routines: no viewport() to wrap (~10 ms)
+            return
         metrics = self.list.fontMetrics()
         room = self.list.viewport().width() - 2 * ITEM_PADDING_PX - 16  # and the text margins
         for row, item in enumerate(self.items):

@@ -15,12 +15,13 @@ from PySide6.QtWidgets import QApplication, QDialog, QMenu, QSystemTrayIcon, QWi
 
 from hiptimer import APP_TITLE, paths
 from hiptimer.core.clock import LocalTime, SystemLocalTime
-from hiptimer.core.routines.model import Routine, estimated_seconds
 from hiptimer.core.settings import SettingsStore
 from hiptimer.i18n import N_, _, translate
+from hiptimer.ui.library.items import written_length
 
 if TYPE_CHECKING:  # built once the services are open, or when the user opens the plan: the
     # window's first paint does without them (docs/performance.md, start-up)
+    from hiptimer.core.routines.model import Routine
     from hiptimer.ui.reminders.coordinator import Idle, Notifier, ReminderCoordinator
     from hiptimer.ui.reminders.plan_dialog import PlanChoice, PlanDialog
     from hiptimer.ui.reminders.tray import ReminderTray
@@ -103,7 +104,7 @@ class WindowReminders(QObject):
         self._from_desktop = False  # the desktop's notification service answered
         self.tray: ReminderTray | None = None
         self.dialog: PlanDialog | None = None
-        self.length: Callable[[Routine], float] = estimated_seconds
+        self.length: Callable[[Routine], float] = written_length
         self.action = QAction(_("Weekly &plan and reminders\u2026"), window)
         self.action.triggered.connect(self.open_plan)
         actions = menu.actions()  # after Settings, before the line above Quit

@@ -13,7 +13,6 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from hiptimer import APP_TITLE
-from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import Action, Mode, first_key
 from hiptimer.ui.navigator import Navigator
@@ -23,6 +22,7 @@ from hiptimer.ui.widgets.plain import may_cut, plain
 
 if TYPE_CHECKING:  # the history's reading code loads with the first offer, not at start-up
     from hiptimer.core.history.resume import ResumePlan, ResumeSource
+    from hiptimer.core.routines.model import Routine
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,7 @@ from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.writer import routine_to_data
 from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.editor.routine_actions import RoutineActions, blank_routine
-from hiptimer.ui.library.page import load_library
+from hiptimer.ui.library.items import load_library
 from hiptimer.ui.main_window import MainWindow
 from tests.harness import short_routine
 from tests.ui.editor.test_window import drop_event

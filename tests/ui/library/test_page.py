@@ -11,7 +11,9 @@ from hiptimer import paths
 from hiptimer.core.routines.ladder import at_rung
 from hiptimer.core.routines.loader import load_routine
 from hiptimer.core.routines.model import Routine, estimated_seconds
-from hiptimer.ui.library.page import LibraryItem, LibraryPage, details_html
+from hiptimer.ui.library.details import details_html
+from hiptimer.ui.library.items import LibraryItem
+from hiptimer.ui.library.page import LibraryPage
 from tests.harness import hold, quick_routine
 
 

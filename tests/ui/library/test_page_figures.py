@@ -9,7 +9,8 @@ from PySide6.QtGui import QImage, QTextDocument
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.routines.model import Routine
-from hiptimer.ui.library.page import LibraryItem, LibraryPage
+from hiptimer.ui.library.items import LibraryItem
+from hiptimer.ui.library.page import LibraryPage
 from tests.harness import hold, reps, routine
 
 

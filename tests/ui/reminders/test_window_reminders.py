@@ -120,7 +120,7 @@ def make(
         store, fake_services(history), clock=FakeClock(), wall=local.now,
         library=lambda: [], reminders=parts,
     )  # fmt: skip
-    from hiptimer.ui.library.page import load_library
+    from hiptimer.ui.library.items import load_library
 
     window._load_library = load_library  # the catalog, where a reminder's Start looks too
     window._reload_library()

@@ -78,7 +78,7 @@ def captions_while_running(window: MainWindow, clock: FakeClock, limit_s: float 
         caption = window.session.page.caption.text()
         if caption and (not seen or seen[-1] != caption):
             seen.append(caption)
-        if window.key_mode() is Mode.PAIN:
+        if window.nav.key_mode() is Mode.PAIN:
             window.session.page.perform(Action.RATE, 0)
         else:
             advance(window, clock, 0.5)
@@ -97,7 +97,7 @@ def test_no_engine_shows_one_notice_saying_what_to_install(
     qtbot.keyClick(window, Qt.Key.Key_Return)  # the session starts as usual
     assert window.session is not None
     captions = captions_while_running(window, clock)
-    assert window.key_mode() is Mode.SUMMARY
+    assert window.nav.key_mode() is Mode.SUMMARY
     assert len(captions) >= 4  # the voice is gone, the words on screen are not
     assert window.notice.shown == [f"{NO_VOICE} {tts.INSTALL_ESPEAK}"]
 
@@ -116,7 +116,7 @@ def test_an_engine_failing_mid_session_shows_the_notice_once_and_the_session_goe
         """One moment of the session (a set rated 0, or half a second); True once noticed."""
         if window.notice.isVisible():
             return True
-        if window.key_mode() is Mode.PAIN:
+        if window.nav.key_mode() is Mode.PAIN:
             session.page.perform(Action.RATE, 0)
         elif window.session is not None:
             advance(window, clock, 0.5)
@@ -130,7 +130,7 @@ def test_an_engine_failing_mid_session_shows_the_notice_once_and_the_session_goe
     assert engine.spoken  # it spoke until it failed
     before = session.page.caption.text()
     after = captions_while_running(window, clock)
-    assert window.key_mode() is Mode.SUMMARY
+    assert window.nav.key_mode() is Mode.SUMMARY
     assert [c for c in after if c != before]  # new captions after the voice failed
     assert len(window.notice.shown) == 1
 

@@ -235,7 +235,7 @@ def test_a_newer_history_is_left_alone_and_sessions_still_run(
     for rating in (K.Key_1, K.Key_2):
         until(window, StepKind.PAIN)
         qtbot.keyClick(window, rating)
-    assert window.key_mode() is Mode.SUMMARY
+    assert window.nav.key_mode() is Mode.SUMMARY
     assert window.banner.isVisible()
     window.close()
     services.shutdown()
@@ -270,11 +270,11 @@ def test_an_unusable_data_folder_still_opens_with_the_warnings(
     assert isinstance(services.history, HistoryStore)
     window = window_on(qtbot, services, settings)
     banner = window.banner
-    assert window.key_mode() is Mode.FIRST_RUN
+    assert window.nav.key_mode() is Mode.FIRST_RUN
     (text,) = banner.texts()
     assert text.startswith(f"History can't be saved right now: cannot open {blocker}")
     qtbot.keyClick(window, K.Key_Return)  # I understand: the settings cannot remember it
-    assert window.key_mode() is Mode.LIBRARY
+    assert window.nav.key_mode() is Mode.LIBRARY
     _history_text, settings_text = banner.texts()
     assert settings_text == (
         f"Cannot save settings to {blocker / 'home' / 'settings.json'}: {blocker} is a file, "

@@ -87,7 +87,7 @@ def session(qtbot: QtBot) -> Iterator[tuple[MainWindow, FakeClock]]:
     qtbot.addWidget(window)
     window.show()
     qtbot.keyClick(window, K.Key_Return)
-    advance_until(window, clock, lambda: window.key_mode() is Mode.PAIN)
+    advance_until(window, clock, lambda: window.nav.key_mode() is Mode.PAIN)
     yield window, clock
     if window.session is not None:
         window.session.driver.stop()
@@ -111,7 +111,7 @@ def test_t_rates_ten_and_the_choices_follow(
     window, _ = session
     qtbot.keyClick(window, K.Key_T)
     assert engine(window).records[0].pain == 10
-    assert window.key_mode() is Mode.CHOICE
+    assert window.nav.key_mode() is Mode.CHOICE
     qtbot.keyClick(window, K.Key_4)  # a digit now does nothing: choose first
     assert engine(window).records[0].pain == 10
     qtbot.keyClick(window, K.Key_S)
@@ -128,7 +128,7 @@ def test_navigation_keys_do_not_dismiss_the_prompt(
 ) -> None:
     window, _ = session
     qtbot.keyClick(window, key)
-    assert window.key_mode() is Mode.PAIN
+    assert window.nav.key_mode() is Mode.PAIN
     assert engine(window).records[0].pain is None
 
 
@@ -147,7 +147,7 @@ def test_lower_and_continue_keys(session: tuple[MainWindow, FakeClock], qtbot: Q
     qtbot.keyClick(window, K.Key_8)
     qtbot.keyClick(window, K.Key_L)
     assert engine(window).dose("a").hold_s == 7
-    advance_until(window, clock, lambda: window.key_mode() is Mode.PAIN)
+    advance_until(window, clock, lambda: window.nav.key_mode() is Mode.PAIN)
     qtbot.keyClick(window, K.Key_9)
     qtbot.keyClick(window, K.Key_C)
     assert engine(window).records[1].pain_choice is PainChoice.CONTINUE

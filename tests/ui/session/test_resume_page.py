@@ -110,13 +110,13 @@ def interrupted(qtbot: QtBot) -> Iterator[int]:
 def test_resuming_records_the_rest_into_the_same_session(qtbot: QtBot, interrupted: int) -> None:
     run = Run(qtbot, three_sets())
     w = run.window
-    assert w.key_mode() is Mode.RESUME and w.windowTitle() == TITLE
+    assert w.nav.key_mode() is Mode.RESUME and w.windowTitle() == TITLE
     assert w.resume.page is not None
     offer = w.resume.page.offer.text()
     assert offer.startswith("Your session of Quick test routine today at")
     assert offer.endswith("was interrupted after 2 sets.")
     run.key(K.Key_Return)
-    assert w.key_mode() is Mode.WORKOUT and run.step() is StepKind.GET_READY
+    assert w.nav.key_mode() is Mode.WORKOUT and run.step() is StepKind.GET_READY
     assert w.resume.page is None
     run.until(StepKind.WORK)
     assert w.session is not None
@@ -125,7 +125,7 @@ def test_resuming_records_the_rest_into_the_same_session(qtbot: QtBot, interrupt
     run.key(K.Key_2)
     run.until(StepKind.PAIN)
     run.key(K.Key_1)
-    assert w.key_mode() is Mode.SUMMARY
+    assert w.nav.key_mode() is Mode.SUMMARY
     assert rows("SELECT id, end_reason FROM sessions") == [(interrupted, "completed")]
     assert rows("SELECT session_id, exercise_id, set_number, pain FROM sets ORDER BY seq") == [
         (interrupted, "stretch", 1, 3),
@@ -150,7 +150,7 @@ def test_the_summary_of_a_resumed_session_counts_the_whole_session(
     run.until(StepKind.PAIN)
     run.key(K.Key_1)
     summary = w.flow.summary
-    assert w.key_mode() is Mode.SUMMARY and summary is not None
+    assert w.nav.key_mode() is Mode.SUMMARY and summary is not None
     assert summary.result.counts.text() == "4 of 4 sets done"
     assert "4 of 4 sets done" in summary.stats.text()
     assert "highest pain 5/10" in summary.stats.text()
@@ -180,7 +180,7 @@ def test_a_session_that_went_on_elsewhere_meanwhile_is_not_resumed_twice(
     # set 3 while the offer is on screen.
     run = Run(qtbot, three_sets())
     w = run.window
-    assert w.key_mode() is Mode.RESUME
+    assert w.nav.key_mode() is Mode.RESUME
     with open_history(paths.history_db_path()) as other:
         at = datetime(2026, 1, 5, 8, 10, tzinfo=timezone.utc)
         other.add_set(interrupted, StoredSet("stretch", "Stretch", 3, at, at, pain=2))
@@ -188,7 +188,7 @@ def test_a_session_that_went_on_elsewhere_meanwhile_is_not_resumed_twice(
     w.statusBar().messageChanged.connect(said.append)
     run.key(K.Key_Return)
     assert w.session is None and w.resume.page is None
-    assert w.key_mode() is Mode.LIBRARY
+    assert w.nav.key_mode() is Mode.LIBRARY
     assert any("another copy of HipTimer" in text for text in said)
     assert rows("SELECT session_id, set_number FROM sets ORDER BY seq") == [
         (interrupted, 1),
@@ -204,13 +204,13 @@ def test_keeping_it_as_partial_then_goes_where_the_command_line_said(
     run = Run(qtbot, three_sets())
     w = run.window
     w.open_routine(three_sets(), start=True)  # --start waits for the answer
-    assert w.session is None and w.key_mode() is Mode.RESUME
+    assert w.session is None and w.nav.key_mode() is Mode.RESUME
     run.key(K.Key_Space, K.Key_Down)  # keys of other pages do nothing here
-    assert w.key_mode() is Mode.RESUME
+    assert w.nav.key_mode() is Mode.RESUME
     run.key(K.Key_P)  # P pauses in a set: here it does nothing
-    assert w.key_mode() is Mode.RESUME
+    assert w.nav.key_mode() is Mode.RESUME
     run.key(K.Key_D)
-    assert w.key_mode() is Mode.WORKOUT  # the routine named on the command line
+    assert w.nav.key_mode() is Mode.WORKOUT  # the routine named on the command line
     assert rows("SELECT id, end_reason FROM sessions") == [
         (interrupted, "partial"),
         (interrupted + 1, None),
@@ -228,14 +228,14 @@ def test_only_the_newest_is_offered_and_the_user_is_told_about_the_older(
         older = store.begin_session("quick-test", "Quick test routine", 1, {}, day_before)
     run = Run(qtbot, three_sets())
     w = run.window
-    assert w.key_mode() is Mode.RESUME and w.resume.page is not None
+    assert w.nav.key_mode() is Mode.RESUME and w.resume.page is not None
     assert w.resume.plan is not None and w.resume.plan.session.id == interrupted
     details = w.resume.page.details.text()
     assert "An older interrupted session was kept as partial, with its sets" in details
     assert f"Quick test routine, {day_before.astimezone():%A} 3 January at" in details
     assert rows(f"SELECT end_reason FROM sessions WHERE id = {older}") == [("partial",)]
     run.key(K.Key_R)
-    assert w.key_mode() is Mode.WORKOUT
+    assert w.nav.key_mode() is Mode.WORKOUT
     run.close()
     assert rows("SELECT id, end_reason FROM sessions ORDER BY id") == [
         (interrupted, "ended_early"),
@@ -247,11 +247,11 @@ def test_the_first_run_notice_comes_before_the_offer(qtbot: QtBot, interrupted: 
     SettingsStore().update(first_run_done=False)
     run = Run(qtbot, three_sets(), first_run_done=False)
     w = run.window
-    assert w.key_mode() is Mode.FIRST_RUN
+    assert w.nav.key_mode() is Mode.FIRST_RUN
     run.key(K.Key_Return)
-    assert w.key_mode() is Mode.RESUME
+    assert w.nav.key_mode() is Mode.RESUME
     run.key(K.Key_D)
-    assert w.key_mode() is Mode.LIBRARY and w.windowTitle() == "HipTimer"
+    assert w.nav.key_mode() is Mode.LIBRARY and w.windowTitle() == "HipTimer"
     run.close()
 
 
@@ -333,18 +333,18 @@ def test_start_on_the_command_line_starts_that_routine_and_offers_the_other_afte
 ) -> None:
     run = Run(qtbot, three_sets())
     w = run.window
-    assert w.key_mode() is Mode.RESUME
+    assert w.nav.key_mode() is Mode.RESUME
     w.open_routine(other_routine(), start=True)
-    assert w.session is not None and w.key_mode() is Mode.WORKOUT  # no question first
+    assert w.session is not None and w.nav.key_mode() is Mode.WORKOUT  # no question first
     assert w.session.driver.engine.routine.id == "other"
     assert rows(f"SELECT end_reason FROM sessions WHERE id = {interrupted}") == [(None,)]
     run.until(StepKind.PAIN)
     run.key(K.Key_0)
-    assert w.key_mode() is Mode.SUMMARY
+    assert w.nav.key_mode() is Mode.SUMMARY
     run.key(K.Key_Return)  # back to the library: now the interrupted session is offered
-    assert w.key_mode() is Mode.RESUME and w.windowTitle() == TITLE
+    assert w.nav.key_mode() is Mode.RESUME and w.windowTitle() == TITLE
     run.key(K.Key_D)  # discard
-    assert w.key_mode() is Mode.LIBRARY and w.session is None  # not the --start routine again
+    assert w.nav.key_mode() is Mode.LIBRARY and w.session is None  # not the --start routine again
     assert rows("SELECT routine_id, end_reason FROM sessions ORDER BY id") == [
         ("quick-test", "partial"),
         ("other", "completed"),
@@ -360,7 +360,7 @@ def test_start_keeps_another_routines_session_with_no_sets_as_partial(qtbot: QtB
     run = Run(qtbot, three_sets())
     w = run.window
     w.open_routine(other_routine(), start=True)
-    assert w.session is not None and w.key_mode() is Mode.WORKOUT
+    assert w.session is not None and w.nav.key_mode() is Mode.WORKOUT
     assert rows(f"SELECT end_reason FROM sessions WHERE id = {empty}") == [("partial",)]
     run.close()
 
@@ -375,6 +375,6 @@ def test_discard_is_a_button_and_a_key_and_says_what_it_keeps(
     assert page.keep_button.text().startswith("Discard")
     assert "Nothing is deleted" in page.hint.text()
     page.keep_button.click()
-    assert w.key_mode() is Mode.LIBRARY
+    assert w.nav.key_mode() is Mode.LIBRARY
     assert rows(f"SELECT end_reason FROM sessions WHERE id = {interrupted}") == [("partial",)]
     run.close()

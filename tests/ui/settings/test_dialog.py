@@ -327,7 +327,7 @@ def test_the_pain_limit_reaches_the_next_session(app: App, qtbot: QtBot) -> None
     assert session is not None and session.driver.engine.pain_limit == 3
     advance_until(app.window, app.clock, lambda: session.driver.engine.step.kind is StepKind.PAIN)
     qtbot.keyClick(app.window, K.Key_4)  # above 3: what now?
-    assert app.window.key_mode() is Mode.CHOICE
+    assert app.window.nav.key_mode() is Mode.CHOICE
     app.window.close()
 
 

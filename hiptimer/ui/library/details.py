@@ -1,0 +1,125 @@
+"""The library's details pane as HTML: a routine's length, exercises, cautions and source.
+
+Every text from a routine is escaped: routine files are plain text on screen.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from hiptimer.i18n import _, n_
+from hiptimer.ui.library.items import Estimate, LibraryItem, written_length
+from hiptimer.ui.theme import current
+
+if TYPE_CHECKING:
+    from hiptimer.core.routines.model import Exercise
+
+SEPARATOR = " \u00b7 "
+PICTURE_SCHEME = "figure:"  # our own resource names; exercise ids are [a-z0-9_-]
+THUMB_W, THUMB_H = 96, 64
+
+
+def details_html(
+    item: LibraryItem,
+    estimate: Estimate = written_length,
+    pictures: Mapping[str, str] | None = None,
+) -> str:
+    """The routine's description, duration, schedule, exercises (each with its caution), its
+    cautions and its source, as HTML; every text from the routine is escaped.
+
+    `pictures` maps an exercise id to the name of a small picture in the document's resources,
+    or to a plain-text line saying why there is none; without it there is no picture column.
+    """
+    from hiptimer.core.routines.model import dose_text, format_duration
+
+    e = html.escape
+    if item.routine is None:
+        problems = "".join(f"<li>{e(line)}</li>" for line in item.problem.splitlines())
+        return (
+            f"<h2>{e(item.title)}</h2><p style='color:{current().error}'><b>"
+            + e(_("This routine file is broken and cannot be started:"))
+            + f"</b></p><ul>{problems}</ul>"
+        )
+    r = item.routine
+    meta = [_("About {time}").format(time=format_duration(estimate(r)))]
+    if r.schedule is not None:
+        meta.append(r.schedule.label)
+    count = len(r.active_exercises)
+    meta.append(n_("{n} exercise", "{n} exercises", count).format(n=count))
+    parts = [f"<h2>{e(r.title)}</h2>", f"<p><b>{e(SEPARATOR.join(meta))}</b></p>"]
+    if r.description:
+        parts.append(f"<p>{e(r.description)}</p>")
+    rows = "".join(
+        _exercise_rows(ex.name, dose_text(ex), ex.caution, pictures, ex.id, ladder_line(ex))
+        for ex in r.active_exercises
+    )
+    heading = e(_("Exercises"))
+    parts.append(f"<p><b>{heading}</b></p><table>{rows}</table>")
+    if r.cautions:
+        cautions = "".join(f"<li>{e(c)}</li>" for c in r.cautions)
+        heading = e(_("Cautions"))
+        parts.append(
+            f"<p style='color:{current().warning}'><b>{heading}</b></p><ul>{cautions}</ul>"
+        )
+    if r.source.strip():
+        source = e(_("Source:"))
+        parts.append(f"<p><b>{source}</b> {e(r.source)}</p>")
+    return "".join(parts)
+
+
+def ladder_line(ex: Exercise) -> str:
+    """'Variants, easiest first: Bridge (now) · Single-leg bridge' for an exercise with a
+    progression ladder; '' without one."""
+    from hiptimer.core.routines.ladder import rungs
+
+    names = [
+        _("{name} (now)").format(name=rung.name) if at == ex.rung else rung.name
+        for at, rung in enumerate(rungs(ex))
+    ]
+    return (
+        _("Variants, easiest first: {names}").format(names=SEPARATOR.join(names)) if names else ""
+    )
+
+
+def _exercise_rows(
+    name: str,
+    dose: str,
+    caution: str,
+    pictures: Mapping[str, str] | None,
+    exercise_id: str,
+    ladder: str = "",
+) -> str:
+    """One exercise: its picture beside its name and dose, and under them its ladder's
+    variants, why there is no picture (a missing file) and its caution."""
+    e = html.escape
+    below: list[str] = []
+    if ladder:
+        below.append(
+            f"<td colspan='2' style='color:{current().muted}; padding-left: 18px'>{e(ladder)}</td>"
+        )
+    note = (pictures or {}).get(exercise_id, "")
+    if note and not note.startswith(PICTURE_SCHEME):
+        below.append(f"<td colspan='2' style='color:{current().warning}'>{e(note)}</td>")
+    if caution.strip():
+        below.append(
+            f"<td colspan='2' style='color:{current().warning}; padding-left: 18px;"
+            f" padding-bottom: 6px'>\u26a0 {e(caution.strip())}</td>"
+        )
+    picture = _picture_cell(pictures, exercise_id, rows=1 + len(below))
+    first = f"<tr>{picture}<td>{e(name)}</td><td>&nbsp;&nbsp;{e(dose)}</td></tr>"
+    return first + "".join(f"<tr>{cell}</tr>" for cell in below)
+
+
+def _picture_cell(pictures: Mapping[str, str] | None, exercise_id: str, rows: int) -> str:
+    """The picture column's cell, beside all of the exercise's rows (none without pictures)."""
+    if pictures is None:
+        return ""
+    name = pictures.get(exercise_id, "")
+    image = (
+        f"<img src='{html.escape(name, quote=True)}' width={THUMB_W} height={THUMB_H}>&nbsp;"
+        if name.startswith(PICTURE_SCHEME)
+        else ""
+    )
+    return f"<td rowspan='{rows}' valign='middle'>{image}</td>"

@@ -1,0 +1,50 @@
+"""The routine library's entries (no Qt): one per routine file, read after the first paint."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the routine model loads with the first routines, after the first paint
+    from hiptimer.core.routines.model import Routine
+
+Estimate = Callable[["Routine"], float]  # a routine's length as the next session would run it
+
+
+def written_length(routine: Routine) -> float:
+    """A routine's length as its file writes it: the estimate until the voice is known."""
+    from hiptimer.core.routines.model import estimated_seconds
+
+    return estimated_seconds(routine)
+
+
+@dataclass(frozen=True)
+class LibraryItem:
+    """One routine file: a routine, or the problem that keeps it from being one."""
+
+    id: str
+    title: str
+    routine: Routine | None
+    problem: str = ""  # every problem, one per line, for a broken file
+    builtin: bool = False
+
+    @property
+    def broken(self) -> bool:
+        return self.routine is None
+
+
+def load_library() -> list[LibraryItem]:
+    """The routines from hiptimer.core.routines.catalog, or straight from the routine folders."""
+    from hiptimer.core.routines.catalog import load_catalog
+
+    return [
+        LibraryItem(
+            e.id,
+            e.routine.title if e.routine else e.title,
+            e.routine,
+            "\n".join(e.error.shown_lines()) if e.error else "",
+            e.builtin,
+        )
+        for e in load_catalog().entries()
+    ]

@@ -1,0 +1,87 @@
+"""What the app loads before its first window is painted (docs/performance.md, start-up).
+
+Each start runs `hiptimer` in a process of its own (offscreen Qt, a data folder of the test's
+own) whose event loop stops at the window's first expose and lists the modules loaded and
+the application's event filters. What only the routines, the services or a second copy need
+comes after the paint; each of these once cost 5-30 ms before it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hiptimer.core.settings import SettingsStore
+
+UNTIL_EXPOSED = r"""
+import sys
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
+
+filters = []
+real_install = QObject.installEventFilter
+
+
+def counting_install(self, watcher):
+    if isinstance(self, QApplication):
+        filters.append(type(watcher).__name__)
+    return real_install(self, watcher)
+
+
+def until_exposed(self):
+    while not any(
+        w.isVisible() and w.windowHandle() is not None and w.windowHandle().isExposed()
+        for w in self.topLevelWidgets()
+    ):
+        self.processEvents()
+    print("MODULES", " ".join(sorted(sys.modules)))
+    print("FILTERS", " ".join(filters))
+    return 0
+
+
+QObject.installEventFilter = counting_install
+QApplication.exec = until_exposed
+from hiptimer.cli.main import main
+
+sys.exit(main([]))
+"""
+
+LATER = (
+    "hiptimer.core.routines.model",  # the routine files are read after the paint
+    "hiptimer.core.history.store",  # the history opens on its own thread after it
+    "hiptimer.ui.editor.files",  # dropped files
+    "hiptimer.ui.services.speech",
+    "PySide6.QtNetwork",  # a second copy's request: listened for after the paint
+    "PySide6.QtMultimedia",
+    "pyttsx3",
+)
+
+
+def first_paint(home: Path) -> tuple[set[str], list[str]]:
+    env = {**os.environ, "HIPTIMER_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", UNTIL_EXPOSED],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    lines = dict(line.split(" ", 1) for line in done.stdout.splitlines() if " " in line)
+    return set(lines["MODULES"].split()), lines.get("FILTERS", "").split()
+
+
+@pytest.mark.parametrize("returning", [True, False], ids=["returning user", "first start"])
+def test_the_first_paint_waits_for_nothing_but_the_window(data_home: Path, returning: bool) -> None:
+    if returning:
+        SettingsStore().update(first_run_done=True)
+    modules, filters = first_paint(data_home)
+    assert "hiptimer.ui.main_window" in modules  # the window itself was built
+    assert sorted(modules & set(LATER)) == []
+    # An application event filter makes every event cross into Python, and the first
+    # Qt-private object it meets makes PySide build the Python types of most of Qt.
+    assert filters == []
