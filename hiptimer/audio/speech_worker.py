@@ -24,6 +24,7 @@ from pathlib import Path
 from hiptimer import i18n
 from hiptimer.audio import tts
 from hiptimer.audio.phrase_cache import PhraseCache
+from hiptimer.audio.player_process import Players, end_process
 from hiptimer.audio.speech_folder import TEMP_PREFIX, remove_stale_folders
 
 log = logging.getLogger(__name__)
@@ -60,7 +61,8 @@ class SpeechWorker:
 
     With pyttsx3's espeak driver, each utterance is rendered with save_to_file and played by a
     player process (aplay, paplay, pw-play) that cancel_through() ends at once; see hiptimer/audio/tts.py
-    for why engine.say()/engine.stop() cannot do that. Other drivers (sapi5, nsss, test fakes)
+    for why engine.say()/engine.stop() cannot do that. aplay is started ahead, while the voice
+    is idle, and the due phrase written into it (hiptimer/audio/player_process.py). Other drivers (sapi5, nsss, test fakes)
     speak with engine.say() + runAndWait(), and a cancel calls engine.stop() from the engine's
     started-word callback on this thread, the pattern pyttsx3 documents for interrupting:
     https://pyttsx3.readthedocs.io/en/latest/engine.html#examples
@@ -85,6 +87,7 @@ class SpeechWorker:
         self._on_done = on_done
         self._on_failed = on_failed
         self._player = player
+        self._players: Players | None = None  # the espeak path's, once the thread has begun
         self._commands: queue.Queue[object] = queue.Queue()
         self._lock = threading.Lock()
         self._cancel_through = 0  # every utterance with seq <= this is cancelled
@@ -121,7 +124,7 @@ class SpeechWorker:
             self._cancel_through = max(self._cancel_through, seq)
             process = self._process if self._current_seq <= seq else None
         if process is not None:
-            _end_process(process, signal.SIGTERM)
+            end_process(process, signal.SIGTERM)
 
     def stop(self, timeout: float = 5.0) -> bool:
         """Cut off speech, end the thread and wait for it; True if it has ended."""
@@ -161,7 +164,11 @@ class SpeechWorker:
             chosen = tts.use_language_voice(engine, i18n.language())
             self._default_voice = chosen or _current_voice(engine)
             self._on_ready(tts.list_voices(engine))
-            self._loop(engine, speak)
+            try:
+                self._loop(engine, speak)
+            finally:
+                if self._players is not None:
+                    self._players.close()
 
     def _choose_speaker(self, engine: tts.TtsEngine, tmp: Path) -> Callable[[_Say], bool]:
         self._engine = engine
@@ -174,10 +181,13 @@ class SpeechWorker:
             raise tts.SpeechUnavailable(i18n.translate(tts.INSTALL_PLAYER))
         self._player = player
         self._wav = tmp / "utterance.wav"
+        self._players = Players(player, self._wav.with_suffix(".err"))
         return self._speak_via_file
 
     def _loop(self, engine: tts.TtsEngine, speak: Callable[[_Say], bool]) -> None:
         while True:
+            if self._players is not None and self._commands.empty():
+                self._players.start_ahead()  # idle: the next phrase's player gets ready
             try:  # a command first: rendering ahead waits whenever there is one
                 command = self._commands.get(block=not self._to_render)
             except queue.Empty:
@@ -284,28 +294,20 @@ class SpeechWorker:
         with self._lock:
             if command.seq <= self._cancel_through:
                 return False
-        # stderr goes to a file, not a pipe: a player's child could hold a pipe open after the
-        # player is ended, and waiting for EOF would then wait for the child.
-        with self._wav.with_suffix(".err").open("wb") as err:
-            try:
-                process = subprocess.Popen(
-                    [*self._player, str(wav)],
-                    stdin=subprocess.DEVNULL,
-                    stdout=subprocess.DEVNULL,
-                    stderr=err,
-                    start_new_session=os.name == "posix",  # so cancel can end its children too
+        assert self._players is not None
+        try:
+            process = self._players.play(wav)
+        except OSError as exc:
+            raise tts.SpeechUnavailable(
+                i18n._("Speech is off: could not run {program}: {why}").format(
+                    program=self._player[0], why=exc
                 )
-            except OSError as exc:
-                raise tts.SpeechUnavailable(
-                    i18n._("Speech is off: could not run {program}: {why}").format(
-                        program=self._player[0], why=exc
-                    )
-                ) from exc
+            ) from exc
         with self._lock:
             self._process = process
             cancelled = command.seq <= self._cancel_through
         if cancelled:  # cancel_through() ran while the player was starting
-            _end_process(process, signal.SIGTERM)
+            end_process(process, signal.SIGTERM)
         try:
             return self._wait_for_player(process, command, wav)
         finally:
@@ -320,7 +322,7 @@ class SpeechWorker:
 
         def watchdog() -> None:
             hung.set()
-            _end_process(process, signal.SIGKILL if os.name == "posix" else signal.SIGTERM)
+            end_process(process, signal.SIGKILL if os.name == "posix" else signal.SIGTERM)
 
         timer = threading.Timer(_wav_seconds(wav) + PLAYER_GRACE_S, watchdog)
         timer.daemon = True
@@ -356,19 +358,6 @@ def _current_voice(engine: tts.TtsEngine) -> str | None:
         log.debug("speech: the engine has no current voice", exc_info=True)
         return None
     return str(voice) if voice else None
-
-
-def _end_process(process: subprocess.Popen[bytes], sig: int) -> None:
-    """Send sig to the player and, on POSIX, to its process group (its own session)."""
-    if process.poll() is not None:
-        return
-    try:
-        if os.name == "posix":
-            os.killpg(process.pid, sig)
-        else:
-            process.terminate()
-    except ProcessLookupError:
-        pass
 
 
 def _wav_seconds(path: Path) -> float:

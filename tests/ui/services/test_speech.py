@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import threading
@@ -344,6 +345,48 @@ def test_espeak_path_a_hung_player_is_ended_and_the_next_cue_goes_on(
     qtbot.waitUntil(lambda: len(finished) == 2, timeout=WAIT_MS)
     assert count.read_text() == "xx"
     assert service.available  # a hung player is cut off, not a reason to give up speech
+
+
+def test_espeak_path_a_due_phrase_goes_to_the_player_started_ahead(
+    qtbot: QtBot, make_service: MakeService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hiptimer.audio import player_process
+
+    monkeypatch.setattr(player_process, "AHEAD_PLAYERS", frozenset({Path(sys.executable).name}))
+    log = tmp_path / "players.txt"
+    player = python_player(  # as aplay: "-" reads the WAV from standard input
+        "import io, os, sys, wave\n"
+        f"log = open({str(log)!r}, 'a')\n"
+        "log.write(f'started {os.getpid()} {sys.argv[1]}\\n'); log.flush()\n"
+        "data = sys.stdin.buffer.read() if sys.argv[1] == '-' else open(sys.argv[1], 'rb').read()\n"
+        "log.write(f'played {os.getpid()} {wave.open(io.BytesIO(data)).getnframes() > 0}\\n')\n"
+    )
+    service = make_service(FakeEngine(driver_name="espeak"), player=player)
+    finished = recorder(service.finished_utterance)
+
+    def started() -> list[str]:
+        lines = log.read_text().splitlines() if log.exists() else []
+        return [line.split()[1] for line in lines if line.startswith("started")]
+
+    def waits_for(n: int) -> Callable[[], bool]:
+        return lambda: len(started()) == n
+
+    def said(n: int) -> Callable[[], bool]:
+        return lambda: len(finished) == n
+
+    for n, text in enumerate(["Get ready.", "Lift."], start=1):
+        qtbot.waitUntil(waits_for(n), timeout=WAIT_MS)  # idle: the next one's player waits
+        waiting = started()[-1]
+        service.say(text)
+        qtbot.waitUntil(said(n), timeout=WAIT_MS)
+        assert f"played {waiting} True" in log.read_text()  # the one started before it was due
+    qtbot.waitUntil(lambda: len(started()) == 3, timeout=WAIT_MS)  # the next one waits
+    assert [line.split()[2] for line in log.read_text().splitlines() if "started" in line] == [
+        "-", "-", "-"
+    ]  # fmt: skip
+    service.shutdown()
+    with pytest.raises(ProcessLookupError):  # ended with the voice, not left behind
+        os.kill(int(started()[-1]), 0)
 
 
 def test_espeak_path_player_failure_reports_unavailable(
