@@ -35,8 +35,11 @@ def main(argv: list[str]) -> int:
     wall = time.monotonic() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    last = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else "(no output)"
-    print(last)
+    lines = done.stdout.strip().splitlines()
+    for line in lines:  # which tests failed, for a run that is not green
+        if line.startswith(("FAILED ", "ERROR ")):
+            print(line)
+    print(lines[-1] if lines else "(no output)")
     met = wall < TARGET_S and done.returncode == 0
     verdict = "met" if met else ("MISSED" if done.returncode == 0 else "MISSED: tests failed")
     print(

@@ -50,11 +50,18 @@ class FirstCopy(QObject):
 
     requested = Signal(object)
 
-    def __init__(self, lock: QLockFile | None, name: str, parent: QObject | None = None) -> None:
+    def __init__(
+        self, lock: QLockFile | None, data_dir: Path, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._lock = lock  # None: the folder cannot hold one (read-only)
-        self.name = name
+        self._data_dir = data_dir
         self.server: QLocalServer | None = None  # made by listen()
+
+    @property
+    def name(self) -> str:
+        """The socket's name: worked out when first asked (hashlib loads OpenSSL, ~2.5 ms)."""
+        return instance_key(self._data_dir)
 
     def listen(self) -> bool:
         """Take requests from now on. Call it once the window can answer: a second start
@@ -97,18 +104,19 @@ def claim(data_dir: Path, request: Request) -> FirstCopy | Outcome:
     A data folder where no lock can be made (read-only) hands over to a copy that answers,
     and otherwise gives a FirstCopy without a lock: nothing is written there anyway.
     """
-    name = instance_key(data_dir)
     lock = _lock_for(data_dir)
     if lock is None:
-        return Outcome.HANDED_OVER if _hand_over(name, request) is True else FirstCopy(None, name)
+        answered = _hand_over(instance_key(data_dir), request)
+        return Outcome.HANDED_OVER if answered is True else FirstCopy(None, data_dir)
     deadline = time.monotonic() + STARTING_S
     while True:
         if lock.tryLock(0):
-            return FirstCopy(lock, name)
+            return FirstCopy(lock, data_dir)
+        name = instance_key(data_dir)
         if lock.error() != QLockFile.LockError.LockFailedError:  # cannot write the folder
             log.warning("No lock in %s (%s)", data_dir, lock.error())
             answered = _hand_over(name, request)
-            return Outcome.HANDED_OVER if answered is True else FirstCopy(None, name)
+            return Outcome.HANDED_OVER if answered is True else FirstCopy(None, data_dir)
         answered = _hand_over(name, request)
         if answered is True:
             return Outcome.HANDED_OVER

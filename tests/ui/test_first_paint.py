@@ -58,6 +58,8 @@ LATER = (
     "PySide6.QtNetwork",  # a second copy's request: listened for after the paint
     "PySide6.QtMultimedia",
     "pyttsx3",
+    "_hashlib",  # OpenSSL, for the single-instance socket's name (2.5 ms)
+    "html.entities",  # loaded by html.escape's module; no text is escaped before the paint
 )
 
 

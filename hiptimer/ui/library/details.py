@@ -5,13 +5,13 @@ Every text from a routine is escaped: routine files are plain text on screen.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from hiptimer.i18n import _, n_
 from hiptimer.ui.library.items import Estimate, LibraryItem, written_length
 from hiptimer.ui.theme import current
+from hiptimer.ui.widgets.plain import escape
 
 if TYPE_CHECKING:
     from hiptimer.core.routines.model import Exercise
@@ -34,7 +34,7 @@ def details_html(
     """
     from hiptimer.core.routines.model import dose_text, format_duration
 
-    e = html.escape
+    e = escape
     if item.routine is None:
         problems = "".join(f"<li>{e(line)}</li>" for line in item.problem.splitlines())
         return (
@@ -93,7 +93,7 @@ def _exercise_rows(
 ) -> str:
     """One exercise: its picture beside its name and dose, and under them its ladder's
     variants, why there is no picture (a missing file) and its caution."""
-    e = html.escape
+    e = escape
     below: list[str] = []
     if ladder:
         below.append(
@@ -118,7 +118,7 @@ def _picture_cell(pictures: Mapping[str, str] | None, exercise_id: str, rows: in
         return ""
     name = pictures.get(exercise_id, "")
     image = (
-        f"<img src='{html.escape(name, quote=True)}' width={THUMB_W} height={THUMB_H}>&nbsp;"
+        f"<img src='{escape(name)}' width={THUMB_W} height={THUMB_H}>&nbsp;"
         if name.startswith(PICTURE_SCHEME)
         else ""
     )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import (
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.services.ports import Speaker
 from hiptimer.ui.theme import current, follow, px
+from hiptimer.ui.widgets.plain import escape
 
 NO_VOICE = N_("No voice \u2014 the captions carry on.")
 

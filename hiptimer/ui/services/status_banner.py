@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-from html import escape
 from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer
@@ -25,7 +24,7 @@ from hiptimer.core.history.status import HistoryState, HistoryStatus
 from hiptimer.i18n import N_, _, n_, translate
 from hiptimer.ui.services.ports import History, Services
 from hiptimer.ui.theme import current, follow, set_px
-from hiptimer.ui.widgets.plain import plain_box
+from hiptimer.ui.widgets.plain import escape, plain_box
 
 log = logging.getLogger(__name__)
 

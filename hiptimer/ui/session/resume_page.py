@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import logging
 from datetime import date, datetime
-from html import escape
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -18,7 +17,7 @@ from hiptimer.ui.keys import Action, Mode, first_key
 from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.theme import set_px
 from hiptimer.ui.widgets.flow_layout import FlowLayout
-from hiptimer.ui.widgets.plain import may_cut, plain
+from hiptimer.ui.widgets.plain import escape, may_cut, plain
 
 if TYPE_CHECKING:  # the history's reading code loads with the first offer, not at start-up
     from hiptimer.core.history.resume import ResumePlan, ResumeSource

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QWidget
@@ -44,6 +42,8 @@ def fit_names(box: QComboBox, characters: int) -> None:
 
 def escape(text: str) -> str:
     """Untrusted text to put inside HTML we build."""
+    import html  # html.entities is a large table, and no text is escaped before the first paint
+
     return html.escape(text, quote=True)
 
 
