@@ -60,9 +60,10 @@ class SpeechWorker:
     """Speaks on its own thread; say/set_property/cancel_through/stop never block the caller.
 
     With pyttsx3's espeak driver, each utterance is rendered with save_to_file and played by a
-    player process (aplay, paplay, pw-play) that cancel_through() ends at once; see hiptimer/audio/tts.py
-    for why engine.say()/engine.stop() cannot do that. aplay is started ahead, while the voice
-    is idle, and the due phrase written into it (hiptimer/audio/player_process.py). Other drivers (sapi5, nsss, test fakes)
+    player process (aplay, paplay, pw-play) that cancel_through() ends at once; see
+    hiptimer/audio/tts.py for why engine.say()/engine.stop() cannot do that. aplay is started
+    ahead while the voice is idle, and the due phrase is written into it
+    (hiptimer/audio/player_process.py). Other drivers (sapi5, nsss, test fakes)
     speak with engine.say() + runAndWait(), and a cancel calls engine.stop() from the engine's
     started-word callback on this thread, the pattern pyttsx3 documents for interrupting:
     https://pyttsx3.readthedocs.io/en/latest/engine.html#examples
