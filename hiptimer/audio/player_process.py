@@ -4,8 +4,10 @@ Starting a player takes 20-70 ms here (fork, exec, ALSA reading its configuratio
 connecting to the sound server), more on a busy machine, and a cue waited for it before it
 was heard (docs/performance.md, cues at the sound server). aplay opens the sound device
 before it reads its input, so one started ahead with "-" (standard input) for its file is
-ready the moment a phrase's WAV is written into it. Players not known to do that (paplay,
-pw-play, afplay, test stand-ins) are started with the file when the phrase is due.
+ready the moment a phrase's WAV is written into it (aplay's main() calls snd_pcm_open before
+playback() reads the file: https://github.com/alsa-project/alsa-utils/blob/master/aplay/aplay.c).
+Players not known to do that (paplay, pw-play, afplay, test stand-ins) are started with the
+file when the phrase is due.
 """
 
 from __future__ import annotations
