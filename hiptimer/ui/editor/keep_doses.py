@@ -21,7 +21,7 @@ from hiptimer.core.routines.user_routines import DoseChange, dose_changes, keep_
 from hiptimer.core.routines.validation import RoutineError
 from hiptimer.i18n import _
 from hiptimer.ui.editor.style import editor_style_sheet
-from hiptimer.ui.widgets.plain import as_html, may_cut, plain
+from hiptimer.ui.widgets.plain import as_html, may_cut, plain, show_wrapped
 
 if TYPE_CHECKING:
     from hiptimer.ui.session.summary_page import SessionResult
@@ -40,7 +40,7 @@ class KeepDosesDialog(QDialog):
         self.setWindowTitle(_("Keep these doses?"))
         self.setStyleSheet(editor_style_sheet())
         heading = QLabel(_("You changed these doses during the session:"), self)
-        self.changes = QLabel("\n".join(f"\u2022  {change}" for change in changes), self)
+        self.changes = QLabel(self)
         self.changes.setObjectName("dose-changes")
         self.changes.setWordWrap(True)
         if routine.builtin:
@@ -52,11 +52,13 @@ class KeepDosesDialog(QDialog):
             where = _("They will be saved in \u201c{routine}\u201d for your next session.").format(
                 routine=routine.title
             )
-        note = QLabel(where, self)
+        note = QLabel(self)
         note.setWordWrap(True)
         note.setProperty("role", "muted")
         plain(self.changes, note)  # exercise and routine names
         may_cut(self.changes, note)
+        show_wrapped(self.changes, "\n".join(f"\u2022  {change}" for change in changes))
+        show_wrapped(note, where)
         buttons = QDialogButtonBox(self)
         self.keep_button = QPushButton(_("Keep for next time"), self)
         self.keep_button.setDefault(True)

@@ -10,7 +10,7 @@ from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import KEY_NAMES, Action, Mode, key_name
 from hiptimer.ui.session.pain_prompt import ANCHORS as PAIN_ANCHORS
 from hiptimer.ui.theme import set_px
-from hiptimer.ui.widgets.plain import may_cut, plain
+from hiptimer.ui.widgets.plain import may_cut, plain, show_wrapped
 from hiptimer.ui.widgets.score_scale import ScoreScale
 
 QUESTION = N_("How does your hip feel this morning?")
@@ -34,12 +34,13 @@ class CheckinPage(QWidget):
         self.question = QLabel(translate(QUESTION), self)
         self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.question.setWordWrap(True)
-        self.about = QLabel(about, self)
+        self.about = QLabel(self)
         self.about.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.about.setProperty("role", "muted")
         self.about.setWordWrap(True)
         plain(self.about)  # names the routines
         may_cut(self.about)
+        show_wrapped(self.about, about)
         self.pain_label = QLabel(_("Pain"), self)
         self.pain = ScoreScale(_("Pain"), PAIN_ANCHORS, self)
         self.stiffness_label = QLabel(_("Stiffness"), self)

@@ -28,7 +28,7 @@ from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import KEY_NAMES, Mode, key_name
 from hiptimer.ui.keys import Action as Key
 from hiptimer.ui.theme import current, set_px
-from hiptimer.ui.widgets.plain import may_cut, plain
+from hiptimer.ui.widgets.plain import may_cut, plain, show_wrapped
 from hiptimer.ui.widgets.tab_order import tab_after, tab_stops
 
 # Each card's (background, edge) is the theme's (palette.cards), the page's text readable on it.
@@ -37,9 +37,10 @@ CARD = "QFrame#card {{ background: {0}; border: 3px solid {1}; border-radius: 10
 
 
 def _label(text: str, parent: QWidget, role: str = "") -> QLabel:
-    label = QLabel(text, parent)
+    label = QLabel(parent)
     plain(label)  # exercise and routine names
     may_cut(label)
+    show_wrapped(label, text)
     label.setWordWrap(True)
     label.setStyleSheet("background: transparent;")
     if role:
@@ -109,7 +110,7 @@ class _Card(QFrame):
         self.awaiting = False
         for button in self.buttons:
             button.setVisible(False)
-        self.outcome.setText(text)
+        show_wrapped(self.outcome, text)
         self.outcome.setVisible(True)
 
     def fit(self, h: float) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 from hiptimer.core.routines.model import Exercise
 from hiptimer.i18n import N_, translate
 from hiptimer.ui.theme import current, set_exact_px, text_scale
+from hiptimer.ui.widgets.plain import show_wrapped
 
 HEADING = N_("How to do it")
 CAUTION_PREFIX = N_("\u26a0 Caution: ")
@@ -95,7 +96,7 @@ class CoachingPanel(QFrame):
         for i, line in enumerate(setup):
             self._add_step(i, line)
         caution = ex.caution.strip() if ex is not None else ""
-        self.caution.setText(f"{translate(CAUTION_PREFIX)}{caution}" if caution else "")
+        show_wrapped(self.caution, f"{translate(CAUTION_PREFIX)}{caution}" if caution else "")
         self.caution.setVisible(bool(caution))
         self.heading.setVisible(bool(setup))
         self._fit()
@@ -110,7 +111,7 @@ class CoachingPanel(QFrame):
         number.setText(f"{i + 1}.")
         number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         text = _plain_label(row)
-        text.setText(line)
+        show_wrapped(text, line)  # a long word wraps rather than being cut
         layout.addWidget(number, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(text, 1)
         self._layout.insertWidget(1 + i, row)

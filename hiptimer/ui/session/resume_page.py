@@ -17,7 +17,7 @@ from hiptimer.ui.keys import Action, Mode, first_key
 from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.theme import set_px
 from hiptimer.ui.widgets.flow_layout import FlowLayout
-from hiptimer.ui.widgets.plain import escape, may_cut, plain
+from hiptimer.ui.widgets.plain import escape, may_cut, plain, show_wrapped
 
 if TYPE_CHECKING:  # the history's reading code loads with the first offer, not at start-up
     from hiptimer.core.history.resume import ResumePlan, ResumeSource
@@ -103,7 +103,7 @@ class ResumePage(QWidget):
     def show_plan(self, plan: ResumePlan, today: date) -> None:
         from hiptimer.core.history.resume import details_lines, offer_text
 
-        self.offer.setText(offer_text(plan, today))
+        show_wrapped(self.offer, offer_text(plan, today))
         lines = [translate(SAVED), *details_lines(plan, today)]
         if not plan.resumable:
             lines.append(_("It cannot be resumed: its routine and its doses could not be found."))

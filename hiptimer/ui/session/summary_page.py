@@ -27,7 +27,7 @@ from hiptimer.ui.pain_colours import pain_fill, pain_ink
 from hiptimer.ui.session.workout_text import minutes_text
 from hiptimer.ui.theme import current, set_px
 from hiptimer.ui.widgets.flow_layout import FlowLayout
-from hiptimer.ui.widgets.plain import ElidedLabel, may_cut, plain
+from hiptimer.ui.widgets.plain import ElidedLabel, may_cut, plain, show_wrapped
 from hiptimer.ui.widgets.tab_order import tab_after, tab_stops
 
 COLUMNS = (
@@ -140,8 +140,9 @@ class SummaryPage(QWidget):
         plain(self.adjustments)  # the exercises' names
         may_cut(self.adjustments)
         lines = result.adjustment_lines()
-        self.adjustments.setText(
-            _("Doses changed this session:") + "\n" + "\n".join(f"\u2022 {line}" for line in lines)
+        show_wrapped(
+            self.adjustments,
+            _("Doses changed this session:") + "\n" + "\n".join(f"\u2022 {line}" for line in lines),
         )
         self.adjustments.setVisible(bool(lines))
         self.keep_button = QPushButton(_("Keep these doses for next time?"), self)

@@ -32,7 +32,7 @@ from hiptimer.ui.theme import Phase, follow, set_px, style_for, text_scale
 from hiptimer.ui.widgets.control_bar import ControlBar
 from hiptimer.ui.widgets.figure_view import FigureView
 from hiptimer.ui.widgets.fit_label import FitLabel
-from hiptimer.ui.widgets.plain import ElidedLabel, may_cut, plain, window_title
+from hiptimer.ui.widgets.plain import ElidedLabel, may_cut, plain, show_wrapped, window_title
 
 PROGRESS_STEPS = 1000
 
@@ -196,7 +196,7 @@ class WorkoutPage(QWidget):
         self.show_view(self.driver.view())
 
     def show_caption(self, text: str) -> None:
-        self.caption.setText(f"\u201c{text}\u201d" if text else "")
+        show_wrapped(self.caption, f"\u201c{text}\u201d" if text else "")  # long words wrap
 
     def show_speaking_line(self, line: int) -> None:
         """The voice is reading setup step `line` (-1: something else)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QWidget
@@ -32,6 +34,25 @@ def may_cut(*labels: QLabel) -> None:
     """
     for label in labels:
         label.setMinimumWidth(1)
+
+
+LONG_WORD = 20  # characters: a longer word may break anywhere (see breakable)
+_BREAK = "\u200b"  # zero-width space: a place Qt's word wrap may break a line, shown as nothing
+_LONG_WORD = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+
+
+def breakable(text: str) -> str:
+    """Text whose words longer than LONG_WORD characters may be wrapped between any two
+    letters: in a word-wrapped label a word wider than the label is then wrapped over
+    lines instead of being cut (at both edges when centred). Shorter words are unchanged."""
+    return _LONG_WORD.sub(lambda word: _BREAK.join(word.group()), text)
+
+
+def show_wrapped(label: QLabel, text: str) -> None:
+    """Show `text` in a word-wrapped label with its long words breakable (breakable()); a
+    screen reader reads it as written, without the breaks."""
+    label.setText(breakable(text))
+    label.setAccessibleName(text)
 
 
 def fit_names(box: QComboBox, characters: int) -> None:

@@ -1,0 +1,35 @@
+"""Long words in word-wrapped labels: wrapped over lines, not cut at the label's edges."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+from hiptimer.ui.widgets.plain import LONG_WORD, breakable, may_cut, show_wrapped
+
+WORD = "Pneumonoultramicroscopicsilicovolcanoconiosisstretchwithanamethatneverends"
+
+
+def test_only_words_longer_than_the_limit_get_places_to_break() -> None:
+    text = f"Get ready: {WORD}. Hold it."
+    shown = breakable(text)
+    assert shown.replace("\u200b", "") == text  # nothing else changes
+    assert [w for w in shown.split(" ") if "\u200b" in w] == [breakable(WORD + ".")]
+    short = "x" * LONG_WORD
+    assert breakable(short) == short
+
+
+def test_a_word_wider_than_its_label_wraps_instead_of_being_cut(qtbot: QtBot) -> None:
+    label = QLabel()
+    qtbot.addWidget(label)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    may_cut(label)  # as the workout caption: it may be narrower than its longest word
+    text = f"\u201cGet ready: {WORD}.\u201d"
+    line = label.fontMetrics().lineSpacing()
+    label.setText(text)  # as written: the word stays on one line, wider than the label
+    assert label.heightForWidth(200) < 3 * line
+    show_wrapped(label, text)
+    assert label.heightForWidth(200) >= 3 * line  # the word goes on over several lines
+    assert label.accessibleName() == text  # a screen reader reads it without the breaks
