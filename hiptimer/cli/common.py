@@ -10,8 +10,11 @@ import sys
 from collections.abc import Callable
 from typing import TextIO, TypeAlias
 
-# An exit status of 2 means "you asked for something that cannot be done", as argparse does.
+# Exit statuses: 2, the command or a routine file is wrong ("you asked for something that
+# cannot be done", as argparse says it); 1, it was right but could not be carried out here (a
+# file that cannot be written, no history yet, no voice to render with).
 EXIT_USAGE = 2
+EXIT_FAILED = 1
 
 SubParsers: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 Run = Callable[[argparse.Namespace], int]

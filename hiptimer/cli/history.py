@@ -13,6 +13,7 @@ from typing import TextIO
 
 from hiptimer import paths
 from hiptimer.cli.common import (
+    EXIT_FAILED,
     CommandError,
     SubParsers,
     add_command,
@@ -79,15 +80,15 @@ def open_store() -> HistoryStore:
     """The user's history, or a CommandError when there is none or it cannot be read."""
     path = paths.history_db_path()
     if not path.is_file():
-        raise CommandError(f"no history yet: {path} does not exist")
+        raise CommandError(f"no history yet: {path} does not exist", code=EXIT_FAILED)
     try:
         store = open_history(path)
     except HistoryError as exc:
-        raise CommandError(str(exc)) from None
+        raise CommandError(str(exc), code=EXIT_FAILED) from None
     status = store.status
     if not status.saving:
         store.close()
-        raise CommandError(f"cannot read the history: {status.message}")
+        raise CommandError(f"cannot read the history: {status.message}", code=EXIT_FAILED)
     # What opening mended, once; then, on every run, the rows this output leaves out.
     for line in (store.mended, describe_left_out(store.set_aside_rows())):
         if line:
@@ -189,7 +190,8 @@ def _to_stdout(write: Callable[[TextIO], int]) -> int:
     try:
         return write(stream)
     except OSError as exc:  # a closed pipe, a full disk behind a redirection
-        raise CommandError(f"cannot write to standard output: {exc.strerror or exc}") from None
+        why = exc.strerror or exc
+        raise CommandError(f"cannot write to standard output: {why}", code=EXIT_FAILED) from None
     finally:
         with contextlib.suppress(OSError):  # already said, by the error above
             stream.flush()
@@ -199,8 +201,10 @@ def _to_stdout(write: Callable[[TextIO], int]) -> int:
 def _writing(path: str, write: Callable[[], int]) -> int:
     """Run `write`, turning a failure to write `path` into one line."""
     if Path(path).is_dir():
-        raise CommandError(f"cannot write {path}: it is a folder")
+        raise CommandError(f"cannot write {path}: it is a folder", code=EXIT_FAILED)
     try:
         return write()
     except OSError as exc:
-        raise CommandError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise CommandError(
+            f"cannot write {path}: {exc.strerror or exc}", code=EXIT_FAILED
+        ) from None

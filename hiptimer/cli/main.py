@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from hiptimer import __version__, i18n, paths
 from hiptimer.cli.common import (
+    EXIT_FAILED,
     EXIT_USAGE,
     CommandError,
     Run,
@@ -356,7 +357,7 @@ def _track_script(script: Iterable[tuple[float, str]]) -> list[tuple[float, str]
             raise CommandError(
                 "a voice track is made for sessions of up to 24 hours (a WAV file holds about "
                 "27); this one runs longer. Without --wav the script is printed.",
-                code=1,
+                code=EXIT_FAILED,
             )
         phrases.append((offset, text))
     return phrases
@@ -378,10 +379,12 @@ def _write_voice_track(script: list[tuple[float, str]], path: str) -> int:
             with replacing_bytes(path) as target:
                 placements = voice_track.render_to_wav(script, target)
     except tts.SpeechUnavailable as exc:
-        raise CommandError(f"no voice to render with: {exc}", code=1) from None
+        raise CommandError(f"no voice to render with: {exc}", code=EXIT_FAILED) from None
     except OSError as exc:
         where = "standard output" if to_stdout else path
-        raise CommandError(f"cannot write {where}: {exc.strerror or exc}", code=1) from None
+        raise CommandError(
+            f"cannot write {where}: {exc.strerror or exc}", code=EXIT_FAILED
+        ) from None
     from hiptimer.core.routines.model import format_duration
 
     end = max((p.start_s + p.duration_s for p in placements), default=0.0)

@@ -86,24 +86,27 @@ def test_a_bad_date_is_one_line_and_exit_2(
     assert not out.exists()
 
 
-def test_an_unwritable_path_is_one_line_and_exit_2(
+def test_an_unwritable_path_is_one_line_and_exit_1(
     recorded: Recorded, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     target = tmp_path / "no-such-folder" / "x.csv"
     code, _, err = run(capsys, "history", "export", "--csv", str(target))
-    assert (code, err) == (2, f"hiptimer: cannot write {target}: No such file or directory\n")
+    assert (code, err) == (1, f"hiptimer: cannot write {target}: No such file or directory\n")
     code, _, err = run(capsys, "history", "export", "--csv", str(tmp_path))
-    assert (code, err) == (2, f"hiptimer: cannot write {tmp_path}: it is a folder\n")
+    assert (code, err) == (1, f"hiptimer: cannot write {tmp_path}: it is a folder\n")
 
 
 def test_export_needs_a_history_and_an_output(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     code, _, err = run(capsys, "history", "export", "--csv", str(tmp_path / "x.csv"))
-    assert code == 2 and err.startswith("hiptimer: no history yet: ")
+    assert code == 1 and err.startswith("hiptimer: no history yet: ")  # could not be done
     assert not paths.history_db_path().exists()  # looking does not create one
     code, _, err = run(capsys, "history", "export")
-    assert (code, err) == (2, "hiptimer: say what to write: --csv FILE, --pdf FILE or both\n")
+    assert (code, err) == (
+        2,
+        "hiptimer: say what to write: --csv FILE, --pdf FILE or both\n",
+    )  # usage
 
 
 def test_list_prints_recent_sessions_newest_first(
