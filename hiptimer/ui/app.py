@@ -72,6 +72,10 @@ def run_app(
             "this window opens read-only and records nothing.",
             file=sys.stderr,
         )
+    from hiptimer import log_file
+
+    if not read_only:  # a copy that does not own the data folder writes nothing there
+        log_file.start(paths.data_dir())
     setup_application(app, styled=styled)
     from hiptimer.ui.system_quit import SystemQuit
 
@@ -151,6 +155,7 @@ def run_app(
             app.removeEventFilter(installed)
         unwatch()
         services.shutdown()
+        log_file.stop()
         # Closing the last window and end_for_the_system each ask to quit: the second request
         # would end the next event loop of this process (tests run the app again).
         QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)

@@ -69,6 +69,14 @@ def test_run_app_opens_a_routine_by_id_starts_it_and_returns_on_close(qtbot: QtB
     assert isinstance(services.speech, FakeSpeech) and services.speech.shut
 
 
+def test_the_window_s_warnings_are_kept_in_the_data_folder_s_log(qtbot: QtBot) -> None:
+    SettingsStore().update(first_run_done=True)
+    QTimer.singleShot(0, lambda: _window().close())
+    assert run_app("no-such-routine", services=fake_services()) == 0
+    log = (paths.data_dir() / "hiptimer.log").read_text(encoding="utf-8")
+    assert "WARNING hiptimer.ui.main_window: Cannot open routine no-such-routine" in log
+
+
 def test_an_unknown_routine_opens_the_library_and_says_why(qtbot: QtBot) -> None:
     said: list[str] = []
     assert _resolve("no-such-routine", said.append) is None
