@@ -111,6 +111,22 @@ class WindowMenus(QObject):
         set_shortcut(keys, "keys")
         keys.triggered.connect(self._show_keys)
         help_menu.addAction(keys)
+        folder = QAction(_("Open the &data folder"), self._parent)
+        folder.triggered.connect(self._open_data_folder)
+        help_menu.addAction(folder)
+        about = QAction(_("&About HipTimer\u2026"), self._parent)
+        about.triggered.connect(self._show_about)
+        help_menu.addAction(about)
+
+    def _open_data_folder(self) -> None:
+        from hiptimer.ui.about import open_data_folder  # loads when first asked for
+
+        open_data_folder(self._parent)
+
+    def _show_about(self) -> None:
+        from hiptimer.ui.about import show_about
+
+        show_about(self._parent)
 
     def _show_keys(self) -> None:
         from hiptimer.ui.key_help import show_keys  # its window loads when first asked for

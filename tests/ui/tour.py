@@ -22,6 +22,7 @@ from hiptimer.core.routines.model import Routine, SideMode
 from hiptimer.core.routines.user_routines import ImportOutcome, ImportStatus
 from hiptimer.core.session.steps import StepKind
 from hiptimer.core.settings import SettingsStore
+from hiptimer.ui.about import show_about
 from hiptimer.ui.history.window import HistoryWindow
 from hiptimer.ui.key_help import show_keys
 from hiptimer.ui.keys import Mode
@@ -51,6 +52,7 @@ STOPS = (
     "library",
     "settings",
     "keyboard shortcuts",
+    "about",
     "weekly plan",
     "get ready",
     "hold",
@@ -165,6 +167,7 @@ def session_tour(qtbot: QtBot, visit: Visit) -> None:
     assert keys is not None
     visit("keyboard shortcuts", keys)
     keys.close()
+    in_modal(visit, "about", lambda: show_about(window))
     plan = window.reminders.open_plan()
     visit("weekly plan", plan)
     plan.reject()
