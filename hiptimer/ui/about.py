@@ -52,6 +52,7 @@ class AboutDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(about)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # each path full width
         self.folder = _path_field(folder, self)
         self.log = _path_field(folder / LOG_NAME, self)
         form.addRow(_("Your data:"), self.folder)
