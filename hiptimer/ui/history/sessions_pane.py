@@ -36,7 +36,7 @@ from hiptimer.core.history.wording import (
 from hiptimer.i18n import _
 from hiptimer.ui.history.corrections import MorningDialog, PainDialog
 from hiptimer.ui.history.models import SessionsModel, SetsModel, set_rows
-from hiptimer.ui.widgets.plain import escape, plain
+from hiptimer.ui.widgets.plain import escape, plain, show_wrapped
 
 
 def table_view(model: SessionsModel | SetsModel) -> QTableView:
@@ -202,7 +202,7 @@ class SessionsPane(QWidget):
         self.morning_button.setEnabled(bool(session and session.morning_at is not None))
         labels = {r.id: set_label(r.exercise_name, r.set_number, r.side) for r in records}
         lines = [correction_text(c, labels.get(c.set_id or -1, "")) for c in trail]
-        self.trail.setText(_("Corrections:") + "\n" + "\n".join(lines) if lines else "")
+        show_wrapped(self.trail, _("Corrections:") + "\n" + "\n".join(lines) if lines else "")
 
     def _set_chosen(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         self.pain_button.setEnabled(bool(selected.indexes()))
@@ -293,7 +293,7 @@ class SessionsPane(QWidget):
         records = self.store.session_sets(session.id)
         labels = {r.id: set_label(r.exercise_name, r.set_number, r.side) for r in records}
         lines = [correction_text(c, labels.get(c.set_id or -1, "")) for c in trail]
-        self.trail.setText(_("Corrections:") + "\n" + "\n".join(lines) if lines else "")
+        show_wrapped(self.trail, _("Corrections:") + "\n" + "\n".join(lines) if lines else "")
 
     def current(self) -> SessionSummary | None:
         return self._session
