@@ -347,6 +347,32 @@ def test_espeak_path_a_hung_player_is_ended_and_the_next_cue_goes_on(
     assert service.available  # a hung player is cut off, not a reason to give up speech
 
 
+def test_espeak_path_clear_ends_a_player_started_ahead_mid_phrase(
+    qtbot: QtBot, make_service: MakeService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hiptimer.audio import player_process
+
+    monkeypatch.setattr(player_process, "AHEAD_PLAYERS", frozenset({Path(sys.executable).name}))
+    waiting, playing = tmp_path / "waiting", tmp_path / "playing"
+    player = python_player(  # takes its phrase on standard input, then "plays" for 60 s
+        "import pathlib, sys, time\n"
+        f"pathlib.Path({str(waiting)!r}).write_text(sys.argv[1])\n"
+        "sys.stdin.buffer.read(44)\n"
+        f"pathlib.Path({str(playing)!r}).touch()\n"
+        "time.sleep(60)\n"
+    )
+    service = make_service(FakeEngine(driver_name="espeak"), player=player)
+    finished = recorder(service.finished_utterance)
+    # Started ahead, with "-" for its file: the phrase will come on its standard input.
+    qtbot.waitUntil(lambda: waiting.exists() and waiting.read_text() == "-", timeout=WAIT_MS)
+    service.say("a long instruction")
+    qtbot.waitUntil(playing.exists, timeout=WAIT_MS)
+    service.clear()
+    # Well within the 60 s it would play: clear() ended the player it was feeding.
+    qtbot.waitUntil(lambda: len(finished) == 1, timeout=WAIT_MS)
+    assert service.available
+
+
 def test_espeak_path_a_due_phrase_goes_to_the_player_started_ahead(
     qtbot: QtBot, make_service: MakeService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
