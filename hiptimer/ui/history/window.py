@@ -38,7 +38,7 @@ from hiptimer.ui.history.panes import AdherencePane, Filters, PainPane
 from hiptimer.ui.history.sessions_pane import SessionsPane
 from hiptimer.ui.history.style import history_style_sheet
 from hiptimer.ui.theme import follow
-from hiptimer.ui.widgets.plain import fit_names, plain
+from hiptimer.ui.widgets.plain import fit_names, plain, show_wrapped
 from hiptimer.ui.widgets.screen_fit import fit_window
 from hiptimer.ui.widgets.tab_order import tab_after, tab_stops
 
@@ -139,7 +139,7 @@ class HistoryWindow(QWidget):
         self.tabs.currentChanged.connect(self._tab_shown)
         self.csv_button.clicked.connect(self.export_csv)
         self.pdf_button.clicked.connect(self.export_pdf)
-        self.sessions_pane.message.connect(self.status.setText)
+        self.sessions_pane.message.connect(self.say)
 
     def _fill_routines(self) -> None:
         """'All routines', then the routines with sessions, most recently used first."""
@@ -216,7 +216,7 @@ class HistoryWindow(QWidget):
         self._show_dates()
         self.sessions_pane.set_sessions(self.shown)
         count = len(self.shown)
-        self.status.setText(n_("{n} session", "{n} sessions", count).format(n=count))
+        self.say(n_("{n} session", "{n} sessions", count).format(n=count))
         self._stale = {TAB_PAIN, TAB_ADHERENCE, TAB_RETESTS}
         self._tab_shown(self.tabs.currentIndex())
 
@@ -303,9 +303,9 @@ class HistoryWindow(QWidget):
         try:
             rows = export_csv(self.store, path, f.since, f.until, f.routine_id)
         except OSError as exc:
-            self.status.setText(_could_not_write(path, exc))
+            self.say(_could_not_write(path, exc))
             return
-        self.status.setText(
+        self.say(
             n_("Saved {n} set to {path}.", "Saved {n} sets to {path}.", rows).format(
                 n=rows, path=path
             )
@@ -324,13 +324,17 @@ class HistoryWindow(QWidget):
                 self.store, path, f.since, f.until, f.routine_id, self.routines, now=self._wall()
             )
         except OSError as exc:
-            self.status.setText(_could_not_write(path, exc))
+            self.say(_could_not_write(path, exc))
             return
-        self.status.setText(
+        self.say(
             n_(
                 "Saved a {n}-page report to {path}.", "Saved a {n}-page report to {path}.", pages
             ).format(n=pages, path=path)
         )
+
+    def say(self, text: str) -> None:
+        """What the window tells in its status line; a path in it wraps rather than being cut."""
+        show_wrapped(self.status, text)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sessions_pane.save_note()
