@@ -40,7 +40,7 @@ from hiptimer.ui.editor.routine_form import RoutineForm
 from hiptimer.ui.editor.style import editor_style_sheet
 from hiptimer.ui.editor.undo import EditorState, SnapshotCommand, UndoKeysFilter
 from hiptimer.ui.theme import follow
-from hiptimer.ui.widgets.plain import no_mnemonic, plain, window_title
+from hiptimer.ui.widgets.plain import no_mnemonic, plain, show_wrapped, window_title
 from hiptimer.ui.widgets.screen_fit import fit_window
 
 Answer = QMessageBox.StandardButton
@@ -240,7 +240,7 @@ class EditorWindow(QMainWindow):
         can_reset = not base.builtin and self.catalog.has_original(base.id)
         self.reset_button.setVisible(can_reset)
         self.reset_action.setEnabled(can_reset)
-        self.banner.setText(window_files.banner_text(base))
+        show_wrapped(self.banner, window_files.banner_text(base))  # a long path wraps
 
     def _clean_changed(self, _clean: bool) -> None:
         self._update_chrome()

@@ -20,7 +20,7 @@ from hiptimer.core.history.review import ExerciseInfo, points_in
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import N_, _, translate
-from hiptimer.ui.widgets.plain import fit_names, plain
+from hiptimer.ui.widgets.plain import fit_names, plain, show_wrapped
 
 SIDES = ((N_("Both sides"), None), (N_("Right"), "right"), (N_("Left"), "left"))
 
@@ -180,4 +180,4 @@ class AdherencePane(QWidget):
         lines = result.summary()
         if schedule is None:
             lines.append(_("choose one routine to compare with its schedule"))
-        self.summary.setText("; ".join(lines) + ".")
+        show_wrapped(self.summary, "; ".join(lines) + ".")

@@ -18,7 +18,7 @@ from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import _, decimal
 from hiptimer.ui.history.charts import ChartBox, _date_axis, _line, _style_axis, msecs
 from hiptimer.ui.theme import current
-from hiptimer.ui.widgets.plain import escape, fit_names, plain
+from hiptimer.ui.widgets.plain import escape, fit_names, plain, show_wrapped
 
 
 class RetestChart(ChartBox):
@@ -141,17 +141,18 @@ class RetestsPane(QWidget):
         series = self._series[index] if 0 <= index < len(self._series) else None
         self.chart.show_series(series, self._pain, _label(series) if series else "")
         if series is None:
-            self.summary.setText(_("No re-test results in this period."))
+            show_wrapped(self.summary, _("No re-test results in this period."))
             return
         first, latest = series.points[0], series.points[-1]
-        self.summary.setText(
+        show_wrapped(
+            self.summary,
             _("First {first} {unit} on {day1}; latest {latest} {unit} on {day2}.").format(
                 first=decimal(round(first[1], 1)),
                 latest=decimal(round(latest[1], 1)),
                 unit=unit_text(series.unit),
                 day1=first[0].astimezone().date().isoformat(),
                 day2=latest[0].astimezone().date().isoformat(),
-            )
+            ),
         )
 
 
