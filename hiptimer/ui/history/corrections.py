@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.i18n import _
-from hiptimer.ui.widgets.plain import plain
+from hiptimer.ui.widgets.plain import plain, show_wrapped
 
 NO_RATING = -1  # the spin box's lowest value stands for "no rating"
 
@@ -31,8 +31,7 @@ class PainDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Change a pain rating \u2014 HipTimer"))
         given = _("none") if current is None else f"{current}/10"
-        about = QLabel(_("{set}\nRated: {pain}").format(set=what, pain=given))
-        plain(about)  # the exercise's name, from a routine file
+        about = _about(_("{set}\nRated: {pain}").format(set=what, pain=given))
         self.pain = _score_box(current, _("no rating"))
         self.reason = _reason_edit(_("optional, e.g. typed 7 for 1"))
         form = QFormLayout()
@@ -108,12 +107,11 @@ class MorningDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Change a next-morning check-in \u2014 HipTimer"))
         given = [_("none") if v is None else f"{v}/10" for v in (pain, stiffness)]
-        about = QLabel(
+        about = _about(
             _("{session}\nGiven: pain {pain}, stiffness {stiffness}").format(
                 session=what, pain=given[0], stiffness=given[1]
             )
         )
-        plain(about)  # the routine's title, from a routine file
         self.pain = _score_box(pain, _("no score"))
         self.stiffness = _score_box(stiffness, _("no score"))
         self.reason = _reason_edit(_("optional, e.g. read the scale the wrong way"))
@@ -134,3 +132,12 @@ class MorningDialog(QDialog):
 
     def why(self) -> str:
         return " ".join(self.reason.text().split())
+
+
+def _about(text: str) -> QLabel:
+    """What is being changed: a name from a routine file, as plain text that wraps."""
+    label = QLabel()
+    label.setWordWrap(True)
+    plain(label)
+    show_wrapped(label, text)
+    return label
