@@ -91,3 +91,12 @@ def spanish() -> Iterator[None]:
 def weeks() -> Weeks:
     """The weeks of the shared test history, counted back from the day this test starts."""
     return Weeks(date.today())
+
+
+@pytest.fixture
+def python_started_ahead(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Python counts as a speech player that is started ahead, as aplay is
+    (hiptimer/audio/player_process.py): tests' stand-in players are Python scripts."""
+    from hiptimer.audio import player_process
+
+    monkeypatch.setattr(player_process, "AHEAD_PLAYERS", frozenset({Path(sys.executable).name}))

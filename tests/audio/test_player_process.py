@@ -41,12 +41,6 @@ def stand_in(log: Path) -> list[str]:
     return [sys.executable, "-c", STAND_IN, str(log)]
 
 
-@pytest.fixture
-def ahead(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The stand-in counts as a player that is started ahead (as aplay is)."""
-    monkeypatch.setattr(player_process, "AHEAD_PLAYERS", frozenset({Path(sys.executable).name}))
-
-
 def lines(log: Path) -> list[list[str]]:
     return [line.split() for line in log.read_text().splitlines()]
 
@@ -57,7 +51,7 @@ def test_aplay_is_started_ahead_and_other_players_are_not() -> None:
     assert not starts_ahead(["pw-play"])
 
 
-@pytest.mark.usefixtures("ahead")
+@pytest.mark.usefixtures("python_started_ahead")
 def test_the_player_started_ahead_plays_the_next_phrase(tmp_path: Path) -> None:
     log = tmp_path / "log"
     players = Players(stand_in(log), tmp_path / "player.err")
@@ -73,7 +67,7 @@ def test_the_player_started_ahead_plays_the_next_phrase(tmp_path: Path) -> None:
     assert lines(log) == [["started", pid, "-"], ["played", pid, "30000"]]
 
 
-@pytest.mark.usefixtures("ahead")
+@pytest.mark.usefixtures("python_started_ahead")
 def test_a_player_that_ended_while_it_waited_is_replaced_by_one_with_the_file(
     tmp_path: Path,
 ) -> None:
@@ -105,7 +99,7 @@ def test_a_player_not_started_ahead_is_given_the_file(tmp_path: Path) -> None:
     assert lines(log)[0] == ["started", str(process.pid), str(wav)]
 
 
-@pytest.mark.usefixtures("ahead")
+@pytest.mark.usefixtures("python_started_ahead")
 def test_close_ends_the_player_waiting_ahead(tmp_path: Path) -> None:
     players = Players(stand_in(tmp_path / "log"), tmp_path / "player.err")
     players.start_ahead()
@@ -116,7 +110,7 @@ def test_close_ends_the_player_waiting_ahead(tmp_path: Path) -> None:
     assert waiting.poll() is not None
 
 
-@pytest.mark.usefixtures("ahead")
+@pytest.mark.usefixtures("python_started_ahead")
 def test_a_player_cut_off_while_it_is_fed_ends_the_feeding_quietly(tmp_path: Path) -> None:
     sleeper = [sys.executable, "-c", "import time; time.sleep(60)"]  # never reads its input
     players = Players(sleeper, tmp_path / "player.err")

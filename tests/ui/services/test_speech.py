@@ -347,12 +347,10 @@ def test_espeak_path_a_hung_player_is_ended_and_the_next_cue_goes_on(
     assert service.available  # a hung player is cut off, not a reason to give up speech
 
 
+@pytest.mark.usefixtures("python_started_ahead")
 def test_espeak_path_clear_ends_a_player_started_ahead_mid_phrase(
-    qtbot: QtBot, make_service: MakeService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, make_service: MakeService, tmp_path: Path
 ) -> None:
-    from hiptimer.audio import player_process
-
-    monkeypatch.setattr(player_process, "AHEAD_PLAYERS", frozenset({Path(sys.executable).name}))
     waiting, playing = tmp_path / "waiting", tmp_path / "playing"
     player = python_player(  # takes its phrase on standard input, then "plays" for 60 s
         "import pathlib, sys, time\n"
@@ -373,12 +371,10 @@ def test_espeak_path_clear_ends_a_player_started_ahead_mid_phrase(
     assert service.available
 
 
+@pytest.mark.usefixtures("python_started_ahead")
 def test_espeak_path_a_due_phrase_goes_to_the_player_started_ahead(
-    qtbot: QtBot, make_service: MakeService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, make_service: MakeService, tmp_path: Path
 ) -> None:
-    from hiptimer.audio import player_process
-
-    monkeypatch.setattr(player_process, "AHEAD_PLAYERS", frozenset({Path(sys.executable).name}))
     log = tmp_path / "players.txt"
     player = python_player(  # as aplay: "-" reads the WAV from standard input
         "import io, os, sys, wave\n"
