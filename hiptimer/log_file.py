@@ -31,7 +31,7 @@ def start(folder: Path) -> Path | None:
     to_stderr = logging.StreamHandler(sys.stderr)
     to_stderr.setFormatter(logging.Formatter(STDERR_FORMAT))
     _install(root, to_stderr)
-    path = folder / LOG_NAME
+    path = log_path(folder)
     try:
         if path.exists() or path.is_symlink():
             if not path.is_file():
@@ -46,6 +46,11 @@ def start(folder: Path) -> Path | None:
     to_file.setFormatter(logging.Formatter(FORMAT))
     _install(root, to_file)
     return path
+
+
+def log_path(folder: Path) -> Path:
+    """Where the log of a data folder is."""
+    return folder / LOG_NAME
 
 
 def stop() -> None:

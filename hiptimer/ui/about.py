@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from hiptimer import APP_TITLE, __version__, paths
 from hiptimer.i18n import N_, _, translate
-from hiptimer.log_file import LOG_NAME
+from hiptimer.log_file import log_path
 from hiptimer.ui.widgets.screen_fit import fit_window
 
 ABOUT = N_(
@@ -54,7 +54,7 @@ class AboutDialog(QDialog):
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # each path full width
         self.folder = _path_field(folder, self)
-        self.log = _path_field(folder / LOG_NAME, self)
+        self.log = _path_field(log_path(folder), self)
         form.addRow(_("Your data:"), self.folder)
         form.addRow(_("The log, for a bug report:"), self.log)
         layout.addLayout(form)

@@ -49,9 +49,9 @@ class WindowKeys(QObject):
 
     def install(self) -> None:
         """Take the window's keys from now on (once)."""
-        app = QApplication.instance()
         if self.installed:
             return
+        app = QApplication.instance()
         assert app is not None
         app.installEventFilter(self)
         self._window.destroyed.connect(lambda: app.removeEventFilter(self))

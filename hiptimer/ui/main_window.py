@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         self.clock = clock or MonotonicClock()
         self.wall = wall
         self._load_library = library
-        self._library_waits = show_first  # read by open_services(), after the first paint
+        self._waits_for_paint = show_first  # keys, drops, routines: in open_services()
         self._services_wait = False  # opened, their history not yet: _services_ready() waits
         self._reminder_parts = reminders
         self.nav = Navigator(self)
@@ -122,8 +122,8 @@ class MainWindow(QMainWindow):
     def open_services(self, *, wait: bool = True) -> None:
         """Open the services of a window shown first (hiptimer.ui.app: after the first paint,
         not waiting for the history's thread), and before them its keys and routines."""
-        if self._library_waits:  # shown first: keys, drops and routines come now
-            self._library_waits = False
+        if self._waits_for_paint:  # shown first: keys, drops and routines come now
+            self._waits_for_paint = False
             self.keys.install()
             self.routine_actions.accept_drops()
             self.library.set_items(self._load_library())
@@ -197,7 +197,7 @@ class MainWindow(QMainWindow):
         menus.history_requested.connect(self.open_history)
         menus.full_screen_requested.connect(lambda: toggle_full_screen(self))
         self.routine_actions = RoutineActions(
-            shell, self.menuBar(), self, drops_later=self._library_waits
+            shell, self.menuBar(), self, drops_later=self._waits_for_paint
         )
         self.routine_actions.routine_changed.connect(self._routine_changed)
         self.settings_actions = SettingsActions(shell, menus.file_menu, self)
@@ -212,7 +212,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ pages
 
     def _new_library(self) -> LibraryPage:
-        items = None if self._library_waits else self._load_library()
+        items = None if self._waits_for_paint else self._load_library()
         page = LibraryPage(items, self, estimate=self._estimate)
         page.start_requested.connect(self.start_session)
         self.nav.add(page, Mode.LIBRARY)

@@ -70,9 +70,10 @@ class FirstCopy(QObject):
 
         self.server = QLocalServer(self)
         self.server.newConnection.connect(self._accept)
-        QLocalServer.removeServer(self.name)  # a socket file left by a killed copy
-        if not self.server.listen(self.name):
-            log.warning("Cannot listen on %s: %s", self.name, self.server.errorString())
+        name = self.name
+        QLocalServer.removeServer(name)  # a socket file left by a killed copy
+        if not self.server.listen(name):
+            log.warning("Cannot listen on %s: %s", name, self.server.errorString())
             return False
         return True
 
