@@ -85,8 +85,14 @@ class HistorySeries:
         return [PainPoint(from_db_time(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
 
     def exercise_dose_series(self, exercise_id: str, side: str | None = None) -> list[DosePoint]:
-        """The planned hold or reps of the first such set of each session, oldest first."""
-        where, params = ["t.exercise_id = ?"], [exercise_id]
+        """The planned hold or reps each session started with, oldest first.
+
+        That is the first such set with no quick adjustment in force: + or - during a set, or
+        a lower dose after a high rating, changes that session only, not the plan (a session
+        where every such set was adjusted has no point). Else the report would take a change
+        made and not kept in one session for two edits of the routine.
+        """
+        where, params = ["t.exercise_id = ?", "t.adjustment IS NULL"], [exercise_id]
         if side is not None:
             where.append("t.side = ?")
             params.append(side)

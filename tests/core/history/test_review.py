@@ -11,6 +11,7 @@ import pytest
 
 from hiptimer.core.history.adherence import adherence
 from hiptimer.core.history.export import export_csv, gather_report
+from hiptimer.core.history.queries import StoredSet
 from hiptimer.core.history.review import (
     ExerciseInfo,
     exercise_trend,
@@ -20,7 +21,7 @@ from hiptimer.core.history.review import (
 )
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.routines.catalog import Catalog, RoutineEntry
-from tests.history_data import HIPS, STRETCH, Weeks, fill, record
+from tests.history_data import HIPS, STRETCH, Weeks, at, fill, record
 
 
 @pytest.fixture
@@ -141,3 +142,25 @@ def test_report_data_for_one_routine(store: HistoryStore, weeks: Weeks) -> None:
     assert data.trends[0].first_dose == "10 reps" and data.trends[0].last_dose == "12 reps"
     assert [(c.new, c.decided_by) for c in data.changes] == [(12, "accepted")]
     assert [s.note for s in data.notes] == ["Much better", "Sore, took it easy"]
+
+
+def test_a_dose_changed_during_one_session_is_not_a_change_of_the_routine(
+    store: HistoryStore, weeks: Weeks
+) -> None:
+    # + during the one clamshell hold of the middle session (30 -> 35 s), ended early and not
+    # kept: the plan stayed 30 s, so the report must not say the routine was edited twice.
+    for offset, adjustment in ((0, None), (2, "hold 30 -> 35 s"), (4, None)):
+        start = at(weeks.week2 + timedelta(days=offset))
+        sid = store.begin_session("hips", "Hips", 1, {}, start, sets_planned=1)
+        store.add_set(
+            sid,
+            StoredSet(
+                "clam", "Clamshell", 1, start, start + timedelta(seconds=20), side="right",
+                planned_hold_s=30.0 if adjustment is None else 35.0, actual_hold_s=20.0,
+                completed=adjustment is None, pain=2, adjustment=adjustment,
+            ),
+        )  # fmt: skip
+        store.finish_session(sid, "completed", start + timedelta(seconds=30))
+    data = gather_report(store, {"hips": HIPS}, weeks.week2, weeks.week2 + timedelta(days=6))
+    assert data.changes == []
+    assert [p.planned_hold_s for p in store.exercise_dose_series("clam")] == [30.0, 30.0]
