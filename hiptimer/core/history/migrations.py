@@ -160,6 +160,12 @@ _V4 = _statements(
     "CREATE INDEX corrections_by_session ON corrections (session_id, corrected_at)",
 )
 
+# Version 5: how long a resumed session was stopped (the app killed, the computer off), so
+# that its time in History leaves the stop out, as the summary at its end does.
+_V5 = _statements(
+    "ALTER TABLE sessions ADD COLUMN stopped_s REAL NOT NULL DEFAULT 0 CHECK (stopped_s >= 0)",
+)
+
 # Schema version N is reached by applying MIGRATIONS[:N]. Never edit a released migration:
 # append a new one.
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4)
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5)

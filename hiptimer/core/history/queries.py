@@ -59,7 +59,7 @@ s.end_reason, s.note, s.sets_planned, count(t.id), coalesce(sum(t.tried_before),
 coalesce(sum({DONE_SQL}), 0), coalesce(sum({PARTLY_DONE_SQL}), 0),
 coalesce(sum({SKIPPED_SQL}), 0), max(t.pain), avg(t.pain), max(t.ended_at),
 s.morning_pain, s.morning_stiffness, s.morning_at, s.not_representative,
-(SELECT count(*) FROM corrections AS c WHERE c.session_id = s.id)
+(SELECT count(*) FROM corrections AS c WHERE c.session_id = s.id), s.stopped_s
 """
 
 
@@ -111,7 +111,7 @@ class HistoryQueries(HistorySeries):
     def _summary(self, row: Any) -> SessionSummary:
         (sid, routine_id, title, revision, started, ended, reason, note, planned, attempts,
          repeats, done, partly, skipped, top, mean, last, m_pain, m_stiff, m_at, aside,
-         corrected) = row  # fmt: skip
+         corrected, stopped) = row  # fmt: skip
         if not repeats:  # each set tried once: the sums are the outcomes
             counts = counts_of(done, partly, skipped, planned)
         else:
@@ -119,7 +119,7 @@ class HistoryQueries(HistorySeries):
         return SessionSummary(
             sid, routine_id, title, revision, from_db_time(started), opt_time(ended), reason,
             note, planned, attempts, counts, top, mean, opt_time(last), m_pain, m_stiff,
-            opt_time(m_at), bool(aside), corrected,
+            opt_time(m_at), bool(aside), corrected, stopped,
         )  # fmt: skip
 
     def list_sessions(

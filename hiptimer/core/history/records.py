@@ -75,6 +75,7 @@ class SessionSummary:
     morning_at: datetime | None
     not_representative: bool = False  # marked so in History: left out of pain figures and rules
     corrections: int = 0  # values changed after they were recorded (the trail: corrections())
+    stopped_s: float = 0.0  # resumed: how long it was stopped (not part of its time)
 
     @property
     def sets_done(self) -> int:
@@ -92,10 +93,13 @@ class SessionSummary:
 
     @property
     def duration_s(self) -> float | None:
-        """From start to end, or to the end of the last set for an unfinished session."""
+        """From start to end, or to the end of the last set for an unfinished session,
+        less the time a resumed session was stopped."""
         end = self.ended_at or self.last_set_ended_at
+        if end is None:
+            return None
         # Never negative, whatever the file says (a wall clock set back, an edited row).
-        return None if end is None else max(0.0, (end - self.started_at).total_seconds())
+        return max(0.0, (end - self.started_at).total_seconds() - self.stopped_s)
 
 
 @dataclass(frozen=True)

@@ -115,6 +115,8 @@ RULES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("a morning score is not a whole number from 0 to 10",
              _whole("morning_pain", "morning_stiffness", low=0, high=10)),
             ("not_representative is not 0 or 1", "not_representative IN (0, 1)"),
+            ("stopped_s is not a number of seconds",
+             "stopped_s IS NOT NULL AND " + _number("stopped_s") + " AND stopped_s >= 0"),
         ),
     ),
     (
@@ -328,7 +330,8 @@ def inferred_version(conn: sqlite3.Connection) -> int:
 
     Version 1 has sessions and sets; version 2 adds the morning check-in columns and
     dose_changes; version 3 the corrections and the mark "not representative"; version 4
-    lets the corrections hold a next-morning check-in's.
+    lets the corrections hold a next-morning check-in's; version 5 adds how long a resumed
+    session was stopped.
     """
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if not {"sessions", "sets"} <= tables:
@@ -338,5 +341,7 @@ def inferred_version(conn: sqlite3.Connection) -> int:
         if "corrections" not in tables or "not_representative" not in columns:
             return 2
         made = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'corrections'")
-        return 4 if "morning_stiffness" in made.fetchone()[0] else 3
+        if "morning_stiffness" not in made.fetchone()[0]:
+            return 3
+        return 5 if "stopped_s" in columns else 4
     return 1

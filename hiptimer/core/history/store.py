@@ -337,6 +337,18 @@ class HistoryStore(HistoryQueries, CorrectionWrites, DoseChangeWrites):
             *(pain, stiffness, to_db_time(at), self._ref(session_id)),
         )
 
+    def mark_resumed(self, session_id: int, at: datetime) -> None:
+        """An unfinished session goes on at `at`: the time since its last set ended (or its
+        start) is a stop, left out of its time (`stopped_s`)."""
+        self._update(
+            f"resumption of session {session_id}",
+            "UPDATE sessions SET stopped_s = stopped_s + max(0.0, 86400.0 * (julianday(?1)"
+            " - coalesce((SELECT max(julianday(ended_at)) FROM sets"
+            " WHERE session_id = sessions.id), julianday(started_at))))"
+            " WHERE id = ?2 AND end_reason IS NULL",
+            *(to_db_time(at), self._ref(session_id)),
+        )
+
     def mark_partial(self, session_id: int) -> None:
         """Close an unfinished session as 'partial', ending it when its last set ended."""
         self._update(

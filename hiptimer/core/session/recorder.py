@@ -86,8 +86,10 @@ class SessionRecorder:
 
     def _record(self, history: SessionLog, event: Event) -> None:
         if isinstance(event, SessionStarted):
-            if self._session_id is None:  # resuming: begun by the run that was interrupted
+            if self._session_id is None:
                 self._begin(history, event.routine)
+            else:  # resuming: begun by the run that was interrupted; the stop is not its time
+                history.mark_resumed(self._session_id, self._wall())
         elif self._session_id is None:
             return
         elif isinstance(event, SetCompleted):

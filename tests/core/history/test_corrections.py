@@ -255,7 +255,7 @@ def test_a_version_3_history_keeps_its_corrections_and_can_hold_a_check_in_s(
         trail = [(c.id, c.field, c.old_value) for c in store.corrections(1)]
         assert trail[0] == (7, "note", "old") and trail[1][1:] == ("morning_pain", "5")
     conn = sqlite3.connect(db)
-    assert conn.execute("PRAGMA user_version").fetchone() == (4,)
+    assert conn.execute("PRAGMA user_version").fetchone() == (history_schema.SCHEMA_VERSION,)
     index = "SELECT name FROM sqlite_master WHERE tbl_name = 'corrections' AND type = 'index'"
     assert conn.execute(index).fetchall() == [("corrections_by_session",)]
     conn.close()

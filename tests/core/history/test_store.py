@@ -722,6 +722,24 @@ def test_morning_check_in_asks_about_yesterdays_last_session(store: HistoryStore
     assert checked.morning_at == datetime(2025, 3, 4, 8).astimezone()
 
 
+def test_a_resumed_sessions_time_leaves_out_the_stop(store: HistoryStore) -> None:
+    sid = a_session(store)
+    store.add_set(sid, a_set(start=T0 + timedelta(seconds=5)))  # ends at 35 s
+    store.mark_resumed(sid, T0 + timedelta(hours=2))  # the app was killed, restarted later
+    store.add_set(sid, a_set("bridge", 2, T0 + timedelta(hours=2, seconds=10)))
+    store.finish_session(sid, "completed", T0 + timedelta(hours=2, seconds=45))
+    store.mark_resumed(sid, T0 + timedelta(days=1))  # finished: nothing to resume
+    (session,) = store.list_sessions()
+    assert session.stopped_s == pytest.approx(2 * 3600 - 35)
+    assert session.duration_s == pytest.approx(35 + 45)
+    # Resumed (by a clock set back) before its last set ended: no stop, and no time lost.
+    other = a_session(store, T0 + timedelta(days=2))
+    store.add_set(other, a_set(start=T0 + timedelta(days=2)))
+    store.mark_resumed(other, T0 + timedelta(days=2, seconds=10))
+    again = store.get_session(other)
+    assert again is not None and again.stopped_s == 0
+
+
 def test_dose_series_and_dose_changes(store: HistoryStore) -> None:
     for day, hold in enumerate((30.0, 35.0)):
         sid = a_session(store, T0 + timedelta(days=day))

@@ -79,6 +79,10 @@ class FakeStore:
         self._maybe_fail("finish")
         self.calls.append(("finish", (session_id, end_reason, ended_at)))
 
+    def mark_resumed(self, session_id: int, at: datetime) -> None:
+        self._maybe_fail("resumed")
+        self.calls.append(("resumed", (session_id, at)))
+
     def kinds(self) -> list[str]:
         return [kind for kind, _ in self.calls]
 
@@ -191,8 +195,10 @@ def test_a_resumed_session_is_written_into_its_own_record() -> None:
     run = Run(routine(hold("a")), session_id=41)
     run.engine.start()
     run.until(StepKind.PAIN)
-    assert run.store.kinds() == ["add"]  # begun by the run that was interrupted
-    assert run.store.calls[0][1][0] == 41 and run.recorder.session_id == 41
+    # Begun by the run that was interrupted; the stop since is marked, to leave it out of its time.
+    assert run.store.kinds() == ["resumed", "add"]
+    assert run.store.calls[0][1][0] == 41
+    assert run.store.calls[1][1][0] == 41 and run.recorder.session_id == 41
 
 
 def test_dose_changes_travel_on_the_sets_they_change() -> None:

@@ -63,6 +63,9 @@ class FakeHistory:
     def finish_session(self, session_id: int, end_reason: str, ended_at: datetime) -> None:
         self.calls.append(("finish", (session_id, end_reason)))
 
+    def mark_resumed(self, session_id: int, at: datetime) -> None:
+        self.calls.append(("resumed", (session_id,)))
+
     def close(self) -> None:
         pass
 

@@ -46,7 +46,14 @@ def three_sets(hold_s: float = 6) -> Routine:
 class Run:
     """One run of the app: a window on the history file, with a fake clock."""
 
-    def __init__(self, qtbot: QtBot, library: Routine, *, first_run_done: bool = True) -> None:
+    def __init__(
+        self,
+        qtbot: QtBot,
+        library: Routine,
+        *,
+        first_run_done: bool = True,
+        wall_start: datetime | None = None,
+    ) -> None:
         self.qtbot = qtbot
         self.clock = FakeClock()
         self.settings = SettingsStore()
@@ -57,7 +64,7 @@ class Run:
             self.settings,
             fake_services(self.history),
             clock=self.clock,
-            wall=FakeWall(self.clock),
+            wall=FakeWall(self.clock, wall_start),
             library=library_of(library),
         )
         qtbot.addWidget(self.window)
@@ -140,8 +147,9 @@ def test_the_summary_of_a_resumed_session_counts_the_whole_session(
     qtbot: QtBot, interrupted: int
 ) -> None:
     """Sets 1 and 2 (pain 3, 4) before the interruption, set 3 (5) and the reach (1) after:
-    the summary tells the whole session, as History does."""
-    run = Run(qtbot, three_sets())
+    the summary tells the whole session, as History does, its time too: resumed an hour after
+    it began, the hour it was stopped is not part of it."""
+    run = Run(qtbot, three_sets(), wall_start=datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
     w = run.window
     run.key(K.Key_Return)
     resumed_at = run.clock.now()
@@ -169,6 +177,7 @@ def test_the_summary_of_a_resumed_session_counts_the_whole_session(
     assert {(r["sets_planned"], r["sets_done"]) for r in exported} == {("4", "4")}  # the CSV too
     # The time before the interruption counts too: the first run did two 6-s sets.
     assert summary.result.total_s > run.clock.now() - resumed_at + 12
+    assert stored.duration_s == pytest.approx(summary.result.total_s, abs=1)  # not 1 h more
     run.close()
 
 
