@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -88,7 +89,14 @@ def open_store() -> HistoryStore:
     status = store.status
     if not status.saving:
         store.close()
-        raise CommandError(f"cannot read the history: {status.message}", code=EXIT_FAILED)
+        # The reason, not the window's sentence: no rating waits in memory for a command.
+        why = f"cannot read the history: {status.reason}"
+        if not os.access(path.parent, os.W_OK):
+            why += (
+                f"; {path.parent} cannot be written, and SQLite writes beside the file to read"
+                " it: copy the folder somewhere you can write and give that with --data-dir"
+            )
+        raise CommandError(why, code=EXIT_FAILED)
     # What opening mended, once; then, on every run, the rows this output leaves out.
     for line in (store.mended, describe_left_out(store.set_aside_rows())):
         if line:

@@ -304,3 +304,27 @@ def test_a_routine_id_no_session_has_is_refused_before_anything_is_written(
     assert "Routines with sessions: hips, stretch" in stderr
     code, stdout, stderr = run(capsys, "history", "list", "--routine", "hipz")
     assert code == 2 and stdout == "" and "'hipz'" in stderr
+
+
+def test_a_history_in_a_folder_that_cannot_be_written_says_why_it_cannot_be_read(
+    recorded: Recorded, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A read-only folder (a mount, a backup disk): SQLite cannot make the WAL's -shm file
+    # beside the history, so it cannot open it. Root ignores chmod: the refusal is played.
+    from hiptimer.cli import history as history_cli
+    from hiptimer.core.history import schema as history_schema
+
+    def refused(path: Path) -> None:
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(history_schema, "open_database", refused)
+    monkeypatch.setattr(history_cli.os, "access", lambda path, mode: False)
+    code, out, err = run(capsys, "history", "list")
+    db = paths.history_db_path()
+    assert code == 1 and out == ""
+    assert err.splitlines()[-1] == (
+        f"hiptimer: cannot read the history: cannot open {db}: unable to open database file;"
+        f" {db.parent} cannot be written, and SQLite writes beside the file to read it: copy"
+        " the folder somewhere you can write and give that with --data-dir"
+    )
+    assert "kept in memory" not in err  # no rating waits for a command that only reads
