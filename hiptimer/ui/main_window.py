@@ -233,7 +233,8 @@ class MainWindow(QMainWindow):
         action = (lambda: self.start_session(routine)) if start else self.show_library
         self.resume.consider(routine)  # resuming a session of it finds it even if not listed
         self._starting = routine.id if start else None
-        if start:
+        if start and self.first_run is None:  # after the first run, _first_run_accepted does it
+            self.open_services()  # the history first: is a session of X to resume?
             self.resume.step_aside(routine.id)  # --start X starts X; another session waits
         if self.first_run is not None or self.resume.showing:
             self._after_first_run = action
@@ -273,7 +274,8 @@ class MainWindow(QMainWindow):
             return
         if self.session is None:
             self.open_services()  # a key pressed before the event loop was first idle
-            self.flow.start(routine)
+            if not self.resume.showing:  # the history, open only now, may offer a session first
+                self.flow.start(routine)
 
     def _resume(self, plan: ResumePlan) -> None:
         self.open_services()
@@ -292,8 +294,7 @@ class MainWindow(QMainWindow):
         self.library.select(routine.id)
 
     def _reload_library(self) -> None:
-        old = self.library
-        selected = old.selected
+        old, selected = self.library, self.library.selected
         self.library = self._new_library()
         if selected is not None:
             self.library.select(selected.id)
@@ -333,8 +334,7 @@ class MainWindow(QMainWindow):
             self.quit_app()
 
     def toggle_mute(self) -> None:
-        muted = not self.settings.settings.muted
-        self.set_muted(muted)
+        self.set_muted(muted := not self.settings.settings.muted)
         self.statusBar().showMessage(_("Sound off") if muted else _("Sound on"), 3000)
 
     def set_muted(self, muted: bool) -> None:

@@ -17,6 +17,7 @@ from hiptimer.core.clock import FakeClock, FakeWall
 from hiptimer.core.history.schema import HistoryError
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.settings import SettingsStore
+from hiptimer.ui.keys import Action
 from hiptimer.ui.main_window import MainWindow
 from hiptimer.ui.services.history_opening import HistoryOpening
 from hiptimer.ui.services.ports import Services
@@ -133,4 +134,40 @@ def test_a_session_started_while_the_history_opens_waits_for_it_and_records_its_
     qtbot.keyClick(window, Qt.Key.Key_3)
     with sqlite3.connect(paths.history_db_path()) as conn:  # written as the set was rated
         assert conn.execute("SELECT set_number, pain FROM sets").fetchall() == [(1, 3)]
+    window.close()
+
+
+def an_interrupted_session_of(routine_id: str, title: str) -> int:
+    """A session of this routine that stopped after one set (the app was killed)."""
+    from hiptimer.core.history.queries import StoredSet
+
+    wall = FakeWall(FakeClock())
+    with open_history(paths.history_db_path()) as store:
+        sid = store.begin_session(routine_id, title, 1, {}, wall(), sets_planned=5)
+        store.add_set(sid, StoredSet("clam-hold", "Clamshell hold", 1, wall(), wall(), "right"))
+    return sid
+
+
+@pytest.mark.parametrize("start", ["--start", "Enter in the library"])
+def test_a_start_while_the_history_opens_offers_the_interrupted_session_first(
+    qtbot: QtBot, gate: Gate, start: str
+) -> None:
+    # `hiptimer --routine X --start` (and Enter, pressed as the window appeared) began X anew
+    # while the history opened, behind the offer to resume X's interrupted session: Enter on
+    # the offer then went on in the new session, and the interrupted one stayed unfinished.
+    routine = short_routine()
+    sid = an_interrupted_session_of(routine.id, routine.title)
+    window = window_on(slow_services(gate), qtbot, FakeClock())
+    window.open_services(wait=False)  # as the first idle moment does
+    assert gate.started.wait(5)
+    threading.Timer(0.1, gate.release.set).start()
+    if start == "--start":
+        window.open_routine(routine, start=True)
+    else:
+        window.start_session(routine)
+    assert window.session is None and window.resume.showing  # asked first
+    window.resume.perform(Action.RESUME_SESSION)
+    assert window.session is not None and window.session.controller.session_id == sid
+    with sqlite3.connect(paths.history_db_path()) as conn:
+        assert conn.execute("SELECT id FROM sessions").fetchall() == [(sid,)]
     window.close()
