@@ -46,11 +46,13 @@ class ResumePlan:
 
     @property
     def earlier_s(self) -> float:
-        """How long the session ran before it stopped: from its start to its last set's end."""
+        """How long the session ran before it stopped: from its start to its last set's end,
+        less an earlier stop (resumed once already), as History counts its time."""
         if not self.earlier:
             return 0.0
         last = max(r.ended_at for r in self.earlier)
-        return max(0.0, (last - self.session.started_at).total_seconds())
+        ran = (last - self.session.started_at).total_seconds() - self.session.stopped_s
+        return max(0.0, ran)
 
     @property
     def resumable(self) -> bool:

@@ -126,6 +126,21 @@ def test_the_plan_carries_the_sets_before_the_stop_as_the_engine_records_them(
     assert count_sets(plan.earlier, None) == SetCounts(done=1, skipped=1)
 
 
+def test_a_session_stopped_twice_runs_for_its_parts_only(store: HistoryStore) -> None:
+    # Killed after the right clamshell (ran 1:30), resumed two hours after the start, killed
+    # again after the left one, 1:30 after the resumption: it ran 3 minutes, not 2 h 01:30.
+    sid = begin(store, hips())
+    store.add_set(sid, record("clam", 1, "right"))
+    store.mark_resumed(sid, T0 + timedelta(hours=2))
+    left = record("clam", 1, "left")
+    store.add_set(sid, dataclasses.replace(left, started_at=left.started_at + timedelta(hours=2),
+                                           ended_at=left.ended_at + timedelta(hours=2)))  # fmt: skip
+    plan = plan_resume(store, lambda _id: hips())
+    assert plan is not None
+    assert plan.earlier_s == pytest.approx(90 + 90)  # the first stop is not time it ran
+    assert plan.session.duration_s == pytest.approx(plan.earlier_s)  # as History says
+
+
 def test_the_doses_the_session_started_with_come_back(store: HistoryStore) -> None:
     then = hips(clam(hold_s=30), bridge(reps=10), Exercise("march", "March", Kind.HOLD, hold_s=20))
     sid = begin(store, then)
