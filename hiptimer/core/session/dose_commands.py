@@ -99,9 +99,11 @@ class DoseCommands:
     ) -> None:
         self._doses[new.id] = new
         self._later_s.clear()  # the session's time left changes with the dose
-        unit = " s" if field == "hold_s" else " reps"
-        label = "hold" if field == "hold_s" else "reps"
-        self.adjustments.setdefault(new.id, []).append(f"{label} {old:g} -> {value:g}{unit}")
+        # "hold 30 -> 35 s", "reps 10 -> 11": the label already says what a rep count is.
+        change = (
+            f"hold {old:g} -> {value:g} s" if field == "hold_s" else f"reps {old:g} -> {value:g}"
+        )
+        self.adjustments.setdefault(new.id, []).append(change)
         self._emit(DoseChanged(now, new.id, field, old, value, reason))
 
     def set_lead_in(self: _Engine, lead_in: Callable[[Exercise], float] | None) -> None:

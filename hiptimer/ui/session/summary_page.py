@@ -71,7 +71,7 @@ class SessionResult:
         return count_sets(self.records, self.sets_planned)
 
     def adjustment_lines(self) -> list[str]:
-        """'Bridge: reps 12 -> 10 reps' for each change, in routine order."""
+        """'Bridge: reps 12 -> 10' for each change, in routine order."""
         names = {ex.id: ex.name for ex in self.routine.exercises}
         return [
             _("{name}: {change}").format(name=names.get(ex_id, ex_id), change=change)

@@ -210,6 +210,16 @@ def test_adjusting_a_hold_changes_this_set_and_the_next() -> None:
     assert h.of(SetCompleted)[0].record.adjustment.startswith("hold 30 -> 35 s")
 
 
+def test_an_adjusted_rep_count_is_recorded_without_its_unit_twice() -> None:
+    # The CSV's `adjustment` column and the summary read "reps 5 -> 6", not "... 6 reps".
+    h = Harness(routine(reps(n=5)))
+    h.engine.start()
+    while h.engine.step.kind is not StepKind.WORK:
+        h.advance(0.25)
+    assert h.engine.adjust(+1)
+    assert h.engine.adjustments == {"bridge": ["reps 5 -> 6"]}
+
+
 def test_the_time_left_follows_a_changed_dose_and_lead_in_rule() -> None:
     # The view asks every tick; the seconds after this step are summed once per step and
     # summed again when a dose or the lead-in rule changes.
