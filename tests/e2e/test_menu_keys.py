@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -41,9 +43,9 @@ def wait_keyboard(app: RealApp, name: str) -> None:
     )
 
 
-def test_f1_and_ctrl_h_work_from_the_start_and_again_after_a_window_closes(
-    display: str, tmp_path: Path
-) -> None:
+@contextmanager
+def muted_app(display: str, tmp_path: Path) -> Iterator[RealApp]:
+    """The app, muted, on its safety notice with the keyboard; stopped after the block."""
     data = tmp_path / "data"
     data.mkdir()
     (data / "settings.json").write_text(json.dumps({"muted": True}), encoding="utf-8")
@@ -51,6 +53,15 @@ def test_f1_and_ctrl_h_work_from_the_start_and_again_after_a_window_closes(
     try:
         app.wait_title(r"^HipTimer$")  # the safety notice
         wait_keyboard(app, "HipTimer")  # mapped is not yet focused: the app takes it itself
+        yield app
+    finally:
+        app.stop()
+
+
+def test_f1_and_ctrl_h_work_from_the_start_and_again_after_a_window_closes(
+    display: str, tmp_path: Path
+) -> None:
+    with muted_app(display, tmp_path) as app:
         typed(app, "F1")  # the README: "F1 / Ctrl+? | the keyboard shortcuts window"
         app.dialog("Keyboard shortcuts")
         wait_keyboard(app, "Keyboard shortcuts")
@@ -58,18 +69,10 @@ def test_f1_and_ctrl_h_work_from_the_start_and_again_after_a_window_closes(
         wait_gone(app, "Keyboard shortcuts")
         typed(app, "ctrl+h")  # the main window has the keyboard again
         app.dialog("History")
-    finally:
-        app.stop()
 
 
 def test_the_editor_takes_the_keyboard_and_ctrl_w_closes_it(display: str, tmp_path: Path) -> None:
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "settings.json").write_text(json.dumps({"muted": True}), encoding="utf-8")
-    app = RealApp(display, data, None)
-    try:
-        app.wait_title(r"^HipTimer$")
-        wait_keyboard(app, "HipTimer")
+    with muted_app(display, tmp_path) as app:
         typed(app, "Return")  # past the safety notice, to the library
         typed(app, "ctrl+n")  # "write a new routine"
         app.dialog("Edit routine")
@@ -78,8 +81,25 @@ def test_the_editor_takes_the_keyboard_and_ctrl_w_closes_it(display: str, tmp_pa
         wait_gone(app, "Edit routine")
         typed(app, "F1")  # and the main window has the keyboard again
         app.dialog("Keyboard shortcuts")
-    finally:
-        app.stop()
+
+
+def test_the_editor_keeps_the_keyboard_after_its_question_is_cancelled(
+    display: str, tmp_path: Path
+) -> None:
+    # The keyboard went to the library behind the editor: Ctrl+W did nothing, and Enter
+    # started a session that the editor hid.
+    with muted_app(display, tmp_path) as app:
+        typed(app, "Return")  # past the safety notice, to the library
+        typed(app, "ctrl+n")
+        app.dialog("Edit routine")
+        wait_keyboard(app, "Edit routine")
+        typed(app, "space")  # the exercise list has the focus: its tick box, a change
+        typed(app, "ctrl+w")  # "asks if changes are not saved"
+        app.dialog("Unsaved changes")
+        wait_keyboard(app, "Unsaved changes")
+        typed(app, "Escape")  # cancel: keep editing
+        wait_gone(app, "Unsaved changes")
+        wait_keyboard(app, "Edit routine")
 
 
 def size(app: RealApp) -> tuple[int, int]:
@@ -96,13 +116,7 @@ def test_f11_fills_the_screen_and_gives_the_window_back_its_size(
     display: str, tmp_path: Path
 ) -> None:
     # Qt leaves full screen to a window manager: with none, F11 did nothing at all.
-    data = tmp_path / "data"
-    data.mkdir()
-    (data / "settings.json").write_text(json.dumps({"muted": True}), encoding="utf-8")
-    app = RealApp(display, data, None)
-    try:
-        app.wait_title(r"^HipTimer$")
-        wait_keyboard(app, "HipTimer")
+    with muted_app(display, tmp_path) as app:
         screen = app.xdotool("getdisplaygeometry").split()
         whole = (int(screen[0]), int(screen[1]))
         normal = size(app)
@@ -111,5 +125,3 @@ def test_f11_fills_the_screen_and_gives_the_window_back_its_size(
         wait_size(app, whole)
         typed(app, "F11")
         wait_size(app, normal)
-    finally:
-        app.stop()
