@@ -186,7 +186,8 @@ BINDINGS: tuple[Binding, ...] = tuple(b for group in GROUPS for b in group.bindi
 
 @dataclass(frozen=True)
 class Shortcut:
-    """A key with Ctrl (or a function key) that a menu item owns, wherever the focus is."""
+    """A key with Ctrl (or a function key; Esc in a window of its own) that a menu item or a
+    window owns, wherever the focus is in it."""
 
     name: str
     sequences: tuple[str, ...]  # as QKeySequence reads them; the first is the one shown
@@ -221,6 +222,12 @@ SHORTCUTS: dict[str, Shortcut] = {
             ("Ctrl+W",),
             N_("close the editor (asks if changes are not saved)"),
             N_("In the routine editor"),
+        ),
+        Shortcut(
+            "close_history",
+            ("Esc", "Ctrl+W"),
+            N_("close it (a note being written is saved)"),
+            N_("In the history window"),
         ),
     )
 }

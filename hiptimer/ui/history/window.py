@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QSize, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -37,6 +37,7 @@ from hiptimer.ui.history.filter_bar import date_edit, filter_bar
 from hiptimer.ui.history.panes import AdherencePane, Filters, PainPane
 from hiptimer.ui.history.sessions_pane import SessionsPane
 from hiptimer.ui.history.style import history_style_sheet
+from hiptimer.ui.keys import set_shortcut
 from hiptimer.ui.theme import follow
 from hiptimer.ui.widgets.plain import fit_names, plain, show_wrapped
 from hiptimer.ui.widgets.screen_fit import fit_window
@@ -137,6 +138,11 @@ class HistoryWindow(QWidget):
         self.until_edit.dateChanged.connect(self._dates_edited)
         self.presets.idClicked.connect(lambda i: self.apply_preset(PRESETS[i][1]))
         self.tabs.currentChanged.connect(self._tab_shown)
+        # Esc leaves, as everywhere; with no window manager there is no other way out.
+        close = QAction(self)
+        set_shortcut(close, "close_history")
+        close.triggered.connect(self.close)
+        self.addAction(close)
         self.csv_button.clicked.connect(self.export_csv)
         self.pdf_button.clicked.connect(self.export_pdf)
         self.sessions_pane.message.connect(self.say)

@@ -27,6 +27,7 @@ from hiptimer.ui.history.window import (
 from tests.history_data import HIPS, STRETCH, Recorded, Weeks, fill, record
 
 MAX_PAIN, AVG_PAIN = 4, 5
+CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
@@ -138,6 +139,31 @@ def test_a_note_is_saved_by_the_button_or_on_moving_on(
     pane.note.setPlainText("Changed my mind")
     pane.list_view.selectRow(1)
     assert note_of(store, first.id) == "Changed my mind"
+
+
+@pytest.mark.parametrize(
+    ("key", "modifiers"),
+    [(Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier), (Qt.Key.Key_W, CTRL)],
+)
+def test_esc_or_ctrl_w_closes_it_and_the_note_being_written_is_kept(
+    window: HistoryWindow,
+    store: HistoryStore,
+    qtbot: QtBot,
+    key: Qt.Key,
+    modifiers: Qt.KeyboardModifier,
+) -> None:
+    # The README's key table: "In the history window | Esc / Ctrl+W | close it". With no
+    # window manager (a kiosk) there was no way out of the window at all.
+    pane = window.sessions_pane
+    first = pane.current()
+    assert first is not None
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # shortcuts want it
+    pane.note.setFocus()
+    pane.note.setPlainText("Stiff after the drive")
+    qtbot.keyClick(pane.note, key, modifiers)
+    assert not window.isVisible()
+    assert note_of(store, first.id) == "Stiff after the drive"
 
 
 def test_choosing_an_exercise_draws_its_pain_and_dose(window: HistoryWindow) -> None:
