@@ -121,15 +121,17 @@ GROUPS: tuple[Group, ...] = (
            N_("finish this step now (a hold ended early records the time you held)")),
         _b(Action.BACK, (K.Key_Left, K.Key_B), IN_A_SET, N_("go back and repeat the previous set")),
         _b(Action.MORE, (K.Key_Plus, K.Key_Equal), IN_A_SET,
-           N_("5 s more of this hold or rest; on a reps set, one rep more to do (this set and "
-              "the later ones)"), "+"),
+           N_("5 s more of this rest, or of this hold and its later sets (not a re-test's time); "
+              "on a reps set, one rep more to do (this set and the later ones)"), "+"),
         _b(Action.LESS, (K.Key_Minus, K.Key_Underscore), IN_A_SET,
-           N_("5 s less, down to 1 s; on a reps set, one rep fewer to do"), "-"),
+           N_("5 s less, down to 1 s, on the same sets as +; on a reps set, one rep fewer to do"),
+           "-"),
         _b(Action.SKIP_EXERCISE, (K.Key_S,), IN_A_SET, N_("skip the rest of this exercise")),
         _b(Action.SHOW_STEPS, (K.Key_I,), IN_A_SET,
            N_("show or hide the exercise's steps and caution during a set")),
         _b(Action.CHANGE_RATING, (K.Key_Backspace,), Mode.WORKOUT,
-           N_("in the rest after a pain rating: go back and change it (until the next set)")),
+           N_("in the rest after a pain rating: go back and change it (until the next set; not "
+              "after S or L)")),
         _b(Action.MUTE, (K.Key_M,), SESSION, N_("mute or unmute the voice and beeps")),
         _b(Action.END, (K.Key_Escape,), SESSION, N_("end the session (asks first)")),
     )),
@@ -213,9 +215,17 @@ SHORTCUTS: dict[str, Shortcut] = {
         Shortcut("save", ("Ctrl+S",), N_("save the routine"), N_("In the routine editor")),
         Shortcut(N_("undo"), ("Ctrl+Z",), N_("undo"), N_("In the routine editor")),
         Shortcut(N_("redo"), ("Ctrl+Shift+Z", "Ctrl+Y"), N_("redo"), N_("In the routine editor")),
-        Shortcut("move_up", ("Ctrl+Up",), N_("move the exercise up"), N_("In the routine editor")),
         Shortcut(
-            "move_down", ("Ctrl+Down",), N_("move the exercise down"), N_("In the routine editor")
+            "move_up",
+            ("Ctrl+Up",),
+            N_("move the exercise up (in the exercise list)"),
+            N_("In the routine editor"),
+        ),
+        Shortcut(
+            "move_down",
+            ("Ctrl+Down",),
+            N_("move the exercise down (in the exercise list)"),
+            N_("In the routine editor"),
         ),
         Shortcut(
             "close",

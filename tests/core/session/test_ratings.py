@@ -103,6 +103,20 @@ def test_no_change_once_the_next_set_began_or_the_rating_changed_the_plan(
     assert run.trail() == []
 
 
+def test_no_change_after_stopping_the_exercise_either() -> None:
+    # The README's key table: Backspace in the rest after a rating, "not after S or L".
+    clock = FakeClock()
+    engine = SessionEngine(routine(hold("a", 5, sets=2), hold("b", 5)), clock=clock,
+                           wall=FakeWall(clock), pain_limit=5)  # fmt: skip
+    engine.start()
+    advance_until(clock, lambda: engine.step.kind is StepKind.PAIN, engine.update)
+    engine.rate_pain(8)
+    assert engine.view().rating_changeable  # on the choice it still can change
+    engine.choose(PainChoice.STOP)
+    assert engine.running and engine.step.kind is not StepKind.WORK  # the rest before "b"
+    assert not engine.view().rating_changeable and not engine.change_rating()
+
+
 def test_a_rating_unchanged_writes_no_correction(store: HistoryStore) -> None:
     run = Run(store)
     run.until(StepKind.PAIN)
