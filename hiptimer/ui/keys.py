@@ -133,7 +133,7 @@ GROUPS: tuple[Group, ...] = (
            N_("in the rest after a pain rating: go back and change it (until the next set; not "
               "after S or L)")),
         _b(Action.MUTE, (K.Key_M,), SESSION, N_("mute or unmute the voice and beeps")),
-        _b(Action.END, (K.Key_Escape,), SESSION, N_("end the session (asks first)")),
+        _b(Action.END, (K.Key_Escape,), SESSION, N_("end the session (asks first, paused meanwhile)")),
     )),
     Group(N_("Self-paced reps, and a chair stand of the monthly check"), (
         _b(Action.COUNT_REP, ENTER, Mode.COUNTING, N_("count one rep (a click on the big count, too)")),
@@ -202,7 +202,7 @@ class Shortcut:
 SHORTCUTS: dict[str, Shortcut] = {
     s.name: s
     for s in (
-        Shortcut("quit", ("Ctrl+Q",), N_("quit HipTimer (asks first)")),
+        Shortcut("quit", ("Ctrl+Q",), N_("quit HipTimer (asks first; a session pauses meanwhile)")),
         Shortcut(N_("settings"), ("Ctrl+,",), N_("settings")),
         Shortcut("history", ("Ctrl+H",), N_("history and reports")),
         Shortcut(

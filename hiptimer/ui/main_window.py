@@ -21,7 +21,7 @@ from hiptimer.ui.key_filter import WindowKeys
 from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.library.items import LibraryItem, load_library, written_length
 from hiptimer.ui.library.page import LibraryPage
-from hiptimer.ui.menus import WindowMenus, ask_to_end, confirm_quit
+from hiptimer.ui.menus import WindowMenus, ask_to_end
 from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.reminders.window_reminders import ReminderParts, WindowReminders
 from hiptimer.ui.services.notice_bar import install_notice_bar, watch_speech
@@ -330,7 +330,7 @@ class MainWindow(QMainWindow):
 
     def quit_asking(self) -> None:
         """Ctrl+Q: ask first, then quit (unsaved history asks instead, on closing)."""
-        if confirm_quit(self, self.services.history, session_running=self.session is not None):
+        if self.flow.quit_confirmed(self, self.services.history):
             self.quit_app()
 
     def toggle_mute(self) -> None:

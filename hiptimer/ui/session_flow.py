@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -14,8 +15,9 @@ from hiptimer.core.clock import Clock
 from hiptimer.core.settings import SettingsStore
 from hiptimer.i18n import _
 from hiptimer.ui.keys import Mode
+from hiptimer.ui.menus import confirm_quit
 from hiptimer.ui.navigator import Navigator
-from hiptimer.ui.services.ports import Services
+from hiptimer.ui.services.ports import History, Services
 from hiptimer.ui.widgets.plain import window_title
 
 if TYPE_CHECKING:  # the first page needs none of these: they load with the first session
@@ -108,6 +110,13 @@ class SessionFlow(QObject):
         """Esc: pause, ask, and end or go on as before."""
         if self.session is not None:
             self.session.end_if(confirmed)
+
+    def quit_confirmed(self, parent: QWidget, history: History | None) -> bool:
+        """Ctrl+Q's question (menus.confirm_quit), asked as Esc's is: with a running session
+        paused meanwhile, going on as before if HipTimer stays open."""
+        session = self.session
+        ask = partial(confirm_quit, parent, history, session_running=session is not None)
+        return ask() if session is None else session.paused_while(ask)
 
     def drop_summary(self) -> None:
         self._nav.remove(self.summary)

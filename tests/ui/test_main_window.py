@@ -567,14 +567,17 @@ def test_the_planned_time_library_and_session_agree_on_the_lead_ins(
         a.history.close()
 
 
-def test_quitting_by_key_asks_first_and_says_a_running_session_ends(
+def test_quitting_by_key_asks_first_with_the_session_paused_and_says_it_ends(
     app: App, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked: list[bool] = []
+    paused: list[bool] = []
     answer = [False]
 
     def ask(_parent: object, *, session_running: bool) -> bool:
         asked.append(session_running)
+        session = app.window.session
+        paused.append(session is not None and session.driver.view().paused)
         return answer[0]
 
     monkeypatch.setattr("hiptimer.ui.menus.ask_to_quit", ask)
@@ -587,6 +590,8 @@ def test_quitting_by_key_asks_first_and_says_a_running_session_ends(
     app.key(qtbot, K.Key_Return)
     quit_action.trigger()  # Ctrl+Q during a session: asked, kept going
     assert asked == [True] and app.window.isVisible() and app.window.session is not None
+    # Paused while asked, as Esc's question is (a hold ran out behind it), then going on.
+    assert paused == [True] and not app.window.session.driver.view().paused
     answer[0] = True
     quit_action.trigger()
     assert asked == [True, True] and not app.window.isVisible()

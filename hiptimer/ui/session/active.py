@@ -62,14 +62,20 @@ class ActiveSession:
 
     def end_if(self, confirmed: Callable[[], bool]) -> None:
         """Pause while asking; then end, or go on as before (paused if it was)."""
+        # The question is modal: the session may have been ended meanwhile (window closed).
+        if self.paused_while(confirmed) and self.driver.engine.running:
+            self.driver.end()
+
+    def paused_while(self, question: Callable[[], bool]) -> bool:
+        """Ask `question` with the session paused (no hold runs out behind it); on a no, go
+        on as before (paused if it was). On a yes it stays paused, for the caller to end."""
         was_paused = self.driver.view().paused
         self.driver.pause()
-        # The question is modal: the session may have been ended meanwhile (window closed).
-        if confirmed():
-            if self.driver.engine.running:
-                self.driver.end()
-        elif not was_paused and self.driver.engine.running:
+        if question():
+            return True
+        if not was_paused and self.driver.engine.running:
             self.driver.resume()
+        return False
 
     def set_muted(self, muted: bool) -> None:
         self.controller.set_muted(muted)
