@@ -187,6 +187,8 @@ def banner_text(routine: Routine) -> str:
             "Your version of a built-in routine (revision {n}). Updates of the built-in never "
             "overwrite it; Reset to original brings the built-in back."
         ).format(n=routine.revision)
+    if not routine.path:  # Ctrl+N's blank routine: "saved in ." it said
+        return _("A new routine, not saved yet.")
     return _("Your routine (revision {n}), saved in {path}.").format(
         n=routine.revision, path=routine.path
     )

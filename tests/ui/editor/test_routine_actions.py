@@ -72,6 +72,16 @@ def test_edit_opens_the_editor_on_the_selected_routine(window: MainWindow) -> No
     assert editor.routine.id == "daily-hip-stretches"
 
 
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+def test_a_new_routine_is_not_said_to_be_saved_until_it_is(window: MainWindow) -> None:
+    from hiptimer.ui.editor.window import EditorWindow
+
+    window.routine_actions.new_routine()  # Ctrl+N
+    editor = window.routine_actions.editors[-1]
+    assert isinstance(editor, EditorWindow)
+    assert editor.banner.text() == "A new routine, not saved yet."  # was "saved in ."
+
+
 def test_import_from_the_menu_adds_the_routine_to_the_library(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
