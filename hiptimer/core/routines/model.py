@@ -325,7 +325,7 @@ def dose_text(ex: Exercise) -> str:
         if ex.reps_range and ex.reps_range[0] != ex.reps_range[1]:
             reps = f"{ex.reps} ({ex.reps_range[0]}-{ex.reps_range[1]})"
         body = _("{sets} x {reps} reps").format(sets=ex.sets, reps=reps)
-        if ex.rep_hold_s:
+        if ex.rep_hold_s and not ex.tempo:  # a tempo's own hold_s is the hold
             body = _("{dose}, {hold} hold").format(dose=body, hold=seconds_text(ex.rep_hold_s))
         if ex.tempo:
             body = _("{dose}, tempo {tempo}").format(dose=body, tempo=ex.tempo.text)

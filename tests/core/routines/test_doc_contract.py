@@ -146,3 +146,16 @@ def test_a_zero_pause_is_skipped_and_its_setup_is_said_in_the_first_set_as_the_d
     script = cue_script(parse_routine_text(json.dumps(data), "zero.json"))
     assert script[0] == (0.0, "H. Hold for twenty seconds.")  # no get-ready
     assert [text for _, text in script].index("Lie down.") == 1
+
+
+def test_a_rep_hold_beside_a_tempo_is_not_used_nor_written_in_the_dose() -> None:
+    from hiptimer.core.routines.model import dose_text
+    from hiptimer.core.session.steps import effective_tempo
+
+    assert "when there is a `tempo`, its own `hold_s` is the hold" in PROSE
+    paced = {"id": "r", "name": "R", "kind": "reps", "reps": 5, "rep_hold_s": 5}
+    paced["tempo"] = {"lift_s": 2, "hold_s": 1, "lower_s": 2}
+    ex = parse_routine_text(json.dumps({**MY_ROUTINE, "exercises": [paced]}), "r.json").exercises[0]
+    tempo = effective_tempo(ex)
+    assert tempo is not None and tempo.hold_s == 1
+    assert dose_text(ex) == "1 x 5 reps, tempo 2-1-2"  # no "5 s hold" that never comes
