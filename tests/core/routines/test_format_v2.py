@@ -349,6 +349,34 @@ def test_the_schema_refuses_format_2_fields_in_a_format_1_file(
         assert not schema.is_valid(data), key
 
 
+RETEST = {"id": "stand", "name": "Chair stand", "kind": "hold", "hold_s": 30}
+
+
+@pytest.mark.parametrize(
+    ("version", "exercise"),
+    [
+        (1, {**RETEST, "test": {"measure": "time"}}),  # a format-2 field in a format-1 file
+        (2, {**RETEST, "kind": "reps", "reps": 5, "hold_s": None, "test": {"measure": "time"}}),
+        (2, {**RETEST, "test": {"measure": "count"}}),  # a count says what it counts
+        (2, {**RETEST, "test": {"measure": "value", "unit": ""}}),
+    ],
+    ids=["format 1", "on reps", "count without a unit", "value with an empty unit"],
+)
+def test_the_schema_refuses_a_retest_the_loader_refuses(
+    version: int, exercise: dict[str, Any], schema: jsonschema.Draft202012Validator
+) -> None:
+    exercise = {k: v for k, v in exercise.items() if v is not None}
+    data = {**V2, "version": version, "exercises": [exercise]}
+    assert validate_data(data) != []
+    assert not schema.is_valid(data)
+    good = {
+        **data,
+        "version": 2,
+        "exercises": [{**RETEST, "test": {"measure": "count", "unit": "stands"}}],
+    }
+    assert validate_data(good) == [] and schema.is_valid(good)
+
+
 def test_every_example_in_the_format_doc_is_a_valid_routine(
     schema: jsonschema.Draft202012Validator,
 ) -> None:
