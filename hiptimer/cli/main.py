@@ -329,12 +329,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_cues(args: argparse.Namespace) -> int:
     # Loaded here, not at the top: opening the window does not need the engine's cue script.
     from hiptimer.cli import voice_rule
+    from hiptimer.cli.plan_text import NOTHING_TO_START
     from hiptimer.core.voice.cue_script import format_script, iter_cue_script
 
+    routine = resolve_routine(args.routine)
+    if not routine.active_exercises:  # as Start and `show` say: no session, so no script
+        raise CommandError(NOTHING_TO_START, code=EXIT_FAILED)
     # The voice of the user's next session: lead-ins as long as it needs to read them.
-    script = iter_cue_script(
-        resolve_routine(args.routine), writer=voice_rule.next_session_writer(), stretched=True
-    )
+    script = iter_cue_script(routine, writer=voice_rule.next_session_writer(), stretched=True)
     if args.wav:
         return _write_voice_track(_track_script(script), args.wav)
     # Line by line as the simulation goes: the script of a valid routine can run to

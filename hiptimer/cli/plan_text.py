@@ -15,6 +15,9 @@ from hiptimer.core.routines.model import (
     seconds_text,
 )
 
+# `show`'s last line, and `cues`' answer, for a routine with every exercise turned off.
+NOTHING_TO_START = "Nothing to start: every exercise is turned off (include one in the editor)."
+
 
 def plan_lines(routine: Routine) -> list[str]:
     """A routine's plan as plain text lines."""
@@ -57,7 +60,7 @@ def plan_lines(routine: Routine) -> list[str]:
                 lines.append(f"   Rest: {rests}")
         lines.append("")
     if not routine.active_exercises:  # the window refuses to start it, and says why
-        lines.append("Nothing to start: every exercise is turned off (include one in the editor).")
+        lines.append(NOTHING_TO_START)
         return lines
     total = format_duration(estimated_seconds(routine, lead_in))
     lines.append(f"Estimated total: {total} (get-ready and rests included)")

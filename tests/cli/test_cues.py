@@ -160,3 +160,17 @@ def test_a_dash_sends_the_voice_track_to_standard_output_not_to_a_file_named_das
     assert captured.out == "RIFF track"  # the track alone: the count goes to stderr
     assert captured.err.startswith("Wrote standard output: ")
     assert list(here.iterdir()) == []
+
+
+def test_cues_of_a_routine_with_every_exercise_off_says_there_is_nothing_to_start(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # docs/routine-format.md: such a routine is valid, but there is no session to script.
+    path = write_routine(tmp_path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["exercises"][0]["enabled"] = False
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["cues", str(path)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""  # not a script of one "Done."
+    assert err.startswith("hiptimer: Nothing to start: every exercise is turned off")
