@@ -229,7 +229,7 @@ class MainWindow(QMainWindow):
 
     def open_routine(self, routine: Routine, *, start: bool) -> None:
         """Show a routine (from the command line); with `start`, begin it at once."""
-        self.library.select(routine.id)
+        self.library.show_routine(routine)
         action = (lambda: self.start_session(routine)) if start else self.show_library
         self.resume.consider(routine)  # resuming a session of it finds it even if not listed
         self._starting = routine.id if start else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -311,6 +311,27 @@ def test_open_routine_with_start_begins_at_once(app: App) -> None:
     app.window.open_routine(short_routine(), start=True)
     assert app.window.nav.key_mode() is Mode.WORKOUT
     assert app.engine.started
+
+
+def test_open_routine_shows_a_file_the_library_does_not_list(qtbot: QtBot) -> None:
+    # `hiptimer my-routine.json`, a file from elsewhere: that routine is shown, chosen, even
+    # with the id of one the library lists (a copy being tried out before it is imported).
+    made = make_app(qtbot, replace(short_routine(), path="/data/routines/quick-test.json"))
+    library = made.window.library
+    listed = library.items[0]
+    assert listed.routine is not None
+    elsewhere = replace(quick_routine(hold(hold_s=4)), path="/elsewhere/quick-test.json")
+    made.window.open_routine(elsewhere, start=False)
+    assert made.window.nav.key_mode() is Mode.LIBRARY
+    assert library.selected is not None and library.selected.routine is elsewhere
+    assert [i.routine for i in library.items] == [elsewhere, listed.routine]
+    made.window.open_routine(listed.routine, start=False)  # a listed one: chosen, not added
+    assert library.selected is listed and len(library.items) == 2
+    made.window.open_routine(elsewhere, start=True)
+    assert made.engine.routine is elsewhere
+    made.window.end_by_system()
+    made.window.close()
+    made.history.close()
 
 
 def test_a_session_has_its_phrases_rendered_ahead(app: App) -> None:

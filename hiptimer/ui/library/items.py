@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -32,6 +33,13 @@ class LibraryItem:
     @property
     def broken(self) -> bool:
         return self.routine is None
+
+
+def same_routine(a: Routine, b: Routine) -> bool:
+    """Whether two routines were read from the same file (by id when one has no file)."""
+    if a.path and b.path:
+        return os.path.realpath(a.path) == os.path.realpath(b.path)
+    return a.id == b.id
 
 
 def load_library() -> list[LibraryItem]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import (
@@ -19,8 +21,11 @@ from hiptimer import paths
 from hiptimer.i18n import _
 from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.library.details import PICTURE_SCHEME, THUMB_H, THUMB_W, details_html
-from hiptimer.ui.library.items import Estimate, LibraryItem, written_length
+from hiptimer.ui.library.items import Estimate, LibraryItem, same_routine, written_length
 from hiptimer.ui.theme import current, follow, set_px
+
+if TYPE_CHECKING:  # the routine model loads with the first routines, after the first paint
+    from hiptimer.core.routines.model import Routine
 
 LENGTH_GAP = "   "  # between a routine's title and its length in the list
 ITEM_PADDING_PX = 10  # QListWidget::item padding in the app's style sheet (theme.py)
@@ -191,6 +196,16 @@ class LibraryPage(QWidget):
                 self.list.setCurrentRow(row)
                 return True
         return False
+
+    def show_routine(self, routine: Routine) -> None:
+        """Choose a routine the command line opened. A file the library does not list (one
+        opened from elsewhere: `hiptimer my-routine.json`) joins the top of the list, until
+        the library is read again, so that what was opened is what is shown and started."""
+        for row, item in enumerate(self.items):
+            if item.routine is not None and same_routine(item.routine, routine):
+                self.list.setCurrentRow(row)
+                return
+        self.set_items([LibraryItem(routine.id, routine.title, routine), *self.items])
 
     def move_selection(self, step: int) -> None:
         if self.items:
