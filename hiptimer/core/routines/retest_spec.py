@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from hiptimer.core.routines.json_fields import describe
 from hiptimer.core.routines.model import Kind, Measure, Retest
 from hiptimer.i18n import N_
 
@@ -34,14 +35,20 @@ def parse_retest(
     if kind is not Kind.HOLD:
         checker.err(here, N_('a re-test is a timed set: only for kind "hold"'))
     measure = d.get("measure")
-    if measure not in {m.value for m in Measure}:
+    if "measure" not in d:
         checker.err(f"{here}.measure", N_('required; expected "count", "time" or "value"'))
         return None
+    if measure not in {m.value for m in Measure}:
+        wrong = N_('expected "count", "time" or "value", got {got}')
+        checker.err(f"{here}.measure", wrong, got=describe(measure))
+        return None
     unit = checker.text(d, "unit", here, limit=MAX_UNIT)
-    if measure != Measure.TIME.value and not unit:
+    if measure != Measure.TIME.value and not unit.strip():  # a blank unit says nothing either
         checker.err(f"{here}.unit", N_('required for "count" and "value": what the number counts'))
     better = d.get("better", "higher")
     if better not in ("higher", "lower"):
-        checker.err(f"{here}.better", N_('expected "higher" or "lower"'))
+        checker.err(
+            f"{here}.better", N_('expected "higher" or "lower", got {got}'), got=describe(better)
+        )
         return None
     return Retest(Measure(measure), unit, better)

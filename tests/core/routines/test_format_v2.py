@@ -359,8 +359,9 @@ RETEST = {"id": "stand", "name": "Chair stand", "kind": "hold", "hold_s": 30}
         (2, {**RETEST, "kind": "reps", "reps": 5, "hold_s": None, "test": {"measure": "time"}}),
         (2, {**RETEST, "test": {"measure": "count"}}),  # a count says what it counts
         (2, {**RETEST, "test": {"measure": "value", "unit": ""}}),
+        (2, {**RETEST, "test": {"measure": "value", "unit": "  "}}),
     ],
-    ids=["format 1", "on reps", "count without a unit", "value with an empty unit"],
+    ids=["format 1", "on reps", "count without a unit", "value with an empty unit", "blank unit"],
 )
 def test_the_schema_refuses_a_retest_the_loader_refuses(
     version: int, exercise: dict[str, Any], schema: jsonschema.Draft202012Validator
@@ -395,3 +396,29 @@ def test_every_example_in_the_format_doc_is_a_valid_routine(
         3,
         Load(1, LoadUnit.KG),
     )
+
+
+@pytest.mark.parametrize(
+    ("test", "expected"),
+    [
+        (
+            {"unit": "cm"},
+            'exercises[0].test.measure: required; expected "count", "time" or "value"',
+        ),
+        (
+            {"measure": "distance", "unit": "cm"},
+            'exercises[0].test.measure: expected "count", "time" or "value", got "distance"',
+        ),
+        (
+            {"measure": "time", "better": "up"},
+            'exercises[0].test.better: expected "higher" or "lower", got "up"',
+        ),
+        (
+            {"measure": "count", "unit": " "},
+            'exercises[0].test.unit: required for "count" and "value": what the number counts',
+        ),
+    ],
+)
+def test_a_broken_retest_is_named_with_what_it_got(test: dict[str, Any], expected: str) -> None:
+    data = {**V2, "exercises": [{**RETEST, "test": test}]}
+    assert [str(p) for p in validate_data(data)] == [expected]
