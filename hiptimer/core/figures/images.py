@@ -12,10 +12,9 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from hiptimer.core.routines.pictures import MAX_IMAGE_BYTES
 from hiptimer.core.safe_read import UnreadableFile, read_small_bytes, size_text
 from hiptimer.i18n import _
-
-MAX_IMAGE_BYTES = 5 * 1024 * 1024
 
 
 class ImageKind(str, Enum):
@@ -41,11 +40,6 @@ class ImageProblem(ValueError):
 _HREF = re.compile(r"""href\s*=\s*["']\s*(?!#|data:)""", re.IGNORECASE)
 _URL = re.compile(r"url\(\s*[\"']?\s*(?!#|data:)", re.IGNORECASE)
 _EXTERNAL = re.compile(r"<!ENTITY|@import", re.IGNORECASE)
-
-
-def image_path(routine_path: str, image: str) -> Path:
-    """Where a routine's `image` field points: relative to the routine file's folder."""
-    return Path(routine_path).parent / image.replace("\\", "/")
 
 
 def read_image(path: Path) -> ImageFile:

@@ -25,6 +25,7 @@ from hiptimer.core.routines.loader import (
     read_routine_text,
 )
 from hiptimer.core.routines.model import Routine
+from hiptimer.core.routines.pictures import copy_pictures
 from hiptimer.core.routines.validation import ID_PATTERN, MAX_NAME, RoutineError
 from hiptimer.core.routines.writer import routine_to_json
 from hiptimer.core.safe_write import write_atomic
@@ -196,6 +197,7 @@ class ImportOutcome:
     routine: Routine  # as imported (saved path set), or as read when there is a clash
     clash_paths: tuple[Path, ...] = ()  # the user's files already using the id
     clash_builtin: bool = False  # a built-in has the id: importing replaces it in the library
+    pictures_left: tuple[str, ...] = ()  # pictures not copied beside it (pictures.py says why)
 
     @property
     def path(self) -> Path:
@@ -225,7 +227,8 @@ def import_routine(
     for path in replacing:
         _backup(path)
     write_atomic(target, text)
-    return ImportOutcome(ImportStatus.IMPORTED, routine, clashing, clash_builtin)
+    left = copy_pictures(routine, str(source), str(target))  # relative to the routine file
+    return ImportOutcome(ImportStatus.IMPORTED, routine, clashing, clash_builtin, left)
 
 
 def _renamed(routine: Routine) -> Routine:

@@ -13,6 +13,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QMessageBox, QWidget
 
 from hiptimer.core.routines.model import Routine
+from hiptimer.core.routines.pictures import copy_pictures
 from hiptimer.core.routines.user_routines import (
     ClashChoice,
     ImportOutcome,
@@ -42,8 +43,11 @@ class ImportResult:
 
 
 def export_routine(routine: Routine, path: str | os.PathLike[str]) -> None:
-    """Save a copy of a routine anywhere (atomically); the library is not changed."""
+    """Save a copy of a routine anywhere (atomically), with its own pictures beside it at the
+    same relative paths; the library is not changed."""
     save_routine(routine, path)
+    if routine.path:  # the editor's unsaved edits have no folder to find pictures in
+        copy_pictures(routine, routine.path, str(path))
 
 
 def import_routine_files(

@@ -13,11 +13,12 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QImage, QImageReader, QPainter
 from PySide6.QtSvg import QSvgRenderer, QtSvg
 
-from hiptimer.core.figures.images import ImageKind, ImageProblem, image_path, read_image
+from hiptimer.core.figures.images import ImageKind, ImageProblem, read_image
 from hiptimer.core.figures.library import FigureLibrary
 from hiptimer.core.figures.model import Figure
 from hiptimer.core.routines.ladder import variant_id
 from hiptimer.core.routines.model import Exercise
+from hiptimer.core.routines.pictures import image_path
 from hiptimer.i18n import _
 
 MAX_PICTURE_MB = 128  # decoded size; a 5 MiB PNG can claim gigabytes

@@ -7,24 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from hiptimer.core.figures.images import (
-    MAX_IMAGE_BYTES,
-    ImageKind,
-    ImageProblem,
-    image_kind,
-    image_path,
-    read_image,
-)
+from hiptimer.core.figures.images import ImageKind, ImageProblem, image_kind, read_image
+from hiptimer.core.routines.pictures import MAX_IMAGE_BYTES
 
 PNG_HEAD = b"\x89PNG\r\n\x1a\n"
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
-
-
-def test_the_path_is_relative_to_the_routine_file() -> None:
-    assert image_path("/home/me/routines/mine.json", "pics/bridge.png") == Path(
-        "/home/me/routines/pics/bridge.png"
-    )
-    assert image_path("/r/mine.json", "pics\\bridge.png") == Path("/r/pics/bridge.png")
 
 
 def test_the_kind_is_told_from_the_content_not_the_name() -> None:

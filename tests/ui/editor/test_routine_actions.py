@@ -102,6 +102,16 @@ def test_export_writes_a_valid_copy(
     assert load_routine(target).id == "hip-strengthening"
 
 
+def test_export_takes_the_routines_own_pictures_along(tmp_path: Path) -> None:
+    from hiptimer.ui.editor.files import export_routine
+    from tests.core.routines.test_pictures import PNG, routine_with_pictures
+
+    routine = load_routine(routine_with_pictures(tmp_path / "mine"))
+    export_routine(routine, tmp_path / "usb" / "copy.json")
+    assert (tmp_path / "usb" / "pics" / "bridge.png").read_bytes() == PNG
+    assert (tmp_path / "usb" / "pics" / "one.png").exists()
+
+
 def test_a_routine_file_dropped_on_the_window_is_imported(
     window: MainWindow, tmp_path: Path, qtbot: QtBot
 ) -> None:
