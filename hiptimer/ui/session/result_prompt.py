@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from hiptimer.core.session.events import SetRecord
 from hiptimer.i18n import _, language
 from hiptimer.ui.a11y import announce
 from hiptimer.ui.keys import KEY_NAMES, POINT, Action
 from hiptimer.ui.session.pain_prompt import set_label
-from hiptimer.ui.theme import set_px
+from hiptimer.ui.theme import set_exact_px, set_px
 from hiptimer.ui.widgets.plain import ElidedLabel, plain
 
 MAX_CHARS = 7  # "99999.9": more than any range or distance a test measures
@@ -37,6 +37,9 @@ class ResultPrompt(QWidget):
         self.number = QLabel("", self)
         self.number.setAlignment(Qt.AlignmentFlag.AlignCenter)
         plain(self.number)  # the unit comes from the routine file
+        # Never wider than the screen: a long unit shrinks the line instead (_fit_number).
+        self.number.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self._number_px = 60.0  # its largest size, set with the panel's height
         self.hint = QLabel(
             _("Digits, and . for a decimal  \u00b7  Backspace deletes  \u00b7  Enter saves"), self
         )
@@ -110,13 +113,24 @@ class ResultPrompt(QWidget):
         shown = self.text.replace(".", ",") if language() == "es" else self.text
         self.number.setText(f"{shown or '_'} {self._unit}".strip())
         self.save_button.setEnabled(self.value() is not None)
+        self._fit_number()
+
+    def _fit_number(self) -> None:
+        """The number and its unit at their largest size that fits the panel's width: a unit
+        of 20 characters ("degrees of rotation") must not push the digits typed off screen."""
+        set_px(self.number, self._number_px, bold=True)
+        room = self.width() - 2 * self.number.margin() - 16
+        wide = self.number.fontMetrics().horizontalAdvance(self.number.text())
+        if wide > room > 0:
+            set_exact_px(self.number, self.number.font().pixelSize() * room / wide, bold=True)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         h = max(300, self.height())
         set_px(self.question, h * 0.085, bold=True)
         set_px(self.about, h * 0.055)
-        set_px(self.number, h * 0.2, bold=True)
+        self._number_px = h * 0.2
+        self._fit_number()
         set_px(self.hint, h * 0.045)
         for button in (self.save_button, self.skip_button):
             set_px(button, h * 0.05)

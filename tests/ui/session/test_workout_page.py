@@ -361,6 +361,27 @@ def test_a_slip_of_a_rating_is_changed_from_the_choice_or_the_pause_after(
     assert h.page.pain.question.text() == "How much pain did that set cause?"
 
 
+def test_a_long_unit_never_pushes_the_typed_result_off_the_screen(make: MakePage) -> None:
+    from hiptimer.core.routines.model import Measure, Retest
+
+    # docs/routine-format.md: a unit is up to 20 characters, and text never widens the window.
+    reach = hold("reach", hold_s=5, test=Retest(Measure.VALUE, "W" * 20))
+    h = make(quick_routine(reach))
+    h.driver.start()
+    h.until(StepKind.MEASURE)
+    for key in (1, 2, 3, 4, POINT, 5):
+        h.page.perform(Action.TYPE, key)
+    number = h.page.result.number
+    assert number.text() == "1234.5 " + "W" * 20
+    assert number.fontMetrics().horizontalAdvance(number.text()) <= number.width()
+    assert h.page.width() == 1280
+    short = make(quick_routine(hold("reach", hold_s=5, test=Retest(Measure.VALUE, "cm"))))
+    short.driver.start()
+    short.until(StepKind.MEASURE)
+    big = short.page.result.number.font().pixelSize()
+    assert number.font().pixelSize() < big  # shrunk to fit; a short unit keeps the full size
+
+
 def test_a_re_test_counts_with_space_and_a_measured_result_is_typed_in(make: MakePage) -> None:
     from hiptimer.core.routines.model import Measure, Retest
 
