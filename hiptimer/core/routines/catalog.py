@@ -182,17 +182,18 @@ def _load_entry(path: Path, builtin: bool) -> RoutineEntry:
 
 
 def _refuse_duplicate_ids(entries: list[RoutineEntry]) -> list[RoutineEntry]:
-    """Within one folder an id belongs to the first file (by title); later ones are broken."""
-    seen: dict[str, RoutineEntry] = {}
+    """Within one folder an id belongs to the file named after it (`<id>.json`, the name
+    HipTimer itself saves under), else to the first file by title; the others are broken."""
+    owner: dict[str, RoutineEntry] = {}
+    for entry in sorted((e for e in entries if not e.broken), key=lambda e: e.path.stem != e.id):
+        owner.setdefault(entry.id, entry)  # sorted() is stable: title order among the rest
     result = []
     for entry in entries:
-        first = seen.get(entry.id) if not entry.broken else None
-        if first is not None:
+        first = owner.get(entry.id) if not entry.broken else None
+        if first is not None and first is not entry:
             message = f'the id "{entry.id}" is already used by {first.path.name}'
             error = RoutineError(str(entry.path), [Problem("id", message)])
             entry = RoutineEntry(entry.id, entry.path.name, entry.path, entry.builtin, error=error)
-        elif not entry.broken:
-            seen[entry.id] = entry
         result.append(entry)
     # Re-sort: entries just marked broken move among the broken ones.
     return sorted(result, key=lambda e: e.broken)

@@ -182,17 +182,28 @@ def test_a_broken_edit_does_not_hide_the_builtin(dirs: tuple[Path, Path]) -> Non
     assert [e.id for e in cat.entries()] == ["apple", "mango", "zebra", "mango"]
 
 
-def test_two_user_files_with_one_id(dirs: tuple[Path, Path]) -> None:
+@pytest.mark.parametrize(
+    ("kept", "refused"),
+    [
+        (("first.json", "Alpha"), ("second.json", "Beta")),  # neither named after it: by title
+        # docs/routine-format.md: a routine file is named after its id; a copy beside it,
+        # even one whose title comes first, does not take the routine's place.
+        (("same.json", "Zulu"), ("copy.json", "Alpha")),
+    ],
+)
+def test_two_user_files_with_one_id(
+    dirs: tuple[Path, Path], kept: tuple[str, str], refused: tuple[str, str]
+) -> None:
     _, user = dirs
-    write(user, "first.json", routine_data("same", "Alpha"))
-    write(user, "second.json", routine_data("same", "Beta"))
+    for name, title in (kept, refused):
+        write(user, name, routine_data("same", title))
     cat = catalog(dirs)
-    assert cat.find("same").title == "Alpha"
+    assert cat.find("same").title == kept[1]
     (dup,) = cat.broken()
-    assert dup.path.name == "second.json"
+    assert dup.path.name == refused[0]
     assert dup.error is not None
     assert dup.error.lines() == [
-        f'{user / "second.json"}: id: the id "same" is already used by first.json'
+        f'{user / refused[0]}: id: the id "same" is already used by {kept[0]}'
     ]
 
 
