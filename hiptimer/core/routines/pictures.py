@@ -1,8 +1,8 @@
-"""An imported routine's own pictures, copied beside its new file so that they still show.
+"""A routine's own pictures: where its `image` fields point, and copied along with it.
 
 An exercise's `image` is a path relative to its routine file (docs/routine-format.md,
-Pictures): a routine copied into the user's folder without them would show every picture
-as "file not found".
+Pictures): a routine imported into the user's folder, or exported, without them would show
+every picture as "file not found".
 """
 
 from __future__ import annotations
