@@ -134,6 +134,7 @@ class SummaryPage(QWidget):
         self.subtitle.setProperty("role", "muted")
         self.stats = QLabel(stats_line(result), self)
         self.stats.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stats.setWordWrap(True)  # every outcome and the pain: wider than the window
         self.table = self._build_table(result.records)
         self.adjustments = QLabel("", self)
         self.adjustments.setWordWrap(True)

@@ -81,6 +81,28 @@ def test_totals_count_each_planned_set_once_by_its_outcome() -> None:
     assert record_row(again.records[0], counted=False)[4] == "skipped \u00b7 not counted"
 
 
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+def test_the_totals_wrap_inside_the_window_rather_than_run_off_its_edges(qtbot: QtBot) -> None:
+    # Done, partly done, skipped, not reached and the pain, in the summary's large bold type.
+    r = result(
+        record(0, pain=2),
+        record(1, set_number=2, completed=False, actual_hold_s=20.0, pain=10),
+        record(2, set_number=3, skipped=True),
+        sets_planned=6,
+    )
+    page = SummaryPage(r)
+    qtbot.addWidget(page)
+    page.resize(1280, 800)
+    page.show()
+    qtbot.waitExposed(page)
+    stats = page.stats
+    needed = stats.fontMetrics().horizontalAdvance(stats.text())
+    assert needed > stats.width()  # one line would be cut at both edges
+    assert stats.heightForWidth(stats.width()) > stats.fontMetrics().height()  # so it wraps
+    # and gets the room for it once the layout has taken the new size of type
+    qtbot.waitUntil(lambda: stats.height() >= stats.heightForWidth(stats.width()), timeout=2000)
+
+
 def test_adjustments_are_listed_and_can_be_kept(qtbot: QtBot) -> None:
     adjustments = {"clam-hold": ["hold 60 -> 55 s"], "bridge": ["reps 3 -> 2"]}
     page = SummaryPage(result(record(0), adjustments=adjustments))
