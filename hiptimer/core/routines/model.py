@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
-from hiptimer.i18n import _, decimal, n_
+from hiptimer.i18n import _, decimal
 
 FORMAT_MARKER = "hiptimer-routine"
 FORMAT_VERSION = (
@@ -117,12 +117,14 @@ class Schedule:
 
     @property
     def label(self) -> str:
-        if self.min_per_week >= 7:
-            return _("daily")
-        if self.min_per_week == self.max_per_week:
-            n = self.min_per_week
-            return n_("{n} time a week", "{n} times a week", n).format(n=n)
-        return _("{min}-{max} times a week").format(min=self.min_per_week, max=self.max_per_week)
+        """As people say it: "daily", "twice a day", "once a week", "3-4 times a week"."""
+        low, high = self.min_per_week, self.max_per_week
+        by_day = {(7, 7): _("daily"), (14, 14): _("twice a day"), (7, 14): _("once or twice a day")}
+        if (low, high) in by_day:
+            return by_day[(low, high)]
+        if low == high:
+            return _("once a week") if low == 1 else _("{n} times a week").format(n=low)
+        return _("{min}-{max} times a week").format(min=low, max=high)
 
 
 @dataclass(frozen=True)

@@ -159,3 +159,29 @@ def test_a_rep_hold_beside_a_tempo_is_not_used_nor_written_in_the_dose() -> None
     tempo = effective_tempo(ex)
     assert tempo is not None and tempo.hold_s == 1
     assert dose_text(ex) == "1 x 5 reps, tempo 2-1-2"  # no "5 s hold" that never comes
+
+
+@pytest.mark.parametrize(
+    ("low", "high", "label"),
+    [
+        (7, 7, "daily"),
+        (14, 14, "twice a day"),
+        (7, 14, "once or twice a day"),  # the desk micro-break
+        (1, 1, "once a week"),
+        (10, 10, "10 times a week"),  # not "daily": some days twice
+        (3, 4, "3-4 times a week"),
+        (5, 7, "5-7 times a week"),
+    ],
+)
+def test_a_schedule_reads_as_the_doc_says(low: int, high: int, label: str) -> None:
+    routine = {
+        "format": "hiptimer-routine",
+        "version": 1,
+        "id": "s",
+        "title": "S",
+        "schedule": {"min_per_week": low, "max_per_week": high},
+        "exercises": [{"id": "a", "name": "A", "kind": "hold", "hold_s": 5}],
+    }
+    text = json.dumps(routine)
+    schedule = parse_routine_text(text).schedule
+    assert schedule is not None and schedule.label == label
