@@ -43,17 +43,35 @@ def details_html(
             + f"</b></p><ul>{problems}</ul>"
         )
     r = item.routine
-    meta = [_("About {time}").format(time=format_duration(estimate(r)))]
+    count = len(r.active_exercises)
+    # Every exercise left out ("enabled": false): a valid file with nothing to start. Its
+    # exercises are listed, marked, rather than "About 0 s, 0 exercises" and an empty list.
+    all_out = count == 0 and bool(r.exercises)
+    meta = [] if all_out else [_("About {time}").format(time=format_duration(estimate(r)))]
     if r.schedule is not None:
         meta.append(r.schedule.label)
-    count = len(r.active_exercises)
-    meta.append(n_("{n} exercise", "{n} exercises", count).format(n=count))
+    if all_out:
+        meta.append(_("every exercise left out"))
+    else:
+        meta.append(n_("{n} exercise", "{n} exercises", count).format(n=count))
     parts = [f"<h2>{e(r.title)}</h2>", f"<p><b>{e(SEPARATOR.join(meta))}</b></p>"]
     if r.description:
         parts.append(f"<p>{e(r.description)}</p>")
+    if all_out:
+        nothing = _("Nothing to start: include an exercise in the editor (Ctrl+E).")
+        parts.append(f"<p style='color:{current().warning}'><b>{e(nothing)}</b></p>")
+    shown = r.exercises if all_out else r.active_exercises
+    left_out = _("{name} (left out)")
     rows = "".join(
-        _exercise_rows(ex.name, dose_text(ex), ex.caution, pictures, ex.id, ladder_line(ex))
-        for ex in r.active_exercises
+        _exercise_rows(
+            left_out.format(name=ex.name) if all_out else ex.name,
+            dose_text(ex),
+            ex.caution,
+            pictures,
+            ex.id,
+            ladder_line(ex),
+        )
+        for ex in shown
     )
     heading = e(_("Exercises"))
     parts.append(f"<p><b>{heading}</b></p><table>{rows}</table>")

@@ -141,7 +141,9 @@ class LibraryPage(QWidget):
 
     def _label(self, item: LibraryItem) -> str:
         label = _("{title}   (broken)").format(title=item.title) if item.broken else item.title
-        if item.routine is not None:
+        if item.routine is not None and not item.routine.active_exercises:
+            label += f"{LENGTH_GAP}\u00b7 " + _("nothing to start")  # every exercise left out
+        elif item.routine is not None:
             from hiptimer.core.routines.model import format_duration
 
             label += f"{LENGTH_GAP}\u00b7 {format_duration(self._estimate(item.routine))}"

@@ -38,6 +38,25 @@ def test_the_details_show_each_exercises_caution_the_routines_cautions_and_its_s
     assert "<b>Source:</b> A physiotherapy handout &amp; an article" in text
 
 
+def test_a_routine_with_every_exercise_left_out_lists_them_and_says_nothing_starts(
+    qtbot: QtBot,
+) -> None:
+    r = sourced()
+    off = replace(r, exercises=tuple(replace(ex, enabled=False) for ex in r.exercises))
+    text = details_html(LibraryItem(off.id, off.title, off))
+    assert "About" not in text and "0 exercises" not in text
+    assert "every exercise left out" in text
+    assert "Nothing to start: include an exercise in the editor (Ctrl+E)." in text
+    assert "Knee hug (left out)" in text and "Plain stretch (left out)" in text
+    page = LibraryPage([LibraryItem(off.id, off.title, off)])
+    qtbot.addWidget(page)
+    assert page.list.item(0).text().endswith("\u00b7 nothing to start")  # not "0 s"
+    # One left out of two: the other is listed as usual, the left-out one not at all.
+    one_off = replace(r, exercises=(r.exercises[0], replace(r.exercises[1], enabled=False)))
+    text = details_html(LibraryItem(one_off.id, one_off.title, one_off))
+    assert "1 exercise" in text and "Knee hug" in text and "Plain stretch" not in text
+
+
 def test_the_shown_text_reads_as_written(qtbot: QtBot) -> None:
     r = sourced()
     page = LibraryPage([LibraryItem(r.id, r.title, r)])
