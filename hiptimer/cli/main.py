@@ -302,7 +302,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from hiptimer.cli.figure_check import figure_lines
+    from hiptimer.cli.figure_check import figure_lines, picture_lines
     from hiptimer.core.routines.loader import load_routine
     from hiptimer.core.routines.validation import RoutineError
 
@@ -323,6 +323,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
             continue
         count = len(routine.exercises)
         out(f"ok: {name} ({routine.title}, {count} exercise{'s' if count != 1 else ''})")
+        for line in picture_lines(name, routine):  # not shown, but the session runs
+            out(line)
     return 0 if ok else EXIT_USAGE
 
 

@@ -82,3 +82,25 @@ def test_validate_checks_a_figure_file_as_a_figure(
         f"{bad}: end.right_leg.knee: expected a number from -360 to 360\n",
     )
     assert "end.right_leg.knee: expected a number from -360 to 360`" in doc
+
+
+def test_validate_names_each_picture_the_window_would_not_show(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = dict(V2, version=1, id="pics", title="Pics")
+    data["exercises"] = [
+        {"id": "a", "name": "A", "kind": "hold", "hold_s": 5, "image": "pictures/a.png"},
+        {"id": "b", "name": "B", "kind": "hold", "hold_s": 5, "image": "pictures/b.png"},
+        {"id": "c", "name": "C", "kind": "hold", "hold_s": 5, "image": "pictures/c.txt"},
+    ]
+    (tmp_path / "pictures").mkdir()
+    (tmp_path / "pictures" / "a.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(16))
+    (tmp_path / "pictures" / "c.txt").write_text("a note, not a picture", encoding="utf-8")
+    routine = write(tmp_path / "pics.json", data)
+    code, said = run(capsys, "validate", str(routine))
+    assert code == 0  # a picture not shown never stops a session: the file is valid
+    assert said.splitlines() == [
+        f"ok: {routine} (Pics, 3 exercises)",
+        "  picture not shown: pictures/b.png (file not found)",
+        "  picture not shown: pictures/c.txt (not a PNG, JPEG or SVG picture)",
+    ]
