@@ -8,6 +8,8 @@ from collections.abc import Callable
 from hiptimer.core.routines.ladder import ceiling_note, ladder_lines
 from hiptimer.core.routines.model import (
     Exercise,
+    Measure,
+    Retest,
     Routine,
     dose_text,
     estimated_seconds,
@@ -28,7 +30,7 @@ def plan_lines(routine: Routine) -> list[str]:
             lines += [*textwrap.wrap(" ".join(paragraph.split()), 78), ""]
     lines.append(f"Schedule: {routine.schedule.label if routine.schedule else 'not set'}")
     if routine.source:
-        lines.append(f"Source: {routine.source}")
+        lines.append(_wrapped("Source: ", routine.source, "  "))
     if routine.cautions:
         lines.append("Cautions:")
         lines += [_bullet(c, "  ") for c in routine.cautions]
@@ -41,6 +43,8 @@ def plan_lines(routine: Routine) -> list[str]:
     for number, ex in enumerate(routine.exercises, start=1):
         off = "" if ex.enabled else "  (turned off: not part of the session)"
         lines.append(f"{number}. {ex.name}: {dose_text(ex)}{ceiling_note(ex)}{off}")
+        if ex.test is not None:
+            lines.append(f"   Re-test: {_retest_text(ex.test)}")
         if ex.ladder:
             lines.append("   Ladder:")
             lines += [f"     {line}" for line in ladder_lines(ex)]
@@ -51,7 +55,7 @@ def plan_lines(routine: Routine) -> list[str]:
             lines.append("   Cues:")
             lines += [_bullet(cue, "     ") for cue in ex.cues]
         if ex.caution:
-            lines.append(f"   Caution: {ex.caution}")
+            lines.append(_wrapped("   Caution: ", ex.caution, "     "))
         if ex.enabled:
             after = active.index(ex) + 1
             coming = active[after] if after < len(active) else None
@@ -97,3 +101,18 @@ def _bullet(text: str, indent: str) -> str:
     return textwrap.fill(
         " ".join(text.split()), 78, initial_indent=f"{indent}- ", subsequent_indent=f"{indent}  "
     )
+
+
+def _wrapped(label: str, text: str, indent: str) -> str:
+    """'Source: ...' as one paragraph of lines up to 78 characters."""
+    return textwrap.fill(" ".join(text.split()), 78, initial_indent=label, subsequent_indent=indent)
+
+
+def _retest_text(test: Retest) -> str:
+    """What a re-test records: "stands counted during the set, higher is better"."""
+    done = {
+        Measure.COUNT: f"{test.unit} counted during the set",
+        Measure.TIME: "seconds held, up to the set's time",
+        Measure.VALUE: f"a measurement in {test.unit}, typed in after the set",
+    }[test.measure]
+    return f"{done}; {test.better} is better"

@@ -61,6 +61,27 @@ def test_show_prints_the_ladder_the_load_and_the_ceiling(
     assert "4. Lying stretch: 3 x 8 s each side; at most 3 x 10 s" in out
 
 
+def test_show_marks_a_retest_and_wraps_a_long_source_and_caution(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = dict(V2, id="check", title="Check", source="A " + "long source " * 12)
+    stand = {"id": "stand", "name": "Chair stand", "kind": "hold", "hold_s": 30}
+    knee = {"id": "knee", "name": "Knee to wall", "kind": "hold", "hold_s": 20}
+    data["exercises"] = [
+        {**stand, "test": {"measure": "count", "unit": "stands"}},
+        {**knee, "caution": "Stop " * 30, "test": {"measure": "value", "unit": "cm"}},
+    ]
+    code, out = run(capsys, "show", str(write(tmp_path / "check.json", data)))
+    assert code == 0
+    assert "   Re-test: stands counted during the set; higher is better\n" in out
+    assert "   Re-test: a measurement in cm, typed in after the set; higher is better\n" in out
+    assert max(len(line) for line in out.splitlines()[1:]) <= 78  # (the first has the path)
+    lines = out.splitlines()
+    source = next(i for i, line in enumerate(lines) if line.startswith("Source: A long"))
+    assert lines[source + 1].startswith("  ") and "source" in lines[source + 1]  # continued
+    assert "\n     Stop" in out  # the caution goes on under its label
+
+
 def test_validate_checks_a_figure_file_as_a_figure(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
