@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 
+from hiptimer import paths
 from hiptimer.core.routines.loader import parse_routine_text
 from hiptimer.core.routines.validation import RoutineError
 
@@ -185,3 +186,9 @@ def test_a_schedule_reads_as_the_doc_says(low: int, high: int, label: str) -> No
     text = json.dumps(routine)
     schedule = parse_routine_text(text).schedule
     assert schedule is not None and schedule.label == label
+
+
+def test_the_complete_example_copied_as_is_brings_each_exercises_figure() -> None:
+    example = parse_routine_text(documented_block("## A complete small example", "json"))
+    figures = paths.resources_dir() / "figures"
+    assert [(figures / f"{ex.id}.json").is_file() for ex in example.exercises] == [True, True]
