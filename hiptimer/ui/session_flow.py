@@ -157,4 +157,6 @@ class SessionFlow(QObject):
         if saved is not None:
             log_kept_doses(self._services.history, summary.result, live, self._wall())
             summary.keep_button.setEnabled(False)
+            if self.guidance is not None:
+                self.guidance.doses_kept(saved)
             self.doses_kept.emit(saved.title)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from hiptimer.core.dosing import decisions as dose_decisions
 from hiptimer.core.dosing.actions import DoseAction
+from hiptimer.core.dosing.dose_steps import Dose
 from hiptimer.core.dosing.inputs import routine_recommendations
 from hiptimer.core.dosing.rules import Recommendation
 from hiptimer.core.dosing.words import is_offer, spoken
@@ -247,6 +248,20 @@ class Guidance(QObject):
             # Keeping this session's doses would start from the routine as it was.
             summary.keep_button.setEnabled(False)
         self.routine_saved.emit(saved)
+
+    def doses_kept(self, saved: Routine) -> None:
+        """The session's changed doses were kept: a suggestion made for a dose that is no
+        longer the routine's is answered by that choice, not offered (its yes would fail)."""
+        panel = self._summary_panel
+        if panel is None:
+            return
+        panel.routine = saved
+        kept = {ex.id: Dose.of(ex) for ex in saved.exercises}
+        for card in panel.cards:
+            now = kept.get(card.rec.exercise_id)
+            if card.awaiting and now is not None and now != card.rec.current:
+                text = _("You kept this session's dose: next time {dose}.")
+                panel.mark(card.rec, text.format(dose=now.text))
 
     def _forget(self, panel: QObject) -> None:
         if self._summary_panel is panel:

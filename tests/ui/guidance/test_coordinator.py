@@ -5,16 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.dosing.actions import DoseAction
 from hiptimer.core.dosing.dose_steps import Dose
 from hiptimer.core.dosing.rules import Recommendation
+from hiptimer.ui.editor.keep_doses import KeepDosesDialog
 from hiptimer.ui.guidance.recommendations_panel import MorningAdvicePage, RecommendationsPanel
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.session.summary_page import SummaryPage
-from tests.ui.guided import SIT, SMALL, Days, K
-from tests.ui.sessions import no_timer_left  # noqa: F401 (a fixture)
+from tests.ui.guided import DIGIT_KEYS, POLL_S, SIT, SMALL, Days, K
+from tests.ui.sessions import advance_until, no_timer_left  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.usefixtures("no_timer_left")
 
@@ -183,3 +185,30 @@ def test_no_history_means_no_suggestions(qtbot: QtBot) -> None:
     made.session(LOW)
     assert made.window.findChildren(RecommendationsPanel) == []
     made.done()
+
+
+def test_keeping_the_session_s_lower_dose_answers_the_step_back_for_it(
+    days: Days, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Sit to stand hurt (7): the user went lower in the session (4 -> 3 reps) and keeps it.
+    days.start()
+    window = days.window
+    assert window is not None
+    for pain in LOW[0], HIGH[1]:
+        advance_until(window, days.clock, lambda: days.mode() is Mode.PAIN, step=POLL_S)
+        days.key(DIGIT_KEYS[pain])
+    assert days.mode() is Mode.CHOICE
+    days.key(K.Key_L)
+    advance_until(window, days.clock, lambda: days.mode() is Mode.SUMMARY, step=POLL_S)
+    [card] = days.panel().cards
+    assert card.rec.action is DoseAction.STEP_BACK and card.awaiting
+    monkeypatch.setattr(KeepDosesDialog, "exec", lambda _dialog: QDialog.DialogCode.Accepted.value)
+    summary_of(days).keep_button.click()
+    assert days.routine().exercise("sit-to-stand").reps == 3
+    # The suggestion was made for 4 reps: it is answered by the dose kept, not offered
+    # again (an Accept would have failed with a message about a changed routine).
+    assert not card.awaiting and not card.accept_button.isVisible()
+    assert card.outcome.text() == "You kept this session's dose: next time 1 x 3 reps."
+    days.key(K.Key_A)
+    assert days.routine().exercise("sit-to-stand").reps == 3
+    assert [c.decided_by for c in days.history.dose_changes(SMALL.id)] == ["session"]
