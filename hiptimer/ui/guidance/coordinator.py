@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from hiptimer.core.dosing import decisions as dose_decisions
@@ -89,7 +89,11 @@ class Guidance(QObject):
         self._summary: SummaryPage | None = None  # the one showing _summary_panel
         self._summary_panel: RecommendationsPanel | None = None
         self._asked = False  # the question was said
+        self._looked_on: date | None = None  # the day start() last looked for a check-in
         self._nav.page_changed.connect(self._page_changed)
+        # HipTimer may run for days (kept in the tray, a laptop asleep overnight): the
+        # window coming back on a new day asks the check-in as a new start would.
+        self._nav.stack.window().installEventFilter(self)
 
     # ------------------------------------------------------------ window hooks
 
@@ -104,6 +108,7 @@ class Guidance(QObject):
         if store is None:
             return
         today = self._host.wall().astimezone().date()
+        self._looked_on = today
         found = self._read(lambda: store.sessions_needing_morning_checkin(today), None)
         if found is None:
             return
@@ -115,6 +120,7 @@ class Guidance(QObject):
             self._before[routine.id] = (routine, self._recommend(routine))
         titles = list(dict.fromkeys(s.routine_title for s in self._waiting))
         about = _("The morning after: {routines}").format(routines=joined(titles))
+        self._asked = False
         self.checkin = CheckinPage(about, self._nav.stack)
         self.checkin.answered.connect(self._answered)
         self.checkin.skipped.connect(lambda: self._answered(None, None))
@@ -124,7 +130,24 @@ class Guidance(QObject):
 
     def page_before_library(self) -> QWidget | None:
         """The check-in or its suggestions while they wait: they come before the library."""
+        self._look_again()
         return self.checkin or self.advice
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Show, QEvent.Type.WindowActivate):
+            self._look_again()
+        return False
+
+    def _look_again(self) -> None:
+        """On a day after the one start() looked on, look again: from the library or a
+        summary (a session, or yesterday's suggestions on screen, are finished first)."""
+        if self._looked_on is None or self.checkin is not None or self.advice is not None:
+            return
+        if self._nav.key_mode() not in (Mode.LIBRARY, Mode.SUMMARY):
+            return
+        if self._host.wall().astimezone().date() != self._looked_on:
+            self._before.clear()
+            self.start()
 
     def session_started(self) -> None:
         """A session started while the check-in waits (from the command line, or resumed):

@@ -15,7 +15,7 @@ from hiptimer.ui.editor.keep_doses import KeepDosesDialog
 from hiptimer.ui.guidance.recommendations_panel import MorningAdvicePage, RecommendationsPanel
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.session.summary_page import SummaryPage
-from tests.ui.guided import DIGIT_KEYS, POLL_S, SIT, SMALL, Days, K
+from tests.ui.guided import DIGIT_KEYS, POLL_S, SIT, SMALL, Days, K, later
 from tests.ui.sessions import advance_until, no_timer_left  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.usefixtures("no_timer_left")
@@ -212,3 +212,28 @@ def test_keeping_the_session_s_lower_dose_answers_the_step_back_for_it(
     days.key(K.Key_A)
     assert days.routine().exercise("sit-to-stand").reps == 3
     assert [c.decided_by for c in days.history.dose_changes(SMALL.id)] == ["session"]
+
+
+def test_left_running_overnight_the_check_in_comes_when_the_window_is_back(days: Days) -> None:
+    # Kept in the tray (or left open while the laptop slept): no new start the next day.
+    days.session(LOW)
+    days.key(K.Key_Return)
+    window = days.window
+    assert window is not None and days.mode() is Mode.LIBRARY
+    window.hide()  # closed to the tray
+    later(days, hours=24)
+    window.show()  # the tray's Show HipTimer, a reminder's click
+    assert days.mode() is Mode.CHECKIN
+    days.check_in(2, 3)
+    assert days.mode() is Mode.LIBRARY
+    assert [s.morning_pain for s in days.history.list_sessions()] == [2]
+    window.hide()
+    window.show()  # asked once a day
+    assert days.mode() is Mode.LIBRARY
+
+
+def test_a_summary_left_up_overnight_leads_to_the_check_in(days: Days) -> None:
+    days.session(LOW)
+    later(days, hours=24)
+    days.key(K.Key_Return)  # back to the library from last night's summary
+    assert days.mode() is Mode.CHECKIN
