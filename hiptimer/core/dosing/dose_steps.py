@@ -40,6 +40,16 @@ class PainRuleSettings:
 DEFAULT_SETTINGS = PainRuleSettings()
 
 
+def rules_for(pain_limit: int) -> PainRuleSettings:
+    """The rules with the user's pain limit (File > Settings): a limit below the model's 5,
+    set on a physiotherapist's advice, is the rules' "too much" as well, so a rating that asked
+    stop / lower / continue is never called acceptable afterwards; a higher limit does not
+    loosen them. Never below the safe range, where nothing would be acceptable."""
+    d = DEFAULT_SETTINGS
+    too_much = max(d.safe_pain_max, min(d.acceptable_pain_max, pain_limit))
+    return dataclasses.replace(d, acceptable_pain_max=too_much)
+
+
 @dataclass(frozen=True)
 class Dose:
     """The dose fields the rules change: the rung of the ladder, sets, and reps or hold seconds.

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from hiptimer.core.dosing import decisions as dose_decisions
 from hiptimer.core.dosing.actions import DoseAction
-from hiptimer.core.dosing.dose_steps import Dose
+from hiptimer.core.dosing.dose_steps import Dose, rules_for
 from hiptimer.core.dosing.inputs import routine_recommendations
 from hiptimer.core.dosing.rules import Recommendation
 from hiptimer.core.dosing.words import is_offer, spoken
@@ -21,6 +21,7 @@ from hiptimer.core.history.queries import SessionSummary
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.validation import RoutineError
+from hiptimer.core.settings import SettingsStore
 from hiptimer.i18n import _, joined, translate
 from hiptimer.ui.guidance.checkin_page import QUESTION, CheckinPage
 from hiptimer.ui.guidance.recommendations_panel import MorningAdvicePage, RecommendationsPanel
@@ -65,6 +66,8 @@ class GuidanceHost(Protocol):
     def wall(self) -> datetime: ...
     def show_problem(self, text: str, /) -> None: ...
     def routines(self) -> list[Routine]: ...  # the library's
+    @property
+    def settings(self) -> SettingsStore: ...  # the pain limit
 
 
 class Guidance(QObject):
@@ -296,7 +299,8 @@ class Guidance(QObject):
         store = self.store
         if store is None:
             return []
-        return self._read(lambda: routine_recommendations(store, routine), [])
+        rules = rules_for(self._host.settings.settings.pain_limit)
+        return self._read(lambda: routine_recommendations(store, routine, rules), [])
 
     def _read(self, query: Callable[[], T], fallback: T) -> T:
         try:

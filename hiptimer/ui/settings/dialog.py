@@ -49,9 +49,10 @@ SETUP_CHOICES = (
 )
 PAIN_HELP = N_(
     "After each set you rate the pain in your hip from 0 (none) to 10 (worst). Above this "
-    "limit HipTimer offers to stop the exercise or go lighter. The pain-monitoring model "
-    "physiotherapists use counts 0\u20132 as safe, up to 5 as acceptable and above 5 as too "
-    "much, provided the pain settles by the next morning. Change the usual limit of "
+    "limit HipTimer offers to stop the exercise or go lighter; a limit below 5 is also where "
+    "its dose suggestions step back (a higher one does not change them). The pain-monitoring "
+    "model physiotherapists use counts 0\u20132 as safe, up to 5 as acceptable and above 5 as "
+    "too much, provided the pain settles by the next morning. Change the usual limit of "
     "{limit} only on your physiotherapist's advice."
 )
 LANGUAGE_NOTE = N_("A new language applies the next time HipTimer starts.")

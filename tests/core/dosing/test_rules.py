@@ -19,6 +19,7 @@ from hiptimer.core.dosing.dose_steps import (
     Exposure,
     FieldChange,
     PainRuleSettings,
+    rules_for,
 )
 from hiptimer.core.dosing.rules import (
     Recommendation,
@@ -804,3 +805,19 @@ def test_never_progresses_on_missing_or_painful_data(
         reps_range = applied.exercise(ex.id).reps_range
         if reps_range and rec.proposed.reps is not None:
             assert reps_range[0] <= rec.proposed.reps <= reps_range[1]
+
+
+@pytest.mark.parametrize(("limit", "too_much"), [(3, 3), (4, 4), (5, 5), (8, 5), (0, 2), (10, 5)])
+def test_a_lower_pain_limit_is_the_rules_too_much_a_higher_one_does_not_loosen_them(
+    limit: int, too_much: int
+) -> None:
+    assert rules_for(limit).acceptable_pain_max == too_much
+    assert rules_for(limit).safe_pain_max == 2
+
+
+def test_with_a_limit_of_3_pain_4_steps_back_and_says_above_3() -> None:
+    rec = recommend(history(BRIDGE, s(pain=4)), BRIDGE, rules_for(3))
+    assert rec.action is DoseAction.STEP_BACK and rec.rule == "step_back.pain"
+    assert rec.reason.startswith("Pain went above 3 (it reached 4)")
+    # With the usual limit, 4 is acceptable: the dose stays.
+    assert recommend(history(BRIDGE, s(pain=4)), BRIDGE, rules_for(5)).rule == "stay.pain"

@@ -237,3 +237,11 @@ def test_a_summary_left_up_overnight_leads_to_the_check_in(days: Days) -> None:
     later(days, hours=24)
     days.key(K.Key_Return)  # back to the library from last night's summary
     assert days.mode() is Mode.CHECKIN
+
+
+def test_a_pain_limit_of_3_makes_a_4_a_step_back_too(days: Days) -> None:
+    days.settings.update(pain_limit=3)  # the physiotherapist's advice
+    days.session([0, 4])  # 4 is above the limit: the session asked, the user carried on
+    [card] = days.panel().cards
+    assert card.rec.action is DoseAction.STEP_BACK
+    assert card.reason.text().startswith("Pain went above 3 (it reached 4)")
