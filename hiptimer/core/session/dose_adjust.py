@@ -41,6 +41,13 @@ def lowered(ex: Exercise) -> Exercise:
     return _with_reps(ex, max(MIN_REPS, round((ex.reps or 1) * LOWER_DOSE_FACTOR)))
 
 
+def can_lower(ex: Exercise) -> bool:
+    """Whether going lighter changes the dose: a hold of 5 s or less, or 1 rep, is the least
+    (a change of nothing must not be offered, logged or kept as one)."""
+    less = lowered(ex)
+    return (less.hold_s, less.reps) != (ex.hold_s, ex.reps)
+
+
 def _with_reps(ex: Exercise, reps: int) -> Exercise:
     """A new reps target, with the reps range widened to take it in."""
     return ex.with_dose(reps=reps, reps_range=_widen(ex.reps_range, reps))

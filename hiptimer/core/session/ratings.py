@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import Protocol
 
 from hiptimer.core.clock import Clock
+from hiptimer.core.routines.model import Exercise
+from hiptimer.core.session import dose_adjust
 from hiptimer.core.session.events import (
     Event,
     PainChoice,
@@ -36,6 +38,7 @@ class _Engine(Protocol):
     _rerating: bool
     pain_limit: int
     records: list[SetRecord]
+    _doses: dict[str, Exercise]
 
     @property
     def running(self) -> bool: ...
@@ -100,9 +103,16 @@ class RatingCommands:
         self._flush()
         return True
 
+    def can_lower(self: _Engine) -> bool:
+        """Whether the set just rated has a lower dose to go on at (not at 5 s or 1 rep)."""
+        ex = self._doses.get(self.records[-1].exercise_id) if self.records else None
+        return ex is not None and dose_adjust.can_lower(ex)
+
     def choose(self: _Engine, choice: PainChoice) -> bool:
         """After a rating above the limit: stop this exercise, lower the dose, or continue."""
         if not (self.running and self.step.kind is StepKind.PAIN and self._awaiting_choice):
+            return False
+        if choice is PainChoice.LOWER and not RatingCommands.can_lower(self):
             return False
         now = self._clock.now()
         record = self.records[-1]

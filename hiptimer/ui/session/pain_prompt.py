@@ -31,12 +31,14 @@ ANCHORS = {
 }
 KEY_HINT = N_("Press 0\u20139, or T for 10  \u00b7  K to skip")
 CHANGE_HINT = N_("Press 0\u20139, or T for 10  \u00b7  K for no rating")
+LOWER = N_("Continue at a lower dose")
+SMALLEST = N_("Already the smallest dose")
 # Each choice in the theme's colours of the suggestion it is like: stopping as a warning,
 # a lower dose as a step back, going on as a plain button (None).
 CHOICES: tuple[tuple[PainChoice, Action, str, DoseAction | None], ...] = (
     (PainChoice.STOP, Action.STOP_EXERCISE, N_("Stop this exercise for today"),
      DoseAction.SEE_CLINICIAN),
-    (PainChoice.LOWER, Action.LOWER_DOSE, N_("Continue at a lower dose"), DoseAction.STEP_BACK),
+    (PainChoice.LOWER, Action.LOWER_DOSE, LOWER, DoseAction.STEP_BACK),
     (PainChoice.CONTINUE, Action.CONTINUE, N_("Continue"), None),
 )  # fmt: skip
 
@@ -208,7 +210,13 @@ class PainPrompt(QWidget):
         )
         self._stack.setCurrentWidget(self._scale_panel)
 
-    def ask_choice(self, record: SetRecord | None) -> None:
+    def ask_choice(self, record: SetRecord | None, *, can_lower: bool = True) -> None:
+        """The three choices; at the smallest dose (5 s, 1 rep) the lower one says so, off."""
+        lower = self.choice_buttons[PainChoice.LOWER]
+        lower.setEnabled(can_lower)
+        key = KEY_NAMES[Action.LOWER_DOSE]
+        text = f"{translate(LOWER)}   [{key}]" if can_lower else translate(SMALLEST)
+        lower.setText(text)
         pain = record.pain if record is not None else None
         self.choice_heading.setText(
             _("Pain {pain} out of 10 is above your limit of {limit}.\nWhat now?").format(

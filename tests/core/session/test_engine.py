@@ -512,6 +512,28 @@ def test_lower_dose_on_reps_takes_about_a_third_off() -> None:
     assert h.engine.dose("bridge").reps == 8
 
 
+@pytest.mark.parametrize("seconds", [5, 3])
+def test_a_hold_of_5_s_or_less_has_no_lower_dose_and_l_changes_nothing(seconds: float) -> None:
+    h = Harness(routine(hold("a", hold_s=seconds, sets=2)))
+    h.engine.start()
+    h.advance(seconds + 6)
+    h.engine.rate_pain(7)
+    assert not h.engine.can_lower()
+    assert not h.engine.choose(PainChoice.LOWER)  # no "hold 5 -> 5 s" to keep
+    assert h.engine.adjustments == {} and not h.of(DoseChanged)
+    assert h.engine.records[0].pain_choice is None  # still asking: stop or continue
+    assert h.engine.choose(PainChoice.CONTINUE)
+
+
+def test_a_hold_of_6_s_goes_lighter_to_5() -> None:
+    h = Harness(routine(hold("a", hold_s=6, sets=2)))
+    h.engine.start()
+    h.advance(12)
+    h.engine.rate_pain(7)
+    assert h.engine.can_lower() and h.engine.choose(PainChoice.LOWER)
+    assert h.engine.dose("a").hold_s == 5
+
+
 def test_rating_is_only_taken_during_a_pain_prompt() -> None:
     h = Harness(routine(hold()))
     h.engine.start()

@@ -98,7 +98,8 @@ def test_no_change_once_the_next_set_began_or_the_rating_changed_the_plan(
     assert not run.engine.view().rating_changeable and not run.engine.change_rating()
     run.until(StepKind.PAIN)
     run.engine.rate_pain(8)
-    run.engine.choose(PainChoice.LOWER)  # the dose changed: the rating is corrected in History
+    assert not run.engine.choose(PainChoice.LOWER)  # 5 s holds: there is no lower dose
+    run.engine.choose(PainChoice.STOP)  # the plan changed: the rating is corrected in History
     assert not run.engine.change_rating()
     assert run.trail() == []
 

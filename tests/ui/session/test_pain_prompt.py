@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.clock import FakeClock, FakeWall
+from hiptimer.core.routines.model import Exercise
 from hiptimer.core.session.engine import SessionEngine
 from hiptimer.core.session.events import PainChoice
 from hiptimer.core.session.steps import StepKind
@@ -64,6 +65,15 @@ def test_clicks_report_ratings_skips_and_choices(prompt: PainPrompt, qtbot: QtBo
     assert keys == ["S]", "L]", "C]"]
 
 
+def test_at_the_smallest_dose_the_lower_choice_says_so_and_is_off(prompt: PainPrompt) -> None:
+    prompt.ask_choice(None, can_lower=False)
+    lower = prompt.choice_buttons[PainChoice.LOWER]
+    assert not lower.isEnabled()
+    assert lower.text() == "Already the smallest dose"
+    prompt.ask_choice(None)
+    assert lower.isEnabled() and lower.text() == "Continue at a lower dose   [L]"
+
+
 def test_the_buttons_scale_with_the_window(prompt: PainPrompt) -> None:
     prompt.resize(1200, 700)
     big = prompt.scale_buttons[0].width()
@@ -77,10 +87,19 @@ def test_the_buttons_scale_with_the_window(prompt: PainPrompt) -> None:
 
 @pytest.fixture
 def session(qtbot: QtBot) -> Iterator[tuple[MainWindow, FakeClock]]:
+    window, clock = at_first_rating(qtbot, hold("a", hold_s=10, sets=3), hold("b", hold_s=10))
+    yield window, clock
+    if window.session is not None:
+        window.session.driver.stop()
+
+
+def at_first_rating(qtbot: QtBot, *exercises: Exercise) -> tuple[MainWindow, FakeClock]:
+    """A window on a routine of these exercises, its session started and asking the first
+    rating."""
     clock = FakeClock()
     store = SettingsStore()
     store.update(first_run_done=True, setup_mode="never")
-    r = quick_routine(hold("a", hold_s=10, sets=3), hold("b", hold_s=10))
+    r = quick_routine(*exercises)
     window = MainWindow(
         store, fake_services(), clock=clock, wall=FakeWall(clock), library=library_of(r)
     )
@@ -88,9 +107,7 @@ def session(qtbot: QtBot) -> Iterator[tuple[MainWindow, FakeClock]]:
     window.show()
     qtbot.keyClick(window, K.Key_Return)
     advance_until(window, clock, lambda: window.nav.key_mode() is Mode.PAIN)
-    yield window, clock
-    if window.session is not None:
-        window.session.driver.stop()
+    return window, clock
 
 
 def engine(window: MainWindow) -> SessionEngine:
@@ -163,3 +180,16 @@ def test_the_prompt_is_a_panel_in_the_window_not_a_dialog(
     assert page.pain.isVisible()
     assert window.isVisible()  # the panel is in the window: no modal dialog
     assert window.findChildren(PainPrompt) == [page.pain]
+
+
+def test_l_on_a_5_s_hold_changes_nothing_and_the_choice_stays(qtbot: QtBot) -> None:
+    window, _ = at_first_rating(qtbot, hold("a", hold_s=5, sets=2))
+    qtbot.keyClick(window, K.Key_7)
+    prompt = window.findChild(PainPrompt)
+    assert prompt is not None and not prompt.choice_buttons[PainChoice.LOWER].isEnabled()
+    qtbot.keyClick(window, K.Key_L)
+    assert window.nav.key_mode() is Mode.CHOICE and engine(window).adjustments == {}
+    qtbot.keyClick(window, K.Key_C)
+    assert engine(window).records[0].pain_choice is PainChoice.CONTINUE
+    if window.session is not None:
+        window.session.driver.stop()
