@@ -358,6 +358,7 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
             rating_changeable=self.can_change_rating(),
             last_rating=self.records[-1].pain if self.records else None,
             rerating=self._rerating,
+            can_lower=self.can_lower(),
             awaiting_result=self.running and step.kind is StepKind.MEASURE,
             counted=self._count
             if ex and step.kind is StepKind.WORK and counts_by_key(ex)

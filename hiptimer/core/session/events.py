@@ -156,6 +156,7 @@ class PainRequested(SetEvent):
 class PainRated(SetEvent):
     above_limit: bool
     changed: bool = False  # a rating given again, in place of one given before
+    can_lower: bool = True  # the choice offers a lower dose (not at a 5 s hold or 1 rep)
 
 
 @dataclass(frozen=True)

@@ -81,7 +81,8 @@ class RatingCommands:
         if changing and previous != rating:
             self._emit(RatingChanged(now, record, previous))
         above = rating > self.pain_limit
-        self._emit(PainRated(now, record, above, changed=changing))
+        lower = RatingCommands.can_lower(self)
+        self._emit(PainRated(now, record, above, changed=changing, can_lower=lower))
         if above:
             self._awaiting_choice = True
         else:

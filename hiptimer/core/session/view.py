@@ -36,6 +36,7 @@ class SessionView:
     rerating: bool = False  # the pain scale is open again to change that rating
     counted: int | None = None  # a re-test counting movements by key: the count so far
     awaiting_result: bool = False  # a re-test's measured result is asked for
+    can_lower: bool = True  # the set just rated has a lower dose (not a 5 s hold or 1 rep)
 
     @property
     def progress(self) -> float:

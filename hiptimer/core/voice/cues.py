@@ -139,10 +139,12 @@ class CueWriter:
             case PainRated():
                 if not event.above_limit:
                     return []
-                text = say(
-                    _("That is above {limit}. Stop, go lighter, or carry on?"),
-                    limit=self.pain_limit,
+                question = (
+                    _("That is above {limit}. Stop, go lighter, or carry on?")
+                    if event.can_lower
+                    else _("That is above {limit}. Stop, or carry on?")
                 )
+                text = say(question, limit=self.pain_limit)
                 return [Phrase(text, "prompt", at)]
             case PainChoiceMade():
                 return [Phrase(self._choice_text(event.record, event.choice), "prompt", at)]

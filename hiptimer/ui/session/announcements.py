@@ -30,7 +30,13 @@ def announcements(before: SessionView | None, view: SessionView, text: WorkoutTe
     if view.paused != before.paused:
         said.append(_("Paused.") if view.paused else _("Going on."))
     if view.awaiting_choice and not before.awaiting_choice:
-        said.append(_("Pain above your limit. S: stop this exercise, L: lower dose, C: continue."))
+        said.append(
+            _("Pain above your limit. S: stop this exercise, L: lower dose, C: continue.")
+            if view.can_lower
+            else _(
+                "Pain above your limit, at the smallest dose. S: stop this exercise, C: continue."
+            )
+        )
     if is_self_paced(view) and view.reps_done != before.reps_done:
         said.append(_("{done} of {target}.").format(done=view.reps_done, target=view.reps_target))
     elif view.counted is not None and before.counted is not None and view.counted != before.counted:

@@ -159,6 +159,9 @@ class PainPrompt(QWidget):
             button.setStyleSheet(
                 f"QPushButton {{ background: {back}; color: {p.ink}; border: 3px solid {edge}; }}"
                 f" QPushButton:focus {{ border: 5px solid {p.focus}; }}"
+                # Greyed as any button that does nothing (the lower dose at the smallest one).
+                f" QPushButton:disabled {{ background: {p.button}; color: {p.disabled};"
+                f" border: 3px solid {p.button_border}; }}"
             )
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             button.setToolTip(_("{action} (key: {key})").format(action=text, key=key))

@@ -264,7 +264,7 @@ class WorkoutPage(QWidget):
             record = self.driver.engine.records[-1] if self.driver.engine.records else None
             if view.awaiting_choice:
                 if not self.pain.asking_choice or self._center.currentWidget() is not self.pain:
-                    self.pain.ask_choice(record, can_lower=self.driver.engine.can_lower())
+                    self.pain.ask_choice(record, can_lower=view.can_lower)
             elif self._center.currentWidget() is not self.pain or self.pain.asking_choice:
                 self.pain.ask_rating(record, changing=view.rerating)
             self._center.setCurrentWidget(self.pain)

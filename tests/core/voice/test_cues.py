@@ -202,6 +202,11 @@ CASES: list[tuple[str, Event, list[str]]] = [
         ["That is above five. Stop, go lighter, or carry on?"],
     ),
     (
+        "pain above the limit at the smallest dose",
+        PainRated(AT, record(pain=7), above_limit=True, can_lower=False),
+        ["That is above five. Stop, or carry on?"],
+    ),
+    (
         "stop",
         PainChoiceMade(AT, record(), PainChoice.STOP),
         ["Stopping Hamstring stretch for today."],

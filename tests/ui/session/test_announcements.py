@@ -10,6 +10,7 @@ from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessible
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.routines.model import Measure, Retest
+from hiptimer.core.session.events import PainChoice
 from hiptimer.core.session.steps import StepKind
 from hiptimer.ui.keys import POINT, Action
 from tests.harness import hold, quick_routine, self_paced
@@ -70,6 +71,23 @@ def test_the_pain_question_and_the_choice_above_the_limit_are_announced(
         "Pain above your limit. S: stop this exercise, L: lower dose, C: continue.",
         True,  # it waits for an answer: said at once
     )
+
+
+def test_at_the_smallest_dose_the_choice_announced_has_no_lower_dose(
+    qtbot: QtBot, heard: list[tuple[str, bool]]
+) -> None:
+    h = PageHarness(qtbot, quick_routine(hold("hug", 5, name="Knee hug")))
+    try:
+        h.driver.start()
+        h.until(StepKind.PAIN)
+        h.driver.rate_pain(8)
+        assert heard[-1] == (
+            "Pain above your limit, at the smallest dose. S: stop this exercise, C: continue.",
+            True,
+        )
+        assert not h.page.pain.choice_buttons[PainChoice.LOWER].isEnabled()
+    finally:
+        h.driver.stop()
 
 
 def test_pause_resume_and_each_counted_rep_are_announced(
