@@ -97,7 +97,7 @@ class SessionFlow(QObject):
         session.driver.finished.connect(self._finished)
         self.session = session
         self._nav.add(page, page.key_mode, show=True)
-        if self.guidance is not None:  # today's check-in waits for next time
+        if self.guidance is not None:  # today's check-in waits for the library after it
             self.guidance.session_started()
         self.title_changed.emit(window_title(page.text.title) if page.text else APP_TITLE)
         session.driver.start()

@@ -153,9 +153,10 @@ class Guidance(QObject):
             self.start()
 
     def session_started(self) -> None:
-        """A session started while the check-in waits (from the command line, or resumed):
-        today's check-in and its suggestions wait for next time."""
-        self._drop_checkin()
+        """A session started while the check-in waits (a reminder's Start, the command line,
+        a resume): the check-in waits for the library after it, as it would have been asked
+        before (dropped, it was never asked: the next day looks at today's session only).
+        Suggestions waiting are dropped: the summary gives them anew."""
         self._drop_advice()
 
     def perform(self, action: Action, value: int) -> bool:
