@@ -150,7 +150,9 @@ class Hostile:
                 rating = pains.get(ex.id if ex else "", 1)
                 self.key(K.Key_T if rating == 10 else getattr(K, f"Key_{rating}"))
             elif mode is Mode.CHOICE:
-                self.key(K.Key_L)  # a lower dose: the summary lists the change
+                # A lower dose, so the summary lists the change; at the smallest dose L does
+                # nothing, and C goes on.
+                self.key(K.Key_L if engine.can_lower() else K.Key_C)
             elif mode is Mode.COUNTING:
                 self.key(K.Key_Return)
             else:
