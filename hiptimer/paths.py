@@ -43,6 +43,12 @@ def user_routines_dir() -> Path:
     return data_dir() / "routines"
 
 
+def drafts_dir() -> Path:
+    """Unsaved routine edits kept when the system closed HipTimer (never in routines/: a
+    draft may not be a valid routine, and it must not replace the routine it edits)."""
+    return data_dir() / "drafts"
+
+
 def history_db_path() -> Path:
     return data_dir() / "history.sqlite3"
 

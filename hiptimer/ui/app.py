@@ -109,6 +109,7 @@ def run_app(
     if settings.save_error:
         window.show_problem(settings.save_error)
     chosen = _resolve(routine, window.show_problem)
+    _tell_kept_drafts(window)
     from hiptimer.ui.window_focus import KeepKeyboard
 
     if not in_tray:
@@ -169,6 +170,29 @@ def _asked(routine: Routine | str | None) -> str | None:
     if where and Path(where).is_file():
         return str(Path(where).resolve())
     return routine if isinstance(routine, str) else routine.id
+
+
+def _tell_kept_drafts(window: MainWindow) -> None:
+    """Unsaved routine edits that a logout or a termination signal kept as drafts: say where
+    they are, at each start until they are moved or deleted (hiptimer.core.routines.drafts)."""
+    from hiptimer import paths
+    from hiptimer.core.routines.drafts import kept_drafts
+    from hiptimer.i18n import _, n_
+
+    drafts = kept_drafts()
+    if not drafts:
+        return
+    heading = n_(
+        "Unsaved routine changes were kept when HipTimer was closed by the system:",
+        "{n} unsaved routines were kept when HipTimer was closed by the system:",
+        len(drafts),
+    ).format(n=len(drafts))
+    where = str(drafts[0]) if len(drafts) == 1 else str(paths.drafts_dir())
+    detail = _(
+        "{where}. Import a draft to go on with it (Routines > Import routine files); this "
+        "note comes at each start until the drafts are moved or deleted."
+    ).format(where=where)
+    window.notice.show_notice(heading, detail)
 
 
 def _write_nothing(services: Services) -> None:

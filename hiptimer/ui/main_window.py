@@ -352,17 +352,10 @@ class MainWindow(QMainWindow):
 
     def open_history(self) -> None:
         """The history window: sessions, pain charts, adherence and exports."""
-        from hiptimer.core.history.store import HistoryStore
-        from hiptimer.ui.history.window import open_history_window  # QtCharts loads lazily
+        from hiptimer.ui.history.window import open_services_history  # QtCharts loads lazily
 
         self.open_services()
-        store = self.services.history
-        if not isinstance(store, HistoryStore):
-            off = self.services.history_off
-            why = off.reason if off is not None else _("it could not be opened at start-up.")
-            self.show_problem(_("History is not available: {why}").format(why=why))
-            return
-        open_history_window(self, store, wall=self.wall)
+        open_services_history(self, self.services, self.wall, self.show_problem)
 
     def show_problem(self, text: str) -> None:
         log.warning("%s", text)
@@ -375,6 +368,7 @@ class MainWindow(QMainWindow):
             from hiptimer.core.session.events import EndReason
 
             self.session.controller.close(EndReason.BY_SYSTEM)
+        self.routine_actions.close_for_system()  # unsaved edits kept as drafts
         self.banner.retry()  # one more try for writes waiting on a failing disk
         self.banner.stop()
         self._closing_for_system = True

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import sqlite3
 from datetime import datetime, timezone
 
 import pytest
-from PySide6.QtCore import QLockFile, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QLockFile, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from hiptimer import paths
@@ -165,3 +166,85 @@ def test_sigterm_while_the_end_question_is_open_ends_the_session_for_the_system(
     with sqlite3.connect(paths.history_db_path()) as conn:
         [(reason, ended)] = conn.execute("SELECT end_reason, ended_at FROM sessions").fetchall()
     assert reason == "interrupted" and ended is not None  # ended by the system
+
+
+class EditsThenSigterm:
+    """Opens the routine editor on a new routine once the session runs, leaves its exercise
+    out (an unsaved edit), then sends SIGTERM; with `asking`, from inside the "Unsaved
+    changes" question that closing the editor opened. A guard answers Discard to any question
+    still open after 5 s, so that a failure ends the test rather than hanging it."""
+
+    def __init__(self, *, asking: bool) -> None:
+        self.asking = asking
+        self.edited: dict[str, object] = {}
+        self.left_open: list[str] = []
+        self.guard = QTimer()
+        self.guard.setInterval(5000)
+        self.guard.timeout.connect(self._answer_left_open)
+
+    def run(self) -> int:
+        QTimer.singleShot(0, self._edit)
+        store = open_history(paths.history_db_path())
+        try:
+            return run_app(
+                "daily-hip-stretches", start=True, clock=(clock := FakeClock()),
+                wall=FakeWall(clock), services=fake_services(store),
+            )  # fmt: skip
+        finally:
+            self.guard.stop()
+            store.close()
+
+    def _edit(self) -> None:
+        window = _window()
+        if window.session is None:  # the routine starts after the first paint
+            QTimer.singleShot(10, self._edit)
+            return
+        window.routine_actions.new_routine()  # Ctrl+N
+        [editor] = window.routine_actions.editors
+        editor.exercises.list.item(0).setCheckState(Qt.CheckState.Unchecked)  # "tick something"
+        assert editor.is_modified
+        self.edited = editor.data
+        self.guard.start()
+        if self.asking:  # Ctrl+W: "Save your changes?" waits for an answer, then the signal
+            QTimer.singleShot(100, lambda: os.kill(os.getpid(), signal.SIGTERM))
+            editor.close()
+        else:
+            os.kill(os.getpid(), signal.SIGTERM)
+
+    def _answer_left_open(self) -> None:
+        for box in QApplication.topLevelWidgets():
+            if isinstance(box, QMessageBox) and box.isVisible():
+                self.left_open.append(box.text())
+                button = box.button(QMessageBox.StandardButton.Discard)
+                button.click() if button is not None else box.reject()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+@pytest.mark.parametrize("asking", [False, True], ids=["editing", "asked-to-save"])
+def test_sigterm_keeps_the_editors_unsaved_routine_as_a_draft_and_quits(
+    qtbot: QtBot, asking: bool
+) -> None:
+    # The audit: Ctrl+N, an exercise left out, `kill -TERM`: "Unsaved changes" stayed open
+    # and HipTimer kept running (a logout would hang on it).
+    SettingsStore().update(first_run_done=True)
+    run = EditsThenSigterm(asking=asking)
+    assert run.run() == 0
+    assert run.left_open == []  # no question was left for nobody to answer
+    [draft] = paths.drafts_dir().glob("*.json")
+    assert draft.name.startswith("my-routine-")
+    assert json.loads(draft.read_text(encoding="utf-8")) == run.edited  # as typed, unsaved
+    assert not paths.user_routines_dir().exists()  # never saved as a routine without asking
+    with sqlite3.connect(paths.history_db_path()) as conn:
+        assert conn.execute("SELECT end_reason FROM sessions").fetchall() == [("interrupted",)]
+
+    # The next start says where the draft is, above its pages.
+    shown: list[str] = []
+
+    def look_and_close() -> None:
+        shown.extend(_window().notice.shown)
+        _window().close()
+
+    QTimer.singleShot(0, look_and_close)
+    assert run_app(services=fake_services()) == 0
+    assert len(shown) == 1 and str(draft) in shown[0]
+    assert shown[0].startswith("Unsaved routine changes were kept")

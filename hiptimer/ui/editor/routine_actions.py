@@ -15,6 +15,7 @@ from hiptimer.ui.keys import set_shortcut
 if TYPE_CHECKING:  # the routine model loads with the first routines, after the first paint
     from hiptimer.core.routines.model import Routine
     from hiptimer.ui.editor.files import RoutineDropFilter
+    from hiptimer.ui.editor.window import EditorWindow
 
 NEW_ROUTINE_ID = "my-routine"
 JSON_FILTER = N_("HipTimer routines (*.json)")
@@ -59,7 +60,7 @@ class RoutineActions(QObject):
         super().__init__(window)
         self.window = window
         self._host = host
-        self.editors: list[QWidget] = []
+        self.editors: list[EditorWindow] = []
         self.drops: RoutineDropFilter | None = None  # from the first idle moment on
         self._build_menu(bar)
         # Drops are taken later: the file-import code they need is not worth loading before
@@ -105,7 +106,7 @@ class RoutineActions(QObject):
         taken = {entry.id for entry in catalog.entries()}
         self.open_editor(blank_routine(taken))
 
-    def open_editor(self, routine: Routine) -> QWidget:
+    def open_editor(self, routine: Routine) -> EditorWindow:
         from hiptimer.core.routines.catalog import load_catalog
         from hiptimer.ui.editor.window import EditorWindow
 
@@ -123,6 +124,12 @@ class RoutineActions(QObject):
     def _forget(self, editor: QWidget) -> None:
         if editor in self.editors:
             self.editors.remove(editor)
+
+    def close_for_system(self) -> list[Path]:
+        """Logout, shutdown or a termination signal: every editor closes without asking, its
+        unsaved edits kept as a draft; the drafts written."""
+        kept = [editor.close_for_system() for editor in list(self.editors)]
+        return [path for path in kept if path is not None]
 
     def import_files(self) -> None:
         from hiptimer.ui.editor.files import import_routine_files

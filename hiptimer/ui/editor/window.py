@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -13,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QPlainTextEdit,
     QSplitter,
     QTabWidget,
@@ -43,8 +43,6 @@ from hiptimer.ui.theme import follow
 from hiptimer.ui.widgets.plain import no_mnemonic, plain, show_wrapped, window_title
 from hiptimer.ui.widgets.screen_fit import fit_window
 
-Answer = QMessageBox.StandardButton
-
 
 class EditorWindow(QMainWindow):
     """Edits one routine; Save writes the user's version (a built-in itself is never changed).
@@ -64,6 +62,7 @@ class EditorWindow(QMainWindow):
         self._state = EditorState({}, -1)
         self._problems: list[Problem] = []
         self._base = routine
+        self.closing_for_system = False  # close_for_system(): close without asking
         self.setStyleSheet(editor_style_sheet())
         follow(self, lambda: self.setStyleSheet(editor_style_sheet()))
         self._build()
@@ -388,8 +387,13 @@ class EditorWindow(QMainWindow):
         """True when there are no unsaved edits, or the user saved or discarded them."""
         return window_files.confirm_discard(self, before)
 
+    def close_for_system(self) -> Path | None:
+        """Logout, shutdown or a termination signal: keep unsaved edits as a draft (its path is
+        returned) and close without asking, even while "Unsaved changes" is being asked."""
+        return window_files.close_for_system(self)
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.confirm_discard("close"):
+        if self.confirm_discard("close") or self.closing_for_system:  # came while it asked
             event.accept()
         else:
             event.ignore()

@@ -45,6 +45,7 @@ from hiptimer.ui.widgets.tab_order import tab_after, tab_stops
 
 if TYPE_CHECKING:
     from hiptimer.ui.history.retests_pane import RetestsPane
+    from hiptimer.ui.services.ports import Services
 
 PRESETS = ((N_("Last 4 weeks"), 28), (N_("3 months"), 91), (N_("All"), None))
 DEFAULT_PRESET_DAYS = 91
@@ -375,3 +376,16 @@ def open_history_window(
     window.raise_()
     window.activateWindow()
     return window
+
+
+def open_services_history(
+    parent: QWidget, services: Services, wall: Callable[[], datetime], report: Callable[[str], None]
+) -> None:
+    """Open the history window on the services' history, or report why it is not available."""
+    store = services.history
+    if not isinstance(store, HistoryStore):
+        off = services.history_off
+        why = off.reason if off is not None else _("it could not be opened at start-up.")
+        report(_("History is not available: {why}").format(why=why))
+        return
+    open_history_window(parent, store, wall=wall)
