@@ -5,14 +5,22 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Protocol
 
 from hiptimer.core.history.queries import SessionSummary, StoredSet
 from hiptimer.core.routines.loader import routine_from_data
-from hiptimer.core.routines.model import FORMAT_MARKER, FORMAT_VERSION, Exercise, Routine
+from hiptimer.core.routines.model import (
+    FORMAT_MARKER,
+    FORMAT_VERSION,
+    Exercise,
+    Kind,
+    Routine,
+    dose_text,
+)
 from hiptimer.core.routines.validation import RoutineError
+from hiptimer.core.session.dose_adjust import DosesInForce, change_text, lowered, with_reps
 from hiptimer.core.session.events import PainChoice, SetRecord
 from hiptimer.core.session.steps import SetKey, Side
 from hiptimer.i18n import _, day_month, n_
@@ -39,6 +47,8 @@ class ResumePlan:
     from_session: tuple[str, ...]  # exercises whose dose today differs: the session's is used
     older: tuple[SessionSummary, ...]  # older unfinished sessions, to keep as partial
     earlier: tuple[SetRecord, ...] = ()  # the sets recorded before it stopped, for the summary
+    # +, - and Lower during it: the doses it goes on at.
+    in_force: DosesInForce = field(default_factory=DosesInForce)
 
     @property
     def sets_done(self) -> int:
@@ -100,6 +110,48 @@ def earlier_records(records: Iterable[StoredSet]) -> tuple[SetRecord, ...]:
         )
         for i, r in enumerate(stored)
     )
+
+
+def doses_in_force(routine: Routine, records: Iterable[StoredSet]) -> DosesInForce:
+    """The doses the session had reached when it stopped, from its recorded sets.
+
+    Each set records the dose planned for it and the quick changes in force (+ and -, which
+    change this set and the later ones, and Lower). The last set of an exercise therefore
+    holds its dose then; a Lower chosen after that set's rating took a third off after it was
+    recorded, and is made again here as the engine made it. A change made after the last set
+    (in the rest) was never recorded, and is lost with the interruption.
+    """
+    last = {r.exercise_id: r for r in records}
+    doses: dict[str, Exercise] = {}
+    changes: dict[str, tuple[str, ...]] = {}
+    for ex in routine.exercises:
+        record = last.get(ex.id)
+        if record is None:
+            continue
+        dose, which = _as_recorded(ex, record)
+        made = [c for c in (record.adjustment or "").split("; ") if c]
+        if record.pain_choice == PainChoice.LOWER.value:
+            old, dose = _value(dose, which), lowered(dose)
+            made.append(change_text(which, old, _value(dose, which)))
+        if dose != ex:
+            doses[ex.id] = dose
+        if made:
+            changes[ex.id] = tuple(made)
+    return DosesInForce(doses, changes)
+
+
+def _as_recorded(ex: Exercise, record: StoredSet) -> tuple[Exercise, str]:
+    """The exercise at the dose its set recorded, and which field that dose is."""
+    if ex.kind is Kind.HOLD:
+        hold = record.planned_hold_s
+        changed = hold is not None and hold != ex.hold_s
+        return (ex.with_dose(hold_s=float(hold or 0)) if changed else ex), "hold_s"
+    reps = record.planned_reps
+    return (with_reps(ex, reps) if reps and reps != ex.reps else ex), "reps"
+
+
+def _value(ex: Exercise, which: str) -> float:
+    return float((ex.hold_s if which == "hold_s" else ex.reps) or 0)
 
 
 def exercise_from_data(data: Any) -> Exercise | None:
@@ -183,7 +235,7 @@ def plan_resume(
         routine, changed = session_routine(newest, doses, current, order)
     return ResumePlan(
         newest, routine, tuple(done_sets(records)), tuple(changed), tuple(older),
-        earlier_records(records),
+        earlier_records(records), doses_in_force(routine, records),
     )  # fmt: skip
 
 
@@ -216,11 +268,15 @@ def offer_text(plan: ResumePlan, today: date) -> str:
 
 
 def details_lines(plan: ResumePlan, today: date) -> list[str]:
-    """What else the user should know: doses put back, older sessions kept as partial."""
+    """What else the user should know: doses put back, doses changed during the session, older
+    sessions kept as partial."""
     lines = []
     if plan.from_session:
         names = ", ".join(plan.from_session)
         lines.append(_("It resumes with the doses it started with ({names}).").format(names=names))
+    if plan.in_force.doses:
+        doses = "; ".join(f"{ex.name} {dose_text(ex)}" for ex in plan.in_force.doses.values())
+        lines.append(_("It goes on at the doses changed during it: {doses}.").format(doses=doses))
     if plan.older:
         whens = "; ".join(
             _("{routine}, {when}").format(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
 from hiptimer.core.routines.model import Exercise, Kind
 from hiptimer.core.routines.validation import MAX_REPS  # a routine file could not hold more
 
@@ -10,6 +13,20 @@ LOWERED_MIN_HOLD_S = 5.0  # going lighter after a painful set keeps a hold at le
 MIN_REPS = 1
 # Lowering the dose after a painful set takes about a third off (a change a patient notices).
 LOWER_DOSE_FACTOR = 2 / 3
+
+
+@dataclass(frozen=True)
+class DosesInForce:
+    """Where a session's doses stood when it stopped, for resuming it: exercise id -> the
+    dose in force, and the quick changes that led there (as a set's `adjustment` lists them)."""
+
+    doses: Mapping[str, Exercise] = field(default_factory=dict)
+    changes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def change_text(field: str, old: float, value: float) -> str:
+    """A dose change as a set's `adjustment` records it: "hold 30 -> 35 s", "reps 10 -> 11"."""
+    return f"hold {old:g} -> {value:g} s" if field == "hold_s" else f"reps {old:g} -> {value:g}"
 
 
 def adjusted_hold(ex: Exercise, delta_s: float) -> Exercise:
@@ -28,7 +45,7 @@ def shortened(seconds: float, delta_s: float) -> float:
 
 def adjusted_reps(ex: Exercise, delta: int) -> Exercise:
     """`delta` reps more (fewer when negative) within MIN_REPS..MAX_REPS."""
-    return _with_reps(ex, min(MAX_REPS, max(MIN_REPS, (ex.reps or 0) + delta)))
+    return with_reps(ex, min(MAX_REPS, max(MIN_REPS, (ex.reps or 0) + delta)))
 
 
 def lowered(ex: Exercise) -> Exercise:
@@ -38,7 +55,7 @@ def lowered(ex: Exercise) -> Exercise:
         return ex.with_dose(
             hold_s=max(min(LOWERED_MIN_HOLD_S, old), float(round(old * LOWER_DOSE_FACTOR)))
         )
-    return _with_reps(ex, max(MIN_REPS, round((ex.reps or 1) * LOWER_DOSE_FACTOR)))
+    return with_reps(ex, max(MIN_REPS, round((ex.reps or 1) * LOWER_DOSE_FACTOR)))
 
 
 def can_lower(ex: Exercise) -> bool:
@@ -48,7 +65,7 @@ def can_lower(ex: Exercise) -> bool:
     return (less.hold_s, less.reps) != (ex.hold_s, ex.reps)
 
 
-def _with_reps(ex: Exercise, reps: int) -> Exercise:
+def with_reps(ex: Exercise, reps: int) -> Exercise:
     """A new reps target, with the reps range widened to take it in."""
     return ex.with_dose(reps=reps, reps_range=_widen(ex.reps_range, reps))
 

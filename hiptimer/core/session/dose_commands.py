@@ -99,10 +99,7 @@ class DoseCommands:
     ) -> None:
         self._doses[new.id] = new
         self._later_s.clear()  # the session's time left changes with the dose
-        # "hold 30 -> 35 s", "reps 10 -> 11": the label already says what a rep count is.
-        change = (
-            f"hold {old:g} -> {value:g} s" if field == "hold_s" else f"reps {old:g} -> {value:g}"
-        )
+        change = dose_adjust.change_text(field, old, value)
         self.adjustments.setdefault(new.id, []).append(change)
         self._emit(DoseChanged(now, new.id, field, old, value, reason))
 

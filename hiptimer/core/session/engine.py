@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from hiptimer.core.clock import Clock, MonotonicClock, wall_now
 from hiptimer.core.routines.model import Exercise, Routine
 from hiptimer.core.session import marks
+from hiptimer.core.session.dose_adjust import DosesInForce
 from hiptimer.core.session.dose_commands import DoseCommands
 from hiptimer.core.session.events import (
     EndReason,
@@ -65,16 +66,19 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
         pain_limit: int = DEFAULT_PAIN_LIMIT,
         done_sets: Iterable[SetKey] = (),
         lead_in: Callable[[Exercise], float] | None = None,
+        in_force: DosesInForce | None = None,
     ) -> None:
         """`lead_in` gives the least time a lead-in to an exercise must last for the voice to
-        read it (None: every pause lasts as written, as when the voice is off or muted)."""
+        read it (None: every pause lasts as written, as when the voice is off or muted).
+        A resumed session goes on after `done_sets` at the doses `in_force` when it stopped."""
         self.routine = routine
         self._lead_in = lead_in
         self.pain_limit = pain_limit
         self._clock = clock or MonotonicClock()
         self._wall = wall
         self._active = list(routine.active_exercises)
-        self._doses: dict[str, Exercise] = {ex.id: ex for ex in self._active}
+        carried = in_force or DosesInForce()
+        self._doses = {ex.id: carried.doses.get(ex.id, ex) for ex in self._active}
         self._steps = resume_plan(expand(routine), self._active, set(done_sets))
         # The seconds left after each step, by index: the view asks every tick, and the sum
         # runs over every later step. Emptied when a dose or the lead-in rule changes.
@@ -84,7 +88,7 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
         self._queue: list[Event] = []
         self._dispatching = False
         self.records: list[SetRecord] = []
-        self.adjustments: dict[str, list[str]] = {}
+        self.adjustments = {ex_id: list(c) for ex_id, c in carried.changes.items()}
         self._index = 0
         self._started = False
         self._ended: EndReason | None = None

@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 
 from hiptimer.core.clock import Clock
 from hiptimer.core.routines.model import Routine, estimated_seconds
+from hiptimer.core.session.dose_adjust import DosesInForce
 from hiptimer.core.session.engine import SessionEngine
 from hiptimer.core.session.events import SessionEnded, SetRecord
 from hiptimer.core.session.steps import SetKey, StepKind
@@ -102,10 +103,12 @@ def open_session(
     session_id: int | None = None,
     earlier: Sequence[SetRecord] = (),
     earlier_s: float = 0.0,
+    in_force: DosesInForce | None = None,
     parent: QObject | None = None,
 ) -> ActiveSession:
     """A session of `routine` ready to start; with `session_id`, that interrupted session
-    resumed after `done_sets` (`earlier`: their records, which ran `earlier_s` seconds)."""
+    resumed after `done_sets` (`earlier`: their records, which ran `earlier_s` seconds) at
+    the doses `in_force` when it stopped."""
     s = settings
     prepare_voice(routine, settings, services, done_sets=done_sets)
     cues = make_cue_writer(s.setup_mode, s.setup_heard, s.pain_limit, s.speak_cautions)
@@ -114,7 +117,7 @@ def open_session(
     planned_s = estimated_seconds(routine, lead_in)
     engine = SessionEngine(
         routine, clock=clock, wall=wall, pain_limit=s.pain_limit, lead_in=lead_in,
-        done_sets=done_sets,
+        done_sets=done_sets, in_force=in_force,
     )  # fmt: skip
     driver = EngineDriver(engine, parent)
     controller = SessionController(

@@ -16,17 +16,20 @@ from hiptimer.core.history.resume import (
     ResumePlan,
     details_lines,
     done_sets,
+    doses_in_force,
     keep_older_as_partial,
     offer_text,
     plan_resume,
     when_text,
 )
 from hiptimer.core.history.store import HistoryStore, open_history
-from hiptimer.core.routines.model import Exercise, Kind, Routine, SideMode
+from hiptimer.core.routines.model import Exercise, Kind, Routine, SideMode, Tempo
 from hiptimer.core.routines.writer import exercise_to_data
 from hiptimer.core.session.engine import SessionEngine
 from hiptimer.core.session.events import PainChoice
+from hiptimer.core.session.recorder import SessionRecorder
 from hiptimer.core.session.steps import Side, StepKind
+from tests.harness import advance_until, fake_engine, hold, reps
 
 T0 = datetime(2025, 3, 3, 8, 0, tzinfo=timezone.utc)  # a Monday
 
@@ -251,3 +254,79 @@ def test_dates_in_spanish_name_the_day_in_spanish(spanish: None) -> None:
     assert when_text(moment, day + timedelta(days=5)) == named
     next_year = when_text(moment, date(day.year + 1, 1, 9))
     assert next_year == named.replace("marzo a las", f"marzo de {day.year} a las")
+
+
+def _until(engine: SessionEngine, clock: FakeClock, kind: StepKind) -> None:
+    advance_until(clock, lambda: engine.step.kind is kind, engine.update, limit_s=600)
+
+
+def _first_set_then_killed(store: HistoryStore, r: Routine, change: str, clock: FakeClock) -> None:
+    """The first set of the routine's first exercise with a quick dose change (+, -, or L after
+    a rating above the limit), recorded as the app records it; then the app is killed in the
+    rest after it (the engine is dropped, the session never ends)."""
+    engine = fake_engine(r, clock)
+    engine.subscribe(SessionRecorder(store, engine, FakeWall(clock)).handle)
+    engine.start()
+    _until(engine, clock, StepKind.WORK)
+    if change in "+-":
+        assert engine.adjust(1 if change == "+" else -1)
+    _until(engine, clock, StepKind.PAIN)
+    engine.rate_pain(7 if change == "L" else 2)
+    if change == "L":
+        assert engine.choose(PainChoice.LOWER)
+    _until(engine, clock, StepKind.REST)
+
+
+@pytest.mark.parametrize(
+    ("exercise", "change", "dose", "adjusted"),
+    [
+        (reps("glute-squeeze", 10, 2, tempo=Tempo(1, 1, 1)), "-", 9, "reps 10 -> 9"),
+        (hold("clam", 30, 2), "+", 35, "hold 30 -> 35 s"),
+        (hold("clam", 30, 2), "L", 20, "hold 30 -> 20 s"),  # a third off, as Lower promises
+    ],
+)
+def test_a_resumed_session_goes_on_at_the_dose_in_force_when_it_stopped(
+    store: HistoryStore, exercise: Exercise, change: str, dose: float, adjusted: str
+) -> None:
+    # The audit: glute squeezes lowered to 9 reps with -, SIGKILL, R: the second set was 10.
+    r = hips(exercise)
+    clock = FakeClock()
+    _first_set_then_killed(store, r, change, clock)
+
+    plan = plan_resume(store, finder(r).get)
+    assert plan is not None and plan.done_sets == ((exercise.id, 1, None),)
+    resumed = SessionEngine(
+        plan.routine, clock=clock, wall=FakeWall(clock), done_sets=plan.done_sets,
+        in_force=plan.in_force,
+    )  # fmt: skip
+    resumed.subscribe(
+        SessionRecorder(store, resumed, FakeWall(clock), session_id=plan.session.id).handle
+    )
+    resumed.start()
+    field = "reps" if exercise.kind is Kind.REPS else "hold_s"
+    assert getattr(resumed.dose(exercise.id), field) == dose
+    assert getattr(resumed.routine.exercise(exercise.id), field) == getattr(exercise, field)
+    assert resumed.adjustments == {exercise.id: [adjusted]}  # the summary's line, as before
+    [line] = details_lines(plan, date.today())  # the offer says so
+    assert line.startswith("It goes on at the doses changed during it: ") and str(dose) in line
+    _until(resumed, clock, StepKind.PAIN)
+    [_first, second] = store.session_sets(plan.session.id)
+    planned = second.planned_reps if exercise.kind is Kind.REPS else second.planned_hold_s
+    assert (second.set_number, planned, second.adjustment) == (2, dose, adjusted)
+
+
+def test_doses_in_force_keep_every_change_and_leave_unchanged_exercises_alone() -> None:
+    r = hips(clam(hold_s=30), bridge(reps=10))
+    records = [
+        record("clam", 1, "right", planned_hold_s=35.0, adjustment="hold 30 -> 35 s"),
+        record(
+            "clam", 1, "left", planned_hold_s=30.0, adjustment="hold 30 -> 35 s; hold 35 -> 30 s"
+        ),
+        record("bridge", 1, planned_reps=10),
+    ]
+    in_force = doses_in_force(r, records)
+    assert dict(in_force.doses) == {}  # back at 30 s: as the routine says
+    assert dict(in_force.changes) == {"clam": ("hold 30 -> 35 s", "hold 35 -> 30 s")}
+    lowered_reps = [record("bridge", 1, planned_reps=10, pain=7, pain_choice="lower")]
+    bridged = doses_in_force(r, lowered_reps)
+    assert bridged.doses["bridge"].reps == 7 and bridged.changes == {"bridge": ("reps 10 -> 7",)}

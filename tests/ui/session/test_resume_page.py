@@ -387,3 +387,38 @@ def test_discard_is_a_button_and_a_key_and_says_what_it_keeps(
     assert w.nav.key_mode() is Mode.LIBRARY
     assert rows(f"SELECT end_reason FROM sessions WHERE id = {interrupted}") == [("partial",)]
     run.close()
+
+
+def test_a_hold_lengthened_with_plus_stays_longer_after_resuming(qtbot: QtBot) -> None:
+    # The audit: a dose changed with + or - was forgotten by R (the routine's dose came back).
+    first = Run(qtbot, three_sets(hold_s=6))
+    first.key(K.Key_Return)
+    first.until(StepKind.WORK)
+    first.key(K.Key_Plus)  # this set and the later ones: 11 s
+    first.until(StepKind.PAIN)
+    first.key(K.Key_3)
+    first.until(StepKind.WORK)  # the second set, killed 2 s in
+    advance(first.window, first.clock, 2)
+    with pytest.MonkeyPatch.context() as dead:  # from here on nothing reaches the file
+        dead.setattr(first.history, "_submit", lambda *args: None)
+        first.close()
+
+    run = Run(qtbot, three_sets(hold_s=6))
+    w = run.window
+    run.key(K.Key_Return)  # R: resume at the next set
+    run.until(StepKind.WORK)
+    assert w.session is not None
+    engine = w.session.driver.engine
+    assert (engine.step.set_number, engine.dose("stretch").hold_s) == (2, 11)
+    for rating in (K.Key_2, K.Key_2, K.Key_1):
+        run.until(StepKind.PAIN)
+        run.key(rating)
+    summary = w.flow.summary
+    assert summary is not None
+    assert summary.result.adjustment_lines() == ["Stretch: hold 6 -> 11 s"]
+    assert not summary.keep_button.isHidden()  # and can be kept for next time
+    assert rows("SELECT set_number, planned_hold_s, adjustment FROM sets WHERE "
+                "exercise_id = 'stretch' ORDER BY seq") == [
+        (1, 11.0, "hold 6 -> 11 s"), (2, 11.0, "hold 6 -> 11 s"), (3, 11.0, "hold 6 -> 11 s"),
+    ]  # fmt: skip
+    run.close()
