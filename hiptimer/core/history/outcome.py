@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Protocol
 
+from hiptimer.core.history.result_text import result_text
 from hiptimer.core.session.steps import SetKey
 from hiptimer.i18n import N_, _, decimal, n_, translate
 
@@ -167,7 +168,8 @@ def counts_of(done: int, partly_done: int, skipped: int, planned: int | None) ->
 
 
 class Measured(Attempt, Protocol):
-    """An attempt with its planned and actual dose (SetRecord, StoredSet)."""
+    """An attempt with its planned and actual dose, and a re-test's result (SetRecord,
+    StoredSet; an ordinary set has no result unit: '' or None)."""
 
     @property
     def planned_hold_s(self) -> float | None: ...
@@ -177,6 +179,10 @@ class Measured(Attempt, Protocol):
     def planned_reps(self) -> int | None: ...
     @property
     def actual_reps(self) -> int | None: ...
+    @property
+    def result(self) -> float | None: ...
+    @property
+    def result_unit(self) -> str | None: ...
 
 
 def seconds_text(x: float) -> str:
@@ -196,12 +202,18 @@ def planned_text(a: Measured) -> str:
 
 def done_text(a: Measured, counted: bool = True) -> str:
     """What was done in words: '30 s', '12 s (partly done)', 'skipped'; `counted` False
-    for an attempt that does not decide its set (it was tried again after Back)."""
+    for an attempt that does not decide its set (it was tried again after Back).
+
+    A re-test says its result instead ('12 stands', '12.7 cm'): the time a chair stand or
+    a measurement took is not its result, and the result is what the test is for.
+    """
     outcome = attempt_outcome(a.completed, a.skipped)
     if outcome is Outcome.SKIPPED:
         text = _("skipped")
     else:
-        if a.planned_hold_s is not None or a.actual_hold_s is not None:
+        if a.result is not None or a.result_unit:
+            text = result_text(a.result, a.result_unit)
+        elif a.planned_hold_s is not None or a.actual_hold_s is not None:
             text = "" if a.actual_hold_s is None else seconds_text(a.actual_hold_s)
         else:
             text = reps_text(a.actual_reps)

@@ -18,22 +18,6 @@ END_WORDS = {
 }
 
 
-# A re-test's result unit as the built-in routines and docs/routine-format.md write it,
-# stored in English whatever the language; a unit of the user's own is shown as written.
-RESULT_UNITS = {
-    "s": N_("s"),
-    # Translators: the unit of the 30-second chair stand's result: "12 stands".
-    "stands": N_("stands"),
-    "cm": N_("cm"),
-    "degrees": N_("degrees"),
-}
-
-
-def unit_text(unit: str) -> str:
-    """A stored result unit in the language in use ('stands' -> 'levantamientos')."""
-    return translate(RESULT_UNITS[unit]) if unit in RESULT_UNITS else unit
-
-
 def when_text(when: datetime) -> str:
     """'Mon 3 Mar 2025 09:00' in local time, in the language in use."""
     local = when.astimezone()

@@ -8,6 +8,7 @@ from hiptimer import __version__
 from hiptimer.core.history.dose_log import ACCEPTED, DECLINED, KEPT, DoseEvent
 from hiptimer.core.history.export import ReportData
 from hiptimer.core.history.queries import SessionSummary
+from hiptimer.core.history.result_text import result_number, result_text, unit_text
 from hiptimer.core.history.retests import RetestSeries
 from hiptimer.core.history.review import MEANINGFUL_CHANGE, ExerciseTrend
 from hiptimer.core.history.wording import (
@@ -15,7 +16,6 @@ from hiptimer.core.history.wording import (
     completion_text,
     day_text,
     pain_number,
-    unit_text,
 )
 from hiptimer.i18n import N_, _, decimal, n_, translate
 from hiptimer.ui.history.report_charts import (
@@ -235,15 +235,11 @@ def corrections_summary(pages: Pages, data: ReportData) -> None:
     )
 
 
-def _result(value: float, unit: str) -> str:
-    return f"{decimal(round(value, 1))} {unit_text(unit)}".strip()
-
-
 def _retest_change(r: RetestSeries) -> str:
     if len(r.points) < 2:
         return "-"
     change = round(r.change, 1)
-    signed = ("+" if change > 0 else "") + decimal(change)
+    signed = ("+" if change > 0 else "") + result_number(change)
     if r.improved is None:
         return _("no change")
     if r.improved:
@@ -268,8 +264,8 @@ def retests(pages: Pages, data: ReportData) -> None:
         (
             _named(r.name, r.side),
             str(len(r.points)),
-            f"{_result(r.first, r.unit)} ({day_text(r.points[0][0])})",
-            f"{_result(r.latest, r.unit)} ({day_text(r.points[-1][0])})",
+            f"{result_text(r.first, r.unit)} ({day_text(r.points[0][0])})",
+            f"{result_text(r.latest, r.unit)} ({day_text(r.points[-1][0])})",
             _retest_change(r),
         )
         for r in data.retests

@@ -11,11 +11,11 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from hiptimer.core.clock import wall_now
 from hiptimer.core.history.buckets import whole_ticks
 from hiptimer.core.history.queries import PainPoint, SessionSummary
+from hiptimer.core.history.result_text import result_number, unit_text
 from hiptimer.core.history.retests import RetestSeries, retest_series
 from hiptimer.core.history.store import HistoryStore
-from hiptimer.core.history.wording import unit_text
 from hiptimer.core.routines.model import Routine
-from hiptimer.i18n import _, decimal
+from hiptimer.i18n import _
 from hiptimer.ui.history.charts import ChartBox, _date_axis, _line, _style_axis, msecs
 from hiptimer.ui.theme import current
 from hiptimer.ui.widgets.plain import escape, fit_names, plain, show_wrapped
@@ -147,8 +147,8 @@ class RetestsPane(QWidget):
         show_wrapped(
             self.summary,
             _("First {first} {unit} on {day1}; latest {latest} {unit} on {day2}.").format(
-                first=decimal(round(first[1], 1)),
-                latest=decimal(round(latest[1], 1)),
+                first=result_number(first[1]),
+                latest=result_number(latest[1]),
                 unit=unit_text(series.unit),
                 day1=first[0].astimezone().date().isoformat(),
                 day2=latest[0].astimezone().date().isoformat(),

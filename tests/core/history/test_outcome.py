@@ -83,6 +83,21 @@ def test_the_words_every_view_uses() -> None:
     assert done_text(attempt(1), counted=False) == "10 reps \u00b7 not counted"
 
 
+def test_a_re_test_says_its_result_where_a_set_says_its_time() -> None:
+    def test(held: float, result: float | None, unit: str, **kw: object) -> StoredSet:
+        return StoredSet("t", "Test", 1, T0, T0, planned_hold_s=30, actual_hold_s=held,
+                         result=result, result_unit=unit, **kw)  # type: ignore[arg-type]  # fmt: skip
+
+    assert done_text(test(30, 12, "stands")) == "12 stands"  # not "30 s"
+    assert done_text(test(1.4, 12.7, "cm")) == "12.7 cm"  # typed in; the set took 1.4 s
+    assert done_text(test(17.3, 17.3, "s")) == "17.3 s"
+    # A chair stand ended early has no result; a measured value not typed in (K) neither.
+    assert done_text(test(10, None, "stands", completed=False)) == "no result (partly done)"
+    assert done_text(test(1.4, None, "cm")) == "no result"
+    assert done_text(test(0, None, "cm", skipped=True, completed=False)) == "skipped"
+    assert done_text(test(30, 12, "stands"), counted=False) == "12 stands \u00b7 not counted"
+
+
 ATTEMPTS = st.lists(
     st.tuples(st.integers(1, 3), st.sampled_from([None, "right"]), st.booleans(), st.booleans()),
     max_size=8,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hiptimer.core.history.wording import change_text, unit_text
+from hiptimer.core.history.result_text import unit_text
+from hiptimer.core.history.wording import change_text
 
 
 def test_a_dose_change_names_its_unit() -> None:

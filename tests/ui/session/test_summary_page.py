@@ -62,6 +62,15 @@ def test_rows_show_planned_against_actual_pain_and_choice() -> None:
     assert record_row(record(2, skipped=True))[4] == "skipped"
 
 
+def test_a_re_test_row_shows_its_result_with_its_unit() -> None:
+    # The audit's two: a chair stand read "30 s", a knee-to-wall typed as 12.7 read "1.4 s".
+    chair = record(0, side=None, planned_hold_s=30.0, actual_hold_s=30.0, result=12.0,
+                   result_unit="stands")  # fmt: skip
+    knee = record(1, planned_hold_s=60.0, actual_hold_s=1.4, result=12.7, result_unit="cm")
+    assert record_row(chair)[3:5] == ("30 s", "12 stands")
+    assert record_row(knee)[3:5] == ("60 s", "12.7 cm")
+
+
 def test_totals_count_each_planned_set_once_by_its_outcome() -> None:
     r = result(
         record(0, pain=2),
