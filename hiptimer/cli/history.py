@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from hiptimer import paths
 from hiptimer.cli.common import (
@@ -26,6 +26,9 @@ from hiptimer.cli.common import (
 from hiptimer.core.history.repair import describe_left_out
 from hiptimer.core.history.schema import HistoryError
 from hiptimer.core.history.store import HistoryStore, open_history
+
+if TYPE_CHECKING:
+    from hiptimer.core.history.records import RetestResult
 
 
 def add_history(subparsers: SubParsers) -> None:
@@ -118,9 +121,12 @@ def cmd_list(args: argparse.Namespace) -> int:
     with open_store() as store:
         _known_routine(store, args.routine)
         sessions = store.list_sessions(args.routine, since, until, limit=args.limit or None)
+        # Each session as recorded: a session marked not representative keeps its results.
+        found = store.test_results(args.routine, since, until, representative_only=False)
     if not sessions:
         out("No sessions recorded in that range.")
         return 0
+    results = _results_by_session(found)
     rows = [("DATE", "ROUTINE", "TIME", "DONE", "MAX", "AVG", "NOTE")]
     for s in sessions:
         note = escape_controls(" ".join(s.note.split()))
@@ -136,10 +142,25 @@ def cmd_list(args: argparse.Namespace) -> int:
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
-    for row in rows:
+    for row, session in zip(rows, [None, *sessions], strict=True):
         cells = [cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True)]
         out("  ".join([*cells, row[-1]]).rstrip())
+        # A re-test's results are what it is for: on a line of their own, under the routine.
+        if session is not None and session.id in results:
+            out(" " * (widths[0] + 2) + results[session.id])
     return 0
+
+
+def _results_by_session(found: list[RetestResult]) -> dict[int, str]:
+    """'Chair stand: 12 stands; Single-leg stance (right): 17.3 s' for each session id."""
+    from hiptimer.core.history.result_text import result_text, retest_label
+
+    lines: dict[int, list[str]] = {}
+    for r in found:
+        label = escape_controls(retest_label(r.exercise_name, r.side))
+        unit = escape_controls(r.unit)  # a unit of the user's own comes from a routine file
+        lines.setdefault(r.session_id, []).append(f"{label}: {result_text(r.result, unit)}")
+    return {sid: "; ".join(parts) for sid, parts in lines.items()}
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -7,13 +7,14 @@ import os
 import sqlite3
 import subprocess
 import sys
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import pytest
 
 from hiptimer import paths
 from hiptimer.cli.main import main
+from hiptimer.core.history.queries import StoredSet
 from hiptimer.core.history.store import open_history
 from tests.history_data import Recorded, Weeks, fill
 
@@ -121,6 +122,30 @@ def test_list_prints_recent_sessions_newest_first(
     assert lines[2].rstrip().endswith("Much better")
     code, stdout, _ = run(capsys, "history", "list", "--routine", "stretch")
     assert code == 0 and len(stdout.splitlines()) == 2 and "Stretches" in stdout
+
+
+def test_list_shows_a_re_tests_results_under_its_session(
+    recorded: Recorded, capsys: pytest.CaptureFixture[str], weeks: Weeks
+) -> None:
+    when = datetime.combine(weeks.today, time(7)).astimezone()
+    with open_history(paths.history_db_path()) as store:
+        sid = store.begin_session("check", "Check", 1, {}, when, sets_planned=3)
+        for ex, name, side, held, value, unit in [
+            ("chair", "Chair stand", None, 30, 12, "stands"),
+            ("knee", "Knee to wall", "right", 1.4, 12.7, "cm"),
+            ("knee", "Knee to wall", "left", 2.0, None, "cm"),  # K: no result typed
+        ]:
+            store.add_set(sid, StoredSet(ex, name, 1, when, when, side=side, planned_hold_s=30,
+                                         actual_hold_s=held, result=value, result_unit=unit))  # fmt: skip
+        store.mark_representative(sid, False, at=when)  # the list shows it all the same
+    code, stdout, _ = run(capsys, "history", "list", "--limit", "2")
+    lines = stdout.splitlines()
+    assert code == 0 and len(lines) == 4
+    assert "Check" in lines[1] and "3 of 3 sets done" in lines[1]
+    assert lines[2] == " " * lines[0].index("ROUTINE") + (
+        "Chair stand: 12 stands; Knee to wall (right): 12.7 cm"
+    )
+    assert "Hips" in lines[3]  # an ordinary session has no such line
 
 
 def test_pdf_from_the_command_line_needs_no_display(recorded: Recorded, tmp_path: Path) -> None:

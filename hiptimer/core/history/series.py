@@ -129,11 +129,16 @@ class HistorySeries:
         routine_id: str | None = None,
         since: date | datetime | None = None,
         until: date | datetime | None = None,
+        *,
+        representative_only: bool = True,
     ) -> list[RetestResult]:
-        """Every re-test result in range, oldest first (sessions marked not representative
-        left out, as from the pain figures)."""
+        """Every re-test result in range, oldest first; sessions marked not representative
+        are left out, as from the pain figures, unless `representative_only` is False (a
+        list of sessions shows each as it was recorded)."""
         where, params = session_filter(routine_id, since, until)
-        where += ["t.result IS NOT NULL", REPRESENTATIVE_SQL]
+        where += ["t.result IS NOT NULL"]
+        if representative_only:
+            where.append(REPRESENTATIVE_SQL)
         rows = self._conn.execute(
             "SELECT s.started_at, s.id, t.exercise_id, t.exercise_name, t.side, t.result,"
             " ifnull(t.result_unit, '') FROM sets AS t JOIN sessions AS s ON s.id = t.session_id"

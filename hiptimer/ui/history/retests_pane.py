@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from hiptimer.core.clock import wall_now
 from hiptimer.core.history.buckets import whole_ticks
 from hiptimer.core.history.queries import PainPoint, SessionSummary
-from hiptimer.core.history.result_text import result_number, unit_text
+from hiptimer.core.history.result_text import result_number, retest_label, unit_text
 from hiptimer.core.history.retests import RetestSeries, retest_series
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.routines.model import Routine
@@ -157,7 +157,4 @@ class RetestsPane(QWidget):
 
 
 def _label(series: RetestSeries) -> str:
-    if series.side is None:
-        return series.name
-    side = _("left") if series.side == "left" else _("right")
-    return _("{name} ({side})").format(name=series.name, side=side)
+    return retest_label(series.name, series.side)
