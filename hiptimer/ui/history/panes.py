@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 
 from hiptimer.core.history.adherence import adherence, check_routines, schedule_for
 from hiptimer.core.history.queries import MorningPoint, SessionSummary
+from hiptimer.core.history.result_text import retest_label
+from hiptimer.core.history.retests import RetestSeries, retest_series
 from hiptimer.core.history.review import ExerciseInfo, points_in
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.routines.model import Routine
@@ -41,6 +43,7 @@ class PainPane(QWidget):
         self, store: HistoryStore, wall: Callable[[], datetime], parent: QWidget | None = None
     ) -> None:
         from hiptimer.ui.history.charts import DoseChart, PainChart
+        from hiptimer.ui.history.retests_pane import RetestChart
 
         super().__init__(parent)
         self.store = store
@@ -57,6 +60,9 @@ class PainPane(QWidget):
             self.side.addItem(translate(label), side)
         self.pain_chart = PainChart(wall=wall)
         self.dose_chart = DoseChart(wall=wall)
+        # A re-test's time is the test's, not a dose: its results are charted in its place.
+        self.result_chart = RetestChart()
+        self.result_chart.hide()
         self._filters = Filters()
         self._session_ids: set[int] = set()
         self._mornings: list[MorningPoint] = []
@@ -70,6 +76,7 @@ class PainPane(QWidget):
         charts = QHBoxLayout()
         charts.addWidget(self.pain_chart, 3)
         charts.addWidget(self.dose_chart, 2)
+        charts.addWidget(self.result_chart, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(controls)
@@ -121,11 +128,14 @@ class PainPane(QWidget):
         self.side.blockSignals(False)
 
     def refresh(self) -> None:
-        """Query and draw the chosen exercise only: one pain and one dose query."""
+        """Query and draw the chosen exercise only: its pain, and its planned dose or, for a
+        re-test, its results."""
         ex: ExerciseInfo | None = self.exercise.currentData()
         if ex is None:
             self.pain_chart.set_points([], _("no exercise"))
             self.dose_chart.set_points([], _("no exercise"))
+            self.dose_chart.show()
+            self.result_chart.hide()
             return
         f, side = self._filters, self.side.currentData()
         sides = {"left": _("left"), "right": _("right")}
@@ -134,12 +144,33 @@ class PainPane(QWidget):
             if side is None
             else _("{exercise} ({side})").format(exercise=ex.name, side=sides.get(side, side))
         )
-        pain = self.store.pain_series(ex.id, side, f.routine_id, f.since)
+        pain = points_in(
+            self.store.pain_series(ex.id, side, f.routine_id, f.since), f.since, f.until
+        )
         # The whole hip's morning after each session in range, whichever exercise is shown.
-        self.pain_chart.set_points(points_in(pain, f.since, f.until), what, self._mornings)
+        self.pain_chart.set_points(pain, what, self._mornings)
+        results = self._results(ex.id, side)
+        self.dose_chart.setVisible(results is None)
+        self.result_chart.setVisible(results is not None)
+        if results is not None:
+            label = retest_label(results.name, results.side)
+            self.result_chart.show_series(results, pain, label)
+            return
         doses = self.store.exercise_dose_series(ex.id, side)
         doses = [d for d in points_in(doses, f.since, f.until) if d.session_id in self._session_ids]
         self.dose_chart.set_points(doses, what)
+
+    def _results(self, exercise_id: str, side: str | None) -> RetestSeries | None:
+        """A re-test's results in range (one side: the first found when both are asked
+        for, and the chart's title names it); None for an exercise without any."""
+        f = self._filters
+        found = [
+            r
+            for r in self.store.test_results(f.routine_id, f.since, f.until)
+            if r.exercise_id == exercise_id and (side is None or r.side == side)
+        ]
+        series = retest_series(found, {})  # the way that is better: not charted
+        return series[0] if series else None
 
 
 class AdherencePane(QWidget):

@@ -18,7 +18,7 @@ from hiptimer.core.session.events import EndReason, SessionEnded
 from hiptimer.core.session.recorder import SessionRecorder
 from hiptimer.core.session.steps import StepKind
 from hiptimer.ui.history.report_pdf import write_report
-from hiptimer.ui.history.window import HistoryWindow
+from hiptimer.ui.history.window import TAB_PAIN, HistoryWindow
 from hiptimer.ui.session.summary_page import SessionResult, SummaryPage
 from tests.harness import advance, advance_until, hold, routine
 from tests.ui.history.pdf_text import pdf_text
@@ -101,3 +101,24 @@ def test_the_result_and_its_unit_in_spanish(
     summary = SummaryPage(run_check(store))
     qtbot.addWidget(summary)
     assert done_column(summary) == ["12 levantamientos", "12,7 cm"]
+
+
+def test_the_pain_tab_charts_a_re_tests_results_in_place_of_its_time(
+    qtbot: QtBot, store: HistoryStore
+) -> None:
+    run_check(store)
+    window = HistoryWindow(store, [CHECK])
+    qtbot.addWidget(window)
+    window.set_filters(None, None, None)
+    window.tabs.setCurrentIndex(TAB_PAIN)
+    pane = window.show_pain()
+    pane.choose("knee-to-wall")
+    # Its planned "dose" is the 60 s allowed to measure: a flat line that says nothing.
+    assert not pane.dose_chart.isVisibleTo(pane) and pane.result_chart.isVisibleTo(pane)
+    chart = pane.result_chart
+    assert [p.y() for p in chart.results.points()] == [12.7]
+    assert chart.y_axis.titleText() == "cm"
+    assert chart.chart.title() == "Re-test: Knee to wall"
+    pane.choose("chair-stand")
+    assert [p.y() for p in chart.results.points()] == [12.0]
+    assert chart.y_axis.titleText() == "stands"

@@ -175,6 +175,7 @@ def test_choosing_an_exercise_draws_its_pain_and_dose(window: HistoryWindow) -> 
     assert names == ["Bridge", "Clamshell", "Hamstring stretch"]
     assert pane.pain_chart.point_count() == 5  # bridge: one point per session
     assert pane.dose_chart.point_count() == 4  # 10 reps, then 12: a step
+    assert pane.dose_chart.isVisibleTo(pane) and not pane.result_chart.isVisibleTo(pane)
     pane.exercise.setCurrentIndex(1)
     assert pane.side.isEnabled() and pane.pain_chart.point_count() == 5
     pane.side.setCurrentIndex(pane.side.findData("left"))
