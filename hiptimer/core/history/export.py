@@ -96,7 +96,11 @@ def gather_report(
     if routine_id and routine_id not in titles:
         titles[routine_id] = routines[routine_id].title if routine_id in routines else routine_id
     session_ids = {s.id for s in sessions}
+    # The re-tests are about the person, not one routine: the period's, whichever routine.
+    results = store.test_results(None, first, until)
+    # An exercise with a result is a test even when its routine is gone from the library.
     tests = {ex.id for r in routines.values() for ex in r.exercises if ex.test is not None}
+    tests |= {r.exercise_id for r in results}
     # The re-tests have their own table and charts: the pain table is about the exercises.
     exercises = [
         e for e in exercises_for(store, sessions, routines, routine_id) if e.id not in tests
@@ -140,8 +144,7 @@ def gather_report(
             )
         ],
         corrected=_corrected(store, sessions),
-        # The re-tests are about the person, not one routine: the period's, whichever routine.
-        retests=retest_series(store.test_results(None, first, until), routines),
+        retests=retest_series(results, routines),
     )
 
 

@@ -144,6 +144,19 @@ def test_report_data_for_one_routine(store: HistoryStore, weeks: Weeks) -> None:
     assert [s.note for s in data.notes] == ["Much better", "Sore, took it easy"]
 
 
+def test_a_re_test_of_a_routine_no_longer_in_the_library_stays_out_of_the_pain_table(
+    store: HistoryStore, weeks: Weeks
+) -> None:
+    when = at(weeks.week2)
+    sid = store.begin_session("knee-check", "Check", 1, {}, when, sets_planned=1)
+    store.add_set(sid, StoredSet("knee-to-wall", "Knee to wall", 1, when, when, planned_hold_s=60,
+                                 actual_hold_s=1.4, result=12.7, result_unit="cm", pain=1))  # fmt: skip
+    data = gather_report(store, {}, weeks.week1, weeks.today)
+    # Its planned time is no dose ("60 s -> 60 s"): its result has the re-test table.
+    assert [t.exercise.id for t in data.trends] == []
+    assert [(r.exercise_id, r.points[0][1]) for r in data.retests] == [("knee-to-wall", 12.7)]
+
+
 def test_a_dose_changed_during_one_session_is_not_a_change_of_the_routine(
     store: HistoryStore, weeks: Weeks
 ) -> None:
