@@ -128,7 +128,8 @@ def recommend_routine(
 ) -> list[Recommendation]:
     """Recommendations for the active exercises that have a history, in routine order."""
     by_key = {(h.exercise_id, h.side): h for h in histories}
-    active = {ex.id: ex for ex in routine.active_exercises}
+    # A re-test is measured, not dosed: no suggestion changes its standard time.
+    active = {ex.id: ex for ex in routine.active_exercises if ex.test is None}
     order = {ex_id: i for i, ex_id in enumerate(active)}
     sides = {Side.RIGHT: 0, Side.LEFT: 1, None: 2}
     # Only the sides the exercise is done with now: after a move to a variant done on each

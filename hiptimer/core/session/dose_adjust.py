@@ -60,7 +60,10 @@ def lowered(ex: Exercise) -> Exercise:
 
 def can_lower(ex: Exercise) -> bool:
     """Whether going lighter changes the dose: a hold of 5 s or less, or 1 rep, is the least
-    (a change of nothing must not be offered, logged or kept as one)."""
+    (a change of nothing must not be offered, logged or kept as one). A re-test has no lower
+    dose: its time is part of the test, and a shorter one would not compare with the last."""
+    if ex.test is not None:
+        return False
     less = lowered(ex)
     return (less.hold_s, less.reps) != (ex.hold_s, ex.reps)
 

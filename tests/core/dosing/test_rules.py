@@ -36,10 +36,13 @@ from hiptimer.core.routines.model import (
     Kind,
     Load,
     LoadUnit,
+    Measure,
+    Retest,
     Routine,
     Rung,
     SideMode,
 )
+from hiptimer.core.session.dose_adjust import can_lower
 from hiptimer.core.session.steps import Side
 
 LAST_DAY = date(2026, 3, 20)
@@ -634,6 +637,17 @@ def test_recommend_routine_in_routine_order_right_before_left() -> None:
         ("flexor", Side.LEFT, DoseAction.STAY),
         ("bridge", None, DoseAction.PROGRESS),
     ]
+
+
+def test_a_retest_gets_no_suggestion_and_no_lower_dose() -> None:
+    # A 30-second chair stand: its time is the test's, however the sets felt.
+    stand = Exercise(
+        "stand", "Chair stand", Kind.HOLD, hold_s=30, test=Retest(Measure.COUNT, "stands")
+    )
+    tested = dataclasses.replace(routine(), exercises=(*routine().exercises, stand))
+    histories = [sided(BRIDGE, None, GOOD, GOOD), sided(stand, None, s(8), s(8))]
+    assert [r.exercise_id for r in recommend_routine(tested, histories)] == ["bridge"]
+    assert not can_lower(stand) and can_lower(dataclasses.replace(stand, test=None))
 
 
 # -- apply -----------------------------------------------------------------------------
