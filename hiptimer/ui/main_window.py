@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.nav.page_changed.connect(self.banner.page_changed)  # retries a failing save
         self.resume = ResumeOffer(shell, None, self)  # reads the history once it is open
         self.resume.resume_requested.connect(self._resume)
-        self.resume.kept.connect(lambda: self._after_first_run())  # as open_routine left it
+        self.resume.kept.connect(self._kept_partial)
         self.resume.title_changed.connect(self.setWindowTitle)
         if not settings.settings.first_run_done:
             from hiptimer.ui.first_run import FirstRunPage  # once per user: not for every start
@@ -226,6 +226,12 @@ class MainWindow(QMainWindow):
         self.nav.show(before or self.library)
         self.setWindowTitle(APP_TITLE)
         self.resume.offer_deferred()  # an interrupted session that --start put aside
+
+    def _kept_partial(self, routine_id: str) -> None:
+        """On as open_routine left it; to the library, with that session's routine chosen."""
+        if self._after_first_run == self.show_library:
+            self.library.select(routine_id)  # (not there any more: the choice stays)
+        self._after_first_run()
 
     def open_routine(self, routine: Routine, *, start: bool) -> None:
         """Show a routine (from the command line); with `start`, begin it at once."""

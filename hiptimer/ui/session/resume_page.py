@@ -141,13 +141,13 @@ class ResumeOffer(QObject):
     not the session's goes first (`step_aside`); the offer comes back with the library. The
     page's buttons and the window's keys both call `perform`.
 
-    Signals: resume_requested(object) with the ResumePlan to start; kept() once the session
+    Signals: resume_requested(object) with the ResumePlan to start; kept(str) once the session
     was kept as partial (or that failed, or it went on elsewhere meanwhile, and was said);
     title_changed(str) with the window title for the offer, and back to the app's when it closes.
     """
 
     resume_requested = Signal(object)
-    kept = Signal()
+    kept = Signal(str)  # the interrupted session's routine id
     title_changed = Signal(str)
 
     def __init__(
@@ -252,14 +252,14 @@ class ResumeOffer(QObject):
             self._close_page()
             if self._moved_on(history, plan):
                 self._host.show_problem(translate(MOVED_ON))
-                self.kept.emit()
+                self.kept.emit(plan.session.routine_id)
                 return
             log.info("Resuming session %s", plan.session.id)
             self.resume_requested.emit(plan)
         elif action is Action.KEEP_PARTIAL:
             self._close_page()
             self._keep_partial(plan)
-            self.kept.emit()
+            self.kept.emit(plan.session.routine_id)
 
     def _keep_partial(self, plan: ResumePlan) -> None:
         if self._history is None:

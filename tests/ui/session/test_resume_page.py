@@ -25,7 +25,7 @@ from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.main_window import MainWindow
 from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.session.resume_page import TITLE, ResumeOffer
-from tests.harness import hold, quick_routine
+from tests.harness import hold, quick_routine, routine
 from tests.ui.sessions import (
     advance,
     advance_until,
@@ -53,6 +53,7 @@ class Run:
         *,
         first_run_done: bool = True,
         wall_start: datetime | None = None,
+        before: tuple[Routine, ...] = (),
     ) -> None:
         self.qtbot = qtbot
         self.clock = FakeClock()
@@ -65,7 +66,7 @@ class Run:
             fake_services(self.history),
             clock=self.clock,
             wall=FakeWall(self.clock, wall_start),
-            library=library_of(library),
+            library=library_of(*before, library),
         )
         qtbot.addWidget(self.window)
         self.window.show()
@@ -227,6 +228,19 @@ def test_keeping_it_as_partial_then_goes_where_the_command_line_said(
     w.close()
     assert rows("SELECT end_reason FROM sessions ORDER BY id") == [("partial",), ("ended_early",)]
     run.history.close()
+
+
+def test_keeping_it_as_partial_goes_to_the_library_with_its_routine_chosen(
+    qtbot: QtBot, interrupted: int
+) -> None:
+    other = routine(hold("other", hold_s=5), id="another", title="Another")
+    w = Run(qtbot, three_sets(), before=(other,)).window  # the session's routine second
+    assert w.nav.key_mode() is Mode.RESUME
+    qtbot.keyClick(w, K.Key_D)
+    assert w.nav.key_mode() is Mode.LIBRARY
+    selected = w.library.selected
+    assert selected is not None and selected.id == three_sets().id  # not the first listed
+    w.close()
 
 
 def test_only_the_newest_is_offered_and_the_user_is_told_about_the_older(
