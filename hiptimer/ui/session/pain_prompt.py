@@ -33,6 +33,7 @@ KEY_HINT = N_("Press 0\u20139, or T for 10  \u00b7  K to skip")
 CHANGE_HINT = N_("Press 0\u20139, or T for 10  \u00b7  K for no rating")
 LOWER = N_("Continue at a lower dose")
 SMALLEST = N_("Already the smallest dose")
+A_TEST = N_("A re-test keeps its time")  # no lower dose: a shorter test would not compare
 # Each choice in the theme's colours of the suggestion it is like: stopping as a warning,
 # a lower dose as a step back, going on as a plain button (None).
 CHOICES: tuple[tuple[PainChoice, Action, str, DoseAction | None], ...] = (
@@ -214,11 +215,14 @@ class PainPrompt(QWidget):
         self._stack.setCurrentWidget(self._scale_panel)
 
     def ask_choice(self, record: SetRecord | None, *, can_lower: bool = True) -> None:
-        """The three choices; at the smallest dose (5 s, 1 rep) the lower one says so, off."""
+        """The three choices; at the smallest dose (5 s, 1 rep) or on a re-test the lower one
+        says so, off."""
         lower = self.choice_buttons[PainChoice.LOWER]
         lower.setEnabled(can_lower)
         key = KEY_NAMES[Action.LOWER_DOSE]
-        text = f"{translate(LOWER)}   [{key}]" if can_lower else translate(SMALLEST)
+        retest = record is not None and bool(record.result_unit)  # only a re-test has a unit
+        off = translate(A_TEST if retest else SMALLEST)
+        text = f"{translate(LOWER)}   [{key}]" if can_lower else off
         lower.setText(text)
         pain = record.pain if record is not None else None
         self.choice_heading.setText(

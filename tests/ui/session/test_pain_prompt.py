@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime, timezone
 
 import pytest
 from PySide6.QtCore import Qt
@@ -11,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from hiptimer.core.clock import FakeClock, FakeWall
 from hiptimer.core.routines.model import Exercise
 from hiptimer.core.session.engine import SessionEngine
-from hiptimer.core.session.events import PainChoice
+from hiptimer.core.session.events import PainChoice, SetRecord
 from hiptimer.core.session.steps import StepKind
 from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.keys import Mode
@@ -72,6 +73,19 @@ def test_at_the_smallest_dose_the_lower_choice_says_so_and_is_off(prompt: PainPr
     assert lower.text() == "Already the smallest dose"
     prompt.ask_choice(None)
     assert lower.isEnabled() and lower.text() == "Continue at a lower dose   [L]"
+
+
+AT = datetime(2026, 1, 5, 8, 0, tzinfo=timezone.utc)
+
+
+def test_on_a_retest_the_lower_choice_says_the_test_keeps_its_time(prompt: PainPrompt) -> None:
+    stand = SetRecord(
+        0, "stand", "Chair stand", None, 1, 30.0, 30.0, None, None, True, False,
+        AT, AT, pain=7, result=12.0, result_unit="stands",
+    )  # fmt: skip
+    prompt.ask_choice(stand, can_lower=False)
+    lower = prompt.choice_buttons[PainChoice.LOWER]
+    assert not lower.isEnabled() and lower.text() == "A re-test keeps its time"
 
 
 def test_the_buttons_scale_with_the_window(prompt: PainPrompt) -> None:
