@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol
@@ -41,7 +40,7 @@ def latest(routine: Routine) -> Routine:
     """The routine as it is saved now: a decision or an edit may have changed it since."""
     entry = load_catalog().get(routine.id)
     ours = entry is not None and (
-        routine.builtin or not routine.path or _same(entry.path, routine.path)
+        routine.builtin or not routine.path or user_routines.same_file(entry.path, routine.path)
     )
     if ours and entry is not None and entry.routine is not None:
         return entry.routine
@@ -156,10 +155,3 @@ def log_kept(
             session_id=session_id,
             decided_by="session",
         )
-
-
-def _same(a: Path, b: str | os.PathLike[str]) -> bool:
-    try:
-        return a.resolve() == Path(b).resolve()
-    except (OSError, RuntimeError):
-        return False

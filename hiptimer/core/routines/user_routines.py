@@ -214,7 +214,7 @@ def import_routine(
     and `on_clash` is None, nothing is written either and the outcome's status is CLASH.
     """
     routine = load_routine(source)
-    clashing = tuple(p for p in _user_files_claiming(routine.id) if not _same_file(p, source))
+    clashing = tuple(p for p in _user_files_claiming(routine.id) if not same_file(p, source))
     clash_builtin = routine.id in _builtin_ids()
     if (clashing or clash_builtin) and on_clash is None:
         return ImportOutcome(ImportStatus.CLASH, routine, clashing, clash_builtin)
@@ -255,9 +255,11 @@ def _free_file(routine_id: str) -> Path:
     return candidate
 
 
-def _same_file(a: Path, b: str | os.PathLike[str]) -> bool:
+def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    """Whether two paths name the same file (links followed); False when either cannot be
+    resolved."""
     try:
-        return a.resolve() == Path(b).resolve()
+        return Path(a).resolve() == Path(b).resolve()
     except (OSError, RuntimeError):
         return False
 

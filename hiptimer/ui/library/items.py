@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -37,9 +36,9 @@ class LibraryItem:
 
 def same_routine(a: Routine, b: Routine) -> bool:
     """Whether two routines were read from the same file (by id when one has no file)."""
-    if a.path and b.path:
-        return os.path.realpath(a.path) == os.path.realpath(b.path)
-    return a.id == b.id
+    from hiptimer.core.routines.user_routines import same_file  # loaded with the routines
+
+    return same_file(a.path, b.path) if a.path and b.path else a.id == b.id
 
 
 def load_library() -> list[LibraryItem]:
