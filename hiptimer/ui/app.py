@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 import sys
+import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QWidget
 
     from hiptimer.core.clock import Clock
@@ -19,6 +21,8 @@ if TYPE_CHECKING:
     from hiptimer.ui.services.ports import Services
 
 log = logging.getLogger(__name__)
+
+EXPOSE_POLL_MS = 3  # after_first_paint: how often to look whether the window is on screen
 
 
 def run_app(
@@ -38,9 +42,9 @@ def run_app(
     Returns the exit status.
     """
     # Heavy imports wait until a window is really wanted (`hiptimer list` never pays for Qt).
-    from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+    from PySide6.QtCore import QCoreApplication, QObject, Qt
     from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QApplication, QSystemTrayIcon
+    from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance()
     if app is None:
@@ -115,8 +119,11 @@ def run_app(
     if not in_tray:
         window.show()
         KeepKeyboard(window)  # the menu shortcuts work on an X server with no window manager
-    elif not QSystemTrayIcon.isSystemTrayAvailable():
-        window.showMinimized()
+    else:
+        from PySide6.QtWidgets import QSystemTrayIcon
+
+        if not QSystemTrayIcon.isSystemTrayAvailable():
+            window.showMinimized()
     connect_reminders(window)
 
     filters: list[QObject] = []
@@ -137,7 +144,7 @@ def run_app(
         if chosen is not None:  # after the services: an interrupted session is offered first
             window.open_routine(chosen, start=start)
 
-    after_first_paint(window, when_idle)
+    watch = after_first_paint(window, when_idle)
 
     def end_for_the_system(_why: str) -> None:
         window.end_by_system()
@@ -149,6 +156,7 @@ def run_app(
     try:
         return int(app.exec())
     finally:
+        watch.stop()  # a window closed before it was ever on screen
         if not isinstance(first, Outcome):
             first.release()
         system_quit.uninstall()
@@ -159,6 +167,8 @@ def run_app(
         log_file.stop()
         # Closing the last window and end_for_the_system each ask to quit: the second request
         # would end the next event loop of this process (tests run the app again).
+        from PySide6.QtCore import QEvent
+
         QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
 
 
@@ -278,35 +288,29 @@ def _come_forward(window: MainWindow, request: Request) -> None:
         window.open_routine(chosen, start=request.start)
 
 
-def after_first_paint(window: QWidget, then: Callable[[], None], fallback_ms: int = 1000) -> None:
+def after_first_paint(window: QWidget, then: Callable[[], None], fallback_ms: int = 1000) -> QTimer:
     """Call `then` once, in the first idle moment after the window was first painted.
 
-    Qt paints a widget window while it handles its first Expose event, so a zero timer
-    started then runs once the picture is on screen. A window that is never exposed (a
-    minimised start) gets `then` after fallback_ms all the same.
+    Qt paints a widget window while it handles its first Expose event, so once the window
+    reads as exposed between two events its first picture is on screen. The window is looked
+    at every few milliseconds, not watched with an event filter: the first event that crosses
+    into Python makes PySide build wrapper types for every QEvent subclass, ~3 ms before
+    the window is mapped (docs/performance.md). A window that is never exposed (a minimised
+    start) gets `then` after fallback_ms all the same. Returns the timer that looks (stop it
+    to call nothing).
     """
-    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtCore import QTimer
 
-    fallback = QTimer(window)
-    fallback.setSingleShot(True)
+    poll = QTimer(window)
+    poll.setInterval(EXPOSE_POLL_MS)
+    give_up = time.monotonic() + fallback_ms / 1000
 
-    done = [False]
-
-    def once() -> None:
-        if not done[0]:
-            done[0] = True
-            fallback.stop()
+    def look() -> None:
+        handle = window.windowHandle()
+        if (handle is not None and handle.isExposed()) or time.monotonic() >= give_up:
+            poll.stop()
             then()
 
-    class ExposeWatch(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Expose:
-                watched.removeEventFilter(self)
-                QTimer.singleShot(0, once)
-            return False
-
-    fallback.timeout.connect(once)
-    fallback.start(fallback_ms)
-    handle = window.windowHandle()
-    if handle is not None:
-        handle.installEventFilter(ExposeWatch(window))
+    poll.timeout.connect(look)
+    poll.start()
+    return poll

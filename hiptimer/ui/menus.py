@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenuBar, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenuBar, QWidget
 
 from hiptimer import APP_TITLE
 from hiptimer.i18n import N_, _, translate
@@ -25,6 +25,8 @@ SESSION_MENU = (
 
 def ask_to_end(parent: QWidget) -> bool:
     """Ask before ending a session; Enter, Esc and closing the box all keep going."""
+    from PySide6.QtWidgets import QMessageBox  # only when asked: not for the first paint
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(_("End the session? \u2014 {app}").format(app=APP_TITLE))
@@ -49,6 +51,8 @@ def confirm_quit(parent: QWidget, history: History | None, *, session_running: b
 
 def ask_to_quit(parent: QWidget, *, session_running: bool) -> bool:
     """Ask before quitting (Ctrl+Q): Enter, Esc and closing the box all keep HipTimer open."""
+    from PySide6.QtWidgets import QMessageBox  # only when asked: not for the first paint
+
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(_("Quit? \u2014 {app}").format(app=APP_TITLE))

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenuBar, QWidget
+from PySide6.QtWidgets import QMenuBar, QWidget
 
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import set_shortcut
@@ -132,6 +132,8 @@ class RoutineActions(QObject):
         return [path for path in kept if path is not None]
 
     def import_files(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         from hiptimer.ui.editor.files import import_routine_files
 
         paths, _filter = QFileDialog.getOpenFileNames(
@@ -141,6 +143,8 @@ class RoutineActions(QObject):
             self._imported(import_routine_files(paths, self.window).imported)
 
     def export_selected(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         from hiptimer.ui.editor.files import export_routine
 
         routine = self._host.selected_routine()

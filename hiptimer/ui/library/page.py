@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QResizeEvent, QTextDocument
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -235,6 +235,9 @@ class LibraryPage(QWidget):
             return {}
         # The figures load with the first routine shown: the routines are read after the
         # window's first paint (issue 19).
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QTextDocument
+
         from hiptimer.ui.widgets.figure_art import ArtShelf
         from hiptimer.ui.widgets.figure_view import thumbnail
 

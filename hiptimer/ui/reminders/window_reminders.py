@@ -3,6 +3,7 @@ library's "today" lines, closing to the tray and start at login."""
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -10,8 +11,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon
-from PySide6.QtWidgets import QApplication, QDialog, QMenu, QSystemTrayIcon, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QWidget
 
 from hiptimer import APP_TITLE, paths
 from hiptimer.core.clock import LocalTime, SystemLocalTime
@@ -21,6 +22,9 @@ from hiptimer.ui.library.items import written_length
 
 if TYPE_CHECKING:  # built once the services are open, or when the user opens the plan: the
     # window's first paint does without them (docs/performance.md, start-up)
+    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtWidgets import QMenu
+
     from hiptimer.core.routines.model import Routine
     from hiptimer.ui.reminders.coordinator import Idle, Notifier, ReminderCoordinator
     from hiptimer.ui.reminders.plan_dialog import PlanChoice, PlanDialog
@@ -97,8 +101,6 @@ class WindowReminders(QObject):
         self._notice, self._show_today = notice, show_today
         self.local = parts.local or SystemLocalTime()
         self._notifier, self._idle = parts.notifier, parts.idle
-        tray = QSystemTrayIcon.isSystemTrayAvailable() if parts.tray is None else parts.tray
-        self._tray_wanted = tray
         self._autostart_dir = parts.autostart_dir
         self.coordinator: ReminderCoordinator | None = None
         self._from_desktop = False  # the desktop's notification service answered
@@ -159,6 +161,16 @@ class WindowReminders(QObject):
             return None
         return IdleMonitor(self)
 
+    @functools.cached_property
+    def _tray_wanted(self) -> bool:
+        """Whether the desktop shows tray icons: asked once the window is up (a round trip
+        to the display, and the tray's wrapper types, that the first paint does without)."""
+        if self._parts.tray is not None:
+            return self._parts.tray
+        from PySide6.QtWidgets import QSystemTrayIcon
+
+        return QSystemTrayIcon.isSystemTrayAvailable()
+
     def _tray_up(self) -> None:
         """Show the tray icon where there is a tray; say so where there is none but one is
         wanted (reminders on, or closing to the tray)."""
@@ -172,6 +184,8 @@ class WindowReminders(QObject):
             if wanted:
                 self._notice(_("No tray"), translate(NO_TRAY))
             return
+        from PySide6.QtGui import QIcon
+
         icon = QIcon(str(paths.icons_dir() / "hiptimer.svg"))
         self.tray = ReminderTray(c, self._host.routines, icon, self._window)
         self.tray.start_requested.connect(self.start_requested.emit)
@@ -270,6 +284,8 @@ class WindowReminders(QObject):
     def _closed(self, dialog: PlanDialog, result: int) -> None:
         if self.dialog is dialog:
             self.dialog = None
+        from PySide6.QtWidgets import QDialog
+
         if result == QDialog.DialogCode.Accepted:
             self.apply(dialog.chosen())
         dialog.deleteLater()

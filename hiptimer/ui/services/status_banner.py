@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -234,6 +233,8 @@ def _sentence(text: str) -> str:
 def ask_to_quit(parent: QWidget, status: HistoryStatus) -> bool:
     """Quit anyway with `status.pending` writes unsaved, or keep the app open (the default)."""
     count = status.pending
+    from PySide6.QtWidgets import QMessageBox  # only when asked: not for the first paint
+
     box = plain_box(QMessageBox(parent))  # the reason may name a file
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(_("History not saved \u2014 {app}").format(app=APP_TITLE))

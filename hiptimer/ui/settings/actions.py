@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from hiptimer.core.settings import Settings, SettingsStore
 from hiptimer.i18n import N_, _, translate
@@ -138,6 +138,8 @@ class SettingsActions(QObject):
     def _closed(self, dialog: SettingsDialog, result: int, resume: Callable[[], None]) -> None:
         if self.dialog is dialog:
             self.dialog = None
+        from PySide6.QtWidgets import QDialog
+
         if result == QDialog.DialogCode.Accepted:
             self.apply(dialog.chosen())
         elif self._tested:  # the test spoke with the dialog's voice: back to the saved one

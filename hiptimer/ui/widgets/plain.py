@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPainter, QPaintEvent
-from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
+
+if TYPE_CHECKING:  # (the painter and the boxes load when used: the first paint needs none)
+    from PySide6.QtGui import QPaintEvent
+    from PySide6.QtWidgets import QComboBox, QMessageBox
 
 # Why: Qt reads any string that looks like HTML as rich text in a QLabel, a QMessageBox, a
 # tooltip or a chart title. A routine name like `<img src="/some/fifo">` then loads a file
@@ -57,6 +61,8 @@ def show_wrapped(label: QLabel, text: str) -> None:
 
 def fit_names(box: QComboBox, characters: int) -> None:
     """Make a box of names as wide as `characters`, not as its longest name (which it elides)."""
+    from PySide6.QtWidgets import QComboBox
+
     box.setMinimumContentsLength(characters)
     box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
 
@@ -108,6 +114,8 @@ class ElidedLabel(QLabel):
         return QSize(self.minimumSizeHint().width(), super().sizeHint().height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        from PySide6.QtGui import QPainter
+
         rect = self.contentsRect()
         line = " ".join(self.text().splitlines())  # one line: a line break would be cut off
         shown = self.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, rect.width())
