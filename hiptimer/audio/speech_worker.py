@@ -30,6 +30,11 @@ from hiptimer.audio.speech_folder import TEMP_PREFIX, remove_stale_folders
 log = logging.getLogger(__name__)
 # A player still running this long after its clip should have ended is taken to be hung.
 PLAYER_GRACE_S = 10.0
+# A player started ahead is ended after the voice has had nothing to do for this long (between
+# sessions, in the library for hours): it keeps the sound device open while it waits, which
+# on a plain ALSA device without mixing would keep other programs from playing. Longer than
+# the built-in routines' longest hold (20 minutes), so their cues keep a player ready.
+PLAYER_IDLE_S = 1800.0
 
 ReadyCallback = Callable[[list[tuple[str, str]]], None]
 DoneCallback = Callable[[int, bool], None]  # (seq, completed)
@@ -63,7 +68,7 @@ class SpeechWorker:
     player process (aplay, paplay, pw-play) that cancel_through() ends at once; see
     hiptimer/audio/tts.py for why engine.say()/engine.stop() cannot do that. aplay is started
     ahead while the voice is idle, and the due phrase is written into it
-    (hiptimer/audio/player_process.py). Other drivers (sapi5, nsss, test fakes)
+    (hiptimer/audio/player_process.py); after PLAYER_IDLE_S with nothing to say it is ended. Other drivers (sapi5, nsss, test fakes)
     speak with engine.say() + runAndWait(), and a cancel calls engine.stop() from the engine's
     started-word callback on this thread, the pattern pyttsx3 documents for interrupting:
     https://pyttsx3.readthedocs.io/en/latest/engine.html#examples
@@ -186,14 +191,24 @@ class SpeechWorker:
         return self._speak_via_file
 
     def _loop(self, engine: tts.TtsEngine, speak: Callable[[_Say], bool]) -> None:
+        ahead = True  # a player waits ahead, until the voice has been idle PLAYER_IDLE_S
         while True:
-            if self._players is not None and self._commands.empty():
+            if self._players is not None and self._commands.empty() and ahead:
                 self._players.start_ahead()  # idle: the next phrase's player gets ready
             try:  # a command first: rendering ahead waits whenever there is one
-                command = self._commands.get(block=not self._to_render)
+                if self._to_render:
+                    command = self._commands.get(block=False)
+                else:
+                    waits = self._players is not None and self._players.waiting is not None
+                    command = self._commands.get(timeout=PLAYER_IDLE_S if waits else None)
             except queue.Empty:
-                self._render_ahead(self._to_render.popleft())
+                if self._to_render:
+                    self._render_ahead(self._to_render.popleft())
+                elif self._players is not None:  # long idle: the sound device is let go
+                    self._players.close()
+                    ahead = False
                 continue
+            ahead = True  # something to do: the voice is in use again
             if command is _STOP:
                 return
             if isinstance(command, _SetProperty):

@@ -411,6 +411,45 @@ def test_espeak_path_a_due_phrase_goes_to_the_player_started_ahead(
         os.kill(int(started()[-1]), 0)
 
 
+@pytest.mark.usefixtures("python_started_ahead")
+def test_a_player_started_ahead_is_ended_after_a_long_idle_and_speech_goes_on(
+    qtbot: QtBot, make_service: MakeService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hiptimer.audio import speech_worker
+
+    monkeypatch.setattr(speech_worker, "PLAYER_IDLE_S", 0.2)
+    log = tmp_path / "players.txt"
+    player = python_player(  # as aplay: "-" reads the WAV from standard input
+        "import os, sys\n"
+        f"open({str(log)!r}, 'a').write(f'started {{os.getpid()}} {{sys.argv[1]}}\\n')\n"
+        "sys.stdin.buffer.read() if sys.argv[1] == '-' else None\n"
+    )
+    service = make_service(FakeEngine(driver_name="espeak"), player=player)
+    finished = recorder(service.finished_utterance)
+
+    def started() -> list[list[str]]:
+        lines = log.read_text().splitlines() if log.exists() else []
+        return [line.split()[1:] for line in lines]
+
+    qtbot.waitUntil(lambda: len(started()) == 1, timeout=WAIT_MS)
+    [(first, file)] = started()
+    assert file == "-"  # started ahead
+
+    def ended() -> bool:
+        try:
+            os.kill(int(first), 0)
+        except ProcessLookupError:
+            return True
+        return False
+
+    qtbot.waitUntil(ended, timeout=WAIT_MS)  # nothing said: let go of the sound device
+    assert len(started()) == 1  # and no other one waits in its place
+    service.say("Lift.")
+    qtbot.waitUntil(lambda: len(finished) == 1, timeout=WAIT_MS)
+    assert started()[1][1] != "-"  # the phrase's own player, given its file
+    assert finished == ["Lift."]
+
+
 def test_espeak_path_player_failure_reports_unavailable(
     qtbot: QtBot, make_service: MakeService
 ) -> None:
