@@ -49,8 +49,13 @@ def backup_path(path: Path) -> Path:
 
 
 def user_version(routine: Routine) -> Routine:
-    """The routine as it will be saved: the user's file, revision raised, `based_on` kept or set."""
-    revision = min(routine.revision + 1, MAX_REVISION)
+    """The routine as it will be saved: the user's file, revision raised, `based_on` kept or set.
+
+    A routine never saved (Ctrl+N's, no file yet) keeps its revision: its first save is its
+    first revision, not the second.
+    """
+    first_save = not routine.builtin and not routine.path
+    revision = routine.revision if first_save else min(routine.revision + 1, MAX_REVISION)
     if routine.builtin:
         target = user_file(routine.id)
         return dataclasses.replace(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from pathlib import Path
@@ -87,6 +88,16 @@ def test_a_user_routine_is_saved_in_place_with_its_revision_raised(tmp_path: Pat
     saved = load_routine(path)
     assert (saved.revision, saved.based_on) == (5, "x")
     assert sorted(p.name for p in user_dir().iterdir()) == ["odd-name.json"]
+
+
+def test_a_new_routine_s_first_save_is_its_first_revision() -> None:
+    # Ctrl+N's routine has no file yet: it said "Saved revision 2" on its first save.
+    new = routine_from_data(routine_data("brand-new"), "<editor>")
+    path = save_user_version(dataclasses.replace(new, path=""))
+    assert path == user_dir() / "brand-new.json"
+    assert load_routine(path).revision == 1
+    save_user_version(load_routine(path))  # saved again, in place: the second
+    assert load_routine(path).revision == 2
 
 
 def test_saving_a_builtin_over_a_broken_file_of_its_id_keeps_that_file_as_a_backup() -> None:

@@ -21,7 +21,7 @@ from hiptimer.ui.editor.routine_actions import RoutineActions, blank_routine
 from hiptimer.ui.library.items import load_library
 from hiptimer.ui.main_window import MainWindow
 from tests.harness import short_routine
-from tests.ui.editor.test_window import drop_event
+from tests.ui.editor.test_window import drop_event, line, type_into
 from tests.ui.sessions import fake_services
 
 
@@ -80,6 +80,20 @@ def test_a_new_routine_is_not_said_to_be_saved_until_it_is(window: MainWindow) -
     editor = window.routine_actions.editors[-1]
     assert isinstance(editor, EditorWindow)
     assert editor.banner.text() == "A new routine, not saved yet."  # was "saved in ."
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+def test_a_new_routine_s_first_save_is_revision_1(window: MainWindow, qtbot: QtBot) -> None:
+    window.routine_actions.new_routine()  # Ctrl+N
+    editor = window.routine_actions.editors[-1]
+    type_into(qtbot, line(editor, "title"), "Knees")
+    assert editor.save()
+    path = paths.user_routines_dir() / "my-routine.json"
+    assert editor.statusBar().currentMessage() == f"Saved revision 1 to {path}"  # was 2
+    banner = editor.banner.text().replace("\u200b", "")  # break points in the long path
+    assert banner == f"Your routine (revision 1), saved in {path}."
+    type_into(qtbot, line(editor, "title"), "Knees and hips")
+    assert editor.save() and load_routine(path).revision == 2
 
 
 def test_import_from_the_menu_adds_the_routine_to_the_library(
