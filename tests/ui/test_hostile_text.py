@@ -337,7 +337,7 @@ def test_the_editor_and_its_dialogs_show_names_as_text(
     for row in range(editor.exercises.list.count()):
         editor.exercises.list.setCurrentRow(row)
         app.seen.look(f"editor, exercise {row}", editor, room)
-    assert editor.tabs.tabText(0).replace("&&", "&") == f"Exercise 8: {app.names[7]}"
+    assert editor.tab_titles.full_title(0).replace("&&", "&") == f"Exercise 8: {app.names[7]}"
     editor.tabs.setCurrentIndex(1)
     app.seen.look("editor, routine details", editor, room)
 

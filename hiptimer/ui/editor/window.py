@@ -31,6 +31,7 @@ from hiptimer.ui.editor import data_ops as ops
 from hiptimer.ui.editor import files, ladder_ops, window_files, window_ladder
 from hiptimer.ui.editor.bound_form import scrolled
 from hiptimer.ui.editor.button_row import button_row
+from hiptimer.ui.editor.chrome import update_frame
 from hiptimer.ui.editor.exercise_form import ExerciseForm
 from hiptimer.ui.editor.exercise_list import ExercisesPanel
 from hiptimer.ui.editor.menus import build_menus
@@ -40,7 +41,8 @@ from hiptimer.ui.editor.routine_form import RoutineForm
 from hiptimer.ui.editor.style import editor_style_sheet
 from hiptimer.ui.editor.undo import EditorState, SnapshotCommand, UndoKeysFilter
 from hiptimer.ui.theme import follow
-from hiptimer.ui.widgets.plain import no_mnemonic, plain, show_wrapped, window_title
+from hiptimer.ui.widgets.fitted_tabs import FittedTabTitles
+from hiptimer.ui.widgets.plain import no_mnemonic, plain
 from hiptimer.ui.widgets.screen_fit import fit_window
 
 
@@ -101,9 +103,7 @@ class EditorWindow(QMainWindow):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("editor-tabs")
-        # A long exercise name is cut short in its tab rather than hidden behind scroll arrows.
-        self.tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
-        self.tabs.setUsesScrollButtons(False)
+        self.tab_titles = FittedTabTitles(self.tabs)  # a long exercise name ends in "…"
         self.tabs.addTab(scrolled(self.exercise_form), _("Exercise"))
         self.tabs.addTab(scrolled(self.routine_form), _("Routine details"))
         split = QSplitter(Qt.Orientation.Horizontal)
@@ -221,25 +221,12 @@ class EditorWindow(QMainWindow):
         if ex is not None:
             self.exercise_form.ladder.show_ladder(ex, self.variant, elsewhere)
         name = ops.name_of(ops.exercises(self.data)[current], current) if current >= 0 else ""
-        for tab, title in enumerate(tab_titles(current, no_mnemonic(name), routed)):
-            self.tabs.setTabText(tab, title)
+        self.tab_titles.set_titles(tab_titles(current, no_mnemonic(name), routed))
         self.exercises.set_problem("\n".join(routed.list_level))
         return routed.bad
 
     def _update_chrome(self) -> None:
-        base = self._base
-        title = self.data.get("title") if isinstance(self.data.get("title"), str) else base.title
-        shown = window_title(title or base.title)
-        self.setWindowTitle(_("Edit routine \u2014 {routine}").format(routine=shown) + "[*]")
-        self.setWindowModified(self.is_modified)
-        can_save = self.is_valid and self.is_modified
-        self.save_button.setEnabled(can_save)
-        self.save_action.setEnabled(can_save)
-        self.export_button.setEnabled(self.is_valid)
-        can_reset = not base.builtin and self.catalog.has_original(base.id)
-        self.reset_button.setVisible(can_reset)
-        self.reset_action.setEnabled(can_reset)
-        show_wrapped(self.banner, window_files.banner_text(base))  # a long path wraps
+        update_frame(self)
 
     def _clean_changed(self, _clean: bool) -> None:
         self._update_chrome()

@@ -27,11 +27,8 @@ Answer = QMessageBox.StandardButton
 log = logging.getLogger(__name__)
 
 
-class Editor(Protocol):
-    """What the file commands use of the editor window (hiptimer.ui.editor.window).
-
-    Its `window()` (itself, a QMainWindow) is the parent of the dialogs they open.
-    """
+class Edited(Protocol):
+    """The editor window's routine: as saved and as edited (hiptimer.ui.editor.window)."""
 
     @property
     def catalog(self) -> Catalog: ...
@@ -43,6 +40,13 @@ class Editor(Protocol):
     def is_valid(self) -> bool: ...
     @property
     def is_modified(self) -> bool: ...
+
+
+class Editor(Edited, Protocol):
+    """What the file commands use of the editor window.
+
+    Its `window()` (itself, a QMainWindow) is the parent of the dialogs they open.
+    """
 
     closing_for_system: bool  # close_for_system(): nobody is there to answer a question
 

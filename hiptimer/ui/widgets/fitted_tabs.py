@@ -1,0 +1,93 @@
+"""Tab titles that fit their bar: one tab's long title ends in "…", the other tabs stay whole."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QStyle, QStyleOptionTab, QTabWidget
+
+from hiptimer.ui.widgets.plain import as_html
+
+SLACK_PX = 8  # a little room to spare, so rounding never leaves the title a pixel too wide
+
+
+class FittedTabTitles(QObject):
+    """Shows titles on a QTabWidget's tabs: the `elastic` tab's title (a name of any length)
+    is cut to the room the others leave and ends in "…", with the whole title as its tooltip
+    and its accessible name; the others are short words we wrote and stay whole.
+
+    Qt's own elision shares the cut among all tabs: a long exercise name left "R…" of
+    "Routine details", and its own text, drawn bold as the selected tab, overflowed and was cut
+    at both ends. Qt's elide mode stays on as a floor, so the tabs' minimum width stays small
+    and a long name never widens the window. Signals: none.
+    """
+
+    def __init__(self, tabs: QTabWidget, elastic: int = 0) -> None:
+        super().__init__(tabs)
+        self._tabs = tabs
+        self._elastic = elastic
+        self._titles: list[str] = []
+        self._fitting = False
+        tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
+        tabs.setUsesScrollButtons(False)  # cut short, never hidden behind scroll arrows
+        tabs.installEventFilter(self)
+        tabs.tabBar().installEventFilter(self)  # its font is the style sheet's once polished
+
+    def set_titles(self, titles: Sequence[str]) -> None:
+        self._titles = list(titles)
+        self.fit()
+
+    def full_title(self, index: int) -> str:
+        return self._titles[index] if 0 <= index < len(self._titles) else ""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kinds = (QEvent.Type.Resize, QEvent.Type.StyleChange, QEvent.Type.FontChange)
+        if event.type() in kinds:
+            self.fit()
+        return False
+
+    def fit(self) -> None:
+        if self._fitting:  # a title set below may resize the tabs again
+            return
+        self._fitting = True
+        try:
+            self._fit()
+        finally:
+            self._fitting = False
+
+    def _fit(self) -> None:
+        bar, elastic = self._tabs.tabBar(), self._elastic
+        for index, title in enumerate(self._titles):
+            if index != elastic:
+                bar.setTabText(index, title)
+        if not 0 <= elastic < min(bar.count(), len(self._titles)):
+            return
+        others = sum(self._width(t) for i, t in enumerate(self._titles) if i != elastic)
+        room = self._tabs.width() - others - self._width("") - SLACK_PX
+        full = self._titles[elastic]
+        shown = self._metrics().elidedText(full, Qt.TextElideMode.ElideRight, max(room, 0))
+        bar.setTabText(elastic, shown or "\u2026")
+        whole = full.replace("&&", "&")  # the tab's "&&" shows one "&"
+        bar.setTabToolTip(elastic, as_html(whole) if shown != full else "")  # a name is data
+        bar.setAccessibleTabName(elastic, whole)
+
+    def _metrics(self) -> QFontMetrics:
+        """The selected tab's font (bold in the editor's style sheet), the widest it is drawn."""
+        font = self._tabs.tabBar().font()
+        font.setBold(True)
+        return QFontMetrics(font)
+
+    def _width(self, text: str) -> int:
+        """A tab's width with this title when selected, as the style sizes it (padding, border
+        and the style sheet's :selected font included), by the bar's own measure."""
+        bar = self._tabs.tabBar()
+        option = QStyleOptionTab()
+        option.initFrom(bar)
+        option.shape = bar.shape()
+        option.text = text
+        option.state |= QStyle.StateFlag.State_Selected
+        inner = QSize(bar.fontMetrics().horizontalAdvance(text), bar.fontMetrics().height())
+        kind = QStyle.ContentsType.CT_TabBarTab
+        return bar.style().sizeFromContents(kind, option, inner, bar).width()

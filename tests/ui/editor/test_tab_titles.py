@@ -1,0 +1,74 @@
+"""The editor's tabs with long names: the exercise's title is cut, "Routine details" stays whole."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QTabBar
+from pytestqt.qtbot import QtBot
+
+from hiptimer.core.routines.catalog import Catalog, load_catalog
+from hiptimer.core.routines.model import Routine
+from hiptimer.ui.editor.window import EditorWindow
+from hiptimer.ui.widgets.plain import as_html
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+LONG_NAME = (
+    "Supine figure-four <b>piriformis</b> stretch with a towel around the foot and the other knee"
+)
+LONG_TITLE = "My very long routine for the mornings after the physio appointment in March"
+
+
+def named(catalog: Catalog, name: str, title: str) -> Routine:
+    routine = catalog.find("daily-hip-stretches")
+    first = dataclasses.replace(routine.exercises[0], name=name)
+    return dataclasses.replace(routine, title=title, exercises=(first, *routine.exercises[1:]))
+
+
+def opened(qtbot: QtBot, routine: Routine, catalog: Catalog, width: int) -> EditorWindow:
+    editor = EditorWindow(routine, catalog)
+    qtbot.addWidget(editor)
+    editor.resize(width, 700)
+    editor.show()
+    qtbot.waitExposed(editor)
+    return editor
+
+
+def drawn_whole(bar: QTabBar, index: int) -> bool:
+    """The tab's text fits inside the tab, in the font it is drawn in (bold when selected)."""
+    font = bar.font()
+    font.setBold(index == bar.currentIndex())
+    return QFontMetrics(font).horizontalAdvance(bar.tabText(index)) < bar.tabRect(index).width()
+
+
+@pytest.mark.parametrize("width", [1024, 800])
+def test_a_long_exercise_name_ends_in_an_ellipsis_and_routine_details_stays_whole(
+    qtbot: QtBot, width: int
+) -> None:
+    # Before: the long name's tab took the bar, its text cut at both ends, and the other tab
+    # read "R...".
+    catalog = load_catalog()
+    editor = opened(qtbot, named(catalog, LONG_NAME, LONG_TITLE), catalog, width)
+    bar = editor.tabs.tabBar()
+    for selected in (0, 1):
+        editor.tabs.setCurrentIndex(selected)
+        assert bar.tabText(1) == "Routine details"
+        assert bar.tabText(0).startswith("Exercise 1") and bar.tabText(0).endswith("…")
+        assert drawn_whole(bar, 0) and drawn_whole(bar, 1)
+        assert bar.tabRect(1).right() < editor.tabs.width()  # nothing past the bar's end
+    # The whole name on hover, as written (a name is data: "<b>" shows as typed)
+    assert bar.tabToolTip(0) == as_html(f"Exercise 1: {LONG_NAME}")
+    assert bar.accessibleTabName(0) == f"Exercise 1: {LONG_NAME}"  # and for a screen reader
+    assert LONG_TITLE in editor.windowTitle()  # the routine's whole name
+
+
+def test_a_long_name_makes_the_editor_no_wider_and_a_short_one_is_not_cut(qtbot: QtBot) -> None:
+    catalog = load_catalog()
+    short = opened(qtbot, catalog.find("daily-hip-stretches"), catalog, 1024)
+    long = opened(qtbot, named(catalog, LONG_NAME, LONG_TITLE), catalog, 1024)
+    assert long.minimumSizeHint().width() <= short.minimumSizeHint().width()
+    bar = short.tabs.tabBar()
+    assert bar.tabText(0) == "Exercise 1: Hamstring stretch" and bar.tabToolTip(0) == ""
