@@ -183,26 +183,45 @@ def _asked(routine: Routine | str | None) -> str | None:
 
 
 def _tell_kept_drafts(window: MainWindow) -> None:
-    """Unsaved routine edits that a logout or a termination signal kept as drafts: say where
-    they are, at each start until they are moved or deleted (hiptimer.core.routines.drafts)."""
+    """Unsaved routine edits that a logout or a termination signal kept as drafts: named above
+    the pages at each start, with a button that opens the newest in the editor, which offers it
+    (hiptimer.ui.editor.drafts); a draft that cannot be read is named and moved aside."""
     from hiptimer import paths
-    from hiptimer.core.routines.drafts import kept_drafts
-    from hiptimer.i18n import _, n_
+    from hiptimer.core.history.wording import when_text
+    from hiptimer.core.routines.drafts import look_at_drafts
+    from hiptimer.i18n import _, joined
+    from hiptimer.ui.editor.drafts import damaged_text, offer_text
 
-    drafts = kept_drafts()
-    if not drafts:
+    kept = look_at_drafts()
+    damaged = " ".join(damaged_text(d) for d in kept.damaged)
+    if not kept.drafts:
+        if damaged:
+            window.notice.show_notice(_("Kept routine changes could not be read:"), damaged)
         return
-    heading = n_(
-        "Unsaved routine changes were kept when HipTimer was closed by the system:",
-        "{n} unsaved routines were kept when HipTimer was closed by the system:",
-        len(drafts),
-    ).format(n=len(drafts))
-    where = str(drafts[0]) if len(drafts) == 1 else str(paths.drafts_dir())
+    newest = kept.drafts[0]
     detail = _(
-        "{where}. Import a draft to go on with it (Routines > Import routine files); this "
-        "note comes at each start until the drafts are moved or deleted."
-    ).format(where=where)
-    window.notice.show_notice(heading, detail)
+        "HipTimer was closed by the system while you edited. The editor offers to open or "
+        "discard them; this note comes at each start until then ({where})."
+    )
+    if len(kept.drafts) == 1:
+        heading = offer_text(newest)
+        detail = detail.format(where=newest.path)
+    else:
+        heading = _("Unsaved routine changes were kept:")
+        each = joined(
+            _("\u201c{routine}\u201d from {time}").format(
+                routine=d.title, time=when_text(d.kept_at)
+            )
+            for d in kept.drafts
+        )
+        opens = _("The button opens the newest; each routine's editor offers its own.")
+        detail = f"{each}. {detail.format(where=paths.drafts_dir())} {opens}"
+    detail = f"{detail} {damaged}".strip()
+    log.warning("%s %s", heading, detail)
+    action = (_("Open in the editor"), lambda: window.routine_actions.open_kept(
+        newest.routine_id, newest.title
+    ))  # fmt: skip
+    window.notice.show_notice(heading, detail, action)
 
 
 def _write_nothing(services: Services) -> None:

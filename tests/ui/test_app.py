@@ -237,14 +237,27 @@ def test_sigterm_keeps_the_editors_unsaved_routine_as_a_draft_and_quits(
     with sqlite3.connect(paths.history_db_path()) as conn:
         assert conn.execute("SELECT end_reason FROM sessions").fetchall() == [("interrupted",)]
 
-    # The next start says where the draft is, above its pages.
+    # The next start names the draft above its pages, and its button opens the editor, which
+    # offers the draft back: Open them brings the edits back, unsaved.
     shown: list[str] = []
+    reopened: list[dict[str, object]] = []
 
-    def look_and_close() -> None:
-        shown.extend(_window().notice.shown)
-        _window().close()
+    def look_open_and_close() -> None:
+        window = _window()
+        shown.extend(window.notice.shown)
+        window.notice.action.click()  # Open in the editor
+        [editor] = window.routine_actions.editors
+        offered = editor.draft_offer.offered
+        assert offered is not None and offered.path == draft
+        editor.draft_offer.open_button.click()
+        if editor.is_modified:
+            reopened.append(editor.data)
+        editor.undo_stack.setClean()
+        editor.close()
+        window.close()
 
-    QTimer.singleShot(0, look_and_close)
+    QTimer.singleShot(0, look_open_and_close)
     assert run_app(services=fake_services()) == 0
     assert len(shown) == 1 and str(draft) in shown[0]
-    assert shown[0].startswith("Unsaved routine changes were kept")
+    assert shown[0].startswith("Unsaved changes to \u201cMy routine\u201d from ")
+    assert reopened == [run.edited]

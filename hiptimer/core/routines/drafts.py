@@ -2,22 +2,62 @@
 
 Nobody is there to answer "Save your changes?", and the edits may not even be a valid routine,
 so they are written as they are, as plain JSON, into a folder of their own beside the user's
-routines, never over the routine's own file. The next start names the folder until the drafts
-are moved or deleted: what the user typed is kept, never dropped.
+routines, never over the routine's own file. The next start names them, and the editor offers
+a routine's drafts when it opens that routine: what the user typed is kept, never dropped.
+HipTimer never deletes a draft: one the user discards, or opens and then saves or discards, is
+moved to `discarded/` inside the folder; one that cannot be read whole to `damaged/`.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from hiptimer import paths
+from hiptimer.core.routines.validation import MAX_FILE_BYTES
+from hiptimer.core.safe_read import BadJson, UnreadableFile, parse_strict_json, read_small_text
 from hiptimer.core.safe_write import write_atomic
+from hiptimer.i18n import _
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
+# keep_draft's names: "<routine id>-<YYYYmmdd-HHMMSS>.json", or "...-2.json" in the same second
+_NAME = re.compile(r"(?P<id>.+)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.json")
+DISCARDED = "discarded"
+DAMAGED = "damaged"
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A kept draft, read whole: the routine data as it was being edited."""
+
+    path: Path
+    routine_id: str  # the routine being edited when it was kept
+    kept_at: datetime  # local time, from its name
+    data: dict[str, Any]
+
+    @property
+    def title(self) -> str:
+        """The routine's title as it was typed, or its id when there was none."""
+        title = self.data.get("title")
+        return title if isinstance(title, str) and title.strip() else self.routine_id
+
+
+@dataclass(frozen=True)
+class DamagedDraft:
+    """A draft that could not be read whole, and where it was moved (None: it could not be)."""
+
+    path: Path
+    why: str
+    moved_to: Path | None
+
+
+class DraftError(ValueError):
+    """A draft that cannot be read whole; the message says why."""
 
 
 def keep_draft(data: dict[str, Any], routine_id: str, when: datetime) -> Path:
@@ -42,3 +82,66 @@ def kept_drafts() -> list[Path]:
         return sorted(p for p in paths.drafts_dir().glob("*.json") if p.is_file())
     except OSError:  # unreadable: nothing can be said about it
         return []
+
+
+def read_draft(path: Path) -> Draft:
+    """A draft read whole (a routine file's size limit, strict JSON, an object), or DraftError."""
+    try:
+        data = parse_strict_json(read_small_text(path, MAX_FILE_BYTES))
+    except (UnreadableFile, BadJson) as exc:
+        raise DraftError(str(exc)) from None
+    if not isinstance(data, dict):
+        raise DraftError(_("not routine data (a JSON object was expected)"))
+    named = _NAME.fullmatch(path.name)
+    if named is not None:
+        routine_id = named["id"]
+        kept_at = datetime.strptime(named["stamp"], "%Y%m%d-%H%M%S")
+    else:  # a file put there by hand: its id as written, its time as the file's
+        routine_id = data["id"] if isinstance(data.get("id"), str) else path.stem
+        kept_at = datetime.fromtimestamp(path.stat().st_mtime)
+    return Draft(path, routine_id, kept_at, data)
+
+
+@dataclass(frozen=True)
+class KeptDrafts:
+    drafts: list[Draft]  # the newest first
+    damaged: list[DamagedDraft]  # moved aside by this look
+
+
+def look_at_drafts(routine_id: str | None = None) -> KeptDrafts:
+    """The drafts of one routine (or all), read whole; each that cannot be is moved to
+    `damaged/`, never offered half."""
+    drafts, damaged = [], []
+    for path in kept_drafts():
+        named = _NAME.fullmatch(path.name)
+        if routine_id is not None and named is not None and named["id"] != routine_id:
+            continue  # another routine's: not read now
+        try:
+            draft = read_draft(path)
+        except (DraftError, OSError) as exc:
+            damaged.append(DamagedDraft(path, str(exc), _moved(path, DAMAGED)))
+            continue
+        if routine_id is None or draft.routine_id == routine_id:
+            drafts.append(draft)
+    drafts.sort(key=lambda d: (d.kept_at, d.path.name), reverse=True)
+    return KeptDrafts(drafts, damaged)
+
+
+def set_aside(path: Path, folder: str = DISCARDED) -> Path:
+    """Move a draft into a folder inside the drafts folder (never over a file there); its new
+    path. Raises OSError when it cannot be moved."""
+    target_dir = paths.drafts_dir() / folder
+    target_dir.mkdir(parents=True, exist_ok=True)
+    target, n = target_dir / path.name, 1
+    while target.exists():
+        n += 1
+        target = target_dir / f"{path.stem}-{n}{path.suffix}"
+    os.replace(path, target)
+    return target
+
+
+def _moved(path: Path, folder: str) -> Path | None:
+    try:
+        return set_aside(path, folder)
+    except OSError:
+        return None

@@ -121,6 +121,17 @@ class RoutineActions(QObject):
         editor.activateWindow()
         return editor
 
+    def open_kept(self, routine_id: str, title: str) -> EditorWindow:
+        """The editor on a routine whose unsaved changes a system quit kept: it offers them.
+        A routine no longer in the library (or never saved) opens as a new one."""
+        from hiptimer.core.routines.catalog import load_catalog
+        from hiptimer.core.routines.model import Routine
+
+        entry = load_catalog().get(routine_id)
+        if entry is not None and entry.routine is not None:
+            return self.open_editor(entry.routine)
+        return self.open_editor(Routine(id=routine_id, title=title, exercises=()))
+
     def _forget(self, editor: QWidget) -> None:
         if editor in self.editors:
             self.editors.remove(editor)

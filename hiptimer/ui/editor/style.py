@@ -34,6 +34,10 @@ def editor_style_sheet(p: Palette | None = None) -> str:
         background: {p.caution_back}; color: {p.caution_text};
         border-left: 5px solid {p.caution_edge}; padding: 8px 12px;
     }}
+    QFrame#draft-offer {{
+        background: {p.caution_back}; border: 2px solid {p.caution_edge}; border-radius: 6px;
+    }}
+    QFrame#draft-offer QLabel {{ color: {p.ink}; font-weight: bold; }}
     QGroupBox {{
         border: 1px solid {p.border}; border-radius: 6px; margin-top: 16px;
         padding: 10px 8px 8px 8px; font-weight: bold;

@@ -28,7 +28,7 @@ from hiptimer.core.routines.validation import validate_data as validate_routine_
 from hiptimer.core.routines.writer import routine_to_data
 from hiptimer.i18n import _
 from hiptimer.ui.editor import data_ops as ops
-from hiptimer.ui.editor import files, ladder_ops, window_files, window_ladder
+from hiptimer.ui.editor import drafts, files, ladder_ops, window_files, window_ladder
 from hiptimer.ui.editor.bound_form import scrolled
 from hiptimer.ui.editor.button_row import button_row
 from hiptimer.ui.editor.chrome import update_frame
@@ -65,6 +65,7 @@ class EditorWindow(QMainWindow):
         self._problems: list[Problem] = []
         self._base = routine
         self.closing_for_system = False  # close_for_system(): close without asking
+        self.opened_draft: Path | None = None  # a kept draft whose changes are shown, unsaved
         self.setStyleSheet(editor_style_sheet())
         follow(self, lambda: self.setStyleSheet(editor_style_sheet()))
         self._build()
@@ -88,6 +89,8 @@ class EditorWindow(QMainWindow):
     # ------------------------------------------------------------------ building
 
     def _build(self) -> None:
+        self.draft_offer = drafts.DraftOffer(self)  # unsaved changes kept by a system quit
+        self.draft_offer.open_requested.connect(lambda draft: drafts.open_draft(self, draft))
         self.banner = QLabel(self)
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
@@ -125,6 +128,7 @@ class EditorWindow(QMainWindow):
         layout = QVBoxLayout(central)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(8)
+        layout.addWidget(self.draft_offer)
         layout.addWidget(self.banner)
         layout.addWidget(split, 1)
         layout.addWidget(self.problems)
@@ -193,6 +197,7 @@ class EditorWindow(QMainWindow):
         self._show(EditorState(data, 0 if routine.exercises else -1))
         self.undo_stack.setClean()
         self._update_chrome()
+        self.draft_offer.offer(routine.id)
 
     def _show(self, state: EditorState) -> None:
         """Make the window show a state: forms, list and every problem (beside its field)."""
@@ -337,6 +342,7 @@ class EditorWindow(QMainWindow):
         self.undo_stack.setClean()
         self._update_chrome()
         self.statusBar().showMessage(message, 8000)
+        drafts.settle(self)  # a kept draft opened here is saved now
 
     def reset_to_original(self) -> bool:
         """Put the built-in back (the user's version kept as .bak), after asking."""
@@ -372,12 +378,16 @@ class EditorWindow(QMainWindow):
 
     def confirm_discard(self, before: str) -> bool:
         """True when there are no unsaved edits, or the user saved or discarded them."""
-        return window_files.confirm_discard(self, before)
+        asked = self.is_modified and not self.closing_for_system
+        done = window_files.confirm_discard(self, before)
+        if done and asked:  # saved or discarded: a kept draft opened here is done with
+            drafts.settle(self)
+        return done
 
     def close_for_system(self) -> Path | None:
         """Logout, shutdown or a termination signal: keep unsaved edits as a draft (its path is
         returned) and close without asking, even while "Unsaved changes" is being asked."""
-        return window_files.close_for_system(self)
+        return drafts.close_for_system(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.confirm_discard("close") or self.closing_for_system:  # came while it asked

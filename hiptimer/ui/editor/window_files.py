@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-import json
-import logging
 import os
-from datetime import datetime
-from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QStatusBar, QWidget
 
 from hiptimer.core.routines.catalog import Catalog
-from hiptimer.core.routines.drafts import keep_draft
 from hiptimer.core.routines.loader import routine_from_data
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.user_routines import reset_to_original, save_and_reload
@@ -24,7 +19,6 @@ from hiptimer.ui.editor.files import export_routine
 from hiptimer.ui.widgets.plain import as_html
 
 Answer = QMessageBox.StandardButton
-log = logging.getLogger(__name__)
 
 
 class Edited(Protocol):
@@ -53,7 +47,6 @@ class Editor(Edited, Protocol):
     @property
     def saved(self) -> SignalInstance: ...
     def window(self) -> QWidget: ...
-    def close(self) -> bool: ...
     def statusBar(self) -> QStatusBar: ...
     def load(self, routine: Routine) -> None: ...
     def mark_saved(self, routine: Routine, message: str) -> None: ...
@@ -178,36 +171,6 @@ def confirm_discard(window: Editor, before: str) -> bool:
     if answer == Answer.Save:
         return save_edits(window)
     return answer == Answer.Discard
-
-
-def keep_for_system(window: Editor) -> Path | None:
-    """Logout, shutdown or a termination signal: unsaved edits, valid or not, go to a new
-    draft (hiptimer.core.routines.drafts), never over the routine's file. Its path, or None
-    when nothing was unsaved or it could not be written (then the log keeps the edits)."""
-    if not window.is_modified:
-        return None
-    try:
-        path = keep_draft(window.data, window.routine.id, datetime.now())
-    except OSError:
-        text = json.dumps(window.data, ensure_ascii=False)
-        log.exception(
-            "Could not keep the unsaved edits of %s; they were: %s", window.routine.id, text
-        )
-        return None
-    log.warning("Unsaved edits of %s kept in %s", window.routine.id, path)
-    return path
-
-
-def close_for_system(window: Editor) -> Path | None:
-    """Keep unsaved edits as a draft (keep_for_system) and close without asking, even while
-    "Unsaved changes" is being asked: that question is answered Cancel, and the close it came
-    from goes on once its event loop returns (the editor's closeEvent looks again)."""
-    kept = keep_for_system(window)
-    window.closing_for_system = True
-    for box in window.window().findChildren(QMessageBox):
-        box.reject()
-    window.close()
-    return kept
 
 
 def imported_text(routines: list[Routine]) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
@@ -53,20 +55,37 @@ class NoticeBar(QFrame):
         # what the key map says; a button reached by Tab takes them (see key_filter.py).
         self.dismiss.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.dismiss.clicked.connect(self.hide)
+        self.action = QPushButton(self)  # what a notice offers to do about it, if anything
+        self.action.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.action.clicked.connect(self._act)
+        self._act_on: Callable[[], object] | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 8, 10, 8)
         layout.addWidget(self.text, 1)
+        layout.addWidget(self.action, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignVCenter)
         self.hide()
 
-    def show_notice(self, heading: str, detail: str = "") -> None:
-        """Show a notice in bold with its detail after it, unless it has been shown before."""
+    def show_notice(
+        self, heading: str, detail: str = "", action: tuple[str, Callable[[], object]] | None = None
+    ) -> None:
+        """Show a notice in bold with its detail after it, unless it has been shown before;
+        `action` (its button's words, what it does) puts a button beside Dismiss."""
         key = f"{heading} {detail}".strip()
         if key in self.shown:
             return
         self.shown.append(key)
         self.text.setText(f"<b>{escape(heading)}</b> {escape(detail)}".strip())
+        self.action.setText(action[0] if action else "")
+        self.action.setVisible(action is not None)
+        self._act_on = action[1] if action else None
         self.show()
+
+    def _act(self) -> None:
+        act, self._act_on = self._act_on, None
+        self.hide()  # done with: what it opened takes it from here
+        if act is not None:
+            act()
 
 
 def install_notice_bar(window: QMainWindow) -> NoticeBar:
