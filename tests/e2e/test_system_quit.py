@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import signal
 import sqlite3
 from pathlib import Path
 
 import pytest
 
-from tests.e2e.real_app import WAIT_S, RealApp
+from tests.e2e.real_app import WAIT_S, RealApp, wait_until
 from tests.e2e.test_kill_and_resume import (
     MID_HOLD,
     rate_a_set,
@@ -41,3 +42,41 @@ def test_a_termination_signal_mid_set_keeps_the_rating_and_ends_the_session(
     with sqlite3.connect(db) as conn:
         (ended,) = conn.execute("SELECT ended_at FROM sessions").fetchone()
     assert ended is not None
+
+
+def unsaved(app: RealApp, editor: str) -> bool:
+    return app.xdotool("getwindowname", editor).endswith("*")  # Qt's [*] mark of a change
+
+
+def test_sigterm_keeps_the_editors_unsaved_edit_and_the_next_start_offers_it(
+    display: str, tmp_path: Path
+) -> None:
+    data, _routine, _db = three_sets_in(tmp_path)
+    first = RealApp(display, data, None, log_name="first.log")  # the library
+    try:
+        first.shortcut("ctrl+n")
+        editor = first.dialog("Edit routine")
+        first.xdotool("windowfocus", "--sync", editor)  # the exercise list has the focus
+        first.xdotool("key", "--clearmodifiers", "space")  # its one exercise left out
+        wait_until(lambda: unsaved(first, editor), lambda: "no edit:\n" + first.output())
+        first.process.send_signal(signal.SIGTERM)
+        assert first.process.wait(timeout=WAIT_S) == 0, first.output()
+    finally:
+        first.stop()
+    [draft] = (data / "drafts").glob("*.json")
+    assert draft.name.startswith("my-routine-")
+    assert json.loads(draft.read_text(encoding="utf-8"))["exercises"][0]["enabled"] is False
+    assert not (data / "routines").exists()  # not saved as a routine without asking
+
+    second = RealApp(display, data, None, log_name="second.log")
+    try:  # the notice names it (and says so in the log); the editor offers it, focused
+        wait_until(lambda: str(draft) in second.output(), lambda: "no notice:\n" + second.output())
+        assert "Unsaved changes to \u201cMy routine\u201d from " in second.output()
+        second.shortcut("ctrl+n")
+        editor = second.dialog("Edit routine")
+        assert not unsaved(second, editor)
+        second.xdotool("windowfocus", "--sync", editor)
+        second.xdotool("key", "--clearmodifiers", "Return")  # Open them
+        wait_until(lambda: unsaved(second, editor), lambda: "not opened:\n" + second.output())
+    finally:
+        second.stop()
