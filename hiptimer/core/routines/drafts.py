@@ -10,6 +10,7 @@ moved to `discarded/` inside the folder; one that cannot be read whole to `damag
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -20,7 +21,13 @@ from typing import Any
 
 from hiptimer import paths
 from hiptimer.core.routines.validation import MAX_FILE_BYTES
-from hiptimer.core.safe_read import BadJson, UnreadableFile, parse_strict_json, read_small_text
+from hiptimer.core.safe_read import (
+    BadJson,
+    UnreadableFile,
+    parse_strict_json,
+    read_small_text,
+    size_text,
+)
 from hiptimer.core.safe_write import write_atomic
 from hiptimer.i18n import _
 
@@ -64,15 +71,19 @@ def keep_draft(data: dict[str, Any], routine_id: str, when: datetime) -> Path:
     """Write the routine data being edited to a new draft file and return its path.
 
     The name is the routine's id and the time (`my-routine-20260301-081500.json`); an earlier
-    draft is never written over. Raises OSError when the folder cannot be written.
+    draft is never written over. Raises OSError when the folder cannot be written, or when the
+    draft would be larger than a draft is read (the caller logs the edits instead).
     """
+    text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if len(text.encode("utf-8")) > MAX_FILE_BYTES:
+        raise OSError(errno.EFBIG, f"larger than {size_text(MAX_FILE_BYTES)}, as no draft is read")
     folder = paths.drafts_dir()
     stem = f"{_UNSAFE.sub('-', routine_id).strip('-') or 'routine'}-{when:%Y%m%d-%H%M%S}"
     path, n = folder / f"{stem}.json", 1
     while path.exists():
         n += 1
         path = folder / f"{stem}-{n}.json"
-    write_atomic(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    write_atomic(path, text)
     return path
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -73,7 +74,7 @@ class DraftOffer(QFrame):
         self.text.setTextFormat(Qt.TextFormat.PlainText)  # a routine's title and a path: data
         self.open_button = self._button(_("Open them"), self._open)
         self.discard_button = self._button(_("Discard"), self._discard)
-        self.ok_button = self._button(_("OK"), self._next)
+        self.ok_button = self._button(_("OK"), self._seen_damaged)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addWidget(self.text, 1)
@@ -81,7 +82,7 @@ class DraftOffer(QFrame):
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.hide()
 
-    def _button(self, text: str, slot: Any) -> QPushButton:
+    def _button(self, text: str, slot: Callable[[], None]) -> QPushButton:
         button = QPushButton(text, self)
         button.setAutoDefault(True)  # Enter presses the one with the focus, as in a dialog
         button.clicked.connect(slot)
@@ -99,9 +100,12 @@ class DraftOffer(QFrame):
     def offered(self) -> Draft | None:
         return self._drafts[0] if self._drafts and not self._damaged else None
 
-    def _next(self) -> None:
-        if self._damaged and self.sender() is self.ok_button:
+    def _seen_damaged(self) -> None:
+        if self._damaged:
             self._damaged.pop(0)
+        self._next()
+
+    def _next(self) -> None:
         draft = self.offered
         if self._damaged:
             self.text.setText(damaged_text(self._damaged[0]))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
+import pytest
+
 from hiptimer import paths
 from hiptimer.core.routines.drafts import keep_draft, kept_drafts, look_at_drafts, set_aside
 
@@ -64,4 +66,11 @@ def test_setting_aside_never_writes_over_an_earlier_one() -> None:
     moved_again = set_aside(again)
     assert moved.name == first.name and moved_again.name == "hips-20260301-081500-2.json"
     assert json.loads(moved.read_text(encoding="utf-8")) == {"n": 1}
+    assert kept_drafts() == []
+
+
+def test_a_draft_too_large_to_read_back_is_not_written() -> None:
+    # It would only be moved to damaged/ at the next start: the editor logs the edits instead.
+    with pytest.raises(OSError, match="larger than 1 MiB"):
+        keep_draft({"notes": "x" * (1 << 20)}, "hips", WHEN)
     assert kept_drafts() == []
