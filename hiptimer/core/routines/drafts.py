@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 from hiptimer import paths
-from hiptimer.core.routines.validation import MAX_FILE_BYTES
 from hiptimer.core.safe_read import (
     BadJson,
     UnreadableFile,
@@ -74,6 +73,8 @@ def keep_draft(data: dict[str, Any], routine_id: str, when: datetime) -> Path:
     draft is never written over. Raises OSError when the folder cannot be written, or when the
     draft would be larger than a draft is read (the caller logs the edits instead).
     """
+    from hiptimer.core.routines.validation import MAX_FILE_BYTES  # not before the first paint
+
     text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if len(text.encode("utf-8")) > MAX_FILE_BYTES:
         raise OSError(errno.EFBIG, f"larger than {size_text(MAX_FILE_BYTES)}, as no draft is read")
@@ -97,6 +98,8 @@ def kept_drafts() -> list[Path]:
 
 def read_draft(path: Path) -> Draft:
     """A draft read whole (a routine file's size limit, strict JSON, an object), or DraftError."""
+    from hiptimer.core.routines.validation import MAX_FILE_BYTES
+
     try:
         data = parse_strict_json(read_small_text(path, MAX_FILE_BYTES))
     except (UnreadableFile, BadJson) as exc:
