@@ -17,22 +17,30 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.core.routines.model import Kind
-from hiptimer.core.session.events import PainChoice
 from hiptimer.core.session.steps import Step, StepKind
 from hiptimer.core.session.view import SessionView
 from hiptimer.i18n import _, translate
-from hiptimer.ui.keys import KEY_NAMES, Action, Mode
+from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.session.announcements import Announcer
 from hiptimer.ui.session.coaching_panel import CoachingPanel
 from hiptimer.ui.session.driver import EngineDriver
 from hiptimer.ui.session.pain_prompt import PainPrompt
 from hiptimer.ui.session.result_prompt import ResultPrompt
+from hiptimer.ui.session.workout_commands import WorkoutCommands, key_mode
+from hiptimer.ui.session.workout_prompts import PromptSwitch
 from hiptimer.ui.session.workout_text import WorkoutText, counts_keys, workout_text
 from hiptimer.ui.theme import Phase, follow, set_px, style_for, text_scale
 from hiptimer.ui.widgets.control_bar import ControlBar
 from hiptimer.ui.widgets.figure_view import FigureView
 from hiptimer.ui.widgets.fit_label import FitLabel
-from hiptimer.ui.widgets.plain import ElidedLabel, may_cut, plain, show_wrapped, window_title
+from hiptimer.ui.widgets.plain import (
+    ElidedLabel,
+    may_cut,
+    plain,
+    show_text,
+    show_wrapped,
+    window_title,
+)
 
 PROGRESS_STEPS = 1000
 
@@ -146,7 +154,10 @@ class WorkoutPage(QWidget):
         self._center.addWidget(coach)
         self._center.addWidget(self.pain)
         self._center.addWidget(self.result)
-        self._timer_panel = coach
+        self.prompts = PromptSwitch(
+            self.driver, self._center, coach, self.pain, self.result, self.rating_note
+        )
+        self.commands = WorkoutCommands(self.driver, self.result, self.toggle_steps)
         bottom = QHBoxLayout()
         bottom.addWidget(self.progress, 5)
         bottom.addWidget(self.time_left, 1)
@@ -224,14 +235,14 @@ class WorkoutPage(QWidget):
         self.big.set_template(re.sub(r"\d", "0", text.big))
         self._show_coaching(view)
         self.big.setText(text.big)
-        _show_text(self.big_caption, text.big_caption)
+        show_text(self.big_caption, text.big_caption)
         self.set_line.setText(text.set_line)
         self.rep_line.setText(text.rep_line)
-        _show_text(self.tempo, text.tempo)
+        show_text(self.tempo, text.tempo)
         self.next_line.setText(text.next_line)
         self.time_left.setText(text.session_left)
         self.progress.setValue(round(view.progress * PROGRESS_STEPS))
-        self._show_pain(view)
+        self.prompts.show_view(view)
         self.figure.show_view(view)
         asking = view.awaiting_pain or view.awaiting_choice or view.awaiting_result
         navigable = view.started and not view.ended and not asking
@@ -252,32 +263,6 @@ class WorkoutPage(QWidget):
         if self._text is None or text.title != self._text.title:
             self.title_changed.emit(window_title(text.title))
         self._text = text
-
-    def _show_pain(self, view: SessionView) -> None:
-        asking = view.awaiting_pain or view.awaiting_choice
-        if view.awaiting_result:
-            if self._center.currentWidget() is not self.result:
-                records = self.driver.engine.records
-                self.result.ask(records[-1] if records else None)
-                self._center.setCurrentWidget(self.result)
-        elif asking:
-            record = self.driver.engine.records[-1] if self.driver.engine.records else None
-            if view.awaiting_choice:
-                if not self.pain.asking_choice or self._center.currentWidget() is not self.pain:
-                    self.pain.ask_choice(record, can_lower=view.can_lower)
-            elif self._center.currentWidget() is not self.pain or self.pain.asking_choice:
-                self.pain.ask_rating(record, changing=view.rerating)
-            self._center.setCurrentWidget(self.pain)
-        else:
-            self._center.setCurrentWidget(self._timer_panel)
-        changeable = view.rating_changeable and not asking and view.last_rating is not None
-        key = KEY_NAMES[Action.CHANGE_RATING]
-        _show_text(
-            self.rating_note,
-            _("Rated {n}/10  \u00b7  {key}: change").format(n=view.last_rating, key=key)
-            if changeable
-            else "",
-        )
 
     def _show_coaching(self, view: SessionView) -> None:
         """The steps and caution beside the countdown: in the pauses, and in a set on I."""
@@ -342,14 +327,7 @@ class WorkoutPage(QWidget):
     # ------------------------------------------------------------ commands
 
     def key_mode(self) -> Mode:
-        view = self.driver.view()
-        if view.awaiting_result:
-            return Mode.RESULT
-        if view.awaiting_choice:
-            return Mode.CHOICE
-        if view.awaiting_pain:
-            return Mode.PAIN
-        return Mode.COUNTING if counts_keys(view) else Mode.WORKOUT
+        return key_mode(self.driver.view())
 
     def _on_button(self, action: Action) -> None:
         if not self.perform(action, 0):
@@ -357,43 +335,4 @@ class WorkoutPage(QWidget):
 
     def perform(self, action: Action, value: int) -> bool:
         """Run a session command; False when it is not one of this page's (mute, end)."""
-        d = self.driver
-        if self.key_mode() is Mode.RESULT:
-            typing = {
-                Action.TYPE: lambda: self.result.type(value),
-                Action.ERASE: self.result.erase,
-                Action.ACCEPT: self.result.accept,
-                Action.SKIP_RATING: lambda: d.enter_result(None),
-            }
-            if action in typing:
-                typing[action]()
-                return True
-        commands = {
-            Action.PAUSE: d.toggle_pause,
-            Action.COUNT_REP: d.count_rep,
-            Action.UNCOUNT_REP: d.uncount_rep,
-            Action.SHOW_STEPS: self.toggle_steps,
-            Action.NEXT: d.next,
-            Action.BACK: d.back,
-            Action.MORE: lambda: d.adjust(+1),
-            Action.LESS: lambda: d.adjust(-1),
-            Action.SKIP_EXERCISE: d.skip_exercise,
-            Action.RATE: lambda: d.rate_pain(value),
-            Action.SKIP_RATING: d.skip_pain,
-            Action.CHANGE_RATING: d.change_rating,
-            Action.STOP_EXERCISE: lambda: d.choose(PainChoice.STOP),
-            Action.LOWER_DOSE: lambda: d.choose(PainChoice.LOWER),
-            Action.CONTINUE: lambda: d.choose(PainChoice.CONTINUE),
-        }
-        command = commands.get(action)
-        if command is None:
-            return False
-        command()
-        return True
-
-
-def _show_text(label: QLabel, text: str) -> None:
-    """Set a label's text and hide it when there is none, so the countdown gets the room."""
-    label.setText(text)
-    if label.isHidden() == bool(text):
-        label.setVisible(bool(text))
+        return self.commands.perform(action, value)

@@ -59,6 +59,13 @@ def show_wrapped(label: QLabel, text: str) -> None:
     label.setAccessibleName(text)
 
 
+def show_text(label: QLabel, text: str) -> None:
+    """Set a label's text and hide it when there is none, so that others get its room."""
+    label.setText(text)
+    if label.isHidden() == bool(text):
+        label.setVisible(bool(text))
+
+
 def fit_names(box: QComboBox, characters: int) -> None:
     """Make a box of names as wide as `characters`, not as its longest name (which it elides)."""
     from PySide6.QtWidgets import QComboBox

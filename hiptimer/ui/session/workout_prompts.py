@@ -1,0 +1,55 @@
+"""The questions in the workout page's centre: the pain rating, the choice above the limit and
+a re-test's result take the countdown's place; after a rating, a note that it can be changed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
+
+from hiptimer.core.session.view import SessionView
+from hiptimer.i18n import _
+from hiptimer.ui.keys import KEY_NAMES, Action
+from hiptimer.ui.session.driver import EngineDriver
+from hiptimer.ui.session.pain_prompt import PainPrompt
+from hiptimer.ui.session.result_prompt import ResultPrompt
+from hiptimer.ui.widgets.plain import show_text
+
+
+@dataclass(frozen=True)
+class PromptSwitch:
+    """Shows in `center` the timer, the pain question or the result's entry, as the view asks,
+    and the rating note ("Rated 3/10 · Backspace: change") in the pause after a rating."""
+
+    driver: EngineDriver
+    center: QStackedLayout
+    timer: QWidget
+    pain: PainPrompt
+    result: ResultPrompt
+    rating_note: QLabel
+
+    def show_view(self, view: SessionView) -> None:
+        asking = view.awaiting_pain or view.awaiting_choice
+        records = self.driver.engine.records
+        record = records[-1] if records else None
+        if view.awaiting_result:
+            if self.center.currentWidget() is not self.result:
+                self.result.ask(record)
+                self.center.setCurrentWidget(self.result)
+        elif asking:
+            if view.awaiting_choice:
+                if not self.pain.asking_choice or self.center.currentWidget() is not self.pain:
+                    self.pain.ask_choice(record, can_lower=view.can_lower)
+            elif self.center.currentWidget() is not self.pain or self.pain.asking_choice:
+                self.pain.ask_rating(record, changing=view.rerating)
+            self.center.setCurrentWidget(self.pain)
+        else:
+            self.center.setCurrentWidget(self.timer)
+        changeable = view.rating_changeable and not asking and view.last_rating is not None
+        key = KEY_NAMES[Action.CHANGE_RATING]
+        show_text(
+            self.rating_note,
+            _("Rated {n}/10  \u00b7  {key}: change").format(n=view.last_rating, key=key)
+            if changeable
+            else "",
+        )
