@@ -38,12 +38,29 @@ class DoseCommands:
 
     def adjust(self: _Engine, direction: int) -> bool:
         """The +/- key: 5 s on a hold or rest, one rep on a reps set."""
-        if not self.running:
+        if not DoseCommands.can_adjust(self, direction):
             return False
         ex = self._exercise(self.step)
         if self.step.kind is StepKind.WORK and ex is not None and ex.kind is Kind.REPS:
             return self.adjust_reps(1 if direction > 0 else -1)
         return self.adjust_time(ADJUST_SECONDS if direction > 0 else -ADJUST_SECONDS)
+
+    def can_adjust(self: _Engine, direction: int) -> bool:
+        """Whether the +/- key (`direction` above or below 0) would change anything now: not
+        in a pain question or a re-test's set, nor past a dose's limit (1 s, 1 rep)."""
+        step, ex, duration = self.step, self._exercise(self.step), self._time.duration
+        if not self.running:
+            return False
+        if step.kind is StepKind.WORK and ex is not None and ex.kind is Kind.REPS:
+            return dose_adjust.adjusted_reps(ex, 1 if direction > 0 else -1).reps != ex.reps
+        delta_s = ADJUST_SECONDS if direction > 0 else -ADJUST_SECONDS
+        if duration is None:
+            return False
+        if step.kind is StepKind.WORK and ex is not None:
+            if ex.test is not None or ex.kind is not Kind.HOLD:
+                return False  # a re-test's time is part of the test: a longer one is another
+            return dose_adjust.adjusted_hold(ex, delta_s).hold_s != ex.hold_s
+        return step.is_timed_pause and dose_adjust.shortened(duration, delta_s) != duration
 
     def adjust_time(self: _Engine, delta_s: float) -> bool:
         """Lengthen or shorten the current hold (and later sets of it) or the current rest."""

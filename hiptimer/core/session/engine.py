@@ -363,6 +363,8 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
             last_rating=self.records[-1].pain if self.records else None,
             rerating=self._rerating,
             can_lower=self.can_lower(),
+            can_more=self.can_adjust(+1),
+            can_less=self.can_adjust(-1),
             awaiting_result=self.running and step.kind is StepKind.MEASURE,
             counted=self._count
             if ex and step.kind is StepKind.WORK and counts_by_key(ex)

@@ -37,6 +37,8 @@ class SessionView:
     counted: int | None = None  # a re-test counting movements by key: the count so far
     awaiting_result: bool = False  # a re-test's measured result is asked for
     can_lower: bool = True  # the set just rated has a lower dose (not a 5 s hold or 1 rep)
+    can_more: bool = False  # + changes the dose or the pause now (engine.can_adjust)
+    can_less: bool = False  # - does (not at 1 s or 1 rep, nor in a re-test or a question)
 
     @property
     def progress(self) -> float:

@@ -11,6 +11,33 @@ from hiptimer.ui.session.driver import EngineDriver
 from hiptimer.ui.session.result_prompt import ResultPrompt
 from hiptimer.ui.session.workout_text import counts_keys
 
+# The buttons greyed where they would change nothing; their keys then do nothing either.
+GATED = frozenset(
+    {Action.PAUSE, Action.BACK, Action.NEXT, Action.SKIP_EXERCISE, Action.MORE, Action.LESS}
+    | {Action.SHOW_STEPS}
+)
+
+
+# Never greyed: mute and end work in every moment; the count's buttons show only when counting.
+UNGATED = frozenset({Action.MUTE, Action.END, Action.COUNT_REP, Action.UNCOUNT_REP})
+
+
+def enabled_actions(view: SessionView, *, steps_toggle: bool) -> frozenset[Action]:
+    """The UNGATED actions and the GATED ones that do something now. `steps_toggle`: whether I shows or hides
+    anything (in a set or a switch of sides, of an exercise with steps or a caution; in the
+    pauses they are on screen anyway)."""
+    asking = view.awaiting_pain or view.awaiting_choice or view.awaiting_result
+    enabled = set(UNGATED)
+    if view.started and not view.ended and not asking:
+        enabled |= {Action.PAUSE, Action.BACK, Action.NEXT, Action.SKIP_EXERCISE}
+        if steps_toggle:
+            enabled.add(Action.SHOW_STEPS)
+    if view.can_more:
+        enabled.add(Action.MORE)
+    if view.can_less:
+        enabled.add(Action.LESS)
+    return frozenset(enabled)
+
 
 def key_mode(view: SessionView) -> Mode:
     """The keys that apply to the moment shown: a question's, a count's or the workout's."""
@@ -25,14 +52,20 @@ def key_mode(view: SessionView) -> Mode:
 
 class WorkoutCommands:
     """Turns a key's or a button's action into a call on the session's driver (or the page's
-    own `toggle_steps`, and the re-test's `result` while one is typed)."""
+    own `toggle_steps`, and the re-test's `result` while one is typed). A GATED action that
+    is not `enabled()` now does nothing, as its greyed button does."""
 
     def __init__(
-        self, driver: EngineDriver, result: ResultPrompt, toggle_steps: Callable[[], None]
+        self,
+        driver: EngineDriver,
+        result: ResultPrompt,
+        toggle_steps: Callable[[], None],
+        enabled: Callable[[], frozenset[Action]],
     ) -> None:
         self._driver = driver
         self._result = result
         self._toggle_steps = toggle_steps
+        self._enabled = enabled
 
     def perform(self, action: Action, value: int) -> bool:
         """Run a session command; False when it is not one of the page's (mute, end)."""
@@ -67,5 +100,6 @@ class WorkoutCommands:
         command = commands.get(action)
         if command is None:
             return False
-        command()
+        if action not in GATED or action in self._enabled():
+            command()
         return True

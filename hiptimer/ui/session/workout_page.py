@@ -26,7 +26,7 @@ from hiptimer.ui.session.coaching_panel import CoachingPanel
 from hiptimer.ui.session.driver import EngineDriver
 from hiptimer.ui.session.pain_prompt import PainPrompt
 from hiptimer.ui.session.result_prompt import ResultPrompt
-from hiptimer.ui.session.workout_commands import WorkoutCommands, key_mode
+from hiptimer.ui.session.workout_commands import WorkoutCommands, enabled_actions, key_mode
 from hiptimer.ui.session.workout_prompts import PromptSwitch
 from hiptimer.ui.session.workout_text import WorkoutText, counts_keys, workout_text
 from hiptimer.ui.theme import Phase, follow, set_px, style_for, text_scale
@@ -157,7 +157,9 @@ class WorkoutPage(QWidget):
         self.prompts = PromptSwitch(
             self.driver, self._center, coach, self.pain, self.result, self.rating_note
         )
-        self.commands = WorkoutCommands(self.driver, self.result, self.toggle_steps)
+        self.commands = WorkoutCommands(
+            self.driver, self.result, self.toggle_steps, lambda: self._enabled(self.driver.view())
+        )
         bottom = QHBoxLayout()
         bottom.addWidget(self.progress, 5)
         bottom.addWidget(self.time_left, 1)
@@ -244,8 +246,6 @@ class WorkoutPage(QWidget):
         self.progress.setValue(round(view.progress * PROGRESS_STEPS))
         self.prompts.show_view(view)
         self.figure.show_view(view)
-        asking = view.awaiting_pain or view.awaiting_choice or view.awaiting_result
-        navigable = view.started and not view.ended and not asking
         ex = view.exercise
         reps = ex is not None and ex.kind is Kind.REPS and view.step.kind is StepKind.WORK
         counting = counts_keys(view)
@@ -254,7 +254,7 @@ class WorkoutPage(QWidget):
             counting=counting,
             reps=reps,
             muted=self._muted,
-            navigable=navigable,
+            enabled=self._enabled(view),
             steps=self.coaching.isVisibleTo(self) if self.coaching.has_content else None,
         )
         self.big.setCursor(
@@ -263,6 +263,11 @@ class WorkoutPage(QWidget):
         if self._text is None or text.title != self._text.title:
             self.title_changed.emit(window_title(text.title))
         self._text = text
+
+    def _enabled(self, view: SessionView) -> frozenset[Action]:
+        """The buttons (and keys) that do something now."""
+        toggles = view.step.kind in (StepKind.WORK, StepKind.SWITCH_SIDES)
+        return enabled_actions(view, steps_toggle=toggles and self.coaching.has_content)
 
     def _show_coaching(self, view: SessionView) -> None:
         """The steps and caution beside the countdown: in the pauses, and in a set on I."""

@@ -80,11 +80,11 @@ class ControlBar(QWidget):
         counting: bool,
         reps: bool,
         muted: bool,
-        navigable: bool,
+        enabled: frozenset[Action],
         steps: bool | None = None,
     ) -> None:
-        """Relabel and enable the buttons for the moment shown; `steps`: whether the steps
-        are on screen (None: the exercise has none to show)."""
+        """Relabel the buttons for the moment shown, and grey those not `enabled`; `steps`: whether the steps are on screen (None: the exercise has none
+        to show)."""
         b = self.buttons
         b[Action.PAUSE].setText(_("Resume") if paused else _("Pause"))
         b[Action.COUNT_REP].setVisible(counting)
@@ -97,9 +97,8 @@ class ControlBar(QWidget):
         b[Action.SHOW_STEPS].setVisible(steps is not None)
         b[Action.SHOW_STEPS].setText(_("Hide steps") if steps else _("Steps"))
         b[Action.MUTE].setText(_("Unmute") if muted else _("Mute"))
-        for action in (Action.BACK, Action.NEXT, Action.SKIP_EXERCISE, Action.LESS, Action.MORE):
-            b[action].setEnabled(navigable)
-        b[Action.PAUSE].setEnabled(navigable)
+        for action, button in b.items():
+            button.setEnabled(action in enabled)
         self._fit()
 
     def set_font_px(self, px: float) -> None:

@@ -246,6 +246,20 @@ def test_less_takes_five_seconds_off_down_to_one_and_never_lengthens() -> None:
     assert h.engine.dose("stretch").hold_s == 1
 
 
+def test_the_view_says_whether_plus_and_minus_would_change_anything() -> None:
+    h = Harness(routine(hold(hold_s=6)))
+    h.engine.start()
+    assert (h.engine.view().can_more, h.engine.view().can_less) == (True, True)  # the get-ready
+    while h.engine.step.kind is not StepKind.WORK:
+        h.advance(0.25)
+    assert h.engine.adjust(-1) and h.engine.dose("stretch").hold_s == 1
+    assert (h.engine.view().can_more, h.engine.view().can_less) == (True, False)  # at the floor
+    h.engine.next()
+    assert h.engine.view().awaiting_pain  # the pain question: + and - change nothing
+    assert (h.engine.view().can_more, h.engine.view().can_less) == (False, False)
+    assert not h.engine.adjust(+1)
+
+
 def test_adjusting_a_rest_leaves_the_dose_alone() -> None:
     h = Harness(routine(hold(hold_s=10)))
     h.engine.start()

@@ -114,6 +114,7 @@ def test_a_re_tests_time_cannot_be_changed_with_plus_or_minus(store: HistoryStor
     until_work(engine, clock)
     assert not engine.adjust(+1) and not engine.adjust(-1)
     assert engine.view().duration_s == 30
+    assert not engine.view().can_more and not engine.view().can_less  # their buttons are greyed
 
 
 def test_a_measured_value_ended_once_measured_is_done_not_partly_done(store: HistoryStore) -> None:

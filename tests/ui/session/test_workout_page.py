@@ -407,3 +407,30 @@ def test_a_re_test_counts_with_space_and_a_measured_result_is_typed_in(make: Mak
     h.page.perform(Action.ACCEPT, 0)
     assert h.driver.engine.records[-1].result == 12.5
     assert h.page.key_mode() is Mode.PAIN
+
+
+# ---------------------------------------------------------------- buttons that would do nothing
+
+
+def test_plus_minus_and_steps_are_greyed_where_they_change_nothing(make: MakePage) -> None:
+    from hiptimer.core.routines.model import Measure, Retest
+
+    chair = hold("chair", hold_s=30, test=Retest(Measure.COUNT, "stands"), setup=("Sit.",))
+    h = make(quick_routine(chair, coached_hold(hold_s=10)))
+    b = h.page.controls.buttons
+    h.driver.start()
+    assert not b[Action.SHOW_STEPS].isEnabled()  # the get-ready shows them anyway
+    h.page.perform(Action.SHOW_STEPS, 0)  # and I does nothing there either
+    h.until(StepKind.WORK)  # the chair stand: its time is part of the test
+    assert not h.page.coaching.isVisible()  # I in the get-ready did not carry into the set
+    assert not b[Action.MORE].isEnabled() and not b[Action.LESS].isEnabled()
+    assert b[Action.SHOW_STEPS].isEnabled() and b[Action.NEXT].isEnabled()
+    h.until(StepKind.PAIN)
+    assert not any(b[a].isEnabled() for a in (Action.MORE, Action.LESS, Action.SHOW_STEPS))
+    h.page.perform(Action.RATE, 0)
+    assert b[Action.MORE].isEnabled() and b[Action.LESS].isEnabled()  # the rest before flexor
+    h.until(StepKind.WORK)
+    for _ in range(2):
+        h.page.perform(Action.LESS, 0)
+    assert h.driver.engine.dose("flexor").hold_s == 1
+    assert not b[Action.LESS].isEnabled() and b[Action.MORE].isEnabled()  # at the floor

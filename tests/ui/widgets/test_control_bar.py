@@ -12,8 +12,9 @@ from hiptimer.ui.widgets.control_bar import ControlBar
 
 def shown_state(bar: ControlBar, *, counting: bool) -> None:
     bar.show_state(
-        paused=False, counting=counting, reps=counting, muted=True, navigable=True, steps=False
-    )
+        paused=False, counting=counting, reps=counting, muted=True, enabled=frozenset(Action),
+        steps=False,
+    )  # fmt: skip
 
 
 def test_eleven_buttons_fit_a_1024_px_row_and_the_text_grows_back_with_room(
