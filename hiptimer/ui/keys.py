@@ -326,6 +326,25 @@ def first_key(action: Action, mode: Mode) -> str:
     return KEY_NAMES.get(action, "")
 
 
+# An arrow key as a button with little room shows it: its sign, not its name.
+_ARROW_SIGNS = {
+    K.Key_Left: "\u2190",
+    K.Key_Right: "\u2192",
+    K.Key_Up: "\u2191",
+    K.Key_Down: "\u2193",
+}
+
+
+def button_key(action: Action, mode: Mode) -> str:
+    """The first key of `action` on the screen of `mode` as a button shows it under its
+    words: first_key(), with an arrow key as its sign ("\u2192" for "Right arrow")."""
+    for binding in BINDINGS:
+        if binding.action is action and mode in binding.modes:
+            sign = _ARROW_SIGNS.get(binding.keys[0]) if not binding.label else None
+            return sign or first_key(action, mode)
+    return first_key(action, mode)
+
+
 def key_name(action: Action, mode: Mode) -> str:
     """The keys of `action` on the screen of `mode` (ACCEPT is Enter in more than one)."""
     for binding in BINDINGS:

@@ -100,7 +100,8 @@ def _button_misfits(button: QAbstractButton, area: QRect) -> list[str]:
         return placed
     if isinstance(button, QPushButton) and button.text():
         words = button.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
-        need = button.fontMetrics().horizontalAdvance(words)
+        # A button of two lines (the workout's, its key under its words): the wider one.
+        need = max(button.fontMetrics().horizontalAdvance(line) for line in words.split("\n"))
         has = text_room(button)
         if has + TEXT_AIR < need:
             return [f"{name}: its words need {need} px, it has {has}"]

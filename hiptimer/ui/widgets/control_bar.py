@@ -1,4 +1,5 @@
-"""The row of buttons under the workout: every key has a button too, named in its tooltip."""
+"""The row of buttons under the workout: every key has a button too, which shows the key under
+its words ("Pause" over "[Space]"), so that the keys are learnt from the mat."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from hiptimer.i18n import N_, _, translate
-from hiptimer.ui.keys import KEY_NAMES, Action
+from hiptimer.ui.keys import KEY_NAMES, Action, Mode, button_key
 from hiptimer.ui.theme import set_exact_px, text_scale
 
 SPACING = 10
@@ -40,6 +41,10 @@ _MORE_TIPS = {
 }
 
 
+# The screen on which each button's key is looked up: the count's keys are those of counting.
+_KEY_MODES = {Action.COUNT_REP: Mode.COUNTING, Action.UNCOUNT_REP: Mode.COUNTING}
+
+
 def _with_key(tip: str, key: str) -> str:
     return _("{action} (key: {key})").format(action=tip, key=key)
 
@@ -62,7 +67,9 @@ class ControlBar(QWidget):
         self._fitted: tuple[object, ...] = ()
         self.buttons: dict[Action, QPushButton] = {}
         for action, label, tip in _BUTTONS:
-            button = QPushButton(translate(label), self)
+            button = QPushButton(self)
+            self.buttons[action] = button
+            self._label(action, translate(label))
             button.setToolTip(_with_key(translate(tip), KEY_NAMES[action]))
             # Tab focus only: a click leaves the focus where it was, so Space and Enter go on doing
             # what the key map says; a button reached by Tab takes them (see key_filter.py).
@@ -71,7 +78,15 @@ class ControlBar(QWidget):
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _=False, a=action: self.triggered.emit(a))
             layout.addWidget(button)
-            self.buttons[action] = button
+
+    def _label(self, action: Action, words: str) -> None:
+        """The button's words, and under them its key as the key map names it (the first of
+        its keys: "Space" of "Space or P", an arrow as its sign); a screen reader says the
+        words alone, and the keys with the tooltip."""
+        key = button_key(action, _KEY_MODES.get(action, Mode.WORKOUT))
+        button = self.buttons[action]
+        button.setText(f"{words}\n[{key}]")
+        button.setAccessibleName(words)
 
     def show_state(
         self,
@@ -86,17 +101,17 @@ class ControlBar(QWidget):
         """Relabel the buttons for the moment shown, and grey those not `enabled`; `steps`: whether the steps are on screen (None: the exercise has none
         to show)."""
         b = self.buttons
-        b[Action.PAUSE].setText(_("Resume") if paused else _("Pause"))
+        self._label(Action.PAUSE, _("Resume") if paused else _("Pause"))
         b[Action.COUNT_REP].setVisible(counting)
         b[Action.UNCOUNT_REP].setVisible(counting)
         # On a reps set + and - change the reps to do (the target), never the count.
-        b[Action.LESS].setText(_("Target \u22121") if reps else "\u22125 s")
-        b[Action.MORE].setText(_("Target +1") if reps else "+5 s")
+        self._label(Action.LESS, _("Target \u22121") if reps else "\u22125 s")
+        self._label(Action.MORE, _("Target +1") if reps else "+5 s")
         for action, tip in ((Action.LESS, _LESS_TIPS), (Action.MORE, _MORE_TIPS)):
             b[action].setToolTip(_with_key(translate(tip[reps]), KEY_NAMES[action]))
         b[Action.SHOW_STEPS].setVisible(steps is not None)
-        b[Action.SHOW_STEPS].setText(_("Hide steps") if steps else _("Steps"))
-        b[Action.MUTE].setText(_("Unmute") if muted else _("Mute"))
+        self._label(Action.SHOW_STEPS, _("Hide steps") if steps else _("Steps"))
+        self._label(Action.MUTE, _("Unmute") if muted else _("Mute"))
         for action, button in b.items():
             button.setEnabled(action in enabled)
         self._fit()
@@ -128,7 +143,8 @@ class ControlBar(QWidget):
 
 
 def _needed(button: QPushButton, px: float) -> int:
-    """The width `button` needs for its words at `px`."""
+    """The width `button` needs for its words at `px` (its wider line: the words or the key)."""
     font = QFont(button.font())
     font.setPixelSize(max(8, int(px)))
-    return QFontMetrics(font).horizontalAdvance(button.text()) + CHROME
+    metrics = QFontMetrics(font)
+    return max(metrics.horizontalAdvance(line) for line in button.text().split("\n")) + CHROME

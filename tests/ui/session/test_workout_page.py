@@ -105,7 +105,7 @@ def test_self_paced_reps_show_a_huge_count(make: MakePage) -> None:
     assert h.titles[-1] == "7/12 Bridge \u2014 HipTimer"
     assert h.page.controls.buttons[Action.COUNT_REP].isVisibleTo(h.page)
     assert (
-        h.page.controls.buttons[Action.MORE].text() == "Target +1"
+        h.page.controls.buttons[Action.MORE].accessibleName() == "Target +1"
     )  # the reps to do, not the count
 
 
@@ -143,7 +143,7 @@ def test_pause_shows_in_words_and_colour_and_relabels_the_button(make: MakePage)
     pause.click()
     assert h.page.banner.text() == "PAUSED"
     assert background(h.page) == style_for(Phase.PAUSED).background
-    assert pause.text() == "Resume"
+    assert pause.text() == "Resume\n[Space]"
     assert h.titles[-1].startswith("Paused ")
     pause.click()
     assert h.page.banner.text() == "GET READY"
@@ -217,7 +217,7 @@ def test_the_get_ready_shows_every_step_and_the_caution_beside_the_countdown(
     assert all(label.textFormat() is Qt.TextFormat.PlainText for label in panel.steps)
     assert all(label.isVisible() for label in [*panel.steps, panel.caution])
     assert panel.spoken == -1  # muted or not yet read: nothing singled out
-    assert h.page.controls.buttons[Action.SHOW_STEPS].text() == "Hide steps"
+    assert h.page.controls.buttons[Action.SHOW_STEPS].accessibleName() == "Hide steps"
 
 
 def test_the_line_being_read_is_highlighted(make: MakePage) -> None:
@@ -238,7 +238,7 @@ def test_the_steps_leave_for_the_set_and_come_back_for_the_rest(make: MakePage) 
     h.driver.start()
     h.until(StepKind.WORK)
     assert not h.page.coaching.isVisible()
-    assert h.page.controls.buttons[Action.SHOW_STEPS].text() == "Steps"
+    assert h.page.controls.buttons[Action.SHOW_STEPS].accessibleName() == "Steps"
     h.until(StepKind.PAIN)
     h.driver.rate_pain(0)
     assert h.driver.view().step.kind is StepKind.REST
@@ -434,3 +434,25 @@ def test_plus_minus_and_steps_are_greyed_where_they_change_nothing(make: MakePag
         h.page.perform(Action.LESS, 0)
     assert h.driver.engine.dose("flexor").hold_s == 1
     assert not b[Action.LESS].isEnabled() and b[Action.MORE].isEnabled()  # at the floor
+
+
+def test_every_session_button_shows_the_key_that_does_the_same(make: MakePage) -> None:
+    from hiptimer.ui.a11y import name_and_keys
+    from hiptimer.ui.keys import bindings_in, key_word
+
+    bridge = reps("bridge", 3, setup=("Lie on your back.",))  # self-paced, with steps
+    h = make(quick_routine(bridge))
+    h.driver.start()
+    h.until(StepKind.WORK)  # a self-paced set: all eleven buttons
+    shown = {a: b for a, b in h.page.controls.buttons.items() if b.isVisibleTo(h.page)}
+    assert len(shown) == 11
+    arrows = {"\u2190": "Left arrow", "\u2192": "Right arrow"}
+    for action, button in shown.items():
+        words, key = name_and_keys(button.text())
+        assert words == button.accessibleName() != ""
+        # The key shown is one that the key map binds to the button's action on this screen.
+        keys = [k for b in bindings_in(Mode.COUNTING) if b.action is action for k in b.keys]
+        assert arrows.get(key, key) == key_word(keys[0]), action
+    assert shown[Action.PAUSE].text() == "Pause\n[Space]"
+    assert shown[Action.COUNT_REP].text() == "Count rep\n[Enter]"
+    assert shown[Action.NEXT].text() == "Next \u25b6\n[\u2192]"
