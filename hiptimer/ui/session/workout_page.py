@@ -87,6 +87,9 @@ class WorkoutPage(QWidget):
         self.big = FitLabel("", self, template="0:00", height_share=0.86, tight=True)
         self.big_caption = QLabel("", self)
         self.big_caption.setWordWrap(True)  # the count's key hint, long in large print
+        # A re-test counting stands: its time left as huge as the count, beside it.
+        self.big_time = FitLabel("", self, template="00", height_share=0.86, tight=True)
+        self.big_time_caption = QLabel("", self)
         self.set_line = QLabel("", self)
         self.rep_line = QLabel("", self)
         self.tempo = FitLabel("", self, template=_("HOLD") + " 0 / 0", height_share=0.9)
@@ -113,11 +116,14 @@ class WorkoutPage(QWidget):
         self.rating_note.hide()
         self.controls = ControlBar(self)
         self.controls.triggered.connect(self._on_button)
-        plain(self.big_caption, self.set_line, self.rep_line, self.caption, self.time_left)
-        for label in (self.big_caption, self.caption, self.next_line):
+        plain(self.big_caption, self.big_time_caption, self.set_line, self.rep_line)
+        plain(self.caption, self.time_left)
+        for label in (self.caption, self.next_line):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        for label in (self.big_caption, self.big_time_caption):  # side by side: top lines level
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.coaching = CoachingPanel(self)
-        for part in (self.tempo, self.big_caption, self.side, self.coaching):
+        for part in (self.tempo, self.big_caption, self.side, self.coaching, self.big_time):
             part.hide()  # until a step has them
         self.big.installEventFilter(self)  # a click on the count counts one rep
 
@@ -133,8 +139,13 @@ class WorkoutPage(QWidget):
         timer_layout.setContentsMargins(0, 0, 0, 0)
         timer_layout.setSpacing(0)
         timer_layout.addLayout(info, 2)
-        timer_layout.addWidget(self.big, 12)
-        timer_layout.addWidget(self.big_caption, 1)
+        numbers, captions = QHBoxLayout(), QHBoxLayout()
+        numbers.addWidget(self.big, 1)
+        numbers.addWidget(self.big_time, 1)
+        captions.addWidget(self.big_caption, 1)
+        captions.addWidget(self.big_time_caption, 1)
+        timer_layout.addLayout(numbers, 12)
+        timer_layout.addLayout(captions, 1)
         timer_layout.addWidget(self.tempo, 3)
         # The exercise's figure beside the countdown (issue 14); it hides when it has none.
         # With the steps showing too it goes above the countdown, so all three keep their size.
@@ -179,6 +190,7 @@ class WorkoutPage(QWidget):
         super().resizeEvent(event)
         h = max(300, self.height())
         set_px(self.big_caption, h * 0.03)
+        set_px(self.big_time_caption, h * 0.03)
         # Already large; in large print no larger than leaves the side's pill its room.
         set_px(self.set_line, h * 0.05, bold=True, most=h * 0.055)
         set_px(self.rep_line, h * 0.05, bold=True, most=h * 0.055)
@@ -238,6 +250,9 @@ class WorkoutPage(QWidget):
         self._show_coaching(view)
         self.big.setText(text.big)
         show_text(self.big_caption, text.big_caption)
+        self.big_time.set_template(re.sub(r"\d", "0", text.big_time))
+        show_text(self.big_time, text.big_time)
+        show_text(self.big_time_caption, text.big_time_caption)
         self.set_line.setText(text.set_line)
         self.rep_line.setText(text.rep_line)
         show_text(self.tempo, text.tempo)

@@ -27,6 +27,8 @@ class WorkoutText:
     phase: Phase
     big: str  # the huge number: time left, or "7 / 12" for reps
     big_caption: str  # a word under the number: "seconds", "reps - Enter counts one"
+    big_time: str  # a re-test's time left, as huge as its count beside it ("" otherwise)
+    big_time_caption: str  # the words under it: "time left"
     exercise: str
     side: str  # "RIGHT", "LEFT" or ""
     set_line: str  # "Set 2 of 3"
@@ -129,11 +131,8 @@ def _set_line(view: SessionView) -> str:
 
 def _rep_line(view: SessionView) -> str:
     ex = view.exercise
-    if view.counted is not None:  # a re-test: the count is the big number, the time here
-        left = clock_text(view.remaining_s or 0)
-        if ":" in left:
-            return _("{time} left in this set").format(time=left)
-        return _("{n} s left in this set").format(n=left)
+    if view.counted is not None:  # a re-test: the count and the time left are both huge
+        return ""
     if view.step.kind is not StepKind.WORK or ex is None or ex.kind is not Kind.REPS:
         return ""
     if is_self_paced(view):
@@ -214,10 +213,13 @@ def workout_text(view: SessionView) -> WorkoutText:
     name = ex.name if ex is not None else ""
     big, big_caption = _big(view)
     tempo = _tempo(view)
+    counting_a_test = view.counted is not None and not view.ended
     return WorkoutText(
         phase=phase_of(view),
         big=big,
         big_caption=big_caption,
+        big_time=clock_text(view.remaining_s or 0) if counting_a_test else "",
+        big_time_caption=_("time left") if counting_a_test else "",
         exercise=name,
         side=side_text(view),
         set_line=_set_line(view),

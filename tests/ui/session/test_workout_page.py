@@ -394,7 +394,7 @@ def test_a_re_test_counts_with_space_and_a_measured_result_is_typed_in(make: Mak
     for _ in range(3):
         h.page.perform(Action.COUNT_REP, 0)
     assert h.text.big == "3" and h.text.big_caption.startswith("counted")  # the count is big
-    assert h.text.rep_line.endswith("left in this set")  # and the time left beside it
+    assert (h.text.big_time, h.text.big_time_caption) == ("30", "time left")  # beside it
     h.until(StepKind.PAIN)
     assert h.driver.engine.records[0].result == 3.0
     h.page.perform(Action.RATE, 1)
@@ -456,3 +456,21 @@ def test_every_session_button_shows_the_key_that_does_the_same(make: MakePage) -
     assert shown[Action.PAUSE].text() == "Pause\n[Space]"
     assert shown[Action.COUNT_REP].text() == "Count rep\n[Enter]"
     assert shown[Action.NEXT].text() == "Next \u25b6\n[\u2192]"
+
+
+def test_a_chair_stands_time_left_is_as_huge_as_its_count(make: MakePage) -> None:
+    from hiptimer.core.routines.model import Measure, Retest
+
+    h = make(quick_routine(hold("chair", hold_s=30, test=Retest(Measure.COUNT, "stands"))))
+    h.driver.start()
+    h.until(StepKind.WORK)
+    h.advance(3.5)
+    h.page.perform(Action.COUNT_REP, 0)
+    assert (h.page.big.text(), h.page.big_time.text()) == ("1", "27")
+    assert h.page.big_time.isVisible() and h.page.big_time_caption.text() == "time left"
+    # Read from the mat: the seconds are as large as the count, and huge.
+    assert h.page.big_time.pixel_size() >= 0.9 * h.page.big.pixel_size()
+    assert h.page.big_time.pixel_size() > 0.2 * h.page.height()
+    h.until(StepKind.PAIN)
+    h.page.perform(Action.RATE, 0)
+    assert not h.page.big_time.isVisible()  # the session is over: one number again
