@@ -159,7 +159,7 @@ class CueWriter:
             case Paused():
                 return [Phrase(_("Paused."), "announce", at, interrupt=True)]
             case Resumed():
-                return [Phrase(_("Go."), "announce", at)]
+                return [Phrase(_("Go."), "announce", at, fleeting=True)]
             case SessionEnded():
                 return [self._summary(event)]
         return []
@@ -244,7 +244,8 @@ class CueWriter:
         if introduced == step:
             # Its pause said the intro: the first tempo word starts the set, cutting off what
             # is left of the pause's words. Without a first word, "Go." does.
-            return [] if says_first_lift(ex) else [announce(_("Go."), e.at)]
+            go = Phrase(_("Go."), "announce", e.at, interrupt=True, fleeting=True)
+            return [] if says_first_lift(ex) else [go]
         if e.first_of_exercise:
             # A session resumed part-way through an exercise says which set it starts on.
             set_number = step.set_number if step.set_number > 1 else None

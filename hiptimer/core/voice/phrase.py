@@ -37,6 +37,7 @@ class Phrase:
     `stale_after_s` must be dropped if it cannot start by `at + stale_after_s`. A phrase with
     `interrupt` cuts off speech from earlier moments, said or waiting (see `interrupts`).
     A setup step has `line`, its place in the exercise's setup (the screen highlights it).
+    A `fleeting` phrase ("Go.") is true only as it is said: its caption goes soon after.
     """
 
     text: str
@@ -45,6 +46,7 @@ class Phrase:
     stale_after_s: float | None = None
     interrupt: bool = False
     line: int | None = None
+    fleeting: bool = False
 
     def is_stale(self, now: float) -> bool:
         """Whether it is too late, at monotonic time `now`, to start saying this."""

@@ -22,6 +22,7 @@ from hiptimer.core.session.events import (
 )
 from hiptimer.core.session.recorder import SessionRecorder
 from hiptimer.core.session.steps import Step
+from hiptimer.core.session.view import SessionView
 from hiptimer.core.voice.cues import CueWriter
 from hiptimer.core.voice.phrase import Phrase
 from hiptimer.i18n import N_, translate
@@ -39,6 +40,7 @@ NO_CAPTION_KINDS = ("count", "tempo")  # numbers and tempo words: the screen sho
 # With no voice, the steps and the caution are on screen whole: the caption keeps the announcement.
 SILENT_NO_CAPTION_KINDS = (*NO_CAPTION_KINDS, "setup", "caution")
 INHIBIT_REASON = N_("A guided exercise session is running")
+FLEETING_CAPTION_S = 3.0  # "Go." on screen this long: a word for its moment only
 
 
 class PhraseSource(Protocol):
@@ -71,7 +73,9 @@ class SessionController(QObject):
     voice that fails, gives the engine back its pauses as written.
 
     Signals: caption(str) with each phrase as the voice starts saying it, or at once when
-    there is no voice (the steps and caution are on screen then), and "" as a step starts; speaking_line(int) with the
+    there is no voice (the steps and caution are on screen then), and "" once its moment is
+    over: a step ends, a question is answered or taken back, a pause starts or ends, or
+    FLEETING_CAPTION_S after a fleeting word ("Go."); speaking_line(int) with the
     setup step the voice is saying, -1 once it says something else; problem(str) when
     something the user should know about went wrong.
     """
@@ -109,8 +113,12 @@ class SessionController(QObject):
         self._step: Step | None = None
         self._counted_down: Step | None = None  # the step whose "1" beep sounded
         self._last_phrase: Phrase | None = None
+        # The caption shown: the moment it belongs to, and when a fleeting one goes.
+        self._captioned: tuple[object, ...] | None = None
+        self._caption_ends: float | None = None
         self._inhibited = False
         driver.engine_event.connect(self.on_event)
+        driver.view_changed.connect(self._clear_stale_caption)
         services.speech.connect_started(self._started)
         services.speech.connect_unavailable(lambda _reason: self._voice_changed())
 
@@ -161,11 +169,11 @@ class SessionController(QObject):
         now = self._clock.now()
         voiced = self.voice_on
         if isinstance(event, StepStarted):
-            self.caption.emit("")  # the last step's words are over; this step's come as said
+            self._show_caption(None)  # the last step's words are over; this step's come as said
         for phrase in self.cues.phrases_for(event):
             if not voiced:
                 if phrase.kind not in SILENT_NO_CAPTION_KINDS:
-                    self.caption.emit(phrase.text)
+                    self._show_caption(phrase)
                 continue
             last = self._last_phrase
             if phrase.interrupt and (last is None or last.at < phrase.at - 0.01):
@@ -186,10 +194,26 @@ class SessionController(QObject):
             phrase = self._saying.popleft()
             if phrase.text == text.strip():  # those before it were dropped as stale
                 if phrase.kind not in NO_CAPTION_KINDS:
-                    self.caption.emit(phrase.text)
+                    self._show_caption(phrase)
                 if phrase.kind not in ("count", "tempo"):
                     self.speaking_line.emit(-1 if phrase.line is None else phrase.line)
                 return
+
+    def _show_caption(self, phrase: Phrase | None) -> None:
+        """Caption `phrase` (None: clear the caption) for the moment the session is in now."""
+        self._captioned = None if phrase is None else _moment(self.driver.view())
+        fleeting = phrase is not None and phrase.fleeting
+        self._caption_ends = self._clock.now() + FLEETING_CAPTION_S if fleeting else None
+        self.caption.emit("" if phrase is None else phrase.text)
+
+    def _clear_stale_caption(self, view: SessionView) -> None:
+        """Clear the caption once its moment is over, so that no "Go." or "That is above
+        five..." stays on screen after it (a new step's own words clear it too)."""
+        if self._captioned is None:
+            return
+        ends = self._caption_ends
+        if _moment(view) != self._captioned or (ends is not None and self._clock.now() >= ends):
+            self._show_caption(None)
 
     def _keep_awake(self, event: Event) -> None:
         if isinstance(event, SessionStarted) and not self._inhibited:
@@ -230,3 +254,9 @@ class SessionController(QObject):
         except Exception as exc:
             log.exception("%s", failed.format(why=exc))
             self.problem.emit(translate(failed).format(why=exc))
+
+
+def _moment(view: SessionView) -> tuple[object, ...]:
+    """What a caption belongs to: the step, and the pause or question it was said in."""
+    asked = (view.awaiting_pain, view.awaiting_choice, view.awaiting_result)
+    return (view.step, view.paused, view.ended, *asked)

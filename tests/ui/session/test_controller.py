@@ -363,3 +363,39 @@ def test_a_new_step_clears_the_last_steps_caption(made: list[Session]) -> None:
     assert shown == ["", "Get ready: Squat. Two reps, hold one second at the top."]
     s.advance(2)  # the set starts on its first tempo word, with no announcement of its own
     assert shown[-1] == ""
+
+
+# ---------------------------------------------------------------- captions past their moment
+
+
+@pytest.mark.parametrize("muted", [True, False])
+def test_go_leaves_the_caption_soon_after_a_resume(made: list[Session], muted: bool) -> None:
+    s = Session(quick_routine(hold(hold_s=30)), cues=make_cue_writer("never", (), 5), muted=muted)
+    made.append(s)
+    shown: list[str] = []
+    s.controller.caption.connect(shown.append)
+    s.driver.start()
+    s.until(StepKind.WORK)
+    s.driver.toggle_pause()
+    assert shown[-1] == "Paused."
+    s.driver.toggle_pause()
+    assert shown[-1] == "Go."
+    s.advance(1)
+    assert shown[-1] == "Go."  # said a moment ago
+    s.advance(2.5)
+    assert shown[-1] == "" and s.driver.engine.step.kind is StepKind.WORK  # the hold goes on
+
+
+def test_the_advice_above_the_limit_leaves_with_the_rating_taken_back(made: list[Session]) -> None:
+    s = Session(quick_routine(hold(hold_s=5, sets=2)), muted=True)
+    made.append(s)
+    shown: list[str] = []
+    s.controller.caption.connect(shown.append)
+    s.driver.start()
+    s.until(StepKind.PAIN)
+    s.driver.rate_pain(7)
+    assert shown[-1] == "That is above five. Stop, or carry on?"
+    s.driver.change_rating()  # Backspace: the scale again, the choice withdrawn
+    assert s.driver.view().awaiting_pain and shown[-1] == ""
+    s.driver.rate_pain(2)
+    assert "That is above" not in shown[-1]
