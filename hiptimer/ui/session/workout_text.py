@@ -156,6 +156,17 @@ def _next_line(view: SessionView) -> str:
     return _("Last exercise")
 
 
+def _session_left(view: SessionView) -> str:
+    """The session's time left; in a self-paced set, whose length nobody knows, what follows
+    it (or that it goes at the user's pace), never a "0:00 left" while reps remain."""
+    left = minutes_text(view.session_remaining_s)
+    if not is_self_paced(view):
+        return _("{time} left").format(time=left)
+    if view.session_remaining_s < 1:
+        return _("at your own pace")
+    return _("{time} left after this set").format(time=left)
+
+
 def _big(view: SessionView) -> tuple[str, str]:
     if view.ended:
         return "\u2713", _("done")
@@ -226,6 +237,6 @@ def workout_text(view: SessionView) -> WorkoutText:
         rep_line=_rep_line(view),
         tempo=tempo,
         next_line=_next_line(view),
-        session_left=_("{time} left").format(time=minutes_text(view.session_remaining_s)),
+        session_left=_session_left(view),
         title=_title(view, name),
     )

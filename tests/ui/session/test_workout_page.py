@@ -474,3 +474,17 @@ def test_a_chair_stands_time_left_is_as_huge_as_its_count(make: MakePage) -> Non
     h.until(StepKind.PAIN)
     h.page.perform(Action.RATE, 0)
     assert not h.page.big_time.isVisible()  # the session is over: one number again
+
+
+def test_a_self_paced_set_never_says_no_time_left(make: MakePage) -> None:
+    h = make(quick_routine(self_paced(n=3, sets=2)))
+    h.driver.start()
+    h.until(StepKind.WORK)
+    # The rest and set 2 follow; this set lasts as long as it takes.
+    assert h.page.time_left.text() == "0:11 left after this set"
+    for _ in range(3):
+        h.page.perform(Action.COUNT_REP, 0)
+    h.page.perform(Action.RATE, 0)
+    h.until(StepKind.WORK)  # the last set: nothing timed after it
+    assert h.page.time_left.text() == "at your own pace"
+    assert "0:00" not in h.page.time_left.text()
