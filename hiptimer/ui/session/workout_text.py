@@ -151,6 +151,9 @@ def _next_line(view: SessionView) -> str:
     lead_in = step.kind is StepKind.GET_READY or step.rest_kind is RestKind.AFTER_EXERCISE
     if lead_in:
         return _("Up next: {name} \u2014 {dose}").format(name=ex.name, dose=dose_text(ex))
+    other = _other_side_next(view)
+    if other is not None:
+        return _("Next: left side") if other is Side.LEFT else _("Next: right side")
     if view.next_exercise is not None:
         return _("Next exercise: {name}").format(name=view.next_exercise.name)
     return _("Last exercise")
@@ -165,6 +168,19 @@ def _session_left(view: SessionView) -> str:
     if view.session_remaining_s < 1:
         return _("at your own pace")
     return _("{time} left after this set").format(time=left)
+
+
+def _other_side_next(view: SessionView) -> Side | None:
+    """The side coming next within the same set of an exercise done on each side: the left
+    after the right side's set (and its pain question), and during the switch to it."""
+    step, ex = view.step, view.exercise
+    if ex is None or ex.sides is not SideMode.EACH or step.side is None:
+        return None
+    if step.kind is StepKind.SWITCH_SIDES:
+        return step.side
+    if step.kind in (StepKind.WORK, StepKind.PAIN, StepKind.MEASURE) and step.side is Side.RIGHT:
+        return Side.LEFT
+    return None
 
 
 def _big(view: SessionView) -> tuple[str, str]:

@@ -80,7 +80,7 @@ def test_a_hold_shows_phase_side_set_and_a_huge_countdown(make: MakePage) -> Non
     # Huge: the digits take a good part of the screen's height.
     assert h.page.big.pixel_size() > 0.25 * h.page.height()
     assert h.titles[-1] == "0:30 Clamshell hold \u2014 HipTimer"
-    assert h.text.next_line == "Last exercise"
+    assert h.text.next_line == "Next: left side"
 
 
 def test_switch_sides_names_the_new_side(make: MakePage) -> None:
@@ -488,3 +488,16 @@ def test_a_self_paced_set_never_says_no_time_left(make: MakePage) -> None:
     h.until(StepKind.WORK)  # the last set: nothing timed after it
     assert h.page.time_left.text() == "at your own pace"
     assert "0:00" not in h.page.time_left.text()
+
+
+def test_the_other_side_is_named_as_what_comes_next(make: MakePage) -> None:
+    h = make(quick_routine(side_hold(hold_s=5), hold("b", hold_s=5)))
+    h.driver.start()
+    h.until(StepKind.WORK)
+    assert h.text.side == "RIGHT" and h.text.next_line == "Next: left side"
+    h.until(StepKind.PAIN)
+    assert h.page.next_line.text() == "Next: left side"
+    h.page.perform(Action.RATE, 0)
+    assert h.text.phase is Phase.SWITCH_SIDES and h.text.next_line == "Next: left side"
+    h.until(StepKind.WORK)
+    assert h.text.side == "LEFT" and h.text.next_line == "Next exercise: B"

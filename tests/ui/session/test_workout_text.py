@@ -42,7 +42,7 @@ def test_a_hold_each_side() -> None:
         "Set 1 of 3",
     )
     assert text.title == "0:42 Clamshell hold \u2014 HipTimer"
-    assert text.next_line == "Next exercise: Bridge"
+    assert text.next_line == "Next: left side"  # the bridge only after the left side
 
 
 def test_self_paced_and_paced_reps() -> None:
