@@ -27,6 +27,7 @@ from hiptimer.ui.session.driver import EngineDriver
 from hiptimer.ui.session.pain_prompt import PainPrompt
 from hiptimer.ui.session.result_prompt import ResultPrompt
 from hiptimer.ui.session.workout_commands import WorkoutCommands, enabled_actions, key_mode
+from hiptimer.ui.session.workout_notes import DoseNote, SoundOff
 from hiptimer.ui.session.workout_prompts import PromptSwitch
 from hiptimer.ui.session.workout_text import WorkoutText, counts_keys, workout_text
 from hiptimer.ui.theme import Phase, follow, set_px, style_for, text_scale
@@ -114,6 +115,9 @@ class WorkoutPage(QWidget):
         self.rating_note.setProperty("role", "muted")
         self.rating_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.rating_note.hide()
+        self.dose_note = DoseNote(self)  # "Hold now 40 s (was 60 s)" until the exercise ends
+        self.driver.engine_event.connect(self.dose_note.on_event)
+        self.sound_off = SoundOff(self)  # muted: seen from the mat, beside the time left
         self.controls = ControlBar(self)
         self.controls.triggered.connect(self._on_button)
         plain(self.big_caption, self.big_time_caption, self.set_line, self.rep_line)
@@ -171,8 +175,13 @@ class WorkoutPage(QWidget):
         self.commands = WorkoutCommands(
             self.driver, self.result, self.toggle_steps, lambda: self._enabled(self.driver.view())
         )
-        bottom = QHBoxLayout()
+        bottom, notes = QHBoxLayout(), QHBoxLayout()
+        bottom.addWidget(self.sound_off)
         bottom.addWidget(self.progress, 5)
+        notes.addStretch(1)
+        notes.addWidget(self.rating_note)
+        notes.addWidget(self.dose_note)
+        notes.addStretch(1)
         bottom.addWidget(self.time_left, 1)
 
         layout = QVBoxLayout(self)
@@ -182,7 +191,7 @@ class WorkoutPage(QWidget):
         layout.addLayout(self._center, 15)
         layout.addWidget(self.caption, 1)
         layout.addWidget(self.next_line, 1)
-        layout.addWidget(self.rating_note)
+        layout.addLayout(notes)
         layout.addLayout(bottom)
         layout.addWidget(self.controls)
 
@@ -199,6 +208,8 @@ class WorkoutPage(QWidget):
         set_px(self.next_line, h * 0.036)
         set_px(self.rating_note, h * 0.03)
         set_px(self.time_left, h * 0.034, bold=True)
+        set_px(self.sound_off, h * 0.034, bold=True)
+        set_px(self.dose_note, h * 0.036, bold=True)
         # Large print takes its room from the countdown (huge anyway), never from the phase
         # word or the exercise's name, which fit whatever height they are left.
         self.banner.setMinimumHeight(int(h * 0.055))
@@ -260,6 +271,8 @@ class WorkoutPage(QWidget):
         self.time_left.setText(text.session_left)
         self.progress.setValue(round(view.progress * PROGRESS_STEPS))
         self.prompts.show_view(view)
+        self.dose_note.show_view(view)
+        self.sound_off.show_muted(self._muted)
         self.figure.show_view(view)
         ex = view.exercise
         reps = ex is not None and ex.kind is Kind.REPS and view.step.kind is StepKind.WORK

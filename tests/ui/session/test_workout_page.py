@@ -501,3 +501,33 @@ def test_the_other_side_is_named_as_what_comes_next(make: MakePage) -> None:
     assert h.text.phase is Phase.SWITCH_SIDES and h.text.next_line == "Next: left side"
     h.until(StepKind.WORK)
     assert h.text.side == "LEFT" and h.text.next_line == "Next exercise: B"
+
+
+def test_a_lower_dose_and_plus_minus_leave_a_note_of_the_new_dose(make: MakePage) -> None:
+    h = make(quick_routine(hold("a", hold_s=9, sets=3), hold("b", hold_s=5)))
+    h.driver.start()
+    h.until(StepKind.PAIN)
+    h.page.perform(Action.RATE, 7)  # above the limit: stop, lower or continue
+    h.page.perform(Action.LOWER_DOSE, 0)
+    assert h.driver.engine.step.kind is StepKind.REST
+    assert h.page.dose_note.isVisible() and h.page.dose_note.text() == "Hold now 6 s (was 9 s)"
+    h.until(StepKind.WORK)  # it stays for the exercise's later sets
+    assert h.page.dose_note.text() == "Hold now 6 s (was 9 s)"
+    h.page.perform(Action.MORE, 0)
+    assert h.page.dose_note.text() == "Hold now 11 s (was 6 s)"
+    h.page.perform(Action.NEXT, 0)
+    h.page.perform(Action.RATE, 0)
+    h.page.perform(Action.SKIP_EXERCISE, 0)  # on to b: a's note is over
+    ex = h.driver.view().exercise
+    assert ex is not None and ex.id == "b"
+    assert not h.page.dose_note.isVisible()
+
+
+def test_muted_shows_sound_off_on_the_workout_screen(make: MakePage, qtbot: QtBot) -> None:
+    h = make(quick_routine(hold(hold_s=10)))
+    assert not h.page.sound_off.isVisible()
+    h.page.set_muted(True)
+    assert h.page.sound_off.isVisible() and h.page.sound_off.text() == "Sound off"
+    assert h.page.sound_off.font().pixelSize() >= h.page.time_left.font().pixelSize()
+    h.page.set_muted(False)
+    assert not h.page.sound_off.isVisible()

@@ -1,0 +1,67 @@
+"""Notes on the workout screen for whoever cannot hear the voice: that the sound is off, and
+how a dose changed in the exercise in progress (the voice says it once; the note stays)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from hiptimer.core.session.events import DoseChanged, Event
+from hiptimer.core.session.view import SessionView
+from hiptimer.i18n import _
+from hiptimer.ui.theme import current
+from hiptimer.ui.widgets.plain import plain, show_text
+
+
+def dose_note_text(change: DoseChanged) -> str:
+    """A dose change as the screen notes it: "Hold now 40 s (was 60 s)", "Reps now 8 (was 10)"."""
+    if change.field == "hold_s":
+        return _("Hold now {new} s (was {old} s)").format(
+            new=f"{change.new:g}", old=f"{change.old:g}"
+        )
+    return _("Reps now {new} (was {old})").format(new=f"{change.new:g}", old=f"{change.old:g}")
+
+
+class DoseNote(QLabel):
+    """The last dose change of the exercise in progress (L after a painful set, or + and -),
+    shown until that exercise is over."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__("", parent)
+        plain(self)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hide()
+        self._exercise_id: str | None = None
+
+    def on_event(self, event: Event) -> None:
+        if isinstance(event, DoseChanged):
+            self._exercise_id = event.exercise_id
+            show_text(self, dose_note_text(event))
+
+    def show_view(self, view: SessionView) -> None:
+        if self._exercise_id is None:
+            return
+        if view.ended or view.exercise is None or view.exercise.id != self._exercise_id:
+            self._exercise_id = None
+            show_text(self, "")
+
+
+class SoundOff(QLabel):
+    """ "Sound off" in an amber pill while the session is muted, where it is seen from the
+    mat: nothing will be said or beeped (the status bar's note is small and brief)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(_("Sound off"), parent)
+        plain(self)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hide()
+
+    def show_muted(self, muted: bool) -> None:
+        p = current()  # the theme's caution colours, as they are now
+        style = (
+            f"color: {p.caution_text}; background: {p.caution_back};"
+            f" border: 2px solid {p.caution_edge}; border-radius: 8px; padding: 2px 10px;"
+        )
+        if style != self.styleSheet():
+            self.setStyleSheet(style)
+        self.setVisible(muted)
