@@ -182,6 +182,18 @@ def test_desktop_entry_names_the_icon_and_command() -> None:
     assert f'<launchable type="desktop-id">{APP_ID}.desktop</launchable>' in metainfo
 
 
+def test_the_software_centres_screenshots_are_files_of_the_project() -> None:
+    """Software centres show the metainfo's screenshots from the repository's main branch:
+    each must name a picture that is there."""
+    metainfo = (LINUX / f"{APP_ID}.metainfo.xml").read_text(encoding="utf-8")
+    prefix = "https://raw.githubusercontent.com/hiptimer/hiptimer/main/"
+    images = re.findall(r"<image>([^<]+)</image>", metainfo)
+    assert images
+    for image in images:
+        assert image.startswith(prefix)
+        assert (ROOT / image.removeprefix(prefix)).is_file(), image
+
+
 @pytest.mark.parametrize(
     "command",
     [
