@@ -69,11 +69,21 @@ def save_user_version(routine: Routine) -> Path:
     """Save an edited routine as the user's: a built-in to the user's folder, a user routine in place.
 
     A file already at the target that is not this routine's own (for instance a broken
-    file with the built-in's id) is kept as a `.bak` before it is replaced.
+    file with the built-in's id) is kept as a `.bak` before it is replaced; a routine never
+    saved whose id names a file already there is refused (FileExistsError).
     """
     new = user_version(routine)
     target = Path(new.path)
     text = routine_to_json(new)  # a routine too large to write is refused before any move
+    if not routine.builtin and not routine.path and target.exists():
+        # A routine never saved, given the id of a file in the folder (another routine of
+        # yours, or a broken file): that file is the user's, never written over.
+        raise FileExistsError(
+            _(
+                "{file} is already in your routines folder: give this routine another id "
+                "(Routine details), or open that routine to change it."
+            ).format(file=target)
+        )
     if routine.builtin and target.exists():
         _backup(target)
     write_atomic(target, text)

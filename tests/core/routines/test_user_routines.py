@@ -100,6 +100,20 @@ def test_a_new_routine_s_first_save_is_its_first_revision() -> None:
     assert load_routine(path).revision == 2
 
 
+@pytest.mark.parametrize("there", ["another routine", "a broken file"])
+def test_a_new_routine_never_writes_over_a_file_with_its_id(there: str) -> None:
+    # Ctrl+N's routine given the id of a routine of yours (or of a broken file): saving wrote
+    # over that file without a backup.
+    path = user_dir() / "brand-new.json"
+    write_json(path, routine_data("brand-new", "Mine") if there == "another routine" else "{ not")
+    before = path.read_bytes()
+    new = routine_from_data(routine_data("brand-new"), "<editor>")
+    with pytest.raises(FileExistsError, match="already in your routines folder"):
+        save_user_version(dataclasses.replace(new, path="", title="Something else"))
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in user_dir().iterdir()) == ["brand-new.json"]
+
+
 def test_saving_a_builtin_over_a_broken_file_of_its_id_keeps_that_file_as_a_backup() -> None:
     broken = write_json(user_dir() / f"{BUILTIN_ID}.json", "{ not json")
     save_user_version(builtin())
