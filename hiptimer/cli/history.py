@@ -153,11 +153,12 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def _results_by_session(found: list[RetestResult]) -> dict[int, str]:
     """'Chair stand: 12 stands; Single-leg stance (right): 17.3 s' for each session id."""
-    from hiptimer.core.history.result_text import result_text, retest_label
+    from hiptimer.core.history.result_text import result_text
+    from hiptimer.core.history.wording import with_side
 
     lines: dict[int, list[str]] = {}
     for r in found:
-        label = escape_controls(retest_label(r.exercise_name, r.side))
+        label = escape_controls(with_side(r.exercise_name, r.side))
         unit = escape_controls(r.unit)  # a unit of the user's own comes from a routine file
         lines.setdefault(r.session_id, []).append(f"{label}: {result_text(r.result, unit)}")
     return {sid: "; ".join(parts) for sid, parts in lines.items()}

@@ -31,10 +31,3 @@ def result_text(value: float | None, unit: str | None) -> str:
     if value is None:
         return _("no result")
     return f"{result_number(value)} {unit_text(unit or '')}".strip()
-
-
-def retest_label(name: str, side: str | None) -> str:
-    """'Single-leg stance (right)': a test and its side ('right', 'left' or None)."""
-    if side is None:
-        return name
-    return _("{name} ({side})").format(name=name, side=_("left") if side == "left" else _("right"))

@@ -86,11 +86,24 @@ def correction_text(c: Correction, what: str = "") -> str:
     return _("mark 'not representative' taken back {where} on {when}{why}").format(**values)
 
 
+def side_word(side: str) -> str:
+    """'left' or 'right' in the language in use, for a stored side ('left', 'right')."""
+    return _("left") if side == "left" else _("right")
+
+
+def with_side(name: str, side: str | None) -> str:
+    """'Clamshell (right)': an exercise (or a test) and its side; the name alone without one.
+    The one wording of the history window, the PDF and `hiptimer history`."""
+    if side is None:
+        return name
+    return _("{name} ({side})").format(name=name, side=side_word(side))
+
+
 def set_label(exercise_name: str, set_number: int, side: str | None) -> str:
     """'Bridge, set 2 (right)'."""
     if side is None:
         return _("{name}, set {n}").format(name=exercise_name, n=set_number)
-    words = _("left") if side == "left" else _("right")
+    words = side_word(side)
     return _("{name}, set {n} ({side})").format(name=exercise_name, n=set_number, side=words)
 
 

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 
 from hiptimer.core.history.adherence import adherence, check_routines, schedule_for
 from hiptimer.core.history.queries import MorningPoint, SessionSummary
-from hiptimer.core.history.result_text import retest_label
 from hiptimer.core.history.retests import RetestSeries, retest_series
 from hiptimer.core.history.review import ExerciseInfo, points_in
 from hiptimer.core.history.store import HistoryStore
+from hiptimer.core.history.wording import with_side
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.widgets.plain import fit_names, plain, show_wrapped
@@ -138,12 +138,7 @@ class PainPane(QWidget):
             self.result_chart.hide()
             return
         f, side = self._filters, self.side.currentData()
-        sides = {"left": _("left"), "right": _("right")}
-        what = (
-            ex.name
-            if side is None
-            else _("{exercise} ({side})").format(exercise=ex.name, side=sides.get(side, side))
-        )
+        what = with_side(ex.name, side)
         pain = points_in(
             self.store.pain_series(ex.id, side, f.routine_id, f.since), f.since, f.until
         )
@@ -153,7 +148,7 @@ class PainPane(QWidget):
         self.dose_chart.setVisible(results is None)
         self.result_chart.setVisible(results is not None)
         if results is not None:
-            label = retest_label(results.name, results.side)
+            label = with_side(results.name, results.side)
             self.result_chart.show_series(results, pain, label)
             return
         doses = self.store.exercise_dose_series(ex.id, side)

@@ -16,6 +16,7 @@ from hiptimer.core.history.wording import (
     completion_text,
     day_text,
     pain_number,
+    with_side,
 )
 from hiptimer.i18n import N_, _, decimal, n_, translate
 from hiptimer.ui.history.report_charts import (
@@ -102,13 +103,6 @@ def _trend_words(t: ExerciseTrend) -> str:
     return _("no clear change ({change})").format(change=signed)
 
 
-def _named(name: str, side: str | None) -> str:
-    """'Clamshell (right)' in the language in use; the name alone without a side."""
-    if side is None:
-        return name
-    return _("{name} ({side})").format(name=name, side=_("left") if side == "left" else _("right"))
-
-
 def _window(avg: float | None, top: int | None) -> str:
     return f"{pain_number(avg)} / {pain_number(top, 0)}"
 
@@ -117,7 +111,7 @@ def pain_table(pages: Pages, data: ReportData) -> None:
     """Pain during each exercise (each side) and the next morning: first against last weeks."""
     rows = [
         (
-            _named(t.exercise.name, t.side),
+            with_side(t.exercise.name, t.side),
             f"{t.first_dose} \u2192 {t.last_dose}" if t.doses else "-",
             _window(t.first_avg, t.first_max),
             _window(t.last_avg, t.last_max),
@@ -170,7 +164,7 @@ def _change_row(e: DoseEvent) -> tuple[str, ...]:
     who = translate(DECIDED_WORDS.get(e.decided_by, ROUTINE_CHANGED))
     return (
         day_text(e.when),
-        _named(e.exercise, e.side),
+        with_side(e.exercise, e.side),
         change_text(e.field, e.old, e.new),  # 'variant 1 -> 2' for a move on the ladder
         who,
         e.reason,
@@ -262,7 +256,7 @@ def retests(pages: Pages, data: ReportData) -> None:
     )
     rows = [
         (
-            _named(r.name, r.side),
+            with_side(r.name, r.side),
             str(len(r.points)),
             f"{result_text(r.first, r.unit)} ({day_text(r.points[0][0])})",
             f"{result_text(r.latest, r.unit)} ({day_text(r.points[-1][0])})",
@@ -300,7 +294,7 @@ def pain_charts(pages: Pages, data: ReportData) -> None:
             if cell is None:
                 draw_morning_chart(pages.p, rect, data.mornings, since, until, mm)
             elif isinstance(cell, RetestSeries):
-                title = _("Re-test: {name}").format(name=_named(cell.name, cell.side))
+                title = _("Re-test: {name}").format(name=with_side(cell.name, cell.side))
                 unit = unit_text(cell.unit)
                 draw_retest_chart(pages.p, rect, title, cell.points, unit, since, until, mm)
             else:

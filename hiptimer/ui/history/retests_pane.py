@@ -11,9 +11,10 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from hiptimer.core.clock import wall_now
 from hiptimer.core.history.buckets import whole_ticks
 from hiptimer.core.history.queries import PainPoint, SessionSummary
-from hiptimer.core.history.result_text import result_number, retest_label, unit_text
+from hiptimer.core.history.result_text import result_number, unit_text
 from hiptimer.core.history.retests import RetestSeries, retest_series
 from hiptimer.core.history.store import HistoryStore
+from hiptimer.core.history.wording import with_side
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import _
 from hiptimer.ui.history.charts import ChartBox, _date_axis, _line, _style_axis, msecs
@@ -157,4 +158,4 @@ class RetestsPane(QWidget):
 
 
 def _label(series: RetestSeries) -> str:
-    return retest_label(series.name, series.side)
+    return with_side(series.name, series.side)

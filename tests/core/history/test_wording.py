@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hiptimer.core.history.result_text import unit_text
-from hiptimer.core.history.wording import change_text
+from hiptimer.core.history.wording import change_text, set_label, with_side
 
 
 def test_a_dose_change_names_its_unit() -> None:
@@ -29,3 +29,15 @@ def test_result_units_we_write_are_worded_in_the_language_and_others_as_written(
         "levantamientos", "s", "grados", "cm",
     ]  # fmt: skip
     assert unit_text("reps of mine") == "reps of mine"  # a routine's own: never translated
+
+
+def test_an_exercise_and_its_side_one_wording_for_every_view() -> None:
+    assert with_side("Clamshell", "right") == "Clamshell (right)"
+    assert with_side("Single-leg stance", "left") == "Single-leg stance (left)"
+    assert with_side("Bridge", None) == "Bridge"
+    assert set_label("Bridge", 2, "left") == "Bridge, set 2 (left)"
+
+
+def test_an_exercise_and_its_side_in_spanish(spanish: None) -> None:
+    assert with_side("Almeja", "right") == "Almeja (derecho)"
+    assert with_side("Almeja", "left") == "Almeja (izquierdo)"
