@@ -7,7 +7,17 @@ from datetime import date, datetime, time, timedelta
 
 from hiptimer.core.history.queries import StoredSet
 from hiptimer.core.history.store import HistoryStore
-from hiptimer.core.routines.model import Exercise, Kind, Routine, Schedule, SideMode
+from hiptimer.core.routines.model import (
+    Exercise,
+    Kind,
+    Measure,
+    Retest,
+    Routine,
+    Schedule,
+    SideMode,
+)
+from hiptimer.core.routines.writer import exercise_to_data
+from tests.harness import hold, routine
 
 Pains = list[int | None]  # one rating per set; None: not rated
 
@@ -121,3 +131,19 @@ def fill(store: HistoryStore, weeks: Weeks) -> Recorded:
     day = week2 + timedelta(days=1)
     ids[("stretch", day)] = record(store, STRETCH, day, {("hamstring", None): [1]})
     return Recorded(ids)
+
+
+def knee_to_wall_checks(store: HistoryStore, weeks: Weeks, cm: tuple[float, ...]) -> None:
+    """Knee-to-wall checks on the days of weeks 1 and 2, recorded as the app records them:
+    the session's doses hold the test as the routine wrote it ("lower is better")."""
+    check = routine(
+        hold("knee-to-wall", 60, name="Knee to wall", test=Retest(Measure.VALUE, "cm", "lower")),
+        id="knee-check",
+    )
+    doses = {ex.id: exercise_to_data(ex) for ex in check.exercises}
+    for n, value in enumerate(cm):
+        when = at(weeks.week1 + timedelta(days=3 * n))
+        sid = store.begin_session(check.id, "Check", 1, doses, when, sets_planned=1)
+        store.add_set(sid, StoredSet("knee-to-wall", "Knee to wall", 1, when, when,
+                                     planned_hold_s=60, actual_hold_s=1.4, result=value,
+                                     result_unit="cm"))  # fmt: skip

@@ -166,7 +166,9 @@ class MorningPoint(NamedTuple):
 
 
 class RetestResult(NamedTuple):
-    """One re-test's result: which test (and side), when, the number and its unit."""
+    """One re-test's result: which test (and side), when, the number and its unit, and
+    which way is better as the session recorded the test ("higher" or "lower"; None for a
+    session that did not record it)."""
 
     started_at: datetime
     session_id: int
@@ -175,6 +177,7 @@ class RetestResult(NamedTuple):
     side: str | None
     result: float
     unit: str
+    better: str | None = None
 
 
 class WeekCount(NamedTuple):

@@ -22,7 +22,7 @@ class RetestSeries:
     name: str
     side: str | None
     unit: str
-    better: str  # "higher" or "lower", as the routine says (higher when it is not known)
+    better: str  # "higher" or "lower", as recorded with the sessions (see _better)
     points: list[tuple[datetime, float]]
 
     @property
@@ -45,10 +45,15 @@ class RetestSeries:
         return (self.change > 0) == (self.better == "higher")
 
 
-def _better(routines: Mapping[str, Routine], exercise_id: str) -> str:
+def _better(routines: Mapping[str, Routine], rows: list[RetestResult]) -> str:
+    """As the latest session that recorded the test says (the routine file may be gone or
+    edited since); else as a routine in the library says; else higher."""
+    recorded = [r.better for r in rows if r.better is not None]
+    if recorded:
+        return recorded[-1]
     for routine in routines.values():
         for ex in routine.exercises:
-            if ex.id == exercise_id and ex.test is not None:
+            if ex.id == rows[-1].exercise_id and ex.test is not None:
                 return ex.test.better
     return "higher"
 
@@ -66,7 +71,7 @@ def retest_series(
             rows[-1].exercise_name,
             side,
             rows[-1].unit,
-            _better(routines, ex_id),
+            _better(routines, rows),
             [(r.started_at, r.result) for r in rows],
         )
         for (ex_id, side), rows in grouped.items()

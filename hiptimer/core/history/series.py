@@ -21,6 +21,19 @@ from hiptimer.core.history.records import (
 # Pain figures leave out the sessions the user marked as not representative.
 REPRESENTATIVE_SQL = "s.not_representative = 0"
 
+# Which way a re-test is better, as its session recorded the test in doses_json (the
+# routine's exercise as exercise_to_data writes it, "better" left out when "higher"), so
+# the wording stays right once the routine file is gone. NULL: the session did not record
+# the test (or wrote a direction HipTimer does not know); the caller falls back.
+_BETTER_SQL = """(SELECT CASE
+    WHEN ifnull(json_type(d.value, '$.test'), '') != 'object' THEN NULL
+    WHEN json_type(d.value, '$.test.better') IS NULL THEN 'higher'
+    WHEN json_extract(d.value, '$.test.better') IN ('higher', 'lower')
+        THEN json_extract(d.value, '$.test.better')
+    END
+    FROM json_each(CASE WHEN json_valid(s.doses_json) THEN s.doses_json ELSE '{}' END) AS d
+    WHERE d.key = t.exercise_id)"""
+
 
 def bound(value: date | datetime, *, end: bool = False) -> str:
     """A datetime as is; a date as local midnight (the next one when it ends a range)."""
@@ -141,7 +154,8 @@ class HistorySeries:
             where.append(REPRESENTATIVE_SQL)
         rows = self._conn.execute(
             "SELECT s.started_at, s.id, t.exercise_id, t.exercise_name, t.side, t.result,"
-            " ifnull(t.result_unit, '') FROM sets AS t JOIN sessions AS s ON s.id = t.session_id"
+            f" ifnull(t.result_unit, ''), {_BETTER_SQL} FROM sets AS t"
+            " JOIN sessions AS s ON s.id = t.session_id"
             f" WHERE {' AND '.join(where)} ORDER BY s.started_at, s.id, t.seq",
             params,
         )

@@ -21,7 +21,9 @@ from hiptimer.core.history.review import (
 )
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.routines.catalog import Catalog, RoutineEntry
-from tests.history_data import HIPS, STRETCH, Weeks, at, fill, record
+from hiptimer.core.routines.model import Measure, Retest
+from tests.harness import hold, routine
+from tests.history_data import HIPS, STRETCH, Weeks, at, fill, knee_to_wall_checks, record
 
 
 @pytest.fixture
@@ -155,6 +157,42 @@ def test_a_re_test_of_a_routine_no_longer_in_the_library_stays_out_of_the_pain_t
     # Its planned time is no dose ("60 s -> 60 s"): its result has the re-test table.
     assert [t.exercise.id for t in data.trends] == []
     assert [(r.exercise_id, r.points[0][1]) for r in data.retests] == [("knee-to-wall", 12.7)]
+
+
+def test_a_re_tests_direction_comes_from_its_sessions_when_its_routine_is_gone(
+    store: HistoryStore, weeks: Weeks
+) -> None:
+    knee_to_wall_checks(store, weeks, (14.0, 12.7))
+    data = gather_report(store, {}, weeks.week1, weeks.today)  # the routine file is gone
+    [series] = data.retests
+    assert series.better == "lower"  # was "higher": 14 -> 12.7 cm read as worse
+    assert series.improved is True
+
+
+def test_a_re_tests_direction_as_recorded_outweighs_the_routine_file_now(
+    store: HistoryStore, weeks: Weeks
+) -> None:
+    knee_to_wall_checks(store, weeks, (14.0, 12.7))
+    edited = routine(hold("knee-to-wall", 60, test=Retest(Measure.VALUE, "cm")), id="knee-check")
+    data = gather_report(store, {edited.id: edited}, weeks.week1, weeks.today)
+    assert data.retests[0].better == "lower"  # the sessions measured it that way
+
+
+def test_an_old_session_without_its_test_recorded_falls_back_to_the_routine(
+    store: HistoryStore, weeks: Weeks
+) -> None:
+    when = at(weeks.week2)
+    sid = store.begin_session("knee-check", "Check", 1, {}, when, sets_planned=1)
+    store.add_set(sid, StoredSet("knee-to-wall", "Knee to wall", 1, when, when,
+                                 planned_hold_s=60, result=12.7, result_unit="cm"))  # fmt: skip
+    check = routine(
+        hold("knee-to-wall", 60, test=Retest(Measure.VALUE, "cm", "lower")), id="knee-check"
+    )
+    assert (
+        gather_report(store, {check.id: check}, weeks.week1, weeks.today).retests[0].better
+        == "lower"
+    )
+    assert gather_report(store, {}, weeks.week1, weeks.today).retests[0].better == "higher"
 
 
 def test_a_dose_changed_during_one_session_is_not_a_change_of_the_routine(

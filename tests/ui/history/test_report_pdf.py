@@ -19,7 +19,7 @@ from hiptimer.core.routines.model import Routine
 from hiptimer.ui.history.report_pages import MAX_PAGES
 from hiptimer.ui.history.report_pdf import write_report
 from hiptimer.ui.history.report_sections import FIRST_PAGE_CHANGES
-from tests.history_data import HIPS, STRETCH, Weeks, at, fill, record
+from tests.history_data import HIPS, STRETCH, Weeks, at, fill, knee_to_wall_checks, record
 from tests.ui.history.pdf_text import pdf_pages
 
 
@@ -115,6 +115,17 @@ def test_the_report_in_spanish_words_schedules_and_re_test_units_in_spanish(
         assert expected in text, expected
     for english in ("not set", "not known", "stands"):
         assert english not in text, english
+
+
+def test_a_re_test_whose_routine_is_gone_is_judged_the_way_its_sessions_recorded(
+    store: HistoryStore, tmp_path: Path, weeks: Weeks
+) -> None:
+    knee_to_wall_checks(store, weeks, (14.0, 12.7))  # lower is better
+    out = tmp_path / "report.pdf"
+    write_report(store, out, catalog=[])  # the routine file is no longer in the library
+    text = " ".join(pdf_text(out).split())
+    assert "better (-1.3)" in text
+    assert "worse" not in text  # was "worse (-1.3)": higher is better by default
 
 
 def test_a_corrected_check_in_is_counted_and_listed(
