@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QScrollArea,
     QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +35,7 @@ from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.settings.style import settings_style_sheet
 from hiptimer.ui.theme import current, follow
+from hiptimer.ui.widgets.time_field import TimeField
 
 REMINDERS_HELP = N_(
     "A notification comes at each planned time, with Start, Snooze (10 min or 1 h) and Skip "
@@ -89,12 +89,10 @@ class _Row:
             box.setChecked(item is not None and item.on(d))
             grid.addWidget(box, row, 1 + d, Qt.AlignmentFlag.AlignCenter)
             self.days.append(box)
-        self.time = QTimeEdit()
-        self.time.setDisplayFormat("HH:mm")
+        at = clock_time(item.at) if item is not None else clock_time("18:00")
+        self.time = TimeField(QTime(at.hour, at.minute))
         self.time.setAccessibleName(_("{routine}: time").format(routine=title))
         self.time.setAccessibleDescription(_("When the reminder comes, on the planned days"))
-        at = clock_time(item.at) if item is not None else clock_time("18:00")
-        self.time.setTime(QTime(at.hour, at.minute))
         grid.addWidget(self.time, row, 8)
         self.planned.toggled.connect(self._enable)
         self._enable(self.planned.isChecked())
@@ -284,12 +282,9 @@ def _first_fill(on: bool, row: _Row, first: PlanItem) -> None:
         row.fill(first)
 
 
-def _time_edit(text: str) -> QTimeEdit:
-    edit = QTimeEdit()
-    edit.setDisplayFormat("HH:mm")
+def _time_edit(text: str) -> TimeField:
     at = clock_time(text)
-    edit.setTime(QTime(at.hour, at.minute))
-    return edit
+    return TimeField(QTime(at.hour, at.minute))
 
 
 def _muted(text: str, parent: QWidget) -> QLabel:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
@@ -53,6 +54,22 @@ def test_a_planned_routine_no_longer_in_the_library_is_kept(qtbot: QtBot) -> Non
     assert dialog.rows["gone"].planned.text() == "gone (not in the library)"
     assert dialog.chosen().plan.items == plan.items
     assert dialog.chosen().keep_in_tray and dialog.chosen().start_at_login
+
+
+@pytest.mark.parametrize("typed", ["17:30", "1730", "07:05", "23:59"])
+def test_select_all_then_typing_a_time_gives_exactly_that_time(qtbot: QtBot, typed: str) -> None:
+    plan = WeeklyPlan(True, (PlanItem("daily", EVERY_DAY, "18:00"),), DeskBreaks(True, 45))
+    dialog = PlanDialog(plan, [DAILY], keep_in_tray=False, start_at_login=False)
+    qtbot.addWidget(dialog)
+    fields = (dialog.rows["daily"].time, dialog.quiet_from, dialog.quiet_until)
+    for field in fields:
+        qtbot.keyClick(field, Qt.Key.Key_Right)  # the caret anywhere, in the minutes here
+        qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(field, typed)
+    chosen = dialog.chosen().plan
+    expected = f"{typed[:2]}:{typed[-2:]}"
+    assert chosen.items[0].at == expected  # was 18:30 for 17:30
+    assert (chosen.desk.quiet_from, chosen.desk.quiet_until) == (expected, expected)
 
 
 def test_options_that_cannot_work_here_are_off_and_say_why(qtbot: QtBot) -> None:
