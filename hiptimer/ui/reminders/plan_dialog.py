@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTime
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -35,6 +34,7 @@ from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.settings.style import settings_style_sheet
 from hiptimer.ui.theme import current, follow
+from hiptimer.ui.widgets.dialog_body import DialogBody
 from hiptimer.ui.widgets.time_field import TimeField
 
 REMINDERS_HELP = N_(
@@ -139,29 +139,39 @@ class PlanDialog(QDialog):
         self.setStyleSheet(settings_style_sheet() + time_style())
         follow(self, lambda: self.setStyleSheet(settings_style_sheet() + time_style()))
         self._plan = plan
+        # The groups scroll as one, as the Settings dialog's do, with OK and Cancel below.
+        # (The plan's list scrolled in a box of its own: on a 1280 x 800 screen its lower
+        # rows were drawn under the desk breaks, their focus ring out of sight.)
+        body = QWidget(self)
+        groups = QVBoxLayout(body)
+        groups.setContentsMargins(20, 16, 20, 6)
+        groups.addWidget(self._plan_group(plan, routines))
+        groups.addWidget(self._desk_group(plan.desk, idle_source))
+        groups.addWidget(self._tray_group(keep_in_tray, start_at_login, tray_reason, login_reason))
+        self.scroller = DialogBody(body, self)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(20, 16, 20, 16)
-        layout.addWidget(self._plan_group(plan, routines), 1)
-        layout.addWidget(self._desk_group(plan.desk, idle_source))
-        layout.addWidget(self._tray_group(keep_in_tray, start_at_login, tray_reason, login_reason))
+        layout.setContentsMargins(0, 0, 0, 16)
+        layout.addWidget(self.scroller, 1)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
+        buttons.setContentsMargins(20, 0, 20, 0)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.ensurePolished()
-        self.setMinimumSize(self.minimumSizeHint())
-        self.resize(max(860, self.sizeHint().width()), self.minimumSizeHint().height())
+        width = self.scroller.minimum_width()
+        self.setMinimumSize(width, min(self.minimumSizeHint().height(), 240))
+        self.resize(max(860, width), self.minimumHeight())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        # As the Settings dialog does: QDialog's first sizing ignores height-for-width, which
-        # squeezed the plan's rows under the wrapped help text.
-        room = self.screen().availableGeometry().height() - 40  # the title bar's share
-        needed = min(self.heightForWidth(self.width()), room)
-        if needed > self.height():
-            self.resize(self.width(), needed)
+        self.scroller.fit_dialog(self)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.isVisible():
+            self.scroller.fit_body()
 
     def _plan_group(self, plan: WeeklyPlan, routines: list[Routine]) -> QGroupBox:
         box = QGroupBox(_("Weekly plan"), self)
@@ -189,11 +199,7 @@ class PlanDialog(QDialog):
                 row.planned.toggled.connect(lambda on, r=row, f=first: _first_fill(on, r, f))
             self.rows[rid] = row
         grid.setColumnStretch(0, 1)
-        scroll = QScrollArea(box)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(grid_host)
-        scroll.setMinimumHeight(230)  # six rows in view; the dialog still fits 1024 x 768
-        layout.addWidget(scroll, 1)
+        layout.addWidget(grid_host)
         return box
 
     def _desk_group(self, desk: DeskBreaks, idle_source: str) -> QGroupBox:

@@ -14,13 +14,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -34,8 +32,8 @@ from hiptimer.ui.settings.form_parts import buddy, role, side_by_side, slider
 from hiptimer.ui.settings.look_group import LookGroup
 from hiptimer.ui.settings.style import settings_style_sheet
 from hiptimer.ui.theme import follow
+from hiptimer.ui.widgets.dialog_body import DialogBody
 from hiptimer.ui.widgets.plain import as_html
-from hiptimer.ui.widgets.screen_fit import room
 
 RATE_RANGE = (80, 300)  # words a minute; slower than 80 drags, faster than 300 blurs
 RATE_STEP = 10
@@ -127,12 +125,7 @@ class SettingsDialog(QDialog):
         self.next_session.setWordWrap(True)
         self.next_session.setVisible(session_running)
         body.addWidget(self.next_session)
-        self.scroller = QScrollArea(self)
-        self.scroller.setWidget(self.body)
-        self.scroller.setWidgetResizable(True)
-        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the controls in it
+        self.scroller = DialogBody(self.body, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 16)
         layout.setSpacing(6)
@@ -150,12 +143,9 @@ class SettingsDialog(QDialog):
         # An explicit minimum: otherwise the layout sets one when the dialog is shown, which the
         # offscreen platform reports as a warning ("does not support propagateSizeHints").
         self.ensurePolished()
-        self.body.ensurePolished()
-        width = (
-            self.body.minimumSizeHint().width()
-            + self.scroller.verticalScrollBar().sizeHint().width()
+        self.setMinimumSize(
+            self.scroller.minimum_width(), min(self.minimumSizeHint().height(), 240)
         )
-        self.setMinimumSize(width, min(self.minimumSizeHint().height(), 240))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -164,21 +154,12 @@ class SettingsDialog(QDialog):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self.isVisible():
-            self.body.setMinimumHeight(self.body.heightForWidth(self.scroller.viewport().width()))
+            self.scroller.fit_body()
 
     def _fit_height(self) -> None:
-        """Grow to the height the wrapped text needs at this width.
-
-        QDialog's first sizing ignores height-for-width (it opened at its minimum height under
-        Xvfb, squeezing the voice controls), and a reason shown later needs room too.
-        """
-        body = self.body.heightForWidth(self.scroller.viewport().width())
-        # A scroll area does not ask its widget for height-for-width: without this the
-        # groups would be squeezed to their one-line heights when the screen is short.
-        self.body.setMinimumHeight(body)
-        needed = body + self.height() - self.scroller.viewport().height()
-        if needed > self.height():
-            self.resize(self.width(), min(needed, room(self).height()))
+        """Grow to the height the wrapped text needs at this width (a reason shown later
+        needs room too)."""
+        self.scroller.fit_dialog(self)
 
     # ------------------------------------------------------------ building
 

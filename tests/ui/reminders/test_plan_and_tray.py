@@ -7,14 +7,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.plan import autostart
 from hiptimer.core.plan.model import EVERY_DAY, DeskBreaks, PlanItem, WeeklyPlan
 from hiptimer.core.routines.model import Schedule
 from hiptimer.ui.reminders.plan_dialog import PlanDialog
+from hiptimer.ui.theme import app_style_sheet
 from tests.harness import hold, routine
 from tests.ui.reminders.test_window_reminders import PLAN, Setup, make
 from tests.ui.sessions import menu_of, no_timer_left  # noqa: F401 (a fixture)
@@ -70,6 +71,47 @@ def test_select_all_then_typing_a_time_gives_exactly_that_time(qtbot: QtBot, typ
     expected = f"{typed[:2]}:{typed[-2:]}"
     assert chosen.items[0].at == expected  # was 18:30 for 17:30
     assert (chosen.desk.quiet_from, chosen.desk.quiet_until) == (expected, expected)
+
+
+def test_every_tab_stop_of_the_plan_dialog_shows_the_focus(qtbot: QtBot) -> None:
+    """Tab lands only on controls whose focus ring shows, each whole in view: the plan's
+    scroll area was a Tab stop with no ring, and its lower rows were drawn under the desk
+    breaks' box, their ring hidden."""
+    many = [routine(hold("reach"), id=f"r{n}", title=f"Routine {n}") for n in range(12)]
+    plan = WeeklyPlan(True, tuple(PlanItem(f"r{n}", (0, 3), "18:00") for n in range(12)))
+    dialog = PlanDialog(plan, many, keep_in_tray=False, start_at_login=False)
+    qtbot.addWidget(dialog)
+    dialog.setStyleSheet(app_style_sheet() + dialog.styleSheet())  # as the app shows it
+    dialog.show()
+    dialog.resize(860, 760)  # as on a 1280 x 800 screen (the test's screen is smaller)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.reminders.setFocus(Qt.FocusReason.TabFocusReason)
+    seen: list[QWidget] = []
+    for _ in range(300):  # once round (a time field takes two Tabs: hours, then minutes)
+        widget = QApplication.focusWidget()
+        assert widget is not None
+        if widget is dialog.reminders and seen:
+            break
+        if widget in seen:
+            qtbot.keyClick(widget, Qt.Key.Key_Tab)
+            continue
+        seen.append(widget)
+        where = QRect(widget.mapTo(dialog, QPoint(0, 0)), widget.size()).adjusted(-3, -3, 3, 3)
+        assert not isinstance(widget, QAbstractScrollArea), "a Tab stop with no ring"
+        shown = widget.visibleRegion().boundingRect()
+        assert shown == widget.rect(), widget.accessibleName() or widget.objectName()
+        focused = dialog.grab(where).toImage()
+        dialog.setFocus(Qt.FocusReason.OtherFocusReason)
+        assert dialog.grab(where).toImage() != focused, widget.accessibleName()  # the ring
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    assert dialog.rows["r11"].time in seen  # the last row, scrolled into view
+    dialog.rows["r0"].planned.setFocus(Qt.FocusReason.TabFocusReason)  # back to the top
+    dialog.desk_on.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(dialog.desk_on, Qt.Key.Key_Backtab)  # into the plan from below
+    last = dialog.rows["r11"].time
+    assert last.hasFocus() and last.visibleRegion().boundingRect() == last.rect()
 
 
 def test_options_that_cannot_work_here_are_off_and_say_why(qtbot: QtBot) -> None:
