@@ -23,8 +23,8 @@ from hiptimer.cli.common import (
     out,
     said_beside,
 )
-from hiptimer.core.history.repair import describe_left_out
 from hiptimer.core.history.schema import HistoryError
+from hiptimer.core.history.set_aside_words import describe_left_out
 from hiptimer.core.history.store import HistoryStore, open_history
 
 if TYPE_CHECKING:

@@ -12,6 +12,7 @@ from typing import Any, NamedTuple, TextIO
 
 from hiptimer.core.history.local_times import LocalTimes
 from hiptimer.core.history.outcome import attempt_outcome, best_attempts, count_outcomes
+from hiptimer.core.history.repair import emptied_values
 
 # One row per set. (name, meaning) pairs: the header and the documentation in one place.
 CSV_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -69,6 +70,11 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
         "The next-morning stiffness first given, when it was changed later, else empty",
     ),
     ("morning_changed_at", "When the check-in was last changed (ISO 8601 local), else empty"),
+    (
+        "unreadable",
+        "Values of the set HipTimer could not read in the file, left empty on this row"
+        " (e.g. 'pain'; the row as it was is in set_aside), else empty",
+    ),
 )
 
 # The set columns, in CSV order. A duration is never negative, whatever the file holds
@@ -176,7 +182,7 @@ class _Session(NamedTuple):
     tail: list[Any]  # session_end, then (after the counts) the morning and the corrections
     tried: int  # 1 if a set was tried more than once (after Back), else 0
     rows: int  # its sets (rows of _SETS_SQL)
-    extras: bool  # it has a result or a changed rating: read _EXTRAS_SQL for it
+    extras: bool  # a result, a changed rating or an emptied value: read _EXTRAS_SQL for it
     last: str  # the fields after the set columns: the check-in's corrections
 
 
@@ -217,7 +223,7 @@ class _Corrections:
 
 def _sessions(
     conn: sqlite3.Connection, times: LocalTimes, corrections: _Corrections, where: str,
-    params: list[Any],
+    params: list[Any], kept_in: set[int],
 ) -> Iterator[_Session]:  # fmt: skip
     """The sessions in range in the order of _SETS_SQL, with their CSV fields around the set
     columns."""
@@ -235,7 +241,7 @@ def _sessions(
              corrections.reason.get(sid) if aside else None, as_written, changed],
             tried,
             rows,
-            bool(results) or sid in corrections.pain_sessions,
+            bool(results) or sid in corrections.pain_sessions or sid in kept_in,
             corrections.morning_fields(sid),
         )  # fmt: skip
 
@@ -266,8 +272,12 @@ def write_csv(conn: sqlite3.Connection, target: TextIO, where: str, params: list
 def _write_lines(conn: sqlite3.Connection, target: TextIO, where: str, params: list[Any]) -> int:
     times = LocalTimes()
     corrections = _Corrections(conn, times)
-    lines = _line_maker(times, corrections.pain)
-    sessions = list(_sessions(conn, times, corrections, where, params))
+    # Sets kept with an unreadable value emptied (hiptimer.core.history.repair): a handful.
+    emptied = emptied_values(conn)
+    unreadable = {set_id: ";".join(gone) for set_id, (_sid, gone) in emptied.items()}
+    kept_in = {sid for sid, _gone in emptied.values()}
+    sessions = list(_sessions(conn, times, corrections, where, params, kept_in))
+    lines = _line_maker(times, corrections.pain, unreadable)
     cursor = conn.execute(_SETS_SQL.format(where=where), params)
     count = 0
     chunk: list[str] = []
@@ -290,7 +300,7 @@ _NO_EXTRAS = (None, None, None)
 
 
 def _line_maker(
-    times: LocalTimes, pain_trail: dict[int, tuple[str | None, str]]
+    times: LocalTimes, pain_trail: dict[int, tuple[str | None, str]], unreadable: dict[int, str]
 ) -> Callable[[_Session, list[tuple[Any, ...]], _Extras | None], list[str]]:
     """The CSV lines of one session's rows of _SETS_SQL; a field that repeats is rendered once.
 
@@ -371,7 +381,8 @@ def _line_maker(
                         f"{head}{text[ex]},{text[name]},{_SIDE_OF[code]},{whole[number]},"
                         f"{real[hold]},{real[held]},{whole[reps]},{whole[done]},"
                         f"{_FLAGS_OF[code]},{text[adjustment]},{started},{ended},"
-                        f"{rest_of_line}{real[result]},{text[unit]}{last}\r\n"
+                        f"{rest_of_line}{real[result]},{text[unit]}{last},"
+                        f"{unreadable.get(set_id, '') if set_id is not None else ''}\r\n"
                     )
                     break
                 except KeyError:

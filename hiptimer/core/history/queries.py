@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TextIO
@@ -31,6 +32,7 @@ from hiptimer.core.history.records import (
     opt_time,
     to_db_time,
 )
+from hiptimer.core.history.repair import emptied_values
 from hiptimer.core.history.series import HistorySeries, session_filter
 from hiptimer.core.safe_write import replacing_text
 
@@ -158,7 +160,9 @@ class HistoryQueries(HistorySeries):
             " ORDER BY seq",
             (self._db_id(session_id),),
         )
-        return [_set_record(row) for row in rows]
+        records = [_set_record(row) for row in rows]
+        emptied = emptied_values(self._conn, [r.id for r in records if r.id])
+        return [replace(r, unreadable=emptied[r.id][1]) if r.id in emptied else r for r in records]
 
     def session_doses(self, session_id: int) -> dict[str, Any]:
         """The doses recorded when the session began (to resume with the same doses)."""

@@ -45,6 +45,9 @@ class StoredSet:
     seq: int | None = None
     result: float | None = None  # a re-test's result, in result_unit
     result_unit: str | None = None
+    # Values HipTimer could not read in the file, emptied when it opened it (the row as it
+    # was is in set_aside): 'pain' for a corrupt rating. The set still counts by its outcome.
+    unreadable: tuple[str, ...] = ()
 
     @property
     def outcome(self) -> Outcome:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from hiptimer.core.history.writes import CORRECTED_FIELDS, DOSE_FIELDS
-from hiptimer.i18n import _, n_
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +93,24 @@ _DOSES = (
     " OR ifnull(json_type(d.value, '$.kind'), 'text') != 'text') END"
 )
 
+# A set's values that neither place it (its session, exercise, side, set number and times)
+# nor count it (completed, skipped): a row whose only bad values are among these stays a set,
+# those values emptied (the row as it was goes to set_aside), so a set done with a corrupt
+# rating still counts as done. (column, what is wrong, the condition a good value meets)
+SET_VALUES: tuple[tuple[str, str, str], ...] = (
+    ("pain", "pain is not a whole number from 0 to 10", _whole("pain", low=0, high=10)),
+    ("pain_choice", "pain_choice is not a value HipTimer writes",
+     _one_of("pain_choice", "stop", "lower", "continue")),
+    ("adjustment", "adjustment is not text", _opt_text("adjustment")),
+    ("planned_hold_s", "planned_hold_s is not a number", _number("planned_hold_s")),
+    ("actual_hold_s", "actual_hold_s is not a number", _number("actual_hold_s")),
+    ("planned_reps", "planned_reps is not a whole number", _whole("planned_reps")),
+    ("actual_reps", "actual_reps is not a whole number", _whole("actual_reps")),
+    ("result", "result is not a number", _number("result")),
+    ("result_unit", "result_unit is not text", _opt_text("result_unit")),
+)  # fmt: skip
+KEPT = "kept as a set"  # in the reason of a set kept with a value emptied
+
 # (table, [(what is wrong, the condition a good row meets)]), checked in this order: sets
 # after sessions, so that the sets of a session set aside go with it. Every CHECK and NOT
 # NULL of the schema is here too: a row that breaks one could not be updated (a rating
@@ -126,18 +144,13 @@ RULES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
              "session_id IN (SELECT id FROM sessions)"),
             ("started_at is not a time", _time("started_at")),
             ("ended_at is not a time", _time("ended_at")),
-            ("a text column holds something else",
-             _text("exercise_id", "exercise_name") + " AND "
-             + _opt_text("adjustment", "result_unit")),
+            ("a text column holds something else", _text("exercise_id", "exercise_name")),
             ("a number column holds something else",
-             _number("planned_hold_s", "actual_hold_s", "result")
-             + " AND " + _whole("set_number", "seq", optional=False)
-             + " AND " + _whole("planned_reps", "actual_reps")),
-            ("pain is not a whole number from 0 to 10", _whole("pain", low=0, high=10)),
-            ("side, completed, skipped or pain_choice is not a value HipTimer writes",
+             _whole("set_number", "seq", optional=False)),
+            ("side, completed, skipped or tried_before is not a value HipTimer writes",
              _one_of("side", "right", "left") + " AND completed IN (0, 1) AND skipped IN (0, 1)"
-             " AND " + _one_of("pain_choice", "stop", "lower", "continue")
-             + " AND tried_before IN (0, 1)"),
+             " AND tried_before IN (0, 1)"),
+            *((reason, good) for _column, reason, good in SET_VALUES),
         ),
     ),
     (
@@ -172,16 +185,21 @@ RULES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
 )  # fmt: skip
 
 
-_FOLLOWERS = ("sets", "corrections")
+FOLLOWERS = ("sets", "corrections")
 
 
 @dataclass(frozen=True)
 class SetAside:
-    """One row moved out of the way: where it was and why."""
+    """One row moved out of the way: where it was and why (`kept`: a set kept, a value of
+    it emptied; the row as it was is in set_aside)."""
 
     table: str
     row_id: int
     reason: str
+
+    @property
+    def kept(self) -> bool:
+        return self.table == "sets" and self.reason.endswith(f": {KEPT}")
 
     def __str__(self) -> str:
         return f"{self.table} row {self.row_id}: {self.reason}"
@@ -203,12 +221,17 @@ def set_aside_bad_rows(conn: sqlite3.Connection) -> list[SetAside]:
             bad_ids = [r[0] for r in conn.execute(f"SELECT id FROM {table} WHERE NOT ({all_good})")]
             for row_id in bad_ids:
                 reason = _reason(conn, table, rules, row_id)
+                if table == "sets" and (emptied := _values_only(conn, rules, row_id)):
+                    reason = "; ".join(why for _column, why in emptied) + f": {KEPT}"
+                    _keep_without(conn, row_id, [column for column, _why in emptied], reason)
+                    found.append(SetAside(table, row_id, reason))
+                    continue
                 if table == "sessions":
-                    for follower in _FOLLOWERS:  # its sets and its corrections go with it
+                    for follower in FOLLOWERS:  # its sets and its corrections go with it
                         for (item,) in conn.execute(
                             f"SELECT id FROM {follower} WHERE session_id = ?", (row_id,)
                         ).fetchall():
-                            why = _went_with(row_id)
+                            why = went_with(row_id)
                             _move(conn, follower, item, why)
                             found.append(SetAside(follower, item, why))
                 _move(conn, table, row_id, reason)
@@ -233,7 +256,30 @@ def _reason(
     return "unusable values"
 
 
-def _move(conn: sqlite3.Connection, table: str, row_id: int, reason: str) -> None:
+def _values_only(
+    conn: sqlite3.Connection, rules: tuple[tuple[str, str], ...], row_id: int
+) -> list[tuple[str, str]]:
+    """The set's bad values (column, why) when they are all among SET_VALUES; else none."""
+    values = {why for _column, why, _good in SET_VALUES}
+    placing = [good for why, good in rules if why not in values]
+    ok = f"SELECT coalesce({' AND '.join(placing)}, 0) FROM sets WHERE id = ?"
+    if not conn.execute(ok, (row_id,)).fetchone()[0]:
+        return []
+    bad = ", ".join(f"NOT coalesce({good}, 0)" for _column, _why, good in SET_VALUES)
+    flags = conn.execute(f"SELECT {bad} FROM sets WHERE id = ?", (row_id,)).fetchone()
+    return [(c, why) for (c, why, _good), off in zip(SET_VALUES, flags, strict=True) if off]
+
+
+def _keep_without(conn: sqlite3.Connection, row_id: int, columns: list[str], why: str) -> None:
+    """The set stays, these values emptied; the row as it was goes to set_aside."""
+    _move(conn, "sets", row_id, why, delete=False)
+    emptied = ", ".join(f"{c} = NULL" for c in columns)
+    conn.execute(f"UPDATE sets SET {emptied} WHERE id = ?", (row_id,))
+
+
+def _move(
+    conn: sqlite3.Connection, table: str, row_id: int, reason: str, *, delete: bool = True
+) -> None:
     cursor = conn.execute(f"SELECT * FROM {table} WHERE id = ?", (row_id,))
     columns = [d[0] for d in cursor.description]
     row = cursor.fetchone()
@@ -244,7 +290,39 @@ def _move(conn: sqlite3.Connection, table: str, row_id: int, reason: str) -> Non
         "INSERT INTO set_aside (source, source_id, reason, row_json) VALUES (?, ?, ?, ?)",
         (table, row_id, reason, json.dumps(values, default=repr)),
     )
-    conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+    if delete:
+        conn.execute(f"DELETE FROM {table} WHERE id = ?", (row_id,))
+
+
+def emptied_values(
+    conn: sqlite3.Connection, set_ids: Iterable[int] | None = None
+) -> dict[int, tuple[int, tuple[str, ...]]]:
+    """The sets kept with values emptied (of these ids, or all): by set id, its session and
+    the columns emptied (a value given again since, a rating, is no longer among them)."""
+    names = [c for c, _why, _good in SET_VALUES]
+    where = ""
+    params: list[object] = [f"%: {KEPT}"]
+    if set_ids is not None:
+        ids = list(set_ids)
+        where = f" AND a.source_id IN ({', '.join('?' * len(ids))})"
+        params += ids
+    try:
+        rows = conn.execute(
+            f"SELECT a.source_id, a.row_json, t.session_id, {', '.join('t.' + c for c in names)}"
+            " FROM set_aside AS a JOIN sets AS t ON t.id = a.source_id"
+            f" WHERE a.source = 'sets' AND a.reason LIKE ?{where}",
+            params,
+        ).fetchall()
+    except sqlite3.Error:  # no set_aside table: a stand-in history in memory
+        return {}
+    found: dict[int, tuple[int, tuple[str, ...]]] = {}
+    for set_id, row_json, session_id, *now in rows:
+        was = json.loads(row_json)
+        gone = tuple(
+            c for c, v in zip(names, now, strict=True) if v is None and was.get(c) is not None
+        )
+        found[set_id] = (session_id, gone)
+    return found
 
 
 def set_aside_rows(conn: sqlite3.Connection) -> list[SetAside]:
@@ -256,70 +334,8 @@ def set_aside_rows(conn: sqlite3.Connection) -> list[SetAside]:
         return []
 
 
-def _went_with(session_id: int) -> str:
+def went_with(session_id: int) -> str:
     return f"its session {session_id} was set aside"
-
-
-def _items(rows: list[SetAside], limit: int) -> tuple[str, int]:
-    """'sessions row 2 (doses_json is not a JSON object) with its 4 sets; ...' for up to
-    `limit` items, and how many rows are left unnamed."""
-    followers: dict[int, dict[str, int]] = {}
-    for row in rows:
-        if row.table == "sessions":
-            followers[row.row_id] = {}
-    items: list[str] = []
-    for row in rows:
-        sid = next((s for s in followers if row.reason == _went_with(s)), None)
-        if row.table in _FOLLOWERS and sid is not None:
-            followers[sid][row.table] = followers[sid].get(row.table, 0) + 1
-    for row in rows:
-        if row.table in _FOLLOWERS and any(row.reason == _went_with(s) for s in followers):
-            continue
-        with_them = ""
-        if row.table == "sessions" and (went := followers.get(row.row_id)):
-            with_them = " with its " + " and ".join(
-                f"{n} {table[:-1]}{'s' * (n != 1)}" for table, n in went.items()
-            )
-        items.append(f"{row.table} row {row.row_id} ({row.reason}){with_them}")
-    named = items[:limit]
-    unnamed = sum(
-        1 + (sum(followers.get(int(i.split()[2]), {}).values()) if i.startswith("sessions") else 0)
-        for i in items[limit:]
-    )
-    return "; ".join(named), unnamed
-
-
-def _count(rows: list[SetAside], one: str, many: str) -> str:
-    return f"1 damaged row {one}" if len(rows) == 1 else f"{len(rows)} damaged rows {many}"
-
-
-def describe(found: list[SetAside], limit: int = 5) -> str | None:
-    """One sentence for the user about the rows set aside now, or None."""
-    if not found:
-        return None
-    shown, unnamed = _items(found, limit)
-    if unnamed:
-        shown = _("{items}; and {n} more").format(items=shown, n=unnamed)
-    return n_(
-        "{n} damaged row was set aside in the history's set_aside table and left out "
-        "({items}); everything else is as it was.",
-        "{n} damaged rows were set aside in the history's set_aside table and left out "
-        "({items}); everything else is as it was.",
-        len(found),
-    ).format(n=len(found), items=shown)
-
-
-def describe_left_out(rows: list[SetAside], limit: int = 10) -> str | None:
-    """One sentence saying which damaged rows every list and export leaves out, or None."""
-    if not rows:
-        return None
-    shown, unnamed = _items(rows, limit)
-    more = f"; and {unnamed} more" if unnamed else ""
-    kept = "it was" if len(rows) == 1 else "they were"
-    return (
-        f"{_count(rows, 'is', 'are')} left out (kept as {kept} in the history's set_aside"
-        f" table): {shown}{more}."
-    )
 
 
 # ---------------------------------------------------------------- a copy with version 0

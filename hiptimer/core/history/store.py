@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from hiptimer.core.history import repair, writes
+from hiptimer.core.history import repair, set_aside_words, writes
 from hiptimer.core.history import schema as history_schema
 from hiptimer.core.history.corrections import CorrectionWrites
 from hiptimer.core.history.dose_writes import DoseChangeWrites
@@ -110,7 +110,9 @@ class HistoryStore(HistoryQueries, CorrectionWrites, DoseChangeWrites):
     def status(self) -> HistoryStatus:
         """Saving or not (and why), the writes waiting, and any notice from opening."""
         state = HistoryState.OK if self._failure is None else HistoryState.NOT_SAVING
-        notice = " ".join(filter(None, [self._notice, repair.describe(self.set_aside_now)]))
+        notice = " ".join(
+            filter(None, [self._notice, set_aside_words.describe(self.set_aside_now)])
+        )
         return HistoryStatus(
             state, self.path, self._failure or "", len(self._pending), notice or None
         )

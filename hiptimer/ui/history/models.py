@@ -152,12 +152,21 @@ def _side(record: StoredSet) -> str:
 
 
 def _choice(record: StoredSet) -> str:
+    if "pain_choice" in record.unreadable:
+        return _("unreadable")
     words = CHOICE_WORDS.get(record.pain_choice or "")
     return translate(words) if words else ""
 
 
+def _adjustment(record: StoredSet) -> str:
+    return _("unreadable") if "adjustment" in record.unreadable else record.adjustment or ""
+
+
 def pain_text(row: SetRow) -> str:
-    """'1/10', or '1/10 (was 7)' for a rating changed since it was given."""
+    """'1/10', or '1/10 (was 7)' for a rating changed since it was given; 'unreadable' for
+    a rating the file held that HipTimer could not read (emptied when it opened the file)."""
+    if "pain" in row.record.unreadable and row.record.pain is None:
+        return _("unreadable")
     now = _("none") if row.record.pain is None else f"{row.record.pain}/10"
     if row.as_given is None:
         return "" if row.record.pain is None else now
@@ -176,7 +185,7 @@ class SetsModel(RowsModel[SetRow]):
         (N_("Done"), lambda r: done_text(r.record, r.counted)),
         (N_("Pain"), pain_text),
         (N_("Choice"), lambda r: _choice(r.record)),
-        (N_("Adjustment"), lambda r: r.record.adjustment or ""),
+        (N_("Adjustment"), lambda r: _adjustment(r.record)),
     )
     pain_columns = frozenset({5})
     right_aligned = frozenset({2, 5})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import csv
 import io
 import json
 import shutil
@@ -148,21 +149,20 @@ def test_a_set_whose_session_is_gone_or_whose_time_is_junk_is_set_aside(tmp_path
 @pytest.mark.parametrize(
     ("sql", "why"),
     [
-        ("UPDATE sets SET pain = 'x' WHERE id = 2", "pain is not a whole number from 0 to 10"),
-        ("UPDATE sets SET pain = 11 WHERE id = 2", "pain is not a whole number from 0 to 10"),
-        ("UPDATE sets SET completed = 2 WHERE id = 2", "side, completed, skipped or pain_choice"),
+        ("UPDATE sets SET completed = 2 WHERE id = 2", "side, completed, skipped or tried_"),
+        ("UPDATE sets SET side = 'up' WHERE id = 2", "side, completed, skipped or tried_"),
         (
             "UPDATE sets SET exercise_name = X'00' WHERE id = 2",
             "a text column holds something else",
         ),
-        ("UPDATE sets SET actual_hold_s = 1e999 WHERE id = 2", "a number column holds something"),
+        ("UPDATE sets SET set_number = 1.5 WHERE id = 2", "a number column holds something"),
     ],
 )
 def test_a_value_the_schema_forbids_sets_aside_its_row_not_the_file(
     tmp_path: Path, sql: str, why: str
 ) -> None:
     # SQLite's quick_check reports a broken CHECK or NOT NULL; that used to move the whole
-    # file aside. It is one row's problem.
+    # file aside. It is one row's problem. (A bad rating or dose keeps the set: below.)
     db = tmp_path / "history.sqlite3"
     sound_history(db)
     conn = sqlite3.connect(db)
@@ -177,6 +177,49 @@ def test_a_value_the_schema_forbids_sets_aside_its_row_not_the_file(
         store.rate_set(1, 9, "stop")  # the others still take ratings
     assert not list(tmp_path.glob("history.sqlite3.corrupt-*"))
     assert read(db, "SELECT pain FROM sets ORDER BY id") == [(9,), (2,)]
+
+
+@pytest.mark.parametrize(
+    ("sql", "emptied", "why"),
+    [
+        ("UPDATE sets SET pain = 'x' WHERE id = 2", "pain", "pain is not a whole number"),
+        ("UPDATE sets SET pain = 11 WHERE id = 2", "pain", "pain is not a whole number"),
+        ("UPDATE sets SET actual_hold_s = 1e999 WHERE id = 2", "actual_hold_s", "actual_hold_s is"),
+        ("UPDATE sets SET pain_choice = 'maybe' WHERE id = 2", "pain_choice", "pain_choice is"),
+    ],
+)
+def test_a_set_with_an_unreadable_value_still_counts_as_done(
+    tmp_path: Path, sql: str, emptied: str, why: str
+) -> None:
+    # A corrupt rating made the set "not reached" in the CSV, the PDF and History, though
+    # the set was done: the whole row was set aside. Only the value is; the set stays.
+    db = tmp_path / "history.sqlite3"
+    sound_history(db)
+    damage(db, "UPDATE sessions SET sets_planned = 1")
+    damage(db, sql)
+    with open_history(db) as store:
+        notice = store.status.notice or ""
+        assert f"sets row 2 ({why}" in notice and "kept as a set" in notice
+        assert "left out" not in notice
+        [summary] = [s for s in store.list_sessions() if s.id == 2]
+        assert summary.counts.text() == "1 of 1 set done"  # was "0 of 1 set done, 1 not reached"
+        [kept] = store.session_sets(2)
+        assert getattr(kept, emptied) is None and kept.unreadable == (emptied,)
+        out = io.StringIO(newline="")
+        store.export_csv(out)
+        rows = [r for r in csv.DictReader(io.StringIO(out.getvalue())) if r["session_id"] == "2"]
+        assert [(r["sets_done"], r["sets_not_reached"], r["unreadable"]) for r in rows] == [
+            ("1", "0", emptied)
+        ]
+        data = gather_report(store, {}, date(2025, 3, 1), date(2025, 3, 10))
+        [reported] = [s for s in data.sessions if s.id == 2]
+        assert reported.counts == summary.counts
+        store.rate_set(2, 3)  # the set takes a rating again
+        assert store.session_sets(2)[0].pain == 3
+    aside = read(db, "SELECT source, source_id, row_json FROM set_aside")
+    assert [(s, i) for s, i, _ in aside] == [("sets", 2)]  # the row as it was is kept
+    with open_history(db) as again:  # mended once: the next start is quiet
+        assert again.status.notice is None
 
 
 def test_a_copy_without_its_version_is_adopted_with_one_backup(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ from hiptimer.ui.history.window import (
     HistoryWindow,
     open_history_window,
 )
+from tests.core.history.test_repair import damage, sound_history
 from tests.history_data import HIPS, STRETCH, Recorded, Weeks, fill, record
 
 MAX_PAIN, AVG_PAIN = 4, 5
@@ -397,3 +398,21 @@ def test_the_window_in_spanish(
     window.tabs.setCurrentIndex(TAB_ADHERENCE)
     assert window.adherence_pane is not None
     assert window.adherence_pane.summary.text().startswith("5 sesiones en 2 semanas")
+
+
+def test_a_set_whose_rating_cannot_be_read_is_done_and_its_rating_says_so(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    db = tmp_path / "damaged.sqlite3"
+    sound_history(db, sessions=1)
+    damage(db, "UPDATE sessions SET sets_planned = 1")
+    damage(db, "UPDATE sets SET pain = 'x'")  # a database tool, or a bad disk
+    with open_history(db) as store:
+        w = HistoryWindow(store, [HIPS])
+        qtbot.addWidget(w)
+        w.set_filters(None, None, None)
+        pane = w.sessions_pane
+        pane.list_view.selectRow(0)
+        completion = pane.list_view.model().index(0, 3).data()
+        assert completion.startswith("1 of 1 set done")  # was "0 of 1 set done, 1 not reached"
+        assert pane.sets.index(0, 5).data() == "unreadable"  # not "": no rating was given
