@@ -39,6 +39,7 @@ from hiptimer.ui.history.sessions_pane import SessionsPane
 from hiptimer.ui.history.style import history_style_sheet
 from hiptimer.ui.keys import set_shortcut
 from hiptimer.ui.theme import follow
+from hiptimer.ui.widgets.flow_layout import FlowRow
 from hiptimer.ui.widgets.plain import fit_names, plain, show_wrapped
 from hiptimer.ui.widgets.screen_fit import fit_window
 from hiptimer.ui.widgets.tab_order import tab_after, tab_stops
@@ -129,7 +130,7 @@ class HistoryWindow(QWidget):
         self.tabs.addTab(QWidget(), _("Adherence"))
         self.tabs.addTab(QWidget(), _("Re-tests"))
         layout = QVBoxLayout(self)
-        layout.addLayout(bar)
+        layout.addWidget(FlowRow(bar))  # never squeezed under the tabs
         layout.addWidget(self.tabs, 1)
         layout.addLayout(foot)
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
@@ -98,3 +99,34 @@ class FlowLayout(QLayout):
                     top = at.y() + (tallest - hint.height()) // 2
                     item.setGeometry(QRect(QPoint(at.x() + shift, top), hint))
         return y + row_height - rect.y() + m.bottom()
+
+
+class FlowRow(QWidget):
+    """A FlowLayout's widgets in a widget that always has the height its rows need.
+
+    Why: in a window's column of layouts the rows were squeezed to nothing under Xvfb when
+    the history window's Adherence tab (a wrapped summary line: height-for-width) was first
+    shown after the Pain tab, and the tab bar was drawn over the filters. A box layout may
+    give a height-for-width item less than it asks for; an explicit minimum height it keeps
+    (QWidgetItem bounds the height-for-width by it), so the row sets its own at each width.
+    """
+
+    def __init__(self, flow: FlowLayout, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setLayout(flow)
+        self._flow = flow
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit(event.size().width())
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:  # a widget in it changed its size
+            self._fit(self.width())
+        return handled
+
+    def _fit(self, width: int) -> None:
+        needed = self._flow.heightForWidth(width)
+        if needed != self.minimumHeight():
+            self.setMinimumHeight(needed)

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCharts import QValueAxis
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QDate, QPoint, QRect, Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.history.queries import WeekCount
 from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.ui import theme
 from hiptimer.ui.history.models import SessionsModel
 from hiptimer.ui.history.window import (
     TAB_ADHERENCE,
@@ -24,6 +25,7 @@ from hiptimer.ui.history.window import (
     HistoryWindow,
     open_history_window,
 )
+from hiptimer.ui.palette import DARK
 from tests.core.history.test_repair import damage, sound_history
 from tests.history_data import HIPS, STRETCH, Recorded, Weeks, fill, record
 
@@ -416,3 +418,40 @@ def test_a_set_whose_rating_cannot_be_read_is_done_and_its_rating_says_so(
         completion = pane.list_view.model().index(0, 3).data()
         assert completion.startswith("1 of 1 set done")  # was "0 of 1 set done, 1 not reached"
         assert pane.sets.index(0, 5).data() == "unreadable"  # not "": no rating was given
+
+
+def frame_in(widget: QWidget, window: QWidget) -> QRect:
+    return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+@pytest.mark.parametrize("text_size", [100, 150])
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 600)])
+def test_the_tab_bar_never_covers_the_filter_row(
+    qtbot: QtBot, window: HistoryWindow, size: tuple[int, int], text_size: int
+) -> None:
+    # Under Xvfb the tab bar was drawn over the filters once the Adherence tab was opened
+    # after the Pain tab (docs: README, small screens): each tab, in that order, at the
+    # sizes a laptop gives, in large print too.
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    sheet, font = app.styleSheet(), app.font()
+    theme.apply(app, "dark", text_size)  # the app's look: its style sheet and type size
+    try:
+        window.setMinimumSize(1, 1)  # the screen of the test is smaller than these
+        window.resize(*size)
+        filters = [window.routine, window.since_edit, window.until_edit]
+        filters += window.presets.buttons()
+        for tab in (TAB_PAIN, TAB_ADHERENCE, TAB_RETESTS, 0):
+            bar = window.tabs.tabBar()
+            qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(tab).center())
+            QApplication.processEvents()
+            assert window.tabs.currentIndex() == tab
+            tabs = frame_in(bar, window)
+            for field in filters:
+                assert not frame_in(field, window).intersects(tabs), (tab, field)
+                assert field.height() >= field.minimumSizeHint().height()  # not squeezed
+    finally:
+        theme.use(DARK, 100)
+        app.setStyleSheet(sheet)
+        app.setFont(font)
