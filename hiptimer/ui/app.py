@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QWidget
 
     from hiptimer.core.clock import Clock
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+APP_ID = "io.github.hiptimer.HipTimer"  # the desktop entry's name (packaging/linux)
+WINDOW_ICON_PX = (16, 24, 32, 48, 64)
 EXPOSE_POLL_MS = 3  # after_first_paint: how often to look whether the window is on screen
 
 
@@ -243,7 +246,6 @@ def _write_nothing(services: Services) -> None:
 def setup_application(app: object, *, styled: bool = False) -> None:
     """Name, icon, style and fonts of the application. `styled`: the application was made
     with the Fusion style already (run_app)."""
-    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from hiptimer import paths
@@ -252,14 +254,31 @@ def setup_application(app: object, *, styled: bool = False) -> None:
     assert isinstance(app, QApplication)
     app.setApplicationName("HipTimer")
     app.setOrganizationName("HipTimer")
-    app.setDesktopFileName("io.github.hiptimer.HipTimer")  # packaging/linux: icon on Wayland
-    icon = paths.icons_dir() / "hiptimer.svg"
-    if icon.is_file():
-        app.setWindowIcon(QIcon(str(icon)))
+    app.setDesktopFileName(APP_ID)  # packaging/linux: the icon on Wayland
+    app.setWindowIcon(window_icon(paths.icons_dir() / "hicolor"))
     if not styled:
         app.setStyle("Fusion")  # the same look everywhere, so the style sheet reads the same
     app.setFont(app_font())
     app.setStyleSheet(app_style_sheet())
+
+
+def window_icon(hicolor: Path) -> QIcon:
+    """The windows' icon from the packaged PNGs (resources/icons/hicolor), small sizes only.
+
+    On X11 every size of a window's icon is rendered when the window is made, before it is
+    mapped: from the SVG that meant loading Qt's SVG plugin and drawing it at four sizes,
+    ~3 ms before the first window (docs/performance.md). A taskbar wanting larger gets the
+    desktop entry's icon (setDesktopFileName).
+    """
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    for px in WINDOW_ICON_PX:
+        png = hicolor / f"{px}x{px}" / "apps" / f"{APP_ID}.png"
+        if png.is_file():
+            icon.addFile(str(png), QSize(px, px))
+    return icon
 
 
 def _resolve(routine: Routine | str | None, report: Callable[[str], None]) -> Routine | None:

@@ -261,3 +261,13 @@ def test_sigterm_keeps_the_editors_unsaved_routine_as_a_draft_and_quits(
     assert len(shown) == 1 and str(draft) in shown[0]
     assert shown[0].startswith("Unsaved changes to \u201cMy routine\u201d from ")
     assert reopened == [run.edited]
+
+
+def test_the_window_icon_has_the_small_sizes_a_title_bar_and_taskbar_use(
+    qapp: QApplication,
+) -> None:
+    from hiptimer.ui.app import WINDOW_ICON_PX, window_icon
+
+    icon = window_icon(paths.icons_dir() / "hicolor")
+    assert sorted(size.width() for size in icon.availableSizes()) == sorted(WINDOW_ICON_PX)
+    assert not icon.pixmap(32, 32).isNull()
