@@ -283,6 +283,7 @@ class WorkoutPage(QWidget):
             reps=reps,
             muted=self._muted,
             enabled=self._enabled(view),
+            mode=key_mode(view),
             steps=self.coaching.isVisibleTo(self) if self.coaching.has_content else None,
         )
         self.big.setCursor(

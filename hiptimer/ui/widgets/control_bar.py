@@ -8,7 +8,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from hiptimer.i18n import N_, _, translate
-from hiptimer.ui.keys import KEY_NAMES, Action, Mode, button_key
+from hiptimer.ui.keys import Action, Mode, bindings_in, button_key, key_name
 from hiptimer.ui.theme import set_exact_px, text_scale
 
 SPACING = 10
@@ -46,7 +46,17 @@ _KEY_MODES = {Action.COUNT_REP: Mode.COUNTING, Action.UNCOUNT_REP: Mode.COUNTING
 
 
 def _with_key(tip: str, key: str) -> str:
-    return _("{action} (key: {key})").format(action=tip, key=key)
+    return _("{action} (key: {key})").format(action=tip, key=key) if key else tip
+
+
+def _keys_there(action: Action, mode: Mode, *, first: bool) -> str:
+    """The keys of `action` on the screen of `mode` (`first`: the one a button shows), or ""
+    when none does it there: on the pain choice S stops the exercise, so the greyed "Skip
+    exercise" must not show it."""
+    mode = _KEY_MODES.get(action, mode)
+    if not any(b.action is action for b in bindings_in(mode)):
+        return ""
+    return button_key(action, mode) if first else key_name(action, mode)
 
 
 class ControlBar(QWidget):
@@ -65,12 +75,13 @@ class ControlBar(QWidget):
         layout.setSpacing(SPACING)
         self._max_px = 18.0
         self._fitted: tuple[object, ...] = ()
+        self._mode = Mode.WORKOUT  # whose keys the buttons show
+        self._tips = {action: tip for action, _label, tip in _BUTTONS}
         self.buttons: dict[Action, QPushButton] = {}
-        for action, label, tip in _BUTTONS:
+        for action, label, _tip in _BUTTONS:
             button = QPushButton(self)
             self.buttons[action] = button
             self._label(action, translate(label))
-            button.setToolTip(_with_key(translate(tip), KEY_NAMES[action]))
             # Tab focus only: a click leaves the focus where it was, so Space and Enter go on doing
             # what the key map says; a button reached by Tab takes them (see key_filter.py).
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -83,10 +94,13 @@ class ControlBar(QWidget):
         """The button's words, and under them its key as the key map names it (the first of
         its keys: "Space" of "Space or P", an arrow as its sign); a screen reader says the
         words alone, and the keys with the tooltip."""
-        key = button_key(action, _KEY_MODES.get(action, Mode.WORKOUT))
+        key = _keys_there(action, self._mode, first=True)
         button = self.buttons[action]
-        button.setText(f"{words}\n[{key}]")
+        # No key there: a blank second line, so that the row keeps its height.
+        button.setText(f"{words}\n[{key}]" if key else f"{words}\n\u00a0")
         button.setAccessibleName(words)
+        tip = translate(self._tips[action])
+        button.setToolTip(_with_key(tip, _keys_there(action, self._mode, first=False)))
 
     def show_state(
         self,
@@ -96,22 +110,28 @@ class ControlBar(QWidget):
         reps: bool,
         muted: bool,
         enabled: frozenset[Action],
+        mode: Mode = Mode.WORKOUT,
         steps: bool | None = None,
     ) -> None:
-        """Relabel the buttons for the moment shown, and grey those not `enabled`; `steps`: whether the steps are on screen (None: the exercise has none
-        to show)."""
+        """Relabel the buttons for the moment shown, with the keys of the screen of `mode`,
+        and grey those not `enabled`; `steps`: whether the steps are on screen (None: the
+        exercise has none to show)."""
         b = self.buttons
+        self._mode = mode
         self._label(Action.PAUSE, _("Resume") if paused else _("Pause"))
         b[Action.COUNT_REP].setVisible(counting)
         b[Action.UNCOUNT_REP].setVisible(counting)
         # On a reps set + and - change the reps to do (the target), never the count.
+        self._tips[Action.LESS], self._tips[Action.MORE] = _LESS_TIPS[reps], _MORE_TIPS[reps]
         self._label(Action.LESS, _("Target \u22121") if reps else "\u22125 s")
         self._label(Action.MORE, _("Target +1") if reps else "+5 s")
-        for action, tip in ((Action.LESS, _LESS_TIPS), (Action.MORE, _MORE_TIPS)):
-            b[action].setToolTip(_with_key(translate(tip[reps]), KEY_NAMES[action]))
         b[Action.SHOW_STEPS].setVisible(steps is not None)
-        self._label(Action.SHOW_STEPS, _("Hide steps") if steps else _("Steps"))
+        # Greyed where the steps show anyway: its plain name, not the toggle's "Hide steps".
+        hide = steps and Action.SHOW_STEPS in enabled
+        self._label(Action.SHOW_STEPS, _("Hide steps") if hide else _("Steps"))
         self._label(Action.MUTE, _("Unmute") if muted else _("Mute"))
+        for action in (Action.BACK, Action.NEXT, Action.SKIP_EXERCISE, Action.END):
+            self._label(action, translate(_label_of(action)))  # their keys change with `mode`
         for action, button in b.items():
             button.setEnabled(action in enabled)
         self._fit()
@@ -140,6 +160,10 @@ class ControlBar(QWidget):
             set_exact_px(button, px)
             # Each gets room in proportion to its words: "End" needs less than "Skip exercise".
             self._row.setStretch(i, _needed(button, px))
+
+
+def _label_of(action: Action) -> str:
+    return next(label for a, label, _tip in _BUTTONS if a is action)
 
 
 def _needed(button: QPushButton, px: float) -> int:

@@ -217,7 +217,8 @@ def test_the_get_ready_shows_every_step_and_the_caution_beside_the_countdown(
     assert all(label.textFormat() is Qt.TextFormat.PlainText for label in panel.steps)
     assert all(label.isVisible() for label in [*panel.steps, panel.caution])
     assert panel.spoken == -1  # muted or not yet read: nothing singled out
-    assert h.page.controls.buttons[Action.SHOW_STEPS].accessibleName() == "Hide steps"
+    steps = h.page.controls.buttons[Action.SHOW_STEPS]  # greyed: they show here anyway
+    assert not steps.isEnabled() and steps.accessibleName() == "Steps"
 
 
 def test_the_line_being_read_is_highlighted(make: MakePage) -> None:
@@ -531,3 +532,77 @@ def test_muted_shows_sound_off_on_the_workout_screen(make: MakePage, qtbot: QtBo
     assert h.page.sound_off.font().pixelSize() >= h.page.time_left.font().pixelSize()
     h.page.set_muted(False)
     assert not h.page.sound_off.isVisible()
+
+
+def test_a_greyed_steps_button_reads_its_plain_name(make: MakePage) -> None:
+    h = make(quick_routine(coached_hold(hold_s=10, sets=2)))
+    steps = h.page.controls.buttons[Action.SHOW_STEPS]
+    h.driver.start()
+    # The get-ready and the rests show the steps anyway: greyed, it is "Steps", not its toggle.
+    assert h.page.coaching.isVisible() and not steps.isEnabled()
+    assert steps.accessibleName() == "Steps" and steps.text().startswith("Steps\n")
+    h.until(StepKind.WORK)
+    h.page.perform(Action.SHOW_STEPS, 0)
+    assert steps.isEnabled() and steps.accessibleName() == "Hide steps"  # I shows them in a set
+    h.until(StepKind.PAIN)
+    h.page.perform(Action.RATE, 0)
+    assert h.driver.view().step.kind is StepKind.REST
+    assert not steps.isEnabled() and steps.accessibleName() == "Steps"
+
+
+def shown_keys(page: WorkoutPage) -> dict[Action, str]:
+    """Each button on screen and the key it shows under its words ("" for none)."""
+    from hiptimer.ui.a11y import name_and_keys
+
+    buttons = page.controls.buttons.items()
+    return {a: name_and_keys(b.text())[1] for a, b in buttons if b.isVisibleTo(page)}
+
+
+def performs(key: str, action: Action, mode: Mode) -> bool:
+    """Whether the key a button shows does that button's action on the screen of `mode`."""
+    from hiptimer.ui.keys import BINDINGS, key_word, resolve
+
+    signs = {"\u2190": Qt.Key.Key_Left, "\u2192": Qt.Key.Key_Right}
+    named = {key_word(k): k for b in BINDINGS for k in b.keys if key_word(k)}
+    qkey = signs.get(key) or named.get(key)
+    found = resolve(qkey, Qt.KeyboardModifier.NoModifier, mode) if qkey else None
+    return found is not None and found[0] is action
+
+
+def test_no_button_shows_a_key_that_does_something_else_on_that_screen(make: MakePage) -> None:
+    from hiptimer.core.routines.model import Measure, Retest
+
+    bridge = reps("bridge", 3, setup=("Lie on your back.",))  # self-paced: Enter counts
+    reach = hold("reach", hold_s=5, test=Retest(Measure.VALUE, "cm"), setup=("Stand.",))
+    h = make(quick_routine(coached_hold(hold_s=5, sets=2), bridge, reach))
+    h.driver.start()
+    seen: dict[Mode, dict[Action, str]] = {}
+
+    def look() -> None:
+        mode = h.page.key_mode()
+        keys = seen[mode] = shown_keys(h.page)
+        for action, key in keys.items():
+            assert key == "" or performs(key, action, mode), (mode, action, key)
+
+    look()  # the get-ready
+    h.until(StepKind.WORK)
+    look()
+    h.until(StepKind.PAIN)
+    look()
+    h.page.perform(Action.RATE, 7)  # above the limit: S stops the exercise here
+    assert h.page.key_mode() is Mode.CHOICE
+    look()
+    assert seen[Mode.CHOICE][Action.SKIP_EXERCISE] == ""  # greyed, and S is "Stop" here
+    h.page.perform(Action.STOP_EXERCISE, 0)
+    h.until(StepKind.WORK)  # the bridge, counted
+    look()
+    for _ in range(3):
+        h.page.perform(Action.COUNT_REP, 0)
+    h.page.perform(Action.RATE, 0)
+    h.until(StepKind.MEASURE)
+    look()
+    assert set(seen) == {Mode.WORKOUT, Mode.COUNTING, Mode.PAIN, Mode.CHOICE, Mode.RESULT}
+    # The keys that work everywhere in a session still show, and so do a set's.
+    assert seen[Mode.RESULT][Action.END] == "Esc" and seen[Mode.PAIN][Action.MUTE] == "M"
+    assert seen[Mode.COUNTING][Action.COUNT_REP] == "Enter"
+    assert seen[Mode.WORKOUT][Action.SKIP_EXERCISE] == "S"
