@@ -43,6 +43,7 @@ from hiptimer.core.session.steps import (
     counts_by_key,
     expand,
     first_work_steps,
+    next_set,
     resume_plan,
     step_estimate,
     work_duration,
@@ -365,6 +366,7 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
             can_lower=self.can_lower(),
             can_more=self.can_adjust(+1),
             can_less=self.can_adjust(-1),
+            next_set=next_set(self._steps, self._index),
             awaiting_result=self.running and step.kind is StepKind.MEASURE,
             counted=self._count
             if ex and step.kind is StepKind.WORK and counts_by_key(ex)

@@ -183,6 +183,15 @@ def resume_plan(steps: list[Step], active: list[Exercise], done: set[SetKey]) ->
     return [get_ready, *remaining[first_work:]]
 
 
+def next_set(steps: list[Step], index: int) -> Step | None:
+    """The first set (a WORK step) after step `index`, of whichever exercise: what truly
+    comes next, for the screen's "Next" line (None: the session ends after this)."""
+    for k in range(index + 1, len(steps)):
+        if steps[k].kind is StepKind.WORK:
+            return steps[k]
+    return None
+
+
 def first_work_steps(steps: list[Step]) -> frozenset[int]:
     """The indices of each exercise's first set in `steps` (found once: a long routine has
     thousands of steps, and looking back from each one was quadratic)."""

@@ -39,6 +39,7 @@ class SessionView:
     can_lower: bool = True  # the set just rated has a lower dose (not a 5 s hold or 1 rep)
     can_more: bool = False  # + changes the dose or the pause now (engine.can_adjust)
     can_less: bool = False  # - does (not at 1 s or 1 rep, nor in a re-test or a question)
+    next_set: Step | None = None  # the next set in the session's order (steps.next_set)
 
     @property
     def progress(self) -> float:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from hiptimer import APP_TITLE
 from hiptimer.core.routines.model import Kind, SideMode, dose_text
-from hiptimer.core.session.steps import RestKind, Side, StepKind
+from hiptimer.core.session.steps import RestKind, Side, Step, StepKind
 from hiptimer.core.session.view import SessionView
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.theme import Phase
@@ -151,9 +151,9 @@ def _next_line(view: SessionView) -> str:
     lead_in = step.kind is StepKind.GET_READY or step.rest_kind is RestKind.AFTER_EXERCISE
     if lead_in:
         return _("Up next: {name} \u2014 {dose}").format(name=ex.name, dose=dose_text(ex))
-    other = _other_side_next(view)
-    if other is not None:
-        return _("Next: left side") if other is Side.LEFT else _("Next: right side")
+    following = view.next_set
+    if following is not None and following.exercise_index == step.exercise_index:
+        return _next_set_line(following, same_set=following.set_number == step.set_number)
     if view.next_exercise is not None:
         return _("Next exercise: {name}").format(name=view.next_exercise.name)
     return _("Last exercise")
@@ -170,17 +170,17 @@ def _session_left(view: SessionView) -> str:
     return _("{time} left after this set").format(time=left)
 
 
-def _other_side_next(view: SessionView) -> Side | None:
-    """The side coming next within the same set of an exercise done on each side: the left
-    after the right side's set (and its pain question), and during the switch to it."""
-    step, ex = view.step, view.exercise
-    if ex is None or ex.sides is not SideMode.EACH or step.side is None:
-        return None
-    if step.kind is StepKind.SWITCH_SIDES:
-        return step.side
-    if step.kind in (StepKind.WORK, StepKind.PAIN, StepKind.MEASURE) and step.side is Side.RIGHT:
-        return Side.LEFT
-    return None
+def _next_set_line(following: Step, *, same_set: bool) -> str:
+    """The exercise's next set, in the engine's order: the left side after the right one in
+    the same set, else the next set (and its side, for an exercise done on each side)."""
+    side, n = following.side, following.set_number
+    if side is None:
+        return _("Next: set {n}").format(n=n)
+    if same_set:
+        return _("Next: left side") if side is Side.LEFT else _("Next: right side")
+    if side is Side.LEFT:
+        return _("Next: set {n}, left side").format(n=n)
+    return _("Next: set {n}, right side").format(n=n)
 
 
 def _big(view: SessionView) -> tuple[str, str]:

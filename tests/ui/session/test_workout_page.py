@@ -606,3 +606,29 @@ def test_no_button_shows_a_key_that_does_something_else_on_that_screen(make: Mak
     assert seen[Mode.RESULT][Action.END] == "Esc" and seen[Mode.PAIN][Action.MUTE] == "M"
     assert seen[Mode.COUNTING][Action.COUNT_REP] == "Enter"
     assert seen[Mode.WORKOUT][Action.SKIP_EXERCISE] == "S"
+
+
+def test_the_next_line_names_the_set_that_truly_comes_next(make: MakePage) -> None:
+    # Each side, three sets: right, switch, left, rest; three times over; then b.
+    h = make(quick_routine(side_hold(hold_s=5, sets=3), hold("a", hold_s=5, sets=2)))
+    h.driver.start()
+    seen: list[tuple[int, str, str]] = []
+    while not h.driver.view().ended and len(seen) < 40:
+        step = h.driver.view().step
+        if step.kind is not StepKind.GET_READY:
+            seen.append((step.set_number, step.kind.value, h.page.next_line.text()))
+        if step.kind is StepKind.PAIN:
+            h.page.perform(Action.RATE, 0)
+        else:
+            h.page.perform(Action.NEXT, 0)
+    left_1 = seen.index((1, "work", "Next: set 2, right side"))  # not "Next exercise: A"
+    assert seen[left_1 - 2 : left_1 + 3] == [
+        (1, "pain", "Next: left side"),
+        (1, "switch_sides", "Next: left side"),
+        (1, "work", "Next: set 2, right side"),
+        (1, "pain", "Next: set 2, right side"),
+        (1, "rest", "Next: set 2, right side"),
+    ]
+    assert (3, "work", "Next exercise: A") in seen  # the last left side: then the next exercise
+    assert (1, "work", "Next: set 2") in seen  # a's first set: its second, not "Last exercise"
+    assert seen[-2:] == [(2, "work", "Last exercise"), (2, "pain", "Last exercise")]
