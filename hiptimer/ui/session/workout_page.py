@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
+    QSizePolicy,
     QStackedLayout,
     QVBoxLayout,
     QWidget,
@@ -85,6 +86,10 @@ class WorkoutPage(QWidget):
         self.banner = FitLabel("", self, height_share=0.8)
         self.exercise = FitLabel("", self, height_share=0.85)
         self.side = FitLabel("", self, template="RIGHT", height_share=0.8)
+        # Its width is fixed (_size_side); an Ignored width counts as none in the row, which
+        # then runs it off the screen in Spanish ("DERECHA"), over the rep line:
+        # https://doc.qt.io/qt-6/qsizepolicy.html#Policy-enum
+        self.side.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Ignored)
         self.big = FitLabel("", self, template="0:00", height_share=0.86, tight=True)
         self.big_caption = QLabel("", self)
         self.big_caption.setWordWrap(True)  # the count's key hint, long in large print

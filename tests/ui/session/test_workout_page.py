@@ -632,3 +632,27 @@ def test_the_next_line_names_the_set_that_truly_comes_next(make: MakePage) -> No
     assert (3, "work", "Next exercise: A") in seen  # the last left side: then the next exercise
     assert (1, "work", "Next: set 2") in seen  # a's first set: its second, not "Last exercise"
     assert seen[-2:] == [(2, "work", "Last exercise"), (2, "pain", "Last exercise")]
+
+
+def test_the_side_pill_stays_whole_on_screen_beside_the_set(make: MakePage, spanish: None) -> None:
+    from PySide6.QtCore import QPoint, QRect
+    from PySide6.QtWidgets import QWidget
+
+    from hiptimer.core.routines.model import SideMode
+
+    # hold-es-1024x768.png: "DERECHA" ran off the screen's edge, over an empty rep line.
+    stretch = hold("hamstring-stretch", 60, 3, name="Isquiotibiales", sides=SideMode.EACH)
+    h = make(quick_routine(stretch))
+    h.page.resize(1024, 708)  # a 1024 x 768 screen less the menu bar
+    h.driver.start()
+    h.until(StepKind.WORK)
+    assert h.page.figure.isVisible() and h.page.side.text() == "DERECHA"
+
+    def box(widget: QWidget) -> QRect:
+        return QRect(widget.mapTo(h.page, QPoint(0, 0)), widget.size())
+
+    side, set_line = box(h.page.side), box(h.page.set_line)
+    assert h.page.contentsRect().contains(side)  # whole, inside the page's margins
+    assert box(h.page.big).left() <= set_line.left() and set_line.right() < side.left()
+    if h.page.rep_line.isVisible():
+        assert not box(h.page.rep_line).intersects(side)
