@@ -116,7 +116,8 @@ def run_app(
     if settings.save_error:
         window.show_problem(settings.save_error)
     chosen = _resolve(routine, window.show_problem)
-    _tell_kept_drafts(window)
+    if not read_only:  # (a damaged draft is moved aside: the other copy's folder to write)
+        _tell_kept_drafts(window)
     from hiptimer.ui.window_focus import KeepKeyboard
 
     if not in_tray:

@@ -100,6 +100,9 @@ def test_a_copy_that_does_not_answer_gets_a_read_only_window_that_offers_nothing
         store.begin_session("daily-hip-stretches", "Daily hip stretches", 1, {}, started)
     held = QLockFile(str(paths.data_dir() / LOCK_NAME))
     assert held.tryLock(0)
+    paths.drafts_dir().mkdir(parents=True)
+    damaged = paths.drafts_dir() / "my-routine-20260302-080000.json"
+    damaged.write_text("{ not json", encoding="utf-8")  # a start would move it aside
     monkeypatch.setattr(single_instance, "STARTING_S", 0.2)
     clock = FakeClock()
     store = open_history(db)
@@ -128,6 +131,7 @@ def test_a_copy_that_does_not_answer_gets_a_read_only_window_that_offers_nothing
         store.close()
     assert code == 0
     assert "already running" in capsys.readouterr().err
+    assert [p.name for p in paths.drafts_dir().iterdir()] == [damaged.name]  # left as it was
     assert seen["offered"] is False
     assert "another copy of HipTimer is using this data folder" in str(seen["banner"])
     assert seen["session"] is True  # the routine runs, unrecorded
