@@ -208,12 +208,15 @@ def draw_retest_chart(
     small = font(6)
     p.setFont(small)
     label_h = QFontMetricsF(small, p.device()).height()
+    axis = label_h + 6 * mm  # the unit, turned along the axis, then the numbers
     plot = QRectF(
-        rect.left() + 6 * mm,
+        rect.left() + axis,
         rect.top() + fm.height() + 1 * mm,
-        rect.width() - 7 * mm,
+        rect.width() - axis - 1 * mm,
         rect.height() - fm.height() - label_h - 2 * mm,
     )
+    p.setPen(MUTED)
+    _axis_title(p, unit, rect.left(), plot)
     top, step = whole_ticks(max([v for _, v in points] + [1]) * 1.15, most=4)
 
     def y_of(value: float) -> float:
@@ -225,13 +228,12 @@ def draw_retest_chart(
         p.setPen(QPen(GRID, 0.1 * mm))
         p.drawLine(QPointF(plot.left(), y_of(tick)), QPointF(plot.right(), y_of(tick)))
         p.setPen(MUTED)
-        box = QRectF(rect.left(), y_of(tick) - label_h / 2, 5 * mm, label_h)
+        box = QRectF(plot.left() - 6 * mm, y_of(tick) - label_h / 2, 5 * mm, label_h)
         p.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(tick))
     below = QRectF(plot.left(), plot.bottom() + 0.5 * mm, plot.width(), label_h)
     p.drawText(below, Qt.AlignmentFlag.AlignLeft, f"{since.day} {month_abbreviation(since.month)}")
     last = f"{until.day} {month_abbreviation(until.month)} {until:%y}"
     p.drawText(below, Qt.AlignmentFlag.AlignRight, last)
-    p.drawText(below, Qt.AlignmentFlag.AlignHCenter, unit)
     days = max((until - since).days + 1, 1)
     xs = [_day_x(when, since, days, plot.left(), plot.width()) for when, _ in points]
     line = [QPointF(x, y_of(v)) for x, (_, v) in zip(xs, points, strict=True)]
@@ -240,6 +242,20 @@ def draw_retest_chart(
     p.setBrush(QBrush(RETEST))
     for point in line:
         p.drawEllipse(point, 0.5 * mm, 0.5 * mm)
+    p.restore()
+
+
+def _axis_title(p: QPainter, unit: str, left: float, plot: QRectF) -> None:
+    """The unit of the values ('stands', 'cm') along the left of the plot, read bottom to top as
+    a y-axis title is: under the dates it read as one more date (a unit of the user's own
+    routine may be long, so it is cut to the plot's height)."""
+    fm = QFontMetricsF(p.font(), p.device())
+    shown = fm.elidedText(unit, Qt.TextElideMode.ElideRight, plot.height())
+    p.save()
+    p.translate(left, plot.center().y())
+    p.rotate(-90)
+    box = QRectF(-plot.height() / 2, 0, plot.height(), fm.height())
+    p.drawText(box, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, shown)
     p.restore()
 
 

@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QApplication
 
 from hiptimer.core.history.queries import StoredSet
@@ -239,3 +240,31 @@ def test_the_morning_after_is_beside_its_session_and_charted(
     assert "Next morning (whole hip)" in text and "morning pain" in text
     day = weeks.week2
     assert f"{day.day} {day:%b %Y} 4 of 4 sets done; completed 3 / 2.7 pain 2, stiff 3" in text
+
+
+def test_a_re_test_chart_has_its_unit_on_its_y_axis_not_among_the_dates(
+    store: HistoryStore, tmp_path: Path, weeks: Weeks
+) -> None:
+    from PySide6.QtPdf import QPdfDocument
+
+    knee_to_wall_checks(store, weeks, (14.0, 12.7))
+    out = tmp_path / "report.pdf"
+    write_report(store, out, catalog=[])
+    doc = QPdfDocument()
+    doc.load(str(out))
+    try:
+        page = next(i for i in range(doc.pageCount()) if "Re-test:" in doc.getAllText(i).text())
+        text = doc.getAllText(page).text()
+        title = text.index("Re-test:")
+
+        def box(start: int, length: int) -> QRectF:
+            return doc.getSelectionAtIndex(page, start, length).boundingRectangle()
+
+        day = re.compile(r"\d{1,2} [A-Z][a-z]{2}").search(text, title)
+        assert day is not None, text[title:]
+        unit, first_day = box(text.index("cm", title), 2), box(day.start(), len(day.group()))
+        # It read '5 Sep   cm   5 Dec 26' under the chart, as if 'cm' were a date.
+        assert unit.height() > unit.width(), unit  # turned, along the axis
+        assert unit.right() < first_day.left(), (unit, first_day)  # left of the plot
+    finally:
+        doc.close()
