@@ -53,14 +53,27 @@ def misfits(window: QWidget) -> list[str]:
         problems.append(
             f"the window ({_size(frame)} at {_at(frame)}) is past the screen {_size(area)}"
         )
-    for button in window.findChildren(QAbstractButton):
+    return problems + content_misfits(window, area)
+
+
+def content_misfits(root: QWidget, area: QRect) -> list[str]:
+    """What in `root` (a window, or a part of one) is outside `area`, cut off by what holds
+    it, or squeezed: its buttons, fields and scroll areas."""
+    window = root.window()
+    problems = []
+    for button in root.findChildren(QAbstractButton):
         if not button.isVisible() or button.window() is not window:
             continue
         problems += _button_misfits(button, area)
     for kind in FIELDS:  # what takes input: on view, or reached by scrolling
-        for field in window.findChildren(kind):
+        for field in root.findChildren(kind):
             if field.isVisible() and field.window() is window and not _in_a_field(field):
                 problems += _placement_misfits(field, area)
+    # What is in a scroll area counts as reached by scrolling: only if the area's own
+    # viewport is there to scroll in (the weekly plan's list was cut off by its box).
+    for scroller in root.findChildren(QAbstractScrollArea):
+        if scroller.isVisible() and scroller.window() is window and not _in_a_field(scroller):
+            problems += _viewport_misfits(scroller, area)
     return problems
 
 
@@ -68,7 +81,8 @@ FIELDS = (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractSlider)
 
 
 def _in_a_field(widget: QWidget) -> bool:
-    """A combo box's or spin box's own line edit, or a scroll area's own scroll bar."""
+    """A combo box's or spin box's own line edit, or a scroll area's own scroll bar (or
+    header: a table's header is a scroll area of its own)."""
     parent = widget.parentWidget()
     return isinstance(parent, (QComboBox, QAbstractSpinBox, QAbstractScrollArea)) or (
         parent is not None
@@ -78,19 +92,33 @@ def _in_a_field(widget: QWidget) -> bool:
 
 
 def _placement_misfits(widget: QWidget, area: QRect, name: str = "") -> list[str]:
-    """A widget off the screen, or cut off by what holds it (scroll areas aside)."""
+    """A widget off the screen, or cut off by what holds it: in a scroll area, by a box
+    inside the area (the area's own viewport hides the rest only until it is scrolled)."""
     name = name or f"{type(widget).__name__} {widget.accessibleName() or widget.objectName()!r}"
     whole = global_rect(widget)
     shown, viewport = reachable_rect(widget)
     if viewport is not None:
+        # Scrolling brings in what the viewport hides, never what a box inside it cuts off.
         seen, _ = reachable_rect(viewport)
         if seen.isEmpty() or not area.contains(seen):
             return [f"{name}: its scroll area is not on the screen"]
-    elif shown != whole:
+    if shown != whole:
         return [f"{name}: cut off ({_size(shown)} of {_size(whole)} on view)"]
-    elif not area.contains(whole):
+    if viewport is None and not area.contains(whole):
         return [f"{name}: off the screen at {_at(whole)}"]
     return []
+
+
+def _viewport_misfits(scroller: QAbstractScrollArea, area: QRect) -> list[str]:
+    """A scroll area whose viewport is cut off by what holds it, off the screen, or too
+    small to show a line of its text."""
+    name = f"{type(scroller).__name__} {scroller.accessibleName() or scroller.objectName()!r}"
+    viewport = scroller.viewport()
+    line = scroller.fontMetrics().height()
+    if viewport.height() < line or viewport.width() < line:
+        return [f"{name}: its viewport is {_size(viewport.rect())}, less than a line ({line} px)"]
+    placed = _placement_misfits(viewport, area, name)
+    return [problem.replace(": cut off", ": its viewport cut off") for problem in placed]
 
 
 def _button_misfits(button: QAbstractButton, area: QRect) -> list[str]:

@@ -9,15 +9,10 @@ from datetime import datetime
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
-    QHeaderView,
     QInputDialog,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
-    QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,24 +31,9 @@ from hiptimer.core.history.wording import (
 from hiptimer.i18n import _
 from hiptimer.ui.history.corrections import MorningDialog, PainDialog
 from hiptimer.ui.history.models import SessionsModel, SetsModel, set_rows
+from hiptimer.ui.history.views import NoteEdit, RowsTable, Splitter
 from hiptimer.ui.widgets.plain import escape, plain, show_wrapped
-
-
-def table_view(model: SessionsModel | SetsModel) -> QTableView:
-    """A read-only, row-selecting table that measures column widths on a few rows only."""
-    view = QTableView()
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setResizeContentsPrecision(40)  # ten years of rows would be measured otherwise
-    header.setStretchLastSection(True)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    return view
+from hiptimer.ui.widgets.wrapped_label import WrappedLabel
 
 
 class SessionsPane(QWidget):
@@ -81,20 +61,19 @@ class SessionsPane(QWidget):
         self._wall = wall
         self.sessions = SessionsModel(self)
         self.sets = SetsModel(self)
-        self.list_view = table_view(self.sessions)
+        self.list_view = RowsTable(self.sessions)
         self.list_view.setAccessibleName(_("Sessions"))
         self.list_view.setAccessibleDescription(_("Choose one to see its sets and note below"))
-        self.sets_view = table_view(self.sets)
+        self.sets_view = RowsTable(self.sets)
         self.sets_view.setAccessibleName(_("Sets of the chosen session"))
-        self.heading = QLabel(_("Choose a session to see its sets."))
-        self.heading.setWordWrap(True)
+        self.heading = WrappedLabel(_("Choose a session to see its sets."))
         self.heading.setTextFormat(Qt.TextFormat.RichText)  # session_heading() escapes names
         self.pain_button = QPushButton(_("Change pain rating\u2026"))
         self.pain_button.setToolTip(
             _("Change or remove the chosen set's rating (also: double-click)")
         )
         self.pain_button.setEnabled(False)
-        self.note = QPlainTextEdit()
+        self.note = NoteEdit()
         self.note.setPlaceholderText(_("A note about this session (saved with it)"))
         self.note.setAccessibleName(_("Note"))
         self.note.setAccessibleDescription(_("A note about this session, saved with it"))
@@ -113,8 +92,7 @@ class SessionsPane(QWidget):
             _("Change the next-morning pain and stiffness given for this session")
         )
         self.morning_button.setEnabled(False)
-        self.trail = QLabel("")
-        self.trail.setWordWrap(True)
+        self.trail = WrappedLabel()
         self.trail.setProperty("role", "muted")
         plain(self.trail)  # exercise names and notes
         self._session: SessionSummary | None = None
@@ -143,7 +121,7 @@ class SessionsPane(QWidget):
         sets_layout.setContentsMargins(0, 0, 0, 0)
         sets_layout.addWidget(self.sets_view, 1)
         sets_layout.addWidget(self.pain_button, 0, Qt.AlignmentFlag.AlignLeft)
-        details = QSplitter(Qt.Orientation.Horizontal)
+        details = Splitter(Qt.Orientation.Horizontal)
         details.addWidget(sets_box)
         details.addWidget(note_box)
         details.setStretchFactor(0, 3)
@@ -153,7 +131,7 @@ class SessionsPane(QWidget):
         lower_layout.setContentsMargins(0, 6, 0, 0)
         lower_layout.addWidget(self.heading)
         lower_layout.addWidget(details, 1)
-        split = QSplitter(Qt.Orientation.Vertical)
+        split = Splitter(Qt.Orientation.Vertical)
         split.addWidget(self.list_view)
         split.addWidget(lower)
         split.setStretchFactor(0, 1)

@@ -37,6 +37,7 @@ from hiptimer.ui.history.filter_bar import date_edit, filter_bar
 from hiptimer.ui.history.panes import AdherencePane, Filters, PainPane
 from hiptimer.ui.history.sessions_pane import SessionsPane
 from hiptimer.ui.history.style import history_style_sheet
+from hiptimer.ui.history.views import Page
 from hiptimer.ui.keys import set_shortcut
 from hiptimer.ui.theme import follow
 from hiptimer.ui.widgets.flow_layout import FlowRow
@@ -125,7 +126,7 @@ class HistoryWindow(QWidget):
         foot.addWidget(self.status, 1)
         foot.addWidget(self.csv_button)
         foot.addWidget(self.pdf_button)
-        self.tabs.addTab(self.sessions_pane, _("Sessions"))
+        self.tabs.addTab(Page(self.sessions_pane), _("Sessions"))
         self.tabs.addTab(QWidget(), _("Pain and dose"))
         self.tabs.addTab(QWidget(), _("Adherence"))
         self.tabs.addTab(QWidget(), _("Re-tests"))
@@ -282,7 +283,7 @@ class HistoryWindow(QWidget):
         self.tabs.blockSignals(True)
         old = self.tabs.widget(index)
         self.tabs.removeTab(index)
-        self.tabs.insertTab(index, pane, title)
+        self.tabs.insertTab(index, Page(pane), title)
         tab_after(self.tabs.tabBar(), tab_stops(pane))  # before the export buttons, as it reads
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)

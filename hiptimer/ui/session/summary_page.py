@@ -29,6 +29,7 @@ from hiptimer.ui.theme import current, set_px
 from hiptimer.ui.widgets.flow_layout import FlowLayout
 from hiptimer.ui.widgets.plain import ElidedLabel, may_cut, plain, show_wrapped
 from hiptimer.ui.widgets.tab_order import tab_after, tab_stops
+from hiptimer.ui.widgets.table_rows import LineKeptTable
 
 COLUMNS = (
     N_("Exercise"),
@@ -181,7 +182,9 @@ class SummaryPage(QWidget):
         layout.addLayout(buttons)
 
     def _build_table(self, records: tuple[SetRecord, ...]) -> QTableWidget:
-        table = QTableWidget(len(records), len(COLUMNS), self)
+        # A line of its text at least: at 150 % on 1024 x 768 the suggestions below left it
+        # less (tests/ui/test_screen_fit.py); they scroll in a box of their own.
+        table = LineKeptTable(len(records), len(COLUMNS), self)
         table.setAccessibleName(_("Sets of this session"))
         table.setHorizontalHeaderLabels([translate(c) for c in COLUMNS])
         table.verticalHeader().setVisible(False)

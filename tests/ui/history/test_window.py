@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
@@ -420,6 +421,21 @@ def test_a_set_whose_rating_cannot_be_read_is_done_and_its_rating_says_so(
         assert pane.sets.index(0, 5).data() == "unreadable"  # not "": no rating was given
 
 
+@contextmanager
+def app_look(text_size: int) -> Iterator[None]:
+    """The app's look, its style sheet and type size at `text_size` per cent; put back after."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    sheet, font = app.styleSheet(), app.font()
+    theme.apply(app, "dark", text_size)
+    try:
+        yield
+    finally:
+        theme.use(DARK, 100)
+        app.setStyleSheet(sheet)
+        app.setFont(font)
+
+
 def frame_in(widget: QWidget, window: QWidget) -> QRect:
     return QRect(widget.mapTo(window, QPoint(0, 0)), widget.size())
 
@@ -433,11 +449,7 @@ def test_the_tab_bar_never_covers_the_filter_row(
     # Under Xvfb the tab bar was drawn over the filters once the Adherence tab was opened
     # after the Pain tab (docs: README, small screens): each tab, in that order, at the
     # sizes a laptop gives, in large print too.
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    sheet, font = app.styleSheet(), app.font()
-    theme.apply(app, "dark", text_size)  # the app's look: its style sheet and type size
-    try:
+    with app_look(text_size):  # the app's style sheet and type size
         window.setMinimumSize(1, 1)  # the screen of the test is smaller than these
         window.resize(*size)
         filters = [window.routine, window.since_edit, window.until_edit]
@@ -451,7 +463,61 @@ def test_the_tab_bar_never_covers_the_filter_row(
             for field in filters:
                 assert not frame_in(field, window).intersects(tabs), (tab, field)
                 assert field.height() >= field.minimumSizeHint().height()  # not squeezed
-    finally:
-        theme.use(DARK, 100)
-        app.setStyleSheet(sheet)
-        app.setFont(font)
+
+
+# 1024 x 600 and 1024 x 768 laptops, less a frame; normal type and large print
+SMALL_SCREENS = [
+    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
+    pytest.mark.parametrize("text_size", [100, 150]),
+    pytest.mark.parametrize("size", [(1012, 556), (1012, 724)]),
+]
+
+
+def on_small_screens(test: Callable[..., None]) -> Callable[..., None]:
+    for mark in reversed(SMALL_SCREENS):
+        test = mark(test)
+    return test
+
+
+def resized(window: HistoryWindow, size: tuple[int, int]) -> None:
+    window.setMinimumSize(1, 1)  # the screen of the test is smaller than these
+    window.resize(*size)
+    QApplication.processEvents()
+
+
+@on_small_screens
+def test_the_sessions_tab_keeps_its_tables_and_note_whole_on_a_small_screen(
+    window: HistoryWindow, size: tuple[int, int], text_size: int
+) -> None:
+    # At 150 % on 1024 x 600 the note column was crushed: its field one line of nothing, its
+    # buttons drawn over one another and cut off, the tables a sliver (README, small
+    # screens). What does not fit now scrolls, and each part keeps its room.
+    from tests.ui.fit_checks import content_misfits, global_rect
+
+    with app_look(text_size):  # the app's style sheet and type size
+        window.sessions_pane.list_view.selectRow(5)  # the one with a note
+        resized(window, size)
+        assert content_misfits(window, global_rect(window)) == []
+        pane = window.sessions_pane
+        assert pane.height() >= pane.minimumSizeHint().height()  # scrolls, not squeezed
+        column = [pane.note, pane.save_button, pane.representative, pane.morning_button]
+        for i, one in enumerate(column):
+            for other in column[i + 1 :]:
+                assert not frame_in(one, window).intersects(frame_in(other, window)), (one, other)
+
+
+@on_small_screens
+def test_no_tab_asks_the_window_for_more_room_than_it_has(
+    window: HistoryWindow, size: tuple[int, int], text_size: int
+) -> None:
+    # A tab's page scrolls where the window is small: opening a tab leaves the window's
+    # width as it was, and no page asks for more than the window has (at 150 % the Pain
+    # and dose tab asked for 906 x 708, more than a 1024 x 600 screen has).
+    with app_look(text_size):  # the app's style sheet and type size
+        resized(window, size)
+        for tab in (TAB_RETESTS, 0, TAB_PAIN, TAB_ADHERENCE, TAB_RETESTS):
+            window.tabs.setCurrentIndex(tab)
+            QApplication.processEvents()
+            assert window.size().toTuple() == size, tab
+            needed = window.minimumSizeHint()
+            assert needed.width() <= size[0] and needed.height() <= size[1], (tab, needed)

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect, QSize
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMainWindow, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFrame,
+    QLineEdit,
+    QMainWindow,
+    QScrollArea,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from hiptimer.ui.widgets.screen_fit import FRAME_ALLOWANCE, fit_window, install_screen_fit, room
@@ -62,17 +70,62 @@ def test_a_window_shown_before_the_filter_is_installed_is_moved_onto_the_screen(
         qapp.removeEventFilter(fit)
 
 
-def test_the_fit_check_finds_a_field_cut_off_by_what_holds_it(qtbot: QtBot) -> None:
-    # The window tours (tests/ui/test_screen_fit.py) look at fields as at buttons.
+def window_and_box(qtbot: QtBot) -> tuple[QWidget, QWidget]:
+    """A 300 x 200 window, and a 200 x 100 box at its top left."""
     window = QWidget()
     qtbot.addWidget(window)
     window.resize(300, 200)
-    holder = QWidget(window)
-    holder.setGeometry(0, 0, 200, 100)
+    box = QWidget(window)
+    box.setGeometry(0, 0, 200, 100)
+    return window, box
+
+
+def test_the_fit_check_finds_a_field_cut_off_by_what_holds_it(qtbot: QtBot) -> None:
+    # The window tours (tests/ui/test_screen_fit.py) look at fields as at buttons.
+    window, holder = window_and_box(qtbot)
     field = QLineEdit(holder)
     field.setAccessibleName("Hold")
     field.setGeometry(150, 10, 120, 30)  # its right part is past the holder's edge
     window.show()
     assert misfits(window) == ["QLineEdit 'Hold': cut off (50x30 of 120x30 on view)"]
     field.setGeometry(10, 10, 120, 30)
+    assert misfits(window) == []
+
+
+def test_the_fit_check_finds_a_scroll_area_cut_off_by_what_holds_it(qtbot: QtBot) -> None:
+    # A field in a scroll area counts as reached by scrolling, so a scroll area cut off by
+    # its box passed (the weekly plan's list did): its own viewport must be on view.
+    window, holder = window_and_box(qtbot)
+    scroller = QScrollArea(holder)
+    scroller.setAccessibleName("Routines")
+    scroller.setFrameShape(QFrame.Shape.NoFrame)
+    scroller.setWidgetResizable(True)  # no scroll bars: the viewport is the whole area
+    scroller.setWidget(QLineEdit())
+    scroller.setGeometry(10, 60, 120, 80)  # its lower half is past the holder's edge
+    window.show()
+    assert misfits(window) == [
+        "QScrollArea 'Routines': its viewport cut off (120x40 of 120x80 on view)"
+    ]
+    scroller.setGeometry(10, 10, 120, 80)
+    assert misfits(window) == []
+    scroller.setGeometry(10, 10, 120, 4)  # on view, but squeezed to a sliver
+    assert misfits(window)[0].startswith("QScrollArea 'Routines': its viewport is 120x4")
+
+
+def test_the_fit_check_finds_a_field_cut_off_inside_a_scroll_area(qtbot: QtBot) -> None:
+    # Scrolling shows what the viewport hides, not what a box inside the area cuts off.
+    window, _box = window_and_box(qtbot)
+    scroller = QScrollArea(window)
+    scroller.setGeometry(0, 0, 300, 200)
+    page = QWidget()
+    page.setMinimumSize(280, 400)
+    box = QWidget(page)
+    box.setGeometry(0, 300, 200, 40)
+    field = QLineEdit(box)
+    field.setAccessibleName("Note")
+    field.setGeometry(10, 20, 120, 30)  # its lower part is past the box's edge
+    scroller.setWidget(page)
+    window.show()
+    assert misfits(window) == ["QLineEdit 'Note': cut off (120x20 of 120x30 on view)"]
+    field.setGeometry(10, 5, 120, 30)  # whole in its box, below the viewport: scrolled to
     assert misfits(window) == []

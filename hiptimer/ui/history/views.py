@@ -1,0 +1,91 @@
+"""The history window's pages, tables and note field, which keep room for what they show."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QPlainTextEdit,
+    QSplitter,
+    QTableView,
+    QWidget,
+)
+
+from hiptimer.ui.history.models import SessionsModel, SetsModel
+from hiptimer.ui.widgets.dialog_body import DialogBody
+from hiptimer.ui.widgets.table_rows import rows_tall
+
+ROWS_KEPT = 3  # a table is never squeezed below its header and this many rows
+LINES_KEPT = 3  # nor the note below this many lines
+
+
+class RowsTable(QTableView):
+    """A read-only, row-selecting table that measures column widths on a few rows only.
+
+    Its smallest size shows its header and ROWS_KEPT rows (in the text size in use): on a
+    short screen in large print the window scrolls rather than crush a table to a sliver.
+    """
+
+    def __init__(self, model: SessionsModel | SetsModel) -> None:
+        super().__init__()
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().hide()
+        header = self.horizontalHeader()
+        header.setResizeContentsPrecision(40)  # ten years of rows would be measured otherwise
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+
+    def minimumSizeHint(self) -> QSize:
+        return super().minimumSizeHint().expandedTo(QSize(0, rows_tall(self, ROWS_KEPT)))
+
+
+class NoteEdit(QPlainTextEdit):
+    """The session's note: never less than LINES_KEPT lines tall."""
+
+    def minimumSizeHint(self) -> QSize:
+        lines = self.fontMetrics().lineSpacing() * LINES_KEPT
+        tall = lines + 2 * (self.frameWidth() + round(self.document().documentMargin()))
+        return super().minimumSizeHint().expandedTo(QSize(0, tall))
+
+
+class Page(DialogBody):
+    """A tab's page that scrolls, either way, where the window is smaller than the page's
+    smallest size (1024 x 600 in large print): its tables, note and charts keep their room
+    instead of being squeezed over one another. Where the window has room, no scroll bar.
+
+    Signals: none of its own.
+    """
+
+    def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(page, parent)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        # The window's own background through both (QScrollArea.setWidget fills the page
+        # with the palette's, light in the dark theme).
+        page.setAutoFillBackground(False)
+        self.viewport().setAutoFillBackground(False)
+
+
+class Splitter(QSplitter):
+    """A QSplitter whose smallest size follows its parts' as they change (the heading taking
+    more lines for a longer routine title): QSplitter takes in a part's new size itself, but
+    never tells the layout it sits in, which kept the size it first had and squeezed the
+    parts (its LayoutRequest only recalculates itself: QSplitter::event in
+    https://code.qt.io/cgit/qt/qtbase.git/tree/src/widgets/widgets/qsplitter.cpp). Children
+    cannot be dragged to nothing either. Signals: QSplitter's.
+    """
+
+    def __init__(self, orientation: Qt.Orientation) -> None:
+        super().__init__(orientation)
+        self.setChildrenCollapsible(False)  # a part dragged to nothing is hard to find
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()
+        return handled
