@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -99,7 +99,8 @@ def test_the_fit_check_finds_a_scroll_area_cut_off_by_what_holds_it(qtbot: QtBot
     scroller = QScrollArea(holder)
     scroller.setAccessibleName("Routines")
     scroller.setFrameShape(QFrame.Shape.NoFrame)
-    scroller.setWidgetResizable(True)  # no scroll bars: the viewport is the whole area
+    for off in (scroller.setHorizontalScrollBarPolicy, scroller.setVerticalScrollBarPolicy):
+        off(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the viewport is the whole area
     scroller.setWidget(QLineEdit())
     scroller.setGeometry(10, 60, 120, 80)  # its lower half is past the holder's edge
     window.show()
