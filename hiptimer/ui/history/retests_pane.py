@@ -53,6 +53,10 @@ class RetestChart(ChartBox):
             series.attachAxis(axis)
 
     def show_series(self, series: RetestSeries | None, pain: list[PainPoint], label: str) -> None:
+        # With nothing to draw, no axes (they read '1 Jan 70' and '0 0 0 1') and no legend.
+        for axis in (self.x_axis, self.y_axis, self.pain_axis):
+            axis.setVisible(series is not None)
+        self.chart.legend().setVisible(series is not None)
         if series is None:
             self.results.replace([])
             self.pain.replace([])
