@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QSizePolicy,
-    QStackedLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +34,7 @@ from hiptimer.ui.theme import Phase, follow, set_px, style_for, text_scale
 from hiptimer.ui.widgets.control_bar import ControlBar
 from hiptimer.ui.widgets.figure_view import FigureView
 from hiptimer.ui.widgets.fit_label import FitLabel
+from hiptimer.ui.widgets.page_stack import ShownPageStack
 from hiptimer.ui.widgets.plain import (
     ElidedLabel,
     may_cut,
@@ -170,7 +170,7 @@ class WorkoutPage(QWidget):
         self.center_row.setSpacing(16)
         self.center_row.addWidget(timer, 5)
         self.center_row.addWidget(self.coaching, 6)
-        self._center = QStackedLayout()
+        self._center = ShownPageStack()  # its minimum: the timer's, not the pain question's
         self._center.addWidget(coach)
         self._center.addWidget(self.pain)
         self._center.addWidget(self.result)
@@ -221,9 +221,7 @@ class WorkoutPage(QWidget):
         self.exercise.setMinimumHeight(int(h * 0.05 * text_scale()))
         self.progress.setFixedHeight(int(h * 0.035))
         self._size_side()
-        self.controls.set_font_px(h * 0.024)
-        for button in self.controls.buttons.values():
-            button.setMinimumHeight(int(h * 0.06))
+        self.controls.set_font_px(h * 0.024, int(h * 0.06))
 
     # ------------------------------------------------------------ showing
 

@@ -1,11 +1,13 @@
 """The row of buttons under the workout: every key has a button too, which shows the key under
-its words ("Pause" over "[Space]"), so that the keys are learnt from the mat."""
+its words ("Pause" over "[Space]"), so that the keys are learnt from the mat. Where one row
+would shrink the words well below the text size asked for (large print on a small screen),
+the buttons take two rows."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import Action, Mode, bindings_in, button_key, key_name
@@ -15,6 +17,9 @@ SPACING = 10
 PADDING_X = 8  # narrower than other buttons: eleven of them share a 1024 px row
 CHROME = 2 * PADDING_X + 2 * 2 + 6  # padding, the style sheet's border, and some air
 MIN_PX = 11
+# Two rows when one would show the words below this share of the size asked for: large print
+# (125 %, 150 %) on a 1024 px screen, not 100 % there (about 12 of 18 px).
+WRAP_BELOW = 0.6
 
 _BUTTONS: tuple[tuple[Action, str, str], ...] = (
     (Action.BACK, N_("\u25c0 Back"), N_("Repeat the previous set")),
@@ -70,10 +75,16 @@ class ControlBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setStyleSheet(f"QPushButton {{ padding: 6px {PADDING_X}px; }}")
-        layout = self._row = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(SPACING)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(SPACING // 2)
+        self._rows = (QHBoxLayout(), QHBoxLayout())
+        for row in self._rows:
+            row.setSpacing(SPACING)
+            rows.addLayout(row)
+        layout = self._rows[0]
         self._max_px = 18.0
+        self._least_height = 44  # a button as easy to hit as a touch target
         self._fitted: tuple[object, ...] = ()
         self._mode = Mode.WORKOUT  # whose keys the buttons show
         self._tips = {action: tip for action, _label, tip in _BUTTONS}
@@ -85,7 +96,6 @@ class ControlBar(QWidget):
             # Tab focus only: a click leaves the focus where it was, so Space and Enter go on doing
             # what the key map says; a button reached by Tab takes them (see key_filter.py).
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            button.setMinimumHeight(44)
             button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _=False, a=action: self.triggered.emit(a))
             layout.addWidget(button)
@@ -136,10 +146,11 @@ class ControlBar(QWidget):
             button.setEnabled(action in enabled)
         self._fit()
 
-    def set_font_px(self, px: float) -> None:
+    def set_font_px(self, px: float, least_height: int = 44) -> None:
         """The buttons' text size: `px` (grown by the text-size setting), or less so that every
-        button shown fits the row."""
+        button shown fits its row; each `least_height` high, or as high as its two lines need."""
         self._max_px = px * text_scale()
+        self._least_height = least_height
         self._fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -148,18 +159,50 @@ class ControlBar(QWidget):
 
     def _fit(self) -> None:
         shown = [b for b in self.buttons.values() if not b.isHidden()]
-        key = (self.width(), self._max_px, tuple(b.text() for b in shown))
+        key = (self.width(), self._max_px, self._least_height, tuple(b.text() for b in shown))
         if key == self._fitted or not shown:
             return
         self._fitted = key
-        room = self.width() - SPACING * (len(shown) - 1)
+        rows = [shown]
+        px = self._largest_px(rows)
+        if px < WRAP_BELOW * self._max_px:
+            half = (len(shown) + 1) // 2
+            two = [shown[:half], shown[half:]]
+            px_two = self._largest_px(two)
+            if px_two > px:
+                rows, px = two, px_two
+        self._place(rows, px)
+
+    def _largest_px(self, rows: list[list[QPushButton]]) -> float:
+        """The largest text size, at most the one asked for, at which every row fits."""
         px = self._max_px
-        while px > MIN_PX and sum(_needed(b, px) for b in shown) > room:
+
+        def fits(row: list[QPushButton]) -> bool:
+            room = self.width() - SPACING * (len(row) - 1)
+            return sum(_needed(b, px) for b in row) <= room
+
+        while px > MIN_PX and not all(fits(row) for row in rows):
             px -= 1
-        for i, button in enumerate(self.buttons.values()):
+        return px
+
+    def _place(self, rows: list[list[QPushButton]], px: float) -> None:
+        """Put the shown buttons in `rows` (the hidden ones stay at the end of the first)."""
+        second = rows[1] if len(rows) > 1 else []
+        in_order = [b for b in self.buttons.values() if b not in second] + second
+        for row in self._rows:
+            for button in in_order:
+                row.removeWidget(button)
+        for button in in_order:
+            row = self._rows[1] if button in second else self._rows[0]
+            row.addWidget(button)
             set_exact_px(button, px)
+            # Never shorter than its words and key: a squeezed page must not cut the key off.
+            button.setMinimumHeight(max(self._least_height, button.sizeHint().height()))
             # Each gets room in proportion to its words: "End" needs less than "Skip exercise".
-            self._row.setStretch(i, _needed(button, px))
+            row.setStretch(row.indexOf(button), _needed(button, px))
+        # The page above must lay out again: a second row needs its height taken from the rest.
+        # https://doc.qt.io/qt-6/qwidget.html#updateGeometry
+        self.updateGeometry()
 
 
 def _label_of(action: Action) -> str:

@@ -40,3 +40,34 @@ def test_eleven_buttons_fit_a_1024_px_row_and_the_text_grows_back_with_room(
     assert 12 <= small < 18
     bar.resize(1900, 50)
     qtbot.waitUntil(lambda: bar.buttons[Action.END].font().pixelSize() == 18)
+
+
+def test_where_one_row_shrinks_the_words_the_buttons_take_two_and_the_page_gives_the_room(
+    qtbot: QtBot,
+) -> None:
+    from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+
+    page = QWidget()  # a page: something that can shrink above the bar
+    qtbot.addWidget(page)
+    page.setMinimumSize(300, 200)
+    above = QWidget(page)
+    layout = QVBoxLayout(page)
+    layout.addWidget(above, 1)
+    bar = ControlBar(page)
+    layout.addWidget(bar)
+    page.resize(1012, 600)
+    page.show()
+    shown_state(bar, counting=True)
+    bar.set_font_px(18)  # 100 %: eleven buttons in one row, at about 12 px
+    QApplication.processEvents()
+    one_row = bar.height()
+    assert len({b.y() for b in bar.buttons.values()}) == 1
+    bar.set_font_px(27)  # large print: one row would leave the words at less than 60 %
+    QApplication.processEvents()  # nothing else changes: the bar itself must ask for room
+    tops = {b.y() for b in bar.buttons.values()}
+    assert len(tops) == 2
+    assert all(b.font().pixelSize() >= 0.6 * 27 for b in bar.buttons.values())
+    assert bar.height() >= bar.minimumSizeHint().height() > one_row
+    assert all(b.height() >= b.sizeHint().height() for b in bar.buttons.values())  # keys whole
+    assert bar.geometry().bottom() <= page.rect().bottom()
+    assert above.geometry().bottom() < bar.geometry().top()

@@ -1,0 +1,116 @@
+"""Tests for the workout screen in large print on a small screen: every part whole and readable."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from hiptimer.core.routines.model import Routine
+from hiptimer.core.session.steps import StepKind
+from hiptimer.ui import theme
+from hiptimer.ui.keys import Action
+from hiptimer.ui.palette import DARK
+from hiptimer.ui.session.workout_page import WorkoutPage
+from tests.harness import quick_routine, reps
+from tests.ui.sessions import (
+    DriverOnFakeClock,
+    no_timer_left,  # noqa: F401 (a fixture)
+)
+
+pytestmark = [
+    pytest.mark.usefixtures("no_timer_left"),
+    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
+]
+
+# The window's room for the page on a 1024 x 768 and a 1280 x 800 screen (menu bar, frame).
+SMALL = (1012, 687)
+WIDE = (1268, 719)
+
+
+class Page(DriverOnFakeClock):
+    """The workout page at `text_size` per cent, as the app draws it (style sheet and fonts)."""
+
+    def __init__(self, qtbot: QtBot, r: Routine, size: tuple[int, int]) -> None:
+        super().__init__(r)
+        self.page = WorkoutPage(self.driver, muted=True)
+        qtbot.addWidget(self.page)
+        self.page.setMinimumSize(1, 1)  # the offscreen screen of the tests is smaller
+        self.page.resize(*size)
+        self.page.show()
+
+    def settle(self) -> None:
+        QApplication.processEvents()  # the layout requests the resizes posted
+
+    def box(self, widget: QWidget) -> QRect:
+        return QRect(widget.mapTo(self.page, QPoint(0, 0)), widget.size())
+
+    def buttons(self) -> list[QPushButton]:
+        return [b for b in self.page.controls.buttons.values() if b.isVisible()]
+
+
+Counting = Callable[[int, tuple[int, int]], Page]
+
+
+@pytest.fixture
+def counting(qtbot: QtBot, qapp: QApplication) -> Iterator[Counting]:
+    """counting(text_size, size): a self-paced set (all eleven buttons shown) in high contrast
+    at `text_size` per cent on a page of `size`; the app's look comes back after."""
+    sheet, font = qapp.styleSheet(), qapp.font()
+    made: list[Page] = []
+
+    def start(text_size: int, size: tuple[int, int]) -> Page:
+        theme.apply(qapp, "high-contrast", text_size)
+        steps = ("Lie on your back, knees bent.", "Lift your hips.")
+        bridge = reps("bridge", 3, sets=2, name="Bridge with a three-second hold", setup=steps)
+        p = Page(qtbot, quick_routine(bridge), size)
+        made.append(p)
+        p.driver.start()
+        p.until(StepKind.WORK)
+        for _ in range(3):
+            p.page.perform(Action.COUNT_REP, 0)
+        p.until(StepKind.PAIN)  # the pain question was on the page: its height is known
+        p.settle()
+        p.page.perform(Action.RATE, 2)
+        p.until(StepKind.WORK)  # the second set
+        p.settle()
+        assert len(p.buttons()) == 11
+        return p
+
+    yield start
+    for p in made:
+        p.driver.stop()
+    theme.use(DARK, 100)
+    qapp.setStyleSheet(sheet)
+    qapp.setFont(font)
+
+
+def test_large_print_on_a_small_screen_puts_the_buttons_in_two_readable_rows(
+    counting: Counting,
+) -> None:
+    # high-contrast-large-print-1024x768.png: at 150 % the eleven buttons shrank to 11-12 px
+    # in one row, smaller than at 100 %; in two rows the hidden pain question's height held
+    # the countdown, and the second row went under the window's edge.
+    p = counting(150, SMALL)
+    # What the page needs fits the window: the hidden pain question's height is not counted.
+    assert p.page.minimumSizeHint().height() <= SMALL[1]
+    asked = p.page.height() * 0.024 * 1.5
+    boxes = [p.box(b) for b in p.buttons()]
+    assert len({b.top() for b in boxes}) == 2  # two rows
+    for button, box in zip(p.buttons(), boxes, strict=True):
+        assert button.font().pixelSize() >= 0.6 * asked, button.text()
+        assert p.page.contentsRect().contains(box), button.text()  # whole, on the page
+        assert box.height() >= button.sizeHint().height(), button.text()  # key not cut
+        assert not any(box.intersects(other) for other in boxes if other != box)
+    above = [p.page.time_left, p.page.progress, p.page.caption, p.page.big]
+    assert all(p.box(w).bottom() < min(b.top() for b in boxes) for w in above)
+    assert p.page.big.pixel_size() >= 60  # the count gave its room, and still reads
+
+
+@pytest.mark.parametrize("size", [SMALL, WIDE])
+def test_at_100_percent_the_buttons_keep_one_row(counting: Counting, size: tuple[int, int]) -> None:
+    p = counting(100, size)
+    assert len({p.box(b).top() for b in p.buttons()}) == 1
