@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QBoxLayout,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -25,9 +24,10 @@ from hiptimer.ui.session.announcements import Announcer
 from hiptimer.ui.session.coaching_panel import CoachingPanel
 from hiptimer.ui.session.driver import EngineDriver
 from hiptimer.ui.session.pain_prompt import PainPrompt
+from hiptimer.ui.session.progress_line import ProgressLine
 from hiptimer.ui.session.result_prompt import ResultPrompt
 from hiptimer.ui.session.workout_commands import WorkoutCommands, enabled_actions, key_mode
-from hiptimer.ui.session.workout_notes import DoseNote, SoundOff
+from hiptimer.ui.session.workout_notes import DoseNote
 from hiptimer.ui.session.workout_prompts import PromptSwitch
 from hiptimer.ui.session.workout_text import WorkoutText, counts_keys, workout_text
 from hiptimer.ui.theme import Phase, follow, set_px, style_for, text_scale
@@ -43,8 +43,6 @@ from hiptimer.ui.widgets.plain import (
     show_wrapped,
     window_title,
 )
-
-PROGRESS_STEPS = 1000
 
 
 class WorkoutPage(QWidget):
@@ -103,10 +101,10 @@ class WorkoutPage(QWidget):
         self.caption.setWordWrap(True)
         may_cut(self.caption)  # a cue from the routine file
         self.next_line = ElidedLabel("", self)  # a long name must not widen the window
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, PROGRESS_STEPS)
-        self.progress.setTextVisible(False)
-        self.time_left = QLabel("", self)
+        self.progress_line = ProgressLine(self)  # the bar, the time left and "Sound off"
+        self.progress = self.progress_line.progress
+        self.time_left = self.progress_line.time_left
+        self.sound_off = self.progress_line.sound_off
         # The pain question before the button row: Tab reaches them in the order they read.
         self.pain = PainPrompt(self.driver.engine.pain_limit, self)
         self.pain.rated.connect(self.driver.rate_pain)
@@ -122,11 +120,10 @@ class WorkoutPage(QWidget):
         self.rating_note.hide()
         self.dose_note = DoseNote(self)  # "Hold now 40 s (was 60 s)" until the exercise ends
         self.driver.engine_event.connect(self.dose_note.on_event)
-        self.sound_off = SoundOff(self)  # muted: seen from the mat, beside the time left
         self.controls = ControlBar(self)
         self.controls.triggered.connect(self._on_button)
         plain(self.big_caption, self.big_time_caption, self.set_line, self.rep_line)
-        plain(self.caption, self.time_left)
+        plain(self.caption)
         for label in (self.caption, self.next_line):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         for label in (self.big_caption, self.big_time_caption):  # side by side: top lines level
@@ -180,14 +177,11 @@ class WorkoutPage(QWidget):
         self.commands = WorkoutCommands(
             self.driver, self.result, self.toggle_steps, lambda: self._enabled(self.driver.view())
         )
-        bottom, notes = QHBoxLayout(), QHBoxLayout()
-        bottom.addWidget(self.sound_off)
-        bottom.addWidget(self.progress, 5)
+        notes = QHBoxLayout()
         notes.addStretch(1)
         notes.addWidget(self.rating_note)
         notes.addWidget(self.dose_note)
         notes.addStretch(1)
-        bottom.addWidget(self.time_left, 1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 12)
@@ -197,7 +191,7 @@ class WorkoutPage(QWidget):
         layout.addWidget(self.caption, 1)
         layout.addWidget(self.next_line, 1)
         layout.addLayout(notes)
-        layout.addLayout(bottom)
+        layout.addWidget(self.progress_line)
         layout.addWidget(self.controls)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -271,8 +265,8 @@ class WorkoutPage(QWidget):
         self.rep_line.setText(text.rep_line)
         show_text(self.tempo, text.tempo)
         self.next_line.setText(text.next_line)
-        self.time_left.setText(text.session_left)
-        self.progress.setValue(round(view.progress * PROGRESS_STEPS))
+        self.progress_line.show_left(text.session_left)
+        self.progress_line.show_progress(view.progress)
         self.prompts.show_view(view)
         self.dose_note.show_view(view)
         self.sound_off.show_muted(self._muted)

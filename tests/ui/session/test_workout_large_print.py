@@ -114,3 +114,28 @@ def test_large_print_on_a_small_screen_puts_the_buttons_in_two_readable_rows(
 def test_at_100_percent_the_buttons_keep_one_row(counting: Counting, size: tuple[int, int]) -> None:
     p = counting(100, size)
     assert len({p.box(b).top() for b in p.buttons()}) == 1
+
+
+def test_large_print_puts_the_time_left_above_the_bar_rather_than_squeeze_it(
+    counting: Counting,
+) -> None:
+    # high-contrast-large-print-1024x768.png: "Sound off" and "17:30 left after this set"
+    # left the progress bar a third of the row.
+    p = counting(150, SMALL)
+    line = p.page.progress_line
+    assert p.page.sound_off.isVisible() and line.above
+    words, bar = p.box(p.page.time_left), p.box(p.page.progress)
+    assert bar.width() >= 0.9 * line.width()  # the row's whole width, under the words
+    assert words.bottom() < bar.top()
+    assert words.width() >= p.page.time_left.sizeHint().width()  # whole, on one line
+    assert p.page.time_left.font().pixelSize() >= p.page.height() * 0.034 * 1.5 - 1
+
+
+@pytest.mark.parametrize("size", [SMALL, WIDE])
+def test_at_100_percent_the_time_left_stays_beside_the_bar(
+    counting: Counting, size: tuple[int, int]
+) -> None:
+    p = counting(100, size)
+    assert not p.page.progress_line.above
+    assert p.box(p.page.time_left).top() <= p.box(p.page.progress).center().y()
+    assert p.page.progress.width() >= p.page.progress_line.width() / 2
