@@ -313,8 +313,12 @@ class WorkoutPage(QWidget):
         """The figure beside the countdown, or above it while the steps take the other half."""
         direction = QBoxLayout.Direction.TopToBottom if above else QBoxLayout.Direction.LeftToRight
         self.figure_row.setDirection(direction)
-        self.figure_row.setStretch(0, 3 if above else 2)
-        self.figure_row.setStretch(1, 2 if above else 3)
+        # Above, the countdown and the figure share the height: the figure's size hint (260 px
+        # high) is no floor there, or it left the countdown 100 px at 1280 x 800.
+        tall = QSizePolicy.Policy.Ignored if above else QSizePolicy.Policy.Expanding
+        self.figure.setSizePolicy(QSizePolicy.Policy.Expanding, tall)
+        self.figure_row.setStretch(0, 1 if above else 2)
+        self.figure_row.setStretch(1, 1 if above else 3)
         self._size_side()
 
     def _size_side(self) -> None:

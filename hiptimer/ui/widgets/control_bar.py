@@ -74,7 +74,7 @@ class ControlBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setStyleSheet(f"QPushButton {{ padding: 6px {PADDING_X}px; }}")
+        self.setStyleSheet(_padding(6))
         rows = QVBoxLayout(self)
         rows.setContentsMargins(0, 0, 0, 0)
         rows.setSpacing(SPACING // 2)
@@ -188,6 +188,10 @@ class ControlBar(QWidget):
     def _place(self, rows: list[list[QPushButton]], px: float) -> None:
         """Put the shown buttons in `rows` (the hidden ones stay at the end of the first)."""
         second = rows[1] if len(rows) > 1 else []
+        # Two rows: less padding above and below the words, which leaves the countdown more.
+        sheet = _padding(2 if second else 6)
+        if sheet != self.styleSheet():
+            self.setStyleSheet(sheet)  # before the fonts: a new style sheet polishes them again
         in_order = [b for b in self.buttons.values() if b not in second] + second
         for row in self._rows:
             for button in in_order:
@@ -203,6 +207,10 @@ class ControlBar(QWidget):
         # The page above must lay out again: a second row needs its height taken from the rest.
         # https://doc.qt.io/qt-6/qwidget.html#updateGeometry
         self.updateGeometry()
+
+
+def _padding(vertical: int) -> str:
+    return f"QPushButton {{ padding: {vertical}px {PADDING_X}px; }}"
 
 
 def _label_of(action: Action) -> str:

@@ -15,7 +15,7 @@ from hiptimer.ui import theme
 from hiptimer.ui.keys import Action
 from hiptimer.ui.palette import DARK
 from hiptimer.ui.session.workout_page import WorkoutPage
-from tests.harness import quick_routine, reps
+from tests.harness import hold, quick_routine, reps
 from tests.ui.sessions import (
     DriverOnFakeClock,
     no_timer_left,  # noqa: F401 (a fixture)
@@ -56,17 +56,28 @@ Counting = Callable[[int, tuple[int, int]], Page]
 
 
 @pytest.fixture
-def counting(qtbot: QtBot, qapp: QApplication) -> Iterator[Counting]:
-    """counting(text_size, size): a self-paced set (all eleven buttons shown) in high contrast
-    at `text_size` per cent on a page of `size`; the app's look comes back after."""
+def app_look(qapp: QApplication) -> Iterator[QApplication]:
+    """The app, whose look (theme.apply) a test may change: it comes back after."""
     sheet, font = qapp.styleSheet(), qapp.font()
+    yield qapp
+    theme.use(DARK, 100)
+    qapp.setStyleSheet(sheet)
+    qapp.setFont(font)
+
+
+@pytest.fixture
+def counting(qtbot: QtBot, app_look: QApplication) -> Iterator[Counting]:
+    """counting(text_size, size): a self-paced set (all eleven buttons shown) in high contrast
+    at `text_size` per cent on a page of `size`."""
+    qapp = app_look
     made: list[Page] = []
 
     def start(text_size: int, size: tuple[int, int]) -> Page:
         theme.apply(qapp, "high-contrast", text_size)
         steps = ("Lie on your back, knees bent.", "Lift your hips.")
         bridge = reps("bridge", 3, sets=2, name="Bridge with a three-second hold", setup=steps)
-        p = Page(qtbot, quick_routine(bridge), size)
+        walk = hold("walk", 600, name="Easy walking")  # the set's time left: "10:0x left after"
+        p = Page(qtbot, quick_routine(bridge, walk), size)
         made.append(p)
         p.driver.start()
         p.until(StepKind.WORK)
@@ -83,9 +94,6 @@ def counting(qtbot: QtBot, qapp: QApplication) -> Iterator[Counting]:
     yield start
     for p in made:
         p.driver.stop()
-    theme.use(DARK, 100)
-    qapp.setStyleSheet(sheet)
-    qapp.setFont(font)
 
 
 def test_large_print_on_a_small_screen_puts_the_buttons_in_two_readable_rows(
@@ -95,6 +103,8 @@ def test_large_print_on_a_small_screen_puts_the_buttons_in_two_readable_rows(
     # in one row, smaller than at 100 %; in two rows the hidden pain question's height held
     # the countdown, and the second row went under the window's edge.
     p = counting(150, SMALL)
+    p.page.show_caption("Gentle hip rotation, right side. Eight reps. Press enter for each rep.")
+    p.settle()
     # What the page needs fits the window: the hidden pain question's height is not counted.
     assert p.page.minimumSizeHint().height() <= SMALL[1]
     asked = p.page.height() * 0.024 * 1.5
@@ -128,7 +138,7 @@ def test_large_print_puts_the_time_left_above_the_bar_rather_than_squeeze_it(
     assert bar.width() >= 0.9 * line.width()  # the row's whole width, under the words
     assert words.bottom() < bar.top()
     assert words.width() >= p.page.time_left.sizeHint().width()  # whole, on one line
-    assert p.page.time_left.font().pixelSize() >= p.page.height() * 0.034 * 1.5 - 1
+    assert p.page.time_left.font().pixelSize() >= p.page.height() * 0.034 * 1.25 - 1
 
 
 @pytest.mark.parametrize("size", [SMALL, WIDE])
@@ -139,3 +149,27 @@ def test_at_100_percent_the_time_left_stays_beside_the_bar(
     assert not p.page.progress_line.above
     assert p.box(p.page.time_left).top() <= p.box(p.page.progress).center().y()
     assert p.page.progress.width() >= p.page.progress_line.width() / 2
+
+
+def test_in_a_rest_the_countdown_under_the_figure_shares_the_height_with_it(
+    qtbot: QtBot, app_look: QApplication
+) -> None:
+    steps = ("Lie face up with your legs out long.", "Draw one knee up.", "Extend the knee.")
+    stretch = hold("hamstring-stretch", 30, 3, name="Hamstring stretch",
+                   setup=steps, caution="Stop if the stretch becomes painful.")  # fmt: skip
+    theme.apply(app_look, "dark", 100)
+    p = Page(qtbot, quick_routine(stretch), WIDE)
+    try:
+        p.driver.start()
+        p.until(StepKind.PAIN)
+        p.page.perform(Action.RATE, 0)
+        p.settle()
+        assert p.driver.engine.step.kind is StepKind.REST
+        assert p.page.figure.isVisible() and p.page.coaching.isVisible()
+        # rest.png: under the figure's 226 px the countdown had 102 px (a 113 px font).
+        big, figure = p.box(p.page.big), p.box(p.page.figure)
+        assert figure.bottom() < big.top()  # the figure above the countdown
+        assert big.height() >= 130 and figure.height() >= 130  # they share the column
+        assert p.page.big.pixel_size() >= 140
+    finally:
+        p.driver.stop()
