@@ -20,6 +20,9 @@ MIN_PX = 11
 # Two rows when one would show the words below this share of the size asked for: large print
 # (125 %, 150 %) on a 1024 px screen, not 100 % there (about 12 of 18 px).
 WRAP_BELOW = 0.6
+# In two rows the words grow to at most this share of the size asked for (27 px at 150 %): a
+# little over the 100 % size, so the rows leave the count, read from the mat, its room.
+TWO_ROWS_MOST = 0.7
 
 _BUTTONS: tuple[tuple[Action, str, str], ...] = (
     (Action.BACK, N_("\u25c0 Back"), N_("Repeat the previous set")),
@@ -168,7 +171,7 @@ class ControlBar(QWidget):
         if px < WRAP_BELOW * self._max_px:
             half = (len(shown) + 1) // 2
             two = [shown[:half], shown[half:]]
-            px_two = self._largest_px(two)
+            px_two = min(self._largest_px(two), round(TWO_ROWS_MOST * self._max_px))
             if px_two > px:
                 rows, px = two, px_two
         self._place(rows, px)
