@@ -49,6 +49,16 @@ def drafts_dir() -> Path:
     return data_dir() / "drafts"
 
 
+def kept_drafts() -> list[Path]:
+    """The drafts waiting in the drafts folder, by name (none when the folder is missing or
+    cannot be read). Here, not with the drafts' reading: every start asks, before its first
+    paint, and the answer is nearly always "none" (docs/performance.md)."""
+    try:
+        return sorted(p for p in drafts_dir().glob("*.json") if p.is_file())
+    except OSError:
+        return []
+
+
 def history_db_path() -> Path:
     return data_dir() / "history.sqlite3"
 

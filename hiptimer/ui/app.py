@@ -190,12 +190,12 @@ def _tell_kept_drafts(window: MainWindow) -> None:
     """Unsaved routine edits that a logout or a termination signal kept as drafts: named above
     the pages at each start, with a button that opens the newest in the editor, which offers it
     (hiptimer.ui.editor.drafts); a draft that cannot be read is named and moved aside."""
-    from hiptimer.core.routines.drafts import kept_drafts, look_at_drafts
-
-    if not kept_drafts():  # the usual start: nothing more is loaded before the first paint
-        return
     from hiptimer import paths
+
+    if not paths.kept_drafts():  # the usual start: nothing more is loaded before the first paint
+        return
     from hiptimer.core.history.wording import when_text
+    from hiptimer.core.routines.drafts import look_at_drafts
     from hiptimer.i18n import _, joined
     from hiptimer.ui.editor.drafts import damaged_text, offer_text
 

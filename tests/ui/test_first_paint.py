@@ -62,6 +62,7 @@ sys.exit(main([]))
 
 LATER = (
     "hiptimer.core.routines.model",  # the routine files are read after the paint
+    "hiptimer.core.routines.drafts",  # (only when paths.kept_drafts() names one: 2-3 ms)
     "hiptimer.core.history.store",  # the history opens on its own thread after it
     "hiptimer.ui.editor.files",  # dropped files
     "hiptimer.ui.services.speech",

@@ -88,14 +88,6 @@ def keep_draft(data: dict[str, Any], routine_id: str, when: datetime) -> Path:
     return path
 
 
-def kept_drafts() -> list[Path]:
-    """The drafts waiting in the drafts folder, by name (none when the folder is missing)."""
-    try:
-        return sorted(p for p in paths.drafts_dir().glob("*.json") if p.is_file())
-    except OSError:  # unreadable: nothing can be said about it
-        return []
-
-
 def read_draft(path: Path) -> Draft:
     """A draft read whole (a routine file's size limit, strict JSON, an object), or DraftError."""
     from hiptimer.core.routines.validation import MAX_FILE_BYTES
@@ -126,7 +118,7 @@ def look_at_drafts(routine_id: str | None = None) -> KeptDrafts:
     """The drafts of one routine (or all), read whole; each that cannot be is moved to
     `damaged/`, never offered half."""
     drafts, damaged = [], []
-    for path in kept_drafts():
+    for path in paths.kept_drafts():
         named = _NAME.fullmatch(path.name)
         if routine_id is not None and named is not None and named["id"] != routine_id:
             continue  # another routine's: not read now

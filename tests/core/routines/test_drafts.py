@@ -8,7 +8,8 @@ from datetime import datetime
 import pytest
 
 from hiptimer import paths
-from hiptimer.core.routines.drafts import keep_draft, kept_drafts, look_at_drafts, set_aside
+from hiptimer.core.routines.drafts import keep_draft, look_at_drafts, set_aside
+from hiptimer.paths import kept_drafts
 
 WHEN = datetime(2026, 3, 1, 8, 15, 0)
 

@@ -12,8 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from hiptimer import paths
 from hiptimer.core.routines.catalog import Catalog, load_catalog
-from hiptimer.core.routines.drafts import keep_draft, kept_drafts
+from hiptimer.core.routines.drafts import keep_draft
 from hiptimer.core.routines.writer import routine_to_data
+from hiptimer.paths import kept_drafts
 from hiptimer.ui.editor.window import EditorWindow
 from tests.ui.editor.test_window import BUILTIN_ID, Answer, Prompts
 
