@@ -34,6 +34,7 @@ CHANGE_HINT = N_("Press 0\u20139, or T for 10  \u00b7  K for no rating")
 LOWER = N_("Continue at a lower dose")
 SMALLEST = N_("Already the smallest dose")
 A_TEST = N_("A re-test keeps its time")  # no lower dose: a shorter test would not compare
+SHRINK_STEPS = (1.0, 0.92, 0.84, 0.76, 0.68, 0.6)  # of the sizes that follow the window
 # Each choice in the theme's colours of the suggestion it is like: stopping as a warning,
 # a lower dose as a step back, going on as a plain button (None).
 CHOICES: tuple[tuple[PainChoice, Action, str, DoseAction | None], ...] = (
@@ -192,6 +193,11 @@ class PainPrompt(QWidget):
     def asking_choice(self) -> bool:
         return self._stack.currentWidget() is self._choice_panel
 
+    @property
+    def panel(self) -> QWidget:
+        """The panel shown: the scale's or the choice's."""
+        return self._choice_panel if self.asking_choice else self._scale_panel
+
     def ask_rating(self, record: SetRecord | None, *, changing: bool = False) -> None:
         """The scale; `changing`: again, for a rating just given (K then removes it)."""
         if changing and record is not None and record.pain is not None:
@@ -213,6 +219,7 @@ class PainPrompt(QWidget):
             )
         )
         self._stack.setCurrentWidget(self._scale_panel)
+        self._fit()
 
     def ask_choice(self, record: SetRecord | None, *, can_lower: bool = True) -> None:
         """The three choices; at the smallest dose (5 s, 1 rep) or on a re-test the lower one
@@ -231,12 +238,30 @@ class PainPrompt(QWidget):
             )
         )
         self._stack.setCurrentWidget(self._choice_panel)
+        self._fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._scale_fonts(max(300, self.height()))
+        self._fit()
 
-    def _scale_fonts(self, height: int) -> None:
+    def _fit(self) -> None:
+        """Sizes follow the window; where the panel shown would not be whole (large print on
+        1024 x 768), everything shrinks a step at a time, to 60 % at most, until it is: the
+        layout squeezed the scale's words onto its buttons, and the choices onto each other."""
+        height = max(300, self.height())
+        layout = self.panel.layout()
+        assert layout is not None  # each panel is built with one
+        for shrink in SHRINK_STEPS:
+            self._scale_fonts(height * shrink)
+            layout.invalidate()  # the new fonts' sizes, not the cached ones
+            need = layout.totalSizeHint()
+            if layout.hasHeightForWidth():
+                need.setHeight(layout.totalHeightForWidth(self.width()))
+            if need.height() <= self.height() and need.width() <= self.width():
+                break
+        layout.activate()  # placed now, in the new fonts: not one frame later
+
+    def _scale_fonts(self, height: float) -> None:
         """Sizes follow the window: legible from the mat at any window size."""
         set_px(self.question, height * 0.085, bold=True)
         set_px(self.about, height * 0.055)

@@ -172,7 +172,13 @@ class WorkoutPage(QWidget):
         self._center.addWidget(self.pain)
         self._center.addWidget(self.result)
         self.prompts = PromptSwitch(
-            self.driver, self._center, coach, self.pain, self.result, self.rating_note
+            self.driver,
+            self._center,
+            coach,
+            self.pain,
+            self.result,
+            self.rating_note,
+            asides=(self.caption, self.next_line),
         )
         self.commands = WorkoutCommands(
             self.driver, self.result, self.toggle_steps, lambda: self._enabled(self.driver.view())

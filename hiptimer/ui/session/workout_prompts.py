@@ -13,13 +13,19 @@ from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.session.driver import EngineDriver
 from hiptimer.ui.session.pain_prompt import PainPrompt
 from hiptimer.ui.session.result_prompt import ResultPrompt
+from hiptimer.ui.theme import text_scale
 from hiptimer.ui.widgets.plain import show_text
 
 
 @dataclass(frozen=True)
 class PromptSwitch:
     """Shows in `center` the timer, the pain question or the result's entry, as the view asks,
-    and the rating note ("Rated 3/10 · Backspace: change") in the pause after a rating."""
+    and the rating note ("Rated 3/10 · Backspace: change") in the pause after a rating.
+
+    In large print the `asides` (the caption, which repeats the question aloud, and the
+    "Next:" line) give the pain question their room while it is asked: at 150 % on a
+    1024 x 768 screen it was squeezed, its words drawn over its buttons.
+    """
 
     driver: EngineDriver
     center: QStackedLayout
@@ -27,6 +33,7 @@ class PromptSwitch:
     pain: PainPrompt
     result: ResultPrompt
     rating_note: QLabel
+    asides: tuple[QWidget, ...]
 
     def show_view(self, view: SessionView) -> None:
         asking = view.awaiting_pain or view.awaiting_choice
@@ -45,6 +52,10 @@ class PromptSwitch:
             self.center.setCurrentWidget(self.pain)
         else:
             self.center.setCurrentWidget(self.timer)
+        quiet = asking and text_scale() > 1
+        for aside in self.asides:
+            if aside.isHidden() != quiet:
+                aside.setVisible(not quiet)
         changeable = view.rating_changeable and not asking and view.last_rating is not None
         key = KEY_NAMES[Action.CHANGE_RATING]
         show_text(

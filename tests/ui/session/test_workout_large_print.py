@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.routines.model import Routine
@@ -15,6 +15,7 @@ from hiptimer.ui import theme
 from hiptimer.ui.keys import Action
 from hiptimer.ui.palette import DARK
 from hiptimer.ui.session.workout_page import WorkoutPage
+from hiptimer.ui.widgets.plain import ElidedLabel
 from tests.harness import hold, quick_routine, reps
 from tests.ui.sessions import (
     DriverOnFakeClock,
@@ -173,5 +174,64 @@ def test_in_a_rest_the_countdown_under_the_figure_shares_the_height_with_it(
         assert figure.bottom() < big.top()  # the figure above the countdown
         assert big.height() >= 130 and figure.height() >= 130  # they share the column
         assert p.page.big.pixel_size() >= 140
+    finally:
+        p.driver.stop()
+
+
+# The heading's size (px) at 100 % on 1024 x 768: large print may shrink it, never below.
+HEADING_100 = {False: 32, True: 28}
+
+
+def ink(widget: QWidget, box: QRect) -> QRect:
+    """Where a label draws its words in `box` (the scale's word cells overlap by design);
+    a button's, or an eliding label's (its words end in "..." at its edge), whole box."""
+    if not isinstance(widget, QLabel) or isinstance(widget, ElidedLabel):
+        return box
+    wrap = Qt.TextFlag.TextWordWrap if widget.wordWrap() else Qt.AlignmentFlag(0)
+    flags = int(widget.alignment().value) | int(wrap.value)
+    return widget.fontMetrics().boundingRect(box, flags, widget.text())
+
+
+LONG_NAME = "Side-lying hip abduction with a resistance band just above both knees"
+
+
+@pytest.mark.parametrize("choice", [False, True], ids=["rating", "choice"])
+def test_large_print_on_a_small_screen_shows_the_pain_question_whole(
+    qtbot: QtBot, app_look: QApplication, choice: bool
+) -> None:
+    # pain.png and choice.png at 150 % on 1024 x 768: the scale's words were drawn over its
+    # buttons, the limit's sentence ran into them, "What now?" was lost and the three
+    # choices touched, while the caption repeating the question kept its two lines.
+    theme.apply(app_look, "dark", 150)
+    p = Page(qtbot, quick_routine(hold("abduction", 6, 2, name=LONG_NAME)), SMALL)
+    try:
+        p.driver.start()
+        p.until(StepKind.PAIN)
+        p.page.show_caption("That is above five. Stop, go lighter, or carry on?")
+        if choice:
+            p.page.perform(Action.RATE, p.driver.engine.pain_limit + 3)
+            assert p.page.pain.asking_choice
+        p.settle()
+        panel = p.page.pain.panel
+        shown = [w for w in panel.findChildren(QWidget) if w.isVisible()]
+        assert len(shown) >= (5 if choice else 16)
+        page = p.page.contentsRect()
+        boxes = {w: p.box(w) for w in shown}
+        inks = {w: ink(w, box) for w, box in boxes.items()}
+        for w, box in boxes.items():
+            name = getattr(w, "text", lambda: "")()
+            assert page.contains(box) and box.contains(inks[w]), name  # whole, on the page
+            tall = w.heightForWidth(box.width())  # a wrapped label's lines at its width
+            assert box.height() >= (tall if tall > 0 else w.sizeHint().height()), name
+            assert box.width() >= w.minimumSizeHint().width(), name
+            assert not any(inks[w].intersects(o) for v, o in inks.items() if v is not w), name
+        # The question keeps a large-print size: more than its 100 % size at 1024 x 768.
+        heading = p.page.pain.choice_heading if choice else p.page.pain.question
+        assert heading.font().pixelSize() >= HEADING_100[choice]
+        # The caption, which repeats the question aloud, and the "Next:" line gave their room.
+        assert not p.page.caption.isVisible() and not p.page.next_line.isVisible()
+        p.page.perform(Action.CONTINUE if choice else Action.RATE, 2)
+        p.settle()
+        assert p.page.caption.isVisible() and p.page.next_line.isVisible()  # back after it
     finally:
         p.driver.stop()
