@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QMainWindow
+from PySide6.QtWidgets import QMainWindow
 
 from hiptimer import APP_TITLE
 from hiptimer.core.clock import Clock, MonotonicClock, wall_now
@@ -32,6 +32,7 @@ from hiptimer.ui.session_flow import SessionFlow
 from hiptimer.ui.settings.actions import SettingsActions
 from hiptimer.ui.shell import Shell
 from hiptimer.ui.widgets.screen_fit import fit_window
+from hiptimer.ui.window_closing import WindowClosing
 
 if TYPE_CHECKING:  # the first page needs none of these: they load when they are used
     from hiptimer.core.history.resume import ResumePlan
@@ -70,8 +71,7 @@ class MainWindow(QMainWindow):
         reminders: ReminderParts | None = None,  # tests: a fake clock, notifier, no tray
     ) -> None:
         super().__init__()
-        self._closing_for_system = False  # end_by_system: close without asking
-        self._quitting = False  # quit_app: close even when closing keeps HipTimer in the tray
+        self.closing = WindowClosing(self)  # Quit, logout or a signal, or to the tray
         self.settings = settings
         self.services = services or Services()
         self.clock = clock or MonotonicClock()
@@ -368,33 +368,12 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 15000)
 
     def end_by_system(self) -> None:
-        """Logout, shutdown or a termination signal: save what waits, end the session as
-        ended by the system, and close without asking (nobody is there to answer)."""
-        if self.session is not None:
-            from hiptimer.core.session.events import EndReason
-
-            self.session.controller.close(EndReason.BY_SYSTEM)
-        self.routine_actions.close_for_system()  # unsaved edits kept as drafts
-        self.banner.retry()  # one more try for writes waiting on a failing disk
-        self.banner.stop()
-        self._closing_for_system = True
-        self.close()
+        self.closing.end_by_system()
 
     def quit_app(self) -> None:
-        """File > Quit and the tray's Quit: close, even when closing keeps it in the tray."""
-        self._quitting = True
-        if self.close():
-            QApplication.quit()  # with the tray kept, closing the last window does not quit
-        self._quitting = False
+        self.closing.quit_app()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not (self._closing_for_system or self._quitting) and self.reminders.close_to_tray(event):
-            return  # hidden in the tray: reminders go on
-        if not self._closing_for_system and not self.banner.accept_close(event):
-            return  # unsaved history: the user keeps the app open
-        if self.session is not None:
-            self.session.controller.close()  # recorded as ended early
-        if self.session is not None:
-            self.session.driver.stop()
-        super().closeEvent(event)
-        self.reminders.window_closed(self._quitting or self._closing_for_system)
+        if self.closing.may_close(event):
+            super().closeEvent(event)
+            self.reminders.window_closed(self.closing.for_good)
