@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-APP_ID = "io.github.hiptimer.HipTimer"  # the desktop entry's name (packaging/linux)
 WINDOW_ICON_PX = (16, 24, 32, 48, 64)
 EXPOSE_POLL_MS = 3  # after_first_paint: how often to look whether the window is on screen
 
@@ -249,7 +248,7 @@ def setup_application(app: object, *, styled: bool = False) -> None:
     with the Fusion style already (run_app)."""
     from PySide6.QtWidgets import QApplication
 
-    from hiptimer import paths
+    from hiptimer import APP_ID, paths
     from hiptimer.ui.theme import app_font, app_style_sheet
 
     assert isinstance(app, QApplication)
@@ -273,6 +272,8 @@ def window_icon(hicolor: Path) -> QIcon:
     """
     from PySide6.QtCore import QSize
     from PySide6.QtGui import QIcon
+
+    from hiptimer import APP_ID
 
     icon = QIcon()
     for px in WINDOW_ICON_PX:

@@ -13,12 +13,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from hiptimer import APP_ID
 from hiptimer.core.safe_read import UnreadableFile, read_small_text
 from hiptimer.core.safe_write import replacing_text
 
 log = logging.getLogger(__name__)
 
-ENTRY_NAME = "io.github.hiptimer.HipTimer.desktop"
+ENTRY_NAME = f"{APP_ID}.desktop"
 MARKER = "X-HipTimer-Autostart=true"
 MAX_BYTES = 16 * 1024
 IN_TRAY = "--in-tray"
@@ -66,7 +67,7 @@ def entry_text(argv: Sequence[str]) -> str:
         "Name=HipTimer\n"
         "Comment=Exercise plan reminders (HipTimer starts in the tray)\n"
         f"Exec={exec_line(argv)}\n"
-        "Icon=io.github.hiptimer.HipTimer\n"
+        f"Icon={APP_ID}\n"
         "Terminal=false\n"
         "X-GNOME-Autostart-enabled=true\n"
         f"{MARKER}\n"

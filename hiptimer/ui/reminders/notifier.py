@@ -16,6 +16,7 @@ from typing import cast
 from PySide6.QtCore import Q_ARG, Q_RETURN_ARG, SLOT, QMetaObject, QObject, Qt, Signal, Slot
 from PySide6.QtDBus import QDBusConnection, QDBusInterface
 
+from hiptimer import APP_ID
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.reminders.tray_messages import Note
 
@@ -26,7 +27,6 @@ PATH = "/org/freedesktop/Notifications"
 INTERFACE = "org.freedesktop.Notifications"
 CALL_TIMEOUT_MS = 2000
 APP_NAME = "HipTimer"
-DESKTOP_ENTRY = "io.github.hiptimer.HipTimer"
 NEVER_EXPIRE = 0  # a reminder stays until it is answered (servers may still time it out)
 
 # The buttons of a reminder: (action key, label). "default" is a click on the notification.
@@ -102,7 +102,7 @@ class DBusNotifier(QObject):
         actions = [DEFAULT_ACTION, _("Open HipTimer")]
         for key, label in ACTIONS:
             actions += [key, translate(label)]
-        hints = {"desktop-entry": DESKTOP_ENTRY, "category": "x-hiptimer.reminder"}
+        hints = {"desktop-entry": APP_ID, "category": "x-hiptimer.reminder"}
         # Notify takes a uint32 (replaces_id), which PySide6 would send as an int32 and the
         # service would not match; calling the introspected method with typed arguments lets
         # QtDBus marshal each one as the interface declares it (as inhibit.py does).
