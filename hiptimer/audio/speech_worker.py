@@ -68,9 +68,10 @@ class SpeechWorker:
     player process (aplay, paplay, pw-play) that cancel_through() ends at once; see
     hiptimer/audio/tts.py for why engine.say()/engine.stop() cannot do that. aplay is started
     ahead while the voice is idle, and the due phrase is written into it
-    (hiptimer/audio/player_process.py); after PLAYER_IDLE_S with nothing to say it is ended. Other drivers (sapi5, nsss, test fakes)
-    speak with engine.say() + runAndWait(), and a cancel calls engine.stop() from the engine's
-    started-word callback on this thread, the pattern pyttsx3 documents for interrupting:
+    (hiptimer/audio/player_process.py); after PLAYER_IDLE_S with nothing to say it is ended.
+    Other drivers (sapi5, nsss, test fakes) speak with engine.say() + runAndWait(), and a
+    cancel calls engine.stop() from the engine's started-word callback on this thread, the
+    pattern pyttsx3 documents for interrupting:
     https://pyttsx3.readthedocs.io/en/latest/engine.html#examples
     """
 
