@@ -48,14 +48,18 @@ def backup_path(path: Path) -> Path:
 # ---------------------------------------------------------------- saving
 
 
+def never_saved(routine: Routine) -> bool:
+    """A routine with no file yet (Ctrl+N's): not a built-in, not read from a file."""
+    return not routine.builtin and not routine.path
+
+
 def user_version(routine: Routine) -> Routine:
     """The routine as it will be saved: the user's file, revision raised, `based_on` kept or set.
 
     A routine never saved (Ctrl+N's, no file yet) keeps its revision: its first save is its
     first revision, not the second.
     """
-    first_save = not routine.builtin and not routine.path
-    revision = routine.revision if first_save else min(routine.revision + 1, MAX_REVISION)
+    revision = routine.revision if never_saved(routine) else min(routine.revision + 1, MAX_REVISION)
     if routine.builtin:
         target = user_file(routine.id)
         return dataclasses.replace(
@@ -75,7 +79,7 @@ def save_user_version(routine: Routine) -> Path:
     new = user_version(routine)
     target = Path(new.path)
     text = routine_to_json(new)  # a routine too large to write is refused before any move
-    if not routine.builtin and not routine.path and target.exists():
+    if never_saved(routine) and target.exists():
         # A routine never saved, given the id of a file in the folder (another routine of
         # yours, or a broken file): that file is the user's, never written over.
         raise FileExistsError(

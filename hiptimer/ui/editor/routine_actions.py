@@ -13,6 +13,7 @@ from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import set_shortcut
 
 if TYPE_CHECKING:  # the routine model loads with the first routines, after the first paint
+    from hiptimer.core.routines.catalog import Catalog
     from hiptimer.core.routines.model import Routine
     from hiptimer.ui.editor.files import RoutineDropFilter
     from hiptimer.ui.editor.window import EditorWindow
@@ -104,13 +105,15 @@ class RoutineActions(QObject):
 
         catalog = load_catalog()
         taken = {entry.id for entry in catalog.entries()}
-        self.open_editor(blank_routine(taken))
+        self.open_editor(blank_routine(taken), catalog)
 
-    def open_editor(self, routine: Routine) -> EditorWindow:
+    def open_editor(self, routine: Routine, catalog: Catalog | None = None) -> EditorWindow:
+        """An editor on `routine`; `catalog`: the library as the caller read it just now (read
+        again when not given: every routine file is read)."""
         from hiptimer.core.routines.catalog import load_catalog
         from hiptimer.ui.editor.window import EditorWindow
 
-        editor = EditorWindow(routine, load_catalog(), self.window)
+        editor = EditorWindow(routine, catalog or load_catalog(), self.window)
         editor.saved.connect(self.routine_changed)
         editor.imported.connect(self._imported)
         editor.destroyed.connect(lambda *_: self._forget(editor))
@@ -127,10 +130,11 @@ class RoutineActions(QObject):
         from hiptimer.core.routines.catalog import load_catalog
         from hiptimer.core.routines.model import Routine
 
-        entry = load_catalog().get(routine_id)
+        catalog = load_catalog()
+        entry = catalog.get(routine_id)
         if entry is not None and entry.routine is not None:
-            return self.open_editor(entry.routine)
-        return self.open_editor(Routine(id=routine_id, title=title, exercises=()))
+            return self.open_editor(entry.routine, catalog)
+        return self.open_editor(Routine(id=routine_id, title=title, exercises=()), catalog)
 
     def _forget(self, editor: QWidget) -> None:
         if editor in self.editors:

@@ -60,15 +60,17 @@ class FittedTabTitles(QObject):
     def _fit(self) -> None:
         bar, elastic = self._tabs.tabBar(), self._elastic
         for index, title in enumerate(self._titles):
-            if index != elastic:
-                bar.setTabText(index, title)
+            if index != elastic and bar.tabText(index) != title:
+                bar.setTabText(index, title)  # (each setTabText lays the bar out again)
         if not 0 <= elastic < min(bar.count(), len(self._titles)):
             return
         others = sum(self._width(t) for i, t in enumerate(self._titles) if i != elastic)
         room = self._tabs.width() - others - self._width("") - SLACK_PX
         full = self._titles[elastic]
         shown = self._metrics().elidedText(full, Qt.TextElideMode.ElideRight, max(room, 0))
-        bar.setTabText(elastic, shown or "\u2026")
+        text = shown or "\u2026"
+        if bar.tabText(elastic) != text:
+            bar.setTabText(elastic, text)
         whole = full.replace("&&", "&")  # the tab's "&&" shows one "&"
         bar.setTabToolTip(elastic, as_html(whole) if shown != full else "")  # a name is data
         bar.setAccessibleTabName(elastic, whole)
