@@ -89,6 +89,7 @@ class ControlBar(QWidget):
         self._max_px = 18.0
         self._least_height = 44  # a button as easy to hit as a touch target
         self._fitted: tuple[object, ...] = ()
+        self._state: tuple[object, ...] = ()  # what show_state last labelled the buttons for
         self._mode = Mode.WORKOUT  # whose keys the buttons show
         self._tips = {action: tip for action, _label, tip in _BUTTONS}
         self.buttons: dict[Action, QPushButton] = {}
@@ -129,6 +130,11 @@ class ControlBar(QWidget):
         """Relabel the buttons for the moment shown, with the keys of the screen of `mode`,
         and grey those not `enabled`; `steps`: whether the steps are on screen (None: the
         exercise has none to show)."""
+        # Asked again at each refresh of the screen (every 100 ms): relabel only on a change.
+        state = (paused, counting, reps, muted, enabled, mode, steps)
+        if state == self._state:
+            return
+        self._state = state
         b = self.buttons
         self._mode = mode
         self._label(Action.PAUSE, _("Resume") if paused else _("Pause"))
