@@ -17,7 +17,13 @@ from PySide6.QtGui import QColor
 
 from hiptimer.core.history.outcome import deciding, done_text, planned_text
 from hiptimer.core.history.queries import Correction, SessionSummary, StoredSet
-from hiptimer.core.history.wording import completion_text, duration_text, pain_number, when_text
+from hiptimer.core.history.wording import (
+    completion_text,
+    duration_text,
+    pain_number,
+    side_word,
+    when_text,
+)
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.pain_colours import pain_fill, pain_ink
 
@@ -148,7 +154,7 @@ def set_rows(records: list[StoredSet], trail: Sequence[Correction] = ()) -> list
 
 
 def _side(record: StoredSet) -> str:
-    return {"left": _("left"), "right": _("right")}.get(record.side or "", record.side or "")
+    return side_word(record.side) if record.side else ""  # (repair keeps only left, right)
 
 
 def _choice(record: StoredSet) -> str:

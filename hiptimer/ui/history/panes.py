@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from hiptimer.core.history.adherence import adherence, check_routines, schedule_for
 from hiptimer.core.history.queries import MorningPoint, SessionSummary
+from hiptimer.core.history.records import RetestResult
 from hiptimer.core.history.retests import RetestSeries, retest_series
 from hiptimer.core.history.review import ExerciseInfo, points_in
 from hiptimer.core.history.store import HistoryStore
@@ -66,6 +67,7 @@ class PainPane(QWidget):
         self._filters = Filters()
         self._session_ids: set[int] = set()
         self._mornings: list[MorningPoint] = []
+        self._tests: list[RetestResult] | None = None  # in range; read when first needed
         controls = QHBoxLayout()
         controls.addWidget(QLabel(_("Exercise")))
         controls.addWidget(self.exercise, 1)
@@ -101,6 +103,7 @@ class PainPane(QWidget):
         self._session_ids = {s.id for s in sessions}
         # The check-ins after the sessions in range: one query per filter, not per exercise.
         self._mornings = self.store.morning_series(filters.routine_id, filters.since, filters.until)
+        self._tests = None  # the re-tests' results in the new range: read once, when asked
         self.refresh()
 
     def choose(self, exercise_id: str, side: str | None = None) -> None:
@@ -158,10 +161,12 @@ class PainPane(QWidget):
     def _results(self, exercise_id: str, side: str | None) -> RetestSeries | None:
         """A re-test's results in range (one side: the first found when both are asked
         for, and the chart's title names it); None for an exercise without any."""
-        f = self._filters
+        if self._tests is None:  # one query per filter, not one per exercise shown
+            f = self._filters
+            self._tests = self.store.test_results(f.routine_id, f.since, f.until)
         found = [
             r
-            for r in self.store.test_results(f.routine_id, f.since, f.until)
+            for r in self._tests
             if r.exercise_id == exercise_id and (side is None or r.side == side)
         ]
         series = retest_series(found, {})  # the way that is better: not charted
