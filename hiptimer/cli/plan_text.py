@@ -98,9 +98,7 @@ def _lead_text(
 
 
 def _bullet(text: str, indent: str) -> str:
-    return textwrap.fill(
-        " ".join(text.split()), 78, initial_indent=f"{indent}- ", subsequent_indent=f"{indent}  "
-    )
+    return _wrapped(f"{indent}- ", text, f"{indent}  ")
 
 
 def _wrapped(label: str, text: str, indent: str) -> str:
