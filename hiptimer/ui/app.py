@@ -196,7 +196,7 @@ def _tell_kept_drafts(window: MainWindow) -> None:
     from hiptimer.core.history.wording import when_text
     from hiptimer.core.routines.drafts import look_at_drafts
     from hiptimer.i18n import _, joined
-    from hiptimer.ui.editor.drafts import damaged_text, offer_text
+    from hiptimer.ui.editor.draft_words import damaged_text, offer_text
 
     kept = look_at_drafts()
     damaged = " ".join(damaged_text(d) for d in kept.damaged)

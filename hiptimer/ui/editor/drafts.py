@@ -13,7 +13,6 @@ from typing import Any, Protocol
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
-from hiptimer.core.history.wording import when_text
 from hiptimer.core.routines.drafts import (
     DamagedDraft,
     Draft,
@@ -22,6 +21,7 @@ from hiptimer.core.routines.drafts import (
     set_aside,
 )
 from hiptimer.i18n import _, n_
+from hiptimer.ui.editor.draft_words import damaged_text, offer_text
 from hiptimer.ui.editor.window_files import Edited
 
 log = logging.getLogger(__name__)
@@ -36,22 +36,6 @@ class DraftsEditor(Edited, Protocol):
     def window(self) -> QWidget: ...
     def close(self) -> bool: ...
     def edit(self, data: dict[str, Any], text: str, merge_key: object = None) -> None: ...
-
-
-def offer_text(draft: Draft) -> str:
-    return _("Unsaved changes to \u201c{routine}\u201d from {time} were kept.").format(
-        routine=draft.title, time=when_text(draft.kept_at)
-    )
-
-
-def damaged_text(damaged: DamagedDraft) -> str:
-    """What a draft that could not be read whole was, why, and where it is now."""
-    text = _("The kept changes in {path} could not be read ({why}).").format(
-        path=damaged.path, why=damaged.why
-    )
-    if damaged.moved_to is None:
-        return text + " " + _("The file could not be moved aside either; it stays as it is.")
-    return text + " " + _("The file was moved to {path}.").format(path=damaged.moved_to)
 
 
 class DraftOffer(QFrame):
