@@ -318,12 +318,17 @@ class _KeyNames(Mapping[Action, str]):
 KEY_NAMES: Mapping[Action, str] = _KeyNames()
 
 
+def binding_for(action: Action, mode: Mode) -> Binding | None:
+    """The binding of `action` on the screen of `mode`; None where no key does it there."""
+    return next((b for b in BINDINGS if b.action is action and mode in b.modes), None)
+
+
 def first_key(action: Action, mode: Mode) -> str:
     """The first key of `action` on the screen of `mode`, for a button with little room."""
-    for binding in BINDINGS:
-        if binding.action is action and mode in binding.modes:
-            return key_word(binding.keys[0]) if not binding.label else translate(binding.label)
-    return KEY_NAMES.get(action, "")
+    binding = binding_for(action, mode)
+    if binding is None:
+        return KEY_NAMES.get(action, "")
+    return translate(binding.label) if binding.label else key_word(binding.keys[0])
 
 
 # An arrow key as a button with little room shows it: its sign, not its name.
@@ -338,19 +343,16 @@ _ARROW_SIGNS = {
 def button_key(action: Action, mode: Mode) -> str:
     """The first key of `action` on the screen of `mode` as a button shows it under its
     words: first_key(), with an arrow key as its sign ("\u2192" for "Right arrow")."""
-    for binding in BINDINGS:
-        if binding.action is action and mode in binding.modes:
-            sign = _ARROW_SIGNS.get(binding.keys[0]) if not binding.label else None
-            return sign or first_key(action, mode)
+    binding = binding_for(action, mode)
+    if binding is not None and not binding.label and binding.keys[0] in _ARROW_SIGNS:
+        return _ARROW_SIGNS[binding.keys[0]]
     return first_key(action, mode)
 
 
 def key_name(action: Action, mode: Mode) -> str:
     """The keys of `action` on the screen of `mode` (ACCEPT is Enter in more than one)."""
-    for binding in BINDINGS:
-        if binding.action is action and mode in binding.modes:
-            return keys_text(binding)
-    return KEY_NAMES.get(action, "")
+    binding = binding_for(action, mode)
+    return keys_text(binding) if binding is not None else KEY_NAMES.get(action, "")
 
 
 _BLOCKED = (

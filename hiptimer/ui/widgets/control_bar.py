@@ -10,7 +10,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from hiptimer.i18n import N_, _, translate
-from hiptimer.ui.keys import Action, Mode, bindings_in, button_key, key_name
+from hiptimer.ui.keys import Action, Mode, binding_for, button_key, key_name
 from hiptimer.ui.theme import set_exact_px, text_scale
 
 SPACING = 10
@@ -62,7 +62,7 @@ def _keys_there(action: Action, mode: Mode, *, first: bool) -> str:
     when none does it there: on the pain choice S stops the exercise, so the greyed "Skip
     exercise" must not show it."""
     mode = _KEY_MODES.get(action, mode)
-    if not any(b.action is action for b in bindings_in(mode)):
+    if binding_for(action, mode) is None:
         return ""
     return button_key(action, mode) if first else key_name(action, mode)
 
