@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
             self.nav, settings, self.services, clock=self.clock, wall=wall, parent=self
         )
         flow.title_changed.connect(self.setWindowTitle)
+        flow.window_named.connect(self.setAccessibleName)  # "" reads the title again
         flow.problem.connect(self.show_problem)
         flow.action_requested.connect(lambda action: self.perform(action, 0))
         flow.started.connect(lambda routine_id: self.reminders.session_started(routine_id))

@@ -37,12 +37,14 @@ class SessionFlow(QObject):
     `guidance` (set once the history is open) hears when a session starts and adds its
     suggestions to the summary. `clock` and `wall` go to every session's engine.
 
-    Signals: title_changed(str), problem(str), action_requested(object) (a button on the
+    Signals: title_changed(str), window_named(str) (the window's name for screen readers
+    during a session, "" for its title), problem(str), action_requested(object) (a button on the
     workout page), started(str) with the routine id, ended(), library_requested(),
     done_requested() (the summary's Done), doses_kept(str) with the routine's title.
     """
 
     title_changed = Signal(str)
+    window_named = Signal(str)
     problem = Signal(str)
     action_requested = Signal(object)
     started = Signal(str)
@@ -94,6 +96,7 @@ class SessionFlow(QObject):
         session.controller.problem.connect(self.problem)
         page = session.page
         page.title_changed.connect(self.title_changed)
+        page.window_name_changed.connect(self.window_named)
         page.action_requested.connect(self.action_requested)
         session.driver.finished.connect(self._finished)
         self.session = session
@@ -101,6 +104,7 @@ class SessionFlow(QObject):
         if self.guidance is not None:  # today's check-in waits for the library after it
             self.guidance.session_started()
         self.title_changed.emit(window_title(page.text.title) if page.text else APP_TITLE)
+        self.window_named.emit(page.text.window_name if page.text else "")
         session.driver.start()
         self.started.emit(routine.id)
 
@@ -142,6 +146,7 @@ class SessionFlow(QObject):
             self.guidance.after_session(summary, session.controller.session_id)
         self._nav.add(summary, Mode.SUMMARY, show=True)
         what = _("Session complete") if ended.reason is EndReason.COMPLETED else _("Session ended")
+        self.window_named.emit("")  # the title again, which no longer ticks
         self.title_changed.emit(f"{what} \u2014 {APP_TITLE}")
         session.dispose()
         self._nav.remove(session.page)

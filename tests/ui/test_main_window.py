@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QAccessible, QKeyEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -182,6 +182,7 @@ def test_a_whole_session_by_keyboard(app: App, qtbot: QtBot) -> None:
     # The summary.
     assert w.nav.key_mode() is Mode.SUMMARY
     assert w.windowTitle() == "Session complete \u2014 HipTimer"
+    assert w.accessibleName() == ""  # a screen reader reads the title again
     summary = w.findChild(SummaryPage)
     assert summary is not None
     rows = summary.result.records
@@ -638,3 +639,27 @@ def test_a_routine_with_every_exercise_left_out_is_not_started(qtbot: QtBot) -> 
     finally:
         made.window.close()
         made.history.close()
+
+
+def test_a_screen_reader_hears_the_exercise_not_every_second(app: App, qtbot: QtBot) -> None:
+    """The title ticks for the taskbar; the window's accessible name (what a screen reader
+    speaks when it changes) names the exercise and changes with it, not with the clock."""
+    w = app.window
+
+    def name() -> str:
+        iface = QAccessible.queryAccessibleInterface(w)
+        assert iface is not None
+        return iface.text(QAccessible.Text.Name)
+
+    app.key(qtbot, K.Key_Return)
+    app.until(StepKind.WORK)
+    titles, names = set(), set()
+    for _ in range(4):
+        advance(w, app.clock, 1)
+        titles.add(w.windowTitle())
+        names.add(name())
+    assert len(titles) == 4
+    assert names == {"Clamshell hold \u2014 HipTimer"}
+    app.until(StepKind.PAIN)
+    assert name() == "Clamshell hold \u2014 HipTimer"
+    assert w.windowTitle() == "Rate pain: Clamshell hold \u2014 HipTimer"

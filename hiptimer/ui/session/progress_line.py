@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from hiptimer.ui.session.workout_notes import SoundOff
 from hiptimer.ui.widgets.plain import plain
+from hiptimer.ui.widgets.progress_bar import ProgressBar
 
-PROGRESS_STEPS = 1000
 BAR_SHARE = 0.5  # the bar keeps at least this share of the row, or the words go above it
 
 
@@ -23,9 +23,7 @@ class ProgressLine(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.sound_off = SoundOff(self)  # muted: seen from the mat, beside the time left
-        self.progress = QProgressBar(self)
-        self.progress.setRange(0, PROGRESS_STEPS)
-        self.progress.setTextVisible(False)
+        self.progress = ProgressBar(self)  # one a screen reader does not read out as it moves
         self.time_left = QLabel("", self)
         plain(self.time_left)
         lines = QVBoxLayout(self)
@@ -48,7 +46,7 @@ class ProgressLine(QWidget):
             self._arrange()
 
     def show_progress(self, fraction: float) -> None:
-        self.progress.setValue(round(fraction * PROGRESS_STEPS))
+        self.progress.set_fraction(fraction)
 
     @property
     def above(self) -> bool:

@@ -53,10 +53,12 @@ class WorkoutPage(QWidget):
     when asked for (I); the step being read aloud is highlighted.
 
     Signals: title_changed(str) with the window title for the moment shown;
+    window_name_changed(str) with the window's name for screen readers (changes per exercise);
     action_requested(Action) for buttons the main window handles (mute, end).
     """
 
     title_changed = Signal(str)
+    window_name_changed = Signal(str)
     action_requested = Signal(object)
 
     def __init__(self, driver: EngineDriver, *, muted: bool, parent: QWidget | None = None) -> None:
@@ -294,6 +296,8 @@ class WorkoutPage(QWidget):
         )
         if self._text is None or text.title != self._text.title:
             self.title_changed.emit(window_title(text.title))
+        if self._text is None or text.window_name != self._text.window_name:
+            self.window_name_changed.emit(text.window_name)
         self._text = text
 
     def _enabled(self, view: SessionView) -> frozenset[Action]:
@@ -349,7 +353,7 @@ class WorkoutPage(QWidget):
             self.side.setStyleSheet(self._side_style)
         self.tempo.setStyleSheet(f"color: {style.accent};")
         self.coaching.set_accent(style.accent, style.on_accent)
-        self.progress.setStyleSheet(f"QProgressBar::chunk {{ background: {style.accent}; }}")
+        self.progress.set_accent(style.accent)
 
     def _new_look(self) -> None:
         """The theme or the text size changed: paint the phase again, and fit the fonts."""

@@ -37,6 +37,7 @@ class WorkoutText:
     next_line: str  # "Next: Hip flexor stretch"
     session_left: str  # "12:30 left"
     title: str  # the window title
+    window_name: str  # the window's name for screen readers: the title without its clock
 
 
 def clock_text(seconds: float) -> str:
@@ -234,6 +235,18 @@ def _title(view: SessionView, exercise: str) -> str:
     return f"{' '.join(parts)} \u2014 {APP_TITLE}" if parts else APP_TITLE
 
 
+def _window_name(view: SessionView, exercise: str) -> str:
+    """The window's accessible name: the exercise, not the time or count the title ticks.
+
+    A screen reader speaks every change of the active window's name: with the title as its
+    name, Orca 43 read "0:57 Hamstring stretch — HipTimer" once a second (bench/screen_reader.py).
+    The steps themselves are announced (a11y.announce).
+    """
+    if view.ended:
+        return f"{_('Session over')} \u2014 {APP_TITLE}"
+    return f"{exercise} \u2014 {APP_TITLE}" if exercise else APP_TITLE
+
+
 def workout_text(view: SessionView) -> WorkoutText:
     """All the words and numbers for one moment of a session."""
     ex = view.exercise
@@ -255,4 +268,5 @@ def workout_text(view: SessionView) -> WorkoutText:
         next_line=_next_line(view),
         session_left=_session_left(view),
         title=_title(view, name),
+        window_name=_window_name(view, name),
     )
