@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from hiptimer.ui.keys import Action, Mode, resolve
+from hiptimer.ui.widgets.readable import READS_BY_KEYS
 
 Handler = Callable[[Action, int], None]
 
@@ -73,6 +74,8 @@ class WindowKeys(QObject):
             return False
         if _presses_focused_button(watched, event):
             return False  # a button reached by Tab: Space and Enter press it, as anywhere
+        if _moves_in_focused_text(watched, event):
+            return False  # a text reached by Tab (a routine's details): read line by line
         found = resolve(event.key(), event.modifiers(), self._mode())
         if found is None:
             return False
@@ -90,6 +93,16 @@ class WindowKeys(QObject):
 
 
 ACTIVATE = (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+MOVES = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right,
+         Qt.Key.Key_PageUp, Qt.Key.Key_PageDown, Qt.Key.Key_Home, Qt.Key.Key_End)  # fmt: skip
+
+
+def _moves_in_focused_text(watched: QWidget, event: QKeyEvent) -> bool:
+    """An arrow, Page Up/Down, Home or End in a text that has a caret for reading
+    (widgets.readable.readable_by_keys): it moves the caret, as in any text."""
+    return event.key() in MOVES and bool(watched.property(READS_BY_KEYS)) and watched.hasFocus()
 
 
 def _presses_focused_button(watched: QWidget, event: QKeyEvent) -> bool:

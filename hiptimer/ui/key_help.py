@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 from hiptimer import APP_TITLE, i18n
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import GROUPS, SHORTCUTS, keys_text
+from hiptimer.ui.widgets.readable import readable_by_keys
 from hiptimer.ui.widgets.screen_fit import fit_window
 
 INTRO = N_(
@@ -63,6 +64,7 @@ class KeysWindow(QDialog):
         self.view = QTextBrowser(self)
         self.view.setAccessibleName(_("Keyboard shortcuts"))
         self.view.setOpenLinks(False)
+        readable_by_keys(self.view)  # a reader reads it line by line
         self.view.setHtml(keys_html())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)

@@ -23,6 +23,7 @@ from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.library.details import PICTURE_SCHEME, THUMB_H, THUMB_W, details_html
 from hiptimer.ui.library.items import Estimate, LibraryItem, same_routine, written_length
 from hiptimer.ui.theme import current, follow, set_px
+from hiptimer.ui.widgets.readable import readable_by_keys, spoken
 
 if TYPE_CHECKING:  # the routine model loads with the first routines, after the first paint
     from hiptimer.core.routines.model import Routine
@@ -71,6 +72,7 @@ class LibraryPage(QWidget):
         self.details.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.details.setAccessibleName(_("About the chosen routine"))
         self.details.setOpenExternalLinks(False)
+        readable_by_keys(self.details)  # a reader reads it line by line
         self.start_button = QPushButton(_("Start") + f"   [{KEY_NAMES[Action.START]}]", self)
         self.start_button.setProperty("role", "primary")
         self.start_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -178,7 +180,7 @@ class LibraryPage(QWidget):
         metrics = self.list.fontMetrics()
         room = self.list.viewport().width() - 2 * ITEM_PADDING_PX - 16  # and the text margins
         for row, item in enumerate(self.items):
-            label = self._label(item)
+            label = item_label = self._label(item)
             if metrics.horizontalAdvance(label) > room:
                 label = label.replace(LENGTH_GAP, "\n", 1)
                 title, newline, length = label.partition("\n")
@@ -186,6 +188,9 @@ class LibraryPage(QWidget):
                     title = metrics.elidedText(title, Qt.TextElideMode.ElideRight, room)
                 label = title + newline + length
             self.list.item(row).setText(label)
+            self.list.item(row).setData(
+                Qt.ItemDataRole.AccessibleTextRole, spoken(item_label, LENGTH_GAP)
+            )
 
     @property
     def selected(self) -> LibraryItem | None:
