@@ -49,6 +49,16 @@ _MORE_TIPS = {
 }
 
 
+# The buttons whose words never change (show_state words the others).
+_FIXED_WORDS = (
+    Action.BACK,
+    Action.UNCOUNT_REP,
+    Action.COUNT_REP,
+    Action.NEXT,
+    Action.SKIP_EXERCISE,
+    Action.END,
+)
+
 # The screen on which each button's key is looked up: the count's keys are those of counting.
 _KEY_MODES = {Action.COUNT_REP: Mode.COUNTING, Action.UNCOUNT_REP: Mode.COUNTING}
 
@@ -91,6 +101,7 @@ class ControlBar(QWidget):
         self._fitted: tuple[object, ...] = ()
         self._state: tuple[object, ...] = ()  # what show_state last labelled the buttons for
         self._mode = Mode.WORKOUT  # whose keys the buttons show
+        self._enabled = frozenset(Action)  # a greyed button shows no key: it is inert there
         self._tips = {action: tip for action, _label, tip in _BUTTONS}
         self.buttons: dict[Action, QPushButton] = {}
         for action, label, _tip in _BUTTONS:
@@ -107,14 +118,17 @@ class ControlBar(QWidget):
     def _label(self, action: Action, words: str) -> None:
         """The button's words, and under them its key as the key map names it (the first of
         its keys: "Space" of "Space or P", an arrow as its sign); a screen reader says the
-        words alone, and the keys with the tooltip."""
-        key = _keys_there(action, self._mode, first=True)
+        words alone, and the keys with the tooltip. Greyed, it names no key: its key does
+        nothing there either (I in a rest, where the steps show anyway)."""
+        live = action in self._enabled
+        key = _keys_there(action, self._mode, first=True) if live else ""
         button = self.buttons[action]
-        # No key there: a blank second line, so that the row keeps its height.
-        button.setText(f"{words}\n[{key}]" if key else f"{words}\n\u00a0")
+        # No key: the words alone, centred in a button as high as its neighbours (_place).
+        button.setText(f"{words}\n[{key}]" if key else words)
         button.setAccessibleName(words)
         tip = translate(self._tips[action])
-        button.setToolTip(_with_key(tip, _keys_there(action, self._mode, first=False)))
+        keys = _keys_there(action, self._mode, first=False) if live else ""
+        button.setToolTip(_with_key(tip, keys))
 
     def show_state(
         self,
@@ -137,6 +151,7 @@ class ControlBar(QWidget):
         self._state = state
         b = self.buttons
         self._mode = mode
+        self._enabled = enabled
         self._label(Action.PAUSE, _("Resume") if paused else _("Pause"))
         b[Action.COUNT_REP].setVisible(counting)
         b[Action.UNCOUNT_REP].setVisible(counting)
@@ -149,8 +164,8 @@ class ControlBar(QWidget):
         hide = steps and Action.SHOW_STEPS in enabled
         self._label(Action.SHOW_STEPS, _("Hide steps") if hide else _("Steps"))
         self._label(Action.MUTE, _("Unmute") if muted else _("Mute"))
-        for action in (Action.BACK, Action.NEXT, Action.SKIP_EXERCISE, Action.END):
-            self._label(action, translate(_label_of(action)))  # their keys change with `mode`
+        for action in _FIXED_WORDS:  # the same words; their keys change with `mode` and greying
+            self._label(action, translate(_label_of(action)))
         for action, button in b.items():
             button.setEnabled(action in enabled)
         self._fit()
@@ -209,10 +224,14 @@ class ControlBar(QWidget):
             row = self._rows[1] if button in second else self._rows[0]
             row.addWidget(button)
             set_exact_px(button, px)
-            # Never shorter than its words and key: a squeezed page must not cut the key off.
-            button.setMinimumHeight(max(self._least_height, button.sizeHint().height()))
             # Each gets room in proportion to its words: "End" needs less than "Skip exercise".
             row.setStretch(row.indexOf(button), _needed(button, px))
+        # Every button as high as one with its key under its words, whether it shows a key or
+        # not: never shorter than its lines (a squeezed page must not cut the key off), one row
+        # of even height, and the words of a button without a key centred in it.
+        high = max(self._least_height, *(_two_lines_high(b) for b in in_order))
+        for button in in_order:
+            button.setMinimumHeight(high)
         # The page above must lay out again: a second row needs its height taken from the rest.
         # https://doc.qt.io/qt-6/qwidget.html#updateGeometry
         self.updateGeometry()
@@ -224,6 +243,12 @@ def _padding(vertical: int) -> str:
 
 def _label_of(action: Action) -> str:
     return next(label for a, label, _tip in _BUTTONS if a is action)
+
+
+def _two_lines_high(button: QPushButton) -> int:
+    """The height `button` needs for its words with a key under them, in its font now."""
+    one_line = "\n" not in button.text()
+    return button.sizeHint().height() + (button.fontMetrics().lineSpacing() if one_line else 0)
 
 
 def _needed(button: QPushButton, px: float) -> int:

@@ -160,8 +160,8 @@ def test_buttons_run_commands_and_report_the_rest(make: MakePage, qtbot: QtBot) 
     with qtbot.waitSignal(h.page.action_requested) as blocker:
         h.page.controls.buttons[Action.MUTE].click()
     assert blocker.args == [Action.MUTE]
-    tips = [b.toolTip() for b in h.page.controls.buttons.values()]
-    assert all("(key: " in tip for tip in tips)
+    tips = [b.toolTip() for b in h.page.controls.buttons.values() if b.isEnabled()]
+    assert all("(key: " in tip for tip in tips)  # a greyed one's key does nothing
     h.page.controls.buttons[Action.NEXT].click()
     assert h.driver.view().awaiting_pain
     assert not h.page.controls.buttons[Action.NEXT].isEnabled()
@@ -540,7 +540,7 @@ def test_a_greyed_steps_button_reads_its_plain_name(make: MakePage) -> None:
     h.driver.start()
     # The get-ready and the rests show the steps anyway: greyed, it is "Steps", not its toggle.
     assert h.page.coaching.isVisible() and not steps.isEnabled()
-    assert steps.accessibleName() == "Steps" and steps.text().startswith("Steps\n")
+    assert steps.accessibleName() == "Steps" == steps.text()  # and no key: I does nothing
     h.until(StepKind.WORK)
     h.page.perform(Action.SHOW_STEPS, 0)
     assert steps.isEnabled() and steps.accessibleName() == "Hide steps"  # I shows them in a set
@@ -656,3 +656,38 @@ def test_the_side_pill_stays_whole_on_screen_beside_the_set(make: MakePage, span
     assert box(h.page.big).left() <= set_line.left() and set_line.right() < side.left()
     if h.page.rep_line.isVisible():
         assert not box(h.page.rep_line).intersects(side)
+
+
+def test_a_greyed_button_shows_no_key_in_any_phase(make: MakePage) -> None:
+    """Its key does nothing there either: "Steps" in the get-ready and the rests reads "Steps"
+    alone, never "Steps [I]"; the same for every button greyed on the pain question."""
+    h = make(quick_routine(coached_hold(hold_s=10, sets=2)))
+    b = h.page.controls.buttons
+    h.driver.start()
+    seen = set()
+
+    def look() -> None:
+        for action, button in b.items():
+            if not button.isVisibleTo(h.page):
+                continue
+            if button.isEnabled():
+                assert "\n[" in button.text(), action  # a live button keeps its key
+            else:
+                seen.add(action)
+                assert button.text() == button.accessibleName(), action
+                assert "(key:" not in button.toolTip(), action
+
+    look()  # the get-ready
+    assert b[Action.SHOW_STEPS].text() == "Steps"
+    h.until(StepKind.WORK)
+    look()
+    assert b[Action.SHOW_STEPS].text() == "Steps\n[I]"  # live in a set
+    h.until(StepKind.PAIN)
+    look()
+    h.page.perform(Action.RATE, 7)  # the choice above the limit
+    look()
+    h.page.perform(Action.CONTINUE, 0)
+    assert h.driver.view().step.kind is StepKind.REST
+    look()
+    assert b[Action.SHOW_STEPS].text() == "Steps"
+    assert {Action.SHOW_STEPS, Action.PAUSE, Action.NEXT} <= seen

@@ -71,3 +71,30 @@ def test_where_one_row_shrinks_the_words_the_buttons_take_two_and_the_page_gives
     assert all(b.height() >= b.sizeHint().height() for b in bar.buttons.values())  # keys whole
     assert bar.geometry().bottom() <= page.rect().bottom()
     assert above.geometry().bottom() < bar.geometry().top()
+
+
+def test_a_button_without_a_key_centres_its_words_as_high_as_its_neighbours(
+    qtbot: QtBot,
+) -> None:
+    """The pain question greys all but Mute and End: the greyed ones show their words on one
+    line, centred, not over a blank line that left them sitting high."""
+    from PySide6.QtWidgets import QApplication
+
+    from hiptimer.ui.keys import Mode
+
+    bar = ControlBar()
+    qtbot.addWidget(bar)
+    bar.setMinimumSize(300, 40)
+    bar.resize(992, 50)
+    bar.show()
+    bar.show_state(
+        paused=False, counting=False, reps=False, muted=False,
+        enabled=frozenset({Action.MUTE, Action.END}), mode=Mode.PAIN, steps=False,
+    )  # fmt: skip
+    bar.set_font_px(18)
+    QApplication.processEvents()
+    shown = [b for b in bar.buttons.values() if b.isVisible()]
+    assert bar.buttons[Action.PAUSE].text() == "Pause"  # one line: QPushButton centres it
+    assert bar.buttons[Action.END].text() == "End\n[Esc]"
+    assert len({b.height() for b in shown}) == 1  # one row, one height
+    assert all(b.height() >= b.sizeHint().height() for b in shown)
