@@ -8,6 +8,8 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QLayout,
+    QLayoutItem,
     QPushButton,
     QStackedLayout,
     QVBoxLayout,
@@ -19,7 +21,7 @@ from hiptimer.core.session.events import PainChoice, SetRecord
 from hiptimer.core.session.steps import Side
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import KEY_NAMES, Action
-from hiptimer.ui.theme import current, set_exact_px, set_px
+from hiptimer.ui.theme import BASE_FONT_PX, current, px, set_exact_px, set_px
 from hiptimer.ui.widgets.plain import ElidedLabel, plain
 from hiptimer.ui.widgets.score_scale import anchor_cells, rating_style
 
@@ -253,13 +255,32 @@ class PainPrompt(QWidget):
         assert layout is not None  # each panel is built with one
         for shrink in SHRINK_STEPS:
             self._scale_fonts(height * shrink)
-            layout.invalidate()  # the new fonts' sizes, not the cached ones
-            need = layout.totalSizeHint()
-            if layout.hasHeightForWidth():
-                need.setHeight(layout.totalHeightForWidth(self.width()))
-            if need.height() <= self.height() and need.width() <= self.width():
+            if self._whole(layout):
                 break
+        # "Skip rating" and "Change the rating" follow the window at a small share of it (15 px
+        # at 150 % on 1024 x 768): they grow to the body text's size where the panel has the
+        # room, or as near it as the room allows, never taking it from the question.
+        small = self.change_button.font().pixelSize()
+        for size in range(max(small, px(BASE_FONT_PX)), small, -1):
+            self._small_buttons(size)
+            if self._whole(layout):
+                break
+        else:
+            self._small_buttons(small)
+            self._whole(layout)
         layout.activate()  # placed now, in the new fonts: not one frame later
+
+    def _whole(self, layout: QLayout) -> bool:
+        """Whether the panel's `layout` fits the prompt whole in the fonts it has now."""
+        _invalidate(layout)  # the new fonts' sizes, not the cached ones
+        need = layout.totalSizeHint()
+        if layout.hasHeightForWidth():
+            need.setHeight(layout.totalHeightForWidth(self.width()))
+        return need.height() <= self.height() and need.width() <= self.width()
+
+    def _small_buttons(self, size: int) -> None:
+        set_exact_px(self.skip_button, size)
+        set_exact_px(self.change_button, size)
 
     def _scale_fonts(self, height: float) -> None:
         """Sizes follow the window: legible from the mat at any window size."""
@@ -279,3 +300,17 @@ class PainPrompt(QWidget):
         for button in self.choice_buttons.values():
             button.setMinimumHeight(int(height * 0.16))
             set_px(button, height * 0.07, bold=True)
+
+
+def _invalidate(item: QLayoutItem) -> None:
+    """Forget the sizes `item` and every layout in it cached: QLayout.invalidate() forgets
+    its own only, so a button in a row of its own was measured in its old font (the row's
+    size stays cached until activate() invalidates the nested layouts).
+    https://doc.qt.io/qt-6/qlayout.html#invalidate"""
+    item.invalidate()
+    inner = item.layout()
+    if inner is not None:
+        for index in range(inner.count()):
+            child = inner.itemAt(index)
+            if child is not None:
+                _invalidate(child)
