@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -32,8 +33,15 @@ def notice_style() -> str:
     """
 
 
+# A notice whose words would take more than this share of the window's height (the no-voice
+# notice: four lines, 145 px, at 150 % on 1024 x 768) shows its heading alone, with "Details".
+MOST_SHARE = 0.1
+
+
 class NoticeBar(QFrame):
-    """One line of news that stays until dismissed; the same notice twice shows once.
+    """One line of news that stays until dismissed; the same notice twice shows once. Where
+    its detail would take much of a short window's height, the heading shows alone and a
+    Details button shows the rest.
 
     Signals: none. `shown` lists every notice it has shown, for tests and the log.
     """
@@ -59,11 +67,21 @@ class NoticeBar(QFrame):
         self.action.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.action.clicked.connect(self._act)
         self._act_on: Callable[[], object] | None = None
+        # Checkable: a screen reader says whether the rest is shown ("Details, pressed").
+        self.details = QPushButton(_("Details"), self)
+        self.details.setCheckable(True)
+        self.details.setToolTip(_("Show or hide the rest of this notice"))
+        self.details.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.details.toggled.connect(lambda _on: self._show_words())
+        self.details.hide()
+        self._words = ("", "")  # the notice shown: its heading and its detail
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 8, 10, 8)
         layout.addWidget(self.text, 1)
-        layout.addWidget(self.action, 0, Qt.AlignmentFlag.AlignVCenter)
-        layout.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignVCenter)
+        for button in (self.details, self.action, self.dismiss):
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        if parent is not None:
+            parent.installEventFilter(self)  # the window's height decides, not only its width
         self.hide()
 
     def show_notice(
@@ -75,11 +93,54 @@ class NoticeBar(QFrame):
         if key in self.shown:
             return
         self.shown.append(key)
-        self.text.setText(f"<b>{escape(heading)}</b> {escape(detail)}".strip())
+        self._words = (heading, detail)
+        self.details.setChecked(False)
         self.action.setText(action[0] if action else "")
         self.action.setVisible(action is not None)
         self._act_on = action[1] if action else None
+        self._show_words()
         self.show()
+
+    @property
+    def compact(self) -> bool:
+        """Whether the heading shows alone (until Details), the window being short for it all."""
+        return not self.details.isHidden()
+
+    def _show_words(self) -> None:
+        """The whole notice, or on a short window its heading alone unless Details is down."""
+        heading, detail = self._words
+        whole = f"<b>{escape(heading)}</b> {escape(detail)}".strip()
+        short = bool(detail) and self._too_tall(f"{heading} {detail}")
+        self.details.setVisible(short)
+        words = _("Hide details") if self.details.isChecked() else _("Details")
+        self.details.setText(words)
+        self.details.setAccessibleName(words)
+        shown = whole if not short or self.details.isChecked() else f"<b>{escape(heading)}</b>"
+        if shown != self.text.text():
+            self.text.setText(shown)
+
+    def _too_tall(self, words: str) -> bool:
+        """Whether `words`, wrapped beside the buttons, would take more than MOST_SHARE of
+        the window's height (measured in bold: the heading's font, the wider)."""
+        self.text.ensurePolished()  # its size comes from the style sheet
+        font = QFont(self.text.font())
+        font.setBold(True)
+        buttons = [self.details, self.dismiss] + ([self.action] if self.action.text() else [])
+        room = self.width() - 24 - sum(b.sizeHint().width() + 6 for b in buttons)  # margins
+        box = QFontMetrics(font).boundingRect(
+            QRect(0, 0, max(room, 100), 100_000), Qt.TextFlag.TextWordWrap, words
+        )
+        return box.height() + 16 > MOST_SHARE * self.window().height()  # 16: top and bottom
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._words[0]:
+            self._show_words()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self._words[0]:
+            self._show_words()
+        return False
 
     def _act(self) -> None:
         act, self._act_on = self._act_on, None

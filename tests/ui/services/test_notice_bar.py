@@ -6,14 +6,16 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer.audio import tts
 from hiptimer.core.clock import FakeClock, FakeWall
 from hiptimer.core.settings import SettingsStore
+from hiptimer.ui import theme
 from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.main_window import MainWindow
+from hiptimer.ui.palette import DARK
 from hiptimer.ui.services.notice_bar import NO_VOICE, NoticeBar, watch_speech
 from hiptimer.ui.services.ports import Services, SilentSpeaker
 from hiptimer.ui.services.speech import SpeechService
@@ -69,6 +71,13 @@ def make_window(qtbot: QtBot) -> Iterator[MakeWindow]:
         services.shutdown()
 
 
+def whole_text(bar: NoticeBar) -> str:
+    """The notice's words, its details opened where a short window shows the heading alone."""
+    if bar.compact and not bar.details.isChecked():
+        bar.details.click()
+    return bar.text.text()
+
+
 def captions_while_running(window: MainWindow, clock: FakeClock, limit_s: float = 300) -> list[str]:
     """Run the session to its summary, rating every set 0; the captions shown on the way."""
     seen: list[str] = []
@@ -92,7 +101,7 @@ def test_no_engine_shows_one_notice_saying_what_to_install(
     window, clock = make_window(no_espeak)
     qtbot.waitUntil(window.notice.isVisible, timeout=WAIT_MS)
     assert window.notice.shown == [f"{NO_VOICE} {tts.INSTALL_ESPEAK}"]
-    assert "sudo apt install espeak-ng" in window.notice.text.text()
+    assert "sudo apt install espeak-ng" in whole_text(window.notice)
     assert "No voice" not in window.statusBar().currentMessage()  # one notice, not two
     qtbot.keyClick(window, Qt.Key.Key_Return)  # the session starts as usual
     assert window.session is not None
@@ -141,7 +150,7 @@ def test_a_notice_shows_once_and_dismiss_hides_it(qtbot: QtBot) -> None:
     bar = NoticeBar(host)
     bar.show_notice(NO_VOICE, "Install <espeak-ng>")
     assert not bar.isHidden()
-    assert "&lt;espeak-ng&gt;" in bar.text.text()  # shown as text, not markup
+    assert "&lt;espeak-ng&gt;" in whole_text(bar)  # shown as text, not markup
     qtbot.mouseClick(bar.dismiss, Qt.MouseButton.LeftButton)
     assert bar.isHidden()
     bar.show_notice(NO_VOICE, "Install <espeak-ng>")  # the same news again: stays dismissed
@@ -198,3 +207,49 @@ def test_the_notice_is_in_spanish_with_the_command_kept(
     assert shown.startswith("Sin voz: los subtítulos siguen en pantalla. La voz está desactivada")
     assert shown.endswith("Instálalo con: sudo apt install espeak-ng")
     assert window.notice.dismiss.text() == "Cerrar"
+
+
+@pytest.fixture
+def large_print(qapp: QApplication) -> Iterator[None]:
+    """The app's look at 150 % text, as File > Settings sets it; back to 100 % after."""
+    sheet, font = qapp.styleSheet(), qapp.font()
+    theme.apply(qapp, "dark", 150)
+    yield
+    theme.use(DARK, 100)
+    qapp.setStyleSheet(sheet)
+    qapp.setFont(font)
+
+
+@pytest.mark.usefixtures("large_print")
+def test_on_a_short_window_the_notice_is_one_line_and_details_opens_the_rest(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    # At 150 % on 1024 x 768 the whole no-voice notice took four lines (145 px) of the workout.
+    window, _clock = make_window(no_espeak)
+    window.resize(1012, 724)  # 1024 x 768 less the frame
+    qtbot.waitUntil(window.notice.isVisible, timeout=WAIT_MS)
+    bar = window.notice
+    QApplication.processEvents()
+    line = bar.text.fontMetrics().lineSpacing()
+    assert bar.compact and bar.text.text() == f"<b>{NO_VOICE}</b>"  # the gist
+    assert bar.height() <= max(bar.dismiss.height(), line) + 2 * 8 + 4  # one line, margins
+    details = bar.details
+    assert details.isVisible() and details.isCheckable()  # a reader says whether it is down
+    assert details.text() == "Details" == details.accessibleName()
+    assert details.focusPolicy() is Qt.FocusPolicy.TabFocus  # Tab reaches it
+    details.click()  # the rest, and a way back
+    assert "sudo apt install espeak-ng" in bar.text.text() and details.isChecked()
+    assert details.text() == "Hide details" == details.accessibleName()
+    details.click()
+    assert bar.text.text() == f"<b>{NO_VOICE}</b>"
+    qtbot.mouseClick(bar.dismiss, Qt.MouseButton.LeftButton)  # still dismissed as before
+    assert bar.isHidden()
+
+
+def test_on_a_roomy_window_the_notice_shows_whole(qtbot: QtBot, make_window: MakeWindow) -> None:
+    window, _clock = make_window(no_espeak)
+    window.resize(1900, 1040)
+    qtbot.waitUntil(window.notice.isVisible, timeout=WAIT_MS)
+    QApplication.processEvents()
+    assert not window.notice.compact and not window.notice.details.isVisible()
+    assert "sudo apt install espeak-ng" in window.notice.text.text()
