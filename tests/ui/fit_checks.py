@@ -99,7 +99,9 @@ def _placement_misfits(widget: QWidget, area: QRect, name: str = "") -> list[str
     shown, viewport = reachable_rect(widget)
     if viewport is not None:
         # Scrolling brings in what the viewport hides, never what a box inside it cuts off.
-        seen, _ = reachable_rect(viewport)
+        seen, outer = reachable_rect(viewport)
+        while outer is not None:  # a scroll area in one that scrolls (the summary's middle)
+            seen, outer = reachable_rect(outer)
         if seen.isEmpty() or not area.contains(seen):
             return [f"{name}: its scroll area is not on the screen"]
     if shown != whole:

@@ -10,14 +10,16 @@ import pytest
 import shiboken6
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.clock import FakeClock
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.session.steps import StepKind
+from hiptimer.ui import theme
 from hiptimer.ui.library.items import LibraryItem
 from hiptimer.ui.main_window import MainWindow
+from hiptimer.ui.palette import DARK
 from hiptimer.ui.services.ports import History, Services, SilentBeeper, SilentSpeaker
 from hiptimer.ui.session.driver import EngineDriver
 from tests import harness
@@ -207,3 +209,14 @@ def no_timer_left(qtbot: QtBot) -> Iterator[None]:
     yield
     running = running_timers()
     assert not running, f"{len(running)} QTimer(s) left running: {running}"
+
+
+@pytest.fixture
+def large_print(qapp: QApplication) -> Iterator[None]:
+    """The app's look at 150 % text, as File > Settings sets it; back to 100 % after."""
+    sheet, font = qapp.styleSheet(), qapp.font()
+    theme.apply(qapp, "dark", 150)
+    yield
+    theme.use(DARK, 100)
+    qapp.setStyleSheet(sheet)
+    qapp.setFont(font)

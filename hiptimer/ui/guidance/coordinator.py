@@ -192,11 +192,11 @@ class Guidance(QObject):
         recs = [r for r in self._recommend(routine) if r.session_id == saved]
         if not recs:
             return
-        panel = RecommendationsPanel(routine, recs, summary)
+        panel = RecommendationsPanel(routine, recs, summary, scrolls=False)
         panel.decided.connect(lambda rec, yes: self._decide(panel, rec, yes, summary))
         panel.destroyed.connect(lambda: self._forget(panel))
         self._summary, self._summary_panel = summary, panel
-        summary.add_section(panel, 2 if panel.cards else 0)  # the table scrolls
+        summary.add_section(panel)  # it scrolls with the table, as one
         self._speak(routine, recs)
 
     # ------------------------------------------------------------ the check-in

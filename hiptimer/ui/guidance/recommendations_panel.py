@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -126,6 +126,8 @@ class RecommendationsPanel(QScrollArea):
     """The suggestions for one routine, most urgent first; it decides nothing itself.
 
     Suggestions that only wait for tomorrow's check-in share one note and offer no buttons.
+    With `scrolls` False (on the session summary, whose middle scrolls as one) it is as tall
+    as its cards at its width and never scrolls on its own.
 
     Signals: decided(Recommendation, bool): True for Accept, False for Not now.
     """
@@ -139,8 +141,12 @@ class RecommendationsPanel(QScrollArea):
         parent: QWidget | None = None,
         *,
         heading: str | None = None,
+        scrolls: bool = True,
     ) -> None:
         super().__init__(parent)
+        self.scrolls = scrolls
+        if not scrolls:
+            self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.routine = routine  # the routine as last saved: decisions build on it
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the buttons in it
         self.setWidgetResizable(True)
@@ -197,8 +203,10 @@ class RecommendationsPanel(QScrollArea):
             if card.rec is rec:
                 card.close_with(text)
         following = self._show_keys()
-        if following is not None:
-            self.ensureWidgetVisible(following)
+        self.updateGeometry()  # an answer in place of the buttons: another height
+        area = self if self.scrolls else _scroll_area_above(self)
+        if following is not None and area is not None:
+            area.ensureWidgetVisible(following)
 
     def _show_keys(self) -> _Card | None:
         following = self.pending()
@@ -208,7 +216,10 @@ class RecommendationsPanel(QScrollArea):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        page = self.parentWidget()
+        # Type follows the page's height: in the summary's middle, that of the page around the
+        # scroll area, not of the body in it, which grows with the type (and grew it again).
+        above = self if self.scrolls else _scroll_area_above(self)
+        page = above.parentWidget() if above is not None else None
         self.fit(max(300, page.height() if page is not None else self.height()))
 
     def fit(self, h: float) -> None:
@@ -217,9 +228,32 @@ class RecommendationsPanel(QScrollArea):
         set_px(self.note, h * 0.027)
         for card in self.cards:
             card.fit(h)
-        if not self.cards:  # a note alone: no empty scroll area under it
+        if not self.scrolls:
+            self.updateGeometry()  # as tall as the cards in their new type
+        elif not self.cards:  # a note alone: no empty scroll area under it
             high = self.body.heightForWidth(self.width())
             self.setMaximumHeight(high if high > 0 else self.body.sizeHint().height())
+
+    def hasHeightForWidth(self) -> bool:
+        return not self.scrolls or super().hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:
+        """Not scrolling: the height its cards take at `width` (a QScrollArea has none)."""
+        if self.scrolls:
+            return super().heightForWidth(width)
+        return self.body.heightForWidth(width - 2 * self.frameWidth()) + 2 * self.frameWidth()
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return hint if self.scrolls else QSize(hint.width(), self.heightForWidth(hint.width()))
+
+
+def _scroll_area_above(widget: QWidget) -> QScrollArea | None:
+    """The scroll area `widget` is in (the summary's middle), if any."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    return parent
 
 
 def _urgency(rec: Recommendation) -> int:

@@ -27,9 +27,10 @@ from hiptimer.ui.pain_colours import pain_fill, pain_ink
 from hiptimer.ui.session.workout_text import minutes_text
 from hiptimer.ui.theme import current, set_px
 from hiptimer.ui.widgets.flow_layout import FlowLayout
+from hiptimer.ui.widgets.page_middle import PageMiddle
 from hiptimer.ui.widgets.plain import ElidedLabel, may_cut, plain, show_wrapped
 from hiptimer.ui.widgets.tab_order import tab_after, tab_stops
-from hiptimer.ui.widgets.table_rows import LineKeptTable
+from hiptimer.ui.widgets.table_rows import AllRowsTable
 
 COLUMNS = (
     N_("Exercise"),
@@ -172,19 +173,21 @@ class SummaryPage(QWidget):
         buttons.addWidget(self.keep_button)
         buttons.addWidget(self.done_button)
         buttons.addWidget(self.library_button)
+        # The heading and the buttons stay; what is between scrolls as one on a short screen
+        # (960 x 540 in large print), the table as tall as its rows.
+        self.middle = PageMiddle(self)
+        for part in (self.subtitle, self.stats, self.table, self.adjustments):
+            part.setParent(self.middle.body)
+            self.middle.parts.addWidget(part)
+        self.middle.parts.addStretch(1)  # a short session: the parts at the top, together
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 8, 24, 8)  # 1920 x 1080 at 200 % in large print: 496 px
         layout.addWidget(self.heading)
-        layout.addWidget(self.subtitle)
-        layout.addWidget(self.stats)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.adjustments)
+        layout.addWidget(self.middle, 1)
         layout.addLayout(buttons)
 
     def _build_table(self, records: tuple[SetRecord, ...]) -> QTableWidget:
-        # A line of its text at least: at 150 % on 1024 x 768 the suggestions below left it
-        # less (tests/ui/test_screen_fit.py); they scroll in a box of their own.
-        table = LineKeptTable(len(records), len(COLUMNS), self)
+        table = AllRowsTable(len(records), len(COLUMNS), self)
         table.setAccessibleName(_("Sets of this session"))
         table.setHorizontalHeaderLabels([translate(c) for c in COLUMNS])
         table.verticalHeader().setVisible(False)
@@ -208,11 +211,12 @@ class SummaryPage(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         return table
 
-    def add_section(self, widget: QWidget, stretch: int = 0) -> None:
-        """Show one more part (the dose suggestions) under the table, above the buttons."""
-        layout = self.layout()
-        assert isinstance(layout, QVBoxLayout)
-        layout.insertWidget(layout.count() - 1, widget, stretch)
+    def add_section(self, widget: QWidget) -> None:
+        """Show one more part (the dose suggestions) under the table, above the buttons, in
+        the part that scrolls: as tall as its contents, it must not scroll on its own."""
+        widget.setParent(self.middle.body)
+        parts = self.middle.parts
+        parts.insertWidget(parts.count() - 1, widget)  # before the closing stretch
         tab_after(self.table, tab_stops(widget))  # Tab reaches it before the buttons
 
     def resizeEvent(self, event: QResizeEvent) -> None:

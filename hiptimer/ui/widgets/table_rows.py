@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QTableView, QTableWidget
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtWidgets import QHeaderView, QSizePolicy, QTableView, QTableWidget, QWidget
 
 
 def rows_tall(view: QTableView, rows: int) -> int:
@@ -31,3 +31,40 @@ class LineKeptTable(QTableWidget):
     def minimumSizeHint(self) -> QSize:
         tall = _around(self, self.fontMetrics().height())
         return super().minimumSizeHint().expandedTo(QSize(0, tall))
+
+
+ROW_AIR = 6  # pixels above and below a row's line, together
+
+
+class AllRowsTable(QTableWidget):
+    """A QTableWidget as tall as all its rows (a session's sets: a few dozen at most), for a
+    page that scrolls as one: it never scrolls on its own, so the wheel over it scrolls the
+    page, and it is never squeezed to a row."""
+
+    def __init__(self, rows: int, columns: int, parent: QWidget | None = None) -> None:
+        super().__init__(rows, columns, parent)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Each row one line (a long name ends in "...", not in three lines), as tall as a line
+        # of the type size the page gives the table, and a little air (_fit_rows).
+        self.setWordWrap(False)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._fit_rows()
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._all_rows())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self._all_rows())
+
+    def _all_rows(self) -> int:
+        return _around(self, self.verticalHeader().length())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + ROW_AIR)
+        self.updateGeometry()  # rows of the new size: the page lays out again

@@ -41,7 +41,7 @@ def test_three_good_days_then_more_accepted_and_used(days: Days) -> None:
     # Day 1: nothing to judge until tomorrow morning: a note, no buttons, nothing said.
     days.session(LOW)
     panel = days.panel()
-    assert panel.parentWidget() is summary_of(days)
+    assert summary_of(days).isAncestorOf(panel)
     assert panel.cards == [] and panel.note.isVisible()
     assert "Stretch, Sit to stand: We'll know tomorrow morning" in panel.note.text()
     assert not [t for t in days.speech.texts if t.startswith("Suggestion")]

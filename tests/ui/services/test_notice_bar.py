@@ -12,10 +12,8 @@ from pytestqt.qtbot import QtBot
 from hiptimer.audio import tts
 from hiptimer.core.clock import FakeClock, FakeWall
 from hiptimer.core.settings import SettingsStore
-from hiptimer.ui import theme
 from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.main_window import MainWindow
-from hiptimer.ui.palette import DARK
 from hiptimer.ui.services.notice_bar import NO_VOICE, NoticeBar, watch_speech
 from hiptimer.ui.services.ports import Services, SilentSpeaker
 from hiptimer.ui.services.speech import SpeechService
@@ -25,6 +23,7 @@ from tests.ui.sessions import (
     FakeBeeper,
     FakeInhibitor,
     advance,
+    large_print,  # noqa: F401 (a fixture)
     library_of,
     no_timer_left,  # noqa: F401 (a fixture)
 )
@@ -207,17 +206,6 @@ def test_the_notice_is_in_spanish_with_the_command_kept(
     assert shown.startswith("Sin voz: los subtítulos siguen en pantalla. La voz está desactivada")
     assert shown.endswith("Instálalo con: sudo apt install espeak-ng")
     assert window.notice.dismiss.text() == "Cerrar"
-
-
-@pytest.fixture
-def large_print(qapp: QApplication) -> Iterator[None]:
-    """The app's look at 150 % text, as File > Settings sets it; back to 100 % after."""
-    sheet, font = qapp.styleSheet(), qapp.font()
-    theme.apply(qapp, "dark", 150)
-    yield
-    theme.use(DARK, 100)
-    qapp.setStyleSheet(sheet)
-    qapp.setFont(font)
 
 
 @pytest.mark.usefixtures("large_print")

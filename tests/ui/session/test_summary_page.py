@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.session.events import EndReason, PainChoice, SetRecord
@@ -12,6 +14,7 @@ from hiptimer.core.session.steps import Side
 from hiptimer.ui.session.summary_page import SessionResult, SummaryPage, record_row, stats_line
 from tests.harness import short_routine
 from tests.ui.sessions import (
+    large_print,  # noqa: F401 (a fixture)
     no_timer_left,  # noqa: F401 (a fixture)
 )
 
@@ -135,3 +138,50 @@ def test_no_adjustments_no_keep_button(qtbot: QtBot) -> None:
     page.show()
     assert not page.keep_button.isVisible()
     assert page.heading.text() == "Session complete"
+
+
+@pytest.mark.usefixtures("large_print")
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+def test_on_a_short_screen_the_middle_scrolls_as_one_under_a_heading_and_buttons_kept(
+    qtbot: QtBot,
+) -> None:
+    # 960 x 540 (1920 x 1080 at 200 %) at 150 %: one row of the table showed, and the
+    # suggestions scrolled in a box of their own under it.
+    from hiptimer.core.dosing.actions import DoseAction
+    from hiptimer.core.dosing.dose_steps import Dose
+    from hiptimer.core.dosing.rules import Recommendation
+    from hiptimer.ui.guidance.recommendations_panel import RecommendationsPanel
+
+    records = [record(i, set_number=i + 1, pain=i % 4) for i in range(8)]
+    r = result(*records, adjustments={"clam-hold": ["hold 60 -> 55 s"]})
+    page = SummaryPage(r)
+    qtbot.addWidget(page)
+    page.setMinimumSize(300, 300)
+    page.resize(960, 470)  # the window's room for its page there, less the menu bar
+    ex = r.routine.exercises[0].id
+    recs = [
+        Recommendation(ex, None, DoseAction.STEP_BACK, Dose(1, hold_s=6), Dose(1, hold_s=5),
+                       "Pain went above 5.", "step_back.pain"),
+        Recommendation(ex, None, DoseAction.PROGRESS, Dose(1, hold_s=6), Dose(2, hold_s=6),
+                       "Two good sessions.", "progress.sets"),
+    ]  # fmt: skip
+    panel = RecommendationsPanel(r.routine, recs, page, scrolls=False)
+    page.add_section(panel)
+    page.show()
+    qtbot.waitExposed(page)
+    QApplication.processEvents()
+    table = page.table
+    whole = table.horizontalHeader().height() + table.verticalHeader().length()
+    assert table.height() >= whole and table.verticalScrollBar().maximum() == 0  # every row
+    assert panel.verticalScrollBar().maximum() == 0  # no box of its own that scrolls
+    assert panel.height() >= panel.body.heightForWidth(panel.viewport().width())
+    bar = page.middle.verticalScrollBar()
+    assert bar.maximum() > 0  # the one scroll area, the middle
+    for kept in (page.heading, page.library_button, page.done_button, page.keep_button):
+        box = QRect(kept.mapTo(page, QPoint(0, 0)), kept.size())
+        assert kept.isVisible() and page.rect().contains(box), kept
+    last = panel.cards[-1].later_button  # reached by scrolling the middle, whole
+    page.middle.ensureWidgetVisible(last)
+    QApplication.processEvents()
+    seen = QRect(last.mapTo(page.middle.viewport(), QPoint(0, 0)), last.size())
+    assert bar.value() > 0 and page.middle.viewport().rect().contains(seen)
