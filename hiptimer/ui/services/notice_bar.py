@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -80,8 +80,6 @@ class NoticeBar(QFrame):
         layout.addWidget(self.text, 1)
         for button in (self.details, self.action, self.dismiss):
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
-        if parent is not None:
-            parent.installEventFilter(self)  # the window's height decides, not only its width
         self.hide()
 
     def show_notice(
@@ -134,13 +132,12 @@ class NoticeBar(QFrame):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.refit()
+
+    def refit(self) -> None:
+        """Whole or short again: the window's width or height changed."""
         if self._words[0]:
             self._show_words()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and self._words[0]:
-            self._show_words()
-        return False
 
     def _act(self) -> None:
         act, self._act_on = self._act_on, None
@@ -149,14 +146,29 @@ class NoticeBar(QFrame):
             act()
 
 
+class _Host(QWidget):
+    """The bar and the pages under it: tells the bar when the window's height changes (the
+    bar's own width does not). An override, not an event filter: a Python event filter made
+    before the first paint makes PySide build most of Qt's event types (test_first_paint.py).
+    """
+
+    bar: NoticeBar | None = None
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.bar is not None:
+            self.bar.refit()
+
+
 def install_notice_bar(window: QMainWindow) -> NoticeBar:
     """Put a notice bar above the window's central widget and return it."""
     pages = window.takeCentralWidget()
-    box = QWidget(window)
+    box = _Host(window)
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(0)
     bar = NoticeBar(box)
+    box.bar = bar
     layout.addWidget(bar)
     if pages is not None:
         layout.addWidget(pages, 1)

@@ -236,8 +236,11 @@ def test_on_a_short_window_the_notice_is_one_line_and_details_opens_the_rest(
 
 def test_on_a_roomy_window_the_notice_shows_whole(qtbot: QtBot, make_window: MakeWindow) -> None:
     window, _clock = make_window(no_espeak)
-    window.resize(1900, 1040)
+    window.resize(1200, 400)
     qtbot.waitUntil(window.notice.isVisible, timeout=WAIT_MS)
+    QApplication.processEvents()
+    assert window.notice.compact
+    window.resize(1200, 1040)  # taller only: the bar's own size may not change at all
     QApplication.processEvents()
     assert not window.notice.compact and not window.notice.details.isVisible()
     assert "sudo apt install espeak-ng" in window.notice.text.text()
