@@ -7,7 +7,7 @@ sets, skip an exercise) and prints every line Orca would have spoken (the "SPEEC
 lines of its debug log; no sound card is needed), with the seconds since the app started.
 
 It fails (exit 1) when the reader is flooded: the same kind of line (digits left out)
-spoken more than 5 times, as the window title's ticking clock once was ("0:57 Hamstring
+spoken unasked (not just after a key press) more than 5 times, as the window title's ticking clock once was ("0:57 Hamstring
 stretch - HipTimer" every second). Skips, with the reason, where orca, dbus-run-session,
 the AT-SPI bus launcher, Xvfb or xdotool is missing (Debian: apt install orca at-spi2-core
 dbus xvfb xdotool).
@@ -35,7 +35,8 @@ from startup import xvfb
 ROOT = Path(__file__).resolve().parent.parent
 BUS_LAUNCHER = Path("/usr/libexec/at-spi-bus-launcher")
 SPOKEN = re.compile(r"^(\d\d):(\d\d):(\d\d\.\d+) - SPEECH OUTPUT: '(.*)'\s*(?:\{.*)?$")
-FLOOD = 5  # the same line (digits aside) spoken more often than this is a flood
+FLOOD = 5  # the same line (digits aside) spoken unasked more often than this is a flood
+PROMPTED_S = 1.5  # what Orca says this soon after a key press, it says because of the key
 # (seconds after the app started, key): a session as a user would go through it.
 KEYS = [(8, "Right"), (12, "Right"), (15, "2"), (20, "s"), (26, "Right"), (30, "Right"),
         (33, "3"), (38, "space"), (42, "space")]  # fmt: skip
@@ -113,9 +114,15 @@ def spoken(orca_log: Path, app_started: float) -> list[tuple[float, str]]:
     return lines
 
 
-def floods(lines: list[tuple[float, str]]) -> list[tuple[str, int]]:
-    # Orca echoes each key pressed ("tab ", with a space after it): those are the bench's own.
-    said = (words for _, words in lines if not words.endswith(" "))
+def floods(lines: list[tuple[float, str]], keys: list[tuple[float, str]]) -> list[tuple[str, int]]:
+    """Kinds of line (digits aside) spoken unasked more than FLOOD times: not within
+    PROMPTED_S of a key press (what a key makes the reader say is the user's asking)."""
+    presses = [at for at, _ in keys]
+
+    def asked(at: float) -> bool:
+        return any(0 <= at - pressed <= PROMPTED_S for pressed in presses)
+
+    said = (words for at, words in lines if not asked(at) and not words.endswith(" "))
     kinds = collections.Counter(re.sub(r"\d+", "#", words) for words in said)
     return [(kind, n) for kind, n in kinds.most_common() if n > FLOOD]
 
@@ -165,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{orca_version.strip()}, {start}, keys {[k for _, k in keys]}")
     for at, words in lines:
         print(f"{at:6.1f} s  {words}")
-    flooded = floods(lines)
+    flooded = floods(lines, keys)
     for kind, n in flooded:
         print(f"FLOOD: {kind!r} spoken {n} times")
     verdict = "flooded" if flooded else "no flood"

@@ -146,8 +146,8 @@ class SessionFlow(QObject):
             self.guidance.after_session(summary, session.controller.session_id)
         self._nav.add(summary, Mode.SUMMARY, show=True)
         what = _("Session complete") if ended.reason is EndReason.COMPLETED else _("Session ended")
-        self.window_named.emit("")  # the title again, which no longer ticks
         self.title_changed.emit(f"{what} \u2014 {APP_TITLE}")
+        self.window_named.emit("")  # the title again (after it stopped ticking: read once)
         session.dispose()
         self._nav.remove(session.page)
         self.ended.emit()

@@ -177,12 +177,16 @@ def test_a_whole_session_by_keyboard(app: App, qtbot: QtBot) -> None:
     assert app.services()[1].muted and app.services()[0].muted
     assert app.engine.dose("sit-to-stand").reps == 3
     app.until(StepKind.PAIN)
+    named: list[str] = []  # a screen reader speaks each name the window has: never a clock
+    w.flow.title_changed.connect(lambda _t: named.append(w.accessibleName() or w.windowTitle()))
+    w.flow.window_named.connect(lambda _n: named.append(w.accessibleName() or w.windowTitle()))
     app.key(qtbot, K.Key_1)
 
     # The summary.
     assert w.nav.key_mode() is Mode.SUMMARY
     assert w.windowTitle() == "Session complete \u2014 HipTimer"
     assert w.accessibleName() == ""  # a screen reader reads the title again
+    assert named == ["Sit to stand \u2014 HipTimer", "Session complete \u2014 HipTimer"]
     summary = w.findChild(SummaryPage)
     assert summary is not None
     rows = summary.result.records

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from hiptimer.ui.history.models import SessionsModel, SetsModel
 from hiptimer.ui.widgets.dialog_body import DialogBody
-from hiptimer.ui.widgets.table_rows import rows_tall
+from hiptimer.ui.widgets.table_rows import leave_by_tab, rows_tall
 
 ROWS_KEPT = 3  # a table is never squeezed below its header and this many rows
 LINES_KEPT = 3  # nor the note below this many lines
@@ -30,6 +30,7 @@ class RowsTable(QTableView):
     def __init__(self, model: SessionsModel | SetsModel) -> None:
         super().__init__()
         self.setModel(model)
+        leave_by_tab(self)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -23,14 +23,13 @@ def _around(view: QTableView, inner: int) -> int:
     return top + inner + bar + 2 * view.frameWidth()
 
 
-class LineKeptTable(QTableWidget):
-    """A QTableWidget whose smallest size shows its header and a line of its text (in the
-    type size in use, which may follow the window): the layout then takes room from its
-    neighbours instead of squeezing the table to a line of nothing."""
+def leave_by_tab(view: QTableView) -> None:
+    """Tab leaves a read-only table, as it leaves any field; the arrows go from cell to cell.
 
-    def minimumSizeHint(self) -> QSize:
-        tall = _around(self, self.fontMetrics().height())
-        return super().minimumSizeHint().expandedTo(QSize(0, tall))
+    Qt's default Tab went from cell to cell: 28 presses to get past a session's 4 x 7 sets to
+    the summary's buttons, each cell read out by a screen reader (bench/screen_reader.py).
+    """
+    view.setTabKeyNavigation(False)
 
 
 ROW_AIR = 6  # pixels above and below a row's line, together
@@ -43,6 +42,7 @@ class AllRowsTable(QTableWidget):
 
     def __init__(self, rows: int, columns: int, parent: QWidget | None = None) -> None:
         super().__init__(rows, columns, parent)
+        leave_by_tab(self)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Each row one line (a long name ends in "...", not in three lines), as tall as a line
         # of the type size the page gives the table, and a little air (_fit_rows).

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -129,6 +130,21 @@ def test_adjustments_are_listed_and_can_be_kept(qtbot: QtBot) -> None:
     routine, changes = kept.args
     assert routine.id == "quick-test" and changes == adjustments
     assert page.table.rowCount() == 1
+
+
+def test_tab_leaves_the_table_for_the_buttons_in_one_press(qtbot: QtBot) -> None:
+    """Not cell by cell (28 presses for 4 sets of 7 columns, each read out by a screen
+    reader); the arrows still go from cell to cell."""
+    page = SummaryPage(result(record(0), record(1, set_number=2), record(2, set_number=3)))
+    qtbot.addWidget(page)
+    page.setMinimumSize(640, 480)
+    page.show()
+    page.table.setFocus()
+    qtbot.waitUntil(page.table.hasFocus)
+    QTest.keyClick(page.table, Qt.Key.Key_Right)
+    assert page.table.hasFocus() and page.table.currentColumn() == 1
+    QTest.keyClick(page.table, Qt.Key.Key_Tab)
+    assert not page.table.hasFocus()
 
 
 def test_no_adjustments_no_keep_button(qtbot: QtBot) -> None:
