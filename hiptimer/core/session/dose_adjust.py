@@ -24,6 +24,32 @@ class DosesInForce:
     changes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class DoseChange:
+    """A change of an exercise's dose as the session logs it: the exercise at its new dose,
+    the field changed and its old and new values (a missing value counts as 0, as on screen)."""
+
+    dose: Exercise
+    field: str  # "hold_s" | "reps"
+    old: float
+    new: float
+
+    @property
+    def text(self) -> str:
+        return change_text(self.field, self.old, self.new)
+
+
+def dose_change(before: Exercise, after: Exercise) -> DoseChange:
+    """`before` changed to `after`: the hold of a hold, the reps of a reps exercise."""
+    field = "hold_s" if before.kind is Kind.HOLD else "reps"
+    return DoseChange(after, field, dose_value(before, field), dose_value(after, field))
+
+
+def dose_value(ex: Exercise, field: str) -> float:
+    """The hold or the reps of an exercise; 0 when missing."""
+    return float((ex.hold_s if field == "hold_s" else ex.reps) or 0)
+
+
 def change_text(field: str, old: float, value: float) -> str:
     """A dose change as a set's `adjustment` records it: "hold 30 -> 35 s", "reps 10 -> 11"."""
     return f"hold {old:g} -> {value:g} s" if field == "hold_s" else f"reps {old:g} -> {value:g}"

@@ -4,8 +4,9 @@ engine's own file is about stepping through time."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from hiptimer.core.routines.model import Exercise, Kind
 from hiptimer.core.session import dose_adjust, marks
@@ -25,100 +26,80 @@ class _Engine(EngineCore, Protocol):
     _stretch: float
     adjustments: dict[str, list[str]]
 
-    def adjust_time(self, delta_s: float) -> bool: ...
-    def adjust_reps(self, delta: int) -> bool: ...
+    def _adjusted(self, direction: int) -> _Adjusted | None: ...
     def _retime(self, duration: float | None, now: float) -> None: ...
-    def _set_dose(
-        self, new: Exercise, field: str, old: float, value: float, now: float, reason: str
-    ) -> None: ...
+    def _set_dose(self, change: dose_adjust.DoseChange, now: float, reason: str) -> None: ...
+
+
+class _Adjusted(NamedTuple):
+    """What the +/- key would make of the current step: its new length, and the exercise at
+    its new dose (None in a get-ready or a rest, which change no dose)."""
+
+    duration: float | None  # None: a self-paced set, which the count ends
+    dose: Exercise | None
 
 
 class DoseCommands:
     """The engine's dose commands (a mixin: every method's self is the whole engine)."""
 
     def adjust(self: _Engine, direction: int) -> bool:
-        """The +/- key: 5 s on a hold or rest, one rep on a reps set."""
-        if not DoseCommands.can_adjust(self, direction):
+        """The +/- key (`direction` above or below 0): 5 s on a hold or a pause, one rep on a
+        reps set; a hold's or a set's change holds for the exercise's later sets too.
+
+        Where the screen shows the key greyed (can_adjust) it does nothing, and does not look
+        at the clock. Else it acts on the step current now: one whose time ran out since the
+        last poll has ended, and the next is changed if it can be.
+        """
+        if self._adjusted(direction) is None:
             return False
-        ex = self._exercise(self.step)
-        if self.step.kind is StepKind.WORK and ex is not None and ex.kind is Kind.REPS:
-            return self.adjust_reps(1 if direction > 0 else -1)
-        return self.adjust_time(ADJUST_SECONDS if direction > 0 else -ADJUST_SECONDS)
+        now = self._clock.now()
+        self._process(now)
+        change = self._adjusted(direction)
+        if change is not None:
+            ex = self._exercise(self.step)
+            if change.dose is not None and ex is not None:
+                self._set_dose(dose_adjust.dose_change(ex, change.dose), now, "adjusted")
+            self._retime(change.duration, now)
+            # A self-paced set whose new target is already reached ends.
+            dose, counted = change.dose, self._count
+            if dose is not None and change.duration is None and counted >= movements_per_set(dose):
+                self._complete_step(now)
+            self._process(now)
+        self._flush()
+        return change is not None
 
     def can_adjust(self: _Engine, direction: int) -> bool:
         """Whether the +/- key (`direction` above or below 0) would change anything now: not
         in a pain question or a re-test's set, nor past a dose's limit (1 s, 1 rep)."""
-        step, ex, duration = self.step, self._exercise(self.step), self._time.duration
+        return self._adjusted(direction) is not None
+
+    def _adjusted(self: _Engine, direction: int) -> _Adjusted | None:
+        """What +/- would change now, or None where it changes nothing."""
         if not self.running:
-            return False
+            return None
+        step, ex, duration = self.step, self._exercise(self.step), self._time.duration
         if step.kind is StepKind.WORK and ex is not None and ex.kind is Kind.REPS:
-            return dose_adjust.adjusted_reps(ex, 1 if direction > 0 else -1).reps != ex.reps
+            more = dose_adjust.adjusted_reps(ex, 1 if direction > 0 else -1)
+            return None if more.reps == ex.reps else _Adjusted(work_duration(more), more)
         delta_s = ADJUST_SECONDS if direction > 0 else -ADJUST_SECONDS
         if duration is None:
-            return False
+            return None
         if step.kind is StepKind.WORK and ex is not None:
             if ex.test is not None or ex.kind is not Kind.HOLD:
-                return False  # a re-test's time is part of the test: a longer one is another
-            return dose_adjust.adjusted_hold(ex, delta_s).hold_s != ex.hold_s
-        return step.is_timed_pause and dose_adjust.shortened(duration, delta_s) != duration
+                return None  # a re-test's time is part of the test: a longer one is another
+            more = dose_adjust.adjusted_hold(ex, delta_s)
+            longer = float(more.hold_s or 0)
+            return None if longer == float(ex.hold_s or 0) else _Adjusted(longer, more)
+        if not step.is_timed_pause:
+            return None
+        pause = dose_adjust.shortened(duration, delta_s)
+        return None if pause == duration else _Adjusted(pause, None)
 
-    def adjust_time(self: _Engine, delta_s: float) -> bool:
-        """Lengthen or shorten the current hold (and later sets of it) or the current rest."""
-        step = self.step
-        if not self.running or self._time.duration is None:
-            return False
-        now = self._clock.now()
-        self._process(now)
-        ex = self._exercise(step)
-        if step.kind is StepKind.WORK and ex is not None and ex.test is not None:
-            return False  # a re-test's time is part of the test: a longer one is another test
-        if step.kind is StepKind.WORK and ex is not None and ex.kind is Kind.HOLD:
-            changed = dose_adjust.adjusted_hold(ex, delta_s)
-            old, new = float(ex.hold_s or 0), float(changed.hold_s or 0)
-            if new == old:
-                return False
-            self._set_dose(changed, "hold_s", old, new, now, "adjusted")
-            self._retime(new, now)
-        elif step.is_timed_pause:
-            new = dose_adjust.shortened(self._time.duration, delta_s)
-            if new == self._time.duration:
-                return False
-            self._retime(new, now)
-        else:
-            return False
-        self._process(now)
-        self._flush()
-        return True
-
-    def adjust_reps(self: _Engine, delta: int) -> bool:
-        """One rep more or fewer for this set and the later sets of this exercise."""
-        step = self.step
-        ex = self._exercise(step)
-        if not self.running or ex is None or ex.kind is not Kind.REPS:
-            return False
-        now = self._clock.now()
-        self._process(now)
-        changed = dose_adjust.adjusted_reps(ex, delta)
-        old, new = ex.reps or 0, changed.reps or 0
-        if new == old:
-            return False
-        self._set_dose(changed, "reps", old, new, now, "adjusted")
-        if step.kind is StepKind.WORK:
-            self._retime(work_duration(self._doses[ex.id]), now)
-            if self._time.duration is None and self._count >= movements_per_set(self._doses[ex.id]):
-                self._complete_step(now)
-        self._process(now)
-        self._flush()
-        return True
-
-    def _set_dose(
-        self: _Engine, new: Exercise, field: str, old: float, value: float, now: float, reason: str
-    ) -> None:
-        self._doses[new.id] = new
+    def _set_dose(self: _Engine, change: dose_adjust.DoseChange, now: float, reason: str) -> None:
+        self._doses[change.dose.id] = change.dose
         self._later_s.clear()  # the session's time left changes with the dose
-        change = dose_adjust.change_text(field, old, value)
-        self.adjustments.setdefault(new.id, []).append(change)
-        self._emit(DoseChanged(now, new.id, field, old, value, reason))
+        self.adjustments.setdefault(change.dose.id, []).append(change.text)
+        self._emit(DoseChanged(now, change.dose.id, change.field, change.old, change.new, reason))
 
     def set_lead_in(self: _Engine, lead_in: Callable[[Exercise], float] | None) -> None:
         """A new lead-in rule (None: pauses as written; the voice was muted or failed).
@@ -152,7 +133,7 @@ class DoseCommands:
         changed = dose_adjust.lowered(ex)
         reason = f"pain {record.pain}/10: lower dose"
         if ex.kind is Kind.HOLD:
-            old, new = float(ex.hold_s or 0), float(changed.hold_s or 0)
-            self._set_dose(changed, "hold_s", old, new, now, reason)
+            self._set_dose(dose_adjust.dose_change(ex, changed), now, reason)
         else:
-            self._set_dose(changed, "reps", ex.reps or 1, changed.reps or 1, now, reason)
+            change = dose_adjust.dose_change(ex, changed)
+            self._set_dose(dataclasses.replace(change, old=ex.reps or 1), now, reason)

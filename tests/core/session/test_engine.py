@@ -260,6 +260,44 @@ def test_the_view_says_whether_plus_and_minus_would_change_anything() -> None:
     assert not h.engine.adjust(+1)
 
 
+def test_a_key_greyed_on_screen_does_nothing_not_even_look_at_the_clock() -> None:
+    # - at a 1 s hold whose time ran out since the last poll: the screen shows - greyed, so
+    # the key neither changes anything nor ends the set early; the next poll does that.
+    h = Harness(routine(hold(hold_s=1)))
+    h.engine.start()
+    h.advance(5)
+    assert h.kind is StepKind.WORK
+    h.clock.advance(1.5)  # the hold is over, not yet polled
+    assert not h.engine.can_adjust(-1) and not h.engine.adjust(-1)
+    assert h.kind is StepKind.WORK and not h.of(SetCompleted)
+    h.engine.update()
+    assert h.kind is StepKind.PAIN and not h.of(DoseChanged)
+
+
+def test_a_key_pressed_as_a_step_runs_out_acts_on_the_step_current_then() -> None:
+    # The get-ready ran out since the last poll: + lengthens the hold that began, logged as
+    # any change of dose (it used to retime the hold unlogged, and to fail on a reps set).
+    h = Harness(routine(hold(hold_s=30, sets=2)))
+    h.engine.start()
+    h.advance(4.9)
+    h.clock.advance(0.2)
+    assert h.engine.adjust(+1)
+    assert h.kind is StepKind.WORK and h.engine.view().duration_s == 35
+    assert [(e.field, e.old, e.new) for e in h.of(DoseChanged)] == [("hold_s", 30, 35)]
+    # The hold ran out: the pain question that follows has no time to change, and the
+    # later sets keep their dose.
+    h.advance(34.9)
+    h.clock.advance(0.2)
+    assert not h.engine.adjust(-1)
+    assert h.engine.view().awaiting_pain and h.engine.view().duration_s is None
+    assert len(h.of(DoseChanged)) == 1 and h.engine.dose("stretch").hold_s == 35
+    r = Harness(routine(reps(n=5)))
+    r.engine.start()
+    r.advance(4.9)
+    r.clock.advance(0.2)
+    assert r.engine.adjust(+1) and r.engine.dose("bridge").reps == 6
+
+
 def test_adjusting_a_rest_leaves_the_dose_alone() -> None:
     h = Harness(routine(hold(hold_s=10)))
     h.engine.start()

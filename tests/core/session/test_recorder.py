@@ -205,7 +205,7 @@ def test_dose_changes_travel_on_the_sets_they_change() -> None:
     run = Run(routine(hold("a", hold_s=10)))
     run.engine.start()
     run.until(StepKind.WORK)
-    assert run.engine.adjust_time(5)
+    assert run.engine.adjust(+1)
     assert run.store.kinds() == ["begin"]  # no write of its own
     run.until(StepKind.PAIN)
     (record,) = run.store.added()
