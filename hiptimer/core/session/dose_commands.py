@@ -25,7 +25,10 @@ class _Engine(EngineCore, Protocol):
     _later_s: dict[int, float]
     _stretch: float
     adjustments: dict[str, list[str]]
+    _index: int
+    _keys_now: tuple[tuple[object, ...], tuple[bool, bool]] | None
 
+    def can_adjust(self, direction: int) -> bool: ...
     def _adjusted(self, direction: int) -> _Adjusted | None: ...
     def _retime(self, duration: float | None, now: float) -> None: ...
     def _set_dose(self, change: dose_adjust.DoseChange, now: float, reason: str) -> None: ...
@@ -41,6 +44,10 @@ class _Adjusted(NamedTuple):
 
 class DoseCommands:
     """The engine's dose commands (a mixin: every method's self is the whole engine)."""
+
+    # What keys_now last answered, and for which step, length and dose (the exercise itself,
+    # which a change of dose replaces: comparing it is comparing identities until then).
+    _keys_now: tuple[tuple[object, ...], tuple[bool, bool]] | None = None
 
     def adjust(self: _Engine, direction: int) -> bool:
         """The +/- key (`direction` above or below 0): 5 s on a hold or a pause, one rep on a
@@ -72,6 +79,14 @@ class DoseCommands:
         """Whether the +/- key (`direction` above or below 0) would change anything now: not
         in a pain question or a re-test's set, nor past a dose's limit (1 s, 1 rep)."""
         return self._adjusted(direction) is not None
+
+    def keys_now(self: _Engine) -> tuple[bool, bool]:
+        """can_adjust(+1) and can_adjust(-1), worked out again only when the step, its length or
+        its dose changed: the view asks twice a tick, and each answer builds an Exercise."""
+        key = (self._index, self._time.duration, self.running, self._exercise(self.step))
+        if self._keys_now is None or self._keys_now[0] != key:
+            self._keys_now = (key, (self.can_adjust(+1), self.can_adjust(-1)))
+        return self._keys_now[1]
 
     def _adjusted(self: _Engine, direction: int) -> _Adjusted | None:
         """What +/- would change now, or None where it changes nothing."""

@@ -340,6 +340,7 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
         elapsed = self._time.shown_elapsed(now)
         remaining = self._time.remaining(now)
         rep = rep_state(step, ex, elapsed, self._count)
+        more, less = self.keys_now()
         return SessionView(
             step=step,
             exercise=ex,
@@ -363,9 +364,9 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
             rating_changeable=self.can_change_rating(),
             last_rating=self.records[-1].pain if self.records else None,
             rerating=self._rerating,
-            can_lower=self.can_lower(),
-            can_more=self.can_adjust(+1),
-            can_less=self.can_adjust(-1),
+            can_lower=self._awaiting_choice and self.can_lower(),
+            can_more=more,
+            can_less=less,
             next_set=next_set(self._steps, self._index),
             awaiting_result=self.running and step.kind is StepKind.MEASURE,
             counted=self._count

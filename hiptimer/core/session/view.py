@@ -36,7 +36,9 @@ class SessionView:
     rerating: bool = False  # the pain scale is open again to change that rating
     counted: int | None = None  # a re-test counting movements by key: the count so far
     awaiting_result: bool = False  # a re-test's measured result is asked for
-    can_lower: bool = True  # the set just rated has a lower dose (not a 5 s hold or 1 rep)
+    # The choice after a high rating offers Lower: the set just rated has a lower dose (not at
+    # a 5 s hold or 1 rep, nor a re-test). The engine says False outside the choice.
+    can_lower: bool = True
     can_more: bool = False  # + changes the dose or the pause now (engine.can_adjust)
     can_less: bool = False  # - does (not at 1 s or 1 rep, nor in a re-test or a question)
     next_set: Step | None = None  # the next set in the session's order (steps.next_set)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import itertools
 import random
-from typing import TYPE_CHECKING, TypeVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar, cast
 
 import pytest
 
@@ -17,6 +18,7 @@ from hiptimer.core.routines.model import (
     Tempo,
     estimated_seconds,
 )
+from hiptimer.core.session import dose_adjust
 from hiptimer.core.session.events import (
     Countdown,
     DoseChanged,
@@ -42,6 +44,17 @@ if TYPE_CHECKING:
     from typing_extensions import Unpack
 
 E = TypeVar("E", bound=Event)
+F = TypeVar("F", bound=Callable[..., object])
+
+
+def counted(function: F, calls: list[object]) -> F:
+    """`function`, noting each call in `calls`."""
+
+    def wrapper(*args: object) -> object:
+        calls.append(args)
+        return function(*args)
+
+    return cast("F", wrapper)
 
 
 class Harness:
@@ -258,6 +271,32 @@ def test_the_view_says_whether_plus_and_minus_would_change_anything() -> None:
     assert h.engine.view().awaiting_pain  # the pain question: + and - change nothing
     assert (h.engine.view().can_more, h.engine.view().can_less) == (False, False)
     assert not h.engine.adjust(+1)
+
+
+def test_the_view_works_plus_and_minus_out_once_per_step_length_and_dose(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The view is asked twice a tick; whether + and - change anything is worked out again
+    # only when the step, its length or its dose changed (each answer builds an Exercise).
+    built: list[object] = []
+    monkeypatch.setattr(dose_adjust, "adjusted_hold", counted(dose_adjust.adjusted_hold, built))
+    h = Harness(routine(hold(hold_s=6, sets=2)))
+    h.engine.start()
+    h.advance(5.25)
+    assert h.kind is StepKind.WORK
+    for _ in range(3):
+        assert (h.engine.view().can_more, h.engine.view().can_less) == (True, True)
+    assert len(built) == 2
+    assert h.engine.adjust(-1) and h.engine.dose("stretch").hold_s == 1
+    assert (h.engine.view().can_more, h.engine.view().can_less) == (True, False)
+    assert len(built) == 2 + 2 + 2  # the key's decision before and after the clock, the view's
+    # Lower is worked out in the choice after a high rating alone, where it is offered.
+    g = Harness(routine(hold(hold_s=9, sets=2)))
+    g.engine.start()
+    g.advance(5 + 9)
+    assert g.engine.view().awaiting_pain and not g.engine.view().can_lower
+    g.engine.rate_pain(8)
+    assert g.engine.view().awaiting_choice and g.engine.view().can_lower
 
 
 def test_a_key_greyed_on_screen_does_nothing_not_even_look_at_the_clock() -> None:
