@@ -20,7 +20,7 @@ from hiptimer.core.routines.model import (
     dose_text,
 )
 from hiptimer.core.routines.validation import RoutineError
-from hiptimer.core.session.dose_adjust import DosesInForce, change_text, lowered, with_reps
+from hiptimer.core.session.dose_adjust import DosesInForce, lowered_change, with_reps
 from hiptimer.core.session.events import PainChoice, SetRecord
 from hiptimer.core.session.steps import SetKey, Side
 from hiptimer.i18n import _, day_month, n_
@@ -58,11 +58,7 @@ class ResumePlan:
     def earlier_s(self) -> float:
         """How long the session ran before it stopped: from its start to its last set's end,
         less an earlier stop (resumed once already), as History counts its time."""
-        if not self.earlier:
-            return 0.0
-        last = max(r.ended_at for r in self.earlier)
-        ran = (last - self.session.started_at).total_seconds() - self.session.stopped_s
-        return max(0.0, ran)
+        return self.session.duration_s or 0.0  # None: no set was recorded
 
     @property
     def resumable(self) -> bool:
@@ -128,11 +124,12 @@ def doses_in_force(routine: Routine, records: Iterable[StoredSet]) -> DosesInFor
         record = last.get(ex.id)
         if record is None:
             continue
-        dose, which = _as_recorded(ex, record)
+        dose = _as_recorded(ex, record)
         made = [c for c in (record.adjustment or "").split("; ") if c]
         if record.pain_choice == PainChoice.LOWER.value:
-            old, dose = _value(dose, which), lowered(dose)
-            made.append(change_text(which, old, _value(dose, which)))
+            lower = lowered_change(dose)
+            dose = lower.dose
+            made.append(lower.text)
         if dose != ex:
             doses[ex.id] = dose
         if made:
@@ -140,18 +137,14 @@ def doses_in_force(routine: Routine, records: Iterable[StoredSet]) -> DosesInFor
     return DosesInForce(doses, changes)
 
 
-def _as_recorded(ex: Exercise, record: StoredSet) -> tuple[Exercise, str]:
-    """The exercise at the dose its set recorded, and which field that dose is."""
+def _as_recorded(ex: Exercise, record: StoredSet) -> Exercise:
+    """The exercise at the dose its set recorded."""
     if ex.kind is Kind.HOLD:
         hold = record.planned_hold_s
         changed = hold is not None and hold != ex.hold_s
-        return (ex.with_dose(hold_s=float(hold or 0)) if changed else ex), "hold_s"
+        return ex.with_dose(hold_s=float(hold or 0)) if changed else ex
     reps = record.planned_reps
-    return (with_reps(ex, reps) if reps and reps != ex.reps else ex), "reps"
-
-
-def _value(ex: Exercise, which: str) -> float:
-    return float((ex.hold_s if which == "hold_s" else ex.reps) or 0)
+    return with_reps(ex, reps) if reps and reps != ex.reps else ex
 
 
 def exercise_from_data(data: Any) -> Exercise | None:

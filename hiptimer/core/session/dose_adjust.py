@@ -84,6 +84,13 @@ def lowered(ex: Exercise) -> Exercise:
     return with_reps(ex, max(MIN_REPS, round((ex.reps or 1) * LOWER_DOSE_FACTOR)))
 
 
+def lowered_change(ex: Exercise) -> DoseChange:
+    """Going lighter after a painful set, as the session logs it and a resumed one makes it
+    again: "hold 9 -> 6 s", "reps 9 -> 6" (a missing reps value is 0 there, as + and - and the
+    screen's target count it, so a missing one lowered reads "reps 0 -> 1", not "1 -> 1")."""
+    return dose_change(ex, lowered(ex))
+
+
 def can_lower(ex: Exercise) -> bool:
     """Whether going lighter changes the dose: a hold of 5 s or less, or 1 rep, is the least
     (a change of nothing must not be offered, logged or kept as one). A re-test has no lower

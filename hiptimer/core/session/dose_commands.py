@@ -4,7 +4,6 @@ engine's own file is about stepping through time."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 from typing import NamedTuple, Protocol
 
@@ -144,11 +143,5 @@ class DoseCommands:
         self._time.retime(duration, step_marks, now)
 
     def _lower_dose(self: _Engine, now: float, record: SetRecord) -> None:
-        ex = self._doses[record.exercise_id]
-        changed = dose_adjust.lowered(ex)
-        reason = f"pain {record.pain}/10: lower dose"
-        if ex.kind is Kind.HOLD:
-            self._set_dose(dose_adjust.dose_change(ex, changed), now, reason)
-        else:
-            change = dose_adjust.dose_change(ex, changed)
-            self._set_dose(dataclasses.replace(change, old=ex.reps or 1), now, reason)
+        change = dose_adjust.lowered_change(self._doses[record.exercise_id])
+        self._set_dose(change, now, f"pain {record.pain}/10: lower dose")
