@@ -39,9 +39,14 @@ def _count(rows: list[SetAside], one: str, many: str) -> str:
     return f"1 damaged row {one}" if len(rows) == 1 else f"{len(rows)} damaged rows {many}"
 
 
-def _named(rows: list[SetAside], limit: int) -> str:
+def _named(rows: list[SetAside], limit: int, *, translated: bool = True) -> str:
+    """Up to `limit` items, then "; and N more" (not translated for describe_left_out, whose
+    sentences stay as written)."""
     shown, unnamed = _items(rows, limit)
-    return _("{items}; and {n} more").format(items=shown, n=unnamed) if unnamed else shown
+    if not unnamed:
+        return shown
+    more = _("{items}; and {n} more") if translated else "{items}; and {n} more"
+    return more.format(items=shown, n=unnamed)
 
 
 def describe(found: list[SetAside], limit: int = 5) -> str | None:
@@ -82,19 +87,15 @@ def describe_left_out(rows: list[SetAside], limit: int = 10) -> str | None:
     kept = [r for r in rows if r.kept]
     said = []
     if left:
-        shown, unnamed = _items(left, limit)
-        more = f"; and {unnamed} more" if unnamed else ""
         were = "it was" if len(left) == 1 else "they were"
         said.append(
             f"{_count(left, 'is', 'are')} left out (kept as {were} in the history's set_aside"
-            f" table): {shown}{more}."
+            f" table): {_named(left, limit, translated=False)}."
         )
     if kept:
-        shown, unnamed = _items(kept, limit)
-        more = f"; and {unnamed} more" if unnamed else ""
         sets = "1 set is" if len(kept) == 1 else f"{len(kept)} sets are"
         said.append(
             f"{sets} counted with a value HipTimer cannot read left empty (the rows as they"
-            f" were are in the history's set_aside table): {shown}{more}."
+            f" were are in the history's set_aside table): {_named(kept, limit, translated=False)}."
         )
     return " ".join(said) or None
