@@ -191,14 +191,15 @@ def _tell_kept_drafts(window: MainWindow) -> None:
     (hiptimer.ui.editor.drafts); a draft that cannot be read is named and moved aside."""
     from hiptimer import paths
 
-    if not paths.kept_drafts():  # the usual start: nothing more is loaded before the first paint
+    listed = paths.kept_drafts()
+    if not listed:  # the usual start: nothing more is loaded before the first paint
         return
     from hiptimer.core.history.wording import when_text
     from hiptimer.core.routines.drafts import look_at_drafts
     from hiptimer.i18n import _, joined
     from hiptimer.ui.editor.draft_words import damaged_text, offer_text
 
-    kept = look_at_drafts()
+    kept = look_at_drafts(listed=listed)
     damaged = " ".join(damaged_text(d) for d in kept.damaged)
     if not kept.drafts:
         if damaged:

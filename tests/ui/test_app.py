@@ -7,6 +7,9 @@ import os
 import signal
 import sqlite3
 from datetime import datetime, timezone
+from pathlib import Path
+from types import SimpleNamespace
+from typing import cast
 
 import pytest
 from PySide6.QtCore import QLockFile, Qt, QTimer
@@ -275,3 +278,28 @@ def test_the_window_icon_has_the_small_sizes_a_title_bar_and_taskbar_use(
     icon = window_icon(paths.icons_dir() / "hicolor")
     assert sorted(size.width() for size in icon.availableSizes()) == sorted(WINDOW_ICON_PX)
     assert not icon.pixmap(32, 32).isNull()
+
+
+def test_a_start_with_drafts_lists_their_folder_once(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every start asks paths.kept_drafts() before its first paint; when it names drafts, the
+    # notice reads those, and does not list the folder again.
+    from hiptimer.core.routines.drafts import keep_draft
+    from hiptimer.ui.app import _tell_kept_drafts
+
+    keep_draft({"title": "Mine"}, "my-routine", datetime(2026, 3, 1, 8, 15))
+    listings: list[list[Path]] = []
+    listing = paths.kept_drafts
+
+    def counted() -> list[Path]:
+        listings.append(listing())
+        return listings[-1]
+
+    shown: list[str] = []
+    notice = SimpleNamespace(show_notice=lambda heading, *_: shown.append(heading))
+    monkeypatch.setattr(paths, "kept_drafts", counted)
+    _tell_kept_drafts(cast("MainWindow", SimpleNamespace(notice=notice)))
+    assert len(listings) == 1
+    [heading] = shown
+    assert heading.startswith("Unsaved changes to \u201cMine\u201d from ")

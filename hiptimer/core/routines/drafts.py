@@ -14,6 +14,7 @@ import errno
 import json
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -114,11 +115,14 @@ class KeptDrafts:
     damaged: list[DamagedDraft]  # moved aside by this look
 
 
-def look_at_drafts(routine_id: str | None = None) -> KeptDrafts:
+def look_at_drafts(
+    routine_id: str | None = None, listed: Iterable[Path] | None = None
+) -> KeptDrafts:
     """The drafts of one routine (or all), read whole; each that cannot be is moved to
-    `damaged/`, never offered half."""
+    `damaged/`, never offered half. `listed`: the drafts folder as paths.kept_drafts() just
+    listed it (a start asks that first), so it is not listed again."""
     drafts, damaged = [], []
-    for path in paths.kept_drafts():
+    for path in paths.kept_drafts() if listed is None else listed:
         named = _NAME.fullmatch(path.name)
         if routine_id is not None and named is not None and named["id"] != routine_id:
             continue  # another routine's: not read now
