@@ -1,4 +1,5 @@
-"""The CSV export of the history: one line per set, times in local ISO 8601 with the offset."""
+"""The CSV export of the history: one line per set (its columns: csv_columns.py), times in
+local ISO 8601 with the offset."""
 
 from __future__ import annotations
 
@@ -10,72 +11,10 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple, TextIO
 
+from hiptimer.core.history.csv_columns import CSV_HEADER
 from hiptimer.core.history.local_times import LocalTimes
 from hiptimer.core.history.outcome import attempt_outcome, best_attempts, count_outcomes
 from hiptimer.core.history.repair import emptied_values
-
-# One row per set. (name, meaning) pairs: the header and the documentation in one place.
-CSV_COLUMNS: tuple[tuple[str, str], ...] = (
-    ("session_id", "Number of the session (the same for every set of one session)"),
-    ("session_started", "When the session started: ISO 8601 local time with UTC offset"),
-    ("routine_id", "Identifier of the routine"),
-    ("routine_title", "Title of the routine when the session was done"),
-    ("exercise_id", "Identifier of the exercise within the routine"),
-    ("exercise", "Name of the exercise when the session was done"),
-    ("side", "'right', 'left', or empty for exercises without sides"),
-    ("set_number", "Set number within the exercise, from 1"),
-    ("planned_hold_s", "Planned hold in seconds (hold exercises), else empty"),
-    ("actual_hold_s", "Seconds actually held, else empty"),
-    ("planned_reps", "Planned repetitions (rep exercises), else empty"),
-    ("actual_reps", "Repetitions actually done, else empty"),
-    ("completed", "1 if the set was done in full, 0 if it was ended early or skipped"),
-    ("skipped", "1 if the set was skipped, else 0"),
-    ("pain", "Pain rating after the set, 0 (none) to 10 (worst), empty if not rated"),
-    ("pain_choice", "What was chosen after a pain warning: 'stop', 'lower', 'continue' or empty"),
-    ("adjustment", "Quick dose adjustments in force, e.g. 'hold 30 -> 35 s', or empty"),
-    ("set_started", "When the set started: ISO 8601 local time with UTC offset"),
-    ("set_ended", "When the set ended: ISO 8601 local time with UTC offset"),
-    ("session_note", "The note written for the session, or empty"),
-    ("outcome", "This attempt: 'done' (in full), 'partly_done' (ended early) or 'skipped'"),
-    ("counted", "1 on the one row per set that decides its outcome (the best attempt), else 0"),
-    ("pain_as_given", "The rating first given, when it was changed later, else empty"),
-    ("pain_changed_at", "When the rating was last changed (ISO 8601 local), else empty"),
-    (
-        "session_end",
-        "How the session ended: completed, ended_early, interrupted, partial, or empty",
-    ),
-    ("sets_planned", "Sets the session was to have, if known"),
-    ("sets_done", "Of those, done in full (each set once)"),
-    ("sets_partly_done", "Begun and ended early"),
-    ("sets_skipped", "Skipped"),
-    ("sets_not_reached", "Not reached: the session ended before them"),
-    ("morning_pain", "Pain at the next-morning check-in, 0-10, or empty"),
-    ("morning_stiffness", "Stiffness at the next-morning check-in, 0-10, or empty"),
-    ("morning_at", "When the check-in was given (ISO 8601 local), or empty"),
-    ("not_representative", "1 if the user marked the session as not representative, else 0"),
-    ("not_representative_reason", "The reason given with that mark, or empty"),
-    ("note_as_written", "The note as first written, when it was changed later, else empty"),
-    ("note_changed_at", "When the note was last changed (ISO 8601 local), else empty"),
-    (
-        "result",
-        "A re-test's result (movements counted, seconds held, a value measured), else empty",
-    ),
-    ("result_unit", "The result's unit: 's' for seconds, else the routine's (e.g. 'stands', 'cm')"),
-    (
-        "morning_pain_as_given",
-        "The next-morning pain first given, when it was changed later, else empty",
-    ),
-    (
-        "morning_stiffness_as_given",
-        "The next-morning stiffness first given, when it was changed later, else empty",
-    ),
-    ("morning_changed_at", "When the check-in was last changed (ISO 8601 local), else empty"),
-    (
-        "unreadable",
-        "Values of the set HipTimer could not read in the file, left empty on this row"
-        " (e.g. 'pain'; the row as it was is in set_aside), else empty",
-    ),
-)
 
 # The set columns, in CSV order. A duration is never negative, whatever the file holds
 # (max() of NULL is NULL). side, completed, skipped, pain and pain_choice come as one
@@ -258,7 +197,7 @@ def write_csv(conn: sqlite3.Connection, target: TextIO, where: str, params: list
     (one read transaction): a session recorded meanwhile by another HipTimer cannot make
     the sessions and their sets disagree.
     """
-    csv.writer(target).writerow([name for name, _ in CSV_COLUMNS])
+    csv.writer(target).writerow(CSV_HEADER)
     began = not conn.in_transaction
     if began:
         conn.execute("BEGIN")

@@ -205,5 +205,5 @@ def export_csv(
     until: date | None = None,
     routine_id: str | None = None,
 ) -> int:
-    """Write the sets of the sessions in range as CSV (see CSV_COLUMNS); returns the row count."""
+    """Write the sets of the sessions in range as CSV (columns: csv_columns.CSV_COLUMNS); returns the row count."""
     return store.export_csv(path, since, until, routine_id)

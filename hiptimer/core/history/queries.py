@@ -212,7 +212,7 @@ class HistoryQueries(HistorySeries):
         until: date | datetime | None = None,
         routine_id: str | None = None,
     ) -> int:
-        """Write one row per set (columns: CSV_COLUMNS); returns the number of sets written.
+        """Write one row per set (columns: csv_columns.CSV_COLUMNS); returns the number of sets written.
 
         Sessions are filtered as in list_sessions (a date `until` includes that whole local
         day) and come oldest first. A path is written as UTF-8 with a byte-order mark, so

@@ -17,7 +17,7 @@ import pytest
 
 from hiptimer import paths
 from hiptimer.core.history import schema as history_schema
-from hiptimer.core.history.csv_export import CSV_COLUMNS
+from hiptimer.core.history.csv_columns import CSV_COLUMNS
 from hiptimer.core.history.queries import StoredSet, _summary_sql, to_db_time
 from hiptimer.core.history.schema import MIGRATIONS, SCHEMA_VERSION, HistoryError, migrate
 from hiptimer.core.history.status import HistoryState, HistoryStatus
