@@ -1,13 +1,13 @@
-"""The dose keys of a running session: +/- on a hold, a set of reps or a rest, the voice's
-lead-in rule, and the lower dose chosen after pain. A part of SessionEngine, kept apart so the
-engine's own file is about stepping through time."""
+"""The doses of a running session: those in force, the +/- keys on a hold, a set of reps or a
+rest, the voice's lead-in rule, and the lower dose chosen after pain. A part of SessionEngine,
+kept apart so the engine's own file is about stepping through time."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import NamedTuple, Protocol
 
-from hiptimer.core.routines.model import Exercise, Kind
+from hiptimer.core.routines.model import Exercise, Kind, Routine
 from hiptimer.core.session import dose_adjust, marks
 from hiptimer.core.session.engine_parts import EngineCore
 from hiptimer.core.session.events import DoseChanged, SetRecord
@@ -19,6 +19,7 @@ ADJUST_SECONDS = 5
 class _Engine(EngineCore, Protocol):
     """What these commands use of the engine besides its core (SessionEngine has all of it)."""
 
+    routine: Routine
     _doses: dict[str, Exercise]
     _lead_in: Callable[[Exercise], float] | None
     _later_s: dict[int, float]
@@ -47,6 +48,17 @@ class DoseCommands:
     # What keys_now last answered, and for which step, length and dose (the exercise itself,
     # which a change of dose replaces: comparing it is comparing identities until then).
     _keys_now: tuple[tuple[object, ...], tuple[bool, bool]] | None = None
+
+    def dose(self: _Engine, exercise_id: str) -> Exercise:
+        """The live dose of an exercise, with this session's adjustments."""
+        return self._doses[exercise_id]
+
+    def live_routine(self: _Engine) -> Routine:
+        """The routine with this session's dose changes applied."""
+        routine = self.routine
+        for ex in self._doses.values():
+            routine = routine.replace_exercise(ex)
+        return routine
 
     def adjust(self: _Engine, direction: int) -> bool:
         """The +/- key (`direction` above or below 0): 5 s on a hold or a pause, one rep on a

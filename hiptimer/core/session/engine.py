@@ -21,9 +21,7 @@ from hiptimer.core.session.events import (
     EndReason,
     Event,
     PainRequested,
-    Paused,
     ResultRequested,
-    Resumed,
     SessionEnded,
     SessionStarted,
     SetCompleted,
@@ -146,17 +144,6 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
     def paused(self) -> bool:
         return self._paused
 
-    def dose(self, exercise_id: str) -> Exercise:
-        """The live dose of an exercise, with this session's adjustments."""
-        return self._doses[exercise_id]
-
-    def live_routine(self) -> Routine:
-        """The routine with this session's dose changes applied."""
-        routine = self.routine
-        for ex in self._doses.values():
-            routine = routine.replace_exercise(ex)
-        return routine
-
     def _exercise(self, step: Step) -> Exercise | None:
         if 0 <= step.exercise_index < len(self._active):
             return self._doses[self._active[step.exercise_index].id]
@@ -277,7 +264,7 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
         self._time.stop()
         self._emit(SessionEnded(at, reason, tuple(self.records)))
 
-    # ------------------------------------------------------------ commands
+    # ------------------------------------------------------------ the start (moves.py: the rest)
 
     def start(self) -> None:
         if self._started:
@@ -287,48 +274,6 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
         self._emit(SessionStarted(now, self.routine))
         self._start_step(0, now)
         self._process(now)
-        self._flush()
-
-    def pause(self) -> None:
-        if not self.running or self._paused:
-            return
-        now = self._clock.now()
-        self._process(now)
-        self._time.pause(now)
-        self._paused = True
-        self._emit(Paused(now))
-        self._flush()
-
-    def resume(self) -> None:
-        if not self.running or not self._paused:
-            return
-        now = self._clock.now()
-        self._paused = False
-        if self.step.kind not in UNTIMED:
-            self._time.resume(now)
-        self._emit(Resumed(now))
-        self._flush()
-
-    def toggle_pause(self) -> None:
-        if self._paused:
-            self.resume()
-        else:
-            self.pause()
-
-    def _can_navigate(self) -> bool:
-        return self.running and self.step.kind not in UNTIMED
-
-    def end(self, reason: EndReason = EndReason.ENDED_EARLY) -> None:
-        """End the session now; a set in progress is recorded as far as it got."""
-        if not self.running:
-            return
-        now = self._clock.now()
-        self._process(now)
-        if self.running and self.step.kind is StepKind.WORK and self._time.elapsed(now) > 0:
-            self._record_set(self.step, now, early=True)
-        if self.running:
-            self._done_s += self._time.elapsed(now)
-            self._finish(reason, now)
         self._flush()
 
     # ------------------------------------------------------------ the view

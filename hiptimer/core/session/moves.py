@@ -1,5 +1,6 @@
-"""The user's moves through a session: next, back, skip an exercise, count and un-count a
-self-paced rep. A part of SessionEngine, kept apart so the engine's own file is about time."""
+"""The user's moves through a session: pause and resume, next, back, skip an exercise, count
+and un-count a self-paced rep, end it. A part of SessionEngine, kept apart so the engine's own
+file is about time."""
 
 from __future__ import annotations
 
@@ -7,8 +8,16 @@ from typing import Protocol
 
 from hiptimer.core.routines.model import Kind, SideMode
 from hiptimer.core.session.engine_parts import EngineCore
-from hiptimer.core.session.events import ExerciseSkipped, RepCounted, RepUncounted, SetRecord
-from hiptimer.core.session.steps import Step, StepKind, counts_by_key, movements_per_set
+from hiptimer.core.session.events import (
+    EndReason,
+    ExerciseSkipped,
+    Paused,
+    RepCounted,
+    RepUncounted,
+    Resumed,
+    SetRecord,
+)
+from hiptimer.core.session.steps import UNTIMED, Step, StepKind, counts_by_key, movements_per_set
 
 
 class _Engine(EngineCore, Protocol):
@@ -20,7 +29,9 @@ class _Engine(EngineCore, Protocol):
     _paused: bool
 
     def resume(self) -> None: ...
+    def pause(self) -> None: ...
     def _can_navigate(self) -> bool: ...
+    def _finish(self, reason: EndReason, at: float) -> None: ...
     def _start_step(self, index: int, at: float) -> None: ...
     def _record_set(
         self, step: Step, end: float, *, early: bool, skipped: bool = False, current: bool = True
@@ -30,6 +41,48 @@ class _Engine(EngineCore, Protocol):
 
 class MoveCommands:
     """The engine's moves (a mixin: every method's self is the whole engine)."""
+
+    def pause(self: _Engine) -> None:
+        if not self.running or self._paused:
+            return
+        now = self._clock.now()
+        self._process(now)
+        self._time.pause(now)
+        self._paused = True
+        self._emit(Paused(now))
+        self._flush()
+
+    def resume(self: _Engine) -> None:
+        if not self.running or not self._paused:
+            return
+        now = self._clock.now()
+        self._paused = False
+        if self.step.kind not in UNTIMED:
+            self._time.resume(now)
+        self._emit(Resumed(now))
+        self._flush()
+
+    def toggle_pause(self: _Engine) -> None:
+        if self._paused:
+            self.resume()
+        else:
+            self.pause()
+
+    def _can_navigate(self: _Engine) -> bool:
+        return self.running and self.step.kind not in UNTIMED
+
+    def end(self: _Engine, reason: EndReason = EndReason.ENDED_EARLY) -> None:
+        """End the session now; a set in progress is recorded as far as it got."""
+        if not self.running:
+            return
+        now = self._clock.now()
+        self._process(now)
+        if self.running and self.step.kind is StepKind.WORK and self._time.elapsed(now) > 0:
+            self._record_set(self.step, now, early=True)
+        if self.running:
+            self._done_s += self._time.elapsed(now)
+            self._finish(reason, now)
+        self._flush()
 
     def next(self: _Engine) -> bool:
         """Finish the current step now. A hold ended early records the time actually held."""
