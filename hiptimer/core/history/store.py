@@ -11,12 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import json
 import logging
 import sqlite3
 from collections import deque
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,16 +23,12 @@ from hiptimer.core.history import schema as history_schema
 from hiptimer.core.history.corrections import CorrectionWrites
 from hiptimer.core.history.dose_writes import DoseChangeWrites
 from hiptimer.core.history.queries import (
-    RESULT_COLUMNS,
-    SET_COLUMNS,
     HistoryQueries,
-    StoredSet,
-    to_db_time,
 )
 from hiptimer.core.history.schema import HistoryError
+from hiptimer.core.history.session_writes import SessionWrites
 from hiptimer.core.history.status import DEGRADED, HistoryState, HistoryStatus
-from hiptimer.core.history.writes import Ref, Rejected, Write, check_in, check_score
-from hiptimer.core.session.events import SetRecord
+from hiptimer.core.history.writes import Ref, Rejected, Write
 
 log = logging.getLogger(__name__)
 
@@ -44,14 +38,7 @@ def _rejected(exc: Rejected) -> Exception:
     return exc.__cause__ if isinstance(exc.__cause__, sqlite3.Error) else exc
 
 
-# Whether the session recorded this set (exercise, side, set number) already (see queries).
-_TRIED_BEFORE = (
-    "EXISTS (SELECT 1 FROM sets WHERE session_id = ? AND exercise_id = ? AND side IS ?"
-    " AND set_number = ?)"
-)
-
-
-class HistoryStore(HistoryQueries, CorrectionWrites, DoseChangeWrites):
+class HistoryStore(HistoryQueries, SessionWrites, CorrectionWrites, DoseChangeWrites):
     """The open history database. Use `open_history()` to get one.
 
     `status`: whether writes reach the disk, why not, and how many wait (a HistoryStatus).
@@ -231,135 +218,6 @@ class HistoryStore(HistoryQueries, CorrectionWrites, DoseChangeWrites):
         self.set_aside_now = opened.set_aside
         self._set_failure(None)
         return True
-
-    def begin_session(
-        self,
-        routine_id: str,
-        routine_title: str,
-        routine_revision: int,
-        doses: dict[str, Any],
-        started_at: datetime,
-        *,
-        sets_planned: int | None = None,
-    ) -> int:
-        """Record the start of a session with the doses in use; returns the session id."""
-        return self._new_row(
-            f"start of a {routine_id} session at {to_db_time(started_at)}",
-            "INSERT INTO sessions (id, routine_id, routine_title, routine_revision, doses_json,"
-            " sets_planned, started_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (
-                routine_id,
-                routine_title,
-                routine_revision,
-                json.dumps(doses, sort_keys=True),
-                sets_planned,
-                to_db_time(started_at),
-            ),
-        )
-
-    def add_set(self, session_id: int, record: StoredSet | SetRecord) -> int:
-        """Record one finished (or ended-early, or skipped) set; returns the set id.
-
-        Takes the store's StoredSet or the engine's (from a SetCompleted event) as it is.
-        A set never ends before it began, and no duration is stored below zero.
-        """
-        check_in("side", record.side, writes.SIDES)
-        check_score("pain", record.pain)
-        check_in("pain_choice", record.pain_choice, writes.PAIN_CHOICES)
-        session = self._ref(session_id)
-        return self._new_row(
-            f"set {record.exercise_id} {record.set_number} of session {session_id}",
-            f"INSERT INTO sets (id, session_id, seq, {SET_COLUMNS}, {RESULT_COLUMNS},"
-            " tried_before) VALUES (?, ?, (SELECT coalesce(max(seq), 0) + 1 FROM sets"
-            " WHERE session_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            f" {_TRIED_BEFORE})",
-            (
-                session,
-                session,
-                record.exercise_id,
-                record.exercise_name,
-                record.set_number,
-                to_db_time(record.started_at),
-                to_db_time(max(record.ended_at, record.started_at)),
-                record.side,
-                writes.not_negative(record.planned_hold_s),
-                writes.not_negative(record.actual_hold_s),
-                record.planned_reps,
-                record.actual_reps,
-                int(record.completed),
-                int(record.skipped),
-                record.pain,
-                record.pain_choice,
-                record.adjustment or None,
-                record.result,
-                record.result_unit or None,
-                session,
-                record.exercise_id,
-                record.side,
-                record.set_number,
-            ),
-        )
-
-    def rate_set(self, set_id: int, pain: int | None, choice: str | None = None) -> None:
-        """Record the pain rating given after a set, and the choice made if it was high."""
-        check_score("pain", pain)
-        check_in("choice", choice, writes.PAIN_CHOICES)
-        self._update(
-            f"rating of set {set_id}",
-            "UPDATE sets SET pain = ?, pain_choice = ? WHERE id = ?",
-            *(pain, choice, self._ref(set_id)),
-        )
-
-    def finish_session(
-        self, session_id: int, end_reason: str, ended_at: datetime, note: str | None = None
-    ) -> None:
-        """Record how and when a session ended; a note of None leaves the note as it is.
-
-        A session never ends before it started (a wall clock set back meanwhile).
-        """
-        check_in("end_reason", end_reason, writes.END_REASONS)
-        self._update(
-            f"end of session {session_id}",
-            "UPDATE sessions SET end_reason = ?1, ended_at = CASE WHEN julianday(?2)"
-            " < julianday(started_at) THEN started_at ELSE ?2 END, note = coalesce(?3, note)"
-            " WHERE id = ?4",
-            *(end_reason, to_db_time(ended_at), note, self._ref(session_id)),
-        )
-
-    def record_morning(
-        self, session_id: int, pain: int | None, stiffness: int | None, at: datetime
-    ) -> None:
-        """Record the next-morning check-in (pain and stiffness, 0-10) for a session."""
-        check_score("morning pain", pain)
-        check_score("morning stiffness", stiffness)
-        self._update(
-            f"morning check-in of session {session_id}",
-            "UPDATE sessions SET morning_pain = ?, morning_stiffness = ?, morning_at = ?"
-            " WHERE id = ?",
-            *(pain, stiffness, to_db_time(at), self._ref(session_id)),
-        )
-
-    def mark_resumed(self, session_id: int, at: datetime) -> None:
-        """An unfinished session goes on at `at`: the time since its last set ended (or its
-        start) is a stop, left out of its time (`stopped_s`)."""
-        self._update(
-            f"resumption of session {session_id}",
-            "UPDATE sessions SET stopped_s = stopped_s + max(0.0, 86400.0 * (julianday(?1)"
-            " - coalesce((SELECT max(julianday(ended_at)) FROM sets"
-            " WHERE session_id = sessions.id), julianday(started_at))))"
-            " WHERE id = ?2 AND end_reason IS NULL",
-            *(to_db_time(at), self._ref(session_id)),
-        )
-
-    def mark_partial(self, session_id: int) -> None:
-        """Close an unfinished session as 'partial', ending it when its last set ended."""
-        self._update(
-            f"partial end of session {session_id}",
-            "UPDATE sessions SET end_reason = 'partial', ended_at = coalesce("
-            "(SELECT max(ended_at) FROM sets WHERE session_id = sessions.id), started_at)"
-            " WHERE id = ? AND end_reason IS NULL",
-            self._ref(session_id),
-        )
 
 
 def open_history(path: Path) -> HistoryStore:
