@@ -18,13 +18,20 @@ import os
 import signal
 import subprocess
 import threading
+import wave
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
+
+from hiptimer import i18n
+from hiptimer.audio.tts import SpeechUnavailable
 
 log = logging.getLogger(__name__)
 
 # Players that read a WAV from "-" and open the sound device before reading it.
 AHEAD_PLAYERS = frozenset({"aplay"})
+# A player still running this long after its clip should have ended is taken to be hung.
+PLAYER_GRACE_S = 10.0
 
 
 def starts_ahead(command: list[str]) -> bool:
@@ -58,6 +65,44 @@ class Players:
             self._waiting = self._start("-", stdin=subprocess.PIPE)
         except OSError as exc:  # the phrase, when due, starts one itself and reports why not
             log.debug("speech: could not start the player ahead: %s", exc)
+
+    def wait(
+        self, process: subprocess.Popen[bytes], text: str, wav: Path, cancelled: Callable[[], bool]
+    ) -> bool:
+        """Wait for the player of `text` (rendered into `wav`) to end: True when it played it
+        through, False when it was cut off (`cancelled`) or hung. Raises SpeechUnavailable
+        when it failed on its own, with the last line of its errors as the reason."""
+        # Popen.wait(timeout=...) polls in sleeps of up to 50 ms, so a cut-off would reach the
+        # next cue up to 50 ms late; a blocking wait returns as soon as the player ends, and a
+        # watchdog ends a player that hangs.
+        hung = threading.Event()
+
+        def watchdog() -> None:
+            hung.set()
+            end_process(process, signal.SIGKILL if os.name == "posix" else signal.SIGTERM)
+
+        timer = threading.Timer(_wav_seconds(wav) + PLAYER_GRACE_S, watchdog)
+        timer.daemon = True
+        timer.start()
+        try:
+            process.wait()
+        finally:
+            timer.cancel()
+        if hung.is_set():
+            log.warning("speech: the player hung; cut off %r", text)
+            return False
+        if process.returncode == 0:
+            return True
+        if cancelled():
+            return False
+        lines = self.errors.read_text(errors="replace").strip().splitlines()
+        code = i18n._("exit code {n}").format(n=process.returncode)
+        raise SpeechUnavailable(
+            i18n._(
+                "Speech is off: playing the voice with {program} failed: {why}. Check that "
+                "speakers or headphones are connected and not in use by another program."
+            ).format(program=Path(self.command[0]).name, why=lines[-1] if lines else code)
+        )
 
     def play(self, wav: Path) -> subprocess.Popen[bytes]:
         """A player playing `wav` (OSError if none can start)."""
@@ -126,3 +171,12 @@ def end_process(process: subprocess.Popen[bytes], sig: int) -> None:
             process.terminate()
     except ProcessLookupError:
         pass
+
+
+def _wav_seconds(path: Path) -> float:
+    """The clip's length (30 s when its header cannot be read: the watchdog still ends it)."""
+    try:
+        with wave.open(str(path), "rb") as wav:
+            return wav.getnframes() / float(wav.getframerate() or 1)
+    except (OSError, wave.Error, EOFError):
+        return 30.0

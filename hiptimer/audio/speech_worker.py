@@ -8,6 +8,7 @@ that a cue due later starts its player at once instead of waiting for espeak-ng 
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import queue
@@ -15,7 +16,6 @@ import signal
 import subprocess
 import tempfile
 import threading
-import wave
 from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -28,8 +28,6 @@ from hiptimer.audio.player_process import Players, end_process
 from hiptimer.audio.speech_folder import TEMP_PREFIX, remove_stale_folders
 
 log = logging.getLogger(__name__)
-# A player still running this long after its clip should have ended is taken to be hung.
-PLAYER_GRACE_S = 10.0
 # A player started ahead is ended after the voice has had nothing to do for this long (between
 # sessions, in the library for hours): it keeps the sound device open while it waits, which
 # on a plain ALSA device without mixing would keep other programs from playing. Longer than
@@ -169,7 +167,7 @@ class SpeechWorker:
             # Voice "" is the system's voice for the language in use: Spanish text read by an
             # English voice is hard to follow.
             chosen = tts.use_language_voice(engine, i18n.language())
-            self._default_voice = chosen or _current_voice(engine)
+            self._default_voice = chosen or tts.current_voice(engine)
             self._on_ready(tts.list_voices(engine))
             try:
                 self._loop(engine, speak)
@@ -326,60 +324,8 @@ class SpeechWorker:
         if cancelled:  # cancel_through() ran while the player was starting
             end_process(process, signal.SIGTERM)
         try:
-            return self._wait_for_player(process, command, wav)
+            gone = functools.partial(self._cancelled, command.seq)
+            return self._players.wait(process, command.text, wav, gone)
         finally:
             with self._lock:
                 self._process = None
-
-    def _wait_for_player(self, process: subprocess.Popen[bytes], command: _Say, wav: Path) -> bool:
-        # Popen.wait(timeout=...) polls in sleeps of up to 50 ms, so a cut-off would reach the
-        # next cue up to 50 ms late; a blocking wait returns as soon as the player ends, and a
-        # watchdog ends a player that hangs.
-        hung = threading.Event()
-
-        def watchdog() -> None:
-            hung.set()
-            end_process(process, signal.SIGKILL if os.name == "posix" else signal.SIGTERM)
-
-        timer = threading.Timer(_wav_seconds(wav) + PLAYER_GRACE_S, watchdog)
-        timer.daemon = True
-        timer.start()
-        try:
-            process.wait()
-        finally:
-            timer.cancel()
-        if hung.is_set():
-            log.warning("speech: the player hung; cut off %r", command.text)
-            return False
-        if process.returncode == 0:
-            return True
-        if self._cancelled(command.seq):
-            return False
-        player = Path(self._player[0]).name if self._player else i18n._("the player")
-        lines = self._wav.with_suffix(".err").read_text(errors="replace").strip().splitlines()
-        code = i18n._("exit code {n}").format(n=process.returncode)
-        reason = lines[-1] if lines else code
-        raise tts.SpeechUnavailable(
-            i18n._(
-                "Speech is off: playing the voice with {program} failed: {why}. Check that "
-                "speakers or headphones are connected and not in use by another program."
-            ).format(program=player, why=reason)
-        )
-
-
-def _current_voice(engine: tts.TtsEngine) -> str | None:
-    """The id of the voice the engine speaks with now, or None if it cannot say."""
-    try:
-        voice = engine.getProperty("voice")
-    except Exception:
-        log.debug("speech: the engine has no current voice", exc_info=True)
-        return None
-    return str(voice) if voice else None
-
-
-def _wav_seconds(path: Path) -> float:
-    try:
-        with wave.open(str(path), "rb") as wav:
-            return wav.getnframes() / float(wav.getframerate() or 1)
-    except (OSError, wave.Error, EOFError):
-        return 30.0

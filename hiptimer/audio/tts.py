@@ -162,6 +162,16 @@ def list_voices(engine: TtsEngine) -> list[tuple[str, str]]:
         return []
 
 
+def current_voice(engine: TtsEngine) -> str | None:
+    """The id of the voice the engine speaks with now, or None if it cannot say."""
+    try:
+        voice = engine.getProperty("voice")
+    except Exception:
+        log.debug("speech: the engine has no current voice", exc_info=True)
+        return None
+    return str(voice) if voice else None
+
+
 def voice_for_language(engine: EngineProperties, language: str) -> str | None:
     """The voice to speak `language` ("es") with: the engine's current one when it speaks it,
     else the voice made for just that language ("roa/es", not "roa/es-419"), else a regional

@@ -328,9 +328,9 @@ def test_espeak_path_clear_ends_the_player_at_once(
 def test_espeak_path_a_hung_player_is_ended_and_the_next_cue_goes_on(
     qtbot: QtBot, make_service: MakeService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from hiptimer.audio import speech_worker
+    from hiptimer.audio import player_process
 
-    monkeypatch.setattr(speech_worker, "PLAYER_GRACE_S", 0.3)
+    monkeypatch.setattr(player_process, "PLAYER_GRACE_S", 0.3)
     count = tmp_path / "starts"
     player = python_player(  # hangs the first time only
         "import pathlib, sys, time\n"
