@@ -1,10 +1,10 @@
-"""The history window: past sessions, pain and dose charts, adherence, CSV and PDF export."""
+"""The history window: past sessions, pain and dose charts, adherence, re-tests, and the
+export buttons (exports.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QSize, Qt
@@ -12,10 +12,8 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSizePolicy,
     QTabWidget,
     QVBoxLayout,
@@ -23,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.core.clock import wall_now
-from hiptimer.core.history.export import export_csv
 from hiptimer.core.history.queries import SessionSummary
 from hiptimer.core.history.review import (
     RoutineSource,
@@ -33,6 +30,7 @@ from hiptimer.core.history.review import (
 )
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.i18n import N_, _, n_
+from hiptimer.ui.history.exports import HistoryExports
 from hiptimer.ui.history.filter_bar import date_edit, filter_bar
 from hiptimer.ui.history.panes import AdherencePane, Filters, PainPane
 from hiptimer.ui.history.sessions_pane import SessionsPane
@@ -103,6 +101,10 @@ class HistoryWindow(QWidget):
         self.adherence_pane: AdherencePane | None = None
         self.retests_pane: RetestsPane | None = None
         self._stale = {TAB_PAIN, TAB_ADHERENCE, TAB_RETESTS}
+        self.exports = HistoryExports(
+            self, store, self.routines, wall, lambda: self.filters, self.say
+        )
+        self.csv_button, self.pdf_button = self.exports.csv_button, self.exports.pdf_button
         self._build()
         self._fill_routines()
         self._connect()
@@ -112,16 +114,6 @@ class HistoryWindow(QWidget):
 
     def _build(self) -> None:
         bar = filter_bar(self.routine, self.since_edit, self.until_edit, self.presets, PRESETS)
-        self.csv_button = QPushButton(_("Export CSV\u2026"))
-        self.csv_button.setToolTip(
-            _("Every set of the sessions shown, one row each, for a spreadsheet")
-        )
-        self.pdf_button = QPushButton(_("Export PDF\u2026"))
-        self.pdf_button.setToolTip(
-            _(
-                "A report for your physiotherapist: a first page to read in a minute, then the detail"
-            )
-        )
         foot = QHBoxLayout()
         foot.addWidget(self.status, 1)
         foot.addWidget(self.csv_button)
@@ -146,8 +138,6 @@ class HistoryWindow(QWidget):
         set_shortcut(close, "close_history")
         close.triggered.connect(self.close)
         self.addAction(close)
-        self.csv_button.clicked.connect(self.export_csv)
-        self.pdf_button.clicked.connect(self.export_pdf)
         self.sessions_pane.message.connect(self.say)
 
     def _fill_routines(self) -> None:
@@ -290,57 +280,6 @@ class HistoryWindow(QWidget):
         if old is not None:
             old.deleteLater()
 
-    # -- export --------------------------------------------------------------------------
-
-    def _target(self, title: str, suffix: str, kind: str) -> Path | None:
-        f = self.filters
-        # A file name: ISO days and ASCII words, the same in every language.
-        stamp = f"{f.since or 'start'}-to-{f.until or self.today()}"
-        suggested = Path.home() / f"hiptimer-history-{stamp}.{suffix}"
-        name, _filter = QFileDialog.getSaveFileName(self, title, str(suggested), kind)
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix else path.with_suffix(f".{suffix}")
-
-    def export_csv(self) -> None:
-        """Ask where, then write the sets of the sessions in range as CSV."""
-        path = self._target(_("Export CSV"), "csv", _("CSV files (*.csv)"))
-        if path is None:
-            return
-        f = self.filters
-        try:
-            rows = export_csv(self.store, path, f.since, f.until, f.routine_id)
-        except OSError as exc:
-            self.say(_could_not_write(path, exc))
-            return
-        self.say(
-            n_("Saved {n} set to {path}.", "Saved {n} sets to {path}.", rows).format(
-                n=rows, path=path
-            )
-        )
-
-    def export_pdf(self) -> None:
-        """Ask where, then write the report for the clinician."""
-        from hiptimer.ui.history.report_pdf import write_report
-
-        path = self._target(_("Export PDF report"), "pdf", _("PDF files (*.pdf)"))
-        if path is None:
-            return
-        f = self.filters
-        try:
-            pages = write_report(
-                self.store, path, f.since, f.until, f.routine_id, self.routines, now=self._wall()
-            )
-        except OSError as exc:
-            self.say(_could_not_write(path, exc))
-            return
-        self.say(
-            n_(
-                "Saved a {n}-page report to {path}.", "Saved a {n}-page report to {path}.", pages
-            ).format(n=pages, path=path)
-        )
-
     def say(self, text: str) -> None:
         """What the window tells in its status line; a path in it wraps rather than being cut."""
         show_wrapped(self.status, text)
@@ -348,10 +287,6 @@ class HistoryWindow(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sessions_pane.save_note()
         super().closeEvent(event)
-
-
-def _could_not_write(path: Path, exc: OSError) -> str:
-    return _("Could not write {path}: {why}").format(path=path, why=exc.strerror or exc)
 
 
 def open_history_window(
