@@ -28,14 +28,20 @@ from hiptimer.core.routines.validation import validate_data as validate_routine_
 from hiptimer.core.routines.writer import routine_to_data
 from hiptimer.i18n import _
 from hiptimer.ui.editor import data_ops as ops
-from hiptimer.ui.editor import drafts, files, ladder_ops, window_files, window_ladder
+from hiptimer.ui.editor import (
+    drafts,
+    files,
+    ladder_ops,
+    window_exercises,
+    window_files,
+    window_ladder,
+)
 from hiptimer.ui.editor.bound_form import scrolled
 from hiptimer.ui.editor.button_row import button_row
 from hiptimer.ui.editor.chrome import update_frame
 from hiptimer.ui.editor.exercise_form import ExerciseForm
 from hiptimer.ui.editor.exercise_list import ExercisesPanel
 from hiptimer.ui.editor.menus import build_menus
-from hiptimer.ui.editor.picker import pick_exercise
 from hiptimer.ui.editor.problems import ProblemPanel, edit_text, route_problems, tab_titles
 from hiptimer.ui.editor.routine_form import RoutineForm
 from hiptimer.ui.editor.style import editor_style_sheet
@@ -138,17 +144,8 @@ class EditorWindow(QMainWindow):
     def _connect_list(self) -> None:
         self.exercise_form.ladder.variant_selected.connect(self._variant_selected)
         window_ladder.connect_bar(self, self.exercise_form.ladder)
-        panel = self.exercises
-        panel.list.selected.connect(self._selected)
-        panel.list.move_requested.connect(self.move_current)
-        panel.list.order_changed.connect(self._reordered)
-        panel.list.enabled_changed.connect(self._enabled_changed)
-        panel.add_from.clicked.connect(self.add_from_routine)
-        panel.add_new.clicked.connect(self.add_blank)
-        panel.duplicate.clicked.connect(self.duplicate_current)
-        panel.delete.clicked.connect(self.delete_current)
-        panel.up.clicked.connect(lambda: self.move_current(-1))
-        panel.down.clicked.connect(lambda: self.move_current(1))
+        self.exercises.list.selected.connect(self._selected)
+        window_exercises.connect_panel(self, self.exercises)
 
     def _build_menus(self) -> None:
         actions = build_menus(
@@ -276,45 +273,6 @@ class EditorWindow(QMainWindow):
     def _variant_selected(self, n: int) -> None:
         if n != self.variant:
             self._show(dataclasses.replace(self._state, variant=n))
-
-    def move_current(self, delta: int) -> None:
-        data, index = ops.move(self.data, self.current, delta)
-        if index != self.current:
-            self.edit(data, _("Move exercise"), current=index)
-
-    def _reordered(self, order: list[int]) -> None:
-        current = order.index(self.current) if self.current in order else self.current
-        self.edit(ops.reorder(self.data, order), _("Reorder exercises"), current=current)
-
-    def _enabled_changed(self, row: int, enabled: bool) -> None:
-        text = _("Include exercise") if enabled else _("Leave out exercise")
-        self.edit(ops.set_enabled(self.data, row, enabled), text, current=row)
-
-    def add_exercise(self, ex: dict[str, Any], text: str | None = None) -> None:
-        """Insert an exercise after the selected one (its id renamed if already used)."""
-        data, index = ops.insert(self.data, self.current + 1, ex)
-        self.edit(data, _("Add exercise") if text is None else text, current=index)
-
-    def add_from_routine(self) -> None:
-        chosen = pick_exercise(self.catalog, self)
-        if chosen is not None:
-            name = chosen.get("name")
-            self.add_exercise(chosen, _("Add {exercise}").format(exercise=name) if name else None)
-
-    def add_blank(self) -> None:
-        used = ops.all_ids(ops.exercises(self.data))
-        self.add_exercise(ops.blank_exercise(used), _("New exercise"))
-        self.exercise_form.fields["name"].focus()
-
-    def duplicate_current(self) -> None:
-        if self.current >= 0:
-            data, index = ops.duplicate(self.data, self.current)
-            self.edit(data, _("Duplicate exercise"), current=index)
-
-    def delete_current(self) -> None:
-        if self.current >= 0:
-            data, index = ops.delete(self.data, self.current)
-            self.edit(data, _("Delete exercise"), current=index)
 
     def go_to_problem(self, where: str) -> None:
         """Select the exercise a problem is in and put the cursor in its field."""

@@ -23,8 +23,7 @@ from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.user_routines import ClashChoice
 from hiptimer.core.session.events import SetCompleted, StepStarted
 from hiptimer.core.session.steps import StepKind
-from hiptimer.ui.editor import files
-from hiptimer.ui.editor import window as editor_window
+from hiptimer.ui.editor import files, window_exercises
 from hiptimer.ui.editor.fields import ChoiceField, LineField
 from hiptimer.ui.editor.files import RoutineDropFilter
 from hiptimer.ui.editor.keep_doses import KeepDosesDialog, offer_to_keep_doses
@@ -153,7 +152,7 @@ def test_edit_a_builtin_add_reorder_undo_and_save_the_users_version(
     assert editor.undo_stack.count() == 1  # the keystrokes merged into one step
     assert editor.save_button.isEnabled() and editor.isWindowModified()
 
-    monkeypatch.setattr(editor_window, "pick_exercise", pick("hip-strengthening", "bridge"))
+    monkeypatch.setattr(window_exercises, "pick_exercise", pick("hip-strengthening", "bridge"))
     qtbot.mouseClick(editor.exercises.add_from, Qt.MouseButton.LeftButton)
     assert ids(editor)[:2] == ["hamstring-stretch", "bridge"]
     assert editor.current == 1 and editor.exercises.list.currentRow() == 1
