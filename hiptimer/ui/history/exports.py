@@ -57,41 +57,52 @@ class HistoryExports:
 
     def export_csv(self) -> None:
         """Ask where, then write the sets of the sessions in range as CSV."""
-        path = self._target(_("Export CSV"), "csv", _("CSV files (*.csv)"))
-        if path is None:
-            return
-        f = self._filters()
-        try:
-            rows = export_csv(self._store, path, f.since, f.until, f.routine_id)
-        except OSError as exc:
-            self._say(_could_not_write(path, exc))
-            return
-        self._say(
-            n_("Saved {n} set to {path}.", "Saved {n} sets to {path}.", rows).format(
+
+        def write(path: Path, f: Filters) -> int:
+            return export_csv(self._store, path, f.since, f.until, f.routine_id)
+
+        def saved(rows: int, path: Path) -> str:
+            return n_("Saved {n} set to {path}.", "Saved {n} sets to {path}.", rows).format(
                 n=rows, path=path
             )
-        )
+
+        self._export(_("Export CSV"), "csv", _("CSV files (*.csv)"), write, saved)
 
     def export_pdf(self) -> None:
         """Ask where, then write the report for the clinician."""
         from hiptimer.ui.history.report_pdf import write_report
 
-        path = self._target(_("Export PDF report"), "pdf", _("PDF files (*.pdf)"))
-        if path is None:
-            return
-        f = self._filters()
-        try:
-            pages = write_report(
+        def write(path: Path, f: Filters) -> int:
+            return write_report(
                 self._store, path, f.since, f.until, f.routine_id, self._routines, now=self._wall()
             )
+
+        def saved(pages: int, path: Path) -> str:
+            return n_(
+                "Saved a {n}-page report to {path}.", "Saved a {n}-page report to {path}.", pages
+            ).format(n=pages, path=path)
+
+        self._export(_("Export PDF report"), "pdf", _("PDF files (*.pdf)"), write, saved)
+
+    def _export(
+        self,
+        title: str,
+        suffix: str,
+        kind: str,
+        write: Callable[[Path, Filters], int],
+        saved: Callable[[int, Path], str],
+    ) -> None:
+        """Ask where, `write` there what the window shows, and say what was saved (or why
+        nothing was)."""
+        path = self._target(title, suffix, kind)
+        if path is None:
+            return
+        try:
+            written = write(path, self._filters())
         except OSError as exc:
             self._say(_could_not_write(path, exc))
             return
-        self._say(
-            n_(
-                "Saved a {n}-page report to {path}.", "Saved a {n}-page report to {path}.", pages
-            ).format(n=pages, path=path)
-        )
+        self._say(saved(written, path))
 
 
 def _could_not_write(path: Path, exc: OSError) -> str:
