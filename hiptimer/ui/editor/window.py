@@ -35,6 +35,7 @@ from hiptimer.ui.editor import (
     window_exercises,
     window_files,
     window_ladder,
+    window_problems,
 )
 from hiptimer.ui.editor.bound_form import scrolled
 from hiptimer.ui.editor.button_row import button_row
@@ -42,13 +43,13 @@ from hiptimer.ui.editor.chrome import update_frame
 from hiptimer.ui.editor.exercise_form import ExerciseForm
 from hiptimer.ui.editor.exercise_list import ExercisesPanel
 from hiptimer.ui.editor.menus import build_menus
-from hiptimer.ui.editor.problems import ProblemPanel, edit_text, route_problems, tab_titles
+from hiptimer.ui.editor.problems import ProblemPanel, edit_text
 from hiptimer.ui.editor.routine_form import RoutineForm
 from hiptimer.ui.editor.style import editor_style_sheet
 from hiptimer.ui.editor.undo import EditorState, SnapshotCommand, UndoKeysFilter
 from hiptimer.ui.theme import follow
 from hiptimer.ui.widgets.fitted_tabs import FittedTabTitles
-from hiptimer.ui.widgets.plain import no_mnemonic, plain
+from hiptimer.ui.widgets.plain import plain
 from hiptimer.ui.widgets.screen_fit import fit_window
 
 
@@ -208,24 +209,11 @@ class EditorWindow(QMainWindow):
         shown = ladder_ops.variant(ex, variant) if ex is not None else None
         self.exercise_form.show_exercise(shown, state.data.get("rests") or {}, variant, ex)
         self._problems = validate_routine_data(state.data)
-        bad = self._route_problems(current, ex)
+        bad = window_problems.place_problems(self, self._problems, current, ex)
         self.exercises.list.show_exercises(items, bad, current)
         self.exercises.update_buttons(current, len(items))
         self.problems.show_problems(self._problems, state.data)
         self._update_chrome()
-
-    def _route_problems(self, current: int, ex: dict[str, Any] | None) -> set[int]:
-        routed = route_problems(self._problems, current)
-        self.routine_form.set_problems(routed.routine_level)
-        names = ladder_ops.names(ex) if ex is not None else []
-        for_variant, elsewhere = window_ladder.route(routed.for_exercise, self.variant, names)
-        self.exercise_form.set_problems(for_variant)
-        if ex is not None:
-            self.exercise_form.ladder.show_ladder(ex, self.variant, elsewhere)
-        name = ops.name_of(ops.exercises(self.data)[current], current) if current >= 0 else ""
-        self.tab_titles.set_titles(tab_titles(current, no_mnemonic(name), routed))
-        self.exercises.set_problem("\n".join(routed.list_level))
-        return routed.bad
 
     def _update_chrome(self) -> None:
         update_frame(self)
@@ -276,17 +264,7 @@ class EditorWindow(QMainWindow):
 
     def go_to_problem(self, where: str) -> None:
         """Select the exercise a problem is in and put the cursor in its field."""
-        split = ops.split_exercise_path(where)
-        if split is not None:
-            self._selected(split[0])
-            variant, key = window_ladder.variant_of(split[1])
-            self._variant_selected(variant)
-            hit = self.exercise_form.field_for(key) if key else None
-        else:
-            self.tabs.setCurrentIndex(1)
-            hit = self.routine_form.field_for(where)
-        if hit is not None:
-            hit[0].focus()
+        window_problems.go_to_problem(self, where)
 
     # ------------------------------------------------------------------ files
 
