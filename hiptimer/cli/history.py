@@ -31,19 +31,26 @@ if TYPE_CHECKING:
     from hiptimer.core.history.records import RetestResult
 
 
+LIST_LIMIT = 20  # sessions `history list` prints unless told
+
+
 def add_history(subparsers: SubParsers) -> None:
     """The `history` group and its two commands."""
     group = subparsers.add_parser(
         "history",
         help="list your past sessions, or export them as CSV or a PDF report",
-        description="List your past sessions, or export them as CSV or a PDF report.",
+        description="List your past sessions (alone, as `history list`), or export them as CSV "
+        "or a PDF report.",
     )
-    commands = group.add_subparsers(dest="history_command", metavar="COMMAND", required=True)
+    commands = group.add_subparsers(dest="history_command", metavar="COMMAND")
     listing = add_command(commands, "list", "print your recent sessions, newest first", cmd_list)
     listing.add_argument(
-        "--limit", type=int, default=20, metavar="N", help="at most N sessions (0: all)"
+        "--limit", type=int, default=LIST_LIMIT, metavar="N", help="at most N sessions (0: all)"
     )
     _add_filters(listing)
+    # `hiptimer history` alone lists, as the README's reliability notes use it: a look at the
+    # history should not need the word "list" (nor fail with a usage error without it).
+    group.set_defaults(run=cmd_list, limit=LIST_LIMIT, since=None, until=None, routine=None)
     export = add_command(
         commands, "export", "write your history as CSV and/or a PDF report", cmd_export
     )

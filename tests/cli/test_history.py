@@ -124,6 +124,17 @@ def test_list_prints_recent_sessions_newest_first(
     assert code == 0 and len(stdout.splitlines()) == 2 and "Stretches" in stdout
 
 
+def test_history_alone_lists_as_history_list_does(
+    recorded: Recorded, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The README says `hiptimer history` names set-aside rows "on every run": the bare group
+    # lists, as `history list` with its defaults, rather than stopping at a usage error.
+    expected = run(capsys, "history", "list")
+    assert expected[0] == 0 and "DATE" in expected[1]
+    assert run(capsys, "history") == expected
+    assert run(capsys, "--data-dir", str(paths.data_dir()), "history") == expected
+
+
 def test_list_shows_a_re_tests_results_under_its_session(
     recorded: Recorded, capsys: pytest.CaptureFixture[str], weeks: Weeks
 ) -> None:
