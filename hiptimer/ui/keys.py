@@ -169,7 +169,8 @@ GROUPS: tuple[Group, ...] = (
            N_("accept the first dose suggestion not answered yet (here or on the summary)")),
         _b(Action.NOT_NOW, (K.Key_D,), frozenset({Mode.CHECKIN, Mode.SUMMARY}),
            N_("decline it for now (kept in your history)")),
-        _b(Action.LIBRARY, (K.Key_Escape,), Mode.CHECKIN, N_("to the library")),
+        _b(Action.LIBRARY, (K.Key_Escape,), Mode.CHECKIN,
+           N_("from the suggestions: to the library (on the check-in, K skips it)")),
     )),
     Group(N_("The summary after a session"), (
         _b(Action.LIBRARY, (*ENTER, K.Key_Escape), Mode.SUMMARY, N_("back to the library")),

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from hiptimer.core.history.queries import StoredSet
 from hiptimer.ui.guidance.checkin_page import QUESTION, CheckinPage
+from hiptimer.ui.key_help import key_rows
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.session.pain_prompt import ANCHORS
 from tests.ui.guided import SMALL, Days, K, later
@@ -154,6 +155,14 @@ def test_escape_and_other_keys_do_nothing_on_the_check_in(days: Days) -> None:
     days.key(K.Key_Escape, K.Key_Space, K.Key_A, K.Key_N, K.Key_Return)
     assert days.mode() is Mode.CHECKIN
     assert days.window is not None and days.window.session is None
+
+
+def test_the_key_table_says_esc_leaves_the_suggestions_not_the_check_in() -> None:
+    # The README's table (and F1) listed Esc "to the library" under the check-in, where it
+    # does nothing (above): a reader pressing it there found a dead key. It says where it works.
+    rows = dict(key_rows())["Morning check-in and dose suggestions"]
+    esc = [does for keys, does in rows if keys == "Esc"]
+    assert esc == ["from the suggestions: to the library (on the check-in, K skips it)"]
 
 
 def test_the_check_in_and_suggestion_keys() -> None:
