@@ -19,14 +19,13 @@ from hiptimer.cli.common import (
     add_command,
     common_options,
     err,
-    escape_controls,
     out,
     said_beside,
 )
 
 if TYPE_CHECKING:
-    from hiptimer.core.routines.catalog import Catalog, RoutineEntry
-    from hiptimer.core.routines.model import Exercise, Routine
+    from hiptimer.core.routines.catalog import Catalog
+    from hiptimer.core.routines.model import Routine
 
 # The routine catalog, loader and validation load in the commands that read routines: the
 # window reads its library just after it shows (hiptimer.ui.app), not before.
@@ -35,6 +34,8 @@ if TYPE_CHECKING:
 
 
 def _add_list(subparsers: SubParsers) -> None:
+    from hiptimer.cli.routine_list import cmd_list  # only when `list` is asked for
+
     add_command(subparsers, "list", "list the built-in routines and yours", cmd_list)
 
 
@@ -243,53 +244,6 @@ def cmd_open_window(args: argparse.Namespace) -> int:
         err("hiptimer: install the libraries the README lists; `hiptimer list` works without them")
         return 1
     return int(run_app(routine=routine, start=bool(args.start), in_tray=bool(args.in_tray)))
-
-
-def cmd_list(args: argparse.Namespace) -> int:
-    from hiptimer.core.routines.catalog import load_catalog
-
-    catalog = load_catalog()
-    entries = catalog.entries()
-    if not entries:
-        out(f"No routines found in {catalog.builtin_dir} or {catalog.user_dir}.")
-        return 0
-    rows = [("ID", "TITLE", "TIME", "EXERCISES", "SCHEDULE", "STATUS")]
-    from hiptimer.cli.voice_rule import next_session_lead_in  # the cue code: not for the window
-
-    lead_in = next_session_lead_in()
-    rows += [_list_row(entry, lead_in) for entry in entries]
-    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
-    for row in rows:
-        cells = [cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True)]
-        out("  ".join([*cells, row[-1]]).rstrip())
-    return 0
-
-
-def _list_row(
-    entry: RoutineEntry, lead_in: Callable[[Exercise], float] | None
-) -> tuple[str, str, str, str, str, str]:
-    title = _cell(entry.title, 40)
-    if entry.routine is None:
-        assert entry.error is not None
-        problems = entry.error.problems
-        reason = str(problems[0]) if problems else "cannot be read"
-        if len(problems) > 1:
-            reason += f" (and {len(problems) - 1} more)"
-        return (entry.id, title, "-", "-", "-", f"BROKEN: {_cell(reason, 200)}")
-    routine = entry.routine
-    schedule = routine.schedule.label if routine.schedule else "-"
-    status = "built-in" if entry.builtin else "yours"
-    if entry.overrides_builtin:
-        status = "yours (edited built-in)"
-    from hiptimer.core.routines.model import estimated_seconds, format_duration
-
-    time = format_duration(estimated_seconds(routine, lead_in))
-    return (entry.id, title, time, str(len(routine.active_exercises)), schedule, status)
-
-
-def _cell(text: str, limit: int) -> str:
-    text = escape_controls(" ".join(text.split()))
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def cmd_show(args: argparse.Namespace) -> int:

@@ -40,6 +40,14 @@ def routine_data(rid: str, title: str, **extra: Any) -> dict[str, Any]:
     return data
 
 
+def all_left_out(rid: str, title: str) -> dict[str, Any]:
+    """A routine whose every exercise says "enabled": false: valid, with nothing to start."""
+    data = routine_data(rid, title)
+    for exercise in data["exercises"]:
+        exercise["enabled"] = False
+    return data
+
+
 def write(folder: Path, name: str, content: Any) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name
@@ -297,6 +305,21 @@ def test_list_shows_a_broken_user_file(
     assert "BROKEN: not valid UTF-8" in garbage
 
 
+def test_list_says_nothing_to_start_for_a_routine_with_every_exercise_left_out(
+    capsys: pytest.CaptureFixture[str], builtin_dir: Path, user_dir: Path
+) -> None:
+    # docs/routine-format.md: such a routine "is still valid and listed (as "nothing to
+    # start" ...)", as the library lists it; `list` said "0 s" and "0" exercises.
+    write(user_dir, "off.json", all_left_out("off", "All off"))
+    code, out, _ = run(capsys, "list")
+    header, *rows = out.splitlines()
+    (line,) = [row for row in rows if row.startswith("off ")]
+    assert code == 0
+    assert line[header.index("TIME") :].startswith("nothing to start")
+    assert line[header.index("EXERCISES") :].split()[:3] == ["0", "of", "2"]
+    assert line.endswith("yours")
+
+
 def test_list_marks_an_edited_builtin(
     capsys: pytest.CaptureFixture[str], builtin_dir: Path, user_dir: Path
 ) -> None:
@@ -391,10 +414,7 @@ def test_show_by_path_and_file_name(
 def test_show_of_a_routine_with_every_exercise_off_says_there_is_nothing_to_start(
     capsys: pytest.CaptureFixture[str], builtin_dir: Path, tmp_path: Path
 ) -> None:
-    data = routine_data("off", "All off")
-    for exercise in data["exercises"]:
-        exercise["enabled"] = False
-    path = write(tmp_path / "x", "off.json", data)
+    path = write(tmp_path / "x", "off.json", all_left_out("off", "All off"))
     code, out, _ = run(capsys, "show", str(path))
     assert code == 0
     assert out.splitlines()[-1].startswith("Nothing to start: every exercise is turned off")
