@@ -7,6 +7,7 @@ from typing import Protocol
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QPushButton
 
+from hiptimer.core.routines.user_routines import never_saved
 from hiptimer.i18n import _
 from hiptimer.ui.editor.window_files import Edited, banner_text
 from hiptimer.ui.widgets.plain import show_wrapped, window_title
@@ -38,7 +39,8 @@ def update_frame(window: Framed) -> None:
     shown = window_title(edited_title(window))
     window.setWindowTitle(_("Edit routine \u2014 {routine}").format(routine=shown) + "[*]")
     window.setWindowModified(window.is_modified)
-    can_save = window.is_valid and window.is_modified
+    # A new routine (Ctrl+N) is "not saved yet": Ctrl+S saves it as it is, before any edit.
+    can_save = window.is_valid and (window.is_modified or never_saved(base))
     window.save_button.setEnabled(can_save)
     window.save_action.setEnabled(can_save)
     window.export_button.setEnabled(window.is_valid)

@@ -96,6 +96,23 @@ def test_a_new_routine_s_first_save_is_revision_1(window: MainWindow, qtbot: QtB
     assert editor.save() and load_routine(path).revision == 2
 
 
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+def test_a_new_routine_saves_with_ctrl_s_before_any_edit(window: MainWindow) -> None:
+    # The README: a new routine (Ctrl+N) "is saved as <id>.json", Ctrl+S saves the routine.
+    # Its Save (button, menu item and Ctrl+S) waited for a first edit, so Ctrl+N, Ctrl+S
+    # saved nothing: a dead key on a routine the banner calls "not saved yet".
+    window.routine_actions.new_routine()  # Ctrl+N
+    editor = window.routine_actions.editors[-1]
+    assert not editor.is_modified
+    assert editor.save_action.isEnabled() and editor.save_button.isEnabled()
+    assert editor.save_action.shortcut().toString() == "Ctrl+S"
+    editor.save_action.trigger()
+    path = paths.user_routines_dir() / "my-routine.json"
+    assert load_routine(path).title == "My routine"
+    # Saved: nothing more to save until an edit.
+    assert not editor.save_action.isEnabled() and not editor.save_button.isEnabled()
+
+
 def test_import_from_the_menu_adds_the_routine_to_the_library(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
