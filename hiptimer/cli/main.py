@@ -339,6 +339,10 @@ def _write_voice_track(script: list[tuple[float, str]], path: str) -> int:
     except tts.SpeechUnavailable as exc:
         raise CommandError(f"no voice to render with: {exc}", code=EXIT_FAILED) from None
     except OSError as exc:
+        if to_stdout and any(isinstance(e, BrokenPipeError) for e in (exc, exc.__context__)):
+            # The player stopped reading; wave's close() then fails to seek back on the pipe
+            # (ESPIPE) and hides it. Quiet, as `list | head` (main() handles the closed pipe).
+            raise BrokenPipeError from exc
         where = "standard output" if to_stdout else path
         raise CommandError(
             f"cannot write {where}: {exc.strerror or exc}", code=EXIT_FAILED

@@ -162,6 +162,30 @@ def test_a_dash_sends_the_voice_track_to_standard_output_not_to_a_file_named_das
     assert list(here.iterdir()) == []
 
 
+def test_a_player_that_stops_reading_the_track_ends_it_quietly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `--wav -` is "for a player" (README); a player stopped early closes the pipe. The WAV
+    # writer then tried to mend its header on the pipe, and "cannot write standard output:
+    # Illegal seek" hid the closed pipe. A reader that left ends it as `list | head` does.
+    import errno
+    import io
+    import sys
+
+    from hiptimer.audio import voice_track
+
+    def closed_pipe(phrases: list[tuple[float, str]], out: BinaryIO) -> list[object]:
+        try:
+            raise BrokenPipeError(errno.EPIPE, "Broken pipe")
+        finally:
+            raise OSError(errno.ESPIPE, "Illegal seek")  # wave's close(), on a pipe
+
+    monkeypatch.setattr(voice_track, "render_to_wav", closed_pipe)
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO()))
+    assert main(["cues", str(write_routine(tmp_path)), "--wav", "-"]) == 1
+    assert capsys.readouterr().err == ""  # nothing about a seek, nor about the pipe
+
+
 def test_cues_of_a_routine_with_every_exercise_off_says_there_is_nothing_to_start(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
