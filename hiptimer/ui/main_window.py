@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
         shell = Shell(
             self.nav, self.services, settings, wall, self.show_problem,
             lambda text, ms: self.statusBar().showMessage(text, ms),
-            self._routines, self._selected_routine, lambda: self.session,
+            self._routines, self._selected_routine, self._selected_broken, lambda: self.session,
         )  # fmt: skip
         self._build_menus(shell)
         self.keys = WindowKeys(self, self.nav.key_mode, self.perform, later=show_first)
@@ -294,6 +294,10 @@ class MainWindow(QMainWindow):
     def _selected_routine(self) -> Routine | None:
         item = self.library.selected
         return item.routine if item is not None else None
+
+    def _selected_broken(self) -> str:
+        item = self.library.selected
+        return item.title if item is not None and item.broken else ""  # its file's name
 
     def _routine_changed(self, routine: Routine) -> None:
         """A routine was saved or imported: show the library as it is now, with it chosen."""

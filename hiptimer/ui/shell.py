@@ -32,4 +32,5 @@ class Shell:
     show_message: Callable[[str, int], None]  # in the status bar, for that many ms
     routines: Callable[[], list[Routine]]  # the library's
     selected_routine: Callable[[], Routine | None]
+    selected_broken: Callable[[], str]  # the file name of a broken entry chosen, else ""
     session: Callable[[], ActiveSession | None]  # the session on screen

@@ -40,6 +40,7 @@ class RoutinesHost(Protocol):
     """What the Routines menu uses of the window around it."""
 
     def selected_routine(self) -> Routine | None: ...  # chosen in the library
+    def selected_broken(self) -> str: ...  # the file name of a broken one chosen, else ""
     def show_problem(self, text: str, /) -> None: ...
     def show_message(self, text: str, ms: int, /) -> None: ...  # in the status bar
 
@@ -96,9 +97,21 @@ class RoutineActions(QObject):
     def edit_selected(self) -> None:
         routine = self._host.selected_routine()
         if routine is None:
-            self._host.show_problem(_("Choose a routine in the library first."))
+            self._none_chosen()
             return
         self.open_editor(routine)
+
+    def _none_chosen(self) -> None:
+        """Why Edit or Export has nothing to work on: no routine chosen, or a broken file."""
+        broken = self._host.selected_broken()
+        if not broken:
+            self._host.show_problem(_("Choose a routine in the library first."))
+            return
+        text = _(
+            "{file} is broken, so it cannot be edited or exported here: fix the file in a "
+            "text editor (the library lists its problems)."
+        )
+        self._host.show_problem(text.format(file=broken))
 
     def new_routine(self) -> None:
         from hiptimer.core.routines.catalog import load_catalog  # not needed to build the menu
@@ -164,7 +177,7 @@ class RoutineActions(QObject):
 
         routine = self._host.selected_routine()
         if routine is None:
-            self._host.show_problem(_("Choose a routine in the library first."))
+            self._none_chosen()
             return
         default = str(Path.home() / f"{routine.id}.json")
         path, _filter = QFileDialog.getSaveFileName(

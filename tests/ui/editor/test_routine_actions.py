@@ -113,6 +113,27 @@ def test_a_new_routine_saves_with_ctrl_s_before_any_edit(window: MainWindow) -> 
     assert not editor.save_action.isEnabled() and not editor.save_button.isEnabled()
 
 
+def test_edit_or_export_of_a_broken_file_says_it_is_broken(window: MainWindow) -> None:
+    # Ctrl+E "edit the chosen routine" on a broken file said "Choose a routine in the library
+    # first.", with one chosen: it names the file and why it cannot open.
+    folder = paths.user_routines_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "mine.json").write_text("{not json", encoding="utf-8")
+    window._reload_library()
+    rows = [item.title for item in window.library.items]
+    window.library.list.setCurrentRow(rows.index("mine.json"))
+    assert window.library.selected is not None and window.library.selected.broken
+    said = (
+        "mine.json is broken, so it cannot be edited or exported here: fix the file in a "
+        "text editor (the library lists its problems)."
+    )
+    window.routine_actions.edit_selected()  # Ctrl+E
+    assert window.statusBar().currentMessage() == said
+    assert window.routine_actions.editors == []
+    window.routine_actions.export_selected()  # Ctrl+Shift+S
+    assert window.statusBar().currentMessage() == said
+
+
 def test_import_from_the_menu_adds_the_routine_to_the_library(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -165,6 +186,9 @@ class Host:
 
     def selected_routine(self) -> Routine | None:
         return self.chosen
+
+    def selected_broken(self) -> str:
+        return ""
 
     def show_problem(self, text: str) -> None:
         self.problems.append(text)
