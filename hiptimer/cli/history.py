@@ -90,7 +90,7 @@ def _range(args: argparse.Namespace) -> tuple[date | None, date | None]:
 def open_store() -> HistoryStore:
     """The user's history, or a CommandError when there is none or it cannot be read."""
     path = paths.history_db_path()
-    if not path.is_file():
+    if not path.exists():  # a folder or a pipe there is moved aside by open_history
         raise CommandError(f"no history yet: {path} does not exist", code=EXIT_FAILED)
     try:
         store = open_history(path)

@@ -332,6 +332,21 @@ def test_a_damaged_history_is_reported_once(tmp_path: Path) -> None:
     assert len(list(data.glob("history.sqlite3.corrupt-*"))) == 1
 
 
+def test_a_folder_where_the_history_goes_is_named_and_moved_aside(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    db = paths.history_db_path()
+    db.mkdir(parents=True)  # was: "no history yet: ... does not exist", and nothing done
+    code, stdout, stderr = run(capsys, "history", "list")
+    assert (code, stdout) == (0, "No sessions recorded in that range.\n")
+    (moved,) = db.parent.glob("history.sqlite3.corrupt-*")
+    assert moved.is_dir() and db.is_file()
+    assert stderr == (
+        f"hiptimer: The history database {db} was damaged (a folder is in its place). It was"
+        f" moved to {moved} and a new, empty history was started.\n"
+    )
+
+
 def test_a_routine_id_no_session_has_is_refused_before_anything_is_written(
     recorded: Recorded, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

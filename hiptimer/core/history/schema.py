@@ -9,6 +9,7 @@ import os
 import re
 import shutil
 import sqlite3
+import stat
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
@@ -261,12 +262,30 @@ class Opened(NamedTuple):
     set_aside: list[repair.SetAside]  # damaged rows this opening moved into set_aside
 
 
+def _in_the_way(path: Path) -> str | None:
+    """Why what is at `path` cannot be a database (a folder, a pipe, a device); None for a
+    file, or for nothing there (SQLite makes it, or says why it cannot)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    # SQLite only says "unable to open database file" (a folder) or "disk I/O error" (a
+    # pipe), and trying again never helps: it is moved aside like a damaged file.
+    if stat.S_ISDIR(mode):
+        return _("a folder is in its place")
+    return _("a pipe or a device is in its place")
+
+
 def _open_checked(path: Path, migrations: Sequence[Migration]) -> Opened:
     """Open, check, migrate and repair; returns the connection and what was mended.
 
-    A damaged file (or one missing columns no migration can add) is moved aside and
-    CorruptDatabase raised.
+    A damaged file (or one missing columns no migration can add, or a folder or a pipe in
+    its place) is moved aside and CorruptDatabase raised.
     """
+    if (why := _in_the_way(path)) is not None:
+        raise CorruptDatabase(why, move_aside(path))
     conn = connect(path)
     try:
         version = _check(conn, path, len(migrations))

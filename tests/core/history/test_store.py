@@ -343,6 +343,31 @@ def test_a_damaged_database_is_moved_aside_and_replaced(db_path: Path, damage: A
     assert read(db_path, "SELECT count(*) FROM sets") == [(1,)]
 
 
+@pytest.mark.parametrize(
+    ("make", "why"),
+    [
+        (lambda p: p.mkdir(), "a folder is in its place"),
+        (lambda p: os.mkfifo(p), "a pipe or a device is in its place"),
+    ],
+    ids=["folder", "fifo"],
+)
+def test_a_folder_or_a_pipe_in_the_files_place_is_moved_aside(
+    db_path: Path, make: Callable[[Path], None], why: str
+) -> None:
+    # SQLite said only "unable to open database file" or "disk I/O error", and the history
+    # stayed off for good, retried every 30 s; the command line said the file did not exist.
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    make(db_path)
+    with open_history(db_path) as store:
+        assert store.status.saving
+        notice = store.status.notice
+        (moved,) = db_path.parent.glob("history.sqlite3.corrupt-*")
+        assert notice is not None and why in notice and str(moved) in notice
+        store.add_set(a_session(store), a_set())
+    assert not moved.is_file()  # the folder or the pipe itself, moved, never opened
+    assert read(db_path, "SELECT count(*) FROM sets") == [(1,)]
+
+
 # -- disks that refuse writes ----------------------------------------------------------
 
 
