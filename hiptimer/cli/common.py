@@ -72,6 +72,13 @@ def escape_controls(text: str) -> str:
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
+def cell(text: str, limit: int | None = None) -> str:
+    """`text` on one line, for a table: a line break in a routine's title or a note (a routine
+    file may hold one) would start a new row. Cut to `limit` characters with '...'."""
+    text = escape_controls(" ".join(text.split()))
+    return text if limit is None or len(text) <= limit else text[: limit - 3] + "..."
+
+
 def out(text: str = "") -> None:
     print(printable(text, sys.stdout))
 

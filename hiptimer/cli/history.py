@@ -18,6 +18,7 @@ from hiptimer.cli.common import (
     CommandError,
     SubParsers,
     add_command,
+    cell,
     err,
     escape_controls,
     out,
@@ -136,16 +137,15 @@ def cmd_list(args: argparse.Namespace) -> int:
     results = _results_by_session(found)
     rows = [("DATE", "ROUTINE", "TIME", "DONE", "MAX", "AVG", "NOTE")]
     for s in sessions:
-        note = escape_controls(" ".join(s.note.split()))
         rows.append(
             (
                 when_text(s.started_at),
-                escape_controls(s.routine_title),
+                cell(s.routine_title),
                 duration_text(s),
                 completion_text(s),
                 pain_number(s.max_pain, 0),
                 pain_number(s.avg_pain),
-                note if len(note) <= 40 else note[:37] + "...",
+                cell(s.note, 40),
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
@@ -165,8 +165,8 @@ def _results_by_session(found: list[RetestResult]) -> dict[int, str]:
 
     lines: dict[int, list[str]] = {}
     for r in found:
-        label = escape_controls(with_side(r.exercise_name, r.side))
-        unit = escape_controls(r.unit)  # a unit of the user's own comes from a routine file
+        label = cell(with_side(r.exercise_name, r.side))
+        unit = cell(r.unit)  # a unit of the user's own comes from a routine file
         lines.setdefault(r.session_id, []).append(f"{label}: {result_text(r.result, unit)}")
     return {sid: "; ".join(parts) for sid, parts in lines.items()}
 

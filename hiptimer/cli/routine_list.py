@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from hiptimer.cli.common import escape_controls, out
+from hiptimer.cli.common import cell, out
 
 if TYPE_CHECKING:
     from hiptimer.core.routines.catalog import RoutineEntry
@@ -30,7 +30,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     rows += [_list_row(entry, lead_in) for entry in entries]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     for row in rows:
-        cells = [cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True)]
+        cells = [text.ljust(width) for text, width in zip(row[:-1], widths, strict=True)]
         out("  ".join([*cells, row[-1]]).rstrip())
     return 0
 
@@ -38,14 +38,14 @@ def cmd_list(args: argparse.Namespace) -> int:
 def _list_row(
     entry: RoutineEntry, lead_in: Callable[[Exercise], float] | None
 ) -> tuple[str, str, str, str, str, str]:
-    title = _cell(entry.title, 40)
+    title = cell(entry.title, 40)
     if entry.routine is None:
         assert entry.error is not None
         problems = entry.error.problems
         reason = str(problems[0]) if problems else "cannot be read"
         if len(problems) > 1:
             reason += f" (and {len(problems) - 1} more)"
-        return (entry.id, title, "-", "-", "-", f"BROKEN: {_cell(reason, 200)}")
+        return (entry.id, title, "-", "-", "-", f"BROKEN: {cell(reason, 200)}")
     routine = entry.routine
     schedule = routine.schedule.label if routine.schedule else "-"
     status = "built-in" if entry.builtin else "yours"
@@ -67,8 +67,3 @@ def _exercises(routine: Routine) -> str:
     """How many exercises a session does; "1 of 3" when some are left out ("enabled": false)."""
     done, written = len(routine.active_exercises), len(routine.exercises)
     return str(done) if done == written else f"{done} of {written}"
-
-
-def _cell(text: str, limit: int) -> str:
-    text = escape_controls(" ".join(text.split()))
-    return text if len(text) <= limit else text[: limit - 3] + "..."

@@ -159,6 +159,23 @@ def test_list_shows_a_re_tests_results_under_its_session(
     assert "Hips" in lines[3]  # an ordinary session has no such line
 
 
+def test_list_keeps_each_session_on_its_line_whatever_its_names_hold(
+    capsys: pytest.CaptureFixture[str], weeks: Weeks
+) -> None:
+    # A routine file may give its title a line break ("validate" accepts it): the title and
+    # a re-test's name were printed as they are and started a row of their own.
+    when = datetime.combine(weeks.today, time(7)).astimezone()
+    with open_history(paths.history_db_path()) as store:
+        sid = store.begin_session("check", "Morning\nhips", 1, {}, when, sets_planned=1)
+        store.add_set(sid, StoredSet("reach", "Reach\r\ntest", 1, when, when, planned_hold_s=30,
+                                     actual_hold_s=1.0, result=12, result_unit="c\nm"))  # fmt: skip
+    code, stdout, _ = run(capsys, "history", "list")
+    lines = stdout.splitlines()
+    assert code == 0 and len(lines) == 3, lines
+    assert "Morning hips" in lines[1] and "1 of 1 set done" in lines[1]
+    assert lines[2].strip() == "Reach test: 12 c m"
+
+
 def test_pdf_from_the_command_line_needs_no_display(recorded: Recorded, tmp_path: Path) -> None:
     """The command line makes its own offscreen QGuiApplication."""
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY")}
