@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Collection
 from datetime import date, datetime, time, timedelta
@@ -33,6 +34,27 @@ _BETTER_SQL = """(SELECT CASE
     END
     FROM json_each(CASE WHEN json_valid(s.doses_json) THEN s.doses_json ELSE '{}' END) AS d
     WHERE d.key = t.exercise_id)"""
+
+
+def started_with(doses_json: str, exercise_id: str) -> tuple[float | None, int | None] | None:
+    """The hold and reps a session's doses_json started an exercise with, as
+    exercise_to_data wrote it (a harder rung's dose in ladder[rung - 1]); None if it has
+    none that reads."""
+    try:
+        dose = json.loads(doses_json)[exercise_id]
+        rung = dose.get("rung", 0)
+        if not isinstance(rung, int) or rung < 0:
+            return None
+        if rung:
+            dose = dose["ladder"][rung - 1]
+        hold, reps = dose.get("hold_s"), dose.get("reps")
+    except (ValueError, LookupError, TypeError, AttributeError):
+        return None
+    if not isinstance(hold, int | float | None) or not isinstance(reps, int | None):
+        return None
+    if hold is None and reps is None:
+        return None
+    return (None if hold is None else float(hold)), reps
 
 
 def bound(value: date | datetime, *, end: bool = False) -> str:
@@ -101,22 +123,32 @@ class HistorySeries:
         """The planned hold or reps each session started with, oldest first.
 
         That is the first such set with no quick adjustment in force: + or - during a set, or
-        a lower dose after a high rating, changes that session only, not the plan (a session
-        where every such set was adjusted has no point). Else the report would take a change
-        made and not kept in one session for two edits of the routine.
+        a lower dose after a high rating, changes that session only, not the plan. Else the
+        report would take a change made and not kept in one session for two edits of the
+        routine. Where every such set was adjusted (Lower after the right side's first set
+        lowers all of the left side's), it is the dose the session's doses_json started the
+        exercise with; a session that did not record it there has no point.
         """
-        where, params = ["t.exercise_id = ?", "t.adjustment IS NULL"], [exercise_id]
+        where, params = ["t.exercise_id = ?"], [exercise_id]
         if side is not None:
             where.append("t.side = ?")
             params.append(side)
-        # SQLite returns the bare columns from the row that gave min(t.seq).
+        # SQLite returns the bare columns from the row that gave the min(): the first set
+        # with no adjustment, else the first set (and then the session's doses).
         rows = self._conn.execute(
-            "SELECT s.started_at, t.planned_hold_s, t.planned_reps, s.id, min(t.seq)"
+            "SELECT s.started_at, t.planned_hold_s, t.planned_reps, s.id,"
+            " min((t.adjustment IS NOT NULL) << 40 | t.seq),"
+            " CASE WHEN t.adjustment IS NOT NULL THEN s.doses_json END"
             " FROM sets AS t JOIN sessions AS s ON s.id = t.session_id"
             f" WHERE {' AND '.join(where)} GROUP BY s.id ORDER BY s.started_at, s.id",
             params,
         )
-        return [DosePoint(from_db_time(r[0]), r[1], r[2], r[3]) for r in rows]
+        points = []
+        for started, hold, reps, sid, _key, doses in rows:
+            dose = (hold, reps) if doses is None else started_with(doses, exercise_id)
+            if dose is not None:
+                points.append(DosePoint(from_db_time(started), dose[0], dose[1], sid))
+        return points
 
     def morning_series(
         self,

@@ -19,6 +19,7 @@ from hiptimer.core.history.review import (
     filter_sessions,
     routines_by_id,
 )
+from hiptimer.core.history.series import started_with
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.routines.catalog import Catalog, RoutineEntry
 from hiptimer.core.routines.model import Measure, Retest
@@ -144,6 +145,60 @@ def test_report_data_for_one_routine(store: HistoryStore, weeks: Weeks) -> None:
     assert data.trends[0].first_dose == "10 reps" and data.trends[0].last_dose == "12 reps"
     assert [(c.new, c.decided_by) for c in data.changes] == [(12, "accepted")]
     assert [s.note for s in data.notes] == ["Much better", "Sore, took it easy"]
+
+
+def test_a_side_whose_every_set_was_lowered_keeps_the_dose_its_session_started_with(
+    store: HistoryStore, weeks: Weeks
+) -> None:
+    # 8/10 after the right clamshell, then Lower: every left set ran at 20 s instead of 30 s.
+    # The left side had no dose at all ('-' in the report's Dose first -> last, no line on
+    # the Pain and dose chart), while the session started both sides at 30 s.
+    clam = {"id": "clam", "name": "Clamshell", "kind": "hold", "hold_s": 30, "sides": "each"}
+    banded = {**clam, "rung": 1, "ladder": [{"id": "band", "name": "Banded", "hold_s": 45}]}
+    for offset, doses, start_s in ((0, clam, 30.0), (2, banded, 45.0)):
+        start = at(weeks.week2 + timedelta(days=offset))
+        sid = store.begin_session("hips", "Hips", 1, {"clam": doses}, start, sets_planned=2)
+        for n, (side, pain, choice, adjustment) in enumerate(
+            [("right", 8, "lower", None), ("left", 2, None, "hold 30 -> 20 s")]
+        ):
+            when = start + timedelta(minutes=n)
+            planned = start_s if adjustment is None else 20.0
+            store.add_set(sid, StoredSet("clam", "Clamshell", 1, when, when, side=side,
+                                         planned_hold_s=planned, actual_hold_s=planned,
+                                         pain=pain, pain_choice=choice, adjustment=adjustment))  # fmt: skip
+        store.finish_session(sid, "completed", start + timedelta(minutes=2))
+    for which in ("right", "left", None):
+        series = store.exercise_dose_series("clam", which)
+        assert [(p.planned_hold_s, p.planned_reps) for p in series] == [(30.0, None), (45.0, None)]
+    data = gather_report(store, {"hips": HIPS}, weeks.week2, weeks.week2 + timedelta(days=6))
+    assert {(t.label, t.first_dose, t.last_dose) for t in data.side_trends} == {
+        ("Clamshell (right)", "30 s", "45 s"),
+        ("Clamshell (left)", "30 s", "45 s"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("doses", "dose"),
+    [
+        ('{"clam": {"reps": 12}}', (None, 12)),
+        (
+            '{"clam": {"hold_s": 30, "rung": 2, "ladder": [{"hold_s": 4}, {"hold_s": 5.5}]}}',
+            (5.5, None),
+        ),
+        ('{"clam": {"hold_s": 30, "rung": 3, "ladder": [{"hold_s": 40}]}}', None),
+        ('{"clam": {"hold_s": 30, "rung": -1, "ladder": [{"hold_s": 4}, {"hold_s": 5}]}}', None),
+        ('{"clam": {"hold_s": "30"}}', None),
+        ('{"clam": {"hold_s": 30, "rung": 1, "ladder": "up"}}', None),
+        ('{"clam": 30}', None),
+        ('{"bridge": {"reps": 10}}', None),
+        ("[1]", None),
+        ("not json", None),
+    ],
+)
+def test_the_dose_a_session_started_with_is_read_or_none(
+    doses: str, dose: tuple[float | None, int | None] | None
+) -> None:
+    assert started_with(doses, "clam") == dose
 
 
 def test_a_re_test_of_a_routine_no_longer_in_the_library_stays_out_of_the_pain_table(
