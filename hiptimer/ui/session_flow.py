@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import logging
+import sqlite3
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
@@ -28,6 +31,9 @@ if TYPE_CHECKING:  # the first page needs none of these: they load with the firs
     from hiptimer.ui.guidance.coordinator import Guidance
     from hiptimer.ui.session.active import ActiveSession
     from hiptimer.ui.session.summary_page import SummaryPage
+
+
+log = logging.getLogger(__name__)
 
 
 class SessionFlow(QObject):
@@ -137,7 +143,11 @@ class SessionFlow(QObject):
         from hiptimer.core.session.events import EndReason
         from hiptimer.ui.session.summary_page import SummaryPage
 
-        summary = SummaryPage(session.result(ended), self._parent)
+        result = session.result(ended)
+        recorded = self._recorded_s(session.controller.session_id)
+        if recorded is not None:  # History's time, to the second: the two never disagree
+            result = dataclasses.replace(result, total_s=recorded)
+        summary = SummaryPage(result, self._parent)
         summary.keep_doses_requested.connect(self._keep_doses)
         summary.library_requested.connect(self.library_requested)
         summary.done_requested.connect(self.done_requested)
@@ -151,6 +161,19 @@ class SessionFlow(QObject):
         session.dispose()
         self._nav.remove(session.page)
         self.ended.emit()
+
+    def _recorded_s(self, session_id: int | None) -> float | None:
+        """The session's time as the history has it (whole seconds from its start to its end,
+        less a stop before a resumption), or None when it is not saved there (yet)."""
+        history = self._services.history
+        if history is None or session_id is None or history.status.pending:
+            return None
+        try:
+            stored = history.get_session(session_id)
+        except sqlite3.Error:
+            log.warning("Cannot read back session %s for its time", session_id, exc_info=True)
+            return None
+        return None if stored is None or stored.ended_at is None else stored.duration_s
 
     def _keep_doses(self, live: Routine, adjustments: dict[str, list[str]]) -> None:
         """Offer to save the session's doses as the routine's new doses (issue 6)."""

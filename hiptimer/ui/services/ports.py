@@ -8,12 +8,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from hiptimer.core.history.status import HistoryStatus
 from hiptimer.core.session.session_log import SessionLog
 from hiptimer.i18n import N_, translate
 from hiptimer.ui.services.history_opening import HistoryOpening
+
+if TYPE_CHECKING:
+    from hiptimer.core.history.records import SessionSummary
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +64,7 @@ class History(SessionLog, Protocol):
 
     @property
     def status(self) -> HistoryStatus: ...
+    def get_session(self, session_id: int) -> SessionSummary | None: ...
     def retry(self) -> bool: ...
     def close(self) -> None: ...
 

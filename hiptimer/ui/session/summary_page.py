@@ -99,7 +99,8 @@ def side_word(side: Side | None) -> str:
 
 
 def stats_line(result: SessionResult) -> str:
-    parts = [_("Total time {time}").format(time=minutes_text(result.total_s))]
+    # Rounded as History rounds it: minutes_text counts down, so it rounds up.
+    parts = [_("Total time {time}").format(time=minutes_text(round(result.total_s)))]
     parts += result.counts.parts()  # each set once, by outcome, as every view words it
     top = result.max_pain
     parts.append(_("no pain ratings") if top is None else _("highest pain {n}/10").format(n=top))

@@ -18,6 +18,7 @@ from hiptimer import APP_TITLE, paths
 from hiptimer.core.clock import FakeClock, FakeWall
 from hiptimer.core.history.queries import StoredSet
 from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.history.wording import duration_text
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.session.steps import StepKind
 from hiptimer.core.settings import SettingsStore
@@ -178,7 +179,25 @@ def test_the_summary_of_a_resumed_session_counts_the_whole_session(
     assert {(r["sets_planned"], r["sets_done"]) for r in exported} == {("4", "4")}  # the CSV too
     # The time before the interruption counts too: the first run did two 6-s sets.
     assert summary.result.total_s > run.clock.now() - resumed_at + 12
-    assert stored.duration_s == pytest.approx(summary.result.total_s, abs=1)  # not 1 h more
+    # Not 1 h more, and to the second what History says (the summary said 0:21 beside 20 s).
+    assert summary.result.total_s == stored.duration_s
+    run.close()
+
+
+@pytest.mark.parametrize("fraction", [0.1, 0.5, 0.9])
+def test_the_summary_gives_the_time_history_gives(qtbot: QtBot, fraction: float) -> None:
+    """The history keeps whole seconds; the summary counted the clock's own and rounded up
+    (0:19 beside History's 18 s): it now shows the session's time as the history has it."""
+    start = datetime(2026, 1, 5, 9, 0, 0, round(fraction * 1e6), tzinfo=timezone.utc)
+    run = Run(qtbot, three_sets(hold_s=5.3), wall_start=start)
+    run.key(K.Key_Return)
+    for pain in (K.Key_1, K.Key_2, K.Key_3, K.Key_1):
+        run.until(StepKind.PAIN)
+        run.key(pain)
+    summary = run.window.flow.summary
+    assert summary is not None
+    (stored,) = run.history.list_sessions()
+    assert f"Total time 0:{duration_text(stored).removesuffix(' s')}  " in summary.stats.text()
     run.close()
 
 
