@@ -311,8 +311,10 @@ def _line_maker(
                 as_given, changed = (
                     _UNCHANGED if set_id is None else pain_trail.get(set_id, _UNCHANGED)
                 )
+                # The rating as given is the audit trail's text: another tool may have
+                # written anything there, so it is a field like the others.
                 rest_of_line = (
-                    f"{note},{_VALUE_OF[code]},{count},{as_given or ''},{changed},{tail},"
+                    f"{note},{_VALUE_OF[code]},{count},{csv_field(as_given)},{changed},{tail},"
                 )
             while True:
                 try:

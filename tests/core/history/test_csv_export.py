@@ -328,6 +328,32 @@ def test_text_a_spreadsheet_would_run_as_a_formula_is_quoted(
     assert row["pain"] == "0" and row["planned_reps"] == "10"  # numbers stay numbers
 
 
+def test_the_audit_trails_old_values_are_fields_like_the_others(store: HistoryStore) -> None:
+    # corrections.old_value is text: a database tool (or an older HipTimer's bug) may leave
+    # anything there. The rating as given was written as it was: a comma in it split the
+    # line into one column too many, and '=' ran as a formula.
+    hostile = '=HYPERLINK("http://example.invalid","x")'
+    when = datetime(2025, 3, 3, 8, tzinfo=UTC)
+    sid = store.begin_session("hips", "Hips", 1, {}, when)
+    set_id = store.add_set(sid, StoredSet("clam", "Clam", 1, when, when, pain=7))
+    store.finish_session(sid, "completed", when, note="first")
+    store.record_morning(sid, 6, 4, when + timedelta(hours=20))
+    store.correct_pain(set_id, 1, at=when + timedelta(hours=1))
+    store.set_note(sid, "second", at=when + timedelta(hours=2))
+    store.correct_morning(sid, 2, 3, at=when + timedelta(hours=21))
+    with sqlite3.connect(store.path) as conn:
+        conn.execute("UPDATE corrections SET old_value = ?", (hostile,))
+    out = io.StringIO(newline="")
+    store.export_csv(out)
+    header, line = csv.reader(io.StringIO(out.getvalue()))
+    assert len(line) == len(header)
+    row = dict(zip(header, line, strict=True))
+    for column in ("pain_as_given", "note_as_written", "morning_pain_as_given",
+                   "morning_stiffness_as_given"):  # fmt: skip
+        assert row[column] == "'" + hostile, column
+    assert (row["pain"], row["session_note"], row["morning_pain"]) == ("1", "second", "2")
+
+
 def test_a_re_test_ended_before_its_result_has_no_result_and_no_unit(
     store: HistoryStore,
 ) -> None:
