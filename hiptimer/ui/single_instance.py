@@ -54,7 +54,7 @@ class FirstCopy(QObject):
         self, lock: QLockFile | None, data_dir: Path, parent: QObject | None = None
     ) -> None:
         super().__init__(parent)
-        self._lock = lock  # None: the folder cannot hold one (read-only)
+        self._lock = lock  # None: the folder cannot hold one (read-only, a folder in the way)
         self._data_dir = data_dir
         self.server: QLocalServer | None = None  # made by listen()
 
@@ -102,13 +102,14 @@ def claim(data_dir: Path, request: Request) -> FirstCopy | Outcome:
     """Become the first copy (returns it, not yet listening), or hand `request` to the
     running one (HANDED_OVER), or find one running that does not answer (READ_ONLY).
 
-    A data folder where no lock can be made (read-only) hands over to a copy that answers,
-    and otherwise gives a FirstCopy without a lock: nothing is written there anyway.
+    A data folder where no lock can be made (read-only, or a folder where the lock goes)
+    hands over to a copy that answers, reads only beside one that listens and does not
+    answer (its live session must not be offered for resume and written twice), and
+    otherwise gives a FirstCopy without a lock.
     """
     lock = _lock_for(data_dir)
     if lock is None:
-        answered = _hand_over(instance_key(data_dir), request)
-        return Outcome.HANDED_OVER if answered is True else FirstCopy(None, data_dir)
+        return _without_lock(instance_key(data_dir), request, data_dir)
     deadline = time.monotonic() + STARTING_S
     while True:
         if lock.tryLock(0):
@@ -116,8 +117,7 @@ def claim(data_dir: Path, request: Request) -> FirstCopy | Outcome:
         name = instance_key(data_dir)
         if lock.error() != QLockFile.LockError.LockFailedError:  # cannot write the folder
             log.warning("No lock in %s (%s)", data_dir, lock.error())
-            answered = _hand_over(name, request)
-            return Outcome.HANDED_OVER if answered is True else FirstCopy(None, data_dir)
+            return _without_lock(name, request, data_dir)
         answered = _hand_over(name, request)
         if answered is True:
             return Outcome.HANDED_OVER
@@ -128,6 +128,17 @@ def claim(data_dir: Path, request: Request) -> FirstCopy | Outcome:
             log.warning("The copy holding %s never listened", data_dir)
             return Outcome.READ_ONLY
         time.sleep(0.1)
+
+
+def _without_lock(name: str, request: Request, data_dir: Path) -> FirstCopy | Outcome:
+    """Without a lock, the socket alone tells whether a copy runs."""
+    answered = _hand_over(name, request)
+    if answered is True:
+        return Outcome.HANDED_OVER
+    if answered is False:
+        log.warning("A copy listening for %s took the request but did not answer", data_dir)
+        return Outcome.READ_ONLY
+    return FirstCopy(None, data_dir)
 
 
 def _lock_for(data_dir: Path) -> QLockFile | None:

@@ -133,6 +133,23 @@ def test_a_folder_that_cannot_hold_a_lock_still_hands_over(qtbot: QtBot, tmp_pat
     assert second.returncode == 0
 
 
+def test_without_a_lock_a_copy_that_does_not_answer_still_gives_a_read_only_start(
+    qapp: object, tmp_path: Path
+) -> None:
+    # A folder where the lock goes: both copies run without a lock, so only the socket
+    # tells. A first copy that is hung (or stopped) took the request and said nothing; this
+    # start became a full copy, offered that copy's live session for resume and wrote it twice.
+    (tmp_path / LOCK_NAME).mkdir()
+    name = instance_key(tmp_path)
+    QLocalServer.removeServer(name)
+    server = QLocalServer()
+    assert server.listen(name)
+    try:
+        assert claim(tmp_path, Request()) is Outcome.READ_ONLY
+    finally:
+        server.close()
+
+
 def test_taking_the_lock_loads_no_qtnetwork() -> None:
     # QtNetwork costs the start-up 10-20 ms: it loads once the window listens, after it shows.
     code = (
