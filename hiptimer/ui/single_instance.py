@@ -118,12 +118,8 @@ def claim(data_dir: Path, request: Request) -> FirstCopy | Outcome:
         if lock.error() != QLockFile.LockError.LockFailedError:  # cannot write the folder
             log.warning("No lock in %s (%s)", data_dir, lock.error())
             return _without_lock(name, request, data_dir)
-        answered = _hand_over(name, request)
-        if answered is True:
-            return Outcome.HANDED_OVER
-        if answered is False:
-            log.warning("The copy holding %s took the request but did not answer", data_dir)
-            return Outcome.READ_ONLY
+        if (outcome := _asked(name, request, data_dir)) is not None:
+            return outcome
         if time.monotonic() > deadline:
             log.warning("The copy holding %s never listened", data_dir)
             return Outcome.READ_ONLY
@@ -132,13 +128,20 @@ def claim(data_dir: Path, request: Request) -> FirstCopy | Outcome:
 
 def _without_lock(name: str, request: Request, data_dir: Path) -> FirstCopy | Outcome:
     """Without a lock, the socket alone tells whether a copy runs."""
+    outcome = _asked(name, request, data_dir)
+    return FirstCopy(None, data_dir) if outcome is None else outcome
+
+
+def _asked(name: str, request: Request, data_dir: Path) -> Outcome | None:
+    """HANDED_OVER when the running copy answered, READ_ONLY when it took the request and
+    said nothing (hung, or stopped), None when nobody listens."""
     answered = _hand_over(name, request)
     if answered is True:
         return Outcome.HANDED_OVER
     if answered is False:
-        log.warning("A copy listening for %s took the request but did not answer", data_dir)
+        log.warning("The copy running on %s took the request but did not answer", data_dir)
         return Outcome.READ_ONLY
-    return FirstCopy(None, data_dir)
+    return None
 
 
 def _lock_for(data_dir: Path) -> QLockFile | None:
