@@ -274,6 +274,7 @@ class DoseChart(ChartBox):
         self.y_axis.setLabelFormat("%d")
         _style_axis(self.y_axis)
         self.dose = _line(_("planned dose"), current().chart_dose, 3, Qt.PenStyle.SolidLine)
+        self.dose.setMarkerSize(10)  # shown for a single session only (set_points)
         self.chart.addSeries(self.dose)
         self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
@@ -292,6 +293,8 @@ class DoseChart(ChartBox):
         if known and len(known) > 1:
             steps.append(QPointF(*known[-1]))
         self.dose.replace(steps)
+        # One session (the first, or one in the period): a line of one point draws nothing.
+        self.dose.setPointsVisible(len(steps) == 1)
         low_x, high_x = _x_range([t for t, _ in known], self._wall)
         self.x_axis.setRange(
             QDateTime.fromMSecsSinceEpoch(int(low_x)), QDateTime.fromMSecsSinceEpoch(int(high_x))

@@ -184,8 +184,11 @@ def test_choosing_an_exercise_draws_its_pain_and_dose(window: HistoryWindow) -> 
     assert pane.side.isEnabled() and pane.pain_chart.point_count() == 5
     pane.side.setCurrentIndex(pane.side.findData("left"))
     assert pane.pain_chart.point_count() == 4  # one left clam set was not rated
+    assert not pane.dose_chart.dose.pointsVisible()  # a line from one session to the next
     pane.choose("hamstring")
     assert not pane.side.isEnabled() and pane.pain_chart.point_count() == 1
+    # Its one session's dose: a line of one point, drawn as nothing until it showed its point.
+    assert pane.dose_chart.point_count() == 1 and pane.dose_chart.dose.pointsVisible()
     window.routine.setCurrentIndex(window.routine.findData("hips"))
     names = [pane.exercise.itemText(i) for i in range(pane.exercise.count())]
     assert names == ["Bridge", "Clamshell"]
