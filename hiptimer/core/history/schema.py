@@ -9,13 +9,13 @@ import os
 import re
 import shutil
 import sqlite3
-import stat
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
 from hiptimer.core.history import parts, repair
+from hiptimer.core.history.in_the_way import in_the_way
 from hiptimer.core.history.migrations import MIGRATIONS, Migration
 from hiptimer.core.safe_write import make_folder
 from hiptimer.i18n import _, n_
@@ -262,29 +262,13 @@ class Opened(NamedTuple):
     set_aside: list[repair.SetAside]  # damaged rows this opening moved into set_aside
 
 
-def _in_the_way(path: Path) -> str | None:
-    """Why what is at `path` cannot be a database (a folder, a pipe, a device); None for a
-    file, or for nothing there (SQLite makes it, or says why it cannot)."""
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return None
-    if stat.S_ISREG(mode):
-        return None
-    # SQLite only says "unable to open database file" (a folder) or "disk I/O error" (a
-    # pipe), and trying again never helps: it is moved aside like a damaged file.
-    if stat.S_ISDIR(mode):
-        return _("a folder is in its place")
-    return _("a pipe or a device is in its place")
-
-
 def _open_checked(path: Path, migrations: Sequence[Migration]) -> Opened:
     """Open, check, migrate and repair; returns the connection and what was mended.
 
     A damaged file (or one missing columns no migration can add, or a folder or a pipe in
     its place) is moved aside and CorruptDatabase raised.
     """
-    if (why := _in_the_way(path)) is not None:
+    if (why := in_the_way(path)) is not None:
         raise CorruptDatabase(why, move_aside(path))
     conn = connect(path)
     try:
@@ -331,14 +315,37 @@ def open_database(path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> O
     sqlite3.Error or OSError when the file cannot be opened or written at all.
     """
     make_folder(path.parent)
+    aside = _clear_sidecars(path)
     try:
-        return _open_checked(path, migrations)
+        opened = _open_checked(path, migrations)
     except CorruptDatabase as exc:
         notice = _(
             "The history database {path} was damaged ({why}). It was moved to "
             "{moved} and a new, empty history was started."
         ).format(path=path, why=exc.reason, moved=exc.moved)
-    return _open_checked(path, migrations)._replace(notice=notice)
+        opened = _open_checked(path, migrations)._replace(notice=notice)
+    if aside:
+        opened = opened._replace(notice=" ".join(filter(None, [*aside, opened.notice])))
+    return opened
+
+
+def _clear_sidecars(path: Path) -> list[str]:
+    """Move aside a folder, a pipe or a device where SQLite keeps the history's -wal, -shm
+    or -journal file (the history stayed off for good, 'unable to open database file');
+    never a file, which may hold sets not yet in the database. Returns what was moved."""
+    moved: list[str] = []
+    for extra in ("-wal", "-shm", "-journal"):
+        sidecar = Path(f"{path}{extra}")
+        if (why := in_the_way(sidecar)) is None:
+            continue
+        target = _free_name(sidecar, f".corrupt-{_stamp()}")
+        sidecar.rename(target)
+        moved.append(
+            _("{path} could not be used ({why}); it was moved to {moved}.").format(
+                path=sidecar, why=why, moved=target
+            )
+        )
+    return moved
 
 
 def open_memory(migrations: Sequence[Migration] = MIGRATIONS) -> sqlite3.Connection:

@@ -368,6 +368,27 @@ def test_a_folder_or_a_pipe_in_the_files_place_is_moved_aside(
     assert read(db_path, "SELECT count(*) FROM sets") == [(1,)]
 
 
+@pytest.mark.parametrize("extra", ["-wal", "-shm", "-journal"])
+def test_a_folder_where_a_sidecar_goes_is_moved_aside_and_the_history_kept(
+    db_path: Path, extra: str
+) -> None:
+    # The history could not be opened at all ('unable to open database file', 'attempt to
+    # write a readonly database', 'disk I/O error'): off for good, retried every 30 s.
+    with open_history(db_path) as store:
+        store.add_set(a_session(store), a_set())
+    sidecar = Path(f"{db_path}{extra}")
+    sidecar.mkdir()
+    with open_history(db_path) as store:
+        assert store.status.saving
+        (moved,) = db_path.parent.glob(f"history.sqlite3{extra}.corrupt-*")
+        assert moved.is_dir() and not sidecar.is_dir()
+        notice = store.status.notice
+        assert notice is not None and f"{sidecar} could not be used" in notice
+        assert str(moved) in notice and "damaged" not in notice  # the history itself is fine
+        assert len(store.list_sessions()) == 1
+    assert [p.name for p in db_path.parent.glob("history.sqlite3.corrupt-*")] == []
+
+
 # -- disks that refuse writes ----------------------------------------------------------
 
 

@@ -1,0 +1,24 @@
+"""What sits where the history's files go: a folder, a pipe or a device instead of a file."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+from hiptimer.i18n import _
+
+
+def in_the_way(path: Path) -> str | None:
+    """Why what is at `path` cannot be one of the history's files (a folder, a pipe, a
+    device); None for a file, or for nothing there (SQLite makes it, or says why it cannot)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    # SQLite only says "unable to open database file" (a folder) or "disk I/O error" (a
+    # pipe), and trying again never helps: the caller moves it aside.
+    if stat.S_ISDIR(mode):
+        return _("a folder is in its place")
+    return _("a pipe or a device is in its place")
