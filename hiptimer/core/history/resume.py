@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import Any, Protocol
 
 from hiptimer.core.history.queries import SessionSummary, StoredSet
+from hiptimer.core.history.wording import set_label
 from hiptimer.core.routines.loader import routine_from_data
 from hiptimer.core.routines.model import (
     FORMAT_MARKER,
@@ -260,10 +261,11 @@ def offer_text(plan: ResumePlan, today: date) -> str:
     ).format(routine=s.routine_title, when=when, n=plan.sets_done)
 
 
-def details_lines(plan: ResumePlan, today: date) -> list[str]:
-    """What else the user should know: doses put back, doses changed during the session, older
-    sessions kept as partial."""
-    lines = []
+def details_lines(plan: ResumePlan, today: date, limit: int | None = None) -> list[str]:
+    """What else the user should know: a rating above `limit` (the pain limit) left without
+    its choice, doses put back, doses changed during the session, older sessions kept as
+    partial."""
+    lines = [] if limit is None else _unanswered(plan, limit)
     if plan.from_session:
         names = ", ".join(plan.from_session)
         lines.append(_("It resumes with the doses it started with ({names}).").format(names=names))
@@ -286,6 +288,26 @@ def details_lines(plan: ResumePlan, today: date) -> list[str]:
             ).format(n=n, sessions=whens)
         )
     return lines
+
+
+def _unanswered(plan: ResumePlan, limit: int) -> list[str]:
+    """The last set before the stop, rated above the limit with no Stop, Lower or Continue
+    chosen yet (the app stopped on that question): nothing chose for the user, so say so."""
+    if not plan.earlier:
+        return []
+    last = plan.earlier[-1]
+    if last.pain is None or last.pain <= limit or last.pain_choice is not None:
+        return []
+    side = None if last.side is None else last.side.value
+    return [
+        _(
+            "{set} was rated {pain}/10, above your limit of {limit}, and the stop came before "
+            "you chose Stop, Lower or Continue: it goes on at the dose it had. During a set, - "
+            "lowers it and S skips the rest of the exercise."
+        ).format(
+            set=set_label(last.exercise_name, last.set_number, side), pain=last.pain, limit=limit
+        )
+    ]
 
 
 def keep_older_as_partial(history: ResumeSource, plan: ResumePlan) -> None:

@@ -22,6 +22,7 @@ from hiptimer.ui.widgets.plain import escape, may_cut, plain, show_wrapped
 if TYPE_CHECKING:  # the history's reading code loads with the first offer, not at start-up
     from hiptimer.core.history.resume import ResumePlan, ResumeSource
     from hiptimer.core.routines.model import Routine
+    from hiptimer.core.settings import SettingsStore
 
 log = logging.getLogger(__name__)
 
@@ -100,11 +101,12 @@ class ResumePage(QWidget):
         button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         return button
 
-    def show_plan(self, plan: ResumePlan, today: date) -> None:
+    def show_plan(self, plan: ResumePlan, today: date, limit: int | None = None) -> None:
+        """`limit`: the pain limit, to name a rating above it that was left without its choice."""
         from hiptimer.core.history.resume import details_lines, offer_text
 
         show_wrapped(self.offer, offer_text(plan, today))
-        lines = [translate(SAVED), *details_lines(plan, today)]
+        lines = [translate(SAVED), *details_lines(plan, today, limit)]
         if not plan.resumable:
             lines.append(_("It cannot be resumed: its routine and its doses could not be found."))
         self.details.setText("<br>".join(escape(line) for line in lines))
@@ -129,6 +131,8 @@ class ResumeHost(Protocol):
     def wall(self) -> datetime: ...
     def show_problem(self, text: str, /) -> None: ...
     def routines(self) -> list[Routine]: ...  # the library's
+    @property
+    def settings(self) -> SettingsStore: ...  # the pain limit
 
 
 class ResumeOffer(QObject):
@@ -168,6 +172,9 @@ class ResumeOffer(QObject):
     def _today(self) -> date:
         return self._host.wall().astimezone().date()
 
+    def _limit(self) -> int:
+        return self._host.settings.settings.pain_limit
+
     @property
     def showing(self) -> bool:
         return self.page is not None
@@ -191,7 +198,7 @@ class ResumeOffer(QObject):
             plan = dataclasses.replace(plan, older=self.plan.older)  # already kept as partial
         self.plan = plan
         if self.plan is not None and self.page is not None:
-            self.page.show_plan(self.plan, self._today())
+            self.page.show_plan(self.plan, self._today(), self._limit())
         return self.plan
 
     def offer(self) -> bool:
@@ -212,7 +219,7 @@ class ResumeOffer(QObject):
         log.info("Offering to resume session %s (%d sets done)", plan.session.id, plan.sets_done)
         nav = self._host.nav
         self.page = ResumePage(nav.stack)
-        self.page.show_plan(plan, self._today())
+        self.page.show_plan(plan, self._today(), self._limit())
         self.page.resume_requested.connect(lambda: self.perform(Action.RESUME_SESSION))
         self.page.keep_requested.connect(lambda: self.perform(Action.KEEP_PARTIAL))
         nav.add(self.page, Mode.RESUME, show=True)

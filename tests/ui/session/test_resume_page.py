@@ -96,6 +96,16 @@ class Run:
             dead.setattr(self.history, "_submit", lambda *args: None)
             self.close()
 
+    def rate_above_the_limit_and_die(self) -> None:
+        """Start, rate the first set 8 (above the limit of 5), and stop dead at the question
+        Stop, Lower or Continue (as a kill would)."""
+        self.key(K.Key_Return)
+        self.until(StepKind.PAIN)
+        self.key(K.Key_8)
+        with pytest.MonkeyPatch.context() as dead:
+            dead.setattr(self.history, "_submit", lambda *args: None)
+            self.close()
+
     def close(self) -> None:
         self.window.close()
         self.history.close()
@@ -198,6 +208,23 @@ def test_the_summary_gives_the_time_history_gives(qtbot: QtBot, fraction: float)
     assert summary is not None
     (stored,) = run.history.list_sessions()
     assert f"Total time 0:{duration_text(stored).removesuffix(' s')}  " in summary.stats.text()
+    run.close()
+
+
+def test_a_rating_above_the_limit_left_without_its_choice_is_named_on_the_offer(
+    qtbot: QtBot,
+) -> None:
+    # Killed at Stop, Lower or Continue: the 8/10 was saved, no choice was, and the resumed
+    # session went on at the full dose without a word about it.
+    Run(qtbot, three_sets()).rate_above_the_limit_and_die()
+    assert rows("SELECT set_number, pain, pain_choice FROM sets") == [(1, 8, None)]
+    run = Run(qtbot, three_sets())
+    page = run.window.resume.page
+    assert page is not None
+    assert (
+        "Stretch, set 1 was rated 8/10, above your limit of 5, and the stop came before you chose"
+        " Stop, Lower or Continue: it goes on at the dose it had." in page.details.text()
+    )
     run.close()
 
 
@@ -330,6 +357,7 @@ class Host:
     nav: Navigator
     clock: FakeClock = field(default_factory=FakeClock)
     problems: list[str] = field(default_factory=list)
+    settings: SettingsStore = field(default_factory=SettingsStore)
 
     def wall(self) -> datetime:
         return FakeWall(self.clock)()
