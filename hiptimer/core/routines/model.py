@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
@@ -308,14 +309,22 @@ def estimated_seconds(
 
 
 def format_duration(seconds: float) -> str:
-    """'45 s', '12 min', '1 h 05 min' for people reading a list."""
-    seconds = round(seconds)
+    """'45 s', '12 min', '1 h 05 min' for people reading a list.
+
+    Halves round up, as people round: Python's round() goes to the even neighbour, so a
+    2:30 session read "2 min" in History while 3:30 read "4 min".
+    """
+    seconds = _half_up(seconds)
     if seconds < 60:
         return _("{n} s").format(n=seconds)
-    minutes = round(seconds / 60)
+    minutes = _half_up(seconds / 60)
     if minutes < 60:
         return _("{n} min").format(n=minutes)
     return _("{h} h {min:02d} min").format(h=minutes // 60, min=minutes % 60)
+
+
+def _half_up(value: float) -> int:
+    return math.floor(value + 0.5)
 
 
 def dose_text(ex: Exercise) -> str:
