@@ -275,6 +275,10 @@ class SettingsDialog(QDialog):
         self.muted.setChecked(s.muted)
         self.setup_buttons.get(s.setup_mode, self.setup_buttons["first"]).setChecked(True)
         self.cautions.setChecked(s.speak_cautions)
+        # A limit set outside the dialog's range (in settings.json, on a physiotherapist's
+        # advice) is kept as it is, not clamped when some other setting is saved.
+        low, high = PAIN_RANGE
+        self.pain_limit.setRange(min(low, s.pain_limit), max(high, s.pain_limit))
         self.pain_limit.setValue(s.pain_limit)
         self.language.setCurrentIndex(max(0, self.language.findData(s.language)))
         self.look.show_settings(s)

@@ -331,6 +331,17 @@ def test_the_pain_limit_reaches_the_next_session(app: App, qtbot: QtBot) -> None
     app.window.close()
 
 
+def test_a_pain_limit_set_outside_the_dialogs_range_is_kept_when_other_settings_are_saved(
+    app: App,
+) -> None:
+    app.settings.update(pain_limit=2)  # 0-10 in settings.json; the dialog offers 3-8
+    d = app.open()
+    assert d.pain_limit.value() == 2
+    d.rate.setValue(150)
+    press(d, OK)
+    assert saved_on_disk()["pain_limit"] == 2 and saved_on_disk()["rate"] == 150
+
+
 def test_the_dialog_pauses_a_session_and_it_goes_on_after(app: App, qtbot: QtBot) -> None:
     app.start(qtbot)
     session = app.window.session
