@@ -80,6 +80,9 @@ class NoticeBar(QFrame):
         layout.addWidget(self.text, 1)
         for button in (self.details, self.action, self.dismiss):
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        # Tab follows the order they were made in: as they read, left to right, instead.
+        QWidget.setTabOrder(self.details, self.action)
+        QWidget.setTabOrder(self.action, self.dismiss)
         self.hide()
 
     def show_notice(

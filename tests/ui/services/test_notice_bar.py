@@ -230,6 +230,10 @@ def test_on_a_short_window_the_notice_is_one_line_and_details_opens_the_rest(
     assert details.text() == "Hide details" == details.accessibleName()
     details.click()
     assert bar.text.text() == f"<b>{NO_VOICE}</b>"
+    # Tab goes as the buttons read, left to right: Details, (the notice's action,) Dismiss.
+    assert details.nextInFocusChain() is bar.action
+    assert bar.action.nextInFocusChain() is bar.dismiss
+    assert details.x() < bar.dismiss.x()
     qtbot.mouseClick(bar.dismiss, Qt.MouseButton.LeftButton)  # still dismissed as before
     assert bar.isHidden()
 
