@@ -314,16 +314,18 @@ def format_duration(seconds: float) -> str:
     Halves round up, as people round: Python's round() goes to the even neighbour, so a
     2:30 session read "2 min" in History while 3:30 read "4 min".
     """
-    seconds = _half_up(seconds)
+    seconds = half_up(seconds)
     if seconds < 60:
         return _("{n} s").format(n=seconds)
-    minutes = _half_up(seconds / 60)
+    minutes = half_up(seconds / 60)
     if minutes < 60:
         return _("{n} min").format(n=minutes)
     return _("{h} h {min:02d} min").format(h=minutes // 60, min=minutes % 60)
 
 
-def _half_up(value: float) -> int:
+def half_up(value: float) -> int:
+    """`value` to the nearest whole number, halves up (20.5 -> 21), as every view rounds a
+    length, so that one session's time reads the same everywhere."""
     return math.floor(value + 0.5)
 
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.core.history.outcome import SetCounts, count_sets, deciding, done_text, planned_text
-from hiptimer.core.routines.model import Routine, estimated_seconds, format_duration
+from hiptimer.core.routines.model import Routine, estimated_seconds, format_duration, half_up
 from hiptimer.core.session.events import EndReason, SetRecord
 from hiptimer.core.session.steps import Side
 from hiptimer.i18n import N_, _, translate
@@ -99,8 +99,8 @@ def side_word(side: Side | None) -> str:
 
 
 def stats_line(result: SessionResult) -> str:
-    # Rounded as History rounds it: minutes_text counts down, so it rounds up.
-    parts = [_("Total time {time}").format(time=minutes_text(round(result.total_s)))]
+    # Rounded as History rounds it (halves up); minutes_text alone would round every part up.
+    parts = [_("Total time {time}").format(time=minutes_text(half_up(result.total_s)))]
     parts += result.counts.parts()  # each set once, by outcome, as every view words it
     top = result.max_pain
     parts.append(_("no pain ratings") if top is None else _("highest pain {n}/10").format(n=top))

@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from hiptimer.core.routines.model import format_duration
 from hiptimer.core.session.events import EndReason, PainChoice, SetRecord
 from hiptimer.core.session.steps import Side
 from hiptimer.ui.session.summary_page import SessionResult, SummaryPage, record_row, stats_line
@@ -73,6 +74,14 @@ def test_a_re_test_row_shows_its_result_with_its_unit() -> None:
     knee = record(1, planned_hold_s=60.0, actual_hold_s=1.4, result=12.7, result_unit="cm")
     assert record_row(chair)[3:5] == ("30 s", "12 stands")
     assert record_row(knee)[3:5] == ("60 s", "12.7 cm")
+
+
+def test_the_total_time_rounds_halves_up_as_history_does() -> None:
+    """While the history's writes wait, the summary shows the session's own fractional time:
+    20.5 s is 0:21, as format_duration in History says "21 s" (round() gave 0:20)."""
+    half = SessionResult(short_routine(), (record(0),), EndReason.COMPLETED, 20.5)
+    assert stats_line(half).startswith("Total time 0:21")
+    assert format_duration(20.5) == "21 s"
 
 
 def test_totals_count_each_planned_set_once_by_its_outcome() -> None:
