@@ -21,7 +21,7 @@ from hiptimer.core.routines.model import (
     dose_text,
 )
 from hiptimer.core.routines.validation import RoutineError
-from hiptimer.core.session.dose_adjust import DosesInForce, lowered_change, with_reps
+from hiptimer.core.session.dose_adjust import DosesInForce, can_lower, lowered_change, with_reps
 from hiptimer.core.session.events import PainChoice, SetRecord
 from hiptimer.core.session.steps import SetKey, Side
 from hiptimer.i18n import _, day_month, n_
@@ -127,7 +127,7 @@ def doses_in_force(routine: Routine, records: Iterable[StoredSet]) -> DosesInFor
             continue
         dose = _as_recorded(ex, record)
         made = [c for c in (record.adjustment or "").split("; ") if c]
-        if record.pain_choice == PainChoice.LOWER.value:
+        if record.pain_choice == PainChoice.LOWER.value and can_lower(dose):
             lower = lowered_change(dose)
             dose = lower.dose
             made.append(lower.text)

@@ -86,8 +86,7 @@ def lowered(ex: Exercise) -> Exercise:
 
 def lowered_change(ex: Exercise) -> DoseChange:
     """Going lighter after a painful set, as the session logs it and a resumed one makes it
-    again: "hold 9 -> 6 s", "reps 9 -> 6" (a missing reps value is 0 there, as + and - and the
-    screen's target count it, so a missing one lowered reads "reps 0 -> 1", not "1 -> 1")."""
+    again: "hold 9 -> 6 s", "reps 9 -> 6" (only where can_lower says there is a lower dose)."""
     return dose_change(ex, lowered(ex))
 
 
@@ -97,6 +96,8 @@ def can_lower(ex: Exercise) -> bool:
     dose: its time is part of the test, and a shorter one would not compare with the last."""
     if ex.test is not None:
         return False
+    if not (ex.reps if ex.kind is Kind.REPS else ex.hold_s):
+        return False  # no dose given (an exercise built in code): "lower" would raise it to 1
     less = lowered(ex)
     return (less.hold_s, less.reps) != (ex.hold_s, ex.reps)
 

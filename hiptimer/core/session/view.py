@@ -38,7 +38,7 @@ class SessionView:
     awaiting_result: bool = False  # a re-test's measured result is asked for
     # The choice after a high rating offers Lower: the set just rated has a lower dose (not at
     # a 5 s hold or 1 rep, nor a re-test). The engine says False outside the choice.
-    can_lower: bool = True
+    can_lower: bool = False
     can_more: bool = False  # + changes the dose or the pause now (engine.can_adjust)
     can_less: bool = False  # - does (not at 1 s or 1 rep, nor in a re-test or a question)
     next_set: Step | None = None  # the next set in the session's order (steps.next_set)

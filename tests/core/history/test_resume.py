@@ -332,19 +332,17 @@ def test_doses_in_force_keep_every_change_and_leave_unchanged_exercises_alone() 
     assert bridged.doses["bridge"].reps == 7 and bridged.changes == {"bridge": ("reps 10 -> 7",)}
 
 
-def test_lowering_a_missing_reps_value_reads_the_same_in_the_session_and_on_resuming() -> None:
+def test_a_missing_reps_value_is_not_lowered_in_the_session_nor_on_resuming() -> None:
     # A reps exercise without a reps value (one built in code, or a row without planned_reps)
-    # counts 0 on screen and for + and -: Lower makes it 1, "reps 0 -> 1" in the session's log
-    # and in the changes a resumed session goes on with (the engine wrote "reps 1 -> 1", a
-    # change of nothing, where resuming wrote "reps 0 -> 1").
+    # counts 0 on screen and for + and -: "Lower" would make it 1, a raise logged as a
+    # lowering ("reps 0 -> 1"), so the choice does not offer it and a resume does not make it.
     r = hips(dataclasses.replace(bridge(), reps=None))
     clock = FakeClock()
     engine = fake_engine(r, clock)
     engine.start()
     _until(engine, clock, StepKind.WORK)
     assert engine.next() and engine.rate_pain(8)
-    assert engine.choose(PainChoice.LOWER)
-    assert engine.adjustments == {"bridge": ["reps 0 -> 1"]}
+    assert engine.view().awaiting_choice and not engine.view().can_lower
+    assert not engine.choose(PainChoice.LOWER) and engine.adjustments == {}
     resumed = doses_in_force(r, [record("bridge", 1, pain=8, pain_choice="lower")])
-    assert resumed.changes == {"bridge": ("reps 0 -> 1",)}
-    assert resumed.doses["bridge"] == engine.dose("bridge")
+    assert resumed.changes == {} and "bridge" not in resumed.doses
