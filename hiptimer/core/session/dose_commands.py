@@ -65,14 +65,16 @@ class DoseCommands:
         reps set; a hold's or a set's change holds for the exercise's later sets too.
 
         Where the screen shows the key greyed (can_adjust) it does nothing, and does not look
-        at the clock. Else it acts on the step current now: one whose time ran out since the
-        last poll has ended, and the next is changed if it can be.
+        at the clock. A key pressed for a step whose time ran out since the last poll does
+        nothing either: it was meant for the step on screen (a pause's "+5 s"), and made the
+        hold that began a lasting dose change.
         """
         if self._adjusted(direction) is None:
             return False
         now = self._clock.now()
+        meant_for = self._index
         self._process(now)
-        change = self._adjusted(direction)
+        change = self._adjusted(direction) if self._index == meant_for else None
         if change is not None:
             ex = self._exercise(self.step)
             if change.dose is not None and ex is not None:
