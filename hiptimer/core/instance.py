@@ -60,7 +60,7 @@ def clear_foreign_lock(path: Path) -> bool:
         return True
     if stat.S_ISDIR(info.st_mode):
         log.warning("%s is a folder, not a lock file: no guard against a second copy", path)
-        return False
+        return False  # move_folder_aside() first, where the caller can say so
     log.warning("%s is not a lock file HipTimer wrote; removing it", path)
     try:
         os.unlink(path)
@@ -68,6 +68,32 @@ def clear_foreign_lock(path: Path) -> bool:
         log.warning("Cannot remove %s: %s", path, exc)
         return False
     return True
+
+
+def move_folder_aside(path: Path) -> Path | None:
+    """A folder where the lock goes, renamed to hiptimer.lock.folder-{stamp} (kept whole: it is
+    not HipTimer's to delete), so that the lock can be made; None if nothing was moved.
+
+    Without a lock only the socket tells whether a copy runs, and a second start in the
+    moment before the first listens would become a second full copy on the same history.
+    """
+    if not path.is_dir() or path.is_symlink():
+        return None
+    from datetime import datetime
+
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.folder-{stamp}")
+    n = 2
+    while target.exists() or target.is_symlink():
+        target = path.with_name(f"{path.name}.folder-{stamp}-{n}")
+        n += 1
+    try:
+        path.rename(target)
+    except OSError as exc:
+        log.warning("Cannot move the folder %s aside: %s", path, exc)
+        return None
+    log.warning("Moved the folder %s, where the lock goes, to %s", path, target)
+    return target
 
 
 @dataclass(frozen=True)

@@ -114,6 +114,14 @@ def run_app(
     window = MainWindow(settings, services, clock=clock, wall=wall or wall_now, show_first=True)
     if settings.save_error:
         window.show_problem(settings.save_error)
+    if not isinstance(first, Outcome) and first.moved_aside is not None:
+        from hiptimer.i18n import _
+
+        window.show_problem(
+            _("A folder was where HipTimer keeps its lock: it was moved to {path}.").format(
+                path=first.moved_aside
+            )
+        )
     chosen = _resolve(routine, window.show_problem)
     if not read_only:  # (a damaged draft is moved aside: the other copy's folder to write)
         _tell_kept_drafts(window)

@@ -25,6 +25,7 @@ from hiptimer.core.instance import (
     clear_foreign_lock,
     instance_key,
     lock_path,
+    move_folder_aside,
 )
 
 if TYPE_CHECKING:  # QtNetwork loads when a socket is needed: after the window shows, for
@@ -51,11 +52,17 @@ class FirstCopy(QObject):
     requested = Signal(object)
 
     def __init__(
-        self, lock: QLockFile | None, data_dir: Path, parent: QObject | None = None
+        self,
+        lock: QLockFile | None,
+        data_dir: Path,
+        parent: QObject | None = None,
+        *,
+        moved_aside: Path | None = None,
     ) -> None:
         super().__init__(parent)
-        self._lock = lock  # None: the folder cannot hold one (read-only, a folder in the way)
+        self._lock = lock  # None: the folder cannot hold one (read-only, say)
         self._data_dir = data_dir
+        self.moved_aside = moved_aside  # a folder found where the lock goes, and where it went
         self.server: QLocalServer | None = None  # made by listen()
 
     @property
@@ -102,18 +109,24 @@ def claim(data_dir: Path, request: Request) -> FirstCopy | Outcome:
     """Become the first copy (returns it, not yet listening), or hand `request` to the
     running one (HANDED_OVER), or find one running that does not answer (READ_ONLY).
 
-    A data folder where no lock can be made (read-only, or a folder where the lock goes)
-    hands over to a copy that answers, reads only beside one that listens and does not
+    A folder where the lock goes is moved aside (FirstCopy.moved_aside), when no copy answers
+    beside it, so that the lock can be made. A data folder where no lock can be made
+    (read-only, or that folder could not be moved) hands over to a copy that answers, reads only beside one that listens and does not
     answer (its live session must not be offered for resume and written twice), and
     otherwise gives a FirstCopy without a lock.
     """
+    moved = None
+    if lock_path(data_dir).is_dir():  # a copy may run without a lock beside it: ask first
+        if (outcome := _asked(instance_key(data_dir), request, data_dir)) is not None:
+            return outcome
+        moved = move_folder_aside(lock_path(data_dir))
     lock = _lock_for(data_dir)
     if lock is None:
         return _without_lock(instance_key(data_dir), request, data_dir)
     deadline = time.monotonic() + STARTING_S
     while True:
         if lock.tryLock(0):
-            return FirstCopy(lock, data_dir)
+            return FirstCopy(lock, data_dir, moved_aside=moved)
         name = instance_key(data_dir)
         if lock.error() != QLockFile.LockError.LockFailedError:  # cannot write the folder
             log.warning("No lock in %s (%s)", data_dir, lock.error())

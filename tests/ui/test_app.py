@@ -81,6 +81,23 @@ def test_the_window_s_warnings_are_kept_in_the_data_folder_s_log(qtbot: QtBot) -
     assert "WARNING hiptimer.ui.main_window: Cannot open routine no-such-routine" in log
 
 
+def test_a_folder_where_the_lock_goes_is_moved_aside_and_the_window_says_where(
+    qtbot: QtBot,
+) -> None:
+    SettingsStore().update(first_run_done=True)
+    (paths.data_dir() / LOCK_NAME).mkdir()
+    said: list[str] = []
+
+    def look() -> None:
+        said.append(_window().statusBar().currentMessage())
+        _window().close()
+
+    QTimer.singleShot(0, look)
+    assert run_app(services=fake_services()) == 0
+    [moved] = paths.data_dir().glob(f"{LOCK_NAME}.folder-*")
+    assert said == [f"A folder was where HipTimer keeps its lock: it was moved to {moved}."]
+
+
 def test_an_unknown_routine_opens_the_library_and_says_why(qtbot: QtBot) -> None:
     said: list[str] = []
     assert _resolve("no-such-routine", said.append) is None

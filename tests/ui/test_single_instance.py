@@ -116,9 +116,17 @@ def test_a_fifo_at_the_locks_place_does_not_hang_the_start(qapp: object, tmp_pat
     assert done.stdout.strip() == "FirstCopy", done.stderr
 
 
-def test_a_folder_that_cannot_hold_a_lock_still_hands_over(qtbot: QtBot, tmp_path: Path) -> None:
-    (tmp_path / LOCK_NAME).mkdir()  # not a lock: this start does without one
+def test_a_folder_where_the_lock_goes_is_moved_aside_and_the_lock_made(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    # Without a lock only the socket tells, and a second start in the moment before the first
+    # listened became a second full copy on the same history (review finding).
+    (tmp_path / LOCK_NAME).mkdir()
+    (tmp_path / LOCK_NAME / "kept.txt").write_text("someone's")
     first = _first(tmp_path)
+    assert first.moved_aside is not None and first.moved_aside.name.startswith(LOCK_NAME)
+    assert (first.moved_aside / "kept.txt").read_text() == "someone's"  # moved, not deleted
+    assert (tmp_path / LOCK_NAME).is_file()  # the lock, held
     assert first.listen()
     code = (
         "import sys; from pathlib import Path; from PySide6.QtCore import QCoreApplication;"
@@ -136,8 +144,8 @@ def test_a_folder_that_cannot_hold_a_lock_still_hands_over(qtbot: QtBot, tmp_pat
 def test_without_a_lock_a_copy_that_does_not_answer_still_gives_a_read_only_start(
     qapp: object, tmp_path: Path
 ) -> None:
-    # A folder where the lock goes: both copies run without a lock, so only the socket
-    # tells. A first copy that is hung (or stopped) took the request and said nothing; this
+    # A folder where the lock goes, and a copy beside it (running without a lock): only the
+    # socket tells. A first copy that is hung (or stopped) took the request and said nothing; this
     # start became a full copy, offered that copy's live session for resume and wrote it twice.
     (tmp_path / LOCK_NAME).mkdir()
     name = instance_key(tmp_path)
@@ -146,6 +154,7 @@ def test_without_a_lock_a_copy_that_does_not_answer_still_gives_a_read_only_star
     assert server.listen(name)
     try:
         assert claim(tmp_path, Request()) is Outcome.READ_ONLY
+        assert (tmp_path / LOCK_NAME).is_dir()  # not moved from under the copy beside it
     finally:
         server.close()
 
