@@ -181,6 +181,7 @@ class SummaryPage(QWidget):
             part.setParent(self.middle.body)
             self.middle.parts.addWidget(part)
         self.middle.parts.addStretch(1)  # a short session: the parts at the top, together
+        self.middle.follow_current_cell(self.table)  # the arrows' cell stays on screen
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 8, 24, 8)  # 1920 x 1080 at 200 % in large print: 496 px
         layout.addWidget(self.heading)

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
-from PySide6.QtWidgets import QApplication, QDialog, QFrame, QScrollArea, QWidget
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QFrame,
+    QScrollArea,
+    QWidget,
+)
 
 from hiptimer.ui.widgets.screen_fit import free_area, room
 
@@ -68,7 +75,24 @@ class DialogBody(QScrollArea):
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if new is None or not self.body.isAncestorOf(new):
             return
+        if isinstance(new, QAbstractItemView) and new.currentIndex().isValid():
+            self.show_cell(new, new.currentIndex())  # a table taller than the page: its cell
+            return
         # The whole control: ensureWidgetVisible() takes a spin box's caret for it.
         middle = new.mapTo(self.body, new.rect().center())
         half_w, half_h = new.width() // 2 + self.MARGIN, new.height() // 2 + self.MARGIN
+        self.ensureVisible(middle.x(), middle.y(), half_w, half_h)
+
+    def follow_current_cell(self, view: QAbstractItemView) -> None:
+        """Scroll to `view`'s current cell as the arrows move it: a table as tall as its rows
+        (AllRowsTable) never scrolls itself, so on a short page the cell left the screen."""
+        model = view.selectionModel()
+        model.currentChanged.connect(lambda index, _old: self.show_cell(view, index))
+
+    def show_cell(self, view: QAbstractItemView, index: QModelIndex) -> None:
+        if not index.isValid():
+            return
+        cell = view.visualRect(index)
+        middle = view.viewport().mapTo(self.body, cell.center())
+        half_w, half_h = cell.width() // 2 + self.MARGIN, cell.height() // 2 + self.MARGIN
         self.ensureVisible(middle.x(), middle.y(), half_w, half_h)

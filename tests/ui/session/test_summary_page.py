@@ -156,6 +156,35 @@ def test_tab_leaves_the_table_for_the_buttons_in_one_press(qtbot: QtBot) -> None
     assert not page.table.hasFocus()
 
 
+@pytest.mark.usefixtures("large_print")
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+def test_on_a_short_page_the_arrows_cell_stays_on_screen(qtbot: QtBot) -> None:
+    # The table is as tall as its rows and the page scrolls as one: focusing the table left
+    # the page at its bottom, and Down moved the current cell through rows off the screen.
+    sets = [record(i, set_number=i % 3 + 1) for i in range(28)]
+    page = SummaryPage(result(*sets))
+    qtbot.addWidget(page)
+    page.resize(960, 470)
+    page.show()
+    qtbot.waitExposed(page)
+    table, middle = page.table, page.middle
+    assert table.height() > middle.viewport().height()  # taller than the room it has
+
+    def cell_on_screen() -> bool:
+        cell = table.visualRect(table.currentIndex())
+        top = table.viewport().mapTo(middle.viewport(), cell.topLeft())
+        bottom = table.viewport().mapTo(middle.viewport(), cell.bottomLeft())
+        return top.y() >= 0 and bottom.y() <= middle.viewport().height()
+
+    table.setCurrentCell(0, 0)
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.waitUntil(cell_on_screen)
+    for row in range(1, 20):
+        QTest.keyClick(table, Qt.Key.Key_Down)
+        assert table.currentRow() == row and cell_on_screen(), row
+
+
 def test_no_adjustments_no_keep_button(qtbot: QtBot) -> None:
     page = SummaryPage(result(record(0)))
     qtbot.addWidget(page)
