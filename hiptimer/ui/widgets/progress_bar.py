@@ -1,8 +1,11 @@
 """A progress bar that a screen reader does not read out as it moves.
 
-A QProgressBar tells assistive technology of every change of its value, and Orca speaks a
-moving progress bar every ten seconds ("38 percent"), over the app's own voice, through a
-whole session (bench/screen_reader.py heard it six times in 48 s). The workout's bar only
+A QProgressBar tells assistive technology of every change of its value (setValue() sends a
+QAccessibleValueChangeEvent: https://code.qt.io/cgit/qt/qtbase.git/tree/src/widgets/widgets/qprogressbar.cpp),
+and Orca speaks a moving progress bar every ten seconds by default ("38 percent"; its
+"progress bar updates": https://help.gnome.org/users/orca/stable/preferences_speech.html),
+over the app's own voice, through a whole session (bench/screen_reader.py heard it six
+times in 48 s). The workout's bar only
 repeats for the eye what the time left beside it says in words, so it is drawn here, with
 no value for a reader to follow.
 """

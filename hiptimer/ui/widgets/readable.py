@@ -13,9 +13,10 @@ READS_BY_KEYS = "reads_by_keys"  # the property ui.key_filter leaves the arrow k
 def readable_by_keys(view: QTextBrowser) -> None:
     """Give a read-only text view a caret that the arrow keys move, line by line.
 
-    Qt shows a QTextBrowser to AT-SPI as a label, and Orca said its name ("About the chosen
-    routine label") but never its text, until a caret let it read the line the caret is on
-    (bench/screen_reader.py). The description says how; the window's key filter leaves the
+    Qt shows a QTextBrowser to AT-SPI as a label (QAccessibleTextBrowser::role() is
+    StaticText: https://code.qt.io/cgit/qt/qtbase.git/tree/src/widgets/accessible/qaccessiblewidgets.cpp),
+    and Orca said its name ("About the chosen routine label") but never its text, until a
+    caret let it read the line the caret is on (bench/screen_reader.py). The description says how; the window's key filter leaves the
     arrows, Page Up/Down, Home and End to it while it has the focus.
     """
     view.setProperty(READS_BY_KEYS, True)
