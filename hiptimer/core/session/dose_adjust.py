@@ -25,7 +25,7 @@ class DosesInForce:
 
 
 @dataclass(frozen=True)
-class DoseChange:
+class SessionDoseChange:
     """A change of an exercise's dose as the session logs it: the exercise at its new dose,
     the field changed and its old and new values (a missing value counts as 0, as on screen)."""
 
@@ -39,10 +39,10 @@ class DoseChange:
         return change_text(self.field, self.old, self.new)
 
 
-def dose_change(before: Exercise, after: Exercise) -> DoseChange:
+def dose_change(before: Exercise, after: Exercise) -> SessionDoseChange:
     """`before` changed to `after`: the hold of a hold, the reps of a reps exercise."""
     field = "hold_s" if before.kind is Kind.HOLD else "reps"
-    return DoseChange(after, field, dose_value(before, field), dose_value(after, field))
+    return SessionDoseChange(after, field, dose_value(before, field), dose_value(after, field))
 
 
 def dose_value(ex: Exercise, field: str) -> float:
@@ -84,7 +84,7 @@ def lowered(ex: Exercise) -> Exercise:
     return with_reps(ex, max(MIN_REPS, round((ex.reps or 1) * LOWER_DOSE_FACTOR)))
 
 
-def lowered_change(ex: Exercise) -> DoseChange:
+def lowered_change(ex: Exercise) -> SessionDoseChange:
     """Going lighter after a painful set, as the session logs it and a resumed one makes it
     again: "hold 9 -> 6 s", "reps 9 -> 6" (only where can_lower says there is a lower dose)."""
     return dose_change(ex, lowered(ex))

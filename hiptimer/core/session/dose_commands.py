@@ -31,7 +31,7 @@ class _Engine(EngineCore, Protocol):
     def can_adjust(self, direction: int) -> bool: ...
     def _adjusted(self, direction: int) -> _Adjusted | None: ...
     def _retime(self, duration: float | None, now: float) -> None: ...
-    def _set_dose(self, change: dose_adjust.DoseChange, now: float, reason: str) -> None: ...
+    def _set_dose(self, change: dose_adjust.SessionDoseChange, now: float, reason: str) -> None: ...
 
 
 class _Adjusted(NamedTuple):
@@ -123,7 +123,9 @@ class DoseCommands:
         pause = dose_adjust.shortened(duration, delta_s)
         return None if pause == duration else _Adjusted(pause, None)
 
-    def _set_dose(self: _Engine, change: dose_adjust.DoseChange, now: float, reason: str) -> None:
+    def _set_dose(
+        self: _Engine, change: dose_adjust.SessionDoseChange, now: float, reason: str
+    ) -> None:
         self._doses[change.dose.id] = change.dose
         self._later_s.clear()  # the session's time left changes with the dose
         self.adjustments.setdefault(change.dose.id, []).append(change.text)
