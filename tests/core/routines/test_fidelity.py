@@ -214,3 +214,21 @@ def test_a_description_promising_a_third_set_names_each_exercise_that_never_gets
         for ex in routine.exercises:
             if ex.sets == 2 and ceiling_text(ex).startswith("2 x"):
                 assert named.get(ex.id, ex.name) in routine.description, (routine.id, ex.id)
+
+
+def test_each_routine_keeps_its_sources_order_or_says_where_it_does_not() -> None:
+    """The FAI routine did its side-lying abductions before the tempo squats, the source
+    naming them the other way round, and neither the doc nor the routine said so."""
+    rows = tables()["Order"][0]
+    routines = builtins()
+    assert {r[0] for r in rows} == set(routines) and len(rows) == len(routines)
+    for rid, in_source, placed, why in rows:
+        ids = [ex.id for ex in routines[rid].exercises]
+        source = [] if in_source == "-" else [s.strip() for s in in_source.split(",")]
+        ours = [] if placed == "-" else [s.strip() for s in placed.split(",")]
+        assert sorted(source + ours) == sorted(ids), rid
+        kept = [i for i in ids if i in source] == source
+        assert kept != why.startswith("our choice:"), f"{rid}: {why}"
+        if not kept:
+            description = routines[rid].description
+            assert "order is HipTimer's choice" in description, rid
