@@ -232,3 +232,14 @@ def test_each_routine_keeps_its_sources_order_or_says_where_it_does_not() -> Non
         if not kept:
             description = routines[rid].description
             assert "order is HipTimer's choice" in description, rid
+
+
+def test_every_routine_says_its_rests_are_our_choice() -> None:
+    """No source gives rest times, so every built-in's rests are HipTimer's; only the doc said
+    so, and a user reading the routine could take its rests for the source's."""
+    for rid, routine in builtins().items():
+        sentences = re.split(r"(?<=\.) ", routine.description)
+        assert any(
+            re.search(r"\brests\b", s) and re.search(r"HipTimer's (choice|suggestion)", s)
+            for s in sentences
+        ), rid
