@@ -284,3 +284,14 @@ def test_each_piece_of_source_advice_is_in_a_routine_or_left_out_with_a_reason()
     found = (_routine_texts() + "\n" + " ".join(left_out.split())).lower()
     missing = [fact for fact, pattern in SOURCE_ADVICE.items() if not re.search(pattern, found)]
     assert missing == []
+
+
+def test_source_cs_surgery_caution_sends_you_to_your_doctor_as_it_does() -> None:
+    """Source C: after hip surgery, none of its exercises before the physician has checked
+    them, a written summary in hand. Its routines said "your surgeon or physiotherapist", a
+    physiotherapist standing in for the doctor, and put the written list on recent surgery only."""
+    for rid in ("hip-strength-mobility", "spinal-stenosis-basics"):
+        surgery = [c for c in builtins()[rid].cautions if c.startswith("After any hip operation")]
+        assert len(surgery) == 1, rid
+        assert "doctor" in surgery[0] and "physiotherapist" not in surgery[0], rid
+        assert "write them down" in surgery[0], rid
