@@ -192,3 +192,12 @@ def test_the_complete_example_copied_as_is_brings_each_exercises_figure() -> Non
     example = parse_routine_text(documented_block("## A complete small example", "json"))
     figures = paths.resources_dir() / "figures"
     assert [(figures / f"{ex.id}.json").is_file() for ex in example.exercises] == [True, True]
+
+
+def test_the_doc_counts_the_builtin_routines_the_app_ships() -> None:
+    """It said seven after the monthly check made them eight."""
+    words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    said = re.search(r"HipTimer ships (\w+) built-in routines", PROSE)
+    assert said, "the doc no longer counts the built-in routines"
+    shipped = list(paths.builtin_routines_dir().glob("*.json"))
+    assert words.index(said.group(1)) + 1 == len(shipped)
