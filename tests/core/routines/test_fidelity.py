@@ -295,3 +295,11 @@ def test_source_cs_surgery_caution_sends_you_to_your_doctor_as_it_does() -> None
         assert len(surgery) == 1, rid
         assert "doctor" in surgery[0] and "physiotherapist" not in surgery[0], rid
         assert "write them down" in surgery[0], rid
+
+
+def test_no_routine_gives_the_same_caution_twice() -> None:
+    """hip-strengthening told you twice, in two cautions one under the other, to stop and get
+    advice when pain is still there after exercising (source D says it once)."""
+    for rid, routine in builtins().items():
+        lasting = [c for c in routine.cautions if "still there" in c]
+        assert len(lasting) <= 1, (rid, lasting)
