@@ -261,11 +261,14 @@ def offer_text(plan: ResumePlan, today: date) -> str:
     ).format(routine=s.routine_title, when=when, n=plan.sets_done)
 
 
-def details_lines(plan: ResumePlan, today: date, limit: int | None = None) -> list[str]:
+def details_lines(
+    plan: ResumePlan, today: date, limit: int | None = None, keys: tuple[str, str] = ("-", "S")
+) -> list[str]:
     """What else the user should know: a rating above `limit` (the pain limit) left without
     its choice, doses put back, doses changed during the session, older sessions kept as
-    partial."""
-    lines = [] if limit is None else _unanswered(plan, limit)
+    partial. `keys`: the keys that take 5 s or a rep off a set and skip an exercise, as the
+    window's key map names them."""
+    lines = [] if limit is None else _unanswered(plan, limit, keys)
     if plan.from_session:
         names = ", ".join(plan.from_session)
         lines.append(_("It resumes with the doses it started with ({names}).").format(names=names))
@@ -290,7 +293,7 @@ def details_lines(plan: ResumePlan, today: date, limit: int | None = None) -> li
     return lines
 
 
-def _unanswered(plan: ResumePlan, limit: int) -> list[str]:
+def _unanswered(plan: ResumePlan, limit: int, keys: tuple[str, str]) -> list[str]:
     """The last set before the stop, rated above the limit with no Stop, Lower or Continue
     chosen yet (the app stopped on that question): nothing chose for the user, so say so."""
     if not plan.earlier:
@@ -302,10 +305,14 @@ def _unanswered(plan: ResumePlan, limit: int) -> list[str]:
     return [
         _(
             "{set} was rated {pain}/10, above your limit of {limit}, and the stop came before "
-            "you chose Stop, Lower or Continue: it goes on at the dose it had. During a set, - "
-            "lowers it and S skips the rest of the exercise."
+            "you chose Stop, Lower or Continue: it goes on at the dose it had. During a set, "
+            "{less} takes 5 s or a rep off it and {skip} skips the rest of the exercise."
         ).format(
-            set=set_label(last.exercise_name, last.set_number, side), pain=last.pain, limit=limit
+            set=set_label(last.exercise_name, last.set_number, side),
+            pain=last.pain,
+            limit=limit,
+            less=keys[0],
+            skip=keys[1],
         )
     ]
 

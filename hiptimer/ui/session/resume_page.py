@@ -106,7 +106,8 @@ class ResumePage(QWidget):
         from hiptimer.core.history.resume import details_lines, offer_text
 
         show_wrapped(self.offer, offer_text(plan, today))
-        lines = [translate(SAVED), *details_lines(plan, today, limit)]
+        keys = (first_key(Action.LESS, Mode.WORKOUT), first_key(Action.SKIP_EXERCISE, Mode.WORKOUT))
+        lines = [translate(SAVED), *details_lines(plan, today, limit, keys)]
         if not plan.resumable:
             lines.append(_("It cannot be resumed: its routine and its doses could not be found."))
         self.details.setText("<br>".join(escape(line) for line in lines))

@@ -223,8 +223,9 @@ def test_a_rating_above_the_limit_left_without_its_choice_is_named_on_the_offer(
     assert page is not None
     assert (
         "Stretch, set 1 was rated 8/10, above your limit of 5, and the stop came before you chose"
-        " Stop, Lower or Continue: it goes on at the dose it had." in page.details.text()
-    )
+        " Stop, Lower or Continue: it goes on at the dose it had. During a set, - takes 5 s or a"
+        " rep off it and S skips the rest of the exercise." in page.details.text()
+    )  # the keys as the key map names them
     run.close()
 
 
