@@ -104,11 +104,11 @@ class NoticeBar(QFrame):
 
     @property
     def compact(self) -> bool:
-        """Whether the heading shows alone (until Details), the window being short for it all."""
+        """Whether the notice shows one line (until Details), the window being short for it all."""
         return not self.details.isHidden()
 
     def _show_words(self) -> None:
-        """The whole notice, or on a short window its heading alone unless Details is down."""
+        """The whole notice, or on a short window one line of it unless Details is down."""
         heading, detail = self._words
         whole = f"<b>{escape(heading)}</b> {escape(detail)}".strip()
         short = bool(detail) and self._too_tall(f"{heading} {detail}")
@@ -116,20 +116,39 @@ class NoticeBar(QFrame):
         words = _("Hide details") if self.details.isChecked() else _("Details")
         self.details.setText(words)
         self.details.setAccessibleName(words)
-        shown = whole if not short or self.details.isChecked() else f"<b>{escape(heading)}</b>"
+        shown = whole if not short or self.details.isChecked() else self._gist(heading, detail)
         if shown != self.text.text():
             self.text.setText(shown)
+
+    def _gist(self, heading: str, detail: str) -> str:
+        """The heading and as much of the detail as the rest of the line holds, cut with "…":
+        a heading alone ("Reminders") said too little to choose whether to open it."""
+        bold, plain = self._metrics()
+        left = self._room() - bold.horizontalAdvance(f"{heading} ") - 8  # rounding, a margin
+        tail = plain.elidedText(detail, Qt.TextElideMode.ElideRight, left)
+        if tail != detail:  # cut at a word's end, not inside one ("Speech is o…")
+            tail = tail[:-1].rsplit(" ", 1)[0].rstrip(" ,:;") + "\u2026" if " " in tail else ""
+        enough = left > plain.horizontalAdvance("\u2026") * 6 and tail not in ("", "\u2026")
+        return f"<b>{escape(heading)}</b> {escape(tail)}" if enough else f"<b>{escape(heading)}</b>"
+
+    def _metrics(self) -> tuple[QFontMetrics, QFontMetrics]:
+        """The heading's (bold) and the detail's font metrics, as the style sheet sets them."""
+        self.text.ensurePolished()  # its size comes from the style sheet
+        font = QFont(self.text.font())
+        font.setBold(True)
+        return QFontMetrics(font), QFontMetrics(self.text.font())
+
+    def _room(self) -> int:
+        """The words' width beside the buttons."""
+        buttons = [self.details, self.dismiss] + ([self.action] if self.action.text() else [])
+        return self.width() - 24 - sum(b.sizeHint().width() + 6 for b in buttons)  # margins
 
     def _too_tall(self, words: str) -> bool:
         """Whether `words`, wrapped beside the buttons, would take more than MOST_SHARE of
         the window's height (measured in bold: the heading's font, the wider)."""
-        self.text.ensurePolished()  # its size comes from the style sheet
-        font = QFont(self.text.font())
-        font.setBold(True)
-        buttons = [self.details, self.dismiss] + ([self.action] if self.action.text() else [])
-        room = self.width() - 24 - sum(b.sizeHint().width() + 6 for b in buttons)  # margins
-        box = QFontMetrics(font).boundingRect(
-            QRect(0, 0, max(room, 100), 100_000), Qt.TextFlag.TextWordWrap, words
+        bold, _plain = self._metrics()
+        box = bold.boundingRect(
+            QRect(0, 0, max(self._room(), 100), 100_000), Qt.TextFlag.TextWordWrap, words
         )
         return box.height() + 16 > MOST_SHARE * self.window().height()  # 16: top and bottom
 
