@@ -667,3 +667,18 @@ def test_a_screen_reader_hears_the_exercise_not_every_second(app: App, qtbot: Qt
     app.until(StepKind.PAIN)
     assert name() == "Clamshell hold \u2014 HipTimer"
     assert w.windowTitle() == "Rate pain: Clamshell hold \u2014 HipTimer"
+
+
+def test_the_status_bar_shows_only_while_it_has_a_message(app: App, qtbot: QtBot) -> None:
+    """An empty bar stayed after M's "Sound off" and took ~45 px of the workout in large
+    print on a 1024 x 768 laptop."""
+    w = app.window
+    app.key(qtbot, K.Key_Return)
+    app.until(StepKind.WORK)
+    app.key(qtbot, K.Key_M)
+    bar = w.statusBar()
+    assert not bar.isHidden() and bar.currentMessage() == "Sound off"
+    bar.clearMessage()  # its time is up
+    assert bar.isHidden()
+    w.show_problem("Something to read")
+    assert not bar.isHidden() and bar.currentMessage() == "Something to read"
