@@ -103,10 +103,11 @@ class ReminderCoordinator(QObject):
         return self.reminders.plan
 
     def start(self) -> None:
-        """Look now, then every CHECK_MS while reminders or desk breaks are on (a QTimer that
-        fires late after sleep looks late: the plan is compared with the clock, so nothing
-        is lost)."""
-        if self.plan.reminders or self.plan.desk.on:
+        """Look now, then every CHECK_MS while there is a plan or desk breaks are on (a QTimer
+        that fires late after sleep looks late: the plan is compared with the clock, so
+        nothing is lost). A plan with its reminders off still needs the looks: the library's
+        today lines move from "later today" to "due" and on to the next day."""
+        if self.plan.items or self.plan.reminders or self.plan.desk.on:
             self.timer.start()
         else:
             self.timer.stop()

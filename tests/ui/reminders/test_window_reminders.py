@@ -263,3 +263,21 @@ def test_a_re_test_due_sits_with_the_plan_above_the_week(app: Setup) -> None:
     lines = app.today().splitlines()
     assert "Monthly check \u2014 re-test due (last on 26 November 2025)" in lines[1]
     assert lines[2].startswith("This week:")
+
+
+def test_a_plan_without_reminders_still_keeps_todays_lines_current(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A plan with its reminders off still shows today on the library page; its lines must
+    move on with the clock ("later today", then "due", then the next day's) without a
+    session or a restart to refresh them. The look stopped with the reminders, so the page
+    said yesterday's plan all the next day."""
+    for setup in make(qtbot, tmp_path, WeeklyPlan(False, PLAN.items)):
+        coordinator = setup.window.reminders.coordinator
+        assert coordinator is not None
+        assert coordinator.timer.isActive()
+        assert "18:00 \u2014 later today" in setup.today()
+        setup.local.clock.advance(3600 * 1.5)  # 18:30
+        coordinator.timer.timeout.emit()
+        assert "18:00 \u2014 due" in setup.today()
+        assert setup.notifier.notes == []  # reminders are off: only the page says it
