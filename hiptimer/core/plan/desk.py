@@ -5,8 +5,8 @@ an idle spell of BREAK_S or more counts as a break and starts the count again. W
 idle time (no such service) the count is a plain interval since the last break or reminder.
 A gap between two looks of BREAK_S or more (the computer slept, or the clock jumped) is a
 break too. The reminder waits while the screen is locked, while a session runs (which is
-itself a break) and during quiet hours; once it has been shown, the next comes after
-another N minutes of use, or at the end of a snooze.
+itself a break), during quiet hours and while reminders are paused; once it has been shown,
+the next comes after another N minutes of use, or at the end of a snooze.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ class DeskLook:
     idle_s: float | None  # seconds since the last input; None when the desktop cannot say
     locked: bool = False
     session_running: bool = False
+    paused: bool = False  # "Pause reminders for 1 hour": the count goes on, the reminder waits
 
 
 class DeskBreakTimer:
@@ -55,6 +56,8 @@ class DeskBreakTimer:
         if self.active_since is None:
             back = seen.idle_s if seen.idle_s is not None else 0.0
             self.active_since = now - timedelta(seconds=back)
+        if seen.paused:  # one due meanwhile comes when the pause ends
+            return False
         return self._due(now)
 
     def _rest(self) -> None:

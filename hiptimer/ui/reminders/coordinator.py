@@ -144,12 +144,13 @@ class ReminderCoordinator(QObject):
         self.today_changed.emit()
 
     def _check_desk(self) -> None:
-        idle = self._idle
+        idle, now = self._idle, self.local.now()
         seen = DeskLook(
-            self.local.now(),
+            now,
             idle.idle_s() if idle is not None else None,
             idle.locked() if idle is not None else False,
             self._session_running(),
+            self.reminders.paused(now),  # the tray's pause holds desk breaks back too
         )
         if self.desk.look(seen):
             routine = self._routine(self.plan.desk.routine_id)

@@ -97,3 +97,13 @@ def test_turned_off_it_never_reminds_but_still_counts() -> None:
     timer = DeskBreakTimer(DeskBreaks(on=False))
     assert run(timer, START, 100) == []
     assert timer.in_use_s(START + timedelta(minutes=99)) == 99 * 60 + 3
+
+
+def test_a_pause_holds_the_reminder_back_and_it_comes_when_the_pause_ends() -> None:
+    timer = DeskBreakTimer(ON)
+    assert run(timer, START, 40) == []
+    paused = [
+        m for m in range(40, 70)
+        if timer.look(DeskLook(START + timedelta(minutes=m), 3.0, paused=m < 60))
+    ]  # fmt: skip
+    assert paused == [60]  # due at 45, held back by the pause until 60

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from hiptimer import paths
 from hiptimer.core.clock import FakeClock, FakeLocalTime
 from hiptimer.core.history.store import HistoryStore, open_history
-from hiptimer.core.plan.model import EVERY_DAY, PlanItem, WeeklyPlan
+from hiptimer.core.plan.model import EVERY_DAY, DeskBreaks, PlanItem, WeeklyPlan
 from hiptimer.core.routines.writer import save_routine
 from hiptimer.core.session.steps import StepKind
 from hiptimer.core.settings import SettingsStore
@@ -281,3 +281,20 @@ def test_a_plan_without_reminders_still_keeps_todays_lines_current(
         coordinator.timer.timeout.emit()
         assert "18:00 \u2014 due" in setup.today()
         assert setup.notifier.notes == []  # reminders are off: only the page says it
+
+
+def test_pausing_reminders_from_the_tray_holds_a_desk_break_back(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The tray's Pause reminders for 1 hour is offered with only desk breaks on; it held
+    back the plan's reminders only, so the desk break came in the middle of the pause."""
+    plan = WeeklyPlan(False, (), DeskBreaks(True, 45, "22:00", "06:00", "quick-test"))
+    for setup in make(qtbot, tmp_path, plan):
+        coordinator = setup.window.reminders.coordinator
+        assert coordinator is not None
+        coordinator.pause()  # 17:00 to 18:00
+        for minute in range(1, 60):  # a look a minute: a longer gap would count as sleep
+            setup.at(17, minute)  # due at 17:45, but paused
+        assert setup.notifier.notes == []
+        setup.at(18, 0)
+        assert [n.summary for n in setup.notifier.notes] == ["Time for a desk break"]
