@@ -104,6 +104,7 @@ class WindowReminders(QObject):
         self._autostart_dir = parts.autostart_dir
         self.coordinator: ReminderCoordinator | None = None
         self._from_desktop = False  # the desktop's notification service answered
+        self._said_no_tray = False
         self.tray: ReminderTray | None = None
         self.dialog: PlanDialog | None = None
         self.length: Callable[[Routine], float] = written_length
@@ -172,8 +173,8 @@ class WindowReminders(QObject):
         return QSystemTrayIcon.isSystemTrayAvailable()
 
     def _tray_up(self) -> None:
-        """Show the tray icon where there is a tray; say so where there is none but one is
-        wanted (reminders on, or closing to the tray)."""
+        """Show the tray icon where there is a tray; say so (once) where there is none but
+        one is wanted (reminders on, or closing to the tray)."""
         c, s = self.coordinator, self._host.settings.settings
         assert c is not None
         wanted = s.plan.reminders or s.plan.desk.on or s.keep_in_tray
@@ -181,7 +182,8 @@ class WindowReminders(QObject):
         from hiptimer.ui.reminders.tray_messages import TrayMessages
 
         if not self._tray_wanted:
-            if wanted:
+            if wanted and not self._said_no_tray:
+                self._said_no_tray = True
                 self._notice(_("No tray"), translate(NO_TRAY))
             return
         from PySide6.QtGui import QIcon
@@ -302,7 +304,7 @@ class WindowReminders(QObject):
         self._set_autostart(choice.start_at_login)
         if self.coordinator is not None:
             self.coordinator.set_plan(plan)
-            if self.tray is None and self._tray_wanted:
+            if self.tray is None:  # a tray now wanted, or a notice that there is none
                 self._tray_up()
         self._quit_on_close()
         self.refresh_today()

@@ -298,3 +298,15 @@ def test_pausing_reminders_from_the_tray_holds_a_desk_break_back(
         assert setup.notifier.notes == []
         setup.at(18, 0)
         assert [n.summary for n in setup.notifier.notes] == ["Time for a desk break"]
+
+
+def test_turning_reminders_on_where_there_is_no_tray_says_so(qtbot: QtBot, tmp_path: Path) -> None:
+    """The no-tray notice came only at start-up with a plan already on; turning reminders on
+    in File > Weekly plan said nothing, so closing the window quit (and ended the reminders)
+    without a word."""
+    from hiptimer.ui.reminders.plan_dialog import PlanChoice
+
+    for setup in make(qtbot, tmp_path, WeeklyPlan()):
+        assert setup.window.notice.shown == []
+        setup.window.reminders.apply(PlanChoice(PLAN, keep_in_tray=False, start_at_login=False))
+        assert [s for s in setup.window.notice.shown if "shows no tray icons" in s]
