@@ -101,3 +101,14 @@ def test_days_before_a_routine_was_planned_are_not_counted_as_missed() -> None:
     tally = week_tally(plan, friday, nothing_done)
     assert [t.planned for t in tally] == [0, 0, 0, 1, 1, 1, 1]
     assert week_text(tally, friday).startswith("This week: 0 of 2 planned sessions done")
+
+
+@pytest.mark.usefixtures("spanish")
+def test_the_spanish_marks_agree_with_each_other() -> None:
+    """ "hecho", "omitido" but "no hecha": the marks of one list read in one gender, and
+    missed reads as what it is here, not done (docs/reminders.md)."""
+    from hiptimer.core.plan.today import MARK_WORDS
+    from hiptimer.i18n import translate
+
+    done, missed = translate(MARK_WORDS[Mark.DONE]), translate(MARK_WORDS[Mark.MISSED])
+    assert missed == f"no {done}"

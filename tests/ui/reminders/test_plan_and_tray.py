@@ -198,3 +198,17 @@ def test_closing_keeps_it_in_the_tray_once_asked_and_says_so_the_first_time(
         window.quit_app()
         assert not coordinator.timer.isActive()
         assert QApplication.quitOnLastWindowClosed()  # as the next window expects
+
+
+@pytest.mark.usefixtures("spanish")
+def test_the_plan_dialogs_help_names_the_buttons_as_the_notification_labels_them() -> None:
+    """In Spanish the help said "Saltar hoy" while the notification's button reads "Hoy no":
+    a user looked for a button that is not there."""
+    from hiptimer.i18n import translate
+    from hiptimer.ui.reminders.notifier import ACTIONS
+    from hiptimer.ui.reminders.plan_dialog import REMINDERS_HELP
+
+    help_text = translate(REMINDERS_HELP)
+    for key, label in ACTIONS:
+        if key in ("start", "skip"):  # the snoozes are named together: (10 min or 1 h)
+            assert translate(label) in help_text, label
