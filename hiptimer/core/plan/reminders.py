@@ -109,8 +109,10 @@ class Reminders:
         return Reminder(rid, slot.day, slot.at)
 
     def paused(self, now: datetime) -> bool:
+        """Within the pause; one ending more than PAUSE_MINUTES ahead (the clock was set back
+        after it began, or the state file says so) no longer holds anything back."""
         until = self.state.paused_until
-        return until is not None and now < until
+        return until is not None and now < until <= now + timedelta(minutes=PAUSE_MINUTES)
 
     def next_at(self, done: Done) -> datetime | None:
         """When the next reminder is planned (today's, else the next day's); None if none."""
@@ -132,7 +134,7 @@ class Reminders:
             return None
         first = min(times)
         until = self.state.paused_until
-        return max(first, until) if until is not None and until > now else first
+        return max(first, until) if until is not None and self.paused(now) else first
 
     # ------------------------------------------------------------ what the user chose
 
@@ -151,10 +153,10 @@ class Reminders:
         self.state.skipped.add(routine_id)
         self.state.snoozed.pop(routine_id, None)
 
-    def pause(self, minutes: int = PAUSE_MINUTES) -> datetime:
-        """No reminders for `minutes` (those due meanwhile come at its end, within their
+    def pause(self) -> datetime:
+        """No reminders for PAUSE_MINUTES (those due meanwhile come at its end, within their
         window); returns when they start again."""
-        until = self.local.now() + timedelta(minutes=minutes)
+        until = self.local.now() + timedelta(minutes=PAUSE_MINUTES)
         self.state.paused_until = until
         return until
 

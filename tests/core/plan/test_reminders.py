@@ -99,6 +99,19 @@ def test_pause_holds_reminders_and_lets_one_due_meanwhile_come_at_its_end() -> N
     assert ids(reminders) == ["stretch"]
 
 
+def test_a_pause_lasts_at_most_its_hour_when_the_clock_is_set_back() -> None:
+    """Paused at 17:30 "for 1 hour" with the clock a day ahead; corrected, the pause ran
+    until 18:30 the next day and the next day's reminders never came."""
+    local = local_at(2026, 1, 6, 17, 30)
+    reminders = Reminders(plan_of(STRETCH), local)
+    reminders.pause()
+    local.jump(-24 * 3600)  # NTP sets the clock back to Monday 17:30
+    assert not reminders.paused(local.now())
+    assert f"{reminders.next_at(nothing_done):%H:%M}" == "18:00"
+    advance(local, 30)
+    assert ids(reminders) == ["stretch"]
+
+
 def test_a_reminder_missed_while_asleep_fires_once_on_wake_within_its_window() -> None:
     local = local_at(2026, 1, 5, 17, 0)
     reminders = Reminders(plan_of(STRETCH), local)
