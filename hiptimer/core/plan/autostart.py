@@ -44,12 +44,34 @@ def entry_path(folder: Path | None = None) -> Path:
 
 
 def is_on(folder: Path | None = None) -> bool:
-    """Whether our entry is there (and not turned off with Hidden=true by the desktop)."""
+    """Whether our entry is there and the desktop has not turned it off."""
     try:
         text = read_small_text(entry_path(folder), MAX_BYTES)
     except UnreadableFile:
         return False
-    return MARKER in text and "\nHidden=true" not in text
+    keys = _keys(text)
+    # Hidden=true is the autostart spec's "off" (specifications.freedesktop.org/autostart-spec);
+    # GNOME's startup-applications switch writes X-GNOME-Autostart-enabled=false instead,
+    # which gnome-session obeys (gitlab.gnome.org/GNOME/gnome-session, gsm-autostart-app.c).
+    return (
+        MARKER in text
+        and keys.get("Hidden") != "true"
+        and keys.get("X-GNOME-Autostart-enabled") != "false"
+    )
+
+
+def _keys(text: str) -> dict[str, str]:
+    """The [Desktop Entry] group's keys; the spec lets spaces stand around "="."""
+    keys: dict[str, str] = {}
+    group = ""
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("["):
+            group = line
+        elif group == "[Desktop Entry]" and "=" in line and not line.startswith("#"):
+            key, value = line.split("=", 1)
+            keys[key.strip()] = value.strip()
+    return keys
 
 
 def command(data_dir: str | None = None) -> list[str]:

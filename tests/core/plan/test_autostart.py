@@ -44,6 +44,24 @@ def test_an_entry_the_desktop_hid_counts_as_off(tmp_path: Path) -> None:
     assert not autostart.is_on(tmp_path)
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["X-GNOME-Autostart-enabled=false", "Hidden = true", "X-GNOME-Autostart-enabled = false"],
+)
+def test_an_entry_turned_off_the_gnome_way_or_with_spaces_counts_as_off(
+    tmp_path: Path, line: str
+) -> None:
+    """GNOME's startup-applications switch turns an entry off with X-GNOME-Autostart-enabled
+    =false, and the Desktop Entry Specification lets spaces stand around "=": the dialog
+    still said start at login was on, and HipTimer did not start."""
+    path = autostart.turn_on(["hiptimer"], tmp_path)
+    text = path.read_text().replace("X-GNOME-Autostart-enabled=true\n", "")
+    path.write_text(text + line + "\n")
+    assert not autostart.is_on(tmp_path)
+    autostart.turn_on(["hiptimer"], tmp_path)  # turned on again from the dialog: ours, rewritten
+    assert autostart.is_on(tmp_path)
+
+
 def test_a_folder_that_cannot_be_made_gives_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("")
     with pytest.raises(autostart.AutostartError, match="cannot write"):
