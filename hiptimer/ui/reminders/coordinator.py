@@ -255,7 +255,7 @@ class ReminderCoordinator(QObject):
             self.reminders.state.skipped,
         )  # fmt: skip
         if not lines:
-            lines = [_("Nothing planned today")]
+            lines = [_("Nothing planned")]  # after "Today: " (and under the tray's Today)
         tally = week_tally(self.plan, now.date(), done)
         return [*lines, *retests, week_text(tally, now.date())]
 

@@ -310,3 +310,12 @@ def test_turning_reminders_on_where_there_is_no_tray_says_so(qtbot: QtBot, tmp_p
         assert setup.window.notice.shown == []
         setup.window.reminders.apply(PlanChoice(PLAN, keep_in_tray=False, start_at_login=False))
         assert [s for s in setup.window.notice.shown if "shows no tray icons" in s]
+
+
+def test_a_day_with_nothing_planned_says_so_once(qtbot: QtBot, tmp_path: Path) -> None:
+    """The library read "Today: Nothing planned today" (Spanish: "Hoy: Nada previsto hoy")."""
+    monday_only = WeeklyPlan(True, (PlanItem("quick-test", (0,), "18:00"),))
+    for setup in make(qtbot, tmp_path, monday_only):
+        setup.local.clock.advance(24 * 3600)  # Tuesday
+        setup.at(17, 0)
+        assert setup.today().splitlines()[0] == "Today: Nothing planned"
