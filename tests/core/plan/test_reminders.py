@@ -112,6 +112,16 @@ def test_a_pause_lasts_at_most_its_hour_when_the_clock_is_set_back() -> None:
     assert ids(reminders) == ["stretch"]
 
 
+def test_a_snooze_that_would_end_after_midnight_does_not_come() -> None:
+    """As docs/reminders.md says: each day starts afresh, yesterday's snooze is not carried."""
+    local = local_at(2026, 1, 5, 23, 50)
+    reminders = Reminders(plan_of(PlanItem("late", EVERY_DAY, "23:50")), local)
+    [reminder] = reminders.check(nothing_done)
+    reminders.snooze(reminder, 60)
+    advance(local, 61)  # Tuesday 00:51
+    assert ids(reminders) == []
+
+
 def test_a_reminder_missed_while_asleep_fires_once_on_wake_within_its_window() -> None:
     local = local_at(2026, 1, 5, 17, 0)
     reminders = Reminders(plan_of(STRETCH), local)
