@@ -98,13 +98,16 @@ def move_folder_aside(path: Path) -> Path | None:
 
 @dataclass(frozen=True)
 class Request:
-    """What a second start asked for: a routine (a path or id) and whether to start it."""
+    """What a second start asked for: a routine (a path or id) and whether to start it.
+    `quiet`: a start at login (--in-tray) that only wants HipTimer running, not its window."""
 
     routine: str | None = None
     start: bool = False
+    quiet: bool = False
 
     def encode(self) -> bytes:
-        return json.dumps({"routine": self.routine, "start": self.start}).encode() + b"\n"
+        data = {"routine": self.routine, "start": self.start, "quiet": self.quiet}
+        return json.dumps(data).encode() + b"\n"
 
     @classmethod
     def decode(cls, raw: bytes) -> Request:
@@ -116,4 +119,8 @@ class Request:
         if not isinstance(data, dict):
             return cls()
         routine = data.get("routine")
-        return cls(routine if isinstance(routine, str) else None, data.get("start") is True)
+        return cls(
+            routine if isinstance(routine, str) else None,
+            data.get("start") is True,
+            data.get("quiet") is True,
+        )

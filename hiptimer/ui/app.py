@@ -65,11 +65,11 @@ def run_app(
     from hiptimer.core.instance import Outcome, Request
     from hiptimer.ui.single_instance import claim
 
-    first = claim(paths.data_dir(), Request(_asked(routine), start))
+    quiet = in_tray and routine is None  # a start at login finds HipTimer already running
+    first = claim(paths.data_dir(), Request(_asked(routine), start, quiet))
     if first is Outcome.HANDED_OVER:
-        print(
-            f"HipTimer is already running for {paths.data_dir()}; its window was brought forward."
-        )
+        done = "it stays as it is" if quiet else "its window was brought forward"
+        print(f"HipTimer is already running for {paths.data_dir()}; {done}.")
         return 0
     read_only = first is Outcome.READ_ONLY
     if read_only:
@@ -321,7 +321,10 @@ def connect_reminders(window: MainWindow) -> None:
 
 
 def _come_forward(window: MainWindow, request: Request) -> None:
-    """Another start asked for this window: show it on top, and open its routine if idle."""
+    """Another start asked for this window: show it on top, and open its routine if idle
+    (a quiet one, a start at login, leaves it in the tray or wherever it is)."""
+    if request.quiet:
+        return
     if not window.isVisible():  # in the tray
         window.show()
     if window.isMinimized():

@@ -26,6 +26,7 @@ def test_the_key_is_the_same_for_every_path_to_one_folder(tmp_path: Path) -> Non
 def test_a_request_survives_the_wire_and_junk_is_harmless() -> None:
     request = Request("/some/routine.json", True)
     assert Request.decode(request.encode()) == request
+    assert Request.decode(Request(quiet=True).encode()) == Request(quiet=True)
     assert Request.decode(b"\xff not json") == Request()
     assert Request.decode(b'["a list"]') == Request()
     assert Request.decode(b'{"routine": 5, "start": "yes"}') == Request()

@@ -319,3 +319,17 @@ def test_a_day_with_nothing_planned_says_so_once(qtbot: QtBot, tmp_path: Path) -
         setup.local.clock.advance(24 * 3600)  # Tuesday
         setup.at(17, 0)
         assert setup.today().splitlines()[0] == "Today: Nothing planned"
+
+
+def test_a_start_at_login_finding_hiptimer_running_leaves_it_in_the_tray(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """`hiptimer --in-tray` (the autostart entry) with HipTimer already running, restored by
+    the desktop's session, say: it brought the hidden window forward at every login."""
+    from hiptimer.core.instance import Request
+    from hiptimer.ui.app import _come_forward
+
+    for setup in make(qtbot, tmp_path, PLAN):
+        assert not setup.window.isVisible()  # in the tray
+        _come_forward(setup.window, Request(quiet=True))
+        assert not setup.window.isVisible()
