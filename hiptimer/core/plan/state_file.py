@@ -69,8 +69,8 @@ def _aware(value: Any) -> datetime:
     return when
 
 
-def save_state(path: Path, state: ReminderState) -> bool:
-    """Write the state; False (logged) when the disk refuses: reminders go on in memory."""
+def state_text(state: ReminderState) -> str:
+    """The state as the file holds it (equal texts: nothing to write)."""
     data = {
         "day": state.day.isoformat() if state.day else None,
         "fired": sorted(state.fired),
@@ -78,10 +78,15 @@ def save_state(path: Path, state: ReminderState) -> bool:
         "snoozed": {rid: t.isoformat() for rid, t in sorted(state.snoozed.items())},
         "paused_until": state.paused_until.isoformat() if state.paused_until else None,
     }
+    return json.dumps(data, indent=1) + "\n"
+
+
+def save_state(path: Path, state: ReminderState) -> bool:
+    """Write the state; False (logged) when the disk refuses: reminders go on in memory."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with replacing_text(path) as fh:
-            fh.write(json.dumps(data, indent=1) + "\n")
+            fh.write(state_text(state))
     except OSError as exc:
         log.warning("Cannot save %s: %s", path, exc.strerror or exc)
         return False

@@ -17,7 +17,7 @@ from hiptimer.core.plan.desk import DeskBreakTimer, DeskLook
 from hiptimer.core.plan.model import WeeklyPlan, day_names
 from hiptimer.core.plan.reminders import Reminder, Reminders, desk_text, reminder_text
 from hiptimer.core.plan.retest_due import due_checks, due_line
-from hiptimer.core.plan.state_file import FILE_NAME, load_state, save_state
+from hiptimer.core.plan.state_file import FILE_NAME, load_state, save_state, state_text
 from hiptimer.core.plan.today import done_lookup, today_lines, week_tally, week_text
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import _
@@ -83,6 +83,7 @@ class ReminderCoordinator(QObject):
         self.local = local
         self._state_path = state_path or paths.data_dir() / FILE_NAME
         self.reminders = Reminders(plan, local, load_state(self._state_path))
+        self._saved = ""  # the state as last written: a look that changed nothing writes nothing
         self.desk = DeskBreakTimer(plan.desk)
         self.notifier = notifier
         self._done_since = done
@@ -237,7 +238,13 @@ class ReminderCoordinator(QObject):
         return self.reminders.state.paused_until if self.reminders.paused(now) else None
 
     def _save(self) -> None:
-        save_state(self._state_path, self.reminders.state)
+        """Write what changed (a look every 20 s would otherwise fsync the file each time,
+        and log each time on a disk that refuses: a change is tried once, then kept in
+        memory)."""
+        text = state_text(self.reminders.state)
+        if text != self._saved:
+            self._saved = text
+            save_state(self._state_path, self.reminders.state)
 
     # ------------------------------------------------------------ what the window shows
 

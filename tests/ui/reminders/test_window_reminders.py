@@ -333,3 +333,25 @@ def test_a_start_at_login_finding_hiptimer_running_leaves_it_in_the_tray(
         assert not setup.window.isVisible()  # in the tray
         _come_forward(setup.window, Request(quiet=True))
         assert not setup.window.isVisible()
+
+
+def test_reminders_today_is_written_only_when_it_changes(
+    app: Setup, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each 20-s look rewrote (and fsynced) reminders-today.json, 4,320 times a day, and
+    logged a warning each time on a disk that refused."""
+    from hiptimer.ui.reminders import coordinator
+
+    saved: list[Path] = []
+    real = coordinator.save_state
+
+    def counted(path: Path, state: object) -> bool:
+        saved.append(path)
+        return real(path, state)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(coordinator, "save_state", counted)
+    for minute in range(1, 30):
+        app.at(17, minute)
+    assert saved == []  # nothing changed since the look at start
+    app.at(18, 0)  # the reminder is shown: that is kept
+    assert len(saved) == 1
