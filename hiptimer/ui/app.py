@@ -111,7 +111,12 @@ def run_app(
         _write_nothing(services)
     # The routine files are read just after the first paint, with the services, the keys
     # and the files dropped on the window.
-    window = MainWindow(settings, services, clock=clock, wall=wall or wall_now, show_first=True)
+    from hiptimer.ui.reminders.window_reminders import ReminderParts
+
+    window = MainWindow(
+        settings, services, clock=clock, wall=wall or wall_now, show_first=True,
+        reminders=ReminderParts(off=True) if read_only else None,
+    )  # fmt: skip
     if settings.save_error:
         window.show_problem(settings.save_error)
     if not isinstance(first, Outcome) and first.moved_aside is not None:

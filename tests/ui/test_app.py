@@ -139,6 +139,7 @@ def test_a_copy_that_does_not_answer_gets_a_read_only_window_that_offers_nothing
         seen["offered"] = window.resume.showing
         seen["banner"] = " ".join(window.banner.texts())
         seen["session"] = window.session is not None
+        seen["reminding"] = window.reminders.coordinator is not None
         window.close()
 
     QTimer.singleShot(0, look_and_close)
@@ -155,6 +156,10 @@ def test_a_copy_that_does_not_answer_gets_a_read_only_window_that_offers_nothing
     assert seen["offered"] is False
     assert "another copy of HipTimer is using this data folder" in str(seen["banner"])
     assert seen["session"] is True  # the routine runs, unrecorded
+    # The other copy reminds: this one would remind again, of routines done today too (it
+    # has no history), and write the other's reminders-today.json.
+    assert seen["reminding"] is False
+    assert not (paths.data_dir() / "reminders-today.json").exists()
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT ended_at, end_reason FROM sessions").fetchall() == [
             (None, None)

@@ -47,7 +47,7 @@ TRAY_FIRST_CLOSE = N_(
 @dataclass(frozen=True)
 class ReminderParts:
     """What the reminders are made of; tests replace some. `tray` False: act as if the
-    desktop had none (None: ask it)."""
+    desktop had none (None: ask it). `off`: another copy owns the data folder and reminds."""
 
     local: LocalTime | None = None
     notifier: Notifier | None = None
@@ -55,6 +55,7 @@ class ReminderParts:
     tray: bool | None = None
     autostart_dir: Path | None = None
     state_path: Path | None = None
+    off: bool = False
 
 
 class ReminderHost(Protocol):
@@ -117,7 +118,10 @@ class WindowReminders(QObject):
             menu.addAction(self.action)
 
     def services_ready(self) -> None:
-        """Open the notifier and the tray and begin looking at the plan."""
+        """Open the notifier and the tray and begin looking at the plan (not in a read-only
+        copy: the copy that owns the folder reminds, from the history this one cannot read)."""
+        if self._parts.off:
+            return
         from hiptimer.ui.reminders.coordinator import (
             ReminderCoordinator,
             history_done,
