@@ -20,6 +20,7 @@ SHOWN_BY = {
     "QMenu", "QMessageBox", "QListWidgetItem", "QTableWidgetItem", "QStandardItem",
     "information", "warning", "critical", "question", "about", "getText", "getItem",
     "getInt", "getOpenFileName", "getSaveFileName", "getExistingDirectory", "addRow",
+    "setName", "_line", "_scatter",  # a chart series' name is its legend entry
 }  # fmt: skip
 MARKERS = {"_", "n_", "p_", "N_"}
 WORDS = re.compile(r"[A-Za-z]{2,}")
@@ -27,6 +28,7 @@ WORDS = re.compile(r"[A-Za-z]{2,}")
 UNTRANSLATED = {
     "HipTimer", "HipTimer — {routine}", "PDF (*.pdf)", "CSV (*.csv)",
     "d MMM yy",  # a QDateTime format: QLocale names the month in the language
+    "rectangle", "triangle",  # a chart marker's shape (charts._scatter)
 }  # fmt: skip
 # Keyword arguments that carry shown text into our own helpers and widgets.
 TEXT_KEYWORDS = {"text", "title", "tooltip", "tip", "label", "caption", "message", "placeholder"}

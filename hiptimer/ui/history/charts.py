@@ -196,9 +196,9 @@ class PainChart(ChartBox):
         self.highest.setBorderColor(QColor(current().chart_highest))
         self.highest.setMarkerSize(7)
         # The next morning (the whole hip, not one exercise): where the pain model looks.
-        self.morning = _scatter("next morning: pain", current().chart_morning, 9, "rectangle")
+        self.morning = _scatter(_("next morning: pain"), current().chart_morning, 9, "rectangle")
         self.stiffness = _scatter(
-            "next morning: stiffness", current().chart_stiffness, 8, "triangle"
+            _("next morning: stiffness"), current().chart_stiffness, 8, "triangle"
         )
         for series in (self.average, self.highest, self.morning, self.stiffness):
             self._add(series)
