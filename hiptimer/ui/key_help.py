@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 
 from hiptimer import APP_TITLE, i18n
 from hiptimer.i18n import N_, _, translate
+from hiptimer.ui.key_words import shortcut_text
 from hiptimer.ui.keys import GROUPS, SHORTCUTS, keys_text
 from hiptimer.ui.widgets.readable import readable_by_keys
 from hiptimer.ui.widgets.screen_fit import fit_window
@@ -29,7 +30,7 @@ def key_rows() -> Rows:
     ]
     menus: dict[str, list[tuple[str, str]]] = {}
     for shortcut in SHORTCUTS.values():
-        keys = " / ".join(shortcut.sequences)
+        keys = " / ".join(shortcut_text(s) for s in shortcut.sequences)
         menus.setdefault(translate(shortcut.where), []).append((keys, translate(shortcut.does)))
     return rows + list(menus.items())
 

@@ -18,7 +18,8 @@ from enum import Enum
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from hiptimer.i18n import N_, _, p_, translate
+from hiptimer.i18n import N_, _, translate
+from hiptimer.ui.key_words import key_word, shortcut_text
 
 K = Qt.Key
 
@@ -250,38 +251,6 @@ def set_shortcut(action: QAction, name: str) -> None:
     action.setShortcuts([QKeySequence(s) for s in shortcut.sequences + shortcut.twins])
 
 
-def _key_words() -> dict[Qt.Key, str]:
-    """The keys a person names by a word, in the language in use ("" for a twin of another:
-    the keypad's Enter, "=" for "+")."""
-    # Translators: the names printed on a keyboard's keys in your language.
-    return {
-        K.Key_Return: p_("key", "Enter"),
-        K.Key_Enter: "",
-        K.Key_Space: p_("key", "Space"),
-        K.Key_Escape: p_("key", "Esc"),
-        K.Key_Backspace: p_("key", "Backspace"),
-        K.Key_Delete: p_("key", "Delete"),
-        K.Key_Right: p_("key", "Right arrow"),
-        K.Key_Left: p_("key", "Left arrow"),
-        K.Key_Up: p_("key", "Up arrow"),
-        K.Key_Down: p_("key", "Down arrow"),
-        K.Key_Plus: "+",
-        K.Key_Equal: "",
-        K.Key_Minus: "-",
-        K.Key_Underscore: "",
-        K.Key_F11: "F11",
-    }
-
-
-def key_word(key: Qt.Key) -> str:
-    """A key as a person names it ("Esc", "Right arrow", "S"); "" for a twin of another."""
-    words = _key_words()
-    if key in words:
-        return words[key]
-    name = key.name.removeprefix("Key_")
-    return name if len(name) == 1 else name.replace("_", " ")
-
-
 def keys_text(binding: Binding) -> str:
     """The binding's keys as they are written: "Space or P", "0-9, T (10)"."""
     if binding.label:
@@ -302,7 +271,7 @@ class _KeyNames(Mapping[Action, str]):
 
     def __getitem__(self, action: Action) -> str:
         if action is Action.DONE:
-            return SHORTCUTS["quit"].sequences[0]
+            return shortcut_text(SHORTCUTS["quit"].sequences[0])
         for binding in BINDINGS:
             if binding.action is action:
                 return keys_text(binding)

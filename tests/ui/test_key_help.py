@@ -63,3 +63,15 @@ def test_f1_and_ctrl_question_mark_open_it_during_a_session_too(
     shown.close()
     app.window.close()
     app.history.close()
+
+
+def test_the_window_names_the_menu_shortcuts_keys_in_the_language_in_use(
+    qtbot: QtBot, spanish: None
+) -> None:
+    """A Spanish reader saw "Ctrl+Up" and "Ctrl+Shift+S" under "Flecha arriba" and "Intro"."""
+    window = KeysWindow()
+    qtbot.addWidget(window)
+    shown = window.view.toPlainText()
+    assert "Ctrl+Arriba" in shown and "Ctrl+Abajo" in shown
+    assert "Ctrl+Mayús+S" in shown and "Ctrl+Mayús+Z / Ctrl+Y" in shown
+    assert "Ctrl+Up" not in shown and "Shift" not in shown

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
 from hiptimer.i18n import _
+from hiptimer.ui.key_words import shortcut_text
 from hiptimer.ui.keys import SHORTCUTS
 
 
@@ -36,7 +37,7 @@ def button_row(
     reaches them last, in reading order.
     """
     made = {}
-    keys = {name: SHORTCUTS[name].sequences[0] for name in ("close", "save")}
+    keys = {name: shortcut_text(SHORTCUTS[name].sequences[0]) for name in ("close", "save")}
     for name, text, tip, slot in (
         ("reset", _("Reset to original\u2026"), _("Go back to the routine as it was shipped"),
          reset),

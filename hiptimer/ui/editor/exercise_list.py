@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from hiptimer.i18n import _
 from hiptimer.ui.editor.data_ops import name_of, summary
 from hiptimer.ui.editor.style import error_colour, muted_colour
+from hiptimer.ui.key_words import shortcut_text
 from hiptimer.ui.keys import SHORTCUTS
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole
@@ -127,8 +128,8 @@ class ExercisesPanel(QGroupBox):
         )
         self.duplicate = self._button(_("Duplicate"), _("Copy the selected exercise"))
         self.delete = self._button(_("Delete"), _("Remove the selected exercise"))
-        self.up = self._button(_("Move up"), SHORTCUTS["move_up"].sequences[0])
-        self.down = self._button(_("Move down"), SHORTCUTS["move_down"].sequences[0])
+        self.up = self._button(_("Move up"), shortcut_text(SHORTCUTS["move_up"].sequences[0]))
+        self.down = self._button(_("Move down"), shortcut_text(SHORTCUTS["move_down"].sequences[0]))
         hint = QLabel(_("Drag to reorder, or Ctrl+Up / Ctrl+Down."), self)
         hint.setProperty("role", "muted")
         hint.setWordWrap(True)  # a longer language must not widen the panel
