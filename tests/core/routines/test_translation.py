@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import re
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,23 @@ def test_every_builtin_routine_is_wholly_translated(
     same = [(a, b) for a, b in zip(_texts(english), _texts(spoken), strict=True) if a == b]
     assert not same, f"left in English: {same}"
     assert _without_texts(spoken) == _without_texts(english)  # doses, ids and times as they were
+
+
+# A doubled mark left by an edit (",," ",;") is read aloud as a pause and shown as a typo.
+DOUBLED_MARKS = re.compile(r"[,;:]\s*[,;:.]")
+# Words that make the Spanish reader a man: the overlays address everyone in neutral words
+# ("con la espalda recta", "no te muevas"), as commit 107160a began.
+MASCULINE_READER = re.compile(
+    r"\b(erguido|quédate (lo más )?quieto|quedar tumbado|agarrado a)\b", re.IGNORECASE
+)
+
+
+@pytest.mark.parametrize("path", BUILTINS, ids=lambda p: p.stem)
+def test_the_spanish_overlays_have_no_doubled_marks_and_no_masculine_reader(path: Path) -> None:
+    spoken = translated(load_routine(path, builtin=True), "es")
+    texts = _texts(spoken)
+    assert not [t for t in texts if DOUBLED_MARKS.search(t)]
+    assert not [t for t in texts if MASCULINE_READER.search(t)]
 
 
 def test_the_library_shows_builtins_in_the_language_in_use(spanish: None) -> None:
