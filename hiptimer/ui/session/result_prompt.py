@@ -7,7 +7,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from hiptimer.core.session.events import SetRecord
-from hiptimer.i18n import _, language
+from hiptimer.i18n import DECIMAL_MARKS, _, language
 from hiptimer.ui.a11y import announce
 from hiptimer.ui.keys import KEY_NAMES, POINT, Action
 from hiptimer.ui.session.pain_prompt import set_label
@@ -110,7 +110,7 @@ class ResultPrompt(QWidget):
             self.entered.emit(value)
 
     def _show(self) -> None:
-        shown = self.text.replace(".", ",") if language() == "es" else self.text
+        shown = self.text.replace(".", DECIMAL_MARKS.get(language(), "."))
         self.number.setText(f"{shown or '_'} {self._unit}".strip())
         self.save_button.setEnabled(self.value() is not None)
         self._fit_number()
