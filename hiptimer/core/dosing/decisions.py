@@ -9,6 +9,7 @@ from typing import Protocol
 
 from hiptimer.core.dosing.dose_steps import Dose
 from hiptimer.core.dosing.rules import Recommendation
+from hiptimer.core.history.dose_log import KEPT_REASON
 from hiptimer.core.routines import user_routines
 from hiptimer.core.routines.catalog import load_catalog
 from hiptimer.core.routines.ladder import at_rung, ceiling_of
@@ -151,7 +152,7 @@ def log_kept(
             float(change.new),
             accepted=True,
             decided_at=at,
-            reason="changed during the session and kept for next time",
+            reason=KEPT_REASON,
             session_id=session_id,
             decided_by="session",
         )

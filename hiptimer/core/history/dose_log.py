@@ -14,6 +14,7 @@ from datetime import date, datetime
 
 from hiptimer.core.history.queries import DoseChange, DosePoint, HistoryQueries
 from hiptimer.core.history.review import local_day
+from hiptimer.i18n import N_, translate
 
 # Who decided, as a code the report words in its language: the user accepting or declining
 # HipTimer's suggestion, the user keeping a change made during a session, or a change of the
@@ -25,6 +26,9 @@ _DECIDED = {
     ("session", True): KEPT,
     ("session", False): DECLINED,
 }
+# The log's reason for a dose kept from a session: the same English words in every row (the
+# CSV's contract), put in the report's language when read, as no one was shown it in another.
+KEPT_REASON = N_("changed during the session and kept for next time")
 
 
 @dataclass(frozen=True)
@@ -38,7 +42,7 @@ class DoseEvent:
     old: float | None
     new: float | None
     decided_by: str  # ACCEPTED, DECLINED, KEPT or ROUTINE
-    reason: str  # as the log has it (HipTimer's words when the suggestion was made)
+    reason: str  # HipTimer's words when the suggestion was made; KEPT_REASON in the language
 
     @property
     def applied(self) -> bool:
@@ -57,7 +61,7 @@ def logged(changes: Iterable[DoseChange], names: Mapping[str, str]) -> list[Dose
             c.old_value,
             c.new_value,
             _DECIDED.get((c.decided_by, c.accepted), DECLINED),
-            c.reason,
+            translate(KEPT_REASON) if c.reason == KEPT_REASON else c.reason,
         )
         for c in changes
     ]

@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QApplication
 
+from hiptimer.core.history.dose_log import KEPT_REASON
 from hiptimer.core.history.queries import StoredSet
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.routines.model import Routine
@@ -96,6 +97,25 @@ def test_the_report_in_spanish_names_dose_changes_with_units(
         assert expected in text, expected
     assert re.search(r"5 sesiones en \d semanas", text)
     assert " x " not in text and "reps" not in text and "sessions" not in text
+
+
+def test_the_report_in_spanish_gives_a_dose_kept_from_a_session_its_reason_in_spanish(
+    store: HistoryStore, tmp_path: Path, weeks: Weeks, spanish: None
+) -> None:
+    """The log keeps the same English words for every kept dose (the CSV's contract); a
+    Spanish report read them out in English under 'Motivo'."""
+    fill(store, weeks)
+    day = store.list_sessions()[2].started_at
+    store.record_dose_change(
+        "hips", "bridge", "reps", 10, 12, accepted=True, decided_at=day, reason=KEPT_REASON,
+        decided_by="session",
+    )  # fmt: skip
+    out = tmp_path / "informe.pdf"
+    write_report(store, out, routine_id="hips", catalog=[HIPS, STRETCH])
+    text = " ".join(" ".join(pdf_pages(out)).split())
+    assert "cambiada durante la sesión y conservada para la próxima vez" in text
+    assert "kept for next time" not in text
+    assert store.dose_changes()[0].reason == KEPT_REASON  # the log itself stays as it was
 
 
 def test_the_report_in_spanish_words_schedules_and_re_test_units_in_spanish(
