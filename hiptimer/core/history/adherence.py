@@ -104,9 +104,11 @@ class Adherence:
             parts.append(f"{done}; {rest}" if rest else done)
         if self.sessions:
             parts.append(
-                _("{done} of {n} sessions ran to the end").format(
-                    done=self.completed, n=self.sessions
-                )
+                n_(
+                    "{done} of {n} session ran to the end",
+                    "{done} of {n} sessions ran to the end",
+                    self.sessions,
+                ).format(done=self.completed, n=self.sessions)
             )
         if self.checks:
             parts.append(

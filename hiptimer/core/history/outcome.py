@@ -130,10 +130,13 @@ class SetCounts:
             return [_("no sets")]
         head = n_("{done} of {n} set done", "{done} of {n} sets done", n)
         parts = [head.format(done=self.done, n=n)]
+        # Translators: sets, counted as the language counts them ("1 hecha", "2 hechas").
         if self.partly_done:
-            parts.append(_("{n} partly done").format(n=self.partly_done))
+            n = self.partly_done
+            parts.append(n_("{n} partly done", "{n} partly done", n).format(n=n))
         if self.skipped:
-            parts.append(_("{n} skipped").format(n=self.skipped))
+            n = self.skipped
+            parts.append(n_("{n} skipped", "{n} skipped", n).format(n=n))
         if self.not_reached:
             parts.append(_("{n} not reached").format(n=self.not_reached))
         return parts

@@ -339,7 +339,11 @@ def sessions(pages: Pages, data: ReportData) -> None:
     shown = pages.table(headers, rows, (11, 41, 14, 14, 20))
     if shown < len(rows):
         pages.line(
-            _("\u2026 and {n} earlier sessions (see the CSV export).").format(n=len(rows) - shown),
+            n_(
+                "\u2026 and {n} earlier session (see the CSV export).",
+                "\u2026 and {n} earlier sessions (see the CSV export).",
+                len(rows) - shown,
+            ).format(n=len(rows) - shown),
             8,
         )
 

@@ -145,3 +145,21 @@ def test_the_store_and_the_csv_count_as_the_definition(
                 int(row["sets_skipped"]),
                 int(row["sets_not_reached"]),
             ) == (counts.done, counts.partly_done, counts.skipped, counts.not_reached)
+
+
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        (SetCounts(done=24, partly_done=1), "24 de 25 series hechas, 1 hecha en parte"),
+        (SetCounts(done=3, partly_done=2), "3 de 5 series hechas, 2 hechas en parte"),
+        (
+            SetCounts(done=3, skipped=1, not_reached=1),
+            "3 de 5 series hechas, 1 omitida, 1 sin llegar",
+        ),
+    ],
+)
+def test_the_counts_agree_in_number_in_spanish(
+    counts: SetCounts, expected: str, spanish: None
+) -> None:
+    """History said '24 de 25 series hechas, 1 hechas en parte' (seen under Xvfb)."""
+    assert counts.text() == expected
