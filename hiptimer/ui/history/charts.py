@@ -196,10 +196,10 @@ class PainChart(ChartBox):
         self.highest.setBorderColor(QColor(current().chart_highest))
         self.highest.setMarkerSize(7)
         # The next morning (the whole hip, not one exercise): where the pain model looks.
-        self.morning = _scatter(_("next morning: pain"), current().chart_morning, 9, "rectangle")
-        self.stiffness = _scatter(
-            _("next morning: stiffness"), current().chart_stiffness, 8, "triangle"
-        )
+        # Named as the PDF's legend names them: a narrow legend cuts names to a few letters,
+        # and "next morning: pain" and "next morning: stiffness" were then both "next mor…".
+        self.morning = _scatter(_("morning pain"), current().chart_morning, 9, "rectangle")
+        self.stiffness = _scatter(_("stiffness"), current().chart_stiffness, 8, "triangle")
         for series in (self.average, self.highest, self.morning, self.stiffness):
             self._add(series)
         self.unit = "session"
