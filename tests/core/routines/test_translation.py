@@ -86,6 +86,23 @@ def test_the_spanish_overlays_have_no_doubled_marks_and_no_masculine_reader(path
     assert not [t for t in texts if MASCULINE_READER.search(t)]
 
 
+# espeak-ng's Spanish voice spells a unit's abbreviation ("40 cm": "cuarenta ce eme") and
+# reads a range as two numbers ("13-15": "trece quince"); the steps and cues are spoken.
+SPELT_OUT = re.compile(r"\d\s*(cm|kg|lb|m)\b|\d-\d")
+
+
+@pytest.mark.parametrize("path", BUILTINS, ids=lambda p: p.stem)
+def test_the_spanish_steps_and_cues_say_units_and_ranges_in_words(path: Path) -> None:
+    spoken = translated(load_routine(path, builtin=True), "es")
+    lines = [
+        line
+        for ex in spoken.exercises
+        for part in (ex, *ex.ladder)
+        for line in (*part.setup, *part.cues, part.caution)
+    ]
+    assert not [line for line in lines if SPELT_OUT.search(line)]
+
+
 def test_the_library_shows_builtins_in_the_language_in_use(spanish: None) -> None:
     titles = {e.id: e.title for e in load_catalog().entries() if e.builtin}
     assert titles["gentle-hip-care"] == "Cuidado suave de la cadera"
