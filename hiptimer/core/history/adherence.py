@@ -11,7 +11,7 @@ from hiptimer.core.history.records import SessionSummary, WeekCount
 from hiptimer.core.history.series import HistorySeries
 from hiptimer.core.history.wording import day_text
 from hiptimer.core.routines.model import Routine, Schedule
-from hiptimer.i18n import DECIMAL_MARKS, _, language, n_
+from hiptimer.i18n import DECIMAL_MARKS, _, language, n_, p_
 
 
 def period_start(store: HistorySeries, routine_id: str | None, since: date | None) -> date | None:
@@ -65,6 +65,12 @@ class Adherence:
         planned = self.counts.planned
         return self.counts.done / planned if planned else None
 
+    def _share(self) -> str:
+        """The share of sets done in full as the language writes it: "93%", "93 %"."""
+        # Translators: a percentage; Spanish puts a (non-breaking) space before the sign.
+        rate = self.completion_rate or 0.0  # asked only when sets were planned
+        return p_("percent", "{n}%").format(n=f"{rate * 100:.0f}")
+
     def summary(self) -> list[str]:
         """'53 sessions in 14 weeks from 3 Mar 2025', '3.9 a week on average over 12 full
         weeks', ...: one clause each, in the language in use."""
@@ -99,7 +105,7 @@ class Adherence:
                 "{done} of {n} planned set done in full ({share})",
                 "{done} of {n} planned sets done in full ({share})",
                 c.planned,
-            ).format(done=c.done, n=c.planned, share=f"{self.completion_rate:.0%}")
+            ).format(done=c.done, n=c.planned, share=self._share())
             rest = ", ".join(c.parts()[1:])
             parts.append(f"{done}; {rest}" if rest else done)
         if self.sessions:

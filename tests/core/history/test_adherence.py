@@ -126,3 +126,15 @@ def test_the_morning_after_each_session_in_range(store: HistoryStore, weeks: Wee
     assert store.morning_series("stretch") == []
     store.mark_representative(first, False, at=morning)
     assert [m.session_id for m in store.morning_series("hips")] == [second]
+
+
+def test_the_share_of_sets_done_is_written_as_spanish_writes_it(
+    store: HistoryStore, weeks: Weeks, spanish: None
+) -> None:
+    """Spanish puts a space before the sign ("100 %", as the Settings dialog already wrote
+    its volume); the adherence said "(100%)"."""
+    fill(store, weeks)
+    sessions = store.list_sessions("hips")
+    result = adherence(store, sessions, None, "hips", today=weeks.today)
+    assert "20 de 20 series previstas hechas enteras (100\u00a0%)" in result.summary()
+    assert "5 de 5 sesiones llegaron al final" in result.summary()
