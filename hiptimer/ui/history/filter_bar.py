@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -14,12 +13,13 @@ from PySide6.QtWidgets import (
 
 from hiptimer.i18n import _, p_, translate
 from hiptimer.ui.widgets.flow_layout import FlowLayout
+from hiptimer.ui.widgets.one_tab_stop import DateField
 
 
 def filter_bar(
     routine: QComboBox,
-    since: QDateEdit,
-    until: QDateEdit,
+    since: DateField,
+    until: DateField,
     presets: QButtonGroup,
     choices: tuple[tuple[str, int | None], ...],
 ) -> FlowLayout:
@@ -49,8 +49,8 @@ def filter_bar(
     return bar
 
 
-def date_edit() -> QDateEdit:
-    edit = QDateEdit()
+def date_edit() -> DateField:
+    edit = DateField()
     edit.setAccessibleDescription(_("A date: the sessions shown start or end on it"))
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("d MMM yyyy")

@@ -6,15 +6,17 @@ from PySide6.QtCore import QTime
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QTimeEdit, QWidget
 
+from hiptimer.ui.widgets.one_tab_stop import OneTabStop
 
-class TimeField(QTimeEdit):
+
+class TimeField(OneTabStop, QTimeEdit):
     """A QTimeEdit showing HH:mm whose select-all selects the hour instead of the whole text.
 
     Why: with the whole text selected, QDateTimeEdit keeps its own idea of the section the
     caret is in, and the digits typed went to the wrong section: Ctrl+A then "17:30" on
     18:00 gave 18:30. (The same Qt quirk with a paste, worked around the same way:
     https://github.com/qgis/QGIS/pull/60646.) Selecting the first section makes "17:30",
-    "1730" or "7:05" fill the hour, then the minutes, as typed.
+    "1730" or "7:05" fill the hour, then the minutes, as typed. Tab leaves it (OneTabStop).
 
     Signals: QTimeEdit's.
     """

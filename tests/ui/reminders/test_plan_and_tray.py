@@ -88,7 +88,7 @@ def test_every_tab_stop_of_the_plan_dialog_shows_the_focus(qtbot: QtBot) -> None
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     dialog.reminders.setFocus(Qt.FocusReason.TabFocusReason)
     seen: list[QWidget] = []
-    for _ in range(300):  # once round (a time field takes two Tabs: hours, then minutes)
+    for _ in range(300):  # once round
         widget = QApplication.focusWidget()
         assert widget is not None
         if widget is dialog.reminders and seen:
