@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -36,7 +38,7 @@ def filter_bar(
     buttons = QHBoxLayout(row)
     buttons.setContentsMargins(0, 0, 0, 0)
     for i, (label, days) in enumerate(choices):
-        button = QPushButton(translate(label))
+        button = PresetButton(translate(label))
         button.setToolTip(
             _("Show the sessions of the last {n} days").format(n=days)
             if days
@@ -47,6 +49,24 @@ def filter_bar(
         buttons.addWidget(button)
     bar.addWidget(row)
     return bar
+
+
+class PresetButton(QPushButton):
+    """A preset that Tab reaches, as the others of its row (the arrows go along them too).
+
+    Why: a checkable button in a QButtonGroup, exclusive or not, takes Tab from the group's
+    other checkable buttons when it gets the focus (QAbstractButtonPrivate::fixFocusPolicy,
+    https://code.qt.io/cgit/qt/qtbase.git/tree/src/widgets/widgets/qabstractbutton.cpp), so
+    Tab went from "Last 4 weeks" to the tabs and Orca never named "3 months" or "All".
+
+    Signals: QPushButton's.
+    """
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        group = self.group()
+        for button in group.buttons() if group is not None else ():
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
 
 def date_edit() -> DateField:

@@ -51,3 +51,9 @@ def tab_from(qtbot: QtBot, widget: QWidget) -> QWidget | None:
 def test_tab_leaves_a_date_field_in_one_press(qtbot: QtBot, window: HistoryWindow) -> None:
     # Orca read "5 unselected Dec selected" at each Tab: Tab went day, month, year.
     assert tab_from(qtbot, window.since_edit) is window.until_edit
+
+
+def test_tab_reaches_every_preset(qtbot: QtBot, window: HistoryWindow) -> None:
+    first, second, third = window.presets.buttons()
+    assert tab_from(qtbot, first) is second
+    assert tab_from(qtbot, second) is third
