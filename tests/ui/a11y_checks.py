@@ -105,6 +105,7 @@ def focusable(widget: QWidget, window: QWidget) -> bool:
         and widget.isVisible()
         and widget.isEnabled()
         and bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
+        and widget.focusProxy() is None  # Tab passes it by (a scroll area's viewport)
         and not _inside_popup_parts(widget)
     )
 

@@ -66,6 +66,7 @@ STOPS = (
     "history: sessions",
     "history: pain and dose",
     "history: adherence",
+    "history: re-tests",
     "editor",
     "exercise picker",
     "import clash",
@@ -209,7 +210,7 @@ def _history_tour(window: MainWindow, visit: Visit) -> None:
     window.open_history()
     shown = window.findChild(HistoryWindow)
     assert shown is not None
-    for index, name in enumerate(("sessions", "pain and dose", "adherence")):
+    for index, name in enumerate(("sessions", "pain and dose", "adherence", "re-tests")):
         shown.tabs.setCurrentIndex(index)
         visit(f"history: {name}", shown)
     shown.close()

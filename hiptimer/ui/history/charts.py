@@ -18,6 +18,7 @@ from hiptimer.core.history.buckets import (
     week_buckets,
     whole_ticks,
 )
+from hiptimer.core.history.chart_words import dose_words, pain_words
 from hiptimer.core.history.queries import DosePoint, MorningPoint, PainPoint, WeekCount
 from hiptimer.core.history.review import (
     dose_value,
@@ -81,9 +82,9 @@ def _styled_chart(title: str) -> tuple[QChart, QChartView]:
     view.setFrameShape(QFrame.Shape.NoFrame)
     view.setBackgroundBrush(QBrush(QColor(current().chart_back)))
     view.setMinimumSize(280, 220)
-    # A picture, not a control: Tab passes it by (its numbers are in the Sessions table).
-    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    view.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    # One Tab stop, so that a screen reader names the chart and says what it shows
+    # (ChartBox.tell). Not set on the viewport: it hands its policy on to the view.
+    view.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     view.setAccessibleName(title)
     return chart, view
 
@@ -155,6 +156,14 @@ class ChartBox(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
+
+    def tell(self, words: str) -> None:
+        """Name the view after the chart's title, as plain text, and describe what it
+        shows in `words`: all a screen reader has of a picture."""
+        import html
+
+        self.view.setAccessibleName(html.unescape(self.chart.title()))
+        self.view.setAccessibleDescription(words)
 
 
 class PainChart(ChartBox):
@@ -252,6 +261,7 @@ class PainChart(ChartBox):
             self.chart.setTitle(_("Pain after sets: {exercise}, per month").format(exercise=what))
         else:
             self.chart.setTitle(_("Pain after sets: {exercise}").format(exercise=what))
+        self.tell(pain_words(shown))
 
     def point_count(self) -> int:
         return int(self.average.count())
@@ -311,6 +321,7 @@ class DoseChart(ChartBox):
             self.chart.setTitle(_("Planned dose: {exercise}").format(exercise=what))
         else:
             self.chart.setTitle(_("{exercise}: no dose recorded").format(exercise=what))
+        self.tell(dose_words(points, unit))
 
     def point_count(self) -> int:
         return int(self.dose.count())

@@ -211,4 +211,6 @@ class AdherencePane(QWidget):
         lines = result.summary()
         if schedule is None:
             lines.append(_("choose one routine to compare with its schedule"))
-        show_wrapped(self.summary, "; ".join(lines) + ".")
+        words = "; ".join(lines) + "."
+        show_wrapped(self.summary, words)
+        self.chart.tell(words)

@@ -61,6 +61,7 @@ class RetestChart(ChartBox):
             self.results.replace([])
             self.pain.replace([])
             self.chart.setTitle(_("No re-tests in this period"))
+            self.tell("")
             return
         points = [QPointF(msecs(when), value) for when, value in series.points]
         self.results.replace(points)
@@ -78,6 +79,7 @@ class RetestChart(ChartBox):
         self.y_axis.setTitleText(escape(unit_text(series.unit)))
         # QtCharts reads a title as HTML: the test's name comes from a routine file.
         self.chart.setTitle(escape(_("Re-test: {name}").format(name=label)))
+        self.tell(result_words(series))
 
     def point_count(self) -> int:
         return int(self.results.count())
@@ -103,6 +105,8 @@ class RetestsPane(QWidget):
         self.routines = routines
         self._wall = wall
         self.test = QComboBox()
+        self.test.setAccessibleName(_("Test"))
+        self.test.setAccessibleDescription(_("The re-test whose results the chart shows"))
         fit_names(self.test, 24)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -145,20 +149,21 @@ class RetestsPane(QWidget):
         index = self.test.currentIndex()
         series = self._series[index] if 0 <= index < len(self._series) else None
         self.chart.show_series(series, self._pain, _label(series) if series else "")
-        if series is None:
-            show_wrapped(self.summary, _("No re-test results in this period."))
-            return
-        first, latest = series.points[0], series.points[-1]
-        show_wrapped(
-            self.summary,
-            _("First {first} {unit} on {day1}; latest {latest} {unit} on {day2}.").format(
-                first=result_number(first[1]),
-                latest=result_number(latest[1]),
-                unit=unit_text(series.unit),
-                day1=first[0].astimezone().date().isoformat(),
-                day2=latest[0].astimezone().date().isoformat(),
-            ),
-        )
+        show_wrapped(self.summary, result_words(series))
+
+
+def result_words(series: RetestSeries | None) -> str:
+    """The first and the latest result of a test, in words (a chart's description too)."""
+    if series is None:
+        return _("No re-test results in this period.")
+    first, latest = series.points[0], series.points[-1]
+    return _("First {first} {unit} on {day1}; latest {latest} {unit} on {day2}.").format(
+        first=result_number(first[1]),
+        latest=result_number(latest[1]),
+        unit=unit_text(series.unit),
+        day1=first[0].astimezone().date().isoformat(),
+        day2=latest[0].astimezone().date().isoformat(),
+    )
 
 
 def _label(series: RetestSeries) -> str:

@@ -18,6 +18,8 @@ def history_style_sheet(p: Palette | None = None) -> str:
         selection-color: {p.selection_text};
     }}
     QTableView:focus, QPlainTextEdit:focus {{ border: {e}px solid {p.focus}; }}
+    QGraphicsView {{ border: {e}px solid {p.chart_back}; }}
+    QGraphicsView:focus {{ border-color: {p.focus}; }}
     QComboBox, QDateEdit {{
         background: {p.field}; color: {p.ink}; border: 1px solid {p.field_border};
         border-radius: 4px; padding: 3px 8px;

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.history.store import HistoryStore, open_history
-from hiptimer.ui.history.window import HistoryWindow
+from hiptimer.ui.history.window import TAB_ADHERENCE, TAB_PAIN, TAB_RETESTS, HistoryWindow
 from tests.history_data import HIPS, STRETCH, Weeks, fill
 
 Text = QAccessible.Text
@@ -57,3 +57,37 @@ def test_tab_reaches_every_preset(qtbot: QtBot, window: HistoryWindow) -> None:
     first, second, third = window.presets.buttons()
     assert tab_from(qtbot, first) is second
     assert tab_from(qtbot, second) is third
+
+
+def test_each_chart_is_a_tab_stop_named_by_its_title_and_described_in_words(
+    qtbot: QtBot, window: HistoryWindow
+) -> None:
+    # The charts were pictures only: no Tab stop, a name that never followed the exercise
+    # shown, and nothing said of what they show.
+    window.tabs.setCurrentIndex(TAB_PAIN)
+    pane = window.show_pain()
+    pane.choose("clam", "left")
+    pain, dose = pane.pain_chart.view, pane.dose_chart.view
+    assert spoken(pain, Text.Name) == "Pain after sets: Clamshell (left)"
+    assert spoken(pain, Text.Description).startswith("From ")
+    assert "the latest: average " in spoken(pain, Text.Description)
+    assert spoken(dose, Text.Name) == "Planned dose: Clamshell (left)"
+    assert "the latest: " in spoken(dose, Text.Description)
+    assert tab_from(qtbot, pane.side) is pain
+    assert tab_from(qtbot, pain) is dose
+    window.tabs.setCurrentIndex(TAB_ADHERENCE)
+    adherence = window.show_adherence()
+    assert spoken(adherence.chart.view, Text.Description) == adherence.summary.accessibleName()
+    window.tabs.setCurrentIndex(TAB_RETESTS)
+    retests = window.show_retests()
+    assert spoken(retests.test, Text.Name) == "Test"
+    assert spoken(retests.chart.view, Text.Name) == "No re-tests in this period"
+
+
+def test_a_chart_with_the_focus_shows_it(qtbot: QtBot, window: HistoryWindow) -> None:
+    window.tabs.setCurrentIndex(TAB_PAIN)
+    view = window.show_pain().pain_chart.view
+    window.tabs.setFocus(Qt.FocusReason.OtherFocusReason)
+    unfocused = view.grab().toImage()
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    assert view.grab().toImage() != unfocused  # the ring, as on the tables and fields

@@ -1,0 +1,37 @@
+"""What the history window's charts show, in words: a screen reader's description of each."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hiptimer.core.history.records import DosePoint, PainPoint
+from hiptimer.core.history.review import dose_value
+from hiptimer.i18n import _, decimal, short_date
+
+
+def pain_words(shown: Sequence[PainPoint]) -> str:
+    """'From 3 Nov 2026 to 1 Dec 2026; the latest: average 2.5, highest 4' ("" for none)."""
+    if not shown:
+        return ""
+    first, latest = shown[0], shown[-1]
+    return _("From {first} to {last}; the latest: average {average}, highest {highest}").format(
+        first=short_date(first.started_at.astimezone().date()),
+        last=short_date(latest.started_at.astimezone().date()),
+        average=decimal(round(latest.avg_pain, 1)),
+        highest=latest.max_pain,
+    )
+
+
+def dose_words(points: Sequence[DosePoint], unit: str) -> str:
+    """'From 3 Nov 2026 to 1 Dec 2026; the latest: 30 s' ("" with no dose recorded);
+    `unit` is dose_unit's ("s" or "reps")."""
+    known = [(p, v) for p in points if (v := dose_value(p)) is not None]
+    if not known:
+        return ""
+    (first, _value), (latest, value) = known[0], known[-1]
+    return _("From {first} to {last}; the latest: {dose} {unit}").format(
+        first=short_date(first.started_at.astimezone().date()),
+        last=short_date(latest.started_at.astimezone().date()),
+        dose=decimal(value),
+        unit=unit,
+    )

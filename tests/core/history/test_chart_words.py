@@ -1,0 +1,31 @@
+"""The history charts' descriptions for a screen reader: the period and the latest values."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from hiptimer.core.history.chart_words import dose_words, pain_words
+from hiptimer.core.history.records import DosePoint, PainPoint
+
+NOV, DEC = (
+    datetime(2026, 11, 3, 12, tzinfo=timezone.utc),
+    datetime(2026, 12, 1, 12, tzinfo=timezone.utc),
+)
+
+
+def test_the_pain_chart_says_its_period_and_its_latest_average_and_highest() -> None:
+    points = [PainPoint(NOV, 1.0, 2, 1, 3), PainPoint(DEC, 2.54, 4, 2, 3)]
+    assert pain_words(points) == (
+        "From 3 Nov 2026 to 1 Dec 2026; the latest: average 2.5, highest 4"
+    )
+    assert pain_words([]) == ""
+
+
+def test_the_dose_chart_says_its_latest_dose_and_skips_sessions_without_one() -> None:
+    points = [
+        DosePoint(NOV, 20, None, 1),
+        DosePoint(DEC, 30, None, 2),
+        DosePoint(DEC, None, None, 3),
+    ]
+    assert dose_words(points, "s") == "From 3 Nov 2026 to 1 Dec 2026; the latest: 30 s"
+    assert dose_words([DosePoint(NOV, None, None, 1)], "s") == ""
