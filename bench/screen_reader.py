@@ -13,6 +13,7 @@ the AT-SPI bus launcher, Xvfb or xdotool is missing (Debian: apt install orca at
 dbus xvfb xdotool).
 
     uv run python bench/screen_reader.py [--routine desk-micro-break] [--library] [--keys ...]
+        [--history history.sqlite3]
 """
 
 from __future__ import annotations
@@ -132,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--routine", default="desk-micro-break")
     parser.add_argument("--library", action="store_true", help="start at the library, not --start")
     parser.add_argument("--keys", help='"SECONDS:KEY,..." (xdotool key names) instead of a session')
+    parser.add_argument("--history", type=Path, help="a history.sqlite3 to start with (a copy)")
     parser.add_argument("--inner", nargs=2, metavar=("ORCA_LOG", "HOME"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     keys = parse_keys(args.keys)
@@ -149,6 +151,8 @@ def main(argv: list[str] | None = None) -> int:
         from hiptimer.core.settings import SettingsStore
 
         SettingsStore().update(first_run_done=True)
+        if args.history:  # the history window with sessions in it, not empty
+            shutil.copy(args.history, home / "history.sqlite3")
         env = {**os.environ, "DISPLAY": display, "HOME": str(tmp), "XDG_RUNTIME_DIR": str(tmp)}
         out = subprocess.run(
             ["dbus-run-session", "--", sys.executable, __file__, *(argv or sys.argv[1:]),

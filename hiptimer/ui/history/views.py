@@ -47,7 +47,12 @@ class RowsTable(QTableView):
 
 
 class NoteEdit(QPlainTextEdit):
-    """The session's note: never less than LINES_KEPT lines tall."""
+    """The session's note: never less than LINES_KEPT lines tall, and left with Tab (a tab
+    typed into it trapped the keyboard there: Tab and Shift+Tab never left it)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
 
     def minimumSizeHint(self) -> QSize:
         lines = self.fontMetrics().lineSpacing() * LINES_KEPT

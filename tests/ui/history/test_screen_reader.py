@@ -91,3 +91,14 @@ def test_a_chart_with_the_focus_shows_it(qtbot: QtBot, window: HistoryWindow) ->
     unfocused = view.grab().toImage()
     view.setFocus(Qt.FocusReason.TabFocusReason)
     assert view.grab().toImage() != unfocused  # the ring, as on the tables and fields
+
+
+def test_tab_and_shift_tab_leave_the_note(qtbot: QtBot, window: HistoryWindow) -> None:
+    # Tab typed a tab into the note, and Orca said nothing: no key but the mouse left it.
+    pane = window.sessions_pane
+    after = tab_from(qtbot, pane.note)
+    assert after is not pane.note and after is not None
+    assert "\t" not in pane.note.toPlainText()
+    pane.note.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(pane.note, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is not pane.note
