@@ -24,7 +24,7 @@ from hiptimer.core.history.wording import (
     side_word,
     when_text,
 )
-from hiptimer.i18n import N_, _, translate
+from hiptimer.i18n import N_, _, p_, translate
 from hiptimer.ui.pain_colours import pain_fill, pain_ink
 
 Row = TypeVar("Row")
@@ -98,6 +98,15 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         row, col = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self.columns[col][1](row)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            # A screen reader reads a row's cells as one line: "2. 1.2." said nothing of
+            # which was the highest pain and which the average.
+            text = self.columns[col][1](row)
+            if not text:
+                return None
+            return p_("table cell", "{column}: {value}").format(
+                column=translate(self.columns[col][0]), value=text
+            )
         if role == Qt.ItemDataRole.BackgroundRole and col in self.pain_columns:
             return pain_colour(self.pain_value(row, col))
         if role == Qt.ItemDataRole.ForegroundRole and col in self.pain_columns:

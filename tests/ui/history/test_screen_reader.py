@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.history.store import HistoryStore, open_history
@@ -17,6 +17,7 @@ from hiptimer.ui.history.window import TAB_ADHERENCE, TAB_PAIN, TAB_RETESTS, His
 from tests.history_data import HIPS, STRETCH, Weeks, fill
 
 Text = QAccessible.Text
+Role = QAccessible.Role
 
 
 @pytest.fixture
@@ -102,3 +103,22 @@ def test_tab_and_shift_tab_leave_the_note(qtbot: QtBot, window: HistoryWindow) -
     pane.note.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.keyClick(pane.note, Qt.Key.Key_Backtab)
     assert QApplication.focusWidget() is not pane.note
+
+
+def cell_names(view: QAbstractItemView) -> list[list[str]]:
+    """What a screen reader is given for each cell of a table, row by row."""
+    table = QAccessible.queryAccessibleInterface(view)
+    assert table is not None
+    children = (table.child(i) for i in range(table.childCount()))
+    names = [c.text(Text.Name) for c in children if c is not None and c.role() == Role.Cell]
+    width = view.model().columnCount()
+    return [names[i : i + width] for i in range(0, len(names), width)]
+
+
+def test_a_table_cell_is_read_with_its_column(window: HistoryWindow) -> None:
+    # Orca read a session as "Fri 27 Nov 2026 09:00. Hips. 3 min. ... 2. 1.2."
+    pane = window.sessions_pane
+    first = cell_names(pane.list_view)[0]
+    shown = pane.sessions.index(0, 4).data()
+    assert first[0].startswith("Date: ") and first[4] == f"Max pain: {shown}"
+    assert cell_names(pane.sets_view)[0][5].startswith("Pain: ")
