@@ -28,7 +28,7 @@ from hiptimer import APP_TITLE, i18n
 from hiptimer.core.settings import DEFAULT_PAIN_LIMIT, Settings
 from hiptimer.i18n import LANGUAGES, N_, _, n_, translate
 from hiptimer.ui.services.ports import Speaker
-from hiptimer.ui.settings.form_parts import buddy, role, side_by_side, slider
+from hiptimer.ui.settings.form_parts import buddy, role, side_by_side, slider, tab_to_checked
 from hiptimer.ui.settings.look_group import LookGroup
 from hiptimer.ui.settings.style import settings_style_sheet
 from hiptimer.ui.theme import follow
@@ -253,12 +253,12 @@ class SettingsDialog(QDialog):
         self.pain_limit = QSpinBox(box)
         self.pain_limit.setRange(*PAIN_RANGE)
         self.pain_limit.setSuffix(_(" out of 10"))
-        self.pain_limit.setAccessibleName(_("Pain limit, out of 10"))
-        self.pain_limit.setAccessibleDescription(
-            _("Above it HipTimer offers to stop the exercise or go lighter")
-        )
+        # The value says "out of 10"; the advice below it is read with it, as it is seen.
+        self.pain_limit.setAccessibleName(_("Pain limit"))
+        advice = translate(PAIN_HELP).format(limit=DEFAULT_PAIN_LIMIT)
+        self.pain_limit.setAccessibleDescription(advice)
         form.addRow(buddy(_("&Pain limit:"), self.pain_limit), side_by_side(self.pain_limit, None))
-        help_text = QLabel(translate(PAIN_HELP).format(limit=DEFAULT_PAIN_LIMIT), box)
+        help_text = QLabel(advice, box)
         role(help_text, "muted")
         help_text.setWordWrap(True)
         form.addRow(help_text)
@@ -274,6 +274,7 @@ class SettingsDialog(QDialog):
         self._show_volume(self.volume.value())
         self.muted.setChecked(s.muted)
         self.setup_buttons.get(s.setup_mode, self.setup_buttons["first"]).setChecked(True)
+        tab_to_checked(self.setup)
         self.cautions.setChecked(s.speak_cautions)
         # A limit set outside the dialog's range (in settings.json, on a physiotherapist's
         # advice) is kept as it is, not clamped when some other setting is saved.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSlider, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QSlider, QWidget
 
 
 def role(widget: QWidget, role: str) -> None:
@@ -47,3 +47,18 @@ def side_by_side(first: QWidget, second: QWidget | None) -> QWidget:
         layout.addWidget(second)
     layout.addStretch(0 if isinstance(first, QSlider) else 1)
     return box
+
+
+def tab_to_checked(group: QButtonGroup) -> None:
+    """Tab enters a group of radio buttons at the chosen one (the arrows move in it).
+
+    Why: Qt leaves Tab to one button of a group only once one of them has had the focus
+    (QAbstractButtonPrivate::fixFocusPolicy,
+    https://code.qt.io/cgit/qt/qtbase.git/tree/src/widgets/widgets/qabstractbutton.cpp);
+    before that Tab stopped at the first, and Orca said "Always, not selected" though
+    "The first time only" was chosen.
+    """
+    for button in group.buttons():
+        button.setFocusPolicy(
+            Qt.FocusPolicy.StrongFocus if button.isChecked() else Qt.FocusPolicy.ClickFocus
+        )

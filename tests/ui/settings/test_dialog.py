@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QDialogButtonBox, QGroupBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -237,6 +238,29 @@ def test_every_control_is_labelled_and_reached_by_tab(app: App, qtbot: QtBot) ->
     for control in (d.voice, d.rate, d.volume, d.pain_limit):
         label = next(w for w in d.findChildren(type(d.heard)) if w.buddy() is control)
         assert "&" in label.text()  # Alt+letter reaches it too
+    press(d, CANCEL)
+
+
+def test_tab_enters_the_setup_choice_at_the_chosen_one(app: App, qtbot: QtBot) -> None:
+    # Orca said "Always, not selected radio button" at the first Tab into the group, with
+    # "The first time only" chosen; only an arrow key found which one was.
+    d = app.open()
+    d.muted.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(d.muted, K.Key_Tab)
+    assert d.focusWidget() is d.setup_buttons["first"]
+    qtbot.keyClick(d.focusWidget(), K.Key_Tab)
+    assert d.focusWidget() is d.cautions
+    press(d, CANCEL)
+
+
+def test_the_pain_limit_is_read_once_by_name_with_its_advice(app: App) -> None:
+    # Orca said "Pain limit: Pain limit, out of 10 5 out of 10", and the advice under the
+    # field (a physiotherapist's word before changing it) could only be seen.
+    d = app.open()
+    field = QAccessible.queryAccessibleInterface(d.pain_limit)
+    assert field is not None
+    assert field.text(QAccessible.Text.Name) == "Pain limit"
+    assert "only on your physiotherapist's advice" in field.text(QAccessible.Text.Description)
     press(d, CANCEL)
 
 
