@@ -194,6 +194,16 @@ def _layout_widgets(layout: object) -> list[QWidget]:
     return found
 
 
+def unnamed_stops(window: QWidget) -> list[str]:
+    """Tab stops a screen reader names by their role alone ("layered pane")."""
+    problems = []
+    for widget in tab_chain(window):
+        iface = QAccessible.queryAccessibleInterface(widget)
+        if iface is not None and not iface.text(QAccessible.Text.Name).strip():
+            problems.append(f"Tab stops at {_widget(widget)}, which has no name")
+    return problems
+
+
 def focus_order_problems(window: QWidget) -> list[str]:
     """Where Tab's order differs from the reading order of the layouts."""
     chain = tab_chain(window)

@@ -86,4 +86,7 @@ def scrolled(form: QWidget) -> QScrollArea:
     area.setWidget(form)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
+    # Not a Tab stop of its own (Orca said "layered pane" there): Tab goes to the fields,
+    # and the area scrolls the one reached into view (QScrollArea.focusNextPrevChild).
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     return area

@@ -30,6 +30,7 @@ from hiptimer.ui.editor.keep_doses import KeepDosesDialog, offer_to_keep_doses
 from hiptimer.ui.editor.picker import ExercisePicker
 from hiptimer.ui.editor.window import EditorWindow
 from tests.harness import advance_until, fake_engine
+from tests.ui.a11y_checks import unnamed_stops
 
 BUILTIN_ID = "daily-hip-stretches"
 Answer = QMessageBox.StandardButton
@@ -586,3 +587,11 @@ def test_the_editor_in_spanish(qtbot: QtBot, catalog: Catalog, spanish: None) ->
     assert window.problems.lines() == ["\u26a0  Ejercicio 1: nombre: no puede quedar vacío"]
     assert window.problems.status.text().startswith("1 problema que corregir")
     window.undo_stack.setClean()
+
+
+def test_every_tab_stop_of_the_editor_has_a_name(editor: EditorWindow) -> None:
+    # Orca said "layered pane" at a Tab stop between the exercise's tab and its first
+    # field: the scroll area around the form.
+    assert unnamed_stops(editor) == []
+    editor.tabs.setCurrentIndex(1)  # the routine's details
+    assert unnamed_stops(editor) == []
