@@ -74,6 +74,18 @@ def set_invalid(widget: QWidget, invalid: bool) -> None:
         widget.style().polish(widget)
 
 
+def _describe(widget: QWidget, problem: str) -> None:
+    """A field's problem first in what a screen reader says of it, then what it is for: the
+    red words beside it were only seen."""
+    plain = widget.property("plain_description")
+    if plain is None:
+        plain = widget.accessibleDescription()
+        widget.setProperty("plain_description", plain)
+    said = f"{problem}. {plain or widget.toolTip()}".strip() if problem else plain
+    if widget.accessibleDescription() != said:
+        widget.setAccessibleDescription(said)
+
+
 def _same(shown: Any, value: Any) -> bool:
     if shown is MISSING or value is MISSING:
         return shown is value
@@ -132,6 +144,7 @@ class Field(QObject):
         self.error.setVisible(bool(lines) or self._error_always)
         for widget in self.inputs:
             set_invalid(widget, bool(lines))
+            _describe(widget, "\n".join(lines))
 
     @property
     def problem_text(self) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAccessible, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -236,6 +236,26 @@ def test_a_zero_hold_shows_its_error_beside_the_field_and_disables_save(
     type_into(qtbot, hold, "45")
     assert hold.error.text() == "" and hold.edit.property("invalid") is False
     assert editor.save_button.isEnabled()
+
+
+def test_a_screen_reader_hears_a_fields_problem_with_the_field(
+    editor: EditorWindow, qtbot: QtBot
+) -> None:
+    # Orca read "Hold text. 0 selected. Seconds per set and side." on an invalid hold: the
+    # red words beside it could only be seen.
+    hold = line(editor, "hold_s")
+
+    def description() -> str:
+        iface = QAccessible.queryAccessibleInterface(hold.edit)
+        assert iface is not None
+        return iface.text(QAccessible.Text.Description)
+
+    before = description()
+    type_into(qtbot, hold, "0")
+    assert description().startswith(hold.error.text()) and "greater than 0" in description()
+    assert description().endswith(before)  # what the field is for, after the problem
+    type_into(qtbot, hold, "45")
+    assert description() == before
 
 
 def test_an_empty_name_or_title_is_an_error_beside_it(editor: EditorWindow, qtbot: QtBot) -> None:
