@@ -56,6 +56,11 @@ class FirstRunPage(QWidget):
         self.button.setProperty("role", "primary")
         self.button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.button.clicked.connect(self.accepted.emit)
+        # The notice is in labels Tab never reaches: a screen reader reads it with the one
+        # button there is, which says the user has read it.
+        notice = " ".join([translate(HEADING) + ":", *notice_points(pain_limit)])
+        key = _("Key: {keys}").format(keys=KEY_NAMES[Action.ACCEPT])
+        self.button.setAccessibleDescription(f"{notice} {key}")
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.button)
