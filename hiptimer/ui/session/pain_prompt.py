@@ -234,11 +234,13 @@ class PainPrompt(QWidget):
         text = f"{translate(LOWER)}   [{key}]" if can_lower else off
         lower.setText(text)
         pain = record.pain if record is not None else None
-        self.choice_heading.setText(
-            _("Pain {pain} out of 10 is above your limit of {limit}.\nWhat now?").format(
-                pain=pain, limit=self.pain_limit
-            )
+        heading = _("Pain {pain} out of 10 is above your limit of {limit}.\nWhat now?").format(
+            pain=pain, limit=self.pain_limit
         )
+        self.choice_heading.setText(heading)
+        # Tab reaches the choices, not the heading: each is read with the question it answers.
+        for button in self.choice_buttons.values():
+            button.setAccessibleDescription(f"{' '.join(heading.split())} {button.toolTip()}")
         self._stack.setCurrentWidget(self._choice_panel)
         self._fit()
 

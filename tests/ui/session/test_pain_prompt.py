@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.clock import FakeClock, FakeWall
@@ -73,6 +74,21 @@ def test_at_the_smallest_dose_the_lower_choice_says_so_and_is_off(prompt: PainPr
     assert lower.text() == "Already the smallest dose"
     prompt.ask_choice(None)
     assert lower.isEnabled() and lower.text() == "Continue at a lower dose   [L]"
+
+
+def test_each_choice_is_read_with_the_question_it_answers(prompt: PainPrompt) -> None:
+    # Orca read "Stop this exercise for today push button" at the first Tab: the heading
+    # above the choices (the pain, the limit, "What now?") could only be seen.
+    clam = SetRecord(
+        0, "clam", "Clamshell", None, 1, 30.0, 30.0, None, None, True, False, AT, AT, pain=7
+    )
+    prompt.ask_choice(clam)
+    for button in prompt.choice_buttons.values():
+        iface = QAccessible.queryAccessibleInterface(button)
+        assert iface is not None
+        said = iface.text(QAccessible.Text.Description)
+        assert said.startswith("Pain 7 out of 10 is above your limit of 5. What now? ")
+        assert said.endswith(button.toolTip())
 
 
 AT = datetime(2026, 1, 5, 8, 0, tzinfo=timezone.utc)
