@@ -7,7 +7,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from hiptimer.core.session.events import SetRecord
-from hiptimer.i18n import DECIMAL_MARKS, _, language
+from hiptimer.i18n import DECIMAL_MARKS, _, language, p_
 from hiptimer.ui.a11y import announce
 from hiptimer.ui.keys import KEY_NAMES, POINT, Action
 from hiptimer.ui.session.pain_prompt import set_label
@@ -113,7 +113,16 @@ class ResultPrompt(QWidget):
         shown = self.text.replace(".", DECIMAL_MARKS.get(language(), "."))
         self.number.setText(f"{shown or '_'} {self._unit}".strip())
         self.save_button.setEnabled(self.value() is not None)
+        self._describe()
         self._fit_number()
+
+    def _describe(self) -> None:
+        """Tab reaches the buttons only: each is read with the question, the test and the
+        number typed so far, all of which were only seen."""
+        asked = f"{self.question.text()}: {self.about.text()}." if self.about.text() else ""
+        self.skip_button.setAccessibleDescription(f"{asked} {self.skip_button.toolTip()}".strip())
+        key = _("Key: {keys}").format(keys=p_("key", "Enter"))
+        self.save_button.setAccessibleDescription(f"{asked} {self.number.text()}. {key}".strip())
 
     def _fit_number(self) -> None:
         """The number and its unit at their largest size that fits the panel's width: a unit
