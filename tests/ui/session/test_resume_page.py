@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
@@ -448,6 +449,28 @@ def test_discard_is_a_button_and_a_key_and_says_what_it_keeps(
     page.keep_button.click()
     assert w.nav.key_mode() is Mode.LIBRARY
     assert rows(f"SELECT end_reason FROM sessions WHERE id = {interrupted}") == [("partial",)]
+    run.close()
+
+
+def test_the_buttons_are_read_with_what_the_page_says(qtbot: QtBot, interrupted: int) -> None:
+    # Tab reaches the two buttons only; the offer (which session, how far it got) and what
+    # Discard keeps were labels, and the buttons said their key alone.
+    run = Run(qtbot, three_sets())
+    page = run.window.resume.page
+    assert page is not None
+
+    def described(widget: QWidget) -> str:
+        iface = QAccessible.queryAccessibleInterface(widget)
+        assert iface is not None
+        return iface.text(QAccessible.Text.Description)
+
+    resume = described(page.resume_button)
+    assert resume.startswith("Your session of Quick test routine today at")
+    assert "The sets you did are saved in your history." in resume
+    assert resume.endswith("Key: Enter")
+    keep = described(page.keep_button)
+    assert keep.startswith("Discard: it is not resumed. Nothing is deleted")
+    assert keep.endswith("Key: D")
     run.close()
 
 
