@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from hiptimer import APP_TITLE
 from hiptimer.i18n import N_, _, translate
-from hiptimer.ui.a11y import name_and_keys
 from hiptimer.ui.keys import Action, Mode, first_key
 from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.theme import set_px
@@ -114,11 +113,11 @@ class ResumePage(QWidget):
         self.details.setText("<br>".join(escape(line) for line in lines))
         self.resume_button.setEnabled(plan.resumable)
         # Tab reaches the two buttons only: each is read with what the page says above it.
-        for button, words in (
-            (self.resume_button, [offer_text(plan, today), *lines]),
-            (self.keep_button, [translate(PARTIAL_HINT)]),
+        for button, words, action in (
+            (self.resume_button, [offer_text(plan, today), *lines], Action.RESUME_SESSION),
+            (self.keep_button, [translate(PARTIAL_HINT)], Action.KEEP_PARTIAL),
         ):
-            key = _("Key: {keys}").format(keys=name_and_keys(button.text())[1])
+            key = _("Key: {keys}").format(keys=first_key(action, Mode.RESUME))
             button.setAccessibleDescription(" ".join([*words, key]))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
