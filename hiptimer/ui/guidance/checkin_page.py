@@ -114,6 +114,22 @@ class CheckinPage(QWidget):
             name = _("Pain") if scale is self.pain else _("Stiffness")
             shown = f"{name}: {scale.value}/10" if scale.value is not None else name
             label.setText(f"\u25b8 {shown}" if scale is self.active else shown)
+        self._describe()
+
+    def _describe(self) -> None:
+        """The question and what it is about are labels Tab never reaches: the first and
+        the last Tab stops (the pain's 0; Skip and Save) are read with them, Save with the
+        scores given so far too."""
+        asked = f"{self.question.text()} {self.about.accessibleName()}"
+        first = self.pain.buttons[0]
+        first.setAccessibleDescription(f"{asked} {first.toolTip()}")
+        skip_key = _("Key: {keys}").format(keys=KEY_NAMES[Action.SKIP_RATING])
+        self.skip_button.setAccessibleDescription(f"{asked} {skip_key}")
+        given = ", ".join(
+            label.text().lstrip("\u25b8 ") for label in (self.pain_label, self.stiffness_label)
+        )
+        save_key = _("Key: {keys}").format(keys=key_name(Action.ACCEPT, Mode.CHECKIN))
+        self.save_button.setAccessibleDescription(f"{asked} {given}. {save_key}")
 
     # ------------------------------------------------------------ size
 

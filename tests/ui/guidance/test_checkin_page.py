@@ -6,6 +6,8 @@ from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.history.queries import StoredSet
@@ -203,3 +205,21 @@ def test_asked_and_shown_in_spanish(days: Days, spanish: None) -> None:
     days.key(K.Key_3)
     assert page.pain_label.text() == "Dolor: 3/10"
     assert page.stiffness_label.text() == "\u25b8 Rigidez"
+
+
+def test_the_question_is_read_at_the_first_and_last_tab_stops(
+    page: CheckinPage, qtbot: QtBot
+) -> None:
+    # "How does your hip feel this morning?" and what it is about were labels Tab never
+    # reaches: the first Tab stop read "0 push button. Pain 0 out of 10 (key: 0)".
+    asked = "How does your hip feel this morning? The morning after: Small hip routine"
+
+    def described(widget: QWidget) -> str:
+        iface = QAccessible.queryAccessibleInterface(widget)
+        assert iface is not None
+        return iface.text(QAccessible.Text.Description)
+
+    assert described(page.pain.buttons[0]) == f"{asked} Pain 0 out of 10 (key: 0)"
+    assert described(page.skip_button).startswith(asked)
+    page.rate(3)
+    assert described(page.save_button) == f"{asked} Pain: 3/10, Stiffness. Key: Enter"
