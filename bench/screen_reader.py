@@ -12,7 +12,7 @@ stretch - HipTimer" every second). Skips, with the reason, where orca, dbus-run-
 the AT-SPI bus launcher, Xvfb or xdotool is missing (Debian: apt install orca at-spi2-core
 dbus xvfb xdotool).
 
-    uv run python bench/screen_reader.py [--routine desk-micro-break] [--library] [--keys ...]
+    uv run python bench/screen_reader.py [--routine desk-micro-break] [--library] [--keys ...] [--history FILE]
         [--history history.sqlite3]
 """
 
