@@ -81,12 +81,9 @@ def move_folder_aside(path: Path) -> Path | None:
         return None
     from datetime import datetime
 
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.folder-{stamp}")
-    n = 2
-    while target.exists() or target.is_symlink():
-        target = path.with_name(f"{path.name}.folder-{stamp}-{n}")
-        n += 1
+    from hiptimer.core.safe_write import free_name
+
+    target = free_name(path, f".folder-{datetime.now().strftime('%Y%m%d-%H%M%S')}")
     try:
         path.rename(target)
     except OSError as exc:

@@ -142,3 +142,15 @@ def write_atomic(path: Path, text: str) -> None:
     make_folder(path.parent)
     with replacing_text(path) as fh:
         fh.write(text)
+
+
+def free_name(path: Path, suffix: str, companions: tuple[str, ...] = ()) -> Path:
+    """path + suffix, else + "-2", "-3", ...: the first name where nothing is yet (not even a
+    link), nor any of its companions (name + "-wal", say), for a file moved aside, so that it
+    never lands on another one moved aside earlier (in the same second, say)."""
+    candidate = path.with_name(path.name + suffix)
+    n = 2
+    while any(os.path.lexists(f"{candidate}{extra}") for extra in ("", *companions)):
+        candidate = path.with_name(f"{path.name}{suffix}-{n}")
+        n += 1
+    return candidate

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from hiptimer import paths
 from hiptimer.core.plan.model import PlanError, WeeklyPlan, plan_from_data
 from hiptimer.core.safe_read import BadJson, UnreadableFile, parse_strict_json, read_small_text
-from hiptimer.core.safe_write import write_atomic
+from hiptimer.core.safe_write import free_name, write_atomic
 from hiptimer.i18n import LANGUAGES, N_, _, translate
 
 log = logging.getLogger(__name__)
@@ -259,12 +259,7 @@ class SettingsStore:
 
     def _move_aside(self, why: str) -> Path | None:
         """Rename the file to a dated name beside it; on failure say so, never save over it."""
-        stamp = self._now().strftime("%Y%m%d-%H%M%S")
-        aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
-        n = 2
-        while os.path.lexists(aside):  # an earlier one from the same second stays too
-            aside = self.path.with_name(f"{self.path.name}.damaged-{stamp}-{n}")
-            n += 1
+        aside = free_name(self.path, f".damaged-{self._now().strftime('%Y%m%d-%H%M%S')}")
         try:
             os.replace(self.path, aside)  # a rename: never opens a pipe or a device
         except OSError as exc:

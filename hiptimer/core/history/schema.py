@@ -17,7 +17,7 @@ from typing import NamedTuple
 from hiptimer.core.history import parts, repair
 from hiptimer.core.history.in_the_way import in_the_way
 from hiptimer.core.history.migrations import MIGRATIONS, Migration
-from hiptimer.core.safe_write import make_folder
+from hiptimer.core.safe_write import free_name, make_folder
 from hiptimer.i18n import _, n_
 
 log = logging.getLogger(__name__)
@@ -108,13 +108,8 @@ def _stamp() -> str:
 
 
 def _free_name(path: Path, suffix: str) -> Path:
-    """path + suffix, or path + suffix + '-2', '-3', ... so that nothing is ever overwritten."""
-    candidate = path.with_name(path.name + suffix)
-    n = 2
-    while any(Path(f"{candidate}{extra}").exists() for extra in ("", "-wal", "-shm")):
-        candidate = path.with_name(f"{path.name}{suffix}-{n}")
-        n += 1
-    return candidate
+    """A name for the database moved aside that its -wal and -shm can follow too."""
+    return free_name(path, suffix, ("-wal", "-shm"))
 
 
 # Files backed up by this process: an update that fails and is retried (every 30 s while
