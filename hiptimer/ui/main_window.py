@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.first_run: FirstRunPage | None = None
         self._after_first_run: Callable[[], None] = self.show_library
         self._starting: str | None = None  # the routine --start waits to start
+        self._status_hides = False  # show_status() has made the bar hide when it is empty
         shell = Shell(
             self.nav, self.services, settings, wall, self.show_problem,
             self.show_status,
@@ -376,8 +377,8 @@ class MainWindow(QMainWindow):
         """A message in the status bar for `ms`; the bar shows only while it has one (an empty
         bar kept ~45 px of the workout at 150 % on 1024 x 768 after M said "Sound off")."""
         bar = self.statusBar()
-        if not bar.property("hides_when_empty"):
-            bar.setProperty("hides_when_empty", True)
+        if not self._status_hides:  # made when first asked for: not before the first paint
+            self._status_hides = True
             bar.messageChanged.connect(lambda message: bar.setVisible(bool(message)))
         bar.show()
         bar.showMessage(text, ms)

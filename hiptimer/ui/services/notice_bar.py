@@ -111,19 +111,22 @@ class NoticeBar(QFrame):
         """The whole notice, or on a short window one line of it unless Details is down."""
         heading, detail = self._words
         whole = f"<b>{escape(heading)}</b> {escape(detail)}".strip()
-        short = bool(detail) and self._too_tall(f"{heading} {detail}")
+        bold, plain = self._metrics()
+        short = bool(detail) and self._too_tall(f"{heading} {detail}", bold)
         self.details.setVisible(short)
         words = _("Hide details") if self.details.isChecked() else _("Details")
         self.details.setText(words)
         self.details.setAccessibleName(words)
-        shown = whole if not short or self.details.isChecked() else self._gist(heading, detail)
+        if not short or self.details.isChecked():
+            shown = whole
+        else:  # the room after "Details" took its words
+            shown = self._gist(heading, detail, bold, plain)
         if shown != self.text.text():
             self.text.setText(shown)
 
-    def _gist(self, heading: str, detail: str) -> str:
+    def _gist(self, heading: str, detail: str, bold: QFontMetrics, plain: QFontMetrics) -> str:
         """The heading and as much of the detail as the rest of the line holds, cut with "…":
         a heading alone ("Reminders") said too little to choose whether to open it."""
-        bold, plain = self._metrics()
         left = self._room() - bold.horizontalAdvance(f"{heading} ") - 8  # rounding, a margin
         tail = plain.elidedText(detail, Qt.TextElideMode.ElideRight, left)
         if tail != detail:  # cut at a word's end, not inside one ("Speech is o…")
@@ -143,10 +146,9 @@ class NoticeBar(QFrame):
         buttons = [self.details, self.dismiss] + ([self.action] if self.action.text() else [])
         return self.width() - 24 - sum(b.sizeHint().width() + 6 for b in buttons)  # margins
 
-    def _too_tall(self, words: str) -> bool:
+    def _too_tall(self, words: str, bold: QFontMetrics) -> bool:
         """Whether `words`, wrapped beside the buttons, would take more than MOST_SHARE of
-        the window's height (measured in bold: the heading's font, the wider)."""
-        bold, _plain = self._metrics()
+        the window's height (measured in `bold`: the heading's font, the wider)."""
         box = bold.boundingRect(
             QRect(0, 0, max(self._room(), 100), 100_000), Qt.TextFlag.TextWordWrap, words
         )

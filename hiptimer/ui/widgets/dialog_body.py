@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -79,9 +79,7 @@ class DialogBody(QScrollArea):
             self.show_cell(new, new.currentIndex())  # a table taller than the page: its cell
             return
         # The whole control: ensureWidgetVisible() takes a spin box's caret for it.
-        middle = new.mapTo(self.body, new.rect().center())
-        half_w, half_h = new.width() // 2 + self.MARGIN, new.height() // 2 + self.MARGIN
-        self.ensureVisible(middle.x(), middle.y(), half_w, half_h)
+        self._show_area(new, new.rect())
 
     def follow_current_cell(self, view: QAbstractItemView) -> None:
         """Scroll to `view`'s current cell as the arrows move it: a table as tall as its rows
@@ -90,9 +88,11 @@ class DialogBody(QScrollArea):
         model.currentChanged.connect(lambda index, _old: self.show_cell(view, index))
 
     def show_cell(self, view: QAbstractItemView, index: QModelIndex) -> None:
-        if not index.isValid():
-            return
-        cell = view.visualRect(index)
-        middle = view.viewport().mapTo(self.body, cell.center())
-        half_w, half_h = cell.width() // 2 + self.MARGIN, cell.height() // 2 + self.MARGIN
+        if index.isValid():
+            self._show_area(view.viewport(), view.visualRect(index))
+
+    def _show_area(self, source: QWidget, area: QRect) -> None:
+        """Scroll so that `area` of `source` shows whole, with MARGIN around it."""
+        middle = source.mapTo(self.body, area.center())
+        half_w, half_h = area.width() // 2 + self.MARGIN, area.height() // 2 + self.MARGIN
         self.ensureVisible(middle.x(), middle.y(), half_w, half_h)
