@@ -38,7 +38,7 @@ def _install_qt_catalog(app: QCoreApplication, language: str) -> None:
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(f"qtbase_{language}", folder):
         QCoreApplication.installTranslator(translator)
-    else:
-        log.info(
+    else:  # (a warning: it reaches the log file, where a bug report about a bundle finds it)
+        log.warning(
             "no Qt catalog qtbase_%s in %s: Qt's own buttons stay in English", language, folder
         )
