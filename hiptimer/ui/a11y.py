@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiptimer.i18n import _, p_
+from hiptimer.i18n import p_
+from hiptimer.ui.key_words import key_hint
 
 KEY_HINT = re.compile(r"^(?P<name>.*?)\s+\[(?P<keys>[^\]]+)\]$", re.DOTALL)
 
@@ -44,7 +45,7 @@ def describe(button: QAbstractButton) -> None:
     if not keys:
         keys = _dialog_key(button)
     if keys:
-        button.setAccessibleDescription(_("Key: {keys}").format(keys=keys))
+        button.setAccessibleDescription(key_hint(keys))
 
 
 def _dialog_key(button: QAbstractButton) -> str:

@@ -7,6 +7,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from hiptimer.i18n import N_, _, translate
+from hiptimer.ui.key_words import key_hint
 from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.theme import set_px
 
@@ -52,15 +53,15 @@ class FirstRunPage(QWidget):
             f"<li style='margin-bottom:12px'>{p}</li>" for p in notice_points(pain_limit)
         )
         self.points.setText(f"<ul>{items}</ul>")
-        self.button = QPushButton(_("I understand") + f"   [{KEY_NAMES[Action.ACCEPT]}]", self)
+        key = KEY_NAMES[Action.ACCEPT]
+        self.button = QPushButton(_("I understand") + f"   [{key}]", self)
         self.button.setProperty("role", "primary")
         self.button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.button.clicked.connect(self.accepted.emit)
         # The notice is in labels Tab never reaches: a screen reader reads it with the one
         # button there is, which says the user has read it.
         notice = " ".join([translate(HEADING) + ":", *notice_points(pain_limit)])
-        key = _("Key: {keys}").format(keys=KEY_NAMES[Action.ACCEPT])
-        self.button.setAccessibleDescription(f"{notice} {key}")
+        self.button.setAccessibleDescription(f"{notice} {key_hint(key)}")
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.button)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from hiptimer.i18n import p_
+from hiptimer.i18n import _, p_
 
 K = Qt.Key
 
@@ -54,3 +54,9 @@ def shortcut_text(sequence: str) -> str:
         "Down": p_("key", "Down"),
     }
     return "+".join(words.get(part, part) for part in sequence.split("+"))
+
+
+def key_hint(keys: str) -> str:
+    """A button's accessible description of the `keys` that press it: "Key: Enter". Pass the
+    words the button shows in brackets, where it shows them, so that eye and ear agree."""
+    return _("Key: {keys}").format(keys=keys)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from hiptimer.i18n import N_, _, translate
+from hiptimer.ui.key_words import key_hint
 from hiptimer.ui.keys import KEY_NAMES, Action, Mode, key_name
 from hiptimer.ui.session.pain_prompt import ANCHORS as PAIN_ANCHORS
 from hiptimer.ui.theme import set_px
@@ -49,13 +50,11 @@ class CheckinPage(QWidget):
         self.stiffness.chosen.connect(lambda n: self._choose(self.stiffness, n))
         self.hint = QLabel(translate(KEY_HINT), self)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.skip_button = QPushButton(
-            _("Skip today") + f"   [{KEY_NAMES[Action.SKIP_RATING]}]", self
-        )
+        self._skip_key = KEY_NAMES[Action.SKIP_RATING]
+        self.skip_button = QPushButton(_("Skip today") + f"   [{self._skip_key}]", self)
         self.skip_button.clicked.connect(self.skipped.emit)
-        self.save_button = QPushButton(
-            _("Save") + f"   [{key_name(Action.ACCEPT, Mode.CHECKIN)}]", self
-        )
+        self._save_key = key_name(Action.ACCEPT, Mode.CHECKIN)
+        self.save_button = QPushButton(_("Save") + f"   [{self._save_key}]", self)
         self.save_button.setProperty("role", "primary")
         self.save_button.clicked.connect(self.save)
         for button in (self.skip_button, self.save_button):
@@ -123,12 +122,11 @@ class CheckinPage(QWidget):
         asked = f"{self.question.text()} {self.about.accessibleName()}"
         first = self.pain.buttons[0]
         first.setAccessibleDescription(f"{asked} {first.toolTip()}")
-        skip_key = _("Key: {keys}").format(keys=KEY_NAMES[Action.SKIP_RATING])
-        self.skip_button.setAccessibleDescription(f"{asked} {skip_key}")
+        self.skip_button.setAccessibleDescription(f"{asked} {key_hint(self._skip_key)}")
         given = ", ".join(
             label.text().lstrip("\u25b8 ") for label in (self.pain_label, self.stiffness_label)
         )
-        save_key = _("Key: {keys}").format(keys=key_name(Action.ACCEPT, Mode.CHECKIN))
+        save_key = key_hint(self._save_key)
         self.save_button.setAccessibleDescription(f"{asked} {given}. {save_key}")
 
     # ------------------------------------------------------------ size

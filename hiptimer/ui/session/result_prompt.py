@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVB
 from hiptimer.core.session.events import SetRecord
 from hiptimer.i18n import DECIMAL_MARKS, _, language
 from hiptimer.ui.a11y import announce
+from hiptimer.ui.key_words import key_hint
 from hiptimer.ui.keys import KEY_NAMES, POINT, Action, Mode, key_name
 from hiptimer.ui.session.pain_prompt import set_label
 from hiptimer.ui.theme import set_exact_px, set_px
@@ -121,7 +122,7 @@ class ResultPrompt(QWidget):
         number typed so far, all of which were only seen."""
         asked = f"{self.question.text()}: {self.about.text()}." if self.about.text() else ""
         self.skip_button.setAccessibleDescription(f"{asked} {self.skip_button.toolTip()}".strip())
-        key = _("Key: {keys}").format(keys=key_name(Action.ACCEPT, Mode.RESULT))  # the key map's
+        key = key_hint(key_name(Action.ACCEPT, Mode.RESULT))  # the key map's
         self.save_button.setAccessibleDescription(f"{asked} {self.number.text()}. {key}".strip())
 
     def _fit_number(self) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from hiptimer import APP_TITLE
 from hiptimer.i18n import N_, _, translate
+from hiptimer.ui.key_words import key_hint
 from hiptimer.ui.keys import Action, Mode, first_key
 from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.theme import set_px
@@ -67,12 +68,10 @@ class ResumePage(QWidget):
         may_cut(self.details)
         self.details.setProperty("role", "muted")
         # The buttons name one key each ("R" resumes too) so that both fit side by side.
-        self.resume_button = self._button(
-            translate(RESUME_LABEL), first_key(Action.RESUME_SESSION, Mode.RESUME), "primary"
-        )
-        self.keep_button = self._button(
-            translate(KEEP_LABEL), first_key(Action.KEEP_PARTIAL, Mode.RESUME), ""
-        )
+        self._resume_key = first_key(Action.RESUME_SESSION, Mode.RESUME)
+        self._keep_key = first_key(Action.KEEP_PARTIAL, Mode.RESUME)
+        self.resume_button = self._button(translate(RESUME_LABEL), self._resume_key, "primary")
+        self.keep_button = self._button(translate(KEEP_LABEL), self._keep_key, "")
         self.resume_button.clicked.connect(self.resume_requested.emit)
         self.keep_button.clicked.connect(self.keep_requested.emit)
         self.hint = QLabel(translate(PARTIAL_HINT), self)
@@ -113,12 +112,11 @@ class ResumePage(QWidget):
         self.details.setText("<br>".join(escape(line) for line in lines))
         self.resume_button.setEnabled(plan.resumable)
         # Tab reaches the two buttons only: each is read with what the page says above it.
-        for button, words, action in (
-            (self.resume_button, [offer_text(plan, today), *lines], Action.RESUME_SESSION),
-            (self.keep_button, [translate(PARTIAL_HINT)], Action.KEEP_PARTIAL),
+        for button, words, key in (
+            (self.resume_button, [offer_text(plan, today), *lines], self._resume_key),
+            (self.keep_button, [translate(PARTIAL_HINT)], self._keep_key),
         ):
-            key = _("Key: {keys}").format(keys=first_key(action, Mode.RESUME))
-            button.setAccessibleDescription(" ".join([*words, key]))
+            button.setAccessibleDescription(" ".join([*words, key_hint(key)]))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
