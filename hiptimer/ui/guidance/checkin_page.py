@@ -42,19 +42,24 @@ class CheckinPage(QWidget):
         plain(self.about)  # names the routines
         may_cut(self.about)
         show_wrapped(self.about, about)
-        self.pain_label = QLabel(_("Pain"), self)
-        self.pain = ScoreScale(_("Pain"), PAIN_ANCHORS, self)
-        self.stiffness_label = QLabel(_("Stiffness"), self)
-        self.stiffness = ScoreScale(_("Stiffness"), STIFFNESS_ANCHORS, self)
+        pain, stiffness = _("Pain"), _("Stiffness")
+        self.pain_label = QLabel(pain, self)
+        self.pain = ScoreScale(pain, PAIN_ANCHORS, self)
+        self.stiffness_label = QLabel(stiffness, self)
+        self.stiffness = ScoreScale(stiffness, STIFFNESS_ANCHORS, self)
+        self._rows = (
+            (self.pain_label, self.pain, pain),
+            (self.stiffness_label, self.stiffness, stiffness),
+        )
         self.pain.chosen.connect(lambda n: self._choose(self.pain, n))
         self.stiffness.chosen.connect(lambda n: self._choose(self.stiffness, n))
         self.hint = QLabel(translate(KEY_HINT), self)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._skip_key = KEY_NAMES[Action.SKIP_RATING]
-        self.skip_button = QPushButton(_("Skip today") + f"   [{self._skip_key}]", self)
+        skip_key = KEY_NAMES[Action.SKIP_RATING]
+        self.skip_button = QPushButton(_("Skip today") + f"   [{skip_key}]", self)
         self.skip_button.clicked.connect(self.skipped.emit)
-        self._save_key = key_name(Action.ACCEPT, Mode.CHECKIN)
-        self.save_button = QPushButton(_("Save") + f"   [{self._save_key}]", self)
+        save_key = key_name(Action.ACCEPT, Mode.CHECKIN)
+        self.save_button = QPushButton(_("Save") + f"   [{save_key}]", self)
         self.save_button.setProperty("role", "primary")
         self.save_button.clicked.connect(self.save)
         for button in (self.skip_button, self.save_button):
@@ -71,13 +76,21 @@ class CheckinPage(QWidget):
         layout.addWidget(self.question)
         layout.addWidget(self.about)
         layout.addSpacing(8)
-        for label, scale in ((self.pain_label, self.pain), (self.stiffness_label, self.stiffness)):
+        for label, scale, _name in self._rows:
             layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
             layout.addWidget(scale, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(8)
         layout.addWidget(self.hint)
         layout.addLayout(buttons)
         layout.addStretch(1)
+        # The question and what it is about are labels Tab never reaches: the first and the
+        # last Tab stops (the pain's 0; Skip and Save) are read with them, Save with the
+        # scores given so far too (_show_state).
+        self._asked = f"{self.question.text()} {about}"
+        first = self.pain.buttons[0]
+        first.setAccessibleDescription(f"{self._asked} {first.toolTip()}")
+        self.skip_button.setAccessibleDescription(f"{self._asked} {key_hint(skip_key)}")
+        self._save_hint = key_hint(save_key)
         self.active = self.pain
         self._show_state()
 
@@ -106,28 +119,15 @@ class CheckinPage(QWidget):
         self._show_state()
 
     def _show_state(self) -> None:
-        self.pain.set_active(self.active is self.pain)
-        self.stiffness.set_active(self.active is self.stiffness)
         self.save_button.setEnabled(self.pain.value is not None)
-        for label, scale in ((self.pain_label, self.pain), (self.stiffness_label, self.stiffness)):
-            name = _("Pain") if scale is self.pain else _("Stiffness")
+        given = []
+        for label, scale, name in self._rows:
+            scale.set_active(scale is self.active)
             shown = f"{name}: {scale.value}/10" if scale.value is not None else name
             label.setText(f"\u25b8 {shown}" if scale is self.active else shown)
-        self._describe()
-
-    def _describe(self) -> None:
-        """The question and what it is about are labels Tab never reaches: the first and
-        the last Tab stops (the pain's 0; Skip and Save) are read with them, Save with the
-        scores given so far too."""
-        asked = f"{self.question.text()} {self.about.accessibleName()}"
-        first = self.pain.buttons[0]
-        first.setAccessibleDescription(f"{asked} {first.toolTip()}")
-        self.skip_button.setAccessibleDescription(f"{asked} {key_hint(self._skip_key)}")
-        given = ", ".join(
-            label.text().lstrip("\u25b8 ") for label in (self.pain_label, self.stiffness_label)
-        )
-        save_key = key_hint(self._save_key)
-        self.save_button.setAccessibleDescription(f"{asked} {given}. {save_key}")
+            given.append(shown)
+        said = f"{self._asked} {', '.join(given)}. {self._save_hint}"
+        self.save_button.setAccessibleDescription(said)
 
     # ------------------------------------------------------------ size
 
@@ -136,10 +136,9 @@ class CheckinPage(QWidget):
         h = max(300, self.height())
         set_px(self.question, h * 0.07, bold=True)
         set_px(self.about, h * 0.032)
-        for label in (self.pain_label, self.stiffness_label):
-            set_px(label, h * 0.045, bold=True)
         side = int(min(h * 0.12, (self.width() - 80) / 12.4))
-        for scale in (self.pain, self.stiffness):
+        for label, scale, _name in self._rows:
+            set_px(label, h * 0.045, bold=True)
             scale.fit(side, h * 0.028)
         set_px(self.hint, h * 0.034, bold=True)
         for button in (self.skip_button, self.save_button):

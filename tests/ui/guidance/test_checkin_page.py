@@ -221,5 +221,10 @@ def test_the_question_is_read_at_the_first_and_last_tab_stops(
 
     assert described(page.pain.buttons[0]) == f"{asked} Pain 0 out of 10 (key: 0)"
     assert described(page.skip_button).startswith(asked)
+    assert described(page.skip_button) == f"{asked} Key: K or Delete"
     page.rate(3)
     assert described(page.save_button) == f"{asked} Pain: 3/10, Stiffness. Key: Enter"
+    page.rate(10)  # the stiffness, framed after the pain: the frame's arrow is not read
+    assert described(page.save_button) == f"{asked} Pain: 3/10, Stiffness: 10/10. Key: Enter"
+    assert page.stiffness_label.text() == "\u25b8 Stiffness: 10/10"
+    assert described(page.pain.buttons[0]) == f"{asked} Pain 0 out of 10 (key: 0)"
