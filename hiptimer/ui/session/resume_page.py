@@ -68,13 +68,18 @@ class ResumePage(QWidget):
         may_cut(self.details)
         self.details.setProperty("role", "muted")
         # The buttons name one key each ("R" resumes too) so that both fit side by side.
-        self._resume_key = first_key(Action.RESUME_SESSION, Mode.RESUME)
-        self._keep_key = first_key(Action.KEEP_PARTIAL, Mode.RESUME)
-        self.resume_button = self._button(translate(RESUME_LABEL), self._resume_key, "primary")
-        self.keep_button = self._button(translate(KEEP_LABEL), self._keep_key, "")
+        resume_key = first_key(Action.RESUME_SESSION, Mode.RESUME)
+        keep_key = first_key(Action.KEEP_PARTIAL, Mode.RESUME)
+        self.resume_button = self._button(translate(RESUME_LABEL), resume_key, "primary")
+        self.keep_button = self._button(translate(KEEP_LABEL), keep_key, "")
         self.resume_button.clicked.connect(self.resume_requested.emit)
         self.keep_button.clicked.connect(self.keep_requested.emit)
-        self.hint = QLabel(translate(PARTIAL_HINT), self)
+        hint = translate(PARTIAL_HINT)
+        # Tab reaches the two buttons only: each is read with what the page says of it,
+        # Resume with the plan (show_plan), Discard with the hint below the buttons.
+        self._resume_key_hint = key_hint(resume_key)
+        self.keep_button.setAccessibleDescription(f"{hint} {key_hint(keep_key)}")
+        self.hint = QLabel(hint, self)
         self.hint.setWordWrap(True)
         self.hint.setProperty("role", "muted")
         row = FlowLayout(spacing=30, align="center")  # two rows when narrow or in large print
@@ -104,19 +109,17 @@ class ResumePage(QWidget):
         """`limit`: the pain limit, to name a rating above it that was left without its choice."""
         from hiptimer.core.history.resume import details_lines, offer_text
 
-        show_wrapped(self.offer, offer_text(plan, today))
+        offer = offer_text(plan, today)
+        show_wrapped(self.offer, offer)
         keys = (first_key(Action.LESS, Mode.WORKOUT), first_key(Action.SKIP_EXERCISE, Mode.WORKOUT))
         lines = [translate(SAVED), *details_lines(plan, today, limit, keys)]
         if not plan.resumable:
             lines.append(_("It cannot be resumed: its routine and its doses could not be found."))
         self.details.setText("<br>".join(escape(line) for line in lines))
         self.resume_button.setEnabled(plan.resumable)
-        # Tab reaches the two buttons only: each is read with what the page says above it.
-        for button, words, key in (
-            (self.resume_button, [offer_text(plan, today), *lines], self._resume_key),
-            (self.keep_button, [translate(PARTIAL_HINT)], self._keep_key),
-        ):
-            button.setAccessibleDescription(" ".join([*words, key_hint(key)]))
+        self.resume_button.setAccessibleDescription(
+            " ".join([offer, *lines, self._resume_key_hint])
+        )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -465,12 +465,13 @@ def test_the_buttons_are_read_with_what_the_page_says(qtbot: QtBot, interrupted:
         return iface.text(QAccessible.Text.Description)
 
     resume = described(page.resume_button)
+    assert resume.startswith(f"{page.offer.accessibleName()} The sets you did are saved")
     assert resume.startswith("Your session of Quick test routine today at")
     assert "The sets you did are saved in your history." in resume
     assert resume.endswith("Key: Enter")
     keep = described(page.keep_button)
     assert keep.startswith("Discard: it is not resumed. Nothing is deleted")
-    assert keep.endswith("Key: D")
+    assert keep == f"{page.hint.text()} Key: D"
     run.close()
 
 
