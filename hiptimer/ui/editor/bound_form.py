@@ -34,9 +34,10 @@ class BoundForm(QWidget):
         caption = QLabel(label, self)
         caption.setBuddy(field.inputs[0])
         spoken = label.replace("&", "").rstrip(": ")
+        field.descriptions = [tip or widget.toolTip() or spoken for widget in field.inputs]
         for n, widget in enumerate(field.inputs):  # a screen reader says the caption
             widget.setAccessibleName(spoken if n == 0 else f"{spoken} ({n + 1})")
-            widget.setAccessibleDescription(tip or widget.toolTip() or spoken)
+            widget.setAccessibleDescription(field.descriptions[n])
         if tip:
             caption.setToolTip(tip)
             for widget in field.inputs:

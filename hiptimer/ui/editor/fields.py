@@ -74,13 +74,9 @@ def set_invalid(widget: QWidget, invalid: bool) -> None:
         widget.style().polish(widget)
 
 
-def _describe(widget: QWidget, problem: str) -> None:
-    """A field's problem first in what a screen reader says of it, then what it is for: the
-    red words beside it were only seen."""
-    plain = widget.property("plain_description")
-    if plain is None:
-        plain = widget.accessibleDescription()
-        widget.setProperty("plain_description", plain)
+def _describe(widget: QWidget, plain: str, problem: str) -> None:
+    """A field's problem first in what a screen reader says of it, then what it is for
+    (`plain`): the red words beside it were only seen."""
     said = f"{problem}. {plain or widget.toolTip()}".strip() if problem else plain
     if widget.accessibleDescription() != said:
         widget.setAccessibleDescription(said)
@@ -112,6 +108,9 @@ class Field(QObject):
         self.error.setObjectName(f"error:{key}")
         self.row = QWidget(parent)
         self._error_always = False
+        # What each input is for, as a screen reader says it when there is no problem; the
+        # form that shows the field gives them (BoundForm.add).
+        self.descriptions = [""] * len(inputs)
 
     def value(self) -> Any:
         raise NotImplementedError
@@ -140,11 +139,12 @@ class Field(QObject):
             _("{part}: {problem}").format(part=_part_name(rest), problem=msg) if rest else msg
             for rest, msg in problems
         ]
-        self.error.setText("\n".join(lines))
+        problem = "\n".join(lines)
+        self.error.setText(problem)
         self.error.setVisible(bool(lines) or self._error_always)
-        for widget in self.inputs:
+        for widget, plain in zip(self.inputs, self.descriptions, strict=True):
             set_invalid(widget, bool(lines))
-            _describe(widget, "\n".join(lines))
+            _describe(widget, plain, problem)
 
     @property
     def problem_text(self) -> str:

@@ -256,6 +256,19 @@ def test_a_screen_reader_hears_a_fields_problem_with_the_field(
     assert description().endswith(before)  # what the field is for, after the problem
     type_into(qtbot, hold, "45")
     assert description() == before
+    assert hold.descriptions == [before]  # the form gave it to the field
+
+
+def test_both_inputs_of_a_pair_say_its_problem_then_what_they_are_for(
+    editor: EditorWindow,
+) -> None:
+    pair = editor.exercise_form.fields["reps_range"]
+    assert len(pair.inputs) == 2 and all(pair.descriptions)
+    pair.set_problems([("[0]", "must be at least 1")])
+    for widget, plain in zip(pair.inputs, pair.descriptions, strict=True):
+        assert widget.accessibleDescription() == f"lowest: must be at least 1. {plain}"
+    pair.set_problems([])
+    assert [w.accessibleDescription() for w in pair.inputs] == pair.descriptions
 
 
 def test_an_empty_name_or_title_is_an_error_beside_it(editor: EditorWindow, qtbot: QtBot) -> None:
