@@ -11,17 +11,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from hiptimer.core.history.store import open_history
 from hiptimer.core.session.events import EndReason
 from hiptimer.ui.history import report_charts
 from hiptimer.ui.history.charts import PainChart
-from hiptimer.ui.history.models import SessionsModel
 from hiptimer.ui.pain_colours import BANDS, band, pain_fill, pain_ink, tint
 from hiptimer.ui.session.pain_prompt import PainPrompt
 from hiptimer.ui.session.summary_page import PAIN_COLUMN, SessionResult, SummaryPage
 from hiptimer.ui.widgets.score_scale import ScoreScale
 from tests.harness import short_routine
-from tests.history_data import Weeks, fill
+from tests.history_data import Weeks
+from tests.ui.history.test_models import sessions_model
 from tests.ui.session.test_summary_page import record
 
 RATINGS = range(11)
@@ -58,13 +57,9 @@ def test_the_summary_colours_each_rating_so(qtbot: QtBot) -> None:
 
 
 def test_the_history_table_colours_each_session_s_pain_so(tmp_path: Path, weeks: Weeks) -> None:
-    with open_history(tmp_path / "history.sqlite3") as store:
-        fill(store, weeks)
-        sessions = store.list_sessions()
-    model = SessionsModel()
-    model.set_rows(sessions)
+    model = sessions_model(tmp_path, weeks)
     shown = 0
-    for row, session in enumerate(sessions):
+    for row, session in enumerate(model.rows()):
         if session.max_pain is None:
             continue
         cell = model.index(row, 4)

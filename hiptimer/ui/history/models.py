@@ -100,13 +100,12 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
             return self.columns[col][1](row)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             # A screen reader reads a row's cells as one line: "2. 1.2." said nothing of
-            # which was the highest pain and which the average.
-            text = self.columns[col][1](row)
+            # which was the highest pain and which the average: each says its heading.
+            text = self.data(index)
             if not text:
                 return None
-            return p_("table cell", "{column}: {value}").format(
-                column=translate(self.columns[col][0]), value=text
-            )
+            heading = self.headerData(col, Qt.Orientation.Horizontal)
+            return p_("table cell", "{column}: {value}").format(column=heading, value=text)
         if role == Qt.ItemDataRole.BackgroundRole and col in self.pain_columns:
             return pain_colour(self.pain_value(row, col))
         if role == Qt.ItemDataRole.ForegroundRole and col in self.pain_columns:

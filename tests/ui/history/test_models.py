@@ -1,0 +1,40 @@
+"""Tests for the history window's tables: what a screen reader says of each cell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from hiptimer.core.history.store import open_history
+from hiptimer.ui.history.models import SessionsModel
+from tests.history_data import Weeks, fill
+
+Role = Qt.ItemDataRole
+
+
+def sessions_model(folder: Path, weeks: Weeks) -> SessionsModel:
+    """The sessions table of the shared test history."""
+    with open_history(folder / "history.sqlite3") as store:
+        fill(store, weeks)
+        sessions = store.list_sessions()
+    model = SessionsModel()
+    model.set_rows(sessions)
+    return model
+
+
+def test_a_cell_is_read_with_its_column_s_heading_and_an_empty_one_not_at_all(
+    tmp_path: Path, weeks: Weeks
+) -> None:
+    model = sessions_model(tmp_path, weeks)
+    empty = 0
+    for row in range(model.rowCount()):
+        for col in range(model.columnCount()):
+            cell = model.index(row, col)
+            shown = cell.data(Role.DisplayRole)
+            heading = model.headerData(col, Qt.Orientation.Horizontal)
+            said = cell.data(Role.AccessibleTextRole)
+            assert said == (f"{heading}: {shown}" if shown else None)
+            empty += not shown
+    assert model.index(0, 4).data(Role.AccessibleTextRole).startswith("Max pain: ")
+    assert empty  # a session without a note
