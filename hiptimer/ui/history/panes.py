@@ -151,8 +151,10 @@ class PainPane(QWidget):
         self.dose_chart.setVisible(results is None)
         self.result_chart.setVisible(results is not None)
         if results is not None:
+            from hiptimer.ui.history.retests_pane import result_words  # loaded with the chart
+
             label = with_side(results.name, results.side)
-            self.result_chart.show_series(results, pain, label)
+            self.result_chart.show_series(results, pain, label, result_words(results))
             return
         doses = self.store.exercise_dose_series(ex.id, side)
         doses = [d for d in points_in(doses, f.since, f.until) if d.session_id in self._session_ids]

@@ -52,7 +52,11 @@ class RetestChart(ChartBox):
             series.attachAxis(self.x_axis)
             series.attachAxis(axis)
 
-    def show_series(self, series: RetestSeries | None, pain: list[PainPoint], label: str) -> None:
+    def show_series(
+        self, series: RetestSeries | None, pain: list[PainPoint], label: str, words: str
+    ) -> None:
+        """`words`: result_words(series), the caller's too, to describe the chart with; a chart
+        without a series has no description."""
         # With nothing to draw, no axes (they read '1 Jan 70' and '0 0 0 1') and no legend.
         for axis in (self.x_axis, self.y_axis, self.pain_axis):
             axis.setVisible(series is not None)
@@ -79,7 +83,7 @@ class RetestChart(ChartBox):
         self.y_axis.setTitleText(escape(unit_text(series.unit)))
         # QtCharts reads a title as HTML: the test's name comes from a routine file.
         self.chart.setTitle(escape(_("Re-test: {name}").format(name=label)))
-        self.tell(result_words(series))
+        self.tell(words)
 
     def point_count(self) -> int:
         return int(self.results.count())
@@ -148,8 +152,9 @@ class RetestsPane(QWidget):
     def refresh(self) -> None:
         index = self.test.currentIndex()
         series = self._series[index] if 0 <= index < len(self._series) else None
-        self.chart.show_series(series, self._pain, _label(series) if series else "")
-        show_wrapped(self.summary, result_words(series))
+        words = result_words(series)
+        self.chart.show_series(series, self._pain, _label(series) if series else "", words)
+        show_wrapped(self.summary, words)
 
 
 def result_words(series: RetestSeries | None) -> str:

@@ -367,6 +367,7 @@ def test_the_re_tests_tab_charts_each_test_beside_the_pain(
     assert pane.test.count() == 1 and pane.chart.point_count() == 2
     assert pane.chart.pain.count() > 0  # the pain of the sessions, beside the results
     assert "First 12.5 s" in pane.summary.text() and "latest 22.5 s" in pane.summary.text()
+    assert pane.chart.view.accessibleDescription() == pane.summary.accessibleName()
     assert pane.chart.x_axis.isVisible() and pane.chart.y_axis.isVisible()
     w.tabs.setCurrentIndex(TAB_ADHERENCE)
     adherence = w.show_adherence().summary.text()
@@ -530,7 +531,10 @@ def test_no_tab_asks_the_window_for_more_room_than_it_has(
 def test_with_no_re_tests_the_chart_draws_no_axes(window: HistoryWindow) -> None:
     # It drew a date axis of '1 Jan 70' and a result axis of '0 0 0 1' around nothing.
     window.tabs.setCurrentIndex(TAB_RETESTS)
-    chart = window.show_retests().chart
+    pane = window.show_retests()
+    chart = pane.chart
     assert chart.chart.title() == "No re-tests in this period"
+    assert pane.summary.text() == "No re-test results in this period."
+    assert chart.view.accessibleDescription() == ""  # its name says it all
     assert not any(axis.isVisible() for axis in (chart.x_axis, chart.y_axis, chart.pain_axis))
     assert not chart.chart.legend().isVisible()
