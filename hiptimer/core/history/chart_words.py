@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from hiptimer.core.history.records import DosePoint, PainPoint
-from hiptimer.core.history.review import dose_value
 from hiptimer.i18n import _, decimal, short_date
 
 
@@ -22,10 +21,9 @@ def pain_words(shown: Sequence[PainPoint]) -> str:
     )
 
 
-def dose_words(points: Sequence[DosePoint], unit: str) -> str:
+def dose_words(known: Sequence[tuple[DosePoint, float]], unit: str) -> str:
     """'From 3 Nov 2026 to 1 Dec 2026; the latest: 30 s' ("" with no dose recorded);
-    `unit` is dose_unit's ("s" or "reps")."""
-    known = [(p, v) for p in points if (v := dose_value(p)) is not None]
+    `known`: review.known_doses; `unit` is dose_unit's ("s" or "reps")."""
     if not known:
         return ""
     (first, _value), (latest, value) = known[0], known[-1]

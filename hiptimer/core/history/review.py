@@ -73,6 +73,12 @@ def dose_value(point: DosePoint) -> float | None:
     return None if point.planned_reps is None else float(point.planned_reps)
 
 
+def known_doses(points: Iterable[DosePoint]) -> list[tuple[DosePoint, float]]:
+    """The points with a planned dose, each with its dose_value: derived once for the dose
+    chart's line and its description."""
+    return [(p, v) for p in points if (v := dose_value(p)) is not None]
+
+
 # ---------------------------------------------------------------- exercises
 
 

@@ -20,9 +20,7 @@ from hiptimer.core.history.buckets import (
 )
 from hiptimer.core.history.chart_words import dose_words, pain_words
 from hiptimer.core.history.queries import DosePoint, MorningPoint, PainPoint, WeekCount
-from hiptimer.core.history.review import (
-    dose_value,
-)
+from hiptimer.core.history.review import known_doses
 from hiptimer.core.history.wording import dose_unit
 from hiptimer.core.routines.model import Schedule
 from hiptimer.i18n import _, translate
@@ -292,8 +290,8 @@ class DoseChart(ChartBox):
         self.dose.attachAxis(self.y_axis)
 
     def set_points(self, points: list[DosePoint], what: str) -> None:
-        values = [(msecs(p.started_at), dose_value(p)) for p in points]
-        known = [(t, v) for t, v in values if v is not None]
+        dosed = known_doses(points)
+        known = [(msecs(p.started_at), v) for p, v in dosed]
         steps: list[QPointF] = []
         for t, v in known:  # a point where the dose changed, holding the old one until then
             if not steps or steps[-1].y() != v:
@@ -321,7 +319,7 @@ class DoseChart(ChartBox):
             self.chart.setTitle(_("Planned dose: {exercise}").format(exercise=what))
         else:
             self.chart.setTitle(_("{exercise}: no dose recorded").format(exercise=what))
-        self.tell(dose_words(points, unit))
+        self.tell(dose_words(dosed, unit))
 
     def point_count(self) -> int:
         return int(self.dose.count())

@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 
 from hiptimer.core.history.chart_words import dose_words, pain_words
 from hiptimer.core.history.records import DosePoint, PainPoint
+from hiptimer.core.history.review import known_doses
 
 NOV, DEC = (
     datetime(2026, 11, 3, 12, tzinfo=timezone.utc),
@@ -27,5 +28,13 @@ def test_the_dose_chart_says_its_latest_dose_and_skips_sessions_without_one() ->
         DosePoint(DEC, 30, None, 2),
         DosePoint(DEC, None, None, 3),
     ]
-    assert dose_words(points, "s") == "From 3 Nov 2026 to 1 Dec 2026; the latest: 30 s"
-    assert dose_words([DosePoint(NOV, None, None, 1)], "s") == ""
+    assert known_doses(points) == [(points[0], 20.0), (points[1], 30.0)]
+    assert dose_words(known_doses(points), "s") == (
+        "From 3 Nov 2026 to 1 Dec 2026; the latest: 30 s"
+    )
+    assert dose_words(known_doses([DosePoint(NOV, None, None, 1)]), "s") == ""
+    reps = [DosePoint(NOV, None, 12, 1)]
+    assert (
+        dose_words(known_doses(reps), "reps")
+        == "From 3 Nov 2026 to 3 Nov 2026; the latest: 12 reps"
+    )
