@@ -102,3 +102,45 @@ def test_a_session_killed_mid_set_resumes_into_the_same_session(
     finally:
         second.stop()
     print(f"resume offer on screen {offered_s:.2f} s after the restart")
+
+
+def planned_holds(db: Path) -> list[tuple[object, ...]]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(
+            "SELECT set_number, planned_hold_s, adjustment FROM sets ORDER BY seq"
+        ).fetchall()
+
+
+def test_plus_pressed_in_a_set_the_kill_cut_short_is_resumed(display: str, tmp_path: Path) -> None:
+    # + in the second hold makes it (and the third) 5 s longer; SIGKILL before that hold ends
+    # leaves no set row with the change, yet it is kept: written the moment + was pressed.
+    data, routine, db = three_sets_in(tmp_path)
+    longer = HOLD_S + 5
+    held_longer = rf"^0:0[{HOLD_S + 1}-{longer}] Quick stretch"  # only the longer hold shows it
+
+    first = RealApp(display, data, routine, log_name="first.log")
+    try:
+        rate_a_set(first, "3")
+        first.wait_title(HOLDING)  # the second hold
+        first.key("plus")
+        first.wait_title(held_longer)
+        first.kill()
+    finally:
+        first.stop()
+    assert planned_holds(db) == [(1, HOLD_S, None)]  # the second hold never ended
+
+    second = RealApp(display, data, routine, log_name="second.log")
+    try:
+        second.wait_title(r"^Resume your session\? \u2014 HipTimer$")
+        second.key("Return")
+        second.wait_title(r"^0:(10|0\d) Quick stretch")  # a get-ready before the second set
+        second.key("Right")
+        for rating in ("2", "1"):
+            second.wait_title(held_longer)
+            second.wait_title(RATING)
+            second.key(rating)
+        second.wait_title(r"^Session complete \u2014 HipTimer$")
+        change = f"hold {HOLD_S} -> {longer} s"
+        assert planned_holds(db) == [(1, HOLD_S, None), (2, longer, change), (3, longer, change)]
+    finally:
+        second.stop()

@@ -166,6 +166,11 @@ _V5 = _statements(
     "ALTER TABLE sessions ADD COLUMN stopped_s REAL NOT NULL DEFAULT 0 CHECK (stopped_s >= 0)",
 )
 
+# Version 6: the doses a running session has reached (+, - and Lower), written at each change,
+# so that a change made in a set the app never finished (killed, a power cut) is resumed too:
+# no set row holds it yet. Empty: no change made (or a session older than this version).
+_V6 = _statements("ALTER TABLE sessions ADD COLUMN doses_now_json TEXT")
+
 # Schema version N is reached by applying MIGRATIONS[:N]. Never edit a released migration:
 # append a new one.
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5)
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)

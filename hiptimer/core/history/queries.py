@@ -174,6 +174,18 @@ class HistoryQueries(HistorySeries):
         doses: dict[str, Any] = json.loads(row[0])
         return doses
 
+    def session_doses_now(self, session_id: int) -> Any:
+        """The doses the session had reached at its last change (record_doses_now), as JSON
+        data; None when no change was made (or the session is older than the column)."""
+        row = self._conn.execute(
+            "SELECT doses_now_json FROM sessions WHERE id = ?", (self._db_id(session_id),)
+        ).fetchone()
+        if row is None or row[0] is None:
+            return None
+        if not isinstance(row[0], str):
+            raise ValueError("doses_now_json is not text")
+        return json.loads(row[0])
+
     def dose_changes(
         self, routine_id: str | None = None, exercise_id: str | None = None
     ) -> list[DoseChange]:

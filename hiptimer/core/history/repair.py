@@ -347,7 +347,7 @@ def inferred_version(conn: sqlite3.Connection) -> int:
     Version 1 has sessions and sets; version 2 adds the morning check-in columns and
     dose_changes; version 3 the corrections and the mark "not representative"; version 4
     lets the corrections hold a next-morning check-in's; version 5 adds how long a resumed
-    session was stopped.
+    session was stopped; version 6 the doses a running session has reached.
     """
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if not {"sessions", "sets"} <= tables:
@@ -359,5 +359,7 @@ def inferred_version(conn: sqlite3.Connection) -> int:
         made = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'corrections'")
         if "morning_stiffness" not in made.fetchone()[0]:
             return 3
-        return 5 if "stopped_s" in columns else 4
+        if "stopped_s" not in columns:
+            return 4
+        return 6 if "doses_now_json" in columns else 5
     return 1

@@ -21,7 +21,13 @@ from hiptimer.core.routines.model import (
     dose_text,
 )
 from hiptimer.core.routines.validation import RoutineError
-from hiptimer.core.session.dose_adjust import DosesInForce, can_lower, lowered_change, with_reps
+from hiptimer.core.session.dose_adjust import (
+    DosesInForce,
+    can_lower,
+    in_force_from_data,
+    lowered_change,
+    with_reps,
+)
 from hiptimer.core.session.events import PainChoice, SetRecord
 from hiptimer.core.session.steps import SetKey, Side
 from hiptimer.i18n import _, day_month, n_
@@ -35,6 +41,7 @@ class ResumeSource(Protocol):
     def unfinished_sessions(self) -> list[SessionSummary]: ...
     def session_sets(self, session_id: int) -> list[StoredSet]: ...
     def session_doses(self, session_id: int) -> dict[str, Any]: ...
+    def session_doses_now(self, session_id: int) -> Any: ...
     def mark_partial(self, session_id: int) -> None: ...
 
 
@@ -115,8 +122,8 @@ def doses_in_force(routine: Routine, records: Iterable[StoredSet]) -> DosesInFor
     Each set records the dose planned for it and the quick changes in force (+ and -, which
     change this set and the later ones, and Lower). The last set of an exercise therefore
     holds its dose then; a Lower chosen after that set's rating took a third off after it was
-    recorded, and is made again here as the engine made it. A change made after the last set
-    (in the rest) was never recorded, and is lost with the interruption.
+    recorded, and is made again here as the engine made it. This is how a session recorded
+    before sessions.doses_now_json was is resumed (see written_in_force).
     """
     last = {r.exercise_id: r for r in records}
     doses: dict[str, Exercise] = {}
@@ -136,6 +143,21 @@ def doses_in_force(routine: Routine, records: Iterable[StoredSet]) -> DosesInFor
         if made:
             changes[ex.id] = tuple(made)
     return DosesInForce(doses, changes)
+
+
+def written_in_force(
+    history: ResumeSource, session_id: int, routine: Routine, records: list[StoredSet]
+) -> DosesInForce:
+    """The doses the session had reached as written at its last change (+, - or Lower), which
+    may be in a set the app never finished; from its recorded sets where none was written (no
+    change made, a session older than the column, or a value that no longer reads)."""
+    try:
+        data = history.session_doses_now(session_id)
+        if data is not None:
+            return in_force_from_data({ex.id: ex for ex in routine.exercises}, data)
+    except (KeyError, ValueError) as exc:  # ValueError: not JSON, or not what was written
+        log.warning("Session %s has no readable doses reached: %s", session_id, exc)
+    return doses_in_force(routine, records)
 
 
 def _as_recorded(ex: Exercise, record: StoredSet) -> Exercise:
@@ -229,7 +251,7 @@ def plan_resume(
         routine, changed = session_routine(newest, doses, current, order)
     return ResumePlan(
         newest, routine, tuple(done_sets(records)), tuple(changed), tuple(older),
-        earlier_records(records), doses_in_force(routine, records),
+        earlier_records(records), written_in_force(history, newest.id, routine, records),
     )  # fmt: skip
 
 

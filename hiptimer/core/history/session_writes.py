@@ -101,6 +101,16 @@ class SessionWrites:
             ),
         )
 
+    def record_doses_now(self, session_id: int, doses_now: dict[str, Any]) -> None:
+        """Record the doses the session has reached (+, - and Lower so far; see
+        hiptimer.core.session.dose_adjust.in_force_data) the moment one changes: a set the app
+        never finished is done again at them when the session is resumed."""
+        self._update(
+            f"dose change in session {session_id}",
+            "UPDATE sessions SET doses_now_json = ? WHERE id = ?",
+            *(json.dumps(doses_now, sort_keys=True), self._ref(session_id)),
+        )
+
     def rate_set(self, set_id: int, pain: int | None, choice: str | None = None) -> None:
         """Record the pain rating given after a set, and the choice made if it was high."""
         check_score("pain", pain)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
+from hiptimer.core.routines.dose_fields import MAX_HOLD_S
 from hiptimer.core.routines.model import Exercise, Kind
 from hiptimer.core.routines.validation import MAX_REPS  # a routine file could not hold more
 
@@ -22,6 +24,52 @@ class DosesInForce:
 
     doses: Mapping[str, Exercise] = field(default_factory=dict)
     changes: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+def in_force_data(
+    doses: Mapping[str, Exercise], changes: Mapping[str, list[str]]
+) -> dict[str, Any]:
+    """A running session's changed doses as the history keeps them (sessions.doses_now_json):
+    exercise id -> {"hold_s" or "reps": the value now, "changes": the changes that led there}."""
+    data: dict[str, Any] = {}
+    for ex_id, made in changes.items():
+        ex = doses[ex_id]
+        which = "hold_s" if ex.kind is Kind.HOLD else "reps"
+        data[ex_id] = {which: dose_value(ex, which), "changes": list(made)}
+    return data
+
+
+def in_force_from_data(exercises: Mapping[str, Exercise], data: Any) -> DosesInForce:
+    """The doses in force that in_force_data wrote, on the session's own exercises (an
+    exercise gone from them is left out); ValueError when the data is not what it writes."""
+    if not isinstance(data, dict):
+        raise ValueError("expected an object of exercises")
+    doses: dict[str, Exercise] = {}
+    changes: dict[str, tuple[str, ...]] = {}
+    for ex_id, entry in data.items():
+        ex = exercises.get(ex_id)
+        if ex is None:
+            continue
+        which = "hold_s" if ex.kind is Kind.HOLD else "reps"
+        value, made = _entry(entry, which, ex_id)
+        now = ex.with_dose(hold_s=value) if which == "hold_s" else with_reps(ex, int(value))
+        if now != ex:
+            doses[ex_id] = now
+        if made:
+            changes[ex_id] = tuple(str(c) for c in made)
+    return DosesInForce(doses, changes)
+
+
+def _entry(entry: Any, which: str, ex_id: str) -> tuple[float, list[Any]]:
+    """One exercise's value and changes as in_force_data writes them."""
+    value = entry.get(which) if isinstance(entry, dict) else None
+    made = entry.get("changes") if isinstance(entry, dict) else None
+    high = MAX_HOLD_S if which == "hold_s" else MAX_REPS
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        value = 0.0
+    if not 0 < value <= high or not isinstance(made, list):  # NaN is not > 0
+        raise ValueError(f"{ex_id}: expected {which} and changes")
+    return float(value), made
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,11 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol
 
-from hiptimer.core.routines.model import Routine
+from hiptimer.core.routines.model import Exercise, Routine
 from hiptimer.core.routines.writer import exercise_to_data
+from hiptimer.core.session.dose_adjust import in_force_data
 from hiptimer.core.session.events import (
+    DoseChanged,
     Event,
     ExerciseSkipped,
     PainChoiceMade,
@@ -32,7 +34,10 @@ class SessionSource(Protocol):
 
     @property
     def steps(self) -> tuple[Step, ...]: ...
+    @property
+    def adjustments(self) -> dict[str, list[str]]: ...
     def live_routine(self) -> Routine: ...
+    def dose(self, exercise_id: str) -> Exercise: ...
 
 
 def _ignore(problem: str) -> None:
@@ -44,7 +49,8 @@ class SessionRecorder:
 
     The start (with the doses in use and the sets planned), every set as it completes or
     is skipped, each pain rating and choice at once, and the end. Dose changes made during
-    the session travel on the sets' records. A failing store never stops the session: the
+    the session travel on the sets' records, and the doses reached are written at each
+    change too: one made in a set the app never finished is then not lost. A failing store never stops the session: the
     error is logged and passed to `report`, and the next event is recorded as usual.
     """
 
@@ -111,6 +117,10 @@ class SessionRecorder:
             if set_id is not None and not changed:
                 choice = event.record.pain_choice
                 history.rate_set(set_id, event.record.pain, choice.value if choice else None)
+        elif isinstance(event, DoseChanged):
+            e = self._engine
+            doses = {ex_id: e.dose(ex_id) for ex_id in e.adjustments}
+            history.record_doses_now(self._session_id, in_force_data(doses, e.adjustments))
         elif isinstance(event, SessionEnded):
             # Never before what was written already: the wall clock may have been set back.
             ended = max([self._wall(), *self._written])

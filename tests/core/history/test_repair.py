@@ -385,7 +385,7 @@ def test_a_history_missing_a_column_every_row_needs_is_moved_aside(tmp_path: Pat
 COLUMNS = {
     "sessions": ["routine_id", "routine_title", "routine_revision", "doses_json", "sets_planned",
                  "started_at", "ended_at", "end_reason", "note", "morning_pain",
-                 "morning_stiffness", "morning_at", "not_representative", "stopped_s"],
+                 "morning_stiffness", "morning_at", "not_representative", "stopped_s", "doses_now_json"],
     "sets": ["session_id", "seq", "exercise_id", "exercise_name", "side", "set_number",
              "planned_hold_s", "actual_hold_s", "planned_reps", "actual_reps", "completed",
              "skipped", "pain", "pain_choice", "adjustment", "started_at", "ended_at", "result",
@@ -405,6 +405,7 @@ VALUES = (
         "left", "stop", "completed", "partial", "<b>x</b>", "=1+1", "hips", "bridge",
         '{"bridge": {"sets": 2, "kind": "hold", "hold_s": "x"}}', '{"bridge": {"sets": true}}',
         '{"bridge": {"sets": 1, "kind": "reps", "reps": -3}}', '{"bridge": []}',
+        '{"bridge": {"hold_s": 1e999, "changes": []}}', '{"clam": {"reps": 3, "changes": 1}}',
     ])
 )  # fmt: skip
 

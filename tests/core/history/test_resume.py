@@ -277,6 +277,19 @@ def _first_set_then_killed(store: HistoryStore, r: Routine, change: str, clock: 
     _until(engine, clock, StepKind.REST)
 
 
+def _resumed(store: HistoryStore, plan: ResumePlan, clock: FakeClock) -> SessionEngine:
+    """The plan resumed as the window resumes it: an engine recording into the same session."""
+    resumed = SessionEngine(
+        plan.routine, clock=clock, wall=FakeWall(clock), done_sets=plan.done_sets,
+        in_force=plan.in_force,
+    )  # fmt: skip
+    resumed.subscribe(
+        SessionRecorder(store, resumed, FakeWall(clock), session_id=plan.session.id).handle
+    )
+    resumed.start()
+    return resumed
+
+
 @pytest.mark.parametrize(
     ("exercise", "change", "dose", "adjusted"),
     [
@@ -295,14 +308,7 @@ def test_a_resumed_session_goes_on_at_the_dose_in_force_when_it_stopped(
 
     plan = plan_resume(store, finder(r).get)
     assert plan is not None and plan.done_sets == ((exercise.id, 1, None),)
-    resumed = SessionEngine(
-        plan.routine, clock=clock, wall=FakeWall(clock), done_sets=plan.done_sets,
-        in_force=plan.in_force,
-    )  # fmt: skip
-    resumed.subscribe(
-        SessionRecorder(store, resumed, FakeWall(clock), session_id=plan.session.id).handle
-    )
-    resumed.start()
+    resumed = _resumed(store, plan, clock)
     field = "reps" if exercise.kind is Kind.REPS else "hold_s"
     assert getattr(resumed.dose(exercise.id), field) == dose
     assert getattr(resumed.routine.exercise(exercise.id), field) == getattr(exercise, field)
@@ -346,3 +352,53 @@ def test_a_missing_reps_value_is_not_lowered_in_the_session_nor_on_resuming() ->
     assert not engine.choose(PainChoice.LOWER) and engine.adjustments == {}
     resumed = doses_in_force(r, [record("bridge", 1, pain=8, pain_choice="lower")])
     assert resumed.changes == {} and "bridge" not in resumed.doses
+
+
+@pytest.mark.parametrize(
+    ("exercise", "change", "dose", "adjusted"),
+    [
+        (reps("glute-squeeze", 10, 3, tempo=Tempo(1, 1, 1)), "-", 9, "reps 10 -> 9"),
+        (hold("clam", 30, 3), "+", 35, "hold 30 -> 35 s"),
+    ],
+)
+def test_a_change_made_in_a_set_the_kill_cut_short_is_kept(
+    store: HistoryStore, exercise: Exercise, change: str, dose: float, adjusted: str
+) -> None:
+    # + or - in the second set, then SIGKILL before that set ends: no set row holds the
+    # change, yet the user made it. It is written the moment it is made (doses_now_json).
+    r = hips(exercise)
+    clock = FakeClock()
+    engine = fake_engine(r, clock)
+    engine.subscribe(SessionRecorder(store, engine, FakeWall(clock)).handle)
+    engine.start()
+    _until(engine, clock, StepKind.PAIN)
+    engine.rate_pain(2)
+    _until(engine, clock, StepKind.WORK)  # the second set
+    assert engine.adjust(1 if change == "+" else -1)
+    clock.advance(1)  # killed here: the engine is dropped, the set never ends
+
+    plan = plan_resume(store, finder(r).get)
+    assert plan is not None and plan.done_sets == ((exercise.id, 1, None),)
+    field = "reps" if exercise.kind is Kind.REPS else "hold_s"
+    assert getattr(plan.in_force.doses[exercise.id], field) == dose
+    assert plan.in_force.changes == {exercise.id: (adjusted,)}
+    resumed = _resumed(store, plan, clock)
+    _until(resumed, clock, StepKind.PAIN)
+    [_first, second] = store.session_sets(plan.session.id)
+    planned = second.planned_reps if exercise.kind is Kind.REPS else second.planned_hold_s
+    assert (second.set_number, planned, second.adjustment) == (2, dose, adjusted)
+
+
+def test_the_doses_written_at_each_change_follow_a_resumed_session(store: HistoryStore) -> None:
+    # A resumed session's own changes are written over the state it resumed from, as a whole.
+    r = hips(hold("clam", 30, 3))
+    clock = FakeClock()
+    _first_set_then_killed(store, r, "+", clock)
+    plan = plan_resume(store, finder(r).get)
+    assert plan is not None
+    resumed = _resumed(store, plan, clock)
+    _until(resumed, clock, StepKind.WORK)
+    assert resumed.adjust(+1)  # 35 -> 40 s, then killed again mid-set
+    again = plan_resume(store, finder(r).get)
+    assert again is not None and again.in_force.doses["clam"].hold_s == 40
+    assert again.in_force.changes == {"clam": ("hold 30 -> 35 s", "hold 35 -> 40 s")}

@@ -61,6 +61,10 @@ class FakeStore:
         self.calls.append(("add", (session_id, self.next_set_id, record)))
         return self.next_set_id
 
+    def record_doses_now(self, session_id: int, doses_now: dict[str, Any]) -> None:
+        self._maybe_fail("doses_now")
+        self.calls.append(("doses_now", (session_id, doses_now)))
+
     def rate_set(self, set_id: int, pain: int | None, choice: str | None = None) -> None:
         self._maybe_fail("rate")
         self.calls.append(("rate", (set_id, pain, choice)))
@@ -201,12 +205,15 @@ def test_a_resumed_session_is_written_into_its_own_record() -> None:
     assert run.store.calls[1][1][0] == 41 and run.recorder.session_id == 41
 
 
-def test_dose_changes_travel_on_the_sets_they_change() -> None:
-    run = Run(routine(hold("a", hold_s=10)))
+def test_dose_changes_are_written_at_once_and_travel_on_the_sets_they_change() -> None:
+    run = Run(routine(hold("a", hold_s=10), reps("bridge")))
     run.engine.start()
     run.until(StepKind.WORK)
     assert run.engine.adjust(+1)
-    assert run.store.kinds() == ["begin"]  # no write of its own
+    # Written before the set ends: a kill in this set must not lose it (docs/history.md).
+    assert run.store.calls[1:] == [
+        ("doses_now", (7, {"a": {"hold_s": 15.0, "changes": ["hold 10 -> 15 s"]}}))
+    ]
     run.until(StepKind.PAIN)
     (record,) = run.store.added()
     assert record.adjustment == "hold 10 -> 15 s" and record.planned_hold_s == 15

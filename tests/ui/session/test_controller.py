@@ -48,6 +48,9 @@ class FakeHistory:
         self.calls.append(("add", (session_id, record.exercise_id, record.skipped)))
         return 100 + record.index
 
+    def record_doses_now(self, session_id: int, doses_now: dict[str, Any]) -> None:
+        self.calls.append(("doses_now", (session_id, sorted(doses_now))))
+
     def rate_set(self, set_id: int, pain: int | None, choice: str | None = None) -> None:
         self.calls.append(("rate", (set_id, pain, choice)))
 
