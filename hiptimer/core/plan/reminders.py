@@ -46,16 +46,22 @@ class ReminderState:
     skipped: set[str] = field(default_factory=set)  # "Skip today"
     snoozed: dict[str, datetime] = field(default_factory=dict)  # routine id -> remind again at
     paused_until: datetime | None = None
+    # A reminder snoozed past midnight: routine id -> (its planned time, remind again at). It
+    # belongs to the day it was planned for, and outlives that day's state by one night.
+    overnight: dict[str, tuple[datetime, datetime]] = field(default_factory=dict)
 
     def roll_to(self, today: date) -> bool:
-        """Start afresh if the day changed (either way: a clock set back a day too);
-        True if it did."""
+        """Start afresh if the day changed (either way: a clock set back a day too), keeping
+        only the snoozes that end today; True if it did."""
         if self.day == today:
             return False
         self.day = today
         self.fired.clear()
         self.skipped.clear()
         self.snoozed.clear()
+        for rid, (_planned, again) in list(self.overnight.items()):
+            if again.date() != today:
+                del self.overnight[rid]
         return True
 
 
@@ -78,7 +84,7 @@ class Reminders:
         self.state.roll_to(now.date())
         if not self.plan.reminders or self.paused(now):
             return []
-        due = []
+        due = self._overnight_due(now, done)
         for slot in self._open_slots(now.date(), done):
             reminder = self._due(slot, now)
             if reminder is not None:
@@ -108,6 +114,21 @@ class Reminders:
         state.fired.add(rid)
         return Reminder(rid, slot.day, slot.at)
 
+    def _overnight_due(self, now: datetime, done: Done) -> list[Reminder]:
+        """The snoozes of an earlier day's reminders that end now: each comes once, unless it
+        was done (that day or since), skipped, taken out of the plan, or is past its window."""
+        due = []
+        for rid, (planned, again) in list(self.state.overnight.items()):
+            if now < again:
+                continue
+            del self.state.overnight[rid]
+            day = planned.date()
+            if now - again > WINDOW or self.plan.item_for(rid) is None:
+                continue
+            if not done(rid, day) and not done(rid, now.date()):
+                due.append(Reminder(rid, day, planned, snoozed=True))
+        return due
+
     def paused(self, now: datetime) -> bool:
         """Within the pause; one ending more than PAUSE_MINUTES ahead (the clock was set back
         after it began, or the state file says so) no longer holds anything back."""
@@ -120,7 +141,8 @@ class Reminders:
             return None
         now = self.local.now()
         self.state.roll_to(now.date())
-        times = [t for t in self.state.snoozed.values() if t > now]
+        snoozes = [*self.state.snoozed.values(), *(t for _p, t in self.state.overnight.values())]
+        times = [t for t in snoozes if t > now]
         for slot in self._open_slots(now.date(), done):
             if slot.routine_id not in self.state.fired and slot.at > now:
                 times.append(slot.at)
@@ -139,17 +161,26 @@ class Reminders:
     # ------------------------------------------------------------ what the user chose
 
     def snooze(self, reminder: Reminder, minutes: int) -> datetime:
-        """Remind again in `minutes`; returns when."""
+        """Remind again in `minutes`; returns when. A snooze that ends after the midnight that
+        follows the reminder's day comes then, as that day's reminder (a 23:50 one snoozed
+        30 min comes at 00:20); one of a still earlier day is not kept."""
         now = self.local.now()
         self.state.roll_to(now.date())
         again = now + timedelta(minutes=minutes)
-        if reminder.day == now.date():
+        if again.date() == reminder.day == now.date():
             self.state.snoozed[reminder.routine_id] = again
+        elif again.date() == reminder.day + timedelta(days=1):
+            self.state.overnight[reminder.routine_id] = (reminder.planned, again)
         return again
 
-    def skip_today(self, routine_id: str) -> None:
+    def skip_today(self, routine_id: str, day: date | None = None) -> None:
+        """No more reminders of the routine today. `day`: the reminder's day; Skip pressed
+        after midnight on a reminder of the day before skips that one only."""
         now = self.local.now()
         self.state.roll_to(now.date())
+        self.state.overnight.pop(routine_id, None)
+        if day is not None and day != now.date():
+            return
         self.state.skipped.add(routine_id)
         self.state.snoozed.pop(routine_id, None)
 

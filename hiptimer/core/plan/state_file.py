@@ -41,13 +41,24 @@ def _state(data: Any) -> ReminderState:
     if not isinstance(snoozed, dict):
         raise ValueError("snoozed: expected an object")
     paused = data.get("paused_until")
+    overnight = data.get("overnight", {})
+    if not isinstance(overnight, dict):
+        raise ValueError("overnight: expected an object")
     return ReminderState(
         day=day,
         fired=_ids(data.get("fired", [])),
         skipped=_ids(data.get("skipped", [])),
         snoozed={_id(k): _aware(v) for k, v in list(snoozed.items())[:MAX_IDS]},
         paused_until=_aware(paused) if paused is not None else None,
+        overnight={_id(k): _snooze(v) for k, v in list(overnight.items())[:MAX_IDS]},
     )
+
+
+def _snooze(value: Any) -> tuple[datetime, datetime]:
+    """A snooze past midnight: its reminder's planned time and when it ends."""
+    if not isinstance(value, dict):
+        raise ValueError("overnight: expected {planned, at}")
+    return _aware(value.get("planned")), _aware(value.get("at"))
 
 
 def _ids(value: Any) -> set[str]:
@@ -77,6 +88,10 @@ def state_text(state: ReminderState) -> str:
         "skipped": sorted(state.skipped),
         "snoozed": {rid: t.isoformat() for rid, t in sorted(state.snoozed.items())},
         "paused_until": state.paused_until.isoformat() if state.paused_until else None,
+        "overnight": {
+            rid: {"planned": planned.isoformat(), "at": at.isoformat()}
+            for rid, (planned, at) in sorted(state.overnight.items())
+        },
     }
     return json.dumps(data, indent=1) + "\n"
 

@@ -211,7 +211,7 @@ class ReminderCoordinator(QObject):
         elif action.startswith("snooze-"):
             self.reminders.snooze(reminder, int(action.removeprefix("snooze-")))
         elif action == "skip":
-            self.reminders.skip_today(reminder.routine_id)
+            self.reminders.skip_today(reminder.routine_id, reminder.day)
         self._shown.pop(reminder.key, None)
 
     def _answer_desk(self, action: str) -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from hiptimer.core.clock import FakeClock, FakeLocalTime
 from hiptimer.core.plan.model import EVERY_DAY, PlanItem
 from hiptimer.core.plan.reminders import Reminders, ReminderState
+from hiptimer.core.plan.state_file import FILE_NAME, load_state, save_state
 from tests.core.plan.clocks import BERLIN, advance, done_on, local_at, nothing_done, plan_of
 
 STRETCH = PlanItem("stretch", EVERY_DAY, "18:00")
@@ -112,13 +114,73 @@ def test_a_pause_lasts_at_most_its_hour_when_the_clock_is_set_back() -> None:
     assert ids(reminders) == ["stretch"]
 
 
-def test_a_snooze_that_would_end_after_midnight_does_not_come() -> None:
-    """As docs/reminders.md says: each day starts afresh, yesterday's snooze is not carried."""
+def test_a_snooze_that_ends_after_midnight_comes_after_midnight() -> None:
+    """A 23:50 reminder snoozed 30 min comes at 00:20 (docs/reminders.md), once, as the
+    snoozed reminder of the day it was planned for; the new day's own reminder still comes."""
     local = local_at(2026, 1, 5, 23, 50)
     reminders = Reminders(plan_of(PlanItem("late", EVERY_DAY, "23:50")), local)
     [reminder] = reminders.check(nothing_done)
-    reminders.snooze(reminder, 60)
-    advance(local, 61)  # Tuesday 00:51
+    again = reminders.snooze(reminder, 30)
+    assert again == datetime(2026, 1, 6, 0, 20, tzinfo=BERLIN)
+    assert reminders.next_at(nothing_done) == again
+    advance(local, 29)  # Tuesday 00:19
+    assert ids(reminders) == []
+    advance(local, 1)
+    [late] = reminders.check(nothing_done)
+    assert (late.routine_id, late.day, late.planned, late.snoozed) == (
+        "late", date(2026, 1, 5), reminder.planned, True,
+    )  # fmt: skip
+    advance(local, 60)
+    assert ids(reminders) == []  # a snooze comes back once
+    advance(local, 23 * 60 - 30)  # Tuesday 23:50
+    assert ids(reminders) == ["late"]
+
+
+def test_a_snooze_past_midnight_is_kept_across_a_restart_and_snoozed_again(
+    tmp_path: Path,
+) -> None:
+    local = local_at(2026, 1, 5, 23, 50)
+    plan = plan_of(PlanItem("late", EVERY_DAY, "23:50"))
+    first = Reminders(plan, local)
+    [reminder] = first.check(nothing_done)
+    first.snooze(reminder, 60)
+    assert save_state(tmp_path / FILE_NAME, first.state)
+    advance(local, 30)  # restarted at 00:20: reminders-today.json carries it
+    reminders = Reminders(plan, local, load_state(tmp_path / FILE_NAME))
+    assert ids(reminders) == []
+    advance(local, 30)
+    [late] = reminders.check(nothing_done)
+    reminders.snooze(late, 10)  # 01:00 + 10 min, still for Monday's reminder
+    advance(local, 10)
+    assert [r.day for r in reminders.check(nothing_done)] == [date(2026, 1, 5)]
+
+
+def test_a_snooze_past_midnight_does_not_come_when_done_skipped_or_unplanned() -> None:
+    def snoozed_past_midnight() -> tuple[Reminders, FakeLocalTime]:
+        local = local_at(2026, 1, 5, 23, 50)
+        reminders = Reminders(plan_of(PlanItem("late", EVERY_DAY, "23:50")), local)
+        [reminder] = reminders.check(nothing_done)
+        reminders.snooze(reminder, 10)
+        return reminders, local
+
+    reminders, local = snoozed_past_midnight()
+    advance(local, 10)
+    assert ids(reminders, done_on(("late", date(2026, 1, 5)))) == []  # done before midnight
+    reminders, local = snoozed_past_midnight()
+    advance(local, 10)
+    assert ids(reminders, done_on(("late", date(2026, 1, 6)))) == []  # done just after
+    reminders, local = snoozed_past_midnight()
+    reminders.skip_today("late", date(2026, 1, 5))  # Skip today on Monday's reminder
+    advance(local, 10)
+    assert ids(reminders) == []
+    advance(local, 23 * 60 + 50)  # Tuesday 23:50
+    assert ids(reminders) == ["late"]  # Tuesday's own reminder is not skipped
+    reminders, local = snoozed_past_midnight()
+    reminders.set_plan(plan_of())  # taken out of the plan meanwhile
+    advance(local, 10)
+    assert ids(reminders) == []
+    reminders, local = snoozed_past_midnight()
+    advance(local, 10 + 4 * 60)  # asleep from before 00:00 until 04:00: past its window
     assert ids(reminders) == []
 
 
@@ -222,7 +284,7 @@ def test_state_starts_afresh_on_a_new_day() -> None:
         day=date(2026, 1, 5), snoozed={"stretch": local.now() + timedelta(hours=7)}
     )
     reminders = Reminders(plan_of(STRETCH), local, snoozed_yesterday)
-    advance(local, 7 * 60)  # past midnight: yesterday's snooze is dropped
+    advance(local, 7 * 60)  # past midnight: a snooze meant for yesterday is dropped
     assert ids(reminders) == []
 
 

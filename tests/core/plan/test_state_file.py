@@ -13,7 +13,7 @@ from hiptimer.core.plan.state_file import load_state, save_state
 
 def test_the_state_goes_to_disk_and_back(tmp_path: Path) -> None:
     when = datetime(2026, 1, 5, 18, 10, tzinfo=timezone.utc)
-    state = ReminderState(date(2026, 1, 5), {"a"}, {"b"}, {"c": when}, when)
+    state = ReminderState(date(2026, 1, 5), {"a"}, {"b"}, {"c": when}, when, {"d": (when, when)})
     path = tmp_path / "reminders-today.json"
     assert save_state(path, state)
     assert load_state(path) == state
@@ -28,6 +28,8 @@ def test_the_state_goes_to_disk_and_back(tmp_path: Path) -> None:
         '{"day": "yesterday"}',
         '{"fired": "a"}',
         '{"snoozed": {"a": "2026-01-05T18:00"}}',  # no offset
+        '{"overnight": {"a": "2026-01-05T18:00+01:00"}}',
+        '{"overnight": {"a": {"planned": "2026-01-05T23:50+01:00"}}}',
         '{"fired": [' + ",".join(['"a"'] * 201) + "]}",
     ],
 )

@@ -177,6 +177,25 @@ def test_snooze_brings_the_note_back_and_skip_keeps_it_away(app: Setup) -> None:
     assert app.started == []
 
 
+def test_a_late_note_snoozed_past_midnight_comes_after_midnight(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    late = WeeklyPlan(True, (PlanItem("quick-test", EVERY_DAY, "23:50"),))
+    for app in make(qtbot, tmp_path, late):
+        app.at(23, 50)
+        [note] = app.notifier.notes
+        app.notifier.answered.emit(note.key, "snooze-60")
+        app.local.clock.advance(60 * 60)  # Tuesday 00:50
+        coordinator = app.window.reminders.coordinator
+        assert coordinator is not None
+        coordinator.check()
+        again = app.notifier.notes[-1]
+        assert len(app.notifier.notes) == 2 and again.key == note.key
+        assert again.body.startswith("Planned for 23:50 (snoozed)")
+        app.notifier.answered.emit(again.key, "start")
+        assert app.started == ["quick-test"]
+
+
 def test_no_note_for_a_routine_done_today_and_the_week_counts_it(app: Setup) -> None:
     started = app.local.now() - timedelta(hours=1)
     sid = app.history.begin_session("quick-test", "Quick test routine", 1, {}, started)
