@@ -214,6 +214,17 @@ def reminder_text(title: str, reminder: Reminder, minutes: float | None) -> tupl
     return _("Time for {title}").format(title=title), body.format(time=at, minutes=length)
 
 
+def gone_text(reminder: Reminder) -> tuple[str, str]:
+    """The heading and body of a reminder whose routine is no longer in the library (its file
+    was removed): nothing to start, so it says so and points to the plan."""
+    summary = _("{routine} is no longer in your library").format(routine=reminder.routine_id)
+    body = _(
+        "It was planned for {time}. Change the plan to choose another routine, or remove this "
+        "reminder."
+    ).format(time=f"{reminder.planned:%H:%M}")
+    return summary, body
+
+
 def desk_text(title: str, used_min: float, minutes: float | None) -> tuple[str, str]:
     """A desk-break reminder's heading and body, in plain text."""
     if minutes:

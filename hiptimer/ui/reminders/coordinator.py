@@ -15,18 +15,26 @@ from hiptimer import paths
 from hiptimer.core.clock import LocalTime
 from hiptimer.core.plan.desk import DeskBreakTimer, DeskLook
 from hiptimer.core.plan.model import WeeklyPlan, day_names
-from hiptimer.core.plan.reminders import Reminder, Reminders, desk_text, reminder_text
+from hiptimer.core.plan.reminders import (
+    Reminder,
+    Reminders,
+    desk_text,
+    gone_text,
+    reminder_text,
+)
 from hiptimer.core.plan.retest_due import due_checks, due_line
 from hiptimer.core.plan.state_file import FILE_NAME, load_state, save_state, state_text
 from hiptimer.core.plan.today import done_lookup, today_lines, week_tally, week_text
 from hiptimer.core.routines.model import Routine
-from hiptimer.i18n import _
+from hiptimer.i18n import N_, _
 from hiptimer.ui.reminders.tray_messages import Note
 
 log = logging.getLogger(__name__)
 
 CHECK_MS = 20_000  # how often the plan is looked at; a late look loses nothing
 DESK_KEY = "desk-break"
+# The buttons of a reminder whose routine is no longer in the library: no Start that would fail.
+GONE_ACTIONS = (("plan", N_("Change the plan")), ("remove", N_("Remove this reminder")))
 
 
 class Notifier(Protocol):
@@ -54,13 +62,16 @@ class ReminderCoordinator(QObject):
     when each re-test routine was last done (for "re-test due").
 
     Signals: start_requested(str) with a routine id to open at its get-ready; show_requested()
-    when a note itself was clicked;
+    when a note itself was clicked; plan_requested() and remove_requested(str) with a routine
+    id, from the note of a routine no longer in the library (change the plan, or take it out);
     today_changed() when today's lines or the week's tally may read differently;
     problem(str) with a sentence for the user (no notification service, and so on).
     """
 
     start_requested = Signal(str)
     show_requested = Signal()
+    plan_requested = Signal()
+    remove_requested = Signal(str)
     today_changed = Signal()
     problem = Signal(str)
 
@@ -165,9 +176,11 @@ class ReminderCoordinator(QObject):
 
     def _show(self, reminder: Reminder) -> None:
         routine = self._routine(reminder.routine_id)
-        title = routine.title if routine else reminder.routine_id
-        summary, body = reminder_text(title, reminder, self._minutes(routine))
         self._shown[reminder.key] = reminder
+        if routine is None:  # its file was removed: say so, and offer the plan instead
+            self._note(Note(reminder.key, *gone_text(reminder), GONE_ACTIONS))
+            return
+        summary, body = reminder_text(routine.title, reminder, self._minutes(routine))
         self._note(Note(reminder.key, summary, body))
 
     def _note(self, note: Note) -> None:
@@ -206,8 +219,14 @@ class ReminderCoordinator(QObject):
         self.today_changed.emit()
 
     def _answer_plan(self, reminder: Reminder, action: str) -> None:
+        if action == "start" and self._routine(reminder.routine_id) is None:
+            action = "plan"  # a tray message's click, or a note shown before the file went
         if action == "start":
             self.start_requested.emit(reminder.routine_id)
+        elif action == "plan":
+            self.plan_requested.emit()
+        elif action == "remove":
+            self.remove_requested.emit(reminder.routine_id)
         elif action.startswith("snooze-"):
             self.reminders.snooze(reminder, int(action.removeprefix("snooze-")))
         elif action == "skip":
@@ -253,12 +272,14 @@ class ReminderCoordinator(QObject):
         (only the re-test without a plan)."""
         now = self.local.now()
         titles = {r.id: r.title for r in self._routines()}
+        gone = _("{routine} (not in the library)")  # as the plan dialog names it
         retests = [due_line(titles.get(rid, rid), at, now) for rid, at in self._due(now)]
         if not self.plan.items:
             return retests
         done = self.done()
         lines = today_lines(
-            self.plan, now, self.local, done, lambda rid: titles.get(rid, rid),
+            self.plan, now, self.local, done,
+            lambda rid: titles.get(rid) or gone.format(routine=rid),
             self.reminders.state.skipped,
         )  # fmt: skip
         if not lines:

@@ -45,7 +45,7 @@ class DBusNotifier(QObject):
     `reason` says why notes cannot be shown (no session bus, no service), or is "".
 
     Signals: answered(str, str) with a note's key and the action chosen ("start", "snooze-10",
-    "snooze-60", "skip" or "default").
+    "snooze-60", "skip" or "default", or one of the note's own actions).
     """
 
     answered = Signal(str, str)
@@ -100,7 +100,7 @@ class DBusNotifier(QObject):
         if iface is None:
             return None
         actions = [DEFAULT_ACTION, _("Open HipTimer")]
-        for key, label in ACTIONS:
+        for key, label in note.actions or ACTIONS:
             actions += [key, translate(label)]
         hints = {"desktop-entry": APP_ID, "category": "x-hiptimer.reminder"}
         # Notify takes a uint32 (replaces_id), which PySide6 would send as an int32 and the

@@ -13,11 +13,15 @@ TRAY_MESSAGE_MS = 30_000
 
 @dataclass(frozen=True)
 class Note:
-    """A notification to show: `key` names the reminder in the answers that come back."""
+    """A notification to show: `key` names the reminder in the answers that come back.
+
+    `actions`: its buttons as (action key, untranslated label); empty: a reminder's Start,
+    Snooze and Skip today (notifier.ACTIONS)."""
 
     key: str
     summary: str
     body: str
+    actions: tuple[tuple[str, str], ...] = ()
 
 
 class TrayMessages(QObject):

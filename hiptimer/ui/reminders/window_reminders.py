@@ -3,6 +3,7 @@ library's "today" lines, closing to the tray and start at login."""
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 from collections.abc import Callable
@@ -25,6 +26,7 @@ if TYPE_CHECKING:  # built once the services are open, or when the user opens th
     from PySide6.QtGui import QCloseEvent
     from PySide6.QtWidgets import QMenu
 
+    from hiptimer.core.plan.model import WeeklyPlan
     from hiptimer.core.routines.model import Routine
     from hiptimer.ui.reminders.coordinator import Idle, Notifier, ReminderCoordinator
     from hiptimer.ui.reminders.plan_dialog import PlanChoice, PlanDialog
@@ -141,6 +143,8 @@ class WindowReminders(QObject):
         c = self.coordinator
         c.start_requested.connect(self.start_requested.emit)
         c.show_requested.connect(self.show_requested.emit)
+        c.plan_requested.connect(self._plan_from_note)
+        c.remove_requested.connect(self.remove_from_plan)
         c.problem.connect(lambda text: self._notice(_("Reminders"), text))
         c.today_changed.connect(self.refresh_today)
         self._tray_up()
@@ -281,6 +285,26 @@ class WindowReminders(QObject):
         dialog.open()
         return dialog
 
+    def _plan_from_note(self) -> None:
+        """A note's "Change the plan": the window comes forward with the plan open on it."""
+        self.show_requested.emit()
+        self.open_plan()
+
+    def remove_from_plan(self, routine_id: str) -> None:
+        """A note's "Remove this reminder": the routine leaves the plan, which is saved."""
+        plan = self._host.settings.settings.plan
+        items = tuple(item for item in plan.items if item.routine_id != routine_id)
+        self._save_plan(dataclasses.replace(plan, items=items))
+
+    def _save_plan(self, plan: WeeklyPlan, **settings: object) -> None:
+        store = self._host.settings
+        store.update(plan=plan, **settings)
+        if store.save_error:
+            self._host.show_problem(store.save_error)
+        if self.coordinator is not None:
+            self.coordinator.set_plan(plan)
+        self.refresh_today()
+
     def _idle_source(self) -> str:
         idle = self.coordinator._idle if self.coordinator is not None else None
         if idle is None or idle.idle_s() is None:
@@ -300,16 +324,12 @@ class WindowReminders(QObject):
         """Save the plan and the tray choice, write or remove the autostart entry."""
         from hiptimer.core.plan.model import stamp_since
 
-        store, host = self._host.settings, self._host
+        store = self._host.settings
         plan = stamp_since(store.settings.plan, choice.plan, self.local.now().date())
-        store.update(plan=plan, keep_in_tray=choice.keep_in_tray)
-        if store.save_error:
-            host.show_problem(store.save_error)
+        self._save_plan(plan, keep_in_tray=choice.keep_in_tray)
         self._set_autostart(choice.start_at_login)
-        if self.coordinator is not None:
-            self.coordinator.set_plan(plan)
-            if self.tray is None:  # a tray now wanted, or a notice that there is none
-                self._tray_up()
+        if self.coordinator is not None and self.tray is None:
+            self._tray_up()  # a tray now wanted, or a notice that there is none
         self._quit_on_close()
         self.refresh_today()
 

@@ -120,3 +120,24 @@ def test_without_a_bus_it_says_so(qtbot: QtBot) -> None:
     assert notifier.show(Note("k", "s", "b")) is None
     assert notifier.reason == "there is no D-Bus session bus"
     QDBusConnection.disconnectFromBus("none")
+
+
+def test_a_routine_gone_from_the_library_arrives_with_the_plans_buttons_not_start(
+    qtbot: QtBot, bus: tuple[str, QDBusConnection], server: subprocess.Popen[str]
+) -> None:
+    from hiptimer.ui.reminders.coordinator import GONE_ACTIONS
+
+    notifier = DBusNotifier(bus=bus[1])
+    nid = notifier.show(
+        Note("old@2026-01-05", "old is no longer in your library", "", GONE_ACTIONS)
+    )
+    note = received(server)
+    assert note["actions"] == [
+        ["default", "Open HipTimer"], ["plan", "Change the plan"],
+        ["remove", "Remove this reminder"],
+    ]  # fmt: skip
+    assert server.stdin is not None
+    with qtbot.waitSignal(notifier.answered, timeout=5000) as answer:
+        server.stdin.write(f"invoke {nid} remove\n")
+        server.stdin.flush()
+    assert answer.args == ["old@2026-01-05", "remove"]

@@ -196,6 +196,39 @@ def test_a_late_note_snoozed_past_midnight_comes_after_midnight(
         assert app.started == ["quick-test"]
 
 
+def test_a_routine_removed_from_the_library_is_reminded_as_gone_with_the_plan_to_change(
+    app: Setup,
+) -> None:
+    # Its file deleted, the plan still names it: the note must not offer a Start that fails.
+    (paths.user_routines_dir() / "quick-test.json").unlink()
+    app.window._reload_library()
+    app.at(18, 0)
+    [note] = app.notifier.notes
+    assert note.summary == "quick-test is no longer in your library"
+    assert note.body == (
+        "It was planned for 18:00. Change the plan to choose another routine, or remove this "
+        "reminder."
+    )
+    assert [key for key, _label in note.actions] == ["plan", "remove"]
+    assert "quick-test (not in the library) at 18:00" in app.today()
+    app.notifier.answered.emit(note.key, "start")  # a tray message's click: no Start to fail
+    assert app.started == [] and app.window.reminders.dialog is not None
+    assert "quick-test (not in the library)" in [
+        row.planned.text() for row in app.window.reminders.dialog.rows.values()
+    ]
+    app.window.reminders.dialog.reject()
+    app.local.clock.advance(24 * 3600)  # the next day's note: Remove this reminder
+    app.at(18, 0)
+    tomorrow = app.notifier.notes[-1]
+    assert tomorrow.summary == note.summary and len(app.notifier.notes) == 2
+    app.notifier.answered.emit(tomorrow.key, "remove")
+    assert app.settings.settings.plan.items == ()
+    assert SettingsStore().settings.plan.items == ()  # saved
+    assert app.window.reminders.coordinator is not None
+    assert app.window.reminders.coordinator.plan.items == ()
+    assert not any("Cannot open" in said for said in app.window.notice.shown)
+
+
 def test_no_note_for_a_routine_done_today_and_the_week_counts_it(app: Setup) -> None:
     started = app.local.now() - timedelta(hours=1)
     sid = app.history.begin_session("quick-test", "Quick test routine", 1, {}, started)
