@@ -93,18 +93,25 @@ def side_word(side: str) -> str:
 
 def with_side(name: str, side: str | None) -> str:
     """'Clamshell (right)': an exercise (or a test) and its side; the name alone without one.
-    The one wording of the history window, the PDF and `hiptimer history`."""
+    The one wording of the history window, the PDF and `hiptimer history`. One whole phrase
+    per side, so a language can word the side apart from the name's gender ('lado derecho')."""
     if side is None:
         return name
-    return _("{name} ({side})").format(name=name, side=side_word(side))
+    if side == "left":
+        # Translators: word the side so it agrees with your own noun ("lado"), not with the
+        # name, whose gender is unknown: "{name} (lado izquierdo)".
+        return _("{name} (left)").format(name=name)
+    return _("{name} (right)").format(name=name)
 
 
 def set_label(exercise_name: str, set_number: int, side: str | None) -> str:
     """'Bridge, set 2 (right)'."""
+    values = {"name": exercise_name, "n": set_number}
     if side is None:
-        return _("{name}, set {n}").format(name=exercise_name, n=set_number)
-    words = side_word(side)
-    return _("{name}, set {n} ({side})").format(name=exercise_name, n=set_number, side=words)
+        return _("{name}, set {n}").format(**values)
+    if side == "left":
+        return _("{name}, set {n} (left)").format(**values)
+    return _("{name}, set {n} (right)").format(**values)
 
 
 def pain_number(value: float | None, digits: int = 1) -> str:

@@ -38,6 +38,13 @@ def test_an_exercise_and_its_side_one_wording_for_every_view() -> None:
     assert set_label("Bridge", 2, "left") == "Bridge, set 2 (left)"
 
 
-def test_an_exercise_and_its_side_in_spanish(spanish: None) -> None:
-    assert with_side("Almeja", "right") == "Almeja (derecho)"
-    assert with_side("Almeja", "left") == "Almeja (izquierdo)"
+def test_an_exercise_and_its_side_in_spanish_agree_whatever_the_names_gender(
+    spanish: None,
+) -> None:
+    # "Sentadilla (derecho)" is wrong Spanish: the side names the "lado", not the exercise.
+    assert with_side("Almeja", "right") == "Almeja (lado derecho)"
+    assert with_side("Sentadilla", "left") == "Sentadilla (lado izquierdo)"
+    assert with_side("Puente", None) == "Puente"
+    assert set_label("Sentadilla", 2, "right") == "Sentadilla, serie 2 (lado derecho)"
+    assert set_label("Puente", 1, "left") == "Puente, serie 1 (lado izquierdo)"
+    assert set_label("Puente", 3, None) == "Puente, serie 3"

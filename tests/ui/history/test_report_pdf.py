@@ -93,7 +93,7 @@ def test_the_report_in_spanish_names_dose_changes_with_units(
     out = tmp_path / "informe.pdf"
     write_report(store, out, routine_id="hips", catalog=[HIPS, STRETCH])
     text = pdf_text(out)
-    for expected in ("Cambios de dosis", "Clamshell (izquierdo)", "30 s → 35 s", "rechazó"):
+    for expected in ("Cambios de dosis", "Clamshell (lado izquierdo)", "30 s → 35 s", "rechazó"):
         assert expected in text, expected
     assert re.search(r"5 sesiones en \d semanas", text)
     assert " x " not in text and "reps" not in text and "sessions" not in text
