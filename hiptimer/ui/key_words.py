@@ -41,18 +41,25 @@ def key_word(key: Qt.Key) -> str:
     return name if len(name) == 1 else name.replace("_", " ")
 
 
-def shortcut_text(sequence: str) -> str:
-    """A menu shortcut as keys.SHORTCUTS writes it ("Ctrl+Shift+S", "Ctrl+Up") in the
-    language in use ("Ctrl+Mayús+S", "Ctrl+Arriba"): the shortcuts window and the editor's
-    buttons must not name keys in English beside a session's "Flecha arriba" and "Intro"."""
+def shortcut_words() -> dict[str, str]:
+    """The keys of a menu shortcut, by the name Qt writes them with ("Ctrl", "Shift", "Esc",
+    "Up"), in the language in use ("Ctrl", "Mayús", "Esc", "Arriba"). The key help words
+    shortcuts with them, and language.py gives them to Qt for the menus."""
     # Translators: the modifier and arrow keys of a menu shortcut, as your keyboards print them.
-    words = {
+    return {
         "Ctrl": p_("key", "Ctrl"),
         "Shift": p_("key", "Shift"),
         "Esc": key_word(K.Key_Escape),
         "Up": p_("key", "Up"),
         "Down": p_("key", "Down"),
     }
+
+
+def shortcut_text(sequence: str) -> str:
+    """A menu shortcut as keys.SHORTCUTS writes it ("Ctrl+Shift+S", "Ctrl+Up") in the
+    language in use ("Ctrl+Mayús+S", "Ctrl+Arriba"): the shortcuts window and the editor's
+    buttons must not name keys in English beside a session's "Flecha arriba" and "Intro"."""
+    words = shortcut_words()
     return "+".join(words.get(part, part) for part in sequence.split("+"))
 
 

@@ -7,6 +7,7 @@ import logging
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from hiptimer import i18n
+from hiptimer.ui.key_words import shortcut_words
 
 log = logging.getLogger(__name__)
 
@@ -16,7 +17,8 @@ def apply_language(app: QCoreApplication, setting: str = "") -> str:
     desktop's list that QLocale reads on Windows and macOS); returns the code in use.
 
     Numbers and dates then follow QLocale's default; Qt's own dialog buttons ("Cancel") come
-    from the qtbase catalog that PySide6 ships. A change takes effect at the next start.
+    from the qtbase catalog that PySide6 ships, the keys its menus print from ours (below).
+    A change takes effect at the next start.
     """
     system = QLocale.system()
     language = i18n.use(i18n.choose_language(setting, ui_languages=system.uiLanguages()))
@@ -27,18 +29,40 @@ def apply_language(app: QCoreApplication, setting: str = "") -> str:
     return language
 
 
+class _ShortcutWords(QTranslator):
+    """Gives Qt the key names of our catalog (key_words.shortcut_words) for the shortcuts its
+    menus print, and nothing else. Qt's Spanish catalog words them "Control+Q", "Mayúsculas",
+    "Escape", where the key help, the buttons and the keyboards say "Ctrl+Q", "Mayús", "Esc".
+    Installed last, so Qt asks it first: https://doc.qt.io/qt-6/qcoreapplication.html#installTranslator
+    """
+
+    # None is the null string that lets Qt ask the next catalog; "" would be a translation.
+    # https://doc.qt.io/qt-6/qtranslator.html#translate
+    def translate(  # type: ignore[override]
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        if context != "QShortcut":  # QKeySequence::toString(NativeText) names keys in it
+            return None
+        return shortcut_words().get(source)
+
+    def isEmpty(self) -> bool:  # an empty translator is installed but never announced
+        return False
+
+
 def _install_qt_catalog(app: QCoreApplication, language: str) -> None:
     for old in app.findChildren(QTranslator, "hiptimer-qt"):
         QCoreApplication.removeTranslator(old)
         old.deleteLater()
-    if language == i18n.DEFAULT_LANGUAGE:
-        return
-    translator = QTranslator(app)
-    translator.setObjectName("hiptimer-qt")
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(f"qtbase_{language}", folder):
-        QCoreApplication.installTranslator(translator)
-    else:  # (a warning: it reaches the log file, where a bug report about a bundle finds it)
-        log.warning(
-            "no Qt catalog qtbase_%s in %s: Qt's own buttons stay in English", language, folder
-        )
+    if language != i18n.DEFAULT_LANGUAGE:
+        translator = QTranslator(app)
+        translator.setObjectName("hiptimer-qt")
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if translator.load(f"qtbase_{language}", folder):
+            QCoreApplication.installTranslator(translator)
+        else:  # (a warning: it reaches the log file, where a bug report about a bundle finds it)
+            log.warning(
+                "no Qt catalog qtbase_%s in %s: Qt's own buttons stay in English", language, folder
+            )
+    keys = _ShortcutWords(app)
+    keys.setObjectName("hiptimer-qt")
+    QCoreApplication.installTranslator(keys)
