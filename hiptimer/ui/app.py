@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -21,7 +20,6 @@ if TYPE_CHECKING:
     from hiptimer.ui.main_window import MainWindow
     from hiptimer.ui.services.ports import Services
 
-log = logging.getLogger(__name__)
 
 WINDOW_ICON_PX = (16, 24, 32, 48, 64)
 EXPOSE_POLL_MS = 3  # after_first_paint: how often to look whether the window is on screen
@@ -200,48 +198,15 @@ def _asked(routine: Routine | str | None) -> str | None:
 
 def _tell_kept_drafts(window: MainWindow) -> None:
     """Unsaved routine edits that a logout or a termination signal kept as drafts: named above
-    the pages at each start, with a button that opens the newest in the editor, which offers it
-    (hiptimer.ui.editor.drafts); a draft that cannot be read is named and moved aside."""
+    the pages at each start, each opened in turn from there (hiptimer.ui.editor.kept_notice)."""
     from hiptimer import paths
 
     listed = paths.kept_drafts()
     if not listed:  # the usual start: nothing more is loaded before the first paint
         return
-    from hiptimer.core.history.wording import when_text
-    from hiptimer.core.routines.drafts import look_at_drafts
-    from hiptimer.i18n import _, joined
-    from hiptimer.ui.editor.draft_words import damaged_text, offer_text
+    from hiptimer.ui.editor.kept_notice import tell_kept_drafts
 
-    kept = look_at_drafts(listed=listed)
-    damaged = " ".join(damaged_text(d) for d in kept.damaged)
-    if not kept.drafts:
-        if damaged:
-            window.notice.show_notice(_("Kept routine changes could not be read:"), damaged)
-        return
-    newest = kept.drafts[0]
-    detail = _(
-        "HipTimer was closed by the system while you edited. The editor offers to open or "
-        "discard them; this note comes at each start until then ({where})."
-    )
-    if len(kept.drafts) == 1:
-        heading = offer_text(newest)
-        detail = detail.format(where=newest.path)
-    else:
-        heading = _("Unsaved routine changes were kept:")
-        each = joined(
-            _("\u201c{routine}\u201d from {time}").format(
-                routine=d.title, time=when_text(d.kept_at)
-            )
-            for d in kept.drafts
-        )
-        opens = _("The button opens the newest; each routine's editor offers its own.")
-        detail = f"{each}. {detail.format(where=paths.drafts_dir())} {opens}"
-    detail = f"{detail} {damaged}".strip()
-    log.warning("%s %s", heading, detail)
-    action = (_("Open in the editor"), lambda: window.routine_actions.open_kept(
-        newest.routine_id, newest.title
-    ))  # fmt: skip
-    window.notice.show_notice(heading, detail, action)
+    tell_kept_drafts(window, listed)
 
 
 def _write_nothing(services: Services) -> None:

@@ -72,10 +72,12 @@ class DraftOffer(QFrame):
         button.clicked.connect(slot)
         return button
 
-    def offer(self, routine_id: str) -> None:
-        """Offer this routine's drafts (none: the strip hides)."""
+    def offer(self, routine_id: str, first: Path | None = None) -> None:
+        """Offer this routine's drafts, the newest first or the one at `first` (chosen in the
+        start notice); none: the strip hides."""
         kept = look_at_drafts(routine_id)
         self._drafts, self._damaged = kept.drafts, kept.damaged
+        self._drafts.sort(key=lambda d: d.path != first)  # stable: the rest stay newest first
         for damaged in kept.damaged:
             log.warning("%s", damaged_text(damaged))
         self._next()
@@ -94,11 +96,9 @@ class DraftOffer(QFrame):
         if self._damaged:
             self.text.setText(damaged_text(self._damaged[0]))
         elif draft is not None:
-            older = len(self._drafts) - 1
-            more = n_("An older copy is kept too.", "{n} older copies are kept too.", older).format(
-                n=older
-            )
-            self.text.setText(offer_text(draft) + (" " + more if older else ""))
+            others = len(self._drafts) - 1  # older, or newer when the notice chose this one
+            more = n_("Another copy is kept too.", "{n} other copies are kept too.", others)
+            self.text.setText(offer_text(draft) + (" " + more.format(n=others) if others else ""))
         self.open_button.setVisible(draft is not None)
         self.discard_button.setVisible(draft is not None)
         self.ok_button.setVisible(draft is None and bool(self._damaged))
@@ -109,7 +109,7 @@ class DraftOffer(QFrame):
 
     def _open(self) -> None:
         draft = self.offered
-        self._drafts = []  # older ones wait in the folder for the next time
+        self._drafts = []  # the others wait in the folder for the next time
         self._next()
         if draft is not None:
             self.open_requested.emit(draft)

@@ -14,6 +14,7 @@ from hiptimer.ui.keys import set_shortcut
 
 if TYPE_CHECKING:  # the routine model loads with the first routines, after the first paint
     from hiptimer.core.routines.catalog import Catalog
+    from hiptimer.core.routines.drafts import Draft
     from hiptimer.core.routines.model import Routine
     from hiptimer.ui.editor.files import RoutineDropFilter
     from hiptimer.ui.editor.window import EditorWindow
@@ -137,17 +138,22 @@ class RoutineActions(QObject):
         editor.activateWindow()
         return editor
 
-    def open_kept(self, routine_id: str, title: str) -> EditorWindow:
-        """The editor on a routine whose unsaved changes a system quit kept: it offers them.
-        A routine no longer in the library (or never saved) opens as a new one."""
+    def open_kept(self, draft: Draft) -> EditorWindow:
+        """The editor on the routine whose unsaved changes a system quit kept in `draft`: it
+        offers that draft first. A routine no longer in the library (or never saved) opens
+        as a new one."""
         from hiptimer.core.routines.catalog import load_catalog
         from hiptimer.core.routines.model import Routine
 
         catalog = load_catalog()
-        entry = catalog.get(routine_id)
+        entry = catalog.get(draft.routine_id)
         if entry is not None and entry.routine is not None:
-            return self.open_editor(entry.routine, catalog)
-        return self.open_editor(Routine(id=routine_id, title=title, exercises=()), catalog)
+            editor = self.open_editor(entry.routine, catalog)
+        else:
+            routine = Routine(id=draft.routine_id, title=draft.title, exercises=())
+            editor = self.open_editor(routine, catalog)
+        editor.draft_offer.offer(draft.routine_id, first=draft.path)
+        return editor
 
     def _forget(self, editor: QWidget) -> None:
         if editor in self.editors:

@@ -91,7 +91,7 @@ def test_discard_moves_the_draft_aside_and_offers_the_older_one(
     editor = open_editor(qtbot, catalog)
     offer = editor.draft_offer
     assert offer.text.text().startswith("Unsaved changes to \u201cNewer\u201d from ")
-    assert offer.text.text().endswith("An older copy is kept too.")
+    assert offer.text.text().endswith("Another copy is kept too.")
 
     offer.discard_button.click()
     assert in_folder("discarded") == [newer.name]
