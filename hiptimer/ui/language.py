@@ -63,6 +63,8 @@ def _install_qt_catalog(app: QCoreApplication, language: str) -> None:
             log.warning(
                 "no Qt catalog qtbase_%s in %s: Qt's own buttons stay in English", language, folder
             )
-    keys = _ShortcutWords(app)
-    keys.setObjectName("hiptimer-qt")
-    QCoreApplication.installTranslator(keys)
+        # (not for English: Qt's own key names are the key help's there, and no Python runs
+        # in each of Qt's lookups)
+        keys = _ShortcutWords(app)
+        keys.setObjectName("hiptimer-qt")
+        QCoreApplication.installTranslator(keys)
