@@ -189,8 +189,11 @@ def corrections_in(store: HistoryQueries, sessions: list[SessionSummary]) -> lis
         for r in store.session_sets(sid):
             labels[r.id] = set_label(r.exercise_name, r.set_number, r.side)
     return [
-        f"{day_text(by_id[c.session_id].started_at)} session: "
-        f"{correction_text(c, labels.get(c.set_id, ''))}"
+        # Translators: {day} is a session's date ("3 Mar 2025"), {correction} what was changed.
+        _("{day} session: {correction}").format(
+            day=day_text(by_id[c.session_id].started_at),
+            correction=correction_text(c, labels.get(c.set_id, "")),
+        )
         for c in found
     ]
 

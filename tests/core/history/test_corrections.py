@@ -259,3 +259,15 @@ def test_a_version_3_history_keeps_its_corrections_and_can_hold_a_check_in_s(
     index = "SELECT name FROM sqlite_master WHERE tbl_name = 'corrections' AND type = 'index'"
     assert conn.execute(index).fetchall() == [("corrections_by_session",)]
     conn.close()
+
+
+@pytest.mark.usefixtures("spanish")
+def test_the_reports_correction_lines_are_all_in_the_language_in_use(store: HistoryStore) -> None:
+    """The PDF's list of corrections: each line starts with its session's day, in Spanish too."""
+    from hiptimer.core.history.export import corrections_in
+
+    _session, set_id = a_rated_set(store, pain=7)
+    store.correct_pain(set_id, 1, at=T0 + timedelta(days=1))
+    (line,) = corrections_in(store, store.list_sessions())
+    assert line.startswith("Sesión del 3 mar 2025: Bridge, serie 1: dolor 7 → 1"), line
+    assert "session" not in line
