@@ -117,7 +117,9 @@ GROUPS: tuple[Group, ...] = (
         _b(Action.ACCEPT, ENTER, Mode.FIRST_RUN, N_("I understand (the notice before the first session)")),
     )),
     Group(N_("During a session"), (
-        _b(Action.PAUSE, (K.Key_Space, K.Key_P), IN_A_SET, N_("pause or resume")),
+        _b(Action.PAUSE, (K.Key_Space, K.Key_P), IN_A_SET,
+           N_("pause or resume (while paused, the arrows and S move and the step they reach "
+              "stays paused)")),
         _b(Action.NEXT, (K.Key_Right, K.Key_N), IN_A_SET,
            N_("finish this step now (a hold ended early records the time you held)")),
         _b(Action.BACK, (K.Key_Left, K.Key_B), IN_A_SET, N_("go back and repeat the previous set")),

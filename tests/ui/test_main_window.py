@@ -682,3 +682,21 @@ def test_the_status_bar_shows_only_while_it_has_a_message(app: App, qtbot: QtBot
     assert bar.isHidden()
     w.show_problem("Something to read")
     assert not bar.isHidden() and bar.currentMessage() == "Something to read"
+
+
+def test_back_and_next_while_paused_move_and_stay_paused(app: App, qtbot: QtBot) -> None:
+    """As in any player: the step keys move during a pause, and Space alone resumes."""
+    w = app.window
+    app.key(qtbot, K.Key_Return)
+    app.until(StepKind.WORK)
+    app.key(qtbot, K.Key_Space)
+    app.key(qtbot, K.Key_Left)  # back to the get-ready, still paused
+    assert app.engine.step.kind is StepKind.GET_READY and app.engine.paused
+    assert w.windowTitle().startswith("Paused")
+    left = app.engine.view().remaining_s
+    advance(w, app.clock, 30)
+    assert app.engine.step.kind is StepKind.GET_READY and app.engine.view().remaining_s == left
+    app.key(qtbot, K.Key_Right)  # on to the hold, still paused
+    assert app.engine.step.kind is StepKind.WORK and app.engine.paused
+    app.key(qtbot, K.Key_Space)
+    assert not app.engine.paused

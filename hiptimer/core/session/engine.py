@@ -158,7 +158,9 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
         self._flush()
 
     def _process(self, now: float) -> None:
-        while self.running:
+        # While paused nothing falls due: a step reached by a key during a pause fires even
+        # its marks at 0 s only once resumed.
+        while self.running and not self._paused:
             for mark, at in self._time.due(now):
                 self._emit(mark.make(at, max(0.0, now - at)))
             end = self._time.deadline_passed(now)
@@ -182,9 +184,12 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
     def _start_step(self, index: int, at: float) -> None:
         self._index = index
         step = self.step
-        self._paused = False
         clocked = step.kind not in UNTIMED
-        self._reset_step_state(since=at if clocked else None)
+        # A pause lasts until resume(), as in any player: a step key pressed while paused
+        # moves and the new step waits. A step that waits for the user anyway (the pain
+        # question, self-paced reps) has no clock to hold, so it ends the pause.
+        self._paused = self._paused and clocked
+        self._reset_step_state(since=at if clocked and not self._paused else None)
         self._step_wall_start = self._wall_at(at)
         ex = self._exercise(step)
         duration = self._planned_duration(step, ex)
@@ -201,6 +206,7 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
                 first_of_exercise=index in self._first_work,
                 next_exercise=self._following_exercise(step),
                 next_step=self._steps[index + 1] if index + 1 < len(self._steps) else None,
+                paused=self._paused,
             )
         )
         if step.kind is StepKind.DONE:

@@ -69,6 +69,7 @@ class StepStarted(Event):
     first_of_exercise: bool  # the first work step of this exercise in the session
     next_exercise: Exercise | None  # what comes after this exercise, for rests
     next_step: Step | None = None  # the step planned after this one (a pause's set to come)
+    paused: bool = False  # reached by a key during a pause: it waits for resume()
 
 
 @dataclass(frozen=True)

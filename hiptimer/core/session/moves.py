@@ -60,6 +60,7 @@ class MoveCommands:
         if self.step.kind not in UNTIMED:
             self._time.resume(now)
         self._emit(Resumed(now))
+        self._process(now)  # a step reached during the pause: its marks at 0 s fire now
         self._flush()
 
     def toggle_pause(self: _Engine) -> None:

@@ -108,6 +108,9 @@ class CueWriter:
             case SessionStarted():
                 self._new_session(at)
                 return []
+            case StepStarted() if event.paused:
+                # Reached by a key during a pause: where we are, and that it still waits.
+                return [*self._step_started(event), Phrase(_("Paused."), "announce", at)]
             case StepStarted():
                 return self._step_started(event)
             case Countdown():
@@ -185,7 +188,9 @@ class CueWriter:
         else:
             return []
         text = joined(text, self._intro(e, ex))
-        return [announce(text, e.at), *(self._setup(ex, e.at) if step.leads_in else [])]
+        # The setup is read in a lead-in that runs: one reached during a pause shows it.
+        setup = self._setup(ex, e.at) if step.leads_in and not e.paused else []
+        return [announce(text, e.at), *setup]
 
     def _intro(self, e: StepStarted, ex: Exercise) -> str:
         """What a pause says of the paced set after it, so that the set itself starts on its
@@ -241,7 +246,7 @@ class CueWriter:
     def _work(self, e: StepStarted, ex: Exercise) -> list[Phrase]:
         step = e.step
         introduced, self._introduced = self._introduced, None
-        if introduced == step:
+        if introduced == step and not e.paused:
             # Its pause said the intro: the first tempo word starts the set, cutting off what
             # is left of the pause's words. Without a first word, "Go." does.
             go = Phrase(_("Go."), "announce", e.at, interrupt=True, fleeting=True)
@@ -259,7 +264,7 @@ class CueWriter:
             self._space_hint_given = True
             text = joined(text, _("Press enter for each rep."))
         phrases = [announce(text, e.at)]
-        if e.first_of_exercise and ex.id not in self._led_in:
+        if e.first_of_exercise and ex.id not in self._led_in and not e.paused:
             # No lead-in (its rest is zero): the setup follows the announcement instead.
             phrases += self._setup(ex, e.at)
         return phrases

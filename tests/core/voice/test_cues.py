@@ -556,3 +556,14 @@ def test_setup_lines_carry_their_place_for_the_screen() -> None:
 def test_a_count_taken_back_says_where_the_count_is_now() -> None:
     (phrase,) = CueWriter().phrases_for(RepUncounted(AT, WORK, 2, 12))
     assert phrase.text == "Back to two." and phrase.interrupt
+
+
+def test_a_step_reached_during_a_pause_is_named_and_still_paused() -> None:
+    """Back, Next or Skip while paused: the voice says where, not the setup, then "Paused."."""
+    writer = CueWriter(setup_mode="first")
+    step = Step(StepKind.GET_READY, 0, 0, None, None, 10)
+    paused = StepStarted(
+        AT, step, BRIDGE, 10, first_of_exercise=False, next_exercise=None, paused=True
+    )
+    assert texts(writer.phrases_for(paused)) == ["Get ready: Bridge.", "Paused."]
+    assert writer.setup_heard == set()  # read at a lead-in that runs
