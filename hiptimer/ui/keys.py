@@ -65,6 +65,7 @@ class Action(str, Enum):
     CONTINUE = "continue"
     ACCEPT_SUGGESTION = "accept_suggestion"  # the first dose suggestion not yet answered
     NOT_NOW = "not_now"
+    KEEP_DOSES = "keep_doses"  # the summary: make this session's dose changes the routine's
     FULL_SCREEN = "full_screen"
     LIBRARY = "library"
     DONE = "done"  # quit HipTimer (asks first)
@@ -177,6 +178,10 @@ GROUPS: tuple[Group, ...] = (
     )),
     Group(N_("The summary after a session"), (
         _b(Action.LIBRARY, (*ENTER, K.Key_Escape), Mode.SUMMARY, N_("back to the library")),
+        # Y answers the button's question; K is "skip" elsewhere, and A and D are the
+        # suggestions' on this page.
+        _b(Action.KEEP_DOSES, (K.Key_Y,), Mode.SUMMARY,
+           N_("keep the doses changed this session for next time (asks first)")),
     )),
     Group(N_("An interrupted session"), (
         _b(Action.RESUME_SESSION, (*ENTER, K.Key_R), Mode.RESUME, N_("resume it at the next set")),

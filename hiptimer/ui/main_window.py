@@ -333,6 +333,8 @@ class MainWindow(QMainWindow):
             self.library.move_selection(-1 if action is Action.SELECT_PREVIOUS else 1)
         elif action is Action.LIBRARY:
             self.show_library()
+        elif action is Action.KEEP_DOSES:
+            self.flow.keep_doses()
         elif action is Action.DONE:
             self.quit_asking()
         elif action in (Action.RESUME_SESSION, Action.KEEP_PARTIAL):
@@ -356,11 +358,7 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.session.set_muted(muted)
         else:
-            for service in (self.services.speech, self.services.beeper):
-                try:
-                    service.set_muted(muted)
-                except Exception:
-                    log.exception("Could not mute %s", type(service).__name__)
+            self.services.set_muted(muted)
 
     def open_history(self) -> None:
         """The history window: sessions, pain charts, adherence and exports."""

@@ -175,6 +175,12 @@ class SessionFlow(QObject):
             return None
         return None if stored is None or stored.ended_at is None else stored.duration_s
 
+    def keep_doses(self) -> None:
+        """The summary's keep-doses key: its button's click, where the button is offered."""
+        button = None if self.summary is None else self.summary.keep_button
+        if button is not None and button.isVisible() and button.isEnabled():
+            button.click()
+
     def _keep_doses(self, live: Routine, adjustments: dict[str, list[str]]) -> None:
         """Offer to save the session's doses as the routine's new doses (issue 6)."""
         summary = self.summary

@@ -700,3 +700,40 @@ def test_back_and_next_while_paused_move_and_stay_paused(app: App, qtbot: QtBot)
     assert app.engine.step.kind is StepKind.WORK and app.engine.paused
     app.key(qtbot, K.Key_Space)
     assert not app.engine.paused
+
+
+def test_y_on_the_summary_offers_to_keep_the_doses_as_its_button_does(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hiptimer.ui.a11y import describe
+    from hiptimer.ui.editor.keep_doses import KeepDosesDialog
+
+    offered: list[str] = []
+
+    def declined(dialog: KeepDosesDialog) -> int:
+        offered.append(dialog.windowTitle())
+        return 0
+
+    monkeypatch.setattr(KeepDosesDialog, "exec", declined)
+    made = make_app(qtbot, quick_routine(hold(hold_s=5)))
+    made.key(qtbot, K.Key_Return)
+    made.until(StepKind.WORK)
+    made.key(qtbot, K.Key_Plus)  # a dose changed: the summary offers to keep it
+    made.until(StepKind.PAIN)
+    made.key(qtbot, K.Key_0)
+    summary = made.window.summary
+    assert summary is not None and made.window.nav.key_mode() is Mode.SUMMARY
+    button = summary.keep_button
+    assert button.isVisible() and button.text().endswith("   [Y]")
+    describe(button)  # as the app's ButtonNames filter does when it shows
+    assert button.accessibleName() == "Keep these doses for next time?"
+    assert button.accessibleDescription().endswith("Key: Y")
+    made.key(qtbot, K.Key_Y)
+    assert len(offered) == 1  # declined: the button stays, and so does the key
+    made.key(qtbot, K.Key_Y)
+    assert len(offered) == 2
+    button.setEnabled(False)  # as once the doses are kept
+    made.key(qtbot, K.Key_Y)
+    assert len(offered) == 2
+    made.window.close()
+    made.history.close()

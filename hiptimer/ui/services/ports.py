@@ -173,6 +173,14 @@ class Services:
         self.history_off: HistoryStatus | None = None
         self.opener = opener
 
+    def set_muted(self, muted: bool) -> None:
+        """Mute or unmute the voice and the beeps; one that fails is logged, not raised."""
+        for service in (self.speech, self.beeper):
+            try:
+                service.set_muted(muted)
+            except Exception:
+                log.exception("Could not mute %s", type(service).__name__)
+
     def open_now(self) -> bool:
         """Open the services if they wait to be opened; True if this call opened them."""
         opener, self.opener = self.opener, None

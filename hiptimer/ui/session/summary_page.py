@@ -149,10 +149,15 @@ class SummaryPage(QWidget):
             _("Doses changed this session:") + "\n" + "\n".join(f"\u2022 {line}" for line in lines),
         )
         self.adjustments.setVisible(bool(lines))
-        self.keep_button = QPushButton(_("Keep these doses for next time?"), self)
-        self.keep_button.setToolTip(
-            _("Make the doses changed in this session the routine's doses from now on")
+        keep_key = first_key(Action.KEEP_DOSES, Mode.SUMMARY)
+        self.keep_button = QPushButton(
+            _("Keep these doses for next time?") + f"   [{keep_key}]", self
         )
+        tip = _("Make the doses changed in this session the routine's doses from now on")
+        self.keep_button.setToolTip(tip)
+        # Read as the other buttons are ("Key: Y"), after what its tooltip says.
+        key_words = _("Key: {keys}").format(keys=keep_key)
+        self.keep_button.setAccessibleDescription(f"{tip} {key_words}")
         self.keep_button.setVisible(bool(lines))
         self.keep_button.clicked.connect(
             lambda: self.keep_doses_requested.emit(result.routine, dict(result.adjustments))
