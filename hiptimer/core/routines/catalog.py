@@ -9,6 +9,7 @@ from pathlib import Path
 
 from hiptimer import paths
 from hiptimer.core.routines.loader import (
+    is_routine_file_name,
     iter_routine_files,
     load_routine,
     parse_json,
@@ -128,14 +129,15 @@ class Catalog:
     # -- helpers
 
     def _by_file_name(self, name: str) -> RoutineEntry | None:
-        """A library file named "name" or "name.json"; names with a folder in them never match."""
+        """A library file named "name", else "name" with .json in any case ("Stretch" and
+        "Stretch.json" name `Stretch.JSON`; the name's own case counts); names with a folder
+        in them never match."""
         if any(sep in name for sep in _SEPARATORS):
             return None
-        for candidate in (name, f"{name}.json"):
-            for entry in self._entries:
-                if entry.path.name == candidate:
-                    return entry
-        return None
+        exact = (e for e in self._entries if e.path.name == name)
+        stem = _without_json(name)
+        alike = (e for e in self._entries if _without_json(e.path.name) == stem)
+        return next(exact, None) or next(alike, None)
 
     def _by_path(self, path: Path) -> RoutineEntry | None:
         target = _resolved(path)
@@ -159,7 +161,8 @@ def load_catalog(
     builtin_dir: str | os.PathLike[str] | None = None,
     user_dir: str | os.PathLike[str] | None = None,
 ) -> Catalog:
-    """Load every *.json in the built-in and user folders; a bad file becomes a broken entry."""
+    """Load every .json file (any case) in the built-in and user folders; a bad file becomes
+    a broken entry."""
     builtin_folder = Path(builtin_dir) if builtin_dir is not None else paths.builtin_routines_dir()
     user_folder = Path(user_dir) if user_dir is not None else paths.user_routines_dir()
     builtins = _load_folder(builtin_folder, builtin=True)
@@ -215,7 +218,11 @@ _SEPARATORS = {"/", os.sep} | ({os.altsep} if os.altsep else set())
 
 
 def _looks_like_path(text: str) -> bool:
-    return any(sep in text for sep in _SEPARATORS) or text.endswith(".json")
+    return any(sep in text for sep in _SEPARATORS) or is_routine_file_name(text)
+
+
+def _without_json(name: str) -> str:
+    return name[: -len(".json")] if is_routine_file_name(name) else name
 
 
 def _resolved(path: Path) -> Path | None:

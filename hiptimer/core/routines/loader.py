@@ -88,10 +88,16 @@ def _with_origin(routine: Routine, source: str, builtin: bool) -> Routine:
     return replace(routine, path=source, builtin=builtin)
 
 
+def is_routine_file_name(name: str) -> bool:
+    """Whether a file name ends in .json, in any case: `Stretch.JSON` is a routine file on
+    every platform (a glob's case follows the platform's: Linux's missed it)."""
+    return name.casefold().endswith(".json")
+
+
 def iter_routine_files(folder: Path) -> Iterator[Path]:
-    """The *.json files directly in a folder, sorted; nothing if it does not exist."""
+    """The .json files (any case) directly in a folder, sorted; nothing if it does not exist."""
     try:
-        entries = sorted(folder.glob("*.json"))
+        entries = sorted(p for p in folder.iterdir() if is_routine_file_name(p.name))
     except OSError:
         return
     yield from entries

@@ -280,3 +280,26 @@ def test_the_shipped_catalog_has_no_broken_entries() -> None:
     assert len(set(cat.ids())) == len(cat.ids()) == len(BUILTIN_FILES)
     titles = [e.title.casefold() for e in cat.entries()]
     assert titles == sorted(titles)
+
+
+def test_a_json_suffix_in_any_case_is_a_routine_file(dirs: tuple[Path, Path]) -> None:
+    """A `Stretch.JSON` the user wrote is listed, and found by its name as a .json one is,
+    on every platform (a case-sensitive glob missed it on Linux only)."""
+    _, user = dirs
+    write(user, "Stretch.JSON", routine_data("stretch", "Stretch"))
+    write(user, "Walk.Json", routine_data("walk", "Walk"))
+    cat = catalog(dirs)
+    assert {"stretch", "walk"} <= set(cat.ids())
+    assert cat.find("Stretch").id == "stretch"
+    assert cat.find("Stretch.JSON").id == "stretch"
+    assert cat.find("Walk.Json").id == "walk"
+    assert cat.find(str(user / "Stretch.JSON")).id == "stretch"
+
+
+def test_a_file_name_lookup_keeps_the_case_of_the_name(dirs: tuple[Path, Path]) -> None:
+    """Only the suffix's case is free: `stretch` does not name `Stretch.JSON` (on Linux both
+    could exist side by side)."""
+    _, user = dirs
+    write(user, "Stretch.JSON", routine_data("my-stretch", "Stretch"))
+    with pytest.raises(LookupError):
+        catalog(dirs).find("stretch")
