@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date, datetime, time
+from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime, QMargins, QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtCore import QMargins, QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
 
 from hiptimer.core.clock import wall_now
@@ -24,17 +24,16 @@ from hiptimer.core.history.review import known_doses
 from hiptimer.core.history.wording import dose_unit
 from hiptimer.core.routines.model import Schedule
 from hiptimer.i18n import _, translate
+from hiptimer.ui.history.chart_axes import chart_font, fit_dates, msecs, new_date_axis, style_axis
 from hiptimer.ui.pain_colours import BANDS
 from hiptimer.ui.theme import current
 from hiptimer.ui.widgets.plain import escape
 
 if TYPE_CHECKING:
     from PySide6.QtCharts import (
-        QAbstractAxis,
         QAbstractSeries,
         QChart,
         QChartView,
-        QDateTimeAxis,
         QLineSeries,
         QScatterSeries,
     )
@@ -43,21 +42,8 @@ if TYPE_CHECKING:
 # see-through over the chart; the other colours are the theme's (hiptimer/ui/palette.py).
 BAND_ALPHA = 95
 _BOTTOM = Qt.AlignmentFlag.AlignBottom
+DOSE_TICKS = 3  # the dose chart is narrow: three dates fit under it
 _LEFT = Qt.AlignmentFlag.AlignLeft
-
-
-def msecs(when: datetime | date) -> float:
-    """Milliseconds since the epoch, the x value of a QDateTimeAxis."""
-    if not isinstance(when, datetime):
-        when = datetime.combine(when, time()).astimezone()
-    return when.timestamp() * 1000
-
-
-def _font(px: int, bold: bool = False) -> QFont:
-    font = QFont()
-    font.setPixelSize(px)
-    font.setBold(bold)
-    return font
 
 
 def _styled_chart(title: str) -> tuple[QChart, QChartView]:
@@ -69,11 +55,11 @@ def _styled_chart(title: str) -> tuple[QChart, QChartView]:
     chart.setBackgroundRoundness(0)
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.setTitleBrush(QBrush(QColor(current().chart_text)))
-    chart.setTitleFont(_font(17, bold=True))
+    chart.setTitleFont(chart_font(17, bold=True))
     chart.setTitle(title)
     legend = chart.legend()
     legend.setLabelColor(QColor(current().chart_text))
-    legend.setFont(_font(14))
+    legend.setFont(chart_font(14))
     legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -85,15 +71,6 @@ def _styled_chart(title: str) -> tuple[QChart, QChartView]:
     view.setFocusPolicy(Qt.FocusPolicy.TabFocus)
     view.setAccessibleName(title)
     return chart, view
-
-
-def _style_axis(axis: QAbstractAxis) -> None:
-    axis.setLabelsBrush(QBrush(QColor(current().chart_text)))
-    axis.setLabelsFont(_font(14))
-    axis.setTitleBrush(QBrush(QColor(current().chart_text)))
-    axis.setTitleFont(_font(14))
-    axis.setGridLinePen(QPen(QColor(current().chart_grid), 1))
-    axis.setLinePen(QPen(QColor(current().chart_grid), 1))
 
 
 def _line(name: str, colour: str, width: float, style: Qt.PenStyle) -> QLineSeries:
@@ -121,28 +98,6 @@ def _scatter(name: str, colour: str, size: float, shape: str) -> QScatterSeries:
     }
     series.setMarkerShape(shapes[shape])
     return series
-
-
-def _date_axis() -> QDateTimeAxis:
-    from PySide6.QtCharts import QDateTimeAxis
-
-    axis = QDateTimeAxis()
-    axis.setFormat("d MMM yy")
-    axis.setTickCount(5)
-    _style_axis(axis)
-    return axis
-
-
-def _x_range(times: Sequence[float], wall: Callable[[], datetime]) -> tuple[float, float]:
-    """From the first to the last time, with half a day around (a day for one point).
-
-    With no times at all: the week up to now (by `wall`, the window's clock).
-    """
-    if not times:
-        now = msecs(wall().astimezone())
-        return now - 7 * 86_400_000, now
-    pad = 43_200_000 if times[-1] > times[0] else 86_400_000
-    return times[0] - pad, times[-1] + pad
 
 
 class ChartBox(QWidget):
@@ -174,13 +129,13 @@ class PainChart(ChartBox):
 
         super().__init__(_("Pain after sets"), parent)
         self._wall = wall
-        self.x_axis = _date_axis()
+        self.x_axis = new_date_axis()
         self.y_axis = QValueAxis()
         self.y_axis.setRange(0, 10)
         self.y_axis.setTickCount(6)
         self.y_axis.setLabelFormat("%d")
         self.y_axis.setTitleText(_("pain (0-10)"))
-        _style_axis(self.y_axis)
+        style_axis(self.y_axis)
         self._bands: list[tuple[QLineSeries, QLineSeries, float, float]] = []
         for band in BANDS:
             name, low, high, colour = band.label, band.low, band.high, band.fill
@@ -241,13 +196,10 @@ class PainChart(ChartBox):
                 if m.stiffness is not None
             ]
         )
-        low_x, high_x = _x_range(sorted([*times, *at]), self._wall)
+        low_x, high_x = fit_dates(self.x_axis, sorted([*times, *at]), self._wall)
         for lower, upper, low, high in self._bands:
             lower.replace([QPointF(low_x, low), QPointF(high_x, low)])
             upper.replace([QPointF(low_x, high), QPointF(high_x, high)])
-        self.x_axis.setRange(
-            QDateTime.fromMSecsSinceEpoch(int(low_x)), QDateTime.fromMSecsSinceEpoch(int(high_x))
-        )
         what = escape(what)  # QtCharts reads a title as HTML
         if not shown:
             self.chart.setTitle(
@@ -276,11 +228,10 @@ class DoseChart(ChartBox):
         super().__init__(_("Planned dose"), parent)
         self._wall = wall
         self.chart.legend().hide()
-        self.x_axis = _date_axis()
-        self.x_axis.setTickCount(3)
+        self.x_axis = new_date_axis()  # DOSE_TICKS at most: a narrow chart
         self.y_axis = QValueAxis()
         self.y_axis.setLabelFormat("%d")
-        _style_axis(self.y_axis)
+        style_axis(self.y_axis)
         self.dose = _line(_("planned dose"), current().chart_dose, 3, Qt.PenStyle.SolidLine)
         self.dose.setMarkerSize(10)  # shown for a single session only (set_points)
         self.chart.addSeries(self.dose)
@@ -303,10 +254,7 @@ class DoseChart(ChartBox):
         self.dose.replace(steps)
         # One session (the first, or one in the period): a line of one point draws nothing.
         self.dose.setPointsVisible(len(steps) == 1)
-        low_x, high_x = _x_range([t for t, _ in known], self._wall)
-        self.x_axis.setRange(
-            QDateTime.fromMSecsSinceEpoch(int(low_x)), QDateTime.fromMSecsSinceEpoch(int(high_x))
-        )
+        fit_dates(self.x_axis, [t for t, _ in known], self._wall, most=DOSE_TICKS)
         top = max((v for _, v in known), default=10.0)
         end, step = whole_ticks(max(5.0, top * 1.2))
         self.y_axis.setRange(0, end)
@@ -351,7 +299,7 @@ class AdherenceChart(ChartBox):
         self.chart.addSeries(series)
         x_axis = QBarCategoryAxis()
         x_axis.append([bucket_label(start, self.unit) for start, _ in buckets])
-        _style_axis(x_axis)
+        style_axis(x_axis)
         x_axis.setGridLineVisible(False)
         top = max([*self.bar_values, schedule.max_per_week if schedule else 0, 3])
         end, step = whole_ticks(top + 1)  # a tick on each whole number shown, never 1.875
@@ -359,7 +307,7 @@ class AdherenceChart(ChartBox):
         y_axis.setRange(0, end)
         y_axis.setLabelFormat("%d")
         y_axis.setTickCount(end // step + 1)
-        _style_axis(y_axis)
+        style_axis(y_axis)
         self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(x_axis)

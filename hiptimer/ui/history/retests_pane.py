@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 
-from PySide6.QtCore import QDateTime, QPointF, Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from hiptimer.core.clock import wall_now
@@ -17,7 +17,8 @@ from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.history.wording import with_side
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import _
-from hiptimer.ui.history.charts import ChartBox, _date_axis, _line, _style_axis, msecs
+from hiptimer.ui.history.chart_axes import fit_dates, msecs, new_date_axis, style_axis
+from hiptimer.ui.history.charts import ChartBox, _line
 from hiptimer.ui.theme import current
 from hiptimer.ui.widgets.plain import escape, fit_names, plain, show_wrapped
 
@@ -29,16 +30,16 @@ class RetestChart(ChartBox):
         from PySide6.QtCharts import QValueAxis
 
         super().__init__(_("Re-tests"), parent)
-        self.x_axis = _date_axis()
+        self.x_axis = new_date_axis()
         self.y_axis = QValueAxis()
         self.y_axis.setLabelFormat("%d")
-        _style_axis(self.y_axis)
+        style_axis(self.y_axis)
         self.pain_axis = QValueAxis()
         self.pain_axis.setRange(0, 10)
         self.pain_axis.setTickCount(6)
         self.pain_axis.setLabelFormat("%d")
         self.pain_axis.setTitleText(_("pain (0-10)"))
-        _style_axis(self.pain_axis)
+        style_axis(self.pain_axis)
         self.results = _line(_("result"), current().ok, 3, Qt.PenStyle.SolidLine)
         self.results.setPointsVisible(True)
         self.pain = _line(
@@ -71,11 +72,7 @@ class RetestChart(ChartBox):
         self.results.replace(points)
         self.pain.replace([QPointF(msecs(p.started_at), p.avg_pain) for p in pain])
         times = [p.x() for p in points] + [msecs(p.started_at) for p in pain]
-        pad = 86_400_000.0
-        self.x_axis.setRange(
-            QDateTime.fromMSecsSinceEpoch(int(min(times) - pad)),
-            QDateTime.fromMSecsSinceEpoch(int(max(times) + pad)),
-        )
+        fit_dates(self.x_axis, sorted(times), wall_now)
         end, step = whole_ticks(max(series.latest, series.first, 1) * 1.2)
         self.y_axis.setRange(0, end)
         self.y_axis.setTickCount(end // step + 1)

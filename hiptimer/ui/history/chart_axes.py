@@ -1,0 +1,70 @@
+"""The history charts' axes: their look, and a date axis that names each day once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtGui import QBrush, QColor, QFont, QPen
+
+from hiptimer.core.history.date_ticks import date_axis
+from hiptimer.ui.theme import current
+
+if TYPE_CHECKING:
+    from PySide6.QtCharts import QAbstractAxis, QDateTimeAxis
+
+WEEK = timedelta(days=6)  # an empty chart shows the seven days up to today
+
+
+def msecs(when: datetime | date) -> float:
+    """Milliseconds since the epoch, the x value of a QDateTimeAxis."""
+    if not isinstance(when, datetime):
+        when = datetime.combine(when, time()).astimezone()
+    return when.timestamp() * 1000
+
+
+def chart_font(px: int, bold: bool = False) -> QFont:
+    font = QFont()
+    font.setPixelSize(px)
+    font.setBold(bold)
+    return font
+
+
+def style_axis(axis: QAbstractAxis) -> None:
+    axis.setLabelsBrush(QBrush(QColor(current().chart_text)))
+    axis.setLabelsFont(chart_font(14))
+    axis.setTitleBrush(QBrush(QColor(current().chart_text)))
+    axis.setTitleFont(chart_font(14))
+    axis.setGridLinePen(QPen(QColor(current().chart_grid), 1))
+    axis.setLinePen(QPen(QColor(current().chart_grid), 1))
+
+
+def new_date_axis() -> QDateTimeAxis:
+    from PySide6.QtCharts import QDateTimeAxis
+
+    axis = QDateTimeAxis()
+    axis.setFormat("d MMM yy")
+    axis.setTickCount(5)
+    style_axis(axis)
+    return axis
+
+
+def fit_dates(
+    axis: QDateTimeAxis, times: Sequence[float], wall: Callable[[], datetime], most: int = 5
+) -> tuple[float, float]:
+    """Range `axis` over these times (ms, sorted) with at most `most` ticks, each on a day of
+    its own (see date_ticks.py); returns the range's ends in ms. With no times at all: the week
+    up to today (by `wall`, the window's clock)."""
+    if times:
+        first, last = (datetime.fromtimestamp(t / 1000).astimezone() for t in (times[0], times[-1]))
+        dates = date_axis(first, last, most)
+    else:
+        today = wall().astimezone().date()
+        first, last = (datetime.combine(d, time(12)).astimezone() for d in (today - WEEK, today))
+        dates = date_axis(first, last, most, margin=timedelta(0))
+    axis.setTickCount(dates.ticks)
+    low, high = msecs(dates.start), msecs(dates.end)
+    axis.setRange(QDateTime.fromMSecsSinceEpoch(int(low)), QDateTime.fromMSecsSinceEpoch(int(high)))
+    return low, high
