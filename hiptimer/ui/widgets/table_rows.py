@@ -64,6 +64,16 @@ class AllRowsTable(QTableWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
             self._fit_rows()
+            self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Columns that fit their contents, fitted to them in the new type size: the header
+        does not look again by itself when only the font changed (with the app's style sheet,
+        "10 reps" stayed in a column sized for the smaller type, as "10 r...")."""
+        header = self.horizontalHeader()
+        for column in range(self.columnCount()):
+            if header.sectionResizeMode(column) is QHeaderView.ResizeMode.ResizeToContents:
+                self.resizeColumnToContents(column)
 
     def _fit_rows(self) -> None:
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + ROW_AIR)

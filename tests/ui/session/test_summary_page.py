@@ -239,3 +239,23 @@ def test_on_a_short_screen_the_middle_scrolls_as_one_under_a_heading_and_buttons
     QApplication.processEvents()
     seen = QRect(last.mapTo(page.middle.viewport(), QPoint(0, 0)), last.size())
     assert bar.value() > 0 and page.middle.viewport().rect().contains(seen)
+
+
+@pytest.mark.usefixtures("large_print")
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+def test_a_taller_page_widens_the_columns_for_its_larger_type(qtbot: QtBot) -> None:
+    """The type grows with the page (the "No voice" notice dismissed above it, say): "10 reps"
+    and "lower dose" showed as "10 r…" and "lower d…" until the columns were fitted again."""
+    reps = {"planned_hold_s": None, "actual_hold_s": None, "planned_reps": 10, "actual_reps": 10}
+    page = SummaryPage(
+        result(record(0, pain=2), record(1, pain=6, pain_choice=PainChoice.LOWER, **reps))
+    )
+    qtbot.addWidget(page)
+    page.resize(1280, 600)
+    page.show()
+    qtbot.waitExposed(page)
+    page.resize(1280, 760)
+    table, header = page.table, page.table.horizontalHeader()
+    qtbot.waitUntil(lambda: table.font().pixelSize() >= 21, timeout=2000)
+    for column in range(1, table.columnCount()):
+        assert header.sectionSize(column) >= table.sizeHintForColumn(column), column
