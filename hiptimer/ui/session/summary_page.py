@@ -22,6 +22,7 @@ from hiptimer.core.routines.model import Routine, estimated_seconds, format_dura
 from hiptimer.core.session.events import EndReason, SetRecord
 from hiptimer.core.session.steps import Side
 from hiptimer.i18n import N_, _, translate
+from hiptimer.ui.key_words import key_hint
 from hiptimer.ui.keys import KEY_NAMES, Action, Mode, first_key
 from hiptimer.ui.pain_colours import pain_fill, pain_ink
 from hiptimer.ui.session.workout_text import minutes_text
@@ -156,8 +157,7 @@ class SummaryPage(QWidget):
         tip = _("Make the doses changed in this session the routine's doses from now on")
         self.keep_button.setToolTip(tip)
         # Read as the other buttons are ("Key: Y"), after what its tooltip says.
-        key_words = _("Key: {keys}").format(keys=keep_key)
-        self.keep_button.setAccessibleDescription(f"{tip} {key_words}")
+        self.keep_button.setAccessibleDescription(f"{tip} {key_hint(keep_key)}")
         self.keep_button.setVisible(bool(lines))
         self.keep_button.clicked.connect(
             lambda: self.keep_doses_requested.emit(result.routine, dict(result.adjustments))
