@@ -200,24 +200,23 @@ class _Validator(DoseReader):
             self.err("exercises", too_many, n=len(value), limit=MAX_EXERCISES)
             return None
         built = [self.exercise(item, f"exercises[{i}]") for i, item in enumerate(value)]
-        self._unique_ids(built)
+        self._unique_ids(value)
         if any(ex is None for ex in built):
             return None
         return tuple(ex for ex in built if ex is not None)
 
-    def _unique_ids(self, built: list[Exercise | None]) -> None:
-        """Exercise ids and rung ids name one thing each in a routine (records, pictures)."""
+    def _unique_ids(self, items: list[Any]) -> None:
+        """Exercise ids and rung ids name one thing each in a routine (records, pictures).
+
+        Read from the file, not from the exercises built, so that a duplicate is named even
+        when its exercise has another problem too: the doc promises every problem at once.
+        """
         seen: dict[str, str] = {}
-        for i, ex in enumerate(built):
-            if ex is None:
-                continue
-            names = [(f"exercises[{i}].id", ex.id)]
-            names += [(f"exercises[{i}].ladder[{n - 1}].id", r.id) for n, r in enumerate(ex.ladder)]
-            for where, name in names[:1] + names[2:]:  # rung 0 is the exercise itself
-                if name in seen:
-                    used = N_('"{id}" is already used by {other}')
-                    self.err(where, used, id=name, other=seen[name].removesuffix(".id"))
-                seen.setdefault(name, where)
+        for where, name in _written_ids(items):
+            if name in seen:
+                used = N_('"{id}" is already used by {other}')
+                self.err(where, used, id=name, other=seen[name].removesuffix(".id"))
+            seen.setdefault(name, where)
 
     def exercise(self, value: Any, where: str) -> Exercise | None:
         d = self.obj(value, where, _EXERCISE_FIELDS)
@@ -273,3 +272,25 @@ class _Validator(DoseReader):
             rung_id = self.ident(entry, "id", rung_path)
             built.append(Rung(id=rung_id, **self.variant(entry, rung_path, kind, base)))
         return tuple(built) if len(built) == len(value) + 1 else ()
+
+
+def _written_ids(items: list[Any]) -> list[tuple[str, str]]:
+    """Each well-formed exercise and ladder id as written, with its place, in file order."""
+    found: list[tuple[str, Any]] = []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            continue
+        found.append((f"exercises[{i}].id", item.get("id")))
+        rungs = item.get("ladder")
+        if isinstance(rungs, list):
+            found += [
+                (f"exercises[{i}].ladder[{n}].id", rung.get("id"))
+                for n, rung in enumerate(rungs)
+                if isinstance(rung, dict)
+            ]
+    # A malformed id has its own message; a clash between two of them would only repeat it.
+    return [(where, str(name)) for where, name in found if _well_formed_id(name)]
+
+
+def _well_formed_id(name: Any) -> bool:
+    return isinstance(name, str) and len(name) <= 64 and ID_PATTERN.fullmatch(name) is not None

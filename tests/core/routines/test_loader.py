@@ -369,6 +369,17 @@ def test_wrong_values(path: str, value: Any, where: str, message: str) -> None:
     assert_problem(errors(edit(path, value)), where, message)
 
 
+def test_a_duplicate_id_is_named_even_beside_other_problems() -> None:
+    """docs/routine-format.md: HipTimer lists all of a file's problems, not just the first."""
+    data = edit("exercises.1.id", "clamshell")
+    data["exercises"][1]["name"] = "  "  # the duplicate has a problem of its own
+    data["exercises"][0]["sets"] = 21  # and so has the exercise it repeats
+    lines = errors(data)
+    assert_problem(lines, "exercises[1].name", "must not be empty")
+    assert_problem(lines, "exercises[0].sets", "at most 20")
+    assert_problem(lines, "exercises[1].id", '"clamshell" is already used by exercises[0]')
+
+
 def test_too_many_exercises() -> None:
     one = {"name": "Bridge", "kind": "hold", "hold_s": 30}
     data = edit("exercises", [dict(one, id=f"e{i}") for i in range(101)])
