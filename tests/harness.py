@@ -16,6 +16,7 @@ from hiptimer.core.routines.model import (
     SideMode,
     Tempo,
 )
+from hiptimer.core.session.dose_adjust import DosesInForce
 from hiptimer.core.session.engine import SessionEngine
 from hiptimer.core.session.steps import SetKey
 
@@ -142,6 +143,7 @@ class EngineOptions(TypedDict, total=False):
     pain_limit: int
     done_sets: Iterable[SetKey]
     lead_in: Callable[[Exercise], float] | None
+    in_force: DosesInForce | None
 
 
 def fake_engine(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -91,6 +91,20 @@ def dose_change(before: Exercise, after: Exercise) -> SessionDoseChange:
     """`before` changed to `after`: the hold of a hold, the reps of a reps exercise."""
     field = "hold_s" if before.kind is Kind.HOLD else "reps"
     return SessionDoseChange(after, field, dose_value(before, field), dose_value(after, field))
+
+
+def carried_changes(
+    exercises: Iterable[Exercise], carried: DosesInForce
+) -> dict[str, SessionDoseChange]:
+    """How the doses a resumed session goes on at differ from those it started with, by
+    exercise id: the screen notes them as it noted the changes before the stop."""
+    changes = {}
+    for ex in exercises:
+        dose = carried.doses.get(ex.id)
+        change = None if dose is None else dose_change(ex, dose)
+        if change is not None and change.old != change.new:
+            changes[ex.id] = change
+    return changes
 
 
 def dose_value(ex: Exercise, field: str) -> float:

@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 from hiptimer.core.clock import Clock, MonotonicClock, wall_now
 from hiptimer.core.routines.model import Exercise, Routine
 from hiptimer.core.session import marks
-from hiptimer.core.session.dose_adjust import DosesInForce
+from hiptimer.core.session.dose_adjust import DosesInForce, carried_changes
 from hiptimer.core.session.dose_commands import DoseCommands
 from hiptimer.core.session.events import (
     EndReason,
@@ -78,6 +78,7 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
         self._active = list(routine.active_exercises)
         carried = in_force or DosesInForce()
         self._doses = {ex.id: carried.doses.get(ex.id, ex) for ex in self._active}
+        self.carried_changes = carried_changes(self._active, carried)  # for the screen's note
         self._steps = resume_plan(expand(routine), self._active, set(done_sets))
         # The seconds left after each step, by index: the view asks every tick, and the sum
         # runs over every later step. Emptied when a dose or the lead-in rule changes.

@@ -3,9 +3,12 @@ how a dose changed in the exercise in progress (the voice says it once; the note
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
+from hiptimer.core.session.dose_adjust import SessionDoseChange
 from hiptimer.core.session.events import DoseChanged, Event
 from hiptimer.core.session.view import SessionView
 from hiptimer.i18n import _
@@ -13,32 +16,46 @@ from hiptimer.ui.theme import current
 from hiptimer.ui.widgets.plain import plain, show_text
 
 
-def dose_note_text(change: DoseChanged) -> str:
+def dose_note_text(field: str, old: float, new: float) -> str:
     """A dose change as the screen notes it: "Hold now 40 s (was 60 s)", "Reps now 8 (was 10)"."""
-    if change.field == "hold_s":
-        return _("Hold now {new} s (was {old} s)").format(
-            new=f"{change.new:g}", old=f"{change.old:g}"
-        )
-    return _("Reps now {new} (was {old})").format(new=f"{change.new:g}", old=f"{change.old:g}")
+    if field == "hold_s":
+        return _("Hold now {new} s (was {old} s)").format(new=f"{new:g}", old=f"{old:g}")
+    return _("Reps now {new} (was {old})").format(new=f"{new:g}", old=f"{old:g}")
 
 
 class DoseNote(QLabel):
     """The last dose change of the exercise in progress (L after a painful set, or + and -),
-    shown until that exercise is over."""
+    shown until that exercise is over; in a resumed session, from its first step, the dose
+    it goes on at (`carried`, by exercise id), since the window that noted it is gone."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        carried: Mapping[str, SessionDoseChange] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__("", parent)
         plain(self)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.hide()
         self._exercise_id: str | None = None
+        self._carried = dict(carried or {})
 
     def on_event(self, event: Event) -> None:
         if isinstance(event, DoseChanged):
+            self._carried.pop(event.exercise_id, None)
             self._exercise_id = event.exercise_id
-            show_text(self, dose_note_text(event))
+            show_text(self, dose_note_text(event.field, event.old, event.new))
 
     def show_view(self, view: SessionView) -> None:
+        ex = view.exercise
+        if (
+            self._exercise_id is None
+            and not view.ended
+            and ex is not None
+            and ex.id in self._carried
+        ):
+            self._exercise_id, carried = ex.id, self._carried.pop(ex.id)
+            show_text(self, dose_note_text(carried.field, carried.old, carried.new))
         if self._exercise_id is None:
             return
         if view.ended or view.exercise is None or view.exercise.id != self._exercise_id:

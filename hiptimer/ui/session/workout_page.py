@@ -120,7 +120,8 @@ class WorkoutPage(QWidget):
         self.rating_note.setProperty("role", "muted")
         self.rating_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.rating_note.hide()
-        self.dose_note = DoseNote(self)  # "Hold now 40 s (was 60 s)" until the exercise ends
+        # "Hold now 40 s (was 60 s)" until the exercise ends; a resumed session's from its start
+        self.dose_note = DoseNote(self.driver.engine.carried_changes, self)
         self.driver.engine_event.connect(self.dose_note.on_event)
         self.controls = ControlBar(self)
         self.controls.triggered.connect(self._on_button)

@@ -10,6 +10,7 @@ from PySide6.QtGui import QPalette
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.routines.model import Exercise, Routine, Tempo
+from hiptimer.core.session.dose_adjust import DosesInForce, with_reps
 from hiptimer.core.session.steps import StepKind
 from hiptimer.ui.keys import POINT, Action, Mode
 from hiptimer.ui.session.workout_page import WorkoutPage
@@ -522,6 +523,32 @@ def test_a_lower_dose_and_plus_minus_leave_a_note_of_the_new_dose(make: MakePage
     ex = h.driver.view().exercise
     assert ex is not None and ex.id == "b"
     assert not h.page.dose_note.isVisible()
+
+
+def test_a_resumed_session_notes_the_dose_it_goes_on_at(qtbot: QtBot) -> None:
+    """README: a dose changed during the session is noted on screen until that exercise is
+    over; docs/history.md: a resumed session goes on at that dose. The audit: + on a bridge,
+    SIGKILL, R: the second set ran at 4 reps but the note had gone with the killed window."""
+    bridge = reps("bridge", 3, sets=2)
+    r = quick_routine(bridge, hold("b", hold_s=5))
+    carried = DosesInForce({"bridge": with_reps(bridge, 4)}, {"bridge": ("reps 3 -> 4",)})
+    h = DriverOnFakeClock(r, done_sets=[("bridge", 1, None)], in_force=carried)
+    page = WorkoutPage(h.driver, muted=False)
+    qtbot.addWidget(page)
+    page.setMinimumSize(640, 480)
+    page.resize(1280, 760)
+    page.show()
+    try:
+        h.driver.start()
+        assert page.dose_note.isVisible() and page.dose_note.text() == "Reps now 4 (was 3)"
+        h.until(StepKind.WORK)
+        assert page.dose_note.text() == "Reps now 4 (was 3)"
+        page.perform(Action.MORE, 0)  # a change made now is noted as before
+        assert page.dose_note.text() == "Reps now 5 (was 4)"
+        page.perform(Action.SKIP_EXERCISE, 0)  # on to b: the bridge's note is over
+        assert not page.dose_note.isVisible()
+    finally:
+        h.driver.stop()
 
 
 def test_muted_shows_sound_off_on_the_workout_screen(make: MakePage, qtbot: QtBot) -> None:
