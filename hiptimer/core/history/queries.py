@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
+from hiptimer.core.history.checkin_day import day_span
 from hiptimer.core.history.csv_export import write_csv
 from hiptimer.core.history.outcome import (
     DONE_SQL,
@@ -148,8 +149,9 @@ class HistoryQueries(HistorySeries):
         return self._summaries(["s.end_reason IS NULL"], [], None)
 
     def sessions_needing_morning_checkin(self, today: date) -> SessionSummary | None:
-        """Yesterday's last session with a set begun, if it has no morning check-in yet."""
-        where, params = session_filter(None, today - timedelta(days=1), today - timedelta(days=1))
+        """The last session with a set begun on the check-in day before `today` (checkin_day:
+        from 04:00 to 04:00), if it has no morning check-in yet."""
+        where, params = session_filter(None, *day_span(today - timedelta(days=1)))
         found = self._summaries([*where, EXERCISED_SQL], params, 1)
         return found[0] if found and found[0].morning_at is None else None
 

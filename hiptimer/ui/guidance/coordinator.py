@@ -17,6 +17,7 @@ from hiptimer.core.dosing.dose_steps import Dose, rules_for
 from hiptimer.core.dosing.inputs import routine_recommendations
 from hiptimer.core.dosing.rules import Recommendation
 from hiptimer.core.dosing.words import is_offer, spoken
+from hiptimer.core.history.checkin_day import checkin_day, day_span
 from hiptimer.core.history.queries import SessionSummary
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.routines.model import Routine
@@ -110,14 +111,14 @@ class Guidance(QObject):
         store = self.store
         if store is None:
             return
-        today = self._host.wall().astimezone().date()
+        today = checkin_day(self._host.wall())  # from 04:00: past midnight is still evening
         self._looked_on = today
         found = self._read(lambda: store.sessions_needing_morning_checkin(today), None)
         if found is None:
             return
-        day = today - timedelta(days=1)
+        since, until = day_span(today - timedelta(days=1))
         none: list[SessionSummary] = []
-        yesterday = self._read(lambda: store.list_sessions(since=day, until=day), none)
+        yesterday = self._read(lambda: store.list_sessions(since=since, until=until), none)
         self._waiting = [s for s in yesterday if s.exercised and s.morning_at is None] or [found]
         for routine in self._routines({s.routine_id for s in self._waiting}):
             self._before[routine.id] = (routine, self._recommend(routine))
@@ -148,7 +149,7 @@ class Guidance(QObject):
             return
         if self._nav.key_mode() not in (Mode.LIBRARY, Mode.SUMMARY):
             return
-        if self._host.wall().astimezone().date() != self._looked_on:
+        if checkin_day(self._host.wall()) != self._looked_on:
             self._before.clear()
             self.start()
 

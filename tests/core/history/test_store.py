@@ -17,6 +17,7 @@ import pytest
 
 from hiptimer import paths
 from hiptimer.core.history import schema as history_schema
+from hiptimer.core.history.checkin_day import checkin_day
 from hiptimer.core.history.csv_columns import CSV_COLUMNS
 from hiptimer.core.history.queries import StoredSet, _summary_sql, to_db_time
 from hiptimer.core.history.schema import MIGRATIONS, SCHEMA_VERSION, HistoryError, migrate
@@ -748,6 +749,25 @@ def test_weekly_adherence_counts_sessions_with_a_set_done(store: HistoryStore) -
         (date(2025, 3, 10), 0),
     ]
     assert store.weekly_adherence("nothing") == []
+
+
+def test_the_morning_after_begins_at_4_not_at_midnight(store: HistoryStore) -> None:
+    """The audit: a routine done 23:55-23:59, back to the library at 00:00, and HipTimer asked
+    "How does your hip feel this morning?" a minute after the last set."""
+    late = store.begin_session("hips", "Hips", 1, {}, datetime(2025, 3, 3, 23, 55))
+    store.add_set(late, a_set(start=datetime(2025, 3, 3, 23, 58)))
+    just_after = checkin_day(datetime(2025, 3, 4, 0, 1).astimezone())
+    assert just_after == date(2025, 3, 3)  # still that evening
+    assert store.sessions_needing_morning_checkin(just_after) is None
+    morning = checkin_day(datetime(2025, 3, 4, 7).astimezone())
+    due = store.sessions_needing_morning_checkin(morning)
+    assert due is not None and due.id == late
+    # A session after midnight belongs to the night before: asked about that morning.
+    owl = store.begin_session("hips", "Hips", 1, {}, datetime(2025, 3, 5, 1, 30))
+    store.add_set(owl, a_set(start=datetime(2025, 3, 5, 1, 31)))
+    assert checkin_day(datetime(2025, 3, 5, 3, 59).astimezone()) == date(2025, 3, 4)
+    due = store.sessions_needing_morning_checkin(checkin_day(datetime(2025, 3, 5, 9).astimezone()))
+    assert due is not None and due.id == owl
 
 
 def test_morning_check_in_asks_about_yesterdays_last_session(store: HistoryStore) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime, time, timedelta
 
 import pytest
 from PySide6.QtWidgets import QDialog
@@ -236,6 +237,30 @@ def test_a_summary_left_up_overnight_leads_to_the_check_in(days: Days) -> None:
     days.session(LOW)
     later(days, hours=24)
     days.key(K.Key_Return)  # back to the library from last night's summary
+    assert days.mode() is Mode.CHECKIN
+
+
+def _until_local(days: Days, at: time) -> None:
+    """Let fake time pass until the next local `at` (the tests run in any time zone)."""
+    now = days.wall().astimezone()
+    target = datetime.combine(now.date(), at).astimezone()
+    if target <= now:
+        target = datetime.combine(now.date() + timedelta(days=1), at).astimezone()
+    later(days, seconds=(target - now).total_seconds())
+
+
+def test_a_session_ending_at_midnight_is_asked_about_in_the_morning(days: Days) -> None:
+    # The audit: the routine done from 23:55, Enter at 00:00 on its summary, and at once
+    # "How does your hip feel this morning?" about a set done a minute before.
+    _until_local(days, time(23, 55))
+    days.session(LOW)
+    _until_local(days, time(0, 5))
+    days.key(K.Key_Return)  # back to the library, past midnight: still the evening
+    assert days.mode() is Mode.LIBRARY
+    _until_local(days, time(7, 30))
+    assert days.window is not None
+    days.window.hide()
+    days.window.show()  # the window back in the morning
     assert days.mode() is Mode.CHECKIN
 
 

@@ -1,0 +1,27 @@
+"""When "the morning after" a session begins: the check-in's day starts at 04:00 local time.
+
+A session done from 23:30 to 23:55 and a window opened at 00:05 are one evening, not a
+morning: asked then, "How does your hip feel this morning?" would record the pain of a set
+done minutes before as the next morning's, and the dose rules would judge by it. Anki's
+scheduler draws its day the same way ("next day starts at" 4 hours past midnight:
+https://docs.ankiweb.net/preferences.html).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+MORNING_STARTS = time(4)
+
+
+def checkin_day(moment: datetime) -> date:
+    """The day a moment belongs to for the check-in: before 04:00 it is the evening before."""
+    local = moment.astimezone()
+    day = local.date()
+    return day - timedelta(days=1) if local.time() < MORNING_STARTS else day
+
+
+def day_span(day: date) -> tuple[datetime, datetime]:
+    """The local moments from the start of a check-in day (04:00) to the next one's."""
+    start = datetime.combine(day, MORNING_STARTS).astimezone()
+    return start, datetime.combine(day + timedelta(days=1), MORNING_STARTS).astimezone()
