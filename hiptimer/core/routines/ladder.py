@@ -12,8 +12,8 @@ from hiptimer.core.routines.model import (
     Rung,
     dose_text,
     seconds_text,
+    sets_of_reps,
 )
-from hiptimer.i18n import _
 
 # The fields a rung has of its own; the exercise's other fields (id, kind, rests, enabled)
 # stay the same on every rung.
@@ -86,7 +86,7 @@ def ceiling_text(ex: Exercise) -> str:
     c = ceiling_of(ex)
     if ex.kind is Kind.HOLD:
         return f"{c.sets} x {seconds_text(c.hold_s or 0)}"
-    return _("{sets} x {reps} reps").format(sets=c.sets, reps=c.reps)  # as dose_text writes it
+    return sets_of_reps(c.sets or 0, c.reps or 0, c.reps or 0)  # as dose_text writes it
 
 
 def ceiling_note(ex: Exercise) -> str:

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import Enum
 
-from hiptimer.i18n import _, decimal
+from hiptimer.i18n import _, decimal, n_
 
 FORMAT_MARKER = "hiptimer-routine"
 FORMAT_VERSION = (
@@ -334,10 +334,10 @@ def dose_text(ex: Exercise) -> str:
     if ex.kind is Kind.HOLD:
         body = f"{ex.sets} x {seconds_text(ex.hold_s or 0)}"
     else:
-        reps = f"{ex.reps}"
+        reps, count = f"{ex.reps}", ex.reps or 0
         if ex.reps_range and ex.reps_range[0] != ex.reps_range[1]:
-            reps = f"{ex.reps} ({ex.reps_range[0]}-{ex.reps_range[1]})"
-        body = _("{sets} x {reps} reps").format(sets=ex.sets, reps=reps)
+            reps, count = f"{ex.reps} ({ex.reps_range[0]}-{ex.reps_range[1]})", ex.reps_range[1]
+        body = sets_of_reps(ex.sets, reps, count)
         if ex.rep_hold_s and not ex.tempo:  # a tempo's own hold_s is the hold
             body = _("{dose}, {hold} hold").format(dose=body, hold=seconds_text(ex.rep_hold_s))
         if ex.tempo:
@@ -349,6 +349,11 @@ def dose_text(ex: Exercise) -> str:
     if ex.load is not None:
         body = _("{dose}, {load}").format(dose=body, load=ex.load.text)
     return body
+
+
+def sets_of_reps(sets: int, reps: int | str, count: int) -> str:
+    """'3 x 10 reps', '20 x 1 rep': as the summary and the suggestions write a dose."""
+    return n_("{sets} x {n} rep", "{sets} x {n} reps", count).format(sets=sets, n=reps)
 
 
 def _num(x: float) -> str:

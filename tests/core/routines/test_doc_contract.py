@@ -162,6 +162,21 @@ def test_a_rep_hold_beside_a_tempo_is_not_used_nor_written_in_the_dose() -> None
     assert dose_text(ex) == "1 x 5 reps, tempo 2-1-2"  # no "5 s hold" that never comes
 
 
+def test_one_rep_is_one_rep_in_the_library_as_on_the_summary() -> None:
+    """The audit: a 20 x 1 exercise read "20 x 1 reps" in the library and `hiptimer show`,
+    "20 x 1 rep" on the summary's suggestion card."""
+    from hiptimer.core.dosing.dose_steps import Dose
+    from hiptimer.core.routines.ladder import ceiling_text
+    from hiptimer.core.routines.model import dose_text
+
+    one = {"id": "r", "name": "R", "kind": "reps", "reps": 1, "sets": 20}
+    ex = parse_routine_text(json.dumps({**MY_ROUTINE, "exercises": [one]}), "r.json").exercises[0]
+    assert dose_text(ex) == "20 x 1 rep" == ceiling_text(ex) == Dose(20, reps=1).amount
+    ranged = {**one, "reps_range": [1, 3]}
+    r = parse_routine_text(json.dumps({**MY_ROUTINE, "exercises": [ranged]}), "r.json")
+    assert dose_text(r.exercises[0]) == "20 x 1 (1-3) reps"
+
+
 @pytest.mark.parametrize(
     ("low", "high", "label"),
     [
