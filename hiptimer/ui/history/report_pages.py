@@ -77,12 +77,33 @@ class Pages:
         self.y = self.top
         return True
 
-    def heading(self, text: str) -> bool:
+    def heading(self, text: str, keep_with: float = 0) -> bool:
+        """A section's title, never alone at the foot of a page: with room for two lines
+        under it, or for `keep_with` (a table's header and first row, table_start)."""
         fm = QFontMetricsF(font(11, bold=True), self.writer)
-        if not self.room(fm.height() * 3):  # never a heading alone at the foot of a page
+        if not self.room(max(fm.height() * 3, 3 * self.mm + fm.height() + keep_with)):
             return False
         self.gap(3)
         return self.line(text, 11, bold=True)
+
+    def table_start(
+        self, headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]
+    ) -> float:
+        """The height of a table's header with its first row, which go on a page together."""
+        return sum(self._row_heights([headers, *rows[:1]], widths))
+
+    def _row_heights(self, rows: Sequence[Sequence[str]], widths: Sequence[float]) -> list[float]:
+        """Each row's height, its cells wrapped to their columns (the first row in bold)."""
+        heights = []
+        for i, row in enumerate(rows):
+            fm = QFontMetricsF(font(8, bold=i == 0), self.writer)
+            cells = zip(row, self._inner(widths), strict=True)
+            heights.append(fm.height() * (max(len(wrap(t, fm, w)) for t, w in cells) + 0.45))
+        return heights
+
+    def _inner(self, widths: Sequence[float]) -> list[float]:
+        scale = self.width / sum(widths)
+        return [w * scale - 2 * self.mm for w in widths]
 
     def table(
         self, headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]
@@ -93,13 +114,15 @@ class Pages:
         fm, fm_bold = QFontMetricsF(f, self.writer), QFontMetricsF(bold, self.writer)
         line_h = fm.height()
         scale = self.width / sum(widths)
-        inner = [w * scale - 2 * self.mm for w in widths]
+        inner = self._inner(widths)
         done = 0
         for i, row in enumerate([headers, *rows]):
             metrics = fm_bold if i == 0 else fm
             cells = [wrap(text, metrics, width) for text, width in zip(row, inner, strict=True)]
             row_h = line_h * (max(len(c) for c in cells) + 0.45)
-            if not self.room(row_h + (line_h * 1.45 if i == 0 else 0)):
+            # The header goes with the first row whole: a header alone at a page's foot
+            # left the report's sessions table headless on the next page.
+            if not self.room(self.table_start(headers, rows, widths) if i == 0 else row_h):
                 break
             if i % 2 == 0:
                 shade = "#E3E8EC" if i == 0 else "#F3F5F7"

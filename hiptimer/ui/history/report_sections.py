@@ -176,12 +176,14 @@ def dose_changes(pages: Pages, data: ReportData, limit: int | None = None) -> No
     if not data.changes:
         return
     title = _("Dose changes and who decided them")
-    if not pages.heading(title if limit is None else _("Dose changes, most recent first")):
-        return
     events = list(reversed(data.changes))
     rows = [_change_row(e) for e in (events if limit is None else events[:limit])]
     headers = (_("Date"), _("Exercise"), _("Change"), _("Decided by"), _("Why (as shown then)"))
-    shown = pages.table(headers, rows, (11, 18, 13, 24, 34))
+    widths = (11, 18, 13, 24, 34)
+    start = pages.table_start(headers, rows, widths)
+    if not pages.heading(title if limit is None else _("Dose changes, most recent first"), start):
+        return
+    shown = pages.table(headers, rows, widths)
     left = len(events) - shown
     if left and limit is not None and shown == len(rows):
         pages.line(_("\u2026 and {n} older, listed below.").format(n=left), 8, muted=True)
@@ -322,7 +324,7 @@ def _remarks(s: SessionSummary) -> str:
 
 def sessions(pages: Pages, data: ReportData) -> None:
     """Each session, newest first: its sets by outcome, its pain, the morning after."""
-    if not data.sessions or not pages.heading(_("Sessions, most recent first")):
+    if not data.sessions:
         return
     several = len({s.routine_id for s in data.sessions}) > 1  # then each says its routine
     rows = [
@@ -336,7 +338,11 @@ def sessions(pages: Pages, data: ReportData) -> None:
         for s in data.sessions
     ]
     headers = (_("Date"), _("Sets"), _("Pain max / avg"), _("Next morning"), _("Remarks"))
-    shown = pages.table(headers, rows, (11, 41, 14, 14, 20))
+    widths = (11, 41, 14, 14, 20)
+    start = pages.table_start(headers, rows, widths)
+    if not pages.heading(_("Sessions, most recent first"), keep_with=start):
+        return
+    shown = pages.table(headers, rows, widths)
     if shown < len(rows):
         pages.line(
             n_(

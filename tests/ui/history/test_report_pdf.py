@@ -11,14 +11,16 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QBuffer, QIODevice, QRectF
+from PySide6.QtGui import QFontMetricsF, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
 from hiptimer.core.history.dose_log import KEPT_REASON
 from hiptimer.core.history.queries import StoredSet
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.routines.model import Routine
-from hiptimer.ui.history.report_pages import MAX_PAGES
+from hiptimer.ui.history.report_charts import font
+from hiptimer.ui.history.report_pages import DPI, MAX_PAGES, Pages
 from hiptimer.ui.history.report_pdf import write_report
 from hiptimer.ui.history.report_sections import FIRST_PAGE_CHANGES
 from tests.history_data import HIPS, STRETCH, Weeks, at, fill, knee_to_wall_checks, record
@@ -288,3 +290,28 @@ def test_a_re_test_chart_has_its_unit_on_its_y_axis_not_among_the_dates(
         assert unit.right() < first_day.left(), (unit, first_day)  # left of the plot
     finally:
         doc.close()
+
+
+def test_a_heading_goes_to_the_next_page_with_its_table_header_and_first_row(
+    qapp: QApplication,
+) -> None:
+    """The audit's report: "Sessions, most recent first" and the table's header at the foot
+    of page 1, and the session's row (two lines tall) alone on page 2, without a header."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(DPI)
+    painter = QPainter(writer)
+    try:
+        pages = Pages(painter, writer)
+        headers, widths = ("Date", "Sets"), (11, 41)
+        rows = [("5 Dec 2026", "7 of 11 sets done, 1 partly done, 3 skipped; completed. " * 3)]
+        start = pages.table_start(headers, rows, widths)
+        heading_h = QFontMetricsF(font(11, bold=True), writer).height()
+        assert start > 2 * heading_h  # the row wraps: more than a heading used to keep
+        pages.y = pages.bottom - 3 * heading_h - 1  # room for a heading and two lines
+        assert pages.heading("Sessions, most recent first", keep_with=start)
+        assert pages.page == 2  # the heading went on with its table
+        assert pages.table(headers, rows, widths) == 1 and pages.page == 2
+    finally:
+        painter.end()
