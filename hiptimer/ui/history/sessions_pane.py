@@ -167,9 +167,7 @@ class SessionsPane(QWidget):
             self.heading.setText(_("No session chosen."))
         else:
             self.heading.setText(session_heading(session, trail))
-            if not self.sets_view.property("sized"):
-                self.sets_view.resizeColumnsToContents()
-                self.sets_view.setProperty("sized", self.sets.rowCount() > 0)
+            self.sets_view.fit_columns()  # each session's own rows read whole
         self.note.blockSignals(True)
         self.note.setPlainText(session.note if session else "")
         self.note.blockSignals(False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -41,9 +42,37 @@ class RowsTable(QTableView):
         header.setResizeContentsPrecision(40)  # ten years of rows would be measured otherwise
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self._natural: list[int] = []  # the widths fit_columns measured, before squeezing
 
     def minimumSizeHint(self) -> QSize:
         return super().minimumSizeHint().expandedTo(QSize(0, rows_tall(self, ROWS_KEPT)))
+
+    def fit_columns(self) -> None:
+        """Size the columns to the rows shown now (measured on a few), each time they change:
+        sized once, on the newest session's short rows, the session chosen next read "6/1…"
+        for "6/10 (was 7)". Where the columns are wider than the view, the last gives up its
+        room, then the first (the exercise's name), down to a third or its title: the
+        numbers stay whole, and a view still too narrow scrolls."""
+        self.resizeColumnsToContents()
+        header = self.horizontalHeader()
+        self._natural = [header.sectionSize(c) for c in range(header.count() - 1)]
+        # The last column (the adjustments, long prose) stretches to the view's edge and is
+        # cut first; only its title is kept whole.
+        self._natural.append(header.sectionSizeHint(header.count() - 1))
+        self._squeeze_to_view()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._squeeze_to_view()
+
+    def _squeeze_to_view(self) -> None:
+        if not self._natural:
+            return
+        header = self.horizontalHeader()
+        over = sum(self._natural) - self.viewport().width()
+        name = self._natural[0]
+        least = max(name // 3, header.sectionSizeHint(0))  # its title stays whole
+        header.resizeSection(0, max(min(name, least), name - max(0, over)))
 
 
 class NoteEdit(QPlainTextEdit):

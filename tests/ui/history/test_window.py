@@ -28,7 +28,7 @@ from hiptimer.ui.history.window import (
 )
 from hiptimer.ui.palette import DARK
 from tests.core.history.test_repair import damage, sound_history
-from tests.history_data import HIPS, STRETCH, Recorded, Weeks, fill, record
+from tests.history_data import HIPS, STRETCH, Recorded, Weeks, at, fill, record
 
 MAX_PAIN, AVG_PAIN = 4, 5
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -538,3 +538,32 @@ def test_with_no_re_tests_the_chart_draws_no_axes(window: HistoryWindow) -> None
     assert chart.view.accessibleDescription() == ""  # its name says it all
     assert not any(axis.isVisible() for axis in (chart.x_axis, chart.y_axis, chart.pain_axis))
     assert not chart.chart.legend().isVisible()
+
+
+def test_a_session_chosen_later_gets_columns_wide_enough_for_its_sets(
+    qtbot: QtBot, store: HistoryStore, recorded: Recorded, weeks: Weeks
+) -> None:
+    """The audit: the newest session (one short set) sized the sets table once, and the
+    session chosen next read "6/1…" for "6/10 (was 7)", "5.8 s…", "skip…", "contin…"."""
+    oldest = recorded.id("hips", weeks.week1)
+    first = store.session_sets(oldest)[0]
+    assert first.id is not None
+    store.correct_pain(first.id, 10, at=at(weeks.week1, 12))  # "10/10 (was 5)"
+    record(store, STRETCH, weeks.week2 + timedelta(days=6), {("hamstring", None): [1]})
+    w = HistoryWindow(store, [HIPS, STRETCH])
+    qtbot.addWidget(w)
+    w.resize(1200, 756)
+    w.show()
+    w.set_filters(None, None, None)
+    pane = w.sessions_pane
+    assert pane.sets.rowCount() == 1  # the newest, short, is shown first
+    pane.list_view.selectRow(pane.sessions.rowCount() - 1)  # then the oldest
+    assert pane.sets.index(0, 5).data() == "10/10 (was 5)"
+    view = pane.sets_view
+    widths = [view.columnWidth(c) for c in range(pane.sets.columnCount())]
+    for col in range(1, pane.sets.columnCount() - 1):  # numbers, outcomes, choices: whole
+        assert widths[col] >= view.sizeHintForColumn(col), pane.sets.headerData(
+            col, Qt.Orientation.Horizontal
+        )
+    assert sum(widths) <= view.viewport().width()  # no scrolling to reach the pain
+    assert widths[0] >= view.sizeHintForColumn(0) // 3  # the name gives up what it must
