@@ -202,3 +202,19 @@ def first_work_steps(steps: list[Step]) -> frozenset[int]:
             seen.add(step.exercise_index)
             first.add(index)
     return frozenset(first)
+
+
+def without_lead_in(steps: list[Step]) -> frozenset[Step]:
+    """Each exercise's first set that no pause leads into (its get-ready or rest is 0 s):
+    what that pause would have shown and said (the steps, the caution) comes with the set."""
+    pauses = (StepKind.GET_READY, StepKind.REST)
+
+    def led_in(i: int) -> bool:
+        before = steps[i - 1] if i > 0 else None
+        return (
+            before is not None
+            and before.kind in pauses
+            and (before.exercise_index == steps[i].exercise_index)
+        )
+
+    return frozenset(steps[i] for i in first_work_steps(steps) if not led_in(i))

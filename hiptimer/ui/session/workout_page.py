@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.core.routines.model import Kind
-from hiptimer.core.session.steps import Step, StepKind
+from hiptimer.core.session.steps import Step, StepKind, without_lead_in
 from hiptimer.core.session.view import SessionView
 from hiptimer.i18n import _, translate
 from hiptimer.ui.keys import Action, Mode
@@ -26,6 +26,7 @@ from hiptimer.ui.session.driver import EngineDriver
 from hiptimer.ui.session.pain_prompt import PainPrompt
 from hiptimer.ui.session.progress_line import ProgressLine
 from hiptimer.ui.session.result_prompt import ResultPrompt
+from hiptimer.ui.session.steps_shown import StepsShown
 from hiptimer.ui.session.workout_commands import WorkoutCommands, enabled_actions, key_mode
 from hiptimer.ui.session.workout_notes import DoseNote
 from hiptimer.ui.session.workout_prompts import PromptSwitch
@@ -70,7 +71,7 @@ class WorkoutPage(QWidget):
         self._text: WorkoutText | None = None
         self._phase: Phase | None = None
         self._side_style = ""
-        self._steps_wanted = False  # I: the steps stay on screen during the sets too
+        self._steps = StepsShown(without_lead_in(list(driver.engine.steps)))  # I, 0 s lead-ins
         self._coached_step: Step | None = None  # the step the steps were last shown for
         self._build()
         self.announcer = Announcer(self)  # a screen reader hears each step, not each second
@@ -246,7 +247,7 @@ class WorkoutPage(QWidget):
 
     def toggle_steps(self) -> None:
         """I: the steps and caution stay on screen in the sets too, or only in the pauses."""
-        self._steps_wanted = not self._steps_wanted
+        self._steps.toggle(self.driver.view().step)
         self.show_view(self.driver.view())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -314,7 +315,7 @@ class WorkoutPage(QWidget):
             self.coaching.highlight(-1)  # the set starts: the reading is over
         self._coached_step = view.step
         pause = kind in (StepKind.GET_READY, StepKind.REST)
-        wanted = self._steps_wanted and kind in (StepKind.WORK, StepKind.SWITCH_SIDES)
+        wanted = self._steps.during(view.step) and kind in (StepKind.WORK, StepKind.SWITCH_SIDES)
         shown = self.coaching.has_content and not view.ended and (pause or wanted)
         if self.coaching.isHidden() == shown:
             self.coaching.setVisible(shown)

@@ -9,14 +9,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from pytestqt.qtbot import QtBot
 
-from hiptimer.core.routines.model import Exercise, Routine, Tempo
+from hiptimer.core.routines.model import Exercise, Rests, Routine, Tempo
 from hiptimer.core.session.dose_adjust import DosesInForce, with_reps
 from hiptimer.core.session.steps import StepKind
 from hiptimer.ui.keys import POINT, Action, Mode
 from hiptimer.ui.session.workout_page import WorkoutPage
 from hiptimer.ui.session.workout_text import WorkoutText
 from hiptimer.ui.theme import Phase, style_for
-from tests.harness import hold, paced, quick_routine, reps, self_paced, side_hold
+from tests.harness import hold, paced, quick_routine, reps, routine, self_paced, side_hold
 from tests.ui.sessions import (
     DriverOnFakeClock,
     no_timer_left,  # noqa: F401 (a fixture)
@@ -257,6 +257,33 @@ def test_i_shows_the_steps_during_a_set_and_hides_them_again(make: MakePage) -> 
     assert h.page.coaching.isVisible()  # it stays while the set runs
     h.page.controls.buttons[Action.SHOW_STEPS].click()
     assert not h.page.coaching.isVisible()
+
+
+def test_without_a_pause_before_it_an_exercise_shows_its_steps_in_its_first_set(
+    make: MakePage,
+) -> None:
+    """docs/routine-format.md: a 0 s get-ready or rest moves what it would have said (the
+    steps, the caution) to the first set. The audit, muted: "get_ready_s": 0 and the
+    caution never reached the screen, which must carry every routine on its own."""
+    rests = Rests(get_ready_s=0, between_sets_s=2, between_sides_s=1, after_exercise_s=0)
+    second = hold("bridge", 5, name="Bridge", setup=("Lie down.",), caution="Ribs down.")
+    h = make(routine(coached_hold(sets=2), second, rests=rests))
+    h.driver.start()
+    assert h.driver.view().step.kind is StepKind.WORK  # no get-ready at all
+    assert h.page.coaching.isVisible()
+    assert "\u26a0 Caution: Stop if the front of the hip pinches." in h.page.coaching.texts()
+    assert h.page.controls.buttons[Action.SHOW_STEPS].accessibleName() == "Hide steps"
+    h.page.perform(Action.SHOW_STEPS, 0)  # I hides them, as it would have shown them
+    assert not h.page.coaching.isVisible()
+    h.page.perform(Action.NEXT, 0)
+    h.page.perform(Action.RATE, 0)
+    h.until(StepKind.WORK)  # set 2, after its rest: the steps were in the rest
+    assert not h.page.coaching.isVisible()
+    h.page.perform(Action.NEXT, 0)
+    h.page.perform(Action.RATE, 0)  # straight into the bridge: its steps come with it
+    ex = h.driver.view().exercise
+    assert ex is not None and ex.id == "bridge" and h.driver.view().step.kind is StepKind.WORK
+    assert h.page.coaching.isVisible() and "\u26a0 Caution: Ribs down." in h.page.coaching.texts()
 
 
 def test_an_exercise_without_steps_or_caution_gives_the_countdown_the_room(
