@@ -123,11 +123,6 @@ def test_the_example_in_the_doc_loads() -> None:
     assert fig.id == "straight-leg-raise" and fig.end.right_leg.hip == 35
 
 
-# Seen squarely from the front, a mat is a rectangle on screen: a grey box behind the figure
-# rather than a floor (the IT band stretch had one; see docs/figures.md, Views).
-STILL_A_BOX = {"adductor-squeeze", "diaphragmatic-breathing", "lateral-trunk-rotation"}
-
-
 def _squarely_seen(floor: tuple[tuple[float, float], ...]) -> bool:
     """Whether a floor mat (not a line) shows as a rectangle with level and upright sides."""
     ys = [y for _, y in floor]
@@ -137,20 +132,13 @@ def _squarely_seen(floor: tuple[tuple[float, float], ...]) -> bool:
     return all(abs(ax - bx) < 0.5 or abs(ay - by) < 0.5 for (ax, ay), (bx, by) in edges)
 
 
-@pytest.mark.parametrize(
-    "exercise_id",
-    [
-        pytest.param(
-            i, marks=pytest.mark.xfail(reason="a box still: left for a figure review", strict=True)
-        )
-        if i in STILL_A_BOX
-        else i
-        for i in FIGURE_IDS
-    ],
-)
+@pytest.mark.parametrize("exercise_id", FIGURE_IDS)
 def test_the_floor_is_a_line_or_a_mat_in_perspective_never_a_box(
     exercise_id: str, figures: dict[str, Figure]
 ) -> None:
+    # Seen squarely, a mat is a rectangle on screen: a grey box behind the figure rather than
+    # a floor (the IT band stretch, adductor squeeze, trunk rotation and breathing had one;
+    # see docs/figures.md, Views).
     fig = figures[exercise_id]
     for mirrored in (False, True):
         assert not _squarely_seen(scene(fig, fig.end, mirrored=mirrored).floor)
