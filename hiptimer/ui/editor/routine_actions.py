@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # the routine model loads with the first routines, after the 
 
 NEW_ROUTINE_ID = "my-routine"
 JSON_FILTER = N_("HipTimer routines (*.json)")
+ROUTINES_LABEL = N_("HipTimer routines")  # the import dialog's filter; any case of .json
 
 
 def blank_routine(taken: set[str]) -> Routine:
@@ -168,10 +169,14 @@ class RoutineActions(QObject):
     def import_files(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        from hiptimer.ui.editor.files import import_routine_files
+        from hiptimer.ui.editor.files import import_routine_files, routine_file_filter
 
         paths, _filter = QFileDialog.getOpenFileNames(
-            self.window, _("Import routine files"), str(Path.home()), translate(JSON_FILTER)
+            self.window,
+            _("Import routine files"),
+            str(Path.home()),
+            routine_file_filter(translate(ROUTINES_LABEL)),
+            options=QFileDialog.Option.HideNameFilterDetails,
         )
         if paths:
             self._imported(import_routine_files(paths, self.window).imported)

@@ -15,7 +15,7 @@ from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.user_routines import reset_to_original, save_and_reload
 from hiptimer.core.routines.validation import RoutineError
 from hiptimer.i18n import _, n_
-from hiptimer.ui.editor.files import export_routine
+from hiptimer.ui.editor.files import export_routine, routine_file_filter
 from hiptimer.ui.widgets.plain import as_html
 
 Answer = QMessageBox.StandardButton
@@ -124,7 +124,11 @@ def ask_export_path(window: Editor) -> str:
 
 def ask_import_paths(window: Editor) -> list[str]:
     chosen, _filter = QFileDialog.getOpenFileNames(
-        window.window(), _("Import routines"), os.path.expanduser("~"), _("Routines (*.json)")
+        window.window(),
+        _("Import routines"),
+        os.path.expanduser("~"),
+        routine_file_filter(_("Routines")),
+        options=QFileDialog.Option.HideNameFilterDetails,
     )
     return list(chosen)
 

@@ -217,3 +217,72 @@ def test_the_menu_needs_no_main_window(
     with qtbot.waitSignal(actions.routine_changed) as changed:
         actions.import_files()
     assert changed.args[0].id == "from-physio"
+
+
+ROUTINE_NAMES = ["Stretch.JSON", "Walk.Json", "walk.json"]
+
+
+def import_filters(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, object]]:
+    """The name filter and options each import dialog (the Routines menu's, the editor's) asks for."""
+    from hiptimer.ui.editor import window_files
+
+    asked: list[tuple[str, object]] = []
+
+    def ask(*args: object, **kwargs: object) -> tuple[list[str], str]:
+        asked.append((str(args[3]), kwargs.get("options")))
+        return [], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", ask)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    RoutineActions(Host(), window.menuBar(), window).import_files()
+    editor = QMainWindow()  # all ask_import_paths uses of the editor is its window
+    qtbot.addWidget(editor)
+    window_files.ask_import_paths(editor)  # type: ignore[arg-type]
+    return asked
+
+
+def test_the_import_dialogs_show_routine_files_ending_in_json_in_any_case(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GTK's dialog and the desktop portal's match the pattern case-sensitively (a glob), so
+    # "*.json" hid Stretch.JSON there while the library lists it (docs/routine-format.md).
+    from fnmatch import fnmatchcase
+
+    from PySide6.QtWidgets import QFileDialog as Dialog
+
+    for name_filter, options in import_filters(qtbot, monkeypatch):
+        patterns = name_filter[name_filter.index("(") + 1 : -1].split()
+        for name in ROUTINE_NAMES:
+            assert any(fnmatchcase(name, p) for p in patterns), (name_filter, name)
+        for name in ("notes.txt", "walk.json.bak", "json"):
+            assert not any(fnmatchcase(name, p) for p in patterns), (name_filter, name)
+        assert options == Dialog.Option.HideNameFilterDetails  # the label, not the glob
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+def test_qts_own_import_dialog_lists_routine_files_in_any_case(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QComboBox, QListView
+
+    for name in [*ROUTINE_NAMES, "notes.txt"]:
+        (tmp_path / name).write_text("{}", encoding="utf-8")
+    name_filter, _options = import_filters(qtbot, monkeypatch)[0]
+    dialog = QFileDialog(None, "Import routine files", str(tmp_path), name_filter)
+    dialog.setOptions(
+        QFileDialog.Option.DontUseNativeDialog | QFileDialog.Option.HideNameFilterDetails
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    view = dialog.findChild(QListView, "listView")
+    assert view is not None
+
+    def listed() -> list[str]:
+        model, root = view.model(), view.rootIndex()
+        return sorted(model.index(row, 0, root).data() for row in range(model.rowCount(root)))
+
+    qtbot.waitUntil(lambda: listed() == sorted(ROUTINE_NAMES))
+    combo = dialog.findChild(QComboBox, "fileTypeCombo")
+    assert combo is not None and combo.currentText() == "HipTimer routines"
+    dialog.close()
