@@ -1,5 +1,6 @@
 """Every page, window and dialog read as a screen reader would: every control named and
-described, roles right, and Tab going through them in reading order."""
+described, roles right, every Tab stop named (Orca says "layered pane" at one without a
+name), and Tab going through them in reading order."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer.ui.a11y import install_button_names
-from tests.ui.a11y_checks import accessibility_problems, focus_order_problems
+from tests.ui.a11y_checks import accessibility_problems, focus_order_problems, unnamed_stops
 from tests.ui.tour import STOPS, TOURS
 
 
@@ -29,7 +30,9 @@ def test_every_stop_reads_well_to_a_screen_reader(qtbot: QtBot, tour: object) ->
 
     def visit(name: str, window: QWidget) -> None:
         QApplication.processEvents()
-        found[name] = accessibility_problems(window) + focus_order_problems(window)
+        found[name] = (
+            accessibility_problems(window) + focus_order_problems(window) + unnamed_stops(window)
+        )
 
     assert callable(tour)
     tour(qtbot, visit)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget, QWidgetItem
 
 
 class FlowLayout(QLayout):
@@ -24,8 +24,25 @@ class FlowLayout(QLayout):
         self._align = align
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
+    def addWidget(self, widget: QWidget) -> None:
+        """As QLayout::addWidget, but with an item made here, in Python.
+
+        Why: PySide's ownership bookkeeping for layouts (addLayoutOwnership, run by addLayout
+        and by every `itemAt` called from Python,
+        https://code.qt.io/cgit/pyside/pyside-setup.git/tree/sources/pyside6/PySide6/glue/qtwidgets.cpp)
+        ties the Python wrapper of a C++-made item to other wrappers, and when one of those is
+        invalidated the item's is too, though the item lives on. After a screen-reader check
+        walked the window's layouts, deleting a get-ready step row left the session summary's
+        buttons row raising "Internal C++ object (QWidgetItem) already deleted" at every
+        layout pass. A wrapper made in Python is marked deleted only when its item really is
+        (a widget deleted: Qt takes its item out through takeAt and deletes it).
+        """
+        self.addChildWidget(widget)
+        self.addItem(QWidgetItem(widget))
+
     def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
+        self.invalidate()
 
     def count(self) -> int:
         return len(self._items)

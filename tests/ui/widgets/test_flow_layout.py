@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -38,3 +39,33 @@ def test_a_narrow_box_starts_new_rows_and_asks_for_their_height(qtbot: QtBot) ->
     layout = box.layout()
     assert layout is not None and layout.heightForWidth(250) == 70
     assert all(b.geometry().right() < 250 for b in buttons)
+
+
+def test_the_rows_survive_pyside_dropping_the_items_wrappers(qtbot: QtBot) -> None:
+    # PySide invalidated the wrappers of C++-made items while the items lived (after a
+    # screen-reader walk of the session summary): every layout pass then raised.
+    box, buttons = row_of(qtbot, 3)
+    layout = box.layout()
+    assert layout is not None
+    for n in range(layout.count()):
+        item = layout.itemAt(n)
+        assert item is not None
+        shiboken6.invalidate(item)
+    box.resize(250, 200)
+    box.show()
+    assert layout.heightForWidth(250) == 70
+    assert [(b.x(), b.y()) for b in buttons] == [(0, 0), (110, 0), (0, 40)]
+
+
+def test_a_deleted_widget_leaves_the_rows(qtbot: QtBot) -> None:
+    box, buttons = row_of(qtbot, 3)
+    layout = box.layout()
+    assert layout is not None
+    box.resize(250, 200)
+    box.show()
+    shiboken6.delete(buttons[0])
+    assert layout.count() == 2
+    assert [layout.itemAt(n).widget() for n in range(2)] == buttons[1:]  # type: ignore[union-attr]
+    assert layout.heightForWidth(250) == 30
+    layout.activate()
+    assert [(b.x(), b.y()) for b in buttons[1:]] == [(0, 0), (110, 0)]
