@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -220,6 +222,12 @@ class PainPrompt(QWidget):
                 limit=self.pain_limit
             )
         )
+        # The panel takes the focus as it comes (focus_question): a screen reader says its
+        # name and description then, as it would a dialog's (see focus_question).
+        self._scale_panel.setAccessibleName(self.question.text())
+        about = f"{self.about.text()}." if self.about.text() else ""
+        words = [about, self.limit_label.text(), _spoken(self.hint.text())]
+        self._scale_panel.setAccessibleDescription(" ".join(w for w in words if w))
         self._stack.setCurrentWidget(self._scale_panel)
         self._fit()
 
@@ -241,8 +249,17 @@ class PainPrompt(QWidget):
         # Tab reaches the choices, not the heading: each is read with the question it answers.
         for button in self.choice_buttons.values():
             button.setAccessibleDescription(f"{' '.join(heading.split())} {button.toolTip()}")
+        self._choice_panel.setAccessibleName(" ".join(heading.split()))
+        self._choice_panel.setAccessibleDescription(set_label(record))
         self._stack.setCurrentWidget(self._choice_panel)
         self._fit()
+
+    def focus_question(self) -> None:
+        """Give the keyboard focus to the panel shown, named by its question, so a screen
+        reader says the question as it comes: Orca 43 does not hear the announcement of it
+        (a11y.announce), only what takes the focus. The panel is no Tab stop and no button,
+        so Space and Enter still do what the key map says, and Tab goes on to the scale."""
+        self.panel.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -302,6 +319,11 @@ class PainPrompt(QWidget):
         for button in self.choice_buttons.values():
             button.setMinimumHeight(int(height * 0.16))
             set_px(button, height * 0.07, bold=True)
+
+
+def _spoken(text: str) -> str:
+    """The key hint's dot ("0-9, or T for 10  ·  K to skip") as a pause for a reader."""
+    return re.sub(r"\s*\u00b7\s*", "; ", text).strip()
 
 
 def _invalidate(item: QLayoutItem) -> None:

@@ -183,6 +183,7 @@ class WorkoutPage(QWidget):
             self.result,
             self.rating_note,
             asides=(self.caption, self.next_line),
+            home=self,
         )
         self.commands = WorkoutCommands(
             self.driver, self.result, self.toggle_steps, lambda: self._enabled(self.driver.view())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
 from hiptimer.core.session.view import SessionView
@@ -22,6 +23,10 @@ class PromptSwitch:
     """Shows in `center` the timer, the pain question or the result's entry, as the view asks,
     and the rating note ("Rated 3/10 · Backspace: change") in the pause after a rating.
 
+    The question takes the keyboard focus as it comes (a screen reader says it then); when
+    it goes, a focus left in it goes `home` (the page), never on to a button Tab order
+    happens to put next, which Space or Enter would then press.
+
     In large print the `asides` (the caption, which repeats the question aloud, and the
     "Next:" line) give the pain question their room while it is asked: at 150 % on a
     1024 x 768 screen it was squeezed, its words drawn over its buttons.
@@ -34,6 +39,7 @@ class PromptSwitch:
     result: ResultPrompt
     rating_note: QLabel
     asides: tuple[QWidget, ...]
+    home: QWidget
 
     def show_view(self, view: SessionView) -> None:
         asking = view.awaiting_pain or view.awaiting_choice
@@ -44,13 +50,19 @@ class PromptSwitch:
                 self.result.ask(record)
                 self.center.setCurrentWidget(self.result)
         elif asking:
+            asked = True
             if view.awaiting_choice:
                 if not self.pain.asking_choice or self.center.currentWidget() is not self.pain:
                     self.pain.ask_choice(record, can_lower=view.can_lower)
             elif self.center.currentWidget() is not self.pain or self.pain.asking_choice:
                 self.pain.ask_rating(record, changing=view.rerating)
+            else:
+                asked = False
             self.center.setCurrentWidget(self.pain)
+            if asked:
+                self.pain.focus_question()
         else:
+            self._focus_home()
             self.center.setCurrentWidget(self.timer)
         quiet = asking and text_scale() > 1
         for aside in self.asides:
@@ -64,3 +76,10 @@ class PromptSwitch:
             if changeable
             else "",
         )
+
+    def _focus_home(self) -> None:
+        """Before a question hides: Qt would hand a focus in it on to the next widget in
+        the Tab order (a button of the control bar), https://doc.qt.io/qt-6/qwidget.html#hide"""
+        focused = self.home.focusWidget()
+        if focused is not None and any(q.isAncestorOf(focused) for q in (self.pain, self.result)):
+            self.home.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -19,6 +19,7 @@ from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.main_window import MainWindow
 from hiptimer.ui.session.pain_prompt import ANCHORS, PainPrompt
+from hiptimer.ui.session.workout_page import WorkoutPage
 from tests.harness import hold, quick_routine
 from tests.ui.sessions import (
     advance_until,
@@ -140,6 +141,11 @@ def at_first_rating(qtbot: QtBot, *exercises: Exercise) -> tuple[MainWindow, Fak
     return window, clock
 
 
+def workout(window: MainWindow) -> WorkoutPage:
+    assert window.session is not None
+    return window.session.page
+
+
 def engine(window: MainWindow) -> SessionEngine:
     assert window.session is not None
     return window.session.driver.engine
@@ -205,8 +211,7 @@ def test_the_prompt_is_a_panel_in_the_window_not_a_dialog(
     session: tuple[MainWindow, FakeClock], qtbot: QtBot
 ) -> None:
     window, _ = session
-    assert window.session is not None
-    page = window.session.page
+    page = workout(window)
     assert page.pain.isVisible()
     assert window.isVisible()  # the panel is in the window: no modal dialog
     assert window.findChildren(PainPrompt) == [page.pain]
@@ -223,3 +228,30 @@ def test_l_on_a_5_s_hold_changes_nothing_and_the_choice_stays(qtbot: QtBot) -> N
     assert engine(window).records[0].pain_choice is PainChoice.CONTINUE
     if window.session is not None:
         window.session.driver.stop()
+
+
+def test_the_question_takes_the_focus_as_it_comes_and_gives_it_back(
+    session: tuple[MainWindow, FakeClock], qtbot: QtBot
+) -> None:
+    # Orca 43 said nothing as the question came (it does not hear the announcement): a
+    # reader says what takes the focus, so the panel takes it, named by its question.
+    window, _ = session
+    page = workout(window)
+    assert window.focusWidget() is page.pain.panel
+    iface = QAccessible.queryAccessibleInterface(page.pain.panel)
+    assert iface is not None
+    assert iface.text(QAccessible.Text.Name) == "How much pain did that set cause?"
+    said = iface.text(QAccessible.Text.Description)
+    assert said.startswith("A, set 1. Your limit is 5: above it you choose what to do next.")
+    assert said.endswith("K to skip") and "\u00b7" not in said
+    qtbot.keyClick(window, K.Key_8)  # above the limit: the choice comes, and the focus
+    iface = QAccessible.queryAccessibleInterface(window.focusWidget())
+    assert iface is not None
+    assert iface.text(QAccessible.Text.Name) == (
+        "Pain 8 out of 10 is above your limit of 5. What now?"
+    )
+    qtbot.keyClick(window, K.Key_Tab)  # Tab goes on to the choices
+    assert window.focusWidget() is page.pain.choice_buttons[PainChoice.STOP]
+    qtbot.keyClick(window, K.Key_C)
+    # Home, not on to a button next in the Tab order that Space or Enter would press.
+    assert window.focusWidget() is page
