@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QStatusBar
 
 from hiptimer import APP_TITLE
 from hiptimer.core.clock import Clock, MonotonicClock, wall_now
@@ -96,7 +96,6 @@ class MainWindow(QMainWindow):
         self.first_run: FirstRunPage | None = None
         self._after_first_run: Callable[[], None] = self.show_library
         self._starting: str | None = None  # the routine --start waits to start
-        self._status_hides = False  # show_status() has made the bar hide when it is empty
         shell = Shell(
             self.nav, self.services, settings, wall, self.show_problem,
             self.show_status,
@@ -371,15 +370,18 @@ class MainWindow(QMainWindow):
         log.warning("%s", text)
         self.show_status(text, 15000)
 
+    def statusBar(self) -> QStatusBar:
+        """QMainWindow's, as one whose messages a screen reader says (made when first asked
+        for, not before the first paint)."""
+        from hiptimer.ui.widgets.spoken_status import spoken_status_bar
+
+        # Shown only while it has a message: an empty bar kept ~45 px of the workout at 150 %
+        # on 1024 x 768 after M said "Sound off".
+        return spoken_status_bar(self, hides_when_empty=True)
+
     def show_status(self, text: str, ms: int) -> None:
-        """A message in the status bar for `ms`; the bar shows only while it has one (an empty
-        bar kept ~45 px of the workout at 150 % on 1024 x 768 after M said "Sound off")."""
-        bar = self.statusBar()
-        if not self._status_hides:  # made when first asked for: not before the first paint
-            self._status_hides = True
-            bar.messageChanged.connect(lambda message: bar.setVisible(bool(message)))
-        bar.show()
-        bar.showMessage(text, ms)
+        """A message in the status bar for `ms`."""
+        self.statusBar().showMessage(text, ms)
 
     def end_by_system(self) -> None:
         self.closing.end_by_system()

@@ -27,6 +27,7 @@ from hiptimer.ui.services.ports import Services
 from hiptimer.ui.session.controller import make_cue_writer
 from hiptimer.ui.session.summary_page import SummaryPage
 from hiptimer.ui.widgets.screen_fit import room
+from hiptimer.ui.widgets.spoken_status import SpokenStatusBar
 from tests.harness import hold, quick_routine, short_routine, side_hold
 from tests.ui.sessions import (
     FakeBeeper,
@@ -678,6 +679,11 @@ def test_the_status_bar_shows_only_while_it_has_a_message(app: App, qtbot: QtBot
     app.key(qtbot, K.Key_M)
     bar = w.statusBar()
     assert not bar.isHidden() and bar.currentMessage() == "Sound off"
+    # ... and a screen reader is told, as a notification (Orca 43 says "Sound off.").
+    assert isinstance(bar, SpokenStatusBar)
+    iface = QAccessible.queryAccessibleInterface(bar.message)
+    assert iface is not None and iface.role() is QAccessible.Role.Notification
+    assert iface.text(QAccessible.Text.Name) == "Sound off"
     bar.clearMessage()  # its time is up
     assert bar.isHidden()
     w.show_problem("Something to read")

@@ -51,6 +51,7 @@ from hiptimer.ui.theme import follow
 from hiptimer.ui.widgets.fitted_tabs import FittedTabTitles
 from hiptimer.ui.widgets.plain import plain
 from hiptimer.ui.widgets.screen_fit import fit_window
+from hiptimer.ui.widgets.spoken_status import spoken_status_bar
 
 
 class EditorWindow(QMainWindow):
@@ -96,6 +97,7 @@ class EditorWindow(QMainWindow):
     # ------------------------------------------------------------------ building
 
     def _build(self) -> None:
+        spoken_status_bar(self)  # "Saved ...", "Exported to ...": a screen reader says them
         self.draft_offer = drafts.DraftOffer(self)  # unsaved changes kept by a system quit
         self.draft_offer.open_requested.connect(lambda draft: drafts.open_draft(self, draft))
         self.banner = QLabel(self)

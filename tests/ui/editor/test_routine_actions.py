@@ -20,6 +20,7 @@ from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.editor.routine_actions import RoutineActions, blank_routine
 from hiptimer.ui.library.items import load_library
 from hiptimer.ui.main_window import MainWindow
+from hiptimer.ui.widgets.spoken_status import SpokenStatusBar
 from tests.harness import short_routine
 from tests.ui.editor.test_window import drop_event, line, type_into
 from tests.ui.sessions import fake_services
@@ -90,6 +91,7 @@ def test_a_new_routine_s_first_save_is_revision_1(window: MainWindow, qtbot: QtB
     assert editor.save()
     path = paths.user_routines_dir() / "my-routine.json"
     assert editor.statusBar().currentMessage() == f"Saved revision 1 to {path}"  # was 2
+    assert isinstance(editor.statusBar(), SpokenStatusBar)  # a screen reader says it too
     banner = editor.banner.text().replace("\u200b", "")  # break points in the long path
     assert banner == f"Your routine (revision 1), saved in {path}."
     type_into(qtbot, line(editor, "title"), "Knees and hips")
