@@ -47,6 +47,11 @@ class ScoreScale(QFrame):
         for n in range(11):
             button = QPushButton(str(n), self)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            # The chosen score is checked, so a screen reader says which one it is ("3, check
+            # box, checked"); it said "[3] push button", the brackets only drawn. Not
+            # auto-exclusive: Qt would then take Tab from the other ten (set_value keeps one).
+            button.setCheckable(True)
+            button.setAccessibleName(str(n))
             button.setToolTip(
                 _("{what} {n} out of 10 (key: {key})").format(
                     what=what, n=n, key="T" if n == 10 else n
@@ -70,6 +75,7 @@ class ScoreScale(QFrame):
             chosen = n == value
             button.setStyleSheet(rating_style(n, chosen=chosen))
             button.setText(f"[{n}]" if chosen else str(n))
+            button.setChecked(chosen)  # a click toggles it: this puts it right again
 
     def set_active(self, active: bool) -> None:
         active_frame = (

@@ -15,6 +15,7 @@ from hiptimer.ui.guidance.checkin_page import QUESTION, CheckinPage
 from hiptimer.ui.key_help import key_rows
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.session.pain_prompt import ANCHORS
+from hiptimer.ui.widgets.score_scale import ScoreScale
 from tests.ui.guided import SMALL, Days, K, later
 from tests.ui.sessions import no_timer_left  # noqa: F401 (a fixture)
 
@@ -228,3 +229,24 @@ def test_the_question_is_read_at_the_first_and_last_tab_stops(
     assert described(page.save_button) == f"{asked} Pain: 3/10, Stiffness: 10/10. Key: Enter"
     assert page.stiffness_label.text() == "\u25b8 Stiffness: 10/10"
     assert described(page.pain.buttons[0]) == f"{asked} Pain 0 out of 10 (key: 0)"
+
+
+def test_a_screen_reader_hears_which_score_is_chosen(page: CheckinPage) -> None:
+    # Orca said "[3] push button": the brackets that mark the chosen score were only drawn.
+    def checked(scale: ScoreScale) -> list[int]:
+        found = []
+        for n, button in enumerate(scale.buttons):
+            iface = QAccessible.queryAccessibleInterface(button)
+            assert iface is not None and iface.text(QAccessible.Text.Name) == str(n)
+            if iface.state().checked:
+                found.append(n)
+        return found
+
+    assert checked(page.pain) == [] and checked(page.stiffness) == []
+    page.rate(3)
+    assert checked(page.pain) == [3] and page.pain.buttons[3].text() == "[3]"
+    page.pain.buttons[5].click()
+    assert checked(page.pain) == [5]
+    page.pain.buttons[5].click()  # the chosen one again: still chosen, not unchecked
+    assert checked(page.pain) == [5] and page.pain.value == 5
+    assert checked(page.stiffness) == []
