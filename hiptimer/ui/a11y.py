@@ -1,4 +1,4 @@
-"""Screen readers (AT-SPI on Linux): names and descriptions for buttons, and announcements.
+"""Screen readers (AT-SPI on Linux): buttons' names and keys, fields' focus, announcements.
 
 Buttons show their key in brackets ("Start   [Enter]"): a reader should say "Start", then
 "Key: Enter" as the description, so every button gets its name and description the same way,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QDialogButtonBox,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QWidget,
@@ -79,26 +80,46 @@ def _box_of(button: QAbstractButton) -> QObject | None:
     return parent
 
 
-class ButtonNames(QObject):
-    """An application event filter that describes every button as it is first shown.
+class ReaderFilter(QObject):
+    """An application event filter for screen readers: it describes every button as it is
+    first shown, and settles a text field's caret as it is shown, before any focus.
+
+    Why the second: a line edit reports its caret the first time it is placed, and for an
+    empty field that is as Tab gives it the focus (Qt's line control starts from "no
+    position", -1: emitCursorPositionChanged in
+    https://code.qt.io/cgit/qt/qtbase.git/tree/src/widgets/widgets/qwidgetlinecontrol.cpp),
+    before Qt reports the focus. Orca 43 takes the caret event of a focused field as the
+    focus arriving, silently, then the focus as nothing new (onCaretMoved in
+    https://gitlab.gnome.org/GNOME/orca/-/blob/ORCA_43_1/src/orca/scripts/default.py), so
+    Tab into an empty field said nothing. Placed once on show, the caret does not move
+    when the focus comes, and the reader hears the focus as for any field. (Reporting the
+    focus early instead does not work: Orca drops an event when the same one follows.)
 
     Signals: none.
     """
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show and isinstance(watched, QAbstractButton):
-            describe(watched)
+        if event.type() == QEvent.Type.Show and isinstance(watched, QWidget):
+            ready(watched)
         return False
 
 
-def install_button_names(app: QApplication) -> ButtonNames:
+def ready(widget: QWidget) -> None:
+    """A button described, a text field's caret placed (unfocused: a reader ignores it)."""
+    if isinstance(widget, QAbstractButton):
+        describe(widget)
+    elif isinstance(widget, QLineEdit) and not widget.hasSelectedText():
+        widget.setCursorPosition(widget.cursorPosition())
+
+
+def install_reader_filter(app: QApplication) -> ReaderFilter:
     """Describe every button of `app` on screen now and from now on (QMessageBox's and
-    QDialogButtonBox's too)."""
-    names = ButtonNames(app)
+    QDialogButtonBox's too), and settle the caret of every text field shown."""
+    names = ReaderFilter(app)
     app.installEventFilter(names)
     for widget in app.allWidgets():  # the window's first paint comes before this filter
-        if isinstance(widget, QAbstractButton) and widget.isVisible():
-            describe(widget)
+        if widget.isVisible():
+            ready(widget)
     return names
 
 

@@ -147,11 +147,11 @@ def run_app(
         # take their time while the window is already on screen. So do the application's
         # event filters: the first events of each kind through Python make PySide build
         # wrapper types, ~20 ms before the first paint (docs/performance.md).
-        from hiptimer.ui.a11y import install_button_names
+        from hiptimer.ui.a11y import install_reader_filter
         from hiptimer.ui.widgets.screen_fit import install_screen_fit
 
         filters.append(install_screen_fit(app))  # no window or dialog past the screen's edges
-        filters.append(install_button_names(app))  # a screen reader says each button's key
+        filters.append(install_reader_filter(app))  # each button's key, a field's focus
         window.open_services(wait=False)  # the history opens on a thread of its own
         if not isinstance(first, Outcome):  # a second start waits for this (STARTING_S)
             first.listen()  # QtNetwork: only now, and the window is there to answer

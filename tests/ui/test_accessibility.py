@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from hiptimer.ui.a11y import install_button_names
+from hiptimer.ui.a11y import install_reader_filter
 from tests.ui.a11y_checks import accessibility_problems, focus_order_problems, unnamed_stops
 from tests.ui.tour import STOPS, TOURS
 
@@ -18,7 +18,7 @@ from tests.ui.tour import STOPS, TOURS
 @pytest.fixture(autouse=True)
 def button_names(qapp: QApplication) -> Iterator[None]:
     """Buttons described as the app describes them (hiptimer.ui.app installs this filter)."""
-    names = install_button_names(qapp)
+    names = install_reader_filter(qapp)
     yield
     qapp.removeEventFilter(names)
 
