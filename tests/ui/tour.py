@@ -96,21 +96,38 @@ def tour_routine() -> Routine:
 
 
 def in_modal(visit: Visit, name: str, opens: Callable[[], object]) -> None:
-    """Run `opens` (which shows a modal dialog and waits), visit the dialog, dismiss it."""
+    """Run `opens` (which shows a modal dialog and waits), visit the dialog, dismiss it.
+
+    The dialog is dismissed whatever the visit finds: a check failing inside this timer's
+    callback used to leave the dialog open, and `opens` and the whole test run waited for it
+    for ever (a CI run hung here). What failed is raised once `opens` has returned.
+    """
     seen: list[str] = []
+    failed: list[BaseException] = []
 
     def look(tries: int = 0) -> None:
         box = QApplication.activeModalWidget()
-        if box is None and tries < 50:
+        if box is None and tries < 500:  # up to ~5 s on a loaded machine
             QTimer.singleShot(10, lambda: look(tries + 1))
             return
-        assert isinstance(box, QDialog), f"{name}: no modal dialog came up"
-        visit(name, box)
-        seen.append(name)
-        box.done(QDialog.DialogCode.Rejected)
+        if not isinstance(box, QDialog):
+            failed.append(AssertionError(f"{name}: no modal dialog came up"))
+            for stray in QApplication.topLevelWidgets():  # (whatever came up instead)
+                if isinstance(stray, QDialog) and stray.isVisible():
+                    stray.done(QDialog.DialogCode.Rejected)
+            return
+        try:
+            visit(name, box)
+            seen.append(name)
+        except BaseException as exc:  # (raised again below, once the dialog is gone)
+            failed.append(exc)
+        finally:
+            box.done(QDialog.DialogCode.Rejected)
 
     QTimer.singleShot(0, look)
     opens()
+    if failed:
+        raise failed[0]
     assert seen == [name], f"{name} was not visited"
 
 
