@@ -87,6 +87,10 @@ class CheckinPage(QWidget):
         # last Tab stops (the pain's 0; Skip and Save) are read with them, Save with the
         # scores given so far too (_show_state).
         self._asked = f"{self.question.text()} {about}"
+        # The page itself too: as it comes, a screen reader names it by the question, where it
+        # said "layered pane" (Orca 43).
+        self.setAccessibleName(self.question.text())
+        self.setAccessibleDescription(about)
         first = self.pain.buttons[0]
         first.setAccessibleDescription(f"{self._asked} {first.toolTip()}")
         self.skip_button.setAccessibleDescription(f"{self._asked} {key_hint(skip_key)}")

@@ -250,3 +250,11 @@ def test_a_screen_reader_hears_which_score_is_chosen(page: CheckinPage) -> None:
     page.pain.buttons[5].click()  # the chosen one again: still chosen, not unchecked
     assert checked(page.pain) == [5] and page.pain.value == 5
     assert checked(page.stiffness) == []
+
+
+def test_the_page_is_named_by_its_question(page: CheckinPage) -> None:
+    """What a screen reader says of the page as it comes is the question, not a pane."""
+    iface = QAccessible.queryAccessibleInterface(page)
+    assert iface is not None
+    assert iface.text(QAccessible.Text.Name) == page.question.text()
+    assert iface.text(QAccessible.Text.Description)  # what it is about (yesterday's session)
