@@ -34,7 +34,7 @@ def in_force_data(
     data: dict[str, Any] = {}
     for ex_id, made in changes.items():
         ex = doses[ex_id]
-        which = "hold_s" if ex.kind is Kind.HOLD else "reps"
+        which = dose_field(ex)
         data[ex_id] = {which: dose_value(ex, which), "changes": list(made)}
     return data
 
@@ -50,7 +50,7 @@ def in_force_from_data(exercises: Mapping[str, Exercise], data: Any) -> DosesInF
         ex = exercises.get(ex_id)
         if ex is None:
             continue
-        which = "hold_s" if ex.kind is Kind.HOLD else "reps"
+        which = dose_field(ex)
         value, made = _entry(entry, which, ex_id)
         now = ex.with_dose(hold_s=value) if which == "hold_s" else with_reps(ex, int(value))
         if now != ex:
@@ -89,7 +89,7 @@ class SessionDoseChange:
 
 def dose_change(before: Exercise, after: Exercise) -> SessionDoseChange:
     """`before` changed to `after`: the hold of a hold, the reps of a reps exercise."""
-    field = "hold_s" if before.kind is Kind.HOLD else "reps"
+    field = dose_field(before)
     return SessionDoseChange(after, field, dose_value(before, field), dose_value(after, field))
 
 
@@ -105,6 +105,11 @@ def carried_changes(
         if change is not None and change.old != change.new:
             changes[ex.id] = change
     return changes
+
+
+def dose_field(ex: Exercise) -> str:
+    """The field a session changes with + and -: the hold of a hold, the reps otherwise."""
+    return "hold_s" if ex.kind is Kind.HOLD else "reps"
 
 
 def dose_value(ex: Exercise, field: str) -> float:
