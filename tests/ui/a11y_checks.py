@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import cast
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import (
@@ -191,6 +192,16 @@ def _layout_widgets(layout: object) -> list[QWidget]:
             found.append(widget)
         elif inner is not None:
             found += _layout_widgets(inner)
+    # A layout item is no QObject, so PySide never learns when Qt deletes it: its wrapper stays
+    # in PySide's map by address, and a widget made later at that address came back as this
+    # stale QSpacerItem (a dialog's Tab chain in the tour: "'QSpacerItem' object has no
+    # attribute 'window'"). Let go of the wrappers of the items Qt made now; the items stay.
+    # (Not those made in Python, as FlowLayout's: it keeps using its own.)
+    # https://doc.qt.io/qtforpython-6/shiboken6/shibokenmodule.html
+    for item in items:
+        if item is None or isinstance(item, QLayout) or shiboken6.createdByPython(item):
+            continue
+        shiboken6.invalidate(cast(shiboken6.Object, item))
     return found
 
 
