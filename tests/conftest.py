@@ -8,11 +8,15 @@ import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.history_data import Weeks
 from tests.schedule import spread_long_tests
+
+if TYPE_CHECKING:  # Qt-free tests never load Qt
+    from PySide6.QtWidgets import QWidget
 
 # Tests never need a screen unless an end-to-end test asks for Xvfb itself.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -52,16 +56,37 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
 
 @pytest.fixture(autouse=True)
 def delete_closed_widgets() -> Iterator[None]:
-    """Delete what the test closed (pytest-qt's addWidget) before the next test starts.
+    """Delete every window the test made, and what it closed, before the next test starts.
 
-    pytest-qt calls deleteLater() outside any event loop, where nothing ever runs it: every
-    window a test made stayed alive, and once an app style sheet was set (run_app does) Qt
-    re-polished all of them, so test_app took 50 s in the full suite. Qt-free tests skip this.
+    pytest-qt calls deleteLater() outside any event loop, where nothing ever runs it, and
+    run_app() leaves its window (the app's process would end there): every window a test made
+    stayed alive, and each app style sheet set later (run_app and theme.apply do) made Qt
+    re-polish all of them. A worker that had run test_app.py kept some 1,700 widgets, and a
+    test there took 12 s of CPU instead of 1. Qt-free tests skip this.
     """
+    before = _top_level_widgets()
     yield
     core = sys.modules.get("PySide6.QtCore")
-    if core is not None and core.QCoreApplication.instance() is not None:
-        core.QCoreApplication.sendPostedEvents(None, core.QEvent.Type.DeferredDelete)
+    if core is None or core.QCoreApplication.instance() is None:
+        return
+    for address, widget in _top_level_widgets().items():
+        if address not in before:
+            widget.deleteLater()  # not close(): a close handler could ask a question
+    core.QCoreApplication.sendPostedEvents(None, core.QEvent.Type.DeferredDelete)
+
+
+def _top_level_widgets() -> dict[int, QWidget]:
+    """The application's windows by their C++ address ({} before Qt is loaded)."""
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    if widgets is None or widgets.QApplication.instance() is None:
+        return {}
+    import shiboken6
+
+    return {
+        shiboken6.getCppPointer(w)[0]: w
+        for w in widgets.QApplication.topLevelWidgets()
+        if shiboken6.isValid(w)
+    }
 
 
 @pytest.fixture(autouse=True)
