@@ -65,6 +65,14 @@ def set_px(
     set_exact_px(widget, grown if most is None else min(grown, most), bold=bold, italic=italic)
 
 
+def restyle(widget: QWidget, sheet: str) -> None:
+    """Give a widget this style sheet unless it has it already. Qt re-polishes the widget and
+    every child at each setStyleSheet, the same text or not: the session page restyled its
+    steps at each resize and each cue, two calls in three of them changing nothing."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
+
+
 def set_exact_px(widget: QWidget, size: float, *, bold: bool = False, italic: bool = False) -> None:
     """Give a widget a font of exactly this many pixels: for text a widget has fitted to its
     room itself (from a largest size that set_px-style scaling already grew)."""

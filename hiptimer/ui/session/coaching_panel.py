@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 
 from hiptimer.core.routines.model import Exercise
 from hiptimer.i18n import N_, translate
-from hiptimer.ui.theme import current, set_exact_px, text_scale
+from hiptimer.ui.theme import current, restyle, set_exact_px, text_scale
 from hiptimer.ui.widgets.plain import show_wrapped
 
 HEADING = N_("How to do it")
@@ -176,17 +176,17 @@ class CoachingPanel(QFrame):
 
     def _restyle(self) -> None:
         set_exact_px(self.heading, self._px * 0.8, bold=True)
-        self.heading.setStyleSheet(f"color: {current().muted};")
-        self.caution.setStyleSheet(caution_style())
+        restyle(self.heading, f"color: {current().muted};")
+        restyle(self.caution, caution_style())
         for i, (row, number, text) in enumerate(
             zip(self.rows, self.numbers, self.steps, strict=True)
         ):
             spoken = i == self._spoken
             background = self._accent if spoken else "transparent"
-            row.setStyleSheet(ROW_STYLE.format(background=background))
+            restyle(row, ROW_STYLE.format(background=background))
             for label in (number, text):
                 set_exact_px(label, self._px, bold=spoken)
-                label.setStyleSheet(f"color: {self._on_accent};" if spoken else "")
+                restyle(label, f"color: {self._on_accent};" if spoken else "")
         set_exact_px(self.caution, self._px, bold=True)
 
 

@@ -12,7 +12,7 @@ from hiptimer.core.session.dose_adjust import SessionDoseChange
 from hiptimer.core.session.events import DoseChanged, Event
 from hiptimer.core.session.view import SessionView
 from hiptimer.i18n import _
-from hiptimer.ui.theme import current
+from hiptimer.ui.theme import current, restyle
 from hiptimer.ui.widgets.plain import plain, show_text
 
 
@@ -79,6 +79,5 @@ class SoundOff(QLabel):
             f"color: {p.caution_text}; background: {p.caution_back};"
             f" border: 2px solid {p.caution_edge}; border-radius: 8px; padding: 2px 10px;"
         )
-        if style != self.styleSheet():
-            self.setStyleSheet(style)
+        restyle(self, style)
         self.setVisible(muted)

@@ -31,7 +31,7 @@ from hiptimer.ui.session.workout_commands import WorkoutCommands, enabled_action
 from hiptimer.ui.session.workout_notes import DoseNote
 from hiptimer.ui.session.workout_prompts import PromptSwitch
 from hiptimer.ui.session.workout_text import WorkoutText, counts_keys, workout_text
-from hiptimer.ui.theme import Phase, follow, set_px, style_for, text_scale
+from hiptimer.ui.theme import Phase, follow, restyle, set_px, style_for, text_scale
 from hiptimer.ui.widgets.control_bar import ControlBar
 from hiptimer.ui.widgets.figure_view import FigureView
 from hiptimer.ui.widgets.fit_label import FitLabel
@@ -346,15 +346,16 @@ class WorkoutPage(QWidget):
         palette.setColor(QPalette.ColorRole.Window, QColor(style.background))
         palette.setColor(QPalette.ColorRole.WindowText, QColor(style.text))
         self.setPalette(palette)
-        self.banner.setStyleSheet(
-            f"background: {style.accent}; color: {style.on_accent}; border-radius: 10px;"
+        restyle(
+            self.banner,
+            f"background: {style.accent}; color: {style.on_accent}; border-radius: 10px;",
         )
         self._side_style = (
             f"background: {style.accent}; color: {style.on_accent}; border-radius: 12px;"
         )
         if self.side.text():
-            self.side.setStyleSheet(self._side_style)
-        self.tempo.setStyleSheet(f"color: {style.accent};")
+            restyle(self.side, self._side_style)
+        restyle(self.tempo, f"color: {style.accent};")
         self.coaching.set_accent(style.accent, style.on_accent)
         self.progress.set_accent(style.accent)
 
@@ -369,7 +370,7 @@ class WorkoutPage(QWidget):
         if side == self.side.text():
             return
         self.side.setText(side)
-        self.side.setStyleSheet(self._side_style if side else "")
+        restyle(self.side, self._side_style if side else "")
         self.side.setVisible(bool(side))
 
     # ------------------------------------------------------------ commands

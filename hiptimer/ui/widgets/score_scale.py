@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
 
 from hiptimer.i18n import _, translate
 from hiptimer.ui.pain_colours import pain_fill, pain_ink
-from hiptimer.ui.theme import current, set_exact_px, set_px
+from hiptimer.ui.theme import current, restyle, set_exact_px, set_px
 
 IDLE_FRAME = "QFrame#scale { border: 3px solid transparent; border-radius: 10px; }"
 
@@ -73,7 +73,7 @@ class ScoreScale(QFrame):
         self.value = value
         for n, button in enumerate(self.buttons):
             chosen = n == value
-            button.setStyleSheet(rating_style(n, chosen=chosen))
+            restyle(button, rating_style(n, chosen=chosen))
             button.setText(f"[{n}]" if chosen else str(n))
             button.setChecked(chosen)  # a click toggles it: this puts it right again
 
@@ -81,7 +81,7 @@ class ScoreScale(QFrame):
         active_frame = (
             f"QFrame#scale {{ border: 3px solid {current().warning}; border-radius: 10px; }}"
         )
-        self.setStyleSheet(active_frame if active else IDLE_FRAME)
+        restyle(self, active_frame if active else IDLE_FRAME)
 
     def fit(self, side: int, anchor_px: float) -> None:
         """Square buttons of `side` pixels; anchor words of `anchor_px`."""
