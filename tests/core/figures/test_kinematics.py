@@ -8,8 +8,11 @@ from hiptimer.core.figures.kinematics import (
     SHIN,
     THIGH,
     joint_points,
+    mul,
     placed,
     project,
+    rx,
+    rz,
 )
 from hiptimer.core.figures.model import Anchor, Arm, Body, Camera, Leg, Pose
 
@@ -82,3 +85,18 @@ def test_views_and_mirroring() -> None:
     assert mirrored["right_knee"].x == pytest.approx(-side["right_knee"].x)
     above = project(joint_points(Pose(body=Body(pitch=-90.0))), Camera(elevation=90.0))
     assert above["nose"].depth > above["pelvis"].depth  # the face looks up at the viewer
+
+
+def test_mul_is_the_matrix_product_row_by_column() -> None:
+    a = ((1.0, 2.0, 3.0), (4.0, 5.0, 6.0), (7.0, 8.0, 10.0))
+    b = ((2.0, 0.0, 1.0), (1.0, 3.0, 0.0), (0.0, 1.0, 4.0))
+    assert mul(a, b) == ((4.0, 9.0, 13.0), (13.0, 21.0, 28.0), (22.0, 34.0, 47.0))
+    assert mul(b, a) == (
+        (9.0, 12.0, 16.0),
+        (13.0, 17.0, 21.0),
+        (32.0, 37.0, 46.0),
+    )  # not commutative
+    for x, y in zip(mul(rz(30), rz(15)), rz(45), strict=True):  # turns add up
+        assert x == pytest.approx(y, abs=1e-12)
+    flat = [x for row in mul(rx(90), rx(-90)) for x in row]  # and undo each other
+    assert flat == pytest.approx([1, 0, 0, 0, 1, 0, 0, 0, 1], abs=1e-12)
