@@ -27,17 +27,6 @@ from hiptimer.ui.editor.style import editor_style_sheet
 from hiptimer.ui.widgets.plain import plain_box
 
 MAX_LINES_PER_FILE = 15
-# A routine file ends in .json in any case, as the library reads them (docs/routine-format.md).
-# GTK's file dialog and the desktop portal's match a filter's pattern case-sensitively, so each
-# letter is a glob class, which they and Qt's own dialog all read:
-# https://flatpak.github.io/xdg-desktop-portal/docs/doc-org.freedesktop.portal.FileChooser.html
-ROUTINE_FILE_PATTERN = "*.[jJ][sS][oO][nN]"
-
-
-def routine_file_filter(label: str) -> str:
-    """A file dialog's name filter for routine files, "Routines (*.[jJ]...)": with
-    HideNameFilterDetails the dialog shows only the label."""
-    return f"{label} ({ROUTINE_FILE_PATTERN})"
 
 
 @dataclass

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenuBar, QWidget
 
-from hiptimer.i18n import N_, _, translate
+from hiptimer.i18n import _
 from hiptimer.ui.keys import set_shortcut
 
 if TYPE_CHECKING:  # the routine model loads with the first routines, after the first paint
@@ -20,8 +20,6 @@ if TYPE_CHECKING:  # the routine model loads with the first routines, after the 
     from hiptimer.ui.editor.window import EditorWindow
 
 NEW_ROUTINE_ID = "my-routine"
-JSON_FILTER = N_("HipTimer routines (*.json)")
-ROUTINES_LABEL = N_("HipTimer routines")  # the import dialog's filter; any case of .json
 
 
 def blank_routine(taken: set[str]) -> Routine:
@@ -167,33 +165,22 @@ class RoutineActions(QObject):
         return [path for path in kept if path is not None]
 
     def import_files(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
+        from hiptimer.ui.editor.file_dialogs import ask_routine_files
+        from hiptimer.ui.editor.files import import_routine_files
 
-        from hiptimer.ui.editor.files import import_routine_files, routine_file_filter
-
-        paths, _filter = QFileDialog.getOpenFileNames(
-            self.window,
-            _("Import routine files"),
-            str(Path.home()),
-            routine_file_filter(translate(ROUTINES_LABEL)),
-            options=QFileDialog.Option.HideNameFilterDetails,
-        )
+        paths = ask_routine_files(self.window)
         if paths:
             self._imported(import_routine_files(paths, self.window).imported)
 
     def export_selected(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
+        from hiptimer.ui.editor.file_dialogs import ask_export_path
         from hiptimer.ui.editor.files import export_routine
 
         routine = self._host.selected_routine()
         if routine is None:
             self._none_chosen()
             return
-        default = str(Path.home() / f"{routine.id}.json")
-        path, _filter = QFileDialog.getSaveFileName(
-            self.window, _("Export routine"), default, translate(JSON_FILTER)
-        )
+        path = ask_export_path(self.window, routine.id)
         if not path:
             return
         try:

@@ -30,6 +30,7 @@ from hiptimer.i18n import _
 from hiptimer.ui.editor import data_ops as ops
 from hiptimer.ui.editor import (
     drafts,
+    file_dialogs,
     files,
     ladder_ops,
     window_exercises,
@@ -287,7 +288,7 @@ class EditorWindow(QMainWindow):
         return window_files.reset_edits(self)
 
     def choose_export(self) -> None:
-        path = window_files.ask_export_path(self)
+        path = file_dialogs.ask_export_path(self.window(), self.routine.id)
         if path:
             self.export_to(path)
 
@@ -296,7 +297,7 @@ class EditorWindow(QMainWindow):
         return window_files.export_edits(self, path)
 
     def choose_import(self) -> None:
-        chosen = window_files.ask_import_paths(self)
+        chosen = file_dialogs.ask_routine_files(self.window())
         if chosen:
             self.import_files(chosen)
 

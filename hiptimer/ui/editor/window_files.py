@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import dataclasses
-import os
 from typing import Any, Protocol
 
 from PySide6.QtCore import SignalInstance
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QStatusBar, QWidget
+from PySide6.QtWidgets import QMessageBox, QStatusBar, QWidget
 
 from hiptimer.core.routines.catalog import Catalog
 from hiptimer.core.routines.loader import routine_from_data
@@ -15,7 +14,7 @@ from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.user_routines import reset_to_original, save_and_reload
 from hiptimer.core.routines.validation import RoutineError
 from hiptimer.i18n import _, n_
-from hiptimer.ui.editor.files import export_routine, routine_file_filter
+from hiptimer.ui.editor.files import export_routine
 from hiptimer.ui.widgets.plain import as_html
 
 Answer = QMessageBox.StandardButton
@@ -112,25 +111,6 @@ def reset_edits(window: Editor) -> bool:
     window.statusBar().showMessage(_("Back to the built-in routine."), 8000)
     window.saved.emit(original)
     return True
-
-
-def ask_export_path(window: Editor) -> str:
-    start = os.path.join(os.path.expanduser("~"), f"{window.routine.id}.json")
-    path, _filter = QFileDialog.getSaveFileName(
-        window.window(), _("Export routine"), start, _("Routines (*.json)")
-    )
-    return path
-
-
-def ask_import_paths(window: Editor) -> list[str]:
-    chosen, _filter = QFileDialog.getOpenFileNames(
-        window.window(),
-        _("Import routines"),
-        os.path.expanduser("~"),
-        routine_file_filter(_("Routines")),
-        options=QFileDialog.Option.HideNameFilterDetails,
-    )
-    return list(chosen)
 
 
 def export_edits(window: Editor, path: str) -> bool:

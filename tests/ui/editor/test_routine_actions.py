@@ -22,7 +22,7 @@ from hiptimer.ui.library.items import load_library
 from hiptimer.ui.main_window import MainWindow
 from hiptimer.ui.widgets.spoken_status import SpokenStatusBar
 from tests.harness import short_routine
-from tests.ui.editor.test_window import drop_event, line, type_into
+from tests.ui.editor.test_window import BUILTIN_ID, drop_event, line, type_into
 from tests.ui.sessions import fake_services
 
 
@@ -224,42 +224,57 @@ def test_the_menu_needs_no_main_window(
 ROUTINE_NAMES = ["Stretch.JSON", "Walk.Json", "walk.json"]
 
 
-def import_filters(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, object]]:
-    """The name filter and options each import dialog (the Routines menu's, the editor's) asks for."""
-    from hiptimer.ui.editor import window_files
+def dialog_filters(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str, object]]:
+    """The name filter and options each routine file dialog asks for: import and export, from
+    the Routines menu and from the editor."""
+    from hiptimer.core.routines.catalog import load_catalog
+    from hiptimer.ui.editor.window import EditorWindow
 
-    asked: list[tuple[str, object]] = []
+    asked: list[tuple[str, str, object]] = []
 
-    def ask(*args: object, **kwargs: object) -> tuple[list[str], str]:
-        asked.append((str(args[3]), kwargs.get("options")))
-        return [], ""
+    def ask(kind: str, answer: object) -> object:
+        def dialog(*args: object, **kwargs: object) -> tuple[object, str]:
+            asked.append((f"{kind}: {args[1]}", str(args[3]), kwargs.get("options")))
+            return answer, ""
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", ask)
+        return dialog
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", ask("open", []))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask("save", ""))
     window = QMainWindow()
     qtbot.addWidget(window)
-    RoutineActions(Host(), window.menuBar(), window).import_files()
-    editor = QMainWindow()  # all ask_import_paths uses of the editor is its window
+    actions = RoutineActions(Host(chosen=short_routine()), window.menuBar(), window)
+    actions.import_files()
+    actions.export_selected()
+    catalog = load_catalog()
+    editor = EditorWindow(catalog.find(BUILTIN_ID), catalog)
     qtbot.addWidget(editor)
-    window_files.ask_import_paths(editor)  # type: ignore[arg-type]
+    editor.choose_import()
+    editor.choose_export()
+    assert len(asked) == 4
     return asked
 
 
-def test_the_import_dialogs_show_routine_files_ending_in_json_in_any_case(
+def test_every_routine_file_dialog_shows_routine_files_ending_in_json_in_any_case(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # GTK's dialog and the desktop portal's match the pattern case-sensitively (a glob), so
-    # "*.json" hid Stretch.JSON there while the library lists it (docs/routine-format.md).
+    # "*.json" hid Stretch.JSON there while the library lists it (docs/routine-format.md);
+    # the export dialogs kept "*.json" after the import dialogs were fixed.
     from fnmatch import fnmatchcase
 
     from PySide6.QtWidgets import QFileDialog as Dialog
 
-    for name_filter, options in import_filters(qtbot, monkeypatch):
+    asked = dialog_filters(qtbot, monkeypatch)
+    for kind, name_filter, options in asked:
+        assert name_filter.startswith("HipTimer routines ("), kind
         patterns = name_filter[name_filter.index("(") + 1 : -1].split()
         for name in ROUTINE_NAMES:
-            assert any(fnmatchcase(name, p) for p in patterns), (name_filter, name)
+            assert any(fnmatchcase(name, p) for p in patterns), (kind, name_filter, name)
         for name in ("notes.txt", "walk.json.bak", "json"):
-            assert not any(fnmatchcase(name, p) for p in patterns), (name_filter, name)
-        assert options == Dialog.Option.HideNameFilterDetails  # the label, not the glob
+            assert not any(fnmatchcase(name, p) for p in patterns), (kind, name_filter, name)
+        assert options == Dialog.Option.HideNameFilterDetails, kind  # the label, not the glob
+    assert len({(kind, name_filter) for kind, name_filter, _options in asked}) == 2  # one helper
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
@@ -270,7 +285,7 @@ def test_qts_own_import_dialog_lists_routine_files_in_any_case(
 
     for name in [*ROUTINE_NAMES, "notes.txt"]:
         (tmp_path / name).write_text("{}", encoding="utf-8")
-    name_filter, _options = import_filters(qtbot, monkeypatch)[0]
+    _kind, name_filter, _options = dialog_filters(qtbot, monkeypatch)[0]  # the menu's import
     dialog = QFileDialog(None, "Import routine files", str(tmp_path), name_filter)
     dialog.setOptions(
         QFileDialog.Option.DontUseNativeDialog | QFileDialog.Option.HideNameFilterDetails
