@@ -124,11 +124,8 @@ class WindowReminders(QObject):
         copy: the copy that owns the folder reminds, from the history this one cannot read)."""
         if self._parts.off:
             return
-        from hiptimer.ui.reminders.coordinator import (
-            ReminderCoordinator,
-            history_done,
-            history_last_checks,
-        )
+        from hiptimer.ui.reminders.coordinator import ReminderCoordinator
+        from hiptimer.ui.reminders.history_reads import history_done, history_last_checks
 
         host = self._host
         notifier = self._notifier or self._desktop_notifier()

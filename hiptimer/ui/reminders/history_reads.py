@@ -1,0 +1,48 @@
+"""What the reminders read from the history: the routines done on each day, and when each
+re-test was last done."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+from hiptimer.core.clock import LocalTime
+from hiptimer.core.routines.model import Routine
+
+
+def history_last_checks(
+    history: object, routines: Callable[[], list[Routine]]
+) -> Callable[[], dict[str, datetime]]:
+    """When each re-test routine of the library (hiptimer.core.history.adherence
+    .check_routines) was last done with a set begun, read from the history store."""
+    from hiptimer.core.history.adherence import check_routines
+    from hiptimer.core.history.store import HistoryStore
+
+    def last() -> dict[str, datetime]:
+        if not isinstance(history, HistoryStore):
+            return {}
+        found = {}
+        for rid in check_routines({r.id: r for r in routines()}):
+            done = [s.started_at for s in history.list_sessions(rid) if s.exercised]
+            if done:
+                found[rid] = max(done)
+        return found
+
+    return last
+
+
+def history_done(history: object, local: LocalTime) -> Callable[[datetime], set[tuple[str, date]]]:
+    """(routine id, local day) of each session since a time with a set done, read from the
+    history store (none when there is no history)."""
+    from hiptimer.core.history.store import HistoryStore
+
+    def since(when: datetime) -> set[tuple[str, date]]:
+        if not isinstance(history, HistoryStore):
+            return set()
+        return {
+            (s.routine_id, local.day_of(s.started_at))
+            for s in history.list_sessions(since=when)
+            if s.sets_done > 0
+        }
+
+    return since
