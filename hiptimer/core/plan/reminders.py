@@ -238,3 +238,21 @@ def desk_text(title: str, used_min: float, minutes: float | None) -> tuple[str, 
     return _("Time for a desk break"), body.format(
         used=round(used_min), title=title, minutes=length
     )
+
+
+def desk_gone_text(routine_id: str, used_min: float, builtin: str | None) -> tuple[str, str]:
+    """The heading and body of a desk break whose routine (plan.desk.routine_id) is no longer
+    in the library: nothing to start, so it says so and offers `builtin`, the title of the
+    built-in desk micro-break (None where that is missing too), or no desk breaks."""
+    summary = _("{routine} is no longer in your library").format(routine=routine_id)
+    if builtin:
+        body = _(
+            "You have been at the computer for {used} min. Your desk breaks opened {routine}: "
+            "use {builtin} from now on, or turn desk breaks off."
+        )
+    else:
+        body = _(
+            "You have been at the computer for {used} min. Stand up and move; your desk "
+            "breaks have no routine to open, so turn them off or bring {routine} back."
+        )
+    return summary, body.format(used=round(used_min), routine=routine_id, builtin=builtin)

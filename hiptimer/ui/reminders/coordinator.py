@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Protocol
@@ -14,10 +15,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from hiptimer import paths
 from hiptimer.core.clock import LocalTime
 from hiptimer.core.plan.desk import DeskBreakTimer, DeskLook
-from hiptimer.core.plan.model import WeeklyPlan, day_names
+from hiptimer.core.plan.model import DESK_ROUTINE, WeeklyPlan, day_names
 from hiptimer.core.plan.reminders import (
     Reminder,
     Reminders,
+    desk_gone_text,
     desk_text,
     gone_text,
     reminder_text,
@@ -35,6 +37,9 @@ CHECK_MS = 20_000  # how often the plan is looked at; a late look loses nothing
 DESK_KEY = "desk-break"
 # The buttons of a reminder whose routine is no longer in the library: no Start that would fail.
 GONE_ACTIONS = (("plan", N_("Change the plan")), ("remove", N_("Remove this reminder")))
+# A desk break's, when its routine is gone: the built-in desk micro-break instead, or none.
+DESK_BUILTIN = ("desk-builtin", N_("Use the desk micro-break"))
+DESK_OFF = ("desk-off", N_("Turn desk breaks off"))
 
 
 class Notifier(Protocol):
@@ -64,6 +69,8 @@ class ReminderCoordinator(QObject):
     Signals: start_requested(str) with a routine id to open at its get-ready; show_requested()
     when a note itself was clicked; plan_requested() and remove_requested(str) with a routine
     id, from the note of a routine no longer in the library (change the plan, or take it out);
+    desk_changed(DeskBreaks) from a desk break's note when its routine is gone (the built-in
+    desk micro-break instead, or desk breaks off), the plan to save with it;
     today_changed() when today's lines or the week's tally may read differently;
     problem(str) with a sentence for the user (no notification service, and so on).
     """
@@ -72,6 +79,7 @@ class ReminderCoordinator(QObject):
     show_requested = Signal()
     plan_requested = Signal()
     remove_requested = Signal(str)
+    desk_changed = Signal(object)
     today_changed = Signal()
     problem = Signal(str)
 
@@ -165,10 +173,16 @@ class ReminderCoordinator(QObject):
             self.reminders.paused(now),  # the tray's pause holds desk breaks back too
         )
         if self.desk.look(seen):
-            routine = self._routine(self.plan.desk.routine_id)
-            title = routine.title if routine else _("the desk micro-break")
+            rid = self.plan.desk.routine_id
+            routine = self._routine(rid)
             used = self.plan.desk.minutes if seen.idle_s is None else self.desk_minutes(seen.now)
-            summary, body = desk_text(title, used, self._minutes(routine))
+            if routine is None:  # not a built-in's Start in its place: say so, offer it
+                builtin = self._routine(DESK_ROUTINE)
+                title = builtin.title if builtin else None
+                actions = (DESK_BUILTIN, DESK_OFF) if builtin else (DESK_OFF,)
+                self._note(Note(DESK_KEY, *desk_gone_text(rid, used, title), actions))
+                return
+            summary, body = desk_text(routine.title, used, self._minutes(routine))
             self._note(Note(DESK_KEY, summary, body))
 
     def desk_minutes(self, now: datetime) -> float:
@@ -234,9 +248,18 @@ class ReminderCoordinator(QObject):
         self._shown.pop(reminder.key, None)
 
     def _answer_desk(self, action: str) -> None:
-        now = self.local.now()
+        now, desk = self.local.now(), self.plan.desk
+        if action == "start" and self._routine(desk.routine_id) is None:
+            action = "plan"  # a tray message's click, or a note shown before the file went
         if action == "start":
-            self.start_requested.emit(self.plan.desk.routine_id)
+            self.start_requested.emit(desk.routine_id)
+        elif action == "plan":
+            self.plan_requested.emit()
+        elif action == DESK_BUILTIN[0]:
+            self.desk_changed.emit(replace(desk, routine_id=DESK_ROUTINE))
+            self.start_requested.emit(DESK_ROUTINE)
+        elif action == DESK_OFF[0]:
+            self.desk_changed.emit(replace(desk, on=False))
         elif action.startswith("snooze-"):
             self.desk.snooze(now, int(action.removeprefix("snooze-")))
         elif action == "skip":

@@ -26,7 +26,7 @@ if TYPE_CHECKING:  # built once the services are open, or when the user opens th
     from PySide6.QtGui import QCloseEvent
     from PySide6.QtWidgets import QMenu
 
-    from hiptimer.core.plan.model import WeeklyPlan
+    from hiptimer.core.plan.model import DeskBreaks, WeeklyPlan
     from hiptimer.core.routines.model import Routine
     from hiptimer.ui.reminders.coordinator import Idle, Notifier, ReminderCoordinator
     from hiptimer.ui.reminders.plan_dialog import PlanChoice, PlanDialog
@@ -142,6 +142,7 @@ class WindowReminders(QObject):
         c.show_requested.connect(self.show_requested.emit)
         c.plan_requested.connect(self._plan_from_note)
         c.remove_requested.connect(self.remove_from_plan)
+        c.desk_changed.connect(lambda desk: self._save_plan(self._with_desk(desk)))
         c.problem.connect(lambda text: self._notice(_("Reminders"), text))
         c.today_changed.connect(self.refresh_today)
         self._tray_up()
@@ -292,6 +293,10 @@ class WindowReminders(QObject):
         plan = self._host.settings.settings.plan
         items = tuple(item for item in plan.items if item.routine_id != routine_id)
         self._save_plan(dataclasses.replace(plan, items=items))
+
+    def _with_desk(self, desk: DeskBreaks) -> WeeklyPlan:
+        """The plan saved, with a desk break's note's answer (another routine, or off)."""
+        return dataclasses.replace(self._host.settings.settings.plan, desk=desk)
 
     def _save_plan(self, plan: WeeklyPlan, **settings: object) -> None:
         store = self._host.settings

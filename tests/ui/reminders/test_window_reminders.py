@@ -352,6 +352,61 @@ def test_pausing_reminders_from_the_tray_holds_a_desk_break_back(
         assert [n.summary for n in setup.notifier.notes] == ["Time for a desk break"]
 
 
+DESK_GONE = WeeklyPlan(False, (), DeskBreaks(True, 45, "22:00", "06:00", "quick-test"))
+
+
+def desk_gone_note(setup: Setup) -> Note:
+    """The desk break that comes after 45 min of use, its routine's file deleted first."""
+    (paths.user_routines_dir() / "quick-test.json").unlink()
+    setup.window._reload_library()
+    for minute in range(1, 46):  # a look a minute: a longer gap would count as sleep
+        setup.at(17, minute)
+    [note] = setup.notifier.notes
+    return note
+
+
+def test_a_desk_break_whose_routine_is_gone_says_so_and_offers_the_built_in(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """It read "Stand up and move (the desk micro-break)" and offered Start, which opened
+    nothing ("Cannot open routine quick-test"): now it names the routine as gone and offers
+    the built-in desk micro-break (which then stays the desk breaks' routine) or none."""
+    for setup in make(qtbot, tmp_path, DESK_GONE):
+        note = desk_gone_note(setup)
+        assert note.summary == "quick-test is no longer in your library"
+        assert note.body == (
+            "You have been at the computer for 45 min. Your desk breaks opened quick-test: use "
+            "Desk micro-break from now on, or turn desk breaks off."
+        )
+        assert [key for key, _label in note.actions] == ["desk-builtin", "desk-off"]
+        setup.notifier.answered.emit(note.key, "start")  # a tray message's click
+        dialog = setup.window.reminders.dialog
+        assert setup.started == [] and dialog is not None
+        dialog.reject()
+        setup.notifier.answered.emit(note.key, "desk-builtin")
+        assert setup.started == ["desk-micro-break"]
+        assert SettingsStore().settings.plan.desk == DeskBreaks(True, 45, "22:00", "06:00")
+        session = setup.window.session
+        assert session is not None and session.driver.engine.routine.id == "desk-micro-break"
+        assert not any("Cannot open" in said for said in setup.window.notice.shown)
+
+
+def test_a_desk_break_whose_routine_is_gone_can_turn_desk_breaks_off(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    for setup in make(qtbot, tmp_path, DESK_GONE):
+        note = desk_gone_note(setup)
+        setup.notifier.answered.emit(note.key, "desk-off")
+        assert setup.started == []
+        assert SettingsStore().settings.plan.desk == DeskBreaks(
+            False, 45, "22:00", "06:00", "quick-test"
+        )
+        for minute in range(46, 60):
+            setup.at(17, minute)
+        setup.at(18, 31)
+        assert len(setup.notifier.notes) == 1
+
+
 def test_turning_reminders_on_where_there_is_no_tray_says_so(qtbot: QtBot, tmp_path: Path) -> None:
     """The no-tray notice came only at start-up with a plan already on; turning reminders on
     in File > Weekly plan said nothing, so closing the window quit (and ended the reminders)
