@@ -126,14 +126,16 @@ class SessionWrites:
     ) -> None:
         """Record how and when a session ended; a note of None leaves the note as it is.
 
-        A session never ends before it started (a wall clock set back meanwhile).
+        A session never ends before it started (a wall clock set back meanwhile). Its doses
+        now (record_doses_now) go: they are there to resume it, and an ended one is never
+        resumed.
         """
         check_in("end_reason", end_reason, writes.END_REASONS)
         self._update(
             f"end of session {session_id}",
             "UPDATE sessions SET end_reason = ?1, ended_at = CASE WHEN julianday(?2)"
-            " < julianday(started_at) THEN started_at ELSE ?2 END, note = coalesce(?3, note)"
-            " WHERE id = ?4",
+            " < julianday(started_at) THEN started_at ELSE ?2 END, note = coalesce(?3, note),"
+            " doses_now_json = NULL WHERE id = ?4",
             *(end_reason, to_db_time(ended_at), note, self._ref(session_id)),
         )
 
@@ -163,11 +165,12 @@ class SessionWrites:
         )
 
     def mark_partial(self, session_id: int) -> None:
-        """Close an unfinished session as 'partial', ending it when its last set ended."""
+        """Close an unfinished session as 'partial', ending it when its last set ended (its
+        doses now go, as finish_session's)."""
         self._update(
             f"partial end of session {session_id}",
             "UPDATE sessions SET end_reason = 'partial', ended_at = coalesce("
-            "(SELECT max(ended_at) FROM sets WHERE session_id = sessions.id), started_at)"
-            " WHERE id = ? AND end_reason IS NULL",
+            "(SELECT max(ended_at) FROM sets WHERE session_id = sessions.id), started_at),"
+            " doses_now_json = NULL WHERE id = ? AND end_reason IS NULL",
             self._ref(session_id),
         )

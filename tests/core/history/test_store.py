@@ -662,6 +662,33 @@ def test_a_session_that_never_finished_can_be_found_and_closed(db_path: Path) ->
         assert summary.ended_at == T0 + timedelta(minutes=2, seconds=30)
 
 
+DOSES_NOW = {"bridge": {"hold_s": 35.0, "changes": ["hold 30 -> 35 s"]}}
+
+
+@pytest.mark.parametrize("end", ["completed", "ended_early", "interrupted", "partial"])
+def test_a_session_that_ends_keeps_no_doses_now(tmp_path: Path, end: str) -> None:
+    """sessions.doses_now_json is for resuming an unfinished session only; it stayed filled
+    on every ended one. The exports never read it: a session with a dose change exports as
+    one without."""
+    exports = []
+    for doses_now in (DOSES_NOW, None):
+        with open_history(tmp_path / f"{doses_now is None}.sqlite3") as store:
+            sid = a_session(store)
+            store.add_set(sid, a_set(adjustment="hold 30 -> 35 s"))
+            if doses_now is not None:
+                store.record_doses_now(sid, doses_now)
+                assert store.session_doses_now(sid) == doses_now  # resumable until it ends
+            if end == "partial":
+                store.mark_partial(sid)
+            else:
+                store.finish_session(sid, end, T0 + timedelta(minutes=5))
+            assert store.session_doses_now(sid) is None
+            out = io.StringIO(newline="")
+            store.export_csv(out)
+            exports.append(out.getvalue())
+    assert exports[0] == exports[1]
+
+
 # -- review queries --------------------------------------------------------------------
 
 
