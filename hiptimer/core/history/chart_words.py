@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from hiptimer.core.history.records import DosePoint, PainPoint
+from hiptimer.core.history.result_text import result_number, unit_text
+from hiptimer.core.history.retests import RetestSeries
 from hiptimer.i18n import _, decimal, short_date
 
 
@@ -32,4 +34,18 @@ def dose_words(known: Sequence[tuple[DosePoint, float]], unit: str) -> str:
         last=short_date(latest.started_at.astimezone().date()),
         dose=decimal(value),
         unit=unit,
+    )
+
+
+def result_words(series: RetestSeries | None) -> str:
+    """The first and the latest result of a test, in words (a chart's description too)."""
+    if series is None:
+        return _("No re-test results in this period.")
+    first, latest = series.points[0], series.points[-1]
+    return _("First {first} {unit} on {day1}; latest {latest} {unit} on {day2}.").format(
+        first=result_number(first[1]),
+        latest=result_number(latest[1]),
+        unit=unit_text(series.unit),
+        day1=first[0].astimezone().date().isoformat(),
+        day2=latest[0].astimezone().date().isoformat(),
     )

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.core.history.adherence import adherence, check_routines, schedule_for
+from hiptimer.core.history.chart_words import result_words
 from hiptimer.core.history.queries import MorningPoint, SessionSummary
 from hiptimer.core.history.records import RetestResult
 from hiptimer.core.history.retests import RetestSeries, retest_series
@@ -151,8 +152,6 @@ class PainPane(QWidget):
         self.dose_chart.setVisible(results is None)
         self.result_chart.setVisible(results is not None)
         if results is not None:
-            from hiptimer.ui.history.retests_pane import result_words  # loaded with the chart
-
             label = with_side(results.name, results.side)
             self.result_chart.show_series(results, pain, label, result_words(results))
             return

@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from hiptimer.core.clock import wall_now
 from hiptimer.core.history.buckets import whole_ticks
+from hiptimer.core.history.chart_words import result_words
 from hiptimer.core.history.queries import PainPoint, SessionSummary
-from hiptimer.core.history.result_text import result_number, unit_text
+from hiptimer.core.history.result_text import unit_text
 from hiptimer.core.history.retests import RetestSeries, retest_series
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.history.wording import with_side
@@ -152,20 +153,6 @@ class RetestsPane(QWidget):
         words = result_words(series)
         self.chart.show_series(series, self._pain, _label(series) if series else "", words)
         show_wrapped(self.summary, words)
-
-
-def result_words(series: RetestSeries | None) -> str:
-    """The first and the latest result of a test, in words (a chart's description too)."""
-    if series is None:
-        return _("No re-test results in this period.")
-    first, latest = series.points[0], series.points[-1]
-    return _("First {first} {unit} on {day1}; latest {latest} {unit} on {day2}.").format(
-        first=result_number(first[1]),
-        latest=result_number(latest[1]),
-        unit=unit_text(series.unit),
-        day1=first[0].astimezone().date().isoformat(),
-        day2=latest[0].astimezone().date().isoformat(),
-    )
 
 
 def _label(series: RetestSeries) -> str:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from hiptimer.core.history.chart_words import dose_words, pain_words
+from hiptimer.core.history.chart_words import dose_words, pain_words, result_words
 from hiptimer.core.history.records import DosePoint, PainPoint
+from hiptimer.core.history.retests import RetestSeries
 from hiptimer.core.history.review import known_doses
 
 NOV, DEC = (
@@ -38,3 +39,13 @@ def test_the_dose_chart_says_its_latest_dose_and_skips_sessions_without_one() ->
         dose_words(known_doses(reps), "reps")
         == "From 3 Nov 2026 to 3 Nov 2026; the latest: 12 reps"
     )
+
+
+def test_the_result_chart_says_the_first_and_the_latest_result_without_qt() -> None:
+    # Shown under the re-tests tab's chart and describing both result charts; it lived in the
+    # Qt module retests_pane, which the exercise pane imported for these words.
+    series = RetestSeries(
+        "stance", "Single-leg stance", "left", "s", "higher", [(NOV, 12), (DEC, 17.34)]
+    )
+    assert result_words(series) == "First 12 s on 2026-11-03; latest 17.3 s on 2026-12-01."
+    assert result_words(None) == "No re-test results in this period."
