@@ -226,7 +226,7 @@ class PainPrompt(QWidget):
         # name and description then, as it would a dialog's (see focus_question).
         self._scale_panel.setAccessibleName(self.question.text())
         about = f"{self.about.text()}." if self.about.text() else ""
-        words = [about, self.limit_label.text(), _spoken(self.hint.text())]
+        words = [about, self.limit_label.text(), spoken(self.hint.text())]
         self._scale_panel.setAccessibleDescription(" ".join(w for w in words if w))
         self._stack.setCurrentWidget(self._scale_panel)
         self._fit()
@@ -321,8 +321,8 @@ class PainPrompt(QWidget):
             set_px(button, height * 0.07, bold=True)
 
 
-def _spoken(text: str) -> str:
-    """The key hint's dot ("0-9, or T for 10  ·  K to skip") as a pause for a reader."""
+def spoken(text: str) -> str:
+    """A key hint's dot ("0-9, or T for 10  ·  K to skip") as a pause for a reader."""
     return re.sub(r"\s*\u00b7\s*", "; ", text).strip()
 
 

@@ -11,7 +11,7 @@ from hiptimer.i18n import DECIMAL_MARKS, _, language
 from hiptimer.ui.a11y import announce
 from hiptimer.ui.key_words import key_hint
 from hiptimer.ui.keys import KEY_NAMES, POINT, Action, Mode, key_name
-from hiptimer.ui.session.pain_prompt import set_label
+from hiptimer.ui.session.pain_prompt import set_label, spoken
 from hiptimer.ui.theme import set_exact_px, set_px
 from hiptimer.ui.widgets.plain import ElidedLabel, plain
 
@@ -45,8 +45,9 @@ class ResultPrompt(QWidget):
             _("Digits, and . for a decimal  \u00b7  Backspace deletes  \u00b7  Enter saves"), self
         )
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.save_button = QPushButton(_("Save"), self)
+        # Made in the order they are seen, No result then Save: Tab follows it.
         self.skip_button = QPushButton(_("No result"), self)
+        self.save_button = QPushButton(_("Save"), self)
         self.skip_button.setToolTip(
             _("Go on without a result (key: {key})").format(key=KEY_NAMES[Action.SKIP_RATING])
         )
@@ -75,6 +76,19 @@ class ResultPrompt(QWidget):
         self.about.setText(set_label(record))
         self.text = ""
         self._show()
+        # Named and described as the pain question's panel is, for the same reason
+        # (focus_question): a screen reader says both as the focus arrives.
+        self.setAccessibleName(self.question.text())
+        about = f"{self.about.text()}." if self.about.text() else ""
+        self.setAccessibleDescription(f"{about} {spoken(self.hint.text())}".strip())
+
+    def focus_question(self) -> None:
+        """Take the keyboard focus, named by the question, as the pain question does
+        (PainPrompt.focus_question): Orca 43 does not hear the announcement of it
+        (a11y.announce), only what takes the focus. The panel is no Tab stop and no button,
+        so digits, Backspace and Enter still reach the key map, and Tab goes on to its
+        buttons."""
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def type(self, value: int) -> None:
         """A digit (0-9), or POINT for the decimal point (once)."""

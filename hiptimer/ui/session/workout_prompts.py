@@ -49,6 +49,7 @@ class PromptSwitch:
             if self.center.currentWidget() is not self.result:
                 self.result.ask(record)
                 self.center.setCurrentWidget(self.result)
+                self.result.focus_question()
         elif asking:
             asked = True
             if view.awaiting_choice:

@@ -63,3 +63,52 @@ def test_the_typed_number_shows_the_decimal_mark_of_any_language(
     monkeypatch.setitem(i18n.DECIMAL_MARKS, i18n.language(), "\u00b7")
     prompt = _typed(qtbot, 2, POINT, 5)
     assert prompt.number.text() == "2\u00b75" and prompt.value() == 2.5
+
+
+def test_the_result_question_takes_the_focus_as_it_comes_and_gives_it_back(qtbot: QtBot) -> None:
+    # As the pain question does (test_pain_prompt): Orca 43 hears no announcement, only what
+    # takes the focus, and the result prompt came without a word, the focus left on the page.
+    from PySide6.QtCore import Qt
+
+    from hiptimer.core.clock import FakeClock, FakeWall
+    from hiptimer.core.routines.model import Measure, Retest
+    from hiptimer.core.settings import SettingsStore
+    from hiptimer.ui.keys import Mode
+    from hiptimer.ui.main_window import MainWindow
+    from hiptimer.ui.session.workout_page import WorkoutPage
+    from tests.harness import hold, quick_routine
+    from tests.ui.sessions import advance_until, fake_services, library_of
+
+    clock = FakeClock()
+    store = SettingsStore()
+    store.update(first_run_done=True, setup_mode="never")
+    reach = hold("reach", hold_s=5, sets=1, test=Retest(Measure.VALUE, "cm"))
+    window = MainWindow(
+        store, fake_services(), clock=clock, wall=FakeWall(clock),
+        library=library_of(quick_routine(reach)),
+    )  # fmt: skip
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.keyClick(window, Qt.Key.Key_Return)
+    advance_until(window, clock, lambda: window.nav.key_mode() is Mode.RESULT)
+    page = window.findChild(WorkoutPage)
+    assert page is not None and window.focusWidget() is page.result
+    iface = QAccessible.queryAccessibleInterface(page.result)
+    assert iface is not None
+    assert iface.text(QAccessible.Text.Name) == "Type in the result"
+    assert iface.text(QAccessible.Text.Description) == (
+        "Reach, set 1. Digits, and . for a decimal; Backspace deletes; Enter saves"
+    )
+    for key in (Qt.Key.Key_1, Qt.Key.Key_2):  # the keys still reach the key map
+        qtbot.keyClick(window, key)
+    assert page.result.number.text() == "12 cm"
+    qtbot.keyClick(window, Qt.Key.Key_Tab)  # Tab goes on to its buttons, as they are seen
+    assert window.focusWidget() is page.result.skip_button
+    qtbot.keyClick(window, Qt.Key.Key_Tab)
+    assert window.focusWidget() is page.result.save_button
+    qtbot.keyClick(window, Qt.Key.Key_Return)
+    assert window.nav.key_mode() is Mode.PAIN  # saved; the pain question has the focus now
+    assert window.focusWidget() is page.pain.panel
+    assert window.session is not None
+    assert window.session.driver.engine.records[-1].result == 12.0
+    window.session.driver.stop()
