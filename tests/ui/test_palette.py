@@ -66,6 +66,25 @@ def test_the_focus_ring_and_the_edges_show_on_the_page(palette: Palette) -> None
     assert contrast(palette.button_border, palette.page) >= 3
 
 
+@pytest.mark.parametrize("palette", list(PALETTES.values()), ids=list(PALETTES))
+def test_the_figures_lines_show_on_every_page_they_are_drawn_on(palette: Palette) -> None:
+    """The library's thumbnails (on a field) and the workout's figure (on each phase's colour):
+    the body at 4.5:1, its far side, what moves and the bands at 3:1 (WCAG's for graphics).
+    The light look drew them white, all but gone on its white lists and pale tints."""
+    from hiptimer.ui.widgets.figure_paint import colours_for
+
+    c = colours_for(palette.dark)
+    pages = {"a list": palette.field, **{p.value: s.background for p, s in palette.phases.items()}}
+    least = {"near": 4.5, "far": 3, "moving": 3, "far_moving": 3, "band": 3, "ring": 3}
+    low = {
+        (ink, where): round(contrast(getattr(c, ink), back), 2)
+        for where, back in pages.items()
+        for ink, ratio in least.items()
+        if contrast(getattr(c, ink), back) < ratio
+    }
+    assert not low, low
+
+
 def test_words_on_a_pain_colour_read_in_every_band() -> None:
     for band in BANDS:
         assert contrast(band.ink, band.fill) >= 4.5, band.label

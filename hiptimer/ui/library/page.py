@@ -244,14 +244,16 @@ class LibraryPage(QWidget):
         from PySide6.QtGui import QTextDocument
 
         from hiptimer.ui.widgets.figure_art import ArtShelf
+        from hiptimer.ui.widgets.figure_paint import colours_for
         from hiptimer.ui.widgets.figure_view import thumbnail
 
         shelf = ArtShelf(routine_path=item.routine.path)
         ratio = self.devicePixelRatioF()
+        colours = colours_for(current().dark)  # drawn again when the look changes (_new_look)
         pictures: dict[str, str] = {}
         for ex in item.routine.active_exercises:
             art = shelf.art_for(ex)
-            image = thumbnail(art, THUMB_W, THUMB_H, ratio)
+            image = thumbnail(art, THUMB_W, THUMB_H, ratio, colours)
             if image is not None:
                 name = f"{PICTURE_SCHEME}{ex.id}"
                 self.details.document().addResource(

@@ -1,4 +1,5 @@
-"""Painting a figure's scene with QPainter: thick, round, high-contrast lines on a dark page."""
+"""Painting a figure's scene with QPainter: thick, round, high-contrast lines, light on a dark
+page and dark on a light one."""
 
 from __future__ import annotations
 
@@ -36,7 +37,22 @@ class Colours:
     face: str = "#1F2A33"
 
 
+# The same parts in dark inks, for the light theme's white lists and pale phase tints, where
+# the white body all but vanished: near nearly black, far and the props grey, what moves in
+# amber (yellow does not read on white). Each ink reads at 3:1 or more on every light page and
+# phase colour, the body at 4.5:1 (tests/ui/test_palette.py).
+ON_LIGHT = Colours(
+    near="#111820", far="#6B7A86", moving="#A34E00", far_moving="#B8782A",
+    prop_fill="#261F2A33", prop_edge="#B36B7A86", floor="#8A98A3", floor_fill="#1F1F2A33",
+    band="#C2410C", ring="#A34E00", face="#FFFFFF",
+)  # fmt: skip
+
 INKS = {Ink.NEAR: "near", Ink.FAR: "far", Ink.MOVING: "moving", Ink.FAR_MOVING: "far_moving"}
+
+
+def colours_for(dark: bool) -> Colours:
+    """The figure's colours on a page of the theme: dark (and high contrast) or light."""
+    return Colours() if dark else ON_LIGHT
 
 
 class _Fit:

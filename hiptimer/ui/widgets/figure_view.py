@@ -27,8 +27,15 @@ from hiptimer.core.routines.model import Exercise
 from hiptimer.core.session.figure_moment import figure_moment
 from hiptimer.core.session.steps import Side
 from hiptimer.core.session.view import SessionView
+from hiptimer.ui.theme import current
 from hiptimer.ui.widgets.figure_art import Art, ArtShelf
-from hiptimer.ui.widgets.figure_paint import paint_body, paint_ground, paint_scene
+from hiptimer.ui.widgets.figure_paint import (
+    Colours,
+    colours_for,
+    paint_body,
+    paint_ground,
+    paint_scene,
+)
 
 FRAME_MS = 40  # 25 frames a second: smooth to the eye, light on a shared laptop
 STALE_S = 1.0  # a session reports at least every 0.1 s while it runs; after this it has stopped
@@ -212,24 +219,27 @@ class FigureView(QWidget):
         if art.figure is not None:
             pose, mirrored = frame(art.figure, self._now())
             shapes = scene(art.figure, pose, mirrored=mirrored)
-            painter.drawPixmap(0, 0, self._ground(art.figure, shapes, mirrored, box))
-            paint_body(painter, shapes, box)
+            colours = colours_for(current().dark)  # the theme's, as it is now
+            painter.drawPixmap(0, 0, self._ground(art.figure, shapes, mirrored, box, colours))
+            paint_body(painter, shapes, box, colours)
         elif art.image is not None or art.svg is not None:
             art.draw_picture(painter, box)
         elif art.note:
             self._paint_note(painter, box, art.note)
         painter.end()
 
-    def _ground(self, figure: Figure, shapes: Scene, mirrored: bool, box: QRectF) -> QPixmap:
-        """The floor and props, drawn once per figure, side and size (they never move)."""
+    def _ground(
+        self, figure: Figure, shapes: Scene, mirrored: bool, box: QRectF, colours: Colours
+    ) -> QPixmap:
+        """The floor and props, drawn once per figure, side, size and theme (they never move)."""
         ratio = self.devicePixelRatioF()
-        key = (figure, mirrored, self.size(), ratio)
+        key = (figure, mirrored, self.size(), ratio, colours)
         if self._ground_key != key:
             pixmap = QPixmap(self.size() * ratio)
             pixmap.setDevicePixelRatio(ratio)
             pixmap.fill(Qt.GlobalColor.transparent)
             painter = QPainter(pixmap)
-            paint_ground(painter, shapes, box)
+            paint_ground(painter, shapes, box, colours)
             painter.end()
             self._ground_pixmap, self._ground_key = pixmap, key
         return self._ground_pixmap
@@ -257,8 +267,11 @@ def _key(exercise: Exercise | None) -> tuple[str, str] | None:
     return None if exercise is None else (exercise.id, exercise.image)
 
 
-def thumbnail(art: Art, width: int, height: int, ratio: float = 1.0) -> QImage | None:
-    """A still picture of the art for a list: a figure's end pose (held, or the top of a rep)."""
+def thumbnail(
+    art: Art, width: int, height: int, ratio: float = 1.0, colours: Colours | None = None
+) -> QImage | None:
+    """A still picture of the art for a list: a figure's end pose (held, or the top of a rep),
+    in `colours` (the theme's: colours_for)."""
     if art.figure is None and art.image is None and art.svg is None:
         return None
     image = QImage(
@@ -269,7 +282,7 @@ def thumbnail(art: Art, width: int, height: int, ratio: float = 1.0) -> QImage |
     painter = QPainter(image)
     box = QRectF(0, 0, width, height)
     if art.figure is not None:
-        paint_scene(painter, scene(art.figure, art.figure.end), box)
+        paint_scene(painter, scene(art.figure, art.figure.end), box, colours)
     else:
         art.draw_picture(painter, box)
     painter.end()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.routines.model import Routine
@@ -42,3 +43,49 @@ def test_a_missing_picture_is_named_in_plain_text(qtbot: QtBot, tmp_path: Path) 
     text = page.details.toPlainText()
     assert f"Picture not shown: {name} (file not found)" in text
     assert resource(page, "figure:bridge") is None
+
+
+def strong_pixels(image: QImage, back: str, step: int = 1) -> int:
+    """How many of the picture's pixels (every `step`th across and down), laid on `back`,
+    stand out from it at 4.5:1."""
+    from PySide6.QtGui import QColor
+
+    from tests.ui.test_palette import contrast
+
+    ground = QColor(back)
+    count = 0
+    plain = image.convertToFormat(QImage.Format.Format_ARGB32)
+    for y in range(0, plain.height(), step):
+        for x in range(0, plain.width(), step):
+            c = plain.pixelColor(x, y)
+            a = c.alphaF()
+            if a == 0:  # nothing drawn there: the ground itself
+                continue
+            drawn = (c.redF(), c.greenF(), c.blueF())
+            under = (ground.redF(), ground.greenF(), ground.blueF())
+            mixed = QColor.fromRgbF(
+                *(a * f + (1 - a) * g for f, g in zip(drawn, under, strict=True))
+            )
+            count += contrast(mixed.name(), back) >= 4.5
+    return count
+
+
+def test_the_figures_lines_stand_out_in_the_light_look_and_the_dark(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    # The white body drawn on the light look's white list was all but invisible.
+    from hiptimer.ui import theme
+    from hiptimer.ui.palette import DARK, LIGHT
+
+    r = routine(hold("hamstring-stretch", 60), path=str(tmp_path / "r.json"))
+    page = page_for(qtbot, r)
+    try:
+        for look in (LIGHT, DARK):
+            theme.apply(qapp, look.name, 100)  # the page draws its thumbnails again
+            image = resource(page, "figure:hamstring-stretch")
+            assert isinstance(image, QImage)
+            assert strong_pixels(image, look.field) > 200, look.name
+    finally:
+        theme.use(DARK, 100)
+        qapp.setStyleSheet("")
+        qapp.setFont(theme.app_font())

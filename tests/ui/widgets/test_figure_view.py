@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer import paths
@@ -255,3 +255,27 @@ def test_a_harder_variant_shows_its_own_figure_and_the_first_rung_the_exercises(
     assert first == library.find("bridge").figure
     assert harder == library.find("single-leg-bridge").figure
     assert harder is not None and harder != first
+
+
+def test_the_figure_is_drawn_in_dark_lines_in_the_light_look(
+    make: Callable[..., FigureView], qapp: QApplication
+) -> None:
+    # On the light look's pale phase tints the white body was all but gone.
+    from hiptimer.ui import theme
+    from hiptimer.ui.palette import DARK, LIGHT
+    from tests.ui.library.test_page_figures import strong_pixels
+
+    view = make()
+    view.set_state(STRETCH, Motion.HELD, 1.0, Side.RIGHT)
+    try:
+        for look in (LIGHT, DARK):
+            theme.apply(qapp, look.name, 100)
+            image = QImage(view.size(), QImage.Format.Format_ARGB32_Premultiplied)
+            image.fill(0)
+            view.render(image)
+            for phase, style in look.phases.items():
+                assert strong_pixels(image, style.background, 4) > 40, (look.name, phase)
+    finally:
+        theme.use(DARK, 100)
+        qapp.setStyleSheet("")
+        qapp.setFont(theme.app_font())
