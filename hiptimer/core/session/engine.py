@@ -319,6 +319,7 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
             can_lower=self._awaiting_choice and self.can_lower(),
             can_more=more,
             can_less=less,
+            can_uncount=self.can_uncount(),
             next_set=next_set(self._steps, self._index),
             awaiting_result=self.running and step.kind is StepKind.MEASURE,
             counted=self._count

@@ -37,6 +37,7 @@ class _Engine(EngineCore, Protocol):
         self, step: Step, end: float, *, early: bool, skipped: bool = False, current: bool = True
     ) -> SetRecord: ...
     def _skip_rest_of_exercise(self, now: float, *, include_current: bool) -> None: ...
+    def can_uncount(self) -> bool: ...
 
 
 class MoveCommands:
@@ -184,14 +185,22 @@ class MoveCommands:
         self._flush()
         return True
 
-    def uncount_rep(self: _Engine) -> bool:
-        """Take back the last self-paced count (Backspace): a press too many, or by mistake."""
+    def can_uncount(self: _Engine) -> bool:
+        """Whether Backspace has a count to take back: a press counted in this set (a press of
+        one leg too, when sides alternate, before its rep is whole)."""
         step = self.step
         ex = self._exercise(step)
         if not self.running or step.kind is not StepKind.WORK or ex is None or self._count == 0:
             return False
-        if not counts_by_key(ex) and (ex.kind is not Kind.REPS or self._time.duration is not None):
+        return counts_by_key(ex) or (ex.kind is Kind.REPS and self._time.duration is None)
+
+    def uncount_rep(self: _Engine) -> bool:
+        """Take back the last self-paced count (Backspace): a press too many, or by mistake."""
+        if not self.can_uncount():
             return False
+        step = self.step
+        ex = self._exercise(step)
+        assert ex is not None  # can_uncount: a set of an exercise
         now = self._clock.now()
         self._count -= 1
         alternating = ex.sides is SideMode.ALTERNATING

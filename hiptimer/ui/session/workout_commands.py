@@ -14,12 +14,12 @@ from hiptimer.ui.session.workout_text import counts_keys
 # The buttons greyed where they would change nothing; their keys then do nothing either.
 GATED = frozenset(
     {Action.PAUSE, Action.BACK, Action.NEXT, Action.SKIP_EXERCISE, Action.MORE, Action.LESS}
-    | {Action.SHOW_STEPS}
+    | {Action.SHOW_STEPS, Action.UNCOUNT_REP}
 )
 
 
-# Never greyed: mute and end work in every moment; the count's buttons show only when counting.
-UNGATED = frozenset({Action.MUTE, Action.END, Action.COUNT_REP, Action.UNCOUNT_REP})
+# Never greyed: mute and end work in every moment; the count's button shows only when counting.
+UNGATED = frozenset({Action.MUTE, Action.END, Action.COUNT_REP})
 
 
 def enabled_actions(view: SessionView, *, steps_toggle: bool) -> frozenset[Action]:
@@ -36,6 +36,8 @@ def enabled_actions(view: SessionView, *, steps_toggle: bool) -> frozenset[Actio
         enabled.add(Action.MORE)
     if view.can_less:
         enabled.add(Action.LESS)
+    if view.can_uncount:  # Undo at a count of 0 would take back nothing
+        enabled.add(Action.UNCOUNT_REP)
     return frozenset(enabled)
 
 

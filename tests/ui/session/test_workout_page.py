@@ -473,6 +473,7 @@ def test_every_session_button_shows_the_key_that_does_the_same(make: MakePage) -
     h = make(quick_routine(bridge))
     h.driver.start()
     h.until(StepKind.WORK)  # a self-paced set: all eleven buttons
+    h.page.perform(Action.COUNT_REP, 0)  # a rep counted: Undo has one to take back
     shown = {a: b for a, b in h.page.controls.buttons.items() if b.isVisibleTo(h.page)}
     assert len(shown) == 11
     arrows = {"\u2190": "Left arrow", "\u2192": "Right arrow"}
@@ -745,3 +746,29 @@ def test_a_greyed_button_shows_no_key_in_any_phase(make: MakePage) -> None:
     look()
     assert b[Action.SHOW_STEPS].text() == "Steps"
     assert {Action.SHOW_STEPS, Action.PAUSE, Action.NEXT} <= seen
+
+
+def test_undo_is_greyed_until_a_rep_is_counted(make: MakePage) -> None:
+    """At a count of 0 there is nothing to take back: Undo is greyed (no key under it) and
+    Backspace does nothing; the first rep counted makes it live, taking it back greys it again."""
+    from hiptimer.core.routines.model import SideMode
+
+    h = make(quick_routine(self_paced(n=3), reps("march", 2, sides=SideMode.ALTERNATING)))
+    undo = h.page.controls.buttons[Action.UNCOUNT_REP]
+    h.driver.start()
+    h.until(StepKind.WORK)
+    assert undo.isVisibleTo(h.page) and not undo.isEnabled()
+    assert undo.text() == "Undo"  # greyed: no key shown
+    assert h.page.perform(Action.UNCOUNT_REP, 0)  # the page's key, doing nothing
+    assert h.page.big.text() == "0 / 3" and h.driver.view().step.kind is StepKind.WORK
+    h.page.perform(Action.COUNT_REP, 0)
+    assert undo.isEnabled() and undo.text() == "Undo\n[Backspace]"
+    h.page.perform(Action.UNCOUNT_REP, 0)
+    assert not undo.isEnabled() and h.page.big.text() == "0 / 3"
+    for _ in range(3):
+        h.page.perform(Action.COUNT_REP, 0)
+    h.page.perform(Action.RATE, 0)
+    h.until(StepKind.WORK)  # marching, each press one leg: one press is worth taking back
+    assert not undo.isEnabled()
+    h.page.perform(Action.COUNT_REP, 0)
+    assert undo.isEnabled()
