@@ -283,7 +283,10 @@ class WorkoutPage(QWidget):
         self.sound_off.show_muted(self._muted)
         self.figure.show_view(view)
         ex = view.exercise
-        reps = ex is not None and ex.kind is Kind.REPS and view.step.kind is StepKind.WORK
+        # + and - name reps in a reps set, and greyed on its pain question too (they would
+        # change the set's reps); in a pause they lengthen the pause: seconds.
+        in_set = view.step.kind in (StepKind.WORK, StepKind.PAIN)
+        reps = ex is not None and ex.kind is Kind.REPS and in_set
         counting = counts_keys(view)
         self.controls.show_state(
             paused=view.paused,

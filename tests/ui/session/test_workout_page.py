@@ -772,3 +772,27 @@ def test_undo_is_greyed_until_a_rep_is_counted(make: MakePage) -> None:
     assert not undo.isEnabled()
     h.page.perform(Action.COUNT_REP, 0)
     assert undo.isEnabled()
+
+
+def test_on_a_reps_exercise_the_greyed_adjust_buttons_still_name_reps(make: MakePage) -> None:
+    """The pain question and the choice after it grey + and -; on a reps exercise they still
+    read "Target -1" / "Target +1" (as in its sets), to the eye and to a screen reader, never
+    the "-5 s" / "+5 s" of a hold; the rest after it lengthens the pause, "+5 s" again."""
+    h = make(quick_routine(self_paced(n=2, sets=2)))
+    b = h.page.controls.buttons
+    h.driver.start()
+    h.until(StepKind.WORK)
+    for _ in range(2):
+        h.page.perform(Action.COUNT_REP, 0)
+    assert h.driver.view().step.kind is StepKind.PAIN
+    for mode in (Mode.PAIN, Mode.CHOICE):
+        assert h.page.key_mode() is mode
+        assert not b[Action.LESS].isEnabled() and not b[Action.MORE].isEnabled()
+        assert b[Action.LESS].text() == b[Action.LESS].accessibleName() == "Target \u22121"
+        assert b[Action.MORE].text() == b[Action.MORE].accessibleName() == "Target +1"
+        assert "rep" in b[Action.MORE].toolTip()
+        if mode is Mode.PAIN:
+            h.page.perform(Action.RATE, 7)  # above the limit: the choice
+    h.page.perform(Action.CONTINUE, 0)
+    assert h.driver.view().step.kind is StepKind.REST
+    assert b[Action.MORE].accessibleName() == "+5 s"  # the rest's own seconds
