@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from hiptimer.core.dosing.actions import DoseAction
 from hiptimer.core.dosing.dose_steps import Dose
 from hiptimer.core.dosing.rules import Recommendation
+from hiptimer.core.history.checkin_day import checkin_day
 from hiptimer.core.voice.numbers import duration_words, say
-from hiptimer.i18n import N_, _, n_
+from hiptimer.i18n import N_, _, n_, translate
 
 HEADINGS = {  # translated where shown (i18n.translate)
     DoseAction.PROGRESS: N_("Ready for a little more"),
@@ -19,6 +22,20 @@ MORNING_NOTE = N_(
     "We'll know tomorrow morning. HipTimer asks how your hip feels then, and suggests what "
     "to do next."
 )
+# Before 04:00 the check-in that follows is asked from 04:00 that same day (checkin_day).
+LATER_THIS_MORNING_NOTE = N_(
+    "We'll know later this morning. HipTimer asks how your hip feels then, and suggests what "
+    "to do next."
+)
+
+
+def morning_note(at: datetime) -> str:
+    """The note for a session judged at `at` that waits for its check-in, in the language in
+    use: "tomorrow morning", or "later this morning" from midnight to 04:00, when the day of
+    the check-in (checkin_day) is still the evening before."""
+    local = at.astimezone()
+    tonight = checkin_day(local) != local.date()
+    return translate(LATER_THIS_MORNING_NOTE if tonight else MORNING_NOTE)
 
 
 def waits_for_morning(rec: Recommendation) -> bool:

@@ -193,7 +193,8 @@ class Guidance(QObject):
         recs = [r for r in self._recommend(routine) if r.session_id == saved]
         if not recs:
             return
-        panel = RecommendationsPanel(routine, recs, summary, scrolls=False)
+        wall = self._host.wall()
+        panel = RecommendationsPanel(routine, recs, summary, scrolls=False, at=wall)
         panel.decided.connect(lambda rec, yes: self._decide(panel, rec, yes, summary))
         panel.destroyed.connect(lambda: self._forget(panel))
         self._summary, self._summary_panel = summary, panel
@@ -216,7 +217,7 @@ class Guidance(QObject):
         for routine, before in self._before.values():
             after = self._recommend(routine)
             if pain is not None and _key(after) != _key(before) and _worth_a_page(after):
-                panel = RecommendationsPanel(routine, after, heading=routine.title)
+                panel = RecommendationsPanel(routine, after, heading=routine.title, at=at)
                 panel.decided.connect(lambda rec, yes, p=panel: self._decide(p, rec, yes))
                 panels.append(panel)
         self._drop_checkin()

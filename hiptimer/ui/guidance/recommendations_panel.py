@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -18,9 +20,9 @@ from hiptimer.core.dosing.actions import DoseAction
 from hiptimer.core.dosing.rules import Recommendation
 from hiptimer.core.dosing.words import (
     HEADINGS,
-    MORNING_NOTE,
     change_text,
     is_offer,
+    morning_note,
     waits_for_morning,
 )
 from hiptimer.core.routines.model import Routine
@@ -127,7 +129,8 @@ class RecommendationsPanel(QScrollArea):
 
     Suggestions that only wait for tomorrow's check-in share one note and offer no buttons.
     With `scrolls` False (on the session summary, whose middle scrolls as one) it is as tall
-    as its cards at its width and never scrolls on its own.
+    as its cards at its width and never scrolls on its own. `at`: the time now (the note says
+    when the check-in comes), the window's wall clock.
 
     Signals: decided(Recommendation, bool): True for Accept, False for Not now.
     """
@@ -142,6 +145,7 @@ class RecommendationsPanel(QScrollArea):
         *,
         heading: str | None = None,
         scrolls: bool = True,
+        at: datetime | None = None,
     ) -> None:
         super().__init__(parent)
         self.scrolls = scrolls
@@ -170,7 +174,7 @@ class RecommendationsPanel(QScrollArea):
             layout.addWidget(card)
         waiting = [names.get(r.exercise_id, r.exercise_id) for r in order if waits_for_morning(r)]
         note = _("{exercises}: {note}").format(
-            exercises=", ".join(waiting), note=translate(MORNING_NOTE)
+            exercises=", ".join(waiting), note=morning_note(at or datetime.now().astimezone())
         )
         self.note = _label(note if waiting else "", self.body)
         self.note.setObjectName("card")

@@ -264,6 +264,29 @@ def test_a_session_ending_at_midnight_is_asked_about_in_the_morning(days: Days) 
     assert days.mode() is Mode.CHECKIN
 
 
+def test_a_session_after_midnight_says_the_check_in_comes_later_this_morning(
+    days: Days,
+) -> None:
+    # The audit: done at 01:30, the summary said "tomorrow morning", but the check-in day
+    # starts at 04:00 (checkin_day), so it is asked that same morning.
+    _until_local(days, time(1, 25))
+    days.session(LOW)
+    assert time(1, 25) <= days.wall().astimezone().time() < time(4)
+    assert "Stretch, Sit to stand: We'll know later this morning" in days.panel().note.text()
+    days.key(K.Key_Return)
+    assert days.mode() is Mode.LIBRARY  # not yet: still the night
+    _until_local(days, time(7, 30))
+    assert days.window is not None
+    days.window.hide()
+    days.window.show()  # the window back that same morning
+    assert days.mode() is Mode.CHECKIN  # as the note said
+    # From 04:00 the check-in is the next day's: "tomorrow morning", as before.
+    days.check_in(0, 0)
+    assert days.mode() is Mode.LIBRARY  # nothing to suggest yet after a first morning
+    days.session(LOW)
+    assert "We'll know tomorrow morning" in days.panel().note.text()
+
+
 def test_a_pain_limit_of_3_makes_a_4_a_step_back_too(days: Days) -> None:
     days.settings.update(pain_limit=3)  # the physiotherapist's advice
     days.session([0, 4])  # 4 is above the limit: the session asked, the user carried on
