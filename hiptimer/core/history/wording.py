@@ -104,6 +104,18 @@ def with_side(name: str, side: str | None) -> str:
     return _("{name} (right)").format(name=name)
 
 
+def changed_for(name: str, side: str | None) -> str:
+    """Whom a logged dose change is for: 'Clamshell (both sides, judged on the right)'. A
+    routine holds one dose for both sides, so a suggestion judged on one side's sessions (the
+    most cautious side, rules.per_exercise) changes both; the name alone without a side."""
+    if side is None:
+        return name
+    if side == "left":
+        # Translators: the dose changed for both sides; the rules judged the left side's sets.
+        return _("{name} (both sides, judged on the left)").format(name=name)
+    return _("{name} (both sides, judged on the right)").format(name=name)
+
+
 def set_label(exercise_name: str, set_number: int, side: str | None) -> str:
     """'Bridge, set 2 (right)'."""
     values = {"name": exercise_name, "n": set_number}

@@ -13,6 +13,7 @@ from hiptimer.core.history.retests import RetestSeries
 from hiptimer.core.history.review import MEANINGFUL_CHANGE, ExerciseTrend
 from hiptimer.core.history.wording import (
     change_text,
+    changed_for,
     completion_text,
     day_text,
     pain_number,
@@ -164,7 +165,7 @@ def _change_row(e: DoseEvent) -> tuple[str, ...]:
     who = translate(DECIDED_WORDS.get(e.decided_by, ROUTINE_CHANGED))
     return (
         day_text(e.when),
-        with_side(e.exercise, e.side),
+        changed_for(e.exercise, e.side),  # one dose for both sides
         change_text(e.field, e.old, e.new),  # 'variant 1 -> 2' for a move on the ladder
         who,
         e.reason,

@@ -95,10 +95,39 @@ def test_the_report_in_spanish_names_dose_changes_with_units(
     out = tmp_path / "informe.pdf"
     write_report(store, out, routine_id="hips", catalog=[HIPS, STRETCH])
     text = pdf_text(out)
-    for expected in ("Cambios de dosis", "Clamshell (lado izquierdo)", "30 s → 35 s", "rechazó"):
+    for expected in ("Cambios de dosis", "Clamshell (los", "izquierdo)", "30 s → 35 s", "rechazó"):
         assert expected in text, expected
     assert re.search(r"5 sesiones en \d semanas", text)
     assert " x " not in text and "reps" not in text and "sessions" not in text
+
+
+def test_a_step_back_judged_on_one_side_is_listed_for_both_sides(
+    store: HistoryStore, tmp_path: Path, weeks: Weeks
+) -> None:
+    """The audit: a step back of the clamshell (done on each side) read 'Clamshell (right)'
+    in the dose changes, but the routine has one dose and the step back lowered both sides;
+    the right side's pain only decided it. The row says both, and whose sets were judged."""
+    from hiptimer.core.dosing.actions import DoseAction
+    from hiptimer.core.dosing.decisions import decline
+    from hiptimer.core.dosing.dose_steps import Dose
+    from hiptimer.core.dosing.rules import Recommendation
+    from hiptimer.core.session.steps import Side
+
+    fill(store, weeks)
+    day = store.list_sessions()[2].started_at
+    reason = "Pain went above 5 (it reached 7)."
+    back = Recommendation(
+        "clam", Side.RIGHT, DoseAction.STEP_BACK, Dose(2, hold_s=30), Dose(2, hold_s=25),
+        reason, "step_back.pain",
+    )  # fmt: skip
+    decline(store, "hips", back, day)
+    out = tmp_path / "report.pdf"
+    write_report(store, out, routine_id="hips", catalog=[HIPS, STRETCH])
+    text = " ".join(pdf_text(out).split())
+    changes = text[text.index("Dose changes") : text.index("Pain over time")]  # its table
+    assert "Clamshell (right)" not in changes  # the pain table has a row per side, rightly
+    # The table wraps the label in its column: "Clamshell (both ... sides, judged on the ... right)"
+    assert "Clamshell (both" in changes and "judged on the" in changes and "right)" in changes
 
 
 def test_the_report_in_spanish_gives_a_dose_kept_from_a_session_its_reason_in_spanish(
