@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import defaultdict
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Protocol
@@ -10,6 +12,7 @@ from typing import Protocol
 from hiptimer.core.dosing.dose_steps import Dose
 from hiptimer.core.dosing.rules import Recommendation
 from hiptimer.core.history.dose_log import KEPT_REASON
+from hiptimer.core.history.queries import DoseChange
 from hiptimer.core.routines import user_routines
 from hiptimer.core.routines.catalog import load_catalog
 from hiptimer.core.routines.ladder import at_rung, ceiling_of
@@ -127,6 +130,22 @@ def _log(
             reason=rec.reason,
             session_id=rec.session_id,
         )
+
+
+def declined_at(rec: Recommendation, changes: Iterable[DoseChange]) -> datetime | None:
+    """When the user said "not now" to this very suggestion, else None: the same change of the
+    same exercise, following the same session (the same evidence; a later session or rating
+    makes another suggestion). `changes`: the routine's logged decisions (one Not now is a
+    row per field changed, at one time)."""
+    if rec.session_id is None or not rec.changes():
+        return None
+    wanted = {(c.field, c.old, c.new) for c in rec.changes()}
+    answers: dict[datetime, set[tuple[str, float | None, float | None]]] = defaultdict(set)
+    for c in changes:
+        ours = c.session_id == rec.session_id and c.exercise_id == rec.exercise_id
+        if ours and not c.accepted and c.decided_by == "suggestion":
+            answers[c.decided_at].add((c.field, c.old_value, c.new_value))
+    return next((at for at, fields in answers.items() if fields == wanted), None)
 
 
 def log_kept(

@@ -18,8 +18,9 @@ from hiptimer.core.dosing.inputs import routine_recommendations
 from hiptimer.core.dosing.rules import Recommendation
 from hiptimer.core.dosing.words import is_offer, spoken
 from hiptimer.core.history.checkin_day import checkin_day, day_span
-from hiptimer.core.history.queries import SessionSummary
+from hiptimer.core.history.queries import DoseChange, SessionSummary
 from hiptimer.core.history.store import HistoryStore
+from hiptimer.core.history.wording import day_text
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.validation import RoutineError
 from hiptimer.core.settings import SettingsStore
@@ -199,7 +200,8 @@ class Guidance(QObject):
         panel.destroyed.connect(lambda: self._forget(panel))
         self._summary, self._summary_panel = summary, panel
         summary.add_section(panel)  # it scrolls with the table, as one
-        self._speak(routine, recs)
+        said_no = self._declined(panel)
+        self._speak(routine, [r for r in recs if r not in said_no])
 
     # ------------------------------------------------------------ the check-in
 
@@ -213,13 +215,20 @@ class Guidance(QObject):
         except Exception as exc:  # a bug in the data: say so, and go on to the library
             log.exception("Could not record the morning check-in")
             self._host.show_problem(_("The morning check-in was not saved: {why}").format(why=exc))
-        panels = []
+        panels: list[RecommendationsPanel] = []
+        fresh: dict[RecommendationsPanel, list[Recommendation]] = {}
         for routine, before in self._before.values():
             after = self._recommend(routine)
-            if pain is not None and _key(after) != _key(before) and _worth_a_page(after):
-                panel = RecommendationsPanel(routine, after, heading=routine.title, at=at)
-                panel.decided.connect(lambda rec, yes, p=panel: self._decide(p, rec, yes))
-                panels.append(panel)
+            if pain is None or _key(after) == _key(before):
+                continue
+            panel = RecommendationsPanel(routine, after, heading=routine.title, at=at)
+            said_no = self._declined(panel)  # shown as answered, not offered again
+            fresh[panel] = [r for r in after if r not in said_no]
+            if not _worth_a_page(fresh[panel]):
+                panel.deleteLater()
+                continue
+            panel.decided.connect(lambda rec, yes, p=panel: self._decide(p, rec, yes))
+            panels.append(panel)
         self._drop_checkin()
         if not panels:
             self.library_requested.emit()
@@ -228,7 +237,7 @@ class Guidance(QObject):
         self.advice.done.connect(self._finish)
         self._nav.add(self.advice, Mode.CHECKIN, show=True)
         for panel in panels:
-            self._speak(panel.routine, [c.rec for c in panel.cards])
+            self._speak(panel.routine, [c.rec for c in panel.cards if c.rec in fresh[panel]])
 
     def _finish(self) -> None:
         self._drop_advice()
@@ -291,6 +300,24 @@ class Guidance(QObject):
             if card.awaiting and now is not None and now != card.rec.current:
                 text = _("You kept this session's dose: next time {dose}.")
                 panel.mark(card.rec, text.format(dose=now.text))
+
+    def _declined(self, panel: RecommendationsPanel) -> set[Recommendation]:
+        """Mark each suggestion of `panel` the user already said "not now" to (the same
+        change after the same session: the log's rows, dose_decisions.declined_at) as
+        answered, with the day; returns them. An unreadable log offers them again."""
+        store = self.store
+        if store is None:
+            return set()
+        none: list[DoseChange] = []
+        changes = self._read(lambda: store.dose_changes(panel.routine.id), none)
+        found = set()
+        for card in panel.cards:
+            when = dose_decisions.declined_at(card.rec, changes)
+            if when is not None and card.awaiting:
+                found.add(card.rec)
+                text = _("Not now (on {day}): the dose stays as it is.")
+                panel.mark(card.rec, text.format(day=day_text(when)))
+        return found
 
     def _forget(self, panel: QObject) -> None:
         if self._summary_panel is panel:

@@ -204,3 +204,35 @@ def test_accepting_a_climb_logs_the_rung_and_the_dose(store: HistoryStore) -> No
     assert json.loads(path.read_text(encoding="utf-8"))["exercises"][0]["rung"] == 1
     rows = [(c.field, c.old_value, c.new_value) for c in store.dose_changes("mine")]
     assert rows == [("rung", 0, 1), ("sets", 3, 2), ("reps", 15, 8)]
+
+
+def test_a_not_now_is_found_again_for_the_same_change_after_the_same_session() -> None:
+    from hiptimer.core.dosing.decisions import declined_at
+    from hiptimer.core.history.records import DoseChange
+
+    class Log:  # the rows decline() writes, as the store reads them back
+        def __init__(self) -> None:
+            self.rows: list[DoseChange] = []
+
+        def record_dose_change(self, *args: object, **kw: object) -> int:
+            routine, exercise, field, old, new = args
+            row = DoseChange(
+                len(self.rows) + 1, kw["session_id"], routine, exercise, kw["side"], field,  # type: ignore[arg-type]
+                old, new, kw["reason"], kw["accepted"], kw["decided_at"],  # type: ignore[arg-type]
+            )  # fmt: skip
+            self.rows.append(row)
+            return row.id
+
+    log = Log()
+    up = dataclasses.replace(BRIDGE_UP, session_id=7)
+    assert declined_at(up, log.rows) is None
+    decline(log, "r", up, NOW)
+    assert declined_at(up, log.rows) == NOW
+    # The same words about another session, or another change, are new evidence.
+    assert declined_at(dataclasses.replace(up, session_id=8), log.rows) is None
+    assert declined_at(dataclasses.replace(up, proposed=Dose(4, reps=10)), log.rows) is None
+    assert declined_at(dataclasses.replace(up, exercise_id="clam"), log.rows) is None
+    assert declined_at(BRIDGE_UP, log.rows) is None  # no session: nothing to match
+    # A yes is not a "not now".
+    yes = dataclasses.replace(log.rows[0], accepted=True, session_id=9)
+    assert declined_at(dataclasses.replace(up, session_id=9), [yes]) is None

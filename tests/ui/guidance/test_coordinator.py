@@ -157,6 +157,39 @@ def test_not_now_records_a_declined_change_and_keeps_the_dose(days: Days) -> Non
     assert change.reason.startswith("Pain went above 5")
 
 
+def test_a_declined_suggestion_is_not_offered_again_for_the_same_session(days: Days) -> None:
+    # The audit: "Not now" on the summary's step back, and the next morning's suggestions
+    # (more for the stretch) offered the same step back again, for the same session.
+    days.session(LOW)
+    for _ in range(2):
+        days.next_morning()
+        days.check_in(0, 1)
+        days.session(LOW if _ == 0 else [0, 7])
+    [back] = days.panel().cards
+    assert back.rec.action is DoseAction.STEP_BACK
+    days.key(K.Key_D)  # not now
+    painful = back.rec.session_id
+    days.next_morning()
+    days.check_in(0, 0)
+    assert days.mode() is Mode.CHECKIN  # more for the stretch: a new suggestion, offered
+    cards = {c.rec.exercise_id: c for c in days.panel().cards}
+    assert cards["stretch"].awaiting and cards["stretch"].rec.action is DoseAction.PROGRESS
+    sit = cards["sit-to-stand"]
+    assert sit.rec.session_id == painful and not sit.awaiting  # answered already
+    assert sit.outcome.isVisible() and sit.outcome.text().startswith("Not now (on ")
+    assert not any(b.isVisible() for b in sit.buttons)
+    days.key(K.Key_D)  # answers the stretch, the one card waiting
+    assert not cards["stretch"].awaiting
+    declined = [c for c in days.history.dose_changes(SMALL.id) if not c.accepted]
+    assert [c.exercise_id for c in declined] == ["sit-to-stand", "stretch"]  # once each
+    # A new painful session is new evidence: its step back is offered again.
+    days.key(K.Key_Return)
+    days.session([0, 7])
+    [again] = days.panel().cards
+    assert again.rec.action is DoseAction.STEP_BACK and again.awaiting
+    assert again.rec.session_id != painful
+
+
 def test_three_painful_sessions_ask_to_see_a_clinician(days: Days) -> None:
     days.session(HIGH)
     days.key(K.Key_D)  # not now (decline)
