@@ -31,6 +31,7 @@ from hiptimer.ui.session.resume_page import ResumeOffer
 from hiptimer.ui.session_flow import SessionFlow
 from hiptimer.ui.settings.actions import SettingsActions
 from hiptimer.ui.shell import Shell
+from hiptimer.ui.start_order import StartOrder
 from hiptimer.ui.widgets.screen_fit import fit_window
 from hiptimer.ui.window_closing import WindowClosing
 
@@ -93,9 +94,6 @@ class MainWindow(QMainWindow):
         # Routine lengths as written until the voice is known; then as the session runs them.
         self._estimate: Callable[[Routine], float] = written_length
         self.library = self._new_library()
-        self.first_run: FirstRunPage | None = None
-        self._after_first_run: Callable[[], None] = self.show_library
-        self._starting: str | None = None  # the routine --start waits to start
         shell = Shell(
             self.nav, self.services, settings, wall, self.show_problem,
             self.show_status,
@@ -106,14 +104,9 @@ class MainWindow(QMainWindow):
         self.nav.page_changed.connect(self.banner.page_changed)  # retries a failing save
         self.resume = ResumeOffer(shell, None, self)  # reads the history once it is open
         self.resume.resume_requested.connect(self._resume)
-        self.resume.kept.connect(self._kept_partial)
         self.resume.title_changed.connect(self.setWindowTitle)
-        if not settings.settings.first_run_done:
-            from hiptimer.ui.first_run import FirstRunPage  # once per user: not for every start
-
-            self.first_run = FirstRunPage(settings.settings.pain_limit, self)
-            self.first_run.accepted.connect(self._first_run_accepted)
-            self.nav.add(self.first_run, Mode.FIRST_RUN, show=True)
+        self.start_order = StartOrder(self, self)  # the notice, the offer, then --routine
+        self.resume.kept.connect(self.start_order.kept_partial)
         self._shell = shell
         self.guidance: Guidance | None = None  # the morning check-in, then dose suggestions
         if self.services.opener is None:  # opened already; else open_services() comes later
@@ -228,37 +221,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_TITLE)
         self.resume.offer_deferred()  # an interrupted session that --start put aside
 
-    def _kept_partial(self, routine_id: str) -> None:
-        """On as open_routine left it; to the library, with that session's routine chosen."""
-        if self._after_first_run == self.show_library:
-            self.library.select(routine_id)  # (not there any more: the choice stays)
-        self._after_first_run()
+    @property
+    def first_run(self) -> FirstRunPage | None:
+        """The notice before the first session, while it is up."""
+        return self.start_order.first_run
 
     def open_routine(self, routine: Routine, *, start: bool) -> None:
         """Show a routine (from the command line); with `start`, begin it at once."""
-        self.library.show_routine(routine)
-        action = (lambda: self.start_session(routine)) if start else self.show_library
-        self.resume.consider(routine)  # resuming a session of it finds it even if not listed
-        self._starting = routine.id if start else None
-        if start and self.first_run is None:  # after the first run, _first_run_accepted does it
-            self.open_services()  # the history first: is a session of X to resume?
-            self.resume.step_aside(routine.id)  # --start X starts X; another session waits
-        if self.first_run is not None or self.resume.showing:
-            self._after_first_run = action
-        else:
-            self._after_first_run = self.show_library
-            action()
-
-    def _first_run_accepted(self) -> None:
-        self.open_services()
-        self.settings.update(first_run_done=True)
-        self.nav.remove(self.first_run)
-        self.first_run = None
-        offered = self.resume.offer()
-        if offered and self._starting is not None:
-            offered = not self.resume.step_aside(self._starting)
-        if not offered:
-            self._after_first_run()
+        self.start_order.open_routine(routine, start=start)
 
     # ------------------------------------------------------------ sessions
 

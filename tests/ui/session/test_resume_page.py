@@ -508,3 +508,50 @@ def test_a_hold_lengthened_with_plus_stays_longer_after_resuming(qtbot: QtBot) -
         (1, 11.0, "hold 6 -> 11 s"), (2, 11.0, "hold 6 -> 11 s"), (3, 11.0, "hold 6 -> 11 s"),
     ]  # fmt: skip
     run.close()
+
+
+# ---------------------------------------------------------------- --routine X under the offer
+
+
+def opened_with_other_routine(qtbot: QtBot) -> Run:
+    """`hiptimer --routine other`: the offer of the interrupted session asks first."""
+    run = Run(qtbot, three_sets(), before=(other_routine(),))
+    run.window.open_routine(other_routine(), start=False)
+    assert run.window.nav.key_mode() is Mode.RESUME and run.window.session is None
+    return run
+
+
+def test_routine_on_the_command_line_waits_for_the_answer_then_is_the_one_chosen(
+    qtbot: QtBot, interrupted: int
+) -> None:
+    # The audit: `hiptimer --routine X` with another routine's session interrupted: the offer
+    # asked first, but Discard then chose the interrupted session's routine, not X.
+    run = opened_with_other_routine(qtbot)
+    w = run.window
+    run.key(K.Key_D)
+    assert w.nav.key_mode() is Mode.LIBRARY
+    selected = w.library.selected
+    assert selected is not None and selected.id == "other"  # as the command line asked
+    assert rows(f"SELECT end_reason FROM sessions WHERE id = {interrupted}") == [("partial",)]
+    assert rows(f"SELECT count(*) FROM sets WHERE session_id = {interrupted}") == [(2,)]
+    run.close()
+
+
+def test_routine_on_the_command_line_is_chosen_after_the_resumed_session(
+    qtbot: QtBot, interrupted: int
+) -> None:
+    run = opened_with_other_routine(qtbot)
+    w = run.window
+    run.key(K.Key_R)  # resume: the session of the interrupted routine goes on
+    assert w.session is not None and w.session.driver.engine.routine.id == "quick-test"
+    for _ in range(2):  # its third set and the reach
+        run.until(StepKind.PAIN)
+        run.key(K.Key_0)
+    assert w.nav.key_mode() is Mode.SUMMARY
+    run.key(K.Key_Return)
+    assert w.nav.key_mode() is Mode.LIBRARY
+    selected = w.library.selected
+    assert selected is not None and selected.id == "other"
+    assert rows(f"SELECT end_reason FROM sessions WHERE id = {interrupted}") == [("completed",)]
+    assert rows(f"SELECT count(*) FROM sets WHERE session_id = {interrupted}") == [(4,)]
+    run.close()
