@@ -157,7 +157,7 @@ class RecommendationsPanel(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.body = QWidget(self)
         self.body.setObjectName("page")
-        layout = QVBoxLayout(self.body)
+        layout = self._body_layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
         self.heading = _label(
             _("Suggestions for next time") if heading is None else heading, self.body
@@ -232,6 +232,10 @@ class RecommendationsPanel(QScrollArea):
         set_px(self.note, h * 0.027)
         for card in self.cards:
             card.fit(h)
+        # Lay the body out again for the new type: called from a resize, its layout kept the
+        # heights of the old type (the note's two lines cut to one at 1280 x 800), since the
+        # body's own size did not change after it.
+        self._body_layout.invalidate()
         if not self.scrolls:
             self.updateGeometry()  # as tall as the cards in their new type
         elif not self.cards:  # a note alone: no empty scroll area under it

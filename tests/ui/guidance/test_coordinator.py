@@ -320,6 +320,20 @@ def test_a_session_after_midnight_says_the_check_in_comes_later_this_morning(
     assert "We'll know tomorrow morning" in days.panel().note.text()
 
 
+def test_the_summary_s_morning_note_is_as_tall_as_its_words(days: Days, qtbot: QtBot) -> None:
+    # Seen under Xvfb at 1280 x 800: the note's two lines were cut at the top and the bottom,
+    # laid out for the type it had before the summary sized it.
+    from PySide6.QtWidgets import QApplication
+
+    assert days.window is not None
+    days.window.resize(1280, 800)
+    days.session(LOW)
+    QApplication.processEvents()
+    note = days.panel().note
+    assert note.fontMetrics().height() > 16  # the summary's type, not the default
+    assert note.height() >= note.heightForWidth(note.width())
+
+
 def test_a_pain_limit_of_3_makes_a_4_a_step_back_too(days: Days) -> None:
     days.settings.update(pain_limit=3)  # the physiotherapist's advice
     days.session([0, 4])  # 4 is above the limit: the session asked, the user carried on
