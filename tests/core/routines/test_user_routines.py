@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import json
 import shutil
 from pathlib import Path
@@ -301,13 +302,21 @@ def _near_the_limit(target_bytes: int) -> dict[str, Any]:
 
 def test_a_large_valid_import_stays_loadable_and_its_id_is_kept(tmp_path: Path) -> None:
     data = _near_the_limit(340_000)
-    # Pad the setup lines until indenting alone would pass 1 MiB.
-    while len(json.dumps(data, indent=2).encode()) <= 1024 * 1024:
-        for ex in data["exercises"]:
-            ex["setup"] = [s + " Slowly." for s in ex["setup"]]
-            if len(json.dumps(data, separators=(",", ":")).encode()) > 1000 * 1024:
-                break
+    # Pad the setup lines until the compact file is just under 1 MiB: indenting adds the same
+    # bytes whatever the lines say, and takes it past 1 MiB. Each pad adds its length (ASCII,
+    # nothing escaped), so the size is counted, not dumped again after each pad.
+    size = len(json.dumps(data, separators=(",", ":")).encode())
+    pad = " Slowly."
+    for ex in data["exercises"]:
+        ex["setup"] = list(ex["setup"])  # one list each (_near_the_limit shares one)
+    lines = [(ex["setup"], i) for ex in data["exercises"] for i in range(len(ex["setup"]))]
+    for setup, i in itertools.cycle(lines):
+        if size + len(pad) > 1000 * 1024:
+            break
+        setup[i] += pad
+        size += len(pad)
     compact = json.dumps(data, separators=(",", ":")).encode()
+    assert len(compact) == size
     assert len(compact) <= 1024 * 1024 < len(json.dumps(data, indent=2).encode())
     source = tmp_path / "big.json"
     source.write_bytes(compact)
