@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from hiptimer.i18n import _
+from hiptimer.ui.save_dialog import ask_save_path
 
 # A routine file ends in .json in any case, as the library reads them (docs/routine-format.md).
 # GTK's file dialog and the desktop portal's match a filter's pattern case-sensitively, so each
@@ -35,10 +36,10 @@ def ask_routine_files(parent: QWidget) -> list[str]:
 
 
 def ask_export_path(parent: QWidget, routine_id: str) -> str:
-    """Where the user chose to export a routine (suggested: its id in their home folder); ""
-    if they cancelled."""
-    suggested = str(Path.home() / f"{routine_id}.json")
-    path, _filter = QFileDialog.getSaveFileName(
-        parent, _("Export routine"), suggested, routine_file_filter(), options=SHOW_LABEL_ONLY
+    """Where the user chose to export a routine (suggested: its id in their home folder),
+    ending in .json so the library and the import dialogs find it; "" if they cancelled."""
+    suggested = Path.home() / f"{routine_id}.json"
+    path = ask_save_path(
+        parent, _("Export routine"), suggested, routine_file_filter(), ".json", SHOW_LABEL_ONLY
     )
-    return str(path)
+    return "" if path is None else str(path)

@@ -7,13 +7,14 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 from hiptimer.core.history.export import export_csv
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import _, n_
 from hiptimer.ui.history.panes import Filters
+from hiptimer.ui.save_dialog import ask_save_path
 
 
 class HistoryExports:
@@ -49,11 +50,7 @@ class HistoryExports:
         # A file name: ISO days and ASCII words, the same in every language.
         stamp = f"{f.since or 'start'}-to-{f.until or self._wall().astimezone().date()}"
         suggested = Path.home() / f"hiptimer-history-{stamp}.{suffix}"
-        name, _filter = QFileDialog.getSaveFileName(self._parent, title, str(suggested), kind)
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix else path.with_suffix(f".{suffix}")
+        return ask_save_path(self._parent, title, suggested, kind, f".{suffix}")
 
     def export_csv(self) -> None:
         """Ask where, then write the sets of the sessions in range as CSV."""

@@ -221,6 +221,61 @@ def test_the_menu_needs_no_main_window(
     assert changed.args[0].id == "from-physio"
 
 
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("stretch", "stretch.json"),
+        ("stretch.v2", "stretch.v2.json"),
+        ("Stretch.JSON", "Stretch.JSON"),  # never doubled: any case is a routine file
+        ("walk.Json", "walk.Json"),
+    ],
+)
+def test_an_exported_routine_file_ends_in_json_whatever_name_is_typed(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str, written: str
+) -> None:
+    # Neither dialog adds the suffix: "stretch" was written as it was, so the import dialog's
+    # filter hid it and the library did not read it (docs/routine-format.md).
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    host = Host(chosen=short_routine())
+    actions = RoutineActions(host, window.menuBar(), window)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / typed), ""))
+    actions.export_selected()
+    assert [p.name for p in tmp_path.iterdir()] == [written]
+    assert load_routine(tmp_path / written).id == short_routine().id
+    assert host.messages == [f"Exported {short_routine().title} to {tmp_path / written}"]
+
+
+@pytest.mark.parametrize(("answer", "replaced"), [("Cancel", False), ("Yes", True)])
+def test_exporting_over_a_file_the_dialog_did_not_name_asks_first(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answer: str, replaced: bool
+) -> None:
+    # The dialog asked about replacing "stretch", not the "stretch.json" written.
+    from PySide6.QtWidgets import QMessageBox
+
+    from hiptimer.ui.editor.file_dialogs import ask_export_path
+
+    (tmp_path / "stretch.json").write_text("{}", encoding="utf-8")
+    asked: list[str] = []
+
+    def question(*args: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return getattr(QMessageBox.StandardButton, answer)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    typed = [str(tmp_path / "stretch")]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (typed[0], ""))
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    chosen = ask_export_path(window, "stretch")
+    assert chosen == (str(tmp_path / "stretch.json") if replaced else "")
+    assert len(asked) == 1
+    assert "A file named \u201cstretch.json\u201d already exists in" in asked[0]
+    typed[0] = str(tmp_path / "stretch.json")  # named in the dialog: it asked already
+    assert ask_export_path(window, "stretch") == typed[0]
+    assert len(asked) == 1
+
+
 ROUTINE_NAMES = ["Stretch.JSON", "Walk.Json", "walk.json"]
 
 

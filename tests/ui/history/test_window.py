@@ -307,7 +307,9 @@ def test_what_day_it_is_comes_from_the_wall_clock_given(
     assert chart.x_axis.max().date().toPython() == today
     asked: list[str] = []
 
-    def no_file(parent: object, title: str, suggested: str, kind: str) -> tuple[str, str]:
+    def no_file(
+        parent: object, title: str, suggested: str, kind: str, **options: object
+    ) -> tuple[str, str]:
         asked.append(suggested)
         return "", ""
 
@@ -567,3 +569,28 @@ def test_a_session_chosen_later_gets_columns_wide_enough_for_its_sets(
         )
     assert sum(widths) <= view.viewport().width()  # no scrolling to reach the pain
     assert widths[0] >= view.sizeHintForColumn(0) // 3  # the name gives up what it must
+
+
+@pytest.mark.parametrize(
+    ("button", "typed", "written"),
+    [
+        ("csv_button", "history.2026", "history.2026.csv"),
+        ("csv_button", "history", "history.csv"),
+        ("pdf_button", "Report.PDF", "Report.PDF"),  # never doubled
+    ],
+)
+def test_an_export_named_without_its_suffix_gets_it(
+    window: HistoryWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    button: str,
+    typed: str,
+    written: str,
+) -> None:
+    # The same rule as a routine's export (hiptimer/ui/save_dialog.py): "history.2026" was
+    # kept as it was, any suffix counting, and the dialog's filter then hid it.
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out / typed), ""))
+    getattr(window, button).click()
+    assert [p.name for p in out.iterdir()] == [written]
