@@ -38,7 +38,8 @@ def dose_words(known: Sequence[tuple[DosePoint, float]], unit: str) -> str:
 
 
 def result_words(series: RetestSeries | None) -> str:
-    """The first and the latest result of a test, in words (a chart's description too)."""
+    """'First 12 s on 3 Nov 2026; latest 17.3 s on 1 Dec 2026.': a test's first and latest
+    result, the re-tests tab's summary and both result charts' description."""
     if series is None:
         return _("No re-test results in this period.")
     first, latest = series.points[0], series.points[-1]
@@ -46,6 +47,6 @@ def result_words(series: RetestSeries | None) -> str:
         first=result_number(first[1]),
         latest=result_number(latest[1]),
         unit=unit_text(series.unit),
-        day1=first[0].astimezone().date().isoformat(),
-        day2=latest[0].astimezone().date().isoformat(),
+        day1=short_date(first[0].astimezone().date()),
+        day2=short_date(latest[0].astimezone().date()),
     )
