@@ -66,22 +66,39 @@ def test_the_focus_ring_and_the_edges_show_on_the_page(palette: Palette) -> None
     assert contrast(palette.button_border, palette.page) >= 3
 
 
-@pytest.mark.parametrize("palette", list(PALETTES.values()), ids=list(PALETTES))
-def test_the_figures_lines_show_on_every_page_they_are_drawn_on(palette: Palette) -> None:
-    """The library's thumbnails (on a field) and the workout's figure (on each phase's colour):
-    the body at 4.5:1, its far side, what moves and the bands at 3:1 (WCAG's for graphics).
-    The light look drew them white, all but gone on its white lists and pale tints."""
+def too_faint(palette: Palette, least: dict[str, float], *, lists: bool) -> dict[object, float]:
+    """The figure colours (colours_for) below their least contrast on a page they are drawn
+    on: each phase's colour on the workout screen, and (`lists`) a list's field."""
     from hiptimer.ui.widgets.figure_paint import colours_for
 
     c = colours_for(palette.dark)
-    pages = {"a list": palette.field, **{p.value: s.background for p, s in palette.phases.items()}}
-    least = {"near": 4.5, "far": 3, "moving": 3, "far_moving": 3, "band": 3, "ring": 3}
-    low = {
+    pages = {p.value: s.background for p, s in palette.phases.items()}
+    if lists:
+        pages["a list"] = palette.field
+    return {
         (ink, where): round(contrast(getattr(c, ink), back), 2)
         for where, back in pages.items()
         for ink, ratio in least.items()
         if contrast(getattr(c, ink), back) < ratio
     }
+
+
+@pytest.mark.parametrize("palette", list(PALETTES.values()), ids=list(PALETTES))
+def test_the_figures_lines_show_on_every_page_they_are_drawn_on(palette: Palette) -> None:
+    """The library's thumbnails (on a field) and the workout's figure (on each phase's colour):
+    the body at 4.5:1, its far side, what moves and the bands at 3:1 (WCAG's for graphics).
+    The light look drew them white, all but gone on its white lists and pale tints."""
+    least = {"near": 4.5, "far": 3, "moving": 3, "far_moving": 3, "band": 3, "ring": 3}
+    low = too_faint(palette, least, lists=True)
+    assert not low, low
+
+
+@pytest.mark.parametrize("palette", list(PALETTES.values()), ids=list(PALETTES))
+def test_the_missing_pictures_note_shows_on_every_page_it_is_drawn_on(palette: Palette) -> None:
+    """Where a routine's picture is missing, the workout screen draws a dashed frame and a line
+    naming the file (the library writes it as text instead): the words at 4.5:1, the frame at
+    3:1. The light look drew them pale yellow and light grey, about 1.3:1 on its tints."""
+    low = too_faint(palette, {"note": 4.5, "note_frame": 3}, lists=False)
     assert not low, low
 
 

@@ -35,16 +35,20 @@ class Colours:
     band: str = "#FF8A65"
     ring: str = "#FFD54F"
     face: str = "#1F2A33"
+    note: str = "#FFD54F"  # the words where a picture is missing (figure_view), and
+    note_frame: str = "#C8D3DC"  # the dashed frame around them
 
 
 # The same parts in dark inks, for the light theme's white lists and pale phase tints, where
 # the white body all but vanished: near nearly black, far and the props grey, what moves in
 # amber (yellow does not read on white). Each ink reads at 3:1 or more on every light page and
-# phase colour, the body at 4.5:1 (tests/ui/test_palette.py).
+# phase colour, the body at 4.5:1, and so does the note where a picture is missing (its words in
+# the look's warning brown at 4.5:1, its frame in the fields' grey at 3:1; they were pale yellow
+# and light grey) (tests/ui/test_palette.py).
 ON_LIGHT = Colours(
     near="#111820", far="#6B7A86", moving="#A34E00", far_moving="#B8782A",
     prop_fill="#261F2A33", prop_edge="#B36B7A86", floor="#8A98A3", floor_fill="#1F1F2A33",
-    band="#C2410C", ring="#A34E00", face="#FFFFFF",
+    band="#C2410C", ring="#A34E00", face="#FFFFFF", note="#7A4200", note_frame="#5A6B78",
 )  # fmt: skip
 
 INKS = {Ink.NEAR: "near", Ink.FAR: "far", Ink.MOVING: "moving", Ink.FAR_MOVING: "far_moving"}

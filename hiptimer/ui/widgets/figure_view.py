@@ -39,8 +39,6 @@ from hiptimer.ui.widgets.figure_paint import (
 
 FRAME_MS = 40  # 25 frames a second: smooth to the eye, light on a shared laptop
 STALE_S = 1.0  # a session reports at least every 0.1 s while it runs; after this it has stopped
-NOTE_COLOUR = "#FFD54F"
-FRAME_COLOUR = "#C8D3DC"
 
 
 @dataclass(frozen=True)
@@ -247,14 +245,15 @@ class FigureView(QWidget):
     def _paint_note(self, painter: QPainter, box: QRectF, note: str) -> None:
         """A dashed empty frame where the picture would be, and one line saying which file."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        pen = QPen(QColor(FRAME_COLOUR), 3, Qt.PenStyle.DashLine)
+        colours = colours_for(current().dark)  # the theme's, as it is now
+        pen = QPen(QColor(colours.note_frame), 3, Qt.PenStyle.DashLine)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(box.adjusted(2, 2, -2, -2), 12, 12)
         font = QFont(self.font())
         font.setPixelSize(max(12, min(26, int(box.height() / 9))))
         painter.setFont(font)
-        painter.setPen(QColor(NOTE_COLOUR))
+        painter.setPen(QColor(colours.note))
         # drawText never reads markup, so a file name shows exactly as written; a long path
         # breaks where it must, other words where they end.
         option = QTextOption(Qt.AlignmentFlag.AlignCenter)

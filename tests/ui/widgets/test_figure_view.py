@@ -224,6 +224,17 @@ def test_a_missing_or_broken_picture_shows_a_placeholder_naming_the_file(
     assert not view.grab().toImage().isNull()  # it paints, and nothing was raised
 
 
+def test_the_missing_pictures_note_stands_out_in_the_light_look_and_the_dark(
+    make: Callable[..., FigureView], tmp_path: Path, qapp: QApplication
+) -> None:
+    # The light look drew the note pale yellow in a light-grey frame: no pixel at 4.5:1 on
+    # its pale phase tints.
+    view = make(str(tmp_path / "mine.json"))
+    view.set_state(with_image("pics/gone.png"), "lift", 0.5, None)
+    assert view.shown.kind == "placeholder"
+    assert_it_stands_out(view, qapp, step=2, at_least=150)
+
+
 def test_a_broken_figure_file_of_yours_shows_a_placeholder_naming_it(
     make: Callable[..., FigureView],
 ) -> None:
@@ -261,12 +272,18 @@ def test_the_figure_is_drawn_in_dark_lines_in_the_light_look(
     make: Callable[..., FigureView], qapp: QApplication
 ) -> None:
     # On the light look's pale phase tints the white body was all but gone.
+    view = make()
+    view.set_state(STRETCH, Motion.HELD, 1.0, Side.RIGHT)
+    assert_it_stands_out(view, qapp, step=4, at_least=40)
+
+
+def assert_it_stands_out(view: FigureView, qapp: QApplication, *, step: int, at_least: int) -> None:
+    """More than `at_least` of the view's pixels (every `step`th) stand out at 4.5:1 from each
+    phase's colour, in the light look and the dark."""
     from hiptimer.ui import theme
     from hiptimer.ui.palette import DARK, LIGHT
     from tests.ui.library.test_page_figures import strong_pixels
 
-    view = make()
-    view.set_state(STRETCH, Motion.HELD, 1.0, Side.RIGHT)
     try:
         for look in (LIGHT, DARK):
             theme.apply(qapp, look.name, 100)
@@ -274,7 +291,7 @@ def test_the_figure_is_drawn_in_dark_lines_in_the_light_look(
             image.fill(0)
             view.render(image)
             for phase, style in look.phases.items():
-                assert strong_pixels(image, style.background, 4) > 40, (look.name, phase)
+                assert strong_pixels(image, style.background, step) > at_least, (look.name, phase)
     finally:
         theme.use(DARK, 100)
         qapp.setStyleSheet("")
