@@ -26,6 +26,7 @@ from hiptimer.ui.widgets.plain import window_title
 if TYPE_CHECKING:  # the first page needs none of these: they load with the first session
     from hiptimer.core.history.resume import ResumePlan
     from hiptimer.core.routines.model import Routine
+    from hiptimer.core.routines.user_routines import DoseChange
     from hiptimer.core.session.events import SessionEnded
     from hiptimer.core.session.steps import SetKey
     from hiptimer.ui.guidance.coordinator import Guidance
@@ -181,7 +182,7 @@ class SessionFlow(QObject):
         if button is not None and button.isVisible() and button.isEnabled():
             button.click()
 
-    def _keep_doses(self, live: Routine, adjustments: dict[str, list[str]]) -> None:
+    def _keep_doses(self, live: Routine, changes: list[DoseChange]) -> None:
         """Offer to save the session's doses as the routine's new doses (issue 6)."""
         summary = self.summary
         if summary is None or summary.result.started_with is None:

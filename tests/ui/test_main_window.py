@@ -724,11 +724,15 @@ def test_y_on_the_summary_offers_to_keep_the_doses_as_its_button_does(
     made = make_app(qtbot, quick_routine(hold(hold_s=5)))
     made.key(qtbot, K.Key_Return)
     made.until(StepKind.WORK)
-    made.key(qtbot, K.Key_Plus)  # a dose changed: the summary offers to keep it
+    for key in (K.Key_Plus, K.Key_Plus, K.Key_Plus, K.Key_Minus):  # 5 -> 20 -> 15 s
+        made.key(qtbot, key)  # a dose changed: the summary offers to keep it
     made.until(StepKind.PAIN)
     made.key(qtbot, K.Key_0)
     summary = made.window.summary
     assert summary is not None and made.window.nav.key_mode() is Mode.SUMMARY
+    # Once, from start to end: it listed each press (5 -> 10 s, ... 20 -> 15 s).
+    lines = "Doses changed this session:\n\u2022 Stretch: hold 5 s -> 15 s"
+    assert summary.adjustments.text() == lines
     button = summary.keep_button
     assert button.isVisible() and button.text().endswith("   [Y]")
     describe(button)  # as the app's ButtonNames filter does when it shows

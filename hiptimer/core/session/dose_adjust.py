@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from hiptimer.core.routines.dose_fields import MAX_HOLD_S
-from hiptimer.core.routines.model import Exercise, Kind
+from hiptimer.core.routines.model import Exercise, Kind, Routine
+from hiptimer.core.routines.user_routines import DoseChange, dose_changes
 from hiptimer.core.routines.validation import MAX_REPS  # a routine file could not hold more
 
 MIN_HOLD_S = 1.0  # the - key stops here; it never makes a hold longer
@@ -105,6 +106,20 @@ def carried_changes(
         if change is not None and change.old != change.new:
             changes[ex.id] = change
     return changes
+
+
+# What a session changes of a dose: + and - a hold's seconds or a set's reps, Lower either.
+# Sets and rests never change (+ and - in a rest lengthen that pause only), and a rep range
+# only widens to take the new reps in: Keep saves it too, but no one chose it.
+SESSION_FIELDS = ("hold_s", "reps")
+
+
+def net_changes(started: Routine, ended: Routine) -> list[DoseChange]:
+    """The doses a session left changed, netted, in routine order: one change per exercise and
+    field, from the dose it started with to the dose it ended at, however many presses and
+    Lowers led there (reps 10 -> 17, not seven steps); a dose back where it started is none.
+    A resumed session started where it first did, as its `started` routine says."""
+    return [c for c in dose_changes(started, ended) if c.field in SESSION_FIELDS]
 
 
 def dose_field(ex: Exercise) -> str:

@@ -54,7 +54,6 @@ class ActiveSession:
             records=(*self.earlier, *engine.records),
             reason=ended.reason,
             total_s=self.earlier_s + ended.at - self.started_at,
-            adjustments={k: list(v) for k, v in engine.adjustments.items()},
             started_with=engine.routine,
             planned_s=self.planned_s,
             sets_planned=len(before)

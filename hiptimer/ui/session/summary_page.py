@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QResizeEvent
@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from hiptimer.core.history.outcome import SetCounts, count_sets, deciding, done_text, planned_text
 from hiptimer.core.routines.model import Routine, estimated_seconds, format_duration, half_up
+from hiptimer.core.routines.user_routines import DoseChange
+from hiptimer.core.session.dose_adjust import net_changes
 from hiptimer.core.session.events import EndReason, SetRecord
 from hiptimer.core.session.steps import Side
 from hiptimer.i18n import N_, _, translate
@@ -58,8 +60,7 @@ class SessionResult:
     records: tuple[SetRecord, ...]
     reason: EndReason
     total_s: float  # from start to end, pauses included
-    adjustments: dict[str, list[str]] = field(default_factory=dict)  # exercise id -> changes
-    started_with: Routine | None = None  # the routine as the session started
+    started_with: Routine | None = None  # the routine as the session (first) started
     planned_s: float | None = None  # its estimated length at the start, lead-ins as run
     sets_planned: int | None = None  # the sets the session was to have (None: as recorded)
 
@@ -73,14 +74,15 @@ class SessionResult:
         """Each set once, by its outcome, as the history counts it."""
         return count_sets(self.records, self.sets_planned)
 
+    def dose_changes(self) -> list[DoseChange]:
+        """The doses the session left changed, one per exercise and field (net_changes)."""
+        if self.started_with is None:
+            return []
+        return net_changes(self.started_with, self.routine)
+
     def adjustment_lines(self) -> list[str]:
-        """'Bridge: reps 12 -> 10' for each change, in routine order."""
-        names = {ex.id: ex.name for ex in self.routine.exercises}
-        return [
-            _("{name}: {change}").format(name=names.get(ex_id, ex_id), change=change)
-            for ex_id, changes in self.adjustments.items()
-            for change in changes
-        ]
+        """'Bridge: reps 10 -> 17' for each dose changed, in routine order, as Keep lists it."""
+        return [str(change) for change in self.dose_changes()]
 
 
 def record_row(record: SetRecord, counted: bool = True) -> tuple[str, ...]:
@@ -112,7 +114,7 @@ class SummaryPage(QWidget):
     """Shows a SessionResult; it changes nothing itself.
 
     Signals: library_requested(), done_requested(),
-    keep_doses_requested(Routine, dict) with the routine as adjusted and the changes.
+    keep_doses_requested(Routine, list) with the routine as adjusted and its net dose changes.
     """
 
     library_requested = Signal()
@@ -160,7 +162,7 @@ class SummaryPage(QWidget):
         self.keep_button.setAccessibleDescription(f"{tip} {key_hint(keep_key)}")
         self.keep_button.setVisible(bool(lines))
         self.keep_button.clicked.connect(
-            lambda: self.keep_doses_requested.emit(result.routine, dict(result.adjustments))
+            lambda: self.keep_doses_requested.emit(result.routine, result.dose_changes())
         )
         # The primary action goes back to the library; quitting is the explicit, quieter one.
         self.library_button = QPushButton(

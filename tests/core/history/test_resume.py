@@ -312,7 +312,7 @@ def test_a_resumed_session_goes_on_at_the_dose_in_force_when_it_stopped(
     field = "reps" if exercise.kind is Kind.REPS else "hold_s"
     assert getattr(resumed.dose(exercise.id), field) == dose
     assert getattr(resumed.routine.exercise(exercise.id), field) == getattr(exercise, field)
-    assert resumed.adjustments == {exercise.id: [adjusted]}  # the summary's line, as before
+    assert resumed.adjustments == {exercise.id: [adjusted]}  # the later sets' adjustment, as before
     [line] = details_lines(plan, date.today())  # the offer says so
     assert line.startswith("It goes on at the doses changed during it: ") and str(dose) in line
     _until(resumed, clock, StepKind.PAIN)

@@ -1,11 +1,18 @@
-"""Tests for the in-session dose changes: limits, widened ranges and the lower-dose rule."""
+"""Tests for the in-session dose changes: limits, widened ranges, the lower-dose rule and the
+changes a session leaves, netted."""
 
 from __future__ import annotations
 
 import pytest
 
+from hiptimer.core.clock import FakeClock
 from hiptimer.core.routines.model import Exercise, Kind
-from hiptimer.core.session.dose_adjust import adjusted_hold, adjusted_reps, lowered
+from hiptimer.core.routines.user_routines import DoseChange
+from hiptimer.core.session.dose_adjust import adjusted_hold, adjusted_reps, lowered, net_changes
+from hiptimer.core.session.engine import SessionEngine
+from hiptimer.core.session.events import PainChoice
+from hiptimer.core.session.steps import StepKind
+from tests.harness import advance, fake_engine, hold, reps, routine
 
 BRIDGE = Exercise("bridge", "Bridge", Kind.REPS, sets=3, reps=10, reps_range=(10, 15))
 STRETCH = Exercise("flexor", "Hip flexor stretch", Kind.HOLD, sets=3, hold_s=30)
@@ -43,3 +50,55 @@ def test_lowered_reps_take_a_third_off_and_widen_the_range() -> None:
     changed = lowered(BRIDGE.with_dose(reps=12))
     assert (changed.reps, changed.reps_range) == (8, (8, 15))
     assert lowered(BRIDGE.with_dose(reps=1)).reps == 1
+
+
+def _press(engine: SessionEngine, clock: FakeClock, *directions: int) -> None:
+    """+ (1) and - (-1) in the next exercise's first set, then on to the one after it."""
+    while engine.step.kind is not StepKind.WORK:
+        advance(clock, 0.25, engine.update)
+    for direction in directions:
+        assert engine.adjust(direction)
+    assert engine.skip_exercise()
+
+
+def test_a_session_s_presses_net_to_one_change_per_exercise_and_field() -> None:
+    # The summary listed every press: reps 10 -> 11, 11 -> 12, ... 16 -> 17.
+    clock = FakeClock()
+    r = routine(hold("stretch", hold_s=30), reps("bridge", n=10), reps("clam", n=8))
+    engine = fake_engine(r, clock)
+    engine.start()
+    _press(engine, clock, +1, +1, +1, -1)  # hold 30 -> 35 -> 40 -> 45 -> 40 s
+    _press(engine, clock, *[+1] * 8, -1)  # reps 10 -> ... -> 18 -> 17
+    _press(engine, clock, +1, +1, -1, -1)  # reps 8 -> 9 -> 10 -> 9 -> 8: back where it was
+    assert len(engine.adjustments["bridge"]) == 9  # every press is still in the sets' record
+    assert net_changes(engine.routine, engine.live_routine()) == [
+        DoseChange("stretch", "Stretch", "hold_s", 30, 40),
+        DoseChange("bridge", "Bridge", "reps", 10, 17),
+    ]
+    assert str(net_changes(engine.routine, engine.live_routine())[1]) == "Bridge: reps 10 -> 17"
+
+
+def test_a_lower_dose_and_presses_after_it_net_from_the_start() -> None:
+    # Lower after a painful set (12 -> 8 reps), then + twice: one change, 12 -> 10.
+    clock = FakeClock()
+    engine = fake_engine(routine(reps("bridge", n=12, sets=2)), clock, pain_limit=5)
+    engine.start()
+    while engine.step.kind is not StepKind.PAIN:
+        if engine.step.kind is StepKind.WORK:
+            engine.count_rep()
+        advance(clock, 0.25, engine.update)
+    engine.rate_pain(7)
+    assert engine.choose(PainChoice.LOWER)
+    while engine.step.kind is not StepKind.WORK:
+        advance(clock, 0.25, engine.update)
+    assert engine.adjust(+1) and engine.adjust(+1)
+    assert engine.adjustments["bridge"] == ["reps 12 -> 8", "reps 8 -> 9", "reps 9 -> 10"]
+    [change] = net_changes(engine.routine, engine.live_routine())
+    assert (change.field, change.old, change.new) == ("reps", 12, 10)  # no rep range line
+
+
+def test_a_round_trip_leaves_no_change() -> None:
+    start = routine(hold("stretch", hold_s=30))
+    there = start.replace_exercise(adjusted_hold(start.exercises[0], 5))
+    back = there.replace_exercise(adjusted_hold(there.exercises[0], -5))
+    assert net_changes(start, there) and net_changes(start, back) == []

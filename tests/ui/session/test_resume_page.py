@@ -12,7 +12,7 @@ from datetime import datetime, timezone
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer import APP_TITLE, paths
@@ -23,6 +23,7 @@ from hiptimer.core.history.wording import duration_text
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.session.steps import StepKind
 from hiptimer.core.settings import SettingsStore
+from hiptimer.ui.editor.keep_doses import KeepDosesDialog
 from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.main_window import MainWindow
 from hiptimer.ui.navigator import Navigator
@@ -104,6 +105,20 @@ class Run:
         self.until(StepKind.PAIN)
         self.key(K.Key_8)
         with pytest.MonkeyPatch.context() as dead:
+            dead.setattr(self.history, "_submit", lambda *args: None)
+            self.close()
+
+    def press_in_the_first_set_and_die(self, *keys: Qt.Key) -> None:
+        """Start, press `keys` in the first set (+ and - change the dose), rate it 3, then stop
+        dead 2 s into the second (as a kill would)."""
+        self.key(K.Key_Return)
+        self.until(StepKind.WORK)
+        self.key(*keys)
+        self.until(StepKind.PAIN)
+        self.key(K.Key_3)
+        self.until(StepKind.WORK)
+        advance(self.window, self.clock, 2)
+        with pytest.MonkeyPatch.context() as dead:  # from here on nothing reaches the file
             dead.setattr(self.history, "_submit", lambda *args: None)
             self.close()
 
@@ -477,17 +492,7 @@ def test_the_buttons_are_read_with_what_the_page_says(qtbot: QtBot, interrupted:
 
 def test_a_hold_lengthened_with_plus_stays_longer_after_resuming(qtbot: QtBot) -> None:
     # The audit: a dose changed with + or - was forgotten by R (the routine's dose came back).
-    first = Run(qtbot, three_sets(hold_s=6))
-    first.key(K.Key_Return)
-    first.until(StepKind.WORK)
-    first.key(K.Key_Plus)  # this set and the later ones: 11 s
-    first.until(StepKind.PAIN)
-    first.key(K.Key_3)
-    first.until(StepKind.WORK)  # the second set, killed 2 s in
-    advance(first.window, first.clock, 2)
-    with pytest.MonkeyPatch.context() as dead:  # from here on nothing reaches the file
-        dead.setattr(first.history, "_submit", lambda *args: None)
-        first.close()
+    Run(qtbot, three_sets(hold_s=6)).press_in_the_first_set_and_die(K.Key_Plus)  # 11 s on
 
     run = Run(qtbot, three_sets(hold_s=6))
     w = run.window
@@ -501,12 +506,52 @@ def test_a_hold_lengthened_with_plus_stays_longer_after_resuming(qtbot: QtBot) -
         run.key(rating)
     summary = w.flow.summary
     assert summary is not None
-    assert summary.result.adjustment_lines() == ["Stretch: hold 6 -> 11 s"]
+    assert summary.result.adjustment_lines() == ["Stretch: hold 6 s -> 11 s"]
     assert not summary.keep_button.isHidden()  # and can be kept for next time
     assert rows("SELECT set_number, planned_hold_s, adjustment FROM sets WHERE "
                 "exercise_id = 'stretch' ORDER BY seq") == [
         (1, 11.0, "hold 6 -> 11 s"), (2, 11.0, "hold 6 -> 11 s"), (3, 11.0, "hold 6 -> 11 s"),
     ]  # fmt: skip
+    run.close()
+
+
+def test_a_resumed_session_s_summary_nets_its_doses_from_where_it_first_started(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every press was a line (hold 6 -> 11 s, 11 -> 16 s, 16 -> 11 s, reach 4 -> 9 s, 9 -> 4 s),
+    # and a line counted from the resume point would say 16 -> 11 s. Here 6 -> 16 s, killed:
+    Run(qtbot, three_sets(hold_s=6)).press_in_the_first_set_and_die(K.Key_Plus, K.Key_Plus)
+
+    run = Run(qtbot, three_sets(hold_s=6))
+    w = run.window
+    run.key(K.Key_Return)  # R: resume at the next set
+    run.until(StepKind.WORK)
+    run.key(K.Key_Minus)  # 16 -> 11 s
+    for rating in (K.Key_2, K.Key_2):
+        run.until(StepKind.PAIN)
+        run.key(rating)
+    run.until(StepKind.WORK)  # reach
+    run.key(K.Key_Plus, K.Key_Minus)  # 4 -> 9 -> 4 s: back where it was, no line
+    run.until(StepKind.PAIN)
+    run.key(K.Key_1)
+    summary = w.flow.summary
+    assert summary is not None
+    assert summary.result.adjustment_lines() == ["Stretch: hold 6 s -> 11 s"]
+    assert (
+        summary.adjustments.text()
+        == "Doses changed this session:\n\u2022 Stretch: hold 6 s -> 11 s"
+    )
+    offered: list[str] = []
+
+    def kept(dialog: KeepDosesDialog) -> int:
+        offered.append(dialog.changes.text())
+        return QDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(KeepDosesDialog, "exec", kept)
+    run.key(K.Key_Y)  # keeps the doses the session ended at
+    assert offered == ["\u2022  Stretch: hold 6 s -> 11 s"]
+    assert [(c.exercise_id, c.old_value, c.new_value) for c in
+            run.history.dose_changes("quick-test")] == [("stretch", 6.0, 11.0)]  # fmt: skip
     run.close()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime, timezone
 
 import pytest
@@ -10,11 +11,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from hiptimer.core.routines.model import format_duration
+from hiptimer.core.clock import FakeClock
+from hiptimer.core.routines.model import Routine, format_duration
 from hiptimer.core.session.events import EndReason, PainChoice, SetRecord
-from hiptimer.core.session.steps import Side
+from hiptimer.core.session.steps import Side, StepKind
 from hiptimer.ui.session.summary_page import SessionResult, SummaryPage, record_row, stats_line
-from tests.harness import short_routine
+from tests.harness import advance, fake_engine, short_routine
 from tests.ui.sessions import (
     large_print,  # noqa: F401 (a fixture)
     no_timer_left,  # noqa: F401 (a fixture)
@@ -125,20 +127,64 @@ def test_the_totals_wrap_inside_the_window_rather_than_run_off_its_edges(qtbot: 
     qtbot.waitUntil(lambda: stats.height() >= stats.heightForWidth(stats.width()), timeout=2000)
 
 
+def changed(r: Routine, **doses: dict[str, object]) -> Routine:
+    """`r` with these exercises' doses changed, as a session's presses leave them."""
+    for ex_id, dose in doses.items():
+        r = r.replace_exercise(r.exercise(ex_id.replace("_", "-")).with_dose(**dose))
+    return r
+
+
 def test_adjustments_are_listed_and_can_be_kept(qtbot: QtBot) -> None:
-    adjustments = {"clam-hold": ["hold 60 -> 55 s"], "bridge": ["reps 3 -> 2"]}
-    page = SummaryPage(result(record(0), adjustments=adjustments))
+    start = short_routine()
+    live = changed(start, clam_hold={"hold_s": 1.0}, bridge={"reps": 2, "reps_range": None})
+    page = SummaryPage(SessionResult(live, (record(0),), EndReason.COMPLETED, 754.0,
+                                     started_with=start))  # fmt: skip
     qtbot.addWidget(page)
     page.setMinimumSize(640, 480)
     page.show()
-    assert "Clamshell hold: hold 60 -> 55 s" in page.adjustments.text()
+    assert "Clamshell hold: hold 6 s -> 1 s" in page.adjustments.text()
     assert "Bridge: reps 3 -> 2" in page.adjustments.text()
     assert page.keep_button.isVisible()
     with qtbot.waitSignal(page.keep_doses_requested) as kept:
         page.keep_button.click()
     routine, changes = kept.args
-    assert routine.id == "quick-test" and changes == adjustments
+    assert routine is live and [str(c) for c in changes] == page.result.adjustment_lines()
     assert page.table.rowCount() == 1
+
+
+def test_the_doses_changed_are_netted_from_start_to_end(qtbot: QtBot) -> None:
+    # Seven presses of + read as seven lines (reps 3 -> 4, 4 -> 5 ... 9 -> 10), and a hold
+    # lengthened and shortened again as two; the session left one change, reps 3 -> 10.
+    clock = FakeClock()
+    engine = fake_engine(short_routine(), clock)
+    engine.start()
+    while engine.step.kind is not StepKind.WORK:
+        advance(clock, 0.25, engine.update)
+    assert engine.adjust(+1) and engine.adjust(-1)  # the clamshell: 6 -> 11 -> 6 s
+    assert engine.skip_exercise()
+    while engine.step.kind is not StepKind.WORK:
+        advance(clock, 0.25, engine.update)
+    for direction in (+1, +1, +1, +1, -1, +1, +1, +1, +1):  # the bridge: 3 -> 10 reps
+        assert engine.adjust(direction)
+    r = SessionResult(engine.live_routine(), (record(0),), EndReason.COMPLETED, 754.0,
+                      started_with=engine.routine)  # fmt: skip
+    page = SummaryPage(r)
+    qtbot.addWidget(page)
+    page.setMinimumSize(640, 480)
+    page.show()
+    assert page.adjustments.text() == "Doses changed this session:\n\u2022 Bridge: reps 3 -> 10"
+    assert page.keep_button.isVisible()
+
+
+def test_a_dose_back_where_it_started_is_not_listed_or_offered(qtbot: QtBot) -> None:
+    start = short_routine()
+    page = SummaryPage(SessionResult(changed(start), (record(0),), EndReason.COMPLETED, 754.0,
+                                     started_with=start))  # fmt: skip
+    qtbot.addWidget(page)
+    page.setMinimumSize(640, 480)
+    page.show()
+    assert page.result.adjustment_lines() == []
+    assert not page.adjustments.isVisible() and not page.keep_button.isVisible()
 
 
 def test_tab_leaves_the_table_for_the_buttons_in_one_press(qtbot: QtBot) -> None:
@@ -207,7 +253,9 @@ def test_on_a_short_screen_the_middle_scrolls_as_one_under_a_heading_and_buttons
     from hiptimer.ui.guidance.recommendations_panel import RecommendationsPanel
 
     records = [record(i, set_number=i + 1, pain=i % 4) for i in range(8)]
-    r = result(*records, adjustments={"clam-hold": ["hold 60 -> 55 s"]})
+    start = short_routine()
+    r = result(*records, started_with=start)
+    r = dataclasses.replace(r, routine=changed(start, clam_hold={"hold_s": 11.0}))
     page = SummaryPage(r)
     qtbot.addWidget(page)
     page.setMinimumSize(300, 300)
