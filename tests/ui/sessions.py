@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.clock import FakeClock
-from hiptimer.core.routines.model import Routine
+from hiptimer.core.routines.model import Kind, Routine
 from hiptimer.core.session.steps import StepKind
+from hiptimer.core.session.view import SessionView
 from hiptimer.ui import theme
 from hiptimer.ui.library.items import LibraryItem
 from hiptimer.ui.main_window import MainWindow
@@ -165,6 +166,27 @@ def advance_until(
 ) -> None:
     """Advance in `step`s until `done()`; fail if it takes longer than `limit_s`."""
     harness.advance_until(clock, done, poll_session(window), limit_s=limit_s, step=step)
+
+
+TICK_S = 0.5
+# A long hold or pause is checked every LONG_TICK_S until its last END_S, then every TICK_S:
+# each check still lands before the step's end, so the session never sees a late poll, and a
+# 47-minute routine costs about a third of the polls (the window redraws on each).
+LONG_TICK_S = 5.0
+END_S = 2.0
+
+
+def tick_s(view: SessionView) -> float:
+    """How far the clock moves before the next check: TICK_S, or more inside a long hold or
+    pause where only the seconds change (never into the step's last END_S)."""
+    ex, kind, left = view.exercise, view.step.kind, view.remaining_s
+    steady = kind in (StepKind.GET_READY, StepKind.REST) or (
+        kind is StepKind.WORK and ex is not None and ex.kind is Kind.HOLD
+    )
+    if not steady or view.rep_phase or view.counted is not None or left is None:
+        return TICK_S
+    # Whole ticks only, so the checks stay on the half-second grid the short steps use.
+    return max(TICK_S, min(LONG_TICK_S, (left - END_S) // TICK_S * TICK_S))
 
 
 class DriverOnFakeClock:

@@ -33,17 +33,12 @@ from tests.ui.sessions import (
     library_of,
     no_timer_left,  # noqa: F401 (a fixture)
     poll_session,
+    tick_s,
 )
 
 pytestmark = pytest.mark.usefixtures("no_timer_left")
 
 BUILT_IN = sorted(paths.builtin_routines_dir().glob("*.json"))
-TICK_S = 0.5
-# A long hold or pause is checked every LONG_TICK_S until its last END_S, then every TICK_S:
-# each check still lands before the step's end, so the session never sees a late poll, and a
-# 47-minute routine costs about a third of the polls (the window redraws on each).
-LONG_TICK_S = 5.0
-END_S = 2.0
 PAIN = 2  # below every limit: the session goes on
 FIGURES = FigureLibrary([builtin_figures_dir()])  # each file read once
 
@@ -128,19 +123,6 @@ def test_muted_a_whole_built_in_routine_is_on_screen(
     assert seen.hold_seconds == held | paced_holds
     for ex in paced:
         assert {Motion.LIFT, Motion.LOWER} <= seen.moved[ex.name], ex.name
-
-
-def tick_s(view: SessionView) -> float:
-    """How far the clock moves before the next check: TICK_S, or more inside a long hold or
-    pause where only the seconds change (never into the step's last END_S)."""
-    ex, kind, left = view.exercise, view.step.kind, view.remaining_s
-    steady = kind in (StepKind.GET_READY, StepKind.REST) or (
-        kind is StepKind.WORK and ex is not None and ex.kind is Kind.HOLD
-    )
-    if not steady or view.rep_phase or view.counted is not None or left is None:
-        return TICK_S
-    # Whole ticks only, so the checks stay on the half-second grid the short steps use.
-    return max(TICK_S, min(LONG_TICK_S, (left - END_S) // TICK_S * TICK_S))
 
 
 def _tempo_hold_s(ex: Exercise) -> float:

@@ -33,7 +33,7 @@ from hiptimer.ui.services.status_banner import ask_to_quit
 from tests.harness import QUICK_RESTS, hold, reps, routine
 from tests.history_data import Weeks, fill
 from tests.ui.guided import Days
-from tests.ui.sessions import advance, advance_until, fake_services
+from tests.ui.sessions import TICK_S, advance, fake_services, tick_s
 
 Visit = Callable[[str, QWidget], None]
 
@@ -144,12 +144,23 @@ def _window(qtbot: QtBot, settings: SettingsStore, history: HistoryStore, r: Rou
 
 
 # The tours look at pages, not at timing: the session's timer polled every half second (the
-# app's is 10 times a second) shows every page, at a fifth of the cost (8 screen sizes run them).
-TOUR_STEP_S = 0.5
+# app's is 10 times a second) shows every page, at a fifth of the cost (8 screen sizes run them),
+# and every few seconds inside a get-ready, rest or hold (sessions.tick_s) where only the
+# seconds change.
+
+
+def _tick(window: MainWindow) -> float:
+    session = window.session
+    return tick_s(session.driver.view()) if session is not None else TICK_S
 
 
 def _until(window: MainWindow, clock: FakeClock, done: Callable[[], bool]) -> None:
-    advance_until(window, clock, done, limit_s=600, step=TOUR_STEP_S)
+    waited = 0.0
+    while not done():
+        assert waited < 600, "still not there after 600 s of fake time"
+        step = _tick(window)
+        advance(window, clock, step, step=step)
+        waited += step
 
 
 def _go_on(qtbot: QtBot, window: MainWindow, clock: FakeClock, done: Callable[[], bool]) -> None:
@@ -161,7 +172,8 @@ def _go_on(qtbot: QtBot, window: MainWindow, clock: FakeClock, done: Callable[[]
             qtbot.keyClick(window, "2")
         elif window.nav.key_mode() is Mode.COUNTING:
             qtbot.keyClick(window, Qt.Key.Key_Return)
-        advance(window, clock, TOUR_STEP_S, step=TOUR_STEP_S)
+        step = _tick(window)
+        advance(window, clock, step, step=step)
     raise AssertionError("the session never got there")
 
 
