@@ -119,7 +119,9 @@ class _Validator(DoseReader):
         if d is None:
             return None
         fmt = d.get("format")
-        if fmt != FORMAT_MARKER:
+        if "format" not in d:  # "got null" would blame a null nobody wrote
+            self.err("format", N_('required; expected "{marker}"'), marker=FORMAT_MARKER)
+        elif fmt != FORMAT_MARKER:
             marker = N_('expected "{marker}", got {got}')
             self.err("format", marker, marker=FORMAT_MARKER, got=describe(fmt))
         version = d.get("version")
@@ -127,7 +129,9 @@ class _Validator(DoseReader):
             newer = N_("made by a newer HipTimer (format {version}); this one reads 1 and 2")
             self.err("version", newer, version=version)
             return None
-        if type(version) is not int or version not in FORMAT_VERSIONS:
+        if "version" not in d:
+            self.err("version", N_("required; expected 1 or 2"))
+        elif type(version) is not int or version not in FORMAT_VERSIONS:
             self.err("version", N_("expected 1 or 2, got {got}"), got=describe(version))
         else:
             self.version = version

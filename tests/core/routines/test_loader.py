@@ -268,8 +268,8 @@ def test_odd_unknown_keys_are_quoted_in_the_path() -> None:
 
 
 MISSING = [
-    ("format", "format", "expected"),
-    ("version", "version", "expected 1"),
+    ("format", "format", 'required; expected "hiptimer-routine"'),
+    ("version", "version", "required; expected 1 or 2"),
     ("id", "id", "required"),
     ("title", "title", "required"),
     ("exercises", "exercises", "missing"),
@@ -286,6 +286,13 @@ MISSING = [
 @pytest.mark.parametrize(("path", "where", "message"), MISSING)
 def test_missing_required_fields(path: str, where: str, message: str) -> None:
     assert_problem(errors(edit(path, "-")), where, message)
+
+
+@pytest.mark.parametrize("field", ["format", "version"])
+def test_a_missing_marker_is_not_called_null(field: str) -> None:
+    # A file that forgot "format" never wrote null; "got null" sent people looking for one.
+    lines = errors(edit(field, "-"))
+    assert not [line for line in lines if "null" in line], lines
 
 
 WRONG_VALUES = [
