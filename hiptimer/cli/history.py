@@ -132,7 +132,10 @@ def cmd_list(args: argparse.Namespace) -> int:
         # Each session as recorded: a session marked not representative keeps its results.
         found = store.test_results(args.routine, since, until, representative_only=False)
     if not sessions:
-        out("No sessions recorded in that range.")
+        # "in that range" only where a range was given (a new or moved-aside history has none).
+        out(
+            "No sessions recorded in that range." if since or until else "No sessions recorded yet."
+        )
         return 0
     results = _results_by_session(found)
     rows = [("DATE", "ROUTINE", "TIME", "DONE", "MAX", "AVG", "NOTE")]

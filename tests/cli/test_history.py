@@ -124,6 +124,15 @@ def test_list_prints_recent_sessions_newest_first(
     assert code == 0 and len(stdout.splitlines()) == 2 and "Stretches" in stdout
 
 
+def test_an_empty_list_says_in_that_range_only_when_a_range_was_asked_for(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    open_history(paths.history_db_path()).close()  # a history with no session yet
+    assert run(capsys, "history", "list")[:2] == (0, "No sessions recorded yet.\n")
+    code, stdout, _ = run(capsys, "history", "list", "--since", "2026-01-01")
+    assert (code, stdout) == (0, "No sessions recorded in that range.\n")
+
+
 def test_history_alone_lists_as_history_list_does(
     recorded: Recorded, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -355,7 +364,7 @@ def test_a_folder_where_the_history_goes_is_named_and_moved_aside(
     db = paths.history_db_path()
     db.mkdir(parents=True)  # was: "no history yet: ... does not exist", and nothing done
     code, stdout, stderr = run(capsys, "history", "list")
-    assert (code, stdout) == (0, "No sessions recorded in that range.\n")
+    assert (code, stdout) == (0, "No sessions recorded yet.\n")  # no range was asked for
     (moved,) = db.parent.glob("history.sqlite3.corrupt-*")
     assert moved.is_dir() and db.is_file()
     assert stderr == (
