@@ -10,7 +10,7 @@ from hiptimer.core.session.events import SetRecord
 from hiptimer.i18n import DECIMAL_MARKS, _, language
 from hiptimer.ui.a11y import announce
 from hiptimer.ui.key_words import key_hint
-from hiptimer.ui.keys import KEY_NAMES, POINT, Action, Mode, key_name
+from hiptimer.ui.keys import KEY_NAMES, POINT, Action, Mode, button_key, key_name
 from hiptimer.ui.session.pain_prompt import set_label, spoken
 from hiptimer.ui.theme import set_exact_px, set_px
 from hiptimer.ui.widgets.plain import ElidedLabel, plain
@@ -46,7 +46,12 @@ class ResultPrompt(QWidget):
         )
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # Made in the order they are seen, No result then Save: Tab follows it.
-        self.skip_button = QPushButton(_("No result"), self)
+        # Its key in its words, as "Change the rating   [Backspace]" on the pain question:
+        # the hint line names the other keys, and K was written nowhere on this screen.
+        skip = _("No result")
+        skip_key = button_key(Action.SKIP_RATING, Mode.RESULT)
+        self.skip_button = QPushButton(f"{skip}   [{skip_key}]", self)
+        self.skip_button.setAccessibleName(skip)
         self.save_button = QPushButton(_("Save"), self)
         self.skip_button.setToolTip(
             _("Go on without a result (key: {key})").format(key=KEY_NAMES[Action.SKIP_RATING])

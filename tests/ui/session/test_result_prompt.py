@@ -41,6 +41,16 @@ def test_the_buttons_are_read_with_the_question_the_test_and_the_number(qtbot: Q
     assert described(prompt.save_button) == f"{asked} 12 stands. Key: Enter"
 
 
+def test_no_result_shows_its_key_as_the_pain_questions_buttons_do(qtbot: QtBot) -> None:
+    # The README's K (go on without a result) was on no label of this screen: the hint
+    # names digits, Backspace and Enter, and the pain question says "K to skip".
+    prompt = ResultPrompt()
+    qtbot.addWidget(prompt)
+    prompt.ask(None)
+    assert prompt.skip_button.text() == "No result   [K]"
+    assert prompt.skip_button.accessibleName() == "No result"  # a reader says no bracket
+
+
 def _typed(qtbot: QtBot, *keys: int) -> ResultPrompt:
     prompt = ResultPrompt()
     qtbot.addWidget(prompt)
