@@ -188,7 +188,7 @@ class WorkoutPage(QWidget):
         self.commands = WorkoutCommands(
             self.driver, self.result, self.toggle_steps, lambda: self._enabled(self.driver.view())
         )
-        notes = QHBoxLayout()
+        self._notes = notes = QHBoxLayout()
         notes.addStretch(1)
         notes.addWidget(self.rating_note)
         notes.addWidget(self.dose_note)
@@ -220,6 +220,8 @@ class WorkoutPage(QWidget):
         set_px(self.time_left, h * 0.034, bold=True)
         set_px(self.sound_off, h * 0.034, bold=True)
         set_px(self.dose_note, h * 0.036, bold=True)
+        # Two notes, not one sentence ("Backspace: change Hold now 6 s" read as one).
+        self._notes.setSpacing(2 * self.rating_note.font().pixelSize())
         # Large print takes its room from the countdown (huge anyway), never from the phase
         # word or the exercise's name, which fit whatever height they are left.
         self.banner.setMinimumHeight(int(h * 0.055))

@@ -553,6 +553,24 @@ def test_a_lower_dose_and_plus_minus_leave_a_note_of_the_new_dose(make: MakePage
     assert not h.page.dose_note.isVisible()
 
 
+def test_the_rating_note_and_the_dose_note_stand_apart_on_their_line(make: MakePage) -> None:
+    # Seen under Xvfb: "Rated 3/10 · Backspace: change Hold now 1 s (was 6 s)" read as one
+    # sentence, 6 px apart, as if Backspace changed the hold.
+    h = make(quick_routine(hold("a", hold_s=9, sets=2)))
+    h.driver.start()
+    h.until(StepKind.WORK)
+    h.page.perform(Action.MORE, 0)
+    h.page.perform(Action.NEXT, 0)
+    h.page.perform(Action.RATE, 1)
+    rated, dose = h.page.rating_note, h.page.dose_note
+    assert rated.isVisible() and dose.isVisible()
+    layout = h.page.layout()
+    assert layout is not None
+    layout.activate()
+    gap = dose.geometry().left() - rated.geometry().right()
+    assert gap >= 2 * rated.font().pixelSize(), gap
+
+
 def test_a_resumed_session_notes_the_dose_it_goes_on_at(qtbot: QtBot) -> None:
     """README: a dose changed during the session is noted on screen until that exercise is
     over; docs/history.md: a resumed session goes on at that dose. The audit: + on a bridge,
