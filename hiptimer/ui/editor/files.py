@@ -128,6 +128,12 @@ def import_error_text(errors: list[RoutineError]) -> str:
     return "".join(parts)
 
 
+def import_error_details(errors: list[RoutineError]) -> str:
+    """Every problem of every refused file, one a line after the file's path, as plain text:
+    the list above stops at MAX_LINES_PER_FILE a file, and a file has to be mended whole."""
+    return "\n".join(line for error in errors for line in error.shown_lines())
+
+
 def show_import_errors(parent: QWidget | None, errors: list[RoutineError]) -> None:
     """A dialog naming each file that was not imported and everything wrong with it."""
     box = QMessageBox(parent)
@@ -143,6 +149,8 @@ def show_import_errors(parent: QWidget | None, errors: list[RoutineError]) -> No
         ).format(n=count)
     )
     box.setInformativeText(import_error_text(errors))
+    if any(len(error.problems) > MAX_LINES_PER_FILE for error in errors):
+        box.setDetailedText(import_error_details(errors))  # "... and 3 more" were nowhere
     box.exec()
 
 

@@ -44,7 +44,7 @@ def editor_style_sheet(p: Palette | None = None) -> str:
     }}
     QGroupBox::title {{ subcontrol-origin: margin; left: 12px; padding: 0 6px; }}
     QGroupBox > QWidget {{ font-weight: normal; }}
-    QLineEdit, QPlainTextEdit, QComboBox, QListWidget, QTreeWidget {{
+    QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QListWidget, QTreeWidget {{
         background: {p.field}; color: {p.ink}; border: 1px solid {p.field_border};
         border-radius: 4px; selection-background-color: {p.selection};
         selection-color: {p.selection_text}; font-weight: normal;

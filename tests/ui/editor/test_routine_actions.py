@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QDragEnterEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow
+from PySide6.QtGui import QDragEnterEvent, QPalette
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QTextEdit
 from pytestqt.qtbot import QtBot
 
 from hiptimer import paths
@@ -24,6 +24,7 @@ from hiptimer.ui.widgets.spoken_status import SpokenStatusBar
 from tests.harness import short_routine
 from tests.ui.editor.test_window import BUILTIN_ID, drop_event, line, type_into
 from tests.ui.sessions import fake_services
+from tests.ui.test_palette import contrast
 
 
 @pytest.fixture
@@ -144,6 +145,41 @@ def test_import_from_the_menu_adds_the_routine_to_the_library(
     window.routine_actions.import_files()
     assert "from-physio" in user_routine_ids()
     assert selected_id(window) == "from-physio"
+
+
+def test_a_refused_file_s_every_problem_is_in_the_dialog_s_details(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # docs/routine-format.md: "HipTimer lists all of them, not just the first". The dialog
+    # showed 15 and "... and 3 more", and nothing on screen said what the 3 were.
+    data = routine_to_data(short_routine())
+    data["exercises"] = [
+        {"id": f"e{n}", "name": "", "kind": "hold", "hold_s": 5} for n in range(18)
+    ]
+    source = tmp_path / "eighteen.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(source)], ""))
+    shown: list[QMessageBox] = []
+
+    def record(box: QMessageBox) -> int:
+        shown.append(box)
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", record)
+    window.routine_actions.import_files()
+    (box,) = shown
+    assert "... and 3 more" in box.informativeText()
+    details = box.detailedText().splitlines()
+    assert len(details) == 18
+    assert details[-1] == f"{source}: exercises[17].name: must not be empty"
+    # And readable: the ink was on Qt's white field, white on white (seen under Xvfb).
+    shown_text = box.findChild(QTextEdit)
+    assert shown_text is not None
+    box.ensurePolished()
+    shown_text.ensurePolished()
+    colours = shown_text.palette()
+    ink, field = colours.color(QPalette.ColorRole.Text), colours.color(QPalette.ColorRole.Base)
+    assert contrast(ink.name(), field.name()) >= 4.5
 
 
 def test_export_writes_a_valid_copy(
