@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from hiptimer.core.dosing import findings as find
 from hiptimer.core.dosing.actions import DoseAction
@@ -148,11 +148,23 @@ def per_exercise(recommendations: Iterable[Recommendation]) -> list[Recommendati
     keeps the other side from progressing.
     """
     chosen: dict[str, Recommendation] = {}
+    reasons: dict[str, set[str]] = {}
     for r in recommendations:
         best = chosen.get(r.exercise_id)
         if best is None or SEVERITY[r.action] > SEVERITY[best.action]:
             chosen[r.exercise_id] = r
-    return list(chosen.values())
+        reasons.setdefault(r.exercise_id, set()).add(r.reason)
+    return [_side_named(r, len(reasons[r.exercise_id]) > 1) for r in chosen.values()]
+
+
+def _side_named(rec: Recommendation, sides_differ: bool) -> Recommendation:
+    """The reason of one side, said of that side where the other side's differs: "Not every
+    set was done (0 of 2 sets done ...)" counted one side's sets of a clamshell done 2 x
+    each side, and nothing on the card said which."""
+    if rec.side is None or not sides_differ:
+        return rec
+    named = _("Right side: {reason}") if rec.side is Side.RIGHT else _("Left side: {reason}")
+    return replace(rec, reason=named.format(reason=rec.reason))
 
 
 def needs_morning_checkin(

@@ -639,6 +639,21 @@ def test_recommend_routine_in_routine_order_right_before_left() -> None:
     ]
 
 
+def test_the_side_that_decides_is_named_in_the_reason_where_the_sides_differ() -> None:
+    # A clamshell's "Not every set was done (0 of 2 sets done ...)" counted one side's sets,
+    # and the card said only "Clamshell" (seen on the summary under Xvfb).
+    right, left = (
+        sided(STRETCH_UP, Side.RIGHT, GOOD, GOOD),
+        sided(STRETCH_UP, Side.LEFT, GOOD, s(3)),
+    )
+    (flexor,) = per_exercise(recommend_routine(routine(), [right, left]))
+    alone = recommend(left, STRETCH_UP)
+    assert flexor.reason == f"Left side: {alone.reason}"
+    same = [sided(STRETCH_UP, side, GOOD, GOOD) for side in (Side.RIGHT, Side.LEFT)]
+    (both,) = per_exercise(recommend_routine(routine(), same))
+    assert both.reason == recommend(same[0], STRETCH_UP).reason  # no side to name
+
+
 def test_a_retest_gets_no_suggestion_and_no_lower_dose() -> None:
     # A 30-second chair stand: its time is the test's, however the sets felt.
     stand = Exercise(
