@@ -85,6 +85,10 @@ def _range(args: argparse.Namespace) -> tuple[date | None, date | None]:
     since, until = parse_day("--since", args.since), parse_day("--until", args.until)
     if since and until and since > until:
         raise CommandError(f"--since {since} is after --until {until}")
+    today = date.today()
+    if since and until is None and since > today:
+        # The period ends today without --until: a report "from 1 Jan 2027 to 6 Dec 2026".
+        raise CommandError(f"--since {since} is after today ({today}); the period ends today")
     return since, until
 
 

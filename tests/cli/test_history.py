@@ -7,7 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -85,6 +85,23 @@ def test_a_bad_date_is_one_line_and_exit_2(
     code, stdout, err = run(capsys, "history", "export", "--csv", str(out), *argv)
     assert (code, stdout, err) == (2, "", message + "\n")
     assert not out.exists()
+
+
+def test_a_since_after_today_without_until_is_refused_as_a_period_that_ends_first(
+    recorded: Recorded, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # docs/history.md: the period ends on the day asked for, else today. The PDF said
+    # "Period: 1 Jan 2027 – 6 Dec 2026", and wrote a report of it.
+    today = date.today()
+    later = today + timedelta(days=30)
+    pdf = tmp_path / "report.pdf"
+    for argv in (["list"], ["export", "--pdf", str(pdf)]):
+        code, stdout, err = run(capsys, "history", *argv, "--since", str(later))
+        assert (code, stdout) == (2, "")
+        assert err == f"hiptimer: --since {later} is after today ({today}); the period ends today\n"
+    assert not pdf.exists()
+    argv = ["list", "--since", str(later), "--until", str(later + timedelta(days=1))]
+    assert run(capsys, "history", *argv)[0] == 0  # a period of its own: empty, not backwards
 
 
 def test_an_unwritable_path_is_one_line_and_exit_1(
