@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import logging
 import os
 import sys
 from collections.abc import Callable
@@ -98,9 +99,15 @@ def open_store() -> HistoryStore:
     if not path.exists():  # a folder or a pipe there is moved aside by open_history
         raise CommandError(f"no history yet: {path} does not exist", code=EXIT_FAILED)
     try:
+        # The store logs why it runs in memory, for the window's log; nothing configures
+        # logging here, so that printed raw ("... using memory: ...") before the reason
+        # and what to do, said once below. The store's notices are said below too.
+        logging.disable(logging.WARNING)
         store = open_history(path)
     except HistoryError as exc:
         raise CommandError(str(exc), code=EXIT_FAILED) from None
+    finally:
+        logging.disable(logging.NOTSET)
     status = store.status
     if not status.saving:
         store.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import logging
 import os
 import sqlite3
 import subprocess
@@ -424,3 +425,23 @@ def test_a_history_in_a_folder_that_cannot_be_written_says_why_it_cannot_be_read
         " the folder somewhere you can write and give that with --data-dir"
     )
     assert "kept in memory" not in err  # no rating waits for a command that only reads
+
+
+def test_a_history_that_cannot_be_opened_is_said_once_not_logged_as_using_memory(
+    recorded: Recorded,
+    capsys: pytest.CaptureFixture[str],
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Seen on a read-only mount: "History database unavailable, using memory: ..." (the
+    # store's warning, printed raw as nothing configures logging) above hiptimer's own line,
+    # which says the command stops; nothing runs in memory for a command that only reads.
+    from hiptimer.core.history import schema as history_schema
+
+    def refused(path: Path) -> None:
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(history_schema, "open_database", refused)
+    code, _, err = run(capsys, "history", "list")
+    assert code == 1 and len(err.splitlines()) == 1
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
