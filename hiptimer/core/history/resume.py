@@ -295,7 +295,11 @@ def details_lines(
         names = ", ".join(plan.from_session)
         lines.append(_("It resumes with the doses it started with ({names}).").format(names=names))
     if plan.in_force.doses:
-        doses = "; ".join(f"{ex.name} {dose_text(ex)}" for ex in plan.in_force.doses.values())
+        # In the routine's order: the history keeps them by id, sorted.
+        changed = plan.in_force.doses
+        ids = [x.id for x in plan.routine.exercises if x.id in changed]
+        ordered = [changed[key] for key in ids + sorted(changed.keys() - set(ids))]
+        doses = "; ".join(f"{ex.name} {dose_text(ex)}" for ex in ordered)
         lines.append(_("It goes on at the doses changed during it: {doses}.").format(doses=doses))
     if plan.older:
         whens = "; ".join(

@@ -402,3 +402,23 @@ def test_the_doses_written_at_each_change_follow_a_resumed_session(store: Histor
     again = plan_resume(store, finder(r).get)
     assert again is not None and again.in_force.doses["clam"].hold_s == 40
     assert again.in_force.changes == {"clam": ("hold 30 -> 35 s", "hold 35 -> 40 s")}
+
+
+def test_the_offer_names_the_changed_doses_in_the_routines_order(store: HistoryStore) -> None:
+    # Seen under Xvfb: "Bridge 1 x 4 reps; Clamshell 2 x 11 s each side" for a clamshell
+    # before the bridge: doses_now_json keeps its exercises by id, in sorted order.
+    r = hips(hold("zeta", 30, 1), hold("alpha", 30, 2))
+    clock = FakeClock()
+    engine = fake_engine(r, clock)
+    engine.subscribe(SessionRecorder(store, engine, FakeWall(clock)).handle)
+    engine.start()
+    for _exercise in ("zeta", "alpha"):
+        _until(engine, clock, StepKind.WORK)
+        assert engine.adjust(1)
+        _until(engine, clock, StepKind.PAIN)
+        engine.rate_pain(2)
+    _until(engine, clock, StepKind.REST)  # then killed, before alpha's second set
+    plan = plan_resume(store, finder(r).get)
+    assert plan is not None
+    [line] = details_lines(plan, date.today())
+    assert line.lower().index("zeta") < line.lower().index("alpha"), line
