@@ -186,14 +186,16 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
         self._index = index
         step = self.step
         clocked = step.kind not in UNTIMED
-        # A pause lasts until resume(), as in any player: a step key pressed while paused
-        # moves and the new step waits. A step that waits for the user anyway (the pain
-        # question, self-paced reps) has no clock to hold, so it ends the pause.
-        self._paused = self._paused and clocked
-        self._reset_step_state(since=at if clocked and not self._paused else None)
-        self._step_wall_start = self._wall_at(at)
         ex = self._exercise(step)
         duration = self._planned_duration(step, ex)
+        # A pause lasts until resume(), as in any player: a step key pressed while paused
+        # moves and the new step waits. A step that waits for the user anyway (the pain
+        # question, self-paced reps: a set without a length) has no clock to hold, so it
+        # ends the pause.
+        self_paced = step.kind is StepKind.WORK and duration is None
+        self._paused = self._paused and clocked and not self_paced
+        self._reset_step_state(since=at if clocked and not self._paused else None)
+        self._step_wall_start = self._wall_at(at)
         self._time.duration = duration
         if step.is_timed_pause and duration is not None:
             self._stretch = max(0.0, duration - step.planned_s)

@@ -7,7 +7,7 @@ import pytest
 from hiptimer.core.clock import FakeClock
 from hiptimer.core.session.events import Countdown, Event, Resumed, StepStarted
 from hiptimer.core.session.steps import StepKind
-from tests.harness import advance, fake_engine, hold, routine
+from tests.harness import advance, fake_engine, hold, reps, routine
 
 
 class Paused:
@@ -65,3 +65,20 @@ def test_a_step_that_waits_for_the_user_ends_the_pause() -> None:
     assert p.engine.next()
     assert p.engine.step.kind is StepKind.PAIN
     assert not p.engine.view().paused
+
+
+def test_a_set_of_self_paced_reps_reached_while_paused_ends_the_pause() -> None:
+    """README: "The pain question and a set of self-paced reps wait for you anyway, so
+    reaching one ends the pause." Seen under Xvfb: the self-paced set reached with the Right
+    arrow from a paused rest read PAUSED, and its time (and form cues) waited for Space."""
+    clock = FakeClock()
+    engine = fake_engine(routine(hold("a", hold_s=20), reps("march", 3)), clock)
+    engine.start()
+    advance(clock, 5 + 20, engine.update, step=0.25)  # get-ready, the hold
+    engine.rate_pain(1)
+    assert engine.step.kind is StepKind.REST
+    engine.pause()
+    assert engine.next()  # to the self-paced set
+    assert engine.step.kind is StepKind.WORK and not engine.view().paused
+    advance(clock, 4, engine.update, step=0.25)
+    assert engine.view().elapsed_s >= 4  # its time runs, as on reaching it unpaused
