@@ -179,6 +179,11 @@ class DoseReader(FieldReader):
             or value.startswith(("/", "\\"))
             or ":" in value
         ):
-            self.err(join(where, "image"), N_("expected a path relative to the routine file"))
+            # Say which rule: "../x.png" is relative too, as a person reads it.
+            rule = N_(
+                'expected a path relative to the routine file, without "..", a drive or a'
+                " leading slash; got {got}"
+            )
+            self.err(join(where, "image"), rule, got=describe(value))
             return ""
         return value

@@ -362,10 +362,10 @@ WRONG_VALUES = [
     ("title", "half a pair \ud83d", "title", "unpaired surrogate"),
     ("cautions", ["fine", "bad \udc00"], "cautions[1]", "unpaired surrogate"),
     ("cautions", ["x"] * 51, "cautions", "at most 50"),
-    ("exercises.0.image", "../secret.png", "exercises[0].image", "relative"),
+    ("exercises.0.image", "../secret.png", "exercises[0].image", 'without ".."'),
     ("exercises.0.image", "img/../../secret.png", "exercises[0].image", "relative"),
     ("exercises.0.image", "img\\..\\..\\secret.png", "exercises[0].image", "relative"),
-    ("exercises.0.image", "/etc/passwd", "exercises[0].image", "relative"),
+    ("exercises.0.image", "/etc/passwd", "exercises[0].image", 'got "/etc/passwd"'),
     ("exercises.0.image", "\\\\server\\share\\x.png", "exercises[0].image", "relative"),
     ("exercises.0.image", "C:/x.png", "exercises[0].image", "relative"),
 ]
