@@ -8,6 +8,7 @@ from typing import TypeAlias
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
+from hiptimer.ui.a11y import plain_stacks
 from hiptimer.ui.keys import Mode
 
 KeyMode: TypeAlias = "Mode | Callable[[], Mode]"  # a page's mode, or how to ask it
@@ -27,6 +28,7 @@ class Navigator(QObject):
 
     def __init__(self, parent: QWidget | None = None, *, idle: Mode = Mode.LIBRARY) -> None:
         super().__init__(parent)
+        plain_stacks()  # no "layered pane" said as the focus enters a page
         self.stack = QStackedWidget(parent)  # the window's central widget
         self._idle = idle
         self._modes: dict[QWidget, Callable[[], Mode]] = {}

@@ -45,6 +45,8 @@ DESCRIBED = {
     Role.Slider,
     Role.SpinBox,
 }
+# Containers Orca names by their role even without a name, as the focus enters them.
+SAID_EVEN_UNNAMED = {Role.LayeredPane}
 ROLES: tuple[tuple[type[QWidget], set[Role]], ...] = (
     (QRadioButton, {Role.RadioButton}),
     (QCheckBox, {Role.CheckBox}),
@@ -206,13 +208,22 @@ def _layout_widgets(layout: object) -> list[QWidget]:
 
 
 def unnamed_stops(window: QWidget) -> list[str]:
-    """Tab stops a screen reader names by their role alone ("layered pane")."""
+    """Tab stops a screen reader names by their role alone ("layered pane"), and containers
+    around them that it says so on the way in (Orca 43 passes over a filler or a panel with
+    no name, never a layered pane: isLayoutOnly in its script_utilities.py)."""
     problems = []
     for widget in tab_chain(window):
         iface = QAccessible.queryAccessibleInterface(widget)
         if iface is not None and not iface.text(QAccessible.Text.Name).strip():
             problems.append(f"Tab stops at {_widget(widget)}, which has no name")
-    return problems
+        around = iface.parent() if iface is not None else None
+        while around is not None and around.isValid() and around.object() is not window:
+            said = around.role() in SAID_EVEN_UNNAMED
+            if said and not around.text(QAccessible.Text.Name).strip():
+                problems.append(f"Tab to {_widget(widget)} passes a {around.role().name} "
+                                f"with no name, {_what(around)}")  # fmt: skip
+            around = around.parent()
+    return list(dict.fromkeys(problems))
 
 
 def focus_order_problems(window: QWidget) -> list[str]:

@@ -27,6 +27,7 @@ from hiptimer.core.routines.validation import Problem
 from hiptimer.core.routines.validation import validate_data as validate_routine_data
 from hiptimer.core.routines.writer import routine_to_data
 from hiptimer.i18n import _
+from hiptimer.ui.a11y import plain_stacks
 from hiptimer.ui.editor import data_ops as ops
 from hiptimer.ui.editor import (
     drafts,
@@ -114,6 +115,7 @@ class EditorWindow(QMainWindow):
         self.problems.activated.connect(self.go_to_problem)
         self._connect_list()
 
+        plain_stacks()  # Tab into a page: no "layered pane" said before its first field
         self.tabs = QTabWidget()
         self.tabs.setObjectName("editor-tabs")
         self.tab_titles = FittedTabTitles(self.tabs)  # a long exercise name ends in "…"

@@ -624,7 +624,8 @@ def test_the_editor_in_spanish(qtbot: QtBot, catalog: Catalog, spanish: None) ->
 
 def test_every_tab_stop_of_the_editor_has_a_name(editor: EditorWindow) -> None:
     # Orca said "layered pane" at a Tab stop between the exercise's tab and its first
-    # field: the scroll area around the form.
+    # field: the scroll area around the form; then, with the area out of the Tab chain, as
+    # Tab went from that tab to the first field: the tab widget's page stack.
     assert unnamed_stops(editor) == []
     editor.tabs.setCurrentIndex(1)  # the routine's details
     assert unnamed_stops(editor) == []
