@@ -1,6 +1,7 @@
 """Buttons get their spoken name and key description whether they were on screen before the
 application's filter was installed (the window's first paint comes first) or shown after; a
-text field's caret is placed before the focus comes, so no caret move comes before it."""
+text field's caret is placed before the focus comes, so no caret move comes before it; a
+filled field reached by Tab is focused first and its text selected after."""
 
 from __future__ import annotations
 
@@ -14,12 +15,22 @@ from hiptimer.ui.a11y import install_reader_filter
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
+def window_with_layout(qtbot: QtBot) -> tuple[QWidget, QVBoxLayout]:
+    window = QWidget()
+    qtbot.addWidget(window)
+    return window, QVBoxLayout(window)
+
+
+def show_active(qtbot: QtBot, window: QWidget) -> None:
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
 def test_buttons_shown_before_and_after_the_filter_are_both_described(
     qtbot: QtBot, qapp: QApplication
 ) -> None:
-    window = QWidget()
-    qtbot.addWidget(window)
-    layout = QVBoxLayout(window)
+    window, layout = window_with_layout(qtbot)
     early = QPushButton("Start   [Enter]", window)
     layout.addWidget(early)
     window.show()
@@ -40,16 +51,12 @@ def test_buttons_shown_before_and_after_the_filter_are_both_described(
 def test_tab_into_an_empty_field_moves_no_caret(qtbot: QtBot, qapp: QApplication) -> None:
     # Orca 43 said nothing on Tab into an empty field: its caret was first placed as the
     # focus came, and Qt reported that (with cursorPositionChanged) before the focus.
-    window = QWidget()
-    qtbot.addWidget(window)
-    layout = QVBoxLayout(window)
+    window, layout = window_with_layout(qtbot)
     early, late = QLineEdit("60", window), QLineEdit(window)
     layout.addWidget(early)
     names = install_reader_filter(qapp)  # after the first paint, as the app does
     try:
-        window.show()
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow)
+        show_active(qtbot, window)
         layout.addWidget(late)  # shown after the filter came
         late.show()
         early.setFocus(Qt.FocusReason.TabFocusReason)
@@ -58,4 +65,38 @@ def test_tab_into_an_empty_field_moves_no_caret(qtbot: QtBot, qapp: QApplication
         qtbot.keyClick(early, Qt.Key.Key_Tab)
         assert late.hasFocus() and moved == []
     finally:
+        qapp.removeEventFilter(names)
+
+
+def test_tab_into_a_filled_field_tells_the_focus_before_the_selection(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    # Orca 43 read "60 selected. Hold text.": QLineEdit selected all in its focus-in handler,
+    # and Qt reports the focus to a reader after that handler (as focusChanged is emitted).
+    window, layout = window_with_layout(qtbot)
+    name, hold = QLineEdit("Bridge", window), QLineEdit("60", window)
+    layout.addWidget(name)
+    layout.addWidget(hold)
+    names = install_reader_filter(qapp)
+    heard: list[str] = []
+    hold.selectionChanged.connect(lambda: heard.append(f"selected {hold.selectedText()!r}"))
+
+    def focused(_old: QWidget | None, new: QWidget | None) -> None:
+        heard.append(f"focus {new is hold}")
+
+    qapp.focusChanged.connect(focused)
+    try:
+        show_active(qtbot, window)
+        name.setFocus(Qt.FocusReason.OtherFocusReason)
+        heard.clear()
+        qtbot.keyClick(name, Qt.Key.Key_Tab)
+        QApplication.processEvents()
+        assert heard == ["focus True", "selected '60'"]
+        qtbot.keyClicks(hold, "45")  # typing replaces it, as after any Tab
+        assert hold.text() == "45"
+        qtbot.keyClick(hold, Qt.Key.Key_Backtab)
+        QApplication.processEvents()
+        assert name.hasFocus() and name.selectedText() == "Bridge"
+    finally:
+        qapp.focusChanged.disconnect(focused)
         qapp.removeEventFilter(names)
