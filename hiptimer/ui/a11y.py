@@ -1,5 +1,5 @@
 """Screen readers (AT-SPI on Linux): buttons' names and keys, fields' focus and selection,
-announcements, page stacks as plain containers.
+announcements.
 
 Buttons show their key in brackets ("Start   [Enter]"): a reader should say "Start", then
 "Key: Enter" as the description, so every button gets its name and description the same way,
@@ -14,19 +14,16 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
-    QAccessibleInterface,
     QFocusEvent,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAccessibleWidget,
     QApplication,
     QDialogButtonBox,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QStackedWidget,
     QWidget,
 )
 
@@ -183,31 +180,3 @@ def announce(source: QWidget, text: str, *, urgent: bool = False) -> None:
     if urgent:
         event.setPoliteness(QAccessible.AnnouncementPoliteness.Assertive)
     QAccessible.updateAccessibility(event)
-
-
-def _plain_stack(_key: str, obj: QObject) -> QAccessibleInterface | None:
-    """Qt's accessibility factory: an unnamed QStackedWidget is a plain container."""
-    if isinstance(obj, QStackedWidget) and not obj.accessibleName():
-        return QAccessibleWidget(obj, QAccessible.Role.Client)
-    return None
-
-
-_stacks_plain = False
-
-
-def plain_stacks() -> None:
-    """Have a reader pass over unnamed page stacks (a tab widget's pages, the main window's).
-
-    Why: Qt gives a QStackedWidget the role LayeredPane, which Orca 43 never counts as
-    layout only (isLayoutOnly in
-    https://gitlab.gnome.org/GNOME/orca/-/blob/ORCA_43_1/src/orca/script_utilities.py), so
-    Tab from the routine editor's page tab into its page said "layered pane", a word for
-    nothing the user can act on. As a plain container (Client, AT-SPI's filler) it is
-    passed over, as the scroll area and the tab widget around it are. A role comes through
-    a factory (https://doc.qt.io/qt-6/qaccessible.html#installFactory), asked only for an
-    object no reader has asked about yet: call this before the stacks are made.
-    """
-    global _stacks_plain
-    if not _stacks_plain:
-        QAccessible.installFactory(_plain_stack)
-        _stacks_plain = True

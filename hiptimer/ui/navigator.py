@@ -8,8 +8,8 @@ from typing import TypeAlias
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from hiptimer.ui.a11y import plain_stacks
 from hiptimer.ui.keys import Mode
+from hiptimer.ui.widgets.plain_stacks import plain_stacks
 
 KeyMode: TypeAlias = "Mode | Callable[[], Mode]"  # a page's mode, or how to ask it
 

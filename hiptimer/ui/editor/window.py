@@ -27,7 +27,6 @@ from hiptimer.core.routines.validation import Problem
 from hiptimer.core.routines.validation import validate_data as validate_routine_data
 from hiptimer.core.routines.writer import routine_to_data
 from hiptimer.i18n import _
-from hiptimer.ui.a11y import plain_stacks
 from hiptimer.ui.editor import data_ops as ops
 from hiptimer.ui.editor import (
     drafts,
@@ -52,6 +51,7 @@ from hiptimer.ui.editor.undo import EditorState, SnapshotCommand, UndoKeysFilter
 from hiptimer.ui.theme import follow
 from hiptimer.ui.widgets.fitted_tabs import FittedTabTitles
 from hiptimer.ui.widgets.plain import plain
+from hiptimer.ui.widgets.plain_stacks import plain_stacks
 from hiptimer.ui.widgets.screen_fit import fit_window
 from hiptimer.ui.widgets.spoken_status import spoken_status_bar
 
