@@ -15,6 +15,7 @@ from hiptimer.core.history.adherence import (
     schedule_for,
     schedules_text,
 )
+from hiptimer.core.history.correction_counts import CorrectionCounts, count_corrections
 from hiptimer.core.history.dose_log import DoseEvent, dose_events
 from hiptimer.core.history.queries import (
     HistoryQueries,
@@ -35,20 +36,6 @@ from hiptimer.i18n import _
 
 
 @dataclass(frozen=True)
-class CorrectionCounts:
-    """How many values of the period were changed after the fact, by kind."""
-
-    ratings: int
-    notes: int
-    not_representative: int  # sessions marked so (now)
-    mornings: int = 0  # sessions whose next-morning check-in was changed
-
-    @property
-    def any(self) -> bool:
-        return bool(self.ratings or self.notes or self.not_representative or self.mornings)
-
-
-@dataclass(frozen=True)
 class ReportData:
     """Everything the clinician's report shows, for one routine (or all) and period."""
 
@@ -66,7 +53,7 @@ class ReportData:
     mornings: list[MorningPoint] = field(default_factory=list)  # check-ins after the sessions
     side_trends: list[ExerciseTrend] = field(default_factory=list)  # a row per exercise side
     morning_trends: list[ExerciseTrend] = field(default_factory=list)  # pain, stiffness
-    corrected: CorrectionCounts = field(default_factory=lambda: CorrectionCounts(0, 0, 0))
+    corrected: CorrectionCounts = field(default_factory=CorrectionCounts)
     retests: list[RetestSeries] = field(default_factory=list)  # of any routine in the period
 
     @property
@@ -143,7 +130,7 @@ def gather_report(
                 ("Next morning: stiffness", [(m, m.stiffness) for m in mornings]),
             )
         ],
-        corrected=_corrected(store, sessions),
+        corrected=count_corrections(store.corrections(), sessions),
         retests=retest_series(results, routines),
     )
 
@@ -166,17 +153,6 @@ def side_trends(
         for side in ("right", "left"):
             rows.append(exercise_trend(store, ex, routine_id, first, until, sessions, side))
     return [t for t in rows if t.pain or t.doses]
-
-
-def _corrected(store: HistoryQueries, sessions: list[SessionSummary]) -> CorrectionCounts:
-    ids = {s.id for s in sessions if s.corrections}
-    found = [c for c in store.corrections() if c.session_id in ids]
-    return CorrectionCounts(
-        ratings=len({c.set_id for c in found if c.field == "pain"}),
-        notes=len({c.session_id for c in found if c.field == "note"}),
-        not_representative=sum(1 for s in sessions if s.not_representative),
-        mornings=len({c.session_id for c in found if c.field.startswith("morning_")}),
-    )
 
 
 def corrections_in(store: HistoryQueries, sessions: list[SessionSummary]) -> list[str]:

@@ -14,6 +14,7 @@ from hiptimer.core.history.queries import HistoryQueries
 from hiptimer.core.history.review import RoutineSource, routines_by_id
 from hiptimer.core.safe_write import replacing_bytes
 from hiptimer.i18n import _
+from hiptimer.ui.history import report_corrections
 from hiptimer.ui.history import report_sections as sections
 from hiptimer.ui.history.report_pages import DPI, Pages
 
@@ -78,12 +79,12 @@ def _draw(pages: Pages, data: ReportData) -> None:
     sections.pain_table(pages, data)
     sections.retests(pages, data)
     sections.dose_changes(pages, data, limit=sections.FIRST_PAGE_CHANGES)
-    sections.corrections_summary(pages, data)
+    report_corrections.corrections_summary(pages, data)
     if pages.bottom - pages.y < (pages.bottom - pages.top) / 3:
         pages.new_page()  # the detail starts on a page of its own rather than at the foot
     sections.pain_charts(pages, data)
     sections.sessions(pages, data)
     if len(data.changes) > sections.FIRST_PAGE_CHANGES:
         sections.dose_changes(pages, data)
-    sections.corrections(pages, data)
+    report_corrections.corrections(pages, data)
     sections.notes(pages, data)

@@ -192,46 +192,6 @@ def dose_changes(pages: Pages, data: ReportData, limit: int | None = None) -> No
         pages.line(_("\u2026 and {n} older changes.").format(n=left), 8, muted=True)
 
 
-def corrections_summary(pages: Pages, data: ReportData) -> None:
-    """One line: what the user changed after the fact (the list comes later)."""
-    c = data.corrected
-    if not c.any or not pages.heading(_("Corrections")):
-        return
-    parts = []
-    if c.ratings:
-        parts.append(
-            n_(
-                "{n} pain rating changed after it was given",
-                "{n} pain ratings changed after they were given",
-                c.ratings,
-            ).format(n=c.ratings)
-        )
-    if c.notes:
-        parts.append(n_("{n} note changed", "{n} notes changed", c.notes).format(n=c.notes))
-    if c.mornings:
-        parts.append(
-            n_(
-                "{n} next-morning check-in changed after it was given",
-                "{n} next-morning check-ins changed after they were given",
-                c.mornings,
-            ).format(n=c.mornings)
-        )
-    if c.not_representative:
-        parts.append(
-            n_(
-                "{n} session marked not representative, left out of the pain figures",
-                "{n} sessions marked not representative, left out of the pain figures",
-                c.not_representative,
-            ).format(n=c.not_representative)
-        )
-    pages.paragraph(
-        _("{list}. The figures use the values as corrected; each change is listed below.").format(
-            list="; ".join(parts)
-        ),
-        8.5,
-    )
-
-
 def _retest_change(r: RetestSeries) -> str:
     if len(r.points) < 2:
         return "-"
@@ -353,17 +313,6 @@ def sessions(pages: Pages, data: ReportData) -> None:
             ).format(n=len(rows) - shown),
             8,
         )
-
-
-def corrections(pages: Pages, data: ReportData) -> None:
-    """What the user changed after the fact, with what it was."""
-    if not data.corrections or not pages.heading(_("Corrections made by the user")):
-        return
-    for count, text in enumerate(data.corrections):
-        if not pages.paragraph(text, 8, max_lines=3):
-            left = len(data.corrections) - count
-            pages.line(_("\u2026 and {n} more (see the CSV).").format(n=left), 8)
-            return
 
 
 def notes(pages: Pages, data: ReportData) -> None:

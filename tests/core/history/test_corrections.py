@@ -271,3 +271,22 @@ def test_the_reports_correction_lines_are_all_in_the_language_in_use(store: Hist
     (line,) = corrections_in(store, store.list_sessions())
     assert line.startswith("Sesión del 3 mar 2025: Bridge, serie 1: dolor 7 → 1"), line
     assert "session" not in line
+
+
+def test_a_rating_changed_twice_is_two_corrections_of_one_rating_as_each_session_counts(
+    store: HistoryStore,
+) -> None:
+    """7 -> 3 -> none: two rows in the trail, so two corrections (docs/history.md), of one
+    rating; the total is what the session's own count says and the list's length."""
+    from hiptimer.core.history.correction_counts import count_corrections
+    from hiptimer.core.history.export import corrections_in
+
+    _sid, set_id = a_rated_set(store, pain=7)
+    store.correct_pain(set_id, 3, at=T0 + timedelta(days=1))
+    store.correct_pain(set_id, None, at=T0 + timedelta(days=2))
+    sessions = store.list_sessions()
+    counts = count_corrections(store.corrections(), sessions)
+    assert (counts.ratings.values, counts.ratings.changes) == (1, 2)
+    assert counts.total == sum(s.corrections for s in sessions) == 2
+    assert counts.total == len(corrections_in(store, sessions))
+    assert [(r["pain"], r["pain_as_given"]) for r in exported(store)] == [("", "7")]

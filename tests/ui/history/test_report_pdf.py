@@ -7,7 +7,7 @@ import shutil
 import subprocess
 import unicodedata
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -344,3 +344,24 @@ def test_a_heading_goes_to_the_next_page_with_its_table_header_and_first_row(
         assert pages.table(headers, rows, widths) == 1 and pages.page == 2
     finally:
         painter.end()
+
+
+def test_a_rating_changed_twice_is_counted_alike_on_the_first_page_and_in_the_sessions_table(
+    store: HistoryStore, tmp_path: Path
+) -> None:
+    """The audit's history: one rating changed 7 -> 3 -> none. The first page said '1 pain
+    rating changed' while the session's row said '2 corrections'."""
+    sid = store.begin_session("hips", "Hips", 1, {}, at(date(2025, 3, 3), 8), sets_planned=1)
+    day = at(date(2025, 3, 3), 8)
+    set_id = store.add_set(sid, StoredSet("bridge", "Bridge", 1, day, day, planned_reps=10,
+                                          actual_reps=10))  # fmt: skip
+    store.rate_set(set_id, 7)
+    store.finish_session(sid, "completed", day + timedelta(minutes=5))
+    store.correct_pain(set_id, 3, at=day + timedelta(days=1))
+    store.correct_pain(set_id, None, at=day + timedelta(days=2))
+    out = tmp_path / "report.pdf"
+    write_report(store, out, catalog=[HIPS, STRETCH])
+    text = " ".join(pdf_text(out).split())
+    assert "2 corrections: 1 pain rating changed after it was given (2 changes)." in text
+    assert "2 corrections" in text.split("2 corrections:", 1)[1]  # the session's row
+    assert text.count("pain 7 → 3") == 1 and text.count("pain 3 → none") == 1
