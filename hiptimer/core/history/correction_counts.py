@@ -8,7 +8,7 @@ the length of the list of corrections; the counts by kind also say how many valu
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from hiptimer.core.history.records import Correction, SessionSummary
@@ -49,14 +49,20 @@ def count_corrections(
     ids = {s.id for s in shown}
     found = [c for c in trail if c.session_id in ids]
 
-    def changed(fields: tuple[str, ...], per_set: bool = False) -> Changed:
+    # One check-in is written to each session of its day (the same morning_at): one value.
+    checkin = {s.id: s.morning_at for s in shown}
+
+    def changed(fields: tuple[str, ...], value: Callable[[Correction], object]) -> Changed:
         rows = [c for c in found if c.field in fields]
-        return Changed(len({c.set_id if per_set else c.session_id for c in rows}), len(rows))
+        return Changed(len({value(c) for c in rows}), len(rows))
+
+    def session(c: Correction) -> object:
+        return c.session_id
 
     return CorrectionCounts(
-        ratings=changed(("pain",), per_set=True),
-        notes=changed(("note",)),
-        mornings=changed(("morning_pain", "morning_stiffness")),
-        marks=changed(("not_representative",)),
+        ratings=changed(("pain",), lambda c: c.set_id),
+        notes=changed(("note",), session),
+        mornings=changed(("morning_pain", "morning_stiffness"), lambda c: checkin[c.session_id]),
+        marks=changed(("not_representative",), session),
         not_representative=sum(1 for s in shown if s.not_representative),
     )

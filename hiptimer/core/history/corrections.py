@@ -70,14 +70,19 @@ class CorrectionWrites:
         reason: str = "",
     ) -> None:
         """Change a session's next-morning check-in (None: no score), keeping each score that
-        changes in the trail. A session with no check-in has nothing to correct: unchanged."""
+        changes in the trail. A session with no check-in has nothing to correct: unchanged.
+
+        One check-in is written to every session of the day before (the same `morning_at`),
+        so it changes on each of them, each session's trail keeping its own scores: it stays
+        one check-in, which the charts count once (series.morning_series)."""
         check_score("morning pain", pain)
         check_score("morning stiffness", stiffness)
         ref = self._ref(session_id)
+        same = "morning_at = (SELECT morning_at FROM sessions WHERE id = ?)"
         trail = tuple(
             (
                 f"{_AUDIT} SELECT id, NULL, '{column}', CAST({column} AS TEXT), ?, ?, 'history', ?"
-                f" FROM sessions WHERE id = ? AND morning_at IS NOT NULL AND {column} IS NOT ?",
+                f" FROM sessions WHERE {same} AND {column} IS NOT ? ORDER BY id",
                 (_text(value), reason, to_db_time(at), ref, value),
             )
             for column, value in (("morning_pain", pain), ("morning_stiffness", stiffness))
@@ -86,8 +91,7 @@ class CorrectionWrites:
         (first, first_params), *rest = [
             *trail,
             (
-                "UPDATE sessions SET morning_pain = ?, morning_stiffness = ? WHERE id = ?"
-                " AND morning_at IS NOT NULL",
+                f"UPDATE sessions SET morning_pain = ?, morning_stiffness = ? WHERE {same}",
                 (pain, stiffness, ref),
             ),
         ]

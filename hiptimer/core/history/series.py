@@ -156,15 +156,18 @@ class HistorySeries:
         since: date | datetime | None = None,
         until: date | datetime | None = None,
     ) -> list[MorningPoint]:
-        """The next-morning check-ins of the sessions in range, by session, oldest first.
+        """The next-morning check-ins of the sessions in range, oldest first, each once.
 
-        Sessions marked not representative are left out, as from every pain figure.
+        One check-in is written to every session of the day before (its `morning_at` the
+        same): it counts once, as the last of them (SQLite takes a bare column from the row
+        of max(): https://www.sqlite.org/lang_select.html#bareagg). Sessions marked not representative are left out, as from every pain figure.
         """
         where, params = session_filter(routine_id, since, until)
         where += ["s.morning_at IS NOT NULL", REPRESENTATIVE_SQL]
         rows = self._conn.execute(
-            "SELECT s.started_at, s.morning_at, s.morning_pain, s.morning_stiffness, s.id"
-            f" FROM sessions AS s WHERE {' AND '.join(where)} ORDER BY s.started_at, s.id",
+            "SELECT s.started_at, s.morning_at, s.morning_pain, s.morning_stiffness, max(s.id)"
+            f" FROM sessions AS s WHERE {' AND '.join(where)} GROUP BY s.morning_at"
+            " ORDER BY 1, 5",
             params,
         )
         return [MorningPoint(from_db_time(r[0]), from_db_time(r[1]), *r[2:]) for r in rows]

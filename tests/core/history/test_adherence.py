@@ -138,3 +138,31 @@ def test_the_share_of_sets_done_is_written_as_spanish_writes_it(
     result = adherence(store, sessions, None, "hips", today=weeks.today)
     assert "20 de 20 series previstas hechas enteras (100\u00a0%)" in result.summary()
     assert "5 de 5 sesiones llegaron al final" in result.summary()
+
+
+def test_one_check_in_written_to_each_session_of_its_day_counts_once(
+    store: HistoryStore, weeks: Weeks
+) -> None:
+    """The check-in is written to every session of the day before (each routine's dose rules
+    read the morning after its session); the charts and the report's averages count it once.
+    Three sessions, then a morning of 6: with one of 0 two days on, the average is 3, not 4.5."""
+    day = weeks.week1
+    ids = [record(store, r, day, {(r.exercises[0].id, None): [2]}) for r in (HIPS, STRETCH, HIPS)]
+    later = record(store, HIPS, day + timedelta(days=2), {("bridge", None): [2]})
+    morning = datetime.combine(day + timedelta(days=1), time(7)).astimezone()
+    for sid in ids:  # as the check-in page writes it
+        store.record_morning(sid, 6, 4, morning)
+    store.record_morning(later, 0, 0, morning + timedelta(days=2))
+    series = store.morning_series()
+    assert [(m.session_id, m.pain) for m in series] == [(ids[-1], 6), (later, 0)]
+    data = gather_report(store, {"hips": HIPS, "stretch": STRETCH}, day, day + timedelta(days=3))
+    pain = data.morning_trends[0]
+    assert (len(pain.pain), pain.first_avg) == (2, 3.0)
+    assert [s.morning_pain for s in data.sessions] == [0, 6, 6, 6]  # beside each session
+    # Changed on any of them, it changes on each (each session's trail keeps its own).
+    store.correct_morning(ids[0], 2, 4, at=morning + timedelta(hours=3))
+    assert [s.morning_pain for s in store.list_sessions()] == [0, 2, 2, 2]
+    assert [m.pain for m in store.morning_series()] == [2, 0]
+    assert [c.session_id for c in store.corrections()] == ids
+    counts = gather_report(store, {"hips": HIPS}, day, day + timedelta(days=3)).corrected
+    assert (counts.mornings.values, counts.mornings.changes) == (1, 3)
