@@ -154,3 +154,9 @@ def free_name(path: Path, suffix: str, companions: tuple[str, ...] = ()) -> Path
         candidate = path.with_name(f"{path.name}{suffix}-{n}")
         n += 1
     return candidate
+
+
+def read_only_folder(folder: Path) -> bool:
+    """The folder is there but cannot be written: a read-only mount, or not the user's.
+    (access(2) says so for root on a read-only mount too, where permission bits do not.)"""
+    return folder.is_dir() and not os.access(folder, os.W_OK)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLockFile, QObject, Signal
 
 from hiptimer.core.instance import (
+    LOCK_NAME,
     MAX_MESSAGE,
     Outcome,
     Request,
@@ -129,7 +130,7 @@ def claim(data_dir: Path, request: Request) -> FirstCopy | Outcome:
             return FirstCopy(lock, data_dir, moved_aside=moved)
         name = instance_key(data_dir)
         if lock.error() != QLockFile.LockError.LockFailedError:  # cannot write the folder
-            log.warning("No lock in %s (%s)", data_dir, lock.error())
+            log.warning("%s", no_lock_text(data_dir, lock.error()))
             return _without_lock(name, request, data_dir)
         if (outcome := _asked(name, request, data_dir)) is not None:
             return outcome
@@ -137,6 +138,19 @@ def claim(data_dir: Path, request: Request) -> FirstCopy | Outcome:
             log.warning("The copy holding %s never listened", data_dir)
             return Outcome.READ_ONLY
         time.sleep(0.1)
+
+
+def no_lock_text(data_dir: Path, error: QLockFile.LockError) -> str:
+    """Why no lock could be made, and what to do, in words ("LockError.PermissionError" was
+    printed raw on the terminal: nothing configures logging yet when the lock is claimed)."""
+    why = "an error the system did not name"
+    if error == QLockFile.LockError.PermissionError:
+        why = "the folder cannot be written (read-only, or not yours)"
+    return (
+        f"Cannot make the lock {LOCK_NAME} in the data folder {data_dir}: {why}. HipTimer"
+        " runs without it; to save your history and settings, make the folder writable, or"
+        " start HipTimer with --data-dir and a folder you can write."
+    )
 
 
 def _without_lock(name: str, request: Request, data_dir: Path) -> FirstCopy | Outcome:

@@ -178,3 +178,21 @@ def test_taking_the_lock_loads_no_qtnetwork() -> None:
         capture_output=True, text=True, check=True, timeout=60, env=offscreen,
     )  # fmt: skip
     assert out.stdout.split("\n")[:2] == ["FirstCopy False", "True"]
+
+
+def test_a_folder_that_cannot_hold_the_lock_is_said_in_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A read-only data folder: the log (printed on the terminal at start-up) said 'No lock in
+    DIR (LockError.PermissionError)'. As root only a read-only mount refuses the lock: faked."""
+    monkeypatch.setattr(QLockFile, "tryLock", lambda self, timeout=0: False)
+    monkeypatch.setattr(QLockFile, "error", lambda self: QLockFile.LockError.PermissionError)
+    first = claim(tmp_path, Request())
+    assert isinstance(first, FirstCopy)
+    assert caplog.messages == [
+        f"Cannot make the lock {LOCK_NAME} in the data folder {tmp_path}: the folder cannot be"
+        " written (read-only, or not yours). HipTimer runs without it; to save your history and"
+        " settings, make the folder writable, or start HipTimer with --data-dir and a folder"
+        " you can write."
+    ]
+    first.release()

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from hiptimer.core.safe_write import read_only_folder
+
 # The sentence for logs and the command line; the window builds its own from the fields.
 DEGRADED = (
     "Saving history failed: {reason}; your ratings are kept in memory and saving will be retried"
@@ -40,6 +42,12 @@ class HistoryStatus:
     def saving(self) -> bool:
         """True while writes reach the disk."""
         return self.state is HistoryState.OK
+
+    @property
+    def folder_read_only(self) -> bool:
+        """Not saving because the history's folder cannot be written (a read-only mount):
+        SQLite's own reason ('unable to open database file') does not say so."""
+        return self.state is HistoryState.NOT_SAVING and read_only_folder(self.path.parent)
 
     @property
     def message(self) -> str | None:

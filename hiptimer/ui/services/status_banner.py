@@ -32,6 +32,11 @@ NOT_SAVING = N_(
     "History can't be saved right now: {reason}. Your ratings are kept in memory and "
     "saving will be retried."
 )
+READ_ONLY = N_(
+    "History can't be saved right now: the data folder {folder} is read-only. Your ratings "
+    "are kept in memory and saving will be retried: make the folder writable before you quit, "
+    "or next time start HipTimer with --data-dir and a folder you can write."
+)
 HISTORY_OFF = N_("History is off: {error} Sessions still work, but they are not recorded.")
 SETTINGS_OFF = N_("{error}. Your settings apply until you quit.")
 
@@ -166,6 +171,8 @@ class StatusBanner(QFrame):
         reason = status.reason if status is not None else ""
         not_saving = state is HistoryState.NOT_SAVING
         saving = translate(NOT_SAVING).format(reason=reason_text(reason))
+        if status is not None and status.folder_read_only:
+            saving = translate(READ_ONLY).format(folder=status.path.parent)
         self.saving.say(saving if not_saving else None)
         off = translate(HISTORY_OFF).format(error=reason)
         self.off.say(off if state is HistoryState.OFF else None)

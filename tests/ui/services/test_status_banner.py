@@ -8,6 +8,7 @@ import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -309,3 +310,37 @@ def test_a_damaged_settings_file_is_said_once_until_ok(qtbot: QtBot) -> None:
     assert window.banner.notice.button is not None
     window.banner.notice.button.click()
     assert window.banner.texts() == []
+
+
+def test_a_read_only_data_folder_is_named_as_such_with_what_to_do(
+    qtbot: QtBot, quiet_services: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a read-only mount SQLite says only 'unable to open database file' (its -shm file
+    cannot be made); the strip says the folder is read-only and what to do. As root only a
+    read-only mount refuses writes, so the folder's access and SQLite's refusal are faked."""
+    folder = paths.history_db_path().parent
+    folder.mkdir(parents=True, exist_ok=True)
+    access = os.access
+    monkeypatch.setattr(
+        os, "access", lambda p, mode, **kw: mode != os.W_OK and access(p, mode, **kw)
+    )
+
+    connect = history_schema.connect
+
+    def refuse(path: object, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        if path == ":memory:":  # where the sets wait meanwhile
+            return connect(path, *args, **kwargs)
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(history_schema, "connect", refuse)
+    services = open_services(muted=True, voice="", rate=160, volume=1.0)
+    window = window_on(qtbot, services)
+    (text,) = window.banner.texts()
+    assert text == (
+        f"History can't be saved right now: the data folder {folder} is read-only. Your "
+        "ratings are kept in memory and saving will be retried: make the folder writable "
+        "before you quit, or next time start HipTimer with --data-dir and a folder you can "
+        "write."
+    )
+    window.close()
+    services.shutdown()
