@@ -322,6 +322,7 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
             can_more=more,
             can_less=less,
             can_uncount=self.can_uncount(),
+            can_back=self.can_back(),
             next_set=next_set(self._steps, self._index),
             awaiting_result=self.running and step.kind is StepKind.MEASURE,
             counted=self._count

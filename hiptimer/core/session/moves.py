@@ -38,6 +38,7 @@ class _Engine(EngineCore, Protocol):
     ) -> SetRecord: ...
     def _skip_rest_of_exercise(self, now: float, *, include_current: bool) -> None: ...
     def can_uncount(self) -> bool: ...
+    def can_back(self) -> bool: ...
 
 
 class MoveCommands:
@@ -100,9 +101,15 @@ class MoveCommands:
         self._flush()
         return True
 
+    def can_back(self: _Engine) -> bool:
+        """Whether Back goes anywhere: not from the first step (the get-ready before the first
+        set), where it only restarted that get-ready and dropped a +5 s added to it."""
+        return self._can_navigate() and self._index > 0
+
     def back(self: _Engine) -> bool:
-        """Repeat the previous set (from a rest: the set just done); at the start, restart."""
-        if not self._can_navigate():
+        """Repeat the previous set (from a rest: the set just done; from the first set: its
+        get-ready)."""
+        if not self.can_back():
             return False
         now = self._clock.now()
         target = next(

@@ -42,6 +42,7 @@ class SessionView:
     can_more: bool = False  # + changes the dose or the pause now (engine.can_adjust)
     can_less: bool = False  # - does (not at 1 s or 1 rep, nor in a re-test or a question)
     next_set: Step | None = None  # the next set in the session's order (steps.next_set)
+    can_back: bool = False  # Left arrow and B go somewhere (not from the first get-ready)
     can_uncount: bool = False  # Backspace takes back a count (one was counted in this set)
 
     @property

@@ -29,7 +29,9 @@ def enabled_actions(view: SessionView, *, steps_toggle: bool) -> frozenset[Actio
     asking = view.awaiting_pain or view.awaiting_choice or view.awaiting_result
     enabled = set(UNGATED)
     if view.started and not view.ended and not asking:
-        enabled |= {Action.PAUSE, Action.BACK, Action.NEXT, Action.SKIP_EXERCISE}
+        enabled |= {Action.PAUSE, Action.NEXT, Action.SKIP_EXERCISE}
+        if view.can_back:  # not in the first get-ready: nothing before it to go back to
+            enabled.add(Action.BACK)
         if steps_toggle:
             enabled.add(Action.SHOW_STEPS)
     if view.can_more:

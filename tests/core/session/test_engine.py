@@ -481,13 +481,20 @@ def test_back_from_a_rest_repeats_the_set_just_done() -> None:
     assert h.engine.view().remaining_s == pytest.approx(20)
 
 
-def test_back_at_the_start_restarts_the_get_ready() -> None:
+def test_back_in_the_first_get_ready_does_nothing_and_keeps_time_added() -> None:
+    """Nothing comes before the first get-ready: Back restarted it and dropped a +5 s."""
     h = Harness(routine(hold()))
     h.engine.start()
+    assert h.engine.adjust(+1)  # 5 s more to get ready
     h.advance(3)
-    h.engine.back()
+    assert not h.engine.view().can_back
+    assert not h.engine.back()
     assert h.kind is StepKind.GET_READY
-    assert h.engine.view().remaining_s == pytest.approx(5)
+    assert h.engine.view().remaining_s == pytest.approx(7)
+    h.advance(7)
+    assert h.kind is StepKind.WORK and h.engine.view().can_back
+    assert h.engine.back()  # from the first set: its get-ready again
+    assert h.kind is StepKind.GET_READY
 
 
 def test_navigation_keys_do_not_dismiss_the_pain_prompt() -> None:

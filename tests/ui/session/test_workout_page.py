@@ -814,3 +814,20 @@ def test_on_a_reps_exercise_the_greyed_adjust_buttons_still_name_reps(make: Make
     h.page.perform(Action.CONTINUE, 0)
     assert h.driver.view().step.kind is StepKind.REST
     assert b[Action.MORE].accessibleName() == "+5 s"  # the rest's own seconds
+
+
+def test_back_is_greyed_in_the_first_get_ready_and_its_key_does_nothing(
+    make: MakePage,
+) -> None:
+    """Nothing comes before the first get-ready: Back (Left arrow, B) restarted it, dropping
+    a +5 s added; it is greyed there, as Undo is at a count of 0, and reads as such later on."""
+    h = make(quick_routine(hold(hold_s=10)))
+    h.driver.start()
+    back = h.page.controls.buttons[Action.BACK]
+    assert h.page.perform(Action.MORE, 0)
+    remaining = h.driver.view().remaining_s
+    assert not back.isEnabled()
+    h.page.perform(Action.BACK, 0)
+    assert h.driver.view().remaining_s == remaining
+    h.until(StepKind.WORK)
+    assert back.isEnabled()
