@@ -100,9 +100,9 @@ def test_validate_checks_a_figure_file_as_a_figure(
     assert run(capsys, "validate", str(good), str(bad)) == (
         2,
         f"ok: {good} (the figure of straight-leg-raise)\n"
-        f"{bad}: end.right_leg.knee: expected a number from -360 to 360\n",
+        f"{bad}: end.right_leg.knee: expected a number from -360 to 360, got 400\n",
     )
-    assert "end.right_leg.knee: expected a number from -360 to 360`" in doc
+    assert "end.right_leg.knee: expected a number from -360 to 360, got 400`" in doc
 
 
 def test_validate_names_each_picture_the_window_would_not_show(

@@ -26,9 +26,11 @@ from hiptimer.core.figures.model import (
     PropKind,
     View,
 )
+from hiptimer.core.routines.json_fields import describe
 from hiptimer.core.safe_read import BadJson, UnreadableFile, parse_strict_json, read_small_text
 
 MAX_FIGURE_BYTES = 64 * 1024
+ABSENT: Any = object()  # a field left out: nothing to quote
 MAX_VIA = 8
 MAX_PROPS = 12
 MAX_ANGLE = 360.0
@@ -87,21 +89,25 @@ class _Checker:
     def __init__(self) -> None:
         self.problems = []
 
-    def err(self, where: str, message: str) -> None:
+    def err(self, where: str, message: str, got: Any = ABSENT) -> None:
+        """A problem at `where`; `got`, the value found, is quoted as a routine file's
+        problems quote it (json_fields.describe), unless the field was left out."""
+        if got is not ABSENT:
+            message = f"{message}, got {describe(got)}"
         self.problems.append(f"{where}: {message}" if where else message)
 
     def figure(self, d: Any, expected_id: str) -> Figure | None:
         if not isinstance(d, dict):
-            self.err("", "expected a JSON object")
+            self.err("", "expected a JSON object", d)
             return None
         self.unknown(d, TOP_KEYS, "")
         if d.get("format") != FORMAT_MARKER:
-            self.err("format", f'expected "{FORMAT_MARKER}"')
+            self.err("format", f'expected "{FORMAT_MARKER}"', d.get("format", ABSENT))
         if d.get("version") != FORMAT_VERSION:
-            self.err("version", f"expected {FORMAT_VERSION}")
+            self.err("version", f"expected {FORMAT_VERSION}", d.get("version", ABSENT))
         figure_id = d.get("id")
         if not isinstance(figure_id, str) or not figure_id:
-            self.err("id", "expected the exercise id this figure shows")
+            self.err("id", "expected the exercise id this figure shows", d.get("id", ABSENT))
             figure_id = ""
         elif expected_id and figure_id != expected_id:
             self.err("id", f'"{figure_id}" does not match the file name ({expected_id}.json)')
@@ -126,14 +132,14 @@ class _Checker:
             self.err(where, "missing; expected a pose")
             return None
         if not isinstance(d, dict):
-            self.err(where, "expected a pose (a JSON object)")
+            self.err(where, "expected a pose (a JSON object)", d)
             return None
         self.unknown(d, POSE_KEYS, where)
         if "like" in d:
             like = d["like"]
             if like not in named:
                 choices = " or ".join(f'"{n}"' for n in named) or "an earlier pose"
-                self.err(f"{where}.like", f"expected {choices}")
+                self.err(f"{where}.like", f"expected {choices}", like)
             base = named.get(like, base)
         pose = base or Pose()
         parts: dict[str, Any] = {}
@@ -147,7 +153,7 @@ class _Checker:
     def part(self, d: Any, where: str, kind: type[Leg] | type[Arm] | type[Body]) -> Any:
         """A leg, an arm or the body given whole: an angle left out is 0, even after "like"."""
         if not isinstance(d, dict):
-            self.err(where, "expected a JSON object of angles in degrees")
+            self.err(where, "expected a JSON object of angles in degrees", d)
             return kind()
         names = [f.name for f in fields(kind)]
         self.unknown(d, set(names), where)
@@ -159,16 +165,16 @@ class _Checker:
 
     def highlight(self, value: Any, where: str) -> tuple[str, ...]:
         if not isinstance(value, list):
-            self.err(where, "expected a list of point names")
+            self.err(where, "expected a list of point names", value)
             return ()
         for i, name in enumerate(value):
             if name not in POINT_NAMES:
-                self.err(f"{where}[{i}]", "expected a point name (see docs/figures.md)")
+                self.err(f"{where}[{i}]", "expected a point name (see docs/figures.md)", name)
         return tuple(n for n in value if n in POINT_NAMES)
 
     def via(self, value: Any, named: dict[str, Pose]) -> tuple[Pose, ...]:
         if not isinstance(value, list) or len(value) > MAX_VIA:
-            self.err("via", f"expected a list of at most {MAX_VIA} poses")
+            self.err("via", f"expected a list of at most {MAX_VIA} poses", value)
             return ()
         poses = (self.pose(d, f"via[{i}]", None, named) for i, d in enumerate(value))
         return tuple(p for p in poses if p is not None)
@@ -186,17 +192,18 @@ class _Checker:
             yaw = self.real(value, "yaw", "view", low=-MAX_ANGLE, high=MAX_ANGLE, default=0.0)
             up = self.real(value, "elevation", "view", low=-90, high=90, default=0.0)
             return Camera(yaw, up)
-        self.err("view", '"side", "front", "above" or {"yaw": degrees, "elevation": degrees}')
+        expected = 'expected "side", "front", "above" or {"yaw": degrees, "elevation": degrees}'
+        self.err("view", expected, value)
         return Camera()
 
     def anchor(self, d: Any) -> Anchor:
         if not isinstance(d, dict):
-            self.err("anchor", "expected a JSON object")
+            self.err("anchor", "expected a JSON object", d)
             return Anchor()
         self.unknown(d, {"point", "x", "y"}, "anchor")
         point = d.get("point", "pelvis")
         if point not in POINT_NAMES:
-            self.err("anchor.point", "expected a point name (see docs/figures.md)")
+            self.err("anchor.point", "expected a point name (see docs/figures.md)", point)
             point = "pelvis"
         x = self.real(d, "x", "anchor", low=-MAX_PLACE, high=MAX_PLACE, default=0)
         y = self.number(d, "y", "anchor", low=-MAX_PLACE, high=MAX_PLACE, default=None)
@@ -204,26 +211,28 @@ class _Checker:
 
     def props(self, value: Any) -> tuple[Prop, ...]:
         if not isinstance(value, list) or len(value) > MAX_PROPS:
-            self.err("props", f"expected a list of at most {MAX_PROPS} props")
+            self.err("props", f"expected a list of at most {MAX_PROPS} props", value)
             return ()
         props = (self.prop(d, f"props[{i}]") for i, d in enumerate(value))
         return tuple(p for p in props if p is not None)
 
     def prop(self, d: Any, where: str) -> Prop | None:
         if not isinstance(d, dict):
-            self.err(where, "expected a JSON object")
+            self.err(where, "expected a JSON object", d)
             return None
         try:
             kind = PropKind(d.get("type"))
         except ValueError:
-            self.err(f"{where}.type", "expected " + ", ".join(f'"{k.value}"' for k in PropKind))
+            kinds = "expected " + ", ".join(f'"{k.value}"' for k in PropKind)
+            self.err(f"{where}.type", kinds, d.get("type", ABSENT))
             return None
         if kind is PropKind.BAND:
             self.unknown(d, {"type", "from", "to"}, where)
             ends = (d.get("from"), d.get("to"))
             for key, end in zip(("from", "to"), ends, strict=True):
                 if end not in POINT_NAMES:
-                    self.err(f"{where}.{key}", "expected a point name (see docs/figures.md)")
+                    point = d.get(key, ABSENT)
+                    self.err(f"{where}.{key}", "expected a point name (see docs/figures.md)", point)
             if not all(e in POINT_NAMES for e in ends):
                 return None
             return Prop(kind, ends=(str(ends[0]), str(ends[1])))
@@ -239,7 +248,7 @@ class _Checker:
         size = self.size(d.get("size"), f"{where}.size", default)
         facing = d.get("facing", "right")
         if facing not in ("right", "left"):
-            self.err(f"{where}.facing", 'expected "right" or "left"')
+            self.err(f"{where}.facing", 'expected "right" or "left"', facing)
         return Prop(kind, place["x"], place["y"], place["z"], size, -1 if facing == "left" else 1)
 
     def size(
@@ -253,9 +262,8 @@ class _Checker:
             and all(_is_number(v) and 0 < v <= MAX_PLACE for v in value)
         )
         if not ok:
-            self.err(
-                where, f"expected [width, height, depth], each above 0 and up to {MAX_PLACE:g}"
-            )
+            sizes = f"expected [width, height, depth], each above 0 and up to {MAX_PLACE:g}"
+            self.err(where, sizes, value)
             return default
         return (float(value[0]), float(value[1]), float(value[2]))
 
@@ -275,9 +283,8 @@ class _Checker:
             return default
         value = d[key]
         if not _is_number(value) or not low <= value <= high:
-            self.err(
-                f"{where}.{key}" if where else key, f"expected a number from {low:g} to {high:g}"
-            )
+            path = f"{where}.{key}" if where else key
+            self.err(path, f"expected a number from {low:g} to {high:g}", value)
             return default
         return float(value)
 

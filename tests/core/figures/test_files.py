@@ -105,7 +105,7 @@ def test_every_problem_is_named_by_its_field() -> None:
 
 def test_a_pose_can_only_be_like_an_earlier_one() -> None:
     found = problems(minimal(start={"like": "end"}))
-    assert found == ["start.like: expected an earlier pose"]
+    assert found == ['start.like: expected an earlier pose, got "end"']
     assert problems(minimal(end=None)) == ["end: missing; expected a pose"]
 
 
@@ -150,3 +150,40 @@ def test_your_figures_come_before_the_built_in_ones(tmp_path: Path) -> None:
     assert library.find("nothing-here").figure is None
     assert library.find("nothing-here").problem == ""
     assert library.find("../mine/raise").figure is None  # an id is never a path
+
+
+def test_a_wrong_value_is_quoted_as_routine_files_quote_it() -> None:
+    """As a routine file's problem says 'got "..."' (json_fields.describe), so does a figure's:
+    the audit's file had "down" for a pitch and was told only the range."""
+    found = problems(
+        minimal(
+            format="routine",
+            version=2,
+            start={"body": {"pitch": "down"}, "like": "end2", "highlight": ["nose2"]},
+            end={"right_leg": {"knee": 400}, "highlight": "knee"},
+            view="behind",
+            anchor={"point": "tail"},
+            props=[{"type": "sofa"}, {"type": "band", "from": "right_ankle", "to": None},
+                   {"type": "step", "size": [1, 2], "facing": "up"}],
+            loop_s=True,
+        )
+    )  # fmt: skip
+    for expected in (
+        'format: expected "hiptimer-figure", got "routine"',
+        "version: expected 1, got 2",
+        'start.body.pitch: expected a number from -360 to 360, got "down"',
+        'start.like: expected an earlier pose, got "end2"',
+        'start.highlight[0]: expected a point name (see docs/figures.md), got "nose2"',
+        "end.right_leg.knee: expected a number from -360 to 360, got 400",
+        'end.highlight: expected a list of point names, got "knee"',
+        'view: expected "side", "front", "above" or {"yaw": degrees, "elevation": degrees},'
+        ' got "behind"',
+        'anchor.point: expected a point name (see docs/figures.md), got "tail"',
+        'props[0].type: expected "chair", "step", "box", "wall", "band", got "sofa"',
+        "props[1].to: expected a point name (see docs/figures.md), got null",
+        "props[2].size: expected [width, height, depth], each above 0 and up to 500, got a list",
+        'props[2].facing: expected "right" or "left", got "up"',
+        "loop_s: expected a number from 0.5 to 60, got true",
+    ):
+        assert expected in found, (expected, found)
+    assert problems(minimal(end=None)) == ["end: missing; expected a pose"]  # nothing to quote
