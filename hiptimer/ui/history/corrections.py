@@ -123,7 +123,13 @@ class MorningDialog(QDialog):
             self,
             about,
             form,
-            _("The scores as given stay in the history, with this change and when."),
+            _("The scores as given stay in the history, with this change and when.")
+            + " "
+            # One check-in is kept with every session of its day (docs/history.md): the
+            # change reaches them all, which a person correcting "this session" should know.
+            + _(
+                "A check-in answers for every session of the day before it: each takes the change."
+            ),
             self.pain,
         )
 

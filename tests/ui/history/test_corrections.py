@@ -113,9 +113,11 @@ def test_a_check_in_changed_in_history_keeps_the_scores_given(
     window.set_filters(None, None, None)  # read again: the newest is chosen
     assert pane.morning_button.isEnabled()
     asked: list[str] = []
+    said: list[str] = []
 
     def run(dialog: MorningDialog) -> int:
         asked.append(dialog.findChildren(QLabel)[0].text())
+        said.extend(label.text() for label in dialog.findChildren(QLabel))
         dialog.pain.setValue(2)
         dialog.reason.setText("read the scale the wrong way")
         return int(MorningDialog.DialogCode.Accepted)
@@ -123,6 +125,7 @@ def test_a_check_in_changed_in_history_keeps_the_scores_given(
     monkeypatch.setattr(MorningDialog, "exec", run)
     pane.morning_button.click()
     assert asked[0].endswith("Given: pain 7/10, stiffness 5/10")
+    assert any("every session of the day before it: each takes the change" in t for t in said)
     assert "next morning: pain 2 (was 7), stiffness 5" in pane.heading.text()
     assert "next-morning pain 7 \u2192 2, changed in History on" in pane.trail.text()
     assert '("read the scale the wrong way")' in pane.trail.text()
