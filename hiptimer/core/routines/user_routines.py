@@ -40,6 +40,12 @@ def user_file(routine_id: str) -> Path:
     return paths.user_routines_dir() / f"{routine_id}.json"
 
 
+def user_file_stems() -> set[str]:
+    """The names (without .json) of the files in the user's routines folder, whatever id
+    they hold: a new routine's id must not name one of them."""
+    return {p.stem for p in iter_routine_files(paths.user_routines_dir())}
+
+
 def backup_path(path: Path) -> Path:
     """`x.json` -> `x.json.bak`: not a *.json file, so the library never loads it."""
     return path.with_name(path.name + BACKUP_SUFFIX)
@@ -84,8 +90,9 @@ def save_user_version(routine: Routine) -> Path:
         # yours, or a broken file): that file is the user's, never written over.
         raise FileExistsError(
             _(
-                "{file} is already in your routines folder: give this routine another id "
-                "(Routine details), or open that routine to change it."
+                "{file} is already in your routines folder, and a new routine is never "
+                "saved over it: move or rename that file (Help > Open the data folder), then "
+                "save again, or export this routine to keep it elsewhere."
             ).format(file=target)
         )
     if routine.builtin and target.exists():

@@ -115,9 +115,12 @@ class RoutineActions(QObject):
 
     def new_routine(self) -> None:
         from hiptimer.core.routines.catalog import load_catalog  # not needed to build the menu
+        from hiptimer.core.routines.user_routines import user_file_stems
 
         catalog = load_catalog()
-        taken = {entry.id for entry in catalog.entries()}
+        # A file named my-routine.json may hold another id: the new routine, saved as
+        # <id>.json, would be refused, and the editor has no field to change its id.
+        taken = {entry.id for entry in catalog.entries()} | user_file_stems()
         self.open_editor(blank_routine(taken), catalog)
 
     def open_editor(self, routine: Routine, catalog: Catalog | None = None) -> EditorWindow:

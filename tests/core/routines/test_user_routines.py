@@ -109,8 +109,11 @@ def test_a_new_routine_never_writes_over_a_file_with_its_id(there: str) -> None:
     write_json(path, routine_data("brand-new", "Mine") if there == "another routine" else "{ not")
     before = path.read_bytes()
     new = routine_from_data(routine_data("brand-new"), "<editor>")
-    with pytest.raises(FileExistsError, match="already in your routines folder"):
+    with pytest.raises(FileExistsError, match="already in your routines folder") as refused:
         save_user_version(dataclasses.replace(new, path="", title="Something else"))
+    # What to do is something the user can do: the editor has no routine id to change.
+    assert "Routine details" not in str(refused.value)
+    assert "move or rename that file" in str(refused.value)
     assert path.read_bytes() == before
     assert sorted(p.name for p in user_dir().iterdir()) == ["brand-new.json"]
 

@@ -64,6 +64,25 @@ def test_blank_routines_never_reuse_an_id() -> None:
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+def test_a_new_routine_never_takes_the_name_of_a_file_in_the_routines_folder(
+    window: MainWindow,
+) -> None:
+    # my-routine.json holding another routine (its id "from-physio"): Ctrl+N's routine was
+    # "my-routine", whose save is refused (that file is never written over), and the editor
+    # has no field to give it another id: the new routine could not be saved at all.
+    paths.user_routines_dir().mkdir(parents=True, exist_ok=True)
+    mine = paths.user_routines_dir() / "my-routine.json"
+    routine_file(paths.user_routines_dir()).rename(mine)
+    before = mine.read_bytes()
+    window.routine_actions.new_routine()  # Ctrl+N
+    editor = window.routine_actions.editors[-1]
+    assert editor.routine.id == "my-routine-2"
+    assert editor.save()
+    assert load_routine(paths.user_routines_dir() / "my-routine-2.json").title == "My routine 2"
+    assert mine.read_bytes() == before
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
 def test_edit_opens_the_editor_on_the_selected_routine(window: MainWindow) -> None:
     from hiptimer.ui.editor.window import EditorWindow
 
