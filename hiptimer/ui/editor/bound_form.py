@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QWidget
 
 from hiptimer.ui.editor.fields import Field
+from hiptimer.ui.widgets.wheel_guard import guard_wheel
 
 
 class BoundForm(QWidget):
@@ -90,4 +91,5 @@ def scrolled(form: QWidget) -> QScrollArea:
     # Not a Tab stop of its own (Orca said "layered pane" there): Tab goes to the fields,
     # and the area scrolls the one reached into view (QScrollArea.focusNextPrevChild).
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    guard_wheel(area)  # the wheel scrolls the form, never changing a kind or unit it passes
     return area

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.ui.widgets.screen_fit import free_area, room
+from hiptimer.ui.widgets.wheel_guard import guard_wheel
 
 
 class DialogBody(QScrollArea):
@@ -40,6 +41,7 @@ class DialogBody(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.wheel_guard = guard_wheel(self)
         app = QCoreApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)

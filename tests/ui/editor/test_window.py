@@ -31,6 +31,7 @@ from hiptimer.ui.editor.picker import ExercisePicker
 from hiptimer.ui.editor.window import EditorWindow
 from tests.harness import advance_until, fake_engine
 from tests.ui.a11y_checks import unnamed_stops
+from tests.ui.widgets.test_wheel_guard import wheel_down
 
 BUILTIN_ID = "daily-hip-stretches"
 Answer = QMessageBox.StandardButton
@@ -629,3 +630,16 @@ def test_every_tab_stop_of_the_editor_has_a_name(editor: EditorWindow) -> None:
     assert unnamed_stops(editor) == []
     editor.tabs.setCurrentIndex(1)  # the routine's details
     assert unnamed_stops(editor) == []
+
+
+def test_the_wheel_scrolls_the_form_past_the_kind_without_changing_it(
+    editor: EditorWindow,
+) -> None:
+    # The exercise form scrolls; a wheel turned with the pointer over Kind (or the load's
+    # unit) as the form slid under it made a timed hold counted reps.
+    kind = editor.exercise_form.fields["kind"]
+    assert isinstance(kind, ChoiceField)
+    before = editor.data["exercises"][0]["kind"]
+    wheel_down(kind.combo)
+    assert editor.data["exercises"][0]["kind"] == before
+    assert kind.combo.currentIndex() == 0 and not editor.is_modified

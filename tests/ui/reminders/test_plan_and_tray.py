@@ -19,6 +19,7 @@ from hiptimer.ui.theme import app_style_sheet
 from tests.harness import hold, routine
 from tests.ui.reminders.test_window_reminders import PLAN, Setup, make
 from tests.ui.sessions import menu_of, no_timer_left  # noqa: F401 (a fixture)
+from tests.ui.widgets.test_wheel_guard import wheel_down
 
 pytestmark = [
     pytest.mark.usefixtures("no_timer_left"),
@@ -212,3 +213,32 @@ def test_the_plan_dialogs_help_names_the_buttons_as_the_notification_labels_them
     for key, label in ACTIONS:
         if key in ("start", "skip"):  # the snoozes are named together: (10 min or 1 h)
             assert translate(label) in help_text, label
+
+
+def test_the_wheel_scrolls_the_plan_and_never_changes_a_time_it_passes_over(
+    qtbot: QtBot,
+) -> None:
+    # Scrolling the plan with the wheel changed the quiet hours' "until" from 08:00 to 02:00
+    # as the field slid under the pointer (seen under Xvfb), and took the focus to it.
+    many = [routine(hold("reach"), id=f"r{n}", title=f"Routine {n}") for n in range(12)]
+    plan = WeeklyPlan(True, tuple(PlanItem(f"r{n}", (0, 3), "18:00") for n in range(12)))
+    dialog = PlanDialog(plan, many, keep_in_tray=False, start_at_login=False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.resize(860, 400)  # short: the groups scroll
+    bar = dialog.scroller.verticalScrollBar()
+    assert bar.maximum() > 0
+    passed = (dialog.rows["r3"].time, dialog.quiet_until, dialog.desk_minutes)
+    for field in passed:
+        before, top = field.text(), bar.value()
+        wheel_down(field)
+        assert field.text() == before and not field.hasFocus()
+        assert bar.value() > top or bar.value() == bar.maximum()  # the plan scrolled instead
+    chosen = dialog.chosen().plan
+    assert chosen.items[3].at == "18:00" and chosen.desk.quiet_until == "08:00"
+    assert chosen.desk.minutes == 45
+    field = dialog.quiet_until  # clicked or reached by Tab: the wheel is its own again
+    field.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(field.hasFocus)
+    wheel_down(field)
+    assert field.text() != "08:00"

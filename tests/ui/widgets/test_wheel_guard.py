@@ -1,0 +1,44 @@
+"""The wheel over a scrolling form scrolls it, and changes only a field that has the focus."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QScrollArea, QSpinBox, QVBoxLayout, QWidget
+from pytestqt.qtbot import QtBot
+
+from hiptimer.ui.widgets.wheel_guard import guard_wheel
+
+
+def wheel_down(widget: QWidget) -> None:
+    """One notch of the mouse wheel, towards the user, with the pointer over `widget`."""
+    middle = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        middle,
+        QPointF(widget.mapToGlobal(widget.rect().center())),
+        QPoint(0, 0),
+        QPoint(0, -120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_a_field_without_the_focus_passes_the_wheel_to_the_scroll_bar(qtbot: QtBot) -> None:
+    body = QWidget()
+    column = QVBoxLayout(body)
+    boxes = [QSpinBox() for _ in range(30)]
+    for box in boxes:
+        column.addWidget(box)
+    area = QScrollArea()
+    area.setWidget(body)
+    area.setWidgetResizable(True)
+    guard_wheel(area)
+    qtbot.addWidget(area)
+    area.resize(200, 150)
+    area.show()
+    wheel_down(boxes[2])
+    assert boxes[2].value() == 0 and area.verticalScrollBar().value() > 0
+    assert boxes[2].focusPolicy() == Qt.FocusPolicy.StrongFocus  # the wheel gives no focus
