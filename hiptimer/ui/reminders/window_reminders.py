@@ -39,6 +39,10 @@ NO_TRAY = N_(
     "This desktop shows no tray icons: reminders come as notifications while HipTimer is "
     "open, and closing the window quits it."
 )
+# With no notification service either: the service's problem, then this (one notice).
+NO_TRAY_NOR_SERVICE = N_(
+    "{problem} This desktop shows no tray icons either, so closing the window quits HipTimer."
+)
 TRAY_FIRST_CLOSE = N_(
     "HipTimer is still running in the tray, so that your reminders come. Open it again "
     "from the tray icon; quit from the tray menu or File > Quit. (Weekly plan and "
@@ -108,6 +112,7 @@ class WindowReminders(QObject):
         self.coordinator: ReminderCoordinator | None = None
         self._from_desktop = False  # the desktop's notification service answered
         self._said_no_tray = False
+        self._no_service = ""  # the notice that reminders cannot be shown, once said
         self.tray: ReminderTray | None = None
         self.dialog: PlanDialog | None = None
         self.length: Callable[[Routine], float] = written_length
@@ -143,10 +148,27 @@ class WindowReminders(QObject):
         c.plan_requested.connect(self._plan_from_note)
         c.remove_requested.connect(self.remove_from_plan)
         c.desk_changed.connect(lambda desk: self._save_plan(self._with_desk(desk)))
-        c.problem.connect(lambda text: self._notice(_("Reminders"), text))
+        c.problem.connect(self._reminders_problem)
         c.today_changed.connect(self.refresh_today)
         self._tray_up()
         c.start()
+
+    def _reminders_problem(self, text: str) -> None:
+        """No notification service: said once, with the no-tray notice if that came first
+        (a notice replaces the one before it, and neither comes again)."""
+        self._no_service = text
+        if self._said_no_tray:
+            self._say_no_tray()
+        else:
+            self._notice(_("Reminders"), text)
+
+    def _say_no_tray(self) -> None:
+        """The no-tray notice, which promises notifications only where they can be shown."""
+        if self._no_service:
+            words = translate(NO_TRAY_NOR_SERVICE).format(problem=self._no_service)
+            self._notice(_("Reminders"), words)
+        else:
+            self._notice(_("No tray"), translate(NO_TRAY))
 
     def _desktop_notifier(self) -> Notifier:
         """The desktop's notification service over D-Bus; where Qt has no D-Bus module, none
@@ -190,7 +212,7 @@ class WindowReminders(QObject):
         if not self._tray_wanted:
             if wanted and not self._said_no_tray:
                 self._said_no_tray = True
-                self._notice(_("No tray"), translate(NO_TRAY))
+                self._say_no_tray()
             return
         from PySide6.QtGui import QIcon
 

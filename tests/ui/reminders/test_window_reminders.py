@@ -462,3 +462,29 @@ def test_reminders_today_is_written_only_when_it_changes(
     assert saved == []  # nothing changed since the look at start
     app.at(18, 0)  # the reminder is shown: that is kept
     assert len(saved) == 1
+
+
+@pytest.mark.parametrize("when", ["plan on at start-up", "plan turned on after its time"])
+def test_no_tray_and_no_notification_service_are_both_said(
+    qtbot: QtBot, tmp_path: Path, when: str
+) -> None:
+    """A notice replaces the one before it, and each is said once: with neither a tray nor a
+    notification service, "Reminders cannot be shown" (said as a plan turned on in File >
+    Weekly plan fired its first reminder) was replaced at once by the no-tray notice, which
+    promised that "reminders come as notifications" (seen under Xvfb); at start-up the no-tray
+    notice went under the other at the first reminder, and with it "closing the window
+    quits"."""
+    from hiptimer.ui.reminders.plan_dialog import PlanChoice
+
+    plan = PLAN if when == "plan on at start-up" else WeeklyPlan()
+    for setup in make(qtbot, tmp_path, plan, notifier=FakeNotifier(working=False)):
+        if plan == PLAN:
+            setup.at(18, 0)
+        else:
+            setup.at(18, 10)
+            setup.window.reminders.apply(PlanChoice(PLAN, keep_in_tray=False, start_at_login=False))
+        shown = setup.window.notice.shown[-1]  # the one on screen: each replaces the one before
+        assert setup.window.notice.isVisibleTo(setup.window)
+        assert "Reminders cannot be shown" in shown and "no notification service" in shown
+        assert "closing the window quits" in shown
+        assert "come as notifications" not in shown
