@@ -8,10 +8,12 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QScrollArea,
+    QSlider,
     QWidget,
 )
 
-WHEELED = (QAbstractSpinBox, QComboBox)  # time fields, spin boxes, drop-down lists
+# time fields, spin boxes, drop-down lists, sliders (the voice's rate and volume)
+WHEELED = (QAbstractSpinBox, QComboBox, QSlider)
 
 
 class WheelGuard(QObject):
@@ -20,7 +22,7 @@ class WheelGuard(QObject):
     Why: Qt's spin boxes, time fields and combo boxes take the wheel (and the focus, by
     their WheelFocus policy) whenever the pointer is over them, so scrolling the Weekly plan
     changed its quiet hours from 08:00 to 02:00 as the field slid under the pointer (seen
-    under Xvfb), and scrolling the editor's form could change an exercise's kind. Known Qt
+    under Xvfb), and scrolling the editor's form could change an exercise's kind (Settings: the volume). Known Qt
     behaviour: https://stackoverflow.com/questions/5821802 and
     https://github.com/qgis/QGIS/pull/4245. A field clicked or reached by Tab still takes
     the wheel, as before.

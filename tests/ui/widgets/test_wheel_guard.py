@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QScrollArea, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QScrollArea, QSlider, QSpinBox, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer.ui.widgets.wheel_guard import guard_wheel
@@ -32,6 +32,10 @@ def test_a_field_without_the_focus_passes_the_wheel_to_the_scroll_bar(qtbot: QtB
     boxes = [QSpinBox() for _ in range(30)]
     for box in boxes:
         column.addWidget(box)
+    volume = QSlider(Qt.Orientation.Horizontal)  # Settings' speaking rate and volume
+    volume.setRange(0, 100)
+    volume.setValue(50)
+    column.insertWidget(3, volume)
     area = QScrollArea()
     area.setWidget(body)
     area.setWidgetResizable(True)
@@ -41,4 +45,6 @@ def test_a_field_without_the_focus_passes_the_wheel_to_the_scroll_bar(qtbot: QtB
     area.show()
     wheel_down(boxes[2])
     assert boxes[2].value() == 0 and area.verticalScrollBar().value() > 0
+    wheel_down(volume)
+    assert volume.value() == 50
     assert boxes[2].focusPolicy() == Qt.FocusPolicy.StrongFocus  # the wheel gives no focus
