@@ -44,6 +44,7 @@ COLUMNS = (
     N_("Pain"),
     N_("Choice"),
 )
+SIDE_COLUMN = 1
 PAIN_COLUMN = 5
 CHOICE_WORDS = {
     "stop": N_("stopped for today"),
@@ -214,6 +215,9 @@ class SummaryPage(QWidget):
                     item.setBackground(QColor(pain_fill(record.pain)))
                     item.setForeground(QColor(pain_ink(record.pain)))
                 table.setItem(row, col, item)
+        # A session with no each-side exercise leaves Side empty: its room goes to the names,
+        # which large print on a 1024 px screen cut to "Standing …".
+        table.setColumnHidden(SIDE_COLUMN, all(r.side is None for r in records))
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, len(COLUMNS)):

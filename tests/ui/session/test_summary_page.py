@@ -307,3 +307,15 @@ def test_a_taller_page_widens_the_columns_for_its_larger_type(qtbot: QtBot) -> N
     qtbot.waitUntil(lambda: table.font().pixelSize() >= 21, timeout=2000)
     for column in range(1, table.columnCount()):
         assert header.sectionSize(column) >= table.sizeHintForColumn(column), column
+
+
+@pytest.mark.parametrize("sides", [False, True])
+def test_the_side_column_shows_only_where_a_set_has_a_side(qtbot: QtBot, sides: bool) -> None:
+    # A routine with no each-side exercise left Side an empty column, whose room the names
+    # lacked: at 150 % on 1024 x 768 they read "Standing …" and "New exerc…" (seen under Xvfb).
+    side = Side.LEFT if sides else None
+    page = SummaryPage(result(record(0, side=None), record(1, set_number=2, side=side)))
+    qtbot.addWidget(page)
+    assert page.table.isColumnHidden(1) is not sides
+    header = page.table.horizontalHeaderItem(1)
+    assert header is not None and header.text() == "Side"
