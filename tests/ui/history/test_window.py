@@ -594,3 +594,20 @@ def test_an_export_named_without_its_suffix_gets_it(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out / typed), ""))
     getattr(window, button).click()
     assert [p.name for p in out.iterdir()] == [written]
+
+
+def test_the_sets_table_shows_side_only_for_a_session_with_sides(
+    qtbot: QtBot, store: HistoryStore, recorded: Recorded, weeks: Weeks
+) -> None:
+    # A session with no each-side exercise showed an empty Side column whose room the names
+    # lacked: at 150 % on 1024 x 768 they read "Standin…" and "New ex…" (seen under Xvfb).
+    record(store, STRETCH, weeks.week2 + timedelta(days=6), {("hamstring", None): [1]})
+    w = HistoryWindow(store, [HIPS, STRETCH])
+    qtbot.addWidget(w)
+    w.show()
+    w.set_filters(None, None, None)
+    pane = w.sessions_pane
+    assert pane.sets.index(0, 0).data() == "Hamstring stretch"  # the newest, shown first
+    assert pane.sets_view.isColumnHidden(1)
+    pane.list_view.selectRow(pane.sessions.rowCount() - 1)  # the oldest: the hips, each side
+    assert not pane.sets_view.isColumnHidden(1)
