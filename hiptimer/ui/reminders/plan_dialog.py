@@ -35,6 +35,7 @@ from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.settings.style import settings_style_sheet
 from hiptimer.ui.theme import current, follow
 from hiptimer.ui.widgets.dialog_body import DialogBody
+from hiptimer.ui.widgets.flow_layout import FlowLayout
 from hiptimer.ui.widgets.time_field import TimeField
 
 REMINDERS_HELP = N_(
@@ -204,7 +205,9 @@ class PlanDialog(QDialog):
     def _desk_group(self, desk: DeskBreaks, idle_source: str) -> QGroupBox:
         box = QGroupBox(_("Desk breaks"), self)
         layout = QVBoxLayout(box)
-        line = QHBoxLayout()
+        # A row that wraps: in one line it took 1,003 px at 150 % text, wider than a 1024 px
+        # screen leaves the dialog, whose groups were then cut at both edges.
+        line = FlowLayout(spacing=6)
         self.desk_on = QCheckBox(_("Remind me to do the &desk micro-break after"), box)
         self.desk_on.setChecked(desk.on)
         self.desk_minutes = QSpinBox(box)
@@ -218,7 +221,6 @@ class PlanDialog(QDialog):
         line.addWidget(self.desk_on)
         line.addWidget(self.desk_minutes)
         line.addWidget(QLabel(_("of computer use"), box))
-        line.addStretch(1)
         layout.addLayout(line)
         quiet = QHBoxLayout()
         quiet.addWidget(QLabel(_("Quiet hours: none from"), box))

@@ -18,7 +18,7 @@ from hiptimer.ui.reminders.plan_dialog import PlanDialog
 from hiptimer.ui.theme import app_style_sheet
 from tests.harness import hold, routine
 from tests.ui.reminders.test_window_reminders import PLAN, Setup, make
-from tests.ui.sessions import menu_of, no_timer_left  # noqa: F401 (a fixture)
+from tests.ui.sessions import large_print, menu_of, no_timer_left  # noqa: F401 (fixtures)
 from tests.ui.widgets.test_wheel_guard import wheel_down
 
 pytestmark = [
@@ -242,3 +242,18 @@ def test_the_wheel_scrolls_the_plan_and_never_changes_a_time_it_passes_over(
     qtbot.waitUntil(field.hasFocus)
     wheel_down(field)
     assert field.text() != "08:00"
+
+
+@pytest.mark.usefixtures("large_print")
+def test_the_plan_fits_a_1024_px_screen_in_large_print(qtbot: QtBot) -> None:
+    # The desk-break line ("Remind me to do the desk micro-break after [45 min] of computer
+    # use") took 1,003 px in one row at 150 %: the dialog's groups needed 1,093 px, and on a
+    # 1024 x 768 screen they were cut at both edges (seen under Xvfb). It wraps now.
+    names = ["Hip mobility and strength", "FAI mobility and control", "Spinal stenosis basics"]
+    routines = [routine(hold("reach"), id=f"r{n}", title=t) for n, t in enumerate(names)]
+    dialog = PlanDialog(WeeklyPlan(), routines, keep_in_tray=False, start_at_login=False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    # What a 1024 x 768 screen leaves a window, less its frame (the test's screen is wider).
+    assert dialog.scroller.minimum_width() <= 1012
+    assert dialog.minimumSizeHint().width() <= 1012
