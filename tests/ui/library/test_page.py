@@ -106,6 +106,10 @@ def test_a_narrow_list_puts_the_length_on_a_second_line_and_nothing_past_its_edg
         widths = [page.list.fontMetrics().horizontalAdvance(line) for line in lines]
         assert max(widths) <= page.list.viewport().width(), lines
     assert page.list.item(1).text().endswith("\n\u00b7 15 min")
+    # The title itself whole, in lines: cut with "…" ("Hip mobility and str…" at 150 % on a
+    # 1024 px screen) it could not be read from the mat.
+    title_lines = page.list.item(1).text().split("\n")[:-1]
+    assert len(title_lines) > 1 and " ".join(title_lines) == long.title
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
