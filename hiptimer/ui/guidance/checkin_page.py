@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.key_words import key_hint
 from hiptimer.ui.keys import KEY_NAMES, Action, Mode, key_name
 from hiptimer.ui.session.pain_prompt import ANCHORS as PAIN_ANCHORS
+from hiptimer.ui.session.pain_prompt import SHRINK_STEPS
 from hiptimer.ui.theme import set_px
+from hiptimer.ui.widgets.layout_fit import fits_whole
 from hiptimer.ui.widgets.plain import may_cut, plain, show_wrapped
 from hiptimer.ui.widgets.score_scale import ScoreScale
 
@@ -137,7 +139,26 @@ class CheckinPage(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        h = max(300, self.height())
+        self._fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit()  # measured again as shown: the style sheet's paddings are known now
+
+    def _fit(self) -> None:
+        # Where the page would not be whole (large print on 1024 x 768), every size shrinks
+        # a step at a time, to 60 % at most, as the pain question's do: at 150 % the page
+        # needed 744 px of 690, and cut its question top and bottom and drew the scales'
+        # words over their buttons (under Xvfb).
+        layout = self.layout()
+        assert layout is not None
+        for shrink in SHRINK_STEPS:
+            self._size_parts(max(300, self.height()) * shrink)
+            if fits_whole(layout, self):
+                break
+        layout.activate()  # placed now, in the new fonts
+
+    def _size_parts(self, h: float) -> None:
         set_px(self.question, h * 0.07, bold=True)
         set_px(self.about, h * 0.032)
         side = int(min(h * 0.12, (self.width() - 80) / 12.4))

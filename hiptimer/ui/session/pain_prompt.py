@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
-    QLayoutItem,
     QPushButton,
     QStackedLayout,
     QVBoxLayout,
@@ -24,6 +23,7 @@ from hiptimer.core.session.steps import Side
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.theme import BASE_FONT_PX, current, px, set_exact_px, set_px
+from hiptimer.ui.widgets.layout_fit import fits_whole
 from hiptimer.ui.widgets.plain import ElidedLabel, plain
 from hiptimer.ui.widgets.score_scale import anchor_cells, rating_style
 
@@ -291,11 +291,7 @@ class PainPrompt(QWidget):
 
     def _whole(self, layout: QLayout) -> bool:
         """Whether the panel's `layout` fits the prompt whole in the fonts it has now."""
-        _invalidate(layout)  # the new fonts' sizes, not the cached ones
-        need = layout.totalSizeHint()
-        if layout.hasHeightForWidth():
-            need.setHeight(layout.totalHeightForWidth(self.width()))
-        return need.height() <= self.height() and need.width() <= self.width()
+        return fits_whole(layout, self)
 
     def _small_buttons(self, size: int) -> None:
         set_exact_px(self.skip_button, size)
@@ -324,17 +320,3 @@ class PainPrompt(QWidget):
 def spoken(text: str) -> str:
     """A key hint's dot ("0-9, or T for 10  ·  K to skip") as a pause for a reader."""
     return re.sub(r"\s*\u00b7\s*", "; ", text).strip()
-
-
-def _invalidate(item: QLayoutItem) -> None:
-    """Forget the sizes `item` and every layout in it cached: QLayout.invalidate() forgets
-    its own only, so a button in a row of its own was measured in its old font (the row's
-    size stays cached until activate() invalidates the nested layouts).
-    https://doc.qt.io/qt-6/qlayout.html#invalidate"""
-    item.invalidate()
-    inner = item.layout()
-    if inner is not None:
-        for index in range(inner.count()):
-            child = inner.itemAt(index)
-            if child is not None:
-                _invalidate(child)

@@ -15,9 +15,10 @@ from hiptimer.ui.guidance.checkin_page import QUESTION, CheckinPage
 from hiptimer.ui.key_help import key_rows
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.session.pain_prompt import ANCHORS
+from hiptimer.ui.widgets.layout_fit import fits_whole
 from hiptimer.ui.widgets.score_scale import ScoreScale
 from tests.ui.guided import SMALL, Days, K, later
-from tests.ui.sessions import no_timer_left  # noqa: F401 (a fixture)
+from tests.ui.sessions import large_print, no_timer_left  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.usefixtures("no_timer_left")
 
@@ -258,3 +259,20 @@ def test_the_page_is_named_by_its_question(page: CheckinPage) -> None:
     assert iface is not None
     assert iface.text(QAccessible.Text.Name) == page.question.text()
     assert iface.text(QAccessible.Text.Description)  # what it is about (yesterday's session)
+
+
+@pytest.mark.usefixtures("large_print")
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+@pytest.mark.parametrize("size", [(1012, 690), (1280, 760)])
+def test_the_check_in_fits_its_page_in_large_print(qtbot: QtBot, size: tuple[int, int]) -> None:
+    # At 150 % on a 1024 x 768 screen (under Xvfb) the page needed 744 px of 690: it cut the
+    # question top and bottom and drew the scales' words over their buttons.
+    widget = CheckinPage("The morning after: Small hip routine")
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    layout = widget.layout()
+    assert layout is not None and fits_whole(layout, widget)
+    for part in (widget.question, widget.pain, widget.stiffness, widget.hint):
+        assert part.height() >= part.minimumSizeHint().height(), part
