@@ -197,15 +197,25 @@ class ReminderCoordinator(QObject):
         summary, body = reminder_text(routine.title, reminder, self._minutes(routine))
         self._note(Note(reminder.key, summary, body))
 
+    def known_problem(self) -> str:
+        """The notice that reminders cannot be shown, where the notifier already knows why
+        (no session bus, no service answered when it was opened): taken now, so the window
+        can say it at once, and not emitted again at the first note. "" where none is known."""
+        if not self.notifier.reason or self._said_no_service:
+            return ""
+        self._said_no_service = True
+        return self._problem_text()
+
     def _note(self, note: Note) -> None:
         if self.notifier.show(note) is None and not self._said_no_service:
             self._said_no_service = True
-            self.problem.emit(
-                _(
-                    "Reminders cannot be shown: {reason}. Today's plan is on the library "
-                    "page; start a routine there."
-                ).format(reason=self.notifier.reason)
-            )
+            self.problem.emit(self._problem_text())
+
+    def _problem_text(self) -> str:
+        return _(
+            "Reminders cannot be shown: {reason}. Today's plan is on the library "
+            "page; start a routine there."
+        ).format(reason=self.notifier.reason)
 
     def _routine(self, routine_id: str) -> Routine | None:
         return next((r for r in self._routines() if r.id == routine_id), None)

@@ -212,6 +212,9 @@ class WindowReminders(QObject):
         if not self._tray_wanted:
             if wanted and not self._said_no_tray:
                 self._said_no_tray = True
+                # Known now (no session bus, no service): said with it, or the no-tray notice
+                # would promise notifications until the first reminder failed to come.
+                self._no_service = self._no_service or c.known_problem()
                 self._say_no_tray()
             return
         from PySide6.QtGui import QIcon

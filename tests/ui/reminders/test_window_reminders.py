@@ -488,3 +488,20 @@ def test_no_tray_and_no_notification_service_are_both_said(
         assert "Reminders cannot be shown" in shown and "no notification service" in shown
         assert "closing the window quits" in shown
         assert "come as notifications" not in shown
+
+
+def test_no_tray_and_a_service_known_missing_are_said_at_start_up(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Before any reminder is due, with no tray and a notifier that already knows it cannot
+    show (no session bus, no service answered): the start-up notice said "reminders come as
+    notifications" until the first reminder failed to come."""
+    for setup in make(qtbot, tmp_path, PLAN, notifier=FakeNotifier(working=False)):
+        setup.at(17, 30)  # half an hour before the reminder
+        assert setup.notifier.notes == []
+        shown = setup.window.notice.shown[-1]
+        assert "Reminders cannot be shown" in shown and "no notification service" in shown
+        assert "closing the window quits" in shown
+        assert "come as notifications" not in shown
+        setup.at(18, 0)  # the first reminder cannot come: nothing new is said
+        assert setup.window.notice.shown[-1] == shown
