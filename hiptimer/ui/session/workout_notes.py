@@ -24,9 +24,12 @@ def dose_note_text(field: str, old: float, new: float) -> str:
 
 
 class DoseNote(QLabel):
-    """The last dose change of the exercise in progress (L after a painful set, or + and -),
-    shown until that exercise is over; in a resumed session, from its first step, the dose
-    it goes on at (`carried`, by exercise id), since the window that noted it is gone."""
+    """How the dose of the exercise in progress changed in this session (L after a painful
+    set, or + and -), shown until that exercise is over: the dose now against the dose the
+    exercise began the session with, as the summary nets them ("Hold now 20 s (was 10 s)"
+    after +, +, +, -), and nothing once it is back there. In a resumed session, from its first
+    step, the dose it goes on at (`carried`, by exercise id), since the window that noted it
+    is gone."""
 
     def __init__(
         self,
@@ -39,12 +42,16 @@ class DoseNote(QLabel):
         self.hide()
         self._exercise_id: str | None = None
         self._carried = dict(carried or {})
+        self._began: dict[str, float] = {}  # field -> the exercise's dose as the session began
 
     def on_event(self, event: Event) -> None:
         if isinstance(event, DoseChanged):
-            self._carried.pop(event.exercise_id, None)
-            self._exercise_id = event.exercise_id
-            show_text(self, dose_note_text(event.field, event.old, event.new))
+            if event.exercise_id != self._exercise_id:
+                self._exercise_id, self._began = event.exercise_id, {}
+            carried = self._carried.pop(event.exercise_id, None)
+            if carried is not None:
+                self._began.setdefault(carried.field, carried.old)
+            self._show(event.field, event.old, event.new)
 
     def show_view(self, view: SessionView) -> None:
         ex = view.exercise
@@ -54,13 +61,18 @@ class DoseNote(QLabel):
             and ex is not None
             and ex.id in self._carried
         ):
-            self._exercise_id, carried = ex.id, self._carried.pop(ex.id)
-            show_text(self, dose_note_text(carried.field, carried.old, carried.new))
+            self._exercise_id, self._began = ex.id, {}
+            carried = self._carried.pop(ex.id)
+            self._show(carried.field, carried.old, carried.new)
         if self._exercise_id is None:
             return
         if view.ended or view.exercise is None or view.exercise.id != self._exercise_id:
-            self._exercise_id = None
+            self._exercise_id, self._began = None, {}
             show_text(self, "")
+
+    def _show(self, field: str, old: float, new: float) -> None:
+        began = self._began.setdefault(field, old)
+        show_text(self, "" if new == began else dose_note_text(field, began, new))
 
 
 class SoundOff(QLabel):

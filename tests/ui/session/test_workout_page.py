@@ -543,8 +543,10 @@ def test_a_lower_dose_and_plus_minus_leave_a_note_of_the_new_dose(make: MakePage
     assert h.page.dose_note.isVisible() and h.page.dose_note.text() == "Hold now 6 s (was 9 s)"
     h.until(StepKind.WORK)  # it stays for the exercise's later sets
     assert h.page.dose_note.text() == "Hold now 6 s (was 9 s)"
-    h.page.perform(Action.MORE, 0)
-    assert h.page.dose_note.text() == "Hold now 11 s (was 6 s)"
+    h.page.perform(Action.MORE, 0)  # against the dose a began the session with, as the
+    assert h.page.dose_note.text() == "Hold now 11 s (was 9 s)"  # summary nets it
+    h.page.perform(Action.LESS, 0)  # 11 -> 6 s: still 3 s short of where it began
+    assert h.page.dose_note.text() == "Hold now 6 s (was 9 s)"
     h.page.perform(Action.NEXT, 0)
     h.page.perform(Action.RATE, 0)
     h.page.perform(Action.SKIP_EXERCISE, 0)  # on to b: a's note is over
@@ -589,8 +591,11 @@ def test_a_resumed_session_notes_the_dose_it_goes_on_at(qtbot: QtBot) -> None:
         assert page.dose_note.isVisible() and page.dose_note.text() == "Reps now 4 (was 3)"
         h.until(StepKind.WORK)
         assert page.dose_note.text() == "Reps now 4 (was 3)"
-        page.perform(Action.MORE, 0)  # a change made now is noted as before
-        assert page.dose_note.text() == "Reps now 5 (was 4)"
+        page.perform(Action.MORE, 0)  # against the dose the session began with, as before
+        assert page.dose_note.text() == "Reps now 5 (was 3)"
+        page.perform(Action.LESS, 0)
+        page.perform(Action.LESS, 0)  # back to where it began: nothing to note
+        assert page.dose_note.text() == "" and not page.dose_note.isVisible()
         page.perform(Action.SKIP_EXERCISE, 0)  # on to b: the bridge's note is over
         assert not page.dose_note.isVisible()
     finally:
