@@ -69,7 +69,7 @@ def details_html(
             ex.caution,
             pictures,
             ex.id,
-            ladder_line(ex),
+            ladder_line(ex) or retest_line(ex),
         )
         for ex in shown
     )
@@ -85,6 +85,16 @@ def details_html(
         source = e(_("Source:"))
         parts.append(f"<p><b>{source}</b> {e(r.source)}</p>")
     return "".join(parts)
+
+
+def retest_line(ex: Exercise) -> str:
+    """For a re-test, where its result goes and which way is better; '' for other exercises
+    (`hiptimer show` says the same; the unit, a routine's own word, is left to History)."""
+    if ex.test is None:
+        return ""
+    if ex.test.better == "lower":
+        return _("Re-test: its result is kept in History, under Re-tests; lower is better.")
+    return _("Re-test: its result is kept in History, under Re-tests; higher is better.")
 
 
 def ladder_line(ex: Exercise) -> str:

@@ -11,7 +11,7 @@ from hiptimer import paths
 from hiptimer.core.routines.ladder import at_rung
 from hiptimer.core.routines.loader import load_routine
 from hiptimer.core.routines.model import Routine, estimated_seconds
-from hiptimer.ui.library.details import details_html
+from hiptimer.ui.library.details import details_html, retest_line
 from hiptimer.ui.library.items import LibraryItem
 from hiptimer.ui.library.page import LibraryPage
 from tests.harness import hold, quick_routine
@@ -142,3 +142,17 @@ def test_an_exercise_with_a_ladder_names_its_variants_and_the_one_in_use() -> No
     text = details_html(LibraryItem(up.id, up.title, up))
     assert "Variants, easiest first: Bridge \u00b7 Single-leg bridge (now)" in text
     assert "Single-leg bridge</td>" in text  # the row names the variant being done
+
+
+def test_a_re_test_says_where_its_result_goes_and_which_way_is_better() -> None:
+    # `hiptimer show` marked the monthly check's re-tests; the library said nothing of them.
+    r = load_routine(paths.builtin_routines_dir() / "monthly-check.json", builtin=True)
+    text = details_html(LibraryItem(r.id, r.title, r))
+    line = "Re-test: its result is kept in History, under Re-tests; higher is better."
+    assert text.count(line) == len([ex for ex in r.active_exercises if ex.test is not None]) == 2
+    other = load_routine(paths.builtin_routines_dir() / "daily-hip-stretches.json", builtin=True)
+    assert "Re-test" not in details_html(LibraryItem(other.id, other.title, other))
+    first = r.active_exercises[0]
+    assert first.test is not None
+    faster = replace(first, test=replace(first.test, better="lower"))  # a timed walk, say
+    assert retest_line(faster).endswith("lower is better.")
