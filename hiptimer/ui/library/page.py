@@ -78,7 +78,8 @@ class LibraryPage(QWidget):
         self.start_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.start_button.clicked.connect(self.start_selected)
         self.hint = QLabel(
-            _("\u2191 \u2193 choose  \u00b7  Enter start  \u00b7  F11 full screen"), self
+            unbroken_items(_("\u2191 \u2193 choose  \u00b7  Enter start  \u00b7  F11 full screen")),
+            self,
         )
         self.hint.setProperty("role", "muted")
         self.hint.setWordWrap(True)  # its width must not squeeze the list of routines
@@ -288,3 +289,10 @@ def _wrapped(title: str, metrics: QFontMetrics, room: int) -> str:
         else:
             lines.append(metrics.elidedText(word, Qt.TextElideMode.ElideRight, room))
     return "\n".join(lines)
+
+
+def unbroken_items(hint: str) -> str:
+    """A key hint that wraps between its items only ("F11 full" / "screen" read as two): the
+    spaces inside each item become no-break spaces."""
+    items = (item.strip().replace(" ", "\u00a0") for item in hint.split("\u00b7"))
+    return "  \u00b7  ".join(items)

@@ -156,3 +156,15 @@ def test_a_re_test_says_where_its_result_goes_and_which_way_is_better() -> None:
     assert first.test is not None
     faster = replace(first, test=replace(first.test, better="lower"))  # a timed walk, say
     assert retest_line(faster).endswith("lower is better.")
+
+
+def test_the_key_hint_wraps_between_its_items_only(qtbot: QtBot) -> None:
+    # At 1024 x 768 the hint beside Start read "F11 full" / "screen".
+    page = LibraryPage(None)
+    qtbot.addWidget(page)
+    text = page.hint.text()
+    assert text.split("  \u00b7  ") == [
+        "\u2191\u00a0\u2193\u00a0choose",
+        "Enter\u00a0start",
+        "F11\u00a0full\u00a0screen",
+    ]
