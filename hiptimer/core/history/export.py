@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -22,6 +22,7 @@ from hiptimer.core.history.queries import (
     MorningPoint,
     SessionSummary,
 )
+from hiptimer.core.history.records import Correction
 from hiptimer.core.history.retests import RetestSeries, retest_series
 from hiptimer.core.history.review import (
     ExerciseInfo,
@@ -98,6 +99,7 @@ def gather_report(
         store, [(ex.id, ex.name) for ex in exercises], routine_id, first, last,
         {s.id: s.routine_id for s in sessions},
     )  # fmt: skip
+    trail = store.corrections()  # the whole trail, read once for the list and the counts
     return ReportData(
         since=first,
         until=last,
@@ -118,7 +120,7 @@ def gather_report(
         trends=[t for t in trends if t.pain or t.doses],
         changes=changes,
         generated=now,
-        corrections=corrections_in(store, sessions),
+        corrections=corrections_in(store, sessions, trail),
         mornings=mornings,
         side_trends=side_trends(store, exercises, trends, routine_id, first, until, session_ids),
         morning_trends=[
@@ -130,7 +132,7 @@ def gather_report(
                 ("Next morning: stiffness", [(m, m.stiffness) for m in mornings]),
             )
         ],
-        corrected=count_corrections(store.corrections(), sessions),
+        corrected=count_corrections(trail, sessions),
         retests=retest_series(results, routines),
     )
 
@@ -155,11 +157,16 @@ def side_trends(
     return [t for t in rows if t.pain or t.doses]
 
 
-def corrections_in(store: HistoryQueries, sessions: list[SessionSummary]) -> list[str]:
+def corrections_in(
+    store: HistoryQueries,
+    sessions: list[SessionSummary],
+    trail: Sequence[Correction] | None = None,
+) -> list[str]:
     """'3 Mar 2025 session: Bridge, set 2: pain 7 -> 1, changed in History on ...' for each
-    correction of these sessions, oldest first."""
+    correction of these sessions, oldest first (from `trail`, the store's whole corrections
+    table, when the caller has read it already)."""
     by_id = {s.id: s for s in sessions if s.corrections}
-    found = [c for c in store.corrections() if c.session_id in by_id]
+    found = [c for c in (store.corrections() if trail is None else trail) if c.session_id in by_id]
     labels: dict[int | None, str] = {}
     for sid in {c.session_id for c in found if c.field == "pain"}:
         for r in store.session_sets(sid):
