@@ -6,15 +6,14 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QAccessibleWidget, QStackedWidget
 
+from hiptimer.ui.widgets.accessible_roles import install_role_factory
+
 
 def _plain_stack(_key: str, obj: QObject) -> QAccessibleInterface | None:
     """Qt's accessibility factory: an unnamed QStackedWidget is a plain container."""
     if isinstance(obj, QStackedWidget) and not obj.accessibleName():
         return QAccessibleWidget(obj, QAccessible.Role.Client)
     return None
-
-
-_stacks_plain = False
 
 
 def plain_stacks() -> None:
@@ -29,7 +28,4 @@ def plain_stacks() -> None:
     a factory (https://doc.qt.io/qt-6/qaccessible.html#installFactory), asked only for an
     object no reader has asked about yet: call this before the stacks are made.
     """
-    global _stacks_plain
-    if not _stacks_plain:
-        QAccessible.installFactory(_plain_stack)
-        _stacks_plain = True
+    install_role_factory(_plain_stack)

@@ -6,6 +6,8 @@ from PySide6.QtCore import QBasicTimer, QObject, Qt, QTimerEvent
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QAccessibleWidget, QLabel, QMainWindow, QStatusBar, QWidget
 
+from hiptimer.ui.widgets.accessible_roles import install_role_factory
+
 
 class StatusMessage(QLabel):
     """The message on screen, read by a screen reader as a notification."""
@@ -16,9 +18,6 @@ def _notification(_key: str, obj: QObject) -> QAccessibleInterface | None:
     if isinstance(obj, StatusMessage):
         return QAccessibleWidget(obj, QAccessible.Role.Notification)
     return None
-
-
-_factory_installed = False
 
 
 class SpokenStatusBar(QStatusBar):
@@ -40,10 +39,7 @@ class SpokenStatusBar(QStatusBar):
     """
 
     def __init__(self, parent: QWidget | None = None, *, hides_when_empty: bool = False) -> None:
-        global _factory_installed
-        if not _factory_installed:  # with the first message: nothing before the first paint
-            QAccessible.installFactory(_notification)
-            _factory_installed = True
+        install_role_factory(_notification)
         super().__init__(parent)
         self.message = StatusMessage("", self)
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # paths and names: data
