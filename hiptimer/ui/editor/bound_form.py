@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFormLayout, QLabel, QScrollArea, QWidget
 
 from hiptimer.ui.editor.fields import Field
@@ -14,6 +15,9 @@ from hiptimer.ui.widgets.wheel_guard import guard_wheel
 class BoundForm(QWidget):
     """A form of fields bound to keys of one data dict; routes problems to the fields.
 
+    Where it is narrower than a label beside its field needs (the editor at 1024 px in large
+    print, beside the exercise list), every label goes above its field, so that nothing
+    is cut at the right edge or scrolled sideways to.
     Signals: edited(str key, object value), passed on from its fields.
     """
 
@@ -28,6 +32,44 @@ class BoundForm(QWidget):
         self.form.setHorizontalSpacing(12)
         self.form.setVerticalSpacing(8)
         self.form.setFormAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+    def _widths(self) -> tuple[int, int]:
+        """The widths the rows shown need: labels beside their fields, and labels above."""
+        labels = fields = 0
+        for widget in self.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            row, role = cast(tuple[int, QFormLayout.ItemRole], self.form.getWidgetPosition(widget))
+            if row < 0 or not self.form.isRowVisible(row):
+                continue
+            if role is QFormLayout.ItemRole.LabelRole:
+                labels = max(labels, widget.sizeHint().width())
+            else:
+                fields = max(fields, widget.minimumSizeHint().width(), widget.minimumWidth())
+        m = self.form.contentsMargins()
+        edges = m.left() + m.right()
+        beside = labels + self.form.horizontalSpacing() + fields if labels else fields
+        return beside + edges, max(labels, fields) + edges
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the labels above their fields allow (the layout's own minimum is
+        the width of the way they are laid out now, which would keep them beside)."""
+        hint = super().minimumSizeHint()
+        return QSize(self._widths()[1], hint.height())
+
+    def _fit_rows(self) -> None:
+        wrap = self.width() < self._widths()[0]
+        policy = QFormLayout.RowWrapPolicy
+        wanted = policy.WrapAllRows if wrap else policy.DontWrapRows
+        if self.form.rowWrapPolicy() is not wanted:
+            self.form.setRowWrapPolicy(wanted)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_rows()
+        super().resizeEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # rows shown or hidden, a new font
+            self._fit_rows()
+        return super().event(event)
 
     def add(self, label: str, field: Field, tip: str = "") -> Field:
         self.fields[field.key] = field
@@ -82,9 +124,32 @@ class BoundForm(QWidget):
         return left
 
 
+class FormArea(QScrollArea):
+    """A scroll area as wide at least as its form's narrowest: a splitter or a layout that
+    sizes it gives room to the form instead of making it scroll sideways (QScrollArea's own
+    smallest size leaves the widget in it out).
+
+    Signals: QScrollArea's.
+    """
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        form = self.widget()
+        if form is None:
+            return hint
+        edges = self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+        return QSize(max(hint.width(), form.minimumSizeHint().width() + edges), hint.height())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # its rows changed: the room it needs may have too
+        return super().eventFilter(watched, event)
+
+
 def scrolled(form: QWidget) -> QScrollArea:
     """A form in a frameless scroll area, for windows shorter than the form."""
-    area = QScrollArea()
+    area = FormArea()
+    area.setObjectName(f"{form.objectName()}-area")
     area.setWidget(form)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)

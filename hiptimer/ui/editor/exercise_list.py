@@ -8,7 +8,6 @@ from PySide6.QtCore import QKeyCombination, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QDropEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGridLayout,
     QGroupBox,
     QLabel,
     QListWidget,
@@ -18,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiptimer.i18n import _
+from hiptimer.i18n import _, p_
 from hiptimer.ui.editor.data_ops import name_of, summary
 from hiptimer.ui.editor.style import error_colour, muted_colour
 from hiptimer.ui.key_words import shortcut_text
 from hiptimer.ui.keys import SHORTCUTS
+from hiptimer.ui.widgets.flow_layout import FlowLayout, FlowRow
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole
 
@@ -120,35 +120,61 @@ class ExercisesPanel(QGroupBox):
         self.problem.setWordWrap(True)
         self.problem.setTextFormat(Qt.TextFormat.PlainText)  # names exercises
         self.problem.setVisible(False)
-        self.add_from = self._button(
-            _("Add from a routine\u2026"), _("Copy an exercise from a routine")
-        )
+        # Short words (the full ones are what a screen reader says), in two rows: what adds
+        # an exercise, then what acts on the selected one. Two columns of the full words
+        # made the panel 520 px wide at 150 % and left the form too little room at 1024 px.
         self.add_new = self._button(
-            _("New exercise"), _("Add a blank exercise after the selected one")
+            p_("exercise list", "New"), _("New exercise"),
+            _("Add a blank exercise after the selected one"),
+        )  # fmt: skip
+        self.add_from = self._button(
+            _("From a routine\u2026"), _("Add from a routine\u2026"),
+            _("Copy an exercise from a routine"),
+        )  # fmt: skip
+        self.duplicate = self._button(_("Duplicate"), "", _("Copy the selected exercise"))
+        self.delete = self._button(_("Delete"), "", _("Remove the selected exercise"))
+        self.up, self.down = (
+            self._button(arrow, name, _("{action} (key: {key})").format(action=name, key=key))
+            for arrow, name, key in (
+                ("\u2191", _("Move up"), shortcut_text(SHORTCUTS["move_up"].sequences[0])),
+                ("\u2193", _("Move down"), shortcut_text(SHORTCUTS["move_down"].sequences[0])),
+            )
         )
-        self.duplicate = self._button(_("Duplicate"), _("Copy the selected exercise"))
-        self.delete = self._button(_("Delete"), _("Remove the selected exercise"))
-        self.up = self._button(_("Move up"), shortcut_text(SHORTCUTS["move_up"].sequences[0]))
-        self.down = self._button(_("Move down"), shortcut_text(SHORTCUTS["move_down"].sequences[0]))
         hint = QLabel(_("Drag to reorder, or Ctrl+Up / Ctrl+Down."), self)
         hint.setProperty("role", "muted")
         hint.setWordWrap(True)  # a longer language must not widen the panel
-        grid = QGridLayout()
-        grid.setSpacing(6)
-        for i, button in enumerate(
-            (self.add_from, self.add_new, self.duplicate, self.delete, self.up, self.down)
+        # As many to a row as the panel's width holds: two fixed columns made the panel
+        # 520 px wide at 150 % and left the form too little room at 1024 px.
+        flow = FlowLayout(spacing=6)
+        for button in (
+            self.add_new,
+            self.add_from,
+            self.duplicate,
+            self.delete,
+            self.up,
+            self.down,
         ):
-            grid.addWidget(button, i // 2, i % 2)
+            flow.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.problem)
         layout.addWidget(hint)
-        layout.addLayout(grid)
+        for buttons in (
+            (self.add_new, self.add_from),
+            (self.duplicate, self.delete, self.up, self.down),
+        ):
+            flow = FlowLayout(spacing=6)  # a narrower panel takes more rows
+            for button in buttons:
+                flow.addWidget(button)
+            layout.addWidget(FlowRow(flow, self))
 
-    def _button(self, text: str, tip: str) -> QPushButton:
+    def _button(self, text: str, name: str, tip: str) -> QPushButton:
+        """A button showing `text`, named `name` for a screen reader (its text if blank)."""
         button = QPushButton(text, self)
         button.setToolTip(tip)
+        if name:
+            button.setAccessibleName(name)
         return button
 
     def set_problem(self, text: str) -> None:
