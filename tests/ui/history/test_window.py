@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCharts import QValueAxis
 from PySide6.QtCore import QDate, QPoint, QRect, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QStyle, QStyleOptionComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.history.queries import WeekCount
@@ -429,12 +429,12 @@ def test_a_set_whose_rating_cannot_be_read_is_done_and_its_rating_says_so(
 
 
 @contextmanager
-def app_look(text_size: int) -> Iterator[None]:
+def app_look(text_size: int, look: str = "dark") -> Iterator[None]:
     """The app's look, its style sheet and type size at `text_size` per cent; put back after."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     sheet, font = app.styleSheet(), app.font()
-    theme.apply(app, "dark", text_size)
+    theme.apply(app, look, text_size)
     try:
         yield
     finally:
@@ -470,6 +470,30 @@ def test_the_tab_bar_never_covers_the_filter_row(
             for field in filters:
                 assert not frame_in(field, window).intersects(tabs), (tab, field)
                 assert field.height() >= field.minimumSizeHint().height()  # not squeezed
+
+
+@pytest.mark.parametrize("text_size", [100, 125, 150])
+@pytest.mark.parametrize("look", ["dark", "light", "high-contrast"])
+def test_a_date_field_s_arrow_is_a_button_apart_from_the_date(
+    window: HistoryWindow, look: str, text_size: int
+) -> None:
+    # The styled date fields drew a stub of the platform's arrow, a few pixels wide and
+    # cramped against the date at 150 % (fit10): a button as wide as a line of its text is
+    # tall, beside the date, never over it.
+    with app_look(text_size, look):
+        QApplication.processEvents()
+        for edit in (window.since_edit, window.until_edit):
+            option = QStyleOptionComboBox()
+            option.initFrom(edit)
+            option.editable, option.frame = True, True
+            combo, parts = QStyle.ComplexControl.CC_ComboBox, QStyle.SubControl
+            arrow = edit.style().subControlRect(combo, option, parts.SC_ComboBoxArrow, edit)
+            field = edit.style().subControlRect(combo, option, parts.SC_ComboBoxEditField, edit)
+            metrics = edit.fontMetrics()
+            assert arrow.width() >= metrics.height(), (arrow, metrics.height())
+            assert edit.rect().contains(arrow)
+            assert field.right() < arrow.left()
+            assert field.width() >= metrics.horizontalAdvance("30 Sep 2026")
 
 
 # 1024 x 600 and 1024 x 768 laptops, less a frame; normal type and large print
