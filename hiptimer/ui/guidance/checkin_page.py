@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.key_words import key_hint
-from hiptimer.ui.keys import KEY_NAMES, Action, Mode, key_name
+from hiptimer.ui.keys import Action, Mode, button_key, key_name
 from hiptimer.ui.session.pain_prompt import ANCHORS as PAIN_ANCHORS
 from hiptimer.ui.session.pain_prompt import SHRINK_STEPS
 from hiptimer.ui.theme import set_px
@@ -57,8 +57,15 @@ class CheckinPage(QWidget):
         self.stiffness.chosen.connect(lambda n: self._choose(self.stiffness, n))
         self.hint = QLabel(translate(KEY_HINT), self)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        skip_key = KEY_NAMES[Action.SKIP_RATING]
+        # The first of its keys in its words, as every button (the pain question's and the
+        # re-test's skip: K); all of them in its tooltip, as the key table names them.
+        skip_key = button_key(Action.SKIP_RATING, Mode.CHECKIN)
         self.skip_button = QPushButton(_("Skip today") + f"   [{skip_key}]", self)
+        self.skip_button.setToolTip(
+            _("Skip today's check-in (key: {key})").format(
+                key=key_name(Action.SKIP_RATING, Mode.CHECKIN)
+            )
+        )
         self.skip_button.clicked.connect(self.skipped.emit)
         save_key = key_name(Action.ACCEPT, Mode.CHECKIN)
         self.save_button = QPushButton(_("Save") + f"   [{save_key}]", self)
@@ -95,7 +102,7 @@ class CheckinPage(QWidget):
         self.setAccessibleDescription(about)
         first = self.pain.buttons[0]
         first.setAccessibleDescription(f"{self._asked} {first.toolTip()}")
-        self.skip_button.setAccessibleDescription(f"{self._asked} {key_hint(skip_key)}")
+        self.skip_button.setAccessibleDescription(f"{self._asked} {self.skip_button.toolTip()}")
         self._save_hint = key_hint(save_key)
         self.active = self.pain
         self._show_state()

@@ -15,6 +15,7 @@ from hiptimer.ui.guidance.checkin_page import QUESTION, CheckinPage
 from hiptimer.ui.key_help import key_rows
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.session.pain_prompt import ANCHORS
+from hiptimer.ui.session.result_prompt import ResultPrompt
 from hiptimer.ui.widgets.layout_fit import fits_whole
 from hiptimer.ui.widgets.score_scale import ScoreScale
 from tests.ui.guided import SMALL, Days, K, later
@@ -209,6 +210,20 @@ def test_asked_and_shown_in_spanish(days: Days, spanish: None) -> None:
     assert page.stiffness_label.text() == "\u25b8 Rigidez"
 
 
+def test_skip_today_names_its_key_as_every_skip_button_does(
+    page: CheckinPage, qtbot: QtBot
+) -> None:
+    # It showed "[K or Delete]" where the pain question's and the re-test's skip name K alone,
+    # as every button names the first of its keys (README: Pause over [Space]); the tooltip
+    # names both, as the key table and the other skips' tooltips do (fit10).
+    assert page.skip_button.text() == "Skip today   [K]"
+    assert page.skip_button.toolTip() == "Skip today's check-in (key: K or Delete)"
+    result = ResultPrompt()
+    qtbot.addWidget(result)
+    assert result.skip_button.text().endswith("   [K]")
+    assert result.skip_button.toolTip().endswith("(key: K or Delete)")
+
+
 def test_the_question_is_read_at_the_first_and_last_tab_stops(
     page: CheckinPage, qtbot: QtBot
 ) -> None:
@@ -223,7 +238,7 @@ def test_the_question_is_read_at_the_first_and_last_tab_stops(
 
     assert described(page.pain.buttons[0]) == f"{asked} Pain 0 out of 10 (key: 0)"
     assert described(page.skip_button).startswith(asked)
-    assert described(page.skip_button) == f"{asked} Key: K or Delete"
+    assert described(page.skip_button) == f"{asked} Skip today's check-in (key: K or Delete)"
     page.rate(3)
     assert described(page.save_button) == f"{asked} Pain: 3/10, Stiffness. Key: Enter"
     page.rate(10)  # the stiffness, framed after the pain: the frame's arrow is not read
