@@ -2,7 +2,9 @@
 
 Started from a desktop menu, HipTimer has no terminal to print to: what went wrong (no voice,
 a routine file set aside, a disk that refused a write) would be lost. The window's warnings go
-to `hiptimer.log` in the data folder as well as to standard error. At each start a log over
+to `hiptimer.log` in the data folder as well as to standard error, but for those the window
+already says in its own words (SAID_IN_THE_WINDOW): those go to the log alone, where a raw
+logger line on the terminal beside the window's notice only puzzled. At each start a log over
 MAX_BYTES becomes `hiptimer.log.1` (replacing the one before), so the two stay under half a
 MiB. A folder that cannot hold a log, or a `hiptimer.log` that is not a plain file (a FIFO
 would block the opening), gets none: the window says what is wrong with the folder itself.
@@ -12,12 +14,19 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Final
 
 LOG_NAME = "hiptimer.log"
 MAX_BYTES = 256 * 1024
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 STDERR_FORMAT = "%(levelname)s:%(name)s:%(message)s"  # what logging.basicConfig prints
+
+# `extra=` for a warning that the window says in words (a read-only data folder: the strip
+# above its pages): it goes to the log file, not to standard error. A command line run, which
+# has no window, starts no handlers here and still prints it.
+SAID_IN_THE_WINDOW: Final[Mapping[str, object]] = {"said_in_the_window": True}
 
 log = logging.getLogger(__name__)
 _installed: list[logging.Handler] = []  # by start(), taken off by stop()
@@ -30,6 +39,7 @@ def start(folder: Path) -> Path | None:
     root = logging.getLogger()
     to_stderr = logging.StreamHandler(sys.stderr)
     to_stderr.setFormatter(logging.Formatter(STDERR_FORMAT))
+    to_stderr.addFilter(_not_said_in_the_window)
     _install(root, to_stderr)
     path = log_path(folder)
     try:
@@ -60,6 +70,10 @@ def stop() -> None:
         handler = _installed.pop()
         root.removeHandler(handler)
         handler.close()
+
+
+def _not_said_in_the_window(record: logging.LogRecord) -> bool:
+    return not getattr(record, "said_in_the_window", False)
 
 
 def _install(root: logging.Logger, handler: logging.Handler) -> None:

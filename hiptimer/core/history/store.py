@@ -29,6 +29,7 @@ from hiptimer.core.history.schema import HistoryError
 from hiptimer.core.history.session_writes import SessionWrites
 from hiptimer.core.history.status import DEGRADED, HistoryState, HistoryStatus
 from hiptimer.core.history.writes import Ref, Rejected, Write
+from hiptimer.log_file import SAID_IN_THE_WINDOW
 
 log = logging.getLogger(__name__)
 
@@ -234,7 +235,10 @@ def open_history(path: Path) -> HistoryStore:
         raise
     except (history_schema.CorruptDatabase, sqlite3.Error, OSError) as exc:
         reason = f"cannot open {path}: {exc}"
-        log.warning("History database unavailable, using memory: %s", reason)
+        # The window's strip says so in words (the terminal printed this beside them).
+        log.warning(
+            "History database unavailable, using memory: %s", reason, extra=SAID_IN_THE_WINDOW
+        )
         return HistoryStore(
             history_schema.open_memory(),
             path,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import functools
+import logging
 import os
 import sqlite3
 import sys
@@ -15,11 +17,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from hiptimer import paths
+from hiptimer import log_file, paths
 from hiptimer.core.clock import FakeClock, FakeWall
 from hiptimer.core.history import schema as history_schema
 from hiptimer.core.history.status import HistoryState
 from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.plan import state_file
+from hiptimer.core.plan.reminders import ReminderState
 from hiptimer.core.session.steps import StepKind
 from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.keys import Mode
@@ -312,6 +316,58 @@ def test_a_damaged_settings_file_is_said_once_until_ok(qtbot: QtBot) -> None:
     assert window.banner.texts() == []
 
 
+def test_a_read_only_data_folder_prints_no_raw_log_lines_beside_the_window_s_words(
+    qtbot: QtBot,
+    quiet_services: None,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """At start-up on a read-only folder the terminal showed 'WARNING:hiptimer.core.history.
+    store:History database unavailable, using memory: ...' and 'WARNING:hiptimer.core.plan.
+    state_file:Cannot save .../reminders-today.json: Read-only file system' beside the lock's
+    words, for what the strip says (fit10). The log file, where there is one, keeps them; a
+    failure the window does not explain is still printed. Faked as in the test below."""
+    folder = paths.history_db_path().parent
+    folder.mkdir(parents=True, exist_ok=True)
+    monkeypatch.setattr(history_schema, "connect", _read_only_connect(history_schema.connect))
+
+    def refused(path: Path) -> Any:
+        raise OSError(errno.EROFS, "Read-only file system", str(path))
+
+    monkeypatch.setattr(state_file, "replacing_text", refused)
+    logs = tmp_path / "logs"
+    logs.mkdir()
+    log_file.start(logs)
+    try:
+        services = open_services(muted=True, voice="", rate=160, volume=1.0)
+        window = window_on(qtbot, services)
+        assert not state_file.save_state(folder / state_file.FILE_NAME, ReminderState())
+        assert "can't be saved right now" in window.banner.texts()[0]
+        logging.getLogger("hiptimer.test").warning("Speech is off: no player")
+        printed = capsys.readouterr().err
+        assert "using memory" not in printed and "reminders-today.json" not in printed
+        assert "Speech is off: no player" in printed
+        kept = (logs / log_file.LOG_NAME).read_text(encoding="utf-8")
+        assert "History database unavailable, using memory" in kept
+        assert "Cannot save" in kept and "reminders-today.json: Read-only file system" in kept
+        window.close()
+        services.shutdown()
+    finally:
+        log_file.stop()
+
+
+def _read_only_connect(connect: Any) -> Any:
+    """SQLite on a read-only mount: only the in-memory stand-in opens."""
+
+    def refuse(path: object, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        if path == ":memory:":  # where the sets wait meanwhile
+            return connect(path, *args, **kwargs)  # type: ignore[no-any-return]
+        raise sqlite3.OperationalError("unable to open database file")
+
+    return refuse
+
+
 def test_a_read_only_data_folder_is_named_as_such_with_what_to_do(
     qtbot: QtBot, quiet_services: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -325,14 +381,7 @@ def test_a_read_only_data_folder_is_named_as_such_with_what_to_do(
         os, "access", lambda p, mode, **kw: mode != os.W_OK and access(p, mode, **kw)
     )
 
-    connect = history_schema.connect
-
-    def refuse(path: object, *args: Any, **kwargs: Any) -> sqlite3.Connection:
-        if path == ":memory:":  # where the sets wait meanwhile
-            return connect(path, *args, **kwargs)
-        raise sqlite3.OperationalError("unable to open database file")
-
-    monkeypatch.setattr(history_schema, "connect", refuse)
+    monkeypatch.setattr(history_schema, "connect", _read_only_connect(history_schema.connect))
     services = open_services(muted=True, voice="", rate=160, volume=1.0)
     window = window_on(qtbot, services)
     (text,) = window.banner.texts()
