@@ -643,3 +643,20 @@ def test_the_wheel_scrolls_the_form_past_the_kind_without_changing_it(
     wheel_down(kind.combo)
     assert editor.data["exercises"][0]["kind"] == before
     assert kind.combo.currentIndex() == 0 and not editor.is_modified
+
+
+def test_the_list_s_short_buttons_are_named_in_full_and_reached_by_tab(
+    editor: EditorWindow,
+) -> None:
+    # Short words in two rows leave the form its room at 1024 px in large print (fit10): a
+    # screen reader still hears what each does, and Tab still reaches each.
+    panel = editor.exercises
+    buttons = (panel.add_new, panel.add_from, panel.duplicate, panel.delete, panel.up, panel.down)
+    assert [b.text() for b in buttons] == [
+        "New", "From a routine\u2026", "Duplicate", "Delete", "\u2191", "\u2193",
+    ]  # fmt: skip
+    assert [b.accessibleName() or b.text() for b in buttons] == [
+        "New exercise", "Add from a routine\u2026", "Duplicate", "Delete", "Move up", "Move down",
+    ]  # fmt: skip
+    assert panel.up.toolTip() == "Move up (key: Ctrl+Up)"
+    assert all(b.focusPolicy() & Qt.FocusPolicy.TabFocus for b in buttons)
