@@ -1,4 +1,4 @@
-"""A figure as flat shapes to paint: the floor, the props, the body's lines by depth, rings.
+"""A figure as flat shapes to paint: the floor, the props and the body's lines by depth, rings.
 
 A painter only fills and strokes what is here, in order; everything 3D is done already.
 """
@@ -8,8 +8,8 @@ from __future__ import annotations
 import functools
 import math
 from dataclasses import dataclass, replace
-from enum import Enum
 
+from hiptimer.core.figures.draw_order import draw_order
 from hiptimer.core.figures.kinematics import (
     HEAD_R,
     SEGMENTS,
@@ -21,10 +21,11 @@ from hiptimer.core.figures.kinematics import (
     project,
     view_matrix,
 )
-from hiptimer.core.figures.model import Body, Figure, Pose, Prop, PropKind
+from hiptimer.core.figures.model import Body, Figure, Pose, PropKind
 from hiptimer.core.figures.motion import along
+from hiptimer.core.figures.props import prop_shapes
+from hiptimer.core.figures.shapes import Head, Ink, Line, Point, Shape
 
-Point = tuple[float, float]
 TURNS_FROM = 20.0  # degrees: a limb line that turns more than this between key poses is "moving"
 TRUNK_LINES = {("pelvis", "neck"), ("right_hip", "left_hip"), ("right_shoulder", "left_shoulder")}
 FAR_BY = 3.0  # a line this much farther than the pelvis is on the far side
@@ -33,44 +34,20 @@ FRAME_SAMPLES = 16
 FLOOR_MARGIN = 6.0
 
 
-class Ink(str, Enum):
-    """How a body line is drawn: near or far side, still or moving."""
-
-    NEAR = "near"
-    FAR = "far"
-    MOVING = "moving"
-    FAR_MOVING = "far_moving"
-
-
-@dataclass(frozen=True)
-class Line:
-    a: Point
-    b: Point
-    depth: float
-    ink: Ink
-    trunk: bool = False
-
-
-@dataclass(frozen=True)
-class Head:
-    centre: Point
-    radius: float
-    nose: Point
-    depth: float
-    ink: Ink
-
-
 @dataclass(frozen=True)
 class Scene:
     """Shapes in figure units, y up; `bounds` (left, bottom, right, top) frames every pose."""
 
     floor: tuple[Point, ...]
-    props: tuple[tuple[Point, ...], ...]  # filled outlines, back to front
-    prop_lines: tuple[tuple[Point, Point], ...]  # chair legs
-    body: tuple[Line | Head, ...]  # back to front
+    shapes: tuple[Shape, ...]  # the props' faces and rods and the body, farthest first
     bands: tuple[tuple[Point, Point], ...]
     rings: tuple[Point, ...]
     bounds: tuple[float, float, float, float]
+
+    @property
+    def body(self) -> tuple[Line | Head, ...]:
+        """The body's lines and head alone, farthest first."""
+        return tuple(s for s in self.shapes if isinstance(s, Line | Head))
 
 
 def scene(figure: Figure, pose: Pose, *, mirrored: bool = False) -> Scene:
@@ -95,7 +72,7 @@ def scene(figure: Figure, pose: Pose, *, mirrored: bool = False) -> Scene:
         Head(_xy(head), HEAD_R, _xy(shown["nose"]), head.depth + 0.5, _ink(False, head_moves))
     )
     body.sort(key=lambda item: item.depth)
-    faces, legs = _props(figure, mirrored)
+    faces, rods = prop_shapes(figure, mirrored)
     bands = tuple(
         (_xy(shown[p.ends[0]]), _xy(shown[p.ends[1]]))
         for p in figure.props
@@ -103,7 +80,8 @@ def scene(figure: Figure, pose: Pose, *, mirrored: bool = False) -> Scene:
     )
     rings = tuple(_xy(shown[name]) for name in pose.highlight)
     box = frame(figure, mirrored)
-    return Scene(_floor(figure, mirrored), faces, legs, tuple(body), bands, rings, box)
+    shapes = draw_order(body, faces, rods)
+    return Scene(_floor(figure, mirrored), shapes, bands, rings, box)
 
 
 @functools.lru_cache(maxsize=64)  # the same for every frame of a figure
@@ -152,8 +130,8 @@ def frame(figure: Figure, mirrored: bool) -> tuple[float, float, float, float]:
             ScreenPoint(head.x + dx, head.y + dy, 0.0)
             for dx, dy in ((HEAD_R, HEAD_R), (-HEAD_R, -HEAD_R))
         ]
-    for outline in _props(figure, mirrored)[0]:
-        points += [ScreenPoint(x, y, 0.0) for x, y in outline]
+    for face in prop_shapes(figure, mirrored)[0]:
+        points += [ScreenPoint(x, y, 0.0) for x, y in face.outline]
     points += [ScreenPoint(x, y, 0.0) for x, y in _floor(figure, mirrored)]
     left = min(p.x for p in points) - PAD
     right = max(p.x for p in points) + PAD
@@ -194,66 +172,3 @@ def _floor(figure: Figure, mirrored: bool) -> tuple[Point, ...]:
     z0, z1 = min(zs) - FLOOR_MARGIN, max(zs) + FLOOR_MARGIN
     corners = [(x0, 0.0, z0), (x1, 0.0, z0), (x1, 0.0, z1), (x0, 0.0, z1)]
     return tuple(_xy(_screen(c, figure, mirrored)) for c in corners)
-
-
-def _box_faces(x: float, y: float, z: float, size: tuple[float, float, float]) -> list[list[Vec]]:
-    w, h, d = size[0] / 2, size[1], size[2] / 2
-    x0, x1, y0, y1, z0, z1 = x - w, x + w, y, y + h, z - d, z + d
-    return [
-        [(x0, y0, z1), (x1, y0, z1), (x1, y1, z1), (x0, y1, z1)],  # toward a side viewer
-        [(x1, y0, z0), (x0, y0, z0), (x0, y1, z0), (x1, y1, z0)],
-        [(x0, y1, z0), (x0, y1, z1), (x1, y1, z1), (x1, y1, z0)],  # top
-        [(x0, y0, z0), (x1, y0, z0), (x1, y0, z1), (x0, y0, z1)],
-        [(x1, y0, z1), (x1, y0, z0), (x1, y1, z0), (x1, y1, z1)],
-        [(x0, y0, z0), (x0, y0, z1), (x0, y1, z1), (x0, y1, z0)],
-    ]
-
-
-def _prop_shapes(prop: Prop) -> tuple[list[list[Vec]], list[tuple[Vec, Vec]]]:
-    """A prop's faces (corners counter-clockwise seen from outside) and its thin lines."""
-    if prop.kind in (PropKind.BOX, PropKind.STEP, PropKind.WALL):
-        return _box_faces(prop.x, prop.y, prop.z, prop.size), []
-    if prop.kind is PropKind.CHAIR:
-        w, h, d = prop.size
-        seat = _box_faces(prop.x, prop.y + h - 3.0, prop.z, (w, 3.0, d))
-        back_x = prop.x - prop.facing * (w / 2 - 1.0)
-        back = _box_faces(back_x, prop.y + h, prop.z, (2.0, 26.0, d))
-        legs = [
-            (
-                (prop.x + sx * (w / 2 - 2), prop.y + h - 3.0, prop.z + sz * (d / 2 - 2)),
-                (prop.x + sx * (w / 2 - 2), prop.y, prop.z + sz * (d / 2 - 2)),
-            )
-            for sx in (-1, 1)
-            for sz in (-1, 1)
-        ]
-        return back + seat, legs
-    return [], []
-
-
-@functools.lru_cache(maxsize=64)
-def _props(
-    figure: Figure, mirrored: bool
-) -> tuple[tuple[tuple[Point, ...], ...], tuple[tuple[Point, Point], ...]]:
-    """The props' faces that face the viewer, farthest first, and their lines."""
-    faces: list[tuple[float, tuple[Point, ...]]] = []
-    lines: list[tuple[Point, Point]] = []
-    m = view_matrix(figure.camera)
-    for prop in figure.props:
-        shapes, thin = _prop_shapes(prop)
-        for face in shapes:
-            seen = [apply(m, v) for v in face]
-            if _facing_away(seen):
-                continue
-            depth = sum(v[2] for v in seen) / len(seen)
-            flat = tuple((-v[0] if mirrored else v[0], v[1]) for v in seen)
-            faces.append((depth, flat))
-        for a, b in thin:
-            lines.append((_xy(_screen(a, figure, mirrored)), _xy(_screen(b, figure, mirrored))))
-    faces.sort(key=lambda item: item[0])
-    return tuple(f for _, f in faces), tuple(lines)
-
-
-def _facing_away(seen: list[Vec]) -> bool:
-    """True when a face's outside points away from the viewer (or edge-on)."""
-    (ax, ay, _), (bx, by, _), (cx, cy, _) = seen[0], seen[1], seen[2]
-    return (bx - ax) * (cy - ay) - (by - ay) * (cx - ax) <= 1e-6

@@ -1,14 +1,16 @@
 """Painting a figure's scene with QPainter: thick, round, high-contrast lines, light on a dark
-page and dark on a light one."""
+page and dark on a light one; props see-through to the page but hiding what is behind them."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPolygonF
 
-from hiptimer.core.figures.scene import Head, Ink, Line, Point, Scene
+from hiptimer.core.figures.scene import Scene
+from hiptimer.core.figures.shapes import Face, Head, Ink, Line, Point, Rod
 
 LIMB = 4.6  # line widths in figure units (a figure is about 100 units tall)
 TRUNK = 6.0
@@ -79,47 +81,65 @@ class _Fit:
 def paint_scene(
     painter: QPainter, scene: Scene, box: QRectF, colours: Colours | None = None
 ) -> None:
-    """Draw the floor, the props, the body back to front, then bands and rings."""
+    """Draw the floor, then the props and the body back to front, then bands and rings."""
     paint_ground(painter, scene, box, colours)
-    paint_body(painter, scene, box, colours)
+    paint_figure(painter, scene, box, colours)
 
 
 def paint_ground(
     painter: QPainter, scene: Scene, box: QRectF, colours: Colours | None = None
 ) -> None:
-    """The floor and the props: the same in every frame of a figure, so a view may keep them."""
+    """The floor: the same in every frame of a figure, so a view may keep it."""
     c = colours or Colours()
     fit = _Fit(scene.bounds, box)
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setClipRect(box)
     _floor(painter, fit, scene, c)
-    _props(painter, fit, scene, c)
     painter.restore()
 
 
-def paint_body(
+def paint_figure(
     painter: QPainter, scene: Scene, box: QRectF, colours: Colours | None = None
 ) -> None:
-    """The body back to front, then the bands and the rings."""
+    """The props and the body back to front, then the bands and the rings.
+
+    They are drawn on a layer of their own, where a prop's face replaces what is under it
+    (CompositionMode_Source): its see-through fill then shows the page and the floor, not a
+    limb or prop behind it. The layer goes over the page as usual.
+    """
     c = colours or Colours()
+    ratio = painter.device().devicePixelRatioF()
+    layer = QImage(
+        math.ceil(box.width() * ratio),
+        math.ceil(box.height() * ratio),
+        QImage.Format.Format_ARGB32_Premultiplied,
+    )
+    layer.setDevicePixelRatio(ratio)
+    layer.fill(Qt.GlobalColor.transparent)
+    on_layer = QPainter(layer)
+    on_layer.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    on_layer.translate(-box.topLeft())
     fit = _Fit(scene.bounds, box)
-    painter.save()
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setClipRect(box)
-    for item in scene.body:
-        if isinstance(item, Head):
-            _head(painter, fit, item, c)
+    for shape in scene.shapes:
+        if isinstance(shape, Face):
+            _face(on_layer, fit, shape, c)
+        elif isinstance(shape, Rod):
+            on_layer.setPen(_pen(c.prop_edge, fit.px(PROP_EDGE)))
+            on_layer.drawLine(fit.at(shape.a), fit.at(shape.b))
+        elif isinstance(shape, Head):
+            _head(on_layer, fit, shape, c)
         else:
-            _line(painter, fit, item, c)
-    painter.setPen(_pen(c.band, fit.px(BAND)))
+            _line(on_layer, fit, shape, c)
+    on_layer.setPen(_pen(c.band, fit.px(BAND)))
     for a, b in scene.bands:
-        painter.drawLine(fit.at(a), fit.at(b))
-    painter.setPen(_pen(c.ring, fit.px(RING)))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
+        on_layer.drawLine(fit.at(a), fit.at(b))
+    on_layer.setPen(_pen(c.ring, fit.px(RING)))
+    on_layer.setBrush(Qt.BrushStyle.NoBrush)
     for centre in scene.rings:
-        painter.drawEllipse(fit.at(centre), RING_R * fit.scale, RING_R * fit.scale)
-    painter.restore()
+        on_layer.drawEllipse(fit.at(centre), RING_R * fit.scale, RING_R * fit.scale)
+    on_layer.end()
+    painter.drawImage(box.topLeft(), layer)
 
 
 def _pen(colour: str, width: float) -> QPen:
@@ -141,13 +161,16 @@ def _floor(painter: QPainter, fit: _Fit, scene: Scene, c: Colours) -> None:
     painter.drawPolygon(outline)
 
 
-def _props(painter: QPainter, fit: _Fit, scene: Scene, c: Colours) -> None:
-    painter.setPen(_pen(c.prop_edge, fit.px(PROP_EDGE)))
-    for a, b in scene.prop_lines:
-        painter.drawLine(fit.at(a), fit.at(b))
+def _face(painter: QPainter, fit: _Fit, face: Face, c: Colours) -> None:
+    outline = QPolygonF([fit.at(p) for p in face.outline])
+    painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QBrush(QColor(c.prop_fill)))
-    for outline in scene.props:
-        painter.drawPolygon(QPolygonF([fit.at(p) for p in outline]))
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+    painter.drawPolygon(outline)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+    painter.setPen(_pen(c.prop_edge, fit.px(PROP_EDGE)))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawPolygon(outline)
 
 
 def _line(painter: QPainter, fit: _Fit, line: Line, c: Colours) -> None:

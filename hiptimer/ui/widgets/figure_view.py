@@ -32,7 +32,7 @@ from hiptimer.ui.widgets.figure_art import Art, ArtShelf
 from hiptimer.ui.widgets.figure_paint import (
     Colours,
     colours_for,
-    paint_body,
+    paint_figure,
     paint_ground,
     paint_scene,
 )
@@ -219,7 +219,7 @@ class FigureView(QWidget):
             shapes = scene(art.figure, pose, mirrored=mirrored)
             colours = colours_for(current().dark)  # the theme's, as it is now
             painter.drawPixmap(0, 0, self._ground(art.figure, shapes, mirrored, box, colours))
-            paint_body(painter, shapes, box, colours)
+            paint_figure(painter, shapes, box, colours)
         elif art.image is not None or art.svg is not None:
             art.draw_picture(painter, box)
         elif art.note:
@@ -229,7 +229,8 @@ class FigureView(QWidget):
     def _ground(
         self, figure: Figure, shapes: Scene, mirrored: bool, box: QRectF, colours: Colours
     ) -> QPixmap:
-        """The floor and props, drawn once per figure, side, size and theme (they never move)."""
+        """The floor, drawn once per figure, side, size and theme (it never moves; the props are
+        drawn with the body, which they may hide or be hidden by)."""
         ratio = self.devicePixelRatioF()
         key = (figure, mirrored, self.size(), ratio, colours)
         if self._ground_key != key:

@@ -1,0 +1,106 @@
+"""The painter's order of a figure and its props: farthest first, so what is nearer covers it.
+
+The body's lines come in order of depth. A prop's face is a large flat shape, so the depth of
+its middle says little about a limb beside it; instead a limb on the viewer's side of the
+face's plane is drawn after the face, and one on the far side before it (a shin behind a box
+is hidden by it, a hand in front of a chair's seat is drawn over it). Only shapes that overlap
+on screen need an order between them.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable
+
+from hiptimer.core.figures.kinematics import Vec
+from hiptimer.core.figures.shapes import Face, Head, Line, Point, Rod, Shape
+
+PAD = 3.5  # half the thickest line, and a little: shapes closer than this touch on screen
+Box = tuple[float, float, float, float]
+
+
+def draw_order(
+    body: Iterable[Line | Head], faces: Iterable[Face], rods: Iterable[Rod]
+) -> tuple[Shape, ...]:
+    """Every shape, farthest first: `body` keeps its order, `faces` and `rods` are put in it."""
+    shapes: list[Shape] = sorted([*body, *faces, *rods], key=lambda s: s.depth)  # stable
+    boxes = [_box(s) for s in shapes]
+    after: list[list[int]] = [[] for _ in shapes]  # after[i]: the shapes drawn over shape i
+    waiting = [0] * len(shapes)
+    for i, s in enumerate(shapes):
+        for j in range(i + 1, len(shapes)):
+            t = shapes[j]
+            if not _touch(boxes[i], boxes[j]) or _one_block(s, t):
+                continue
+            first, then = (j, i) if _covers(s, t) else (i, j)
+            after[first].append(then)
+            waiting[then] += 1
+    return tuple(shapes[i] for i in _in_order(after, waiting))
+
+
+def _in_order(after: list[list[int]], waiting: list[int]) -> list[int]:
+    """A topological order, the farthest ready shape first; a cycle (shapes each over the
+    next, all the way round) is broken at its farthest shape."""
+    ready = [i for i, n in enumerate(waiting) if n == 0]
+    heapq.heapify(ready)
+    done = [False] * len(waiting)
+    order: list[int] = []
+    while len(order) < len(waiting):
+        if not ready:
+            ready = [done.index(False)]
+        i = heapq.heappop(ready)
+        if done[i]:
+            continue
+        done[i] = True
+        order.append(i)
+        for j in after[i]:
+            waiting[j] -= 1
+            if waiting[j] == 0 and not done[j]:
+                heapq.heappush(ready, j)
+    return order
+
+
+def _covers(s: Shape, t: Shape) -> bool:
+    """True when s, the farther by depth, is still drawn over t where they overlap."""
+    if isinstance(t, Face):
+        return _on_viewers_side(s, t)
+    if isinstance(s, Face):
+        return not _on_viewers_side(t, s)
+    return False
+
+
+def _on_viewers_side(s: Shape, face: Face) -> bool:
+    """True when the middle of s is on the viewer's side of the face's plane."""
+    x, y, depth = _middle(s)
+    (nx, ny, nz), (fx, fy, fz) = face.normal, face.through
+    return nx * (x - fx) + ny * (y - fy) + nz * (depth - fz) > 0
+
+
+def _middle(s: Shape) -> Vec:
+    if isinstance(s, Head):
+        return (*s.centre, s.depth)
+    if isinstance(s, Face):
+        n = len(s.outline)
+        return (sum(p[0] for p in s.outline) / n, sum(p[1] for p in s.outline) / n, s.depth)
+    return ((s.a[0] + s.b[0]) / 2, (s.a[1] + s.b[1]) / 2, s.depth)
+
+
+def _one_block(s: Shape, t: Shape) -> bool:
+    return isinstance(s, Face) and isinstance(t, Face) and s.block == t.block
+
+
+def _box(s: Shape) -> Box:
+    """(left, bottom, right, top) of a shape on screen, widened by the lines' thickness."""
+    if isinstance(s, Head):
+        (x, y), r = s.centre, s.radius
+        points: list[Point] = [(x - r, y - r), (x + r, y + r), s.nose]
+    elif isinstance(s, Face):
+        points = list(s.outline)
+    else:
+        points = [s.a, s.b]
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return min(xs) - PAD, min(ys) - PAD, max(xs) + PAD, max(ys) + PAD
+
+
+def _touch(a: Box, b: Box) -> bool:
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
