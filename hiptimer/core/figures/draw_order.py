@@ -1,10 +1,10 @@
 """The painter's order of a figure and its props: farthest first, so what is nearer covers it.
 
 The body's lines come in order of depth. A prop's face is a large flat shape, so the depth of
-its middle says little about a limb beside it; instead a limb on the viewer's side of the
-face's plane is drawn after the face, and one on the far side before it (a shin behind a box
-is hidden by it, a hand in front of a chair's seat is drawn over it). Only shapes that overlap
-on screen need an order between them.
+its middle says little about a limb beside it; instead a limb that is on the viewer's side of
+the face's plane where the two overlap on screen is drawn after the face, and one on the far
+side before it (a shin behind a box is hidden by it, a hand in front of a chair's seat is
+drawn over it). Only shapes that overlap on screen need an order between them.
 """
 
 from __future__ import annotations
@@ -70,19 +70,68 @@ def _covers(s: Shape, t: Shape) -> bool:
 
 
 def _on_viewers_side(s: Shape, face: Face) -> bool:
-    """True when the middle of s is on the viewer's side of the face's plane."""
-    x, y, depth = _middle(s)
+    """True when s, where it overlaps the face on screen, is on the viewer's side of its plane."""
+    x, y, depth = _where(s, face)
     (nx, ny, nz), (fx, fy, fz) = face.normal, face.through
     return nx * (x - fx) + ny * (y - fy) + nz * (depth - fz) > 0
 
 
-def _middle(s: Shape) -> Vec:
+def _where(s: Shape, face: Face) -> Vec:
+    """The point of s (x, y, depth) to hold against the face: for a line, the middle of its
+    part over the face (a thigh beside a box can reach over it only near the knee), else the
+    point nearest the face's middle; for a head or another face, its middle."""
     if isinstance(s, Head):
         return (*s.centre, s.depth)
     if isinstance(s, Face):
-        n = len(s.outline)
-        return (sum(p[0] for p in s.outline) / n, sum(p[1] for p in s.outline) / n, s.depth)
-    return ((s.a[0] + s.b[0]) / 2, (s.a[1] + s.b[1]) / 2, s.depth)
+        return (*_centre(s.outline), s.depth)
+    inside = _clip(s.a, s.b, face.outline)
+    t = (inside[0] + inside[1]) / 2 if inside else _nearest(s.a, s.b, _centre(face.outline))
+    return (
+        s.a[0] + t * (s.b[0] - s.a[0]),
+        s.a[1] + t * (s.b[1] - s.a[1]),
+        s.depth_a + t * (s.depth_b - s.depth_a),
+    )
+
+
+def _centre(outline: tuple[Point, ...]) -> Point:
+    n = len(outline)
+    return (sum(p[0] for p in outline) / n, sum(p[1] for p in outline) / n)
+
+
+def _nearest(a: Point, b: Point, p: Point) -> float:
+    """The fraction along a-b of the point nearest p."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    length2 = dx * dx + dy * dy
+    if length2 == 0:
+        return 0.0
+    return min(1.0, max(0.0, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / length2))
+
+
+def _clip(a: Point, b: Point, outline: tuple[Point, ...]) -> tuple[float, float] | None:
+    """The fractions along a-b where it enters and leaves a convex outline (Cyrus-Beck), or
+    None when it misses it."""
+    n = len(outline)
+    turn = _cross(outline[0], outline[1], outline[2])
+    sign = 1.0 if turn > 0 else -1.0  # a mirrored face runs the other way round
+    lo, hi = 0.0, 1.0
+    for i in range(n):
+        p, q = outline[i], outline[(i + 1) % n]
+        start = sign * _cross(p, q, a)  # > 0: a is on the inner side of this edge
+        change = sign * _cross(p, q, b) - start
+        if change == 0:
+            if start < 0:
+                return None
+        elif change > 0:
+            lo = max(lo, -start / change)
+        else:
+            hi = min(hi, -start / change)
+        if lo > hi:
+            return None
+    return lo, hi
+
+
+def _cross(p: Point, q: Point, r: Point) -> float:
+    return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
 
 
 def _one_block(s: Shape, t: Shape) -> bool:

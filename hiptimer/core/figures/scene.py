@@ -60,12 +60,10 @@ def scene(figure: Figure, pose: Pose, *, mirrored: bool = False) -> Scene:
     body: list[Line | Head] = []
     for a, b in SEGMENTS:
         pa, pb = shown[a], shown[b]
-        depth = (pa.depth + pb.depth) / 2
-        far = depth < pelvis_depth - FAR_BY
-        moves = (a, b) in moving
-        body.append(
-            Line(_xy(pa), _xy(pb), depth, _ink(far, moves), trunk=(a, b) == ("pelvis", "neck"))
-        )
+        far = (pa.depth + pb.depth) / 2 < pelvis_depth - FAR_BY
+        ink = _ink(far, (a, b) in moving)
+        trunk = (a, b) == ("pelvis", "neck")
+        body.append(Line(_xy(pa), _xy(pb), pa.depth, pb.depth, ink, trunk))
     head = shown["head"]
     head_moves = "head" in moving
     body.append(

@@ -21,13 +21,18 @@ class Ink(str, Enum):
 
 @dataclass(frozen=True)
 class Line:
-    """A line of the body; depth is larger nearer the viewer, as for every shape here."""
+    """A line of the body, with the depth of its ends (larger is nearer, as for every shape)."""
 
     a: Point
     b: Point
-    depth: float
+    depth_a: float
+    depth_b: float
     ink: Ink
     trunk: bool = False
+
+    @property
+    def depth(self) -> float:
+        return (self.depth_a + self.depth_b) / 2
 
 
 @dataclass(frozen=True)

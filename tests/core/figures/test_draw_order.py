@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from hiptimer.core.figures.draw_order import _box, _touch
+from hiptimer.core.figures.draw_order import _box, _touch, draw_order
 from hiptimer.core.figures.kinematics import Vec, placed, project, view_matrix
 from hiptimer.core.figures.model import Anchor, Camera, Figure, Leg, Pose, Prop, PropKind
 from hiptimer.core.figures.scene import Scene, scene
-from hiptimer.core.figures.shapes import Face, Line, Rod
+from hiptimer.core.figures.shapes import Face, Ink, Line, Rod
 
 STAND = Pose(right_leg=Leg(hip=20.0))
 SIDE = Camera()
@@ -95,3 +95,14 @@ def test_a_foot_on_a_step_seen_from_above_is_drawn_over_the_step() -> None:
 
 def _faces_up(shape: object) -> bool:
     return isinstance(shape, Face) and shape.normal[0] == pytest.approx(0.0) and shape.normal[1] > 0
+
+
+def test_a_line_reaching_over_a_face_is_held_against_it_where_it_overlaps() -> None:
+    """A leg pointing at the viewer past the edge of a box: its far end is well behind the
+    face's plane and its middle too, but the part over the face is in front of it (the near
+    knee beside a pillow between the knees)."""
+    leg = Line((0.0, 0.0), (20.0, 0.0), -30.0, 30.0, Ink.NEAR)
+    face = Face(((15.0, -5.0), (25.0, -5.0), (25.0, 5.0), (15.0, 5.0)), 5.0, (0, 0, 1), (15, -5, 5))
+    assert draw_order([leg], [face], []) == (face, leg)
+    behind = Line((0.0, 0.0), (20.0, 0.0), 30.0, -30.0, Ink.NEAR)  # its near end is off the face
+    assert draw_order([behind], [face], []) == (behind, face)
