@@ -12,10 +12,10 @@ import pytest
 
 from hiptimer import paths
 from hiptimer.core.figures.files import figure_from_data, load_figure
-from hiptimer.core.figures.kinematics import POINT_NAMES
+from hiptimer.core.figures.kinematics import POINT_NAMES, STROKE_HALF, lowest_y, placed
 from hiptimer.core.figures.library import builtin_figures_dir
 from hiptimer.core.figures.model import Figure, Pose
-from hiptimer.core.figures.motion import Motion, pose_at
+from hiptimer.core.figures.motion import Motion, along, pose_at
 from hiptimer.core.figures.scene import Head, scene
 from hiptimer.core.routines.loader import load_routine
 
@@ -142,3 +142,34 @@ def test_the_floor_is_a_line_or_a_mat_in_perspective_never_a_box(
     fig = figures[exercise_id]
     for mirrored in (False, True):
         assert not _squarely_seen(scene(fig, fig.end, mirrored=mirrored).floor)
+
+
+@pytest.mark.parametrize("exercise_id", FIGURE_IDS)
+def test_no_pose_on_the_way_sinks_into_the_floor(
+    exercise_id: str, figures: dict[str, Figure]
+) -> None:
+    """A figure with an anchor held at a height can push a foot through the floor (the hip
+    flexor release's front foot went 7 units under it as the hips moved forward)."""
+    fig = figures[exercise_id]
+    for i in range(21):
+        assert lowest_y(placed(along(fig, i / 20), fig.anchor)) >= -0.5, i / 20
+
+
+@pytest.mark.parametrize(
+    ("exercise_id", "knee_on"), [("hip-flexor-stretch", 0.0), ("hip-flexor-release", 4.0)]
+)
+def test_a_kneeling_lunge_keeps_its_back_knee_down_and_its_front_foot_planted(
+    exercise_id: str, knee_on: float, figures: dict[str, Figure]
+) -> None:
+    """The back knee rests on the floor (or the cushion) and the front foot stands flat on the
+    floor, in the same place, while the hips move forward (the hip flexor stretch's knee
+    floated 4 units up and its front foot stood on its toes)."""
+    fig = figures[exercise_id]
+    heels = []
+    for pose in (fig.start, fig.end):
+        points = placed(pose, fig.anchor)
+        assert points["right_knee"][1] - STROKE_HALF == pytest.approx(knee_on, abs=0.5)
+        for point in ("left_heel", "left_toe"):
+            assert points[point][1] - STROKE_HALF == pytest.approx(0.0, abs=0.5), point
+        heels.append(points["left_heel"][0])
+    assert heels[0] == pytest.approx(heels[1], abs=1.0)
