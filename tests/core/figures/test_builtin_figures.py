@@ -173,3 +173,19 @@ def test_a_kneeling_lunge_keeps_its_back_knee_down_and_its_front_foot_planted(
             assert points[point][1] - STROKE_HALF == pytest.approx(0.0, abs=0.5), point
         heels.append(points["left_heel"][0])
     assert heels[0] == pytest.approx(heels[1], abs=1.0)
+
+
+def test_the_hip_hiker_lifts_the_dropped_hanging_side_level_from_the_standing_hip(
+    figures: dict[str, Figure],
+) -> None:
+    """As its steps say: start with the hanging (left) side of the pelvis dropped, lift it
+    level; the work is in the standing hip. The figure did it the other way round, dropping
+    the pelvis on the lift, with the ring on the hanging hip."""
+    fig = figures["hip-hiker"]
+    start, end = placed(fig.start, fig.anchor), placed(fig.end, fig.anchor)
+    assert start["left_hip"][1] < start["right_hip"][1] - 2
+    assert end["left_hip"][1] == pytest.approx(end["right_hip"][1], abs=0.5)
+    assert start["right_heel"][1] == pytest.approx(end["right_heel"][1])  # on the step
+    for points in (start, end):  # the standing knee straight, the leg upright
+        assert points["right_ankle"][0] == pytest.approx(points["right_hip"][0], abs=1)
+    assert fig.end.highlight == ("right_hip",)
