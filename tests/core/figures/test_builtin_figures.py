@@ -189,3 +189,21 @@ def test_the_hip_hiker_lifts_the_dropped_hanging_side_level_from_the_standing_hi
     for points in (start, end):  # the standing knee straight, the leg upright
         assert points["right_ankle"][0] == pytest.approx(points["right_hip"][0], abs=1)
     assert fig.end.highlight == ("right_hip",)
+
+
+def test_the_step_down_keeps_its_foot_flat_on_the_step_and_taps_the_floor(
+    figures: dict[str, Figure],
+) -> None:
+    """As its steps say: bend the standing knee to lower the other heel to the floor, in front
+    of the step. The figure stopped that heel 9 units above the floor and dug the standing
+    foot's toes 3 units into the step."""
+    fig = figures["step-downs"]
+    (step,) = fig.props
+    top, edge = step.y + step.size[1], step.x + step.size[0] / 2
+    for pose in (fig.start, fig.end):
+        points = placed(pose, fig.anchor)
+        for point in ("right_heel", "right_toe"):
+            assert points[point][1] - STROKE_HALF == pytest.approx(top, abs=0.5), point
+    end = placed(fig.end, fig.anchor)
+    assert end["left_heel"][1] - STROKE_HALF == pytest.approx(0.0, abs=1.0)
+    assert end["left_heel"][0] > edge + STROKE_HALF
