@@ -10,7 +10,7 @@ drawn over it). Only shapes that overlap on screen need an order between them.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from hiptimer.core.figures.kinematics import Vec
 from hiptimer.core.figures.shapes import Face, Head, Line, Point, Rod, Shape
@@ -20,9 +20,11 @@ Box = tuple[float, float, float, float]
 
 
 def draw_order(
-    body: Iterable[Line | Head], faces: Iterable[Face], rods: Iterable[Rod]
+    body: Sequence[Line | Head], faces: Sequence[Face], rods: Sequence[Rod]
 ) -> tuple[Shape, ...]:
     """Every shape, farthest first: `body` keeps its order, `faces` and `rods` are put in it."""
+    if not faces and not rods:  # most figures: the body is in order already
+        return tuple(body)
     shapes: list[Shape] = sorted([*body, *faces, *rods], key=lambda s: s.depth)  # stable
     boxes = [_box(s) for s in shapes]
     after: list[list[int]] = [[] for _ in shapes]  # after[i]: the shapes drawn over shape i

@@ -104,11 +104,19 @@ def paint_figure(
 ) -> None:
     """The props and the body back to front, then the bands and the rings.
 
-    They are drawn on a layer of their own, where a prop's face replaces what is under it
-    (CompositionMode_Source): its see-through fill then shows the page and the floor, not a
-    limb or prop behind it. The layer goes over the page as usual.
+    With props they are drawn on a layer of their own, where a prop's face replaces what is
+    under it (CompositionMode_Source): its see-through fill then shows the page and the
+    floor, not a limb or prop behind it. The layer goes over the page as usual. A figure
+    without props needs no layer (and most have none: it saves a third of a frame's time).
     """
     c = colours or Colours()
+    if not any(isinstance(shape, Face) for shape in scene.shapes):
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setClipRect(box)
+        _shapes(painter, _Fit(scene.bounds, box), scene, c)
+        painter.restore()
+        return
     ratio = painter.device().devicePixelRatioF()
     layer = QImage(
         math.ceil(box.width() * ratio),
@@ -120,26 +128,29 @@ def paint_figure(
     on_layer = QPainter(layer)
     on_layer.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     on_layer.translate(-box.topLeft())
-    fit = _Fit(scene.bounds, box)
-    for shape in scene.shapes:
-        if isinstance(shape, Face):
-            _face(on_layer, fit, shape, c)
-        elif isinstance(shape, Rod):
-            on_layer.setPen(_pen(c.prop_edge, fit.px(PROP_EDGE)))
-            on_layer.drawLine(fit.at(shape.a), fit.at(shape.b))
-        elif isinstance(shape, Head):
-            _head(on_layer, fit, shape, c)
-        else:
-            _line(on_layer, fit, shape, c)
-    on_layer.setPen(_pen(c.band, fit.px(BAND)))
-    for a, b in scene.bands:
-        on_layer.drawLine(fit.at(a), fit.at(b))
-    on_layer.setPen(_pen(c.ring, fit.px(RING)))
-    on_layer.setBrush(Qt.BrushStyle.NoBrush)
-    for centre in scene.rings:
-        on_layer.drawEllipse(fit.at(centre), RING_R * fit.scale, RING_R * fit.scale)
+    _shapes(on_layer, _Fit(scene.bounds, box), scene, c)
     on_layer.end()
     painter.drawImage(box.topLeft(), layer)
+
+
+def _shapes(painter: QPainter, fit: _Fit, scene: Scene, c: Colours) -> None:
+    for shape in scene.shapes:
+        if isinstance(shape, Face):
+            _face(painter, fit, shape, c)
+        elif isinstance(shape, Rod):
+            painter.setPen(_pen(c.prop_edge, fit.px(PROP_EDGE)))
+            painter.drawLine(fit.at(shape.a), fit.at(shape.b))
+        elif isinstance(shape, Head):
+            _head(painter, fit, shape, c)
+        else:
+            _line(painter, fit, shape, c)
+    painter.setPen(_pen(c.band, fit.px(BAND)))
+    for a, b in scene.bands:
+        painter.drawLine(fit.at(a), fit.at(b))
+    painter.setPen(_pen(c.ring, fit.px(RING)))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for centre in scene.rings:
+        painter.drawEllipse(fit.at(centre), RING_R * fit.scale, RING_R * fit.scale)
 
 
 def _pen(colour: str, width: float) -> QPen:
