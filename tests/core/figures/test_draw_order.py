@@ -17,12 +17,12 @@ CAMERAS = pytest.mark.parametrize("camera", [SIDE, ANGLED, Camera(yaw=90.0)], id
 MIRRORED = pytest.mark.parametrize("mirrored", [False, True])
 
 
-def cube_from(figure: Figure, point_a: str, point_b: str, away: float) -> Prop:
+def cube_by(camera: Camera, point_a: str, point_b: str, away: float) -> Prop:
     """A cube 10 units wide, `away` units from the middle of a limb toward the viewer
     (negative: beyond the limb), so that the two overlap on screen."""
-    points = placed(STAND, figure.anchor)
+    points = placed(STAND, Anchor())
     middle = [(points[point_a][k] + points[point_b][k]) / 2 for k in range(3)]
-    toward: Vec = view_matrix(figure.camera)[2]  # the view's depth axis, in the room
+    toward: Vec = view_matrix(camera)[2]  # the view's depth axis, in the room
     x, y, z = (middle[k] + away * toward[k] for k in range(3))
     return Prop(PropKind.BOX, x=x, y=y - 5.0, z=z, size=(10.0, 10.0, 10.0))
 
@@ -51,9 +51,7 @@ def faces_at(shown: Scene) -> list[int]:
 @CAMERAS
 @MIRRORED
 def test_a_box_nearer_than_a_shin_is_drawn_after_it(camera: Camera, mirrored: bool) -> None:
-    figure = with_prop(
-        cube_from(with_prop(Prop(PropKind.BAND), camera), "right_knee", "right_ankle", 14.0), camera
-    )
+    figure = with_prop(cube_by(camera, "right_knee", "right_ankle", 14.0), camera)
     shown = scene(figure, STAND, mirrored=mirrored)
     shin = index_of_line(shown, figure, "right_knee", "right_ankle", mirrored=mirrored)
     assert min(faces_at(shown)) > shin
@@ -62,9 +60,7 @@ def test_a_box_nearer_than_a_shin_is_drawn_after_it(camera: Camera, mirrored: bo
 @CAMERAS
 @MIRRORED
 def test_a_box_farther_than_a_shin_is_drawn_before_it(camera: Camera, mirrored: bool) -> None:
-    figure = with_prop(
-        cube_from(with_prop(Prop(PropKind.BAND), camera), "left_knee", "left_ankle", -14.0), camera
-    )
+    figure = with_prop(cube_by(camera, "left_knee", "left_ankle", -14.0), camera)
     shown = scene(figure, STAND, mirrored=mirrored)
     shin = index_of_line(shown, figure, "left_knee", "left_ankle", mirrored=mirrored)
     assert max(faces_at(shown)) < shin
@@ -104,5 +100,7 @@ def test_a_line_reaching_over_a_face_is_held_against_it_where_it_overlaps() -> N
     leg = Line((0.0, 0.0), (20.0, 0.0), -30.0, 30.0, Ink.NEAR)
     face = Face(((15.0, -5.0), (25.0, -5.0), (25.0, 5.0), (15.0, 5.0)), 5.0, (0, 0, 1), (15, -5, 5))
     assert draw_order([leg], [face], []) == (face, leg)
-    behind = Line((0.0, 0.0), (20.0, 0.0), 30.0, -30.0, Ink.NEAR)  # its near end is off the face
+    behind = Line(
+        (0.0, 0.0), (20.0, 0.0), 30.0, -30.0, Ink.NEAR
+    )  # now its part over the face is behind
     assert draw_order([behind], [face], []) == (behind, face)
