@@ -7,6 +7,8 @@ writing in routine_writer.py; their public names are re-exported here.
 
 from __future__ import annotations
 
+import functools
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -41,10 +43,27 @@ def read_routine_text(path: Path) -> str:
         raise _fail(str(path), message) from None
 
 
+# Routine files at most this long are remembered parsed (64 of them: 4 MiB at most).
+CACHED_TEXT_CHARS = 64 * 1024
+
+
 def parse_routine_text(text: str, source: str = "<routine>", *, builtin: bool = False) -> Routine:
     """Parse JSON text and validate it into a Routine."""
+    if len(text) <= CACHED_TEXT_CHARS:
+        return _parsed(text, source, builtin)
+    return _parse(text, source, builtin)
+
+
+def _parse(text: str, source: str, builtin: bool) -> Routine:
     data = parse_json(text, source)
     return routine_from_data(data, source, builtin=builtin)
+
+
+# The library, each decision and each reminder load the whole catalog again (a file may have
+# changed); validating a built-in routine takes about a millisecond, its text is the key.
+# Routines are frozen, so one parsed routine can be handed out many times. A file that
+# fails raises each time (exceptions are not cached).
+_parsed = functools.lru_cache(maxsize=64)(_parse)
 
 
 def parse_json(text: str, source: str) -> Any:
@@ -71,6 +90,21 @@ def routine_from_data(data: Any, source: str = "<routine>", *, builtin: bool = F
 
 def exercise_from_data(data: Any) -> Exercise | None:
     """One exercise from its JSON form (as a session's doses keep it); None when it is not valid."""
+    try:
+        key = json.dumps(data, allow_nan=False)
+    except (TypeError, ValueError):
+        return _exercise_from_data(data)
+    return _exercise_from_key(key)
+
+
+# The pain rules read each recent session's doses, every exercise and side of it, after every
+# session and check-in: the same few dozen exercises again and again. Exercises are frozen.
+@functools.lru_cache(maxsize=256)
+def _exercise_from_key(key: str) -> Exercise | None:
+    return _exercise_from_data(json.loads(key))
+
+
+def _exercise_from_data(data: Any) -> Exercise | None:
     wrapper = {
         "format": FORMAT_MARKER,
         "version": FORMAT_VERSION,

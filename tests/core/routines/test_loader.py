@@ -15,7 +15,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hiptimer.core.routines.loader import load_routine, parse_routine_text, routine_from_data
+from hiptimer.core.routines.loader import (
+    exercise_from_data,
+    load_routine,
+    parse_routine_text,
+    routine_from_data,
+)
 from hiptimer.core.routines.model import (
     Exercise,
     Kind,
@@ -801,3 +806,33 @@ def test_valid_routines_round_trip_through_json(routine: Routine) -> None:
     again = parse_routine_text(routine_to_json(routine), SOURCE)
     assert again == replace(routine, path=SOURCE)
     assert routine_to_json(again) == routine_to_json(routine)
+
+
+def test_a_file_changed_since_it_was_read_is_read_as_it_is_now(tmp_path: Path) -> None:
+    """Parsed routines are remembered by their text: an edit, a fix or a breakage of the same
+    file is seen at the next load, and a bad file is refused every time."""
+    path = tmp_path / "tiny.json"
+    path.write_text(json.dumps(minimal()))
+    assert load_routine(path).exercises[0].hold_s == 30
+    edited = minimal()
+    edited["exercises"][0]["hold_s"] = 45
+    path.write_text(json.dumps(edited))
+    assert load_routine(path).exercises[0].hold_s == 45
+    edited["exercises"][0]["hold_s"] = "long"
+    path.write_text(json.dumps(edited))
+    for _ in range(2):
+        with pytest.raises(RoutineError, match="hold_s"):
+            load_routine(path)
+    path.write_text(json.dumps(minimal()))
+    assert load_routine(path).exercises[0].hold_s == 30
+
+
+def test_an_exercise_read_again_from_a_sessions_doses_is_the_dose_it_keeps() -> None:
+    data = {"id": "bridge", "name": "Bridge", "kind": "reps", "reps": 10, "sets": 2}
+    first = exercise_from_data(data)
+    assert first is not None and first.reps == 10
+    data["reps"] = 12  # the same dict changed in place: not the answer of before
+    again = exercise_from_data(data)
+    assert again is not None and again.reps == 12
+    assert exercise_from_data({**data, "reps": "ten"}) is None
+    assert exercise_from_data({**data, "reps": float("nan")}) is None
