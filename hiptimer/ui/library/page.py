@@ -52,6 +52,7 @@ class LibraryPage(QWidget):
         super().__init__(parent)
         self.setObjectName("page")
         self.items: list[LibraryItem] = []
+        self._labels: list[str] = []  # each item's label, its length included: _fit_labels()
         self._estimate = estimate
         self.heading = QLabel(_("Choose a routine"), self)
         self.today = QLabel("", self)  # the weekly plan's day: routines, marks, the week
@@ -130,8 +131,9 @@ class LibraryPage(QWidget):
             self._width_watched = True
             self.list.viewport().installEventFilter(self)
         self.list.clear()
-        for item in items:
-            row = QListWidgetItem(self._label(item))
+        self._labels = [self._label(item) for item in items]
+        for item, label in zip(items, self._labels, strict=True):
+            row = QListWidgetItem(label)
             if item.broken:
                 row.setForeground(QColor(current().error))
             self.list.addItem(row)
@@ -155,6 +157,7 @@ class LibraryPage(QWidget):
     def set_estimate(self, estimate: Estimate) -> None:
         """Lengths as the next session will run them, now that the voice is known."""
         self._estimate = estimate
+        self._labels = [self._label(item) for item in self.items]
         self._fit_labels()
         self._show_details(self.list.currentRow())
 
@@ -180,8 +183,10 @@ class LibraryPage(QWidget):
             return
         metrics = self.list.fontMetrics()
         room = self.list.viewport().width() - 2 * ITEM_PADDING_PX - 16  # and the text margins
-        for row, item in enumerate(self.items):
-            label = item_label = self._label(item)
+        # The labels are made once per list and voice (a length costs a routine's cue words):
+        # resizes only re-fit them.
+        for row, item_label in enumerate(self._labels):
+            label = item_label
             if metrics.horizontalAdvance(label) > room:
                 label = label.replace(LENGTH_GAP, "\n", 1)
                 title, newline, length = label.partition("\n")
