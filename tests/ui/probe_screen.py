@@ -23,39 +23,48 @@ from tests.ui.tour import TOURS, Visit
 
 REPORT = Path(os.environ.get("HIPTIMER_FIT_REPORT", "fit-report.json"))
 SHOTS = os.environ.get("HIPTIMER_FIT_SHOTS")  # a folder for a picture of each stop, to look at
-TEXT_SIZE = int(os.environ.get("HIPTIMER_FIT_TEXT_SIZE", "100"))  # large print: 125, 150
+# Text sizes to tour at, per cent: "100,150" (150 is large print).
+TEXT_SIZES = [int(t) for t in os.environ.get("HIPTIMER_FIT_TEXT_SIZES", "100").split(",")]
 THEME = os.environ.get("HIPTIMER_FIT_THEME", "dark")
 
 
+@pytest.fixture(params=TEXT_SIZES, ids=lambda size: f"text{size}")
+def text_size(request: pytest.FixtureRequest) -> int:
+    size: int = request.param
+    return size
+
+
 @pytest.fixture(autouse=True)
-def real_look(qapp: QApplication) -> Iterator[None]:
+def real_look(qapp: QApplication, text_size: int) -> Iterator[None]:
     """The style sheet, fonts and window fitting the app has when run."""
     from hiptimer.ui.app import setup_application
     from hiptimer.ui.widgets.screen_fit import install_screen_fit
 
     setup_application(qapp)
-    theme.apply(qapp, THEME, TEXT_SIZE)
+    theme.apply(qapp, THEME, text_size)
     fit = install_screen_fit(qapp)
     yield
     qapp.removeEventFilter(fit)
     theme.use(DARK, 100)
 
 
-def recorder(found: dict[str, list[str]]) -> Visit:
+def recorder(found: dict[str, list[str]], text_size: int) -> Visit:
     def visit(name: str, window: QWidget) -> None:
         QApplication.processEvents()
         found[name] = misfits(window)
         if SHOTS:
-            window.grab().save(str(Path(SHOTS) / f"{name.replace(' ', '-').replace(':', '')}.png"))
+            shot = f"{name.replace(' ', '-').replace(':', '')}-text{text_size}.png"
+            window.grab().save(str(Path(SHOTS) / shot))
 
     return visit
 
 
 @pytest.mark.parametrize("tour", TOURS, ids=[t.__name__ for t in TOURS])
 @pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")
-def test_tour(qtbot: QtBot, tour: object) -> None:
+def test_tour(qtbot: QtBot, tour: object, text_size: int) -> None:
     found: dict[str, list[str]] = {}
     assert callable(tour)
-    tour(qtbot, recorder(found))
-    old = json.loads(REPORT.read_text()) if REPORT.exists() else {}
-    REPORT.write_text(json.dumps({**old, **found}, indent=1))
+    tour(qtbot, recorder(found, text_size))
+    report = json.loads(REPORT.read_text()) if REPORT.exists() else {}
+    report[str(text_size)] = {**report.get(str(text_size), {}), **found}
+    REPORT.write_text(json.dumps(report, indent=1))
