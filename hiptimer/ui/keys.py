@@ -18,7 +18,7 @@ from enum import Enum
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
-from hiptimer.i18n import N_, _, translate
+from hiptimer.i18n import N_, _, language, translate
 from hiptimer.ui.key_words import key_word, shortcut_text
 
 K = Qt.Key
@@ -276,7 +276,18 @@ def keys_text(binding: Binding) -> str:
 class _KeyNames(Mapping[Action, str]):
     """Each action's keys as a button names them, in the language in use when read."""
 
+    def __init__(self) -> None:
+        # The session's screen reads some at each refresh (10 a second): made once a language.
+        self._made: dict[tuple[str, Action], str] = {}
+
     def __getitem__(self, action: Action) -> str:
+        key = (language(), action)
+        if key not in self._made:
+            self._made[key] = self._make(action)
+        return self._made[key]
+
+    @staticmethod
+    def _make(action: Action) -> str:
         if action is Action.DONE:
             return shortcut_text(SHORTCUTS["quit"].sequences[0])
         for binding in BINDINGS:

@@ -70,10 +70,11 @@ class PromptSwitch:
             if aside.isHidden() != quiet:
                 aside.setVisible(not quiet)
         changeable = view.rating_changeable and not asking and view.last_rating is not None
-        key = KEY_NAMES[Action.CHANGE_RATING]
         show_text(
             self.rating_note,
-            _("Rated {n}/10  \u00b7  {key}: change").format(n=view.last_rating, key=key)
+            _("Rated {n}/10  \u00b7  {key}: change").format(
+                n=view.last_rating, key=KEY_NAMES[Action.CHANGE_RATING]
+            )
             if changeable
             else "",
         )
