@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import settings
 
 from tests.history_data import Weeks
 from tests.schedule import spread_long_tests
@@ -30,6 +31,11 @@ if os.environ.pop("PYTHONDONTWRITEBYTECODE", None) is not None:
         "PYTHONPYCACHEPREFIX",
         str(Path(tempfile.gettempdir()) / f"hiptimer-tests-pyc-{os.getuid()}"),
     )
+
+# No time limit on a property test's example: speed is measured in bench/, not in tests, and
+# Hypothesis's default 200 ms failed a history test on a machine busy with other suites.
+settings.register_profile("hiptimer", deadline=None)
+settings.load_profile("hiptimer")
 
 
 @pytest.hookimpl(trylast=True)
