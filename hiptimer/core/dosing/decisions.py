@@ -15,7 +15,7 @@ from hiptimer.core.history.dose_log import KEPT_REASON
 from hiptimer.core.history.queries import DoseChange
 from hiptimer.core.routines import user_routines
 from hiptimer.core.routines.catalog import load_catalog
-from hiptimer.core.routines.ladder import at_rung, ceiling_of
+from hiptimer.core.routines.ladder import at_rung, keep_ceiling
 from hiptimer.core.routines.loader import load_routine
 from hiptimer.core.routines.model import Routine
 
@@ -74,9 +74,8 @@ def apply(routine: Routine, recommendation: Recommendation) -> Routine:
         moved = at_rung(ex, r.proposed.rung)
         changes = {f: getattr(r.proposed, f) for f in ("sets", "reps", "hold_s")}
     changed = moved.with_dose(**changes)
-    if moved is ex and ex.ceiling is None and ceiling_of(changed) != ceiling_of(ex):
-        # The ceiling left out is the dose as written: keep it where it was when stepping back.
-        changed = changed.with_dose(ceiling=ceiling_of(ex))
+    if moved is ex:  # a step back on the same rung leaves a ceiling left out where it was
+        changed = keep_ceiling(ex, changed)
     updated = routine.replace_exercise(changed)
     if routine.builtin:
         return dataclasses.replace(

@@ -81,6 +81,22 @@ def ceiling_of(ex: Exercise) -> Ceiling:
     return Ceiling(sets=sets, reps=given.reps if given.reps is not None else top)
 
 
+def keep_ceiling(before: Exercise, after: Exercise) -> Exercise:
+    """`after` (`before` at a new dose), its ceiling written out where it would sink.
+
+    A ceiling left out is the dose as written, so a lower dose would take it down with it:
+    then `before`'s is written out and stays where it was. A higher dose takes it up and
+    writes nothing, so a version 1 file gets no format-2 field from a dose raised and kept.
+    """
+    if before.ceiling is not None:
+        return after
+    old, new = ceiling_of(before), ceiling_of(after)
+    parts = ((old.sets, new.sets), (old.reps, new.reps), (old.hold_s, new.hold_s))
+    if all(was is None or now is None or now >= was for was, now in parts):
+        return after
+    return after.with_dose(ceiling=old)
+
+
 def ceiling_text(ex: Exercise) -> str:
     """The ceiling as written: '3 x 15 reps' or '3 x 10 s'."""
     c = ceiling_of(ex)

@@ -17,7 +17,7 @@ from enum import Enum
 from pathlib import Path
 
 from hiptimer import paths
-from hiptimer.core.routines.ladder import ceiling_of
+from hiptimer.core.routines.ladder import keep_ceiling
 from hiptimer.core.routines.loader import (
     iter_routine_files,
     load_routine,
@@ -174,10 +174,7 @@ def apply_doses(base: Routine, live: Routine) -> Routine:
     routine = base
     for change in dose_changes(base, live):
         ex = routine.exercise(change.exercise_id)
-        changed = ex.with_dose(**{change.field: change.new})
-        if ex.ceiling is None and ceiling_of(changed) != ceiling_of(ex):
-            # A ceiling left out is the dose as written; it stays where it was.
-            changed = changed.with_dose(ceiling=ceiling_of(ex))
+        changed = keep_ceiling(ex, ex.with_dose(**{change.field: change.new}))
         routine = routine.replace_exercise(changed)
     return routine
 

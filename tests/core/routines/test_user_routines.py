@@ -207,6 +207,19 @@ def test_keep_session_doses_saves_the_users_version() -> None:
     assert (again.revision, again.exercises[0].hold_s) == (3, 40)
 
 
+def test_a_raised_dose_kept_writes_no_ceiling_and_a_lowered_one_keeps_it_where_it_was() -> None:
+    data = routine_data()
+    data["exercises"] = [{"id": "clam", "name": "Clam", "kind": "hold", "sets": 2, "hold_s": 4}]
+    base = load_routine(write_json(user_dir() / "mine.json", data))
+    raised = keep_session_doses(base, with_first_hold(base, 6))
+    written = json.loads(Path(raised.path).read_text(encoding="utf-8"))
+    # A ceiling left out rises with the dose: nothing to write, so the file stays version 1.
+    assert (written["version"], "ceiling" in written["exercises"][0]) == (1, False)
+    lowered = keep_session_doses(raised, with_first_hold(raised, 3))
+    written = json.loads(Path(lowered.path).read_text(encoding="utf-8"))
+    assert written["exercises"][0]["ceiling"] == {"sets": 2, "hold_s": 6}
+
+
 def test_keep_session_doses_without_changes_writes_nothing() -> None:
     assert keep_session_doses(builtin(), builtin()) == builtin()
     assert not user_dir().exists()
