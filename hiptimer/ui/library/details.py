@@ -54,24 +54,29 @@ def details_html(
         meta.append(_("every exercise left out"))
     else:
         meta.append(n_("{n} exercise", "{n} exercises", count).format(n=count))
+        off = len(r.exercises) - count  # listed too, marked, as `hiptimer show` lists them
+        if off:
+            meta.append(n_("{n} left out", "{n} left out", off).format(n=off))
     parts = [f"<h2>{e(r.title)}</h2>", f"<p><b>{e(SEPARATOR.join(meta))}</b></p>"]
     if r.description:
         parts.append(f"<p>{e(r.description)}</p>")
     if all_out:
         nothing = _("Nothing to start: include an exercise in the editor (Ctrl+E).")
         parts.append(f"<p style='color:{current().warning}'><b>{e(nothing)}</b></p>")
-    shown = r.exercises if all_out else r.active_exercises
+    # A left-out exercise is listed where the file has it, marked: a routine's description
+    # may name it ("switched off: switch it on in the editor"), so it is looked for here.
     left_out = _("{name} (left out)")
     rows = "".join(
         _exercise_rows(
-            left_out.format(name=ex.name) if all_out else ex.name,
+            ex.name if ex.enabled else left_out.format(name=ex.name),
             dose_text(ex),
             ex.caution,
             pictures,
             ex.id,
             ladder_line(ex) or retest_line(ex),
+            dim=not ex.enabled,
         )
-        for ex in shown
+        for ex in r.exercises
     )
     heading = e(_("Exercises"))
     parts.append(f"<p><b>{heading}</b></p><table>{rows}</table>")
@@ -118,6 +123,7 @@ def _exercise_rows(
     pictures: Mapping[str, str] | None,
     exercise_id: str,
     ladder: str = "",
+    dim: bool = False,
 ) -> str:
     """One exercise: its picture beside its name and dose, and under them its ladder's
     variants, why there is no picture (a missing file) and its caution."""
@@ -136,7 +142,8 @@ def _exercise_rows(
             f" padding-bottom: 6px'>\u26a0 {e(caution.strip())}</td>"
         )
     picture = _picture_cell(pictures, exercise_id, rows=1 + len(below))
-    first = f"<tr>{picture}<td>{e(name)}</td><td>&nbsp;&nbsp;{e(dose)}</td></tr>"
+    look = f" style='color:{current().muted}'" if dim else ""  # left out of sessions
+    first = f"<tr>{picture}<td{look}>{e(name)}</td><td{look}>&nbsp;&nbsp;{e(dose)}</td></tr>"
     return first + "".join(f"<tr>{cell}</tr>" for cell in below)
 
 

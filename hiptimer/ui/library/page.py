@@ -257,7 +257,7 @@ class LibraryPage(QWidget):
         ratio = self.devicePixelRatioF()
         colours = colours_for(current().dark)  # drawn again when the look changes (_new_look)
         pictures: dict[str, str] = {}
-        for ex in item.routine.active_exercises:
+        for ex in item.routine.exercises:  # the left-out ones are listed too
             art = shelf.art_for(ex)
             image = thumbnail(art, THUMB_W, THUMB_H, ratio, colours)
             if image is not None:
