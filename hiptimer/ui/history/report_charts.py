@@ -97,10 +97,19 @@ def _frame(p: QPainter, rect: QRectF, title: str, since: date, until: date, mm: 
         box = QRectF(rect.left(), _y(plot, value) - label_h / 2, 4 * mm, label_h)
         p.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value))
     below = QRectF(plot.left(), plot.bottom() + 0.5 * mm, plot.width(), label_h)
-    p.drawText(below, Qt.AlignmentFlag.AlignLeft, f"{since.day} {month_abbreviation(since.month)}")
-    last = f"{until.day} {month_abbreviation(until.month)} {until:%y}"
-    p.drawText(below, Qt.AlignmentFlag.AlignRight, last)
+    _date_labels(p, below, since, until)
     return _Plot(plot, below)
+
+
+def _date_labels(p: QPainter, below: QRectF, since: date, until: date) -> None:
+    """The period's first day at the left, its last at the right; a period of one day has
+    the one label, under the middle (it read '4 Mar ... 4 Mar 26', the same day twice)."""
+    last = f"{until.day} {month_abbreviation(until.month)} {until:%y}"
+    if since >= until:
+        p.drawText(below, Qt.AlignmentFlag.AlignHCenter, last)
+        return
+    p.drawText(below, Qt.AlignmentFlag.AlignLeft, f"{since.day} {month_abbreviation(since.month)}")
+    p.drawText(below, Qt.AlignmentFlag.AlignRight, last)
 
 
 def _y(plot: QRectF, value: float) -> float:
@@ -231,9 +240,7 @@ def draw_retest_chart(
         box = QRectF(plot.left() - 6 * mm, y_of(tick) - label_h / 2, 5 * mm, label_h)
         p.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(tick))
     below = QRectF(plot.left(), plot.bottom() + 0.5 * mm, plot.width(), label_h)
-    p.drawText(below, Qt.AlignmentFlag.AlignLeft, f"{since.day} {month_abbreviation(since.month)}")
-    last = f"{until.day} {month_abbreviation(until.month)} {until:%y}"
-    p.drawText(below, Qt.AlignmentFlag.AlignRight, last)
+    _date_labels(p, below, since, until)
     days = max((until - since).days + 1, 1)
     xs = [_day_x(when, since, days, plot.left(), plot.width()) for when, _ in points]
     line = [QPointF(x, y_of(v)) for x, (_, v) in zip(xs, points, strict=True)]

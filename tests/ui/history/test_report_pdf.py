@@ -365,3 +365,17 @@ def test_a_rating_changed_twice_is_counted_alike_on_the_first_page_and_in_the_se
     assert "2 corrections: 1 pain rating changed after it was given (2 changes)." in text
     assert "2 corrections" in text.split("2 corrections:", 1)[1]  # the session's row
     assert text.count("pain 7 → 3") == 1 and text.count("pain 3 → none") == 1
+
+
+def test_a_chart_of_a_one_day_period_names_its_day_once(
+    store: HistoryStore, tmp_path: Path
+) -> None:
+    day = date(2026, 3, 4)
+    record(store, STRETCH, day, {("hamstring", None): [2, 3]})
+    out = tmp_path / "report.pdf"
+    write_report(store, out, catalog=[STRETCH], now=at(day, 11))
+    text = pdf_text(out)
+    charts = text[text.index("Pain over time") : text.index("Sessions, most recent first")]
+    # Its first and its last day are one: it read '4 Mar ... 4 Mar 26' under the chart.
+    assert re.findall(r"\b4 Mar\b", charts) == ["4 Mar"], charts
+    assert "4 Mar 26" in charts
