@@ -86,7 +86,7 @@ def exercise_to_data(ex: Exercise) -> dict[str, Any]:
 def _put_dose(d: dict[str, Any], r: Rung, kind: Kind, *, pacing: bool = True) -> None:
     d["sets"] = r.sets
     if kind is Kind.HOLD:
-        d["hold_s"] = r.hold_s
+        d["hold_s"] = _seconds(r.hold_s)
     else:
         d["reps"] = r.reps
         if r.reps_range:
@@ -130,7 +130,17 @@ def _ceiling_to_data(c: Ceiling) -> dict[str, Any]:
     d: dict[str, Any] = {}
     for name in ("sets", "reps", "hold_s"):
         _put(d, name, getattr(c, name), None)
+    if "hold_s" in d:
+        d["hold_s"] = _seconds(d["hold_s"])
     return d
+
+
+def _seconds(value: float | None) -> float | int | None:
+    """25.0 s as 25: a dose changed by + and - is a float, and the file, and the editor's field
+    filled from it, read "25.0" where the routine's author wrote 25."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def _put(d: dict[str, Any], key: str, value: Any, default: Any) -> None:

@@ -220,6 +220,15 @@ def test_a_raised_dose_kept_writes_no_ceiling_and_a_lowered_one_keeps_it_where_i
     assert written["exercises"][0]["ceiling"] == {"sets": 2, "hold_s": 6}
 
 
+def test_a_whole_number_of_seconds_kept_is_written_as_one() -> None:
+    # The session's + and - give 25.0; the file and the editor's Hold field read "25.0".
+    kept = keep_session_doses(builtin(), with_first_hold(builtin(), 25.0))
+    first = json.loads(Path(kept.path).read_text(encoding="utf-8"))["exercises"][0]
+    assert (repr(first["hold_s"]), first["ceiling"]) == ("25", {"sets": 3, "hold_s": 60})
+    half = keep_session_doses(kept, with_first_hold(kept, 27.5))
+    assert json.loads(Path(half.path).read_text(encoding="utf-8"))["exercises"][0]["hold_s"] == 27.5
+
+
 def test_keep_session_doses_without_changes_writes_nothing() -> None:
     assert keep_session_doses(builtin(), builtin()) == builtin()
     assert not user_dir().exists()
