@@ -9,6 +9,7 @@ to a patient (Farrar et al. 2001). Everything here is plain data in, plain data 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -154,16 +155,27 @@ def per_exercise(recommendations: Iterable[Recommendation]) -> list[Recommendati
         if best is None or SEVERITY[r.action] > SEVERITY[best.action]:
             chosen[r.exercise_id] = r
         reasons.setdefault(r.exercise_id, set()).add(r.reason)
-    return [_side_named(r, len(reasons[r.exercise_id]) > 1) for r in chosen.values()]
+    judged = Counter(r.exercise_id for r in recommendations)
+    return [
+        _side_named(r, len(reasons[r.exercise_id]) > 1 or judged[r.exercise_id] == 1)
+        for r in chosen.values()
+    ]
 
 
-def _side_named(rec: Recommendation, sides_differ: bool) -> Recommendation:
-    """The reason of one side, said of that side where the other side's differs: "Not every
-    set was done (0 of 2 sets done ...)" counted one side's sets of a clamshell done 2 x
-    each side, and nothing on the card said which."""
-    if rec.side is None or not sides_differ:
+def _side_named(rec: Recommendation, its_own: bool) -> Recommendation:
+    """The reason of an exercise done on each side, said of the side it is about: of `rec`'s
+    side where it is that side's own (the other side's differs, or was not judged), else of
+    each side. "Not every set was done (0 of 2 sets done, 2 skipped)" counts one side's sets
+    of a stretch done 2 x each side, and without a side it read as the whole exercise's
+    (the summary listed 4 sets skipped)."""
+    if rec.side is None:
         return rec
-    named = _("Right side: {reason}") if rec.side is Side.RIGHT else _("Left side: {reason}")
+    if not its_own:
+        named = _("Each side: {reason}")
+    elif rec.side is Side.RIGHT:
+        named = _("Right side: {reason}")
+    else:
+        named = _("Left side: {reason}")
     return replace(rec, reason=named.format(reason=rec.reason))
 
 

@@ -639,7 +639,7 @@ def test_recommend_routine_in_routine_order_right_before_left() -> None:
     ]
 
 
-def test_the_side_that_decides_is_named_in_the_reason_where_the_sides_differ() -> None:
+def test_the_reason_of_an_exercise_done_on_each_side_names_the_side_it_is_about() -> None:
     # A clamshell's "Not every set was done (0 of 2 sets done ...)" counted one side's sets,
     # and the card said only "Clamshell" (seen on the summary under Xvfb).
     right, left = (
@@ -651,7 +651,11 @@ def test_the_side_that_decides_is_named_in_the_reason_where_the_sides_differ() -
     assert flexor.reason == f"Left side: {alone.reason}"
     same = [sided(STRETCH_UP, side, GOOD, GOOD) for side in (Side.RIGHT, Side.LEFT)]
     (both,) = per_exercise(recommend_routine(routine(), same))
-    assert both.reason == recommend(same[0], STRETCH_UP).reason  # no side to name
+    # Alike on both sides, it is still one side's count of sets: "(0 of 2 sets done, 2
+    # skipped)" for a stretch whose 4 sets the summary listed as skipped.
+    assert both.reason == f"Each side: {recommend(same[0], STRETCH_UP).reason}"
+    (one,) = per_exercise(recommend_routine(routine(), [right]))  # the left not reached
+    assert one.reason == f"Right side: {recommend(right, STRETCH_UP).reason}"
 
 
 def test_a_retest_gets_no_suggestion_and_no_lower_dose() -> None:
