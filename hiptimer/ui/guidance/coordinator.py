@@ -67,6 +67,7 @@ class GuidanceHost(Protocol):
     def services(self) -> Services: ...
     def wall(self) -> datetime: ...
     def show_problem(self, text: str, /) -> None: ...
+    def show_message(self, text: str, ms: int, /) -> None: ...  # in the status bar
     def routines(self) -> list[Routine]: ...  # the library's
     @property
     def settings(self) -> SettingsStore: ...  # the pain limit
@@ -209,12 +210,14 @@ class Guidance(QObject):
         store, at = self.store, self._host.wall()
         if store is None:
             return
+        saved = pain is not None or stiffness is not None
         try:
             for session in self._waiting:
                 store.record_morning(session.id, pain, stiffness, at)
         except Exception as exc:  # a bug in the data: say so, and go on to the library
             log.exception("Could not record the morning check-in")
             self._host.show_problem(_("The morning check-in was not saved: {why}").format(why=exc))
+            saved = False
         panels: list[RecommendationsPanel] = []
         fresh: dict[RecommendationsPanel, list[Recommendation]] = {}
         for routine, before in self._before.values():
@@ -231,6 +234,9 @@ class Guidance(QObject):
             panels.append(panel)
         self._drop_checkin()
         if not panels:
+            if saved:  # the summary said it "suggests what to do next": nothing new, said so
+                said = _("Morning check-in saved. Nothing new to suggest this morning.")
+                self._host.show_message(said, 8000)
             self.library_requested.emit()
             return
         self.advice = MorningAdvicePage(panels, self._nav.stack)

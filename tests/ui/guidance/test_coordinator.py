@@ -248,6 +248,24 @@ def test_keeping_the_session_s_lower_dose_answers_the_step_back_for_it(
     assert [c.decided_by for c in days.history.dose_changes(SMALL.id)] == ["session"]
 
 
+def test_a_check_in_with_nothing_new_to_suggest_says_it_was_saved(days: Days) -> None:
+    # The summary said HipTimer "asks how your hip feels then, and suggests what to do next";
+    # the check-in then went to the library without a word when there was nothing new.
+    days.session(LOW)
+    days.next_morning()
+    days.check_in(0, 1)
+    assert days.mode() is Mode.LIBRARY and days.window is not None
+    assert days.window.statusBar().currentMessage() == (
+        "Morning check-in saved. Nothing new to suggest this morning."
+    )
+    days.window.statusBar().clearMessage()
+    days.session(LOW)
+    days.next_morning()
+    days.key(K.Key_K)  # skipped: nothing saved, nothing said
+    assert days.mode() is Mode.LIBRARY
+    assert days.window.statusBar().currentMessage() == ""
+
+
 def test_left_running_overnight_the_check_in_comes_when_the_window_is_back(days: Days) -> None:
     # Kept in the tray (or left open while the laptop slept): no new start the next day.
     days.session(LOW)
