@@ -55,10 +55,14 @@ def change_text(rec: Recommendation) -> str:
     bridge, 2 x 8 reps'); the one it leaves is the exercise the suggestion is about.
     """
     if rec.proposed is None:
-        return rec.current.text
-    if rec.proposed.rung != rec.current.rung:
+        text = rec.current.text
+    elif rec.proposed.rung != rec.current.rung:  # the variant may be done otherwise
         return f"{rec.current.amount} \u2192 {rec.proposed.text}"
-    return f"{rec.current.text} \u2192 {rec.proposed.text}"
+    else:
+        text = f"{rec.current.text} \u2192 {rec.proposed.text}"
+    # Judged on a side: the dose is each side's, as the library writes it ('1 x 4 s' read as
+    # one set in all where a step back left one set a side).
+    return text if rec.side is None else _("{dose} each side").format(dose=text)
 
 
 def _dose_words(old: Dose, new: Dose) -> str:

@@ -129,6 +129,10 @@ def test_words() -> None:
         spoken(hold, "Clamshell") == "Suggestion: clamshell, back to holds of twenty-five seconds."
     )
     assert change_text(hold) == "2 x 30 s \u2192 2 x 25 s"
+    # Judged on a side, the dose is each side's, as the library and hiptimer show write it.
+    sided = dataclasses.replace(hold, side=Side.RIGHT, proposed=Dose(1, hold_s=30))
+    assert change_text(sided) == "2 x 30 s \u2192 1 x 30 s each side"
+    assert change_text(dataclasses.replace(sided, proposed=None)) == "2 x 30 s each side"
     clinician = dataclasses.replace(hold, action=DoseAction.SEE_CLINICIAN, proposed=None)
     assert "physiotherapist or doctor" in (spoken(clinician, "Clamshell") or "")
     waiting = dataclasses.replace(
