@@ -203,8 +203,12 @@ class _Validator(DoseReader):
             too_many = N_("{n} exercises; at most {limit} allowed")
             self.err("exercises", too_many, n=len(value), limit=MAX_EXERCISES)
             return None
+        first = len(self.problems)
         built = [self.exercise(item, f"exercises[{i}]") for i, item in enumerate(value)]
         self._unique_ids(value)
+        # A duplicate id is found once every exercise is read: listed with its exercise's
+        # other problems, not after the last exercise's (sorted() is stable).
+        self.problems[first:] = sorted(self.problems[first:], key=_exercise_index)
         if any(ex is None for ex in built):
             return None
         return tuple(ex for ex in built if ex is not None)
@@ -298,3 +302,10 @@ def _written_ids(items: list[Any]) -> list[tuple[str, str]]:
 
 def _well_formed_id(name: Any) -> bool:
     return isinstance(name, str) and len(name) <= 64 and ID_PATTERN.fullmatch(name) is not None
+
+
+def _exercise_index(problem: Problem) -> int:
+    """The exercise a problem is about, by its place in the list ("exercises[3].id": 3)."""
+    head = problem.where.partition("]")[0]
+    number = head.removeprefix("exercises[")
+    return int(number) if number != head and number.isdigit() else -1

@@ -836,3 +836,18 @@ def test_an_exercise_read_again_from_a_sessions_doses_is_the_dose_it_keeps() -> 
     assert again is not None and again.reps == 12
     assert exercise_from_data({**data, "reps": "ten"}) is None
     assert exercise_from_data({**data, "reps": float("nan")}) is None
+
+
+def test_a_duplicate_id_is_listed_with_its_exercise_s_other_problems() -> None:
+    """Problems come in the file's order: a repeated id (found once every exercise is read)
+    is not left after the last exercise's problems."""
+    data = minimal()
+    data["exercises"] = [
+        {"id": "a", "name": "A", "kind": "hold", "hold_s": 30},
+        {"id": "a", "name": "A2", "kind": "hold", "hold_s": -3},
+        {"id": "b", "name": "", "kind": "reps", "reps": 10},
+    ]
+    with pytest.raises(RoutineError) as caught:
+        routine_from_data(data, "dup.json")
+    wheres = [p.where for p in caught.value.problems]
+    assert wheres == ["exercises[1].hold_s", "exercises[1].id", "exercises[2].name"]
