@@ -8,6 +8,7 @@ from hiptimer.core.dosing.actions import DoseAction
 from hiptimer.core.dosing.dose_steps import Dose
 from hiptimer.core.dosing.rules import Recommendation
 from hiptimer.core.history.checkin_day import checkin_day
+from hiptimer.core.routines.model import Exercise, each_side
 from hiptimer.core.voice.numbers import duration_words, say
 from hiptimer.i18n import N_, _, n_, translate
 
@@ -62,7 +63,15 @@ def change_text(rec: Recommendation) -> str:
         text = f"{rec.current.text} \u2192 {rec.proposed.text}"
     # Judged on a side: the dose is each side's, as the library writes it ('1 x 4 s' read as
     # one set in all where a step back left one set a side).
-    return text if rec.side is None else _("{dose} each side").format(dose=text)
+    return text if rec.side is None else each_side(text)
+
+
+def next_dose_text(ex: Exercise) -> str:
+    """The dose `ex` now has, as a card writes it: '2 x 6 s each side' for an exercise done on
+    each side (the card's 'Saved: next time ...' and 'You kept ...' read '2 x 6 s', as if in
+    all, where the library and the card's own dose said each side)."""
+    text = Dose.of(ex).text
+    return each_side(text) if ex.has_sides else text
 
 
 def _dose_words(old: Dose, new: Dose) -> str:

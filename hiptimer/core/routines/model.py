@@ -343,12 +343,17 @@ def dose_text(ex: Exercise) -> str:
         if ex.tempo:
             body = _("{dose}, tempo {tempo}").format(dose=body, tempo=ex.tempo.text)
     if ex.sides is SideMode.EACH:
-        body = _("{dose} each side").format(dose=body)
+        body = each_side(body)
     elif ex.sides is SideMode.ALTERNATING:
         body = _("{dose} each side, alternating").format(dose=body)
     if ex.load is not None:
         body = _("{dose}, {load}").format(dose=body, load=ex.load.text)
     return body
+
+
+def each_side(dose: str) -> str:
+    """'2 x 6 s each side': how every view writes the dose of an exercise done on each side."""
+    return _("{dose} each side").format(dose=dose)
 
 
 def sets_of_reps(sets: int, reps: int | str, count: int) -> str:

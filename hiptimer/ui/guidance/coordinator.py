@@ -16,7 +16,7 @@ from hiptimer.core.dosing.actions import DoseAction
 from hiptimer.core.dosing.dose_steps import Dose, rules_for
 from hiptimer.core.dosing.inputs import routine_recommendations
 from hiptimer.core.dosing.rules import Recommendation
-from hiptimer.core.dosing.words import is_offer, spoken
+from hiptimer.core.dosing.words import is_offer, next_dose_text, spoken
 from hiptimer.core.history.checkin_day import checkin_day, day_span
 from hiptimer.core.history.queries import DoseChange, SessionSummary
 from hiptimer.core.history.store import HistoryStore
@@ -286,8 +286,8 @@ class Guidance(QObject):
             panel.mark(rec, _("Not now: the dose stays as it is."))
             return
         panel.routine = saved
-        assert rec.proposed is not None
-        panel.mark(rec, _("Saved: next time {dose}.").format(dose=rec.proposed.text))
+        dose = next_dose_text(saved.exercise(rec.exercise_id))
+        panel.mark(rec, _("Saved: next time {dose}.").format(dose=dose))
         if summary is not None:
             # Keeping this session's doses would start from the routine as it was.
             summary.keep_button.setEnabled(False)
@@ -300,12 +300,12 @@ class Guidance(QObject):
         if panel is None:
             return
         panel.routine = saved
-        kept = {ex.id: Dose.of(ex) for ex in saved.exercises}
+        kept = {ex.id: ex for ex in saved.exercises}
         for card in panel.cards:
-            now = kept.get(card.rec.exercise_id)
-            if card.awaiting and now is not None and now != card.rec.current:
+            ex = kept.get(card.rec.exercise_id)
+            if card.awaiting and ex is not None and Dose.of(ex) != card.rec.current:
                 text = _("You kept this session's dose: next time {dose}.")
-                panel.mark(card.rec, text.format(dose=now.text))
+                panel.mark(card.rec, text.format(dose=next_dose_text(ex)))
 
     def _declined(self, panel: RecommendationsPanel) -> set[Recommendation]:
         """Mark each suggestion of `panel` the user already said "not now" to (the same

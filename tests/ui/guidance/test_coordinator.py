@@ -12,6 +12,8 @@ from pytestqt.qtbot import QtBot
 from hiptimer.core.dosing.actions import DoseAction
 from hiptimer.core.dosing.dose_steps import Dose
 from hiptimer.core.dosing.rules import Recommendation
+from hiptimer.core.routines.model import Exercise, Kind, Routine, SideMode
+from hiptimer.core.session.steps import Side
 from hiptimer.ui.editor.keep_doses import KeepDosesDialog
 from hiptimer.ui.guidance.recommendations_panel import MorningAdvicePage, RecommendationsPanel
 from hiptimer.ui.keys import Mode
@@ -358,3 +360,24 @@ def test_a_pain_limit_of_3_makes_a_4_a_step_back_too(days: Days) -> None:
     [card] = days.panel().cards
     assert card.rec.action is DoseAction.STEP_BACK
     assert card.reason.text().startswith("Pain went above 3 (it reached 4)")
+
+
+def test_a_dose_kept_of_an_exercise_done_on_each_side_says_each_side(days: Days) -> None:
+    # The card's own dose read '2 x 6 s each side' (as the library and hiptimer show write
+    # it); the note of the dose kept read '2 x 6 s', as if in all.
+    window = days.window
+    assert window is not None
+    sided = Exercise("clam", "Clamshell", Kind.HOLD, sets=2, hold_s=8, sides=SideMode.EACH)
+    routine = Routine("sided", "Sided", (sided,))
+    step_back = Recommendation(
+        "clam", Side.RIGHT, DoseAction.STEP_BACK, Dose(2, hold_s=8), Dose(2, hold_s=6), "", ""
+    )
+    panel = RecommendationsPanel(routine, [step_back])
+    guidance = window.guidance
+    assert guidance is not None
+    guidance._summary_panel = panel
+    guidance.doses_kept(routine.replace_exercise(sided.with_dose(hold_s=6)))
+    [card] = panel.cards
+    assert card.dose.text() == "2 x 8 s \u2192 2 x 6 s each side"
+    assert card.outcome.text() == "You kept this session's dose: next time 2 x 6 s each side."
+    panel.deleteLater()
