@@ -4,7 +4,8 @@ A built-in the user edits is saved as `<user routines>/<id>.json` with the same 
 and `based_on` set to that id, so the library shows it in the built-in's place.
 A newer built-in shipped with an update never overwrites that file: the user's
 version keeps overriding it until the user resets to the original, which moves
-the file aside as `<name>.json.bak` (the latest backup only).
+the file aside as `<name>.json.bak` (`.bak-2`, `-3` ... when earlier backups are there: a
+backup is never written over).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.pictures import copy_pictures
 from hiptimer.core.routines.validation import ID_PATTERN, MAX_NAME, RoutineError
 from hiptimer.core.routines.writer import routine_to_json
-from hiptimer.core.safe_write import write_atomic
+from hiptimer.core.safe_write import free_name, write_atomic
 from hiptimer.i18n import _, decimal
 
 BACKUP_SUFFIX = ".bak"
@@ -47,8 +48,9 @@ def user_file_stems() -> set[str]:
 
 
 def backup_path(path: Path) -> Path:
-    """`x.json` -> `x.json.bak`: not a *.json file, so the library never loads it."""
-    return path.with_name(path.name + BACKUP_SUFFIX)
+    """`x.json` -> `x.json.bak`, or `x.json.bak-2`, `-3` ... where an earlier backup is: a
+    second reset wrote over the first one's. Not a *.json file, so the library never loads it."""
+    return free_name(path, BACKUP_SUFFIX)
 
 
 # ---------------------------------------------------------------- saving
@@ -118,7 +120,8 @@ def _backup(path: Path) -> Path:
 def reset_to_original(routine_id: str) -> list[Path]:
     """Move the user's version(s) of a built-in aside so the built-in shows again.
 
-    Every user file that claims the id (a broken one too) becomes `<name>.json.bak`;
+    Every user file that claims the id (a broken one too) becomes `<name>.json.bak` (or
+    `.bak-2` ... beside earlier backups);
     returns the backups. Raises LookupError when no built-in has this id, since
     "resetting" a routine of the user's own would simply delete it.
     """

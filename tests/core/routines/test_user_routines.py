@@ -154,6 +154,16 @@ def test_reset_to_original_moves_the_users_version_aside() -> None:
     assert shown.routine.exercises[0].hold_s == 60
 
 
+def test_a_second_reset_keeps_the_first_backup() -> None:
+    # Each reset's backup gets a free name: the second one wrote over the first's .bak.
+    first = save_user_version(with_first_hold(builtin(), 45))
+    reset_to_original(BUILTIN_ID)
+    save_user_version(with_first_hold(builtin(), 50))
+    assert reset_to_original(BUILTIN_ID) == [first.with_name(first.name + ".bak-2")]
+    kept = [load_routine(first.with_name(first.name + x)) for x in (".bak", ".bak-2")]
+    assert [r.exercises[0].hold_s for r in kept] == [45, 50]
+
+
 def test_reset_finds_the_users_version_by_id_not_file_name() -> None:
     other = write_json(user_dir() / "my-copy.json", routine_data(BUILTIN_ID, based_on=BUILTIN_ID))
     assert reset_to_original(BUILTIN_ID) == [other.with_name("my-copy.json.bak")]
