@@ -79,7 +79,8 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
         carried = in_force or DosesInForce()
         self._doses = {ex.id: carried.doses.get(ex.id, ex) for ex in self._active}
         self.carried_changes = carried_changes(self._active, carried)  # for the screen's note
-        self._steps = resume_plan(expand(routine), self._active, set(done_sets))
+        get_ready_s = routine.rests.get_ready_s
+        self._steps = resume_plan(expand(routine), self._active, set(done_sets), get_ready_s)
         # The seconds left after each step, by index: the view asks every tick, and the sum
         # runs over every later step. Emptied when a dose or the lead-in rule changes.
         self._later_s: dict[int, float] = {}

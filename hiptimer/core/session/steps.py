@@ -158,11 +158,15 @@ def expand(routine: Routine) -> list[Step]:
 
 # A set already done in an interrupted session: (exercise id, set number, side or None).
 SetKey = tuple[str, int, "str | None"]
-RESUME_GET_READY_S = 10.0
 
 
-def resume_plan(steps: list[Step], active: list[Exercise], done: set[SetKey]) -> list[Step]:
-    """For a session resumed after a crash: start with a get-ready before the first set not done."""
+def resume_plan(
+    steps: list[Step], active: list[Exercise], done: set[SetKey], get_ready_s: float
+) -> list[Step]:
+    """For a session resumed after a crash: the routine's own get-ready (`get_ready_s`, none
+    where it has none), then the first set not done. Resume is pressed as Start is, from
+    where the routine's get-ready is meant to suffice; a fixed 10 s made a 3 s get-ready
+    last 10 s with no word why."""
     if not done:
         return steps
 
@@ -179,7 +183,9 @@ def resume_plan(steps: list[Step], active: list[Exercise], done: set[SetKey]) ->
     if first_work is None:
         return [remaining[-1]]
     lead = remaining[first_work]
-    get_ready = Step(StepKind.GET_READY, lead.exercise_index, planned_s=RESUME_GET_READY_S)
+    if get_ready_s <= 0:
+        return remaining[first_work:]
+    get_ready = Step(StepKind.GET_READY, lead.exercise_index, planned_s=get_ready_s)
     return [get_ready, *remaining[first_work:]]
 
 

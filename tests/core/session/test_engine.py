@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import random
 from collections.abc import Callable
@@ -38,7 +39,9 @@ from hiptimer.core.session.events import (
     StepStarted,
 )
 from hiptimer.core.session.steps import Side, StepKind, expand, step_estimate
-from tests.harness import EngineOptions, advance, fake_engine, hold, reps, routine
+from tests.harness import RESTS, EngineOptions, advance, fake_engine, hold, reps, routine
+
+NO_GET_READY = dataclasses.replace(RESTS, get_ready_s=0)
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -698,10 +701,18 @@ def test_resume_starts_at_the_first_set_not_done() -> None:
     done = [("a", 1, "right"), ("a", 1, "left")]
     h = Harness(r, done_sets=done)
     h.engine.start()
-    assert h.kind is StepKind.GET_READY
-    h.advance(10)
+    # The routine's own get-ready (5 s here), as at its start: it lasted a fixed 10 s.
+    assert h.kind is StepKind.GET_READY and h.engine.step.planned_s == 5
+    h.advance(5)
     step = h.engine.step
     assert (step.kind, step.set_number, step.side) == (StepKind.WORK, 2, Side.RIGHT)
+
+
+def test_a_resumed_routine_without_a_get_ready_resumes_at_its_set() -> None:
+    r = dataclasses.replace(routine(hold("a", sets=2), hold("b")), rests=NO_GET_READY)
+    h = Harness(r, done_sets=[("a", 1, None)])
+    h.engine.start()
+    assert (h.kind, h.engine.step.set_number) == (StepKind.WORK, 2)
 
 
 def test_listeners_may_call_back_into_the_engine() -> None:
