@@ -25,6 +25,7 @@ from hiptimer.cli.common import (
     out,
     said_beside,
 )
+from hiptimer.core.history import left_notice
 from hiptimer.core.history.schema import HistoryError
 from hiptimer.core.history.set_aside_words import describe_left_out
 from hiptimer.core.history.store import HistoryStore, open_history
@@ -123,6 +124,8 @@ def open_store() -> HistoryStore:
     for line in (store.mended, describe_left_out(store.set_aside_rows())):
         if line:
             err(f"hiptimer: {line}")
+    if store.mended:  # and in the window, for whoever never reads this terminal
+        left_notice.leave(path, store.mended)
     return store
 
 

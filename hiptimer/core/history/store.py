@@ -114,6 +114,11 @@ class HistoryStore(HistoryQueries, SessionWrites, CorrectionWrites, DoseChangeWr
         """What opening the file mended or moved aside, for the user; None if nothing."""
         return self._notice
 
+    def also_say(self, text: str) -> None:
+        """Say `text` in the status's notice, before what this opening mended: a notice
+        `hiptimer history` left for the window (left_notice)."""
+        self._notice = " ".join(filter(None, [text, self._notice]))
+
     def set_aside_rows(self) -> list[repair.SetAside]:
         """The damaged rows kept out of the history (in its set_aside table), oldest first."""
         return repair.set_aside_rows(self._conn)

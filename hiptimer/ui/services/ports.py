@@ -305,13 +305,13 @@ def _open_history(services: Services, *, later: bool) -> None:
     path = Path("history.sqlite3")  # where it is, once the data folder is known
     try:
         from hiptimer import paths
-        from hiptimer.core.history.store import open_history
+        from hiptimer.core.history.left_notice import open_for_window
 
         path = paths.history_db_path()
         if later:
-            services.open_history_later(HistoryOpening(path, open_history))
+            services.open_history_later(HistoryOpening(path, open_for_window))
         else:
-            services.history = open_history(path)  # its status shows in the window's banner
+            services.history = open_for_window(path)  # its status shows in the window's banner
     except Exception as exc:  # a database from a newer HipTimer: sessions run unrecorded
         _history_failed(services, path, exc)
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from hiptimer import log_file, paths
+from hiptimer.cli.main import main as cli_main
 from hiptimer.core.clock import FakeClock, FakeWall
 from hiptimer.core.history import schema as history_schema
 from hiptimer.core.history.status import HistoryState
@@ -28,6 +29,7 @@ from hiptimer.core.session.steps import StepKind
 from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.main_window import MainWindow
+from hiptimer.ui.services import ports
 from hiptimer.ui.services.ports import Services, open_services
 from hiptimer.ui.services.status_banner import RETRY_MS, reason_text
 from tests.core.history.test_store import FlakyConnection
@@ -393,3 +395,51 @@ def test_a_read_only_data_folder_is_named_as_such_with_what_to_do(
     )
     window.close()
     services.shutdown()
+
+
+def banner_of_a_window_opened(qtbot: QtBot) -> list[str]:
+    """What the banner of a window whose history opens as the app opens it
+    (ports._open_history) says; the window is closed and its history with it."""
+    services = fake_services()
+    services.opener = lambda s: ports._open_history(s, later=False)
+    window = window_on(qtbot, services)
+    window.open_services()
+    said = window.banner.texts()
+    window.close()
+    assert services.history is not None
+    services.history.close()
+    return said
+
+
+def damaged_history() -> Path:
+    db = paths.history_db_path()
+    db.parent.mkdir(parents=True)
+    db.write_bytes(os.urandom(3 * 4096))
+    return db
+
+
+def test_a_damaged_history_moved_aside_by_the_command_line_is_said_in_the_window(
+    qtbot: QtBot, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `hiptimer history` moved the file aside and said so on stderr only: the window opened
+    # later never said a word of it.
+    db = damaged_history()
+    assert cli_main(["history", "list"]) == 0
+    (moved,) = db.parent.glob("history.sqlite3.corrupt-*[0-9]")
+    assert str(moved) in capsys.readouterr().err
+    (text,) = banner_of_a_window_opened(qtbot)
+    assert text.startswith("Earlier, hiptimer history said: The history database")
+    assert str(moved) in text and "a new, empty history was started" in text
+    # Said once: the next command, and the next window, say nothing of it.
+    assert cli_main(["history", "list"]) == 0 and capsys.readouterr().err == ""
+    assert banner_of_a_window_opened(qtbot) == []
+
+
+def test_a_damaged_history_the_window_moved_aside_is_not_said_again_by_either(
+    qtbot: QtBot, capsys: pytest.CaptureFixture[str]
+) -> None:
+    damaged_history()
+    (text,) = banner_of_a_window_opened(qtbot)
+    assert text.startswith("The history database") and "a new, empty history" in text
+    assert cli_main(["history", "list"]) == 0 and capsys.readouterr().err == ""
+    assert banner_of_a_window_opened(qtbot) == []
