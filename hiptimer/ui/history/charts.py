@@ -25,6 +25,15 @@ from hiptimer.core.history.wording import dose_unit
 from hiptimer.core.routines.model import Schedule
 from hiptimer.i18n import _, translate
 from hiptimer.ui.history.chart_axes import chart_font, fit_dates, msecs, new_date_axis, style_axis
+from hiptimer.ui.history.chart_key import (
+    DASHED,
+    DOT,
+    LINE,
+    SQUARE,
+    TRIANGLE,
+    ChartKey,
+    KeyEntry,
+)
 from hiptimer.ui.pain_colours import BANDS
 from hiptimer.ui.theme import current
 from hiptimer.ui.widgets.plain import escape
@@ -57,10 +66,7 @@ def _styled_chart(title: str) -> tuple[QChart, QChartView]:
     chart.setTitleBrush(QBrush(QColor(current().chart_text)))
     chart.setTitleFont(chart_font(17, bold=True))
     chart.setTitle(title)
-    legend = chart.legend()
-    legend.setLabelColor(QColor(current().chart_text))
-    legend.setFont(chart_font(14))
-    legend.setAlignment(Qt.AlignmentFlag.AlignBottom)
+    chart.legend().hide()  # cut its names short: each chart's ChartKey instead
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setFrameShape(QFrame.Shape.NoFrame)
@@ -101,14 +107,18 @@ def _scatter(name: str, colour: str, size: float, shape: str) -> QScatterSeries:
 
 
 class ChartBox(QWidget):
-    """A QChartView in a plain widget, built on construction (QtCharts loads here)."""
+    """A QChartView in a plain widget, built on construction (QtCharts loads here), with
+    its key under it (`key`, shown once a chart names its series)."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chart, self.view = _styled_chart(title)
+        self.key = ChartKey(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.view)
+        layout.setSpacing(0)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.key)
 
     def tell(self, words: str) -> None:
         """Name the view after the chart's title, as plain text, and describe what it
@@ -165,6 +175,16 @@ class PainChart(ChartBox):
         for series in (self.average, self.highest, self.morning, self.stiffness):
             self._add(series)
         self.unit = "session"
+        look = current()
+        self.key.set_entries(
+            [
+                *(KeyEntry(SQUARE, b.fill, translate(b.label)) for b in BANDS),
+                KeyEntry(LINE, look.chart_average, self.average.name()),
+                KeyEntry(DOT, look.chart_highest, self.highest.name()),
+                KeyEntry(SQUARE, look.chart_morning, self.morning.name()),
+                KeyEntry(TRIANGLE, look.chart_stiffness, self.stiffness.name()),
+            ]
+        )
 
     def _add(self, series: QAbstractSeries) -> None:
         self.chart.addSeries(series)
@@ -293,6 +313,7 @@ class AdherenceChart(ChartBox):
         bars.append(self.bar_values)
         bars.setColor(QColor(current().chart_average))
         bars.setBorderColor(QColor(current().chart_average))
+        key = [KeyEntry(SQUARE, current().chart_average, bars.label())]
         series = QBarSeries()
         series.append(bars)
         series.setBarWidth(0.7)
@@ -323,6 +344,8 @@ class AdherenceChart(ChartBox):
             self.chart.addSeries(target)
             target.attachAxis(x_axis)
             target.attachAxis(y_axis)
+            key.append(KeyEntry(DASHED, current().chart_target, least))
+        self.key.set_entries(key)
         titles = {
             "week": _("Sessions per week"),
             "month": _("Sessions per week, averaged per month"),

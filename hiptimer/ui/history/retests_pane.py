@@ -19,6 +19,7 @@ from hiptimer.core.history.wording import with_side
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import _
 from hiptimer.ui.history.chart_axes import fit_dates, msecs, new_date_axis, style_axis
+from hiptimer.ui.history.chart_key import DOTTED, LINE, KeyEntry
 from hiptimer.ui.history.charts import ChartBox, _line
 from hiptimer.ui.theme import current
 from hiptimer.ui.widgets.plain import escape, fit_names, plain, show_wrapped
@@ -46,6 +47,10 @@ class RetestChart(ChartBox):
         self.pain = _line(
             _("average pain per session"), current().chart_average, 1.5, Qt.PenStyle.DotLine
         )
+        self._key = [
+            KeyEntry(LINE, current().ok, self.results.name()),
+            KeyEntry(DOTTED, current().chart_average, self.pain.name()),
+        ]
         self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
         self.chart.addAxis(self.pain_axis, Qt.AlignmentFlag.AlignRight)
@@ -62,7 +67,7 @@ class RetestChart(ChartBox):
         # With nothing to draw, no axes (they read '1 Jan 70' and '0 0 0 1') and no legend.
         for axis in (self.x_axis, self.y_axis, self.pain_axis):
             axis.setVisible(series is not None)
-        self.chart.legend().setVisible(series is not None)
+        self.key.set_entries([] if series is None else self._key)
         if series is None:
             self.results.replace([])
             self.pain.replace([])

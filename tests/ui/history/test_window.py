@@ -554,6 +554,36 @@ def test_no_tab_asks_the_window_for_more_room_than_it_has(
             assert needed.width() <= size[0] and needed.height() <= size[1], (tab, needed)
 
 
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+@pytest.mark.parametrize(("size", "text_size"), [((1190, 800), 100), ((1024, 768), 150)])
+def test_every_chart_key_shows_each_name_whole(
+    window: HistoryWindow, size: tuple[int, int], text_size: int
+) -> None:
+    # QtCharts' legend kept one row and cut the names short in a 1190 px window ('3-5
+    # accep…', 'over 5 too…', 'morning p…'): the key under each chart wraps
+    # between names instead, and shows all its rows.
+    from hiptimer.ui.history.charts import ChartBox
+
+    shown: list[str] = []
+    with app_look(text_size):
+        resized(window, size)
+        for tab in (TAB_PAIN, TAB_ADHERENCE, TAB_RETESTS):
+            window.tabs.setCurrentIndex(tab)
+            QApplication.processEvents()
+            for box in window.tabs.currentWidget().findChildren(ChartBox):
+                assert not box.chart.legend().isVisible()
+                key = box.key
+                if not key.isVisibleTo(window):
+                    continue
+                room = key.contentsRect().width()
+                for entry in key.entries:
+                    width = key.fontMetrics().horizontalAdvance(f"{entry.mark} {entry.words}")
+                    assert width <= room, (tab, entry.words)
+                    shown.append(entry.words)
+                assert key.height() >= key.heightForWidth(key.width()), tab
+    assert {"3-5 acceptable", "over 5 too much", "morning pain", "sessions per week"} <= set(shown)
+
+
 def test_with_no_re_tests_the_chart_draws_no_axes(window: HistoryWindow) -> None:
     # It drew a date axis of '1 Jan 70' and a result axis of '0 0 0 1' around nothing.
     window.tabs.setCurrentIndex(TAB_RETESTS)
