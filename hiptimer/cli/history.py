@@ -20,6 +20,7 @@ from hiptimer.cli.common import (
     SubParsers,
     add_command,
     cell,
+    common_options,
     err,
     escape_controls,
     out,
@@ -39,21 +40,21 @@ LIST_LIMIT = 20  # sessions `history list` prints unless told
 
 def add_history(subparsers: SubParsers) -> None:
     """The `history` group and its two commands."""
+    # `hiptimer history` alone lists, as the README's reliability notes use it: a look at the
+    # history should not need the word "list" (nor fail with a usage error without it). So the
+    # group takes list's options too (`hiptimer history --limit 5` said "invalid choice: '5'").
     group = subparsers.add_parser(
         "history",
         help="list your past sessions, or export them as CSV or a PDF report",
-        description="List your past sessions (alone, as `history list`), or export them as CSV "
-        "or a PDF report.",
+        description="List your past sessions (alone, as `history list`, with its options), or "
+        "export them as CSV or a PDF report.",
+        parents=[common_options()],
     )
+    _add_list_options(group)
+    group.set_defaults(run=cmd_list, limit=LIST_LIMIT, since=None, until=None, routine=None)
     commands = group.add_subparsers(dest="history_command", metavar="COMMAND")
     listing = add_command(commands, "list", "print your recent sessions, newest first", cmd_list)
-    listing.add_argument(
-        "--limit", type=int, default=LIST_LIMIT, metavar="N", help="at most N sessions (0: all)"
-    )
-    _add_filters(listing)
-    # `hiptimer history` alone lists, as the README's reliability notes use it: a look at the
-    # history should not need the word "list" (nor fail with a usage error without it).
-    group.set_defaults(run=cmd_list, limit=LIST_LIMIT, since=None, until=None, routine=None)
+    _add_list_options(listing)
     export = add_command(
         commands, "export", "write your history as CSV and/or a PDF report", cmd_export
     )
@@ -68,10 +69,28 @@ def add_history(subparsers: SubParsers) -> None:
     _add_filters(export)
 
 
+def _add_list_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--limit",
+        type=int,
+        default=argparse.SUPPRESS,
+        metavar="N",
+        help=f"at most N sessions (0: all; {LIST_LIMIT} unless told)",
+    )
+    _add_filters(parser)
+
+
 def _add_filters(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--since", metavar="DATE", help="from this day on (YYYY-MM-DD)")
-    parser.add_argument("--until", metavar="DATE", help="up to and including this day")
-    parser.add_argument("--routine", metavar="ID", help="only this routine's sessions")
+    # SUPPRESS, with the group's defaults: an option given before `list` or `export` is not
+    # reset by the subcommand's own default (see common_options).
+    for option, help in (
+        ("--since", "from this day on (YYYY-MM-DD)"),
+        ("--until", "up to and including this day"),
+    ):
+        parser.add_argument(option, metavar="DATE", default=argparse.SUPPRESS, help=help)
+    parser.add_argument(
+        "--routine", metavar="ID", default=argparse.SUPPRESS, help="only this routine's sessions"
+    )
 
 
 def parse_day(option: str, text: str | None) -> date | None:

@@ -162,6 +162,23 @@ def test_history_alone_lists_as_history_list_does(
     assert run(capsys, "--data-dir", str(paths.data_dir()), "history") == expected
 
 
+def test_history_alone_takes_the_options_of_history_list(
+    recorded: Recorded, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `hiptimer history` is `history list`, so it takes list's options where every other
+    # command takes them, after its name; it said "invalid choice: '2'" for --limit 2.
+    data = str(paths.data_dir())
+    expected = run(capsys, "history", "list", "--limit", "2")
+    assert expected[0] == 0 and len(expected[1].splitlines()) == 3
+    assert run(capsys, "history", "--limit", "2") == expected
+    assert run(capsys, "history", "--data-dir", data, "--limit", "2") == expected
+    # Given before `list`, an option still counts rather than being reset by list's default.
+    assert run(capsys, "history", "--limit", "2", "list") == expected
+    one = run(capsys, "history", "list", "--routine", "stretch")
+    assert one[0] == 0 and "Stretches" in one[1] and "Hips" not in one[1]
+    assert run(capsys, "history", "--routine", "stretch") == one
+
+
 def test_list_shows_a_re_tests_results_under_its_session(
     recorded: Recorded, capsys: pytest.CaptureFixture[str], weeks: Weeks
 ) -> None:
