@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QPushButton, QWidget
 
 from hiptimer.ui.keys import Action, Mode, resolve
 from hiptimer.ui.widgets.readable import READS_BY_KEYS
@@ -73,7 +73,7 @@ class WindowKeys(QObject):
                 self._released[event.key()] = event.timestamp()
             return False
         if _presses_focused_button(watched, event):
-            return False  # a button reached by Tab: Space and Enter press it, as anywhere
+            return _enter_on(watched, event)  # a button reached by Tab: Space and Enter press it
         if _moves_in_focused_text(watched, event):
             return False  # a text reached by Tab (a routine's details): read line by line
         found = resolve(event.key(), event.modifiers(), self._mode())
@@ -103,6 +103,21 @@ def _moves_in_focused_text(watched: QWidget, event: QKeyEvent) -> bool:
     """An arrow, Page Up/Down, Home or End in a text that has a caret for reading
     (widgets.readable.readable_by_keys): it moves the caret, as in any text."""
     return event.key() in MOVES and bool(watched.property(READS_BY_KEYS)) and watched.hasFocus()
+
+
+def _enter_on(button: QWidget, event: QKeyEvent) -> bool:
+    """Enter on a focused button presses it, as Space does; True when it was taken here.
+
+    A QPushButton takes Enter only as a dialog's (auto-)default button; elsewhere it ignores
+    it and Qt passes it to the window, where Enter on the library's notice's *Dismiss* started
+    the chosen routine. https://doc.qt.io/qt-6/qpushbutton.html#autoDefault-prop"""
+    if event.key() == Qt.Key.Key_Space or not isinstance(button, QAbstractButton):
+        return False  # the button's own Space handling
+    if isinstance(button, QPushButton) and (button.autoDefault() or button.isDefault()):
+        return False  # it presses itself
+    if not event.isAutoRepeat():  # a held Enter presses once
+        button.click()
+    return True
 
 
 def _presses_focused_button(watched: QWidget, event: QKeyEvent) -> bool:

@@ -71,6 +71,27 @@ def test_a_button_reached_by_tab_takes_space_and_a_clicked_one_does_not(
     assert app.engine.paused
 
 
+def test_enter_presses_a_button_reached_by_tab_as_space_does(app: App, qtbot: QtBot) -> None:
+    # The README: "Space or Enter presses the one it is on". A QPushButton outside a dialog
+    # ignores Enter (it is no auto-default button), so Enter fell through to the window: on the
+    # library, Enter on the notice's Dismiss started the chosen routine instead.
+    app.window.notice.show_notice("Reminders", "Reminders cannot be shown.")
+    tab_to(qtbot, app, app.window.notice.dismiss)
+    qtbot.keyClick(app.window.notice.dismiss, K.Key_Return)
+    assert app.window.notice.isHidden()
+    assert app.window.session is None and app.window.nav.key_mode() is Mode.LIBRARY
+    app.key(qtbot, K.Key_Return)  # with the focus back on the list, Enter starts
+    app.until(StepKind.WORK)
+    session = app.window.session
+    assert session is not None
+    mute = session.page.controls.buttons[Action.MUTE]
+    tab_to(qtbot, app, mute)
+    qtbot.keyClick(mute, K.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert app.settings.settings.muted and not app.engine.paused
+    qtbot.keyClick(mute, K.Key_Return)
+    assert not app.settings.settings.muted
+
+
 def test_each_page_takes_the_focus_home(app: App, qtbot: QtBot) -> None:
     app.key(qtbot, K.Key_Return)
     session = app.window.session
