@@ -21,6 +21,7 @@ from hiptimer.ui.services.ports import Speaker
 from hiptimer.ui.theme import current, follow, px
 from hiptimer.ui.widgets.plain import escape
 
+Action = tuple[str, Callable[[], object]]  # a notice's button: its words, what it does
 NO_VOICE = N_("No voice \u2014 the captions carry on.")
 
 
@@ -41,7 +42,8 @@ MOST_SHARE = 0.1
 class NoticeBar(QFrame):
     """One line of news that stays until dismissed; the same notice twice shows once. Where
     its detail would take much of a short window's height, the heading shows alone and a
-    Details button shows the rest.
+    Details button shows the rest. A notice that comes while another shows takes its place,
+    and the one it covered comes back when it is dismissed (or its action taken).
 
     Signals: none. `shown` lists every notice it has shown, for tests and the log.
     """
@@ -62,11 +64,14 @@ class NoticeBar(QFrame):
         # Tab focus only: a click leaves the focus where it was, so Space and Enter go on doing
         # what the key map says; a button reached by Tab takes them (see key_filter.py).
         self.dismiss.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self.dismiss.clicked.connect(self.hide)
+        self.dismiss.clicked.connect(self._next)
         self.action = QPushButton(self)  # what a notice offers to do about it, if anything
         self.action.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.action.clicked.connect(self._act)
         self._act_on: Callable[[], object] | None = None
+        # Notices covered by a newer one, the latest last: no voice at the first session hid
+        # the start's "no tray, no notifications" for good.
+        self._waiting: list[tuple[str, str, Action | None]] = []
         # Checkable: a screen reader says whether the rest is shown ("Details, pressed").
         self.details = QPushButton(_("Details"), self)
         self.details.setCheckable(True)
@@ -85,15 +90,21 @@ class NoticeBar(QFrame):
         QWidget.setTabOrder(self.action, self.dismiss)
         self.hide()
 
-    def show_notice(
-        self, heading: str, detail: str = "", action: tuple[str, Callable[[], object]] | None = None
-    ) -> None:
+    def show_notice(self, heading: str, detail: str = "", action: Action | None = None) -> None:
         """Show a notice in bold with its detail after it, unless it has been shown before;
         `action` (its button's words, what it does) puts a button beside Dismiss."""
         key = f"{heading} {detail}".strip()
         if key in self.shown:
             return
         self.shown.append(key)
+        if not self.isHidden():
+            self._waiting.append((*self._words, self._offer()))
+        self._put(heading, detail, action)
+
+    def _offer(self) -> Action | None:
+        return (self.action.text(), self._act_on) if self._act_on is not None else None
+
+    def _put(self, heading: str, detail: str, action: Action | None) -> None:
         self._words = (heading, detail)
         self.details.setChecked(False)
         self.action.setText(action[0] if action else "")
@@ -163,9 +174,17 @@ class NoticeBar(QFrame):
         if self._words[0]:
             self._show_words()
 
+    def _next(self) -> None:
+        """Done with this notice: the one it covered, if any, else none."""
+        if self._waiting:
+            self._put(*self._waiting.pop())
+        else:
+            self._act_on = None
+            self.hide()
+
     def _act(self) -> None:
         act, self._act_on = self._act_on, None
-        self.hide()  # done with: what it opened takes it from here
+        self._next()  # done with: what it opened takes it from here
         if act is not None:
             act()
 

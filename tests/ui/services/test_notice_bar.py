@@ -156,6 +156,31 @@ def test_a_notice_shows_once_and_dismiss_hides_it(qtbot: QtBot) -> None:
     assert bar.isHidden() and len(bar.shown) == 1
 
 
+def test_a_later_notice_does_not_hide_an_earlier_one_for_good(qtbot: QtBot) -> None:
+    # No notification service and no tray said so at the start; the voice failing at the
+    # first session put its notice in the same strip, and the first was never seen again
+    # (seen under Xvfb). The newer shows; Dismiss (or its action) brings back the older.
+    host = QWidget()
+    qtbot.addWidget(host)
+    bar = NoticeBar(host)
+    acted: list[str] = []
+    bar.show_notice("Reminders", "No tray either, so closing the window quits.")
+    bar.show_notice("Kept", "Unsaved changes were kept.", ("Open", lambda: acted.append("open")))
+    bar.show_notice(NO_VOICE, "Install espeak-ng")
+    assert "Install espeak-ng" in whole_text(bar)
+    bar.dismiss.click()
+    assert not bar.isHidden() and "Unsaved changes were kept." in whole_text(bar)
+    assert bar.action.isVisibleTo(bar) and bar.action.text() == "Open"
+    bar.action.click()
+    assert acted == ["open"]
+    assert not bar.isHidden() and "closing the window quits" in whole_text(bar)
+    assert not bar.action.isVisibleTo(bar)
+    bar.dismiss.click()
+    assert bar.isHidden()
+    bar.show_notice("Reminders", "No tray either, so closing the window quits.")
+    assert bar.isHidden() and len(bar.shown) == 3  # each still shows once
+
+
 class FailingSpeaker(SilentSpeaker):
     """A Speaker whose voice has failed already (`reason`) or fails when `fail()` is called."""
 
