@@ -57,5 +57,7 @@ def history_style_sheet(p: Palette | None = None) -> str:
     QPushButton:checked {{
         background: {p.selection}; color: {p.selection_text}; border-color: {p.ink};
     }}
+    /* The window's :checked outranks the app's focus ring: a checked preset shows it too. */
+    QPushButton:checked:focus {{ border-color: {p.focus}; }}
     QLabel#status {{ color: {p.muted}; }}
     """

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCharts import QValueAxis
 from PySide6.QtCore import QDate, QPoint, QRect, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QFileDialog, QStyle, QStyleOptionComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -494,6 +495,24 @@ def test_a_date_field_s_arrow_is_a_button_apart_from_the_date(
             assert edit.rect().contains(arrow)
             assert field.right() < arrow.left()
             assert field.width() >= metrics.horizontalAdvance("30 Sep 2026")
+
+
+@pytest.mark.parametrize("look", ["dark", "light", "high-contrast"])
+def test_a_checked_preset_reached_by_tab_shows_the_focus_ring(
+    qtbot: QtBot, window: HistoryWindow, look: str
+) -> None:
+    # The window's "checked" border (the ink's colour) outranked the app's focus ring, so Tab
+    # on "3 months", the preset checked when the window opens, showed no ring (Xvfb, dark).
+    with app_look(100, look):
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        preset = window.presets.checkedButton()
+        assert preset is not None
+        preset.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(preset.hasFocus)
+        image = preset.grab().toImage()
+        edge = [image.pixelColor(x, image.height() // 2) for x in range(4)]
+        assert QColor(theme.current().focus) in edge, (look, [c.name() for c in edge])
 
 
 # 1024 x 600 and 1024 x 768 laptops, less a frame; normal type and large print
