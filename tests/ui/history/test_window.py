@@ -497,6 +497,18 @@ def test_a_date_field_s_arrow_is_a_button_apart_from_the_date(
             assert field.width() >= metrics.horizontalAdvance("30 Sep 2026")
 
 
+def focused_by_tab(qtbot: QtBot, window: HistoryWindow, widget: QWidget) -> set[str]:
+    """The colours of `widget` drawn with the focus Tab gives it, the window active."""
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    widget.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(widget.hasFocus)
+    image = widget.grab().toImage()
+    return {
+        image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())
+    }
+
+
 @pytest.mark.parametrize("look", ["dark", "light", "high-contrast"])
 def test_a_checked_preset_reached_by_tab_shows_the_focus_ring(
     qtbot: QtBot, window: HistoryWindow, look: str
@@ -504,15 +516,23 @@ def test_a_checked_preset_reached_by_tab_shows_the_focus_ring(
     # The window's "checked" border (the ink's colour) outranked the app's focus ring, so Tab
     # on "3 months", the preset checked when the window opens, showed no ring (Xvfb, dark).
     with app_look(100, look):
-        window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
         preset = window.presets.checkedButton()
         assert preset is not None
-        preset.setFocus(Qt.FocusReason.TabFocusReason)
-        qtbot.waitUntil(preset.hasFocus)
-        image = preset.grab().toImage()
-        edge = [image.pixelColor(x, image.height() // 2) for x in range(4)]
-        assert QColor(theme.current().focus) in edge, (look, [c.name() for c in edge])
+        assert QColor(theme.current().focus).name() in focused_by_tab(qtbot, window, preset)
+
+
+@pytest.mark.parametrize("look", ["dark", "light", "high-contrast"])
+def test_the_not_representative_box_reached_by_tab_shows_the_ring_and_stays_readable(
+    qtbot: QtBot, window: HistoryWindow, look: str
+) -> None:
+    # Reached by Tab, "Not representative" turned black on a dark blue band in the dark theme
+    # (the platform's focus look, unreadable at arm's length, and no ring in the focus colour).
+    with app_look(100, look):
+        window.sessions_pane.list_view.selectRow(0)
+        colours = focused_by_tab(qtbot, window, window.sessions_pane.representative)
+        p = theme.current()
+        assert QColor(p.focus).name() in colours, look
+        assert QColor(p.ink).name() in colours, look  # the words in the ink's colour
 
 
 # 1024 x 600 and 1024 x 768 laptops, less a frame; normal type and large print
