@@ -50,6 +50,7 @@ CAUTION = "Stop if you feel a sharp or pinching pain at the front of the hip."
 STOPS = (
     "first run",
     "library",
+    "notice",
     "settings",
     "keyboard shortcuts",
     "about",
@@ -190,6 +191,10 @@ def session_tour(qtbot: QtBot, visit: Visit) -> None:
     assert window.nav.key_mode() is Mode.LIBRARY
     window.library.select(r.id)
     visit("library", window)
+    # The strip above the pages, with Details (a long notice) and an action's button.
+    window.notice.show_notice("Reminders", " ".join(STEPS), ("Open in the editor", lambda: None))
+    visit("notice", window)
+    window.notice.dismiss.click()
     dialog = window.settings_actions.open()
     visit("settings", dialog)
     dialog.reject()

@@ -108,6 +108,8 @@ class NoticeBar(QFrame):
         self._words = (heading, detail)
         self.details.setChecked(False)
         self.action.setText(action[0] if action else "")
+        # What it acts on, for a screen reader that reaches it by Tab ("Open in the editor").
+        self.action.setAccessibleDescription(f"{heading} {detail}".strip())
         self.action.setVisible(action is not None)
         self._act_on = action[1] if action else None
         self._show_words()
