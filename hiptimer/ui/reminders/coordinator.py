@@ -204,14 +204,16 @@ class ReminderCoordinator(QObject):
         if not self.notifier.reason or self._said_no_service:
             return ""
         self._said_no_service = True
-        return self._problem_text()
+        return self.problem_text()
 
     def _note(self, note: Note) -> None:
         if self.notifier.show(note) is None and not self._said_no_service:
             self._said_no_service = True
-            self.problem.emit(self._problem_text())
+            self.problem.emit(self.problem_text())
 
-    def _problem_text(self) -> str:
+    def problem_text(self) -> str:
+        """Why reminders cannot be shown, and where today's plan is; read only where the
+        notifier has a reason."""
         return _(
             "Reminders cannot be shown: {reason}. Today's plan is on the library "
             "page; start a routine there."

@@ -164,11 +164,8 @@ class WindowReminders(QObject):
 
     def _say_no_tray(self) -> None:
         """The no-tray notice, which promises notifications only where they can be shown."""
-        if self._no_service:
-            words = translate(NO_TRAY_NOR_SERVICE).format(problem=self._no_service)
-            self._notice(_("Reminders"), words)
-        else:
-            self._notice(_("No tray"), translate(NO_TRAY))
+        heading = _("Reminders") if self._no_service else _("No tray")
+        self._notice(heading, _no_tray_words(self._no_service))
 
     def _desktop_notifier(self) -> Notifier:
         """The desktop's notification service over D-Bus; where Qt has no D-Bus module, none
@@ -293,11 +290,12 @@ class WindowReminders(QObject):
         from hiptimer.core.plan import autostart
         from hiptimer.ui.reminders.plan_dialog import PlanDialog
 
-        s = self._host.settings.settings
+        s, c = self._host.settings.settings, self.coordinator
+        no_service = self._no_service or (c.problem_text() if c and c.notifier.reason else "")
         dialog = PlanDialog(
             s.plan, self._host.routines(), keep_in_tray=s.keep_in_tray,
             start_at_login=autostart.is_on(self._autostart_dir),
-            tray_reason="" if self._tray_wanted else translate(NO_TRAY),
+            tray_reason="" if self._tray_wanted else _no_tray_words(no_service),
             login_reason="" if autostart.supported() else _(
                 "Start at login is made for Linux desktops (XDG autostart) only, so far."
             ),
@@ -373,3 +371,11 @@ class WindowReminders(QObject):
                 autostart.turn_off(self._autostart_dir)
         except autostart.AutostartError as exc:
             self._host.show_problem(_("Start at login: {problem}").format(problem=exc))
+
+
+def _no_tray_words(no_service: str) -> str:
+    """Why closing the window quits, with why reminders cannot be shown where that is known
+    (the plan dialog said "reminders come as notifications" where none could come)."""
+    if no_service:
+        return translate(NO_TRAY_NOR_SERVICE).format(problem=no_service)
+    return translate(NO_TRAY)

@@ -505,3 +505,22 @@ def test_no_tray_and_a_service_known_missing_are_said_at_start_up(
         assert "come as notifications" not in shown
         setup.at(18, 0)  # the first reminder cannot come: nothing new is said
         assert setup.window.notice.shown[-1] == shown
+
+
+@pytest.mark.parametrize("working", [False, True], ids=["no service", "a service"])
+@pytest.mark.parametrize("plan", [WeeklyPlan(), PLAN], ids=["no plan yet", "a plan"])
+def test_the_plan_dialog_promises_notifications_only_where_they_can_be_shown(
+    qtbot: QtBot, tmp_path: Path, plan: WeeklyPlan, working: bool
+) -> None:
+    """With neither a tray nor a notification service, the notice said so, but the weekly
+    plan's "Keep running in the tray" still read "reminders come as notifications while
+    HipTimer is open" (seen under Xvfb): it says what the notice says."""
+    from PySide6.QtWidgets import QLabel
+
+    for setup in make(qtbot, tmp_path, plan, notifier=FakeNotifier(working=working)):
+        dialog = setup.window.reminders.open_plan()
+        words = " ".join(label.text() for label in dialog.findChildren(QLabel))
+        dialog.reject()
+        assert "closing the window quits" in words
+        assert ("come as notifications" in words) is working
+        assert ("Reminders cannot be shown" in words) is not working
