@@ -238,7 +238,7 @@ SHORTCUTS: dict[str, Shortcut] = {
         ),
         Shortcut(
             "close",
-            ("Ctrl+W",),
+            ("Esc", "Ctrl+W"),  # Esc leaves, as in the history window and every dialog
             N_("close the editor (asks if changes are not saved)"),
             N_("In the routine editor"),
         ),

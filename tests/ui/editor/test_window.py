@@ -392,6 +392,23 @@ def test_closing_without_changes_does_not_ask(editor: EditorWindow, prompts: Pro
     assert editor.close() and prompts.questions == []
 
 
+def test_esc_closes_the_editor_as_ctrl_w_does_asking_first(
+    editor: EditorWindow, qtbot: QtBot, prompts: Prompts
+) -> None:
+    # The README: "Esc leaves", and the history window closes on Esc; the editor took only
+    # Ctrl+W, so Esc did nothing there (seen under Xvfb, keyboard only).
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    field = line(editor, "hold_s")
+    type_into(qtbot, field, "45")
+    prompts.answer = Answer.Cancel
+    qtbot.keyClick(field.edit, Qt.Key.Key_Escape)
+    assert editor.isVisible() and prompts.questions[0].startswith("Unsaved changes")
+    prompts.answer = Answer.Discard
+    qtbot.keyClick(field.edit, Qt.Key.Key_Escape)
+    assert not editor.isVisible() and user_files() == []
+
+
 # -- reset, export, import, drop -----------------------------------------------------------
 
 
