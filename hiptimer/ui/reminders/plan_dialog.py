@@ -223,7 +223,7 @@ class PlanDialog(QDialog):
         line.addWidget(QLabel(_("of computer use"), box))
         layout.addLayout(line)
         quiet = QHBoxLayout()
-        quiet.addWidget(QLabel(_("Quiet hours: none from"), box))
+        quiet.addWidget(QLabel(_("Quiet hours: no desk break from"), box))
         self.quiet_from, self.quiet_until = (
             _time_edit(desk.quiet_from),
             _time_edit(desk.quiet_until),

@@ -125,6 +125,17 @@ def test_options_that_cannot_work_here_are_off_and_say_why(qtbot: QtBot) -> None
     assert not dialog.start_at_login.isEnabled() and not dialog.start_at_login.isChecked()
 
 
+def test_the_quiet_hours_read_as_a_time_without_desk_breaks(qtbot: QtBot) -> None:
+    # "Quiet hours: none from 20:00 until 08:00" read as "no quiet hours" to a new user.
+    from PySide6.QtWidgets import QLabel
+
+    dialog = PlanDialog(WeeklyPlan(), [], keep_in_tray=False, start_at_login=False)
+    qtbot.addWidget(dialog)
+    words = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "Quiet hours: no desk break from" in words
+    assert not [w for w in words if "none from" in w]
+
+
 @pytest.fixture
 def app(qtbot: QtBot, tmp_path: Path) -> Iterator[Setup]:
     yield from make(qtbot, tmp_path, PLAN)
