@@ -16,8 +16,10 @@ from hiptimer.core.session.engine import SessionEngine
 from hiptimer.core.session.events import PainChoice, SetRecord
 from hiptimer.core.session.steps import StepKind
 from hiptimer.core.settings import SettingsStore
+from hiptimer.ui import theme
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.main_window import MainWindow
+from hiptimer.ui.palette import DARK, HIGH_CONTRAST, LIGHT, Palette
 from hiptimer.ui.session.pain_prompt import ANCHORS, PainPrompt
 from hiptimer.ui.session.workout_page import WorkoutPage
 from tests.harness import hold, quick_routine
@@ -103,6 +105,38 @@ def test_on_a_retest_the_lower_choice_says_the_test_keeps_its_time(prompt: PainP
     prompt.ask_choice(stand, can_lower=False)
     lower = prompt.choice_buttons[PainChoice.LOWER]
     assert not lower.isEnabled() and lower.text() == "A re-test keeps its time"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+@pytest.mark.parametrize("look", [DARK, LIGHT, HIGH_CONTRAST], ids=lambda p: p.name)
+def test_tab_on_a_choice_changes_its_edge_to_a_colour_told_apart(
+    qtbot: QtBot, look: Palette
+) -> None:
+    # In the dark theme the focus ring (#FFD54F) on "Continue at a lower dose", whose own
+    # edge is amber (#FFB74D), looked the same from the mat (Xvfb, keyboard only).
+    theme.use(look)
+    try:
+        widget = PainPrompt(pain_limit=5)
+        qtbot.addWidget(widget)
+        widget.resize(1200, 600)
+        widget.show()
+        widget.ask_choice(None)
+        for button in widget.choice_buttons.values():
+            edge = button.grab().toImage().pixelColor(1, button.height() // 2)
+            button.setFocus(Qt.FocusReason.TabFocusReason)
+            qtbot.waitUntil(button.hasFocus)
+            ring = button.grab().toImage().pixelColor(1, button.height() // 2)
+            apart = sum(
+                abs(a - b)
+                for a, b in (
+                    (edge.red(), ring.red()),
+                    (edge.green(), ring.green()),
+                    (edge.blue(), ring.blue()),
+                )
+            )
+            assert apart >= 120, (look.name, button.text(), edge.name(), ring.name())
+    finally:
+        theme.use(DARK)
 
 
 def test_the_buttons_scale_with_the_window(prompt: PainPrompt) -> None:
