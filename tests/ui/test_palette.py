@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from hiptimer.core.figures.model import PropKind
 from hiptimer.ui.pain_colours import BANDS
 from hiptimer.ui.palette import DARK, HIGH_CONTRAST, LIGHT, PALETTES, Palette, choose
 
@@ -71,7 +72,7 @@ def too_faint(palette: Palette, least: dict[str, float], *, lists: bool) -> dict
     on: each phase's colour on the workout screen, and (`lists`) a list's field."""
     from hiptimer.ui.widgets.figure_paint import colours_for
 
-    c = colours_for(palette.dark)
+    c = colours_for(palette)
     pages = {p.value: s.background for p, s in palette.phases.items()}
     if lists:
         pages["a list"] = palette.field
@@ -91,6 +92,53 @@ def test_the_figures_lines_show_on_every_page_they_are_drawn_on(palette: Palette
     least = {"near": 4.5, "far": 3, "moving": 3, "far_moving": 3, "band": 3, "ring": 3}
     low = too_faint(palette, least, lists=True)
     assert not low, low
+
+
+def over(colour: str, back: str) -> str:
+    """An #AARRGGBB colour as it shows over an opaque `back` (an #RRGGBB one as it is)."""
+    value, under = colour.lstrip("#"), back.lstrip("#")
+    if len(value) == 6:
+        return colour
+    alpha, rgb = int(value[:2], 16) / 255, value[2:]
+    mixed = (
+        round(alpha * int(rgb[i : i + 2], 16) + (1 - alpha) * int(under[i : i + 2], 16))
+        for i in (0, 2, 4)
+    )
+    return "#" + "".join(f"{c:02X}" for c in mixed)
+
+
+# What outlines a prop of each kind: a band is a line of its own, the rest faces and rods.
+PROP_INKS = {
+    PropKind.CHAIR: "prop_edge",
+    PropKind.STEP: "prop_edge",
+    PropKind.BOX: "prop_edge",
+    PropKind.WALL: "prop_edge",
+    PropKind.BAND: "band",
+}
+
+
+@pytest.mark.parametrize("kind", list(PropKind), ids=[k.value for k in PropKind])
+@pytest.mark.parametrize("palette", list(PALETTES.values()), ids=list(PALETTES))
+def test_every_prop_stands_out_at_3_to_1_on_every_page_it_is_drawn_on(
+    palette: Palette, kind: PropKind
+) -> None:
+    """A prop's outline as drawn (its see-through inks over the page) at 3:1, WCAG's for
+    graphics, and its face a shade apart from the page. In high contrast the hip flexor
+    release's cushion was a faint grey on black; in the light look props' edges read 2.4:1."""
+    from hiptimer.ui.widgets.figure_paint import colours_for
+
+    c = colours_for(palette)
+    pages = {p.value: s.background for p, s in palette.phases.items()}
+    pages["a list"] = palette.field
+    ink = getattr(c, PROP_INKS[kind])
+    low = {
+        where: round(contrast(over(ink, back), back), 2)
+        for where, back in pages.items()
+        if contrast(over(ink, back), back) < 3
+    }
+    assert not low, low
+    if palette is HIGH_CONTRAST:  # there the face itself stands out from the black
+        assert contrast(over(c.prop_fill, palette.page), palette.page) >= 3
 
 
 @pytest.mark.parametrize("palette", list(PALETTES.values()), ids=list(PALETTES))

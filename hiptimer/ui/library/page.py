@@ -255,7 +255,7 @@ class LibraryPage(QWidget):
 
         shelf = ArtShelf(routine_path=item.routine.path)
         ratio = self.devicePixelRatioF()
-        colours = colours_for(current().dark)  # drawn again when the look changes (_new_look)
+        colours = colours_for(current())  # drawn again when the look changes (_new_look)
         pictures: dict[str, str] = {}
         for ex in item.routine.exercises:  # the left-out ones are listed too
             art = shelf.art_for(ex)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPolygonF
 
 from hiptimer.core.figures.scene import Scene
 from hiptimer.core.figures.shapes import Face, Head, Ink, Line, Point, Rod
+from hiptimer.ui.palette import HIGH_CONTRAST, Palette
 
 LIMB = 4.6  # line widths in figure units (a figure is about 100 units tall)
 TRUNK = 6.0
@@ -46,19 +47,26 @@ class Colours:
 # amber (yellow does not read on white). Each ink reads at 3:1 or more on every light page and
 # phase colour, the body at 4.5:1, and so does the note where a picture is missing (its words in
 # the look's warning brown at 4.5:1, its frame in the fields' grey at 3:1; they were pale yellow
-# and light grey) (tests/ui/test_palette.py).
+# and light grey) (tests/ui/test_palette.py). The props' edges are solid, at 3:1 too (a
+# see-through grey drew them at 2.4:1).
 ON_LIGHT = Colours(
     near="#111820", far="#6B7A86", moving="#A34E00", far_moving="#B8782A",
-    prop_fill="#261F2A33", prop_edge="#B36B7A86", floor="#8A98A3", floor_fill="#1F1F2A33",
+    prop_fill="#261F2A33", prop_edge="#5A6B78", floor="#8A98A3", floor_fill="#1F1F2A33",
     band="#C2410C", ring="#A34E00", face="#FFFFFF", note="#7A4200", note_frame="#5A6B78",
 )  # fmt: skip
+
+# High contrast, on black: the props in solid white edges over a lighter face (the dark look's
+# see-through grey drew the hip flexor release's cushion as a faint dark slab).
+ON_BLACK = Colours(prop_fill="#66FFFFFF", prop_edge="#FFFFFF")
 
 INKS = {Ink.NEAR: "near", Ink.FAR: "far", Ink.MOVING: "moving", Ink.FAR_MOVING: "far_moving"}
 
 
-def colours_for(dark: bool) -> Colours:
-    """The figure's colours on a page of the theme: dark (and high contrast) or light."""
-    return Colours() if dark else ON_LIGHT
+def colours_for(look: Palette) -> Colours:
+    """The figure's colours on a page of the look: dark, light or high contrast."""
+    if look is HIGH_CONTRAST:
+        return ON_BLACK
+    return Colours() if look.dark else ON_LIGHT
 
 
 class _Fit:

@@ -217,7 +217,7 @@ class FigureView(QWidget):
         if art.figure is not None:
             pose, mirrored = frame(art.figure, self._now())
             shapes = scene(art.figure, pose, mirrored=mirrored)
-            colours = colours_for(current().dark)  # the theme's, as it is now
+            colours = colours_for(current())  # the theme's, as it is now
             painter.drawPixmap(0, 0, self._ground(art.figure, shapes, mirrored, box, colours))
             paint_figure(painter, shapes, box, colours)
         elif art.image is not None or art.svg is not None:
@@ -246,7 +246,7 @@ class FigureView(QWidget):
     def _paint_note(self, painter: QPainter, box: QRectF, note: str) -> None:
         """A dashed empty frame where the picture would be, and one line saying which file."""
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        colours = colours_for(current().dark)  # the theme's, as it is now
+        colours = colours_for(current())  # the theme's, as it is now
         pen = QPen(QColor(colours.note_frame), 3, Qt.PenStyle.DashLine)
         painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
