@@ -4,21 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from hiptimer.i18n import _
 from hiptimer.ui.editor.data_ops import MISSING
 from hiptimer.ui.editor.fields import NUMBER_WIDTH, Field, parse_number, show_number
+from hiptimer.ui.editor.number_edit import NumberEdit
 
 UNITS = (("kg", "kg"), ("lb", "lb"))
 
 
 def _number_edit(parent: QWidget, name: str) -> QLineEdit:
-    edit = QLineEdit(parent)
+    edit = NumberEdit(parent, NUMBER_WIDTH)  # wide enough for "none" in large print
     edit.setObjectName(name)
-    edit.setFixedWidth(NUMBER_WIDTH)
-    edit.setAlignment(Qt.AlignmentFlag.AlignRight)
     return edit
 
 

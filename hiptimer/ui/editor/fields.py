@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from hiptimer.i18n import DECIMAL_MARKS, N_, _, language, translate
 from hiptimer.ui.editor.data_ops import MISSING, get_path
+from hiptimer.ui.editor.number_edit import NumberEdit
 
 NUMBER_WIDTH = 72
 ERROR_WIDTH = 320
@@ -208,15 +209,17 @@ class LineField(Field):
         width: int | None = None,
     ) -> None:
         """`width`: a fixed width for a text input; without one it takes the row."""
-        self.edit = QLineEdit(parent)
+        # A number grows with the text size, as the dose fields beside it (number_edit).
+        short = number and width is None
+        self.edit = NumberEdit(parent, NUMBER_WIDTH) if short else QLineEdit(parent)
         super().__init__(key, [self.edit], parent)
         self.number = number
         self.optional = optional
         self.edit.setObjectName(key)
         self.edit.setPlaceholderText(placeholder)
         expand = not number and width is None
-        if not expand:
-            self.edit.setFixedWidth(width or NUMBER_WIDTH)
+        if width is not None:
+            self.edit.setFixedWidth(width)
         if number:
             self.edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.edit.textEdited.connect(self._emit)
@@ -318,14 +321,12 @@ class PairField(Field):
         unit: str = "",
         names: tuple[str, str] | None = None,
     ) -> None:
-        self.low = QLineEdit(parent)
-        self.high = QLineEdit(parent)
+        self.low = NumberEdit(parent, NUMBER_WIDTH)
+        self.high = NumberEdit(parent, NUMBER_WIDTH)
         super().__init__(key, [self.low, self.high], parent)
         self.names = names
         for edit, name in zip((self.low, self.high), names or ("low", "high"), strict=True):
             edit.setObjectName(f"{key}.{name}")
-            edit.setFixedWidth(NUMBER_WIDTH)
-            edit.setAlignment(Qt.AlignmentFlag.AlignRight)
             edit.textEdited.connect(self._emit)
         self._beside(self.low, QLabel(between, self.row), self.high, unit=unit)
 
