@@ -10,11 +10,13 @@ from PySide6.QtWidgets import (
     QAbstractSlider,
     QAbstractSpinBox,
     QComboBox,
+    QDateTimeEdit,
     QLineEdit,
     QPushButton,
     QScrollArea,
     QStyle,
     QStyleOptionButton,
+    QStyleOptionComboBox,
     QWidget,
 )
 
@@ -75,7 +77,7 @@ def content_misfits(root: QWidget, area: QRect) -> list[str]:
     for scroller in root.findChildren(QAbstractScrollArea):
         if scroller.isVisible() and scroller.window() is window and not _in_a_field(scroller):
             problems += _viewport_misfits(scroller, area) + _sideways_misfits(scroller)
-    return problems
+    return problems + arrow_misfits(root)
 
 
 FIELDS = (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractSlider)
@@ -171,3 +173,26 @@ def _size(rect: QRect) -> str:
 
 def _at(rect: QRect) -> str:
     return f"({rect.x()}, {rect.y()})"
+
+
+def arrow_misfits(root: QWidget) -> list[str]:
+    """Every drop-down list and date field of `root` shown whose arrow is a stub: narrower
+    than a line of its text is tall, outside the field, or over its text (a styled list drew
+    the platform's 16 px arrow at any text size, cramped against the text at 150 %)."""
+    problems = []
+    for field in root.findChildren(QWidget):
+        popup = isinstance(field, QDateTimeEdit) and field.calendarPopup()  # else spin arrows
+        if not (isinstance(field, QComboBox) or popup) or not field.isVisible():
+            continue
+        option = QStyleOptionComboBox()
+        option.initFrom(field)
+        option.editable = not isinstance(field, QComboBox) or field.isEditable()
+        option.frame = True
+        combo, parts = QStyle.ComplexControl.CC_ComboBox, QStyle.SubControl
+        arrow = field.style().subControlRect(combo, option, parts.SC_ComboBoxArrow, field)
+        text = field.style().subControlRect(combo, option, parts.SC_ComboBoxEditField, field)
+        line = field.fontMetrics().height()
+        name = f"{type(field).__name__} {field.accessibleName() or field.objectName()!r}"
+        if arrow.width() < line or not field.rect().contains(arrow) or text.right() >= arrow.left():
+            problems.append(f"{name}: its arrow is {_size(arrow)} for a {line} px line")
+    return problems

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hiptimer import paths
+from hiptimer.ui.drop_down import drop_down_rules
 from hiptimer.ui.palette import Palette
 from hiptimer.ui.theme import current, px
 
@@ -115,4 +116,4 @@ def editor_style_sheet(p: Palette | None = None) -> str:
     QMenu::item:disabled {{ color: {p.disabled}; }}
     QStatusBar {{ color: {p.muted}; }}
     QToolTip {{ background: #FFFFE0; color: #000000; border: 1px solid #000000; }}
-    """
+    """ + drop_down_rules(p)

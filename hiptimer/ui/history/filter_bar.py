@@ -28,11 +28,9 @@ def filter_bar(
     """The filters in a row, in two when the window is narrow (1024 px, large print); the
     preset buttons (label, days back; None for all) join `presets`."""
     bar = FlowLayout()
-    bar.addWidget(_together(_buddy(_("Routine"), routine), routine))
+    bar.addWidget(together(buddy(_("Routine"), routine), routine))
     bar.addWidget(
-        _together(
-            _buddy(p_("dates", "From"), since), since, _buddy(p_("dates", "to"), until), until
-        )
+        together(buddy(p_("dates", "From"), since), since, buddy(p_("dates", "to"), until), until)
     )
     row = QWidget()
     buttons = QHBoxLayout(row)
@@ -77,14 +75,14 @@ def date_edit() -> DateField:
     return edit
 
 
-def _buddy(text: str, field: QWidget) -> QLabel:
+def buddy(text: str, field: QWidget) -> QLabel:
     label = QLabel(text)
     label.setBuddy(field)
     return label
 
 
-def _together(*widgets: QWidget) -> QWidget:
-    """Widgets kept together on one row (a label and its field)."""
+def together(*widgets: QWidget) -> QWidget:
+    """Widgets kept together on one row (a label and its field) in a row that wraps."""
     box = QWidget()
     row = QHBoxLayout(box)
     row.setContentsMargins(0, 0, 0, 0)

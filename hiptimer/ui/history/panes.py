@@ -24,6 +24,8 @@ from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.history.wording import with_side
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import N_, _, translate
+from hiptimer.ui.history.filter_bar import buddy, together
+from hiptimer.ui.widgets.flow_layout import FlowLayout
 from hiptimer.ui.widgets.plain import fit_names, plain, show_wrapped
 
 SIDES = ((N_("Both sides"), None), (N_("Right"), "right"), (N_("Left"), "left"))
@@ -69,13 +71,11 @@ class PainPane(QWidget):
         self._session_ids: set[int] = set()
         self._mornings: list[MorningPoint] = []
         self._tests: list[RetestResult] | None = None  # in range; read when first needed
-        controls = QHBoxLayout()
-        controls.addWidget(QLabel(_("Exercise")))
-        controls.addWidget(self.exercise, 1)
-        controls.addSpacing(16)
-        controls.addWidget(QLabel(_("Side")))
-        controls.addWidget(self.side)
-        controls.addStretch(1)
+        # The two lists wrap to two rows where one does not fit (960 x 540 in large print,
+        # where their arrows, grown with the text, made the tab scroll sideways).
+        controls = FlowLayout(spacing=16)
+        controls.addWidget(together(buddy(_("Exercise"), self.exercise), self.exercise))
+        controls.addWidget(together(buddy(_("Side"), self.side), self.side))
         charts = QHBoxLayout()
         charts.addWidget(self.pain_chart, 3)
         charts.addWidget(self.dose_chart, 2)

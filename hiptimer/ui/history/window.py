@@ -83,7 +83,7 @@ class HistoryWindow(QWidget):
         self.filters = Filters()
         self.shown: list[SessionSummary] = []
         self.routine = QComboBox()
-        self.routine.setObjectName("routine-filter")  # its arrow a button, as the dates' beside it
+        self.routine.setObjectName("routine-filter")
         self.routine.setAccessibleDescription(_("The routine whose sessions are shown"))
         fit_names(self.routine, 24)
         self.since_edit, self.until_edit = date_edit(), date_edit()

@@ -1,0 +1,89 @@
+"""Every drop-down list's arrow, in the history window, the editor and Settings: a button
+as wide as a line of its text is tall, beside the text, in every look and text size."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QComboBox, QTabWidget, QWidget
+from pytestqt.qtbot import QtBot
+
+from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.routines.catalog import load_catalog
+from hiptimer.core.settings import Settings
+from hiptimer.ui import theme
+from hiptimer.ui.editor.window import EditorWindow
+from hiptimer.ui.history.window import HistoryWindow
+from hiptimer.ui.palette import DARK
+from hiptimer.ui.settings.dialog import SettingsDialog
+from tests.history_data import HIPS, STRETCH, Weeks, fill
+from tests.ui.fit_checks import arrow_misfits
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+
+@pytest.fixture(params=[100, 125, 150])
+def text_size(request: pytest.FixtureRequest) -> int:
+    return int(request.param)
+
+
+@pytest.fixture(params=["dark", "light", "high-contrast"])
+def look(request: pytest.FixtureRequest, qapp: QApplication, text_size: int) -> Iterator[str]:
+    """The app in this look and text size, as File > Settings sets them; put back after."""
+    sheet, font = qapp.styleSheet(), qapp.font()
+    theme.apply(qapp, request.param, text_size)
+    yield request.param
+    theme.use(DARK, 100)
+    qapp.setStyleSheet(sheet)
+    qapp.setFont(font)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[HistoryStore]:
+    with open_history(tmp_path / "history.sqlite3") as opened:
+        yield opened
+
+
+def shown(qtbot: QtBot, window: QWidget) -> QWidget:
+    qtbot.addWidget(window)
+    window.resize(1280, 760)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_the_history_windows_lists_have_a_whole_arrow_on_every_tab(
+    qtbot: QtBot, look: str, store: HistoryStore, weeks: Weeks
+) -> None:
+    fill(store, weeks)
+    window = shown(qtbot, HistoryWindow(store, [HIPS, STRETCH]))
+    tabs = window.findChild(QTabWidget)
+    assert tabs is not None
+    seen: set[str] = set()
+    problems = []
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        QApplication.processEvents()
+        problems += arrow_misfits(window)
+        seen |= {c.accessibleName() for c in window.findChildren(QComboBox) if c.isVisible()}
+    assert {"Exercise", "Side", "Test"} <= seen  # the tabs' lists were looked at
+    assert not problems, problems
+
+
+def test_the_editors_lists_have_a_whole_arrow(qtbot: QtBot, look: str) -> None:
+    catalog = load_catalog()
+    window = shown(qtbot, EditorWindow(catalog.find("daily-hip-stretches"), catalog))
+    QApplication.processEvents()
+    assert any(c.isVisible() for c in window.findChildren(QComboBox))
+    assert not arrow_misfits(window), arrow_misfits(window)
+
+
+def test_the_settings_lists_have_a_whole_arrow(qtbot: QtBot, look: str) -> None:
+    dialog = SettingsDialog(Settings(), None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert sum(c.isVisible() for c in dialog.findChildren(QComboBox)) >= 2  # theme, text size
+    assert not arrow_misfits(dialog), arrow_misfits(dialog)
