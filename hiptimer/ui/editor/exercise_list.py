@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from hiptimer.i18n import _, p_
 from hiptimer.ui.editor.data_ops import name_of, summary
+from hiptimer.ui.editor.hanging_rows import INDENT, HangingRows
 from hiptimer.ui.editor.style import error_colour, muted_colour
 from hiptimer.ui.key_words import shortcut_text
 from hiptimer.ui.keys import SHORTCUTS
@@ -47,6 +48,8 @@ class ExerciseList(QListWidget):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setWordWrap(True)
+        self.setItemDelegate(HangingRows(self))  # a wrapped dose line keeps its indent
+        self.setResizeMode(QListWidget.ResizeMode.Adjust)  # rows wrapped again as it resizes
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.itemChanged.connect(self._item_changed)
         self.currentRowChanged.connect(self.selected.emit)
@@ -78,7 +81,7 @@ class ExerciseList(QListWidget):
         if bad:
             text += "   \u26a0 " + _("needs fixing")
         elif dose:
-            text += f"\n     {dose}"
+            text += f"\n{INDENT}{dose}"
         item.setText(text)
         item.setData(INDEX_ROLE, row)
         item.setCheckState(Qt.CheckState.Checked if enabled else Qt.CheckState.Unchecked)
