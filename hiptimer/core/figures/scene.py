@@ -32,6 +32,8 @@ FAR_BY = 3.0  # a line this much farther than the pelvis is on the far side
 PAD = 4.0  # half the widest line, and a little air
 FRAME_SAMPLES = 16
 FLOOR_MARGIN = 6.0
+FLOOR_ROOM = 4.0  # the most the floor widens the frame past the body, its props and rings
+RING_R = 7.5  # a ring around a joint that works (drawn in ui/widgets/figure_paint)
 
 
 @dataclass(frozen=True)
@@ -116,26 +118,39 @@ def _angle(u: Vec, v: Vec) -> float:
 
 @functools.lru_cache(maxsize=64)
 def frame(figure: Figure, mirrored: bool) -> tuple[float, float, float, float]:
-    """A box around every pose and prop as seen, padded; the floor included."""
-    points: list[ScreenPoint] = []
+    """A box around every pose, ring and prop as seen, padded, and a little of the floor.
+
+    The floor widens it by no more than FLOOR_ROOM: a mat seen from above runs past the
+    body on every side, and framing it whole drew a lying figure in 3/4 view (the clamshell,
+    the IT band stretch) at 60 % of its room; the painter crops the mat at the frame.
+    """
+    points: list[tuple[float, float]] = []
     # Poses between the key poses can reach farther (straight legs in mid-stride stand taller).
     between = [along(figure, i / FRAME_SAMPLES) for i in range(FRAME_SAMPLES + 1)]
+    ringed = {name for pose in figure.keys for name in pose.highlight}
     for pose in (*figure.keys, *between):
         shown = project(placed(pose, figure.anchor), figure.camera, mirrored=mirrored)
-        points += shown.values()
-        head = shown["head"]
-        points += [
-            ScreenPoint(head.x + dx, head.y + dy, 0.0)
-            for dx, dy in ((HEAD_R, HEAD_R), (-HEAD_R, -HEAD_R))
-        ]
+        points += [(p.x, p.y) for p in shown.values()]
+        points += _around(shown["head"], HEAD_R)
+        for name in ringed & shown.keys():
+            points += _around(shown[name], RING_R)  # its line within PAD
     for face in prop_shapes(figure, mirrored)[0]:
-        points += [ScreenPoint(x, y, 0.0) for x, y in face.outline]
-    points += [ScreenPoint(x, y, 0.0) for x, y in _floor(figure, mirrored)]
-    left = min(p.x for p in points) - PAD
-    right = max(p.x for p in points) + PAD
-    bottom = min(p.y for p in points) - PAD
-    top = max(p.y for p in points) + PAD
+        points += face.outline
+    left = min(x for x, _ in points) - PAD
+    right = max(x for x, _ in points) + PAD
+    bottom = min(y for _, y in points) - PAD
+    top = max(y for _, y in points) + PAD
+    floor = _floor(figure, mirrored)
+    left = min(left, max(left - FLOOR_ROOM, min(x for x, _ in floor)))
+    right = max(right, min(right + FLOOR_ROOM, max(x for x, _ in floor)))
+    bottom = min(bottom, max(bottom - FLOOR_ROOM, min(y for _, y in floor)))
+    top = max(top, min(top + FLOOR_ROOM, max(y for _, y in floor)))
     return left, bottom, right, top
+
+
+def _around(p: ScreenPoint, r: float) -> list[tuple[float, float]]:
+    """Two corners of the square around a point: a circle of radius r (padded after) fits."""
+    return [(p.x + r, p.y + r), (p.x - r, p.y - r)]
 
 
 def _ink(far: bool, moves: bool) -> Ink:

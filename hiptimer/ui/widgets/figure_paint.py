@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPolygonF
 
-from hiptimer.core.figures.scene import Scene
+from hiptimer.core.figures.scene import RING_R, Scene
 from hiptimer.core.figures.shapes import Face, Head, Ink, Line, Point, Rod
 from hiptimer.ui.palette import HIGH_CONTRAST, Palette
 
@@ -19,7 +19,6 @@ FAR_LIMB = 4.0
 PROP_EDGE = 1.2
 BAND = 2.2
 RING = 1.6
-RING_R = 7.5
 MIN_PX = 2.5  # no line thinner than this many pixels, however small the box
 
 

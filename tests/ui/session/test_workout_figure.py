@@ -9,12 +9,15 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from hiptimer.core.figures.library import FigureLibrary
+from hiptimer.core.figures.library import FigureLibrary, builtin_figures_dir
 from hiptimer.core.figures.model import Figure
-from hiptimer.core.figures.motion import Motion, pose_at
+from hiptimer.core.figures.motion import Motion, along, pose_at
+from hiptimer.core.figures.scene import RING_R, frame, scene
+from hiptimer.core.figures.shapes import Face, Head
 from hiptimer.core.routines.model import Routine, SideMode, Tempo
 from hiptimer.core.session.steps import StepKind
 from hiptimer.ui.session.workout_page import WorkoutPage
+from hiptimer.ui.widgets.figure_paint import LIMB, RING, TRUNK
 from tests.harness import hold, reps, routine
 from tests.ui.sessions import (
     DriverOnFakeClock,
@@ -151,3 +154,69 @@ def test_the_figure_goes_above_the_count_while_the_steps_show_and_beside_it_othe
     assert page.coaching.isVisible() and page.side.isVisible()
     assert _box(page, page.figure).bottom() <= _box(page, page.big).top()
     assert side.right() < steps.left()
+
+
+def _builtin_figure_ids() -> list[str]:
+    return sorted(path.stem for path in builtin_figures_dir().glob("*.json"))
+
+
+def _fill_and_cuts(fig: Figure, box: QRect) -> tuple[float, list[str]]:
+    """How much of `box` the body takes in the dimension that binds it (1.0: all of it), over
+    every pose of the movement, and what of the body, its rings or props the frame cuts."""
+    left, bottom, right, top = frame(fig, False)
+    scale = min(box.width() / (right - left), box.height() / (top - bottom))
+    xs: list[float] = []
+    ys: list[float] = []
+    cuts: list[str] = []
+
+    def keep(x: float, y: float, r: float, what: str) -> None:
+        if not (left <= x - r and x + r <= right and bottom <= y - r and y + r <= top):
+            cuts.append(what)
+
+    for i in range(17):
+        shapes = scene(fig, along(fig, i / 16))
+        for item in shapes.body:
+            if isinstance(item, Head):
+                (x, y), r = item.centre, item.radius
+                xs += [x - r, x + r]
+                ys += [y - r, y + r]
+                keep(x, y, r + LIMB * 0.4, "the head")
+            else:
+                for x, y in (item.a, item.b):
+                    xs.append(x)
+                    ys.append(y)
+                    keep(x, y, TRUNK / 2, "a limb")
+        for x, y in shapes.rings:
+            keep(x, y, RING_R + RING / 2, "a ring")
+        for face in shapes.shapes:
+            if isinstance(face, Face):
+                for x, y in face.outline:
+                    keep(x, y, 0, "a prop")
+    body_w, body_h = (max(xs) - min(xs)) * scale, (max(ys) - min(ys)) * scale
+    return max(body_w / box.width(), body_h / box.height()), cuts
+
+
+LEAST_FILL = 0.72  # framed on the body: 0.74-0.93 at 1280 x 760 (a whole mat: from 0.59)
+
+
+@pytest.mark.parametrize("exercise_id", _builtin_figure_ids())
+def test_every_built_in_figure_is_drawn_as_large_as_its_place_allows(
+    make: Callable[[Routine], Page], exercise_id: str
+) -> None:
+    """The body fills its view, in the get-ready beside the steps and in the set, whichever
+    of the height or the width binds it, and nothing of it, its rings or its props is cut.
+    A mat seen from above framed whole drew the short-arc hip circles at 59 % of its room and
+    the clamshell and IT band stretch at 63 %."""
+    h = make(routine(hold(exercise_id, 10, setup=("Lie down.",))))
+    fig = figure(exercise_id)
+    h.driver.start()
+    h.advance(0.5)
+    seen = []
+    for _ in range(2):  # the get-ready, then the set
+        view = h.page.figure
+        assert view.isVisible() and view.shown.kind == "figure"
+        fill, cuts = _fill_and_cuts(fig, QRect(view.rect()).adjusted(4, 4, -4, -4))
+        seen.append(round(fill, 2))
+        assert not cuts, cuts
+        h.until(StepKind.WORK)
+    assert min(seen) >= LEAST_FILL, seen
