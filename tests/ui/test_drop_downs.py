@@ -24,17 +24,22 @@ from tests.ui.fit_checks import arrow_misfits
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
-@pytest.fixture(params=[100, 125, 150])
-def text_size(request: pytest.FixtureRequest) -> int:
-    return int(request.param)
+LOOKS = ("dark", "light", "high-contrast")
+SIZES = (100, 125, 150)
+# Every look at every text size, for the window with the most lists (History). The arrows
+# come from one set of style rules (hiptimer/ui/drop_down.py): the editor and Settings are
+# checked in each look and at each size once (an editor in nine looks took ~8 s of CPU).
+EVERY_LOOK = [(look, size) for look in LOOKS for size in SIZES]
+EACH_ONCE = list(zip(LOOKS, SIZES, strict=True))
 
 
-@pytest.fixture(params=["dark", "light", "high-contrast"])
-def look(request: pytest.FixtureRequest, qapp: QApplication, text_size: int) -> Iterator[str]:
+@pytest.fixture
+def look(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
     """The app in this look and text size, as File > Settings sets them; put back after."""
+    name, text_size = request.param
     sheet, font = qapp.styleSheet(), qapp.font()
-    theme.apply(qapp, request.param, text_size)
-    yield request.param
+    theme.apply(qapp, name, text_size)
+    yield name
     theme.use(DARK, 100)
     qapp.setStyleSheet(sheet)
     qapp.setFont(font)
@@ -54,6 +59,7 @@ def shown(qtbot: QtBot, window: QWidget) -> QWidget:
     return window
 
 
+@pytest.mark.parametrize("look", EVERY_LOOK, indirect=True, ids=map(str, EVERY_LOOK))
 def test_the_history_windows_lists_have_a_whole_arrow_on_every_tab(
     qtbot: QtBot, look: str, store: HistoryStore, weeks: Weeks
 ) -> None:
@@ -72,6 +78,7 @@ def test_the_history_windows_lists_have_a_whole_arrow_on_every_tab(
     assert not problems, problems
 
 
+@pytest.mark.parametrize("look", EACH_ONCE, indirect=True, ids=map(str, EACH_ONCE))
 def test_the_editors_lists_have_a_whole_arrow(qtbot: QtBot, look: str) -> None:
     catalog = load_catalog()
     window = shown(qtbot, EditorWindow(catalog.find("daily-hip-stretches"), catalog))
@@ -80,6 +87,7 @@ def test_the_editors_lists_have_a_whole_arrow(qtbot: QtBot, look: str) -> None:
     assert not arrow_misfits(window), arrow_misfits(window)
 
 
+@pytest.mark.parametrize("look", EACH_ONCE, indirect=True, ids=map(str, EACH_ONCE))
 def test_the_settings_lists_have_a_whole_arrow(qtbot: QtBot, look: str) -> None:
     dialog = SettingsDialog(Settings(), None)
     qtbot.addWidget(dialog)
