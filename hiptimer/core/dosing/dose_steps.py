@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from hiptimer.core.history.outcome import SetCounts
 from hiptimer.core.routines.ladder import at_rung, ceiling_of, next_rung
-from hiptimer.core.routines.model import Exercise, Kind, Rung
+from hiptimer.core.routines.model import Exercise, Kind, Rung, SideMode, each_side
 from hiptimer.core.session.steps import Side
 from hiptimer.i18n import _, decimal, n_
 
@@ -222,6 +222,17 @@ def _fits(dose: Dose, ex: Exercise) -> bool:
     else:
         return False
     return low_high is None or dose.reps is None or low_high[0] <= dose.reps <= low_high[1]
+
+
+def dose_text(dose: Dose, ex: Exercise) -> str:
+    """`dose` as the cards and the library write it: '1 x 4 s each side' where `ex`, on the
+    dose's rung, is done on each side (a reason read '1 x 4 s', as if in all)."""
+    on_rung = ex.ladder[dose.rung] if dose.rung != ex.rung and _has_rung(ex, dose) else ex
+    return each_side(dose.text) if on_rung.sides is SideMode.EACH else dose.text
+
+
+def _has_rung(ex: Exercise, dose: Dose) -> bool:
+    return 0 <= dose.rung < len(ex.ladder)
 
 
 def _named(dose: Dose, ex: Exercise) -> Dose:

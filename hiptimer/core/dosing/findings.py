@@ -18,6 +18,7 @@ from hiptimer.core.dosing.dose_steps import (
     Exposure,
     PainRuleSettings,
     climbed_dose,
+    dose_text,
     progressed_dose,
 )
 from hiptimer.core.routines.model import Exercise
@@ -223,9 +224,9 @@ def times_text(n: int) -> str:
     return _("twice") if n == 2 else n_("{n} time", "{n} times", n).format(n=n)
 
 
-def gain_text(old: Dose, new: Dose) -> str:
+def gain_text(ex: Exercise, old: Dose, new: Dose) -> str:
     if new.rung != old.rung:
-        return _("the next step: {dose}").format(dose=new.text)
+        return _("the next step: {dose}").format(dose=dose_text(new, ex))
     if new.reps != old.reps and new.reps is not None:
         return n_("{n} rep", "{n} reps", new.reps).format(n=new.reps)
     if new.hold_s != old.hold_s:
@@ -259,7 +260,7 @@ def progress(
                 "Pain stayed at {safe} or below and your hip was no worse the next morning, "
                 "and this exercise is at the most HipTimer suggests for it ({dose}). Keep it "
                 "there, and ask your physiotherapist about a harder version."
-            ).format(safe=safe, dose=current.text),
+            ).format(safe=safe, dose=dose_text(current, ex)),
         ), None
     if new.rung != current.rung:
         kind = "load" if adds_load(ex) else "ladder"
@@ -269,7 +270,12 @@ def progress(
                 "Pain stayed at {safe} or below and your hip was no worse the next morning, "
                 "{times} in a row at the most HipTimer suggests for it ({dose}): ready for "
                 "{next}."
-            ).format(safe=safe, times=times, dose=current.text, next=gain_text(current, new)),
+            ).format(
+                safe=safe,
+                times=times,
+                dose=dose_text(current, ex),
+                next=gain_text(ex, current, new),
+            ),
         ), new
     kind = (
         "reps" if new.reps != current.reps else "hold" if new.hold_s != current.hold_s else "sets"
@@ -279,7 +285,7 @@ def progress(
         _(
             "Pain stayed at {safe} or below and your hip was no worse the next morning, "
             "{times} in a row: ready for {dose}."
-        ).format(safe=safe, times=times, dose=gain_text(current, new)),
+        ).format(safe=safe, times=times, dose=gain_text(ex, current, new)),
     ), new
 
 

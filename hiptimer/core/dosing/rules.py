@@ -24,6 +24,7 @@ from hiptimer.core.dosing.dose_steps import (
     ExerciseHistory,
     FieldChange,
     PainRuleSettings,
+    dose_text,
     step_back_dose,
 )
 from hiptimer.core.dosing.findings import weekly_averages as weekly_averages
@@ -95,7 +96,7 @@ def recommend(
         changed = _(
             "The dose changed after your last session (from {old} to {new}); do a session at "
             "the new dose first."
-        ).format(old=last.dose.text, new=current.text)
+        ).format(old=dose_text(last.dose, ex), new=dose_text(current, ex))
         return rec(DoseAction.STAY, find.Finding("stay.dose_changed", changed))
     back = find.step_back(last, s)
     if back:
@@ -107,11 +108,12 @@ def recommend(
                 (
                     _("Seeing someone comes first, before lowering the dose."),
                     back.reason,
-                    until.format(dose=target.text) if target else smallest,
+                    until.format(dose=dose_text(target, ex)) if target else smallest,
                 )
             )
             return rec(DoseAction.SEE_CLINICIAN, find.also(clinician, extra), target)
-        then = _("Next time, go back to {dose}.").format(dose=target.text) if target else smallest
+        back_to = _("Next time, go back to {dose}.")
+        then = back_to.format(dose=dose_text(target, ex)) if target else smallest
         return rec(DoseAction.STEP_BACK, find.also(back, then), target)
     if clinician:
         return rec(DoseAction.SEE_CLINICIAN, find.also(clinician, find.until_then()))

@@ -718,12 +718,22 @@ def test_ladder_reasons_name_the_variant() -> None:
     climb = recommend(history(LADDER, GOOD, GOOD), LADDER)
     assert climb.reason.endswith(
         "twice in a row at the most HipTimer suggests for it (Bridge, 3 x 15 reps): ready for "
-        "the next step: Single-leg bridge, 2 x 8 reps."
+        "the next step: Single-leg bridge, 2 x 8 reps each side."
     )
     flare = recommend(history(SINGLE, s(7), doses=(on0(15), SINGLE_START)), SINGLE)
     assert flare.reason.endswith("Next time, go back to Bridge, 3 x 15 reps.")
     top = recommend(history(at(SINGLE, reps=12), GOOD, GOOD), at(SINGLE, reps=12))
-    assert "at the most HipTimer suggests for it (Single-leg bridge, 2 x 12 reps)" in top.reason
+    assert "at the most HipTimer suggests for it (Single-leg bridge, 2 x 12 reps each side)" in (
+        top.reason
+    )
+
+
+def test_reasons_write_a_dose_done_on_each_side_as_the_cards_do() -> None:
+    """'1 x 4 s' read as one set in all where the card and library said '1 x 4 s each side'."""
+    flare = recommend(history(STRETCH, s(7)), STRETCH)
+    assert flare.reason.endswith("Next time, go back to 3 x 25 s each side.")
+    heed = recommend(history(STRETCH, s(6), s(6), s(6)), STRETCH)
+    assert heed.reason.endswith("if you do this exercise, use 3 x 25 s each side.")
 
 
 @pytest.mark.parametrize(
