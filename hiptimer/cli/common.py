@@ -8,6 +8,7 @@ import os
 import re
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import TextIO, TypeAlias
 
 # Exit statuses: 2, the command or a routine file is wrong ("you asked for something that
@@ -27,6 +28,18 @@ class CommandError(Exception):
         super().__init__(lines[0] if lines else "")
         self.lines = lines
         self.code = code
+
+
+def data_folder_problem(folder: Path) -> str | None:
+    """What is wrong with a --data-dir that is a file, or lies under one; None when it can be a
+    folder (a missing one is made when something is saved). `list` listed the built-ins
+    without a word, and `history` said "no history yet", for a file given as the folder."""
+    blocker = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None)
+    if blocker is None:
+        return None
+    if blocker == folder:
+        return f"the data folder {folder} is a file, not a folder"
+    return f"the data folder {folder} cannot be made: {blocker} is a file, not a folder"
 
 
 def common_options() -> argparse.ArgumentParser:

@@ -18,6 +18,7 @@ from hiptimer.cli.common import (
     SubParsers,
     add_command,
     common_options,
+    data_folder_problem,
     err,
     out,
     said_beside,
@@ -185,6 +186,11 @@ def _run(argv: Sequence[str] | None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     if getattr(args, "data_dir", None):
         paths.set_data_dir(args.data_dir)
+        # The commands stop here; the window opens and says so in its strip (README).
+        problem = data_folder_problem(paths.data_dir()) if args.command else None
+        if problem:
+            err(f"hiptimer: {problem}")
+            return EXIT_USAGE
     # Before any routine is read (--routine too): built-ins load in the language in use. The
     # window chooses again with the desktop's languages, for systems with no locale variable.
     from hiptimer.cli.voice_rule import read_settings  # no cue wording until a command asks

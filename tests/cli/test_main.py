@@ -555,3 +555,24 @@ def test_show_and_list_count_the_lead_ins_the_voice_needs_unless_muted(
     assert "Get ready: 1 s" in muted
     assert "   Rest: 20 s between sets, 1 s after" in muted
     assert muted[-1] == "Estimated total: 2 min (get-ready and rests included)"  # 147 s
+
+
+@pytest.mark.parametrize("command", ["list", "history"])
+@pytest.mark.parametrize("under", [False, True], ids=["the-folder", "a-parent"])
+def test_a_data_dir_that_is_a_file_is_said_and_exits_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str, under: bool
+) -> None:
+    """`list` listed the built-ins without a word and `history` said "no history yet"."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    given = blocker / "data" if under else blocker
+    code, out, err = run(capsys, command, "--data-dir", str(given))
+    why = f"cannot be made: {blocker} is" if under else "is"
+    assert (code, out) == (2, "")
+    assert err == f"hiptimer: the data folder {given} {why} a file, not a folder\n"
+
+
+def test_a_data_dir_not_made_yet_is_fine(
+    capsys: pytest.CaptureFixture[str], builtin_dir: Path, tmp_path: Path
+) -> None:
+    assert run(capsys, "list", "--data-dir", str(tmp_path / "new" / "data"))[0] == 0
