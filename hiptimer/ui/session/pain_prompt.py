@@ -25,7 +25,7 @@ from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.theme import BASE_FONT_PX, current, px, set_exact_px, set_px
 from hiptimer.ui.widgets.layout_fit import fits_whole
 from hiptimer.ui.widgets.plain import ElidedLabel, plain
-from hiptimer.ui.widgets.score_scale import anchor_cells, rating_style
+from hiptimer.ui.widgets.score_scale import RatingButton, anchor_cells, rating_style
 
 ANCHORS = {
     0: N_("none"),
@@ -98,10 +98,10 @@ class PainPrompt(QWidget):
         self.about.setProperty("role", "muted")
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
-        self.scale_buttons: list[QPushButton] = []
+        self.scale_buttons: list[RatingButton] = []
         self._anchor_labels: list[QLabel] = []
         for n in range(11):
-            button = QPushButton(str(n), panel)
+            button = RatingButton(n, panel)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             key = "T" if n == 10 else str(n)
             button.setToolTip(_("Pain {n} out of 10 (key: {key})").format(n=n, key=key))
@@ -307,9 +307,9 @@ class PainPrompt(QWidget):
         set_px(self.skip_button, height * 0.04)
         set_px(self.change_button, height * 0.04)
         side = int(min(height * 0.24, self.width() / 12.2))
-        for button in self.scale_buttons:
-            button.setFixedSize(side, side)
-            set_exact_px(button, side * 0.45, bold=True)  # fitted to the square
+        for rating in self.scale_buttons:
+            rating.setFixedSize(side, side)
+            set_exact_px(rating, side * 0.45, bold=True)  # fitted to the square
         for label in self._anchor_labels:
             set_px(label, height * 0.042, bold=True)
         for button in self.choice_buttons.values():

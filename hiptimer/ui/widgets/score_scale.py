@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QWidget
 
 from hiptimer.i18n import _, translate
@@ -17,11 +18,39 @@ def rating_style(n: int, *, chosen: bool = False) -> str:
     the page's text colour, or thickly in the warning colour when it is the chosen score."""
     p = current()
     edge, width = (p.warning, 7) if chosen else (p.ink, 2)
+    # The focus colour outside, to show on the page; RatingButton draws the inner ring.
     return (
         f"QPushButton {{ background: {pain_fill(n)}; color: {pain_ink(n)};"
         f" border: {width}px solid {edge}; font-weight: bold; padding: 0px; }}"
         f" QPushButton:focus {{ border: {width + 2}px solid {p.focus}; }}"
     )
+
+
+INNER_RING = 3  # pixels of the number's ink inside a focused button's edge
+
+
+class RatingButton(QPushButton):
+    """A 0-10 button whose focus ring has two colours: the focus colour against the page,
+    and inside it the number's ink against the button's own fill. No one colour is 3:1
+    from both the amber 3-5 (#F2B01E) and the dark page, and a style sheet draws one border
+    only (https://doc.qt.io/qt-6/stylesheet-customizing.html#the-box-model)."""
+
+    def __init__(self, n: int, parent: QWidget | None = None) -> None:
+        super().__init__(str(n), parent)
+        self.rating = n
+        self.chosen = False  # set_value's: the chosen score's edge is wider
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.hasFocus():
+            return
+        inset = (7 if self.chosen else 2) + 2 + INNER_RING / 2  # rating_style's focus edge
+        painter = QPainter(self)
+        pen = QPen(QColor(pain_ink(self.rating)), INNER_RING)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        painter.drawRect(QRectF(self.rect()).adjusted(inset, inset, -inset, -inset))
+        painter.end()
 
 
 class ScoreScale(QFrame):
@@ -42,10 +71,10 @@ class ScoreScale(QFrame):
         grid = QGridLayout(self)
         grid.setHorizontalSpacing(8)
         grid.setContentsMargins(8, 6, 8, 6)
-        self.buttons: list[QPushButton] = []
+        self.buttons: list[RatingButton] = []
         self.anchor_labels: list[QLabel] = []
         for n in range(11):
-            button = QPushButton(str(n), self)
+            button = RatingButton(n, self)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             # The chosen score is checked, so a screen reader says which one it is ("3, check
             # box, checked"); it said "[3] push button", the brackets only drawn. Not
@@ -73,6 +102,7 @@ class ScoreScale(QFrame):
         self.value = value
         for n, button in enumerate(self.buttons):
             chosen = n == value
+            button.chosen = chosen
             restyle(button, rating_style(n, chosen=chosen))
             button.setText(f"[{n}]" if chosen else str(n))
             button.setChecked(chosen)  # a click toggles it: this puts it right again
