@@ -27,6 +27,7 @@ from hiptimer.core.dosing.words import (
 )
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import N_, _, translate
+from hiptimer.ui.focus_ring import ring_colour
 from hiptimer.ui.keys import KEY_NAMES, Mode, key_name
 from hiptimer.ui.keys import Action as Key
 from hiptimer.ui.theme import current, set_px
@@ -58,7 +59,12 @@ class _Card(QFrame):
         self.rec = rec
         self.awaiting = is_offer(rec)  # it still waits for the user's answer
         self.setObjectName("card")
-        self.setStyleSheet(CARD.format(*current().cards[rec.action]))
+        p = current()
+        back, edge = p.cards[rec.action]
+        self.setStyleSheet(CARD.format(back, edge))
+        # The buttons' ring in the ink where the card's edge is nearly the focus colour (the
+        # dark theme's amber step back): a yellow ring inside it read as the card's own edge.
+        ring = f"QPushButton:focus {{ border: {p.edge + 1}px solid {ring_colour(p.focus, edge, p.ink)}; }}"
         self.heading = _label(
             _("{heading} \u2014 {exercise}").format(
                 heading=translate(HEADINGS[rec.action]), exercise=name
@@ -89,6 +95,7 @@ class _Card(QFrame):
             self.accept_button.clicked.connect(lambda: panel.decided.emit(rec, True))
             self.later_button.clicked.connect(lambda: panel.decided.emit(rec, False))
             for button in (self.accept_button, self.later_button):
+                button.setStyleSheet(ring)
                 button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
                 row.addWidget(button)
                 self.buttons.append(button)

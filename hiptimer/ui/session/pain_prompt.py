@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QResizeEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -21,6 +21,7 @@ from hiptimer.core.dosing.actions import DoseAction
 from hiptimer.core.session.events import PainChoice, SetRecord
 from hiptimer.core.session.steps import Side
 from hiptimer.i18n import N_, _, translate
+from hiptimer.ui.focus_ring import ring_colour
 from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.theme import BASE_FONT_PX, current, px, set_exact_px, set_px
 from hiptimer.ui.widgets.layout_fit import fits_whole
@@ -164,7 +165,7 @@ class PainPrompt(QWidget):
             button = QPushButton(f"{text}   [{key}]", panel)
             button.setStyleSheet(
                 f"QPushButton {{ background: {back}; color: {p.ink}; border: 3px solid {edge}; }}"
-                f" QPushButton:focus {{ border: 5px solid {_ring(p.focus, edge, p.ink)}; }}"
+                f" QPushButton:focus {{ border: 5px solid {ring_colour(p.focus, edge, p.ink)}; }}"
                 # Greyed as any button that does nothing (the lower dose at the smallest one).
                 f" QPushButton:disabled {{ background: {p.button}; color: {p.disabled};"
                 f" border: 3px solid {p.button_border}; }}"
@@ -320,12 +321,3 @@ class PainPrompt(QWidget):
 def spoken(text: str) -> str:
     """A key hint's dot ("0-9, or T for 10  ·  K to skip") as a pause for a reader."""
     return re.sub(r"\s*\u00b7\s*", "; ", text).strip()
-
-
-def _ring(focus: str, edge: str, ink: str) -> str:
-    """The focus ring's colour: the focus colour, or the ink where a button's own edge is
-    nearly that colour (the dark theme's amber "lower dose", #FFB74D beside #FFD54F: Tab
-    to it changed nothing that could be seen from the mat)."""
-    a, b = QColor(focus), QColor(edge)
-    apart = abs(a.red() - b.red()) + abs(a.green() - b.green()) + abs(a.blue() - b.blue())
-    return focus if apart >= 120 else ink
