@@ -59,21 +59,35 @@ def shown(qtbot: QtBot, window: QWidget) -> QWidget:
     return window
 
 
+def history(qtbot: QtBot, store: HistoryStore, weeks: Weeks) -> QWidget:
+    fill(store, weeks)
+    return shown(qtbot, HistoryWindow(store, [HIPS, STRETCH]))
+
+
+def visible_lists(window: QWidget) -> dict[str, QComboBox]:
+    return {c.accessibleName(): c for c in window.findChildren(QComboBox) if c.isVisible()}
+
+
+def each_tab(window: QWidget) -> Iterator[int]:
+    """Show the window's tabs one by one (a tab's pane is made as it is first shown)."""
+    tabs = window.findChild(QTabWidget)
+    assert tabs is not None
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        QApplication.processEvents()
+        yield index
+
+
 @pytest.mark.parametrize("look", EVERY_LOOK, indirect=True, ids=map(str, EVERY_LOOK))
 def test_the_history_windows_lists_have_a_whole_arrow_on_every_tab(
     qtbot: QtBot, look: str, store: HistoryStore, weeks: Weeks
 ) -> None:
-    fill(store, weeks)
-    window = shown(qtbot, HistoryWindow(store, [HIPS, STRETCH]))
-    tabs = window.findChild(QTabWidget)
-    assert tabs is not None
+    window = history(qtbot, store, weeks)
     seen: set[str] = set()
     problems = []
-    for index in range(tabs.count()):
-        tabs.setCurrentIndex(index)
-        QApplication.processEvents()
+    for _tab in each_tab(window):
         problems += arrow_misfits(window)
-        seen |= {c.accessibleName() for c in window.findChildren(QComboBox) if c.isVisible()}
+        seen |= set(visible_lists(window))
     assert {"Exercise", "Side", "Test"} <= seen  # the tabs' lists were looked at
     assert not problems, problems
 
@@ -95,3 +109,26 @@ def test_the_settings_lists_have_a_whole_arrow(qtbot: QtBot, look: str) -> None:
     qtbot.waitExposed(dialog)
     assert sum(c.isVisible() for c in dialog.findChildren(QComboBox)) >= 2  # theme, text size
     assert not arrow_misfits(dialog), arrow_misfits(dialog)
+
+
+@pytest.mark.parametrize("look", EACH_ONCE, indirect=True, ids=map(str, EACH_ONCE))
+def test_a_disabled_list_looks_greyed_in_every_look(
+    qtbot: QtBot, look: str, store: HistoryStore, weeks: Weeks
+) -> None:
+    # In high contrast the Side list of an exercise done on both sides at once read as on:
+    # white words, arrow and edge, as when it could be opened.
+    window = history(qtbot, store, weeks)
+    side = next(
+        lists["Side"] for _tab in each_tab(window) if "Side" in (lists := visible_lists(window))
+    )
+    side.setEnabled(False)
+    QApplication.processEvents()
+    p = theme.current()
+    image = side.grab().toImage()
+    colours = {
+        image.pixelColor(x, y).name().upper()
+        for x in range(image.width())
+        for y in range(image.height())
+    }
+    assert p.ink not in colours, (look, "words or arrow in the ink")
+    assert image.pixelColor(0, image.height() // 2).name().upper() == p.disabled_border
