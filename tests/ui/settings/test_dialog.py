@@ -462,8 +462,8 @@ def test_nothing_is_squeezed_when_the_dialog_opens(app: App) -> None:
 
 def test_the_spin_box_arrows_the_style_sheet_names_exist() -> None:
     urls = re.findall(r"url\(([^)]+)\)", settings_style_sheet())
-    # the spin box's two arrows, a tick, the lists' arrow
-    assert len(urls) == 4 and all(Path(url).is_file() for url in urls)
+    # the spin box's two arrows, a tick, the lists' arrow and its greyed one (a disabled list)
+    assert len(urls) == 5 and all(Path(url).is_file() for url in urls)
 
 
 def test_a_session_after_turning_spoken_cautions_off_does_not_say_them(
