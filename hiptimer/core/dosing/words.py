@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from hiptimer.core.dosing.actions import DoseAction
-from hiptimer.core.dosing.dose_steps import Dose
+from hiptimer.core.dosing.dose_steps import Dose, dose_text
 from hiptimer.core.dosing.rules import Recommendation
 from hiptimer.core.history.checkin_day import checkin_day
 from hiptimer.core.routines.model import Exercise, each_side
@@ -70,8 +70,7 @@ def next_dose_text(ex: Exercise) -> str:
     """The dose `ex` now has, as a card writes it: '2 x 6 s each side' for an exercise done on
     each side (the card's 'Saved: next time ...' and 'You kept ...' read '2 x 6 s', as if in
     all, where the library and the card's own dose said each side)."""
-    text = Dose.of(ex).text
-    return each_side(text) if ex.has_sides else text
+    return dose_text(Dose.of(ex), ex)
 
 
 def _dose_words(old: Dose, new: Dose) -> str:
