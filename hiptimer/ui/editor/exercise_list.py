@@ -146,18 +146,6 @@ class ExercisesPanel(QGroupBox):
         hint = QLabel(_("Drag to reorder, or Ctrl+Up / Ctrl+Down."), self)
         hint.setProperty("role", "muted")
         hint.setWordWrap(True)  # a longer language must not widen the panel
-        # As many to a row as the panel's width holds: two fixed columns made the panel
-        # 520 px wide at 150 % and left the form too little room at 1024 px.
-        flow = FlowLayout(spacing=6)
-        for button in (
-            self.add_new,
-            self.add_from,
-            self.duplicate,
-            self.delete,
-            self.up,
-            self.down,
-        ):
-            flow.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.list, 1)
@@ -167,7 +155,7 @@ class ExercisesPanel(QGroupBox):
             (self.add_new, self.add_from),
             (self.duplicate, self.delete, self.up, self.down),
         ):
-            flow = FlowLayout(spacing=6)  # a narrower panel takes more rows
+            flow = FlowLayout(spacing=6)  # as many to a row as the width holds: more rows narrower
             for button in buttons:
                 flow.addWidget(button)
             layout.addWidget(FlowRow(flow, self))
