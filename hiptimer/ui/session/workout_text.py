@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 
 from hiptimer import APP_TITLE
-from hiptimer.core.routines.model import Kind, SideMode, dose_text
+from hiptimer.core.routines.model import Exercise, Kind, SideMode, dose_text
 from hiptimer.core.session.steps import RestKind, Side, Step, StepKind
 from hiptimer.core.session.view import SessionView
 from hiptimer.i18n import N_, _, translate
@@ -149,15 +149,32 @@ def _next_line(view: SessionView) -> str:
     step, ex = view.step, view.exercise
     if view.ended or ex is None:
         return ""
-    lead_in = step.kind is StepKind.GET_READY or step.rest_kind is RestKind.AFTER_EXERCISE
-    if lead_in:
-        return _("Up next: {name} \u2014 {dose}").format(name=ex.name, dose=dose_text(ex))
+    if step.leads_in:
+        return _lead_in_line(view, ex)
     following = view.next_set
     if following is not None and following.exercise_index == step.exercise_index:
         return _next_set_line(following, same_set=following.set_number == step.set_number)
     if view.next_exercise is not None:
         return _("Next exercise: {name}").format(name=view.next_exercise.name)
     return _("Last exercise")
+
+
+def _lead_in_line(view: SessionView, ex: Exercise) -> str:
+    """The coming exercise, which side it starts on and its dose: the user sets up (lies
+    down, kneels) for that side while the get-ready counts down. The side comes before the
+    dose, which the label cuts first on a narrow screen."""
+    first = view.next_set
+    side = (
+        first.side
+        if first is not None and first.exercise_index == view.step.exercise_index
+        else None
+    )
+    names = {"name": ex.name, "dose": dose_text(ex)}
+    if side is Side.RIGHT:
+        return _("Up next: {name} (right side first) \u2014 {dose}").format(**names)
+    if side is Side.LEFT:
+        return _("Up next: {name} (left side first) \u2014 {dose}").format(**names)
+    return _("Up next: {name} \u2014 {dose}").format(**names)
 
 
 def _session_left(view: SessionView) -> str:

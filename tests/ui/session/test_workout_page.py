@@ -70,7 +70,8 @@ def test_a_hold_shows_phase_side_set_and_a_huge_countdown(make: MakePage) -> Non
     h.driver.start()
     assert h.text.phase is Phase.GET_READY
     assert h.page.banner.text() == "GET READY"
-    assert h.text.next_line.startswith("Up next: Clamshell hold")
+    # Which side to set up for, before the dose (a narrow screen cuts the line's end first).
+    assert h.text.next_line.startswith("Up next: Clamshell hold (right side first) \u2014 2 x")
     assert background(h.page) == style_for(Phase.GET_READY).background
     h.until(StepKind.WORK)
     h.advance(0.5)
@@ -82,6 +83,16 @@ def test_a_hold_shows_phase_side_set_and_a_huge_countdown(make: MakePage) -> Non
     assert h.page.big.pixel_size() > 0.25 * h.page.height()
     assert h.titles[-1] == "0:30 Clamshell hold \u2014 HipTimer"
     assert h.text.next_line == "Next: left side"
+
+
+def test_a_lead_in_names_a_side_only_for_an_exercise_done_on_each_side(make: MakePage) -> None:
+    h = make(quick_routine(hold("stretch", hold_s=5), side_hold(hold_s=5)))
+    h.driver.start()
+    assert h.text.next_line == "Up next: Stretch \u2014 1 x 5 s"
+    h.until(StepKind.PAIN)
+    h.driver.rate_pain(0)
+    h.until(StepKind.REST)  # the rest after the first exercise leads into the clamshell
+    assert h.text.next_line == "Up next: Clamshell hold (right side first) \u2014 1 x 5 s each side"
 
 
 def test_switch_sides_names_the_new_side(make: MakePage) -> None:
