@@ -13,9 +13,9 @@ from typing import NamedTuple
 
 from hiptimer.core.history.outcome import SetCounts
 from hiptimer.core.routines.ladder import at_rung, ceiling_of, next_rung
-from hiptimer.core.routines.model import Exercise, Kind, Rung, SideMode, each_side
+from hiptimer.core.routines.model import Exercise, Kind, Rung, SideMode, each_side, seconds_text
 from hiptimer.core.session.steps import Side
-from hiptimer.i18n import _, decimal, n_
+from hiptimer.i18n import _, n_
 
 
 @dataclass(frozen=True)
@@ -79,11 +79,12 @@ class Dose:
 
     @property
     def amount(self) -> str:
-        """'3 x 12 reps' or '3 x 35 s' in the language in use, without the variant's name."""
+        """'3 x 12 reps', '3 x 35 s' or '3 x 1 min' in the language in use, without the
+        variant's name; a hold written as the library and the session write it."""
         if self.reps is not None:
             text = n_("{sets} x {n} rep", "{sets} x {n} reps", self.reps)
             return text.format(sets=self.sets, n=self.reps)
-        return _("{sets} x {n} s").format(sets=self.sets, n=decimal(self.hold_s or 0))
+        return f"{self.sets} x {seconds_text(self.hold_s or 0)}"
 
     @property
     def text(self) -> str:
