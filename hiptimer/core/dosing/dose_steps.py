@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from hiptimer.core.history.outcome import SetCounts
 from hiptimer.core.routines.ladder import at_rung, ceiling_of, next_rung
-from hiptimer.core.routines.model import Exercise, Kind, Rung, SideMode, each_side, seconds_text
+from hiptimer.core.routines.model import Exercise, Kind, Rung, SideMode, seconds_text, with_sides
 from hiptimer.core.session.steps import Side
 from hiptimer.i18n import _, n_
 
@@ -227,9 +227,17 @@ def _fits(dose: Dose, ex: Exercise) -> bool:
 
 def dose_text(dose: Dose, ex: Exercise) -> str:
     """`dose` as the cards and the library write it: '1 x 4 s each side' where `ex`, on the
-    dose's rung, is done on each side (a reason read '1 x 4 s', as if in all)."""
-    on_rung = ex.ladder[dose.rung] if dose.rung != ex.rung and _has_rung(ex, dose) else ex
-    return each_side(dose.text) if on_rung.sides is SideMode.EACH else dose.text
+    dose's rung, is done on each side (a reason read '1 x 4 s', as if in all), '2 x 8 reps
+    each side, alternating' where its sides alternate."""
+    return with_sides(dose.text, sides_of(dose, ex))
+
+
+def sides_of(dose: Dose, ex: Exercise | None) -> SideMode:
+    """How the sides of `ex` are done on the dose's rung; the exercise decides, never the side
+    a suggestion was judged on (a history row from before sides were kept has none)."""
+    if ex is None:  # not in the routine (any more): nothing to say of its sides
+        return SideMode.NONE
+    return ex.ladder[dose.rung].sides if dose.rung != ex.rung and _has_rung(ex, dose) else ex.sides
 
 
 def _has_rung(ex: Exercise, dose: Dose) -> bool:

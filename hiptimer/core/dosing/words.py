@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from hiptimer.core.dosing.actions import DoseAction
-from hiptimer.core.dosing.dose_steps import Dose, dose_text
+from hiptimer.core.dosing.dose_steps import Dose, dose_text, sides_of
 from hiptimer.core.dosing.rules import Recommendation
 from hiptimer.core.history.checkin_day import checkin_day
-from hiptimer.core.routines.model import Exercise, each_side
+from hiptimer.core.routines.model import Exercise, with_sides
 from hiptimer.core.voice.numbers import duration_words, say
 from hiptimer.i18n import N_, _, n_, translate
 
@@ -49,21 +49,24 @@ def is_offer(rec: Recommendation) -> bool:
     return rec.proposed is not None and not waits_for_morning(rec)
 
 
-def change_text(rec: Recommendation) -> str:
-    """'3 x 10 reps \u2192 3 x 12 reps', or the present dose when nothing is proposed.
+def change_text(rec: Recommendation, ex: Exercise | None) -> str:
+    """'3 x 10 reps \u2192 3 x 12 reps', or the present dose when nothing is proposed, written
+    for `ex` (the exercise the suggestion is about) as the library writes its dose.
 
     A move on the ladder names the variant it goes to ('3 x 15 reps \u2192 Single-leg
-    bridge, 2 x 8 reps'); the one it leaves is the exercise the suggestion is about.
+    bridge, 2 x 8 reps each side'); the one it leaves is the exercise the suggestion is about.
+    Each side (or each side, alternating) is the exercise's, as in the card's reasons: decided
+    by the side the suggestion was judged on, a suggestion without one (from history rows
+    older than sides) read '2 x 30 s \u2192 1 x 30 s' above a reason of '1 x 30 s each side'.
     """
-    if rec.proposed is None:
-        text = rec.current.text
-    elif rec.proposed.rung != rec.current.rung:  # the variant may be done otherwise
-        return f"{rec.current.amount} \u2192 {rec.proposed.text}"
-    else:
-        text = f"{rec.current.text} \u2192 {rec.proposed.text}"
-    # Judged on a side: the dose is each side's, as the library writes it ('1 x 4 s' read as
-    # one set in all where a step back left one set a side).
-    return text if rec.side is None else each_side(text)
+    current, proposed = rec.current, rec.proposed
+    if proposed is None:
+        return with_sides(current.text, sides_of(current, ex))
+    if proposed.rung != current.rung:  # the variant may be done otherwise
+        now = with_sides(current.amount, sides_of(current, ex))
+        then = with_sides(proposed.text, sides_of(proposed, ex))
+        return f"{now} \u2192 {then}"
+    return with_sides(f"{current.text} \u2192 {proposed.text}", sides_of(current, ex))
 
 
 def next_dose_text(ex: Exercise) -> str:

@@ -342,18 +342,20 @@ def dose_text(ex: Exercise) -> str:
             body = _("{dose}, {hold} hold").format(dose=body, hold=seconds_text(ex.rep_hold_s))
         if ex.tempo:
             body = _("{dose}, tempo {tempo}").format(dose=body, tempo=ex.tempo.text)
-    if ex.sides is SideMode.EACH:
-        body = each_side(body)
-    elif ex.sides is SideMode.ALTERNATING:
-        body = _("{dose} each side, alternating").format(dose=body)
+    body = with_sides(body, ex.sides)
     if ex.load is not None:
         body = _("{dose}, {load}").format(dose=body, load=ex.load.text)
     return body
 
 
-def each_side(dose: str) -> str:
-    """'2 x 6 s each side': how every view writes the dose of an exercise done on each side."""
-    return _("{dose} each side").format(dose=dose)
+def with_sides(dose: str, sides: SideMode) -> str:
+    """`dose` as every view writes it for an exercise whose sides are done so: '2 x 6 s each
+    side', '2 x 8 reps each side, alternating' (the library, the plan, the suggestion cards)."""
+    if sides is SideMode.EACH:
+        return _("{dose} each side").format(dose=dose)
+    if sides is SideMode.ALTERNATING:
+        return _("{dose} each side, alternating").format(dose=dose)
+    return dose
 
 
 def sets_of_reps(sets: int, reps: int | str, count: int) -> str:

@@ -25,7 +25,7 @@ from hiptimer.core.dosing.words import (
     morning_note,
     waits_for_morning,
 )
-from hiptimer.core.routines.model import Routine
+from hiptimer.core.routines.model import Exercise, Routine
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.focus_ring import ring_colour
 from hiptimer.ui.keys import KEY_NAMES, Mode, key_name
@@ -54,7 +54,9 @@ def _label(text: str, parent: QWidget, role: str = "") -> QLabel:
 class _Card(QFrame):
     """One suggestion: what (big), the dose with the two buttons beside it, then why."""
 
-    def __init__(self, rec: Recommendation, name: str, panel: RecommendationsPanel) -> None:
+    def __init__(
+        self, rec: Recommendation, ex: Exercise | None, panel: RecommendationsPanel
+    ) -> None:
         super().__init__(panel.body)
         self.rec = rec
         self.awaiting = is_offer(rec)  # it still waits for the user's answer
@@ -65,13 +67,14 @@ class _Card(QFrame):
         # The buttons' ring in the ink where the card's edge is nearly the focus colour (the
         # dark theme's amber step back): a yellow ring inside it read as the card's own edge.
         ring = f"QPushButton:focus {{ border: {p.edge + 1}px solid {ring_colour(p.focus, edge, p.ink)}; }}"
+        name = ex.name if ex is not None else rec.exercise_id
         self.heading = _label(
             _("{heading} \u2014 {exercise}").format(
                 heading=translate(HEADINGS[rec.action]), exercise=name
             ),
             self,
         )
-        self.dose = _label(change_text(rec), self)
+        self.dose = _label(change_text(rec, ex), self)  # as the reasons: the exercise's sides
         self.reason = _label(rec.reason, self)
         self.outcome = _label("", self)
         self.outcome.setVisible(False)
@@ -170,12 +173,11 @@ class RecommendationsPanel(QScrollArea):
             _("Suggestions for next time") if heading is None else heading, self.body
         )
         layout.addWidget(self.heading)
-        names = {ex.id: ex.name for ex in routine.exercises}
+        exercises = {ex.id: ex for ex in routine.exercises}
+        names = {ex_id: ex.name for ex_id, ex in exercises.items()}
         order = sorted(recommendations, key=lambda r: -_urgency(r))
         self.cards = [
-            _Card(r, names.get(r.exercise_id, r.exercise_id), self)
-            for r in order
-            if not waits_for_morning(r)
+            _Card(r, exercises.get(r.exercise_id), self) for r in order if not waits_for_morning(r)
         ]
         for card in self.cards:
             layout.addWidget(card)

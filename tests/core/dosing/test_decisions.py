@@ -20,11 +20,12 @@ from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.routines.catalog import load_catalog
 from hiptimer.core.routines.ladder import with_ladder
 from hiptimer.core.routines.loader import load_routine
-from hiptimer.core.routines.model import Exercise, Kind, Routine, Rung
+from hiptimer.core.routines.model import Exercise, Kind, Routine, Rung, SideMode
 from hiptimer.core.routines.writer import save_routine
 from hiptimer.core.session.steps import Side
 
 NOW = datetime(2026, 3, 5, 8, 0, tzinfo=timezone.utc)
+BRIDGE = Exercise("bridge", "Bridge", Kind.REPS, sets=3, reps=10)
 BRIDGE_UP = Recommendation(
     "bridge",
     None,
@@ -128,11 +129,13 @@ def test_words() -> None:
     assert (
         spoken(hold, "Clamshell") == "Suggestion: clamshell, back to holds of twenty-five seconds."
     )
-    assert change_text(hold) == "2 x 30 s \u2192 2 x 25 s"
-    # Judged on a side, the dose is each side's, as the library and hiptimer show write it.
+    clam = Exercise("clam", "Clamshell", Kind.HOLD, sets=2, hold_s=30)
+    assert change_text(hold, clam) == "2 x 30 s \u2192 2 x 25 s"
+    # Done on each side, the dose is each side's, as the library and hiptimer show write it.
     sided = dataclasses.replace(hold, side=Side.RIGHT, proposed=Dose(1, hold_s=30))
-    assert change_text(sided) == "2 x 30 s \u2192 1 x 30 s each side"
-    assert change_text(dataclasses.replace(sided, proposed=None)) == "2 x 30 s each side"
+    each = dataclasses.replace(clam, sides=SideMode.EACH)
+    assert change_text(sided, each) == "2 x 30 s \u2192 1 x 30 s each side"
+    assert change_text(dataclasses.replace(sided, proposed=None), each) == "2 x 30 s each side"
     clinician = dataclasses.replace(hold, action=DoseAction.SEE_CLINICIAN, proposed=None)
     assert "physiotherapist or doctor" in (spoken(clinician, "Clamshell") or "")
     waiting = dataclasses.replace(
@@ -168,7 +171,7 @@ def test_words_in_spanish(spanish: None) -> None:
     assert spoken(one_set, "Puente") == "Sugerencia: puente, ya toca una serie."
     hold = dataclasses.replace(BRIDGE_UP, current=Dose(2, hold_s=30), proposed=Dose(2, hold_s=21))
     assert spoken(hold, "Almeja") == "Sugerencia: almeja, ya toca mantener veintiún segundos."
-    assert change_text(BRIDGE_UP) == "3 x 10 repeticiones \u2192 3 x 12 repeticiones"
+    assert change_text(BRIDGE_UP, BRIDGE) == "3 x 10 repeticiones \u2192 3 x 12 repeticiones"
 
 
 def test_words_for_a_move_on_the_ladder() -> None:
@@ -177,7 +180,11 @@ def test_words_for_a_move_on_the_ladder() -> None:
         Dose(2, reps=8, rung=1, name="Single-leg bridge"), "", "progress.ladder",
     )  # fmt: skip
     assert spoken(climb, "Bridge") == "Suggestion: bridge, ready for the single-leg bridge."
-    assert change_text(climb) == "3 x 15 reps \u2192 Single-leg bridge, 2 x 8 reps"
+    bridge = with_ladder(
+        Exercise("bridge", "Bridge", Kind.REPS, sets=3, reps=15),
+        Rung("single-leg-bridge", "Single-leg bridge", sets=2, reps=8),
+    )
+    assert change_text(climb, bridge) == "3 x 15 reps \u2192 Single-leg bridge, 2 x 8 reps"
     assert climb.proposed is not None
     down = dataclasses.replace(
         climb, action=DoseAction.STEP_BACK, current=climb.proposed, proposed=climb.current
