@@ -11,6 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO, TypeAlias
 
+from hiptimer.core.safe_write import file_in_the_way
+
 # Exit statuses: 2, the command or a routine file is wrong ("you asked for something that
 # cannot be done", as argparse says it); 1, it was right but could not be carried out here (a
 # file that cannot be written, no history yet, no voice to render with).
@@ -31,10 +33,11 @@ class CommandError(Exception):
 
 
 def data_folder_problem(folder: Path) -> str | None:
-    """What is wrong with a --data-dir that is a file, or lies under one; None when it can be a
-    folder (a missing one is made when something is saved). `list` listed the built-ins
-    without a word, and `history` said "no history yet", for a file given as the folder."""
-    blocker = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None)
+    """What is wrong with a data folder (--data-dir, $HIPTIMER_HOME) that is a file, or lies
+    under one; None when it can be a folder (a missing one is made when something is saved).
+    `list` listed the built-ins without a word, and `history` said "no history yet", for a
+    file given as the folder."""
+    blocker = file_in_the_way(folder)
     if blocker is None:
         return None
     if blocker == folder:

@@ -186,11 +186,13 @@ def _run(argv: Sequence[str] | None) -> int:
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     if getattr(args, "data_dir", None):
         paths.set_data_dir(args.data_dir)
-        # The commands stop here; the window opens and says so in its strip (README).
-        problem = data_folder_problem(paths.data_dir()) if args.command else None
-        if problem:
-            err(f"hiptimer: {problem}")
-            return EXIT_USAGE
+    # A folder --data-dir or $HIPTIMER_HOME names (or the default) that is a file: the commands
+    # stop here; the window opens and says so in its strip (README). $HIPTIMER_HOME went
+    # unchecked: `list` listed the built-ins without a word, `history` said "no history yet".
+    problem = data_folder_problem(paths.data_dir()) if args.command else None
+    if problem:
+        err(f"hiptimer: {problem}")
+        return EXIT_USAGE
     # Before any routine is read (--routine too): built-ins load in the language in use. The
     # window chooses again with the desktop's languages, for systems with no locale variable.
     from hiptimer.cli.voice_rule import read_settings  # no cue wording until a command asks

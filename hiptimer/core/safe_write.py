@@ -128,10 +128,16 @@ def make_folder(folder: Path) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError) as exc:
-        in_the_way = [p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()]
-        if not in_the_way:
+        in_the_way = file_in_the_way(folder)
+        if in_the_way is None:
             raise
-        raise NotADirectoryError(errno.ENOTDIR, f"{in_the_way[0]} is a file, not a folder") from exc
+        raise NotADirectoryError(errno.ENOTDIR, f"{in_the_way} is a file, not a folder") from exc
+
+
+def file_in_the_way(folder: Path) -> Path | None:
+    """The file (or pipe, or device) where `folder` or one of its parents should be a folder;
+    None when the folder is there or can be made."""
+    return next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None)
 
 
 def write_atomic(path: Path, text: str) -> None:

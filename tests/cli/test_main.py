@@ -557,19 +557,32 @@ def test_show_and_list_count_the_lead_ins_the_voice_needs_unless_muted(
     assert muted[-1] == "Estimated total: 2 min (get-ready and rests included)"  # 147 s
 
 
-@pytest.mark.parametrize("command", ["list", "history"])
+@pytest.mark.parametrize("command", ["list", "history", "show", "validate", "cues"])
 @pytest.mark.parametrize("under", [False, True], ids=["the-folder", "a-parent"])
-def test_a_data_dir_that_is_a_file_is_said_and_exits_2(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str, under: bool
+@pytest.mark.parametrize("given_by", ["--data-dir", "HIPTIMER_HOME"])
+def test_a_data_folder_that_is_a_file_is_said_and_exits_2(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    command: str,
+    under: bool,
+    given_by: str,
 ) -> None:
-    """`list` listed the built-ins without a word and `history` said "no history yet"."""
+    """`list` listed the built-ins without a word and `history` said "no history yet";
+    with $HIPTIMER_HOME, still after --data-dir was checked."""
     blocker = tmp_path / "a-file"
     blocker.write_text("")
     given = blocker / "data" if under else blocker
-    code, out, err = run(capsys, command, "--data-dir", str(given))
+    args = [command] if command in ("list", "history") else [command, "hip-strengthening"]
+    if given_by == "--data-dir":
+        args += ["--data-dir", str(given)]
+    else:
+        monkeypatch.setenv(paths.ENV_HOME, str(given))
+    code, out, err = run(capsys, *args)
     why = f"cannot be made: {blocker} is" if under else "is"
     assert (code, out) == (2, "")
     assert err == f"hiptimer: the data folder {given} {why} a file, not a folder\n"
+    assert blocker.read_text() == ""
 
 
 def test_a_data_dir_not_made_yet_is_fine(

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from hiptimer.core.safe_write import read_only_folder
+from hiptimer.core.safe_write import file_in_the_way, read_only_folder
 
 # The sentence for logs and the command line; the window builds its own from the fields.
 DEGRADED = (
@@ -48,6 +48,15 @@ class HistoryStatus:
         """Not saving because the history's folder cannot be written (a read-only mount):
         SQLite's own reason ('unable to open database file') does not say so."""
         return self.state is HistoryState.NOT_SAVING and read_only_folder(self.path.parent)
+
+    @property
+    def folder_in_the_way(self) -> Path | None:
+        """Not saving because a file is where the data folder (or a folder above it) goes
+        ($HIPTIMER_HOME or --data-dir naming a file): that file; the reason names it only as
+        a path that cannot be opened."""
+        if self.state is not HistoryState.NOT_SAVING:
+            return None
+        return file_in_the_way(self.path.parent)
 
     @property
     def message(self) -> str | None:

@@ -37,6 +37,17 @@ READ_ONLY = N_(
     "are kept in memory and saving will be retried: make the folder writable before you quit, "
     "or next time start HipTimer with --data-dir and a folder you can write."
 )
+IS_A_FILE = N_(
+    "History can't be saved right now: the data folder {folder} is a file, not a folder. Your "
+    "ratings are kept in memory and saving will be retried: move that file away before you "
+    "quit, or next time start HipTimer with --data-dir and a folder you can write."
+)
+UNDER_A_FILE = N_(
+    "History can't be saved right now: the data folder {folder} cannot be made, as {file} is a "
+    "file, not a folder. Your ratings are kept in memory and saving will be retried: move that "
+    "file away before you quit, or next time start HipTimer with --data-dir and a folder you "
+    "can write."
+)
 HISTORY_OFF = N_("History is off: {error} Sessions still work, but they are not recorded.")
 SETTINGS_OFF = N_("{error}. Your settings apply until you quit.")
 
@@ -170,9 +181,7 @@ class StatusBanner(QFrame):
         state = status.state if status is not None else HistoryState.OK
         reason = status.reason if status is not None else ""
         not_saving = state is HistoryState.NOT_SAVING
-        saving = translate(NOT_SAVING).format(reason=reason_text(reason))
-        if status is not None and status.folder_read_only:
-            saving = translate(READ_ONLY).format(folder=status.path.parent)
+        saving = _saving_words(status) if status is not None else ""
         self.saving.say(saving if not_saving else None)
         off = translate(HISTORY_OFF).format(error=reason)
         self.off.say(off if state is HistoryState.OFF else None)
@@ -231,6 +240,20 @@ class StatusBanner(QFrame):
         if not status.pending:
             return True
         return ask_to_quit(self.window(), status)
+
+
+def _saving_words(status: HistoryStatus) -> str:
+    """Why history is not saved, in words: the data folder named where it is the trouble (a
+    read-only folder, a file where it goes), else the store's own reason."""
+    folder = status.path.parent
+    if status.folder_read_only:
+        return translate(READ_ONLY).format(folder=folder)
+    blocker = status.folder_in_the_way
+    if blocker == folder:
+        return translate(IS_A_FILE).format(folder=folder)
+    if blocker is not None:
+        return translate(UNDER_A_FILE).format(folder=folder, file=blocker)
+    return translate(NOT_SAVING).format(reason=reason_text(status.reason))
 
 
 def _sentence(text: str) -> str:

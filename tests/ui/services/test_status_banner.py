@@ -279,7 +279,8 @@ def test_an_unusable_data_folder_still_opens_with_the_warnings(
     banner = window.banner
     assert window.nav.key_mode() is Mode.FIRST_RUN
     (text,) = banner.texts()
-    assert text.startswith(f"History can't be saved right now: cannot open {blocker}")
+    folder = blocker / "home"
+    assert text.startswith(f"History can't be saved right now: the data folder {folder} cannot")
     qtbot.keyClick(window, K.Key_Return)  # I understand: the settings cannot remember it
     assert window.nav.key_mode() is Mode.LIBRARY
     _history_text, settings_text = banner.texts()
@@ -393,6 +394,34 @@ def test_a_read_only_data_folder_is_named_as_such_with_what_to_do(
         "before you quit, or next time start HipTimer with --data-dir and a folder you can "
         "write."
     )
+    window.close()
+    services.shutdown()
+
+
+@pytest.mark.parametrize("under", [False, True], ids=["the-folder", "a-parent"])
+def test_a_file_where_the_data_folder_goes_is_named_as_such_with_what_to_do(
+    qtbot: QtBot, quiet_services: None, monkeypatch: pytest.MonkeyPatch, under: bool
+) -> None:
+    """$HIPTIMER_HOME (or --data-dir) naming a file: the window opens and runs without saving
+    (the commands refuse it, README); the strip said only "cannot open .../history.sqlite3:
+    ... is a file, not a folder", never that the data folder was the trouble."""
+    blocker = paths.data_dir().parent / "a-file"
+    blocker.write_text("")
+    folder = blocker / "data" if under else blocker
+    monkeypatch.setenv(paths.ENV_HOME, str(folder))
+    services = open_services(muted=True, voice="", rate=160, volume=1.0)
+    window = window_on(qtbot, services)
+    saving, settings = window.banner.texts()
+    why = f"cannot be made, as {blocker} is a file" if under else "is a file"
+    assert saving == (
+        f"History can't be saved right now: the data folder {folder} {why}, not a folder. Your "
+        "ratings are kept in memory and saving will be retried: move that file away before "
+        "you quit, or next time start HipTimer with --data-dir and a folder you can write."
+    )
+    assert settings.endswith(
+        f"{blocker} is a file, not a folder. Your settings apply until you quit."
+    )
+    assert blocker.read_text() == ""
     window.close()
     services.shutdown()
 
