@@ -1,8 +1,9 @@
 """What `hiptimer history` mended or moved aside, left beside the file for the window to say.
 
 The command line says it on stderr, which a user who never reads the terminal misses: the
-window opened later shows it once, in the same strip as the notice of a file it moved aside
-itself, and forgets it (the file is removed as it is read).
+window opened later shows it, in the same strip as the notice of a file it moved aside itself,
+and forgets it once the user dismisses it there (the strip's OK). Removed as it was read, the
+notice was lost to a window killed (or closed) before anyone saw it.
 """
 
 from __future__ import annotations
@@ -32,23 +33,33 @@ def leave(db: Path, text: str) -> None:
         write_atomic(notice_file(db), "\n".join(filter(None, [earlier, text])) + "\n")
 
 
-def take(db: Path) -> str | None:
-    """The notices left for the window, as one line to show; the file is removed."""
-    path = notice_file(db)
-    text = _read(path)
-    with contextlib.suppress(OSError):
-        path.unlink(missing_ok=True)
-    if not text:
-        return None
+def words(text: str) -> str:
+    """The notices left in the file, as one line for the window's strip."""
     return _("Earlier, hiptimer history said: {notice}").format(notice=" ".join(text.split("\n")))
 
 
+def forget(db: Path, shown: str) -> None:
+    """The notices `shown` were seen: remove them, keeping any the command line left since.
+    Best effort: a file that cannot be removed says them again next time."""
+    path = notice_file(db)
+    now = _read(path)
+    if not now.startswith(shown):
+        return
+    rest = now[len(shown) :].strip()
+    with contextlib.suppress(OSError):
+        if rest:
+            write_atomic(path, rest + "\n")
+        else:
+            path.unlink(missing_ok=True)
+
+
 def open_for_window(db: Path) -> HistoryStore:
-    """open_history, with the notice `hiptimer history` left for the window said as well."""
+    """open_history, with the notice `hiptimer history` left for the window said as well; the
+    file goes once the user has seen it (HistoryStore.notice_seen)."""
     store = open_history(db)
-    left = take(db)
+    left = _read(notice_file(db))
     if left:
-        store.also_say(left)
+        store.also_say(words(left), seen=lambda: forget(db, left))
     return store
 
 

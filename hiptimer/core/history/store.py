@@ -64,6 +64,7 @@ class HistoryStore(HistoryQueries, SessionWrites, CorrectionWrites, DoseChangeWr
         self.path = path
         self.set_aside_now = set_aside or []  # rows this opening set aside
         self._notice = notice
+        self._on_seen: list[Callable[[], None]] = []  # what to do once the notice is read
         self._failure = failure  # why saving fails now, as the error said it; None: it works
         self.on_status: Callable[[HistoryStatus], None] | None = None
         self._in_memory = in_memory  # the file could not be opened: a stand-in database
@@ -114,10 +115,19 @@ class HistoryStore(HistoryQueries, SessionWrites, CorrectionWrites, DoseChangeWr
         """What opening the file mended or moved aside, for the user; None if nothing."""
         return self._notice
 
-    def also_say(self, text: str) -> None:
+    def also_say(self, text: str, seen: Callable[[], None] | None = None) -> None:
         """Say `text` in the status's notice, before what this opening mended: a notice
-        `hiptimer history` left for the window (left_notice)."""
+        `hiptimer history` left for the window (left_notice). `seen` runs once the user has
+        read the notice (notice_seen), not before: a window killed first says it again."""
         self._notice = " ".join(filter(None, [text, self._notice]))
+        if seen is not None:
+            self._on_seen.append(seen)
+
+    def notice_seen(self) -> None:
+        """The user dismissed the notice (the strip's OK): forget what was kept to say it."""
+        done, self._on_seen = self._on_seen, []
+        for seen in done:
+            seen()
 
     def set_aside_rows(self) -> list[repair.SetAside]:
         """The damaged rows kept out of the history (in its set_aside table), oldest first."""

@@ -214,7 +214,11 @@ class StatusBanner(QFrame):
         self.retry()
 
     def dismiss_notice(self) -> None:
+        """OK: the notice was read. Only now does the history forget a notice `hiptimer
+        history` left for the window, so a window killed before this says it again."""
         self._notice = None
+        if self.history is not None:
+            self.history.notice_seen()
         self.refresh()
 
     def stop(self) -> None:

@@ -426,14 +426,18 @@ def test_a_file_where_the_data_folder_goes_is_named_as_such_with_what_to_do(
     services.shutdown()
 
 
-def banner_of_a_window_opened(qtbot: QtBot) -> list[str]:
+def banner_of_a_window_opened(qtbot: QtBot, *, ok: bool = True) -> list[str]:
     """What the banner of a window whose history opens as the app opens it
-    (ports._open_history) says; the window is closed and its history with it."""
+    (ports._open_history) says; its notice is dismissed (OK) unless `ok` is False, and the
+    window is closed and its history with it."""
     services = fake_services()
     services.opener = lambda s: ports._open_history(s, later=False)
     window = window_on(qtbot, services)
     window.open_services()
     said = window.banner.texts()
+    button = window.banner.notice.button
+    if ok and button is not None and button.isVisible():
+        button.click()
     window.close()
     assert services.history is not None
     services.history.close()
@@ -462,6 +466,22 @@ def test_a_damaged_history_moved_aside_by_the_command_line_is_said_in_the_window
     # Said once: the next command, and the next window, say nothing of it.
     assert cli_main(["history", "list"]) == 0 and capsys.readouterr().err == ""
     assert banner_of_a_window_opened(qtbot) == []
+
+
+def test_a_notice_left_by_the_command_line_waits_until_it_is_dismissed(
+    qtbot: QtBot, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # history-notice.txt was removed as the window read it: a window killed (or closed)
+    # before anyone pressed OK lost the only word of where the old history went.
+    db = damaged_history()
+    assert cli_main(["history", "list"]) == 0
+    capsys.readouterr()
+    left = db.with_name("history-notice.txt")
+    (first,) = banner_of_a_window_opened(qtbot, ok=False)
+    assert first.startswith("Earlier, hiptimer history said:") and left.exists()
+    assert banner_of_a_window_opened(qtbot) == [first]  # said again; OK this time
+    assert not left.exists()
+    assert banner_of_a_window_opened(qtbot) == []  # and then said no more
 
 
 def test_a_damaged_history_the_window_moved_aside_is_not_said_again_by_either(

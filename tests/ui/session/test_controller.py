@@ -82,6 +82,9 @@ class FakeHistory:
     def retry(self) -> bool:
         return True
 
+    def notice_seen(self) -> None:
+        pass
+
     def get_session(self, session_id: int) -> None:
         return None  # nothing read back: the summary keeps the session's own time
 
