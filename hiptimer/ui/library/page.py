@@ -181,6 +181,8 @@ class LibraryPage(QWidget):
         """
         if not self.items:  # before the first routines: no viewport() to wrap (~10 ms)
             return
+        if self.list.count() != len(self._labels):
+            return  # rows being replaced (clear() resizes the viewport): set_items fits them
         metrics = self.list.fontMetrics()
         room = self.list.viewport().width() - 2 * ITEM_PADDING_PX - 16  # and the text margins
         # The labels are made once per list and voice (a length costs a routine's cue words):

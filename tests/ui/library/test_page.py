@@ -171,3 +171,21 @@ def test_the_key_hint_wraps_between_its_items_only(qtbot: QtBot) -> None:
         "Enter\u00a0start",
         "F11\u00a0full\u00a0screen",
     ]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_listing_fewer_routines_again_rewraps_only_the_rows_there_are(qtbot: QtBot) -> None:
+    # Emptying a list whose rows needed a scroll bar widens its viewport: the resize came while
+    # the old rows' labels were still kept, and re-fitting them met rows already gone
+    # (an AttributeError at `hiptimer --routine FILE.json`, which lists the routines again).
+    r = quick_routine(hold("hug", 30))
+    many = [LibraryItem(f"r{i}", f"Routine {i}", replace(r, id=f"r{i}")) for i in range(30)]
+    page = LibraryPage(None)
+    qtbot.addWidget(page)
+    page.resize(900, 400)
+    page.show()
+    page.set_items(many)
+    qtbot.waitUntil(lambda: page.list.verticalScrollBar().isVisible())
+    page.set_items(many[:1])
+    qtbot.waitUntil(lambda: not page.list.verticalScrollBar().isVisible())
+    assert page.list.count() == 1 and page.list.item(0).text().startswith("Routine 0")
