@@ -6,7 +6,6 @@ import argparse
 import contextlib
 import io
 import logging
-import os
 import sys
 from collections.abc import Callable
 from datetime import date
@@ -30,6 +29,7 @@ from hiptimer.core.history import left_notice
 from hiptimer.core.history.schema import HistoryError
 from hiptimer.core.history.set_aside_words import describe_left_out
 from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.safe_write import read_only_folder
 
 if TYPE_CHECKING:
     from hiptimer.core.history.records import RetestResult
@@ -133,7 +133,7 @@ def open_store() -> HistoryStore:
         store.close()
         # The reason, not the window's sentence: no rating waits in memory for a command.
         why = f"cannot read the history: {status.reason}"
-        if not os.access(path.parent, os.W_OK):
+        if read_only_folder(path.parent):
             why += (
                 f"; {path.parent} cannot be written, and SQLite writes beside the file to read"
                 " it: copy the folder somewhere you can write and give that with --data-dir"

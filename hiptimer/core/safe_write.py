@@ -164,5 +164,8 @@ def free_name(path: Path, suffix: str, companions: tuple[str, ...] = ()) -> Path
 
 def read_only_folder(folder: Path) -> bool:
     """The folder is there but cannot be written: a read-only mount, or not the user's.
-    (access(2) says so for root on a read-only mount too, where permission bits do not.)"""
+    (access(2) says so for root on a read-only mount too, where permission bits do not.)
+
+    The one test of a read-only data folder: the window's words for it, the log lines kept
+    off the terminal beside them, and the command line's advice all ask it."""
     return folder.is_dir() and not os.access(folder, os.W_OK)

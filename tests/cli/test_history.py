@@ -18,6 +18,7 @@ from hiptimer.cli.main import main
 from hiptimer.core.history.queries import StoredSet
 from hiptimer.core.history.store import open_history
 from tests.history_data import Recorded, Weeks, fill
+from tests.read_only import fake_read_only
 
 
 @pytest.fixture
@@ -424,17 +425,17 @@ def test_a_history_in_a_folder_that_cannot_be_written_says_why_it_cannot_be_read
     recorded: Recorded, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # A read-only folder (a mount, a backup disk): SQLite cannot make the WAL's -shm file
-    # beside the history, so it cannot open it. Root ignores chmod: the refusal is played.
-    from hiptimer.cli import history as history_cli
+    # beside the history, so it cannot open it. Root ignores chmod: the refusal is played,
+    # and the folder is read-only by the one test the window asks too (read_only_folder).
     from hiptimer.core.history import schema as history_schema
 
     def refused(path: Path) -> None:
         raise sqlite3.OperationalError("unable to open database file")
 
-    monkeypatch.setattr(history_schema, "open_database", refused)
-    monkeypatch.setattr(history_cli.os, "access", lambda path, mode: False)
-    code, out, err = run(capsys, "history", "list")
     db = paths.history_db_path()
+    monkeypatch.setattr(history_schema, "open_database", refused)
+    fake_read_only(monkeypatch, db.parent)
+    code, out, err = run(capsys, "history", "list")
     assert code == 1 and out == ""
     assert err.splitlines()[-1] == (
         f"hiptimer: cannot read the history: cannot open {db}: unable to open database file;"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import json
 import logging
 from datetime import date, datetime
@@ -11,7 +10,7 @@ from typing import Any
 
 from hiptimer.core.plan.reminders import ReminderState
 from hiptimer.core.safe_read import BadJson, UnreadableFile, parse_strict_json, read_small_text
-from hiptimer.core.safe_write import replacing_text
+from hiptimer.core.safe_write import read_only_folder, replacing_text
 from hiptimer.log_file import SAID_IN_THE_WINDOW
 
 log = logging.getLogger(__name__)
@@ -19,7 +18,6 @@ log = logging.getLogger(__name__)
 FILE_NAME = "reminders-today.json"
 MAX_BYTES = 64 * 1024  # a day's state is a few hundred bytes
 MAX_IDS = 200
-UNWRITABLE = frozenset({errno.EROFS, errno.EACCES, errno.EPERM})  # the folder refuses writes
 
 
 def load_state(path: Path) -> ReminderState:
@@ -106,9 +104,9 @@ def save_state(path: Path, state: ReminderState) -> bool:
         with replacing_text(path) as fh:
             fh.write(state_text(state))
     except OSError as exc:
-        # A folder that cannot be written is said in the window's words (the history's strip
-        # names it): the terminal is spared this line beside them; other failures are not.
-        said = SAID_IN_THE_WINDOW if exc.errno in UNWRITABLE else None
+        # A read-only folder is said in the window's words (the history's strip names it, by
+        # the same test): the terminal is spared this line beside them; other failures are not.
+        said = SAID_IN_THE_WINDOW if read_only_folder(path.parent) else None
         log.warning("Cannot save %s: %s", path, exc.strerror or exc, extra=said)
         return False
     return True

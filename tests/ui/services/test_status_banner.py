@@ -34,6 +34,7 @@ from hiptimer.ui.services.ports import Services, open_services
 from hiptimer.ui.services.status_banner import RETRY_MS, reason_text
 from tests.core.history.test_store import FlakyConnection
 from tests.harness import hold, quick_routine
+from tests.read_only import fake_read_only
 from tests.ui.sessions import (
     advance_until,
     fake_services,
@@ -330,15 +331,10 @@ def test_a_read_only_data_folder_prints_no_raw_log_lines_beside_the_window_s_wor
     store:History database unavailable, using memory: ...' and 'WARNING:hiptimer.core.plan.
     state_file:Cannot save .../reminders-today.json: Read-only file system' beside the lock's
     words, for what the strip says (fit10). The log file, where there is one, keeps them; a
-    failure the window does not explain is still printed. Faked as in the test below."""
+    failure the window does not explain is still printed. Read-only as in the test below:
+    one fake for the strip's words and the reminders' log line (tidy13)."""
     folder = paths.history_db_path().parent
-    folder.mkdir(parents=True, exist_ok=True)
-    monkeypatch.setattr(history_schema, "connect", _read_only_connect(history_schema.connect))
-
-    def refused(path: Path) -> Any:
-        raise OSError(errno.EROFS, "Read-only file system", str(path))
-
-    monkeypatch.setattr(state_file, "replacing_text", refused)
+    read_only_mount(monkeypatch, folder)
     logs = tmp_path / "logs"
     logs.mkdir()
     log_file.start(logs)
@@ -346,7 +342,8 @@ def test_a_read_only_data_folder_prints_no_raw_log_lines_beside_the_window_s_wor
         services = open_services(muted=True, voice="", rate=160, volume=1.0)
         window = window_on(qtbot, services)
         assert not state_file.save_state(folder / state_file.FILE_NAME, ReminderState())
-        assert "can't be saved right now" in window.banner.texts()[0]
+        (text,) = window.banner.texts()
+        assert f"the data folder {folder} is read-only" in text
         logging.getLogger("hiptimer.test").warning("Speech is off: no player")
         printed = capsys.readouterr().err
         assert "using memory" not in printed and "reminders-today.json" not in printed
@@ -360,31 +357,34 @@ def test_a_read_only_data_folder_prints_no_raw_log_lines_beside_the_window_s_wor
         log_file.stop()
 
 
-def _read_only_connect(connect: Any) -> Any:
-    """SQLite on a read-only mount: only the in-memory stand-in opens."""
+def read_only_mount(monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+    """`folder` on a read-only mount: access(2) says so (safe_write.read_only_folder, which
+    the strip and the log ask), and what writes there is refused: SQLite opens only its
+    in-memory stand-in, the reminders' state file gets EROFS. As root only a read-only mount
+    refuses writes, so all of it is played."""
+    folder.mkdir(parents=True, exist_ok=True)
+    fake_read_only(monkeypatch, folder)
+    connect = history_schema.connect
 
     def refuse(path: object, *args: Any, **kwargs: Any) -> sqlite3.Connection:
         if path == ":memory:":  # where the sets wait meanwhile
             return connect(path, *args, **kwargs)  # type: ignore[no-any-return]
         raise sqlite3.OperationalError("unable to open database file")
 
-    return refuse
+    def refused(path: Path) -> Any:
+        raise OSError(errno.EROFS, "Read-only file system", str(path))
+
+    monkeypatch.setattr(history_schema, "connect", refuse)
+    monkeypatch.setattr(state_file, "replacing_text", refused)
 
 
 def test_a_read_only_data_folder_is_named_as_such_with_what_to_do(
     qtbot: QtBot, quiet_services: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """On a read-only mount SQLite says only 'unable to open database file' (its -shm file
-    cannot be made); the strip says the folder is read-only and what to do. As root only a
-    read-only mount refuses writes, so the folder's access and SQLite's refusal are faked."""
+    cannot be made); the strip says the folder is read-only and what to do."""
     folder = paths.history_db_path().parent
-    folder.mkdir(parents=True, exist_ok=True)
-    access = os.access
-    monkeypatch.setattr(
-        os, "access", lambda p, mode, **kw: mode != os.W_OK and access(p, mode, **kw)
-    )
-
-    monkeypatch.setattr(history_schema, "connect", _read_only_connect(history_schema.connect))
+    read_only_mount(monkeypatch, folder)
     services = open_services(muted=True, voice="", rate=160, volume=1.0)
     window = window_on(qtbot, services)
     (text,) = window.banner.texts()
