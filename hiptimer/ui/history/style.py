@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hiptimer.ui.drop_down import drop_down_rules
 from hiptimer.ui.palette import Palette
-from hiptimer.ui.theme import current
+from hiptimer.ui.theme import check_box_rules, current
 
 
 def history_style_sheet(p: Palette | None = None) -> str:
@@ -45,9 +45,6 @@ def history_style_sheet(p: Palette | None = None) -> str:
     /* The window's :checked outranks the app's focus ring: a checked preset shows it too. */
     QPushButton:checked:focus {{ border-color: {p.focus}; }}
     QLabel#status {{ color: {p.muted}; }}
-    /* As in Settings: without it, the platform's focus look turned the words black on a dark
-       blue band in the dark theme. */
-    QCheckBox {{ color: {p.ink}; spacing: 8px; padding: 2px 4px; }}
-    QCheckBox:focus {{ background: {p.header}; border: {e}px solid {p.focus}; border-radius: 4px; }}
     """
+        + check_box_rules(p)
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hiptimer import paths
 from hiptimer.ui.editor.style import editor_style_sheet
 from hiptimer.ui.palette import Palette
-from hiptimer.ui.theme import current, px
+from hiptimer.ui.theme import check_box_rules, current, px
 
 
 def settings_style_sheet(p: Palette | None = None) -> str:
@@ -40,10 +40,6 @@ def settings_style_sheet(p: Palette | None = None) -> str:
     QSpinBox::down-arrow {{
         image: url({arrows}/arrow-down{shade}.svg); width: 12px; height: 12px;
     }}
-    QCheckBox, QRadioButton {{ spacing: 8px; padding: 2px 4px; }}
-    QCheckBox:focus, QRadioButton:focus {{
-        background: {p.header}; border: {e}px solid {p.focus}; border-radius: 4px;
-    }}
     QRadioButton::indicator {{
         width: 14px; height: 14px; border: 2px solid {p.button_border}; border-radius: 9px;
         background: {p.field};
@@ -62,4 +58,5 @@ def settings_style_sheet(p: Palette | None = None) -> str:
     QSlider::sub-page:horizontal:disabled {{ background: {p.disabled_border}; }}
     QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
     """
+        + check_box_rules(p, ("QCheckBox", "QRadioButton"))
     )
