@@ -46,9 +46,9 @@ class Scene:
     rings: tuple[Point, ...]
     bounds: tuple[float, float, float, float]
 
-    @property
+    @functools.cached_property  # once per scene, and only where asked (not by the painter)
     def body(self) -> tuple[Line | Head, ...]:
-        """The body's lines and head alone, farthest first."""
+        """The body's lines and head alone, in the order they are drawn."""
         return tuple(s for s in self.shapes if isinstance(s, Line | Head))
 
 

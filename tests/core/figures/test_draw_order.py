@@ -8,7 +8,7 @@ from hiptimer.core.figures.draw_order import _box, _touch, draw_order
 from hiptimer.core.figures.kinematics import Vec, placed, project, view_matrix
 from hiptimer.core.figures.model import Anchor, Camera, Figure, Leg, Pose, Prop, PropKind
 from hiptimer.core.figures.scene import Scene, scene
-from hiptimer.core.figures.shapes import Face, Ink, Line, Rod
+from hiptimer.core.figures.shapes import Face, Head, Ink, Line, Rod
 
 STAND = Pose(right_leg=Leg(hip=20.0))
 SIDE = Camera()
@@ -75,6 +75,13 @@ def test_lines_of_the_body_that_overlap_keep_their_order_of_depth_among_the_prop
             if _touch(_box(s), _box(t)):
                 assert s.depth <= t.depth
     assert sum(isinstance(s, Rod) for s in shown.shapes) == 4  # the chair's legs are in it too
+
+
+def test_the_body_is_the_drawn_shapes_lines_and_head_picked_once() -> None:
+    figure = with_prop(Prop(PropKind.CHAIR, x=-20.0, z=4.0), ANGLED)
+    shown = scene(figure, STAND)
+    assert shown.body == tuple(s for s in shown.shapes if isinstance(s, Line | Head))
+    assert shown.body is shown.body  # not picked again at each look
 
 
 def test_a_foot_on_a_step_seen_from_above_is_drawn_over_the_step() -> None:
