@@ -13,20 +13,30 @@ from hiptimer.ui.theme import current, restyle, set_exact_px, set_px
 IDLE_FRAME = "QFrame#scale { border: 3px solid transparent; border-radius: 10px; }"
 
 
+EDGE = 2  # a button's edge in the ink's colour
+CHOSEN_EDGE = 7  # the chosen score's, in the warning colour
+FOCUS_RING = 6  # the focus colour's ring at the least: 4 px was thin from a mat 2 m away
+INNER_RING = 3  # pixels of the number's ink inside a focused button's edge
+
+
+def focus_width(*, chosen: bool = False) -> int:
+    """The focused button's edge, in the focus colour, wider than its edge unfocused. The
+    buttons have a fixed size: the edge takes its room inside, round the centred number,
+    which stays where it is."""
+    return max(FOCUS_RING, (CHOSEN_EDGE if chosen else EDGE) + 2)
+
+
 def rating_style(n: int, *, chosen: bool = False) -> str:
     """A 0-10 button in the one pain colour scale (the same colour on every screen), edged in
     the page's text colour, or thickly in the warning colour when it is the chosen score."""
     p = current()
-    edge, width = (p.warning, 7) if chosen else (p.ink, 2)
+    edge, width = (p.warning, CHOSEN_EDGE) if chosen else (p.ink, EDGE)
     # The focus colour outside, to show on the page; RatingButton draws the inner ring.
     return (
         f"QPushButton {{ background: {pain_fill(n)}; color: {pain_ink(n)};"
         f" border: {width}px solid {edge}; font-weight: bold; padding: 0px; }}"
-        f" QPushButton:focus {{ border: {width + 2}px solid {p.focus}; }}"
+        f" QPushButton:focus {{ border: {focus_width(chosen=chosen)}px solid {p.focus}; }}"
     )
-
-
-INNER_RING = 3  # pixels of the number's ink inside a focused button's edge
 
 
 class RatingButton(QPushButton):
@@ -44,7 +54,7 @@ class RatingButton(QPushButton):
         super().paintEvent(event)
         if not self.hasFocus():
             return
-        inset = (7 if self.chosen else 2) + 2 + INNER_RING / 2  # rating_style's focus edge
+        inset = focus_width(chosen=self.chosen) + INNER_RING / 2  # inside rating_style's
         painter = QPainter(self)
         pen = QPen(QColor(pain_ink(self.rating)), INNER_RING)
         pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
