@@ -175,15 +175,19 @@ def _restyle_all() -> None:
 def check_box_rules(p: Palette, selectors: tuple[str, ...] = ("QCheckBox",)) -> str:
     """Check boxes (and radio buttons) in words of the ink's colour, with a ring in the focus
     colour on the page's header shade when Tab reaches one: without it, the platform's focus
-    look turned the words black on a dark blue band in the dark theme. For a window's own
-    style sheet (Settings, History): the app's does not reach a window that sets one."""
+    look turned the words black on a dark blue band in the dark theme. A disabled one greys
+    its words, as a disabled button does: with the words' colour set, Qt greys nothing itself.
+    For a window's own style sheet (Settings, History): the app's does not reach a window
+    that sets one."""
     each = ", ".join(selectors)
     focused = ", ".join(f"{s}:focus" for s in selectors)
+    disabled = ", ".join(f"{s}:disabled" for s in selectors)
     return f"""
     {each} {{ color: {p.ink}; spacing: 8px; padding: 2px 4px; }}
     {focused} {{
         background: {p.header}; border: {p.edge}px solid {p.focus}; border-radius: 4px;
     }}
+    {disabled} {{ color: {p.disabled}; }}
     """
 
 

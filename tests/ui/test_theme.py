@@ -4,15 +4,18 @@ once, and the text size (large print) grows the workout screen's words and the d
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel
 from pytestqt.qtbot import QtBot
 
+from hiptimer.core.history.store import open_history
 from hiptimer.core.plan.model import WeeklyPlan
 from hiptimer.core.settings import Settings
 from hiptimer.ui import theme
+from hiptimer.ui.history.window import HistoryWindow
 from hiptimer.ui.palette import DARK, HIGH_CONTRAST, LIGHT
 from hiptimer.ui.reminders.plan_dialog import PlanDialog
 from hiptimer.ui.session.driver import EngineDriver
@@ -123,3 +126,33 @@ def test_the_settings_and_plan_dialogs_take_a_new_look_while_open(
     theme.apply(look, "light", 100)
     for dialog in (settings, plan):
         assert LIGHT.field in dialog.styleSheet() and DARK.field not in dialog.styleSheet()
+
+
+@pytest.mark.parametrize("name", ["dark", "light", "high-contrast"])
+def test_a_disabled_check_box_looks_greyed_in_every_look(
+    look: QApplication, qtbot: QtBot, tmp_path: Path, name: str
+) -> None:
+    # The plan dialog's "Keep running in the tray" with no tray, and the History window's
+    # "Not representative" with no session chosen, read as on: words in the ink's colour
+    # (the check boxes' rule set it for every state), in high contrast a white box as well.
+    theme.apply(look, name, 100)
+    p = theme.current()
+    plan = PlanDialog(WeeklyPlan(), [], keep_in_tray=False, start_at_login=False, tray_reason="-")
+    qtbot.addWidget(plan)
+    plan.show()
+    with open_history(tmp_path / "history.sqlite3") as store:
+        history = HistoryWindow(store, [])
+        qtbot.addWidget(history)
+        history.show()
+        boxes: list[QCheckBox] = [plan.keep_in_tray, history.sessions_pane.representative]
+        for box in boxes:
+            assert not box.isEnabled() and not box.isChecked()
+            image = box.grab().toImage()
+            colours = {
+                image.pixelColor(x, y).name().upper()
+                for x in range(image.width())
+                for y in range(image.height())
+            }
+            assert p.ink not in colours, (name, box.text())
+            assert p.disabled in colours, (name, box.text())
+        history.close()

@@ -46,6 +46,9 @@ def settings_style_sheet(p: Palette | None = None) -> str:
     }}
     QRadioButton::indicator:checked {{ background: {p.primary}; border-color: {p.primary_border}; }}
     QCheckBox::indicator:focus, QRadioButton::indicator:focus {{ border-color: {p.focus}; }}
+    QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {{
+        border-color: {p.disabled_border};
+    }}
     QSlider {{ min-height: 28px; }}
     QSlider::groove:horizontal {{ height: 6px; background: {p.border}; border-radius: 3px; }}
     QSlider::sub-page:horizontal {{ background: {p.selection}; border-radius: 3px; }}
