@@ -303,3 +303,41 @@ def test_no_routine_gives_the_same_caution_twice() -> None:
     for rid, routine in builtins().items():
         lasting = [c for c in routine.cautions if "still there" in c]
         assert len(lasting) <= 1, (rid, lasting)
+
+
+# The cautions the seed documents give for one exercise (facts, by source letter): each must
+# be that exercise's own caution, which the screen shows beside its steps in the get-ready or
+# rest before it (tests/ui/session/test_workout_page.py), not only a line of the routine's list.
+EXERCISE_CAUTIONS = {
+    ("daily-hip-stretches", "hamstring-stretch"): r"[Ss]top",  # D: pain means stop
+    # D: a pillow under a sore knee; severe pain: slide less, or stop and see the PT
+    ("daily-hip-stretches", "hip-flexor-stretch"): r"cushion.*shift back.*stop.*physiotherapist",
+    ("daily-hip-stretches", "piriformis-stretch"): r"sciatic.*ease off.*doctor",
+    ("hip-strengthening", "bridge"): r"pelvic tilt",  # D: low back pain
+    ("hip-strengthening", "hip-hiker"): r"FAI.*groin.*stop.*physiotherapist",
+    ("hip-strength-mobility", "standing-knee-raise"): r"chair.*pain",  # C: balance; your top
+    ("hip-strength-mobility", "seated-leg-hip-extension"): r"discomfort.*real pain",
+    ("hip-strength-mobility", "lower-back-hip-stretch"): r"show you",  # C: watch the video
+    ("spinal-stenosis-basics", "stiff-leg-bend"): r"osteoporosis or osteopenia.*hips",
+    ("gentle-hip-care", "seated-hip-stretch"): r"at the hips rather than",
+    # A: hip flexor releases, controlled leg lowers and short-arc hip circles "well within a
+    # pain-free zone"; flexion angles; knee collapse and pelvic tilt; a gradual aerobic ramp
+    ("fai-mobility-control", "hip-flexor-release"): r"pinch",
+    ("fai-mobility-control", "controlled-leg-lowers"): r"pain-free.*pinch",
+    ("fai-mobility-control", "short-arc-hip-circles"): r"free of pain.*pinch",
+    ("fai-mobility-control", "tempo-chair-squat"): r"pain-free.*bending",
+    ("fai-mobility-control", "step-downs"): r"knee drifts inward.*pelvis",
+    ("fai-mobility-control", "low-impact-cardio"): r"a little at a time.*recovery",
+}
+
+
+@pytest.mark.parametrize(("routine_id", "exercise_id"), sorted(EXERCISE_CAUTIONS))
+def test_each_exercise_caution_of_the_seeds_is_that_exercises_own(
+    routine_id: str, exercise_id: str
+) -> None:
+    """Source A asks for its hip flexor releases, controlled leg lowers and short-arc hip
+    circles to stay well within a pain-free zone: only the release said so on screen. Source D
+    sends you to your physiotherapist when the hip flexor stretch hurts badly: ours said to
+    shift back or stop, and no more."""
+    caution = builtins()[routine_id].exercise(exercise_id).caution
+    assert re.search(EXERCISE_CAUTIONS[(routine_id, exercise_id)], caution), caution
