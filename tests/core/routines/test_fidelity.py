@@ -8,6 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from hiptimer.core.figures.files import load_figure
+from hiptimer.core.figures.kinematics import placed as placed_points
+from hiptimer.core.figures.library import builtin_figures_dir
+from hiptimer.core.figures.model import Figure
 from hiptimer.core.routines.catalog import load_catalog
 from hiptimer.core.routines.ladder import at_rung, ceiling_text
 from hiptimer.core.routines.model import Exercise, Routine, dose_text
@@ -341,3 +345,67 @@ def test_each_exercise_caution_of_the_seeds_is_that_exercises_own(
     shift back or stop, and no more."""
     caution = builtins()[routine_id].exercise(exercise_id).caution
     assert re.search(EXERCISE_CAUTIONS[(routine_id, exercise_id)], caution), caution
+
+
+# ---------------------------------------------------------------- the figures show the seeds' movement
+
+CM_PER_UNIT = 1.7  # docs/figures.md: the standing figure is 100 units tall, a 170 cm person
+
+
+def _figure(figure_id: str) -> Figure:
+    return load_figure(builtin_figures_dir() / f"{figure_id}.json")
+
+
+# How far source D lifts each leg raise's leg ("about 12 inches", the prone raise "about 10"),
+# in cm at the ankle, which the routines' steps say too (about 30 and 25 cm).
+FIGURE_LIFTS = {
+    "straight-leg-raise": 30,
+    "straight-leg-raise-weighted": 30,
+    "side-lying-abduction": 30,
+    "prone-leg-raise": 25,
+}
+
+
+@pytest.mark.parametrize("figure_id", sorted(FIGURE_LIFTS))
+def test_each_leg_raise_figure_lifts_the_leg_as_far_as_the_seed_says(figure_id: str) -> None:
+    """The straight and side-lying raises lifted the ankle 47 cm (35 degrees), the prone
+    raise 31 cm: half as high again as the source and the steps beside the figure."""
+    fig = _figure(figure_id)
+    start, end = placed_points(fig.start, fig.anchor), placed_points(fig.end, fig.anchor)
+    lift = (end["right_ankle"][1] - start["right_ankle"][1]) * CM_PER_UNIT
+    assert lift == pytest.approx(FIGURE_LIFTS[figure_id], abs=4)
+
+
+def test_the_straight_leg_raise_figures_stop_at_about_the_other_knee() -> None:
+    for figure_id in ("straight-leg-raise", "straight-leg-raise-weighted"):
+        fig = _figure(figure_id)
+        end = placed_points(fig.end, fig.anchor)
+        assert end["right_heel"][1] <= end["left_knee"][1], figure_id  # the steps say so
+
+
+def test_the_side_lying_raise_figure_bends_the_bottom_knee_to_a_right_angle() -> None:
+    """Source D: the bottom knee bent about 90 degrees (hip-strengthening's steps say a right
+    angle); the figure bent it 70."""
+    fig = _figure("side-lying-abduction")
+    for pose in (fig.start, fig.end):
+        assert pose.left_leg.knee == pytest.approx(90, abs=10)
+
+
+# Where the seeds say the stretch or the work is felt, for the figures that ring a place
+# (docs/figures.md, `highlight`); the figure is drawn doing the right side.
+FELT = {
+    "seated-leg-hip-extension": {"right_hip"},  # C: the hip and the lower back, not the knee
+    "butterfly-press": {"right_hip", "left_hip"},  # C: a stretch of the hip joints
+    "lower-back-hip-stretch": {"right_hip"},  # C: the back and the hip
+    "hip-flexor-stretch": {"right_hip"},  # D: the front of the kneeling leg's thigh
+    "it-band-stretch": {"right_knee"},  # D: beside the kneecap, where the band crosses
+    "piriformis-stretch": {"right_hip"},  # D: beside the crossed leg's buttock
+    "hip-hiker": {"right_hip"},  # D: the side of the standing leg's thigh
+}
+
+
+@pytest.mark.parametrize("figure_id", sorted(FELT))
+def test_each_figure_rings_where_the_seed_says_it_is_felt(figure_id: str) -> None:
+    """The seated leg and hip extension ringed the knee and the butterfly press the knees
+    (where the elbows press); the source has both stretches felt in the hip."""
+    assert set(_figure(figure_id).end.highlight) == FELT[figure_id]
