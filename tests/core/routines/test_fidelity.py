@@ -264,6 +264,7 @@ SOURCE_ADVICE = {
     "C: add range and speed over the weeks": r"range and speed|range, speed",
     "C: hinge at the hips with osteoporosis": r"osteoporosis",
     "D: a serious injury may be a fracture": r"fracture",
+    "D: come out of each stretch slowly": r"come out of it slowly",
     "D: a pillow under the kneeling knee": r"cushion under the kneeling knee",
     "D: the sciatic nerve and the piriformis stretch": r"sciatic",
     "D: weight machines and yoga": r"weight machines.*yoga",
