@@ -310,6 +310,16 @@ def test_no_routine_gives_the_same_caution_twice() -> None:
         assert len(lasting) <= 1, (rid, lasting)
 
 
+def test_no_routine_says_twice_to_stop_and_get_advice_when_it_hurts() -> None:
+    """gentle-hip-care said it in two cautions one under the other ("Stop if pain builds ...
+    and get advice", "Pain is a warning: if an exercise hurts, stop it and get professional
+    advice"); source E says it once, and the first added a lasting pain E does not name."""
+    for rid, routine in builtins().items():
+        bodies = [c.removeprefix(OURS) for c in routine.cautions]
+        advice = [c for c in bodies if re.search(r"\bstop\b.*\badvice\b", c, re.IGNORECASE)]
+        assert len(advice) <= 1, (rid, advice)
+
+
 # The cautions the seed documents give for one exercise (facts, by source letter): each must
 # be that exercise's own caution, which the screen shows beside its steps in the get-ready or
 # rest before it (tests/ui/session/test_workout_page.py), not only a line of the routine's list.
