@@ -15,6 +15,7 @@ from hiptimer.core.figures.model import Figure
 from hiptimer.core.routines.catalog import load_catalog
 from hiptimer.core.routines.ladder import at_rung, ceiling_text
 from hiptimer.core.routines.model import Exercise, Routine, dose_text
+from tests.core.routines.seed_words import RUN, digest, runs, seed_hashes
 
 DOC = Path(__file__).resolve().parents[3] / "docs" / "fidelity.md"
 OURS = "HipTimer's advice: "
@@ -356,6 +357,35 @@ def test_each_exercise_caution_of_the_seeds_is_that_exercises_own(
     shift back or stop, and no more."""
     caution = builtins()[routine_id].exercise(exercise_id).caution
     assert re.search(EXERCISE_CAUTIONS[(routine_id, exercise_id)], caution), caution
+
+
+# ---------------------------------------------------------------- our own words
+
+
+def _every_text(routine: Routine) -> list[tuple[str, str]]:
+    """(where, text) for each text of the routine a user reads or hears, variants included."""
+    found = [("title", routine.title), ("description", routine.description)]
+    found += [("source", routine.source), *(("cautions", c) for c in routine.cautions)]
+    for name, ex in variants(routine).items():
+        found += [(name, t) for t in (ex.name, *ex.setup, *ex.cues, ex.caution) if t]
+    return found
+
+
+def test_no_routine_copies_a_run_of_eight_words_from_the_seeds() -> None:
+    """The seeds give facts; every sentence of a routine is ours. A run of eight words shared
+    with a seed document is a copied phrase (shorter runs are common words: "the front of the
+    hip"). The seeds are not in the repository: seed_runs.txt keeps only the hashes of their
+    runs (scripts/seed_runs.py writes it from the seed folder)."""
+    seeds = seed_hashes()
+    assert len(seeds) > 5000, "seed_runs.txt holds too few runs: rewrite it from the seeds"
+    copied = [
+        (rid, where, run)
+        for rid, routine in builtins().items()
+        for where, text in _every_text(routine)
+        for run in runs(text)
+        if digest(run) in seeds
+    ]
+    assert copied == [], f"runs of {RUN} words copied from a seed document"
 
 
 # ---------------------------------------------------------------- the figures show the seeds' movement
