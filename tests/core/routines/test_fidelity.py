@@ -136,6 +136,22 @@ def test_a_routine_with_a_dose_of_our_choosing_says_so_in_its_description() -> N
         )
 
 
+
+def test_where_the_source_gives_a_range_of_seconds_the_routine_names_it_beside_its_choice() -> None:
+    """Source C presses the butterfly for 5-8 s and holds the final stretch 5-10 s; the
+    routine held them 5 s and 8 s and its description named neither range nor the choice.
+    (A range of reps shows in the dose itself: "8 (8-12) reps".)"""
+    rows = tables()["How the built-in routines follow their sources"][0]
+    routines = builtins()
+    ranged = [(r[0], r[1], m) for r in rows for m in re.findall(r"\b\d+-\d+ s\b", r[2])]
+    assert ranged, "the table gives no source range of seconds"
+    for rid, name, seconds in ranged:
+        ex = variants(routines[rid])[name]
+        held = ex.rep_hold_s or ex.hold_s  # a hold's time, or a rep's hold at the top
+        description = routines[rid].description
+        assert re.search(rf"\b{held:g} s\b", description), (rid, name, held)
+        assert f"source's {seconds}" in description, (rid, name)
+
 def test_the_doc_marks_exactly_those_schedules_as_our_choice() -> None:
     rows = tables()["Schedules"][0]
     ours = {r[0] for r in rows if "our choice, said in the routine" in r[2]}
