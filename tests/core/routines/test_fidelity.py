@@ -136,7 +136,6 @@ def test_a_routine_with_a_dose_of_our_choosing_says_so_in_its_description() -> N
         )
 
 
-
 def test_where_the_source_gives_a_range_of_seconds_the_routine_names_it_beside_its_choice() -> None:
     """Source C presses the butterfly for 5-8 s and holds the final stretch 5-10 s; the
     routine held them 5 s and 8 s and its description named neither range nor the choice.
@@ -151,6 +150,7 @@ def test_where_the_source_gives_a_range_of_seconds_the_routine_names_it_beside_i
         description = routines[rid].description
         assert re.search(rf"\b{held:g} s\b", description), (rid, name, held)
         assert f"source's {seconds}" in description, (rid, name)
+
 
 def test_the_doc_marks_exactly_those_schedules_as_our_choice() -> None:
     rows = tables()["Schedules"][0]
@@ -373,6 +373,34 @@ def test_each_exercise_caution_of_the_seeds_is_that_exercises_own(
     shift back or stop, and no more."""
     caution = builtins()[routine_id].exercise(exercise_id).caution
     assert re.search(EXERCISE_CAUTIONS[(routine_id, exercise_id)], caution), caution
+
+
+# Sizes and positions the seeds give for an exercise (facts, by source letter), which its steps
+# on screen must carry, in our words and in metric.
+EXERCISE_STEPS = {
+    ("hip-strengthening", "straight-leg-raise"): r"30 cm",  # D: about 12 inches
+    ("hip-strengthening", "side-lying-abduction"): r"right angle.*30 cm",  # D: 90 degrees, 12 in
+    ("hip-strengthening", "prone-leg-raise"): r"25 cm",  # D: about 10 inches
+    # D: a band tied in a loop about 12 inches across; steps of about 15 inches
+    ("hip-strengthening", "monster-walk"): r"loop about 30 cm.*40 cm",
+    ("hip-strengthening", "monster-walk-back-forward"): r"13-15 cm",  # D: 5 or 6 inches
+    ("hip-strengthening", "hip-hiker"): r"20 cm.*sturdy",  # D: an 8-inch stool; hold on
+    ("gentle-hip-care", "clamshell"): r"45 degrees.*heels together",  # E
+    ("gentle-hip-care", "seated-hip-stretch"): r"chair.*feet planted",  # E
+    ("hip-strength-mobility", "standing-hip-pushdown"): r"beyond shoulder width",  # C
+    ("hip-strength-mobility", "lower-back-hip-stretch"): r"last.*warm",  # C
+    ("spinal-stenosis-basics", "lateral-trunk-rotation"): r"knees bent and pressed together",
+}
+
+
+@pytest.mark.parametrize(("routine_id", "exercise_id"), sorted(EXERCISE_STEPS))
+def test_each_exercise_keeps_the_sizes_and_positions_its_seed_gives(
+    routine_id: str, exercise_id: str
+) -> None:
+    """Source D ties the monster walk's band in a loop about 12 inches across; the steps said
+    only to loop a band around the ankles."""
+    steps = " ".join(builtins()[routine_id].exercise(exercise_id).setup)
+    assert re.search(EXERCISE_STEPS[(routine_id, exercise_id)], steps), steps
 
 
 # ---------------------------------------------------------------- our own words
