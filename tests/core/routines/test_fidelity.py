@@ -276,6 +276,7 @@ SOURCE_ADVICE = {
     "A: uneven surfaces, turning drills, plyometrics": r"plyometrics",
     "A: a longer build-back after a step back": r"build back|build-back",
     "B: avoid standing with locked knees": r"locking them",
+    "B: modify or avoid painful activities": r"change the way you do an activity that hurts",
     "B: hands-on treatment by a therapist": r"hands-on",
     "C: a chair for balance": r"chair within reach",
     "C: add range and speed over the weeks": r"range and speed|range, speed",
