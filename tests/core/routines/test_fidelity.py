@@ -275,6 +275,8 @@ SOURCE_ADVICE = {
     "A: log the quality of movement after each session": r"quality of movement",
     "A: uneven surfaces, turning drills, plyometrics": r"plyometrics",
     "A: a longer build-back after a step back": r"build back|build-back",
+    "A: fatigue, poor sleep and stress magnify pain": r"tiredness, poor sleep and stress",
+    "A: goals grounded in function": r"goals set by what you can do",
     "B: avoid standing with locked knees": r"locking them",
     "B: modify or avoid painful activities": r"change the way you do an activity that hurts",
     "B: hands-on treatment by a therapist": r"hands-on",
