@@ -152,6 +152,26 @@ def test_where_the_source_gives_a_range_of_seconds_the_routine_names_it_beside_i
         assert f"source's {seconds}" in description, (rid, name)
 
 
+def test_every_tempo_and_every_hold_the_source_does_not_time_is_said_to_be_ours() -> None:
+    """No seed gives a tempo in seconds, yet the FAI routine, gentle hip care and hip
+    strengthening pace reps at 2-0-3-1, 2-0-2 and 2-0-2-3 without their descriptions saying
+    whose pace that is; nor did the FAI routine say its clamshells' 2 s and pillow squeezes'
+    3 s holds (source A names neither exercise) were its own."""
+    rows = tables()["How the built-in routines follow their sources"][0]
+    routines = builtins()
+    for rid, name, source, *_ in rows:
+        ex = variants(routines[rid])[name]
+        sentences = re.split(r"(?<=[.;]) ", routines[rid].description)
+        ours = [s for s in sentences if re.search(r"HipTimer's (choice|suggestion)", s)]
+        if ex.tempo is not None:
+            # "the tempo of ...", "each tempo", "its tempo (...)": not "the tempo squats"
+            paced = re.compile(r"\btempo (\(|of\b)|each tempo")
+            assert any(paced.search(s) for s in ours), (rid, name)
+        timed = re.search(r"\d s\b|hold|brief", source)
+        if ex.rep_hold_s and not timed:
+            assert any(f"{ex.rep_hold_s:g} s" in s for s in ours), (rid, name)
+
+
 def test_the_doc_marks_exactly_those_schedules_as_our_choice() -> None:
     rows = tables()["Schedules"][0]
     ours = {r[0] for r in rows if "our choice, said in the routine" in r[2]}
