@@ -370,7 +370,8 @@ EXERCISE_CAUTIONS = {
     ("daily-hip-stretches", "piriformis-stretch"): r"sciatic.*ease off.*doctor",
     ("hip-strengthening", "bridge"): r"pelvic tilt",  # D: low back pain
     ("hip-strengthening", "hip-hiker"): r"FAI.*groin.*stop.*physiotherapist",
-    ("hip-strength-mobility", "standing-knee-raise"): r"chair.*pain",  # C: balance; your top
+    # C: a chair for balance, and then one leg at a time; the top is yours, short of real pain
+    ("hip-strength-mobility", "standing-knee-raise"): r"chair.*one leg.*then the other.*pain",
     ("hip-strength-mobility", "seated-leg-hip-extension"): r"discomfort.*real pain",
     ("hip-strength-mobility", "lower-back-hip-stretch"): r"show you",  # C: watch the video
     ("spinal-stenosis-basics", "stiff-leg-bend"): r"osteoporosis or osteopenia.*hips",
@@ -393,7 +394,8 @@ def test_each_exercise_caution_of_the_seeds_is_that_exercises_own(
     """Source A asks for its hip flexor releases, controlled leg lowers and short-arc hip
     circles to stay well within a pain-free zone: only the release said so on screen. Source D
     sends you to your physiotherapist when the hip flexor stretch hurts badly: ours said to
-    shift back or stop, and no more."""
+    shift back or stop, and no more. Source C, holding a chair for the knee raises, does one
+    leg at a time: ours said only to hold the chair."""
     caution = builtins()[routine_id].exercise(exercise_id).caution
     assert re.search(EXERCISE_CAUTIONS[(routine_id, exercise_id)], caution), caution
 
