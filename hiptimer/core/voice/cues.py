@@ -50,6 +50,7 @@ from hiptimer.core.voice.cue_words import (
     sentence,
     session_seconds,
     set_of,
+    sets_begun,
     side_sentence,
 )
 from hiptimer.core.voice.numbers import capital, number_words, say
@@ -90,7 +91,16 @@ class CueWriter:
         self.setup_heard: set[str] = set(setup_heard)
         self.pain_limit = pain_limit
         self.speak_cautions = speak_cautions
+        # A resumed session: the sets recorded before it stopped, and how long they took.
+        self._earlier: tuple[SetRecord, ...] = ()
+        self._earlier_s = 0.0
         self._new_session(None)
+
+    def resumed_after(self, earlier: Iterable[SetRecord], earlier_s: float) -> None:
+        """The session resumes one that stopped after `earlier` (which ran `earlier_s`
+        seconds): its summary counts the whole session, as the summary page does."""
+        self._earlier = tuple(earlier)
+        self._earlier_s = earlier_s
 
     def _new_session(self, at: float | None) -> None:
         self._started_at = at
@@ -284,13 +294,14 @@ class CueWriter:
     def _summary(self, e: SessionEnded) -> Phrase:
         if e.reason is not EndReason.COMPLETED:
             return Phrase(_("Session ended."), "summary", e.at, interrupt=True)
-        done = [r for r in e.records if not r.skipped]
+        records = (*self._earlier, *e.records)
+        begun = sets_begun(records)
         parts = [_("Done.")]
-        if done:
-            took = rounded_duration_words(session_seconds(e, self._started_at))
-            sets = n_("One set in {duration}.", "{n} sets in {duration}.", len(done))
-            parts.append(capital(say(sets, n=len(done), duration=took)))
-        pains = [r.pain for r in e.records if r.pain is not None]
+        if begun:
+            took = rounded_duration_words(self._earlier_s + session_seconds(e, self._started_at))
+            sets = n_("One set in {duration}.", "{n} sets in {duration}.", begun)
+            parts.append(capital(say(sets, n=begun, duration=took)))
+        pains = [r.pain for r in records if r.pain is not None]
         if pains:
             top = max(pains)
             parts.append(_("No pain.") if top == 0 else say(_("Highest pain {n}."), n=top))

@@ -111,6 +111,7 @@ def open_session(
     s = settings
     prepare_voice(routine, settings, services, done_sets=done_sets)
     cues = make_cue_writer(s.setup_mode, s.setup_heard, s.pain_limit, s.speak_cautions)
+    cues.resumed_after(earlier, earlier_s)  # its spoken summary tells the whole session
     # While the voice speaks, lead-ins last long enough for it to read them; else as written.
     lead_in = cues.lead_in_seconds if voice_on(settings, services) else None
     planned_s = estimated_seconds(routine, lead_in)

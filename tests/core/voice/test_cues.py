@@ -230,7 +230,11 @@ CASES: list[tuple[str, Event, list[str]]] = [
         SessionEnded(
             AT,
             EndReason.COMPLETED,
-            (record(pain=1), record(pain=3, minute=21), record(skipped=True, minute=21)),
+            (
+                record(pain=1),
+                record(BRIDGE, pain=3, minute=21),
+                record(FLEXOR, skipped=True, minute=21),
+            ),
         ),
         ["Done. Two sets in twenty-two minutes. Highest pain three."],
     ),
@@ -281,6 +285,27 @@ def test_the_session_summary_times_the_session_from_its_start() -> None:
     )
     assert summary.text == "Done. One set in twelve minutes. Highest pain two."
     assert summary.kind == "summary"
+
+
+def test_the_session_summary_counts_a_set_done_again_once() -> None:
+    """Back repeats a set: two tries, one set, as the summary page and History count it
+    (docs/history.md, *What a set's outcome means*); a set only skipped is not counted."""
+    writer = CueWriter()
+    writer.phrases_for(SessionStarted(AT, Routine("r", "R", (HAMSTRING, BRIDGE))))
+    tries = (record(pain=1), record(pain=3, minute=2), record(BRIDGE, skipped=True, minute=3))
+    (summary,) = writer.phrases_for(SessionEnded(AT + 4 * 60, EndReason.COMPLETED, tries))
+    assert summary.text == "Done. One set in four minutes. Highest pain three."
+
+
+def test_a_resumed_sessions_summary_counts_the_whole_session() -> None:
+    """The sets recorded before the stop, and the time they took, count too, as on the
+    summary page ("4 of 7 sets done ... Total time"), not only the part after the resume."""
+    writer = CueWriter()
+    writer.resumed_after((record(pain=6), record(BRIDGE, pain=2, minute=1)), earlier_s=600)
+    writer.phrases_for(SessionStarted(AT, Routine("r", "R", (HAMSTRING, BRIDGE))))
+    later = (record(FLEXOR, pain=1, minute=30),)
+    (summary,) = writer.phrases_for(SessionEnded(AT + 120, EndReason.COMPLETED, later))
+    assert summary.text == "Done. Three sets in twelve minutes. Highest pain six."
 
 
 def test_pain_limit_is_named() -> None:

@@ -30,6 +30,7 @@ from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.session.resume_page import TITLE, ResumeOffer
 from tests.harness import hold, quick_routine, routine
 from tests.ui.sessions import (
+    FakeSpeech,
     advance,
     advance_until,
     fake_services,
@@ -207,6 +208,10 @@ def test_the_summary_of_a_resumed_session_counts_the_whole_session(
     assert summary.result.total_s > run.clock.now() - resumed_at + 12
     # Not 1 h more, and to the second what History says (the summary said 0:21 beside 20 s).
     assert summary.result.total_s == stored.duration_s
+    # The voice's summary says the same story: four sets, the highest pain of all four.
+    assert isinstance(w.services.speech, FakeSpeech)
+    assert w.services.speech.texts[-1].startswith("Done. Four sets in ")
+    assert w.services.speech.texts[-1].endswith(" Highest pain five.")
     run.close()
 
 
