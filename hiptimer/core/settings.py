@@ -182,8 +182,10 @@ class SettingsStore:
 
     A damaged file (not JSON, not an object, too large, not UTF-8, a pipe or a device) is
     moved aside with a dated name before anything is saved over it, and `notice` says where
-    it went; the defaults apply. When the file cannot be written the settings still change for
-    this run and `save_error` says why.
+    it went; the defaults apply. One that cannot be read (permissions, a loop of links) may
+    hold the right values: it is left as it is and never saved over, and `notice` says so.
+    When the file cannot be written the settings still change for this run and `save_error`
+    says why.
     """
 
     def __init__(
@@ -194,7 +196,9 @@ class SettingsStore:
         self._save_error: Callable[[], str] | None = None
         self._notice: Callable[[], str] | None = None  # a damaged file was moved aside: where to
         self._now = now
-        self._keep_away = False  # a damaged file that could not be moved aside: never save
+        # A file that cannot be used nor moved aside, or cannot be read: never save over it.
+        # Why, as save_error says it.
+        self._keep_away: Callable[[], str] | None = None
         self._settings = self._load()
 
     @property
@@ -219,7 +223,7 @@ class SettingsStore:
             if exc.damaged:
                 return self._damaged(str(exc))
             if not exc.missing:  # permissions or the disk: leave the file as it is
-                log.warning("Cannot read %s (%s); using the default settings", self.path, exc)
+                return self._unreadable(str(exc))
             return Settings()
         except BadJson as exc:
             return self._damaged(str(exc))
@@ -240,6 +244,19 @@ class SettingsStore:
             "default settings apply."
         ).format(why=why, aside=aside)
         log.warning("%s", self.notice)
+        return Settings()
+
+    def _unreadable(self, why: str) -> Settings:
+        """The defaults for this run, said in the window (a pain limit of 3 read as 5 must
+        not pass unsaid), and the file kept for when it can be read again."""
+        self._notice = lambda: _(
+            "Your settings file {path}: {why}; the default settings apply, and it is not saved "
+            "over, so changes last for this session only."
+        ).format(path=self.path, why=why)
+        log.warning("%s", self.notice)
+        self._keep_away = lambda: _(
+            "cannot save settings: {path} cannot be read, and is not saved over"
+        ).format(path=self.path)
         return Settings()
 
     def _partly_damaged(self, settings: Settings, ignored: list[Ignored]) -> Settings:
@@ -269,7 +286,9 @@ class SettingsStore:
                 "it is not saved over, so changes last for this session only."
             ).format(path=self.path, why=why, error=error)
             log.warning("%s", self.notice)
-            self._keep_away = True
+            self._keep_away = lambda: _(
+                "cannot save settings: {path} is damaged and in the way"
+            ).format(path=self.path)
             return None
         return aside
 
@@ -285,10 +304,8 @@ class SettingsStore:
 
     def save(self) -> bool:
         """Write the file; on failure keep the settings in memory and remember why."""
-        if self._keep_away:
-            self._save_error = lambda: _(
-                "cannot save settings: {path} is damaged and in the way"
-            ).format(path=self.path)
+        if self._keep_away is not None:
+            self._save_error = self._keep_away
             return False
         text = json.dumps(dataclasses.asdict(self._settings), indent=2, sort_keys=True) + "\n"
         try:

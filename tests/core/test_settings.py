@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hiptimer import i18n, paths
+from hiptimer.core.safe_read import UnreadableFile
 from hiptimer.core.settings import (
     MAX_FILE_BYTES,
     Settings,
@@ -169,6 +170,40 @@ def test_a_link_to_a_device_is_refused_without_reading_it(tmp_path: Path) -> Non
     assert store.settings == Settings()
     assert store.notice is not None and "not a regular file" in store.notice
     assert Path("/dev/zero").exists()  # the link was moved aside, not the device
+
+
+def test_a_loop_of_links_is_named_at_once_and_left_as_it_is(tmp_path: Path) -> None:
+    """A settings.json that cannot be read (a link to itself) was said in the log alone: the
+    window stayed silent while a pain limit of 3 read as the default 5."""
+    path = tmp_path / "settings.json"
+    path.symlink_to("settings.json")
+    store = _store(path)
+    assert store.settings == Settings()
+    assert store.notice is not None
+    assert f"{path}: cannot read the file" in store.notice
+    assert "symbolic links" in store.notice and "default settings apply" in store.notice
+    assert store.update(first_run_done=True).first_run_done  # for this run
+    assert path.is_symlink() and os.readlink(path) == "settings.json"
+    assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]  # nothing moved aside
+
+
+def test_a_file_that_cannot_be_read_is_never_saved_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No permission to read it (root reads any file: the refusal is played): its values may
+    be right, so a change in this run is not saved over them; the window says why."""
+    path = _written(tmp_path, json.dumps({"pain_limit": 3}).encode())
+
+    def refused(*args: object) -> str:
+        raise UnreadableFile("cannot read the file (Permission denied)")
+
+    monkeypatch.setattr("hiptimer.core.settings.read_small_text", refused)
+    store = _store(path)
+    assert store.notice is not None and "Permission denied" in store.notice
+    store.update(first_run_done=True)
+    assert store.settings.first_run_done  # for this run
+    assert json.loads(path.read_text(encoding="utf-8")) == {"pain_limit": 3}
+    assert store.save_error is not None and "cannot be read" in store.save_error
 
 
 def test_a_huge_file_is_not_read(tmp_path: Path) -> None:
