@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -30,6 +31,8 @@ if TYPE_CHECKING:  # the routine model loads with the first routines, after the 
 
 LENGTH_GAP = "   "  # between a routine's title and its length in the list
 ITEM_PADDING_PX = 10  # QListWidget::item padding in the app's style sheet (theme.py)
+ZWJ = "\u200d"  # joins emoji into one ("👩‍👧")
+JOINERS = {ZWJ, "\ufe0e", "\ufe0f"}  # and the text and emoji variation selectors
 
 
 class LibraryPage(QWidget):
@@ -287,15 +290,39 @@ class LibraryPage(QWidget):
 def _wrapped(title: str, metrics: QFontMetrics, room: int) -> str:
     """A title too wide for the list, in lines at its spaces: cut with "…" at 150 % on a 1024
     px screen, "Hip mobility and str…" and "FAI mobility and co…" could not be told from the
-    mat (seen under Xvfb). Only a word wider than the list alone is cut."""
+    mat (seen under Xvfb). A word wider than the list alone takes lines of its own, broken
+    between letters (README: never cut)."""
     lines: list[str] = []
     for word in title.split(" "):
         joined = f"{lines[-1]} {word}" if lines else word
         if lines and metrics.horizontalAdvance(joined) <= room:
             lines[-1] = joined
         else:
-            lines.append(metrics.elidedText(word, Qt.TextElideMode.ElideRight, room))
+            lines.extend(_letter_lines(word, metrics, room))
     return "\n".join(lines)
+
+
+def _letter_lines(word: str, metrics: QFontMetrics, room: int) -> list[str]:
+    """`word` in lines no wider than `room`, as many letters on each as fit (one at least)."""
+    lines = [""]
+    for letter in _letters(word):
+        if lines[-1] and metrics.horizontalAdvance(lines[-1] + letter) > room:
+            lines.append("")
+        lines[-1] += letter
+    return lines
+
+
+def _letters(word: str) -> list[str]:
+    """The letters as they show: an accent, a variation selector or a joined emoji stays
+    with the character before it."""
+    letters: list[str] = []
+    for char in word:
+        joins = unicodedata.combining(char) or char in JOINERS
+        if letters and (joins or letters[-1].endswith(ZWJ)):
+            letters[-1] += char
+        else:
+            letters.append(char)
+    return letters
 
 
 def unbroken_items(hint: str) -> str:

@@ -13,7 +13,7 @@ from hiptimer.core.routines.loader import load_routine
 from hiptimer.core.routines.model import Routine, estimated_seconds
 from hiptimer.ui.library.details import details_html, retest_line
 from hiptimer.ui.library.items import LibraryItem
-from hiptimer.ui.library.page import LibraryPage
+from hiptimer.ui.library.page import LibraryPage, _letters
 from tests.harness import hold, quick_routine
 
 
@@ -113,6 +113,32 @@ def test_a_narrow_list_puts_the_length_on_a_second_line_and_nothing_past_its_edg
     # 1024 px screen) it could not be read from the mat.
     title_lines = page.list.item(1).text().split("\n")[:-1]
     assert len(title_lines) > 1 and " ".join(title_lines) == long.title
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_word_wider_than_the_list_is_broken_between_letters_not_cut(qtbot: QtBot) -> None:
+    """README: a title too long for the list takes more lines, never cut. One word wider
+    than the list (a compound, a name without spaces) lost its end to "…"."""
+    r = quick_routine(hold("hug", 30))
+    word = "Hüftbeugerdehnungsprogramm" * 3
+    long = Routine("long", f"My {word} routine", r.exercises, rests=r.rests)
+    page = LibraryPage([LibraryItem(long.id, long.title, long)], estimate=lambda _r: 15 * 60)
+    qtbot.addWidget(page)
+    page.resize(760, 700)
+    page.show()
+    *title_lines, length = page.list.item(0).text().split("\n")
+    assert length == "\u00b7 15 min"
+    assert all("\u2026" not in line for line in title_lines)
+    widths = [page.list.fontMetrics().horizontalAdvance(line) for line in title_lines]
+    assert max(widths) <= page.list.viewport().width(), title_lines
+    assert "".join(title_lines).replace(" ", "") == long.title.replace(" ", "")
+    assert title_lines[0] == "My" and title_lines[-1].endswith(" routine")
+
+
+def test_a_word_is_broken_between_letters_as_they_show() -> None:
+    """An accent written as its own code point, and a family emoji, stay whole."""
+    family = "\U0001f469\u200d\U0001f469\u200d\U0001f467"
+    assert _letters(f"e\u0301{family}b\u2764\ufe0f") == ["e\u0301", family, "b", "\u2764\ufe0f"]
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
