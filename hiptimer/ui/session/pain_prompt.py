@@ -25,7 +25,7 @@ from hiptimer.ui.focus_ring import ring_colour
 from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.theme import BASE_FONT_PX, current, px, set_exact_px, set_px
 from hiptimer.ui.widgets.layout_fit import fits_whole
-from hiptimer.ui.widgets.plain import ElidedLabel, plain
+from hiptimer.ui.widgets.plain import ElidedLabel, in_our_direction, plain
 from hiptimer.ui.widgets.score_scale import RatingButton, anchor_cells, rating_style
 
 ANCHORS = {
@@ -217,7 +217,7 @@ class PainPrompt(QWidget):
             self.hint.setText(translate(KEY_HINT))
             self.question.setText(_("How much pain did that set cause?"))
             self.skip_button.setText(_("Skip rating"))
-        self.about.setText(set_label(record))
+        self.about.setText(in_our_direction(set_label(record)))
         self.limit_label.setText(
             _("Your limit is {limit}: above it you choose what to do next.").format(
                 limit=self.pain_limit

@@ -13,7 +13,7 @@ from hiptimer.ui.key_words import key_hint
 from hiptimer.ui.keys import KEY_NAMES, POINT, Action, Mode, button_key, key_name
 from hiptimer.ui.session.pain_prompt import set_label, spoken
 from hiptimer.ui.theme import set_exact_px, set_px
-from hiptimer.ui.widgets.plain import ElidedLabel, plain
+from hiptimer.ui.widgets.plain import ElidedLabel, in_our_direction, plain
 
 MAX_CHARS = 7  # "99999.9": more than any range or distance a test measures
 
@@ -78,7 +78,7 @@ class ResultPrompt(QWidget):
     def ask(self, record: SetRecord | None) -> None:
         """A new question, for the set just done: nothing typed yet."""
         self._unit = record.result_unit if record is not None else ""
-        self.about.setText(set_label(record))
+        self.about.setText(in_our_direction(set_label(record)))
         self.text = ""
         self._show()
         # Named and described as the pain question's panel is, for the same reason

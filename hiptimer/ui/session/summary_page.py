@@ -31,7 +31,7 @@ from hiptimer.ui.session.workout_text import minutes_text
 from hiptimer.ui.theme import current, set_px
 from hiptimer.ui.widgets.flow_layout import FlowLayout
 from hiptimer.ui.widgets.page_middle import PageMiddle
-from hiptimer.ui.widgets.plain import ElidedLabel, may_cut, plain, show_wrapped
+from hiptimer.ui.widgets.plain import ElidedLabel, in_our_direction, may_cut, plain, show_wrapped
 from hiptimer.ui.widgets.tab_order import tab_after, tab_stops
 from hiptimer.ui.widgets.table_rows import AllRowsTable
 
@@ -148,10 +148,9 @@ class SummaryPage(QWidget):
         plain(self.adjustments)  # the exercises' names
         may_cut(self.adjustments)
         lines = result.adjustment_lines()
-        show_wrapped(
-            self.adjustments,
-            _("Doses changed this session:") + "\n" + "\n".join(f"\u2022 {line}" for line in lines),
-        )
+        listed = "\n".join(f"\u2022 {line}" for line in lines)
+        heading = _("Doses changed this session:")
+        show_wrapped(self.adjustments, in_our_direction(f"{heading}\n{listed}"))
         self.adjustments.setVisible(bool(lines))
         keep_key = first_key(Action.KEEP_DOSES, Mode.SUMMARY)
         self.keep_button = QPushButton(

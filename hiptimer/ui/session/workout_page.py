@@ -38,6 +38,7 @@ from hiptimer.ui.widgets.fit_label import FitLabel
 from hiptimer.ui.widgets.page_stack import ShownPageStack
 from hiptimer.ui.widgets.plain import (
     ElidedLabel,
+    in_our_direction,
     may_cut,
     plain,
     show_text,
@@ -242,7 +243,7 @@ class WorkoutPage(QWidget):
         self.show_view(self.driver.view())
 
     def show_caption(self, text: str) -> None:
-        show_wrapped(self.caption, f"\u201c{text}\u201d" if text else "")  # long words wrap
+        show_wrapped(self.caption, in_our_direction(f"\u201c{text}\u201d") if text else "")
 
     def show_speaking_line(self, line: int) -> None:
         """The voice is reading setup step `line` (-1: something else)."""

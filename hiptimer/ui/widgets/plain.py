@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
@@ -57,6 +58,28 @@ def show_wrapped(label: QLabel, text: str) -> None:
     screen reader reads it as written, without the breaks."""
     label.setText(breakable(text))
     label.setAccessibleName(text)
+
+
+LRM, RLM = "\u200e", "\u200f"  # invisible letters that give a paragraph its direction
+_RIGHT_TO_LEFT = {"R", "AL"}  # Hebrew, Arabic... (unicodedata.bidirectional)
+
+
+def in_our_direction(text: str) -> str:
+    """`text`, our words around a name the user wrote, laid out in the app's direction on
+    every line that mixes both directions. Why: a paragraph takes its direction from its first
+    letter (https://www.unicode.org/reports/tr9/#P2), so a caption opening with an exercise
+    named in Arabic turned its English sentence and quotes around. A line in one direction
+    only (a setup step as written) keeps its own."""
+    from PySide6.QtGui import QGuiApplication
+
+    rtl = QGuiApplication.layoutDirection() is Qt.LayoutDirection.RightToLeft
+    mark = RLM if rtl else LRM
+    return "\n".join(mark + line if _mixed(line) else line for line in text.split("\n"))
+
+
+def _mixed(line: str) -> bool:
+    kinds = {unicodedata.bidirectional(char) for char in line}
+    return "L" in kinds and bool(kinds & _RIGHT_TO_LEFT)
 
 
 def show_text(label: QLabel, text: str) -> None:

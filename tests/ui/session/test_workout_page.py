@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QTextDocument
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.routines.model import Exercise, Rests, Routine, Tempo
@@ -198,6 +198,31 @@ def test_captions_show_quoted(make: MakePage) -> None:
     h.page.show_caption("Breathe out.")
     assert h.page.caption.text() == "\u201cBreathe out.\u201d"
     assert h.page.caption.alignment() & Qt.AlignmentFlag.AlignHCenter
+
+
+def laid_out(text: str) -> Qt.LayoutDirection:
+    """The direction Qt lays a label's (first) paragraph out in: from its first letter."""
+    doc = QTextDocument()
+    doc.setPlainText(text)
+    return doc.firstBlock().textDirection()
+
+
+MARCH = "\u0645\u0634\u064a \u0641\u064a \u0627\u0644\u0645\u0643\u0627\u0646"  # Arabic
+
+
+def test_our_sentence_around_a_right_to_left_name_reads_left_to_right(make: MakePage) -> None:
+    """An exercise named in Arabic at the start of the caption turned the whole English
+    sentence right to left ("”.Three reps each side ... .مشي“"); the pain question's line
+    too. A caption that is all Arabic (a setup step as written) keeps its own direction."""
+    h = make(quick_routine(hold(name=MARCH, hold_s=5)))
+    h.page.show_caption(f"{MARCH}. Three reps each side, alternating.")
+    assert laid_out(h.page.caption.text()) is Qt.LayoutDirection.LeftToRight
+    h.page.show_caption(f"{MARCH}.")
+    assert laid_out(h.page.caption.text()) is Qt.LayoutDirection.RightToLeft
+    h.driver.start()
+    h.until(StepKind.PAIN)
+    about = h.page.pain.about.text()
+    assert about.endswith(", set 1") and laid_out(about) is Qt.LayoutDirection.LeftToRight
 
 
 # ---------------------------------------------------------------- coaching you can see (issue 14)

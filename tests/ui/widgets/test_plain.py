@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from hiptimer.ui.widgets.plain import LONG_WORD, breakable, may_cut, show_wrapped
+from hiptimer.ui.widgets.plain import LONG_WORD, breakable, in_our_direction, may_cut, show_wrapped
 
 WORD = "Pneumonoultramicroscopicsilicovolcanoconiosisstretchwithanamethatneverends"
 
@@ -33,3 +33,14 @@ def test_a_word_wider_than_its_label_wraps_instead_of_being_cut(qtbot: QtBot) ->
     show_wrapped(label, text)
     assert label.heightForWidth(200) >= 3 * line  # the word goes on over several lines
     assert label.accessibleName() == text  # a screen reader reads it without the breaks
+
+
+def test_a_line_mixing_directions_is_marked_with_ours_a_line_in_one_is_not(qtbot: QtBot) -> None:
+    """The summary's list of doses, one line an exercise: each line is its own paragraph."""
+    name = "\u0645\u0634\u064a"  # Arabic
+    text = f"Doses changed this session:\n\u2022 {name}: reps 3 -> 4\n{name}"
+    assert in_our_direction(text).split("\n") == [
+        "Doses changed this session:",
+        f"\u200e\u2022 {name}: reps 3 -> 4",
+        name,
+    ]
