@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from hiptimer.core.routines.model import Exercise, Kind, Measure, SideMode
+from hiptimer.core.routines.model import Exercise, Kind, Measure, SideMode, half_up
 from hiptimer.core.session.events import (
     DoseChanged,
     RepPhase,
@@ -199,10 +199,12 @@ def session_seconds(e: SessionEnded, started_at: float | None) -> float:
 
 
 def rounded_duration_words(seconds: float) -> str:
-    """A whole session's length as a person says it: "forty seconds", "twenty-two minutes"."""
+    """A whole session's length as a person says it: "forty seconds", "twenty-two minutes";
+    halves up, as History gives it (format_duration: a 2:30 session is "3 min" there)."""
+    seconds = half_up(seconds)
     if seconds < 60:
-        return duration_words(round(seconds))
-    minutes = round(seconds / 60)
+        return duration_words(seconds)
+    minutes = half_up(seconds / 60)
     if minutes == 1:  # not "sixty seconds"
         return say(n_("{n} minute", "{n} minutes", 1), n=1)
     return duration_words(minutes * 60)

@@ -287,6 +287,19 @@ def test_the_session_summary_times_the_session_from_its_start() -> None:
     assert summary.kind == "summary"
 
 
+@pytest.mark.parametrize(
+    ("seconds", "words"),
+    [(150, "three minutes"), (210, "four minutes"), (40.5, "forty-one seconds")],
+)
+def test_the_session_summary_rounds_its_time_as_history_does(seconds: float, words: str) -> None:
+    """Halves up, as History and `hiptimer history` round a session's time: a 2:30 session is
+    "3 min" there, and the voice said "two minutes" (Python's round() goes to the even)."""
+    writer = CueWriter()
+    writer.phrases_for(SessionStarted(AT, Routine("r", "R", (BRIDGE,))))
+    (summary,) = writer.phrases_for(SessionEnded(AT + seconds, EndReason.COMPLETED, (record(),)))
+    assert summary.text == f"Done. One set in {words}."
+
+
 def test_the_session_summary_counts_a_set_done_again_once() -> None:
     """Back repeats a set: two tries, one set, as the summary page and History count it
     (docs/history.md, *What a set's outcome means*); a set only skipped is not counted."""
