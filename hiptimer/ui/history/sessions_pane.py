@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.core.clock import wall_now
-from hiptimer.core.history.queries import Correction, SessionSummary
+from hiptimer.core.history.queries import Correction, SessionSummary, StoredSet
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.history.wording import (
     completion_text,
@@ -32,7 +32,7 @@ from hiptimer.i18n import _
 from hiptimer.ui.history.corrections import MorningDialog, PainDialog
 from hiptimer.ui.history.models import SessionsModel, SetsModel, set_rows
 from hiptimer.ui.history.views import NoteEdit, RowsTable, Splitter
-from hiptimer.ui.widgets.plain import escape, plain, show_wrapped
+from hiptimer.ui.widgets.plain import escape, in_our_direction, plain, show_wrapped
 from hiptimer.ui.widgets.wrapped_label import WrappedLabel
 
 
@@ -178,9 +178,7 @@ class SessionsPane(QWidget):
         self.representative.setEnabled(session is not None)
         self.representative.setChecked(bool(session and session.not_representative))
         self.morning_button.setEnabled(bool(session and session.morning_at is not None))
-        labels = {r.id: set_label(r.exercise_name, r.set_number, r.side) for r in records}
-        lines = [correction_text(c, labels.get(c.set_id or -1, "")) for c in trail]
-        show_wrapped(self.trail, _("Corrections:") + "\n" + "\n".join(lines) if lines else "")
+        show_wrapped(self.trail, trail_text(trail, records))
 
     def _set_chosen(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         self.pain_button.setEnabled(bool(selected.indexes()))
@@ -269,12 +267,18 @@ class SessionsPane(QWidget):
         trail = self.store.corrections(session.id)
         self.heading.setText(session_heading(session, trail))
         records = self.store.session_sets(session.id)
-        labels = {r.id: set_label(r.exercise_name, r.set_number, r.side) for r in records}
-        lines = [correction_text(c, labels.get(c.set_id or -1, "")) for c in trail]
-        show_wrapped(self.trail, _("Corrections:") + "\n" + "\n".join(lines) if lines else "")
+        show_wrapped(self.trail, trail_text(trail, records))
 
     def current(self) -> SessionSummary | None:
         return self._session
+
+
+def trail_text(trail: Sequence[Correction], records: Sequence[StoredSet]) -> str:
+    """'Corrections:' and a line for each ('Bridge, set 1 (right): pain 7 -> 1, ...'), each
+    line in our direction though a name in it reads right to left; '' with none."""
+    labels = {r.id: set_label(r.exercise_name, r.set_number, r.side) for r in records}
+    lines = [correction_text(c, labels.get(c.set_id or -1, "")) for c in trail]
+    return in_our_direction(_("Corrections:") + "\n" + "\n".join(lines)) if lines else ""
 
 
 def session_heading(s: SessionSummary, trail: Sequence[Correction] = ()) -> str:

@@ -7,11 +7,15 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QInputDialog, QLabel
 from pytestqt.qtbot import QtBot
 
+from hiptimer.core.history.records import Correction, StoredSet
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.ui.history.corrections import MorningDialog, PainDialog
+from hiptimer.ui.history.sessions_pane import trail_text
 from hiptimer.ui.history.window import HistoryWindow
 from tests.history_data import HIPS, STRETCH, Weeks, fill
 
@@ -133,3 +137,18 @@ def test_a_check_in_changed_in_history_keeps_the_scores_given(
     assert [(c.field, c.old_value, c.new_value) for c in store.corrections(session.id)] == [
         ("morning_pain", "7", "2")
     ]
+
+
+def test_a_correction_of_a_set_named_right_to_left_reads_left_to_right(qtbot: QtBot) -> None:
+    """'<Arabic name>, set 1: pain 6 -> 1, changed in History on ...' opens with the name:
+    the line was laid out right to left, its English around; now in our direction."""
+    name = "\u0645\u0634\u064a"
+    done = datetime(2030, 1, 1, 9, 0, tzinfo=timezone.utc)
+    stored = StoredSet("march", name, 1, done, done, id=7)
+    change = Correction(1, 1, 7, "pain", "6", "1", "", "history", done)
+    first, line = trail_text([change], [stored]).split("\n")
+    assert first == "Corrections:" and line.startswith(f"\u200e{name}, set 1: pain 6")
+    doc = QTextDocument()
+    doc.setPlainText(line)
+    assert doc.firstBlock().textDirection() is Qt.LayoutDirection.LeftToRight
+    assert trail_text([], [stored]) == ""
