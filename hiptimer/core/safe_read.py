@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -132,7 +133,8 @@ def parse_strict_json(text: str) -> Any:
         msg = exc.msg.removesuffix(" at")
         raise BadJson(f"not valid JSON: {msg} at line {exc.lineno} column {exc.colno}") from None
     except BadJson as exc:
-        raise BadJson(f"not valid JSON: {exc}") from None
+        where = _place(text, exc)
+        raise BadJson(f"not valid JSON: {exc}{where}") from None
     except RecursionError:
         raise BadJson(TOO_DEEP) from None
     except ValueError as exc:
@@ -158,14 +160,72 @@ def _deeper_than(data: Any, limit: int) -> bool:
     return bool(level)
 
 
+class _Refused(BadJson):
+    """What the parser's hooks refuse, with what to look for to say where it is."""
+
+    def __init__(self, message: str, *, key: str | None = None) -> None:
+        super().__init__(message)
+        self.key = key  # a key written twice; None: a NaN or an Infinity
+
+
 def _reject_constant(name: str) -> Any:
-    raise BadJson(f"{name} is not a number JSON allows")
+    raise _Refused(f"{name} is not a number JSON allows")
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise BadJson(f'the key "{key}" appears twice in one object')
+            raise _Refused(f'the key "{key}" appears twice in one object', key=key)
         result[key] = value
     return result
+
+
+# The text's strings whole (so that nothing inside one counts), its brackets, colons, NaN and
+# Infinity: enough to walk a text the parser read up to a refused key or number.
+_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:]|(?P<constant>-?Infinity|NaN)')
+
+
+def _place(text: str, exc: BadJson) -> str:
+    """', at line 3 column 5': where a hook's refusal is in `text` (the parser's hooks are
+    not told; a JSON syntax error says it itself), or '' if not found."""
+    if not isinstance(exc, _Refused):
+        return ""
+    try:
+        at = _second_key(text, exc.key) if exc.key is not None else _constant(text)
+    except ValueError:  # a string the walk read unlike the parser: no place rather than a crash
+        return ""
+    if at is None:
+        return ""
+    line = text.count("\n", 0, at) + 1
+    return f", at line {line} column {at - text.rfind(chr(10), 0, at)}"
+
+
+def _constant(text: str) -> int | None:
+    """The first NaN or Infinity: the parser reads in order, so the one it refused."""
+    return next((m.start() for m in _TOKENS.finditer(text) if m.group("constant")), None)
+
+
+def _second_key(text: str, key: str) -> int | None:
+    """Where `key` comes a second time in one object: the parser refuses an object once it is
+    read whole, so the first object to close with a repeat is the one refused."""
+    # Per open bracket: for an object, its keys so far and where `key` came again; for a list,
+    # None.
+    open_brackets: list[tuple[set[str], list[int]] | None] = []
+    last_string: tuple[str, int] | None = None
+    for match in _TOKENS.finditer(text):
+        token = match.group()
+        if token in ("{", "["):
+            open_brackets.append((set(), []) if token == "{" else None)
+        elif token in ("}", "]") and open_brackets:
+            closed = open_brackets.pop()
+            if closed is not None and closed[1]:
+                return closed[1][0]
+        elif token == ":" and last_string is not None and open_brackets:
+            keys, repeats = open_brackets[-1] or (set(), [])
+            name, at = last_string
+            if name == key and name in keys:
+                repeats.append(at)
+            keys.add(name)
+        last_string = (json.loads(token), match.start()) if token.startswith('"') else None
+    return None

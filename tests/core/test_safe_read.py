@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from hiptimer.core.safe_read import (
     MAX_DEPTH,
@@ -52,3 +55,19 @@ def test_why_a_file_cannot_be_read_is_said_in_the_language_in_use(tmp_path: Path
         UnreadableFile, match=r"^el archivo tiene 2048 bytes; se leen como máximo 1 KiB$"
     ):
         read_small_bytes(big, 1024)
+
+
+PIECES = ["{", "}", "[", "]", ":", ",", '"a"', '"b"', '"a\\"b"', '"{"', "NaN", "-Infinity", "1"]
+
+
+@given(st.lists(st.sampled_from([*PIECES, " ", "\n"]), max_size=40).map("".join))
+def test_a_refused_key_or_number_is_placed_where_it_is(text: str) -> None:
+    """A key twice or a NaN is placed by line and column, at that key or number."""
+    try:
+        parse_strict_json(text)
+    except BadJson as exc:
+        place = re.search(r", at line (\d+) column (\d+)$", str(exc))
+        if place:
+            line, column = int(place.group(1)), int(place.group(2))
+            at = sum(len(x) + 1 for x in text.split("\n")[: line - 1]) + column - 1
+            assert text[at] in '"N-', (text, str(exc))

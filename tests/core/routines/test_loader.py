@@ -465,6 +465,24 @@ def test_duplicate_keys_inside_an_exercise() -> None:
     assert 'the key "name" appears twice' in line
 
 
+def test_a_key_written_twice_is_placed_by_line_and_column() -> None:
+    """docs/routine-format.md: a file that isn't JSON gets one line with the position of the
+    mistake. A key twice in one object gave none: in a routine of 20 exercises, which one? The
+    second key is placed; the same key in another object (each exercise has a "name") is not
+    a repeat, nor is one inside a string."""
+    text = '{\n  "title": "x {\\"name\\": 1}",\n  "exercises": [\n    {"name": "A"},\n'
+    text += '    {"id": "b", "name": "B",\n     "kind": "hold", "name": "C"}\n  ]\n}'
+    (line,) = text_errors(text)
+    assert line.endswith('the key "name" appears twice in one object, at line 6 column 22')
+
+
+@pytest.mark.parametrize("word", ["NaN", "Infinity", "-Infinity"])
+def test_a_number_json_does_not_allow_is_placed_by_line_and_column(word: str) -> None:
+    text = f'{{\n  "title": "NaN Infinity",\n  "hold_s": {word}\n}}'
+    (line,) = text_errors(text)
+    assert line.endswith(f"{word} is not a number JSON allows, at line 3 column 13")
+
+
 # ---------------------------------------------------------------- files
 
 
