@@ -24,6 +24,7 @@ from hiptimer.ui.editor.style import error_colour, muted_colour
 from hiptimer.ui.key_words import shortcut_text
 from hiptimer.ui.keys import SHORTCUTS
 from hiptimer.ui.widgets.flow_layout import FlowLayout, FlowRow
+from hiptimer.ui.widgets.plain import in_our_direction
 
 INDEX_ROLE = Qt.ItemDataRole.UserRole
 
@@ -82,7 +83,7 @@ class ExerciseList(QListWidget):
             text += "   \u26a0 " + _("needs fixing")
         elif dose:
             text += f"\n{INDENT}{dose}"
-        item.setText(text)
+        item.setText(in_our_direction(text, one_paragraph=True))  # a name right to left
         item.setData(INDEX_ROLE, row)
         item.setCheckState(Qt.CheckState.Checked if enabled else Qt.CheckState.Unchecked)
         item.setToolTip(_("Tick to include it in sessions; untick to keep it for later."))

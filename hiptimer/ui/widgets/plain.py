@@ -64,16 +64,19 @@ LRM, RLM = "\u200e", "\u200f"  # invisible letters that give a paragraph its dir
 _RIGHT_TO_LEFT = {"R", "AL"}  # Hebrew, Arabic... (unicodedata.bidirectional)
 
 
-def in_our_direction(text: str) -> str:
+def in_our_direction(text: str, *, one_paragraph: bool = False) -> str:
     """`text`, our words around a name the user wrote, laid out in the app's direction on
     every line that mixes both directions. Why: a paragraph takes its direction from its first
     letter (https://www.unicode.org/reports/tr9/#P2), so a caption opening with an exercise
     named in Arabic turned its English sentence and quotes around. A line in one direction
-    only (a setup step as written) keeps its own."""
+    only (a setup step as written) keeps its own. `one_paragraph`: the text is drawn as one
+    paragraph, its lines and all (a list's row), so it is marked as a whole."""
     from PySide6.QtGui import QGuiApplication
 
     rtl = QGuiApplication.layoutDirection() is Qt.LayoutDirection.RightToLeft
     mark = RLM if rtl else LRM
+    if one_paragraph:
+        return mark + text if _mixed(text) else text
     return "\n".join(mark + line if _mixed(line) else line for line in text.split("\n"))
 
 
