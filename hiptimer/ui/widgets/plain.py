@@ -70,14 +70,22 @@ def in_our_direction(text: str, *, one_paragraph: bool = False) -> str:
     letter (https://www.unicode.org/reports/tr9/#P2), so a caption opening with an exercise
     named in Arabic turned its English sentence and quotes around. A line in one direction
     only (a setup step as written) keeps its own. `one_paragraph`: the text is drawn as one
-    paragraph, its lines and all (a list's row), so it is marked as a whole."""
+    paragraph, its lines and all (a list's row): each line is marked, after its indent, since
+    a number after an Arabic name takes the name's direction (rule W2), and "2 x 3 reps" on
+    the next line was drawn "2     x 3 reps"."""
     from PySide6.QtGui import QGuiApplication
 
     rtl = QGuiApplication.layoutDirection() is Qt.LayoutDirection.RightToLeft
     mark = RLM if rtl else LRM
+    lines = text.split("\n")
     if one_paragraph:
-        return mark + text if _mixed(text) else text
-    return "\n".join(mark + line if _mixed(line) else line for line in text.split("\n"))
+        return "\n".join(_marked(line, mark) for line in lines) if _mixed(text) else text
+    return "\n".join(mark + line if _mixed(line) else line for line in lines)
+
+
+def _marked(line: str, mark: str) -> str:
+    body = line.lstrip(" ")
+    return line[: len(line) - len(body)] + mark + body
 
 
 def _mixed(line: str) -> bool:
