@@ -24,10 +24,12 @@ def drawn_left_to_right(text: str, first: str, then: str) -> bool:
     while (line := layout.createLine()).isValid():
         line.setLineWidth(10_000)
     layout.endLayout()
-    return (
-        layout.lineForTextPosition(drawn.index(first)).cursorToX(drawn.index(first))[0]
-        < (layout.lineForTextPosition(drawn.index(then)).cursorToX(drawn.index(then))[0])
-    )
+
+    def x(part: str) -> float:
+        at = drawn.index(part)
+        return float(layout.lineForTextPosition(at).cursorToX(at)[0])  # type: ignore[index]
+
+    return x(first) < x(then)
 
 
 def test_a_row_named_right_to_left_keeps_its_number_and_dose_in_our_direction(
