@@ -18,7 +18,7 @@ from hiptimer.ui.keys import Action, Mode, first_key
 from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.theme import set_px
 from hiptimer.ui.widgets.flow_layout import FlowLayout
-from hiptimer.ui.widgets.plain import escape, may_cut, plain, show_wrapped
+from hiptimer.ui.widgets.plain import escape, in_our_direction, may_cut, plain, show_wrapped
 
 if TYPE_CHECKING:  # the history's reading code loads with the first offer, not at start-up
     from hiptimer.core.history.resume import ResumePlan, ResumeSource
@@ -115,7 +115,9 @@ class ResumePage(QWidget):
         lines = [translate(SAVED), *details_lines(plan, today, limit, keys)]
         if not plan.resumable:
             lines.append(_("It cannot be resumed: its routine and its doses could not be found."))
-        self.details.setText("<br>".join(escape(line) for line in lines))
+        # One paragraph (<br>): a doses line opens with a name that may read right to left.
+        ours = in_our_direction("\n".join(lines), one_paragraph=True).split("\n")
+        self.details.setText("<br>".join(escape(line) for line in ours))
         self.resume_button.setEnabled(plan.resumable)
         self.resume_button.setAccessibleDescription(
             " ".join([offer, *lines, self._resume_key_hint])

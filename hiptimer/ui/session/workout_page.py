@@ -278,7 +278,7 @@ class WorkoutPage(QWidget):
         self.set_line.setText(text.set_line)
         self.rep_line.setText(text.rep_line)
         show_text(self.tempo, text.tempo)
-        self.next_line.setText(text.next_line)
+        self.next_line.setText(in_our_direction(text.next_line))
         self.progress_line.show_left(text.session_left)
         self.progress_line.show_progress(view.progress)
         self.prompts.show_view(view)

@@ -80,12 +80,25 @@ def in_our_direction(text: str, *, one_paragraph: bool = False) -> str:
     lines = text.split("\n")
     if one_paragraph:
         return "\n".join(_marked(line, mark) for line in lines) if _mixed(text) else text
-    return "\n".join(mark + line if _mixed(line) else line for line in lines)
+    return "\n".join(_marked(line, mark) if _mixed(line) else line for line in lines)
 
 
 def _marked(line: str, mark: str) -> str:
+    """The mark after the line's indent, and after a name right to left that a number
+    follows: the number would take the name's direction (rule W2), and "Up next: <name> —
+    2 x 3 reps" was drawn "Up next: 2 — <name> x 3 reps"."""
     body = line.lstrip(" ")
-    return line[: len(line) - len(body)] + mark + body
+    out = [line[: len(line) - len(body)], mark]
+    after_rtl = False  # the last letter was right to left, and no mark follows it yet
+    for char in body:
+        kind = unicodedata.bidirectional(char)
+        if kind == "EN" and after_rtl and mark == LRM:
+            out.append(mark)
+            after_rtl = False
+        elif kind in _RIGHT_TO_LEFT or kind == "L":
+            after_rtl = kind in _RIGHT_TO_LEFT
+        out.append(char)
+    return "".join(out)
 
 
 def _mixed(line: str) -> bool:

@@ -605,3 +605,19 @@ def test_routine_on_the_command_line_is_chosen_after_the_resumed_session(
     assert rows(f"SELECT end_reason FROM sessions WHERE id = {interrupted}") == [("completed",)]
     assert rows(f"SELECT count(*) FROM sets WHERE session_id = {interrupted}") == [(4,)]
     run.close()
+
+
+def test_the_doses_line_keeps_our_direction_around_a_name_right_to_left(qtbot: QtBot) -> None:
+    """'... changed during it: <Arabic name> 3 x 11 s.': the 3 took the name's direction and
+    was drawn before it. A mark before the number keeps it in ours."""
+    name = "\u0645\u0634\u064a"  # Arabic
+
+    def arabic() -> Routine:
+        return quick_routine(hold("stretch", hold_s=6, sets=3, name=name), hold("reach", 4))
+
+    Run(qtbot, arabic()).press_in_the_first_set_and_die(K.Key_Plus)  # 11 s on
+    run = Run(qtbot, arabic())
+    page = run.window.resume.page
+    assert page is not None
+    assert f"during it: {name} \u200e3 x 11 s." in page.details.text()
+    run.close()

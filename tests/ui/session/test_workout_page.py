@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette, QTextDocument
+from PySide6.QtGui import QFont, QPalette, QTextDocument, QTextLayout, QTextOption
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.routines.model import Exercise, Rests, Routine, Tempo
@@ -223,6 +223,30 @@ def test_our_sentence_around_a_right_to_left_name_reads_left_to_right(make: Make
     h.until(StepKind.PAIN)
     about = h.page.pain.about.text()
     assert about.endswith(", set 1") and laid_out(about) is Qt.LayoutDirection.LeftToRight
+
+
+def drawn_x(text: str, part: str) -> float:
+    """Where `part` of a one-line `text` is drawn, left to right (the label's direction)."""
+    layout = QTextLayout(text, QFont())
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    layout.createLine().setLineWidth(10_000)
+    layout.endLayout()
+    return float(layout.lineAt(0).cursorToX(text.index(part))[0])  # type: ignore[index]
+
+
+def test_up_next_keeps_the_dose_after_a_right_to_left_name(make: MakePage) -> None:
+    """'Up next: <name> — 1 x 5 s' was drawn 'Up next: 1 — <name> x 5 s': the number took the
+    name's direction."""
+    h = make(quick_routine(hold(hold_s=5), hold("march", hold_s=5, name=MARCH)))
+    h.driver.start()
+    h.until(StepKind.PAIN)
+    h.driver.rate_pain(1)
+    shown = h.page.next_line.text()
+    assert MARCH in shown and shown.endswith("1 x 5 s")
+    assert drawn_x(shown, MARCH) < drawn_x(shown, "\u2014") < drawn_x(shown, "1 x")
 
 
 # ---------------------------------------------------------------- coaching you can see (issue 14)

@@ -44,3 +44,13 @@ def test_a_line_mixing_directions_is_marked_with_ours_a_line_in_one_is_not(qtbot
         f"\u200e\u2022 {name}: reps 3 -> 4",
         name,
     ]
+
+
+def test_a_number_after_a_right_to_left_name_keeps_our_direction() -> None:
+    """'Up next: <name> — 2 x 3 reps': the 2 took the name's direction and was drawn before
+    it. A mark before the number keeps it in ours; a number after our words needs none."""
+    name = "\u0645\u0634\u064a"
+    assert in_our_direction(f"Up next: {name} \u2014 2 x 3 reps") == (
+        f"\u200eUp next: {name} \u2014 \u200e2 x 3 reps"
+    )
+    assert in_our_direction(f"{name}, set 1") == f"\u200e{name}, set 1"
