@@ -53,8 +53,11 @@ def clock_text(seconds: float) -> str:
 
 
 def minutes_text(seconds: float) -> str:
-    """Time left in the session, always with minutes: "0:42", "12:30"."""
+    """Time left in the session, always with minutes: "0:42", "12:30"; hours from an hour
+    on, "1:05:00" (a long routine read "65:00 left")."""
     total = max(0, math.ceil(seconds - 1e-9))
+    if total >= 3600:
+        return clock_text(total)
     minutes, secs = divmod(total, 60)
     return f"{minutes}:{secs:02d}"
 

@@ -21,6 +21,8 @@ def test_clock_text_rounds_up_to_the_whole_second() -> None:
         "1:00:00",
     ]
     assert minutes_text(42) == "0:42" and minutes_text(750.2) == "12:31"
+    assert minutes_text(3599) == "59:59" and minutes_text(3599.5) == "1:00:00"  # rounded up
+    assert minutes_text(3900) == "1:05:00" and minutes_text(28_800_000) == "8000:00:00"
 
 
 def run(engine: SessionEngine, clock: FakeClock, seconds: float) -> None:
