@@ -7,10 +7,8 @@ import re
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
-    QBoxLayout,
     QHBoxLayout,
     QLabel,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -27,13 +25,13 @@ from hiptimer.ui.session.pain_prompt import PainPrompt
 from hiptimer.ui.session.progress_line import ProgressLine
 from hiptimer.ui.session.result_prompt import ResultPrompt
 from hiptimer.ui.session.steps_shown import StepsShown
+from hiptimer.ui.session.timer_column import TimerColumn
 from hiptimer.ui.session.workout_commands import WorkoutCommands, enabled_actions, key_mode
 from hiptimer.ui.session.workout_notes import DoseNote
 from hiptimer.ui.session.workout_prompts import PromptSwitch
 from hiptimer.ui.session.workout_text import WorkoutText, counts_keys, workout_text
 from hiptimer.ui.theme import Phase, follow, restyle, set_px, style_for, text_scale
 from hiptimer.ui.widgets.control_bar import ControlBar
-from hiptimer.ui.widgets.figure_view import FigureView
 from hiptimer.ui.widgets.fit_label import FitLabel
 from hiptimer.ui.widgets.page_stack import ShownPageStack
 from hiptimer.ui.widgets.plain import (
@@ -87,20 +85,11 @@ class WorkoutPage(QWidget):
     def _build(self) -> None:
         self.banner = FitLabel("", self, height_share=0.8)
         self.exercise = FitLabel("", self, height_share=0.85)
-        self.side = FitLabel("", self, template="RIGHT", height_share=0.8)
-        # Its width is fixed (_size_side); an Ignored width counts as none in the row, which
-        # then runs it off the screen in Spanish ("DERECHA"), over the rep line:
-        # https://doc.qt.io/qt-6/qsizepolicy.html#Policy-enum
-        self.side.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Ignored)
-        self.big = FitLabel("", self, template="0:00", height_share=0.86, tight=True)
-        self.big_caption = QLabel("", self)
-        self.big_caption.setWordWrap(True)  # the count's key hint, long in large print
-        # A re-test counting stands: its time left as huge as the count, beside it.
-        self.big_time = FitLabel("", self, template="00", height_share=0.86, tight=True)
-        self.big_time_caption = QLabel("", self)
-        self.set_line = QLabel("", self)
-        self.rep_line = QLabel("", self)
-        self.tempo = FitLabel("", self, template=_("HOLD") + " 0 / 0", height_share=0.9)
+        timer = self.timer = TimerColumn(self.driver.engine.routine.path, self)
+        self.side, self.big, self.big_caption = timer.side, timer.big, timer.big_caption
+        self.big_time, self.big_time_caption = timer.big_time, timer.big_time_caption
+        self.set_line, self.rep_line, self.tempo = timer.set_line, timer.rep_line, timer.tempo
+        self.figure = timer.figure
         self.caption = QLabel("", self)
         self.caption.setWordWrap(True)
         may_cut(self.caption)  # a cue from the routine file
@@ -127,44 +116,14 @@ class WorkoutPage(QWidget):
         self.driver.engine_event.connect(self.dose_note.on_event)
         self.controls = ControlBar(self)
         self.controls.triggered.connect(self._on_button)
-        plain(self.big_caption, self.big_time_caption, self.set_line, self.rep_line)
         plain(self.caption)
         for label in (self.caption, self.next_line):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        for label in (self.big_caption, self.big_time_caption):  # side by side: top lines level
-            label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.coaching = CoachingPanel(self)
         for part in (self.tempo, self.big_caption, self.side, self.coaching, self.big_time):
             part.hide()  # until a step has them
         self.big.installEventFilter(self)  # a click on the count counts one rep
 
-        info = QHBoxLayout()  # centred as a group, whichever parts are there
-        info.setSpacing(28)
-        info.addStretch(1)
-        info.addWidget(self.set_line)
-        info.addWidget(self.side)
-        info.addWidget(self.rep_line)
-        info.addStretch(1)
-        timer = QWidget(self)
-        timer_layout = QVBoxLayout()
-        timer_layout.setContentsMargins(0, 0, 0, 0)
-        timer_layout.setSpacing(0)
-        timer_layout.addLayout(info, 2)
-        numbers, captions = QHBoxLayout(), QHBoxLayout()
-        numbers.addWidget(self.big, 1)
-        numbers.addWidget(self.big_time, 1)
-        captions.addWidget(self.big_caption, 1)
-        captions.addWidget(self.big_time_caption, 1)
-        timer_layout.addLayout(numbers, 12)
-        timer_layout.addLayout(captions, 1)
-        timer_layout.addWidget(self.tempo, 3)
-        # The exercise's figure beside the countdown (issue 14); it hides when it has none.
-        # With the steps showing too it goes above the countdown, so all three keep their size.
-        self.figure = FigureView(timer, routine_path=self.driver.engine.routine.path)
-        self.figure_row = QBoxLayout(QBoxLayout.Direction.LeftToRight, timer)
-        self.figure_row.setContentsMargins(0, 0, 0, 0)
-        self.figure_row.addWidget(self.figure, 2)
-        self.figure_row.addLayout(timer_layout, 3)
         # The countdown, and beside it what to do: the steps and caution (and room for more).
         coach = QWidget(self)
         self.center_row = QHBoxLayout(coach)
@@ -329,21 +288,11 @@ class WorkoutPage(QWidget):
             self._place_figure(above=shown)
 
     def _place_figure(self, *, above: bool) -> None:
-        """The figure beside the countdown, or above it while the steps take the other half."""
-        direction = QBoxLayout.Direction.TopToBottom if above else QBoxLayout.Direction.LeftToRight
-        self.figure_row.setDirection(direction)
-        # Above, the countdown and the figure share the height: the figure's size hint (260 px
-        # high) is no floor there, or it left the countdown 100 px at 1280 x 800.
-        tall = QSizePolicy.Policy.Ignored if above else QSizePolicy.Policy.Expanding
-        self.figure.setSizePolicy(QSizePolicy.Policy.Expanding, tall)
-        self.figure_row.setStretch(0, 1 if above else 2)
-        self.figure_row.setStretch(1, 1 if above else 3)
+        self.timer.place_figure(above=above)
         self._size_side()
 
     def _size_side(self) -> None:
-        """The side's pill: a fifth of the screen, less when the steps take half the row."""
-        share = 0.12 if self.figure_row.direction() is QBoxLayout.Direction.TopToBottom else 0.2
-        self.side.setFixedWidth(int(self.width() * share))
+        self.timer.size_side(self.width())
 
     def _paint_phase(self, phase: Phase) -> None:
         self._phase = phase
