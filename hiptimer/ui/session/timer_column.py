@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from hiptimer.i18n import _
-from hiptimer.ui.widgets.figure_view import FigureView
+from hiptimer.ui.theme import text_scale
+from hiptimer.ui.widgets.figure_view import INSET, FigureView
 from hiptimer.ui.widgets.fit_label import FitLabel
 from hiptimer.ui.widgets.plain import plain
+
+MOST = 16_777_215  # QWIDGETSIZE_MAX, which PySide6 does not export
 
 
 class TimerColumn(QWidget):
@@ -18,7 +24,9 @@ class TimerColumn(QWidget):
     the page (`place_figure`), so that all three keep their size.
     """
 
-    def __init__(self, routine_path: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, routine_path: str, steps_px: Callable[[], float], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.side = FitLabel("", self, template="RIGHT", height_share=0.8)
         # Its width is fixed (size_side); an Ignored width counts as none in the row, which
@@ -63,23 +71,101 @@ class TimerColumn(QWidget):
         self.figure_row.setContentsMargins(0, 0, 0, 0)
         self.figure_row.addWidget(self.figure, 2)
         self.figure_row.addLayout(counts, 3)
+        self.sized = (self.big, self.big_time, self.tempo, self.side)  # fitted to their room
+        self._steps_px = steps_px
+        self._with_steps = False
+        self._fitted: object = None
 
     @property
     def figure_above(self) -> bool:
         return self.figure_row.direction() is QBoxLayout.Direction.TopToBottom
 
     def place_figure(self, *, above: bool) -> None:
-        """The figure beside the countdown, or above it while the steps take the other half."""
+        """The figure beside the countdown, or above it while the steps take the other half
+        (beside them too where it is drawn larger so: see refit)."""
+        self._with_steps = above
+        self._arrange(above=above)
+        self._fitted = None
+
+    def refit(self) -> None:
+        """While the steps show, the figure goes beside the countdown where it is drawn larger
+        there (an upright figure above the count was ~180 px tall at 1280 x 800, half its
+        room empty) and the count, the steps and every line keep their size; else above.
+        Both are measured once laid out: the room depends on the screen, the text size, the
+        words and the count's width ("10" or "1:30"), so it is measured again when they change.
+        """
+        if not self._with_steps or self._key() == self._fitted or not self.isVisible():
+            return
+        self._arrange(above=True)
+        if self.figure.isVisibleTo(self):
+            above = self._measure()
+            # As wide as it is drawn at the column's height, at most half; the count the rest.
+            need = int((self.height() - 2 * INSET) * self.figure.aspect()) + 2 * INSET
+            self._arrange(above=False, most_width=min(need, self.width() // 2))
+            if not self._measure().better_than(above):
+                self._arrange(above=True)
+        self._fitted = self._key()  # as laid out now (the column's width may have moved)
+
+    def _key(self) -> tuple[object, ...]:
+        """What the choice depends on."""
+        words = (self.set_line, self.rep_line, self.side, self.big_caption)
+        return (self.size(), self.figure.aspect(), self.big.template, text_scale(),
+                self.big_time.isVisibleTo(self), *(w.text() for w in words))  # fmt: skip
+
+    def _arrange(self, *, above: bool, most_width: int = MOST) -> None:
         direction = QBoxLayout.Direction.TopToBottom if above else QBoxLayout.Direction.LeftToRight
         self.figure_row.setDirection(direction)
         # Above, the countdown and the figure share the height: the figure's size hint (260 px
         # high) is no floor there, or it left the countdown 100 px at 1280 x 800.
         tall = QSizePolicy.Policy.Ignored if above else QSizePolicy.Policy.Expanding
         self.figure.setSizePolicy(QSizePolicy.Policy.Expanding, tall)
-        self.figure_row.setStretch(0, 1 if above else 2)
-        self.figure_row.setStretch(1, 1 if above else 3)
+        self.figure.setMaximumWidth(most_width)
+        narrow = most_width < MOST  # beside the steps: the count takes the rest
+        self.figure_row.setStretch(0, 1 if above or narrow else 2)
+        self.figure_row.setStretch(1, 1 if above or narrow else 3)
+        if self._with_steps and self.isVisible():
+            settle(self)
+
+    def _measure(self) -> Room:
+        shown = [w for w in self.sized if w.isVisibleTo(self)]
+        lines = [w for w in (self.set_line, self.rep_line) if w.isVisibleTo(self)]
+        captions = [w for w in (self.big_caption, self.big_time_caption) if w.isVisibleTo(self)]
+        whole = all(w.width() >= w.sizeHint().width() for w in lines if w.text()) and all(
+            w.heightForWidth(w.width()) <= w.height() for w in captions if w.text()
+        )
+        return Room(
+            self.figure.drawn_height(self.figure.size()),
+            (*(w.pixel_size() for w in shown), self._steps_px()),
+            whole,
+        )
 
     def size_side(self, page_width: int) -> None:
         """The side's pill: a fifth of the page, less when the steps take half the row."""
-        share = 0.12 if self.figure_above else 0.2
+        share = 0.12 if self._with_steps else 0.2
         self.side.setFixedWidth(int(page_width * share))
+
+
+@dataclass(frozen=True)
+class Room:
+    """What one placement of the figure gives: its drawn height, the fonts (px) of the count,
+    the time, the tempo, the side and the steps, and whether every line shows whole."""
+
+    figure: float
+    fonts: tuple[float, ...]
+    whole: bool
+
+    def better_than(self, other: Room) -> bool:
+        """Drawn a tenth larger at least (no flip for a pixel), nothing else the smaller."""
+        kept = all(mine >= theirs for mine, theirs in zip(self.fonts, other.fonts, strict=True))
+        return self.whole and kept and self.figure >= 1.1 * other.figure
+
+
+def settle(widget: QWidget) -> None:
+    """Lay out `widget`'s window now, outside in, to measure it: a layout otherwise waits for
+    its next event (https://doc.qt.io/qt-6/qlayout.html#activate)."""
+    chain = [widget]
+    while not chain[-1].isWindow() and (parent := chain[-1].parentWidget()) is not None:
+        chain.append(parent)
+    for each in reversed(chain):
+        if (layout := each.layout()) is not None:
+            layout.activate()

@@ -85,7 +85,8 @@ class WorkoutPage(QWidget):
     def _build(self) -> None:
         self.banner = FitLabel("", self, height_share=0.8)
         self.exercise = FitLabel("", self, height_share=0.85)
-        timer = self.timer = TimerColumn(self.driver.engine.routine.path, self)
+        path = self.driver.engine.routine.path
+        timer = self.timer = TimerColumn(path, lambda: self.coaching.font_px, self)
         self.side, self.big, self.big_caption = timer.side, timer.big, timer.big_caption
         self.big_time, self.big_time_caption = timer.big_time, timer.big_time_caption
         self.set_line, self.rep_line, self.tempo = timer.set_line, timer.rep_line, timer.tempo
@@ -244,6 +245,7 @@ class WorkoutPage(QWidget):
         self.dose_note.show_view(view)
         self.sound_off.show_muted(self._muted)
         self.figure.show_view(view)
+        self.timer.refit()  # the new words and count, laid out
         ex = view.exercise
         # + and - name reps in a reps set, and greyed on its pain question too (they would
         # change the set's reps); in a pause they lengthen the pause: seconds.
@@ -289,10 +291,11 @@ class WorkoutPage(QWidget):
 
     def _place_figure(self, *, above: bool) -> None:
         self.timer.place_figure(above=above)
-        self._size_side()
+        self.timer.size_side(self.width())
 
     def _size_side(self) -> None:
         self.timer.size_side(self.width())
+        self.timer.refit()  # once the fonts and the side's pill have their new sizes
 
     def _paint_phase(self, phase: Phase) -> None:
         self._phase = phase

@@ -23,6 +23,7 @@ from hiptimer.core.figures.library import FigureLibrary
 from hiptimer.core.figures.model import Figure, Pose
 from hiptimer.core.figures.motion import Moment, Motion, advance, frame
 from hiptimer.core.figures.scene import Scene, scene
+from hiptimer.core.figures.scene import frame as framed
 from hiptimer.core.routines.model import Exercise
 from hiptimer.core.session.figure_moment import figure_moment
 from hiptimer.core.session.steps import Side
@@ -37,6 +38,7 @@ from hiptimer.ui.widgets.figure_paint import (
     paint_scene,
 )
 
+INSET = 4  # px around the drawing
 FRAME_MS = 40  # 25 frames a second: smooth to the eye, light on a shared laptop
 STALE_S = 1.0  # a session reports at least every 0.1 s while it runs; after this it has stopped
 
@@ -143,6 +145,21 @@ class FigureView(QWidget):
             return Shown("placeholder", note=art.note)
         return Shown("nothing")
 
+    def aspect(self) -> float:
+        """Width over height of what is drawn: the figure's frame, the picture (0: nothing)."""
+        art = self._art
+        if art.figure is not None:
+            left, bottom, right, top = framed(art.figure, False)  # cached: as paintEvent frames it
+            return (right - left) / max(1e-6, top - bottom)
+        picture = art.picture_size
+        return 0.0 if picture is None or picture.isEmpty() else picture.width() / picture.height()
+
+    def drawn_height(self, size: QSize) -> float:
+        """How tall the figure or picture is drawn in a view of `size` (0: nothing drawn)."""
+        aspect = self.aspect()
+        w, h = size.width() - 2 * INSET, size.height() - 2 * INSET
+        return max(0.0, min(h, w / aspect)) if aspect else 0.0
+
     @property
     def animating(self) -> bool:
         """True while the figure moves on by itself between two reports."""
@@ -212,7 +229,7 @@ class FigureView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        box = QRectF(self.rect()).adjusted(4, 4, -4, -4)
+        box = QRectF(self.rect()).adjusted(INSET, INSET, -INSET, -INSET)
         art = self._art
         if art.figure is not None:
             pose, mirrored = frame(art.figure, self._now())

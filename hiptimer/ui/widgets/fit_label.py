@@ -50,6 +50,10 @@ class FitLabel(QLabel):
             super().setText(text)
             self._fit()
 
+    @property
+    def template(self) -> str:
+        return self._template
+
     def set_template(self, template: str) -> None:
         if template != self._template:
             self._template = template

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.figures.library import FigureLibrary, builtin_figures_dir
@@ -14,8 +15,10 @@ from hiptimer.core.figures.model import Figure
 from hiptimer.core.figures.motion import Motion, along, pose_at
 from hiptimer.core.figures.scene import RING_R, frame, scene
 from hiptimer.core.figures.shapes import Face, Head
-from hiptimer.core.routines.model import Routine, SideMode, Tempo
+from hiptimer.core.routines.model import Rests, Routine, SideMode, Tempo
 from hiptimer.core.session.steps import StepKind
+from hiptimer.ui import theme
+from hiptimer.ui.palette import DARK
 from hiptimer.ui.session.workout_page import WorkoutPage
 from hiptimer.ui.widgets.figure_paint import LIMB, RING, TRUNK
 from tests.harness import hold, reps, routine
@@ -221,3 +224,119 @@ def test_every_built_in_figure_is_drawn_as_large_as_its_place_allows(
         assert not cuts, cuts
         h.until(StepKind.WORK)
     assert min(seen) >= LEAST_FILL, seen
+
+
+# The page's room on screens the screen-fit checks use (the window less its menu bar and
+# frame): 1280 x 800, 1024 x 768, and 1920 x 1080 at 200 % (960 x 540 to the app).
+ROOMS = ((1268, 756), (1012, 724), (948, 496))
+RIGHT_THEN_LEFT = (
+    "Stand tall with one hand on a counter or chair.",
+    "Raise one knee in front of you, open it outward, then let it come down, tracing a circle.",
+    "Keep the movement small and easy.",
+)
+
+
+@dataclass(frozen=True)
+class Laid:
+    """The get-ready's page as laid out: the figure's drawn height, the fonts, the boxes."""
+
+    drawn: float
+    count_px: int
+    steps_px: float
+    largest_other_px: int
+    boxes: dict[str, QRect]
+
+
+def _laid(page: WorkoutPage) -> Laid:
+    parts = {
+        "figure": page.figure, "count": page.big, "count's caption": page.big_caption,
+        "set line": page.set_line, "side": page.side, "rep line": page.rep_line,
+        "steps": page.coaching, "phase": page.banner, "exercise": page.exercise,
+        "caption": page.caption, "next": page.next_line, "buttons": page.controls,
+    }  # fmt: skip
+    # No event handled while measuring: a poll of the session would choose the place again.
+    at = {name: QRect(w.mapTo(page, QPoint(0, 0)), w.size()) for name, w in parts.items()}
+    boxes = {name: at[name] for name, w in parts.items() if w.isVisibleTo(page)}
+    others = [
+        label.font().pixelSize()
+        for label in page.findChildren(QLabel)
+        if label.isVisibleTo(page) and label.text() and label is not page.big
+    ]
+    return Laid(
+        page.figure.drawn_height(page.figure.size()),
+        page.big.font().pixelSize(),
+        page.coaching.font_px,
+        max(others),
+        boxes,
+    )
+
+
+@pytest.fixture
+def text_size(qapp: QApplication, request: pytest.FixtureRequest) -> Iterator[int]:
+    """The app's look at the parameter's text size (per cent); back to 100 % after."""
+    sheet, font = qapp.styleSheet(), qapp.font()
+    size: int = request.param
+    theme.apply(qapp, "dark", size)
+    yield size
+    theme.use(DARK, 100)
+    qapp.setStyleSheet(sheet)
+    qapp.setFont(font)
+
+
+@pytest.mark.parametrize("text_size", (100, 125, 150), indirect=True)
+@pytest.mark.parametrize("room", ROOMS, ids=lambda r: f"{r[0]}x{r[1]}")
+@pytest.mark.parametrize(
+    ("exercise_id", "phase"),
+    [
+        ("gentle-hip-rotation", StepKind.GET_READY),
+        ("gentle-hip-rotation", StepKind.REST),  # "Set 2 of 2 next" and "1:00" beside it
+        ("standing-hip-abduction", StepKind.GET_READY),
+        ("hamstring-stretch", StepKind.GET_READY),  # lying: wide, above the count
+    ],
+)
+def test_while_the_steps_show_the_figure_is_as_large_as_the_layout_allows(
+    qtbot: QtBot, text_size: int, room: tuple[int, int], exercise_id: str, phase: StepKind
+) -> None:
+    """An upright figure above the count was ~180 px tall at 1280 x 800 with half its room
+    empty: beside the count it is drawn larger, where nothing else loses size for it (the
+    count, the steps, every line whole) and nothing overlaps; the count stays the largest
+    text. Placed upright figures beside the count once squeezed the steps' text."""
+    ex = reps(exercise_id, 8, sets=2, sides=SideMode.EACH, setup=RIGHT_THEN_LEFT)
+    h = DriverOnFakeClock(routine(ex, rests=Rests(between_sets_s=60)))
+    page = WorkoutPage(h.driver, muted=True)
+    qtbot.addWidget(page)
+    page.setMinimumSize(1, 1)
+    page.resize(*room)
+    page.show()
+    try:
+        h.driver.start()
+        for _ in range(400):  # to the phase: set 1's reps counted, each side's pain skipped
+            view = h.driver.view()
+            if view.step.kind is phase:
+                break
+            if view.awaiting_pain:
+                h.driver.skip_pain()
+            elif view.step.kind is StepKind.WORK:
+                h.driver.count_rep()
+            h.advance(0.5)
+        h.advance(0.5)
+        assert page.coaching.isVisible()
+        QApplication.processEvents()  # laid out as in the app
+        laid = _laid(page)
+        page.timer.place_figure(above=True)  # as it was: the figure above the count
+        above = _laid(page)
+        page.timer.refit()
+        QApplication.processEvents()
+        assert _laid(page) == laid  # measured again, the same choice
+    finally:
+        h.driver.stop()
+    assert laid.count_px >= above.count_px and laid.steps_px >= above.steps_px
+    assert laid.count_px > laid.largest_other_px  # the count stays the largest thing
+    page_box = QRect(QPoint(0, 0), page.size())
+    for name, box in laid.boxes.items():
+        assert page_box.contains(box), name
+        for other, other_box in laid.boxes.items():
+            assert other == name or not box.intersects(other_box), (name, other)
+    assert laid.drawn >= above.drawn
+    if exercise_id != "hamstring-stretch" and phase is StepKind.GET_READY and room == ROOMS[0]:
+        assert laid.drawn >= 1.5 * above.drawn, (laid.drawn, above.drawn)
