@@ -6,9 +6,9 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMargins, QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QPen
+from PySide6.QtWidgets import QWidget
 
 from hiptimer.core.clock import wall_now
 from hiptimer.core.history.buckets import (
@@ -24,14 +24,14 @@ from hiptimer.core.history.review import known_doses
 from hiptimer.core.history.wording import dose_unit
 from hiptimer.core.routines.model import Schedule
 from hiptimer.i18n import _, translate
-from hiptimer.ui.history.chart_axes import chart_font, fit_dates, msecs, new_date_axis, style_axis
+from hiptimer.ui.history.chart_axes import fit_dates, msecs, new_date_axis, style_axis
+from hiptimer.ui.history.chart_box import ChartBox
 from hiptimer.ui.history.chart_key import (
     DASHED,
     DOT,
     LINE,
     SQUARE,
     TRIANGLE,
-    ChartKey,
     KeyEntry,
 )
 from hiptimer.ui.pain_colours import BANDS
@@ -41,8 +41,6 @@ from hiptimer.ui.widgets.plain import escape
 if TYPE_CHECKING:
     from PySide6.QtCharts import (
         QAbstractSeries,
-        QChart,
-        QChartView,
         QLineSeries,
         QScatterSeries,
     )
@@ -53,30 +51,6 @@ BAND_ALPHA = 95
 _BOTTOM = Qt.AlignmentFlag.AlignBottom
 DOSE_TICKS = 3  # the dose chart is narrow: three dates fit under it
 _LEFT = Qt.AlignmentFlag.AlignLeft
-
-
-def _styled_chart(title: str) -> tuple[QChart, QChartView]:
-    """A dark chart with readable labels in a view that draws antialiased."""
-    from PySide6.QtCharts import QChart, QChartView
-
-    chart = QChart()
-    chart.setBackgroundBrush(QBrush(QColor(current().chart_back)))
-    chart.setBackgroundRoundness(0)
-    chart.setMargins(QMargins(4, 4, 4, 4))
-    chart.setTitleBrush(QBrush(QColor(current().chart_text)))
-    chart.setTitleFont(chart_font(17, bold=True))
-    chart.setTitle(title)
-    chart.legend().hide()  # cut its names short: each chart's ChartKey instead
-    view = QChartView(chart)
-    view.setRenderHint(QPainter.RenderHint.Antialiasing)
-    view.setFrameShape(QFrame.Shape.NoFrame)
-    view.setBackgroundBrush(QBrush(QColor(current().chart_back)))
-    view.setMinimumSize(280, 220)
-    # One Tab stop, so that a screen reader names the chart and says what it shows
-    # (ChartBox.tell). Not set on the viewport: it hands its policy on to the view.
-    view.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-    view.setAccessibleName(title)
-    return chart, view
 
 
 def _line(name: str, colour: str, width: float, style: Qt.PenStyle) -> QLineSeries:
@@ -104,29 +78,6 @@ def _scatter(name: str, colour: str, size: float, shape: str) -> QScatterSeries:
     }
     series.setMarkerShape(shapes[shape])
     return series
-
-
-class ChartBox(QWidget):
-    """A QChartView in a plain widget, built on construction (QtCharts loads here), with
-    its key under it (`key`, shown once a chart names its series)."""
-
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.chart, self.view = _styled_chart(title)
-        self.key = ChartKey(self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.key)
-
-    def tell(self, words: str) -> None:
-        """Name the view after the chart's title, as plain text, and describe what it
-        shows in `words`: all a screen reader has of a picture."""
-        import html
-
-        self.view.setAccessibleName(html.unescape(self.chart.title()))
-        self.view.setAccessibleDescription(words)
 
 
 class PainChart(ChartBox):

@@ -19,8 +19,9 @@ from hiptimer.core.history.wording import with_side
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import _
 from hiptimer.ui.history.chart_axes import fit_dates, msecs, new_date_axis, style_axis
+from hiptimer.ui.history.chart_box import ChartBox
 from hiptimer.ui.history.chart_key import DOTTED, LINE, KeyEntry
-from hiptimer.ui.history.charts import ChartBox, _line
+from hiptimer.ui.history.charts import _line
 from hiptimer.ui.theme import current
 from hiptimer.ui.widgets.plain import escape, fit_names, plain, show_wrapped
 
