@@ -6,8 +6,8 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime
-from PySide6.QtGui import QBrush, QColor, QFont, QPen
+from PySide6.QtCore import QDate, QDateTime
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPen
 
 from hiptimer.core.history.date_ticks import date_axis
 from hiptimer.ui.theme import current
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from PySide6.QtCharts import QAbstractAxis, QDateTimeAxis
 
 WEEK = timedelta(days=6)  # an empty chart shows the seven days up to today
+LABEL_GAP = 16  # px between two dates under a chart, or QtCharts cuts them ("15 No...")
 
 
 def msecs(when: datetime | date) -> float:
@@ -68,3 +69,20 @@ def fit_dates(
     low, high = msecs(dates.start), msecs(dates.end)
     axis.setRange(QDateTime.fromMSecsSinceEpoch(int(low)), QDateTime.fromMSecsSinceEpoch(int(high)))
     return low, high
+
+
+def dates_that_fit(axis: QDateTimeAxis, width: float) -> int:
+    """How many dates fit side by side under a plot `width` px wide (2 at least): QtCharts cuts
+    each date short ("15 No...") where its neighbours leave it too little room."""
+    metrics = QFontMetricsF(axis.labelsFont())
+    widest = max(
+        metrics.horizontalAdvance(QDate(2026, month, 28).toString(axis.format()))
+        for month in range(1, 13)
+    )
+    return max(2, int(width // (widest + LABEL_GAP)) + 1)
+
+
+def numbers_that_fit(axis: QAbstractAxis, height: float) -> int:
+    """How many numbers fit one above another beside a plot `height` px high (2 at least):
+    QtCharts cuts a number to "..." where its neighbours leave it too little room."""
+    return max(2, int(height // (QFontMetricsF(axis.labelsFont()).height() + LABEL_GAP / 4)))

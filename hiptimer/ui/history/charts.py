@@ -24,7 +24,7 @@ from hiptimer.core.history.review import known_doses
 from hiptimer.core.history.wording import dose_unit
 from hiptimer.core.routines.model import Schedule
 from hiptimer.i18n import _, translate
-from hiptimer.ui.history.chart_axes import fit_dates, msecs, new_date_axis, style_axis
+from hiptimer.ui.history.chart_axes import msecs, new_date_axis, style_axis
 from hiptimer.ui.history.chart_box import ChartBox
 from hiptimer.ui.history.chart_key import (
     DASHED,
@@ -92,8 +92,7 @@ class PainChart(ChartBox):
         self._wall = wall
         self.x_axis = new_date_axis()
         self.y_axis = QValueAxis()
-        self.y_axis.setRange(0, 10)
-        self.y_axis.setTickCount(6)
+        self.fit_values(self.y_axis, 10)  # 0, 2, 4 ... 10 where they fit
         self.y_axis.setLabelFormat("%d")
         self.y_axis.setTitleText(_("pain (0-10)"))
         style_axis(self.y_axis)
@@ -167,10 +166,7 @@ class PainChart(ChartBox):
                 if m.stiffness is not None
             ]
         )
-        low_x, high_x = fit_dates(self.x_axis, sorted([*times, *at]), self._wall)
-        for lower, upper, low, high in self._bands:
-            lower.replace([QPointF(low_x, low), QPointF(high_x, low)])
-            upper.replace([QPointF(low_x, high), QPointF(high_x, high)])
+        self.fit_dates(self.x_axis, sorted([*times, *at]), self._wall)
         what = escape(what)  # QtCharts reads a title as HTML
         if not shown:
             self.chart.setTitle(
@@ -183,6 +179,12 @@ class PainChart(ChartBox):
         else:
             self.chart.setTitle(_("Pain after sets: {exercise}").format(exercise=what))
         self.tell(pain_words(shown))
+
+    def dates_fitted(self, low: float, high: float) -> None:
+        """The pain bands span the date axis."""
+        for lower, upper, bottom, top in self._bands:
+            lower.replace([QPointF(low, bottom), QPointF(high, bottom)])
+            upper.replace([QPointF(low, top), QPointF(high, top)])
 
     def point_count(self) -> int:
         return int(self.average.count())
@@ -225,11 +227,9 @@ class DoseChart(ChartBox):
         self.dose.replace(steps)
         # One session (the first, or one in the period): a line of one point draws nothing.
         self.dose.setPointsVisible(len(steps) == 1)
-        fit_dates(self.x_axis, [t for t, _ in known], self._wall, most=DOSE_TICKS)
+        self.fit_dates(self.x_axis, [t for t, _ in known], self._wall, most=DOSE_TICKS)
         top = max((v for _, v in known), default=10.0)
-        end, step = whole_ticks(max(5.0, top * 1.2))
-        self.y_axis.setRange(0, end)
-        self.y_axis.setTickCount(end // step + 1)
+        self.fit_values(self.y_axis, max(5.0, top * 1.2))
         unit = dose_unit(points)
         titles = {_("s"): _("hold (s)"), _("reps"): _("reps")}  # dose_unit's words
         self.y_axis.setTitleText(titles.get(unit, ""))

@@ -9,7 +9,6 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from hiptimer.core.clock import wall_now
-from hiptimer.core.history.buckets import whole_ticks
 from hiptimer.core.history.chart_words import result_words
 from hiptimer.core.history.queries import PainPoint, SessionSummary
 from hiptimer.core.history.result_text import unit_text
@@ -18,7 +17,7 @@ from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.history.wording import with_side
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import _
-from hiptimer.ui.history.chart_axes import fit_dates, msecs, new_date_axis, style_axis
+from hiptimer.ui.history.chart_axes import msecs, new_date_axis, style_axis
 from hiptimer.ui.history.chart_box import ChartBox
 from hiptimer.ui.history.chart_key import DOTTED, LINE, KeyEntry
 from hiptimer.ui.history.charts import _line
@@ -38,8 +37,7 @@ class RetestChart(ChartBox):
         self.y_axis.setLabelFormat("%d")
         style_axis(self.y_axis)
         self.pain_axis = QValueAxis()
-        self.pain_axis.setRange(0, 10)
-        self.pain_axis.setTickCount(6)
+        self.fit_values(self.pain_axis, 10)  # 0, 2, 4 ... 10 where they fit
         self.pain_axis.setLabelFormat("%d")
         self.pain_axis.setTitleText(_("pain (0-10)"))
         style_axis(self.pain_axis)
@@ -79,10 +77,8 @@ class RetestChart(ChartBox):
         self.results.replace(points)
         self.pain.replace([QPointF(msecs(p.started_at), p.avg_pain) for p in pain])
         times = [p.x() for p in points] + [msecs(p.started_at) for p in pain]
-        fit_dates(self.x_axis, sorted(times), wall_now)
-        end, step = whole_ticks(max(series.latest, series.first, 1) * 1.2)
-        self.y_axis.setRange(0, end)
-        self.y_axis.setTickCount(end // step + 1)
+        self.fit_dates(self.x_axis, sorted(times), wall_now)
+        self.fit_values(self.y_axis, max(series.latest, series.first, 1) * 1.2)
         # Read as HTML too; a unit of the user's own comes from a routine file.
         self.y_axis.setTitleText(escape(unit_text(series.unit)))
         # QtCharts reads a title as HTML: the test's name comes from a routine file.

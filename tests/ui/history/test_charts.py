@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCharts import QDateTimeAxis
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, QRectF
+from PySide6.QtWidgets import QApplication, QGraphicsTextItem
 from pytestqt.qtbot import QtBot
 
 from hiptimer import i18n
 from hiptimer.core.history.records import DosePoint, PainPoint
-from hiptimer.ui.history.charts import DoseChart, PainChart
+from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.ui.history.charts import ChartBox, DoseChart, PainChart
+from hiptimer.ui.history.window import TAB_PAIN, TAB_RETESTS, HistoryWindow
+from tests.history_data import HIPS, STRETCH, Weeks, fill, knee_to_wall_checks
+from tests.ui.history.looks import app_look
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -61,3 +68,71 @@ def test_the_date_axes_never_repeat_a_day(qtbot: QtBot, days: int) -> None:
         low, high = axis.min().toMSecsSinceEpoch(), axis.max().toMSecsSinceEpoch()
         assert low / 1000 <= (times[0] - timedelta(hours=2)).timestamp()
         assert high / 1000 >= (times[-1] + timedelta(hours=2)).timestamp()
+
+
+def drawn_words(box: ChartBox) -> list[tuple[str, QRectF]]:
+    """Every piece of text the chart draws (its title, axis titles and labels), with its box."""
+    words = []
+    for item in box.view.scene().items():
+        text = item.toGraphicsObject()
+        if isinstance(text, QGraphicsTextItem) and item.isVisible() and text.toPlainText():
+            words.append((text.toPlainText(), item.sceneBoundingRect()))
+    return words
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[HistoryStore]:
+    with open_history(tmp_path / "history.sqlite3") as opened:
+        yield opened
+
+
+# The history window on 1920 x 1080 at 200 % (960 x 540 to the app), 1024 x 768, 1280 x 800.
+@pytest.mark.parametrize(
+    ("size", "text_size"),
+    [((948, 496), 150), ((948, 496), 100), ((1012, 724), 150), ((1268, 756), 100)],
+)
+def test_every_number_and_date_on_a_chart_shows_whole(
+    qtbot: QtBot, store: HistoryStore, weeks: Weeks, size: tuple[int, int], text_size: int
+) -> None:
+    """A re-test's chart, in the planned dose's place on the Pain and dose tab, cut its dates
+    to '15 No...' at 960 x 540 and 1024 x 768 (five dates where three fit), as the pain chart
+    did in a window 700-750 px wide: no more dates than fit whole, again as the window is
+    resized."""
+    fill(store, weeks)
+    knee_to_wall_checks(store, weeks, (12.0, 11.5, 10.0, 9.5))
+    window = HistoryWindow(store, [HIPS, STRETCH])
+    qtbot.addWidget(window)
+    seen = set()
+    with app_look(text_size):
+        window.setMinimumSize(1, 1)
+        window.show()
+        for width in (size[0] + 300, size[0]):  # opened wide, then narrowed to the screen
+            window.resize(width, size[1])
+            for tab in (TAB_PAIN, TAB_RETESTS, TAB_PAIN):
+                window.tabs.setCurrentIndex(tab)
+                pane = window.pain_pane
+                assert pane is not None
+                for exercise in ("bridge", "knee-to-wall"):
+                    if tab == TAB_PAIN:
+                        pane.choose(exercise)
+                    for _ in range(3):  # the window's layout, then each chart's own
+                        QApplication.processEvents()
+                    page = window.tabs.currentWidget()
+                    for box in page.findChildren(ChartBox):
+                        if not box.isVisibleTo(window):
+                            continue
+                        room = QRectF(0, 0, box.view.width(), box.view.height())
+                        for words, where in drawn_words(box):
+                            if words == box.chart.title():
+                                continue  # the title: see the next test
+                            seen.add(type(box).__name__)
+                            assert "..." not in words, (
+                                type(box).__name__,
+                                words,
+                                width,
+                                where,
+                                room,
+                                drawn_words(box),
+                            )
+                            assert room.contains(where), (type(box).__name__, words, width)
+    assert seen == {"PainChart", "DoseChart", "RetestChart"}

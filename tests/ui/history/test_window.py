@@ -5,7 +5,6 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
@@ -27,9 +26,9 @@ from hiptimer.ui.history.window import (
     HistoryWindow,
     open_history_window,
 )
-from hiptimer.ui.palette import DARK
 from tests.core.history.test_repair import damage, sound_history
 from tests.history_data import HIPS, STRETCH, Recorded, Weeks, at, fill, record
+from tests.ui.history.looks import app_look
 
 MAX_PAIN, AVG_PAIN = 4, 5
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -427,21 +426,6 @@ def test_a_set_whose_rating_cannot_be_read_is_done_and_its_rating_says_so(
         completion = pane.list_view.model().index(0, 3).data()
         assert completion.startswith("1 of 1 set done")  # was "0 of 1 set done, 1 not reached"
         assert pane.sets.index(0, 5).data() == "unreadable"  # not "": no rating was given
-
-
-@contextmanager
-def app_look(text_size: int, look: str = "dark") -> Iterator[None]:
-    """The app's look, its style sheet and type size at `text_size` per cent; put back after."""
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    sheet, font = app.styleSheet(), app.font()
-    theme.apply(app, look, text_size)
-    try:
-        yield
-    finally:
-        theme.use(DARK, 100)
-        app.setStyleSheet(sheet)
-        app.setFont(font)
 
 
 def frame_in(widget: QWidget, window: QWidget) -> QRect:
