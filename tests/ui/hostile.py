@@ -37,6 +37,7 @@ from hiptimer.core.routines.model import (
     SideMode,
     Tempo,
 )
+from hiptimer.ui.widgets.plain import breakable
 from tests.harness import QUICK_RESTS
 
 if TYPE_CHECKING:
@@ -297,10 +298,10 @@ class Seen:
 
 
 def as_seen(box: ChartBox) -> str:
-    """A chart's title as QtCharts shows it: read as HTML, so in one line."""
-    document = QTextDocument()
-    document.setHtml(box.chart.title())
-    return document.toPlainText()
+    """A chart's title as shown above it (a plain-text label, so no markup is read)."""
+    assert box.heading.textFormat() is Qt.TextFormat.PlainText
+    assert box.heading.text() == breakable(box.title())  # long words breakable, as written
+    return box.title()
 
 
 def one_line(text: str) -> str:

@@ -272,7 +272,7 @@ def test_the_history_window_and_report_show_names_as_text(
     for i in range(pane.exercise.count()):
         pane.exercise.setCurrentIndex(i)
         app.seen.look(f"pain of {pane.exercise.currentText()!r}", history, ROOM)
-        # QtCharts draws a title as HTML: the name must come out as written.
+        # A chart's title is plain text above it: the name must come out as written.
         name = one_line(pane.exercise.currentText())
         assert one_line(as_seen(pane.pain_chart)).startswith(f"Pain after sets: {name}")
         assert one_line(as_seen(pane.dose_chart)) == f"Planned dose: {name}"

@@ -8,29 +8,28 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMargins, QSizeF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QResizeEvent
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from hiptimer.core.history.buckets import whole_ticks
 from hiptimer.ui.history.chart_axes import chart_font, dates_that_fit, fit_dates, numbers_that_fit
 from hiptimer.ui.history.chart_key import ChartKey
 from hiptimer.ui.theme import current
+from hiptimer.ui.widgets.plain import may_cut, show_wrapped
 
 if TYPE_CHECKING:
     from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QValueAxis
 
 
 def styled_chart(title: str) -> tuple[QChart, QChartView]:
-    """A dark chart with readable labels in a view that draws antialiased."""
+    """A dark chart with readable labels in a view that draws antialiased; its title goes in
+    the box's heading (heading()), not in the chart."""
     from PySide6.QtCharts import QChart, QChartView
 
     chart = QChart()
     chart.setBackgroundBrush(QBrush(QColor(current().chart_back)))
     chart.setBackgroundRoundness(0)
-    chart.setMargins(QMargins(4, 4, 4, 4))
-    chart.setTitleBrush(QBrush(QColor(current().chart_text)))
-    chart.setTitleFont(chart_font(17, bold=True))
-    chart.setTitle(title)
+    chart.setMargins(QMargins(4, 12, 4, 4))  # room above for half of the top number
     chart.legend().hide()  # cut its names short: each chart's ChartKey instead
     view = QChartView(chart)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -44,6 +43,24 @@ def styled_chart(title: str) -> tuple[QChart, QChartView]:
     return chart, view
 
 
+def heading(parent: QWidget) -> QLabel:
+    """A chart's title as plain text above it, wrapped: QtCharts cut a title to one line
+    ('Planned dose: Side-lying hip ab...') and reads it as HTML, where a name from a routine
+    had to be escaped."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    may_cut(label)  # a long word breaks (show_wrapped) rather than widen the window
+    label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+    label.setFont(chart_font(17, bold=True))
+    look = current()
+    label.setStyleSheet(
+        f"QLabel {{ color: {look.chart_text}; background: {look.chart_back};"
+        " padding: 8px 6px 2px 6px; }"
+    )
+    return label
+
+
 class ChartBox(QWidget):
     """A QChartView in a plain widget, built on construction (QtCharts loads here), with
     its key under it (`key`, shown once a chart names its series)."""
@@ -51,14 +68,20 @@ class ChartBox(QWidget):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chart, self.view = styled_chart(title)
+        self.heading = heading(self)
         self.key = ChartKey(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.heading)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.key)
+        self._title = ""
+        self.set_title(title)
         self._dates: tuple[QDateTimeAxis, list[float], Callable[[], datetime], int] | None = None
         self._values: dict[QValueAxis, float] = {}
+        self._fitting = False
+        self.chart.plotAreaChanged.connect(self._refit)  # laid out anew: fit again
 
     def fit_dates(
         self, axis: QDateTimeAxis, times: list[float], wall: Callable[[], datetime], most: int = 5
@@ -82,13 +105,20 @@ class ChartBox(QWidget):
         axis.setRange(0, end)
         axis.setTickCount(end // step + 1)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        dates = self._dates
-        if dates is not None and dates[0].tickCount() != self._dates_shown():
-            self.fit_dates(*dates)
-        for axis, top in self._values.items():
-            self.fit_values(axis, top)
+    def _refit(self) -> None:
+        """The plot's room changed (a resize, the title's lines, the axes' words): as many
+        dates and numbers as fit it now."""
+        if self._fitting:
+            return  # the refit itself moves the plot: once is enough
+        self._fitting = True
+        try:
+            dates = self._dates
+            if dates is not None and dates[0].tickCount() != self._dates_shown():
+                self.fit_dates(*dates)
+            for axis, top in self._values.items():
+                self.fit_values(axis, top)
+        finally:
+            self._fitting = False
 
     def _dates_shown(self) -> int:
         assert self._dates is not None
@@ -96,17 +126,22 @@ class ChartBox(QWidget):
         return min(most, dates_that_fit(axis, self._plot_size().width()))
 
     def _plot_size(self) -> QSizeF:
-        """The plot's size at the view's: what the axes and margins took at the last layout
-        (they hardly change with the size), or a third before the first."""
-        plot, shown, view = self.chart.plotArea().size(), self.chart.size(), self.view.size()
-        laid = 0 < plot.width() < shown.width() and 0 < plot.height() < shown.height()
-        taken = shown - plot if laid else QSizeF(view.width() / 3, view.height() / 3)
-        return QSizeF(view.width() - taken.width(), view.height() - taken.height())
+        """The plot's size as QtCharts last laid it out, or two thirds of the view before."""
+        plot = self.chart.plotArea().size()
+        if plot.width() > 0 and plot.height() > 0:
+            return plot
+        return QSizeF(self.view.width() * 2 / 3, self.view.height() * 2 / 3)
+
+    def title(self) -> str:
+        return self._title
+
+    def set_title(self, title: str) -> None:
+        """The chart's title, plain text: a name in it is shown as written."""
+        self._title = title
+        show_wrapped(self.heading, title)
 
     def tell(self, words: str) -> None:
-        """Name the view after the chart's title, as plain text, and describe what it
-        shows in `words`: all a screen reader has of a picture."""
-        import html
-
-        self.view.setAccessibleName(html.unescape(self.chart.title()))
+        """Name the view after the chart's title and describe what it shows in `words`: all
+        a screen reader has of a picture."""
+        self.view.setAccessibleName(self._title)
         self.view.setAccessibleDescription(words)

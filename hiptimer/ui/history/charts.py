@@ -36,7 +36,6 @@ from hiptimer.ui.history.chart_key import (
 )
 from hiptimer.ui.pain_colours import BANDS
 from hiptimer.ui.theme import current
-from hiptimer.ui.widgets.plain import escape
 
 if TYPE_CHECKING:
     from PySide6.QtCharts import (
@@ -167,17 +166,14 @@ class PainChart(ChartBox):
             ]
         )
         self.fit_dates(self.x_axis, sorted([*times, *at]), self._wall)
-        what = escape(what)  # QtCharts reads a title as HTML
         if not shown:
-            self.chart.setTitle(
-                _("{exercise}: no pain ratings in this period").format(exercise=what)
-            )
+            self.set_title(_("{exercise}: no pain ratings in this period").format(exercise=what))
         elif self.unit == "week":
-            self.chart.setTitle(_("Pain after sets: {exercise}, per week").format(exercise=what))
+            self.set_title(_("Pain after sets: {exercise}, per week").format(exercise=what))
         elif self.unit == "month":
-            self.chart.setTitle(_("Pain after sets: {exercise}, per month").format(exercise=what))
+            self.set_title(_("Pain after sets: {exercise}, per month").format(exercise=what))
         else:
-            self.chart.setTitle(_("Pain after sets: {exercise}").format(exercise=what))
+            self.set_title(_("Pain after sets: {exercise}").format(exercise=what))
         self.tell(pain_words(shown))
 
     def dates_fitted(self, low: float, high: float) -> None:
@@ -233,11 +229,10 @@ class DoseChart(ChartBox):
         unit = dose_unit(points)
         titles = {_("s"): _("hold (s)"), _("reps"): _("reps")}  # dose_unit's words
         self.y_axis.setTitleText(titles.get(unit, ""))
-        what = escape(what)  # QtCharts reads a title as HTML
         if known:
-            self.chart.setTitle(_("Planned dose: {exercise}").format(exercise=what))
+            self.set_title(_("Planned dose: {exercise}").format(exercise=what))
         else:
-            self.chart.setTitle(_("{exercise}: no dose recorded").format(exercise=what))
+            self.set_title(_("{exercise}: no dose recorded").format(exercise=what))
         self.tell(dose_words(dosed, unit))
 
     def point_count(self) -> int:
@@ -302,4 +297,4 @@ class AdherenceChart(ChartBox):
             "month": _("Sessions per week, averaged per month"),
             "year": _("Sessions per week, averaged per year"),
         }
-        self.chart.setTitle(titles[self.unit])
+        self.set_title(titles[self.unit])

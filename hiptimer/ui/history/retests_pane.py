@@ -70,7 +70,7 @@ class RetestChart(ChartBox):
         if series is None:
             self.results.replace([])
             self.pain.replace([])
-            self.chart.setTitle(_("No re-tests in this period"))
+            self.set_title(_("No re-tests in this period"))
             self.tell("")
             return
         points = [QPointF(msecs(when), value) for when, value in series.points]
@@ -81,8 +81,7 @@ class RetestChart(ChartBox):
         self.fit_values(self.y_axis, max(series.latest, series.first, 1) * 1.2)
         # Read as HTML too; a unit of the user's own comes from a routine file.
         self.y_axis.setTitleText(escape(unit_text(series.unit)))
-        # QtCharts reads a title as HTML: the test's name comes from a routine file.
-        self.chart.setTitle(escape(_("Re-test: {name}").format(name=label)))
+        self.set_title(_("Re-test: {name}").format(name=label))
         self.tell(words)
 
     def point_count(self) -> int:

@@ -118,7 +118,7 @@ def test_the_pain_tab_charts_a_re_tests_results_in_place_of_its_time(
     chart = pane.result_chart
     assert [p.y() for p in chart.results.points()] == [12.7]
     assert chart.y_axis.titleText() == "cm"
-    assert chart.chart.title() == "Re-test: Knee to wall"
+    assert chart.title() == "Re-test: Knee to wall"
     assert chart.view.accessibleDescription().startswith("First 12.7 cm on ")
     pane.choose("chair-stand")
     assert [p.y() for p in chart.results.points()] == [12.0]

@@ -403,7 +403,7 @@ def test_the_window_in_spanish(
     assert "dolor máx. 6, medio 4,5" in pane.heading.text()
     window.tabs.setCurrentIndex(TAB_PAIN)
     assert window.pain_pane is not None
-    assert window.pain_pane.pain_chart.chart.title() == "Dolor tras las series: Bridge"
+    assert window.pain_pane.pain_chart.title() == "Dolor tras las series: Bridge"
     window.set_filters("hips", weeks.week1, weeks.week2 + timedelta(days=6))
     window.tabs.setCurrentIndex(TAB_ADHERENCE)
     assert window.adherence_pane is not None
@@ -612,7 +612,7 @@ def test_with_no_re_tests_the_chart_draws_no_axes(window: HistoryWindow) -> None
     window.tabs.setCurrentIndex(TAB_RETESTS)
     pane = window.show_retests()
     chart = pane.chart
-    assert chart.chart.title() == "No re-tests in this period"
+    assert chart.title() == "No re-tests in this period"
     assert pane.summary.text() == "No re-test results in this period."
     assert chart.view.accessibleDescription() == ""  # its name says it all
     assert not any(axis.isVisible() for axis in (chart.x_axis, chart.y_axis, chart.pain_axis))
