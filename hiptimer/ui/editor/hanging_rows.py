@@ -1,11 +1,16 @@
-"""The exercise list's rows wrapped by hand, so a line that wraps keeps its indent."""
+"""The exercise list's rows wrapped by hand, so a line that wraps keeps its indent, and drawn
+with the name in bold and the dose under it in the muted colour."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from hiptimer.ui.editor.style import muted_colour
 
 INDENT = "     "  # the dose line's indent, under the name after its number
 LINE_BREAK = "\u2028"  # what a row's "\n" becomes in the delegate's text (displayText)
@@ -33,25 +38,97 @@ def hang(text: str, room: int, advance: Callable[[str], int], indent: str = INDE
 
 
 class HangingRows(QStyledItemDelegate):
-    """Wraps each row's text to the room its row leaves, keeping continuation lines indented.
+    """Wraps each row's text to the room its row leaves, keeping continuation lines indented,
+    and draws its name (every line of it) in bold, its dose in the regular weight and the muted
+    colour.
 
     Qt's own word wrap starts a wrapped line at the row's left edge: in a narrow panel the
     dose "3 x 10 (10-15) reps, 3 s / hold" broke under the exercise's name, its indent lost.
-    The list's data keeps the whole text (what a screen reader reads); only what is drawn and
-    measured is wrapped here.
+    A long name's second line then sat at the dose's indent in the dose's look, and read as a
+    dose ("Side-lying hip abduction with a / resistance band"): it hangs under the name, in
+    the name's weight, and the dose looks apart. The list's data keeps the whole text (what a
+    screen reader reads); only what is drawn and measured is wrapped here.
     """
 
     def initStyleOption(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> None:
         super().initStyleOption(option, index)
-        if not option.rect.isValid() or not option.text:
+        wrapped = _wrapped(option)
+        if wrapped is not None:
+            option.font = bold(option.font)  # measured as drawn: the wider, bold name
+            option.text = LINE_BREAK.join(wrapped[0] + wrapped[1])
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        shown = QStyleOptionViewItem(option)
+        super().initStyleOption(shown, index)
+        wrapped = _wrapped(shown)
+        widget = shown.widget
+        style = widget.style() if widget is not None else QApplication.style()
+        if wrapped is None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, shown, painter, widget)
             return
-        style = option.widget.style() if option.widget else None
-        if style is None:
-            return
-        area = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, option.widget)
-        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
-        room = area.width() - 2 * margin - SAFETY_PX
-        metrics = option.fontMetrics
-        option.text = hang(option.text, room, metrics.horizontalAdvance)
+        names, doses = wrapped
+        regular, heavy = QFont(shown.font), bold(shown.font)
+        shown.font = heavy
+        shown.text = LINE_BREAK.join(names + doses)
+        area = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, shown, widget)
+        shown.text = ""  # the row, its box and its selection as Qt draws them; the words here
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, shown, painter, widget)
+        selected = bool(shown.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        ink = shown.palette.color(role)
+        # The dose in the muted colour, unless the row has a colour of its own (an error, left
+        # out) or is selected (on the selection, in the selection's words).
+        plain_row = index.data(Qt.ItemDataRole.ForegroundRole) is None
+        dose_ink = QColor(muted_colour()) if plain_row and not selected else ink
+        metrics = QFontMetrics(heavy)
+        line = metrics.height()
+        margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+        top = area.top() + (area.height() - line * (len(names) + len(doses))) / 2
+        painter.save()
+        for i, text in enumerate(names + doses):
+            painter.setFont(heavy if i < len(names) else regular)
+            painter.setPen(ink if i < len(names) else dose_ink)
+            at = QPointF(area.left() + margin, top + i * line + metrics.ascent())
+            painter.drawText(at, text)
+        painter.restore()
+
+
+def _wrapped(option: QStyleOptionViewItem) -> tuple[list[str], list[str]] | None:
+    """The row's name and dose lines, wrapped to the room its row leaves (None: no text)."""
+    if not option.rect.isValid() or not option.text:
+        return None
+    style = option.widget.style() if option.widget else None
+    if style is None:
+        return None
+    area = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, option.widget)
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1
+    return name_and_dose(option.text, area.width() - 2 * margin - SAFETY_PX, option.font)
+
+
+def bold(font: QFont) -> QFont:
+    heavy = QFont(font)
+    heavy.setBold(True)
+    return heavy
+
+
+NUMBER = re.compile(r"\S+\s+")  # "3. " before the name
+
+
+def name_and_dose(text: str, room: int, font: QFont) -> tuple[list[str], list[str]]:
+    """A row's name (first line, bold) and dose (its other lines) wrapped to `room` pixels: the
+    name's lines hang under the name after its number, the dose's keep their indent."""
+    name, _, dose = text.replace(LINE_BREAK, "\n").partition("\n")
+    heavy = QFontMetrics(bold(font))
+    number = NUMBER.match(name)
+    width = heavy.horizontalAdvance(number.group(0)) if number else 0
+    under = " " * max(1, round(width / max(1, heavy.horizontalAdvance(" "))))
+    names = hang(name, room, heavy.horizontalAdvance, under).split(LINE_BREAK)
+    doses = hang(dose, room, QFontMetrics(font).horizontalAdvance).split(LINE_BREAK) if dose else []
+    return names, doses

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import (
     QApplication,
     QLineEdit,
@@ -22,6 +23,8 @@ from hiptimer.ui.editor.dose_fields import LoadField
 from hiptimer.ui.editor.hanging_rows import INDENT, LINE_BREAK, hang
 from hiptimer.ui.editor.window import EditorWindow
 from hiptimer.ui.palette import DARK
+from hiptimer.ui.theme import current
+from tests.harness import hold, routine
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -93,8 +96,70 @@ def test_a_narrow_list_keeps_each_wrapped_line_indented(editor: EditorWindow) ->
         delegate.initStyleOption(option, index)
         lines = option.text.split(LINE_BREAK)
         wrapped += len(lines) > 2
-        assert all(line.startswith(INDENT) for line in lines[1:]), lines
+        assert all(line.startswith(" ") for line in lines[1:]), lines  # the name's hang too
+        assert lines[-1].startswith(INDENT), lines  # the dose's
         area = rows.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, rows)
-        widest = max(option.fontMetrics.horizontalAdvance(line) for line in lines)
+        dose = index.data().split("\n")[-1].split()
+        names = next(n for n in range(len(lines) + 1) if " ".join(lines[n:]).split() == dose)
+        bold = QFontMetrics(option.font)  # the name's lines are drawn bold, the dose's not
+        widest = max(
+            (bold if n < names else option.fontMetrics).horizontalAdvance(line)
+            for n, line in enumerate(lines)
+        )
         assert widest <= area.width(), (lines, area.width())  # Qt does not wrap them again
     assert wrapped  # the panel is narrow enough for some rows to wrap
+
+
+LONG_NAME = "Side-lying hip abduction with a resistance band just above both knees"
+
+
+def test_a_long_name_s_second_line_reads_as_the_name_and_the_dose_apart(
+    editor: EditorWindow, text_size: int
+) -> None:
+    # A long name wrapped onto a line at the dose's indent, in the dose's look, and read as a
+    # dose ("resistance band just above both knees" over "3 x 1 min each side"): every line
+    # of the name is drawn in the name's colour and weight, the dose in the muted colour.
+    band = hold("band-abduction", 30, name=LONG_NAME, sets=2)
+    editor.load(routine(band, hold("hamstring", 60), id="band"))
+    editor.exercises.list.setCurrentRow(1)  # the long one not selected: on the list's colour
+    QApplication.processEvents()
+    rows = editor.exercises.list
+    delegate = rows.itemDelegate()
+    assert isinstance(delegate, QStyledItemDelegate)
+    index = rows.model().index(0, 0)
+    option = QStyleOptionViewItem()
+    rows.initViewItemOption(option)
+    option.rect = rows.visualRect(index)
+    delegate.initStyleOption(option, index)
+    lines = option.text.split(LINE_BREAK)
+    assert len(lines) >= 3, lines  # the name wraps in the narrow panel
+    image = QImage(option.rect.size(), QImage.Format.Format_ARGB32)
+    image.fill(QColor(current().field))
+    painter = QPainter(image)
+    painter.translate(-option.rect.topLeft())
+    paint = QStyleOptionViewItem()
+    rows.initViewItemOption(paint)
+    paint.rect = option.rect
+    delegate.paint(painter, paint, index)
+    painter.end()
+    area = rows.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, rows)
+    top = area.top() - option.rect.top()
+    line = QFontMetrics(option.font).height()
+    band_top = top + (area.height() - line * len(lines)) // 2
+    name_ink, dose_ink = QColor(current().ink), QColor(current().muted)
+
+    def inks(n: int) -> set[int]:
+        """The colours of line n's pixels."""
+        y0 = band_top + n * line
+        return {
+            image.pixel(x, y)
+            for y in range(max(0, y0), min(image.height(), y0 + line))
+            for x in range(image.width())
+        }
+
+    for n in range(len(lines) - 1):  # the name's lines
+        assert name_ink.rgb() in inks(n), (n, lines[n])
+    dose = inks(len(lines) - 1)
+    assert dose_ink.rgb() in dose, lines[-1]
+    if name_ink != dose_ink:  # high contrast draws both white: the weight tells them apart
+        assert name_ink.rgb() not in dose, lines[-1]
