@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.key_words import key_hint
 from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.theme import set_px
+from hiptimer.ui.widgets.layout_fit import shrink_to_fit
 
 HEADING = N_("Before you start")
 POINTS = (
@@ -77,7 +78,15 @@ class FirstRunPage(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        h = max(300, self.height())
+        # Large print on 1024 x 768 cut the last point off ("HipTimer is a timer and a log,
+        # not medical advice."): shrink until the notice is whole.
+        shrink_to_fit(self, self._size_parts)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        shrink_to_fit(self, self._size_parts)  # measured again as shown: its words are set
+
+    def _size_parts(self, h: float) -> None:
         set_px(self.heading, h * 0.07, bold=True)
         set_px(self.points, h * 0.034)
         set_px(self.button, h * 0.045, bold=True)

@@ -10,9 +10,8 @@ from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.key_words import key_hint
 from hiptimer.ui.keys import Action, Mode, button_key, key_name
 from hiptimer.ui.session.pain_prompt import ANCHORS as PAIN_ANCHORS
-from hiptimer.ui.session.pain_prompt import SHRINK_STEPS
 from hiptimer.ui.theme import set_px
-from hiptimer.ui.widgets.layout_fit import fits_whole
+from hiptimer.ui.widgets.layout_fit import shrink_to_fit
 from hiptimer.ui.widgets.plain import may_cut, plain, show_wrapped
 from hiptimer.ui.widgets.score_scale import ScoreScale
 
@@ -157,13 +156,7 @@ class CheckinPage(QWidget):
         # a step at a time, to 60 % at most, as the pain question's do: at 150 % the page
         # needed 744 px of 690, and cut its question top and bottom and drew the scales'
         # words over their buttons (under Xvfb).
-        layout = self.layout()
-        assert layout is not None
-        for shrink in SHRINK_STEPS:
-            self._size_parts(max(300, self.height()) * shrink)
-            if fits_whole(layout, self):
-                break
-        layout.activate()  # placed now, in the new fonts
+        shrink_to_fit(self, self._size_parts)
 
     def _size_parts(self, h: float) -> None:
         set_px(self.question, h * 0.07, bold=True)

@@ -24,7 +24,7 @@ from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.focus_ring import ring_colour
 from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.theme import BASE_FONT_PX, current, px, set_exact_px, set_px
-from hiptimer.ui.widgets.layout_fit import fits_whole
+from hiptimer.ui.widgets.layout_fit import SHRINK_STEPS, fits_whole
 from hiptimer.ui.widgets.plain import ElidedLabel, in_our_direction, plain
 from hiptimer.ui.widgets.score_scale import RatingButton, anchor_cells, rating_style
 
@@ -39,7 +39,6 @@ CHANGE_HINT = N_("Press 0\u20139, or T for 10  \u00b7  K for no rating")
 LOWER = N_("Continue at a lower dose")
 SMALLEST = N_("Already the smallest dose")
 A_TEST = N_("A re-test keeps its time")  # no lower dose: a shorter test would not compare
-SHRINK_STEPS = (1.0, 0.92, 0.84, 0.76, 0.68, 0.6)  # of the sizes that follow the window
 # Each choice in the theme's colours of the suggestion it is like: stopping as a warning,
 # a lower dose as a step back, going on as a plain button (None).
 CHOICES: tuple[tuple[PainChoice, Action, str, DoseAction | None], ...] = (

@@ -8,7 +8,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from hiptimer import APP_TITLE
@@ -18,6 +18,7 @@ from hiptimer.ui.keys import Action, Mode, first_key
 from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.theme import set_px
 from hiptimer.ui.widgets.flow_layout import FlowLayout
+from hiptimer.ui.widgets.layout_fit import fits_wrapped, shrink_to_fit
 from hiptimer.ui.widgets.plain import escape, in_our_direction, may_cut, plain, show_wrapped
 
 if TYPE_CHECKING:  # the history's reading code loads with the first offer, not at start-up
@@ -125,7 +126,15 @@ class ResumePage(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        h = max(300, self.height())
+        # Large print on 1024 x 768 cut the offer top and bottom and drew the hint over
+        # Discard: shrink until the page is whole.
+        shrink_to_fit(self, self._size_parts, fits_wrapped)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        shrink_to_fit(self, self._size_parts, fits_wrapped)  # measured again with its words
+
+    def _size_parts(self, h: float) -> None:
         set_px(self.heading, h * 0.06, bold=True)
         set_px(self.offer, h * 0.05)
         set_px(self.details, h * 0.032)
