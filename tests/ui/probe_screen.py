@@ -26,6 +26,7 @@ SHOTS = os.environ.get("HIPTIMER_FIT_SHOTS")  # a folder for a picture of each s
 # Text sizes to tour at, per cent: "100,150" (150 is large print).
 TEXT_SIZES = [int(t) for t in os.environ.get("HIPTIMER_FIT_TEXT_SIZES", "100").split(",")]
 THEME = os.environ.get("HIPTIMER_FIT_THEME", "dark")
+LANGUAGE = os.environ.get("HIPTIMER_FIT_LANGUAGE", "en")
 
 
 @pytest.fixture(params=TEXT_SIZES, ids=lambda size: f"text{size}")
@@ -38,14 +39,17 @@ def text_size(request: pytest.FixtureRequest) -> int:
 def real_look(qapp: QApplication, text_size: int) -> Iterator[None]:
     """The style sheet, fonts and window fitting the app has when run."""
     from hiptimer.ui.app import setup_application
+    from hiptimer.ui.language import apply_language
     from hiptimer.ui.widgets.screen_fit import install_screen_fit
 
+    assert apply_language(qapp, LANGUAGE) == LANGUAGE  # words, Qt's buttons, dates' formats
     setup_application(qapp)
     theme.apply(qapp, THEME, text_size)
     fit = install_screen_fit(qapp)
     yield
     qapp.removeEventFilter(fit)
     theme.use(DARK, 100)
+    apply_language(qapp, "en")
 
 
 def recorder(found: dict[str, list[str]], text_size: int) -> Visit:

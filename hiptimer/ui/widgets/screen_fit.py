@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QShowEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 # Menus, tooltips and the like place themselves.
 _TRANSIENT = {Qt.WindowType.Popup, Qt.WindowType.ToolTip, Qt.WindowType.SplashScreen}
@@ -55,6 +55,28 @@ def keep_inside(window: QWidget) -> None:
         window.move(max(x, area.x()), max(y, area.y()))
 
 
+def widen_message_box(box: QMessageBox) -> None:
+    """Make a message box as wide as its buttons and words need, up to its screen's room.
+
+    Qt caps a message box at the screen's width less 480 px on a screen wider than 1024 px
+    (QMessageBoxPrivate::updateSize, run as the box is shown,
+    https://code.qt.io/cgit/qt/qtbase.git/tree/src/widgets/dialogs/qmessagebox.cpp): 613 px
+    on 1366 x 768 at 125 %, where "Keep the app open" in large print, or Spanish's "Mantener
+    la aplicación abierta", was cut at both ends."""
+    layout = box.layout()
+    if layout is None:
+        return
+    space = room(box)
+    width = min(max(box.width(), layout.totalMinimumSize().width()), space.width())
+    if width != box.width():
+        if layout.hasHeightForWidth():
+            height = layout.totalHeightForWidth(width)
+        else:
+            height = layout.totalMinimumSize().height()
+        box.setFixedSize(width, min(height, space.height()))
+    keep_inside(box)
+
+
 class ScreenFit(QObject):
     """An application event filter that keeps every window and dialog inside its screen as it
     is shown (message boxes and file dialogs included, whoever opens them).
@@ -65,6 +87,9 @@ class ScreenFit(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Every event of the app passes here: the class test, not event.type(), which makes
         # a Python enum each time (60,000 times in one screen-size tour of the app).
+        if isinstance(watched, QMessageBox) and event.type() == QEvent.Type.ShowToParent:
+            widen_message_box(watched)  # sent once the box has sized itself (its showEvent)
+            return False
         if not isinstance(event, QShowEvent) or not isinstance(watched, QWidget):
             return False
         if watched.isWindow() and watched.windowType() not in _TRANSIENT:
