@@ -21,12 +21,14 @@ from tests.ui.tour import STOPS
 # width, height, scale factor, text sizes (per cent: 150 is large print), language
 SCREENS = (
     (1024, 768, 1, (100, 150), "en"),
+    (1024, 768, 1, (150,), "es"),
     (1366, 768, 1, (100,), "en"),
     # 1093 x 614: Qt caps a message box at the width less 480 px there (screen_fit.py)
     (1366, 768, 1.25, (100, 150), "es"),
     (1280, 800, 1, (100,), "en"),
     (1920, 1080, 1, (100,), "en"),
     (1920, 1080, 2, (100, 150), "en"),
+    (1920, 1080, 2, (150,), "es"),
     (2560, 1600, 2, (100,), "en"),
 )
 PROBE = Path(__file__).with_name("probe_screen.py")
