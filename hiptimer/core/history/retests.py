@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from hiptimer.core.history.records import RetestResult
-from hiptimer.core.routines.model import Routine
+from hiptimer.core.routines.model import Exercise, Routine
 
 
 @dataclass(frozen=True)
@@ -45,17 +45,31 @@ class RetestSeries:
         return (self.change > 0) == (self.better == "higher")
 
 
+def _in_library(routines: Mapping[str, Routine], exercise_id: str) -> Exercise | None:
+    """The test of that id in a routine of the library, if one has it."""
+    for routine in routines.values():
+        for ex in routine.exercises:
+            if ex.id == exercise_id and ex.test is not None:
+                return ex
+    return None
+
+
 def _better(routines: Mapping[str, Routine], rows: list[RetestResult]) -> str:
     """As the latest session that recorded the test says (the routine file may be gone or
     edited since); else as a routine in the library says; else higher."""
     recorded = [r.better for r in rows if r.better is not None]
     if recorded:
         return recorded[-1]
-    for routine in routines.values():
-        for ex in routine.exercises:
-            if ex.id == rows[-1].exercise_id and ex.test is not None:
-                return ex.test.better
-    return "higher"
+    ex = _in_library(routines, rows[-1].exercise_id)
+    return ex.test.better if ex is not None and ex.test is not None else "higher"
+
+
+def _name(routines: Mapping[str, Routine], rows: list[RetestResult]) -> str:
+    """The test's name in the library, so in the language in use, as the exercises' charts
+    and the pain table name theirs (a session keeps the name it was done under: English for
+    one done before Spanish was chosen); else the latest session's name for it."""
+    ex = _in_library(routines, rows[-1].exercise_id)
+    return ex.name if ex is not None else rows[-1].exercise_name
 
 
 def retest_series(
@@ -68,7 +82,7 @@ def retest_series(
     return [
         RetestSeries(
             ex_id,
-            rows[-1].exercise_name,
+            _name(routines, rows),
             side,
             rows[-1].unit,
             _better(routines, rows),

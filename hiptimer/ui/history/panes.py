@@ -152,7 +152,7 @@ class PainPane(QWidget):
         self.dose_chart.setVisible(results is None)
         self.result_chart.setVisible(results is not None)
         if results is not None:
-            label = with_side(results.name, results.side)
+            label = with_side(ex.name, results.side)  # the library's name, as `what` is
             self.result_chart.show_series(results, pain, label, result_words(results))
             return
         doses = self.store.exercise_dose_series(ex.id, side)

@@ -270,3 +270,20 @@ def test_a_dose_changed_during_one_session_is_not_a_change_of_the_routine(
     data = gather_report(store, {"hips": HIPS}, weeks.week2, weeks.week2 + timedelta(days=6))
     assert data.changes == []
     assert [p.planned_hold_s for p in store.exercise_dose_series("clam")] == [30.0, 30.0]
+
+
+def test_a_re_test_is_named_as_the_library_names_it_in_the_language_in_use(
+    store: HistoryStore, weeks: Weeks
+) -> None:
+    # Results recorded in English, then read in Spanish: the PDF's re-test table said
+    # "30-second chair stand" beside the pain table's "Puente", as the Re-tests tab did,
+    # since a series took the name its latest session recorded.
+    knee_to_wall_checks(store, weeks, (14.0, 12.7))
+    spanish = routine(
+        hold("knee-to-wall", 60, name="Rodilla a la pared", test=Retest(Measure.VALUE, "cm")),
+        id="knee-check",
+    )
+    [series] = gather_report(store, {spanish.id: spanish}, weeks.week1, weeks.today).retests
+    assert series.name == "Rodilla a la pared"
+    [series] = gather_report(store, {}, weeks.week1, weeks.today).retests  # no longer there
+    assert series.name == "Knee to wall"
