@@ -83,6 +83,32 @@ def test_translations_keep_the_placeholders(code: str) -> None:
     assert not wrong, "\n".join(wrong)
 
 
+# A count before a plural noun ("{n} older notes"), in a message that is not a plural one.
+COUNTED_NOUN = re.compile(r"\{n\}(?: (?:more|older|earlier|other))* [a-z]+s\b")
+NEVER_ONE = {
+    "{n} times a week": "1 is 'once a week' (Schedule.label)",
+    "Show the sessions of the last {n} days": "28 or 91 days",
+    "{n} words/min": "a speech rate, 80 and up",
+}
+
+
+def test_a_count_before_a_plural_noun_is_a_plural_message() -> None:
+    # The PDF said "... and 1 older notes." ("... y 1 notas anteriores."): a count that can be
+    # 1 takes n_(), whose forms each language words (Spanish has three). A count over a
+    # {limit} is never 1.
+    singular = [
+        f"hiptimer/{filename}:{lineno}: {message!r}"
+        for filename, lineno, message, _comments, _context in extract_from_dir(
+            str(ROOT / "hiptimer"), keywords=KEYWORDS, comment_tags=()
+        )
+        if isinstance(message, str)
+        and COUNTED_NOUN.search(message)
+        and message not in NEVER_ONE
+        and "{limit}" not in message
+    ]
+    assert not singular, "use n_() (docs/translating.md):\n" + "\n".join(singular)
+
+
 @pytest.mark.parametrize("code", TRANSLATED)
 def test_the_compiled_catalog_is_the_current_po(code: str) -> None:
     mo = i18n.locale_dir() / code / "LC_MESSAGES" / f"{i18n.DOMAIN}.mo"

@@ -152,8 +152,14 @@ def pain_table(pages: Pages, data: ReportData) -> None:
     )
     shown = pages.table(headers, rows, (34, 22, 14, 14, 18))
     if shown < len(rows):
+        more = len(rows) - shown
         pages.line(
-            _("\u2026 and {n} more exercises (see the CSV export).").format(n=len(rows) - shown), 8
+            n_(
+                "\u2026 and {n} more exercise (see the CSV export).",
+                "\u2026 and {n} more exercises (see the CSV export).",
+                more,
+            ).format(n=more),
+            8,
         )
 
 
@@ -187,9 +193,14 @@ def dose_changes(pages: Pages, data: ReportData, limit: int | None = None) -> No
     shown = pages.table(headers, rows, widths)
     left = len(events) - shown
     if left and limit is not None and shown == len(rows):
-        pages.line(_("\u2026 and {n} older, listed below.").format(n=left), 8, muted=True)
+        # Translators: {n} older dose changes; in English both forms are the same.
+        below = n_(
+            "\u2026 and {n} older, listed below.", "\u2026 and {n} older, listed below.", left
+        )
+        pages.line(below.format(n=left), 8, muted=True)
     elif left:
-        pages.line(_("\u2026 and {n} older changes.").format(n=left), 8, muted=True)
+        older = n_("\u2026 and {n} older change.", "\u2026 and {n} older changes.", left)
+        pages.line(older.format(n=left), 8, muted=True)
 
 
 def _retest_change(r: RetestSeries) -> str:
@@ -323,10 +334,11 @@ def notes(pages: Pages, data: ReportData) -> None:
         text = " ".join(session.note.split())
         if len(text) > NOTE_CHARS:
             text = text[:NOTE_CHARS].rsplit(" ", 1)[0] + " \u2026"
-        if count == MAX_NOTES:
-            pages.line(_("\u2026 and {n} older notes.").format(n=len(found) - count), 8, muted=True)
-            return
-        if not pages.paragraph(f"{day_text(session.started_at)}: {text}", 8.5, NOTE_LINES):
-            pages.line(_("\u2026 and {n} older notes.").format(n=len(found) - count), 8, muted=True)
+        if count == MAX_NOTES or not pages.paragraph(
+            f"{day_text(session.started_at)}: {text}", 8.5, NOTE_LINES
+        ):
+            left = len(found) - count
+            older = n_("\u2026 and {n} older note.", "\u2026 and {n} older notes.", left)
+            pages.line(older.format(n=left), 8, muted=True)
             return
         pages.gap(0.8)
