@@ -78,9 +78,12 @@ def gather_report(
     last = until or now.date()
     ids = [routine_id] if routine_id else [s.routine_id for s in sessions]
     schedule = schedule_for(routines, ids)
+    # Each routine as the library names it now (in the language in use, as the pain table
+    # names the exercises), else as its newest session recorded it.
     titles: dict[str, str] = {}
     for s in sessions:
-        titles.setdefault(s.routine_id, s.routine_title)
+        known = routines.get(s.routine_id)
+        titles.setdefault(s.routine_id, known.title if known is not None else s.routine_title)
     if routine_id and routine_id not in titles:
         titles[routine_id] = routines[routine_id].title if routine_id in routines else routine_id
     session_ids = {s.id for s in sessions}

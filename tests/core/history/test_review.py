@@ -272,18 +272,21 @@ def test_a_dose_changed_during_one_session_is_not_a_change_of_the_routine(
     assert [p.planned_hold_s for p in store.exercise_dose_series("clam")] == [30.0, 30.0]
 
 
-def test_a_re_test_is_named_as_the_library_names_it_in_the_language_in_use(
+def test_a_re_test_and_its_routine_are_named_as_the_library_names_them_in_the_language_in_use(
     store: HistoryStore, weeks: Weeks
 ) -> None:
     # Results recorded in English, then read in Spanish: the PDF's re-test table said
     # "30-second chair stand" beside the pain table's "Puente", as the Re-tests tab did,
-    # since a series took the name its latest session recorded.
+    # since a series took the name its latest session recorded; its header, "Rutina: Control
+    # mensual, Hip strengthening", took the routines' titles from the sessions likewise.
     knee_to_wall_checks(store, weeks, (14.0, 12.7))
     spanish = routine(
         hold("knee-to-wall", 60, name="Rodilla a la pared", test=Retest(Measure.VALUE, "cm")),
         id="knee-check",
+        title="Control de rodilla",
     )
-    [series] = gather_report(store, {spanish.id: spanish}, weeks.week1, weeks.today).retests
-    assert series.name == "Rodilla a la pared"
-    [series] = gather_report(store, {}, weeks.week1, weeks.today).retests  # no longer there
-    assert series.name == "Knee to wall"
+    data = gather_report(store, {spanish.id: spanish}, weeks.week1, weeks.today)
+    assert [s.name for s in data.retests] == ["Rodilla a la pared"]
+    assert data.routines == "Control de rodilla"
+    data = gather_report(store, {}, weeks.week1, weeks.today)  # no longer in the library
+    assert [s.name for s in data.retests] == ["Knee to wall"] and data.routines == "Check"
