@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QShowEvent
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:  # loaded with the filter, after the first paint (tests/ui/test_first_paint.py)
+    from PySide6.QtWidgets import QMessageBox
 
 # Menus, tooltips and the like place themselves.
 _TRANSIENT = {Qt.WindowType.Popup, Qt.WindowType.ToolTip, Qt.WindowType.SplashScreen}
@@ -84,10 +89,16 @@ class ScreenFit(QObject):
     Signals: none.
     """
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        from PySide6.QtWidgets import QMessageBox  # not before the first paint
+
+        self._box = QMessageBox
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Every event of the app passes here: the class test, not event.type(), which makes
         # a Python enum each time (60,000 times in one screen-size tour of the app).
-        if isinstance(watched, QMessageBox) and event.type() == QEvent.Type.ShowToParent:
+        if isinstance(watched, self._box) and event.type() == QEvent.Type.ShowToParent:
             widen_message_box(watched)  # sent once the box has sized itself (its showEvent)
             return False
         if not isinstance(event, QShowEvent) or not isinstance(watched, QWidget):
