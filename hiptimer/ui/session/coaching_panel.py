@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -13,7 +13,7 @@ from hiptimer.ui.widgets.plain import show_wrapped
 
 HEADING = N_("How to do it")
 CAUTION_PREFIX = N_("\u26a0 Caution: ")
-MIN_PX = 14  # below this a step is unreadable from the mat; it is clipped instead
+MIN_PX = 14  # below this a step is unreadable from the mat; steps are left out instead
 SPACING = 6
 ROW_PAD = 6  # inside a step's row, around its text
 CAUTION_PAD = 10  # inside the caution's box
@@ -45,6 +45,11 @@ class CoachingPanel(QFrame):
         self._spoken = -1
         self._max_px = 24.0
         self._px = 24.0
+        self._shown: list[int] = []  # the steps on screen: all, unless they cannot fit whole
+        # Measures wrapped words as a step's label lays them out: QFontMetrics' wrapping left
+        # out the line spacing of QLabel's text layout, 2 px a line, and rows came out short.
+        self._ruler = _plain_label(self)
+        self._ruler.hide()
         self.heading = _plain_label(self, wrap=False)
         self.heading.setText(translate(HEADING))
         self.rows: list[QWidget] = []
@@ -124,7 +129,10 @@ class CoachingPanel(QFrame):
         line = line if 0 <= line < len(self.steps) else -1
         if line != self._spoken:
             self._spoken = line
-            self._restyle()
+            if len(self._shown) < len(self.steps):
+                self._fit()  # the step read comes on screen
+            else:
+                self._restyle()
 
     def set_accent(self, accent: str, on_accent: str = "#000000") -> None:
         """The phase's accent colour, for the highlight, and the colour of words on it."""
@@ -150,15 +158,28 @@ class CoachingPanel(QFrame):
     # ------------------------------------------------------------ sizing
 
     def _fit(self) -> None:
-        """The largest font, up to the maximum, at which every step and the caution fit."""
+        """The largest font, up to the maximum, at which every step and the caution fit; where
+        they do not at MIN_PX (large print at 960 x 540), the caution and the steps that fit
+        whole from the one being read: Qt squeezed every row to less than a line and the
+        caution's box to its edges, so that nothing could be read and the caution was gone."""
         px = max(float(MIN_PX), self._max_px)
+        every = list(range(len(self.steps)))
         if self.width() > 0 and self.height() > 0:
-            while px > MIN_PX and self._height_at(px) > self.height():
+            while px > MIN_PX and self._height_at(px, every) > self.height():
                 px -= 1
         self._px = px
+        self._shown = every
+        if self.width() > 0 and self.height() > 0:
+            while len(self._shown) > 1 and self._height_at(px, self._shown) > self.height():
+                count = len(self._shown) - 1
+                first = min(max(0, self._spoken), len(every) - count)
+                self._shown = every[first : first + count]
+        for i, row in enumerate(self.rows):
+            row.setVisible(i in self._shown)
         self._restyle()
+        self._layout.activate()  # placed now, in the new fonts and rows, not a frame later
 
-    def _height_at(self, px: float) -> int:
+    def _height_at(self, px: float, shown: list[int]) -> int:
         margins = self._layout.contentsMargins()
         width = self.width() - margins.left() - margins.right()
         bold = _metrics(self.font(), px, True)  # the widest a step is shown (when read)
@@ -166,13 +187,21 @@ class CoachingPanel(QFrame):
         if self.steps:
             parts.append(_metrics(self.font(), px * 0.8, True).height())
         number_w = bold.horizontalAdvance(f"{len(self.steps)}.") + 12
-        for step in self.steps:
+        for step in (self.steps[i] for i in shown):
             text_w = width - number_w - 2 * ROW_PAD - SPACING
-            parts.append(_wrapped_height(bold, step.text(), text_w) + 2 * ROW_PAD)
+            parts.append(self._wrapped_height(px, step.text(), text_w) + 2 * ROW_PAD)
         if self.caution.text():
             inner = width - 2 * (CAUTION_PAD + 3)
-            parts.append(_wrapped_height(bold, self.caution.text(), inner) + 2 * (CAUTION_PAD + 3))
+            parts.append(
+                self._wrapped_height(px, self.caution.text(), inner) + 2 * (CAUTION_PAD + 3)
+            )
         return sum(parts) + SPACING * max(0, len(parts) - 1) + margins.top() + margins.bottom()
+
+    def _wrapped_height(self, px: float, text: str, width: int) -> int:
+        """The height of `text` word-wrapped to `width`, in bold (the widest a step is shown)."""
+        set_exact_px(self._ruler, px, bold=True)
+        self._ruler.setText(text)
+        return self._ruler.heightForWidth(max(1, width))
 
     def _restyle(self) -> None:
         set_exact_px(self.heading, self._px * 0.8, bold=True)
@@ -195,12 +224,6 @@ def _metrics(base: QFont, px: float, bold: bool) -> QFontMetrics:
     font.setPixelSize(max(8, int(px)))
     font.setBold(bold)
     return QFontMetrics(font)
-
-
-def _wrapped_height(metrics: QFontMetrics, text: str, width: int) -> int:
-    """The height of `text` word-wrapped to `width` (bold: the widest a step is shown)."""
-    flags = int(Qt.TextFlag.TextWordWrap)
-    return metrics.boundingRect(QRect(0, 0, max(1, width), 100_000), flags, text).height()
 
 
 def _same_coaching(a: Exercise, b: Exercise) -> bool:

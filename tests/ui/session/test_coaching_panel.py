@@ -1,0 +1,45 @@
+"""The steps and caution beside the countdown: whole, or left out, never cut."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from hiptimer.ui.session.coaching_panel import MIN_PX, CoachingPanel
+from tests.harness import hold
+from tests.ui.tour import CAUTION, STEPS
+
+
+def whole(label: QLabel) -> bool:
+    QApplication.processEvents()  # laid out
+    return label.isVisible() and label.height() >= label.heightForWidth(label.width())
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+def test_steps_that_cannot_fit_whole_are_left_out_and_the_caution_stays(qtbot: QtBot) -> None:
+    # Large print on 960 x 540 (1920 x 1080 at 200 %) gave the panel 390 x 210 px: Qt cut
+    # each of the four steps to less than a line and the caution's box to its edges, empty,
+    # where README says the caution stays on screen.
+    page = QWidget()  # a window would grow to its layout's minimum: a page's part does not
+    qtbot.addWidget(page)
+    page.resize(800, 700)
+    panel = CoachingPanel(page)
+    panel.show_exercise(hold("abduction", setup=STEPS, caution=CAUTION))
+    panel.set_font_px(24 * 1.5)
+    panel.resize(390, 210)
+    page.show()
+    qtbot.waitExposed(page)
+    assert shown(panel) in ([0], [0, 1], [0, 1, 2])  # from the first, as many as fit whole
+    assert all(whole(panel.steps[i]) for i in shown(panel)) and whole(panel.caution)
+    panel.highlight(3)  # the voice reads the last step: it comes on screen, whole
+    assert 3 in shown(panel) and len(shown(panel)) < 4
+    assert all(whole(panel.steps[i]) for i in shown(panel)) and whole(panel.caution)
+    panel.resize(700, 600)  # room for all: every step again, larger than the least size
+    assert shown(panel) == [0, 1, 2, 3] and panel.font_px > MIN_PX
+    assert all(whole(label) for label in [*panel.steps, panel.caution])
+
+
+def shown(panel: CoachingPanel) -> list[int]:
+    QApplication.processEvents()  # laid out
+    return [i for i, label in enumerate(panel.steps) if label.isVisible()]
