@@ -546,8 +546,8 @@ def test_show_and_list_count_the_lead_ins_the_voice_needs_unless_muted(
     write(paths.user_routines_dir(), "wordy.json", data)
     voiced = run(capsys, "show", "wordy")[1].splitlines()
     assert "Get ready: 1 s (lasts 6 s for the voice to read it)" in voiced
-    assert "   Rest: 20 s between sets, 1 s (lasts 17 s for the voice to read it) after" in voiced
-    assert voiced[-1] == "Estimated total: 3 min (get-ready and rests included)"  # 167.8 s
+    assert "   Rest: 20 s between sets, 1 s (lasts 19 s for the voice to read it) after" in voiced
+    assert voiced[-1] == "Estimated total: 3 min (get-ready and rests included)"  # 169.2 s
     listed = [line for line in run(capsys, "list")[1].splitlines() if line.startswith("wordy")]
     assert "3 min" in listed[0]
     write(data_home, "settings.json", {"muted": True})  # muted: every pause as written

@@ -80,7 +80,8 @@ def test_muted_the_steps_caution_and_figure_are_on_screen_and_a_session_complete
         start = texts.index("1.")
         assert texts[start : start + 4] == numbered
         assert f"\u26a0 Caution: {CAUTION}" in texts
-        assert "\u201cGet ready: Kneeling stretch.\u201d" in texts  # the caption, not a step
+        # The caption, not a step; it names the side to set up for, as the voice would.
+        assert "\u201cGet ready: Kneeling stretch. Right side first.\u201d" in texts
         assert ready["figure"] == {"kind": "figure", "mirrored": False, "note": ""}
 
         app.wait_title(r"^Rate pain: Kneeling stretch")

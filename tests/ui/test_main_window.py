@@ -343,7 +343,7 @@ def test_open_routine_shows_a_file_the_library_does_not_list(qtbot: QtBot) -> No
 def test_a_session_has_its_phrases_rendered_ahead(app: App) -> None:
     app.window.open_routine(short_routine(), start=True)
     _, speech, _ = app.services()
-    assert speech.prepared[0] == speech.texts[0] == "Get ready: Clamshell hold."
+    assert speech.prepared[0] == speech.texts[0] == "Get ready: Clamshell hold. Right side first."
     app.until(StepKind.PAIN)
     assert len(speech.texts) > 5
     assert set(speech.texts) <= set(speech.prepared)  # everything said so far was prepared
@@ -557,7 +557,10 @@ def test_a_session_started_before_the_services_opened_opens_them_first(qtbot: Qt
     qtbot.keyClick(window, K.Key_Return)  # before the event loop was first idle
     assert len(opened) == 1 and window.session is not None
     speech = window.services.speech
-    assert isinstance(speech, FakeSpeech) and speech.texts[0] == "Get ready: Clamshell hold."
+    assert (
+        isinstance(speech, FakeSpeech)
+        and speech.texts[0] == "Get ready: Clamshell hold. Right side first."
+    )
     window.close()
     assert window.services.history is not None
     window.services.history.close()

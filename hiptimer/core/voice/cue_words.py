@@ -74,9 +74,10 @@ def says_first_lift(ex: Exercise) -> bool:
 
 
 def lead_in_intro(ex: Exercise) -> str:
-    """The longest intro a lead-in says of a paced exercise (see CueWriter._intro)."""
+    """The longest intro a lead-in says of an exercise: a paced one's dose and side (see
+    CueWriter._intro), else the side an exercise done on each side starts on."""
     if not paced(ex):
-        return ""
+        return first_side_sentence(Side.RIGHT) if ex.has_sides else ""
     return joined(dose_words(ex), side_sentence(Side.RIGHT) if ex.has_sides else "")
 
 
@@ -112,6 +113,13 @@ def side_sentence(side: Side | None) -> str:
     if side is None:
         return ""
     return _("Left side.") if side is Side.LEFT else _("Right side.")
+
+
+def first_side_sentence(side: Side | None) -> str:
+    """The side a lead-in's listener sets up for; the set itself names it again."""
+    if side is None:
+        return ""
+    return _("Left side first.") if side is Side.LEFT else _("Right side first.")
 
 
 def head(name: str, set_number: int | None, total: int, side: Side | None) -> str:

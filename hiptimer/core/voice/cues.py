@@ -39,6 +39,7 @@ from hiptimer.core.voice.cue_words import (
     countdown,
     dose_change_text,
     dose_words,
+    first_side_sentence,
     head,
     joined,
     lead_in_intro,
@@ -197,7 +198,7 @@ class CueWriter:
                 text = _("Switch to the right side.")
         else:
             return []
-        text = joined(text, self._intro(e, ex))
+        text = joined(text, self._intro(e, ex) or self._first_side(e, ex))
         # The setup is read in a lead-in that runs: one reached during a pause shows it.
         setup = self._setup(ex, e.at) if step.leads_in and not e.paused else []
         return [announce(text, e.at), *setup]
@@ -219,6 +220,14 @@ class CueWriter:
         else:
             intro = say(_("Then set {n} of {total}."), n=coming.set_number, total=ex.sets)
         return joined(intro, side_sentence(coming.side))
+
+    def _first_side(self, e: StepStarted, ex: Exercise) -> str:
+        """Which side an exercise done on each side starts on, said in its lead-in: the
+        listener sets up for that side on the mat (a paced set's intro says it already)."""
+        coming = e.next_step
+        if not e.step.leads_in or paced(ex) or coming is None or coming.kind is not StepKind.WORK:
+            return ""
+        return first_side_sentence(coming.side)
 
     def lead_in_seconds(self, ex: Exercise) -> float:
         """How long a lead-in to `ex` must last for its announcement, setup and caution

@@ -551,6 +551,34 @@ def test_a_paced_set_reached_without_a_pause_is_announced_as_before() -> None:
     )
 
 
+def test_the_lead_in_to_an_exercise_done_on_each_side_says_which_side_comes_first() -> None:
+    # The listener sets up on the mat for that side during the get-ready, not at the set.
+    right = Step(StepKind.WORK, 0, 1, Side.RIGHT)
+    hold = writer_texts(pause_before(StepKind.GET_READY, HAMSTRING, right))
+    assert hold == ["Get ready: Hamstring stretch. Right side first."]
+    after = pause_before(StepKind.REST, CLAMS, right, rest_kind=RestKind.AFTER_EXERCISE)
+    assert writer_texts(after) == ["Rest ten seconds. Next: Clamshell. Right side first."]
+    left = Step(StepKind.WORK, 0, 2, Side.LEFT)  # a session resumed on a set's left side
+    resumed = writer_texts(pause_before(StepKind.GET_READY, HAMSTRING, left))
+    assert resumed == ["Get ready: Hamstring stretch. Left side first."]
+    # Alternating sides have no first side; a rest between sets is no lead-in.
+    march = writer_texts(pause_before(StepKind.GET_READY, MARCH, Step(StepKind.WORK, 0, 1)))
+    assert march == ["Get ready: March."]
+    between = pause_before(StepKind.REST, HAMSTRING, right, rest_kind=RestKind.BETWEEN_SETS)
+    assert writer_texts(between) == ["Rest ten seconds."]
+
+
+def test_the_lead_in_lasts_long_enough_for_the_first_side() -> None:
+    writer = CueWriter(setup_mode="never", speak_cautions=False)
+    one_side = HAMSTRING.with_dose(sides=SideMode.NONE)
+    said = SECONDS_PER_CHAR * len(" Right side first.")
+    assert writer.lead_in_seconds(HAMSTRING) >= writer.lead_in_seconds(one_side) + said
+
+
+def writer_texts(event: StepStarted) -> list[str]:
+    return texts(CueWriter().phrases_for(event))
+
+
 def test_a_paced_set_with_a_short_lift_starts_on_go() -> None:
     quick = Exercise(id="q", name="Quick", kind=Kind.REPS, reps=5, tempo=Tempo(1, 1, 1))
     writer = CueWriter()
