@@ -26,3 +26,13 @@ def test_forgetting_what_was_shown_keeps_a_notice_left_since(tmp_path: Path) -> 
     store.notice_seen()
     assert not left_notice.notice_file(db).exists()
     store.close()
+
+
+def test_the_notices_left_say_who_said_them() -> None:
+    # The window keeps its own notice in the same file, marked as its own.
+    text = "Moved aside.\n[window] The history was damaged.\nParts added."
+    assert left_notice.words(text) == (
+        "Earlier, hiptimer history said: Moved aside. "
+        "Earlier, HipTimer said: The history was damaged. "
+        "Earlier, hiptimer history said: Parts added."
+    )

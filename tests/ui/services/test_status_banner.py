@@ -484,6 +484,21 @@ def test_a_notice_left_by_the_command_line_waits_until_it_is_dismissed(
     assert banner_of_a_window_opened(qtbot) == []  # and then said no more
 
 
+def test_a_damaged_history_the_window_moved_aside_is_said_again_until_it_is_dismissed(
+    qtbot: QtBot,
+) -> None:
+    # The window's own notice was held only in memory: a window killed (or closed) before
+    # anyone pressed OK lost the only word of where the old history went.
+    db = damaged_history()
+    kept = db.with_name("history-notice.txt")
+    (first,) = banner_of_a_window_opened(qtbot, ok=False)
+    assert first.startswith("The history database") and kept.exists()
+    (moved,) = db.parent.glob("history.sqlite3.corrupt-*[0-9]")
+    assert banner_of_a_window_opened(qtbot) == [f"Earlier, HipTimer said: {first}"]  # OK now
+    assert str(moved) in first and not kept.exists()
+    assert banner_of_a_window_opened(qtbot) == []  # and then said no more
+
+
 def test_a_damaged_history_the_window_moved_aside_is_not_said_again_by_either(
     qtbot: QtBot, capsys: pytest.CaptureFixture[str]
 ) -> None:
