@@ -3,11 +3,13 @@ once, and the text size (large print) grows the workout screen's words and the d
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -16,7 +18,7 @@ from hiptimer.core.plan.model import WeeklyPlan
 from hiptimer.core.settings import Settings
 from hiptimer.ui import theme
 from hiptimer.ui.history.window import HistoryWindow
-from hiptimer.ui.palette import DARK, HIGH_CONTRAST, LIGHT
+from hiptimer.ui.palette import DARK, HIGH_CONTRAST, LIGHT, Palette
 from hiptimer.ui.reminders.plan_dialog import PlanDialog
 from hiptimer.ui.session.driver import EngineDriver
 from hiptimer.ui.session.workout_page import WorkoutPage
@@ -35,6 +37,13 @@ def look(qapp: QApplication) -> Iterator[QApplication]:
     theme.use(DARK, 100)
     qapp.setStyleSheet("")
     qapp.setFont(theme.app_font())
+
+
+@pytest.fixture(params=["dark", "light", "high-contrast"])
+def each_look(look: QApplication, request: pytest.FixtureRequest) -> Palette:
+    """Each look in turn, applied at the normal text size: its palette."""
+    theme.apply(look, request.param, 100)
+    return theme.current()
 
 
 def test_a_chosen_theme_styles_the_app_and_tells_the_windows(
@@ -128,31 +137,57 @@ def test_the_settings_and_plan_dialogs_take_a_new_look_while_open(
         assert LIGHT.field in dialog.styleSheet() and DARK.field not in dialog.styleSheet()
 
 
-@pytest.mark.parametrize("name", ["dark", "light", "high-contrast"])
 def test_a_disabled_check_box_looks_greyed_in_every_look(
-    look: QApplication, qtbot: QtBot, tmp_path: Path, name: str
+    each_look: Palette, qtbot: QtBot, tmp_path: Path
 ) -> None:
     # The plan dialog's "Keep running in the tray" with no tray, and the History window's
     # "Not representative" with no session chosen, read as on: words in the ink's colour
     # (the check boxes' rule set it for every state), in high contrast a white box as well.
-    theme.apply(look, name, 100)
-    p = theme.current()
+    p = each_look
     plan = PlanDialog(WeeklyPlan(), [], keep_in_tray=False, start_at_login=False, tray_reason="-")
     qtbot.addWidget(plan)
     plan.show()
+    with history_window(qtbot, tmp_path) as history:
+        boxes: list[QCheckBox] = [plan.keep_in_tray, history.sessions_pane.representative]
+        for box in boxes:
+            assert not box.isEnabled() and not box.isChecked()
+            colours = colours_of(box.grab().toImage())
+            assert p.ink not in colours, (p.name, box.text())
+            assert p.disabled in colours, (p.name, box.text())
+
+
+def test_the_history_note_with_no_session_chosen_looks_greyed_in_every_look(
+    each_look: Palette, qtbot: QtBot, tmp_path: Path
+) -> None:
+    # Disabled with no session chosen, the note field still had the ink's words and the
+    # normal edge of a field that takes typing.
+    p = each_look
+    with history_window(qtbot, tmp_path) as history:
+        note = history.sessions_pane.note
+        assert not note.isEnabled()
+        note.setPlainText("Stiff in the morning")  # words, as a note left before would show
+        image = note.grab().toImage()
+    colours = colours_of(image)
+    edge = image.pixelColor(image.width() // 2, 0).name().upper()
+    assert p.ink not in colours and p.disabled in colours, p.name
+    assert edge == p.disabled_border, p.name
+
+
+def colours_of(image: QImage) -> set[str]:
+    """Every colour drawn in `image`, as #RRGGBB."""
+    return {
+        image.pixelColor(x, y).name().upper()
+        for x in range(image.width())
+        for y in range(image.height())
+    }
+
+
+@contextlib.contextmanager
+def history_window(qtbot: QtBot, tmp_path: Path) -> Iterator[HistoryWindow]:
+    """A History window shown on an empty history, closed with it afterwards."""
     with open_history(tmp_path / "history.sqlite3") as store:
         history = HistoryWindow(store, [])
         qtbot.addWidget(history)
         history.show()
-        boxes: list[QCheckBox] = [plan.keep_in_tray, history.sessions_pane.representative]
-        for box in boxes:
-            assert not box.isEnabled() and not box.isChecked()
-            image = box.grab().toImage()
-            colours = {
-                image.pixelColor(x, y).name().upper()
-                for x in range(image.width())
-                for y in range(image.height())
-            }
-            assert p.ink not in colours, (name, box.text())
-            assert p.disabled in colours, (name, box.text())
+        yield history
         history.close()

@@ -21,6 +21,9 @@ def history_style_sheet(p: Palette | None = None) -> str:
         selection-color: {p.selection_text};
     }}
     QTableView:focus, QPlainTextEdit:focus {{ border: {e}px solid {p.focus}; }}
+    /* The note with no session chosen: greyed as a disabled list is (drop_down_rules), for
+       with the field's colours set Qt greys nothing itself. */
+    QPlainTextEdit:disabled {{ color: {p.disabled}; border-color: {p.disabled_border}; }}
     QGraphicsView {{ border: {e}px solid {p.chart_back}; }}
     QGraphicsView:focus {{ border-color: {p.focus}; }}
     QComboBox, QDateEdit {{
