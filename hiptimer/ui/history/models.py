@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -30,6 +31,7 @@ from hiptimer.ui.pain_colours import pain_fill, pain_ink
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 Column = tuple[str, Callable[[Any], str]]
+TIP_CHARS = 60  # a cut cell's tooltip, in lines of this many characters at most
 
 CHOICE_WORDS = {
     "stop": N_("stopped for today"),
@@ -59,6 +61,9 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
     columns: Sequence[Column] = ()
     pain_columns: frozenset[int] = frozenset()  # coloured by pain band
     right_aligned: frozenset[int] = frozenset()
+    # Columns of words that give up room where the view is narrow (RowsTable), cut with an
+    # ellipsis; their whole words are the cell's tooltip and what a screen reader says.
+    flexible: tuple[int, ...] = (0,)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -106,6 +111,9 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
                 return None
             heading = self.headerData(col, Qt.Orientation.Horizontal)
             return p_("table cell", "{column}: {value}").format(column=heading, value=text)
+        if role == Qt.ItemDataRole.ToolTipRole and col in self.flexible:
+            # Lines of a reading width: a tooltip is one line, as wide as the words.
+            return textwrap.fill(self.data(index), TIP_CHARS) or None
         if role == Qt.ItemDataRole.BackgroundRole and col in self.pain_columns:
             return pain_colour(self.pain_value(row, col))
         if role == Qt.ItemDataRole.ForegroundRole and col in self.pain_columns:
@@ -128,10 +136,11 @@ class SessionsModel(RowsModel[SessionSummary]):
         (N_("Completion"), completion_text),
         (N_("Max pain"), lambda s: pain_number(s.max_pain, 0)),
         (N_("Avg pain"), lambda s: pain_number(s.avg_pain)),
-        (N_("Note"), lambda s: " ".join(s.note.split())[:60]),
+        (N_("Note"), lambda s: " ".join(s.note.split())),
     )
     pain_columns = frozenset({4, 5})
     right_aligned = frozenset({2, 4, 5})
+    flexible = (1, 3, 6)  # routine, completion and note: cut rather than scrolled to
 
     def pain_value(self, row: SessionSummary, column: int) -> float | None:
         return row.max_pain if column == 4 else row.avg_pain

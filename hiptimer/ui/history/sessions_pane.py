@@ -145,7 +145,7 @@ class SessionsPane(QWidget):
         self.save_note()
         self.sessions.set_rows(sessions)
         if not self.list_view.property("sized"):
-            self.list_view.resizeColumnsToContents()
+            self.list_view.fit_columns()
             self.list_view.setProperty("sized", bool(sessions))
         if sessions:
             self.list_view.selectRow(0)

@@ -19,6 +19,7 @@ from hiptimer.ui.widgets.table_rows import leave_by_tab, rows_tall
 
 ROWS_KEPT = 3  # a table is never squeezed below its header and this many rows
 LINES_KEPT = 3  # nor the note below this many lines
+LEGIBLE_CHARS = 12  # a cut column keeps a third of its width, or this many characters
 
 
 class RowsTable(QTableView):
@@ -30,6 +31,7 @@ class RowsTable(QTableView):
 
     def __init__(self, model: SessionsModel | SetsModel) -> None:
         super().__init__()
+        self._rows = model
         self.setModel(model)
         leave_by_tab(self)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -50,15 +52,18 @@ class RowsTable(QTableView):
     def fit_columns(self) -> None:
         """Size the columns to the rows shown now (measured on a few), each time they change:
         sized once, on the newest session's short rows, the session chosen next read "6/1…"
-        for "6/10 (was 7)". Where the columns are wider than the view, the last gives up its
-        room, then the first (the exercise's name), down to a third or its title: the
-        numbers stay whole, and a view still too narrow scrolls."""
+        for "6/10 (was 7)". Where the columns are wider than the view, the model's flexible
+        columns of words give up room (_squeeze_to_view). The last stretches to the view's
+        edge; one not flexible counts only its title (the sets' adjustments, long prose,
+        cut first)."""
         self.resizeColumnsToContents()
         header = self.horizontalHeader()
-        self._natural = [header.sectionSize(c) for c in range(header.count() - 1)]
-        # The last column (the adjustments, long prose) stretches to the view's edge and is
-        # cut first; only its title is kept whole.
-        self._natural.append(header.sectionSizeHint(header.count() - 1))
+        last = header.count() - 1
+        self._natural = [
+            0 if header.isSectionHidden(c) else header.sectionSize(c) for c in range(last + 1)
+        ]
+        if last not in self._rows.flexible:
+            self._natural[last] = header.sectionSizeHint(last)
         self._squeeze_to_view()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -66,13 +71,31 @@ class RowsTable(QTableView):
         self._squeeze_to_view()
 
     def _squeeze_to_view(self) -> None:
+        """Cut the widest flexible columns to one width, as far as the view needs, each down
+        to a third of its width (LEGIBLE_CHARS at most) or its title: the numbers and dates
+        stay whole, and only a view narrower than all that scrolls (the sessions'
+        completion, measured whole, once pushed the note out of sight at 1280 x 800)."""
         if not self._natural:
             return
         header = self.horizontalHeader()
-        over = sum(self._natural) - self.viewport().width()
-        name = self._natural[0]
-        least = max(name // 3, header.sectionSizeHint(0))  # its title stays whole
-        header.resizeSection(0, max(min(name, least), name - max(0, over)))
+        flexible = [c for c in self._rows.flexible if self._natural[c]]
+        legible = self.fontMetrics().averageCharWidth() * LEGIBLE_CHARS
+        floors = {
+            c: max(min(self._natural[c] // 3, legible), header.sectionSizeHint(c)) for c in flexible
+        }
+
+        def widths(level: int) -> dict[int, int]:
+            return {c: max(floors[c], min(self._natural[c], level)) for c in flexible}
+
+        fixed = sum(self._natural) - sum(self._natural[c] for c in flexible)
+        room = self.viewport().width() - fixed
+        level = max(self._natural, default=0)
+        low = 0  # the widest level at which the flexible columns fit, by bisection
+        while low < level:
+            mid = (low + level + 1) // 2
+            low, level = (mid, level) if sum(widths(mid).values()) <= room else (low, mid - 1)
+        for c, width in widths(low).items():
+            header.resizeSection(c, width)
 
 
 class NoteEdit(QPlainTextEdit):

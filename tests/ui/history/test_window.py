@@ -15,7 +15,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QFileDialog, QStyle, QStyleOptionComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from hiptimer.core.history.queries import WeekCount
+from hiptimer.core.history.queries import StoredSet, WeekCount
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.ui import theme
 from hiptimer.ui.history.models import SessionsModel
@@ -646,6 +646,47 @@ def test_a_session_chosen_later_gets_columns_wide_enough_for_its_sets(
         )
     assert sum(widths) <= view.viewport().width()  # no scrolling to reach the pain
     assert widths[0] >= view.sizeHintForColumn(0) // 3  # the name gives up what it must
+
+
+LONG_NOTE = (
+    "Left knee clicked on the second bridge, stopped to be safe; try the gentle routine"
+    " tomorrow and see the physio on Friday"
+)
+
+
+@pytest.mark.parametrize("size", [(1280, 800), (1024, 768)])
+def test_the_sessions_table_fits_its_width_and_cuts_long_words_not_numbers(
+    qtbot: QtBot, store: HistoryStore, recorded: Recorded, weeks: Weeks, size: tuple[int, int]
+) -> None:
+    # At 1280 x 800 the sessions table scrolled sideways: the completion ("1 of 24 sets
+    # done, 23 not reached; ended early") was measured whole and the note was pushed out.
+    start = at(weeks.today, 8)
+    sid = store.begin_session("fai", "FAI mobility and control", 1, {}, start, sets_planned=24)
+    done = StoredSet("bridge", "Bridge", 1, start, start + timedelta(seconds=30), pain=2)
+    store.add_set(sid, done)
+    store.finish_session(sid, "ended_early", start + timedelta(minutes=2), note=LONG_NOTE)
+    with app_look(100):  # the app's type and style sheet, as the user sees them
+        w = HistoryWindow(store, [HIPS, STRETCH])
+        qtbot.addWidget(w)
+        w.resize(*size)
+        w.show()
+        pane = w.sessions_pane
+        view, model = pane.list_view, pane.sessions
+        assert model.rows()[0].id == sid
+        assert view.horizontalScrollBar().maximum() == 0  # no sideways scrolling
+        widths = [view.columnWidth(c) for c in range(model.columnCount())]
+        assert sum(widths) <= view.viewport().width()
+        for col in (0, 2, 4, 5):  # the date, the duration and the pain read whole
+            assert widths[col] >= view.sizeHintForColumn(col)
+        note = model.index(0, 6)
+        assert view.visualRect(note).right() <= view.viewport().width()  # the note in sight
+        assert widths[6] >= view.horizontalHeader().sectionSizeHint(6)
+    # What a cut cell leaves out is in its tooltip and what a screen reader says.
+    whole = "1 of 24 sets done, 23 not reached; ended early"
+    assert model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole) == whole
+    assert " ".join(note.data(Qt.ItemDataRole.ToolTipRole).split()) == LONG_NOTE
+    assert note.data(Qt.ItemDataRole.AccessibleTextRole) == f"Note: {LONG_NOTE}"
+    assert model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole) is None  # a number: whole
 
 
 @pytest.mark.parametrize(
