@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -27,11 +26,11 @@ from hiptimer.core.history.wording import (
 )
 from hiptimer.i18n import N_, _, p_, translate
 from hiptimer.ui.pain_colours import pain_fill, pain_ink
+from hiptimer.ui.widgets.plain import as_html
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 Column = tuple[str, Callable[[Any], str]]
-TIP_CHARS = 60  # a cut cell's tooltip, in lines of this many characters at most
 
 CHOICE_WORDS = {
     "stop": N_("stopped for today"),
@@ -112,8 +111,10 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
             heading = self.headerData(col, Qt.Orientation.Horizontal)
             return p_("table cell", "{column}: {value}").format(column=heading, value=text)
         if role == Qt.ItemDataRole.ToolTipRole and col in self.flexible:
-            # Lines of a reading width: a tooltip is one line, as wide as the words.
-            return textwrap.fill(self.data(index), TIP_CHARS) or None
+            # As HTML of the words as written: Qt reads a tooltip that looks like HTML as
+            # rich text (plain.py); and a rich tooltip wraps its lines, a plain one does not.
+            text = self.data(index)
+            return as_html(text) if text else None
         if role == Qt.ItemDataRole.BackgroundRole and col in self.pain_columns:
             return pain_colour(self.pain_value(row, col))
         if role == Qt.ItemDataRole.ForegroundRole and col in self.pain_columns:
