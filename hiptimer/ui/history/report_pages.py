@@ -92,6 +92,26 @@ class Pages:
         """The height of a table's header with its first row, which go on a page together."""
         return sum(self._row_heights([headers, *rows[:1]], widths))
 
+    def rows_fitting(
+        self,
+        headers: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[float],
+        below: float,
+    ) -> int:
+        """How many of the rows fit on this page with `below` (a line that goes with the
+        table) under them; at least one, as a header never goes alone."""
+        head, *heights = self._row_heights([headers, *rows], widths)
+        room = self.bottom - self.y - head - below
+        fitting = 0
+        while fitting < len(heights) and heights[fitting] <= room:
+            room -= heights[fitting]
+            fitting += 1
+        return max(1, fitting)
+
+    def line_height(self, points: float = 9) -> float:
+        return QFontMetricsF(font(points), self.writer).height()
+
     def _row_heights(self, rows: Sequence[Sequence[str]], widths: Sequence[float]) -> list[float]:
         """Each row's height, its cells wrapped to their columns (the first row in bold)."""
         heights = []

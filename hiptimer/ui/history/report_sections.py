@@ -190,6 +190,10 @@ def dose_changes(pages: Pages, data: ReportData, limit: int | None = None) -> No
     start = pages.table_start(headers, rows, widths)
     if not pages.heading(title if limit is None else _("Dose changes, most recent first"), start):
         return
+    if limit is not None and len(events) > len(rows):
+        # The note on the older ones stays under the table: alone atop the next page it read
+        # as a stray line. A row that leaves it no room is in the full list below anyway.
+        rows = rows[: pages.rows_fitting(headers, rows, widths, below=pages.line_height(8))]
     shown = pages.table(headers, rows, widths)
     left = len(events) - shown
     if left and limit is not None and shown == len(rows):

@@ -7,22 +7,30 @@ import shutil
 import subprocess
 import unicodedata
 from collections.abc import Iterator
-from datetime import date, timedelta
+from contextlib import contextmanager
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
+from typing import cast
 
 import pytest
 from PySide6.QtCore import QBuffer, QIODevice, QRectF
 from PySide6.QtGui import QFontMetricsF, QPainter, QPdfWriter
 from PySide6.QtWidgets import QApplication
 
-from hiptimer.core.history.dose_log import KEPT_REASON
+from hiptimer.core.history.dose_log import KEPT_REASON, DoseEvent
+from hiptimer.core.history.export import ReportData
 from hiptimer.core.history.queries import StoredSet
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.routines.model import Routine
 from hiptimer.ui.history.report_charts import font
 from hiptimer.ui.history.report_pages import DPI, MAX_PAGES, Pages
 from hiptimer.ui.history.report_pdf import write_report
-from hiptimer.ui.history.report_sections import FIRST_PAGE_CHANGES
+from hiptimer.ui.history.report_sections import (
+    FIRST_PAGE_CHANGES,
+    _change_row,
+    dose_changes,
+)
 from tests.history_data import HIPS, STRETCH, Weeks, at, fill, knee_to_wall_checks, record
 from tests.ui.history.pdf_text import pdf_pages
 
@@ -31,6 +39,20 @@ from tests.ui.history.pdf_text import pdf_pages
 def store(tmp_path: Path, qapp: QApplication) -> Iterator[HistoryStore]:
     with open_history(tmp_path / "history.sqlite3") as opened:
         yield opened
+
+
+@contextmanager
+def a4_pages() -> Iterator[Pages]:
+    """The report's page cursor on a PDF in memory, at page 1."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(DPI)
+    painter = QPainter(writer)
+    try:
+        yield Pages(painter, writer)
+    finally:
+        painter.end()
 
 
 def page_count(pdf: Path) -> int:
@@ -327,13 +349,8 @@ def test_a_heading_goes_to_the_next_page_with_its_table_header_and_first_row(
 ) -> None:
     """The audit's report: "Sessions, most recent first" and the table's header at the foot
     of page 1, and the session's row (two lines tall) alone on page 2, without a header."""
-    buffer = QBuffer()
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(DPI)
-    painter = QPainter(writer)
-    try:
-        pages = Pages(painter, writer)
+    with a4_pages() as pages:
+        writer = pages.writer
         headers, widths = ("Date", "Sets"), (11, 41)
         rows = [("5 Dec 2026", "7 of 11 sets done, 1 partly done, 3 skipped; completed. " * 3)]
         start = pages.table_start(headers, rows, widths)
@@ -343,8 +360,6 @@ def test_a_heading_goes_to_the_next_page_with_its_table_header_and_first_row(
         assert pages.heading("Sessions, most recent first", keep_with=start)
         assert pages.page == 2  # the heading went on with its table
         assert pages.table(headers, rows, widths) == 1 and pages.page == 2
-    finally:
-        painter.end()
 
 
 def test_a_rating_changed_twice_is_counted_alike_on_the_first_page_and_in_the_sessions_table(
@@ -380,3 +395,23 @@ def test_a_chart_of_a_one_day_period_names_its_day_once(
     # Its first and its last day are one: it read '4 Mar ... 4 Mar 26' under the chart.
     assert re.findall(r"\b4 Mar\b", charts) == ["4 Mar"], charts
     assert "4 Mar 26" in charts
+
+
+def test_the_first_pages_older_changes_note_stays_under_its_table(qapp: QApplication) -> None:
+    """Seen under Xvfb on a 60-day demo history: the first page's four dose changes filled it
+    to the foot, and "... and 2 older, listed below." stood alone at the top of page 2, above
+    the corrections. A row that leaves no room for the note goes to the full list instead."""
+    with a4_pages() as pages:
+        day = datetime(2026, 11, 17, 10, 0)
+        changes = [
+            DoseEvent(day, "Hip hiker", None, "reps", 15, 13, "session", "kept " * 12)
+            for _ in range(FIRST_PAGE_CHANGES + 2)
+        ]
+        data = cast(ReportData, SimpleNamespace(changes=changes))
+        headers = ("Date", "Exercise", "Change", "Decided by", "Why (as shown then)")
+        rows = [_change_row(e) for e in changes[:FIRST_PAGE_CHANGES]]
+        heights = pages._row_heights([headers, *rows], (11, 18, 13, 24, 34))
+        heading_h = QFontMetricsF(font(11, bold=True), pages.writer).height() + 3 * pages.mm
+        pages.y = pages.bottom - heading_h - sum(heights) - 1  # the table fits; the note not
+        dose_changes(pages, data, limit=FIRST_PAGE_CHANGES)
+        assert pages.page == 1  # the note went on the first page, under its table
