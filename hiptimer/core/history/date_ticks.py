@@ -46,6 +46,10 @@ def date_axis(
     step = next((s for s in STEPS_DAYS if math.ceil(span / s) <= most - 1), 0)
     if not step:
         step = 364 * math.ceil(span / (364 * (most - 1)))
+    if math.ceil(span / step) * step - span > max(1, span // 4):
+        # A round step that leaves the axis far past the data (a narrow chart's 2-3 ticks:
+        # 60 days drawn over 112, the last date in the middle): the fewest whole days instead.
+        step = math.ceil(span / (most - 1))
     gaps = max(1, math.ceil(span / step))
     end_day = start_day + timedelta(days=gaps * step)
     return DateAxis(_noon(start_day, tz), _noon(end_day, tz), gaps + 1, step)

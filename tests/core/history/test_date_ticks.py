@@ -66,3 +66,17 @@ def test_every_tick_names_a_day_of_its_own(
     axis = date_axis(start, end, most, tz)
     assert axis.start <= start - MARGIN and axis.end >= end + MARGIN
     assert all(abs(t.hour + t.minute / 60 - 12) <= 1.5 for t in ticks)  # about noon
+    # Never far past the data: a quarter of its days, or less than a day a tick.
+    shown = (axis.end.date() - axis.start.date()).days
+    needed = (end.astimezone(tz).date() - start.astimezone(tz).date()).days + 2
+    assert shown <= needed + max(most, needed // 4), (shown, needed)
+
+
+def test_a_narrow_chart_s_few_ticks_end_near_the_last_session() -> None:
+    """Two months in three ticks ran to 27 Jan for sessions ending 4 Dec: half the axis was
+    empty, and the pain chart beside it (more ticks) put the same day elsewhere."""
+    first = datetime(2026, 10, 6, 9, 0, tzinfo=MADRID)
+    last = datetime(2026, 12, 4, 18, 0, tzinfo=MADRID)
+    for most in (2, 3, 4, 5):
+        axis = date_axis(first, last, most, MADRID)
+        assert axis.end - last < timedelta(days=15), (most, axis.end)
