@@ -304,7 +304,7 @@ class Guidance(QObject):
         for card in panel.cards:
             ex = kept.get(card.rec.exercise_id)
             if card.awaiting and ex is not None and Dose.of(ex) != card.rec.current:
-                text = _("You kept this session's dose: next time {dose}.")
+                text = _("Not taken: you kept this session's dose instead, so next time {dose}.")
                 panel.mark(card.rec, text.format(dose=next_dose_text(ex)))
 
     def _declined(self, panel: RecommendationsPanel) -> set[Recommendation]:

@@ -244,7 +244,10 @@ def test_keeping_the_session_s_lower_dose_answers_the_step_back_for_it(
     # The suggestion was made for 4 reps: it is answered by the dose kept, not offered
     # again (an Accept would have failed with a message about a changed routine).
     assert not card.awaiting and not card.accept_button.isVisible()
-    assert card.outcome.text() == "You kept this session's dose: next time 1 x 3 reps."
+    assert (
+        card.outcome.text()
+        == "Not taken: you kept this session's dose instead, so next time 1 x 3 reps."
+    )
     days.key(K.Key_A)
     assert days.routine().exercise("sit-to-stand").reps == 3
     assert [c.decided_by for c in days.history.dose_changes(SMALL.id)] == ["session"]
@@ -379,5 +382,8 @@ def test_a_dose_kept_of_an_exercise_done_on_each_side_says_each_side(days: Days)
     guidance.doses_kept(routine.replace_exercise(sided.with_dose(hold_s=6)))
     [card] = panel.cards
     assert card.dose.text() == "2 x 8 s \u2192 2 x 6 s each side"
-    assert card.outcome.text() == "You kept this session's dose: next time 2 x 6 s each side."
+    assert (
+        card.outcome.text()
+        == "Not taken: you kept this session's dose instead, so next time 2 x 6 s each side."
+    )
     panel.deleteLater()
