@@ -32,9 +32,10 @@ def test_cues_command_prints_the_timed_script(
     assert main(["cues", str(write_routine(tmp_path))]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "00:00.0  Get ready: Stretch."
-    # With the voice on, the 5 s get-ready lasts as long as its words need (docs/routine-format).
-    assert "00:05.6  Stretch. Hold for twenty seconds." in lines
-    assert "00:25.6  Release." in lines
+    # With the voice on, the 5 s get-ready lasts as long as its words need (docs/routine-format),
+    # in whole seconds.
+    assert "00:06.0  Stretch. Hold for twenty seconds." in lines
+    assert "00:26.0  Release." in lines
 
 
 def test_cues_command_renders_a_voice_track(

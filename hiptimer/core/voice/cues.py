@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import Literal
 
@@ -231,13 +232,14 @@ class CueWriter:
 
     def lead_in_seconds(self, ex: Exercise) -> float:
         """How long a lead-in to `ex` must last for its announcement, setup and caution
-        to be heard (with the longest wording a lead-in has, a rest's)."""
+        to be heard (with the longest wording a lead-in has, a rest's), in whole seconds: a
+        rest stretched to 18.5 s was announced "Rest eighteen and a half seconds."."""
         lines = [joined(rest_text(30, ex.name), lead_in_intro(ex))]
         if self._will_read_setup(ex):
             lines += [sentence(line) for line in ex.setup]
         if self._will_say_caution(ex):
             lines.append(caution_text(ex))
-        return sum(speaking_time(line) for line in lines) + LEAD_IN_MARGIN_S
+        return math.ceil(sum(speaking_time(line) for line in lines) + LEAD_IN_MARGIN_S)
 
     def _will_read_setup(self, ex: Exercise) -> bool:
         if not ex.setup or self.setup_mode == "never":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -572,7 +573,19 @@ def test_the_lead_in_lasts_long_enough_for_the_first_side() -> None:
     writer = CueWriter(setup_mode="never", speak_cautions=False)
     one_side = HAMSTRING.with_dose(sides=SideMode.NONE)
     said = SECONDS_PER_CHAR * len(" Right side first.")
-    assert writer.lead_in_seconds(HAMSTRING) >= writer.lead_in_seconds(one_side) + said
+    # Whole seconds, rounded up: the one-sided lead-in's words took more than its value - 1.
+    assert writer.lead_in_seconds(HAMSTRING) >= math.ceil(
+        writer.lead_in_seconds(one_side) - 1 + said
+    )
+
+
+def test_a_lead_in_stretched_for_the_voice_lasts_whole_seconds() -> None:
+    """A rest stretched to 18.5 s was announced "Rest eighteen and a half seconds."."""
+    for setup_mode in ("always", "never"):
+        writer = CueWriter(setup_mode=setup_mode)
+        for ex in (HAMSTRING, BRIDGE, SQUAT):
+            lead_in = writer.lead_in_seconds(ex)
+            assert lead_in == int(lead_in) > 0, (setup_mode, ex.id, lead_in)
 
 
 def writer_texts(event: StepStarted) -> list[str]:
