@@ -66,7 +66,8 @@ def change_text(rec: Recommendation, ex: Exercise | None) -> str:
         now = with_sides(current.amount, sides_of(current, ex))
         then = with_sides(proposed.text, sides_of(proposed, ex))
         return f"{now} \u2192 {then}"
-    return with_sides(f"{current.text} \u2192 {proposed.text}", sides_of(current, ex))
+    # The same variant: the card's heading names it, the dose line need not twice.
+    return with_sides(f"{current.amount} \u2192 {proposed.amount}", sides_of(current, ex))
 
 
 def next_dose_text(ex: Exercise) -> str:

@@ -185,6 +185,10 @@ def test_words_for_a_move_on_the_ladder() -> None:
         Rung("single-leg-bridge", "Single-leg bridge", sets=2, reps=8),
     )
     assert change_text(climb, bridge) == "3 x 15 reps \u2192 Single-leg bridge, 2 x 8 reps"
+    # A step on the same variant names it once: the card's heading already does, and "Bridge,
+    # 3 x 15 reps -> Bridge, 3 x 12 reps" read as two exercises (journey13).
+    lower = dataclasses.replace(climb, proposed=Dose(3, reps=12, name="Bridge"))
+    assert change_text(lower, bridge) == "3 x 15 reps \u2192 3 x 12 reps"
     assert climb.proposed is not None
     down = dataclasses.replace(
         climb, action=DoseAction.STEP_BACK, current=climb.proposed, proposed=climb.current
