@@ -46,9 +46,10 @@ def date_axis(
     step = next((s for s in STEPS_DAYS if math.ceil(span / s) <= most - 1), 0)
     if not step:
         step = 364 * math.ceil(span / (364 * (most - 1)))
-    if math.ceil(span / step) * step - span > max(1, span // 4):
+    if math.ceil(span / step) * step - span > max(1, span // 8):
         # A round step that leaves the axis far past the data (a narrow chart's 2-3 ticks:
-        # 60 days drawn over 112, the last date in the middle): the fewest whole days instead.
+        # 60 days drawn over 112, the last date in the middle; three months ran three weeks
+        # into the future): the fewest whole days instead.
         step = math.ceil(span / (most - 1))
     gaps = max(1, math.ceil(span / step))
     end_day = start_day + timedelta(days=gaps * step)
