@@ -69,6 +69,7 @@ class WorkoutPage(QWidget):
         self._muted = muted
         self._text: WorkoutText | None = None
         self._phase: Phase | None = None
+        self._counted_step: object = None  # the step whose numbers the templates are for
         self._side_style = ""
         self._steps = StepsShown(without_lead_in(list(driver.engine.steps)))  # I, 0 s lead-ins
         self._coached_step: Step | None = None  # the step the steps were last shown for
@@ -228,11 +229,12 @@ class WorkoutPage(QWidget):
         self.banner.setText(translate(style_for(text.phase).word))
         self.exercise.setText(text.exercise)
         self._show_side(text.side)
-        self.big.set_template(re.sub(r"\d", "0", text.big))
+        same_step, self._counted_step = view.step == self._counted_step, view.step
+        self.big.set_template(_template(text.big, self.big.template, same_step))
         self._show_coaching(view)
         self.big.setText(text.big)
         show_text(self.big_caption, text.big_caption)
-        self.big_time.set_template(re.sub(r"\d", "0", text.big_time))
+        self.big_time.set_template(_template(text.big_time, self.big_time.template, same_step))
         show_text(self.big_time, text.big_time)
         show_text(self.big_time_caption, text.big_time_caption)
         self.set_line.setText(text.set_line)
@@ -343,3 +345,10 @@ class WorkoutPage(QWidget):
     def perform(self, action: Action, value: int) -> bool:
         """Run a session command; False when it is not one of this page's (mute, end)."""
         return self.commands.perform(action, value)
+
+
+def _template(text: str, before: str, same_step: bool) -> str:
+    """The width a huge number is sized for: its digits as 0s, never narrower within a step
+    ("10" to "9" made the font jump up for the last nine seconds)."""
+    template = re.sub(r"\d", "0", text)
+    return before if same_step and len(template) < len(before) else template

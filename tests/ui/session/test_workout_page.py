@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -16,7 +17,16 @@ from hiptimer.ui.keys import POINT, Action, Mode
 from hiptimer.ui.session.workout_page import WorkoutPage
 from hiptimer.ui.session.workout_text import WorkoutText
 from hiptimer.ui.theme import Phase, style_for
-from tests.harness import hold, paced, quick_routine, reps, routine, self_paced, side_hold
+from tests.harness import (
+    advance_until,
+    hold,
+    paced,
+    quick_routine,
+    reps,
+    routine,
+    self_paced,
+    side_hold,
+)
 from tests.ui.sessions import (
     DriverOnFakeClock,
     no_timer_left,  # noqa: F401 (a fixture)
@@ -896,3 +906,16 @@ def test_back_is_greyed_in_the_first_get_ready_and_its_key_does_nothing(
     assert h.driver.view().remaining_s == remaining
     h.until(StepKind.WORK)
     assert back.isEnabled()
+
+
+def test_the_huge_count_keeps_its_size_from_ten_to_nine(make: MakePage) -> None:
+    # Its width followed the digits shown: beside the steps of a 12 s get-ready the count
+    # jumped from 185 to 367 px at 9, for the last nine seconds.
+    r = quick_routine(side_hold(hold_s=12))
+    h = make(dataclasses.replace(r, rests=dataclasses.replace(r.rests, get_ready_s=12)))
+    h.page.resize(640, 760)
+    h.driver.start()
+    advance_until(h.clock, lambda: h.page.big.text() == "10", h.driver.poll)
+    at_ten = h.page.big.pixel_size()
+    advance_until(h.clock, lambda: h.page.big.text() == "9", h.driver.poll)
+    assert h.page.big.pixel_size() == at_ten
