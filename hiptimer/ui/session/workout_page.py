@@ -348,7 +348,9 @@ class WorkoutPage(QWidget):
 
 
 def _template(text: str, before: str, same_step: bool) -> str:
-    """The width a huge number is sized for: its digits as 0s, never narrower within a step
-    ("10" to "9" made the font jump up for the last nine seconds)."""
+    """The width a huge number is sized for: its digits as 0s, and within a step no narrower
+    than it was ("10" to "9" made the font jump up for the last nine seconds), except as the
+    last minute starts ("1:00" to "59"), so that a hold's seconds are as large as they fit."""
     template = re.sub(r"\d", "0", text)
-    return before if same_step and len(template) < len(before) else template
+    keep = same_step and len(template) < len(before) and ":" not in before
+    return before if keep else template

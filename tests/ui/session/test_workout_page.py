@@ -919,3 +919,14 @@ def test_the_huge_count_keeps_its_size_from_ten_to_nine(make: MakePage) -> None:
     at_ten = h.page.big.pixel_size()
     advance_until(h.clock, lambda: h.page.big.text() == "9", h.driver.poll)
     assert h.page.big.pixel_size() == at_ten
+
+
+def test_a_holds_last_minute_is_counted_as_large_as_it_fits(make: MakePage) -> None:
+    h = make(quick_routine(hold("stretch", hold_s=65)))
+    h.page.resize(640, 760)
+    h.driver.start()
+    h.until(StepKind.WORK)
+    advance_until(h.clock, lambda: h.page.big.text() == "1:00", h.driver.poll)
+    in_minutes = h.page.big.pixel_size()
+    advance_until(h.clock, lambda: h.page.big.text() == "59", h.driver.poll)
+    assert h.page.big.pixel_size() > in_minutes  # "59" sized for two digits, not "0:00"
