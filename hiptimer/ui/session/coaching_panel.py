@@ -177,6 +177,11 @@ class CoachingPanel(QFrame):
         for i, row in enumerate(self.rows):
             row.setVisible(i in self._shown)
         self._restyle()
+        # A row's new font reaches its own layout, not the height this layout keeps for the
+        # row: updateGeometry clears that, else rows kept their old heights and were cut
+        # (1366 x 768 at 125 %: 16 px of 34). https://doc.qt.io/qt-6/qwidget.html#updateGeometry
+        for row in self.rows:
+            row.updateGeometry()
         self._layout.activate()  # placed now, in the new fonts and rows, not a frame later
 
     def _height_at(self, px: float, shown: list[int]) -> int:
@@ -184,8 +189,8 @@ class CoachingPanel(QFrame):
         width = self.width() - margins.left() - margins.right()
         bold = _metrics(self.font(), px, True)  # the widest a step is shown (when read)
         parts = []
-        if self.steps:
-            parts.append(_metrics(self.font(), px * 0.8, True).height())
+        if self.steps:  # the heading, measured as a label lays it out (fonts' height is 1 short)
+            parts.append(self._wrapped_height(px * 0.8, self.heading.text(), width))
         number_w = bold.horizontalAdvance(f"{len(self.steps)}.") + 12
         for step in (self.steps[i] for i in shown):
             text_w = width - number_w - 2 * ROW_PAD - SPACING

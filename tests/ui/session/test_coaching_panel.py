@@ -43,3 +43,30 @@ def test_steps_that_cannot_fit_whole_are_left_out_and_the_caution_stays(qtbot: Q
 def shown(panel: CoachingPanel) -> list[int]:
     QApplication.processEvents()  # laid out
     return [i for i, label in enumerate(panel.steps) if label.isVisible()]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+def test_every_step_shown_and_the_caution_are_whole_at_every_size(qtbot: QtBot) -> None:
+    # The panel's estimate of its height was short of the layout's (the heading by a pixel),
+    # and after _fit changed the font the layout kept the rows' old heights until a later
+    # frame: at 1366 x 768 at 125 % a get-ready step had 16 px of 34 for good.
+    page = QWidget()
+    qtbot.addWidget(page)
+    page.resize(900, 800)
+    panel = CoachingPanel(page)
+    panel.show_exercise(hold("abduction", setup=STEPS, caution=CAUTION))
+    panel.set_font_px(20)
+    page.show()
+    qtbot.waitExposed(page)
+    cut = []
+    for width, height in [(w, h) for w in range(400, 700, 37) for h in range(200, 420, 17)]:
+        panel.resize(width, height)
+        QApplication.processEvents()  # as a window's resize comes: laid out before the next
+        for px, spoken in [(px, s) for px in (16, 24, 20, 30) for s in (-1, 3)]:
+            panel.set_font_px(px)
+            panel.highlight(spoken)
+            # _fit lays the panel out at once: one pass of events, not two, shows it whole
+            labels = [label for label in panel.steps if label.isVisible()] + [panel.caution]
+            if not all(whole(label) for label in labels):
+                cut.append((width, height, px, spoken))
+    assert not cut
