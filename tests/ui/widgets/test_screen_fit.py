@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QFrame,
+    QLabel,
     QLineEdit,
     QMainWindow,
     QScrollArea,
@@ -129,4 +130,24 @@ def test_the_fit_check_finds_a_field_cut_off_inside_a_scroll_area(qtbot: QtBot) 
     window.show()
     assert misfits(window) == ["QLineEdit 'Note': cut off (120x20 of 120x30 on view)"]
     field.setGeometry(10, 5, 120, 30)  # whole in its box, below the viewport: scrolled to
+    assert misfits(window) == []
+
+
+def test_the_fit_check_finds_a_wrapped_label_shorter_than_its_words(qtbot: QtBot) -> None:
+    # A label squeezed by its layout is on view and not cut by what holds it, so it passed:
+    # a get-ready step at 1366 x 768 at 125 % showed 16 px of its 34.
+    window, holder = window_and_box(qtbot)
+    label = QLabel("Lift the top leg slowly towards the ceiling, then lower it.", holder)
+    label.setWordWrap(True)
+    window.show()
+    need = label.heightForWidth(120)
+    label.setGeometry(10, 10, 120, need - 5)  # its last line is cut
+    assert misfits(window) == [
+        f"label 'Lift the top leg slowly towards the ceil': its words need {need} px,"
+        f" it has {need - 5}"
+    ]
+    label.setGeometry(10, 10, 120, need)
+    assert misfits(window) == []
+    label.setWordWrap(False)  # one line, cut at the side: not this check's business
+    label.setGeometry(10, 10, 120, 5)
     assert misfits(window) == []
