@@ -164,8 +164,8 @@ def _next_line(view: SessionView) -> str:
 
 def _lead_in_line(view: SessionView, ex: Exercise) -> str:
     """The coming exercise, which side it starts on and its dose: the user sets up (lies
-    down, kneels) for that side while the get-ready counts down. The side comes before the
-    dose, which the label cuts first on a narrow screen."""
+    down, kneels) for that side while the get-ready counts down. The side comes first: the
+    label cuts its end on a narrow screen, and a long name (shown above it too) cut the side."""
     first = view.next_set
     side = (
         first.side
@@ -174,9 +174,9 @@ def _lead_in_line(view: SessionView, ex: Exercise) -> str:
     )
     names = {"name": ex.name, "dose": dose_text(ex)}
     if side is Side.RIGHT:
-        return _("Up next: {name} (right side first) \u2014 {dose}").format(**names)
+        return _("Up next, right side first: {name} \u2014 {dose}").format(**names)
     if side is Side.LEFT:
-        return _("Up next: {name} (left side first) \u2014 {dose}").format(**names)
+        return _("Up next, left side first: {name} \u2014 {dose}").format(**names)
     return _("Up next: {name} \u2014 {dose}").format(**names)
 
 

@@ -80,8 +80,8 @@ def test_a_hold_shows_phase_side_set_and_a_huge_countdown(make: MakePage) -> Non
     h.driver.start()
     assert h.text.phase is Phase.GET_READY
     assert h.page.banner.text() == "GET READY"
-    # Which side to set up for, before the dose (a narrow screen cuts the line's end first).
-    assert h.text.next_line.startswith("Up next: Clamshell hold (right side first) \u2014 2 x")
+    # Which side to set up for, first (a narrow screen cuts the line's end).
+    assert h.text.next_line.startswith("Up next, right side first: Clamshell hold \u2014 2 x")
     assert background(h.page) == style_for(Phase.GET_READY).background
     h.until(StepKind.WORK)
     h.advance(0.5)
@@ -102,7 +102,7 @@ def test_a_lead_in_names_a_side_only_for_an_exercise_done_on_each_side(make: Mak
     h.until(StepKind.PAIN)
     h.driver.rate_pain(0)
     h.until(StepKind.REST)  # the rest after the first exercise leads into the clamshell
-    assert h.text.next_line == "Up next: Clamshell hold (right side first) \u2014 1 x 5 s each side"
+    assert h.text.next_line == "Up next, right side first: Clamshell hold \u2014 1 x 5 s each side"
 
 
 def test_switch_sides_names_the_new_side(make: MakePage) -> None:
