@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -24,6 +23,7 @@ from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.library.details import PICTURE_SCHEME, THUMB_H, THUMB_W, details_html
 from hiptimer.ui.library.items import Estimate, LibraryItem, same_routine, written_length
 from hiptimer.ui.theme import current, follow, set_px
+from hiptimer.ui.widgets.plain import letters
 from hiptimer.ui.widgets.readable import readable_by_keys, spoken
 
 if TYPE_CHECKING:  # the routine model loads with the first routines, after the first paint
@@ -31,8 +31,6 @@ if TYPE_CHECKING:  # the routine model loads with the first routines, after the 
 
 LENGTH_GAP = "   "  # between a routine's title and its length in the list
 ITEM_PADDING_PX = 10  # QListWidget::item padding in the app's style sheet (theme.py)
-ZWJ = "\u200d"  # joins emoji into one ("👩‍👧")
-JOINERS = {ZWJ, "\ufe0e", "\ufe0f"}  # and the text and emoji variation selectors
 
 
 class LibraryPage(QWidget):
@@ -305,24 +303,11 @@ def _wrapped(title: str, metrics: QFontMetrics, room: int) -> str:
 def _letter_lines(word: str, metrics: QFontMetrics, room: int) -> list[str]:
     """`word` in lines no wider than `room`, as many letters on each as fit (one at least)."""
     lines = [""]
-    for letter in _letters(word):
+    for letter in letters(word):
         if lines[-1] and metrics.horizontalAdvance(lines[-1] + letter) > room:
             lines.append("")
         lines[-1] += letter
     return lines
-
-
-def _letters(word: str) -> list[str]:
-    """The letters as they show: an accent, a variation selector or a joined emoji stays
-    with the character before it."""
-    letters: list[str] = []
-    for char in word:
-        joins = unicodedata.combining(char) or char in JOINERS
-        if letters and (joins or letters[-1].endswith(ZWJ)):
-            letters[-1] += char
-        else:
-            letters.append(char)
-    return letters
 
 
 def unbroken_items(hint: str) -> str:

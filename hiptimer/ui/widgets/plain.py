@@ -50,7 +50,24 @@ def breakable(text: str) -> str:
     """Text whose words longer than LONG_WORD characters may be wrapped between any two
     letters: in a word-wrapped label a word wider than the label is then wrapped over
     lines instead of being cut (at both edges when centred). Shorter words are unchanged."""
-    return _LONG_WORD.sub(lambda word: _BREAK.join(word.group()), text)
+    return _LONG_WORD.sub(lambda word: _BREAK.join(letters(word.group())), text)
+
+
+ZWJ = "\u200d"  # joins emoji into one ("👩\u200d👧")
+_JOINERS = {ZWJ, "\ufe0e", "\ufe0f"}  # and the text and emoji variation selectors
+
+
+def letters(word: str) -> list[str]:
+    """The letters of `word` as they show, the places it may be broken between: an accent, a
+    variation selector or a joined emoji stays with the character before it."""
+    found: list[str] = []
+    for char in word:
+        joins = unicodedata.combining(char) or char in _JOINERS
+        if found and (joins or found[-1].endswith(ZWJ)):
+            found[-1] += char
+        else:
+            found.append(char)
+    return found
 
 
 def show_wrapped(label: QLabel, text: str) -> None:

@@ -13,7 +13,8 @@ from hiptimer.core.routines.loader import load_routine
 from hiptimer.core.routines.model import Routine, estimated_seconds
 from hiptimer.ui.library.details import details_html, retest_line
 from hiptimer.ui.library.items import LibraryItem
-from hiptimer.ui.library.page import LibraryPage, _letters
+from hiptimer.ui.library.page import LibraryPage
+from hiptimer.ui.widgets.plain import letters
 from tests.harness import hold, quick_routine
 
 
@@ -138,7 +139,7 @@ def test_a_word_wider_than_the_list_is_broken_between_letters_not_cut(qtbot: QtB
 def test_a_word_is_broken_between_letters_as_they_show() -> None:
     """An accent written as its own code point, and a family emoji, stay whole."""
     family = "\U0001f469\u200d\U0001f469\u200d\U0001f467"
-    assert _letters(f"e\u0301{family}b\u2764\ufe0f") == ["e\u0301", family, "b", "\u2764\ufe0f"]
+    assert letters(f"e\u0301{family}b\u2764\ufe0f") == ["e\u0301", family, "b", "\u2764\ufe0f"]
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

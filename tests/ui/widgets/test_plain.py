@@ -54,3 +54,12 @@ def test_a_number_after_a_right_to_left_name_keeps_our_direction() -> None:
         f"\u200eUp next: {name} \u2014 \u200e2 x 3 reps"
     )
     assert in_our_direction(f"{name}, set 1") == f"\u200e{name}, set 1"
+
+
+def test_a_long_word_is_breakable_between_letters_as_they_show() -> None:
+    # A break placed between a letter and its accent, or inside a joined emoji, could wrap
+    # the accent or half the emoji onto the next line: the places are the letters shown.
+    accented = "e\u0301" * (LONG_WORD + 1)
+    assert breakable(accented) == "\u200b".join(["e\u0301"] * (LONG_WORD + 1))
+    family = "\U0001f469\u200d\U0001f467"
+    assert family in breakable("x" * LONG_WORD + family)
