@@ -134,8 +134,13 @@ def apply(app: QApplication, theme: str, text_size: int) -> bool:
 
     dark, high = system_scheme()
     changed = use(choose(theme, system_dark=dark, system_high_contrast=high), text_size)
-    app.setFont(app_font())
-    app.setStyleSheet(app_style_sheet())
+    # Only on a change: each set re-polishes every widget (~50 ms with the main window open),
+    # and Settings' OK or the desktop's scheme signal asks again with the same look.
+    font, sheet = app_font(), app_style_sheet()
+    if app.font() != font:
+        app.setFont(font)
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
     if changed:
         _restyle_all()
     return changed

@@ -61,6 +61,29 @@ def test_a_chosen_theme_styles_the_app_and_tells_the_windows(
     assert told == ["light", "high-contrast"] and HIGH_CONTRAST.focus in look.styleSheet()
 
 
+class StyleChanges(QLabel):
+    def __init__(self) -> None:
+        super().__init__("x")
+        self.changes = 0
+
+    def changeEvent(self, event: QEvent) -> None:
+        self.changes += event.type() in (QEvent.Type.StyleChange, QEvent.Type.FontChange)
+        super().changeEvent(event)
+
+
+def test_the_same_look_again_restyles_nothing(look: QApplication, qtbot: QtBot) -> None:
+    """Settings' OK and the desktop's scheme signal apply the look again unchanged: re-setting
+    the style sheet would re-polish every widget (~50 ms with the main window open)."""
+    label = StyleChanges()
+    qtbot.addWidget(label)
+    label.show()
+    theme.apply(look, "light", 125)
+    assert label.changes > 0  # a new look does reach the widget
+    label.changes = 0
+    theme.apply(look, "light", 125)
+    assert label.changes == 0
+
+
 def test_a_deleted_widget_is_no_longer_told(look: QApplication, qtbot: QtBot) -> None:
     told: list[int] = []
     label = QLabel("x")

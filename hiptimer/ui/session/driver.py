@@ -79,10 +79,12 @@ class EngineDriver(QObject):
             self._dirty = True
             while self._dirty:
                 self._dirty = False
-                self.view_changed.emit(self.engine.view())
+                view = self.engine.view()
+                self.view_changed.emit(view)
         finally:
             self._in_refresh = False
-        self._schedule(self.engine.view())
+        # The view just drawn: a command run meanwhile came through here and drew again.
+        self._schedule(view)
 
     def _schedule(self, view: SessionView) -> None:
         interval = wake_interval_ms(view, self.engine.running)

@@ -59,12 +59,12 @@ class PromptSwitch:
                 self.pain.ask_rating(record, changing=view.rerating)
             else:
                 asked = False
-            self.center.setCurrentWidget(self.pain)
+            self._show(self.pain)
             if asked:
                 self.pain.focus_question()
         else:
             self._focus_home()
-            self.center.setCurrentWidget(self.timer)
+            self._show(self.timer)
         quiet = asking and text_scale() > 1
         for aside in self.asides:
             if aside.isHidden() != quiet:
@@ -78,6 +78,11 @@ class PromptSwitch:
             if changeable
             else "",
         )
+
+    def _show(self, page: QWidget) -> None:
+        # Not again when shown: Qt's setCurrentWidget costs ~0.1 ms even then, at each refresh.
+        if self.center.currentWidget() is not page:
+            self.center.setCurrentWidget(page)
 
     def _focus_home(self) -> None:
         """Before a question hides: Qt would hand a focus in it on to the next widget in

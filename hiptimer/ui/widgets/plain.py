@@ -119,6 +119,8 @@ def _marked(line: str, mark: str) -> str:
 
 
 def _mixed(line: str) -> bool:
+    if line.isascii():  # most lines, and a refresh asks ten times a second: no scan
+        return False
     kinds = {unicodedata.bidirectional(char) for char in line}
     return "L" in kinds and bool(kinds & _RIGHT_TO_LEFT)
 
