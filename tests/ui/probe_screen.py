@@ -23,28 +23,30 @@ from tests.ui.tour import TOURS, Visit
 
 REPORT = Path(os.environ.get("HIPTIMER_FIT_REPORT", "fit-report.json"))
 SHOTS = os.environ.get("HIPTIMER_FIT_SHOTS")  # a folder for a picture of each stop, to look at
-# Text sizes to tour at, per cent: "100,150" (150 is large print).
-TEXT_SIZES = [int(t) for t in os.environ.get("HIPTIMER_FIT_TEXT_SIZES", "100").split(",")]
+# The looks to tour in: a text size in per cent (150 is large print), and "-es" for Spanish
+# ("100,150,150-es"); each tours in its own test, in this process.
+LOOKS = os.environ.get("HIPTIMER_FIT_LOOKS", "100").split(",")
 THEME = os.environ.get("HIPTIMER_FIT_THEME", "dark")
-LANGUAGE = os.environ.get("HIPTIMER_FIT_LANGUAGE", "en")
 
 
-@pytest.fixture(params=TEXT_SIZES, ids=lambda size: f"text{size}")
-def text_size(request: pytest.FixtureRequest) -> int:
-    size: int = request.param
-    return size
+@pytest.fixture(params=LOOKS)
+def look(request: pytest.FixtureRequest) -> str:
+    chosen: str = request.param
+    return chosen
 
 
 @pytest.fixture(autouse=True)
-def real_look(qapp: QApplication, text_size: int) -> Iterator[None]:
-    """The style sheet, fonts and window fitting the app has when run."""
+def real_look(qapp: QApplication, look: str) -> Iterator[None]:
+    """The style sheet, fonts, words and window fitting the app has when run in `look`."""
     from hiptimer.ui.app import setup_application
     from hiptimer.ui.language import apply_language
     from hiptimer.ui.widgets.screen_fit import install_screen_fit
 
-    assert apply_language(qapp, LANGUAGE) == LANGUAGE  # words, Qt's buttons, dates' formats
+    size, _, language = look.partition("-")
+    language = language or "en"
+    assert apply_language(qapp, language) == language  # words, Qt's buttons, dates' formats
     setup_application(qapp)
-    theme.apply(qapp, THEME, text_size)
+    theme.apply(qapp, THEME, int(size))
     fit = install_screen_fit(qapp)
     yield
     qapp.removeEventFilter(fit)
@@ -52,12 +54,12 @@ def real_look(qapp: QApplication, text_size: int) -> Iterator[None]:
     apply_language(qapp, "en")
 
 
-def recorder(found: dict[str, list[str]], text_size: int) -> Visit:
+def recorder(found: dict[str, list[str]], look: str) -> Visit:
     def visit(name: str, window: QWidget) -> None:
         QApplication.processEvents()
         found[name] = misfits(window)
         if SHOTS:
-            shot = f"{name.replace(' ', '-').replace(':', '')}-text{text_size}.png"
+            shot = f"{name.replace(' ', '-').replace(':', '')}-text{look}.png"
             window.grab().save(str(Path(SHOTS) / shot))
 
     return visit
@@ -65,10 +67,10 @@ def recorder(found: dict[str, list[str]], text_size: int) -> Visit:
 
 @pytest.mark.parametrize("tour", TOURS, ids=[t.__name__ for t in TOURS])
 @pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")
-def test_tour(qtbot: QtBot, tour: object, text_size: int) -> None:
+def test_tour(qtbot: QtBot, tour: object, look: str) -> None:
     found: dict[str, list[str]] = {}
     assert callable(tour)
-    tour(qtbot, recorder(found, text_size))
+    tour(qtbot, recorder(found, look))
     report = json.loads(REPORT.read_text()) if REPORT.exists() else {}
-    report[str(text_size)] = {**report.get(str(text_size), {}), **found}
+    report[look] = {**report.get(look, {}), **found}
     REPORT.write_text(json.dumps(report, indent=1))
