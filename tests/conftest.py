@@ -61,6 +61,15 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
 
 
 @pytest.fixture(autouse=True)
+def default_look() -> None:
+    """The look a test changed (tests/ui/looks.py) put back before the next one makes its
+    windows: then nothing is left to re-polish."""
+    looks = sys.modules.get("tests.ui.looks")
+    if looks is not None:
+        looks.put_back()
+
+
+@pytest.fixture(autouse=True)
 def delete_closed_widgets() -> Iterator[None]:
     """Delete every window the test made, and what it closed, before the next test starts.
 

@@ -16,14 +16,13 @@ from hiptimer.core.clock import FakeClock
 from hiptimer.core.routines.model import Kind, Routine
 from hiptimer.core.session.steps import StepKind
 from hiptimer.core.session.view import SessionView
-from hiptimer.ui import theme
 from hiptimer.ui.library.items import LibraryItem
 from hiptimer.ui.main_window import MainWindow
-from hiptimer.ui.palette import DARK
 from hiptimer.ui.services.ports import History, Services, SilentBeeper, SilentSpeaker
 from hiptimer.ui.session.driver import EngineDriver
 from tests import harness
 from tests.harness import EngineOptions
+from tests.ui.looks import apply_look
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -233,11 +232,7 @@ def no_timer_left(qtbot: QtBot) -> Iterator[None]:
 
 
 @pytest.fixture
-def large_print(qapp: QApplication) -> Iterator[None]:
-    """The app's look at 150 % text, as File > Settings sets it; back to 100 % after."""
-    sheet, font = qapp.styleSheet(), qapp.font()
-    theme.apply(qapp, "dark", 150)
-    yield
-    theme.use(DARK, 100)
-    qapp.setStyleSheet(sheet)
-    qapp.setFont(font)
+def large_print(qapp: QApplication) -> None:
+    """The app's look at 150 % text, as File > Settings sets it (put back as the next test
+    starts: tests/ui/looks.py)."""
+    apply_look(qapp, "dark", 150)

@@ -16,10 +16,10 @@ from hiptimer.core.settings import Settings
 from hiptimer.ui import theme
 from hiptimer.ui.editor.window import EditorWindow
 from hiptimer.ui.history.window import HistoryWindow
-from hiptimer.ui.palette import DARK
 from hiptimer.ui.settings.dialog import SettingsDialog
 from tests.history_data import HIPS, STRETCH, Weeks, fill
 from tests.ui.fit_checks import arrow_misfits
+from tests.ui.looks import apply_look
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -34,15 +34,12 @@ EACH_ONCE = list(zip(LOOKS, SIZES, strict=True))
 
 
 @pytest.fixture
-def look(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[str]:
-    """The app in this look and text size, as File > Settings sets them; put back after."""
+def look(request: pytest.FixtureRequest, qapp: QApplication) -> str:
+    """The app in this look and text size, as File > Settings sets them (put back as the next
+    test starts: tests/ui/looks.py)."""
     name, text_size = request.param
-    sheet, font = qapp.styleSheet(), qapp.font()
-    theme.apply(qapp, name, text_size)
-    yield name
-    theme.use(DARK, 100)
-    qapp.setStyleSheet(sheet)
-    qapp.setFont(font)
+    apply_look(qapp, name, text_size)
+    return name
 
 
 @pytest.fixture

@@ -3,8 +3,6 @@ exercise list's wrapped lines keep their indent."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtGui import QColor, QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import (
@@ -18,26 +16,22 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.routines.catalog import load_catalog
-from hiptimer.ui import theme
 from hiptimer.ui.editor.dose_fields import LoadField
 from hiptimer.ui.editor.hanging_rows import INDENT, LINE_BREAK, hang
 from hiptimer.ui.editor.window import EditorWindow
-from hiptimer.ui.palette import DARK
 from hiptimer.ui.theme import current
 from tests.harness import hold, routine
+from tests.ui.looks import apply_look
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 
 @pytest.fixture(params=[100, 125, 150])
-def text_size(request: pytest.FixtureRequest, qapp: QApplication) -> Iterator[int]:
-    """The app's look at this text size, as File > Settings sets it; back to 100 % after."""
-    sheet, font = qapp.styleSheet(), qapp.font()
-    theme.apply(qapp, "dark", request.param)
-    yield request.param
-    theme.use(DARK, 100)
-    qapp.setStyleSheet(sheet)
-    qapp.setFont(font)
+def text_size(request: pytest.FixtureRequest, qapp: QApplication) -> int:
+    """The app's look at this text size, as File > Settings sets it (put back as the next test
+    starts: tests/ui/looks.py)."""
+    apply_look(qapp, "dark", request.param)
+    return request.param
 
 
 @pytest.fixture

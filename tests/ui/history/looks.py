@@ -1,4 +1,5 @@
-"""The app's look for a history test: its style sheet and type size, put back after."""
+"""The app's look for a history test: its style sheet and type size (put back as the next test
+starts: tests/ui/looks.py)."""
 
 from __future__ import annotations
 
@@ -7,20 +8,14 @@ from contextlib import contextmanager
 
 from PySide6.QtWidgets import QApplication
 
-from hiptimer.ui import theme
-from hiptimer.ui.palette import DARK
+from tests.ui.looks import apply_look
 
 
 @contextmanager
 def app_look(text_size: int, look: str = "dark") -> Iterator[None]:
-    """The app's look, its style sheet and type size at `text_size` per cent; put back after."""
+    """The app's look, its style sheet and type size at `text_size` per cent (put back as the
+    next test starts: tests/ui/looks.py)."""
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    sheet, font = app.styleSheet(), app.font()
-    theme.apply(app, look, text_size)
-    try:
-        yield
-    finally:
-        theme.use(DARK, 100)
-        app.setStyleSheet(sheet)
-        app.setFont(font)
+    apply_look(app, look, text_size)
+    yield

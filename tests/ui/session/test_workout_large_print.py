@@ -13,10 +13,10 @@ from hiptimer.core.routines.model import Routine
 from hiptimer.core.session.steps import StepKind
 from hiptimer.ui import theme
 from hiptimer.ui.keys import Action
-from hiptimer.ui.palette import DARK
 from hiptimer.ui.session.workout_page import WorkoutPage
 from hiptimer.ui.widgets.plain import ElidedLabel
 from tests.harness import hold, quick_routine, reps
+from tests.ui.looks import keep_look
 from tests.ui.sessions import (
     DriverOnFakeClock,
     no_timer_left,  # noqa: F401 (a fixture)
@@ -57,13 +57,11 @@ Counting = Callable[[int, tuple[int, int]], Page]
 
 
 @pytest.fixture
-def app_look(qapp: QApplication) -> Iterator[QApplication]:
-    """The app, whose look (theme.apply) a test may change: it comes back after."""
-    sheet, font = qapp.styleSheet(), qapp.font()
-    yield qapp
-    theme.use(DARK, 100)
-    qapp.setStyleSheet(sheet)
-    qapp.setFont(font)
+def app_look(qapp: QApplication) -> QApplication:
+    """The app, whose look (theme.apply) a test may change: it comes back as the next test
+    starts (tests/ui/looks.py)."""
+    keep_look(qapp)
+    return qapp
 
 
 @pytest.fixture
