@@ -14,6 +14,7 @@ from hiptimer.core.routines.model import (
     dose_text,
     estimated_seconds,
     format_duration,
+    reads_first,
     seconds_text,
 )
 
@@ -90,9 +91,12 @@ def _rests(
 def _lead_text(
     written: float, coming: Exercise | None, lead_in: Callable[[Exercise], float] | None
 ) -> str:
-    """A lead-in as written, and how long it lasts when the voice needs longer to read it."""
+    """A lead-in as written, and how long it lasts when the voice needs longer to read it
+    (a 0 s one only where the voice reads a setup or caution there: steps.expand)."""
     text = seconds_text(written)
-    if coming is None or lead_in is None or written <= 0 or lead_in(coming) <= written:
+    if coming is None or lead_in is None or lead_in(coming) <= written:
+        return text
+    if written <= 0 and not reads_first(lead_in, coming):
         return text
     return f"{text} (lasts {seconds_text(round(lead_in(coming)))} for the voice to read it)"
 

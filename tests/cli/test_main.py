@@ -557,6 +557,23 @@ def test_show_and_list_count_the_lead_ins_the_voice_needs_unless_muted(
     assert muted[-1] == "Estimated total: 2 min (get-ready and rests included)"  # 147 s
 
 
+def test_show_counts_a_0_s_lead_in_the_voice_needs_for_a_caution(
+    capsys: pytest.CaptureFixture[str], builtin_dir: Path, data_home: Path
+) -> None:
+    """A 0 s pause before a caution to say lasts as long as the voice needs, as the session
+    runs it (tests/core/voice/test_cue_script.py); muted, there is none."""
+    data = routine_data("curt", "Curt", rests={"get_ready_s": 0, "after_exercise_s": 0})
+    data["exercises"][0]["caution"] = "Stop if the front of the hip pinches."
+    write(paths.user_routines_dir(), "curt.json", data)
+    voiced = run(capsys, "show", "curt")[1].splitlines()
+    assert "Get ready: 0 s (lasts 9 s for the voice to read it)" in voiced
+    assert "   Rest: 20 s between sets, 0 s (lasts 9 s for the voice to read it) after" in voiced
+    write(data_home, "settings.json", {"muted": True})
+    muted = run(capsys, "show", "curt")[1].splitlines()
+    assert "Get ready: 0 s" in muted
+    assert "   Rest: 20 s between sets, 0 s after" in muted
+
+
 @pytest.mark.parametrize("command", ["list", "history", "show", "validate", "cues"])
 @pytest.mark.parametrize("under", [False, True], ids=["the-folder", "a-parent"])
 @pytest.mark.parametrize("given_by", ["--data-dir", "HIPTIMER_HOME"])

@@ -281,6 +281,18 @@ def work_seconds(ex: Exercise) -> float:
     return reps * per_rep
 
 
+def reads_first(lead_in: Callable[[Exercise], float] | None, ex: Exercise) -> bool:
+    """Whether the voice reads `ex`'s setup or caution before its first set: by the rule,
+    they make its lead-in longer. Then even a 0 s pause before it is a lead-in, so that the
+    words end before the set begins rather than under it. The words are weighed 14 times
+    over: the rule rounds up to whole seconds, where "Lie down." alone can vanish."""
+    if lead_in is None or not (ex.setup or ex.caution.strip()):
+        return False
+    bare = dataclasses.replace(ex, setup=(), caution="")
+    wordy = dataclasses.replace(ex, setup=ex.setup * 14, caution=ex.caution * 14)
+    return lead_in(wordy) > lead_in(bare)
+
+
 def estimated_seconds(
     routine: Routine, lead_in: Callable[[Exercise], float] | None = None
 ) -> float:
@@ -291,11 +303,13 @@ def estimated_seconds(
     """
 
     def lead(written: float, ex: Exercise) -> float:
+        if written <= 0 and not reads_first(lead_in, ex):
+            return 0.0  # no pause, and none needed
         return written if lead_in is None else max(written, lead_in(ex))
 
     active = routine.active_exercises
     get_ready = routine.rests.get_ready_s
-    total = lead(get_ready, active[0]) if active and get_ready > 0 else 0.0
+    total = lead(get_ready, active[0]) if active else 0.0
     for i, ex in enumerate(active):
         sides = 2 if ex.has_sides else 1
         total += ex.sets * sides * work_seconds(ex)
@@ -303,7 +317,7 @@ def estimated_seconds(
             total += ex.sets * routine.rest_between_sides(ex)
         total += (ex.sets - 1) * routine.rest_between_sets(ex)
         after = routine.rest_after(ex)
-        if i < len(active) - 1 and after > 0:
+        if i < len(active) - 1:
             total += lead(after, active[i + 1])
     return total
 

@@ -9,11 +9,12 @@ delivered to subscribers in order, each with how late it was noticed.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 
 from hiptimer.core.clock import Clock, MonotonicClock, wall_now
-from hiptimer.core.routines.model import Exercise, Routine
+from hiptimer.core.routines.model import Exercise, Routine, reads_first
 from hiptimer.core.session import marks
 from hiptimer.core.session.dose_adjust import DosesInForce, carried_changes
 from hiptimer.core.session.dose_commands import DoseCommands
@@ -80,7 +81,11 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
         self._doses = {ex.id: carried.doses.get(ex.id, ex) for ex in self._active}
         self.carried_changes = carried_changes(self._active, carried)  # for the screen's note
         get_ready_s = routine.rests.get_ready_s
-        self._steps = resume_plan(expand(routine), self._active, set(done_sets), get_ready_s)
+        # With the voice on as the session starts, a 0 s pause before words to read is a
+        # lead-in too (steps.expand); muted later, it passes in no time.
+        voiced = functools.partial(reads_first, lead_in)
+        steps = expand(routine, voiced)
+        self._steps = resume_plan(steps, self._active, set(done_sets), get_ready_s, voiced)
         # The seconds left after each step, by index: the view asks every tick, and the sum
         # runs over every later step. Emptied when a dose or the lead-in rule changes.
         self._later_s: dict[int, float] = {}

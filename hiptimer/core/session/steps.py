@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -123,13 +124,21 @@ def step_estimate(step: Step, ex: Exercise | None) -> float:
     return 0.0
 
 
-def expand(routine: Routine) -> list[Step]:
-    """Every step of a session, from get-ready to done, for the routine's active exercises."""
+def _never(ex: Exercise) -> bool:
+    return False
+
+
+def expand(routine: Routine, voiced: Callable[[Exercise], bool] = _never) -> list[Step]:
+    """Every step of a session, from get-ready to done, for the routine's active exercises.
+
+    A 0 s get-ready or rest after an exercise is left out unless the voice reads the setup
+    or caution of the exercise it leads to (`voiced`): then it is kept, for the lead-in rule
+    to make it long enough (a caution said at the set's start was cut by the next cue)."""
     active = routine.active_exercises
     steps: list[Step] = []
     if not active:
         return [Step(StepKind.DONE, -1)]
-    if routine.rests.get_ready_s > 0:
+    if routine.rests.get_ready_s > 0 or voiced(active[0]):
         steps.append(Step(StepKind.GET_READY, 0, planned_s=routine.rests.get_ready_s))
     for i, ex in enumerate(active):
         sides: list[Side | None] = [Side.RIGHT, Side.LEFT] if ex.has_sides else [None]
@@ -150,7 +159,7 @@ def expand(routine: Routine) -> list[Step]:
                     Step(StepKind.REST, i, set_number, None, RestKind.BETWEEN_SETS, rest_s)
                 )
         after_s = routine.rest_after(ex)
-        if i + 1 < len(active) and after_s > 0:
+        if i + 1 < len(active) and (after_s > 0 or voiced(active[i + 1])):
             steps.append(Step(StepKind.REST, i + 1, 0, None, RestKind.AFTER_EXERCISE, after_s))
     steps.append(Step(StepKind.DONE, len(active)))
     return steps
@@ -161,12 +170,16 @@ SetKey = tuple[str, int, "str | None"]
 
 
 def resume_plan(
-    steps: list[Step], active: list[Exercise], done: set[SetKey], get_ready_s: float
+    steps: list[Step],
+    active: list[Exercise],
+    done: set[SetKey],
+    get_ready_s: float,
+    voiced: Callable[[Exercise], bool] = _never,
 ) -> list[Step]:
     """For a session resumed after a crash: the routine's own get-ready (`get_ready_s`, none
-    where it has none), then the first set not done. Resume is pressed as Start is, from
-    where the routine's get-ready is meant to suffice; a fixed 10 s made a 3 s get-ready
-    last 10 s with no word why."""
+    where it has none, unless the voice reads what comes first: see expand), then the first
+    set not done. Resume is pressed as Start is, from where the routine's get-ready is meant
+    to suffice; a fixed 10 s made a 3 s get-ready last 10 s with no word why."""
     if not done:
         return steps
 
@@ -183,7 +196,7 @@ def resume_plan(
     if first_work is None:
         return [remaining[-1]]
     lead = remaining[first_work]
-    if get_ready_s <= 0:
+    if get_ready_s <= 0 and not voiced(active[lead.exercise_index]):
         return remaining[first_work:]
     get_ready = Step(StepKind.GET_READY, lead.exercise_index, planned_s=get_ready_s)
     return [get_ready, *remaining[first_work:]]
@@ -212,7 +225,8 @@ def first_work_steps(steps: list[Step]) -> frozenset[int]:
 
 def without_lead_in(steps: list[Step]) -> frozenset[Step]:
     """Each exercise's first set that no pause leads into (its get-ready or rest is 0 s):
-    what that pause would have shown and said (the steps, the caution) comes with the set."""
+    what that pause would have shown and said (the steps, the caution) comes with the set.
+    A 0 s pause kept for the voice (see expand) counts as none: muted, it passes at once."""
     pauses = (StepKind.GET_READY, StepKind.REST)
 
     def led_in(i: int) -> bool:
@@ -220,6 +234,7 @@ def without_lead_in(steps: list[Step]) -> frozenset[Step]:
         return (
             before is not None
             and before.kind in pauses
+            and before.planned_s > 0
             and (before.exercise_index == steps[i].exercise_index)
         )
 

@@ -139,14 +139,18 @@ def test_a_zero_pause_is_skipped_and_its_setup_is_said_in_the_first_set_as_the_d
     from hiptimer.core.voice.cue_script import cue_script
 
     assert "A 0 skips that pause" in PROSE and "at the start of the first set instead" in PROSE
+    assert "so that they are heard whole before the set begins" in PROSE
     data = {
         **MY_ROUTINE,
         "rests": {"get_ready_s": 0},
         "exercises": [{**PLAIN_HOLD, "hold_s": 20, "setup": ["Lie down."]}],
     }
-    script = cue_script(parse_routine_text(json.dumps(data), "zero.json"))
+    zero = parse_routine_text(json.dumps(data), "zero.json")
+    script = cue_script(zero)  # pauses as written: a voice turned on after the start
     assert script[0] == (0.0, "H. Hold for twenty seconds.")  # no get-ready
     assert [text for _, text in script].index("Lie down.") == 1
+    voiced = [text for _, text in cue_script(zero, stretched=True)]  # on from the start
+    assert voiced[:2] == ["Get ready: H.", "Lie down."]
 
 
 def test_a_rep_hold_beside_a_tempo_is_not_used_nor_written_in_the_dose() -> None:

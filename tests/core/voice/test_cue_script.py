@@ -8,7 +8,14 @@ from dataclasses import replace
 import pytest
 
 from hiptimer.core.routines.loader import routine_from_data
-from hiptimer.core.routines.model import Exercise, Rests, Routine, SideMode, Tempo
+from hiptimer.core.routines.model import (
+    Exercise,
+    Rests,
+    Routine,
+    SideMode,
+    Tempo,
+    estimated_seconds,
+)
 from hiptimer.core.session.events import PainChoice
 from hiptimer.core.voice.cue_script import (
     MAX_PREPARED,
@@ -267,3 +274,34 @@ def test_each_cue_is_said_in_turn_when_a_hold_has_room_for_one() -> None:
     assert said == ["Breathe slowly.", "Gentle pull only.", "Breathe slowly.", "Gentle pull only."]
     one_side = cue_script(routine(hold("lunge", 30, 3, cues=cues)))
     assert [text for _, text in one_side if text in cues] == [*cues, cues[0]]
+
+
+def test_a_caution_is_heard_whole_where_no_pause_comes_before_the_set() -> None:
+    """A 0 s get-ready and a 0 s rest before a short set: the audit heard the caution cut off
+    by the rest's announcement, and the set's countdown lost under it. With the voice on, a
+    0 s pause before words to read becomes a lead-in that lasts as long as they need
+    (docs/routine-format.md, *How long a pause lasts*); muted, the set starts at once."""
+    rests = Rests(get_ready_s=0, between_sets_s=10, between_sides_s=5, after_exercise_s=0)
+    bridge = hold(
+        "bridge",
+        5,
+        name="Bridge",
+        setup=("Lie on your back, knees bent.", "Feet flat on the floor."),
+        caution="Stop if the front of the hip pinches or your back arches.",
+    )
+    clam = hold("clam", 5, name="Clam", caution="Keep the pelvis still; do not roll back.")
+    session = harness.routine(bridge, clam, rests=rests)
+    timeline = cue_timeline(session, stretched=True)
+    cautions = [s for s in timeline if s.phrase.kind == "caution"]
+    assert len(cautions) == 2 and not any(s.cut for s in cautions)
+    for caution, name in zip(cautions, ("Bridge", "Clam"), strict=True):
+        starts = next(s for s in timeline if s.phrase.text == f"{name}. Hold for five seconds.")
+        assert caution.end <= starts.start  # heard before its set begins
+    assert [s.phrase.text for s in timeline].count("Release.") == 2  # each set ends heard
+    writer = CueWriter()
+    assert estimated_seconds(session, writer.lead_in_seconds) == pytest.approx(
+        timeline[-1].phrase.at - timeline[0].phrase.at
+    )
+    muted = cue_script(session)  # no voice: the pauses as written, none
+    assert muted[0] == (0.0, "Bridge. Hold for five seconds.")
+    assert estimated_seconds(session) == 10
