@@ -123,8 +123,9 @@ class SetCounts:
     def all_done(self) -> bool:
         return self.planned > 0 and self.done == self.planned
 
-    def parts(self) -> list[str]:
-        """['3 of 4 sets done', '1 partly done', ...]: the counts that are not 0."""
+    def parts(self, *, not_reached: bool = True) -> list[str]:
+        """['3 of 4 sets done', '1 partly done', ...]: the counts that are not 0 (those not
+        reached left out where the sentence says the session stopped)."""
         n = self.planned
         if not n:
             return [_("no sets")]
@@ -137,13 +138,13 @@ class SetCounts:
         if self.skipped:
             n = self.skipped
             parts.append(n_("{n} skipped", "{n} skipped", n).format(n=n))
-        if self.not_reached:
+        if self.not_reached and not_reached:
             parts.append(_("{n} not reached").format(n=self.not_reached))
         return parts
 
-    def text(self, joiner: str = ", ") -> str:
+    def text(self, joiner: str = ", ", *, not_reached: bool = True) -> str:
         """'3 of 4 sets done, 1 skipped' (the words every view uses)."""
-        return joiner.join(self.parts())
+        return joiner.join(self.parts(not_reached=not_reached))
 
 
 def count_outcomes(outcomes: Iterable[Outcome], planned: int | None) -> SetCounts:

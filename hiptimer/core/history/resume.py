@@ -276,11 +276,13 @@ def offer_text(plan: ResumePlan, today: date) -> str:
         return _("Your session of {routine} {when} was interrupted before the first set.").format(
             routine=s.routine_title, when=when
         )
-    return n_(
-        "Your session of {routine} {when} was interrupted after {n} set.",
-        "Your session of {routine} {when} was interrupted after {n} sets.",
-        plan.sets_done,
-    ).format(routine=s.routine_title, when=when, n=plan.sets_done)
+    # As History counts them: a set skipped or ended early is not one done (S on an
+    # exercise of 2 sets a side read "after 4 sets" where History said 2 done, 2 skipped).
+    sets = s.counts.text(not_reached=False)
+    # Translators: {sets} is History's count, "2 of 18 sets done, 1 skipped".
+    return _("Your session of {routine} {when} was interrupted with {sets}.").format(
+        routine=s.routine_title, when=when, sets=sets
+    )
 
 
 def details_lines(

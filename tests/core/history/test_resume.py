@@ -23,6 +23,7 @@ from hiptimer.core.history.resume import (
     when_text,
 )
 from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.history.wording import completion_text
 from hiptimer.core.routines.model import Exercise, Kind, Routine, SideMode, Tempo
 from hiptimer.core.routines.writer import exercise_to_data
 from hiptimer.core.session.engine import SessionEngine
@@ -214,7 +215,7 @@ def test_the_offer_names_the_routine_the_day_and_the_sets(store: HistoryStore) -
     local = T0.astimezone()
     plan = a_plan(store, 2)
     assert offer_text(plan, local.date()) == (
-        f"Your session of Hip basics today at {local:%H:%M} was interrupted after 2 sets."
+        f"Your session of Hip basics today at {local:%H:%M} was interrupted with 2 of 2 sets done."
     )
     assert details_lines(plan, local.date()) == []
 
@@ -222,7 +223,7 @@ def test_the_offer_names_the_routine_the_day_and_the_sets(store: HistoryStore) -
 def test_the_offer_for_one_set_none_and_older_sessions(store: HistoryStore) -> None:
     local = T0.astimezone()
     plan = a_plan(store, 1, older=2)
-    assert offer_text(plan, local.date()).endswith("was interrupted after 1 set.")
+    assert offer_text(plan, local.date()).endswith("was interrupted with 1 of 1 set done.")
     (line,) = details_lines(plan, local.date())
     assert line.startswith("2 older interrupted sessions were kept as partial, with their sets:")
     assert "Hip basics, yesterday at" in line
@@ -230,6 +231,34 @@ def test_the_offer_for_one_set_none_and_older_sessions(store: HistoryStore) -> N
     assert offer_text(empty, local.date()).endswith("was interrupted before the first set.")
     assert details_lines(empty, local.date())[0].startswith(
         "An older interrupted session was kept as partial, with its sets: Hip basics, "
+    )
+
+
+def test_the_offer_counts_sets_as_history_does_with_skipped_ones_apart(
+    store: HistoryStore,
+) -> None:
+    """The audit: two sets done and the rest of the clam skipped (S) read "interrupted
+    after 4 sets", which History gave as 2 done and 2 skipped."""
+    local = T0.astimezone()
+    doses = {ex.id: exercise_to_data(ex) for ex in hips().active_exercises}
+    sid = store.begin_session("hips", "Hip basics", 3, doses, T0, sets_planned=5)
+    store.add_set(sid, record("clam", 1, "right"))
+    store.add_set(sid, record("clam", 1, "left"))
+    for side in ("right", "left"):
+        store.add_set(sid, record("clam", 2, side, skipped=True, completed=False, pain=None))
+    plan = plan_resume(store, finder(hips()).get)
+    assert plan is not None
+    offer = offer_text(plan, local.date())
+    assert offer.endswith("was interrupted with 2 of 5 sets done, 2 skipped.")
+    summary = store.get_session(sid)
+    assert summary is not None
+    assert completion_text(summary).startswith("2 of 5 sets done, 2 skipped, 1 not reached")
+    later = store.begin_session("hips", "Hip basics", 3, doses, T0, sets_planned=5)
+    store.add_set(later, record("bridge", 1, completed=False, actual_hold_s=4))
+    plan = plan_resume(store, finder(hips()).get)
+    assert plan is not None and plan.session.id == later
+    assert offer_text(plan, local.date()).endswith(
+        "was interrupted with 0 of 5 sets done, 1 partly done."
     )
 
 

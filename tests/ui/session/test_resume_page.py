@@ -150,7 +150,7 @@ def test_resuming_records_the_rest_into_the_same_session(qtbot: QtBot, interrupt
     assert w.resume.page is not None
     offer = w.resume.page.offer.text()
     assert offer.startswith("Your session of Quick test routine today at")
-    assert offer.endswith("was interrupted after 2 sets.")
+    assert offer.endswith("was interrupted with 2 of 4 sets done.")
     run.key(K.Key_Return)
     assert w.nav.key_mode() is Mode.WORKOUT and run.step() is StepKind.GET_READY
     assert w.resume.page is None

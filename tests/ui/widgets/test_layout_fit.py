@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from hiptimer import i18n
 from hiptimer.core.history import resume
-from hiptimer.i18n import n_, translate
+from hiptimer.core.history.outcome import SetCounts
+from hiptimer.i18n import _, translate
 from hiptimer.ui.first_run import FirstRunPage
 from hiptimer.ui.session.resume_page import SAVED, ResumePage
 from hiptimer.ui.widgets.layout_fit import fits_whole, fits_wrapped
@@ -30,11 +31,10 @@ def first_run() -> tuple[QWidget, list[QWidget], Callable[[QLayout, QWidget], bo
 def resume_offer() -> tuple[QWidget, list[QWidget], Callable[[QLayout, QWidget], bool]]:
     page = ResumePage()
     when = resume.when_text(datetime(2026, 1, 5, 8, 0).astimezone(), date(2026, 1, 5))
-    offer = n_(
-        "Your session of {routine} {when} was interrupted after {n} set.",
-        "Your session of {routine} {when} was interrupted after {n} sets.",
-        3,
-    ).format(routine="Hip strengthening for the weeks after a long break", when=when, n=3)
+    sets = SetCounts(done=3, partly_done=1, skipped=2, not_reached=30).text(not_reached=False)
+    offer = _("Your session of {routine} {when} was interrupted with {sets}.").format(
+        routine="Hip strengthening for the weeks after a long break", when=when, sets=sets
+    )
     show_wrapped(page.offer, offer)
     page.details.setText(translate(SAVED))
     parts = [page.heading, page.offer, page.details, page.hint]
