@@ -11,12 +11,13 @@ from typing import TYPE_CHECKING
 from hiptimer.i18n import _, n_
 from hiptimer.ui.library.items import Estimate, LibraryItem, written_length
 from hiptimer.ui.theme import current
-from hiptimer.ui.widgets.plain import escape
+from hiptimer.ui.widgets.plain import escape, on_our_side
 
 if TYPE_CHECKING:
     from hiptimer.core.routines.model import Exercise
 
 SEPARATOR = " \u00b7 "
+WARNING_SIGN = "\u26a0 "
 PICTURE_SCHEME = "figure:"  # our own resource names; exercise ids are [a-z0-9_-]
 THUMB_W, THUMB_H = 96, 64
 
@@ -81,7 +82,7 @@ def details_html(
     heading = e(_("Exercises"))
     parts.append(f"<p><b>{heading}</b></p><table>{rows}</table>")
     if r.cautions:
-        cautions = "".join(f"<li>{e(c)}</li>" for c in r.cautions)
+        cautions = "".join(f"<li>{e(on_our_side(c))}</li>" for c in r.cautions)
         heading = e(_("Cautions"))
         parts.append(
             f"<p style='color:{current().warning}'><b>{heading}</b></p><ul>{cautions}</ul>"
@@ -139,7 +140,7 @@ def _exercise_rows(
     if caution.strip():
         below.append(
             f"<td colspan='2' style='color:{current().warning}; padding-left: 18px;"
-            f" padding-bottom: 6px'>\u26a0 {e(caution.strip())}</td>"
+            f" padding-bottom: 6px'>{e(on_our_side(WARNING_SIGN + caution.strip()))}</td>"
         )
     picture = _picture_cell(pictures, exercise_id, rows=1 + len(below))
     look = f" style='color:{current().muted}'" if dim else ""  # left out of sessions

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 from hiptimer.core.routines.model import Exercise
 from hiptimer.i18n import N_, translate
 from hiptimer.ui.theme import current, restyle, set_exact_px, text_scale
-from hiptimer.ui.widgets.plain import show_wrapped
+from hiptimer.ui.widgets.plain import on_our_side, show_wrapped
 
 HEADING = N_("How to do it")
 CAUTION_PREFIX = N_("\u26a0 Caution: ")
@@ -101,7 +101,8 @@ class CoachingPanel(QFrame):
         for i, line in enumerate(setup):
             self._add_step(i, line)
         caution = ex.caution.strip() if ex is not None else ""
-        show_wrapped(self.caution, f"{translate(CAUTION_PREFIX)}{caution}" if caution else "")
+        caution_line = f"{translate(CAUTION_PREFIX)}{caution}" if caution else ""
+        show_wrapped(self.caution, on_our_side(caution_line))
         self.caution.setVisible(bool(caution))
         self.heading.setVisible(bool(setup))
         self._fit()
@@ -116,7 +117,7 @@ class CoachingPanel(QFrame):
         number.setText(f"{i + 1}.")
         number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         text = _plain_label(row)
-        show_wrapped(text, line)  # a long word wraps rather than being cut
+        show_wrapped(text, on_our_side(line))  # a long word wraps rather than being cut
         layout.addWidget(number, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(text, 1)
         self._layout.insertWidget(1 + i, row)

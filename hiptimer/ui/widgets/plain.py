@@ -100,6 +100,28 @@ def in_our_direction(text: str, *, one_paragraph: bool = False) -> str:
     return "\n".join(_marked(line, mark) if _mixed(line) else line for line in lines)
 
 
+def on_our_side(text: str) -> str:
+    """`text`, a line of a list (a setup step, a caution), laid out from the app's side, beside
+    its number or bullet, in whichever direction it is written. Why: Qt aligns a paragraph
+    that starts right to left on the far side (https://www.unicode.org/reports/tr9/#P2), and a
+    step written in Arabic stood a panel's width from its number. Its words still read in
+    their own direction, and their own mark after them keeps a final full stop at their end
+    (rule N1: a stop between Arabic and our side's edge took our side's direction)."""
+    from PySide6.QtGui import QGuiApplication
+
+    rtl = QGuiApplication.layoutDirection() is Qt.LayoutDirection.RightToLeft
+    mark = RLM if rtl else LRM
+    lines = []
+    for line in text.split("\n"):
+        strong = [d for d in map(unicodedata.bidirectional, line) if d in ("L", *_RIGHT_TO_LEFT)]
+        if all((d in _RIGHT_TO_LEFT) == rtl for d in strong):
+            lines.append(line)  # ours only, or no letters: laid out from our side anyway
+            continue
+        own = RLM if strong[-1] in _RIGHT_TO_LEFT else LRM
+        lines.append(_marked(line, mark) + ("" if own == mark else own))
+    return "\n".join(lines)
+
+
 def _marked(line: str, mark: str) -> str:
     """The mark after the line's indent, and after a name right to left that a number
     follows: the number would take the name's direction (rule W2), and "Up next: <name> —

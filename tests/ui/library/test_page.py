@@ -216,3 +216,27 @@ def test_listing_fewer_routines_again_rewraps_only_the_rows_there_are(qtbot: QtB
     page.set_items(many[:1])
     qtbot.waitUntil(lambda: not page.list.verticalScrollBar().isVisible())
     assert page.list.count() == 1 and page.list.item(0).text().startswith("Routine 0")
+
+
+def test_a_caution_written_right_to_left_stands_beside_its_bullet(qtbot: QtBot) -> None:
+    """The audit: a caution all in Arabic was drawn at the details' far edge, a pane's width
+    from its bullet (or its warning sign), as Qt aligns a paragraph that starts right to left."""
+    from PySide6.QtGui import QTextDocument
+
+    arabic = "\u062a\u0648\u0642\u0641 \u0625\u0630\u0627 \u0622\u0644\u0645\u0643."
+    r = quick_routine(hold("hug", 30, name="Knee hug with a long name", caution=arabic))
+    r = replace(r, cautions=("Stop if it hurts.", arabic))
+    document = QTextDocument()
+    document.setHtml(details_html(LibraryItem(r.id, r.title, r)))
+    document.setTextWidth(700)
+    document.size()  # laid out
+    lefts: dict[str, float] = {}
+    block = document.begin()
+    while block.isValid():
+        words = block.text().strip("\u200e\u200f\u26a0 ")
+        if words in (arabic, "Stop if it hurts.") and block.layout().lineCount():
+            lefts.setdefault(words, block.layout().lineAt(0).naturalTextRect().left())
+            lefts[f"{words}, last"] = block.layout().lineAt(0).naturalTextRect().left()
+        block = block.next()
+    assert lefts["Stop if it hurts."] == lefts[f"{arabic}, last"]  # the list's bullet, beside
+    assert lefts[arabic] < 10  # the exercise's caution, under its name

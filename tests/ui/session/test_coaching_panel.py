@@ -70,3 +70,36 @@ def test_every_step_shown_and_the_caution_are_whole_at_every_size(qtbot: QtBot) 
             if not all(whole(label) for label in labels):
                 cut.append((width, height, px, spoken))
     assert not cut
+
+
+STEP_IN_ARABIC = "\u0627\u0633\u062a\u0644\u0642\u0650 \u0639\u0644\u0649 \u0638\u0647\u0631\u0643."
+
+
+def ink_left(label: QLabel) -> int:
+    """How far from its left edge the label's words are drawn, in pixels."""
+    image = label.grab().toImage()
+    background = image.pixelColor(0, image.height() - 1)
+    for x in range(image.width()):
+        if any(image.pixelColor(x, y) != background for y in range(image.height())):
+            return x
+    return image.width()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+def test_a_step_written_right_to_left_stands_beside_its_number(qtbot: QtBot) -> None:
+    """The audit: a setup step all in Arabic was drawn at the panel's far edge, a panel's
+    width from its number, as Qt aligns a paragraph that starts right to left."""
+    page = QWidget()
+    qtbot.addWidget(page)
+    page.resize(800, 700)
+    panel = CoachingPanel(page)
+    caution = "\u062a\u0648\u0642\u0641 \u0625\u0630\u0627 \u0622\u0644\u0645\u0643."
+    panel.show_exercise(hold("bridge", setup=("Lie down.", STEP_IN_ARABIC), caution=caution))
+    panel.resize(700, 500)
+    page.show()
+    qtbot.waitExposed(page)
+    QApplication.processEvents()
+    english, arabic = panel.steps
+    assert arabic.width() > 400 and ink_left(arabic) <= ink_left(english) + 2
+    assert arabic.text().strip("\u200e\u200f") == STEP_IN_ARABIC  # its words as written
+    assert arabic.text().endswith("\u200f")  # its full stop stays at its end, on the left

@@ -6,7 +6,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from hiptimer.ui.widgets.plain import LONG_WORD, breakable, in_our_direction, may_cut, show_wrapped
+from hiptimer.ui.widgets.plain import (
+    LONG_WORD,
+    breakable,
+    in_our_direction,
+    may_cut,
+    on_our_side,
+    show_wrapped,
+)
 
 WORD = "Pneumonoultramicroscopicsilicovolcanoconiosisstretchwithanamethatneverends"
 
@@ -54,6 +61,18 @@ def test_a_number_after_a_right_to_left_name_keeps_our_direction() -> None:
         f"\u200eUp next: {name} \u2014 \u200e2 x 3 reps"
     )
     assert in_our_direction(f"{name}, set 1") == f"\u200e{name}, set 1"
+
+
+def test_a_list_line_right_to_left_is_laid_out_from_our_side_its_stop_at_its_end(
+    qtbot: QtBot,
+) -> None:
+    """A setup step all in Arabic: our mark first (beside its number), its own last (its
+    full stop stays at its end); a line in our direction, or with no letters, is as written."""
+    step = "\u0627\u0633\u062a\u0644\u0642\u0650."
+    assert on_our_side(step) == f"\u200e{step}\u200f"
+    assert on_our_side(f"\u26a0 Caution: {step}") == f"\u200e\u26a0 Caution: {step}\u200f"
+    assert on_our_side("Lie down.") == "Lie down."
+    assert on_our_side("3 x 10") == "3 x 10"
 
 
 def test_a_long_word_is_breakable_between_letters_as_they_show() -> None:
