@@ -293,7 +293,16 @@ class CueWriter:
     # ------------------------------------------------------------ reps and pain
 
     def _rep_counted(self, e: RepCounted) -> list[Phrase]:
-        text = f"{capital(number_words(e.count))}."
+        count = e.count
+        step = self._step
+        if step is not None and step.duration_s is not None and e.target:
+            # Paced: the screen shows the rep in progress ("3 / 8" as the third starts), so
+            # the voice names the rep starting; "Two." there read against "3 / 8". After the
+            # last one the pain question follows at once.
+            if count >= e.target:
+                return []
+            count += 1
+        text = f"{capital(number_words(count))}."
         return [Phrase(text, "count", e.at, STALE_COUNT_S)]
 
     def _choice_text(self, record: SetRecord, choice: PainChoice) -> str:

@@ -85,10 +85,12 @@ def test_a_countdown_number_that_cannot_be_said_in_time_is_dropped() -> None:
 
 def test_paced_reps_are_counted_on_time() -> None:
     script = cue_script(routine(reps("bridge", n=3, tempo=Tempo(2, 2, 2))))
-    # Work starts at 5 s; each rep takes 6 s.
-    assert at(script, "One.") == [pytest.approx(11.0)]
-    assert at(script, "Two.") == [pytest.approx(17.0)]
-    assert at(script, "Three.") == [pytest.approx(23.0)]
+    # Work starts at 5 s; each rep takes 6 s. Each rep is named as it starts, as the screen
+    # shows it ("2 / 3"): "One." as the second began read against "2 / 3" (the audit).
+    assert at(script, "One.") == []  # the set's announcement starts the first
+    assert at(script, "Two.") == [pytest.approx(11.0)]
+    assert at(script, "Three.") == [pytest.approx(17.0)]
+    assert script[[text for _, text in script].index("Three.") + 1][1] == "Lift"
     assert at(script, "Hold")[-2:] == [pytest.approx(13.0), pytest.approx(19.0)]
 
 

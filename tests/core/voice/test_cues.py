@@ -359,7 +359,9 @@ def test_paced_alternating_reps_count_as_the_engine_reports() -> None:
     paced = MARCH.with_dose(tempo=Tempo(1, 0, 1))
     writer = CueWriter()
     writer.phrases_for(started(StepKind.WORK, paced, duration=16, first=True))
-    assert texts(writer.phrases_for(RepCounted(AT, WORK, 1, 4))) == ["One."]
+    # The rep starting, as the screen shows it ("2 / 4"); after the last, nothing.
+    assert texts(writer.phrases_for(RepCounted(AT, WORK, 1, 4))) == ["Two."]
+    assert texts(writer.phrases_for(RepCounted(AT, WORK, 4, 4))) == []
 
 
 # ---------------------------------------------------------------- setup modes
