@@ -3,7 +3,8 @@
 Each built-in routine runs whole on a fake clock with the voice's lead-ins, as the app runs
 it while the voice speaks; at each step's start, what CueWriter says is held against what the
 workout screen shows (workout_text) for the same view: the side, the set, the reps, the
-length of a hold or a rest.
+length of a hold or a rest; and each number said (a countdown, a rep, a second of a rep's
+hold) against the number on screen at its moment.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from hiptimer.core.clock import FakeClock, FakeWall
 from hiptimer.core.routines.loader import load_routine
 from hiptimer.core.routines.model import Kind
 from hiptimer.core.session.engine import SessionEngine
-from hiptimer.core.session.events import Countdown, Event, RepCounted, StepStarted
+from hiptimer.core.session.events import Countdown, Event, HoldCount, RepCounted, StepStarted
 from hiptimer.core.session.steps import StepKind
 from hiptimer.core.voice.cue_words import set_of
 from hiptimer.core.voice.cues import CueWriter
@@ -48,6 +49,11 @@ class Check:
         said = " ".join(p.text for p in self.writer.phrases_for(event))
         if isinstance(event, (RepCounted, Countdown)) and said and event.step == self.engine.step:
             self._count(event, said)
+        if isinstance(event, HoldCount) and said and event.step == self.engine.step:
+            tempo = workout_text(self.engine.view()).tempo  # "HOLD 2 / 3"
+            held = re.search(r"(\d+) / ", tempo)
+            if held is None or number_words(int(held.group(1))) != said:
+                self.problems.append(f"said {said!r} in a rep's hold, the screen shows {tempo!r}")
         if not isinstance(event, StepStarted) or event.step != self.engine.step or not said:
             return
         shown = workout_text(self.engine.view())
@@ -61,7 +67,7 @@ class Check:
         number = said.split(".")[0].strip().lower()
         if isinstance(event, Countdown):  # a re-test that counts: the time left beside it
             left = _seconds(shown.big_time or shown.big)
-            expected = number_words(left) if event.seconds_left <= 3 else number
+            expected = number_words(left) if left <= 3 else duration_words(left)
         else:
             expected = number_words(int(shown.big.split(" / ")[0]))
         if number != expected.lower():
@@ -120,19 +126,19 @@ def run_session(path: Path) -> list[str]:
     check = Check(engine, writer)
     engine.subscribe(check)
     engine.start()
+    ticks = 0  # a quarter of a second each: every moment is looked at within it
     while engine.ended is None:
         view = engine.view()
         if view.step.kind is StepKind.PAIN and view.awaiting_pain:
             engine.rate_pain(1)
         elif view.step.kind is StepKind.MEASURE:
             engine.enter_result(None)
-        elif view.counted is not None or (
-            view.step.kind is StepKind.WORK and view.duration_s is None
-        ):  # self-paced reps, or a re-test that counts: a press every 3 s
-            clock.advance(3)
-            engine.count_rep()
         else:
             clock.advance(0.25)
+            ticks += 1
+            counting = view.counted is not None or view.duration_s is None
+            if counting and view.step.kind is StepKind.WORK and ticks % 12 == 0:
+                engine.count_rep()  # self-paced reps, or a re-test that counts: every 3 s
         engine.update()
     return check.problems
 
