@@ -38,7 +38,7 @@ from hiptimer.core.session.events import (
     SetCompleted,
     StepStarted,
 )
-from hiptimer.core.session.steps import Side, StepKind, expand, step_estimate
+from hiptimer.core.session.steps import Side, StepKind, expand, step_estimate, without_lead_in
 from tests.harness import RESTS, EngineOptions, advance, fake_engine, hold, reps, routine
 
 NO_GET_READY = dataclasses.replace(RESTS, get_ready_s=0)
@@ -788,6 +788,29 @@ def test_a_new_lead_in_rule_never_lengthens_the_pause_in_progress() -> None:
     h.engine.set_lead_in(lambda ex: 30.0)  # unmuted: its words were never queued
     assert h.engine.view().duration_s == 5
     assert h.engine.view().session_remaining_s == pytest.approx(5 + 10)
+
+
+def test_a_0_s_lead_in_kept_for_the_voice_passes_at_once_once_muted() -> None:
+    """A 0 s get-ready or rest is kept where the voice reads a caution there (steps.expand);
+    muted, it is as written again: the set starts now, and the next such pause takes no time,
+    its steps shown in the set instead (without_lead_in)."""
+    rests = dataclasses.replace(RESTS, get_ready_s=0, after_exercise_s=0)
+    a = hold("a", hold_s=10, caution="Ribs down.")
+    b = hold("b", hold_s=10, caution="Knees apart.")
+    rule = lambda ex: 12.0 if ex.caution else 3.0  # noqa: E731 (the voice's rule, in short)
+    h = Harness(routine(a, b, rests=rests), lead_in=rule)
+    assert [s.kind for s in h.engine.steps][:2] == [StepKind.GET_READY, StepKind.WORK]
+    assert without_lead_in(list(h.engine.steps)) == {
+        s for s in h.engine.steps if s.kind is StepKind.WORK and s.set_number == 1
+    }
+    h.engine.start()
+    assert h.engine.view().duration_s == 12
+    h.advance(2)
+    h.engine.set_lead_in(None)
+    assert h.kind is StepKind.WORK and h.engine.view().remaining_s == pytest.approx(10)
+    h.advance(10)
+    h.engine.rate_pain(0)
+    assert h.kind is StepKind.WORK and h.exercise_id == "b"  # its 0 s rest passed at once
 
 
 def test_muting_keeps_the_time_the_user_added_to_a_lead_in() -> None:
