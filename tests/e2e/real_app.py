@@ -187,14 +187,22 @@ class RealApp:
         self.xdotool("key", "--window", self.dialog("Quit?"), "q")
 
     def screenshot(self, path: Path) -> None:
-        """The whole screen (the window fills it) as a PNG, by ImageMagick's import."""
+        """The whole screen (the window fills it) as a PNG, by ImageMagick's import, once it
+        stops changing: the title changes before the new page is drawn (resume.png once showed
+        the empty library)."""
         if shutil.which("import") is None:
             pytest.skip("needs ImageMagick's import for screenshots")
-        subprocess.run(
-            ["import", "-display", self.display, "-window", "root", str(path)],
-            check=True,
-            timeout=WAIT_S,
-        )
+        last = b""
+        for _ in range(20):
+            subprocess.run(
+                ["import", "-display", self.display, "-window", "root", str(path)],
+                check=True,
+                timeout=WAIT_S,
+            )
+            shot = path.read_bytes()
+            if shot == last:
+                return
+            last = shot
 
     def output(self) -> str:
         if not self._log_file.closed:
