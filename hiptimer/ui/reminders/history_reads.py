@@ -32,8 +32,9 @@ def history_last_checks(
 
 
 def history_done(history: object, local: LocalTime) -> Callable[[datetime], set[tuple[str, date]]]:
-    """(routine id, local day) of each session since a time with a set done, read from the
-    history store (none when there is no history)."""
+    """(routine id, local day) of each session since a time with a set done or partly done
+    (as History's adherence counts a session), read from the history store (none when there
+    is no history)."""
     from hiptimer.core.history.store import HistoryStore
 
     def since(when: datetime) -> set[tuple[str, date]]:
@@ -42,7 +43,7 @@ def history_done(history: object, local: LocalTime) -> Callable[[datetime], set[
         return {
             (s.routine_id, local.day_of(s.started_at))
             for s in history.list_sessions(since=when)
-            if s.sets_done > 0
+            if s.exercised
         }
 
     return since
