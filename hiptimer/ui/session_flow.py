@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import sqlite3
 from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import partial
@@ -142,10 +141,11 @@ class SessionFlow(QObject):
         session.page.blockSignals(True)  # its last redraw must not retitle the summary
         self._settings.update(setup_heard=sorted(session.cues.setup_heard)[-1000:])
         from hiptimer.core.session.events import EndReason
+        from hiptimer.ui.session.active import recorded_seconds
         from hiptimer.ui.session.summary_page import SummaryPage
 
         result = session.result(ended)
-        recorded = self._recorded_s(session.controller.session_id)
+        recorded = recorded_seconds(self._services, session.controller.session_id)
         if recorded is not None:  # History's time, to the second: the two never disagree
             result = dataclasses.replace(result, total_s=recorded)
         summary = SummaryPage(result, self._parent)
@@ -162,19 +162,6 @@ class SessionFlow(QObject):
         session.dispose()
         self._nav.remove(session.page)
         self.ended.emit()
-
-    def _recorded_s(self, session_id: int | None) -> float | None:
-        """The session's time as the history has it (whole seconds from its start to its end,
-        less a stop before a resumption), or None when it is not saved there (yet)."""
-        history = self._services.history
-        if history is None or session_id is None or history.status.pending:
-            return None
-        try:
-            stored = history.get_session(session_id)
-        except sqlite3.Error:
-            log.warning("Cannot read back session %s for its time", session_id, exc_info=True)
-            return None
-        return None if stored is None or stored.ended_at is None else stored.duration_s
 
     def keep_doses(self) -> None:
         """The summary's keep-doses key: its button's click, where the button is offered."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Literal
 
 from hiptimer.core.routines.model import Exercise, Kind
@@ -96,6 +96,7 @@ class CueWriter:
         # A resumed session: the sets recorded before it stopped, and how long they took.
         self._earlier: tuple[SetRecord, ...] = ()
         self._earlier_s = 0.0
+        self._recorded_s: Callable[[], float | None] = lambda: None
         self._new_session(None)
 
     def resumed_after(self, earlier: Iterable[SetRecord], earlier_s: float) -> None:
@@ -103,6 +104,13 @@ class CueWriter:
         seconds): its summary counts the whole session, as the summary page does."""
         self._earlier = tuple(earlier)
         self._earlier_s = earlier_s
+
+    def time_from(self, recorded_s: Callable[[], float | None]) -> None:
+        """Say the session's time as `recorded_s` gives it once the session has ended: the
+        history's, in whole seconds (None: not recorded, and the voice times it itself).
+        Its own clock and the history's whole seconds put a 36.6 s session on either side
+        of a rounding: "thirty-seven seconds" beside History's 36 s."""
+        self._recorded_s = recorded_s
 
     def _new_session(self, at: float | None) -> None:
         self._started_at = at
@@ -318,7 +326,10 @@ class CueWriter:
         begun = sets_begun(records)
         parts = [_("Done.")]
         if begun:
-            took = rounded_duration_words(self._earlier_s + session_seconds(e, self._started_at))
+            seconds = self._recorded_s()
+            if seconds is None:
+                seconds = self._earlier_s + session_seconds(e, self._started_at)
+            took = rounded_duration_words(seconds)
             sets = n_("One set in {duration}.", "{n} sets in {duration}.", begun)
             parts.append(capital(say(sets, n=begun, duration=took)))
         pains = [r.pain for r in records if r.pain is not None]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -124,6 +125,8 @@ def open_session(
         driver, services, clock=clock, wall=wall, cues=cues, session_id=session_id,
         muted=s.muted, lead_in=cues.lead_in_seconds, parent=parent,
     )  # fmt: skip
+    # The voice's last words give the session's time as the history does, as the summary.
+    cues.time_from(lambda: recorded_seconds(services, controller.session_id))
     page = WorkoutPage(driver, muted=s.muted)
     controller.caption.connect(page.show_caption)
     controller.speaking_line.connect(page.show_speaking_line)
@@ -131,6 +134,20 @@ def open_session(
     return ActiveSession(
         driver, controller, page, cues, clock.now(), planned_s, tuple(earlier), earlier_s
     )
+
+
+def recorded_seconds(services: Services, session_id: int | None) -> float | None:
+    """The session's time as the history has it (whole seconds from its start to its end,
+    less a stop before a resumption), or None when it is not saved there (yet)."""
+    history = services.history
+    if history is None or session_id is None or history.status.pending:
+        return None
+    try:
+        stored = history.get_session(session_id)
+    except sqlite3.Error:
+        log.warning("Cannot read back session %s for its time", session_id, exc_info=True)
+        return None
+    return None if stored is None or stored.ended_at is None else stored.duration_s
 
 
 def prepare_voice(

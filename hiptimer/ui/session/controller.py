@@ -129,9 +129,14 @@ class SessionController(QObject):
     # ------------------------------------------------------------ events
 
     def on_event(self, event: Event) -> None:
+        # The end is written before the voice's last words, which say the time it gives.
+        ended = isinstance(event, SessionEnded)
+        if ended:
+            self.recorder.handle(event)
         self._guard(BEEPS_FAILED, self._beep, event)
         self._guard(VOICE_FAILED, self._speak, event)
-        self.recorder.handle(event)  # reports its own failures through `problem`
+        if not ended:
+            self.recorder.handle(event)  # reports its own failures through `problem`
         self._guard(AWAKE_FAILED, self._keep_awake, event)
 
     def _guard(self, failed: str, handler: Callable[[Event], None], event: Event) -> None:

@@ -23,6 +23,7 @@ from hiptimer.core.history.wording import duration_text
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.session.steps import StepKind
 from hiptimer.core.settings import SettingsStore
+from hiptimer.core.voice.cue_words import rounded_duration_words
 from hiptimer.ui.editor.keep_doses import KeepDosesDialog
 from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.main_window import MainWindow
@@ -229,6 +230,11 @@ def test_the_summary_gives_the_time_history_gives(qtbot: QtBot, fraction: float)
     assert summary is not None
     (stored,) = run.history.list_sessions()
     assert f"Total time 0:{duration_text(stored).removesuffix(' s')}  " in summary.stats.text()
+    # The voice's last words too: it timed the session on its own clock and said "twenty
+    # seconds" beside History's 19 s (tests/ui/history/test_records_agree.py found it).
+    speech = run.window.services.speech
+    assert isinstance(speech, FakeSpeech) and stored.duration_s is not None
+    assert f"Four sets in {rounded_duration_words(stored.duration_s)}." in speech.texts[-1]
     run.close()
 
 
