@@ -298,12 +298,10 @@ def _remarks(s: SessionSummary) -> str:
     return ", ".join(said)
 
 
-def sessions(pages: Pages, data: ReportData) -> None:
-    """Each session, newest first: its sets by outcome, its pain, the morning after."""
-    if not data.sessions:
-        return
+def session_rows(data: ReportData) -> list[tuple[str, ...]]:
+    """The sessions table's rows, newest first: day, sets, pain max / avg, morning, remarks."""
     several = len({s.routine_id for s in data.sessions}) > 1  # then each says its routine
-    rows = [
+    return [
         (
             day_text(s.started_at),
             f"{s.routine_title}: {completion_text(s)}" if several else completion_text(s),
@@ -313,6 +311,13 @@ def sessions(pages: Pages, data: ReportData) -> None:
         )
         for s in data.sessions
     ]
+
+
+def sessions(pages: Pages, data: ReportData) -> None:
+    """Each session, newest first: its sets by outcome, its pain, the morning after."""
+    if not data.sessions:
+        return
+    rows = session_rows(data)
     headers = (_("Date"), _("Sets"), _("Pain max / avg"), _("Next morning"), _("Remarks"))
     widths = (11, 41, 14, 14, 20)
     start = pages.table_start(headers, rows, widths)
