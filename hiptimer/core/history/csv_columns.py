@@ -64,6 +64,12 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
         "Values of the set HipTimer could not read in the file, left empty on this row"
         " (e.g. 'pain'; the row as it was is in set_aside), else empty",
     ),
+    ("session_ended", "When the session ended (ISO 8601 local), or empty while it has no end"),
+    (
+        "session_time_s",
+        "The session's time in whole seconds, as History and 'hiptimer history list' give it:"
+        " start to end (or to its last set, without an end), less a stop before a resumption",
+    ),
 )
 
 CSV_HEADER = [name for name, _ in CSV_COLUMNS]

@@ -38,12 +38,18 @@ _SETS_SQL = (
 # The sessions in the same order, each with how many rows it has there (they are split by
 # count: a session id on every row cost as much again as its use), whether a set was tried
 # again, and whether it has a re-test result (the partial index sets_with_result answers).
+# The session's time as SessionSummary.duration_s has it (History, the list), to the second.
+TIME_S_SQL = (
+    "CAST(max(0, round(86400 * (julianday(coalesce(s.ended_at, (SELECT max(ended_at) FROM sets"
+    " WHERE session_id = s.id))) - julianday(s.started_at)) - s.stopped_s)) AS INTEGER)"
+)
 _SESSIONS_SQL = (
     "SELECT s.id, s.started_at, s.routine_id, s.routine_title, s.note, s.end_reason,"
     " s.sets_planned, s.morning_pain, s.morning_stiffness, s.morning_at, s.not_representative,"
     " EXISTS (SELECT 1 FROM sets WHERE session_id = s.id AND tried_before = 1),"
     " (SELECT count(*) FROM sets WHERE session_id = s.id),"
-    " EXISTS (SELECT 1 FROM sets WHERE session_id = s.id AND result IS NOT NULL)"
+    " EXISTS (SELECT 1 FROM sets WHERE session_id = s.id AND result IS NOT NULL),"
+    f" s.ended_at, {TIME_S_SQL}"
     " FROM sessions AS s WHERE {where} ORDER BY s.started_at, s.id"
 )
 # Only for a session with a result or a changed rating: its sets' ids, results and units (a
@@ -123,6 +129,7 @@ class _Session(NamedTuple):
     rows: int  # its sets (rows of _SETS_SQL)
     extras: bool  # a result, a changed rating or an emptied value: read _EXTRAS_SQL for it
     last: str  # the fields after the set columns: the check-in's corrections
+    ending: str  # the fields after `unreadable`: the session's end and its time
 
 
 class _Corrections:
@@ -169,7 +176,7 @@ def _sessions(
     local = times.local
     for row in conn.execute(_SESSIONS_SQL.format(where=where), params):
         (sid, started, routine_id, title, note, end, planned, m_pain, m_stiff, m_at, aside,
-         tried, rows, results) = row  # fmt: skip
+         tried, rows, results, ended, time_s) = row  # fmt: skip
         as_written, changed = corrections.note.get(sid, (None, None))
         yield _Session(
             sid,
@@ -182,6 +189,7 @@ def _sessions(
             rows,
             bool(results) or sid in corrections.pain_sessions or sid in kept_in,
             corrections.morning_fields(sid),
+            f",{csv_field(ended and local(ended))},{csv_field(time_s)}",
         )  # fmt: skip
 
 
@@ -323,7 +331,8 @@ def _line_maker(
                         f"{real[hold]},{real[held]},{whole[reps]},{whole[done]},"
                         f"{_FLAGS_OF[code]},{text[adjustment]},{started},{ended},"
                         f"{rest_of_line}{real[result]},{text[unit]}{last},"
-                        f"{unreadable.get(set_id, '') if set_id is not None else ''}\r\n"
+                        f"{unreadable.get(set_id, '') if set_id is not None else ''}"
+                        f"{session.ending}\r\n"
                     )
                     break
                 except KeyError:

@@ -234,7 +234,9 @@ def _reference_export(store: HistoryStore) -> str:
             " t.planned_reps, t.actual_reps, t.completed, t.skipped, t.pain, t.pain_choice,"
             " t.adjustment, t.started_at, t.ended_at, s.note, t.id, s.end_reason,"
             " s.sets_planned, s.morning_pain, s.morning_stiffness, s.morning_at,"
-            " s.not_representative, t.result, iif(t.result IS NULL, NULL, t.result_unit)"
+            " s.not_representative, t.result, iif(t.result IS NULL, NULL, t.result_unit),"
+            " s.ended_at, s.stopped_s,"
+            " (SELECT max(ended_at) FROM sets WHERE session_id = s.id)"
             " FROM sessions AS s JOIN sets AS t ON t.session_id = s.id"
             " ORDER BY s.started_at, s.id, t.seq"
         ).fetchall()
@@ -280,19 +282,26 @@ def _reference_export(store: HistoryStore) -> str:
             row[27], row[28], m_pain[0][3] if m_pain else None,
             m_stiff[0][3] if m_stiff else None, local(mornings[-1][6]) if mornings else None,
             None,  # unreadable: only a damaged row has it (tests/core/history/test_repair.py)
+            local(row[29]), _time_s(row[1], row[29] or row[31], row[30]),
         ]  # fmt: skip
         writer.writerow([safe_text(v) for v in values])
     return out.getvalue()
 
 
+def _time_s(started: str, ended: str, stopped_s: float) -> int:
+    """A session's time in whole seconds, as History gives it (SessionSummary.duration_s)."""
+    took = datetime.fromisoformat(ended) - datetime.fromisoformat(started)
+    return max(0, round(took.total_seconds() - stopped_s))
+
+
 # The export of tests/history_generated.py's history, as the export wrote it before it was
 # made faster (sha256 of the text): a change to how lines are put together must not change
 # a byte. A change to what the CSV holds updates these, with docs/history.md (last: the
-# column `unreadable` at the end).
+# columns `session_ended` and `session_time_s` at the end).
 GENERATED_EXPORTS = {
-    "Europe/Berlin": "998e7f3da8ddd16ab4133bd288746b07b5286871ab4bbd64bb28c4de1b8baf4b",
-    "Asia/Kolkata": "6d500fe23e032d6980e6e1f9ea916c58c64a9966cc2edd1aa95486b79f3e0bb7",
-    "America/St_Johns": "0e0888372e99ec99d30dc7ee9ae7152e65b04f0db3da68ed60224d518dcab5bf",
+    "Europe/Berlin": "1acc92246d486bb62a878f70ea2ab9ed7352905e8f4a9f8d1574d4da94732e75",
+    "Asia/Kolkata": "9ba70fea2b71671d382914d930783fe2e451077c5fae29213b8ae9b125109f28",
+    "America/St_Johns": "609118c7f5de437fa71e55c77d76c2d0e129c1365c3951d5b465a086988bc111",
 }
 
 

@@ -188,7 +188,7 @@ def test_every_surface_gives_each_session_the_same_figures(
             assert line[1:3] == (words, f"{top} / {average}")
             # hiptimer history list.
             assert cli[when_text(s.started_at)][2:6] == [duration, words, top, average]
-            # The CSV: the session's counts and every rating; its local day.
+            # The CSV: the session's counts, time and every rating; its local day.
             rows = exported.get(sid, [])
             if rows:
                 first = rows[0]
@@ -196,6 +196,8 @@ def test_every_surface_gives_each_session_the_same_figures(
                 assert counts == [done, partly, skipped]
                 assert int(first["sets_not_reached"]) == not_reached
                 assert sorted(int(r["pain"]) for r in rows if r["pain"]) == sorted(pains)
+                assert format_duration(float(first["session_time_s"])) == duration
+                assert bool(first["session_ended"]) == (story.end != "unfinished")
                 day = datetime.fromisoformat(first["session_started"]).date()
                 assert day == local_day
                 # Each try's dose, planned and done: the numbers of the window's set table.
