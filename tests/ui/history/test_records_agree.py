@@ -27,7 +27,7 @@ from hiptimer.cli.main import main
 from hiptimer.core.clock import SystemLocalTime
 from hiptimer.core.history.csv_export import safe_text
 from hiptimer.core.history.export import gather_report
-from hiptimer.core.history.resume import plan_resume
+from hiptimer.core.history.resume import offer_text, plan_resume
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.history.wording import completion_text, day_text, when_text
 from hiptimer.core.routines.model import format_duration
@@ -88,14 +88,19 @@ def csv_rows(store_path: Path) -> dict[int, list[dict[str, str]]]:
 
 
 def cli_cells(folder: Path, language: str) -> list[list[str]]:
-    """`hiptimer history list`'s cells, in `language` (the locale asks for it)."""
+    """`hiptimer history list`'s cells, in `language` (the locale asks for it), cut where
+    its header's columns start (an empty TIME is blank, as in the window)."""
     said = io.StringIO()
     locale = {"LC_ALL": "es_ES.UTF-8" if language == "es" else "C.UTF-8"}
     with contextlib.redirect_stdout(said), mock.patch.dict(os.environ, locale):
         assert main(["--data-dir", str(folder), "history", "list"]) == 0
     assert i18n.language() == language
-    lines = said.getvalue().splitlines()[1:]
-    return [re.split(r" {2,}", line) for line in lines]
+    header, *lines = said.getvalue().splitlines()
+    starts = [m.start() for m in re.finditer(r"\S+", header)]
+    return [
+        [line[a:b].strip() for a, b in zip(starts, [*starts[1:], None], strict=True)]
+        for line in lines
+    ]
 
 
 def voice_summary(
@@ -138,6 +143,10 @@ def test_every_surface_gives_each_session_the_same_figures(
                 assert plan is not None and store.saved_id(plan.session.id) == sid
                 tries = sum(len(s.tries) for s in story.sets[: story.resume_after])
                 earlier[sid] = (plan.earlier_s, tries)
+                # The offer names the sets recorded (done, partly done or skipped), each once.
+                n = len(story.sets[: story.resume_after])
+                assert plan.sets_done == n
+                assert re.search(rf"\b{n}\b", offer_text(plan, story.started_at.date()))
 
             ids[write(store, story, DOSES, stopped)] = story
         voice = {
