@@ -122,7 +122,7 @@ def voice_summary(
     return phrase.text
 
 
-@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(stories=histories(), spanish=st.booleans())
 def test_every_surface_gives_each_session_the_same_figures(
     qtbot: QtBot, tmp_path: Path, madrid: None, stories: list[Story], spanish: bool
@@ -168,6 +168,14 @@ def test_every_surface_gives_each_session_the_same_figures(
         pdf = {row[0]: row for row in session_rows(report)}
         cli = {cells[0]: cells for cells in cli_cells(folder, i18n.language()) if len(cells) > 3}
         exported = csv_rows(db)
+        # Adherence (the window's tab and the PDF's first page): the sessions with a set
+        # begun, and their sets by outcome.
+        begun = [st.counts() for st in ids.values() if sum(st.counts()[:2])]
+        assert report.adherence.sessions == len(begun)
+        got = report.adherence.counts
+        assert (got.done, got.partly_done, got.skipped) == tuple(
+            sum(c[i] for c in begun) for i in range(3)
+        )
         for sid, story in ids.items():
             s = summaries[sid]
             done, partly, skipped, not_reached = story.counts()
