@@ -40,6 +40,12 @@ class LadderBar(QWidget):
         self.setObjectName("ladder-bar")
         self.picker = QComboBox(self)
         self.picker.setObjectName("ladder-variant")
+        # Without a name a reader said only the variant chosen ("1. Bridge"), never what the
+        # list is for, and nothing as its description.
+        self.picker.setAccessibleName(_("Variant to edit"))
+        self.picker.setAccessibleDescription(
+            _("The fields below edit this variant; the exercise as written is the easiest")
+        )
         self.picker.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
