@@ -255,12 +255,25 @@ def describe(value: Any) -> str:
         return str(value) if abs(value) < 10**15 else Words(N_("a number too large to use"))
     if isinstance(value, str):
         shown = value if len(value) <= 30 else value[:27] + "..."
-        return json.dumps(shown)
+        return _quoted(shown)
     if isinstance(value, list):
         return Words(N_("a list"))
     if isinstance(value, dict):
         return Words(N_("an object"))
     return type(value).__name__
+
+
+def _quoted(text: str) -> str:
+    """Text in JSON quotes as typed ("cuádriceps", an emoji), what cannot be seen escaped.
+
+    json.dumps alone escaped every letter past ASCII, so an id typed in Spanish read
+    "cu\\u00e1driceps"; a control, format (a bidi override) or lone surrogate stays escaped.
+    """
+    return (
+        '"'
+        + "".join(c if c.isprintable() and c not in '"\\' else json.dumps(c)[1:-1] for c in text)
+        + '"'
+    )
 
 
 def _closest(key: str, allowed: set[str]) -> str:

@@ -41,3 +41,18 @@ def test_on_screen_a_problem_is_in_the_language_in_use_and_the_command_line_stay
     error = RoutineError("mine.json", list(found.values()))
     assert "mine.json: title: must not be empty" in error.lines()  # `hiptimer validate`
     assert "mine.json: title: no puede quedar vacío" in error.shown_lines()
+
+
+@pytest.mark.parametrize(
+    ("typed", "quoted"),
+    [
+        ("estiramiento-cuádriceps", '"estiramiento-cuádriceps"'),  # not "cu\u00e1driceps"
+        ("Wall sit \U0001f9f1", '"Wall sit \U0001f9f1"'),  # not "\ud83e\uddf1"
+        ("a\nb\u202ec\ud800", '"a\\nb\\u202ec\\ud800"'),  # what cannot be seen stays escaped
+    ],
+)
+def test_a_bad_value_is_quoted_as_typed_with_the_unseen_escaped(typed: str, quoted: str) -> None:
+    exercise = {"id": typed, "name": "A", "kind": "hold", "hold_s": 30}
+    data = {**DATA, "title": "T", "exercises": [exercise]}
+    _, found = check_routine(data)
+    assert f"got {quoted}" in [p.message[-len(quoted) - 4 :] for p in found]
