@@ -95,7 +95,9 @@ class WorkoutPage(QWidget):
         self.caption = QLabel("", self)
         self.caption.setWordWrap(True)
         may_cut(self.caption)  # a cue from the routine file
-        self.next_line = ElidedLabel("", self)  # a long name must not widen the window
+        # A long name must not widen the window; a little smaller first, so that a dose in
+        # Spanish ("... por lado, alternando") is whole at 1280 px rather than cut.
+        self.next_line = ElidedLabel("", self, least=0.8)
         self.progress_line = ProgressLine(self)  # the bar, the time left and "Sound off"
         self.progress = self.progress_line.progress
         self.time_left = self.progress_line.time_left

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from typing import TYPE_CHECKING
@@ -10,7 +11,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 if TYPE_CHECKING:  # (the painter and the boxes load when used: the first paint needs none)
-    from PySide6.QtGui import QPaintEvent
+    from PySide6.QtGui import QFont, QPaintEvent
     from PySide6.QtWidgets import QComboBox, QMessageBox
 
 # Why: Qt reads any string that looks like HTML as rich text in a QLabel, a QMessageBox, a
@@ -192,13 +193,16 @@ def no_mnemonic(text: str) -> str:
 class ElidedLabel(QLabel):
     """One line of plain text that ends in "…" where it is wider than its room.
 
-    A name of any length then never makes the window wider; `text()` stays whole.
+    A name of any length then never makes the window wider; `text()` stays whole. With
+    `least` below 1 the words first get smaller, down to that share of the font's size, and
+    are cut only where even that is too wide.
     Signals: none.
     """
 
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, text: str = "", parent: QWidget | None = None, least: float = 1.0) -> None:
         super().__init__(text, parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
+        self._least = least
 
     def minimumSizeHint(self) -> QSize:
         return QSize(
@@ -208,19 +212,47 @@ class ElidedLabel(QLabel):
     def sizeHint(self) -> QSize:
         return QSize(self.minimumSizeHint().width(), super().sizeHint().height())
 
+    def _line(self) -> str:
+        return " ".join(self.text().splitlines())  # one line: a line break would be cut off
+
+    def _drawn_font(self) -> QFont:
+        """The font the words are drawn in: the label's, or smaller down to `least` to fit."""
+        from PySide6.QtGui import QFont, QFontMetrics
+
+        font = QFont(self.font())
+        px = font.pixelSize()
+        if px <= 0 or self._least >= 1:
+            return font
+        room = self.contentsRect().width()
+        for size in range(px, max(1, math.ceil(px * self._least)) - 1, -1):
+            font.setPixelSize(size)
+            if QFontMetrics(font).horizontalAdvance(self._line()) <= room:
+                break
+        return font
+
+    def drawn_px(self) -> int:
+        return self._drawn_font().pixelSize()
+
+    def shown_text(self) -> str:
+        """The words as drawn: whole, or cut with "…" at the label's edge."""
+        from PySide6.QtGui import QFontMetrics
+
+        metrics = QFontMetrics(self._drawn_font())
+        return metrics.elidedText(
+            self._line(), Qt.TextElideMode.ElideRight, self.contentsRect().width()
+        )
+
     def paintEvent(self, event: QPaintEvent) -> None:
         from PySide6.QtGui import QPainter
 
-        rect = self.contentsRect()
-        line = " ".join(self.text().splitlines())  # one line: a line break would be cut off
-        shown = self.fontMetrics().elidedText(line, Qt.TextElideMode.ElideRight, rect.width())
         painter = QPainter(self)
+        painter.setFont(self._drawn_font())
         self.style().drawItemText(
             painter,
-            rect,
+            self.contentsRect(),
             int(self.alignment()),
             self.palette(),
             self.isEnabled(),
-            shown,
+            self.shown_text(),
             self.foregroundRole(),
         )

@@ -930,3 +930,18 @@ def test_a_holds_last_minute_is_counted_as_large_as_it_fits(make: MakePage) -> N
     in_minutes = h.page.big.pixel_size()
     advance_until(h.clock, lambda: h.page.big.text() == "59", h.driver.poll)
     assert h.page.big.pixel_size() > in_minutes  # "59" sized for two digits, not "0:00"
+
+
+@pytest.mark.usefixtures("spanish")
+def test_up_next_in_spanish_shows_its_dose_whole_at_1280_px(make: MakePage) -> None:
+    """'A continuación: Rotación lateral del tronco (caída de rodillas) — 1 x 5 (5-10)
+    repeticiones por lado, al…' lost its last word at 1280 x 800: the line now gets a little
+    smaller before it cuts, as the steps beside the countdown do."""
+    from hiptimer.core.routines.catalog import load_catalog
+
+    h = make(load_catalog().find("spinal-stenosis-basics"))
+    h.driver.start()
+    line = h.page.next_line
+    assert line.text().endswith("repeticiones por lado, alternando")
+    assert line.shown_text() == line.text()
+    assert line.drawn_px() >= 0.8 * line.font().pixelSize()
