@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF, Qt
@@ -168,7 +169,8 @@ def wrap(text: str, fm: QFontMetricsF, width: float) -> list[str]:
     lines: list[str] = []
     for para in text.split("\n"):
         line = ""
-        for word in para.split():
+        # Not split(): it takes a no-break space for a space ("0\u00a0%" in Spanish broke).
+        for word in re.split(r"[ \t]+", para.strip(" \t")):
             joined = f"{line} {word}" if line else word
             if line and fm.horizontalAdvance(joined) > width:
                 lines.append(line)

@@ -415,3 +415,18 @@ def test_the_first_pages_older_changes_note_stays_under_its_table(qapp: QApplica
         pages.y = pages.bottom - heading_h - sum(heights) - 1  # the table fits; the note not
         dose_changes(pages, data, limit=FIRST_PAGE_CHANGES)
         assert pages.page == 1  # the note went on the first page, under its table
+
+
+def test_a_paragraph_never_breaks_at_a_no_break_space(qapp: QApplication) -> None:
+    """Spanish writes '0\u00a0%': the report's Adherence read '... hechas enteras (0' and '%);
+    ...' on the next line, since Python's split() takes the no-break space for a space."""
+    from hiptimer.ui.history.report_pages import wrap
+
+    with a4_pages() as pages:
+        fm = QFontMetricsF(font(8.5), pages.writer)
+        text = "0 de 5 series previstas hechas enteras (0\u00a0%); 1 hecha en parte"
+        for end in range(5, len(text)):
+            width = fm.horizontalAdvance(text[:end])
+            lines = wrap(text, fm, width)
+            assert " ".join(lines).replace("\u00a0", " ") == text.replace("\u00a0", " ")
+            assert "0\u00a0%);" in " ".join(lines), lines
