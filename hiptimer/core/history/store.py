@@ -29,6 +29,7 @@ from hiptimer.core.history.schema import HistoryError
 from hiptimer.core.history.session_writes import SessionWrites
 from hiptimer.core.history.status import DEGRADED, HistoryState, HistoryStatus
 from hiptimer.core.history.writes import Ref, Rejected, Write
+from hiptimer.core.safe_write import read_only_folder
 from hiptimer.log_file import SAID_IN_THE_WINDOW
 
 log = logging.getLogger(__name__)
@@ -174,8 +175,14 @@ class HistoryStore(HistoryQueries, SessionWrites, CorrectionWrites, DoseChangeWr
 
     def _set_failure(self, reason: str | None) -> None:
         if reason is not None:
+            # A read-only folder's is said by the window's strip: the log file alone (a
+            # read-only mount whose history still opened printed it at every set).
+            said = SAID_IN_THE_WINDOW if read_only_folder(self.path.parent) else None
             log.warning(
-                "%s (%d writes pending)", DEGRADED.format(reason=reason), len(self._pending)
+                "%s (%d writes pending)",
+                DEGRADED.format(reason=reason),
+                len(self._pending),
+                extra=said,
             )
         if reason != self._failure:
             self._failure = reason

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import logging
 import os
 import re
 import sqlite3
@@ -17,6 +18,7 @@ import pytest
 
 from hiptimer import paths
 from hiptimer.core.history import schema as history_schema
+from hiptimer.core.history import writes
 from hiptimer.core.history.checkin_day import checkin_day
 from hiptimer.core.history.csv_columns import CSV_COLUMNS
 from hiptimer.core.history.queries import StoredSet, _summary_sql, to_db_time
@@ -25,6 +27,7 @@ from hiptimer.core.history.status import HistoryState, HistoryStatus
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.session.events import PainChoice, SetRecord
 from hiptimer.core.session.steps import Side
+from tests.read_only import fake_read_only
 
 T0 = datetime(2025, 3, 3, 8, 0, tzinfo=timezone.utc)  # a Monday
 DOCS = Path(__file__).resolve().parents[3] / "docs" / "history.md"
@@ -556,6 +559,33 @@ def test_read_only_folder_does_not_lose_the_session(tmp_path: Path) -> None:
     assert store.retry()
     store.close()
     assert read(folder / "history.sqlite3", "SELECT count(*) FROM sets") == [(1,)]
+
+
+@pytest.mark.parametrize("read_only", [True, False], ids=["read-only folder", "full disk"])
+def test_a_refused_write_in_a_read_only_folder_is_left_to_the_window_s_strip(
+    db_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    read_only: bool,
+) -> None:
+    """A read-only mount whose history still opens (its -shm was there) printed 'Saving
+    history failed: attempt to write a readonly database' on the terminal at every set,
+    beside the strip that says so; docs/history.md keeps those lines to hiptimer.log."""
+    with open_history(db_path) as store:
+        if read_only:
+            fake_read_only(monkeypatch, db_path.parent)
+
+        def refused(*args: Any) -> Any:
+            raise sqlite3.OperationalError(
+                "attempt to write a readonly database" if read_only else "database or disk is full"
+            )
+
+        monkeypatch.setattr(writes, "run", refused)
+        with caplog.at_level(logging.WARNING, logger="hiptimer.core.history.store"):
+            a_session(store)
+        monkeypatch.undo()
+        (record,) = [r for r in caplog.records if "Saving history failed" in r.getMessage()]
+        assert getattr(record, "said_in_the_window", False) is read_only
 
 
 def test_an_unusable_folder_falls_back_to_memory_then_catches_up(tmp_path: Path) -> None:
