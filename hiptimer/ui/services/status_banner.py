@@ -279,18 +279,41 @@ def ask_to_quit(parent: QWidget, status: HistoryStatus) -> bool:
             count,
         ).format(n=count)
     )
-    box.setInformativeText(
-        _(
-            "Saving fails: {why}. They are kept only while HipTimer is open, and saved as soon "
-            "as the disk takes them again. Free some space or fix the disk, or quit and lose them."
-        ).format(why=reason_text(status.reason))
-    )
+    box.setInformativeText(_quit_words(status))
     box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     box.button(QMessageBox.StandardButton.Yes).setText(_("&Quit anyway"))
     box.button(QMessageBox.StandardButton.No).setText(_("&Keep the app open"))
     box.setDefaultButton(QMessageBox.StandardButton.No)
     box.setEscapeButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def _quit_words(status: HistoryStatus) -> str:
+    """Why the changes wait and what to do, in the strip's terms (_saving_words): a read-only
+    folder or a file in its place is named, not SQLite's 'attempt to write a readonly
+    database' with advice to free some space."""
+    folder = status.path.parent
+    blocker = status.folder_in_the_way
+    if status.folder_read_only:
+        return _(
+            "Saving fails: the data folder {folder} is read-only. They are kept only while "
+            "HipTimer is open, and saved as soon as the folder can be written. Make it "
+            "writable, or quit and lose them."
+        ).format(folder=folder)
+    if blocker is not None:
+        where = (
+            _("the data folder {folder} is a file, not a folder")
+            if blocker == folder
+            else _("the data folder {folder} cannot be made, as {file} is a file")
+        )
+        return _(
+            "Saving fails: {where}. They are kept only while HipTimer is open, and saved as "
+            "soon as that file is moved away. Move it, or quit and lose them."
+        ).format(where=where.format(folder=folder, file=blocker))
+    return _(
+        "Saving fails: {why}. They are kept only while HipTimer is open, and saved as soon "
+        "as the disk takes them again. Free some space or fix the disk, or quit and lose them."
+    ).format(why=reason_text(status.reason))
 
 
 def install_status_banner(

@@ -507,3 +507,45 @@ def test_a_damaged_history_the_window_moved_aside_is_not_said_again_by_either(
     assert text.startswith("The history database") and "a new, empty history" in text
     assert cli_main(["history", "list"]) == 0 and capsys.readouterr().err == ""
     assert banner_of_a_window_opened(qtbot) == []
+
+
+@pytest.mark.parametrize("trouble", ["read-only", "a file", "full"])
+def test_quitting_with_waiting_sets_says_what_to_do_as_the_strip_does(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, trouble: str
+) -> None:
+    """On a read-only folder the question said 'Saving fails: attempt to write a readonly
+    database ... Free some space or fix the disk', under a strip that named the folder as
+    read-only and said to make it writable (seen in the real window on a read-only mount)."""
+    from PySide6.QtWidgets import QWidget
+
+    from hiptimer.core.history.status import HistoryStatus
+    from hiptimer.ui.services.status_banner import ask_to_quit
+
+    folder = tmp_path / "data"
+    if trouble == "a file":
+        folder.write_text("")
+    else:
+        folder.mkdir()
+    if trouble == "read-only":
+        fake_read_only(monkeypatch, folder)
+    reason = {"read-only": "attempt to write a readonly database", "full": "disk is full"}
+    status = HistoryStatus(
+        HistoryState.NOT_SAVING, folder / "history.sqlite3", reason.get(trouble, "cannot open"), 3
+    )
+    said = answer(monkeypatch, QMessageBox.StandardButton.No)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert not ask_to_quit(parent, status)
+    (text,) = said
+    assert text.startswith("3 changes to your history are not saved yet. Saving fails: ")
+    expected = {
+        "read-only": f"the data folder {folder} is read-only. They are kept only while HipTimer "
+        "is open, and saved as soon as the folder can be written. Make it writable, or quit "
+        "and lose them.",
+        "a file": f"the data folder {folder} is a file, not a folder. They are kept only while "
+        "HipTimer is open, and saved as soon as that file is moved away. Move it, or quit and "
+        "lose them.",
+        "full": "disk is full. They are kept only while HipTimer is open, and saved as soon as "
+        "the disk takes them again. Free some space or fix the disk, or quit and lose them.",
+    }[trouble]
+    assert text.endswith(expected)
