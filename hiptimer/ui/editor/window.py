@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from hiptimer.core.routines.catalog import Catalog
 from hiptimer.core.routines.model import FORMAT_VERSION, Routine
+from hiptimer.core.routines.title_clash import title_clash
 from hiptimer.core.routines.validation import Problem
 from hiptimer.core.routines.validation import validate_data as validate_routine_data
 from hiptimer.core.routines.writer import routine_to_data
@@ -213,7 +214,7 @@ class EditorWindow(QMainWindow):
         self.routine_form.show_data(state.data)
         shown = ladder_ops.variant(ex, variant) if ex is not None else None
         self.exercise_form.show_exercise(shown, state.data.get("rests") or {}, variant, ex)
-        self._problems = validate_routine_data(state.data)
+        self._problems = validate_routine_data(state.data) + title_clash(self.catalog, state.data)
         bad = window_problems.place_problems(self, self._problems, current, ex)
         self.exercises.list.show_exercises(items, bad, current)
         self.exercises.update_buttons(current, len(items))

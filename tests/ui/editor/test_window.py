@@ -677,3 +677,28 @@ def test_the_list_s_short_buttons_are_named_in_full_and_reached_by_tab(
     ]  # fmt: skip
     assert panel.up.toolTip() == "Move up (key: Ctrl+Up)"
     assert all(b.focusPolicy() & Qt.FocusPolicy.TabFocus for b in buttons)
+
+
+def test_a_title_another_routine_has_is_an_error_beside_the_title(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    """A new routine saved as 'Daily hip stretches' made two of them in the library, the
+    history's routine filter and the weekly plan, told apart by nothing (seen in the real
+    window). The built-in edited keeps its own title."""
+    from hiptimer.ui.editor.routine_actions import blank_routine
+
+    new = EditorWindow(blank_routine({e.id for e in catalog}), catalog)
+    qtbot.addWidget(new)
+    title = line(new, "title")
+    type_into(qtbot, title, " daily HIP  stretches ")
+    assert title.error.text() == (
+        "another routine in your library is called “Daily hip stretches”; give this one a "
+        "title of its own, so that the library, your history and the weekly plan can tell "
+        "them apart"
+    )
+    assert not new.save_button.isEnabled()
+    type_into(qtbot, title, "Daily hip stretches, shorter")
+    assert title.error.text() == "" and new.save_button.isEnabled()
+    builtin = EditorWindow(catalog.find(BUILTIN_ID), catalog)
+    qtbot.addWidget(builtin)
+    assert line(builtin, "title").error.text() == "" and builtin.is_valid
