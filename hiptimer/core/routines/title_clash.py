@@ -8,10 +8,8 @@ from hiptimer.core.routines.catalog import Catalog
 from hiptimer.core.routines.json_fields import Problem
 from hiptimer.i18n import N_
 
-CLASH = N_(
-    "another routine in your library is called “{title}”; give this one a title of its own, so "
-    "that the library, your history and the weekly plan can tell them apart"
-)
+# Short: the problem list under the form shows it on one line.
+CLASH = N_("another routine is called “{title}”: the lists could not tell them apart")
 
 
 def title_clash(catalog: Catalog, data: Any) -> list[Problem]:

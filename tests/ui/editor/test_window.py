@@ -692,9 +692,7 @@ def test_a_title_another_routine_has_is_an_error_beside_the_title(
     title = line(new, "title")
     type_into(qtbot, title, " daily HIP  stretches ")
     assert title.error.text() == (
-        "another routine in your library is called “Daily hip stretches”; give this one a "
-        "title of its own, so that the library, your history and the weekly plan can tell "
-        "them apart"
+        "another routine is called “Daily hip stretches”: the lists could not tell them apart"
     )
     assert not new.save_button.isEnabled()
     type_into(qtbot, title, "Daily hip stretches, shorter")
