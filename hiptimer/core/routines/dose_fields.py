@@ -67,7 +67,12 @@ class DoseReader(FieldReader):
                 if key in d:
                     self.err(join(where, key), ONLY_REPS)
             if values["sides"] is SideMode.ALTERNATING:
-                self.err(join(where, "sides"), N_('a hold cannot alternate sides; use "each"'))
+                self.err(
+                    join(where, "sides"),
+                    N_(
+                        'a hold cannot alternate sides within a set; use "each" (Each side in turn)'
+                    ),
+                )
         elif kind is Kind.REPS:
             if "hold_s" in d:
                 only = N_('only for kind "hold"; use rep_hold_s for reps')

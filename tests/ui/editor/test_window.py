@@ -700,3 +700,17 @@ def test_a_title_another_routine_has_is_an_error_beside_the_title(
     builtin = EditorWindow(catalog.find(BUILTIN_ID), catalog)
     qtbot.addWidget(builtin)
     assert line(builtin, "title").error.text() == "" and builtin.is_valid
+
+
+def test_alternating_sides_on_a_hold_names_the_choice_the_form_offers(
+    editor: EditorWindow, qtbot: QtBot
+) -> None:
+    """'use "each"' named the file's word, not the Sides list's 'Each side in turn'."""
+    sides = editor.exercise_form.fields["sides"]
+    assert isinstance(sides, ChoiceField)
+    alternating = sides.combo.findData("alternating")
+    sides.combo.setCurrentIndex(alternating)
+    sides.combo.activated.emit(alternating)  # as a choice in the list does
+    assert sides.error.text() == (
+        'a hold cannot alternate sides within a set; use "each" (Each side in turn)'
+    )
