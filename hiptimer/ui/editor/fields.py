@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -152,9 +153,14 @@ class Field(QObject):
         return self.error.text()
 
     def focus(self) -> None:
+        """The cursor in the field's first input, scrolled into view: only Tab scrolls a
+        QScrollArea to its focus, so New left the new exercise's name out of sight."""
         for widget in self.inputs:
             if widget.isEnabled() and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
                 widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                area = _area_of(widget)
+                if area is not None:
+                    area.ensureWidgetVisible(widget)
                 return
 
     def _emit(self, *_: object) -> None:
@@ -347,3 +353,10 @@ class PairField(Field):
             pair = value if isinstance(value, list) and len(value) == 2 else [None, None]
         self.low.setText(show_number(pair[0]))
         self.high.setText(show_number(pair[1]))
+
+
+def _area_of(widget: QWidget) -> QScrollArea | None:
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    return parent

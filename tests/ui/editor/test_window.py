@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QAccessible, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer import paths
@@ -714,3 +714,22 @@ def test_alternating_sides_on_a_hold_names_the_choice_the_form_offers(
     assert sides.error.text() == (
         'a hold cannot alternate sides within a set; use "each" (Each side in turn)'
     )
+
+
+def test_new_puts_the_cursor_in_the_new_exercise_s_name_in_view(
+    editor: EditorWindow, qtbot: QtBot
+) -> None:
+    """With the form scrolled down to Setup and Caution, New focused the new exercise's name
+    field out of sight: the form stayed where it was (seen in the real window)."""
+    editor.resize(1100, 560)
+    area = editor.tabs.widget(0)
+    assert isinstance(area, QScrollArea)
+    QApplication.processEvents()
+    area.verticalScrollBar().setValue(area.verticalScrollBar().maximum())
+    assert area.verticalScrollBar().value() > 0
+    qtbot.mouseClick(editor.exercises.add_new, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    name = editor.exercise_form.fields["name"].inputs[0]
+    assert QApplication.focusWidget() is name
+    top = name.mapTo(area.viewport(), QPoint(0, 0)).y()
+    assert top >= 0 and top + name.height() <= area.viewport().height()
