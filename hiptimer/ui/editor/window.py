@@ -214,7 +214,9 @@ class EditorWindow(QMainWindow):
         self.routine_form.show_data(state.data)
         shown = ladder_ops.variant(ex, variant) if ex is not None else None
         self.exercise_form.show_exercise(shown, state.data.get("rests") or {}, variant, ex)
-        self._problems = validate_routine_data(state.data) + title_clash(self.catalog, state.data)
+        self._problems = validate_routine_data(state.data)
+        if state.data.get("title") != self._base.title:  # one it had already is not held up
+            self._problems += title_clash(self.catalog, state.data)
         bad = window_problems.place_problems(self, self._problems, current, ex)
         self.exercises.list.show_exercises(items, bad, current)
         self.exercises.update_buttons(current, len(items))

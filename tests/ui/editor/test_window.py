@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -17,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from hiptimer import paths
 from hiptimer.core.clock import FakeClock
 from hiptimer.core.history.store import open_history
-from hiptimer.core.routines.catalog import Catalog, load_catalog
+from hiptimer.core.routines.catalog import Catalog, RoutineEntry, load_catalog
 from hiptimer.core.routines.loader import load_routine
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.user_routines import ClashChoice
@@ -700,6 +701,16 @@ def test_a_title_another_routine_has_is_an_error_beside_the_title(
     builtin = EditorWindow(catalog.find(BUILTIN_ID), catalog)
     qtbot.addWidget(builtin)
     assert line(builtin, "title").error.text() == "" and builtin.is_valid
+    # A routine that has the title already (a file saved before, or the built-in beside such
+    # a file) is not held up for it: only a title typed here is checked.
+    mine = dataclasses.replace(
+        catalog.find("desk-micro-break"), id="mine", title="Daily hip stretches"
+    )
+    ahead = Catalog(list(catalog), [RoutineEntry("mine", mine.title, Path("x.json"), False, mine)])
+    for routine in (mine, catalog.find(BUILTIN_ID)):
+        again = EditorWindow(routine, ahead)
+        qtbot.addWidget(again)
+        assert line(again, "title").error.text() == "" and again.is_valid
 
 
 def test_alternating_sides_on_a_hold_names_the_choice_the_form_offers(
