@@ -20,7 +20,8 @@ SHOW_LABEL_ONLY = QFileDialog.Option.HideNameFilterDetails
 
 def routine_file_filter() -> str:
     """The name filter of every routine file dialog, "HipTimer routines (*.[jJ]...)"."""
-    return f"{_('HipTimer routines')} ({ROUTINE_FILE_PATTERN})"
+    label = _("HipTimer routines")  # not inside the f-string: babel extracts no call there
+    return f"{label} ({ROUTINE_FILE_PATTERN})"
 
 
 def ask_routine_files(parent: QWidget) -> list[str]:
