@@ -24,7 +24,10 @@ class _Missing:
 
 MISSING: Any = _Missing()
 
-# Defaults for a new exercise and for the fields a kind switch brings in.
+# Defaults for a new exercise (New, and a new routine's first) and for the fields a kind
+# switch brings in. Three sets of 30 s: the shape of most holds in the built-in routines.
+NEW_EXERCISE_ID = "new-exercise"
+NEW_SETS = 3
 NEW_HOLD_S = 30
 NEW_REPS = 10
 HOLD_ONLY = ("hold_s",)
@@ -177,10 +180,10 @@ def unique_id(base: str, used: set[str]) -> str:
 
 def blank_exercise(used: set[str]) -> Data:
     return {
-        "id": unique_id("new-exercise", used),
+        "id": unique_id(NEW_EXERCISE_ID, used),
         "name": _("New exercise"),
         "kind": "hold",
-        "sets": 1,
+        "sets": NEW_SETS,
         "hold_s": NEW_HOLD_S,
     }
 

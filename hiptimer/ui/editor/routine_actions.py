@@ -25,15 +25,18 @@ NEW_ROUTINE_ID = "my-routine"
 def blank_routine(taken: set[str]) -> Routine:
     """A one-exercise routine to start from, with an id no other routine uses."""
     from hiptimer.core.routines.model import Exercise, Kind, Routine
+    from hiptimer.ui.editor.data_ops import NEW_EXERCISE_ID, NEW_HOLD_S, NEW_SETS
 
     rid, n = NEW_ROUTINE_ID, 1
     while rid in taken:
         n += 1
         rid = f"{NEW_ROUTINE_ID}-{n}"
-    # The first words of the user's own routine, in their language.
-    stretch = Exercise(id="stretch", name=_("New exercise"), kind=Kind.HOLD, sets=3, hold_s=30)
+    # The first words of the user's own routine, in their language; the exercise New adds.
+    first = Exercise(
+        id=NEW_EXERCISE_ID, name=_("New exercise"), kind=Kind.HOLD, sets=NEW_SETS, hold_s=NEW_HOLD_S
+    )
     title = _("My routine") if n == 1 else _("My routine {n}").format(n=n)
-    return Routine(id=rid, title=title, exercises=(stretch,))
+    return Routine(id=rid, title=title, exercises=(first,))
 
 
 class RoutinesHost(Protocol):

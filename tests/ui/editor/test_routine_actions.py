@@ -57,6 +57,16 @@ def selected_id(window: MainWindow) -> str | None:
     return item.id if item is not None else None
 
 
+def test_a_new_routine_starts_with_the_exercise_new_adds() -> None:
+    """Its first exercise was 3 x 30 s with the English id "stretch", New's 1 x 30 s
+    "new-exercise": one blank exercise, whichever way it comes."""
+    from hiptimer.core.routines.writer import exercise_to_data
+    from hiptimer.ui.editor.data_ops import blank_exercise
+
+    [first] = blank_routine(set()).exercises
+    assert exercise_to_data(first) == blank_exercise(set())
+
+
 def test_blank_routines_never_reuse_an_id() -> None:
     assert blank_routine(set()).id == "my-routine"
     second = blank_routine({"my-routine", "my-routine-2"})
