@@ -48,7 +48,7 @@ SEGMENTS: tuple[tuple[str, str], ...] = (
 
 POINT_NAMES: tuple[str, ...] = (
     "pelvis", "belly", "chest", "neck", "head", "nose",
-    *(f"{s}_{j}" for s in SIDES for j in ("hip", "knee", "ankle", "heel", "toe")),
+    *(f"{s}_{j}" for s in SIDES for j in ("hip", "thigh", "knee", "ankle", "heel", "toe")),
     *(f"{s}_{j}" for s in SIDES for j in ("shoulder", "elbow", "hand")),
 )  # fmt: skip
 
@@ -110,6 +110,8 @@ def _leg(points: dict[str, Vec], side: str, sign: float, body: Mat, leg: Leg) ->
     ankle = add(knee, apply(shin, (0.0, -SHIN, 0.0)))
     foot = mul(shin, rz(-leg.ankle))
     points[f"{side}_hip"] = hip
+    # The middle of the thigh: where a hamstring stretch is felt (a ring at the knee said knee).
+    points[f"{side}_thigh"] = add(hip, apply(thigh, (0.0, -THIGH / 2, 0.0)))
     points[f"{side}_knee"] = knee
     points[f"{side}_ankle"] = ankle
     points[f"{side}_heel"] = add(ankle, apply(foot, HEEL))

@@ -207,3 +207,30 @@ def test_the_step_down_keeps_its_foot_flat_on_the_step_and_taps_the_floor(
     end = placed(fig.end, fig.anchor)
     assert end["left_heel"][1] - STROKE_HALF == pytest.approx(0.0, abs=1.0)
     assert end["left_heel"][0] > edge + STROKE_HALF
+
+
+# Where each figure's ring goes, from its exercise's steps: where the stretch is felt, or the
+# work is. The hamstring stretch's ring was at the knee; its steps say the back of the thigh.
+FELT_AT = {
+    "hamstring-stretch": ("right_thigh",),  # "the back of the thigh feels a gentle pull"
+    "hip-flexor-stretch": ("right_hip",),  # "the front of the kneeling-side hip and thigh"
+    "hip-flexor-release": ("right_hip",),  # "the front of the kneeling-side hip"
+    "piriformis-stretch": ("right_hip",),  # "the crossed leg's buttock"
+    "it-band-stretch": ("right_knee",),  # "the outer thigh near the knee"
+    "seated-leg-hip-extension": ("right_hip",),  # "the hip and low back stretch"
+}
+
+
+@pytest.mark.parametrize(("exercise_id", "points"), sorted(FELT_AT.items()))
+def test_the_ring_is_where_the_steps_say_the_stretch_is_felt(
+    exercise_id: str, points: tuple[str, ...], figures: dict[str, Figure]
+) -> None:
+    assert figures[exercise_id].end.highlight == points
+
+
+def test_the_thigh_point_is_the_middle_of_the_thigh(figures: dict[str, Figure]) -> None:
+    fig = figures["hamstring-stretch"]
+    end = placed(fig.end, fig.anchor)
+    for axis in range(3):
+        middle = (end["right_hip"][axis] + end["right_knee"][axis]) / 2
+        assert end["right_thigh"][axis] == pytest.approx(middle)
