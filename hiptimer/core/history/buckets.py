@@ -87,6 +87,30 @@ def whole_ticks(top: float, most: int = 8) -> tuple[int, int]:
         step *= 10
 
 
+def shared_ticks(top: float, other: int, most: int = 8) -> tuple[int, int]:
+    """Ticks for an axis from 0 to `top` or above that fall at the same heights as those of a
+    second axis from 0 to `other` (the pain's 0-10 beside a re-test's results): one set of
+    grid lines serves both. Both step in whole numbers, so the count of steps divides
+    `other`. Returns (the end, the step) as whole_ticks does: of the counts at most `most`,
+    the most steps whose end is within a quarter of the lowest end any count reaches.
+    """
+    ends = {n: n * _round_step(top / n) for n in range(1, max(1, most) + 1) if other % n == 0}
+    lowest = min(ends.values())
+    steps = max(n for n, end in ends.items() if end <= lowest * 1.25)
+    return ends[steps], ends[steps] // steps
+
+
+def _round_step(least: float) -> int:
+    """The smallest of 1, 2, 2.5 or 5 times a power of ten at or above `least` (2.5 from 25 on,
+    to stay whole): 25 lets a count of steps that divides 10 end nearer the results."""
+    power = 1
+    while True:
+        for step in (power, 2 * power, 5 * power // 2, 5 * power):
+            if step >= least:
+                return step
+        power *= 10
+
+
 class MorningMean(NamedTuple):
     """Next-morning scores of one check-in, or the mean of a week's or month's."""
 

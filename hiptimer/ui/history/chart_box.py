@@ -11,7 +11,7 @@ from PySide6.QtCore import QMargins, QSizeF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from hiptimer.core.history.buckets import whole_ticks
+from hiptimer.core.history.buckets import shared_ticks, whole_ticks
 from hiptimer.ui.history.chart_axes import chart_font, dates_that_fit, fit_dates, numbers_that_fit
 from hiptimer.ui.history.chart_key import ChartKey
 from hiptimer.ui.theme import current
@@ -80,6 +80,7 @@ class ChartBox(QWidget):
         self.set_title(title)
         self._dates: tuple[QDateTimeAxis, list[float], Callable[[], datetime], int] | None = None
         self._values: dict[QValueAxis, float] = {}
+        self._shared: dict[QValueAxis, tuple[float, QValueAxis, int]] = {}
         self._fitting = False
         self.chart.plotAreaChanged.connect(self._refit)  # laid out anew: fit again
 
@@ -100,10 +101,24 @@ class ChartBox(QWidget):
         """A value axis from 0 to `top` or a little above, on whole numbers, with no more
         numbers than fit the chart's height whole; again as the chart is resized."""
         self._values[axis] = top
-        most = numbers_that_fit(axis, self._plot_size().height()) - 1
-        end, step = whole_ticks(top, most=min(8, most))
+        end, step = whole_ticks(top, most=self._numbers_shown(axis))
         axis.setRange(0, end)
         axis.setTickCount(end // step + 1)
+
+    def share_values(self, axis: QValueAxis, top: float, beside: QValueAxis, end: int) -> None:
+        """fit_values for `axis`, with a second axis `beside` it from 0 to `end` ticked at the
+        same heights, whole numbers on both, and only `axis` drawing grid lines: each axis
+        ticked on its own drew two sets of lines at odd heights, read against neither."""
+        self._shared[axis] = (top, beside, end)
+        top_end, step = shared_ticks(top, end, most=self._numbers_shown(axis))
+        axis.setRange(0, top_end)
+        axis.setTickCount(top_end // step + 1)
+        beside.setRange(0, end)
+        beside.setTickCount(top_end // step + 1)
+        beside.setGridLineVisible(False)
+
+    def _numbers_shown(self, axis: QValueAxis) -> int:
+        return min(8, numbers_that_fit(axis, self._plot_size().height()) - 1)
 
     def _refit(self) -> None:
         """The plot's room changed (a resize, the title's lines, the axes' words): as many
@@ -117,6 +132,8 @@ class ChartBox(QWidget):
                 self.fit_dates(*dates)
             for axis, top in self._values.items():
                 self.fit_values(axis, top)
+            for axis, (top, beside, end) in self._shared.items():
+                self.share_values(axis, top, beside, end)
         finally:
             self._fitting = False
 

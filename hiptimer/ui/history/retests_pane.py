@@ -37,7 +37,6 @@ class RetestChart(ChartBox):
         self.y_axis.setLabelFormat("%d")
         style_axis(self.y_axis)
         self.pain_axis = QValueAxis()
-        self.fit_values(self.pain_axis, 10)  # 0, 2, 4 ... 10 where they fit
         self.pain_axis.setLabelFormat("%d")
         self.pain_axis.setTitleText(_("pain (0-10)"))
         style_axis(self.pain_axis)
@@ -53,6 +52,7 @@ class RetestChart(ChartBox):
         self.chart.addAxis(self.x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(self.y_axis, Qt.AlignmentFlag.AlignLeft)
         self.chart.addAxis(self.pain_axis, Qt.AlignmentFlag.AlignRight)
+        self.share_values(self.y_axis, 1, self.pain_axis, 10)
         for series, axis in ((self.results, self.y_axis), (self.pain, self.pain_axis)):
             self.chart.addSeries(series)
             series.attachAxis(self.x_axis)
@@ -78,7 +78,8 @@ class RetestChart(ChartBox):
         self.pain.replace([QPointF(msecs(p.started_at), p.avg_pain) for p in pain])
         times = [p.x() for p in points] + [msecs(p.started_at) for p in pain]
         self.fit_dates(self.x_axis, sorted(times), wall_now)
-        self.fit_values(self.y_axis, max(series.latest, series.first, 1) * 1.2)
+        top = max([v for _when, v in series.points] + [1]) * 1.2  # a middle result too
+        self.share_values(self.y_axis, top, self.pain_axis, 10)  # one set of grid lines
         # Read as HTML too; a unit of the user's own comes from a routine file.
         self.y_axis.setTitleText(escape(unit_text(series.unit)))
         self.set_title(_("Re-test: {name}").format(name=label))

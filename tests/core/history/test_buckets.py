@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from hiptimer.core.history.buckets import bucket_label, bucket_pain, week_buckets
+from hiptimer.core.history.buckets import bucket_label, bucket_pain, shared_ticks, week_buckets
 from hiptimer.core.history.queries import PainPoint, WeekCount
 
 
@@ -39,3 +39,19 @@ def test_bucket_labels() -> None:
         "Mar 25",
         "2025",
     ]
+
+
+@pytest.mark.parametrize("top", [0.5, 1.2, 7, 12, 14.4, 36, 43.2, 150, 216, 999])
+@pytest.mark.parametrize("most", [1, 2, 3, 5, 8])
+def test_shared_ticks_fall_at_the_heights_of_the_pains_0_to_10(top: float, most: int) -> None:
+    end, step = shared_ticks(top, 10, most=most)
+    steps = end // step
+    assert end >= top and end == steps * step and steps <= most
+    assert 10 % steps == 0  # the pain axis steps in whole numbers too
+    assert end <= 2.5 * max(top, 1)  # not much room wasted above the highest result
+
+
+def test_shared_ticks_choose_more_lines_when_they_cost_little_room() -> None:
+    assert shared_ticks(12, 10) == (25, 5)  # 0, 5 ... 25 beside 0, 2 ... 10
+    assert shared_ticks(36, 10, most=3) == (40, 20)  # 0, 20, 40 beside 0, 5, 10
+    assert shared_ticks(43.2, 10, most=3) == (50, 25)  # 0, 25, 50: two steps fit

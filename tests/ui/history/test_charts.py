@@ -172,3 +172,37 @@ def test_a_long_chart_title_reads_whole_above_the_chart(
             assert label.isVisibleTo(window) and label.textFormat() is Qt.TextFormat.PlainText
             assert label.text().replace("\u200b", "") == title == box.view.accessibleName()
             assert label.height() >= label.heightForWidth(label.width()), "a line cut off"
+
+
+@pytest.mark.parametrize(
+    "values", [(12.0, 11.5, 10.0, 9.5), (3.0, 5.0, 8.0), (36.0, 40.0), (150.0, 180.0)]
+)
+@pytest.mark.parametrize("size", [(420, 300), (700, 420), (900, 720)])
+def test_the_re_test_charts_two_axes_share_one_set_of_grid_lines(
+    qtbot: QtBot, values: tuple[float, ...], size: tuple[int, int]
+) -> None:
+    """The results (left) and the pain (right, 0-10) were ticked each on its own (0, 2 ... 14
+    beside 0, 2 ... 10): two sets of grid lines at odd heights. Both axes are ticked at the
+    same heights, on whole numbers, and only one of them draws grid lines."""
+    from hiptimer.core.history.retests import RetestSeries
+    from hiptimer.ui.history.retests_pane import RetestChart
+
+    chart = RetestChart()
+    qtbot.addWidget(chart)
+    chart.resize(*size)
+    chart.show()
+    first = datetime(2026, 11, 2, 9, 0).astimezone()
+    points = [(first + timedelta(days=7 * i), v) for i, v in enumerate(values)]
+    series = RetestSeries("knee-to-wall", "Knee to wall", None, "cm", "higher", points)
+    pain = [PainPoint(when, 3.0, 4, i, 1) for i, (when, _v) in enumerate(points)]
+    chart.show_series(series, pain, "Knee to wall", "")
+    for _ in range(3):  # the chart's layout, then its refit
+        QApplication.processEvents()
+    left, right = chart.y_axis, chart.pain_axis
+    assert left.tickCount() == right.tickCount() >= 2
+    assert (left.min(), right.min(), right.max()) == (0, 0, 10)
+    assert left.max() >= max(values)
+    steps = left.tickCount() - 1
+    for axis in (left, right):  # whole numbers at every tick ("%d" would round 2.5 to 2)
+        assert (axis.max() / steps).is_integer(), (axis.max(), steps)
+    assert [a.isGridLineVisible() for a in (left, right)] == [True, False]
