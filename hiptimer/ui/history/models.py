@@ -61,12 +61,24 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
     pain_columns: frozenset[int] = frozenset()  # coloured by pain band
     right_aligned: frozenset[int] = frozenset()
     # Columns of words that give up room where the view is narrow (RowsTable), cut with an
-    # ellipsis; their whole words are the cell's tooltip and what a screen reader says.
+    # ellipsis; their whole words are a cut cell's tooltip, and what a screen reader says.
     flexible: tuple[int, ...] = (0,)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[Row] = []
+        self._folded = False  # titles of two words on two lines ("Max / pain"): RowsTable
+        # Titles shown cut ("Comp…"), by column, as RowsTable cut them to their sections.
+        self.cut_titles: dict[int, str] = {}
+
+    def fold_titles(self, folded: bool) -> None:
+        """Put each title's words one under another (a narrow view), or back on one line."""
+        if folded != self._folded:
+            self._folded = folded
+            self.titles_changed()
+
+    def titles_changed(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
 
     def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()
@@ -92,8 +104,17 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return translate(self.columns[section][0])  # marked with N_
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        title = translate(self.columns[section][0])  # marked with N_
+        if role == Qt.ItemDataRole.DisplayRole:
+            if section in self.cut_titles:
+                return self.cut_titles[section]
+            return title.replace(" ", "\n") if self._folded else title
+        if role == Qt.ItemDataRole.ToolTipRole and section in self.cut_titles:
+            return title
+        if role == Qt.ItemDataRole.AccessibleTextRole and (self._folded or self.cut_titles):
+            return title  # a screen reader says the title whole, not "Co…" or "Max / pain"
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -108,11 +129,12 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
             text = self.data(index)
             if not text:
                 return None
-            heading = self.headerData(col, Qt.Orientation.Horizontal)
+            heading = translate(self.columns[col][0])
             return p_("table cell", "{column}: {value}").format(column=heading, value=text)
         if role == Qt.ItemDataRole.ToolTipRole and col in self.flexible:
             # As HTML of the words as written: Qt reads a tooltip that looks like HTML as
             # rich text (plain.py); and a rich tooltip wraps its lines, a plain one does not.
+            # RowsTable shows it only where the cell is cut.
             text = self.data(index)
             return as_html(text) if text else None
         if role == Qt.ItemDataRole.BackgroundRole and col in self.pain_columns:

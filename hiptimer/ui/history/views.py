@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt
+from PySide6.QtGui import QHelpEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QPlainTextEdit,
     QSplitter,
     QTableView,
+    QToolTip,
     QWidget,
 )
 
@@ -20,6 +21,7 @@ from hiptimer.ui.widgets.table_rows import leave_by_tab, rows_tall
 ROWS_KEPT = 3  # a table is never squeezed below its header and this many rows
 LINES_KEPT = 3  # nor the note below this many lines
 LEGIBLE_CHARS = 12  # a cut column keeps a third of its width, or this many characters
+LEAST_CHARS = 5  # or, where the view is too narrow for that, this many (with the "…")
 
 
 class RowsTable(QTableView):
@@ -27,6 +29,7 @@ class RowsTable(QTableView):
 
     Its smallest size shows its header and ROWS_KEPT rows (in the text size in use): on a
     short screen in large print the window scrolls rather than crush a table to a sliver.
+    A cell's tooltip (its whole words) shows only where the cell is cut.
     """
 
     def __init__(self, model: SessionsModel | SetsModel) -> None:
@@ -44,7 +47,10 @@ class RowsTable(QTableView):
         header.setResizeContentsPrecision(40)  # ten years of rows would be measured otherwise
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self._natural: list[int] = []  # the widths fit_columns measured, before squeezing
+        # The widths fit_columns measured, before squeezing: with the titles on one line, and
+        # with their words one under another.
+        self._natural: list[int] = []
+        self._folded: list[int] = []
 
     def minimumSizeHint(self) -> QSize:
         return super().minimumSizeHint().expandedTo(QSize(0, rows_tall(self, ROWS_KEPT)))
@@ -56,15 +62,21 @@ class RowsTable(QTableView):
         columns of words give up room (_squeeze_to_view). The last stretches to the view's
         edge; one not flexible counts only its title (the sets' adjustments, long prose,
         cut first)."""
+        self._natural = self._measure(folded=False)
+        self._folded = self._measure(folded=True)
+        self._squeeze_to_view()
+
+    def _measure(self, folded: bool) -> list[int]:
+        self._rows.fold_titles(folded)
         self.resizeColumnsToContents()
         header = self.horizontalHeader()
         last = header.count() - 1
-        self._natural = [
+        natural = [
             0 if header.isSectionHidden(c) else header.sectionSize(c) for c in range(last + 1)
         ]
         if last not in self._rows.flexible:
-            self._natural[last] = header.sectionSizeHint(last)
-        self._squeeze_to_view()
+            natural[last] = header.sectionSizeHint(last)
+        return natural
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -74,28 +86,79 @@ class RowsTable(QTableView):
         """Cut the widest flexible columns to one width, as far as the view needs, each down
         to a third of its width (LEGIBLE_CHARS at most) or its title: the numbers and dates
         stay whole, and only a view narrower than all that scrolls (the sessions'
-        completion, measured whole, once pushed the note out of sight at 1280 x 800)."""
+        completion, measured whole, once pushed the note out of sight at 1280 x 800).
+        Where that is still too wide (1024 x 768 in large print), the titles of two words
+        take two lines ("Max / pain"), then the flexible columns give up their titles' room
+        too, down to LEAST_CHARS: no screen the screen-fit checks use scrolls sideways."""
         if not self._natural:
             return
+        chars = self.fontMetrics().averageCharWidth()
+        tries = (
+            (self._natural, LEGIBLE_CHARS, True),
+            (self._folded, LEGIBLE_CHARS, True),
+            (self._folded, LEAST_CHARS, False),
+        )
+        for natural, least, titles in tries:
+            widths, fits = self._cut_to_view(natural, chars * least, titles=titles)
+            if fits:
+                break
+        self._rows.fold_titles(natural is self._folded)
         header = self.horizontalHeader()
-        flexible = [c for c in self._rows.flexible if self._natural[c]]
-        legible = self.fontMetrics().averageCharWidth() * LEGIBLE_CHARS
+        for c, width in enumerate(natural):
+            if width:
+                header.resizeSection(c, widths.get(c, width))
+        self._cut_titles(list(widths))
+
+    def _cut_titles(self, columns: list[int]) -> None:
+        """Cut the titles of these columns that their sections cut ("Comp…": the header clipped
+        them at both ends, "mpleti"; its own ElideRight cut "Max / pain" to "Ma…" too)."""
+        header, titles = self.horizontalHeader(), self._rows.cut_titles
+        titles.clear()
+        for c in columns:
+            whole = str(self._rows.headerData(c, Qt.Orientation.Horizontal))
+            keep = len(whole)
+            while header.sectionSizeHint(c) > header.sectionSize(c) and keep > 1:
+                keep -= 1
+                titles[c] = whole[:keep].rstrip() + "\u2026"
+        self._rows.titles_changed()
+
+    def _cut_to_view(
+        self, natural: list[int], least: int, *, titles: bool
+    ) -> tuple[dict[int, int], bool]:
+        """The flexible columns' widths with the others whole, each cut as far as the view
+        needs but to no less than a third of it or `least` px and, with `titles`, its title;
+        and whether they fit the view (else they are at their floors, and it scrolls)."""
+        header = self.horizontalHeader()
+        flexible = [c for c in self._rows.flexible if natural[c]]
         floors = {
-            c: max(min(self._natural[c] // 3, legible), header.sectionSizeHint(c)) for c in flexible
+            c: max(min(natural[c] // 3, least), header.sectionSizeHint(c) if titles else 0)
+            for c in flexible
         }
 
         def widths(level: int) -> dict[int, int]:
-            return {c: max(floors[c], min(self._natural[c], level)) for c in flexible}
+            return {c: max(floors[c], min(natural[c], level)) for c in flexible}
 
-        fixed = sum(self._natural) - sum(self._natural[c] for c in flexible)
-        room = self.viewport().width() - fixed
-        level = max(self._natural, default=0)
+        room = self.viewport().width() - (sum(natural) - sum(natural[c] for c in flexible))
+        level = max(natural, default=0)
         low = 0  # the widest level at which the flexible columns fit, by bisection
         while low < level:
             mid = (low + level + 1) // 2
             low, level = (mid, level) if sum(widths(mid).values()) <= room else (low, mid - 1)
-        for c, width in widths(low).items():
-            header.resizeSection(c, width)
+        return widths(low), sum(floors.values()) <= room
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        """A tooltip only over a cut cell: over one that reads whole it only repeated it."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            index = self.indexAt(event.pos())
+            if index.isValid() and not self.is_cut(index):
+                QToolTip.hideText()
+                event.ignore()
+                return True
+        return super().viewportEvent(event)
+
+    def is_cut(self, index: QModelIndex) -> bool:
+        """Whether the cell shows its words cut short ("Hip str…")."""
+        return self.sizeHintForIndex(index).width() > self.visualRect(index).width()
 
 
 class NoteEdit(QPlainTextEdit):
