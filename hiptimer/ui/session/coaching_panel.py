@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -34,7 +34,11 @@ class CoachingPanel(QFrame):
     Every step is always visible (muted, the screen is the coach); `highlight` marks the
     step the voice is saying. The font is as large as `set_font_px` allows and small enough
     for everything to fit the panel, as long exercises have four long steps.
+
+    Signals: fitted() once the steps are fitted to the panel anew (font_px may have changed).
     """
+
+    fitted = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +54,12 @@ class CoachingPanel(QFrame):
         # out the line spacing of QLabel's text layout, 2 px a line, and rows came out short.
         self._ruler = _plain_label(self)
         self._ruler.hide()
+        # And the caution as its own box lays it out: QLabel's height for a width counts its
+        # border twice over (the frame, and the style sheet's margins), a line more than the
+        # words alone at some widths, and the screen-fit check measures it so.
+        self._caution_ruler = _plain_label(self)
+        self._caution_ruler.setStyleSheet(caution_style())
+        self._caution_ruler.hide()
         self.heading = _plain_label(self, wrap=False)
         self.heading.setText(translate(HEADING))
         self.rows: list[QWidget] = []
@@ -166,8 +176,7 @@ class CoachingPanel(QFrame):
         px = max(float(MIN_PX), self._max_px)
         every = list(range(len(self.steps)))
         if self.width() > 0 and self.height() > 0:
-            while px > MIN_PX and self._height_at(px, every) > self.height():
-                px -= 1
+            px = self.px_at(self.width(), self.height())
         self._px = px
         self._shown = every
         if self.width() > 0 and self.height() > 0:
@@ -184,10 +193,19 @@ class CoachingPanel(QFrame):
         for row in self.rows:
             row.updateGeometry()
         self._layout.activate()  # placed now, in the new fonts and rows, not a frame later
+        self.fitted.emit()
 
-    def _height_at(self, px: float, shown: list[int]) -> int:
+    def px_at(self, width: int, height: int) -> float:
+        """The size every step and the caution would fit at in a panel of this size."""
+        px = max(float(MIN_PX), self._max_px)
+        every = list(range(len(self.steps)))
+        while px > MIN_PX and self._height_at(px, every, width) > height:
+            px -= 1
+        return px
+
+    def _height_at(self, px: float, shown: list[int], panel_width: int | None = None) -> int:
         margins = self._layout.contentsMargins()
-        width = self.width() - margins.left() - margins.right()
+        width = (panel_width or self.width()) - margins.left() - margins.right()
         bold = _metrics(self.font(), px, True)  # the widest a step is shown (when read)
         parts = []
         if self.steps:  # the heading, measured as a label lays it out (fonts' height is 1 short)
@@ -197,10 +215,10 @@ class CoachingPanel(QFrame):
             text_w = width - number_w - 2 * ROW_PAD - SPACING
             parts.append(self._wrapped_height(px, step.text(), text_w) + 2 * ROW_PAD)
         if self.caution.text():
-            inner = width - 2 * (CAUTION_PAD + 3)
-            parts.append(
-                self._wrapped_height(px, self.caution.text(), inner) + 2 * (CAUTION_PAD + 3)
-            )
+            set_exact_px(self._caution_ruler, px, bold=True)
+            self._caution_ruler.setText(self.caution.text())
+            self._caution_ruler.ensurePolished()  # its style sheet's border and padding
+            parts.append(self._caution_ruler.heightForWidth(max(1, width)))
         return sum(parts) + SPACING * max(0, len(parts) - 1) + margins.top() + margins.bottom()
 
     def _wrapped_height(self, px: float, text: str, width: int) -> int:

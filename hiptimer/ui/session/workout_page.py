@@ -24,6 +24,7 @@ from hiptimer.ui.session.driver import EngineDriver
 from hiptimer.ui.session.pain_prompt import PainPrompt
 from hiptimer.ui.session.progress_line import ProgressLine
 from hiptimer.ui.session.result_prompt import ResultPrompt
+from hiptimer.ui.session.steps_room import STEPS_SHARE, StepsRoom
 from hiptimer.ui.session.steps_shown import StepsShown
 from hiptimer.ui.session.timer_column import TimerColumn
 from hiptimer.ui.session.workout_commands import WorkoutCommands, enabled_actions, key_mode
@@ -133,8 +134,8 @@ class WorkoutPage(QWidget):
         self.center_row = QHBoxLayout(coach)
         self.center_row.setContentsMargins(0, 0, 0, 0)
         self.center_row.setSpacing(16)
-        self.center_row.addWidget(timer, 5)
-        self.center_row.addWidget(self.coaching, 6)
+        self.center_row.addWidget(timer)
+        self.center_row.addWidget(self.coaching)
         self._center = ShownPageStack()  # its minimum: the timer's, not the pain question's
         self._center.addWidget(coach)
         self._center.addWidget(self.pain)
@@ -168,6 +169,9 @@ class WorkoutPage(QWidget):
         layout.addLayout(notes)
         layout.addWidget(self.progress_line)
         layout.addWidget(self.controls)
+        self.steps_room = StepsRoom(
+            layout, self.center_row, self.coaching, self.caption, self.next_line
+        )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -177,9 +181,7 @@ class WorkoutPage(QWidget):
         # Already large; in large print no larger than leaves the side's pill its room.
         set_px(self.set_line, h * 0.05, bold=True, most=h * 0.055)
         set_px(self.rep_line, h * 0.05, bold=True, most=h * 0.055)
-        set_px(self.caption, h * 0.042, italic=True)
-        self.coaching.set_font_px(h * 0.036)
-        set_px(self.next_line, h * 0.036)
+        self.coaching.set_font_px(h * STEPS_SHARE)
         set_px(self.rating_note, h * 0.03)
         set_px(self.time_left, h * 0.034, bold=True)
         set_px(self.sound_off, h * 0.034, bold=True)
@@ -191,8 +193,9 @@ class WorkoutPage(QWidget):
         self.banner.setMinimumHeight(int(h * 0.055))
         self.exercise.setMinimumHeight(int(h * 0.05 * text_scale()))
         self.progress.setFixedHeight(int(h * 0.035))
-        self._size_side()
         self.controls.set_font_px(h * 0.024, int(h * 0.06))
+        self.steps_room.fit(h)  # the caption, Up next, and the steps' share of the row
+        self._size_side()
 
     # ------------------------------------------------------------ showing
 
@@ -282,7 +285,7 @@ class WorkoutPage(QWidget):
     def _show_coaching(self, view: SessionView) -> None:
         """The steps and caution beside the countdown: in the pauses, and in a set on I."""
         kind = view.step.kind
-        self.coaching.show_exercise(view.exercise)
+        self.coaching.show_exercise(view.exercise)  # new steps: StepsRoom shares the row anew
         if kind is StepKind.WORK and view.step != self._coached_step:
             self.coaching.highlight(-1)  # the set starts: the reading is over
         self._coached_step = view.step
@@ -296,6 +299,7 @@ class WorkoutPage(QWidget):
     def _place_figure(self, *, above: bool) -> None:
         self.timer.place_figure(above=above)
         self.timer.size_side(self.width())
+        self.steps_room.fit(self.height())
 
     def _size_side(self) -> None:
         self.timer.size_side(self.width())

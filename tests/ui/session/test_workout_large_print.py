@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from hiptimer.core.routines.model import Routine
+from hiptimer import paths
+from hiptimer.core.routines.loader import load_routine
+from hiptimer.core.routines.model import Exercise, Routine
 from hiptimer.core.session.steps import StepKind
 from hiptimer.ui import theme
 from hiptimer.ui.keys import Action
@@ -260,5 +263,65 @@ def test_skip_and_change_the_rating_grow_to_the_body_text_where_there_is_room(
         assert button.font().pixelSize() >= least * theme.px(theme.BASE_FONT_PX)
         heading = pain.choice_heading if choice else pain.question
         assert heading.font().pixelSize() >= HEADING_100[choice] * text_size / 100
+    finally:
+        p.driver.stop()
+
+
+def _builtin(exercise_id: str) -> Exercise:
+    for path in sorted(paths.builtin_routines_dir().glob("*.json")):
+        for ex in load_routine(path, builtin=True).exercises:
+            if ex.id == exercise_id:
+                return ex
+    raise LookupError(exercise_id)
+
+
+def _get_ready(qtbot: QtBot, qapp: QApplication, ex: Exercise, text_size: int, size: Size) -> Page:
+    theme.apply(qapp, "dark", text_size)
+    p = Page(qtbot, quick_routine(ex, hold("walk", 60, name="Easy walking")), size)
+    p.driver.start()
+    p.until(StepKind.GET_READY)
+    p.page.show_caption(f"Get ready: {ex.name}. Right side first.")  # two lines at 150 %
+    p.settle()
+    return p
+
+
+Size = tuple[int, int]
+
+
+# The built-in exercises with the most words in their steps and caution, and the hamstring
+# stretch (the first get-ready of the daily stretches).
+@pytest.mark.parametrize(
+    "exercise_id", ["hip-hiker", "standing-knee-raise", "lunge-pelvic-control", "hamstring-stretch"]
+)
+@pytest.mark.parametrize("size", [SMALL, WIDE], ids=["1024x768", "1280x800"])
+@pytest.mark.parametrize("text_size", [125, 150])
+def test_large_print_never_shows_the_steps_smaller_than_normal_print(
+    qtbot: QtBot, app_look: QApplication, exercise_id: str, size: Size, text_size: int
+) -> None:
+    """At 150 % on 1024 x 768 the steps beside the countdown came out at 21 px where they had
+    24 px at 100 % (the hip hiker's at 18 px): the caption, two lines of 43 px, and Up next took
+    their height. While the steps show, the caption and Up next keep their normal size, and the
+    steps take more of the row where they still need it; the countdown stays the largest."""
+    ex = replace(_builtin(exercise_id), enabled=True)  # the short lunge is off by default
+    normal = _get_ready(qtbot, app_look, ex, 100, size)
+    try:
+        normal_px = normal.page.coaching.steps[0].font().pixelSize()
+        normal_shown = [row.isVisible() for row in normal.page.coaching.rows]
+    finally:
+        normal.driver.stop()
+    p = _get_ready(qtbot, app_look, ex, text_size, size)
+    try:
+        page, panel = p.page, p.page.coaching
+        assert panel.isVisible()
+        assert [row.isVisible() for row in panel.rows] == normal_shown  # no step left out
+        for label in (*panel.steps, panel.caution):
+            assert label.font().pixelSize() >= normal_px, label.text()
+            if label.isVisibleTo(panel):  # whole: every line of it
+                assert label.height() >= label.heightForWidth(label.width()), label.text()
+                assert p.box(panel).contains(p.box(label)), label.text()
+        assert page.big.pixel_size() >= 4 * normal_px  # the countdown: by far the largest
+        h = page.height()  # the caption and Up next at their normal size while the steps show
+        assert page.caption.font().pixelSize() == int(h * 0.042)
+        assert page.next_line.font().pixelSize() == int(h * 0.036)
     finally:
         p.driver.stop()
