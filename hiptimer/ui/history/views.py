@@ -99,10 +99,11 @@ class RowsTable(QTableView):
             (self._folded, LEAST_CHARS, False),
         )
         for natural, least, titles in tries:
+            self._rows.cut_titles.clear()  # the titles' room measured whole, as tried
+            self._rows.fold_titles(natural is self._folded)
             widths, fits = self._cut_to_view(natural, chars * least, titles=titles)
             if fits:
                 break
-        self._rows.fold_titles(natural is self._folded)
         header = self.horizontalHeader()
         for c, width in enumerate(natural):
             if width:

@@ -828,3 +828,37 @@ def test_the_sets_table_shows_side_only_for_a_session_with_sides(
     assert pane.sets_view.isColumnHidden(1)
     pane.list_view.selectRow(pane.sessions.rowCount() - 1)  # the oldest: the hips, each side
     assert not pane.sets_view.isColumnHidden(1)
+
+
+def test_the_sessions_titles_read_whole_again_once_the_window_widens(
+    qtbot: QtBot, store: HistoryStore, recorded: Recorded
+) -> None:
+    """Narrow in large print the titles fold ("Max / pain") and the cut columns' titles are
+    cut ("Co…"); widened, they read whole on one line again (they were measured as cut)."""
+    with app_look(150):
+        w = HistoryWindow(store, [HIPS, STRETCH])
+        qtbot.addWidget(w)
+        w.setMinimumSize(1, 1)
+        model = w.sessions_pane.sessions
+        for size in ((948, 496), (1920, 1080)):
+            w.resize(*size)
+            w.show()
+            for _ in range(3):
+                QApplication.processEvents()
+            shown = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
+            if size == (948, 496):
+                assert "Max\npain" in shown and any(t.endswith("\u2026") for t in shown), shown
+                assert [model.headerData(c, Qt.Orientation.Horizontal, SAID) for c in range(7)] == [
+                    "Date", "Routine", "Duration", "Completion", "Max pain", "Avg pain", "Note"
+                ]  # fmt: skip
+        assert shown == [
+            "Date",
+            "Routine",
+            "Duration",
+            "Completion",
+            "Max pain",
+            "Avg pain",
+            "Note",
+        ]
+        said = [model.headerData(c, Qt.Orientation.Horizontal, SAID) for c in range(7)]
+        assert said == [None] * 7  # whole on one line: nothing more to say
