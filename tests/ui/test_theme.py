@@ -15,9 +15,11 @@ from pytestqt.qtbot import QtBot
 
 from hiptimer.core.history.store import open_history
 from hiptimer.core.plan.model import WeeklyPlan
+from hiptimer.core.session.steps import StepKind
 from hiptimer.core.settings import Settings
 from hiptimer.ui import theme
 from hiptimer.ui.history.window import HistoryWindow
+from hiptimer.ui.keys import Action
 from hiptimer.ui.palette import DARK, HIGH_CONTRAST, LIGHT, Palette
 from hiptimer.ui.reminders.plan_dialog import PlanDialog
 from hiptimer.ui.session.driver import EngineDriver
@@ -97,6 +99,8 @@ def test_a_deleted_widget_is_no_longer_told(look: QApplication, qtbot: QtBot) ->
 def test_large_print_grows_the_words_of_the_workout_screen_and_the_dialogs(
     look: QApplication, qtbot: QtBot
 ) -> None:
+    # In a set: in a pause the caption and Up next keep their normal size beside the steps
+    # (ui/session/steps_room.py; tests/ui/session/test_workout_large_print.py).
     sizes = {}
     for size in (100, 150):
         theme.apply(look, "dark", size)
@@ -106,6 +110,9 @@ def test_large_print_grows_the_words_of_the_workout_screen_and_the_dialogs(
         page.setMinimumSize(300, 300)
         page.resize(1000, 700)
         page.show()
+        driver.start()
+        page.perform(Action.NEXT, 0)  # into the set: the caption and Up next in large print
+        assert driver.view().step.kind is StepKind.WORK and not page.coaching.isVisible()
         sizes[size] = (
             page.caption.font().pixelSize(),
             page.next_line.font().pixelSize(),
