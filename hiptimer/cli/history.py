@@ -226,13 +226,19 @@ def cmd_export(args: argparse.Namespace) -> int:
             )
             said_beside(args.csv)(f"Wrote {_sets(rows)} to {args.csv}.")
         if args.pdf:
+            from hiptimer.cli.voice_rule import read_settings
             from hiptimer.core.routines.catalog import load_catalog
             from hiptimer.ui.history.report_pdf import write_report
 
             catalog = load_catalog()
-            pages = _writing(
-                args.pdf, lambda: write_report(store, args.pdf, since, until, args.routine, catalog)
-            )
+            limit = read_settings().pain_limit  # the window's Export PDF states it too
+
+            def write() -> int:
+                return write_report(
+                    store, args.pdf, since, until, args.routine, catalog, pain_limit=limit
+                )
+
+            pages = _writing(args.pdf, write)
             said_beside(args.pdf)(f"Wrote a {pages}-page report to {args.pdf}.")
     return 0
 

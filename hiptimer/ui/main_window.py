@@ -334,7 +334,10 @@ class MainWindow(QMainWindow):
         from hiptimer.ui.history.window import open_services_history  # QtCharts loads lazily
 
         self.open_services()
-        open_services_history(self, self.services, self.wall, self.show_problem)
+        open_services_history(
+            self, self.services, self.wall, self.show_problem,
+            lambda: self.settings.settings.pain_limit,  # read at each export: it may change
+        )  # fmt: skip
 
     def show_problem(self, text: str) -> None:
         log.warning("%s", text)

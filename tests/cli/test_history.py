@@ -463,3 +463,16 @@ def test_a_history_that_cannot_be_opened_is_said_once_not_logged_as_using_memory
     code, _, err = run(capsys, "history", "list")
     assert code == 1 and len(err.splitlines()) == 1
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+
+
+def test_the_pdf_states_the_pain_limit_of_the_settings_as_the_window_does(
+    recorded: Recorded, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.ui.history.pdf_text import pdf_text
+
+    paths.settings_path().parent.mkdir(parents=True, exist_ok=True)
+    paths.settings_path().write_text('{"pain_limit": 3}', encoding="utf-8")
+    out = tmp_path / "report.pdf"
+    code, _, _ = run(capsys, "history", "export", "--pdf", str(out))
+    assert code == 0
+    assert "Pain limit set by the user: 3/10" in " ".join(pdf_text(out).split())

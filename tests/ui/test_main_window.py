@@ -446,6 +446,8 @@ def test_the_history_window_opens_from_the_menu_with_the_sessions(
     assert window is not None and window.isVisible()
     assert [s.routine_id for s in app.history.list_sessions()] == [short_routine().id]
     assert len(window.shown) == 1
+    app.window.settings.update(pain_limit=3)  # after it opened: an export reads it then
+    assert window.exports.pain_limit() == 3
     window.close()
 
 

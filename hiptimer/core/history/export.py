@@ -56,6 +56,9 @@ class ReportData:
     morning_trends: list[ExerciseTrend] = field(default_factory=list)  # pain, stiffness
     corrected: CorrectionCounts = field(default_factory=CorrectionCounts)
     retests: list[RetestSeries] = field(default_factory=list)  # of any routine in the period
+    # The user's pain limit (Settings) when the report is made: the history does not keep
+    # the limit of each session. None: not known (the report then says nothing of it).
+    pain_limit: int | None = None
 
     @property
     def notes(self) -> list[SessionSummary]:
@@ -70,6 +73,7 @@ def gather_report(
     until: date | None = None,
     routine_id: str | None = None,
     now: datetime | None = None,
+    pain_limit: int | None = None,
 ) -> ReportData:
     """Read what the report needs: one session query, then one pain and dose query each."""
     now = now or datetime.now().astimezone()
@@ -137,6 +141,7 @@ def gather_report(
         ],
         corrected=count_corrections(trail, sessions),
         retests=retest_series(results, routines),
+        pain_limit=pain_limit,
     )
 
 

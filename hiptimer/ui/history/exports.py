@@ -19,7 +19,8 @@ from hiptimer.ui.save_dialog import ask_save_path
 
 class HistoryExports:
     """The export buttons of a history window and what they do: `filters()` says what the
-    window shows now, `say` puts a line in its status, `wall` says what day it is."""
+    window shows now, `say` puts a line in its status, `wall` says what day it is and
+    `pain_limit` the user's limit now (Settings), which the report states."""
 
     def __init__(
         self,
@@ -29,9 +30,11 @@ class HistoryExports:
         wall: Callable[[], datetime],
         filters: Callable[[], Filters],
         say: Callable[[str], None],
+        pain_limit: Callable[[], int],
     ) -> None:
         self._parent, self._store, self._routines = parent, store, routines
         self._wall, self._filters, self._say = wall, filters, say
+        self.pain_limit = pain_limit
         self.csv_button = QPushButton(_("Export CSV\u2026"))
         self.csv_button.setToolTip(
             _("Every set of the sessions shown, one row each, for a spreadsheet")
@@ -71,8 +74,9 @@ class HistoryExports:
 
         def write(path: Path, f: Filters) -> int:
             return write_report(
-                self._store, path, f.since, f.until, f.routine_id, self._routines, now=self._wall()
-            )
+                self._store, path, f.since, f.until, f.routine_id, self._routines,
+                now=self._wall(), pain_limit=self.pain_limit(),
+            )  # fmt: skip
 
         def saved(pages: int, path: Path) -> str:
             return n_(

@@ -13,8 +13,9 @@ from hiptimer.core.history.export import ReportData, gather_report
 from hiptimer.core.history.queries import HistoryQueries
 from hiptimer.core.history.review import RoutineSource, routines_by_id
 from hiptimer.core.safe_write import replacing_bytes
+from hiptimer.core.settings import DEFAULT_PAIN_LIMIT
 from hiptimer.i18n import _
-from hiptimer.ui.history import report_corrections
+from hiptimer.ui.history import report_corrections, report_header
 from hiptimer.ui.history import report_sections as sections
 from hiptimer.ui.history.report_pages import DPI, Pages
 
@@ -37,16 +38,18 @@ def write_report(
     catalog: RoutineSource = None,
     *,
     now: datetime | None = None,
+    pain_limit: int = DEFAULT_PAIN_LIMIT,
 ) -> int:
     """Write the report for this period and routine (None: all) as a PDF; returns its pages.
 
     `now`: when it is made (the period's open end and the date printed); None: the clock's.
+    `pain_limit`: the user's (Settings), which the first page states.
 
     The PDF is drawn in memory and written at the end, so a path that cannot be
     written raises OSError and leaves no half-written file.
     """
     ensure_gui_app()
-    data = gather_report(store, routines_by_id(catalog), since, until, routine_id, now)
+    data = gather_report(store, routines_by_id(catalog), since, until, routine_id, now, pain_limit)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -74,7 +77,7 @@ def _draw(pages: Pages, data: ReportData) -> None:
     """The first page answers what a physiotherapist asks first: the period, how often, how
     much of it, the pain during and the next morning, what changed and who decided, what was
     corrected, how the re-tests went. The detail follows: charts, each session, each correction, the notes."""
-    sections.header(pages, data)
+    report_header.header(pages, data)
     sections.adherence(pages, data)
     sections.pain_table(pages, data)
     sections.retests(pages, data)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF
 
-from hiptimer import __version__
 from hiptimer.core.history.dose_log import ACCEPTED, DECLINED, KEPT, DoseEvent
 from hiptimer.core.history.export import ReportData
 from hiptimer.core.history.queries import SessionSummary
@@ -44,32 +43,6 @@ ROUTINE_CHANGED = N_("the routine was changed (editor or routine file), not by a
 
 
 # ---------------------------------------------------------------- the first page
-
-
-def header(pages: Pages, data: ReportData) -> None:
-    pages.line(_("HipTimer exercise report"), 17, bold=True)
-    # The period has a line of its own: a long routine title must never cut its end date.
-    period = _("Period: {first} \u2013 {last}").format(
-        first=day_text(data.since), last=day_text(data.until)
-    )
-    pages.line(period, 10, bold=True)
-    pages.paragraph(_("Routine: {routine}").format(routine=data.routines), 10, max_lines=3)
-    pages.paragraph(_("Schedule: {schedule}").format(schedule=data.schedules), 9, max_lines=3)
-    pages.line(
-        _("Generated {day} by HipTimer {version} from the user's own exercise log").format(
-            day=day_text(data.generated), version=__version__
-        ),
-        8,
-        muted=True,
-    )
-    pages.paragraph(
-        _(
-            "Pain is rated by the user after each set, 0 (none) to 10 (worst); 0-2 is safe,"
-            " 3-5 acceptable, over 5 too much (pain-monitoring model, Silbernagel 2007)."
-        ),
-        8,
-        muted=True,
-    )
 
 
 def adherence(pages: Pages, data: ReportData) -> None:

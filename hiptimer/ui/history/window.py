@@ -29,6 +29,7 @@ from hiptimer.core.history.review import (
     routines_by_id,
 )
 from hiptimer.core.history.store import HistoryStore
+from hiptimer.core.settings import DEFAULT_PAIN_LIMIT
 from hiptimer.i18n import N_, _, n_
 from hiptimer.ui.history.exports import HistoryExports
 from hiptimer.ui.history.filter_bar import date_edit, filter_bar
@@ -58,6 +59,7 @@ class HistoryWindow(QWidget):
     Charts load (with QtCharts) the first time their tab is shown, and each filter
     change costs one session query; the pain chart queries only the chosen exercise.
     `wall` says what day it is (the presets count back from it); tests pass a fixed one.
+    `pain_limit` gives the user's pain limit at the moment of a PDF export (Settings).
     Signals: none of its own.
     """
 
@@ -68,6 +70,7 @@ class HistoryWindow(QWidget):
         parent: QWidget | None = None,
         *,
         wall: Callable[[], datetime] = wall_now,
+        pain_limit: Callable[[], int] = lambda: DEFAULT_PAIN_LIMIT,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("historyWindow")
@@ -103,7 +106,7 @@ class HistoryWindow(QWidget):
         self.retests_pane: RetestsPane | None = None
         self._stale = {TAB_PAIN, TAB_ADHERENCE, TAB_RETESTS}
         self.exports = HistoryExports(
-            self, store, self.routines, wall, lambda: self.filters, self.say
+            self, store, self.routines, wall, lambda: self.filters, self.say, pain_limit
         )
         self.csv_button, self.pdf_button = self.exports.csv_button, self.exports.pdf_button
         self._build()
@@ -296,10 +299,11 @@ def open_history_window(
     catalog: RoutineSource = None,
     *,
     wall: Callable[[], datetime] = wall_now,
+    pain_limit: Callable[[], int] = lambda: DEFAULT_PAIN_LIMIT,
 ) -> HistoryWindow:
     """Show the history window of `parent` (made on first use, reloaded after), in front.
 
-    `wall`: the app's wall clock, which says what day it is.
+    `wall`: the app's wall clock, which says what day it is; `pain_limit`: the user's now.
     """
     window = parent.findChild(HistoryWindow) if parent is not None else None
     if window is None:
@@ -307,7 +311,7 @@ def open_history_window(
             from hiptimer.core.routines.catalog import load_catalog
 
             catalog = load_catalog()
-        window = HistoryWindow(store, catalog, parent, wall=wall)
+        window = HistoryWindow(store, catalog, parent, wall=wall, pain_limit=pain_limit)
     else:
         window.reload()
     window.show()
@@ -317,7 +321,11 @@ def open_history_window(
 
 
 def open_services_history(
-    parent: QWidget, services: Services, wall: Callable[[], datetime], report: Callable[[str], None]
+    parent: QWidget,
+    services: Services,
+    wall: Callable[[], datetime],
+    report: Callable[[str], None],
+    pain_limit: Callable[[], int],
 ) -> None:
     """Open the history window on the services' history, or report why it is not available."""
     store = services.history
@@ -326,4 +334,4 @@ def open_services_history(
         why = off.reason if off is not None else _("it could not be opened at start-up.")
         report(_("History is not available: {why}").format(why=why))
         return
-    open_history_window(parent, store, wall=wall)
+    open_history_window(parent, store, wall=wall, pain_limit=pain_limit)

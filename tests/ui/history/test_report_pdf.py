@@ -430,3 +430,26 @@ def test_a_paragraph_never_breaks_at_a_no_break_space(qapp: QApplication) -> Non
             lines = wrap(text, fm, width)
             assert " ".join(lines).replace("\u00a0", " ") == text.replace("\u00a0", " ")
             assert "0\u00a0%);" in " ".join(lines), lines
+
+
+@pytest.mark.parametrize(
+    ("limit", "stated", "rules"),
+    [
+        (3, "Pain limit set by the user: 3/10 (HipTimer's default is 5).", "over 3 as too much"),
+        (5, "Pain limit: 5/10 (HipTimer's default).", "over 5 as too much"),
+        (7, "Pain limit set by the user: 7/10 (HipTimer's default is 5).", "over 5 as too much"),
+    ],
+)
+def test_the_first_page_states_the_pain_limit_in_use(
+    store: HistoryStore, tmp_path: Path, weeks: Weeks, limit: int, stated: str, rules: str
+) -> None:
+    """The audit's report: a user with a limit of 3 (a physiotherapist's advice) got a report
+    that spoke only of the model's 0-2 / 3-5 / over 5, while the questions and rules used 3."""
+    fill(store, weeks)
+    out = tmp_path / "report.pdf"
+    write_report(store, out, catalog=[HIPS, STRETCH], pain_limit=limit)
+    first = " ".join(pdf_pages(out)[0].split())
+    assert stated in first
+    assert "asks whether to stop the exercise, go on at a lower dose or continue" in first
+    assert f"its dose suggestions count pain {rules}" in first
+    assert first.index("Pain limit") < first.index("Adherence")  # read with the header

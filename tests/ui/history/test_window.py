@@ -37,6 +37,7 @@ from hiptimer.ui.history.window import (
 from tests.core.history.test_repair import damage, sound_history
 from tests.history_data import HIPS, STRETCH, Recorded, Weeks, at, fill, record
 from tests.ui.history.looks import app_look
+from tests.ui.history.pdf_text import pdf_text
 
 MAX_PAIN, AVG_PAIN = 4, 5
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -246,9 +247,11 @@ def test_exports_ask_where_and_write(
     # The status line's text as written (on screen a long path may break anywhere).
     assert window.status.accessibleName() == f"Saved 21 sets to {tmp_path / 'history.csv'}."
     answer[0] = str(tmp_path / "report.pdf")
+    window.exports.pain_limit = lambda: 3  # the user's limit at the moment of the export
     window.pdf_button.click()
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
     assert window.status.accessibleName().startswith("Saved a 1-page report")
+    assert "Pain limit set by the user: 3/10" in " ".join(pdf_text(tmp_path / "report.pdf").split())
     answer[0] = str(tmp_path / "missing" / "x.csv")
     window.csv_button.click()
     assert window.status.accessibleName().startswith(f"Could not write {answer[0]}")
