@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from hiptimer.core.history.records import DosePoint, PainPoint
 from hiptimer.core.history.result_text import result_number, unit_text
 from hiptimer.core.history.retests import RetestSeries
+from hiptimer.core.history.wording import pain_number
 from hiptimer.i18n import _, decimal, short_date
 
 
@@ -18,7 +19,7 @@ def pain_words(shown: Sequence[PainPoint]) -> str:
     return _("From {first} to {last}; the latest: average {average}, highest {highest}").format(
         first=short_date(first.started_at.astimezone().date()),
         last=short_date(latest.started_at.astimezone().date()),
-        average=decimal(round(latest.avg_pain, 1)),
+        average=pain_number(latest.avg_pain),  # as the tables give it
         highest=latest.max_pain,
     )
 

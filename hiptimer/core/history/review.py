@@ -13,9 +13,9 @@ from hiptimer.core.history.queries import (
     PainPoint,
     SessionSummary,
 )
-from hiptimer.core.history.wording import dose_label
+from hiptimer.core.history.wording import dose_label, pain_change
 from hiptimer.core.routines.model import Routine
-from hiptimer.i18n import _, decimal
+from hiptimer.i18n import _
 
 if TYPE_CHECKING:
     from hiptimer.core.routines.catalog import Catalog, RoutineEntry
@@ -176,7 +176,7 @@ class ExerciseTrend:
         change = self.change
         if change is None:
             return "-"
-        number = decimal(change, "+.1f")
+        number = pain_change(change)
         if change <= -MEANINGFUL_CHANGE:
             return _("better ({change})").format(change=number)
         if change >= MEANINGFUL_CHANGE:

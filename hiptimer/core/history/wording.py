@@ -127,9 +127,18 @@ def set_label(exercise_name: str, set_number: int, side: str | None) -> str:
 
 
 def pain_number(value: float | None, digits: int = 1) -> str:
+    """An average pain to one decimal ('2.0'), a rating with `digits` 0; '-' for none: one
+    format for a figure wherever it shows (History, the list, the report)."""
     if value is None:
         return "-"
     return decimal(value, f".{digits}f")
+
+
+def pain_change(change: float) -> str:
+    """A change of an average pain, signed and to one decimal as the averages are: '-2.0',
+    '+0.5', '0.0' (the report's first page once said '-2' beside averages of '4.1' and '2.1')."""
+    rounded = round(change, 1)
+    return pain_number(0.0) if rounded == 0 else decimal(rounded, "+.1f")
 
 
 def dose_label(point: DosePoint | None) -> str:

@@ -9,7 +9,7 @@ from hiptimer.core.history.export import ReportData
 from hiptimer.core.history.queries import SessionSummary
 from hiptimer.core.history.result_text import result_number, result_text, unit_text
 from hiptimer.core.history.retests import RetestSeries
-from hiptimer.core.history.review import MEANINGFUL_CHANGE, ExerciseTrend
+from hiptimer.core.history.review import ExerciseTrend
 from hiptimer.core.history.wording import (
     change_text,
     changed_for,
@@ -18,7 +18,7 @@ from hiptimer.core.history.wording import (
     pain_number,
     with_side,
 )
-from hiptimer.i18n import N_, _, decimal, n_, translate
+from hiptimer.i18n import N_, _, n_, translate
 from hiptimer.ui.history.report_charts import (
     draw_legend,
     draw_morning_chart,
@@ -65,18 +65,6 @@ def adherence(pages: Pages, data: ReportData) -> None:
             )
 
 
-def _trend_words(t: ExerciseTrend) -> str:
-    change = t.change
-    if change is None:
-        return "-"
-    signed = ("+" if change > 0 else "") + decimal(round(change, 1))
-    if change <= -MEANINGFUL_CHANGE:
-        return _("better ({change})").format(change=signed)
-    if change >= MEANINGFUL_CHANGE:
-        return _("worse ({change})").format(change=signed)
-    return _("no clear change ({change})").format(change=signed)
-
-
 def _window(avg: float | None, top: int | None) -> str:
     return f"{pain_number(avg)} / {pain_number(top, 0)}"
 
@@ -89,7 +77,7 @@ def pain_table(pages: Pages, data: ReportData) -> None:
             f"{t.first_dose} \u2192 {t.last_dose}" if t.doses else "-",
             _window(t.first_avg, t.first_max),
             _window(t.last_avg, t.last_max),
-            _trend_words(t),
+            t.trend,
         )
         for t in data.side_trends
     ]
@@ -102,7 +90,7 @@ def pain_table(pages: Pages, data: ReportData) -> None:
                     "",
                     _window(t.first_avg, t.first_max),
                     _window(t.last_avg, t.last_max),
-                    _trend_words(t),
+                    t.trend,
                 )
             )
     if not rows or not pages.heading(_("Pain during exercise and the next morning")):
@@ -134,10 +122,6 @@ def pain_table(pages: Pages, data: ReportData) -> None:
             ).format(n=more),
             8,
         )
-
-
-def _num(value: float | None) -> str:
-    return "-" if value is None else decimal(value)
 
 
 def _change_row(e: DoseEvent) -> tuple[str, ...]:

@@ -27,6 +27,8 @@ def test_the_pain_chart_says_its_period_and_its_latest_average_and_highest() -> 
         "From 3 Nov 2026 to 1 Dec 2026; the latest: average 2.5, highest 4"
     )
     assert pain_words([]) == ""
+    # An average of 2 reads as the sessions table gives it: "2.0", never "2".
+    assert pain_words([PainPoint(DEC, 2.0, 3, 2, 3)]).endswith("average 2.0, highest 3")
 
 
 def test_the_dose_chart_says_its_latest_dose_and_skips_sessions_without_one() -> None:

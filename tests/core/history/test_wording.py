@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hiptimer.core.history.result_text import unit_text
-from hiptimer.core.history.wording import change_text, set_label, with_side
+from hiptimer.core.history.wording import change_text, pain_change, set_label, with_side
 
 
 def test_a_dose_change_names_its_unit() -> None:
@@ -48,3 +48,14 @@ def test_an_exercise_and_its_side_in_spanish_agree_whatever_the_names_gender(
     assert set_label("Sentadilla", 2, "right") == "Sentadilla, serie 2 (lado derecho)"
     assert set_label("Puente", 1, "left") == "Puente, serie 1 (lado izquierdo)"
     assert set_label("Puente", 3, None) == "Puente, serie 3"
+
+
+def test_a_change_of_average_pain_is_given_to_one_decimal_as_the_averages_are() -> None:
+    assert [pain_change(c) for c in (-2.0, 0.5, -0.04, 0.0, 2.25)] == [
+        "-2.0", "+0.5", "0.0", "0.0", "+2.2",
+    ]  # fmt: skip
+
+
+@pytest.mark.usefixtures("spanish")
+def test_a_change_of_average_pain_in_spanish() -> None:
+    assert pain_change(-1.5) == "-1,5"

@@ -453,3 +453,16 @@ def test_the_first_page_states_the_pain_limit_in_use(
     assert "asks whether to stop the exercise, go on at a lower dose or continue" in first
     assert f"its dose suggestions count pain {rules}" in first
     assert first.index("Pain limit") < first.index("Adherence")  # read with the header
+
+
+def test_a_change_of_average_pain_has_the_averages_format(
+    store: HistoryStore, tmp_path: Path, weeks: Weeks
+) -> None:
+    """The audit's report: the first page's Change read 'better (-2)' beside averages of
+    '4.0' and '2.0'; the history window gives an average to one decimal too."""
+    record(store, STRETCH, weeks.week1 - timedelta(days=14), {("hamstring", None): [4]})
+    record(store, STRETCH, weeks.week2, {("hamstring", None): [2]})
+    out = tmp_path / "report.pdf"
+    write_report(store, out, catalog=[STRETCH])
+    first = " ".join(pdf_pages(out)[0].split())
+    assert "4.0 / 4 2.0 / 2 better (-2.0)" in first
