@@ -150,11 +150,14 @@ def open_store() -> HistoryStore:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from hiptimer.core.history.wording import (  # not needed to open the window
+        NOT_REPRESENTATIVE_KEY,
+        average_pain,
         completion_text,
         duration_text,
         pain_number,
         when_text,
     )
+    from hiptimer.i18n import translate
 
     since, until = _range(args)
     if args.limit < 0:
@@ -180,7 +183,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 duration_text(s),
                 completion_text(s),
                 pain_number(s.max_pain, 0),
-                pain_number(s.avg_pain),
+                average_pain(s),  # '2.7*' when marked not representative
                 cell(s.note, 40),
             )
         )
@@ -191,6 +194,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         # A re-test's results are what it is for: on a line of their own, under the routine.
         if session is not None and session.id in results:
             out(" " * (widths[0] + 2) + results[session.id])
+    if any(s.not_representative for s in sessions):
+        out("")
+        out(translate(NOT_REPRESENTATIVE_KEY))
     return 0
 
 

@@ -17,7 +17,7 @@ from hiptimer import paths
 from hiptimer.cli.main import main
 from hiptimer.core.history.queries import StoredSet
 from hiptimer.core.history.store import open_history
-from tests.history_data import Recorded, Weeks, fill
+from tests.history_data import Recorded, Weeks, at, fill
 from tests.read_only import fake_read_only
 
 
@@ -196,7 +196,8 @@ def test_list_shows_a_re_tests_results_under_its_session(
         store.mark_representative(sid, False, at=when)  # the list shows it all the same
     code, stdout, _ = run(capsys, "history", "list", "--limit", "2")
     lines = stdout.splitlines()
-    assert code == 0 and len(lines) == 4
+    assert code == 0 and len(lines) == 6  # and, under a blank line, what its '*' means
+    assert lines[-1].startswith("* Marked not representative")
     assert "Check" in lines[1] and "3 of 3 sets done" in lines[1]
     assert lines[2] == " " * lines[0].index("ROUTINE") + (
         "Chair stand: 12 stands; Knee to wall (right): 12.7 cm"
@@ -465,6 +466,7 @@ def test_a_history_that_cannot_be_opened_is_said_once_not_logged_as_using_memory
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
 
 
+@pytest.mark.usefixtures("qapp")  # in this process: the report would make a QGuiApplication
 def test_the_pdf_states_the_pain_limit_of_the_settings_as_the_window_does(
     recorded: Recorded, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -476,3 +478,24 @@ def test_the_pdf_states_the_pain_limit_of_the_settings_as_the_window_does(
     code, _, _ = run(capsys, "history", "export", "--pdf", str(out))
     assert code == 0
     assert "Pain limit set by the user: 3/10" in " ".join(pdf_text(out).split())
+
+
+def test_list_marks_the_pain_of_a_session_marked_not_representative_and_says_why(
+    recorded: Recorded, weeks: Weeks, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The audit's report: `history list` gave a marked session's pain with no mark, while
+    the window and the report said it was marked."""
+    with open_history(paths.history_db_path()) as store:
+        sid = recorded.id("hips", weeks.week2 + timedelta(days=4))
+        store.mark_representative(sid, False, at=at(weeks.today))
+    code, stdout, _ = run(capsys, "history", "list", "--limit", "2")
+    lines = stdout.splitlines()
+    assert code == 0
+    assert lines[1].split()[-2:] == ["2", "1.2*"]  # the newest session, marked
+    assert not lines[2].split()[-3].endswith("*")  # the one before it (with a note)
+    assert lines[-1] == (
+        "* Marked not representative: left out of the pain charts, the report's pain figures"
+        " and the dose suggestions."
+    )
+    code, stdout, _ = run(capsys, "history", "list", "--routine", "stretch")
+    assert "*" not in stdout  # no marked session shown: no key

@@ -141,6 +141,23 @@ def pain_change(change: float) -> str:
     return pain_number(0.0) if rounded == 0 else decimal(rounded, "+.1f")
 
 
+# A session marked not representative keeps its figures where sessions are listed (History's
+# table, `history list`, the report's sessions table); its average pain carries this mark,
+# and a key under the list says what it means.
+NOT_REPRESENTATIVE_MARK = "*"
+NOT_REPRESENTATIVE_KEY = N_(
+    "* Marked not representative: left out of the pain charts, the report's pain figures and"
+    " the dose suggestions."
+)
+
+
+def average_pain(session: SessionSummary) -> str:
+    """The session's average pain as every list gives it: '2.7', or '2.7*' for a session
+    marked not representative (NOT_REPRESENTATIVE_KEY)."""
+    mark = NOT_REPRESENTATIVE_MARK if session.not_representative else ""
+    return pain_number(session.avg_pain) + mark
+
+
 def dose_label(point: DosePoint | None) -> str:
     """'30 s' or '12 reps' for one planned dose; '-' when unknown."""
     if point is None:

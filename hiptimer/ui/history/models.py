@@ -18,6 +18,8 @@ from PySide6.QtGui import QColor
 from hiptimer.core.history.outcome import deciding, done_text, planned_text
 from hiptimer.core.history.queries import Correction, SessionSummary, StoredSet
 from hiptimer.core.history.wording import (
+    NOT_REPRESENTATIVE_KEY,
+    average_pain,
     completion_text,
     duration_text,
     pain_number,
@@ -149,6 +151,9 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         return None
 
 
+AVERAGE = 5  # the sessions table's Avg pain column
+
+
 class SessionsModel(RowsModel[SessionSummary]):
     """Sessions, newest first: when, routine, duration, completion and pain."""
 
@@ -158,7 +163,7 @@ class SessionsModel(RowsModel[SessionSummary]):
         (N_("Duration"), duration_text),
         (N_("Completion"), completion_text),
         (N_("Max pain"), lambda s: pain_number(s.max_pain, 0)),
-        (N_("Avg pain"), lambda s: pain_number(s.avg_pain)),
+        (N_("Avg pain"), average_pain),  # '2.7*': marked not representative
         (N_("Note"), lambda s: " ".join(s.note.split())),
     )
     pain_columns = frozenset({4, 5})
@@ -167,6 +172,20 @@ class SessionsModel(RowsModel[SessionSummary]):
 
     def pain_value(self, row: SessionSummary, column: int) -> float | None:
         return row.max_pain if column == 4 else row.avg_pain
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """A marked average is explained where it shows: its tooltip says what '*' means,
+        and a screen reader hears the words, not 'star'."""
+        row = self.row_at(index.row()) if index.isValid() else None
+        if row is None or index.column() != AVERAGE or not row.not_representative:
+            return super().data(index, role)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return translate(NOT_REPRESENTATIVE_KEY)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            heading = self.headerData(AVERAGE, Qt.Orientation.Horizontal)
+            words = _("{average}, not representative").format(average=pain_number(row.avg_pain))
+            return p_("table cell", "{column}: {value}").format(column=heading, value=words)
+        return super().data(index, role)
 
     def replace_session(self, fresh: SessionSummary) -> None:
         """Show a session as read again (after a correction)."""

@@ -11,6 +11,8 @@ from hiptimer.core.history.result_text import result_number, result_text, unit_t
 from hiptimer.core.history.retests import RetestSeries
 from hiptimer.core.history.review import ExerciseTrend
 from hiptimer.core.history.wording import (
+    NOT_REPRESENTATIVE_KEY,
+    average_pain,
     change_text,
     changed_for,
     completion_text,
@@ -247,9 +249,7 @@ def _morning(s: SessionSummary) -> str:
 
 
 def _remarks(s: SessionSummary) -> str:
-    said = []
-    if s.not_representative:
-        said.append(_("not representative"))
+    said = []  # not representative: the mark on its pain (average_pain), keyed under the table
     if s.corrections:
         said.append(n_("{n} correction", "{n} corrections", s.corrections).format(n=s.corrections))
     return ", ".join(said)
@@ -262,7 +262,7 @@ def session_rows(data: ReportData) -> list[tuple[str, ...]]:
         (
             day_text(s.started_at),
             f"{s.routine_title}: {completion_text(s)}" if several else completion_text(s),
-            f"{pain_number(s.max_pain, 0)} / {pain_number(s.avg_pain)}",
+            f"{pain_number(s.max_pain, 0)} / {average_pain(s)}",
             _morning(s),
             _remarks(s),
         )
@@ -290,6 +290,8 @@ def sessions(pages: Pages, data: ReportData) -> None:
             ).format(n=len(rows) - shown),
             8,
         )
+    if any(s.not_representative for s in data.sessions):
+        pages.paragraph(translate(NOT_REPRESENTATIVE_KEY), 8, max_lines=2, muted=True)
 
 
 def notes(pages: Pages, data: ReportData) -> None:

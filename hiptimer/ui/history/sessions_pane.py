@@ -21,6 +21,7 @@ from hiptimer.core.clock import wall_now
 from hiptimer.core.history.queries import Correction, SessionSummary, StoredSet
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.history.wording import (
+    NOT_REPRESENTATIVE_KEY,
     completion_text,
     correction_text,
     duration_text,
@@ -28,7 +29,7 @@ from hiptimer.core.history.wording import (
     set_label,
     when_text,
 )
-from hiptimer.i18n import _
+from hiptimer.i18n import _, translate
 from hiptimer.ui.history.corrections import MorningDialog, PainDialog
 from hiptimer.ui.history.models import SessionsModel, SetsModel, set_rows
 from hiptimer.ui.history.views import NoteEdit, RowsTable, Splitter
@@ -95,6 +96,11 @@ class SessionsPane(QWidget):
         self.trail = WrappedLabel()
         self.trail.setProperty("role", "muted")
         plain(self.trail)  # exercise names and notes
+        # What a '*' on an average means, under the list, while a session shown has one.
+        self.key = WrappedLabel(translate(NOT_REPRESENTATIVE_KEY))
+        self.key.setObjectName("not-representative-key")
+        self.key.setProperty("role", "muted")
+        self.key.setVisible(False)
         self._session: SessionSummary | None = None
         self._build()
         self.list_view.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -105,6 +111,11 @@ class SessionsPane(QWidget):
         self.save_button.clicked.connect(self.save_note)
         self.representative.clicked.connect(self._mark_clicked)
         self.morning_button.clicked.connect(self.change_morning)
+        self.sessions.modelReset.connect(self._show_key)
+        self.sessions.dataChanged.connect(self._show_key)  # a session marked or unmarked
+
+    def _show_key(self) -> None:
+        self.key.setVisible(any(s.not_representative for s in self.sessions.rows()))
 
     def _build(self) -> None:
         note_box = QWidget()
@@ -131,8 +142,13 @@ class SessionsPane(QWidget):
         lower_layout.setContentsMargins(0, 6, 0, 0)
         lower_layout.addWidget(self.heading)
         lower_layout.addWidget(details, 1)
+        upper = QWidget()
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addWidget(self.list_view, 1)
+        upper_layout.addWidget(self.key)
         split = Splitter(Qt.Orientation.Vertical)
-        split.addWidget(self.list_view)
+        split.addWidget(upper)
         split.addWidget(lower)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)

@@ -466,3 +466,23 @@ def test_a_change_of_average_pain_has_the_averages_format(
     write_report(store, out, catalog=[STRETCH])
     first = " ".join(pdf_pages(out)[0].split())
     assert "4.0 / 4 2.0 / 2 better (-2.0)" in first
+
+
+def test_a_session_marked_not_representative_has_the_mark_on_its_pain_and_a_key(
+    store: HistoryStore, tmp_path: Path, weeks: Weeks
+) -> None:
+    """Marked as History and `history list` mark it: '*' on its average, keyed under the
+    sessions table (it was a word under Remarks, away from the figures it is about)."""
+    got = fill(store, weeks)
+    store.mark_representative(got.id("hips", weeks.week1), False, at=at(weeks.today))
+    out = tmp_path / "report.pdf"
+    write_report(store, out, routine_id="hips", catalog=[HIPS, STRETCH])
+    text = " ".join(" ".join(pdf_pages(out)).split())
+    day = weeks.week1
+    assert f"{day.day} {day:%b %Y} 4 of 4 sets done; completed 6 / 4.5*" in text
+    assert text.count("*") == 2  # its mark, and the key's
+    assert (
+        "* Marked not representative: left out of the pain charts, the report's pain figures"
+        " and the dose suggestions." in text
+    )
+    assert "not representative" not in text.split("Sessions, most recent first")[1].split("*")[0]

@@ -865,3 +865,31 @@ def test_the_sessions_titles_read_whole_again_once_the_window_widens(
         ]
         said = [model.headerData(c, Qt.Orientation.Horizontal, SAID) for c in range(7)]
         assert said == [None] * 7  # whole on one line: nothing more to say
+
+
+def test_a_session_marked_not_representative_has_the_mark_on_its_average_and_a_key(
+    window: HistoryWindow,
+    recorded: Recorded,
+    weeks: Weeks,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The audit's report: the table gave a marked session's pain unmarked; only the chosen
+    session's heading said it. Now '*' on its average, keyed under the list, as
+    `history list` and the report mark it."""
+    pane = window.sessions_pane
+    model = pane.sessions
+    assert not pane.key.isVisibleTo(window)  # nothing marked: no key
+    marked = recorded.id("hips", weeks.week1)
+    row = next(i for i, s in enumerate(model.rows()) if s.id == marked)
+    pane.list_view.selectRow(row)
+    monkeypatch.setattr("PySide6.QtWidgets.QInputDialog.getText", lambda *args: ("", True))
+    pane.representative.click()  # the reason it asks for: none given
+    cell = model.index(row, 5)
+    assert cell.data() == "4.5*"
+    assert column(model, 5).count("4.5*") == 1 and sum("*" in c for c in column(model, 5)) == 1
+    assert pane.key.isVisibleTo(window)
+    assert pane.key.text().startswith("* Marked not representative: left out of the pain")
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == pane.key.text()
+    assert cell.data(Qt.ItemDataRole.AccessibleTextRole) == "Avg pain: 4.5, not representative"
+    pane.representative.click()  # taken back
+    assert cell.data() == "4.5" and not pane.key.isVisibleTo(window)
