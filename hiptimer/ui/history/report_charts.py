@@ -20,6 +20,7 @@ from hiptimer.core.history.queries import MorningPoint, PainPoint, WeekCount
 from hiptimer.core.history.wording import month_abbreviation
 from hiptimer.core.routines.model import Schedule
 from hiptimer.i18n import _
+from hiptimer.ui.history.report_text import draw_title
 from hiptimer.ui.pain_colours import BANDS as PAIN_BANDS
 from hiptimer.ui.pain_colours import paper
 
@@ -69,12 +70,7 @@ def _frame(p: QPainter, rect: QRectF, title: str, since: date, until: date, mm: 
     """A chart's title, its pain bands 0-10 and the period's first and last day."""
     p.setFont(font(7.5, bold=True))
     p.setPen(INK)
-    fm = QFontMetricsF(p.font(), p.device())
-    title_h = fm.height()
-    shown = fm.elidedText(title, Qt.TextElideMode.ElideRight, rect.width())
-    p.drawText(
-        QRectF(rect.left(), rect.top(), rect.width(), title_h), Qt.AlignmentFlag.AlignLeft, shown
-    )
+    title_h = draw_title(p, rect, title)
     small = font(6)
     p.setFont(small)
     label_h = QFontMetricsF(small, p.device()).height()
@@ -207,22 +203,16 @@ def draw_retest_chart(
     p.save()
     p.setFont(font(7.5, bold=True))
     p.setPen(INK)
-    fm = QFontMetricsF(p.font(), p.device())
-    shown = fm.elidedText(title, Qt.TextElideMode.ElideRight, rect.width())
-    p.drawText(
-        QRectF(rect.left(), rect.top(), rect.width(), fm.height()),
-        Qt.AlignmentFlag.AlignLeft,
-        shown,
-    )
+    title_h = draw_title(p, rect, title)
     small = font(6)
     p.setFont(small)
     label_h = QFontMetricsF(small, p.device()).height()
     axis = label_h + 6 * mm  # the unit, turned along the axis, then the numbers
     plot = QRectF(
         rect.left() + axis,
-        rect.top() + fm.height() + 1 * mm,
+        rect.top() + title_h + 1 * mm,
         rect.width() - axis - 1 * mm,
-        rect.height() - fm.height() - label_h - 2 * mm,
+        rect.height() - title_h - label_h - 2 * mm,
     )
     p.setPen(MUTED)
     _axis_title(p, unit, rect.left(), plot)

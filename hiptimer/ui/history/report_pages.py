@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPdfWriter
 
 from hiptimer.ui.history.report_charts import INK, MUTED, font
+from hiptimer.ui.history.report_text import wrap
 
 MAX_PAGES = 6  # a year's report; longer periods say what they leave to the CSV
 DPI = 300
@@ -161,21 +161,3 @@ class Pages:
             self.y += row_h
             done += 1 if i else 0
         return done
-
-
-def wrap(text: str, fm: QFontMetricsF, width: float) -> list[str]:
-    """The text in lines that fit `width` as drawn (words measured, never cut); a word wider
-    than the line gets a line of its own (and only then is cut, when drawn)."""
-    lines: list[str] = []
-    for para in text.split("\n"):
-        line = ""
-        # Not split(): it takes a no-break space for a space ("0\u00a0%" in Spanish broke).
-        for word in re.split(r"[ \t]+", para.strip(" \t")):
-            joined = f"{line} {word}" if line else word
-            if line and fm.horizontalAdvance(joined) > width:
-                lines.append(line)
-                line = word
-            else:
-                line = joined
-        lines.append(line)
-    return lines

@@ -486,3 +486,34 @@ def test_a_session_marked_not_representative_has_the_mark_on_its_pain_and_a_key(
         " and the dose suggestions." in text
     )
     assert "not representative" not in text.split("Sessions, most recent first")[1].split("*")[0]
+
+
+@pytest.mark.parametrize(
+    ("language", "name"),
+    [
+        ("en", "Lower trunk rotation, lying (knees dropping side to side)"),
+        ("es", "Rotación lateral del tronco (caída de rodillas)"),
+    ],
+)
+def test_a_chart_title_shows_a_long_exercise_name_whole(
+    store: HistoryStore, tmp_path: Path, weeks: Weeks, language: str, name: str
+) -> None:
+    """The audit's report: 'Rotación lateral del tronco (caída de …' over its chart."""
+    from hiptimer import i18n
+    from hiptimer.core.routines.model import Exercise, Kind
+
+    i18n.use(language)
+    trunk = Routine(
+        id="back",
+        title="Back",
+        exercises=(Exercise(id="trunk", name=name, kind=Kind.HOLD, hold_s=30),),
+    )
+    for day in (weeks.week1, weeks.week2):
+        record(store, trunk, day, {("trunk", None): [3, 2]})
+    out = tmp_path / "report.pdf"
+    write_report(store, out, catalog=[trunk])
+    text = " ".join(" ".join(pdf_pages(out)).split())
+    heading = i18n._("Pain over time, per exercise (both sides), and the next morning")
+    charts = text.split(heading)[1].split(i18n._("Sessions, most recent first"))[0]
+    assert name in charts  # on two lines, whole
+    assert "\u2026" not in charts
