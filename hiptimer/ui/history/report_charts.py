@@ -20,7 +20,7 @@ from hiptimer.core.history.queries import MorningPoint, PainPoint, WeekCount
 from hiptimer.core.history.wording import month_abbreviation
 from hiptimer.core.routines.model import Schedule
 from hiptimer.i18n import _
-from hiptimer.ui.history.report_text import draw_title
+from hiptimer.ui.history.report_text import draw_title, fit_title
 from hiptimer.ui.pain_colours import BANDS as PAIN_BANDS
 from hiptimer.ui.pain_colours import paper
 
@@ -66,19 +66,17 @@ class _Plot(NamedTuple):
     below: QRectF  # the line under it, for the dates
 
 
-def _frame(p: QPainter, rect: QRectF, title: str, since: date, until: date, mm: float) -> _Plot:
-    """A chart's title, its pain bands 0-10 and the period's first and last day."""
-    p.setFont(font(7.5, bold=True))
-    p.setPen(INK)
-    title_h = draw_title(p, rect, title)
+def _frame(p: QPainter, rect: QRectF, since: date, until: date, mm: float) -> _Plot:
+    """A chart's pain bands 0-10 and the period's first and last day (its title is above
+    `rect`: draw_titles)."""
     small = font(6)
     p.setFont(small)
     label_h = QFontMetricsF(small, p.device()).height()
     plot = QRectF(
         rect.left() + 5 * mm,
-        rect.top() + title_h + 1 * mm,
+        rect.top() + 1 * mm,
         rect.width() - 6 * mm,
-        rect.height() - title_h - label_h - 2 * mm,
+        rect.height() - label_h - 2 * mm,
     )
     for low, high, colour in BANDS:
         p.fillRect(
@@ -121,10 +119,22 @@ def _line_through(p: QPainter, points: list[QPointF], colour: QColor, mm: float)
     p.drawPath(path)
 
 
+def draw_titles(p: QPainter, rects: list[QRectF], titles: list[str]) -> float:
+    """A row of charts' titles, each whole over its chart (fit_title); returns the height of
+    the tallest, under which the row's plots start alike."""
+    p.save()
+    p.setFont(font(7.5, bold=True))
+    p.setPen(INK)
+    room = max(fit_title(p, t, r.width())[2] for r, t in zip(rects, titles, strict=True))
+    for rect, title in zip(rects, titles, strict=True):
+        draw_title(p, rect, title)
+    p.restore()
+    return room
+
+
 def draw_pain_chart(
     p: QPainter,
     rect: QRectF,
-    title: str,
     points: list[PainPoint],
     since: date,
     until: date,
@@ -132,7 +142,7 @@ def draw_pain_chart(
 ) -> None:
     """Average (line) and highest (dots) pain over the bands, on a shared date axis."""
     p.save()
-    plot = _frame(p, rect, title, since, until, mm)
+    plot = _frame(p, rect, since, until, mm)
     unit, shown = bucket_pain(points, max_points=60)
     days = max((until - since).days + 1, 1)
     xs = [_day_x(pt.started_at, since, days, plot.area.left(), plot.area.width()) for pt in shown]
@@ -161,7 +171,7 @@ def draw_morning_chart(
 ) -> None:
     """Pain (line) and stiffness (squares) at the next-morning check-ins, over the bands."""
     p.save()
-    plot = _frame(p, rect, _("Next morning (whole hip)"), since, until, mm)
+    plot = _frame(p, rect, since, until, mm)
     unit, shown = bucket_mornings(mornings, max_points=60)
     days = max((until - since).days + 1, 1)
     xs = [_day_x(m.at, since, days, plot.area.left(), plot.area.width()) for m in shown]
@@ -192,7 +202,6 @@ def draw_morning_chart(
 def draw_retest_chart(
     p: QPainter,
     rect: QRectF,
-    title: str,
     points: list[tuple[datetime, float]],
     unit: str,
     since: date,
@@ -201,18 +210,15 @@ def draw_retest_chart(
 ) -> None:
     """One re-test's results over time: a line through them on an axis from 0."""
     p.save()
-    p.setFont(font(7.5, bold=True))
-    p.setPen(INK)
-    title_h = draw_title(p, rect, title)
     small = font(6)
     p.setFont(small)
     label_h = QFontMetricsF(small, p.device()).height()
     axis = label_h + 6 * mm  # the unit, turned along the axis, then the numbers
     plot = QRectF(
         rect.left() + axis,
-        rect.top() + title_h + 1 * mm,
+        rect.top() + 1 * mm,
         rect.width() - axis - 1 * mm,
-        rect.height() - title_h - label_h - 2 * mm,
+        rect.height() - label_h - 2 * mm,
     )
     p.setPen(MUTED)
     _axis_title(p, unit, rect.left(), plot)

@@ -26,6 +26,7 @@ from hiptimer.ui.history.report_charts import (
     draw_morning_chart,
     draw_pain_chart,
     draw_retest_chart,
+    draw_titles,
     draw_week_bars,
 )
 from hiptimer.ui.history.report_pages import Pages
@@ -225,18 +226,32 @@ def pain_charts(pages: Pages, data: ReportData) -> None:
     for start in range(0, len(cells), CHART_COLUMNS):
         if not pages.room(height):
             return
-        for i, cell in enumerate(cells[start : start + CHART_COLUMNS]):
-            rect = QRectF(pages.left + i * (width + gap), pages.y, width, height - 2 * pages.mm)
-            since, until, mm = data.since, data.until, pages.mm
+        row = cells[start : start + CHART_COLUMNS]
+        rects = [
+            QRectF(pages.left + i * (width + gap), pages.y, width, height - 2 * pages.mm)
+            for i in range(len(row))
+        ]
+        # A long name wraps (never cut); the row's plots start under its tallest title alike.
+        room = draw_titles(pages.p, rects, [_chart_title(cell) for cell in row])
+        since, until, mm = data.since, data.until, pages.mm
+        for cell, rect in zip(row, rects, strict=True):
+            rect.adjust(0, room, 0, 0)
             if cell is None:
                 draw_morning_chart(pages.p, rect, data.mornings, since, until, mm)
             elif isinstance(cell, RetestSeries):
-                title = _("Re-test: {name}").format(name=with_side(cell.name, cell.side))
                 unit = unit_text(cell.unit)
-                draw_retest_chart(pages.p, rect, title, cell.points, unit, since, until, mm)
+                draw_retest_chart(pages.p, rect, cell.points, unit, since, until, mm)
             else:
-                draw_pain_chart(pages.p, rect, cell.exercise.name, cell.pain, since, until, mm)
+                draw_pain_chart(pages.p, rect, cell.pain, since, until, mm)
         pages.y += height
+
+
+def _chart_title(cell: ExerciseTrend | RetestSeries | None) -> str:
+    if cell is None:
+        return _("Next morning (whole hip)")
+    if isinstance(cell, RetestSeries):
+        return _("Re-test: {name}").format(name=with_side(cell.name, cell.side))
+    return cell.exercise.name
 
 
 def _morning(s: SessionSummary) -> str:

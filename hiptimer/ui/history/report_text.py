@@ -28,22 +28,28 @@ def wrap(text: str, fm: QFontMetricsF, width: float) -> list[str]:
     return lines
 
 
-def draw_title(p: QPainter, rect: QRectF, title: str) -> float:
-    """A chart's title at the top of `rect` in the painter's font, whole: up to 1 pt smaller
-    when that keeps it on one line, else wrapped at that size; returns its height. (Elided, a
-    long name lost what told it apart: 'Rotación lateral del tronco (caída de …'.)"""
+def fit_title(p: QPainter, title: str, width: float) -> tuple[QFont, list[str], float]:
+    """A chart's title in the painter's font, whole: up to 1 pt smaller when that keeps it on
+    one line, else wrapped at that size. The font, the lines and their height. (Elided, a long
+    name lost what told it apart: 'Rotación lateral del tronco (caída de …'.)"""
     f = QFont(p.font())
     points = f.pointSizeF()
     for less in TITLE_SHRINK_PT:
         f.setPointSizeF(points - less)
         fm = QFontMetricsF(f, p.device())
-        if fm.horizontalAdvance(title) <= rect.width():
+        if fm.horizontalAdvance(title) <= width:
             break
+    lines = wrap(title, fm, width)
+    return f, lines, fm.height() * len(lines)
+
+
+def draw_title(p: QPainter, rect: QRectF, title: str) -> None:
+    """The title at the top of `rect`, whole (fit_title)."""
+    f, lines, height = fit_title(p, title, rect.width())
+    p.save()
     p.setFont(f)
-    top = rect.top()
-    for line in wrap(title, fm, rect.width()):
-        p.drawText(
-            QRectF(rect.left(), top, rect.width(), fm.height()), Qt.AlignmentFlag.AlignLeft, line
-        )
-        top += fm.height()
-    return top - rect.top()
+    line_h = height / len(lines)
+    for i, line in enumerate(lines):
+        box = QRectF(rect.left(), rect.top() + i * line_h, rect.width(), line_h)
+        p.drawText(box, Qt.AlignmentFlag.AlignLeft, line)
+    p.restore()

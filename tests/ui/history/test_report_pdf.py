@@ -517,3 +517,40 @@ def test_a_chart_title_shows_a_long_exercise_name_whole(
     charts = text.split(heading)[1].split(i18n._("Sessions, most recent first"))[0]
     assert name in charts  # on two lines, whole
     assert "\u2026" not in charts
+
+
+def test_the_plots_of_a_row_of_charts_start_alike_under_a_title_on_two_lines(
+    store: HistoryStore, tmp_path: Path, weeks: Weeks
+) -> None:
+    """A wrapped title takes a second line; the other charts of its row keep their plots
+    level with its plot, so their dates and bands read across."""
+    from PySide6.QtPdf import QPdfDocument
+
+    from hiptimer.core.routines.model import Exercise, Kind
+
+    two = Routine(
+        id="back",
+        title="Back",
+        exercises=(
+            Exercise(id="trunk", name="Lower trunk rotation, lying (knees dropping side to side)",
+                     kind=Kind.HOLD, hold_s=30),
+            Exercise(id="bridge", name="Bridge", kind=Kind.REPS, reps=10),
+        ),
+    )  # fmt: skip
+    for day in (weeks.week1, weeks.week2):
+        record(store, two, day, {("trunk", None): [3], ("bridge", None): [2]})
+    out = tmp_path / "report.pdf"
+    write_report(store, out, catalog=[two])
+    doc = QPdfDocument()
+    doc.load(str(out))
+    try:
+        text = doc.getAllText(0).text()
+        charts = text.index("Pain over time")
+        tops = [
+            doc.getSelectionAtIndex(0, charts + m.start(), 2).boundingRectangle().top()
+            for m in re.finditer(r"\b10\b", text[charts:])
+        ]
+    finally:
+        doc.close()
+    assert len(tops) >= 2
+    assert tops[0] == pytest.approx(tops[1], abs=0.5)  # each chart's '10', level
