@@ -218,7 +218,19 @@ FELT_AT = {
     "piriformis-stretch": ("right_hip",),  # "the crossed leg's buttock"
     "it-band-stretch": ("right_knee",),  # "the outer thigh near the knee"
     "seated-leg-hip-extension": ("right_hip",),  # "the hip and low back stretch"
+    # Its ring was at the ankle, where the cuff goes: it read as the weight, not the work.
+    "straight-leg-raise-weighted": ("right_thigh",),  # "firm up the front of the ... thigh"
 }
+
+
+@pytest.mark.parametrize(
+    "exercise_id", ["straight-leg-raise-weighted", "monster-walk", "monster-walk-back-forward"]
+)
+def test_no_ring_marks_where_a_weight_or_band_goes(
+    exercise_id: str, figures: dict[str, Figure]
+) -> None:
+    # The cuff and the band go round the ankles; the work is felt at the hip and thigh.
+    assert not {"right_ankle", "left_ankle"} & set(figures[exercise_id].end.highlight)
 
 
 @pytest.mark.parametrize(("exercise_id", "points"), sorted(FELT_AT.items()))
