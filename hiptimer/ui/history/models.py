@@ -254,6 +254,9 @@ class SetsModel(RowsModel[SetRow]):
     )
     pain_columns = frozenset({5})
     right_aligned = frozenset({2, 5})
+    # Name, side, choice and quick changes: cut rather than scrolled to (1024 x 768 in large
+    # print scrolled sideways to the pain when only the name gave way); set, doses, pain whole.
+    flexible = (0, 1, 6, 7)
 
     def pain_value(self, row: SetRow, column: int) -> float | None:
         return row.record.pain

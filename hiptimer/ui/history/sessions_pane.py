@@ -32,7 +32,7 @@ from hiptimer.core.history.wording import (
 from hiptimer.i18n import _, translate
 from hiptimer.ui.history.corrections import MorningDialog, PainDialog
 from hiptimer.ui.history.models import SessionsModel, SetsModel, set_rows
-from hiptimer.ui.history.views import NoteEdit, RowsTable, Splitter
+from hiptimer.ui.history.views import NoteEdit, RowsTable, SideOrUnder, Splitter
 from hiptimer.ui.widgets.plain import escape, in_our_direction, plain, show_wrapped
 from hiptimer.ui.widgets.wrapped_label import WrappedLabel
 
@@ -132,7 +132,7 @@ class SessionsPane(QWidget):
         sets_layout.setContentsMargins(0, 0, 0, 0)
         sets_layout.addWidget(self.sets_view, 1)
         sets_layout.addWidget(self.pain_button, 0, Qt.AlignmentFlag.AlignLeft)
-        details = Splitter(Qt.Orientation.Horizontal)
+        details = self.details = SideOrUnder(self.sets_view)
         details.addWidget(sets_box)
         details.addWidget(note_box)
         details.setStretchFactor(0, 3)
@@ -186,6 +186,7 @@ class SessionsPane(QWidget):
         else:
             self.heading.setText(session_heading(session, trail))
             self.sets_view.fit_columns()  # each session's own rows read whole
+            self.details.arrange()  # beside the note, or above it where they do not fit
         self.note.blockSignals(True)
         self.note.setPlainText(session.note if session else "")
         self.note.blockSignals(False)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QPlainTextEdit,
     QSplitter,
+    QStyle,
     QTableView,
     QToolTip,
     QWidget,
@@ -62,6 +63,8 @@ class RowsTable(QTableView):
         columns of words give up room (_squeeze_to_view). The last stretches to the view's
         edge; one not flexible counts only its title (the sets' adjustments, long prose,
         cut first)."""
+        # The header's own least (55 px in large print) kept a cut Side wider than its floor.
+        self.horizontalHeader().setMinimumSectionSize(2 * self.fontMetrics().averageCharWidth())
         self._natural = self._measure(folded=False)
         self._folded = self._measure(folded=True)
         self._squeeze_to_view()
@@ -129,12 +132,8 @@ class RowsTable(QTableView):
         """The flexible columns' widths with the others whole, each cut as far as the view
         needs but to no less than a third of it or `least` px and, with `titles`, its title;
         and whether they fit the view (else they are at their floors, and it scrolls)."""
-        header = self.horizontalHeader()
         flexible = [c for c in self._rows.flexible if natural[c]]
-        floors = {
-            c: max(min(natural[c] // 3, least), header.sectionSizeHint(c) if titles else 0)
-            for c in flexible
-        }
+        floors = self._floors(natural, least, titles=titles)
 
         def widths(level: int) -> dict[int, int]:
             return {c: max(floors[c], min(natural[c], level)) for c in flexible}
@@ -146,6 +145,29 @@ class RowsTable(QTableView):
             mid = (low + level + 1) // 2
             low, level = (mid, level) if sum(widths(mid).values()) <= room else (low, mid - 1)
         return widths(low), sum(floors.values()) <= room
+
+    def _floors(self, natural: list[int], least: int, *, titles: bool) -> dict[int, int]:
+        """How far each flexible column shown may be cut: to a third of its width or `least`
+        px, and with `titles` no narrower than its title."""
+        header = self.horizontalHeader()
+        title = (lambda c: header.sectionSizeHint(c)) if titles else (lambda c: 0)
+        return {
+            c: max(min(natural[c] // 3, least), title(c), header.minimumSectionSize())
+            for c in self._rows.flexible
+            if natural[c]
+        }
+
+    def least_width(self) -> int:
+        """The narrowest this table is without scrolling sideways (fit_columns measured it):
+        its other columns whole under folded titles, its flexible ones cut as far as they go,
+        its frame and a vertical scroll bar (a long session's sets scroll down)."""
+        if not self._folded:
+            return 0
+        least = self.fontMetrics().averageCharWidth() * LEAST_CHARS
+        floors = self._floors(self._folded, least, titles=False)
+        columns = sum(floors.get(c, width) for c, width in enumerate(self._folded))
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        return columns + 2 * self.frameWidth() + bar
 
     def viewportEvent(self, event: QEvent) -> bool:
         """A tooltip only over a cut cell: over one that reads whole it only repeated it."""
@@ -211,3 +233,37 @@ class Splitter(QSplitter):
         if event.type() == QEvent.Type.LayoutRequest:
             self.updateGeometry()
         return handled
+
+
+class SideOrUnder(Splitter):
+    """A table beside what goes with it where the table fits there, else that part under it:
+    the sets table beside the note needed 942 px at 1024 x 768 in large print and had 631,
+    and scrolled sideways to the pain. Beside, the table gets at least its least width (the
+    note what is left); the window's own layout decides the splitter's width, so it is
+    measured again on each resize. Signals: QSplitter's.
+    """
+
+    def __init__(self, table: RowsTable, share: float = 0.75) -> None:
+        super().__init__(Qt.Orientation.Horizontal)
+        self._table = table
+        self._share = share  # of the width, for the table where both fit with room to spare
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.arrange()
+
+    def arrange(self) -> None:
+        """Beside or under, by the table's least width (call again once it is measured)."""
+        second = self.widget(1)
+        if second is None:
+            return
+        table_needs = self._table.least_width()
+        room = self.width() - self.handleWidth()
+        other = second.minimumSizeHint().width()
+        beside = table_needs + other <= room
+        wanted = Qt.Orientation.Horizontal if beside else Qt.Orientation.Vertical
+        if self.orientation() != wanted:
+            self.setOrientation(wanted)
+        if beside and self.sizes()[0] < table_needs:
+            first = min(room - other, max(table_needs, round(room * self._share)))
+            self.setSizes([first, room - first])

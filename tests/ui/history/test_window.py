@@ -687,11 +687,33 @@ FIT_SIZES = (
     (1920, 1080),
     (948, 496),
 )
-
-
-@pytest.mark.parametrize(
+on_fit_screens = pytest.mark.parametrize(
     ("size", "text_size"), [(size, text) for size in FIT_SIZES for text in (100, 150)]
 )
+
+
+def window_sized(qtbot: QtBot, store: HistoryStore, size: tuple[int, int]) -> HistoryWindow:
+    """The history window shown at `size` (the look in use), laid out and its tables fitted."""
+    w = HistoryWindow(store, [HIPS, STRETCH])
+    qtbot.addWidget(w)
+    w.setMinimumSize(1, 1)
+    w.resize(*size)
+    w.show()
+    for _ in range(3):  # the window's layout, then the tables' own
+        QApplication.processEvents()
+    return w
+
+
+def assert_fits_with_whole(view: RowsTable, columns: tuple[int, ...], size: object) -> None:
+    """The table does not scroll sideways, and these columns read whole."""
+    assert view.horizontalScrollBar().maximum() == 0, size  # no sideways scrolling
+    widths = [view.columnWidth(c) for c in range(view.model().columnCount())]
+    assert sum(widths) <= view.viewport().width()
+    for col in columns:
+        assert widths[col] >= view.sizeHintForColumn(col), col
+
+
+@on_fit_screens
 def test_the_sessions_table_fits_its_width_and_cuts_long_words_not_numbers(
     qtbot: QtBot,
     store: HistoryStore,
@@ -709,21 +731,11 @@ def test_the_sessions_table_fits_its_width_and_cuts_long_words_not_numbers(
     store.add_set(sid, done)
     store.finish_session(sid, "ended_early", start + timedelta(minutes=2), note=LONG_NOTE)
     with app_look(text_size):  # the app's type and style sheet, as the user sees them
-        w = HistoryWindow(store, [HIPS, STRETCH])
-        qtbot.addWidget(w)
-        w.setMinimumSize(1, 1)
-        w.resize(*size)
-        w.show()
-        pane = w.sessions_pane
+        pane = window_sized(qtbot, store, size).sessions_pane
         view, model = pane.list_view, pane.sessions
         assert model.rows()[0].id == sid
-        for _ in range(3):  # the window's layout, then the table's own
-            QApplication.processEvents()
-        assert view.horizontalScrollBar().maximum() == 0, size  # no sideways scrolling
+        assert_fits_with_whole(view, (0, 2, 4, 5), size)  # date, duration and pain whole
         widths = [view.columnWidth(c) for c in range(model.columnCount())]
-        assert sum(widths) <= view.viewport().width()
-        for col in (0, 2, 4, 5):  # the date, the duration and the pain read whole
-            assert widths[col] >= view.sizeHintForColumn(col)
         note = model.index(0, 6)
         assert view.visualRect(note).right() <= view.viewport().width()  # the note in sight
         title_whole = widths[6] >= view.horizontalHeader().sectionSizeHint(6)
@@ -742,6 +754,65 @@ def test_the_sessions_table_fits_its_width_and_cuts_long_words_not_numbers(
 
 
 SAID = Qt.ItemDataRole.AccessibleTextRole
+
+LONG_NAME = "Side-lying hip abduction with a resistance band"
+
+
+def session_of_long_sets(store: HistoryStore, start: datetime) -> int:
+    """A session whose sets have every column wide: a long name, each side, a changed
+    rating, a choice after pain, a quick dose change and a set done again after Back."""
+    sid = store.begin_session("fai", "FAI mobility and control", 1, {}, start, sets_planned=3)
+    when = start
+    for side, pain, choice, adjusted in (
+        ("right", 7, "stop", "hold 30 -> 35 s; hold 35 -> 40 s"),
+        ("left", 3, None, None),
+    ):
+        store.add_set(sid, StoredSet(
+            "abduction", LONG_NAME, 1, when, when + timedelta(seconds=40), side=side,
+            planned_hold_s=30, actual_hold_s=12, completed=False, pain=pain,
+            pain_choice=choice, adjustment=adjusted,
+        ))  # fmt: skip
+        when += timedelta(minutes=1)
+    first = store.session_sets(sid)[0]
+    assert first.id is not None
+    store.correct_pain(first.id, 10, at=when)  # "10/10 (was 7)"
+    store.finish_session(sid, "completed", when)
+    return sid
+
+
+@on_fit_screens
+def test_the_sets_table_fits_its_width_and_cuts_long_words_not_numbers(
+    qtbot: QtBot, store: HistoryStore, weeks: Weeks, size: tuple[int, int], text_size: int
+) -> None:
+    # At 1024 x 768 in large print the chosen session's sets scrolled sideways (seen under
+    # Xvfb): only the exercise's name gave up room, and the pain was out of sight.
+    sid = session_of_long_sets(store, at(weeks.today, 8))
+    with app_look(text_size):  # the app's type and style sheet, as the user sees them
+        pane = window_sized(qtbot, store, size).sessions_pane
+        view, model = pane.sets_view, pane.sets
+        chosen = pane.current()
+        assert chosen is not None and chosen.id == sid
+        assert_fits_with_whole(view, (2, 3, 4, 5), size)  # set, planned, done and pain whole
+        beside = pane.details.orientation() == Qt.Orientation.Horizontal
+        if size == (1920, 1080) or (text_size == 100 and size == (1024, 768)):
+            assert beside  # the note beside the sets where both fit
+        if text_size == 150 and size == (1024, 768):
+            assert not beside  # under them where they do not
+        assert model.index(0, 5).data() == "10/10 (was 7)"
+        last = model.index(0, model.columnCount() - 1)
+        assert view.visualRect(last).right() <= view.viewport().width()  # all in sight
+        for col in range(model.columnCount()):  # a cut or folded title: said whole
+            if model.headerData(col, Qt.Orientation.Horizontal, TIP) is not None:
+                title = model.headerData(col, Qt.Orientation.Horizontal, SAID)
+                assert model.headerData(col, Qt.Orientation.Horizontal, TIP) == title
+    # What a cut cell leaves out is in its tooltip and what a screen reader says.
+    name, choice, adjusted = model.index(0, 0), model.index(0, 6), model.index(0, 7)
+    assert tip_text(name) == LONG_NAME
+    assert name.data(SAID) == f"Exercise: {LONG_NAME}"
+    assert tip_text(choice) == "stopped for today"
+    assert tip_text(adjusted) == "hold 30 -> 35 s; hold 35 -> 40 s"
+    for col in (2, 3, 4, 5):  # numbers: whole, no tooltip
+        assert model.index(0, col).data(TIP) is None, col
 
 
 def tip_shown(view: RowsTable, index: QModelIndex) -> str:
