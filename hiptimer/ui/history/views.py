@@ -165,9 +165,15 @@ class RowsTable(QTableView):
             return 0
         least = self.fontMetrics().averageCharWidth() * LEAST_CHARS
         floors = self._floors(self._folded, least, titles=False)
-        columns = sum(floors.get(c, width) for c, width in enumerate(self._folded))
+        return self._edges() + sum(floors.get(c, w) for c, w in enumerate(self._folded))
+
+    def whole_width(self) -> int:
+        """How wide this table is with every cell and title whole (fit_columns measured it)."""
+        return self._edges() + sum(self._natural) if self._natural else 0
+
+    def _edges(self) -> int:
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
-        return columns + 2 * self.frameWidth() + bar
+        return 2 * self.frameWidth() + bar
 
     def viewportEvent(self, event: QEvent) -> bool:
         """A tooltip only over a cut cell: over one that reads whole it only repeated it."""
@@ -238,15 +244,15 @@ class Splitter(QSplitter):
 class SideOrUnder(Splitter):
     """A table beside what goes with it where the table fits there, else that part under it:
     the sets table beside the note needed 942 px at 1024 x 768 in large print and had 631,
-    and scrolled sideways to the pain. Beside, the table gets at least its least width (the
-    note what is left); the window's own layout decides the splitter's width, so it is
-    measured again on each resize. Signals: QSplitter's.
+    and scrolled sideways to the pain. Beside, the table gets the room to read whole where
+    the other part keeps its least (else all but that: it cuts its words); the window's own
+    layout decides the splitter's width, so it is measured again on each resize.
+    Signals: QSplitter's.
     """
 
-    def __init__(self, table: RowsTable, share: float = 0.75) -> None:
+    def __init__(self, table: RowsTable) -> None:
         super().__init__(Qt.Orientation.Horizontal)
         self._table = table
-        self._share = share  # of the width, for the table where both fit with room to spare
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -264,6 +270,6 @@ class SideOrUnder(Splitter):
         wanted = Qt.Orientation.Horizontal if beside else Qt.Orientation.Vertical
         if self.orientation() != wanted:
             self.setOrientation(wanted)
-        if beside and self.sizes()[0] < table_needs:
-            first = min(room - other, max(table_needs, round(room * self._share)))
+        first = min(room - other, self._table.whole_width())
+        if beside and self.sizes()[0] < first:
             self.setSizes([first, room - first])
