@@ -18,6 +18,7 @@ from PySide6.QtDBus import QDBusConnection, QDBusInterface
 
 from hiptimer import APP_ID
 from hiptimer.i18n import N_, _, translate
+from hiptimer.ui.reminders.notify_types import teach_types
 from hiptimer.ui.reminders.tray_messages import Note
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,7 @@ class DBusNotifier(QObject):
         if not self._bus.isConnected():
             self.reason = _("there is no D-Bus session bus")
             return
+        teach_types(self._bus)  # before anything reads the server's own description
         for name, slot in (
             ("ActionInvoked", "_invoked(uint,QString)"),
             ("NotificationClosed", "_closed(uint,uint)"),
@@ -105,7 +107,8 @@ class DBusNotifier(QObject):
         hints = {"desktop-entry": APP_ID, "category": "x-hiptimer.reminder"}
         # Notify takes a uint32 (replaces_id), which PySide6 would send as an int32 and the
         # service would not match; calling the introspected method with typed arguments lets
-        # QtDBus marshal each one as the interface declares it (as inhibit.py does).
+        # QtDBus marshal each one as the interface declares it (as inhibit.py does), with the
+        # types notify_types.py taught it (a GDBus server's description has none for a{sv}).
         try:
             nid = QMetaObject.invokeMethod(
                 iface, "Notify", Qt.ConnectionType.DirectConnection, Q_RETURN_ARG("uint"),
