@@ -140,12 +140,15 @@ class DBusNotifier(QObject):
         for nid, known in list(self._keys.items()):
             if known == key:
                 del self._keys[nid]
-                iface = self._interface()
-                if iface is not None:
-                    QMetaObject.invokeMethod(
-                        iface, "CloseNotification", Qt.ConnectionType.DirectConnection,
-                        Q_ARG("uint", nid),
-                    )  # fmt: skip
+                self._close_id(nid)
+
+    def _close_id(self, nid: int) -> None:
+        iface = self._interface()
+        if iface is not None:
+            QMetaObject.invokeMethod(
+                iface, "CloseNotification", Qt.ConnectionType.DirectConnection,
+                Q_ARG("uint", nid),
+            )  # fmt: skip
 
     @Slot("uint", str)
     def _invoked(self, nid: int, action: str) -> None:
@@ -154,6 +157,10 @@ class DBusNotifier(QObject):
             return
         if action != DEFAULT_ACTION:
             del self._keys[int(nid)]
+            # A server may keep a note after a button (dunst does, from its context menu):
+            # answered, its buttons would do nothing more, so it goes. A click on the note
+            # itself leaves it, its buttons still to be pressed.
+            self._close_id(int(nid))
         self.answered.emit(key, action)
 
     @Slot("uint", "uint")

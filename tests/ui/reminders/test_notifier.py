@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -55,9 +56,16 @@ def server(bus: tuple[str, QDBusConnection]) -> Iterator[subprocess.Popen[str]]:
     process.communicate(timeout=10)  # closing its stdin ends it; the pipes close too
 
 
-def received(server: subprocess.Popen[str]) -> dict[str, object]:
+def received(server: subprocess.Popen[str], wait_s: float = 10) -> dict[str, object]:
+    """The server's next line; fails (rather than hanging) when none comes."""
     assert server.stdout is not None
-    data: dict[str, object] = json.loads(server.stdout.readline())
+    # A thread, not select(): a line already in the pipe's buffer leaves the descriptor quiet.
+    # One left waiting ends with the server, when the fixture closes its stdin.
+    line = ThreadPoolExecutor(1).submit(server.stdout.readline)
+    try:
+        data: dict[str, object] = json.loads(line.result(timeout=wait_s))
+    except TimeoutError:
+        pytest.fail("the server received nothing")
     return data
 
 
@@ -104,6 +112,25 @@ def test_answers_to_other_programs_notes_are_ignored_and_a_note_can_be_closed(
     server.stdin.flush()
     qtbot.wait(300)
     assert answers == []
+
+
+def test_a_reminder_answered_by_a_button_leaves_the_screen_a_click_leaves_it_there(
+    qtbot: QtBot, bus: tuple[str, QDBusConnection], server: subprocess.Popen[str]
+) -> None:
+    """dunst keeps a note after a button pressed from its context menu: answered, its buttons
+    would do nothing more (seen on a real walk), so HipTimer closes it itself."""
+    notifier = DBusNotifier(bus=bus[1])
+    nid = notifier.show(Note("stretch@2026-01-05", "Time for Daily hip stretches", ""))
+    received(server)
+    assert server.stdin is not None
+    with qtbot.waitSignal(notifier.answered, timeout=5000):
+        server.stdin.write(f"invoke {nid} default\n")  # the note itself: the window comes
+        server.stdin.flush()
+    with qtbot.waitSignal(notifier.answered, timeout=5000) as answer:
+        server.stdin.write(f"invoke {nid} skip\n")  # its buttons still work after a click
+        server.stdin.flush()
+    assert answer.args == ["stretch@2026-01-05", "skip"]
+    assert received(server) == {"closed": nid}  # the first line since the note: no close before
 
 
 def test_without_a_server_it_says_why_and_shows_nothing(
