@@ -19,7 +19,13 @@ from hiptimer.ui.editor.routine_actions import RoutineActions
 from hiptimer.ui.full_screen import toggle_full_screen
 from hiptimer.ui.key_filter import WindowKeys
 from hiptimer.ui.keys import Action, Mode
-from hiptimer.ui.library.items import LibraryItem, load_library, written_length
+from hiptimer.ui.library.items import (
+    LibraryItem,
+    load_library,
+    same_routine,
+    with_opened,
+    written_length,
+)
 from hiptimer.ui.library.page import LibraryPage
 from hiptimer.ui.menus import WindowMenus, ask_to_end
 from hiptimer.ui.navigator import Navigator
@@ -77,7 +83,8 @@ class MainWindow(QMainWindow):
         self.services = services or Services()
         self.clock = clock or MonotonicClock()
         self.wall = wall
-        self._load_library = library
+        self._library = library
+        self._opened: list[Routine] = []  # files from elsewhere, listed while HipTimer runs
         self._waits_for_paint = show_first  # keys, drops, routines: in open_services()
         self._services_wait = False  # opened, their history not yet: _services_ready() waits
         self._reminder_parts = reminders
@@ -228,7 +235,11 @@ class MainWindow(QMainWindow):
 
     def open_routine(self, routine: Routine, *, start: bool) -> None:
         """Show a routine (from the command line); with `start`, begin it at once."""
+        self._opened = [r for r in self._opened if not same_routine(r, routine)] + [routine]
         self.start_order.open_routine(routine, start=start)
+
+    def _load_library(self) -> list[LibraryItem]:
+        return with_opened(self._library(), self._opened)
 
     # ------------------------------------------------------------ sessions
 

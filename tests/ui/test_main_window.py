@@ -340,6 +340,27 @@ def test_open_routine_shows_a_file_the_library_does_not_list(qtbot: QtBot) -> No
     made.history.close()
 
 
+def test_a_file_opened_from_elsewhere_stays_listed_after_its_session(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Its session over, the library is read again: the file opened stayed out of it, so it
+    # dropped out of the list (and the weekly plan) while HipTimer still ran.
+    made = make_app(qtbot, replace(short_routine(), path="/data/routines/quick-test.json"))
+    listed = made.window.library.items[0].routine
+    elsewhere = replace(quick_routine(hold(hold_s=4)), path="/elsewhere/quick-test.json")
+    made.window.open_routine(elsewhere, start=True)
+    answer(monkeypatch, QMessageBox.StandardButton.Yes)
+    made.key(qtbot, K.Key_Escape)
+    assert made.window.nav.key_mode() is Mode.SUMMARY
+    made.key(qtbot, K.Key_Return)
+    library = made.window.library
+    assert made.window.nav.key_mode() is Mode.LIBRARY
+    assert [i.routine for i in library.items] == [elsewhere, listed]
+    assert library.selected is not None and library.selected.routine is elsewhere
+    made.window.close()
+    made.history.close()
+
+
 def test_a_session_has_its_phrases_rendered_ahead(app: App) -> None:
     app.window.open_routine(short_routine(), start=True)
     _, speech, _ = app.services()

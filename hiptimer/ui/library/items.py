@@ -41,6 +41,18 @@ def same_routine(a: Routine, b: Routine) -> bool:
     return same_file(a.path, b.path) if a.path and b.path else a.id == b.id
 
 
+def with_opened(items: list[LibraryItem], opened: list[Routine]) -> list[LibraryItem]:
+    """The library's items with, on top, the routines opened from files it does not list
+    (`hiptimer my-routine.json`): they stay for as long as HipTimer runs, a session of one
+    (which reads the library again) included; they never join the library itself."""
+    extra = [
+        LibraryItem(r.id, r.title, r)
+        for r in reversed(opened)  # the last opened on top, as show_routine puts it
+        if not any(i.routine is not None and same_routine(i.routine, r) for i in items)
+    ]
+    return [*extra, *items]
+
+
 def load_library() -> list[LibraryItem]:
     """The routines from hiptimer.core.routines.catalog, or straight from the routine folders."""
     from hiptimer.core.routines.catalog import load_catalog
