@@ -134,7 +134,12 @@ class ReminderCoordinator(QObject):
         self.check()
 
     def stop(self) -> None:
+        """No more looks, and no note left on screen: its buttons answer only while HipTimer
+        runs (a server keeps a note that never expires)."""
         self.timer.stop()
+        for key in [*self._shown, DESK_KEY]:
+            self.notifier.close(key)
+        self._shown.clear()
 
     def set_plan(self, plan: WeeklyPlan) -> None:
         self.reminders.set_plan(plan)

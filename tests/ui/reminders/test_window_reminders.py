@@ -161,6 +161,15 @@ def test_a_note_comes_at_the_planned_time_and_start_opens_the_get_ready(app: Set
     assert app.notifier.closed == [note.key]  # started: the note can go
 
 
+def test_quitting_takes_the_unanswered_notes_off_the_screen(app: Setup) -> None:
+    # Their buttons work only while HipTimer runs: a note left behind (dunst keeps one that
+    # never expires) would offer Start to a HipTimer that is gone.
+    app.at(18, 0)
+    [note] = app.notifier.notes
+    app.window.close()
+    assert note.key in app.notifier.closed  # (and a desk break's, were one shown)
+
+
 def test_snooze_brings_the_note_back_and_skip_keeps_it_away(app: Setup) -> None:
     app.at(18, 0)
     [note] = app.notifier.notes
