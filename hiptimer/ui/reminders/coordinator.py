@@ -29,7 +29,7 @@ from hiptimer.core.plan.state_file import FILE_NAME, load_state, save_state, sta
 from hiptimer.core.plan.today import done_lookup, today_lines, week_tally, week_text
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import N_, _
-from hiptimer.ui.reminders.tray_messages import Note
+from hiptimer.ui.reminders.tray_messages import Note, Notifier
 
 log = logging.getLogger(__name__)
 
@@ -40,16 +40,6 @@ GONE_ACTIONS = (("plan", N_("Change the plan")), ("remove", N_("Remove this remi
 # A desk break's, when its routine is gone: the built-in desk micro-break instead, or none.
 DESK_BUILTIN = ("desk-builtin", N_("Use the desk micro-break"))
 DESK_OFF = ("desk-off", N_("Turn desk breaks off"))
-
-
-class Notifier(Protocol):
-    """Shows notes (DBusNotifier, TrayMessages or a test's fake) and reports answers."""
-
-    reason: str
-
-    def connect_answered(self, slot: Callable[[str, str], None]) -> None: ...  # (key, action)
-    def show(self, note: Note, *, replaces: int = 0) -> int | None: ...
-    def close(self, key: str) -> None: ...
 
 
 class Idle(Protocol):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QSystemTrayIcon
@@ -22,6 +23,16 @@ class Note:
     summary: str
     body: str
     actions: tuple[tuple[str, str], ...] = ()
+
+
+class Notifier(Protocol):
+    """Shows notes (DBusNotifier, TrayMessages or a test's fake) and reports answers."""
+
+    reason: str
+
+    def connect_answered(self, slot: Callable[[str, str], None]) -> None: ...  # (key, action)
+    def show(self, note: Note, *, replaces: int = 0) -> int | None: ...
+    def close(self, key: str) -> None: ...
 
 
 class TrayMessages(QObject):
@@ -67,3 +78,26 @@ class NoNotifier:
 
     def close(self, key: str) -> None:
         pass
+
+
+class OrTrayMessage:
+    """The desktop's notifications while they answer, else the tray's message: a service can
+    go away (or start) while HipTimer runs, and one gone should not leave a reminder unshown
+    where a tray is there to show it. Answers come from each as before (the caller connected
+    both); `reason` is the tray's (""): nothing the user needs told while the message shows.
+    """
+
+    def __init__(self, desktop: Notifier, tray: TrayMessages) -> None:
+        self._desktop, self._tray = desktop, tray
+        self.reason = tray.reason
+
+    def connect_answered(self, slot: Callable[[str, str], None]) -> None:
+        self._desktop.connect_answered(slot)
+        self._tray.connect_answered(slot)
+
+    def show(self, note: Note, *, replaces: int = 0) -> int | None:
+        shown = self._desktop.show(note, replaces=replaces)
+        return shown if shown is not None else self._tray.show(note)
+
+    def close(self, key: str) -> None:
+        self._desktop.close(key)

@@ -28,9 +28,10 @@ if TYPE_CHECKING:  # built once the services are open, or when the user opens th
 
     from hiptimer.core.plan.model import DeskBreaks, WeeklyPlan
     from hiptimer.core.routines.model import Routine
-    from hiptimer.ui.reminders.coordinator import Idle, Notifier, ReminderCoordinator
+    from hiptimer.ui.reminders.coordinator import Idle, ReminderCoordinator
     from hiptimer.ui.reminders.plan_dialog import PlanChoice, PlanDialog
     from hiptimer.ui.reminders.tray import ReminderTray
+    from hiptimer.ui.reminders.tray_messages import Notifier
     from hiptimer.ui.services.ports import Services
 
 log = logging.getLogger(__name__)
@@ -110,7 +111,6 @@ class WindowReminders(QObject):
         self._notifier, self._idle = parts.notifier, parts.idle
         self._autostart_dir = parts.autostart_dir
         self.coordinator: ReminderCoordinator | None = None
-        self._from_desktop = False  # the desktop's notification service answered
         self._said_no_tray = False
         self._no_service = ""  # the notice that reminders cannot be shown, once said
         self.tray: ReminderTray | None = None
@@ -177,7 +177,7 @@ class WindowReminders(QObject):
 
             return NoNotifier(_("this Qt has no D-Bus module"))
         notifier = DBusNotifier(self)
-        self._from_desktop = notifier.available()
+        notifier.available()  # learns now why it cannot show: the no-tray notice says it
         return notifier
 
     def _idle_monitor(self) -> Idle | None:
@@ -204,7 +204,7 @@ class WindowReminders(QObject):
         assert c is not None
         wanted = s.plan.reminders or s.plan.desk.on or s.keep_in_tray
         from hiptimer.ui.reminders.tray import ReminderTray
-        from hiptimer.ui.reminders.tray_messages import TrayMessages
+        from hiptimer.ui.reminders.tray_messages import OrTrayMessage, TrayMessages
 
         if not self._tray_wanted:
             if wanted and not self._said_no_tray:
@@ -222,9 +222,11 @@ class WindowReminders(QObject):
         self.tray.show_requested.connect(self.show_requested.emit)
         self.tray.quit_requested.connect(self.quit_requested.emit)
         self.tray.plan_requested.connect(self.open_plan)
-        if self._notifier is None and not self._from_desktop:
-            c.notifier = TrayMessages(self.tray.icon, self)  # no buttons, but a message
-            c.notifier.connect_answered(c.answer)
+        # Where the desktop's notifications do not answer (from the start, or gone since), a
+        # tray message: no buttons, but the reminder (the desktop's answers are connected).
+        messages = TrayMessages(self.tray.icon, self)
+        messages.connect_answered(c.answer)
+        c.notifier = OrTrayMessage(c.notifier, messages)
         self.tray.show()
         self._quit_on_close()
 

@@ -194,6 +194,28 @@ def test_the_tray_menu_shows_today_the_next_reminder_and_pauses(
         assert setup.notifier.notes == []
 
 
+def test_a_notification_service_gone_meanwhile_leaves_the_tray_message(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Walked with dunst killed while HipTimer ran: the snoozed reminder came back as a notice
+    # that reminders cannot be shown, though the tray was there to show it.
+    for setup in make(qtbot, tmp_path, PLAN, tray=True):
+        tray = setup.window.reminders.tray
+        assert tray is not None
+        messages: list[str] = []
+        monkeypatch.setattr(tray.icon, "showMessage", lambda title, *_, m=messages: m.append(title))
+        setup.at(18, 0)
+        [note] = setup.notifier.notes
+        setup.notifier.answered.emit(note.key, "snooze-10")
+        setup.notifier.working = False  # the service went away
+        setup.at(18, 10)
+        assert messages == ["Time for Quick test routine"]
+        assert not [s for s in setup.window.notice.shown if "cannot be shown" in s]
+        with qtbot.waitSignal(setup.window.reminders.start_requested) as asked:
+            tray.icon.messageClicked.emit()  # a click on the message is its Start
+        assert asked.args == ["quick-test"]
+
+
 def test_closing_keeps_it_in_the_tray_once_asked_and_says_so_the_first_time(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
