@@ -197,7 +197,11 @@ def check_box_rules(p: Palette, selectors: tuple[str, ...] = ("QCheckBox",)) -> 
 
 
 def app_style_sheet(p: Palette | None = None) -> str:
-    """The application-wide style: large type, flat buttons, a focus ring that shows."""
+    """The application-wide style: large type, flat buttons, a focus ring that shows.
+
+    QBalloonTip is Qt's tray message where the tray is an X11 one (XEmbed): a pale yellow
+    balloon whose QLabels the ink's colour made white there (qsystemtrayicon.cpp,
+    https://code.qt.io/cgit/qt/qtbase.git/tree/src/widgets/util/qsystemtrayicon.cpp)."""
     p = p or _Look.palette
     e = p.edge
     return f"""
@@ -255,5 +259,6 @@ def app_style_sheet(p: Palette | None = None) -> str:
     QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; width: 0; }}
     QStatusBar {{ background: {p.header}; color: {p.warning}; font-size: {px(18)}px; }}
     QToolTip {{ background: #FFFFE0; color: #000000; border: 1px solid #000000; }}
+    QBalloonTip QLabel {{ color: #000000; }}
     QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
     """

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QCheckBox, QLabel
+from PySide6.QtGui import QImage, QPalette
+from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.history.store import open_history
@@ -221,3 +221,21 @@ def history_window(qtbot: QtBot, tmp_path: Path) -> Iterator[HistoryWindow]:
         history.show()
         yield history
         history.close()
+
+
+class QBalloonTip(QWidget):
+    """Named as Qt's tray message (qsystemtrayicon.cpp), which paints a pale yellow balloon
+    and lays its title and text out in QLabels: the app's style reaches it by that name."""
+
+
+def test_a_tray_message_reads_dark_on_its_pale_balloon_in_every_look(
+    each_look: Palette, qtbot: QtBot
+) -> None:
+    # Seen on a real tray (X11, trayer): the app's "QLabel { color: ink }" made a reminder's
+    # tray message white on the balloon's pale yellow, unreadable in the dark theme.
+    balloon = QBalloonTip()
+    QVBoxLayout(balloon).addWidget(title := QLabel("Time for Daily hip stretches"))
+    qtbot.addWidget(balloon)
+    balloon.show()
+    title.ensurePolished()
+    assert title.palette().color(QPalette.ColorRole.WindowText).name() == "#000000", each_look.name
