@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from hiptimer.core.clock import LocalTime
 from hiptimer.core.plan.model import WeeklyPlan
 from hiptimer.core.plan.today import WINDOW, Done, Slot, slots_on
+from hiptimer.core.routines.model import half_up
 from hiptimer.i18n import _
 
 SNOOZES = (10, 60)  # minutes offered by a reminder
@@ -199,6 +200,13 @@ class Reminders:
         self.plan = plan
 
 
+def whole_minutes(minutes: float) -> int:
+    """A routine's length in whole minutes as the library shows it (format_duration: the
+    seconds, then the minutes, halves up; round() made the 2:30 desk break "about 2 min"
+    beside the library's "3 min"), at least 1."""
+    return max(1, half_up(half_up(minutes * 60) / 60))
+
+
 def reminder_text(title: str, reminder: Reminder, minutes: float | None) -> tuple[str, str]:
     """A plan reminder's heading and body, in plain text."""
     at = f"{reminder.planned:%H:%M}"
@@ -210,7 +218,7 @@ def reminder_text(title: str, reminder: Reminder, minutes: float | None) -> tupl
         body = _("Planned for {time} (snoozed). Start opens its get-ready.")
     else:
         body = _("Planned for {time}. Start opens its get-ready.")
-    length = max(1, round(minutes)) if minutes else 0
+    length = whole_minutes(minutes) if minutes else 0
     return _("Time for {title}").format(title=title), body.format(time=at, minutes=length)
 
 
@@ -234,7 +242,7 @@ def desk_text(title: str, used_min: float, minutes: float | None) -> tuple[str, 
         )
     else:
         body = _("You have been at the computer for {used} min. Stand up and move ({title}).")
-    length = max(1, round(minutes)) if minutes else 0
+    length = whole_minutes(minutes) if minutes else 0
     return _("Time for a desk break"), body.format(
         used=round(used_min), title=title, minutes=length
     )

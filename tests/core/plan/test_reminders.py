@@ -300,3 +300,17 @@ def test_the_words_of_a_reminder() -> None:
     assert desk_text("Desk micro-break", 45.2, 3)[1] == (
         "You have been at the computer for 45 min. Stand up and move (Desk micro-break, about 3 min)."
     )
+
+
+def test_a_reminder_rounds_a_length_as_the_library_shows_it() -> None:
+    # Walked: the library listed "Desk micro-break · 3 min" (2:30, halves up) and its desk
+    # break said "about 2 min" (Python's round() to the even neighbour).
+    from hiptimer.core.plan.reminders import Reminder, desk_text, reminder_text
+    from hiptimer.core.routines.model import format_duration
+
+    planned = datetime(2026, 1, 5, 18, 0, tzinfo=BERLIN)
+    reminder = Reminder("stretch", planned.date(), planned)
+    for seconds in (150, 149.6, 210, 630, 89):
+        shown = format_duration(seconds)  # "3 min", as the library lists it
+        assert f"about {shown}" in desk_text("Desk micro-break", 45, seconds / 60)[1], seconds
+        assert f"about {shown}" in reminder_text("Stretch", reminder, seconds / 60)[1], seconds
