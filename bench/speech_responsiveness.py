@@ -20,11 +20,14 @@ Three parts, each in its own process (pyttsx3 keeps one engine per process):
 from __future__ import annotations
 
 import argparse
+import atexit
 import dataclasses
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import traceback
@@ -411,13 +414,21 @@ def _player(name: str) -> list[str]:
 
 
 def _service(player: str, log: list[tuple[float, str]]) -> Any:
+    """The app's speech service, on a phrase cache of its own, empty: with the user's cache
+    every phrase of an earlier run came from disk, none reached the engine, and the cue
+    latency had nothing to measure (it printed nan, "MISSED"). Empty, every phrase is
+    rendered ahead in the session, as on a first run or after a change of voice."""
     from hiptimer.audio import tts
+    from hiptimer.audio.phrase_cache import PhraseCache
     from hiptimer.ui.services.speech import SpeechService
 
     def factory() -> Any:
         return RecordingEngine(tts.default_engine_factory(), log)
 
-    return SpeechService(engine_factory=factory, player=_player(player))
+    folder = tempfile.mkdtemp(prefix="hiptimer-bench-speech-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    cache = PhraseCache(Path(folder))
+    return SpeechService(engine_factory=factory, player=_player(player), cache=cache)
 
 
 def _wait(condition: Any, timeout: float) -> bool:
