@@ -174,6 +174,17 @@ class Reminders:
             self.state.overnight[reminder.routine_id] = (reminder.planned, again)
         return again
 
+    def show_again(self, reminder: Reminder) -> None:
+        """Show this reminder again at the next look that finds it due (its Start was pressed
+        while a session ran, and opened nothing): as it came, within its window, or as a
+        snooze that ends now."""
+        now = self.local.now()
+        self.state.roll_to(now.date())
+        if reminder.snoozed:
+            self.snooze(reminder, 0)
+        elif reminder.day == now.date():
+            self.state.fired.discard(reminder.routine_id)
+
     def skip_today(self, routine_id: str, day: date | None = None) -> None:
         """No more reminders of the routine today. `day`: the reminder's day; Skip pressed
         after midnight on a reminder of the day before skips that one only."""

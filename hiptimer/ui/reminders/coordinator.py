@@ -243,6 +243,8 @@ class ReminderCoordinator(QObject):
         if action == "start" and self._routine(reminder.routine_id) is None:
             action = "plan"  # a tray message's click, or a note shown before the file went
         if action == "start":
+            if self._session_running():  # told to finish it first: this one comes back after
+                self.reminders.show_again(reminder)
             self.start_requested.emit(reminder.routine_id)
         elif action == "plan":
             self.plan_requested.emit()

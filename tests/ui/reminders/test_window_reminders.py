@@ -4,7 +4,7 @@ today's plan on the library page, the notices when there is no tray or no servic
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -533,3 +533,34 @@ def test_the_plan_dialog_promises_notifications_only_where_they_can_be_shown(
         assert "closing the window quits" in words
         assert ("come as notifications" in words) is working
         assert ("Reminders cannot be shown" in words) is not working
+
+
+@pytest.mark.parametrize("snoozed", [False, True], ids=["as it came", "after a snooze"])
+def test_a_reminders_start_pressed_during_a_session_comes_back_when_it_ends(
+    app: Setup, snoozed: bool
+) -> None:
+    """Start pressed while a session ran said "finish or end it first" and used the reminder
+    up: after the session nothing reminded again, though the library still said "due"."""
+    app.at(18, 0)
+    note = app.notifier.notes[-1]
+    if snoozed:
+        app.notifier.answered.emit(note.key, "snooze-10")
+        app.at(18, 10)
+        note = app.notifier.notes[-1]
+    app.window.start_session(replace(ROUTINE, id="other", title="Other"))  # from the library
+    app.notifier.answered.emit(note.key, "start")
+    assert "finish or end it" in app.window.statusBar().currentMessage()
+    count = len(app.notifier.notes)
+    app.at(18, 20)
+    assert len(app.notifier.notes) == count  # not during the session
+    session = app.window.session
+    assert session is not None
+    session.controller.close()  # ended early: no set done
+    app.at(18, 21)
+    assert len(app.notifier.notes) == count + 1
+    again = app.notifier.notes[-1]
+    assert again.summary == "Time for Quick test routine"
+    assert ("(snoozed)" in again.body) is snoozed  # said as it was, not newly "snoozed"
+    app.notifier.answered.emit(again.key, "start")
+    current = app.window.session
+    assert current is not None and current.driver.view().step.kind is StepKind.GET_READY
