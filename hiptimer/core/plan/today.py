@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import Enum
@@ -26,6 +26,7 @@ class Mark(str, Enum):
     MISSED = "missed"  # past its window (doing it later that day still counts as done)
     DONE = "done"
     SKIPPED = "skipped"  # "Skip today"
+    SNOOZED = "snoozed"  # its reminder snoozed, to come again later today
 
 
 @dataclass(frozen=True)
@@ -36,11 +37,16 @@ class Slot:
     day: date
     at: datetime  # aware
 
-    def mark(self, now: datetime, *, done: bool, skipped: bool = False) -> Mark:
+    def mark(
+        self, now: datetime, *, done: bool, skipped: bool = False, again: datetime | None = None
+    ) -> Mark:
+        """`again`: when its snoozed reminder comes again (None: not snoozed)."""
         if done:
             return Mark.DONE
         if skipped:
             return Mark.SKIPPED
+        if again is not None and now < again:
+            return Mark.SNOOZED
         if now < self.at:
             return Mark.LATER
         return Mark.DUE if now - self.at <= WINDOW and now.date() == self.day else Mark.MISSED
@@ -91,16 +97,21 @@ def today_lines(
     done: Done,
     title: Callable[[str], str],
     skipped: Collection[str] = (),
+    snoozed: Mapping[str, datetime] | None = None,
 ) -> list[str]:
-    """ "Daily hip stretches at 18:00 — due", one line per routine planned today."""
+    """ "Daily hip stretches at 18:00 — due", one line per routine planned today. `snoozed`:
+    routine id -> when its snoozed reminder comes again."""
     lines = []
     for slot in slots_on(plan, now.date(), local):
-        mark = slot.mark(
-            now, done=done(slot.routine_id, slot.day), skipped=slot.routine_id in skipped
-        )
+        rid = slot.routine_id
+        again = (snoozed or {}).get(rid)
+        mark = slot.mark(now, done=done(rid, slot.day), skipped=rid in skipped, again=again)
+        word = translate(MARK_WORDS[mark])
+        if mark is Mark.SNOOZED and again is not None:
+            word = word.format(time=f"{again:%H:%M}")
         # Translators: "Daily hip stretches at 18:00 — due"; {mark} is one of the marks.
         line = _("{title} at {time} \u2014 {mark}").format(
-            title=title(slot.routine_id), time=f"{slot.at:%H:%M}", mark=translate(MARK_WORDS[mark])
+            title=title(rid), time=f"{slot.at:%H:%M}", mark=word
         )
         lines.append(line)
     return lines
@@ -112,6 +123,8 @@ MARK_WORDS = {
     Mark.MISSED: N_("missed"),
     Mark.DONE: N_("done"),
     Mark.SKIPPED: N_("skipped"),
+    # Translators: a mark, as "Daily hip stretches at 18:00 — snoozed until 18:10".
+    Mark.SNOOZED: N_("snoozed until {time}"),
 }
 
 

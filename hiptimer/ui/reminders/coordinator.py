@@ -312,7 +312,7 @@ class ReminderCoordinator(QObject):
         lines = today_lines(
             self.plan, now, self.local, done,
             lambda rid: titles.get(rid) or gone.format(routine=rid),
-            self.reminders.state.skipped,
+            self.reminders.state.skipped, self.reminders.state.snoozed,
         )  # fmt: skip
         if not lines:
             lines = [_("Nothing planned")]  # after "Today: " (and under the tray's Today)

@@ -290,3 +290,21 @@ def test_the_plan_fits_a_1024_px_screen_in_large_print(qtbot: QtBot) -> None:
     # What a 1024 x 768 screen leaves a window, less its frame (the test's screen is wider).
     assert dialog.scroller.minimum_width() <= 1012
     assert dialog.minimumSizeHint().width() <= 1012
+
+
+def test_a_snoozed_routine_reads_snoozed_until_its_time_on_the_library_and_the_tray(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A snoozed routine still read "— due" in the library's today line and the tray menu."""
+    for setup in make(qtbot, tmp_path, PLAN, tray=True):
+        setup.at(18, 0)
+        [note] = setup.notifier.notes
+        setup.notifier.answered.emit(note.key, "snooze-10")
+        line = "Quick test routine at 18:00 \u2014 snoozed until 18:10"
+        assert line in setup.today().splitlines()[0]
+        tray = setup.window.reminders.tray
+        assert tray is not None
+        tray.refresh()
+        assert line in [a.text() for a in tray.menu.actions()]
+        setup.at(18, 10)  # it came again: due, as before
+        assert "Quick test routine at 18:00 \u2014 due" in setup.today()
