@@ -68,7 +68,13 @@ class ReminderTray(QObject):
         """Build the menu as things are now."""
         menu, r = self.menu, self._reminders
         menu.clear()
-        menu.addSection(_("Today"))
+        # A disabled item, not addSection: a style may draw a section as a plain separator,
+        # and Fusion does (a blank gap). https://doc.qt.io/qt-6/qmenu.html#addSection
+        heading = menu.addAction(_("Today"))
+        heading.setEnabled(False)
+        bold = heading.font()
+        bold.setBold(True)
+        heading.setFont(bold)
         for line in r.today_text() or [_("No weekly plan yet")]:
             menu.addAction(menu_text(line)).setEnabled(False)
         menu.addAction(menu_text(r.next_text())).setEnabled(False)
