@@ -88,6 +88,18 @@ class DeskBreakTimer:
             return 0.0
         return max(0.0, (now - self.active_since).total_seconds())
 
+    def next_at(self, now: datetime) -> datetime | None:
+        """When the next desk break comes if use goes on without a break (the end of a
+        snooze, else N minutes after use began; not before now); None while no use is being
+        counted (on a break, or none yet looked at), when off or skipped today."""
+        if not self.desk.on or self.skipped_day == now.date():
+            return None
+        if self.snoozed_until is not None:
+            return max(now, self.snoozed_until)
+        if self.active_since is None:
+            return None
+        return max(now, self.active_since + timedelta(minutes=self.desk.minutes))
+
     def snooze(self, now: datetime, minutes: int) -> None:
         self.snoozed_until = now + timedelta(minutes=minutes)
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from hiptimer import paths
 from hiptimer.core.clock import LocalTime
 from hiptimer.core.plan.desk import DeskBreakTimer, DeskLook
-from hiptimer.core.plan.model import DESK_ROUTINE, WeeklyPlan, day_names
+from hiptimer.core.plan.model import DESK_ROUTINE, WeeklyPlan
 from hiptimer.core.plan.reminders import (
     Reminder,
     Reminders,
@@ -27,6 +27,7 @@ from hiptimer.core.plan.reminders import (
 from hiptimer.core.plan.retest_due import due_checks, due_line
 from hiptimer.core.plan.state_file import FILE_NAME, load_state, save_state, state_text
 from hiptimer.core.plan.today import done_lookup, today_lines, week_tally, week_text
+from hiptimer.core.plan.upcoming import desk_line, reminder_line
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import N_, _
 from hiptimer.ui.reminders.tray_messages import Note, Notifier
@@ -326,20 +327,16 @@ class ReminderCoordinator(QObject):
             log.exception("Cannot read when the re-tests were last done")
             return []
 
-    def next_text(self) -> str:
-        """ "Next reminder: today 18:00", or why there is none."""
-        if not self.plan.reminders:
-            return _("Reminders are off")
-        until = self.paused_until()
+    def next_lines(self) -> list[str]:
+        """ "Next reminder: today 18:00" (or why there is none) and, with desk breaks on,
+        when the next desk break is due; one line while paused (that holds both back)."""
+        plan, now, until = self.plan, self.local.now(), self.paused_until()
         if until is not None:
-            return _("Reminders paused until {time}").format(time=f"{until:%H:%M}")
-        when = self.reminders.next_at(self.done())
-        if when is None:
-            return _("No reminder planned")
-        if when.date() == self.local.now().date():
-            return _("Next reminder: today {time}").format(time=f"{when:%H:%M}")
-        day = day_names()[when.weekday()]
-        return _("Next reminder: {day} {time}").format(day=day, time=f"{when:%H:%M}")
+            return [_("Reminders paused until {time}").format(time=f"{until:%H:%M}")]
+        if not plan.reminders and not plan.desk.on:
+            return [_("Reminders are off")]
+        lines = [reminder_line(self.reminders.next_at(self.done()), now)] if plan.reminders else []
+        return lines + ([desk_line(self.desk, now)] if plan.desk.on else [])
 
     def routine_started(self, routine_id: str) -> None:
         """A session of this routine began: its note, if still on screen, can go."""

@@ -62,7 +62,8 @@ class ReminderTray(QObject):
             self.show_requested.emit()
 
     def _tooltip(self) -> None:
-        self.icon.setToolTip(_("HipTimer \u2014 {next}").format(next=self._reminders.next_text()))
+        lines = "\n".join(self._reminders.next_lines())
+        self.icon.setToolTip(_("HipTimer \u2014 {next}").format(next=lines))
 
     def refresh(self) -> None:
         """Build the menu as things are now."""
@@ -77,7 +78,8 @@ class ReminderTray(QObject):
         heading.setFont(bold)
         for line in r.today_text() or [_("No weekly plan yet")]:
             menu.addAction(menu_text(line)).setEnabled(False)
-        menu.addAction(menu_text(r.next_text())).setEnabled(False)
+        for line in r.next_lines():
+            menu.addAction(menu_text(line)).setEnabled(False)
         menu.addSeparator()
         start = menu.addMenu(_("&Start a routine"))
         planned = {item.routine_id for item in r.plan.items}

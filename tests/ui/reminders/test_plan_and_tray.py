@@ -17,7 +17,7 @@ from hiptimer.core.routines.model import Schedule
 from hiptimer.ui.reminders.plan_dialog import PlanDialog
 from hiptimer.ui.theme import app_style_sheet
 from tests.harness import hold, routine
-from tests.ui.reminders.test_window_reminders import PLAN, Setup, make
+from tests.ui.reminders.test_window_reminders import PLAN, FakeIdle, Setup, make
 from tests.ui.sessions import large_print, menu_of, no_timer_left  # noqa: F401 (fixtures)
 from tests.ui.widgets.test_wheel_guard import wheel_down
 
@@ -321,3 +321,28 @@ def test_the_tray_menus_today_heading_is_drawn_in_every_style(qtbot: QtBot, tmp_
         first = tray.menu.actions()[0]
         assert (first.text(), first.isSeparator(), first.isEnabled()) == ("Today", False, False)
         assert not [a for a in tray.menu.actions() if a.isSeparator() and a.text()]
+
+
+def test_with_only_desk_breaks_on_the_tray_says_when_the_next_one_is_due(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """With only desk breaks on, the tray menu said "Reminders are off" and nothing said
+    when the next desk break would come."""
+    desk_only = WeeklyPlan(False, (), DeskBreaks(True, 45, "22:00", "06:00", "quick-test"))
+    for setup in make(qtbot, tmp_path, desk_only, tray=True):
+        tray = setup.window.reminders.tray
+        assert tray is not None
+        for minute in range(1, 11):  # a look a minute: a longer gap would count as sleep
+            setup.at(17, minute)
+        tray.refresh()
+        texts = [a.text() for a in tray.menu.actions()]
+        assert "Next desk break: about 17:45" in texts
+        assert "Reminders are off" not in texts
+        assert "Next desk break: about 17:45" in tray.icon.toolTip()
+        idle = setup.window.reminders._idle
+        assert isinstance(idle, FakeIdle)
+        idle.idle = 6 * 60.0  # away from the keyboard: a break, the count starts again
+        setup.at(17, 11)
+        tray.refresh()
+        texts = [a.text() for a in tray.menu.actions()]
+        assert "Next desk break: after 45 min of computer use" in texts
