@@ -16,7 +16,7 @@ from hiptimer.core.clock import LocalTime
 from hiptimer.core.plan.model import WeeklyPlan
 from hiptimer.core.plan.today import WINDOW, Done, Slot, slots_on
 from hiptimer.core.routines.model import half_up
-from hiptimer.i18n import _
+from hiptimer.i18n import N_, _, translate
 
 SNOOZES = (10, 60)  # minutes offered by a reminder
 PAUSE_MINUTES = 60  # "Pause reminders for 1 h"
@@ -218,19 +218,28 @@ def whole_minutes(minutes: float) -> int:
     return max(1, half_up(half_up(minutes * 60) / 60))
 
 
-def reminder_text(title: str, reminder: Reminder, minutes: float | None) -> tuple[str, str]:
-    """A plan reminder's heading and body, in plain text."""
+# What the end of a reminder says: a notification has a Start button; a tray message has
+# none, and a click on it is the Start.
+START_HINT = N_("Start opens its get-ready.")
+CLICK_HINT = N_("Click this message to open its get-ready.")
+
+
+def reminder_text(
+    title: str, reminder: Reminder, minutes: float | None, hint: str = START_HINT
+) -> tuple[str, str]:
+    """A plan reminder's heading and body, in plain text; `hint` (untranslated) ends it."""
     at = f"{reminder.planned:%H:%M}"
     if minutes and reminder.snoozed:
-        body = _("Planned for {time} (snoozed), about {minutes} min. Start opens its get-ready.")
+        body = _("Planned for {time} (snoozed), about {minutes} min.")
     elif minutes:
-        body = _("Planned for {time}, about {minutes} min. Start opens its get-ready.")
+        body = _("Planned for {time}, about {minutes} min.")
     elif reminder.snoozed:
-        body = _("Planned for {time} (snoozed). Start opens its get-ready.")
+        body = _("Planned for {time} (snoozed).")
     else:
-        body = _("Planned for {time}. Start opens its get-ready.")
+        body = _("Planned for {time}.")
     length = whole_minutes(minutes) if minutes else 0
-    return _("Time for {title}").format(title=title), body.format(time=at, minutes=length)
+    body = f"{body.format(time=at, minutes=length)} {translate(hint)}"
+    return _("Time for {title}").format(title=title), body
 
 
 def gone_text(reminder: Reminder) -> tuple[str, str]:

@@ -17,6 +17,7 @@ from hiptimer.core.clock import LocalTime
 from hiptimer.core.plan.desk import DeskBreakTimer, DeskLook
 from hiptimer.core.plan.model import DESK_ROUTINE, WeeklyPlan
 from hiptimer.core.plan.reminders import (
+    CLICK_HINT,
     Reminder,
     Reminders,
     desk_gone_text,
@@ -191,7 +192,8 @@ class ReminderCoordinator(QObject):
             self._note(Note(reminder.key, *gone_text(reminder), GONE_ACTIONS))
             return
         summary, body = reminder_text(routine.title, reminder, self._minutes(routine))
-        self._note(Note(reminder.key, summary, body))
+        clicked = reminder_text(routine.title, reminder, self._minutes(routine), CLICK_HINT)[1]
+        self._note(Note(reminder.key, summary, body, tray_body=clicked))
 
     def known_problem(self) -> str:
         """The notice that reminders cannot be shown, where the notifier already knows why

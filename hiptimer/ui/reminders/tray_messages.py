@@ -17,12 +17,14 @@ class Note:
     """A notification to show: `key` names the reminder in the answers that come back.
 
     `actions`: its buttons as (action key, untranslated label); empty: a reminder's Start,
-    Snooze and Skip today (notifier.ACTIONS)."""
+    Snooze and Skip today (notifier.ACTIONS). `tray_body`: what a tray message says instead
+    of `body` (it has no buttons: a click on it is Start); "" for the same."""
 
     key: str
     summary: str
     body: str
     actions: tuple[tuple[str, str], ...] = ()
+    tray_body: str = ""
 
 
 class Notifier(Protocol):
@@ -56,7 +58,10 @@ class TrayMessages(QObject):
     def show(self, note: Note, *, replaces: int = 0) -> int | None:
         self._last = note.key
         self._tray.showMessage(
-            note.summary, note.body, QSystemTrayIcon.MessageIcon.Information, TRAY_MESSAGE_MS
+            note.summary,
+            note.tray_body or note.body,
+            QSystemTrayIcon.MessageIcon.Information,
+            TRAY_MESSAGE_MS,
         )
         return 1
 

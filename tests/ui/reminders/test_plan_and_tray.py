@@ -17,7 +17,7 @@ from hiptimer.core.routines.model import Schedule
 from hiptimer.ui.reminders.plan_dialog import PlanDialog
 from hiptimer.ui.theme import app_style_sheet
 from tests.harness import hold, routine
-from tests.ui.reminders.test_window_reminders import PLAN, FakeIdle, Setup, make
+from tests.ui.reminders.test_window_reminders import PLAN, FakeIdle, FakeNotifier, Setup, make
 from tests.ui.sessions import large_print, menu_of, no_timer_left  # noqa: F401 (fixtures)
 from tests.ui.widgets.test_wheel_guard import wheel_down
 
@@ -346,3 +346,21 @@ def test_with_only_desk_breaks_on_the_tray_says_when_the_next_one_is_due(
         tray.refresh()
         texts = [a.text() for a in tray.menu.actions()]
         assert "Next desk break: after 45 min of computer use" in texts
+
+
+def test_a_tray_message_says_that_clicking_it_opens_the_get_ready(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no notification service, the tray message said "Start opens its get-ready", but
+    it has no Start button: a click on it is the Start."""
+    for setup in make(qtbot, tmp_path, PLAN, tray=True, notifier=FakeNotifier(working=False)):
+        tray = setup.window.reminders.tray
+        assert tray is not None
+        shown: list[tuple[str, str]] = []
+        monkeypatch.setattr(tray.icon, "showMessage", lambda t, b, *_, m=shown: m.append((t, b)))
+        setup.at(18, 0)
+        [(title, body)] = shown
+        assert title == "Time for Quick test routine"
+        assert body.startswith("Planned for 18:00, about 1 min. ")
+        assert body.endswith(" Click this message to open its get-ready.")
+        assert "Start" not in body

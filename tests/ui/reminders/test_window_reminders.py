@@ -153,6 +153,7 @@ def test_a_note_comes_at_the_planned_time_and_start_opens_the_get_ready(app: Set
     [note] = app.notifier.notes
     assert note.summary == "Time for Quick test routine"
     assert note.body.startswith("Planned for 18:00, about ")
+    assert note.body.endswith(" Start opens its get-ready.")  # a notification has the button
     assert "Quick test routine at 18:00 \u2014 due" in app.today()
     app.notifier.answered.emit(note.key, "start")
     assert app.started == ["quick-test"]
