@@ -32,18 +32,13 @@ from hiptimer.core.plan.model import (
 )
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import N_, _, translate
+from hiptimer.ui.reminders.delivery import reminders_help
 from hiptimer.ui.settings.style import settings_style_sheet
 from hiptimer.ui.theme import current, follow
 from hiptimer.ui.widgets.dialog_body import DialogBody
 from hiptimer.ui.widgets.flow_layout import FlowLayout
 from hiptimer.ui.widgets.time_field import TimeField
 
-REMINDERS_HELP = N_(
-    "A notification comes at each planned time, with Start, Snooze (10 min or 1 h) and Skip "
-    "today. None comes for a routine already done that day; one missed while the computer "
-    "slept comes on waking if it is less than 3 hours late. New routines get the days of "
-    "their schedule and 18:00; change them as you like."
-)
 TRAY_HELP = N_(
     "Reminders come only while HipTimer runs. With this on, closing the window leaves it "
     "in the tray (quit from the tray menu or File > Quit)."
@@ -116,7 +111,8 @@ class PlanDialog(QDialog):
     """Shows the plan for the library's routines and hands back the choice.
 
     `tray_reason` / `login_reason`: why that option cannot be used here ("" when it can);
-    `idle_source`: where desk breaks read the idle time ("" for a plain interval).
+    `idle_source`: where desk breaks read the idle time ("" for a plain interval);
+    `help_text`: how reminders come here (delivery.reminders_help; "" for notifications).
 
     Signals: none of its own (QDialog's finished).
     """
@@ -131,6 +127,7 @@ class PlanDialog(QDialog):
         tray_reason: str = "",
         login_reason: str = "",
         idle_source: str = "",
+        help_text: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -145,7 +142,7 @@ class PlanDialog(QDialog):
         body = QWidget(self)
         groups = QVBoxLayout(body)
         groups.setContentsMargins(20, 16, 20, 6)
-        groups.addWidget(self._plan_group(plan, routines))
+        groups.addWidget(self._plan_group(plan, routines, help_text or reminders_help("", True)))
         groups.addWidget(self._desk_group(plan.desk, idle_source))
         groups.addWidget(self._tray_group(keep_in_tray, start_at_login, tray_reason, login_reason))
         self.scroller = DialogBody(body, self)
@@ -173,13 +170,13 @@ class PlanDialog(QDialog):
         if self.isVisible():
             self.scroller.fit_body()
 
-    def _plan_group(self, plan: WeeklyPlan, routines: list[Routine]) -> QGroupBox:
+    def _plan_group(self, plan: WeeklyPlan, routines: list[Routine], help_text: str) -> QGroupBox:
         box = QGroupBox(_("Weekly plan"), self)
         layout = QVBoxLayout(box)
         self.reminders = QCheckBox(_("&Remind me at the planned times"), box)
         self.reminders.setChecked(plan.reminders)
         layout.addWidget(self.reminders)
-        layout.addWidget(_muted(translate(REMINDERS_HELP), box))
+        layout.addWidget(_muted(help_text, box))
         grid_host = QWidget()
         grid = QGridLayout(grid_host)
         grid.addWidget(QLabel(_("Routine")), 0, 0)

@@ -20,6 +20,7 @@ from hiptimer.core.clock import LocalTime, SystemLocalTime
 from hiptimer.core.settings import SettingsStore
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.library.items import written_length
+from hiptimer.ui.reminders.delivery import no_tray_words, reminders_help
 
 if TYPE_CHECKING:  # built once the services are open, or when the user opens the plan: the
     # window's first paint does without them (docs/performance.md, start-up)
@@ -36,14 +37,6 @@ if TYPE_CHECKING:  # built once the services are open, or when the user opens th
 
 log = logging.getLogger(__name__)
 
-NO_TRAY = N_(
-    "This desktop shows no tray icons: reminders come as notifications while HipTimer is "
-    "open, and closing the window quits it."
-)
-# With no notification service either: the service's problem, then this (one notice).
-NO_TRAY_NOR_SERVICE = N_(
-    "{problem} This desktop shows no tray icons either, so closing the window quits HipTimer."
-)
 TRAY_FIRST_CLOSE = N_(
     "HipTimer is still running in the tray, so that your reminders come. Open it again "
     "from the tray icon; quit from the tray menu or File > Quit. (Weekly plan and "
@@ -109,6 +102,7 @@ class WindowReminders(QObject):
         self._notice, self._show_today = notice, show_today
         self.local = parts.local or SystemLocalTime()
         self._notifier, self._idle = parts.notifier, parts.idle
+        self._desktop: Notifier | None = None  # the desktop's notifications, once opened
         self._autostart_dir = parts.autostart_dir
         self.coordinator: ReminderCoordinator | None = None
         self._said_no_tray = False
@@ -133,7 +127,7 @@ class WindowReminders(QObject):
         from hiptimer.ui.reminders.history_reads import history_done, history_last_checks
 
         host = self._host
-        notifier = self._notifier or self._desktop_notifier()
+        notifier = self._desktop = self._notifier or self._desktop_notifier()
         idle = self._idle or self._idle_monitor()
         self.coordinator = ReminderCoordinator(
             host.settings.settings.plan, self.local, notifier,
@@ -165,7 +159,7 @@ class WindowReminders(QObject):
     def _say_no_tray(self) -> None:
         """The no-tray notice, which promises notifications only where they can be shown."""
         heading = _("Reminders") if self._no_service else _("No tray")
-        self._notice(heading, _no_tray_words(self._no_service))
+        self._notice(heading, no_tray_words(self._no_service))
 
     def _desktop_notifier(self) -> Notifier:
         """The desktop's notification service over D-Bus; where Qt has no D-Bus module, none
@@ -292,16 +286,17 @@ class WindowReminders(QObject):
         from hiptimer.core.plan import autostart
         from hiptimer.ui.reminders.plan_dialog import PlanDialog
 
-        s, c = self._host.settings.settings, self.coordinator
+        s, c, tray = self._host.settings.settings, self.coordinator, self._tray_wanted
         no_service = self._no_service or (c.problem_text() if c and c.notifier.reason else "")
         dialog = PlanDialog(
             s.plan, self._host.routines(), keep_in_tray=s.keep_in_tray,
             start_at_login=autostart.is_on(self._autostart_dir),
-            tray_reason="" if self._tray_wanted else _no_tray_words(no_service),
+            tray_reason="" if tray else no_tray_words(no_service),
             login_reason="" if autostart.supported() else _(
                 "Start at login is made for Linux desktops (XDG autostart) only, so far."
             ),
             idle_source=self._idle_source(), parent=self._window,
+            help_text=reminders_help(self._desktop.reason if self._desktop else "", tray),
         )  # fmt: skip
         self.dialog = dialog
         dialog.finished.connect(lambda result: self._closed(dialog, result))
@@ -373,11 +368,3 @@ class WindowReminders(QObject):
                 autostart.turn_off(self._autostart_dir)
         except autostart.AutostartError as exc:
             self._host.show_problem(_("Start at login: {problem}").format(problem=exc))
-
-
-def _no_tray_words(no_service: str) -> str:
-    """Why closing the window quits, with why reminders cannot be shown where that is known
-    (the plan dialog said "reminders come as notifications" where none could come)."""
-    if no_service:
-        return translate(NO_TRAY_NOR_SERVICE).format(problem=no_service)
-    return translate(NO_TRAY)

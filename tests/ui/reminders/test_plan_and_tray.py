@@ -240,10 +240,10 @@ def test_the_plan_dialogs_help_names_the_buttons_as_the_notification_labels_them
     """In Spanish the help said "Saltar hoy" while the notification's button reads "Hoy no":
     a user looked for a button that is not there."""
     from hiptimer.i18n import translate
+    from hiptimer.ui.reminders.delivery import NOTIFICATION_HELP
     from hiptimer.ui.reminders.notifier import ACTIONS
-    from hiptimer.ui.reminders.plan_dialog import REMINDERS_HELP
 
-    help_text = translate(REMINDERS_HELP)
+    help_text = translate(NOTIFICATION_HELP)
     for key, label in ACTIONS:
         if key in ("start", "skip"):  # the snoozes are named together: (10 min or 1 h)
             assert translate(label) in help_text, label
@@ -364,3 +364,28 @@ def test_a_tray_message_says_that_clicking_it_opens_the_get_ready(
         assert body.startswith("Planned for 18:00, about 1 min. ")
         assert body.endswith(" Click this message to open its get-ready.")
         assert "Start" not in body
+
+
+@pytest.mark.parametrize(
+    ("tray", "working", "expected"),
+    [
+        (True, True, "A notification comes at each planned time"),
+        (True, False, "a tray message comes at each planned time"),
+        (False, True, "A notification comes at each planned time"),
+        (False, False, "No reminder can be shown here"),
+    ],
+    ids=["notifications", "tray messages", "notifications, no tray", "neither"],
+)
+def test_the_plan_dialog_says_how_reminders_will_come_here(
+    qtbot: QtBot, tmp_path: Path, tray: bool, working: bool, expected: str
+) -> None:
+    """It said "A notification comes..." where reminders come as tray messages (no
+    notification service), or cannot come at all."""
+    from PySide6.QtWidgets import QLabel
+
+    for setup in make(qtbot, tmp_path, PLAN, tray=tray, notifier=FakeNotifier(working=working)):
+        dialog = setup.window.reminders.open_plan()
+        words = " ".join(label.text() for label in dialog.findChildren(QLabel))
+        dialog.reject()
+        assert expected in words
+        assert ("A notification comes" in words) is working
