@@ -177,7 +177,15 @@ class ReminderCoordinator(QObject):
                 builtin = self._routine(DESK_ROUTINE)
                 title = builtin.title if builtin else None
                 actions = (DESK_BUILTIN, DESK_OFF) if builtin else (DESK_OFF,)
-                self._note(Note(DESK_KEY, *desk_gone_text(rid, used, title), actions))
+                summary, body = desk_gone_text(rid, used, title)
+                # A tray message has no buttons, and the plan cannot choose a desk routine:
+                # its click takes the first (the built-in), as it says.
+                click = (
+                    _("Click this message to use {builtin} from now on.").format(builtin=title)
+                    if builtin
+                    else _("Click this message to open the plan.")
+                )
+                self._note(Note(DESK_KEY, summary, body, actions, tray_body=f"{body} {click}"))
                 return
             summary, body = desk_text(routine.title, used, self._minutes(routine))
             self._note(Note(DESK_KEY, summary, body))
@@ -189,7 +197,9 @@ class ReminderCoordinator(QObject):
         routine = self._routine(reminder.routine_id)
         self._shown[reminder.key] = reminder
         if routine is None:  # its file was removed: say so, and offer the plan instead
-            self._note(Note(reminder.key, *gone_text(reminder), GONE_ACTIONS))
+            summary, body = gone_text(reminder)
+            clicked = f"{body} {_('Click this message to open the plan.')}"
+            self._note(Note(reminder.key, summary, body, GONE_ACTIONS, tray_body=clicked))
             return
         summary, body = reminder_text(routine.title, reminder, self._minutes(routine))
         clicked = reminder_text(routine.title, reminder, self._minutes(routine), CLICK_HINT)[1]
@@ -262,7 +272,9 @@ class ReminderCoordinator(QObject):
     def _answer_desk(self, action: str) -> None:
         now, desk = self.local.now(), self.plan.desk
         if action == "start" and self._routine(desk.routine_id) is None:
-            action = "plan"  # a tray message's click, or a note shown before the file went
+            # A tray message's click (it says it takes the built-in), or Start on a note
+            # shown before the file went: the built-in where there is one, else the plan.
+            action = DESK_BUILTIN[0] if self._routine(DESK_ROUTINE) is not None else "plan"
         if action == "start":
             self.start_requested.emit(desk.routine_id)
         elif action == "plan":

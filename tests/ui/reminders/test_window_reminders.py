@@ -220,6 +220,7 @@ def test_a_routine_removed_from_the_library_is_reminded_as_gone_with_the_plan_to
         "reminder."
     )
     assert [key for key, _label in note.actions] == ["plan", "remove"]
+    assert note.tray_body == f"{note.body} Click this message to open the plan."
     assert "quick-test (not in the library) at 18:00" in app.today()
     app.notifier.answered.emit(note.key, "start")  # a tray message's click: no Start to fail
     assert app.started == [] and app.window.reminders.dialog is not None
@@ -389,16 +390,28 @@ def test_a_desk_break_whose_routine_is_gone_says_so_and_offers_the_built_in(
             "Desk micro-break from now on, or turn desk breaks off."
         )
         assert [key for key, _label in note.actions] == ["desk-builtin", "desk-off"]
-        setup.notifier.answered.emit(note.key, "start")  # a tray message's click
-        dialog = setup.window.reminders.dialog
-        assert setup.started == [] and dialog is not None
-        dialog.reject()
         setup.notifier.answered.emit(note.key, "desk-builtin")
         assert setup.started == ["desk-micro-break"]
         assert SettingsStore().settings.plan.desk == DeskBreaks(True, 45, "22:00", "06:00")
         session = setup.window.session
         assert session is not None and session.driver.engine.routine.id == "desk-micro-break"
         assert not any("Cannot open" in said for said in setup.window.notice.shown)
+
+
+def test_a_desk_break_whose_routine_is_gone_as_a_tray_message_takes_the_built_in_on_a_click(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A tray message has no buttons, and the weekly plan cannot choose a desk routine: its
+    click opened the plan, where the built-in could not be had back (only in settings.json).
+    Now it says what a click does, and does it."""
+    for setup in make(qtbot, tmp_path, DESK_GONE):
+        note = desk_gone_note(setup)
+        assert (
+            note.tray_body == f"{note.body} Click this message to use Desk micro-break from now on."
+        )
+        setup.notifier.answered.emit(note.key, "start")  # the tray message's click
+        assert setup.started == ["desk-micro-break"]
+        assert SettingsStore().settings.plan.desk == DeskBreaks(True, 45, "22:00", "06:00")
 
 
 def test_a_desk_break_whose_routine_is_gone_can_turn_desk_breaks_off(
