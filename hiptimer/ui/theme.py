@@ -247,6 +247,7 @@ def app_style_sheet(p: Palette | None = None) -> str:
     QMenuBar::item:selected {{ background: {p.selection}; color: {p.selection_text}; }}
     QMenu {{ background: {p.field}; color: {p.ink}; border: 1px solid {p.border}; }}
     QMenu::item:selected {{ background: {p.selection}; color: {p.selection_text}; }}
+    QMenu::item:disabled {{ color: {p.disabled}; }}
     QDialog, QMessageBox {{ background: {p.page}; color: {p.ink}; }}
     QMessageBox QLabel {{ color: {p.ink}; font-size: {px(24)}px; }}
     QMessageBox QPushButton {{ font-size: {px(22)}px; padding: 10px 24px; }}

@@ -186,6 +186,25 @@ def test_a_disabled_check_box_looks_greyed_in_every_look(
             assert p.disabled in colours, (p.name, box.text())
 
 
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing the keyboard)")
+def test_a_greyed_menu_item_looks_greyed_in_every_look(each_look: Palette, qtbot: QtBot) -> None:
+    # The menu's colour set the ink on every item: in the tray menu a greyed line ("No weekly
+    # plan yet") read like one to click, in the dark look as in the others.
+    from PySide6.QtWidgets import QMenu
+
+    p = each_look
+    menu = QMenu()
+    qtbot.addWidget(menu)
+    on, off = menu.addAction("Weekly plan"), menu.addAction("No weekly plan yet")
+    off.setEnabled(False)
+    menu.show()
+    image = menu.grab().toImage()
+    rows = {a.text(): image.copy(menu.actionGeometry(a)) for a in (on, off)}
+    assert p.ink in colours_of(rows["Weekly plan"]), p.name
+    assert p.ink not in colours_of(rows["No weekly plan yet"]), p.name
+    assert p.disabled in colours_of(rows["No weekly plan yet"]), p.name
+
+
 def test_the_history_note_with_no_session_chosen_looks_greyed_in_every_look(
     each_look: Palette, qtbot: QtBot, tmp_path: Path
 ) -> None:
