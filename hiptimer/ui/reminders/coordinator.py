@@ -30,7 +30,7 @@ from hiptimer.core.plan.state_file import FILE_NAME, load_state, save_state, sta
 from hiptimer.core.plan.today import done_lookup, today_lines, week_tally, week_text
 from hiptimer.core.plan.upcoming import desk_line, reminder_line
 from hiptimer.core.routines.model import Routine
-from hiptimer.i18n import N_, _
+from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.reminders.tray_messages import Note, Notifier
 
 log = logging.getLogger(__name__)
@@ -188,7 +188,8 @@ class ReminderCoordinator(QObject):
                 self._note(Note(DESK_KEY, summary, body, actions, tray_body=f"{body} {click}"))
                 return
             summary, body = desk_text(routine.title, used, self._minutes(routine))
-            self._note(Note(DESK_KEY, summary, body))
+            clicked = f"{body} {translate(CLICK_HINT)}"  # a tray message's click is Start
+            self._note(Note(DESK_KEY, summary, body, tray_body=clicked))
 
     def desk_minutes(self, now: datetime) -> float:
         return max(self.plan.desk.minutes, self.desk.in_use_s(now) / 60)

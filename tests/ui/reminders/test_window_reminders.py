@@ -361,6 +361,11 @@ def test_pausing_reminders_from_the_tray_holds_a_desk_break_back(
         assert setup.notifier.notes == []
         setup.at(18, 0)
         assert [n.summary for n in setup.notifier.notes] == ["Time for a desk break"]
+        # As a tray message (no buttons) it says what its click does, as a planned one does.
+        [note] = setup.notifier.notes
+        assert note.tray_body == f"{note.body} Click this message to open its get-ready."
+        setup.notifier.answered.emit(note.key, "start")
+        assert setup.started == ["quick-test"]
 
 
 DESK_GONE = WeeklyPlan(False, (), DeskBreaks(True, 45, "22:00", "06:00", "quick-test"))
