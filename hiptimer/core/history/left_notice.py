@@ -72,9 +72,10 @@ def open_for_window(db: Path) -> HistoryStore:
     kept with them; the file goes once the user has seen them (HistoryStore.notice_seen)."""
     store = open_history(db)
     left = _read(notice_file(db))
+    kept = left
     if store.mended:  # said in the strip as it is; kept for a next window until then
         leave(db, BY_WINDOW + store.mended)
-    kept = _read(notice_file(db))
+        kept = _read(notice_file(db))
     if left or kept:
         store.also_say(words(left) if left else "", seen=lambda: forget(db, kept))
     return store
