@@ -8,13 +8,13 @@ from PySide6.QtWidgets import QBoxLayout, QLabel, QLayout
 
 from hiptimer.ui.session.coaching_panel import CoachingPanel
 from hiptimer.ui.theme import set_exact_px, text_scale
+from hiptimer.ui.widgets.layout_fit import MOST
 
 CAPTION_SHARE = 0.042  # of the page's height: the caption's words, at the normal text size
 NEXT_SHARE = 0.036  # Up next's
 STEPS_SHARE = 0.036  # the steps' largest size (CoachingPanel fits them to their room)
 TIMER_STRETCH = 10  # the countdown's share of the row beside the steps ...
 STEPS_STRETCH = (12, 14, 16, 18)  # ... and the steps', from the normal 5 : 6 to 5 : 9
-MOST = 16_777_215  # QWIDGETSIZE_MAX, which PySide6 does not export
 
 
 class StepsRoom(QObject):

@@ -12,9 +12,8 @@ from hiptimer.i18n import _
 from hiptimer.ui.theme import text_scale
 from hiptimer.ui.widgets.figure_view import INSET, FigureView
 from hiptimer.ui.widgets.fit_label import FitLabel
+from hiptimer.ui.widgets.layout_fit import MOST
 from hiptimer.ui.widgets.plain import plain
-
-MOST = 16_777_215  # QWIDGETSIZE_MAX, which PySide6 does not export
 
 
 class TimerColumn(QWidget):

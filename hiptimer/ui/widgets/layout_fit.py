@@ -9,6 +9,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 SHRINK_STEPS = (1.0, 0.92, 0.84, 0.76, 0.68, 0.6)  # of the sizes that follow the window
+MOST = 16_777_215  # QWIDGETSIZE_MAX, a widget's largest size, which PySide6 does not export
 
 
 def shrink_to_fit(

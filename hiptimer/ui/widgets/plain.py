@@ -91,10 +91,7 @@ def in_our_direction(text: str, *, one_paragraph: bool = False) -> str:
     paragraph, its lines and all (a list's row): each line is marked, after its indent, since
     a number after an Arabic name takes the name's direction (rule W2), and "2 x 3 reps" on
     the next line was drawn "2     x 3 reps"."""
-    from PySide6.QtGui import QGuiApplication
-
-    rtl = QGuiApplication.layoutDirection() is Qt.LayoutDirection.RightToLeft
-    mark = RLM if rtl else LRM
+    mark = _our_mark()
     lines = text.split("\n")
     if one_paragraph:
         return "\n".join(_marked(line, mark) for line in lines) if _mixed(text) else text
@@ -108,10 +105,8 @@ def on_our_side(text: str) -> str:
     step written in Arabic stood a panel's width from its number. Its words still read in
     their own direction, and their own mark after them keeps a final full stop at their end
     (rule N1: a stop between Arabic and our side's edge took our side's direction)."""
-    from PySide6.QtGui import QGuiApplication
-
-    rtl = QGuiApplication.layoutDirection() is Qt.LayoutDirection.RightToLeft
-    mark = RLM if rtl else LRM
+    mark = _our_mark()
+    rtl = mark == RLM
     lines = []
     for line in text.split("\n"):
         strong = [d for d in map(unicodedata.bidirectional, line) if d in ("L", *_RIGHT_TO_LEFT)]
@@ -121,6 +116,14 @@ def on_our_side(text: str) -> str:
         own = RLM if strong[-1] in _RIGHT_TO_LEFT else LRM
         lines.append(_marked(line, mark) + ("" if own == mark else own))
     return "\n".join(lines)
+
+
+def _our_mark() -> str:
+    """The invisible letter of the app's direction: RLM in a right-to-left language."""
+    from PySide6.QtGui import QGuiApplication
+
+    rtl = QGuiApplication.layoutDirection() is Qt.LayoutDirection.RightToLeft
+    return RLM if rtl else LRM
 
 
 def _marked(line: str, mark: str) -> str:
@@ -235,9 +238,12 @@ class ElidedLabel(QLabel):
 
     def shown_text(self) -> str:
         """The words as drawn: whole, or cut with "…" at the label's edge."""
+        return self._elided(self._drawn_font())
+
+    def _elided(self, font: QFont) -> str:
         from PySide6.QtGui import QFontMetrics
 
-        metrics = QFontMetrics(self._drawn_font())
+        metrics = QFontMetrics(font)
         return metrics.elidedText(
             self._line(), Qt.TextElideMode.ElideRight, self.contentsRect().width()
         )
@@ -245,14 +251,15 @@ class ElidedLabel(QLabel):
     def paintEvent(self, event: QPaintEvent) -> None:
         from PySide6.QtGui import QPainter
 
+        font = self._drawn_font()  # once: each size tried is measured
         painter = QPainter(self)
-        painter.setFont(self._drawn_font())
+        painter.setFont(font)
         self.style().drawItemText(
             painter,
             self.contentsRect(),
             int(self.alignment()),
             self.palette(),
             self.isEnabled(),
-            self.shown_text(),
+            self._elided(font),
             self.foregroundRole(),
         )
