@@ -76,7 +76,10 @@ class ReminderTray(QObject):
         bold = heading.font()
         bold.setBold(True)
         heading.setFont(bold)
-        for line in r.today_text() or [_("No weekly plan yet")]:
+        today = r.today_text()
+        if not today and not r.plan.desk.on:  # desk breaks alone: their line below says it
+            today = [_("No weekly plan yet")]
+        for line in today:
             menu.addAction(menu_text(line)).setEnabled(False)
         for line in r.next_lines():
             menu.addAction(menu_text(line)).setEnabled(False)
