@@ -229,8 +229,11 @@ class WindowReminders(QObject):
             self._show_today(self.coordinator.today_text())
 
     def session_started(self, routine_id: str) -> None:
+        """A session began: its reminder's note can go, and a look now rests the desk-break
+        count (a session is a break), or the tray said the old time until the next look."""
         if self.coordinator is not None:
             self.coordinator.routine_started(routine_id)
+            self.coordinator.check()
 
     def session_ended(self) -> None:
         """A session ended: today's lines may say "done" now."""

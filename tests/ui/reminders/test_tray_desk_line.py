@@ -1,4 +1,5 @@
-"""The tray menu with desk breaks on: what it says under Today (on the fake local clock)."""
+"""The tray menu with desk breaks on: what it says under Today, and its desk-break line
+following a session's start and end at once (on the fake local clock)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from hiptimer.core.plan.model import DeskBreaks, WeeklyPlan
 from hiptimer.ui.reminders.tray import ReminderTray
-from tests.ui.reminders.test_window_reminders import PLAN, Setup, make
+from tests.ui.reminders.test_window_reminders import PLAN, ROUTINE, Setup, make
 from tests.ui.sessions import no_timer_left  # noqa: F401 (a fixture)
 
 pytestmark = [
@@ -56,3 +57,27 @@ def test_a_plan_with_desk_breaks_keeps_todays_routines_first(qtbot: QtBot, tmp_p
         assert lines[1] == "Quick test routine at 18:00 \u2014 later today"
         assert "Next reminder: today 18:00" in lines
         assert "No weekly plan yet" not in lines
+
+
+def test_the_desk_break_line_follows_a_session_start_and_end_at_once(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """For up to 20 s after a session began (until the next look), the tray still said the
+    desk break was due at the time counted before it; a session is a break."""
+    for setup in make(qtbot, tmp_path, DESK_ONLY, tray=True):
+        for minute in range(1, 11):  # a look a minute: a longer gap would count as sleep
+            setup.at(17, minute)
+        assert "Next desk break: about 17:45" in menu_lines(setup)
+        setup.local.clock.advance(5)  # 17:10:05, between two looks
+        setup.window.start_session(ROUTINE)
+        rest = "Next desk break: after 45 min of computer use"
+        assert rest in menu_lines(setup)
+        tray = setup.window.reminders.tray
+        assert tray is not None and rest in tray.icon.toolTip()
+        setup.local.clock.advance(120)  # 17:12:05: two minutes of exercise, no look between
+        session = setup.window.session
+        assert session is not None
+        session.controller.close()  # ended: the count of use starts again from here
+        again = "Next desk break: about 17:57"
+        assert again in menu_lines(setup)
+        assert again in tray.icon.toolTip()
