@@ -178,8 +178,8 @@ class ReminderCoordinator(QObject):
                 title = builtin.title if builtin else None
                 actions = (DESK_BUILTIN, DESK_OFF) if builtin else (DESK_OFF,)
                 summary, body = desk_gone_text(rid, used, title)
-                # A tray message has no buttons, and the plan cannot choose a desk routine:
-                # its click takes the first (the built-in), as it says.
+                # A tray message has no buttons: its click takes the first (the built-in),
+                # as it says (the plan's dialog chooses any other).
                 click = (
                     _("Click this message to use {builtin} from now on.").format(builtin=title)
                     if builtin

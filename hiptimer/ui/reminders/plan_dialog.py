@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QTime
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -13,50 +13,26 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from hiptimer import APP_TITLE
-from hiptimer.core.plan.model import (
-    DESK_MINUTES,
-    DeskBreaks,
-    PlanItem,
-    WeeklyPlan,
-    clock_time,
-    day_names,
-    default_item,
-)
+from hiptimer.core.plan.model import PlanItem, WeeklyPlan, day_names, default_item
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.reminders.delivery import reminders_help
+from hiptimer.ui.reminders.desk_group import DeskGroup
+from hiptimer.ui.reminders.plan_fields import muted, time_edit, time_style
 from hiptimer.ui.settings.style import settings_style_sheet
-from hiptimer.ui.theme import current, follow
+from hiptimer.ui.theme import follow
 from hiptimer.ui.widgets.dialog_body import DialogBody
-from hiptimer.ui.widgets.flow_layout import FlowLayout
-from hiptimer.ui.widgets.time_field import TimeField
 
 TRAY_HELP = N_(
     "Reminders come only while HipTimer runs. With this on, closing the window leaves it "
     "in the tray (quit from the tray menu or File > Quit)."
 )
-
-
-# The settings' spin-box look for the time fields (their own sheet styles QSpinBox only).
-def time_style() -> str:
-    p = current()
-    return f"""
-    QTimeEdit {{
-        background: {p.field}; color: {p.ink}; border: 1px solid {p.field_border};
-        border-radius: 4px; padding: 3px 6px; min-width: 64px;
-    }}
-    QTimeEdit:disabled {{ color: {p.disabled}; border-color: {p.disabled_border}; }}
-    QTimeEdit:focus {{ border: {p.edge}px solid {p.focus}; }}
-    QTimeEdit::up-button, QTimeEdit::down-button {{ width: 0; border: none; }}
-    """
 
 
 @dataclass(frozen=True)
@@ -85,7 +61,7 @@ class _Row:
             box.setChecked(item is not None and item.on(d))
             grid.addWidget(box, row, 1 + d, Qt.AlignmentFlag.AlignCenter)
             self.days.append(box)
-        self.time = _time_edit(item.at if item is not None else "18:00")
+        self.time = time_edit(item.at if item is not None else "18:00")
         self.time.setAccessibleName(_("{routine}: time").format(routine=title))
         self.time.setAccessibleDescription(_("When the reminder comes, on the planned days"))
         grid.addWidget(self.time, row, 8)
@@ -135,7 +111,6 @@ class PlanDialog(QDialog):
         self.setObjectName("settings")
         self.setStyleSheet(settings_style_sheet() + time_style())
         follow(self, lambda: self.setStyleSheet(settings_style_sheet() + time_style()))
-        self._plan = plan
         # The groups scroll as one, as the Settings dialog's do, with OK and Cancel below.
         # (The plan's list scrolled in a box of its own: on a 1280 x 800 screen its lower
         # rows were drawn under the desk breaks, their focus ring out of sight.)
@@ -143,7 +118,8 @@ class PlanDialog(QDialog):
         groups = QVBoxLayout(body)
         groups.setContentsMargins(20, 16, 20, 6)
         groups.addWidget(self._plan_group(plan, routines, help_text or reminders_help("", True)))
-        groups.addWidget(self._desk_group(plan.desk, idle_source))
+        self.desk = DeskGroup(plan.desk, routines, idle_source, self)
+        groups.addWidget(self.desk)
         groups.addWidget(self._tray_group(keep_in_tray, start_at_login, tray_reason, login_reason))
         self.scroller = DialogBody(body, self)
         layout = QVBoxLayout(self)
@@ -176,7 +152,7 @@ class PlanDialog(QDialog):
         self.reminders = QCheckBox(_("&Remind me at the planned times"), box)
         self.reminders.setChecked(plan.reminders)
         layout.addWidget(self.reminders)
-        layout.addWidget(_muted(help_text, box))
+        layout.addWidget(muted(help_text, box))
         grid_host = QWidget()
         grid = QGridLayout(grid_host)
         grid.addWidget(QLabel(_("Routine")), 0, 0)
@@ -199,56 +175,6 @@ class PlanDialog(QDialog):
         layout.addWidget(grid_host)
         return box
 
-    def _desk_group(self, desk: DeskBreaks, idle_source: str) -> QGroupBox:
-        box = QGroupBox(_("Desk breaks"), self)
-        layout = QVBoxLayout(box)
-        # A row that wraps: in one line it took 1,003 px at 150 % text, wider than a 1024 px
-        # screen leaves the dialog, whose groups were then cut at both edges.
-        line = FlowLayout(spacing=6)
-        self.desk_on = QCheckBox(_("Remind me to do the &desk micro-break after"), box)
-        self.desk_on.setChecked(desk.on)
-        self.desk_minutes = QSpinBox(box)
-        self.desk_minutes.setRange(*DESK_MINUTES)
-        self.desk_minutes.setValue(desk.minutes)
-        self.desk_minutes.setSuffix(_(" min"))
-        self.desk_minutes.setAccessibleName(_("Minutes of computer use before a desk break"))
-        self.desk_minutes.setAccessibleDescription(
-            _("From {low} to {high} minutes").format(low=DESK_MINUTES[0], high=DESK_MINUTES[1])
-        )
-        line.addWidget(self.desk_on)
-        line.addWidget(self.desk_minutes)
-        line.addWidget(QLabel(_("of computer use"), box))
-        layout.addLayout(line)
-        quiet = QHBoxLayout()
-        quiet.addWidget(QLabel(_("Quiet hours: no desk break from"), box))
-        self.quiet_from, self.quiet_until = (
-            _time_edit(desk.quiet_from),
-            _time_edit(desk.quiet_until),
-        )
-        self.quiet_from.setAccessibleName(_("Quiet hours from"))
-        self.quiet_until.setAccessibleName(_("Quiet hours until"))
-        for edge in (self.quiet_from, self.quiet_until):
-            edge.setAccessibleDescription(_("No reminder comes in the quiet hours"))
-        quiet.addWidget(self.quiet_from)
-        quiet.addWidget(QLabel(_("until"), box))
-        quiet.addWidget(self.quiet_until)
-        quiet.addStretch(1)
-        layout.addLayout(quiet)
-        how = (
-            _(
-                "Computer use is measured from the desktop's idle time ({source}): five "
-                "minutes away counts as a break. None comes while the screen is locked or a "
-                "session runs."
-            ).format(source=idle_source)
-            if idle_source
-            else _(
-                "This desktop does not report its idle time, so desk breaks come at a plain "
-                "interval while HipTimer runs (none while a session runs)."
-            )
-        )
-        layout.addWidget(_muted(how, box))
-        return box
-
     def _tray_group(
         self, keep: bool, login: bool, tray_reason: str, login_reason: str
     ) -> QGroupBox:
@@ -258,25 +184,18 @@ class PlanDialog(QDialog):
         self.keep_in_tray.setChecked(keep and not tray_reason)
         self.keep_in_tray.setEnabled(not tray_reason)
         layout.addWidget(self.keep_in_tray)
-        layout.addWidget(_muted(tray_reason or translate(TRAY_HELP), box))
+        layout.addWidget(muted(tray_reason or translate(TRAY_HELP), box))
         self.start_at_login = QCheckBox(_("Start HipTimer at &login (in the tray)"), box)
         self.start_at_login.setChecked(login and not login_reason)
         self.start_at_login.setEnabled(not login_reason)
         layout.addWidget(self.start_at_login)
         if login_reason:
-            layout.addWidget(_muted(login_reason, box))
+            layout.addWidget(muted(login_reason, box))
         return box
 
     def chosen(self) -> PlanChoice:
         items = tuple(item for rid, row in self.rows.items() if (item := row.item(rid)) is not None)
-        desk = DeskBreaks(
-            self.desk_on.isChecked(),
-            self.desk_minutes.value(),
-            self.quiet_from.time().toString("HH:mm"),
-            self.quiet_until.time().toString("HH:mm"),
-            self._plan.desk.routine_id,
-        )
-        plan = WeeklyPlan(self.reminders.isChecked(), items, desk)
+        plan = WeeklyPlan(self.reminders.isChecked(), items, self.desk.chosen())
         return PlanChoice(plan, self.keep_in_tray.isChecked(), self.start_at_login.isChecked())
 
 
@@ -284,16 +203,3 @@ def _first_fill(on: bool, row: _Row, first: PlanItem) -> None:
     """A routine just ticked with no day chosen gets its schedule's days."""
     if on and not any(box.isChecked() for box in row.days):
         row.fill(first)
-
-
-def _time_edit(text: str) -> TimeField:
-    at = clock_time(text)
-    return TimeField(QTime(at.hour, at.minute))
-
-
-def _muted(text: str, parent: QWidget) -> QLabel:
-    label = QLabel(text, parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setProperty("role", "muted")
-    return label

@@ -38,8 +38,8 @@ def test_ticking_a_routine_fills_in_its_schedules_days_and_six_pm(qtbot: QtBot) 
     dialog.rows["strength"].planned.setChecked(True)
     dialog.rows["daily"].planned.setChecked(True)
     dialog.reminders.setChecked(True)
-    dialog.desk_on.setChecked(True)
-    dialog.desk_minutes.setValue(30)
+    dialog.desk.on.setChecked(True)
+    dialog.desk.minutes.setValue(30)
     chosen = dialog.chosen()
     assert chosen.plan == WeeklyPlan(
         True,
@@ -63,7 +63,7 @@ def test_select_all_then_typing_a_time_gives_exactly_that_time(qtbot: QtBot, typ
     plan = WeeklyPlan(True, (PlanItem("daily", EVERY_DAY, "18:00"),), DeskBreaks(True, 45))
     dialog = PlanDialog(plan, [DAILY], keep_in_tray=False, start_at_login=False)
     qtbot.addWidget(dialog)
-    fields = (dialog.rows["daily"].time, dialog.quiet_from, dialog.quiet_until)
+    fields = (dialog.rows["daily"].time, dialog.desk.quiet_from, dialog.desk.quiet_until)
     for field in fields:
         qtbot.keyClick(field, Qt.Key.Key_Right)  # the caret anywhere, in the minutes here
         qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
@@ -108,9 +108,10 @@ def test_every_tab_stop_of_the_plan_dialog_shows_the_focus(qtbot: QtBot) -> None
         widget.setFocus(Qt.FocusReason.TabFocusReason)
         qtbot.keyClick(widget, Qt.Key.Key_Tab)
     assert dialog.rows["r11"].time in seen  # the last row, scrolled into view
+    assert dialog.desk.routine in seen  # the desk breaks' routine, with its ring
     dialog.rows["r0"].planned.setFocus(Qt.FocusReason.TabFocusReason)  # back to the top
-    dialog.desk_on.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.keyClick(dialog.desk_on, Qt.Key.Key_Backtab)  # into the plan from below
+    dialog.desk.on.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(dialog.desk.on, Qt.Key.Key_Backtab)  # into the plan from below
     last = dialog.rows["r11"].time
     assert last.hasFocus() and last.visibleRegion().boundingRect() == last.rect()
 
@@ -262,7 +263,7 @@ def test_the_wheel_scrolls_the_plan_and_never_changes_a_time_it_passes_over(
     dialog.resize(860, 400)  # short: the groups scroll
     bar = dialog.scroller.verticalScrollBar()
     assert bar.maximum() > 0
-    passed = (dialog.rows["r3"].time, dialog.quiet_until, dialog.desk_minutes)
+    passed = (dialog.rows["r3"].time, dialog.desk.quiet_until, dialog.desk.minutes)
     for field in passed:
         before, top = field.text(), bar.value()
         wheel_down(field)
@@ -271,7 +272,7 @@ def test_the_wheel_scrolls_the_plan_and_never_changes_a_time_it_passes_over(
     chosen = dialog.chosen().plan
     assert chosen.items[3].at == "18:00" and chosen.desk.quiet_until == "08:00"
     assert chosen.desk.minutes == 45
-    field = dialog.quiet_until  # clicked or reached by Tab: the wheel is its own again
+    field = dialog.desk.quiet_until  # clicked or reached by Tab: the wheel is its own again
     field.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(field.hasFocus)
     wheel_down(field)
