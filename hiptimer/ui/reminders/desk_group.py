@@ -10,14 +10,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSpinBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from hiptimer.core.plan.model import DESK_MINUTES, DeskBreaks
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import _
-from hiptimer.ui.reminders.plan_fields import muted, time_edit
+from hiptimer.ui.reminders.plan_fields import group_layout, muted, time_edit
 from hiptimer.ui.widgets.flow_layout import FlowLayout
 from hiptimer.ui.widgets.plain import fit_names
 
@@ -34,9 +33,10 @@ class DeskGroup(QGroupBox):
         self, desk: DeskBreaks, routines: list[Routine], idle_source: str, parent: QWidget
     ) -> None:
         super().__init__(_("Desk breaks"), parent)
-        layout = QVBoxLayout(self)
-        # A row that wraps: in one line it took 1,003 px at 150 % text, wider than a 1024 px
-        # screen leaves the dialog, whose groups were then cut at both edges.
+        layout = group_layout(self)
+        # Rows that wrap, a field kept with the words after it: in one line the first took
+        # 1,003 px at 150 % text, wider than a 1024 px screen leaves the dialog, whose groups
+        # were then cut at both edges; and "of computer use" wrapped alone at 1280 x 800.
         line = FlowLayout(spacing=6)
         self.on = QCheckBox(_("Remind me to do the &desk micro-break after"), self)
         self.on.setChecked(desk.on)
@@ -49,21 +49,20 @@ class DeskGroup(QGroupBox):
             _("From {low} to {high} minutes").format(low=DESK_MINUTES[0], high=DESK_MINUTES[1])
         )
         line.addWidget(self.on)
-        line.addWidget(self.minutes)
-        line.addWidget(QLabel(_("of computer use"), self))
+        line.addWidget(_together(self, self.minutes, QLabel(_("of computer use"))))
         layout.addLayout(line)
         layout.addLayout(self._routine_row(desk.routine_id, routines))
-        quiet = QHBoxLayout()
-        quiet.addWidget(QLabel(_("Quiet hours: no desk break from"), self))
+        # Spanish at 150 % ("Horas de silencio: ninguna pausa activa desde las [20:00] hasta
+        # las [08:00]") was wider than a 1024 px screen in one row: it wraps before "until".
+        quiet = FlowLayout(spacing=6)
         self.quiet_from, self.quiet_until = time_edit(desk.quiet_from), time_edit(desk.quiet_until)
         self.quiet_from.setAccessibleName(_("Quiet hours from"))
         self.quiet_until.setAccessibleName(_("Quiet hours until"))
         for edge in (self.quiet_from, self.quiet_until):
             edge.setAccessibleDescription(_("No reminder comes in the quiet hours"))
-        quiet.addWidget(self.quiet_from)
-        quiet.addWidget(QLabel(_("until"), self))
-        quiet.addWidget(self.quiet_until)
-        quiet.addStretch(1)
+        since = QLabel(_("Quiet hours: no desk break from"))
+        quiet.addWidget(_together(self, since, self.quiet_from))
+        quiet.addWidget(_together(self, QLabel(_("until")), self.quiet_until))
         layout.addLayout(quiet)
         layout.addWidget(muted(_how(idle_source), self))
 
@@ -98,6 +97,17 @@ class DeskGroup(QGroupBox):
             self.quiet_until.time().toString("HH:mm"),
             str(self.routine.currentData()),
         )
+
+
+def _together(parent: QWidget, *widgets: QWidget) -> QWidget:
+    """Widgets in a row of their own that a FlowLayout never breaks."""
+    row = QWidget(parent)
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(6)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return row
 
 
 def _how(idle_source: str) -> str:

@@ -24,7 +24,13 @@ from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.reminders.delivery import reminders_help
 from hiptimer.ui.reminders.desk_group import DeskGroup
-from hiptimer.ui.reminders.plan_fields import muted, time_edit, time_style
+from hiptimer.ui.reminders.plan_fields import (
+    PAGE_SIDE,
+    group_layout,
+    muted,
+    time_edit,
+    time_style,
+)
 from hiptimer.ui.settings.style import settings_style_sheet
 from hiptimer.ui.theme import follow
 from hiptimer.ui.widgets.dialog_body import DialogBody
@@ -116,7 +122,7 @@ class PlanDialog(QDialog):
         # rows were drawn under the desk breaks, their focus ring out of sight.)
         body = QWidget(self)
         groups = QVBoxLayout(body)
-        groups.setContentsMargins(20, 16, 20, 6)
+        groups.setContentsMargins(PAGE_SIDE, 16, PAGE_SIDE, 6)
         groups.addWidget(self._plan_group(plan, routines, help_text or reminders_help("", True)))
         self.desk = DeskGroup(plan.desk, routines, idle_source, self)
         groups.addWidget(self.desk)
@@ -128,7 +134,7 @@ class PlanDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.setContentsMargins(20, 0, 20, 0)
+        buttons.setContentsMargins(PAGE_SIDE, 0, PAGE_SIDE, 0)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -148,13 +154,15 @@ class PlanDialog(QDialog):
 
     def _plan_group(self, plan: WeeklyPlan, routines: list[Routine], help_text: str) -> QGroupBox:
         box = QGroupBox(_("Weekly plan"), self)
-        layout = QVBoxLayout(box)
+        layout = group_layout(box)
         self.reminders = QCheckBox(_("&Remind me at the planned times"), box)
         self.reminders.setChecked(plan.reminders)
         layout.addWidget(self.reminders)
         layout.addWidget(muted(help_text, box))
         grid_host = QWidget()
         grid = QGridLayout(grid_host)
+        edges = grid.contentsMargins()  # none at the sides (PAGE_SIDE), a gap above and below
+        grid.setContentsMargins(0, edges.top(), 0, edges.bottom())
         grid.addWidget(QLabel(_("Routine")), 0, 0)
         for d, name in enumerate(day_names()):
             grid.addWidget(QLabel(name), 0, 1 + d, Qt.AlignmentFlag.AlignCenter)
@@ -179,7 +187,7 @@ class PlanDialog(QDialog):
         self, keep: bool, login: bool, tray_reason: str, login_reason: str
     ) -> QGroupBox:
         box = QGroupBox(_("Running in the background"), self)
-        layout = QVBoxLayout(box)
+        layout = group_layout(box)
         self.keep_in_tray = QCheckBox(_("&Keep running in the tray when the window closes"), box)
         self.keep_in_tray.setChecked(keep and not tray_reason)
         self.keep_in_tray.setEnabled(not tray_reason)

@@ -1,0 +1,84 @@
+"""The weekly plan dialog on small screens and in large print, in English and Spanish: nothing
+cut, and each desk-break line read in one piece where the dialog is wide enough."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QLabel, QWidget
+from pytestqt.qtbot import QtBot
+
+from hiptimer.core.plan.model import DeskBreaks, PlanItem, WeeklyPlan
+from hiptimer.core.routines.catalog import load_catalog
+from hiptimer.core.routines.model import Routine
+from hiptimer.ui.reminders.plan_dialog import PlanDialog
+from hiptimer.ui.theme import app_style_sheet
+from tests.ui.sessions import large_print  # noqa: F401 (a fixture)
+
+PLAN = WeeklyPlan(
+    True,
+    (PlanItem("daily-hip-stretches"), PlanItem("hip-strengthening", (0, 2, 4), "07:30")),
+    DeskBreaks(True, 45),
+)
+FRAME = 12  # what a window frame takes of a screen's width (as the tests of the fit do)
+
+
+def library() -> list[Routine]:
+    """The built-in routines, in the language in use, as the app lists them."""
+    return [e.routine for e in load_catalog().entries() if e.routine is not None]
+
+
+def shown_plan(qtbot: QtBot, width: int, height: int) -> PlanDialog:
+    dialog = PlanDialog(PLAN, library(), keep_in_tray=True, start_at_login=False,
+                        idle_source="org.gnome.Mutter.IdleMonitor")  # fmt: skip
+    qtbot.addWidget(dialog)
+    dialog.setStyleSheet(app_style_sheet() + dialog.styleSheet())  # as the app shows it
+    dialog.show()
+    dialog.resize(min(dialog.width(), width - FRAME), height)
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def top(widget: QWidget, dialog: PlanDialog) -> int:
+    return widget.mapTo(dialog, QPoint(0, 0)).y()
+
+
+def label(dialog: PlanDialog, text: str) -> QLabel:
+    [found] = [w for w in dialog.desk.findChildren(QLabel) if w.text() == text]
+    return found
+
+
+@pytest.mark.usefixtures("large_print")
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_plan_fits_a_1024_px_screen_in_large_print_in_either_language(
+    qtbot: QtBot, language: str, request: pytest.FixtureRequest
+) -> None:
+    """In Spanish at 150 % the quiet hours' row ("Horas de silencio: ninguna pausa activa
+    desde las [20:00] hasta las [08:00]") did not wrap: the groups needed more than a
+    1024 px screen gives, and their right edge was cut under the scroll bar (seen under
+    Xvfb)."""
+    if language == "es":
+        request.getfixturevalue("spanish")
+    dialog = shown_plan(qtbot, 1024, 724)
+    assert dialog.scroller.minimum_width() <= 1024 - FRAME
+    assert dialog.minimumSizeHint().width() <= 1024 - FRAME
+    viewport = dialog.scroller.viewport()
+    assert dialog.desk.width() <= viewport.width()  # the group's right edge in view
+    for field in (dialog.desk.quiet_until, dialog.desk.routine, dialog.desk.minutes):
+        right = field.mapTo(viewport, QPoint(field.width(), 0)).x()
+        assert right <= viewport.width(), field.accessibleName()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_desk_break_line_is_one_row_on_a_1280_by_800_screen(
+    qtbot: QtBot, language: str, request: pytest.FixtureRequest
+) -> None:
+    """ "of computer use" stood alone on a second row under "Remind me to do the desk
+    micro-break after [45 min]" at 1280 x 800 (the plan scrolls there, and its scroll bar
+    took the last pixels), read as a line of its own."""
+    if language == "es":
+        request.getfixturevalue("spanish")
+    dialog = shown_plan(qtbot, 1280, 756)
+    assert dialog.scroller.verticalScrollBar().isVisible()  # as at 1280 x 800
+    after = label(dialog, "of computer use" if language == "en" else "de uso del ordenador")
+    assert top(after, dialog) < top(dialog.desk.minutes, dialog) + dialog.desk.minutes.height()
