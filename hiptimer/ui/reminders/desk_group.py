@@ -38,7 +38,7 @@ class DeskGroup(QGroupBox):
         # 1,003 px at 150 % text, wider than a 1024 px screen leaves the dialog, whose groups
         # were then cut at both edges; and "of computer use" wrapped alone at 1280 x 800.
         line = FlowLayout(spacing=6)
-        self.on = QCheckBox(_("Remind me to do the &desk micro-break after"), self)
+        self.on = QCheckBox(_("Remind me to take a &desk break after"), self)
         self.on.setChecked(desk.on)
         self.minutes = QSpinBox(self)
         self.minutes.setRange(*DESK_MINUTES)

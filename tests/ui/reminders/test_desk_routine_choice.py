@@ -87,3 +87,11 @@ def test_two_routines_of_one_title_are_told_apart_by_their_ids(qtbot: QtBot) -> 
         "Desk micro-break (desk-micro-break)",
         "Desk micro-break (my-desk)",
     ]
+
+
+def test_the_desk_breaks_switch_names_no_routine_the_row_below_chooses(qtbot: QtBot) -> None:
+    """It read "Remind me to do the desk micro-break after" over a row choosing another."""
+    dialog = PlanDialog(DESK_ON, [], keep_in_tray=False, start_at_login=False)
+    qtbot.addWidget(dialog)
+    assert "micro-break" not in dialog.desk.on.text()
+    assert dialog.desk.on.text() == "Remind me to take a &desk break after"

@@ -281,7 +281,7 @@ def test_the_wheel_scrolls_the_plan_and_never_changes_a_time_it_passes_over(
 
 @pytest.mark.usefixtures("large_print")
 def test_the_plan_fits_a_1024_px_screen_in_large_print(qtbot: QtBot) -> None:
-    # The desk-break line ("Remind me to do the desk micro-break after [45 min] of computer
+    # The desk-break line ("Remind me to take a desk break after [45 min] of computer
     # use") took 1,003 px in one row at 150 %: the dialog's groups needed 1,093 px, and on a
     # 1024 x 768 screen they were cut at both edges (seen under Xvfb). It wraps now.
     names = ["Hip mobility and strength", "FAI mobility and control", "Spinal stenosis basics"]

@@ -73,8 +73,8 @@ def test_the_plan_fits_a_1024_px_screen_in_large_print_in_either_language(
 def test_the_desk_break_line_is_one_row_on_a_1280_by_800_screen(
     qtbot: QtBot, language: str, request: pytest.FixtureRequest
 ) -> None:
-    """ "of computer use" stood alone on a second row under "Remind me to do the desk
-    micro-break after [45 min]" at 1280 x 800 (the plan scrolls there, and its scroll bar
+    """ "of computer use" stood alone on a second row under "Remind me to take a desk
+    break after [45 min]" at 1280 x 800 (the plan scrolls there, and its scroll bar
     took the last pixels), read as a line of its own."""
     if language == "es":
         request.getfixturevalue("spanish")
