@@ -3,7 +3,7 @@ or a button or wrapped label squeezed."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -131,13 +131,20 @@ def _sideways_misfits(scroller: QAbstractScrollArea) -> list[str]:
     """A page or form (a QScrollArea, not a list or table) that scrolls sideways: its fields
     and their help were cut at the right edge until scrolled to (the routine editor's form at
     1024 px in large print passed the other checks, as what scrolls counts as reachable)."""
-    bar = scroller.horizontalScrollBar()
-    if not isinstance(scroller, QScrollArea) or not bar.isVisible() or bar.maximum() <= 0:
+    if not isinstance(scroller, QScrollArea):
         return []
     name = f"{type(scroller).__name__} {scroller.accessibleName() or scroller.objectName()!r}"
     inner = scroller.widget()
+    shown = scroller.viewport().width()
+    if inner is not None and inner.width() > shown:  # with no bar to scroll: cut, not reached
+        off = scroller.horizontalScrollBarPolicy() is Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        if off:
+            return [f"{name}: its right edge is cut ({shown} px shown of {inner.width()})"]
+    bar = scroller.horizontalScrollBar()
+    if not bar.isVisible() or bar.maximum() <= 0:
+        return []
     wide = inner.width() if inner is not None else scroller.viewport().width() + bar.maximum()
-    return [f"{name}: scrolls sideways ({scroller.viewport().width()} px shown of {wide})"]
+    return [f"{name}: scrolls sideways ({shown} px shown of {wide})"]
 
 
 def _button_misfits(button: QAbstractButton, area: QRect) -> list[str]:

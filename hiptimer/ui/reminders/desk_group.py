@@ -66,7 +66,7 @@ class DeskGroup(QGroupBox):
         layout.addLayout(quiet)
         layout.addWidget(muted(_how(idle_source), self))
 
-    def _routine_row(self, chosen: str, routines: list[Routine]) -> QHBoxLayout:
+    def _routine_row(self, chosen: str, routines: list[Routine]) -> FlowLayout:
         """The routine a desk break's Start opens: any in the library. One no longer there
         stays chosen, named as gone, until another is picked (its desk break says so)."""
         self.routine = QComboBox(self)
@@ -83,10 +83,11 @@ class DeskGroup(QGroupBox):
         self.routine.setAccessibleDescription(_("The routine a desk break's Start opens"))
         label = QLabel(_("Routine for desk &breaks:"), self)
         label.setBuddy(self.routine)
-        row = QHBoxLayout()
+        # The list goes under its label where the two do not fit side by side: in one row they
+        # made the dialog wider than 960 x 540 leaves it in Spanish large print.
+        row = FlowLayout(spacing=6)
         row.addWidget(label)
         row.addWidget(self.routine)
-        row.addStretch(1)
         return row
 
     def chosen(self) -> DeskBreaks:

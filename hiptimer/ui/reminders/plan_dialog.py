@@ -34,6 +34,11 @@ from hiptimer.ui.reminders.plan_fields import (
 from hiptimer.ui.settings.style import settings_style_sheet
 from hiptimer.ui.theme import follow
 from hiptimer.ui.widgets.dialog_body import DialogBody
+from hiptimer.ui.widgets.plain import as_html
+from hiptimer.ui.widgets.screen_fit import room
+
+# A title cut to fit the screen keeps at least this many average characters.
+SHORTEST_TITLE = 12
 
 TRAY_HELP = N_(
     "Reminders come only while HipTimer runs. With this on, closing the window leaves it "
@@ -54,7 +59,9 @@ class _Row:
     """One routine's row: planned or not, its days and its time."""
 
     def __init__(self, grid: QGridLayout, row: int, title: str, item: PlanItem | None) -> None:
+        self.title = title
         self.planned = QCheckBox(title.replace("&", "&&"))
+        self.planned.setAccessibleName(title)  # whole, where the box shows it cut (elide)
         self.planned.setAccessibleDescription(_("In the weekly plan, with reminders"))
         self.planned.setChecked(item is not None)
         grid.addWidget(self.planned, row, 0)
@@ -73,6 +80,16 @@ class _Row:
         grid.addWidget(self.time, row, 8)
         self.planned.toggled.connect(self._enable)
         self._enable(self.planned.isChecked())
+
+    def title_px(self) -> int:
+        return self.planned.fontMetrics().horizontalAdvance(self.title)
+
+    def elide(self, px: int) -> None:
+        """Show the title cut with "…" to `px` pixels, whole in its tooltip (and its
+        accessible name) where it is cut."""
+        shown = self.planned.fontMetrics().elidedText(self.title, Qt.TextElideMode.ElideRight, px)
+        self.planned.setText(shown.replace("&", "&&"))
+        self.planned.setToolTip(as_html(self.title) if shown != self.title else "")
 
     def _enable(self, on: bool) -> None:
         for widget in (*self.days, self.time):
@@ -138,10 +155,23 @@ class PlanDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.ensurePolished()
+        self.ensurePolished()  # the boxes' fonts, to measure their titles with
+        self._fit_titles()
         width = self.scroller.minimum_width()
         self.setMinimumSize(width, min(self.minimumSizeHint().height(), 240))
         self.resize(max(860, width), self.minimumHeight())
+
+    def _fit_titles(self) -> None:
+        """Cut the routines' titles by as much as the plan is wider than its screen has room
+        for: a long title (up to 120 characters) made it wider than a 1024 px screen in large
+        print, and the dialog opened scrolled sideways, the routines' names cut at the left."""
+        over = self.scroller.minimum_width() - room(self).width()
+        if over <= 0 or not self.rows:
+            return
+        widest = max(row.title_px() for row in self.rows.values())
+        least = self.fontMetrics().averageCharWidth() * SHORTEST_TITLE
+        for row in self.rows.values():
+            row.elide(max(widest - over, least))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

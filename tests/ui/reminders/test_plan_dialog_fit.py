@@ -4,15 +4,17 @@ cut, and each desk-break line read in one piece where the dialog is wide enough.
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QSize
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.plan.model import DeskBreaks, PlanItem, WeeklyPlan
 from hiptimer.core.routines.catalog import load_catalog
 from hiptimer.core.routines.model import Routine
+from hiptimer.ui.reminders import plan_dialog
 from hiptimer.ui.reminders.plan_dialog import PlanDialog
 from hiptimer.ui.theme import app_style_sheet
+from tests.harness import hold, routine
 from tests.ui.sessions import large_print  # noqa: F401 (a fixture)
 
 PLAN = WeeklyPlan(
@@ -82,3 +84,26 @@ def test_the_desk_break_line_is_one_row_on_a_1280_by_800_screen(
     assert dialog.scroller.verticalScrollBar().isVisible()  # as at 1280 x 800
     after = label(dialog, "of computer use" if language == "en" else "de uso del ordenador")
     assert top(after, dialog) < top(dialog.desk.minutes, dialog) + dialog.desk.minutes.height()
+
+
+@pytest.mark.usefixtures("large_print")
+def test_a_long_title_is_cut_to_fit_the_screen_and_whole_for_a_reader(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long title made the plan wider than a 1024 px screen in large print: it opened
+    scrolled sideways, every routine's name cut at the left (the screen-fit tour, once its
+    check looked past the scroll bar)."""
+    screen = QSize(1024 - FRAME, 768 - 40)  # what a 1024 x 768 screen leaves a window
+    monkeypatch.setattr(plan_dialog, "room", lambda _widget: screen)
+    title = "Hip strengthening for the weeks after a long break from exercise, with a band"
+    long = routine(hold("side-lying", 5), id="long", title=title)
+    dialog = PlanDialog(PLAN, [long, *library()], keep_in_tray=True, start_at_login=False)
+    qtbot.addWidget(dialog)
+    dialog.setStyleSheet(app_style_sheet() + dialog.styleSheet())  # as the app shows it
+    assert dialog.scroller.minimum_width() <= screen.width()
+    row = dialog.rows["long"]
+    assert row.planned.text().endswith("…") and len(row.planned.text()) < len(long.title)
+    assert row.planned.accessibleName() == long.title  # a screen reader hears it whole
+    assert long.title in row.planned.toolTip()
+    short = dialog.rows["hip-strengthening"].planned
+    assert (short.text(), short.toolTip()) == ("Hip strengthening", "")

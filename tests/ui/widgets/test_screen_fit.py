@@ -103,6 +103,7 @@ def test_the_fit_check_finds_a_scroll_area_cut_off_by_what_holds_it(qtbot: QtBot
     for off in (scroller.setHorizontalScrollBarPolicy, scroller.setVerticalScrollBarPolicy):
         off(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the viewport is the whole area
     scroller.setWidget(QLineEdit())
+    scroller.setWidgetResizable(True)  # (the field no wider than the area)
     scroller.setGeometry(10, 60, 120, 80)  # its lower half is past the holder's edge
     window.show()
     assert misfits(window) == [
@@ -150,4 +151,30 @@ def test_the_fit_check_finds_a_wrapped_label_shorter_than_its_words(qtbot: QtBot
     assert misfits(window) == []
     label.setWordWrap(False)  # one line, cut at the side: not this check's business
     label.setGeometry(10, 10, 120, 5)
+    assert misfits(window) == []
+
+
+def test_the_fit_check_finds_a_page_wider_than_a_scroll_area_with_no_sideways_bar(
+    qtbot: QtBot,
+) -> None:
+    # With no sideways scroll bar a wider page is cut, not reached: the weekly plan with a
+    # long routine title at 1024 x 768 in large print opened scrolled sideways, the names
+    # cut at the left, and passed (the check looked only for a sideways bar).
+    window, _box = window_and_box(qtbot)
+    scroller = QScrollArea(window)
+    scroller.setAccessibleName("Plan")
+    scroller.setFrameShape(QFrame.Shape.NoFrame)
+    scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroller.setWidgetResizable(True)
+    page = QWidget()
+    page.setMinimumSize(400, 100)
+    scroller.setWidget(page)
+    scroller.setGeometry(0, 0, 300, 200)
+    window.show()
+    shown = scroller.viewport().width()
+    assert misfits(window) == [
+        f"QScrollArea 'Plan': its right edge is cut ({shown} px shown of 400)"
+    ]
+    page.setMinimumSize(200, 100)
+    scroller.setGeometry(0, 0, 290, 200)  # (laid out again)
     assert misfits(window) == []
