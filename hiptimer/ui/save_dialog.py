@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from hiptimer.i18n import _
+from hiptimer.ui.widgets import file_dialog
 from hiptimer.ui.widgets.plain import as_html
 
 Answer = QMessageBox.StandardButton
@@ -35,7 +36,7 @@ def ask_save_path(
     Neither Qt's dialog nor the system's adds a suffix by itself (without setDefaultSuffix),
     and a file without it is hidden by the dialogs' own filter. The dialog asked about
     replacing the name as typed, not the one with the suffix, so that is asked here."""
-    name, _filter = QFileDialog.getSaveFileName(
+    name, _filter = file_dialog.get_save_file_name(
         parent, title, str(suggested), name_filter, options=options
     )
     if not name:

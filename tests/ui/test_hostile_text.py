@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer import paths
@@ -29,6 +29,7 @@ from hiptimer.ui.history.window import HistoryWindow
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.main_window import MainWindow
 from hiptimer.ui.settings.dialog import SettingsDialog
+from hiptimer.ui.widgets import file_dialog
 from tests.ui.hostile import (
     HOSTILE_ID,
     Fifo,
@@ -277,7 +278,7 @@ def test_the_history_window_and_report_show_names_as_text(
         assert one_line(as_seen(pane.pain_chart)).startswith(f"Pain after sets: {name}")
         assert one_line(as_seen(pane.dose_chart)) == f"Planned dose: {name}"
     saved = [str(tmp_path / "history.csv")]
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (saved[0], ""))
+    monkeypatch.setattr(file_dialog, "get_save_file_name", lambda *a, **k: (saved[0], ""))
     history.csv_button.click()
     saved[0] = str(tmp_path / "report.pdf")
     history.pdf_button.click()

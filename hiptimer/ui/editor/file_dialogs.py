@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from hiptimer.i18n import _
 from hiptimer.ui.save_dialog import ask_save_path
+from hiptimer.ui.widgets import file_dialog
 
 # A routine file ends in .json in any case, as the library reads them (docs/routine-format.md).
 # GTK's file dialog and the desktop portal's match a filter's pattern case-sensitively, so each
@@ -26,7 +27,7 @@ def routine_file_filter() -> str:
 
 def ask_routine_files(parent: QWidget) -> list[str]:
     """The routine files the user chose to import, from their home folder on; [] if none."""
-    chosen, _filter = QFileDialog.getOpenFileNames(
+    chosen, _filter = file_dialog.get_open_file_names(
         parent,
         _("Import routine files"),
         str(Path.home()),

@@ -20,6 +20,7 @@ from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.editor.routine_actions import RoutineActions, blank_routine
 from hiptimer.ui.library.items import load_library
 from hiptimer.ui.main_window import MainWindow
+from hiptimer.ui.widgets import file_dialog
 from hiptimer.ui.widgets.spoken_status import SpokenStatusBar
 from tests.harness import short_routine
 from tests.ui.editor.test_window import BUILTIN_ID, drop_event, line, type_into
@@ -170,7 +171,7 @@ def test_import_from_the_menu_adds_the_routine_to_the_library(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     source = routine_file(tmp_path)
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(source)], ""))
+    monkeypatch.setattr(file_dialog, "get_open_file_names", lambda *a, **k: ([str(source)], ""))
     window.routine_actions.import_files()
     assert "from-physio" in user_routine_ids()
     assert selected_id(window) == "from-physio"
@@ -187,7 +188,7 @@ def test_a_refused_file_s_every_problem_is_in_the_dialog_s_details(
     ]
     source = tmp_path / "eighteen.json"
     source.write_text(json.dumps(data), encoding="utf-8")
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(source)], ""))
+    monkeypatch.setattr(file_dialog, "get_open_file_names", lambda *a, **k: ([str(source)], ""))
     shown: list[QMessageBox] = []
 
     def record(box: QMessageBox) -> int:
@@ -215,7 +216,7 @@ def test_export_writes_a_valid_copy(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "copy.json"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialog, "get_save_file_name", lambda *a, **k: (str(target), ""))
     window.library.select("hip-strengthening")
     window.routine_actions.export_selected()
     assert load_routine(target).id == "hip-strengthening"
@@ -275,12 +276,12 @@ def test_the_menu_needs_no_main_window(
     assert host.problems == ["Choose a routine in the library first."]
     host.chosen = short_routine()
     target = tmp_path / "copy.json"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(file_dialog, "get_save_file_name", lambda *a, **k: (str(target), ""))
     actions.export_selected()
     assert load_routine(target).id == short_routine().id
     assert host.messages == [f"Exported {short_routine().title} to {target}"]
     source = routine_file(tmp_path)
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(source)], ""))
+    monkeypatch.setattr(file_dialog, "get_open_file_names", lambda *a, **k: ([str(source)], ""))
     with qtbot.waitSignal(actions.routine_changed) as changed:
         actions.import_files()
     assert changed.args[0].id == "from-physio"
@@ -304,7 +305,9 @@ def test_an_exported_routine_file_ends_in_json_whatever_name_is_typed(
     qtbot.addWidget(window)
     host = Host(chosen=short_routine())
     actions = RoutineActions(host, window.menuBar(), window)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / typed), ""))
+    monkeypatch.setattr(
+        file_dialog, "get_save_file_name", lambda *a, **k: (str(tmp_path / typed), "")
+    )
     actions.export_selected()
     assert [p.name for p in tmp_path.iterdir()] == [written]
     assert load_routine(tmp_path / written).id == short_routine().id
@@ -329,7 +332,7 @@ def test_exporting_over_a_file_the_dialog_did_not_name_asks_first(
 
     monkeypatch.setattr(QMessageBox, "question", question)
     typed = [str(tmp_path / "stretch")]
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (typed[0], ""))
+    monkeypatch.setattr(file_dialog, "get_save_file_name", lambda *a, **k: (typed[0], ""))
     window = QMainWindow()
     qtbot.addWidget(window)
     chosen = ask_export_path(window, "stretch")
@@ -359,8 +362,8 @@ def dialog_filters(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> list[tuple[
 
         return dialog
 
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", ask("open", []))
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask("save", ""))
+    monkeypatch.setattr(file_dialog, "get_open_file_names", ask("open", []))
+    monkeypatch.setattr(file_dialog, "get_save_file_name", ask("save", ""))
     window = QMainWindow()
     qtbot.addWidget(window)
     actions = RoutineActions(Host(chosen=short_routine()), window.menuBar(), window)

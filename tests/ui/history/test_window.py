@@ -14,7 +14,6 @@ from PySide6.QtCore import QDate, QEvent, QModelIndex, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QTextDocument
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QStyle,
     QStyleOptionComboBox,
     QToolTip,
@@ -34,6 +33,7 @@ from hiptimer.ui.history.window import (
     HistoryWindow,
     open_history_window,
 )
+from hiptimer.ui.widgets import file_dialog
 from tests.core.history.test_repair import damage, sound_history
 from tests.history_data import HIPS, STRETCH, Recorded, Weeks, at, fill, record
 from tests.ui.history.looks import app_look
@@ -238,10 +238,8 @@ def test_the_sessions_axis_ticks_on_whole_numbers(qtbot: QtBot, top: int, ticks:
 def test_exports_ask_where_and_write(
     window: HistoryWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from PySide6.QtWidgets import QFileDialog
-
     answer = [str(tmp_path / "history")]
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (answer[0], ""))
+    monkeypatch.setattr(file_dialog, "get_save_file_name", lambda *a, **k: (answer[0], ""))
     window.csv_button.click()
     assert (tmp_path / "history.csv").read_text(encoding="utf-8-sig").count("\n") == 22
     # The status line's text as written (on screen a long path may break anywhere).
@@ -324,7 +322,7 @@ def test_what_day_it_is_comes_from_the_wall_clock_given(
         asked.append(suggested)
         return "", ""
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", no_file)
+    monkeypatch.setattr(file_dialog, "get_save_file_name", no_file)
     w.csv_button.click()
     assert asked and asked[0].endswith("hiptimer-history-start-to-2024-01-17.csv")
 
@@ -884,7 +882,7 @@ def test_an_export_named_without_its_suffix_gets_it(
     # kept as it was, any suffix counting, and the dialog's filter then hid it.
     out = tmp_path / "out"
     out.mkdir()
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out / typed), ""))
+    monkeypatch.setattr(file_dialog, "get_save_file_name", lambda *a, **k: (str(out / typed), ""))
     getattr(window, button).click()
     assert [p.name for p in out.iterdir()] == [written]
 

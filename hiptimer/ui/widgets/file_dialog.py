@@ -1,0 +1,77 @@
+"""The file dialogs of imports and exports: Qt's, with its labels in HipTimer's language."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+
+from hiptimer.i18n import _
+
+Label = QFileDialog.DialogLabel
+NO_OPTIONS = QFileDialog.Option(0)
+
+
+def _labels(saving: bool) -> dict[QFileDialog.DialogLabel, str]:
+    # Qt's own catalog (qtbase_es) lacks "Look in:" and "Files of type:", so Qt's dialog
+    # showed them in English; ours says them all, in the words the rest of the app uses.
+    # https://doc.qt.io/qt-6/qfiledialog.html#setLabelText (a native dialog keeps its own)
+    return {
+        Label.LookIn: _("&Look in:"),
+        Label.FileName: _("File &name:"),
+        Label.FileType: _("Files of &type:"),
+        Label.Accept: _("&Save") if saving else _("&Open"),
+        Label.Reject: _("Cancel"),
+    }
+
+
+def file_dialog(
+    parent: QWidget | None,
+    caption: str,
+    directory: str,
+    name_filter: str,
+    options: QFileDialog.Option = NO_OPTIONS,
+    *,
+    saving: bool,
+) -> QFileDialog:
+    """The dialog QFileDialog's static functions make (a file path as `directory` is the
+    name suggested), with our labels; not yet shown."""
+    dialog = QFileDialog(parent, caption, directory, name_filter)
+    dialog.setOptions(options)
+    if saving:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    else:
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    for label, text in _labels(saving).items():
+        dialog.setLabelText(label, text)
+    return dialog
+
+
+def _run(dialog: QFileDialog) -> tuple[list[str], str]:
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return [], ""
+        return dialog.selectedFiles(), dialog.selectedNameFilter()
+    finally:
+        dialog.deleteLater()  # its parent would keep it, as a static function's would not
+
+
+def get_open_file_names(
+    parent: QWidget | None,
+    caption: str,
+    directory: str,
+    name_filter: str,
+    options: QFileDialog.Option = NO_OPTIONS,
+) -> tuple[list[str], str]:
+    """As QFileDialog.getOpenFileNames: the files chosen ([] if none) and the filter."""
+    return _run(file_dialog(parent, caption, directory, name_filter, options, saving=False))
+
+
+def get_save_file_name(
+    parent: QWidget | None,
+    caption: str,
+    directory: str,
+    name_filter: str,
+    options: QFileDialog.Option = NO_OPTIONS,
+) -> tuple[str, str]:
+    """As QFileDialog.getSaveFileName: the file named ("" if cancelled) and the filter."""
+    chosen, kind = _run(file_dialog(parent, caption, directory, name_filter, options, saving=True))
+    return (chosen[0] if chosen else ""), kind

@@ -1,0 +1,108 @@
+"""Every file dialog of the app, Qt's own as this platform shows it, speaks the app's language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+)
+from pytestqt.qtbot import QtBot
+
+from hiptimer.ui.editor.routine_actions import RoutineActions
+from hiptimer.ui.history.exports import HistoryExports
+from hiptimer.ui.history.panes import Filters
+from tests.harness import short_routine
+from tests.ui.editor.test_routine_actions import Host
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+LABELS = ("lookInLabel", "fileNameLabel", "fileTypeLabel")
+
+
+def words_of(dialog: QFileDialog) -> list[str]:
+    """The labels and the buttons of Qt's own dialog as shown, mnemonics and all."""
+    labels = [dialog.findChild(QLabel, name) for name in LABELS]
+    box = dialog.findChild(QDialogButtonBox, "buttonBox")
+    assert box is not None and all(labels)
+    return [label.text() for label in labels if label] + [b.text() for b in box.buttons()]
+
+
+def shown_words(ask: Callable[[], object]) -> list[str]:
+    """The words of the file dialog `ask` opens, which is then cancelled."""
+    seen: list[str] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(0, look)  # (not shown yet)
+            return
+        seen.extend(words_of(dialog))
+        dialog.reject()
+
+    QTimer.singleShot(0, look)
+    ask()
+    return seen
+
+
+def window(qtbot: QtBot) -> QMainWindow:
+    shown = QMainWindow()
+    qtbot.addWidget(shown)
+    return shown
+
+
+def every_dialog(window: QMainWindow) -> dict[str, Callable[[], object]]:
+    """The app's file dialogs over `window`: the Routines menu's import and export, the
+    history's CSV and PDF exports (the editor's menu calls the same two as the Routines menu)."""
+    routines = RoutineActions(Host(chosen=short_routine()), window.menuBar(), window)
+    exports = HistoryExports(
+        window, None, {}, datetime.now, Filters, lambda _text: None, lambda: 5,  # type: ignore[arg-type]
+    )  # fmt: skip
+    return {
+        "import routine": routines.import_files,
+        "export routine": routines.export_selected,
+        "export CSV": exports.export_csv,
+        "export PDF": exports.export_pdf,
+    }
+
+
+@pytest.mark.usefixtures("spanish")
+def test_in_spanish_every_file_dialogs_labels_and_buttons_are_spanish(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Qt's Spanish catalog lacks "Look in:" and "Files of type:": they stayed English.
+    monkeypatch.setenv("HOME", str(tmp_path))
+    for kind, ask in every_dialog(window(qtbot)).items():
+        saving = kind != "import routine"
+        accept = "&Guardar" if saving else "&Abrir"
+        expected = ["&Buscar en:", "&Nombre del archivo:", "&Tipo de archivo:", accept, "Cancelar"]
+        assert sorted(shown_words(ask)) == sorted(expected), kind
+
+
+def test_in_english_the_dialogs_keep_qts_own_words(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    dialogs = every_dialog(window(qtbot))
+    assert sorted(shown_words(dialogs["import routine"])) == sorted(
+        ["&Look in:", "File &name:", "Files of &type:", "&Open", "Cancel"]
+    )
+    assert "&Save" in shown_words(dialogs["export CSV"])
+
+
+def test_a_dialog_is_not_kept_by_its_window_after_its_answer(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # (as a static function's dialog, which lives on its caller's stack)
+    monkeypatch.setenv("HOME", str(tmp_path))
+    parent = window(qtbot)
+    shown_words(every_dialog(parent)["export CSV"])
+    qtbot.waitUntil(lambda: not parent.findChildren(QFileDialog))
