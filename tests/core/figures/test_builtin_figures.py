@@ -220,6 +220,12 @@ FELT_AT = {
     "seated-leg-hip-extension": ("right_hip",),  # "the hip and low back stretch"
     # Its ring was at the ankle, where the cuff goes: it read as the weight, not the work.
     "straight-leg-raise-weighted": ("right_thigh",),  # "firm up the front of the ... thigh"
+    # These three had no ring. The monster walks' steps name no place: seed 003 says the
+    # side steps work the gluteus medius at the sides of both hips, the walks back and
+    # forward the gluteus maximus (drawn from the side, the hips are one ring).
+    "straight-leg-raise": ("right_thigh",),  # "firm up the front of the straight thigh"
+    "monster-walk": ("right_hip", "left_hip"),
+    "monster-walk-back-forward": ("right_hip",),
 }
 
 
