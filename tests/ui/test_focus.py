@@ -15,6 +15,7 @@ from hiptimer.core.session.steps import StepKind
 from hiptimer.ui import theme
 from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.palette import DARK
+from tests.harness import hold, quick_routine
 from tests.ui.sessions import advance, no_timer_left  # noqa: F401 (a fixture)
 from tests.ui.test_main_window import App, make_app
 
@@ -107,7 +108,41 @@ def test_each_page_takes_the_focus_home(app: App, qtbot: QtBot) -> None:
             app.key(qtbot, K.Key_N)
         advance(app.window, app.clock, 0.2)
     assert app.window.nav.key_mode() is Mode.SUMMARY
-    assert QApplication.focusWidget() is app.window.summary  # not a button Enter would press
+    summary = app.window.summary
+    assert summary is not None  # its own primary button, not the workout's End left by Tab
+    assert QApplication.focusWidget() is summary.library_button
+
+
+def test_the_summary_opens_with_the_focus_ring_on_the_button_enter_presses(
+    qtbot: QtBot,
+) -> None:
+    # The page held the focus itself: no ring showed until Tab.
+    app = make_app(qtbot, quick_routine(hold(hold_s=5)))
+    app.window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is app.window)
+    look = QApplication.instance()
+    assert isinstance(look, QApplication)
+    look.setStyleSheet(theme.app_style_sheet(DARK))
+    try:
+        app.key(qtbot, K.Key_Return)
+        app.until(StepKind.PAIN)
+        app.key(qtbot, K.Key_0)
+        summary = app.window.summary
+        assert summary is not None and app.window.nav.key_mode() is Mode.SUMMARY
+        button = summary.library_button
+        assert QApplication.focusWidget() is button and button.property("role") == "primary"
+        image = button.grab().toImage()
+        assert QColor(DARK.focus) in [image.pixelColor(x, image.height() // 2) for x in range(4)]
+        qtbot.keyClick(button, K.Key_Tab)  # Tab goes on from it, in reading order
+        assert QApplication.focusWidget() is not button
+        qtbot.keyClick(QApplication.focusWidget(), K.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+        assert QApplication.focusWidget() is button
+        qtbot.keyClick(button, K.Key_Return)  # as the key table says, and the button does
+        assert app.window.nav.key_mode() is Mode.LIBRARY and app.window.isVisible()
+    finally:
+        look.setStyleSheet("")
+        app.window.close()
+        app.history.close()
 
 
 def test_the_focus_ring_shows_in_the_focus_colour(app: App, qtbot: QtBot) -> None:
