@@ -13,6 +13,7 @@ from hiptimer.ui.history.report_text import wrap
 MAX_PAGES = 6  # a year's report; longer periods say what they leave to the CSV
 DPI = 300
 MARGIN_MM = 14
+TABLE_PT = 8  # a table's text, and a key under a table (read with it, at its size)
 
 
 class Pages:
@@ -117,7 +118,7 @@ class Pages:
         """Each row's height, its cells wrapped to their columns (the first row in bold)."""
         heights = []
         for i, row in enumerate(rows):
-            fm = QFontMetricsF(font(8, bold=i == 0), self.writer)
+            fm = QFontMetricsF(font(TABLE_PT, bold=i == 0), self.writer)
             cells = zip(row, self._inner(widths), strict=True)
             heights.append(fm.height() * (max(len(wrap(t, fm, w)) for t, w in cells) + 0.45))
         return heights
@@ -131,7 +132,7 @@ class Pages:
     ) -> int:
         """Columns of these relative widths, each cell wrapped to its column (never cut);
         returns how many rows fitted."""
-        f, bold = font(8), font(8, bold=True)
+        f, bold = font(TABLE_PT), font(TABLE_PT, bold=True)
         fm, fm_bold = QFontMetricsF(f, self.writer), QFontMetricsF(bold, self.writer)
         line_h = fm.height()
         scale = self.width / sum(widths)

@@ -29,7 +29,7 @@ from hiptimer.ui.history.report_charts import (
     draw_titles,
     draw_week_bars,
 )
-from hiptimer.ui.history.report_pages import Pages
+from hiptimer.ui.history.report_pages import TABLE_PT, Pages
 
 CHART_COLUMNS = 3
 CHART_HEIGHT_MM = 34
@@ -306,7 +306,9 @@ def sessions(pages: Pages, data: ReportData) -> None:
             8,
         )
     if any(s.not_representative for s in data.sessions):
-        pages.paragraph(translate(NOT_REPRESENTATIVE_KEY), 8, max_lines=2, muted=True)
+        # The key to the '*' in the table's pain: in ink, as the table's text (grey, it read
+        # as a footnote that mattered less than the figures it explains).
+        pages.paragraph(translate(NOT_REPRESENTATIVE_KEY), TABLE_PT, max_lines=2)
 
 
 def notes(pages: Pages, data: ReportData) -> None:

@@ -8,14 +8,16 @@ import subprocess
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
 from typing import cast
 
 import pytest
-from PySide6.QtCore import QBuffer, QIODevice, QRectF
+from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize
 from PySide6.QtGui import QFontMetricsF, QPainter, QPdfWriter
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication
 
 from hiptimer.core.history.dose_log import KEPT_REASON, DoseEvent
@@ -23,7 +25,7 @@ from hiptimer.core.history.export import ReportData
 from hiptimer.core.history.queries import StoredSet
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.routines.model import Routine
-from hiptimer.ui.history.report_charts import font
+from hiptimer.ui.history.report_charts import INK, font
 from hiptimer.ui.history.report_pages import DPI, MAX_PAGES, Pages
 from hiptimer.ui.history.report_pdf import write_report
 from hiptimer.ui.history.report_sections import (
@@ -486,6 +488,56 @@ def test_a_session_marked_not_representative_has_the_mark_on_its_pain_and_a_key(
         " and the dose suggestions." in text
     )
     assert "not representative" not in text.split("Sessions, most recent first")[1].split("*")[0]
+
+
+def test_the_not_representative_key_is_printed_as_the_tables_text_not_greyed(
+    store: HistoryStore, tmp_path: Path, weeks: Weeks
+) -> None:
+    """Printed and looked at: the key under the sessions table was grey, read as a footnote
+    that mattered less than the '*' it explains. It is the table's text: size and ink."""
+    got = fill(store, weeks)
+    store.mark_representative(got.id("hips", weeks.week1), False, at=at(weeks.today))
+    out = tmp_path / "report.pdf"
+    write_report(store, out, routine_id="hips", catalog=[HIPS, STRETCH])
+    day = weeks.week1
+    key, cell = printed(out, "* Marked not representative", f"{day.day} {day:%b %Y}")
+    assert key.height == cell.height  # the same size of type
+    assert key.ink == cell.ink == INK.name()  # (the key was MUTED grey)
+
+
+@dataclass(frozen=True)
+class Printed:
+    height: float  # points, as QtPdf bounds the text
+    ink: str  # the darkest colour inside it, as printed
+
+
+def printed(pdf: Path, *texts: str) -> list[Printed]:
+    """Each text as printed: the first page that has them all, rendered at 4 px a point."""
+    doc = QPdfDocument()
+    assert doc.load(str(pdf)) == QPdfDocument.Error.None_
+    try:
+        for page in range(doc.pageCount()):
+            words = doc.getAllText(page).text()
+            if all(t in words for t in texts):
+                break
+        else:
+            raise AssertionError(f"no page has all of {texts}")
+        size = doc.pagePointSize(page)
+        image = doc.render(page, QSize(round(size.width() * 4), round(size.height() * 4)))
+        seen = []
+        for text in texts:
+            box = doc.getSelectionAtIndex(page, words.index(text), len(text)).boundingRectangle()
+            pixels = [
+                image.pixelColor(x, y)
+                for x in range(round(box.left() * 4), round(box.right() * 4))
+                for y in range(round(box.top() * 4), round(box.bottom() * 4))
+            ]
+            opaque = [c for c in pixels if c.alpha() == 255]  # the page is not filled
+            darkest = min(opaque, key=lambda c: c.red() + c.green() + c.blue())
+            seen.append(Printed(box.height(), darkest.name()))
+        return seen
+    finally:
+        doc.close()
 
 
 @pytest.mark.parametrize(
