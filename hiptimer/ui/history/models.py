@@ -161,7 +161,7 @@ class SessionsModel(RowsModel[SessionSummary]):
         (N_("Date"), lambda s: when_text(s.started_at)),
         (N_("Routine"), lambda s: s.routine_title),
         (N_("Duration"), duration_text),
-        (N_("Completion"), completion_text),
+        (N_("Sets"), completion_text),
         (N_("Max pain"), lambda s: pain_number(s.max_pain, 0)),
         (N_("Avg pain"), average_pain),  # '2.7*': marked not representative
         (N_("Note"), lambda s: " ".join(s.note.split())),

@@ -91,14 +91,16 @@ class RowsTable(QTableView):
         stay whole, and only a view narrower than all that scrolls (the sessions'
         completion, measured whole, once pushed the note out of sight at 1280 x 800).
         Where that is still too wide (1024 x 768 in large print), the titles of two words
-        take two lines ("Max / pain"), then the flexible columns give up their titles' room
-        too, down to LEAST_CHARS: no screen the screen-fit checks use scrolls sideways."""
+        take two lines ("Max / pain") and the flexible columns are cut down to LEAST_CHARS
+        but not their titles ("Rou…" was cut where a shorter Note had room to give), then
+        give up their titles' room too: no screen the screen-fit checks use scrolls sideways."""
         if not self._natural:
             return
         chars = self.fontMetrics().averageCharWidth()
         tries = (
             (self._natural, LEGIBLE_CHARS, True),
             (self._folded, LEGIBLE_CHARS, True),
+            (self._folded, LEAST_CHARS, True),
             (self._folded, LEAST_CHARS, False),
         )
         for natural, least, titles in tries:

@@ -396,7 +396,7 @@ def test_the_window_in_spanish(
     assert [window.tabs.tabText(i) for i in range(3)] == ["Sesiones", "Dolor y dosis", "Adherencia"]
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in (0, 3)] == [
         "Fecha",
-        "Realizado",
+        "Series",  # as the report's sessions table says it
     ]
     assert column(model, 3)[0] == "4 de 4 series hechas; completada"
     assert column(model, AVG_PAIN)[0] == "1,2"
@@ -739,10 +739,15 @@ def test_the_sessions_table_fits_its_width_and_cuts_long_words_not_numbers(
         title_whole = widths[6] >= view.horizontalHeader().sectionSizeHint(6)
         # Only where nothing else gives (960 x 540 in large print) is its title cut: its tooltip.
         assert title_whole or model.headerData(6, Qt.Orientation.Horizontal, TIP) == "Note"
-        for col, title in enumerate(("Date", "Routine", "Duration", "Completion", "Max pain")):
+        for col, title in enumerate(("Date", "Routine", "Duration", "Sets", "Max pain")):
             shown = model.headerData(col, Qt.Orientation.Horizontal)
-            if shown != title:  # a cut or folded title ("Co…", "Max / pain"): said whole
+            if shown != title:  # a cut or folded title ("Se…", "Max / pain"): said whole
                 assert model.headerData(col, Qt.Orientation.Horizontal, SAID) == title
+        # Every title reads whole, folded or not, but at 960 x 540 in large print: at 1024 x 768
+        # it read "Rou…" and "Co…" ("Completion"), cut to the cells' room, not their own.
+        if (size, text_size) != ((948, 496), 150):
+            cut = [model.headerData(c, Qt.Orientation.Horizontal) for c in model.cut_titles]
+            assert cut == [], (size, text_size)
     # What a cut cell leaves out is in its tooltip and what a screen reader says.
     whole = "1 of 24 sets done, 23 not reached; ended early"
     assert tip_text(model.index(0, 3)) == whole
@@ -908,7 +913,7 @@ def test_the_sessions_titles_read_whole_again_once_the_window_widens(
     qtbot: QtBot, store: HistoryStore, recorded: Recorded
 ) -> None:
     """Narrow in large print the titles fold ("Max / pain") and the cut columns' titles are
-    cut ("Co…"); widened, they read whole on one line again (they were measured as cut)."""
+    cut ("Se…"); widened, they read whole on one line again (they were measured as cut)."""
     with app_look(150):
         w = HistoryWindow(store, [HIPS, STRETCH])
         qtbot.addWidget(w)
@@ -923,13 +928,13 @@ def test_the_sessions_titles_read_whole_again_once_the_window_widens(
             if size == (948, 496):
                 assert "Max\npain" in shown and any(t.endswith("\u2026") for t in shown), shown
                 assert [model.headerData(c, Qt.Orientation.Horizontal, SAID) for c in range(7)] == [
-                    "Date", "Routine", "Duration", "Completion", "Max pain", "Avg pain", "Note"
+                    "Date", "Routine", "Duration", "Sets", "Max pain", "Avg pain", "Note"
                 ]  # fmt: skip
         assert shown == [
             "Date",
             "Routine",
             "Duration",
-            "Completion",
+            "Sets",
             "Max pain",
             "Avg pain",
             "Note",
