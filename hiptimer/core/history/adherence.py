@@ -152,7 +152,7 @@ def adherence(
     `until`, else `today` (by default, the computer's). `checks`: routines of re-tests,
     whose sessions are listed but are not exercise sessions.
     """
-    counted = [s for s in sessions if s.exercised and s.routine_id not in checks]
+    counted = [s for s in sessions if counts_as_exercise(s, checks)]
     first = period_start(store, routine_id, since)
     last = until or today or date.today()
     weeks = store.weekly_adherence(routine_id, first, last, leave_out=checks) if first else []
@@ -176,6 +176,31 @@ def adherence(
         not_counted=sum(1 for s in sessions if not s.exercised and s.routine_id not in checks),
         checks=sum(1 for s in sessions if s.routine_id in checks),
     )
+
+
+def counts_as_exercise(session: SessionSummary, checks: Collection[str]) -> bool:
+    """A session adherence and the report count: a set done or partly done, not re-tests."""
+    return session.exercised and session.routine_id not in checks
+
+
+def listed_text(sessions: list[SessionSummary], checks: Collection[str]) -> str:
+    """'48 sessions: 46 exercise sessions, 2 re-tests' for a list of sessions, split as
+    adherence and the report count them (History's list has every one: its count alone
+    read 48 beside the report's 46)."""
+    listed = n_("{n} session", "{n} sessions", len(sessions)).format(n=len(sessions))
+    counted = sum(1 for s in sessions if counts_as_exercise(s, checks))
+    if counted == len(sessions):
+        return listed
+    retests = sum(1 for s in sessions if s.routine_id in checks)
+    begun = len(sessions) - counted - retests
+    parts = [n_("{n} exercise session", "{n} exercise sessions", counted).format(n=counted)]
+    if retests:
+        parts.append(n_("{n} re-test", "{n} re-tests", retests).format(n=retests))
+    if begun:
+        parts.append(
+            n_("{n} begun with no set done", "{n} begun with no set done", begun).format(n=begun)
+        )
+    return _("{sessions}: {kinds}").format(sessions=listed, kinds=", ".join(parts))
 
 
 def check_routines(routines: Mapping[str, Routine]) -> set[str]:

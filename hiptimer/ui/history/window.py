@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.core.clock import wall_now
+from hiptimer.core.history.adherence import check_routines, listed_text
 from hiptimer.core.history.queries import SessionSummary
 from hiptimer.core.history.review import (
     RoutineSource,
@@ -30,7 +31,7 @@ from hiptimer.core.history.review import (
 )
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.settings import DEFAULT_PAIN_LIMIT
-from hiptimer.i18n import N_, _, n_
+from hiptimer.i18n import N_, _
 from hiptimer.ui.history.exports import HistoryExports
 from hiptimer.ui.history.filter_bar import date_edit, filter_bar
 from hiptimer.ui.history.panes import AdherencePane, Filters, PainPane
@@ -218,8 +219,7 @@ class HistoryWindow(QWidget):
         self.shown = self.store.list_sessions(f.routine_id, f.since, f.until)  # the one query
         self._show_dates()
         self.sessions_pane.set_sessions(self.shown)
-        count = len(self.shown)
-        self.say(n_("{n} session", "{n} sessions", count).format(n=count))
+        self.say(listed_text(self.shown, check_routines(self.routines)))
         self._stale = {TAB_PAIN, TAB_ADHERENCE, TAB_RETESTS}
         self._tab_shown(self.tabs.currentIndex())
 

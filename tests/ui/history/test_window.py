@@ -383,6 +383,18 @@ def test_the_re_tests_tab_charts_each_test_beside_the_pain(
     w.tabs.setCurrentIndex(TAB_ADHERENCE)
     adherence = w.show_adherence().summary.text()
     assert "2 re-test sessions, not counted" in adherence
+    assert adherence.startswith("6 sessions in 3 weeks")
+    # The status line under the list splits its count as adherence and the report count:
+    # "8 sessions" alone sat beside the adherence's (and the report's) 6.
+    assert w.status.text() == "8 sessions: 6 exercise sessions, 2 re-tests"
+    when = datetime.combine(weeks.week2, time(7)).astimezone()
+    store.begin_session("hips", "Hips", 1, {}, when, sets_planned=3)  # no set done
+    w.reload()
+    assert w.status.text() == (
+        "9 sessions: 6 exercise sessions, 2 re-tests, 1 begun with no set done"
+    )
+    w.tabs.setCurrentIndex(TAB_ADHERENCE)
+    assert "1 more session begun with no set done, not counted" in w.show_adherence().summary.text()
 
 
 def test_the_window_in_spanish(
