@@ -137,7 +137,7 @@ def test_list_prints_recent_sessions_newest_first(
     assert code == 0 and len(lines) == 4
     assert lines[0].split() == ["DATE", "ROUTINE", "TIME", "DONE", "MAX", "AVG", "NOTE"]
     assert "Hips" in lines[1] and "4 of 4 sets done; completed" in lines[1]
-    assert lines[1].split()[-2:] == ["2", "1.2"]
+    assert lines[1].split()[-2:] == ["2", "1.3"]  # ratings 2, 2, 1, 0: 1.25, halves up
     assert lines[2].rstrip().endswith("Much better")
     code, stdout, _ = run(capsys, "history", "list", "--routine", "stretch")
     assert code == 0 and len(stdout.splitlines()) == 2 and "Stretches" in stdout
@@ -491,7 +491,7 @@ def test_list_marks_the_pain_of_a_session_marked_not_representative_and_says_why
     code, stdout, _ = run(capsys, "history", "list", "--limit", "2")
     lines = stdout.splitlines()
     assert code == 0
-    assert lines[1].split()[-2:] == ["2", "1.2*"]  # the newest session, marked
+    assert lines[1].split()[-2:] == ["2", "1.3*"]  # the newest session, marked
     assert not lines[2].split()[-3].endswith("*")  # the one before it (with a note)
     assert lines[-1] == (
         "* Marked not representative: left out of the pain charts, the report's pain figures"

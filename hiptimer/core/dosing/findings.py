@@ -21,6 +21,7 @@ from hiptimer.core.dosing.dose_steps import (
     dose_text,
     progressed_dose,
 )
+from hiptimer.core.history.wording import pain_number
 from hiptimer.core.routines.model import Exercise
 from hiptimer.i18n import _, day_month, decimal, joined, n_
 
@@ -93,7 +94,7 @@ def clinician(exposures: Sequence[Exposure], s: PainRuleSettings) -> Finding | N
                 "Your average pain in this exercise rose from {before} to {after} over the "
                 "last two weeks. When pain gets worse instead of better, have your hip checked "
                 "by a physiotherapist or doctor."
-            ).format(before=decimal(weeks[0], ".1f"), after=decimal(weeks[1], ".1f")),
+            ).format(before=pain_number(weeks[0]), after=pain_number(weeks[1])),
         )
     return None
 

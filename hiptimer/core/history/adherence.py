@@ -8,10 +8,11 @@ from datetime import date, timedelta
 
 from hiptimer.core.history.outcome import SetCounts
 from hiptimer.core.history.records import SessionSummary, WeekCount
+from hiptimer.core.history.result_text import to_tenth
 from hiptimer.core.history.series import HistorySeries
 from hiptimer.core.history.wording import day_text
 from hiptimer.core.routines.model import Routine, Schedule
-from hiptimer.i18n import DECIMAL_MARKS, _, language, n_, p_
+from hiptimer.i18n import _, decimal, n_, p_
 
 
 def period_start(store: HistorySeries, routine_id: str | None, since: date | None) -> date | None:
@@ -88,7 +89,7 @@ class Adherence:
         if self.per_week is None:
             parts.append(_("no full week yet"))
         else:
-            average = f"{self.per_week:.1f}".replace(".", DECIMAL_MARKS.get(language(), "."))
+            average = decimal(to_tenth(self.per_week), ".1f")
             parts.append(_("{n} a week on average over {weeks}").format(n=average, weeks=over))
         if self.schedule is not None and full:
             parts.append(

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 
 from hiptimer.core.history.queries import Correction, DosePoint, SessionSummary
+from hiptimer.core.history.result_text import to_tenth
 from hiptimer.core.routines.model import format_duration
 from hiptimer.i18n import N_, _, decimal, month_name, n_, short_date, translate
 
@@ -131,13 +132,13 @@ def pain_number(value: float | None, digits: int = 1) -> str:
     format for a figure wherever it shows (History, the list, the report)."""
     if value is None:
         return "-"
-    return decimal(value, f".{digits}f")
+    return decimal(to_tenth(value) if digits == 1 else value, f".{digits}f")
 
 
 def pain_change(change: float) -> str:
     """A change of an average pain, signed and to one decimal as the averages are: '-2.0',
     '+0.5', '0.0' (the report's first page once said '-2' beside averages of '4.1' and '2.1')."""
-    rounded = round(change, 1)
+    rounded = to_tenth(change)
     return pain_number(0.0) if rounded == 0 else decimal(rounded, "+.1f")
 
 

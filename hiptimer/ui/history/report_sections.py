@@ -7,7 +7,7 @@ from PySide6.QtCore import QRectF
 from hiptimer.core.history.dose_log import ACCEPTED, DECLINED, KEPT, DoseEvent
 from hiptimer.core.history.export import ReportData
 from hiptimer.core.history.queries import SessionSummary
-from hiptimer.core.history.result_text import result_number, result_text, unit_text
+from hiptimer.core.history.result_text import result_number, result_text, to_tenth, unit_text
 from hiptimer.core.history.retests import RetestSeries
 from hiptimer.core.history.review import ExerciseTrend
 from hiptimer.core.history.wording import (
@@ -170,7 +170,7 @@ def dose_changes(pages: Pages, data: ReportData, limit: int | None = None) -> No
 def _retest_change(r: RetestSeries) -> str:
     if len(r.points) < 2:
         return "-"
-    change = round(r.change, 1)
+    change = to_tenth(r.change)
     signed = ("+" if change > 0 else "") + result_number(change)
     if r.improved is None:
         return _("no change")

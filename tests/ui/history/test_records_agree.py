@@ -15,6 +15,7 @@ import re
 import time
 from collections.abc import Iterator
 from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from unittest import mock
 
@@ -69,7 +70,8 @@ def avg_text(pains: list[int], spanish: bool) -> str:
     """The mean of every rating to one decimal, '-' without a rating."""
     if not pains:
         return "-"
-    text = f"{sum(pains) / len(pains):.1f}"
+    exact = Decimal(sum(pains)) / Decimal(len(pains))  # halves up, as by hand: 2.25 is 2.3
+    text = str(exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
     return text.replace(".", ",") if spanish else text
 
 
