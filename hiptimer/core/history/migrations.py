@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from hiptimer.core.history import session_totals
+
 Migration = Callable[[sqlite3.Connection], None]
 
 
@@ -171,6 +173,10 @@ _V5 = _statements(
 # no set row holds it yet. Empty: no change made (or a session older than this version).
 _V6 = _statements("ALTER TABLE sessions ADD COLUMN doses_now_json TEXT")
 
+# Version 7: each session's set aggregates kept by triggers (session_totals.py), so the
+# sessions list reads a row a session instead of every set of ten years.
+_V7 = _statements(session_totals.CREATE_TABLE, *session_totals.TRIGGERS, *session_totals.COUNT_ALL)
+
 # Schema version N is reached by applying MIGRATIONS[:N]. Never edit a released migration:
 # append a new one.
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)

@@ -1,8 +1,10 @@
-"""The tables, columns and indexes a history file should have, and adding those it lacks.
+"""The tables, columns, indexes and triggers a history file should have, and adding those
+it lacks.
 
 A file edited in a database tool, or put together from an old copy, may lack a table, a
-column or an index. What can be added without guessing (a table, a column that may be
-empty or has a default, an index) is added, as the migrations define it; a file that
+column, an index or a trigger. What can be added without guessing (a table, a column that
+may be empty or has a default, an index, a trigger) is added, as the migrations define it;
+the per-session totals the triggers keep are then counted again; a file that
 lacks a column every row needs a value for (a set's session, a session's start) cannot
 be mended and is moved aside by the caller.
 """
@@ -11,7 +13,9 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from hiptimer.core.history import session_totals
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +30,7 @@ class Model:
     tables: dict[str, str]  # name -> CREATE TABLE statement
     columns: dict[str, dict[str, str]]  # table -> column -> its definition, as written
     indexes: dict[str, tuple[str, str]]  # name -> (table, CREATE INDEX statement)
+    triggers: dict[str, str] = field(default_factory=dict)  # name -> CREATE TRIGGER statement
 
 
 def column_definitions(create_table: str) -> dict[str, str]:
@@ -51,13 +56,16 @@ def model_of(conn: sqlite3.Connection) -> Model:
     rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master WHERE sql NOT NULL")
     tables: dict[str, str] = {}
     indexes: dict[str, tuple[str, str]] = {}
+    triggers: dict[str, str] = {}
     for kind, name, table, sql in rows:
         if kind == "table":
             tables[name] = sql
         elif kind == "index":
             indexes[name] = (table, sql)
+        elif kind == "trigger":
+            triggers[name] = sql
     columns = {name: column_definitions(sql) for name, sql in tables.items()}
-    return Model(tables, columns, indexes)
+    return Model(tables, columns, indexes, triggers)
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
@@ -81,6 +89,11 @@ def _missing_indexes(conn: sqlite3.Connection, model: Model) -> list[str]:
     return [name for name in model.indexes if name not in have]
 
 
+def _missing_triggers(conn: sqlite3.Connection, model: Model) -> list[str]:
+    have = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
+    return [name for name in model.triggers if name not in have]
+
+
 def addable(definition: str) -> bool:
     """Whether ALTER TABLE ADD COLUMN can add this column to a table that has rows."""
     words = definition.upper()
@@ -98,7 +111,8 @@ def mend(conn: sqlite3.Connection, model: Model) -> list[str]:
     Nothing is changed when something cannot be added (the file is then moved aside).
     """
     lacking = missing(conn, model)
-    if not lacking and not _missing_indexes(conn, model):
+    triggers = _missing_triggers(conn, model)
+    if not lacking and not triggers and not _missing_indexes(conn, model):
         return []
     cannot = [
         item
@@ -117,6 +131,12 @@ def mend(conn: sqlite3.Connection, model: Model) -> list[str]:
                 conn.execute(model.tables[table])
         for name in _missing_indexes(conn, model):
             conn.execute(model.indexes[name][1])
+        for name in triggers:
+            conn.execute(model.triggers[name])
+        if triggers or session_totals.TABLE in lacking:
+            # Made empty, or not kept while a trigger was missing: count every session again.
+            for statement in session_totals.COUNT_ALL:
+                conn.execute(statement)
         conn.execute("COMMIT")
     except BaseException:
         if conn.in_transaction:

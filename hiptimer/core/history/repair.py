@@ -347,7 +347,8 @@ def inferred_version(conn: sqlite3.Connection) -> int:
     Version 1 has sessions and sets; version 2 adds the morning check-in columns and
     dose_changes; version 3 the corrections and the mark "not representative"; version 4
     lets the corrections hold a next-morning check-in's; version 5 adds how long a resumed
-    session was stopped; version 6 the doses a running session has reached.
+    session was stopped; version 6 the doses a running session has reached; version 7 the
+    sessions' totals.
     """
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if not {"sessions", "sets"} <= tables:
@@ -361,5 +362,7 @@ def inferred_version(conn: sqlite3.Connection) -> int:
             return 3
         if "stopped_s" not in columns:
             return 4
-        return 6 if "doses_now_json" in columns else 5
+        if "doses_now_json" not in columns:
+            return 5
+        return 7 if "session_totals" in tables else 6
     return 1
