@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import pytest
 
 from hiptimer.core.history.csv_columns import CSV_COLUMNS
-from hiptimer.core.history.csv_export import csv_field, safe_text
+from hiptimer.core.history.csv_fields import csv_field, safe_text
 from hiptimer.core.history.local_times import LocalTimes
 from hiptimer.core.history.queries import StoredSet, to_db_time
 from hiptimer.core.history.store import HistoryStore, open_history

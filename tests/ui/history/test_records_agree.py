@@ -27,7 +27,7 @@ from pytestqt.qtbot import QtBot
 from hiptimer import i18n
 from hiptimer.cli.main import main
 from hiptimer.core.clock import SystemLocalTime
-from hiptimer.core.history.csv_export import safe_text
+from hiptimer.core.history.csv_fields import safe_text
 from hiptimer.core.history.export import gather_report
 from hiptimer.core.history.resume import offer_text, plan_resume
 from hiptimer.core.history.store import HistoryStore, open_history
