@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import datetime, timedelta
 
 _Hour = tuple[int, str, str, str]  # minutes to add, local hour, the hour after it, offset
@@ -30,7 +31,7 @@ class LocalTimes(dict[str, "_Hour | None"]):
         except ValueError:
             hour = None  # not a time: the fallback raises the error
         else:
-            hour = _hour(start)
+            hour = _hour_by_time(start) if "1900" < key[:4] < "9000" else _hour(start)
         self[key] = hour
         return hour
 
@@ -80,6 +81,27 @@ def _hour(start: datetime) -> _Hour | None:
     head = start.replace(tzinfo=None) + timedelta(minutes=minutes - shift)
     next_head = head + timedelta(hours=1)
     return shift, head.isoformat()[:13], next_head.isoformat()[:13], first.isoformat()[19:]
+
+
+def _hour_by_time(start: datetime) -> _Hour | None:
+    """_hour's answer from the C library's struct tm, at a fifth of its cost: the ten-year
+    export meets 8,000 hours, a tenth of its time in _hour. datetime.astimezone() reads its
+    offset from the same localtime() (tm_gmtoff); years far from now go through _hour."""
+    stamp = int(start.timestamp())
+    offset = time.localtime(stamp).tm_gmtoff
+    if offset % 60 or offset != time.localtime(stamp + 3599).tm_gmtoff:
+        return None
+    minutes = offset // 60
+    shift = minutes % 60  # also for negative offsets: -03:30 is -4 h then +30 min
+    head = time.gmtime(stamp + 60 * (minutes - shift))
+    after = time.gmtime(stamp + 60 * (minutes - shift) + 3600)
+    hours, rest = divmod(abs(minutes), 60)
+    return (
+        shift,
+        f"{head.tm_year:04d}-{head.tm_mon:02d}-{head.tm_mday:02d}T{head.tm_hour:02d}",
+        f"{after.tm_year:04d}-{after.tm_mon:02d}-{after.tm_mday:02d}T{after.tm_hour:02d}",
+        f"{'-' if minutes < 0 else '+'}{hours:02d}:{rest:02d}",
+    )
 
 
 def _offset_at_end(start: datetime) -> timedelta | None:
