@@ -23,7 +23,7 @@ from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.library.details import PICTURE_SCHEME, THUMB_H, THUMB_W, details_html
 from hiptimer.ui.library.items import Estimate, LibraryItem, same_routine, written_length
 from hiptimer.ui.theme import current, follow, set_px
-from hiptimer.ui.widgets.plain import letters
+from hiptimer.ui.widgets.plain import in_our_direction, letters
 from hiptimer.ui.widgets.readable import readable_by_keys, spoken
 
 if TYPE_CHECKING:  # the routine model loads with the first routines, after the first paint
@@ -196,7 +196,8 @@ class LibraryPage(QWidget):
                 if metrics.horizontalAdvance(title) > room:
                     title = _wrapped(title, metrics, room)
                 label = title + newline + length
-            self.list.item(row).setText(label)
+            # A number after a title written right to left took its direction: "1 · <title> min".
+            self.list.item(row).setText(in_our_direction(label, one_paragraph=True))
             self.list.item(row).setData(
                 Qt.ItemDataRole.AccessibleTextRole, spoken(item_label, LENGTH_GAP)
             )

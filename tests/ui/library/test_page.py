@@ -240,3 +240,30 @@ def test_a_caution_written_right_to_left_stands_beside_its_bullet(qtbot: QtBot) 
         block = block.next()
     assert lefts["Stop if it hurts."] == lefts[f"{arabic}, last"]  # the list's bullet, beside
     assert lefts[arabic] < 10  # the exercise's caution, under its name
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_title_written_right_to_left_keeps_its_length_after_it(qtbot: QtBot) -> None:
+    """The outside tester: a routine titled in Arabic was listed "1 · <title> min", as a number
+    after an Arabic name takes the name's direction (https://www.unicode.org/reports/tr9/#W2)."""
+    from PySide6.QtGui import QTextLayout, QTextOption
+
+    r = quick_routine(hold("hug", 30))
+    arabic = "\u062a\u0645\u0627\u0631\u064a\u0646 \u0627\u0644\u0648\u0631\u0643"
+    item = LibraryItem("rtl", arabic, replace(r, id="rtl", title=arabic))
+    page = LibraryPage([item], estimate=lambda _r: 60)
+    qtbot.addWidget(page)
+    page.resize(1400, 700)
+    page.show()
+    text = page.list.item(0).text()
+    layout = QTextLayout(text, page.list.font())
+    option = QTextOption()
+    option.setTextDirection(page.list.layoutDirection())  # as the list draws its rows
+    layout.setTextOption(option)
+    layout.beginLayout()
+    line = layout.createLine()
+    layout.endLayout()
+    x = [line.cursorToX(i)[0] for i in range(len(text))]  # type: ignore[index]
+    title_right = max(x[i] for i, char in enumerate(text) if char.strip() and char in arabic)
+    assert title_right <= x[text.index("\u00b7")] < x[text.index("1")] < x[text.index("m")]
+    assert text.strip("\u200e").replace("\u200e", "") == f"{arabic}   \u00b7 1 min"
