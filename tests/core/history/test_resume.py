@@ -24,7 +24,7 @@ from hiptimer.core.history.resume import (
 )
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.history.wording import completion_text
-from hiptimer.core.routines.model import Exercise, Kind, Routine, SideMode, Tempo
+from hiptimer.core.routines.model import Exercise, Kind, Rests, Routine, SideMode, Tempo
 from hiptimer.core.routines.writer import exercise_to_data
 from hiptimer.core.session.engine import SessionEngine
 from hiptimer.core.session.events import PainChoice
@@ -172,6 +172,23 @@ def test_a_routine_deleted_since_is_rebuilt_from_the_session(store: HistoryStore
     assert [ex.id for ex in plan.routine.active_exercises] == ["bridge", "clam"]
     assert plan.routine.exercise("clam") == clam()
     assert (plan.routine.id, plan.routine.title, plan.routine.revision) == ("hips", "Hip basics", 3)
+
+
+def test_a_routine_not_in_the_library_resumes_with_the_default_pauses_and_its_exercises_own(
+    store: HistoryStore,
+) -> None:
+    """As docs/history.md says: the session keeps its exercises, not the routine's `rests`
+    (the outside tester resumed a file tried out with `hiptimer FILE` and got a 10 s get-ready
+    where the file said 3 s)."""
+    quick = dataclasses.replace(clam(), rest_after_s=2.0)
+    r = dataclasses.replace(hips(bridge(), quick), rests=Rests(3, 2, 1, 2))
+    sid = begin(store, r)
+    store.add_set(sid, record("bridge", 1))
+    plan = plan_resume(store, finder().get)
+    assert plan is not None and plan.routine.rests == Rests()  # 10 s, 20 s, 5 s, 30 s
+    assert plan.routine.rest_after(plan.routine.exercise("clam")) == 2.0
+    plan = plan_resume(store, finder(r).get)  # the file opened again: its own pauses
+    assert plan is not None and plan.routine.rests == Rests(3, 2, 1, 2)
 
 
 def test_without_stored_doses_the_routine_is_used_or_it_cannot_resume(
