@@ -45,6 +45,9 @@ def parse_retest(
     unit = checker.text(d, "unit", here, limit=MAX_UNIT)
     if measure != Measure.TIME.value and not unit.strip():  # a blank unit says nothing either
         checker.err(f"{here}.unit", N_('required for "count" and "value": what the number counts'))
+    if measure == Measure.TIME.value and unit not in ("", "s"):  # else taken for "s" unsaid
+        wrong = N_('a "time" is in seconds; leave the unit out, got {got}')
+        checker.err(f"{here}.unit", wrong, got=describe(unit))
     better = d.get("better", "higher")
     if better not in ("higher", "lower"):
         checker.err(

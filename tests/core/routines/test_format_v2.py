@@ -360,9 +360,13 @@ RETEST = {"id": "stand", "name": "Chair stand", "kind": "hold", "hold_s": 30}
         (2, {**RETEST, "test": {"measure": "count"}}),  # a count says what it counts
         (2, {**RETEST, "test": {"measure": "value", "unit": ""}}),
         (2, {**RETEST, "test": {"measure": "value", "unit": "  "}}),
+        (2, {**RETEST, "test": {"measure": "time", "unit": "cm"}}),  # a time is in seconds
     ],
-    ids=["format 1", "on reps", "count without a unit", "value with an empty unit", "blank unit"],
-)
+    ids=[
+        "format 1", "on reps", "count without a unit", "value with an empty unit", "blank unit",
+        "time in cm",
+    ],
+)  # fmt: skip
 def test_the_schema_refuses_a_retest_the_loader_refuses(
     version: int, exercise: dict[str, Any], schema: jsonschema.Draft202012Validator
 ) -> None:
@@ -376,6 +380,8 @@ def test_the_schema_refuses_a_retest_the_loader_refuses(
         "exercises": [{**RETEST, "test": {"measure": "count", "unit": "stands"}}],
     }
     assert validate_data(good) == [] and schema.is_valid(good)
+    seconds = {**good, "exercises": [{**RETEST, "test": {"measure": "time", "unit": "s"}}]}
+    assert validate_data(seconds) == [] and schema.is_valid(seconds)
 
 
 def test_every_example_in_the_format_doc_is_a_valid_routine(
@@ -416,6 +422,10 @@ def test_every_example_in_the_format_doc_is_a_valid_routine(
         (
             {"measure": "count", "unit": " "},
             'exercises[0].test.unit: required for "count" and "value": what the number counts',
+        ),
+        (  # the outside tester: a unit HipTimer never used, without a word (it records "s")
+            {"measure": "time", "unit": "cm"},
+            'exercises[0].test.unit: a "time" is in seconds; leave the unit out, got "cm"',
         ),
     ],
 )
