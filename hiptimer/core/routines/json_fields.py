@@ -126,7 +126,7 @@ class FieldReader:
                 bad = N_("text contains a NUL character or an unpaired surrogate")
                 self.err(f"{path}[{i}]", bad)
             elif len(item) > MAX_TEXT:
-                too_long = N_("text is {n} characters; at most {limit}")
+                too_long = N_("text is {n} characters; at most {limit} allowed")
                 self.err(f"{path}[{i}]", too_long, n=len(item), limit=MAX_TEXT)
             else:
                 items.append(item)

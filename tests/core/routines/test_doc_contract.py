@@ -112,6 +112,18 @@ def test_an_id_too_long_is_one_problem_not_two() -> None:
     ]
 
 
+def test_a_list_item_too_long_says_what_is_allowed_as_a_field_too_long_does() -> None:
+    """The outside tester: cautions[0] read "at most 2000" where the description read "at
+    most 2000 allowed"."""
+    assert "up to 50 items, each 1-2000 characters" in PROSE
+    long = "c" * 2001
+    data = {**MY_ROUTINE, "cautions": [long], "description": long, "exercises": [PLAIN_HOLD]}
+    assert problem_lines(data) == [
+        f"{SHOWN_PATH}: description: text is 2001 characters; at most 2000 allowed",
+        f"{SHOWN_PATH}: cautions[0]: text is 2001 characters; at most 2000 allowed",
+    ]
+
+
 def test_a_limit_is_written_as_the_doc_writes_it_not_in_exponent_form() -> None:
     assert "| 1 to 1,000,000 |" in PROSE
     data = {**MY_ROUTINE, "revision": 1_000_001, "exercises": [PLAIN_HOLD]}
