@@ -52,9 +52,14 @@ class ResultPrompt(QWidget):
         skip_key = button_key(Action.SKIP_RATING, Mode.RESULT)
         self.skip_button = QPushButton(f"{skip}   [{skip_key}]", self)
         self.skip_button.setAccessibleName(skip)
-        self.save_button = QPushButton(_("Save"), self)
+        self._save = _("Save")  # its key is added while it is enabled (_show)
+        self.save_button = QPushButton(self._save, self)
+        self.save_button.setAccessibleName(self._save)
         self.skip_button.setToolTip(
             _("Go on without a result (key: {key})").format(key=KEY_NAMES[Action.SKIP_RATING])
+        )
+        self.save_button.setToolTip(
+            _("Save the result (key: {key})").format(key=key_name(Action.ACCEPT, Mode.RESULT))
         )
         for button in (self.save_button, self.skip_button):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -132,7 +137,11 @@ class ResultPrompt(QWidget):
     def _show(self) -> None:
         shown = self.text.replace(".", DECIMAL_MARKS.get(language(), "."))
         self.number.setText(f"{shown or '_'} {self._unit}".strip())
-        self.save_button.setEnabled(self.value() is not None)
+        saves = self.value() is not None
+        self.save_button.setEnabled(saves)
+        # A button names its key, and a greyed one none, as Enter does nothing then (README).
+        key = f"   [{button_key(Action.ACCEPT, Mode.RESULT)}]" if saves else ""
+        self.save_button.setText(self._save + key)
         self._describe()
         self._fit_number()
 

@@ -51,6 +51,20 @@ def test_no_result_shows_its_key_as_the_pain_questions_buttons_do(qtbot: QtBot) 
     assert prompt.skip_button.accessibleName() == "No result"  # a reader says no bracket
 
 
+def test_save_names_its_key_as_every_button_does(qtbot: QtBot) -> None:
+    """The outside tester: "A button names the first of its keys, its tooltip all of them"
+    (README), and the re-test's Save read "Save" beside "No result   [K]", with no tooltip;
+    greyed, before a digit is typed, it shows none, as Enter does nothing then."""
+    prompt = ResultPrompt()
+    qtbot.addWidget(prompt)
+    prompt.ask(None)
+    assert not prompt.save_button.isEnabled() and prompt.save_button.text() == "Save"  # greyed
+    prompt.type(1)
+    assert prompt.save_button.text() == "Save   [Enter]"
+    assert prompt.save_button.accessibleName() == "Save"
+    assert prompt.save_button.toolTip() == "Save the result (key: Enter)"
+
+
 def _typed(qtbot: QtBot, *keys: int) -> ResultPrompt:
     prompt = ResultPrompt()
     qtbot.addWidget(prompt)
