@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QBoxLayout, QLabel, QLayout
 
 from hiptimer.ui.session.coaching_panel import CoachingPanel
 from hiptimer.ui.theme import set_exact_px, text_scale
+from hiptimer.ui.widgets.italic import italic_where_drawn
 from hiptimer.ui.widgets.layout_fit import MOST
 
 CAPTION_SHARE = 0.042  # of the page's height: the caption's words, at the normal text size
@@ -61,6 +62,7 @@ class StepsRoom(QObject):
         self._height = h = max(300, height)
         grow = 1.0 if not self._coaching.isHidden() else text_scale()
         set_exact_px(self._caption, h * CAPTION_SHARE * grow, italic=True)
+        italic_where_drawn(self._caption)
         set_exact_px(self._next_line, h * NEXT_SHARE * grow)
         self._page.activate()  # the steps' height with these words
         self._share()

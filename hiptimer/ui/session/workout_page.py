@@ -34,6 +34,7 @@ from hiptimer.ui.session.workout_text import WorkoutText, counts_keys, workout_t
 from hiptimer.ui.theme import Phase, follow, restyle, set_px, style_for, text_scale
 from hiptimer.ui.widgets.control_bar import ControlBar
 from hiptimer.ui.widgets.fit_label import FitLabel
+from hiptimer.ui.widgets.italic import italic_where_drawn
 from hiptimer.ui.widgets.page_stack import ShownPageStack
 from hiptimer.ui.widgets.plain import (
     ElidedLabel,
@@ -210,6 +211,7 @@ class WorkoutPage(QWidget):
 
     def show_caption(self, text: str) -> None:
         show_wrapped(self.caption, in_our_direction(f"\u201c{text}\u201d") if text else "")
+        italic_where_drawn(self.caption)
 
     def show_speaking_line(self, line: int) -> None:
         """The voice is reading setup step `line` (-1: something else)."""

@@ -235,6 +235,32 @@ def test_our_sentence_around_a_right_to_left_name_reads_left_to_right(make: Make
     assert about.endswith(", set 1") and laid_out(about) is Qt.LayoutDirection.LeftToRight
 
 
+def boxes(text: str, font: QFont, *, italic: bool) -> int:
+    """How many letters of `text` Qt draws as a box (no glyph) in `font`, italic or not."""
+    font = QFont(font)
+    font.setItalic(italic)
+    layout = QTextLayout(text, font)
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    return sum(list(run.glyphIndexes()).count(0) for run in layout.glyphRuns())
+
+
+def test_a_caption_naming_an_exercise_in_arabic_draws_its_letters(make: MakePage) -> None:
+    """The outside tester: the italic caption drew "Get ready: <Arabic name>." with boxes for
+    the name, as DejaVu Sans Oblique (Qt's italic fallback here) has no Arabic. It goes
+    upright where italic draws fewer letters; English stays italic."""
+    h = make(quick_routine(hold(name=MARCH, hold_s=5)))
+    h.page.show_caption(f"Get ready: {MARCH}. Right side first.")
+    caption = h.page.caption
+    upright = boxes(caption.text(), caption.font(), italic=False)
+    assert boxes(caption.text(), caption.font(), italic=caption.font().italic()) <= upright
+    h.page.resize(1200, 740)  # a resize sets the caption's size again, and its slant
+    assert boxes(caption.text(), caption.font(), italic=caption.font().italic()) <= upright
+    h.page.show_caption("Breathe out.")
+    assert caption.font().italic()
+
+
 def drawn_x(text: str, part: str) -> float:
     """Where `part` of a one-line `text` is drawn, left to right (the label's direction)."""
     layout = QTextLayout(text, QFont())
