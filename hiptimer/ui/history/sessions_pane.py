@@ -335,4 +335,5 @@ def session_heading(s: SessionSummary, trail: Sequence[Correction] = ()) -> str:
     if s.not_representative:
         left_out = _("not representative: left out of pain figures")
         parts.append(f"<i>{escape(left_out)}</i>")
-    return " \u00b7 ".join(p for p in parts if p)
+    # A number after a title written right to left took its direction: "59 · <title> s".
+    return in_our_direction(" \u00b7 ".join(p for p in parts if p))

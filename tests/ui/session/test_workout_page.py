@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QPalette, QTextDocument, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QPalette, QTextDocument, QTextLayout
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.routines.model import Exercise, Rests, Routine, Tempo
@@ -27,6 +27,7 @@ from tests.harness import (
     self_paced,
     side_hold,
 )
+from tests.ui.drawn import drawn_x
 from tests.ui.sessions import (
     DriverOnFakeClock,
     no_timer_left,  # noqa: F401 (a fixture)
@@ -259,18 +260,6 @@ def test_a_caption_naming_an_exercise_in_arabic_draws_its_letters(make: MakePage
     assert boxes(caption.text(), caption.font(), italic=caption.font().italic()) <= upright
     h.page.show_caption("Breathe out.")
     assert caption.font().italic()
-
-
-def drawn_x(text: str, part: str) -> float:
-    """Where `part` of a one-line `text` is drawn, left to right (the label's direction)."""
-    layout = QTextLayout(text, QFont())
-    option = QTextOption()
-    option.setTextDirection(Qt.LayoutDirection.LeftToRight)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    layout.createLine().setLineWidth(10_000)
-    layout.endLayout()
-    return float(layout.lineAt(0).cursorToX(text.index(part))[0])  # type: ignore[index]
 
 
 def test_up_next_keeps_the_dose_after_a_right_to_left_name(make: MakePage) -> None:
