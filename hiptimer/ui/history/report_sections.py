@@ -30,6 +30,7 @@ from hiptimer.ui.history.report_charts import (
     draw_week_bars,
 )
 from hiptimer.ui.history.report_pages import TABLE_PT, Pages
+from hiptimer.ui.widgets.plain import in_our_direction
 
 CHART_COLUMNS = 3
 CHART_HEIGHT_MM = 34
@@ -276,7 +277,10 @@ def session_rows(data: ReportData) -> list[tuple[str, ...]]:
     return [
         (
             day_text(s.started_at),
-            f"{s.routine_title}: {completion_text(s)}" if several else completion_text(s),
+            # Our direction: a number after a title in Arabic took the title's (W2).
+            in_our_direction(f"{s.routine_title}: {completion_text(s)}")
+            if several
+            else completion_text(s),
             f"{pain_number(s.max_pain, 0)} / {average_pain(s)}",
             _morning(s),
             _remarks(s),
