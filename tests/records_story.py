@@ -48,6 +48,16 @@ class PlannedSet:
 
 
 @dataclass(frozen=True)
+class Stop:
+    """The app stopped (killed, the computer off) after the story's first `after` sets and
+    was resumed `stop_s` seconds after it last ran. Two stops after the same set: the
+    resumed app was stopped again before a set ended (the second resumption)."""
+
+    after: int
+    stop_s: float
+
+
+@dataclass(frozen=True)
 class Story:
     """One session: when it began (wall clock, with a fraction of a second), its sets in
     order, where it stopped to be resumed, and how it ended."""
@@ -56,23 +66,43 @@ class Story:
     sets: tuple[PlannedSet, ...]
     planned: int
     end: str  # an end_reason, 'partial' (discarded after a stop) or 'unfinished'
-    resume_after: int | None  # sets recorded before a stop the session was resumed from
-    stop_s: float
-    tail_s: float  # from the last set to the end
+    stops: tuple[Stop, ...]  # in order; a stop after every set ends with a resumption
+    tail_s: float  # from the last set (or the last resumption) to the end
     note: str
     title: str
 
-    def timeline(self) -> tuple[list[tuple[PlannedSet, Try, datetime, datetime]], datetime]:
-        """Each try with its start and end, and the session's end (wall clock)."""
+    def walk(
+        self,
+    ) -> tuple[list[tuple[PlannedSet, Try, datetime, datetime]], datetime, list[datetime]]:
+        """Each try with its start and end, the session's end, and each resumption."""
         at = self.started_at + timedelta(seconds=7.3)
         out = []
-        for n, planned in enumerate(self.sets):
-            if n == self.resume_after:
-                at += timedelta(seconds=self.stop_s)
-            for attempt in planned.tries:
-                out.append((planned, attempt, at, at + timedelta(seconds=attempt.seconds)))
+        resumptions: list[datetime] = []
+        for n in range(len(self.sets) + 1):
+            for stop in self.stops:
+                if stop.after == n:  # resumed at the next set's start
+                    at += timedelta(seconds=stop.stop_s)
+                    resumptions.append(at)
+            if n == len(self.sets):
+                break
+            for attempt in self.sets[n].tries:
+                out.append((self.sets[n], attempt, at, at + timedelta(seconds=attempt.seconds)))
                 at += timedelta(seconds=attempt.seconds + 21.6)
-        return out, at - timedelta(seconds=21.6) + timedelta(seconds=self.tail_s)
+        last_stop = self.stops[-1].after if self.stops else None
+        after_all = resumptions[-1] if last_stop == len(self.sets) else at - timedelta(seconds=21.6)
+        return out, after_all + timedelta(seconds=self.tail_s), resumptions
+
+    def timeline(self) -> tuple[list[tuple[PlannedSet, Try, datetime, datetime]], datetime]:
+        """Each try with its start and end, and the session's end (wall clock)."""
+        tries, end, _resumptions = self.walk()
+        return tries, end
+
+    def resumptions(self) -> list[datetime]:
+        return self.walk()[2]
+
+    def tries_before(self, stop: int) -> int:
+        """The tries recorded before the `stop`th stop (0: the first)."""
+        return sum(len(s.tries) for s in self.sets[: self.stops[stop].after])
 
     # -- the figures every surface should show --------------------------------------
 
@@ -93,22 +123,37 @@ class Story:
         """Every rating given, each try's own (a set done again keeps both)."""
         return [t.pain for s in self.sets for t in s.tries if t.pain is not None]
 
-    def whole_seconds(self) -> float:
-        """The session's time as the history keeps it: whole seconds, a stop left out."""
-        tries, end = self.timeline()
-        if self.end == "unfinished" or self.end == "partial":
-            end = tries[-1][3] if tries else self.started_at
-        total = _whole(end) - _whole(self.started_at)
-        if self.resume_after is not None and self.resume_after < len(self.sets):
-            before = [t for t in tries if self.sets.index(t[0]) < self.resume_after]
-            last = before[-1][3] if before else self.started_at
-            resumed = tries[len(before)][2]
-            total -= _whole(resumed) - _whole(last)
-        return max(0.0, total)
+    def whole_seconds(self, stops_seen: int | None = None) -> float:
+        """The session's time as the history keeps it: whole seconds, each stop left out
+        once, from when the session last ran (a set's end, or the resumption before, or its
+        start) to its resumption. `stops_seen`: as it stood at that stop, before resuming."""
+        tries, end, resumptions = self.walk()
+        moments = sorted([(t[3], False) for t in tries] + [(r, True) for r in resumptions])
+        start = last = _whole(self.started_at)
+        stopped, seen = 0.0, 0
+        for moment, resumed in moments:  # in the order they happened, then to the second
+            when = _whole(moment)
+            if resumed:
+                if seen == stops_seen:
+                    break
+                stopped += max(0.0, when - last)
+                seen += 1
+            last = max(last, when)
+        unended = stops_seen is not None or self.end in ("unfinished", "partial")
+        return max(0.0, (last if unended else _whole(end)) - start - stopped)
 
 
 def _whole(when: datetime) -> float:
     return when.replace(microsecond=0).timestamp()
+
+
+def stops(sets: int) -> st.SearchStrategy[tuple[Stop, ...]]:
+    """Up to three stops, each resumed; stopped again after a resumption with or without a
+    set between. Only a session with a set recorded is resumed (docs/history.md)."""
+    stop = st.builds(Stop, st.integers(1, max(1, sets)), st.floats(30, 40_000, allow_nan=False))
+    return st.lists(stop, max_size=3 if sets else 0).map(
+        lambda found: tuple(sorted(found, key=lambda s: s.after))
+    )
 
 
 @st.composite
@@ -139,9 +184,7 @@ def stories(draw: st.DrawFn, day: int) -> Story:
         sets=tuple(sets),
         planned=len(sets) + draw(st.integers(0, 2)),
         end=end,
-        # Resumed after a stop: only a session with a set recorded can be (docs/history.md).
-        resume_after=draw(st.one_of(st.none(), st.integers(1, max(1, len(sets) - 1)))),
-        stop_s=draw(st.floats(30, 40_000, allow_nan=False)),
+        stops=draw(stops(len(sets))),
         tail_s=draw(st.floats(0, 60, allow_nan=False)),
         note=draw(st.sampled_from(NOTES)),
         title=draw(st.sampled_from(("Hips, daily", "Caderas «suave»"))),
@@ -177,23 +220,29 @@ def write(
     store: HistoryStore,
     story: Story,
     doses: dict[str, object],
-    at_stop: Callable[[int], None] = lambda _sid: None,
+    at_stop: Callable[[int, int], None] = lambda _sid, _stop: None,
 ) -> int:
     """Record the story as the app does: begin, each set then its rating, a resumption after
-    a stop (`at_stop` runs at the stop, with the session's id), the end; returns its id."""
-    tries, end = story.timeline()
+    each stop (`at_stop` runs at the stop, with the session's id and the stop's number), the
+    end; returns its id."""
+    tries, end, resumptions = story.walk()
     sid = store.begin_session(
         "hips", story.title, 1, doses, story.started_at,
         sets_planned=story.planned,
     )  # fmt: skip
-    first_after_stop = sum(len(s.tries) for s in story.sets[: story.resume_after or 0])
-    for n, (planned, attempt, began, ended) in enumerate(tries):
-        if story.resume_after is not None and n == first_after_stop and n > 0:
-            at_stop(sid)
-            store.mark_resumed(sid, began)
-        set_id = store.add_set(sid, _stored(planned, attempt, began, ended))
-        if attempt.pain is not None:
-            store.rate_set(set_id, attempt.pain)
+    done = iter(tries)
+    for n in range(len(story.sets) + 1):
+        for number, stop in enumerate(story.stops):
+            if stop.after == n:
+                at_stop(sid, number)
+                store.mark_resumed(sid, resumptions[number])
+        if n == len(story.sets):
+            break
+        for _try in story.sets[n].tries:
+            planned, attempt, began, ended = next(done)
+            set_id = store.add_set(sid, _stored(planned, attempt, began, ended))
+            if attempt.pain is not None:
+                store.rate_set(set_id, attempt.pain)
     if story.end == "partial":
         store.mark_partial(sid)
         if story.note:

@@ -23,9 +23,12 @@ _SETS_SQL = (
 # count: a session id on every row cost as much again as its use), whether a set was tried
 # again, and whether it has a re-test result (the partial index sets_with_result answers).
 # The session's time as SessionSummary.duration_s has it (History, the list), to the second.
+# An unfinished one ends where it last ran: its last set's end, or its resumption if later.
+_LAST_SET = "(SELECT max(julianday(ended_at)) FROM sets WHERE session_id = s.id)"
 TIME_S_SQL = (
-    "CAST(max(0, round(86400 * (julianday(coalesce(s.ended_at, (SELECT max(ended_at) FROM sets"
-    " WHERE session_id = s.id))) - julianday(s.started_at)) - s.stopped_s)) AS INTEGER)"
+    "CAST(max(0, round(86400 * (coalesce(julianday(s.ended_at), max("
+    f"{_LAST_SET}, coalesce(julianday(s.resumed_at), {_LAST_SET}))) - julianday(s.started_at))"
+    " - s.stopped_s)) AS INTEGER)"
 )
 _SESSIONS_SQL = (
     "SELECT s.id, s.started_at, s.routine_id, s.routine_title, s.note, s.end_reason,"

@@ -177,6 +177,13 @@ _V6 = _statements("ALTER TABLE sessions ADD COLUMN doses_now_json TEXT")
 # sessions list reads a row a session instead of every set of ten years.
 _V7 = _statements(session_totals.CREATE_TABLE, *session_totals.TRIGGERS, *session_totals.COUNT_ALL)
 
+# Version 8: when a session was last resumed. A stop is measured from the last moment the
+# session is known to have run: its last set's end, or its resumption if none ended since.
+# Without it, a session killed again before a set after its resumption had its first stop
+# counted again in the second (a 31 s session shown as 19 s). Empty: never resumed, or
+# resumed by a HipTimer before this version.
+_V8 = _statements("ALTER TABLE sessions ADD COLUMN resumed_at TEXT")
+
 # Schema version N is reached by applying MIGRATIONS[:N]. Never edit a released migration:
 # append a new one.
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)

@@ -55,7 +55,7 @@ _SUMMARY_COLUMNS = f"""
 s.id, s.routine_id, s.routine_title, s.routine_revision, s.started_at, s.ended_at,
 s.end_reason, s.note, s.sets_planned, {session_totals.COLUMNS},
 s.morning_pain, s.morning_stiffness, s.morning_at, s.not_representative,
-(SELECT count(*) FROM corrections AS c WHERE c.session_id = s.id), s.stopped_s
+(SELECT count(*) FROM corrections AS c WHERE c.session_id = s.id), s.stopped_s, s.resumed_at
 """
 
 
@@ -95,7 +95,7 @@ class HistoryQueries(HistorySeries):
     def _summary(self, row: Any) -> SessionSummary:
         (sid, routine_id, title, revision, started, ended, reason, note, planned, attempts,
          repeats, done, partly, skipped, top, mean, last, m_pain, m_stiff, m_at, aside,
-         corrected, stopped) = row  # fmt: skip
+         corrected, stopped, resumed) = row  # fmt: skip
         if not repeats:  # each set tried once: the sums are the outcomes
             counts = counts_of(done, partly, skipped, planned)
         else:
@@ -103,7 +103,7 @@ class HistoryQueries(HistorySeries):
         return SessionSummary(
             sid, routine_id, title, revision, from_db_time(started), opt_time(ended), reason,
             note, planned, attempts, counts, top, mean, opt_time(last), m_pain, m_stiff,
-            opt_time(m_at), bool(aside), corrected, stopped,
+            opt_time(m_at), bool(aside), corrected, stopped, opt_time(resumed),
         )  # fmt: skip
 
     def list_sessions(

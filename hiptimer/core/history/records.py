@@ -79,6 +79,7 @@ class SessionSummary:
     not_representative: bool = False  # marked so in History: left out of pain figures and rules
     corrections: int = 0  # values changed after they were recorded (the trail: corrections())
     stopped_s: float = 0.0  # resumed: how long it was stopped (not part of its time)
+    resumed_at: datetime | None = None  # when it was last resumed (None: never, or unknown)
 
     @property
     def sets_done(self) -> int:
@@ -96,11 +97,15 @@ class SessionSummary:
 
     @property
     def duration_s(self) -> float | None:
-        """From start to end, or to the end of the last set for an unfinished session,
-        less the time a resumed session was stopped."""
-        end = self.ended_at or self.last_set_ended_at
+        """From start to end, less the time a resumed session was stopped. An unfinished
+        session ends where it last ran: its last set's end, or its last resumption if later
+        (the stop before that is in stopped_s: ending at the set took it off twice). None
+        before a set."""
+        end = self.ended_at
         if end is None:
-            return None
+            if self.last_set_ended_at is None:
+                return None
+            end = max(self.last_set_ended_at, self.resumed_at or self.last_set_ended_at)
         # Never negative, whatever the file says (a wall clock set back, an edited row).
         return max(0.0, (end - self.started_at).total_seconds() - self.stopped_s)
 

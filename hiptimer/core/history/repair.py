@@ -122,6 +122,7 @@ RULES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("started_at is not a time", _time("started_at")),
             ("ended_at is not a time", _time("ended_at", optional=True)),
             ("morning_at is not a time", _time("morning_at", optional=True)),
+            ("resumed_at is not a time", _time("resumed_at", optional=True)),
             ("doses_json is not a JSON object", "CASE WHEN typeof(doses_json) = 'text' AND"
              " json_valid(doses_json) THEN json_type(doses_json) = 'object' ELSE 0 END"),
             ("doses_json holds a dose that is not one", _DOSES),
@@ -348,7 +349,7 @@ def inferred_version(conn: sqlite3.Connection) -> int:
     dose_changes; version 3 the corrections and the mark "not representative"; version 4
     lets the corrections hold a next-morning check-in's; version 5 adds how long a resumed
     session was stopped; version 6 the doses a running session has reached; version 7 the
-    sessions' totals.
+    sessions' totals; version 8 when a session was last resumed.
     """
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     if not {"sessions", "sets"} <= tables:
@@ -364,5 +365,7 @@ def inferred_version(conn: sqlite3.Connection) -> int:
             return 4
         if "doses_now_json" not in columns:
             return 5
-        return 7 if "session_totals" in tables else 6
+        if "session_totals" not in tables:
+            return 6
+        return 8 if "resumed_at" in columns else 7
     return 1

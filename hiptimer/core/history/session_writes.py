@@ -19,6 +19,15 @@ _TRIED_BEFORE = (
     " AND set_number = ?)"
 )
 
+# When an unfinished session (the row `sessions`) last ran, as a time and as a julian day: its
+# last set's end, its last resumption or its start, whichever is latest.
+_LAST_RAN = (
+    "SELECT t FROM (SELECT ended_at AS t FROM sets WHERE session_id = sessions.id"
+    " UNION ALL SELECT sessions.resumed_at UNION ALL SELECT sessions.started_at)"
+    " WHERE julianday(t) IS NOT NULL ORDER BY julianday(t) DESC LIMIT 1"
+)
+_LAST_RAN_DAY = f"julianday(({_LAST_RAN}))"
+
 
 class SessionWrites:
     """The sessions and sets rows HistoryStore writes; it supplies `_ref`, `_new_row` and
@@ -153,24 +162,25 @@ class SessionWrites:
         )
 
     def mark_resumed(self, session_id: int, at: datetime) -> None:
-        """An unfinished session goes on at `at`: the time since its last set ended (or its
-        start) is a stop, left out of its time (`stopped_s`)."""
+        """An unfinished session goes on at `at`: the time since it last ran is a stop, left
+        out of its time (`stopped_s`). It last ran at its last set's end, or at its previous
+        resumption if no set ended since (killed again before one: measured from the set, the
+        first stop was counted twice), or at its start."""
         self._update(
             f"resumption of session {session_id}",
             "UPDATE sessions SET stopped_s = stopped_s + max(0.0, 86400.0 * (julianday(?1)"
-            " - coalesce((SELECT max(julianday(ended_at)) FROM sets"
-            " WHERE session_id = sessions.id), julianday(started_at))))"
-            " WHERE id = ?2 AND end_reason IS NULL",
+            f" - {_LAST_RAN_DAY})), resumed_at = CASE WHEN julianday(resumed_at) > julianday(?1)"
+            " THEN resumed_at ELSE ?1 END WHERE id = ?2 AND end_reason IS NULL",
             *(to_db_time(at), self._ref(session_id)),
         )
 
     def mark_partial(self, session_id: int) -> None:
-        """Close an unfinished session as 'partial', ending it when its last set ended (its
-        doses now go, as finish_session's)."""
+        """Close an unfinished session as 'partial', ending it when it last ran (its last
+        set's end, or its resumption if later: mark_resumed left the time since out); its
+        doses now go, as finish_session's."""
         self._update(
             f"partial end of session {session_id}",
-            "UPDATE sessions SET end_reason = 'partial', ended_at = coalesce("
-            "(SELECT max(ended_at) FROM sets WHERE session_id = sessions.id), started_at),"
+            f"UPDATE sessions SET end_reason = 'partial', ended_at = ({_LAST_RAN}),"
             " doses_now_json = NULL WHERE id = ? AND end_reason IS NULL",
             self._ref(session_id),
         )

@@ -236,7 +236,7 @@ def _reference_export(store: HistoryStore) -> str:
             " s.sets_planned, s.morning_pain, s.morning_stiffness, s.morning_at,"
             " s.not_representative, t.result, iif(t.result IS NULL, NULL, t.result_unit),"
             " s.ended_at, s.stopped_s,"
-            " (SELECT max(ended_at) FROM sets WHERE session_id = s.id)"
+            " (SELECT max(ended_at) FROM sets WHERE session_id = s.id), s.resumed_at"
             " FROM sessions AS s JOIN sets AS t ON t.session_id = s.id"
             " ORDER BY s.started_at, s.id, t.seq"
         ).fetchall()
@@ -282,7 +282,8 @@ def _reference_export(store: HistoryStore) -> str:
             row[27], row[28], m_pain[0][3] if m_pain else None,
             m_stiff[0][3] if m_stiff else None, local(mornings[-1][6]) if mornings else None,
             None,  # unreadable: only a damaged row has it (tests/core/history/test_repair.py)
-            local(row[29]), _time_s(row[1], row[29] or row[31], row[30]),
+            # Unfinished: where it last ran, its last set or its resumption if later.
+            local(row[29]), _time_s(row[1], row[29] or max(row[31], row[32] or ""), row[30]),
         ]  # fmt: skip
         writer.writerow([safe_text(v) for v in values])
     return out.getvalue()

@@ -385,7 +385,8 @@ def test_a_history_missing_a_column_every_row_needs_is_moved_aside(tmp_path: Pat
 COLUMNS = {
     "sessions": ["routine_id", "routine_title", "routine_revision", "doses_json", "sets_planned",
                  "started_at", "ended_at", "end_reason", "note", "morning_pain",
-                 "morning_stiffness", "morning_at", "not_representative", "stopped_s", "doses_now_json"],
+                 "morning_stiffness", "morning_at", "not_representative", "stopped_s", "doses_now_json",
+                 "resumed_at"],
     "sets": ["session_id", "seq", "exercise_id", "exercise_name", "side", "set_number",
              "planned_hold_s", "actual_hold_s", "planned_reps", "actual_reps", "completed",
              "skipped", "pain", "pain_choice", "adjustment", "started_at", "ended_at", "result",

@@ -25,7 +25,7 @@ s.end_reason, s.note, s.sets_planned, count(t.id), coalesce(sum(t.tried_before),
 coalesce(sum({DONE_SQL}), 0), coalesce(sum({PARTLY_DONE_SQL}), 0),
 coalesce(sum({SKIPPED_SQL}), 0), max(t.pain), avg(t.pain), max(t.ended_at),
 s.morning_pain, s.morning_stiffness, s.morning_at, s.not_representative,
-(SELECT count(*) FROM corrections AS c WHERE c.session_id = s.id), s.stopped_s
+(SELECT count(*) FROM corrections AS c WHERE c.session_id = s.id), s.stopped_s, s.resumed_at
 FROM sessions AS s LEFT JOIN sets AS t ON t.session_id = s.id
 GROUP BY s.id ORDER BY s.started_at DESC, s.id DESC
 """
@@ -86,13 +86,14 @@ def test_an_old_file_gets_its_totals_when_it_is_migrated(tmp_path: Path) -> None
     figure, once this HipTimer has migrated it."""
     db = tmp_path / "history.sqlite3"
     generate(db, sessions=30).close()
+    before = summed(db)  # its resumed_at (a later version) is empty: dropped below
     old = sqlite3.connect(db, isolation_level=None)
     for trigger in ("insert", "delete", "update"):
         old.execute(f"DROP TRIGGER session_totals_{trigger}")
     old.execute("DROP TABLE session_totals")
+    old.execute("ALTER TABLE sessions DROP COLUMN resumed_at")
     old.execute("PRAGMA user_version = 6")
     old.close()
-    before = summed(db)
     assert read(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'") == [(0,)]
     with open_history(db) as store:
         assert store.status.notice is None  # a migration, not a mending

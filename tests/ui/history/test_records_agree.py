@@ -115,10 +115,10 @@ def voice_summary(
     earlier_s, after = earlier or (0.0, 0)
     cues = CueWriter()
     cues.time_from(lambda: (store.get_session(sid) or pytest.fail("no session")).duration_s)
-    tries, end = story.timeline()
+    _tries, end = story.timeline()
     records = engine_records(story)
     cues.resumed_after(records[:after], earlier_s)
-    started = story.started_at if after == 0 else tries[after][2]
+    started = story.started_at if earlier is None else story.resumptions()[-1]
     cues.phrases_for(SessionStarted(started.timestamp(), ROUTINE))
     ended = SessionEnded(end.timestamp(), EndReason.COMPLETED, tuple(records[after:]))
     (phrase,) = cues.phrases_for(ended)
@@ -140,15 +140,19 @@ def test_every_surface_gives_each_session_the_same_figures(
     with open_history(db) as store:
         for story in stories:
 
-            def stopped(sid: int, story: Story = story) -> None:
-                """The app stops here; the next start reads the session to resume it."""
+            def stopped(sid: int, stop: int, story: Story = story) -> None:
+                """The app stops here (its `stop`th time); the next start reads the session
+                to resume it."""
                 plan = plan_resume(store, lambda _rid: ROUTINE)
                 assert plan is not None and store.saved_id(plan.session.id) == sid
-                tries = sum(len(s.tries) for s in story.sets[: story.resume_after])
-                earlier[sid] = (plan.earlier_s, tries)
+                earlier[sid] = (plan.earlier_s, story.tries_before(stop))
+                # The time it ran so far, each earlier stop left out once (the summary and
+                # the voice add it to the part after the resumption).
+                ran = format_duration(story.whole_seconds(stops_seen=stop))
+                assert format_duration(plan.earlier_s) == ran
                 # The offer counts the sets recorded as History does: done, partly done and
                 # skipped, each set once by its best try.
-                before = dataclasses.replace(story, sets=story.sets[: story.resume_after])
+                before = dataclasses.replace(story, sets=story.sets[: story.stops[stop].after])
                 assert plan.sets_done == len(before.sets)
                 offer = offer_text(plan, story.started_at.date())
                 done, partly, skipped, _ = before.counts()
