@@ -6,6 +6,7 @@ import json
 import os
 import sqlite3
 import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -144,3 +145,45 @@ def test_plus_pressed_in_a_set_the_kill_cut_short_is_resumed(display: str, tmp_p
         assert planned_holds(db) == [(1, HOLD_S, None), (2, longer, change), (3, longer, change)]
     finally:
         second.stop()
+
+
+def test_killed_again_before_a_set_each_stop_is_left_out_once(display: str, tmp_path: Path) -> None:
+    # The outside tester's run: killed in the third hold, resumed, killed again in the
+    # get-ready (no set ended since the resumption), resumed again and finished. The second
+    # stop was measured from the second set's end, the first stop counted in it again.
+    data, routine, db = three_sets_in(tmp_path)
+    first = RealApp(display, data, routine, log_name="first.log")
+    try:
+        rate_a_set(first, "3")
+        rate_a_set(first, "4")
+        first.wait_title(MID_HOLD)
+        first.kill()
+    finally:
+        first.stop()
+    second = RealApp(display, data, routine, log_name="second.log")
+    try:
+        second.wait_title(r"^Resume your session\? \u2014 HipTimer$")
+        second.key("Return")
+        second.wait_title(r"^0:(10|0\d) Quick stretch")  # the get-ready before the third set
+        second.kill()
+    finally:
+        second.stop()
+    with sqlite3.connect(db) as conn:
+        [(first_resumed,)] = conn.execute("SELECT resumed_at FROM sessions").fetchall()
+    third = RealApp(display, data, routine, log_name="third.log")
+    try:
+        third.wait_title(r"^Resume your session\? \u2014 HipTimer$")
+        third.key("Return")  # the get-ready runs out (Right in a hold would end it early)
+        rate_a_set(third, "2")
+        third.wait_title(r"^Session complete \u2014 HipTimer$")
+    finally:
+        third.stop()
+    assert sets_in(db) == [(1, 1, 3, 1, 0), (1, 2, 4, 1, 0), (1, 3, 2, 1, 0)]
+    with sqlite3.connect(db) as conn:
+        [(stopped, last_set, resumed)] = conn.execute(
+            "SELECT stopped_s, (SELECT ended_at FROM sets WHERE seq = 2), resumed_at FROM sessions"
+        ).fetchall()
+    assert resumed >= first_resumed > last_set  # a fast restart: the same second
+    # From the second set's end to the last resumption: both stops, each once.
+    gap = datetime.fromisoformat(resumed) - datetime.fromisoformat(last_set)
+    assert stopped == pytest.approx(gap.total_seconds(), abs=0.01)

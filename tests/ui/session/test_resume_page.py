@@ -216,6 +216,44 @@ def test_the_summary_of_a_resumed_session_counts_the_whole_session(
     run.close()
 
 
+def test_a_session_killed_again_before_a_set_counts_each_stop_once(
+    qtbot: QtBot, interrupted: int
+) -> None:
+    """Resumed at 09:00 and killed again in the get-ready, before a set; resumed at 11:00 and
+    finished. The second stop was measured from the last set (08:00 and a bit), holding the
+    first stop again: the summary, History and the voice said 0 s for two sets and more."""
+    second = Run(qtbot, three_sets(), wall_start=datetime(2026, 1, 5, 9, 0, tzinfo=timezone.utc))
+    second.key(K.Key_Return)
+    advance(second.window, second.clock, 1)  # in the get-ready before set 3
+    with pytest.MonkeyPatch.context() as dead:  # killed: nothing more reaches the file
+        dead.setattr(second.history, "_submit", lambda *args: None)
+        second.close()
+    run = Run(qtbot, three_sets(), wall_start=datetime(2026, 1, 5, 11, 0, tzinfo=timezone.utc))
+    run.key(K.Key_Return)
+    for pain in (K.Key_5, K.Key_1):
+        run.until(StepKind.PAIN)
+        run.key(pain)
+    summary = run.window.flow.summary
+    assert summary is not None
+    [(began, last_set, resumed, ended)] = rows(
+        "SELECT s.started_at, (SELECT ended_at FROM sets WHERE seq = 2), s.resumed_at,"
+        " s.ended_at FROM sessions AS s"
+    )
+    assert str(resumed).startswith("2026-01-05T11:00:00")
+
+    def took(a: object, b: object) -> float:
+        return (datetime.fromisoformat(str(b)) - datetime.fromisoformat(str(a))).total_seconds()
+
+    ran = took(began, last_set) + took(resumed, ended)  # the two stops left out, once each
+    (stored,) = run.history.list_sessions()
+    assert stored.duration_s == pytest.approx(ran, abs=0.01)
+    assert summary.result.total_s == stored.duration_s
+    speech = run.window.services.speech
+    assert isinstance(speech, FakeSpeech)
+    assert f"Four sets in {rounded_duration_words(ran)}." in speech.texts[-1]
+    run.close()
+
+
 @pytest.mark.parametrize("fraction", [0.1, 0.5, 0.9])
 def test_the_summary_gives_the_time_history_gives(qtbot: QtBot, fraction: float) -> None:
     """The history keeps whole seconds; the summary counted the clock's own and rounded up
