@@ -64,8 +64,9 @@ class ResumePlan:
 
     @property
     def earlier_s(self) -> float:
-        """How long the session ran before it stopped: from its start to its last set's end,
-        less an earlier stop (resumed once already), as History counts its time."""
+        """How long the session ran before it stopped: from its start to when it last ran
+        (its last set's end, or its last resumption if later), less its earlier stops, as
+        History counts its time."""
         return self.session.duration_s or 0.0  # None: no set was recorded
 
     @property
