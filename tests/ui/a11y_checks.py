@@ -102,6 +102,35 @@ def accessibility_problems(window: QWidget) -> list[str]:
     return problems
 
 
+# Orca reads a window's "unrelated labels" (labels of 3 words or more that label nothing,
+# outside lists, tables and combo boxes) as part of its name as it opens, and
+# a group's as the focus enters it (unrelatedLabels in
+# https://gitlab.gnome.org/GNOME/orca/-/blob/ORCA_43_1/src/orca/script_utilities.py).
+UNRELATED_SKIPPED = {Role.ComboBox, Role.List, Role.Table, Role.Tree, Role.MenuBar}
+
+
+def stray_labels(window: QWidget) -> list[str]:
+    """The words Orca 43 would read as a dialog's own text as it opens. Whole sentences are
+    meant to be (a message box's question); a part of a sentence around a field ("of
+    computer use") is not: "Weekly plan ... dialog of computer use"."""
+    root = QAccessible.queryAccessibleInterface(window)
+    found: list[str] = []
+    todo = [root] if root is not None else []
+    while todo:
+        iface = todo.pop(0)
+        if not iface.isValid() or iface.state().invisible or iface.role() in UNRELATED_SKIPPED:
+            continue
+        name = iface.text(QAccessible.Text.Name)
+        if (
+            iface.role() == Role.StaticText
+            and len(name.split()) >= 3
+            and not iface.relations(QAccessible.RelationFlag.AllRelations)
+        ):
+            found.append(name)
+        todo += [c for c in (iface.child(i) for i in range(iface.childCount())) if c is not None]
+    return found
+
+
 def focusable(widget: QWidget, window: QWidget) -> bool:
     return (
         widget.window() is window

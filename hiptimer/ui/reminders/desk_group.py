@@ -49,7 +49,12 @@ class DeskGroup(QGroupBox):
             _("From {low} to {high} minutes").format(low=DESK_MINUTES[0], high=DESK_MINUTES[1])
         )
         line.addWidget(self.on)
-        line.addWidget(_together(self, self.minutes, QLabel(_("of computer use"))))
+        # The words after the field label it, for a reader too: words that label nothing
+        # Orca 43 reads as the dialog's own text ("... dialog of computer use"), as it opens.
+        use = QLabel(_("of computer use"))
+        use.setBuddy(self.minutes)
+        use.setAccessibleName(self.minutes.accessibleName())  # Orca: label, not name again
+        line.addWidget(_together(self, self.minutes, use))
         layout.addLayout(line)
         layout.addLayout(self._routine_row(desk.routine_id, routines))
         # Spanish at 150 % ("Horas de silencio: ninguna pausa activa desde las [20:00] hasta
@@ -61,6 +66,7 @@ class DeskGroup(QGroupBox):
         for edge in (self.quiet_from, self.quiet_until):
             edge.setAccessibleDescription(_("No reminder comes in the quiet hours"))
         since = QLabel(_("Quiet hours: no desk break from"))
+        since.setBuddy(self.quiet_from)  # as `use` above
         quiet.addWidget(_together(self, since, self.quiet_from))
         quiet.addWidget(_together(self, QLabel(_("until")), self.quiet_until))
         layout.addLayout(quiet)

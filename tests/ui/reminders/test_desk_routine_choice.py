@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -14,6 +15,7 @@ from hiptimer.core.plan.model import DESK_ROUTINE, DeskBreaks, WeeklyPlan
 from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.reminders.plan_dialog import PlanDialog
 from tests.harness import hold, routine
+from tests.ui.a11y_checks import stray_labels
 from tests.ui.reminders.test_window_reminders import make
 from tests.ui.sessions import no_timer_left  # noqa: F401 (a fixture)
 
@@ -95,3 +97,21 @@ def test_the_desk_breaks_switch_names_no_routine_the_row_below_chooses(qtbot: Qt
     qtbot.addWidget(dialog)
     assert "micro-break" not in dialog.desk.on.text()
     assert dialog.desk.on.text() == "Remind me to take a &desk break after"
+
+
+def test_the_words_around_the_desk_fields_label_them_for_a_reader(qtbot: QtBot) -> None:
+    """Orca 43 opened the dialog as "Weekly plan and reminders — HipTimer dialog of
+    computer use Quiet hours: no desk break from": words that label nothing, read as the
+    dialog's own text, and again as the focus entered Desk breaks."""
+    dialog = PlanDialog(DESK_ON, [], keep_in_tray=False, start_at_login=False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert stray_labels(dialog) == []
+    desk = dialog.desk
+    for field, label in (
+        (desk.minutes, "Minutes of computer use before a desk break"),
+        (desk.quiet_from, "Quiet hours: no desk break from"),
+    ):
+        iface = QAccessible.queryAccessibleInterface(field)
+        [(by, _)] = iface.relations(QAccessible.RelationFlag.Label)
+        assert by.text(QAccessible.Text.Name) == label  # Orca says it, then the value
