@@ -36,6 +36,11 @@ from startup import xvfb
 ROOT = Path(__file__).resolve().parent.parent
 BUS_LAUNCHER = Path("/usr/libexec/at-spi-bus-launcher")
 SPOKEN = re.compile(r"^(\d\d):(\d\d):(\d\d\.\d+) - SPEECH OUTPUT: '(.*)'\s*(?:\{.*)?$")
+# An utterance with a line break in it (a list row of two lines) goes on over the next lines
+# of the log, up to its closing quote; read alone, its first line matched nothing, and the
+# row was left out of what Orca was heard to say.
+SPOKEN_START = re.compile(r"^(\d\d):(\d\d):(\d\d\.\d+) - SPEECH OUTPUT: '(.*)$")
+SPOKEN_END = re.compile(r"^\s*(.*)'\s*(?:\{.*)?$")
 FLOOD = 5  # the same line (digits aside) spoken unasked more often than this is a flood
 PROMPTED_S = 1.5  # what Orca says this soon after a key press, it says because of the key
 # (seconds after the app started, key): a session as a user would go through it.
@@ -105,14 +110,31 @@ def spoken(orca_log: Path, app_started: float) -> list[tuple[float, str]]:
     """(seconds after the app started, words) for each line Orca spoke, its own start aside."""
     day = time.strftime("%Y-%m-%d", time.localtime(app_started))
     lines = []
-    for line in _read(orca_log).splitlines():
-        match = SPOKEN.match(line)
-        if match:
-            h, m, s, words = match.groups()
-            at = time.mktime(time.strptime(f"{day} {h}:{m}:00", "%Y-%m-%d %H:%M:%S")) + float(s)
-            if at >= app_started - 0.5:
-                lines.append((at - app_started, words))
+    for (h, m, s), words in utterances(_read(orca_log)):
+        at = time.mktime(time.strptime(f"{day} {h}:{m}:00", "%Y-%m-%d %H:%M:%S")) + float(s)
+        if at >= app_started - 0.5:
+            lines.append((at - app_started, words))
     return lines
+
+
+def utterances(log: str) -> list[tuple[tuple[str, str, str], str]]:
+    """((hours, minutes, seconds), words) for each SPEECH OUTPUT of an Orca debug log; the
+    lines of one utterance joined by a space, as Orca pauses there."""
+    found = []
+    rows = iter(log.splitlines())
+    for line in rows:
+        whole, start = SPOKEN.match(line), SPOKEN_START.match(line)
+        if whole:
+            found.append((whole.groups()[:3], whole.group(4)))
+        elif start:
+            words = [start.group(4)]
+            for more in rows:
+                end = SPOKEN_END.match(more)
+                words.append((end.group(1) if end else more).strip())
+                if end:
+                    break
+            found.append((start.groups()[:3], " ".join(w for w in words if w)))
+    return found
 
 
 def floods(lines: list[tuple[float, str]], keys: list[tuple[float, str]]) -> list[tuple[str, int]]:
