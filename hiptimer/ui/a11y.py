@@ -1,5 +1,5 @@
 """Screen readers (AT-SPI on Linux): buttons' names and keys, fields' focus and selection,
-announcements.
+a table's first item as Tab enters it, announcements.
 
 Buttons show their key in brackets ("Start   [Enter]"): a reader should say "Start", then
 "Key: Enter" as the description, so every button gets its name and description the same way,
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QObject, Qt, QTimer
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QApplication,
     QDialogButtonBox,
     QLineEdit,
@@ -110,6 +111,8 @@ class ReaderFilter(QObject):
             ready(watched)
         elif isinstance(event, QFocusEvent) and isinstance(watched, QLineEdit):
             return event.type() == QEvent.Type.FocusIn and focus_then_select(watched, event)
+        elif isinstance(event, QFocusEvent) and isinstance(watched, QAbstractItemView):
+            return event.type() == QEvent.Type.FocusIn and focus_then_current(watched, event)
         return False
 
 
@@ -164,6 +167,43 @@ def focus_then_select(edit: QLineEdit, event: QFocusEvent) -> bool:
 
     QTimer.singleShot(0, edit, select)  # with `edit`: never once it is deleted
     return True
+
+
+def focus_then_current(view: QAbstractItemView, event: QFocusEvent) -> bool:
+    """Give a list or table reached by Tab with no current item the focus first and make
+    its first item current just after, so a reader says the table, then the item.
+
+    Why: QAbstractItemView makes its first item current in its focus-in handler and reports
+    that item's focus there, before Qt reports the view's (focusInEvent in
+    https://code.qt.io/cgit/qt/qtbase.git/tree/src/widgets/itemviews/qabstractitemview.cpp).
+    Orca 43 let the item's focus pass (its table had not the focus yet), then said the
+    table alone: "Sets of the chosen session. table with 25 rows 8 columns.", never a set.
+    Now the view takes the focus with the mouse's reason, for which Qt makes nothing
+    current, and its first item becomes current (not selected) once the focus has been
+    reported. Returns True when it did so.
+    """
+    model, selection = view.model(), view.selectionModel()
+    if event.reason() not in SELECTS_ALL or model is None or selection is None:
+        return False
+    if view.currentIndex().isValid() or not model.hasIndex(0, 0, view.rootIndex()):
+        return False
+    QCoreApplication.sendEvent(
+        view, QFocusEvent(QEvent.Type.FocusIn, Qt.FocusReason.MouseFocusReason)
+    )
+
+    def make_current() -> None:
+        if view.hasFocus() and not view.currentIndex().isValid():
+            first = model.index(0, _first_shown_column(view), view.rootIndex())
+            selection.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+
+    QTimer.singleShot(0, view, make_current)  # with `view`: never once it is deleted
+    return True
+
+
+def _first_shown_column(view: QAbstractItemView) -> int:
+    hidden = getattr(view, "isColumnHidden", None)
+    columns = range(view.model().columnCount(view.rootIndex()))
+    return next((c for c in columns if not (hidden and hidden(c))), 0)
 
 
 def install_reader_filter(app: QApplication) -> ReaderFilter:

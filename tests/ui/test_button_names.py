@@ -1,13 +1,25 @@
 """Buttons get their spoken name and key description whether they were on screen before the
 application's filter was installed (the window's first paint comes first) or shown after; a
 text field's caret is placed before the focus comes, so no caret move comes before it; a
-filled field reached by Tab is focused first and its text selected after."""
+filled field reached by Tab is focused first and its text selected after, and a table's
+first item made current after the table is."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QApplication,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from hiptimer.ui.a11y import install_reader_filter
@@ -68,6 +80,30 @@ def test_tab_into_an_empty_field_moves_no_caret(qtbot: QtBot, qapp: QApplication
         qapp.removeEventFilter(names)
 
 
+@contextmanager
+def tabbed_into(
+    qtbot: QtBot, qapp: QApplication, start: QWidget, target: QWidget, heard: list[str]
+) -> Iterator[None]:
+    """Tab from `start` to `target` with the app's filter on; `heard` gets "focus True" as
+    the focus is reported (as focusChanged is emitted), among what the test notes there."""
+    names = install_reader_filter(qapp)
+
+    def focused(_old: QWidget | None, new: QWidget | None) -> None:
+        heard.append(f"focus {new is target}")
+
+    qapp.focusChanged.connect(focused)
+    try:
+        show_active(qtbot, start.window())
+        start.setFocus(Qt.FocusReason.OtherFocusReason)
+        heard.clear()
+        qtbot.keyClick(start, Qt.Key.Key_Tab)
+        QApplication.processEvents()
+        yield
+    finally:
+        qapp.focusChanged.disconnect(focused)
+        qapp.removeEventFilter(names)
+
+
 def test_tab_into_a_filled_field_tells_the_focus_before_the_selection(
     qtbot: QtBot, qapp: QApplication
 ) -> None:
@@ -77,26 +113,35 @@ def test_tab_into_a_filled_field_tells_the_focus_before_the_selection(
     name, hold = QLineEdit("Bridge", window), QLineEdit("60", window)
     layout.addWidget(name)
     layout.addWidget(hold)
-    names = install_reader_filter(qapp)
     heard: list[str] = []
     hold.selectionChanged.connect(lambda: heard.append(f"selected {hold.selectedText()!r}"))
-
-    def focused(_old: QWidget | None, new: QWidget | None) -> None:
-        heard.append(f"focus {new is hold}")
-
-    qapp.focusChanged.connect(focused)
-    try:
-        show_active(qtbot, window)
-        name.setFocus(Qt.FocusReason.OtherFocusReason)
-        heard.clear()
-        qtbot.keyClick(name, Qt.Key.Key_Tab)
-        QApplication.processEvents()
+    with tabbed_into(qtbot, qapp, name, hold, heard):
         assert heard == ["focus True", "selected '60'"]
         qtbot.keyClicks(hold, "45")  # typing replaces it, as after any Tab
         assert hold.text() == "45"
         qtbot.keyClick(hold, Qt.Key.Key_Backtab)
         QApplication.processEvents()
         assert name.hasFocus() and name.selectedText() == "Bridge"
-    finally:
-        qapp.focusChanged.disconnect(focused)
-        qapp.removeEventFilter(names)
+
+
+def test_tab_into_a_table_tells_the_focus_before_its_first_item(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    # Orca 43 said "Sets of the chosen session. table with 25 rows 8 columns." and no set:
+    # Qt made the first cell current, and reported its focus, before the table's focus.
+    window, layout = window_with_layout(qtbot)
+    name = QLineEdit("Bridge", window)
+    model = QStandardItemModel(2, 2, window)
+    model.setItem(0, 1, QStandardItem("Bridge"))
+    table = QTableView(window)
+    table.setModel(model)
+    table.setColumnHidden(0, True)  # as the sets table's Side, with no each-side exercise
+    layout.addWidget(name)
+    layout.addWidget(table)
+    heard: list[str] = []
+    table.selectionModel().currentChanged.connect(
+        lambda now, _was: heard.append(f"current {now.row()},{now.column()}")
+    )
+    with tabbed_into(qtbot, qapp, name, table, heard):
+        assert heard == ["focus True", "current 0,1"]
+        assert not table.selectionModel().hasSelection()  # current, not chosen
