@@ -21,7 +21,9 @@ from hiptimer.core.dosing.actions import DoseAction
 from hiptimer.core.session.events import PainChoice, SetRecord
 from hiptimer.core.session.steps import Side
 from hiptimer.i18n import N_, _, translate
+from hiptimer.ui.a11y import name_and_keys
 from hiptimer.ui.focus_ring import ring_colour
+from hiptimer.ui.key_words import key_hint
 from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.theme import BASE_FONT_PX, current, px, set_exact_px, set_px
 from hiptimer.ui.widgets.layout_fit import SHRINK_STEPS, fits_whole
@@ -246,9 +248,13 @@ class PainPrompt(QWidget):
             pain=pain, limit=self.pain_limit
         )
         self.choice_heading.setText(heading)
-        # Tab reaches the choices, not the heading: each is read with the question it answers.
+        # Tab reaches the choices, not the heading: each is read with the question it answers,
+        # then its key; not its name again, as the tooltip has it (Orca 43 said "Continue
+        # push button. Pain 7 ... What now? Continue (key: C)").
+        question = " ".join(heading.split())
         for button in self.choice_buttons.values():
-            button.setAccessibleDescription(f"{' '.join(heading.split())} {button.toolTip()}")
+            keys = name_and_keys(button.text())[1]
+            button.setAccessibleDescription(f"{question} {key_hint(keys)}" if keys else question)
         self._choice_panel.setAccessibleName(" ".join(heading.split()))
         self._choice_panel.setAccessibleDescription(set_label(record))
         self._stack.setCurrentWidget(self._choice_panel)
