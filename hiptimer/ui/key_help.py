@@ -65,7 +65,10 @@ class KeysWindow(QDialog):
         self.view = QTextBrowser(self)
         self.view.setAccessibleName(_("Keyboard shortcuts"))
         self.view.setOpenLinks(False)
-        readable_by_keys(self.view)  # a reader reads it line by line
+        readable_by_keys(self.view, name_says_how=False)  # a reader reads it line by line
+        # Orca 43 says a dialog's description as it opens: "Keyboard shortcuts — HipTimer
+        # dialog. The arrow keys read it line by line.", then "Keyboard shortcuts label."
+        self.setAccessibleDescription(self.view.accessibleDescription())
         self.view.setHtml(keys_html())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from hiptimer.ui.key_help import KeysWindow, markdown_table
 from hiptimer.ui.keys import BINDINGS, SHORTCUTS
+from tests.ui.a11y_checks import stray_labels
 from tests.ui.test_main_window import make_app
 
 README = Path(__file__).resolve().parents[2] / "README.md"
@@ -75,3 +76,15 @@ def test_the_window_names_the_menu_shortcuts_keys_in_the_language_in_use(
     assert "Ctrl+Arriba" in shown and "Ctrl+Abajo" in shown
     assert "Ctrl+Mayús+S" in shown and "Ctrl+Mayús+Z / Ctrl+Y" in shown
     assert "Ctrl+Up" not in shown and "Shift" not in shown
+
+
+def test_a_reader_hears_how_to_read_it_once_as_it_opens(qtbot: QtBot) -> None:
+    # Orca 43 says a dialog's description as it opens, and any label of three words or more
+    # that labels nothing as the dialog's own text: with the arrows' words in the view's
+    # name, "Keyboard shortcuts. The arrow keys read it line by line" was said twice.
+    window = KeysWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert window.accessibleDescription() == "The arrow keys read it line by line"
+    assert window.view.accessibleName() == "Keyboard shortcuts"
+    assert stray_labels(window) == []
