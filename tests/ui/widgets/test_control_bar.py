@@ -98,3 +98,13 @@ def test_a_button_without_a_key_centres_its_words_as_high_as_its_neighbours(
     assert bar.buttons[Action.END].text() == "End\n[Esc]"
     assert len({b.height() for b in shown}) == 1  # one row, one height
     assert all(b.height() >= b.sizeHint().height() for b in shown)
+
+
+def test_a_reader_says_back_and_next_without_their_arrows(qtbot: QtBot) -> None:
+    # Orca 43 read "◀ Back push button": the arrow is drawn beside the word, not said.
+    bar = ControlBar()
+    qtbot.addWidget(bar)
+    shown_state(bar, counting=False)
+    assert bar.buttons[Action.BACK].text().startswith("\u25c0 Back")
+    assert bar.buttons[Action.BACK].accessibleName() == "Back"
+    assert bar.buttons[Action.NEXT].accessibleName() == "Next"
