@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QSize
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -107,3 +108,8 @@ def test_a_long_title_is_cut_to_fit_the_screen_and_whole_for_a_reader(
     assert long.title in row.planned.toolTip()
     short = dialog.rows["hip-strengthening"].planned
     assert (short.text(), short.toolTip()) == ("Hip strengthening", "")
+    # The desk breaks' routine: cut to 24 characters' width on screen, whole for a reader.
+    box = dialog.desk.routine
+    box.setCurrentIndex(box.findData("long"))
+    said = QAccessible.queryAccessibleInterface(box)
+    assert said is not None and said.text(QAccessible.Text.Value) == long.title
