@@ -1,0 +1,40 @@
+"""The built-in figures draw what their exercises' steps and seed documents say (docs/fidelity.md)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from hiptimer.core.figures.files import load_figure
+from hiptimer.core.figures.kinematics import STROKE_HALF, Vec, placed
+from hiptimer.core.figures.library import builtin_figures_dir
+from hiptimer.core.figures.model import Figure
+
+CM_PER_UNIT = 1.7  # docs/figures.md: the standing figure is 100 units tall, a 170 cm person
+TOUCHING = 2 * STROKE_HALF + 1.5  # two limbs drawn side by side, a little room between them
+
+
+def _figure(figure_id: str) -> Figure:
+    return load_figure(builtin_figures_dir() / f"{figure_id}.json")
+
+
+def _points(figure_id: str) -> tuple[dict[str, Vec], dict[str, Vec]]:
+    fig = _figure(figure_id)
+    return placed(fig.start, fig.anchor), placed(fig.end, fig.anchor)
+
+
+def test_the_clamshell_bends_hips_and_knees_about_45_degrees_and_keeps_the_heels_together() -> None:
+    """Seed 004 and gentle-hip-care's step: hips and knees bent about 45 degrees, feet together
+    throughout; the figure bent the knees to 90, and its top leg floated a hand above the other."""
+    fig = _figure("clamshell")
+    for pose in (fig.start, fig.end):
+        for leg in (pose.right_leg, pose.left_leg):
+            assert leg.hip == pytest.approx(45, abs=8)
+            assert leg.knee == pytest.approx(45, abs=8)
+    start, end = _points("clamshell")
+    assert math.dist(start["right_heel"], start["left_heel"]) <= TOUCHING
+    assert math.dist(end["right_heel"], end["left_heel"]) <= TOUCHING
+    assert math.dist(start["right_knee"], start["left_knee"]) <= TOUCHING
+    opened = math.dist(end["right_knee"], end["left_knee"])
+    assert opened * CM_PER_UNIT >= 12, "the top knee opens like a clamshell"
