@@ -38,3 +38,17 @@ def test_the_clamshell_bends_hips_and_knees_about_45_degrees_and_keeps_the_heels
     assert math.dist(start["right_knee"], start["left_knee"]) <= TOUCHING
     opened = math.dist(end["right_knee"], end["left_knee"])
     assert opened * CM_PER_UNIT >= 12, "the top knee opens like a clamshell"
+
+
+def _sole(points: dict[str, Vec], side: str) -> float:
+    """How high the lowest edge of a foot is above the floor."""
+    return min(points[f"{side}_heel"][1], points[f"{side}_toe"][1]) - STROKE_HALF
+
+
+def test_the_monster_walk_back_and_forward_takes_steps_of_13_to_15_cm() -> None:
+    """Source D: small steps of 5-6 inches, which the steps say as 13-15 cm; the figure's step
+    back was 33 cm, more than twice that."""
+    _, end = _points("monster-walk-back-forward")
+    step = abs(end["right_heel"][0] - end["left_heel"][0]) * CM_PER_UNIT
+    assert 12 <= step <= 16
+    assert _sole(end, "right") < 1 and _sole(end, "left") < 1, "both feet down at the step's end"
