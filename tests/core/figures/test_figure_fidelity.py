@@ -52,3 +52,19 @@ def test_the_monster_walk_back_and_forward_takes_steps_of_13_to_15_cm() -> None:
     step = abs(end["right_heel"][0] - end["left_heel"][0]) * CM_PER_UNIT
     assert 12 <= step <= 16
     assert _sole(end, "right") < 1 and _sole(end, "left") < 1, "both feet down at the step's end"
+
+
+def _between(a: Vec, b: Vec) -> Vec:
+    return ((a[0] + b[0]) / 2, (a[1] + b[1]) / 2, (a[2] + b[2]) / 2)
+
+
+def test_the_lateral_trunk_rotation_tips_both_knees_together_with_the_feet_down() -> None:
+    """Source C and the steps: knees bent and pressed together, feet staying on the floor; the
+    figure held the knees a hip's width apart (24 cm) and lifted the far foot 9 cm."""
+    start, end = _points("lateral-trunk-rotation")
+    for pose in (start, end):
+        assert math.dist(pose["right_knee"], pose["left_knee"]) <= TOUCHING
+        assert _sole(pose, "right") < 1 and _sole(pose, "left") < 1
+    knees_from = _between(start["right_knee"], start["left_knee"])
+    knees_to = _between(end["right_knee"], end["left_knee"])
+    assert math.dist(knees_from, knees_to) * CM_PER_UNIT >= 20, "the knees tip to one side"
