@@ -68,3 +68,18 @@ def test_the_lateral_trunk_rotation_tips_both_knees_together_with_the_feet_down(
     knees_from = _between(start["right_knee"], start["left_knee"])
     knees_to = _between(end["right_knee"], end["left_knee"])
     assert math.dist(knees_from, knees_to) * CM_PER_UNIT >= 20, "the knees tip to one side"
+
+
+@pytest.mark.parametrize("figure_id", ["standing-hip-pushdown", "lunging-hip-pushdown"])
+def test_the_hip_pushdowns_stand_a_little_wider_than_the_shoulders_and_keep_both_feet_down(
+    figure_id: str,
+) -> None:
+    """Source C: feet a little further than shoulder width apart (the steps: somewhat beyond
+    shoulder width), the bent leg's foot and the long leg's planted at the bottom. The figures
+    stood 90 and 70 cm wide, two to three shoulder widths, and lifted a foot 15 cm off the
+    floor at the bottom."""
+    start, end = _points(figure_id)
+    shoulders = math.dist(start["right_shoulder"], start["left_shoulder"])
+    stance = math.dist(start["right_heel"], start["left_heel"])
+    assert shoulders < stance <= 1.6 * shoulders
+    assert _sole(end, "right") < 1 and _sole(end, "left") < 1
