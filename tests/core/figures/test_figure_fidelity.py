@@ -83,3 +83,49 @@ def test_the_hip_pushdowns_stand_a_little_wider_than_the_shoulders_and_keep_both
     stance = math.dist(start["right_heel"], start["left_heel"])
     assert shoulders < stance <= 1.6 * shoulders
     assert _sole(end, "right") < 1 and _sole(end, "left") < 1
+
+
+def _at(points: dict[str, Vec], where: str) -> Vec:
+    """A named point, or the middle of two joined by '+' (the shin: 'right_knee+right_ankle')."""
+    a, _, b = where.partition("+")
+    return _between(points[a], points[b or a])
+
+
+# Where the steps put the hands, in the poses that hold it (the figure does the right side).
+HANDS = {
+    # Source D, the steps: hands laced behind the supporting (left) thigh, drawing it in.
+    ("piriformis-stretch", "end"): {"right_hand": "left_thigh", "left_hand": "left_thigh"},
+    # Source D: both hands behind the thigh of the leg being straightened.
+    ("hamstring-stretch", "start"): {"right_hand": "right_thigh", "left_hand": "right_thigh"},
+    ("hamstring-stretch", "end"): {"right_hand": "right_thigh", "left_hand": "right_thigh"},
+    # Source C, the steps: the knee drawn in and held with both hands.
+    ("single-knee-hug", "end"): {"right_hand": "right_knee", "left_hand": "right_knee"},
+    # Source C, the steps: both hands hold the long leg's shin or ankle.
+    ("seated-leg-hip-extension", "end"): {
+        "right_hand": "right_knee+right_ankle",
+        "left_hand": "right_knee+right_ankle",
+    },
+    # The monthly check's steps: arms crossed over the chest, sitting and standing.
+    ("chair-stand-30s", "start"): {
+        "right_hand": "left_shoulder+chest",
+        "left_hand": "right_shoulder+chest",
+    },
+    ("chair-stand-30s", "end"): {
+        "right_hand": "left_shoulder+chest",
+        "left_hand": "right_shoulder+chest",
+    },
+    # Source C, the steps: hands on the hips (or hanging), not held out in front.
+    ("standing-knee-raise", "start"): {"right_hand": "right_hip", "left_hand": "left_hip"},
+    ("standing-knee-raise", "end"): {"right_hand": "right_hip", "left_hand": "left_hip"},
+}
+
+
+@pytest.mark.parametrize(("figure_id", "pose"), sorted(HANDS))
+def test_the_hands_are_where_the_steps_put_them(figure_id: str, pose: str) -> None:
+    """The piriformis stretch's hands lay by its sides, the hamstring stretch, knee hug and leg
+    extension held with one hand, the chair stand's fists were at its chin and the knee raise's
+    forearms pointed ahead: each 15-28 units (25-50 cm) from where the steps put them."""
+    start, end = _points(figure_id)
+    points = start if pose == "start" else end
+    for hand, where in HANDS[figure_id, pose].items():
+        assert math.dist(points[hand], _at(points, where)) <= TOUCHING, hand
