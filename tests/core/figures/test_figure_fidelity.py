@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
@@ -129,3 +130,12 @@ def test_the_hands_are_where_the_steps_put_them(figure_id: str, pose: str) -> No
     points = start if pose == "start" else end
     for hand, where in HANDS[figure_id, pose].items():
         assert math.dist(points[hand], _at(points, where)) <= TOUCHING, hand
+
+
+def test_the_fidelity_doc_looks_at_every_built_in_figure() -> None:
+    """docs/fidelity.md's figure table has one row per figure file, so none goes unchecked."""
+    doc = (Path(__file__).resolve().parents[3] / "docs" / "fidelity.md").read_text("utf-8")
+    section = doc.split("## The figures", 1)[1].split("\n## ", 1)[0]
+    rows = [line.split("|")[1].strip() for line in section.splitlines() if line.startswith("| ")]
+    figures = sorted(path.stem for path in builtin_figures_dir().glob("*.json"))
+    assert sorted(rows[2:]) == figures  # after the table's heading and its rule
