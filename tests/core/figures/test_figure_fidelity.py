@@ -10,7 +10,7 @@ import pytest
 from hiptimer.core.figures.files import load_figure
 from hiptimer.core.figures.kinematics import STROKE_HALF, Vec, placed
 from hiptimer.core.figures.library import builtin_figures_dir
-from hiptimer.core.figures.model import Figure
+from hiptimer.core.figures.model import Figure, PropKind
 
 CM_PER_UNIT = 1.7  # docs/figures.md: the standing figure is 100 units tall, a 170 cm person
 TOUCHING = 2 * STROKE_HALF + 1.5  # two limbs drawn side by side, a little room between them
@@ -139,3 +139,15 @@ def test_the_fidelity_doc_looks_at_every_built_in_figure() -> None:
     rows = [line.split("|")[1].strip() for line in section.splitlines() if line.startswith("| ")]
     figures = sorted(path.stem for path in builtin_figures_dir().glob("*.json"))
     assert sorted(rows[2:]) == figures  # after the table's heading and its rule
+
+
+def test_the_tempo_squat_sits_with_the_hips_above_the_knees() -> None:
+    """The FAI routine's steps: a chair high enough that the hips are above the knees (source A
+    and its cautions keep deep hip bending out); the figure's hips were 2 cm above its knees,
+    level to the eye, on a chair of the default height, bent 112 degrees at the hip."""
+    fig = _figure("tempo-chair-squat")
+    start, _ = _points("tempo-chair-squat")
+    assert (start["right_hip"][1] - start["right_knee"][1]) * CM_PER_UNIT >= 5
+    seat = next(prop for prop in fig.props if prop.kind is PropKind.CHAIR).size[1]
+    assert 3 <= start["pelvis"][1] - seat <= 7, "sitting on the seat, not above or in it"
+    assert fig.start.right_leg.hip <= 100
