@@ -14,7 +14,7 @@ from hiptimer import paths
 from hiptimer.core.figures.files import figure_from_data, load_figure
 from hiptimer.core.figures.kinematics import POINT_NAMES, STROKE_HALF, lowest_y, placed
 from hiptimer.core.figures.library import builtin_figures_dir
-from hiptimer.core.figures.model import Figure, Pose
+from hiptimer.core.figures.model import Figure, Pose, PropKind
 from hiptimer.core.figures.motion import Motion, along, pose_at
 from hiptimer.core.figures.scene import Head, scene
 from hiptimer.core.routines.loader import load_routine
@@ -198,7 +198,7 @@ def test_the_step_down_keeps_its_foot_flat_on_the_step_and_taps_the_floor(
     of the step. The figure stopped that heel 9 units above the floor and dug the standing
     foot's toes 3 units into the step."""
     fig = figures["step-downs"]
-    (step,) = fig.props
+    step = next(prop for prop in fig.props if prop.kind is PropKind.STEP)  # and its rail
     top, edge = step.y + step.size[1], step.x + step.size[0] / 2
     for pose in (fig.start, fig.end):
         points = placed(pose, fig.anchor)

@@ -151,3 +151,18 @@ def test_the_tempo_squat_sits_with_the_hips_above_the_knees() -> None:
     seat = next(prop for prop in fig.props if prop.kind is PropKind.CHAIR).size[1]
     assert 3 <= start["pelvis"][1] - seat <= 7, "sitting on the seat, not above or in it"
     assert fig.start.right_leg.hip <= 100
+
+
+def test_the_step_down_holds_a_rail() -> None:
+    """The steps: stand on the step holding a rail or wall. The figure held nothing, its arms
+    out from its sides; now its far hand rests on a rail beside the step, and slides forward
+    along it as the figure sinks."""
+    fig = _figure("step-downs")
+    rails = [prop for prop in fig.props if prop.kind is PropKind.BOX]
+    assert len(rails) == 1, "a rail beside the step"
+    rail = rails[0]
+    top = rail.y + rail.size[1] + STROKE_HALF
+    for points in _points("step-downs"):
+        hand = points["left_hand"]
+        assert hand[1] == pytest.approx(top, abs=2)
+        assert abs(hand[0] - rail.x) <= rail.size[0] / 2 and abs(hand[2] - rail.z) <= 2
