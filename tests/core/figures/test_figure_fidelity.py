@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from hiptimer import paths
 from hiptimer.core.figures.files import load_figure
 from hiptimer.core.figures.kinematics import STROKE_HALF, Vec, placed
 from hiptimer.core.figures.library import builtin_figures_dir
 from hiptimer.core.figures.model import Figure, PropKind
+from hiptimer.core.routines.loader import load_routine
 
 CM_PER_UNIT = 1.7  # docs/figures.md: the standing figure is 100 units tall, a 170 cm person
 TOUCHING = 2 * STROKE_HALF + 1.5  # two limbs drawn side by side, a little room between them
@@ -166,3 +168,31 @@ def test_the_step_down_holds_a_rail() -> None:
         hand = points["left_hand"]
         assert hand[1] == pytest.approx(top, abs=2)
         assert abs(hand[0] - rail.x) <= rail.size[0] / 2 and abs(hand[2] - rail.z) <= 2
+
+
+STANDING_LEG_NAMED = "The side named is the leg you stand on"
+
+
+def _exercises_naming_the_standing_leg() -> set[str]:
+    ids = set()
+    for path in sorted(paths.builtin_routines_dir().glob("*.json")):
+        for exercise in load_routine(path, builtin=True).exercises:
+            if any(step.startswith(STANDING_LEG_NAMED) for step in exercise.setup):
+                ids.add(exercise.id)
+    return ids
+
+
+def test_where_the_side_is_the_standing_leg_the_figure_stands_on_the_right_leg() -> None:
+    """The single-leg stance said "lift one foot" for each side and its figure, drawn for the
+    right side, stood on the left leg: a right-side result was the left leg's balance. Its
+    steps now name the standing leg, as the step-downs and hip hikers do, and so does its
+    figure: the right foot stays down, the left lifts, the ring is at the right hip."""
+    named = _exercises_naming_the_standing_leg()
+    assert {"single-leg-stance", "step-downs", "hip-hiker"} <= named
+    for figure_id in sorted(named):
+        start, end = _points(figure_id)
+        assert math.dist(start["right_heel"], end["right_heel"]) < 1, figure_id  # it stands
+        assert math.dist(start["left_heel"], end["left_heel"]) > 2, figure_id  # the other moves
+    _, end = _points("single-leg-stance")
+    assert _sole(end, "left") > _sole(end, "right") + 3
+    assert _figure("single-leg-stance").end.highlight == ("right_hip",)
