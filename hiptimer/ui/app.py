@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -41,6 +42,8 @@ def run_app(
     (a start at login): only the tray icon shows, or the window minimised where no tray is.
     Returns the exit status.
     """
+    if _no_app_yet() and not _display_named():
+        return _without_display(routine, start, in_tray)
     # Heavy imports wait until a window is really wanted (`hiptimer list` never pays for Qt).
     from PySide6.QtCore import QCoreApplication, QObject, Qt
     from PySide6.QtGui import QGuiApplication
@@ -184,6 +187,48 @@ def run_app(
         from PySide6.QtCore import QEvent
 
         QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
+
+
+def _no_app_yet() -> bool:
+    """No QApplication made yet in this process (tests and embedders make their own)."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.instance() is None
+
+
+def _display_named() -> bool:
+    """Whether Qt can find a screen: on Linux a window needs $DISPLAY or $WAYLAND_DISPLAY
+    unless a platform is named ($QT_QPA_PLATFORM, offscreen in tests); elsewhere always."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def _without_display(routine: Routine | str | None, start: bool, in_tray: bool) -> int:
+    """No screen to open a window on (a shell over ssh, say): a copy already running takes the
+    request, as with a display; else say why, not Qt's abort ("could not connect to
+    display", a core dump) that a start with no display ended in."""
+    from PySide6.QtCore import QCoreApplication
+
+    from hiptimer import paths
+    from hiptimer.core.instance import Outcome, Request
+    from hiptimer.ui.single_instance import claim
+
+    QCoreApplication(sys.argv[:1])  # enough for the lock and the socket: no screen needed
+    quiet = in_tray and routine is None
+    first = claim(paths.data_dir(), Request(_asked(routine), start, quiet))
+    if first is Outcome.HANDED_OVER:
+        done = "it stays as it is" if quiet else "its window was brought forward"
+        print(f"HipTimer is already running for {paths.data_dir()}; {done}.")
+        return 0
+    if not isinstance(first, Outcome):
+        first.release()
+    print(
+        "hiptimer: no display to open the window on ($DISPLAY and $WAYLAND_DISPLAY are not "
+        "set); the commands list, show, validate, cues and history work without one",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def _asked(routine: Routine | str | None) -> str | None:
