@@ -16,10 +16,11 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from hiptimer.core.clock import Clock
-    from hiptimer.core.instance import Request
+    from hiptimer.core.instance import Outcome, Request
     from hiptimer.core.routines.model import Routine
     from hiptimer.ui.main_window import MainWindow
     from hiptimer.ui.services.ports import Services
+    from hiptimer.ui.single_instance import FirstCopy
 
 
 WINDOW_ICON_PX = (16, 24, 32, 48, 64)
@@ -63,14 +64,10 @@ def run_app(
         styled = False
     assert isinstance(app, QApplication)
     from hiptimer import paths
-    from hiptimer.core.instance import Outcome, Request
-    from hiptimer.ui.single_instance import claim
+    from hiptimer.core.instance import Outcome
 
-    quiet = in_tray and routine is None  # a start at login finds HipTimer already running
-    first = claim(paths.data_dir(), Request(_asked(routine), start, quiet))
+    first = _claim(routine, start, in_tray)
     if first is Outcome.HANDED_OVER:
-        done = "it stays as it is" if quiet else "its window was brought forward"
-        print(f"HipTimer is already running for {paths.data_dir()}; {done}.")
         return 0
     read_only = first is Outcome.READ_ONLY
     if read_only:
@@ -210,16 +207,11 @@ def _without_display(routine: Routine | str | None, start: bool, in_tray: bool) 
     display", a core dump) that a start with no display ended in."""
     from PySide6.QtCore import QCoreApplication
 
-    from hiptimer import paths
-    from hiptimer.core.instance import Outcome, Request
-    from hiptimer.ui.single_instance import claim
+    from hiptimer.core.instance import Outcome
 
     QCoreApplication(sys.argv[:1])  # enough for the lock and the socket: no screen needed
-    quiet = in_tray and routine is None
-    first = claim(paths.data_dir(), Request(_asked(routine), start, quiet))
+    first = _claim(routine, start, in_tray)
     if first is Outcome.HANDED_OVER:
-        done = "it stays as it is" if quiet else "its window was brought forward"
-        print(f"HipTimer is already running for {paths.data_dir()}; {done}.")
         return 0
     if not isinstance(first, Outcome):
         first.release()
@@ -229,6 +221,21 @@ def _without_display(routine: Routine | str | None, start: bool, in_tray: bool) 
         file=sys.stderr,
     )
     return 1
+
+
+def _claim(routine: Routine | str | None, start: bool, in_tray: bool) -> FirstCopy | Outcome:
+    """This copy's claim on the data folder (single_instance.claim); handed over to a copy
+    already running, it says so on the terminal."""
+    from hiptimer import paths
+    from hiptimer.core.instance import Outcome, Request
+    from hiptimer.ui.single_instance import claim
+
+    quiet = in_tray and routine is None  # a start at login finds HipTimer already running
+    first = claim(paths.data_dir(), Request(_asked(routine), start, quiet))
+    if first is Outcome.HANDED_OVER:
+        done = "it stays as it is" if quiet else "its window was brought forward"
+        print(f"HipTimer is already running for {paths.data_dir()}; {done}.")
+    return first
 
 
 def _asked(routine: Routine | str | None) -> str | None:
