@@ -93,6 +93,13 @@ def test_wheel_keeps_packaging_sources_out(wheel_names: set[str]) -> None:
     assert not [name for name in wheel_names if name.endswith((".ico", ".icns", ".spec"))]
 
 
+def test_wheel_installs_only_the_hiptimer_package(wheel_names: set[str]) -> None:
+    # A top-level "tests" package in site-packages would shadow, or be shadowed by, another
+    # project's tests: the suite is for a clone, not for users.
+    tops = {name.split("/")[0] for name in wheel_names if not name.startswith("hiptimer-")}
+    assert tops == {"hiptimer"}
+
+
 def test_wheel_declares_the_command(wheel: Path) -> None:
     with zipfile.ZipFile(wheel) as archive:
         (entry_points,) = [n for n in archive.namelist() if n.endswith("entry_points.txt")]
