@@ -15,10 +15,12 @@ from hiptimer.core.figures.model import Figure
 from hiptimer.core.routines.catalog import load_catalog
 from hiptimer.core.routines.ladder import at_rung, ceiling_text
 from hiptimer.core.routines.model import Exercise, Routine, dose_text
+from hiptimer.core.routines.translation import translated
 from tests.core.routines.seed_words import RUN, digest, runs, seed_hashes
 
 DOC = Path(__file__).resolve().parents[3] / "docs" / "fidelity.md"
 OURS = "HipTimer's advice: "
+ROUTINES = DOC.parents[1] / "resources" / "routines"
 
 
 def tables() -> dict[str, list[list[list[str]]]]:
@@ -459,6 +461,56 @@ def test_no_routine_copies_a_run_of_eight_words_from_the_seeds() -> None:
         if digest(run) in seeds
     ]
     assert copied == [], f"runs of {RUN} words copied from a seed document"
+
+
+# ---------------------------------------------------------------- the Spanish says the same facts
+
+# Numbers from three up, in digits or in words: "one" and "two" are left out, as Spanish says
+# "un kilo", "las dos rodillas" and "la segunda serie" where English says "1 kg", "both knees"
+# and "set two".
+NUMBER_WORDS = {
+    "en": "three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen",
+    "es": "tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince",
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "sixty": 60, "ninety": 90}
+TENS |= {"veinte": 20, "treinta": 30, "cuarenta": 40, "sesenta": 60, "noventa": 90}
+
+
+def _numbers(text: str, language: str) -> list[float]:
+    """The numbers of three and more a text says, sorted; "cuarenta y cinco" is 45."""
+    words = {w: float(i + 3) for i, w in enumerate(NUMBER_WORDS[language].split())}
+    found = []
+    tokens = re.findall(r"\d+(?:[.,]\d+)?|[^\W\d_]+", text.lower())
+    for i, token in enumerate(tokens):
+        if token[0].isdigit():
+            found.append(float(token.replace(",", ".")))
+        elif token in TENS:
+            joined = tokens[i + 1 : i + 3]
+            unit = words.get(joined[1], 0.0) if joined[:1] == ["y"] and len(joined) == 2 else 0
+            found.append(TENS[token] + unit)
+        elif token in words and not (i >= 2 and tokens[i - 1] == "y" and tokens[i - 2] in TENS):
+            found.append(words[token])
+    return sorted(n for n in found if n >= 3)
+
+
+OURS_ES = "Consejo de HipTimer: "
+CHOICE = {"en": r"HipTimer's (choice|suggestion)", "es": r"(elección|sugerencia) de HipTimer"}
+
+
+@pytest.mark.parametrize("routine_id", sorted(p.stem for p in ROUTINES.glob("*.json")))
+def test_the_spanish_texts_say_the_same_numbers_and_whose_choice_as_the_english(
+    routine_id: str,
+) -> None:
+    """The Spanish weighted leg raise dropped the source's 2-3 lb beside its kilo, and the
+    monthly check's Spanish description called its limits "elección nuestra" where every
+    other routine, and its own English, names HipTimer's choice."""
+    english = builtins()[routine_id]
+    spanish = translated(english, "es")
+    pairs = list(zip(_every_text(english), _every_text(spanish), strict=True))
+    for (where, en), (_, es) in pairs:
+        assert _numbers(en, "en") == _numbers(es, "es"), (where, en, es)
+        assert en.startswith(OURS) == es.startswith(OURS_ES), (where, en, es)
+        assert len(re.findall(CHOICE["en"], en)) == len(re.findall(CHOICE["es"], es)), (where, es)
 
 
 # ---------------------------------------------------------------- the figures show the seeds' movement
