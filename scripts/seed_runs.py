@@ -1,4 +1,4 @@
-"""Write tests/core/routines/seed_runs.txt: the hashes of every run of eight words in the seed
+"""Write tests/core/routines/seed_runs.txt: the hashes of every run of six words in the seed
 documents, which test_fidelity.py checks the built-in routines' texts against.
 
 uv run python scripts/seed_runs.py SEEDS_DIR   # the folder of the seed documents (*.txt)
@@ -11,7 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = (
-    "# Hashes of each run of eight words in the seed documents (written by scripts/seed_runs.py;\n"
+    "# Hashes of each run of six words in the seed documents (written by scripts/seed_runs.py;\n"
     "# see tests/core/routines/seed_words.py). No text of the documents is kept here.\n"
 )
 
