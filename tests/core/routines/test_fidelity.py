@@ -277,15 +277,22 @@ def test_each_routine_keeps_its_sources_order_or_says_where_it_does_not() -> Non
             assert "order is HipTimer's choice" in description, rid
 
 
-def test_every_routine_says_its_rests_are_our_choice() -> None:
+def test_every_routine_says_its_rests_and_its_get_ready_are_our_choice() -> None:
     """No source gives rest times, so every built-in's rests are HipTimer's; only the doc said
-    so, and a user reading the routine could take its rests for the source's."""
+    so, and a user reading the routine could take its rests for the source's. The doc said the
+    descriptions named the get-ready before the first exercise as HipTimer's too; none did.
+    The Spanish says both as well ("preparación", "descansos")."""
     for rid, routine in builtins().items():
-        sentences = re.split(r"(?<=\.) ", routine.description)
-        assert any(
-            re.search(r"\brests\b", s) and re.search(r"HipTimer's (choice|suggestion)", s)
-            for s in sentences
-        ), rid
+        for language, rests, ready in (
+            ("en", r"\brests\b", r"\bget-ready\b"),
+            ("es", r"\bdescansos\b", r"\bpreparación\b"),
+        ):
+            said = routine if language == "en" else translated(routine, language)
+            sentences = re.split(r"(?<=\.) ", said.description)
+            assert any(
+                re.search(rests, s) and re.search(ready, s) and re.search(CHOICE[language], s)
+                for s in sentences
+            ), (rid, language)
 
 
 # Advice of the seed documents (facts, by source letter): each must reach a routine or be
