@@ -74,7 +74,8 @@ DOUBLED_MARKS = re.compile(r"[,;:]\s*[,;:.]")
 # Words that make the Spanish reader a man: the overlays address everyone in neutral words
 # ("con la espalda recta", "no te muevas"), as commit 107160a began.
 MASCULINE_READER = re.compile(
-    r"\b(erguido|quédate (lo más )?quieto|quedar tumbado|agarrado a)\b", re.IGNORECASE
+    r"\b(erguido|quédate (lo más )?quieto|quedar tumbado|agarrado a|guiado por|rígido y dolorido)\b",
+    re.IGNORECASE,
 )
 
 
