@@ -186,6 +186,17 @@ def test_the_doc_marks_exactly_those_schedules_as_our_choice() -> None:
         "monthly-check",
     }
     assert {r[0] for r in rows} == set(builtins())
+    # The README's table of built-in routines said "3-4 times a week" beside "an FAI rehab
+    # approach" and never whose schedule that was.
+    readme = DOC.parents[1] / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    table = text[text.index("### Built-in routines") :].split("\n\n")[1].splitlines()[2:]
+    said = {}
+    for line in table:
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        rid = next(rid for rid, r in builtins().items() if cells[0].startswith(r.title))
+        said[rid] = cells[2].endswith("(our suggestion)")
+    assert said == {rid: rid in ours for rid in builtins()}
 
 
 def _cautions(routine: Routine) -> list[tuple[str, str]]:
