@@ -432,6 +432,9 @@ EXERCISE_STEPS = {
     ("hip-strengthening", "hip-hiker"): r"20 cm.*sturdy",  # D: an 8-inch stool; hold on
     ("gentle-hip-care", "clamshell"): r"45 degrees.*heels together",  # E
     ("gentle-hip-care", "seated-hip-stretch"): r"chair.*feet planted",  # E
+    # E: the knee comes up toward the chest before it turns out and down; ours said only "in
+    # front of you"
+    ("gentle-hip-care", "gentle-hip-rotation"): r"counter or chair.*toward your chest.*outward",
     ("hip-strength-mobility", "standing-hip-pushdown"): r"beyond shoulder width",  # C
     ("hip-strength-mobility", "lower-back-hip-stretch"): r"last.*warm",  # C
     ("spinal-stenosis-basics", "lateral-trunk-rotation"): r"knees bent and pressed together",
