@@ -317,6 +317,9 @@ SOURCE_ADVICE = {
     "A: a longer build-back after a step back": r"build back|build-back",
     "A: fatigue, poor sleep and stress magnify pain": r"tiredness, poor sleep and stress",
     "A: goals grounded in function": r"goals set by what you can do",
+    # the desk break's circles and squeezes were done standing, and neither the routine nor
+    # the doc said that the source has them before you stand up
+    "A: hip circles and glute activation before standing up": r"before you stand up",
     "B: avoid standing with locked knees": r"locking them",
     "B: modify or avoid painful activities": r"change the way you do an activity that hurts",
     "B: hands-on treatment by a therapist": r"hands-on",
