@@ -154,6 +154,22 @@ def test_where_the_source_gives_a_range_of_seconds_the_routine_names_it_beside_i
         assert f"source's {seconds}" in description, (rid, name)
 
 
+def test_where_the_source_gives_a_range_of_reps_the_dose_or_the_description_names_it() -> None:
+    """Source C does its trunk rotations 10-20 times side to side; the routine's dose read
+    "5 (5-10) reps each side" and nothing on screen said where 5-10 came from, nor that 5 a
+    side is the low end of the source's 10-20. A range the dose itself shows ("8 (8-12) reps")
+    needs no more."""
+    rows = tables()["How the built-in routines follow their sources"][0]
+    routines = builtins()
+    ranged = [
+        (r[0], r[1], m) for r in rows for m in re.findall(r"\b(\d+-\d+)\b(?! ?(?:s|lb|in)\b)", r[2])
+    ]
+    assert ranged, "the table gives no source range of reps"
+    for rid, name, reps in ranged:
+        shown = f"({reps})" in dose_text(variants(routines[rid])[name])
+        assert shown or f"source's {reps}" in routines[rid].description, (rid, name, reps)
+
+
 def test_every_tempo_and_every_hold_the_source_does_not_time_is_said_to_be_ours() -> None:
     """No seed gives a tempo in seconds, yet the FAI routine, gentle hip care and hip
     strengthening pace reps at 2-0-3-1, 2-0-2 and 2-0-2-3 without their descriptions saying
