@@ -535,6 +535,25 @@ def _numbers(text: str, language: str) -> list[float]:
 
 
 OURS_ES = "Consejo de HipTimer: "
+# Facts of the seeds' cautions and positions (English pattern: Spanish pattern) that a Spanish
+# text must keep wherever its English text has them.
+SAME_FACTS = {
+    r"side named": r"lado indicado",
+    r"right angle": r"ángulo recto",
+    r"fracture": r"fractura",
+    r"osteoporosis": r"osteoporosis",
+    r"sciatic": r"ciático",
+    r"groin": r"ingle",
+    r"pelvic tilt": r"basculación pélvica",
+    r"cushion": r"cojín",
+    r"surgeon": r"cirujano",
+    r"\bdoctor": r"médico",
+    r"physiotherapist": r"fisioterapeuta",
+    r"\bstop\b(?! making)": r"\b(para|detén|deja|déjalo)\b",
+    r"tingling": r"hormigueo",
+    r"pinch": r"pinz|pinc",
+    r"chair": r"silla",
+}
 CHOICE = {"en": r"HipTimer's (choice|suggestion)", "es": r"(elección|sugerencia) de HipTimer"}
 
 
@@ -552,6 +571,9 @@ def test_the_spanish_texts_say_the_same_numbers_and_whose_choice_as_the_english(
         assert _numbers(en, "en") == _numbers(es, "es"), (where, en, es)
         assert en.startswith(OURS) == es.startswith(OURS_ES), (where, en, es)
         assert len(re.findall(CHOICE["en"], en)) == len(re.findall(CHOICE["es"], es)), (where, es)
+        for fact, dicho in SAME_FACTS.items():
+            if re.search(fact, en, re.IGNORECASE):
+                assert re.search(dicho, es, re.IGNORECASE), (where, fact, es)
 
 
 # ---------------------------------------------------------------- the figures show the seeds' movement
