@@ -13,7 +13,7 @@ from hiptimer.core.figures.kinematics import placed as placed_points
 from hiptimer.core.figures.library import builtin_figures_dir
 from hiptimer.core.figures.model import Figure
 from hiptimer.core.routines.catalog import load_catalog
-from hiptimer.core.routines.ladder import at_rung, ceiling_text
+from hiptimer.core.routines.ladder import at_rung, ceiling_of, ceiling_text
 from hiptimer.core.routines.model import Exercise, Routine, dose_text
 from hiptimer.core.routines.translation import translated
 from tests.core.routines.seed_words import RUN, digest, runs, seed_hashes
@@ -168,6 +168,35 @@ def test_where_the_source_gives_a_range_of_reps_the_dose_or_the_description_name
     for rid, name, reps in ranged:
         shown = f"({reps})" in dose_text(variants(routines[rid])[name])
         assert shown or f"source's {reps}" in routines[rid].description, (rid, name, reps)
+
+
+SAID = {3: "three|third", 5: "five|fifth", 12: "twelve", 15: "fifteen", 20: "twenty"}
+
+
+def _names(description: str, n: float, unit: str = "") -> bool:
+    """Whether the description says the number n (in digits or words), with its unit if any."""
+    words = SAID.get(int(n), "") if n == int(n) else ""
+    number = rf"(\b{n:g}|\b(?:{words}))\b" if words else rf"\b{n:g}\b"
+    return re.search(number + unit, description, re.IGNORECASE) is not None
+
+
+def test_every_ceiling_above_the_starting_dose_is_said_on_screen() -> None:
+    """The FAI routine's suggestions may take the hip flexor release to 5 x 30 s and the
+    low-impact cardio to 20 min; its description named 3 x 30 s and 10 minutes only, so a
+    user never saw, before a suggestion, how far HipTimer would go, nor whose limit that was.
+    A ceiling of reps at the top of the dose's own range ("8 (8-12)") shows in the dose."""
+    for rid, routine in builtins().items():
+        for name, ex in variants(routine).items():
+            c, description = ceiling_of(ex), routine.description
+            if (c.sets or 0) > ex.sets:
+                assert _names(description, c.sets or 0, r"( x|\b)"), (rid, name, c.sets)
+            if (c.hold_s or 0) > (ex.hold_s or 0):
+                held = c.hold_s or 0
+                minutes = held >= 120 and _names(description, held / 60, r"[ -]min")
+                assert minutes or _names(description, held, " s"), (rid, name, held)
+            in_dose = ex.reps_range is not None and ex.reps_range[1] == c.reps
+            if (c.reps or 0) > (ex.reps or 0) and not in_dose:
+                assert _names(description, c.reps or 0), (rid, name, c.reps)
 
 
 def test_every_tempo_and_every_hold_the_source_does_not_time_is_said_to_be_ours() -> None:
