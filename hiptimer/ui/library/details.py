@@ -1,4 +1,4 @@
-"""The library's details pane as HTML: a routine's length, exercises, cautions and source.
+"""The library's details pane as HTML: a routine's length, cautions, exercises and source.
 
 Every text from a routine is escaped: routine files are plain text on screen.
 """
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from hiptimer.i18n import _, n_
 from hiptimer.ui.library.items import Estimate, LibraryItem, written_length
 from hiptimer.ui.theme import current
-from hiptimer.ui.widgets.plain import escape, on_our_side
+from hiptimer.ui.widgets.plain import escape, on_our_side, units_kept
 
 if TYPE_CHECKING:
     from hiptimer.core.routines.model import Exercise
@@ -27,8 +27,8 @@ def details_html(
     estimate: Estimate = written_length,
     pictures: Mapping[str, str] | None = None,
 ) -> str:
-    """The routine's description, duration, schedule, exercises (each with its caution), its
-    cautions and its source, as HTML; every text from the routine is escaped.
+    """The routine's description, duration, schedule, its cautions, its exercises (each with
+    its caution) and its source, as HTML; every text from the routine is escaped.
 
     `pictures` maps an exercise id to the name of a small picture in the document's resources,
     or to a plain-text line saying why there is none; without it there is no picture column.
@@ -60,7 +60,15 @@ def details_html(
             meta.append(n_("{n} left out", "{n} left out", off).format(n=off))
     parts = [f"<h2>{e(r.title)}</h2>", f"<p><b>{e(SEPARATOR.join(meta))}</b></p>"]
     if r.description:
-        parts.append(f"<p>{e(r.description)}</p>")
+        parts.append(f"<p>{e(units_kept(r.description))}</p>")
+    # The routine's cautions before its exercises, as a handout puts them: under the list they
+    # sat below the fold (13 exercises in FAI), unseen by anyone who pressed Enter.
+    if r.cautions:
+        cautions = "".join(f"<li>{e(on_our_side(units_kept(c)))}</li>" for c in r.cautions)
+        heading = e(_("Cautions"))
+        parts.append(
+            f"<p style='color:{current().warning}'><b>{heading}</b></p><ul>{cautions}</ul>"
+        )
     if all_out:
         nothing = _("Nothing to start: include an exercise in the editor (Ctrl+E).")
         parts.append(f"<p style='color:{current().warning}'><b>{e(nothing)}</b></p>")
@@ -81,12 +89,6 @@ def details_html(
     )
     heading = e(_("Exercises"))
     parts.append(f"<p><b>{heading}</b></p><table>{rows}</table>")
-    if r.cautions:
-        cautions = "".join(f"<li>{e(on_our_side(c))}</li>" for c in r.cautions)
-        heading = e(_("Cautions"))
-        parts.append(
-            f"<p style='color:{current().warning}'><b>{heading}</b></p><ul>{cautions}</ul>"
-        )
     if r.source.strip():
         source = e(_("Source:"))
         parts.append(f"<p><b>{source}</b> {e(r.source)}</p>")
@@ -140,7 +142,7 @@ def _exercise_rows(
     if caution.strip():
         below.append(
             f"<td colspan='2' style='color:{current().warning}; padding-left: 18px;"
-            f" padding-bottom: 6px'>{e(on_our_side(WARNING_SIGN + caution.strip()))}</td>"
+            f" padding-bottom: 6px'>{e(on_our_side(WARNING_SIGN + units_kept(caution.strip())))}</td>"
         )
     picture = _picture_cell(pictures, exercise_id, rows=1 + len(below))
     look = f" style='color:{current().muted}'" if dim else ""  # left out of sessions

@@ -98,6 +98,16 @@ def in_our_direction(text: str, *, one_paragraph: bool = False) -> str:
     return "\n".join(_marked(line, mark) if _mixed(line) else line for line in lines)
 
 
+# A number and the unit after it ("5 s", "3 x 30 s", "2 kg"); the units the routines use.
+_NUMBER_UNIT = re.compile(r"(?<=\d) (?=(?:s|min|x|kg|lb|cm|m|%)(?![\w]))")
+
+
+def units_kept(text: str) -> str:
+    """`text` with a no-break space between each number and its unit. Why: a wrapped paragraph
+    broke "holds 5 s" into "holds 5" and a lone "s" at the start of the next line."""
+    return _NUMBER_UNIT.sub("\u00a0", text)
+
+
 def on_our_side(text: str) -> str:
     """`text`, a line of a list (a setup step, a caution), laid out from the app's side, beside
     its number or bullet, in whichever direction it is written. Why: Qt aligns a paragraph

@@ -39,6 +39,28 @@ def test_the_details_show_each_exercises_caution_the_routines_cautions_and_its_s
     assert "<b>Source:</b> A physiotherapy handout &amp; an article" in text
 
 
+def test_the_routines_cautions_come_before_its_exercises() -> None:
+    # Under the list they sat below the fold: seen only by someone who scrolled past it.
+    r = sourced()
+    text = details_html(LibraryItem(r.id, r.title, r))
+    assert text.index("Cautions") < text.index("Stop if it hurts.") < text.index("Exercises")
+    assert text.index("Exercises") < text.index("Knee hug")
+
+
+def test_a_number_keeps_its_unit_on_its_line() -> None:
+    r = replace(
+        sourced(),
+        description="Each press holds 5 s, 3 x 30 s in all; 10 min a day; 2 kg; 5 sets.",
+        cautions=("Rest 20 s between sets.",),
+    )
+    text = details_html(LibraryItem(r.id, r.title, r))
+    nbsp = "\u00a0"
+    assert (
+        f"holds 5{nbsp}s, 3{nbsp}x 30{nbsp}s in all; 10{nbsp}min a day; 2{nbsp}kg; 5 sets." in text
+    )
+    assert f"Rest 20{nbsp}s between" in text
+
+
 def test_a_routine_with_every_exercise_left_out_lists_them_and_says_nothing_starts(
     qtbot: QtBot,
 ) -> None:
@@ -238,8 +260,9 @@ def test_a_caution_written_right_to_left_stands_beside_its_bullet(qtbot: QtBot) 
             lefts.setdefault(words, block.layout().lineAt(0).naturalTextRect().left())
             lefts[f"{words}, last"] = block.layout().lineAt(0).naturalTextRect().left()
         block = block.next()
-    assert lefts["Stop if it hurts."] == lefts[f"{arabic}, last"]  # the list's bullet, beside
-    assert lefts[arabic] < 10  # the exercise's caution, under its name
+    # The routine's cautions come first, the exercises' after them.
+    assert lefts["Stop if it hurts."] == lefts[arabic]  # the list's bullet, beside
+    assert lefts[f"{arabic}, last"] < 10  # the exercise's caution, under its name
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
