@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import Enum
 
 from hiptimer.core.history.outcome import SetCounts
 from hiptimer.core.history.records import SessionSummary, WeekCount
@@ -153,7 +155,8 @@ def adherence(
     `until`, else `today` (by default, the computer's). `checks`: routines of re-tests,
     whose sessions are listed but are not exercise sessions.
     """
-    counted = [s for s in sessions if counts_as_exercise(s, checks)]
+    kinds = SessionKinds.of(sessions, checks)
+    counted = [s for s in sessions if session_kind(s, checks) is SessionKind.EXERCISE]
     first = period_start(store, routine_id, since)
     last = until or today or date.today()
     weeks = store.weekly_adherence(routine_id, first, last, leave_out=checks) if first else []
@@ -169,19 +172,44 @@ def adherence(
     return Adherence(
         weeks=weeks,
         schedule=schedule,
-        sessions=len(counted),
+        sessions=kinds.exercise,
         counts=total,
         completed=sum(1 for s in counted if s.end_reason == "completed"),
         first_day=first,
         last_day=last,
-        not_counted=sum(1 for s in sessions if not s.exercised and s.routine_id not in checks),
-        checks=sum(1 for s in sessions if s.routine_id in checks),
+        not_counted=kinds.begun,
+        checks=kinds.retests,
     )
 
 
-def counts_as_exercise(session: SessionSummary, checks: Collection[str]) -> bool:
-    """A session adherence and the report count: a set done or partly done, not re-tests."""
-    return session.exercised and session.routine_id not in checks
+class SessionKind(Enum):
+    """The three kinds of session adherence, the report and History's list tell apart."""
+
+    EXERCISE = "exercise"  # a set done or partly done: counted
+    RETEST = "retest"  # a session of a routine of re-tests: listed, not counted
+    BEGUN = "begun"  # begun with no set done or partly done: listed, not counted
+
+
+def session_kind(session: SessionSummary, checks: Collection[str]) -> SessionKind:
+    """The one rule: a re-test routine's session is a re-test whatever was done in it."""
+    if session.routine_id in checks:
+        return SessionKind.RETEST
+    return SessionKind.EXERCISE if session.exercised else SessionKind.BEGUN
+
+
+@dataclass(frozen=True)
+class SessionKinds:
+    """How many sessions of a list are of each kind: what every surface's counts read, so
+    History's list, adherence and the report cannot split one list two ways."""
+
+    exercise: int = 0
+    retests: int = 0
+    begun: int = 0
+
+    @classmethod
+    def of(cls, sessions: Iterable[SessionSummary], checks: Collection[str]) -> SessionKinds:
+        found = Counter(session_kind(s, checks) for s in sessions)
+        return cls(found[SessionKind.EXERCISE], found[SessionKind.RETEST], found[SessionKind.BEGUN])
 
 
 def listed_text(sessions: list[SessionSummary], checks: Collection[str]) -> str:
@@ -189,11 +217,10 @@ def listed_text(sessions: list[SessionSummary], checks: Collection[str]) -> str:
     adherence and the report count them (History's list has every one: its count alone
     read 48 beside the report's 46)."""
     listed = n_("{n} session", "{n} sessions", len(sessions)).format(n=len(sessions))
-    counted = sum(1 for s in sessions if counts_as_exercise(s, checks))
+    kinds = SessionKinds.of(sessions, checks)
+    counted, retests, begun = kinds.exercise, kinds.retests, kinds.begun
     if counted == len(sessions):
         return listed
-    retests = sum(1 for s in sessions if s.routine_id in checks)
-    begun = len(sessions) - counted - retests
     parts = [n_("{n} exercise session", "{n} exercise sessions", counted).format(n=counted)]
     if retests:
         parts.append(n_("{n} re-test", "{n} re-tests", retests).format(n=retests))

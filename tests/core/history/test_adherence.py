@@ -8,7 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from hiptimer.core.history.adherence import adherence, period_start, schedules_text
+from hiptimer.core.history.adherence import (
+    SessionKinds,
+    adherence,
+    listed_text,
+    period_start,
+    schedules_text,
+)
 from hiptimer.core.history.export import gather_report
 from hiptimer.core.history.queries import StoredSet
 from hiptimer.core.history.store import HistoryStore, open_history
@@ -80,6 +86,27 @@ def test_a_session_with_no_set_begun_is_listed_but_not_counted(
     assert result.weeks[0].sessions == 1
     assert result.counts.text() == "2 of 2 sets done"
     assert result.summary()[-1] == "1 more session begun with no set done, not counted"
+
+
+def test_the_list_and_adherence_read_one_split_of_the_sessions(
+    store: HistoryStore, weeks: Weeks
+) -> None:
+    # One rule sorts a session: a re-test routine's session is a re-test even with no set
+    # done; otherwise a set done or partly done makes it exercise, else it was only begun.
+    day = weeks.week2
+    record(store, HIPS, day, {("bridge", None): [1, 2]})
+    record(store, STRETCH, day, {("hamstring", None): [0]})
+    for routine in (HIPS, STRETCH):  # begun, no set done: one of each kind
+        when = datetime.combine(day, time(19)).astimezone()
+        store.begin_session(routine.id, routine.title, 1, {}, when, sets_planned=2)
+    sessions, checks = store.list_sessions(), {"stretch"}
+    kinds = SessionKinds.of(sessions, checks)
+    assert kinds == SessionKinds(exercise=1, retests=2, begun=1)
+    result = adherence(store, sessions, None, today=weeks.today, checks=checks)
+    assert (result.sessions, result.checks, result.not_counted) == (1, 2, 1)
+    assert listed_text(sessions, checks) == (
+        "4 sessions: 1 exercise session, 2 re-tests, 1 begun with no set done"
+    )
 
 
 def test_the_sets_are_counted_by_outcome(store: HistoryStore, weeks: Weeks) -> None:
