@@ -173,14 +173,15 @@ class CoachingPanel(QFrame):
         they do not at MIN_PX (large print at 960 x 540), the caution and the steps that fit
         whole from the one being read: Qt squeezed every row to less than a line and the
         caution's box to its edges, so that nothing could be read and the caution was gone."""
-        px = max(float(MIN_PX), self._max_px)
         every = list(range(len(self.steps)))
-        if self.width() > 0 and self.height() > 0:
-            px = self.px_at(self.width(), self.height())
-        self._px = px
+        self._px = max(float(MIN_PX), self._max_px)
         self._shown = every
+        # A panel with no room yet (its size policy is Ignored: 0 px until its page is laid
+        # out) has nothing to fit to; measured against 0 px, every step would be left out and
+        # the font shrunk to the least. Its first resizeEvent fits it.
         if self.width() > 0 and self.height() > 0:
-            while len(self._shown) > 1 and self._height_at(px, self._shown) > self.height():
+            self._px = self.px_at(self.width(), self.height())
+            while len(self._shown) > 1 and self._height_at(self._px, self._shown) > self.height():
                 count = len(self._shown) - 1
                 first = min(max(0, self._spoken), len(every) - count)
                 self._shown = every[first : first + count]

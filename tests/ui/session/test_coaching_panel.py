@@ -72,6 +72,26 @@ def test_every_step_shown_and_the_caution_are_whole_at_every_size(qtbot: QtBot) 
     assert not cut
 
 
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+def test_a_panel_with_no_room_yet_keeps_every_step_at_its_largest_size(qtbot: QtBot) -> None:
+    # Before its page is laid out the panel may be 0 px (its size policy is Ignored): fitted
+    # to that, every step but one would be left out and the font shrunk to the least. It
+    # waits for room, then fits as usual.
+    page = QWidget()
+    qtbot.addWidget(page)
+    panel = CoachingPanel(page)
+    panel.resize(0, 0)
+    panel.show_exercise(hold("abduction", setup=STEPS, caution=CAUTION))
+    with qtbot.waitSignal(panel.fitted, timeout=0):
+        panel.set_font_px(30)
+    assert panel.font_px == 30 and not any(row.isHidden() for row in panel.rows)
+    page.resize(800, 700)
+    panel.resize(390, 210)
+    page.show()  # the resize reaches a hidden panel when it is shown
+    qtbot.waitExposed(page)
+    assert MIN_PX <= panel.font_px < 30 and any(row.isHidden() for row in panel.rows)
+
+
 STEP_IN_ARABIC = "\u0627\u0633\u062a\u0644\u0642\u0650 \u0639\u0644\u0649 \u0638\u0647\u0631\u0643."
 
 
