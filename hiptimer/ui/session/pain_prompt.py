@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -10,7 +11,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLayout,
     QPushButton,
     QStackedLayout,
     QVBoxLayout,
@@ -26,7 +26,7 @@ from hiptimer.ui.focus_ring import ring_colour
 from hiptimer.ui.key_words import key_hint
 from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.theme import BASE_FONT_PX, current, px, set_exact_px, set_px
-from hiptimer.ui.widgets.layout_fit import SHRINK_STEPS, fits_whole
+from hiptimer.ui.widgets.layout_fit import SHRINK_STEPS, first_whole, fits_whole
 from hiptimer.ui.widgets.plain import ElidedLabel, in_our_direction, plain
 from hiptimer.ui.widgets.score_scale import RatingButton, anchor_cells, rating_style
 
@@ -275,29 +275,20 @@ class PainPrompt(QWidget):
         """Sizes follow the window; where the panel shown would not be whole (large print on
         1024 x 768), everything shrinks a step at a time, to 60 % at most, until it is: the
         layout squeezed the scale's words onto its buttons, and the choices onto each other."""
+        # Not shrink_to_fit, which fits a page's own layout: the prompt's is a stack of its two
+        # panels, as large as the larger, so the panel shown is measured against the prompt;
+        # and the small buttons are fitted after the rest, before anything is placed.
         height = max(300, self.height())
         layout = self.panel.layout()
         assert layout is not None  # each panel is built with one
-        for shrink in SHRINK_STEPS:
-            self._scale_fonts(height * shrink)
-            if self._whole(layout):
-                break
+        whole = partial(fits_whole, layout, self)
+        first_whole([height * shrink for shrink in SHRINK_STEPS], self._scale_fonts, whole)
         # "Skip rating" and "Change the rating" follow the window at a small share of it (15 px
         # at 150 % on 1024 x 768): they grow to the body text's size where the panel has the
         # room, or as near it as the room allows, never taking it from the question.
         small = self.change_button.font().pixelSize()
-        for size in range(max(small, px(BASE_FONT_PX)), small, -1):
-            self._small_buttons(size)
-            if self._whole(layout):
-                break
-        else:
-            self._small_buttons(small)
-            self._whole(layout)
+        first_whole(range(max(small, px(BASE_FONT_PX)), small - 1, -1), self._small_buttons, whole)
         layout.activate()  # placed now, in the new fonts: not one frame later
-
-    def _whole(self, layout: QLayout) -> bool:
-        """Whether the panel's `layout` fits the prompt whole in the fonts it has now."""
-        return fits_whole(layout, self)
 
     def _small_buttons(self, size: int) -> None:
         set_exact_px(self.skip_button, size)

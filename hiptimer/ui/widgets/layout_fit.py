@@ -4,12 +4,14 @@ first-run notice, the resume offer)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 SHRINK_STEPS = (1.0, 0.92, 0.84, 0.76, 0.68, 0.6)  # of the sizes that follow the window
 MOST = 16_777_215  # QWIDGETSIZE_MAX, a widget's largest size, which PySide6 does not export
+Size = TypeVar("Size", int, float)
 
 
 def shrink_to_fit(
@@ -22,11 +24,24 @@ def shrink_to_fit(
     time, to 60 % at most; then place them, in the new fonts, at once, not a frame later."""
     layout = page.layout()
     assert layout is not None  # each such page is built with one
-    for shrink in SHRINK_STEPS:
-        size_parts(max(300, page.height()) * shrink)
-        if (fits or fits_whole)(layout, page):
-            break
+    height = max(300, page.height())
+    first_whole(
+        [height * shrink for shrink in SHRINK_STEPS],
+        size_parts,
+        lambda: (fits or fits_whole)(layout, page),
+    )
     layout.activate()
+
+
+def first_whole(
+    sizes: Iterable[Size], size_parts: Callable[[Size], None], whole: Callable[[], bool]
+) -> None:
+    """Size the parts at each of `sizes` in turn, largest first, until `whole()` says the
+    layout is whole; where none is, they keep the last (the least)."""
+    for size in sizes:
+        size_parts(size)
+        if whole():
+            return
 
 
 def fits_whole(layout: QLayout, widget: QWidget) -> bool:

@@ -16,7 +16,7 @@ from hiptimer.core.history.outcome import SetCounts
 from hiptimer.i18n import _, translate
 from hiptimer.ui.first_run import FirstRunPage
 from hiptimer.ui.session.resume_page import SAVED, ResumePage
-from hiptimer.ui.widgets.layout_fit import fits_whole, fits_wrapped
+from hiptimer.ui.widgets.layout_fit import first_whole, fits_whole, fits_wrapped
 from hiptimer.ui.widgets.plain import show_wrapped
 from tests.ui.sessions import large_print  # noqa: F401 (a fixture)
 
@@ -62,3 +62,16 @@ def test_a_page_is_whole_in_large_print_on_a_small_laptop(
     for part in parts:
         need = part.heightForWidth(part.width())
         assert part.height() >= max(need, part.minimumSizeHint().height()), part
+
+
+def test_the_parts_are_sized_a_step_smaller_until_whole_or_the_least() -> None:
+    # The one stepping loop of every page that shrinks (shrink_to_fit, the pain question's
+    # fonts and its small buttons): the first size that is whole stays, else the least.
+    tried: list[int] = []
+    first_whole(range(20, 9, -1), tried.append, lambda: tried[-1] <= 16)
+    assert tried == [20, 19, 18, 17, 16]
+    tried.clear()
+    first_whole(range(20, 9, -1), tried.append, lambda: False)
+    assert tried[-1] == 10 and len(tried) == 11
+    first_whole(range(20, 20, -1), tried.append, lambda: True)  # no sizes: nothing changes
+    assert tried[-1] == 10 and len(tried) == 11
