@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 import time
 from datetime import datetime
@@ -11,25 +12,38 @@ from pathlib import Path
 
 import pytest
 
+from hiptimer.ui.session.workout_text import minutes_text
 from tests.e2e.real_app import WAIT_S, RealApp
 
 pytestmark = pytest.mark.e2e
 
-# The shortest hold that still tells a hold begun (0:03, 0:02: HOLDING) from a rest or a
-# get-ready (0:01), with a whole second (0:02: MID_HOLD) to be killed in with seconds to go.
+# The shortest hold that still tells a hold begun (0:03, 0:02: HOLDING) from a rest (0:01),
+# with a whole second (0:02: MID_HOLD) to be killed in with seconds to go.
 HOLD_S = 3
+# A get-ready far longer than any hold (8 s at most, with +): the first ten of its seconds
+# (GET_READY) are shown by nothing else, so a test waiting for it cannot take a hold's last
+# seconds for it, and has ten seconds to press Right (or kill) in it. With a get-ready of
+# 1 s, "0:01 Quick stretch" was the get-ready or the hold's last second, and Right pressed
+# late under load ended the hold early.
+GET_READY_S = 20
 ROUTINE = {
     "format": "hiptimer-routine",
     "version": 1,
     "id": "e2e-three-sets",
     "title": "E2E three sets",
-    "rests": {"get_ready_s": 1, "between_sets_s": 1, "between_sides_s": 1, "after_exercise_s": 1},
+    "rests": {
+        "get_ready_s": GET_READY_S,
+        "between_sets_s": 1,
+        "between_sides_s": 1,
+        "after_exercise_s": 1,
+    },
     "exercises": [
         {"id": "stretch", "name": "Quick stretch", "kind": "hold", "hold_s": HOLD_S, "sets": 3},
     ],
 }
-HOLDING = rf"^0:0[2-{HOLD_S}] Quick stretch \u2014 HipTimer$"  # rests and get-ready show 0:01
+HOLDING = rf"^0:0[2-{HOLD_S}] Quick stretch \u2014 HipTimer$"  # rests show 0:01
 MID_HOLD = rf"^0:0[2-{HOLD_S - 1}] Quick stretch"  # a hold begun, seconds still to go
+GET_READY = rf"^0:(1\d|{GET_READY_S}) Quick stretch"  # 0:20 to 0:10: only the get-ready
 RATING = r"^Rate pain: Quick stretch"
 SCREENSHOTS = os.environ.get("HIPTIMER_SCREENSHOTS")  # a folder: keep pictures of the offer
 
@@ -57,6 +71,25 @@ def three_sets_in(tmp_path: Path) -> tuple[Path, Path, Path]:
     return data, routine, data / "history.sqlite3"
 
 
+def test_the_get_ready_is_told_from_every_hold_and_rest_by_its_title() -> None:
+    # What the waits below rely on, checked without a window: each title the get-ready
+    # shows in its first ten seconds, and none a hold (3 s, 8 s after +) or a rest shows.
+    def titles(seconds: int) -> list[str]:
+        return [f"{minutes_text(s)} Quick stretch \u2014 HipTimer" for s in range(seconds, 0, -1)]
+
+    others = titles(HOLD_S + 5) + titles(1)
+    assert not [t for t in others if re.search(GET_READY, t)]
+    first_ten = titles(GET_READY_S)[:10]
+    assert all(re.search(GET_READY, t) for t in first_ten)
+    assert not re.search(HOLDING, titles(1)[0])  # nor does a rest pass for a hold begun
+
+
+def skip_get_ready(app: RealApp) -> None:
+    """Wait for the get-ready (at a session's start, or a resumption's) and end it with Right."""
+    app.wait_title(GET_READY)
+    app.key("Right")
+
+
 def rate_a_set(app: RealApp, key: str) -> None:
     app.wait_title(HOLDING)
     app.wait_title(RATING)
@@ -70,6 +103,7 @@ def test_a_session_killed_mid_set_resumes_into_the_same_session(
 
     first = RealApp(display, data, routine, log_name="first.log")
     try:
+        skip_get_ready(first)
         rate_a_set(first, "3")
         rate_a_set(first, "4")
         first.wait_title(MID_HOLD)  # the third hold, seconds to go
@@ -90,8 +124,7 @@ def test_a_session_killed_mid_set_resumes_into_the_same_session(
             second.screenshot(Path(SCREENSHOTS) / "resume.png")
         assert sessions_in(db) == [(1, None)]  # --start waits for the answer
         second.key("Return")
-        second.wait_title(r"^0:(10|0\d) Quick stretch")  # a get-ready before the third set
-        second.key("Right")  # ready already
+        skip_get_ready(second)  # the get-ready before the third set
         rate_a_set(second, "2")
         second.wait_title(r"^Session complete \u2014 HipTimer$")
         assert sessions_in(db) == [(1, "completed")]
@@ -121,6 +154,7 @@ def test_plus_pressed_in_a_set_the_kill_cut_short_is_resumed(display: str, tmp_p
 
     first = RealApp(display, data, routine, log_name="first.log")
     try:
+        skip_get_ready(first)
         rate_a_set(first, "3")
         first.wait_title(HOLDING)  # the second hold
         first.key("plus")
@@ -134,8 +168,7 @@ def test_plus_pressed_in_a_set_the_kill_cut_short_is_resumed(display: str, tmp_p
     try:
         second.wait_title(r"^Resume your session\? \u2014 HipTimer$")
         second.key("Return")
-        second.wait_title(r"^0:(10|0\d) Quick stretch")  # a get-ready before the second set
-        second.key("Right")
+        skip_get_ready(second)  # the get-ready before the second set
         for rating in ("2", "1"):
             second.wait_title(held_longer)
             second.wait_title(RATING)
@@ -154,6 +187,7 @@ def test_killed_again_before_a_set_each_stop_is_left_out_once(display: str, tmp_
     data, routine, db = three_sets_in(tmp_path)
     first = RealApp(display, data, routine, log_name="first.log")
     try:
+        skip_get_ready(first)
         rate_a_set(first, "3")
         rate_a_set(first, "4")
         first.wait_title(MID_HOLD)
@@ -164,7 +198,7 @@ def test_killed_again_before_a_set_each_stop_is_left_out_once(display: str, tmp_
     try:
         second.wait_title(r"^Resume your session\? \u2014 HipTimer$")
         second.key("Return")
-        second.wait_title(r"^0:(10|0\d) Quick stretch")  # the get-ready before the third set
+        second.wait_title(GET_READY)  # the get-ready before the third set, seconds to go
         second.kill()
     finally:
         second.stop()
@@ -173,7 +207,8 @@ def test_killed_again_before_a_set_each_stop_is_left_out_once(display: str, tmp_
     third = RealApp(display, data, routine, log_name="third.log")
     try:
         third.wait_title(r"^Resume your session\? \u2014 HipTimer$")
-        third.key("Return")  # the get-ready runs out (Right in a hold would end it early)
+        third.key("Return")
+        skip_get_ready(third)
         rate_a_set(third, "2")
         third.wait_title(r"^Session complete \u2014 HipTimer$")
     finally:
