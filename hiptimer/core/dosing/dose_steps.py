@@ -11,9 +11,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from hiptimer.core.history.outcome import SetCounts
 from hiptimer.core.routines.ladder import at_rung, ceiling_of, next_rung
 from hiptimer.core.routines.model import Exercise, Kind, Rung, SideMode, seconds_text, with_sides
+from hiptimer.core.session.set_outcome import SetCounts
 from hiptimer.core.session.steps import Side
 from hiptimer.i18n import _, n_
 

@@ -14,10 +14,10 @@ from typing import Any
 
 from hiptimer.core.dosing import rules as pain_rules
 from hiptimer.core.dosing.dose_steps import Dose, ExerciseHistory, Exposure, PainRuleSettings
-from hiptimer.core.history.outcome import count_sets
 from hiptimer.core.history.queries import DoseChange, HistoryQueries, from_db_time, to_db_time
 from hiptimer.core.routines.loader import exercise_from_data
 from hiptimer.core.routines.model import Exercise, Kind, Routine
+from hiptimer.core.session.set_outcome import count_sets
 from hiptimer.core.session.steps import Side
 
 # The rules look at the last few sessions (progress: 2, clinician: 3) and at two weeks of

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
 
-from hiptimer.core.history.outcome import SetCounts
 from hiptimer.core.history.records import SessionSummary, WeekCount
 from hiptimer.core.history.result_text import to_tenth
 from hiptimer.core.history.series import HistorySeries
 from hiptimer.core.history.wording import day_text
 from hiptimer.core.routines.model import Routine, Schedule
+from hiptimer.core.session.set_outcome import SetCounts
 from hiptimer.i18n import _, decimal, n_, p_
 
 
@@ -30,7 +30,7 @@ def period_start(store: HistorySeries, routine_id: str | None, since: date | Non
 class Adherence:
     """Sessions per week against the schedule, and how much of each session was done.
 
-    Only sessions with a set done or partly done count (hiptimer.core.history.outcome);
+    Only sessions with a set done or partly done count (hiptimer.core.session.set_outcome);
     only full weeks (Monday to Sunday inside the period, which starts at the first session)
     count towards the average and the schedule: a week the period cuts is not a missed week.
     """

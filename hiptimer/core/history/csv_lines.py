@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 from hiptimer.core.history.csv_fields import csv_field
 from hiptimer.core.history.local_times import LocalTimes
-from hiptimer.core.history.outcome import attempt_outcome, best_attempts, count_outcomes
+from hiptimer.core.session.set_outcome import attempt_outcome, best_attempts, count_outcomes
 
 # side, completed, skipped, pain and pain_choice come from SQLite as one number (CODE_SQL)
 # that the tables below turn into text: each value fetched from SQLite costs about 0.1 us,
@@ -30,7 +30,7 @@ SETS_COLUMNS = (
     f" max(t.actual_hold_s, 0.0), t.planned_reps, t.actual_reps, {CODE_SQL}, t.adjustment,"
     " t.started_at, t.ended_at"
 )
-# By the code: each row's outcome (as hiptimer.core.history.outcome says), its side, and
+# By the code: each row's outcome (as hiptimer.core.session.set_outcome says), its side, and
 # its fields from completed to pain_choice.
 _OUTCOMES = {c + 2 * s: attempt_outcome(c == 1, s == 1) for c in (0, 1) for s in (0, 1)}
 _CODES = [
@@ -72,7 +72,7 @@ def line_maker(
     """The CSV lines of one session's rows of csv_export's sets query (SETS_COLUMNS); a field that repeats is rendered once.
 
     A session's rows come together: the outcome of a set done more than once, and the
-    session's counts, need all of them (hiptimer.core.history.outcome).
+    session's counts, need all of them (hiptimer.core.session.set_outcome).
     """
     local = times.local
     whole_hours = times.whole_hours

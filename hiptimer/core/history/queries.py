@@ -12,7 +12,7 @@ from typing import Any, TextIO
 from hiptimer.core.history import session_totals
 from hiptimer.core.history.checkin_day import day_span
 from hiptimer.core.history.csv_export import write_csv
-from hiptimer.core.history.outcome import EXERCISED_SQL, count_sets, counts_of
+from hiptimer.core.history.outcome import EXERCISED_SQL
 from hiptimer.core.history.records import (
     Correction,
     DoseChange,
@@ -30,6 +30,7 @@ from hiptimer.core.history.records import (
 from hiptimer.core.history.repair import emptied_values
 from hiptimer.core.history.series import HistorySeries, session_filter
 from hiptimer.core.safe_write import replacing_text
+from hiptimer.core.session.set_outcome import count_sets, counts_of
 
 __all__ = [  # the row types live in records; many callers import them from here
     "Correction",
@@ -48,7 +49,7 @@ __all__ = [  # the row types live in records; many callers import them from here
 
 # A set is one exercise, side and set number; Back can record it more than once. A row of a
 # set tried before is marked when written (tried_before): a session with one is counted in
-# Python (hiptimer.core.history.outcome), any other by the sums, which then count each set
+# Python (hiptimer.core.session.set_outcome), any other by the sums, which then count each set
 # once. The sums are kept per session by the database (session_totals), so a listing reads
 # no set: summing ten years of sets took 130-170 ms at each listing.
 _SUMMARY_COLUMNS = f"""

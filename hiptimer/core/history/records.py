@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import NamedTuple
 
-from hiptimer.core.history.outcome import Outcome, SetCounts, attempt_outcome
+from hiptimer.core.session.set_outcome import Outcome, SetCounts, attempt_outcome
 
 
 def to_db_time(when: datetime) -> str:
@@ -69,7 +69,7 @@ class SessionSummary:
     note: str
     sets_planned: int | None
     sets_recorded: int  # rows: a set done again after Back is one row per attempt
-    counts: SetCounts  # each planned set once, by its outcome (hiptimer.core.history.outcome)
+    counts: SetCounts  # each planned set once, by its outcome (hiptimer.core.session.set_outcome)
     max_pain: int | None
     avg_pain: float | None
     last_set_ended_at: datetime | None

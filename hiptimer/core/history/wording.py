@@ -44,7 +44,7 @@ def duration_text(session: SessionSummary) -> str:
 
 def completion_text(session: SessionSummary) -> str:
     """'16 of 18 sets done, 2 skipped; ended early': each set once, by its outcome
-    (hiptimer.core.history.outcome), and how the session ended."""
+    (hiptimer.core.session.set_outcome), and how the session ended."""
     how = END_WORDS.get(session.end_reason)
     return _("{sets}; {how}").format(sets=session.counts.text(), how=translate(how) if how else "?")
 

@@ -4,14 +4,11 @@ Pure functions of an exercise or an event, used by CueWriter (cues.py) and by th
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from hiptimer.core.routines.model import Exercise, Kind, Measure, SideMode, half_up
 from hiptimer.core.session.events import (
     DoseChanged,
     RepPhase,
     SessionEnded,
-    SetRecord,
 )
 from hiptimer.core.session.steps import Side, effective_tempo
 from hiptimer.core.voice.numbers import capital, duration_words, number_words, say, weight_words
@@ -190,12 +187,6 @@ def dose_change_text(e: DoseChanged) -> str:
         return _("Hold now {duration}.").format(duration=duration_words(e.new))
     reps = round(e.new)
     return say(n_("Now one rep.", "Now {n} reps.", reps), n=reps)
-
-
-def sets_begun(records: Iterable[SetRecord]) -> int:
-    """Sets done or partly done, each once however often Back repeated it, as the summary
-    page and History count them (docs/history.md, *What a set's outcome means*)."""
-    return len({(r.exercise_id, r.set_number, r.side) for r in records if not r.skipped})
 
 
 def session_seconds(e: SessionEnded, started_at: float | None) -> float:

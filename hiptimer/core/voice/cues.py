@@ -33,6 +33,7 @@ from hiptimer.core.session.events import (
     SetRecord,
     StepStarted,
 )
+from hiptimer.core.session.set_outcome import count_sets
 from hiptimer.core.session.steps import Side, Step, StepKind
 from hiptimer.core.voice.cue_words import (
     announce,
@@ -52,7 +53,6 @@ from hiptimer.core.voice.cue_words import (
     sentence,
     session_seconds,
     set_of,
-    sets_begun,
     side_sentence,
 )
 from hiptimer.core.voice.numbers import capital, number_words, say
@@ -323,7 +323,9 @@ class CueWriter:
         if e.reason is not EndReason.COMPLETED:
             return Phrase(_("Session ended."), "summary", e.at, interrupt=True)
         records = (*self._earlier, *e.records)
-        begun = sets_begun(records)
+        # Each set once however often Back repeated it, as the summary page and History
+        # count them (docs/history.md, *What a set's outcome means*).
+        begun = count_sets(records, None).begun
         parts = [_("Done.")]
         if begun:
             seconds = self._recorded_s()

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from hiptimer.core.history.outcome import deciding, done_text, planned_text
+from hiptimer.core.history.outcome import done_text, planned_text
 from hiptimer.core.history.queries import Correction, SessionSummary, StoredSet
 from hiptimer.core.history.wording import (
     NOT_REPRESENTATIVE_KEY,
@@ -26,6 +26,7 @@ from hiptimer.core.history.wording import (
     side_word,
     when_text,
 )
+from hiptimer.core.session.set_outcome import deciding
 from hiptimer.i18n import N_, _, p_, translate
 from hiptimer.ui.pain_colours import pain_fill, pain_ink
 from hiptimer.ui.widgets.plain import as_html

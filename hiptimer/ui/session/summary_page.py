@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiptimer.core.history.outcome import SetCounts, count_sets, deciding, done_text, planned_text
+from hiptimer.core.history.outcome import done_text, planned_text
 from hiptimer.core.routines.model import Routine, estimated_seconds, format_duration, half_up
 from hiptimer.core.routines.user_routines import DoseChange
 from hiptimer.core.session.dose_adjust import net_changes
 from hiptimer.core.session.events import EndReason, SetRecord
+from hiptimer.core.session.set_outcome import SetCounts, count_sets, deciding
 from hiptimer.core.session.steps import Side
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.key_words import key_hint

@@ -12,17 +12,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hiptimer.core.history.outcome import (
+from hiptimer.core.history.outcome import done_text
+from hiptimer.core.history.queries import StoredSet
+from hiptimer.core.history.store import open_history
+from hiptimer.core.session.set_outcome import (
     Outcome,
     SetCounts,
     attempt_outcome,
     count_sets,
     deciding,
-    done_text,
     set_outcomes,
 )
-from hiptimer.core.history.queries import StoredSet
-from hiptimer.core.history.store import open_history
 
 T0 = datetime(2025, 3, 3, 8, tzinfo=timezone.utc)
 

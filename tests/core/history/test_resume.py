@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 
 from hiptimer.core.clock import FakeClock, FakeWall
-from hiptimer.core.history.outcome import SetCounts, count_sets
 from hiptimer.core.history.queries import StoredSet
 from hiptimer.core.history.resume import (
     ResumePlan,
@@ -29,6 +28,7 @@ from hiptimer.core.routines.writer import exercise_to_data
 from hiptimer.core.session.engine import SessionEngine
 from hiptimer.core.session.events import PainChoice
 from hiptimer.core.session.recorder import SessionRecorder
+from hiptimer.core.session.set_outcome import SetCounts, count_sets
 from hiptimer.core.session.steps import Side, StepKind
 from tests.harness import advance_until, fake_engine, hold, reps
 

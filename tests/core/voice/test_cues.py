@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hiptimer.core.routines.model import Exercise, Kind, Routine, SideMode, Tempo
 from hiptimer.core.session.events import (
@@ -32,6 +35,7 @@ from hiptimer.core.session.events import (
     SetRecord,
     StepStarted,
 )
+from hiptimer.core.session.set_outcome import count_sets
 from hiptimer.core.session.steps import RestKind, Side, Step, StepKind
 from hiptimer.core.voice.cues import CueWriter
 from hiptimer.core.voice.numbers import duration_words, number_words
@@ -320,6 +324,41 @@ def test_a_resumed_sessions_summary_counts_the_whole_session() -> None:
     later = (record(FLEXOR, pain=1, minute=30),)
     (summary,) = writer.phrases_for(SessionEnded(AT + 120, EndReason.COMPLETED, later))
     assert summary.text == "Done. Three sets in twelve minutes. Highest pain six."
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([HAMSTRING, BRIDGE]),
+            st.integers(1, 2),
+            st.sampled_from([None, Side.RIGHT, Side.LEFT]),
+            st.booleans(),
+            st.booleans(),
+        ),
+        max_size=8,
+    )
+)
+def test_the_voice_counts_the_sets_by_the_one_rule_the_views_use(
+    tries: list[tuple[Exercise, int, Side | None, bool, bool]],
+) -> None:
+    """The voice's last words count the sets begun by count_sets, as the summary page, History
+    and the dose rules do: it had a count of its own (sets_begun) beside it."""
+    records = tuple(
+        replace(
+            record(ex, skipped=skipped), set_number=n, side=side, completed=done and not skipped
+        )
+        for ex, n, side, done, skipped in tries
+    )
+    writer = CueWriter()
+    writer.phrases_for(SessionStarted(AT, Routine("r", "R", (HAMSTRING, BRIDGE))))
+    (summary,) = writer.phrases_for(SessionEnded(AT + 60, EndReason.COMPLETED, records))
+    begun = count_sets(records, None).begun
+    if begun == 0:
+        assert " set" not in summary.text
+    else:
+        said = "One set" if begun == 1 else f"{number_words(begun).capitalize()} sets"
+        assert f"Done. {said} in " in summary.text
 
 
 def test_pain_limit_is_named() -> None:

@@ -11,12 +11,12 @@ from pytestqt.qtbot import QtBot
 
 from hiptimer.core.clock import FakeClock, FakeWall
 from hiptimer.core.dosing.inputs import exercise_histories, routine_recommendations
-from hiptimer.core.history.outcome import SetCounts
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.history.wording import completion_text
 from hiptimer.core.session.engine import SessionEngine
 from hiptimer.core.session.events import EndReason, PainChoice
 from hiptimer.core.session.recorder import SessionRecorder
+from hiptimer.core.session.set_outcome import SetCounts
 from hiptimer.core.session.steps import StepKind
 from hiptimer.ui.history.report_pdf import write_report
 from hiptimer.ui.history.window import HistoryWindow

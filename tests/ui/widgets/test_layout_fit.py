@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from hiptimer import i18n
 from hiptimer.core.history import resume
-from hiptimer.core.history.outcome import SetCounts
+from hiptimer.core.session.set_outcome import SetCounts
 from hiptimer.i18n import _, translate
 from hiptimer.ui.first_run import FirstRunPage
 from hiptimer.ui.session.resume_page import SAVED, ResumePage
