@@ -95,6 +95,34 @@ def _frame(p: QPainter, rect: QRectF, since: date, until: date, mm: float) -> _P
     return _Plot(plot, below)
 
 
+def _dated_frame(
+    p: QPainter,
+    rect: QRectF,
+    since: date,
+    until: date,
+    mm: float,
+    unit: str,
+    times: list[datetime],
+    empty: str,
+) -> tuple[_Plot, list[float]]:
+    """A pain chart's frame (_frame) and where each of its points falls; under it, what a
+    point stands for where it is not a session (a week, a month), and in it `empty` where
+    there is no point."""
+    plot = _frame(p, rect, since, until, mm)
+    p.setPen(MUTED)
+    if unit != "session":
+        p.drawText(plot.below, Qt.AlignmentFlag.AlignHCenter, per_unit(unit))
+    if not times:
+        p.drawText(plot.area, Qt.AlignmentFlag.AlignCenter, empty)
+    return plot, _day_xs(times, since, until, plot.area)
+
+
+def _day_xs(times: list[datetime], since: date, until: date, area: QRectF) -> list[float]:
+    """Where each of `times` falls across `area`, which spans the period's days."""
+    days = max((until - since).days + 1, 1)
+    return [_day_x(when, since, days, area.left(), area.width()) for when in times]
+
+
 def _date_labels(p: QPainter, below: QRectF, since: date, until: date) -> None:
     """The period's first day at the left, its last at the right; a period of one day has
     the one label, under the middle (it read '4 Mar ... 4 Mar 26', the same day twice)."""
@@ -142,15 +170,9 @@ def draw_pain_chart(
 ) -> None:
     """Average (line) and highest (dots) pain over the bands, on a shared date axis."""
     p.save()
-    plot = _frame(p, rect, since, until, mm)
     unit, shown = bucket_pain(points, max_points=60)
-    days = max((until - since).days + 1, 1)
-    xs = [_day_x(pt.started_at, since, days, plot.area.left(), plot.area.width()) for pt in shown]
-    p.setPen(MUTED)
-    if unit != "session":
-        p.drawText(plot.below, Qt.AlignmentFlag.AlignHCenter, per_unit(unit))
-    if not shown:
-        p.drawText(plot.area, Qt.AlignmentFlag.AlignCenter, _("no ratings"))
+    times = [pt.started_at for pt in shown]
+    plot, xs = _dated_frame(p, rect, since, until, mm, unit, times, _("no ratings"))
     line = [QPointF(x, _y(plot.area, pt.avg_pain)) for x, pt in zip(xs, shown, strict=True)]
     _line_through(p, line, AVERAGE, mm)
     p.setPen(Qt.PenStyle.NoPen)
@@ -171,15 +193,9 @@ def draw_morning_chart(
 ) -> None:
     """Pain (line) and stiffness (squares) at the next-morning check-ins, over the bands."""
     p.save()
-    plot = _frame(p, rect, since, until, mm)
     unit, shown = bucket_mornings(mornings, max_points=60)
-    days = max((until - since).days + 1, 1)
-    xs = [_day_x(m.at, since, days, plot.area.left(), plot.area.width()) for m in shown]
-    p.setPen(MUTED)
-    if unit != "session":
-        p.drawText(plot.below, Qt.AlignmentFlag.AlignHCenter, per_unit(unit))
-    if not shown:
-        p.drawText(plot.area, Qt.AlignmentFlag.AlignCenter, _("no check-ins"))
+    times = [m.at for m in shown]
+    plot, xs = _dated_frame(p, rect, since, until, mm, unit, times, _("no check-ins"))
     pains = [
         QPointF(x, _y(plot.area, m.pain))
         for x, m in zip(xs, shown, strict=True)
@@ -237,8 +253,7 @@ def draw_retest_chart(
         p.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(tick))
     below = QRectF(plot.left(), plot.bottom() + 0.5 * mm, plot.width(), label_h)
     _date_labels(p, below, since, until)
-    days = max((until - since).days + 1, 1)
-    xs = [_day_x(when, since, days, plot.left(), plot.width()) for when, _ in points]
+    xs = _day_xs([when for when, _ in points], since, until, plot)
     line = [QPointF(x, y_of(v)) for x, (_, v) in zip(xs, points, strict=True)]
     _line_through(p, line, RETEST, mm)
     p.setPen(Qt.PenStyle.NoPen)
