@@ -35,14 +35,7 @@ class Pages:
 
     def room(self, height: float) -> bool:
         """Make room for `height` (on a new page if need be); False when out of pages."""
-        if self.y + height <= self.bottom:
-            return True
-        if self.page >= MAX_PAGES:
-            return False
-        self.writer.newPage()
-        self.page += 1
-        self.y = self.top
-        return True
+        return self.y + height <= self.bottom or self._next_page()
 
     def gap(self, mm: float) -> None:
         self.y += mm * self.mm
@@ -70,8 +63,10 @@ class Pages:
 
     def new_page(self) -> bool:
         """Go on at the top of the next page (False when out of pages)."""
-        if self.y == self.top:
-            return True
+        return self.y == self.top or self._next_page()
+
+    def _next_page(self) -> bool:
+        """Begin a page, at its top, unless the report has its most pages (False)."""
         if self.page >= MAX_PAGES:
             return False
         self.writer.newPage()

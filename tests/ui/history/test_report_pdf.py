@@ -419,6 +419,22 @@ def test_the_first_pages_older_changes_note_stays_under_its_table(qapp: QApplica
         assert pages.page == 1  # the note went on the first page, under its table
 
 
+def test_a_page_is_begun_only_when_needed_and_never_past_the_last(qapp: QApplication) -> None:
+    # room() and new_page() begin a page the one way (_next_page): at the top of a page
+    # new_page() keeps it, and neither goes past MAX_PAGES.
+    with a4_pages() as pages:
+        assert pages.new_page() and pages.page == 1  # nothing on it yet: kept
+        pages.gap(1)
+        assert pages.new_page() and (pages.page, pages.y) == (2, pages.top)
+        tall = pages.bottom - pages.top
+        while pages.page < MAX_PAGES:
+            assert pages.room(tall) and pages.y == pages.top
+            pages.y = pages.bottom  # filled
+        assert not pages.room(tall) and pages.page == MAX_PAGES
+        pages.gap(1)
+        assert not pages.new_page() and pages.page == MAX_PAGES
+
+
 def test_a_paragraph_never_breaks_at_a_no_break_space(qapp: QApplication) -> None:
     """Spanish writes '0\u00a0%': the report's Adherence read '... hechas enteras (0' and '%);
     ...' on the next line, since Python's split() takes the no-break space for a space."""
