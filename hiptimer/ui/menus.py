@@ -10,6 +10,7 @@ from hiptimer import APP_TITLE
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import KEY_NAMES, Action, set_shortcut
 from hiptimer.ui.services.ports import History
+from hiptimer.ui.widgets.yes_no_box import asked_yes
 
 SESSION_MENU = (
     (Action.PAUSE, N_("Pause / resume")),
@@ -32,13 +33,8 @@ def ask_to_end(parent: QWidget) -> bool:
     box.setWindowTitle(_("End the session? \u2014 {app}").format(app=APP_TITLE))
     box.setText(_("End this session now?"))
     box.setInformativeText(_("The sets done so far are kept in your history."))
-    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     # Translators: keep an & before a letter: that letter presses the button.
-    box.button(QMessageBox.StandardButton.Yes).setText(_("&End session"))
-    box.button(QMessageBox.StandardButton.No).setText(_("&Keep going"))
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    box.setEscapeButton(QMessageBox.StandardButton.No)
-    return box.exec() == QMessageBox.StandardButton.Yes
+    return asked_yes(box, _("&End session"), _("&Keep going"))
 
 
 def confirm_quit(parent: QWidget, history: History | None, *, session_running: bool) -> bool:
@@ -61,13 +57,8 @@ def ask_to_quit(parent: QWidget, *, session_running: bool) -> bool:
         box.setInformativeText(_("The sets done so far are kept in your history."))
     else:
         box.setText(_("Quit HipTimer?"))
-    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     # Translators: Q (after the &) quits from the keyboard; keep the & before a letter.
-    box.button(QMessageBox.StandardButton.Yes).setText(_("&Quit"))
-    box.button(QMessageBox.StandardButton.No).setText(_("&Keep HipTimer open"))
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    box.setEscapeButton(QMessageBox.StandardButton.No)
-    return box.exec() == QMessageBox.StandardButton.Yes
+    return asked_yes(box, _("&Quit"), _("&Keep HipTimer open"))
 
 
 class WindowMenus(QObject):

@@ -24,6 +24,7 @@ from hiptimer.i18n import N_, _, n_, translate
 from hiptimer.ui.services.ports import History, Services
 from hiptimer.ui.theme import current, follow, set_px
 from hiptimer.ui.widgets.plain import escape, plain_box
+from hiptimer.ui.widgets.yes_no_box import asked_yes
 
 log = logging.getLogger(__name__)
 
@@ -280,12 +281,7 @@ def ask_to_quit(parent: QWidget, status: HistoryStatus) -> bool:
         ).format(n=count)
     )
     box.setInformativeText(_quit_words(status))
-    box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-    box.button(QMessageBox.StandardButton.Yes).setText(_("&Quit anyway"))
-    box.button(QMessageBox.StandardButton.No).setText(_("&Keep the app open"))
-    box.setDefaultButton(QMessageBox.StandardButton.No)
-    box.setEscapeButton(QMessageBox.StandardButton.No)
-    return box.exec() == QMessageBox.StandardButton.Yes
+    return asked_yes(box, _("&Quit anyway"), _("&Keep the app open"))
 
 
 def _quit_words(status: HistoryStatus) -> str:
