@@ -200,14 +200,15 @@ class _Checker:
         if not isinstance(d, dict):
             self.err("anchor", "expected a JSON object", d)
             return Anchor()
-        self.unknown(d, {"point", "x", "y"}, "anchor")
+        self.unknown(d, {"point", "x", "y", "z"}, "anchor")
         point = d.get("point", "pelvis")
         if point not in POINT_NAMES:
             self.err("anchor.point", "expected a point name (see docs/figures.md)", point)
             point = "pelvis"
         x = self.real(d, "x", "anchor", low=-MAX_PLACE, high=MAX_PLACE, default=0)
         y = self.number(d, "y", "anchor", low=-MAX_PLACE, high=MAX_PLACE, default=None)
-        return Anchor(point, x, y)
+        z = self.number(d, "z", "anchor", low=-MAX_PLACE, high=MAX_PLACE, default=None)
+        return Anchor(point, x, y, z)
 
     def props(self, value: Any) -> tuple[Prop, ...]:
         if not isinstance(value, list) or len(value) > MAX_PROPS:

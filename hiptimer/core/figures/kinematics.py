@@ -159,9 +159,9 @@ def lowest_y(points: dict[str, Vec]) -> float:
 def placed(pose: Pose, anchor: Anchor) -> dict[str, Vec]:
     """The pose's points moved so the anchor point is where the figure says."""
     points = joint_points(pose)
-    ax, ay, _ = points[anchor.point]
+    ax, ay, az = points[anchor.point]
     dy = -lowest_y(points) if anchor.y is None else anchor.y - ay
-    shift = (anchor.x - ax, dy, 0.0)
+    shift = (anchor.x - ax, dy, 0.0 if anchor.z is None else anchor.z - az)
     return {name: add(p, shift) for name, p in points.items()}
 
 

@@ -76,11 +76,14 @@ class Camera:
 
 @dataclass(frozen=True)
 class Anchor:
-    """The named point held still at x (and y); y None rests the figure's lowest point on the floor."""
+    """The named point held still at x (and y, and z); y None rests the figure's lowest point
+    on the floor, z None keeps the pelvis at z 0 (a foot then slides sideways as the legs
+    spread or the body tips: the standing hip pushdown's feet slid 17 cm)."""
 
     point: str = "pelvis"
     x: float = 0.0
     y: float | None = None
+    z: float | None = None
 
 
 class PropKind(str, Enum):

@@ -12,6 +12,7 @@ from hiptimer.core.figures.files import load_figure
 from hiptimer.core.figures.kinematics import STROKE_HALF, Vec, placed
 from hiptimer.core.figures.library import builtin_figures_dir
 from hiptimer.core.figures.model import Figure, PropKind
+from hiptimer.core.figures.motion import along
 from hiptimer.core.routines.loader import load_routine
 
 CM_PER_UNIT = 1.7  # docs/figures.md: the standing figure is 100 units tall, a 170 cm person
@@ -86,6 +87,28 @@ def test_the_hip_pushdowns_stand_a_little_wider_than_the_shoulders_and_keep_both
     stance = math.dist(start["right_heel"], start["left_heel"])
     assert shoulders < stance <= 1.6 * shoulders
     assert _sole(end, "right") < 1 and _sole(end, "left") < 1
+
+
+# The feet that stay planted on the floor through the whole movement.
+PLANTED = {
+    "standing-hip-pushdown": ("right_heel", "left_heel"),  # shifts over the knee, feet wide
+    "lunging-hip-pushdown": ("left_toe",),  # the back foot; the front one steps out
+}
+
+
+@pytest.mark.parametrize(("figure_id", "feet"), sorted(PLANTED.items()))
+def test_a_planted_foot_stays_where_it_stands_between_the_key_poses(
+    figure_id: str, feet: tuple[str, ...]
+) -> None:
+    """The anchor held a foot still front to back but not sideways: as the standing hip
+    pushdown shifted over its knee both feet slid 10 units (17 cm) across the floor."""
+    fig = _figure(figure_id)
+    frames = [placed(along(fig, i / 16), fig.anchor) for i in range(17)]
+    for foot in feet:
+        x0, _, z0 = frames[0][foot]
+        for points in frames[1:]:
+            x, _, z = points[foot]
+            assert math.hypot(x - x0, z - z0) <= 2, foot
 
 
 def _at(points: dict[str, Vec], where: str) -> Vec:

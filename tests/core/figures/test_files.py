@@ -74,6 +74,8 @@ def test_views_anchor_props_and_via() -> None:
     assert fig.via[0].right_leg.hip == 20.0
     assert fig.loop_s == 2.5
     assert figure_from_data(minimal(view="front")).camera == Camera(yaw=90.0)
+    pinned = figure_from_data(minimal(anchor={"point": "left_toe", "z": -15}))
+    assert pinned.anchor == Anchor("left_toe", 0.0, None, -15.0)
 
 
 def test_every_problem_is_named_by_its_field() -> None:

@@ -73,6 +73,12 @@ def test_a_figure_rests_on_the_floor_or_on_its_anchor() -> None:
     assert lying["pelvis"][0] == pytest.approx(0.0)
     on_step = placed(Pose(), Anchor("right_heel", x=5.0, y=12.0))
     assert on_step["right_heel"][:2] == pytest.approx((5.0, 12.0))
+    # Without z the pelvis stays at z 0 and a spreading foot slides sideways; z pins it.
+    wide = Pose(right_leg=Leg(abduction=20.0))
+    assert placed(wide, Anchor("right_heel"))["pelvis"][2] == pytest.approx(0.0)
+    pinned = placed(wide, Anchor("right_heel", z=7.0))
+    assert pinned["right_heel"][2] == pytest.approx(7.0)
+    assert pinned["pelvis"][2] == pytest.approx(7.0 - placed(wide, Anchor())["right_heel"][2])
 
 
 def test_views_and_mirroring() -> None:
