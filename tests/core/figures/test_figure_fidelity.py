@@ -193,6 +193,19 @@ def test_the_step_down_holds_a_rail() -> None:
         assert abs(hand[0] - rail.x) <= rail.size[0] / 2 and abs(hand[2] - rail.z) <= 2
 
 
+def test_the_step_down_is_a_small_challenge_on_a_low_step() -> None:
+    """Source A: step-downs are a small challenge that does not overwhelm the hip, minding the
+    hip bending that pinches with FAI; the steps: a low step. The figure stood on a 20 cm step
+    and sank into a one-leg squat, the knee bent 100 degrees and the hip 95 (80 and a lean of
+    15), to touch the floor in front of it: now a 14 cm step, and as deep as its touch needs."""
+    fig = _figure("step-downs")
+    step = next(prop for prop in fig.props if prop.kind is PropKind.STEP)
+    assert step.size[1] * CM_PER_UNIT <= 15
+    standing = fig.end.right_leg
+    assert standing.knee <= 75
+    assert standing.hip <= 60, "the hip bends less than the tempo squat's chair allows"
+
+
 STANDING_LEG_NAMED = "The side named is the leg you stand on"
 
 
