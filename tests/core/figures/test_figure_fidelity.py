@@ -206,6 +206,23 @@ def test_the_step_down_is_a_small_challenge_on_a_low_step() -> None:
     assert standing.hip <= 60, "the hip bends less than the tempo squat's chair allows"
 
 
+def test_the_hip_hiker_steadies_itself_with_a_hand_on_a_wall_beside_the_step() -> None:
+    """Source D: hold on to something firm; the steps: hold something sturdy. The figure held
+    nothing, its arms hanging. Now a wall stands beside the step on the standing side and the
+    hand stays on it while the pelvis drops and rises (no slide along it, nor off it)."""
+    fig = _figure("hip-hiker")
+    walls = [prop for prop in fig.props if prop.kind is PropKind.WALL]
+    step = next(prop for prop in fig.props if prop.kind is PropKind.STEP)
+    assert len(walls) == 1
+    wall = walls[0]
+    face = wall.z - wall.size[2] / 2  # the side facing the figure
+    assert step.z + step.size[2] / 2 <= face, "the step stands clear of the wall"
+    frames = [placed(along(fig, i / 16), fig.anchor)["right_hand"] for i in range(17)]
+    for hand in frames:
+        assert face - hand[2] == pytest.approx(STROKE_HALF, abs=1.0)
+        assert math.dist(hand, frames[0]) <= 1.0
+
+
 STANDING_LEG_NAMED = "The side named is the leg you stand on"
 
 
