@@ -223,6 +223,42 @@ def test_the_hip_hiker_steadies_itself_with_a_hand_on_a_wall_beside_the_step() -
         assert math.dist(hand, frames[0]) <= 1.0
 
 
+def _setups() -> dict[str, tuple[str, ...]]:
+    return {
+        exercise.id: exercise.setup
+        for path in sorted(paths.builtin_routines_dir().glob("*.json"))
+        for exercise in load_routine(path, builtin=True).exercises
+    }
+
+
+COUNTER_SIZE = (40.0, 53.0, 16.0)  # about 70 x 90 x 27 cm, as every figure with one draws it
+
+
+def test_where_the_steps_stand_you_beside_a_counter_the_figure_has_one() -> None:
+    """The warm-up march, the lunge and the single-leg stance stand beside a counter in their
+    steps, as the hip rotation and the standing abduction do, but only those two drew one.
+    Each now stands the same counter at its left side (the mirrored figure: its right); a hand
+    rests on it, unless the steps keep the arms by the sides (the balance test)."""
+    beside = sorted(i for i, setup in _setups().items() if "counter" in " ".join(setup))
+    assert {"warm-up-march", "lunge-pelvic-control", "single-leg-stance"} <= set(beside)
+    for figure_id in beside:
+        fig = _figure(figure_id)
+        counters = [prop for prop in fig.props if prop.kind is PropKind.BOX]
+        assert [c.size for c in counters] == [COUNTER_SIZE], figure_id
+        counter = counters[0]
+        assert counter.z == -30, figure_id
+        hands_free = "arms by your sides" in " ".join(_setups()[figure_id])
+        top = counter.y + counter.size[1] + STROKE_HALF
+        for points in _points(figure_id):
+            hand = points["left_hand"]
+            over = all(
+                abs(hand[axis] - middle) <= half
+                for axis, middle, half in ((0, counter.x, 20.0), (2, counter.z, 8 + STROKE_HALF))
+            )
+            on_it = over and abs(hand[1] - top) <= 2
+            assert on_it != hands_free, figure_id
+
+
 STANDING_LEG_NAMED = "The side named is the leg you stand on"
 
 
