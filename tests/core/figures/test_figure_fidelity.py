@@ -111,6 +111,14 @@ def test_a_planted_foot_stays_where_it_stands_between_the_key_poses(
             assert math.hypot(x - x0, z - z0) <= 2, foot
 
 
+def test_the_lunge_sets_its_front_foot_down_flat() -> None:
+    """The steps: a short step forward, both knees bent a little. The front heel stopped 1.4
+    units (2 cm) above the floor, the foot never set down; now heel and toes rest on it."""
+    _, end = _points("lunge-pelvic-control")
+    for point in ("right_heel", "right_toe", "left_toe"):
+        assert end[point][1] - STROKE_HALF == pytest.approx(0.0, abs=0.3), point
+
+
 def _at(points: dict[str, Vec], where: str) -> Vec:
     """A named point, or the middle of two joined by '+' (the shin: 'right_knee+right_ankle')."""
     a, _, b = where.partition("+")
