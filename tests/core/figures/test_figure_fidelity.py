@@ -91,6 +91,9 @@ def test_the_hip_pushdowns_stand_a_little_wider_than_the_shoulders_and_keep_both
 
 # The feet that stay planted on the floor through the whole movement.
 PLANTED = {
+    # Lying face up, feet flat: the knees close on the pillow by turning in at the hip; they
+    # closed by swinging the whole leg in, and the feet slid 4 units (7 cm) toward each other.
+    "adductor-squeeze": ("right_heel", "right_toe", "left_heel", "left_toe"),
     "standing-hip-pushdown": ("right_heel", "left_heel"),  # shifts over the knee, feet wide
     "lunging-hip-pushdown": ("left_toe",),  # the back foot; the front one steps out
 }
