@@ -27,6 +27,7 @@ from hiptimer.ui.library.items import (
     written_length,
 )
 from hiptimer.ui.library.page import LibraryPage
+from hiptimer.ui.library.returning import last_routine
 from hiptimer.ui.menus import WindowMenus, ask_to_end
 from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.reminders.window_reminders import ReminderParts, WindowReminders
@@ -147,6 +148,8 @@ class MainWindow(QMainWindow):
         self.library.set_estimate(self._estimate)
         history = self.services.history
         self.resume.use_history(history if isinstance(history, HistoryStore) else None)
+        if not self._opened and self.library.list.currentRow() <= 0:  # not moved meanwhile
+            self.library.select(last_routine(history) or "")  # a returning user's routine
         if self.first_run is None and self.session is None:
             self.resume.offer()  # a session interrupted last time comes before anything else
         self.guidance = Guidance(self._shell, self)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from datetime import date
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -29,6 +30,7 @@ from hiptimer.ui.session.summary_page import SummaryPage
 from hiptimer.ui.widgets.screen_fit import room
 from hiptimer.ui.widgets.spoken_status import SpokenStatusBar
 from tests.harness import hold, quick_routine, short_routine, side_hold
+from tests.history_data import at, record
 from tests.ui.sessions import (
     FakeBeeper,
     FakeInhibitor,
@@ -537,6 +539,30 @@ def test_a_library_read_later_is_read_once_with_the_services(qtbot: QtBot) -> No
     window.close()
     assert window.services.history is not None
     window.services.history.close()
+
+
+def test_a_returning_user_finds_the_routine_of_their_last_session_chosen(qtbot: QtBot) -> None:
+    # Seen under Xvfb a week after a session of Gentle hip care: the library opened on Daily
+    # hip stretches, the first listed, where Enter would have started it.
+    SettingsStore().update(first_run_done=True)
+    first = short_routine()
+    done_last = replace(short_routine(), id="gentle", title="Gentle")
+    store = open_history(paths.history_db_path())
+    side = done_last.exercises[0]
+    record(store, done_last, date(2026, 11, 29), {(side.id, "right"): [2]})
+    begun = store.begin_session(first.id, first.title, 1, {}, at(date(2026, 11, 30)))
+    store.finish_session(begun, "ended_early", at(date(2026, 11, 30)))  # no set done: not it
+    store.close()
+    made = make_app(qtbot, first, done_last)
+    assert made.window.library.selected is not None
+    assert made.window.library.selected.id == "gentle"
+    made.window.close()
+    made.history.close()
+
+
+def test_a_first_start_chooses_the_first_routine_listed(app: App) -> None:
+    assert app.window.library.selected is not None
+    assert app.window.library.selected.id == short_routine().id
 
 
 def test_a_window_shown_first_takes_its_keys_and_drops_after_its_first_paint(
