@@ -172,6 +172,8 @@ class CueWriter:
             case PainChoiceMade():
                 return [Phrase(self._choice_text(event.record, event.choice), "prompt", at)]
             case DoseChanged():
+                if not self._sets_to_come():
+                    return []  # lowered after its last set: the summary offers to keep it
                 return [Phrase(dose_change_text(event), "announce", at, interrupt=True)]
             case ExerciseSkipped():
                 if self._stopped == event.exercise.id:
@@ -312,6 +314,20 @@ class CueWriter:
             count += 1
         text = f"{capital(number_words(count))}."
         return [Phrase(text, "count", e.at, STALE_COUNT_S)]
+
+    def _sets_to_come(self) -> bool:
+        """Whether the exercise whose pain question this is has a set still to come. After its
+        last set "Now five reps." was said over the next exercise's rest, as if of that one
+        (seen under Xvfb), while the screen notes no new dose once an exercise is over."""
+        e = self._step
+        if e is None or e.step.kind is not StepKind.PAIN:
+            return True  # + or - during a set: the set itself takes the new dose
+        after = e.next_step
+        return (
+            after is not None
+            and after.kind is not StepKind.DONE
+            and after.exercise_index == e.step.exercise_index
+        )
 
     def _choice_text(self, record: SetRecord, choice: PainChoice) -> str:
         if choice is PainChoice.STOP:

@@ -687,3 +687,34 @@ def test_a_step_reached_during_a_pause_is_named_and_still_paused() -> None:
     )
     assert texts(writer.phrases_for(paused)) == ["Get ready: Bridge.", "Paused."]
     assert writer.setup_heard == set()  # read at a lead-in that runs
+
+
+def _said_after_lowering(r: Routine) -> list[str]:
+    """What the voice says from choosing a lower dose after the first set's pain question."""
+    from hiptimer.core.clock import FakeClock
+    from tests.harness import fake_engine
+
+    clock = FakeClock()
+    engine, writer = fake_engine(r, clock), CueWriter()
+    events: list[Event] = []
+    engine.subscribe(events.append)
+    engine.start()
+    engine.next()  # through the get-ready
+    while engine.step.kind is StepKind.WORK:
+        engine.count_rep()
+    engine.rate_pain(8)
+    seen = len(events)
+    for event in events[:seen]:
+        writer.phrases_for(event)
+    engine.choose(PainChoice.LOWER)
+    return [p.text for event in events[seen:] for p in writer.phrases_for(event)]
+
+
+def test_a_dose_lowered_after_an_exercises_last_set_is_not_said_as_the_next_ones() -> None:
+    # Seen under Xvfb: "Now five reps." over the next exercise's rest, as if of that one.
+    from tests.harness import hold, quick_routine, self_paced
+
+    last = _said_after_lowering(quick_routine(self_paced(n=9, sets=1), hold(hold_s=10)))
+    assert "Going lighter." in last and not any(t.startswith("Now ") for t in last)
+    more = _said_after_lowering(quick_routine(self_paced(n=9, sets=2), hold(hold_s=10)))
+    assert "Now six reps." in more
