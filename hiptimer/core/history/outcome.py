@@ -7,7 +7,7 @@ from typing import Protocol
 
 from hiptimer.core.history.result_text import result_text
 from hiptimer.core.session.set_outcome import Attempt, Outcome, attempt_outcome
-from hiptimer.i18n import _, decimal, n_
+from hiptimer.i18n import _, n_
 
 # The rule (set_outcome) in SQL, for a row of `sets` called `t` (the store counts in SQL); a test
 # holds the two to the same answers.
@@ -37,7 +37,12 @@ class Measured(Attempt, Protocol):
 
 
 def seconds_text(x: float) -> str:
-    return _("{n} s").format(n=decimal(x))
+    """A planned or done time as the library and the editor write a dose: '45 s', '37.5 s',
+    '1 min'. The summary, History and the PDF wrote '60 s' and '300 s' beside the library's
+    '3 x 1 min' and '1 x 5 min' (seen under Xvfb)."""
+    from hiptimer.core.routines.model import seconds_text as written
+
+    return written(x)
 
 
 def reps_text(n: int | None) -> str:

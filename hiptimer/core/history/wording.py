@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from hiptimer.core.history.queries import Correction, DosePoint, SessionSummary
 from hiptimer.core.history.result_text import to_tenth
-from hiptimer.core.routines.model import format_duration
+from hiptimer.core.routines.model import format_duration, seconds_text
 from hiptimer.i18n import N_, _, decimal, month_name, n_, short_date, translate
 
 END_WORDS = {
@@ -164,7 +164,7 @@ def dose_label(point: DosePoint | None) -> str:
     if point is None:
         return "-"
     if point.planned_hold_s is not None:
-        return _("{n} s").format(n=decimal(point.planned_hold_s))
+        return seconds_text(point.planned_hold_s)  # '1 min', as the library writes it
     if point.planned_reps is not None:
         n = point.planned_reps
         return n_("{n} rep", "{n} reps", n).format(n=n)
@@ -193,7 +193,7 @@ def _field_value(field: str, value: float | None) -> str:
     if value is None:
         return "-"
     if field == "hold_s":
-        return _("{n} s").format(n=decimal(value))
+        return seconds_text(value)
     if field in ("reps", "sets") and value == int(value):
         n = int(value)
         if field == "reps":

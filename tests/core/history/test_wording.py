@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pytest
 
+from hiptimer.core.history.records import DosePoint
 from hiptimer.core.history.result_text import unit_text
-from hiptimer.core.history.wording import change_text, pain_change, set_label, with_side
+from hiptimer.core.history.wording import (
+    change_text,
+    dose_label,
+    pain_change,
+    set_label,
+    with_side,
+)
 
 
 def test_a_dose_change_names_its_unit() -> None:
@@ -13,6 +22,21 @@ def test_a_dose_change_names_its_unit() -> None:
     assert change_text("hold_s", 30, 35.5) == "30 s \u2192 35.5 s"
     assert change_text("sets", 1, 2) == "1 set \u2192 2 sets"
     assert change_text("sets", None, 2) == "- \u2192 2 sets"
+    assert change_text("hold_s", 60, 65) == "1 min \u2192 65 s"  # as the library writes them
+
+
+def test_a_planned_dose_of_whole_minutes_reads_as_the_library_writes_it() -> None:
+    # The PDF's "Dose first \u2192 last" read "300 s \u2192 300 s" for a "1 x 5 min" cardio.
+    at = datetime(2026, 11, 29, 16, tzinfo=timezone.utc)
+    assert dose_label(DosePoint(at, 300.0, None, 1)) == "5 min"
+    assert dose_label(DosePoint(at, 45.0, None, 1)) == "45 s"
+
+
+@pytest.mark.usefixtures("spanish")
+def test_a_planned_dose_of_whole_minutes_in_spanish() -> None:
+    at = datetime(2026, 11, 29, 16, tzinfo=timezone.utc)
+    assert dose_label(DosePoint(at, 120.0, None, 1)) == "2 min"
+    assert change_text("hold_s", 60, 35.5) == "1 min \u2192 35,5 s"
 
 
 @pytest.mark.usefixtures("spanish")

@@ -57,7 +57,7 @@ def test_rows_show_planned_against_actual_pain_and_choice() -> None:
         "Clamshell hold",
         "right",
         "1",
-        "60 s",
+        "1 min",
         "42.5 s (partly done)",
         "7/10",
         "lower dose",
@@ -75,7 +75,16 @@ def test_a_re_test_row_shows_its_result_with_its_unit() -> None:
                    result_unit="stands")  # fmt: skip
     knee = record(1, planned_hold_s=60.0, actual_hold_s=1.4, result=12.7, result_unit="cm")
     assert record_row(chair)[3:5] == ("30 s", "12 stands")
-    assert record_row(knee)[3:5] == ("60 s", "12.7 cm")
+    assert record_row(knee)[3:5] == ("1 min", "12.7 cm")
+
+
+def test_a_time_of_whole_minutes_reads_as_the_library_writes_the_dose() -> None:
+    # Seen under Xvfb: Easy low-impact cardio, "1 x 5 min" in the library and the editor, read
+    # "300 s" on the summary, in History and in the PDF; a 1 min stretch read "60 s".
+    cardio = record(0, side=None, planned_hold_s=300.0, actual_hold_s=300.0)
+    assert record_row(cardio)[3:5] == ("5 min", "5 min")
+    cut = record(1, side=None, planned_hold_s=60.0, actual_hold_s=37.5, completed=False)
+    assert record_row(cut)[3:5] == ("1 min", "37.5 s (partly done)")
 
 
 def test_the_total_time_rounds_halves_up_as_history_does() -> None:
