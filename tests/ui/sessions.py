@@ -60,6 +60,7 @@ class FakeSpeech(SilentSpeaker):  # no voices, no settings: the dialog says "no 
         self.said: list[tuple[str, float | None, str]] = []
         self.prepared: list[str] = []  # the texts of the last prepare()
         self.clears = 0
+        self.forgotten: list[tuple[int, str]] = []  # (phrases said before it, kind)
         self.muted = False
         self.shut = False
         self.works = True
@@ -97,6 +98,9 @@ class FakeSpeech(SilentSpeaker):  # no voices, no settings: the dialog says "no 
 
     def clear(self) -> None:
         self.clears += 1
+
+    def forget(self, kind: str) -> None:
+        self.forgotten.append((len(self.said), kind))
 
     def set_muted(self, muted: bool) -> None:
         self.muted = muted

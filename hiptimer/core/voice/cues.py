@@ -138,7 +138,7 @@ class CueWriter:
             case Halfway():
                 return [Phrase(_("Halfway."), "cue", at, STALE_MARK_S)]
             case FormCue():
-                return [Phrase(sentence(event.text), "cue", at, STALE_FORM_CUE_S)]
+                return [Phrase(sentence(event.text), "form", at, STALE_FORM_CUE_S)]
             case RepPhase():
                 return rep_phase(event)
             case HoldCount():

@@ -15,7 +15,10 @@ def speaking_time(text: str) -> float:
     return max(MIN_UTTERANCE_S, len(text) * SECONDS_PER_CHAR)
 
 
-PhraseKind = Literal["announce", "setup", "caution", "cue", "count", "tempo", "prompt", "summary"]
+# "form": an exercise's form cue ("Squeeze."), which belongs to its set and is not said after it.
+PhraseKind = Literal[
+    "announce", "setup", "caution", "cue", "form", "count", "tempo", "prompt", "summary"
+]
 
 # A countdown number, rep count or tempo word said later than this misleads: drop it instead.
 STALE_COUNT_S = 0.6

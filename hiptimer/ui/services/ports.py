@@ -41,6 +41,7 @@ class Speaker(Protocol):
     def say(self, text: str, *, stale_after_s: float | None = None, kind: str = "cue") -> None: ...
     def prepare(self, texts: Iterable[str]) -> None: ...  # render ahead what will be said
     def clear(self) -> None: ...
+    def forget(self, kind: str) -> None: ...  # drop what waits of this kind
     def set_muted(self, muted: bool) -> None: ...
     def set_voice(self, voice_id: str) -> None: ...
     def set_rate(self, words_per_minute: int) -> None: ...
@@ -111,6 +112,9 @@ class SilentSpeaker:
         pass
 
     def clear(self) -> None:
+        pass
+
+    def forget(self, kind: str) -> None:
         pass
 
     def set_muted(self, muted: bool) -> None:

@@ -159,6 +159,10 @@ class SpeechService(QObject):
         if self._in_flight is not None and self._worker is not None:
             self._worker.cancel_through(self._in_flight.seq)
 
+    def forget(self, kind: str) -> None:
+        """Drop the waiting utterances of this kind; the one being said goes on."""
+        self._pending = [u for u in self._pending if u.kind != kind]
+
     def set_muted(self, muted: bool) -> None:
         """Muting also clears; test_voice() still speaks while muted (the user asked for it)."""
         self._muted = muted

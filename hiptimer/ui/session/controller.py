@@ -175,6 +175,8 @@ class SessionController(QObject):
         voiced = self.voice_on
         if isinstance(event, StepStarted):
             self._show_caption(None)  # the last step's words are over; this step's come as said
+            if voiced:  # a form cue still waiting behind the counts was said over the pain
+                speech.forget("form")  # question once its set had ended (seen under Xvfb)
         for phrase in self.cues.phrases_for(event):
             if not voiced:
                 if phrase.kind not in SILENT_NO_CAPTION_KINDS:

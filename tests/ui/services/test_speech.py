@@ -88,6 +88,24 @@ def test_say_and_clear_return_at_once(qtbot: QtBot, make_service: MakeService) -
     assert finished == ["a long instruction that takes several seconds to speak out loud"]
 
 
+def test_forget_drops_the_waiting_phrases_of_a_kind_and_lets_the_one_said_go_on(
+    qtbot: QtBot, make_service: MakeService
+) -> None:
+    # A form cue waiting behind the rep counts when its set ends is not said after it.
+    engine = FakeEngine(hold=threading.Event())
+    service = make_service(engine)
+    finished = recorder(service.finished_utterance)
+    service.say("Seven.", kind="count")
+    service.say("Smooth, easy circles.", kind="form")
+    service.say("Eight.", kind="count")
+    qtbot.waitUntil(engine.holding.is_set, timeout=WAIT_MS)  # "Seven." is being said
+    service.forget("form")
+    assert [u.text for u in service.pending()] == ["Eight."]
+    engine.release()
+    qtbot.waitUntil(lambda: len(finished) == 2, timeout=WAIT_MS)
+    assert finished == ["Seven.", "Eight."]
+
+
 def test_clear_drops_pending_and_stops_the_current_one(
     qtbot: QtBot, make_service: MakeService
 ) -> None:

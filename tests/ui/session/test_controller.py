@@ -408,3 +408,22 @@ def test_the_advice_above_the_limit_leaves_with_the_rating_taken_back(made: list
     assert s.driver.view().awaiting_pain and shown[-1] == ""
     s.driver.rate_pain(2)
     assert "That is above" not in shown[-1]
+
+
+def test_a_form_cue_still_waiting_as_its_set_ends_is_not_said_after_it(
+    made: list[Session],
+) -> None:
+    # Seen under Xvfb: reps counted quickly, "Smooth, easy circles." (queued 5 s into the set,
+    # behind the counts) was said over the pain question, before "How much pain...".
+    s = start(made, quick_routine(self_paced(n=3)))
+    s.until(StepKind.WORK)
+    s.speech.auto_start = False  # the voice is busy with the counts
+    s.advance(5.5)  # the set's first form cue is due
+    s.driver.count_rep()
+    s.driver.count_rep()
+    s.driver.count_rep()  # the last rep: the pain question
+    assert s.driver.engine.step.kind is StepKind.PAIN
+    texts = s.speech.texts
+    queued_at, asked_at = texts.index("Squeeze."), texts.index("How much pain, zero to ten?")
+    # Forgotten as the pain question's step started, before the question was queued.
+    assert [k for i, k in s.speech.forgotten if queued_at < i <= asked_at] == ["form"]

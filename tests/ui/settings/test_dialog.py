@@ -91,6 +91,9 @@ class RecordingSpeech(QObject):
     def clear(self) -> None:
         pass
 
+    def forget(self, kind: str) -> None:
+        pass
+
     def set_muted(self, muted: bool) -> None:
         self.muted = muted
 
