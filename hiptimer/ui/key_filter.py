@@ -78,7 +78,7 @@ class WindowKeys(QObject):
             return False  # a text reached by Tab (a routine's details): read line by line
         found = resolve(event.key(), event.modifiers(), self._mode())
         if found is None:
-            return False
+            return _arrow_on_button(watched, event)  # taken: it would move the focus unseen
         if not self._repeated(event):
             self._handler(*found)
         return True
@@ -103,6 +103,21 @@ def _moves_in_focused_text(watched: QWidget, event: QKeyEvent) -> bool:
     """An arrow, Page Up/Down, Home or End in a text that has a caret for reading
     (widgets.readable.readable_by_keys): it moves the caret, as in any text."""
     return event.key() in MOVES and bool(watched.property(READS_BY_KEYS)) and watched.hasFocus()
+
+
+ARROWS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)
+
+
+def _arrow_on_button(watched: QWidget, event: QKeyEvent) -> bool:
+    """An arrow the page has no use for, on a focused button: Qt moves the focus to the next or
+    previous widget with it (QAbstractButton::keyPressEvent calls focusNextChild for a button in
+    no group, https://code.qt.io/cgit/qt/qtbase.git/tree/src/widgets/widgets/qabstractbutton.cpp),
+    so Enter then pressed another button: a Next pressed once too often as a session ended moved
+    the summary's focus from *Back to library* to the notice's *Details* (seen under Xvfb), and
+    a Back to *Quit HipTimer*. Tab moves the focus; a group of buttons keeps its arrows."""
+    if event.key() not in ARROWS or not isinstance(watched, QAbstractButton):
+        return False
+    return not watched.autoExclusive() and watched.group() is None
 
 
 def _enter_on(button: QWidget, event: QKeyEvent) -> bool:

@@ -145,6 +145,31 @@ def test_the_summary_opens_with_the_focus_ring_on_the_button_enter_presses(
         app.history.close()
 
 
+def test_an_arrow_key_on_the_summary_leaves_the_focus_on_back_to_library(qtbot: QtBot) -> None:
+    # Seen under Xvfb: a Next (\u2192) pressed as the session's last step ended reached the summary
+    # and moved the focus from *Back to library* to the next button (Qt moves the focus between
+    # push buttons with the arrows), so Enter pressed that one: the notice's *Details* there;
+    # \u2190 reached *Quit HipTimer*. The arrows do nothing on the summary's buttons now.
+    app = make_app(qtbot, quick_routine(hold(hold_s=5)))
+    app.window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is app.window)
+    app.window.notice.show_notice("Reminders", "Reminders cannot be shown here.")
+    try:
+        app.key(qtbot, K.Key_Return)
+        app.until(StepKind.PAIN)
+        app.key(qtbot, K.Key_0)
+        summary = app.window.summary
+        assert summary is not None and QApplication.focusWidget() is summary.library_button
+        for key in (K.Key_Right, K.Key_Left, K.Key_Left, K.Key_Down, K.Key_Up):
+            qtbot.keyClick(QApplication.focusWidget(), key)
+            assert QApplication.focusWidget() is summary.library_button
+        qtbot.keyClick(QApplication.focusWidget(), K.Key_Return)
+        assert app.window.nav.key_mode() is Mode.LIBRARY and app.window.isVisible()
+    finally:
+        app.window.close()
+        app.history.close()
+
+
 def test_the_focus_ring_shows_in_the_focus_colour(app: App, qtbot: QtBot) -> None:
     look = QApplication.instance()
     assert isinstance(look, QApplication)
