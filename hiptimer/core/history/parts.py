@@ -72,6 +72,20 @@ def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
     return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
 
 
+def foreign_tables(conn: sqlite3.Connection, model: Model) -> list[str]:
+    """The tables of another program's database: those of a file none of whose tables are
+    HipTimer's ([] for a HipTimer file, however much it lacks, and for an empty one).
+
+    Such a file (a browser's places.sqlite copied to the wrong name, a data folder given
+    by mistake) was adopted and given HipTimer's tables, or, with a user_version of its
+    own, kept the history off for good, retried every 30 s.
+    """
+    rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    tables = sorted(r[0] for r in rows if not r[0].startswith("sqlite_"))
+    ours = {*model.tables, "set_aside"}
+    return [] if any(t in ours for t in tables) else tables
+
+
 def missing(conn: sqlite3.Connection, model: Model) -> list[str]:
     """Tables and columns the file lacks, as 'table' or 'table.column'."""
     found: list[str] = []

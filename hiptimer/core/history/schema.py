@@ -301,6 +301,13 @@ def _open_checked(path: Path, migrations: Sequence[Migration]) -> Opened:
         raise CorruptDatabase(why, move_aside(path))
     conn = connect(path)
     try:
+        if others := parts.foreign_tables(conn, _model(migrations)):
+            # Before the version: another program's 99 is no newer HipTimer's.
+            raise CorruptDatabase(
+                _("it is another program's database, with tables {tables}").format(
+                    tables=", ".join(others[:5]) + (", …" if len(others) > 5 else "")
+                )
+            )
         version = _check(conn, path, len(migrations))
         configure(conn)
         added = _bring_up_to_date(conn, path, version, migrations)

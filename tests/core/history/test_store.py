@@ -373,6 +373,45 @@ def test_a_damaged_database_is_moved_aside_and_replaced(db_path: Path, damage: A
     assert read(db_path, "SELECT count(*) FROM sets") == [(1,)]
 
 
+@pytest.mark.parametrize("user_version", [0, 5, 99])
+def test_another_programs_database_is_moved_aside_not_adopted(
+    db_path: Path, user_version: int
+) -> None:
+    # A browser's SQLite file under the history's name was given HipTimer's tables without a
+    # word (user_version 0), or kept the history off for good, retried every 30 s ('no such
+    # table: sessions'), or called a newer HipTimer's (99). contract16's finding.
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(db_path)
+    conn.execute("CREATE TABLE moz_places (id INTEGER PRIMARY KEY, url TEXT)")
+    conn.execute("INSERT INTO moz_places (url) VALUES ('https://example.org')")
+    conn.execute(f"PRAGMA user_version = {user_version}")
+    conn.commit()
+    conn.close()
+    theirs = db_path.read_bytes()
+    with open_history(db_path) as store:
+        assert store.status.saving
+        notice = store.status.notice
+        (moved,) = db_path.parent.glob("history.sqlite3.corrupt-*[0-9]")
+        assert notice is not None and str(moved) in notice
+        assert "another program's database, with tables moz_places" in notice
+        assert moved.read_bytes() == theirs  # moved whole, no table of ours added
+        store.add_set(a_session(store), a_set())
+    assert list(db_path.parent.glob("history.sqlite3.bak-*")) == []
+    assert read(db_path, "SELECT count(*) FROM sets") == [(1,)]
+
+
+def test_a_history_lacking_every_table_but_one_of_ours_is_still_ours(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(db_path)
+    conn.execute("CREATE TABLE notes_of_mine (x)")
+    conn.execute("CREATE TABLE set_aside (source, source_id, reason, row_json, set_aside_at)")
+    conn.commit()
+    conn.close()
+    with open_history(db_path) as store:
+        assert list(db_path.parent.glob("history.sqlite3.corrupt-*")) == []
+        store.add_set(a_session(store), a_set())
+
+
 @pytest.mark.parametrize(
     ("make", "why"),
     [
