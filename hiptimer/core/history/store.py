@@ -58,9 +58,11 @@ class HistoryStore(HistoryQueries, SessionWrites, CorrectionWrites, DoseChangeWr
         set_aside: list[repair.SetAside] | None = None,
         failure: str | None = None,
         in_memory: bool = False,
+        reopen: bool = False,
     ) -> None:
         """`notice`: what opening mended; `set_aside`: the damaged rows it set aside;
-        `failure`: why writes cannot be saved from the start (the file cannot be opened)."""
+        `failure`: why writes cannot be saved from the start (the file cannot be opened, or
+        opened read-only: `reopen`)."""
         self._conn = conn
         self.path = path
         self.set_aside_now = set_aside or []  # rows this opening set aside
@@ -69,6 +71,9 @@ class HistoryStore(HistoryQueries, SessionWrites, CorrectionWrites, DoseChangeWr
         self._failure = failure  # why saving fails now, as the error said it; None: it works
         self.on_status: Callable[[HistoryStatus], None] | None = None
         self._in_memory = in_memory  # the file could not be opened: a stand-in database
+        # SQLite opened the file read-only (a read-only mount) and keeps it so once the mount
+        # is writable again: the next try opens it anew.
+        self._reopen = reopen
         self._pending: deque[Write] = deque()
         self._handles = itertools.count(-1, -1)
         self._made: set[int] = set()  # the handles given out
@@ -192,6 +197,8 @@ class HistoryStore(HistoryQueries, SessionWrites, CorrectionWrites, DoseChangeWr
     def _flush(self) -> bool:
         if self._in_memory:
             return self._reconnect()
+        if self._reopen and not self._reopened():
+            return False
         while self._pending:
             write = self._pending[0]
             try:
@@ -201,11 +208,28 @@ class HistoryStore(HistoryQueries, SessionWrites, CorrectionWrites, DoseChangeWr
                 log.error("History write rejected, dropped: %s", exc)
                 raise _rejected(exc) from exc
             except (sqlite3.Error, OSError) as exc:
+                self._reopen = _read_only(exc)
                 self._set_failure(str(exc))
                 self._shrink_wal()
                 return False
             self._pending.popleft()
-        self._set_failure(None)
+        # With nothing waiting, a failure said at opening holds until the file takes a write.
+        refused = None if self._failure is None else _writes_refused(self._conn)
+        self._reopen = refused is not None and _read_only(refused)
+        self._set_failure(None if refused is None else str(refused))
+        return refused is None
+
+    def _reopened(self) -> bool:
+        """Open the file anew, in place of a connection SQLite made read-only: closed first,
+        as SQLite gives a new connection the open file of one still open in the process."""
+        self._conn.close()
+        self._reopen = False
+        try:
+            self._conn = history_schema.open_database(self.path).conn
+        except (HistoryError, history_schema.CorruptDatabase, sqlite3.Error, OSError) as exc:
+            self._conn, self._in_memory = history_schema.open_memory(), True
+            self._set_failure(f"cannot open {self.path}: {exc}")
+            return False
         return True
 
     def _shrink_wal(self) -> None:
@@ -267,4 +291,35 @@ def open_history(path: Path) -> HistoryStore:
             failure=reason,
             in_memory=True,
         )
-    return HistoryStore(opened.conn, path, notice=opened.notice, set_aside=opened.set_aside)
+    # A read-only mount whose -wal and -shm a copy left opens and reads: say at once that
+    # nothing will be saved, not after the first set, mid-session.
+    refused = _writes_refused(opened.conn) if read_only_folder(path.parent) else None
+    return HistoryStore(
+        opened.conn,
+        path,
+        notice=opened.notice,
+        set_aside=opened.set_aside,
+        failure=None if refused is None else str(refused),
+        reopen=refused is not None and _read_only(refused),
+    )
+
+
+def _writes_refused(conn: sqlite3.Connection) -> sqlite3.Error | None:
+    """What SQLite says to a write that changes no row: the file's refusal, or None."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("DELETE FROM sessions WHERE 0")
+    except sqlite3.Error as exc:
+        return exc
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+    return None
+
+
+def _read_only(exc: BaseException) -> bool:
+    """SQLite's 'attempt to write a readonly database', in any of its forms."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    # SQLITE_READONLY, the primary code under its extended ones: typeshed lacks the constant.
+    # https://www.sqlite.org/rescode.html#readonly
+    return code is not None and code & 0xFF == 8

@@ -600,6 +600,36 @@ def test_read_only_folder_does_not_lose_the_session(tmp_path: Path) -> None:
     assert read(folder / "history.sqlite3", "SELECT count(*) FROM sets") == [(1,)]
 
 
+def test_a_read_only_mount_whose_history_opens_says_so_before_the_first_set(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the -wal and -shm a copy left, a read-only mount's history opens and reads, and the
+    strip waited for the first set to fail, mid-session; once the mount was writable again,
+    the sets waiting were never saved (contract16's findings)."""
+    with open_history(db_path) as store:
+        store.add_set(a_session(store), a_set())
+    fake_read_only(monkeypatch, db_path.parent)
+
+    def read_only(path: Any, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        return sqlite3.connect(f"file:{path}?mode=ro", uri=True, isolation_level=None)
+
+    monkeypatch.setattr(history_schema, "connect", read_only)
+    with open_history(db_path) as store:
+        assert store.status.state is HistoryState.NOT_SAVING and store.status.folder_read_only
+        assert store.status.reason == "attempt to write a readonly database"
+        assert len(store.list_sessions()) == 1  # shown all the same
+        assert not store.retry()  # nothing waits, and the folder still refuses
+        assert store.status.state is HistoryState.NOT_SAVING
+        sid = a_session(store)  # waits in memory
+        monkeypatch.undo()  # the mount is writable again
+        # SQLite keeps a connection it opened read-only so: retrying it failed for good,
+        # though the strip said 'make the folder writable ... saving is retried'.
+        assert store.retry() and store.status.saving
+        store.add_set(sid, a_set())
+    assert read(db_path, "SELECT count(*) FROM sessions") == [(2,)]
+    assert read(db_path, "SELECT count(*) FROM sets") == [(2,)]
+
+
 @pytest.mark.parametrize("read_only", [True, False], ids=["read-only folder", "full disk"])
 def test_a_refused_write_in_a_read_only_folder_is_left_to_the_window_s_strip(
     db_path: Path,
