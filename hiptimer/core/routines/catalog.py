@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -172,8 +173,15 @@ def load_catalog(
 
 def _load_folder(folder: Path, *, builtin: bool) -> list[RoutineEntry]:
     entries = [_load_entry(path, builtin) for path in iter_routine_files(folder)]
-    entries.sort(key=lambda e: (e.broken, e.title.casefold(), e.id, str(e.path)))
+    entries.sort(key=lambda e: (e.broken, title_key(e.title), e.id, str(e.path)))
     return _refuse_duplicate_ids(entries)
+
+
+def title_key(title: str) -> list[str | int]:
+    """A title as the library orders it: numbers by value, so "Phase 2" comes before
+    "Phase 10" (a physiotherapist's numbered stages listed 1, 10, 11, 2)."""
+    parts = re.split(r"(\d+)", title.casefold())
+    return [int(part) if n % 2 else part for n, part in enumerate(parts)]
 
 
 def _load_entry(path: Path, builtin: bool) -> RoutineEntry:

@@ -65,6 +65,16 @@ def test_builtins_come_in_title_order_then_user_routines(dirs: tuple[Path, Path]
     assert all(e.routine is not None and e.routine.builtin == e.builtin for e in entries)
 
 
+def test_numbered_titles_come_in_number_order(dirs: tuple[Path, Path]) -> None:
+    # 500 routines "Tiny 1" to "Tiny 500" were listed 1, 10, 100, 101 ... (contract16).
+    _, user = dirs
+    for n in (10, 2, 1, 100, 9):
+        write(user, f"phase-{n}.json", routine_data(f"phase-{n}", f"Phase {n}: hips"))
+    write(user, "phase.json", routine_data("phase", "Phase"))
+    users = [e.id for e in catalog(dirs).entries() if not e.builtin]
+    assert users == ["phase", "phase-1", "phase-2", "phase-9", "phase-10", "phase-100"]
+
+
 def test_entries_carry_title_path_and_estimate(dirs: tuple[Path, Path]) -> None:
     entry = catalog(dirs).entries()[0]
     assert (entry.id, entry.title, entry.path.name) == ("apple", "apple stretches", "b-apple.json")
