@@ -28,6 +28,8 @@ class Outcome(str, Enum):
     """What a start that is not the first copy does."""
 
     HANDED_OVER = "handed_over"  # the running window took the request: this start exits 0
+    # It came forward but opened no routine, as a session runs there: this start says so
+    BUSY = "busy"
     READ_ONLY = "read_only"  # one is running but does not answer: open without writing
 
 

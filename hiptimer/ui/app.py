@@ -167,6 +167,7 @@ def run_app(
     system_quit.requested.connect(end_for_the_system)
     if not isinstance(first, Outcome):
         first.requested.connect(lambda request: _come_forward(window, request))
+        first.busy = lambda: window.session is not None  # as _come_forward decides
     try:
         return int(app.exec())
     finally:
@@ -232,10 +233,12 @@ def _claim(routine: Routine | str | None, start: bool, in_tray: bool) -> FirstCo
 
     quiet = in_tray and routine is None  # a start at login finds HipTimer already running
     first = claim(paths.data_dir(), Request(_asked(routine), start, quiet))
-    if first is Outcome.HANDED_OVER:
+    if first in (Outcome.HANDED_OVER, Outcome.BUSY):
         done = "it stays as it is" if quiet else "its window was brought forward"
+        if first is Outcome.BUSY:  # (the window says so too, above its session)
+            done += ", but a session runs there, so no routine was opened: finish or end it first"
         print(f"HipTimer is already running for {paths.data_dir()}; {done}.")
-    return first
+    return Outcome.HANDED_OVER if first is Outcome.BUSY else first
 
 
 def _asked(routine: Routine | str | None) -> str | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -64,6 +65,9 @@ class FirstCopy(QObject):
         self._lock = lock  # None: the folder cannot hold one (read-only, say)
         self._data_dir = data_dir
         self.moved_aside = moved_aside  # a folder found where the lock goes, and where it went
+        # A session runs in the window: a routine asked for is not opened, and the start that
+        # asked is told so (it said only "its window was brought forward").
+        self.busy: Callable[[], bool] = lambda: False
         self.server: QLocalServer | None = None  # made by listen()
 
     @property
@@ -94,10 +98,11 @@ class FirstCopy(QObject):
     def _read(self, socket: QLocalSocket) -> None:
         if not socket.canReadLine() and socket.bytesAvailable() < MAX_MESSAGE:
             return
-        raw = bytes(socket.readLine(MAX_MESSAGE).data())
-        socket.write(b"ok\n")
+        request = Request.decode(bytes(socket.readLine(MAX_MESSAGE).data()))
+        busy = request.routine is not None and not request.quiet and self.busy()
+        socket.write(b"busy\n" if busy else b"ok\n")
         socket.flush()
-        self.requested.emit(Request.decode(raw))
+        self.requested.emit(request)
 
     def release(self) -> None:
         if self.server is not None:
@@ -160,15 +165,15 @@ def _without_lock(name: str, request: Request, data_dir: Path) -> FirstCopy | Ou
 
 
 def _asked(name: str, request: Request, data_dir: Path) -> Outcome | None:
-    """HANDED_OVER when the running copy answered, READ_ONLY when it took the request and
-    said nothing (hung, or stopped), None when nobody listens."""
-    answered = _hand_over(name, request)
-    if answered is True:
-        return Outcome.HANDED_OVER
-    if answered is False:
+    """HANDED_OVER when the running copy answered (BUSY: a session runs there), READ_ONLY
+    when it took the request and said nothing (hung, or stopped), None when nobody listens."""
+    answer = _hand_over(name, request)
+    if answer is None:
+        return None
+    if not answer:
         log.warning("The copy running on %s took the request but did not answer", data_dir)
         return Outcome.READ_ONLY
-    return None
+    return Outcome.BUSY if answer == b"busy" else Outcome.HANDED_OVER
 
 
 def _lock_for(data_dir: Path) -> QLockFile | None:
@@ -186,9 +191,9 @@ def _lock_for(data_dir: Path) -> QLockFile | None:
     return lock
 
 
-def _hand_over(name: str, request: Request) -> bool | None:
-    """True: the running copy answered. False: it took the request and said nothing.
-    None: nobody listens under `name`."""
+def _hand_over(name: str, request: Request) -> bytes | None:
+    """The running copy's answer (b"ok", b"busy"; b"": it took the request and said
+    nothing). None: nobody listens under `name`."""
     from PySide6.QtNetwork import QLocalSocket
 
     socket = QLocalSocket()
@@ -197,6 +202,8 @@ def _hand_over(name: str, request: Request) -> bool | None:
         return None
     socket.write(request.encode())
     socket.flush()
-    answered = socket.waitForReadyRead(ANSWER_MS)
+    answer = b""
+    if socket.waitForReadyRead(ANSWER_MS):
+        answer = bytes(socket.readLine(16).data()).strip() or b"ok"
     socket.abort()
-    return answered
+    return answer

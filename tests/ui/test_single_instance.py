@@ -26,24 +26,55 @@ def _first(data: Path) -> FirstCopy:
     return first
 
 
-def test_a_second_start_hands_its_request_to_the_first(qtbot: QtBot, tmp_path: Path) -> None:
-    first = _first(tmp_path)
-    assert first.listen()
-    received: list[Request] = []
-    first.requested.connect(received.append)
-    # The second copy is another process: its blocking hand-over must not block our loop.
+def _second_start(data: Path, request: Request, expected: Outcome) -> subprocess.Popen[bytes]:
+    """A second start in another process (its blocking hand-over must not block our loop):
+    it exits 0 when its claim gives `expected`, else 3."""
     code = (
         "import sys; from pathlib import Path; from PySide6.QtCore import QCoreApplication;"
         "from hiptimer.core.instance import Outcome, Request;"
         "from hiptimer.ui.single_instance import claim;"
         "app = QCoreApplication([]);"
-        f"got = claim(Path({str(tmp_path)!r}), Request('daily-hip-stretches', True));"
-        "sys.exit(0 if got is Outcome.HANDED_OVER else 3)"
+        f"got = claim(Path({str(data)!r}), Request({request.routine!r}, {request.start}));"
+        f"sys.exit(0 if got is Outcome.{expected.name} else 3)"
     )
-    second = subprocess.Popen([sys.executable, "-c", code])
+    return subprocess.Popen([sys.executable, "-c", code])
+
+
+def test_a_second_start_hands_its_request_to_the_first(qtbot: QtBot, tmp_path: Path) -> None:
+    first = _first(tmp_path)
+    assert first.listen()
+    received: list[Request] = []
+    first.requested.connect(received.append)
+    second = _second_start(tmp_path, Request("daily-hip-stretches", True), Outcome.HANDED_OVER)
     qtbot.waitUntil(lambda: second.poll() is not None, timeout=20_000)
     assert second.returncode == 0
     assert received == [Request("daily-hip-stretches", True)]
+    first.release()
+
+
+@pytest.mark.parametrize(
+    ("request_", "busy", "expected"),
+    [
+        (Request("daily-hip-stretches", True), True, Outcome.BUSY),
+        (Request(), True, Outcome.HANDED_OVER),  # nothing asked to open: nothing refused
+        (Request("daily-hip-stretches"), False, Outcome.HANDED_OVER),
+    ],
+    ids=["routine-during-a-session", "plain-during-a-session", "routine-when-idle"],
+)
+def test_a_second_start_learns_that_a_session_kept_its_routine_from_opening(
+    qtbot: QtBot, tmp_path: Path, request_: Request, busy: bool, expected: Outcome
+) -> None:
+    # The terminal said only "its window was brought forward" while the window refused the
+    # routine ("A session is running: finish or end it ...") where the user did not look.
+    first = _first(tmp_path)
+    first.busy = lambda: busy
+    assert first.listen()
+    received: list[Request] = []
+    first.requested.connect(received.append)
+    second = _second_start(tmp_path, request_, expected)
+    qtbot.waitUntil(lambda: second.poll() is not None, timeout=20_000)
+    assert second.returncode == 0
+    assert received == [request_]  # the window still comes forward and decides
     first.release()
 
 
