@@ -116,7 +116,9 @@ def _range(args: argparse.Namespace) -> tuple[date | None, date | None]:
 def open_store() -> HistoryStore:
     """The user's history, or a CommandError when there is none or it cannot be read."""
     path = paths.history_db_path()
-    if not path.exists():  # a folder or a pipe there is moved aside by open_history
+    # A folder, a pipe or a link that loops there is moved aside by open_history; a link to
+    # nothing is named by SQLite's reason, not called a history that does not exist.
+    if not path.exists() and not path.is_symlink():
         raise CommandError(f"no history yet: {path} does not exist", code=EXIT_FAILED)
     try:
         # The store logs why it runs in memory, for the window's log; nothing configures

@@ -410,6 +410,18 @@ def test_a_folder_where_the_history_goes_is_named_and_moved_aside(
     )
 
 
+def test_a_link_to_nothing_where_the_history_goes_is_not_called_missing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # Was "no history yet: ... does not exist", beside the link (contract16).
+    db = paths.history_db_path()
+    db.parent.mkdir(parents=True)
+    db.symlink_to(tmp_path / "unplugged" / "history.sqlite3")
+    code, _, err = run(capsys, "history", "list")
+    assert code == 1 and err.startswith(f"hiptimer: cannot read the history: cannot open {db}")
+    assert db.is_symlink()  # kept: the drive it points to may come back
+
+
 def test_a_routine_id_no_session_has_is_refused_before_anything_is_written(
     recorded: Recorded, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

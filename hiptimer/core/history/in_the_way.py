@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import stat
 from pathlib import Path
 
@@ -10,11 +11,13 @@ from hiptimer.i18n import _
 
 def in_the_way(path: Path) -> str | None:
     """Why what is at `path` cannot be one of the history's files (a folder, a pipe, a
-    device); None for a file, or for nothing there (SQLite makes it, or says why it cannot)."""
+    device, a link that loops); None for a file, or for nothing there (SQLite makes it, or
+    says why it cannot: a link to a drive not plugged in is retried, not moved)."""
     try:
         mode = path.stat().st_mode
-    except OSError:
-        return None
+    except OSError as exc:
+        # A loop: 'unable to open database file' at every try, for good.
+        return _("a link that loops is in its place") if exc.errno == errno.ELOOP else None
     if stat.S_ISREG(mode):
         return None
     # SQLite only says "unable to open database file" (a folder) or "disk I/O error" (a
