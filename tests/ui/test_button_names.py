@@ -1,8 +1,8 @@
 """Buttons get their spoken name and key description whether they were on screen before the
 application's filter was installed (the window's first paint comes first) or shown after; a
 text field's caret is placed before the focus comes, so no caret move comes before it; a
-filled field reached by Tab is focused first and its text selected after, and a table's
-first item made current after the table is."""
+filled field reached by Tab is focused first and its text selected after, and unselected
+unheard as Tab goes on; and a table's first item made current after the table is."""
 
 from __future__ import annotations
 
@@ -104,15 +104,21 @@ def tabbed_into(
         qapp.removeEventFilter(names)
 
 
+def two_filled_fields(qtbot: QtBot) -> tuple[QWidget, QLineEdit, QLineEdit]:
+    """A window with a name field, then a hold field."""
+    window, layout = window_with_layout(qtbot)
+    name, hold = QLineEdit("Bridge", window), QLineEdit("60", window)
+    layout.addWidget(name)
+    layout.addWidget(hold)
+    return window, name, hold
+
+
 def test_tab_into_a_filled_field_tells_the_focus_before_the_selection(
     qtbot: QtBot, qapp: QApplication
 ) -> None:
     # Orca 43 read "60 selected. Hold text.": QLineEdit selected all in its focus-in handler,
     # and Qt reports the focus to a reader after that handler (as focusChanged is emitted).
-    window, layout = window_with_layout(qtbot)
-    name, hold = QLineEdit("Bridge", window), QLineEdit("60", window)
-    layout.addWidget(name)
-    layout.addWidget(hold)
+    _window, name, hold = two_filled_fields(qtbot)
     heard: list[str] = []
     hold.selectionChanged.connect(lambda: heard.append(f"selected {hold.selectedText()!r}"))
     with tabbed_into(qtbot, qapp, name, hold, heard):
@@ -122,6 +128,25 @@ def test_tab_into_a_filled_field_tells_the_focus_before_the_selection(
         qtbot.keyClick(hold, Qt.Key.Key_Backtab)
         QApplication.processEvents()
         assert name.hasFocus() and name.selectedText() == "Bridge"
+
+
+def test_tab_on_from_a_filled_field_clears_its_selection_without_a_word(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    # Orca 43 said "Text unselected." at each Tab on from a filled field: QLineEdit cleared
+    # the selection Tab had made as the focus left, and its accessibility event goes with
+    # selectionChanged (QLineEditPrivate::_q_selectionChanged).
+    _window, name, hold = two_filled_fields(qtbot)
+    heard: list[str] = []
+    with tabbed_into(qtbot, qapp, name, hold, heard):
+        assert hold.selectedText() == "60"
+        hold.selectionChanged.connect(lambda: heard.append("unselected"))
+        heard.clear()
+        qtbot.keyClick(hold, Qt.Key.Key_Tab)
+        QApplication.processEvents()
+        assert name.hasFocus() and name.selectedText() == "Bridge"
+        assert heard == ["focus False"]  # the focus moved; no selection was said to go
+        assert not hold.hasSelectedText()  # nor is one left drawn on screen
 
 
 def test_tab_into_a_table_tells_the_focus_before_its_first_item(
