@@ -92,6 +92,7 @@ def accessibility_problems(window: QWidget) -> list[str]:
             problems.append(f"{_what(iface)} has no accessible name")
         if role in DESCRIBED and not iface.text(QAccessible.Text.Description).strip():
             problems.append(f"{_what(iface)} has no accessible description")
+        problems += _group_said_twice(iface)
         for kind, roles in ROLES:
             if isinstance(obj, QPushButton) and obj.isCheckable():
                 roles = {Role.CheckBox, Role.PushButton}  # a toggle button: pressed or not
@@ -100,6 +101,27 @@ def accessibility_problems(window: QWidget) -> list[str]:
                     problems.append(f"{_what(iface)} says it is a {role.name}")
                 break
     return problems
+
+
+def _group_said_twice(iface: QAccessibleInterface) -> list[str]:
+    """A radio button labelled by the named group around it: Orca 43 says the group's name
+    as the focus enters the group ("... panel."), then again as the radio button's group,
+    which it takes from the button's label relation (newRadioButtonGroup in
+    https://gitlab.gnome.org/GNOME/orca/-/blob/ORCA_43_1/src/orca/speech_generator.py).
+    Qt labels every child of a titled QGroupBox by it (QAccessibleWidget::relations)."""
+    if iface.role() != Role.RadioButton:
+        return []
+    around = []
+    parent = iface.parent()
+    while parent is not None and parent.isValid():
+        around.append(parent.object())
+        parent = parent.parent()
+    labels = iface.relations(QAccessible.RelationFlag.Label)
+    return [
+        f"{_what(iface)} is labelled by the group around it, {_what(label)}: said twice"
+        for label, _relation in labels
+        if label.object() in around and label.text(QAccessible.Text.Name).strip()
+    ]
 
 
 # Orca reads a window's "unrelated labels" (labels of 3 words or more that label nothing,

@@ -208,16 +208,21 @@ class SettingsDialog(QDialog):
     def _setup_group(self) -> QGroupBox:
         box = QGroupBox(_("Read each exercise's setup steps aloud"), self)
         layout = QVBoxLayout(box)
-        row = QHBoxLayout()
+        # In a row of their own, not children of the titled box: Qt labels each child of a
+        # QGroupBox by its title (QAccessibleWidget::relations), and Orca 43 said the title
+        # twice on Tab in, as the box's and as the radio group's.
+        choices = QWidget(box)
+        row = QHBoxLayout(choices)
+        row.setContentsMargins(0, 0, 0, 0)
         self.setup = QButtonGroup(box)
         self.setup_buttons: dict[str, QRadioButton] = {}
         for mode, label in SETUP_CHOICES:
-            button = QRadioButton(translate(label), box)
+            button = QRadioButton(translate(label), choices)
             self.setup.addButton(button)
             self.setup_buttons[mode] = button
             row.addWidget(button)
         row.addStretch(1)
-        layout.addLayout(row)
+        layout.addWidget(choices)
         self.cautions = QCheckBox(_("Say each exercise's &caution once a session"), box)
         self.cautions.setToolTip(
             _("The caution is always on screen with the steps; this is the voice saying it too")
