@@ -19,10 +19,10 @@ END_WORDS = {
 }
 
 
-def when_text(when: datetime) -> str:
-    """'Mon 3 Mar 2025 09:00' in local time, in the language in use."""
+def when_text(when: datetime, *, weekday: bool = True) -> str:
+    """'Mon 3 Mar 2025 09:00' (or '3 Mar 2025 09:00') in local time, in the language in use."""
     local = when.astimezone()
-    return f"{short_date(local.date(), weekday=True)} {local:%H:%M}"
+    return f"{short_date(local.date(), weekday=weekday)} {local:%H:%M}"
 
 
 def day_text(day: date | datetime) -> str:

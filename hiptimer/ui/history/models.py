@@ -74,6 +74,12 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         # Titles shown cut ("Comp…"), by column, as RowsTable cut them to their sections.
         self.cut_titles: dict[int, str] = {}
 
+    has_short_form = False  # a column that can read shorter (shorten)
+
+    def shorten(self, short: bool) -> None:
+        """Show the shorter form of the column that has one (SessionsModel: the date without
+        its weekday), or the usual one: a narrow view's last resort before cutting titles."""
+
     def fold_titles(self, folded: bool) -> None:
         """Put each title's words one under another (a narrow view), or back on one line."""
         if folded != self._folded:
@@ -132,8 +138,7 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
             text = self.data(index)
             if not text:
                 return None
-            heading = translate(self.columns[col][0])
-            return p_("table cell", "{column}: {value}").format(column=heading, value=text)
+            return self.said(col, text)
         if role == Qt.ItemDataRole.ToolTipRole and col in self.flexible:
             # As HTML of the words as written: Qt reads a tooltip that looks like HTML as
             # rich text (plain.py); and a rich tooltip wraps its lines, a plain one does not.
@@ -151,8 +156,13 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
     def pain_value(self, row: Row, column: int) -> float | None:
         return None
 
+    def said(self, column: int, text: str) -> str:
+        """A cell as a screen reader says it, with its column: "Max pain: 2"."""
+        heading = translate(self.columns[column][0])
+        return p_("table cell", "{column}: {value}").format(column=heading, value=text)
 
-AVERAGE = 5  # the sessions table's Avg pain column
+
+DATE, AVERAGE = 0, 5  # the sessions table's Date and Avg pain columns
 
 
 class SessionsModel(RowsModel[SessionSummary]):
@@ -170,6 +180,13 @@ class SessionsModel(RowsModel[SessionSummary]):
     pain_columns = frozenset({4, 5})
     right_aligned = frozenset({2, 4, 5})
     flexible = (1, 3, 6)  # routine, completion and note: cut rather than scrolled to
+    has_short_form = True  # the date, without its weekday
+    _short = False
+
+    def shorten(self, short: bool) -> None:
+        if short != self._short:
+            self._short = short
+            self.dataChanged.emit(self.index(0, DATE), self.index(len(self._rows) - 1, DATE))
 
     def pain_value(self, row: SessionSummary, column: int) -> float | None:
         return row.max_pain if column == 4 else row.avg_pain
@@ -178,14 +195,19 @@ class SessionsModel(RowsModel[SessionSummary]):
         """A marked average is explained where it shows: its tooltip says what '*' means,
         and a screen reader hears the words, not 'star'."""
         row = self.row_at(index.row()) if index.isValid() else None
+        if row is not None and index.column() == DATE and self._short:
+            # Shortened to fit (RowsTable): a screen reader still hears the weekday.
+            if role == Qt.ItemDataRole.DisplayRole:
+                return when_text(row.started_at, weekday=False)
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return self.said(DATE, when_text(row.started_at))
         if row is None or index.column() != AVERAGE or not row.not_representative:
             return super().data(index, role)
         if role == Qt.ItemDataRole.ToolTipRole:
             return translate(NOT_REPRESENTATIVE_KEY)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            heading = self.headerData(AVERAGE, Qt.Orientation.Horizontal)
             words = _("{average}, not representative").format(average=pain_number(row.avg_pain))
-            return p_("table cell", "{column}: {value}").format(column=heading, value=words)
+            return self.said(AVERAGE, words)
         return super().data(index, role)
 
     def replace_session(self, fresh: SessionSummary) -> None:

@@ -48,10 +48,11 @@ class RowsTable(QTableView):
         header.setResizeContentsPrecision(40)  # ten years of rows would be measured otherwise
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # The widths fit_columns measured, before squeezing: with the titles on one line, and
-        # with their words one under another.
+        # The widths fit_columns measured, before squeezing: with the titles on one line,
+        # with their words one under another, and so with the model's short form too.
         self._natural: list[int] = []
         self._folded: list[int] = []
+        self._short: list[int] = []
 
     def minimumSizeHint(self) -> QSize:
         return super().minimumSizeHint().expandedTo(QSize(0, rows_tall(self, ROWS_KEPT)))
@@ -67,10 +68,12 @@ class RowsTable(QTableView):
         self.horizontalHeader().setMinimumSectionSize(2 * self.fontMetrics().averageCharWidth())
         self._natural = self._measure(folded=False)
         self._folded = self._measure(folded=True)
+        self._short = self._measure(folded=True, short=True) if self._rows.has_short_form else []
         self._squeeze_to_view()
 
-    def _measure(self, folded: bool) -> list[int]:
+    def _measure(self, folded: bool, short: bool = False) -> list[int]:
         self._rows.fold_titles(folded)
+        self._rows.shorten(short)
         self.resizeColumnsToContents()
         header = self.horizontalHeader()
         last = header.count() - 1
@@ -93,19 +96,24 @@ class RowsTable(QTableView):
         Where that is still too wide (1024 x 768 in large print), the titles of two words
         take two lines ("Max / pain") and the flexible columns are cut down to LEAST_CHARS
         but not their titles ("Rou…" was cut where a shorter Note had room to give), then
-        give up their titles' room too: no screen the screen-fit checks use scrolls sideways."""
+        the model's short form is used (the sessions' dates without their weekday: Spanish
+        at 1024 x 768 in large print read "Ru…" and "Se…" without it), then they give up
+        their titles' room too: no screen the screen-fit checks use scrolls sideways."""
         if not self._natural:
             return
         chars = self.fontMetrics().averageCharWidth()
+        short = self._short or self._folded
         tries = (
             (self._natural, LEGIBLE_CHARS, True),
             (self._folded, LEGIBLE_CHARS, True),
             (self._folded, LEAST_CHARS, True),
-            (self._folded, LEAST_CHARS, False),
+            (short, LEAST_CHARS, True),
+            (short, LEAST_CHARS, False),
         )
         for natural, least, titles in tries:
             self._rows.cut_titles.clear()  # the titles' room measured whole, as tried
-            self._rows.fold_titles(natural is self._folded)
+            self._rows.fold_titles(natural is not self._natural)
+            self._rows.shorten(natural is self._short)
             widths, fits = self._cut_to_view(natural, chars * least, titles=titles)
             if fits:
                 break
@@ -161,13 +169,15 @@ class RowsTable(QTableView):
 
     def least_width(self) -> int:
         """The narrowest this table is without scrolling sideways (fit_columns measured it):
-        its other columns whole under folded titles, its flexible ones cut as far as they go,
-        its frame and a vertical scroll bar (a long session's sets scroll down)."""
-        if not self._folded:
+        its other columns whole under folded titles (in their short form), its flexible ones
+        cut as far as they go, its frame and a vertical scroll bar (a long session's sets
+        scroll down)."""
+        narrowest = self._short or self._folded
+        if not narrowest:
             return 0
         least = self.fontMetrics().averageCharWidth() * LEAST_CHARS
-        floors = self._floors(self._folded, least, titles=False)
-        return self._edges() + sum(floors.get(c, w) for c, w in enumerate(self._folded))
+        floors = self._floors(narrowest, least, titles=False)
+        return self._edges() + sum(floors.get(c, w) for c, w in enumerate(narrowest))
 
     def whole_width(self) -> int:
         """How wide this table is with every cell and title whole (fit_columns measured it)."""

@@ -755,11 +755,11 @@ def test_the_sessions_table_fits_its_width_and_cuts_long_words_not_numbers(
             shown = model.headerData(col, Qt.Orientation.Horizontal)
             if shown != title:  # a cut or folded title ("Se…", "Max / pain"): said whole
                 assert model.headerData(col, Qt.Orientation.Horizontal, SAID) == title
-        # Every title reads whole, folded or not, but at 960 x 540 in large print: at 1024 x 768
-        # it read "Rou…" and "Co…" ("Completion"), cut to the cells' room, not their own.
-        if (size, text_size) != ((948, 496), 150):
-            cut = [model.headerData(c, Qt.Orientation.Horizontal) for c in model.cut_titles]
-            assert cut == [], (size, text_size)
+        # Every title reads whole, folded or not: at 1024 x 768 it read "Rou…" and "Co…"
+        # ("Completion"), cut to the cells' room, not their own; at 960 x 540 in large print
+        # they were cut until the dates gave up their weekday there.
+        cut = [model.headerData(c, Qt.Orientation.Horizontal) for c in model.cut_titles]
+        assert cut == [], (size, text_size)
     # What a cut cell leaves out is in its tooltip and what a screen reader says.
     whole = "1 of 24 sets done, 23 not reached; ended early"
     assert tip_text(model.index(0, 3)) == whole
@@ -921,11 +921,31 @@ def test_the_sets_table_shows_side_only_for_a_session_with_sides(
     assert not pane.sets_view.isColumnHidden(1)
 
 
+@pytest.mark.parametrize("size", [(1024, 768), (1012, 724)])
+@pytest.mark.usefixtures("spanish")
+def test_in_spanish_the_sessions_titles_read_whole_at_1024_in_large_print(
+    qtbot: QtBot, store: HistoryStore, recorded: Recorded, size: tuple[int, int]
+) -> None:
+    # Spanish at 1024 x 768 in large print read "Ru…" and "Se…" (Rutina, Series): the
+    # titles needed 37 px more than the date ("lun 5 ene 2026 08:00") and the rest left.
+    with app_look(150):
+        pane = window_sized(qtbot, store, size).sessions_pane
+        view, model = pane.list_view, pane.sessions
+        assert_fits_with_whole(view, (0, 2, 4, 5), size)
+        cut = [model.headerData(c, Qt.Orientation.Horizontal) for c in model.cut_titles]
+        assert cut == []
+        # The date leaves out its weekday there; a screen reader still says it.
+        shown = model.index(0, 0).data()
+        said = model.index(0, 0).data(SAID)
+        assert said.startswith("Fecha: ") and said.endswith(shown) and len(said) > len(shown) + 8
+
+
 def test_the_sessions_titles_read_whole_again_once_the_window_widens(
     qtbot: QtBot, store: HistoryStore, recorded: Recorded
 ) -> None:
-    """Narrow in large print the titles fold ("Max / pain") and the cut columns' titles are
-    cut ("Se…"); widened, they read whole on one line again (they were measured as cut)."""
+    """Narrow in large print the titles fold ("Max / pain") and the dates leave out their
+    weekday; widened, they read whole on one line again, the weekday back (they were
+    measured as squeezed)."""
     with app_look(150):
         w = HistoryWindow(store, [HIPS, STRETCH])
         qtbot.addWidget(w)
@@ -937,8 +957,10 @@ def test_the_sessions_titles_read_whole_again_once_the_window_widens(
             for _ in range(3):
                 QApplication.processEvents()
             shown = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(7)]
+            date = model.index(0, 0).data()
             if size == (948, 496):
-                assert "Max\npain" in shown and any(t.endswith("\u2026") for t in shown), shown
+                assert "Max\npain" in shown, shown
+                assert not date[:3].isalpha(), date  # "5 Jan 2026 08:00", not "Mon 5 ..."
                 assert [model.headerData(c, Qt.Orientation.Horizontal, SAID) for c in range(7)] == [
                     "Date", "Routine", "Duration", "Sets", "Max pain", "Avg pain", "Note"
                 ]  # fmt: skip
@@ -951,6 +973,7 @@ def test_the_sessions_titles_read_whole_again_once_the_window_widens(
             "Avg pain",
             "Note",
         ]
+        assert date[:3].isalpha(), date  # its weekday back
         said = [model.headerData(c, Qt.Orientation.Horizontal, SAID) for c in range(7)]
         assert said == [None] * 7  # whole on one line: nothing more to say
 
