@@ -17,7 +17,7 @@ from tests.history_data import Weeks
 from tests.schedule import spread_long_tests
 
 if TYPE_CHECKING:  # Qt-free tests never load Qt
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QApplication, QWidget
 
 # Tests never need a screen unless an end-to-end test asks for Xvfb itself.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -125,6 +125,19 @@ def spanish() -> Iterator[None]:
 
     assert i18n.use("es") == "es"
     yield
+
+
+@pytest.fixture
+def in_language(qapp: QApplication) -> Iterator[None]:
+    """Lets a test call apply_language; English, Qt's catalogs and the locale come back after."""
+    from PySide6.QtCore import QLocale
+
+    from hiptimer.ui.language import apply_language
+
+    locale = QLocale()
+    yield
+    apply_language(qapp, "en")
+    QLocale.setDefault(locale)
 
 
 @pytest.fixture

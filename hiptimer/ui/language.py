@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from hiptimer import i18n
 from hiptimer.ui.key_words import shortcut_words
+from hiptimer.ui.widgets.file_dialog import file_dialog_words
 
 log = logging.getLogger(__name__)
 
@@ -17,7 +18,8 @@ def apply_language(app: QCoreApplication, setting: str = "") -> str:
     desktop's list that QLocale reads on Windows and macOS); returns the code in use.
 
     Numbers and dates then follow QLocale's default; Qt's own dialog buttons ("Cancel") come
-    from the qtbase catalog that PySide6 ships, the keys its menus print from ours (below).
+    from the qtbase catalog that PySide6 ships, the keys its menus print and its file
+    dialog's words from ours (below).
     A change takes effect at the next start.
     """
     system = QLocale.system()
@@ -29,11 +31,20 @@ def apply_language(app: QCoreApplication, setting: str = "") -> str:
     return language
 
 
-class _ShortcutWords(QTranslator):
-    """Gives Qt the key names of our catalog (key_words.shortcut_words) for the shortcuts its
-    menus print, and nothing else. Qt's Spanish catalog words them "Control+Q", "Mayúsculas",
-    "Escape", where the key help, the buttons and the keyboards say "Ctrl+Q", "Mayús", "Esc".
-    Installed last, so Qt asks it first: https://doc.qt.io/qt-6/qcoreapplication.html#installTranslator
+# Qt's translation contexts whose words come from our catalog, by the English Qt writes.
+OUR_WORDS = {
+    "QShortcut": shortcut_words,  # QKeySequence::toString(NativeText) names keys in it
+    "QFileDialog": file_dialog_words,
+}
+
+
+class _OurWords(QTranslator):
+    """Gives Qt the words of our catalog for two of its contexts, and nothing else: the key
+    names of the shortcuts its menus print (key_words.shortcut_words; Qt's Spanish catalog
+    words them "Control+Q", "Mayúsculas", "Escape", where the key help, the buttons and the
+    keyboards say "Ctrl+Q", "Mayús", "Esc"), and its file dialog's menu, buttons and
+    questions (file_dialog.file_dialog_words). Installed last, so Qt asks it first:
+    https://doc.qt.io/qt-6/qcoreapplication.html#installTranslator
     """
 
     # None is the null string that lets Qt ask the next catalog; "" would be a translation.
@@ -41,9 +52,8 @@ class _ShortcutWords(QTranslator):
     def translate(  # type: ignore[override]
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str | None:
-        if context != "QShortcut":  # QKeySequence::toString(NativeText) names keys in it
-            return None
-        return shortcut_words().get(source)
+        words = OUR_WORDS.get(context)
+        return words().get(source) if words is not None else None
 
     def isEmpty(self) -> bool:  # an empty translator is installed but never announced
         return False
@@ -65,6 +75,6 @@ def _install_qt_catalog(app: QCoreApplication, language: str) -> None:
             )
         # (not for English: Qt's own key names are the key help's there, and no Python runs
         # in each of Qt's lookups)
-        keys = _ShortcutWords(app)
-        keys.setObjectName("hiptimer-qt")
-        QCoreApplication.installTranslator(keys)
+        ours = _OurWords(app)
+        ours.setObjectName("hiptimer-qt")
+        QCoreApplication.installTranslator(ours)

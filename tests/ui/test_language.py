@@ -4,7 +4,6 @@ shortcuts' key names, and QLocale's default."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,15 +22,6 @@ from tests.ui.test_main_window import make_app
 NATIVE = QKeySequence.SequenceFormat.NativeText
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")
-
-
-@pytest.fixture
-def in_language(qapp: QApplication) -> Iterator[None]:
-    """Lets a test call apply_language; English, Qt's catalogs and the locale come back after."""
-    locale = QLocale()
-    yield
-    apply_language(qapp, "en")
-    QLocale.setDefault(locale)
 
 
 @pytest.mark.usefixtures("in_language")

@@ -7,19 +7,23 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
     QFileDialog,
     QLabel,
     QMainWindow,
+    QToolButton,
 )
 from pytestqt.qtbot import QtBot
 
 from hiptimer.ui.editor.routine_actions import RoutineActions
 from hiptimer.ui.history.exports import HistoryExports
 from hiptimer.ui.history.panes import Filters
+from hiptimer.ui.language import apply_language
+from hiptimer.ui.widgets.file_dialog import file_dialog, file_dialog_words
 from tests.harness import short_routine
 from tests.ui.editor.test_routine_actions import Host
 
@@ -85,6 +89,47 @@ def test_in_spanish_every_file_dialogs_labels_and_buttons_are_spanish(
         accept = "&Guardar" if saving else "&Abrir"
         expected = ["&Buscar en:", "&Nombre del archivo:", "&Tipo de archivo:", accept, "Cancelar"]
         assert sorted(shown_words(ask)) == sorted(expected), kind
+
+
+MENU = ("qt_rename_action", "qt_delete_action", "qt_show_hidden_action", "qt_new_folder_action")
+
+
+def qts_own_words(dialog: QFileDialog) -> dict[str, str]:
+    """The words of Qt's dialog that no label sets: its right-click menu's items, and its
+    tool buttons' tooltips and what a screen reader says of them."""
+    found = {}
+    for name in MENU:
+        action = dialog.findChild(QAction, name)
+        assert action is not None, name
+        found[name] = action.text()
+    for button in dialog.findChildren(QToolButton):
+        found[f"{button.objectName()} tip"] = button.toolTip()
+        found[f"{button.objectName()} said"] = button.accessibleDescription()
+    return found
+
+
+@pytest.mark.usefixtures("in_language")
+def test_in_spanish_the_dialogs_menu_buttons_and_questions_speak_as_the_app_does(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    # Qt's Spanish catalog said "Mostrar los fic&heros ocultos" and "Directorio superior"
+    # where the app says archivo and carpeta, asked "¿Está seguro de que quiere borrar...?"
+    # where it says tú, and a reader heard the Up button as "r al directorio superior".
+    assert apply_language(qapp, "es") == "es"
+    dialog = file_dialog(None, "Exportar", str(tmp_path), "*.json", saving=True)
+    qtbot.addWidget(dialog)
+    words = qts_own_words(dialog)
+    assert [words[name] for name in MENU] == [
+        "Cambia&r el nombre", "&Borrar", "Mostrar los arc&hivos ocultos", "&Nueva carpeta"
+    ]  # fmt: skip
+    assert words["newFolderButton tip"] == "Crear una carpeta"
+    assert words["toParentButton said"] == "Ir a la carpeta superior"
+    every = " ".join(words.values()).lower()
+    assert "fichero" not in every and "directorio" not in every, words
+    question = QCoreApplication.translate("QFileDialog", "Are you sure you want to delete '%1'?")
+    assert question == "¿Seguro que quieres borrar «%1»?"
+    for source, ours in file_dialog_words().items():  # each one of ours reaches Qt
+        assert QCoreApplication.translate("QFileDialog", source) == ours, source
 
 
 def test_in_english_the_dialogs_keep_qts_own_words(
