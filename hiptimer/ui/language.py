@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from hiptimer import i18n
 from hiptimer.ui.key_words import shortcut_words
-from hiptimer.ui.widgets.file_dialog import file_dialog_words
+from hiptimer.ui.widgets.file_dialog_words import file_dialog_words
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ class _OurWords(QTranslator):
     names of the shortcuts its menus print (key_words.shortcut_words; Qt's Spanish catalog
     words them "Control+Q", "Mayúsculas", "Escape", where the key help, the buttons and the
     keyboards say "Ctrl+Q", "Mayús", "Esc"), and its file dialog's menu, buttons and
-    questions (file_dialog.file_dialog_words). Installed last, so Qt asks it first:
+    questions (file_dialog_words). Installed last, so Qt asks it first:
     https://doc.qt.io/qt-6/qcoreapplication.html#installTranslator
     """
 

@@ -23,7 +23,8 @@ from hiptimer.ui.editor.routine_actions import RoutineActions
 from hiptimer.ui.history.exports import HistoryExports
 from hiptimer.ui.history.panes import Filters
 from hiptimer.ui.language import apply_language
-from hiptimer.ui.widgets.file_dialog import file_dialog, file_dialog_words
+from hiptimer.ui.widgets.file_dialog import file_dialog
+from hiptimer.ui.widgets.file_dialog_words import file_dialog_words
 from tests.harness import short_routine
 from tests.ui.editor.test_routine_actions import Host
 
