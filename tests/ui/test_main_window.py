@@ -206,7 +206,7 @@ def test_a_whole_session_by_keyboard(app: App, qtbot: QtBot) -> None:
     assert "highest pain 10/10" in summary.stats.text()
     assert summary.table.rowCount() == 6
     assert summary.table.item(4, 4).text() == "skipped"
-    assert any("reps 2 -> 3" in line for line in summary.result.adjustment_lines())
+    assert any("reps 2 \u2192 3" in line for line in summary.result.adjustment_lines())
 
     # History: every set written, ratings and choices included, the session finished.
     assert db_rows("SELECT end_reason FROM sessions") == [("completed",)]
@@ -783,7 +783,7 @@ def test_y_on_the_summary_offers_to_keep_the_doses_as_its_button_does(
     summary = made.window.summary
     assert summary is not None and made.window.nav.key_mode() is Mode.SUMMARY
     # Once, from start to end: it listed each press (5 -> 10 s, ... 20 -> 15 s).
-    lines = "Doses changed this session:\n\u2022 Stretch: hold 5 s -> 15 s"
+    lines = "Doses changed this session:\n\u2022 Stretch: hold 5 s \u2192 15 s"
     assert summary.adjustments.text() == lines
     button = summary.keep_button
     assert button.isVisible() and button.text().endswith("   [Y]")

@@ -144,13 +144,15 @@ class DoseChange:
     new: object
 
     def __str__(self) -> str:
+        # The arrow the dose cards and the report use (dosing/words.py, history/wording.py);
+        # a set's stored `adjustment` keeps "->", a documented CSV format (docs/history.md).
         old, new = _dose(self.field, self.old), _dose(self.field, self.new)
         if self.field == "hold_s":
-            text = _("{exercise}: hold {old} -> {new}")
+            text = _("{exercise}: hold {old} \u2192 {new}")
         elif self.field == "reps":
-            text = _("{exercise}: reps {old} -> {new}")
+            text = _("{exercise}: reps {old} \u2192 {new}")
         else:
-            text = _("{exercise}: rep range {old} -> {new}")
+            text = _("{exercise}: rep range {old} \u2192 {new}")
         return text.format(exercise=self.exercise_name, old=old, new=new)
 
 

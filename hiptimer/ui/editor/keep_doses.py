@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 
 class KeepDosesDialog(QDialog):
-    """Lists the changes ("Hamstring stretch: hold 60 s -> 45 s"); Keep for next time / Not now.
+    """Lists the changes ("Hamstring stretch: hold 60 s \u2192 45 s"); Keep for next time / Not now.
 
     Signals: only QDialog's (accepted on keep, rejected on not now).
     """

@@ -83,7 +83,7 @@ class SessionResult:
         return net_changes(self.started_with, self.routine)
 
     def adjustment_lines(self) -> list[str]:
-        """'Bridge: reps 10 -> 17' for each dose changed, in routine order, as Keep lists it."""
+        """'Bridge: reps 10 \u2192 17' for each dose changed, in routine order, as Keep lists it."""
         return [str(change) for change in self.dose_changes()]
 
 

@@ -186,15 +186,15 @@ def test_reset_refuses_a_routine_that_is_not_built_in() -> None:
 def test_dose_changes_lists_hold_reps_and_range_changes_by_name() -> None:
     live = with_first_hold(builtin(), 45)
     assert [str(c) for c in dose_changes(builtin(), live)] == [
-        "Hamstring stretch: hold 60 s -> 45 s"
+        "Hamstring stretch: hold 60 s \u2192 45 s"
     ]
     data = routine_data()
     data["exercises"][0]["reps_range"] = [10, 15]
     base = routine_from_data(data)
     bridge = base.exercises[0].with_dose(reps=8, reps_range=(8, 15))
     assert [str(c) for c in dose_changes(base, base.replace_exercise(bridge))] == [
-        "Bridge: reps 10 -> 8",
-        "Bridge: rep range 10-15 -> 8-15",
+        "Bridge: reps 10 \u2192 8",
+        "Bridge: rep range 10-15 \u2192 8-15",
     ]
 
 

@@ -563,7 +563,7 @@ def test_offer_to_keep_doses_lists_the_changes_and_saves_on_keep(
 
     monkeypatch.setattr(KeepDosesDialog, "exec", answer(QDialog.DialogCode.Rejected))
     assert offer_to_keep_doses(None, base, engine.live_routine()) is None
-    assert shown == ["\u2022  Hamstring stretch: hold 60 s -> 45 s"] and user_files() == []
+    assert shown == ["\u2022  Hamstring stretch: hold 60 s \u2192 45 s"] and user_files() == []
 
     monkeypatch.setattr(KeepDosesDialog, "exec", answer(QDialog.DialogCode.Accepted))
     kept = offer_to_keep_doses(None, base, engine.live_routine())

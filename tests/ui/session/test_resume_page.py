@@ -555,7 +555,7 @@ def test_a_hold_lengthened_with_plus_stays_longer_after_resuming(qtbot: QtBot) -
         run.key(rating)
     summary = w.flow.summary
     assert summary is not None
-    assert summary.result.adjustment_lines() == ["Stretch: hold 6 s -> 11 s"]
+    assert summary.result.adjustment_lines() == ["Stretch: hold 6 s \u2192 11 s"]
     assert not summary.keep_button.isHidden()  # and can be kept for next time
     assert rows("SELECT set_number, planned_hold_s, adjustment FROM sets WHERE "
                 "exercise_id = 'stretch' ORDER BY seq") == [
@@ -585,10 +585,10 @@ def test_a_resumed_session_s_summary_nets_its_doses_from_where_it_first_started(
     run.key(K.Key_1)
     summary = w.flow.summary
     assert summary is not None
-    assert summary.result.adjustment_lines() == ["Stretch: hold 6 s -> 11 s"]
+    assert summary.result.adjustment_lines() == ["Stretch: hold 6 s \u2192 11 s"]
     assert (
         summary.adjustments.text()
-        == "Doses changed this session:\n\u2022 Stretch: hold 6 s -> 11 s"
+        == "Doses changed this session:\n\u2022 Stretch: hold 6 s \u2192 11 s"
     )
     offered: list[str] = []
 
@@ -598,7 +598,7 @@ def test_a_resumed_session_s_summary_nets_its_doses_from_where_it_first_started(
 
     monkeypatch.setattr(KeepDosesDialog, "exec", kept)
     run.key(K.Key_Y)  # keeps the doses the session ended at
-    assert offered == ["\u2022  Stretch: hold 6 s -> 11 s"]
+    assert offered == ["\u2022  Stretch: hold 6 s \u2192 11 s"]
     assert [(c.exercise_id, c.old_value, c.new_value) for c in
             run.history.dose_changes("quick-test")] == [("stretch", 6.0, 11.0)]  # fmt: skip
     run.close()

@@ -151,14 +151,32 @@ def test_adjustments_are_listed_and_can_be_kept(qtbot: QtBot) -> None:
     qtbot.addWidget(page)
     page.setMinimumSize(640, 480)
     page.show()
-    assert "Clamshell hold: hold 6 s -> 1 s" in page.adjustments.text()
-    assert "Bridge: reps 3 -> 2" in page.adjustments.text()
+    assert "Clamshell hold: hold 6 s \u2192 1 s" in page.adjustments.text()
+    assert "Bridge: reps 3 \u2192 2" in page.adjustments.text()
     assert page.keep_button.isVisible()
     with qtbot.waitSignal(page.keep_doses_requested) as kept:
         page.keep_button.click()
     routine, changes = kept.args
     assert routine is live and [str(c) for c in changes] == page.result.adjustment_lines()
     assert page.table.rowCount() == 1
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_dose_change_reads_with_the_arrow_the_dose_card_uses(
+    qtbot: QtBot, request: pytest.FixtureRequest, language: str
+) -> None:
+    # The summary said 'Bridge: reps 3 -> 2' under a dose card's '3 x 10 reps \u2192 3 x 12
+    # reps' (hiptimer.core.dosing.words), in both languages; the tester read two notations.
+    if language == "es":
+        request.getfixturevalue("spanish")
+    start = short_routine()
+    page = SummaryPage(SessionResult(changed(start, bridge={"reps": 2, "reps_range": None}),
+                                     (record(0),), EndReason.COMPLETED, 754.0,
+                                     started_with=start))  # fmt: skip
+    qtbot.addWidget(page)
+    (line,) = page.result.adjustment_lines()
+    assert "\u2192" in line and "->" not in line
+    assert line in page.adjustments.text()
 
 
 def test_the_doses_changed_are_netted_from_start_to_end(qtbot: QtBot) -> None:
@@ -181,7 +199,7 @@ def test_the_doses_changed_are_netted_from_start_to_end(qtbot: QtBot) -> None:
     qtbot.addWidget(page)
     page.setMinimumSize(640, 480)
     page.show()
-    assert page.adjustments.text() == "Doses changed this session:\n\u2022 Bridge: reps 3 -> 10"
+    assert page.adjustments.text() == "Doses changed this session:\n\u2022 Bridge: reps 3 \u2192 10"
     assert page.keep_button.isVisible()
 
 
