@@ -75,7 +75,7 @@ def test_a_session_s_presses_net_to_one_change_per_exercise_and_field() -> None:
         DoseChange("stretch", "Stretch", "hold_s", 30, 40),
         DoseChange("bridge", "Bridge", "reps", 10, 17),
     ]
-    assert str(net_changes(engine.routine, engine.live_routine())[1]) == "Bridge: reps 10 -> 17"
+    assert str(net_changes(engine.routine, engine.live_routine())[1]) == "Bridge: reps 10 \u2192 17"
 
 
 def test_a_lower_dose_and_presses_after_it_net_from_the_start() -> None:
