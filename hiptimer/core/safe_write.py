@@ -20,6 +20,16 @@ from typing import BinaryIO, TextIO
 NEW_FILE_MODE = 0o666  # what open() asks for; the umask takes its share, as for any new file
 
 
+class MissingFolderError(FileNotFoundError):
+    """A file to be written in a folder that is not there. Replacing a file never makes one:
+    a path typed in a save dialog names a folder that is there, as the dialog saves only into
+    one (write_atomic makes the folders of the app's own files first)."""
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__(errno.ENOENT, f"the folder {folder} does not exist", str(folder))
+        self.folder = folder
+
+
 @contextlib.contextmanager
 def replacing_text(
     path: str | os.PathLike[str], *, encoding: str = "utf-8", newline: str | None = None
@@ -55,6 +65,8 @@ def _placed(path: Path) -> Iterator[int]:
         finally:
             os.close(fd)
         return
+    if info is None and not path.parent.is_dir() and file_in_the_way(path.parent) is None:
+        raise MissingFolderError(path.parent)  # named as given, not as realpath has it
     # A link is written through: the file beside goes next to what it points to.
     target = Path(os.path.realpath(path))
     fd, temp = _create_beside(target, NEW_FILE_MODE if info is None else stat.S_IMODE(info.st_mode))

@@ -143,9 +143,8 @@ def test_a_settings_value_that_cannot_be_used_is_named_once_a_command(
     assert capsys.readouterr().out.startswith("00:00.0  Get ready: Stretch.")
 
 
-def test_a_dash_sends_the_voice_track_to_standard_output_not_to_a_file_named_dash(
-    tmp_path: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def fake_tracks(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tracks "rendered" as the bytes RIFF track, with no voice."""
     from hiptimer.audio import voice_track
 
     def fake_render(phrases: list[tuple[float, str]], out: BinaryIO) -> list[object]:
@@ -153,6 +152,28 @@ def test_a_dash_sends_the_voice_track_to_standard_output_not_to_a_file_named_das
         return [voice_track.Placement(text, at, at, 1.0) for at, text in phrases]
 
     monkeypatch.setattr(voice_track, "render_to_wav", fake_render)
+
+
+def test_a_voice_track_into_a_folder_that_is_not_there_names_the_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # As every export: "No such file or directory" did not say which folder (README).
+    fake_tracks(monkeypatch)
+    routine = write_routine(tmp_path)
+    folder = tmp_path / "usb" / "new"
+    assert main(["cues", str(routine), "--wav", str(folder / "voice.wav")]) == 1
+    err = capsys.readouterr().err
+    assert (
+        err
+        == f"hiptimer: cannot write {folder / 'voice.wav'}: the folder {folder} does not exist\n"
+    )
+    assert not (tmp_path / "usb").exists()
+
+
+def test_a_dash_sends_the_voice_track_to_standard_output_not_to_a_file_named_dash(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake_tracks(monkeypatch)
     here = tmp_path / "here"
     here.mkdir()
     monkeypatch.chdir(here)

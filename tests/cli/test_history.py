@@ -111,7 +111,11 @@ def test_an_unwritable_path_is_one_line_and_exit_1(
 ) -> None:
     target = tmp_path / "no-such-folder" / "x.csv"
     code, _, err = run(capsys, "history", "export", "--csv", str(target))
-    assert (code, err) == (1, f"hiptimer: cannot write {target}: No such file or directory\n")
+    folder = target.parent
+    assert (code, err) == (
+        1,
+        f"hiptimer: cannot write {target}: the folder {folder} does not exist\n",
+    )
     code, _, err = run(capsys, "history", "export", "--csv", str(tmp_path))
     assert (code, err) == (1, f"hiptimer: cannot write {tmp_path}: it is a folder\n")
 

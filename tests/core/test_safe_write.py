@@ -10,7 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from hiptimer.core.safe_write import replacing_bytes, replacing_text
+from hiptimer.core.safe_write import (
+    MissingFolderError,
+    replacing_bytes,
+    replacing_text,
+    write_atomic,
+)
 
 
 def _names(folder: Path) -> list[str]:
@@ -133,3 +138,17 @@ def test_a_file_where_the_data_folder_goes_is_named_as_the_problem(tmp_path: Pat
     assert blocker.read_text() == ""  # nothing written over it
     make_folder(tmp_path / "new" / "deeper")  # and an ordinary folder is still made
     assert (tmp_path / "new" / "deeper").is_dir()
+
+
+def test_a_file_in_a_folder_that_is_not_there_is_refused_naming_the_folder(tmp_path: Path) -> None:
+    # A save dialog saves only into a folder that is there: an export to "usb/new/x.csv"
+    # said "No such file or directory" (CSV, PDF) or made the folders (routines).
+    folder = tmp_path / "usb" / "new"
+    for writing in (replacing_text, replacing_bytes):
+        with pytest.raises(MissingFolderError) as refused, writing(folder / "x.csv"):
+            pass
+        assert refused.value.folder == folder
+        assert refused.value.strerror == f"the folder {folder} does not exist"
+    assert _names(tmp_path) == []
+    write_atomic(folder / "own.json", "{}")  # the app's own files make their folders
+    assert _names(folder) == ["own.json"]

@@ -20,7 +20,7 @@ from hiptimer.core.routines.model import (
     Tempo,
 )
 from hiptimer.core.routines.validation import MAX_FILE_BYTES, Problem, RoutineError
-from hiptimer.core.safe_write import write_atomic
+from hiptimer.core.safe_write import replacing_text, write_atomic
 
 
 def routine_to_data(routine: Routine) -> dict[str, Any]:
@@ -167,5 +167,15 @@ def routine_to_json(routine: Routine) -> str:
 
 
 def save_routine(routine: Routine, path: str | os.PathLike[str]) -> None:
-    """Write a routine atomically: a temporary file in the same folder, then a rename."""
+    """Write a routine atomically: a temporary file in the same folder, then a rename; the
+    folder is made first (the user's routines folder, say)."""
     write_atomic(Path(path), routine_to_json(routine))
+
+
+def export_routine_file(routine: Routine, path: str | os.PathLike[str]) -> None:
+    """Write a routine where the user chose, as save_routine does, but only into a folder that
+    is there (MissingFolderError otherwise): a save dialog saves only into one, and the CSV
+    and PDF exports refuse such a path too. Nothing is written when the routine is too large."""
+    text = routine_to_json(routine)
+    with replacing_text(path) as fh:
+        fh.write(text)

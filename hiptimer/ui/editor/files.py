@@ -21,7 +21,7 @@ from hiptimer.core.routines.user_routines import (
     import_routine,
 )
 from hiptimer.core.routines.validation import Problem, RoutineError
-from hiptimer.core.routines.writer import save_routine
+from hiptimer.core.routines.writer import export_routine_file
 from hiptimer.i18n import _, n_
 from hiptimer.ui.editor.style import editor_style_sheet
 from hiptimer.ui.widgets.plain import plain_box
@@ -44,8 +44,9 @@ class ImportResult:
 
 def export_routine(routine: Routine, path: str | os.PathLike[str]) -> None:
     """Save a copy of a routine anywhere (atomically), with its own pictures beside it at the
-    same relative paths; the library is not changed."""
-    save_routine(routine, path)
+    same relative paths; the library is not changed. A folder that is not there is refused
+    (MissingFolderError), not made."""
+    export_routine_file(routine, path)
     if routine.path:  # the editor's unsaved edits have no folder to find pictures in
         copy_pictures(routine, routine.path, str(path))
 

@@ -181,6 +181,7 @@ class RoutineActions(QObject):
     def export_selected(self) -> None:
         from hiptimer.ui.editor.file_dialogs import ask_export_path
         from hiptimer.ui.editor.files import export_routine
+        from hiptimer.ui.write_failure import not_written
 
         routine = self._host.selected_routine()
         if routine is None:
@@ -191,11 +192,8 @@ class RoutineActions(QObject):
             return
         try:
             export_routine(routine, path)
-        except OSError as exc:
-            why = exc.strerror or exc
-            self._host.show_problem(
-                _("Could not export to {path}: {why}").format(path=path, why=why)
-            )
+        except OSError as exc:  # as the CSV and PDF exports word it
+            self._host.show_problem(not_written(path, exc))
             return
         self._host.show_message(
             _("Exported {routine} to {path}").format(routine=routine.title, path=path), 8000

@@ -16,6 +16,7 @@ from hiptimer.core.routines.validation import RoutineError
 from hiptimer.i18n import _, n_
 from hiptimer.ui.editor.files import export_routine
 from hiptimer.ui.widgets.plain import as_html
+from hiptimer.ui.write_failure import not_written
 
 Answer = QMessageBox.StandardButton
 
@@ -120,11 +121,11 @@ def export_edits(window: Editor, path: str) -> bool:
     try:
         export_routine(routine, path)
     except (OSError, RoutineError) as exc:  # RoutineError: too large for a routine file
-        QMessageBox.warning(
-            window.window(),
-            _("Not exported"),
-            as_html(_("Could not write {path}:").format(path=path) + f"\n{exc}"),
-        )
+        if isinstance(exc, OSError):  # as the library's export and the CSV and PDF word it
+            text = not_written(path, exc)
+        else:
+            text = _("Could not write {path}:").format(path=path) + f"\n{exc}"
+        QMessageBox.warning(window.window(), _("Not exported"), as_html(text))
         return False
     window.statusBar().showMessage(_("Exported to {path}").format(path=path), 8000)
     return True

@@ -15,6 +15,7 @@ from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import _, n_
 from hiptimer.ui.history.panes import Filters
 from hiptimer.ui.save_dialog import ask_save_path
+from hiptimer.ui.write_failure import not_written
 
 
 class HistoryExports:
@@ -101,10 +102,6 @@ class HistoryExports:
         try:
             written = write(path, self._filters())
         except OSError as exc:
-            self._say(_could_not_write(path, exc))
+            self._say(not_written(path, exc))
             return
         self._say(saved(written, path))
-
-
-def _could_not_write(path: Path, exc: OSError) -> str:
-    return _("Could not write {path}: {why}").format(path=path, why=exc.strerror or exc)

@@ -227,6 +227,7 @@ def test_export_takes_the_routines_own_pictures_along(tmp_path: Path) -> None:
     from tests.core.routines.test_pictures import PNG, routine_with_pictures
 
     routine = load_routine(routine_with_pictures(tmp_path / "mine"))
+    (tmp_path / "usb").mkdir()
     export_routine(routine, tmp_path / "usb" / "copy.json")
     assert (tmp_path / "usb" / "pics" / "bridge.png").read_bytes() == PNG
     assert (tmp_path / "usb" / "pics" / "one.png").exists()
@@ -285,6 +286,23 @@ def test_the_menu_needs_no_main_window(
     with qtbot.waitSignal(actions.routine_changed) as changed:
         actions.import_files()
     assert changed.args[0].id == "from-physio"
+
+
+def test_export_into_a_folder_that_is_not_there_is_refused_naming_it(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A path typed in the save dialog naming new folders made them all (usb/new/copy.json),
+    # where the CSV and PDF exports refused it: a save dialog saves into a folder that is there.
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    host = Host(chosen=short_routine())
+    actions = RoutineActions(host, window.menuBar(), window)
+    target = tmp_path / "usb" / "new" / "copy.json"
+    monkeypatch.setattr(file_dialog, "get_save_file_name", lambda *a, **k: (str(target), ""))
+    actions.export_selected()
+    folder = tmp_path / "usb" / "new"
+    assert host.problems == [f"Could not write {target}: the folder {folder} does not exist"]
+    assert host.messages == [] and list(tmp_path.iterdir()) == []
 
 
 @pytest.mark.parametrize(

@@ -433,10 +433,22 @@ def test_export_writes_the_edits_anywhere_without_touching_the_library(
     editor: EditorWindow, qtbot: QtBot, tmp_path: Path
 ) -> None:
     type_into(qtbot, line(editor, "hold_s"), "45")
-    target = tmp_path / "share" / "stretches.json"
+    target = tmp_path / "stretches.json"
     assert editor.export_to(str(target))
     assert load_routine(target).exercises[0].hold_s == 45
     assert user_files() == [] and editor.isWindowModified()
+
+
+def test_export_into_a_folder_that_is_not_there_is_refused_naming_it(
+    editor: EditorWindow, tmp_path: Path, prompts: Prompts
+) -> None:
+    # It made the folders, where the CSV and PDF exports refused the path (docs: README).
+    target = tmp_path / "share" / "stretches.json"
+    assert not editor.export_to(str(target))
+    folder = tmp_path / "share"
+    [message] = prompts.messages
+    assert f"Could not write {target}: the folder {folder} does not exist" in message
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_routine_too_large_to_export_says_so_and_writes_nothing(

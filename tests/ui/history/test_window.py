@@ -252,7 +252,8 @@ def test_exports_ask_where_and_write(
     assert "Pain limit set by the user: 3/10" in " ".join(pdf_text(tmp_path / "report.pdf").split())
     answer[0] = str(tmp_path / "missing" / "x.csv")
     window.csv_button.click()
-    assert window.status.accessibleName().startswith(f"Could not write {answer[0]}")
+    missing = f"Could not write {answer[0]}: the folder {tmp_path / 'missing'} does not exist"
+    assert window.status.accessibleName() == missing
     answer[0] = ""  # cancelled: nothing happens
     window.status.clear()
     window.pdf_button.click()
