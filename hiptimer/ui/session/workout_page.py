@@ -34,6 +34,7 @@ from hiptimer.ui.session.workout_text import WorkoutText, counts_keys, workout_t
 from hiptimer.ui.theme import Phase, follow, restyle, set_px, style_for, text_scale
 from hiptimer.ui.widgets.control_bar import ControlBar
 from hiptimer.ui.widgets.fit_label import FitLabel
+from hiptimer.ui.widgets.heading_label import HeadingLabel
 from hiptimer.ui.widgets.italic import italic_where_drawn
 from hiptimer.ui.widgets.page_stack import ShownPageStack
 from hiptimer.ui.widgets.plain import (
@@ -45,6 +46,11 @@ from hiptimer.ui.widgets.plain import (
     show_wrapped,
     window_title,
 )
+
+# Of the page's height: the least a name shrinks to before it wraps, the caption's size (in
+# large print at most a short name's size: three lines of more took a third of the page).
+NAME_SHARE = 0.042
+NAME_MOST_SHARE = 0.052
 
 
 class WorkoutPage(QWidget):
@@ -87,7 +93,7 @@ class WorkoutPage(QWidget):
 
     def _build(self) -> None:
         self.banner = FitLabel("", self, height_share=0.8)
-        self.exercise = FitLabel("", self, height_share=0.85)
+        self.exercise = HeadingLabel("", self, height_share=0.85)
         path = self.driver.engine.routine.path
         timer = self.timer = TimerColumn(path, lambda: self.coaching.font_px, self)
         self.side, self.big, self.big_caption = timer.side, timer.big, timer.big_caption
@@ -149,6 +155,7 @@ class WorkoutPage(QWidget):
             self.result,
             self.rating_note,
             asides=(self.caption, self.next_line),
+            heading=self.exercise,
             home=self,
         )
         self.commands = WorkoutCommands(
@@ -192,7 +199,10 @@ class WorkoutPage(QWidget):
         # Large print takes its room from the countdown (huge anyway), never from the phase
         # word or the exercise's name, which fit whatever height they are left.
         self.banner.setMinimumHeight(int(h * 0.055))
-        self.exercise.setMinimumHeight(int(h * 0.05 * text_scale()))
+        # A long name (up to 120 characters) takes up to three lines before it is smaller
+        # than the caption's words; one line of 111 characters was 17 px.
+        readable = h * min(NAME_SHARE * text_scale(), NAME_MOST_SHARE)
+        self.exercise.set_readable(readable, int(h * 0.05 * text_scale()))
         self.progress.setFixedHeight(int(h * 0.035))
         self.controls.set_font_px(h * 0.024, int(h * 0.06))
         self.steps_room.fit(h)  # the caption, Up next, and the steps' share of the row

@@ -15,6 +15,7 @@ from hiptimer.ui.session.driver import EngineDriver
 from hiptimer.ui.session.pain_prompt import PainPrompt
 from hiptimer.ui.session.result_prompt import ResultPrompt
 from hiptimer.ui.theme import text_scale
+from hiptimer.ui.widgets.heading_label import NAME_LINES, HeadingLabel
 from hiptimer.ui.widgets.plain import show_text
 
 
@@ -29,7 +30,10 @@ class PromptSwitch:
 
     In large print the `asides` (the caption, which repeats the question aloud, and the
     "Next:" line) give the pain question their room while it is asked: at 150 % on a
-    1024 x 768 screen it was squeezed, its words drawn over its buttons.
+    1024 x 768 screen it was squeezed, its words drawn over its buttons. The exercise's name
+    (`heading`) keeps one line while a question is asked: a long one's further lines took the
+    room the question's words need (27 px for 28); it is the question's context, read from
+    the keyboard.
     """
 
     driver: EngineDriver
@@ -39,6 +43,7 @@ class PromptSwitch:
     result: ResultPrompt
     rating_note: QLabel
     asides: tuple[QWidget, ...]
+    heading: HeadingLabel
     home: QWidget
 
     def show_view(self, view: SessionView) -> None:
@@ -65,6 +70,8 @@ class PromptSwitch:
         else:
             self._focus_home()
             self._show(self.timer)
+        questioned = asking or view.awaiting_result
+        self.heading.set_most_lines(1 if questioned else NAME_LINES)
         quiet = asking and text_scale() > 1
         for aside in self.asides:
             if aside.isHidden() != quiet:

@@ -77,12 +77,23 @@ class FitLabel(QLabel):
         return self.font().pixelSize()
 
     def _fit(self) -> None:
-        width = max(1.0, self.contentsRect().width() * 0.96)
-        height = max(1.0, self.contentsRect().height() * self._height_share)
+        self._set_px(self._size_for((self.text() or " ").split("\n")))
+
+    def _room(self) -> tuple[float, float]:
+        """The width and height the text may fill, in pixels."""
+        box = self.contentsRect()
+        return max(1.0, box.width() * 0.96), max(1.0, box.height() * self._height_share)
+
+    def reference_metrics(self) -> QFontMetricsF:
+        """The label's font's metrics at REFERENCE_PX: every size is these scaled."""
         probe = QFont(self.font())
         probe.setPixelSize(int(REFERENCE_PX))
-        metrics = QFontMetricsF(probe)
-        lines = (self.text() or " ").split("\n")
+        return QFontMetricsF(probe)
+
+    def _size_for(self, lines: list[str]) -> int:
+        """The largest pixel size at which `lines` fit the label's width and height."""
+        width, height = self._room()
+        metrics = self.reference_metrics()
         widest = max(metrics.horizontalAdvance(line) for line in lines)
         if self._template:
             widest = max(widest, metrics.horizontalAdvance(self._template))
@@ -92,7 +103,9 @@ class FitLabel(QLabel):
             ink = metrics.tightBoundingRect(self._template or lines[0]).height()
             line_height = max(ink, line_height * 0.5)
         by_height = height / (line_height * len(lines)) * REFERENCE_PX
-        size = int(max(self._min_px, min(self._max_px, by_width, by_height)))
+        return int(max(self._min_px, min(self._max_px, by_width, by_height)))
+
+    def _set_px(self, size: int) -> None:
         if size != self.font().pixelSize():
             font = QFont(self.font())
             font.setPixelSize(size)

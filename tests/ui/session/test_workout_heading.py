@@ -1,0 +1,101 @@
+"""The exercise's name above the countdown: read from the mat, a long one on two or three lines."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from hiptimer.core.session.steps import StepKind
+from hiptimer.ui import theme
+from hiptimer.ui.keys import Action
+from tests.harness import hold, quick_routine
+from tests.ui.session.test_workout_large_print import (
+    SMALL,
+    WIDE,
+    Page,
+    Size,
+    app_look,  # noqa: F401 (a fixture)
+)
+from tests.ui.sessions import no_timer_left  # noqa: F401 (a fixture)
+
+pytestmark = [
+    pytest.mark.usefixtures("no_timer_left"),
+    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
+]
+
+# The longest name a routine file allows (docs/routine-format.md: 1-120 characters).
+LONGEST = (
+    "Side-lying hip abduction with a resistance band just above both knees, slow lowering, "
+    "top leg straight and toes forward!"
+)
+READABLE_PX = 28  # the body text's size in large print, and the pain question's least
+SHORT_PX = 37  # "Hamstring stretch" on one line at 1024 x 768, as before
+
+
+def shown_lines(p: Page) -> list[str]:
+    """The lines the heading draws (one, as a FitLabel drew every name)."""
+    heading = p.page.exercise
+    drawn: list[str] = getattr(heading, "shown_lines", lambda: [heading.text()])()
+    return drawn
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("text_size", [100, 150])
+@pytest.mark.parametrize("size", [SMALL, WIDE], ids=["1024x768", "1280x800"])
+def test_a_long_name_wraps_to_at_most_three_lines_readable_from_the_mat(
+    qtbot: QtBot,
+    app_look: QApplication,  # noqa: F811 (the fixture imported above)
+    request: pytest.FixtureRequest,
+    size: Size,
+    text_size: int,
+    language: str,
+) -> None:
+    # At 111 characters the heading shrank to one line of 17 px (14 px on 1024 x 768), while
+    # the caption under the countdown, repeating it, was 30 px.
+    assert len(LONGEST) == 120
+    if language == "es":
+        request.getfixturevalue("spanish")
+    theme.apply(app_look, "dark", text_size)
+    p = Page(qtbot, quick_routine(hold("long", 30, 2, name=LONGEST)), size)
+    try:
+        p.driver.start()
+        for kind in (StepKind.GET_READY, StepKind.WORK, StepKind.REST):
+            p.until(kind)
+            p.settle()
+            heading = p.page.exercise
+            lines = shown_lines(p)
+            assert 2 <= len(lines) <= 3 and " ".join(lines) == LONGEST, kind
+            assert heading.text() == LONGEST  # whole, for the window's name and the tests
+            assert heading.pixel_size() >= READABLE_PX, kind
+            metrics = QFontMetricsF(heading.font())
+            assert max(metrics.horizontalAdvance(line) for line in lines) <= heading.width()
+            assert len(lines) * metrics.height() <= heading.height(), kind
+            assert p.page.contentsRect().contains(p.box(heading))
+            assert p.page.big.pixel_size() >= 3 * heading.pixel_size()  # still the largest
+            if kind is StepKind.WORK:
+                p.until(StepKind.PAIN)
+                p.settle()  # the question takes the room of the name's further lines
+                assert shown_lines(p) == [LONGEST]
+                p.page.perform(Action.RATE, 0)
+    finally:
+        p.driver.stop()
+
+
+@pytest.mark.parametrize("size", [SMALL, WIDE], ids=["1024x768", "1280x800"])
+def test_a_short_name_keeps_its_one_large_line(
+    qtbot: QtBot,
+    app_look: QApplication,  # noqa: F811 (the fixture imported above)
+    size: Size,
+) -> None:
+    theme.apply(app_look, "dark", 100)
+    p = Page(qtbot, quick_routine(hold("hamstring-stretch", 30, name="Hamstring stretch")), size)
+    try:
+        p.driver.start()
+        p.until(StepKind.WORK)
+        p.settle()
+        assert shown_lines(p) == ["Hamstring stretch"]
+        assert p.page.exercise.pixel_size() >= SHORT_PX
+    finally:
+        p.driver.stop()
