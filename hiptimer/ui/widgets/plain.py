@@ -208,7 +208,8 @@ class ElidedLabel(QLabel):
 
     A name of any length then never makes the window wider; `text()` stays whole. With
     `least` below 1 the words first get smaller, down to that share of the font's size, and
-    are cut only where even that is too wide.
+    are cut only where even that is too wide. With cut_first, a part of the line (a name) is
+    cut there rather than the words after it (a dose).
     Signals: none.
     """
 
@@ -216,6 +217,14 @@ class ElidedLabel(QLabel):
         super().__init__(text, parent)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self._least = least
+        self._cut_first = ""
+
+    def cut_first(self, part: str) -> None:
+        """Where the line is too wide and has `part` in it, cut the end of `part` and keep
+        the words after it whole ("" for the line's end, as before)."""
+        if part != self._cut_first:
+            self._cut_first = part
+            self.update()
 
     def minimumSizeHint(self) -> QSize:
         return QSize(
@@ -254,9 +263,16 @@ class ElidedLabel(QLabel):
         from PySide6.QtGui import QFontMetrics
 
         metrics = QFontMetrics(font)
-        return metrics.elidedText(
-            self._line(), Qt.TextElideMode.ElideRight, self.contentsRect().width()
-        )
+        line, room = self._line(), self.contentsRect().width()
+        at = line.rfind(self._cut_first) if self._cut_first else -1
+        if at >= 0 and metrics.horizontalAdvance(line) > room:
+            end = at + len(self._cut_first)
+            rest = room - metrics.horizontalAdvance(line[end:])
+            if rest >= metrics.horizontalAdvance(line[:at] + "\u2026" * 4):  # some of it shows
+                return (
+                    metrics.elidedText(line[:end], Qt.TextElideMode.ElideRight, rest) + line[end:]
+                )
+        return metrics.elidedText(line, Qt.TextElideMode.ElideRight, room)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         from PySide6.QtGui import QPainter
