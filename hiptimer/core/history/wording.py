@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import date, datetime
 
@@ -200,3 +201,22 @@ def _field_value(field: str, value: float | None) -> str:
             return n_("{n} rep", "{n} reps", n).format(n=n)
         return n_("{n} set", "{n} sets", n).format(n=n)
     return f"{field} {decimal(value)}"
+
+
+# A change as a set's `adjustment` stores it (session/dose_adjust.change_text): the CSV's form.
+_STORED_CHANGE = re.compile(r"(hold) ([0-9.]+) -> ([0-9.]+) s|(reps) ([0-9.]+) -> ([0-9.]+)")
+
+
+def adjustment_text(stored: str) -> str:
+    """A set's stored `adjustment` ('hold 30 -> 35 s; reps 10 -> 11', English, as the CSV has
+    it) as the screens word a change, in the language in use: '30 s \u2192 35 s; 10 reps \u2192
+    11 reps'. A part in another form is shown as stored."""
+    parts = []
+    for part in stored.split("; ") if stored else []:
+        found = _STORED_CHANGE.fullmatch(part)
+        if found is None:
+            parts.append(part)
+            continue
+        field, old, new = (g for g in found.groups() if g is not None)
+        parts.append(change_text("hold_s" if field == "hold" else "reps", float(old), float(new)))
+    return "; ".join(parts)

@@ -19,6 +19,7 @@ from hiptimer.core.history.outcome import done_text, planned_text
 from hiptimer.core.history.queries import Correction, SessionSummary, StoredSet
 from hiptimer.core.history.wording import (
     NOT_REPRESENTATIVE_KEY,
+    adjustment_text,
     average_pain,
     completion_text,
     duration_text,
@@ -247,7 +248,9 @@ def _choice(record: StoredSet) -> str:
 
 
 def _adjustment(record: StoredSet) -> str:
-    return _("unreadable") if "adjustment" in record.unreadable else record.adjustment or ""
+    if "adjustment" in record.unreadable:
+        return _("unreadable")
+    return adjustment_text(record.adjustment or "")  # the CSV keeps the stored "->" form
 
 
 def pain_text(row: SetRow) -> str:

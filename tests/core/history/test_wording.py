@@ -9,6 +9,7 @@ import pytest
 from hiptimer.core.history.records import DosePoint
 from hiptimer.core.history.result_text import unit_text
 from hiptimer.core.history.wording import (
+    adjustment_text,
     change_text,
     dose_label,
     pain_change,
@@ -44,6 +45,27 @@ def test_a_dose_change_in_spanish() -> None:
     assert change_text("reps", 1, 12) == "1 repetición \u2192 12 repeticiones"
     assert change_text("hold_s", 30, 35.5) == "30 s \u2192 35,5 s"
     assert change_text("sets", 3, 4) == "3 series \u2192 4 series"
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [
+        ("en", "30 s \u2192 35 s; 10 reps \u2192 11 reps"),
+        ("es", "30 s \u2192 35 s; 10 repeticiones \u2192 11 repeticiones"),
+    ],
+)
+def test_a_stored_adjustment_reads_as_the_screens_word_a_change(
+    request: pytest.FixtureRequest, language: str, shown: str
+) -> None:
+    # The History window's Adjustment column showed the CSV's 'hold 30 -> 35 s' (in English
+    # in Spanish too) beside the summary's and the dose cards' arrow.
+    if language == "es":
+        request.getfixturevalue("spanish")
+    assert adjustment_text("hold 30 -> 35 s; reps 10 -> 11") == shown
+    assert adjustment_text("+2 reps; hold 6 -> 4.5 s") == "+2 reps; 6 s \u2192 " + (
+        "4.5 s" if language == "en" else "4,5 s"
+    )  # a form HipTimer never wrote, as stored
+    assert adjustment_text("") == ""
 
 
 def test_result_units_we_write_are_worded_in_the_language_and_others_as_written(
