@@ -119,15 +119,22 @@ def addable(definition: str) -> bool:
     return not ("REFERENCES" in words and has_default)
 
 
+def lacks(conn: sqlite3.Connection, model: Model) -> bool:
+    """Whether the file lacks a table, a column, an index or a trigger of `model`."""
+    return bool(
+        missing(conn, model) or _missing_triggers(conn, model) or _missing_indexes(conn, model)
+    )
+
+
 def mend(conn: sqlite3.Connection, model: Model) -> list[str]:
     """Add what the file lacks, in one transaction; returns what cannot be added.
 
     Nothing is changed when something cannot be added (the file is then moved aside).
     """
+    if not lacks(conn, model):
+        return []
     lacking = missing(conn, model)
     triggers = _missing_triggers(conn, model)
-    if not lacking and not triggers and not _missing_indexes(conn, model):
-        return []
     cannot = [
         item
         for item in lacking

@@ -343,6 +343,11 @@ def _model(migrations: Sequence[Migration]) -> parts.Model:
         conn.close()
 
 
+def model() -> parts.Model:
+    """What a history file of this HipTimer should have (parts.mend adds what it lacks)."""
+    return _model(MIGRATIONS)
+
+
 def open_database(path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> Opened:
     """Open, check, migrate and mend the database file.
 

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from hiptimer.core.history import repair, set_aside_words, writes
+from hiptimer.core.history import parts, repair, set_aside_words, writes
 from hiptimer.core.history import schema as history_schema
 from hiptimer.core.history.corrections import CorrectionWrites
 from hiptimer.core.history.dose_writes import DoseChangeWrites
@@ -199,6 +199,7 @@ class HistoryStore(HistoryQueries, SessionWrites, CorrectionWrites, DoseChangeWr
             return self._reconnect()
         if self._reopen and not self._reopened():
             return False
+        mended = False
         while self._pending:
             write = self._pending[0]
             try:
@@ -208,6 +209,9 @@ class HistoryStore(HistoryQueries, SessionWrites, CorrectionWrites, DoseChangeWr
                 log.error("History write rejected, dropped: %s", exc)
                 raise _rejected(exc) from exc
             except (sqlite3.Error, OSError) as exc:
+                if not mended and self._mend():
+                    mended = True  # once: a part that will not stay is not mended in a loop
+                    continue
                 self._reopen = _read_only(exc)
                 self._set_failure(str(exc))
                 self._shrink_wal()
@@ -231,6 +235,16 @@ class HistoryStore(HistoryQueries, SessionWrites, CorrectionWrites, DoseChangeWr
             self._set_failure(f"cannot open {self.path}: {exc}")
             return False
         return True
+
+    def _mend(self) -> bool:
+        """Add back a part a database tool dropped while the file was open, as opening does;
+        True if one was added. `DROP TABLE session_totals` leaves its triggers on `sets`,
+        which then failed every set write ('no such table') until HipTimer was restarted."""
+        try:
+            model = history_schema.model()
+            return parts.lacks(self._conn, model) and not parts.mend(self._conn, model)
+        except sqlite3.Error:  # the disk refuses this too: the write waits, as it would
+            return False
 
     def _shrink_wal(self) -> None:
         """After a failed write (a full disk, say), give the -wal file's space back: what it

@@ -133,3 +133,23 @@ def test_a_dropped_part_is_made_again_and_every_session_counted_again(
         ("session_totals_insert",),
         ("session_totals_update",),
     ]
+
+
+def test_a_set_and_its_rating_are_saved_when_a_tool_drops_the_table_but_not_its_triggers(
+    tmp_path: Path,
+) -> None:
+    # DROP TABLE leaves the triggers on `sets`, which then fail every set write with
+    # "no such table" until HipTimer opened the file again: the ratings waited in memory.
+    db = tmp_path / "history.sqlite3"
+    with open_history(db) as store:
+        sid = a_session(store)
+        store.add_set(sid, a_set("bridge", 1))
+        tool = sqlite3.connect(db, isolation_level=None)
+        tool.execute("DROP TABLE session_totals")
+        tool.close()
+        set_id = store.add_set(sid, a_set("bridge", 2, T0 + timedelta(minutes=1)))
+        store.rate_set(set_id, 7)
+        assert store.status.state.value == "ok"
+        assert store.status.pending == 0
+        assert read(db, "SELECT pain FROM sets WHERE id = ?", (set_id,)) == [(7,)]
+        assert listed(db) == summed(db)
