@@ -25,6 +25,7 @@ from hiptimer.core.history.dose_writes import DoseChangeWrites
 from hiptimer.core.history.queries import (
     HistoryQueries,
 )
+from hiptimer.core.history.read_only_copy import read_only_copy
 from hiptimer.core.history.schema import HistoryError
 from hiptimer.core.history.session_writes import SessionWrites
 from hiptimer.core.history.status import DEGRADED, HistoryState, HistoryStatus
@@ -299,9 +300,12 @@ def open_history(path: Path) -> HistoryStore:
         log.warning(
             "History database unavailable, using memory: %s", reason, extra=SAID_IN_THE_WINDOW
         )
+        # A read-only folder: its history shown as it is (read_only_copy), not an empty one.
+        copy = read_only_copy(path)
         return HistoryStore(
-            history_schema.open_memory(),
+            copy.conn if copy and copy.conn else history_schema.open_memory(),
             path,
+            notice=copy.notice if copy else None,
             failure=reason,
             in_memory=True,
         )

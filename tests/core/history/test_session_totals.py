@@ -14,6 +14,7 @@ from hiptimer.core.history import schema as history_schema
 from hiptimer.core.history.outcome import DONE_SQL, PARTLY_DONE_SQL, SKIPPED_SQL
 from hiptimer.core.history.queries import _summary_sql, to_db_time
 from hiptimer.core.history.store import HistoryStore, open_history
+from tests.core.history.test_read_only_copy import as_version_6
 from tests.core.history.test_store import T0, a_session, a_set, read
 from tests.history_generated import generate
 
@@ -87,13 +88,7 @@ def test_an_old_file_gets_its_totals_when_it_is_migrated(tmp_path: Path) -> None
     db = tmp_path / "history.sqlite3"
     generate(db, sessions=30).close()
     before = summed(db)  # its resumed_at (a later version) is empty: dropped below
-    old = sqlite3.connect(db, isolation_level=None)
-    for trigger in ("insert", "delete", "update"):
-        old.execute(f"DROP TRIGGER session_totals_{trigger}")
-    old.execute("DROP TABLE session_totals")
-    old.execute("ALTER TABLE sessions DROP COLUMN resumed_at")
-    old.execute("PRAGMA user_version = 6")
-    old.close()
+    as_version_6(db)
     assert read(db, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger'") == [(0,)]
     with open_history(db) as store:
         assert store.status.notice is None  # a migration, not a mending

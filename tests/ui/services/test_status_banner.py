@@ -32,6 +32,7 @@ from hiptimer.ui.main_window import MainWindow
 from hiptimer.ui.services import ports
 from hiptimer.ui.services.ports import Services, open_services
 from hiptimer.ui.services.status_banner import RETRY_MS, reason_text
+from tests.core.history.test_read_only_copy import version_6_file
 from tests.core.history.test_store import FlakyConnection
 from tests.harness import hold, quick_routine
 from tests.read_only import fake_read_only
@@ -549,3 +550,24 @@ def test_quitting_with_waiting_sets_says_what_to_do_as_the_strip_does(
         "the disk takes them again. Free some space or fix the disk, or quit and lose them.",
     }[trouble]
     assert text.endswith(expected)
+
+
+def test_an_old_history_in_a_read_only_data_folder_is_shown_and_the_strip_says_why(
+    qtbot: QtBot, quiet_services: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An upgraded HipTimer on a read-only folder cannot migrate the file: the history was
+    empty with no word why. It is shown as it is, and the strip says why it is not saved."""
+    db = paths.history_db_path()
+    db.parent.mkdir(parents=True, exist_ok=True)
+    before = version_6_file(db)
+    folder = db.parent
+    read_only_mount(monkeypatch, folder)
+    services = open_services(muted=True, voice="", rate=160, volume=1.0)
+    window = window_on(qtbot, services)
+    saving, notice = window.banner.texts()
+    assert saving.startswith(f"History can't be saved right now: the data folder {folder} is")
+    assert notice.startswith(f"The history in {folder} is shown as it is, read-only: this ")
+    assert isinstance(services.history, HistoryStore)
+    assert services.history.list_sessions() == before
+    window.close()
+    services.shutdown()
