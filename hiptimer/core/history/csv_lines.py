@@ -93,6 +93,15 @@ def line_maker(
         if not learnt:  # not a value the repair at start lets through: never loop on it
             raise ValueError(f"set {values[0]!r} {values[2]}: side, pain or flags out of range")
 
+    def at_hour(text: str, hour_of: str, here: str, offset: str) -> tuple[str, str, str, str]:
+        """`text` in local time, and the UTC hour, local hour and offset that the next time
+        in the same hour can take inline (those given, unless `text` has a whole-hour offset
+        and the stored form)."""
+        hour = whole_hours[text[:13]]
+        if hour is None or text[19:] != "+00:00":
+            return local(text), hour_of, here, offset
+        return f"{hour[0]}{text[13:19]}{hour[1]}", text[:13], hour[0], hour[1]
+
     # A set's own fields (exercise to adjustment), by the 9 values that make them.
     middles: dict[tuple[Any, ...], str] = {}
 
@@ -142,26 +151,26 @@ def line_maker(
             # all after the times is the session's, by the flags; the set's own fields
             # come rendered whole from `middles`, by the values that make them.
             ends = [f"{a},{last},{session.ending}\r\n" for a in after]
+            # The times inline, by the UTC hour of the time before (a session's sets share
+            # one or two): the hour's lookup for each of 500,000 times was two thirds of
+            # putting the lines together (docs/performance.md, session 16).
+            hour_of = here = offset = ""
             for row in rows:
                 key = row[:9]
                 try:
                     mid = middles[key]
                 except KeyError:
                     mid = middle(key)
-                # The times of a whole-hour offset inline (local() for the others): a method
-                # call for each of 500,000 times took a fifth of the export.
                 started, ended = row[9], row[10]
-                hour = whole_hours[started[:13]]
-                if hour is None or started[19:] != "+00:00":
-                    started = local(started)
-                else:
-                    started = f"{hour[0]}{started[13:19]}{hour[1]}"
-                hour = whole_hours[ended[:13]]
-                if hour is None or ended[19:] != "+00:00":
-                    ended = local(ended)
-                else:
-                    ended = f"{hour[0]}{ended[13:19]}{hour[1]}"
-                append(f"{head}{mid},{started},{ended},{ends[row[7] & 3]}")
+                if started[:13] == hour_of == ended[:13] and started[19:] == "+00:00" == ended[19:]:
+                    append(
+                        f"{head}{mid},{here}{started[13:19]}{offset},"
+                        f"{here}{ended[13:19]}{offset},{ends[row[7] & 3]}"
+                    )
+                else:  # a new hour, or a time not in the stored form
+                    started, hour_of, here, offset = at_hour(started, hour_of, here, offset)
+                    ended, hour_of, here, offset = at_hour(ended, hour_of, here, offset)
+                    append(f"{head}{mid},{started},{ended},{ends[row[7] & 3]}")
             return out
         # A set tried again, a result, a changed rating, a value emptied: row by row.
         # zip stops at the rows: the extras of a session without them repeat "none".

@@ -303,6 +303,10 @@ GENERATED_EXPORTS = {
     "Europe/Berlin": "1acc92246d486bb62a878f70ea2ab9ed7352905e8f4a9f8d1574d4da94732e75",
     "Asia/Kolkata": "9ba70fea2b71671d382914d930783fe2e451077c5fae29213b8ae9b125109f28",
     "America/St_Johns": "609118c7f5de437fa71e55c77d76c2d0e129c1365c3951d5b465a086988bc111",
+    # Session 16 (the times inline by the hour before): half-hour offsets with a change on
+    # the half hour, and no offset at all; hashed from the code before that change.
+    "Australia/Adelaide": "d1b6fff21579b9ae881b82501f81aaf42632ba1fa4ddcc84d510dc8cbe1db681",
+    "UTC": "65fc4fc1803334ccc046ee3b097f996a485789e4b9b23eb157060b9584b7065d",
 }
 
 
