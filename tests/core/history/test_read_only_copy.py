@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from hiptimer.core.history import read_only_copy
 from hiptimer.core.history import schema as history_schema
 from hiptimer.core.history.queries import SessionSummary
 from hiptimer.core.history.status import HistoryState
@@ -108,3 +109,33 @@ def test_a_history_that_cannot_be_read_in_a_read_only_folder_is_said_so(
             f"The history in {tmp_path} cannot be shown: the folder is read-only, and "
             "HipTimer could not read the file there (file is not a database)."
         )
+
+
+@pytest.mark.parametrize("wal", [False, True], ids=["no -wal", "a -wal file"])
+def test_without_its_shm_the_file_is_read_alone_unless_a_wal_holds_more(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, wal: bool
+) -> None:
+    """On a read-only mount mode=ro cannot make the -shm ('unable to open database file',
+    as seen on a read-only bind mount): immutable=1 reads the file alone, which is the
+    whole history only when no -wal file holds sets not yet in it."""
+    db = tmp_path / "history.sqlite3"
+    before = version_6_file(db)
+    if wal:
+        Path(f"{db}-wal").write_bytes(b"")
+    read_only_mount(monkeypatch, tmp_path)
+    back_up = read_only_copy._back_up
+
+    def mount(uri: str, memory: sqlite3.Connection) -> None:
+        if "immutable=1" not in uri:
+            raise sqlite3.OperationalError("unable to open database file")
+        back_up(uri, memory)
+
+    monkeypatch.setattr(read_only_copy, "_back_up", mount)
+    with open_history(db) as store:
+        notice = store.status.notice or ""
+        if wal:
+            assert store.list_sessions() == []
+            assert notice.startswith(f"The history in {tmp_path} cannot be shown: ")
+        else:
+            assert store.list_sessions() == before
+            assert notice.startswith(f"The history in {tmp_path} is shown as it is, read-only")
