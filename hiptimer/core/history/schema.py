@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from hiptimer.core.history import parts, repair
+from hiptimer.core.history.damaged import CorruptDatabase, moved_notice
 from hiptimer.core.history.in_the_way import in_the_way
 from hiptimer.core.history.migrations import MIGRATIONS, Migration
 from hiptimer.core.safe_write import free_name, make_folder
@@ -28,18 +29,6 @@ WAL_LIMIT_BYTES = 4 * 1024 * 1024
 
 class HistoryError(Exception):
     """The history database cannot be used at all (for now: it was made by a newer HipTimer)."""
-
-
-class CorruptDatabase(Exception):
-    """The file is not a usable SQLite database: `reason` is what SQLite found.
-
-    Raised with `moved` set once the file has been moved there.
-    """
-
-    def __init__(self, reason: str, moved: Path | None = None) -> None:
-        super().__init__(reason if moved is None else f"{reason} (moved to {moved})")
-        self.reason = reason
-        self.moved = moved
 
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -303,11 +292,7 @@ def _open_checked(path: Path, migrations: Sequence[Migration]) -> Opened:
     try:
         if others := parts.foreign_tables(conn, _model(migrations)):
             # Before the version: another program's 99 is no newer HipTimer's.
-            raise CorruptDatabase(
-                _("it is another program's database, with tables {tables}").format(
-                    tables=", ".join(others[:5]) + (", …" if len(others) > 5 else "")
-                )
-            )
+            raise CorruptDatabase("another program's database", tables=others)
         version = _check(conn, path, len(migrations))
         configure(conn)
         added = _bring_up_to_date(conn, path, version, migrations)
@@ -320,7 +305,7 @@ def _open_checked(path: Path, migrations: Sequence[Migration]) -> Opened:
                 len(added),
             ).format(parts=", ".join(added))
     except CorruptDatabase as exc:
-        raise CorruptDatabase(exc.reason, move_aside(path, conn)) from exc
+        raise CorruptDatabase(exc.reason, move_aside(path, conn), tables=exc.tables) from exc
     except sqlite3.DatabaseError as exc:
         if _is_corruption(exc):
             raise CorruptDatabase(str(exc), move_aside(path, conn)) from exc
@@ -360,11 +345,7 @@ def open_database(path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> O
     try:
         opened = _open_checked(path, migrations)
     except CorruptDatabase as exc:
-        notice = _(
-            "The history database {path} was damaged ({why}). It was moved to "
-            "{moved} and a new, empty history was started."
-        ).format(path=path, why=exc.reason, moved=exc.moved)
-        opened = _open_checked(path, migrations)._replace(notice=notice)
+        opened = _open_checked(path, migrations)._replace(notice=moved_notice(path, exc))
     if aside:
         opened = opened._replace(notice=" ".join(filter(None, [*aside, opened.notice])))
     return opened

@@ -393,7 +393,9 @@ def test_another_programs_database_is_moved_aside_not_adopted(
         notice = store.status.notice
         (moved,) = db_path.parent.glob("history.sqlite3.corrupt-*[0-9]")
         assert notice is not None and str(moved) in notice
-        assert "another program's database, with tables moz_places" in notice
+        # Its own sentence, not "was damaged (it is another program's database …)": look16.
+        assert f"{db_path} is not a HipTimer history: it is another program's database" in notice
+        assert "(tables moz_places)" in notice and "damaged" not in notice
         assert moved.read_bytes() == theirs  # moved whole, no table of ours added
         store.add_set(a_session(store), a_set())
     assert list(db_path.parent.glob("history.sqlite3.bak-*")) == []
