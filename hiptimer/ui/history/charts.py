@@ -63,6 +63,17 @@ def _line(name: str, colour: str, width: float, style: Qt.PenStyle) -> QLineSeri
     return series
 
 
+def mark_px(count: int) -> float:
+    """How wide (px) the pain chart's marks are with `count` points: readable from a floor mat
+    with one or two sessions (7 px dots sat beside the dose chart's 20 px one), and still
+    apart, not blobs, with many."""
+    if count <= 10:
+        return 16
+    if count <= 40:
+        return 11
+    return 8 if count <= 60 else 5
+
+
 def _scatter(name: str, colour: str, size: float, shape: str) -> QScatterSeries:
     from PySide6.QtCharts import QScatterSeries
 
@@ -152,8 +163,14 @@ class PainChart(ChartBox):
         self.average.replace([QPointF(t, p.avg_pain) for t, p in zip(times, shown, strict=True)])
         self.highest.replace([QPointF(t, p.max_pain) for t, p in zip(times, shown, strict=True)])
         self.average.setPointsVisible(len(shown) <= 40)
-        self.highest.setMarkerSize(7 if len(shown) <= 60 else 4)
         _unit, morning = bucket_mornings(list(mornings))
+        size = mark_px(max(len(shown), len(morning)))  # one size: no series outshouts another
+        # A line's markerSize is a radius, a scatter's a width (Qt 6.11, measured on screen;
+        # https://doc.qt.io/qt-6/qxyseries.html#markerSize-prop).
+        self.average.setMarkerSize(size * 0.45)
+        self.highest.setMarkerSize(size)
+        self.morning.setMarkerSize(size)
+        self.stiffness.setMarkerSize(size + 1)  # a triangle looks smaller than a square
         at = [msecs(m.at) for m in morning]
         self.morning.replace(
             [QPointF(t, m.pain) for t, m in zip(at, morning, strict=True) if m.pain is not None]

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QGraphicsTextItem
 from pytestqt.qtbot import QtBot
 
 from hiptimer import i18n
-from hiptimer.core.history.records import DosePoint, PainPoint
+from hiptimer.core.history.records import DosePoint, MorningPoint, PainPoint
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.ui.history.charts import ChartBox, DoseChart, PainChart
 from hiptimer.ui.history.window import TAB_PAIN, TAB_RETESTS, HistoryWindow
@@ -206,3 +206,33 @@ def test_the_re_test_charts_two_axes_share_one_set_of_grid_lines(
     for axis in (left, right):  # whole numbers at every tick ("%d" would round 2.5 to 2)
         assert (axis.max() / steps).is_integer(), (axis.max(), steps)
     assert [a.isGridLineVisible() for a in (left, right)] == [True, False]
+
+
+@pytest.mark.parametrize("sessions", [1, 2, 10, 40, 60, 120, 200, 1000])
+def test_the_pain_charts_marks_read_from_a_mat_with_few_sessions_and_stay_apart_with_many(
+    qtbot: QtBot, sessions: int
+) -> None:
+    """With one or two sessions the highest-pain dots were 7 px, beside the dose chart's
+    20 px dot: too small to read from a mat (look16). With many they must not merge."""
+    first = datetime(2026, 1, 5, 9, 30).astimezone()
+    times = [first + timedelta(days=i) for i in range(sessions)]
+    chart = PainChart()
+    qtbot.addWidget(chart)
+    chart.set_points(
+        [PainPoint(t, 3.0, 4, i, 2) for i, t in enumerate(times)],
+        "Bridge",
+        [MorningPoint(t, t + timedelta(hours=20), 2, 3, i) for i, t in enumerate(times)],
+    )
+    # Widths in px: a scatter's markerSize is its width, a line's is its radius.
+    widths = {
+        "highest": chart.highest.markerSize(),
+        "morning": chart.morning.markerSize(),
+        "stiffness": chart.stiffness.markerSize(),
+    }
+    if chart.average.pointsVisible():
+        widths["average"] = 2 * chart.average.markerSize()
+    shown = chart.point_count()  # more than 120 sessions are bucketed per week
+    if shown <= 10:
+        assert min(widths.values()) >= 14, widths
+    # Spread over the ~640 px plot of a 1280 x 800 window, neighbours do not overlap.
+    assert max(widths.values()) <= max(16, 640 / shown), (shown, widths)
