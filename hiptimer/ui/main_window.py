@@ -168,6 +168,7 @@ class MainWindow(QMainWindow):
         flow.window_named.connect(self.setAccessibleName)  # "" reads the title again
         flow.problem.connect(self.show_problem)
         flow.action_requested.connect(lambda action: self.perform(action, 0))
+        flow.room_wanted.connect(lambda asking: self.notice.make_way(asking))  # made after
         flow.started.connect(lambda routine_id: self.reminders.session_started(routine_id))
         flow.ended.connect(lambda: self.reminders.session_ended())  # today may say "done" now
         flow.library_requested.connect(self.show_library)

@@ -46,7 +46,8 @@ class SessionFlow(QObject):
     Signals: title_changed(str), window_named(str) (the window's name for screen readers
     during a session, "" for its title), problem(str), action_requested(object) (a button on the
     workout page), started(str) with the routine id, ended(), library_requested(),
-    done_requested() (the summary's Done), doses_kept(str) with the routine's title.
+    done_requested() (the summary's Done), doses_kept(str) with the routine's title,
+    room_wanted(bool) while the pain question wants the notice strip's room (False at the end).
     """
 
     title_changed = Signal(str)
@@ -58,6 +59,7 @@ class SessionFlow(QObject):
     library_requested = Signal()
     done_requested = Signal()
     doses_kept = Signal(str)
+    room_wanted = Signal(bool)
 
     def __init__(
         self,
@@ -104,6 +106,7 @@ class SessionFlow(QObject):
         page.title_changed.connect(self.title_changed)
         page.window_name_changed.connect(self.window_named)
         page.action_requested.connect(self.action_requested)
+        page.room_wanted.connect(self.room_wanted)
         session.driver.finished.connect(self._finished)
         self.session = session
         self._nav.add(page, page.key_mode, show=True)
@@ -139,6 +142,7 @@ class SessionFlow(QObject):
             return
         self.session = None
         session.page.blockSignals(True)  # its last redraw must not retitle the summary
+        self.room_wanted.emit(False)  # ended during the pain question: the strip comes back
         self._settings.update(setup_heard=sorted(session.cues.setup_heard)[-1000:])
         from hiptimer.core.session.events import EndReason
         from hiptimer.ui.session.active import recorded_seconds

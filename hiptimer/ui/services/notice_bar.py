@@ -43,7 +43,8 @@ class NoticeBar(QFrame):
     """One line of news that stays until dismissed; the same notice twice shows once. Where
     its detail would take much of a short window's height, the heading shows alone and a
     Details button shows the rest. A notice that comes while another shows takes its place,
-    and the one it covered comes back when it is dismissed (or its action taken).
+    and the one it covered comes back when it is dismissed (or its action taken). It steps
+    aside while the pain question wants its room (make_way), and comes back after it.
 
     Signals: none. `shown` lists every notice it has shown, for tests and the log.
     """
@@ -80,6 +81,8 @@ class NoticeBar(QFrame):
         self.details.toggled.connect(lambda _on: self._show_words())
         self.details.hide()
         self._words = ("", "")  # the notice shown: its heading and its detail
+        self._up = False  # a notice is shown (or held back while the bar makes way)
+        self._aside = False  # making way for the pain question
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 8, 10, 8)
         layout.addWidget(self.text, 1)
@@ -97,7 +100,7 @@ class NoticeBar(QFrame):
         if key in self.shown:
             return
         self.shown.append(key)
-        if not self.isHidden():
+        if self._up:
             self._waiting.append((*self._words, self._offer()))
         self._put(heading, detail, action)
 
@@ -113,7 +116,14 @@ class NoticeBar(QFrame):
         self.action.setVisible(action is not None)
         self._act_on = action[1] if action else None
         self._show_words()
-        self.show()
+        self._up = True
+        self.setVisible(not self._aside)
+
+    def make_way(self, asking: bool) -> None:
+        """Hide while `asking`: at 1024 x 600 in large print the strip's 60 px shrank the pain
+        scale to its 60 % floor (its words 12 px). The notice comes back when it is answered."""
+        self._aside = asking
+        self.setVisible(self._up and not asking)
 
     @property
     def compact(self) -> bool:
@@ -182,6 +192,7 @@ class NoticeBar(QFrame):
             self._put(*self._waiting.pop())
         else:
             self._act_on = None
+            self._up = False
             self.hide()
 
     def _act(self) -> None:

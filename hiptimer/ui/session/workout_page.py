@@ -62,12 +62,14 @@ class WorkoutPage(QWidget):
 
     Signals: title_changed(str) with the window title for the moment shown;
     window_name_changed(str) with the window's name for screen readers (changes per exercise);
-    action_requested(Action) for buttons the main window handles (mute, end).
+    action_requested(Action) for buttons the main window handles (mute, end);
+    room_wanted(bool), True while the pain question wants the window's notice strip's room.
     """
 
     title_changed = Signal(str)
     window_name_changed = Signal(str)
     action_requested = Signal(object)
+    room_wanted = Signal(bool)
 
     def __init__(self, driver: EngineDriver, *, muted: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -157,6 +159,7 @@ class WorkoutPage(QWidget):
             asides=(self.caption, self.next_line),
             heading=self.exercise,
             home=self,
+            make_way=self.room_wanted.emit,
         )
         self.commands = WorkoutCommands(
             self.driver, self.result, self.toggle_steps, lambda: self._enabled(self.driver.view())

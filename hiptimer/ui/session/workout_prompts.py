@@ -3,6 +3,7 @@ a re-test's result take the countdown's place; after a rating, a note that it ca
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -30,10 +31,11 @@ class PromptSwitch:
 
     In large print the `asides` (the caption, which repeats the question aloud, and the
     "Next:" line) give the pain question their room while it is asked: at 150 % on a
-    1024 x 768 screen it was squeezed, its words drawn over its buttons. The exercise's name
-    (`heading`) keeps one line while a question is asked: a long one's further lines took the
-    room the question's words need (27 px for 28); it is the question's context, read from
-    the keyboard.
+    1024 x 768 screen it was squeezed, its words drawn over its buttons. `make_way` hears
+    the same (True while they are hidden): the window's notice strip gives its room too. The
+    exercise's name (`heading`) keeps one line while a question is asked: a long one's further
+    lines took the room the question's words need (27 px for 28); it is the question's context,
+    read from the keyboard.
     """
 
     driver: EngineDriver
@@ -45,6 +47,7 @@ class PromptSwitch:
     asides: tuple[QWidget, ...]
     heading: HeadingLabel
     home: QWidget
+    make_way: Callable[[bool], object] = lambda _asking: None
 
     def show_view(self, view: SessionView) -> None:
         asking = view.awaiting_pain or view.awaiting_choice
@@ -73,9 +76,10 @@ class PromptSwitch:
         questioned = asking or view.awaiting_result
         self.heading.set_most_lines(1 if questioned else NAME_LINES)
         quiet = asking and text_scale() > 1
-        for aside in self.asides:
-            if aside.isHidden() != quiet:
+        if any(aside.isHidden() != quiet for aside in self.asides):
+            for aside in self.asides:
                 aside.setVisible(not quiet)
+            self.make_way(quiet)
         changeable = view.rating_changeable and not asking and view.last_rating is not None
         show_text(
             self.rating_note,

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer.audio import tts
@@ -278,3 +278,48 @@ def test_on_a_roomy_window_the_notice_shows_whole(qtbot: QtBot, make_window: Mak
     QApplication.processEvents()
     assert not window.notice.compact and not window.notice.details.isVisible()
     assert "sudo apt install espeak-ng" in window.notice.text.text()
+
+
+def pain_sizes(window: MainWindow) -> tuple[int, int, int]:
+    """The pain question's, a rating button's and a scale word's size (px) on screen."""
+    assert window.session is not None
+    pain = window.session.page.pain
+    [word] = [w for w in pain.findChildren(QLabel) if w.text() == "none"]  # under the 0
+    return pain.question.font().pixelSize(), pain.scale_buttons[0].width(), word.font().pixelSize()
+
+
+def to_the_pain_question(window: MainWindow, clock: FakeClock) -> None:
+    while window.nav.key_mode() is not Mode.PAIN:
+        advance(window, clock, 0.5)
+    QApplication.processEvents()
+
+
+@pytest.mark.usefixtures("large_print")
+def test_the_notice_strip_gives_the_pain_question_its_room_and_comes_back_after(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    # At 1024 x 600 in large print the Reminders strip (60 px) shrank the pain scale to its
+    # 60 % floor: its words 12 px, the question 26 px (look16).
+    sizes = []
+    for notice in (False, True):
+        window, clock = make_window(FakeEngine)
+        window.resize(1012, 563)  # 1024 x 600 less the frame and the menu bar
+        if notice:
+            window.notice.show_notice("Reminders", NO_TRAY_WORDS)
+        qtbot.keyClick(window, Qt.Key.Key_Return)
+        to_the_pain_question(window, clock)
+        assert window.notice.isHidden()
+        sizes.append(pain_sizes(window))
+    without, beside = sizes
+    assert all(b >= w for b, w in zip(beside, without, strict=True)), sizes  # it costs nothing
+    window.notice.show_notice("No tray", "Closing the window quits.")  # comes while asked
+    assert window.notice.isHidden()
+    assert window.session is not None
+    window.session.page.perform(Action.RATE, 2)
+    QApplication.processEvents()
+    assert window.notice.isVisible() and "Closing the window quits." in whole_text(window.notice)
+    window.notice.dismiss.click()  # the one it covered is still there
+    assert window.notice.isVisible() and NO_TRAY_WORDS in whole_text(window.notice)
+
+
+NO_TRAY_WORDS = "Reminders cannot be shown: no notification service answers on this desktop."
