@@ -323,3 +323,17 @@ def test_the_notice_strip_gives_the_pain_question_its_room_and_comes_back_after(
 
 
 NO_TRAY_WORDS = "Reminders cannot be shown: no notification service answers on this desktop."
+
+
+@pytest.mark.usefixtures("large_print")
+def test_a_session_ended_during_the_pain_question_brings_the_notice_back(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    window, clock = make_window(FakeEngine)
+    window.notice.show_notice("Reminders", NO_TRAY_WORDS)
+    qtbot.keyClick(window, Qt.Key.Key_Return)
+    to_the_pain_question(window, clock)
+    assert window.notice.isHidden()
+    window.flow.end(lambda: True)  # Esc, and yes
+    assert window.nav.key_mode() is Mode.SUMMARY
+    assert window.notice.isVisible() and NO_TRAY_WORDS in whole_text(window.notice)
