@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from hiptimer.core.routines.copy_texts import follow_builtin
 from hiptimer.core.routines.model import FORMAT_MARKER, FORMAT_VERSION, Exercise, Routine
 from hiptimer.core.routines.translation import translated
 from hiptimer.core.routines.validation import (
@@ -30,8 +31,9 @@ def load_routine(path: str | os.PathLike[str], *, builtin: bool = False) -> Rout
     source = str(path)
     text = read_routine_text(Path(path))
     routine = parse_routine_text(text, source, builtin=builtin)
-    # A built-in speaks the language in use; the user's own routines are their own words.
-    return translated(routine) if builtin else routine
+    # A built-in speaks the language in use; the user's own routines are their own words,
+    # but where a copy of a built-in kept the built-in's words they follow its language.
+    return translated(routine) if builtin else follow_builtin(routine)
 
 
 def read_routine_text(path: Path) -> str:

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from hiptimer import paths
+from hiptimer import i18n, paths
+from hiptimer.core.routines.copy_texts import follow_builtin
 from hiptimer.core.routines.ladder import keep_ceiling
 from hiptimer.core.routines.loader import (
     iter_routine_files,
@@ -77,6 +78,12 @@ def user_version(routine: Routine) -> Routine:
     return dataclasses.replace(routine, revision=revision, path=str(target))
 
 
+def file_text(routine: Routine) -> str:
+    """The routine as its file holds it: a copy of a built-in keeps the built-in's words in
+    English, so that they follow the language in use when it is read (copy_texts.py)."""
+    return routine_to_json(follow_builtin(routine, i18n.DEFAULT_LANGUAGE))
+
+
 def save_user_version(routine: Routine) -> Path:
     """Save an edited routine as the user's: a built-in to the user's folder, a user routine in place.
 
@@ -86,7 +93,7 @@ def save_user_version(routine: Routine) -> Path:
     """
     new = user_version(routine)
     target = Path(new.path)
-    text = routine_to_json(new)  # a routine too large to write is refused before any move
+    text = file_text(new)  # a routine too large to write is refused before any move
     if never_saved(routine) and target.exists():
         # A routine never saved, given the id of a file in the folder (another routine of
         # yours, or a broken file): that file is the user's, never written over.
@@ -251,7 +258,7 @@ def import_routine(
         routine = _renamed(routine)
     target = replacing[0] if replacing else _free_file(routine.id)
     routine = dataclasses.replace(routine, path=str(target), builtin=False)
-    text = routine_to_json(routine)  # a routine too large to write is refused before any move
+    text = file_text(routine)  # a routine too large to write is refused before any move
     for path in replacing:
         _backup(path)
     write_atomic(target, text)

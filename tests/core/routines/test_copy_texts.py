@@ -1,0 +1,127 @@
+"""A user's copy of a built-in (a kept dose, an edit) keeps following the built-in's language."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from hiptimer import i18n, paths
+from hiptimer.core.routines.catalog import load_catalog
+from hiptimer.core.routines.copy_texts import follow_builtin
+from hiptimer.core.routines.ladder import at_rung
+from hiptimer.core.routines.loader import iter_routine_files, load_routine
+from hiptimer.core.routines.model import Routine
+from hiptimer.core.routines.user_routines import keep_session_doses, save_and_reload
+from hiptimer.core.routines.writer import routine_to_json
+
+BUILTINS = [p.stem for p in iter_routine_files(paths.builtin_routines_dir())]
+
+
+def shown(routine_id: str) -> Routine:
+    """The routine as the library lists and runs it, in the language in use."""
+    entry = load_catalog().get(routine_id)
+    assert entry is not None and entry.routine is not None
+    return entry.routine
+
+
+def texts(r: Routine) -> list[str]:
+    found = [r.title, r.description, r.source, *r.cautions]
+    for ex in r.exercises:
+        found += [ex.name, *ex.setup, *ex.cues, ex.caution]
+        for rung in ex.ladder:
+            found += [rung.name, *rung.setup, *rung.cues, rung.caution]
+    return found
+
+
+def with_lower_dose(routine: Routine) -> Routine:
+    """The routine as a session leaves it after L (or +): every dose a step away."""
+    for ex in routine.exercises:
+        if ex.hold_s is not None and ex.hold_s > 5:
+            routine = routine.replace_exercise(ex.with_dose(hold_s=ex.hold_s - 5))
+        elif ex.reps is not None and ex.reps > (ex.reps_range or (1,))[0]:
+            routine = routine.replace_exercise(ex.with_dose(reps=ex.reps - 1))
+        elif ex.reps is not None and ex.reps_range and ex.reps < ex.reps_range[1]:
+            routine = routine.replace_exercise(ex.with_dose(reps=ex.reps + 1))
+    return routine
+
+
+@pytest.mark.parametrize("routine_id", BUILTINS)
+def test_a_dose_kept_in_english_leaves_the_routine_translated(routine_id: str) -> None:
+    base = shown(routine_id)
+    kept = keep_session_doses(base, with_lower_dose(base))
+    assert kept.path and not kept.builtin  # the user's own copy now
+    i18n.use("es")
+    spanish = shown(routine_id)
+    assert texts(spanish) == texts(load_catalog().original(routine_id))
+    assert [(ex.hold_s, ex.reps) for ex in spanish.exercises] == [
+        (ex.hold_s, ex.reps) for ex in kept.exercises
+    ]
+    i18n.use("en")
+    assert texts(shown(routine_id)) == texts(base)
+
+
+def test_a_dose_kept_in_spanish_writes_english_and_reads_back_in_either_language() -> None:
+    i18n.use("es")
+    base = shown("gentle-hip-care")
+    assert base.title == "Cuidado suave de la cadera"
+    kept = keep_session_doses(base, with_lower_dose(base))
+    assert kept.title == "Cuidado suave de la cadera"
+    written = json.loads(Path(kept.path).read_text(encoding="utf-8"))
+    assert (written["title"], written["exercises"][2]["name"]) == ("Gentle hip care", "Bridge")
+    i18n.use("en")
+    assert (shown("gentle-hip-care").title, shown("gentle-hip-care").exercises[2].name) == (
+        "Gentle hip care",
+        "Bridge",
+    )
+
+
+def test_a_text_the_user_edited_stays_as_written_in_every_language() -> None:
+    i18n.use("es")
+    base = shown("gentle-hip-care")
+    bridge = base.exercise("bridge")
+    cues = ("Mi propia nota.", *bridge.cues[1:])
+    edited = base.replace_exercise(dataclasses.replace(bridge, name="Mi puente", cues=cues))
+    saved = save_and_reload(edited)  # as the editor saves
+    assert (saved.exercise("bridge").name, saved.exercise("bridge").cues) == ("Mi puente", cues)
+    i18n.use("en")
+    english = shown("gentle-hip-care")
+    original = load_catalog().original("gentle-hip-care").exercise("bridge")
+    assert english.title == "Gentle hip care"  # untouched: follows the language
+    assert english.exercise("bridge").name == "Mi puente"  # the user's words
+    assert english.exercise("bridge").cues == ("Mi propia nota.", *original.cues[1:])
+    assert english.exercise("clamshell").name == "Clamshell"
+
+
+def test_a_copy_on_a_harder_variant_follows_the_language_variant_by_variant() -> None:
+    base = shown("hip-strengthening")
+    climbed = base.replace_exercise(at_rung(base.exercise("straight-leg-raise"), 1))
+    save_and_reload(climbed)
+    i18n.use("es")
+    raise_ = shown("hip-strengthening").exercise("straight-leg-raise")
+    assert raise_.name == "Elevación de pierna estirada con tobillera lastrada"
+    assert [r.name for r in raise_.ladder] == [
+        "Elevación de pierna estirada",
+        "Elevación de pierna estirada con tobillera lastrada",
+    ]
+
+
+def test_a_copy_saved_in_spanish_before_this_fix_reads_in_english_too() -> None:
+    original = load_catalog().original("gentle-hip-care")
+    copy = dataclasses.replace(original, builtin=False, based_on="gentle-hip-care", path="")
+    spanish = follow_builtin(copy, "es")
+    assert spanish.title == "Cuidado suave de la cadera"
+    folder = paths.user_routines_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "gentle-hip-care.json").write_text(routine_to_json(spanish), encoding="utf-8")
+    assert shown("gentle-hip-care").title == "Gentle hip care"
+
+
+@pytest.mark.parametrize("based_on", ["", "no-such-routine", "../routines/gentle-hip-care"])
+def test_a_routine_based_on_no_builtin_keeps_its_texts(based_on: str) -> None:
+    original = load_catalog().original("gentle-hip-care")
+    copy = dataclasses.replace(original, builtin=False, based_on=based_on, path="")
+    assert follow_builtin(copy, "es") == copy
+    assert load_routine(Path(original.path), builtin=True).title == "Gentle hip care"
