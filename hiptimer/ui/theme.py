@@ -25,6 +25,8 @@ __all__ = [
 
 FONT_FAMILIES = ["Noto Sans", "DejaVu Sans", "Segoe UI", "Helvetica", "Arial"]
 BASE_FONT_PX = 18
+QUESTION_PX = 24  # a question's words in a session or after it (question_rules)
+ANSWER_PX = 22  # and its answers' buttons
 TEXT_SIZE_LABELS = {  # the text-size setting's values (core.settings.TEXT_SIZES), in per cent
     100: N_("Normal"),
     125: N_("Large (125 %)"),
@@ -196,6 +198,15 @@ def check_box_rules(p: Palette, selectors: tuple[str, ...] = ("QCheckBox",)) -> 
     """
 
 
+def question_rules(selector: str) -> str:
+    """The type of a question asked in a session or after it (the end-session question, the
+    doses to keep), read from the mat 2 m away: its words and its answers, for `selector`."""
+    return f"""
+    {selector} QLabel {{ font-size: {px(QUESTION_PX)}px; }}
+    {selector} QPushButton {{ font-size: {px(ANSWER_PX)}px; padding: 10px 24px; }}
+    """
+
+
 def app_style_sheet(p: Palette | None = None) -> str:
     """The application-wide style: large type, flat buttons, a focus ring that shows.
 
@@ -249,8 +260,8 @@ def app_style_sheet(p: Palette | None = None) -> str:
     QMenu::item:selected {{ background: {p.selection}; color: {p.selection_text}; }}
     QMenu::item:disabled {{ color: {p.disabled}; }}
     QDialog, QMessageBox {{ background: {p.page}; color: {p.ink}; }}
-    QMessageBox QLabel {{ color: {p.ink}; font-size: {px(24)}px; }}
-    QMessageBox QPushButton {{ font-size: {px(22)}px; padding: 10px 24px; }}
+    QMessageBox QLabel {{ color: {p.ink}; }}
+    {question_rules("QMessageBox")}
     QPushButton:default {{ border: {e + 1}px solid {p.warning}; }}
     QScrollBar:vertical {{ background: {p.field}; width: 14px; }}
     QScrollBar:horizontal {{ background: {p.field}; height: 14px; }}

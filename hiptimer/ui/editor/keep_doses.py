@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,7 +22,9 @@ from hiptimer.core.routines.user_routines import DoseChange, dose_changes, keep_
 from hiptimer.core.routines.validation import RoutineError
 from hiptimer.i18n import _
 from hiptimer.ui.editor.style import editor_style_sheet
+from hiptimer.ui.theme import QUESTION_PX, px, question_rules
 from hiptimer.ui.widgets.plain import as_html, may_cut, plain, show_wrapped
+from hiptimer.ui.widgets.screen_fit import fit_to_words
 
 if TYPE_CHECKING:
     from hiptimer.ui.session.summary_page import SessionResult
@@ -38,7 +41,10 @@ class KeepDosesDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Keep these doses?"))
-        self.setStyleSheet(editor_style_sheet())
+        self.setObjectName("keep-doses")
+        # Asked after a session, read from the mat: the end-session question's type, not the
+        # desk-side editor's.
+        self.setStyleSheet(editor_style_sheet() + question_rules("QDialog#keep-doses"))
         heading = QLabel(_("You changed these doses during the session:"), self)
         self.changes = QLabel(self)
         self.changes.setObjectName("dose-changes")
@@ -74,6 +80,12 @@ class KeepDosesDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # About 28 of its letters wide: a line of the mat-sized words reads whole, and a
+        # dose's line stays on one line where the screen has the room.
+        fit_to_words(self, px(QUESTION_PX) * 28)
 
 
 def log_kept_doses(history: object, result: SessionResult, live: Routine, at: datetime) -> None:

@@ -74,12 +74,29 @@ def widen_message_box(box: QMessageBox) -> None:
     space = room(box)
     width = min(max(box.width(), layout.totalMinimumSize().width()), space.width())
     if width != box.width():
-        if layout.hasHeightForWidth():
-            height = layout.totalHeightForWidth(width)
-        else:
-            height = layout.totalMinimumSize().height()
-        box.setFixedSize(width, min(height, space.height()))
+        box.setFixedSize(width, min(_words_height(box, width), space.height()))
     keep_inside(box)
+
+
+def fit_to_words(dialog: QWidget, width: int) -> None:
+    """Size a dialog of wrapped words `width` wide (or as its screen's room allows, never
+    narrower than its layout) and as tall as its words need at that width: a QDialog's first
+    size ignores height-for-width, and cut large print short (tests/ui/test_screen_fit.py)."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    space = room(dialog)
+    width = min(max(width, layout.totalMinimumSize().width()), space.width())
+    dialog.resize(width, min(_words_height(dialog, width), space.height()))
+    keep_inside(dialog)
+
+
+def _words_height(window: QWidget, width: int) -> int:
+    layout = window.layout()
+    assert layout is not None
+    if layout.hasHeightForWidth():
+        return layout.totalHeightForWidth(width)
+    return layout.totalMinimumSize().height()
 
 
 class ScreenFit(QObject):

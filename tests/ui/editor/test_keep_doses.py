@@ -1,0 +1,51 @@
+"""The question after a session, whether to keep its doses: read from the mat, as the others."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from hiptimer.core.routines.user_routines import DoseChange
+from hiptimer.ui import theme
+from hiptimer.ui.editor.keep_doses import KeepDosesDialog
+from hiptimer.ui.palette import DARK
+from tests.harness import hold, quick_routine
+
+
+def polished_px(dialog: QWidget, kind: type[QWidget]) -> list[int]:
+    """The pixel size of each `kind` of widget in a dialog styled as the app shows it."""
+    dialog.setStyleSheet(theme.app_style_sheet() + dialog.styleSheet())
+    dialog.ensurePolished()
+    found = dialog.findChildren(kind)
+    for widget in found:
+        widget.ensurePolished()
+    return [widget.font().pixelSize() for widget in found if widget.isVisibleTo(dialog)]
+
+
+@pytest.fixture(params=[100, 150], ids=["text-100", "large-print"])
+def text_size(request: pytest.FixtureRequest) -> Iterator[int]:
+    """The text size setting (per cent) for the dialogs' style sheets; 100 again after."""
+    size: int = request.param
+    theme.use(DARK, size)
+    yield size
+    theme.use(DARK, 100)
+
+
+def test_the_keep_doses_question_is_as_large_as_the_end_session_question(
+    qtbot: QtBot, text_size: int
+) -> None:
+    end = QMessageBox()
+    qtbot.addWidget(end)
+    end.setText("End this session now?")
+    end.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    words, answers = max(polished_px(end, QLabel)), max(polished_px(end, QPushButton))
+    assert words >= theme.px(24) and answers >= theme.px(22)
+
+    change = DoseChange("stretch", "Stretch", "hold_s", 5, 15)
+    keep = KeepDosesDialog(quick_routine(hold(hold_s=5)), [change])
+    qtbot.addWidget(keep)
+    assert min(polished_px(keep, QLabel)) >= words  # the heading, the changes, where they go
+    assert min(polished_px(keep, QPushButton)) >= answers  # Keep for next time, Not now
