@@ -14,7 +14,12 @@ from hiptimer.core.routines.copy_texts import follow_builtin
 from hiptimer.core.routines.ladder import at_rung
 from hiptimer.core.routines.loader import iter_routine_files, load_routine
 from hiptimer.core.routines.model import Routine
-from hiptimer.core.routines.user_routines import keep_session_doses, save_and_reload
+from hiptimer.core.routines.user_routines import (
+    ClashChoice,
+    import_routine,
+    keep_session_doses,
+    save_and_reload,
+)
 from hiptimer.core.routines.writer import routine_to_json
 
 BUILTINS = [p.stem for p in iter_routine_files(paths.builtin_routines_dir())]
@@ -125,3 +130,20 @@ def test_a_routine_based_on_no_builtin_keeps_its_texts(based_on: str) -> None:
     copy = dataclasses.replace(original, builtin=False, based_on=based_on, path="")
     assert follow_builtin(copy, "es") == copy
     assert load_routine(Path(original.path), builtin=True).title == "Gentle hip care"
+
+
+def test_a_copy_exported_in_spanish_and_imported_again_follows_the_language(
+    tmp_path: Path,
+) -> None:
+    i18n.use("es")
+    base = shown("gentle-hip-care")
+    kept = keep_session_doses(base, with_lower_dose(base))
+    exported = tmp_path / "cuidado.json"
+    exported.write_text(routine_to_json(kept), encoding="utf-8")  # as Export routine writes
+    Path(kept.path).unlink()
+    imported = import_routine(exported, ClashChoice.REPLACE).routine  # over the built-in
+    assert imported.title == "Cuidado suave de la cadera"
+    written = json.loads(Path(imported.path).read_text(encoding="utf-8"))
+    assert written["title"] == "Gentle hip care"
+    i18n.use("en")
+    assert shown("gentle-hip-care").title == "Gentle hip care"

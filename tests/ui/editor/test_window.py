@@ -15,7 +15,7 @@ from PySide6.QtGui import QAccessible, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
-from hiptimer import paths
+from hiptimer import i18n, paths
 from hiptimer.core.clock import FakeClock
 from hiptimer.core.history.store import open_history
 from hiptimer.core.routines.catalog import Catalog, RoutineEntry, load_catalog
@@ -199,6 +199,30 @@ def test_saving_again_saves_in_place_and_raises_the_revision(
     saved = load_routine(user_file())
     assert (saved.title, saved.revision, saved.based_on) == ("My stretches", 3, BUILTIN_ID)
     assert user_files() == [f"{BUILTIN_ID}.json"]
+
+
+def test_a_name_edited_in_spanish_stays_as_written_and_the_rest_follows_the_language(
+    spanish: None, qtbot: QtBot
+) -> None:
+    catalog = load_catalog()
+    window = EditorWindow(catalog.find(BUILTIN_ID), catalog)
+    qtbot.addWidget(window)
+    window.show()
+    assert line(window, "title").edit.text() == "Estiramientos diarios de cadera"
+    type_into(qtbot, line(window, "name"), "Mi estiramiento")
+    type_into(qtbot, line(window, "hold_s"), "45")
+    assert window.save()
+    written = json.loads(user_file().read_text(encoding="utf-8"))
+    assert written["title"] == "Daily hip stretches"  # the built-in's words, kept in English
+    i18n.use("en")
+    english = load_catalog().find(BUILTIN_ID)
+    assert english.title == "Daily hip stretches"
+    names = [ex.name for ex in english.exercises[:2]]
+    assert names == ["Mi estiramiento", "Kneeling hip flexor stretch"]  # the user's own words
+    assert english.exercises[0].hold_s == 45
+    i18n.use("es")
+    spanish_names = [ex.name for ex in load_catalog().find(BUILTIN_ID).exercises[:2]]
+    assert spanish_names == ["Mi estiramiento", "Estiramiento del flexor de la cadera de rodillas"]
 
 
 def test_ctrl_z_in_a_field_undoes_the_editor_step(editor: EditorWindow, qtbot: QtBot) -> None:
