@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self._opened: list[Routine] = []  # files from elsewhere, listed while HipTimer runs
         self._waits_for_paint = show_first  # keys, drops, routines: in open_services()
         self._services_wait = False  # opened, their history not yet: _services_ready() waits
+        self._offer_missed = False  # the history was not saving at start: offer when it is
         self._reminder_parts = reminders
         self.nav = Navigator(self)
         self.flow = self._session_flow(settings, wall)
@@ -148,6 +149,7 @@ class MainWindow(QMainWindow):
         self.library.set_estimate(self._estimate)
         history = self.services.history
         self.resume.use_history(history if isinstance(history, HistoryStore) else None)
+        self._offer_missed = history is not None and not history.status.saving  # locked, say
         if not self._opened and self.library.list.currentRow() <= 0:  # not moved meanwhile
             self.library.select(last_routine(history) or "")  # a returning user's routine
         if self.first_run is None and self.session is None:
@@ -193,6 +195,10 @@ class MainWindow(QMainWindow):
         self.banner.refresh()  # it says why while saving fails
         if status.saving:
             self.show_status(_("History is being saved again."), 15000)
+            if self._offer_missed:  # the start found no file to look in: look now
+                self._offer_missed = False
+                idle = self.session is None and self.first_run is None
+                self.resume.history_back(idle=idle and self.nav.showing(self.library))
 
     def _build_menus(self, shell: Shell) -> None:
         """File, Session, View and Routines; the settings put themselves first in File."""

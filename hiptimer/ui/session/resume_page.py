@@ -270,6 +270,15 @@ class ResumeOffer(QObject):
         self._deferred = False
         return self.offer()
 
+    def history_back(self, *, idle: bool) -> None:
+        """The history, a stand-in at start (its file locked by another program), reached its
+        file: offer what the start could not, now when the window is `idle` on the library,
+        else when the library comes back (a session started meanwhile ends first)."""
+        if idle:
+            self.offer()
+        else:
+            self._deferred = True
+
     def perform(self, action: Action) -> None:
         """Resume (Enter, R) or discard, keeping it as partial (D, P)."""
         plan, history = self.plan, self._history
