@@ -27,7 +27,7 @@ from hiptimer.ui.library.items import (
     written_length,
 )
 from hiptimer.ui.library.page import LibraryPage
-from hiptimer.ui.library.returning import last_routine
+from hiptimer.ui.library.returning import choose_returning
 from hiptimer.ui.menus import WindowMenus, ask_to_end
 from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.reminders.window_reminders import ReminderParts, WindowReminders
@@ -150,8 +150,6 @@ class MainWindow(QMainWindow):
         history = self.services.history
         self.resume.use_history(history if isinstance(history, HistoryStore) else None)
         self._offer_missed = history is not None and not history.status.saving  # locked, say
-        if not self._opened and self.library.list.currentRow() <= 0:  # not moved meanwhile
-            self.library.select(last_routine(history) or "")  # a returning user's routine
         if self.first_run is None and self.session is None:
             self.resume.offer()  # a session interrupted last time comes before anything else
         self.guidance = Guidance(self._shell, self)
@@ -161,6 +159,8 @@ class MainWindow(QMainWindow):
         self.flow.guidance = self.guidance
         self.reminders.length = self._estimate
         self.reminders.services_ready()  # the history says what was done today
+        if not self._opened and self.library.list.currentRow() <= 0:  # not moved meanwhile
+            choose_returning(self.library.select, self.reminders.still_today(), history)
 
     def _session_flow(self, settings: SettingsStore, wall: Callable[[], datetime]) -> SessionFlow:
         flow = SessionFlow(

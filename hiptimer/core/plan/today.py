@@ -117,6 +117,18 @@ def today_lines(
     return lines
 
 
+def still_to_do(
+    plan: WeeklyPlan, now: datetime, local: LocalTime, done: Done, skipped: Collection[str] = ()
+) -> list[str]:
+    """Today's planned routines neither done nor skipped yet, as the Today line lists them
+    (a missed one too: doing it later that day still counts)."""
+    return [
+        slot.routine_id
+        for slot in slots_on(plan, now.date(), local)
+        if not done(slot.routine_id, slot.day) and slot.routine_id not in skipped
+    ]
+
+
 MARK_WORDS = {
     Mark.LATER: N_("later today"),
     Mark.DUE: N_("due"),

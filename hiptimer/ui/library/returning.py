@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 # Enough of the newest sessions to pass over a few begun and left with no set done.
 LOOK_BACK = 20
 
@@ -19,3 +21,17 @@ def last_routine(history: object) -> str | None:
         if session.exercised:
             return session.routine_id
     return None
+
+
+def choose_returning(
+    select: Callable[[str], bool], planned_today: Iterable[str], history: object
+) -> None:
+    """Choose (by `select`, False for a routine not listed) today's first planned routine not
+    done yet, else the last session's routine; else the first listed stays chosen. A user who
+    planned Gentle hip care for today should find it, not yesterday's routine, under Enter."""
+    for routine_id in planned_today:
+        if select(routine_id):
+            return
+    last = last_routine(history)
+    if last is not None:
+        select(last)

@@ -27,7 +27,13 @@ from hiptimer.core.plan.reminders import (
 )
 from hiptimer.core.plan.retest_due import due_checks, due_line
 from hiptimer.core.plan.state_file import FILE_NAME, load_state, save_state, state_text
-from hiptimer.core.plan.today import done_lookup, today_lines, week_tally, week_text
+from hiptimer.core.plan.today import (
+    done_lookup,
+    still_to_do,
+    today_lines,
+    week_tally,
+    week_text,
+)
 from hiptimer.core.plan.upcoming import desk_line, reminder_line
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import N_, _, translate
@@ -334,6 +340,11 @@ class ReminderCoordinator(QObject):
             lines = [_("Nothing planned")]  # after "Today: " (and under the tray's Today)
         tally = week_tally(self.plan, now.date(), done)
         return [*lines, *retests, week_text(tally, now.date())]
+
+    def still_today(self) -> list[str]:
+        """The ids of today's planned routines not done nor skipped yet, in the plan's order."""
+        now = self.local.now()
+        return still_to_do(self.plan, now, self.local, self.done(), self.reminders.state.skipped)
 
     def _due(self, now: datetime) -> list[tuple[str, datetime]]:
         try:

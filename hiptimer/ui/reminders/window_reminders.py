@@ -224,6 +224,11 @@ class WindowReminders(QObject):
         self.tray.show()
         self._quit_on_close()
 
+    def still_today(self) -> list[str]:
+        """Today's planned routines not done yet (none before services_ready, nor in a copy
+        that does not remind)."""
+        return self.coordinator.still_today() if self.coordinator is not None else []
+
     def refresh_today(self) -> None:
         if self.coordinator is not None:
             self._show_today(self.coordinator.today_text())

@@ -15,6 +15,7 @@ from hiptimer.core.plan.today import (
     Mark,
     done_lookup,
     slots_on,
+    still_to_do,
     today_lines,
     week_tally,
     week_text,
@@ -44,6 +45,17 @@ def test_todays_lines_say_later_due_missed_done_and_skipped() -> None:
         "Hip strengthening at 07:30 \u2014 done",
         "Daily hip stretches at 18:00 \u2014 skipped",
     ]
+
+
+def test_still_to_do_is_today_s_plan_in_its_order_less_what_was_done_or_skipped() -> None:
+    # The library chooses the first of these for a returning user.
+    local = local_at(2026, 1, 5, 20, 0)  # Monday 20:00: strength (07:30) is missed, not done
+    assert still_to_do(PLAN, local.now(), local, nothing_done) == ["strength", "stretch"]
+    done = done_on(("strength", MONDAY))
+    assert still_to_do(PLAN, local.now(), local, done) == ["stretch"]
+    assert still_to_do(PLAN, local.now(), local, nothing_done, {"strength"}) == ["stretch"]
+    tuesday = local_at(2026, 1, 6, 8, 0)  # strength is not planned on Tuesdays
+    assert still_to_do(PLAN, tuesday.now(), tuesday, nothing_done) == ["stretch"]
 
 
 def test_a_slot_is_due_within_its_window_and_missed_after() -> None:
