@@ -29,6 +29,7 @@ from hiptimer.ui.library.items import (
 from hiptimer.ui.library.page import LibraryPage
 from hiptimer.ui.library.returning import choose_returning
 from hiptimer.ui.menus import WindowMenus, ask_to_end
+from hiptimer.ui.mute import set_muted, toggle_mute
 from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.reminders.window_reminders import ReminderParts, WindowReminders
 from hiptimer.ui.services.notice_bar import install_notice_bar, watch_speech
@@ -212,7 +213,7 @@ class MainWindow(QMainWindow):
         )
         self.routine_actions.routine_changed.connect(self._routine_changed)
         self.settings_actions = SettingsActions(shell, menus.file_menu, self)
-        self.settings_actions.mute_requested.connect(self.set_muted)
+        self.settings_actions.mute_requested.connect(lambda muted: set_muted(self, muted))
         self.reminders = WindowReminders(
             shell, menus.file_menu, self, notice=self.notice.show_notice,
             show_today=lambda lines: self.library.show_today(lines), parts=self._reminder_parts,
@@ -312,7 +313,7 @@ class MainWindow(QMainWindow):
         if action is Action.FULL_SCREEN:
             toggle_full_screen(self)
         elif action is Action.MUTE:
-            self.toggle_mute()
+            toggle_mute(self)
         elif action is Action.END:
             self.flow.end(lambda: ask_to_end(self))
         elif action is Action.ACCEPT and self.first_run is not None:
@@ -336,19 +337,6 @@ class MainWindow(QMainWindow):
         """Ctrl+Q: ask first, then quit (unsaved history asks instead, on closing)."""
         if self.flow.quit_confirmed(self, self.services.history):
             self.quit_app()
-
-    def toggle_mute(self) -> None:
-        self.set_muted(muted := not self.settings.settings.muted)
-        self.show_status(_("Sound off") if muted else _("Sound on"), 3000)
-
-    def set_muted(self, muted: bool) -> None:
-        """Mute or unmute voice and beeps, remember it, and show it on the Mute button."""
-        if muted != self.settings.settings.muted:
-            self.settings.update(muted=muted)
-        if self.session is not None:
-            self.session.set_muted(muted)
-        else:
-            self.services.set_muted(muted)
 
     def open_history(self) -> None:
         """The history window: sessions, pain charts, adherence and exports."""
