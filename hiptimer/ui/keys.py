@@ -71,6 +71,7 @@ class Action(str, Enum):
     DONE = "done"  # quit HipTimer (asks first)
     RESUME_SESSION = "resume_session"
     KEEP_PARTIAL = "keep_partial"
+    REVIEW_SUGGESTIONS = "review_suggestions"  # the library: suggestions left unanswered
 
 
 SESSION = frozenset({Mode.WORKOUT, Mode.COUNTING, Mode.PAIN, Mode.CHOICE, Mode.RESULT})
@@ -115,6 +116,8 @@ GROUPS: tuple[Group, ...] = (
         _b(Action.SELECT_PREVIOUS, (K.Key_Up,), Mode.LIBRARY, N_("the routine above")),
         _b(Action.SELECT_NEXT, (K.Key_Down,), Mode.LIBRARY, N_("the routine below")),
         _b(Action.START, ENTER, Mode.LIBRARY, N_("start the chosen routine")),
+        _b(Action.REVIEW_SUGGESTIONS, (K.Key_V,), Mode.LIBRARY,
+           N_("review the chosen routine's dose suggestions not answered yet")),
         _b(Action.ACCEPT, ENTER, Mode.FIRST_RUN, N_("I understand (the notice before the first session)")),
     )),
     Group(N_("During a session"), (

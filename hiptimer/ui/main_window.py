@@ -26,6 +26,7 @@ from hiptimer.ui.library.items import (
     with_opened,
     written_length,
 )
+from hiptimer.ui.library.offers import LibraryOffers
 from hiptimer.ui.library.page import LibraryPage
 from hiptimer.ui.library.returning import choose_returning
 from hiptimer.ui.menus import WindowMenus, ask_to_end
@@ -103,6 +104,8 @@ class MainWindow(QMainWindow):
         fit_window(self, QSize(1280, 800), QSize(640, 440))
         # Routine lengths as written until the voice is known; then as the session runs them.
         self._estimate: Callable[[Routine], float] = written_length
+        self.guidance: Guidance | None = None  # the morning check-in, then dose suggestions
+        self.offers = LibraryOffers(lambda: self.guidance)  # the library's unanswered ones
         self.library = self._new_library()
         shell = Shell(
             self.nav, self.services, settings, wall, self.show_problem,
@@ -118,7 +121,6 @@ class MainWindow(QMainWindow):
         self.start_order = StartOrder(self, self)  # the notice, the offer, then --routine
         self.resume.kept.connect(self.start_order.kept_partial)
         self._shell = shell
-        self.guidance: Guidance | None = None  # the morning check-in, then dose suggestions
         if self.services.opener is None:  # opened already; else open_services() comes later
             self._services_ready()
 
@@ -158,6 +160,7 @@ class MainWindow(QMainWindow):
         self.guidance.library_requested.connect(self.show_library)
         self.guidance.start()
         self.flow.guidance = self.guidance
+        self.offers.refresh()
         self.reminders.length = self._estimate
         self.reminders.services_ready()  # the history says what was done today
         if not self._opened and self.library.list.currentRow() <= 0:  # not moved meanwhile
@@ -228,6 +231,7 @@ class MainWindow(QMainWindow):
         page = LibraryPage(items, self, estimate=self._estimate)
         page.start_requested.connect(self.start_session)
         self.nav.add(page, Mode.LIBRARY)
+        self.offers.attach(page)
         return page
 
     def show_library(self) -> None:
@@ -238,6 +242,7 @@ class MainWindow(QMainWindow):
         self.nav.show(before or self.library)
         self.setWindowTitle(APP_TITLE)
         self.resume.offer_deferred()  # an interrupted session that --start put aside
+        self.offers.refresh()  # answered on the summary, or in a review
 
     @property
     def first_run(self) -> FirstRunPage | None:
@@ -318,6 +323,8 @@ class MainWindow(QMainWindow):
             self.flow.end(lambda: ask_to_end(self))
         elif action is Action.ACCEPT and self.first_run is not None:
             self.first_run.accepted.emit()
+        elif action is Action.REVIEW_SUGGESTIONS:
+            self.offers.review()
         elif action is Action.START:
             self.library.start_selected()
         elif action in (Action.SELECT_PREVIOUS, Action.SELECT_NEXT):

@@ -11,6 +11,7 @@ from typing import Protocol
 
 from hiptimer.core.dosing.dose_steps import Dose
 from hiptimer.core.dosing.rules import Recommendation
+from hiptimer.core.dosing.words import is_offer
 from hiptimer.core.history.dose_log import KEPT_REASON
 from hiptimer.core.history.queries import DoseChange
 from hiptimer.core.routines import user_routines
@@ -145,6 +146,16 @@ def declined_at(rec: Recommendation, changes: Iterable[DoseChange]) -> datetime 
         if ours and not c.accepted and c.decided_by == "suggestion":
             answers[c.decided_at].add((c.field, c.old_value, c.new_value))
     return next((at for at, fields in answers.items() if fields == wanted), None)
+
+
+def unanswered(
+    recs: Iterable[Recommendation], changes: Iterable[DoseChange]
+) -> list[Recommendation]:
+    """The suggestions that still wait for Accept or Not now: a new dose offered now (not one
+    waiting for the morning) that was not declined. An accepted one, or a dose kept instead,
+    leaves the routine at another dose, and the rules then wait for a session at it."""
+    logged = list(changes)
+    return [rec for rec in recs if is_offer(rec) and declined_at(rec, logged) is None]
 
 
 def log_kept(

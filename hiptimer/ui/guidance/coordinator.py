@@ -204,6 +204,30 @@ class Guidance(QObject):
         said_no = self._declined(panel)
         self._speak(routine, [r for r in recs if r not in said_no])
 
+    def unanswered(self, routine: Routine) -> list[Recommendation]:
+        """`routine`'s suggestions still waiting for Accept or Not now (the library's line)."""
+        store = self.store
+        if store is None:
+            return []
+        none: list[DoseChange] = []
+        changes = self._read(lambda: store.dose_changes(routine.id), none)
+        return dose_decisions.unanswered(self._recommend(routine), changes)
+
+    def review(self, routine: Routine) -> bool:
+        """Show `routine`'s suggestions in the summary's cards, for a user who left them
+        unanswered (V in the library); False when none waits for an answer."""
+        panel = RecommendationsPanel(routine, self._recommend(routine), at=self._host.wall())
+        self._declined(panel)
+        if panel.pending() is None:
+            panel.deleteLater()
+            return False
+        panel.decided.connect(lambda rec, yes: self._decide(panel, rec, yes))
+        heading = _("From your last session of {routine}:").format(routine=routine.title)
+        self.advice = MorningAdvicePage([panel], self._nav.stack, heading=heading)
+        self.advice.done.connect(self._finish)
+        self._nav.add(self.advice, Mode.CHECKIN, show=True)
+        return True
+
     # ------------------------------------------------------------ the check-in
 
     def _answered(self, pain: int | None, stiffness: int | None) -> None:

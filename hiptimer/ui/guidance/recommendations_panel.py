@@ -291,11 +291,18 @@ class MorningAdvicePage(QWidget):
 
     done = Signal()
 
-    def __init__(self, panels: list[RecommendationsPanel], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        panels: list[RecommendationsPanel],
+        parent: QWidget | None = None,
+        *,
+        heading: str | None = None,  # from the library: not after a check-in
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("page")
         self.panels = panels
-        self.heading = QLabel(_("Thank you. With this morning's check-in:"), self)
+        self.heading = QLabel(heading or _("Thank you. With this morning's check-in:"), self)
+        plain(self.heading)  # it may name a routine
         self.heading.setWordWrap(True)
         self.continue_button = QPushButton(
             _("Continue") + f"   [{key_name(Key.ACCEPT, Mode.CHECKIN)}]", self

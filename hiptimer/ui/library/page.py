@@ -22,6 +22,7 @@ from hiptimer.i18n import _
 from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.library.details import PICTURE_SCHEME, THUMB_H, THUMB_W, details_html
 from hiptimer.ui.library.items import Estimate, LibraryItem, same_routine, written_length
+from hiptimer.ui.library.suggestions_line import SuggestionsLine
 from hiptimer.ui.theme import current, follow, set_px
 from hiptimer.ui.widgets.plain import in_our_direction, letters
 from hiptimer.ui.widgets.readable import readable_by_keys, spoken
@@ -91,8 +92,10 @@ class LibraryPage(QWidget):
         self.empty.setTextFormat(Qt.TextFormat.PlainText)  # a folder's name
         self.empty.setVisible(False)
 
+        self.suggestions = SuggestionsLine(self)  # the chosen routine's, left unanswered
         right = QVBoxLayout()
         right.addWidget(self.details, 1)
+        right.addWidget(self.suggestions)
         buttons = QHBoxLayout()
         buttons.addWidget(self.hint, 1)
         buttons.addWidget(self.start_button)
@@ -284,6 +287,7 @@ class LibraryPage(QWidget):
         set_px(self.details, h * 0.026)
         set_px(self.hint, h * 0.024)
         set_px(self.start_button, h * 0.04, bold=True)
+        self.suggestions.fit(h)
 
 
 def _wrapped(title: str, metrics: QFontMetrics, room: int) -> str:

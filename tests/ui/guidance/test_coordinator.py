@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, time, timedelta
 
 import pytest
@@ -25,14 +24,6 @@ pytestmark = pytest.mark.usefixtures("no_timer_left")
 
 LOW = [0, 1]  # stretch, then sit to stand
 HIGH = [1, 7]  # sit to stand above 5
-
-
-@pytest.fixture
-def days(qtbot: QtBot) -> Iterator[Days]:
-    made = Days(qtbot)
-    made.open()
-    yield made
-    made.done()
 
 
 def summary_of(days: Days) -> SummaryPage:

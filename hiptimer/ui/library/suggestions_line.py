@@ -1,0 +1,56 @@
+"""The library's line for dose suggestions left without an answer, with a button to review them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from hiptimer.i18n import _, n_
+from hiptimer.ui.keys import KEY_NAMES, Action
+from hiptimer.ui.theme import set_px
+
+
+class SuggestionsLine(QWidget):
+    """ "2 suggestions from your last session, not answered yet" and Review [V]; hidden at 0.
+
+    A user who left the summary without answering, and skipped or never saw the morning's
+    suggestions, would otherwise never see them again (docs/pain-rules.md).
+
+    Signals: review_requested().
+    """
+
+    review_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        self.button = QPushButton(
+            _("Review") + f"   [{KEY_NAMES[Action.REVIEW_SUGGESTIONS]}]", self
+        )
+        # Tab focus only, as the Start button beside it: a click leaves Enter to start.
+        self.button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.button.clicked.connect(self.review_requested.emit)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.count = 0
+        self.hide()
+
+    def show_count(self, count: int) -> None:
+        """Say how many suggestions wait for an answer; hidden when none do."""
+        self.count = count
+        text = n_(
+            "{count} suggestion from your last session, not answered yet",
+            "{count} suggestions from your last session, not answered yet",
+            count,
+        ).format(count=count)
+        self.label.setText(text)
+        self.button.setAccessibleName(_("Review: {line}").format(line=text))
+        self.setVisible(count > 0)
+
+    def fit(self, h: float) -> None:
+        set_px(self.label, h * 0.026, bold=True)
+        set_px(self.button, h * 0.03, bold=True)
