@@ -251,3 +251,17 @@ def test_a_not_now_is_found_again_for_the_same_change_after_the_same_session() -
     # A yes is not a "not now".
     yes = dataclasses.replace(log.rows[0], accepted=True, session_id=9)
     assert declined_at(dataclasses.replace(up, session_id=9), [yes]) is None
+
+
+def test_unanswered_keeps_the_offers_now_that_were_not_declined(store: HistoryStore) -> None:
+    # The library's line counts these (ui/library/offers.py).
+    from hiptimer.core.dosing.decisions import unanswered
+
+    first, later = (store.begin_session("mine", "Mine", 1, {}, NOW) for _ in range(2))
+    up = dataclasses.replace(BRIDGE_UP, session_id=first)
+    stay = dataclasses.replace(up, action=DoseAction.STAY, proposed=None, rule="stay.pain")
+    assert unanswered([up, stay], []) == [up]  # "keep the dose" asks for no answer
+    decline(store, "mine", up, NOW)
+    assert unanswered([up, stay], store.dose_changes("mine")) == []
+    again = dataclasses.replace(up, session_id=later)  # a later session: new evidence
+    assert unanswered([again], store.dose_changes("mine")) == [again]
