@@ -32,9 +32,23 @@ def announce(text: str, at: float) -> Phrase:
     return Phrase(text, "announce", at, interrupt=True)
 
 
+# What ends a sentence already: a name ending so takes no full stop after it.
+_ENDS = (".", "!", "?", "\u2026", "\u3002", "\uff01", "\uff1f")
+
+
 def sentence(text: str) -> str:
     text = text.strip()
-    return text if text.endswith((".", "!", "?")) else f"{text}."
+    return text if text.endswith(_ENDS) else f"{text}."
+
+
+def named(template: str, name: str) -> str:
+    """`template` with the exercise's `name` in it, without the template's full stop straight
+    after a name that ends its own sentence: "Toes forward!" was said and shown as
+    "Toes forward!."."""
+    text = template.format(name=name)
+    if name.rstrip().endswith(_ENDS):
+        text = text.replace(f"{name}.", name)
+    return text
 
 
 def countdown(seconds_left: int, at: float) -> Phrase:
@@ -99,7 +113,7 @@ def rest_text(seconds: float, next_name: str | None) -> str:
     rest = _("Rest {duration}.").format(duration=duration_words(seconds))
     if next_name is None:
         return rest
-    return joined(rest, _("Next: {name}.").format(name=next_name))
+    return joined(rest, named(_("Next: {name}."), next_name))
 
 
 def set_of(number: int, total: int) -> str:
@@ -124,7 +138,7 @@ def head(name: str, set_number: int | None, total: int, side: Side | None) -> st
     the side, each combination one whole sentence for translators."""
     if set_number is None:
         if side is None:
-            return f"{name}."
+            return named("{name}.", name)
         if side is Side.LEFT:
             return _("{name}, left side.").format(name=name)
         return _("{name}, right side.").format(name=name)

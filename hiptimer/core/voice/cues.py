@@ -45,6 +45,7 @@ from hiptimer.core.voice.cue_words import (
     head,
     joined,
     lead_in_intro,
+    named,
     paced,
     rep_phase,
     rest_text,
@@ -179,7 +180,7 @@ class CueWriter:
                 if self._stopped == event.exercise.id:
                     self._stopped = None
                     return []
-                text = _("Skipping {name}.").format(name=event.exercise.name)
+                text = named(_("Skipping {name}."), event.exercise.name)
                 return [Phrase(text, "announce", at, interrupt=True)]
             case Paused():
                 return [Phrase(_("Paused."), "announce", at, interrupt=True)]
@@ -199,7 +200,7 @@ class CueWriter:
         if step.kind is StepKind.WORK:
             return self._work(e, ex)
         if step.kind is StepKind.GET_READY:
-            text = _("Get ready: {name}.").format(name=ex.name)
+            text = named(_("Get ready: {name}."), ex.name)
         elif step.kind is StepKind.REST:
             text = rest_text(e.duration_s or 0, ex.name if step.leads_in else None)
         elif step.kind is StepKind.SWITCH_SIDES and step.side is not None:
@@ -290,7 +291,7 @@ class CueWriter:
             set_words = ""
             if step.set_number > 1 and step.side is not Side.LEFT:
                 set_words = set_of(step.set_number, ex.sets)
-            text = joined(set_words, side_sentence(step.side)) or f"{ex.name}."
+            text = joined(set_words, side_sentence(step.side)) or named("{name}.", ex.name)
         if e.duration_s is None and ex.kind is Kind.REPS and not self._space_hint_given:
             self._space_hint_given = True
             text = joined(text, _("Press enter for each rep."))

@@ -307,3 +307,14 @@ def test_a_caution_is_heard_whole_where_no_pause_comes_before_the_set() -> None:
     muted = cue_script(session)  # no voice: the pauses as written, none
     assert muted[0] == (0.0, "Bridge. Hold for five seconds.")
     assert estimated_seconds(session) == 10
+
+
+@pytest.mark.parametrize("name", ["Keep your toes forward!", "Ready to lift?", "Lie down\u2026"])
+def test_a_name_that_ends_its_own_sentence_takes_no_full_stop(name: str) -> None:
+    # "...toes forward!." was said and shown: the cue's full stop after the name's own "!".
+    first = hold("first", 30, name="Stretch")
+    texts = [said for _, said in cue_script(routine(first, hold("second", 30, 2, name=name)))]
+    with_name = [t for t in texts if name in t]
+    assert any(t.endswith(f"Next: {name}") for t in with_name), with_name
+    assert any(t.startswith(f"{name} Hold for") for t in with_name), with_name
+    assert not [t for t in with_name if f"{name}." in t]

@@ -107,3 +107,12 @@ def _words_besides_names(text: str) -> set[str]:
     for name in ("Clamshell hold", "Sit to stand", "Bridge"):
         text = text.replace(name, "")
     return set(text.lower().replace(",", " ").replace(".", " ").split())
+
+
+@pytest.mark.parametrize("name", ["¡Rodillas juntas!", "¿Puente?"])
+def test_a_name_in_exclamation_or_question_marks_takes_no_full_stop(name: str) -> None:
+    texts = [said for _, said in cue_script(routine(hold("a", 5), hold("b", 5, 2, name=name)))]
+    with_name = [t for t in texts if name in t]
+    assert any(t.endswith(f"A continuación: {name}") for t in with_name), with_name
+    assert any(t.startswith(f"{name} Mantén") for t in with_name), with_name
+    assert not [t for t in with_name if f"{name}." in t]
