@@ -260,8 +260,10 @@ class WorkoutPage(QWidget):
         self.set_line.setText(text.set_line)
         self.rep_line.setText(text.rep_line)
         show_text(self.tempo, text.tempo)
-        # Up next's long name is cut, not the dose after it (the name is above it too).
-        self.next_line.cut_first(text.exercise if view.step.leads_in else "")
+        # A long name is cut, not the words after it: Up next's dose (the name is above it
+        # too), and whatever a language puts after the name in "Next exercise: {name}".
+        ahead = view.next_exercise.name if view.next_exercise is not None else ""
+        self.next_line.cut_first(text.exercise if view.step.leads_in else ahead)
         self.next_line.setText(in_our_direction(text.next_line))
         self.progress_line.show_left(text.session_left)
         self.progress_line.show_progress(view.progress)

@@ -111,3 +111,35 @@ def test_a_short_name_keeps_its_one_large_line(
         assert p.page.exercise.pixel_size() >= SHORT_PX
     finally:
         p.driver.stop()
+
+
+@pytest.mark.parametrize("size", [SMALL, WIDE], ids=["1024x768", "1280x800"])
+def test_next_exercise_cuts_a_long_name_not_the_words_after_it(
+    qtbot: QtBot,
+    app_look: QApplication,  # noqa: F811 (the fixture imported above)
+    monkeypatch: pytest.MonkeyPatch,
+    size: Size,
+) -> None:
+    # A language may put words after the name ("{name} viene después"): the line cut them
+    # off with the end of a long name, as Up next cut its dose.
+    from hiptimer.ui.session import workout_text
+
+    after = " (after this set)"
+    own = workout_text._
+
+    def later(text: str) -> str:
+        return own(text) + after if text == "Next exercise: {name}" else own(text)
+
+    monkeypatch.setattr(workout_text, "_", later)
+    theme.apply(app_look, "dark", 150)
+    r = quick_routine(hold("first", 30, name="Stretch"), hold("long", 30, name=LONGEST))
+    p = Page(qtbot, r, size)
+    try:
+        p.driver.start()
+        p.until(StepKind.WORK)
+        p.settle()
+        assert p.page.next_line.text() == f"Next exercise: {LONGEST}{after}"
+        shown = p.page.next_line.shown_text()
+        assert shown.startswith("Next exercise: Side-lying") and shown.endswith(f"\u2026{after}")
+    finally:
+        p.driver.stop()
