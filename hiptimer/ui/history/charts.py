@@ -34,6 +34,7 @@ from hiptimer.ui.history.chart_key import (
     TRIANGLE,
     KeyEntry,
 )
+from hiptimer.ui.history.mark_size import mark_px
 from hiptimer.ui.pain_colours import BANDS
 from hiptimer.ui.theme import current
 
@@ -61,17 +62,6 @@ def _line(name: str, colour: str, width: float, style: Qt.PenStyle) -> QLineSeri
     pen.setStyle(style)
     series.setPen(pen)
     return series
-
-
-def mark_px(count: int) -> float:
-    """How wide (px) the pain chart's marks are with `count` points: readable from a floor mat
-    with one or two sessions (7 px dots sat beside the dose chart's 20 px one), and still
-    apart, not blobs, with many."""
-    if count <= 10:
-        return 16
-    if count <= 40:
-        return 11
-    return 8 if count <= 60 else 5
 
 
 def _scatter(name: str, colour: str, size: float, shape: str) -> QScatterSeries:

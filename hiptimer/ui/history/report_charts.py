@@ -20,6 +20,7 @@ from hiptimer.core.history.queries import MorningPoint, PainPoint, WeekCount
 from hiptimer.core.history.wording import month_abbreviation
 from hiptimer.core.routines.model import Schedule
 from hiptimer.i18n import _
+from hiptimer.ui.history.mark_size import mark_mm
 from hiptimer.ui.history.report_text import draw_title, fit_title
 from hiptimer.ui.pain_colours import BANDS as PAIN_BANDS
 from hiptimer.ui.pain_colours import paper
@@ -177,7 +178,7 @@ def draw_pain_chart(
     _line_through(p, line, AVERAGE, mm)
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(QBrush(HIGHEST))
-    radius = (0.45 if len(shown) <= 30 else 0.3) * mm
+    radius = mark_mm(len(shown)) / 2 * mm
     for x, pt in zip(xs, shown, strict=True):
         p.drawEllipse(QPointF(x, _y(plot.area, pt.max_pain)), radius, radius)
     p.restore()
@@ -204,10 +205,10 @@ def draw_morning_chart(
     _line_through(p, pains, MORNING, mm)
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(QBrush(MORNING))
+    side = mark_mm(len(shown)) * mm  # a dot's width, a square's side
     for point in pains:  # a dot each, so that a single check-in shows too
-        p.drawEllipse(point, 0.35 * mm, 0.35 * mm)
+        p.drawEllipse(point, side / 2, side / 2)
     p.setBrush(QBrush(STIFFNESS))
-    side = (0.8 if len(shown) <= 30 else 0.55) * mm
     for x, m in zip(xs, shown, strict=True):
         if m.stiffness is not None:
             y = _y(plot.area, m.stiffness)
