@@ -283,6 +283,14 @@ class SetsModel(RowsModel[SetRow]):
     # Name, side, choice and quick changes: cut rather than scrolled to (1024 x 768 in large
     # print scrolled sideways to the pain when only the name gave way); set, doses, pain whole.
     flexible = (0, 1, 6, 7)
+    # Side, choice and quick changes are hidden in a session that has none: an empty column
+    # still took its title's room from the names (Spanish at 1024 x 768 in large print cut
+    # every title, "Eje…", "De…", "Aj…").
+    optional = (1, 6, 7)
 
     def pain_value(self, row: SetRow, column: int) -> float | None:
         return row.record.pain
+
+    def is_empty(self, column: int) -> bool:
+        """Whether no row has anything in `column` (an "unreadable" counts as something)."""
+        return not any(self.columns[column][1](row) for row in self._rows)

@@ -24,7 +24,7 @@ from pytestqt.qtbot import QtBot
 from hiptimer.core.history.queries import StoredSet, WeekCount
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.ui import theme
-from hiptimer.ui.history.models import SessionsModel
+from hiptimer.ui.history.models import SessionsModel, SetsModel
 from hiptimer.ui.history.views import RowsTable
 from hiptimer.ui.history.window import (
     TAB_ADHERENCE,
@@ -663,6 +663,8 @@ def test_a_session_chosen_later_gets_columns_wide_enough_for_its_sets(
     view = pane.sets_view
     widths = [view.columnWidth(c) for c in range(pane.sets.columnCount())]
     for col in range(1, pane.sets.columnCount() - 1):  # numbers, outcomes, choices: whole
+        if view.isColumnHidden(col):
+            continue  # nothing in it (no side, no choice)
         assert widths[col] >= view.sizeHintForColumn(col), pane.sets.headerData(
             col, Qt.Orientation.Horizontal
         )
@@ -722,6 +724,15 @@ def assert_fits_with_whole(view: RowsTable, columns: tuple[int, ...], size: obje
     assert sum(widths) <= view.viewport().width()
     for col in columns:
         assert widths[col] >= view.sizeHintForColumn(col), col
+
+
+def assert_titles_whole(
+    view: RowsTable, model: SessionsModel | SetsModel, columns: tuple[int, ...], size: object
+) -> None:
+    """The table fits (these columns whole, as assert_fits_with_whole) and no title is cut."""
+    assert_fits_with_whole(view, columns, size)
+    cut = [model.headerData(c, Qt.Orientation.Horizontal) for c in model.cut_titles]
+    assert cut == []
 
 
 @on_fit_screens
@@ -925,7 +936,7 @@ def test_the_sets_table_shows_side_only_for_a_session_with_sides(
 
 @pytest.mark.parametrize("size", [(1024, 768), (1012, 724)])
 @pytest.mark.usefixtures("spanish")
-def test_in_spanish_the_sessions_titles_read_whole_at_1024_in_large_print(
+def test_in_spanish_the_sessions_and_sets_titles_read_whole_at_1024_in_large_print(
     qtbot: QtBot, store: HistoryStore, recorded: Recorded, size: tuple[int, int]
 ) -> None:
     # Spanish at 1024 x 768 in large print read "Ru…" and "Se…" (Rutina, Series): the
@@ -933,13 +944,20 @@ def test_in_spanish_the_sessions_titles_read_whole_at_1024_in_large_print(
     with app_look(150):
         pane = window_sized(qtbot, store, size).sessions_pane
         view, model = pane.list_view, pane.sessions
-        assert_fits_with_whole(view, (0, 2, 4, 5), size)
-        cut = [model.headerData(c, Qt.Orientation.Horizontal) for c in model.cut_titles]
-        assert cut == []
+        assert_titles_whole(view, model, (0, 2, 4, 5), size)
         # The date leaves out its weekday there; a screen reader still says it.
         shown = model.index(0, 0).data()
         said = model.index(0, 0).data(SAID)
         assert said.startswith("Fecha: ") and said.endswith(shown) and len(said) > len(shown) + 8
+        # The chosen session's sets read "Ej…", "La…", "De…" and "Aj…" (Ejercicio, Lado,
+        # Decisión, Ajuste): its empty Decisión and Ajuste took their titles' room from the
+        # names. They are hidden where empty.
+        sets = pane.sets_view
+        assert_titles_whole(sets, pane.sets, (2, 3, 4, 5), size)
+        assert sets.isColumnHidden(6) and sets.isColumnHidden(7)  # no choice, no change
+        header = sets.horizontalHeader()
+        shown = [c for c in range(pane.sets.columnCount()) if not sets.isColumnHidden(c)]
+        assert all(header.sectionSize(c) >= header.sectionSizeHint(c) for c in shown)
 
 
 def test_the_sessions_titles_read_whole_again_once_the_window_widens(
