@@ -122,6 +122,18 @@ def test_the_lunge_sets_its_front_foot_down_flat() -> None:
         assert end[point][1] - STROKE_HALF == pytest.approx(0.0, abs=0.3), point
 
 
+def test_the_lunge_takes_a_short_step() -> None:
+    """The steps: a short step forward. The front toes stood 62 cm ahead of the back ones (the
+    heels 48 cm apart, 57 cm with the back heel raised), longer than a walking step; now
+    about 40 cm, the back heel a little up, and the hand still on the counter (test above)."""
+    _, end = _points("lunge-pelvic-control")
+    toes = (end["right_toe"][0] - end["left_toe"][0]) * CM_PER_UNIT
+    heels = math.dist(end["right_heel"], end["left_heel"]) * CM_PER_UNIT
+    assert 35 <= toes <= 45
+    assert heels <= 48
+    assert end["left_heel"][1] > end["left_toe"][1], "the back heel up, as in a lunge"
+
+
 def _at(points: dict[str, Vec], where: str) -> Vec:
     """A named point, or the middle of two joined by '+' (the shin: 'right_knee+right_ankle')."""
     a, _, b = where.partition("+")
