@@ -33,7 +33,8 @@ from hiptimer.ui.menus import WindowMenus, ask_to_end
 from hiptimer.ui.mute import set_muted, toggle_mute
 from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.reminders.window_reminders import ReminderParts, WindowReminders
-from hiptimer.ui.services.notice_bar import install_notice_bar, watch_speech
+from hiptimer.ui.service_watch import ServiceWatch
+from hiptimer.ui.services.notice_bar import install_notice_bar
 from hiptimer.ui.services.ports import Services
 from hiptimer.ui.services.status_banner import install_status_banner
 from hiptimer.ui.session.resume_page import ResumeOffer
@@ -46,7 +47,6 @@ from hiptimer.ui.window_closing import WindowClosing
 
 if TYPE_CHECKING:  # the first page needs none of these: they load when they are used
     from hiptimer.core.history.resume import ResumePlan
-    from hiptimer.core.history.status import HistoryStatus
     from hiptimer.core.routines.model import Routine
     from hiptimer.ui.first_run import FirstRunPage
     from hiptimer.ui.guidance.coordinator import Guidance
@@ -90,7 +90,6 @@ class MainWindow(QMainWindow):
         self._opened: list[Routine] = []  # files from elsewhere, listed while HipTimer runs
         self._waits_for_paint = show_first  # keys, drops, routines: in open_services()
         self._services_wait = False  # opened, their history not yet: _services_ready() waits
-        self._offer_missed = False  # the history was not saving at start: offer when it is
         self._reminder_parts = reminders
         self.nav = Navigator(self)
         self.flow = self._session_flow(settings, wall)
@@ -120,6 +119,7 @@ class MainWindow(QMainWindow):
         self.resume.title_changed.connect(self.setWindowTitle)
         self.start_order = StartOrder(self, self)  # the notice, the offer, then --routine
         self.resume.kept.connect(self.start_order.kept_partial)
+        self.service_watch = ServiceWatch(self)  # problems shown, the history followed
         self._shell = shell
         if self.services.opener is None:  # opened already; else open_services() comes later
             self._services_ready()
@@ -146,13 +146,14 @@ class MainWindow(QMainWindow):
         from hiptimer.ui.guidance.coordinator import Guidance
         from hiptimer.ui.session.lead_ins import estimate_for
 
-        self._watch_services()
+        self.service_watch.watch()
         self.banner.refresh()
         self._estimate = estimate_for(self.settings.settings, self.services)
         self.library.set_estimate(self._estimate)
         history = self.services.history
         self.resume.use_history(history if isinstance(history, HistoryStore) else None)
-        self._offer_missed = history is not None and not history.status.saving  # locked, say
+        saving = history is not None and history.status.saving
+        self.service_watch.offer_missed = history is not None and not saving  # locked, say
         if self.first_run is None and self.session is None:
             self.resume.offer()  # a session interrupted last time comes before anything else
         self.guidance = Guidance(self._shell, self)
@@ -186,23 +187,10 @@ class MainWindow(QMainWindow):
         self.show_status(_("New doses kept for {title}.").format(title=title), 8000)
         self._reload_library()
 
-    def _watch_services(self) -> None:
-        """Say what failed at start-up, and later when speech or saving stops working."""
-        for problem in self.services.problems:
-            self.show_problem(problem)
-        watch_speech(self.notice, self.services.speech)  # one notice that stays, not a modal
-        history = self.services.history
-        if history is not None:
-            history.on_status = self._history_status
-
-    def _history_status(self, status: HistoryStatus) -> None:
-        self.banner.refresh()  # it says why while saving fails
-        if status.saving:
-            self.show_status(_("History is being saved again."), 15000)
-            if self._offer_missed:  # the start found no file to look in: look now
-                self._offer_missed = False
-                idle = self.session is None and self.first_run is None
-                self.resume.history_back(idle=idle and self.nav.showing(self.library))
+    def idle(self) -> bool:
+        """On the library, with no session and no first-run notice."""
+        idle = self.session is None and self.first_run is None
+        return idle and self.nav.showing(self.library)
 
     def _build_menus(self, shell: Shell) -> None:
         """File, Session, View and Routines; the settings put themselves first in File."""

@@ -3,42 +3,31 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
-from collections.abc import Callable
-from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from hiptimer.core.dosing import decisions as dose_decisions
 from hiptimer.core.dosing.actions import DoseAction
-from hiptimer.core.dosing.dose_steps import Dose, rules_for
-from hiptimer.core.dosing.inputs import routine_recommendations
+from hiptimer.core.dosing.dose_steps import Dose
 from hiptimer.core.dosing.rules import Recommendation
 from hiptimer.core.dosing.words import is_offer, next_dose_text, spoken
 from hiptimer.core.history.checkin_day import checkin_day, day_span
-from hiptimer.core.history.queries import DoseChange, SessionSummary
-from hiptimer.core.history.store import HistoryStore
-from hiptimer.core.history.wording import day_text
+from hiptimer.core.history.queries import SessionSummary
 from hiptimer.core.routines.model import Routine
-from hiptimer.core.routines.validation import RoutineError
-from hiptimer.core.settings import SettingsStore
 from hiptimer.i18n import _, joined, translate
 from hiptimer.ui.guidance.checkin_page import QUESTION, CheckinPage
 from hiptimer.ui.guidance.recommendations_panel import MorningAdvicePage, RecommendationsPanel
+from hiptimer.ui.guidance.suggestion_answers import AnswersHost, SuggestionAnswers
 from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.navigator import Navigator
-from hiptimer.ui.services.ports import Services
 
 if TYPE_CHECKING:
     from hiptimer.ui.session.summary_page import SummaryPage
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 
-READ_ERRORS = (sqlite3.Error, OSError)
-SAVE_ERRORS = (ValueError, OSError, RoutineError, sqlite3.Error)
 CHECKIN_KEYS = {
     Action.RATE,
     Action.SKIP_RATING,
@@ -58,19 +47,13 @@ def _worth_a_page(recs: list[Recommendation]) -> bool:
     return any(is_offer(r) or r.action is DoseAction.SEE_CLINICIAN for r in recs)
 
 
-class GuidanceHost(Protocol):
-    """What the guidance uses of the window around it."""
+class GuidanceHost(AnswersHost, Protocol):
+    """What the guidance uses of the window around it (and its answers use)."""
 
     @property
     def nav(self) -> Navigator: ...
-    @property
-    def services(self) -> Services: ...
-    def wall(self) -> datetime: ...
-    def show_problem(self, text: str, /) -> None: ...
     def show_message(self, text: str, ms: int, /) -> None: ...  # in the status bar
     def routines(self) -> list[Routine]: ...  # the library's
-    @property
-    def settings(self) -> SettingsStore: ...  # the pain limit
 
 
 class Guidance(QObject):
@@ -88,6 +71,7 @@ class Guidance(QObject):
         super().__init__(parent)
         self._host = host
         self._nav = host.nav
+        self.answers = SuggestionAnswers(host, saved=self.routine_saved.emit)
         self.checkin: CheckinPage | None = None
         self.advice: MorningAdvicePage | None = None
         self._waiting: list[SessionSummary] = []  # yesterday's sessions without a check-in
@@ -103,27 +87,26 @@ class Guidance(QObject):
 
     # ------------------------------------------------------------ window hooks
 
-    @property
-    def store(self) -> HistoryStore | None:
-        history = self._host.services.history
-        return history if isinstance(history, HistoryStore) else None
+    def unanswered(self, routine: Routine) -> list[Recommendation]:
+        """`routine`'s suggestions still waiting for Accept or Not now (the library's line)."""
+        return self.answers.unanswered(routine)
 
     def start(self) -> None:
         """At start-up: put the check-in before the library when yesterday had a session."""
-        store = self.store
+        store = self.answers.store
         if store is None:
             return
         today = checkin_day(self._host.wall())  # from 04:00: past midnight is still evening
         self._looked_on = today
-        found = self._read(lambda: store.sessions_needing_morning_checkin(today), None)
+        found = self.answers.read(lambda: store.sessions_needing_morning_checkin(today), None)
         if found is None:
             return
         since, until = day_span(today - timedelta(days=1))
         none: list[SessionSummary] = []
-        yesterday = self._read(lambda: store.list_sessions(since=since, until=until), none)
+        yesterday = self.answers.read(lambda: store.list_sessions(since=since, until=until), none)
         self._waiting = [s for s in yesterday if s.exercised and s.morning_at is None] or [found]
         for routine in self._routines({s.routine_id for s in self._waiting}):
-            self._before[routine.id] = (routine, self._recommend(routine))
+            self._before[routine.id] = (routine, self.answers.recommend(routine))
         titles = list(dict.fromkeys(s.routine_title for s in self._waiting))
         about = _("The morning after: {routines}").format(routines=joined(titles))
         self._asked = False
@@ -186,42 +169,34 @@ class Guidance(QObject):
 
     def after_session(self, summary: SummaryPage, session_id: int | None) -> None:
         """Add the suggestions that follow this session to its summary, and say them."""
-        store = self.store
+        store = self.answers.store
         routine = summary.result.started_with or summary.result.routine
         if store is None or session_id is None:
             return
         # A session begun while the disk refused writes has a handle until it is saved.
         saved = store.saved_id(session_id)
-        recs = [r for r in self._recommend(routine) if r.session_id == saved]
+        recs = [r for r in self.answers.recommend(routine) if r.session_id == saved]
         if not recs:
             return
         wall = self._host.wall()
         panel = RecommendationsPanel(routine, recs, summary, scrolls=False, at=wall)
-        panel.decided.connect(lambda rec, yes: self._decide(panel, rec, yes, summary))
+        panel.decided.connect(lambda rec, yes: self.answers.decide(panel, rec, yes, summary))
         panel.destroyed.connect(lambda: self._forget(panel))
         self._summary, self._summary_panel = summary, panel
         summary.add_section(panel)  # it scrolls with the table, as one
-        said_no = self._declined(panel)
+        said_no = self.answers.declined(panel)
         self._speak(routine, [r for r in recs if r not in said_no])
-
-    def unanswered(self, routine: Routine) -> list[Recommendation]:
-        """`routine`'s suggestions still waiting for Accept or Not now (the library's line)."""
-        store = self.store
-        if store is None:
-            return []
-        none: list[DoseChange] = []
-        changes = self._read(lambda: store.dose_changes(routine.id), none)
-        return dose_decisions.unanswered(self._recommend(routine), changes)
 
     def review(self, routine: Routine) -> bool:
         """Show `routine`'s suggestions in the summary's cards, for a user who left them
         unanswered (V in the library); False when none waits for an answer."""
-        panel = RecommendationsPanel(routine, self._recommend(routine), at=self._host.wall())
-        self._declined(panel)
+        recs = self.answers.recommend(routine)
+        panel = RecommendationsPanel(routine, recs, at=self._host.wall())
+        self.answers.declined(panel)
         if panel.pending() is None:
             panel.deleteLater()
             return False
-        panel.decided.connect(lambda rec, yes: self._decide(panel, rec, yes))
+        panel.decided.connect(lambda rec, yes: self.answers.decide(panel, rec, yes))
         heading = _("From your last session of {routine}:").format(routine=routine.title)
         self.advice = MorningAdvicePage([panel], self._nav.stack, heading=heading)
         self.advice.done.connect(self._finish)
@@ -231,7 +206,7 @@ class Guidance(QObject):
     # ------------------------------------------------------------ the check-in
 
     def _answered(self, pain: int | None, stiffness: int | None) -> None:
-        store, at = self.store, self._host.wall()
+        store, at = self.answers.store, self._host.wall()
         if store is None:
             return
         saved = pain is not None or stiffness is not None
@@ -245,16 +220,16 @@ class Guidance(QObject):
         panels: list[RecommendationsPanel] = []
         fresh: dict[RecommendationsPanel, list[Recommendation]] = {}
         for routine, before in self._before.values():
-            after = self._recommend(routine)
+            after = self.answers.recommend(routine)
             if pain is None or _key(after) == _key(before):
                 continue
             panel = RecommendationsPanel(routine, after, heading=routine.title, at=at)
-            said_no = self._declined(panel)  # shown as answered, not offered again
+            said_no = self.answers.declined(panel)  # shown as answered, not offered again
             fresh[panel] = [r for r in after if r not in said_no]
             if not _worth_a_page(fresh[panel]):
                 panel.deleteLater()
                 continue
-            panel.decided.connect(lambda rec, yes, p=panel: self._decide(p, rec, yes))
+            panel.decided.connect(lambda rec, yes, p=panel: self.answers.decide(p, rec, yes))
             panels.append(panel)
         self._drop_checkin()
         if not panels:
@@ -288,35 +263,6 @@ class Guidance(QObject):
 
     # ------------------------------------------------------------ decisions
 
-    def _decide(
-        self,
-        panel: RecommendationsPanel,
-        rec: Recommendation,
-        yes: bool,
-        summary: SummaryPage | None = None,
-    ) -> None:
-        at = self._host.wall()
-        try:
-            if yes:
-                saved = dose_decisions.accept(self.store, panel.routine, rec, at)
-            else:
-                dose_decisions.decline(self.store, panel.routine.id, rec, at)
-        except SAVE_ERRORS as exc:
-            log.exception("Could not save the decision on %s", rec.exercise_id)
-            panel.mark(rec, _("Not saved: {why}").format(why=exc))
-            self._host.show_problem(_("The new dose was not saved: {why}").format(why=exc))
-            return
-        if not yes:
-            panel.mark(rec, _("Not now: the dose stays as it is."))
-            return
-        panel.routine = saved
-        dose = next_dose_text(saved.exercise(rec.exercise_id))
-        panel.mark(rec, _("Saved: next time {dose}.").format(dose=dose))
-        if summary is not None:
-            # Keeping this session's doses would start from the routine as it was.
-            summary.keep_button.setEnabled(False)
-        self.routine_saved.emit(saved)
-
     def doses_kept(self, saved: Routine) -> None:
         """The session's changed doses were kept: a suggestion made for a dose that is no
         longer the routine's is answered by that choice, not offered (its yes would fail)."""
@@ -331,43 +277,11 @@ class Guidance(QObject):
                 text = _("Not taken: you kept this session's dose instead, so next time {dose}.")
                 panel.mark(card.rec, text.format(dose=next_dose_text(ex)))
 
-    def _declined(self, panel: RecommendationsPanel) -> set[Recommendation]:
-        """Mark each suggestion of `panel` the user already said "not now" to (the same
-        change after the same session: the log's rows, dose_decisions.declined_at) as
-        answered, with the day; returns them. An unreadable log offers them again."""
-        store = self.store
-        if store is None:
-            return set()
-        none: list[DoseChange] = []
-        changes = self._read(lambda: store.dose_changes(panel.routine.id), none)
-        found = set()
-        for card in panel.cards:
-            when = dose_decisions.declined_at(card.rec, changes)
-            if when is not None and card.awaiting:
-                found.add(card.rec)
-                text = _("Not now (on {day}): the dose stays as it is.")
-                panel.mark(card.rec, text.format(day=day_text(when)))
-        return found
-
     def _forget(self, panel: QObject) -> None:
         if self._summary_panel is panel:
             self._summary, self._summary_panel = None, None
 
     # ------------------------------------------------------------ helpers
-
-    def _recommend(self, routine: Routine) -> list[Recommendation]:
-        store = self.store
-        if store is None:
-            return []
-        rules = rules_for(self._host.settings.settings.pain_limit)
-        return self._read(lambda: routine_recommendations(store, routine, rules), [])
-
-    def _read(self, query: Callable[[], T], fallback: T) -> T:
-        try:
-            return query()
-        except READ_ERRORS as exc:  # the history cannot be read now: no guidance, no harm
-            log.warning("Could not read the history for dose suggestions: %s", exc)
-            return fallback
 
     def _routines(self, ids: set[str]) -> list[Routine]:
         return [routine for routine in self._host.routines() if routine.id in ids]

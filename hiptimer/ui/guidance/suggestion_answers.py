@@ -1,0 +1,132 @@
+"""Dose suggestions against the history: what is suggested now, what was already declined,
+what still waits for an answer, and saving the user's answer."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+from hiptimer.core.dosing import decisions as dose_decisions
+from hiptimer.core.dosing.dose_steps import rules_for
+from hiptimer.core.dosing.inputs import routine_recommendations
+from hiptimer.core.dosing.rules import Recommendation
+from hiptimer.core.dosing.words import next_dose_text
+from hiptimer.core.history.queries import DoseChange
+from hiptimer.core.history.store import HistoryStore
+from hiptimer.core.history.wording import day_text
+from hiptimer.core.routines.model import Routine
+from hiptimer.core.routines.validation import RoutineError
+from hiptimer.core.settings import SettingsStore
+from hiptimer.i18n import _
+from hiptimer.ui.guidance.recommendations_panel import RecommendationsPanel
+from hiptimer.ui.services.ports import Services
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from hiptimer.ui.session.summary_page import SummaryPage
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+READ_ERRORS = (sqlite3.Error, OSError)
+SAVE_ERRORS = (ValueError, OSError, RoutineError, sqlite3.Error)
+
+
+class AnswersHost(Protocol):
+    """What the answers use of the window around them."""
+
+    @property
+    def services(self) -> Services: ...
+    def wall(self) -> datetime: ...
+    def show_problem(self, text: str, /) -> None: ...
+    @property
+    def settings(self) -> SettingsStore: ...  # the pain limit
+
+
+class SuggestionAnswers:
+    """Reads a routine's suggestions and the user's earlier answers from the history, and
+    saves a new answer. A history that cannot be read gives no suggestions: no guidance,
+    no harm. `saved` hears of each routine an accepted suggestion saved."""
+
+    def __init__(self, host: AnswersHost, saved: Callable[[Routine], None]) -> None:
+        self._host = host
+        self._saved = saved
+
+    @property
+    def store(self) -> HistoryStore | None:
+        history = self._host.services.history
+        return history if isinstance(history, HistoryStore) else None
+
+    def recommend(self, routine: Routine) -> list[Recommendation]:
+        store = self.store
+        if store is None:
+            return []
+        rules = rules_for(self._host.settings.settings.pain_limit)
+        return self.read(lambda: routine_recommendations(store, routine, rules), [])
+
+    def read(self, query: Callable[[], T], fallback: T) -> T:
+        try:
+            return query()
+        except READ_ERRORS as exc:  # the history cannot be read now: no guidance, no harm
+            log.warning("Could not read the history for dose suggestions: %s", exc)
+            return fallback
+
+    def unanswered(self, routine: Routine) -> list[Recommendation]:
+        """`routine`'s suggestions still waiting for Accept or Not now (the library's line)."""
+        store = self.store
+        if store is None:
+            return []
+        none: list[DoseChange] = []
+        changes = self.read(lambda: store.dose_changes(routine.id), none)
+        return dose_decisions.unanswered(self.recommend(routine), changes)
+
+    def declined(self, panel: RecommendationsPanel) -> set[Recommendation]:
+        """Mark each suggestion of `panel` the user already said "not now" to (the same
+        change after the same session: the log's rows, dose_decisions.declined_at) as
+        answered, with the day; returns them. An unreadable log offers them again."""
+        store = self.store
+        if store is None:
+            return set()
+        none: list[DoseChange] = []
+        changes = self.read(lambda: store.dose_changes(panel.routine.id), none)
+        found = set()
+        for card in panel.cards:
+            when = dose_decisions.declined_at(card.rec, changes)
+            if when is not None and card.awaiting:
+                found.add(card.rec)
+                text = _("Not now (on {day}): the dose stays as it is.")
+                panel.mark(card.rec, text.format(day=day_text(when)))
+        return found
+
+    def decide(
+        self,
+        panel: RecommendationsPanel,
+        rec: Recommendation,
+        yes: bool,
+        summary: SummaryPage | None = None,
+    ) -> None:
+        """Save the user's Accept (the routine's new dose) or Not now, and say so on its card."""
+        at = self._host.wall()
+        try:
+            if yes:
+                saved = dose_decisions.accept(self.store, panel.routine, rec, at)
+            else:
+                dose_decisions.decline(self.store, panel.routine.id, rec, at)
+        except SAVE_ERRORS as exc:
+            log.exception("Could not save the decision on %s", rec.exercise_id)
+            panel.mark(rec, _("Not saved: {why}").format(why=exc))
+            self._host.show_problem(_("The new dose was not saved: {why}").format(why=exc))
+            return
+        if not yes:
+            panel.mark(rec, _("Not now: the dose stays as it is."))
+            return
+        panel.routine = saved
+        dose = next_dose_text(saved.exercise(rec.exercise_id))
+        panel.mark(rec, _("Saved: next time {dose}.").format(dose=dose))
+        if summary is not None:
+            # Keeping this session's doses would start from the routine as it was.
+            summary.keep_button.setEnabled(False)
+        self._saved(saved)
