@@ -24,7 +24,7 @@ from hiptimer.ui.services.ports import Services
 from tests.core.plan.clocks import BERLIN
 from tests.harness import hold, quick_routine
 from tests.history_data import at
-from tests.ui.reminders.test_window_reminders import FakeIdle, FakeNotifier
+from tests.ui.reminders.reminding import FakeIdle, FakeNotifier
 from tests.ui.sessions import fake_services, library_of, no_timer_left  # noqa: F401 (a fixture)
 
 pytestmark = [

@@ -16,7 +16,7 @@ from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.reminders.plan_dialog import PlanDialog
 from tests.harness import hold, routine
 from tests.ui.a11y_checks import stray_labels
-from tests.ui.reminders.test_window_reminders import make
+from tests.ui.reminders.reminding import make
 from tests.ui.sessions import no_timer_left  # noqa: F401 (a fixture)
 
 pytestmark = [

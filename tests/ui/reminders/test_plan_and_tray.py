@@ -17,7 +17,7 @@ from hiptimer.core.routines.model import Schedule
 from hiptimer.ui.reminders.plan_dialog import PlanDialog
 from hiptimer.ui.theme import app_style_sheet
 from tests.harness import hold, routine
-from tests.ui.reminders.test_window_reminders import PLAN, FakeIdle, FakeNotifier, Setup, make
+from tests.ui.reminders.reminding import PLAN, FakeIdle, FakeNotifier, Setup, make
 from tests.ui.sessions import large_print, menu_of, no_timer_left  # noqa: F401 (fixtures)
 from tests.ui.widgets.test_wheel_guard import wheel_down
 

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from hiptimer.core.plan.model import DeskBreaks, WeeklyPlan
 from hiptimer.ui.reminders.tray import ReminderTray
-from tests.ui.reminders.test_window_reminders import PLAN, ROUTINE, Setup, make
+from tests.ui.reminders.reminding import PLAN, ROUTINE, Setup, make
 from tests.ui.sessions import no_timer_left  # noqa: F401 (a fixture)
 
 pytestmark = [
