@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from hiptimer.ui.session.workout_text import minutes_text
-from tests.e2e.real_app import WAIT_S, RealApp
+from tests.e2e.real_app import WAIT_S, RealApp, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -90,10 +90,36 @@ def skip_get_ready(app: RealApp) -> None:
     app.key("Right")
 
 
-def rate_a_set(app: RealApp, key: str) -> None:
-    app.wait_title(HOLDING)
-    app.wait_title(RATING)
+def unrated_set(db: Path) -> int | None:
+    """The newest set's row while its pain question waits (the set is written as it ends)."""
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:  # never make the file
+        row = conn.execute("SELECT seq, pain FROM sets ORDER BY seq DESC LIMIT 1").fetchone()
+    return row[0] if row is not None and row[1] is None else None
+
+
+def pain_question(app: RealApp, db: Path) -> int:
+    """Wait for a pain question not answered yet; return its set's row.
+
+    The question waits for the user, so no wait can miss it (a hold's seconds can pass
+    unseen under load); the history tells it from the last one answered, whose title may
+    still show for a moment after its key."""
+    asked: int | None = None
+
+    def waiting() -> bool:
+        nonlocal asked
+        asked = unrated_set(db) if re.search(RATING, app.title()) else None
+        return asked is not None
+
+    wait_until(waiting, lambda: f"no pain question waits; the app said:\n{app.output()}")
+    assert asked is not None
+    return asked
+
+
+def rate_a_set(app: RealApp, db: Path, key: str) -> None:
+    """Answer the next pain question, and return once the answer is in the history."""
+    asked = pain_question(app, db)
     app.key(key)
+    wait_until(lambda: unrated_set(db) != asked, f"set row {asked} was never rated")
 
 
 def test_a_session_killed_mid_set_resumes_into_the_same_session(
@@ -104,8 +130,8 @@ def test_a_session_killed_mid_set_resumes_into_the_same_session(
     first = RealApp(display, data, routine, log_name="first.log")
     try:
         skip_get_ready(first)
-        rate_a_set(first, "3")
-        rate_a_set(first, "4")
+        rate_a_set(first, db, "3")
+        rate_a_set(first, db, "4")
         first.wait_title(MID_HOLD)  # the third hold, seconds to go
         first.kill()
     finally:
@@ -125,7 +151,7 @@ def test_a_session_killed_mid_set_resumes_into_the_same_session(
         assert sessions_in(db) == [(1, None)]  # --start waits for the answer
         second.key("Return")
         skip_get_ready(second)  # the get-ready before the third set
-        rate_a_set(second, "2")
+        rate_a_set(second, db, "2")
         second.wait_title(r"^Session complete \u2014 HipTimer$")
         assert sessions_in(db) == [(1, "completed")]
         assert sets_in(db) == [(1, 1, 3, 1, 0), (1, 2, 4, 1, 0), (1, 3, 2, 1, 0)]
@@ -155,7 +181,7 @@ def test_plus_pressed_in_a_set_the_kill_cut_short_is_resumed(display: str, tmp_p
     first = RealApp(display, data, routine, log_name="first.log")
     try:
         skip_get_ready(first)
-        rate_a_set(first, "3")
+        rate_a_set(first, db, "3")
         first.wait_title(HOLDING)  # the second hold
         first.key("plus")
         first.wait_title(held_longer)
@@ -169,10 +195,8 @@ def test_plus_pressed_in_a_set_the_kill_cut_short_is_resumed(display: str, tmp_p
         second.wait_title(r"^Resume your session\? \u2014 HipTimer$")
         second.key("Return")
         skip_get_ready(second)  # the get-ready before the second set
-        for rating in ("2", "1"):
-            second.wait_title(held_longer)
-            second.wait_title(RATING)
-            second.key(rating)
+        rate_a_set(second, db, "2")  # the longer holds: planned_holds below
+        rate_a_set(second, db, "1")
         second.wait_title(r"^Session complete \u2014 HipTimer$")
         change = f"hold {HOLD_S} -> {longer} s"
         assert planned_holds(db) == [(1, HOLD_S, None), (2, longer, change), (3, longer, change)]
@@ -188,8 +212,8 @@ def test_killed_again_before_a_set_each_stop_is_left_out_once(display: str, tmp_
     first = RealApp(display, data, routine, log_name="first.log")
     try:
         skip_get_ready(first)
-        rate_a_set(first, "3")
-        rate_a_set(first, "4")
+        rate_a_set(first, db, "3")
+        rate_a_set(first, db, "4")
         first.wait_title(MID_HOLD)
         first.kill()
     finally:
@@ -209,7 +233,7 @@ def test_killed_again_before_a_set_each_stop_is_left_out_once(display: str, tmp_
         third.wait_title(r"^Resume your session\? \u2014 HipTimer$")
         third.key("Return")
         skip_get_ready(third)
-        rate_a_set(third, "2")
+        rate_a_set(third, db, "2")
         third.wait_title(r"^Session complete \u2014 HipTimer$")
     finally:
         third.stop()

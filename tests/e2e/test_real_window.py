@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from pathlib import Path
 
 import pytest
 
+from hiptimer.ui.session.workout_text import minutes_text
 from tests.e2e.real_app import WAIT_S, RealApp
 
 pytestmark = pytest.mark.e2e
 
+# The hold is what the test pauses (and its full time is saved after the pause). Its seconds
+# 0:08 to 0:02 are shown by nothing else: the get-ready and the rests are 1 s (0:01), so
+# Space cannot land in them, and the wait has seven seconds to see the hold.
+HOLD_S = 8
 ROUTINE = {
     "format": "hiptimer-routine",
     "version": 1,
@@ -19,10 +25,22 @@ ROUTINE = {
     "title": "E2E quick routine",
     "rests": {"get_ready_s": 1, "between_sets_s": 1, "between_sides_s": 1, "after_exercise_s": 1},
     "exercises": [
-        {"id": "stretch", "name": "Quick stretch", "kind": "hold", "hold_s": 3},
+        {"id": "stretch", "name": "Quick stretch", "kind": "hold", "hold_s": HOLD_S},
         {"id": "bridge", "name": "Bridge", "kind": "reps", "reps": 2},
     ],
 }
+HOLDING = rf"^0:0[2-{HOLD_S}] Quick stretch \u2014 HipTimer$"
+
+
+def test_the_hold_is_told_from_the_get_ready_and_the_rests_by_its_title() -> None:
+    # What the pause below relies on, checked without a window: the hold's first seconds
+    # match, the 1 s get-ready's and rests' title does not (the old wait, for any
+    # "Quick stretch \u2014 HipTimer$", took the get-ready too).
+    def title(seconds: int) -> str:
+        return f"{minutes_text(seconds)} Quick stretch \u2014 HipTimer"
+
+    assert not re.search(HOLDING, title(1))
+    assert all(re.search(HOLDING, title(s)) for s in range(2, HOLD_S + 1))
 
 
 def test_a_session_by_real_keys_is_saved_to_history(display: str, tmp_path: Path) -> None:
@@ -36,9 +54,9 @@ def test_a_session_by_real_keys_is_saved_to_history(display: str, tmp_path: Path
     try:
         assert app.title() == "HipTimer"  # the first-run safety notice comes first
         app.key("Return")
-        app.wait_title(r"Quick stretch \u2014 HipTimer$")
+        app.wait_title(HOLDING)
         app.key("space")
-        app.wait_title(r"^Paused ")
+        app.wait_title(rf"^Paused 0:0[2-{HOLD_S}] Quick stretch")  # in the hold, not after it
         app.key("space")
         app.wait_title(r"^Rate pain: Quick stretch")
         app.key("Right", "n")  # navigation keys do not dismiss the pain question
@@ -59,7 +77,7 @@ def test_a_session_by_real_keys_is_saved_to_history(display: str, tmp_path: Path
             ).fetchall()
         assert sessions == [("e2e-quick", "completed")]
         assert sets == [
-            ("stretch", 3.0, None, 3, None, 1),
+            ("stretch", float(HOLD_S), None, 3, None, 1),  # held in full after the pause
             ("bridge", None, 2, 10, "continue", 1),
         ]
         settings = json.loads((data / "settings.json").read_text(encoding="utf-8"))

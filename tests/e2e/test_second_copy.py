@@ -13,7 +13,7 @@ import pytest
 
 from tests.e2e.real_app import WAIT_S, RealApp, wait_until
 from tests.e2e.test_kill_and_resume import (
-    RATING,
+    pain_question,
     rate_a_set,
     sessions_in,
     sets_in,
@@ -32,9 +32,7 @@ def test_a_second_start_hands_over_or_reads_only_and_leaves_the_live_session_alo
     first = RealApp(display, data, routine, log_name="first.log")
     second: RealApp | None = None
     try:
-        rate_a_set(first, "3")
-        # The rating is in: the title has left the first set's prompt (the next waits are
-        # for the second set's, which reads the same).
+        rate_a_set(first, db, "3")
         wait_until(lambda: sets_in(db) == [(1, 1, 3, 1, 0)], lambda: f"rows: {sets_in(db)}")
 
         # The first answers: the second start hands over and brings it forward.
@@ -50,7 +48,7 @@ def test_a_second_start_hands_over_or_reads_only_and_leaves_the_live_session_alo
         # and wrote a set twice (11 rows for a 10-set routine). Here the first is stopped
         # (SIGSTOP: it holds the lock and its socket, and answers nothing) while it waits
         # for the second set's rating.
-        first.wait_title(RATING)
+        pain_question(first, db)  # the second set's, not the first's title still showing
         first.process.send_signal(signal.SIGSTOP)
         try:
             second = RealApp(display, data, routine, log_name="second.log")
@@ -61,8 +59,8 @@ def test_a_second_start_hands_over_or_reads_only_and_leaves_the_live_session_alo
             assert "does not answer" in second.output()
         finally:
             first.process.send_signal(signal.SIGCONT)
-        first.key("4")
-        rate_a_set(first, "2")
+        rate_a_set(first, db, "4")
+        rate_a_set(first, db, "2")
         first.wait_title(r"^Session complete \u2014 HipTimer$")
     finally:
         first.stop()

@@ -28,7 +28,7 @@ def test_a_termination_signal_mid_set_keeps_the_rating_and_ends_the_session(
     data, routine, db = three_sets_in(tmp_path)
     app = RealApp(display, data, routine)
     try:
-        rate_a_set(app, "3")
+        rate_a_set(app, db, "3")
         app.wait_title(MID_HOLD)  # the second hold, seconds to go
         app.process.send_signal(signum)
         assert app.process.wait(timeout=WAIT_S) == 0, app.output()
