@@ -18,17 +18,12 @@ from hiptimer.i18n import _
 from hiptimer.ui.editor.routine_actions import RoutineActions
 from hiptimer.ui.full_screen import toggle_full_screen
 from hiptimer.ui.key_filter import WindowKeys
-from hiptimer.ui.keys import Action, Mode
-from hiptimer.ui.library.items import (
-    LibraryItem,
-    load_library,
-    same_routine,
-    with_opened,
-    written_length,
-)
+from hiptimer.ui.keys import Action
+from hiptimer.ui.library.items import LibraryItem, load_library
 from hiptimer.ui.library.offers import LibraryOffers
 from hiptimer.ui.library.page import LibraryPage
 from hiptimer.ui.library.returning import choose_returning
+from hiptimer.ui.library.shelf import LibraryShelf
 from hiptimer.ui.menus import WindowMenus, ask_to_end
 from hiptimer.ui.mute import set_muted, toggle_mute
 from hiptimer.ui.navigator import Navigator
@@ -86,8 +81,6 @@ class MainWindow(QMainWindow):
         self.services = services or Services()
         self.clock = clock or MonotonicClock()
         self.wall = wall
-        self._library = library
-        self._opened: list[Routine] = []  # files from elsewhere, listed while HipTimer runs
         self._waits_for_paint = show_first  # keys, drops, routines: in open_services()
         self._services_wait = False  # opened, their history not yet: _services_ready() waits
         self._reminder_parts = reminders
@@ -101,15 +94,16 @@ class MainWindow(QMainWindow):
         # 1920 x 1080 at 200 %). An explicit minimum keeps layouts from resizing the window's
         # size hints whenever a font changes (which also makes the offscreen platform warn).
         fit_window(self, QSize(1280, 800), QSize(640, 440))
-        # Routine lengths as written until the voice is known; then as the session runs them.
-        self._estimate: Callable[[Routine], float] = written_length
         self.guidance: Guidance | None = None  # the morning check-in, then dose suggestions
         self.offers = LibraryOffers(lambda: self.guidance)  # the library's unanswered ones
-        self.library = self._new_library()
+        self.shelf = LibraryShelf(
+            self.nav, self.offers, library, self.start_session, self, lambda: self._waits_for_paint
+        )
         shell = Shell(
             self.nav, self.services, settings, wall, self.show_problem,
             self.show_status,
-            self._routines, self._selected_routine, self._selected_broken, lambda: self.session,
+            self.shelf.routines, self.shelf.selected_routine, self.shelf.selected_broken,
+            lambda: self.session,
         )  # fmt: skip
         self._build_menus(shell)
         self.keys = WindowKeys(self, self.nav.key_mode, self.perform, later=show_first)
@@ -131,7 +125,7 @@ class MainWindow(QMainWindow):
             self._waits_for_paint = False
             self.keys.install()
             self.routine_actions.accept_drops()
-            self.library.set_items(self._load_library())
+            self.library.set_items(self.shelf.items())
         self._services_wait |= self.services.open_now()
         if self._services_wait and (wait or self.services.history_ready):
             self._services_wait = False
@@ -148,8 +142,8 @@ class MainWindow(QMainWindow):
 
         self.service_watch.watch()
         self.banner.refresh()
-        self._estimate = estimate_for(self.settings.settings, self.services)
-        self.library.set_estimate(self._estimate)
+        self.shelf.estimate = estimate_for(self.settings.settings, self.services)
+        self.library.set_estimate(self.shelf.estimate)
         history = self.services.history
         self.resume.use_history(history if isinstance(history, HistoryStore) else None)
         saving = history is not None and history.status.saving
@@ -162,9 +156,9 @@ class MainWindow(QMainWindow):
         self.guidance.start()
         self.flow.guidance = self.guidance
         self.offers.refresh()
-        self.reminders.length = self._estimate
+        self.reminders.length = self.shelf.estimate
         self.reminders.services_ready()  # the history says what was done today
-        if not self._opened and self.library.list.currentRow() <= 0:  # not moved meanwhile
+        if not self.shelf.opened and self.library.list.currentRow() <= 0:  # not moved meanwhile
             choose_returning(self.library.select, self.reminders.still_today(), history)
 
     def _session_flow(self, settings: SettingsStore, wall: Callable[[], datetime]) -> SessionFlow:
@@ -214,13 +208,10 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ pages
 
-    def _new_library(self) -> LibraryPage:
-        items = None if self._waits_for_paint else self._load_library()
-        page = LibraryPage(items, self, estimate=self._estimate)
-        page.start_requested.connect(self.start_session)
-        self.nav.add(page, Mode.LIBRARY)
-        self.offers.attach(page)
-        return page
+    @property
+    def library(self) -> LibraryPage:
+        """The library page now on the window (made anew when the routines change)."""
+        return self.shelf.page
 
     def show_library(self) -> None:
         if self.summary is not None:
@@ -239,11 +230,8 @@ class MainWindow(QMainWindow):
 
     def open_routine(self, routine: Routine, *, start: bool) -> None:
         """Show a routine (from the command line); with `start`, begin it at once."""
-        self._opened = [r for r in self._opened if not same_routine(r, routine)] + [routine]
+        self.shelf.open(routine)
         self.start_order.open_routine(routine, start=start)
-
-    def _load_library(self) -> list[LibraryItem]:
-        return with_opened(self._library(), self._opened)
 
     # ------------------------------------------------------------ sessions
 
@@ -273,28 +261,13 @@ class MainWindow(QMainWindow):
         self.open_services()
         self.flow.resume(plan)
 
-    def _routines(self) -> list[Routine]:
-        return [item.routine for item in self.library.items if item.routine is not None]
-
-    def _selected_routine(self) -> Routine | None:
-        item = self.library.selected
-        return item.routine if item is not None else None
-
-    def _selected_broken(self) -> str:
-        item = self.library.selected
-        return item.title if item is not None and item.broken else ""  # its file's name
-
     def _routine_changed(self, routine: Routine) -> None:
         """A routine was saved or imported: show the library as it is now, with it chosen."""
         self._reload_library()
         self.library.select(routine.id)
 
     def _reload_library(self) -> None:
-        old, selected = self.library, self.library.selected
-        self.library = self._new_library()
-        if selected is not None:
-            self.library.select(selected.id)
-        self.nav.remove(old)
+        self.shelf.reload()
         self.reminders.refresh_today()
 
     # ------------------------------------------------------------ actions

@@ -23,7 +23,10 @@ class StartHost(Protocol):
 
     nav: Navigator
     settings: SettingsStore
-    library: LibraryPage  # the one showing now: a reload replaces it
+
+    @property
+    def library(self) -> LibraryPage: ...  # the one showing now: a reload replaces it
+
     resume: ResumeOffer
 
     def open_services(self, *, wait: bool = True) -> None: ...

@@ -115,7 +115,7 @@ def make(
     )  # fmt: skip
     from hiptimer.ui.library.items import load_library
 
-    window._library = load_library  # the catalog, where a reminder's Start looks too
+    window.shelf.load = load_library  # the catalog, where a reminder's Start looks too
     window._reload_library()
     qtbot.addWidget(window)
     connect_reminders(window)
