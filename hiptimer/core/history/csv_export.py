@@ -122,10 +122,11 @@ def write_csv(conn: sqlite3.Connection, target: TextIO, where: str, params: list
     together from pieces: csv.writer.writerows on the rows of ten years (200,000 sets)
     took 0.55 s of the 1 s an export may take (bench/history_scale.py, 2 cores), before a
     single time was converted, as it works character by character. Where the ten-year
-    export's CPU time goes (248,400 sets, 0.95-1.0 s in all, docs/performance.md session
-    15): fetching the rows 0.42-0.46 s (11 values a row; a covering index saved only 2-6 %),
-    putting the lines together 0.3-0.37 s (the two times half of it; csv_lines), the
-    sessions' own fields and local hours 0.12 s, writing 0.07 s. Every query reads one snapshot
+    export's CPU time goes (248,200 sets, 1.0-1.1 s in all on a busy host, docs/performance.md
+    "Session 16"): fetching the rows 0.47-0.49 s (11 values a row; a covering index saved
+    only 2-6 %), putting the lines together 0.33-0.35 s (csv_lines; a set's times put in
+    inline while they stay in one hour), the sessions' own fields and local hours 0.13-0.15 s
+    (their query 0.05-0.07 s), writing 0.07-0.1 s. Every query reads one snapshot
     (one read transaction): a session recorded meanwhile by another HipTimer cannot make
     the sessions and their sets disagree.
     """
