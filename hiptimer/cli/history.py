@@ -28,6 +28,7 @@ from hiptimer.cli.common import (
 from hiptimer.core.history import left_notice
 from hiptimer.core.history.schema import HistoryError
 from hiptimer.core.history.set_aside_words import describe_left_out
+from hiptimer.core.history.status import ReadOnlyCopy
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.safe_write import read_only_folder
 
@@ -131,7 +132,11 @@ def open_store() -> HistoryStore:
     finally:
         logging.disable(logging.NOTSET)
     status = store.status
-    if not status.saving:
+    if status.read_only is not None:
+        # A read-only folder's history, read into memory as the window shows it: listed and
+        # exported as it is, the file untouched. Said once, as the window's strip says it.
+        err(f"hiptimer: {_read_only_words(path.parent, status.read_only)}")
+    elif not status.saving:
         store.close()
         # The reason, not the window's sentence: no rating waits in memory for a command.
         why = f"cannot read the history: {status.reason}"
@@ -148,6 +153,17 @@ def open_store() -> HistoryStore:
     if store.mended:  # and in the window, for whoever never reads this terminal
         left_notice.leave(path, store.mended)
     return store
+
+
+def _read_only_words(folder: Path, copy: ReadOnlyCopy) -> str:
+    said = f"read the history in {folder} read-only, writing nothing: "
+    if copy.update is not None:
+        old, new = copy.update
+        return said + (
+            f"this HipTimer must update its format (version {old} to {new}) before it can use"
+            " the file there, and the folder cannot be written"
+        )
+    return said + "the folder cannot be written, and SQLite writes beside the file to read it"
 
 
 def cmd_list(args: argparse.Namespace) -> int:

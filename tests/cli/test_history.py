@@ -14,9 +14,13 @@ from pathlib import Path
 import pytest
 
 from hiptimer import paths
+from hiptimer.cli.history import LIST_LIMIT
 from hiptimer.cli.main import main
+from hiptimer.core.history import read_only_copy
 from hiptimer.core.history.queries import StoredSet
+from hiptimer.core.history.schema import SCHEMA_VERSION
 from hiptimer.core.history.store import open_history
+from tests.core.history.test_read_only_copy import as_version_6, read_only_mount
 from tests.history_data import Recorded, Weeks, at, fill
 from tests.read_only import fake_read_only
 
@@ -451,6 +455,8 @@ def test_a_history_in_a_folder_that_cannot_be_written_says_why_it_cannot_be_read
 
     db = paths.history_db_path()
     monkeypatch.setattr(history_schema, "open_database", refused)
+    # Nor can it be read into memory (read_only_copy), as a copy with a -wal file cannot.
+    monkeypatch.setattr(read_only_copy, "_back_up", refused_copy)
     fake_read_only(monkeypatch, db.parent)
     code, out, err = run(capsys, "history", "list")
     assert code == 1 and out == ""
@@ -460,6 +466,62 @@ def test_a_history_in_a_folder_that_cannot_be_written_says_why_it_cannot_be_read
         " the folder somewhere you can write and give that with --data-dir"
     )
     assert "kept in memory" not in err  # no rating waits for a command that only reads
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    """The folder's files as they are, but for the -shm and -wal that SQLite's mode=ro makes
+    where it may (here root may: on a read-only mount none is made)."""
+    kept = (p for p in folder.iterdir() if p.is_file() and not p.name.endswith(("-shm", "-wal")))
+    return {p.name: p.read_bytes() for p in kept}
+
+
+def refused_copy(uri: str, memory: sqlite3.Connection) -> None:
+    raise sqlite3.OperationalError("unable to open database file")
+
+
+def test_an_old_history_in_a_read_only_folder_is_listed_as_the_window_shows_it(
+    recorded: Recorded, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The app was upgraded and the data folder is read-only: the window showed the history
+    # (read_only_copy) while `history list` stopped with "cannot read the history".
+    db = paths.history_db_path()
+    with open_history(db) as store:
+        listed = [s.routine_title for s in store.list_sessions(limit=LIST_LIMIT)]
+    as_version_6(db)
+    read_only_mount(monkeypatch, db.parent)
+    before = files(db.parent)
+    code, out, err = run(capsys, "history", "list")
+    assert code == 0
+    assert [line.split("  ")[1] for line in out.splitlines()[1:]] == listed
+    assert err.splitlines() == [
+        f"hiptimer: read the history in {db.parent} read-only, writing nothing: this HipTimer"
+        f" must update its format (version 6 to {SCHEMA_VERSION}) before it can use the file"
+        " there, and the folder cannot be written"
+    ]
+    assert files(db.parent) == before
+
+
+def test_a_history_sqlite_cannot_read_in_place_is_exported_read_only(
+    recorded: Recorded,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """This HipTimer's format, but no -shm can be made beside it (a read-only mount)."""
+    db = paths.history_db_path()
+    expected = tmp_path / "expected.csv"
+    assert run(capsys, "history", "export", "--csv", str(expected))[0] == 0
+    read_only_mount(monkeypatch, db.parent)
+    before = files(db.parent)
+    out = tmp_path / "read-only.csv"
+    code, _, err = run(capsys, "history", "export", "--csv", str(out))
+    assert code == 0 and out.read_bytes() == expected.read_bytes()
+    assert err.splitlines()[0] == (
+        f"hiptimer: read the history in {db.parent} read-only, writing nothing: the folder"
+        " cannot be written, and SQLite writes beside the file to read it"
+    )
+    assert len(err.splitlines()) == 1
+    assert files(db.parent) == before
 
 
 def test_a_history_that_cannot_be_opened_is_said_once_not_logged_as_using_memory(

@@ -9,15 +9,18 @@ from typing import NamedTuple
 
 from hiptimer.core.history import parts, repair
 from hiptimer.core.history import schema as history_schema
+from hiptimer.core.history.status import ReadOnlyCopy
 from hiptimer.core.safe_write import read_only_folder
 from hiptimer.i18n import _
 
 
 class Copy(NamedTuple):
-    """The stand-in database for the store (None: nothing could be read) and why, in words."""
+    """The stand-in database for the store (None: nothing could be read), why in words, and
+    why as fields (None with no stand-in)."""
 
     conn: sqlite3.Connection | None
     notice: str
+    shown: ReadOnlyCopy | None = None
 
 
 def read_only_copy(path: Path) -> Copy | None:
@@ -50,7 +53,9 @@ def read_only_copy(path: Path) -> Copy | None:
     except sqlite3.Error as exc:
         conn.close()
         return Copy(None, _cannot_read(folder, str(exc)))
+    shown = ReadOnlyCopy()
     if version and version < history_schema.SCHEMA_VERSION:
+        shown = ReadOnlyCopy(update=(version, history_schema.SCHEMA_VERSION))
         notice = _(
             "The history in {folder} is shown as it is, read-only: this HipTimer must update "
             "its format (version {old} to {new}) before it can save there, and the folder is "
@@ -61,7 +66,7 @@ def read_only_copy(path: Path) -> Copy | None:
             "The history in {folder} is shown as it is, read-only: the folder is read-only, "
             "so new sessions are not saved there until it can be written."
         ).format(folder=folder)
-    return Copy(conn, notice)
+    return Copy(conn, notice, shown)
 
 
 def _copied(path: Path) -> sqlite3.Connection:

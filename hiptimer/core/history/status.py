@@ -14,6 +14,18 @@ DEGRADED = (
 )
 
 
+@dataclass(frozen=True)
+class ReadOnlyCopy:
+    """The history read from a read-only folder into memory, nothing written (read_only_copy).
+
+    `update`: the file's format version and this HipTimer's, when the file needs an update the
+    folder cannot take; None: the format is this HipTimer's, and SQLite could not read the
+    file in place (it writes its -shm beside it).
+    """
+
+    update: tuple[int, int] | None = None
+
+
 class HistoryState(str, Enum):
     OK = "ok"  # every write is saved as it is made
     NOT_SAVING = "not_saving"  # the disk refuses writes: they wait in memory and are retried
@@ -25,6 +37,7 @@ class HistoryStatus:
     """The history's state, why it is not OK (the error as raised), and what waits.
 
     `notice`: set once when opening had to repair something (a damaged file moved aside).
+    `read_only`: the history shown is a copy read without writing, until the file takes over.
     """
 
     state: HistoryState
@@ -32,6 +45,7 @@ class HistoryStatus:
     reason: str = ""
     pending: int = 0
     notice: str | None = None
+    read_only: ReadOnlyCopy | None = None
 
     @classmethod
     def off(cls, path: Path, reason: str) -> HistoryStatus:

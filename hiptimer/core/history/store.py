@@ -25,7 +25,7 @@ from hiptimer.core.history.dose_writes import DoseChangeWrites
 from hiptimer.core.history.queries import (
     HistoryQueries,
 )
-from hiptimer.core.history.read_only_copy import read_only_copy
+from hiptimer.core.history.read_only_copy import Copy, read_only_copy
 from hiptimer.core.history.schema import HistoryError
 from hiptimer.core.history.session_writes import SessionWrites
 from hiptimer.core.history.status import DEGRADED, HistoryState, HistoryStatus
@@ -60,14 +60,17 @@ class HistoryStore(HistoryQueries, SessionWrites, CorrectionWrites, DoseChangeWr
         failure: str | None = None,
         in_memory: bool = False,
         reopen: bool = False,
+        copy: Copy | None = None,
     ) -> None:
         """`notice`: what opening mended; `set_aside`: the damaged rows it set aside;
         `failure`: why writes cannot be saved from the start (the file cannot be opened, or
-        opened read-only: `reopen`)."""
+        opened read-only: `reopen`); `copy`: a read-only folder's history read into memory
+        (its conn is `conn`), or why it could not be, until the file takes over."""
         self._conn = conn
         self.path = path
         self.set_aside_now = set_aside or []  # rows this opening set aside
         self._notice = notice
+        self._copy = copy
         self._on_seen: list[Callable[[], None]] = []  # what to do once the notice is read
         self._failure = failure  # why saving fails now, as the error said it; None: it works
         self.on_status: Callable[[HistoryStatus], None] | None = None
@@ -106,11 +109,16 @@ class HistoryStore(HistoryQueries, SessionWrites, CorrectionWrites, DoseChangeWr
     def status(self) -> HistoryStatus:
         """Saving or not (and why), the writes waiting, and any notice from opening."""
         state = HistoryState.OK if self._failure is None else HistoryState.NOT_SAVING
-        notice = " ".join(
-            filter(None, [self._notice, set_aside_words.describe(self.set_aside_now)])
-        )
+        copy = self._copy
+        said = [self._notice, copy and copy.notice, set_aside_words.describe(self.set_aside_now)]
+        notice = " ".join(filter(None, said))
         return HistoryStatus(
-            state, self.path, self._failure or "", len(self._pending), notice or None
+            state,
+            self.path,
+            self._failure or "",
+            len(self._pending),
+            notice or None,
+            copy.shown if copy else None,
         )
 
     def retry(self) -> bool:
@@ -305,9 +313,9 @@ def open_history(path: Path) -> HistoryStore:
         return HistoryStore(
             copy.conn if copy and copy.conn else history_schema.open_memory(),
             path,
-            notice=copy.notice if copy else None,
             failure=reason,
             in_memory=True,
+            copy=copy,
         )
     # A read-only mount whose -wal and -shm a copy left opens and reads: say at once that
     # nothing will be saved, not after the first set, mid-session.

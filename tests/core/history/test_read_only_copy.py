@@ -11,7 +11,7 @@ import pytest
 from hiptimer.core.history import read_only_copy
 from hiptimer.core.history import schema as history_schema
 from hiptimer.core.history.queries import SessionSummary
-from hiptimer.core.history.status import HistoryState
+from hiptimer.core.history.status import HistoryState, ReadOnlyCopy
 from hiptimer.core.history.store import open_history
 from tests.core.history.test_store import T0, a_session, a_set, read
 from tests.history_generated import generate
@@ -59,6 +59,7 @@ def test_an_old_history_in_a_read_only_folder_is_shown_as_it_is_and_saved_to_lat
     store = open_history(db)
     status = store.status
     assert status.state is HistoryState.NOT_SAVING and status.folder_read_only
+    assert status.read_only == ReadOnlyCopy(update=(6, history_schema.SCHEMA_VERSION))
     assert store.list_sessions() == before
     assert status.notice == (
         f"The history in {tmp_path} is shown as it is, read-only: this HipTimer must update "
@@ -90,6 +91,7 @@ def test_a_current_history_in_a_read_only_folder_is_shown_too(
     read_only_mount(monkeypatch, tmp_path)
     with open_history(db) as store:
         assert store.list_sessions() == before
+        assert store.status.read_only == ReadOnlyCopy(update=None)
         assert store.status.notice == (
             f"The history in {tmp_path} is shown as it is, read-only: the folder is "
             "read-only, so new sessions are not saved there until it can be written."
@@ -103,7 +105,7 @@ def test_a_history_that_cannot_be_read_in_a_read_only_folder_is_said_so(
     db.write_bytes(b"not a database at all" * 100)
     read_only_mount(monkeypatch, tmp_path)
     with open_history(db) as store:
-        assert store.list_sessions() == []
+        assert store.list_sessions() == [] and store.status.read_only is None
         notice = store.status.notice or ""
         assert notice.startswith(
             f"The history in {tmp_path} cannot be shown: the folder is read-only, and "
