@@ -285,6 +285,7 @@ class HistoryStore(HistoryQueries, SessionWrites, CorrectionWrites, DoseChangeWr
         self._ids.update(made)
         self._pending.clear()
         self._notice = self._notice or opened.notice
+        self._copy = None  # its read-only words no longer hold: the file is written now
         self.set_aside_now = opened.set_aside
         self._set_failure(None)
         return True
