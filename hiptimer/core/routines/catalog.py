@@ -164,15 +164,18 @@ def load_catalog(
 ) -> Catalog:
     """Load every .json file (any case) in the built-in and user folders; a bad file becomes
     a broken entry."""
-    builtin_folder = Path(builtin_dir) if builtin_dir is not None else paths.builtin_routines_dir()
+    # Found once per load, not once per copy of a built-in it reads (copy_texts); never kept
+    # longer: a test, or a frozen bundle, may point the resources elsewhere meanwhile.
+    shipped = paths.builtin_routines_dir()
+    builtin_folder = Path(builtin_dir) if builtin_dir is not None else shipped
     user_folder = Path(user_dir) if user_dir is not None else paths.user_routines_dir()
     builtins = _load_folder(builtin_folder, builtin=True)
-    users = _load_folder(user_folder, builtin=False)
+    users = _load_folder(user_folder, builtin=False, shipped=shipped)
     return Catalog(builtins, users, builtin_dir=builtin_folder, user_dir=user_folder)
 
 
-def _load_folder(folder: Path, *, builtin: bool) -> list[RoutineEntry]:
-    entries = [_load_entry(path, builtin) for path in iter_routine_files(folder)]
+def _load_folder(folder: Path, *, builtin: bool, shipped: Path | None = None) -> list[RoutineEntry]:
+    entries = [_load_entry(path, builtin, shipped) for path in iter_routine_files(folder)]
     entries.sort(key=lambda e: (e.broken, title_key(e.title), e.id, str(e.path)))
     return _refuse_duplicate_ids(entries)
 
@@ -184,9 +187,9 @@ def title_key(title: str) -> list[str | int]:
     return [int(part) if n % 2 else part for n, part in enumerate(parts)]
 
 
-def _load_entry(path: Path, builtin: bool) -> RoutineEntry:
+def _load_entry(path: Path, builtin: bool, shipped: Path | None) -> RoutineEntry:
     try:
-        routine = load_routine(path, builtin=builtin)
+        routine = load_routine(path, builtin=builtin, builtin_dir=shipped)
     except RoutineError as exc:
         return RoutineEntry(_claimed_id(path), path.name, path, builtin, error=exc)
     return RoutineEntry(routine.id, routine.title, path, builtin, routine=routine)

@@ -29,13 +29,20 @@ T = TypeVar("T", Exercise, Rung)  # what has a name, setup, cues and a caution
 Words = dict[tuple[str, str, str], str]
 
 
-def follow_builtin(routine: Routine, language: str | None = None) -> Routine:
+def follow_builtin(
+    routine: Routine, language: str | None = None, builtin_dir: Path | None = None
+) -> Routine:
     """The copy with each text it shares with its built-in in `language` (the one in use by
-    default); as it is when it is no copy of a built-in this app ships."""
+    default); as it is when it is no copy of a built-in this app ships.
+
+    `builtin_dir`: paths.builtin_routines_dir(), found once by a caller that reads many
+    copies (load_catalog) rather than for each (a resolve and a stat; docs/performance.md).
+    """
     language = language or i18n.language()
     if routine.builtin or not ID_PATTERN.fullmatch(routine.based_on):  # never a path elsewhere
         return routine
-    path = paths.builtin_routines_dir() / f"{routine.based_on}.json"
+    folder = builtin_dir or paths.builtin_routines_dir()
+    path = folder / f"{routine.based_on}.json"
     words = _words(path, language, _stamps(path))
     if words is None:
         return routine

@@ -26,14 +26,16 @@ from hiptimer.core.routines.validation import (
 from hiptimer.core.safe_read import BadJson, UnreadableFile, parse_strict_json, read_small_text
 
 
-def load_routine(path: str | os.PathLike[str], *, builtin: bool = False) -> Routine:
-    """Load and validate one routine file."""
+def load_routine(
+    path: str | os.PathLike[str], *, builtin: bool = False, builtin_dir: Path | None = None
+) -> Routine:
+    """Load and validate one routine file (`builtin_dir`: see copy_texts.follow_builtin)."""
     source = str(path)
     text = read_routine_text(Path(path))
     routine = parse_routine_text(text, source, builtin=builtin)
     # A built-in speaks the language in use; the user's own routines are their own words,
     # but where a copy of a built-in kept the built-in's words they follow its language.
-    return translated(routine) if builtin else follow_builtin(routine)
+    return translated(routine) if builtin else follow_builtin(routine, None, builtin_dir)
 
 
 def read_routine_text(path: Path) -> str:

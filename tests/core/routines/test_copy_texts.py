@@ -147,3 +147,32 @@ def test_a_copy_exported_in_spanish_and_imported_again_follows_the_language(
     assert written["title"] == "Gentle hip care"
     i18n.use("en")
     assert shown("gentle-hip-care").title == "Gentle hip care"
+
+
+def test_a_load_finds_the_builtin_folder_once_not_once_per_copy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Each copy of a built-in the library read asked paths.resources_dir() again (a resolve
+    # and a stat each). Found once per load, and again at the next: never kept longer, as
+    # tests/test_packaging.py points the resources elsewhere between two loads.
+    copies = BUILTINS[:3]
+    for routine_id in copies:
+        base = shown(routine_id)
+        keep_session_doses(base, with_lower_dose(base))
+    asked: list[Path] = []
+    real = paths.builtin_routines_dir
+
+    def counting() -> Path:
+        asked.append(real())
+        return asked[-1]
+
+    monkeypatch.setattr(paths, "builtin_routines_dir", counting)
+    i18n.use("es")
+    catalog = load_catalog()
+    assert len(asked) == 1
+    load_catalog()
+    assert len(asked) == 2  # each load finds it anew
+    for routine_id in copies:  # each copy still follows its built-in's language
+        entry = catalog.get(routine_id)
+        assert entry is not None and entry.routine is not None and not entry.builtin
+        assert entry.routine.title == catalog.original(routine_id).title
