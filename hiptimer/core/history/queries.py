@@ -86,6 +86,18 @@ class HistoryQueries(HistorySeries):
         """The id in the database of a row id a write returned (the store maps handles)."""
         return row_id
 
+    def changes(self) -> tuple[object, int, int]:
+        """Equal between two calls only when nothing was written to the history in between,
+        by this store or another program; a few microseconds, for a result kept until then.
+
+        The connection (a store opens its file anew), the rows it has changed (sqlite3's
+        total_changes, in the in-memory stand-in too) and PRAGMA data_version, which moves
+        with commits made by other connections (https://www.sqlite.org/pragma.html#pragma_data_version).
+        """
+        conn = self._conn
+        (version,) = conn.execute("PRAGMA data_version").fetchone()
+        return conn, conn.total_changes, version
+
     def _summaries(
         self, where: list[str], params: list[Any], limit: int | None
     ) -> list[SessionSummary]:

@@ -12,6 +12,7 @@ from hiptimer.core.dosing import decisions as dose_decisions
 from hiptimer.core.dosing.dose_steps import rules_for
 from hiptimer.core.dosing.inputs import routine_recommendations
 from hiptimer.core.dosing.rules import Recommendation
+from hiptimer.core.dosing.waiting import Unanswered
 from hiptimer.core.dosing.words import next_dose_text
 from hiptimer.core.history.queries import DoseChange
 from hiptimer.core.history.store import HistoryStore
@@ -54,6 +55,7 @@ class SuggestionAnswers:
     def __init__(self, host: AnswersHost, saved: Callable[[Routine], None]) -> None:
         self._host = host
         self._saved = saved
+        self._unanswered = Unanswered()  # counted again only once something changed
 
     @property
     def store(self) -> HistoryStore | None:
@@ -75,13 +77,13 @@ class SuggestionAnswers:
             return fallback
 
     def unanswered(self, routine: Routine) -> list[Recommendation]:
-        """`routine`'s suggestions still waiting for Accept or Not now (the library's line)."""
+        """`routine`'s suggestions still waiting for Accept or Not now (the library's line),
+        counted again only once the history, the routine or the pain limit has changed: the
+        library asks at every routine its arrow keys pass."""
         store = self.store
         if store is None:
             return []
-        none: list[DoseChange] = []
-        changes = self.read(lambda: store.dose_changes(routine.id), none)
-        return dose_decisions.unanswered(self.recommend(routine), changes)
+        return self._unanswered.of(store, routine, self._host.settings.settings.pain_limit)
 
     def declined(self, panel: RecommendationsPanel) -> set[Recommendation]:
         """Mark each suggestion of `panel` the user already said "not now" to (the same

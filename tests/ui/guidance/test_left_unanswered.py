@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hiptimer.core.dosing.actions import DoseAction
+from hiptimer.core.history.queries import DoseChange, HistoryQueries
 from hiptimer.ui.guidance.recommendations_panel import MorningAdvicePage
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.library.suggestions_line import SuggestionsLine
@@ -82,3 +83,33 @@ def test_the_line_follows_the_chosen_routine(days: Days) -> None:
     days.key(K.Key_V)  # V does nothing there
     assert days.mode() is Mode.LIBRARY
     assert window.library.select(SMALL.id) and line(days).isVisible()
+
+
+def test_the_arrow_keys_count_suggestions_again_only_after_the_history_changed(
+    days: Days, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each routine the arrow keys passed read its suggestions from the history anew (two
+    # queries, 15-18 ms on 400 sessions); the count changes only with the history.
+    left_and_back_days_later(days)
+    asked: list[str | None] = []
+    real = HistoryQueries.dose_changes
+
+    def counting(
+        store: HistoryQueries, routine_id: str | None = None, exercise_id: str | None = None
+    ) -> list[DoseChange]:
+        asked.append(routine_id)
+        return real(store, routine_id, exercise_id)
+
+    monkeypatch.setattr(HistoryQueries, "dose_changes", counting)
+    window = days.window
+    assert window is not None
+    for _ in range(3):
+        away = 1 if window.library.list.currentRow() == 0 else -1
+        window.library.move_selection(away)
+        window.library.move_selection(-away)
+        assert line(days).label.text() == ONE_LEFT
+    assert SMALL.id not in asked  # counted when the library first showed it
+    days.session(HIGH)  # a session ends: its own step back, counted anew
+    days.key(K.Key_Escape)
+    assert days.mode() is Mode.LIBRARY and window.library.select(SMALL.id)
+    assert SMALL.id in asked and line(days).label.text() == ONE_LEFT

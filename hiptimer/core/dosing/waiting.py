@@ -1,0 +1,73 @@
+"""The dose suggestions left unanswered for a routine, counted again only when the history
+or the routine has changed: the library asks at every routine its arrow keys pass."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from dataclasses import dataclass
+
+from hiptimer.core.dosing import decisions
+from hiptimer.core.dosing.dose_steps import rules_for
+from hiptimer.core.dosing.inputs import routine_recommendations
+from hiptimer.core.dosing.rules import Recommendation
+from hiptimer.core.history.queries import DoseChange, HistoryQueries
+from hiptimer.core.routines.model import Routine
+
+log = logging.getLogger(__name__)
+READ_ERRORS = (sqlite3.Error, OSError)
+
+
+@dataclass(frozen=True)
+class _Counted:
+    routine: Routine
+    pain_limit: int
+    changes: object  # HistoryQueries.changes() when counted
+    waiting: tuple[Recommendation, ...]
+
+
+class Unanswered:
+    """Each routine's suggestions still waiting for Accept or Not now, kept per routine id
+    until the history is written to (a session ends, a suggestion is answered, a rating
+    corrected, another copy of HipTimer saves), the routine or the pain limit changes.
+
+    Counting them reads the history twice, 5-7 ms on 400 sessions of a routine here (more on
+    a busy host); asking whether the history changed costs a few microseconds.
+    """
+
+    def __init__(self) -> None:
+        self._counted: dict[str, _Counted] = {}
+
+    def of(self, store: HistoryQueries, routine: Routine, pain_limit: int) -> list[Recommendation]:
+        """`routine`'s suggestions waiting for an answer; none while the history cannot be read."""
+        try:
+            changes = store.changes()
+        except READ_ERRORS as exc:
+            return _unread(exc)
+        kept = self._counted.get(routine.id)
+        if (
+            kept is not None
+            and kept.changes == changes
+            and kept.pain_limit == pain_limit
+            and (kept.routine is routine or kept.routine == routine)
+        ):
+            return list(kept.waiting)
+        try:
+            recs = routine_recommendations(store, routine, rules_for(pain_limit))
+        except READ_ERRORS as exc:
+            return _unread(exc)  # not kept: the next look reads again
+        try:
+            logged: list[DoseChange] = store.dose_changes(routine.id)
+        except READ_ERRORS as exc:
+            # As before: every offer counts when the answers cannot be read; not kept.
+            _unread(exc)
+            return decisions.unanswered(recs, [])
+        waiting = decisions.unanswered(recs, logged)
+        self._counted[routine.id] = _Counted(routine, pain_limit, changes, tuple(waiting))
+        return waiting
+
+
+def _unread(exc: BaseException) -> list[Recommendation]:
+    # The history cannot be read now: no guidance, no harm (as the guidance says it).
+    log.warning("Could not read the history for dose suggestions: %s", exc)
+    return []
