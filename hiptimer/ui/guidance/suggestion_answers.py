@@ -12,7 +12,7 @@ from hiptimer.core.dosing import decisions as dose_decisions
 from hiptimer.core.dosing.dose_steps import rules_for
 from hiptimer.core.dosing.inputs import routine_recommendations
 from hiptimer.core.dosing.rules import Recommendation
-from hiptimer.core.dosing.waiting import Unanswered
+from hiptimer.core.dosing.waiting import READ_ERRORS, Unanswered
 from hiptimer.core.dosing.words import next_dose_text
 from hiptimer.core.history.queries import DoseChange
 from hiptimer.core.history.store import HistoryStore
@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-READ_ERRORS = (sqlite3.Error, OSError)
 SAVE_ERRORS = (ValueError, OSError, RoutineError, sqlite3.Error)
 
 
