@@ -131,10 +131,10 @@ def mend(conn: sqlite3.Connection, model: Model) -> list[str]:
 
     Nothing is changed when something cannot be added (the file is then moved aside).
     """
-    if not lacks(conn, model):
-        return []
     lacking = missing(conn, model)
     triggers = _missing_triggers(conn, model)
+    if not lacking and not triggers and not _missing_indexes(conn, model):
+        return []
     cannot = [
         item
         for item in lacking
