@@ -24,7 +24,8 @@ CODE_SQL = (
     " + 192 * CASE t.side WHEN 'right' THEN 1 WHEN 'left' THEN 2 ELSE 0 END"
 )
 # The set columns, in CSV order, as line_maker reads them. A duration is never negative,
-# whatever the file holds (max() of NULL is NULL).
+# whatever the file holds (max() of NULL is NULL). Their CSV text made by SQLite instead
+# (||, replace, printf: 4 values a row) doubled the fetch (docs/performance.md, session 17).
 SETS_COLUMNS = (
     "t.exercise_id, t.exercise_name, t.set_number, max(t.planned_hold_s, 0.0),"
     f" max(t.actual_hold_s, 0.0), t.planned_reps, t.actual_reps, {CODE_SQL}, t.adjustment,"
