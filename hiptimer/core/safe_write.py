@@ -14,6 +14,7 @@ import errno
 import os
 import stat
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -172,6 +173,15 @@ def free_name(path: Path, suffix: str, companions: tuple[str, ...] = ()) -> Path
         candidate = path.with_name(f"{path.name}{suffix}-{n}")
         n += 1
     return candidate
+
+
+def move_aside(path: Path, now: datetime) -> Path:
+    """Rename a damaged file to `<name>.damaged-YYYYmmdd-HHMMSS` beside it (a free name) and
+    return that name; OSError when it cannot be moved. A rename: it never opens a pipe or a
+    device, and the file is kept whole for whoever wants to look at it."""
+    aside = free_name(path, f".damaged-{now.strftime('%Y%m%d-%H%M%S')}")
+    os.replace(path, aside)
+    return aside
 
 
 def read_only_folder(folder: Path) -> bool:

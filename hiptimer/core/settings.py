@@ -6,7 +6,6 @@ import dataclasses
 import json
 import logging
 import math
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -16,7 +15,7 @@ from typing import Any, NamedTuple
 from hiptimer import paths
 from hiptimer.core.plan.model import PlanError, WeeklyPlan, plan_from_data
 from hiptimer.core.safe_read import BadJson, UnreadableFile, parse_strict_json, read_small_text
-from hiptimer.core.safe_write import free_name, write_atomic
+from hiptimer.core.safe_write import move_aside, write_atomic
 from hiptimer.i18n import LANGUAGES, N_, _, translate
 
 log = logging.getLogger(__name__)
@@ -276,9 +275,8 @@ class SettingsStore:
 
     def _move_aside(self, why: str) -> Path | None:
         """Rename the file to a dated name beside it; on failure say so, never save over it."""
-        aside = free_name(self.path, f".damaged-{self._now().strftime('%Y%m%d-%H%M%S')}")
         try:
-            os.replace(self.path, aside)  # a rename: never opens a pipe or a device
+            aside = move_aside(self.path, self._now())
         except OSError as exc:
             error = exc.strerror or str(exc)
             self._notice = lambda: _(

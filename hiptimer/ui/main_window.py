@@ -158,6 +158,9 @@ class MainWindow(QMainWindow):
         self.offers.refresh()
         self.reminders.length = self.shelf.estimate
         self.reminders.services_ready()  # the history says what was done today
+        reminding = self.reminders.coordinator
+        if reminding is not None and reminding.file_notice is not None:
+            self.banner.also_say(reminding.file_notice())  # its file was damaged: moved aside
         if not self.shelf.opened and self.library.list.currentRow() <= 0:  # not moved meanwhile
             choose_returning(self.library.select, self.reminders.still_today(), history)
 

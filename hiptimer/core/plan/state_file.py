@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from hiptimer.core.plan.reminders import ReminderState
 from hiptimer.core.safe_read import BadJson, UnreadableFile, parse_strict_json, read_small_text
-from hiptimer.core.safe_write import read_only_folder, replacing_text
+from hiptimer.core.safe_write import move_aside, read_only_folder, replacing_text
+from hiptimer.i18n import N_, translate
 from hiptimer.log_file import SAID_IN_THE_WINDOW
 
 log = logging.getLogger(__name__)
@@ -18,20 +21,67 @@ log = logging.getLogger(__name__)
 FILE_NAME = "reminders-today.json"
 MAX_BYTES = 64 * 1024  # a day's state is a few hundred bytes
 MAX_IDS = 200
+# Translated when said (StateRead.notice), in the language in use then.
+MOVED = N_(
+    "Today's reminders file {path} could not be used ({why}); it was moved to {aside}, and "
+    "today's reminders start afresh (one already shown today may come again)."
+)
+STUCK = N_(
+    "Today's reminders file {path} cannot be used ({why}) nor moved aside ({error}); it is "
+    "not saved over, so what today's reminders do is kept only until you quit."
+)
+UNREADABLE = N_(
+    "Today's reminders file {path}: {why}; it is not saved over, so what today's reminders "
+    "do is kept only until you quit."
+)
+
+
+@dataclass(frozen=True)
+class StateRead:
+    """What the file gave: the state, and (worded when asked, in the language then in use)
+    what happened to a file that could not be used. `keep_off`: a file that is still there
+    and may hold today's state (no permission, or it could not be moved aside): never write
+    over it; reminders go on from memory."""
+
+    state: ReminderState
+    notice: Callable[[], str] | None = None
+    keep_off: bool = False
 
 
 def load_state(path: Path) -> ReminderState:
-    """The state in `path`; a missing, damaged or odd file gives a fresh state (at worst a
-    reminder comes again), and a damaged one is logged."""
+    """The state in `path` (see read_state); a fresh one when it cannot be used."""
+    return read_state(path, datetime.now()).state
+
+
+def read_state(path: Path, now: datetime) -> StateRead:
+    """The state in `path`. A missing file gives a fresh state. A damaged one (not JSON, odd
+    values, too large, a pipe) is moved aside with a dated name, as the settings and the
+    history are, never written over, and `notice` says where it went; at worst a reminder
+    comes again. One that cannot be read is left as it is and never written over."""
     try:
-        data = parse_strict_json(read_small_text(path, MAX_BYTES))
-        return _state(data)
+        return StateRead(_state(parse_strict_json(read_small_text(path, MAX_BYTES))))
     except UnreadableFile as exc:
-        if not exc.missing:
-            log.warning("Cannot read %s (%s); reminders start afresh", path, exc)
+        if exc.missing:
+            return StateRead(ReminderState())
+        if not exc.damaged:  # permissions or the disk: it may be right, so leave it be
+            why = str(exc)
+            return _said(lambda: translate(UNREADABLE).format(path=path, why=why), keep_off=True)
+        problem = str(exc)
     except (BadJson, ValueError, TypeError) as exc:
-        log.warning("%s cannot be used (%s); reminders start afresh", path, exc)
-    return ReminderState()
+        problem = str(exc) or type(exc).__name__
+    try:
+        aside = move_aside(path, now)
+    except OSError as exc:
+        error = exc.strerror or str(exc)
+        return _said(
+            lambda: translate(STUCK).format(path=path, why=problem, error=error), keep_off=True
+        )
+    return _said(lambda: translate(MOVED).format(path=path, why=problem, aside=aside))
+
+
+def _said(notice: Callable[[], str], *, keep_off: bool = False) -> StateRead:
+    log.warning("%s", notice())
+    return StateRead(ReminderState(), notice, keep_off)
 
 
 def _state(data: Any) -> ReminderState:

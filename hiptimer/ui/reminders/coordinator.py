@@ -26,7 +26,7 @@ from hiptimer.core.plan.reminders import (
     reminder_text,
 )
 from hiptimer.core.plan.retest_due import due_checks, due_line
-from hiptimer.core.plan.state_file import FILE_NAME, load_state, save_state, state_text
+from hiptimer.core.plan.state_file import FILE_NAME, read_state, save_state, state_text
 from hiptimer.core.plan.today import (
     done_lookup,
     still_to_do,
@@ -99,7 +99,10 @@ class ReminderCoordinator(QObject):
         super().__init__(parent)
         self.local = local
         self._state_path = state_path or paths.data_dir() / FILE_NAME
-        self.reminders = Reminders(plan, local, load_state(self._state_path))
+        read = read_state(self._state_path, local.now())
+        self.reminders = Reminders(plan, local, read.state)
+        self.file_notice = read.notice  # a damaged file moved aside: the window says where
+        self._keep_off = read.keep_off  # one still there that may be right: never written over
         self._saved = ""  # the state as last written: a look that changed nothing writes nothing
         self.desk = DeskBreakTimer(plan.desk)
         self.notifier = notifier
@@ -315,7 +318,7 @@ class ReminderCoordinator(QObject):
         and log each time on a disk that refuses: a change is tried once, then kept in
         memory)."""
         text = state_text(self.reminders.state)
-        if text != self._saved:
+        if text != self._saved and not self._keep_off:
             self._saved = text
             save_state(self._state_path, self.reminders.state)
 

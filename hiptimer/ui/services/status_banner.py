@@ -128,8 +128,8 @@ class StatusBanner(QFrame):
     """Stays on screen while something keeps HipTimer from saving; retries on a timer.
 
     Rows: history not saving (with "Try again now"), history off (a newer database),
-    settings not saving, and the one-time notice that a damaged history or settings file
-    was moved aside (until "OK"). Call `refresh()` when the history's status changes.
+    settings not saving, and the one-time notice that a damaged history, settings or
+    reminders file was moved aside (until "OK"). Call `refresh()` when the history's status changes.
 
     Signals: none.
     """
@@ -213,6 +213,11 @@ class StatusBanner(QFrame):
     def page_changed(self) -> None:
         """A new page (a session ended, the library came back): a good moment to retry."""
         self.retry()
+
+    def also_say(self, text: str) -> None:
+        """One more notice of a file moved aside (today's reminders), with the others until OK."""
+        self._notice = " ".join(n for n in (self._notice, text) if n)
+        self.refresh()
 
     def dismiss_notice(self) -> None:
         """OK: the notice was read. Only now does the history forget a notice `hiptimer

@@ -1,4 +1,4 @@
-"""Today's reminder state on disk: round trip, and a damaged file starts afresh."""
+"""Today's reminder state on disk: round trip, and a damaged file starts afresh, moved aside."""
 
 from __future__ import annotations
 
@@ -12,8 +12,11 @@ import pytest
 
 from hiptimer.core.plan import state_file
 from hiptimer.core.plan.reminders import ReminderState
-from hiptimer.core.plan.state_file import load_state, save_state
+from hiptimer.core.plan.state_file import load_state, read_state, save_state
+from hiptimer.core.safe_read import UnreadableFile
 from tests.read_only import fake_read_only
+
+NOW = datetime(2026, 12, 6, 19, 25)
 
 
 def test_the_state_goes_to_disk_and_back(tmp_path: Path) -> None:
@@ -38,10 +41,70 @@ def test_the_state_goes_to_disk_and_back(tmp_path: Path) -> None:
         '{"fired": [' + ",".join(['"a"'] * 201) + "]}",
     ],
 )
-def test_a_damaged_file_starts_afresh(tmp_path: Path, text: str) -> None:
+def test_a_damaged_file_starts_afresh_and_is_moved_aside_never_overwritten(
+    tmp_path: Path, text: str
+) -> None:
+    """It used to be ignored and then written over at the first look (contract17): moved
+    aside instead, with a dated name, as the settings file and the history are."""
     path = tmp_path / "reminders-today.json"
     path.write_text(text)
-    assert load_state(path) == ReminderState()
+    read = read_state(path, NOW)
+    assert read.state == ReminderState() and not read.keep_off
+    aside = tmp_path / "reminders-today.json.damaged-20261206-192500"
+    assert aside.read_text() == text and not path.exists()
+    assert read.notice is not None
+    notice = read.notice()
+    assert str(path) in notice and str(aside) in notice and "start afresh" in notice
+    assert save_state(path, ReminderState(day=date(2026, 12, 6)))  # a new file, the old kept
+    assert aside.read_text() == text
+
+
+def test_a_file_too_large_or_a_folder_in_its_place_is_moved_aside_too(tmp_path: Path) -> None:
+    path = tmp_path / "reminders-today.json"
+    path.write_bytes(b" " * (state_file.MAX_BYTES + 1))
+    first = read_state(path, NOW)
+    assert first.notice is not None and "at most 64 KiB" in first.notice()
+    path.mkdir()
+    second = read_state(path, NOW)
+    assert second.notice is not None and "is a folder" in second.notice()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "reminders-today.json.damaged-20261206-192500",
+        "reminders-today.json.damaged-20261206-192500-2",
+    ]
+
+
+def test_a_damaged_file_that_cannot_be_moved_aside_is_never_written_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "reminders-today.json"
+    path.write_text("not json")
+
+    def refused(path: Path, now: datetime) -> Path:
+        raise OSError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(state_file, "move_aside", refused)
+    read = read_state(path, NOW)
+    assert read.keep_off and read.notice is not None
+    assert "nor moved aside (Permission denied)" in read.notice()
+    assert path.read_text() == "not json"
+
+
+def test_a_file_that_cannot_be_read_is_left_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No permission (root reads any file, so the refusal is faked): it may hold today's
+    state, so it is kept, never written over, as an unreadable settings file is."""
+    path = tmp_path / "reminders-today.json"
+    path.write_text("{}")
+
+    def refused(path: Path, limit: int) -> str:
+        raise UnreadableFile("cannot read the file (Permission denied)")
+
+    monkeypatch.setattr(state_file, "read_small_text", refused)
+    read = read_state(path, NOW)
+    assert read.keep_off and read.notice is not None
+    assert "Permission denied" in read.notice() and "not saved over" in read.notice()
+    assert path.read_text() == "{}" and list(tmp_path.iterdir()) == [path]
 
 
 def test_a_folder_that_cannot_be_written_is_reported_not_raised(tmp_path: Path) -> None:

@@ -468,3 +468,20 @@ def test_a_reminders_start_pressed_during_a_session_comes_back_when_it_ends(
     app.notifier.answered.emit(again.key, "start")
     current = app.window.session
     assert current is not None and current.driver.view().step.kind is StepKind.GET_READY
+
+
+def test_a_damaged_reminders_file_is_moved_aside_and_said_in_the_strip(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Before contract17 it was ignored, logged only, and written over at the first look."""
+    state = tmp_path / "reminders-today.json"
+    state.write_text('{"fired": "quick-test"}', encoding="utf-8")
+    for app in make(qtbot, tmp_path, PLAN):
+        (aside,) = tmp_path.glob("reminders-today.json.damaged-*")
+        assert aside.read_text(encoding="utf-8") == '{"fired": "quick-test"}'
+        (said,) = [t for t in app.window.banner.texts() if "reminders file" in t]
+        assert str(aside) in said and "expected a list" in said
+        app.at(18, 0)  # a note: the state is written again, to a new file
+        assert state.exists() and aside.read_text(encoding="utf-8").startswith('{"fired"')
+        app.window.banner.dismiss_notice()
+        assert not any("reminders file" in t for t in app.window.banner.texts())
