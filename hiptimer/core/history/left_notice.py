@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from hiptimer.core.history.store import HistoryStore, open_history
-from hiptimer.core.safe_read import read_small_text
-from hiptimer.core.safe_write import write_atomic
+from hiptimer.core.safe_read import UnreadableFile, read_small_text
+from hiptimer.core.safe_write import move_aside, write_atomic
 from hiptimer.i18n import _
 
 NAME = "history-notice.txt"
@@ -31,10 +33,15 @@ def notice_file(db: Path) -> Path:
 
 def leave(db: Path, text: str) -> None:
     """Keep `text` for the window, after any notice left earlier and not shown yet. Best
-    effort: the terminal has said it already, and a folder that cannot be written keeps none."""
-    earlier = _read(notice_file(db))
+    effort: the terminal has said it already, and a folder that cannot be written keeps none.
+    A file there that cannot be read is not written over (it may hold a notice); a damaged
+    one is moved aside first, and the window is told where it went."""
+    kept = _kept(notice_file(db))
+    if kept.keep_off:
+        return
     with contextlib.suppress(OSError):
-        write_atomic(notice_file(db), "\n".join(filter(None, [earlier, text])) + "\n")
+        lines = filter(None, [kept.text, kept.moved, text])
+        write_atomic(notice_file(db), "\n".join(lines) + "\n")
 
 
 def words(text: str) -> str:
@@ -71,14 +78,48 @@ def open_for_window(db: Path) -> HistoryStore:
     """open_history, with the notices left earlier said as well, and what this opening mended
     kept with them; the file goes once the user has seen them (HistoryStore.notice_seen)."""
     store = open_history(db)
-    left = _read(notice_file(db))
-    kept = left
-    if store.mended:  # said in the strip as it is; kept for a next window until then
+    found = _kept(notice_file(db))
+    left = found.text
+    if found.moved and not found.keep_off:  # said now, and kept for a window killed first
+        leave(db, BY_WINDOW + found.moved)
+    if store.mended and not found.keep_off:  # said in the strip as it is; kept until then
         leave(db, BY_WINDOW + store.mended)
-        kept = _read(notice_file(db))
-    if left or kept:
-        store.also_say(words(left) if left else "", seen=lambda: forget(db, kept))
+    kept = _read(notice_file(db))
+    if left or kept or found.moved:
+        said = " ".join(filter(None, [words(left) if left else "", found.moved]))
+        store.also_say(said, seen=lambda: forget(db, kept))
     return store
+
+
+class _Kept(NamedTuple):
+    """What the notice file holds; `moved`: what happened to a damaged one (moved aside);
+    `keep_off`: one still there that cannot be read or moved: never written over."""
+
+    text: str
+    moved: str = ""
+    keep_off: bool = False
+
+
+def _kept(path: Path) -> _Kept:
+    try:
+        return _Kept(read_small_text(path, LIMIT).strip())
+    except UnreadableFile as exc:
+        if exc.missing:
+            return _Kept("")
+        if not exc.damaged:  # no permission, say: it may hold a notice, so leave it be
+            return _Kept("", keep_off=True)
+        why = str(exc)
+    try:
+        aside = move_aside(path, datetime.now())
+    except OSError:
+        return _Kept("", keep_off=True)
+    return _Kept(
+        "",
+        _(
+            "The file {path}, where notices wait for the window, could not be read "
+            "({why}); it was moved to {aside}."
+        ).format(path=path, why=why, aside=aside),
+    )
 
 
 def _read(path: Path) -> str:

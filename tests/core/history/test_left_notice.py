@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from hiptimer.core.history import left_notice
+from hiptimer.core.safe_read import UnreadableFile
 
 
 def test_forgetting_what_was_shown_keeps_a_notice_left_since(tmp_path: Path) -> None:
@@ -36,3 +39,46 @@ def test_the_notices_left_say_who_said_them() -> None:
         "Earlier, HipTimer said: The history was damaged. "
         "Earlier, hiptimer history said: Parts added."
     )
+
+
+def test_a_damaged_notice_file_is_moved_aside_not_written_over(tmp_path: Path) -> None:
+    """It used to read as "no notice" and be written over by the next one (contract17)."""
+    db = tmp_path / "history.sqlite3"
+    damaged = b"\xff\xfe not text"
+    left_notice.notice_file(db).write_bytes(damaged)
+    left_notice.leave(db, "The history database was damaged.")
+    (aside,) = tmp_path.glob("history-notice.txt.damaged-*")
+    assert aside.read_bytes() == damaged
+    store = left_notice.open_for_window(db)
+    said = store.status.notice or ""
+    assert "Earlier, hiptimer history said: The file " in said and str(aside) in said
+    assert said.endswith("The history database was damaged.")
+    store.close()
+
+
+def test_the_window_moves_a_damaged_notice_file_aside_and_says_so(tmp_path: Path) -> None:
+    db = tmp_path / "history.sqlite3"
+    left_notice.notice_file(db).mkdir()  # a folder where the file goes
+    store = left_notice.open_for_window(db)
+    (aside,) = tmp_path.glob("history-notice.txt.damaged-*")
+    assert aside.is_dir()
+    said = store.status.notice or ""
+    assert said.startswith("The file ") and "is a folder" in said and str(aside) in said
+    store.notice_seen()
+    assert not left_notice.notice_file(db).exists()
+    store.close()
+
+
+def test_a_notice_file_that_cannot_be_read_is_left_as_it_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "history.sqlite3"
+    left_notice.notice_file(db).write_text("An earlier notice.\n")
+
+    def refused(path: Path, limit: int) -> str:  # root reads any file: the refusal is faked
+        raise UnreadableFile("cannot read the file (Permission denied)")
+
+    monkeypatch.setattr(left_notice, "read_small_text", refused)
+    left_notice.leave(db, "The history database was damaged.")
+    assert left_notice.notice_file(db).read_bytes() == b"An earlier notice.\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["history-notice.txt"]
