@@ -87,7 +87,7 @@ def read_small_bytes(path: Path, limit: int) -> bytes:
     if not stat.S_ISREG(info.st_mode):
         raise UnreadableFile(translate(NOT_REGULAR), damaged=True)
     if info.st_size > limit:
-        message = _("file is {size} bytes; at most {limit} is read").format(
+        message = _("file is too large: {size} bytes; at most {limit} is read").format(
             size=info.st_size, limit=size_text(limit)
         )
         raise UnreadableFile(message, damaged=True)

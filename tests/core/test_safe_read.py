@@ -52,7 +52,8 @@ def test_why_a_file_cannot_be_read_is_said_in_the_language_in_use(tmp_path: Path
     big = tmp_path / "big.png"
     big.write_bytes(b"x" * 2048)
     with pytest.raises(
-        UnreadableFile, match=r"^el archivo tiene 2048 bytes; se leen como máximo 1 KiB$"
+        UnreadableFile,
+        match=r"^el archivo es demasiado grande: 2048 bytes; se leen como máximo 1 KiB$",
     ):
         read_small_bytes(big, 1024)
 

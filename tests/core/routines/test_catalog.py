@@ -123,6 +123,24 @@ def test_any_bad_user_file_is_listed_as_broken(dirs: tuple[Path, Path], content:
     assert isinstance(entry.error, RoutineError)
 
 
+def test_a_50_mb_file_is_a_broken_entry_that_names_itself_and_says_too_large(
+    dirs: tuple[Path, Path],
+) -> None:
+    """Its line said "file is 52428800 bytes; at most 1 MiB is read": right, but it never
+    said the file was too large (contract17). A sparse file: nothing is written to disk."""
+    _, user = dirs
+    write(user, "good.json", routine_data("good", "Good"))
+    with (user / "huge.json").open("wb") as f:
+        f.truncate(50 << 20)
+    cat = catalog(dirs)
+    (entry,) = cat.broken()
+    assert cat.entries()[-1] is entry and entry.error is not None
+    assert entry.error.lines() == [
+        f"{user / 'huge.json'}: file is too large: 52428800 bytes; at most 1 MiB is read"
+    ]
+    assert cat.get("good") is not None  # the rest of the library reads as before
+
+
 def test_odd_things_named_json_are_broken_entries(dirs: tuple[Path, Path]) -> None:
     _, user = dirs
     (user / "folder.json").mkdir()

@@ -109,7 +109,7 @@ def test_discard_moves_the_draft_aside_and_offers_the_older_one(
     [
         ('{"title": "Half', "not valid JSON"),
         ("[1, 2]", "not routine data (a JSON object was expected)"),
-        ("{" + " " * (1 << 20) + "}", "file is 1048578 bytes; at most 1 MiB is read"),
+        ("{" + " " * (1 << 20) + "}", "file is too large: 1048578 bytes; at most 1 MiB is read"),
     ],
     ids=["broken", "not-an-object", "oversized"],
 )
