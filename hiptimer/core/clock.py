@@ -66,6 +66,10 @@ class LocalTime(Protocol):
 
     def day_of(self, instant: datetime) -> date: ...  # the local day an instant falls on
 
+    # An instant as the local wall clock shows it then (its own offset, DST included): a
+    # snooze made before a DST change and ending after it reads as the clock will show it.
+    def wall(self, instant: datetime) -> datetime: ...
+
 
 class SystemLocalTime:
     """The computer's local time, re-reading the zone at each look (the user may change it)."""
@@ -85,6 +89,9 @@ class SystemLocalTime:
 
     def day_of(self, instant: datetime) -> date:
         return instant.astimezone().date()
+
+    def wall(self, instant: datetime) -> datetime:
+        return instant.astimezone()
 
 
 def _reread_zone() -> None:
@@ -110,18 +117,23 @@ class FakeLocalTime:
         self.zone = zone
 
     def now(self) -> datetime:
-        return (self._start + timedelta(seconds=self.clock.now() - self._origin)).astimezone(
-            self.zone
-        )
+        return self.wall(self._start + timedelta(seconds=self.clock.now() - self._origin))
 
     def at(self, day: date, when: time_of_day) -> datetime:
         # zoneinfo's rule for a skipped time (fold=0 takes the offset before the change) puts
         # it an hour later in UTC; an ambiguous one is the first of the two.
-        local = datetime.combine(day, when, tzinfo=self.zone)
-        return local.astimezone(timezone.utc).astimezone(self.zone)
+        return self.wall(datetime.combine(day, when, tzinfo=self.zone))
 
     def day_of(self, instant: datetime) -> date:
         return instant.astimezone(self.zone).date()
+
+    def wall(self, instant: datetime) -> datetime:
+        # With a fixed offset, as the system's astimezone() gives: two times of one zoneinfo
+        # zone compare by their digits alone, so the autumn's second 01:30 was not later.
+        local = instant.astimezone(timezone.utc).astimezone(self.zone)
+        offset = local.utcoffset()
+        assert offset is not None
+        return local.replace(tzinfo=timezone(offset, local.tzname() or ""))
 
     def jump(self, seconds: float) -> None:
         self._start += timedelta(seconds=seconds)

@@ -10,7 +10,7 @@ as only today's plan is ever looked at, and each routine is reminded once a day.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 from hiptimer.core.clock import LocalTime
 from hiptimer.core.plan.model import WeeklyPlan
@@ -157,7 +157,10 @@ class Reminders:
             return None
         first = min(times)
         until = self.state.paused_until
-        return max(first, until) if until is not None and self.paused(now) else first
+        # A snooze or pause read back from the file keeps the offset it was written with.
+        return self.local.wall(
+            max(first, until) if until is not None and self.paused(now) else first
+        )
 
     # ------------------------------------------------------------ what the user chose
 
@@ -167,7 +170,7 @@ class Reminders:
         30 min comes at 00:20); one of a still earlier day is not kept."""
         now = self.local.now()
         self.state.roll_to(now.date())
-        again = now + timedelta(minutes=minutes)
+        again = self.local.wall(_later(now, minutes))
         if again.date() == reminder.day == now.date():
             self.state.snoozed[reminder.routine_id] = again
         elif again.date() == reminder.day + timedelta(days=1):
@@ -199,7 +202,7 @@ class Reminders:
     def pause(self) -> datetime:
         """No reminders for PAUSE_MINUTES (those due meanwhile come at its end, within their
         window); returns when they start again."""
-        until = self.local.now() + timedelta(minutes=PAUSE_MINUTES)
+        until = self.local.wall(_later(self.local.now(), PAUSE_MINUTES))
         self.state.paused_until = until
         return until
 
@@ -209,6 +212,13 @@ class Reminders:
     def set_plan(self, plan: WeeklyPlan) -> None:
         """A changed plan: today's routines already reminded are not reminded again."""
         self.plan = plan
+
+
+def _later(now: datetime, minutes: int) -> datetime:
+    """`minutes` of real time after `now`, in UTC (LocalTime.wall makes it local again):
+    across a DST change 01:30 + 60 min is 03:30 on the clock (spring) or 01:30 again
+    (autumn), where adding to a local time gave 02:30 both times."""
+    return now.astimezone(timezone.utc) + timedelta(minutes=minutes)
 
 
 def whole_minutes(minutes: float) -> int:

@@ -108,7 +108,7 @@ def today_lines(
         mark = slot.mark(now, done=done(rid, slot.day), skipped=rid in skipped, again=again)
         word = translate(MARK_WORDS[mark])
         if mark is Mark.SNOOZED and again is not None:
-            word = word.format(time=f"{again:%H:%M}")
+            word = word.format(time=f"{local.wall(again):%H:%M}")
         # Translators: "Daily hip stretches at 18:00 — due"; {mark} is one of the marks.
         line = _("{title} at {time} \u2014 {mark}").format(
             title=title(rid), time=f"{slot.at:%H:%M}", mark=word

@@ -311,7 +311,8 @@ class ReminderCoordinator(QObject):
 
     def paused_until(self) -> datetime | None:
         now = self.local.now()
-        return self.reminders.state.paused_until if self.reminders.paused(now) else None
+        until = self.reminders.state.paused_until
+        return self.local.wall(until) if until is not None and self.reminders.paused(now) else None
 
     def _save(self) -> None:
         """Write what changed (a look every 20 s would otherwise fsync the file each time,
