@@ -45,6 +45,14 @@ def data_folder_problem(folder: Path) -> str | None:
     return f"the data folder {folder} cannot be made: {blocker} is a file, not a folder"
 
 
+def given(text: str) -> str:
+    """An option's value that may not be empty: `--data-dir "$UNSET"` used the default data
+    folder without a word, `--wav ""` printed the script instead of writing one."""
+    if not text:
+        raise argparse.ArgumentTypeError("is empty; give a name")
+    return text
+
+
 def common_options() -> argparse.ArgumentParser:
     """Options valid both before and after the subcommand.
 
@@ -55,6 +63,7 @@ def common_options() -> argparse.ArgumentParser:
     common.add_argument(
         "--data-dir",
         metavar="DIR",
+        type=given,
         default=argparse.SUPPRESS,
         help="keep all your data (routines, history, settings) in DIR",
     )

@@ -22,6 +22,7 @@ from hiptimer.cli.common import (
     common_options,
     err,
     escape_controls,
+    given,
     out,
     said_beside,
 )
@@ -60,11 +61,15 @@ def add_history(subparsers: SubParsers) -> None:
         commands, "export", "write your history as CSV and/or a PDF report", cmd_export
     )
     export.add_argument(
-        "--csv", metavar="FILE", help="one row per set (see docs/history.md); - for standard output"
+        "--csv",
+        metavar="FILE",
+        type=given,
+        help="one row per set (see docs/history.md); - for standard output",
     )
     export.add_argument(
         "--pdf",
         metavar="FILE",
+        type=given,
         help="a report for a clinician (a first page to read in a minute, then the detail)",
     )
     _add_filters(export)

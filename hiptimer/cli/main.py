@@ -20,6 +20,7 @@ from hiptimer.cli.common import (
     common_options,
     data_folder_problem,
     err,
+    given,
     out,
     said_beside,
 )
@@ -63,6 +64,7 @@ def _add_cues(subparsers: SubParsers) -> None:
     parser.add_argument(
         "--wav",
         metavar="FILE",
+        type=given,
         help="instead, speak the session into FILE with the real voice (- for standard output)",
     )
 
@@ -126,6 +128,7 @@ def build_parser(only: Collection[str] | None = None) -> argparse.ArgumentParser
         "--routine",
         dest="open_routine",  # not "routine": subcommands take a ROUTINE argument of their own
         metavar="ROUTINE",
+        type=given,
         help="open the window on this routine (id, file name or path)",
     )
     parser.add_argument("--start", action="store_true", help="start the routine at once")

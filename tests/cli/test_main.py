@@ -606,3 +606,61 @@ def test_a_data_dir_not_made_yet_is_fine(
     capsys: pytest.CaptureFixture[str], builtin_dir: Path, tmp_path: Path
 ) -> None:
     assert run(capsys, "list", "--data-dir", str(tmp_path / "new" / "data"))[0] == 0
+
+
+def test_a_built_in_id_in_another_case_is_named_as_it_is_spelled(
+    capsys: pytest.CaptureFixture[str],
+    builtin_dir: Path,
+    fake_app: list[tuple[Routine | None, bool]],
+) -> None:
+    """Ids are lowercase, so "DAILY" can only mean "daily": said, not just "no such id"."""
+    for argv in (["--routine", "DAILY"], ["show", "Daily"], ["cues", "DAILY"]):
+        code, out, err = run(capsys, *argv)
+        assert code == 2 and out == "" and fake_app == []
+        assert err == (
+            f'hiptimer: routine "{argv[1]}" not found (ids are lowercase: did you mean '
+            '"daily"?); available ids: daily, hip-basics\n'
+        )
+
+
+def test_a_folder_given_as_a_routine_is_called_a_folder(
+    capsys: pytest.CaptureFixture[str],
+    builtin_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fake_app: list[tuple[Routine | None, bool]],
+) -> None:
+    (tmp_path / "my-routines").mkdir()
+    monkeypatch.chdir(tmp_path)
+    for argv in (["--routine", "my-routines"], ["show", "my-routines"]):
+        code, _, err = run(capsys, *argv)
+        assert code == 2 and fake_app == []
+        assert err.startswith(
+            'hiptimer: routine "my-routines" not found (my-routines is a folder, not a routine '
+            "file); available ids: "
+        )
+        assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--data-dir", "", "list"],  # used the default data folder without a word
+        ["list", "--data-dir", ""],
+        ["cues", "daily", "--wav", ""],  # printed the script instead of writing a file
+        ["history", "export", "--csv", ""],
+        ["history", "export", "--pdf", ""],
+        ["--routine", ""],
+    ],
+)
+def test_an_empty_file_or_folder_name_is_refused(
+    capsys: pytest.CaptureFixture[str],
+    builtin_dir: Path,
+    fake_app: list[tuple[Routine | None, bool]],
+    argv: list[str],
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == "" and fake_app == []
+    option = argv[argv.index("") - 1]
+    assert err.splitlines()[-1].endswith(f"error: argument {option}: is empty; give a name")
+    assert "Traceback" not in err

@@ -155,6 +155,11 @@ class Catalog:
 
     def _not_found(self, wanted: str) -> str:
         what = "no such file" if _looks_like_path(wanted) else "no routine with that id"
+        if os.path.isdir(wanted):  # `hiptimer show my-routines`: not "no routine with that id"
+            what = f"{wanted} is a folder, not a routine file"
+        alike = [rid for rid in self.ids() if rid.casefold() == wanted.casefold()]
+        if alike and not _looks_like_path(wanted):  # ids are lowercase (routine-format.md)
+            what = f'ids are lowercase: did you mean "{alike[0]}"?'
         return f'routine "{wanted}" not found ({what}); available ids: {self._list()}'
 
 
