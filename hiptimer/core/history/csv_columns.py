@@ -11,7 +11,10 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("routine_title", "Title of the routine when the session was done"),
     ("exercise_id", "Identifier of the exercise within the routine"),
     ("exercise", "Name of the exercise when the session was done"),
-    ("side", "'right', 'left', or empty for exercises without sides"),
+    (
+        "side",
+        "'right', 'left', or empty for exercises without sides and alternating ones (both sides in one set)",
+    ),
     ("set_number", "Set number within the exercise, from 1"),
     ("planned_hold_s", "Planned hold in seconds (hold exercises), else empty"),
     ("actual_hold_s", "Seconds actually held, else empty"),
