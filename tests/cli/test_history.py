@@ -20,7 +20,7 @@ from hiptimer.core.history import read_only_copy
 from hiptimer.core.history.queries import StoredSet
 from hiptimer.core.history.schema import SCHEMA_VERSION
 from hiptimer.core.history.store import open_history
-from tests.core.history.test_read_only_copy import as_version_6, read_only_mount
+from tests.core.history.old_files import as_version_6, read_only_mount
 from tests.history_data import Recorded, Weeks, at, fill
 from tests.read_only import fake_read_only
 

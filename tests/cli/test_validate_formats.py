@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hiptimer.cli.main import main
-from tests.core.routines.test_format_v2 import V2
+from tests.core.routines.v2_routine import V2
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:

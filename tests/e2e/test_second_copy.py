@@ -12,13 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.real_app import WAIT_S, RealApp, wait_until
-from tests.e2e.test_kill_and_resume import (
-    pain_question,
-    rate_a_set,
-    sessions_in,
-    sets_in,
-    three_sets_in,
-)
+from tests.e2e.three_sets import pain_question, rate_a_set, sessions_in, sets_in, three_sets_in
 
 pytestmark = pytest.mark.e2e
 

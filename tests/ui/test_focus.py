@@ -16,8 +16,8 @@ from hiptimer.ui import theme
 from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.palette import DARK
 from tests.harness import hold, quick_routine
+from tests.ui.main_app import App, make_app
 from tests.ui.sessions import advance, no_timer_left  # noqa: F401 (a fixture)
-from tests.ui.test_main_window import App, make_app
 
 pytestmark = [
     pytest.mark.usefixtures("no_timer_left"),

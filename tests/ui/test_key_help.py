@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from hiptimer.ui.key_help import KeysWindow, markdown_table
 from hiptimer.ui.keys import BINDINGS, SHORTCUTS
 from tests.ui.a11y_checks import stray_labels
-from tests.ui.test_main_window import make_app
+from tests.ui.main_app import make_app
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 START = "<!-- keys: written by scripts/readme_keys.py from hiptimer/ui/keys.py -->\n"

@@ -17,7 +17,7 @@ from hiptimer.ui import language
 from hiptimer.ui.key_words import shortcut_text
 from hiptimer.ui.keys import SHORTCUTS
 from hiptimer.ui.language import apply_language
-from tests.ui.test_main_window import make_app
+from tests.ui.main_app import make_app
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -15,9 +15,8 @@ from pytestqt.qtbot import QtBot
 
 from hiptimer import paths
 from hiptimer.core.clock import FakeClock, FakeWall
-from hiptimer.core.history.store import HistoryStore, open_history
-from hiptimer.core.routines.model import Routine, estimated_seconds, format_duration
-from hiptimer.core.session.engine import SessionEngine
+from hiptimer.core.history.store import open_history
+from hiptimer.core.routines.model import estimated_seconds, format_duration
 from hiptimer.core.session.events import PainChoice
 from hiptimer.core.session.steps import Side, StepKind
 from hiptimer.core.settings import SettingsStore
@@ -31,12 +30,10 @@ from hiptimer.ui.widgets.screen_fit import room
 from hiptimer.ui.widgets.spoken_status import SpokenStatusBar
 from tests.harness import hold, quick_routine, short_routine, side_hold
 from tests.history_data import at, record
+from tests.ui.main_app import App, make_app
 from tests.ui.sessions import (
-    FakeBeeper,
-    FakeInhibitor,
     FakeSpeech,
     advance,
-    advance_until,
     fake_services,
     library_of,
     menu_of,
@@ -46,50 +43,6 @@ from tests.ui.sessions import (
 pytestmark = pytest.mark.usefixtures("no_timer_left")
 
 K = Qt.Key
-
-
-@dataclass
-class App:
-    window: MainWindow
-    clock: FakeClock
-    history: HistoryStore
-    settings: SettingsStore
-
-    @property
-    def engine(self) -> SessionEngine:
-        assert self.window.session is not None
-        return self.window.session.driver.engine
-
-    def key(self, qtbot: QtBot, *keys: Qt.Key) -> None:
-        for key in keys:
-            qtbot.keyClick(self.window, key)
-
-    def until(self, kind: StepKind, limit_s: float = 120) -> None:
-        advance_until(self.window, self.clock, lambda: self.engine.step.kind is kind, limit_s)
-
-    def services(self) -> tuple[FakeBeeper, FakeSpeech, FakeInhibitor]:
-        s = self.window.services
-        assert isinstance(s.beeper, FakeBeeper) and isinstance(s.speech, FakeSpeech)
-        assert isinstance(s.inhibitor, FakeInhibitor)
-        return s.beeper, s.speech, s.inhibitor
-
-
-def make_app(qtbot: QtBot, *routines: Routine, first_run_done: bool = True) -> App:
-    clock = FakeClock()
-    settings = SettingsStore()
-    if first_run_done:
-        settings.update(first_run_done=True)
-    history = open_history(paths.history_db_path())
-    window = MainWindow(
-        settings,
-        fake_services(history),
-        clock=clock,
-        wall=FakeWall(clock),
-        library=library_of(*(routines or (short_routine(),))),
-    )
-    qtbot.addWidget(window)
-    window.show()
-    return App(window, clock, history, settings)
 
 
 @pytest.fixture

@@ -20,8 +20,8 @@ from hiptimer.ui.session.summary_page import PAIN_COLUMN, SessionResult, Summary
 from hiptimer.ui.widgets.score_scale import ScoreScale
 from tests.harness import short_routine
 from tests.history_data import Weeks
-from tests.ui.history.test_models import sessions_model
-from tests.ui.session.test_summary_page import record
+from tests.ui.history.sessions_table import sessions_model
+from tests.ui.session.set_records import record
 
 RATINGS = range(11)
 

@@ -137,7 +137,7 @@ def test_the_spin_box_arrows_show_in_light_and_dark(look: QApplication) -> None:
 def test_the_settings_dialog_chooses_the_look_and_ok_applies_it_to_the_running_app(
     look: QApplication, qtbot: QtBot
 ) -> None:
-    from tests.ui.test_main_window import make_app
+    from tests.ui.main_app import make_app
 
     app = make_app(qtbot)
     dialog = app.window.settings_actions.open()

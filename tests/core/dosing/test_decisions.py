@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Iterator
-from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -23,18 +22,7 @@ from hiptimer.core.routines.loader import load_routine
 from hiptimer.core.routines.model import Exercise, Kind, Routine, Rung, SideMode
 from hiptimer.core.routines.writer import save_routine
 from hiptimer.core.session.steps import Side
-
-NOW = datetime(2026, 3, 5, 8, 0, tzinfo=timezone.utc)
-BRIDGE = Exercise("bridge", "Bridge", Kind.REPS, sets=3, reps=10)
-BRIDGE_UP = Recommendation(
-    "bridge",
-    None,
-    DoseAction.PROGRESS,
-    Dose(3, reps=10),
-    Dose(3, reps=12),
-    "Ready.",
-    "progress.reps",
-)
+from tests.core.dosing.bridge_advice import BRIDGE, BRIDGE_UP, NOW
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from hiptimer.core.dosing.rules import Recommendation
 from hiptimer.core.history.queries import HistoryQueries
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.routines.model import Routine
-from tests.core.dosing.test_decisions import BRIDGE, BRIDGE_UP, NOW
+from tests.core.dosing.bridge_advice import BRIDGE, BRIDGE_UP, NOW
 
 
 @pytest.fixture

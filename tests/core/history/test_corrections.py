@@ -16,10 +16,7 @@ from hiptimer.core.dosing.inputs import routine_recommendations
 from hiptimer.core.history import schema as history_schema
 from hiptimer.core.history.queries import StoredSet, to_db_time
 from hiptimer.core.history.store import HistoryStore, open_history
-from tests.core.history.test_store import (  # noqa: F401 (flaky is a fixture)
-    FlakyConnection,
-    flaky,
-)
+from tests.core.history.flaky_disk import FlakyConnection
 from tests.history_data import HIPS, STRETCH, record
 
 T0 = datetime(2025, 3, 3, 8, tzinfo=timezone.utc)

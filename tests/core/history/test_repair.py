@@ -10,7 +10,7 @@ import shutil
 import sqlite3
 import tempfile
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,8 @@ from hiptimer.core.history.resume import plan_resume
 from hiptimer.core.history.status import HistoryState
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.history.wording import completion_text, duration_text, pain_number, when_text
-from tests.core.history.test_store import T0, a_session, a_set, read
+from tests.core.history.damaged_files import damage, sound_history
+from tests.core.history.stored import T0, a_session, a_set, read
 from tests.harness import hold, reps, routine
 
 
@@ -36,32 +37,6 @@ def fresh_backup_memory() -> Iterator[None]:
     history_schema._backed_up.clear()  # each test is a new run of the app
     yield
     history_schema._backed_up.clear()
-
-
-def sound_history(db: Path, sessions: int = 3, *, corrected: bool = False) -> list[int]:
-    """Sessions of one rated set each; `corrected`: each rating changed once afterwards."""
-    ids = []
-    with open_history(db) as store:
-        for n in range(sessions):
-            sid = a_session(store, T0 + timedelta(days=n))
-            set_id = store.add_set(sid, a_set("bridge", 1, T0 + timedelta(days=n)))
-            store.rate_set(set_id, 2)
-            if corrected:
-                store.correct_pain(set_id, 1, at=T0 + timedelta(days=n, hours=1))
-            store.finish_session(sid, "completed", T0 + timedelta(days=n, minutes=5))
-            ids.append(sid)
-    return ids
-
-
-def damage(db: Path, sql: str, params: tuple[Any, ...] = ()) -> None:
-    conn = sqlite3.connect(db)
-    try:
-        conn.execute("PRAGMA foreign_keys = OFF")
-        conn.execute("PRAGMA ignore_check_constraints = ON")  # as a database tool can
-        conn.execute(sql, params)
-        conn.commit()
-    finally:
-        conn.close()
 
 
 def everything_reads(store: HistoryStore) -> list[int]:

@@ -21,7 +21,7 @@ from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.session.engine import SessionEngine
 from hiptimer.core.session.recorder import SessionRecorder
 from hiptimer.core.session.steps import StepKind
-from tests.core.history.test_store import read
+from tests.core.history.stored import read
 from tests.harness import advance_until, hold, routine
 
 # Three 10 s holds, a 5 s get-ready and 10 s between sets: each a clear stretch of time.

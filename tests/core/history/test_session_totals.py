@@ -14,8 +14,8 @@ from hiptimer.core.history import schema as history_schema
 from hiptimer.core.history.outcome import DONE_SQL, PARTLY_DONE_SQL, SKIPPED_SQL
 from hiptimer.core.history.queries import _summary_sql, to_db_time
 from hiptimer.core.history.store import HistoryStore, open_history
-from tests.core.history.test_read_only_copy import as_version_6
-from tests.core.history.test_store import T0, a_session, a_set, read
+from tests.core.history.old_files import as_version_6
+from tests.core.history.stored import T0, a_session, a_set, read
 from tests.history_generated import generate
 
 # The sessions list as it was summed straight off the sets before version 7: the figures

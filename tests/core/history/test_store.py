@@ -27,9 +27,10 @@ from hiptimer.core.history.status import HistoryState, HistoryStatus
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.session.events import PainChoice, SetRecord
 from hiptimer.core.session.steps import Side
+from tests.core.history.flaky_disk import FlakyConnection
+from tests.core.history.stored import T0, a_session, a_set, read
 from tests.read_only import fake_read_only
 
-T0 = datetime(2025, 3, 3, 8, 0, tzinfo=timezone.utc)  # a Monday
 DOCS = Path(__file__).resolve().parents[3] / "docs" / "history.md"
 
 
@@ -42,33 +43,6 @@ def db_path(tmp_path: Path) -> Path:
 def store(db_path: Path) -> Iterator[HistoryStore]:
     with open_history(db_path) as opened:
         yield opened
-
-
-def a_set(exercise: str = "bridge", number: int = 1, start: datetime = T0, **kw: Any) -> StoredSet:
-    fields: dict[str, Any] = {
-        "exercise_id": exercise,
-        "exercise_name": exercise.title(),
-        "set_number": number,
-        "started_at": start,
-        "ended_at": start + timedelta(seconds=30),
-        "planned_hold_s": 30.0,
-        "actual_hold_s": 30.0,
-    }
-    fields.update(kw)
-    return StoredSet(**fields)
-
-
-def a_session(store: HistoryStore, start: datetime = T0, routine: str = "hips") -> int:
-    return store.begin_session(routine, routine.title(), 2, {"bridge": {"hold_s": 30}}, start)
-
-
-def read(db_path: Path, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    """Ask a second, independent connection: only committed data is visible to it."""
-    conn = sqlite3.connect(db_path)
-    try:
-        return conn.execute(sql, params).fetchall()
-    finally:
-        conn.close()
 
 
 # -- writing and reading back -----------------------------------------------------------
@@ -464,30 +438,6 @@ def test_a_folder_where_a_sidecar_goes_is_moved_aside_and_the_history_kept(
 
 
 # -- disks that refuse writes ----------------------------------------------------------
-
-
-class FlakyConnection(sqlite3.Connection):
-    """A connection whose writes fail like a full or unplugged disk while `broken` is set."""
-
-    instances: list[FlakyConnection] = []  # noqa: RUF012 -- collects the store's connection
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.broken = False
-        FlakyConnection.instances.append(self)
-
-    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:  # type: ignore[override]
-        if self.broken and sql.split()[0].upper() in ("BEGIN", "INSERT", "UPDATE", "COMMIT"):
-            raise sqlite3.OperationalError("disk I/O error")
-        return super().execute(sql, *args)
-
-
-@pytest.fixture
-def flaky(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[FlakyConnection]]:
-    FlakyConnection.instances = []
-    connect = functools.partial(history_schema.connect, factory=FlakyConnection)
-    monkeypatch.setattr(history_schema, "connect", connect)
-    yield FlakyConnection.instances
 
 
 def test_failed_writes_wait_in_memory_and_are_saved_in_order(

@@ -14,90 +14,11 @@ import pytest
 from hiptimer import paths
 from hiptimer.core.routines.ladder import at_rung, ceiling_of, rungs, variant_id, with_ladder
 from hiptimer.core.routines.loader import routine_from_data
-from hiptimer.core.routines.model import (
-    Ceiling,
-    Load,
-    LoadUnit,
-    Rung,
-    SideMode,
-    Tempo,
-    dose_text,
-)
+from hiptimer.core.routines.model import Ceiling, Load, LoadUnit, Rung, SideMode, Tempo, dose_text
 from hiptimer.core.routines.validation import RoutineError, validate_data
 from hiptimer.core.routines.writer import exercise_to_data, routine_to_data
+from tests.core.routines.v2_routine import V2
 from tests.harness import hold, reps
-
-V2: dict[str, Any] = {
-    "format": "hiptimer-routine",
-    "version": 2,
-    "id": "strength",
-    "title": "Strength",
-    "exercises": [
-        {
-            "id": "bridge",
-            "name": "Bridge",
-            "kind": "reps",
-            "sets": 3,
-            "reps": 10,
-            "reps_range": [10, 15],
-            "rep_hold_s": 3,
-            "setup": ["Lie face up, knees bent.", "Lift your hips."],
-            "cues": ["Push through your heels."],
-            "ladder": [
-                {
-                    "id": "single-leg-bridge",
-                    "name": "Single-leg bridge",
-                    "sets": 2,
-                    "reps": 8,
-                    "reps_range": [8, 12],
-                    "sides": "each",
-                    "setup": ["Lie face up, one leg long in the air.", "Lift your hips."],
-                }
-            ],
-        },
-        {
-            "id": "straight-leg-raise",
-            "name": "Straight leg raise",
-            "kind": "reps",
-            "sets": 2,
-            "reps": 15,
-            "rep_hold_s": 3,
-            "sides": "each",
-            "ceiling": {"sets": 3},
-            "cues": ["Thigh stays tight."],
-            "ladder": [
-                {
-                    "id": "weighted-leg-raise",
-                    "name": "Straight leg raise with an ankle weight",
-                    "sets": 2,
-                    "reps": 10,
-                    "reps_range": [10, 15],
-                    "load": {"amount": 1, "unit": "kg"},
-                    "ceiling": {"sets": 3},
-                }
-            ],
-            "rung": 1,
-        },
-        {
-            "id": "squat",
-            "name": "Tempo chair squat",
-            "kind": "reps",
-            "sets": 3,
-            "reps": 8,
-            "reps_range": [8, 12],
-            "tempo": {"lift_s": 2, "hold_s": 1, "lower_s": 3, "pause_s": 1},
-        },
-        {
-            "id": "stretch",
-            "name": "Lying stretch",
-            "kind": "hold",
-            "sets": 3,
-            "hold_s": 8,
-            "sides": "each",
-            "ceiling": {"hold_s": 10},
-        },
-    ],
-}
 
 
 def load(data: dict[str, Any]) -> Any:

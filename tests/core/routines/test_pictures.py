@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from hiptimer import paths
 from hiptimer.core.routines.pictures import image_path
 from hiptimer.core.routines.user_routines import ClashChoice, ImportStatus, import_routine
-
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 20
+from tests.core.routines.pictures import PNG, routine_with_pictures
 
 
 def test_the_path_is_relative_to_the_routine_file() -> None:
@@ -17,21 +15,6 @@ def test_the_path_is_relative_to_the_routine_file() -> None:
         "/home/me/routines/pics/bridge.png"
     )
     assert image_path("/r/mine.json", "pics\\bridge.png") == Path("/r/pics/bridge.png")
-
-
-def routine_with_pictures(folder: Path, rid: str = "mine") -> Path:
-    bridge = {"id": "bridge", "name": "Bridge", "kind": "reps", "reps": 10}
-    bridge["image"] = "pics/bridge.png"
-    bridge["ladder"] = [{"id": "one-leg", "name": "One leg", "reps": 8, "image": "pics/one.png"}]
-    gone = {"id": "gone", "name": "Gone", "kind": "hold", "hold_s": 5, "image": "pics/gone.png"}
-    data = {"format": "hiptimer-routine", "version": 2, "id": rid, "title": "Mine"}
-    data["exercises"] = [bridge, gone]
-    (folder / "pics").mkdir(parents=True)
-    (folder / "pics" / "bridge.png").write_bytes(PNG)
-    (folder / "pics" / "one.png").write_bytes(PNG + b"one")
-    path = folder / f"{rid}.json"
-    path.write_text(json.dumps(data), encoding="utf-8")
-    return path
 
 
 def test_import_copies_the_pictures_beside_the_routine_so_that_they_still_show(

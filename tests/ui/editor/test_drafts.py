@@ -16,7 +16,7 @@ from hiptimer.core.routines.drafts import keep_draft
 from hiptimer.core.routines.writer import routine_to_data
 from hiptimer.paths import kept_drafts
 from hiptimer.ui.editor.window import EditorWindow
-from tests.ui.editor.test_window import BUILTIN_ID, Answer, Prompts
+from tests.ui.editor.editing import BUILTIN_ID, Answer, Prompts
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 WHEN = datetime(2026, 3, 1, 8, 15, 0)

@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from hiptimer.core.routines.drafts import keep_draft
 from hiptimer.ui.app import _tell_kept_drafts
-from tests.ui.editor.test_window import Prompts
-from tests.ui.test_main_window import make_app
+from tests.ui.editor.editing import Prompts
+from tests.ui.main_app import make_app
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise)")
 DAY = datetime(2026, 3, 1)

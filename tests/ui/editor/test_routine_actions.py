@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -14,7 +13,6 @@ from pytestqt.qtbot import QtBot
 
 from hiptimer import paths
 from hiptimer.core.routines.loader import load_routine
-from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.writer import routine_to_data
 from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.editor.routine_actions import RoutineActions, blank_routine
@@ -23,9 +21,10 @@ from hiptimer.ui.main_window import MainWindow
 from hiptimer.ui.widgets import file_dialog
 from hiptimer.ui.widgets.spoken_status import SpokenStatusBar
 from tests.harness import short_routine
-from tests.ui.editor.test_window import BUILTIN_ID, drop_event, line, type_into
+from tests.ui.contrast import contrast
+from tests.ui.editor.editing import BUILTIN_ID, drop_event, line, type_into
+from tests.ui.editor.routine_menu_host import Host
 from tests.ui.sessions import fake_services
-from tests.ui.test_palette import contrast
 
 
 @pytest.fixture
@@ -224,7 +223,7 @@ def test_export_writes_a_valid_copy(
 
 def test_export_takes_the_routines_own_pictures_along(tmp_path: Path) -> None:
     from hiptimer.ui.editor.files import export_routine
-    from tests.core.routines.test_pictures import PNG, routine_with_pictures
+    from tests.core.routines.pictures import PNG, routine_with_pictures
 
     routine = load_routine(routine_with_pictures(tmp_path / "mine"))
     (tmp_path / "usb").mkdir()
@@ -243,27 +242,6 @@ def test_a_routine_file_dropped_on_the_window_is_imported(
     QApplication.sendEvent(window, drop_event([source]))
     qtbot.waitUntil(lambda: selected_id(window) == "from-physio")
     assert "from-physio" in user_routine_ids()
-
-
-@dataclass
-class Host:
-    """The menu's host without a main window: the routine chosen, and where to say things."""
-
-    chosen: Routine | None = None
-    problems: list[str] = field(default_factory=list)
-    messages: list[str] = field(default_factory=list)
-
-    def selected_routine(self) -> Routine | None:
-        return self.chosen
-
-    def selected_broken(self) -> str:
-        return ""
-
-    def show_problem(self, text: str) -> None:
-        self.problems.append(text)
-
-    def show_message(self, text: str, ms: int) -> None:
-        self.messages.append(text)
 
 
 def test_the_menu_needs_no_main_window(

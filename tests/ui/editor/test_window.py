@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QAccessible, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAccessible, QDragEnterEvent
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -25,37 +25,18 @@ from hiptimer.core.routines.user_routines import ClashChoice
 from hiptimer.core.session.events import SetCompleted, StepStarted
 from hiptimer.core.session.steps import StepKind
 from hiptimer.ui.editor import files, window_exercises
-from hiptimer.ui.editor.fields import ChoiceField, LineField
+from hiptimer.ui.editor.fields import ChoiceField
 from hiptimer.ui.editor.files import RoutineDropFilter
 from hiptimer.ui.editor.keep_doses import KeepDosesDialog, offer_to_keep_doses
 from hiptimer.ui.editor.picker import ExercisePicker
 from hiptimer.ui.editor.window import EditorWindow
 from tests.harness import advance_until, fake_engine
 from tests.ui.a11y_checks import unnamed_stops
-from tests.ui.widgets.test_wheel_guard import wheel_down
-
-BUILTIN_ID = "daily-hip-stretches"
-Answer = QMessageBox.StandardButton
+from tests.ui.editor.editing import BUILTIN_ID, Answer, Prompts, drop_event, line, type_into
+from tests.ui.widgets.wheel import wheel_down
 
 # The offscreen platform says so whenever a shown window's size limits change; harmless.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-class Prompts:
-    """Stands in for QMessageBox: records every question and message, answers as told."""
-
-    def __init__(self) -> None:
-        self.answer = Answer.Discard
-        self.questions: list[str] = []
-        self.messages: list[str] = []
-
-    def question(self, _parent: QWidget | None, title: str, text: str, *args: Any) -> Any:
-        self.questions.append(f"{title}: {text}")
-        return self.answer
-
-    def exec(self, box: QMessageBox) -> int:
-        self.messages.append(f"{box.text()}\n{box.informativeText()}")
-        return 0
 
 
 @pytest.fixture(autouse=True)
@@ -80,22 +61,6 @@ def editor(qtbot: QtBot, catalog: Catalog) -> Iterator[EditorWindow]:
     window.show()
     yield window
     window.undo_stack.setClean()  # no unsaved-changes prompt at teardown
-
-
-def line(editor: EditorWindow, key: str) -> LineField:
-    field = editor.exercise_form.fields.get(key) or editor.routine_form.fields[key]
-    assert isinstance(field, LineField)
-    return field
-
-
-def type_into(qtbot: QtBot, field: LineField, text: str) -> None:
-    """Select what the field holds and type over it, as a user would."""
-    field.edit.setFocus()
-    field.edit.selectAll()
-    if text:
-        qtbot.keyClicks(field.edit, text)
-    else:
-        qtbot.keyClick(field.edit, Qt.Key.Key_Delete)
 
 
 def ids(editor: EditorWindow) -> list[str]:
@@ -522,23 +487,6 @@ def test_an_id_clash_asks_and_can_keep_both(
     assert user_files() == ["imported-2.json", "imported.json"]
     monkeypatch.setattr(files, "ask_clash", lambda *_: None)
     assert editor.import_files([source]).skipped == [source]
-
-
-def drop_event(paths_: list[Path], kind: type = QDropEvent) -> QDropEvent:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths_])
-    rest = (
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.LeftButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    try:
-        event = kind(QPointF(20, 20), *rest)
-    except TypeError:  # PySide6 before 6.12 builds a QDragEnterEvent from a QPoint only
-        event = kind(QPoint(20, 20), *rest)
-    event._mime = mime  # type: ignore[attr-defined]  # keep the data alive with the event
-    return event
 
 
 def test_dropping_a_routine_file_on_the_editor_imports_it(

@@ -14,7 +14,7 @@ from hiptimer.core.session.steps import Side
 from hiptimer.ui import theme
 from hiptimer.ui.guidance.recommendations_panel import RecommendationsPanel
 from hiptimer.ui.palette import DARK, HIGH_CONTRAST, LIGHT, Palette
-from tests.ui.test_palette import contrast
+from tests.ui.contrast import contrast
 
 
 def told_apart(one: str, other: str) -> bool:

@@ -12,16 +12,7 @@ from hiptimer.core.dosing.words import next_dose_text
 from hiptimer.core.routines.model import Exercise, Kind, Routine, SideMode, dose_text
 from hiptimer.core.session.steps import Side
 from hiptimer.ui.guidance.recommendations_panel import RecommendationsPanel
-from tests.core.dosing.test_rules import (
-    GOOD,
-    LADDER,
-    SINGLE,
-    SINGLE_START,
-    STRETCH,
-    history,
-    on0,
-    s,
-)
+from tests.core.dosing.exposures import GOOD, LADDER, SINGLE, SINGLE_START, STRETCH, history, on0, s
 
 MARCH = Exercise(
     "march", "Marching", Kind.REPS, sets=2, reps=10, reps_range=(8, 12),

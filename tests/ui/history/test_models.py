@@ -6,21 +6,10 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from hiptimer.core.history.store import open_history
-from hiptimer.ui.history.models import SessionsModel
-from tests.history_data import Weeks, fill
+from tests.history_data import Weeks
+from tests.ui.history.sessions_table import sessions_model
 
 Role = Qt.ItemDataRole
-
-
-def sessions_model(folder: Path, weeks: Weeks) -> SessionsModel:
-    """The sessions table of the shared test history."""
-    with open_history(folder / "history.sqlite3") as store:
-        fill(store, weeks)
-        sessions = store.list_sessions()
-    model = SessionsModel()
-    model.set_rows(sessions)
-    return model
 
 
 def test_a_cell_is_read_with_its_column_s_heading_and_an_empty_one_not_at_all(

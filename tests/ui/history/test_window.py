@@ -12,13 +12,7 @@ import pytest
 from PySide6.QtCharts import QValueAxis
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QTextDocument
-from PySide6.QtWidgets import (
-    QApplication,
-    QStyle,
-    QStyleOptionComboBox,
-    QToolTip,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionComboBox, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.history.queries import StoredSet, WeekCount
@@ -34,7 +28,7 @@ from hiptimer.ui.history.window import (
     open_history_window,
 )
 from hiptimer.ui.widgets import file_dialog
-from tests.core.history.test_repair import damage, sound_history
+from tests.core.history.damaged_files import damage, sound_history
 from tests.history_data import HIPS, STRETCH, Recorded, Weeks, at, fill, record
 from tests.ui.history.looks import app_look
 from tests.ui.history.pdf_text import pdf_text

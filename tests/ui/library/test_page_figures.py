@@ -13,6 +13,7 @@ from hiptimer.core.routines.model import Routine
 from hiptimer.ui.library.items import LibraryItem
 from hiptimer.ui.library.page import LibraryPage
 from tests.harness import hold, reps, routine
+from tests.ui.strong_pixels import strong_pixels
 
 
 def page_for(qtbot: QtBot, r: Routine) -> LibraryPage:
@@ -43,36 +44,6 @@ def test_a_missing_picture_is_named_in_plain_text(qtbot: QtBot, tmp_path: Path) 
     text = page.details.toPlainText()
     assert f"Picture not shown: {name} (file not found)" in text
     assert resource(page, "figure:bridge") is None
-
-
-def strong_pixels(image: QImage, back: str, step: int = 1) -> int:
-    """How many of the picture's pixels (every `step`th across and down), laid on `back`,
-    stand out from it at 4.5:1."""
-    from array import array
-    from collections import Counter
-
-    from PySide6.QtGui import QColor
-
-    from tests.ui.test_palette import contrast
-
-    plain = image.convertToFormat(QImage.Format.Format_ARGB32)  # each pixel 0xAARRGGBB
-    width = plain.bytesPerLine() // 4
-    pixels = array("I", bytes(plain.constBits()))
-    seen: Counter[int] = Counter()  # a figure has few colours: each judged once
-    for y in range(0, plain.height(), step):
-        seen.update(pixels[y * width : y * width + plain.width() : step])
-    ground = QColor(back)
-    under = (ground.redF(), ground.greenF(), ground.blueF())
-    count = 0
-    for argb, times in seen.items():
-        c = QColor.fromRgba(argb)
-        a = c.alphaF()
-        if a == 0:  # nothing drawn there: the ground itself
-            continue
-        drawn = (c.redF(), c.greenF(), c.blueF())
-        mixed = QColor.fromRgbF(*(a * f + (1 - a) * g for f, g in zip(drawn, under, strict=True)))
-        count += times * (contrast(mixed.name(), back) >= 4.5)
-    return count
 
 
 def test_the_figures_lines_stand_out_in_the_light_look_and_the_dark(

@@ -13,7 +13,6 @@ from PySide6.QtDBus import QDBusConnection
 from pytestqt.qtbot import QtBot
 
 from hiptimer.ui.reminders.idle import IdleMonitor
-from tests.ui.reminders.test_notifier import bus  # noqa: F401 (a fixture)
 
 FAKE = Path(__file__).with_name("fake_idle.py")
 
@@ -30,7 +29,7 @@ def service(address: str, which: str) -> subprocess.Popen[str]:
 
 
 @pytest.fixture
-def services(bus: tuple[str, QDBusConnection]) -> Iterator[list[subprocess.Popen[str]]]:  # noqa: F811
+def services(bus: tuple[str, QDBusConnection]) -> Iterator[list[subprocess.Popen[str]]]:
     started: list[subprocess.Popen[str]] = []
     yield started
     for process in started:
@@ -40,7 +39,7 @@ def services(bus: tuple[str, QDBusConnection]) -> Iterator[list[subprocess.Popen
 
 def test_no_service_means_no_idle_time_and_not_locked(
     qtbot: QtBot,
-    bus: tuple[str, QDBusConnection],  # noqa: F811
+    bus: tuple[str, QDBusConnection],
 ) -> None:
     monitor = IdleMonitor(bus=bus[1])
     assert monitor.idle_s() is None and monitor.source == ""
@@ -49,7 +48,7 @@ def test_no_service_means_no_idle_time_and_not_locked(
 
 def test_the_screensaver_answers_in_seconds_and_says_locked(
     qtbot: QtBot,
-    bus: tuple[str, QDBusConnection],  # noqa: F811
+    bus: tuple[str, QDBusConnection],
     services: list[subprocess.Popen[str]],
 ) -> None:
     services.append(service(bus[0], "--screensaver"))
@@ -60,7 +59,7 @@ def test_the_screensaver_answers_in_seconds_and_says_locked(
 
 def test_mutter_comes_first_in_milliseconds(
     qtbot: QtBot,
-    bus: tuple[str, QDBusConnection],  # noqa: F811
+    bus: tuple[str, QDBusConnection],
     services: list[subprocess.Popen[str]],
 ) -> None:
     services += [service(bus[0], "--screensaver"), service(bus[0], "--mutter")]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -20,27 +19,6 @@ from hiptimer.ui.reminders.notifier import DBusNotifier
 from hiptimer.ui.reminders.tray_messages import Note
 
 FAKE_SERVER = Path(__file__).with_name("fake_notifications.py")
-BUS_NAME = "hiptimer-notifier-test"
-
-
-@pytest.fixture
-def bus(qtbot: QtBot) -> Iterator[tuple[str, QDBusConnection]]:
-    """A throwaway session bus: no test talks to the desktop's notifications."""
-    daemon = shutil.which("dbus-daemon")
-    if daemon is None:
-        pytest.skip("dbus-daemon is not installed (apt install dbus)")
-    process = subprocess.Popen(
-        [daemon, "--session", "--nofork", "--print-address=1"],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-    )  # fmt: skip
-    assert process.stdout is not None
-    address = process.stdout.readline().strip()
-    connection = QDBusConnection.connectToBus(address, BUS_NAME)
-    assert connection.isConnected(), connection.lastError().message()
-    yield address, connection
-    QDBusConnection.disconnectFromBus(BUS_NAME)
-    process.terminate()
-    process.communicate(timeout=10)
 
 
 @pytest.fixture

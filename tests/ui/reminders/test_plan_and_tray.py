@@ -19,7 +19,7 @@ from hiptimer.ui.theme import app_style_sheet
 from tests.harness import hold, routine
 from tests.ui.reminders.reminding import PLAN, FakeIdle, FakeNotifier, Setup, make
 from tests.ui.sessions import large_print, menu_of, no_timer_left  # noqa: F401 (fixtures)
-from tests.ui.widgets.test_wheel_guard import wheel_down
+from tests.ui.widgets.wheel import wheel_down
 
 pytestmark = [
     pytest.mark.usefixtures("no_timer_left"),

@@ -32,8 +32,8 @@ from hiptimer.ui.main_window import MainWindow
 from hiptimer.ui.services import ports
 from hiptimer.ui.services.ports import Services, open_services
 from hiptimer.ui.services.status_banner import RETRY_MS, reason_text
-from tests.core.history.test_read_only_copy import version_6_file
-from tests.core.history.test_store import FlakyConnection
+from tests.core.history.flaky_disk import FlakyConnection
+from tests.core.history.old_files import version_6_file
 from tests.harness import hold, quick_routine
 from tests.read_only import fake_read_only
 from tests.ui.sessions import (

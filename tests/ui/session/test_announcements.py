@@ -14,10 +14,8 @@ from hiptimer.core.session.events import PainChoice
 from hiptimer.core.session.steps import StepKind
 from hiptimer.ui.keys import POINT, Action
 from tests.harness import hold, quick_routine, self_paced
-from tests.ui.session.test_workout_page import PageHarness
-from tests.ui.sessions import (
-    no_timer_left,  # noqa: F401 (a fixture)
-)
+from tests.ui.session.page_harness import PageHarness
+from tests.ui.sessions import no_timer_left  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.usefixtures("no_timer_left")
 

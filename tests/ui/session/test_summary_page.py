@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime, timezone
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
@@ -17,34 +16,13 @@ from hiptimer.core.session.events import EndReason, PainChoice, SetRecord
 from hiptimer.core.session.steps import Side, StepKind
 from hiptimer.ui.session.summary_page import SessionResult, SummaryPage, record_row, stats_line
 from tests.harness import advance, fake_engine, short_routine
+from tests.ui.session.set_records import record
 from tests.ui.sessions import (
     large_print,  # noqa: F401 (a fixture)
     no_timer_left,  # noqa: F401 (a fixture)
 )
 
 pytestmark = pytest.mark.usefixtures("no_timer_left")
-
-WHEN = datetime(2026, 1, 5, 8, 0, tzinfo=timezone.utc)
-
-
-def record(index: int, **kw: object) -> SetRecord:
-    fields: dict[str, object] = {
-        "index": index,
-        "exercise_id": "clam-hold",
-        "exercise_name": "Clamshell hold",
-        "side": Side.RIGHT,
-        "set_number": 1,
-        "planned_hold_s": 60.0,
-        "actual_hold_s": 60.0,
-        "planned_reps": None,
-        "actual_reps": None,
-        "completed": True,
-        "skipped": False,
-        "started_at": WHEN,
-        "ended_at": WHEN,
-    }
-    fields.update(kw)
-    return SetRecord(**fields)  # type: ignore[arg-type]
 
 
 def result(*records: SetRecord, **kw: object) -> SessionResult:

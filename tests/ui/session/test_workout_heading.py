@@ -12,13 +12,7 @@ from hiptimer.core.session.steps import StepKind
 from hiptimer.ui import theme
 from hiptimer.ui.keys import Action
 from tests.harness import hold, quick_routine
-from tests.ui.session.test_workout_large_print import (
-    SMALL,
-    WIDE,
-    Page,
-    Size,
-    app_look,  # noqa: F401 (a fixture)
-)
+from tests.ui.session.large_print import SMALL, WIDE, Page, Size
 from tests.ui.sessions import no_timer_left  # noqa: F401 (a fixture)
 
 pytestmark = [
@@ -55,7 +49,7 @@ def shown_lines(p: Page) -> list[str]:
 @pytest.mark.parametrize("size", [SMALL, WIDE], ids=["1024x768", "1280x800"])
 def test_a_long_name_wraps_to_at_most_three_lines_readable_from_the_mat(
     qtbot: QtBot,
-    app_look: QApplication,  # noqa: F811 (the fixture imported above)
+    app_look: QApplication,
     size: Size,
     text_size: int,
     language: str,
@@ -98,7 +92,7 @@ def test_a_long_name_wraps_to_at_most_three_lines_readable_from_the_mat(
 @pytest.mark.parametrize("size", [SMALL, WIDE], ids=["1024x768", "1280x800"])
 def test_a_short_name_keeps_its_one_large_line(
     qtbot: QtBot,
-    app_look: QApplication,  # noqa: F811 (the fixture imported above)
+    app_look: QApplication,
     size: Size,
 ) -> None:
     theme.apply(app_look, "dark", 100)
@@ -116,7 +110,7 @@ def test_a_short_name_keeps_its_one_large_line(
 @pytest.mark.parametrize("size", [SMALL, WIDE], ids=["1024x768", "1280x800"])
 def test_next_exercise_cuts_a_long_name_not_the_words_after_it(
     qtbot: QtBot,
-    app_look: QApplication,  # noqa: F811 (the fixture imported above)
+    app_look: QApplication,
     monkeypatch: pytest.MonkeyPatch,
     size: Size,
 ) -> None:

@@ -6,65 +6,28 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer import paths
 from hiptimer.core.routines.loader import load_routine
-from hiptimer.core.routines.model import Exercise, Routine
+from hiptimer.core.routines.model import Exercise
 from hiptimer.core.session.steps import StepKind
 from hiptimer.ui import theme
 from hiptimer.ui.keys import Action
-from hiptimer.ui.session.workout_page import WorkoutPage
 from hiptimer.ui.widgets.plain import ElidedLabel
 from tests.harness import hold, quick_routine, reps
-from tests.ui.looks import keep_look
-from tests.ui.sessions import (
-    DriverOnFakeClock,
-    no_timer_left,  # noqa: F401 (a fixture)
-)
+from tests.ui.session.large_print import SMALL, WIDE, Page, Size
+from tests.ui.sessions import no_timer_left  # noqa: F401 (a fixture)
 
 pytestmark = [
     pytest.mark.usefixtures("no_timer_left"),
     pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
 ]
 
-# The window's room for the page on a 1024 x 768 and a 1280 x 800 screen (menu bar, frame).
-SMALL = (1012, 687)
-WIDE = (1268, 719)
-
-
-class Page(DriverOnFakeClock):
-    """The workout page at `text_size` per cent, as the app draws it (style sheet and fonts)."""
-
-    def __init__(self, qtbot: QtBot, r: Routine, size: tuple[int, int]) -> None:
-        super().__init__(r)
-        self.page = WorkoutPage(self.driver, muted=True)
-        qtbot.addWidget(self.page)
-        self.page.setMinimumSize(1, 1)  # the offscreen screen of the tests is smaller
-        self.page.resize(*size)
-        self.page.show()
-
-    def settle(self) -> None:
-        QApplication.processEvents()  # the layout requests the resizes posted
-
-    def box(self, widget: QWidget) -> QRect:
-        return QRect(widget.mapTo(self.page, QPoint(0, 0)), widget.size())
-
-    def buttons(self) -> list[QPushButton]:
-        return [b for b in self.page.controls.buttons.values() if b.isVisible()]
-
 
 Counting = Callable[[int, tuple[int, int]], Page]
-
-
-@pytest.fixture
-def app_look(qapp: QApplication) -> QApplication:
-    """The app, whose look (theme.apply) a test may change: it comes back as the next test
-    starts (tests/ui/looks.py)."""
-    keep_look(qapp)
-    return qapp
 
 
 @pytest.fixture
@@ -283,9 +246,6 @@ def _get_ready(qtbot: QtBot, qapp: QApplication, ex: Exercise, text_size: int, s
     p.page.show_caption(f"Get ready: {ex.name}. Right side first.")  # two lines at 150 %
     p.settle()
     return p
-
-
-Size = tuple[int, int]
 
 
 # The built-in exercises with the most words in their steps and caution, and the hamstring

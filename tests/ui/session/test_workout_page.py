@@ -15,7 +15,6 @@ from hiptimer.core.session.dose_adjust import DosesInForce, with_reps
 from hiptimer.core.session.steps import StepKind
 from hiptimer.ui.keys import POINT, Action, Mode
 from hiptimer.ui.session.workout_page import WorkoutPage
-from hiptimer.ui.session.workout_text import WorkoutText
 from hiptimer.ui.theme import Phase, style_for
 from hiptimer.ui.widgets.control_bar import DRAWN
 from tests.harness import (
@@ -29,31 +28,13 @@ from tests.harness import (
     side_hold,
 )
 from tests.ui.drawn import drawn_x
+from tests.ui.session.page_harness import PageHarness
 from tests.ui.sessions import (
     DriverOnFakeClock,
     no_timer_left,  # noqa: F401 (a fixture)
 )
 
 pytestmark = pytest.mark.usefixtures("no_timer_left")
-
-
-class PageHarness(DriverOnFakeClock):
-    def __init__(self, qtbot: QtBot, r: Routine) -> None:
-        super().__init__(r)
-        self.page = WorkoutPage(self.driver, muted=False)
-        qtbot.addWidget(self.page)
-        # A top-level widget whose minimum follows its layout makes the offscreen platform
-        # warn on every font change; the main window sets a fixed minimum for the same reason.
-        self.page.setMinimumSize(640, 480)
-        self.page.resize(1280, 760)
-        self.page.show()
-        self.titles: list[str] = []
-        self.page.title_changed.connect(self.titles.append)
-
-    @property
-    def text(self) -> WorkoutText:
-        assert self.page.text is not None
-        return self.page.text
 
 
 MakePage = Callable[[Routine], PageHarness]

@@ -16,7 +16,7 @@ from hiptimer.core.settings import SettingsStore
 from hiptimer.core.voice.cues import CueWriter
 from hiptimer.ui.services.ports import Services
 from hiptimer.ui.settings.actions import SAVED, SettingsActions
-from tests.ui.settings.test_dialog import RecordingSpeech
+from tests.ui.settings.recording_speech import RecordingSpeech
 
 
 @dataclass

@@ -282,7 +282,7 @@ def assert_it_stands_out(view: FigureView, qapp: QApplication, *, step: int, at_
     phase's colour, in the light look and the dark."""
     from hiptimer.ui import theme
     from hiptimer.ui.palette import DARK, LIGHT
-    from tests.ui.library.test_page_figures import strong_pixels
+    from tests.ui.strong_pixels import strong_pixels
 
     try:
         for look in (LIGHT, DARK):

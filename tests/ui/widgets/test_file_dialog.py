@@ -26,7 +26,7 @@ from hiptimer.ui.language import apply_language
 from hiptimer.ui.widgets.file_dialog import file_dialog
 from hiptimer.ui.widgets.file_dialog_words import file_dialog_words
 from tests.harness import short_routine
-from tests.ui.editor.test_routine_actions import Host
+from tests.ui.editor.routine_menu_host import Host
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

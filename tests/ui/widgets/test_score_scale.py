@@ -16,7 +16,7 @@ from hiptimer.ui.pain_colours import pain_fill, pain_ink
 from hiptimer.ui.palette import DARK, HIGH_CONTRAST, LIGHT, Palette
 from hiptimer.ui.session.pain_prompt import PainPrompt
 from hiptimer.ui.widgets.score_scale import FOCUS_RING, INNER_RING, RatingButton, ScoreScale
-from tests.ui.test_palette import contrast
+from tests.ui.contrast import contrast
 
 
 def ring(button: QPushButton) -> list[str]:

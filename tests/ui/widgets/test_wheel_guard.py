@@ -2,28 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QScrollArea, QSlider, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QScrollArea, QSlider, QSpinBox, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer.ui.widgets.wheel_guard import guard_wheel
-
-
-def wheel_down(widget: QWidget) -> None:
-    """One notch of the mouse wheel, towards the user, with the pointer over `widget`."""
-    middle = QPointF(widget.rect().center())
-    event = QWheelEvent(
-        middle,
-        QPointF(widget.mapToGlobal(widget.rect().center())),
-        QPoint(0, 0),
-        QPoint(0, -120),
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-        Qt.ScrollPhase.NoScrollPhase,
-        False,
-    )
-    QApplication.sendEvent(widget, event)
+from tests.ui.widgets.wheel import wheel_down
 
 
 def test_a_field_without_the_focus_passes_the_wheel_to_the_scroll_bar(qtbot: QtBot) -> None:

@@ -1,0 +1,22 @@
+"""A connection whose writes fail as on a full or failing disk."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+
+class FlakyConnection(sqlite3.Connection):
+    """A connection whose writes fail like a full or unplugged disk while `broken` is set."""
+
+    instances: list[FlakyConnection] = []  # noqa: RUF012 -- collects the store's connection
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.broken = False
+        FlakyConnection.instances.append(self)
+
+    def execute(self, sql: str, *args: Any) -> sqlite3.Cursor:  # type: ignore[override]
+        if self.broken and sql.split()[0].upper() in ("BEGIN", "INSERT", "UPDATE", "COMMIT"):
+            raise sqlite3.OperationalError("disk I/O error")
+        return super().execute(sql, *args)

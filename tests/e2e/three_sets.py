@@ -1,0 +1,101 @@
+"""The three-set routine of the end-to-end tests: its data folder, the titles that tell its
+steps apart, its pain questions, and the sets and sessions its history holds."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from pathlib import Path
+
+from tests.e2e.real_app import RealApp, wait_until
+
+# The shortest hold that still tells a hold begun (0:03, 0:02: HOLDING) from a rest (0:01),
+# with a whole second (0:02: MID_HOLD) to be killed in with seconds to go.
+HOLD_S = 3
+# A get-ready far longer than any hold (8 s at most, with +): the first ten of its seconds
+# (GET_READY) are shown by nothing else, so a test waiting for it cannot take a hold's last
+# seconds for it, and has ten seconds to press Right (or kill) in it. With a get-ready of
+# 1 s, "0:01 Quick stretch" was the get-ready or the hold's last second, and Right pressed
+# late under load ended the hold early.
+GET_READY_S = 20
+ROUTINE = {
+    "format": "hiptimer-routine",
+    "version": 1,
+    "id": "e2e-three-sets",
+    "title": "E2E three sets",
+    "rests": {
+        "get_ready_s": GET_READY_S,
+        "between_sets_s": 1,
+        "between_sides_s": 1,
+        "after_exercise_s": 1,
+    },
+    "exercises": [
+        {"id": "stretch", "name": "Quick stretch", "kind": "hold", "hold_s": HOLD_S, "sets": 3},
+    ],
+}
+HOLDING = rf"^0:0[2-{HOLD_S}] Quick stretch \u2014 HipTimer$"  # rests show 0:01
+MID_HOLD = rf"^0:0[2-{HOLD_S - 1}] Quick stretch"  # a hold begun, seconds still to go
+GET_READY = rf"^0:(1\d|{GET_READY_S}) Quick stretch"  # 0:20 to 0:10: only the get-ready
+RATING = r"^Rate pain: Quick stretch"
+
+
+def sets_in(db: Path) -> list[tuple[object, ...]]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(
+            "SELECT session_id, set_number, pain, completed, skipped FROM sets ORDER BY seq"
+        ).fetchall()
+
+
+def sessions_in(db: Path) -> list[tuple[object, ...]]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("SELECT id, end_reason FROM sessions").fetchall()
+
+
+def three_sets_in(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A muted data folder past the first-run notice, the three-set routine file, the history."""
+    data = tmp_path / "data"
+    data.mkdir()
+    settings = {"muted": True, "first_run_done": True}
+    (data / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
+    routine = tmp_path / "three-sets.json"
+    routine.write_text(json.dumps(ROUTINE), encoding="utf-8")
+    return data, routine, data / "history.sqlite3"
+
+
+def skip_get_ready(app: RealApp) -> None:
+    """Wait for the get-ready (at a session's start, or a resumption's) and end it with Right."""
+    app.wait_title(GET_READY)
+    app.key("Right")
+
+
+def unrated_set(db: Path) -> int | None:
+    """The newest set's row while its pain question waits (the set is written as it ends)."""
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:  # never make the file
+        row = conn.execute("SELECT seq, pain FROM sets ORDER BY seq DESC LIMIT 1").fetchone()
+    return row[0] if row is not None and row[1] is None else None
+
+
+def pain_question(app: RealApp, db: Path) -> int:
+    """Wait for a pain question not answered yet; return its set's row.
+
+    The question waits for the user, so no wait can miss it (a hold's seconds can pass
+    unseen under load); the history tells it from the last one answered, whose title may
+    still show for a moment after its key."""
+    asked: int | None = None
+
+    def waiting() -> bool:
+        nonlocal asked
+        asked = unrated_set(db) if re.search(RATING, app.title()) else None
+        return asked is not None
+
+    wait_until(waiting, lambda: f"no pain question waits; the app said:\n{app.output()}")
+    assert asked is not None
+    return asked
+
+
+def rate_a_set(app: RealApp, db: Path, key: str) -> None:
+    """Answer the next pain question, and return once the answer is in the history."""
+    asked = pain_question(app, db)
+    app.key(key)
+    wait_until(lambda: unrated_set(db) != asked, f"set row {asked} was never rated")
