@@ -145,7 +145,8 @@ class MainWindow(QMainWindow):
         self.shelf.estimate = estimate_for(self.settings.settings, self.services)
         self.library.set_estimate(self.shelf.estimate)
         history = self.services.history
-        self.resume.use_history(history if isinstance(history, HistoryStore) else None)
+        store = history if isinstance(history, HistoryStore) else None
+        self.resume.use_history(store)
         saving = history is not None and history.status.saving
         self.service_watch.offer_missed = history is not None and not saving  # locked, say
         if self.first_run is None and self.session is None:
@@ -162,7 +163,7 @@ class MainWindow(QMainWindow):
         if reminding is not None and reminding.file_notice is not None:
             self.banner.also_say(reminding.file_notice())  # its file was damaged: moved aside
         if not self.shelf.opened and self.library.list.currentRow() <= 0:  # not moved meanwhile
-            choose_returning(self.library.select, self.reminders.still_today(), history)
+            choose_returning(self.library.select, self.reminders.still_today(), store)
 
     def _session_flow(self, settings: SettingsStore, wall: Callable[[], datetime]) -> SessionFlow:
         flow = SessionFlow(

@@ -14,10 +14,12 @@ from pytestqt.qtbot import QtBot
 from hiptimer import paths
 from hiptimer.core.clock import FakeClock, FakeLocalTime
 from hiptimer.core.history.queries import StoredSet
+from hiptimer.core.history.records import SessionSummary
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.plan.model import EVERY_DAY, PlanItem, WeeklyPlan
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.settings import SettingsStore
+from hiptimer.ui.library.returning import last_routine
 from hiptimer.ui.main_window import MainWindow
 from hiptimer.ui.reminders.window_reminders import ReminderParts
 from hiptimer.ui.services.ports import Services
@@ -141,3 +143,18 @@ def test_a_routine_the_user_chose_while_the_history_opened_stays_chosen(
     assert window.guidance is not None  # the services are ready
     assert chosen(window) == "bridges"
     window.close()
+
+
+def test_the_last_routine_is_read_from_any_history_that_lists_sessions(
+    history: HistoryStore,
+) -> None:
+    # last_routine asks only list_sessions (returning.SessionList): a stand-in for the
+    # store is read as the store is, and no history at all chooses nothing.
+    done(history, GENTLE, MONDAY, 8)
+
+    class Listed:
+        def list_sessions(self, *, limit: int | None = None) -> list[SessionSummary]:
+            return history.list_sessions(limit=limit)
+
+    assert last_routine(Listed()) == last_routine(history) == "gentle"
+    assert last_routine(None) is None
