@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from hiptimer.core.dosing import decisions
 from hiptimer.core.dosing.dose_steps import rules_for
@@ -16,6 +18,7 @@ from hiptimer.core.routines.model import Routine
 
 log = logging.getLogger(__name__)
 READ_ERRORS = (sqlite3.Error, OSError)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,15 @@ class Unanswered:
         waiting = decisions.unanswered(recs, logged)
         self._counted[routine.id] = _Counted(routine, pain_limit, changes, tuple(waiting))
         return waiting
+
+
+def read_or(query: Callable[[], T], fallback: T) -> T:
+    """What `query` reads from the history, or `fallback` while the history cannot be read."""
+    try:
+        return query()
+    except READ_ERRORS as exc:
+        _unread(exc)
+        return fallback
 
 
 def _unread(exc: BaseException) -> list[Recommendation]:

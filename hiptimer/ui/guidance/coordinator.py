@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from hiptimer.core.dosing.actions import DoseAction
 from hiptimer.core.dosing.dose_steps import Dose
 from hiptimer.core.dosing.rules import Recommendation
+from hiptimer.core.dosing.waiting import read_or
 from hiptimer.core.dosing.words import is_offer, next_dose_text, spoken
 from hiptimer.core.history.checkin_day import checkin_day, day_span
 from hiptimer.core.history.queries import SessionSummary
@@ -98,12 +99,12 @@ class Guidance(QObject):
             return
         today = checkin_day(self._host.wall())  # from 04:00: past midnight is still evening
         self._looked_on = today
-        found = self.answers.read(lambda: store.sessions_needing_morning_checkin(today), None)
+        found = read_or(lambda: store.sessions_needing_morning_checkin(today), None)
         if found is None:
             return
         since, until = day_span(today - timedelta(days=1))
         none: list[SessionSummary] = []
-        yesterday = self.answers.read(lambda: store.list_sessions(since=since, until=until), none)
+        yesterday = read_or(lambda: store.list_sessions(since=since, until=until), none)
         self._waiting = [s for s in yesterday if s.exercised and s.morning_at is None] or [found]
         for routine in self._routines({s.routine_id for s in self._waiting}):
             self._before[routine.id] = (routine, self.answers.recommend(routine))

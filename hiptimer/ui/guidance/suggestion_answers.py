@@ -6,13 +6,13 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol
 
 from hiptimer.core.dosing import decisions as dose_decisions
 from hiptimer.core.dosing.dose_steps import rules_for
 from hiptimer.core.dosing.inputs import routine_recommendations
 from hiptimer.core.dosing.rules import Recommendation
-from hiptimer.core.dosing.waiting import READ_ERRORS, Unanswered
+from hiptimer.core.dosing.waiting import Unanswered, read_or
 from hiptimer.core.dosing.words import next_dose_text
 from hiptimer.core.history.queries import DoseChange
 from hiptimer.core.history.store import HistoryStore
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
     from hiptimer.ui.session.summary_page import SummaryPage
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
 
 SAVE_ERRORS = (ValueError, OSError, RoutineError, sqlite3.Error)
 
@@ -66,14 +65,7 @@ class SuggestionAnswers:
         if store is None:
             return []
         rules = rules_for(self._host.settings.settings.pain_limit)
-        return self.read(lambda: routine_recommendations(store, routine, rules), [])
-
-    def read(self, query: Callable[[], T], fallback: T) -> T:
-        try:
-            return query()
-        except READ_ERRORS as exc:  # the history cannot be read now: no guidance, no harm
-            log.warning("Could not read the history for dose suggestions: %s", exc)
-            return fallback
+        return read_or(lambda: routine_recommendations(store, routine, rules), [])
 
     def unanswered(self, routine: Routine) -> list[Recommendation]:
         """`routine`'s suggestions still waiting for Accept or Not now (the library's line),
@@ -92,7 +84,7 @@ class SuggestionAnswers:
         if store is None:
             return set()
         none: list[DoseChange] = []
-        changes = self.read(lambda: store.dose_changes(panel.routine.id), none)
+        changes = read_or(lambda: store.dose_changes(panel.routine.id), none)
         found = set()
         for card in panel.cards:
             when = dose_decisions.declined_at(card.rec, changes)

@@ -85,3 +85,19 @@ def test_a_history_that_cannot_be_read_offers_nothing_and_is_read_again(
         mp.setattr(HistoryQueries, "dose_changes", locked)
         assert len(unanswered.of(store, MINE, 5)) == 1  # as before: every offer counts
     assert len(unanswered.of(store, MINE, 5)) == 1 and len(counted) == 2  # not kept
+
+
+def test_an_unreadable_history_is_logged_by_one_reader_whoever_asks(
+    store: HistoryStore, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The library's count (Unanswered) and the suggestion cards and check-in (read_or) said
+    # the same warning from two modules; one place says it now.
+    def locked(*args: object) -> None:
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(HistoryQueries, "changes", locked)
+    assert waiting.Unanswered().of(store, MINE, 5) == []
+    assert waiting.read_or(store.changes, None) is None
+    said = [(r.name, r.getMessage()) for r in caplog.records]
+    text = "Could not read the history for dose suggestions: database is locked"
+    assert said == [("hiptimer.core.dosing.waiting", text)] * 2
