@@ -17,12 +17,15 @@ from tests.e2e.three_sets import (
     GET_READY,
     GET_READY_S,
     HOLD_S,
-    HOLDING,
-    MID_HOLD,
+    PAUSED_HOLD,
+    REST,
+    REST_S,
+    paused_in_next_hold,
     rate_a_set,
     sessions_in,
     sets_in,
     skip_get_ready,
+    skip_rest,
     three_sets_in,
 )
 
@@ -31,17 +34,23 @@ pytestmark = pytest.mark.e2e
 SCREENSHOTS = os.environ.get("HIPTIMER_SCREENSHOTS")  # a folder: keep pictures of the offer
 
 
-def test_the_get_ready_is_told_from_every_hold_and_rest_by_its_title() -> None:
-    # What the waits below rely on, checked without a window: each title the get-ready
-    # shows in its first ten seconds, and none a hold (3 s, 8 s after +) or a rest shows.
+def test_the_get_ready_and_the_rests_are_told_from_everything_else_by_their_titles() -> None:
+    # What the waits below rely on, checked without a window: each title the get-ready or a
+    # rest shows in its first ten seconds, and no hold (3 s, 8 s after +) nor the other's
+    # first ten (a rest is ended or paused in those, the get-ready ended or killed); a hold
+    # reached while paused shows its whole time, which a paused rest never does there.
     def titles(seconds: int) -> list[str]:
         return [f"{minutes_text(s)} Quick stretch \u2014 HipTimer" for s in range(seconds, 0, -1)]
 
-    others = titles(HOLD_S + 5) + titles(1)
-    assert not [t for t in others if re.search(GET_READY, t)]
-    first_ten = titles(GET_READY_S)[:10]
-    assert all(re.search(GET_READY, t) for t in first_ten)
-    assert not re.search(HOLDING, titles(1)[0])  # nor does a rest pass for a hold begun
+    holds = titles(HOLD_S + 5)
+    for pattern, seconds, others in (
+        (GET_READY, GET_READY_S, holds + titles(REST_S)[:10]),
+        (REST, REST_S, holds + titles(GET_READY_S)),
+    ):
+        assert not [t for t in others if re.search(pattern, t)]
+        assert all(re.search(pattern, t) for t in titles(seconds)[:10])
+    paused_rest = [f"Paused {t}" for t in titles(REST_S)[:30]]  # Space in its first ten
+    assert not [t for t in paused_rest if re.search(PAUSED_HOLD, t)]
 
 
 def test_a_session_killed_mid_set_resumes_into_the_same_session(
@@ -53,8 +62,9 @@ def test_a_session_killed_mid_set_resumes_into_the_same_session(
     try:
         skip_get_ready(first)
         rate_a_set(first, db, "3")
+        skip_rest(first)
         rate_a_set(first, db, "4")
-        first.wait_title(MID_HOLD)  # the third hold, seconds to go
+        paused_in_next_hold(first)  # the third set begun
         first.kill()
     finally:
         first.stop()
@@ -98,15 +108,14 @@ def test_plus_pressed_in_a_set_the_kill_cut_short_is_resumed(display: str, tmp_p
     # leaves no set row with the change, yet it is kept: written the moment + was pressed.
     data, routine, db = three_sets_in(tmp_path)
     longer = HOLD_S + 5
-    held_longer = rf"^0:0[{HOLD_S + 1}-{longer}] Quick stretch"  # only the longer hold shows it
 
     first = RealApp(display, data, routine, log_name="first.log")
     try:
         skip_get_ready(first)
         rate_a_set(first, db, "3")
-        first.wait_title(HOLDING)  # the second hold
+        paused_in_next_hold(first)  # the second hold, waiting for the key
         first.key("plus")
-        first.wait_title(held_longer)
+        first.wait_title(rf"^Paused 0:0{longer} Quick stretch")
         first.kill()
     finally:
         first.stop()
@@ -118,6 +127,7 @@ def test_plus_pressed_in_a_set_the_kill_cut_short_is_resumed(display: str, tmp_p
         second.key("Return")
         skip_get_ready(second)  # the get-ready before the second set
         rate_a_set(second, db, "2")  # the longer holds: planned_holds below
+        skip_rest(second)
         rate_a_set(second, db, "1")
         second.wait_title(r"^Session complete \u2014 HipTimer$")
         change = f"hold {HOLD_S} -> {longer} s"
@@ -135,8 +145,9 @@ def test_killed_again_before_a_set_each_stop_is_left_out_once(display: str, tmp_
     try:
         skip_get_ready(first)
         rate_a_set(first, db, "3")
+        skip_rest(first)
         rate_a_set(first, db, "4")
-        first.wait_title(MID_HOLD)
+        paused_in_next_hold(first)
         first.kill()
     finally:
         first.stop()

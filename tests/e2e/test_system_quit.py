@@ -10,9 +10,28 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.real_app import WAIT_S, RealApp, wait_until
-from tests.e2e.three_sets import MID_HOLD, rate_a_set, sessions_in, sets_in, three_sets_in
+from tests.e2e.three_sets import (
+    PAUSED,
+    paused_in_next_hold,
+    rate_a_set,
+    sessions_in,
+    sets_in,
+    three_sets_in,
+)
 
 pytestmark = pytest.mark.e2e
+
+
+def held_some(app: RealApp) -> None:
+    """Reach the next set's hold made 10 s longer, let it run a second or more, and pause it:
+    a set under way that waits for the test. (A set ended with nothing held leaves no row.)"""
+    paused_in_next_hold(app)
+    app.key("plus", "plus")  # 0:03 -> 0:13
+    app.wait_title(r"^Paused 0:13 Quick stretch")
+    app.key("space")
+    app.wait_title(r"^0:(1[0-2]|0\d) Quick stretch")  # under 0:13: a second or more held
+    app.key("space")
+    app.wait_title(PAUSED)
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
@@ -23,7 +42,7 @@ def test_a_termination_signal_mid_set_keeps_the_rating_and_ends_the_session(
     app = RealApp(display, data, routine)
     try:
         rate_a_set(app, db, "3")
-        app.wait_title(MID_HOLD)  # the second hold, seconds to go
+        held_some(app)  # the second hold, paused with seconds to go
         app.process.send_signal(signum)
         assert app.process.wait(timeout=WAIT_S) == 0, app.output()
     finally:

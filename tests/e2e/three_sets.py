@@ -10,8 +10,9 @@ from pathlib import Path
 
 from tests.e2e.real_app import RealApp, wait_until
 
-# The shortest hold that still tells a hold begun (0:03, 0:02: HOLDING) from a rest (0:01),
-# with a whole second (0:02: MID_HOLD) to be killed in with seconds to go.
+# Short holds: each set runs in full unless a test pauses it. No test waits for a moment
+# inside a running hold (a second or two that a busy host's polling may never see): a test
+# that needs a set begun pauses in the rest before it and moves to it (paused_in_next_hold).
 HOLD_S = 3
 # A get-ready far longer than any hold (8 s at most, with +): the first ten of its seconds
 # (GET_READY) are shown by nothing else, so a test waiting for it cannot take a hold's last
@@ -19,6 +20,9 @@ HOLD_S = 3
 # 1 s, "0:01 Quick stretch" was the get-ready or the hold's last second, and Right pressed
 # late under load ended the hold early.
 GET_READY_S = 20
+# The rests between sets likewise: their first ten seconds (REST) are theirs alone, to be
+# paused in or ended with Right with thirty seconds to spare.
+REST_S = 40
 ROUTINE = {
     "format": "hiptimer-routine",
     "version": 1,
@@ -26,7 +30,7 @@ ROUTINE = {
     "title": "E2E three sets",
     "rests": {
         "get_ready_s": GET_READY_S,
-        "between_sets_s": 1,
+        "between_sets_s": REST_S,
         "between_sides_s": 1,
         "after_exercise_s": 1,
     },
@@ -34,9 +38,10 @@ ROUTINE = {
         {"id": "stretch", "name": "Quick stretch", "kind": "hold", "hold_s": HOLD_S, "sets": 3},
     ],
 }
-HOLDING = rf"^0:0[2-{HOLD_S}] Quick stretch \u2014 HipTimer$"  # rests show 0:01
-MID_HOLD = rf"^0:0[2-{HOLD_S - 1}] Quick stretch"  # a hold begun, seconds still to go
 GET_READY = rf"^0:(1\d|{GET_READY_S}) Quick stretch"  # 0:20 to 0:10: only the get-ready
+REST = rf"^0:(3[1-9]|{REST_S}) Quick stretch"  # 0:40 to 0:31: only a rest between sets
+PAUSED = r"^Paused 0:\d\d Quick stretch"
+PAUSED_HOLD = rf"^Paused 0:0{HOLD_S} Quick stretch"  # reached while paused: its whole time
 RATING = r"^Rate pain: Quick stretch"
 
 
@@ -67,6 +72,23 @@ def skip_get_ready(app: RealApp) -> None:
     """Wait for the get-ready (at a session's start, or a resumption's) and end it with Right."""
     app.wait_title(GET_READY)
     app.key("Right")
+
+
+def skip_rest(app: RealApp) -> None:
+    """Wait for the rest between two sets and end it with Right."""
+    app.wait_title(REST)
+    app.key("Right")
+
+
+def paused_in_next_hold(app: RealApp) -> None:
+    """From the rest before a set: pause, and move (Right) to the set's hold, which then
+    waits, paused, with its whole time: a set begun, in a state that lasts until the test
+    acts (a key, a kill), so no wait can miss it."""
+    app.wait_title(REST)
+    app.key("space")
+    app.wait_title(PAUSED)  # the rest, paused
+    app.key("Right")
+    app.wait_title(PAUSED_HOLD)
 
 
 def unrated_set(db: Path) -> int | None:
