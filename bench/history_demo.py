@@ -180,7 +180,7 @@ def main() -> int:
         return 0
     from PySide6.QtWidgets import QApplication
 
-    from hiptimer.ui.app import setup_application
+    from hiptimer.ui.app_setup import setup_application
     from hiptimer.ui.history.window import HistoryWindow
 
     app = QApplication(sys.argv[:1])

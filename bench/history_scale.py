@@ -35,7 +35,7 @@ from hiptimer.core.history.queries import StoredSet, to_db_time
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.routines.catalog import Catalog, load_catalog
 from hiptimer.core.routines.model import Kind, Routine
-from hiptimer.ui.app import setup_application
+from hiptimer.ui.app_setup import setup_application
 from hiptimer.ui.history.report_pdf import write_report
 from hiptimer.ui.history.window import TAB_PAIN, HistoryWindow
 

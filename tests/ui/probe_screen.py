@@ -38,7 +38,7 @@ def look(request: pytest.FixtureRequest) -> str:
 @pytest.fixture(autouse=True)
 def real_look(qapp: QApplication, look: str) -> Iterator[None]:
     """The style sheet, fonts, words and window fitting the app has when run in `look`."""
-    from hiptimer.ui.app import setup_application
+    from hiptimer.ui.app_setup import setup_application
     from hiptimer.ui.language import apply_language
     from hiptimer.ui.widgets.screen_fit import install_screen_fit
 

@@ -22,9 +22,10 @@ from hiptimer.core.history.store import open_history
 from hiptimer.core.instance import LOCK_NAME
 from hiptimer.core.settings import SettingsStore
 from hiptimer.ui import single_instance
-from hiptimer.ui.app import _resolve, run_app
+from hiptimer.ui.app import run_app
 from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.main_window import MainWindow
+from hiptimer.ui.second_start import resolve_routine
 from tests.harness import short_routine
 from tests.ui.sessions import (
     FakeSpeech,
@@ -100,11 +101,11 @@ def test_a_folder_where_the_lock_goes_is_moved_aside_and_the_window_says_where(
 
 def test_an_unknown_routine_opens_the_library_and_says_why(qtbot: QtBot) -> None:
     said: list[str] = []
-    assert _resolve("no-such-routine", said.append) is None
+    assert resolve_routine("no-such-routine", said.append) is None
     assert "no-such-routine" in said[0] and "daily-hip-stretches" in said[0]
     routine = short_routine()
-    assert _resolve(routine, said.append) is routine
-    assert _resolve(None, said.append) is None
+    assert resolve_routine(routine, said.append) is routine
+    assert resolve_routine(None, said.append) is None
 
 
 def test_a_copy_that_does_not_answer_gets_a_read_only_window_that_offers_nothing(
@@ -295,7 +296,7 @@ def test_sigterm_keeps_the_editors_unsaved_routine_as_a_draft_and_quits(
 def test_the_window_icon_has_the_small_sizes_a_title_bar_and_taskbar_use(
     qapp: QApplication,
 ) -> None:
-    from hiptimer.ui.app import WINDOW_ICON_PX, window_icon
+    from hiptimer.ui.app_setup import WINDOW_ICON_PX, window_icon
 
     icon = window_icon(paths.icons_dir() / "hicolor")
     assert sorted(size.width() for size in icon.availableSizes()) == sorted(WINDOW_ICON_PX)

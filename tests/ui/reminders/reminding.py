@@ -17,10 +17,10 @@ from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.plan.model import EVERY_DAY, PlanItem, WeeklyPlan
 from hiptimer.core.routines.writer import save_routine
 from hiptimer.core.settings import SettingsStore
-from hiptimer.ui.app import connect_reminders
 from hiptimer.ui.main_window import MainWindow
 from hiptimer.ui.reminders.tray_messages import Note
 from hiptimer.ui.reminders.window_reminders import ReminderParts
+from hiptimer.ui.second_start import connect_reminders
 from tests.core.plan.clocks import BERLIN
 from tests.harness import hold, quick_routine
 from tests.ui.sessions import fake_services

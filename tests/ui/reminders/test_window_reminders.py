@@ -347,11 +347,11 @@ def test_a_start_at_login_finding_hiptimer_running_leaves_it_in_the_tray(
     """`hiptimer --in-tray` (the autostart entry) with HipTimer already running, restored by
     the desktop's session, say: it brought the hidden window forward at every login."""
     from hiptimer.core.instance import Request
-    from hiptimer.ui.app import _come_forward
+    from hiptimer.ui.second_start import come_forward
 
     for setup in make(qtbot, tmp_path, PLAN):
         assert not setup.window.isVisible()  # in the tray
-        _come_forward(setup.window, Request(quiet=True))
+        come_forward(setup.window, Request(quiet=True))
         assert not setup.window.isVisible()
 
 
