@@ -1,4 +1,4 @@
-"""The main window's menus and the question asked before a session ends."""
+"""The main window's menus, and the questions asked before a session ends or HipTimer quits."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""What a session talks to (beeps, voice, history, screen saver) behind small interfaces."""
+"""What a session talks to (beeps, voice, history, screen saver) behind small interfaces, their
+silent stand-ins, and the Services that hold them, opened at once or after the first paint."""
 
 # Each service is optional: when its module is missing or fails to start, a silent stand-in
 # takes its place and the session runs on with captions and the timer.

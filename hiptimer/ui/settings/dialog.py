@@ -1,4 +1,5 @@
-"""The Settings dialog: voice, rate, volume, mute, setup readings, cautions and the pain limit."""
+"""The Settings dialog: language, voice, rate, volume, mute, setup readings, cautions, the pain
+limit and the look."""
 
 from __future__ import annotations
 

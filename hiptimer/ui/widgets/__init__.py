@@ -1,1 +1,2 @@
-"""Small widgets of the workout screen."""
+"""Small widgets and Qt helpers shared by the pages and windows: the exercise figure, text
+fitted to its room, fields, layouts, file dialogs, and what a screen reader is told."""
