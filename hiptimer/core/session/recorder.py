@@ -92,41 +92,50 @@ class SessionRecorder:
 
     def _record(self, history: SessionLog, event: Event) -> None:
         if isinstance(event, SessionStarted):
-            if self._session_id is None:
-                self._begin(history, event.routine)
-            else:  # resuming: begun by the run that was interrupted; the stop is not its time
-                history.mark_resumed(self._session_id, self._wall())
-        elif self._session_id is None:
+            self._begin(history, event.routine)
             return
-        elif isinstance(event, SetCompleted):
-            self._add_set(history, self._session_id, event.record)
+        session_id = self._session_id
+        if session_id is None:
+            return
+        if isinstance(event, SetCompleted):
+            self._add_set(history, session_id, event.record)
         elif isinstance(event, ExerciseSkipped):
             for record in event.records:
-                self._add_set(history, self._session_id, record)
-        elif isinstance(event, ResultEntered):
+                self._add_set(history, session_id, record)
+        elif isinstance(event, ResultEntered | RatingChanged | PainRated | PainChoiceMade):
             set_id = self._set_ids.get(event.record.index)
             if set_id is not None:
-                history.record_result(set_id, event.record.result, event.record.result_unit)
-        elif isinstance(event, RatingChanged):
-            set_id = self._set_ids.get(event.record.index)
-            if set_id is not None:  # the rating given stays in the history's audit trail
-                history.correct_pain(set_id, event.record.pain, at=self._wall(), source="session")
-        elif isinstance(event, PainRated | PainChoiceMade):
-            set_id = self._set_ids.get(event.record.index)
-            changed = isinstance(event, PainRated) and event.changed  # written as a correction
-            if set_id is not None and not changed:
-                choice = event.record.pain_choice
-                history.rate_set(set_id, event.record.pain, choice.value if choice else None)
+                self._answered(history, set_id, event)
         elif isinstance(event, DoseChanged):
             e = self._engine
             doses = {ex_id: e.dose(ex_id) for ex_id in e.adjustments}
-            history.record_doses_now(self._session_id, in_force_data(doses, e.adjustments))
+            history.record_doses_now(session_id, in_force_data(doses, e.adjustments))
         elif isinstance(event, SessionEnded):
             # Never before what was written already: the wall clock may have been set back.
             ended = max([self._wall(), *self._written])
-            history.finish_session(self._session_id, event.reason.value, ended)
+            history.finish_session(session_id, event.reason.value, ended)
+
+    def _answered(
+        self,
+        history: SessionLog,
+        set_id: int,
+        event: ResultEntered | RatingChanged | PainRated | PainChoiceMade,
+    ) -> None:
+        """A recorded set's result, its rating or the choice above the limit, as answered."""
+        record = event.record
+        if isinstance(event, ResultEntered):
+            history.record_result(set_id, record.result, record.result_unit)
+        elif isinstance(event, RatingChanged):  # the rating given stays in the audit trail
+            history.correct_pain(set_id, record.pain, at=self._wall(), source="session")
+        elif not (isinstance(event, PainRated) and event.changed):  # changed: a correction
+            choice = record.pain_choice
+            history.rate_set(set_id, record.pain, choice.value if choice else None)
 
     def _begin(self, history: SessionLog, routine: Routine) -> None:
+        if self._session_id is not None:
+            # Resuming: begun by the run that was interrupted; the stop is not its time.
+            history.mark_resumed(self._session_id, self._wall())
+            return
         live = self._engine.live_routine()
         doses = {ex.id: exercise_to_data(ex) for ex in live.active_exercises}
         planned = sum(1 for step in self._engine.steps if step.kind is StepKind.WORK)
