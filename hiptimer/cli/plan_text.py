@@ -42,34 +42,42 @@ def plan_lines(routine: Routine) -> list[str]:
     first = active[0] if active else None
     lines += ["", f"Get ready: {_lead_text(routine.rests.get_ready_s, first, lead_in)}", ""]
     for number, ex in enumerate(routine.exercises, start=1):
-        off = "" if ex.enabled else "  (turned off: not part of the session)"
-        lines.append(f"{number}. {ex.name}: {dose_text(ex)}{ceiling_note(ex)}{off}")
-        if ex.test is not None:
-            lines.append(f"   Re-test: {_retest_text(ex.test)}")
-        if ex.ladder:
-            lines.append("   Ladder:")
-            lines += [f"     {line}" for line in ladder_lines(ex)]
-        if ex.setup:
-            lines.append("   Setup:")
-            lines += [_bullet(step, "     ") for step in ex.setup]
-        if ex.cues:
-            lines.append("   Cues:")
-            lines += [_bullet(cue, "     ") for cue in ex.cues]
-        if ex.caution:
-            lines.append(_wrapped("   Caution: ", ex.caution, "     "))
-        if ex.enabled:
-            after = active.index(ex) + 1
-            coming = active[after] if after < len(active) else None
-            rests = _rests(routine, ex, coming, lead_in)
-            if rests:
-                lines.append(f"   Rest: {rests}")
-        lines.append("")
+        lines += _exercise_lines(number, ex, routine, lead_in)
     if not routine.active_exercises:  # the window refuses to start it, and says why
         lines.append(NOTHING_TO_START)
         return lines
     total = format_duration(estimated_seconds(routine, lead_in))
     lines.append(f"Estimated total: {total} (get-ready and rests included)")
     return lines
+
+
+def _exercise_lines(
+    number: int, ex: Exercise, routine: Routine, lead_in: Callable[[Exercise], float] | None
+) -> list[str]:
+    """One exercise of the plan: its dose, re-test, ladder, steps, cues, caution and rest."""
+    off = "" if ex.enabled else "  (turned off: not part of the session)"
+    lines = [f"{number}. {ex.name}: {dose_text(ex)}{ceiling_note(ex)}{off}"]
+    if ex.test is not None:
+        lines.append(f"   Re-test: {_retest_text(ex.test)}")
+    if ex.ladder:
+        lines.append("   Ladder:")
+        lines += [f"     {line}" for line in ladder_lines(ex)]
+    if ex.setup:
+        lines.append("   Setup:")
+        lines += [_bullet(step, "     ") for step in ex.setup]
+    if ex.cues:
+        lines.append("   Cues:")
+        lines += [_bullet(cue, "     ") for cue in ex.cues]
+    if ex.caution:
+        lines.append(_wrapped("   Caution: ", ex.caution, "     "))
+    if ex.enabled:
+        active = routine.active_exercises
+        after = active.index(ex) + 1
+        coming = active[after] if after < len(active) else None
+        rests = _rests(routine, ex, coming, lead_in)
+        if rests:
+            lines.append(f"   Rest: {rests}")
+    return [*lines, ""]
 
 
 def _rests(
