@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,6 +23,7 @@ from hiptimer.core.routines.validation import RoutineError
 from hiptimer.i18n import _
 from hiptimer.ui.editor.style import editor_style_sheet
 from hiptimer.ui.theme import QUESTION_PX, px, question_rules
+from hiptimer.ui.widgets.dialog_body import DialogBody
 from hiptimer.ui.widgets.plain import as_html, may_cut, plain, show_wrapped
 from hiptimer.ui.widgets.screen_fit import fit_to_words
 
@@ -46,7 +47,10 @@ class KeepDosesDialog(QDialog):
         # desk-side editor's.
         self.setStyleSheet(editor_style_sheet() + question_rules("QDialog#keep-doses"))
         heading = QLabel(_("You changed these doses during the session:"), self)
-        self.changes = QLabel(self)
+        # The list alone scrolls: 20 exercises changed in large print on a 1024 x 600 screen
+        # put Keep and Not now below its edge.
+        body = QWidget()
+        self.changes = QLabel(body)
         self.changes.setObjectName("dose-changes")
         self.changes.setWordWrap(True)
         if routine.builtin:
@@ -73,10 +77,16 @@ class KeepDosesDialog(QDialog):
         buttons.addButton(self.not_now_button, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        listed = QVBoxLayout(body)
+        listed.setContentsMargins(0, 0, 0, 0)
+        listed.addWidget(self.changes)
+        self.scroller = DialogBody(body, self)
+        self.scroller.setObjectName("dose-changes-area")
+        self.scroller.setAccessibleName(_("Doses changed"))
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         layout.addWidget(heading)
-        layout.addWidget(self.changes)
+        layout.addWidget(self.scroller, 1)
         layout.addWidget(note)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
@@ -86,6 +96,11 @@ class KeepDosesDialog(QDialog):
         # About 28 of its letters wide: a line of the mat-sized words reads whole, and a
         # dose's line stays on one line where the screen has the room.
         fit_to_words(self, px(QUESTION_PX) * 28)
+        self.scroller.fit_dialog(self)  # then as tall as the whole list, up to the screen
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.scroller.fit_body()  # the list's lines wrap again at the new width
 
 
 def log_kept_doses(history: object, result: SessionResult, live: Routine, at: datetime) -> None:

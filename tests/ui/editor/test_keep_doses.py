@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.routines.user_routines import DoseChange
@@ -49,3 +49,25 @@ def test_the_keep_doses_question_is_as_large_as_the_end_session_question(
     qtbot.addWidget(keep)
     assert min(polished_px(keep, QLabel)) >= words  # the heading, the changes, where they go
     assert min(polished_px(keep, QPushButton)) >= answers  # Keep for next time, Not now
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+def test_many_changes_scroll_and_the_answers_stay_on_a_short_screen(
+    qtbot: QtBot, text_size: int
+) -> None:
+    # 40 exercises changed on the tests' 800 x 800 screen, as 20 on a 1024 x 600 netbook's
+    # (large print too): the list scrolls, Keep and Not now stay on the screen.
+    from tests.ui.fit_checks import misfits
+
+    changes = [
+        DoseChange(f"ex{n}", f"Side-lying hip abduction {n}", "hold_s", 30, 45) for n in range(40)
+    ]
+    keep = KeepDosesDialog(quick_routine(hold(hold_s=5)), changes)
+    qtbot.addWidget(keep)
+    keep.setStyleSheet(theme.app_style_sheet() + keep.styleSheet())
+    keep.show()
+    qtbot.waitExposed(keep)
+    assert misfits(keep) == []
+    area = keep.findChild(QScrollArea, "dose-changes-area")
+    assert area is not None and area.verticalScrollBar().maximum() > 0  # the rest scrolls
+    assert keep.keep_button.isVisible() and keep.not_now_button.isVisible()
