@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
             self.resume.offer()  # a session interrupted last time comes before anything else
         self.guidance = Guidance(self._shell, self)
         self.guidance.routine_saved.connect(lambda _routine: self._reload_library())
+        self.guidance.kept_later.connect(self._doses_kept)  # left on a summary, kept later
         self.guidance.library_requested.connect(self.show_library)
         self.guidance.start()
         self.flow.guidance = self.guidance

@@ -81,6 +81,7 @@ class SessionFlow(QObject):
         self.guidance: Guidance | None = None
         self.session: ActiveSession | None = None
         self.summary: SummaryPage | None = None
+        self._summary_session: int | None = None  # the session the summary is of
 
     def start(
         self,
@@ -157,6 +158,7 @@ class SessionFlow(QObject):
         summary.library_requested.connect(self.library_requested)
         summary.done_requested.connect(self.done_requested)
         self.summary = summary
+        self._summary_session = session.controller.session_id
         if self.guidance is not None:
             self.guidance.after_session(summary, session.controller.session_id)
         self._nav.add(summary, Mode.SUMMARY, show=True)
@@ -178,11 +180,18 @@ class SessionFlow(QObject):
         summary = self.summary
         if summary is None or summary.result.started_with is None:
             return
-        from hiptimer.ui.editor.keep_doses import log_kept_doses, offer_to_keep_doses
+        from hiptimer.ui.editor.keep_doses import (
+            log_kept_doses,
+            offer_answered,
+            offer_to_keep_doses,
+        )
 
-        saved = offer_to_keep_doses(self._parent, summary.result.started_with, live)
+        base, history = summary.result.started_with, self._services.history
+        session_id = self._summary_session
+        answered = partial(offer_answered, history, session_id)
+        saved = offer_to_keep_doses(self._parent, base, live, answered)
         if saved is not None:
-            log_kept_doses(self._services.history, summary.result, live, self._wall())
+            log_kept_doses(history, base, live, self._wall(), session_id)
             summary.keep_button.setEnabled(False)
             if self.guidance is not None:
                 self.guidance.doses_kept(saved)

@@ -28,6 +28,14 @@ _LAST_RAN = (
 )
 _LAST_RAN_DAY = f"julianday(({_LAST_RAN}))"
 
+# An ended session's doses_now_json: the offer to keep the doses it reached. The key has a
+# space, so it can never be an exercise id; a session ended twice is wrapped once.
+TO_KEEP = "to keep"
+_OFFERED = (
+    "CASE WHEN end_reason IS NOT NULL OR doses_now_json IS NULL THEN doses_now_json"
+    f" ELSE '{{\"{TO_KEEP}\": ' || doses_now_json || '}}' END"
+)
+
 
 class SessionWrites:
     """The sessions and sets rows HistoryStore writes; it supplies `_ref`, `_new_row` and
@@ -136,16 +144,26 @@ class SessionWrites:
         """Record how and when a session ended; a note of None leaves the note as it is.
 
         A session never ends before it started (a wall clock set back meanwhile). Its doses
-        now (record_doses_now) go: they are there to resume it, and an ended one is never
-        resumed.
+        now (record_doses_now) become the offer to keep them, {TO_KEEP: doses now}, until the
+        user answers it (answer_doses_offer): an ended session is never resumed, and a
+        HipTimer killed on the summary must ask again (hiptimer.core.dosing.doses_to_keep).
         """
         check_in("end_reason", end_reason, writes.END_REASONS)
         self._update(
             f"end of session {session_id}",
             "UPDATE sessions SET end_reason = ?1, ended_at = CASE WHEN julianday(?2)"
             " < julianday(started_at) THEN started_at ELSE ?2 END, note = coalesce(?3, note),"
-            " doses_now_json = NULL WHERE id = ?4",
+            f" doses_now_json = {_OFFERED} WHERE id = ?4",
             *(end_reason, to_db_time(ended_at), note, self._ref(session_id)),
+        )
+
+    def answer_doses_offer(self, session_id: int) -> None:
+        """The user answered the offer to keep an ended session's doses (Keep or Not now):
+        it is not made again."""
+        self._update(
+            f"answer to keep the doses of session {session_id}",
+            "UPDATE sessions SET doses_now_json = NULL WHERE id = ? AND end_reason IS NOT NULL",
+            self._ref(session_id),
         )
 
     def record_morning(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -26,9 +26,6 @@ from hiptimer.ui.theme import QUESTION_PX, px, question_rules
 from hiptimer.ui.widgets.dialog_body import DialogBody
 from hiptimer.ui.widgets.plain import as_html, may_cut, plain, show_wrapped
 from hiptimer.ui.widgets.screen_fit import fit_to_words
-
-if TYPE_CHECKING:
-    from hiptimer.ui.session.summary_page import SessionResult
 
 
 class KeepDosesDialog(QDialog):
@@ -103,24 +100,37 @@ class KeepDosesDialog(QDialog):
         self.scroller.fit_body()  # the list's lines wrap again at the new width
 
 
-def log_kept_doses(history: object, result: SessionResult, live: Routine, at: datetime) -> None:
+def log_kept_doses(
+    history: object, base: Routine, live: Routine, at: datetime, session_id: int | None
+) -> None:
     """Put the kept doses in the history's log of dose changes (the report says who decided
     them); nothing when the app runs without a history store."""
     from hiptimer.core.history.store import HistoryStore
 
-    base = result.started_with
-    if isinstance(history, HistoryStore) and base is not None:
-        log_kept(history, base.id, dose_changes(base, live), at)
+    if isinstance(history, HistoryStore):
+        log_kept(history, base.id, dose_changes(base, live), at, session_id)
+
+
+def offer_answered(history: object, session_id: int | None) -> None:
+    """The session's offer to keep its doses is answered: not made again at the next start."""
+    from hiptimer.core.history.store import HistoryStore
+
+    if isinstance(history, HistoryStore) and session_id is not None:
+        history.answer_doses_offer(session_id)
 
 
 def offer_to_keep_doses(
-    parent: QWidget | None, base_routine: Routine, live_routine: Routine
+    parent: QWidget | None,
+    base_routine: Routine,
+    live_routine: Routine,
+    answered: Callable[[], None] = lambda: None,
 ) -> Routine | None:
     """Ask whether to keep a session's dose changes; the saved user's version, or None.
 
     `base_routine` is the routine as the session started; `live_routine` the same with
     the session's changes (SessionEngine.live_routine()). Nothing is asked when no
-    hold, reps or rep range changed.
+    hold, reps or rep range changed. `answered` hears a Not now, or a Keep once saved (a
+    Keep that could not be saved is asked again).
     """
     changes = dose_changes(base_routine, live_routine)
     if not changes:
@@ -128,12 +138,15 @@ def offer_to_keep_doses(
     dialog = KeepDosesDialog(base_routine, changes, parent)
     try:
         if dialog.exec() != QDialog.DialogCode.Accepted:
+            answered()
             return None
     finally:
         dialog.deleteLater()
     try:
-        return keep_session_doses(base_routine, live_routine)
+        saved = keep_session_doses(base_routine, live_routine)
     except (OSError, RoutineError) as exc:
         text = as_html(_("The new doses could not be saved:") + f"\n{exc}")
         QMessageBox.warning(parent, _("Doses not saved"), text)
         return None
+    answered()
+    return saved

@@ -19,6 +19,7 @@ from hiptimer.core.history.queries import SessionSummary
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import _, joined, translate
 from hiptimer.ui.guidance.checkin_page import QUESTION, CheckinPage
+from hiptimer.ui.guidance.doses_left import DosesLeft
 from hiptimer.ui.guidance.recommendations_panel import MorningAdvicePage, RecommendationsPanel
 from hiptimer.ui.guidance.suggestion_answers import AnswersHost, SuggestionAnswers
 from hiptimer.ui.keys import Action, Mode
@@ -62,10 +63,12 @@ class Guidance(QObject):
     dose suggestions (after it, and on the summary). Nothing changes without a yes.
 
     Signals: routine_saved(Routine) once an accepted suggestion has saved the user's routine;
-    library_requested() when the check-in and its suggestions are done with.
+    kept_later(str) with the routine's title once a session's doses left unanswered on its
+    summary are kept; library_requested() when the check-in and its suggestions are done with.
     """
 
     routine_saved = Signal(object)
+    kept_later = Signal(str)
     library_requested = Signal()
 
     def __init__(self, host: GuidanceHost, parent: QObject | None = None) -> None:
@@ -73,6 +76,8 @@ class Guidance(QObject):
         self._host = host
         self._nav = host.nav
         self.answers = SuggestionAnswers(host, saved=self.routine_saved.emit)
+        window = self._nav.stack.window
+        self.doses_left = DosesLeft(host, window, lambda kept: self.kept_later.emit(kept.title))
         self.checkin: CheckinPage | None = None
         self.advice: MorningAdvicePage | None = None
         self._waiting: list[SessionSummary] = []  # yesterday's sessions without a check-in

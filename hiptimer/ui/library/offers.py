@@ -12,9 +12,11 @@ if TYPE_CHECKING:  # the guidance loads with the history, after the first paint
 
 
 class LibraryOffers:
-    """Counts the chosen routine's dose suggestions not answered yet for the library page's
-    line, and opens them (its Review button, or V) in the guidance's cards. Without the
-    guidance (the history not open yet, or off) the line stays hidden."""
+    """Counts the chosen routine's dose suggestions not answered yet, and whether its last
+    session's changed doses wait to be kept, for the library page's line, and opens them (its
+    Review button, or V): the doses in the summary's question, the suggestions in the
+    guidance's cards. Without the guidance (the history not open yet, or off) the line stays
+    hidden."""
 
     def __init__(self, guidance: Callable[[], Guidance | None]) -> None:
         self._guidance = guidance
@@ -35,10 +37,17 @@ class LibraryOffers:
         """Count again: another routine chosen, or an answer given."""
         guidance, routine = self._guidance(), self._chosen()
         count = len(guidance.unanswered(routine)) if guidance and routine else 0
+        doses = (
+            guidance is not None and routine is not None and guidance.doses_left.waiting(routine)
+        )
         if self._page is not None:
-            self._page.suggestions.show_count(count)
+            self._page.suggestions.show_count(count, doses=bool(doses))
 
     def review(self) -> None:
+        """The doses left to keep first (the summary asked that first too), then the
+        suggestions; the line says what is left after each."""
         guidance, routine = self._guidance(), self._chosen()
-        if guidance is not None and routine is not None and not guidance.review(routine):
-            self.refresh()  # answered elsewhere meanwhile: the line goes
+        if guidance is None or routine is None:
+            return
+        if guidance.doses_left.ask(routine) or not guidance.review(routine):
+            self.refresh()  # answered (or elsewhere meanwhile): the line follows

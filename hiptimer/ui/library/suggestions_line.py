@@ -12,6 +12,7 @@ from hiptimer.ui.theme import set_px
 
 class SuggestionsLine(QWidget):
     """ "2 suggestions from your last session, not answered yet" and Review [V]; hidden at 0.
+    Above it, "Doses changed in your last session: keep them for next time?" while that waits.
 
     A user who left the summary without answering, and skipped or never saw the morning's
     suggestions, would otherwise never see them again (docs/pain-rules.md).
@@ -39,17 +40,23 @@ class SuggestionsLine(QWidget):
         self.count = 0
         self.hide()
 
-    def show_count(self, count: int) -> None:
-        """Say how many suggestions wait for an answer; hidden when none do."""
+    def show_count(self, count: int, *, doses: bool = False) -> None:
+        """Say how many suggestions wait for an answer, and whether the doses changed in the
+        last session wait to be kept or not; hidden when nothing waits."""
         self.count = count
-        text = n_(
-            "{count} suggestion from your last session, not answered yet",
-            "{count} suggestions from your last session, not answered yet",
-            count,
-        ).format(count=count)
+        lines = [_("Doses changed in your last session: keep them for next time?")] * doses
+        if count:
+            lines.append(
+                n_(
+                    "{count} suggestion from your last session, not answered yet",
+                    "{count} suggestions from your last session, not answered yet",
+                    count,
+                ).format(count=count)
+            )
+        text = "\n".join(lines)
         self.label.setText(text)
-        self.button.setAccessibleName(_("Review: {line}").format(line=text))
-        self.setVisible(count > 0)
+        self.button.setAccessibleName(_("Review: {line}").format(line=" ".join(lines)))
+        self.setVisible(bool(lines))
 
     def fit(self, h: float) -> None:
         set_px(self.label, h * 0.026, bold=True)

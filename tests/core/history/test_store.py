@@ -746,10 +746,13 @@ DOSES_NOW = {"bridge": {"hold_s": 35.0, "changes": ["hold 30 -> 35 s"]}}
 
 
 @pytest.mark.parametrize("end", ["completed", "ended_early", "interrupted", "partial"])
-def test_a_session_that_ends_keeps_no_doses_now(tmp_path: Path, end: str) -> None:
-    """sessions.doses_now_json is for resuming an unfinished session only; it stayed filled
-    on every ended one. The exports never read it: a session with a dose change exports as
-    one without."""
+def test_a_session_that_ends_keeps_its_doses_now_only_as_the_offer_to_keep_them(
+    tmp_path: Path, end: str
+) -> None:
+    """sessions.doses_now_json resumes an unfinished session; once it ends, the doses reached
+    wait as the offer to keep them ({"to keep": ...}) until answered: a HipTimer killed on
+    the summary lost the offer. A discarded (partial) session offers nothing. The exports
+    never read it: a session with a dose change exports as one without."""
     exports = []
     for doses_now in (DOSES_NOW, None):
         with open_history(tmp_path / f"{doses_now is None}.sqlite3") as store:
@@ -762,11 +765,23 @@ def test_a_session_that_ends_keeps_no_doses_now(tmp_path: Path, end: str) -> Non
                 store.mark_partial(sid)
             else:
                 store.finish_session(sid, end, T0 + timedelta(minutes=5))
-            assert store.session_doses_now(sid) is None
+                store.finish_session(sid, end, T0 + timedelta(minutes=6))  # wrapped once
+            offered = None if doses_now is None or end == "partial" else {"to keep": doses_now}
+            assert store.session_doses_now(sid) == offered
             out = io.StringIO(newline="")
             store.export_csv(out)
             exports.append(out.getvalue())
+            store.answer_doses_offer(sid)
+            assert store.session_doses_now(sid) is None
     assert exports[0] == exports[1]
+
+
+def test_answering_the_offer_leaves_a_running_session_s_doses_now(tmp_path: Path) -> None:
+    with open_history(tmp_path / "h.sqlite3") as store:
+        sid = a_session(store)
+        store.record_doses_now(sid, DOSES_NOW)
+        store.answer_doses_offer(sid)  # only an ended session's: this one is resumed at them
+        assert store.session_doses_now(sid) == DOSES_NOW
 
 
 # -- review queries --------------------------------------------------------------------
