@@ -179,3 +179,41 @@ def test_killed_again_before_a_set_each_stop_is_left_out_once(display: str, tmp_
     # From the second set's end to the last resumption: both stops, each once.
     gap = datetime.fromisoformat(resumed) - datetime.fromisoformat(last_set)
     assert stopped == pytest.approx(gap.total_seconds(), abs=0.01)
+
+
+def test_killed_on_the_summary_the_offer_to_keep_the_doses_comes_back(
+    display: str, tmp_path: Path
+) -> None:
+    # + in the first hold (3 -> 8 s), the session run to its summary, and SIGKILL there before
+    # "Keep these doses for next time?" was answered: the next start asked no more, and the
+    # next session held 3 s again. The library's V asks it again.
+    data, routine, db = three_sets_in(tmp_path)
+    first = RealApp(display, data, routine, log_name="first.log")
+    try:
+        skip_get_ready(first)
+        first.wait_title(HOLDING)
+        first.key("plus")
+        for pain in "321":
+            rate_a_set(first, db, pain)
+        first.wait_title(r"^Session complete \u2014 HipTimer$")
+        first.kill()
+    finally:
+        first.stop()
+    assert sessions_in(db) == [(1, "completed")]
+
+    second = RealApp(display, data, routine, start=False, log_name="second.log")
+    try:
+        second.wait_title(r"^HipTimer$")
+        wait_until(lambda: "Session complete" not in second.title(), "the library never showed")
+        second.key("v")
+        second.xdotool("key", "--window", second.dialog("Keep these doses?"), "Return")
+        wait_until(
+            lambda: json.loads(routine.read_text())["exercises"][0]["hold_s"] == HOLD_S + 5,
+            lambda: f"the doses were not kept; the app said:\n{second.output()}",
+        )
+    finally:
+        second.stop()
+    with sqlite3.connect(db) as conn:
+        kept = conn.execute("SELECT session_id, old_value, new_value FROM dose_changes").fetchall()
+        left = conn.execute("SELECT doses_now_json FROM sessions").fetchall()
+    assert kept == [(1, HOLD_S, HOLD_S + 5)] and left == [(None,)]  # answered: asked no more
