@@ -28,6 +28,9 @@ class LibraryItem:
     routine: Routine | None
     problem: str = ""  # every problem, one per line, for a broken file
     builtin: bool = False
+    # The built-in a user's version or copy is based on: its doses are the routine's own, the
+    # ones its description gives (a kept dose leaves that text as it was).
+    original: Routine | None = None
 
     @property
     def broken(self) -> bool:
@@ -57,13 +60,12 @@ def load_library() -> list[LibraryItem]:
     """The routines from hiptimer.core.routines.catalog, or straight from the routine folders."""
     from hiptimer.core.routines.catalog import load_catalog
 
-    return [
-        LibraryItem(
-            e.id,
-            e.routine.title if e.routine else e.title,
-            e.routine,
-            "\n".join(e.error.shown_lines()) if e.error else "",
-            e.builtin,
-        )
-        for e in load_catalog().entries()
-    ]
+    catalog = load_catalog()
+    items = []
+    for e in catalog.entries():
+        based_on = e.routine.based_on if e.routine is not None and not e.builtin else ""
+        original = catalog.original(based_on) if catalog.has_original(based_on) else None
+        problem = "\n".join(e.error.shown_lines()) if e.error else ""
+        title = e.routine.title if e.routine else e.title
+        items.append(LibraryItem(e.id, title, e.routine, problem, e.builtin, original))
+    return items

@@ -14,7 +14,7 @@ from hiptimer.core.routines.model import Routine, estimated_seconds
 from hiptimer.ui.library.details import details_html, retest_line
 from hiptimer.ui.library.items import LibraryItem
 from hiptimer.ui.library.page import LibraryPage
-from hiptimer.ui.widgets.plain import letters
+from hiptimer.ui.widgets.plain import escape, letters
 from tests.harness import hold, quick_routine
 
 
@@ -290,3 +290,26 @@ def test_a_title_written_right_to_left_keeps_its_length_after_it(qtbot: QtBot) -
     title_right = max(x[i] for i, char in enumerate(text) if char.strip() and char in arabic)
     assert title_right <= x[text.index("\u00b7")] < x[text.index("1")] < x[text.index("m")]
     assert text.strip("\u200e").replace("\u200e", "") == f"{arabic}   \u00b7 1 min"
+
+
+def test_a_kept_dose_is_marked_yours_beside_the_routine_s_and_its_description_as_the_routine_s() -> (
+    None
+):
+    # Gentle hip care's description says "the seated hip stretch (about 30 s a side)"; after a
+    # session's 45 s was kept, it still said so, with nothing to tell the user which was theirs.
+    from hiptimer.core.routines.catalog import load_catalog
+    from hiptimer.core.routines.user_routines import keep_session_doses
+    from hiptimer.ui.library.items import load_library
+
+    builtin = load_catalog().original("gentle-hip-care")
+    stretch = builtin.exercise("seated-hip-stretch")
+    keep_session_doses(builtin, builtin.replace_exercise(stretch.with_dose(hold_s=45)))
+    [item] = [i for i in load_library() if i.id == "gentle-hip-care"]
+    text = details_html(item)
+    assert "about 30\u00a0s a side" in text  # the description is the routine's, as written
+    note = escape("The doses this description gives are the routine's own; yours are marked below.")
+    assert text.index("about 30") < text.index(note) < text.index("Exercises")
+    assert escape("1 x 45 s each side (your dose; the routine's: 1 x 30 s each side)") in text
+    assert text.count("your dose") == 1  # the other exercises are at the routine's doses
+    [plain] = [i for i in load_library() if i.id == "daily-hip-stretches"]
+    assert "your dose" not in details_html(plain) and note not in details_html(plain)
