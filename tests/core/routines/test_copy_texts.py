@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
 from hiptimer import i18n, paths
 from hiptimer.core.routines.catalog import load_catalog
-from hiptimer.core.routines.copy_texts import follow_builtin
+from hiptimer.core.routines.copy_texts import follow_builtin, former_path, former_texts
 from hiptimer.core.routines.ladder import at_rung
 from hiptimer.core.routines.loader import iter_routine_files, load_routine
 from hiptimer.core.routines.model import Routine
@@ -21,6 +22,7 @@ from hiptimer.core.routines.user_routines import (
     save_and_reload,
 )
 from hiptimer.core.routines.writer import routine_to_json
+from tests.core.routines import shipped_texts
 
 BUILTINS = [p.stem for p in iter_routine_files(paths.builtin_routines_dir())]
 
@@ -176,3 +178,100 @@ def test_a_load_finds_the_builtin_folder_once_not_once_per_copy(
         entry = catalog.get(routine_id)
         assert entry is not None and entry.routine is not None and not entry.builtin
         assert entry.routine.title == catalog.original(routine_id).title
+
+
+def reworded_builtins(tmp_path: Path) -> tuple[Path, str, str]:
+    """A copy of the shipped built-ins in which a later release reworded Gentle hip care's
+    description and the bridge's first cue in English and Spanish, recording the former
+    English in former/gentle-hip-care.json. Returns the folder, the old and new description."""
+    folder = tmp_path / "routines"
+    shutil.copytree(paths.builtin_routines_dir(), folder)
+    english = json.loads((folder / "gentle-hip-care.json").read_text(encoding="utf-8"))
+    spanish = json.loads((folder / "es" / "gentle-hip-care.json").read_text(encoding="utf-8"))
+    old, new = english["description"], "A gentle start for stiff hips, reworded."
+    bridge = next(ex for ex in english["exercises"] if ex["id"] == "bridge")
+    old_cue, bridge["cues"][0] = bridge["cues"][0], "Press through your heels, reworded."
+    english["description"] = new
+    spanish["description"] = "Un comienzo suave para caderas rígidas, con otras palabras."
+    spanish["exercises"]["bridge"]["cues"][0] = "Empuja con los talones, con otras palabras."
+    (folder / "gentle-hip-care.json").write_text(json.dumps(english), encoding="utf-8")
+    (folder / "es" / "gentle-hip-care.json").write_text(json.dumps(spanish), encoding="utf-8")
+    former = {
+        "format": "hiptimer-former-texts",
+        "texts": [
+            {"where": "", "field": "description", "was": old, "now": new},
+            {"where": "bridge", "field": "cues", "was": old_cue, "now": bridge["cues"][0]},
+        ],
+    }
+    (folder / "former").mkdir()
+    (folder / "former" / "gentle-hip-care.json").write_text(json.dumps(former), encoding="utf-8")
+    return folder, old, new
+
+
+def test_a_copy_made_before_a_rewording_follows_the_new_words_in_every_language(
+    tmp_path: Path,
+) -> None:
+    # A copy keeps the built-in's English of the day it was saved; matched by text, a later
+    # release that reworded it left the copy in the old English, in Spanish too.
+    copy = dataclasses.replace(
+        load_catalog().original("gentle-hip-care"), builtin=False, based_on="gentle-hip-care"
+    )
+    folder, old, new = reworded_builtins(tmp_path)
+    assert copy.description == old
+    spanish = follow_builtin(copy, "es", folder)
+    assert spanish.description == "Un comienzo suave para caderas rígidas, con otras palabras."
+    assert spanish.exercise("bridge").cues[0] == "Empuja con los talones, con otras palabras."
+    assert spanish.title == "Cuidado suave de la cadera"  # unchanged texts as before
+    english = follow_builtin(copy, "en", folder)
+    assert english.description == new
+    assert english.exercise("bridge").cues[0] == "Press through your heels, reworded."
+    edited = dataclasses.replace(copy, description="My own words.")
+    assert follow_builtin(edited, "es", folder).description == "My own words."
+
+
+def missing_former_words(folder: Path, record: shipped_texts.Texts) -> list[str]:
+    """Each recorded text a built-in in `folder` no longer has, with no former words to lead a
+    copy saved with it to the text now in its place."""
+    now = shipped_texts.shipped_now(folder)
+    problems = []
+    for routine_id, texts in record.items():
+        if routine_id not in now:
+            continue  # a built-in no longer shipped: its copies keep their words
+        current = {tuple(t) for t in now[routine_id]}
+        former = {
+            (w, f, was): n
+            for w, f, was, n in former_texts(former_path(folder / f"{routine_id}.json"))
+        }
+        for where, field, text in texts:
+            if (where, field, text) in current:
+                continue
+            led_to = former.get((where, field, text))
+            if led_to is None or (where, field, led_to) not in current:
+                problems.append(f"{routine_id} {where or 'routine'} {field}: {text!r}")
+    return problems
+
+
+def test_every_text_a_built_in_shipped_with_leads_copies_to_its_words_now() -> None:
+    record = shipped_texts.recorded()
+    missing = missing_former_words(paths.builtin_routines_dir(), record)
+    assert not missing, (
+        "A built-in text was reworded or removed: record the former English in "
+        "resources/routines/former/<id>.json (docs/translating.md), or a user's copy saved "
+        "with it stays in the old English in every language:\n" + "\n".join(missing)
+    )
+    now = shipped_texts.shipped_now()
+    new = [(r, t) for r, texts in now.items() for t in texts if t not in record.get(r, [])]
+    assert not new, (
+        "Built-in texts not in tests/core/routines/shipped_texts.json; run "
+        f"`uv run python -m tests.core.routines.shipped_texts` to record them: {new[:5]}"
+    )
+
+
+def test_the_guard_catches_a_rewording_left_unrecorded(tmp_path: Path) -> None:
+    folder, _old, _new = reworded_builtins(tmp_path)
+    record = shipped_texts.recorded()
+    assert missing_former_words(folder, record) == []
+    (folder / "former" / "gentle-hip-care.json").unlink()
+    [description, cue] = missing_former_words(folder, record)
+    assert description.startswith("gentle-hip-care routine description: 'A beginner routine")
+    assert cue.startswith("gentle-hip-care bridge cues: ")
