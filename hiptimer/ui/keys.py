@@ -117,7 +117,8 @@ GROUPS: tuple[Group, ...] = (
         _b(Action.SELECT_NEXT, (K.Key_Down,), Mode.LIBRARY, N_("the routine below")),
         _b(Action.START, ENTER, Mode.LIBRARY, N_("start the chosen routine")),
         _b(Action.REVIEW_SUGGESTIONS, (K.Key_V,), Mode.LIBRARY,
-           N_("review the chosen routine's dose suggestions not answered yet")),
+           N_("review the chosen routine's dose suggestions not answered yet, and the doses its "
+              "last session changed, not kept or declined yet")),
         _b(Action.ACCEPT, ENTER, Mode.FIRST_RUN, N_("I understand (the notice before the first session)")),
     )),
     Group(N_("During a session"), (
