@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from hiptimer.ui.session.workout_text import minutes_text
-from tests.e2e.real_app import WAIT_S, RealApp
+from tests.e2e.real_app import WAIT_S, RealApp, wait_until
 from tests.e2e.three_sets import (
     GET_READY,
     GET_READY_S,
@@ -184,17 +185,21 @@ def test_killed_again_before_a_set_each_stop_is_left_out_once(display: str, tmp_
 def test_killed_on_the_summary_the_offer_to_keep_the_doses_comes_back(
     display: str, tmp_path: Path
 ) -> None:
-    # + in the first hold (3 -> 8 s), the session run to its summary, and SIGKILL there before
+    # + in the second hold (3 -> 8 s), the session run to its summary, and SIGKILL there before
     # "Keep these doses for next time?" was answered: the next start asked no more, and the
     # next session held 3 s again. The library's V asks it again.
     data, routine, db = three_sets_in(tmp_path)
     first = RealApp(display, data, routine, log_name="first.log")
     try:
         skip_get_ready(first)
-        first.wait_title(HOLDING)
+        rate_a_set(first, db, "3")
+        paused_in_next_hold(first)  # the second hold, waiting for the key
         first.key("plus")
-        for pain in "321":
-            rate_a_set(first, db, pain)
+        first.wait_title(rf"^Paused 0:0{HOLD_S + 5} Quick stretch")
+        first.key("space")
+        rate_a_set(first, db, "2")
+        skip_rest(first)
+        rate_a_set(first, db, "1")
         first.wait_title(r"^Session complete \u2014 HipTimer$")
         first.kill()
     finally:
