@@ -12,7 +12,14 @@ import pytest
 
 from hiptimer import paths
 from hiptimer.core.figures.files import figure_from_data, load_figure
-from hiptimer.core.figures.kinematics import POINT_NAMES, STROKE_HALF, lowest_y, placed
+from hiptimer.core.figures.kinematics import (
+    POINT_NAMES,
+    STROKE_HALF,
+    apply,
+    lowest_y,
+    placed,
+    view_matrix,
+)
 from hiptimer.core.figures.library import builtin_figures_dir
 from hiptimer.core.figures.model import Figure, Pose, PropKind
 from hiptimer.core.figures.motion import Motion, along, pose_at
@@ -189,6 +196,29 @@ def test_the_hip_hiker_lifts_the_dropped_hanging_side_level_from_the_standing_hi
     for points in (start, end):  # the standing knee straight, the leg upright
         assert points["right_ankle"][0] == pytest.approx(points["right_hip"][0], abs=1)
     assert fig.end.highlight == ("right_hip",)
+
+
+def test_a_wall_shows_its_face_not_its_edge(figures: dict[str, Figure]) -> None:
+    """A wall seen edge-on is a post: the hip hiker's, beside the standing leg and seen from
+    the front, was 4 units wide and 110 tall on screen. Every wall must show at least a
+    quarter of its height in width, on either side (a mirror keeps widths) and in the
+    library's thumbnail, which uses the same view."""
+    walls = 0
+    for exercise_id, fig in figures.items():
+        m = view_matrix(fig.camera)
+        for wall in (prop for prop in fig.props if prop.kind is PropKind.WALL):
+            walls += 1
+            (w, h, d), x, z = wall.size, wall.x, wall.z
+            corners = [
+                apply(m, (x + sx * w / 2, wall.y + sy * h, z + sz * d / 2))
+                for sx in (-1, 1)
+                for sy in (0, 1)
+                for sz in (-1, 1)
+            ]
+            wide = max(c[0] for c in corners) - min(c[0] for c in corners)
+            tall = max(c[1] for c in corners) - min(c[1] for c in corners)
+            assert wide >= tall / 4, exercise_id
+    assert walls, "no built-in figure has a wall to check"
 
 
 def test_the_step_down_keeps_its_foot_flat_on_the_step_and_taps_the_floor(
