@@ -229,6 +229,21 @@ def test_the_step_down_is_a_small_challenge_on_a_low_step() -> None:
     assert standing.hip <= 60, "the hip bends less than the tempo squat's chair allows"
 
 
+def test_the_step_down_starts_with_the_free_foot_held_clear_in_front_of_the_step() -> None:
+    """The steps: stand on the step on the leg named, lower the other heel toward the floor in
+    front. The free heel hovered 0.4 units (7 mm) over the step's front corner, neither on the
+    step nor off it; now the free leg is held a little forward, the foot past the edge, so
+    only the floor is below it and it goes straight down to touch."""
+    fig = _figure("step-downs")
+    step = next(prop for prop in fig.props if prop.kind is PropKind.STEP)
+    edge, top = step.x + step.size[0] / 2, step.y + step.size[1]
+    start, _ = _points("step-downs")
+    for point in ("left_heel", "left_toe"):
+        assert start[point][0] - STROKE_HALF >= edge + 1, point  # nothing under it but the floor
+        assert start[point][1] - STROKE_HALF >= top, point  # and not below the step's top
+    assert fig.start.left_leg.hip <= fig.end.left_leg.hip, "no more hip bending than the touch"
+
+
 def test_the_hip_hiker_steadies_itself_with_a_hand_on_a_wall_beside_the_step() -> None:
     """Source D: hold on to something firm; the steps: hold something sturdy. The figure held
     nothing, its arms hanging. Now a wall stands beside the step on the standing side and the
