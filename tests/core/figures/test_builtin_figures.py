@@ -282,3 +282,96 @@ def test_the_thigh_point_is_the_middle_of_the_thigh(figures: dict[str, Figure]) 
     for axis in range(3):
         middle = (end["right_hip"][axis] + end["right_knee"][axis]) / 2
         assert end["right_thigh"][axis] == pytest.approx(middle)
+
+
+def _surface_below(fig: Figure, point: tuple[float, float, float]) -> float:
+    """The height of what a point would rest on: the floor, or the top of a prop under it."""
+    tops = [0.0]
+    for prop in fig.props:
+        if prop.kind is PropKind.BAND:
+            continue
+        (w, h, d), x, y, z = prop.size, point[0], point[1], point[2]
+        top = prop.y + h
+        if abs(x - prop.x) <= w / 2 and abs(z - prop.z) <= d / 2 and top <= y:
+            tops.append(top)
+    return max(tops)
+
+
+def _feet(fig: Figure) -> list[tuple[str, str, float, float]]:
+    """(pose, side, heel, toe) for each key pose: how far each sole's end is above what is
+    below it (the sole's edge, half a limb's width below the point)."""
+    poses = [("start", fig.start), *((f"via {i}", p) for i, p in enumerate(fig.via))]
+    found = []
+    for name, pose in [*poses, ("end", fig.end)]:
+        points = placed(pose, fig.anchor)
+        for side in ("right", "left"):
+            heel, toe = points[f"{side}_heel"], points[f"{side}_toe"]
+            found.append(
+                (
+                    name,
+                    side,
+                    heel[1] - STROKE_HALF - _surface_below(fig, heel),
+                    toe[1] - STROKE_HALF - _surface_below(fig, toe),
+                )
+            )
+    return found
+
+
+ON = 0.3  # a sole's end this close to the floor or a step rests on it
+# Feet that rest on their edges, not their soles, so heel and toe may differ in height.
+ON_EDGE = {
+    ("butterfly-press", "start"),  # the soles pressed together
+    ("butterfly-press", "end"),
+    ("clamshell", "start"),  # on the side: the top foot lies on the bottom one
+    ("clamshell", "end"),
+    ("lateral-trunk-rotation", "end"),  # the knees dropped to one side roll the feet over
+    ("low-impact-cardio", "via 0"),  # on a bike's pedals, not the floor
+    ("low-impact-cardio", "end"),
+}
+
+
+@pytest.mark.parametrize("exercise_id", FIGURE_IDS)
+def test_a_foot_down_is_flat_unless_its_heel_is_clearly_raised(
+    exercise_id: str, figures: dict[str, Figure]
+) -> None:
+    """Eleven figures lying face up with the knees bent, "feet planted" in their steps, stood
+    on their toes with the heels 4.5 units (8 cm) up, and the monster walks, the stiff-leg
+    bend and the chair stand's sitting feet a little less: a foot whose toes rest has its
+    heel down too, unless the heel is raised on purpose (a lunge's back foot, a walking
+    step's push-off), by 5 units or more."""
+    fig = figures[exercise_id]
+    for pose, side, heel, toe in _feet(fig):
+        if (exercise_id, pose) in ON_EDGE or toe > ON:
+            continue
+        assert heel <= ON or heel >= 5, f"{pose} {side} heel {heel:.2f} above the floor"
+
+
+@pytest.mark.parametrize("exercise_id", FIGURE_IDS)
+def test_no_foot_hovers_just_above_what_is_under_it(
+    exercise_id: str, figures: dict[str, Figure]
+) -> None:
+    """A foot is on the floor or a step, or clearly off it (2 units, 3.4 cm, or more): the
+    step-down's free heel hovered 0.4 units over the step, the long leg of the hamstring
+    stretch, the straight leg raise and the last lower-back stretch 1.4 units over the floor,
+    which from across the room reads as neither lying nor lifted."""
+    fig = figures[exercise_id]
+    for pose, side, heel, toe in _feet(fig):
+        if (exercise_id, pose) in ON_EDGE:
+            continue
+        for end, gap in (("heel", heel), ("toe", toe)):
+            assert gap <= ON or gap >= 2, f"{pose} {side} {end} {gap:.2f} above what is below"
+
+
+def test_a_figure_on_a_chair_sits_on_its_seat(figures: dict[str, Figure]) -> None:
+    """The trunk is drawn 6 units wide, so a pelvis 3 units above the seat sits on it. The
+    chair stand's pelvis was 9 units up (its buttocks 10 cm above the seat) and the tempo
+    squat's 5: both hovered over their chairs."""
+    seated = []
+    for exercise_id, fig in figures.items():
+        for chair in (prop for prop in fig.props if prop.kind is PropKind.CHAIR):
+            seat = chair.y + chair.size[1]
+            pelvis = placed(fig.start, fig.anchor)["pelvis"]
+            if abs(pelvis[0] - chair.x) <= chair.size[0] / 2:  # over the seat: sitting
+                seated.append(exercise_id)
+                assert 3 <= pelvis[1] - seat <= 4, exercise_id
+    assert {"chair-stand-30s", "tempo-chair-squat", "seated-hip-stretch"} <= set(seated)
