@@ -375,3 +375,22 @@ def test_a_figure_on_a_chair_sits_on_its_seat(figures: dict[str, Figure]) -> Non
                 seated.append(exercise_id)
                 assert 3 <= pelvis[1] - seat <= 4, exercise_id
     assert {"chair-stand-30s", "tempo-chair-squat", "seated-hip-stretch"} <= set(seated)
+
+
+@pytest.mark.parametrize("exercise_id", FIGURE_IDS)
+def test_no_foot_passes_into_a_prop(exercise_id: str, figures: dict[str, Figure]) -> None:
+    """At the bottom of each turn of the bike's pedals both feet went 3 units into its base
+    plate (and the floor under it): a sole's edge never goes more than half a unit into a
+    step, a box or a chair, all the way through the movement."""
+    fig = figures[exercise_id]
+    solid = [prop for prop in fig.props if prop.kind is not PropKind.BAND]
+    for i in range(33):
+        points = placed(along(fig, i / 32), fig.anchor)
+        for name in ("right_heel", "right_toe", "left_heel", "left_toe"):
+            x, y, z = points[name]
+            sole = y - STROKE_HALF
+            for prop in solid:
+                w, _, d = prop.size
+                top = prop.y + prop.size[1]
+                over = abs(x - prop.x) < w / 2 and abs(z - prop.z) < d / 2
+                assert not (over and prop.y < sole + 0.5 < top), (i / 32, name, prop.kind)
