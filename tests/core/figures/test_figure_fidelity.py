@@ -166,6 +166,10 @@ HANDS = {
     # Source C, the steps: hands on the hips (or hanging), not held out in front.
     ("standing-knee-raise", "start"): {"right_hand": "right_hip", "left_hand": "left_hip"},
     ("standing-knee-raise", "end"): {"right_hand": "right_hip", "left_hand": "left_hip"},
+    # Source C, the steps: at the bottom, press the hip over the bending knee with the hand.
+    # Both pushdowns' hands were held out 28 units (48 cm) in front of and beside that hip.
+    ("standing-hip-pushdown", "end"): {"right_hand": "right_hip"},
+    ("lunging-hip-pushdown", "end"): {"right_hand": "right_hip"},
 }
 
 
