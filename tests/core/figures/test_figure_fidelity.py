@@ -170,6 +170,25 @@ HANDS = {
     # Both pushdowns' hands were held out 28 units (48 cm) in front of and beside that hip.
     ("standing-hip-pushdown", "end"): {"right_hand": "right_hip"},
     ("lunging-hip-pushdown", "end"): {"right_hand": "right_hip"},
+    # Found in session 17's audit, each 8-22 units (14-37 cm) from where the steps put it:
+    # source D, the steps: reach behind, catch the top ankle, heel toward the buttock.
+    ("it-band-stretch", "start"): {"right_hand": "right_ankle"},
+    ("it-band-stretch", "end"): {"right_hand": "right_ankle"},
+    # Source C, the steps: both knees drawn in, the hands wrapped around them.
+    ("double-knee-hug", "end"): {"right_hand": "right_knee", "left_hand": "left_knee"},
+    # Source C, the steps: the opposite hand holds the bent leg's foot, the other its shin.
+    ("lower-back-hip-stretch", "start"): {
+        "left_hand": "right_ankle",
+        "right_hand": "right_knee+right_ankle",
+    },
+    ("lower-back-hip-stretch", "end"): {
+        "left_hand": "right_ankle",
+        "right_hand": "right_knee+right_ankle",
+    },
+    # Source A, the steps: one hand rests on the chest, the other on the belly.
+    ("diaphragmatic-breathing", "start"): {"right_hand": "chest", "left_hand": "belly"},
+    # Source E, the steps: press lightly on the raised leg's knee while leaning forward.
+    ("seated-hip-stretch", "end"): {"right_hand": "right_knee"},
 }
 
 
