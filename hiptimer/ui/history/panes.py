@@ -87,8 +87,23 @@ class PainPane(QWidget):
         self.exercise.currentIndexChanged.connect(self._exercise_changed)
         self.side.currentIndexChanged.connect(self.refresh)
 
-    def set_exercises(self, exercises: list[ExerciseInfo]) -> None:
-        """Offer these exercises, keeping the chosen one when it is still there."""
+    def set_filters(
+        self, filters: Filters, sessions: list[SessionSummary], exercises: list[ExerciseInfo]
+    ) -> None:
+        """Chart the period and routine of `filters`, offering `exercises` (the chosen one
+        kept when it is still there): one draw. Why together: offering the exercises first
+        drew the chosen one in the old period, and on the tab's first show in the whole
+        history (ten years: ~70 ms of the first show; docs/performance.md, session 17)."""
+        self._offer(exercises)
+        self._filters = filters
+        self._session_ids = {s.id for s in sessions}
+        # The check-ins after the sessions in range: one query per filter, not per exercise.
+        self._mornings = self.store.morning_series(filters.routine_id, filters.since, filters.until)
+        self._tests = None  # the re-tests' results in the new range: read once, when asked
+        self._exercise_changed()
+
+    def _offer(self, exercises: list[ExerciseInfo]) -> None:
+        """Offer these exercises, keeping the chosen one when it is still there; no draw."""
         chosen = self.exercise.currentData()
         self.exercise.blockSignals(True)
         self.exercise.clear()
@@ -97,15 +112,6 @@ class PainPane(QWidget):
         keep = next((i for i, ex in enumerate(exercises) if chosen and ex.id == chosen.id), 0)
         self.exercise.setCurrentIndex(keep if exercises else -1)
         self.exercise.blockSignals(False)
-        self._exercise_changed()
-
-    def set_filters(self, filters: Filters, sessions: list[SessionSummary]) -> None:
-        self._filters = filters
-        self._session_ids = {s.id for s in sessions}
-        # The check-ins after the sessions in range: one query per filter, not per exercise.
-        self._mornings = self.store.morning_series(filters.routine_id, filters.since, filters.until)
-        self._tests = None  # the re-tests' results in the new range: read once, when asked
-        self.refresh()
 
     def choose(self, exercise_id: str, side: str | None = None) -> None:
         """Show this exercise (and side), as if chosen in the boxes: one redraw."""

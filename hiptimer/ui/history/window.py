@@ -240,10 +240,10 @@ class HistoryWindow(QWidget):
             return
         self._stale.discard(index)
         if index == TAB_PAIN:
-            self.show_pain().set_exercises(
-                exercises_for(self.store, self.shown, self.routines, self.filters.routine_id)
+            exercises = exercises_for(
+                self.store, self.shown, self.routines, self.filters.routine_id
             )
-            self.show_pain().set_filters(self.filters, self.shown)
+            self.show_pain().set_filters(self.filters, self.shown, exercises)
         elif index == TAB_ADHERENCE:
             self.show_adherence().set_filters(self.filters, self.shown)
         elif index == TAB_RETESTS:

@@ -15,9 +15,10 @@ from PySide6.QtGui import QColor, QHelpEvent, QTextDocument
 from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionComboBox, QToolTip, QWidget
 from pytestqt.qtbot import QtBot
 
-from hiptimer.core.history.queries import StoredSet, WeekCount
+from hiptimer.core.history.queries import PainPoint, StoredSet, WeekCount
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.ui import theme
+from hiptimer.ui.history import charts
 from hiptimer.ui.history.models import SessionsModel, SetsModel
 from hiptimer.ui.history.views import RowsTable
 from hiptimer.ui.history.window import (
@@ -196,6 +197,42 @@ def test_choosing_an_exercise_draws_its_pain_and_dose(window: HistoryWindow) -> 
     names = [pane.exercise.itemText(i) for i in range(pane.exercise.count())]
     assert names == ["Bridge", "Clamshell"]
     assert pane.pain_chart.point_count() == 5
+
+
+@pytest.fixture
+def drawn(monkeypatch: pytest.MonkeyPatch) -> list[list[date]]:
+    """The local days of the pain points of each PainChart draw, in order."""
+    draws: list[list[date]] = []
+    real = charts.PainChart.set_points
+
+    def counted(chart: charts.PainChart, points: list[PainPoint], *args: object) -> None:
+        draws.append([p.started_at.astimezone().date() for p in points])
+        real(chart, points, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(charts.PainChart, "set_points", counted)
+    return draws
+
+
+def test_the_pain_tab_first_shown_draws_its_chart_once_in_the_period_shown(
+    window: HistoryWindow, drawn: list[list[date]], weeks: Weeks
+) -> None:
+    # It drew twice: first the whole history (the pane's filters were not set yet, ten
+    # years at scale), then the period shown.
+    window.set_filters(None, weeks.week2, weeks.today)
+    window.tabs.setCurrentIndex(TAB_PAIN)
+    assert len(drawn) == 1
+    assert len(drawn[0]) == 3 and min(drawn[0]) == weeks.week2  # last week's three
+
+
+def test_a_new_period_redraws_the_shown_chart_once(
+    window: HistoryWindow, drawn: list[list[date]], weeks: Weeks
+) -> None:
+    window.tabs.setCurrentIndex(TAB_PAIN)
+    drawn.clear()
+    window.apply_preset(None)
+    assert len(drawn) == 1 and len(drawn[0]) == 5  # the bridge's five sessions
+    window.set_filters(None, weeks.week2, weeks.today)
+    assert len(drawn) == 2 and len(drawn[1]) == 3  # and not first in the old period
 
 
 def test_adherence_bars_count_sessions_per_week(window: HistoryWindow, weeks: Weeks) -> None:
