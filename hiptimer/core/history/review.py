@@ -207,8 +207,8 @@ def exercise_trend(
 
     `sessions` (ids) limits the dose series, which the store does not filter by routine.
     """
-    pain = points_in(store.pain_series(exercise.id, side, routine_id, since), since, until)
-    doses = points_in(store.exercise_dose_series(exercise.id, side), since, until)
+    pain = points_in(store.pain_series(exercise.id, side, routine_id, since, until), since, until)
+    doses = points_in(store.exercise_dose_series(exercise.id, side, since, until), since, until)
     if sessions is not None:
         doses = [d for d in doses if d.session_id in sessions]
     return trend_of(exercise, pain, doses, side)

@@ -99,13 +99,14 @@ class HistorySeries:
         side: str | None = None,
         routine_id: str | None = None,
         since: date | datetime | None = None,
+        until: date | datetime | None = None,
     ) -> list[PainPoint]:
         """Average and worst pain rating per session for one exercise, oldest first.
 
         `side=None` combines both sides; sessions without a rating, and sessions marked
         not representative, are left out.
         """
-        where, params = session_filter(routine_id, since, None)
+        where, params = session_filter(routine_id, since, until)
         where[:0] = ["t.exercise_id = ?", "t.pain IS NOT NULL", REPRESENTATIVE_SQL]
         params[:0] = [exercise_id]
         if side is not None:
@@ -119,8 +120,15 @@ class HistorySeries:
         )
         return [PainPoint(from_db_time(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
 
-    def exercise_dose_series(self, exercise_id: str, side: str | None = None) -> list[DosePoint]:
-        """The planned hold or reps each session started with, oldest first.
+    def exercise_dose_series(
+        self,
+        exercise_id: str,
+        side: str | None = None,
+        since: date | datetime | None = None,
+        until: date | datetime | None = None,
+    ) -> list[DosePoint]:
+        """The planned hold or reps each session started with, oldest first; of the sessions
+        started in [since, until] where given (a chart of 3 months read all ten years).
 
         That is the first such set with no quick adjustment in force: + or - during a set, or
         a lower dose after a high rating, changes that session only, not the plan. Else the
@@ -129,7 +137,9 @@ class HistorySeries:
         lowers all of the left side's), it is the dose the session's doses_json started the
         exercise with; a session that did not record it there has no point.
         """
-        where, params = ["t.exercise_id = ?"], [exercise_id]
+        where, params = session_filter(None, since, until)
+        where.append("t.exercise_id = ?")
+        params.append(exercise_id)
         if side is not None:
             where.append("t.side = ?")
             params.append(side)

@@ -150,7 +150,7 @@ class PainPane(QWidget):
         f, side = self._filters, self.side.currentData()
         what = with_side(ex.name, side)
         pain = points_in(
-            self.store.pain_series(ex.id, side, f.routine_id, f.since), f.since, f.until
+            self.store.pain_series(ex.id, side, f.routine_id, f.since, f.until), f.since, f.until
         )
         # The whole hip's morning after each session in range, whichever exercise is shown.
         self.pain_chart.set_points(pain, what, self._mornings)
@@ -161,7 +161,7 @@ class PainPane(QWidget):
             label = with_side(ex.name, results.side)  # the library's name, as `what` is
             self.result_chart.show_series(results, pain, label, result_words(results))
             return
-        doses = self.store.exercise_dose_series(ex.id, side)
+        doses = self.store.exercise_dose_series(ex.id, side, f.since, f.until)
         doses = [d for d in points_in(doses, f.since, f.until) if d.session_id in self._session_ids]
         self.dose_chart.set_points(doses, what)
 

@@ -951,6 +951,21 @@ def test_dose_series_and_dose_changes(store: HistoryStore) -> None:
     assert change.accepted is True and change.side == "left" and change.decided_at == T0
 
 
+def test_the_series_of_a_period_read_only_its_sessions(store: HistoryStore) -> None:
+    """A chart of 3 months read every session's dose of ten years and dropped all but 91
+    (~30 ms of each exercise chosen; docs/performance.md, session 17): the dose and pain
+    series now take the period, which SQLite finds by the sessions' start index."""
+    for day, hold in enumerate((30.0, 35.0, 40.0)):
+        sid = a_session(store, T0 + timedelta(days=day))
+        store.add_set(sid, a_set(start=T0 + timedelta(days=day), planned_hold_s=hold, pain=day))
+    day1 = (T0 + timedelta(days=1)).astimezone().date()
+    for since, until, holds in ((day1, None, [35, 40]), (None, day1, [30, 35]), (day1, day1, [35])):
+        doses = store.exercise_dose_series("bridge", None, since, until)
+        assert [p.planned_hold_s for p in doses] == holds
+        pain = store.pain_series("bridge", None, None, since, until)
+        assert [p.max_pain for p in pain] == [(h - 30) // 5 for h in holds]
+
+
 # -- CSV export ------------------------------------------------------------------------
 
 

@@ -235,6 +235,25 @@ def test_a_new_period_redraws_the_shown_chart_once(
     assert len(drawn) == 2 and len(drawn[1]) == 3  # and not first in the old period
 
 
+def test_the_charts_read_only_the_period_shown(
+    window: HistoryWindow, weeks: Weeks, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The dose chart read every session of the history and dropped those outside it.
+    asked: list[tuple[object, ...]] = []
+    for name in ("pain_series", "exercise_dose_series"):
+        real = getattr(window.store, name)
+
+        def series(*args: object, real: Callable[..., object] = real) -> object:
+            asked.append(args)
+            return real(*args)
+
+        monkeypatch.setattr(window.store, name, series)
+    window.set_filters(None, weeks.week2, weeks.today)
+    window.tabs.setCurrentIndex(TAB_PAIN)
+    window.show_pain().choose("clam", "left")
+    assert len(asked) == 4 and all(a[-2:] == (weeks.week2, weeks.today) for a in asked)
+
+
 def test_adherence_bars_count_sessions_per_week(window: HistoryWindow, weeks: Weeks) -> None:
     window.set_filters("hips", weeks.week1, weeks.week2 + timedelta(days=6))
     window.tabs.setCurrentIndex(TAB_ADHERENCE)
