@@ -67,6 +67,9 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
     # Columns of words that give up room where the view is narrow (RowsTable), cut with an
     # ellipsis; their whole words are a cut cell's tooltip, and what a screen reader says.
     flexible: tuple[int, ...] = (0,)
+    # Columns of whole words that may take more lines, rather than cut a title, where even the
+    # flexible columns cut to their titles do not fit (RowsTable).
+    wrappable: tuple[int, ...] = ()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -287,6 +290,10 @@ class SetsModel(RowsModel[SetRow]):
     # still took its title's room from the names (Spanish at 1024 x 768 in large print cut
     # every title, "Eje…", "De…", "Aj…").
     optional = (1, 6, 7)
+    # Done and pain break between words where nothing else gives: Spanish at 1024 x 768 in
+    # large print cut the titles Ejercicio, Lado, Decisión and Ajuste of a session with a
+    # choice and a quick change, "12 s (hecha en parte)" and "10/10 (era 7)" kept whole.
+    wrappable = (4, 5)
 
     def pain_value(self, row: SetRow, column: int) -> float | None:
         return row.record.pain

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.ui.history.models import SessionsModel, SetsModel
+from hiptimer.ui.history.wrapped_cells import WrappingCells, fit_rows, widest_word
 from hiptimer.ui.widgets.dialog_body import DialogBody
 from hiptimer.ui.widgets.table_rows import leave_by_tab, rows_tall
 
@@ -53,9 +54,17 @@ class RowsTable(QTableView):
         self._natural: list[int] = []
         self._folded: list[int] = []
         self._short: list[int] = []
+        self._wrapped: list[int] = []  # and with the wrappable columns as narrow as their title
+        self._wrapping = WrappingCells(self)
+        for column in model.wrappable:
+            self.setItemDelegateForColumn(column, self._wrapping)
 
     def minimumSizeHint(self) -> QSize:
-        return super().minimumSizeHint().expandedTo(QSize(0, rows_tall(self, ROWS_KEPT)))
+        # A row whose words wrap (fit_rows) counts as tall as it is, the others as one line.
+        rows = self.verticalHeader()
+        taller = max((rows.sectionSize(r) for r in range(rows.count())), default=0)
+        extra = max(0, taller - rows.defaultSectionSize())
+        return super().minimumSizeHint().expandedTo(QSize(0, rows_tall(self, ROWS_KEPT) + extra))
 
     def fit_columns(self) -> None:
         """Size the columns to the rows shown now (measured on a few), each time they change:
@@ -69,7 +78,20 @@ class RowsTable(QTableView):
         self._natural = self._measure(folded=False)
         self._folded = self._measure(folded=True)
         self._short = self._measure(folded=True, short=True) if self._rows.has_short_form else []
+        self._wrapped = self._wrap(self._short or self._folded)
         self._squeeze_to_view()
+
+    def _wrap(self, widths: list[int]) -> list[int]:
+        """`widths` with each wrappable column shown as narrow as its title or its longest word;
+        [] for a model with none (nothing to try)."""
+        if not self._rows.wrappable:
+            return []
+        wrapped, header = list(widths), self.horizontalHeader()
+        for c in self._rows.wrappable:
+            if wrapped[c]:
+                title = header.sectionSizeHint(c)
+                wrapped[c] = min(wrapped[c], max(title, widest_word(self, c)))
+        return wrapped
 
     def _measure(self, folded: bool, short: bool = False) -> list[int]:
         self._rows.fold_titles(folded)
@@ -98,22 +120,27 @@ class RowsTable(QTableView):
         but not their titles ("Rou…" was cut where a shorter Note had room to give), then
         the model's short form is used (the sessions' dates without their weekday: Spanish
         at 1024 x 768 in large print read "Ru…" and "Se…" without it), then they give up
-        their titles' room too: no screen the screen-fit checks use scrolls sideways."""
+        their titles' room too: no screen the screen-fit checks use scrolls sideways. Before
+        that, the model's wrappable columns take more lines (a set's done and pain)."""
         if not self._natural:
             return
         chars = self.fontMetrics().averageCharWidth()
         short = self._short or self._folded
-        tries = (
+        tries = [
             (self._natural, LEGIBLE_CHARS, True),
             (self._folded, LEGIBLE_CHARS, True),
             (self._folded, LEAST_CHARS, True),
             (short, LEAST_CHARS, True),
-            (short, LEAST_CHARS, False),
-        )
+        ]
+        if self._wrapped:
+            tries.append((self._wrapped, LEAST_CHARS, True))
+        tries.append((self._wrapped or short, LEAST_CHARS, False))
         for natural, least, titles in tries:
             self._rows.cut_titles.clear()  # the titles' room measured whole, as tried
             self._rows.fold_titles(natural is not self._natural)
-            self._rows.shorten(natural is self._short)
+            self._rows.shorten(bool(self._short) and natural in (self._short, self._wrapped))
+            if natural is self._wrapped:
+                natural = self._widen_wrapped(natural, chars * least, titles=titles)
             widths, fits = self._cut_to_view(natural, chars * least, titles=titles)
             if fits:
                 break
@@ -122,6 +149,8 @@ class RowsTable(QTableView):
             if width:
                 header.resizeSection(c, widths.get(c, width))
         self._cut_titles(list(widths))
+        if self._rows.wrappable:
+            fit_rows(self, self._rows.wrappable)  # one line each, or the lines wrapped need
 
     def _cut_titles(self, columns: list[int]) -> None:
         """Cut the titles of these columns that their sections cut ("Comp…": the header clipped
@@ -135,6 +164,19 @@ class RowsTable(QTableView):
                 keep -= 1
                 titles[c] = whole[:keep].rstrip() + "\u2026"
         self._rows.titles_changed()
+
+    def _widen_wrapped(self, wrapped: list[int], least: int, *, titles: bool) -> list[int]:
+        """The wrapped widths, the wrappable columns given what room the view has beyond the
+        flexible columns' floors, towards their one line: "12 s / (hecha en parte)" in three
+        lines rather than four, before a name gets back a few letters."""
+        floors = self._floors(wrapped, least, titles=titles)
+        spare = self.viewport().width() - sum(floors.get(c, w) for c, w in enumerate(wrapped))
+        widened = list(wrapped)
+        for c in self._rows.wrappable:
+            more = max(0, min(spare, self._natural[c] - wrapped[c]))
+            widened[c] += more
+            spare -= more
+        return widened
 
     def _cut_to_view(
         self, natural: list[int], least: int, *, titles: bool

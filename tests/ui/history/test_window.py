@@ -12,7 +12,14 @@ import pytest
 from PySide6.QtCharts import QValueAxis
 from PySide6.QtCore import QDate, QEvent, QModelIndex, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QTextDocument
-from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionComboBox, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyleOptionComboBox,
+    QStyleOptionViewItem,
+    QToolTip,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.history.queries import PainPoint, StoredSet, WeekCount
@@ -28,6 +35,7 @@ from hiptimer.ui.history.window import (
     HistoryWindow,
     open_history_window,
 )
+from hiptimer.ui.history.wrapped_cells import widest_word
 from hiptimer.ui.widgets import file_dialog
 from tests.core.history.damaged_files import damage, sound_history
 from tests.history_data import HIPS, STRETCH, Recorded, Weeks, at, fill, record
@@ -767,13 +775,38 @@ def window_sized(qtbot: QtBot, store: HistoryStore, size: tuple[int, int]) -> Hi
     return w
 
 
+def lines_needed(view: RowsTable, index: QModelIndex) -> int:
+    """How tall the cell's words are, broken between words at its column's width."""
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    option.rect = QRect(0, 0, view.columnWidth(index.column()), 1)
+    return view.itemDelegateForIndex(index).sizeHint(option, index).height()
+
+
+def reads_whole(view: RowsTable, index: QModelIndex) -> bool:
+    """Whether the cell's words are all on screen: on one line, or (a column the model lets
+    wrap) broken between words, never inside one, in a row as tall as they need."""
+    width, col = view.columnWidth(index.column()), index.column()
+    if width >= view.sizeHintForIndex(index).width():
+        return True
+    model = view.model()
+    assert isinstance(model, SessionsModel | SetsModel)
+    return (
+        col in model.wrappable
+        and width >= widest_word(view, col)
+        and view.rowHeight(index.row()) >= lines_needed(view, index)
+    )
+
+
 def assert_fits_with_whole(view: RowsTable, columns: tuple[int, ...], size: object) -> None:
-    """The table does not scroll sideways, and these columns read whole."""
+    """The table does not scroll sideways, and these columns read whole (reads_whole)."""
     assert view.horizontalScrollBar().maximum() == 0, size  # no sideways scrolling
     widths = [view.columnWidth(c) for c in range(view.model().columnCount())]
     assert sum(widths) <= view.viewport().width()
+    model = view.model()
     for col in columns:
-        assert widths[col] >= view.sizeHintForColumn(col), col
+        for row in range(model.rowCount()):
+            assert reads_whole(view, model.index(row, col)), (col, row, size)
 
 
 def assert_titles_whole(
@@ -1008,6 +1041,34 @@ def test_in_spanish_the_sessions_and_sets_titles_read_whole_at_1024_in_large_pri
         header = sets.horizontalHeader()
         shown = [c for c in range(pane.sets.columnCount()) if not sets.isColumnHidden(c)]
         assert all(header.sectionSize(c) >= header.sectionSizeHint(c) for c in shown)
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1012, 724)])
+@pytest.mark.usefixtures("spanish")
+def test_in_spanish_a_session_with_a_choice_and_a_change_reads_whole_at_1024_in_large_print(
+    qtbot: QtBot, store: HistoryStore, weeks: Weeks, size: tuple[int, int]
+) -> None:
+    # With a choice after pain and a quick change, the sets' titles read "E…", "L…", "D…" and
+    # "A…" (Ejercicio, Lado, Decisión, Ajuste: ~495 px of titles in ~260): the done and pain
+    # ("12 s (hecha en parte)", "10/10 (era 7)") now break between words instead.
+    session_of_long_sets(store, at(weeks.today, 8))
+    with app_look(150):
+        pane = window_sized(qtbot, store, size).sessions_pane
+        view, model = pane.sets_view, pane.sets
+        assert not view.isColumnHidden(6) and not view.isColumnHidden(7)
+        assert_titles_whole(view, model, (2, 3, 4, 5), size)
+        assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(8)] == [
+            "Ejercicio", "Lado", "Serie", "Previsto", "Hecho", "Dolor", "Decisión", "Ajuste"
+        ]  # fmt: skip
+        done, pain = model.index(0, 4), model.index(0, 5)
+        assert (done.data(), pain.data()) == ("12 s (hecha en parte)", "10/10 (era 7)")
+        assert (
+            view.rowHeight(0)
+            >= lines_needed(view, done)
+            > view.verticalHeader().defaultSectionSize()
+        )
+        # A screen reader still hears each cell on one line, with its column.
+        assert pain.data(SAID) == "Dolor: 10/10 (era 7)"
 
 
 def test_the_sessions_titles_read_whole_again_once_the_window_widens(
