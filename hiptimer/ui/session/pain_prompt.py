@@ -36,6 +36,9 @@ ANCHORS = {
     5: N_("upper limit\nof acceptable"),
     10: N_("worst\nimaginable"),
 }
+# The least size of the scale's words read from a mat 2 m away: at 100 % on 1024 x 600 with
+# a notice showing they were 9 px, which the window's captions then make way for.
+LEGIBLE_PX = 14
 KEY_HINT = N_("Press 0\u20139, or T for 10  \u00b7  K to skip")
 CHANGE_HINT = N_("Press 0\u20139, or T for 10  \u00b7  K for no rating")
 LOWER = N_("Continue at a lower dose")
@@ -266,6 +269,10 @@ class PainPrompt(QWidget):
         (a11y.announce), only what takes the focus. The panel is no Tab stop and no button,
         so Space and Enter still do what the key map says, and Tab goes on to the scale."""
         self.panel.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def cramped(self) -> bool:
+        """Whether the scale's words are drawn smaller than LEGIBLE_PX in the room it has now."""
+        return any(label.font().pixelSize() < LEGIBLE_PX for label in self._anchor_labels)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -29,7 +29,8 @@ class PromptSwitch:
     it goes, a focus left in it goes `home` (the page), never on to a button Tab order
     happens to put next, which Space or Enter would then press.
 
-    In large print the `asides` (the caption, which repeats the question aloud, and the
+    In large print, and wherever the scale's words would be smaller than the least legible
+    from the mat, the `asides` (the caption, which repeats the question aloud, and the
     "Next:" line) give the pain question their room while it is asked: at 150 % on a
     1024 x 768 screen it was squeezed, its words drawn over its buttons. `make_way` hears
     the same (True while they are hidden): the window's notice strip gives its room too. The
@@ -75,7 +76,11 @@ class PromptSwitch:
             self._show(self.timer)
         questioned = asking or view.awaiting_result
         self.heading.set_most_lines(1 if questioned else NAME_LINES)
-        quiet = asking and text_scale() > 1
+        # At 100 % too where the scale's words came out too small to read from the mat (9 px
+        # on 1024 x 600 with a notice showing); once aside, they stay so for this question,
+        # as the words they made room for would otherwise be small enough to call them back.
+        stepped_aside = self.asides[0].isHidden()
+        quiet = asking and (text_scale() > 1 or stepped_aside or self.pain.cramped())
         if any(aside.isHidden() != quiet for aside in self.asides):
             for aside in self.asides:
                 aside.setVisible(not quiet)

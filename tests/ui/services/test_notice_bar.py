@@ -322,6 +322,33 @@ def test_the_notice_strip_gives_the_pain_question_its_room_and_comes_back_after(
     assert window.notice.isVisible() and NO_TRAY_WORDS in whole_text(window.notice)
 
 
+def test_at_100_percent_on_1024_x_600_the_scale_s_words_stay_readable_with_a_notice(
+    qtbot: QtBot, make_window: MakeWindow
+) -> None:
+    # At 100 % on 1024 x 600 with a notice showing the scale's words were 9 px (12 without
+    # it), the question 19 px: the notice, the caption and the "Next:" line now make way
+    # there too, as in large print, and all come back once the question is answered.
+    window, clock = make_window(FakeEngine)
+    window.resize(1012, 563)  # 1024 x 600 less the frame and the menu bar
+    window.notice.show_notice("Reminders", NO_TRAY_WORDS)
+    qtbot.keyClick(window, Qt.Key.Key_Return)
+    to_the_pain_question(window, clock)
+    assert window.session is not None
+    page = window.session.page
+    question, _button, words = pain_sizes(window)
+    assert words >= 14 and question >= 24, (question, words)
+    assert window.notice.isHidden() and page.caption.isHidden() and page.next_line.isHidden()
+    page.perform(Action.RATE, 2)
+    QApplication.processEvents()
+    assert window.notice.isVisible() and page.caption.isVisible() and page.next_line.isVisible()
+    # A roomy window at 100 % keeps them all while it asks: its words were never small.
+    window.resize(1012, 724)
+    advance(window, clock, 0.5)
+    to_the_pain_question(window, clock)
+    assert pain_sizes(window)[2] >= 14
+    assert window.notice.isVisible() and page.caption.isVisible()
+
+
 NO_TRAY_WORDS = "Reminders cannot be shown: no notification service answers on this desktop."
 
 
