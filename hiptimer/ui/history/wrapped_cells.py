@@ -40,6 +40,10 @@ def fit_rows(view: QTableView, columns: tuple[int, ...]) -> None:
     """Each row as tall as the wrapped words of these columns need at their widths now, and
     never less than one line (the view's usual row)."""
     model, least = view.model(), view.verticalHeader().defaultSectionSize()
+    # The air a one-line row has round its line; at least the grid line, which QTableView
+    # takes from the cell's height (a row exactly as tall as its four lines cut the fourth
+    # to "en …", seen under Xvfb).
+    air = max(least - view.fontMetrics().height(), 1 if view.showGrid() else 0)
     for row in range(model.rowCount()):
         tall = least
         for column in columns:
@@ -50,6 +54,6 @@ def fit_rows(view: QTableView, columns: tuple[int, ...]) -> None:
             view.initViewItemOption(option)
             option.rect = QRect(0, 0, view.columnWidth(column), least)
             delegate = view.itemDelegateForIndex(index)
-            tall = max(tall, delegate.sizeHint(option, index).height())
+            tall = max(tall, delegate.sizeHint(option, index).height() + air)
         if view.rowHeight(row) != tall:
             view.setRowHeight(row, tall)
