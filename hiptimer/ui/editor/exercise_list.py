@@ -175,7 +175,27 @@ class ExercisesPanel(QGroupBox):
 
     def update_buttons(self, row: int, count: int) -> None:
         has = 0 <= row < count
-        self.duplicate.setEnabled(has)
-        self.delete.setEnabled(has)
-        self.up.setEnabled(has and row > 0)
-        self.down.setEnabled(has and row < count - 1)
+        able = {
+            self.duplicate: has,
+            self.delete: has,
+            self.up: has and row > 0,
+            self.down: has and row < count - 1,
+        }
+        self._keep_focus_near(able, has)
+        for button, on in able.items():
+            button.setEnabled(on)
+
+    def _keep_focus_near(self, able: dict[QPushButton, bool], has: bool) -> None:
+        """Before a focused button is greyed, its focus goes to the button that undoes it or
+        the list: Qt handed it on to the next in the Tab order, the editor's tab bar at the
+        top, so that "Move down" pressed to the bottom or "Delete" of the last exercise left
+        a keyboard user (and a screen reader) far from the list."""
+        focused = next((b for b, on in able.items() if b.hasFocus() and not on), None)
+        if focused is None:
+            return
+        other = {self.up: self.down, self.down: self.up}.get(focused)
+        if other is not None and able[other]:
+            target: QWidget = other
+        else:
+            target = self.list if has else self.add_new
+        target.setFocus(Qt.FocusReason.TabFocusReason)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.i18n import DECIMAL_MARKS, N_, _, language, translate
+from hiptimer.ui.a11y import announce
 from hiptimer.ui.editor.data_ops import MISSING, get_path
 from hiptimer.ui.editor.number_edit import NumberEdit
 
@@ -142,11 +143,16 @@ class Field(QObject):
             for rest, msg in problems
         ]
         problem = "\n".join(lines)
+        appeared = bool(problem) and not self.error.text()
         self.error.setText(problem)
         self.error.setVisible(bool(lines) or self._error_always)
         for widget, plain in zip(self.inputs, self.descriptions, strict=True):
             set_invalid(widget, bool(lines))
             _describe(widget, plain, problem)
+            if appeared and widget.hasFocus():
+                # Typed into being: said once as it appears (a reader reads a description only
+                # as the focus comes), not again at each key while it stays.
+                announce(widget, problem)
 
     @property
     def problem_text(self) -> str:

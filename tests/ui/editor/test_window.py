@@ -11,7 +11,12 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAccessible, QDragEnterEvent
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QAccessibleEvent,
+    QDragEnterEvent,
+)
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -205,6 +210,26 @@ def test_ctrl_z_in_a_field_undoes_the_editor_step(editor: EditorWindow, qtbot: Q
     assert editor.data["exercises"][0]["sets"] == 2
 
 
+def test_a_list_button_greyed_under_the_keyboard_leaves_the_focus_beside_it(
+    editor: EditorWindow, qtbot: QtBot
+) -> None:
+    # Move down pressed until the exercise is last, or Delete until none is left, greyed
+    # the focused button and Qt handed the focus to the editor's tab bar at the top: a
+    # keyboard user, and a screen reader, lost their place in the list.
+    panel = editor.exercises
+    editor.activateWindow()
+    panel.list.setCurrentRow(len(editor.data["exercises"]) - 2)
+    panel.down.setFocus()
+    qtbot.keyClick(panel.down, Qt.Key.Key_Space)  # now the last: Move down greys
+    assert not panel.down.isEnabled() and panel.up.hasFocus()  # Space again moves it back
+    panel.delete.setFocus()
+    while editor.data["exercises"]:
+        qtbot.keyClick(panel.delete, Qt.Key.Key_Space)
+        if editor.data["exercises"]:
+            assert panel.delete.hasFocus()  # the next exercise is chosen: Delete stays
+    assert not panel.delete.isEnabled() and panel.add_new.hasFocus()  # none left: New
+
+
 # -- validation beside the fields ----------------------------------------------------------
 
 
@@ -248,6 +273,30 @@ def test_a_screen_reader_hears_a_fields_problem_with_the_field(
     type_into(qtbot, hold, "45")
     assert description() == before
     assert hold.descriptions == [before]  # the form gave it to the field
+
+
+def test_a_problem_typed_into_a_field_is_announced_once_as_it_appears(
+    editor: EditorWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The problem was only in the field's description, which a screen reader reads as the
+    # focus comes: typing "0" into Hold showed the red words and said nothing.
+    heard: list[str] = []
+    real = QAccessible.updateAccessibility
+
+    def record(event: QAccessibleEvent) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            heard.append(event.message())
+        real(event)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", record)
+    hold, sets = line(editor, "hold_s"), line(editor, "sets")
+    type_into(qtbot, hold, "0")
+    said = hold.error.text()
+    assert heard == [said] and "greater than 0" in said
+    qtbot.keyClicks(hold.edit, "0")  # "00": the same problem, not said again
+    type_into(qtbot, hold, "45")  # mended: nothing to say
+    sets.set_problems([("", "expected a whole number")])  # not where the focus is
+    assert heard == [said]
 
 
 def test_both_inputs_of_a_pair_say_its_problem_then_what_they_are_for(
