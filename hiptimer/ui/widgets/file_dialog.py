@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QStackedWidget, QWidget
 
 from hiptimer.i18n import _
 
@@ -42,7 +42,27 @@ def file_dialog(
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
     for label, text in _labels(saving).items():
         dialog.setLabelText(label, text)
+    _name_parts(dialog)
     return dialog
+
+
+def _name_parts(dialog: QFileDialog) -> None:
+    """Names for the parts of Qt's own dialog that a screen reader would say by their role
+    alone: Tab into the files passed an unnamed stack of the list and detail views, which Orca
+    says as "layered pane", and its two drop-down lists had no description (the widgets'
+    names are qfiledialog.ui's,
+    https://code.qt.io/cgit/qt/qtbase.git/tree/src/widgets/dialogs/qfiledialog.ui). A native
+    dialog has none of them: nothing to do."""
+    views = dialog.findChild(QStackedWidget, "stackedWidget")
+    if views is not None:
+        views.setAccessibleName(_("Files in the folder"))
+    for name, description in (
+        ("lookInCombo", _("The folder whose files are listed")),
+        ("fileTypeCombo", _("Which kind of file is listed")),
+    ):
+        combo = dialog.findChild(QComboBox, name)
+        if combo is not None:
+            combo.setAccessibleDescription(description)
 
 
 def _run(dialog: QFileDialog) -> tuple[list[str], str]:

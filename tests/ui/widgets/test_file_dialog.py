@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from hiptimer.ui.a11y import install_reader_filter
 from hiptimer.ui.editor.routine_actions import RoutineActions
 from hiptimer.ui.history.exports import HistoryExports
 from hiptimer.ui.history.panes import Filters
@@ -26,6 +27,7 @@ from hiptimer.ui.language import apply_language
 from hiptimer.ui.widgets.file_dialog import file_dialog
 from hiptimer.ui.widgets.file_dialog_words import file_dialog_words
 from tests.harness import short_routine
+from tests.ui.a11y_checks import accessibility_problems, unnamed_stops
 from tests.ui.editor.routine_menu_host import Host
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -41,8 +43,11 @@ def words_of(dialog: QFileDialog) -> list[str]:
     return [label.text() for label in labels if label] + [b.text() for b in box.buttons()]
 
 
-def shown_words(ask: Callable[[], object]) -> list[str]:
-    """The words of the file dialog `ask` opens, which is then cancelled."""
+def shown_words(
+    ask: Callable[[], object], read: Callable[[QFileDialog], list[str]] = words_of
+) -> list[str]:
+    """The words of the file dialog `ask` opens (or what `read` finds in it), which is then
+    cancelled."""
     seen: list[str] = []
 
     def look() -> None:
@@ -50,7 +55,7 @@ def shown_words(ask: Callable[[], object]) -> list[str]:
         if not isinstance(dialog, QFileDialog):
             QTimer.singleShot(0, look)  # (not shown yet)
             return
-        seen.extend(words_of(dialog))
+        seen.extend(read(dialog))
         dialog.reject()
 
     QTimer.singleShot(0, look)
@@ -152,3 +157,24 @@ def test_a_dialog_is_not_kept_by_its_window_after_its_answer(
     parent = window(qtbot)
     shown_words(every_dialog(parent)["export CSV"])
     qtbot.waitUntil(lambda: not parent.findChildren(QFileDialog))
+
+
+def reader_problems(dialog: QFileDialog) -> list[str]:
+    """What a screen reader would miss in the dialog: unnamed Tab stops and containers,
+    controls without a name or a description."""
+    QApplication.processEvents()
+    return unnamed_stops(dialog) + accessibility_problems(dialog)
+
+
+def test_every_file_dialog_reads_well_to_a_screen_reader(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication
+) -> None:
+    # Tab to the files passed Qt's unnamed stack of its list and detail views (Orca 43 says
+    # "layered pane"), and its two drop-down lists had no description.
+    monkeypatch.setenv("HOME", str(tmp_path))
+    names = install_reader_filter(qapp)  # buttons described, as the app does
+    try:
+        for kind, ask in every_dialog(window(qtbot)).items():
+            assert shown_words(ask, reader_problems) == [], kind
+    finally:
+        qapp.removeEventFilter(names)
