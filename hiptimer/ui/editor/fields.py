@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from hiptimer.i18n import DECIMAL_MARKS, N_, _, language, translate
 from hiptimer.ui.a11y import announce
 from hiptimer.ui.editor.data_ops import MISSING, get_path
-from hiptimer.ui.editor.number_edit import NumberEdit
+from hiptimer.ui.editor.number_edit import NumberEdit, ShortTextEdit
 
 NUMBER_WIDTH = 72
 ERROR_WIDTH = 320
@@ -220,18 +220,22 @@ class LineField(Field):
         placeholder: str = "",
         width: int | None = None,
     ) -> None:
-        """`width`: a fixed width for a text input; without one it takes the row."""
+        """`width`: the least width of a short text input, which grows with the text size;
+        without one it takes the row."""
         # A number grows with the text size, as the dose fields beside it (number_edit).
         short = number and width is None
-        self.edit = NumberEdit(parent, NUMBER_WIDTH) if short else QLineEdit(parent)
+        if short:
+            self.edit: QLineEdit = NumberEdit(parent, NUMBER_WIDTH)
+        elif width is not None:
+            self.edit = ShortTextEdit(parent, width)  # at least `width`, more in large print
+        else:
+            self.edit = QLineEdit(parent)
         super().__init__(key, [self.edit], parent)
         self.number = number
         self.optional = optional
         self.edit.setObjectName(key)
         self.edit.setPlaceholderText(placeholder)
         expand = not number and width is None
-        if width is not None:
-            self.edit.setFixedWidth(width)
         if number:
             self.edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.edit.textEdited.connect(self._emit)

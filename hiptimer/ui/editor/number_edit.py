@@ -1,4 +1,4 @@
-"""A short field for a number that grows with the text size and always shows its hint whole."""
+"""Short fields for a number or an id that grow with the text size and always show their hint whole."""
 
 from __future__ import annotations
 
@@ -26,9 +26,11 @@ class NumberEdit(QLineEdit):
         super().setPlaceholderText(text)
         self.updateGeometry()  # a longer hint asks for more room
 
+    sample = SAMPLE  # the widest text it is expected to hold
+
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
-        widest = max(self.width_for(SAMPLE), self.width_for(self.placeholderText()))
+        widest = max(self.width_for(self.sample), self.width_for(self.placeholderText()))
         return QSize(max(self.least, widest), hint.height())
 
     def minimumSizeHint(self) -> QSize:
@@ -51,3 +53,18 @@ class NumberEdit(QLineEdit):
         size = QSize(inner, self.fontMetrics().height())
         content = QStyle.ContentsType.CT_LineEdit
         return self.style().sizeFromContents(content, option, size, self).width()
+
+
+class ShortTextEdit(NumberEdit):
+    """A short text field (an exercise's id), left-aligned, that grows with the text size as
+    a number's does: a fixed 260 px cut the built-in "lateral-trunk-rotation" to
+    "lateral-trunk-rotatior" at 150 % (seen under Xvfb).
+
+    Signals: those of QLineEdit.
+    """
+
+    sample = "straight-leg-raise-weighted"  # the longest id of the built-in routines
+
+    def __init__(self, parent: QWidget, least: int) -> None:
+        super().__init__(parent, least)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

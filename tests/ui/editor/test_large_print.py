@@ -65,6 +65,21 @@ def test_the_load_field_shows_its_none_whole(editor: EditorWindow) -> None:
     assert text_room(amount) >= need, (text_room(amount), need)
 
 
+def test_the_id_field_shows_the_longest_built_in_id_whole(editor: EditorWindow) -> None:
+    # At 150 % a fixed 260 px field cut "lateral-trunk-rotation" to "lateral-trunk-rotatior".
+    edit = line_edit(editor, "id")
+    QApplication.processEvents()
+    need = edit.fontMetrics().horizontalAdvance("straight-leg-raise-weighted")
+    assert text_room(edit) >= need, (text_room(edit), need)
+    assert edit.width() >= 260  # never narrower than it was at 100 %
+
+
+def line_edit(editor: EditorWindow, key: str) -> QLineEdit:
+    found = editor.exercise_form.fields[key].inputs[0]
+    assert isinstance(found, QLineEdit)
+    return found
+
+
 def test_hang_keeps_a_wrapped_dose_line_indented() -> None:
     text = "3. Clamshell\n     3 x 10 (10-15) reps, 3 s / hold"
     lines = hang(text, 21, len).split(LINE_BREAK)  # one pixel a character
