@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QResizeEvent
+from PySide6.QtGui import QColor, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -47,6 +47,8 @@ COLUMNS = (
 )
 SIDE_COLUMN = 1
 PAIN_COLUMN = 5
+HEADING_MARGINS = 2 * 24 + 8  # the page's margins either side, and a little air
+MIN_HEADING_PX = 16
 CHOICE_WORDS = {
     "stop": N_("stopped for today"),
     "lower": N_("lower dose"),
@@ -239,12 +241,25 @@ class SummaryPage(QWidget):
         super().resizeEvent(event)
         h = max(300, self.height())
         set_px(self.heading, h * 0.07, bold=True)
+        fit_width(self.heading, self.width() - HEADING_MARGINS)
         set_px(self.subtitle, h * 0.032)
         set_px(self.stats, h * 0.038, bold=True)
         set_px(self.table, h * 0.028)
         set_px(self.adjustments, h * 0.03)
         for button in (self.keep_button, self.library_button, self.done_button):
             set_px(button, h * 0.03, bold=button is self.library_button)
+
+
+def fit_width(label: QLabel, room: int) -> None:
+    """A smaller font for a one-line label whose words are wider than `room`: in Spanish at
+    1280 x 800 in large print "Sesión terminada antes de tiempo" was cut at both ends,
+    "sión terminada antes de tiem"."""
+    font = label.font()
+    while font.pixelSize() > MIN_HEADING_PX and QFontMetrics(font).horizontalAdvance(
+        label.text()
+    ) > max(room, 1):
+        font.setPixelSize(font.pixelSize() - 1)
+    label.setFont(font)
 
 
 def _planned(result: SessionResult) -> float:

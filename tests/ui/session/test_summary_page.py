@@ -324,3 +324,20 @@ def test_the_side_column_shows_only_where_a_set_has_a_side(qtbot: QtBot, sides: 
     assert page.table.isColumnHidden(1) is not sides
     header = page.table.horizontalHeaderItem(1)
     assert header is not None and header.text() == "Side"
+
+
+@pytest.mark.usefixtures("large_print", "spanish")
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+def test_in_spanish_in_large_print_the_heading_reads_whole(qtbot: QtBot) -> None:
+    # "Sesión terminada antes de tiempo" at 1280 x 800 in large print was wider than the page
+    # and cut at both ends, "sión terminada antes de tiem" (seen under Xvfb).
+    r = dataclasses.replace(result(record(0, pain=2)), reason=EndReason.ENDED_EARLY)
+    page = SummaryPage(r)
+    qtbot.addWidget(page)
+    page.resize(1268, 720)  # 1280 x 800 less the frame and the menu bar
+    page.show()
+    qtbot.waitExposed(page)
+    heading = page.heading
+    assert heading.text() == "Sesión terminada antes de tiempo"
+    assert heading.fontMetrics().horizontalAdvance(heading.text()) <= heading.width()
+    assert heading.font().pixelSize() >= 40  # smaller only as far as the width needs
