@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.ui.history.models import SessionsModel, SetsModel
-from hiptimer.ui.history.wrapped_cells import WrappingCells, fit_rows, widest_word
 from hiptimer.ui.widgets.dialog_body import DialogBody
 from hiptimer.ui.widgets.table_rows import leave_by_tab, rows_tall
+from hiptimer.ui.widgets.wrapped_cells import WrappingCells, fit_rows, widest_word
 
 ROWS_KEPT = 3  # a table is never squeezed below its header and this many rows
 LINES_KEPT = 3  # nor the note below this many lines

@@ -46,6 +46,7 @@ COLUMNS = (
     N_("Choice"),
 )
 SIDE_COLUMN = 1
+DONE_COLUMN = 4
 PAIN_COLUMN = 5
 HEADING_MARGINS = 2 * 24 + 8  # the page's margins either side, and a little air
 MIN_HEADING_PX = 16
@@ -227,6 +228,7 @@ class SummaryPage(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, len(COLUMNS)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        table.wrap_where_narrow(DONE_COLUMN, 0)
         return table
 
     def add_section(self, widget: QWidget) -> None:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QSizePolicy, QTableView, QTableWidget, QWidget
+
+from hiptimer.ui.widgets.wrapped_cells import WrappingCells, fit_rows, widest_word
 
 
 def rows_tall(view: QTableView, rows: int) -> int:
@@ -33,6 +36,7 @@ def leave_by_tab(view: QTableView) -> None:
 
 
 ROW_AIR = 6  # pixels above and below a row's line, together
+LEAST_NAME_CHARS = 10  # a wrapping table's stretched column keeps this many characters
 
 
 class AllRowsTable(QTableWidget):
@@ -49,7 +53,40 @@ class AllRowsTable(QTableWidget):
         self.setWordWrap(False)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._wrap: tuple[int, int] | None = None  # wrap_where_narrow's columns
         self._fit_rows()
+
+    def wrap_where_narrow(self, column: int, stretched: int) -> None:
+        """Let `column` break its words onto more lines where the columns would be wider than
+        the table, and `stretched` (the names) keep at least a few characters: in Spanish at
+        1280 x 800 in large print "0 repeticiones (hecha en parte)" pushed the table into a
+        sideways scroll, the names cut to "…" and the choice out of sight."""
+        self._wrap = (column, stretched)
+        self.setItemDelegateForColumn(column, WrappingCells(self))
+        self.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        self._fit_wrapped()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self._fit_wrapped()
+
+    def _fit_wrapped(self) -> None:
+        if self._wrap is None:
+            return
+        column, stretched = self._wrap
+        header = self.horizontalHeader()
+        shown = [c for c in range(self.columnCount()) if not self.isColumnHidden(c)]
+        others = sum(header.sectionSize(c) for c in shown if c not in (column, stretched))
+        names = min(  # the names' room: a few characters, or less where all are shorter
+            LEAST_NAME_CHARS * self.fontMetrics().averageCharWidth(),
+            max(self.sizeHintForColumn(stretched), header.sectionSizeHint(stretched)),
+        )
+        room = self.viewport().width() - others - names
+        least = max(widest_word(self, column), header.sectionSizeHint(column))
+        header.resizeSection(column, max(least, min(self.sizeHintForColumn(column), room)))
+        fit_rows(self, (column,))
+        self.updateGeometry()  # rows of more lines: the page lays out again
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), self._all_rows())
@@ -74,6 +111,7 @@ class AllRowsTable(QTableWidget):
         for column in range(self.columnCount()):
             if header.sectionResizeMode(column) is QHeaderView.ResizeMode.ResizeToContents:
                 self.resizeColumnToContents(column)
+        self._fit_wrapped()
 
     def _fit_rows(self) -> None:
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + ROW_AIR)

@@ -35,8 +35,8 @@ from hiptimer.ui.history.window import (
     HistoryWindow,
     open_history_window,
 )
-from hiptimer.ui.history.wrapped_cells import widest_word
 from hiptimer.ui.widgets import file_dialog
+from hiptimer.ui.widgets.wrapped_cells import widest_word
 from tests.core.history.damaged_files import damage, sound_history
 from tests.history_data import HIPS, STRETCH, Recorded, Weeks, at, fill, record
 from tests.ui.history.looks import app_look

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.clock import FakeClock
@@ -341,3 +341,36 @@ def test_in_spanish_in_large_print_the_heading_reads_whole(qtbot: QtBot) -> None
     assert heading.text() == "Sesión terminada antes de tiempo"
     assert heading.fontMetrics().horizontalAdvance(heading.text()) <= heading.width()
     assert heading.font().pixelSize() >= 40  # smaller only as far as the width needs
+
+
+@pytest.mark.usefixtures("large_print", "spanish")
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+def test_in_spanish_in_large_print_the_sets_table_does_not_scroll_sideways(qtbot: QtBot) -> None:
+    # "0 repeticiones (hecha en parte)" made the columns wider than the page at 1280 x 800 in
+    # large print: the table scrolled sideways, its names cut to "…", "Decisión" out of sight
+    # (seen under Xvfb). The done cell now breaks between words instead.
+    reps = {"planned_hold_s": None, "actual_hold_s": None, "planned_reps": 9, "actual_reps": 0}
+    partly = record(0, completed=False, pain=8, pain_choice=PainChoice.CONTINUE, **reps)
+    page = SummaryPage(result(partly, record(1, set_number=2, pain=2)))
+    qtbot.addWidget(page)
+    page.resize(1268, 720)  # 1280 x 800 less the frame and the menu bar
+    page.show()
+    qtbot.waitExposed(page)
+    table = page.table
+    QApplication.processEvents()
+    item = table.item(0, 4)
+    assert item is not None and item.text() == "0 repeticiones (hecha en parte)"
+    assert table.horizontalScrollBar().maximum() == 0
+    widths = [
+        table.columnWidth(c) for c in range(table.columnCount()) if not table.isColumnHidden(c)
+    ]
+    assert sum(widths) <= table.viewport().width()
+    assert table.columnWidth(0) >= 10 * table.fontMetrics().averageCharWidth()  # names readable
+    done = table.model().index(0, 4)
+    option = QStyleOptionViewItem()
+    table.initViewItemOption(option)
+    option.rect = QRect(0, 0, table.columnWidth(4), 1)
+    lines = table.itemDelegateForIndex(done).sizeHint(option, done).height()
+    assert table.rowHeight(0) - int(table.showGrid()) >= lines > table.rowHeight(1)  # all shown
+    for col in (1, 2, 3, 5, 6):  # the rest whole on one line
+        assert table.columnWidth(col) >= table.sizeHintForColumn(col), col

@@ -1,4 +1,4 @@
-"""Cells that take two lines rather than their one line's width, for a narrow history table."""
+"""Cells that take more lines rather than their one line's width, for a narrow table."""
 
 from __future__ import annotations
 
