@@ -46,8 +46,9 @@ def data_folder_problem(folder: Path) -> str | None:
 
 
 def given(text: str) -> str:
-    """An option's value that may not be empty: `--data-dir "$UNSET"` used the default data
-    folder without a word, `--wav ""` printed the script instead of writing one."""
+    """An option's value or a file/routine argument that may not be empty: `--data-dir "$UNSET"`
+    used the default data folder without a word, `--wav ""` printed the script instead of
+    writing one, `validate ""` checked the current folder (".: is a folder")."""
     if not text:
         raise argparse.ArgumentTypeError("is empty; give a name")
     return text

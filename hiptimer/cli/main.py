@@ -43,7 +43,9 @@ def _add_list(subparsers: SubParsers) -> None:
 
 def _add_show(subparsers: SubParsers) -> None:
     parser = add_command(subparsers, "show", "print a routine's plan", cmd_show)
-    parser.add_argument("routine", metavar="ROUTINE", help="a routine id, file name or path")
+    parser.add_argument(
+        "routine", type=given, metavar="ROUTINE", help="a routine id, file name or path"
+    )
 
 
 def _add_validate(subparsers: SubParsers) -> None:
@@ -53,14 +55,18 @@ def _add_validate(subparsers: SubParsers) -> None:
         "check routine (or figure) files; prints one line per problem and exits 2 if any",
         cmd_validate,
     )
-    parser.add_argument("files", metavar="FILE", nargs="+", help="routine or figure files to check")
+    parser.add_argument(
+        "files", type=given, metavar="FILE", nargs="+", help="routine or figure files to check"
+    )
 
 
 def _add_cues(subparsers: SubParsers) -> None:
     parser = add_command(
         subparsers, "cues", "print what the voice says through a whole session, and when", cmd_cues
     )
-    parser.add_argument("routine", metavar="ROUTINE", help="a routine id, file name or path")
+    parser.add_argument(
+        "routine", type=given, metavar="ROUTINE", help="a routine id, file name or path"
+    )
     parser.add_argument(
         "--wav",
         metavar="FILE",

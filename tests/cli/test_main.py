@@ -664,3 +664,24 @@ def test_an_empty_file_or_folder_name_is_refused(
     option = argv[argv.index("") - 1]
     assert err.splitlines()[-1].endswith(f"error: argument {option}: is empty; give a name")
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "name"),
+    [
+        (["validate", ""], "FILE"),  # said ".: is a folder, not a routine file"
+        (["validate", "a.json", ""], "FILE"),
+        (["show", ""], "ROUTINE"),  # said 'routine "" not found (no routine with that id)'
+        (["cues", ""], "ROUTINE"),
+    ],
+)
+def test_an_empty_file_or_routine_argument_is_refused_as_empty(
+    capsys: pytest.CaptureFixture[str],
+    builtin_dir: Path,
+    fake_app: list[tuple[Routine | None, bool]],
+    argv: list[str],
+    name: str,
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 2 and out == "" and fake_app == []
+    assert err.splitlines()[-1].endswith(f"error: argument {name}: is empty; give a name")
