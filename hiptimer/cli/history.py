@@ -276,9 +276,13 @@ def _known_routine(store: HistoryStore, routine_id: str | None) -> None:
     """Refuse a --routine that no session in the history has (a typo, most often)."""
     if routine_id is None or store.last_session_for(routine_id) is not None:
         return
+    from hiptimer.core.routines.catalog import case_hint
+
     known = sorted({s.routine_id for s in store.list_sessions()})
+    hint = case_hint(routine_id, known)  # as the window's `--routine DAILY` says
     raise CommandError(
-        f"--routine: no session in the history is of a routine with the id {routine_id!r}",
+        f"--routine: no session in the history is of a routine with the id {routine_id!r}"
+        + (f" ({escape_controls(hint)})" if hint else ""),
         "Routines with sessions: " + (escape_controls(", ".join(known)) if known else "none yet"),
     )
 

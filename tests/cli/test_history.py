@@ -442,6 +442,20 @@ def test_a_routine_id_no_session_has_is_refused_before_anything_is_written(
     assert code == 2 and stdout == "" and "'hipz'" in stderr
 
 
+def test_a_routine_id_in_another_case_gets_the_windows_case_hint(
+    recorded: Recorded, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """As `hiptimer --routine HIPS` says it (catalog.case_hint): ids are lowercase."""
+    for argv in (["history", "list"], ["history", "export", "--csv", "-"]):
+        code, stdout, stderr = run(capsys, *argv, "--routine", "HIPS")
+        assert code == 2 and stdout == ""
+        assert stderr.splitlines() == [
+            "hiptimer: --routine: no session in the history is of a routine with the id 'HIPS'"
+            ' (ids are lowercase: did you mean "hips"?)',
+            "hiptimer: Routines with sessions: hips, stretch",
+        ]
+
+
 def test_a_history_in_a_folder_that_cannot_be_written_says_why_it_cannot_be_read(
     recorded: Recorded, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

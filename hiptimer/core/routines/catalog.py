@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -157,10 +157,18 @@ class Catalog:
         what = "no such file" if _looks_like_path(wanted) else "no routine with that id"
         if os.path.isdir(wanted):  # `hiptimer show my-routines`: not "no routine with that id"
             what = f"{wanted} is a folder, not a routine file"
-        alike = [rid for rid in self.ids() if rid.casefold() == wanted.casefold()]
-        if alike and not _looks_like_path(wanted):  # ids are lowercase (routine-format.md)
-            what = f'ids are lowercase: did you mean "{alike[0]}"?'
+        hint = None if _looks_like_path(wanted) else case_hint(wanted, self.ids())
+        if hint:
+            what = hint
         return f'routine "{wanted}" not found ({what}); available ids: {self._list()}'
+
+
+def case_hint(wanted: str, ids: Iterable[str]) -> str | None:
+    """'ids are lowercase: did you mean "daily"?' for "DAILY" among ids with "daily", else
+    None; said alike by `--routine` of the window and of `history` (routine-format.md: ids
+    are lowercase, so another case can only mean the one id)."""
+    alike = next((rid for rid in ids if rid.casefold() == wanted.casefold()), None)
+    return None if alike is None else f'ids are lowercase: did you mean "{alike}"?'
 
 
 def load_catalog(
