@@ -12,7 +12,7 @@ the next comes after another N minutes of use, or at the end of a snooze.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 from hiptimer.core.plan.model import DeskBreaks
 
@@ -31,7 +31,11 @@ class DeskLook:
 
 
 class DeskBreakTimer:
-    """Feed it a DeskLook every few seconds; `look` says when to remind."""
+    """Feed it a DeskLook every few seconds; `look` says when to remind.
+
+    The instants it keeps are in UTC, so that a duration is real time across a DST change
+    (two times of one zoneinfo zone subtract as wall-clock digits); the day and the quiet
+    hours are read from the local time of each look."""
 
     def __init__(self, desk: DeskBreaks) -> None:
         self.desk = desk
@@ -42,7 +46,7 @@ class DeskBreakTimer:
 
     def look(self, seen: DeskLook) -> bool:
         """True when a desk-break reminder is due now (and the count starts again)."""
-        now = seen.now
+        now = _real(seen.now)
         gap = (now - self.last).total_seconds() if self.last is not None else 0.0
         self.last = now
         if gap >= BREAK_S or gap < 0:  # slept, or the clock moved: count from here
@@ -58,18 +62,19 @@ class DeskBreakTimer:
             self.active_since = now - timedelta(seconds=back)
         if seen.paused:  # one due meanwhile comes when the pause ends
             return False
-        return self._due(now)
+        return self._due(seen.now)
 
     def _rest(self) -> None:
         """A break: the count starts again, and a snoozed reminder is no longer wanted."""
         self.active_since = None
         self.snoozed_until = None
 
-    def _due(self, now: datetime) -> bool:
-        if not self.desk.on or self.skipped_day == now.date():
+    def _due(self, local: datetime) -> bool:
+        if not self.desk.on or self.skipped_day == local.date():
             return False
-        if self.desk.quiet_at(now.time()):
+        if self.desk.quiet_at(local.time()):
             return False
+        now = _real(local)
         if self.snoozed_until is not None:
             if now < self.snoozed_until:
                 return False
@@ -86,22 +91,23 @@ class DeskBreakTimer:
         """Seconds of continuous use so far (0 while on a break)."""
         if self.active_since is None:
             return 0.0
-        return max(0.0, (now - self.active_since).total_seconds())
+        return max(0.0, (_real(now) - self.active_since).total_seconds())
 
     def next_at(self, now: datetime) -> datetime | None:
         """When the next desk break comes if use goes on without a break (the end of a
         snooze, else N minutes after use began; not before now); None while no use is being
-        counted (on a break, or none yet looked at), when off or skipped today."""
+        counted (on a break, or none yet looked at), when off or skipped today. In UTC: say it
+        with LocalTime.wall."""
         if not self.desk.on or self.skipped_day == now.date():
             return None
         if self.snoozed_until is not None:
-            return max(now, self.snoozed_until)
+            return max(_real(now), self.snoozed_until)
         if self.active_since is None:
             return None
-        return max(now, self.active_since + timedelta(minutes=self.desk.minutes))
+        return max(_real(now), self.active_since + timedelta(minutes=self.desk.minutes))
 
     def snooze(self, now: datetime, minutes: int) -> None:
-        self.snoozed_until = now + timedelta(minutes=minutes)
+        self.snoozed_until = _real(now) + timedelta(minutes=minutes)
 
     def skip_today(self, now: datetime) -> None:
         self.skipped_day = now.date()
@@ -109,3 +115,8 @@ class DeskBreakTimer:
 
     def set_desk(self, desk: DeskBreaks) -> None:
         self.desk = desk
+
+
+def _real(instant: datetime) -> datetime:
+    """An instant in UTC, where adding and subtracting minutes is real time."""
+    return instant.astimezone(timezone.utc)

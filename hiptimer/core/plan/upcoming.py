@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from hiptimer.core.plan.desk import DeskBreakTimer
@@ -19,13 +20,16 @@ def reminder_line(when: datetime | None, now: datetime) -> str:
     return _("Next reminder: {day} {time}").format(day=day, time=f"{when:%H:%M}")
 
 
-def desk_line(timer: DeskBreakTimer, now: datetime) -> str:
+def desk_line(timer: DeskBreakTimer, now: datetime, wall: Callable[[datetime], datetime]) -> str:
     """When the next desk break is due if use goes on: "about 17:45", after the quiet
-    hours, or (on a break) after N minutes of use."""
+    hours, or (on a break) after N minutes of use. `wall` (LocalTime.wall) says the time as
+    the clock will show it then: use that began at 01:30 before a DST change and lasts an
+    hour ends at 03:30 (spring) or 01:30 again (autumn), not at 02:30."""
     desk = timer.desk
     if timer.skipped_day == now.date():
         return _("No more desk breaks today")
-    when = timer.next_at(now)
+    due = timer.next_at(now)
+    when = None if due is None else wall(due)
     if when is not None and desk.quiet_at(when.time()):
         return _("Next desk break: after the quiet hours ({time})").format(time=desk.quiet_until)
     if when is None:  # on a break: the count starts with the next use

@@ -366,7 +366,7 @@ class ReminderCoordinator(QObject):
         if not plan.reminders and not plan.desk.on:
             return [_("Reminders are off")]
         lines = [reminder_line(self.reminders.next_at(self.done()), now)] if plan.reminders else []
-        return lines + ([desk_line(self.desk, now)] if plan.desk.on else [])
+        return lines + ([desk_line(self.desk, now, self.local.wall)] if plan.desk.on else [])
 
     def routine_started(self, routine_id: str) -> None:
         """A session of this routine began: its note, if still on screen, can go."""

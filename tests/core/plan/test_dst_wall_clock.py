@@ -14,11 +14,12 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from hiptimer.core.clock import FakeClock, FakeLocalTime
-from hiptimer.core.plan.model import EVERY_DAY, PlanItem
+from hiptimer.core.plan.desk import DeskBreakTimer, DeskLook
+from hiptimer.core.plan.model import EVERY_DAY, DeskBreaks, PlanItem
 from hiptimer.core.plan.reminders import Reminders
 from hiptimer.core.plan.state_file import load_state, save_state
 from hiptimer.core.plan.today import today_lines
-from hiptimer.core.plan.upcoming import reminder_line
+from hiptimer.core.plan.upcoming import desk_line, reminder_line
 from tests.core.plan.clocks import nothing_done, plan_of
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -119,3 +120,28 @@ def test_a_pause_across_the_change_ends_at_the_time_the_clock_will_show(
     until = reminders.pause()
     assert f"{until:%H:%M}" == ends
     assert seconds_between(local.now(), until) == 3600  # an hour of real time
+
+
+@pytest.mark.parametrize(("zone", "day", "at", "ends"), SNOOZES)
+def test_the_next_desk_break_across_the_change_says_the_time_the_clock_will_show(
+    zone: ZoneInfo, day: date, at: str, ends: str
+) -> None:
+    """The tray's "about HH:MM" (after an hour of use, or a desk break snoozed an hour) said
+    02:30 (Berlin spring) and 03:30 (Berlin autumn): the offset of the time use began, not
+    of the time the break comes."""
+    hour, minute = map(int, at.split(":"))
+    local = start(zone, day, hour, minute)
+    timer = DeskBreakTimer(DeskBreaks(True, 60, "22:00", "23:00"))
+    assert timer.look(DeskLook(local.now(), 0.0)) is False
+    assert desk_line(timer, local.now(), local.wall) == f"Next desk break: about {ends}"
+    snoozed = DeskBreakTimer(DeskBreaks(True, 15, "22:00", "23:00"))  # a desk break's snooze
+    snoozed.look(DeskLook(local.now(), 0.0))
+    snoozed.snooze(local.now(), 60)
+    assert desk_line(snoozed, local.now(), local.wall) == f"Next desk break: about {ends}"
+    for _minute in range(59):  # an hour of real use, looked at each minute
+        local.clock.advance(60)
+        assert timer.look(DeskLook(local.now(), 0.0)) is False
+    assert desk_line(timer, local.now(), local.wall) == f"Next desk break: about {ends}"
+    local.clock.advance(60)
+    assert timer.look(DeskLook(local.now(), 0.0)) is True
+    assert f"{local.now():%H:%M}" == ends
