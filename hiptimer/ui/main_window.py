@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.wall = wall
         self._waits_for_paint = show_first  # keys, drops, routines: in open_services()
         self._services_wait = False  # opened, their history not yet: _services_ready() waits
+        self._voice_known = False  # lengths as written until the services are ready
         self._reminder_parts = reminders
         self.nav = Navigator(self)
         self.flow = self._session_flow(settings, wall)
@@ -138,12 +139,13 @@ class MainWindow(QMainWindow):
         offered, then the morning check-in."""
         from hiptimer.core.history.store import HistoryStore
         from hiptimer.ui.guidance.coordinator import Guidance
-        from hiptimer.ui.session.lead_ins import estimate_for
 
         self.service_watch.watch()
         self.banner.refresh()
-        self.shelf.estimate = estimate_for(self.settings.settings, self.services)
-        self.library.set_estimate(self.shelf.estimate)
+        self._voice_known = True
+        self.lengths_changed()
+        self.services.speech.connect_unavailable(lambda _reason: self.lengths_changed())
+        self.settings_actions.applied.connect(lambda _settings: self.lengths_changed())
         history = self.services.history
         store = history if isinstance(history, HistoryStore) else None
         self.resume.use_history(store)
@@ -158,13 +160,24 @@ class MainWindow(QMainWindow):
         self.guidance.start()
         self.flow.guidance = self.guidance
         self.offers.refresh()
-        self.reminders.length = self.shelf.estimate
         self.reminders.services_ready()  # the history says what was done today
         reminding = self.reminders.coordinator
         if reminding is not None and reminding.file_notice is not None:
             self.banner.also_say(reminding.file_notice())  # its file was damaged: moved aside
         if not self.shelf.opened and self.library.list.currentRow() <= 0:  # not moved meanwhile
             choose_returning(self.library.select, self.reminders.still_today(), store)
+
+    def lengths_changed(self) -> None:
+        """Lengths as a session started now would run it, once the voice is known and again
+        when it fails or the mute or settings change: the library kept the voice's lead-ins
+        after the voice failed, where the session (and its summary) ran pauses as written."""
+        if not self._voice_known:
+            return
+        from hiptimer.ui.session.lead_ins import estimate_for
+
+        self.shelf.estimate = estimate_for(self.settings.settings, self.services)
+        self.library.set_estimate(self.shelf.estimate)
+        self.reminders.length = self.shelf.estimate
 
     def _session_flow(self, settings: SettingsStore, wall: Callable[[], datetime]) -> SessionFlow:
         flow = SessionFlow(

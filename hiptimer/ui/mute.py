@@ -21,6 +21,7 @@ class MuteHost(Protocol):
     @property
     def session(self) -> ActiveSession | None: ...
     def show_status(self, text: str, ms: int) -> None: ...
+    def lengths_changed(self) -> None: ...  # muted, the lead-ins are as written
 
 
 def toggle_mute(window: MuteHost) -> None:
@@ -37,3 +38,4 @@ def set_muted(window: MuteHost, muted: bool) -> None:
         window.session.set_muted(muted)
     else:
         window.services.set_muted(muted)
+    window.lengths_changed()

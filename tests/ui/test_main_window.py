@@ -575,6 +575,15 @@ WORDY = hold(
 )
 
 
+def summary_heading(a: App, qtbot: QtBot) -> str:
+    """The summary's "<title> — planned <time>" after the one set of a session begun."""
+    a.until(StepKind.PAIN)
+    a.key(qtbot, K.Key_0)
+    summary = a.window.summary
+    assert summary is not None
+    return summary.subtitle.text()
+
+
 @pytest.mark.parametrize("muted", [False, True])
 def test_the_planned_time_library_and_session_agree_on_the_lead_ins(
     qtbot: QtBot, muted: bool
@@ -589,11 +598,34 @@ def test_the_planned_time_library_and_session_agree_on_the_lead_ins(
         assert a.window.library.list.item(0).text().endswith(format_duration(planned))
         a.key(qtbot, K.Key_Return)
         assert a.engine.view().duration_s == pytest.approx(2 if muted else rule(WORDY))
-        a.until(StepKind.PAIN)
-        a.key(qtbot, K.Key_0)
-        summary = a.window.summary
-        assert summary is not None
-        assert summary.subtitle.text().endswith(f"planned {format_duration(planned)}")
+        assert summary_heading(a, qtbot).endswith(f"planned {format_duration(planned)}")
+    finally:
+        a.window.close()
+        a.history.close()
+
+
+def test_a_voice_that_turns_out_unable_to_play_leaves_one_figure_library_and_summary(
+    qtbot: QtBot,
+) -> None:
+    """The library kept the voice's lead-ins (54 s for a tester's routine) after the voice
+    failed, where the session ran its pauses as written (summary: planned 46 s). The
+    session's time is the truth: the library follows the voice's state and the mute."""
+    a = make_app(qtbot, quick_routine(WORDY))
+    try:
+        _, speech, _ = a.services()
+        rule = make_cue_writer("first", (), 5).lead_in_seconds
+        spoken = format_duration(estimated_seconds(quick_routine(WORDY), rule))
+        written = format_duration(estimated_seconds(quick_routine(WORDY)))
+        assert spoken != written
+        assert a.window.library.list.item(0).text().endswith(spoken)
+        a.window.settings_actions.mute_requested.emit(True)  # the settings' Mute
+        assert a.window.library.list.item(0).text().endswith(written)
+        a.window.settings_actions.mute_requested.emit(False)
+        assert a.window.library.list.item(0).text().endswith(spoken)
+        speech.fail("no voice can play")
+        assert a.window.library.list.item(0).text().endswith(written)
+        a.key(qtbot, K.Key_Return)
+        assert summary_heading(a, qtbot).endswith(f"planned {written}")
     finally:
         a.window.close()
         a.history.close()

@@ -11,7 +11,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject
 
 from hiptimer.core.clock import Clock
-from hiptimer.core.routines.model import Routine, estimated_seconds
+from hiptimer.core.routines.model import Routine
 from hiptimer.core.session.dose_adjust import DosesInForce
 from hiptimer.core.session.engine import SessionEngine
 from hiptimer.core.session.events import SessionEnded, SetRecord
@@ -22,7 +22,7 @@ from hiptimer.core.voice.cues import CueWriter
 from hiptimer.ui.services.ports import Services
 from hiptimer.ui.session.controller import SessionController, make_cue_writer
 from hiptimer.ui.session.driver import EngineDriver
-from hiptimer.ui.session.lead_ins import voice_on
+from hiptimer.ui.session.lead_ins import estimate_for, lead_in_rule
 from hiptimer.ui.session.screen_dump import install_screen_dump
 from hiptimer.ui.session.summary_page import SessionResult
 from hiptimer.ui.session.workout_page import WorkoutPage
@@ -114,8 +114,8 @@ def open_session(
     cues = make_cue_writer(s.setup_mode, s.setup_heard, s.pain_limit, s.speak_cautions)
     cues.resumed_after(earlier, earlier_s)  # its spoken summary tells the whole session
     # While the voice speaks, lead-ins last long enough for it to read them; else as written.
-    lead_in = cues.lead_in_seconds if voice_on(settings, services) else None
-    planned_s = estimated_seconds(routine, lead_in)
+    lead_in = lead_in_rule(settings, services, cues)
+    planned_s = estimate_for(settings, services, cues)(routine)  # as the library said it
     engine = SessionEngine(
         routine, clock=clock, wall=wall, pain_limit=s.pain_limit, lead_in=lead_in,
         done_sets=done_sets, in_force=in_force,
