@@ -90,11 +90,12 @@ def details_html(
             ex.id,
             ladder_line(ex) or retest_line(ex),
             dim=not ex.enabled,
+            divided=at > 0,
         )
-        for ex in r.exercises
+        for at, ex in enumerate(r.exercises)
     )
     heading = e(_("Exercises"))
-    parts.append(f"<p><b>{heading}</b></p><table>{rows}</table>")
+    parts.append(f"<p><b>{heading}</b></p><table cellspacing='0'>{rows}</table>")
     if r.source.strip():
         source = e(_("Source:"))
         parts.append(f"<p><b>{source}</b> {e(r.source)}</p>")
@@ -151,9 +152,12 @@ def _exercise_rows(
     exercise_id: str,
     ladder: str = "",
     dim: bool = False,
+    divided: bool = False,
 ) -> str:
     """One exercise: its picture beside its name and dose, and under them its ladder's
-    variants, why there is no picture (a missing file) and its caution."""
+    variants, why there is no picture (a missing file) and its caution. `divided`: a line
+    and a gap above it, so that a figure is seen to belong to its own exercise (one beside
+    an exercise without a figure looked as if it belonged to both)."""
     e = escape
     below: list[str] = []
     if ladder:
@@ -168,13 +172,19 @@ def _exercise_rows(
             f"<td colspan='2' style='color:{current().warning}; padding-left: 18px;"
             f" padding-bottom: 6px'>{e(on_our_side(WARNING_SIGN + units_kept(caution.strip())))}</td>"
         )
-    picture = _picture_cell(pictures, exercise_id, rows=1 + len(below))
-    look = f" style='color:{current().muted}'" if dim else ""  # left out of sessions
+    top = f"border-top: 1px solid {current().muted}; padding-top: 8px; " if divided else ""
+    if not below:  # the gap under it (a caution's row has its own)
+        top += "padding-bottom: 6px; "
+    picture = _picture_cell(pictures, exercise_id, rows=1 + len(below), style=top)
+    colour = f"color:{current().muted}; " if dim else ""  # left out of sessions
+    look = f" valign='middle' style='{top}{colour}'"  # the name beside its figure's middle
     first = f"<tr>{picture}<td{look}>{e(name)}</td><td{look}>&nbsp;&nbsp;{e(dose)}</td></tr>"
     return first + "".join(f"<tr>{cell}</tr>" for cell in below)
 
 
-def _picture_cell(pictures: Mapping[str, str] | None, exercise_id: str, rows: int) -> str:
+def _picture_cell(
+    pictures: Mapping[str, str] | None, exercise_id: str, rows: int, style: str = ""
+) -> str:
     """The picture column's cell, beside all of the exercise's rows (none without pictures)."""
     if pictures is None:
         return ""
@@ -184,4 +194,4 @@ def _picture_cell(pictures: Mapping[str, str] | None, exercise_id: str, rows: in
         if name.startswith(PICTURE_SCHEME)
         else ""
     )
-    return f"<td rowspan='{rows}' valign='middle'>{image}</td>"
+    return f"<td rowspan='{rows}' valign='middle' style='{style}'>{image}</td>"

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtCore import QRectF, QUrl
+from PySide6.QtGui import QImage, QTextBlock, QTextDocument
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -65,3 +66,47 @@ def test_the_figures_lines_stand_out_in_the_light_look_and_the_dark(
         theme.use(DARK, 100)
         qapp.setStyleSheet("")
         qapp.setFont(theme.app_font())
+
+
+def block_rect(page: LibraryPage, found: Callable[[QTextBlock], bool]) -> QRectF:
+    """Where the details pane lays out the first block `found` picks."""
+    doc = page.details.document()
+    block = doc.begin()
+    while block.isValid() and not found(block):
+        block = block.next()
+    assert block.isValid()
+    return doc.documentLayout().blockBoundingRect(block)
+
+
+def shows_image(name: str) -> Callable[[QTextBlock], bool]:
+    def found(block: QTextBlock) -> bool:
+        it = block.begin()
+        while not it.atEnd():
+            f = it.fragment().charFormat()
+            if f.isImageFormat() and f.toImageFormat().name() == name:
+                return True
+            it += 1
+        return False
+
+    return found
+
+
+def test_each_figure_sits_in_its_own_exercise_band_beside_its_name(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """An exercise without a figure (Marching) sat tight on the next row, whose figure
+    (Clamshell's), centred beside a name at the top of its row, looked as if it belonged to
+    both. Each exercise now has a line and a gap above it, its name beside its figure."""
+    r = routine(
+        reps("bridge", 8), reps("marching", 10), reps("clamshell", 10), reps("monster-walk", 10),
+        path=str(tmp_path / "r.json"),
+    )  # fmt: skip
+    page = page_for(qtbot, r)
+    figure = block_rect(page, shows_image("figure:clamshell"))
+    name = block_rect(page, lambda b: b.text() == "Clamshell")
+    above = block_rect(page, lambda b: b.text() == "Marching")
+    assert abs(name.center().y() - figure.center().y()) <= 3  # its name, beside it
+    assert above.bottom() <= figure.top()  # not beside the exercise above
+    html = page.details.toHtml()
+    # A divider above every exercise but the first: four rows, three lines.
+    assert html.count("border-top") >= 3 * 3  # the picture's cell, the name's and the dose's
