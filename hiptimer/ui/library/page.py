@@ -71,6 +71,7 @@ class LibraryPage(QWidget):
         # second line (_fit_labels), never behind a sideways scroll bar.
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._width_watched = False  # set_items() starts watching the list's width
+        self._drawn: tuple[LibraryItem, dict[str, str]] | None = None  # its pictures, drawn
         self.details = QTextBrowser(self)
         self.details.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.details.setAccessibleName(_("About the chosen routine"))
@@ -163,7 +164,9 @@ class LibraryPage(QWidget):
         self._estimate = estimate
         self._labels = [self._label(item) for item in self.items]
         self._fit_labels()
-        self._show_details(self.list.currentRow())
+        # Only the lengths changed: the pictures drawn for this routine are kept (drawing
+        # them again took a quarter of the library's build at every start).
+        self._show_details(self.list.currentRow(), redraw=False)
 
     def show_today(self, lines: list[str]) -> None:
         """Today's plan ("Daily hip stretches at 18:00 \u2014 due") and the week's tally."""
@@ -237,9 +240,13 @@ class LibraryPage(QWidget):
         if item is not None and item.routine is not None:
             self.start_requested.emit(item.routine)
 
-    def _show_details(self, row: int) -> None:
+    def _show_details(self, row: int, *, redraw: bool = True) -> None:
         item = self.items[row] if 0 <= row < len(self.items) else None
-        pictures = self._pictures(item) if item is not None else None
+        if not redraw and item is not None and self._drawn is not None and self._drawn[0] is item:
+            pictures: dict[str, str] | None = self._drawn[1]  # still in the document
+        else:
+            pictures = self._pictures(item) if item is not None else None
+            self._drawn = (item, pictures) if item is not None and pictures is not None else None
         html_text = details_html(item, self._estimate, pictures) if item is not None else ""
         self.details.setHtml(html_text)
         self.start_button.setEnabled(item is not None and not item.broken)

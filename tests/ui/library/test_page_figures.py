@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from PySide6.QtCore import QRectF, QUrl
 from PySide6.QtGui import QImage, QTextBlock, QTextDocument
 from PySide6.QtWidgets import QApplication
@@ -110,3 +112,34 @@ def test_each_figure_sits_in_its_own_exercise_band_beside_its_name(
     html = page.details.toHtml()
     # A divider above every exercise but the first: four rows, three lines.
     assert html.count("border-top") >= 3 * 3  # the picture's cell, the name's and the dose's
+
+
+def test_a_new_estimate_keeps_the_pictures_drawn_and_a_new_choice_draws_them_again(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each start sets the estimate once the voice is known: only the lengths change, and the
+    # pictures drawn for the routine shown are kept (drawing them again cost every start).
+    from hiptimer.ui.widgets import figure_view
+
+    drawn: list[object] = []
+    draw = figure_view.thumbnail
+
+    def counted(*args: Any) -> QImage | None:
+        drawn.append(args[0])
+        return draw(*args)
+
+    monkeypatch.setattr(figure_view, "thumbnail", counted)
+    r = routine(reps("bridge", 8), path=str(tmp_path / "r.json"))
+    other = routine(reps("clam", 8), path=str(tmp_path / "o.json"), id="other")
+    page = LibraryPage([LibraryItem(r.id, r.title, r), LibraryItem(other.id, other.title, other)])
+    qtbot.addWidget(page)
+    assert len(drawn) == 1
+    page.set_estimate(lambda _r: 20 * 60)
+    assert len(drawn) == 1
+    assert "About 20 min" in page.details.toPlainText()
+    image = resource(page, "figure:bridge")
+    assert isinstance(image, QImage) and not image.isNull()
+    assert "figure:bridge" in page.details.toHtml()
+    page.list.setCurrentRow(1)  # a figure file changed meanwhile shows: each choice draws
+    page.list.setCurrentRow(0)
+    assert len(drawn) == 3
