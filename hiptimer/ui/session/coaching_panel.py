@@ -17,6 +17,7 @@ MIN_PX = 14  # below this a step is unreadable from the mat; steps are left out 
 SPACING = 6
 ROW_PAD = 6  # inside a step's row, around its text
 CAUTION_PAD = 10  # inside the caution's box
+MEASURES_KEPT = 512  # heights remembered (a few hundred bytes each)
 ROW_STYLE = "QWidget#step {{ border-radius: 8px; background: {background}; }}"
 
 
@@ -50,6 +51,10 @@ class CoachingPanel(QFrame):
         self._max_px = 24.0
         self._px = 24.0
         self._shown: list[int] = []  # the steps on screen: all, unless they cannot fit whole
+        # Heights measured, by everything they depend on: each fit tries sizes from the
+        # largest down, and fitted again at each resize and at each step read aloud, the
+        # same measures came back (a quarter of a session page's CPU in the tests).
+        self._heights: dict[tuple[object, ...], int] = {}
         # Measures wrapped words as a step's label lays them out: QFontMetrics' wrapping left
         # out the line spacing of QLabel's text layout, 2 px a line, and rows came out short.
         self._ruler = _plain_label(self)
@@ -205,6 +210,19 @@ class CoachingPanel(QFrame):
         return px
 
     def _height_at(self, px: float, shown: list[int], panel_width: int | None = None) -> int:
+        key = (
+            px, tuple(shown), panel_width or self.width(), self.font().key(), current().name,
+            text_scale(), self.heading.text(), len(self.steps),
+            tuple(self.steps[i].text() for i in shown),
+            self.caution.text(), self._caution_ruler.styleSheet(),
+        )  # fmt: skip
+        if key not in self._heights:
+            if len(self._heights) > MEASURES_KEPT:
+                self._heights.clear()
+            self._heights[key] = self._measure(px, shown, panel_width)
+        return self._heights[key]
+
+    def _measure(self, px: float, shown: list[int], panel_width: int | None) -> int:
         margins = self._layout.contentsMargins()
         width = (panel_width or self.width()) - margins.left() - margins.right()
         bold = _metrics(self.font(), px, True)  # the widest a step is shown (when read)

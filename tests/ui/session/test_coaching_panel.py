@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -40,6 +42,51 @@ def test_steps_that_cannot_fit_whole_are_left_out_and_the_caution_stays(qtbot: Q
     assert all(whole(label) for label in [*panel.steps, panel.caution])
 
 
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+def test_a_size_and_step_fitted_before_are_fitted_again_without_measuring(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each fit tries sizes from the largest down, and it runs at each resize and each step read
+    # aloud: the same words at the same sizes were measured again every time.
+    _page, panel = panel_on_page(qtbot, (800, 700), 36)
+    measured: list[int] = []
+    rulers = [label for label in panel.findChildren(QLabel) if label.isHidden()]
+    assert len(rulers) == 2  # the words' and the caution's, never shown
+    for ruler in rulers:
+
+        def counted(width: int, was: Callable[[int], int] = ruler.heightForWidth) -> int:
+            measured.append(width)
+            return was(width)
+
+        monkeypatch.setattr(ruler, "heightForWidth", counted)
+    fits = []
+    for size in [(390, 210), (700, 600), (390, 210), (700, 600)]:
+        panel.resize(*size)
+        for line in (3, -1):
+            panel.highlight(line)
+            fits.append((shown(panel), panel.font_px))
+            assert all(whole(panel.steps[i]) for i in shown(panel)) and whole(panel.caution)
+        if len(fits) == 4:
+            first = len(measured)
+            assert first > 0
+    assert len(measured) == first  # the sizes again: nothing measured anew
+    assert fits[4:] == fits[:4]  # and fitted as before
+
+
+def panel_on_page(qtbot: QtBot, size: tuple[int, int], px: float) -> tuple[QWidget, CoachingPanel]:
+    """The tour's exercise (four long steps and a caution) in a panel on a shown page (kept
+    by the caller: the panel goes with it)."""
+    page = QWidget()
+    qtbot.addWidget(page)
+    page.resize(*size)
+    panel = CoachingPanel(page)
+    panel.show_exercise(hold("abduction", setup=STEPS, caution=CAUTION))
+    panel.set_font_px(px)
+    page.show()
+    qtbot.waitExposed(page)
+    return page, panel
+
+
 def shown(panel: CoachingPanel) -> list[int]:
     QApplication.processEvents()  # laid out
     return [i for i, label in enumerate(panel.steps) if label.isVisible()]
@@ -50,14 +97,7 @@ def test_every_step_shown_and_the_caution_are_whole_at_every_size(qtbot: QtBot) 
     # The panel's estimate of its height was short of the layout's (the heading by a pixel),
     # and after _fit changed the font the layout kept the rows' old heights until a later
     # frame: at 1366 x 768 at 125 % a get-ready step had 16 px of 34 for good.
-    page = QWidget()
-    qtbot.addWidget(page)
-    page.resize(900, 800)
-    panel = CoachingPanel(page)
-    panel.show_exercise(hold("abduction", setup=STEPS, caution=CAUTION))
-    panel.set_font_px(20)
-    page.show()
-    qtbot.waitExposed(page)
+    _page, panel = panel_on_page(qtbot, (900, 800), 20)
     cut = []
     for width, height in [(w, h) for w in range(400, 700, 37) for h in range(200, 420, 17)]:
         panel.resize(width, height)
