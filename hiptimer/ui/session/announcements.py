@@ -83,8 +83,9 @@ class Announcer(QObject):
         self._before: SessionView | None = None
         self.said: list[str] = []
 
-    def show_view(self, view: SessionView) -> None:
-        for line in announcements(self._before, view, workout_text(view)):
+    def show_view(self, view: SessionView, text: WorkoutText | None = None) -> None:
+        """`text`: the view's words when the screen has them already."""
+        for line in announcements(self._before, view, text or workout_text(view)):
             self.said.append(line)
             announce(self._source, line, urgent=view.awaiting_choice)
         self._before = view

@@ -85,8 +85,7 @@ class WorkoutPage(QWidget):
         self._coached_step: Step | None = None  # the step the steps were last shown for
         self._build()
         self.announcer = Announcer(self)  # a screen reader hears each step, not each second
-        driver.view_changed.connect(self.show_view)
-        driver.view_changed.connect(self.announcer.show_view)
+        driver.view_changed.connect(self._follow)
         self.show_view(driver.view())
         follow(self, self._new_look)
         self.setAccessibleName(_("Workout"))
@@ -241,6 +240,12 @@ class WorkoutPage(QWidget):
             self.driver.count_rep()
             return True
         return super().eventFilter(watched, event)
+
+    def _follow(self, view: SessionView) -> None:
+        """A view from the session's clock: shown, then told to a screen reader in the same
+        words (each was worked out twice, ten times a second)."""
+        self.show_view(view)
+        self.announcer.show_view(view, self._text)
 
     def show_view(self, view: SessionView) -> None:
         text = workout_text(view)

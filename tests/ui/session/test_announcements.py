@@ -12,7 +12,9 @@ from pytestqt.qtbot import QtBot
 from hiptimer.core.routines.model import Measure, Retest
 from hiptimer.core.session.events import PainChoice
 from hiptimer.core.session.steps import StepKind
+from hiptimer.core.session.view import SessionView
 from hiptimer.ui.keys import POINT, Action
+from hiptimer.ui.session.workout_text import WorkoutText, workout_text
 from tests.harness import hold, quick_routine, self_paced
 from tests.ui.session.page_harness import PageHarness
 from tests.ui.sessions import no_timer_left  # noqa: F401 (a fixture)
@@ -127,3 +129,27 @@ def test_a_re_tests_count_and_its_typed_result_are_announced(
         assert said == ["1 cm", "12 cm", "12. cm", "12.5 cm", "12. cm"]
     finally:
         h.driver.stop()
+
+
+def test_each_look_at_the_clock_works_out_the_words_once_for_the_screen_and_the_reader(
+    page: PageHarness, heard: list[tuple[str, bool]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Ten times a second the page and the announcer each worked out the same view's words.
+    from hiptimer.ui.session import announcements, workout_page
+
+    worked: list[SessionView] = []
+
+    def counted(view: SessionView) -> WorkoutText:
+        worked.append(view)
+        return workout_text(view)
+
+    monkeypatch.setattr(workout_page, "workout_text", counted)
+    monkeypatch.setattr(announcements, "workout_text", counted)
+    page.driver.start()
+    page.until(StepKind.WORK)
+    looks = len(worked)
+    page.advance(0.1)
+    assert len(worked) == looks + 1
+    assert heard[-1] == ("Work, Knee hug, Set 1 of 1, lasts 30 seconds.", False)
+    page.advance(20)
+    assert heard[-1] == ("10 seconds left.", False)  # the announcer still hears each view
