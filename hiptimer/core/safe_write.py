@@ -18,6 +18,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
+from hiptimer.core.write_abandon import going_ahead
+
 NEW_FILE_MODE = 0o666  # what open() asks for; the umask takes its share, as for any new file
 
 
@@ -81,7 +83,8 @@ def _placed(path: Path) -> Iterator[int]:
         raise
     os.close(fd)
     try:
-        os.replace(temp, target)
+        with going_ahead():  # not when the window that asked for it has closed meanwhile
+            os.replace(temp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)

@@ -280,8 +280,10 @@ def test_the_history_window_and_report_show_names_as_text(
     saved = [str(tmp_path / "history.csv")]
     monkeypatch.setattr(file_dialog, "get_save_file_name", lambda *a, **k: (saved[0], ""))
     history.csv_button.click()
+    history.exports.finish()
     saved[0] = str(tmp_path / "report.pdf")
     history.pdf_button.click()
+    history.exports.finish()
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
     assert history.status.text().startswith("Saved a ")
     app.seen.look("history after the exports", history, ROOM)

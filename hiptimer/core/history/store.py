@@ -26,6 +26,7 @@ from hiptimer.core.history.queries import (
     HistoryQueries,
 )
 from hiptimer.core.history.read_only_copy import Copy, read_only_copy
+from hiptimer.core.history.reader import HistoryReader, file_reader, memory_reader
 from hiptimer.core.history.schema import HistoryError
 from hiptimer.core.history.session_writes import SessionWrites
 from hiptimer.core.history.status import DEGRADED, HistoryState, HistoryStatus
@@ -143,6 +144,15 @@ class HistoryStore(HistoryQueries, SessionWrites, CorrectionWrites, DoseChangeWr
         done, self._on_seen = self._on_seen, []
         for seen in done:
             seen()
+
+    def reader(self) -> Callable[[], HistoryReader]:
+        """How another thread reads this history as the window shows it: call the result
+        there, and close what it returns. The file is read on a connection of its own; a
+        history in memory (a read-only folder's, or the stand-in) is copied now."""
+        if self._in_memory:
+            return memory_reader(self._conn)
+        path = self.path
+        return lambda: file_reader(path)
 
     def set_aside_rows(self) -> list[repair.SetAside]:
         """The damaged rows kept out of the history (in its set_aside table), oldest first."""

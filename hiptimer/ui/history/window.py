@@ -290,6 +290,7 @@ class HistoryWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.sessions_pane.save_note()
+        self.exports.abandon()  # no file appears after the window has gone
         super().closeEvent(event)
 
 

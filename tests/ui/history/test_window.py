@@ -299,17 +299,20 @@ def test_exports_ask_where_and_write(
     answer = [str(tmp_path / "history")]
     monkeypatch.setattr(file_dialog, "get_save_file_name", lambda *a, **k: (answer[0], ""))
     window.csv_button.click()
+    window.exports.finish()
     assert (tmp_path / "history.csv").read_text(encoding="utf-8-sig").count("\n") == 22
     # The status line's text as written (on screen a long path may break anywhere).
     assert window.status.accessibleName() == f"Saved 21 sets to {tmp_path / 'history.csv'}."
     answer[0] = str(tmp_path / "report.pdf")
     window.exports.pain_limit = lambda: 3  # the user's limit at the moment of the export
     window.pdf_button.click()
+    window.exports.finish()
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
     assert window.status.accessibleName().startswith("Saved a 1-page report")
     assert "Pain limit set by the user: 3/10" in " ".join(pdf_text(tmp_path / "report.pdf").split())
     answer[0] = str(tmp_path / "missing" / "x.csv")
     window.csv_button.click()
+    window.exports.finish()
     missing = f"Could not write {answer[0]}: the folder {tmp_path / 'missing'} does not exist"
     assert window.status.accessibleName() == missing
     answer[0] = ""  # cancelled: nothing happens
@@ -997,6 +1000,7 @@ def test_an_export_named_without_its_suffix_gets_it(
     out.mkdir()
     monkeypatch.setattr(file_dialog, "get_save_file_name", lambda *a, **k: (str(out / typed), ""))
     getattr(window, button).click()
+    window.exports.finish()
     assert [p.name for p in out.iterdir()] == [written]
 
 

@@ -1,0 +1,141 @@
+"""Tests of the history window's exports on a thread of their own: the window answers while
+one runs, says so, lets no second one start, and says how it ended as it did before."""
+
+from __future__ import annotations
+
+import errno
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from hiptimer.core.history.store import open_history
+from hiptimer.ui.history import exports, report_pdf
+from hiptimer.ui.history.window import HistoryWindow
+from hiptimer.ui.widgets import file_dialog
+from tests.history_data import HIPS, STRETCH, Weeks, fill
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, weeks: Weeks) -> Iterator[HistoryWindow]:
+    """The window on six weeks of sessions (21 sets in its default three months)."""
+    with open_history(tmp_path / "history.sqlite3") as store:
+        fill(store, weeks)
+        shown = HistoryWindow(store, [HIPS, STRETCH])
+        qtbot.addWidget(shown)
+        shown.show()
+        yield shown
+
+
+class Held:
+    """A writer that waits, on the export's thread, until the test lets it go on; then it
+    writes as the real one does (or raises `error`)."""
+
+    def __init__(self, real: Callable[..., int], error: OSError | None = None) -> None:
+        self.real, self.error = real, error
+        self.started, self.go_on = threading.Event(), threading.Event()
+
+    def __call__(self, *args: Any, **kwargs: Any) -> int:
+        # On the GUI thread this would wait for ever: fail at once instead.
+        assert threading.current_thread() is not threading.main_thread(), "on the GUI thread"
+        self.started.set()
+        assert self.go_on.wait(60), "the test never let the export go on"
+        if self.error is not None:
+            raise self.error
+        return self.real(*args, **kwargs)
+
+
+def held(monkeypatch: pytest.MonkeyPatch, kind: str, error: OSError | None = None) -> Held:
+    """The CSV (or PDF) writer replaced by a Held one."""
+    module: Any = exports if kind == "csv" else report_pdf
+    name = "export_csv" if kind == "csv" else "write_report"
+    writer = Held(getattr(module, name), error)
+    monkeypatch.setattr(module, name, writer)
+    return writer
+
+
+def save_as(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    monkeypatch.setattr(file_dialog, "get_save_file_name", lambda *a, **k: (str(path), ""))
+
+
+def buttons_enabled(window: HistoryWindow) -> list[bool]:
+    return [window.csv_button.isEnabled(), window.pdf_button.isEnabled()]
+
+
+@pytest.mark.parametrize("kind", ["csv", "pdf"])
+def test_the_window_answers_while_an_export_runs(
+    window: HistoryWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    # Ten years of sets froze the window 1.0-1.8 s: no repaint, and a click waited.
+    writer = held(monkeypatch, kind)
+    out = tmp_path / f"history.{kind}"
+    save_as(monkeypatch, out)
+    getattr(window, f"{kind}_button").click()  # returns while the export waits
+    assert writer.started.wait(60)
+    fired: list[bool] = []
+    QTimer.singleShot(0, lambda: fired.append(True))
+    QApplication.processEvents()
+    assert fired == [True]  # the event loop runs
+    assert window.status.accessibleName() == "Exporting\u2026"
+    assert buttons_enabled(window) == [False, False]
+    window.exports.export_pdf()  # a shortcut or a queued click: no second export
+    assert not out.exists()
+    writer.go_on.set()
+    window.exports.finish()
+    assert buttons_enabled(window) == [True, True]
+    said = window.status.accessibleName()
+    if kind == "csv":
+        assert said == f"Saved 21 sets to {out}."
+        assert out.read_text(encoding="utf-8-sig").count("\n") == 22
+    else:
+        assert said == f"Saved a 1-page report to {out}."
+        assert out.read_bytes().startswith(b"%PDF")
+    assert [p.name for p in tmp_path.iterdir() if p.suffix == f".{kind}"] == [out.name]
+
+
+@pytest.mark.parametrize("kind", ["csv", "pdf"])
+def test_a_failed_export_on_its_thread_says_what_it_said_before(
+    window: HistoryWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    out = tmp_path / f"history.{kind}"
+    refused = PermissionError(errno.EACCES, "Permission denied", str(out))
+    held(monkeypatch, kind, refused).go_on.set()
+    save_as(monkeypatch, out)
+    getattr(window, f"{kind}_button").click()
+    window.exports.finish()
+    assert window.status.accessibleName() == f"Could not write {out}: Permission denied"
+    assert buttons_enabled(window) == [True, True]
+
+
+@pytest.mark.parametrize("kind", ["csv", "pdf"])
+def test_closing_the_window_mid_export_leaves_no_file(
+    window: HistoryWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    writer = held(monkeypatch, kind)
+    out = tmp_path / "out" / f"history.{kind}"
+    out.parent.mkdir()
+    save_as(monkeypatch, out)
+    getattr(window, f"{kind}_button").click()
+    assert writer.started.wait(60)
+    window.close()  # at once: the export is abandoned, not waited for
+    writer.go_on.set()  # it writes it all, then finds the window gone
+    window.exports.finish()
+    assert list(out.parent.iterdir()) == []  # nothing under the name, nothing beside it
+
+
+@pytest.mark.usefixtures("spanish")
+def test_in_spanish_the_status_says_exporting(
+    window: HistoryWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    writer = held(monkeypatch, "csv")
+    save_as(monkeypatch, tmp_path / "h.csv")
+    window.csv_button.click()
+    assert window.status.accessibleName() == "Exportando\u2026"
+    writer.go_on.set()
+    window.exports.finish()
+    assert window.status.accessibleName() == f"21 series guardadas en {tmp_path / 'h.csv'}."
