@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import itertools
 import json
 import math
 import os
@@ -181,11 +182,70 @@ def window_stall(app: QApplication, folder: Path, *, wait: bool) -> tuple[float,
             break
         time.sleep(0.001)
     timer.stop()
-    gaps = [b - a for a, b in zip([start, *ticks], ticks, strict=False)]
+    # To the end too: on a busy host the timer may not tick at all before the services are
+    # ready (then max() of no gaps failed).
+    ends = [start, *ticks, time.perf_counter()]
+    gaps = [b - a for a, b in itertools.pairwise(ends)]
     window.close()
     services.shutdown()
     app.processEvents()
     return ms(max(gaps)), ready
+
+
+def longest_gap(app: QApplication, start_it: Callable[[], None], done: Callable[[], bool]) -> float:
+    """The longest gap (ms) between the ticks of a 5 ms timer from `start_it` (run from the
+    event loop, as a click is) until `done()`: how long the window could not repaint."""
+    from PySide6.QtCore import QTimer
+
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start(5)
+    begun: list[float] = []
+    QTimer.singleShot(0, lambda: (begun.append(time.perf_counter()), start_it()))
+    while not begun or not done():
+        app.processEvents()
+        time.sleep(0.001)
+    ends = [begun[0], *(t for t in ticks if t > begun[0]), time.perf_counter()]
+    timer.stop()
+    return ms(max(b - a for a, b in itertools.pairwise(ends)))
+
+
+def export_stalls(
+    rows: Rows, app: QApplication, window: HistoryWindow, out: Path, catalog: Catalog
+) -> None:
+    """The window's longest stall while it exports everything it shows, as CSV and as the
+    report: written on the GUI thread as before 2026-12-06 (the writer called from the event
+    loop), and as the window's buttons write now, on a thread of their own."""
+    from hiptimer.ui.widgets import file_dialog
+
+    for kind, label in (("csv", "CSV export"), ("pdf", "PDF report")):
+        path = out / f"stall.{kind}"
+        file_dialog.get_save_file_name = lambda *a, _p=path, **k: (str(_p), "")  # type: ignore[assignment]
+        before = longest_gap(app, *on_gui_thread(window, kind, path, catalog))
+        button = window.csv_button if kind == "csv" else window.pdf_button
+        after = longest_gap(app, button.click, lambda: window.exports.running is None)
+        assert window.status.text().startswith("Saved"), window.status.text()
+        rows.append(
+            (f"{label}, All: longest stall, on the GUI thread (before)", before, math.nan, "")
+        )
+        rows.append((f"{label}, All: longest stall, on its own thread", after, math.nan, ""))
+
+
+def on_gui_thread(
+    window: HistoryWindow, kind: str, path: Path, catalog: Catalog
+) -> tuple[Callable[[], None], Callable[[], bool]]:
+    """The export as the window wrote it before 2026-12-06, and when it has finished."""
+    f, store, done = window.filters, window.store, []
+
+    def write() -> None:
+        if kind == "csv":
+            export_csv(store, path, f.since, f.until, f.routine_id)
+        else:
+            write_report(store, path, f.since, f.until, f.routine_id, catalog)
+        done.append(True)
+
+    return write, lambda: bool(done)
 
 
 def note(rows: Rows, step: str, samples: list[float], target: str = "") -> None:
@@ -305,11 +365,12 @@ def main() -> int:
     window = open_window(app, store, catalog)
     click(None)
     chart_steps(rows, app, window, f"All, {args.years:g} years", "chart" in args.profile)
+    out = folder / "export"
+    out.mkdir(exist_ok=True)
+    export_stalls(rows, app, window, out, catalog)
     window.close()
 
     # Exports.
-    out = folder / "export"
-    out.mkdir(exist_ok=True)
     count = store.export_csv(out / "all.csv")
     csv_all = [timed(lambda: store.export_csv(out / "all.csv")) for _ in range(3)]
     note(rows, f"CSV export, everything ({count} rows)", csv_all, "<= 1000")
