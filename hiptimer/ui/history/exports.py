@@ -4,6 +4,7 @@ status line."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -21,6 +22,8 @@ from hiptimer.ui.history.export_run import ExportRun, Outcome
 from hiptimer.ui.history.panes import Filters
 from hiptimer.ui.save_dialog import ask_save_path
 from hiptimer.ui.write_failure import not_written
+
+log = logging.getLogger(__name__)
 
 # Given where and what (on the GUI thread), the job for the export's thread.
 Job = Callable[[Path, Filters], Callable[[HistoryQueries], int]]
@@ -131,7 +134,8 @@ class HistoryExports(QObject):
             return  # the window was closed: nothing was put there, and nothing to say
         if isinstance(error, OSError):
             self._say(not_written(path, error))
-        elif error is not None:  # a database error: said as the system's reason is
+        elif error is not None:  # a database error (or a bug): said as the system's reason is
+            log.error("History export to %s failed", path, exc_info=error)
             self._say(_("Could not write {path}: {why}").format(path=path, why=error))
         else:
             self._say(saved(written, path))

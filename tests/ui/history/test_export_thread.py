@@ -4,6 +4,7 @@ one runs, says so, lets no second one start, and says how it ended as it did bef
 from __future__ import annotations
 
 import errno
+import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -36,7 +37,7 @@ class Held:
     """A writer that waits, on the export's thread, until the test lets it go on; then it
     writes as the real one does (or raises `error`)."""
 
-    def __init__(self, real: Callable[..., int], error: OSError | None = None) -> None:
+    def __init__(self, real: Callable[..., int], error: Exception | None = None) -> None:
         self.real, self.error = real, error
         self.started, self.go_on = threading.Event(), threading.Event()
 
@@ -50,7 +51,7 @@ class Held:
         return self.real(*args, **kwargs)
 
 
-def held(monkeypatch: pytest.MonkeyPatch, kind: str, error: OSError | None = None) -> Held:
+def held(monkeypatch: pytest.MonkeyPatch, kind: str, error: Exception | None = None) -> Held:
     """The CSV (or PDF) writer replaced by a Held one."""
     module: Any = exports if kind == "csv" else report_pdf
     name = "export_csv" if kind == "csv" else "write_report"
@@ -98,17 +99,28 @@ def test_the_window_answers_while_an_export_runs(
     assert [p.name for p in tmp_path.iterdir() if p.suffix == f".{kind}"] == [out.name]
 
 
-@pytest.mark.parametrize("kind", ["csv", "pdf"])
+@pytest.mark.parametrize(
+    ("kind", "error", "why"),
+    [
+        ("csv", PermissionError(errno.EACCES, "Permission denied"), "Permission denied"),
+        ("pdf", PermissionError(errno.EACCES, "Permission denied"), "Permission denied"),
+        ("csv", sqlite3.OperationalError("disk I/O error"), "disk I/O error"),
+    ],
+)
 def test_a_failed_export_on_its_thread_says_what_it_said_before(
-    window: HistoryWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+    window: HistoryWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    kind: str,
+    error: Exception,
+    why: str,
 ) -> None:
     out = tmp_path / f"history.{kind}"
-    refused = PermissionError(errno.EACCES, "Permission denied", str(out))
-    held(monkeypatch, kind, refused).go_on.set()
+    held(monkeypatch, kind, error).go_on.set()
     save_as(monkeypatch, out)
     getattr(window, f"{kind}_button").click()
     window.exports.finish()
-    assert window.status.accessibleName() == f"Could not write {out}: Permission denied"
+    assert window.status.accessibleName() == f"Could not write {out}: {why}"
     assert buttons_enabled(window) == [True, True]
 
 
