@@ -9,8 +9,8 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Slot
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from hiptimer.core.history.export import export_csv
 from hiptimer.core.history.queries import HistoryQueries
@@ -53,6 +53,8 @@ class HistoryExports(QObject):
         self._parent, self._store, self._routines = parent, store, routines
         self.running: ExportRun | None = None
         self._saved: tuple[Path, Saved] | None = None  # where the running export writes
+        # The button that had the focus when the export began, and where the focus went.
+        self._focus: tuple[QPushButton, QWidget | None] | None = None
         self._wall, self._filters, self._say = wall, filters, say
         self.pain_limit = pain_limit
         self.csv_button = QPushButton(_("Export CSV\u2026"))
@@ -141,8 +143,19 @@ class HistoryExports(QObject):
             self._say(saved(written, path))
 
     def _show_running(self, running: bool) -> None:
-        for button in (self.csv_button, self.pdf_button):
+        buttons = (self.csv_button, self.pdf_button)
+        if running:
+            had_focus = next((b for b in buttons if b.hasFocus()), None)
+        for button in buttons:
             button.setEnabled(not running)
+        # A greyed button loses the focus to the next field: a keyboard user who pressed
+        # Enter on it gets it back, unless the focus was moved on meanwhile.
+        if running:
+            self._focus = (had_focus, QApplication.focusWidget()) if had_focus else None
+        elif self._focus is not None:
+            (button, moved_to), self._focus = self._focus, None
+            if QApplication.focusWidget() is moved_to:
+                button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def finish(self) -> None:
         """Wait for the running export, if any, and show how it ended (tests, the bench)."""

@@ -151,3 +151,27 @@ def test_in_spanish_the_status_says_exporting(
     writer.go_on.set()
     window.exports.finish()
     assert window.status.accessibleName() == f"21 series guardadas en {tmp_path / 'h.csv'}."
+
+
+def test_the_focus_comes_back_to_the_export_button_afterwards(
+    window: HistoryWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A greyed button hands the focus on: after Enter on *Export CSV...* a keyboard user
+    # found the focus elsewhere once the export had ended.
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    writer = held(monkeypatch, "csv")
+    save_as(monkeypatch, tmp_path / "h.csv")
+    window.csv_button.setFocus()
+    window.csv_button.click()
+    assert not window.csv_button.hasFocus()
+    writer.go_on.set()
+    window.exports.finish()
+    assert window.csv_button.hasFocus()
+    # Moved on meanwhile (to the first day of the period, say): left there.
+    writer = held(monkeypatch, "csv")
+    window.csv_button.click()
+    window.since_edit.setFocus()
+    writer.go_on.set()
+    window.exports.finish()
+    assert window.since_edit.hasFocus()
