@@ -122,6 +122,9 @@ class MainWindow(QMainWindow):
     def open_services(self, *, wait: bool = True) -> None:
         """Open the services of a window shown first (hiptimer.ui.app: after the first paint,
         not waiting for the history's thread), and before them its keys and routines."""
+        if self.services.shut_down:  # a poll still queued when the app shut them down
+            self._services_wait = False
+            return
         if self._waits_for_paint:  # shown first: keys, drops and routines come now
             self._waits_for_paint = False
             self.keys.install()

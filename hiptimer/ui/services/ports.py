@@ -178,6 +178,7 @@ class Services:
         self.problems: list[str] = []  # what could not start, for the user
         self.history_off: HistoryStatus | None = None
         self.opener = opener
+        self.shut_down = False  # shutdown() ran: nothing opens again, the history is closed
 
     def set_muted(self, muted: bool) -> None:
         """Mute or unmute the voice and the beeps; one that fails is logged, not raised."""
@@ -197,7 +198,11 @@ class Services:
 
     @property
     def history(self) -> History | None:
-        """The history; while it is still opening on its own thread, this waits for it."""
+        """The history; while it is still opening on its own thread, this waits for it.
+        None once shut down: a queued callback that asks then finds no history, not the
+        closed store (whose every read raises "Cannot operate on a closed database")."""
+        if self.shut_down:
+            return None
         opening, self._opening = self._opening, None
         if opening is not None:
             try:
@@ -227,8 +232,12 @@ class Services:
         return history.status if history is not None else self.history_off
 
     def shutdown(self) -> None:
-        """Stop the voice, let the screen saver back and close the database; never raises."""
-        history = self.history
+        """Stop the voice, let the screen saver back and close the database; never raises.
+        Once: services not opened yet never open (their opener is dropped)."""
+        if self.shut_down:
+            return
+        history = self.history  # (an opening still running is waited for, then closed)
+        self.shut_down, self.opener = True, None
         for what, stop in (
             ("speech", self.speech.shutdown),
             ("sleep inhibitor", self.inhibitor.release),

@@ -20,7 +20,7 @@ from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.keys import Action
 from hiptimer.ui.main_window import MainWindow
 from hiptimer.ui.services.history_opening import HistoryOpening
-from hiptimer.ui.services.ports import Services
+from hiptimer.ui.services.ports import Services, SilentSpeaker
 from tests.harness import quick_routine, short_routine
 from tests.ui.sessions import (
     FakeBeeper,
@@ -171,3 +171,33 @@ def test_a_start_while_the_history_opens_offers_the_interrupted_session_first(
     with sqlite3.connect(paths.history_db_path()) as conn:
         assert conn.execute("SELECT id FROM sessions").fetchall() == [(sid,)]
     window.close()
+
+
+def test_a_window_closed_while_the_history_opens_never_reads_the_closed_store(
+    qtbot: QtBot, gate: Gate
+) -> None:
+    # Quitting right after the start (or bench/history_scale.py's window_stall) shut the
+    # services down while the window's poll for the opening was still queued: the poll then
+    # found the history "ready", and _services_ready read the store shutdown() had closed
+    # (a traceback from choose_returning -> last_routine: "Cannot operate on a closed
+    # database"). Every later event loop of the process ran that poll.
+    services = slow_services(gate)
+    window = window_on(services, qtbot, FakeClock())
+    window.open_services(wait=False)  # the poll is queued: the history is not ready
+    assert gate.started.wait(5) and not services.history_ready
+    gate.release.set()
+    window.close()  # (asks the history whether writes wait: waits for the opening)
+    services.shutdown()  # as app.run does once the event loop has ended: waits, then closes
+    assert services.history is None  # nothing gets the closed store any more
+    qtbot.waitUntil(lambda: not window._services_wait)  # the queued poll has run ...
+    assert window.guidance is None  # ... and found nothing to start on a closed history
+
+
+def test_services_shut_down_before_they_opened_never_open(gate: Gate) -> None:
+    # A start_session or the first idle moment's open_services queued behind the app's end
+    # would have opened the voice's thread and the history anew, never to be closed.
+    services = slow_services(gate)
+    services.shutdown()
+    assert not services.open_now()
+    assert not gate.started.is_set() and services.history is None
+    assert isinstance(services.speech, SilentSpeaker)
