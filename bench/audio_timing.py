@@ -297,6 +297,8 @@ def analyse(
 def _calibrate(samples: array[int], refs: list[float]) -> tuple[float, float]:
     """(monotonic time of sample 0, seconds per sample) from the first and last reference tone."""
     found = onsets(samples)
+    if not found or not refs:  # a silent channel: nothing in it is heard, every sound "not heard"
+        return (refs[0] if refs else 0.0), 1 / RATE
     first, last = found[0], found[-1]
     per_sample = (refs[-1] - refs[0]) / (last - first) if last > first else 1 / RATE
     return refs[0] - first * per_sample, per_sample

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import itertools
 import math
 import os
 import platform
@@ -24,6 +25,19 @@ def percentile(values: Sequence[float], p: float) -> float:
 
 def median(values: Sequence[float]) -> float:
     return percentile(values, 50)
+
+
+def longest_gap(start: float, ticks: Sequence[float], end: float) -> float:
+    """The longest wait from `start` through each tick to `end` (seconds). Never of an empty
+    list: a loop so stalled that its timer never ticked waited the whole time, and a stall
+    still going on when the measuring stopped counts up to `end`."""
+    moments = [start, *ticks, end]
+    return max(b - a for a, b in itertools.pairwise(moments))
+
+
+def no_tick_text(ticks: int, waited_s: float) -> str:
+    """What a tick meter's row adds when its timer never ticked ("" when it did)."""
+    return f" (no tick recorded in {waited_s:.1f} s)" if ticks == 0 else ""
 
 
 def slope_per_minute(points: Sequence[tuple[float, float]]) -> float:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import cProfile
-import itertools
 import json
 import math
 import os
@@ -29,6 +28,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchlib import longest_gap, no_tick_text
 from PySide6.QtWidgets import QApplication
 
 from hiptimer.core.history.export import export_csv
@@ -45,6 +45,7 @@ Rows = list[tuple[str, float, float, str]]  # step, median ms, p95 (or worst) ms
 ROUTINE_ID = "fai-mobility-control"
 COMMITS = 200
 TARGETS_MS = {"window": 200.0, "chart": 200.0, "csv": 1000.0, "commit": 10.0}
+STALL_LOOP_S = 5.0  # how long window_stall runs the event loop, at most
 
 
 def fill(path: Path, routine: Routine, days: int, seed: int = 7) -> tuple[int, int]:
@@ -147,12 +148,14 @@ def open_window(app: QApplication, store: HistoryStore, catalog: Catalog) -> His
     return window
 
 
-def window_stall(app: QApplication, folder: Path, *, wait: bool) -> tuple[float, float]:
+def window_stall(app: QApplication, folder: Path, *, wait: bool) -> tuple[float, float, int]:
     """The main window on this data folder, its services opened as in the first idle moment
     (`wait` False, as the app does: the history opens on its own thread; True: all on the
     GUI thread, as before 2026-12-05). Returns the longest gap between the ticks of a 5 ms
-    timer, and the time until the services were ready (the check-in and the resume offer
-    built), both in ms."""
+    timer (from the start, up to the end of the loop: on a loaded host opening the services
+    outlasted the loop and the timer never ticked), the time until the services were ready
+    (the check-in and the resume offer built; NaN: not within the loop), both in ms, and
+    how many ticks were recorded."""
     from PySide6.QtCore import QTimer
 
     from hiptimer import paths
@@ -174,25 +177,24 @@ def window_stall(app: QApplication, folder: Path, *, wait: bool) -> tuple[float,
     start = time.perf_counter()
     QTimer.singleShot(0, lambda: window.open_services(wait=wait))
     ready = math.nan
-    while time.perf_counter() - start < 5:
+    while time.perf_counter() - start < STALL_LOOP_S:
         app.processEvents()
         if window.guidance is not None and math.isnan(ready):
             ready = ms(time.perf_counter() - start)
         if not math.isnan(ready) and time.perf_counter() - start > ready / 1000 + 0.3:
             break
         time.sleep(0.001)
+    end = time.perf_counter()
     timer.stop()
-    # To the end too: on a busy host the timer may not tick at all before the services are
-    # ready (then max() of no gaps failed).
-    ends = [start, *ticks, time.perf_counter()]
-    gaps = [b - a for a, b in itertools.pairwise(ends)]
     window.close()
     services.shutdown()
     app.processEvents()
-    return ms(max(gaps)), ready
+    return ms(longest_gap(start, ticks, end)), ready, len(ticks)
 
 
-def longest_gap(app: QApplication, start_it: Callable[[], None], done: Callable[[], bool]) -> float:
+def stall_during(
+    app: QApplication, start_it: Callable[[], None], done: Callable[[], bool]
+) -> float:
     """The longest gap (ms) between the ticks of a 5 ms timer from `start_it` (run from the
     event loop, as a click is) until `done()`: how long the window could not repaint."""
     from PySide6.QtCore import QTimer
@@ -206,9 +208,9 @@ def longest_gap(app: QApplication, start_it: Callable[[], None], done: Callable[
     while not begun or not done():
         app.processEvents()
         time.sleep(0.001)
-    ends = [begun[0], *(t for t in ticks if t > begun[0]), time.perf_counter()]
+    end = time.perf_counter()
     timer.stop()
-    return ms(max(b - a for a, b in itertools.pairwise(ends)))
+    return ms(longest_gap(begun[0], [t for t in ticks if t > begun[0]], end))
 
 
 def export_stalls(
@@ -222,9 +224,9 @@ def export_stalls(
     for kind, label in (("csv", "CSV export"), ("pdf", "PDF report")):
         path = out / f"stall.{kind}"
         file_dialog.get_save_file_name = lambda *a, _p=path, **k: (str(_p), "")  # type: ignore[assignment]
-        before = longest_gap(app, *on_gui_thread(window, kind, path, catalog))
+        before = stall_during(app, *on_gui_thread(window, kind, path, catalog))
         button = window.csv_button if kind == "csv" else window.pdf_button
-        after = longest_gap(app, button.click, lambda: window.exports.running is None)
+        after = stall_during(app, button.click, lambda: window.exports.running is None)
         assert window.status.text().startswith("Saved"), window.status.text()
         rows.append(
             (f"{label}, All: longest stall, on the GUI thread (before)", before, math.nan, "")
@@ -249,6 +251,9 @@ def on_gui_thread(
 
 
 def note(rows: Rows, step: str, samples: list[float], target: str = "") -> None:
+    if not samples:  # "-" in the table, not a traceback that loses the steps after it
+        rows.append((step, math.nan, math.nan, target))
+        return
     p95 = statistics.quantiles(samples, n=20)[-1] if len(samples) >= 20 else max(samples)
     rows.append((step, statistics.median(samples), p95, target))
 
@@ -338,10 +343,13 @@ def main() -> int:
     rows.append(("window shown, last 3 months (first window)", samples[0], math.nan, ""))
     store.close()  # the main window opens it as the app does
     for wait in (True, False):
-        stall, ready = window_stall(app, folder, wait=wait)
-        how = "all on the GUI thread" if wait else "history on its own thread"
-        rows.append((f"main window, services opened, {how}: longest stall", stall, math.nan, ""))
-        rows.append((f"main window, services opened, {how}: ready after", ready, math.nan, ""))
+        stall, ready, ticks = window_stall(app, folder, wait=wait)
+        where = "all on the GUI thread" if wait else "history on its own thread"
+        stalled = no_tick_text(ticks, stall / 1000)
+        late = f" (not within {STALL_LOOP_S:g} s)" if math.isnan(ready) else ""
+        step = f"main window, services opened, {where}"
+        rows.append((f"{step}: longest stall{stalled}", stall, math.nan, ""))
+        rows.append((f"{step}: ready after{late}", ready, math.nan, ""))
     store = open_history(path)
     note(rows, "window shown, last 3 months (the default)", samples[1:], "<= 200")
     if "window" in args.profile:
@@ -415,8 +423,8 @@ def report(rows: Rows, sessions: int, sets: int, years: float, how: str, path: P
     print(f"{'step'.ljust(width)}  {'median ms':>10}  {'p95/max ms':>10}  target ms")
     print(f"{'-' * width}  {'-' * 10}  {'-' * 10}  ---------")
     for step, median, p95, target in rows:
-        tail = "-" if math.isnan(p95) else f"{p95:.1f}"
-        print(f"{step.ljust(width)}  {median:10.1f}  {tail:>10}  {target}")
+        mid, tail = ("-" if math.isnan(v) else f"{v:.1f}" for v in (median, p95))
+        print(f"{step.ljust(width)}  {mid:>10}  {tail:>10}  {target}")
     by_step = {r[0]: r[1] for r in rows}
     checks = {
         "window": max(by_step["window shown, last 3 months (the default)"],

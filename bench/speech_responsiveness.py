@@ -23,6 +23,7 @@ import argparse
 import atexit
 import dataclasses
 import json
+import math
 import os
 import shutil
 import subprocess
@@ -37,7 +38,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchlib import CpuShare, GcWatch, machine, percentile, table
+from benchlib import CpuShare, GcWatch, machine, no_tick_text, percentile, table
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -195,14 +196,15 @@ def print_results(session: dict[str, Any], burst: dict[str, Any], player: str) -
         (f"session: {session['routine']} ({player} player)", session["gaps"]),
         (f"burst: {burst['phrases']} phrases at once (instant player)", burst["gaps"]),
     ):
+        ticks = max(len(gaps) - 1, 0)  # (the last gap runs to the meter's stop, not a tick)
         rows.append(
             [
-                name,
-                len(gaps),
+                name + no_tick_text(ticks, sum(gaps) / 1000),
+                ticks,
                 percentile(gaps, 50),
                 percentile(gaps, 99),
                 percentile(gaps, 99.9),
-                max(gaps),
+                max(gaps, default=math.nan),
                 sum(1 for g in gaps if g > TARGET_STALL_MS),
             ]
         )
@@ -257,7 +259,7 @@ def print_results(session: dict[str, Any], burst: dict[str, Any], player: str) -
         f"burst: {burst['handed']} phrases synthesised in {burst['seconds']:.1f} s "
         f"({burst['ms_per_phrase']:.0f} ms each on the worker)"
     )
-    worst_gap = max(max(session["gaps"]), max(burst["gaps"]))
+    worst_gap = max([*session["gaps"], *burst["gaps"]], default=math.nan)
     worst_p99 = max(percentile(session["gaps"], 99), percentile(burst["gaps"], 99))
     stall_ok = "met" if worst_gap <= TARGET_STALL_MS else "MISSED"
     worst_cue = max(total, default=float("nan"))
@@ -338,7 +340,8 @@ class StallMeter:
         self._watching = threading.Event()
 
     def start(self) -> None:
-        self._last = None
+        self._last = time.monotonic()  # the first gap runs from here: a timer may never tick
+        self._ran, self._waited = self._sched_ms()
         self.gaps = []
         self.long = []
         self.samples = []
@@ -347,8 +350,11 @@ class StallMeter:
         threading.Thread(target=self._watch, name="stall-watch", daemon=True).start()
 
     def stop(self) -> list[float]:
+        """The gaps, the last one up to now: a stall still going on counts (with no tick at
+        all, the whole time measured is one gap, not an empty list)."""
         self._timer.stop()
         self._watching.clear()
+        self._gap_until(time.monotonic())
         return self.gaps
 
     def _watch(self) -> None:
@@ -383,7 +389,9 @@ class StallMeter:
         return int(ran) / 1e6, int(waited) / 1e6
 
     def _tick(self) -> None:
-        now = time.monotonic()
+        self._gap_until(time.monotonic())
+
+    def _gap_until(self, now: float) -> None:
         ran, waited = self._sched_ms()
         if self._last is not None:
             gap = (now - self._last) * 1000
