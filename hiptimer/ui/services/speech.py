@@ -184,7 +184,8 @@ class SpeechService(QObject):
         self.say(translate(TEST_PHRASE) if text is None else text, kind="test")
 
     def shutdown(self, timeout: float = 5.0) -> None:
-        """Stop speaking and join the worker thread; safe to call twice."""
+        """Stop speaking and join the worker thread; safe to call twice. What the worker said
+        as it ended (ready, failed, done), queued for the GUI thread, is dropped on arrival."""
         self._pending.clear()
         worker, self._worker = self._worker, None
         if worker is not None and not worker.stop(timeout):
@@ -209,19 +210,21 @@ class SpeechService(QObject):
             self.started_utterance.emit(utterance.text)
 
     def _on_done(self, seq: int, completed: bool) -> None:
-        if self._in_flight is None or self._in_flight.seq != seq:
-            return
+        if self._worker is None or self._in_flight is None or self._in_flight.seq != seq:
+            return  # (shut down: the worker's last word, delivered from the queue after it)
         text, self._in_flight = self._in_flight.text, None
         log.debug("speech: finished %r (completed=%s)", text, completed)
         self.finished_utterance.emit(text)
         self._pump()
 
     def _on_ready(self, voices: object) -> None:
+        if self._worker is None:  # shut down: delivered from the queue after shutdown()
+            return
         self._voices = list(voices) if isinstance(voices, list) else []
         self.ready.emit()
 
     def _on_failed(self, message: str) -> None:
-        if self._unavailable_reason is not None:
+        if self._unavailable_reason is not None or self._worker is None:  # (or shut down)
             return
         self._unavailable_reason = message
         self._pending.clear()

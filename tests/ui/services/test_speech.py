@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from pytestqt.qtbot import QtBot
 
 from hiptimer.audio import tts
@@ -277,12 +278,17 @@ def test_engine_failing_mid_session_reports_unavailable(
 def test_shutdown_cuts_off_and_joins_the_thread(qtbot: QtBot, make_service: MakeService) -> None:
     engine = FakeEngine(word_s=0.05)
     service = make_service(engine)
+    finished = recorder(service.finished_utterance)
     service.say(" ".join(["word"] * 2000))  # 100 s to say in full
     qtbot.waitUntil(lambda: engine.words_started >= 1, timeout=WAIT_MS)
     service.shutdown()
     # Ended, and mid-sentence: shutdown() cut the utterance off rather than waiting it out.
     assert not [t for t in threading.enumerate() if t.name == "hiptimer-speech"]
     assert engine.stop_calls == 1 and engine.spoken[0].endswith("—")
+    # The worker's "done (cut off)" waited in the event queue: delivered as a later event loop
+    # would, it is not reported as said by a service already shut down.
+    QCoreApplication.sendPostedEvents()
+    assert finished == []
     service.say("after shutdown")  # no thread, no crash
     service.shutdown()
 
@@ -637,3 +643,28 @@ def test_started_follows_what_is_said_not_what_is_queued(
     engine.release()
     qtbot.waitUntil(lambda: len(finished) == 3, timeout=WAIT_MS)
     assert started == ["Get ready: Bridge.", "Lie face up.", "Brace your stomach."]
+
+
+@pytest.mark.parametrize("engine_starts", [True, False], ids=["ready", "failed"])
+def test_what_the_worker_said_as_it_was_shut_down_is_not_delivered_after(
+    qtbot: QtBot, make_service: MakeService, engine_starts: bool
+) -> None:
+    # The app quit while the engine was still starting: shutdown() joins the worker, whose
+    # "ready" (or "failed") waits queued for the GUI thread. Delivered at a later event loop
+    # of the process, it told the window the voice had been lost, or listed voices, on a
+    # service already shut down.
+    release = threading.Event()
+
+    def slow_start() -> FakeEngine:
+        assert release.wait(WAIT_MS / 1000)
+        if not engine_starts:
+            raise RuntimeError("could not initialize espeak")
+        return FakeEngine()
+
+    service = make_service(engine_factory=slow_start)
+    ready, unavailable = recorder(service.ready), recorder(service.unavailable)
+    release.set()
+    service.shutdown()  # the worker has ended: what it said waits in the event queue
+    QCoreApplication.sendPostedEvents()  # that queue delivered, as the next event loop would
+    assert ready == [] and unavailable == []
+    assert service.unavailable_reason is None
