@@ -131,10 +131,11 @@ class WindowReminders(QObject):
         idle = self._idle or self._idle_monitor()
         self.coordinator = ReminderCoordinator(
             host.settings.settings.plan, self.local, notifier,
-            history_done(host.services.history, self.local), host.routines,
+            history_done(lambda: host.services.history, self.local), host.routines,
             idle=idle, session_running=lambda: host.session() is not None,
             length=lambda routine: self.length(routine), state_path=self._parts.state_path,
-            last_checks=history_last_checks(host.services.history, host.routines), parent=self,
+            last_checks=history_last_checks(lambda: host.services.history, host.routines),
+            parent=self,
         )  # fmt: skip
         c = self.coordinator
         c.start_requested.connect(self.start_requested.emit)

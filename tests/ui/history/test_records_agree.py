@@ -169,7 +169,9 @@ def test_every_surface_gives_each_session_the_same_figures(
         summaries = {s.id: s for s in store.list_sessions()}
         stored_sets = {sid: store.session_sets(sid) for sid in ids}
         report = gather_report(store, {"hips": ROUTINE}, now=datetime(2025, 4, 1).astimezone())
-        done_days = history_done(store, SystemLocalTime())(datetime(2025, 3, 1).astimezone())
+        done_days = history_done(lambda: store, SystemLocalTime())(
+            datetime(2025, 3, 1).astimezone()
+        )
     try:
         model = SessionsModel()
         model.set_rows(list(summaries.values()))

@@ -25,7 +25,7 @@ def test_a_session_with_only_a_set_ended_early_counts_as_done(tmp_path: Path) ->
                                          skipped=skipped))  # fmt: skip
             store.finish_session(sid, "ended_early", ended)
         local = SystemLocalTime()
-        done = history_done(store, local)(MONDAY - timedelta(days=1))
+        done = history_done(lambda: store, local)(MONDAY - timedelta(days=1))
         adherence = sum(w.sessions for w in store.weekly_adherence())
     assert done == {("hips", local.day_of(MONDAY))}
     assert adherence == 1

@@ -3,6 +3,7 @@ today's plan on the library page, the notices when there is no tray or no servic
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import timedelta
@@ -485,3 +486,15 @@ def test_a_damaged_reminders_file_is_moved_aside_and_said_in_the_strip(
         assert state.exists() and aside.read_text(encoding="utf-8").startswith('{"fired"')
         app.window.banner.dismiss_notice()
         assert not any("reminders file" in t for t in app.window.banner.texts())
+
+
+def test_the_reminders_never_read_the_history_once_the_services_shut_it(
+    app: Setup, caplog: pytest.LogCaptureFixture
+) -> None:
+    # They kept the store they were given when they started: a look after Services.shutdown()
+    # read the closed file ("Cannot operate on a closed database", logged with its traceback).
+    # They ask the services at each look now, which have no history once shut down.
+    app.window.services.shutdown()
+    app.at(18, 0)  # a look, as the coordinator's timer makes
+    assert app.today().startswith("Today: Quick test routine")
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
