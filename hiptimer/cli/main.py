@@ -264,10 +264,14 @@ def cmd_open_window(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    routine = resolve_routine(args.routine, every_problem=True)
+    from hiptimer.core.routines.catalog import load_catalog
+
+    catalog = load_catalog()
+    routine = resolve_routine(args.routine, catalog, every_problem=True)
     from hiptimer.cli.plan_text import plan_lines  # `show` only: not for the window
 
-    for line in plan_lines(routine):
+    # A user's version of a built-in marks its own doses, as the library does.
+    for line in plan_lines(routine, catalog.original_of(routine)):
         out(line)
     return 0
 

@@ -17,18 +17,23 @@ from hiptimer.core.routines.model import (
     reads_first,
     seconds_text,
 )
+from hiptimer.core.routines.your_doses import description_note, your_doses
 
 # `show`'s last line, and `cues`' answer, for a routine with every exercise turned off.
 NOTHING_TO_START = "Nothing to start: every exercise is turned off (include one in the editor)."
 
 
-def plan_lines(routine: Routine) -> list[str]:
-    """A routine's plan as plain text lines."""
+def plan_lines(routine: Routine, original: Routine | None = None) -> list[str]:
+    """A routine's plan as plain text lines; for a user's version of a built-in (`original`),
+    each dose that is not the built-in's is marked as the library marks it."""
     origin = "built-in" if routine.builtin else routine.path or "yours"
     lines = [f"{' '.join(routine.title.split())}  [{routine.id}, {origin}]", ""]
     for paragraph in routine.description.split("\n\n"):
         if paragraph.strip():
             lines += [*textwrap.wrap(" ".join(paragraph.split()), 78), ""]
+    note = description_note(routine, original)
+    if note:
+        lines += [*textwrap.wrap(note, 78), ""]
     lines.append(f"Schedule: {routine.schedule.label if routine.schedule else 'not set'}")
     if routine.source:
         lines.append(_wrapped("Source: ", routine.source, "  "))
@@ -41,8 +46,9 @@ def plan_lines(routine: Routine) -> list[str]:
     lead_in = next_session_lead_in()
     first = active[0] if active else None
     lines += ["", f"Get ready: {_lead_text(routine.rests.get_ready_s, first, lead_in)}", ""]
+    yours = your_doses(routine, original)
     for number, ex in enumerate(routine.exercises, start=1):
-        lines += _exercise_lines(number, ex, routine, lead_in)
+        lines += _exercise_lines(number, ex, routine, lead_in, yours.get(ex.id, ""))
     if not routine.active_exercises:  # the window refuses to start it, and says why
         lines.append(NOTHING_TO_START)
         return lines
@@ -52,11 +58,16 @@ def plan_lines(routine: Routine) -> list[str]:
 
 
 def _exercise_lines(
-    number: int, ex: Exercise, routine: Routine, lead_in: Callable[[Exercise], float] | None
+    number: int,
+    ex: Exercise,
+    routine: Routine,
+    lead_in: Callable[[Exercise], float] | None,
+    yours: str = "",
 ) -> list[str]:
-    """One exercise of the plan: its dose, re-test, ladder, steps, cues, caution and rest."""
+    """One exercise of the plan: its dose (`yours` when it is marked as the user's), re-test,
+    ladder, steps, cues, caution and rest."""
     off = "" if ex.enabled else "  (turned off: not part of the session)"
-    lines = [f"{number}. {ex.name}: {dose_text(ex)}{ceiling_note(ex)}{off}"]
+    lines = [f"{number}. {ex.name}: {yours or dose_text(ex)}{ceiling_note(ex)}{off}"]
     if ex.test is not None:
         lines.append(f"   Re-test: {_retest_text(ex.test)}")
     if ex.ladder:

@@ -421,6 +421,29 @@ def test_show_of_a_routine_with_every_exercise_off_says_there_is_nothing_to_star
     assert "Estimated total" not in out
 
 
+def test_show_marks_a_kept_dose_as_the_library_does(
+    capsys: pytest.CaptureFixture[str], builtin_dir: Path, user_dir: Path
+) -> None:
+    # `show` printed the description's doses and the user's with nothing saying which was
+    # whose, while the library marked them (one wording: core.routines.your_doses).
+    from hiptimer.core.routines.catalog import load_catalog
+    from hiptimer.core.routines.user_routines import keep_session_doses
+
+    builtin = load_catalog().original("hip-basics")
+    bridge = builtin.exercise("bridge")
+    keep_session_doses(builtin, builtin.replace_exercise(bridge.with_dose(hold_s=45)))
+    code, out, _ = run(capsys, "show", "hip-basics")
+    lines = out.splitlines()
+    assert code == 0
+    note = "The doses this description gives are the routine's own; yours are marked"
+    assert lines.index("Two gentle moves.") < lines.index(note) < lines.index("Get ready: 10 s")
+    assert lines[lines.index(note) + 1] == "below."  # wrapped at 78, as the description
+    assert "1. Bridge: 2 x 45 s (your dose; the routine's: 2 x 30 s)" in lines
+    assert "2. Clamshell: 1 x 10 reps each side" in lines  # the routine's own dose: unmarked
+    assert out.count("your dose") == 1
+    assert "your dose" not in run(capsys, "show", "daily")[1]
+
+
 def test_show_an_unknown_routine(capsys: pytest.CaptureFixture[str], builtin_dir: Path) -> None:
     code, out, err = run(capsys, "show", "nope")
     assert code == 2 and out == ""

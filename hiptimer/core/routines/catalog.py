@@ -107,6 +107,13 @@ class Catalog:
             raise LookupError(f'no built-in routine "{routine_id}"; built-ins: {self._list(True)}')
         return entry.routine
 
+    def original_of(self, routine: Routine) -> Routine | None:
+        """The built-in a user's version or copy is based on (its doses are the routine's own,
+        the ones its description gives); None for a built-in or a routine of the user's."""
+        if routine.builtin or not self.has_original(routine.based_on):
+            return None
+        return self.original(routine.based_on)
+
     def find(self, path_or_id: str | os.PathLike[str]) -> Routine:
         """The routine named by an id, a library file name ("x.json" or "x") or a path.
 

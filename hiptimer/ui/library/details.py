@@ -14,7 +14,7 @@ from hiptimer.ui.theme import current
 from hiptimer.ui.widgets.plain import escape, on_our_side, units_kept
 
 if TYPE_CHECKING:
-    from hiptimer.core.routines.model import Exercise, Routine
+    from hiptimer.core.routines.model import Exercise
 
 SEPARATOR = " \u00b7 "
 WARNING_SIGN = "\u26a0 "
@@ -34,6 +34,7 @@ def details_html(
     or to a plain-text line saying why there is none; without it there is no picture column.
     """
     from hiptimer.core.routines.model import dose_text, format_duration
+    from hiptimer.core.routines.your_doses import description_note, your_doses
 
     e = escape
     if item.routine is None:
@@ -59,13 +60,11 @@ def details_html(
         if off:
             meta.append(n_("{n} left out", "{n} left out", off).format(n=off))
     parts = [f"<h2>{e(r.title)}</h2>", f"<p><b>{e(SEPARATOR.join(meta))}</b></p>"]
-    yours = your_doses(r, item.original)
+    yours = your_doses(r, item.original)  # worded once, for `hiptimer show` too
     if r.description:
         parts.append(f"<p>{e(units_kept(r.description))}</p>")
-        if yours and item.original is not None and item.original.description == r.description:
-            mine = _(
-                "The doses this description gives are the routine's own; yours are marked below."
-            )
+        mine = description_note(r, item.original)
+        if mine:
             parts.append(f"<p style='color:{current().muted}'>{e(mine)}</p>")
     # The routine's cautions before its exercises, as a handout puts them: under the list they
     # sat below the fold (13 exercises in FAI), unseen by anyone who pressed Enter.
@@ -100,24 +99,6 @@ def details_html(
         source = e(_("Source:"))
         parts.append(f"<p><b>{source}</b> {e(r.source)}</p>")
     return "".join(parts)
-
-
-def your_doses(routine: Routine, original: Routine | None) -> dict[str, str]:
-    """Each exercise whose dose is not the built-in's it is based on (kept after a session,
-    accepted, or edited), by id: "1 x 45 s each side (your dose; the routine's: 1 x 30 s
-    each side)"."""
-    from hiptimer.core.routines.model import dose_text
-
-    if original is None:
-        return {}
-    theirs = {ex.id: dose_text(ex) for ex in original.exercises}
-    marked = {}
-    for ex in routine.exercises:
-        dose, written = dose_text(ex), theirs.get(ex.id)
-        if written is not None and written != dose:
-            mark = _("{dose} (your dose; the routine's: {written})")
-            marked[ex.id] = mark.format(dose=dose, written=written)
-    return marked
 
 
 def retest_line(ex: Exercise) -> str:

@@ -63,8 +63,7 @@ def load_library() -> list[LibraryItem]:
     catalog = load_catalog()
     items = []
     for e in catalog.entries():
-        based_on = e.routine.based_on if e.routine is not None and not e.builtin else ""
-        original = catalog.original(based_on) if catalog.has_original(based_on) else None
+        original = catalog.original_of(e.routine) if e.routine is not None else None
         problem = "\n".join(e.error.shown_lines()) if e.error else ""
         title = e.routine.title if e.routine else e.title
         items.append(LibraryItem(e.id, title, e.routine, problem, e.builtin, original))
