@@ -188,11 +188,17 @@ class SessionFlow(QObject):
 
         base, history = summary.result.started_with, self._services.history
         session_id = self._summary_session
-        answered = partial(offer_answered, history, session_id)
+        replies: list[None] = []
+
+        def answered() -> None:  # Not now, or a Keep once saved: the stored offer is closed
+            offer_answered(history, session_id)
+            replies.append(None)
+
         saved = offer_to_keep_doses(self._parent, base, live, answered)
+        if replies:  # the summary says the answer the store now holds (not after a failed save)
+            summary.keep_answered(kept=saved is not None)
         if saved is not None:
             log_kept_doses(history, base, live, self._wall(), session_id)
-            summary.keep_button.setEnabled(False)
             if self.guidance is not None:
                 self.guidance.doses_kept(saved)
             self.doses_kept.emit(saved.title)

@@ -745,28 +745,41 @@ def test_back_and_next_while_paused_move_and_stay_paused(app: App, qtbot: QtBot)
     assert not app.engine.paused
 
 
-def test_y_on_the_summary_offers_to_keep_the_doses_as_its_button_does(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from hiptimer.ui.a11y import describe
+def summary_after_plus(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, answer: int, presses: tuple[K, ...]
+) -> tuple[App, list[str]]:
+    """A one-hold session (5 s) whose dose the keys changed, on its summary; the keep
+    question answers `answer` (1 Keep, 0 Not now) and lists its titles in the list."""
     from hiptimer.ui.editor.keep_doses import KeepDosesDialog
 
     offered: list[str] = []
 
-    def declined(dialog: KeepDosesDialog) -> int:
+    def answered(dialog: KeepDosesDialog) -> int:
         offered.append(dialog.windowTitle())
-        return 0
+        return answer
 
-    monkeypatch.setattr(KeepDosesDialog, "exec", declined)
+    monkeypatch.setattr(KeepDosesDialog, "exec", answered)
     made = make_app(qtbot, quick_routine(hold(hold_s=5)))
     made.key(qtbot, K.Key_Return)
     made.until(StepKind.WORK)
-    for key in (K.Key_Plus, K.Key_Plus, K.Key_Plus, K.Key_Minus):  # 5 -> 20 -> 15 s
-        made.key(qtbot, key)  # a dose changed: the summary offers to keep it
+    for key in presses:  # a dose changed: the summary offers to keep it
+        made.key(qtbot, key)
     made.until(StepKind.PAIN)
     made.key(qtbot, K.Key_0)
+    assert made.window.summary is not None and made.window.nav.key_mode() is Mode.SUMMARY
+    return made, offered
+
+
+def test_y_on_the_summary_offers_to_keep_the_doses_as_its_button_does(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hiptimer.core.dosing.doses_to_keep import doses_to_keep
+    from hiptimer.ui.a11y import describe
+
+    presses = (K.Key_Plus, K.Key_Plus, K.Key_Plus, K.Key_Minus)  # 5 -> 20 -> 15 s
+    made, offered = summary_after_plus(qtbot, monkeypatch, 0, presses)
     summary = made.window.summary
-    assert summary is not None and made.window.nav.key_mode() is Mode.SUMMARY
+    assert summary is not None
     # Once, from start to end: it listed each press (5 -> 10 s, ... 20 -> 15 s).
     lines = "Doses changed this session:\n\u2022 Stretch: hold 5 s \u2192 15 s"
     assert summary.adjustments.text() == lines
@@ -775,12 +788,35 @@ def test_y_on_the_summary_offers_to_keep_the_doses_as_its_button_does(
     describe(button)  # as the app's ButtonNames filter does when it shows
     assert button.accessibleName() == "Keep these doses for next time?"
     assert button.accessibleDescription().endswith("Key: Y")
+    routine = summary.result.started_with
+    assert routine is not None and doses_to_keep(made.history, routine) is not None
     made.key(qtbot, K.Key_Y)
-    assert len(offered) == 1  # declined: the button stays, and so does the key
+    assert len(offered) == 1
+    # Not now closed the offer the library would make again: the summary says so, greyed,
+    # and Y asks no more (it stayed "Keep these doses for next time?" and asked again).
+    assert doses_to_keep(made.history, routine) is None
+    assert not button.isEnabled() and button.text() == "Doses not kept"
+    assert button.accessibleName() == "Doses not kept"
     made.key(qtbot, K.Key_Y)
-    assert len(offered) == 2
-    button.setEnabled(False)  # as once the doses are kept
+    assert len(offered) == 1
+    made.window.close()
+    made.history.close()
+
+
+def test_y_after_keep_asks_no_more_and_the_summary_says_the_doses_are_kept(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from hiptimer.core.dosing.doses_to_keep import doses_to_keep
+
+    made, offered = summary_after_plus(qtbot, monkeypatch, 1, (K.Key_Plus,))  # 5 -> 10 s
+    summary = made.window.summary
+    assert summary is not None and summary.result.started_with is not None
     made.key(qtbot, K.Key_Y)
-    assert len(offered) == 2
+    assert len(offered) == 1
+    assert doses_to_keep(made.history, summary.result.started_with) is None
+    button = summary.keep_button
+    assert not button.isEnabled() and button.text() == "Doses kept for next time"
+    made.key(qtbot, K.Key_Y)  # it greyed and still asked "Keep these doses for next time?"
+    assert len(offered) == 1
     made.window.close()
     made.history.close()

@@ -231,6 +231,21 @@ class SummaryPage(QWidget):
         table.wrap_where_narrow(DONE_COLUMN, 0)
         return table
 
+    def keep_answered(self, kept: bool) -> None:
+        """The keep question was answered (Keep saved, or Not now, which also closes the offer
+        the library would make again): the button says which, greyed, and Y asks no more."""
+        said = _("Doses kept for next time") if kept else _("Doses not kept")
+        why = (
+            _("The next session starts from the doses of this session.")
+            if kept
+            else _("You answered Not now: the next session starts from the routine's doses.")
+        )
+        self.keep_button.setEnabled(False)
+        self.keep_button.setText(said)
+        self.keep_button.setAccessibleName(said)
+        self.keep_button.setToolTip(why)
+        self.keep_button.setAccessibleDescription(why)
+
     def add_section(self, widget: QWidget) -> None:
         """Show one more part (the dose suggestions) under the table, above the buttons, in
         the part that scrolls: as tall as its contents, it must not scroll on its own."""
