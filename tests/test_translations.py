@@ -147,3 +147,32 @@ def test_the_extractor_sees_every_marked_string() -> None:
             if isinstance(arg, ast.Constant) and arg.value not in extracted:
                 unseen.append(f"{path.relative_to(ROOT)}:{node.lineno}: {arg.value!r}")
     assert not unseen, "marked but not extracted (an f-string?):\n" + "\n".join(unseen)
+
+
+# Keeping a session's doses is one verb in Spanish: the summary asked "¿Mantener estas dosis para
+# la próxima vez?" just under "mantener 30 s → 27 s" (mantener is the hold), the library "¿las
+# mantienes...?", while the question it opens said "¿Guardar estas dosis?".
+KEEP_DOSES = (
+    "Keep these doses?",
+    "Keep for next time",
+    "Keep these doses for next time?",
+    "Make the doses changed in this session the routine's doses from now on",
+    "Doses kept for next time",
+    "Doses not kept",
+    "New doses kept for {title}.",
+    "Doses changed in your last session: keep them for next time?",
+    "keep the doses changed this session for next time (asks first)",
+    "review the chosen routine's dose suggestions not answered yet, and the doses its last"
+    " session changed, not kept or declined yet",
+)
+
+
+def test_keeping_doses_is_said_with_one_verb_in_spanish_not_the_hold_s() -> None:
+    catalog = _catalog("es")
+    hold = catalog.get("hold")
+    assert hold is not None and hold.string == "mantener"
+    for msgid in KEEP_DOSES:
+        entry = catalog.get(msgid)
+        assert entry is not None, msgid
+        said = str(entry.string).lower()
+        assert "guard" in said and not re.search(r"mant[eé]n|mantien", said), (msgid, said)
