@@ -160,6 +160,8 @@ KEEP_DOSES = (
     "Doses kept for next time",
     "Doses not kept",
     "New doses kept for {title}.",
+    "Not taken: you kept this session's dose instead, so next time {dose}.",
+    "You kept this session's dose, so next time {dose}.",
     "Doses changed in your last session: keep them for next time?",
     "keep the doses changed this session for next time (asks first)",
     "review the chosen routine's dose suggestions not answered yet, and the doses its last"

@@ -271,7 +271,9 @@ class Guidance(QObject):
 
     def doses_kept(self, saved: Routine) -> None:
         """The session's changed doses were kept: a suggestion made for a dose that is no
-        longer the routine's is answered by that choice, not offered (its yes would fail)."""
+        longer the routine's is answered by that choice, not offered (its yes would fail),
+        and a card that offered nothing (keep the same dose) or was declined says the dose
+        kept, not the one it was made for."""
         panel = self._summary_panel
         if panel is None:
             return
@@ -279,9 +281,13 @@ class Guidance(QObject):
         kept = {ex.id: ex for ex in saved.exercises}
         for card in panel.cards:
             ex = kept.get(card.rec.exercise_id)
-            if card.awaiting and ex is not None and Dose.of(ex) != card.rec.current:
+            if ex is None or Dose.of(ex) == card.rec.current:
+                continue
+            if card.awaiting:
                 text = _("Not taken: you kept this session's dose instead, so next time {dose}.")
-                panel.mark(card.rec, text.format(dose=next_dose_text(ex)))
+            else:
+                text = _("You kept this session's dose, so next time {dose}.")
+            panel.mark(card.rec, text.format(dose=next_dose_text(ex)))
 
     def _forget(self, panel: QObject) -> None:
         if self._summary_panel is panel:

@@ -244,6 +244,25 @@ def test_keeping_the_session_s_lower_dose_answers_the_step_back_for_it(
     assert [c.decided_by for c in days.history.dose_changes(SMALL.id)] == ["session"]
 
 
+def test_keeping_the_session_s_dose_answers_a_keep_the_same_dose_card_for_it(
+    days: Days, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The stretch went 5 -> 10 s with + and hurt 4: its card says "Keep the same dose, 1 x 5 s".
+    # Kept, the summary said "Doses kept for next time" above a card still saying 1 x 5 s.
+    days.start()
+    days.first_work_step()
+    days.key(K.Key_Plus)
+    days.rate_sets([4, 0])
+    [card] = days.panel().cards
+    assert card.rec.action is DoseAction.STAY and not card.awaiting
+    assert card.dose.text() == "1 x 5 s"
+    monkeypatch.setattr(KeepDosesDialog, "exec", lambda _dialog: QDialog.DialogCode.Accepted.value)
+    days.key(K.Key_Y)
+    assert days.routine().exercise("stretch").hold_s == 10
+    assert card.outcome.isVisible()
+    assert card.outcome.text() == "You kept this session's dose, so next time 1 x 10 s."
+
+
 def test_a_check_in_with_nothing_new_to_suggest_says_it_was_saved(days: Days) -> None:
     # The summary said HipTimer "asks how your hip feels then, and suggests what to do next";
     # the check-in then went to the library without a word when there was nothing new.
