@@ -30,6 +30,13 @@ UPPER_ARM = 16.0
 FOREARM = 15.0
 NOSE = 3.0
 STROKE_HALF = 2.3  # half a limb's drawn width: a limb on the floor rests on its edge
+TRUNK_HALF = 3.0  # half the trunk's drawn width (ui/widgets/figure_paint TRUNK)
+NOSE_HALF = 1.84  # half the nose's drawn width (figure_paint: LIMB * 0.8)
+# A trunk end this close above the floor rests on it (the lateral trunk rotation's, rolled
+# 12 degrees onto its outstretched arm, was 5.9 over it), and one up to REST_FADE higher
+# part of the way (side-lying, 9.3 up on the shoulder's width, stays).
+REST_REACH = 6.0
+REST_FADE = 3.0
 
 SIDES = ("right", "left")
 
@@ -151,18 +158,102 @@ def joint_points(pose: Pose) -> dict[str, Vec]:
     return points
 
 
+# Named points that are not a limb's: the trunk's ends, the head, and the trunk's two
+# points for rings (not drawn).
+NOT_LIMBS = frozenset({"pelvis", "neck", "head", "nose", "belly", "chest"})
+
+
+# The trunk's points for rings, a share of the way from the pelvis to the neck.
+ON_TRUNK = {"belly": 10.0 / TRUNK, "chest": 22.0 / TRUNK}
+# A hand this near a leg's thigh, knee or ankle holds it (the knee hugs, the hamstring
+# stretch's hands behind the thigh), and stays with the leg as the trunk settles.
+HOLD_REACH = 8.0
+LEG_HOLDS = tuple((s, j) for s in SIDES for j in ("thigh", "knee", "ankle"))
+
+
 def lowest_y(points: dict[str, Vec]) -> float:
-    """The lowest y the figure reaches: its points, and the bottom of its head."""
-    return min(min(p[1] for p in points.values()) - STROKE_HALF, points["head"][1] - HEAD_R)
+    """The lowest y the figure's drawing reaches: its limbs, trunk, head and nose."""
+    return min(
+        _resting_y(points),
+        points["head"][1] - HEAD_R,
+        points["nose"][1] - NOSE_HALF,
+    )
+
+
+def _resting_y(points: dict[str, Vec]) -> float:
+    """The lowest y of what the body rests on: the limbs and the trunk, each by half its drawn
+    width (the head settles after, in _settled: lying face down it rested on its nose and
+    held the whole body 14 cm over the floor)."""
+    limbs = min(p[1] for name, p in points.items() if name not in NOT_LIMBS)
+    trunk = min(points["pelvis"][1], points["neck"][1])
+    return min(limbs - STROKE_HALF, trunk - TRUNK_HALF)
 
 
 def placed(pose: Pose, anchor: Anchor) -> dict[str, Vec]:
-    """The pose's points moved so the anchor point is where the figure says."""
+    """The pose's points moved so the anchor point is where the figure says, then settled."""
     points = joint_points(pose)
     ax, ay, az = points[anchor.point]
-    dy = -lowest_y(points) if anchor.y is None else anchor.y - ay
+    dy = -_resting_y(points) if anchor.y is None else anchor.y - ay
     shift = (anchor.x - ax, dy, 0.0 if anchor.z is None else anchor.z - az)
-    return {name: add(p, shift) for name, p in points.items()}
+    moved = {name: add(p, shift) for name, p in points.items()}
+    return _settled(moved, anchor.point if anchor.y is not None else "")
+
+
+def _settled(points: dict[str, Vec], held: str) -> dict[str, Vec]:
+    """The trunk's ends and the head rest on the floor when they come near it.
+
+    The joints of a body lying face up, or sitting on the floor, are a body's depth above
+    it, and the thin trunk and head drawn through them floated: lying, the back 3 units
+    (5 cm) over the floor; sitting with a leg long, the seat 1.6 units, held up by the heel.
+    An end whose edge is within REST_REACH of the floor is drawn on it (the head tangent to
+    it), one up to REST_FADE higher a part of the way, so a figure lying down or sitting up
+    moves smoothly; the legs stay where the angles put them (feet planted, a heel down).
+    A head below the floor (face down) is lifted onto it; a nose pointing into the floor
+    stops at it, inside the head. `held` is an anchor held at its height: it stays put.
+    """
+    out = dict(points)
+    drops = {}
+    for name in ("pelvis", "neck"):
+        drops[name] = 0.0 if name == held else _drop(points[name][1] - TRUNK_HALF)
+    # The head goes down no farther than the neck (side-lying, it stays on the trunk's
+    # line), and up as far as it takes to be on the floor.
+    head = _drop(points["head"][1] - HEAD_R)
+    drops["head"] = head if head < 0 else min(head, max(0.0, drops["neck"]))
+    for name, share in ON_TRUNK.items():
+        drops[name] = drops["pelvis"] + (drops["neck"] - drops["pelvis"]) * share
+    for side in SIDES:
+        _settle_arm(points, drops, side)
+    drops.pop(held, None)
+    for name, down in drops.items():
+        x, y, z = points[name]
+        out[name] = (x, y - down, z)
+    x, y, z = points["nose"]
+    out["nose"] = (x, max(y - drops.get("head", 0.0), NOSE_HALF), z)
+    return out
+
+
+def _settle_arm(points: dict[str, Vec], drops: dict[str, float], side: str) -> None:
+    """An arm goes down with the shoulders (lying along the trunk, or a hand on the belly),
+    never through the floor; a hand that holds a leg stays on it, its elbow half way."""
+    down = drops["neck"]
+    hand = points[f"{side}_hand"]
+    holds = any(math.dist(hand, points[f"{s}_{j}"]) <= HOLD_REACH for s, j in LEG_HOLDS)
+    shoulder, elbow = f"{side}_shoulder", f"{side}_elbow"
+    drops[shoulder] = _above_floor(points[shoulder], down)
+    drops[f"{side}_hand"] = 0.0 if holds else _above_floor(hand, down)
+    drops[elbow] = _above_floor(points[elbow], (drops[shoulder] + drops[f"{side}_hand"]) / 2)
+
+
+def _above_floor(point: Vec, down: float) -> float:
+    """down, or less: as far as a limb's point can go before its edge is on the floor."""
+    return min(down, max(0.0, point[1] - STROKE_HALF))
+
+
+def _drop(gap: float) -> float:
+    """How far down to draw an end whose edge is gap above the floor (negative: lift it)."""
+    if gap <= REST_REACH:
+        return gap
+    return gap * max(0.0, (REST_REACH + REST_FADE - gap) / REST_FADE)
 
 
 @dataclass(frozen=True)

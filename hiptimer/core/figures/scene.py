@@ -58,7 +58,9 @@ def scene(figure: Figure, pose: Pose, *, mirrored: bool = False) -> Scene:
     world = placed(pose, figure.anchor)
     shown = project(world, camera, mirrored=mirrored)
     moving = moving_lines(figure)
-    pelvis_depth = shown["pelvis"].depth
+    # The middle of the hips: the pelvis as the joints put it, before it settles on the floor
+    # (settled, the lateral trunk rotation's far arm turned half white).
+    pelvis_depth = (shown["right_hip"].depth + shown["left_hip"].depth) / 2
     body: list[Line | Head] = []
     for a, b in SEGMENTS:
         pa, pb = shown[a], shown[b]

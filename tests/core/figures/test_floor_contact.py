@@ -1,0 +1,96 @@
+"""A body lying or sitting on the floor touches it: the trunk along its back (or front, or
+seat), the head tangent to it, nothing through it."""
+
+from __future__ import annotations
+
+import pytest
+
+from hiptimer.core.figures.files import load_figure
+from hiptimer.core.figures.kinematics import HEAD_R, TRUNK_HALF, lowest_y, placed
+from hiptimer.core.figures.library import builtin_figures_dir
+from hiptimer.core.figures.model import Figure, Pose, PropKind
+from hiptimer.core.figures.motion import along
+
+FIGURES = {path.stem: load_figure(path) for path in sorted(builtin_figures_dir().glob("*.json"))}
+ON = 0.5  # an edge this close above the floor touches it
+STEPS = 16
+
+
+def _poses(fig: Figure) -> list[tuple[str, Pose]]:
+    """The key poses and the poses between them, as the figure moves."""
+    keys = [("start", fig.start), *((f"via {i}", p) for i, p in enumerate(fig.via))]
+    return [
+        *keys,
+        ("end", fig.end),
+        *((f"{i}/{STEPS}", along(fig, i / STEPS)) for i in range(STEPS)),
+    ]
+
+
+def _lying(pose: Pose, points: dict[str, tuple[float, float, float]], most: float = 30) -> bool:
+    """Face up or face down, not on the side (a side-lying body rests on its shoulder), and
+    down on the floor (not a standing forward bend)."""
+    flat = 90 - most <= abs(pose.body.pitch) <= 90 + most and abs(pose.body.roll) <= 30
+    return flat and min(points["pelvis"][1], points["neck"][1]) < 20
+
+
+def _trunk_gap(points: dict[str, tuple[float, float, float]]) -> float:
+    """How far the trunk's lowest edge (it is drawn TRUNK_HALF either side of its line) is
+    above the floor."""
+    return min(points["pelvis"][1], points["neck"][1]) - TRUNK_HALF
+
+
+def test_a_lying_trunk_touches_the_floor_at_its_lowest_point() -> None:
+    """Lying on the back the trunk was drawn 3 units (5 cm) over the floor, only the head and
+    the feet on it; face down, the body rested on its nose, the trunk 8 units up."""
+    lying = set()
+    for exercise_id, fig in FIGURES.items():
+        for name, pose in _poses(fig):
+            points = placed(pose, fig.anchor)
+            if _lying(pose, points):
+                lying.add(exercise_id)
+                gap = _trunk_gap(points)
+                assert -1e-6 <= gap <= ON, f"{exercise_id} {name}: the trunk {gap:.2f} up"
+    assert {"bridge", "straight-leg-raise", "prone-leg-raise", "lateral-trunk-rotation"} <= lying
+
+
+def test_a_head_lying_flat_rests_on_the_floor() -> None:
+    """Tangent to it, beside a trunk on the floor (a head centred on the trunk's line would
+    go 3 units into the floor); rolling up to sit it leaves the floor, as it should."""
+    for exercise_id, fig in FIGURES.items():
+        for name, pose in _poses(fig):
+            points = placed(pose, fig.anchor)
+            if _lying(pose, points, most=10):
+                head = points["head"][1] - HEAD_R
+                assert -1e-6 <= head <= ON, f"{exercise_id} {name}: the head {head:.2f} up"
+
+
+def _on_a_prop(fig: Figure, point: tuple[float, float, float]) -> bool:
+    return any(
+        abs(point[0] - p.x) <= p.size[0] / 2 and abs(point[2] - p.z) <= p.size[2] / 2
+        for p in fig.props
+        if p.kind is not PropKind.BAND
+    )
+
+
+def test_a_figure_sitting_on_the_floor_sits_on_it() -> None:
+    """The floor's equivalent of a chair's seat: the seated leg and hip extension sat 1.6
+    units (3 cm) up, held by the heel of its long leg, the butterfly press 3.4."""
+    seated = set()
+    for exercise_id, fig in FIGURES.items():
+        for name, pose in _poses(fig):
+            points = placed(pose, fig.anchor)
+            upright = abs(pose.body.pitch) <= 45 and abs(pose.body.roll) <= 30
+            if upright and points["pelvis"][1] < 12 and not _on_a_prop(fig, points["pelvis"]):
+                seated.add(exercise_id)
+                gap = _trunk_gap(points)
+                assert -1e-6 <= gap <= ON, f"{exercise_id} {name}: the seat {gap:.2f} up"
+    assert {"seated-leg-hip-extension", "butterfly-press", "lower-back-hip-stretch"} <= seated
+
+
+def test_face_down_the_head_rests_on_the_floor_and_the_nose_stops_at_it() -> None:
+    """Face down the figure rested on its nose, its head 5 units and its trunk 8 over the floor."""
+    fig = FIGURES["prone-leg-raise"]
+    points = placed(fig.start, fig.anchor)
+    assert points["pelvis"][1] == pytest.approx(TRUNK_HALF)
+    assert points["head"][1] == pytest.approx(HEAD_R)
+    assert lowest_y(points) == pytest.approx(0.0)
