@@ -6,10 +6,12 @@ from __future__ import annotations
 import pytest
 
 from hiptimer.core.figures.files import load_figure
-from hiptimer.core.figures.kinematics import HEAD_R, TRUNK_HALF, lowest_y, placed
+from hiptimer.core.figures.kinematics import HEAD_R, TRUNK_HALF, lowest_y, placed, project
 from hiptimer.core.figures.library import builtin_figures_dir
 from hiptimer.core.figures.model import Figure, Pose, PropKind
 from hiptimer.core.figures.motion import along
+from hiptimer.core.figures.scene import scene
+from hiptimer.core.figures.shapes import Ink, Line
 
 FIGURES = {path.stem: load_figure(path) for path in sorted(builtin_figures_dir().glob("*.json"))}
 ON = 0.5  # an edge this close above the floor touches it
@@ -94,3 +96,20 @@ def test_face_down_the_head_rests_on_the_floor_and_the_nose_stops_at_it() -> Non
     assert points["pelvis"][1] == pytest.approx(TRUNK_HALF)
     assert points["head"][1] == pytest.approx(HEAD_R)
     assert lowest_y(points) == pytest.approx(0.0)
+
+
+def test_a_settled_trunk_leaves_each_arm_on_its_side() -> None:
+    """Near and far are judged against the hips, not the settled pelvis: judged against the
+    pelvis, 5.9 units lower, the lateral trunk rotation's far forearm turned near (white)
+    while its upper arm stayed far (grey)."""
+    fig = FIGURES["lateral-trunk-rotation"]
+    shown = project(placed(fig.end, fig.anchor), fig.camera)
+    inks = {
+        (line.a, line.b): line.ink for line in scene(fig, fig.end).body if isinstance(line, Line)
+    }
+    for side in ("right", "left"):
+        arm = [
+            inks[((shown[a].x, shown[a].y), (shown[b].x, shown[b].y))]
+            for a, b in ((f"{side}_shoulder", f"{side}_elbow"), (f"{side}_elbow", f"{side}_hand"))
+        ]
+        assert len({ink in (Ink.FAR, Ink.FAR_MOVING) for ink in arm}) == 1, (side, arm)
