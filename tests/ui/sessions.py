@@ -35,9 +35,13 @@ class FakeBeeper(SilentBeeper):
         self.calls: list[str] = []
         self.muted = False
         self.released = 0
+        self.closed = 0
 
     def release(self) -> None:
         self.released += 1
+
+    def close(self) -> None:
+        self.closed += 1
 
     def tick(self) -> None:
         self.calls.append("tick")

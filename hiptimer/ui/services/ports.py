@@ -29,6 +29,7 @@ class Beeper(Protocol):
     def start(self) -> None: ...
     def set_muted(self, muted: bool) -> None: ...
     def release(self) -> None: ...  # the session ended: close the stream once it is quiet
+    def close(self) -> None: ...  # the app quits: close the stream now
 
 
 class Speaker(Protocol):
@@ -89,6 +90,9 @@ class SilentBeeper:
         pass
 
     def release(self) -> None:
+        pass
+
+    def close(self) -> None:
         pass
 
 
@@ -232,7 +236,8 @@ class Services:
         return history.status if history is not None else self.history_off
 
     def shutdown(self) -> None:
-        """Stop the voice, let the screen saver back and close the database; never raises.
+        """Stop the voice and the beeps, let the screen saver back and close the database;
+        never raises.
         Once: services not opened yet never open (their opener is dropped)."""
         if self.shut_down:
             return
@@ -240,6 +245,7 @@ class Services:
         self.shut_down, self.opener = True, None
         for what, stop in (
             ("speech", self.speech.shutdown),
+            ("beeps", self.beeper.close),  # release() would wait for a timer that never fires
             ("sleep inhibitor", self.inhibitor.release),
             ("history", history.close if history is not None else _nothing),
         ):

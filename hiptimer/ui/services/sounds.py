@@ -194,6 +194,14 @@ class Beeper(QObject):
             left_s = self._device.mixer.bytes_left() / SAMPLE_BYTES / self._device_rate
             self._closer.start(round((left_s + QUIET_AFTER_S) * 1000))
 
+    def close(self) -> None:
+        """The app quits: close the stream now, cutting off what plays (release() waits on a
+        timer, and the event loop that would run it has ended)."""
+        self._closer.stop()
+        if self._device is not None:
+            self._device.mixer.stop()
+        self._close_when_quiet()
+
     def tick(self) -> None:
         self._play("tick")
 

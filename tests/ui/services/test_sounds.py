@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from hiptimer import paths
 from hiptimer.audio.mixer import read_wav, upsample_twice
 from hiptimer.audio.sound_synth import SAMPLE_RATE
+from hiptimer.ui.services.ports import Services
 from hiptimer.ui.services.sounds import Beeper, SoundUnavailable
 
 BUFFER = 4096  # bytes the sink asks for at a time (any size will do)
@@ -149,6 +150,25 @@ def test_release_closes_the_stream_after_the_last_sound_and_a_new_one_reopens_it
     beeper.tick()
     assert factory.log == ["start", "stop", "start"] and beeper.is_open
     assert len(factory.asked) == 1  # loaded once; only the stream opens again
+
+
+def test_services_shutdown_closes_the_stream_at_once_mid_sound(qtbot: QtBot) -> None:
+    # The app quits: release() would close the stream on a timer, but no event loop runs it.
+    factory = Factory()
+    beeper = Beeper(output_factory=factory)
+    services = Services(beeper=beeper)
+    beeper.preload()
+    beeper.end()  # still playing
+    services.shutdown()
+    assert factory.log == ["start", "stop"] and not beeper.is_open
+    assert factory.output.pull() == []  # what played is cut off
+
+
+def test_services_shutdown_of_a_beeper_never_opened_opens_nothing(qtbot: QtBot) -> None:
+    factory = Factory()
+    beeper = Beeper(output_factory=factory)
+    Services(beeper=beeper).shutdown()
+    assert factory.asked == [] and factory.log == []
 
 
 def test_preload_after_release_keeps_the_stream_open(qtbot: QtBot) -> None:
