@@ -219,7 +219,8 @@ class HistoryWindow(QWidget):
         self.shown = self.store.list_sessions(f.routine_id, f.since, f.until)  # the one query
         self._show_dates()
         self.sessions_pane.set_sessions(self.shown)
-        self.say(listed_text(self.shown, check_routines(self.routines)))
+        if self.exports.running is None:  # else "Exporting…" stands until the export ends
+            self.say(listed_text(self.shown, check_routines(self.routines)))
         self._stale = {TAB_PAIN, TAB_ADHERENCE, TAB_RETESTS}
         self._tab_shown(self.tabs.currentIndex())
 

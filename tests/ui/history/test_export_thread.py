@@ -140,6 +140,28 @@ def test_closing_the_window_mid_export_leaves_no_file(
     assert list(out.parent.iterdir()) == []  # nothing under the name, nothing beside it
 
 
+def test_a_filter_changed_mid_export_leaves_exporting_said_until_it_ends(
+    window: HistoryWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The session count replaced "Exporting…" while the buttons stayed greyed.
+    writer = held(monkeypatch, "csv")
+    out = tmp_path / "h.csv"
+    save_as(monkeypatch, out)
+    window.csv_button.click()
+    assert writer.started.wait(60)
+    window.routine.setCurrentIndex(window.routine.findData(HIPS.id))
+    window.apply_preset(None)  # all time
+    assert window.filters.routine_id == HIPS.id
+    assert window.status.accessibleName() == "Exporting\u2026"
+    assert buttons_enabled(window) == [False, False]
+    writer.go_on.set()
+    window.exports.finish()
+    # What was shown when the export began: the filters were taken then.
+    assert window.status.accessibleName() == f"Saved 21 sets to {out}."
+    window.apply_preset(7)  # no export running: the count again
+    assert window.status.accessibleName().endswith(f"{len(window.shown)} sessions")
+
+
 @pytest.mark.usefixtures("spanish")
 def test_in_spanish_the_status_says_exporting(
     window: HistoryWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
