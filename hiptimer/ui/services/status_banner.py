@@ -202,6 +202,8 @@ class StatusBanner(QFrame):
 
     def retry(self) -> None:
         """Try to save what is waiting now (the timer, the button, a new page)."""
+        if not self._services.history_ready:
+            return  # still opening: nothing of this run waits yet, and asking would block
         history = self.history
         if history is not None and history.status.state is HistoryState.NOT_SAVING:
             try:
@@ -241,7 +243,11 @@ class StatusBanner(QFrame):
         return True
 
     def confirm_quit(self) -> bool:
-        """Before quitting with unsaved history: try once more, then ask. True: go ahead."""
+        """Before quitting with unsaved history: try once more, then ask. True: go ahead.
+        A history still opening on its thread has nothing of this run to write (a session
+        waits for it to open): asking it would hold the GUI thread until it has opened."""
+        if not self._services.history_ready:
+            return True
         history = self.history
         if history is None or not history.status.pending:
             return True

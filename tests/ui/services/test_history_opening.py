@@ -186,11 +186,33 @@ def test_a_window_closed_while_the_history_opens_never_reads_the_closed_store(
     window.open_services(wait=False)  # the poll is queued: the history is not ready
     assert gate.started.wait(5) and not services.history_ready
     gate.release.set()
-    window.close()  # (asks the history whether writes wait: waits for the opening)
+    window.close()  # (does not wait for the opening: nothing of this run waits to be written)
     services.shutdown()  # as app.run does once the event loop has ended: waits, then closes
     assert services.history is None  # nothing gets the closed store any more
     qtbot.waitUntil(lambda: not window._services_wait)  # the queued poll has run ...
     assert window.guidance is None  # ... and found nothing to start on a closed history
+
+
+@pytest.mark.parametrize("how", ["closed", "ended by the system"])
+def test_a_window_closed_while_the_history_opens_closes_at_once(
+    qtbot: QtBot, gate: Gate, how: str
+) -> None:
+    # A big history still opening: the close asked it whether writes were waiting, which
+    # held the GUI thread until it had opened (nothing of this run can wait before then).
+    services = slow_services(gate)
+    window = window_on(services, qtbot, FakeClock())
+    window.open_services(wait=False)
+    assert gate.started.wait(5)
+    if how == "closed":
+        assert window.close()
+    else:
+        window.closing.end_by_system()
+    assert not window.isVisible()
+    assert not gate.release.is_set() and not services.history_ready  # it did not wait
+    gate.release.set()
+    services.shutdown()  # as app.run does once the event loop has ended: waits, then closes
+    assert services.history is None
+    qtbot.waitUntil(lambda: not window._services_wait)  # the queued poll ends on shut-down
 
 
 def test_services_shut_down_before_they_opened_never_open(gate: Gate) -> None:
