@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
-from hiptimer.core.write_abandon import going_ahead
+from hiptimer.core.write_abandon import going_ahead, writing_beside
 
 NEW_FILE_MODE = 0o666  # what open() asks for; the umask takes its share, as for any new file
 
@@ -74,17 +74,14 @@ def _placed(path: Path) -> Iterator[int]:
     target = Path(os.path.realpath(path))
     fd, temp = _create_beside(target, NEW_FILE_MODE if info is None else stat.S_IMODE(info.st_mode))
     try:
-        yield fd
-        os.fsync(fd)
-    except BaseException:
-        os.close(fd)
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-    os.close(fd)
-    try:
-        with going_ahead():  # not when the window that asked for it has closed meanwhile
-            os.replace(temp, target)
+        with writing_beside(temp):  # removed at once if the window closes (the app quits)
+            try:
+                yield fd
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            with going_ahead():  # not when the window that asked for it has closed meanwhile
+                os.replace(temp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp)

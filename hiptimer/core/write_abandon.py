@@ -1,17 +1,25 @@
 """Abandoning a file being written on another thread: the history window's export, when the
-window is closed before it has finished. The file beside the target is removed and the target
-is left as it was (safe_write checks here just before it renames)."""
+window is closed (or the app quits) before it has finished. The file beside the target is
+removed at once and the target is left as it was (safe_write checks here just before it
+renames)."""
 
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 from collections.abc import Iterator
 from contextvars import ContextVar
+from pathlib import Path
 
 # The Abandon of the thread that writes (a context variable: each thread starts without one,
 # so the command line and every other writer go ahead as before).
 _watched: ContextVar[Abandon | None] = ContextVar("hiptimer_write_abandon", default=None)
+
+
+# Every Abandon watching a write now, for abandon_all() as the app quits.
+_live: set[Abandon] = set()
+_live_lock = threading.Lock()
 
 
 class Abandoned(Exception):
@@ -28,10 +36,17 @@ class Abandon:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._abandoned = False
+        self._beside: set[Path] = set()  # the files being written, not yet in place
 
     def abandon(self) -> None:
+        """From now on nothing is put in place, and a file being written beside its target
+        is removed now: an app that quits kills the writer's daemon thread before it can."""
         with self._lock:
             self._abandoned = True
+            for temp in self._beside:
+                with contextlib.suppress(OSError):  # the writer's fd keeps the data till closed
+                    os.unlink(temp)
+            self._beside.clear()
 
     @property
     def abandoned(self) -> bool:
@@ -41,10 +56,26 @@ class Abandon:
     def watching(self) -> Iterator[None]:
         """Files written in this block, on this thread, obey `abandon()`."""
         token = _watched.set(self)
+        with _live_lock:
+            _live.add(self)
         try:
             yield
         finally:
+            with _live_lock:
+                _live.discard(self)
             _watched.reset(token)
+
+    @contextlib.contextmanager
+    def _writing(self, temp: Path) -> Iterator[None]:
+        with self._lock:
+            if self._abandoned:
+                raise Abandoned
+            self._beside.add(temp)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._beside.discard(temp)
 
     @contextlib.contextmanager
     def _going_ahead(self) -> Iterator[None]:
@@ -64,3 +95,24 @@ def going_ahead() -> Iterator[None]:
         return
     with watched._going_ahead():
         yield
+
+
+@contextlib.contextmanager
+def writing_beside(temp: Path) -> Iterator[None]:
+    """`temp` is written (beside its target) in this block: its writer's abandon() removes it
+    at once. Raises Abandoned if the writer was abandoned already."""
+    watched = _watched.get()
+    if watched is None:
+        yield
+        return
+    with watched._writing(temp):
+        yield
+
+
+def abandon_all() -> None:
+    """The app quits: abandon every write still watched. Their daemon threads die with the
+    process, so the files they wrote beside their targets are removed here."""
+    with _live_lock:
+        live = list(_live)
+    for abandon in live:
+        abandon.abandon()

@@ -139,6 +139,9 @@ def run_app(
         for installed in filters:
             app.removeEventFilter(installed)
         unwatch()
+        from hiptimer.core.write_abandon import abandon_all
+
+        abandon_all()  # an export's daemon thread dies with us: its file beside goes now
         services.shutdown()
         log_file.stop()
         # Closing the last window and end_for_the_system each ask to quit: the second request

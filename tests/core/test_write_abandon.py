@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from hiptimer.core.safe_write import replacing_text
-from hiptimer.core.write_abandon import Abandon, Abandoned
+from hiptimer.core.write_abandon import Abandon, Abandoned, abandon_all
 
 
 def test_an_abandoned_write_leaves_the_old_file_and_nothing_beside_it(tmp_path: Path) -> None:
@@ -52,3 +52,56 @@ def test_what_a_thread_watches_does_not_reach_another_thread(tmp_path: Path) -> 
         thread.start()
         thread.join()
     assert written and written[0].read_text() == "y"
+
+
+def beside(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+def test_abandon_removes_the_file_beside_at_once(tmp_path: Path) -> None:
+    # Not once the writer has run to its end: an app that quits kills its thread before then.
+    target = tmp_path / "history.csv"
+    abandon = Abandon()
+    with abandon.watching(), pytest.raises(Abandoned), replacing_text(target) as fh:
+        fh.write("half of ten years")
+        assert len(beside(tmp_path)) == 1
+        abandon.abandon()
+        assert beside(tmp_path) == []  # while the writer still writes
+        fh.write(" and the rest")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_write_begun_after_abandon_makes_nothing(tmp_path: Path) -> None:
+    abandon = Abandon()
+    abandon.abandon()
+    with abandon.watching(), pytest.raises(Abandoned), replacing_text(tmp_path / "a.csv") as fh:
+        fh.write("a")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_abandon_all_removes_what_other_threads_write_beside_now(tmp_path: Path) -> None:
+    # The app quits mid-export: its daemon thread dies with the process, the file beside not.
+    target = tmp_path / "history.csv"
+    target.write_text("an older export")
+    writing, go_on = threading.Event(), threading.Event()
+    ended: list[BaseException] = []
+
+    def export() -> None:
+        try:
+            with Abandon().watching(), replacing_text(target) as fh:
+                fh.write("half")
+                writing.set()
+                assert go_on.wait(60)
+        except BaseException as exc:
+            ended.append(exc)
+
+    thread = threading.Thread(target=export, daemon=True)
+    thread.start()
+    assert writing.wait(60) and len(beside(tmp_path)) == 1
+    abandon_all()
+    assert beside(tmp_path) == [] and target.read_text() == "an older export"
+    go_on.set()
+    thread.join()
+    assert [type(e) for e in ended] == [Abandoned]
+    assert [p.name for p in tmp_path.iterdir()] == ["history.csv"]
+    abandon_all()  # nothing watched any more: nothing to do

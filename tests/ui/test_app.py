@@ -326,3 +326,57 @@ def test_a_start_with_drafts_lists_their_folder_once(
     assert len(listings) == 1
     [heading] = shown
     assert heading.startswith("Unsaved changes to \u201cMine\u201d from ")
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen: no stacking
+def test_quitting_mid_export_leaves_nothing_beside_the_file_chosen(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The export's daemon thread died with the app and left a hidden .NAME.XXXXXXXX.tmp.
+    import threading
+
+    from hiptimer.core.safe_write import replacing_text
+    from hiptimer.ui.history import exports
+    from hiptimer.ui.history.window import HistoryWindow
+    from hiptimer.ui.widgets import file_dialog
+
+    SettingsStore().update(first_run_done=True)
+    out = tmp_path / "out" / "sets.csv"
+    out.parent.mkdir()
+    out.write_text("an older export")
+    monkeypatch.setattr(file_dialog, "get_save_file_name", lambda *a, **k: (str(out), ""))
+    writing, go_on, ended = threading.Event(), threading.Event(), threading.Event()
+
+    def export_csv(reader: object, path: Path, *filters: object) -> int:
+        try:
+            with replacing_text(path) as fh:  # as the real one writes, held half-way
+                fh.write("half of ten years")
+                writing.set()
+                assert go_on.wait(60), "the test never let the export go on"
+            return 1
+        finally:
+            ended.set()
+
+    monkeypatch.setattr(exports, "export_csv", export_csv)
+    store = open_history(paths.history_db_path())
+    looked: list[int] = []
+
+    def export_then_quit() -> None:
+        window = _window()
+        window.open_history()
+        history = window.findChild(HistoryWindow)
+        assert history is not None
+        history.csv_button.click()
+        assert writing.wait(60)
+        looked.append(len(list(out.parent.iterdir())))  # the file chosen, one beside
+        window.closing.quit_app()  # File > Quit
+
+    QTimer.singleShot(0, export_then_quit)
+    assert run_app(services=fake_services(store)) == 0
+    assert looked == [2]
+    assert [p.name for p in out.parent.iterdir()] == ["sets.csv"]  # the thread still writes
+    assert out.read_text() == "an older export"
+    go_on.set()
+    assert ended.wait(60)
+    assert [p.name for p in out.parent.iterdir()] == ["sets.csv"]
+    assert out.read_text() == "an older export"
