@@ -108,6 +108,24 @@ def decimal(x: float, spec: str = "g") -> str:
     return text.replace(".", DECIMAL_MARKS.get(_language, "."))
 
 
+# Whether a sentence after a colon starts with a capital. English (as the app's messages
+# write "Right side: Not every set was done") does; Spanish writes it lowercase unless it
+# starts with a name (RAE, dos puntos: https://www.rae.es/dpd/dos%20puntos).
+CAPITAL_AFTER_COLON = {"en": True, "es": False}
+
+
+def after_colon(sentence: str) -> str:
+    """`sentence` (one of ours, whole) as it reads after a colon in the language in use:
+    "El 6 de diciembre ..." is "el 6 de diciembre ..." in Spanish. A first word with another
+    capital in it ("HipTimer", "PDF") is a name and stays as written."""
+    if CAPITAL_AFTER_COLON.get(_language, True):
+        return sentence
+    first = sentence.split(" ", 1)[0]
+    if any(char.isupper() for char in first[1:]):
+        return sentence
+    return sentence[:1].lower() + sentence[1:]
+
+
 def _(message: str) -> str:
     """`message` in the language in use."""
     return _translations.gettext(message)

@@ -30,7 +30,7 @@ from hiptimer.core.dosing.dose_steps import (
 from hiptimer.core.dosing.findings import weekly_averages as weekly_averages
 from hiptimer.core.routines.model import Exercise, Routine
 from hiptimer.core.session.steps import Side
-from hiptimer.i18n import _
+from hiptimer.i18n import _, after_colon
 
 # Higher is more cautious; used to pick one recommendation for both sides of an exercise.
 SEVERITY = {
@@ -178,7 +178,8 @@ def _side_named(rec: Recommendation, its_own: bool) -> Recommendation:
         named = _("Right side: {reason}")
     else:
         named = _("Left side: {reason}")
-    return replace(rec, reason=named.format(reason=rec.reason))
+    # The side's colon, then the sentence as the language writes it after one.
+    return replace(rec, reason=named.format(reason=after_colon(rec.reason)))
 
 
 def needs_morning_checkin(

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from hiptimer import i18n
 from hiptimer.core.dosing.actions import DoseAction
 from hiptimer.core.dosing.decisions import apply
 from hiptimer.core.dosing.dose_steps import (
@@ -44,6 +45,7 @@ from hiptimer.core.routines.model import (
 )
 from hiptimer.core.session.dose_adjust import can_lower
 from hiptimer.core.session.steps import Side
+from hiptimer.i18n import after_colon
 from tests.core.dosing.exposures import (
     BRIDGE,
     GOOD,
@@ -607,6 +609,24 @@ def test_the_reason_of_an_exercise_done_on_each_side_names_the_side_it_is_about(
     assert both.reason == f"Each side: {recommend(same[0], STRETCH_UP).reason}"
     (one,) = per_exercise(recommend_routine(routine(), [right]))  # the left not reached
     assert one.reason == f"Right side: {recommend(right, STRETCH_UP).reason}"
+
+
+@pytest.mark.usefixtures("spanish")
+def test_a_side_s_reason_in_spanish_goes_on_in_lowercase_after_the_colon() -> None:
+    # "Lado derecho: El 6 de diciembre no hiciste..." read as two sentences: Spanish writes
+    # lowercase after a colon. The side's words make it so, for every reason.
+    right = sided(STRETCH_UP, Side.RIGHT, GOOD, s(3))
+    alone = recommend(right, STRETCH_UP).reason
+    assert alone.startswith("El ")
+    (one,) = per_exercise(recommend_routine(routine(), [right]))
+    assert one.reason == f"Lado derecho: el {alone[3:]}"
+
+
+def test_after_a_colon_english_keeps_its_capital_and_spanish_its_names(spanish: None) -> None:
+    assert after_colon("El 6 de diciembre") == "el 6 de diciembre"
+    assert after_colon("HipTimer sugiere") == "HipTimer sugiere"  # a name, as written
+    i18n.use("en")
+    assert after_colon("Not every set was done") == "Not every set was done"
 
 
 def test_a_retest_gets_no_suggestion_and_no_lower_dose() -> None:
