@@ -31,7 +31,7 @@ from hiptimer.ui.focus_ring import ring_colour
 from hiptimer.ui.keys import KEY_NAMES, Mode, key_name
 from hiptimer.ui.keys import Action as Key
 from hiptimer.ui.theme import current, set_px
-from hiptimer.ui.widgets.plain import may_cut, plain, show_wrapped
+from hiptimer.ui.widgets.plain import may_cut, plain, show_wrapped, units_kept
 from hiptimer.ui.widgets.tab_order import tab_after, tab_stops
 
 # Each card's (background, edge) is the theme's (palette.cards), the page's text readable on it.
@@ -43,7 +43,7 @@ def _label(text: str, parent: QWidget, role: str = "") -> QLabel:
     label = QLabel(parent)
     plain(label)  # exercise and routine names
     may_cut(label)
-    show_wrapped(label, text)
+    show_wrapped(label, units_kept(text))  # a dose on one line: never "1 / x 25 s"
     label.setWordWrap(True)
     label.setStyleSheet("background: transparent;")
     if role:
@@ -122,7 +122,7 @@ class _Card(QFrame):
         self.awaiting = False
         for button in self.buttons:
             button.setVisible(False)
-        show_wrapped(self.outcome, text)
+        show_wrapped(self.outcome, units_kept(text))
         self.outcome.setVisible(True)
 
     def fit(self, h: float) -> None:

@@ -98,14 +98,20 @@ def in_our_direction(text: str, *, one_paragraph: bool = False) -> str:
     return "\n".join(_marked(line, mark) if _mixed(line) else line for line in lines)
 
 
-# A number and the unit after it ("5 s", "3 x 30 s", "2 kg"); the units the routines use.
-_NUMBER_UNIT = re.compile(r"(?<=\d) (?=(?:s|min|x|kg|lb|cm|m|%)(?![\w]))")
+# The spaces inside a dose: a number and the unit after it ("5 s", "2 kg", "8 reps", the
+# units the routines and the doses use), the "x" of sets x reps and the number after it
+# ("3 x 10"), and an arrow between two doses ("30 s \u2192 27 s").
+_UNITS = "s|min|x|kg|lb|cm|m|%|reps?|repeticiones|repetición"
+_IN_A_DOSE = re.compile(
+    rf"(?<=\d) (?=(?:{_UNITS})(?!\w))|(?<=\d[ \u00a0]x) (?=\d)|(?<=\w) (?=\u2192 \d)|(?<=\u2192) (?=\d)"
+)
 
 
 def units_kept(text: str) -> str:
-    """`text` with a no-break space between each number and its unit. Why: a wrapped paragraph
-    broke "holds 5 s" into "holds 5" and a lone "s" at the start of the next line."""
-    return _NUMBER_UNIT.sub("\u00a0", text)
+    """`text` with no-break spaces inside each dose, so that no line breaks in one. Why: a
+    wrapped paragraph broke "holds 5 s" into "holds 5" and a lone "s" at the start of the next
+    line, and a card's reason "vuelve a 1 / x 25 s"."""
+    return _IN_A_DOSE.sub("\u00a0", text)
 
 
 def on_our_side(text: str) -> str:

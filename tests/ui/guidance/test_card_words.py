@@ -5,8 +5,11 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from PySide6.QtGui import QTextLayout, QTextOption
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from hiptimer import i18n
 from hiptimer.core.dosing.rules import Recommendation, recommend
 from hiptimer.core.dosing.words import next_dose_text
 from hiptimer.core.routines.model import Exercise, Kind, Routine, SideMode, dose_text
@@ -25,7 +28,28 @@ def card_words(qtbot: QtBot, ex: Exercise, rec: Recommendation) -> tuple[str, st
     panel = RecommendationsPanel(Routine("r", "R", (ex,)), [rec])
     qtbot.addWidget(panel)
     [card] = panel.cards
-    return card.dose.text(), card.reason.text()
+    return words(card.dose.text()), words(card.reason.text())
+
+
+def words(text: str) -> str:
+    """What a label says, its no-break spaces read as spaces."""
+    return text.replace("\u00a0", " ")
+
+
+def wrapped(label: QLabel, width: int) -> list[str]:
+    """The lines `label`'s text wraps into at `width` pixels, as its word wrap lays them out."""
+    text = label.text()
+    layout = QTextLayout(text, label.font())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        lines.append(words(text[line.textStart() : line.textStart() + line.textLength()]))
+    layout.endLayout()
+    return lines
 
 
 @pytest.mark.parametrize(
@@ -85,3 +109,19 @@ def test_a_move_on_the_ladder_says_each_variant_s_sides_as_the_reason_does(
     dose, reason = card_words(qtbot, ex, rec)
     assert dose == expected
     assert expected.split("\u2192 ")[1] in reason
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_dose_never_breaks_over_two_lines_of_a_card(qtbot: QtBot, language: str) -> None:
+    # A narrow card read "vuelve a 1" at the end of a line and "x 25 s" at the start of the
+    # next. Its dose line ("3 x 30 s -> 3 x 25 s") and each dose in its reason stay whole.
+    i18n.use(language)
+    ex = dataclasses.replace(STRETCH, sides=SideMode.NONE)
+    panel = RecommendationsPanel(Routine("r", "R", (ex,)), [recommend(history(ex, s(7)), ex)])
+    qtbot.addWidget(panel)
+    [card] = panel.cards
+    assert "3\u00a0x\u00a025\u00a0s" in card.reason.text()
+    assert card.dose.text() == "3\u00a0x\u00a030\u00a0s\u00a0\u2192\u00a03\u00a0x\u00a025\u00a0s"
+    for width in range(40, 400, 7):
+        assert any("3 x 25 s" in line for line in wrapped(card.reason, width)), width
+        assert len(wrapped(card.dose, width)) == 1, width

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 import pytest
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.dosing.actions import DoseAction
@@ -19,6 +19,12 @@ from hiptimer.ui.keys import Mode
 from hiptimer.ui.session.summary_page import SummaryPage
 from tests.ui.guided import DIGIT_KEYS, POLL_S, SIT, SMALL, Days, K, later
 from tests.ui.sessions import advance_until, no_timer_left  # noqa: F401 (a fixture)
+
+
+def said(label: QLabel) -> str:
+    """What a card's label says, its no-break spaces (which keep a dose on one line) as spaces."""
+    return label.text().replace("\u00a0", " ")
+
 
 pytestmark = pytest.mark.usefixtures("no_timer_left")
 
@@ -61,14 +67,14 @@ def test_three_good_days_then_more_accepted_and_used(days: Days) -> None:
         ("stretch", DoseAction.PROGRESS),
         ("sit-to-stand", DoseAction.PROGRESS),
     ]
-    assert panel.cards[1].dose.text() == "1 x 4 reps \u2192 1 x 6 reps"
-    assert "ready for 6 reps" in panel.cards[1].reason.text()
+    assert said(panel.cards[1].dose) == "1 x 4 reps \u2192 1 x 6 reps"
+    assert "ready for 6 reps" in said(panel.cards[1].reason)
     assert "Suggestion: sit to stand, ready for six reps." in days.speech.texts
     assert "Suggestion: stretch, ready for holds of ten seconds." in days.speech.texts
 
     # A (the first open card) accepts the stretch; the sit to stand by its button.
     days.key(K.Key_A)
-    assert panel.cards[0].outcome.text() == "Saved: next time 1 x 10 s."
+    assert said(panel.cards[0].outcome) == "Saved: next time 1 x 10 s."
     panel.cards[1].accept_button.click()
     routine = days.routine()
     assert (routine.exercise("stretch").hold_s, routine.exercise("sit-to-stand").reps) == (10, 6)
@@ -120,13 +126,13 @@ def test_a_painful_session_offers_a_step_back_and_a_yes_saves_it(days: Days) -> 
     [card] = panel.cards
     assert card.rec.action is DoseAction.STEP_BACK and card.rec.proposed == Dose(1, reps=2)
     assert card.heading.text() == "Step back \u2014 Sit to stand"
-    assert "Pain went above 5 (it reached 7)" in card.reason.text()
+    assert "Pain went above 5 (it reached 7)" in said(card.reason)
     assert "Suggestion: sit to stand, back to two reps." in days.speech.texts
     # The stretch (pain 1) only waits for the morning.
     assert panel.note.text().startswith("Stretch: We'll know tomorrow morning")
     days.key(K.Key_A)
     assert days.routine().exercise("sit-to-stand").reps == 2
-    assert card.outcome.text() == "Saved: next time 1 x 2 reps." and not card.awaiting
+    assert said(card.outcome) == "Saved: next time 1 x 2 reps." and not card.awaiting
     assert not summary_of(days).keep_button.isEnabled()
     [change] = days.history.dose_changes(SMALL.id)
     assert (change.accepted, change.new_value, change.session_id) == (True, 2, card.rec.session_id)
@@ -138,7 +144,7 @@ def test_not_now_records_a_declined_change_and_keeps_the_dose(days: Days) -> Non
     days.session(HIGH)
     card = days.panel().cards[0]
     card.later_button.click()
-    assert card.outcome.text() == "Not now: the dose stays as it is."
+    assert said(card.outcome) == "Not now: the dose stays as it is."
     assert days.routine().exercise("sit-to-stand").reps == 4
     [change] = days.history.dose_changes(SMALL.id)
     assert (change.field, change.old_value, change.new_value, change.accepted) == (
@@ -169,7 +175,7 @@ def test_a_declined_suggestion_is_not_offered_again_for_the_same_session(days: D
     assert cards["stretch"].awaiting and cards["stretch"].rec.action is DoseAction.PROGRESS
     sit = cards["sit-to-stand"]
     assert sit.rec.session_id == painful and not sit.awaiting  # answered already
-    assert sit.outcome.isVisible() and sit.outcome.text().startswith("Not now (on ")
+    assert sit.outcome.isVisible() and said(sit.outcome).startswith("Not now (on ")
     assert not any(b.isVisible() for b in sit.buttons)
     days.key(K.Key_D)  # answers the stretch, the one card waiting
     assert not cards["stretch"].awaiting
@@ -195,7 +201,7 @@ def test_three_painful_sessions_ask_to_see_a_clinician(days: Days) -> None:
     [card] = days.panel().cards
     assert card.rec.action is DoseAction.SEE_CLINICIAN
     assert card.heading.text() == "See a physiotherapist or doctor \u2014 Sit to stand"
-    assert "above 5 in each of your last 3 sessions" in card.reason.text()
+    assert "above 5 in each of your last 3 sessions" in said(card.reason)
     assert "#6B1A14" in card.styleSheet()  # the red card
     assert card.accept_button.isVisible()  # a lower dose until then, if the user wants it
     assert (
@@ -236,7 +242,7 @@ def test_keeping_the_session_s_lower_dose_answers_the_step_back_for_it(
     # again (an Accept would have failed with a message about a changed routine).
     assert not card.awaiting and not card.accept_button.isVisible()
     assert (
-        card.outcome.text()
+        said(card.outcome)
         == "Not taken: you kept this session's dose instead, so next time 1 x 3 reps."
     )
     days.key(K.Key_A)
@@ -255,12 +261,12 @@ def test_keeping_the_session_s_dose_answers_a_keep_the_same_dose_card_for_it(
     days.rate_sets([4, 0])
     [card] = days.panel().cards
     assert card.rec.action is DoseAction.STAY and not card.awaiting
-    assert card.dose.text() == "1 x 5 s"
+    assert said(card.dose) == "1 x 5 s"
     monkeypatch.setattr(KeepDosesDialog, "exec", lambda _dialog: QDialog.DialogCode.Accepted.value)
     days.key(K.Key_Y)
     assert days.routine().exercise("stretch").hold_s == 10
     assert card.outcome.isVisible()
-    assert card.outcome.text() == "You kept this session's dose, so next time 1 x 10 s."
+    assert said(card.outcome) == "You kept this session's dose, so next time 1 x 10 s."
 
 
 def test_a_check_in_with_nothing_new_to_suggest_says_it_was_saved(days: Days) -> None:
@@ -372,7 +378,7 @@ def test_a_pain_limit_of_3_makes_a_4_a_step_back_too(days: Days) -> None:
     days.session([0, 4])  # 4 is above the limit: the session asked, the user carried on
     [card] = days.panel().cards
     assert card.rec.action is DoseAction.STEP_BACK
-    assert card.reason.text().startswith("Pain went above 3 (it reached 4)")
+    assert said(card.reason).startswith("Pain went above 3 (it reached 4)")
 
 
 def test_a_dose_kept_of_an_exercise_done_on_each_side_says_each_side(days: Days) -> None:
@@ -391,9 +397,9 @@ def test_a_dose_kept_of_an_exercise_done_on_each_side_says_each_side(days: Days)
     guidance._summary_panel = panel
     guidance.doses_kept(routine.replace_exercise(sided.with_dose(hold_s=6)))
     [card] = panel.cards
-    assert card.dose.text() == "2 x 8 s \u2192 2 x 6 s each side"
+    assert said(card.dose) == "2 x 8 s \u2192 2 x 6 s each side"
     assert (
-        card.outcome.text()
+        said(card.outcome)
         == "Not taken: you kept this session's dose instead, so next time 2 x 6 s each side."
     )
     panel.deleteLater()

@@ -56,7 +56,8 @@ def test_a_number_keeps_its_unit_on_its_line() -> None:
     text = details_html(LibraryItem(r.id, r.title, r))
     nbsp = "\u00a0"
     assert (
-        f"holds 5{nbsp}s, 3{nbsp}x 30{nbsp}s in all; 10{nbsp}min a day; 2{nbsp}kg; 5 sets." in text
+        f"holds 5{nbsp}s, 3{nbsp}x{nbsp}30{nbsp}s in all; 10{nbsp}min a day; 2{nbsp}kg; 5 sets."
+        in text
     )
     assert f"Rest 20{nbsp}s between" in text
 
