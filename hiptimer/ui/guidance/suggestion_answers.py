@@ -120,6 +120,5 @@ class SuggestionAnswers:
         dose = next_dose_text(saved.exercise(rec.exercise_id))
         panel.mark(rec, _("Saved: next time {dose}.").format(dose=dose))
         if summary is not None:
-            # Keeping this session's doses would start from the routine as it was.
-            summary.keep_button.setEnabled(False)
+            summary.suggestion_saved()  # keeping this session's doses would undo it
         self._saved(saved)

@@ -240,6 +240,21 @@ class SummaryPage(QWidget):
             if kept
             else _("You answered Not now: the next session starts from the routine's doses.")
         )
+        self._keep_closed(said, why)
+
+    def suggestion_saved(self) -> None:
+        """A dose suggestion was accepted under the summary: keeping this session's doses would
+        start from the routine as it was, so the keep button says what happened instead of
+        asking ("Keep these doses for next time? [Y]" stayed, greyed)."""
+        self._keep_closed(
+            _("Suggested dose saved"),
+            _(
+                "You accepted a suggested dose: the next session starts from the routine with "
+                "it, not from the doses of this session."
+            ),
+        )
+
+    def _keep_closed(self, said: str, why: str) -> None:
         self.keep_button.setEnabled(False)
         self.keep_button.setText(said)
         self.keep_button.setAccessibleName(said)

@@ -133,7 +133,12 @@ def test_a_painful_session_offers_a_step_back_and_a_yes_saves_it(days: Days) -> 
     days.key(K.Key_A)
     assert days.routine().exercise("sit-to-stand").reps == 2
     assert said(card.outcome) == "Saved: next time 1 x 2 reps." and not card.awaiting
-    assert not summary_of(days).keep_button.isEnabled()
+    keep = summary_of(days).keep_button
+    assert not keep.isEnabled()
+    # It says what happened, not the question it asked ("Keep these doses for next time? [Y]").
+    assert keep.text() == keep.accessibleName() == "Suggested dose saved"
+    assert keep.toolTip() == keep.accessibleDescription()
+    assert keep.toolTip().startswith("You accepted a suggested dose: the next session starts")
     [change] = days.history.dose_changes(SMALL.id)
     assert (change.accepted, change.new_value, change.session_id) == (True, 2, card.rec.session_id)
     days.key(K.Key_A)  # nothing left to answer
