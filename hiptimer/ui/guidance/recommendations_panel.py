@@ -26,7 +26,7 @@ from hiptimer.core.dosing.words import (
     waits_for_morning,
 )
 from hiptimer.core.routines.model import Exercise, Routine
-from hiptimer.i18n import N_, _, translate
+from hiptimer.i18n import N_, _, after_colon, translate
 from hiptimer.ui.focus_ring import ring_colour
 from hiptimer.ui.keys import KEY_NAMES, Mode, key_name
 from hiptimer.ui.keys import Action as Key
@@ -183,7 +183,8 @@ class RecommendationsPanel(QScrollArea):
             layout.addWidget(card)
         waiting = [names.get(r.exercise_id, r.exercise_id) for r in order if waits_for_morning(r)]
         note = _("{exercises}: {note}").format(
-            exercises=", ".join(waiting), note=morning_note(at or datetime.now().astimezone())
+            exercises=", ".join(waiting),
+            note=after_colon(morning_note(at or datetime.now().astimezone())),
         )
         self.note = _label(note if waiting else "", self.body)
         self.note.setObjectName("card")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtGui import QTextLayout, QTextOption
@@ -10,7 +11,10 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from hiptimer import i18n
+from hiptimer.core.dosing.actions import DoseAction
+from hiptimer.core.dosing.dose_steps import Dose
 from hiptimer.core.dosing.rules import Recommendation, recommend
+from hiptimer.core.dosing.words import WAITS_FOR_MORNING as WAITS
 from hiptimer.core.dosing.words import next_dose_text
 from hiptimer.core.routines.model import Exercise, Kind, Routine, SideMode, dose_text
 from hiptimer.core.session.steps import Side
@@ -125,3 +129,14 @@ def test_a_dose_never_breaks_over_two_lines_of_a_card(qtbot: QtBot, language: st
     for width in range(40, 400, 7):
         assert any("3 x 25 s" in line for line in wrapped(card.reason, width)), width
         assert len(wrapped(card.dose, width)) == 1, width
+
+
+def test_the_morning_note_goes_on_in_lowercase_after_its_colon_in_spanish(
+    qtbot: QtBot, spanish: None
+) -> None:
+    # "Estiramiento: Lo sabremos mañana..." (Spanish writes lowercase after a colon).
+    waits = Recommendation(STRETCH.id, None, DoseAction.STAY, Dose.of(STRETCH), None, "", WAITS)
+    at = datetime(2026, 12, 6, 18, tzinfo=UTC)
+    panel = RecommendationsPanel(Routine("r", "R", (STRETCH,)), [waits], at=at)
+    qtbot.addWidget(panel)
+    assert panel.note.text().startswith(f"{STRETCH.name}: lo sabremos mañana")
