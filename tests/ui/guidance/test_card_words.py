@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import UTC, datetime
+from datetime import datetime, timezone
 
 import pytest
 from PySide6.QtGui import QTextLayout, QTextOption
@@ -136,7 +136,7 @@ def test_the_morning_note_goes_on_in_lowercase_after_its_colon_in_spanish(
 ) -> None:
     # "Estiramiento: Lo sabremos mañana..." (Spanish writes lowercase after a colon).
     waits = Recommendation(STRETCH.id, None, DoseAction.STAY, Dose.of(STRETCH), None, "", WAITS)
-    at = datetime(2026, 12, 6, 18, tzinfo=UTC)
+    at = datetime(2026, 12, 6, 18, tzinfo=timezone.utc)
     panel = RecommendationsPanel(Routine("r", "R", (STRETCH,)), [waits], at=at)
     qtbot.addWidget(panel)
     assert panel.note.text().startswith(f"{STRETCH.name}: lo sabremos mañana")
