@@ -100,10 +100,11 @@ def in_our_direction(text: str, *, one_paragraph: bool = False) -> str:
 
 # The spaces inside a dose: a number and the unit after it ("5 s", "2 kg", "8 reps", the
 # units the routines and the doses use), the "x" of sets x reps and the number after it
-# ("3 x 10"), and an arrow between two doses ("30 s \u2192 27 s").
+# ("3 x 10"), and an arrow with the dose it leads to ("\u2192 27 s"). A line may still break
+# before the arrow: "3 x 30 s \u2192 3 x 25 s" bound whole was cut at a narrow card's edge.
 _UNITS = "s|min|x|kg|lb|cm|m|%|reps?|repeticiones|repetición"
 _IN_A_DOSE = re.compile(
-    rf"(?<=\d) (?=(?:{_UNITS})(?!\w))|(?<=\d[ \u00a0]x) (?=\d)|(?<=\w) (?=\u2192 \d)|(?<=\u2192) (?=\d)"
+    rf"(?<=\d) (?=(?:{_UNITS})(?!\w))|(?<=\d[ \u00a0]x) (?=\d)|(?<=\u2192) (?=\d)"
 )
 
 
