@@ -782,7 +782,7 @@ def test_y_on_the_summary_offers_to_keep_the_doses_as_its_button_does(
     assert summary is not None
     # Once, from start to end: it listed each press (5 -> 10 s, ... 20 -> 15 s).
     lines = "Doses changed this session:\n\u2022 Stretch: hold 5 s \u2192 15 s"
-    assert summary.adjustments.text() == lines
+    assert summary.adjustments.text().replace("\u00a0", " ") == lines
     button = summary.keep_button
     assert button.isVisible() and button.text().endswith("   [Y]")
     describe(button)  # as the app's ButtonNames filter does when it shows

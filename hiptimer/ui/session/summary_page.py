@@ -32,7 +32,14 @@ from hiptimer.ui.session.workout_text import minutes_text
 from hiptimer.ui.theme import current, set_px
 from hiptimer.ui.widgets.flow_layout import FlowLayout
 from hiptimer.ui.widgets.page_middle import PageMiddle
-from hiptimer.ui.widgets.plain import ElidedLabel, in_our_direction, may_cut, plain, show_wrapped
+from hiptimer.ui.widgets.plain import (
+    ElidedLabel,
+    in_our_direction,
+    may_cut,
+    plain,
+    show_wrapped,
+    units_kept,
+)
 from hiptimer.ui.widgets.tab_order import tab_after, tab_stops
 from hiptimer.ui.widgets.table_rows import AllRowsTable
 
@@ -154,7 +161,8 @@ class SummaryPage(QWidget):
         lines = result.adjustment_lines()
         listed = "\n".join(f"\u2022 {line}" for line in lines)
         heading = _("Doses changed this session:")
-        show_wrapped(self.adjustments, in_our_direction(f"{heading}\n{listed}"))
+        # Each dose on one line ("hold 6 s" / "\u2192 1 s"), as the suggestion cards write them.
+        show_wrapped(self.adjustments, in_our_direction(units_kept(f"{heading}\n{listed}")))
         self.adjustments.setVisible(bool(lines))
         keep_key = first_key(Action.KEEP_DOSES, Mode.SUMMARY)
         self.keep_button = QPushButton(

@@ -587,7 +587,7 @@ def test_a_resumed_session_s_summary_nets_its_doses_from_where_it_first_started(
     assert summary is not None
     assert summary.result.adjustment_lines() == ["Stretch: hold 6 s \u2192 11 s"]
     assert (
-        summary.adjustments.text()
+        summary.adjustments.text().replace("\u00a0", " ")
         == "Doses changed this session:\n\u2022 Stretch: hold 6 s \u2192 11 s"
     )
     offered: list[str] = []

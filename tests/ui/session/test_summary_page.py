@@ -129,8 +129,8 @@ def test_adjustments_are_listed_and_can_be_kept(qtbot: QtBot) -> None:
     qtbot.addWidget(page)
     page.setMinimumSize(640, 480)
     page.show()
-    assert "Clamshell hold: hold 6 s \u2192 1 s" in page.adjustments.text()
-    assert "Bridge: reps 3 \u2192 2" in page.adjustments.text()
+    assert "Clamshell hold: hold 6 s \u2192 1 s" in page.adjustments.text().replace("\u00a0", " ")
+    assert "Bridge: reps 3 \u2192 2" in page.adjustments.text().replace("\u00a0", " ")
     assert page.keep_button.isVisible()
     with qtbot.waitSignal(page.keep_doses_requested) as kept:
         page.keep_button.click()
@@ -154,7 +154,7 @@ def test_a_dose_change_reads_with_the_arrow_the_dose_card_uses(
     qtbot.addWidget(page)
     (line,) = page.result.adjustment_lines()
     assert "\u2192" in line and "->" not in line
-    assert line in page.adjustments.text()
+    assert line in page.adjustments.text().replace("\u00a0", " ")
 
 
 def test_the_doses_changed_are_netted_from_start_to_end(qtbot: QtBot) -> None:
@@ -177,7 +177,10 @@ def test_the_doses_changed_are_netted_from_start_to_end(qtbot: QtBot) -> None:
     qtbot.addWidget(page)
     page.setMinimumSize(640, 480)
     page.show()
-    assert page.adjustments.text() == "Doses changed this session:\n\u2022 Bridge: reps 3 \u2192 10"
+    assert (
+        page.adjustments.text().replace("\u00a0", " ")
+        == "Doses changed this session:\n\u2022 Bridge: reps 3 \u2192 10"
+    )
     assert page.keep_button.isVisible()
 
 
@@ -374,3 +377,13 @@ def test_in_spanish_in_large_print_the_sets_table_does_not_scroll_sideways(qtbot
     assert table.rowHeight(0) - int(table.showGrid()) >= lines > table.rowHeight(1)  # all shown
     for col in (1, 2, 3, 5, 6):  # the rest whole on one line
         assert table.columnWidth(col) >= table.sizeHintForColumn(col), col
+
+
+def test_a_dose_changed_keeps_each_dose_on_one_line(qtbot: QtBot) -> None:
+    # "hold 6 s → 1 s" could break as "hold 6" / "s → 1 s", as a card's "vuelve a 1" / "x 25 s".
+    start = short_routine()
+    live = changed(start, clam_hold={"hold_s": 1.0})
+    page = SummaryPage(SessionResult(live, (record(0),), EndReason.COMPLETED, 754.0,
+                                     started_with=start))  # fmt: skip
+    qtbot.addWidget(page)
+    assert "hold 6\u00a0s \u2192\u00a01\u00a0s" in page.adjustments.text()
