@@ -225,10 +225,20 @@ def test_killed_on_the_summary_the_offer_to_keep_the_doses_comes_back(
             return bool(asked)
 
         wait_until(asked_again, lambda: f"V never asked; the app said:\n{second.output()}")
+        second.xdotool("windowfocus", "--sync", asked[0])  # Return to the question, shown
         second.xdotool("key", "--window", asked[0], "Return")
+
+        def not_kept() -> str:
+            with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+                offer = conn.execute("SELECT doses_now_json FROM sessions").fetchall()
+            return (
+                f"the doses were not kept (offer now {offer}, question still shown:"
+                f" {bool(second.windows('Keep these doses?'))}); the app said:\n{second.output()}"
+            )
+
         wait_until(
             lambda: json.loads(routine.read_text())["exercises"][0]["hold_s"] == HOLD_S + 5,
-            lambda: f"the doses were not kept; the app said:\n{second.output()}",
+            not_kept,
         )
     finally:
         second.stop()
