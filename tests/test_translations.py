@@ -178,3 +178,25 @@ def test_keeping_doses_is_said_with_one_verb_in_spanish_not_the_hold_s() -> None
         assert entry is not None, msgid
         said = str(entry.string).lower()
         assert "guard" in said and not re.search(r"mant[eé]n|mantien", said), (msgid, said)
+
+
+def _spanish(msgid: str) -> str:
+    entry = _catalog("es").get(msgid)
+    assert entry is not None, msgid
+    return str(entry.string)
+
+
+def test_spanish_tells_a_workout_from_an_exercise() -> None:
+    # "Workout" read "Ejercicio", the word the sets tables' first column uses for "Exercise":
+    # the workout screen (its name for a screen reader, the large-print setting) and an
+    # exercise in a table could not be told apart.
+    exercise = _spanish("Exercise").lower()
+    workout = [str(m.string) for m in _catalog("es") if isinstance(m.id, str) and "orkout" in m.id]
+    assert workout and not [w for w in workout if exercise in w.lower()]
+
+
+def test_spanish_choices_read_as_one_set_of_past_tense_verbs() -> None:
+    # The Decision column's "seguido" ("in a row", "often") read oddly beside "dejado por hoy"
+    # and "menos carga": each choice is now what the user did after the rating.
+    words = [_spanish(w) for w in ("stopped for today", "lower dose", "continued")]
+    assert words == ["paró por hoy", "bajó la carga", "siguió"]
