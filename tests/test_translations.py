@@ -199,4 +199,4 @@ def test_spanish_choices_read_as_one_set_of_past_tense_verbs() -> None:
     # The Decision column's "seguido" ("in a row", "often") read oddly beside "dejado por hoy"
     # and "menos carga": each choice is now what the user did after the rating.
     words = [_spanish(w) for w in ("stopped for today", "lower dose", "continued")]
-    assert words == ["paró por hoy", "bajó la carga", "siguió"]
+    assert words == ["lo dejó por hoy", "bajó la carga", "siguió"]
