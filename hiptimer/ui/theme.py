@@ -57,6 +57,15 @@ def style_for(phase: Phase) -> PhaseStyle:
     return _Look.palette.phases[phase]
 
 
+# The smallest type read from the mat at 100 % (the coaching steps', the pain scale's words):
+# a page whose type follows its height gives body text no less than this.
+READABLE_PX = 14
+# The body text's share of the summary's height: its sets table, the doses changed and the
+# suggestions under them. The table was 0.028 of it (12 px at 100 % on a 1024 x 600 screen,
+# with a notice showing), smaller than the doses changed under it.
+BODY_SHARE = 0.03
+
+
 def px(size: float) -> int:
     """A font size in pixels, grown by the text-size setting."""
     return max(8, round(size * _Look.scale))

@@ -30,7 +30,7 @@ from hiptimer.i18n import N_, _, after_colon, translate
 from hiptimer.ui.focus_ring import ring_colour
 from hiptimer.ui.keys import KEY_NAMES, Mode, key_name
 from hiptimer.ui.keys import Action as Key
-from hiptimer.ui.theme import current, set_px
+from hiptimer.ui.theme import BODY_SHARE, READABLE_PX, current, set_px
 from hiptimer.ui.widgets.plain import may_cut, plain, show_wrapped, units_kept
 from hiptimer.ui.widgets.tab_order import tab_after, tab_stops
 
@@ -128,7 +128,7 @@ class _Card(QFrame):
     def fit(self, h: float) -> None:
         set_px(self.heading, h * 0.036, bold=True)
         set_px(self.dose, h * 0.034, bold=True)
-        set_px(self.reason, h * 0.026)
+        set_px(self.reason, max(h * BODY_SHARE, READABLE_PX))  # the summary's body text
         set_px(self.outcome, h * 0.03, bold=True)
         for button in self.buttons:
             set_px(button, h * 0.03, bold=True)
@@ -239,7 +239,7 @@ class RecommendationsPanel(QScrollArea):
     def fit(self, h: float) -> None:
         """Type sizes for a page `h` pixels high."""
         set_px(self.heading, h * 0.036, bold=True)
-        set_px(self.note, h * 0.027)
+        set_px(self.note, max(h * BODY_SHARE, READABLE_PX))
         for card in self.cards:
             card.fit(h)
         # Lay the body out again for the new type: called from a resize, its layout kept the

@@ -29,7 +29,7 @@ from hiptimer.ui.key_words import key_hint
 from hiptimer.ui.keys import KEY_NAMES, Action, Mode, first_key
 from hiptimer.ui.pain_colours import pain_fill, pain_ink
 from hiptimer.ui.session.workout_text import minutes_text
-from hiptimer.ui.theme import current, set_px
+from hiptimer.ui.theme import BODY_SHARE, READABLE_PX, current, set_px
 from hiptimer.ui.widgets.flow_layout import FlowLayout
 from hiptimer.ui.widgets.page_middle import PageMiddle
 from hiptimer.ui.widgets.plain import (
@@ -284,8 +284,9 @@ class SummaryPage(QWidget):
         fit_width(self.heading, self.width() - HEADING_MARGINS)
         set_px(self.subtitle, h * 0.032)
         set_px(self.stats, h * 0.038, bold=True)
-        set_px(self.table, h * 0.028)
-        set_px(self.adjustments, h * 0.03)
+        body = max(h * BODY_SHARE, READABLE_PX)  # a short page scrolls rather than shrink it
+        set_px(self.table, body)
+        set_px(self.adjustments, body)
         for button in (self.keep_button, self.library_button, self.done_button):
             set_px(button, h * 0.03, bold=button is self.library_button)
 

@@ -387,3 +387,37 @@ def test_a_dose_changed_keeps_each_dose_on_one_line(qtbot: QtBot) -> None:
                                      started_with=start))  # fmt: skip
     qtbot.addWidget(page)
     assert "hold 6\u00a0s \u2192\u00a01\u00a0s" in page.adjustments.text()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+def test_on_a_small_screen_the_sets_and_suggestions_read_as_large_as_the_body(
+    qtbot: QtBot,
+) -> None:
+    # At 100 % on 1024 x 600, a notice showing, the sets table and the suggestions' reasons
+    # were 12 px, smaller than the doses changed and too small to read from the mat.
+    from hiptimer.core.dosing.actions import DoseAction
+    from hiptimer.core.dosing.dose_steps import Dose
+    from hiptimer.core.dosing.rules import Recommendation
+    from hiptimer.ui.guidance.recommendations_panel import RecommendationsPanel
+    from hiptimer.ui.theme import READABLE_PX
+
+    start = short_routine()
+    r = result(*[record(i, set_number=i + 1, pain=i % 4) for i in range(6)], started_with=start)
+    r = dataclasses.replace(r, routine=changed(start, clam_hold={"hold_s": 11.0}))
+    page = SummaryPage(r)
+    qtbot.addWidget(page)
+    ex = r.routine.exercises[0].id
+    rec = Recommendation(ex, None, DoseAction.STEP_BACK, Dose(1, hold_s=6), Dose(1, hold_s=5),
+                         "Pain went above 5.", "step_back.pain")  # fmt: skip
+    panel = RecommendationsPanel(r.routine, [rec], page, scrolls=False)
+    page.add_section(panel)
+    page.resize(1012, 430)  # 1024 x 600 less the frame, the menu bar and a notice
+    page.show()
+    qtbot.waitExposed(page)
+    QApplication.processEvents()
+    body = page.adjustments.font().pixelSize()
+    for text in (page.table, panel.cards[0].reason):
+        assert text.font().pixelSize() >= max(body, READABLE_PX), text
+    table = page.table
+    assert table.horizontalScrollBar().maximum() == 0  # wider type, still no sideways scroll
+    assert table.verticalScrollBar().maximum() == 0  # every row: the page scrolls, as one
