@@ -33,6 +33,9 @@ def editor_style_sheet(p: Palette | None = None) -> str:
     """Set on the editor window: it must read well with or without the app's style sheet."""
     p = p or current()
     e = p.edge
+    # A check box's mark grows with the text size, as its words do: at a fixed 16 px the
+    # weekly plan's day boxes (marks with no words of their own) stayed small in large print.
+    box = px(16)
     return f"""
     QMainWindow, QDialog, QMessageBox {{ background: {p.page}; color: {p.ink}; }}
     QWidget {{ color: {p.ink}; font-size: {px(EDITOR_FONT_PX)}px; }}
@@ -72,7 +75,7 @@ def editor_style_sheet(p: Palette | None = None) -> str:
     }}
     QListWidget::item {{ padding: 4px 6px; }}
     QListWidget::indicator, QCheckBox::indicator {{
-        width: 16px; height: 16px; border: 2px solid {p.button_border}; border-radius: 3px;
+        width: {box}px; height: {box}px; border: 2px solid {p.button_border}; border-radius: 3px;
         background: {p.field};
     }}
     QListWidget::indicator:checked, QCheckBox::indicator:checked {{

@@ -15,6 +15,7 @@ def settings_style_sheet(p: Palette | None = None) -> str:
     # The styled spin box has no arrows of its own: white ones on dark themes, dark on light.
     arrows = (paths.icons_dir() / "ui").as_posix()
     shade = "" if p.dark else "-dark"
+    dot = px(14)  # a radio button's mark grows with the text size, as a check box's does
     return (
         editor_style_sheet(p)
         + f"""
@@ -41,7 +42,8 @@ def settings_style_sheet(p: Palette | None = None) -> str:
         image: url({arrows}/arrow-down{shade}.svg); width: 12px; height: 12px;
     }}
     QRadioButton::indicator {{
-        width: 14px; height: 14px; border: 2px solid {p.button_border}; border-radius: 9px;
+        width: {dot}px; height: {dot}px; border: 2px solid {p.button_border};
+        border-radius: {dot // 2 + 2}px;
         background: {p.field};
     }}
     QRadioButton::indicator:checked {{ background: {p.primary}; border-color: {p.primary_border}; }}

@@ -113,3 +113,22 @@ def test_a_long_title_is_cut_to_fit_the_screen_and_whole_for_a_reader(
     box.setCurrentIndex(box.findData("long"))
     said = QAccessible.queryAccessibleInterface(box)
     assert said is not None and said.text(QAccessible.Text.Value) == long.title
+
+
+@pytest.mark.usefixtures("large_print")
+def test_the_day_boxes_grow_with_the_text_size(qtbot: QtBot) -> None:
+    # At 150 % the day boxes' marks stayed 16 px inside their frame, the size they have at
+    # 100 %, beside day names and routine titles half as large again: hard to hit and to
+    # read from the mat. They grow as every check box in Settings and the plan now does.
+    from PySide6.QtWidgets import QStyle, QStyleOptionButton
+
+    from hiptimer.ui.theme import px
+
+    dialog = shown_plan(qtbot, 1280, 800)
+    row = next(iter(dialog.rows.values()))
+    for box in (*row.days, row.planned, dialog.reminders):
+        option = QStyleOptionButton()
+        box.initStyleOption(option)
+        mark = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+        assert min(mark.width(), mark.height()) >= px(16), box.accessibleName()
+    assert dialog.scroller.minimum_width() <= 1024 - FRAME  # and the plan still fits 1024 px
