@@ -70,6 +70,8 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
     # Columns of whole words that may take more lines, rather than cut a title, where even the
     # flexible columns cut to their titles do not fit (RowsTable).
     wrappable: tuple[int, ...] = ()
+    # A flexible column kept whole while a wrappable one can take more lines instead.
+    names: int | None = None
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -294,6 +296,9 @@ class SetsModel(RowsModel[SetRow]):
     # large print cut the titles Ejercicio, Lado, Decisión and Ajuste of a session with a
     # choice and a quick change, "12 s (hecha en parte)" and "10/10 (era 7)" kept whole.
     wrappable = (4, 5)
+    # The exercise's name reads whole before done and pain keep one line: cut to twelve
+    # characters beside a one-line "12 s (hecha en parte)" it read "Puente de g…".
+    names = 0
 
     def pain_value(self, row: SetRow, column: int) -> float | None:
         return row.record.pain

@@ -121,27 +121,37 @@ class RowsTable(QTableView):
         the model's short form is used (the sessions' dates without their weekday: Spanish
         at 1024 x 768 in large print read "Ru…" and "Se…" without it), then they give up
         their titles' room too: no screen the screen-fit checks use scrolls sideways. Before
-        that, the model's wrappable columns take more lines (a set's done and pain)."""
+        that, the model's wrappable columns take more lines (a set's done and pain); with a
+        names column (the sets' exercise), right after the names fail to fit whole on one
+        line, before any name is cut."""
         if not self._natural:
             return
         chars = self.fontMetrics().averageCharWidth()
         short = self._short or self._folded
-        tries = [
-            (self._natural, LEGIBLE_CHARS, True),
-            (self._folded, LEGIBLE_CHARS, True),
-            (self._folded, LEAST_CHARS, True),
-            (short, LEAST_CHARS, True),
-        ]
+        names = self._names()
+        if names:  # the names whole on one line, else the wrappable cells wrap before a name
+            tries = [
+                (self._natural, LEGIBLE_CHARS, True, names),  # is cut (_widen_wrapped)
+                (self._wrapped, LEGIBLE_CHARS, True, names),
+                (self._wrapped, LEGIBLE_CHARS, True, ()),
+            ]
+        else:
+            tries = [
+                (self._natural, LEGIBLE_CHARS, True, ()),
+                (self._folded, LEGIBLE_CHARS, True, ()),
+                (self._folded, LEAST_CHARS, True, ()),
+                (short, LEAST_CHARS, True, ()),
+            ]
         if self._wrapped:
-            tries.append((self._wrapped, LEAST_CHARS, True))
-        tries.append((self._wrapped or short, LEAST_CHARS, False))
-        for natural, least, titles in tries:
+            tries.append((self._wrapped, LEAST_CHARS, True, ()))
+        tries.append((self._wrapped or short, LEAST_CHARS, False, ()))
+        for natural, least, titles, kept in tries:
             self._rows.cut_titles.clear()  # the titles' room measured whole, as tried
             self._rows.fold_titles(natural is not self._natural)
             self._rows.shorten(bool(self._short) and natural in (self._short, self._wrapped))
             if natural is self._wrapped:
                 natural = self._widen_wrapped(natural, chars * least, titles=titles)
-            widths, fits = self._cut_to_view(natural, chars * least, titles=titles)
+            widths, fits = self._cut_to_view(natural, chars * least, titles=titles, whole=kept)
             if fits:
                 break
         header = self.horizontalHeader()
@@ -165,11 +175,15 @@ class RowsTable(QTableView):
                 titles[c] = whole[:keep].rstrip() + "\u2026"
         self._rows.titles_changed()
 
+    def _names(self) -> tuple[int, ...]:
+        """The model's names column where it has one and wrappable columns to give way."""
+        return () if self._rows.names is None or not self._wrapped else (self._rows.names,)
+
     def _widen_wrapped(self, wrapped: list[int], least: int, *, titles: bool) -> list[int]:
         """The wrapped widths, the wrappable columns given what room the view has beyond the
         flexible columns' floors, towards their one line: "12 s / (hecha en parte)" in three
-        lines rather than four, before a name gets back a few letters."""
-        floors = self._floors(wrapped, least, titles=titles)
+        lines rather than four, once the names read whole (the model's `names`)."""
+        floors = self._floors(wrapped, least, titles=titles, whole=self._names())
         spare = self.viewport().width() - sum(floors.get(c, w) for c, w in enumerate(wrapped))
         widened = list(wrapped)
         for c in self._rows.wrappable:
@@ -179,13 +193,13 @@ class RowsTable(QTableView):
         return widened
 
     def _cut_to_view(
-        self, natural: list[int], least: int, *, titles: bool
+        self, natural: list[int], least: int, *, titles: bool, whole: tuple[int, ...] = ()
     ) -> tuple[dict[int, int], bool]:
         """The flexible columns' widths with the others whole, each cut as far as the view
         needs but to no less than a third of it or `least` px and, with `titles`, its title;
         and whether they fit the view (else they are at their floors, and it scrolls)."""
         flexible = [c for c in self._rows.flexible if natural[c]]
-        floors = self._floors(natural, least, titles=titles)
+        floors = self._floors(natural, least, titles=titles, whole=whole)
 
         def widths(level: int) -> dict[int, int]:
             return {c: max(floors[c], min(natural[c], level)) for c in flexible}
@@ -198,13 +212,17 @@ class RowsTable(QTableView):
             low, level = (mid, level) if sum(widths(mid).values()) <= room else (low, mid - 1)
         return widths(low), sum(floors.values()) <= room
 
-    def _floors(self, natural: list[int], least: int, *, titles: bool) -> dict[int, int]:
+    def _floors(
+        self, natural: list[int], least: int, *, titles: bool, whole: tuple[int, ...] = ()
+    ) -> dict[int, int]:
         """How far each flexible column shown may be cut: to a third of its width or `least`
-        px, and with `titles` no narrower than its title."""
+        px, and with `titles` no narrower than its title; the `whole` ones not at all."""
         header = self.horizontalHeader()
         title = (lambda c: header.sectionSizeHint(c)) if titles else (lambda c: 0)
         return {
-            c: max(min(natural[c] // 3, least), title(c), header.minimumSectionSize())
+            c: natural[c]
+            if c in whole
+            else max(min(natural[c] // 3, least), title(c), header.minimumSectionSize())
             for c in self._rows.flexible
             if natural[c]
         }

@@ -36,7 +36,6 @@ def leave_by_tab(view: QTableView) -> None:
 
 
 ROW_AIR = 6  # pixels above and below a row's line, together
-LEAST_NAME_CHARS = 10  # a wrapping table's stretched column keeps this many characters
 
 
 class AllRowsTable(QTableWidget):
@@ -58,9 +57,10 @@ class AllRowsTable(QTableWidget):
 
     def wrap_where_narrow(self, column: int, stretched: int) -> None:
         """Let `column` break its words onto more lines where the columns would be wider than
-        the table, and `stretched` (the names) keep at least a few characters: in Spanish at
+        the table, and `stretched` (the names) read whole before it keeps a line: in Spanish at
         1280 x 800 in large print "0 repeticiones (hecha en parte)" pushed the table into a
-        sideways scroll, the names cut to "…" and the choice out of sight."""
+        sideways scroll, the names cut to "…" and the choice out of sight. The names are cut
+        only where the column is as narrow as its longest word and title."""
         self._wrap = (column, stretched)
         self.setItemDelegateForColumn(column, WrappingCells(self))
         self.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
@@ -78,10 +78,9 @@ class AllRowsTable(QTableWidget):
         header = self.horizontalHeader()
         shown = [c for c in range(self.columnCount()) if not self.isColumnHidden(c)]
         others = sum(header.sectionSize(c) for c in shown if c not in (column, stretched))
-        names = min(  # the names' room: a few characters, or less where all are shorter
-            LEAST_NAME_CHARS * self.fontMetrics().averageCharWidth(),
-            max(self.sizeHintForColumn(stretched), header.sectionSizeHint(stretched)),
-        )
+        # The names whole first: kept to ten characters, "Puente de g…" was cut while the
+        # done cells beside it had room to take two lines (seen under Xvfb at 1024 x 600).
+        names = max(self.sizeHintForColumn(stretched), header.sectionSizeHint(stretched))
         room = self.viewport().width() - others - names
         least = max(widest_word(self, column), header.sectionSizeHint(column))
         header.resizeSection(column, max(least, min(self.sizeHintForColumn(column), room)))

@@ -1137,3 +1137,26 @@ def test_a_session_marked_not_representative_has_the_mark_on_its_average_and_a_k
     assert cell.data(Qt.ItemDataRole.AccessibleTextRole) == "Avg pain: 4.5, not representative"
     pane.representative.click()  # taken back
     assert cell.data() == "4.5" and not pane.key.isVisibleTo(window)
+
+
+@on_fit_screens
+@pytest.mark.usefixtures("spanish")
+def test_a_name_is_cut_only_where_done_and_pain_cannot_wrap_further(
+    qtbot: QtBot, store: HistoryStore, weeks: Weeks, size: tuple[int, int], text_size: int
+) -> None:
+    # "Puente de glúteos" read "Puente de g…" while "12 s (hecha en parte)" beside it kept its
+    # one line's width: the done and pain cells now take more lines before a name is cut.
+    start = at(weeks.today, 8)
+    sid = store.begin_session("fai", "FAI mobility and control", 1, {}, start, sets_planned=2)
+    store.add_set(sid, StoredSet(
+        "bridge", "Puente de glúteos", 1, start, start + timedelta(seconds=40), side="right",
+        planned_hold_s=30, actual_hold_s=12, completed=False, pain=7, pain_choice="stop",
+    ))  # fmt: skip
+    store.finish_session(sid, "completed", start + timedelta(minutes=1))
+    with app_look(text_size):
+        view = window_sized(qtbot, store, size).sessions_pane.sets_view
+        if view.is_cut(view.model().index(0, 0)):
+            for wrapping in (4, 5):  # as narrow as their longest word or title
+                header = view.horizontalHeader()
+                narrowest = max(widest_word(view, wrapping), header.sectionSizeHint(wrapping))
+                assert view.columnWidth(wrapping) <= narrowest, (size, wrapping)

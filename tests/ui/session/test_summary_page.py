@@ -421,3 +421,32 @@ def test_on_a_small_screen_the_sets_and_suggestions_read_as_large_as_the_body(
     table = page.table
     assert table.horizontalScrollBar().maximum() == 0  # wider type, still no sideways scroll
     assert table.verticalScrollBar().maximum() == 0  # every row: the page scrolls, as one
+
+
+@pytest.mark.usefixtures("spanish")
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+@pytest.mark.parametrize("text_size", [100, 150])
+@pytest.mark.parametrize("width", [1012, 1268])
+def test_a_name_is_cut_only_where_the_done_cells_cannot_wrap_further(
+    qtbot: QtBot, request: pytest.FixtureRequest, text_size: int, width: int
+) -> None:
+    # "Puente de glúteos" read "Puente de…" (ten characters kept) while "0 repeticiones (hecha
+    # en parte)" kept its one line's width beside it: the done cells now wrap first.
+    from hiptimer.ui.widgets.wrapped_cells import widest_word
+
+    if text_size == 150:
+        request.getfixturevalue("large_print")
+    reps = {"planned_hold_s": None, "actual_hold_s": None, "planned_reps": 9, "actual_reps": 0}
+    partly = record(0, completed=False, pain=8, pain_choice=PainChoice.CONTINUE, side=Side.LEFT,
+                    exercise_name="Puente de glúteos con pausa", **reps)  # fmt: skip
+    page = SummaryPage(result(partly, record(1, set_number=2, pain=2)))
+    qtbot.addWidget(page)
+    page.resize(width, 520)
+    page.show()
+    qtbot.waitExposed(page)
+    QApplication.processEvents()
+    table = page.table
+    if table.sizeHintForColumn(0) > table.columnWidth(0):  # the name cut
+        title = table.horizontalHeader().sectionSizeHint(4)
+        assert table.columnWidth(4) <= max(widest_word(table, 4), title)
+    assert table.horizontalScrollBar().maximum() == 0
