@@ -37,6 +37,8 @@ NOSE_HALF = 1.84  # half the nose's drawn width (figure_paint: LIMB * 0.8)
 # part of the way (side-lying, 9.3 up on the shoulder's width, stays).
 REST_REACH = 6.0
 REST_FADE = 3.0
+# A body rolled within this of 90 degrees lies on its side (clamshell, side-lying abduction).
+SIDE_ROLL = 30.0
 
 SIDES = ("right", "left")
 
@@ -192,11 +194,62 @@ def _resting_y(points: dict[str, Vec]) -> float:
 def placed(pose: Pose, anchor: Anchor) -> dict[str, Vec]:
     """The pose's points moved so the anchor point is where the figure says, then settled."""
     points = joint_points(pose)
+    if anchor.y is None and _on_its_side(pose):
+        return _lying_on_its_side(points, anchor)
     ax, ay, az = points[anchor.point]
     dy = -_resting_y(points) if anchor.y is None else anchor.y - ay
     shift = (anchor.x - ax, dy, 0.0 if anchor.z is None else anchor.z - az)
     moved = {name: add(p, shift) for name, p in points.items()}
     return _settled(moved, anchor.point if anchor.y is not None else "")
+
+
+def _on_its_side(pose: Pose) -> bool:
+    b = pose.body
+    return abs(abs(b.roll) - 90) <= SIDE_ROLL and abs(b.pitch) <= SIDE_ROLL
+
+
+def _lying_on_its_side(points: dict[str, Vec], anchor: Anchor) -> dict[str, Vec]:
+    """A body on its side rests on its lower hip and lower shoulder, the head on the lower arm.
+
+    Rested on its lowest point it floated: side-lying abduction on the hand of its arm
+    stretched overhead, the lower hip 8.4 units (14 cm) up; the clamshell on the shoulder,
+    which is wider than the hips, the lower hip 3 up. The whole body goes down until the
+    lower hip's edge is on the floor (nothing else is planted: the legs follow it); the
+    shoulder end of the trunk goes up as far as the wider shoulder needs (as a waist sags),
+    the arms with it (a hand holding a leg stays on it), none through the floor; the head,
+    on the trunk's line 6 units up, rests on the lower arm (on the floor when that arm is
+    away from it).
+    """
+    lower = min(SIDES, key=lambda s: points[f"{s}_hip"][1])
+    ax, _, az = points[anchor.point]
+    shift = (
+        anchor.x - ax,
+        STROKE_HALF - points[f"{lower}_hip"][1],
+        0.0 if anchor.z is None else anchor.z - az,
+    )
+    out = {name: add(p, shift) for name, p in points.items()}
+    lift = max(0.0, STROKE_HALF - out[f"{lower}_shoulder"][1])
+    ends = {"neck": 1.0, "head": 1.0, "nose": 1.0, **ON_TRUNK}
+    for side in SIDES:
+        # A hand that holds a leg (the IT band stretch's, at the ankle) stays on it.
+        hand = out[f"{side}_hand"]
+        holds = any(math.dist(hand, out[f"{s}_{j}"]) <= HOLD_REACH for s, j in LEG_HOLDS)
+        ends.update({f"{side}_shoulder": 1.0, f"{side}_elbow": 0.5 if holds else 1.0})
+        ends[f"{side}_hand"] = 0.0 if holds else 1.0
+    for name, share in ends.items():
+        x, y, z = out[name]
+        y += lift * share
+        out[name] = (x, y if name in NOT_LIMBS else max(y, STROKE_HALF), z)
+    head = out["head"]
+    under = any(
+        math.dist((head[0], head[2]), (p[0], p[2])) <= 2 * HEAD_R
+        for p in (out[f"{lower}_elbow"], out[f"{lower}_hand"])
+    )
+    down = max(0.0, head[1] - HEAD_R - (2 * STROKE_HALF if under else 0.0))
+    for name in ("head", "nose"):
+        x, y, z = out[name]
+        out[name] = (x, y - down, z)
+    return out
 
 
 def _settled(points: dict[str, Vec], held: str) -> dict[str, Vec]:

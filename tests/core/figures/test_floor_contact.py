@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from hiptimer.core.figures.files import load_figure
-from hiptimer.core.figures.kinematics import HEAD_R, TRUNK_HALF, lowest_y, placed, project
+from hiptimer.core.figures.kinematics import (
+    HEAD_R,
+    STROKE_HALF,
+    TRUNK_HALF,
+    lowest_y,
+    placed,
+    project,
+)
 from hiptimer.core.figures.library import builtin_figures_dir
 from hiptimer.core.figures.model import Figure, Pose, PropKind
 from hiptimer.core.figures.motion import along
@@ -113,3 +120,47 @@ def test_a_settled_trunk_leaves_each_arm_on_its_side() -> None:
             for a, b in ((f"{side}_shoulder", f"{side}_elbow"), (f"{side}_elbow", f"{side}_hand"))
         ]
         assert len({ink in (Ink.FAR, Ink.FAR_MOVING) for ink in arm}) == 1, (side, arm)
+
+
+def _on_its_side(pose: Pose) -> bool:
+    return abs(abs(pose.body.roll) - 90) <= 30 and abs(pose.body.pitch) <= 30
+
+
+def test_a_side_lying_body_rests_on_its_lower_hip_and_shoulder() -> None:
+    """Through each movement, as a person lies: side-lying abduction rested on the hand of its
+    arm stretched overhead, the lower hip 8.4 units (14 cm) up; the clamshell (start) on a
+    toe; the clamshell (end) and the IT band stretch on the shoulder, the hip 3 up."""
+    on_side = set()
+    for exercise_id, fig in FIGURES.items():
+        for name, pose in _poses(fig):
+            if not _on_its_side(pose):
+                continue
+            on_side.add(exercise_id)
+            points = placed(pose, fig.anchor)
+            lower = min(("right", "left"), key=lambda s: points[f"{s}_hip"][1])
+            for part in ("hip", "shoulder"):
+                gap = points[f"{lower}_{part}"][1] - STROKE_HALF
+                assert -1e-6 <= gap <= ON, f"{exercise_id} {name}: the lower {part} {gap:.2f} up"
+    assert on_side == {"side-lying-abduction", "clamshell", "it-band-stretch"}
+
+
+def test_a_side_lying_head_rests_on_the_lower_arm() -> None:
+    """It was 11.7 units (20 cm) over the floor in side-lying abduction, 6.3 in the clamshell,
+    on the trunk's line; the lower arm lies under it, one limb's width (4.6) thick."""
+    for exercise_id, fig in FIGURES.items():
+        for name, pose in _poses(fig):
+            if _on_its_side(pose):
+                head = placed(pose, fig.anchor)["head"][1] - HEAD_R
+                assert head == pytest.approx(2 * STROKE_HALF), f"{exercise_id} {name}: {head:.2f}"
+
+
+def test_no_part_of_a_side_lying_body_is_below_the_floor() -> None:
+    """Resting a side-lying body on its hip must not sink a foot or hand into the floor (the
+    clamshell's top toe, tipped below the bottom foot, would have gone 6.5 units in, the
+    overhead hand of side-lying abduction 8.4)."""
+    for exercise_id, fig in FIGURES.items():
+        for name, pose in _poses(fig):
+            if not _on_its_side(pose):
+                continue
+            low = lowest_y(placed(pose, fig.anchor))
+            assert low >= -1e-6, f"{exercise_id} {name}: {low:.2f} below the floor"
