@@ -1,7 +1,7 @@
 """Abandoning a file being written on another thread: the history window's export, when the
 window is closed (or the app quits) before it has finished. The file beside the target is
 removed at once and the target is left as it was (safe_write checks here just before it
-renames)."""
+renames), and the export stops soon (it asks stop_if_abandoned between sessions or pages)."""
 
 from __future__ import annotations
 
@@ -23,7 +23,8 @@ _live_lock = threading.Lock()
 
 
 class Abandoned(Exception):
-    """The file was not put in place: its writer was abandoned first."""
+    """The file was not put in place: its writer was abandoned first (raised from the rename,
+    or earlier by stop_if_abandoned, when the writer stops short)."""
 
 
 class Abandon:
@@ -107,6 +108,20 @@ def writing_beside(temp: Path) -> Iterator[None]:
         return
     with watched._writing(temp):
         yield
+
+
+def watched() -> Abandon | None:
+    """The Abandon this thread writes under, None when nothing watches it (the command line):
+    a long export asks it now and then, to stop soon once abandoned (stop_if_abandoned)."""
+    return _watched.get()
+
+
+def stop_if_abandoned() -> None:
+    """Raise Abandoned if this thread's writer was abandoned: an export whose window closed
+    stops here rather than read and draw the rest of the history for nothing."""
+    abandon = _watched.get()
+    if abandon is not None and abandon.abandoned:
+        raise Abandoned
 
 
 def abandon_all() -> None:

@@ -33,6 +33,7 @@ from hiptimer.core.history.review import (
 )
 from hiptimer.core.history.wording import correction_text, day_text, set_label
 from hiptimer.core.routines.model import Routine, Schedule
+from hiptimer.core.write_abandon import stop_if_abandoned
 from hiptimer.i18n import _
 
 
@@ -78,6 +79,7 @@ def gather_report(
     """Read what the report needs: one session query, then one pain and dose query each."""
     now = now or datetime.now().astimezone()
     sessions = store.list_sessions(routine_id, since, until)
+    stop_if_abandoned()  # the window's export stops between reads once the window has closed
     first = period_start(store, routine_id, since) or now.date()
     last = until or now.date()
     ids = [routine_id] if routine_id else [s.routine_id for s in sessions]
@@ -100,12 +102,17 @@ def gather_report(
     exercises = [
         e for e in exercises_for(store, sessions, routines, routine_id) if e.id not in tests
     ]
-    trends = [exercise_trend(store, ex, routine_id, first, until, session_ids) for ex in exercises]
+    trends = []
+    for ex in exercises:
+        stop_if_abandoned()
+        trends.append(exercise_trend(store, ex, routine_id, first, until, session_ids))
+    stop_if_abandoned()
     mornings = store.morning_series(routine_id, first, until)
     changes = dose_events(
         store, [(ex.id, ex.name) for ex in exercises], routine_id, first, last,
         {s.id: s.routine_id for s in sessions},
     )  # fmt: skip
+    stop_if_abandoned()
     trail = store.corrections()  # the whole trail, read once for the list and the counts
     return ReportData(
         since=first,

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPdfWriter
 
+from hiptimer.core.write_abandon import stop_if_abandoned
 from hiptimer.ui.history.report_charts import INK, MUTED, font
 from hiptimer.ui.history.report_text import wrap
 
@@ -69,6 +70,7 @@ class Pages:
         """Begin a page, at its top, unless the report has its most pages (False)."""
         if self.page >= MAX_PAGES:
             return False
+        stop_if_abandoned()  # a long report stops between pages once its window has closed
         self.writer.newPage()
         self.page += 1
         self.y = self.top

@@ -14,6 +14,7 @@ from hiptimer.core.history.queries import HistoryQueries
 from hiptimer.core.history.review import RoutineSource, routines_by_id
 from hiptimer.core.safe_write import replacing_bytes
 from hiptimer.core.settings import DEFAULT_PAIN_LIMIT
+from hiptimer.core.write_abandon import stop_if_abandoned
 from hiptimer.i18n import _
 from hiptimer.ui.history import report_corrections, report_header
 from hiptimer.ui.history import report_sections as sections
@@ -77,16 +78,22 @@ def _draw(pages: Pages, data: ReportData) -> None:
     """The first page answers what a physiotherapist asks first: the period, how often, how
     much of it, the pain during and the next morning, what changed and who decided, what was
     corrected, how the re-tests went. The detail follows: charts, each session, each correction, the notes."""
+    # Between sections (and at each new page, Pages._next_page), the window's export stops
+    # once the window has closed (write_abandon.stop_if_abandoned raises Abandoned).
     report_header.header(pages, data)
     sections.adherence(pages, data)
+    stop_if_abandoned()
     sections.pain_table(pages, data)
     sections.retests(pages, data)
     sections.dose_changes(pages, data, limit=sections.FIRST_PAGE_CHANGES)
     report_corrections.corrections_summary(pages, data)
     if pages.bottom - pages.y < (pages.bottom - pages.top) / 3:
         pages.new_page()  # the detail starts on a page of its own rather than at the foot
+    stop_if_abandoned()
     sections.pain_charts(pages, data)
+    stop_if_abandoned()
     sections.sessions(pages, data)
+    stop_if_abandoned()
     if len(data.changes) > sections.FIRST_PAGE_CHANGES:
         sections.dose_changes(pages, data)
     report_corrections.corrections(pages, data)

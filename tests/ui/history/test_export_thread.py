@@ -4,6 +4,7 @@ one runs, says so, lets no second one start, and says how it ended as it did bef
 from __future__ import annotations
 
 import errno
+import logging
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -15,6 +16,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from hiptimer.core.history import csv_export
+from hiptimer.core.history.queries import HistoryQueries
 from hiptimer.core.history.store import open_history
 from hiptimer.ui.history import exports, report_pdf
 from hiptimer.ui.history.window import HistoryWindow
@@ -197,3 +200,70 @@ def test_the_focus_comes_back_to_the_export_button_afterwards(
     writer.go_on.set()
     window.exports.finish()
     assert window.since_edit.hasFocus()
+
+
+class HeldAfterFirst:
+    """Counts what an export reads: `wrap` makes it wait after its first read (a session's
+    rows, or the report's sessions) until the test lets it go on."""
+
+    def __init__(self) -> None:
+        self.reads: list[int] = []  # rows (CSV) or sessions (report) per read
+        self.started, self.go_on = threading.Event(), threading.Event()
+
+    def wrap(self, read: Callable[..., Any]) -> Callable[..., Any]:
+        def reading(*args: Any, **kwargs: Any) -> Any:
+            got = read(*args, **kwargs)
+            if threading.current_thread() is threading.main_thread():
+                return got  # the window's own reads
+            self.reads.append(len(args[1]) if read.__name__ == "lines" else len(got))
+            if len(self.reads) == 1:
+                self.started.set()
+                assert self.go_on.wait(60), "the test never let the export go on"
+            return got
+
+        reading.__name__ = read.__name__
+        return reading
+
+
+@pytest.mark.parametrize("kind", ["csv", "pdf"])
+def test_an_export_abandoned_after_its_first_read_reads_no_more(
+    window: HistoryWindow,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    kind: str,
+) -> None:
+    # It ran on unseen to its end: ten years read (1-2 s of CPU) for a file then removed.
+    held = HeldAfterFirst()
+    later: list[str] = []  # the report's reads after its sessions, on the export's thread
+
+    def counted(name: str, real: Callable[..., Any]) -> Callable[..., Any]:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            if threading.current_thread() is not threading.main_thread():
+                later.append(name)
+            return real(*args, **kwargs)
+
+        return call
+
+    if kind == "csv":
+        real_maker = csv_export.line_maker
+        monkeypatch.setattr(csv_export, "line_maker", lambda *a: held.wrap(real_maker(*a)))
+    else:
+        monkeypatch.setattr(
+            HistoryQueries, "list_sessions", held.wrap(HistoryQueries.list_sessions)
+        )
+        for name in ("test_results", "morning_series", "corrections"):
+            monkeypatch.setattr(HistoryQueries, name, counted(name, getattr(HistoryQueries, name)))
+    out = tmp_path / "out" / f"history.{kind}"
+    out.parent.mkdir()
+    save_as(monkeypatch, out)
+    getattr(window, f"{kind}_button").click()
+    assert held.started.wait(60)
+    window.close()
+    held.go_on.set()
+    window.exports.finish()
+    assert len(held.reads) == 1 and 0 < held.reads[0] < 21  # one session's sets, or the list
+    assert later == []
+    assert list(out.parent.iterdir()) == []
+    assert window.status.accessibleName() == "Exporting\u2026"  # as it was: no error said
+    assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
