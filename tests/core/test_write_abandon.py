@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from hiptimer.core.safe_write import replacing_text
-from hiptimer.core.write_abandon import Abandon, Abandoned, abandon_all
+from hiptimer.core.write_abandon import Abandon, Abandoned, abandon_all, stop_if_abandoned
 
 
 def test_an_abandoned_write_leaves_the_old_file_and_nothing_beside_it(tmp_path: Path) -> None:
@@ -105,3 +105,15 @@ def test_abandon_all_removes_what_other_threads_write_beside_now(tmp_path: Path)
     assert [type(e) for e in ended] == [Abandoned]
     assert [p.name for p in tmp_path.iterdir()] == ["history.csv"]
     abandon_all()  # nothing watched any more: nothing to do
+
+
+def test_stop_if_abandoned_stops_only_a_watched_writer_once_abandoned() -> None:
+    # The command line's export has nothing watching it: it never stops short.
+    stop_if_abandoned()
+    abandon = Abandon()
+    with abandon.watching():
+        stop_if_abandoned()  # not abandoned yet: goes on
+        abandon.abandon()
+        with pytest.raises(Abandoned):
+            stop_if_abandoned()
+    stop_if_abandoned()  # outside the block, this thread writes for no one else

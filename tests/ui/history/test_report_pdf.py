@@ -25,6 +25,8 @@ from hiptimer.core.history.export import ReportData
 from hiptimer.core.history.queries import StoredSet
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.routines.model import Routine
+from hiptimer.core.write_abandon import Abandon, Abandoned
+from hiptimer.ui.history import report_sections
 from hiptimer.ui.history.report_charts import INK, font
 from hiptimer.ui.history.report_pages import DPI, MAX_PAGES, Pages
 from hiptimer.ui.history.report_pdf import write_report
@@ -622,3 +624,30 @@ def test_the_plots_of_a_row_of_charts_start_alike_under_a_title_on_two_lines(
         doc.close()
     assert len(tops) >= 2
     assert tops[0] == pytest.approx(tops[1], abs=0.5)  # each chart's '10', level
+
+
+def test_a_report_abandoned_while_drawn_stops_at_its_next_section_or_page(
+    store: HistoryStore, tmp_path: Path, weeks: Weeks, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The history window closed mid-export: the rest of the report was drawn for nothing.
+    fill(store, weeks)
+    abandon, drawn = Abandon(), []
+    real_adherence = report_sections.adherence
+
+    def adherence_then_abandoned(*args: object) -> None:
+        real_adherence(*args)  # type: ignore[arg-type]
+        abandon.abandon()
+
+    monkeypatch.setattr(report_sections, "adherence", adherence_then_abandoned)
+    monkeypatch.setattr(report_sections, "pain_table", lambda *a: drawn.append("pain table"))
+    out = tmp_path / "out" / "report.pdf"
+    out.parent.mkdir()
+    with abandon.watching(), pytest.raises(Abandoned):
+        write_report(store, out, catalog=[HIPS])
+    assert drawn == []
+    assert list(out.parent.iterdir()) == []
+    with a4_pages() as pages, abandon.watching():
+        pages.gap(1)
+        with pytest.raises(Abandoned):
+            pages.new_page()
+        assert pages.page == 1
