@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 
 import pytest
 
-from hiptimer.core.history import schema as history_schema
-from tests.core.history.flaky_disk import FlakyConnection
+from tests.core.history.flaky_disk import FlakyConnection, flaky_connections
 
 
 @pytest.fixture
 def flaky(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[FlakyConnection]]:
     """Every connection the store opens, each failing its writes while `broken` is set."""
-    FlakyConnection.instances = []
-    connect = functools.partial(history_schema.connect, factory=FlakyConnection)
-    monkeypatch.setattr(history_schema, "connect", connect)
-    yield FlakyConnection.instances
+    yield flaky_connections(monkeypatch)

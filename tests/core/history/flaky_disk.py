@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import sqlite3
 from typing import Any
+
+import pytest
+
+from hiptimer.core.history import schema as history_schema
 
 
 class FlakyConnection(sqlite3.Connection):
@@ -20,3 +25,12 @@ class FlakyConnection(sqlite3.Connection):
         if self.broken and sql.split()[0].upper() in ("BEGIN", "INSERT", "UPDATE", "COMMIT"):
             raise sqlite3.OperationalError("disk I/O error")
         return super().execute(sql, *args)
+
+
+def flaky_connections(monkeypatch: pytest.MonkeyPatch) -> list[FlakyConnection]:
+    """Make every connection the store opens from now on a FlakyConnection; the list fills
+    with them as they open."""
+    FlakyConnection.instances = []
+    connect = functools.partial(history_schema.connect, factory=FlakyConnection)
+    monkeypatch.setattr(history_schema, "connect", connect)
+    return FlakyConnection.instances

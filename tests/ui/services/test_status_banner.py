@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import functools
 import logging
 import os
 import sqlite3
@@ -32,7 +31,7 @@ from hiptimer.ui.main_window import MainWindow
 from hiptimer.ui.services import ports
 from hiptimer.ui.services.ports import Services, open_services
 from hiptimer.ui.services.status_banner import RETRY_MS, reason_text
-from tests.core.history.flaky_disk import FlakyConnection
+from tests.core.history.flaky_disk import FlakyConnection, flaky_connections
 from tests.core.history.old_files import version_6_file
 from tests.harness import hold, quick_routine
 from tests.read_only import fake_read_only
@@ -100,10 +99,7 @@ def rows(sql: str) -> list[tuple[object, ...]]:
 
 @pytest.fixture
 def flaky(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[FlakyConnection]]:
-    FlakyConnection.instances = []
-    connect = functools.partial(history_schema.connect, factory=FlakyConnection)
-    monkeypatch.setattr(history_schema, "connect", connect)
-    yield FlakyConnection.instances
+    yield flaky_connections(monkeypatch)
 
 
 def test_a_damaged_history_is_announced_with_where_it_went(qtbot: QtBot) -> None:
