@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import select
@@ -12,11 +13,24 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 WAIT_S = 30.0
 POLL_S = 0.05
+
+
+def muted_folder_with(tmp_path: Path, routine: dict[str, Any], file_name: str) -> tuple[Path, Path]:
+    """A muted data folder past the first-run notice, and `routine` written beside it as
+    `file_name`: (the data folder, the routine file)."""
+    data = tmp_path / "data"
+    data.mkdir()
+    settings = {"muted": True, "first_run_done": True}
+    (data / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
+    path = tmp_path / file_name
+    path.write_text(json.dumps(routine), encoding="utf-8")
+    return data, path
 
 
 def wait_until(

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.real_app import WAIT_S, RealApp, wait_until
+from tests.e2e.real_app import WAIT_S, RealApp, muted_folder_with, wait_until
 
 pytestmark = pytest.mark.e2e
 
@@ -61,12 +61,7 @@ def read_screen(
 def test_muted_the_steps_caution_and_figure_are_on_screen_and_a_session_completes(
     display: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    data = tmp_path / "data"
-    data.mkdir()
-    settings = {"muted": True, "first_run_done": True}
-    (data / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
-    routine = tmp_path / "e2e-coached.json"
-    routine.write_text(json.dumps(ROUTINE), encoding="utf-8")
+    data, routine = muted_folder_with(tmp_path, ROUTINE, "e2e-coached.json")
     screen = tmp_path / "screen.json"
     monkeypatch.setenv("HIPTIMER_SCREEN_TEXT", str(screen))
     app = RealApp(display, data, routine)

@@ -3,12 +3,11 @@ steps apart, its pain questions, and the sets and sessions its history holds."""
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
 from pathlib import Path
 
-from tests.e2e.real_app import RealApp, wait_until
+from tests.e2e.real_app import RealApp, muted_folder_with, wait_until
 
 # Short holds: each set runs in full unless a test pauses it. No test waits for a moment
 # inside a running hold (a second or two that a busy host's polling may never see): a test
@@ -59,12 +58,7 @@ def sessions_in(db: Path) -> list[tuple[object, ...]]:
 
 def three_sets_in(tmp_path: Path) -> tuple[Path, Path, Path]:
     """A muted data folder past the first-run notice, the three-set routine file, the history."""
-    data = tmp_path / "data"
-    data.mkdir()
-    settings = {"muted": True, "first_run_done": True}
-    (data / "settings.json").write_text(json.dumps(settings), encoding="utf-8")
-    routine = tmp_path / "three-sets.json"
-    routine.write_text(json.dumps(ROUTINE), encoding="utf-8")
+    data, routine = muted_folder_with(tmp_path, ROUTINE, "three-sets.json")
     return data, routine, data / "history.sqlite3"
 
 
