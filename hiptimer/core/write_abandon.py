@@ -110,12 +110,6 @@ def writing_beside(temp: Path) -> Iterator[None]:
         yield
 
 
-def watched() -> Abandon | None:
-    """The Abandon this thread writes under, None when nothing watches it (the command line):
-    a long export asks it now and then, to stop soon once abandoned (stop_if_abandoned)."""
-    return _watched.get()
-
-
 def stop_if_abandoned() -> None:
     """Raise Abandoned if this thread's writer was abandoned: an export whose window closed
     stops here rather than read and draw the rest of the history for nothing."""

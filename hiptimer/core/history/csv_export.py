@@ -13,7 +13,7 @@ from hiptimer.core.history.csv_fields import csv_field
 from hiptimer.core.history.csv_lines import SETS_COLUMNS, SessionFields, line_maker
 from hiptimer.core.history.local_times import LocalTimes
 from hiptimer.core.history.repair import emptied_values
-from hiptimer.core.write_abandon import Abandoned, watched
+from hiptimer.core.write_abandon import stop_if_abandoned
 
 # The sets of the sessions in range, in CSV order (columns: csv_lines.SETS_COLUMNS).
 _SETS_SQL = (
@@ -154,13 +154,12 @@ def _write_lines(conn: sqlite3.Connection, target: TextIO, where: str, params: l
     cursor = conn.execute(_SETS_SQL.format(where=where), params)
     count = 0
     chunk: list[str] = []
-    abandon = watched()  # the window's export: it stops once the window has closed
     for session in sessions:
         if not session.rows:
             continue
-        # Between sessions, not per row: 0.02 % of the ten-year export (docs/performance.md).
-        if abandon is not None and abandon.abandoned:
-            raise Abandoned
+        # The window's export stops once the window has closed: asked between sessions, not
+        # per row (a fraction of a millisecond of the ten-year export; docs/performance.md).
+        stop_if_abandoned()
         rows = cursor.fetchmany(session.rows)
         extras = conn.execute(_EXTRAS_SQL, (session.id,)).fetchall() if session.extras else None
         count += len(rows)
