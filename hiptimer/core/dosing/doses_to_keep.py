@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from hiptimer.core.dosing.waiting import READ_ERRORS
+from hiptimer.core.history.per_routine_memo import PerRoutineMemo
 from hiptimer.core.history.records import SessionSummary
 from hiptimer.core.history.session_writes import TO_KEEP
 from hiptimer.core.routines.model import Routine
@@ -69,18 +70,12 @@ class WaitingDoses:
     library asks at every routine its arrow keys pass, as Unanswered does)."""
 
     def __init__(self) -> None:
-        self._read: dict[str, tuple[Routine, object, DosesToKeep | None]] = {}
+        self._read: PerRoutineMemo[DosesToKeep | None] = PerRoutineMemo()
 
     def of(self, store: OfferSource, routine: Routine) -> DosesToKeep | None:
         """`routine`'s offer; none while the history cannot be read."""
         try:
-            changes = store.changes()
-            kept = self._read.get(routine.id)
-            if kept is not None and kept[1] == changes and kept[0] == routine:
-                return kept[2]
-            offer = doses_to_keep(store, routine)
+            return self._read.get(store, routine, lambda: doses_to_keep(store, routine))
         except (*READ_ERRORS, ValueError) as exc:  # ValueError: not JSON
             log.warning("Could not read the doses left to keep: %s", exc)
             return None
-        self._read[routine.id] = (routine, changes, offer)
-        return offer

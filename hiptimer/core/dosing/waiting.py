@@ -6,27 +6,20 @@ from __future__ import annotations
 import logging
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from functools import partial
 from typing import TypeVar
 
 from hiptimer.core.dosing import decisions
 from hiptimer.core.dosing.dose_steps import rules_for
 from hiptimer.core.dosing.inputs import routine_recommendations
 from hiptimer.core.dosing.rules import Recommendation
+from hiptimer.core.history.per_routine_memo import PerRoutineMemo
 from hiptimer.core.history.queries import DoseChange, HistoryQueries
 from hiptimer.core.routines.model import Routine
 
 log = logging.getLogger(__name__)
 READ_ERRORS = (sqlite3.Error, OSError)
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class _Counted:
-    routine: Routine
-    pain_limit: int
-    changes: object  # HistoryQueries.changes() when counted
-    waiting: tuple[Recommendation, ...]
 
 
 class Unanswered:
@@ -39,35 +32,36 @@ class Unanswered:
     """
 
     def __init__(self) -> None:
-        self._counted: dict[str, _Counted] = {}
+        self._counted: PerRoutineMemo[tuple[Recommendation, ...]] = PerRoutineMemo()
 
     def of(self, store: HistoryQueries, routine: Routine, pain_limit: int) -> list[Recommendation]:
         """`routine`'s suggestions waiting for an answer; none while the history cannot be read."""
         try:
-            changes = store.changes()
-        except READ_ERRORS as exc:
-            return _unread(exc)
-        kept = self._counted.get(routine.id)
-        if (
-            kept is not None
-            and kept.changes == changes
-            and kept.pain_limit == pain_limit
-            and (kept.routine is routine or kept.routine == routine)
-        ):
-            return list(kept.waiting)
-        try:
-            recs = routine_recommendations(store, routine, rules_for(pain_limit))
+            count = partial(_count, store, routine, pain_limit)
+            return list(self._counted.get(store, routine, count, also=pain_limit))
+        except _AnswersUnread as unread:
+            # As before: every offer counts when the answers cannot be read; not kept.
+            return decisions.unanswered(unread.recs, [])
         except READ_ERRORS as exc:
             return _unread(exc)  # not kept: the next look reads again
-        try:
-            logged: list[DoseChange] = store.dose_changes(routine.id)
-        except READ_ERRORS as exc:
-            # As before: every offer counts when the answers cannot be read; not kept.
-            _unread(exc)
-            return decisions.unanswered(recs, [])
-        waiting = decisions.unanswered(recs, logged)
-        self._counted[routine.id] = _Counted(routine, pain_limit, changes, tuple(waiting))
-        return waiting
+
+
+class _AnswersUnread(Exception):
+    """The suggestions were read but not the answers to them."""
+
+    def __init__(self, recs: list[Recommendation]) -> None:
+        super().__init__()
+        self.recs = recs
+
+
+def _count(store: HistoryQueries, routine: Routine, pain_limit: int) -> tuple[Recommendation, ...]:
+    recs = routine_recommendations(store, routine, rules_for(pain_limit))
+    try:
+        logged: list[DoseChange] = store.dose_changes(routine.id)
+    except READ_ERRORS as exc:
+        _unread(exc)
+        raise _AnswersUnread(recs) from exc
+    return tuple(decisions.unanswered(recs, logged))
 
 
 def read_or(query: Callable[[], T], fallback: T) -> T:
