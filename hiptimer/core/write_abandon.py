@@ -67,23 +67,23 @@ class Abandon:
             _watched.reset(token)
 
     @contextlib.contextmanager
-    def _writing(self, temp: Path) -> Iterator[None]:
+    def _unless_abandoned(self) -> Iterator[None]:
+        """Holds the lock through the block, so abandon() waits for it to end; raises
+        Abandoned instead if abandon() came first."""
         with self._lock:
             if self._abandoned:
                 raise Abandoned
+            yield
+
+    @contextlib.contextmanager
+    def _writing(self, temp: Path) -> Iterator[None]:
+        with self._unless_abandoned():
             self._beside.add(temp)
         try:
             yield
         finally:
             with self._lock:
                 self._beside.discard(temp)
-
-    @contextlib.contextmanager
-    def _going_ahead(self) -> Iterator[None]:
-        with self._lock:
-            if self._abandoned:
-                raise Abandoned
-            yield
 
 
 @contextlib.contextmanager
@@ -94,7 +94,7 @@ def going_ahead() -> Iterator[None]:
     if watched is None:
         yield
         return
-    with watched._going_ahead():
+    with watched._unless_abandoned():
         yield
 
 
