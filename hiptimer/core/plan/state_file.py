@@ -147,6 +147,14 @@ def state_text(state: ReminderState) -> str:
     return json.dumps(data, indent=1) + "\n"
 
 
+def kept_text(state: ReminderState) -> str | None:
+    """The state as the file holds it; None when it holds nothing a restart needs (no
+    reminder shown, snoozed or skipped, no pause): a missing file gives the same reminders."""
+    text = state_text(state)
+    # Its day alone is nothing: a fresh state starts on the day it is first looked at.
+    return None if text == state_text(ReminderState(day=state.day)) else text
+
+
 def save_state(path: Path, state: ReminderState) -> bool:
     """Write the state; False (logged) when the disk refuses: reminders go on in memory."""
     try:

@@ -26,7 +26,7 @@ from hiptimer.core.plan.reminders import (
     reminder_text,
 )
 from hiptimer.core.plan.retest_due import due_checks, due_line
-from hiptimer.core.plan.state_file import FILE_NAME, read_state, save_state, state_text
+from hiptimer.core.plan.state_file import FILE_NAME, kept_text, read_state, save_state
 from hiptimer.core.plan.today import (
     done_lookup,
     still_to_do,
@@ -103,7 +103,9 @@ class ReminderCoordinator(QObject):
         self.reminders = Reminders(plan, local, read.state)
         self.file_notice = read.notice  # a damaged file moved aside: the window says where
         self._keep_off = read.keep_off  # one still there that may be right: never written over
-        self._saved = ""  # the state as last written: a look that changed nothing writes nothing
+        # What the file holds (None: nothing a restart needs, as a missing file): a look that
+        # changed nothing writes nothing, nor does a start with nothing to keep.
+        self._saved = kept_text(read.state)
         self.desk = DeskBreakTimer(plan.desk)
         self.notifier = notifier
         self._done_since = done
@@ -318,9 +320,9 @@ class ReminderCoordinator(QObject):
         """Write what changed (a look every 20 s would otherwise fsync the file each time,
         and log each time on a disk that refuses: a change is tried once, then kept in
         memory)."""
-        text = state_text(self.reminders.state)
-        if text != self._saved and not self._keep_off:
-            self._saved = text
+        kept = kept_text(self.reminders.state)
+        if kept != self._saved and not self._keep_off:
+            self._saved = kept
             save_state(self._state_path, self.reminders.state)
 
     # ------------------------------------------------------------ what the window shows

@@ -144,3 +144,20 @@ def test_only_a_folder_the_window_calls_read_only_keeps_its_line_off_the_termina
         assert not save_state(tmp_path / state_file.FILE_NAME, ReminderState())
     (record,) = caplog.records
     assert getattr(record, "said_in_the_window", False) is left_to_the_window
+
+
+def test_a_state_with_nothing_to_keep_gives_no_text() -> None:
+    """Nothing shown, snoozed or skipped and no pause gives what a missing file gives: the
+    reminders wrote (and fsynced) such a file at every start."""
+    when = datetime(2026, 1, 5, 18, 10, tzinfo=timezone.utc)
+    assert state_file.kept_text(ReminderState()) is None
+    assert state_file.kept_text(ReminderState(day=date(2026, 1, 5))) is None
+    kept = [
+        ReminderState(date(2026, 1, 5), fired={"a"}),
+        ReminderState(date(2026, 1, 5), skipped={"a"}),
+        ReminderState(date(2026, 1, 5), snoozed={"a": when}),
+        ReminderState(date(2026, 1, 5), paused_until=when),
+        ReminderState(date(2026, 1, 5), overnight={"a": (when, when)}),
+    ]
+    for state in kept:
+        assert state_file.kept_text(state) == state_file.state_text(state)

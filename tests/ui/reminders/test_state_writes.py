@@ -1,0 +1,77 @@
+"""When the reminders write reminders-today.json: only when it would hold something else,
+never at a start with nothing to keep (a recording disk stands in for the file's writes)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from hiptimer.core.clock import FakeClock, FakeLocalTime
+from hiptimer.core.plan.reminders import ReminderState
+from hiptimer.core.plan.state_file import save_state, state_text
+from hiptimer.ui.reminders import coordinator
+from hiptimer.ui.reminders.coordinator import ReminderCoordinator
+from tests.core.plan.clocks import BERLIN
+from tests.ui.reminders.reminding import PLAN, ROUTINE, FakeNotifier
+
+MONDAY = datetime(2026, 1, 5, 17, 0, tzinfo=BERLIN)
+
+
+@pytest.fixture
+def written(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the coordinator wrote to its state file (nothing reaches the disk)."""
+    texts: list[str] = []
+
+    def recording(path: Path, state: ReminderState) -> bool:
+        texts.append(state_text(state))
+        return True
+
+    monkeypatch.setattr(coordinator, "save_state", recording)
+    return texts
+
+
+def started(
+    qtbot: QtBot, tmp_path: Path, local: FakeLocalTime | None = None
+) -> ReminderCoordinator:
+    local = local or FakeLocalTime(FakeClock(), MONDAY, BERLIN)
+    reminding = ReminderCoordinator(
+        PLAN, local, FakeNotifier(), lambda since: set(), lambda: [ROUTINE],
+        state_path=tmp_path / "reminders-today.json",
+    )  # fmt: skip
+    reminding.start()
+    reminding.timer.stop()  # the test looks itself
+    return reminding
+
+
+def test_a_start_with_no_file_and_nothing_to_keep_writes_nothing(
+    qtbot: QtBot, tmp_path: Path, written: list[str]
+) -> None:
+    local = FakeLocalTime(FakeClock(), MONDAY, BERLIN)
+    reminding = started(qtbot, tmp_path, local)
+    reminding.check()
+    assert written == []  # it wrote (and fsynced) the empty state at every start
+    local.clock.advance(3600)  # 18:00: the reminder is shown, which is kept
+    reminding.check()
+    assert len(written) == 1 and '"fired": [\n  "quick-test"\n ]' in written[0]
+
+
+def test_a_file_holding_todays_state_is_not_written_again_at_start(
+    qtbot: QtBot, tmp_path: Path, written: list[str]
+) -> None:
+    save_state(tmp_path / "reminders-today.json", ReminderState(date(2026, 1, 5), {"quick-test"}))
+    started(qtbot, tmp_path).check()
+    assert written == []
+
+
+def test_a_state_emptied_is_written_so_a_restart_does_not_bring_it_back(
+    qtbot: QtBot, tmp_path: Path, written: list[str]
+) -> None:
+    save_state(tmp_path / "reminders-today.json", ReminderState(date(2026, 1, 4), {"quick-test"}))
+    reminding = started(qtbot, tmp_path)  # Monday: Sunday's reminder shown is over
+    assert written == [state_text(ReminderState(date(2026, 1, 5)))]
+    reminding.pause()
+    reminding.resume()  # a pause ended early: the file must not keep it
+    assert len(written) == 3 and written[-1] == written[0]
