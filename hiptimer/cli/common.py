@@ -71,9 +71,14 @@ def common_options() -> argparse.ArgumentParser:
     return common
 
 
-def add_command(subparsers: SubParsers, name: str, help: str, run: Run) -> argparse.ArgumentParser:
-    """Add one subcommand that accepts the common options and runs `run(args)`."""
-    parser = subparsers.add_parser(name, help=help, description=help, parents=[common_options()])
+def add_command(
+    subparsers: SubParsers, name: str, help: str, run: Run, *, description: str | None = None
+) -> argparse.ArgumentParser:
+    """Add one subcommand that accepts the common options and runs `run(args)`; its --help
+    says `description`, else `help`."""
+    parser = subparsers.add_parser(
+        name, help=help, description=description or help, parents=[common_options()]
+    )
     parser.set_defaults(run=run)
     return parser
 

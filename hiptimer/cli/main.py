@@ -34,15 +34,30 @@ if TYPE_CHECKING:
 
 # ---------------------------------------------------------------- the parser
 
+# What `list` and `show` count, as their --help says: a command cannot know whether the
+# window's voice will play, so it counts the voice as the library does while it speaks.
+LENGTH_COUNTS = (
+    "A routine's time counts the get-ready and the rests before exercises as long as the voice "
+    "needs to read them, as the library gives it while the voice speaks; with sound off in "
+    "the settings, every pause lasts as written."
+)
+
 
 def _add_list(subparsers: SubParsers) -> None:
     from hiptimer.cli.routine_list import cmd_list  # only when `list` is asked for
 
-    add_command(subparsers, "list", "list the built-in routines and yours", cmd_list)
+    add_command(
+        subparsers, "list", "list the built-in routines and yours", cmd_list,
+        description=f"List the built-in routines and yours. {LENGTH_COUNTS}",
+    )  # fmt: skip
 
 
 def _add_show(subparsers: SubParsers) -> None:
-    parser = add_command(subparsers, "show", "print a routine's plan", cmd_show)
+    parser = add_command(
+        subparsers, "show", "print a routine's plan", cmd_show,
+        description=f"Print a routine's plan. {LENGTH_COUNTS} The total gives the length "
+        "without the voice too, where it differs.",
+    )  # fmt: skip
     parser.add_argument(
         "routine", type=given, metavar="ROUTINE", help="a routine id, file name or path"
     )

@@ -52,9 +52,28 @@ def plan_lines(routine: Routine, original: Routine | None = None) -> list[str]:
     if not routine.active_exercises:  # the window refuses to start it, and says why
         lines.append(NOTHING_TO_START)
         return lines
-    total = format_duration(estimated_seconds(routine, lead_in))
-    lines.append(f"Estimated total: {total} (get-ready and rests included)")
+    lines += textwrap.wrap(_total_text(routine, lead_in), 78, subsequent_indent="  ")
     return lines
+
+
+def _total_text(routine: Routine, lead_in: Callable[[Exercise], float] | None) -> str:
+    """The session's length as `list` gives it (with the voice's lead-ins unless muted), and
+    the other one where they differ: whether the window's voice will play is not known here."""
+    from hiptimer.cli.voice_rule import voice_lead_in
+
+    voiced = format_duration(estimated_seconds(routine, lead_in or voice_lead_in()))
+    written = format_duration(estimated_seconds(routine))
+    if voiced == written:
+        return f"Estimated total: {written} (get-ready and rests included)"
+    if lead_in is None:
+        return (
+            f"Estimated total: {written} with sound off, as set; {voiced} with the voice "
+            "reading each lead-in (get-ready and rests included)"
+        )
+    return (
+        f"Estimated total: {voiced} with the voice reading each lead-in, {written} muted or "
+        "without a voice (get-ready and rests included)"
+    )
 
 
 def _exercise_lines(

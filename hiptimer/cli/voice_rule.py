@@ -50,6 +50,15 @@ def next_session_writer(settings: Settings | None = None) -> CueWriter:
 
 
 def next_session_lead_in() -> Callable[[Exercise], float] | None:
-    """How long a lead-in must last for the voice (None when muted: pauses as written)."""
+    """How long a lead-in must last for the voice (None when muted: pauses as written).
+
+    A command cannot know whether the window's voice will play (it learns that only once its
+    speech engine has started): it counts the voice unless sound is off in the settings,
+    as the library does while the voice speaks."""
     s = read_settings()
-    return None if s.muted else next_session_writer(s).lead_in_seconds
+    return None if s.muted else voice_lead_in(s)
+
+
+def voice_lead_in(settings: Settings | None = None) -> Callable[[Exercise], float]:
+    """How long a lead-in must last for the voice of the user's next session, muted or not."""
+    return next_session_writer(settings).lead_in_seconds
