@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 from typing import NamedTuple
 
-from hiptimer.core.history import parts, repair
+from hiptimer.core.history import repair, schema_parts
 from hiptimer.core.history import schema as history_schema
 from hiptimer.core.history.status import ReadOnlyCopy
 from hiptimer.core.safe_write import read_only_folder
@@ -48,7 +48,7 @@ def read_only_copy(path: Path) -> Copy | None:
     try:
         history_schema.configure(conn)
         history_schema.migrate(conn)
-        parts.mend(conn, history_schema.model())
+        schema_parts.mend(conn, history_schema.model())
         repair.set_aside_bad_rows(conn)
     except sqlite3.Error as exc:
         conn.close()

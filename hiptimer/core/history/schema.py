@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from hiptimer.core.history import parts, repair
+from hiptimer.core.history import repair, schema_parts
 from hiptimer.core.history.damaged import CorruptDatabase, moved_notice
 from hiptimer.core.history.in_the_way import in_the_way
 from hiptimer.core.history.migrations import MIGRATIONS, Migration
@@ -263,10 +263,10 @@ def _bring_up_to_date(
             # Parts of a later version are there already: add only what is missing.
             conn.execute(f"PRAGMA user_version = {len(migrations)}")
     model = _model(migrations)
-    lacking = parts.missing(conn, model)
+    lacking = schema_parts.missing(conn, model)
     if lacking:
         backup(conn, path, len(migrations))
-    cannot = parts.mend(conn, model)
+    cannot = schema_parts.mend(conn, model)
     if cannot:
         raise CorruptDatabase(f"missing {', '.join(cannot)}")
     return lacking
@@ -290,7 +290,7 @@ def _open_checked(path: Path, migrations: Sequence[Migration]) -> Opened:
         raise CorruptDatabase(why, move_aside(path))
     conn = connect(path)
     try:
-        if others := parts.foreign_tables(conn, _model(migrations)):
+        if others := schema_parts.foreign_tables(conn, _model(migrations)):
             # Before the version: another program's 99 is no newer HipTimer's.
             raise CorruptDatabase("another program's database", tables=others)
         version = _check(conn, path, len(migrations))
@@ -318,18 +318,18 @@ def _open_checked(path: Path, migrations: Sequence[Migration]) -> Opened:
 
 
 @functools.lru_cache(maxsize=4)
-def _model(migrations: Sequence[Migration]) -> parts.Model:
+def _model(migrations: Sequence[Migration]) -> schema_parts.Model:
     """The tables, columns and indexes the migrations make, read off an empty database."""
     conn = sqlite3.connect(":memory:", isolation_level=None)
     try:
         migrate(conn, migrations, stepwise=True)
-        return parts.model_of(conn)
+        return schema_parts.model_of(conn)
     finally:
         conn.close()
 
 
-def model() -> parts.Model:
-    """What a history file of this HipTimer should have (parts.mend adds what it lacks)."""
+def model() -> schema_parts.Model:
+    """What a history file of this HipTimer should have (schema_parts.mend adds what it lacks)."""
     return _model(MIGRATIONS)
 
 

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from hiptimer.core.history import parts, repair, set_aside_words, writes
+from hiptimer.core.history import repair, schema_parts, set_aside_words, writes
 from hiptimer.core.history import schema as history_schema
 from hiptimer.core.history.corrections import CorrectionWrites
 from hiptimer.core.history.dose_writes import DoseChangeWrites
@@ -261,7 +261,9 @@ class HistoryStore(HistoryQueries, SessionWrites, CorrectionWrites, DoseChangeWr
         which then failed every set write ('no such table') until HipTimer was restarted."""
         try:
             model = history_schema.model()
-            return parts.lacks(self._conn, model) and not parts.mend(self._conn, model)
+            return schema_parts.lacks(self._conn, model) and not schema_parts.mend(
+                self._conn, model
+            )
         except sqlite3.Error:  # the disk refuses this too: the write waits, as it would
             return False
 
