@@ -22,7 +22,7 @@ from hiptimer.core.history.queries import (
     MorningPoint,
     SessionSummary,
 )
-from hiptimer.core.history.records import Correction
+from hiptimer.core.history.records import Correction, RetestResult
 from hiptimer.core.history.retests import RetestSeries, retest_series
 from hiptimer.core.history.review import (
     ExerciseInfo,
@@ -84,24 +84,13 @@ def gather_report(
     last = until or now.date()
     ids = [routine_id] if routine_id else [s.routine_id for s in sessions]
     schedule = schedule_for(routines, ids)
-    # Each routine as the library names it now (in the language in use, as the pain table
-    # names the exercises), else as its newest session recorded it.
-    titles: dict[str, str] = {}
-    for s in sessions:
-        known = routines.get(s.routine_id)
-        titles.setdefault(s.routine_id, known.title if known is not None else s.routine_title)
-    if routine_id and routine_id not in titles:
-        titles[routine_id] = routines[routine_id].title if routine_id in routines else routine_id
+    titles = _titles(sessions, routines, routine_id)
     session_ids = {s.id for s in sessions}
     # The re-tests are about the person, not one routine: the period's, whichever routine.
     results = store.test_results(None, first, until)
-    # An exercise with a result is a test even when its routine is gone from the library.
-    tests = {ex.id for r in routines.values() for ex in r.exercises if ex.test is not None}
-    tests |= {r.exercise_id for r in results}
-    # The re-tests have their own table and charts: the pain table is about the exercises.
-    exercises = [
-        e for e in exercises_for(store, sessions, routines, routine_id) if e.id not in tests
-    ]
+    exercises = _pain_exercises(
+        exercises_for(store, sessions, routines, routine_id), routines, results
+    )
     trends = []
     for ex in exercises:
         stop_if_abandoned()
@@ -137,19 +126,46 @@ def gather_report(
         corrections=corrections_in(store, sessions, trail),
         mornings=mornings,
         side_trends=side_trends(store, exercises, trends, routine_id, first, until, session_ids),
-        morning_trends=[
-            score_trend(
-                name, [(m.at, score, m.session_id) for m, score in pairs if score is not None]
-            )
-            for name, pairs in (
-                ("Next morning: pain", [(m, m.pain) for m in mornings]),
-                ("Next morning: stiffness", [(m, m.stiffness) for m in mornings]),
-            )
-        ],
+        morning_trends=_morning_trends(mornings),
         corrected=count_corrections(trail, sessions),
         retests=retest_series(results, routines),
         pain_limit=pain_limit,
     )
+
+
+def _titles(
+    sessions: Sequence[SessionSummary], routines: Mapping[str, Routine], routine_id: str | None
+) -> dict[str, str]:
+    """Each routine as the library names it now (in the language in use, as the pain table
+    names the exercises), else as its newest session recorded it."""
+    titles: dict[str, str] = {}
+    for s in sessions:
+        known = routines.get(s.routine_id)
+        titles.setdefault(s.routine_id, known.title if known is not None else s.routine_title)
+    if routine_id and routine_id not in titles:
+        titles[routine_id] = routines[routine_id].title if routine_id in routines else routine_id
+    return titles
+
+
+def _pain_exercises(
+    exercises: list[ExerciseInfo], routines: Mapping[str, Routine], results: Sequence[RetestResult]
+) -> list[ExerciseInfo]:
+    """The exercises of the pain table: the re-tests have their own table and charts. An
+    exercise with a result is a test even when its routine is gone from the library."""
+    tests = {ex.id for r in routines.values() for ex in r.exercises if ex.test is not None}
+    tests |= {r.exercise_id for r in results}
+    return [e for e in exercises if e.id not in tests]
+
+
+def _morning_trends(mornings: Sequence[MorningPoint]) -> list[ExerciseTrend]:
+    """The check-ins after the sessions as two rows of the pain table: pain, stiffness."""
+    return [
+        score_trend(name, [(m.at, score, m.session_id) for m, score in pairs if score is not None])
+        for name, pairs in (
+            ("Next morning: pain", [(m, m.pain) for m in mornings]),
+            ("Next morning: stiffness", [(m, m.stiffness) for m in mornings]),
+        )
+    ]
 
 
 def side_trends(
