@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from hiptimer.core.history.result_text import result_text
+from hiptimer.core.routines.model import seconds_text
 from hiptimer.core.session.set_outcome import Attempt, Outcome, attempt_outcome
 from hiptimer.i18n import _, n_
 
@@ -36,15 +37,6 @@ class Measured(Attempt, Protocol):
     def result_unit(self) -> str | None: ...
 
 
-def seconds_text(x: float) -> str:
-    """A planned or done time as the library and the editor write a dose: '45 s', '37.5 s',
-    '1 min'. The summary, History and the PDF wrote '60 s' and '300 s' beside the library's
-    '3 x 1 min' and '1 x 5 min' (seen under Xvfb)."""
-    from hiptimer.core.routines.model import seconds_text as written
-
-    return written(x)
-
-
 def reps_text(n: int | None) -> str:
     return "" if n is None else n_("{n} rep", "{n} reps", n).format(n=n)
 
@@ -52,6 +44,8 @@ def reps_text(n: int | None) -> str:
 def planned_text(a: Measured) -> str:
     """'30 s' or '12 reps'."""
     if a.planned_hold_s is not None:
+        # As the library writes a dose: '1 min', where the summary, History and the PDF wrote
+        # '60 s' beside the library's '3 x 1 min' (seen under Xvfb).
         return seconds_text(a.planned_hold_s)
     return reps_text(a.planned_reps)
 
