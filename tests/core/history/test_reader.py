@@ -14,8 +14,8 @@ import pytest
 
 from hiptimer.core.history.queries import HistoryQueries
 from hiptimer.core.history.store import open_history
-from tests.core.history.test_read_only_copy import read_only_mount, version_6_file
-from tests.core.history.test_store import T0, a_session, a_set
+from tests.core.history.old_files import read_only_mount, version_6_file
+from tests.core.history.stored import T0, a_session, a_set
 
 Result = TypeVar("Result")
 
