@@ -24,7 +24,10 @@ NECK = 4.0
 HEAD_R = 6.0
 THIGH = 24.0
 SHIN = 24.0
-HEEL: Vec = (-3.0, -4.0, 0.0)  # from the ankle, in the foot's frame
+# From the ankle, in the foot's frame. The heel is under the shin's line, not behind it: 3 units
+# behind, it hung below a leg stretched out on the floor and held the calf 2.3 units (4 cm) up
+# (a limb is drawn the same width from knee to heel, so the back of the heel is the shin's edge).
+HEEL: Vec = (0.0, -4.0, 0.0)
 TOE: Vec = (10.0, -4.0, 0.0)
 UPPER_ARM = 16.0
 FOREARM = 15.0
@@ -163,6 +166,7 @@ def joint_points(pose: Pose) -> dict[str, Vec]:
 # Named points that are not a limb's: the trunk's ends, the head, and the trunk's two
 # points for rings (not drawn).
 NOT_LIMBS = frozenset({"pelvis", "neck", "head", "nose", "belly", "chest"})
+TRUNK_ENDS = ("pelvis", "neck")
 
 
 # The trunk's points for rings, a share of the way from the pelvis to the neck.
@@ -175,20 +179,25 @@ LEG_HOLDS = tuple((s, j) for s in SIDES for j in ("thigh", "knee", "ankle"))
 
 def lowest_y(points: dict[str, Vec]) -> float:
     """The lowest y the figure's drawing reaches: its limbs, trunk, head and nose."""
+    limbs = min(p[1] for name, p in points.items() if name not in NOT_LIMBS)
+    trunk = min(points["pelvis"][1], points["neck"][1])
     return min(
-        _resting_y(points),
+        limbs - STROKE_HALF,
+        trunk - TRUNK_HALF,
         points["head"][1] - HEAD_R,
         points["nose"][1] - NOSE_HALF,
     )
 
 
 def _resting_y(points: dict[str, Vec]) -> float:
-    """The lowest y of what the body rests on: the limbs and the trunk, each by half its drawn
-    width (the head settles after, in _settled: lying face down it rested on its nose and
-    held the whole body 14 cm over the floor)."""
-    limbs = min(p[1] for name, p in points.items() if name not in NOT_LIMBS)
-    trunk = min(points["pelvis"][1], points["neck"][1])
-    return min(limbs - STROKE_HALF, trunk - TRUNK_HALF)
+    """The lowest y of what the body rests on: the limbs and the trunk's ends, each by half a
+    limb's drawn width. The trunk is drawn wider (TRUNK_HALF) and _settled lifts an end that
+    goes into the floor onto it; placed by its own width it held the hips, and a leg
+    stretched out long from them, 0.7 units over the floor. The head settles after, in
+    _settled (lying face down it rested on its nose and held the whole body 14 cm over the
+    floor)."""
+    rests = (p[1] for name, p in points.items() if name not in NOT_LIMBS or name in TRUNK_ENDS)
+    return min(rests) - STROKE_HALF
 
 
 def placed(pose: Pose, anchor: Anchor) -> dict[str, Vec]:

@@ -327,6 +327,8 @@ ON_EDGE = {
     ("lateral-trunk-rotation", "end"),  # the knees dropped to one side roll the feet over
     ("low-impact-cardio", "via 0"),  # on a bike's pedals, not the floor
     ("low-impact-cardio", "end"),
+    ("prone-leg-raise", "start"),  # face down: the toes on the floor, the heel up, sole skyward
+    ("prone-leg-raise", "end"),
 }
 
 

@@ -3,12 +3,16 @@ seat), the head tangent to it, nothing through it."""
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from hiptimer.core.figures.files import load_figure
 from hiptimer.core.figures.kinematics import (
     HEAD_R,
+    SHIN,
     STROKE_HALF,
+    THIGH,
     TRUNK_HALF,
     lowest_y,
     placed,
@@ -163,3 +167,45 @@ def test_no_part_of_a_body_is_below_the_floor() -> None:
         for name, pose in _poses(fig):
             low = lowest_y(placed(pose, fig.anchor))
             assert low >= -1e-6, f"{exercise_id} {name}: {low:.2f} below the floor"
+
+
+def _long_legs(points: dict[str, tuple[float, float, float]]) -> list[str]:
+    """The legs stretched out long on the floor: knee straight, the shin level and low."""
+    legs = []
+    for side in ("right", "left"):
+        hip, knee, ankle = (points[f"{side}_{j}"] for j in ("hip", "knee", "ankle"))
+        bent = math.degrees(
+            math.acos(
+                max(-1.0, min(1.0, _dot(_minus(knee, hip), _minus(ankle, knee)) / THIGH / SHIN))
+            )
+        )
+        run = math.hypot(ankle[0] - knee[0], ankle[2] - knee[2])
+        level = abs(math.degrees(math.atan2(ankle[1] - knee[1], run))) < 15
+        if bent < 15 and level and max(knee[1], ankle[1]) < 12:
+            legs.append(side)
+    return legs
+
+
+def _minus(a: tuple[float, float, float], b: tuple[float, float, float]) -> tuple[float, ...]:
+    return (a[0] - b[0], a[1] - b[1], a[2] - b[2])
+
+
+def _dot(a: tuple[float, ...], b: tuple[float, ...]) -> float:
+    return sum(x * y for x, y in zip(a, b, strict=True))
+
+
+def test_a_leg_stretched_out_on_the_floor_lies_on_it() -> None:
+    """Lying or sitting with a leg long, the leg lies along the floor from the knee to the ankle:
+    the heel point hung 2.3 units below the leg's line, so the calf floated 2.3 units (4 cm)
+    over the floor, held up by the heel (the straight leg raise, the hamstring stretch, the
+    seated leg and hip extension)."""
+    long = set()
+    for exercise_id, fig in FIGURES.items():
+        for name, pose in _poses(fig)[: 2 + len(fig.via)]:  # the key poses: not a leg rising
+            points = placed(pose, fig.anchor)
+            for side in _long_legs(points):
+                long.add(exercise_id)
+                for joint in ("knee", "ankle"):
+                    gap = points[f"{side}_{joint}"][1] - STROKE_HALF
+                    assert gap <= ON, f"{exercise_id} {name}: the {side} {joint} {gap:.2f} up"
+    assert {"straight-leg-raise", "hamstring-stretch", "seated-leg-hip-extension"} <= long
