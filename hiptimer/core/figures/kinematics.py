@@ -21,7 +21,7 @@ SHOULDER_HALF = 10.0
 SHOULDER_UP = 28.0
 TRUNK = 31.0
 NECK = 4.0
-HEAD_R = 6.0
+HEAD_DISC = 6.0  # the head's filled disc; the painter's outline (the nose's pen) adds NOSE_HALF
 THIGH = 24.0
 SHIN = 24.0
 # From the ankle, in the foot's frame. The heel is under the shin's line, not behind it: 3 units
@@ -32,9 +32,17 @@ TOE: Vec = (10.0, -4.0, 0.0)
 UPPER_ARM = 16.0
 FOREARM = 15.0
 NOSE = 3.0
-STROKE_HALF = 2.3  # half a limb's drawn width: a limb on the floor rests on its edge
-TRUNK_HALF = 3.0  # half the trunk's drawn width (ui/widgets/figure_paint TRUNK)
-NOSE_HALF = 1.84  # half the nose's drawn width (figure_paint: LIMB * 0.8)
+# The drawn widths: ui/widgets/figure_paint draws with these, and a body rests on the floor
+# by the edges they give (the painter kept copies, which nothing tied to these halves).
+LIMB_WIDTH = 4.6
+TRUNK_WIDTH = 6.0
+NOSE_WIDTH = LIMB_WIDTH * 0.8
+STROKE_HALF = LIMB_WIDTH / 2  # a limb on the floor rests on its edge
+TRUNK_HALF = TRUNK_WIDTH / 2
+NOSE_HALF = NOSE_WIDTH / 2
+# The drawn head's radius, outline and all: what rests on the floor or an arm. The disc alone
+# (6) rested there, and the outline went 1.84 units (3 cm) through the floor.
+HEAD_R = HEAD_DISC + NOSE_HALF
 # A trunk end this close above the floor rests on it (the lateral trunk rotation's, rolled
 # 12 degrees onto its outstretched arm, was 5.9 over it), and one up to REST_FADE higher
 # part of the way (side-lying, 9.3 up on the shoulder's width, stays).
@@ -147,14 +155,14 @@ def joint_points(pose: Pose) -> dict[str, Vec]:
     body = body_matrix(pose)
     head = mul(body, rz(-pose.neck))
     neck = apply(body, (0.0, TRUNK, 0.0))
-    head_centre = add(neck, apply(head, (0.0, NECK + HEAD_R, 0.0)))
+    head_centre = add(neck, apply(head, (0.0, NECK + HEAD_DISC, 0.0)))
     points: dict[str, Vec] = {
         "pelvis": (0.0, 0.0, 0.0),
         "belly": apply(body, (2.0, 10.0, 0.0)),
         "chest": apply(body, (2.0, 22.0, 0.0)),
         "neck": neck,
         "head": head_centre,
-        "nose": add(head_centre, apply(head, (HEAD_R + NOSE, 0.0, 0.0))),
+        "nose": add(head_centre, apply(head, (HEAD_DISC + NOSE, 0.0, 0.0))),
     }
     _leg(points, "right", 1.0, body, pose.right_leg)
     _leg(points, "left", -1.0, body, pose.left_leg)
@@ -251,10 +259,10 @@ def _lying_on_its_side(points: dict[str, Vec], anchor: Anchor) -> dict[str, Vec]
         out[name] = (x, y if name in NOT_LIMBS else max(y, STROKE_HALF), z)
     head = out["head"]
     under = any(
-        math.dist((head[0], head[2]), (p[0], p[2])) <= 2 * HEAD_R
+        math.dist((head[0], head[2]), (p[0], p[2])) <= 2 * HEAD_DISC
         for p in (out[f"{lower}_elbow"], out[f"{lower}_hand"])
     )
-    down = max(0.0, head[1] - HEAD_R - (2 * STROKE_HALF if under else 0.0))
+    down = head[1] - HEAD_R - (2 * STROKE_HALF if under else 0.0)  # or up, onto the arm
     for name in ("head", "nose"):
         x, y, z = out[name]
         out[name] = (x, y - down, z)
@@ -344,7 +352,9 @@ def project(
     return out
 
 
-def bounds(points: Iterable[ScreenPoint], pad: float = HEAD_R) -> tuple[float, float, float, float]:
+def bounds(
+    points: Iterable[ScreenPoint], pad: float = HEAD_DISC
+) -> tuple[float, float, float, float]:
     """(left, bottom, right, top) around the points, padded."""
     pts = list(points)
     return (

@@ -9,12 +9,15 @@ from dataclasses import dataclass
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPolygonF
 
+from hiptimer.core.figures.kinematics import LIMB_WIDTH, NOSE_WIDTH, TRUNK_WIDTH
 from hiptimer.core.figures.scene import RING_R, Scene
 from hiptimer.core.figures.shapes import Face, Head, Ink, Line, Point, Rod
 from hiptimer.ui.palette import HIGH_CONTRAST, Palette
 
-LIMB = 4.6  # line widths in figure units (a figure is about 100 units tall)
-TRUNK = 6.0
+# Line widths in figure units (a figure is about 100 units tall); the body's are the core's,
+# which rests the body on the floor by their edges.
+LIMB = LIMB_WIDTH
+TRUNK = TRUNK_WIDTH
 FAR_LIMB = 4.0
 PROP_EDGE = 1.2
 BAND = 2.2
@@ -200,8 +203,10 @@ def _line(painter: QPainter, fit: _Fit, line: Line, c: Colours) -> None:
 
 def _head(painter: QPainter, fit: _Fit, head: Head, c: Colours) -> None:
     colour = getattr(c, INKS[head.ink])
-    painter.setPen(_pen(colour, fit.px(LIMB * 0.8)))
+    painter.setPen(_pen(colour, fit.px(NOSE_WIDTH)))
     painter.drawLine(fit.at(head.centre), fit.at(head.nose))
     painter.setBrush(QBrush(QColor(colour)))
-    r = head.radius * fit.scale
+    # The outline, drawn with the nose's pen, is part of the head's radius (the core rests the
+    # head by it): the disc is drawn that much smaller.
+    r = (head.radius - NOSE_WIDTH / 2) * fit.scale
     painter.drawEllipse(fit.at(head.centre), r, r)
