@@ -189,6 +189,20 @@ HANDS = {
     ("diaphragmatic-breathing", "start"): {"right_hand": "chest", "left_hand": "belly"},
     # Source E, the steps: press lightly on the raised leg's knee while leaning forward.
     ("seated-hip-stretch", "end"): {"right_hand": "right_knee"},
+    # Source C, the steps: hold the ankles, the elbows on the inside of the knees, pressing
+    # them down. The elbows were 10 and 19 units (17 and 33 cm) from the knees.
+    ("butterfly-press", "start"): {
+        "right_hand": "right_ankle",
+        "left_hand": "left_ankle",
+        "right_elbow": "right_knee",
+        "left_elbow": "left_knee",
+    },
+    ("butterfly-press", "end"): {
+        "right_hand": "right_ankle",
+        "left_hand": "left_ankle",
+        "right_elbow": "right_knee",
+        "left_elbow": "left_knee",
+    },
 }
 
 
