@@ -78,12 +78,16 @@ def open_for_window(db: Path) -> HistoryStore:
     """open_history, with the notices left earlier said as well, and what this opening mended
     kept with them; the file goes once the user has seen them (HistoryStore.notice_seen)."""
     store = open_history(db)
-    found = _kept(notice_file(db))
-    left = found.text
-    if found.moved and not found.keep_off:  # said now, and kept for a window killed first
-        leave(db, BY_WINDOW + found.moved)
-    if store.mended and not found.keep_off:  # said in the strip as it is; kept until then
-        leave(db, BY_WINDOW + store.mended)
+    try:
+        found = _kept(notice_file(db))
+        left = found.text
+        if found.moved and not found.keep_off:  # said now, and kept for a window killed first
+            leave(db, BY_WINDOW + found.moved)
+        if store.mended and not found.keep_off:  # said in the strip as it is; kept until then
+            leave(db, BY_WINDOW + store.mended)
+    except BaseException:  # an opening abandoned as the app quits (write_abandon.Abandoned)
+        store.close()
+        raise
     kept = _read(notice_file(db))
     if left or kept or found.moved:
         said = " ".join(filter(None, [words(left) if left else "", found.moved]))

@@ -19,6 +19,7 @@ from hiptimer.core.history.damaged import CorruptDatabase, moved_notice
 from hiptimer.core.history.in_the_way import in_the_way
 from hiptimer.core.history.migrations import MIGRATIONS, Migration
 from hiptimer.core.safe_write import free_name, make_folder
+from hiptimer.core.write_abandon import stop_if_abandoned, writing_beside
 from hiptimer.i18n import _, n_
 
 log = logging.getLogger(__name__)
@@ -165,7 +166,11 @@ def backup(conn: sqlite3.Connection, path: Path, old_version: int) -> Path | Non
     target = _free_name(path, f".bak-v{old_version}-{_stamp()}")
     dest = sqlite3.connect(os.fspath(target))
     try:
-        conn.backup(dest)
+        # A window's opening abandoned as the app quits removes the copy half made, and
+        # migrates nothing without it (write_abandon; the command line is never abandoned).
+        with writing_beside(target):
+            conn.backup(dest)
+        stop_if_abandoned()
     except BaseException:
         dest.close()
         for extra in ("", "-journal"):

@@ -237,11 +237,16 @@ class Services:
 
     def shutdown(self) -> None:
         """Stop the voice and the beeps, let the screen saver back and close the database;
-        never raises.
-        Once: services not opened yet never open (their opener is dropped)."""
+        never raises, never waits for a history still opening (abandoned: its thread closes
+        it). Once: services not opened yet never open (their opener is dropped)."""
         if self.shut_down:
             return
-        history = self.history  # (an opening still running is waited for, then closed)
+        # An opening never asked for is not waited for: nothing of this run waits to be
+        # written before it has opened. Its thread closes the store (now, if it has opened).
+        opening, self._opening = self._opening, None
+        if opening is not None:
+            opening.abandon()
+        history = self._history
         self.shut_down, self.opener = True, None
         for what, stop in (
             ("speech", self.speech.shutdown),

@@ -27,6 +27,7 @@ from hiptimer.core.history.resume import plan_resume
 from hiptimer.core.history.status import HistoryState
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.history.wording import completion_text, duration_text, pain_number, when_text
+from hiptimer.core.write_abandon import Abandon, Abandoned
 from tests.core.history.damaged_files import damage, sound_history
 from tests.core.history.stored import T0, a_session, a_set, read
 from tests.harness import hold, reps, routine
@@ -341,6 +342,26 @@ def test_a_backup_that_fails_half_way_leaves_no_half_copy(tmp_path: Path) -> Non
         assert history_schema.backup(source, db, 1) is None
     finally:
         source.close()
+
+
+def test_a_backup_abandoned_as_the_app_quits_leaves_no_copy_and_migrates_nothing(
+    tmp_path: Path,
+) -> None:
+    # The window's opening is abandoned when the app quits before it has opened: the copy
+    # half made was left under its .bak name (its thread dies with the app), and an opening
+    # that went on would have migrated with no backup left.
+    db = tmp_path / "history.sqlite3"
+    sound_history(db)
+    abandon = Abandon()
+
+    class QuitMidCopy:
+        def backup(self, dest: sqlite3.Connection) -> None:
+            dest.execute("CREATE TABLE half (x)")  # some pages got written
+            abandon.abandon()
+
+    with abandon.watching(), pytest.raises(Abandoned):
+        history_schema.backup(QuitMidCopy(), db, 1)  # type: ignore[arg-type]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["history.sqlite3"]
 
 
 def test_a_history_missing_a_column_every_row_needs_is_moved_aside(tmp_path: Path) -> None:

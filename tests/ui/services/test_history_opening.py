@@ -16,6 +16,7 @@ from hiptimer import paths
 from hiptimer.core.clock import FakeClock, FakeWall
 from hiptimer.core.history.schema import HistoryError
 from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.safe_write import replacing_text
 from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.keys import Action
 from hiptimer.ui.main_window import MainWindow
@@ -40,12 +41,28 @@ class Gate:
         self.release = threading.Event()
         self.started = threading.Event()
         self.thread: str | None = None
+        self.store: HistoryStore | None = None
 
     def __call__(self, path: Path) -> HistoryStore:
         self.thread = threading.current_thread().name
         self.started.set()
         assert self.release.wait(10), "the test never let the opening finish"
-        return open_history(path)
+        self.store = open_history(path)
+        return self.store
+
+
+class WritingGate(Gate):
+    """An opener that waits while it writes a file, as opening writes its notice file."""
+
+    def __call__(self, path: Path) -> HistoryStore:
+        try:
+            with replacing_text(path.with_name("history-notice.txt")) as fh:
+                fh.write("[window] mended\n")
+                return super().__call__(path)
+        except BaseException:  # as open_for_window closes the store when its notice fails
+            if self.store is not None:
+                self.store.close()
+            raise
 
 
 @pytest.fixture
@@ -213,6 +230,35 @@ def test_a_window_closed_while_the_history_opens_closes_at_once(
     services.shutdown()  # as app.run does once the event loop has ended: waits, then closes
     assert services.history is None
     qtbot.waitUntil(lambda: not window._services_wait)  # the queued poll ends on shut-down
+
+
+@pytest.mark.parametrize("opener", [Gate, WritingGate])
+def test_shutdown_leaves_a_history_still_opening_and_its_thread_closes_it(
+    qtbot: QtBot, opener: type[Gate]
+) -> None:
+    # The window gone, the app's exit still waited for the opening: a second or more of
+    # integrity check on ten years of sessions, after the user had quit. Nothing entered
+    # can be lost (nothing of this run was written before it opened), and the file it was
+    # writing is removed, as an abandoned export's is: the thread dies with the app.
+    folder = paths.data_dir()
+    folder.mkdir(parents=True)
+    gate = opener()
+    services = slow_services(gate)
+    assert services.open_now()
+    assert gate.started.wait(5)
+    opening = services._opening
+    assert opening is not None
+    services.shutdown()
+    assert not opening.done  # not waited for
+    assert services.history is None
+    assert [p.name for p in folder.iterdir() if p.name.startswith(".")] == []  # no file beside
+    gate.release.set()  # had the app not exited yet, the opening ends ...
+    qtbot.waitUntil(lambda: opening.done)
+    assert gate.store is not None
+    with pytest.raises(sqlite3.ProgrammingError, match="closed database"):
+        gate.store.list_sessions()  # ... and its thread closes what it opened
+    assert not (folder / "history-notice.txt").exists()  # nor put in place after the quit
+    assert [p.name for p in folder.iterdir() if p.name.startswith(".")] == []
 
 
 def test_services_shut_down_before_they_opened_never_open(gate: Gate) -> None:
