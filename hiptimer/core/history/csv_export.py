@@ -98,6 +98,7 @@ def _sessions(
     columns."""
     local = times.local
     for row in conn.execute(_SESSIONS_SQL.format(where=where), params):
+        stop_if_abandoned()  # 0.1-0.5 us a session: under 2 ms of ten years (3,650 sessions)
         (sid, started, routine_id, title, note, end, planned, m_pain, m_stiff, m_at, aside,
          tried, rows, results, ended, time_s) = row  # fmt: skip
         as_written, changed = corrections.note.get(sid, (None, None))
@@ -144,9 +145,12 @@ def write_csv(conn: sqlite3.Connection, target: TextIO, where: str, params: list
 
 def _write_lines(conn: sqlite3.Connection, target: TextIO, where: str, params: list[Any]) -> int:
     times = LocalTimes()
+    # The set-up (~0.15 s of ten years) stops too once the window has closed, between steps.
     corrections = _Corrections(conn, times)
+    stop_if_abandoned()
     # Sets kept with an unreadable value emptied (hiptimer.core.history.repair): a handful.
     emptied = emptied_values(conn)
+    stop_if_abandoned()
     unreadable = {set_id: ";".join(gone) for set_id, (_sid, gone) in emptied.items()}
     kept_in = {sid for sid, _gone in emptied.values()}
     sessions = list(_sessions(conn, times, corrections, where, params, kept_in))

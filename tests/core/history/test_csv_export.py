@@ -24,6 +24,7 @@ from hiptimer.core.history.csv_fields import csv_field, safe_text
 from hiptimer.core.history.local_times import LocalTimes
 from hiptimer.core.history.queries import StoredSet, to_db_time
 from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.write_abandon import Abandon, Abandoned
 from tests.history_generated import generate
 
 UTC = timezone.utc
@@ -480,3 +481,33 @@ class _Spy:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._conn, name)
+
+
+@pytest.mark.parametrize(
+    "abandoned_in",
+    ["FROM corrections", "FROM set_aside", "SELECT s.id, s.started_at"],
+    ids=["corrections", "emptied values", "sessions"],
+)
+def test_an_export_abandoned_while_it_sets_up_reads_no_further(
+    store: HistoryStore, monkeypatch: pytest.MonkeyPatch, abandoned_in: str
+) -> None:
+    # Its set-up (the corrections, the sets kept emptied, the list of sessions: ~0.15 s on
+    # ten years) went on to its end once the history window had closed, and the sets' query
+    # after it: only the loop over the sessions asked whether the window was still there.
+    record(store, utc("2025-03-03T08:00:00"), [("2025-03-03T08:00:00", "2025-03-03T08:00:30")])
+    abandon = Abandon()
+    run: list[str] = []
+    real_execute = sqlite3.Connection.execute
+
+    def abandoned_when(conn: sqlite3.Connection, sql: str, *args: Any) -> sqlite3.Cursor:
+        run.append(sql)
+        cursor = real_execute(conn, sql, *args)
+        if abandoned_in in sql:
+            abandon.abandon()  # the window closes as this query has run
+        return cursor
+
+    monkeypatch.setattr(store, "_conn", _Spy(store._conn, abandoned_when))
+    with abandon.watching(), pytest.raises(Abandoned):
+        store.export_csv(io.StringIO(newline=""))
+    after = run[next(i for i, sql in enumerate(run) if abandoned_in in sql) + 1 :]
+    assert after in ([], ["COMMIT"])  # its read transaction ends, nothing more is read
