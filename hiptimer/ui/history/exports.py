@@ -132,9 +132,14 @@ class HistoryExports(QObject):
         assert self._saved is not None
         (path, saved), self._saved = self._saved, None
         written, error = outcome
-        if isinstance(error, Abandoned):
-            return  # the window was closed: nothing was put there, and nothing to say
-        if isinstance(error, OSError):
+        if isinstance(error, Abandoned):  # the window was closed: nothing was put there
+            # "Exporting…" stood in the closed window's status, shown again as it reopened.
+            self._say(
+                _("The export to {path} stopped when the window closed: nothing was saved.").format(
+                    path=path
+                )
+            )
+        elif isinstance(error, OSError):
             self._say(not_written(path, error))
         elif error is not None:  # a database error (or a bug): said as the system's reason is
             log.error("History export to %s failed", path, exc_info=error)

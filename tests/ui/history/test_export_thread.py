@@ -141,6 +141,13 @@ def test_closing_the_window_mid_export_leaves_no_file(
     writer.go_on.set()  # it writes it all, then finds the window gone
     window.exports.finish()
     assert list(out.parent.iterdir()) == []  # nothing under the name, nothing beside it
+    # "Exporting…" stayed in the status line, with both buttons back, when it reopened.
+    assert window.status.accessibleName() == stopped(out)
+    assert buttons_enabled(window) == [True, True]
+
+
+def stopped(out: Path) -> str:
+    return f"The export to {out} stopped when the window closed: nothing was saved."
 
 
 def test_a_filter_changed_mid_export_leaves_exporting_said_until_it_ends(
@@ -265,5 +272,5 @@ def test_an_export_abandoned_after_its_first_read_reads_no_more(
     assert len(held.reads) == 1 and 0 < held.reads[0] < 21  # one session's sets, or the list
     assert later == []
     assert list(out.parent.iterdir()) == []
-    assert window.status.accessibleName() == "Exporting\u2026"  # as it was: no error said
+    assert window.status.accessibleName() == stopped(out)  # no error said
     assert [r for r in caplog.records if r.levelno >= logging.WARNING] == []
