@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QStatusBar
 
 from hiptimer import APP_TITLE
@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         self.wall = wall
         self._waits_for_paint = show_first  # keys, drops, routines: in open_services()
         self._services_wait = False  # opened, their history not yet: _services_ready() waits
+        self._services_started = False  # _services_ready() has run
         self._voice_known = False  # lengths as written until the services are ready
         self._reminder_parts = reminders
         self.nav = Navigator(self)
@@ -122,7 +123,9 @@ class MainWindow(QMainWindow):
     def open_services(self, *, wait: bool = True) -> None:
         """Open the services of a window shown first (hiptimer.ui.app: after the first paint,
         not waiting for the history's thread), and before them its keys and routines."""
-        if self.services.shut_down:  # a poll still queued when the app shut them down
+        # A poll still queued when the app shut them down, or for a window closed meanwhile
+        # while the editor keeps the app running: nothing starts for it (showEvent asks again).
+        if self.services.shut_down or self.closing.closed:
             self._services_wait = False
             return
         if self._waits_for_paint:  # shown first: keys, drops and routines come now
@@ -143,6 +146,7 @@ class MainWindow(QMainWindow):
         from hiptimer.core.history.store import HistoryStore
         from hiptimer.ui.guidance.coordinator import Guidance
 
+        self._services_started = True
         self.service_watch.watch()
         self.banner.refresh()
         self._voice_known = True
@@ -363,4 +367,15 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.closing.may_close(event):
             super().closeEvent(event)
+            self.closing.closed = True
             self.reminders.window_closed(self.closing.for_good)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Shown again after it was closed (a second start, while the editor kept the app
+        running): what the services make possible starts now, if it never did."""
+        super().showEvent(event)
+        if self.closing.closed:
+            self.closing.closed = False
+            if not self._services_started:
+                self._services_wait = True
+                QTimer.singleShot(0, self, lambda: self.open_services(wait=False))

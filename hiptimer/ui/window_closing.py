@@ -35,6 +35,7 @@ class WindowClosing:
         self._window = window
         self.for_system = False  # end_by_system: close without asking
         self.quitting = False  # quit_app: close even when closing keeps HipTimer in the tray
+        self.closed = False  # closed (not hidden in the tray), till shown again
 
     def quit_app(self) -> None:
         """File > Quit and the tray's Quit: close, even when closing keeps it in the tray."""

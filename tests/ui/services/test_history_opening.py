@@ -232,6 +232,26 @@ def test_a_window_closed_while_the_history_opens_closes_at_once(
     qtbot.waitUntil(lambda: not window._services_wait)  # the queued poll ends on shut-down
 
 
+def test_a_window_closed_while_the_history_opens_starts_nothing_when_it_has_opened(
+    qtbot: QtBot, gate: Gate
+) -> None:
+    # The editor kept the app running after the main window closed: once the history had
+    # opened, the window's poll ran _services_ready for a window that was gone (the resume
+    # offer, the morning check-in, the reminders and their tray icon).
+    services = slow_services(gate)
+    window = window_on(services, qtbot, FakeClock())
+    window.open_services(wait=False)
+    assert gate.started.wait(5)
+    assert window.close()
+    gate.release.set()
+    qtbot.waitUntil(lambda: services.history_ready and not window._services_wait)
+    assert window.guidance is None and window.reminders.coordinator is None
+    window.show()  # shown again (a second start): it starts now
+    qtbot.waitUntil(lambda: window.guidance is not None)
+    window.close()
+    services.shutdown()
+
+
 @pytest.mark.parametrize("opener", [Gate, WritingGate])
 def test_shutdown_leaves_a_history_still_opening_and_its_thread_closes_it(
     qtbot: QtBot, opener: type[Gate]
