@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import json
 import math
@@ -289,6 +290,19 @@ def one_set(n: int) -> StoredSet:
                      actual_reps=10, pain=2)  # fmt: skip
 
 
+def commit_times(store: HistoryStore, routine: Routine, count: int = COMMITS) -> list[float]:
+    """`count` durable set commits (WAL, synchronous=FULL) as during a session, each timed.
+    Their session is removed afterwards: left unfinished in a kept folder (--keep), the app
+    offered to resume it, and each run added another."""
+    sid = store.begin_session(routine.id, routine.title, 1, {}, datetime.now(timezone.utc))
+    try:
+        return [timed(lambda n=n: store.add_set(sid, one_set(n))) for n in range(count)]  # type: ignore[misc]
+    finally:
+        with contextlib.closing(sqlite3.connect(store.path)) as conn, conn:
+            conn.execute("DELETE FROM sets WHERE session_id = ?", (sid,))
+            conn.execute("DELETE FROM sessions WHERE id = ?", (sid,))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--years", type=float, default=10)
@@ -403,9 +417,7 @@ def main() -> int:
     if "pdf" in args.profile:
         profile("pdf", lambda: write_report(store, out / "all.pdf", catalog=catalog))
 
-    # One durable set commit (WAL, synchronous=FULL), as during a session.
-    sid = store.begin_session(routine.id, routine.title, 1, {}, datetime.now(timezone.utc))
-    commits = [timed(lambda n=n: store.add_set(sid, one_set(n))) for n in range(COMMITS)]  # type: ignore[misc]
+    commits = commit_times(store, routine)
     note(rows, f"one set commit, store.add_set ({COMMITS}x)", commits, "<= 10 median")
     store.close()
     report(rows, n_sessions, n_sets, args.years, how, path)

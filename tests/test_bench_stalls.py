@@ -4,20 +4,12 @@ counts up to the end, and the table says "no tick recorded" instead of a traceba
 
 from __future__ import annotations
 
-import importlib
 import math
-from pathlib import Path
-from types import ModuleType
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
-
-
-def bench(name: str, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
-    monkeypatch.syspath_prepend(str(BENCH))  # as when run as a script: benchlib beside it
-    return importlib.import_module(name)
+from tests.bench_scripts import bench
 
 
 def test_the_longest_gap_counts_the_wait_up_to_the_end(monkeypatch: pytest.MonkeyPatch) -> None:
