@@ -94,8 +94,11 @@ def expected_sounds() -> list[Expected]:
         found.append(Expected(kind, channel, len(starts) - 1, at - starts[-1], text))
 
     def listen(event: Event) -> None:
-        timed = isinstance(event, StepStarted) and event.duration_s is not None
-        if timed and event.step.kind is not StepKind.PAIN:  # type: ignore[union-attr]
+        if (  # a timed step begins (the pain question has no time of its own)
+            isinstance(event, StepStarted)
+            and event.duration_s is not None
+            and event.step.kind is not StepKind.PAIN
+        ):
             starts.append(event.at)
         if isinstance(event, Countdown) and event.seconds_left in (3, 2, 1):
             place("tick", "beeps", event.at)

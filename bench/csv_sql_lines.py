@@ -155,7 +155,8 @@ def main() -> int:
     folder = args.keep or Path(tempfile.mkdtemp(prefix="hiptimer-csvsql-"))
     path = folder / "history.sqlite3"
     if not path.exists():
-        from bench.history_scale import ROUTINE_ID, fill
+        from history_scale import ROUTINE_ID, fill
+
         from hiptimer.core.routines.catalog import load_catalog
 
         fill(path, load_catalog().find(ROUTINE_ID), 3650)

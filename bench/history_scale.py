@@ -205,7 +205,12 @@ def stall_during(
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     timer.start(5)
     begun: list[float] = []
-    QTimer.singleShot(0, lambda: (begun.append(time.perf_counter()), start_it()))
+
+    def begin() -> None:
+        begun.append(time.perf_counter())
+        start_it()
+
+    QTimer.singleShot(0, begin)
     while not begun or not done():
         app.processEvents()
         time.sleep(0.001)

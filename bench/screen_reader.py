@@ -28,6 +28,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -44,7 +45,7 @@ SPOKEN_END = re.compile(r"^\s*(.*)'\s*(?:\{.*)?$")
 FLOOD = 5  # the same line (digits aside) spoken unasked more often than this is a flood
 PROMPTED_S = 1.5  # what Orca says this soon after a key press, it says because of the key
 # (seconds after the app started, key): a session as a user would go through it.
-KEYS = [(8, "Right"), (12, "Right"), (15, "2"), (20, "s"), (26, "Right"), (30, "Right"),
+KEYS: list[tuple[float, str]] = [(8, "Right"), (12, "Right"), (15, "2"), (20, "s"), (26, "Right"), (30, "Right"),
         (33, "3"), (38, "space"), (42, "space")]  # fmt: skip
 RUN_S = 48
 
@@ -69,7 +70,7 @@ def parse_keys(spec: str | None) -> list[tuple[float, str]]:
 def inner(orca_log: Path, home: Path, app_args: list[str], keys: list[tuple[float, str]]) -> int:
     """Inside dbus-run-session: the AT-SPI bus, Orca, the app, the keys."""
     env = {**os.environ, "QT_ACCESSIBILITY": "1", "QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1"}
-    quiet = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    quiet: dict[str, Any] = {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
     bus = subprocess.Popen([str(BUS_LAUNCHER), "--launch-immediately"], env=env, **quiet)
     time.sleep(1)
     orca = subprocess.Popen(["orca", "--replace", f"--debug-file={orca_log}"], env=env, **quiet)
@@ -120,12 +121,12 @@ def spoken(orca_log: Path, app_started: float) -> list[tuple[float, str]]:
 def utterances(log: str) -> list[tuple[tuple[str, str, str], str]]:
     """((hours, minutes, seconds), words) for each SPEECH OUTPUT of an Orca debug log; the
     lines of one utterance joined by a space, as Orca pauses there."""
-    found = []
+    found: list[tuple[tuple[str, str, str], str]] = []
     rows = iter(log.splitlines())
     for line in rows:
         whole, start = SPOKEN.match(line), SPOKEN_START.match(line)
         if whole:
-            found.append((whole.groups()[:3], whole.group(4)))
+            found.append(((whole[1], whole[2], whole[3]), whole[4]))
         elif start:
             words = [start.group(4)]
             for more in rows:
@@ -133,7 +134,7 @@ def utterances(log: str) -> list[tuple[tuple[str, str, str], str]]:
                 words.append((end.group(1) if end else more).strip())
                 if end:
                     break
-            found.append((start.groups()[:3], " ".join(w for w in words if w)))
+            found.append(((start[1], start[2], start[3]), " ".join(w for w in words if w)))
     return found
 
 
