@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 import pytest
 
 from hiptimer.core.history import left_notice
+from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.safe_read import UnreadableFile
+from hiptimer.core.write_abandon import Abandon, Abandoned
 
 
 def test_forgetting_what_was_shown_keeps_a_notice_left_since(tmp_path: Path) -> None:
@@ -82,3 +85,26 @@ def test_a_notice_file_that_cannot_be_read_is_left_as_it_is(
     left_notice.leave(db, "The history database was damaged.")
     assert left_notice.notice_file(db).read_bytes() == b"An earlier notice.\n"
     assert [p.name for p in tmp_path.iterdir()] == ["history-notice.txt"]
+
+
+def test_an_opening_abandoned_as_its_notice_is_written_closes_its_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The window's opening, abandoned as the app quits (write_abandon), raised from writing
+    # its notice with the store it had opened left open on its thread.
+    db = tmp_path / "history.sqlite3"
+    left_notice.notice_file(db).mkdir()  # moved aside: a notice to keep for the window
+    opened: list[HistoryStore] = []
+
+    def open_history(path: Path) -> HistoryStore:
+        opened.append(real_open(path))
+        abandon.abandon()  # the app quits while the history opens
+        return opened[-1]
+
+    real_open, abandon = left_notice.open_history, Abandon()
+    monkeypatch.setattr(left_notice, "open_history", open_history)
+    with abandon.watching(), pytest.raises(Abandoned):
+        left_notice.open_for_window(db)
+    with pytest.raises(sqlite3.ProgrammingError, match="closed database"):
+        opened[0].list_sessions()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
