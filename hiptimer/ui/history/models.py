@@ -26,6 +26,7 @@ from hiptimer.core.history.wording import (
     pain_number,
     side_word,
     when_text,
+    with_side,
 )
 from hiptimer.core.session.set_outcome import deciding
 from hiptimer.i18n import N_, _, p_, translate
@@ -70,8 +71,8 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
     # Columns of whole words that may take more lines, rather than cut a title, where even the
     # flexible columns cut to their titles do not fit (RowsTable).
     wrappable: tuple[int, ...] = ()
-    # A flexible column kept whole while a wrappable one can take more lines instead.
-    names: int | None = None
+    # Flexible columns kept whole (on more lines, where wrappable) before any is cut.
+    whole_first: tuple[int, ...] = ()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +82,11 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         self.cut_titles: dict[int, str] = {}
 
     has_short_form = False  # a column that can read shorter (shorten)
+    # Columns hidden where no row has anything in them (RowsTable).
+    optional: tuple[int, ...] = ()
+    # Columns whose words the short form puts in another's (the sets' side in the name):
+    # hidden while it shows (RowsTable).
+    joined_when_short: tuple[int, ...] = ()
 
     def shorten(self, short: bool) -> None:
         """Show the shorter form of the column that has one (SessionsModel: the date without
@@ -161,6 +167,10 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
 
     def pain_value(self, row: Row, column: int) -> float | None:
         return None
+
+    def is_empty(self, column: int) -> bool:
+        """Whether no row has anything in `column` (an "unreadable" counts as something)."""
+        return not any(self.columns[column][1](row) for row in self._rows)
 
     def said(self, column: int, text: str) -> str:
         """A cell as a screen reader says it, with its column: "Max pain: 2"."""
@@ -292,17 +302,34 @@ class SetsModel(RowsModel[SetRow]):
     # still took its title's room from the names (Spanish at 1024 x 768 in large print cut
     # every title, "Eje…", "De…", "Aj…").
     optional = (1, 6, 7)
-    # Done and pain break between words where nothing else gives: Spanish at 1024 x 768 in
-    # large print cut the titles Ejercicio, Lado, Decisión and Ajuste of a session with a
-    # choice and a quick change, "12 s (hecha en parte)" and "10/10 (era 7)" kept whole.
-    wrappable = (4, 5)
-    # The exercise's name reads whole before done and pain keep one line: cut to twelve
-    # characters beside a one-line "12 s (hecha en parte)" it read "Puente de g…".
-    names = 0
+    # Name, done, pain, choice and change break between words where nothing else gives:
+    # Spanish at 1024 x 768 in large print cut the titles Ejercicio, Lado, Decisión and Ajuste
+    # of a session with a choice and a quick change, "12 s (hecha en parte)" and "10/10 (era
+    # 7)" kept whole; and at 1280 x 800 it cut "lo dejó por …", the change and the name
+    # beside done cells of three lines.
+    wrappable = (0, 4, 5, 6, 7)
+    # Every word reads whole, on more lines, before any cell is cut ("Puente de g…").
+    whole_first = (0, 1, 6, 7)
+
+    # The short form: the side in the name's cell ("Puente (lado izquierdo)"), its column gone,
+    # for the room the words of the other cells need whole (Spanish at 1024 x 768 in large
+    # print: the titles alone took 942 px of 970).
+    has_short_form = True
+    joined_when_short = (1,)
+    _short = False
+
+    def shorten(self, short: bool) -> None:
+        if short != self._short:
+            self._short = short
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 1))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """The name with its side in the short form: its tooltip and what a screen reader
+        says too, as they are made from it."""
+        row = self.row_at(index.row()) if index.isValid() else None
+        if role == Qt.ItemDataRole.DisplayRole and self._short and index.column() == 0 and row:
+            return with_side(row.record.exercise_name, row.record.side)  # the name alone: none
+        return super().data(index, role)
 
     def pain_value(self, row: SetRow, column: int) -> float | None:
         return row.record.pain
-
-    def is_empty(self, column: int) -> bool:
-        """Whether no row has anything in `column` (an "unreadable" counts as something)."""
-        return not any(self.columns[column][1](row) for row in self._rows)

@@ -178,8 +178,6 @@ class SessionsPane(QWidget):
         trail = self.store.corrections(session.id) if session else []
         records = self.store.session_sets(session.id) if session else []
         self.sets.set_rows(set_rows(records, trail))
-        for column in self.sets.optional:  # no each-side exercise: no Side, in the names' room
-            self.sets_view.setColumnHidden(column, self.sets.is_empty(column))
         self.pain_button.setEnabled(False)
         if session is None:
             self.heading.setText(_("No session chosen."))

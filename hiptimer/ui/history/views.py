@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt
 from PySide6.QtGui import QHelpEvent, QResizeEvent
 from PySide6.QtWidgets import (
@@ -18,12 +20,22 @@ from PySide6.QtWidgets import (
 from hiptimer.ui.history.models import SessionsModel, SetsModel
 from hiptimer.ui.widgets.dialog_body import DialogBody
 from hiptimer.ui.widgets.table_rows import leave_by_tab, rows_tall
-from hiptimer.ui.widgets.wrapped_cells import WrappingCells, fit_rows, widest_word
+from hiptimer.ui.widgets.wrapped_cells import WrappingCells, fit_rows, reads_whole, widest_word
 
 ROWS_KEPT = 3  # a table is never squeezed below its header and this many rows
 LINES_KEPT = 3  # nor the note below this many lines
 LEGIBLE_CHARS = 12  # a cut column keeps a third of its width, or this many characters
 LEAST_CHARS = 5  # or, where the view is too narrow for that, this many (with the "…")
+
+
+def widest_level(fits: Callable[[int], bool], top: int) -> int:
+    """The highest level from 0 to `top` that `fits` (which holds up to some level), by
+    bisection; 0 where none does."""
+    low = 0
+    while low < top:
+        mid = (low + top + 1) // 2
+        low, top = (mid, top) if fits(mid) else (low, mid - 1)
+    return low
 
 
 class RowsTable(QTableView):
@@ -55,6 +67,7 @@ class RowsTable(QTableView):
         self._folded: list[int] = []
         self._short: list[int] = []
         self._wrapped: list[int] = []  # and with the wrappable columns as narrow as their title
+        self._wrapped_long: list[int] = []  # so, but not in the short form
         self._wrapping = WrappingCells(self)
         for column in model.wrappable:
             self.setItemDelegateForColumn(column, self._wrapping)
@@ -75,10 +88,13 @@ class RowsTable(QTableView):
         cut first)."""
         # The header's own least (55 px in large print) kept a cut Side wider than its floor.
         self.horizontalHeader().setMinimumSectionSize(2 * self.fontMetrics().averageCharWidth())
+        for c in self._rows.optional:  # hidden where empty (the Side of a session with none)
+            self.setColumnHidden(c, self._rows.is_empty(c))
         self._natural = self._measure(folded=False)
         self._folded = self._measure(folded=True)
+        self._wrapped_long = self._wrap(self._folded)  # measured on the words in this form
         self._short = self._measure(folded=True, short=True) if self._rows.has_short_form else []
-        self._wrapped = self._wrap(self._short or self._folded)
+        self._wrapped = self._wrap(self._short) if self._short else self._wrapped_long
         self._squeeze_to_view()
 
     def _wrap(self, widths: list[int]) -> list[int]:
@@ -95,7 +111,7 @@ class RowsTable(QTableView):
 
     def _measure(self, folded: bool, short: bool = False) -> list[int]:
         self._rows.fold_titles(folded)
-        self._rows.shorten(short)
+        self._shorten(short)
         self.resizeColumnsToContents()
         header = self.horizontalHeader()
         last = header.count() - 1
@@ -121,18 +137,20 @@ class RowsTable(QTableView):
         the model's short form is used (the sessions' dates without their weekday: Spanish
         at 1024 x 768 in large print read "Ru…" and "Se…" without it), then they give up
         their titles' room too: no screen the screen-fit checks use scrolls sideways. Before
-        that, the model's wrappable columns take more lines (a set's done and pain); with a
-        names column (the sets' exercise), right after the names fail to fit whole on one
-        line, before any name is cut."""
+        that, the model's wrappable columns take more lines (a set's done and pain); with
+        columns to keep whole first (the sets' name, side, choice and change), right after
+        they fail to fit whole on one line, before any of them is cut: in Spanish at 1280 x
+        800 "lo dejó por …" and the change were cut beside a done cell of three lines."""
         if not self._natural:
             return
         chars = self.fontMetrics().averageCharWidth()
         short = self._short or self._folded
-        names = self._names()
-        if names:  # the names whole on one line, else the wrappable cells wrap before a name
+        kept = self._whole_first()
+        if kept:  # all whole on one line, else on more lines (then short), before any is cut
             tries = [
-                (self._natural, LEGIBLE_CHARS, True, names),  # is cut (_widen_wrapped)
-                (self._wrapped, LEGIBLE_CHARS, True, names),
+                (self._natural, LEGIBLE_CHARS, True, kept),
+                (self._wrapped_long, LEGIBLE_CHARS, True, kept),  # widened: _widen_wrapped
+                (self._wrapped, LEGIBLE_CHARS, True, kept),
                 (self._wrapped, LEGIBLE_CHARS, True, ()),
             ]
         else:
@@ -148,8 +166,8 @@ class RowsTable(QTableView):
         for natural, least, titles, kept in tries:
             self._rows.cut_titles.clear()  # the titles' room measured whole, as tried
             self._rows.fold_titles(natural is not self._natural)
-            self._rows.shorten(bool(self._short) and natural in (self._short, self._wrapped))
-            if natural is self._wrapped:
+            self._shorten(any(natural is form for form in (self._short, self._wrapped)))
+            if natural is self._wrapped or natural is self._wrapped_long:
                 natural = self._widen_wrapped(natural, chars * least, titles=titles)
             widths, fits = self._cut_to_view(natural, chars * least, titles=titles, whole=kept)
             if fits:
@@ -161,6 +179,13 @@ class RowsTable(QTableView):
         self._cut_titles(list(widths))
         if self._rows.wrappable:
             fit_rows(self, self._rows.wrappable)  # one line each, or the lines wrapped need
+
+    def _shorten(self, short: bool) -> None:
+        """The model's short form or its usual one, and the columns it joins to another in the
+        short form (the sets' side, in the name) hidden or shown again."""
+        self._rows.shorten(short)
+        for c in self._rows.joined_when_short:
+            self.setColumnHidden(c, short or (c in self._rows.optional and self._rows.is_empty(c)))
 
     def _cut_titles(self, columns: list[int]) -> None:
         """Cut the titles of these columns that their sections cut ("Comp…": the header clipped
@@ -175,22 +200,27 @@ class RowsTable(QTableView):
                 titles[c] = whole[:keep].rstrip() + "\u2026"
         self._rows.titles_changed()
 
-    def _names(self) -> tuple[int, ...]:
-        """The model's names column where it has one and wrappable columns to give way."""
-        return () if self._rows.names is None or not self._wrapped else (self._rows.names,)
+    def _whole_first(self) -> tuple[int, ...]:
+        """The model's columns kept whole while wrappable columns can give way."""
+        return self._rows.whole_first if self._wrapped else ()
 
     def _widen_wrapped(self, wrapped: list[int], least: int, *, titles: bool) -> list[int]:
         """The wrapped widths, the wrappable columns given what room the view has beyond the
-        flexible columns' floors, towards their one line: "12 s / (hecha en parte)" in three
-        lines rather than four, once the names read whole (the model's `names`)."""
-        floors = self._floors(wrapped, least, titles=titles, whole=self._names())
+        flexible columns' floors, towards their one line, all to one width as far as it goes:
+        "12 s / (hecha en parte)" in three lines rather than four. Given in turn, the names
+        took it all and "lo dejó por hoy" and the adjustment took a line a word."""
+        floors = self._floors(wrapped, least, titles=titles, whole=self._whole_first())
         spare = self.viewport().width() - sum(floors.get(c, w) for c, w in enumerate(wrapped))
-        widened = list(wrapped)
-        for c in self._rows.wrappable:
-            more = max(0, min(spare, self._natural[c] - wrapped[c]))
-            widened[c] += more
-            spare -= more
-        return widened
+        columns = [c for c in self._rows.wrappable if wrapped[c]]
+
+        def widened(level: int) -> dict[int, int]:
+            return {c: max(wrapped[c], min(self._natural[c], level)) for c in columns}
+
+        level = widest_level(
+            lambda level: sum(widened(level).values()) - sum(wrapped[c] for c in columns) <= spare,
+            max(self._natural, default=0),
+        )
+        return [widened(level).get(c, w) for c, w in enumerate(wrapped)]
 
     def _cut_to_view(
         self, natural: list[int], least: int, *, titles: bool, whole: tuple[int, ...] = ()
@@ -205,12 +235,10 @@ class RowsTable(QTableView):
             return {c: max(floors[c], min(natural[c], level)) for c in flexible}
 
         room = self.viewport().width() - (sum(natural) - sum(natural[c] for c in flexible))
-        level = max(natural, default=0)
-        low = 0  # the widest level at which the flexible columns fit, by bisection
-        while low < level:
-            mid = (low + level + 1) // 2
-            low, level = (mid, level) if sum(widths(mid).values()) <= room else (low, mid - 1)
-        return widths(low), sum(floors.values()) <= room
+        level = widest_level(
+            lambda level: sum(widths(level).values()) <= room, max(natural, default=0)
+        )
+        return widths(level), sum(floors.values()) <= room
 
     def _floors(
         self, natural: list[int], least: int, *, titles: bool, whole: tuple[int, ...] = ()
@@ -231,10 +259,13 @@ class RowsTable(QTableView):
         """The narrowest this table is without scrolling sideways (fit_columns measured it):
         its other columns whole under folded titles (in their short form), its flexible ones
         cut as far as they go, its frame and a vertical scroll bar (a long session's sets
-        scroll down)."""
+        scroll down); with columns to keep whole first, the narrowest its words read whole
+        in, broken between them."""
         narrowest = self._short or self._folded
         if not narrowest:
             return 0
+        if self._whole_first():
+            return self._edges() + sum(self._wrapped)
         least = self.fontMetrics().averageCharWidth() * LEAST_CHARS
         floors = self._floors(narrowest, least, titles=False)
         return self._edges() + sum(floors.get(c, w) for c, w in enumerate(narrowest))
@@ -258,8 +289,9 @@ class RowsTable(QTableView):
         return super().viewportEvent(event)
 
     def is_cut(self, index: QModelIndex) -> bool:
-        """Whether the cell shows its words cut short ("Hip str…")."""
-        return self.sizeHintForIndex(index).width() > self.visualRect(index).width()
+        """Whether the cell shows its words cut short ("Hip str…"), not whole on one line nor
+        broken between words on more."""
+        return not reads_whole(self, index)
 
 
 class NoteEdit(QPlainTextEdit):

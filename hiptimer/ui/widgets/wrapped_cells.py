@@ -2,38 +2,82 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTableView
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import (
+    QApplication,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from hiptimer.ui.widgets.plain import units_kept
 
 Index = QModelIndex | QPersistentModelIndex
+_BREAKS = re.compile(r"[ \t\n]+")  # where a line may break: not at a dose's no-break spaces
 
 
 class WrappingCells(QStyledItemDelegate):
     """A column's cells broken between words where the column is narrower than their line
     ("12 s / (hecha en parte)"), the rest of the table keeping one line a cell. Its rows are
-    made as tall as that needs by `fit_rows`. Signals: QStyledItemDelegate's."""
+    made as tall as that needs by `fit_rows`. A dose keeps its number and unit on one line
+    ("30 s", not "30" / "s") where the cell is as wide as the dose, and a cell narrower than
+    one of its words keeps one line cut with "…" (its tooltip says it whole) rather than
+    break inside the word ("(hech" / "a"). Signals: QStyledItemDelegate's."""
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         super().initStyleOption(option, index)
+        kept = units_kept(option.text)
+        room = option.rect.width() - 2 * text_margin(option.widget)
+        if not option.rect.isValid() or widest_in(option.fontMetrics, kept) <= room:
+            option.text = kept
+        elif widest_in(option.fontMetrics, option.text) > room:
+            return  # one line, cut
         option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
 
 
-def text_margin(view: QTableView) -> int:
+def widest_in(metrics: QFontMetrics, text: str) -> int:
+    """The width of the widest word of `text` (a dose's number and unit are one word where
+    `text` has no-break spaces in it: units_kept)."""
+    return max((metrics.horizontalAdvance(w) for w in _BREAKS.split(text)), default=0)
+
+
+def text_margin(view: QWidget | None) -> int:
     """The room Qt's style leaves at each side of a cell's words (QCommonStyle's textMargin)."""
-    return view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
+    style = view.style() if view is not None else QApplication.style()
+    return style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
 
 
 def widest_word(view: QTableView, column: int) -> int:
     """The width of the column's longest word with the cell's margins: narrower, Qt would break
     the word itself ("(hech / a")."""
     model, metrics = view.model(), view.fontMetrics()
-    words = (
-        word
-        for row in range(model.rowCount())
-        for word in str(model.index(row, column).data() or "").split()
-    )
-    widest = max((metrics.horizontalAdvance(w) for w in words), default=0)
+    texts = (str(model.index(row, column).data() or "") for row in range(model.rowCount()))
+    widest = max((widest_in(metrics, text) for text in texts), default=0)
     return widest + 2 * text_margin(view) + 1
+
+
+def reads_whole(view: QTableView, index: QModelIndex) -> bool:
+    """Whether a cell's words are all on view: on one line, or (a wrapping column's) broken
+    between words, never inside one, in a row as tall as they need."""
+    width = view.columnWidth(index.column())
+    if width >= view.sizeHintForIndex(index).width():
+        return True
+    delegate = view.itemDelegateForIndex(index)
+    if not isinstance(delegate, WrappingCells):
+        return False
+    option = QStyleOptionViewItem()
+    view.initViewItemOption(option)
+    option.rect = QRect(0, 0, width, view.rowHeight(index.row()))
+    delegate.initStyleOption(option, index)
+    if not option.features & QStyleOptionViewItem.ViewItemFeature.WrapText:
+        return False  # a word wider than the cell: cut on one line
+    tall = delegate.sizeHint(option, index).height()
+    return view.rowHeight(index.row()) - int(view.showGrid()) >= tall
 
 
 def fit_rows(view: QTableView, columns: tuple[int, ...]) -> None:

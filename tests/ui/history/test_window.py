@@ -871,21 +871,33 @@ SAID = Qt.ItemDataRole.AccessibleTextRole
 LONG_NAME = "Side-lying hip abduction with a resistance band"
 
 
+Held = tuple[str, int, str | None, str | None, bool]  # side, pain, choice, change, completed
+
+
+def add_holds(
+    store: HistoryStore, sid: int, name: str, start: datetime, sets: list[Held]
+) -> datetime:
+    """Add these sets of a 30 s hold, 12 s held unless completed, a minute apart from `start`:
+    the time after the last."""
+    when = start
+    for side, pain, choice, adjusted, completed in sets:
+        store.add_set(sid, StoredSet(
+            "abduction", name, 1, when, when + timedelta(seconds=40), side=side,
+            planned_hold_s=30, actual_hold_s=12, completed=completed, pain=pain,
+            pain_choice=choice, adjustment=adjusted,
+        ))  # fmt: skip
+        when += timedelta(minutes=1)
+    return when
+
+
 def session_of_long_sets(store: HistoryStore, start: datetime) -> int:
     """A session whose sets have every column wide: a long name, each side, a changed
     rating, a choice after pain, a quick dose change and a set done again after Back."""
     sid = store.begin_session("fai", "FAI mobility and control", 1, {}, start, sets_planned=3)
-    when = start
-    for side, pain, choice, adjusted in (
-        ("right", 7, "stop", "hold 30 -> 35 s; hold 35 -> 40 s"),
-        ("left", 3, None, None),
-    ):
-        store.add_set(sid, StoredSet(
-            "abduction", LONG_NAME, 1, when, when + timedelta(seconds=40), side=side,
-            planned_hold_s=30, actual_hold_s=12, completed=False, pain=pain,
-            pain_choice=choice, adjustment=adjusted,
-        ))  # fmt: skip
-        when += timedelta(minutes=1)
+    when = add_holds(store, sid, LONG_NAME, start, [
+        ("right", 7, "stop", "hold 30 -> 35 s; hold 35 -> 40 s", False),
+        ("left", 3, None, None, False),
+    ])  # fmt: skip
     first = store.session_sets(sid)[0]
     assert first.id is not None
     store.correct_pain(first.id, 10, at=when)  # "10/10 (was 7)"
@@ -922,8 +934,10 @@ def test_the_sets_table_fits_its_width_and_cuts_long_words_not_numbers(
                 assert model.headerData(col, Qt.Orientation.Horizontal, TIP) == title
     # What a cut cell leaves out is in its tooltip and what a screen reader says.
     name, choice, adjusted = model.index(0, 0), model.index(0, 6), model.index(0, 7)
-    assert tip_text(name) == LONG_NAME
-    assert name.data(SAID) == f"Exercise: {LONG_NAME}"
+    # Where the Side column gave its room to the other words, the name says the side.
+    named = f"{LONG_NAME} (right)" if view.isColumnHidden(1) else LONG_NAME
+    assert tip_text(name) == named
+    assert name.data(SAID) == f"Exercise: {named}"
     assert tip_text(choice) == "stopped for today"
     assert tip_text(adjusted) == "30 s \u2192 35 s; 35 s \u2192 40 s"  # the CSV keeps '->'
 
@@ -1160,3 +1174,46 @@ def test_a_name_is_cut_only_where_done_and_pain_cannot_wrap_further(
                 header = view.horizontalHeader()
                 narrowest = max(widest_word(view, wrapping), header.sectionSizeHint(wrapping))
                 assert view.columnWidth(wrapping) <= narrowest, (size, wrapping)
+
+
+def session_of_long_words(store: HistoryStore, start: datetime) -> int:
+    """A session whose sets have long words in every column of words, in Spanish: done in
+    part and tried again ("12 s (hecha en parte) · no cuenta"), each choice after pain
+    ("lo dejó por hoy", "bajó la carga") and quick changes of a hold and of reps."""
+    sid = store.begin_session("fai", "FAI mobility and control", 1, {}, start, sets_planned=3)
+    when = add_holds(store, sid, "Abducción de cadera tumbado de lado con banda", start, [
+        ("right", 7, "stop", "hold 30 -> 35 s; hold 35 -> 40 s", False),
+        ("left", 5, "lower", "reps 10 -> 8", False),
+        ("left", 3, "continue", None, True),
+    ])  # fmt: skip
+    store.finish_session(sid, "completed", when)
+    return sid
+
+
+@pytest.mark.parametrize(
+    ("size", "text_size"),
+    [((1280, 800), 100), ((1268, 720), 100), ((1024, 768), 150), ((1012, 724), 150)],
+)
+@pytest.mark.usefixtures("spanish")
+def test_in_spanish_every_word_of_the_sets_reads_whole_at_1280_and_in_large_print_at_1024(
+    qtbot: QtBot, store: HistoryStore, weeks: Weeks, size: tuple[int, int], text_size: int
+) -> None:
+    # Beside done cells of three lines at 1280 x 800, "lo dejó por …", "30 s → 35 s; 35 …"
+    # and "10 repeticiones → 8 …" were cut (their tooltips and a screen reader said them
+    # whole, a reader saw "…"), and the names and the side at 1024 x 768 in large print.
+    sid = session_of_long_words(store, at(weeks.today, 8))
+    with app_look(text_size):
+        pane = window_sized(qtbot, store, size).sessions_pane
+        view, model = pane.sets_view, pane.sets
+        chosen = pane.current()
+        assert chosen is not None and chosen.id == sid
+        assert model.index(1, 4).data() == "12 s (hecha en parte) \u00b7 no cuenta"
+        shown = [c for c in range(model.columnCount()) if not view.isColumnHidden(c)]
+        assert_titles_whole(view, model, tuple(shown), size)  # every cell of every row
+        for c in shown:
+            for row in range(model.rowCount()):
+                assert reads_whole(view, model.index(row, c)), (c, row)
+                assert not view.is_cut(model.index(row, c)), (c, row)  # so no tooltip
+        if view.isColumnHidden(1):  # its room given to the others: the name says the side
+            assert model.index(0, 0).data().endswith("(lado derecho)")
+            assert model.index(0, 0).data(SAID).endswith("(lado derecho)")
