@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt
 from PySide6.QtGui import QHelpEvent, QResizeEvent
 from PySide6.QtWidgets import (
@@ -20,22 +18,18 @@ from PySide6.QtWidgets import (
 from hiptimer.ui.history.models import SessionsModel, SetsModel
 from hiptimer.ui.widgets.dialog_body import DialogBody
 from hiptimer.ui.widgets.table_rows import leave_by_tab, rows_tall
-from hiptimer.ui.widgets.wrapped_cells import WrappingCells, fit_rows, reads_whole, widest_word
+from hiptimer.ui.widgets.wrapped_cells import (
+    WrappingCells,
+    fit_rows,
+    reads_whole,
+    widest_level,
+    widest_word,
+)
 
 ROWS_KEPT = 3  # a table is never squeezed below its header and this many rows
 LINES_KEPT = 3  # nor the note below this many lines
 LEGIBLE_CHARS = 12  # a cut column keeps a third of its width, or this many characters
 LEAST_CHARS = 5  # or, where the view is too narrow for that, this many (with the "…")
-
-
-def widest_level(fits: Callable[[int], bool], top: int) -> int:
-    """The highest level from 0 to `top` that `fits` (which holds up to some level), by
-    bisection; 0 where none does."""
-    low = 0
-    while low < top:
-        mid = (low + top + 1) // 2
-        low, top = (mid, top) if fits(mid) else (low, mid - 1)
-    return low
 
 
 class RowsTable(QTableView):

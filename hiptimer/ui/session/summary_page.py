@@ -55,6 +55,7 @@ COLUMNS = (
 SIDE_COLUMN = 1
 DONE_COLUMN = 4
 PAIN_COLUMN = 5
+CHOICE_COLUMN = 6
 HEADING_MARGINS = 2 * 24 + 8  # the page's margins either side, and a little air
 MIN_HEADING_PX = 16
 CHOICE_WORDS = {
@@ -233,10 +234,10 @@ class SummaryPage(QWidget):
         # which large print on a 1024 px screen cut to "Standing …".
         table.setColumnHidden(SIDE_COLUMN, all(r.side is None for r in records))
         header = table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, len(COLUMNS)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        table.wrap_where_narrow(DONE_COLUMN, 0)
+        # The names, what was done and the choice take more lines rather than be cut.
+        table.wrap_where_narrow(0, DONE_COLUMN, CHOICE_COLUMN)
         return table
 
     def keep_answered(self, kept: bool) -> None:

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QSizePolicy, QTableView, QTableWidget, QWidget
 
-from hiptimer.ui.widgets.wrapped_cells import WrappingCells, fit_rows, widest_word
+from hiptimer.ui.widgets.wrapped_cells import WrappingCells, fit_rows, widest_level, widest_word
 
 
 def rows_tall(view: QTableView, rows: int) -> int:
@@ -52,18 +52,22 @@ class AllRowsTable(QTableWidget):
         self.setWordWrap(False)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self._wrap: tuple[int, int] | None = None  # wrap_where_narrow's columns
+        self._wrap: tuple[int, ...] = ()  # wrap_where_narrow's columns
         self._fit_rows()
 
-    def wrap_where_narrow(self, column: int, stretched: int) -> None:
-        """Let `column` break its words onto more lines where the columns would be wider than
-        the table, and `stretched` (the names) read whole before it keeps a line: in Spanish at
-        1280 x 800 in large print "0 repeticiones (hecha en parte)" pushed the table into a
-        sideways scroll, the names cut to "…" and the choice out of sight. The names are cut
-        only where the column is as narrow as its longest word and title."""
-        self._wrap = (column, stretched)
-        self.setItemDelegateForColumn(column, WrappingCells(self))
-        self.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+    def wrap_where_narrow(self, *columns: int) -> None:
+        """Let these columns (of words) break their words onto more lines where the columns
+        would be wider than the table, sharing the room to one width as far as it goes, and
+        each as wide as its longest word and title: in Spanish at 1280 x 800 in large print
+        "0 repeticiones (hecha en parte)" pushed the table into a sideways scroll, the names cut
+        to "…" and the choice out of sight; at 1024 x 600 "lo dejó por hoy" was cut at the
+        table's edge, "lo dejó por …", the names at their least. The first takes what room is
+        left over."""
+        self._wrap = columns
+        header = self.horizontalHeader()
+        for column in columns:
+            self.setItemDelegateForColumn(column, WrappingCells(self))
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         self._fit_wrapped()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -72,19 +76,29 @@ class AllRowsTable(QTableWidget):
             self._fit_wrapped()
 
     def _fit_wrapped(self) -> None:
-        if self._wrap is None:
+        if not self._wrap:
             return
-        column, stretched = self._wrap
         header = self.horizontalHeader()
         shown = [c for c in range(self.columnCount()) if not self.isColumnHidden(c)]
-        others = sum(header.sectionSize(c) for c in shown if c not in (column, stretched))
-        # The names whole first: kept to ten characters, "Puente de g…" was cut while the
-        # done cells beside it had room to take two lines (seen under Xvfb at 1024 x 600).
-        names = max(self.sizeHintForColumn(stretched), header.sectionSizeHint(stretched))
-        room = self.viewport().width() - others - names
-        least = max(widest_word(self, column), header.sectionSizeHint(column))
-        header.resizeSection(column, max(least, min(self.sizeHintForColumn(column), room)))
-        fit_rows(self, (column,))
+        wrapping = [c for c in self._wrap if c in shown]
+        room = self.viewport().width() - sum(
+            header.sectionSize(c) for c in shown if c not in wrapping
+        )
+        least = {c: max(widest_word(self, c), header.sectionSizeHint(c)) for c in wrapping}
+        whole = {c: max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in wrapping}
+
+        def widths(level: int) -> dict[int, int]:
+            return {c: max(least[c], min(whole[c], level)) for c in wrapping}
+
+        level = widest_level(
+            lambda level: sum(widths(level).values()) <= room, max(whole.values(), default=0)
+        )
+        fitted = widths(level)
+        if wrapping:
+            fitted[wrapping[0]] += max(0, room - sum(fitted.values()))
+        for column, width in fitted.items():
+            header.resizeSection(column, width)
+        fit_rows(self, tuple(wrapping))
         self.updateGeometry()  # rows of more lines: the page lays out again
 
     def sizeHint(self) -> QSize:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect
 from PySide6.QtGui import QFontMetrics
@@ -44,6 +45,16 @@ def widest_in(metrics: QFontMetrics, text: str) -> int:
     """The width of the widest word of `text` (a dose's number and unit are one word where
     `text` has no-break spaces in it: units_kept)."""
     return max((metrics.horizontalAdvance(w) for w in _BREAKS.split(text)), default=0)
+
+
+def widest_level(fits: Callable[[int], bool], top: int) -> int:
+    """The highest level from 0 to `top` that `fits` (which holds up to some level), by
+    bisection; 0 where none does: the width columns are cut or widened to together."""
+    low = 0
+    while low < top:
+        mid = (low + top + 1) // 2
+        low, top = (mid, top) if fits(mid) else (low, mid - 1)
+    return low
 
 
 def text_margin(view: QWidget | None) -> int:

@@ -1192,7 +1192,14 @@ def session_of_long_words(store: HistoryStore, start: datetime) -> int:
 
 @pytest.mark.parametrize(
     ("size", "text_size"),
-    [((1280, 800), 100), ((1268, 720), 100), ((1024, 768), 150), ((1012, 724), 150)],
+    [
+        ((1280, 800), 100),
+        ((1268, 720), 100),
+        ((1024, 768), 150),
+        ((1012, 724), 150),
+        ((1024, 600), 150),  # where a set stopped for pain read "lo dejó por …"
+        ((1012, 556), 150),
+    ],
 )
 @pytest.mark.usefixtures("spanish")
 def test_in_spanish_every_word_of_the_sets_reads_whole_at_1280_and_in_large_print_at_1024(

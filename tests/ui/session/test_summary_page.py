@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.clock import FakeClock
@@ -427,13 +427,12 @@ def test_on_a_small_screen_the_sets_and_suggestions_read_as_large_as_the_body(
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
 @pytest.mark.parametrize("text_size", [100, 150])
 @pytest.mark.parametrize("width", [1012, 1268])
-def test_a_name_is_cut_only_where_the_done_cells_cannot_wrap_further(
+def test_a_name_reads_whole_beside_done_cells_that_wrap(
     qtbot: QtBot, request: pytest.FixtureRequest, text_size: int, width: int
 ) -> None:
     # "Puente de glúteos" read "Puente de…" (ten characters kept) while "0 repeticiones (hecha
-    # en parte)" kept its one line's width beside it: the done cells now wrap first.
-    from hiptimer.ui.widgets.wrapped_cells import widest_word
-
+    # en parte)" kept its one line's width beside it: the names, done cells and choices all
+    # take more lines rather than be cut.
     if text_size == 150:
         request.getfixturevalue("large_print")
     reps = {"planned_hold_s": None, "actual_hold_s": None, "planned_reps": 9, "actual_reps": 0}
@@ -446,7 +445,60 @@ def test_a_name_is_cut_only_where_the_done_cells_cannot_wrap_further(
     qtbot.waitExposed(page)
     QApplication.processEvents()
     table = page.table
-    if table.sizeHintForColumn(0) > table.columnWidth(0):  # the name cut
-        title = table.horizontalHeader().sectionSizeHint(4)
-        assert table.columnWidth(4) <= max(widest_word(table, 4), title)
+    for row in range(table.rowCount()):  # the name, done and choice whole, on more lines
+        for col in (0, 4, 6):
+            assert reads_whole(table, row, col), (row, col)
     assert table.horizontalScrollBar().maximum() == 0
+
+
+def reads_whole(table: QTableWidget, row: int, col: int) -> bool:
+    """Whether a cell's words are all on view: on one line, or broken between words (never
+    inside one) in a row as tall as their lines."""
+    from hiptimer.ui.widgets.wrapped_cells import WrappingCells, widest_word
+
+    index = table.model().index(row, col)
+    width = table.columnWidth(col)
+    if width >= table.sizeHintForIndex(index).width():
+        return True
+    option = QStyleOptionViewItem()
+    table.initViewItemOption(option)
+    option.rect = QRect(0, 0, width, 1)
+    delegate = table.itemDelegateForIndex(index)
+    if not isinstance(delegate, WrappingCells):
+        return False  # one line, cut
+    tall = delegate.sizeHint(option, index).height()
+    return width >= widest_word(table, col) and table.rowHeight(row) - 1 >= tall
+
+
+@pytest.mark.usefixtures("large_print", "spanish")
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+@pytest.mark.parametrize("size", [(1012, 500), (1012, 430), (1268, 720)])
+def test_in_spanish_in_large_print_every_word_of_the_sets_reads_whole(
+    qtbot: QtBot, size: tuple[int, int]
+) -> None:
+    # At 1024 x 600 in large print a long name read "Side-lying hi…" beside a choice of one
+    # line, "lo dejó por hoy" (seen under Xvfb): the names, done cells and choices now all
+    # take more lines, at one width as far as it goes, and every word reads whole.
+    reps = {"planned_hold_s": None, "actual_hold_s": None, "planned_reps": 9, "actual_reps": 0}
+    long_name = "Side-lying hip abduction with a resistance band just above both knees"
+    stopped = record(0, completed=False, pain=8, pain_choice=PainChoice.STOP, side=Side.LEFT,
+                     exercise_name=long_name, **reps)  # fmt: skip
+    lower = record(1, set_number=2, pain=5, pain_choice=PainChoice.LOWER, side=Side.RIGHT)
+    page = SummaryPage(result(stopped, lower))
+    qtbot.addWidget(page)
+    page.resize(*size)
+    page.show()
+    qtbot.waitExposed(page)
+    QApplication.processEvents()
+    table = page.table
+    item = table.item(0, 6)
+    assert item is not None and item.text() == "lo dejó por hoy"
+    assert table.horizontalScrollBar().maximum() == 0
+    widths = [table.columnWidth(c) for c in range(table.columnCount())]
+    assert sum(w for c, w in enumerate(widths) if not table.isColumnHidden(c)) <= (
+        table.viewport().width()
+    )
+    for row in range(table.rowCount()):
+        for col in range(table.columnCount()):
+            if not table.isColumnHidden(col):
+                assert reads_whole(table, row, col), (row, col, size)
