@@ -31,6 +31,8 @@ from hiptimer.ui.focus_ring import ring_colour
 from hiptimer.ui.keys import KEY_NAMES, Mode, key_name
 from hiptimer.ui.keys import Action as Key
 from hiptimer.ui.theme import BODY_SHARE, READABLE_PX, current, set_px
+from hiptimer.ui.widgets.beside_or_under import BesideOrUnder
+from hiptimer.ui.widgets.flow_layout import FlowLayout
 from hiptimer.ui.widgets.plain import may_cut, plain, show_wrapped, units_kept
 from hiptimer.ui.widgets.tab_order import tab_after, tab_stops
 
@@ -52,7 +54,8 @@ def _label(text: str, parent: QWidget, role: str = "") -> QLabel:
 
 
 class _Card(QFrame):
-    """One suggestion: what (big), the dose with the two buttons beside it, then why."""
+    """One suggestion: what (big), the dose with the two buttons beside it (under it on a
+    narrow card), then why."""
 
     def __init__(
         self, rec: Recommendation, ex: Exercise | None, panel: RecommendationsPanel
@@ -78,8 +81,9 @@ class _Card(QFrame):
         self.reason = _label(rec.reason, self)
         self.outcome = _label("", self)
         self.outcome.setVisible(False)
-        row = QHBoxLayout()
-        row.addWidget(self.dose, 1)
+        # Beside the dose where it reads on one line with room to spare, else under it.
+        self.answers = QWidget(self)
+        row = FlowLayout(self.answers, spacing=8)
         self.buttons: list[QPushButton] = []
         if self.awaiting:
             self.accept_button = QPushButton(translate(ACCEPT))
@@ -102,12 +106,16 @@ class _Card(QFrame):
                 button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
                 row.addWidget(button)
                 self.buttons.append(button)
-        row.addWidget(self.outcome, 1)
+        self.answers.setVisible(bool(self.buttons))
+        dose_row = QWidget(self)
+        self.dose.setParent(dose_row)
+        BesideOrUnder(self.dose, self.answers, dose_row, spacing=8)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 10)
         layout.setSpacing(4)
         layout.addWidget(self.heading)
-        layout.addLayout(row)
+        layout.addWidget(dose_row)
+        layout.addWidget(self.outcome)
         layout.addWidget(self.reason)
 
     def show_keys(self, shown: bool) -> None:
@@ -122,6 +130,7 @@ class _Card(QFrame):
         self.awaiting = False
         for button in self.buttons:
             button.setVisible(False)
+        self.answers.setVisible(False)
         show_wrapped(self.outcome, units_kept(text))
         self.outcome.setVisible(True)
 

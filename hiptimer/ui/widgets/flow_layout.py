@@ -7,21 +7,13 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget, QWidgetItem
 
 
-class FlowLayout(QLayout):
-    """Widgets in rows, as words in a paragraph: a narrow window (a 1024 px laptop, large
-    print) gets two rows of filters instead of a row that runs off its edge.
+class ItemsLayout(QLayout):
+    """A layout whose height follows its width, its items kept in a Python list and made in
+    Python (addWidget says why), placed by `_arrange`."""
 
-    After Qt's Flow Layout example (https://doc.qt.io/qt-6/qtwidgets-layouts-flowlayout-example.html).
-    """
-
-    def __init__(
-        self, parent: QWidget | None = None, spacing: int = 8, *, align: str = "left"
-    ) -> None:
-        """`align`: where each row sits, "left", "center" or "right"."""
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
-        self._gap = spacing
-        self._align = align
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
     def addWidget(self, widget: QWidget) -> None:
@@ -53,9 +45,6 @@ class FlowLayout(QLayout):
     def takeAt(self, index: int) -> QLayoutItem | None:  # type: ignore[override]
         return self._items.pop(index) if 0 <= index < len(self._items) else None
 
-    def expandingDirections(self) -> Qt.Orientation:
-        return Qt.Orientation(0)
-
     def hasHeightForWidth(self) -> bool:
         return True
 
@@ -65,6 +54,29 @@ class FlowLayout(QLayout):
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
         self._arrange(rect, move=True)
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        """Place the items in `rect` if `move`; the height they take."""
+        raise NotImplementedError
+
+
+class FlowLayout(ItemsLayout):
+    """Widgets in rows, as words in a paragraph: a narrow window (a 1024 px laptop, large
+    print) gets two rows of filters instead of a row that runs off its edge.
+
+    After Qt's Flow Layout example (https://doc.qt.io/qt-6/qtwidgets-layouts-flowlayout-example.html).
+    """
+
+    def __init__(
+        self, parent: QWidget | None = None, spacing: int = 8, *, align: str = "left"
+    ) -> None:
+        """`align`: where each row sits, "left", "center" or "right"."""
+        super().__init__(parent)
+        self._gap = spacing
+        self._align = align
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
 
     def sizeHint(self) -> QSize:
         """One row of everything."""
