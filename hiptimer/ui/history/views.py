@@ -30,6 +30,7 @@ ROWS_KEPT = 3  # a table is never squeezed below its header and this many rows
 LINES_KEPT = 3  # nor the note below this many lines
 LEGIBLE_CHARS = 12  # a cut column keeps a third of its width, or this many characters
 LEAST_CHARS = 5  # or, where the view is too narrow for that, this many (with the "…")
+BESIDE_LINES = 2  # a table beside the note wraps its words to about this many lines at most
 
 
 class RowsTable(QTableView):
@@ -254,12 +255,18 @@ class RowsTable(QTableView):
         its other columns whole under folded titles (in their short form), its flexible ones
         cut as far as they go, its frame and a vertical scroll bar (a long session's sets
         scroll down); with columns to keep whole first, the narrowest its words read whole
-        in, broken between them."""
+        in, broken between them into about BESIDE_LINES lines at most: beside the note at
+        1280 x 800 a long name took seven lines, and the table showed two sets."""
         narrowest = self._short or self._folded
         if not narrowest:
             return 0
-        if self._whole_first():
-            return self._edges() + sum(self._wrapped)
+        if self._whole_first():  # no cell of more than about BESIDE_LINES lines
+            wrapping = self._rows.wrappable
+            widths = [
+                max(w, -(-self._natural[c] // BESIDE_LINES)) if w and c in wrapping else w
+                for c, w in enumerate(self._wrapped)
+            ]
+            return self._edges() + sum(widths)
         least = self.fontMetrics().averageCharWidth() * LEAST_CHARS
         floors = self._floors(narrowest, least, titles=False)
         return self._edges() + sum(floors.get(c, w) for c, w in enumerate(narrowest))

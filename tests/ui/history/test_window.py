@@ -1224,3 +1224,31 @@ def test_in_spanish_every_word_of_the_sets_reads_whole_at_1280_and_in_large_prin
         if view.isColumnHidden(1):  # its room given to the others: the name says the side
             assert model.index(0, 0).data().endswith("(lado derecho)")
             assert model.index(0, 0).data(SAID).endswith("(lado derecho)")
+
+
+@pytest.mark.usefixtures("spanish")
+def test_beside_the_note_no_set_takes_more_than_a_few_lines(
+    qtbot: QtBot, store: HistoryStore, weeks: Weeks
+) -> None:
+    # Beside the note at 1280 x 800 a long name took seven lines and two sets filled the
+    # table (seen in the tour's pictures): the sets go above the note where beside it their
+    # words would take more than about two lines.
+    start = at(weeks.today, 8)
+    sid = store.begin_session("fai", "FAI mobility and control", 1, {}, start, sets_planned=2)
+    name = "Side-lying hip abduction with a resistance band just above both knees"
+    when = add_holds(store, sid, name, start, [
+        ("right", 7, "continue", "hold 6 -> 11 s", True),
+        ("left", 2, None, None, True),
+    ])  # fmt: skip
+    bridge = "Bridge with a three-second hold at the top"  # "3 repeticiones", planned and done
+    store.add_set(sid, StoredSet("bridge", bridge, 1, when, when + timedelta(seconds=30),
+                                 planned_reps=3, actual_reps=3, pain=2))  # fmt: skip
+    store.finish_session(sid, "completed", when + timedelta(minutes=1))
+    with app_look(100):
+        pane = window_sized(qtbot, store, (1200, 756)).sessions_pane  # as it opens at 1280 x 800
+        view = pane.sets_view
+        line = view.fontMetrics().lineSpacing()
+        air = view.verticalHeader().defaultSectionSize() - view.fontMetrics().height()
+        for row in range(view.model().rowCount()):
+            lines = (view.rowHeight(row) - air) / line
+            assert lines <= 3, (row, lines)  # seven before
