@@ -1,4 +1,5 @@
-"""The real app as a subprocess in a private Xvfb, found and typed into with xdotool."""
+"""The real app as a subprocess in a private Xvfb: looked at over one X connection, typed into
+with xdotool."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.e2e.x_screen import close_screen, screen
 
 WAIT_S = 30.0
 POLL_S = 0.05
@@ -63,6 +66,7 @@ def xvfb_display() -> Iterator[str]:
         pass_fds=(write_end,),
     )
     os.close(write_end)
+    number = ""
     try:
         with os.fdopen(read_end) as reply:
             ready, _, _ = select.select([reply], [], [], 10)
@@ -71,6 +75,7 @@ def xvfb_display() -> Iterator[str]:
             pytest.fail(f"Xvfb did not start (exit code {server.poll()})")
         yield f":{number}"
     finally:
+        close_screen(f":{number}")
         server.terminate()
         try:
             server.wait(timeout=5)
@@ -80,7 +85,8 @@ def xvfb_display() -> Iterator[str]:
 
 
 class RealApp:
-    """The app as a subprocess, and xdotool to find its window and type into it.
+    """The app as a subprocess, its windows found and read on the worker's X connection
+    (x_screen), and xdotool to type into them.
 
     `log_name` keeps each run's output apart when one test starts the app twice; `log_dir`
     puts it elsewhere than the data folder (one that cannot be written, say). Each finds its
@@ -99,6 +105,7 @@ class RealApp:
         env: dict[str, str] | None = None,
     ) -> None:
         self.display = display
+        self.screen = screen(display)
         self.env = {**os.environ, **(env or {}), "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
         self.env.pop("HIPTIMER_HOME", None)
         self.log = (log_dir or data_dir) / log_name
@@ -118,32 +125,28 @@ class RealApp:
         return result.stdout.strip()
 
     def _find_window(self) -> str:
-        """The app's main window: of its visible windows named HipTimer, the largest.
+        """The app's main window: of its visible windows named HipTimer, the largest, as a
+        dialog (or a window Qt briefly maps while it starts) may match too."""
+        found: list[str] = []
 
-        --sync waits for a window to appear; the timeout turns a hang into a failure. The
-        largest, as a dialog (or a window Qt briefly maps while it starts) may match too.
-        """
-        try:
-            found = self.xdotool(
-                "search", "--sync", "--onlyvisible", "--all", "--pid", str(self.process.pid),
-                "--name", "HipTimer", timeout=WAIT_S,
-            )  # fmt: skip
-        except subprocess.TimeoutExpired:
-            pytest.fail(f"no HipTimer window appeared; the app said:\n{self.output()}")
-        return max(found.splitlines(), key=self._area)
+        def shown() -> bool:
+            found[:] = self.windows("HipTimer")
+            return bool(found)
+
+        wait_until(shown, lambda: f"no HipTimer window appeared; the app said:\n{self.output()}")
+        return max(found, key=self._area)
 
     def _area(self, window: str) -> int:
-        shell = self.xdotool("getwindowgeometry", "--shell", window)
-        size = dict(line.split("=", 1) for line in shell.splitlines() if "=" in line)
-        return int(size.get("WIDTH", 0)) * int(size.get("HEIGHT", 0))
+        width, height = self.screen.size(window)
+        return width * height
 
     def title(self) -> str:
-        title = self.xdotool("getwindowname", self.window)
+        title = self.screen.name(self.window)
         if not title and self.process.poll() is None:
             # The window we knew is gone while the app runs: Qt made a new native window
             # for it (it does so when a window's surface changes). Find it again.
             self.window = self._find_window()
-            title = self.xdotool("getwindowname", self.window)
+            title = self.screen.name(self.window)
         return title
 
     def wait_title(self, pattern: str, timeout: float = WAIT_S) -> str:
@@ -179,10 +182,7 @@ class RealApp:
 
     def windows(self, name: str) -> list[str]:
         """The visible windows (a dialog, say) of this app whose title contains `name`."""
-        pid = str(self.process.pid)
-        return self.xdotool(
-            "search", "--onlyvisible", "--all", "--pid", pid, "--name", name
-        ).split()
+        return self.screen.windows(self.process.pid, name)
 
     def dialog(self, name: str) -> str:
         """The id of a window (a dialog) of this app whose title contains `name`."""

@@ -35,9 +35,7 @@ def wait_keyboard(app: RealApp, name: str) -> None:
     has handled its mapping (and taken the keyboard for it), most of all on a busy machine:
     keys typed in between would go to the window that had it before."""
 
-    def focused() -> str:
-        return app.xdotool("getwindowfocus", "getwindowname")
-
+    focused = app.screen.focused_name
     wait_until(
         lambda: name in focused(), lambda: f"{name!r} never had the keyboard ({focused()!r} has)"
     )
@@ -103,9 +101,7 @@ def test_the_editor_keeps_the_keyboard_after_its_question_is_cancelled(
 
 
 def size(app: RealApp) -> tuple[int, int]:
-    shell = app.xdotool("getwindowgeometry", "--shell", app.window)
-    fields = dict(line.split("=", 1) for line in shell.splitlines() if "=" in line)
-    return int(fields["WIDTH"]), int(fields["HEIGHT"])
+    return app.screen.size(app.window)
 
 
 def wait_size(app: RealApp, wanted: tuple[int, int]) -> None:
@@ -117,8 +113,7 @@ def test_f11_fills_the_screen_and_gives_the_window_back_its_size(
 ) -> None:
     # Qt leaves full screen to a window manager: with none, F11 did nothing at all.
     with muted_app(display, tmp_path) as app:
-        screen = app.xdotool("getdisplaygeometry").split()
-        whole = (int(screen[0]), int(screen[1]))
+        whole = app.screen.screen_size()
         normal = size(app)
         assert normal != whole
         typed(app, "F11")

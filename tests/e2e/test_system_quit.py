@@ -58,7 +58,7 @@ def test_a_termination_signal_mid_set_keeps_the_rating_and_ends_the_session(
 
 
 def unsaved(app: RealApp, editor: str) -> bool:
-    return app.xdotool("getwindowname", editor).endswith("*")  # Qt's [*] mark of a change
+    return app.screen.name(editor).endswith("*")  # Qt's [*] mark of a change
 
 
 def test_sigterm_keeps_the_editors_unsaved_edit_and_the_next_start_offers_it(

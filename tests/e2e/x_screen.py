@@ -1,0 +1,110 @@
+"""What the end-to-end tests look at on their X server (windows, titles, sizes, the keyboard),
+read over one long-lived connection instead of an xdotool process per look."""
+
+from __future__ import annotations
+
+from Xlib import X, Xatom
+from Xlib.display import Display
+from Xlib.error import XError
+from Xlib.xobject.drawable import Window
+
+# A look is a few requests on a connection each worker opens once (python-xlib, pure Python):
+# ~0.2 ms of the test process's CPU, where each xdotool process cost ~5 ms; the tests look 20
+# times a second while they wait, and the suite spent 4-5 s of CPU in those processes
+# (docs/performance.md, session 17). Keys are still typed by xdotool: they are few.
+
+
+class Screen:
+    """The X server at `display`, as the tests see it. Window ids are xdotool's (decimal
+    text), so that a window found here can be handed to xdotool to type into.
+
+    A window that closes between two requests is taken as gone: no name, no size, not found.
+    """
+
+    def __init__(self, display: str) -> None:
+        self._x = Display(display)
+        self._root = self._x.screen().root
+        self._pid = self._x.intern_atom("_NET_WM_PID")
+        self._net_name = self._x.intern_atom("_NET_WM_NAME")
+        self._utf8 = self._x.intern_atom("UTF8_STRING")
+
+    def close(self) -> None:
+        self._x.close()
+
+    def windows(self, pid: int, name: str) -> list[str]:
+        """The visible top-level windows of process `pid` whose title contains `name`, bottom
+        to top. (With no window manager an app's windows are the root window's children.)"""
+        found = []
+        for window in self._root.query_tree().children:
+            try:
+                owner = window.get_full_property(self._pid, Xatom.CARDINAL)
+                if owner is None or owner.value[0] != pid:
+                    continue
+                if window.get_attributes().map_state != X.IsViewable:
+                    continue
+            except XError:
+                continue  # closed meanwhile
+            if name in self._name(window):
+                found.append(str(window.id))
+        return found
+
+    def name(self, window: str) -> str:
+        """The window's title; empty once it is gone."""
+        return self._name(self._window(window))
+
+    def size(self, window: str) -> tuple[int, int]:
+        """The window's width and height; (0, 0) once it is gone."""
+        try:
+            geometry = self._window(window).get_geometry()
+        except XError:
+            return 0, 0
+        return geometry.width, geometry.height
+
+    def screen_size(self) -> tuple[int, int]:
+        screen = self._x.screen()
+        return screen.width_in_pixels, screen.height_in_pixels
+
+    def focused_name(self) -> str:
+        """The title of the window that has the keyboard ("" if none of ours has).
+
+        The focus may sit on a child of a top-level window: its nearest titled ancestor."""
+        window = self._x.get_input_focus().focus
+        while isinstance(window, Window) and window.id != self._root.id:
+            title = self._name(window)
+            if title:
+                return title
+            try:
+                window = window.query_tree().parent
+            except XError:
+                return ""
+        return ""
+
+    def _window(self, window: str) -> Window:
+        return self._x.create_resource_object("window", int(window))
+
+    def _name(self, window: Window) -> str:
+        try:
+            title = window.get_full_property(self._net_name, self._utf8)
+            if title is not None:
+                return bytes(title.value).decode("utf-8", errors="replace")
+            legacy = window.get_wm_name()
+        except XError:
+            return ""
+        return legacy if isinstance(legacy, str) else ""
+
+
+_OPEN: dict[str, Screen] = {}
+
+
+def screen(display: str) -> Screen:
+    """The worker's one connection to `display`, opened on first use."""
+    if display not in _OPEN:
+        _OPEN[display] = Screen(display)
+    return _OPEN[display]
+
+
+def close_screen(display: str) -> None:
+    """Close the connection to `display`, if one was opened (before its server stops)."""
+    opened = _OPEN.pop(display, None)
+    if opened is not None:
+        opened.close()
