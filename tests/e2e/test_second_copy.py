@@ -17,6 +17,7 @@ from tests.e2e.three_sets import (
     rate_a_set,
     sessions_in,
     sets_in,
+    skip_get_ready,
     skip_rest,
     three_sets_in,
 )
@@ -33,6 +34,7 @@ def test_a_second_start_hands_over_or_reads_only_and_leaves_the_live_session_alo
     first = RealApp(display, data, routine, log_name="first.log")
     second: RealApp | None = None
     try:
+        skip_get_ready(first)
         rate_a_set(first, db, "3")
         wait_until(lambda: sets_in(db) == [(1, 1, 3, 1, 0)], lambda: f"rows: {sets_in(db)}")
 

@@ -105,7 +105,10 @@ def pain_question(app: RealApp, db: Path) -> int:
         asked = unrated_set(db) if re.search(RATING, app.title()) else None
         return asked is not None
 
-    wait_until(waiting, lambda: f"no pain question waits; the app said:\n{app.output()}")
+    wait_until(
+        waiting,
+        lambda: f"no pain question waits (title {app.title()!r}); the app said:\n{app.output()}",
+    )
     assert asked is not None
     return asked
 
