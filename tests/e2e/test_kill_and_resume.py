@@ -233,7 +233,9 @@ def test_killed_on_the_summary_the_offer_to_keep_the_doses_comes_back(
                 offer = conn.execute("SELECT doses_now_json FROM sessions").fetchall()
             return (
                 f"the doses were not kept (offer now {offer}, question still shown:"
-                f" {bool(second.windows('Keep these doses?'))}); the app said:\n{second.output()}"
+                f" {bool(second.windows('Keep these doses?'))}, title {second.title()!r},"
+                f" {second.screen.focused_name()!r} has the keyboard); the app said:\n"
+                + second.output()
             )
 
         wait_until(

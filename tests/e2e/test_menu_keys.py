@@ -26,7 +26,10 @@ def typed(app: RealApp, keys: str) -> None:
 def wait_gone(app: RealApp, name: str) -> None:
     wait_until(
         lambda: not app.windows(name),
-        lambda: f"{name!r} is still on screen; the app said:\n{app.output()}",
+        lambda: (
+            f"{name!r} is still on screen, {app.screen.focused_name()!r} has the keyboard;"
+            f" the app said:\n{app.output()}"
+        ),
     )
 
 
