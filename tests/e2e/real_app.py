@@ -219,9 +219,15 @@ class RealApp:
             last = shot
 
     def output(self) -> str:
+        """The end of what the app said, for a failure's message."""
+        return self.said()[-4000:]
+
+    def said(self) -> str:
+        """All the app said so far, for a test to look in: a line early in a long log (Qt's
+        own, say) is not cut off as in output()."""
         if not self._log_file.closed:
             self._log_file.flush()
-        return self.log.read_text(errors="replace")[-4000:]
+        return self.log.read_text(errors="replace")
 
     def kill(self) -> None:
         """SIGKILL: no handler, no clean-up, no last write; like a crash or a power cut."""

@@ -85,8 +85,8 @@ def test_sigterm_keeps_the_editors_unsaved_edit_and_the_next_start_offers_it(
 
     second = RealApp(display, data, None, log_name="second.log")
     try:  # the notice names it (and says so in the log); the editor offers it, focused
-        wait_until(lambda: str(draft) in second.output(), lambda: "no notice:\n" + second.output())
-        assert "Unsaved changes to \u201cMy routine\u201d from " in second.output()
+        wait_until(lambda: str(draft) in second.said(), lambda: "no notice:\n" + second.output())
+        assert "Unsaved changes to \u201cMy routine\u201d from " in second.said()
         second.shortcut("ctrl+n")
         editor = second.dialog("Edit routine")
         assert not unsaved(second, editor)

@@ -61,7 +61,7 @@ def test_an_unwritable_data_folder_warns_and_still_runs_a_session(
         assert app.process.wait(timeout=WAIT_S) == 0, app.output()
     finally:
         app.stop()
-    said = app.output()
+    said = app.said()
     assert "Saving history failed: cannot open" in said
     assert "cannot save settings to" in said
     assert not (blocker / "data").exists()
