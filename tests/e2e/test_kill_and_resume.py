@@ -225,7 +225,8 @@ def test_killed_on_the_summary_the_offer_to_keep_the_doses_comes_back(
             return bool(asked)
 
         wait_until(asked_again, lambda: f"V never asked; the app said:\n{second.output()}")
-        second.xdotool("windowfocus", "--sync", asked[0])  # Return to the question, shown
+        second.xdotool("windowfocus", "--sync", asked[0])
+        second.wait_keyboard("Keep these doses?")  # in the app too: Return then reaches it
         second.xdotool("key", "--window", asked[0], "Return")
 
         def not_kept() -> str:

@@ -33,17 +33,6 @@ def wait_gone(app: RealApp, name: str) -> None:
     )
 
 
-def wait_keyboard(app: RealApp, name: str) -> None:
-    """Until the window named `name` has the keyboard. A window is seen mapped before the app
-    has handled its mapping (and taken the keyboard for it), most of all on a busy machine:
-    keys typed in between would go to the window that had it before."""
-
-    focused = app.screen.focused_name
-    wait_until(
-        lambda: name in focused(), lambda: f"{name!r} never had the keyboard ({focused()!r} has)"
-    )
-
-
 @contextmanager
 def muted_app(display: str, tmp_path: Path) -> Iterator[RealApp]:
     """The app, muted, on its safety notice with the keyboard; stopped after the block."""
@@ -53,7 +42,7 @@ def muted_app(display: str, tmp_path: Path) -> Iterator[RealApp]:
     app = RealApp(display, data, None)
     try:
         app.wait_title(r"^HipTimer$")  # the safety notice
-        wait_keyboard(app, "HipTimer")  # mapped is not yet focused: the app takes it itself
+        app.wait_keyboard("HipTimer")  # mapped is not yet focused: the app takes it itself
         yield app
     finally:
         app.stop()
@@ -65,7 +54,7 @@ def test_f1_and_ctrl_h_work_from_the_start_and_again_after_a_window_closes(
     with muted_app(display, tmp_path) as app:
         typed(app, "F1")  # the README: "F1 / Ctrl+? | the keyboard shortcuts window"
         app.dialog("Keyboard shortcuts")
-        wait_keyboard(app, "Keyboard shortcuts")
+        app.wait_keyboard("Keyboard shortcuts")
         typed(app, "Escape")
         wait_gone(app, "Keyboard shortcuts")
         typed(app, "ctrl+h")  # the main window has the keyboard again
@@ -77,7 +66,7 @@ def test_the_editor_takes_the_keyboard_and_ctrl_w_closes_it(display: str, tmp_pa
         typed(app, "Return")  # past the safety notice, to the library
         typed(app, "ctrl+n")  # "write a new routine"
         app.dialog("Edit routine")
-        wait_keyboard(app, "Edit routine")
+        app.wait_keyboard("Edit routine")
         typed(app, "ctrl+w")  # "close the editor (asks if changes are not saved)": none made
         wait_gone(app, "Edit routine")
         typed(app, "F1")  # and the main window has the keyboard again
@@ -93,14 +82,14 @@ def test_the_editor_keeps_the_keyboard_after_its_question_is_cancelled(
         typed(app, "Return")  # past the safety notice, to the library
         typed(app, "ctrl+n")
         app.dialog("Edit routine")
-        wait_keyboard(app, "Edit routine")
+        app.wait_keyboard("Edit routine")
         typed(app, "space")  # the exercise list has the focus: its tick box, a change
         typed(app, "ctrl+w")  # "asks if changes are not saved"
         app.dialog("Unsaved changes")
-        wait_keyboard(app, "Unsaved changes")
+        app.wait_keyboard("Unsaved changes")
         typed(app, "Escape")  # cancel: keep editing
         wait_gone(app, "Unsaved changes")
-        wait_keyboard(app, "Edit routine")
+        app.wait_keyboard("Edit routine")
 
 
 def size(app: RealApp) -> tuple[int, int]:

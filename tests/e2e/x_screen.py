@@ -27,6 +27,7 @@ class Screen:
         self._pid = self._x.intern_atom("_NET_WM_PID")
         self._net_name = self._x.intern_atom("_NET_WM_NAME")
         self._utf8 = self._x.intern_atom("UTF8_STRING")
+        self._user_time = self._x.intern_atom("_NET_WM_USER_TIME")
 
     def close(self) -> None:
         self._x.close()
@@ -65,19 +66,30 @@ class Screen:
         return screen.width_in_pixels, screen.height_in_pixels
 
     def focused_name(self) -> str:
-        """The title of the window that has the keyboard ("" if none of ours has).
+        """The title of the window that has the keyboard ("" if none has)."""
+        return self.name(self.focused()) if self.focused() else ""
 
-        The focus may sit on a child of a top-level window: its nearest titled ancestor."""
+    def focused(self) -> str:
+        """The window that has the keyboard ("" if none has). The focus may sit on a child of
+        a top-level window: its nearest titled ancestor."""
         window = self._x.get_input_focus().focus
         while isinstance(window, Window) and window.id != self._root.id:
-            title = self._name(window)
-            if title:
-                return title
+            if self._name(window):
+                return str(window.id)
             try:
                 window = window.query_tree().parent
             except XError:
                 return ""
         return ""
+
+    def user_time(self, window: str) -> int:
+        """The window's _NET_WM_USER_TIME (0 if none): Qt stamps it with the X time of each
+        key press it hands to that window, and of each time it activates it."""
+        try:
+            stamp = self._window(window).get_full_property(self._user_time, Xatom.CARDINAL)
+        except XError:
+            return 0
+        return int(stamp.value[0]) if stamp is not None else 0
 
     def _window(self, window: str) -> Window:
         return self._x.create_resource_object("window", int(window))
