@@ -238,7 +238,8 @@ class RealApp:
     def quit(self) -> None:
         """Ctrl+Q, then Q in the question it asks (Quit), as a person would."""
         self.shortcut("ctrl+q")
-        self.xdotool("key", "--window", self.dialog("Quit?"), "q")
+        self.dialog("Quit?")
+        self.xdotool("key", "--window", self.wait_keyboard("Quit?"), "q")
 
     def screenshot(self, path: Path) -> None:
         """The whole screen (the window fills it) as a PNG, by ImageMagick's import, once it

@@ -46,9 +46,10 @@ def test_an_unwritable_data_folder_warns_and_still_runs_a_session(
         app.key("2")
         app.wait_title(r"^Session complete \u2014 HipTimer$")
         app.shortcut("ctrl+q")  # quit: three writes wait in memory, so it asks first
-        dialog = app.dialog(QUESTION)
+        app.dialog(QUESTION)
         if SCREENSHOTS:
             app.screenshot(Path(SCREENSHOTS) / "quit-unsaved.png")
+        dialog = app.wait_keyboard(QUESTION)
         app.xdotool("key", "--window", dialog, "Escape")  # keep the app open
         time.sleep(0.5)
         assert app.process.poll() is None
@@ -56,7 +57,8 @@ def test_an_unwritable_data_folder_warns_and_still_runs_a_session(
         # Xvfb has no window manager to give the focus back when a dialog closes.
         app.xdotool("windowfocus", "--sync", app.window)
         app.shortcut("ctrl+q")
-        dialog = app.dialog(QUESTION)
+        app.dialog(QUESTION)
+        dialog = app.wait_keyboard(QUESTION)
         app.xdotool("key", "--window", dialog, "Tab", "space")  # Quit anyway
         assert app.process.wait(timeout=WAIT_S) == 0, app.output()
     finally:
