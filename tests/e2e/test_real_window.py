@@ -53,6 +53,7 @@ def test_a_session_by_real_keys_is_saved_to_history(display: str, tmp_path: Path
     app = RealApp(display, data, routine)
     try:
         assert app.title() == "HipTimer"  # the first-run safety notice comes first
+        app.wait_keyboard("HipTimer")  # the window's keys are taken after its first paint
         app.key("Return")
         app.wait_title(HOLDING)
         app.key("space")

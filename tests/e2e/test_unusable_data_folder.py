@@ -38,6 +38,7 @@ def test_an_unwritable_data_folder_warns_and_still_runs_a_session(
     app = RealApp(display, blocker / "data", routine, log_dir=logs)
     try:
         assert app.title() == "HipTimer"  # the first-run notice, every time: it cannot be saved
+        app.wait_keyboard("HipTimer")  # the window's keys are taken after its first paint
         app.key("Return")
         app.wait_title(r"^0:0[2-3] Quick stretch")
         if SCREENSHOTS:
