@@ -2,21 +2,25 @@
 
 Python runs a signal handler only between bytecodes, and Qt's event loop sleeps in C++ for
 as long as nothing happens, so a SIGTERM could wait until the next timer. The signal module
-writes each signal's number to a socket (`signal.set_wakeup_fd`), which a QSocketNotifier
-watches: the loop wakes at once and the request is handled in the GUI thread.
+writes each signal's number to a pipe (a socket on Windows; `signal.set_wakeup_fd`), which a
+QSocketNotifier watches: the loop wakes at once and the request is handled in the GUI thread.
 """
 
 from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import signal
-import socket
 from collections.abc import Iterable
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSocketNotifier, Signal
 from PySide6.QtGui import QGuiApplication, QSessionManager
+
+if TYPE_CHECKING:
+    import socket
 
 log = logging.getLogger(__name__)
 
@@ -41,9 +45,7 @@ class SystemQuit(QObject):
 
     def __init__(self, app: QGuiApplication, signals: Iterable[signal.Signals] = HANDLED) -> None:
         super().__init__(app)
-        self._reader, self._writer = socket.socketpair()
-        for end in (self._reader, self._writer):
-            end.setblocking(False)
+        self._reader, self._writer = _wakeup_pair()
         self._previous_fd = signal.set_wakeup_fd(self._writer.fileno(), warn_on_full_buffer=False)
         self._previous = {s: signal.signal(s, self._note) for s in signals}
         self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
@@ -79,3 +81,35 @@ class SystemQuit(QObject):
         self._notifier.setEnabled(False)
         self._reader.close()
         self._writer.close()
+
+
+class _PipeEnd:
+    """One end of a non-blocking pipe, read and closed as a socket's end is."""
+
+    def __init__(self, fd: int) -> None:
+        os.set_blocking(fd, False)  # set_wakeup_fd refuses a blocking one
+        self._fd = fd
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def recv(self, size: int) -> bytes:
+        return os.read(self._fd, size)  # nothing waiting: BlockingIOError, an OSError
+
+    def close(self) -> None:
+        os.close(self._fd)
+
+
+def _wakeup_pair() -> tuple[_PipeEnd | socket.socket, _PipeEnd | socket.socket]:
+    """The wakeup fd's two ends: a pipe where there are pipes. Importing `socket` makes its
+    four enums of every AF_/SOCK_/MSG_/AI_ constant (13 M instructions, ~1 % of a returning
+    user's start until the first paint; docs/performance.md); Windows wants a socket."""
+    if os.name == "posix":
+        reader, writer = os.pipe()  # not inherited by child processes (PEP 446)
+        return _PipeEnd(reader), _PipeEnd(writer)
+    import socket
+
+    pair = socket.socketpair()
+    for end in pair:
+        end.setblocking(False)
+    return pair

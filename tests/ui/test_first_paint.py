@@ -71,6 +71,7 @@ LATER = (
     "pyttsx3",
     "_hashlib",  # OpenSSL, for the single-instance socket's name (2.5 ms)
     "html.entities",  # loaded by html.escape's module; no text is escaped before the paint
+    "socket",  # its enums (13 M instructions): the signals' wakeup fd is a pipe (system_quit)
 )
 
 
