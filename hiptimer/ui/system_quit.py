@@ -97,7 +97,11 @@ class _PipeEnd:
         return os.read(self._fd, size)  # nothing waiting: BlockingIOError, an OSError
 
     def close(self) -> None:
-        os.close(self._fd)
+        # Once only, as a socket's close is: a second os.close could close another file that
+        # has been given the same number since.
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
 
 
 def _wakeup_pair() -> tuple[_PipeEnd | socket.socket, _PipeEnd | socket.socket]:

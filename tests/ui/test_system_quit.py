@@ -47,3 +47,20 @@ def test_ctrl_c_and_a_hang_up_are_requests_too(
     finally:
         quitter.uninstall()
     assert got.args == [signum.name]
+
+
+def test_uninstalled_twice_it_closes_no_other_file(qapp: QApplication) -> None:
+    # Its wakeup ends are a pipe's plain numbers (no socket before the first paint): a second
+    # close must not close files opened since under the numbers they were given back.
+    before = signal.getsignal(signal.SIGTERM)
+    quitter = SystemQuit(qapp, [signal.SIGTERM])
+    quitter.uninstall()
+    reader, writer = os.pipe()  # most likely the numbers just freed
+    try:
+        quitter.uninstall()
+        os.write(writer, b"x")
+        assert os.read(reader, 1) == b"x"
+    finally:
+        os.close(reader)
+        os.close(writer)
+    assert signal.getsignal(signal.SIGTERM) is before
