@@ -10,13 +10,16 @@ from PySide6.QtGui import QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from hiptimer.ui.widgets.fit_label import REFERENCE_PX, FitLabel
+from hiptimer.ui.widgets.plain import LONG_WORD, letters
 
 NAME_LINES = 3  # 120 characters in three lines are about 30 px on a 1024 x 768 screen
 
 
 class HeadingLabel(FitLabel):
     """A FitLabel whose words may take up to `most_lines` lines, broken between words into
-    lines of about one length, where that gives them a larger size than fewer lines do. With
+    lines of about one length, where that gives them a larger size than fewer lines do; a
+    word longer than LONG_WORD characters is broken between its letters where whole it would
+    be smaller than the readable size (a name of one 119-letter word was 10 px on one line). With
     set_readable it asks for the height its lines need at a readable size, so that a long
     name wraps before it shrinks below that (one line of 111 characters was 17 px).
 
@@ -76,7 +79,11 @@ class HeadingLabel(FitLabel):
         if self._readable_px > 0 and words:
             metrics = self.reference_metrics()
             room = self._room()[0] * REFERENCE_PX / self._readable_px  # at the reference size
-            lines = greedy_lines(_advances(metrics, words), metrics.horizontalAdvance(" "), room)
+            advances = _advances(metrics, words)
+            if self._most > 1 and max(advances) > room and _has_long_word(words):
+                words = _pieces(words)  # a word wider than the line breaks between letters
+                advances = _advances(metrics, words)
+            lines = greedy_lines(advances, _gaps(metrics, words), room)
             shown = min(self._most, len(lines))
             line_px = metrics.height() * self._readable_px / REFERENCE_PX
             if shown > 1:  # one line keeps the height it had (and shrinks, as before)
@@ -86,54 +93,102 @@ class HeadingLabel(FitLabel):
 
     def _fit(self) -> None:
         words = self._whole.split()
-        if len(words) < 2 or self._most < 2:
+        long_word = self._most > 1 and _has_long_word(words)
+        if (len(words) < 2 and not long_word) or self._most < 2:
             QLabel.setText(self, self._whole)
             super()._fit()
             return
-        metrics = self.reference_metrics()
-        advances, space = _advances(metrics, words), metrics.horizontalAdvance(" ")
-        best: list[str] = []
-        best_px = -1
-        for count in range(1, min(self._most, len(words)) + 1):
-            lines = [" ".join(words[a:b]) for a, b in balanced_lines(advances, space, count)]
-            px = self._size_for(lines)
-            if px > best_px:  # fewer lines where more are no larger
-                best, best_px = lines, px
+        best, best_px = self._best_lines(words)
+        if long_word and best_px < (self._readable_px or math.inf):
+            broken, broken_px = self._best_lines(_pieces(words))
+            if broken_px > best_px:  # whole words first: a long one breaks only to be read
+                best, best_px = broken, broken_px
         shown = "\n".join(best)
         if QLabel.text(self) != shown:
             QLabel.setText(self, shown)
         self._set_px(best_px)
 
+    def _best_lines(self, words: Sequence[str]) -> tuple[list[str], int]:
+        """The words on the lines (up to `most_lines`) that give them the largest size."""
+        metrics = self.reference_metrics()
+        advances, gaps = _advances(metrics, words), _gaps(metrics, words)
+        best: list[str] = []
+        best_px = -1
+        for count in range(1, min(self._most, len(words)) + 1):
+            lines = [_joined(words[a:b]) for a, b in balanced_lines(advances, gaps, count)]
+            px = self._size_for(lines)
+            if px > best_px:  # fewer lines where more are no larger
+                best, best_px = lines, px
+        return best, best_px
+
 
 def _advances(metrics: QFontMetricsF, words: Sequence[str]) -> list[float]:
-    return [metrics.horizontalAdvance(word) for word in words]
+    return [metrics.horizontalAdvance(word.lstrip(_GLUE)) for word in words]
 
 
-def greedy_lines(advances: Sequence[float], space: float, room: float) -> list[tuple[int, int]]:
+_GLUE = "\0"  # marks a piece of a word that follows the one before it without a space (NUL:
+# no routine text may hold one)
+
+
+def _has_long_word(words: Sequence[str]) -> bool:
+    return any(len(word) > LONG_WORD for word in words)
+
+
+def _pieces(words: Sequence[str]) -> list[str]:
+    """The words, each longer than LONG_WORD characters as its letters, each letter after its
+    word's first marked to follow it without a space (as plain.breakable lets Qt break it)."""
+    pieces: list[str] = []
+    for word in words:
+        if len(word) > LONG_WORD:
+            first, *rest = letters(word)
+            pieces += [first, *(_GLUE + letter for letter in rest)]
+        else:
+            pieces.append(word)
+    return pieces
+
+
+def _gaps(metrics: QFontMetricsF, words: Sequence[str]) -> list[float]:
+    """The room before each word when it follows another on its line: a space, or none."""
+    space = metrics.horizontalAdvance(" ")
+    return [0.0 if word.startswith(_GLUE) else space for word in words]
+
+
+def _joined(words: Sequence[str]) -> str:
+    return "".join(w[1:] if w.startswith(_GLUE) else " " + w for w in words).removeprefix(" ")
+
+
+def greedy_lines(
+    advances: Sequence[float], space: float | Sequence[float], room: float
+) -> list[tuple[int, int]]:
     """Words of these widths as lines no wider than `room` (a word wider than it alone on
-    its line), filled in turn as a word processor fills them: (first, end) word indexes."""
+    its line), filled in turn as a word processor fills them: (first, end) word indexes.
+    `space` is the room before a word that follows another, or that room for each word."""
+    gaps = [space] * len(advances) if isinstance(space, (int, float)) else space
     lines: list[tuple[int, int]] = []
     start, width = 0, 0.0
     for i, advance in enumerate(advances):
-        if i > start and width + space + advance > room:
+        if i > start and width + gaps[i] + advance > room:
             lines.append((start, i))
             start, width = i, advance
         else:
-            width = advance if i == start else width + space + advance
+            width = advance if i == start else width + gaps[i] + advance
     if advances:
         lines.append((start, len(advances)))
     return lines
 
 
-def balanced_lines(advances: Sequence[float], space: float, count: int) -> list[tuple[int, int]]:
+def balanced_lines(
+    advances: Sequence[float], space: float | Sequence[float], count: int
+) -> list[tuple[int, int]]:
     """The words on at most `count` lines, the widest of them as narrow as it can be: two
     lines of about one length, not a full one and a word alone."""
+    gaps = [space] * len(advances) if isinstance(space, (int, float)) else space
     low = max(advances)  # no line is narrower than its widest word
-    high = sum(advances) + space * (len(advances) - 1)  # one line
+    high = sum(advances) + sum(gaps[1:])  # one line
     for _ in range(40):  # to well under a pixel at the reference size
         middle = (low + high) / 2
-        if len(greedy_lines(advances, space, middle)) <= count:
+        if len(greedy_lines(advances, gaps, middle)) <= count:
             high = middle
         else:
             low = middle
-    return greedy_lines(advances, space, high)
+    return greedy_lines(advances, gaps, high)
