@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFontMetrics, QFontMetricsF
 from PySide6.QtWidgets import (
     QApplication,
     QStyle,
@@ -41,10 +42,10 @@ class WrappingCells(QStyledItemDelegate):
         option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
 
 
-def widest_in(metrics: QFontMetrics, text: str) -> int:
+def widest_in(metrics: QFontMetrics | QFontMetricsF, text: str) -> int:
     """The width of the widest word of `text` (a dose's number and unit are one word where
-    `text` has no-break spaces in it: units_kept)."""
-    return max((metrics.horizontalAdvance(w) for w in _BREAKS.split(text)), default=0)
+    `text` has no-break spaces in it: units_kept), in whole pixels rounded up."""
+    return math.ceil(max((metrics.horizontalAdvance(w) for w in _BREAKS.split(text)), default=0))
 
 
 def widest_level(fits: Callable[[int], bool], top: int) -> int:
@@ -65,11 +66,12 @@ def text_margin(view: QWidget | None) -> int:
 
 def widest_word(view: QTableView, column: int) -> int:
     """The width of the column's longest word with the cell's margins: narrower, Qt would break
-    the word itself ("(hech / a")."""
-    model, metrics = view.model(), view.fontMetrics()
+    the word itself ("(hech / a") or cut it. Measured to the fraction of a pixel and rounded
+    up: "(partly" is 69.47 px at 21 px, and a column of its 69 whole pixels read "(par…"."""
+    model, metrics = view.model(), QFontMetricsF(view.font())
     texts = (str(model.index(row, column).data() or "") for row in range(model.rowCount()))
     widest = max((widest_in(metrics, text) for text in texts), default=0)
-    return widest + 2 * text_margin(view) + 1
+    return widest + 2 * text_margin(view) + 1  # and the grid's line
 
 
 def reads_whole(view: QTableView, index: QModelIndex) -> bool:

@@ -502,3 +502,34 @@ def test_in_spanish_in_large_print_every_word_of_the_sets_reads_whole(
         for col in range(table.columnCount()):
             if not table.isColumnHidden(col):
                 assert reads_whole(table, row, col), (row, col, size)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+@pytest.mark.parametrize("height", [600, 650, 700])
+def test_the_done_cells_longest_word_reads_whole_beside_a_name_cut(
+    qtbot: QtBot, height: int
+) -> None:
+    # A name of 119 characters beside "5.3 s (partly done)": the done cells were made as wide
+    # as "(partly" measured in whole pixels (69 for its 69.47), so it read "(par…" at 1280 x
+    # 800 in the dark theme (seen under Xvfb).
+    from PySide6.QtGui import QFontMetricsF
+
+    from hiptimer.ui.widgets.wrapped_cells import text_margin
+    from tests.ui.looks import apply_look
+
+    apply_look(QApplication.instance(), "dark", 100)  # type: ignore[arg-type]
+    partly = record(0, completed=False, pain=10, pain_choice=PainChoice.CONTINUE, side=None,
+                    planned_hold_s=3600.0, actual_hold_s=5.3, exercise_name="<u>" + "N" * 116)  # fmt: skip
+    page = SummaryPage(result(partly))
+    qtbot.addWidget(page)
+    page.resize(1268, height)
+    page.show()
+    qtbot.waitExposed(page)
+    QApplication.processEvents()
+    table = page.table
+    item = table.item(0, 4)
+    assert item is not None and item.text() == "5.3 s (partly done)"
+    assert table.sizeHintForColumn(0) > table.columnWidth(0)  # the name is cut
+    metrics = QFontMetricsF(table.font())
+    room = table.columnWidth(4) - int(table.showGrid()) - 2 * text_margin(table)
+    assert all(metrics.horizontalAdvance(word) <= room for word in item.text().split())
