@@ -86,12 +86,14 @@ def _exercise_lines(
     """One exercise of the plan: its dose (`yours` when it is marked as the user's), re-test,
     ladder, steps, cues, caution and rest."""
     off = "" if ex.enabled else "  (turned off: not part of the session)"
-    lines = [f"{number}. {ex.name}: {yours or dose_text(ex)}{ceiling_note(ex)}{off}"]
+    # One line each, as the title: a routine file may put a line break in a name.
+    name = " ".join(ex.name.split())
+    lines = [f"{number}. {name}: {yours or dose_text(ex)}{ceiling_note(ex)}{off}"]
     if ex.test is not None:
         lines.append(f"   Re-test: {_retest_text(ex.test)}")
     if ex.ladder:
         lines.append("   Ladder:")
-        lines += [f"     {line}" for line in ladder_lines(ex)]
+        lines += [f"     {' '.join(line.split())}" for line in ladder_lines(ex)]
     if ex.setup:
         lines.append("   Setup:")
         lines += [_bullet(step, "     ") for step in ex.setup]

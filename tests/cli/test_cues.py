@@ -220,3 +220,17 @@ def test_cues_of_a_routine_with_every_exercise_off_says_there_is_nothing_to_star
     out, err = capsys.readouterr()
     assert out == ""  # not a script of one "Done."
     assert err.startswith("hiptimer: Nothing to start: every exercise is turned off")
+
+
+def test_a_name_with_a_line_break_keeps_the_script_one_line_a_phrase(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A routine file may hold a line break in a name; printed as it was, "Get ready: Side" and
+    # a line "plank." without its time broke the script's "time  phrase" lines.
+    data = json.loads(write_routine(tmp_path).read_text(encoding="utf-8"))
+    data["exercises"][0]["name"] = "Side\nplank"
+    (tmp_path / "cli-test.json").write_text(json.dumps(data), encoding="utf-8")
+    assert main(["cues", str(tmp_path / "cli-test.json")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "00:00.0  Get ready: Side plank."
+    assert all(re.match(r"\d\d:\d\d\.\d  ", line) for line in lines)

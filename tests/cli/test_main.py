@@ -411,6 +411,18 @@ def test_show_by_path_and_file_name(
     assert run(capsys, "show", "daily.json")[1].startswith("Daily stretch")
 
 
+def test_show_keeps_a_name_with_a_line_break_on_its_exercise_line(
+    capsys: pytest.CaptureFixture[str], builtin_dir: Path, tmp_path: Path
+) -> None:
+    # The title was put on one line, an exercise's name not: "1. Side" and "plank: 1 x 30 s".
+    data = routine_data("custom", "Custom")
+    data["exercises"][0]["name"] = "Side\nplank"
+    path = write(tmp_path / "x", "custom.json", data)
+    code, out, _ = run(capsys, "show", str(path))
+    assert code == 0
+    assert "1. Side plank: 2 x 30 s" in out.splitlines()
+
+
 def test_show_of_a_routine_with_every_exercise_off_says_there_is_nothing_to_start(
     capsys: pytest.CaptureFixture[str], builtin_dir: Path, tmp_path: Path
 ) -> None:

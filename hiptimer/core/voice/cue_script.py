@@ -333,8 +333,9 @@ class _Speaker:
 
 
 def format_script(script: list[tuple[float, str]]) -> str:
-    """One line per phrase: "MM:SS.s  phrase"."""
-    return "\n".join(f"{_clock_text(offset)}  {text}" for offset, text in script)
+    """One line per phrase: "MM:SS.s  phrase", a line break in it (a name of a routine file
+    may hold one) as a space, so that every line of the script starts with its time."""
+    return "\n".join(f"{_clock_text(offset)}  {' '.join(text.split())}" for offset, text in script)
 
 
 def _clock_text(offset: float) -> str:
