@@ -29,6 +29,7 @@ from hiptimer.core.instance import (
     lock_path,
     move_folder_aside,
 )
+from hiptimer.core.safe_write import make_folder
 
 if TYPE_CHECKING:  # QtNetwork loads when a socket is needed: after the window shows, for
     # the first copy (listen), or to hand a request over to the copy that runs
@@ -158,6 +159,18 @@ def no_lock_text(data_dir: Path, error: QLockFile.LockError) -> str:
     )
 
 
+def no_folder_text(data_dir: Path, error: OSError) -> str:
+    """Why the data folder could not be made, in words, and what to do ("Cannot make DIR:
+    [Errno 17] File exists" was printed where the window's strip says it is a file)."""
+    in_the_way = isinstance(error, NotADirectoryError)
+    return (
+        f"Cannot make the data folder {data_dir}: {error.strerror or error}. HipTimer runs"
+        f" without its lock {LOCK_NAME} and saves nothing there; "
+        + ("move that file away, or start" if in_the_way else "start")
+        + " HipTimer with --data-dir and a folder you can write."
+    )
+
+
 def _without_lock(name: str, request: Request, data_dir: Path) -> FirstCopy | Outcome:
     """Without a lock, the socket alone tells whether a copy runs."""
     outcome = _asked(name, request, data_dir)
@@ -179,9 +192,9 @@ def _asked(name: str, request: Request, data_dir: Path) -> Outcome | None:
 def _lock_for(data_dir: Path) -> QLockFile | None:
     """The folder's lock, not yet taken; None when the folder cannot hold one."""
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        make_folder(data_dir)  # names a file in the way, not the system's "File exists"
     except OSError as exc:
-        log.warning("Cannot make %s: %s", data_dir, exc)
+        log.warning("%s", no_folder_text(data_dir, exc))
         return None
     path = lock_path(data_dir)
     if not clear_foreign_lock(path):

@@ -227,3 +227,20 @@ def test_a_folder_that_cannot_hold_the_lock_is_said_in_words(
         " you can write."
     ]
     first.release()
+
+
+def test_a_data_folder_that_is_a_file_is_named_as_such(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """HIPTIMER_HOME naming a file: the terminal said "Cannot make DIR: [Errno 17] File
+    exists: 'DIR'" at start-up, where the window's strip says the folder is a file."""
+    data = tmp_path / "data"
+    data.write_text("a file", encoding="utf-8")
+    first = claim(data, Request())
+    assert isinstance(first, FirstCopy)
+    assert caplog.messages == [
+        f"Cannot make the data folder {data}: {data} is a file, not a folder. HipTimer runs"
+        f" without its lock {LOCK_NAME} and saves nothing there; move that file away, or start"
+        " HipTimer with --data-dir and a folder you can write."
+    ]
+    first.release()
