@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from hiptimer.ui.editor.style import muted_colour
+from hiptimer.ui.widgets.plain import LONG_WORD, letters
 
 INDENT = "     "  # the dose line's indent, under the name after its number
 LINE_BREAK = "\u2028"  # what a row's "\n" becomes in the delegate's text (displayText)
@@ -28,13 +29,30 @@ def hang(text: str, room: int, advance: Callable[[str], int], indent: str = INDE
         after = lead or indent
         current = lead
         for word in body.split(" "):
-            if current.strip() and advance(f"{current} {word}") > room:
+            long_word = len(word) > LONG_WORD
+            if current.strip() and not long_word and advance(f"{current} {word}") > room:
                 out.append(current)
                 current = after + word
             else:
                 current = f"{current} {word}" if current.strip() else current + word
+            if long_word:  # it fills the line and breaks between letters (plain.breakable)
+                current = _broken(current, room, advance, after, out)
         out.append(current)
     return LINE_BREAK.join(out)
+
+
+def _broken(line: str, room: int, advance: Callable[[str], int], after: str, out: list[str]) -> str:
+    """`line` ending in a long word: its parts that fit `room` put in `out` (at least one
+    letter each), what is left returned, after `after`. A name of 116 N's ran off the list."""
+    while advance(line) > room:
+        pieces = letters(line)
+        least = len(line) - len(line.lstrip(" ")) + 1  # the indent and one letter
+        cut = len(pieces) - 1
+        while cut > least and advance("".join(pieces[:cut])) > room:
+            cut -= 1
+        out.append("".join(pieces[:cut]).rstrip(" "))
+        line = after + "".join(pieces[cut:]).lstrip(" ")
+    return line
 
 
 class HangingRows(QStyledItemDelegate):

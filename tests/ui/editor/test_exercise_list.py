@@ -7,7 +7,7 @@ from PySide6.QtGui import QFont, QTextLayout, QTextOption
 from pytestqt.qtbot import QtBot
 
 from hiptimer.ui.editor.exercise_list import ExerciseList
-from hiptimer.ui.editor.hanging_rows import INDENT, LINE_BREAK
+from hiptimer.ui.editor.hanging_rows import INDENT, LINE_BREAK, hang
 
 MARCH = "\u0645\u0634\u064a \u0641\u064a \u0627\u0644\u0645\u0643\u0627\u0646"  # Arabic
 
@@ -49,3 +49,17 @@ def test_a_row_named_right_to_left_keeps_its_number_and_dose_in_our_direction(
     assert drawn_left_to_right(arabic, "2 x", "x 3")
     assert drawn_left_to_right(arabic, "x 3", "reps")
     assert english.startswith("2. Bridge\n")
+
+
+def test_a_name_of_one_long_word_breaks_between_letters_under_itself() -> None:
+    """A name of 116 N's ran off the list's edge, cut with no "..." (README: a long name wraps
+    under itself; docs/routine-format.md: a word over 20 characters may break anywhere)."""
+    name = "1. " + "N" * 116
+    lines = hang(name, 40, len, "   ").split(LINE_BREAK)  # one pixel a character
+    assert all(len(line) <= 40 for line in lines), lines
+    assert lines[0].startswith("1. N") and all(line.startswith("   N") for line in lines[1:])
+    assert "".join(line.strip() for line in lines) == name
+    short = "1. Bridge with a pause"  # words of 20 characters or fewer break only at spaces
+    assert hang(short, 10, len, "   ").split(LINE_BREAK) == ["1. Bridge", "   with a", "   pause"]
+    twenty = hang("1. " + "M" * 20, 10, len, "   ")  # too wide, but not broken: as before
+    assert twenty.split(LINE_BREAK) == ["1.", "   " + "M" * 20]
