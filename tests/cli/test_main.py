@@ -358,6 +358,22 @@ def test_list_escapes_control_characters_and_odd_file_names(
     assert "caf\\udce9.json" in out
 
 
+def test_list_and_show_escape_a_title_that_turns_the_line_around(
+    capsys: pytest.CaptureFixture[str], builtin_dir: Path, user_dir: Path
+) -> None:
+    # A right-to-left override in a title, cut to the list's column before the mark that ends
+    # it, turned the rest of the row around in a terminal that lays out both directions; the
+    # error lines already wrote it as its escape (docs/routine-format.md).
+    title = "Evil \u202eeerts\u202c \u2067isolate\u2069 " + "x" * 40 + " \u0645\u0634\u064a"
+    write(user_dir, "bidi.json", routine_data("bidi", title))
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    assert not set(out) & {"\u202e", "\u202c", "\u2067", "\u2069"}
+    assert "Evil \\u202eeerts\\u202c \\u2067isolate" in out
+    code, out, _ = run(capsys, "show", "bidi")
+    assert code == 0 and "\u202e" not in out and "\u0645\u0634\u064a" in out  # Arabic as is
+
+
 def test_list_with_no_routines(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(paths, "builtin_routines_dir", lambda: tmp_path / "none")
