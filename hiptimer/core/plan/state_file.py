@@ -12,7 +12,13 @@ from typing import Any
 
 from hiptimer.core.plan.reminders import ReminderState
 from hiptimer.core.safe_read import BadJson, UnreadableFile, parse_strict_json, read_small_text
-from hiptimer.core.safe_write import move_aside, read_only_folder, replacing_text
+from hiptimer.core.safe_write import (
+    file_in_the_way,
+    make_folder,
+    move_aside,
+    read_only_folder,
+    replacing_text,
+)
 from hiptimer.i18n import N_, translate
 from hiptimer.log_file import SAID_IN_THE_WINDOW
 
@@ -158,13 +164,15 @@ def kept_text(state: ReminderState) -> str | None:
 def save_state(path: Path, state: ReminderState) -> bool:
     """Write the state; False (logged) when the disk refuses: reminders go on in memory."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_folder(path.parent)  # names a file in the way, not the system's "File exists"
         with replacing_text(path) as fh:
             fh.write(state_text(state))
     except OSError as exc:
-        # A read-only folder is said in the window's words (the history's strip names it, by
-        # the same test): the terminal is spared this line beside them; other failures are not.
-        said = SAID_IN_THE_WINDOW if read_only_folder(path.parent) else None
+        # A read-only folder, or a file where the data folder goes, is said in the window's
+        # words (the history's strip names it, by the same tests): the terminal is spared this
+        # line beside them; other failures are not.
+        in_words = read_only_folder(path.parent) or file_in_the_way(path.parent) is not None
+        said = SAID_IN_THE_WINDOW if in_words else None
         log.warning("Cannot save %s: %s", path, exc.strerror or exc, extra=said)
         return False
     return True

@@ -161,3 +161,18 @@ def test_a_state_with_nothing_to_keep_gives_no_text() -> None:
     ]
     for state in kept:
         assert state_file.kept_text(state) == state_file.state_text(state)
+
+
+def test_a_data_folder_that_is_a_file_is_named_and_left_to_the_window(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """HIPTIMER_HOME naming a file: the terminal printed "Cannot save .../reminders-today.json:
+    File exists" beside the strip that says the data folder is a file (README: reminders not
+    saved go to the log alone, as the history's line does)."""
+    blocker = tmp_path / "data"
+    blocker.write_text("")
+    with caplog.at_level(logging.WARNING, logger=state_file.__name__):
+        assert not save_state(blocker / state_file.FILE_NAME, ReminderState())
+    (record,) = caplog.records
+    assert record.getMessage().endswith(f"{blocker} is a file, not a folder")
+    assert getattr(record, "said_in_the_window", False) is True
