@@ -85,6 +85,12 @@ class AllRowsTable(QTableWidget):
             header.sectionSize(c) for c in shown if c not in wrapping
         )
         least = {c: max(widest_word(self, c), header.sectionSizeHint(c)) for c in wrapping}
+        if wrapping and sum(least.values()) > room:
+            # A word no line break can help (a name of one long word): the first column gives
+            # way and cuts it, rather than push the others into a sideways scroll.
+            first = wrapping[0]
+            others = sum(width for c, width in least.items() if c != first)
+            least[first] = max(header.sectionSizeHint(first), room - others)
         whole = {c: max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in wrapping}
 
         def widths(level: int) -> dict[int, int]:

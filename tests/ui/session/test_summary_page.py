@@ -530,6 +530,7 @@ def test_the_done_cells_longest_word_reads_whole_beside_a_name_cut(
     item = table.item(0, 4)
     assert item is not None and item.text() == "5.3 s (partly done)"
     assert table.sizeHintForColumn(0) > table.columnWidth(0)  # the name is cut
+    assert table.horizontalScrollBar().maximum() == 0  # and the rest on view beside it
     metrics = QFontMetricsF(table.font())
     room = table.columnWidth(4) - int(table.showGrid()) - 2 * text_margin(table)
     assert all(metrics.horizontalAdvance(word) <= room for word in item.text().split())
