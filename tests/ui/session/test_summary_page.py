@@ -29,6 +29,16 @@ def result(*records: SetRecord, **kw: object) -> SessionResult:
     return SessionResult(short_routine(), records, EndReason.COMPLETED, 754.0, **kw)  # type: ignore[arg-type]
 
 
+def shown(qtbot: QtBot, page: SummaryPage, *size: int) -> SummaryPage:
+    """The page on screen at this size, laid out."""
+    qtbot.addWidget(page)
+    page.resize(*size)
+    page.show()
+    qtbot.waitExposed(page)
+    QApplication.processEvents()
+    return page
+
+
 def test_rows_show_planned_against_actual_pain_and_choice() -> None:
     held = record(0, actual_hold_s=42.5, completed=False, pain=7, pain_choice=PainChoice.LOWER)
     assert record_row(held) == (
@@ -438,12 +448,7 @@ def test_a_name_reads_whole_beside_done_cells_that_wrap(
     reps = {"planned_hold_s": None, "actual_hold_s": None, "planned_reps": 9, "actual_reps": 0}
     partly = record(0, completed=False, pain=8, pain_choice=PainChoice.CONTINUE, side=Side.LEFT,
                     exercise_name="Puente de glúteos con pausa", **reps)  # fmt: skip
-    page = SummaryPage(result(partly, record(1, set_number=2, pain=2)))
-    qtbot.addWidget(page)
-    page.resize(width, 520)
-    page.show()
-    qtbot.waitExposed(page)
-    QApplication.processEvents()
+    page = shown(qtbot, SummaryPage(result(partly, record(1, set_number=2, pain=2))), width, 520)
     table = page.table
     for row in range(table.rowCount()):  # the name, done and choice whole, on more lines
         for col in (0, 4, 6):
@@ -484,12 +489,7 @@ def test_in_spanish_in_large_print_every_word_of_the_sets_reads_whole(
     stopped = record(0, completed=False, pain=8, pain_choice=PainChoice.STOP, side=Side.LEFT,
                      exercise_name=long_name, **reps)  # fmt: skip
     lower = record(1, set_number=2, pain=5, pain_choice=PainChoice.LOWER, side=Side.RIGHT)
-    page = SummaryPage(result(stopped, lower))
-    qtbot.addWidget(page)
-    page.resize(*size)
-    page.show()
-    qtbot.waitExposed(page)
-    QApplication.processEvents()
+    page = shown(qtbot, SummaryPage(result(stopped, lower)), *size)
     table = page.table
     item = table.item(0, 6)
     assert item is not None and item.text() == "lo dejó por hoy"
@@ -520,12 +520,7 @@ def test_the_done_cells_longest_word_reads_whole_beside_a_name_cut(
     apply_look(QApplication.instance(), "dark", 100)  # type: ignore[arg-type]
     partly = record(0, completed=False, pain=10, pain_choice=PainChoice.CONTINUE, side=None,
                     planned_hold_s=3600.0, actual_hold_s=5.3, exercise_name="<u>" + "N" * 116)  # fmt: skip
-    page = SummaryPage(result(partly))
-    qtbot.addWidget(page)
-    page.resize(1268, height)
-    page.show()
-    qtbot.waitExposed(page)
-    QApplication.processEvents()
+    page = shown(qtbot, SummaryPage(result(partly)), 1268, height)
     table = page.table
     item = table.item(0, 4)
     assert item is not None and item.text() == "5.3 s (partly done)"
