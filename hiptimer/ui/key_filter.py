@@ -58,6 +58,16 @@ class WindowKeys(QObject):
         self._window.destroyed.connect(lambda: app.removeEventFilter(self))
         self.installed = True
 
+    def take(self, event: QKeyEvent, mode: Mode) -> bool:
+        """A key press the window itself got before install() (no widget in it took it), as
+        the screen of `mode` takes it; True when it did something there."""
+        found = resolve(event.key(), event.modifiers(), mode)
+        if found is None:
+            return False
+        if not self._repeated(event):
+            self._handler(*found)
+        return True
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Every event of the app passes here: the type test first, as asking an event its
         # type() makes a Python enum each time.

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QStatusBar
 
 from hiptimer import APP_TITLE
@@ -369,6 +369,18 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
             self.closing.closed = True
             self.reminders.window_closed(self.closing.for_good)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """A key typed before the first idle moment after the first paint, when the window
+        takes its keys (open_services): that work is done now, and the key does what it does
+        on the screen it was typed on. Enter typed as the safety notice appeared did nothing
+        (seen under Xvfb)."""
+        if self._waits_for_paint and self.isVisible():
+            mode = self.nav.key_mode()  # not the offer to resume that the history may bring
+            self.open_services()
+            if self.keys.take(event, mode):
+                return
+        super().keyPressEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         """Shown again after it was closed (a second start, while the editor kept the app

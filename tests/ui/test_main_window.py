@@ -482,8 +482,7 @@ def test_a_library_read_later_is_read_once_with_the_services(qtbot: QtBot) -> No
     # On screen before the routine files are read: no routine, no Start, and not "none found".
     assert reads == [] and page.list.count() == 0 and page.selected is None
     assert not page.start_button.isEnabled() and page.empty.isHidden()
-    qtbot.keyClick(window, K.Key_Return)  # nothing to start yet: nothing happens
-    assert window.session is None and opened == []
+    assert opened == []
     window.open_services()
     window.open_services()
     assert reads == [1] and page.list.count() == 1 and page.start_button.isEnabled()
@@ -530,7 +529,6 @@ def test_a_window_shown_first_takes_its_keys_and_drops_after_its_first_paint(
     for _ in range(3):  # idle moments pass (zero timers run): nothing taken before open_services()
         QApplication.processEvents()
     assert not window.keys.installed and window.routine_actions.drops is None
-    qtbot.keyClick(window, K.Key_Down)  # no handler yet: the window itself ignores it
     window.open_services()  # as hiptimer.ui.app does after the first paint
     assert window.keys.installed and window.routine_actions.drops is not None
     assert window.library.list.currentRow() == 0
