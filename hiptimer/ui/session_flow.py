@@ -100,7 +100,7 @@ class SessionFlow(QObject):
             routine, self._settings.settings, self._services, clock=self._clock,
             wall=self._wall, done_sets=done_sets, session_id=session_id, parent=self._parent,
             earlier=plan.earlier if plan else (), earlier_s=plan.earlier_s if plan else 0.0,
-            in_force=plan.in_force if plan else None,
+            in_force=plan.in_force if plan else None, to_rate=plan.rating_asked if plan else None,
         )  # fmt: skip
         session.controller.problem.connect(self.problem)
         page = session.page

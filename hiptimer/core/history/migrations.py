@@ -184,6 +184,14 @@ _V7 = _statements(session_totals.CREATE_TABLE, *session_totals.TRIGGERS, *sessio
 # resumed by a HipTimer before this version.
 _V8 = _statements("ALTER TABLE sessions ADD COLUMN resumed_at TEXT")
 
+# Version 9: a set left unrated on purpose (K on its pain question), told apart from one whose
+# question the app was killed on: only that one is asked for again when the session resumes.
+# 0 for every set already there (before this version the two could not be told apart).
+_V9 = _statements(
+    "ALTER TABLE sets ADD COLUMN pain_skipped INTEGER NOT NULL DEFAULT 0"
+    " CHECK (pain_skipped IN (0, 1))"
+)
+
 # Schema version N is reached by applying MIGRATIONS[:N]. Never edit a released migration:
 # append a new one.
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8)
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7, _V8, _V9)

@@ -149,6 +149,16 @@ class HistoryQueries(HistorySeries):
         found = self._summaries([*where, EXERCISED_SQL], params, 1)
         return found[0] if found and found[0].morning_at is None else None
 
+    def rating_awaited(self, session_id: int) -> int | None:
+        """The id of the session's last set if its pain question was on screen when the app
+        stopped: not rated, not skipped (S), not left unrated on purpose (K)."""
+        row = self._conn.execute(
+            "SELECT id, pain IS NULL AND skipped = 0 AND pain_skipped = 0 FROM sets"
+            " WHERE session_id = ? ORDER BY seq DESC LIMIT 1",
+            (self._db_id(session_id),),
+        ).fetchone()
+        return int(row[0]) if row and row[1] else None
+
     def session_sets(self, session_id: int) -> list[StoredSet]:
         """The sets recorded in a session, in the order they were done."""
         rows = self._conn.execute(

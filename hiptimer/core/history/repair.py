@@ -367,5 +367,8 @@ def inferred_version(conn: sqlite3.Connection) -> int:
             return 5
         if "session_totals" not in tables:
             return 6
-        return 8 if "resumed_at" in columns else 7
+        if "resumed_at" not in columns:
+            return 7
+        set_columns = {row[1] for row in conn.execute("PRAGMA table_info(sets)")}
+        return 9 if "pain_skipped" in set_columns else 8
     return 1

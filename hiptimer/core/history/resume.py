@@ -42,6 +42,7 @@ class ResumeSource(Protocol):
     def session_sets(self, session_id: int) -> list[StoredSet]: ...
     def session_doses(self, session_id: int) -> dict[str, Any]: ...
     def session_doses_now(self, session_id: int) -> Any: ...
+    def rating_awaited(self, session_id: int) -> int | None: ...
     def mark_partial(self, session_id: int) -> None: ...
 
 
@@ -57,6 +58,19 @@ class ResumePlan:
     earlier: tuple[SetRecord, ...] = ()  # the sets recorded before it stopped, for the summary
     # +, - and Lower during it: the doses it goes on at.
     in_force: DosesInForce = field(default_factory=DosesInForce)
+    # The history's id of the last set, when the stop came on its pain question: asked first.
+    to_rate_id: int | None = None
+
+    @property
+    def to_rate(self) -> SetRecord | None:
+        """The last set before the stop, if its rating is to be asked for first."""
+        return self.earlier[-1] if self.to_rate_id is not None and self.earlier else None
+
+    @property
+    def rating_asked(self) -> tuple[SetRecord, int] | None:
+        """That set and its id in the history, to write its rating to."""
+        record = self.to_rate
+        return None if record is None or self.to_rate_id is None else (record, self.to_rate_id)
 
     @property
     def sets_done(self) -> int:
@@ -253,6 +267,7 @@ def plan_resume(
     return ResumePlan(
         newest, routine, tuple(done_sets(records)), tuple(changed), tuple(older),
         earlier_records(records), written_in_force(history, newest.id, routine, records),
+        history.rating_awaited(newest.id),
     )  # fmt: skip
 
 
@@ -281,9 +296,16 @@ def offer_text(plan: ResumePlan, today: date) -> str:
     # exercise of 2 sets a side read "after 4 sets" where History said 2 done, 2 skipped).
     sets = s.counts.text(not_reached=False)
     # Translators: {sets} is History's count, "2 of 18 sets done, 1 skipped".
-    return _("Your session of {routine} {when} was interrupted with {sets}.").format(
+    text = _("Your session of {routine} {when} was interrupted with {sets}.").format(
         routine=s.routine_title, when=when, sets=sets
     )
+    if (last := plan.to_rate) is None:
+        return text
+    side = None if last.side is None else last.side.value
+    what = set_label(last.exercise_name, last.set_number, side)
+    # Translators: {set} is "Bridge, set 2 (right)".
+    asked = _("It stopped before you rated {set}: resuming asks for that rating first.")
+    return f"{text} {asked.format(set=what)}"
 
 
 def details_lines(

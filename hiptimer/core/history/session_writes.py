@@ -134,8 +134,16 @@ class SessionWrites:
         check_in("choice", choice, writes.PAIN_CHOICES)
         self._update(
             f"rating of set {set_id}",
-            "UPDATE sets SET pain = ?, pain_choice = ? WHERE id = ?",
+            "UPDATE sets SET pain = ?, pain_choice = ?, pain_skipped = 0 WHERE id = ?",
             *(pain, choice, self._ref(set_id)),
+        )
+
+    def skip_rating(self, set_id: int) -> None:
+        """The user went on without a rating (K): the set is not asked about again on resuming."""
+        self._update(
+            f"no rating of set {set_id}",
+            "UPDATE sets SET pain = NULL, pain_choice = NULL, pain_skipped = 1 WHERE id = ?",
+            self._ref(set_id),
         )
 
     def finish_session(

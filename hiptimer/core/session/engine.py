@@ -43,6 +43,7 @@ from hiptimer.core.session.steps import (
     expand,
     first_work_steps,
     next_set,
+    pain_step_of,
     resume_plan,
     step_estimate,
     work_duration,
@@ -67,10 +68,12 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
         done_sets: Iterable[SetKey] = (),
         lead_in: Callable[[Exercise], float] | None = None,
         in_force: DosesInForce | None = None,
+        to_rate: SetRecord | None = None,
     ) -> None:
         """`lead_in` gives the least time a lead-in to an exercise must last for the voice to
         read it (None: every pause lasts as written, as when the voice is off or muted).
-        A resumed session goes on after `done_sets` at the doses `in_force` when it stopped."""
+        A resumed session goes on after `done_sets` at the doses `in_force` when it stopped;
+        `to_rate`, the last set done then, whose pain question the stop cut off, is asked first."""
         self.routine = routine
         self._lead_in = lead_in
         self.pain_limit = pain_limit
@@ -86,6 +89,11 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
         voiced = functools.partial(reads_first, lead_in)
         steps = expand(routine, voiced)
         self._steps = resume_plan(steps, self._active, set(done_sets), get_ready_s, voiced)
+        question = pain_step_of(steps, self._active, to_rate.key) if to_rate else None
+        self._to_rate = to_rate if question else None
+        self._first_step = 0 if question is None else 1  # Back never returns to that question
+        if question is not None:
+            self._steps.insert(0, question)
         # The seconds left after each step, by index: the view asks every tick, and the sum
         # runs over every later step. Emptied when a dose or the lead-in rule changes.
         self._later_s: dict[int, float] = {}
@@ -220,8 +228,8 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
         )
         if step.kind is StepKind.DONE:
             self._finish(EndReason.COMPLETED, at)
-        elif step.kind is StepKind.PAIN and self.records:
-            self._emit(PainRequested(at, self.records[-1]))
+        elif step.kind is StepKind.PAIN and (record := self._rated_record) is not None:
+            self._emit(PainRequested(at, record))
         elif step.kind is StepKind.MEASURE and self.records:
             self._emit(ResultRequested(at, self.records[-1]))
 
@@ -322,7 +330,7 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
             rep_phase_elapsed_s=rep.phase_elapsed_s,
             rep_phase_s=rep.phase_s,
             rating_changeable=self.can_change_rating(),
-            last_rating=self.records[-1].pain if self.records else None,
+            last_rating=self._rated_record.pain if self._rated_record else None,
             rerating=self._rerating,
             can_lower=self._awaiting_choice and self.can_lower(),
             can_more=more,

@@ -7,7 +7,7 @@ from datetime import datetime
 from enum import Enum
 
 from hiptimer.core.routines.model import Exercise, Routine
-from hiptimer.core.session.steps import Side, Step
+from hiptimer.core.session.steps import SetKey, Side, Step
 
 
 class PainChoice(str, Enum):
@@ -47,6 +47,11 @@ class SetRecord:
     adjustment: str = ""
     result: float | None = None  # a re-test's result (see Retest), in result_unit
     result_unit: str = ""
+
+    @property
+    def key(self) -> SetKey:
+        """Which set this was: (exercise id, set number, side), as resuming names done sets."""
+        return (self.exercise_id, self.set_number, None if self.side is None else self.side.value)
 
 
 @dataclass(frozen=True)
@@ -175,6 +180,11 @@ class RatingChanged(SetEvent):
     """The rating of the set just done was changed right after (or removed: pain None)."""
 
     previous: int | None
+
+
+@dataclass(frozen=True)
+class RatingSkipped(SetEvent):
+    """The user went on without rating the set just done (K), or took its rating back."""
 
 
 @dataclass(frozen=True)

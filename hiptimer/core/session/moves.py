@@ -25,6 +25,7 @@ class _Engine(EngineCore, Protocol):
 
     _steps: list[Step]
     _index: int
+    _first_step: int  # 1 when a resumed session first asks a rating the stop cut off
     _done_s: float
     _paused: bool
 
@@ -104,7 +105,7 @@ class MoveCommands:
     def can_back(self: _Engine) -> bool:
         """Whether Back goes anywhere: not from the first step (the get-ready before the first
         set), where it only restarted that get-ready and dropped a +5 s added to it."""
-        return self._can_navigate() and self._index > 0
+        return self._can_navigate() and self._index > self._first_step
 
     def back(self: _Engine) -> bool:
         """Repeat the previous set (from a rest: the set just done; from the first set: its
@@ -114,7 +115,7 @@ class MoveCommands:
         now = self._clock.now()
         target = next(
             (j for j in range(self._index - 1, -1, -1) if self._steps[j].kind is StepKind.WORK),
-            0,
+            self._first_step,
         )
         self._done_s += self._time.elapsed(now)
         self._start_step(target, now)

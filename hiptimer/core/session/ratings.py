@@ -19,6 +19,7 @@ from hiptimer.core.session.events import (
     PainChoiceMade,
     PainRated,
     RatingChanged,
+    RatingSkipped,
     SetRecord,
 )
 from hiptimer.core.session.step_clock import StepClock
@@ -38,10 +39,13 @@ class _Engine(Protocol):
     _rerating: bool
     pain_limit: int
     records: list[SetRecord]
+    _to_rate: SetRecord | None
     _doses: dict[str, Exercise]
 
     @property
     def running(self) -> bool: ...
+    @property
+    def _rated_record(self) -> SetRecord | None: ...
     @property
     def step(self) -> Step: ...
     def _awaiting_rating(self) -> bool: ...
@@ -61,12 +65,23 @@ class RatingCommands:
     _rated_step: int | None  # the pain step just answered, while its rating may change
     _rerating: bool  # the pain step is open again: its answer changes the rating
 
+    @property
+    def _rated_record(self: _Engine) -> SetRecord | None:
+        """The set the pain question is about: the last one done, or, in a resumed session
+        before its first set, the one whose question the app stopped on (`_to_rate`)."""
+        return self.records[-1] if self.records else self._to_rate
+
+    @property
+    def asked_record(self: _Engine) -> SetRecord | None:
+        """The set the pain question or a re-test's result is about (None before any set)."""
+        return self._rated_record
+
     def _awaiting_rating(self: _Engine) -> bool:
         return (
             self.running
             and self.step.kind is StepKind.PAIN
             and not self._awaiting_choice
-            and bool(self.records)
+            and self._rated_record is not None
         )
 
     def rate_pain(self: _Engine, rating: int) -> bool:
@@ -74,7 +89,8 @@ class RatingCommands:
         if not self._awaiting_rating() or not 0 <= rating <= 10:
             return False
         now = self._clock.now()
-        record = self.records[-1]
+        record = self._rated_record
+        assert record is not None  # _awaiting_rating() or _awaiting_choice: a set is rated
         previous, changing = record.pain, self._rerating
         record.pain = rating
         self._rerating = False
@@ -95,18 +111,21 @@ class RatingCommands:
         if not self._awaiting_rating():
             return False
         now = self._clock.now()
-        record = self.records[-1]
+        record = self._rated_record
+        assert record is not None  # _awaiting_rating() or _awaiting_choice: a set is rated
         if self._rerating and record.pain is not None:
             previous, record.pain = record.pain, None
             self._emit(RatingChanged(now, record, previous))
         self._rerating = False
+        self._emit(RatingSkipped(now, record))
         self._rated_and_moved_on(now)
         self._flush()
         return True
 
     def can_lower(self: _Engine) -> bool:
         """Whether the set just rated has a lower dose to go on at (not at 5 s or 1 rep)."""
-        ex = self._doses.get(self.records[-1].exercise_id) if self.records else None
+        record = self._rated_record
+        ex = self._doses.get(record.exercise_id) if record is not None else None
         return ex is not None and dose_adjust.can_lower(ex)
 
     def choose(self: _Engine, choice: PainChoice) -> bool:
@@ -116,7 +135,8 @@ class RatingCommands:
         if choice is PainChoice.LOWER and not RatingCommands.can_lower(self):
             return False
         now = self._clock.now()
-        record = self.records[-1]
+        record = self._rated_record
+        assert record is not None  # _awaiting_rating() or _awaiting_choice: a set is rated
         record.pain_choice = choice
         self._awaiting_choice = False
         self._emit(PainChoiceMade(now, record, choice))
@@ -142,13 +162,14 @@ class RatingCommands:
         """Whether Backspace goes back to the last rating: on the choice after a high one, or
         in the step right after the rating, while it is not a set (and the rating led to no
         change of dose or of the exercise: those stay, and are corrected in History)."""
-        if not self.running or not self.records or self._rerating:
+        record = self._rated_record
+        if not self.running or record is None or self._rerating:
             return False
         if self._awaiting_choice:
             return True
         return (
             self._rated_step is not None
-            and self.records[-1].pain is not None
+            and record.pain is not None
             and self._index == self._rated_step + 1
             and self.step.kind not in (StepKind.WORK, StepKind.PAIN, StepKind.DONE)
         )

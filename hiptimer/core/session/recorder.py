@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Protocol
 
@@ -17,6 +17,7 @@ from hiptimer.core.session.events import (
     PainChoiceMade,
     PainRated,
     RatingChanged,
+    RatingSkipped,
     ResultEntered,
     SessionEnded,
     SessionStarted,
@@ -61,9 +62,11 @@ class SessionRecorder:
         wall: Callable[[], datetime],
         *,
         session_id: int | None = None,
+        known_sets: Mapping[int, int] | None = None,
         report: Callable[[str], None] = _ignore,
     ) -> None:
-        """`session_id`: an interrupted session being resumed, recorded into as it is.
+        """`session_id`: an interrupted session being resumed, recorded into as it is;
+        `known_sets`: its sets the engine may still rate (SetRecord.index -> history set id).
 
         `history` None records nothing (the app runs without history).
         """
@@ -72,7 +75,7 @@ class SessionRecorder:
         self._wall = wall
         self._report = report
         self._session_id = session_id
-        self._set_ids: dict[int, int] = {}  # SetRecord.index -> history set id
+        self._set_ids: dict[int, int] = dict(known_sets or {})  # SetRecord.index -> set id
         self._written: list[datetime] = []  # the latest time written (one at most)
 
     @property
@@ -102,6 +105,10 @@ class SessionRecorder:
         elif isinstance(event, ExerciseSkipped):
             for record in event.records:
                 self._add_set(history, session_id, record)
+        elif isinstance(event, RatingSkipped):
+            set_id = self._set_ids.get(event.record.index)
+            if set_id is not None:
+                history.skip_rating(set_id)
         elif isinstance(event, ResultEntered | RatingChanged | PainRated | PainChoiceMade):
             set_id = self._set_ids.get(event.record.index)
             if set_id is not None:

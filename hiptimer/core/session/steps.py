@@ -202,6 +202,18 @@ def resume_plan(
     return [get_ready, *remaining[first_work:]]
 
 
+def pain_step_of(steps: list[Step], active: list[Exercise], done: SetKey) -> Step | None:
+    """The pain question that follows the set `done` in `steps` (None: that set has none)."""
+    for step in steps:
+        side = step.side.value if step.side else None
+        if (
+            step.kind is StepKind.PAIN
+            and (active[step.exercise_index].id, step.set_number, side) == done
+        ):
+            return step
+    return None
+
+
 def next_set(steps: list[Step], index: int) -> Step | None:
     """The first set (a WORK step) after step `index`, of whichever exercise: what truly
     comes next, for the screen's "Next" line (None: the session ends after this)."""

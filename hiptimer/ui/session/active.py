@@ -104,11 +104,13 @@ def open_session(
     earlier: Sequence[SetRecord] = (),
     earlier_s: float = 0.0,
     in_force: DosesInForce | None = None,
+    to_rate: tuple[SetRecord, int] | None = None,
     parent: QObject | None = None,
 ) -> ActiveSession:
     """A session of `routine` ready to start; with `session_id`, that interrupted session
     resumed after `done_sets` (`earlier`: their records, which ran `earlier_s` seconds) at
-    the doses `in_force` when it stopped."""
+    the doses `in_force` when it stopped, first asking the rating of `to_rate` (the last of
+    `earlier`, and its id in the history) when the stop came on its pain question."""
     s = settings
     prepare_voice(routine, settings, services, done_sets=done_sets)
     cues = make_cue_writer(s.setup_mode, s.setup_heard, s.pain_limit, s.speak_cautions)
@@ -118,12 +120,12 @@ def open_session(
     planned_s = estimate_for(settings, services, cues)(routine)  # as the library said it
     engine = SessionEngine(
         routine, clock=clock, wall=wall, pain_limit=s.pain_limit, lead_in=lead_in,
-        done_sets=done_sets, in_force=in_force,
+        done_sets=done_sets, in_force=in_force, to_rate=to_rate[0] if to_rate else None,
     )  # fmt: skip
     driver = EngineDriver(engine, parent)
     controller = SessionController(
         driver, services, clock=clock, wall=wall, cues=cues, session_id=session_id,
-        muted=s.muted, lead_in=cues.lead_in_seconds, parent=parent,
+        known_sets={to_rate[0].index: to_rate[1]} if to_rate else None, muted=s.muted, lead_in=cues.lead_in_seconds, parent=parent,
     )  # fmt: skip
     # The voice's last words give the session's time as the history does, as the summary.
     cues.time_from(lambda: recorded_seconds(services, controller.session_id))

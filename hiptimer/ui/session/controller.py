@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -93,11 +93,13 @@ class SessionController(QObject):
         wall: Callable[[], datetime],
         cues: PhraseSource | None = None,
         session_id: int | None = None,
+        known_sets: Mapping[int, int] | None = None,
         muted: bool = False,
         lead_in: Callable[[Exercise], float] | None = None,
         parent: QObject | None = None,
     ) -> None:
-        """`session_id`: an interrupted session being resumed, recorded into as it is;
+        """`session_id`: an interrupted session being resumed, recorded into as it is
+        (`known_sets`: its set still to be rated, see SessionRecorder);
         `lead_in`: how long lead-ins must last while the voice speaks (the engine has it then)."""
         super().__init__(parent)
         self.driver = driver
@@ -108,8 +110,9 @@ class SessionController(QObject):
         self._saying: deque[Phrase] = deque()  # given to the voice, not yet started, in order
         self._clock = clock
         self.recorder = SessionRecorder(
-            services.history, driver.engine, wall, session_id=session_id, report=self.problem.emit
-        )
+            services.history, driver.engine, wall, session_id=session_id,
+            known_sets=known_sets, report=self.problem.emit,
+        )  # fmt: skip
         self._step: Step | None = None
         self._counted_down: Step | None = None  # the step whose "1" beep sounded
         self._last_phrase: Phrase | None = None

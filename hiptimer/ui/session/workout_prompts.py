@@ -52,8 +52,7 @@ class PromptSwitch:
 
     def show_view(self, view: SessionView) -> None:
         asking = view.awaiting_pain or view.awaiting_choice
-        records = self.driver.engine.records
-        record = records[-1] if records else None
+        record = self.driver.engine.asked_record
         if view.awaiting_result:
             if self.center.currentWidget() is not self.result:
                 self.result.ask(record)

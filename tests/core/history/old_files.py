@@ -15,12 +15,14 @@ from tests.read_only import fake_read_only
 
 
 def as_version_6(db: Path) -> None:
-    """Make the history at `db` what a HipTimer of version 6 left: no totals, no resumed_at."""
+    """Make the history at `db` what a HipTimer of version 6 left: no totals, no resumed_at,
+    no pain_skipped."""
     old = sqlite3.connect(db, isolation_level=None)
     for trigger in ("insert", "delete", "update"):
         old.execute(f"DROP TRIGGER session_totals_{trigger}")
     old.execute("DROP TABLE session_totals")
     old.execute("ALTER TABLE sessions DROP COLUMN resumed_at")
+    old.execute("ALTER TABLE sets DROP COLUMN pain_skipped")
     old.execute("PRAGMA user_version = 6")
     old.close()
 

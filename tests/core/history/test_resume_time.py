@@ -251,6 +251,7 @@ def _version_7_file(db: Path, *, finished: bool) -> tuple[Run, list[SessionSumma
         listed = store.list_sessions()
     old = sqlite3.connect(db, isolation_level=None)
     old.execute("ALTER TABLE sessions DROP COLUMN resumed_at")
+    old.execute("ALTER TABLE sets DROP COLUMN pain_skipped")
     old.execute("PRAGMA user_version = 7")
     old.close()
     return run, listed
@@ -276,7 +277,7 @@ def test_a_version_7_file_is_migrated_and_its_resumed_session_counted_from_then_
         # `resumed`.
         assert session.stopped_s == about(seconds(last_set, run.now()))
     assert read(db, "PRAGMA user_version") == [(history_schema.SCHEMA_VERSION,)]
-    assert history_schema.SCHEMA_VERSION == 8
+    assert history_schema.SCHEMA_VERSION >= 8
     assert len(list(tmp_path.glob("history.sqlite3.bak-v7-*"))) == 1
 
 
@@ -291,22 +292,25 @@ def test_an_old_session_has_no_resumption_time_and_keeps_its_recorded_time(
     assert after.duration_s == before.duration_s
 
 
-@pytest.mark.parametrize(("dropped", "inferred"), [(False, 8), (True, 7)])
-def test_a_copy_without_its_version_is_known_as_version_7_or_8(
-    tmp_path: Path, dropped: bool, inferred: int
+@pytest.mark.parametrize(
+    ("dropped", "inferred"),
+    [((), 9), (("sets.pain_skipped",), 8), (("sets.pain_skipped", "sessions.resumed_at"), 7)],
+)
+def test_a_copy_without_its_version_is_known_as_version_7_8_or_9(
+    tmp_path: Path, dropped: tuple[str, ...], inferred: int
 ) -> None:
     db = tmp_path / "history.sqlite3"
     open_history(db).close()
     conn = sqlite3.connect(db, isolation_level=None)
-    if dropped:
-        conn.execute("ALTER TABLE sessions DROP COLUMN resumed_at")
+    for table, column in (name.split(".") for name in dropped):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     conn.execute("PRAGMA user_version = 0")  # what a sqlite3 .dump copy gives
     assert repair.inferred_version(conn) == inferred
     conn.close()
     with open_history(db) as store:
         assert store.status.notice is None
     assert read(db, "SELECT count(*) FROM pragma_table_info('sessions') WHERE name = 'resumed_at'")
-    assert read(db, "PRAGMA user_version") == [(8,)]
+    assert read(db, "PRAGMA user_version") == [(history_schema.SCHEMA_VERSION,)]
 
 
 def test_a_missing_resumed_at_is_added_back_and_said(tmp_path: Path) -> None:

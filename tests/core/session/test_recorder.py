@@ -69,6 +69,10 @@ class FakeStore:
         self._maybe_fail("rate")
         self.calls.append(("rate", (set_id, pain, choice)))
 
+    def skip_rating(self, set_id: int) -> None:
+        self._maybe_fail("skip")
+        self.calls.append(("skip", set_id))
+
     def correct_pain(
         self, set_id: int, pain: int | None, *, at: datetime, source: str = "history",
         reason: str = "",

@@ -54,6 +54,9 @@ class FakeHistory:
     def rate_set(self, set_id: int, pain: int | None, choice: str | None = None) -> None:
         self.calls.append(("rate", (set_id, pain, choice)))
 
+    def skip_rating(self, set_id: int) -> None:
+        self.calls.append(("skip", set_id))
+
     def correct_pain(
         self, set_id: int, pain: int | None, *, at: datetime, source: str = "history",
         reason: str = "",

@@ -110,6 +110,18 @@ class Run:
             dead.setattr(self.history, "_submit", lambda *args: None)
             self.close()
 
+    def die_on_the_first_question(self) -> None:
+        """Start, do the first set, and stop dead on its pain question (as a kill would)."""
+        self.key(K.Key_Return)
+        self.until(StepKind.PAIN)
+        self.die()
+
+    def die(self) -> None:
+        """Stop dead here, as a kill would: the window goes and nothing more reaches the file."""
+        with pytest.MonkeyPatch.context() as dead:
+            dead.setattr(self.history, "_submit", lambda *args: None)
+            self.close()
+
     def press_in_the_first_set_and_die(self, *keys: Qt.Key) -> None:
         """Start, press `keys` in the first set (+ and - change the dose), rate it 3, then stop
         dead 2 s into the second (as a kill would)."""
@@ -292,6 +304,34 @@ def test_a_rating_above_the_limit_left_without_its_choice_is_named_on_the_offer(
         " rep off it and S skips the rest of the exercise." in page.details.text()
     )  # the keys as the key map names them
     run.close()
+
+
+def test_a_rating_the_stop_cut_off_is_asked_first_and_saved_at_once(qtbot: QtBot) -> None:
+    Run(qtbot, three_sets()).die_on_the_first_question()
+    assert rows("SELECT set_number, pain, pain_skipped FROM sets") == [(1, None, 0)]
+    run = Run(qtbot, three_sets())
+    w = run.window
+    assert w.resume.page is not None
+    assert w.resume.page.offer.text().endswith(
+        "It stopped before you rated Stretch, set 1: resuming asks for that rating first."
+    )
+    run.key(K.Key_Return)
+    assert run.step() is StepKind.PAIN  # the question first, as during a session
+    page = w.session.page if w.session else None
+    assert page is not None and page.pain.isVisibleTo(page)
+    assert page.pain.about.text() == "Stretch, set 1"
+    run.key(K.Key_3)
+    assert rows("SELECT set_number, pain FROM sets") == [(1, 3)]  # written at once
+    assert run.step() is StepKind.GET_READY  # then the next set's get-ready
+    run.until(StepKind.WORK)
+    assert w.session is not None and w.session.driver.engine.step.set_number == 2
+    run.die()
+    again = Run(qtbot, three_sets())  # killed again: the rating given is not asked for again
+    assert again.window.resume.page is not None
+    assert "rated" not in again.window.resume.page.offer.text()
+    again.key(K.Key_Return)
+    assert again.step() is StepKind.GET_READY
+    again.close()
 
 
 def test_a_session_that_went_on_elsewhere_meanwhile_is_not_resumed_twice(
