@@ -7,6 +7,7 @@ import os
 import re
 import sqlite3
 import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from tests.e2e.three_sets import (
     PAUSED_HOLD,
     REST,
     REST_S,
+    pain_question,
     paused_in_next_hold,
     rate_a_set,
     sessions_in,
@@ -33,6 +35,19 @@ from tests.e2e.three_sets import (
 pytestmark = pytest.mark.e2e
 
 SCREENSHOTS = os.environ.get("HIPTIMER_SCREENSHOTS")  # a folder: keep pictures of the offer
+
+
+def killed_after(
+    display: str, data: Path, routine: Path, steps: Callable[[RealApp], object]
+) -> RealApp:
+    """The app started on `routine`, taken through `steps`, then killed (SIGKILL)."""
+    first = RealApp(display, data, routine, log_name="first.log")
+    try:
+        steps(first)
+        first.kill()
+    finally:
+        first.stop()
+    return first
 
 
 def test_the_get_ready_and_the_rests_are_told_from_everything_else_by_their_titles() -> None:
@@ -59,16 +74,14 @@ def test_a_session_killed_mid_set_resumes_into_the_same_session(
 ) -> None:
     data, routine, db = three_sets_in(tmp_path)
 
-    first = RealApp(display, data, routine, log_name="first.log")
-    try:
+    def two_sets_then_the_third(first: RealApp) -> None:
         skip_get_ready(first)
         rate_a_set(first, db, "3")
         skip_rest(first)
         rate_a_set(first, db, "4")
         paused_in_next_hold(first)  # the third set begun
-        first.kill()
-    finally:
-        first.stop()
+
+    first = killed_after(display, data, routine, two_sets_then_the_third)
     assert first.process.returncode == -9
     # Both rated sets reached the file before the kill; the third never ended.
     assert sessions_in(db) == [(1, None)]
@@ -95,6 +108,31 @@ def test_a_session_killed_mid_set_resumes_into_the_same_session(
     finally:
         second.stop()
     print(f"resume offer on screen {offered_s:.2f} s after the restart")
+
+
+def test_killed_on_a_pain_question_the_resumption_asks_it_first(
+    display: str, tmp_path: Path
+) -> None:
+    data, routine, db = three_sets_in(tmp_path)
+
+    def first_set(first: RealApp) -> None:
+        skip_get_ready(first)
+        pain_question(first, db)  # the set written, its rating waiting
+
+    killed_after(display, data, routine, first_set)
+    assert sets_in(db) == [(1, 1, None, 1, 0)]
+
+    second = RealApp(display, data, routine, log_name="second.log")
+    try:
+        second.wait_title(r"^Resume your session\? \u2014 HipTimer$")
+        second.key("Return")
+        rate_a_set(second, db, "2")  # the question first, before any get-ready
+        assert sets_in(db) == [(1, 1, 2, 1, 0)]
+        second.wait_title(GET_READY)  # then the next set's get-ready
+        second.kill()  # killed again: the rating given stays, and is not asked again
+    finally:
+        second.stop()
+    assert sets_in(db) == [(1, 1, 2, 1, 0)] and sessions_in(db) == [(1, None)]
 
 
 def planned_holds(db: Path) -> list[tuple[object, ...]]:
