@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from hiptimer.i18n import N_, _, translate
+from hiptimer.i18n import N_, _, language, translate
 from hiptimer.ui.keys import Action, Mode, binding_for, button_key, key_name
 from hiptimer.ui.theme import set_exact_px, text_scale
 
@@ -69,14 +69,23 @@ def _with_key(tip: str, key: str) -> str:
     return _("{action} (key: {key})").format(action=tip, key=key) if key else tip
 
 
+# Each relabel names 22 keys, and the buttons are relabelled at each change of step, pause or
+# screen: made once a language (they were 30 % of the bar's relabel), as keys.KEY_NAMES does.
+_KEYS_MADE: dict[tuple[str, Action, Mode, bool], str] = {}
+
+
 def _keys_there(action: Action, mode: Mode, *, first: bool) -> str:
     """The keys of `action` on the screen of `mode` (`first`: the one a button shows), or ""
     when none does it there: on the pain choice S stops the exercise, so the greyed "Skip
     exercise" must not show it."""
     mode = _KEY_MODES.get(action, mode)
-    if binding_for(action, mode) is None:
-        return ""
-    return button_key(action, mode) if first else key_name(action, mode)
+    made = (language(), action, mode, first)
+    if made not in _KEYS_MADE:
+        if binding_for(action, mode) is None:
+            _KEYS_MADE[made] = ""
+        else:
+            _KEYS_MADE[made] = button_key(action, mode) if first else key_name(action, mode)
+    return _KEYS_MADE[made]
 
 
 class ControlBar(QWidget):
@@ -101,6 +110,7 @@ class ControlBar(QWidget):
         self._max_px = 18.0
         self._least_height = 44  # a button as easy to hit as a touch target
         self._fitted: tuple[object, ...] = ()
+        self._second: list[QPushButton] = []  # the buttons in the second row, as placed
         self._state: tuple[object, ...] = ()  # what show_state last labelled the buttons for
         self._mode = Mode.WORKOUT  # whose keys the buttons show
         self._enabled = frozenset(Action)  # a greyed button shows no key: it is inert there
@@ -220,12 +230,15 @@ class ControlBar(QWidget):
         if sheet != self.styleSheet():
             self.setStyleSheet(sheet)  # before the fonts: a new style sheet polishes them again
         in_order = [b for b in self.buttons.values() if b not in second] + second
-        for row in self._rows:
+        if second != self._second:  # taken out and put back only when the rows change
+            self._second = second
+            for row in self._rows:
+                for button in in_order:
+                    row.removeWidget(button)
             for button in in_order:
-                row.removeWidget(button)
+                (self._rows[1] if button in second else self._rows[0]).addWidget(button)
         for button in in_order:
             row = self._rows[1] if button in second else self._rows[0]
-            row.addWidget(button)
             set_exact_px(button, px)
             # Each gets room in proportion to its words: "End" needs less than "Skip exercise".
             row.setStretch(row.indexOf(button), _needed(button, px))
@@ -254,9 +267,18 @@ def _two_lines_high(button: QPushButton) -> int:
     return button.sizeHint().height() + (button.fontMetrics().lineSpacing() if one_line else 0)
 
 
+# Widths measured, by font and words: a relabel tries each size down from the largest for
+# every button (~20 measures a button), mostly of words measured at the relabel before.
+_WIDTHS: dict[tuple[str, str], int] = {}
+
+
 def _needed(button: QPushButton, px: float) -> int:
     """The width `button` needs for its words at `px` (its wider line: the words or the key)."""
     font = QFont(button.font())
     font.setPixelSize(max(8, int(px)))
-    metrics = QFontMetrics(font)
-    return max(metrics.horizontalAdvance(line) for line in button.text().split("\n")) + CHROME
+    measured = (font.key(), button.text())
+    if measured not in _WIDTHS:
+        metrics = QFontMetrics(font)
+        lines = measured[1].split("\n")
+        _WIDTHS[measured] = max(metrics.horizontalAdvance(line) for line in lines) + CHROME
+    return _WIDTHS[measured]

@@ -91,6 +91,8 @@ def in_our_direction(text: str, *, one_paragraph: bool = False) -> str:
     paragraph, its lines and all (a list's row): each line is marked, after its indent, since
     a number after an Arabic name takes the name's direction (rule W2), and "2 x 3 reps" on
     the next line was drawn "2     x 3 reps"."""
+    if not _mixed(text):  # no line mixes both directions: nothing to mark (most refreshes)
+        return text
     mark = _our_mark()
     lines = text.split("\n")
     if one_paragraph:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFontMetrics
+import pytest
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -108,3 +109,103 @@ def test_a_reader_says_back_and_next_without_their_arrows(qtbot: QtBot) -> None:
     assert bar.buttons[Action.BACK].text().startswith("\u25c0 Back")
     assert bar.buttons[Action.BACK].accessibleName() == "Back"
     assert bar.buttons[Action.NEXT].accessibleName() == "Next"
+
+
+def bar_at_18_px(qtbot: QtBot) -> ControlBar:
+    """A bar in a 1024 px window, every button shown, its words at 18 px or less to fit."""
+    bar = ControlBar()
+    qtbot.addWidget(bar)
+    bar.setMinimumSize(300, 40)
+    bar.resize(992, 50)
+    bar.show()
+    shown_state(bar, counting=True)
+    bar.set_font_px(18)
+    return bar
+
+
+def paused_state(bar: ControlBar) -> None:
+    bar.show_state(
+        paused=True, counting=True, reps=True, muted=True, enabled=frozenset(Action), steps=False
+    )
+
+
+def test_relabelling_with_the_same_rows_leaves_the_buttons_where_they_are(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pause or a new step relabels the bar: the buttons were taken out of their rows and
+    put back each time, though they stayed in the same row (a third of the bar's relabel)."""
+    from PySide6.QtWidgets import QApplication, QHBoxLayout, QWidget
+
+    bar = bar_at_18_px(qtbot)
+    QApplication.processEvents()
+    taken_out: list[QWidget] = []
+    remove = QHBoxLayout.removeWidget
+
+    def spy(row: QHBoxLayout, button: QWidget) -> None:
+        taken_out.append(button)
+        remove(row, button)
+
+    monkeypatch.setattr(QHBoxLayout, "removeWidget", spy)
+    before = {a: b.geometry() for a, b in bar.buttons.items() if b.isVisible()}
+    paused_state(bar)
+    QApplication.processEvents()
+    assert bar.buttons[Action.PAUSE].text().startswith("Resume")  # relabelled, and re-fitted
+    assert taken_out == []
+    assert len({b.y() for b in bar.buttons.values() if b.isVisible()}) == 1
+    assert [a for a in bar.buttons if bar.buttons[a].isVisible()] == list(before)
+    xs = [bar.buttons[a].x() for a in before]
+    assert xs == sorted(xs)  # the buttons in their order still
+    bar.set_font_px(27)  # two rows now: they move
+    QApplication.processEvents()
+    assert taken_out
+    assert len({b.y() for b in bar.buttons.values()}) == 2
+
+
+def test_the_keys_under_the_buttons_follow_the_language(qtbot: QtBot) -> None:
+    """The keys' names are made once a language: a language change names them anew."""
+    from hiptimer import i18n
+
+    bar = ControlBar()
+    qtbot.addWidget(bar)
+    shown_state(bar, counting=False)
+    assert bar.buttons[Action.PAUSE].text() == "Pause\n[Space]"
+    i18n.use("es")
+    bar.show_state(
+        paused=True, counting=False, reps=False, muted=True, enabled=frozenset(Action), steps=False
+    )
+    assert bar.buttons[Action.PAUSE].text().endswith("[Espacio]")
+    assert "Espacio" in bar.buttons[Action.PAUSE].toolTip()
+    i18n.use("en")
+    shown_state(bar, counting=False)
+    assert bar.buttons[Action.PAUSE].text() == "Pause\n[Space]"
+
+
+def test_words_measured_once_at_each_size(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A relabel tries each text size down from the largest, for every button: the words a
+    relabel before measured at a size are not measured again (a pause and back)."""
+    from PySide6.QtWidgets import QApplication
+
+    from hiptimer.ui.widgets import control_bar
+
+    bar = bar_at_18_px(qtbot)
+    paused_state(bar)
+    QApplication.processEvents()
+    fonts = {b.font().pixelSize() for b in bar.buttons.values()}
+    measured: list[QFont] = []
+    metrics = control_bar.QFontMetrics
+
+    def spy(font: QFont) -> QFontMetrics:
+        measured.append(font)
+        return metrics(font)
+
+    monkeypatch.setattr(control_bar, "QFontMetrics", spy)
+    shown_state(bar, counting=True)
+    paused_state(bar)
+    QApplication.processEvents()
+    assert measured == []
+    assert bar.buttons[Action.PAUSE].text().startswith("Resume")
+    assert {b.font().pixelSize() for b in bar.buttons.values()} == fonts
+    bar.buttons[Action.END].setText("A far longer word for End")  # new words: measured
+    bar.resize(993, 50)
+    QApplication.processEvents()
+    assert measured

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
@@ -82,3 +83,24 @@ def test_a_long_word_is_breakable_between_letters_as_they_show() -> None:
     assert breakable(accented) == "\u200b".join(["e\u0301"] * (LONG_WORD + 1))
     family = "\U0001f469\u200d\U0001f467"
     assert family in breakable("x" * LONG_WORD + family)
+
+
+def test_text_in_one_direction_comes_back_as_it_is_without_asking_qt(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Up next is marked at each refresh of the session page: a text no line of which mixes
+    both directions (English, Spanish, Arabic alone) needs no mark, nor the app's direction
+    (asking Qt for it was two thirds of the marking's CPU)."""
+    from hiptimer.ui.widgets import plain
+
+    def asked() -> str:
+        raise AssertionError("the app's direction asked for")
+
+    monkeypatch.setattr(plain, "_our_mark", asked)
+    for text in (
+        "Up next: Bridge \u2014 2 x 3 reps",
+        "A continuación: Puente",
+        "\u0645\u0634\u064a",
+    ):
+        assert in_our_direction(text) is text
+        assert in_our_direction(text, one_paragraph=True) is text
