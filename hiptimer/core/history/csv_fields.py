@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection): a
 # routine name such as '=HYPERLINK(...)' must reach the clinician as text. OWASP's advice:
@@ -23,6 +25,24 @@ def safe_text(value: object) -> object:
     return value
 
 
+def csv_number(value: float) -> str:
+    """A stored number as a clinician writes it (docs/history.md): 3600 and 0, never 3600.0
+    and 0.0; a fraction to at most three decimals, halves up, without trailing zeros (12.5).
+
+    A hold is recorded to a tenth of a second and a typed result as typed; three decimals
+    keep every digit one can type into the result's 7 characters that matters, and a value
+    another tool wrote with a binary tail (0.30000000000000004) reads 0.3.
+    """
+    if not math.isfinite(value):  # not one HipTimer writes; shown, not hidden
+        return repr(value)
+    text = format(Decimal(repr(value)).quantize(_THOUSANDTH, rounding=ROUND_HALF_UP), "f")
+    text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+_THOUSANDTH = Decimal("0.001")
+
+
 def csv_field(value: object) -> str:
     """One field exactly as csv.writer writes it (quoted when needed, None as empty).
 
@@ -35,6 +55,8 @@ def csv_field(value: object) -> str:
         return ""
     if type(value) is int:
         return str(value)
+    if type(value) is float:
+        return csv_number(value)
     if type(value) is str and not value.startswith(FORMULA_STARTS) and _PLAIN(value):
         return value
     value = safe_text(value)

@@ -7,6 +7,7 @@ import csv
 import hashlib
 import io
 import os
+import re
 import sqlite3
 import stat
 import threading
@@ -178,13 +179,25 @@ def test_times_not_in_the_stored_form_and_local_mean_time(
 
 @pytest.mark.parametrize(
     "value",
-    ["plain", "", None, 'say "hi"', "a, b", "two\nlines", "cr\r", " space ", 3, 2.5, 0.1 + 0.2,
+    ["plain", "", None, 'say "hi"', "a, b", "two\nlines", "cr\r", " space ", 3, 2.5, 0.125,
      True, -1, 10**20, "tab\tin", "accent é", "it's", "semi;colon", "\\back"],
 )  # fmt: skip
 def test_a_field_is_rendered_as_csv_writer_writes_it(value: object) -> None:
     out = io.StringIO(newline="")
     csv.writer(out).writerow(["x", value, "y"])
     assert out.getvalue() == f"x,{csv_field(value)},y\r\n"
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(3600.0, "3600"), (0.0, "0"), (-0.0, "0"), (30.0, "30"), (12.5, "12.5"), (0.1 + 0.2, "0.3"),
+     (12.25, "12.25"), (1.0005, "1.001"), (2.675, "2.675"), (17.30, "17.3"), (1e-7, "0"),
+     (123456789.0, "123456789"), (-1.5, "-1.5")],
+)  # fmt: skip
+def test_a_number_is_written_as_a_clinician_writes_it(value: float, text: str) -> None:
+    """Whole numbers without '.0' (csv.writer wrote 3600.0 and 0.0), fractions to at most
+    three decimals, halves up, no trailing zeros, never an exponent (docs/history.md)."""
+    assert csv_field(value) == text
 
 
 @pytest.mark.parametrize("zone", [None, "Europe/Berlin", "Asia/Kolkata"])
@@ -286,8 +299,15 @@ def _reference_export(store: HistoryStore) -> str:
             # Unfinished: where it last ran, its last set or its resumption if later.
             local(row[29]), _time_s(row[1], row[29] or max(row[31], row[32] or ""), row[30]),
         ]  # fmt: skip
-        writer.writerow([safe_text(v) for v in values])
+        writer.writerow([_as_docs_say(safe_text(v)) for v in values])
     return out.getvalue()
+
+
+def _as_docs_say(value: object) -> object:
+    """A number as docs/history.md says the CSV writes it: 30, not 30.0; 12.5 as it is."""
+    if isinstance(value, float):
+        return f"{value:.3f}".rstrip("0").rstrip(".")
+    return value
 
 
 def _time_s(started: str, ended: str, stopped_s: float) -> int:
@@ -299,15 +319,15 @@ def _time_s(started: str, ended: str, stopped_s: float) -> int:
 # The export of tests/history_generated.py's history, as the export wrote it before it was
 # made faster (sha256 of the text): a change to how lines are put together must not change
 # a byte. A change to what the CSV holds updates these, with docs/history.md (last: the
-# columns `session_ended` and `session_time_s` at the end).
+# columns `session_ended` and `session_time_s` at the end; then whole numbers without '.0').
 GENERATED_EXPORTS = {
-    "Europe/Berlin": "1acc92246d486bb62a878f70ea2ab9ed7352905e8f4a9f8d1574d4da94732e75",
-    "Asia/Kolkata": "9ba70fea2b71671d382914d930783fe2e451077c5fae29213b8ae9b125109f28",
-    "America/St_Johns": "609118c7f5de437fa71e55c77d76c2d0e129c1365c3951d5b465a086988bc111",
+    "Europe/Berlin": "c6127ddd2d2a52ce3cd76fa545c0471352b2975d24580d3ab7dd8d4f87f7c49b",
+    "Asia/Kolkata": "88de8d34caa84765a2795cc712f4b2873f218a3a11e779c1f3a1c09a431335e3",
+    "America/St_Johns": "adda9e64a71caca23e05b8060a5e179d00f0428d15e566a3cb1726ef522d3a94",
     # Session 16 (the times inline by the hour before): half-hour offsets with a change on
     # the half hour, and no offset at all; hashed from the code before that change.
-    "Australia/Adelaide": "d1b6fff21579b9ae881b82501f81aaf42632ba1fa4ddcc84d510dc8cbe1db681",
-    "UTC": "65fc4fc1803334ccc046ee3b097f996a485789e4b9b23eb157060b9584b7065d",
+    "Australia/Adelaide": "df5a1027f5403c0ded21b4e1720d3ff6680fd7c9a12c83c4c7e11d7432b2b4cd",
+    "UTC": "fe5666db4d49fa50eb75e9c20b73694b198309014f8848f3db99647c96866045",
 }
 
 
@@ -382,6 +402,27 @@ def test_a_re_test_ended_before_its_result_has_no_result_and_no_unit(
     ended, held = exported(store)
     assert (ended["result"], ended["result_unit"]) == ("", "")
     assert (held["result"], held["result_unit"]) == ("23.4", "s")
+
+
+def test_whole_numbers_read_without_a_decimal_point_as_docs_history_says(
+    store: HistoryStore,
+) -> None:
+    """An hour's hold is 3600 s and a chair stand of no stands 0 stands, not 3600.0 and 0.0;
+    a hold ended early keeps its tenth of a second (docs/history.md, Exporting)."""
+    when = datetime(2025, 3, 3, 8, tzinfo=UTC)
+    sid = store.begin_session("retest", "Re-test", 1, {}, when)
+    store.add_set(sid, StoredSet("stand", "Chair stand", 1, when, when, planned_hold_s=30.0,
+                                 actual_hold_s=30.0, result=0.0, result_unit="stands"))  # fmt: skip
+    store.add_set(sid, StoredSet("hour", "Long hold", 1, when, when, planned_hold_s=3600.0,
+                                 actual_hold_s=1799.5, completed=False))  # fmt: skip
+    store.finish_session(sid, "completed", when + timedelta(hours=1))
+    stand, hour = exported(store)
+    assert (stand["planned_hold_s"], stand["actual_hold_s"], stand["result"]) == ("30", "30", "0")
+    assert (hour["planned_hold_s"], hour["actual_hold_s"]) == ("3600", "1799.5")
+    assert hour["session_time_s"] == "3600"
+    for row in (stand, hour):  # every number column reads as docs/history.md writes it
+        for column in ("planned_hold_s", "actual_hold_s", "result", "session_time_s"):
+            assert re.fullmatch(r"(|0|[1-9][0-9]*)(\.[0-9]{0,2}[1-9])?", row[column]), column
 
 
 def test_a_failed_export_leaves_no_half_file(

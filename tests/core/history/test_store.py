@@ -200,7 +200,7 @@ def test_no_duration_is_stored_or_shown_negative(store: HistoryStore, db_path: P
     out = io.StringIO(newline="")
     store.export_csv(out)
     row = next(csv.DictReader(io.StringIO(out.getvalue())))
-    assert (row["planned_hold_s"], row["actual_hold_s"]) == ("0.0", "0.0")
+    assert (row["planned_hold_s"], row["actual_hold_s"]) == ("0", "0")
 
 
 # -- migrations ------------------------------------------------------------------------
