@@ -582,6 +582,13 @@ def summary_heading(a: App, qtbot: QtBot) -> str:
     return summary.subtitle.text()
 
 
+def wordy_lengths() -> tuple[str, str]:
+    """WORDY's length with the voice reading its lead-ins, and with its pauses as written."""
+    rule = make_cue_writer("first", (), 5).lead_in_seconds
+    spoken = format_duration(estimated_seconds(quick_routine(WORDY), rule))
+    return spoken, format_duration(estimated_seconds(quick_routine(WORDY)))
+
+
 @pytest.mark.parametrize("muted", [False, True])
 def test_the_planned_time_library_and_session_agree_on_the_lead_ins(
     qtbot: QtBot, muted: bool
@@ -611,9 +618,7 @@ def test_a_voice_that_turns_out_unable_to_play_leaves_one_figure_library_and_sum
     a = make_app(qtbot, quick_routine(WORDY))
     try:
         _, speech, _ = a.services()
-        rule = make_cue_writer("first", (), 5).lead_in_seconds
-        spoken = format_duration(estimated_seconds(quick_routine(WORDY), rule))
-        written = format_duration(estimated_seconds(quick_routine(WORDY)))
+        spoken, written = wordy_lengths()
         assert spoken != written
         assert a.window.library.list.item(0).text().endswith(spoken)
         a.window.settings_actions.mute_requested.emit(True)  # the settings' Mute
@@ -624,6 +629,33 @@ def test_a_voice_that_turns_out_unable_to_play_leaves_one_figure_library_and_sum
         assert a.window.library.list.item(0).text().endswith(written)
         a.key(qtbot, K.Key_Return)
         assert summary_heading(a, qtbot).endswith(f"planned {written}")
+    finally:
+        a.window.close()
+        a.history.close()
+
+
+@pytest.mark.parametrize("change", ["fails", "muted", "unmuted"])
+def test_a_voice_changed_mid_session_leaves_the_planned_time_of_its_start_said_so(
+    qtbot: QtBot, change: str
+) -> None:
+    """The summary kept the voice's estimate ("planned 54 s") after the voice failed or was
+    muted in the get-ready, beside a session that ran its pauses as written: the planned time
+    is the start's, and the summary says which (docs/routine-format.md, Rests)."""
+    SettingsStore().update(muted=change == "unmuted")
+    a = make_app(qtbot, quick_routine(WORDY))
+    try:
+        _, speech, _ = a.services()
+        spoken, written = wordy_lengths()
+        a.key(qtbot, K.Key_Return)
+        if change == "fails":
+            speech.fail("no voice can play")
+        else:
+            a.window.settings_actions.mute_requested.emit(change == "muted")
+        heading = summary_heading(a, qtbot)
+        if change == "unmuted":
+            assert heading.endswith(f"planned {written} at the start, without the voice")
+        else:
+            assert heading.endswith(f"planned {spoken} at the start, with the voice")
     finally:
         a.window.close()
         a.history.close()

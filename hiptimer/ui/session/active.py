@@ -50,6 +50,7 @@ class ActiveSession:
         engine = self.driver.engine
         # The engine of a resumed session plans only the sets still to do.
         before = {(r.exercise_id, r.set_number, r.side) for r in self.earlier}
+        voice = self.controller.voice_states  # its lead-ins as planned, then as changed
         return SessionResult(
             routine=engine.live_routine(),
             records=(*self.earlier, *engine.records),
@@ -57,6 +58,7 @@ class ActiveSession:
             total_s=self.earlier_s + ended.at - self.started_at,
             started_with=engine.routine,
             planned_s=self.planned_s,
+            planned_with_voice=voice[0] if len(set(voice)) > 1 else None,
             sets_planned=len(before)
             + sum(1 for step in engine.steps if step.kind is StepKind.WORK),
         )

@@ -123,6 +123,9 @@ class SessionController(QObject):
         driver.engine_event.connect(self.on_event)
         driver.view_changed.connect(self._clear_stale_caption)
         services.speech.connect_started(self._started)
+        # Whether the voice spoke, as the session started and after each change: the
+        # summary's planned time counted the first (ActiveSession.result).
+        self.voice_states = [self.voice_on]
         services.speech.connect_unavailable(lambda _reason: self._voice_changed())
 
     @property
@@ -243,6 +246,7 @@ class SessionController(QObject):
 
     def _voice_changed(self) -> None:
         """Muted, unmuted, or the voice failed: pauses follow what the voice can still say."""
+        self.voice_states.append(self.voice_on)
         if not self.voice_on:
             self._saying.clear()
             self.speaking_line.emit(-1)

@@ -75,6 +75,9 @@ class SessionResult:
     total_s: float  # from start to end, pauses included
     started_with: Routine | None = None  # the routine as the session (first) started
     planned_s: float | None = None  # its estimated length at the start, lead-ins as run
+    # Whether planned_s counted the voice's lead-ins, where the voice failed, or was muted or
+    # unmuted, during the session (its lead-ins then ran otherwise); None: it did not change.
+    planned_with_voice: bool | None = None
     sets_planned: int | None = None  # the sets the session was to have (None: as recorded)
 
     @property
@@ -144,9 +147,7 @@ class SummaryPage(QWidget):
         )
         self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.subtitle = ElidedLabel(
-            _("{title} \u2014 planned {time}").format(
-                title=result.routine.title, time=format_duration(_planned(result))
-            ),
+            planned_line(result),
             self,
         )
         self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -302,6 +303,22 @@ def fit_width(label: QLabel, room: int) -> None:
     ) > max(room, 1):
         font.setPixelSize(font.pixelSize() - 1)
     label.setFont(font)
+
+
+def planned_line(result: SessionResult) -> str:
+    """'Hips — planned 25:30'; where the voice changed during the session, the planned time
+    is the one set out at its start, and says so (docs/routine-format.md, Rests)."""
+    title, time = result.routine.title, format_duration(_planned(result))
+    if result.planned_with_voice is None:
+        return _("{title} \u2014 planned {time}").format(title=title, time=time)
+    if result.planned_with_voice:
+        # Translators: the voice failed or was muted during the session, so its pauses
+        # ran shorter than planned.
+        text = _("{title} \u2014 planned {time} at the start, with the voice")
+    else:
+        # Translators: the voice was unmuted during the session: its pauses ran longer.
+        text = _("{title} \u2014 planned {time} at the start, without the voice")
+    return text.format(title=title, time=time)
 
 
 def _planned(result: SessionResult) -> float:
