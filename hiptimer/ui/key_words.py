@@ -24,6 +24,7 @@ def _key_words() -> dict[Qt.Key, str]:
         K.Key_Left: p_("key", "Left arrow"),
         K.Key_Up: p_("key", "Up arrow"),
         K.Key_Down: p_("key", "Down arrow"),
+        K.Key_PageDown: p_("key", "Page Down"),
         K.Key_Plus: "+",
         K.Key_Equal: "",
         K.Key_Minus: "-",

@@ -48,6 +48,7 @@ class Action(str, Enum):
     COUNT_REP = "count_rep"
     UNCOUNT_REP = "uncount_rep"  # take back the last self-paced count
     SHOW_STEPS = "show_steps"  # the exercise's setup steps and caution, during a set too
+    STEPS_PAGE = "steps_page"  # the next setup steps, where they do not all fit
     NEXT = "next"
     BACK = "back"
     MORE = "more"
@@ -137,6 +138,9 @@ GROUPS: tuple[Group, ...] = (
         _b(Action.SKIP_EXERCISE, (K.Key_S,), IN_A_SET, N_("skip the rest of this exercise")),
         _b(Action.SHOW_STEPS, (K.Key_I,), IN_A_SET,
            N_("show or hide the exercise's steps and caution during a set")),
+        _b(Action.STEPS_PAGE, (K.Key_Down, K.Key_PageDown), IN_A_SET,
+           N_("the next of the exercise's steps, where they do not all fit on the screen (after "
+              "the last, the first again)")),
         _b(Action.CHANGE_RATING, (K.Key_Backspace,), Mode.WORKOUT,
            N_("in the rest after a pain rating: go back and change it (until the next set; not "
               "after S or L)")),

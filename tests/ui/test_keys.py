@@ -124,6 +124,7 @@ MEANINGS = (
     {A.BACK, A.CHANGE_RATING},  # go back one step
     {A.RATE, A.TYPE},  # a number
     {A.SKIP_RATING},  # go on without a rating, a check-in or a result
+    {A.SELECT_NEXT, A.STEPS_PAGE},  # down: the routine, the scale or the steps below
 )
 
 

@@ -8,10 +8,14 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 
 from hiptimer.core.routines.model import Exercise
 from hiptimer.i18n import N_, translate
+from hiptimer.ui.keys import Action, Mode, first_key
 from hiptimer.ui.theme import current, restyle, set_exact_px, text_scale
 from hiptimer.ui.widgets.plain import on_our_side, show_wrapped
 
 HEADING = N_("How to do it")
+# Where the steps do not all fit, even at MIN_PX: which are on screen, and the key for the next.
+PAGED_HEADING = N_("How to do it: steps {first}-{last} of {count} ({key}: more)")
+PAGED_HEADING_ONE = N_("How to do it: step {first} of {count} ({key}: more)")
 CAUTION_PREFIX = N_("\u26a0 Caution: ")
 MIN_PX = 14  # below this a step is unreadable from the mat; steps are left out instead
 SPACING = 6
@@ -51,6 +55,9 @@ class CoachingPanel(QFrame):
         self._max_px = 24.0
         self._px = 24.0
         self._shown: list[int] = []  # the steps on screen: all, unless they cannot fit whole
+        # The first step on screen where they cannot all fit: the user's page (next_page)
+        # or the step the voice read last. Without the voice, the only way to the rest.
+        self._first = 0
         # Heights measured, by everything they depend on: each fit tries sizes from the
         # largest down, and fitted again at each resize and at each step read aloud, the
         # same measures came back (a quarter of a session page's CPU in the tests).
@@ -108,6 +115,7 @@ class CoachingPanel(QFrame):
             return
         self._exercise = ex
         self._spoken = -1
+        self._first = 0
         for row in self.rows:
             self._layout.removeWidget(row)
             row.deleteLater()
@@ -145,10 +153,24 @@ class CoachingPanel(QFrame):
         line = line if 0 <= line < len(self.steps) else -1
         if line != self._spoken:
             self._spoken = line
+            self._first = max(self._first if line < 0 else line, 0)
             if len(self._shown) < len(self.steps):
                 self._fit()  # the step read comes on screen
             else:
                 self._restyle()
+
+    @property
+    def paged(self) -> bool:
+        """Whether some steps are off screen (they do not all fit, even at MIN_PX)."""
+        return len(self._shown) < len(self.steps)
+
+    def next_page(self) -> None:
+        """The steps after those on screen (after the last, the first again), where they do
+        not all fit: muted, the voice's highlight never brings them."""
+        if self.paged:
+            after = self._shown[-1] + 1 if self._shown else 0
+            self._first = after if after < len(self.steps) else 0
+            self._fit()
 
     def set_accent(self, accent: str, on_accent: str = "#000000") -> None:
         """The phase's accent colour, for the highlight, and the colour of words on it."""
@@ -181,15 +203,20 @@ class CoachingPanel(QFrame):
         every = list(range(len(self.steps)))
         self._px = max(float(MIN_PX), self._max_px)
         self._shown = every
+        self.heading.setText(translate(HEADING))
         # A panel with no room yet (its size policy is Ignored: 0 px until its page is laid
         # out) has nothing to fit to; measured against 0 px, every step would be left out and
         # the font shrunk to the least. Its first resizeEvent fits it.
         if self.width() > 0 and self.height() > 0:
             self._px = self.px_at(self.width(), self.height())
+            if self._height_at(self._px, every) > self.height():
+                self._page_heading(len(every), len(every))  # its longest, while measured
             while len(self._shown) > 1 and self._height_at(self._px, self._shown) > self.height():
                 count = len(self._shown) - 1
-                first = min(max(0, self._spoken), len(every) - count)
+                first = min(self._first, len(every) - count)
                 self._shown = every[first : first + count]
+            if self.paged:
+                self._page_heading(self._shown[0] + 1, self._shown[-1] + 1)
         for i, row in enumerate(self.rows):
             row.setVisible(i in self._shown)
         self._restyle()
@@ -201,12 +228,17 @@ class CoachingPanel(QFrame):
         self._layout.activate()  # placed now, in the new fonts and rows, not a frame later
         self.fitted.emit()
 
+    def _page_heading(self, first: int, last: int) -> None:
+        words = translate(PAGED_HEADING if last > first else PAGED_HEADING_ONE)
+        key = first_key(Action.STEPS_PAGE, Mode.WORKOUT)
+        self.heading.setText(words.format(first=first, last=last, count=len(self.steps), key=key))
+
     def px_at(self, width: int, height: int) -> float:
         """The size every step and the caution would fit at in a panel of this size."""
         px = max(float(MIN_PX), self._max_px)
         every = list(range(len(self.steps)))
         while px > MIN_PX and self._height_at(px, every, width) > height:
-            px -= 1
+            px = max(float(MIN_PX), px - 1)  # never below: 20.9 went on to 13.9
         return px
 
     def _height_at(self, px: float, shown: list[int], panel_width: int | None = None) -> int:

@@ -56,7 +56,7 @@ def key_mode(view: SessionView) -> Mode:
 
 class WorkoutCommands:
     """Turns a key's or a button's action into a call on the session's driver (or the page's
-    own `toggle_steps`, and the re-test's `result` while one is typed). A GATED action that
+    own `toggle_steps` and `steps_page`, and the re-test's `result` while one is typed). A GATED action that
     is not `enabled()` now does nothing, as its greyed button does."""
 
     def __init__(
@@ -65,10 +65,12 @@ class WorkoutCommands:
         result: ResultPrompt,
         toggle_steps: Callable[[], None],
         enabled: Callable[[], frozenset[Action]],
+        steps_page: Callable[[], None] = lambda: None,
     ) -> None:
         self._driver = driver
         self._result = result
         self._toggle_steps = toggle_steps
+        self._steps_page = steps_page
         self._enabled = enabled
 
     def perform(self, action: Action, value: int) -> bool:
@@ -89,6 +91,7 @@ class WorkoutCommands:
             Action.COUNT_REP: d.count_rep,
             Action.UNCOUNT_REP: d.uncount_rep,
             Action.SHOW_STEPS: self._toggle_steps,
+            Action.STEPS_PAGE: self._steps_page,
             Action.NEXT: d.next,
             Action.BACK: d.back,
             Action.MORE: lambda: d.adjust(+1),

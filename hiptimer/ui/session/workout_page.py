@@ -161,8 +161,9 @@ class WorkoutPage(QWidget):
             make_way=self.room_wanted.emit,
         )
         self.commands = WorkoutCommands(
-            self.driver, self.result, self.toggle_steps, lambda: self._enabled(self.driver.view())
-        )
+            self.driver, self.result, self.toggle_steps, lambda: self._enabled(self.driver.view()),
+            self.coaching.next_page,
+        )  # fmt: skip
         self._notes = notes = QHBoxLayout()
         notes.addStretch(1)
         notes.addWidget(self.rating_note)

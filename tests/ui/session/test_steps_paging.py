@@ -1,0 +1,89 @@
+"""Muted, every setup step can be read from the screen: a long one no longer keeps the rest off it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+from hiptimer.core.session.steps import StepKind
+from hiptimer.core.settings import SettingsStore
+from hiptimer.ui.session.coaching_panel import MIN_PX, CoachingPanel
+from tests.harness import hold, quick_routine
+from tests.ui.main_app import make_app
+from tests.ui.sessions import no_timer_left  # noqa: F401 (a fixture)
+
+pytestmark = [
+    pytest.mark.usefixtures("no_timer_left"),
+    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
+]
+
+LONG = (
+    "Lie on your back on the mat with both knees bent and your feet flat, hip-width apart, "
+    "heels a forearm's length from your seat; rest your arms by your sides, palms down, and "
+    "let your shoulders and neck go soft. Before you move, find the middle of your pelvis: "
+    "tilt it so your lower back presses gently into the mat, then let it come back halfway, "
+    "so there is a small gap under your back that a hand could just slide into. Keep that "
+    "gap through the whole exercise, and breathe out as you lift, in as you come down. "
+    "If your hamstrings cramp, walk your feet a little closer; if your back arches, press it "
+    "down again and lift less high. Keep your knees pointing at the ceiling, not falling in "
+    "or out, and your weight even on both feet, the big toe and the heel pressing alike."
+)
+LONGER = (
+    f"{LONG} Once you can do this without thinking, try it with your arms crossed over your "
+    "chest, which asks more of the hips; stop at once and go back to the arms by your sides "
+    "if your back or hamstrings complain, and tell your physiotherapist at your next visit. "
+    "On a soft bed or a thick mat the feet sink and the hips twist: a firm floor with a thin "
+    "mat is better, and a folded towel under the head if your chin pokes up towards the ceiling."
+)
+
+
+def steps(first: str) -> tuple[str, ...]:
+    return (
+        first,
+        "Press through both heels and lift your hips until knees, hips and shoulders line up.",
+        "Hold there without letting the hips drop or twist; squeeze your buttocks.",
+        "Come down slowly, one part of the back at a time.",
+    )
+
+
+def whole(label: QLabel) -> bool:
+    return label.isVisible() and label.height() >= label.heightForWidth(label.width())
+
+
+@pytest.mark.parametrize(("size", "first"), [((1280, 800), LONGER), ((1024, 600), LONG)])
+def test_muted_every_step_of_a_long_setup_is_reached_by_key_and_read_whole(
+    qtbot: QtBot, size: tuple[int, int], first: str
+) -> None:
+    """user18: with the voice off, a setup step too long to fit with the others kept the later
+    steps off screen for good (only the voice's highlight brought them). Down arrow (or Page
+    Down, in the key table) shows the next ones, the heading says which are shown and the key."""
+    SettingsStore().update(muted=True)
+    a = make_app(
+        qtbot, quick_routine(hold("bridge", 30, setup=steps(first), caution="Stop if sharp."))
+    )
+    try:
+        a.window.resize(*size)
+        a.key(qtbot, Qt.Key.Key_Return)
+        a.until(StepKind.GET_READY)
+        panel = a.window.findChild(CoachingPanel)
+        assert panel is not None
+        QApplication.processEvents()
+        assert panel.paged and panel.font_px >= MIN_PX  # the long step leaves no room for all
+        read: set[int] = set()
+        for _press in range(8):
+            shown = [i for i, label in enumerate(panel.steps) if label.isVisible()]
+            assert shown and all(whole(panel.steps[i]) for i in shown) and whole(panel.caution)
+            low, high = shown[0] + 1, shown[-1] + 1
+            span = f"steps {low}-{high}" if high > low else f"step {low}"
+            assert panel.heading.text() == f"How to do it: {span} of 4 (Down arrow: more)"
+            read |= set(shown)
+            a.key(qtbot, Qt.Key.Key_Down)
+            QApplication.processEvents()
+        assert read == {0, 1, 2, 3}
+        a.key(qtbot, Qt.Key.Key_PageDown)  # the other key of the table's line
+        assert a.engine.step.kind is StepKind.GET_READY  # paging moves no step of the session
+    finally:
+        a.window.close()
+        a.history.close()
