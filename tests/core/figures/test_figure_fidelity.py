@@ -217,6 +217,19 @@ def test_the_hands_are_where_the_steps_put_them(figure_id: str, pose: str) -> No
         assert math.dist(points[hand], _at(points, where)) <= TOUCHING, hand
 
 
+@pytest.mark.parametrize("pose", ["start", "end"])
+def test_the_it_band_stretchs_bottom_foot_lies_over_the_top_knee(pose: str) -> None:
+    """The steps: hook the bottom foot over the top knee and draw that knee down with it. The
+    bottom foot lay bent forward on the mat, 20 units (34 cm) from the top knee, in both poses
+    (session 18 tried a hook and judged it a tangle at the workout's size)."""
+    start, end = _points("it-band-stretch")
+    points = start if pose == "start" else end
+    instep = _at(points, "left_ankle+left_toe")
+    knee = points["right_knee"]
+    assert math.dist(instep, knee) <= TOUCHING
+    assert instep[1] > knee[1], "over the knee, to draw it down"
+
+
 def test_the_fidelity_doc_looks_at_every_built_in_figure() -> None:
     """docs/fidelity.md's figure table has one row per figure file, so none goes unchecked."""
     doc = (Path(__file__).resolve().parents[3] / "docs" / "fidelity.md").read_text("utf-8")
