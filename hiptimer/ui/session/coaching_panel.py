@@ -260,7 +260,7 @@ class CoachingPanel(QFrame):
         bold = _metrics(self.font(), px, True)  # the widest a step is shown (when read)
         parts = []
         if self.steps:  # the heading, measured as a label lays it out (fonts' height is 1 short)
-            parts.append(self._wrapped_height(px * 0.8, self.heading.text(), width))
+            parts.append(self._wrapped_height(heading_px(px), self.heading.text(), width))
         number_w = bold.horizontalAdvance(f"{len(self.steps)}.") + 12
         for step in (self.steps[i] for i in shown):
             text_w = width - number_w - 2 * ROW_PAD - SPACING
@@ -279,7 +279,7 @@ class CoachingPanel(QFrame):
         return self._ruler.heightForWidth(max(1, width))
 
     def _restyle(self) -> None:
-        set_exact_px(self.heading, self._px * 0.8, bold=True)
+        set_exact_px(self.heading, heading_px(self._px), bold=True)
         restyle(self.heading, f"color: {current().muted};")
         restyle(self.caution, caution_style())
         for i, (row, number, text) in enumerate(
@@ -292,6 +292,12 @@ class CoachingPanel(QFrame):
                 set_exact_px(label, self._px, bold=spoken)
                 restyle(label, f"color: {self._on_accent};" if spoken else "")
         set_exact_px(self.caution, self._px, bold=True)
+
+
+def heading_px(px: float) -> float:
+    """The heading a little smaller than the steps, never under MIN_PX: where they do not all
+    fit it names the key to the rest (11 px at 1024 x 600 could not be read from the mat)."""
+    return max(px * 0.8, float(MIN_PX))
 
 
 def _metrics(base: QFont, px: float, bold: bool) -> QFontMetrics:

@@ -78,6 +78,7 @@ def test_muted_every_step_of_a_long_setup_is_reached_by_key_and_read_whole(
             low, high = shown[0] + 1, shown[-1] + 1
             span = f"steps {low}-{high}" if high > low else f"step {low}"
             assert panel.heading.text() == f"How to do it: {span} of 4 (Down arrow: more)"
+            assert whole(panel.heading) and panel.heading.font().pixelSize() >= MIN_PX
             read |= set(shown)
             a.key(qtbot, Qt.Key.Key_Down)
             QApplication.processEvents()
