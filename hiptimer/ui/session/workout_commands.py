@@ -56,8 +56,8 @@ def key_mode(view: SessionView) -> Mode:
 
 class WorkoutCommands:
     """Turns a key's or a button's action into a call on the session's driver (or the page's
-    own `toggle_steps` and `steps_page`, and the re-test's `result` while one is typed). A GATED action that
-    is not `enabled()` now does nothing, as its greyed button does."""
+    own `toggle_steps` and `steps_page`, and the re-test's `result` while one is typed). A
+    GATED action that is not `enabled()` now does nothing, as its greyed button does."""
 
     def __init__(
         self,
