@@ -328,8 +328,7 @@ class MainWindow(QMainWindow):
 
     def quit_asking(self) -> None:
         """Ctrl+Q: ask first, then quit (unsaved history asks instead, on closing)."""
-        if self.flow.quit_confirmed(self, self.services.history):
-            self.quit_app()
+        self.flow.quit_confirmed(self, self.services.history, self.closing.quit_app)
 
     def open_history(self) -> None:
         """The history window: sessions, pain charts, adherence and exports."""

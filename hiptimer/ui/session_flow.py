@@ -126,12 +126,19 @@ class SessionFlow(QObject):
         if self.session is not None:
             self.session.end_if(confirmed)
 
-    def quit_confirmed(self, parent: QWidget, history: History | None) -> bool:
-        """Ctrl+Q's question (menus.confirm_quit), asked as Esc's is: with a running session
-        paused meanwhile, going on as before if HipTimer stays open."""
+    def quit_confirmed(
+        self, parent: QWidget, history: History | None, quit_: Callable[[], bool]
+    ) -> bool:
+        """Ctrl+Q's question (menus.confirm_quit), asked as Esc's is, then `quit_` (True if
+        it quit): a running session is paused meanwhile, and goes on as before if HipTimer
+        stays open, by a no or by what the quit asks in turn (an editor's Cancel)."""
         session = self.session
         ask = partial(confirm_quit, parent, history, session_running=session is not None)
-        return ask() if session is None else session.paused_while(ask)
+
+        def ask_and_quit() -> bool:
+            return ask() and quit_()
+
+        return ask_and_quit() if session is None else session.paused_while(ask_and_quit)
 
     def drop_summary(self) -> None:
         self._nav.remove(self.summary)

@@ -37,12 +37,15 @@ class WindowClosing:
         self.quitting = False  # quit_app: close even when closing keeps HipTimer in the tray
         self.closed = False  # closed (not hidden in the tray), till shown again
 
-    def quit_app(self) -> None:
-        """File > Quit and the tray's Quit: close, even when closing keeps it in the tray."""
+    def quit_app(self) -> bool:
+        """File > Quit and the tray's Quit: close, even when closing keeps it in the tray.
+        False when the window stays (an editor's Cancel, unsaved history kept)."""
         self.quitting = True
-        if self._window.close():
+        closed = self._window.close()
+        if closed:
             QApplication.quit()  # with the tray kept, closing the last window does not quit
         self.quitting = False
+        return closed
 
     def end_by_system(self) -> None:
         """Logout, shutdown or a termination signal: save what waits, end the session as
@@ -60,11 +63,16 @@ class WindowClosing:
 
     def may_close(self, event: QCloseEvent) -> bool:
         """Whether the window closes now: not when it goes to the tray instead, nor when the
-        user keeps it open over unsaved history. A running session is ended (recorded as
-        ended early) when it does."""
+        user keeps an editor's unsaved edits (Cancel) or keeps it open over unsaved history.
+        The editors close with it, and a running session is ended (recorded as ended early)."""
         w = self._window
         if not (self.for_system or self.quitting) and w.reminders.close_to_tray(event):
             return False  # hidden in the tray: reminders go on
+        # The editors first, before anything ends: their Cancel keeps everything as it was.
+        # Left to Qt's quit, the main window closed first and a Cancel left only the editor.
+        if not self.for_system and not w.routine_actions.close_editors():
+            event.ignore()
+            return False
         if not self.for_system and not w.banner.accept_close(event):
             return False  # unsaved history: the user keeps the app open
         if w.session is not None:

@@ -164,6 +164,12 @@ class RoutineActions(QObject):
         if editor in self.editors:
             self.editors.remove(editor)
 
+    def close_editors(self) -> bool:
+        """The app is quitting: each editor open closes, asking about unsaved edits as its own
+        Close does. False once one stays open (Cancel, or edits that failed to save): the
+        quit stops there, and the windows still open stay as they were."""
+        return all(editor.close() for editor in list(self.editors) if editor.isVisible())
+
     def close_for_system(self) -> list[Path]:
         """Logout, shutdown or a termination signal: every editor closes without asking, its
         unsaved edits kept as a draft; the drafts written."""
