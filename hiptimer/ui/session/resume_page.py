@@ -36,6 +36,9 @@ PARTIAL_HINT = N_(
     "partial one, ending with its last set, with every set and rating it has."
 )
 RESUME_LABEL = N_("Resume at the next set")
+# Translators: the resume button when the stop came on set {n}'s pain question: that rating is
+# asked first, then the session goes on.
+RATE_FIRST_LABEL = N_("Rate set {n}, then go on")
 KEEP_LABEL = N_("Discard")
 MOVED_ON = N_(
     "That session went on without this window (another copy of HipTimer is running it), "
@@ -71,6 +74,7 @@ class ResumePage(QWidget):
         # The buttons name one key each ("R" resumes too) so that both fit side by side.
         resume_key = first_key(Action.RESUME_SESSION, Mode.RESUME)
         keep_key = first_key(Action.KEEP_PARTIAL, Mode.RESUME)
+        self._resume_key = resume_key
         self.resume_button = self._button(translate(RESUME_LABEL), resume_key, "primary")
         self.keep_button = self._button(translate(KEEP_LABEL), keep_key, "")
         self.resume_button.clicked.connect(self.resume_requested.emit)
@@ -99,7 +103,7 @@ class ResumePage(QWidget):
         layout.addStretch(1)
 
     def _button(self, label: str, key: str, role: str) -> QPushButton:
-        button = QPushButton(f"{label}   [{key}]", self)
+        button = QPushButton(_with_key(label, key), self)
         button.setProperty("role", role)
         # Tab focus only: a click leaves the focus where it was, so Space and Enter go on doing
         # what the key map says; a button reached by Tab takes them (see key_filter.py).
@@ -119,6 +123,13 @@ class ResumePage(QWidget):
         # One paragraph (<br>): a doses line opens with a name that may read right to left.
         ours = in_our_direction("\n".join(lines), one_paragraph=True).split("\n")
         self.details.setText("<br>".join(escape(line) for line in ours))
+        # Resumed on a set's pain question, the button says so: "Resume at the next set" read
+        # as if that rating were skipped.
+        rated = plan.to_rate
+        label = translate(RESUME_LABEL)
+        if rated is not None:
+            label = translate(RATE_FIRST_LABEL).format(n=rated.set_number)
+        self.resume_button.setText(_with_key(label, self._resume_key))
         self.resume_button.setEnabled(plan.resumable)
         self.resume_button.setAccessibleDescription(
             " ".join([offer, *lines, self._resume_key_hint])
@@ -327,3 +338,8 @@ class ResumeOffer(QObject):
         page, self.page = self.page, None
         self._host.nav.remove(page)
         self.title_changed.emit(APP_TITLE)
+
+
+def _with_key(label: str, key: str) -> str:
+    """A button's words and its key: "Discard   [D]"."""
+    return f"{label}   [{key}]"

@@ -315,6 +315,8 @@ def test_a_rating_the_stop_cut_off_is_asked_first_and_saved_at_once(qtbot: QtBot
     assert w.resume.page.offer.text().endswith(
         "It stopped before you rated Stretch, set 1: resuming asks for that rating first."
     )
+    # The button says what it does ("Resume at the next set" read as if the rating were gone).
+    assert w.resume.page.resume_button.text() == "Rate set 1, then go on   [Enter]"
     run.key(K.Key_Return)
     assert run.step() is StepKind.PAIN  # the question first, as during a session
     page = w.session.page if w.session else None
@@ -329,6 +331,7 @@ def test_a_rating_the_stop_cut_off_is_asked_first_and_saved_at_once(qtbot: QtBot
     again = Run(qtbot, three_sets())  # killed again: the rating given is not asked for again
     assert again.window.resume.page is not None
     assert "rated" not in again.window.resume.page.offer.text()
+    assert again.window.resume.page.resume_button.text() == "Resume at the next set   [Enter]"
     again.key(K.Key_Return)
     assert again.step() is StepKind.GET_READY
     again.close()
