@@ -45,7 +45,9 @@ class CorrectionWrites:
         source: str = "history",
         reason: str = "",
     ) -> None:
-        """Change (or, with None, remove) a set's rating, keeping the old one in the trail."""
+        """Change (or, with None, remove) a set's rating, keeping the old one in the trail.
+        A rating removed is recorded as left unrated on purpose (`pain_skipped`), as K does
+        in a session: resuming does not ask for it again. A rating given clears that."""
         check_score("pain", pain)
         check_in("source", source, SOURCES)
         ref = self._ref(set_id)
@@ -56,7 +58,12 @@ class CorrectionWrites:
                 f"{_AUDIT} SELECT session_id, id, 'pain', CAST(pain AS TEXT), ?, ?, ?, ?"
                 " FROM sets WHERE id = ? AND pain IS NOT ?",
                 audit,
-                more=(("UPDATE sets SET pain = ? WHERE id = ?", (pain, ref)),),
+                more=(
+                    (
+                        "UPDATE sets SET pain = ?, pain_skipped = ? WHERE id = ?",
+                        (pain, int(pain is None), ref),
+                    ),
+                ),
             )
         )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -123,6 +123,26 @@ def test_k_on_the_asked_question_is_kept_and_not_asked_again(store: HistoryStore
     assert engine.step.kind is StepKind.GET_READY
     plan, again = resumed(store, clock)
     assert plan.to_rate is None and again.step.kind is StepKind.GET_READY
+
+
+def test_a_rating_removed_in_history_is_kept_as_left_unrated(
+    store: HistoryStore, tmp_path: Path
+) -> None:
+    # A rating taken back in History left the set as one never answered: resuming asked for
+    # it again, where K in a session does not.
+    clock = FakeClock()
+    killed_on_the_question(store, clock, "4")
+    [session] = store.list_sessions()
+    [first] = store.session_sets(session.id)
+    assert first.id is not None
+    store.correct_pain(first.id, None, at=datetime(2030, 1, 2, tzinfo=timezone.utc))
+    db = sqlite3.connect(tmp_path / "history.sqlite3")
+    assert db.execute("SELECT pain, pain_skipped FROM sets").fetchall() == [(None, 1)]
+    plan, engine = resumed(store, clock)
+    assert plan.to_rate is None and engine.step.kind is StepKind.GET_READY
+    store.correct_pain(first.id, 2, at=datetime(2030, 1, 3, tzinfo=timezone.utc))  # given again
+    assert db.execute("SELECT pain, pain_skipped FROM sets").fetchall() == [(2, 0)]
+    db.close()
 
 
 def test_a_high_rating_asked_on_resuming_brings_its_choice(store: HistoryStore) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QInputDialog, QLabel
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.history.records import Correction, StoredSet
+from hiptimer.core.history.resume import plan_resume
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.ui.history.corrections import MorningDialog, PainDialog
 from hiptimer.ui.history.sessions_pane import trail_text
@@ -70,6 +71,29 @@ def test_a_rating_changed_in_history_keeps_the_one_given(
         ("6", "1"),
         ("1", None),
     ]
+
+
+def test_a_rating_removed_in_history_is_not_asked_again_on_resuming(
+    qtbot: QtBot, store: HistoryStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An interrupted session's last set, rated: its rating taken back in History is one left
+    # out on purpose (as K in a session), not a question the stop cut off.
+    sid = store.begin_session("hips", "Hips", 1, {}, NOW, sets_planned=2)
+    set_id = store.add_set(sid, StoredSet("bridge", "Bridge", 1, NOW, NOW, planned_reps=10,
+                                          actual_reps=10))  # fmt: skip
+    store.rate_set(set_id, 4)
+    w = HistoryWindow(store, [HIPS, STRETCH], wall=lambda: NOW)
+    qtbot.addWidget(w)
+    w.set_filters(None, None, None)
+    pane = w.sessions_pane
+    pane.list_view.selectRow(0)
+    pane.sets_view.selectRow(0)
+    answer_pain(monkeypatch, None, "")
+    pane.pain_button.click()
+    assert pane.sets.index(0, 5).data() == "none (was 4)"
+    assert store.rating_awaited(sid) is None
+    plan = plan_resume(store, {HIPS.id: HIPS}.get)
+    assert plan is not None and plan.session.id == sid and plan.to_rate is None
 
 
 def test_a_session_marked_not_representative_says_so_and_why(
