@@ -192,3 +192,27 @@ def test_a_version_8_file_is_migrated_and_its_unrated_last_set_asked_once(
     assert conn.execute("SELECT pain, pain_skipped FROM sets").fetchall() == [(None, 1)]
     conn.close()
     assert len(list(tmp_path.glob("history.sqlite3.bak-v8-*"))) == 1
+
+
+def test_a_version_8_file_s_earlier_unrated_set_is_never_asked(tmp_path: Path) -> None:
+    """Only the last set of the newest unfinished session is asked about: an unrated set with
+    a later one after it (K, then the next set rated, then a kill) needs no mark from the
+    update to version 9."""
+    db = tmp_path / "history.sqlite3"
+    clock = FakeClock()
+    with open_history(db) as store:
+        engine = fake_engine(clams(), clock)
+        engine.subscribe(SessionRecorder(store, engine, FakeWall(clock)).handle)
+        engine.start()
+        _until(engine, clock, StepKind.PAIN)
+        assert engine.skip_pain()
+        _until(engine, clock, StepKind.PAIN)
+        assert engine.rate_pain(2)  # then killed (the engine dropped, no end)
+    old = sqlite3.connect(db, isolation_level=None)
+    old.execute("ALTER TABLE sets DROP COLUMN pain_skipped")  # a version 8 file: K not kept
+    old.execute("PRAGMA user_version = 8")
+    old.close()
+    with open_history(db) as store:
+        assert pains(store) == [None, 2]
+        plan, _resumed = resumed(store, clock)
+        assert plan.to_rate is None
