@@ -4,6 +4,9 @@
 # history window (run it under Xvfb and take the screenshot with `import -window root`):
 #
 #     uv run python bench/history_demo.py OUT_DIR [--days 91] [--window] [--tab N]
+#         [--language es] [--size 1024x768] [--text-size 150]
+#
+# The language is chosen as the app chooses it: --language, else LANGUAGE, LC_ALL, LANG.
 
 from __future__ import annotations
 
@@ -162,8 +165,15 @@ def main() -> int:
     parser.add_argument("--window", action="store_true")
     parser.add_argument("--tab", type=int, default=0)
     parser.add_argument("--exercise", default="monster-walk")
+    parser.add_argument("--language", default="", help="en or es (default: the system's)")
+    parser.add_argument("--size", default="1280x800", help="the window's size, WxH")
+    parser.add_argument("--text-size", type=int, default=100, help="per cent: 100, 125, 150")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    from hiptimer import i18n
+
+    # Before the catalog is read: the built-ins' names load in the language in use.
+    i18n.use(i18n.choose_language(args.language))
     db = args.out / "history.sqlite3"
     catalog = load_catalog()
     routine = catalog.find(ROUTINE_ID)
@@ -180,13 +190,19 @@ def main() -> int:
         return 0
     from PySide6.QtWidgets import QApplication
 
+    from hiptimer.ui import theme
     from hiptimer.ui.app_setup import setup_application
     from hiptimer.ui.history.window import HistoryWindow
+    from hiptimer.ui.language import apply_language
 
     app = QApplication(sys.argv[:1])
     setup_application(app)
+    # As the app does: Qt's own words and the dates in the language, and the text size asked.
+    apply_language(app, args.language)
+    theme.apply(app, "system", args.text_size)
     window = HistoryWindow(store, catalog)
-    window.resize(1280, 800)
+    width, height = (int(n) for n in args.size.split("x"))
+    window.resize(width, height)
     window.move(0, 0)
     window.tabs.setCurrentIndex(args.tab)
     if args.tab == 1:

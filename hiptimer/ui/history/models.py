@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
@@ -73,6 +74,8 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
     wrappable: tuple[int, ...] = ()
     # Flexible columns kept whole (on more lines, where wrappable) before any is cut.
     whole_first: tuple[int, ...] = ()
+    # Wrappable columns that take at most this many lines, by column; the rest is cut ("…").
+    most_lines: Mapping[int, int] = MappingProxyType({})
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -195,7 +198,13 @@ class SessionsModel(RowsModel[SessionSummary]):
     )
     pain_columns = frozenset({4, 5})
     right_aligned = frozenset({2, 4, 5})
-    flexible = (1, 3, 6)  # routine, completion and note: cut rather than scrolled to
+    flexible = (1, 3, 6)  # routine, completion and note: narrower rather than scrolled to
+    # Routine and completion take more lines rather than be cut, the note two at most (it
+    # shows whole under the list): at 1280 x 800 "Fortalecimiento de c…" and "24 de 25
+    # series hech…" were cut. A row takes a second line only where it needs one.
+    wrappable = (1, 3, 6)
+    whole_first = (1, 3)
+    most_lines = MappingProxyType({6: 2})
     has_short_form = True  # the date, without its weekday
     _short = False
 

@@ -10,6 +10,7 @@ from datetime import datetime
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -35,6 +36,8 @@ from hiptimer.ui.history.models import SessionsModel, SetsModel, set_rows
 from hiptimer.ui.history.views import NoteEdit, RowsTable, SideOrUnder, Splitter
 from hiptimer.ui.widgets.plain import escape, in_our_direction, plain, show_wrapped
 from hiptimer.ui.widgets.wrapped_label import WrappedLabel
+
+SPLIT_EVEN = 1000  # the list and the chosen session share the height evenly as they open
 
 
 class SessionsPane(QWidget):
@@ -121,9 +124,13 @@ class SessionsPane(QWidget):
         note_box = QWidget()
         note_layout = QVBoxLayout(note_box)
         note_layout.setContentsMargins(0, 0, 0, 0)
-        note_layout.addWidget(QLabel(_("Note")))
+        # Save beside the note's title, not under the field: where the sets go above the note
+        # (Spanish at 1024 x 768) the button under it was reached only by scrolling.
+        title = QHBoxLayout()
+        title.addWidget(QLabel(_("Note")), 1)
+        title.addWidget(self.save_button)
+        note_layout.addLayout(title)
         note_layout.addWidget(self.note, 1)
-        note_layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
         note_layout.addWidget(self.representative)
         note_layout.addWidget(self.morning_button, 0, Qt.AlignmentFlag.AlignLeft)
         note_layout.addWidget(self.trail)
@@ -152,6 +159,9 @@ class SessionsPane(QWidget):
         split.addWidget(lower)
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
+        # Half each, not by their hints: the sets' hint took two thirds and the list, its rows
+        # two lines at 1280 x 800 in Spanish, showed two sessions.
+        split.setSizes([SPLIT_EVEN, SPLIT_EVEN])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(split)

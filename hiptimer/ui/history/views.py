@@ -173,7 +173,8 @@ class RowsTable(QTableView):
                 header.resizeSection(c, widths.get(c, width))
         self._cut_titles(list(widths))
         if self._rows.wrappable:
-            fit_rows(self, self._rows.wrappable)  # one line each, or the lines wrapped need
+            # One line each, or the lines wrapped need (the sessions' note two at most).
+            fit_rows(self, self._rows.wrappable, self._rows.most_lines)
 
     def _shorten(self, short: bool) -> None:
         """The model's short form or its usual one, and the columns it joins to another in the

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect
 from PySide6.QtGui import QFontMetrics, QFontMetricsF
@@ -93,24 +93,38 @@ def reads_whole(view: QTableView, index: QModelIndex) -> bool:
     return view.rowHeight(index.row()) - int(view.showGrid()) >= tall
 
 
-def fit_rows(view: QTableView, columns: tuple[int, ...]) -> None:
+def fit_rows(
+    view: QTableView, columns: tuple[int, ...], most_lines: Mapping[int, int] | None = None
+) -> None:
     """Each row as tall as the wrapped words of these columns need at their widths now, and
-    never less than one line (the view's usual row)."""
+    never less than one line (the view's usual row); a column of `most_lines` no taller than
+    its lines there (its last one cut with "…")."""
     model, least = view.model(), view.verticalHeader().defaultSectionSize()
     # The air a one-line row has round its line; at least the grid line, which QTableView
     # takes from the cell's height (a row exactly as tall as its four lines cut the fourth
     # to "en …", seen under Xvfb).
     air = max(least - view.fontMetrics().height(), 1 if view.showGrid() else 0)
+    line = view.fontMetrics().lineSpacing()
+    most = most_lines or {}
+    # Measured once a text: ten years of sessions repeat a few routines and completions, and
+    # measuring each cell of 3,650 rows again at each resize would stall the window.
+    measured: dict[tuple[int, str], int] = {}
     for row in range(model.rowCount()):
         tall = least
         for column in columns:
             if view.isColumnHidden(column):
                 continue
             index = model.index(row, column)
-            option = QStyleOptionViewItem()
-            view.initViewItemOption(option)
-            option.rect = QRect(0, 0, view.columnWidth(column), least)
-            delegate = view.itemDelegateForIndex(index)
-            tall = max(tall, delegate.sizeHint(option, index).height() + air)
+            text = (column, str(index.data() or ""))
+            if text not in measured:
+                option = QStyleOptionViewItem()
+                view.initViewItemOption(option)
+                option.rect = QRect(0, 0, view.columnWidth(column), least)
+                delegate = view.itemDelegateForIndex(index)
+                needed = delegate.sizeHint(option, index).height() + air
+                if column in most:
+                    needed = min(needed, least + (most[column] - 1) * line)
+                measured[text] = needed
+            tall = max(tall, measured[text])
         if view.rowHeight(row) != tall:
             view.setRowHeight(row, tall)

@@ -39,6 +39,13 @@ from hiptimer.ui.widgets import file_dialog
 from hiptimer.ui.widgets.wrapped_cells import widest_word
 from tests.core.history.damaged_files import damage, sound_history
 from tests.history_data import HIPS, STRETCH, Recorded, Weeks, at, fill, record
+from tests.ui.history.long_sessions import (
+    LONG_NAME,
+    add_holds,
+    session_of_long_sets,
+    session_of_long_words,
+    window_sized,
+)
 from tests.ui.history.looks import app_look
 from tests.ui.history.pdf_text import pdf_text
 
@@ -766,18 +773,6 @@ on_fit_screens = pytest.mark.parametrize(
 )
 
 
-def window_sized(qtbot: QtBot, store: HistoryStore, size: tuple[int, int]) -> HistoryWindow:
-    """The history window shown at `size` (the look in use), laid out and its tables fitted."""
-    w = HistoryWindow(store, [HIPS, STRETCH])
-    qtbot.addWidget(w)
-    w.setMinimumSize(1, 1)
-    w.resize(*size)
-    w.show()
-    for _ in range(3):  # the window's layout, then the tables' own
-        QApplication.processEvents()
-    return w
-
-
 def lines_needed(view: RowsTable, index: QModelIndex) -> int:
     """How tall the cell's words are, broken between words at its column's width."""
     option = QStyleOptionViewItem()
@@ -867,42 +862,6 @@ def test_the_sessions_table_fits_its_width_and_cuts_long_words_not_numbers(
 
 
 SAID = Qt.ItemDataRole.AccessibleTextRole
-
-LONG_NAME = "Side-lying hip abduction with a resistance band"
-
-
-Held = tuple[str, int, str | None, str | None, bool]  # side, pain, choice, change, completed
-
-
-def add_holds(
-    store: HistoryStore, sid: int, name: str, start: datetime, sets: list[Held]
-) -> datetime:
-    """Add these sets of a 30 s hold, 12 s held unless completed, a minute apart from `start`:
-    the time after the last."""
-    when = start
-    for side, pain, choice, adjusted, completed in sets:
-        store.add_set(sid, StoredSet(
-            "abduction", name, 1, when, when + timedelta(seconds=40), side=side,
-            planned_hold_s=30, actual_hold_s=12, completed=completed, pain=pain,
-            pain_choice=choice, adjustment=adjusted,
-        ))  # fmt: skip
-        when += timedelta(minutes=1)
-    return when
-
-
-def session_of_long_sets(store: HistoryStore, start: datetime) -> int:
-    """A session whose sets have every column wide: a long name, each side, a changed
-    rating, a choice after pain, a quick dose change and a set done again after Back."""
-    sid = store.begin_session("fai", "FAI mobility and control", 1, {}, start, sets_planned=3)
-    when = add_holds(store, sid, LONG_NAME, start, [
-        ("right", 7, "stop", "hold 30 -> 35 s; hold 35 -> 40 s", False),
-        ("left", 3, None, None, False),
-    ])  # fmt: skip
-    first = store.session_sets(sid)[0]
-    assert first.id is not None
-    store.correct_pain(first.id, 10, at=when)  # "10/10 (was 7)"
-    store.finish_session(sid, "completed", when)
-    return sid
 
 
 @on_fit_screens
@@ -1174,20 +1133,6 @@ def test_a_name_is_cut_only_where_done_and_pain_cannot_wrap_further(
                 header = view.horizontalHeader()
                 narrowest = max(widest_word(view, wrapping), header.sectionSizeHint(wrapping))
                 assert view.columnWidth(wrapping) <= narrowest, (size, wrapping)
-
-
-def session_of_long_words(store: HistoryStore, start: datetime) -> int:
-    """A session whose sets have long words in every column of words, in Spanish: done in
-    part and tried again ("12 s (hecha en parte) · no cuenta"), each choice after pain
-    ("lo dejó por hoy", "bajó la carga") and quick changes of a hold and of reps."""
-    sid = store.begin_session("fai", "FAI mobility and control", 1, {}, start, sets_planned=3)
-    when = add_holds(store, sid, "Abducción de cadera tumbado de lado con banda", start, [
-        ("right", 7, "stop", "hold 30 -> 35 s; hold 35 -> 40 s", False),
-        ("left", 5, "lower", "reps 10 -> 8", False),
-        ("left", 3, "continue", None, True),
-    ])  # fmt: skip
-    store.finish_session(sid, "completed", when)
-    return sid
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,123 @@
+"""Tests for the history window on a laptop's screen: each session's row reads whole, and the
+note's Save is in view without scrolling."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from hiptimer import i18n
+from hiptimer.core.history.queries import StoredSet
+from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.ui.widgets.wrapped_cells import reads_whole
+from tests.history_data import Weeks, at, fill
+from tests.ui.history.long_sessions import (
+    session_of_long_sets,
+    session_of_long_words,
+    window_sized,
+)
+from tests.ui.history.looks import app_look
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+ROUTINE, SETS, NOTE = 1, 3, 6  # the sessions list's columns of words
+NOTE_TEXT = (
+    "Left knee clicked on the second bridge, stopped to be safe; try the gentle routine"
+    " tomorrow and see the physio on Friday"
+)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[HistoryStore]:
+    with open_history(tmp_path / "history.sqlite3") as opened:
+        yield opened
+
+
+def long_rows(store: HistoryStore, weeks: Weeks) -> int:
+    """The shared history and, today, a session of a long title ended early with a long note."""
+    fill(store, weeks)
+    start = at(weeks.today, 7)
+    title = "Hip strengthening after a total hip replacement, weeks six to twelve"
+    sid = store.begin_session("fai", title, 1, {}, start, sets_planned=24)
+    store.add_set(sid, StoredSet("bridge", "Bridge", 1, start, start + timedelta(seconds=30)))
+    store.finish_session(sid, "ended_early", start + timedelta(minutes=2), note=NOTE_TEXT)
+    return sid
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("size", [(1280, 800), (1200, 756), (1024, 768)])
+def test_each_sessions_routine_and_sets_read_whole_on_a_laptop(
+    qtbot: QtBot,
+    store: HistoryStore,
+    weeks: Weeks,
+    size: tuple[int, int],
+    language: str,
+) -> None:
+    # At 1280 x 800 in Spanish the list read "Fortalecimiento de c…" and "24 de 25 series
+    # hech…" (a tooltip only over each): the routine and the sets take a second line instead,
+    # and the note two lines at most.
+    i18n.use(language)
+    sid = long_rows(store, weeks)
+    with app_look(100):
+        pane = window_sized(qtbot, store, size).sessions_pane
+        view, model = pane.list_view, pane.sessions
+        assert view.horizontalScrollBar().maximum() == 0  # nothing scrolled to
+        line = view.fontMetrics().lineSpacing()
+        one_line = view.verticalHeader().defaultSectionSize()
+        for row in range(model.rowCount()):
+            for column in (ROUTINE, SETS):
+                index = model.index(row, column)
+                assert reads_whole(view, index), (row, index.data())
+                assert not view.is_cut(index)
+            if model.rows()[row].id != sid:  # a title of a few words: three lines at most
+                assert view.rowHeight(row) <= one_line + 2 * line
+        tall = max(view.rowHeight(r) for r in range(model.rowCount()))
+        assert tall > one_line  # the long title (and note) took more lines
+
+
+def test_on_a_wide_screen_the_sessions_keep_one_line_each(
+    qtbot: QtBot, store: HistoryStore, weeks: Weeks
+) -> None:
+    # The list stays dense where it has the room: only a row whose words need it is taller.
+    sid = long_rows(store, weeks)
+    with app_look(100):
+        pane = window_sized(qtbot, store, (1920, 1080)).sessions_pane
+        view, model = pane.list_view, pane.sessions
+        one_line = view.verticalHeader().defaultSectionSize()
+        others = [r for r in range(model.rowCount()) if model.rows()[r].id != sid]
+        assert len(others) > 5
+        assert all(view.rowHeight(r) == one_line for r in others)
+        for column in (ROUTINE, SETS):
+            assert all(reads_whole(view, model.index(r, column)) for r in range(len(others)))
+        # The long note: two lines, the rest cut ("…"), whole in its tooltip and below.
+        long_row = next(r for r in range(model.rowCount()) if model.rows()[r].id == sid)
+        line = view.fontMetrics().lineSpacing()
+        assert view.rowHeight(long_row) <= one_line + line
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("size", [(1280, 800), (1200, 756), (1024, 768)])
+def test_the_notes_save_is_in_view_without_scrolling(
+    qtbot: QtBot, store: HistoryStore, weeks: Weeks, size: tuple[int, int], language: str
+) -> None:
+    # Where the sets go above the note (their words would take more than two lines a cell
+    # beside it: Spanish at 1024 x 768), Save under the note field was reached only by
+    # scrolling the tab: it is beside the note's title now.
+    i18n.use(language)
+    fill(store, weeks)
+    session_of_long_words(store, at(weeks.today, 8))
+    session_of_long_sets(store, at(weeks.today, 9))  # the newest: chosen as the window opens
+    with app_look(100):
+        window = window_sized(qtbot, store, size)
+        pane = window.sessions_pane
+        save = pane.save_button
+        assert save.visibleRegion().boundingRect() == save.rect(), pane.details.orientation()
+        note = pane.note
+        assert note.visibleRegion().boundingRect().height() >= note.fontMetrics().lineSpacing()
+        if (size, language) == ((1024, 768), "es"):  # the case seen: the sets above the note
+            assert pane.details.orientation() == Qt.Orientation.Vertical
