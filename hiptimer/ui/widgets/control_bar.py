@@ -1,7 +1,9 @@
 """The row of buttons under the workout: every key has a button too, which shows the key under
 its words ("Pause" over "[Space]"), so that the keys are learnt from the mat. Where one row
-would shrink the words well below the text size asked for (large print on a small screen),
-the buttons take two rows."""
+would shrink the words well below the text size asked for (large print on a small screen), or
+below a size read from the mat, the buttons take two rows, each key beside its words ("Pause
+[Space]"): at 1024 x 600 in large print two rows of words over keys left the count 72 px of
+the 132 px it had beside one row; with the keys beside the words it keeps 115 px."""
 
 from __future__ import annotations
 
@@ -23,7 +25,12 @@ WRAP_BELOW = 0.6
 # In two rows the words grow to at most this share of the size asked for (27 px at 150 %): a
 # little over the 100 % size, so the rows leave the count, read from the mat, its room.
 TWO_ROWS_MOST = 0.7
+# Nor are the words below this size (grown by the text size: 18 px at 150 %) where two rows
+# give it and the size asked for is as large: at 1024 x 600 in large print one row of Spanish
+# was 11 px, unreadable from the mat, and two rows held to 70 % were 12 px.
+READABLE_PX = 12
 
+KEY_BESIDE = "\u2002"  # between the words and a key beside them: an en space, apart but close
 DRAWN = "\u25c0\u25b6 "  # the arrows of Back and Next: drawn, not words to be read
 
 _BUTTONS: tuple[tuple[Action, str, str], ...] = (
@@ -114,6 +121,9 @@ class ControlBar(QWidget):
         self._state: tuple[object, ...] = ()  # what show_state last labelled the buttons for
         self._mode = Mode.WORKOUT  # whose keys the buttons show
         self._enabled = frozenset(Action)  # a greyed button shows no key: it is inert there
+        self._words: dict[Action, str] = {}  # each button's words and key, as last labelled
+        self._keys: dict[Action, str] = {}
+        self._inline = False  # the keys beside the words (two rows), not under them
         self._tips = {action: tip for action, _label, tip in _BUTTONS}
         self.buttons: dict[Action, QPushButton] = {}
         for action, label, _tip in _BUTTONS:
@@ -135,13 +145,20 @@ class ControlBar(QWidget):
         live = action in self._enabled
         key = _keys_there(action, self._mode, first=True) if live else ""
         button = self.buttons[action]
+        self._words[action], self._keys[action] = words, key
         # No key: the words alone, centred in a button as high as its neighbours (_place).
-        button.setText(f"{words}\n[{key}]" if key else words)
+        button.setText(self._text(action, inline=self._inline))
         # Its words without the arrow drawn beside them: Orca 43 read "◀ Back push button".
         button.setAccessibleName(words.strip(DRAWN).strip())
         tip = translate(self._tips[action])
         keys = _keys_there(action, self._mode, first=False) if live else ""
         button.setToolTip(_with_key(tip, keys))
+
+    def _text(self, action: Action, *, inline: bool) -> str:
+        """The button's words with its key under them, or beside them (`inline`)."""
+        words, key = self._words[action], self._keys[action]
+        between = KEY_BESIDE if inline else "\n"
+        return f"{words}{between}[{key}]" if key else words
 
     def show_state(
         self,
@@ -195,35 +212,44 @@ class ControlBar(QWidget):
         self._fit()
 
     def _fit(self) -> None:
-        shown = [b for b in self.buttons.values() if not b.isHidden()]
-        key = (self.width(), self._max_px, self._least_height, tuple(b.text() for b in shown))
+        shown = [a for a, b in self.buttons.items() if not b.isHidden()]
+        labels = tuple((self._words[a], self._keys[a]) for a in shown)
+        key = (self.width(), self._max_px, self._least_height, labels)
         if key == self._fitted or not shown:
             return
         self._fitted = key
-        rows = [shown]
-        px = self._largest_px(rows)
-        if px < WRAP_BELOW * self._max_px:
+        rows, inline = [shown], False
+        px = self._largest_px(rows, inline=False)
+        readable = min(self._max_px, READABLE_PX * text_scale())
+        if px < WRAP_BELOW * self._max_px or px < readable:
             half = (len(shown) + 1) // 2
             two = [shown[:half], shown[half:]]
-            px_two = min(self._largest_px(two), round(TWO_ROWS_MOST * self._max_px))
+            most = max(round(TWO_ROWS_MOST * self._max_px), readable)
+            px_two = min(self._largest_px(two, inline=True), most)
             if px_two > px:
-                rows, px = two, px_two
-        self._place(rows, px)
+                rows, px, inline = two, px_two, True
+        self._place([[self.buttons[a] for a in row] for row in rows], px, inline=inline)
 
-    def _largest_px(self, rows: list[list[QPushButton]]) -> float:
+    def _largest_px(self, rows: list[list[Action]], *, inline: bool) -> float:
         """The largest text size, at most the one asked for, at which every row fits."""
         px = self._max_px
 
-        def fits(row: list[QPushButton]) -> bool:
+        def fits(row: list[Action]) -> bool:
             room = self.width() - SPACING * (len(row) - 1)
-            return sum(_needed(b, px) for b in row) <= room
+            needed = (_needed(self.buttons[a], px, self._text(a, inline=inline)) for a in row)
+            return sum(needed) <= room
 
         while px > MIN_PX and not all(fits(row) for row in rows):
             px -= 1
         return px
 
-    def _place(self, rows: list[list[QPushButton]], px: float) -> None:
-        """Put the shown buttons in `rows` (the hidden ones stay at the end of the first)."""
+    def _place(self, rows: list[list[QPushButton]], px: float, *, inline: bool) -> None:
+        """Put the shown buttons in `rows` (the hidden ones stay at the end of the first), their
+        keys beside their words where `inline`."""
+        if inline != self._inline:
+            self._inline = inline
+            for action, button in self.buttons.items():
+                button.setText(self._text(action, inline=inline))
         second = rows[1] if len(rows) > 1 else []
         # Two rows: less padding above and below the words, which leaves the countdown more.
         sheet = _padding(2 if second else 6)
@@ -241,11 +267,13 @@ class ControlBar(QWidget):
             row = self._rows[1] if button in second else self._rows[0]
             set_exact_px(button, px)
             # Each gets room in proportion to its words: "End" needs less than "Skip exercise".
-            row.setStretch(row.indexOf(button), _needed(button, px))
+            row.setStretch(row.indexOf(button), _needed(button, px, button.text()))
         # Every button as high as one with its key under its words, whether it shows a key or
         # not: never shorter than its lines (a squeezed page must not cut the key off), one row
         # of even height, and the words of a button without a key centred in it.
-        high = max(self._least_height, *(_two_lines_high(b) for b in in_order))
+        # Keys beside the words: one line, as high as the tallest.
+        lines = (b.sizeHint().height() if inline else _two_lines_high(b) for b in in_order)
+        high = max(self._least_height, *lines)
         for button in in_order:
             button.setMinimumHeight(high)
         # The page above must lay out again: a second row needs its height taken from the rest.
@@ -272,11 +300,11 @@ def _two_lines_high(button: QPushButton) -> int:
 _WIDTHS: dict[tuple[str, str], int] = {}
 
 
-def _needed(button: QPushButton, px: float) -> int:
-    """The width `button` needs for its words at `px` (its wider line: the words or the key)."""
+def _needed(button: QPushButton, px: float, text: str) -> int:
+    """The width `button` needs for `text` at `px` (its wider line: the words or the key)."""
     font = QFont(button.font())
     font.setPixelSize(max(8, int(px)))
-    measured = (font.key(), button.text())
+    measured = (font.key(), text)
     if measured not in _WIDTHS:
         metrics = QFontMetrics(font)
         lines = measured[1].split("\n")

@@ -17,8 +17,8 @@ from hiptimer.core.session.steps import StepKind
 from hiptimer.ui import theme
 from hiptimer.ui.keys import Action
 from hiptimer.ui.widgets.plain import ElidedLabel
-from tests.harness import hold, quick_routine, reps
-from tests.ui.session.large_print import SMALL, WIDE, Page, Size
+from tests.harness import hold, quick_routine
+from tests.ui.session.large_print import SMALL, WIDE, Page, Size, second_set_counted
 from tests.ui.sessions import no_timer_left  # noqa: F401 (a fixture)
 
 pytestmark = [
@@ -39,21 +39,8 @@ def counting(qtbot: QtBot, app_look: QApplication) -> Iterator[Counting]:
 
     def start(text_size: int, size: tuple[int, int]) -> Page:
         theme.apply(qapp, "high-contrast", text_size)
-        steps = ("Lie on your back, knees bent.", "Lift your hips.")
-        bridge = reps("bridge", 3, sets=2, name="Bridge with a three-second hold", setup=steps)
-        walk = hold("walk", 600, name="Easy walking")  # the set's time left: "10:0x left after"
-        p = Page(qtbot, quick_routine(bridge, walk), size)
+        p = second_set_counted(qtbot, size)
         made.append(p)
-        p.driver.start()
-        p.until(StepKind.WORK)
-        for _ in range(3):
-            p.page.perform(Action.COUNT_REP, 0)
-        p.until(StepKind.PAIN)  # the pain question was on the page: its height is known
-        p.settle()
-        p.page.perform(Action.RATE, 2)
-        p.until(StepKind.WORK)  # the second set
-        p.settle()
-        assert len(p.buttons()) == 11
         return p
 
     yield start

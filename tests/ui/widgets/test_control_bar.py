@@ -167,6 +167,7 @@ def test_the_keys_under_the_buttons_follow_the_language(qtbot: QtBot) -> None:
 
     bar = ControlBar()
     qtbot.addWidget(bar)
+    bar.resize(1900, 50)  # one row: the keys under the words
     shown_state(bar, counting=False)
     assert bar.buttons[Action.PAUSE].text() == "Pause\n[Space]"
     i18n.use("es")
