@@ -207,7 +207,19 @@ class RowsTable(QTableView):
         took it all and "lo dejó por hoy" and the adjustment took a line a word."""
         floors = self._floors(wrapped, least, titles=titles, whole=self._whole_first())
         spare = self.viewport().width() - sum(floors.get(c, w) for c, w in enumerate(wrapped))
-        columns = [c for c in self._rows.wrappable if wrapped[c]]
+        result = list(wrapped)
+        # A column of few lines at most (the sessions' note) gets room after the others, which
+        # read whole: at 1024 x 768 in Spanish the note's room left the sets done four lines.
+        capped = self._rows.most_lines
+        for later in (False, True):
+            columns = [c for c in self._rows.wrappable if wrapped[c] and (c in capped) is later]
+            grown = self._grown(wrapped, columns, spare)
+            spare -= sum(grown.values()) - sum(wrapped[c] for c in columns)
+            result = [grown.get(c, w) for c, w in enumerate(result)]
+        return result
+
+    def _grown(self, wrapped: list[int], columns: list[int], spare: int) -> dict[int, int]:
+        """These columns widened to one width, towards their one line, by `spare` px at most."""
 
         def widened(level: int) -> dict[int, int]:
             return {c: max(wrapped[c], min(self._natural[c], level)) for c in columns}
@@ -216,7 +228,7 @@ class RowsTable(QTableView):
             lambda level: sum(widened(level).values()) - sum(wrapped[c] for c in columns) <= spare,
             max(self._natural, default=0),
         )
-        return [widened(level).get(c, w) for c, w in enumerate(wrapped)]
+        return widened(level)
 
     def _cut_to_view(
         self, natural: list[int], least: int, *, titles: bool, whole: tuple[int, ...] = ()

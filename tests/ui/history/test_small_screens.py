@@ -121,3 +121,18 @@ def test_the_notes_save_is_in_view_without_scrolling(
         assert note.visibleRegion().boundingRect().height() >= note.fontMetrics().lineSpacing()
         if (size, language) == ((1024, 768), "es"):  # the case seen: the sets above the note
             assert pane.details.orientation() == Qt.Orientation.Vertical
+
+
+@pytest.mark.usefixtures("spanish")
+def test_the_note_gives_its_room_to_the_routine_and_sets_first(
+    qtbot: QtBot, store: HistoryStore, weeks: Weeks
+) -> None:
+    # At 1024 x 768 in Spanish the notes' column, cut to two lines anyway, took its one line's
+    # room beside sets done of two lines; the sets done read on one line now, the notes on two.
+    fill(store, weeks)
+    with app_look(100):
+        pane = window_sized(qtbot, store, (1024, 768)).sessions_pane
+        view, model = pane.list_view, pane.sessions
+        for row in range(model.rowCount()):
+            done = model.index(row, SETS)
+            assert view.sizeHintForIndex(done).width() <= view.columnWidth(SETS), done.data()
