@@ -93,8 +93,18 @@ class FirstCopy(QObject):
     def _accept(self) -> None:
         assert self.server is not None
         while (socket := self.server.nextPendingConnection()) is not None:
-            socket.readyRead.connect(lambda s=socket: self._read(s))
+            # A method, not a lambda holding this object: kept by the socket's connection, the
+            # lambda kept an unreferenced FirstCopy alive until the socket's deleteLater, whose
+            # destructor then freed it, its server and that socket again: a segfault.
+            socket.readyRead.connect(self._ready)
             socket.disconnected.connect(socket.deleteLater)
+
+    def _ready(self) -> None:
+        from PySide6.QtNetwork import QLocalSocket
+
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._read(socket)
 
     def _read(self, socket: QLocalSocket) -> None:
         if not socket.canReadLine() and socket.bytesAvailable() < MAX_MESSAGE:

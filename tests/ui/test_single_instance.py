@@ -78,6 +78,51 @@ def test_a_second_start_learns_that_a_session_kept_its_routine_from_opening(
     first.release()
 
 
+def test_a_copy_let_go_while_a_second_start_is_still_connected_ends_cleanly(
+    tmp_path: Path,
+) -> None:
+    # Each accepted socket's readyRead held a lambda on the FirstCopy: a copy no longer
+    # referenced lived on through it until the second start hung up, and the socket's
+    # deleteLater then freed the copy, its server and that socket a second time (a segfault of
+    # an xdist worker after the BUSY test). In a process of its own: a crash must not take
+    # this worker with it.
+    code = (
+        "import sys; from pathlib import Path\n"
+        "from PySide6.QtCore import QCoreApplication\n"
+        "from PySide6.QtNetwork import QLocalSocket\n"
+        "from hiptimer.core.instance import Request\n"
+        "from hiptimer.ui.single_instance import claim\n"
+        "app = QCoreApplication([])\n"
+        "first = claim(Path(sys.argv[1]), Request())\n"
+        "assert first.listen()\n"
+        "asked = []\n"
+        "first.requested.connect(asked.append)\n"
+        "second = QLocalSocket()\n"
+        "second.connectToServer(first.name)\n"
+        "assert second.waitForConnected(5000)\n"
+        "second.write(Request('daily-hip-stretches').encode())\n"
+        "second.flush()\n"
+        "while not asked:\n"
+        "    app.processEvents()\n"
+        "first.release()\n"
+        "gone = []\n"
+        "first.destroyed.connect(lambda: gone.append(True))\n"
+        "del first\n"
+        "print('gone' if gone else 'kept', flush=True)\n"
+        "second.abort()  # hangs up: the first copy's socket is deleted later\n"
+        "for _ in range(50):\n"
+        "    app.processEvents()\n"
+        "    QCoreApplication.sendPostedEvents()\n"
+        "print('ended', flush=True)\n"
+    )
+    offscreen = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)],
+        capture_output=True, text=True, timeout=60, env=offscreen,
+    )  # fmt: skip
+    assert (done.returncode, done.stdout.split()) == (0, ["gone", "ended"]), done.stderr
+
+
 def test_a_lock_left_by_a_killed_copy_is_taken_over(tmp_path: Path) -> None:
     # A lock file naming a process that no longer exists, as a SIGKILL leaves it.
     dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
