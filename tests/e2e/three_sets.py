@@ -92,17 +92,20 @@ def unrated_set(db: Path) -> int | None:
     return row[0] if row is not None and row[1] is None else None
 
 
-def pain_question(app: RealApp, db: Path) -> int:
-    """Wait for a pain question not answered yet; return its set's row.
+def pain_question(app: RealApp, db: Path, rating: str = RATING) -> int:
+    """Wait for a pain question not answered yet (its title matching `rating`); return its
+    set's row.
 
     The question waits for the user, so no wait can miss it (a hold's seconds can pass
     unseen under load); the history tells it from the last one answered, whose title may
-    still show for a moment after its key."""
+    still show for a moment after its key: the X server's title lags the app (Qt sends it
+    when its event loop next runs), and a test that took the right side's question, still
+    titled, for the left side's typed its digit in the switch of sides, where it is lost."""
     asked: int | None = None
 
     def waiting() -> bool:
         nonlocal asked
-        asked = unrated_set(db) if re.search(RATING, app.title()) else None
+        asked = unrated_set(db) if re.search(rating, app.title()) else None
         return asked is not None
 
     wait_until(
@@ -113,8 +116,9 @@ def pain_question(app: RealApp, db: Path) -> int:
     return asked
 
 
-def rate_a_set(app: RealApp, db: Path, key: str) -> None:
-    """Answer the next pain question, and return once the answer is in the history."""
-    asked = pain_question(app, db)
+def rate_a_set(app: RealApp, db: Path, key: str, rating: str = RATING) -> None:
+    """Answer the next pain question (titled as `rating` matches), and return once the
+    answer is in the history."""
+    asked = pain_question(app, db, rating)
     app.key(key)
     wait_until(lambda: unrated_set(db) != asked, f"set row {asked} was never rated")
