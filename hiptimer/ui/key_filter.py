@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShortcutEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QPushButton, QWidget
 
+from hiptimer.ui.key_trace import trace, trace_shortcut, tracing
 from hiptimer.ui.keys import Action, Mode, resolve
 from hiptimer.ui.widgets.readable import READS_BY_KEYS
 
@@ -44,6 +45,7 @@ class WindowKeys(QObject):
         self._mode = mode
         self._handler = handler
         self._released: dict[int, int] = {}  # key -> timestamp of its last release
+        self._trace = tracing()  # $HIPTIMER_KEY_TRACE: the end-to-end tests' trail of keys
         self.installed = False
         if not later:
             self.install()
@@ -71,7 +73,13 @@ class WindowKeys(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Every event of the app passes here: the type test first, as asking an event its
         # type() makes a Python enum each time.
-        if not isinstance(event, QKeyEvent) or not isinstance(watched, QWidget):
+        if not isinstance(event, QKeyEvent):
+            if self._trace and isinstance(event, QShortcutEvent):
+                trace_shortcut(watched, event)
+            return False
+        if not isinstance(watched, QWidget):  # a window's QWindow: a key enters the app there
+            if self._trace and event.type() == QEvent.Type.KeyPress:
+                trace(watched, event)
             return False
         kind = event.type()
         if kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):

@@ -106,7 +106,12 @@ class RealApp:
     ) -> None:
         self.display = display
         self.screen = screen(display)
-        self.env = {**os.environ, **(env or {}), "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+        # HIPTIMER_KEY_TRACE: each key press on the app's output, for a failure's message to
+        # say where a lost key went (hiptimer/ui/key_trace.py).
+        self.env = {
+            **os.environ, **(env or {}), "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
+            "HIPTIMER_KEY_TRACE": "1",
+        }  # fmt: skip
         self.env.pop("HIPTIMER_HOME", None)
         self.log = (log_dir or data_dir) / log_name
         self._log_file = self.log.open("w")
