@@ -65,7 +65,13 @@ def kind(node: str) -> str:
 
 
 def summary(folder: Path, top: int) -> None:
-    workers = [json.loads(f.read_text()) for f in sorted(folder.glob("cpu-*.json"))]
+    workers = [json.loads(f.read_text()) for f in sorted(folder.glob("cpu-gw*.json"))]
+    main = folder / "cpu-main.json"  # the xdist controller, or a run without workers
+    if main.exists():
+        controller = json.loads(main.read_text())
+        if workers:  # its children are the workers, counted already
+            controller["kids"] = 0.0
+        workers.append(controller)
     tests = [t for w in workers for t in w["tests"]]
     total = sum(w["own"] + w["kids"] for w in workers)
     in_tests = sum(own + kids for _node, own, kids, _wall in tests)
