@@ -284,11 +284,35 @@ def _key(exercise: Exercise | None) -> tuple[str, str] | None:
     return None if exercise is None else (exercise.id, exercise.image)
 
 
+# The figures' thumbnails drawn, by what they show. The library draws a routine's pictures
+# at each choice (a figure file changed meanwhile must show), about 2 ms a figure: the same
+# figure at the same size in the same colours is the same picture. A figure is its value (a
+# changed file reads as another), so only the drawing is kept, not the reading.
+_THUMBNAILS: dict[tuple[Figure, int, int, float, Colours | None], QImage] = {}
+THUMBNAILS_KEPT = 256  # 24 KB each at 96 x 64: a few MB at most
+
+
 def thumbnail(
     art: Art, width: int, height: int, ratio: float = 1.0, colours: Colours | None = None
 ) -> QImage | None:
     """A still picture of the art for a list: a figure's end pose (held, or the top of a rep),
     in `colours` (the theme's: colours_for)."""
+    if art.figure is None:
+        return _drawn(art, width, height, ratio, colours)
+    key = (art.figure, width, height, ratio, colours)
+    image = _THUMBNAILS.get(key)
+    if image is None:
+        image = _drawn(art, width, height, ratio, colours)
+        assert image is not None
+        if len(_THUMBNAILS) >= THUMBNAILS_KEPT:
+            del _THUMBNAILS[next(iter(_THUMBNAILS))]  # the oldest
+        _THUMBNAILS[key] = image
+    return QImage(image)  # a copy that shares the pixels until one of them is painted on
+
+
+def _drawn(
+    art: Art, width: int, height: int, ratio: float, colours: Colours | None
+) -> QImage | None:
     if art.figure is None and art.image is None and art.svg is None:
         return None
     image = QImage(

@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
+from uuid import uuid4
 
 import pytest
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -18,7 +20,8 @@ from hiptimer.core.figures.motion import Motion, pose_at
 from hiptimer.core.routines.catalog import load_catalog
 from hiptimer.core.routines.model import Exercise, SideMode, Tempo
 from hiptimer.core.session.steps import Side
-from hiptimer.ui.widgets.figure_art import ArtShelf
+from hiptimer.ui.widgets.figure_art import Art, ArtShelf
+from hiptimer.ui.widgets.figure_paint import ON_LIGHT
 from hiptimer.ui.widgets.figure_view import FigureView, thumbnail
 from tests.harness import hold, reps
 
@@ -253,6 +256,38 @@ def test_a_thumbnail_shows_the_held_pose(make: Callable[..., FigureView], tmp_pa
     assert image is not None and (image.width(), image.height()) == (192, 128)
     assert thumbnail(shelf.art_for(reps("nobody-drew-this", 3)), 96, 64) is None
     assert thumbnail(shelf.art_for(with_image("gone.png")), 96, 64) is None
+
+
+def test_a_thumbnail_is_drawn_once_for_a_figure_size_and_colours(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The library draws a routine's thumbnails at each choice, about 2 ms a figure: a figure
+    # read again from an unchanged file is the same picture, one changed since is drawn anew.
+    from hiptimer.ui.widgets import figure_view
+
+    painted: list[object] = []
+    paint = figure_view.paint_scene
+
+    def counted(*args: Any) -> None:
+        painted.append(args[1])
+        paint(*args)
+
+    monkeypatch.setattr(figure_view, "paint_scene", counted)
+    figure = replace(bridge_figure(), id=f"thumbnail-{uuid4()}")  # drawn by no other test
+    first = thumbnail(Art(figure=figure), 96, 64)
+    again = thumbnail(Art(figure=replace(figure)), 96, 64)  # the file read again
+    assert len(painted) == 1
+    assert first is not None and again is not None and first == again
+    moved = replace(figure, end=replace(figure.end, neck=figure.end.neck + 30))
+    assert thumbnail(Art(figure=moved), 96, 64) != first  # the file changed
+    thumbnail(Art(figure=figure), 96, 64, 2.0)
+    thumbnail(Art(figure=figure), 96, 64, 1.0, ON_LIGHT)
+    assert len(painted) == 4
+    painter = QPainter(first)  # a picture handed out and painted on leaves the kept one
+    painter.fillRect(0, 0, 96, 64, RED)
+    painter.end()
+    assert thumbnail(Art(figure=figure), 96, 64) == again != first
+    assert len(painted) == 4
 
 
 def test_a_harder_variant_shows_its_own_figure_and_the_first_rung_the_exercises() -> None:
