@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from hiptimer.i18n import _, day_month
 
@@ -21,10 +21,11 @@ def due_checks(last: Mapping[str, datetime], now: datetime) -> list[tuple[str, d
     )
 
 
-def due_line(title: str, last: datetime, now: datetime) -> str:
-    """'Monthly check — re-test due (last on 3 November)' in local time."""
-    day = last.astimezone(now.tzinfo).date()
+def due_line(title: str, day: date, today: date) -> str:
+    """'Monthly check — re-test due (last on 3 November)': `day` is the local day of the
+    last one, by the zone's rules on that day (LocalTime.day_of), not today's UTC offset: a
+    check done at 00:30 in summer read as the evening before once the clocks went back."""
     # Translators: a line under "Today" on the library page; {day} is "3 November".
     return _("{title} \u2014 re-test due (last on {day})").format(
-        title=title, day=day_month(day, year=day.year != now.year)
+        title=title, day=day_month(day, year=day.year != today.year)
     )

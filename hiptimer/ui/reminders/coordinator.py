@@ -333,7 +333,10 @@ class ReminderCoordinator(QObject):
         now = self.local.now()
         titles = {r.id: r.title for r in self._routines()}
         gone = _("{routine} (not in the library)")  # as the plan dialog names it
-        retests = [due_line(titles.get(rid, rid), at, now) for rid, at in self._due(now)]
+        retests = [
+            due_line(titles.get(rid, rid), self.local.day_of(at), now.date())
+            for rid, at in self._due(now)
+        ]
         if not self.plan.items:
             return retests
         done = self.done()

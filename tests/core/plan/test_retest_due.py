@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from hiptimer.core.plan.retest_due import RETEST_EVERY, due_checks, due_line
 
@@ -21,6 +21,10 @@ def test_due_only_when_the_last_one_is_over_four_weeks_old() -> None:
 
 
 def test_the_line_names_the_day_of_the_last_one(spanish: None) -> None:
-    line = due_line("Control mensual", datetime(2026, 1, 20, 8, tzinfo=timezone.utc), NOW)
+    line = due_line("Control mensual", date(2026, 1, 20), NOW.date())
     assert line.startswith("Control mensual \u2014 toca repetir las pruebas")
     assert "20 de enero" in line and "2026" not in line
+
+
+def test_the_year_is_said_only_for_another_year(spanish: None) -> None:
+    assert "2025" in due_line("Control mensual", date(2025, 12, 30), NOW.date())

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,6 +17,7 @@ from hiptimer.core.plan.model import EVERY_DAY, DeskBreaks, PlanItem, WeeklyPlan
 from hiptimer.core.session.steps import StepKind
 from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.reminders.tray_messages import Note
+from tests.core.plan.clocks import BERLIN
 from tests.ui.reminders.reminding import PLAN, ROUTINE, FakeNotifier, Setup, make
 from tests.ui.sessions import fake_services, no_timer_left  # noqa: F401 (a fixture)
 
@@ -212,6 +213,19 @@ def test_a_re_test_due_sits_with_the_plan_above_the_week(app: Setup) -> None:
     lines = app.today().splitlines()
     assert "Monthly check \u2014 re-test due (last on 26 November 2025)" in lines[1]
     assert lines[2].startswith("This week:")
+
+
+def test_a_re_test_due_names_its_day_by_that_days_offset_not_todays(app: Setup) -> None:
+    # 00:30 on Saturday 25 October 2025 in Berlin, summer time (UTC+2): 22:30 UTC on the 24th.
+    # Read with today's winter offset (UTC+1) it was 23:30 on the 24th: the wrong day.
+    from hiptimer.core.history.queries import StoredSet
+
+    when = datetime(2025, 10, 25, 0, 30, tzinfo=BERLIN)
+    sid = app.history.begin_session("monthly-check", "Monthly check", 1, {}, when)
+    app.history.add_set(sid, StoredSet("chair-stand-30s", "Chair stand", 1, when, when))
+    app.history.finish_session(sid, "completed", when)
+    app.at(17, 0)
+    assert "Monthly check \u2014 re-test due (last on 25 October 2025)" in app.today()
 
 
 def test_a_plan_without_reminders_still_keeps_todays_lines_current(
