@@ -47,7 +47,10 @@ class FakeWall:
     def __init__(self, clock: FakeClock, start: datetime | None = None) -> None:
         self._clock = clock
         self._origin = clock.now()
-        self._start = start or datetime(2026, 1, 5, 8, 0, tzinfo=timezone.utc)
+        # By default 08:00 on Monday 5 January 2026 on the computer's own clock, not in UTC:
+        # 08:00 UTC is 03:00 in New York, before the check-in's day begins (04:00), so the
+        # tests of a morning passed or failed by the zone of the machine that ran them.
+        self._start = start or datetime(2026, 1, 5, 8, 0).astimezone()
 
     def __call__(self) -> datetime:
         return self._start + timedelta(seconds=self._clock.now() - self._origin)
