@@ -295,7 +295,7 @@ def sessions(pages: Pages, data: ReportData) -> None:
         return
     rows = session_rows(data)
     headers = (_("Date"), _("Sets"), _("Pain max / avg"), _("Next morning"), _("Remarks"))
-    widths = (11, 41, 14, 14, 20)
+    widths = pages.fitted((11, 41, 14, 14, 20), rows, column=0, giver=1)  # dates on one line
     start = pages.table_start(headers, rows, widths)
     if not pages.heading(_("Sessions, most recent first"), keep_with=start):
         return
