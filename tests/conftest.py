@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import pytest
 from hypothesis import settings
 
+from tests import zones
 from tests.history_data import Weeks
 from tests.schedule import spread_long_tests
 
@@ -36,6 +37,22 @@ if os.environ.pop("PYTHONDONTWRITEBYTECODE", None) is not None:
 # Hypothesis's default 200 ms failed a history test on a machine busy with other suites.
 settings.register_profile("hiptimer", deadline=None)
 settings.load_profile("hiptimer")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The run's local time zone (tests/zones.py), set before any worker or app starts."""
+    zones.use(zones.choose())
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    zone = os.environ[zones.ENV]
+    return f"time zone: {zone} (to repeat: {zones.ENV}={zone}; the machine's: {zones.ENV}=system)"
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, exitstatus: int) -> None:
+    """The zone again under a failed run, where -q leaves out the header."""
+    if exitstatus != 0:
+        terminalreporter.write_line(pytest_report_header(terminalreporter.config))
 
 
 @pytest.hookimpl(trylast=True)

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from hiptimer.core.history.queries import StoredSet
 from hiptimer.core.history.store import HistoryStore
 
-T0 = datetime(2025, 3, 3, 8, 0, tzinfo=timezone.utc)  # a Monday
+# A Monday at 08:00 on the local clock: the days and weeks the tests expect are local ones
+# (in UTC it was Sunday evening in Pago Pago, and Monday 22:00 in Kiritimati).
+T0 = datetime(2025, 3, 3, 8, 0).astimezone()
 
 
 def a_set(exercise: str = "bridge", number: int = 1, start: datetime = T0, **kw: Any) -> StoredSet:

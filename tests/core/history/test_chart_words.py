@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 import pytest
 
@@ -12,8 +12,8 @@ from hiptimer.core.history.retests import RetestSeries
 from hiptimer.core.history.review import known_doses
 
 NOV, DEC = (
-    datetime(2026, 11, 3, 12, tzinfo=timezone.utc),
-    datetime(2026, 12, 1, 12, tzinfo=timezone.utc),
+    datetime(2026, 11, 3, 12).astimezone(),  # local noon: the day a reader is told
+    datetime(2026, 12, 1, 12).astimezone(),
 )
 
 STANCE = RetestSeries(

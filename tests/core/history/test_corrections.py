@@ -6,7 +6,7 @@ import csv
 import io
 import sqlite3
 from collections.abc import Iterator
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,7 +19,7 @@ from hiptimer.core.history.store import HistoryStore, open_history
 from tests.core.history.flaky_disk import FlakyConnection
 from tests.history_data import HIPS, STRETCH, record
 
-T0 = datetime(2025, 3, 3, 8, tzinfo=timezone.utc)
+T0 = datetime(2025, 3, 3, 8).astimezone()  # local: the days its lines name are local
 
 
 @pytest.fixture

@@ -923,7 +923,11 @@ def test_a_sessions_cell_has_a_tooltip_only_where_its_words_are_cut(
 ) -> None:
     """Every routine, completion and note cell had a tooltip, a cell read whole too: it only
     repeated what the cell said. A cut cell's tooltip gives its whole words."""
-    start = at(weeks.today, 8)
+    # A fixed day on the window's clock, not the real one: the real day's width decided
+    # whether the completion read whole. On "Sun 28 Mar 2027 08:00" it is cut (session 19's
+    # sweep; a layout question left open), so the test failed in late March.
+    day = date(2026, 1, 5)
+    start = at(day, 8)
     for title, note, minutes in (("FAI mobility and control", LONG_NOTE, 2), ("Hips", "ok", 30)):
         sid = store.begin_session("fai", title, 1, {}, start, sets_planned=1)
         done = StoredSet("bridge", "Bridge", 1, start, start + timedelta(seconds=30), pain=2)
@@ -931,7 +935,7 @@ def test_a_sessions_cell_has_a_tooltip_only_where_its_words_are_cut(
         store.finish_session(sid, "completed", start + timedelta(minutes=minutes), note=note)
         start += timedelta(hours=3)
     with app_look(100):
-        w = HistoryWindow(store, [HIPS, STRETCH])
+        w = HistoryWindow(store, [HIPS, STRETCH], wall=lambda: at(day, 20))
         qtbot.addWidget(w)
         w.resize(1280, 800)
         w.show()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
@@ -25,7 +25,6 @@ from hiptimer.ui.reminders.window_reminders import ReminderParts
 from hiptimer.ui.services.ports import Services
 from tests.core.plan.clocks import BERLIN
 from tests.harness import hold, quick_routine
-from tests.history_data import at
 from tests.ui.reminders.reminding import FakeIdle, FakeNotifier
 from tests.ui.sessions import fake_services, library_of, no_timer_left  # noqa: F401 (a fixture)
 
@@ -45,8 +44,9 @@ def plan(*at_times: tuple[Routine, str], days: tuple[int, ...] = EVERY_DAY) -> W
 
 
 def done(store: HistoryStore, routine: Routine, day: date, hour: int = 9) -> None:
-    """A session of `routine` on `day` at `hour` with its one set rated 2."""
-    when, ex = at(day, hour), routine.exercises[0]
+    """A session of `routine` on `day` at `hour` (Berlin, the window's clock: at(), on the
+    machine's, put 12:00 on the next day in Kiritimati) with its one set rated 2."""
+    when, ex = datetime.combine(day, time(hour), tzinfo=BERLIN), routine.exercises[0]
     sid = store.begin_session(routine.id, routine.title, 1, {}, when, sets_planned=1)
     store.add_set(sid, StoredSet(ex.id, ex.name, 1, when, when, pain=2))
     store.finish_session(sid, "completed", when)
