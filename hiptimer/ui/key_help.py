@@ -11,6 +11,7 @@ from hiptimer import APP_TITLE, i18n
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.key_words import shortcut_text
 from hiptimer.ui.keys import GROUPS, SHORTCUTS, keys_text
+from hiptimer.ui.quit_key import share_quit
 from hiptimer.ui.widgets.readable import readable_by_keys
 from hiptimer.ui.widgets.screen_fit import fit_window
 
@@ -98,6 +99,7 @@ def show_keys(parent: QWidget) -> KeysWindow:
     window = parent.findChild(KeysWindow)
     if window is None:
         window = KeysWindow(parent)
+        share_quit(window)  # Ctrl+Q typed in it quits HipTimer
     window.show()
     window.raise_()
     window.activateWindow()

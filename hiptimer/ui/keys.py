@@ -219,7 +219,11 @@ class Shortcut:
 SHORTCUTS: dict[str, Shortcut] = {
     s.name: s
     for s in (
-        Shortcut("quit", ("Ctrl+Q",), N_("quit HipTimer (asks first; a session pauses meanwhile)")),
+        Shortcut(
+            "quit",
+            ("Ctrl+Q",),
+            N_("quit HipTimer, from any of its windows (asks first; a session pauses meanwhile)"),
+        ),
         Shortcut(N_("settings"), ("Ctrl+,",), N_("settings")),
         Shortcut("history", ("Ctrl+H",), N_("history and reports")),
         Shortcut(

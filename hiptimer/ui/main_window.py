@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QStatusBar
+from PySide6.QtWidgets import QApplication, QMainWindow, QStatusBar
 
 from hiptimer import APP_TITLE
 from hiptimer.core.clock import Clock, MonotonicClock, wall_now
@@ -327,8 +327,10 @@ class MainWindow(QMainWindow):
             self.session.page.perform(action, value)
 
     def quit_asking(self) -> None:
-        """Ctrl+Q: ask first, then quit (unsaved history asks instead, on closing)."""
-        self.flow.quit_confirmed(self, self.services.history, self.closing.quit_app)
+        """Ctrl+Q (in any of HipTimer's windows): ask first, over the window it was typed in,
+        then quit (unsaved history asks instead, on closing)."""
+        over = QApplication.activeWindow() or self
+        self.flow.quit_confirmed(over, self.services.history, self.closing.quit_app)
 
     def open_history(self) -> None:
         """The history window: sessions, pain charts, adherence and exports."""

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMenuBar, QWidget
 from hiptimer import APP_TITLE
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import KEY_NAMES, Action, set_shortcut
+from hiptimer.ui.quit_key import QUIT_ACTION
 from hiptimer.ui.services.ports import History
 from hiptimer.ui.widgets.yes_no_box import asked_yes
 
@@ -67,7 +68,8 @@ class WindowMenus(QObject):
     The Session items show their keys but do not own them: the window's key map does.
     Others add to `file_menu` (Settings) and to the bar (Routines).
 
-    Signals: quit_requested() (File > Quit, Ctrl+Q: the window asks first);
+    Signals: quit_requested() (File > Quit, Ctrl+Q in any of HipTimer's windows: the window
+    asks first);
     action_requested(object) with the Session item's Action; history_requested();
     full_screen_requested(). Help > Keyboard shortcuts (F1, Ctrl+?) opens its window itself.
     """
@@ -81,6 +83,7 @@ class WindowMenus(QObject):
         super().__init__(parent)
         self.file_menu = bar.addMenu(_("&File"))
         quit_action = QAction(_("&Quit"), parent)
+        quit_action.setObjectName(QUIT_ACTION)  # the other windows share it (quit_key.py)
         set_shortcut(quit_action, "quit")
         quit_action.triggered.connect(self.quit_requested.emit)
         self.file_menu.addAction(quit_action)

@@ -1,11 +1,12 @@
 """How the main window closes: quitting (File > Quit, the tray's Quit), for the system (logout,
-a termination signal), or hidden in the tray while reminders go on."""
+a termination signal), or hidden in the tray while reminders go on; its other windows with it."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent
@@ -26,6 +27,7 @@ class ClosingHost(Protocol):
     @property
     def session(self) -> ActiveSession | None: ...
     def close(self) -> bool: ...
+    def window(self) -> QWidget: ...  # the main window itself, as a widget
 
 
 class WindowClosing:
@@ -56,6 +58,7 @@ class WindowClosing:
 
             w.session.controller.close(EndReason.BY_SYSTEM)
         w.routine_actions.close_for_system()  # unsaved edits kept as drafts
+        self.close_others()  # History's note written before the last try
         w.banner.retry()  # one more try for writes waiting on a failing disk
         w.banner.stop()
         self.for_system = True
@@ -67,19 +70,41 @@ class WindowClosing:
         The editors close with it, and a running session is ended (recorded as ended early)."""
         w = self._window
         if not (self.for_system or self.quitting) and w.reminders.close_to_tray(event):
+            self.close_others()  # HipTimer stays in the tray, not in a History window
             return False  # hidden in the tray: reminders go on
         # The editors first, before anything ends: their Cancel keeps everything as it was.
         # Left to Qt's quit, the main window closed first and a Cancel left only the editor.
         if not self.for_system and not w.routine_actions.close_editors():
             event.ignore()
             return False
+        # Then History (its note saved: one the disk refuses is among the changes asked about
+        # next). Left open, it kept the app running after the main window had closed.
+        others = self.close_others()
         if not self.for_system and not w.banner.accept_close(event):
+            for other in others:
+                other.show()  # the user keeps the app open: as it was
             return False  # unsaved history: the user keeps the app open
         if w.session is not None:
             w.session.controller.close()  # recorded as ended early
         if w.session is not None:
             w.session.driver.stop()
         return True
+
+    def close_others(self) -> list[QWidget]:
+        """Close the main window's other windows on screen (History, the keyboard shortcuts),
+        each saving what it holds; not the editors (close_editors asks about their edits),
+        nor a modal dialog. The ones closed: hidden, not deleted, to show again as they were."""
+        editors = self._window.routine_actions.editors
+        others = [
+            child
+            for child in self._window.window().findChildren(
+                QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+            )
+            if child.isWindow() and child.isVisible() and not child.isModal()
+            and child.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)
+            and child not in editors
+        ]  # fmt: skip
+        return [other for other in others if other.close()]
 
     @property
     def for_good(self) -> bool:

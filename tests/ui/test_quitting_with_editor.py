@@ -3,12 +3,11 @@ every window as it was; the whole app's end, services shut down once."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from hiptimer import paths
@@ -18,8 +17,18 @@ from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.app import run_app
 from hiptimer.ui.editor.window import EditorWindow
 from hiptimer.ui.main_window import MainWindow
-from tests.ui.editor.editing import Answer, Prompts, line, type_into
-from tests.ui.main_app import App, make_app
+from tests.ui.editor.editing import Answer
+from tests.ui.main_app import App
+from tests.ui.quitting import (
+    EDITED_TITLE,
+    SAVE_QUESTION,
+    QuitPrompts,
+    app_with_editors,  # noqa: F401 (the app fixture)
+    open_editor,
+    press_ctrl_q,
+    quit_prompts,  # noqa: F401 (the prompts fixture)
+    shown_main_window,
+)
 from tests.ui.sessions import (
     fake_services,
     menu_of,
@@ -28,55 +37,12 @@ from tests.ui.sessions import (
 
 pytestmark = pytest.mark.usefixtures("no_timer_left")
 
-SAVE_QUESTION = (
-    "Unsaved changes: <p style='white-space:pre-wrap'>Save your changes to \u201cMy routine\u201d "
-    "before closing?</p>"
-)
-EDITED_TITLE = "Quit test"
-
-
-@pytest.fixture
-def app(qtbot: QtBot) -> Iterator[App]:
-    made = make_app(qtbot)
-    yield made
-    for editor in made.window.routine_actions.editors:
-        editor.undo_stack.setClean()  # closes without asking
-        editor.close()
-    made.window.close()
-    made.history.close()
-
-
-@pytest.fixture
-def prompts(monkeypatch: pytest.MonkeyPatch) -> Prompts:
-    """The editor's question answered as told; Ctrl+Q's "Quit HipTimer?" answered Quit."""
-    asked = Prompts()
-    monkeypatch.setattr(QMessageBox, "question", asked.question)
-
-    def quit_box(box: QMessageBox) -> int:
-        asked.questions.append(box.text())
-        return QMessageBox.StandardButton.Yes.value
-
-    monkeypatch.setattr(QMessageBox, "exec", quit_box)
-    return asked
-
-
-def open_editor(qtbot: QtBot, window: MainWindow, *, edited: bool) -> EditorWindow:
-    """Ctrl+N, with its title typed over (an unsaved edit) when `edited`."""
-    window.routine_actions.new_routine()
-    [editor] = window.routine_actions.editors
-    if edited:
-        type_into(qtbot, line(editor, "title"), EDITED_TITLE)
-        assert editor.is_modified
-    return editor
-
 
 def quit_by(qtbot: QtBot, window: MainWindow, how: str) -> None:
     """Close the main window as the user would: Ctrl+Q typed on it, File > Quit, or the
     window's close button (what the window manager sends is a close event, as close() does)."""
     if how == "ctrl-q":
-        window.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-        qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+        press_ctrl_q(qtbot, window)
     elif how == "file-menu":
         [file_menu] = [a for a in window.menuBar().actions() if a.text() == "&File"]
         [quit_item] = [a for a in menu_of(file_menu).actions() if a.text() == "&Quit"]
@@ -95,7 +61,7 @@ WAYS = ["ctrl-q", "file-menu", "close-button"]
 
 @pytest.mark.parametrize("how", WAYS)
 def test_cancel_on_the_editor_s_question_keeps_both_windows_and_the_edits(
-    app: App, qtbot: QtBot, prompts: Prompts, how: str
+    app: App, qtbot: QtBot, prompts: QuitPrompts, how: str
 ) -> None:
     # The audit: Ctrl+Q, then Cancel on "Save changes?": the main window had closed already,
     # and only the editor was left on screen.
@@ -111,7 +77,7 @@ def test_cancel_on_the_editor_s_question_keeps_both_windows_and_the_edits(
 @pytest.mark.parametrize("how", WAYS)
 @pytest.mark.parametrize("answer", ["save", "discard"])
 def test_save_or_discard_on_the_editor_s_question_closes_both(
-    app: App, qtbot: QtBot, prompts: Prompts, how: str, answer: str
+    app: App, qtbot: QtBot, prompts: QuitPrompts, how: str, answer: str
 ) -> None:
     editor = open_editor(qtbot, app.window, edited=True)
     prompts.answer = Answer.Save if answer == "save" else Answer.Discard
@@ -127,7 +93,7 @@ def test_save_or_discard_on_the_editor_s_question_closes_both(
 
 @pytest.mark.parametrize("how", WAYS)
 def test_an_editor_with_nothing_unsaved_closes_with_the_window_without_a_question(
-    app: App, qtbot: QtBot, prompts: Prompts, how: str
+    app: App, qtbot: QtBot, prompts: QuitPrompts, how: str
 ) -> None:
     editor = open_editor(qtbot, app.window, edited=False)
     quit_by(qtbot, app.window, how)
@@ -135,7 +101,7 @@ def test_an_editor_with_nothing_unsaved_closes_with_the_window_without_a_questio
     assert not editor.isVisible() and not app.window.isVisible()
 
 
-def test_cancel_keeps_a_running_session_going(app: App, qtbot: QtBot, prompts: Prompts) -> None:
+def test_cancel_keeps_a_running_session_going(app: App, qtbot: QtBot, prompts: QuitPrompts) -> None:
     # Ctrl+Q pauses the session while it asks; a Cancel on the editor's question must not
     # have ended it (recorded as ended early) on the way.
     app.key(qtbot, Qt.Key.Key_Return)
@@ -150,7 +116,7 @@ def test_cancel_keeps_a_running_session_going(app: App, qtbot: QtBot, prompts: P
 
 
 def test_an_editor_closed_before_is_not_asked_again(
-    app: App, qtbot: QtBot, prompts: Prompts
+    app: App, qtbot: QtBot, prompts: QuitPrompts
 ) -> None:
     # Its edits discarded on its own Close, the editor stays in the list (hidden) with its
     # undo history: quitting asks nothing more of it.
@@ -183,7 +149,7 @@ class QuitRun:
 
     def run(self, then: Callable[[MainWindow, EditorWindow], None] | None = None) -> int:
         def script() -> None:
-            window = _window()
+            window = shown_main_window()
             if window.guidance is None:  # the services start after the first paint
                 QTimer.singleShot(10, script)
                 return
@@ -198,19 +164,11 @@ class QuitRun:
         return run_app(services=self.services)
 
 
-def _window() -> MainWindow:
-    # The one on screen: an earlier test's window may wait to be deleted.
-    [window] = [
-        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
-    ]
-    return window
-
-
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
 @pytest.mark.parametrize("how", ["file-menu", "close-button"])
 @pytest.mark.parametrize("answer", [Answer.Save, Answer.Discard], ids=["save", "discard"])
 def test_the_app_quits_once_after_save_or_discard(
-    qtbot: QtBot, prompts: Prompts, how: str, answer: Any
+    qtbot: QtBot, prompts: QuitPrompts, how: str, answer: Any
 ) -> None:
     SettingsStore().update(first_run_done=True)
     prompts.answer = answer
@@ -224,7 +182,7 @@ def test_the_app_quits_once_after_save_or_discard(
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
 @pytest.mark.parametrize("how", ["file-menu", "close-button"])
 def test_a_cancelled_quit_leaves_the_app_running_and_its_services_open(
-    qtbot: QtBot, prompts: Prompts, how: str
+    qtbot: QtBot, prompts: QuitPrompts, how: str
 ) -> None:
     SettingsStore().update(first_run_done=True)
     prompts.answer = Answer.Cancel
@@ -249,7 +207,7 @@ def test_a_cancelled_quit_leaves_the_app_running_and_its_services_open(
 
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
 def test_the_main_window_closed_with_a_clean_editor_quits_at_once(
-    qtbot: QtBot, prompts: Prompts
+    qtbot: QtBot, prompts: QuitPrompts
 ) -> None:
     SettingsStore().update(first_run_done=True)
     run = QuitRun(qtbot, "close-button", Answer.Cancel, edited=False)

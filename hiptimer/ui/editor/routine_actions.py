@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenuBar, QWidget
 
 from hiptimer.i18n import _
 from hiptimer.ui.keys import set_shortcut
+from hiptimer.ui.quit_key import share_quit
 
 if TYPE_CHECKING:  # the routine model loads with the first routines, after the first paint
     from hiptimer.core.routines.catalog import Catalog
@@ -137,6 +138,7 @@ class RoutineActions(QObject):
         editor.imported.connect(self._imported)
         editor.destroyed.connect(lambda *_: self._forget(editor))
         self.editors.append(editor)
+        share_quit(editor)  # Ctrl+Q typed in it quits HipTimer too
         editor.show()
         # The new window takes the keyboard (Ctrl+S, Ctrl+W) even where no window manager
         # gives it one (a new top-level window is on top already).

@@ -39,6 +39,7 @@ from hiptimer.ui.history.sessions_pane import SessionsPane
 from hiptimer.ui.history.style import history_style_sheet
 from hiptimer.ui.history.views import Page
 from hiptimer.ui.keys import set_shortcut
+from hiptimer.ui.quit_key import share_quit
 from hiptimer.ui.theme import follow
 from hiptimer.ui.widgets.flow_layout import FlowRow
 from hiptimer.ui.widgets.plain import fit_names, plain, show_wrapped
@@ -314,6 +315,7 @@ def open_history_window(
 
             catalog = load_catalog()
         window = HistoryWindow(store, catalog, parent, wall=wall, pain_limit=pain_limit)
+        share_quit(window)  # Ctrl+Q typed in it quits HipTimer
     else:
         window.reload()
     window.show()
