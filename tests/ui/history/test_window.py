@@ -924,8 +924,8 @@ def test_a_sessions_cell_has_a_tooltip_only_where_its_words_are_cut(
     """Every routine, completion and note cell had a tooltip, a cell read whole too: it only
     repeated what the cell said. A cut cell's tooltip gives its whole words."""
     # A fixed day on the window's clock, not the real one: the real day's width decided
-    # whether the completion read whole. On "Sun 28 Mar 2027 08:00" it is cut (session 19's
-    # sweep; a layout question left open), so the test failed in late March.
+    # whether the completion read whole ("Sun 28 Mar 2027 08:00" once cut it, before a long
+    # cell took a second line), so the test could pass or fail with the calendar.
     day = date(2026, 1, 5)
     start = at(day, 8)
     for title, note, minutes in (("FAI mobility and control", LONG_NOTE, 2), ("Hips", "ok", 30)):
