@@ -301,11 +301,9 @@ def offer_text(plan: ResumePlan, today: date) -> str:
     )
     if (last := plan.to_rate) is None:
         return text
-    side = None if last.side is None else last.side.value
-    what = set_label(last.exercise_name, last.set_number, side)
     # Translators: {set} is "Bridge, set 2 (right)".
     asked = _("It stopped before you rated {set}: resuming asks for that rating first.")
-    return f"{text} {asked.format(set=what)}"
+    return f"{text} {asked.format(set=_label(last))}"
 
 
 def details_lines(
@@ -352,14 +350,13 @@ def _unanswered(plan: ResumePlan, limit: int, keys: tuple[str, str]) -> list[str
     last = plan.earlier[-1]
     if last.pain is None or last.pain <= limit or last.pain_choice is not None:
         return []
-    side = None if last.side is None else last.side.value
     return [
         _(
             "{set} was rated {pain}/10, above your limit of {limit}, and the stop came before "
             "you chose Stop, Lower or Continue: it goes on at the dose it had. During a set, "
             "{less} takes 5 s or a rep off it and {skip} skips the rest of the exercise."
         ).format(
-            set=set_label(last.exercise_name, last.set_number, side),
+            set=_label(last),
             pain=last.pain,
             limit=limit,
             less=keys[0],
@@ -372,3 +369,9 @@ def keep_older_as_partial(history: ResumeSource, plan: ResumePlan) -> None:
     """Close every older unfinished session as partial (only the newest is offered)."""
     for session in plan.older:
         history.mark_partial(session.id)
+
+
+def _label(record: SetRecord) -> str:
+    """'Bridge, set 2 (right)', as History names a set."""
+    side = None if record.side is None else record.side.value
+    return set_label(record.exercise_name, record.set_number, side)

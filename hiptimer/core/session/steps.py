@@ -182,16 +182,8 @@ def resume_plan(
     to suffice; a fixed 10 s made a 3 s get-ready last 10 s with no word why."""
     if not done:
         return steps
-
-    def key(step: Step) -> SetKey:
-        side = step.side.value if step.side else None
-        return (active[step.exercise_index].id, step.set_number, side)
-
-    remaining = [
-        s
-        for s in steps
-        if not (s.kind in (StepKind.WORK, StepKind.MEASURE, StepKind.PAIN) and key(s) in done)
-    ]
+    of_a_set = (StepKind.WORK, StepKind.MEASURE, StepKind.PAIN)
+    remaining = [s for s in steps if not (s.kind in of_a_set and _set_key(s, active) in done)]
     first_work = next((i for i, s in enumerate(remaining) if s.kind is StepKind.WORK), None)
     if first_work is None:
         return [remaining[-1]]
@@ -204,14 +196,14 @@ def resume_plan(
 
 def pain_step_of(steps: list[Step], active: list[Exercise], done: SetKey) -> Step | None:
     """The pain question that follows the set `done` in `steps` (None: that set has none)."""
-    for step in steps:
-        side = step.side.value if step.side else None
-        if (
-            step.kind is StepKind.PAIN
-            and (active[step.exercise_index].id, step.set_number, side) == done
-        ):
-            return step
-    return None
+    pains = (s for s in steps if s.kind is StepKind.PAIN)
+    return next((s for s in pains if _set_key(s, active) == done), None)
+
+
+def _set_key(step: Step, active: list[Exercise]) -> SetKey:
+    """Which set a step belongs to, as resuming names sets done (SetRecord.key)."""
+    side = step.side.value if step.side else None
+    return (active[step.exercise_index].id, step.set_number, side)
 
 
 def next_set(steps: list[Step], index: int) -> Step | None:
