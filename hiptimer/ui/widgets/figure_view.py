@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from PySide6.QtCore import QElapsedTimer, QRectF, QSize, Qt, QTimerEvent
@@ -284,14 +285,6 @@ def _key(exercise: Exercise | None) -> tuple[str, str] | None:
     return None if exercise is None else (exercise.id, exercise.image)
 
 
-# The figures' thumbnails drawn, by what they show. The library draws a routine's pictures
-# at each choice (a figure file changed meanwhile must show), about 2 ms a figure: the same
-# figure at the same size in the same colours is the same picture. A figure is its value (a
-# changed file reads as another), so only the drawing is kept, not the reading.
-_THUMBNAILS: dict[tuple[Figure, int, int, float, Colours | None], QImage] = {}
-THUMBNAILS_KEPT = 256  # 24 KB each at 96 x 64: a few MB at most
-
-
 def thumbnail(
     art: Art, width: int, height: int, ratio: float = 1.0, colours: Colours | None = None
 ) -> QImage | None:
@@ -299,15 +292,21 @@ def thumbnail(
     in `colours` (the theme's: colours_for)."""
     if art.figure is None:
         return _drawn(art, width, height, ratio, colours)
-    key = (art.figure, width, height, ratio, colours)
-    image = _THUMBNAILS.get(key)
-    if image is None:
-        image = _drawn(art, width, height, ratio, colours)
-        assert image is not None
-        if len(_THUMBNAILS) >= THUMBNAILS_KEPT:
-            del _THUMBNAILS[next(iter(_THUMBNAILS))]  # the oldest
-        _THUMBNAILS[key] = image
-    return QImage(image)  # a copy that shares the pixels until one of them is painted on
+    # A copy that shares the pixels until one of them is painted on.
+    return QImage(_figure_thumbnail(art.figure, width, height, ratio, colours))
+
+
+# The library draws a routine's pictures at each choice (a figure file changed meanwhile must
+# show), about 2 ms a figure: the same figure at the same size in the same colours is the same
+# picture. A figure is its value (a changed file reads as another), so only the drawing is
+# kept, not the reading. 24 KB each at 96 x 64: a few MB at most.
+@functools.lru_cache(maxsize=256)
+def _figure_thumbnail(
+    figure: Figure, width: int, height: int, ratio: float, colours: Colours | None
+) -> QImage:
+    image = _drawn(Art(figure=figure), width, height, ratio, colours)
+    assert image is not None  # a figure is always drawn
+    return image
 
 
 def _drawn(
