@@ -91,9 +91,17 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
     # hidden while it shows (RowsTable).
     joined_when_short: tuple[int, ...] = ()
 
+    # The first and last columns the short form changes: their cells are drawn again.
+    short_columns = (0, 0)
+    _short = False
+
     def shorten(self, short: bool) -> None:
         """Show the shorter form of the column that has one (SessionsModel: the date without
         its weekday), or the usual one: a narrow view's last resort before cutting titles."""
+        if self.has_short_form and short != self._short:
+            self._short = short
+            first, last = self.short_columns
+            self.dataChanged.emit(self.index(0, first), self.index(len(self._rows) - 1, last))
 
     def fold_titles(self, folded: bool) -> None:
         """Put each title's words one under another (a narrow view), or back on one line."""
@@ -206,12 +214,7 @@ class SessionsModel(RowsModel[SessionSummary]):
     whole_first = (1, 3)
     most_lines = MappingProxyType({6: 2})
     has_short_form = True  # the date, without its weekday
-    _short = False
-
-    def shorten(self, short: bool) -> None:
-        if short != self._short:
-            self._short = short
-            self.dataChanged.emit(self.index(0, DATE), self.index(len(self._rows) - 1, DATE))
+    short_columns = (DATE, DATE)
 
     def pain_value(self, row: SessionSummary, column: int) -> float | None:
         return row.max_pain if column == 4 else row.avg_pain
@@ -324,13 +327,8 @@ class SetsModel(RowsModel[SetRow]):
     # for the room the words of the other cells need whole (Spanish at 1024 x 768 in large
     # print: the titles alone took 942 px of 970).
     has_short_form = True
+    short_columns = (0, 1)  # the name, and the side it takes
     joined_when_short = (1,)
-    _short = False
-
-    def shorten(self, short: bool) -> None:
-        if short != self._short:
-            self._short = short
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 1))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """The name with its side in the short form: its tooltip and what a screen reader
