@@ -127,7 +127,8 @@ def open_session(
     driver = EngineDriver(engine, parent)
     controller = SessionController(
         driver, services, clock=clock, wall=wall, cues=cues, session_id=session_id,
-        known_sets={to_rate[0].index: to_rate[1]} if to_rate else None, muted=s.muted, lead_in=cues.lead_in_seconds, parent=parent,
+        known_sets={to_rate[0].index: to_rate[1]} if to_rate else None, muted=s.muted,
+        lead_in=cues.lead_in_seconds, parent=parent,
     )  # fmt: skip
     # The voice's last words give the session's time as the history does, as the summary.
     cues.time_from(lambda: recorded_seconds(services, controller.session_id))
