@@ -203,7 +203,7 @@ def reworded_builtins(tmp_path: Path) -> tuple[Path, str, str]:
             {"where": "bridge", "field": "cues", "was": old_cue, "now": bridge["cues"][0]},
         ],
     }
-    (folder / "former").mkdir()
+    (folder / "former").mkdir(exist_ok=True)  # a shipped former file may be there already
     (folder / "former" / "gentle-hip-care.json").write_text(json.dumps(former), encoding="utf-8")
     return folder, old, new
 

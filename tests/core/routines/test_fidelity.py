@@ -438,6 +438,7 @@ EXERCISE_CAUTIONS = {
     ("daily-hip-stretches", "piriformis-stretch"): r"sciatic.*ease off.*doctor",
     ("hip-strengthening", "bridge"): r"pelvic tilt",  # D: low back pain
     ("hip-strengthening", "hip-hiker"): r"FAI.*groin.*stop.*physiotherapist",
+    ("hip-strengthening", "prone-leg-raise"): r"back and pelvis.*twisting",  # D: "do not twist"
     # C: a chair for balance, and then one leg at a time; the top is yours, short of real pain
     ("hip-strength-mobility", "standing-knee-raise"): r"chair.*one leg.*then the other.*pain",
     ("hip-strength-mobility", "seated-leg-hip-extension"): r"discomfort.*real pain",
@@ -463,9 +464,29 @@ def test_each_exercise_caution_of_the_seeds_is_that_exercises_own(
     circles to stay well within a pain-free zone: only the release said so on screen. Source D
     sends you to your physiotherapist when the hip flexor stretch hurts badly: ours said to
     shift back or stop, and no more. Source C, holding a chair for the knee raises, does one
-    leg at a time: ours said only to hold the chair."""
+    leg at a time: ours said only to hold the chair. Source D's prone leg raise says not to
+    twist the back or pelvis: ours said it only as a cue, spoken in the set and never shown."""
     caution = builtins()[routine_id].exercise(exercise_id).caution
     assert re.search(EXERCISE_CAUTIONS[(routine_id, exercise_id)], caution), caution
+
+
+# Source B's self-care for an impinged hip (facts): each routine that takes its tips gives all four.
+B_SELF_CARE = {
+    "not with the knees above the hips": r"knees end up above your hips|hips .* above your knees",
+    "not slumped": r"slump",
+    "no prolonged sitting": r"long spells",
+    "no standing with locked knees": r"instead of locking them",
+    "modify or avoid painful activities": r"(change the way you do|leave it out)",
+}
+
+
+@pytest.mark.parametrize("routine_id", ["desk-micro-break", "fai-mobility-control"])
+def test_the_routines_for_the_impinged_hip_give_all_of_source_bs_self_care(routine_id: str) -> None:
+    """The FAI routine gave source B's two tips on sitting, not its locked knees or its
+    changing what hurts, which only the desk break said."""
+    cautions = " ".join(builtins()[routine_id].cautions)
+    missing = [f for f, pattern in B_SELF_CARE.items() if not re.search(pattern, cautions, re.I)]
+    assert missing == [], routine_id
 
 
 # Sizes and positions the seeds give for an exercise (facts, by source letter), which its steps
@@ -582,6 +603,8 @@ SAME_FACTS = {
     r"tingling": r"hormigueo",
     r"pinch": r"pinz|pinc",
     r"chair": r"silla",
+    r"\btwist": r"\bgir",
+    r"\block": r"\bbloque",
 }
 CHOICE = {"en": r"HipTimer's (choice|suggestion)", "es": r"(elección|sugerencia) de HipTimer"}
 
