@@ -465,7 +465,7 @@ def test_each_exercise_caution_of_the_seeds_is_that_exercises_own(
     sends you to your physiotherapist when the hip flexor stretch hurts badly: ours said to
     shift back or stop, and no more. Source C, holding a chair for the knee raises, does one
     leg at a time: ours said only to hold the chair. Source D's prone leg raise says not to
-    twist the back or pelvis: ours said it only as a cue, spoken in the set and never shown."""
+    twist the back or pelvis: ours said it only as a form cue in the set, not beside the steps."""
     caution = builtins()[routine_id].exercise(exercise_id).caution
     assert re.search(EXERCISE_CAUTIONS[(routine_id, exercise_id)], caution), caution
 
