@@ -9,7 +9,7 @@ import pytest
 
 from hiptimer import paths
 from hiptimer.core.figures.files import load_figure
-from hiptimer.core.figures.kinematics import STROKE_HALF, Vec, placed
+from hiptimer.core.figures.kinematics import STROKE_HALF, ScreenPoint, Vec, placed, project
 from hiptimer.core.figures.library import builtin_figures_dir
 from hiptimer.core.figures.model import Figure, PropKind
 from hiptimer.core.figures.motion import along
@@ -373,3 +373,24 @@ def test_where_the_side_is_the_standing_leg_the_figure_stands_on_the_right_leg()
     _, end = _points("single-leg-stance")
     assert _sole(end, "left") > _sole(end, "right") + 3
     assert _figure("single-leg-stance").end.highlight == ("right_hip",)
+
+
+def _off_line(p: ScreenPoint, a: ScreenPoint, b: ScreenPoint) -> float:
+    """How far p is drawn from the segment a-b, in figure units on the screen."""
+    ax, ay, bx, by = a.x, a.y, b.x, b.y
+    t = ((p.x - ax) * (bx - ax) + (p.y - ay) * (by - ay)) / max(
+        1e-9, (bx - ax) ** 2 + (by - ay) ** 2
+    )
+    t = min(1.0, max(0.0, t))
+    return math.dist((p.x, p.y), (ax + t * (bx - ax), ay + t * (by - ay)))
+
+
+def test_the_seated_leg_and_hip_extension_shows_the_bent_leg_beside_the_long_one() -> None:
+    """Source C and the steps: one leg long, the other bent, its foot at the long leg's thigh.
+    Seen from straight at the side the bent leg lay behind the long one, so the figure sat with
+    both legs long (session 20, looked at as the workout page and the library draw it)."""
+    fig = _figure("seated-leg-hip-extension")
+    for pose in (fig.start, fig.end):
+        shown = project(placed(pose, fig.anchor), fig.camera)
+        knee_off = _off_line(shown["left_knee"], shown["right_hip"], shown["right_ankle"])
+        assert knee_off * CM_PER_UNIT >= 15, "the bent knee stands clear of the long leg"
