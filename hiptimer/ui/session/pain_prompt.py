@@ -234,7 +234,7 @@ class PainPrompt(QWidget):
         words = [about, self.limit_label.text(), spoken(self.hint.text())]
         self._scale_panel.setAccessibleDescription(" ".join(w for w in words if w))
         self._stack.setCurrentWidget(self._scale_panel)
-        self._fit()
+        self._fit_now()
 
     def ask_choice(self, record: SetRecord | None, *, can_lower: bool = True) -> None:
         """The three choices; at the smallest dose (5 s, 1 rep) or on a re-test the lower one
@@ -261,7 +261,7 @@ class PainPrompt(QWidget):
         self._choice_panel.setAccessibleName(" ".join(heading.split()))
         self._choice_panel.setAccessibleDescription(set_label(record))
         self._stack.setCurrentWidget(self._choice_panel)
-        self._fit()
+        self._fit_now()
 
     def focus_question(self) -> None:
         """Give the keyboard focus to the panel shown, named by its question, so a screen
@@ -273,6 +273,16 @@ class PainPrompt(QWidget):
     def cramped(self) -> bool:
         """Whether the scale's words are drawn smaller than LEGIBLE_PX in the room it has now."""
         return any(label.font().pixelSize() < LEGIBLE_PX for label in self._anchor_labels)
+
+    def _fit_now(self) -> None:
+        """Fit the question just asked, unless the page is about to show it at a new size: Qt
+        then sends the resize it holds for a hidden widget (its pending resize event) as the
+        prompt shows, and the fit there is the one that counts. Fitting at the size a hidden
+        prompt had (100 x 30 before it was first shown) and again at that resize was ~3 % of
+        the UI tests' CPU (docs/performance.md, session 19)."""
+        pending = self.testAttribute(Qt.WidgetAttribute.WA_PendingResizeEvent)
+        if not (pending and self.isHidden() and self.window().isVisible()):
+            self._fit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

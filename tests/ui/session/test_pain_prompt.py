@@ -292,3 +292,29 @@ def test_the_question_takes_the_focus_as_it_comes_and_gives_it_back(
     qtbot.keyClick(window, K.Key_C)
     # Home, not on to a button next in the Tab order that Space or Enter would press.
     assert window.focusWidget() is page
+
+
+def test_the_question_is_fitted_once_as_it_comes(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At its size in the window, each time it is asked: not first at the size a hidden
+    panel has (100 x 30 before it was ever shown) and again as the page shows it."""
+    fitted: list[tuple[int, int]] = []
+    fit = PainPrompt._fit
+
+    def counted(prompt: PainPrompt) -> None:
+        fitted.append((prompt.width(), prompt.height()))
+        fit(prompt)
+
+    monkeypatch.setattr(PainPrompt, "_fit", counted)
+    window, clock = at_first_rating(qtbot, hold("a", hold_s=10, sets=2))
+    prompt = workout(window).pain
+    shown = (prompt.width(), prompt.height())
+    assert fitted == [shown]
+    fonts = [label.font().pixelSize() for label in (prompt.question, prompt.hint)]
+    fit(prompt)  # fitted again where it is: nothing changes, so nothing was left undone
+    assert [label.font().pixelSize() for label in (prompt.question, prompt.hint)] == fonts
+    fitted.clear()
+    qtbot.keyClick(window, K.Key_3)
+    advance_until(window, clock, lambda: window.nav.key_mode() is Mode.PAIN)
+    assert fitted == [shown]  # the second set's, on a panel that kept its size while hidden
