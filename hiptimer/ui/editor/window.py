@@ -100,34 +100,47 @@ class EditorWindow(QMainWindow):
     # ------------------------------------------------------------------ building
 
     def _build(self) -> None:
+        # Built from the window inwards, each part made in the parent it stays in: a part
+        # added to another parent later has its whole tree's style, font and palette worked
+        # out again (Qt's setParent), and the forms moved three times, through the scroll
+        # area, the tabs and the splitter, were a quarter of the window's build (session 20).
         spoken_status_bar(self)  # "Saved ...", "Exported to ...": a screen reader says them
-        self.draft_offer = drafts.DraftOffer(self)  # unsaved changes kept by a system quit
+        central = QWidget(self)
+        self.setCentralWidget(central)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(8)
+        self.draft_offer = drafts.DraftOffer(central)  # unsaved changes kept by a system quit
         self.draft_offer.open_requested.connect(lambda draft: drafts.open_draft(self, draft))
-        self.banner = QLabel(self)
+        layout.addWidget(self.draft_offer)
+        self.banner = QLabel(central)
         self.banner.setObjectName("banner")
         self.banner.setWordWrap(True)
         plain(self.banner)  # names the routine's file
-        self.routine_form = RoutineForm()
-        self.routine_form.edited.connect(self._routine_edited)
-        self.exercises = ExercisesPanel()
-        self.exercise_form = ExerciseForm()
-        self.exercise_form.edited.connect(self._exercise_edited)
-        self.problems = ProblemPanel(self)
+        layout.addWidget(self.banner)
+        # Made before the splitter, as it joined the window before it: Tab reaches the list
+        # of problems before the routine's exercises, as it always has.
+        self.problems = ProblemPanel(central)
         self.problems.activated.connect(self.go_to_problem)
-        self._connect_list()
-
+        split = QSplitter(Qt.Orientation.Horizontal, central)
+        layout.addWidget(split, 1)
+        self.exercises = ExercisesPanel(split)
         plain_stacks()  # Tab into a page: no "layered pane" said before its first field
         self.tabs = QTabWidget()
-        self.tabs.setObjectName("editor-tabs")
+        self.tabs.setObjectName("editor-tabs")  # named before its splitter handle is
+        split.addWidget(self.tabs)  # empty yet: nothing to work out again
         self.tab_titles = FittedTabTitles(self.tabs)  # a long exercise name ends in "…"
+        self.exercise_form = ExerciseForm()
+        self.exercise_form.edited.connect(self._exercise_edited)
         self.tabs.addTab(scrolled(self.exercise_form), _("Exercise"))
+        self.routine_form = RoutineForm()
+        self.routine_form.edited.connect(self._routine_edited)
         self.tabs.addTab(scrolled(self.routine_form), _("Routine details"))
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.exercises)
-        split.addWidget(self.tabs)
         split.setStretchFactor(1, 1)
         split.setSizes([440, 820])
         split.setChildrenCollapsible(False)
+        layout.addWidget(self.problems)
+        self._connect_list()
 
         row = button_row(
             reset=self.reset_to_original, import_=self.choose_import, export=self.choose_export,
@@ -135,18 +148,7 @@ class EditorWindow(QMainWindow):
         )  # fmt: skip
         self.reset_button, self.import_button = row.reset, row.import_
         self.export_button, self.close_button, self.save_button = row.export, row.close, row.save
-        buttons = row.layout
-
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(14, 10, 14, 10)
-        layout.setSpacing(8)
-        layout.addWidget(self.draft_offer)
-        layout.addWidget(self.banner)
-        layout.addWidget(split, 1)
-        layout.addWidget(self.problems)
-        layout.addLayout(buttons)
-        self.setCentralWidget(central)
+        layout.addLayout(row.layout)
 
     def _connect_list(self) -> None:
         self.exercise_form.ladder.variant_selected.connect(self._variant_selected)
