@@ -3,6 +3,7 @@ that say the wrong thing, a Tab order that jumps about, a focus nobody can see."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import cast
 
@@ -93,6 +94,7 @@ def accessibility_problems(window: QWidget) -> list[str]:
         if role in DESCRIBED and not iface.text(QAccessible.Text.Description).strip():
             problems.append(f"{_what(iface)} has no accessible description")
         problems += _group_said_twice(iface)
+        problems += _markup_said(iface)
         for kind, roles in ROLES:
             if isinstance(obj, QPushButton) and obj.isCheckable():
                 roles = {Role.CheckBox, Role.PushButton}  # a toggle button: pressed or not
@@ -101,6 +103,21 @@ def accessibility_problems(window: QWidget) -> list[str]:
                     problems.append(f"{_what(iface)} says it is a {role.name}")
                 break
     return problems
+
+
+# Markup a reader would spell out: Qt hands AT-SPI a tab's tooltip as its description, and a
+# widget's tooltip where it has no description, as written, tags and all
+# (QAccessibleTabButton::text, QAccessibleWidget::text in qtbase's src/widgets/accessible).
+MARKUP = re.compile(r"<(p|br|b|i|span|div|html|qt)\b[^>]*>|&(lt|gt|amp|quot|nbsp|#\d+);", re.I)
+
+
+def _markup_said(iface: QAccessibleInterface) -> list[str]:
+    said = (QAccessible.Text.Name, QAccessible.Text.Description)
+    return [
+        f"{_what(iface)} gives a screen reader markup as its {kind.name}: {text!r}"
+        for kind in said
+        if MARKUP.search(text := iface.text(kind))
+    ]
 
 
 def _group_said_twice(iface: QAccessibleInterface) -> list[str]:

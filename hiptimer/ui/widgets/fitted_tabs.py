@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QStyle, QStyleOptionTab, QTabWidget
+from PySide6.QtGui import QFontMetrics, QHelpEvent
+from PySide6.QtWidgets import QStyle, QStyleOptionTab, QTabWidget, QToolTip
 
 from hiptimer.ui.widgets.plain import as_html
 
@@ -17,6 +17,11 @@ class FittedTabTitles(QObject):
     """Shows titles on a QTabWidget's tabs: the `elastic` tab's title (a name of any length)
     is cut to the room the others leave and ends in "…", with the whole title as its tooltip
     and its accessible name; the others are short words we wrote and stay whole.
+
+    The tooltip is shown here on hover rather than set with setTabToolTip: Qt hands a tab's
+    tooltip to a screen reader as its description, markup and all (QAccessibleTabButton::text
+    in qtbase's src/widgets/accessible/complexwidgets.cpp), and Orca read the "<p style=...>"
+    that keeps a name from being read as rich text. The accessible name is whole already.
 
     Qt's own elision shares the cut among all tabs: a long exercise name left "R…" of
     "Routine details", and its own text, drawn bold as the selected tab, overflowed and was cut
@@ -30,6 +35,7 @@ class FittedTabTitles(QObject):
         self._elastic = elastic
         self._titles: list[str] = []
         self._fitting = False
+        self._cut = False  # the elastic tab's title ends in "…": its tooltip shows it whole
         tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
         tabs.setUsesScrollButtons(False)  # cut short, never hidden behind scroll arrows
         tabs.installEventFilter(self)
@@ -43,10 +49,29 @@ class FittedTabTitles(QObject):
         return self._titles[index] if 0 <= index < len(self._titles) else ""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and watched is self._tabs.tabBar():
+            return self._tip(event)
         kinds = (QEvent.Type.Resize, QEvent.Type.StyleChange, QEvent.Type.FontChange)
         if event.type() in kinds:
             self.fit()
         return False
+
+    def tooltip(self, index: int) -> str:
+        """What hovering the tab shows: the whole title where it is cut, as rich text that
+        shows a name as written ("<b>" and all), else nothing."""
+        whole = self.full_title(index).replace("&&", "&")  # the tab's "&&" shows one "&"
+        return as_html(whole) if self._cut and index == self._elastic else ""
+
+    def _tip(self, event: QEvent) -> bool:
+        assert isinstance(event, QHelpEvent)
+        bar = self._tabs.tabBar()
+        index = bar.tabAt(event.pos())
+        tip = self.tooltip(index)
+        if not tip:
+            QToolTip.hideText()
+            return False  # the bar's own, for the tabs without one (none)
+        QToolTip.showText(event.globalPos(), tip, bar, bar.tabRect(index))
+        return True
 
     def fit(self) -> None:
         if self._fitting:  # a title set below may resize the tabs again
@@ -71,9 +96,8 @@ class FittedTabTitles(QObject):
         text = shown or "\u2026"
         if bar.tabText(elastic) != text:
             bar.setTabText(elastic, text)
-        whole = full.replace("&&", "&")  # the tab's "&&" shows one "&"
-        bar.setTabToolTip(elastic, as_html(whole) if shown != full else "")  # a name is data
-        bar.setAccessibleTabName(elastic, whole)
+        self._cut = shown != full
+        bar.setAccessibleTabName(elastic, full.replace("&&", "&"))  # the tab's "&&" shows one "&"
 
     def _metrics(self) -> QFontMetrics:
         """The selected tab's font (bold in the editor's style sheet), the widest it is drawn."""
