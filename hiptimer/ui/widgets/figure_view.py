@@ -5,8 +5,10 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from PySide6.QtCore import QElapsedTimer, QRectF, QSize, Qt, QTimerEvent
+from PySide6.QtCore import QElapsedTimer, QObject, QRectF, QSize, Qt, QTimerEvent
 from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleInterface,
     QColor,
     QFont,
     QHideEvent,
@@ -18,7 +20,7 @@ from PySide6.QtGui import (
     QShowEvent,
     QTextOption,
 )
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QAccessibleWidget, QSizePolicy, QWidget
 
 from hiptimer.core.figures.library import FigureLibrary
 from hiptimer.core.figures.model import Figure, Pose
@@ -30,6 +32,7 @@ from hiptimer.core.session.figure_moment import figure_moment
 from hiptimer.core.session.steps import Side
 from hiptimer.core.session.view import SessionView
 from hiptimer.ui.theme import current
+from hiptimer.ui.widgets.accessible_roles import install_role_factory
 from hiptimer.ui.widgets.figure_art import Art, ArtShelf
 from hiptimer.ui.widgets.figure_paint import (
     Colours,
@@ -38,6 +41,7 @@ from hiptimer.ui.widgets.figure_paint import (
     paint_ground,
     paint_scene,
 )
+from hiptimer.ui.widgets.figure_said import figure_said
 
 INSET = 4  # px around the drawing
 FRAME_MS = 40  # 25 frames a second: smooth to the eye, light on a shared laptop
@@ -60,6 +64,9 @@ class FigureView(QWidget):
     Between two reports from the session the figure moves on smoothly by itself, but never
     past the end of the phase it was told (the session says when the next one begins).
 
+    A screen reader finds it as an image named by its exercise and described by the position
+    it shows ("Figure: Bridge", "Holding the end position."), told again as that changes.
+
     Signals: none; it only shows what it is told.
     """
 
@@ -70,8 +77,10 @@ class FigureView(QWidget):
         library: FigureLibrary | None = None,
         routine_path: str = "",
     ) -> None:
+        install_role_factory(_as_image)  # before a reader asks about this view
         super().__init__(parent)
         self.setObjectName("figure")
+        self._said: object = None  # what the name and description were last made from
         self.setAttribute(Qt.WidgetAttribute.WA_TranslucentBackground, True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.shelf = ArtShelf(library, routine_path)
@@ -129,6 +138,13 @@ class FigureView(QWidget):
     def show_moment(self, exercise: Exercise | None, moment: Moment) -> None:
         self._use(exercise)
         self._moment = moment
+        name = exercise.name if exercise is not None else ""
+        said = (_key(exercise), name, id(self._art), moment.motion, moment.mirrored)
+        if said != self._said:  # a session reports ten times a second; a reader hears changes
+            self._said = said
+            name, description = figure_said(exercise, self._art, moment)
+            self.setAccessibleName(name)
+            self.setAccessibleDescription(description)
         self._since.start()
         self._keep_moving()
         self.update()
@@ -327,3 +343,11 @@ def _drawn(
         art.draw_picture(painter, box)
     painter.end()
     return image
+
+
+def _as_image(_key: str, obj: QObject) -> QAccessibleInterface | None:
+    """Qt's accessibility factory: a figure is an image (AT-SPI's "image"), not a panel
+    (https://doc.qt.io/qt-6/qaccessible.html#installFactory)."""
+    if isinstance(obj, FigureView):
+        return QAccessibleWidget(obj, QAccessible.Role.Graphic)
+    return None
