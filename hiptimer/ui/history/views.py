@@ -175,6 +175,9 @@ class RowsTable(QTableView):
         if self._rows.wrappable:
             # One line each, or the lines wrapped need (the sessions' note two at most).
             fit_rows(self, self._rows.wrappable, self._rows.most_lines)
+            # Rows of more lines raise the least height (minimumSizeHint): the layouts around
+            # must hear it, or they keep the old one and cut a tall row (below).
+            self.updateGeometry()
 
     def _shorten(self, short: bool) -> None:
         """The model's short form or its usual one, and the columns it joins to another in the

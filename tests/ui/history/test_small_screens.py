@@ -136,3 +136,33 @@ def test_the_note_gives_its_room_to_the_routine_and_sets_first(
         for row in range(model.rowCount()):
             done = model.index(row, SETS)
             assert view.sizeHintForIndex(done).width() <= view.columnWidth(SETS), done.data()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("text_size", [125, 150])
+@pytest.mark.parametrize("size", [(1024, 600), (1024, 768)])
+def test_a_session_of_a_few_lines_shows_whole_in_large_print(
+    qtbot: QtBot,
+    store: HistoryStore,
+    weeks: Weeks,
+    language: str,
+    text_size: int,
+    size: tuple[int, int],
+) -> None:
+    # Under Xvfb at 1024 x 600 in Spanish at 150 %, one session ended early: its row (the
+    # routine and "1 de 5 series hechas, 4 sin llegar" on four lines, 196 px) was cut at the
+    # list's foot (106 px of it), scrolling the tab or the list never showed it whole. The
+    # rows grew as their words wrapped and the list's least height with them, but the layout
+    # kept the height it had measured before.
+    i18n.use(language)
+    start = at(weeks.today, 3)
+    sid = store.begin_session("spinal", "Basics for spinal stenosis", 1, {}, start, sets_planned=5)
+    store.add_set(
+        sid, StoredSet("trunk", "Trunk rotation", 1, start, start + timedelta(seconds=30))
+    )
+    store.finish_session(sid, "ended_early", start + timedelta(seconds=38))
+    with app_look(text_size):
+        view = window_sized(qtbot, store, size).sessions_pane.list_view
+        assert view.rowHeight(0) > view.verticalHeader().defaultSectionSize()  # it wrapped
+        assert view.height() >= view.minimumSizeHint().height()
+        assert view.viewport().height() >= view.rowHeight(0)
