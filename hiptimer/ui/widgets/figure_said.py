@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from hiptimer.core.figures.motion import Moment, Motion
 from hiptimer.core.routines.model import Exercise
-from hiptimer.i18n import N_, _
+from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.widgets.figure_art import Art
 
 POSITIONS = {
@@ -32,7 +32,7 @@ def figure_said(exercise: Exercise | None, art: Art, moment: Moment) -> tuple[st
             "The routine's own picture of this exercise."
         )
     looping = moment.motion is Motion.HELD and art.figure.loop_s is not None
-    position = _(LOOPING if looping else POSITIONS[moment.motion])
+    position = translate(LOOPING if looping else POSITIONS[moment.motion])
     if moment.mirrored:
         position = _("{position} Left side, drawn mirrored.").format(position=position)
     return _("Figure: {exercise}").format(exercise=exercise.name), position
