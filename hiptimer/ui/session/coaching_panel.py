@@ -9,13 +9,18 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 from hiptimer.core.routines.model import Exercise
 from hiptimer.i18n import N_, translate
 from hiptimer.ui.keys import Action, Mode, first_key
+from hiptimer.ui.session.step_parts import split_to_fit
 from hiptimer.ui.theme import current, restyle, set_exact_px, text_scale
-from hiptimer.ui.widgets.plain import on_our_side, show_wrapped
+from hiptimer.ui.widgets.plain import breakable, on_our_side, show_wrapped
 
 HEADING = N_("How to do it")
 # Where the steps do not all fit, even at MIN_PX: which are on screen, and the key for the next.
 PAGED_HEADING = N_("How to do it: steps {first}-{last} of {count} ({key}: more)")
 PAGED_HEADING_ONE = N_("How to do it: step {first} of {count} ({key}: more)")
+# And where one step alone does not fit: which of its parts is on screen.
+PAGED_HEADING_PART = N_(
+    "How to do it: step {first} of {count}, part {part} of {parts} ({key}: more)"
+)
 CAUTION_PREFIX = N_("\u26a0 Caution: ")
 MIN_PX = 14  # below this a step is unreadable from the mat; steps are left out instead
 SPACING = 6
@@ -58,6 +63,12 @@ class CoachingPanel(QFrame):
         # The first step on screen where they cannot all fit: the user's page (next_page)
         # or the step the voice read last. Without the voice, the only way to the rest.
         self._first = 0
+        # Each step's words, and where the step on screen alone does not fit even at MIN_PX
+        # (a step may have 2,000 characters), its parts, one on screen at a time: the rest
+        # of its words were cut, and with the voice off the screen is all the user has.
+        self._lines: list[str] = []
+        self._parts: list[str] = []
+        self._part = 0
         # Heights measured, by everything they depend on: each fit tries sizes from the
         # largest down, and fitted again at each resize and at each step read aloud, the
         # same measures came back (a quarter of a session page's CPU in the tests).
@@ -115,7 +126,8 @@ class CoachingPanel(QFrame):
             return
         self._exercise = ex
         self._spoken = -1
-        self._first = 0
+        self._first = self._part = 0
+        self._lines = []
         for row in self.rows:
             self._layout.removeWidget(row)
             row.deleteLater()
@@ -140,7 +152,8 @@ class CoachingPanel(QFrame):
         number.setText(f"{i + 1}.")
         number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         text = _plain_label(row)
-        show_wrapped(text, on_our_side(line))  # a long word wraps rather than being cut
+        self._lines.append(on_our_side(line))
+        show_wrapped(text, self._lines[-1])  # a long word wraps rather than being cut
         layout.addWidget(number, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(text, 1)
         self._layout.insertWidget(1 + i, row)
@@ -154,20 +167,27 @@ class CoachingPanel(QFrame):
         if line != self._spoken:
             self._spoken = line
             self._first = max(self._first if line < 0 else line, 0)
-            if len(self._shown) < len(self.steps):
+            self._part = self._part if line < 0 else 0  # the voice reads a step from its start
+            if self.paged:
                 self._fit()  # the step read comes on screen
             else:
                 self._restyle()
 
     @property
     def paged(self) -> bool:
-        """Whether some steps are off screen (they do not all fit, even at MIN_PX)."""
-        return len(self._shown) < len(self.steps)
+        """Whether some steps, or some words of the one on screen, are off screen (they do not
+        all fit, even at MIN_PX)."""
+        return len(self._shown) < len(self.steps) or len(self._parts) > 1
 
     def next_page(self) -> None:
         """The steps after those on screen (after the last, the first again), where they do
-        not all fit: muted, the voice's highlight never brings them."""
-        if self.paged:
+        not all fit: muted, the voice's highlight never brings them. A step shown in parts
+        shows its next part first."""
+        if self._part + 1 < len(self._parts):
+            self._part += 1
+            self._fit()
+        elif self.paged:
+            self._part = 0
             after = self._shown[-1] + 1 if self._shown else 0
             self._first = after if after < len(self.steps) else 0
             self._fit()
@@ -203,6 +223,7 @@ class CoachingPanel(QFrame):
         every = list(range(len(self.steps)))
         self._px = max(float(MIN_PX), self._max_px)
         self._shown = every
+        self._parts = []
         self.heading.setText(translate(HEADING))
         # A panel with no room yet (its size policy is Ignored: 0 px until its page is laid
         # out) has nothing to fit to; measured against 0 px, every step would be left out and
@@ -215,7 +236,8 @@ class CoachingPanel(QFrame):
                 count = len(self._shown) - 1
                 first = min(self._first, len(every) - count)
                 self._shown = every[first : first + count]
-            if self.paged:
+            self._split()
+            if self.paged and not self._parts:
                 self._page_heading(self._shown[0] + 1, self._shown[-1] + 1)
         for i, row in enumerate(self.rows):
             row.setVisible(i in self._shown)
@@ -227,6 +249,34 @@ class CoachingPanel(QFrame):
             row.updateGeometry()
         self._layout.activate()  # placed now, in the new fonts and rows, not a frame later
         self.fitted.emit()
+
+    def _split(self) -> None:
+        """The one step on screen in parts that each fit with the heading and the caution,
+        where it does not fit whole; its label shows the part the user (or the voice) is at."""
+        whole = len(self._shown) == 1 and self._height_at(self._px, self._shown) > self.height()
+        step = self._shown[0] if self._shown else -1
+        for i, label in enumerate(self.steps):
+            if label.accessibleName() != self._lines[i] and not (whole and i == step):
+                show_wrapped(label, self._lines[i])  # whole again, off the screen or fitting
+        if not whole:
+            self._part = 0
+            return
+        self._part_heading(step, 99, 99)  # its widest, while measured
+
+        def fits(part: str) -> bool:
+            return self._height_of(self._px, (breakable(part),)) <= self.height()
+
+        self._parts = split_to_fit(self._lines[step], fits)
+        self._part = min(self._part, len(self._parts) - 1)
+        show_wrapped(self.steps[step], self._parts[self._part])
+        self._part_heading(step, self._part + 1, len(self._parts))
+
+    def _part_heading(self, step: int, part: int, parts: int) -> None:
+        key = first_key(Action.STEPS_PAGE, Mode.WORKOUT)
+        words = translate(PAGED_HEADING_PART)
+        self.heading.setText(
+            words.format(first=step + 1, count=len(self.steps), part=part, parts=parts, key=key)
+        )
 
     def _page_heading(self, first: int, last: int) -> None:
         words = translate(PAGED_HEADING if last > first else PAGED_HEADING_ONE)
@@ -242,19 +292,22 @@ class CoachingPanel(QFrame):
         return px
 
     def _height_at(self, px: float, shown: list[int], panel_width: int | None = None) -> int:
+        return self._height_of(px, tuple(breakable(self._lines[i]) for i in shown), panel_width)
+
+    def _height_of(self, px: float, texts: tuple[str, ...], panel_width: int | None = None) -> int:
+        """The panel's height with these steps' texts (as their labels show them)."""
         key = (
-            px, tuple(shown), panel_width or self.width(), self.font().key(), current().name,
+            px, texts, panel_width or self.width(), self.font().key(), current().name,
             text_scale(), self.heading.text(), len(self.steps),
-            tuple(self.steps[i].text() for i in shown),
             self.caution.text(), self._caution_ruler.styleSheet(),
         )  # fmt: skip
         if key not in self._heights:
             if len(self._heights) > MEASURES_KEPT:
                 self._heights.clear()
-            self._heights[key] = self._measure(px, shown, panel_width)
+            self._heights[key] = self._measure(px, texts, panel_width)
         return self._heights[key]
 
-    def _measure(self, px: float, shown: list[int], panel_width: int | None) -> int:
+    def _measure(self, px: float, texts: tuple[str, ...], panel_width: int | None) -> int:
         margins = self._layout.contentsMargins()
         width = (panel_width or self.width()) - margins.left() - margins.right()
         bold = _metrics(self.font(), px, True)  # the widest a step is shown (when read)
@@ -262,9 +315,9 @@ class CoachingPanel(QFrame):
         if self.steps:  # the heading, measured as a label lays it out (fonts' height is 1 short)
             parts.append(self._wrapped_height(heading_px(px), self.heading.text(), width))
         number_w = bold.horizontalAdvance(f"{len(self.steps)}.") + 12
-        for step in (self.steps[i] for i in shown):
+        for text in texts:
             text_w = width - number_w - 2 * ROW_PAD - SPACING
-            parts.append(self._wrapped_height(px, step.text(), text_w) + 2 * ROW_PAD)
+            parts.append(self._wrapped_height(px, text, text_w) + 2 * ROW_PAD)
         if self.caution.text():
             set_exact_px(self._caution_ruler, px, bold=True)
             self._caution_ruler.setText(self.caution.text())
