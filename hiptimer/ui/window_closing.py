@@ -77,13 +77,14 @@ class WindowClosing:
         if not self.for_system and not w.routine_actions.close_editors():
             event.ignore()
             return False
-        # Then History (its note saved: one the disk refuses is among the changes asked about
-        # next). Left open, it kept the app running after the main window had closed.
-        others = self.close_others()
+        # Then History's note saved, without closing it: one the disk refuses is among the
+        # changes asked about next. Closed before the question, History abandoned an export
+        # it was writing, and "Keep the app open" showed it again without it.
+        self.save_others()
         if not self.for_system and not w.banner.accept_close(event):
-            for other in others:
-                other.show()  # the user keeps the app open: as it was
-            return False  # unsaved history: the user keeps the app open
+            return False  # unsaved history: the user keeps the app open, as it was
+        # Left open, History kept the app running after the main window had closed.
+        self.close_others()
         if w.session is not None:
             w.session.controller.close()  # recorded as ended early
         if w.session is not None:
@@ -94,8 +95,19 @@ class WindowClosing:
         """Close the main window's other windows on screen (History, the keyboard shortcuts),
         each saving what it holds; not the editors (close_editors asks about their edits),
         nor a modal dialog. The ones closed: hidden, not deleted, to show again as they were."""
+        return [other for other in self._others() if other.close()]
+
+    def save_others(self) -> None:
+        """What the other windows on screen hold, saved now, and the windows left open."""
+        from hiptimer.ui.history.window import HistoryWindow  # loaded by then if it is shown
+
+        for other in self._others():
+            if isinstance(other, HistoryWindow):
+                other.save_note()
+
+    def _others(self) -> list[QWidget]:
         editors = self._window.routine_actions.editors
-        others = [
+        return [
             child
             for child in self._window.window().findChildren(
                 QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
@@ -104,7 +116,6 @@ class WindowClosing:
             and child.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)
             and child not in editors
         ]  # fmt: skip
-        return [other for other in others if other.close()]
 
     @property
     def for_good(self) -> bool:

@@ -22,6 +22,7 @@ from hiptimer.ui.main_window import MainWindow
 from tests.core.history.flaky_disk import flaky_connections
 from tests.history_data import HIPS, record
 from tests.ui.editor.editing import Answer
+from tests.ui.history.held_export import held, save_as
 from tests.ui.main_app import App, make_app
 from tests.ui.quitting import (
     EDITED_TITLE,
@@ -146,6 +147,59 @@ def test_a_note_that_cannot_be_saved_is_asked_about_and_keeping_open_keeps_histo
     app.history.close()  # saves what waited
     with open_history(paths.history_db_path()) as again:
         assert note_saved(again) == NOTE
+
+
+def test_keeping_the_app_open_lets_an_export_begun_in_history_finish(
+    qtbot: QtBot, prompts: QuitPrompts, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """quit2_19 left: History closed (and its close abandoned the export) before the question
+    about unsaved history, so "Keep the app open" showed it again with its export dropped."""
+    connections = flaky_connections(monkeypatch)
+    app = make_app(qtbot)
+    history = history_with_a_note(app.window, app.history)
+    writer = held(monkeypatch, "csv")
+    out = tmp_path / "sets.csv"
+    save_as(monkeypatch, out)
+    history.csv_button.click()
+    assert writer.started.wait(60)
+    connections[0].broken = True  # the note cannot be saved: the question comes
+    prompts.keep_open = True
+    app.window.close()
+    assert prompts.questions == ["1 change to your history is not saved yet."]
+    assert app.window.isVisible() and history.isVisible()
+    writer.go_on.set()
+    history.exports.finish()
+    assert history.status.accessibleName() == f"Saved 1 set to {out}."
+    assert out.read_text(encoding="utf-8-sig").count("\n") == 2
+    connections[0].broken = False
+    prompts.keep_open = False
+    app.window.close()
+    assert not history.isVisible()
+    app.history.close()
+
+
+def test_quitting_over_unsaved_history_abandons_an_export_begun_in_history(
+    qtbot: QtBot, prompts: QuitPrompts, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The question answered "Quit": History closes then, and its export leaves no file."""
+    connections = flaky_connections(monkeypatch)
+    app = make_app(qtbot)
+    history = history_with_a_note(app.window, app.history)
+    writer = held(monkeypatch, "csv")
+    out = tmp_path / "out" / "sets.csv"
+    out.parent.mkdir()
+    save_as(monkeypatch, out)
+    history.csv_button.click()
+    assert writer.started.wait(60)
+    connections[0].broken = True
+    app.window.close()  # prompts answer Quit
+    assert prompts.questions == ["1 change to your history is not saved yet."]
+    assert not app.window.isVisible() and not history.isVisible()
+    writer.go_on.set()
+    history.exports.finish()
+    assert list(out.parent.iterdir()) == []
+    connections[0].broken = False
+    app.history.close()
 
 
 def test_logout_closes_history_with_its_note_saved(app: App, prompts: QuitPrompts) -> None:

@@ -290,8 +290,12 @@ class HistoryWindow(QWidget):
         """What the window tells in its status line; a path in it wraps rather than being cut."""
         show_wrapped(self.status, text)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def save_note(self) -> None:
+        """The chosen session's note, saved if it changed (the window stays open)."""
         self.sessions_pane.save_note()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_note()
         self.exports.abandon()  # no file appears after the window has gone
         super().closeEvent(event)
 

@@ -19,10 +19,9 @@ from pytestqt.qtbot import QtBot
 from hiptimer.core.history import csv_export
 from hiptimer.core.history.queries import HistoryQueries
 from hiptimer.core.history.store import open_history
-from hiptimer.ui.history import exports, report_pdf
 from hiptimer.ui.history.window import HistoryWindow
-from hiptimer.ui.widgets import file_dialog
 from tests.history_data import HIPS, STRETCH, Weeks, fill
+from tests.ui.history.held_export import held, save_as
 
 
 @pytest.fixture
@@ -34,37 +33,6 @@ def window(qtbot: QtBot, tmp_path: Path, weeks: Weeks) -> Iterator[HistoryWindow
         qtbot.addWidget(shown)
         shown.show()
         yield shown
-
-
-class Held:
-    """A writer that waits, on the export's thread, until the test lets it go on; then it
-    writes as the real one does (or raises `error`)."""
-
-    def __init__(self, real: Callable[..., int], error: Exception | None = None) -> None:
-        self.real, self.error = real, error
-        self.started, self.go_on = threading.Event(), threading.Event()
-
-    def __call__(self, *args: Any, **kwargs: Any) -> int:
-        # On the GUI thread this would wait for ever: fail at once instead.
-        assert threading.current_thread() is not threading.main_thread(), "on the GUI thread"
-        self.started.set()
-        assert self.go_on.wait(60), "the test never let the export go on"
-        if self.error is not None:
-            raise self.error
-        return self.real(*args, **kwargs)
-
-
-def held(monkeypatch: pytest.MonkeyPatch, kind: str, error: Exception | None = None) -> Held:
-    """The CSV (or PDF) writer replaced by a Held one."""
-    module: Any = exports if kind == "csv" else report_pdf
-    name = "export_csv" if kind == "csv" else "write_report"
-    writer = Held(getattr(module, name), error)
-    monkeypatch.setattr(module, name, writer)
-    return writer
-
-
-def save_as(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
-    monkeypatch.setattr(file_dialog, "get_save_file_name", lambda *a, **k: (str(path), ""))
 
 
 def buttons_enabled(window: HistoryWindow) -> list[bool]:
