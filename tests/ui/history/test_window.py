@@ -36,7 +36,7 @@ from hiptimer.ui.history.window import (
     open_history_window,
 )
 from hiptimer.ui.widgets import file_dialog
-from hiptimer.ui.widgets.wrapped_cells import widest_word
+from hiptimer.ui.widgets.wrapped_cells import reads_whole, widest_word
 from tests.core.history.damaged_files import damage, sound_history
 from tests.history_data import HIPS, STRETCH, Recorded, Weeks, at, fill, record
 from tests.ui.history.long_sessions import (
@@ -779,21 +779,6 @@ def lines_needed(view: RowsTable, index: QModelIndex) -> int:
     view.initViewItemOption(option)
     option.rect = QRect(0, 0, view.columnWidth(index.column()), 1)
     return view.itemDelegateForIndex(index).sizeHint(option, index).height()
-
-
-def reads_whole(view: RowsTable, index: QModelIndex) -> bool:
-    """Whether the cell's words are all on screen: on one line, or (a column the model lets
-    wrap) broken between words, never inside one, in a row as tall as they need."""
-    width, col = view.columnWidth(index.column()), index.column()
-    if width >= view.sizeHintForIndex(index).width():
-        return True
-    model = view.model()
-    assert isinstance(model, SessionsModel | SetsModel)
-    return (
-        col in model.wrappable
-        and width >= widest_word(view, col)
-        and view.rowHeight(index.row()) - int(view.showGrid()) >= lines_needed(view, index)
-    )
 
 
 def assert_fits_with_whole(view: RowsTable, columns: tuple[int, ...], size: object) -> None:

@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QTableWidget
+from PySide6.QtWidgets import QApplication, QStyleOptionViewItem
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.clock import FakeClock
@@ -15,6 +15,7 @@ from hiptimer.core.routines.model import Routine, format_duration
 from hiptimer.core.session.events import EndReason, PainChoice, SetRecord
 from hiptimer.core.session.steps import Side, StepKind
 from hiptimer.ui.session.summary_page import SessionResult, SummaryPage, record_row, stats_line
+from hiptimer.ui.widgets.wrapped_cells import reads_whole
 from tests.harness import advance, fake_engine, short_routine
 from tests.ui.session.set_records import record
 from tests.ui.sessions import (
@@ -452,27 +453,8 @@ def test_a_name_reads_whole_beside_done_cells_that_wrap(
     table = page.table
     for row in range(table.rowCount()):  # the name, done and choice whole, on more lines
         for col in (0, 4, 6):
-            assert reads_whole(table, row, col), (row, col)
+            assert reads_whole(table, table.model().index(row, col)), (row, col)
     assert table.horizontalScrollBar().maximum() == 0
-
-
-def reads_whole(table: QTableWidget, row: int, col: int) -> bool:
-    """Whether a cell's words are all on view: on one line, or broken between words (never
-    inside one) in a row as tall as their lines."""
-    from hiptimer.ui.widgets.wrapped_cells import WrappingCells, widest_word
-
-    index = table.model().index(row, col)
-    width = table.columnWidth(col)
-    if width >= table.sizeHintForIndex(index).width():
-        return True
-    option = QStyleOptionViewItem()
-    table.initViewItemOption(option)
-    option.rect = QRect(0, 0, width, 1)
-    delegate = table.itemDelegateForIndex(index)
-    if not isinstance(delegate, WrappingCells):
-        return False  # one line, cut
-    tall = delegate.sizeHint(option, index).height()
-    return width >= widest_word(table, col) and table.rowHeight(row) - 1 >= tall
 
 
 @pytest.mark.usefixtures("large_print", "spanish")
@@ -501,7 +483,7 @@ def test_in_spanish_in_large_print_every_word_of_the_sets_reads_whole(
     for row in range(table.rowCount()):
         for col in range(table.columnCount()):
             if not table.isColumnHidden(col):
-                assert reads_whole(table, row, col), (row, col, size)
+                assert reads_whole(table, table.model().index(row, col)), (row, col, size)
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
