@@ -48,8 +48,9 @@ class ActiveSession:
         """What the summary shows of the session as it ended: the whole session, the sets
         done before an interruption included, counted as the history counts them."""
         engine = self.driver.engine
-        # The engine of a resumed session plans only the sets still to do.
-        before = {(r.exercise_id, r.set_number, r.side) for r in self.earlier}
+        # The engine of a resumed session plans only the sets still to do; those done before
+        # are named as resuming names them (SetRecord.key: the side's value).
+        before = {r.key for r in self.earlier}
         voice = self.controller.voice_states  # its lead-ins as planned, then as changed
         return SessionResult(
             routine=engine.live_routine(),

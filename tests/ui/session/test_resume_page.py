@@ -29,7 +29,7 @@ from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.main_window import MainWindow
 from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.session.resume_page import TITLE, ResumeOffer
-from tests.harness import hold, quick_routine, routine
+from tests.harness import hold, quick_routine, routine, side_hold
 from tests.ui.sessions import (
     FakeSpeech,
     advance,
@@ -182,6 +182,33 @@ def test_resuming_records_the_rest_into_the_same_session(qtbot: QtBot, interrupt
         (interrupted, "stretch", 3, 2),
         (interrupted, "reach", 1, 1),
     ]
+    run.close()
+
+
+def test_a_resumed_session_of_sets_on_each_side_counts_them_as_the_history_does(
+    qtbot: QtBot,
+) -> None:
+    """The summary counts the sets done before the interruption by their key (exercise, set,
+    side: SetRecord.key, the side's value, as resuming names them); the history and the CSV
+    say the same of a session ended after one set more: three of the five sets done."""
+    sided = quick_routine(side_hold(hold_s=6, sets=2), hold("reach", hold_s=4))
+    Run(qtbot, sided).rate_two_sets_and_die()
+    assert [side for (side,) in rows("SELECT side FROM sets ORDER BY seq")] == ["right", "left"]
+    run = Run(qtbot, sided)
+    run.key(K.Key_Return)
+    run.until(StepKind.PAIN)
+    run.key(K.Key_2)
+    assert run.window.session is not None
+    run.window.session.driver.end()  # ended early: the sets not reached count
+    summary = run.window.flow.summary
+    assert summary is not None
+    assert summary.result.counts.text() == "3 of 5 sets done, 2 not reached"
+    (stored,) = run.history.list_sessions()
+    assert stored.counts == summary.result.counts
+    out = io.StringIO(newline="")
+    run.history.export_csv(out)
+    exported = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert {(r["sets_planned"], r["sets_done"]) for r in exported} == {("5", "3")}
     run.close()
 
 
