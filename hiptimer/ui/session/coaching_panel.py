@@ -253,8 +253,12 @@ class CoachingPanel(QFrame):
     def _split(self) -> None:
         """The one step on screen in parts that each fit with the heading and the caution,
         where it does not fit whole; its label shows the part the user (or the voice) is at."""
-        whole = len(self._shown) == 1 and self._height_at(self._px, self._shown) > self.height()
         step = self._shown[0] if self._shown else -1
+        # Measured as it shows: in bold only while the voice reads it (muted, never), so that
+        # a step that fits in regular weight is not cut in two for nothing.
+        bold = step == self._spoken
+        text = (breakable(self._lines[step]),) if step >= 0 else ()
+        whole = len(self._shown) == 1 and self._height_of(self._px, text, bold=bold) > self.height()
         for i, label in enumerate(self.steps):
             if label.accessibleName() != self._lines[i] and not (whole and i == step):
                 show_wrapped(label, self._lines[i])  # whole again, off the screen or fitting
@@ -264,7 +268,7 @@ class CoachingPanel(QFrame):
         self._part_heading(step, 99, 99)  # its widest, while measured
 
         def fits(part: str) -> bool:
-            return self._height_of(self._px, (breakable(part),)) <= self.height()
+            return self._height_of(self._px, (breakable(part),), bold=bold) <= self.height()
 
         self._parts = split_to_fit(self._lines[step], fits)
         self._part = min(self._part, len(self._parts) - 1)
@@ -294,20 +298,30 @@ class CoachingPanel(QFrame):
     def _height_at(self, px: float, shown: list[int], panel_width: int | None = None) -> int:
         return self._height_of(px, tuple(breakable(self._lines[i]) for i in shown), panel_width)
 
-    def _height_of(self, px: float, texts: tuple[str, ...], panel_width: int | None = None) -> int:
-        """The panel's height with these steps' texts (as their labels show them)."""
+    def _height_of(
+        self,
+        px: float,
+        texts: tuple[str, ...],
+        panel_width: int | None = None,
+        *,
+        bold: bool = True,
+    ) -> int:
+        """The panel's height with these steps' texts (as their labels show them), in bold
+        unless asked: the widest a step is shown (when read)."""
         key = (
-            px, texts, panel_width or self.width(), self.font().key(), current().name,
+            px, texts, panel_width or self.width(), bold, self.font().key(), current().name,
             text_scale(), self.heading.text(), len(self.steps),
             self.caution.text(), self._caution_ruler.styleSheet(),
         )  # fmt: skip
         if key not in self._heights:
             if len(self._heights) > MEASURES_KEPT:
                 self._heights.clear()
-            self._heights[key] = self._measure(px, texts, panel_width)
+            self._heights[key] = self._measure(px, texts, panel_width, bold)
         return self._heights[key]
 
-    def _measure(self, px: float, texts: tuple[str, ...], panel_width: int | None) -> int:
+    def _measure(
+        self, px: float, texts: tuple[str, ...], panel_width: int | None, bold_steps: bool
+    ) -> int:
         margins = self._layout.contentsMargins()
         width = (panel_width or self.width()) - margins.left() - margins.right()
         bold = _metrics(self.font(), px, True)  # the widest a step is shown (when read)
@@ -317,7 +331,7 @@ class CoachingPanel(QFrame):
         number_w = bold.horizontalAdvance(f"{len(self.steps)}.") + 12
         for text in texts:
             text_w = width - number_w - 2 * ROW_PAD - SPACING
-            parts.append(self._wrapped_height(px, text, text_w) + 2 * ROW_PAD)
+            parts.append(self._wrapped_height(px, text, text_w, bold_steps) + 2 * ROW_PAD)
         if self.caution.text():
             set_exact_px(self._caution_ruler, px, bold=True)
             self._caution_ruler.setText(self.caution.text())
@@ -325,9 +339,9 @@ class CoachingPanel(QFrame):
             parts.append(self._caution_ruler.heightForWidth(max(1, width)))
         return sum(parts) + SPACING * max(0, len(parts) - 1) + margins.top() + margins.bottom()
 
-    def _wrapped_height(self, px: float, text: str, width: int) -> int:
+    def _wrapped_height(self, px: float, text: str, width: int, bold: bool = True) -> int:
         """The height of `text` word-wrapped to `width`, in bold (the widest a step is shown)."""
-        set_exact_px(self._ruler, px, bold=True)
+        set_exact_px(self._ruler, px, bold=bold)
         self._ruler.setText(text)
         return self._ruler.heightForWidth(max(1, width))
 

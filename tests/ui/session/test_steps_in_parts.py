@@ -78,3 +78,25 @@ def test_muted_every_word_of_a_step_too_long_to_fit_alone_is_read_in_parts(
     finally:
         a.window.close()
         a.history.close()
+
+
+@pytest.mark.parametrize("length", [700, 900, 1100, 1300])
+def test_the_step_the_voice_reads_is_whole_in_bold_or_in_parts(qtbot: QtBot, length: int) -> None:
+    """A step is measured in regular weight while it is not being read (muted, it never is:
+    one that fits so is not cut in two), and in bold, as the highlight shows it, while the
+    voice reads it: then it shows in parts where bold does not fit, never cut."""
+    first = LONGEST[:length].rsplit(" ", 1)[0]
+    exercise = hold("bridge", 30, setup=(first, *OTHERS), caution="Stop if it is sharp.")
+    a, panel = muted_get_ready(qtbot, exercise, (1024, 600))
+    try:
+        step = panel.steps[0]
+        for spoken in (0, -1, 0):
+            panel.highlight(spoken)
+            QApplication.processEvents()
+            assert whole(step) and whole(panel.caution), (spoken, panel.heading.text())
+            assert step.font().bold() == (spoken == 0)
+            if "part" not in panel.heading.text():
+                assert step.accessibleName() == first
+    finally:
+        a.window.close()
+        a.history.close()
