@@ -37,6 +37,7 @@ from hiptimer.ui.session_flow import SessionFlow
 from hiptimer.ui.settings.actions import SettingsActions
 from hiptimer.ui.shell import Shell
 from hiptimer.ui.start_order import StartOrder
+from hiptimer.ui.widgets.plain_stacks import plain_stacks
 from hiptimer.ui.widgets.screen_fit import fit_window
 from hiptimer.ui.window_closing import WindowClosing
 
@@ -86,6 +87,8 @@ class MainWindow(QMainWindow):
         self._services_started = False  # _services_ready() has run
         self._voice_known = False  # lengths as written until the services are ready
         self._reminder_parts = reminders
+        if not show_first:  # (else after the first paint, in open_services)
+            plain_stacks()  # a tab widget's or file dialog's pages: no "layered pane" said
         self.nav = Navigator(self)
         self.flow = self._session_flow(settings, wall)
         self.setCentralWidget(self.nav.stack)
@@ -130,6 +133,7 @@ class MainWindow(QMainWindow):
             return
         if self._waits_for_paint:  # shown first: keys, drops and routines come now
             self._waits_for_paint = False
+            plain_stacks()  # before any tab widget or file dialog: QAccessible's enums
             self.keys.install()
             self.routine_actions.accept_drops()
             self.library.set_items(self.shelf.items())

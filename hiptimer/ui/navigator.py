@@ -6,16 +6,15 @@ from collections.abc import Callable
 from typing import TypeAlias
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtWidgets import QStackedLayout, QWidget
 
 from hiptimer.ui.keys import Mode
-from hiptimer.ui.widgets.plain_stacks import plain_stacks
 
 KeyMode: TypeAlias = "Mode | Callable[[], Mode]"  # a page's mode, or how to ask it
 
 
 class Navigator(QObject):
-    """Holds the window's pages in one QStackedWidget and knows which keys each page takes.
+    """Holds the window's pages in one stack and knows which keys each page takes.
 
     A page comes with its Mode, or with a callable that gives its Mode as it changes (the
     workout page: counting, rating, choosing). Pages leave by `remove`, which deletes them.
@@ -28,16 +27,23 @@ class Navigator(QObject):
 
     def __init__(self, parent: QWidget | None = None, *, idle: Mode = Mode.LIBRARY) -> None:
         super().__init__(parent)
-        plain_stacks()  # no "layered pane" said as the focus enters a page
-        self.stack = QStackedWidget(parent)  # the window's central widget
+        # The window's central widget: a plain widget that stacks its pages, which a screen
+        # reader passes over as it does any container. A QStackedWidget would read as a
+        # "layered pane" (see widgets/plain_stacks.py) unless an accessibility factory said
+        # otherwise, and that factory, with QAccessible's enums, cost ~18 M instructions
+        # before the first paint (docs/performance.md, session 20).
+        self.stack = QWidget(parent)
+        self.stack.setObjectName("pages")
+        self._pages = QStackedLayout(self.stack)
+        self._pages.setContentsMargins(0, 0, 0, 0)
         self._idle = idle
         self._modes: dict[QWidget, Callable[[], Mode]] = {}
-        self.stack.currentChanged.connect(self._current_changed)
+        self._pages.currentChanged.connect(self._current_changed)
 
     @property
     def current(self) -> QWidget | None:
         """The page on screen."""
-        page: QWidget | None = self.stack.currentWidget()
+        page: QWidget | None = self._pages.currentWidget()
         return page
 
     def showing(self, page: QWidget | None) -> bool:
@@ -49,14 +55,14 @@ class Navigator(QObject):
     def add(self, page: QWidget, mode: KeyMode, *, show: bool = False) -> None:
         """Add a page with its key mode; with `show`, put it on screen too."""
         self._modes[page] = mode if callable(mode) else _fixed(mode)
-        self.stack.addWidget(page)
+        self._pages.addWidget(page)
         if show:
             self.show(page)
 
     def show(self, page: QWidget) -> None:
         if page not in self._modes:
             raise ValueError(f"{type(page).__name__} is not one of the window's pages")
-        self.stack.setCurrentWidget(page)
+        self._pages.setCurrentWidget(page)
 
     def remove(self, page: QWidget | None) -> None:
         """Take a page off the stack and delete it; a page not (or no longer) here is ignored.
@@ -67,8 +73,12 @@ class Navigator(QObject):
         if page is None or page not in self._modes:
             return
         del self._modes[page]
-        self.stack.removeWidget(page)
+        self._pages.removeWidget(page)
         page.deleteLater()
+
+    def count(self) -> int:
+        """How many pages the stack holds."""
+        return self._pages.count()
 
     def key_mode(self) -> Mode:
         """Which keys apply now: those of the page on screen."""

@@ -225,7 +225,7 @@ def app_style_sheet(p: Palette | None = None) -> str:
     p = p or _Look.palette
     e = p.edge
     return f"""
-    QMainWindow, QStackedWidget, QWidget#page {{ background: {p.page}; color: {p.ink}; }}
+    QMainWindow, QStackedWidget, QWidget#pages, QWidget#page {{ background: {p.page}; color: {p.ink}; }}
     QLabel {{ color: {p.ink}; }}
     QLabel[role="muted"] {{ color: {p.muted}; }}
     QLabel[role="warning"] {{ color: {p.warning}; }}

@@ -88,6 +88,7 @@ LATER_CLASSES = (
     "QPainter",  # the workout screen's one-line labels
     "QMouseEvent",  # (an event filter on the window before its first expose)
     "QWheelEvent",
+    "QAccessible",  # its enums, ~18 M instructions: the page stacks' factory, after the paint
 )
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QStackedWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer.ui.keys import Mode
@@ -17,6 +18,15 @@ def nav(qtbot: QtBot) -> Iterator[Navigator]:
     window = QWidget()  # held here: qtbot only keeps a weak reference
     qtbot.addWidget(window)
     yield Navigator(window, idle=Mode.LIBRARY)
+
+
+def test_a_screen_reader_passes_over_the_page_stack(nav: Navigator) -> None:
+    # A plain container (AT-SPI's filler), not a "layered pane" said as the focus enters a
+    # page, with no accessibility factory installed before the first paint to say so.
+    nav.add(QWidget(), Mode.LIBRARY, show=True)
+    stack = QAccessible.queryAccessibleInterface(nav.stack)
+    assert stack is not None and stack.role() == QAccessible.Role.Client
+    assert not isinstance(nav.stack, QStackedWidget)
 
 
 def test_with_no_page_the_keys_are_the_idle_ones(nav: Navigator) -> None:
@@ -68,7 +78,7 @@ def test_removing_a_page_deletes_it_and_forgets_its_mode(nav: Navigator, qtbot: 
     assert nav.current is library and nav.key_mode() is Mode.LIBRARY
     nav.remove(checkin)  # gone already: nothing happens
     nav.remove(None)
-    assert nav.stack.count() == 1
+    assert nav.count() == 1
 
 
 def test_removing_the_page_on_screen_shows_a_neighbour(nav: Navigator) -> None:

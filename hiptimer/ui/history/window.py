@@ -43,6 +43,7 @@ from hiptimer.ui.quit_key import share_quit
 from hiptimer.ui.theme import follow
 from hiptimer.ui.widgets.flow_layout import FlowRow
 from hiptimer.ui.widgets.plain import fit_names, plain, show_wrapped
+from hiptimer.ui.widgets.plain_stacks import plain_stacks
 from hiptimer.ui.widgets.screen_fit import fit_window
 from hiptimer.ui.widgets.tab_order import tab_after, tab_stops
 
@@ -101,6 +102,7 @@ class HistoryWindow(QWidget):
         # where it can and is cut where it cannot.
         self.status.setWordWrap(True)
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        plain_stacks()  # Tab into a page: no "layered pane" said before its first field
         self.tabs = QTabWidget()
         self.sessions_pane = SessionsPane(store, wall=wall)
         self.pain_pane: PainPane | None = None

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAccessible, QAccessibleInterface
+if TYPE_CHECKING:  # QAccessible's enums are made at its first use: ~18 M instructions
+    from PySide6.QtCore import QObject
+    from PySide6.QtGui import QAccessibleInterface
 
-RoleFactory = Callable[[str, QObject], QAccessibleInterface | None]
+RoleFactory = Callable[["str", "QObject"], "QAccessibleInterface | None"]
 
 _installed: set[RoleFactory] = set()
 
@@ -16,6 +18,8 @@ def install_role_factory(factory: RoleFactory) -> None:
     """Have Qt ask `factory` for the accessible interface of each object no reader has asked
     about yet (https://doc.qt.io/qt-6/qaccessible.html#installFactory); once, however often
     this is called: Qt would ask a factory installed twice twice."""
+    from PySide6.QtGui import QAccessible
+
     if factory not in _installed:
         QAccessible.installFactory(factory)
         _installed.add(factory)

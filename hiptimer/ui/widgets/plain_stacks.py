@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAccessible, QAccessibleInterface
-from PySide6.QtWidgets import QAccessibleWidget, QStackedWidget
+from typing import TYPE_CHECKING
 
 from hiptimer.ui.widgets.accessible_roles import install_role_factory
+
+if TYPE_CHECKING:  # QAccessible's enums are made at its first use: after the first paint
+    from PySide6.QtCore import QObject
+    from PySide6.QtGui import QAccessibleInterface
 
 
 def _plain_stack(_key: str, obj: QObject) -> QAccessibleInterface | None:
     """Qt's accessibility factory: an unnamed QStackedWidget is a plain container."""
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QAccessibleWidget, QStackedWidget
+
     if isinstance(obj, QStackedWidget) and not obj.accessibleName():
         return QAccessibleWidget(obj, QAccessible.Role.Client)
     return None
