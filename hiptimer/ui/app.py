@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from hiptimer.ui.app_setup import setup_application
+from hiptimer.ui.app_setup import set_window_icon, setup_application
 from hiptimer.ui.second_start import (
     claim_folder,
     come_forward,
@@ -74,7 +74,7 @@ def run_app(
 
     if not read_only:  # a copy that does not own the data folder writes nothing there
         log_file.start(paths.data_dir())
-    setup_application(app, styled=styled)
+    setup_application(app, styled=styled, icon=False)  # the icon: after the first paint
     from hiptimer.ui.system_quit import SystemQuit
 
     # From here a termination signal waits for the event loop instead of killing the app
@@ -111,6 +111,7 @@ def run_app(
         from hiptimer.ui.a11y import install_reader_filter
         from hiptimer.ui.widgets.screen_fit import install_screen_fit
 
+        set_window_icon(app)  # the title bar's icon, a moment after the window itself
         filters.append(install_screen_fit(app))  # no window or dialog past the screen's edges
         filters.append(install_reader_filter(app))  # each button's key, a field's focus
         window.open_services(wait=False)  # the history opens on a thread of its own

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.key_words import key_hint
 from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.theme import set_px
 from hiptimer.ui.widgets.layout_fit import shrink_to_fit
+from hiptimer.ui.widgets.worded import worded_button
 
 HEADING = N_("Before you start")
 POINTS = (
@@ -55,7 +56,7 @@ class FirstRunPage(QWidget):
         )
         self.points.setText(f"<ul>{items}</ul>")
         key = KEY_NAMES[Action.ACCEPT]
-        self.button = QPushButton(_("I understand") + f"   [{key}]", self)
+        self.button = worded_button(_("I understand") + f"   [{key}]", self)
         self.button.setProperty("role", "primary")
         self.button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.button.clicked.connect(self.accepted.emit)

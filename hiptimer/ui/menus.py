@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenuBar, QWidget
 
 from hiptimer import APP_TITLE
@@ -11,6 +10,7 @@ from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import KEY_NAMES, Action, set_shortcut
 from hiptimer.ui.quit_key import QUIT_ACTION
 from hiptimer.ui.services.ports import History
+from hiptimer.ui.widgets.worded import worded_action
 from hiptimer.ui.widgets.yes_no_box import asked_yes
 
 SESSION_MENU = (
@@ -82,22 +82,22 @@ class WindowMenus(QObject):
     def __init__(self, bar: QMenuBar, parent: QWidget) -> None:
         super().__init__(parent)
         self.file_menu = bar.addMenu(_("&File"))
-        quit_action = QAction(_("&Quit"), parent)
+        quit_action = worded_action(_("&Quit"), parent)
         quit_action.setObjectName(QUIT_ACTION)  # the other windows share it (quit_key.py)
         set_shortcut(quit_action, "quit")
         quit_action.triggered.connect(self.quit_requested.emit)
         self.file_menu.addAction(quit_action)
         session_menu = bar.addMenu(_("&Session"))
         for action, label in SESSION_MENU:
-            item = QAction(f"{translate(label)}\t{KEY_NAMES[action]}", parent)
+            item = worded_action(f"{translate(label)}\t{KEY_NAMES[action]}", parent)
             item.triggered.connect(lambda _=False, a=action: self.action_requested.emit(a))
             session_menu.addAction(item)
         view_menu = bar.addMenu(_("&View"))
-        history = QAction(_("&History and reports\u2026"), parent)
+        history = worded_action(_("&History and reports\u2026"), parent)
         set_shortcut(history, "history")
         history.triggered.connect(self.history_requested.emit)
         view_menu.addAction(history)
-        full = QAction(_("Full screen") + f"\t{KEY_NAMES[Action.FULL_SCREEN]}", parent)
+        full = worded_action(_("Full screen") + f"\t{KEY_NAMES[Action.FULL_SCREEN]}", parent)
         full.triggered.connect(self.full_screen_requested.emit)
         view_menu.addAction(full)
         self._bar, self._parent = bar, parent
@@ -105,14 +105,14 @@ class WindowMenus(QObject):
     def add_help_menu(self) -> None:
         """Help, last on the bar (after the menus others add)."""
         help_menu = self._bar.addMenu(_("&Help"))
-        keys = QAction(_("&Keyboard shortcuts\u2026"), self._parent)
+        keys = worded_action(_("&Keyboard shortcuts\u2026"), self._parent)
         set_shortcut(keys, "keys")
         keys.triggered.connect(self._show_keys)
         help_menu.addAction(keys)
-        folder = QAction(_("Open the &data folder"), self._parent)
+        folder = worded_action(_("Open the &data folder"), self._parent)
         folder.triggered.connect(self._open_data_folder)
         help_menu.addAction(folder)
-        about = QAction(_("&About HipTimer\u2026"), self._parent)
+        about = worded_action(_("&About HipTimer\u2026"), self._parent)
         about.triggered.connect(self._show_about)
         help_menu.addAction(about)
 

@@ -13,6 +13,7 @@ from typing import cast
 
 import pytest
 from PySide6.QtCore import QLockFile, Qt, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -61,8 +62,10 @@ def test_run_app_opens_a_routine_by_id_starts_it_and_returns_on_close(qtbot: QtB
         seen.append(window.windowTitle())
         assert window.session is not None
         seen.append(window.session.driver.engine.routine.id)
+        seen.append(QApplication.windowIcon().isNull())  # set after the first paint
         window.close()
 
+    QApplication.setWindowIcon(QIcon())  # an earlier test's run_app set it
     QTimer.singleShot(0, look_and_close)
     code = run_app(
         "daily-hip-stretches", start=True, clock=clock, wall=FakeWall(clock), services=services
@@ -71,6 +74,7 @@ def test_run_app_opens_a_routine_by_id_starts_it_and_returns_on_close(qtbot: QtB
     assert seen[0] is Mode.WORKOUT
     assert str(seen[1]).endswith("Hamstring stretch \u2014 HipTimer")
     assert seen[2] == "daily-hip-stretches"
+    assert seen[3] is False  # the title bar's icon came, a moment after the window
     assert isinstance(services.speech, FakeSpeech) and services.speech.shut
 
 

@@ -89,6 +89,7 @@ LATER_CLASSES = (
     "QMouseEvent",  # (an event filter on the window before its first expose)
     "QWheelEvent",
     "QAccessible",  # its enums, ~18 M instructions: the page stacks' factory, after the paint
+    "QIcon",  # its 151 theme icons as an enum, ~14 M: the window icon comes after the paint
 )
 
 

@@ -6,12 +6,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenuBar, QWidget
 
 from hiptimer.i18n import _
 from hiptimer.ui.keys import set_shortcut
 from hiptimer.ui.quit_key import share_quit
+from hiptimer.ui.widgets.worded import worded_action
 
 if TYPE_CHECKING:  # the routine model loads with the first routines, after the first paint
     from hiptimer.core.routines.catalog import Catalog
@@ -82,7 +82,7 @@ class RoutineActions(QObject):
             (_("&Import routine files\u2026"), "import", self.import_files),
             (_("E&xport the selected routine\u2026"), "export", self.export_selected),
         ):
-            action = QAction(label, self.window)
+            action = worded_action(label, self.window)
             set_shortcut(action, shortcut)
             action.triggered.connect(slot)
             menu.addAction(action)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -26,6 +25,7 @@ from hiptimer.ui.library.suggestions_line import SuggestionsLine
 from hiptimer.ui.theme import current, follow, set_px
 from hiptimer.ui.widgets.plain import in_our_direction, letters
 from hiptimer.ui.widgets.readable import readable_by_keys, spoken
+from hiptimer.ui.widgets.worded import worded_button
 
 if TYPE_CHECKING:  # the routine model loads with the first routines, after the first paint
     from hiptimer.core.routines.model import Routine
@@ -77,7 +77,7 @@ class LibraryPage(QWidget):
         self.details.setAccessibleName(_("About the chosen routine"))
         self.details.setOpenExternalLinks(False)
         readable_by_keys(self.details)  # a reader reads it line by line
-        self.start_button = QPushButton(_("Start") + f"   [{KEY_NAMES[Action.START]}]", self)
+        self.start_button = worded_button(_("Start") + f"   [{KEY_NAMES[Action.START]}]", self)
         self.start_button.setProperty("role", "primary")
         self.start_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.start_button.clicked.connect(self.start_selected)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from hiptimer.i18n import _, n_
 from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.theme import set_px
+from hiptimer.ui.widgets.worded import worded_button
 
 
 class SuggestionsLine(QWidget):
@@ -27,7 +28,7 @@ class SuggestionsLine(QWidget):
         self.label = QLabel(self)
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setWordWrap(True)
-        self.button = QPushButton(
+        self.button = worded_button(
             _("Review") + f"   [{KEY_NAMES[Action.REVIEW_SUGGESTIONS]}]", self
         )
         # Tab focus only, as the Start button beside it: a click leaves Enter to start.

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWidget
 
 from hiptimer import APP_TITLE, paths
@@ -21,6 +20,7 @@ from hiptimer.core.settings import SettingsStore
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.library.items import written_length
 from hiptimer.ui.reminders.delivery import no_tray_words, reminders_help
+from hiptimer.ui.widgets.worded import worded_action
 
 if TYPE_CHECKING:  # built once the services are open, or when the user opens the plan: the
     # window's first paint does without them (docs/performance.md, start-up)
@@ -110,7 +110,7 @@ class WindowReminders(QObject):
         self.tray: ReminderTray | None = None
         self.dialog: PlanDialog | None = None
         self.length: Callable[[Routine], float] = written_length
-        self.action = QAction(_("Weekly &plan and reminders\u2026"), window)
+        self.action = worded_action(_("Weekly &plan and reminders\u2026"), window)
         self.action.triggered.connect(self.open_plan)
         actions = menu.actions()  # after Settings, before the line above Quit
         if len(actions) > 1:

@@ -20,6 +20,7 @@ from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.services.ports import Speaker
 from hiptimer.ui.theme import current, follow, px
 from hiptimer.ui.widgets.plain import escape
+from hiptimer.ui.widgets.worded import worded_button
 
 Action = tuple[str, Callable[[], object]]  # a notice's button: its words, what it does
 NO_VOICE = N_("No voice \u2014 the captions carry on.")
@@ -60,7 +61,7 @@ class NoticeBar(QFrame):
         self.text.setTextFormat(Qt.TextFormat.RichText)
         # Selectable, so the install command can be copied into a terminal.
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.dismiss = QPushButton(_("Dismiss"), self)
+        self.dismiss = worded_button(_("Dismiss"), self)
         self.dismiss.setToolTip(_("Hide this notice"))
         # Tab focus only: a click leaves the focus where it was, so Space and Enter go on doing
         # what the key map says; a button reached by Tab takes them (see key_filter.py).
@@ -74,7 +75,7 @@ class NoticeBar(QFrame):
         # the start's "no tray, no notifications" for good.
         self._waiting: list[tuple[str, str, Action | None]] = []
         # Checkable: a screen reader says whether the rest is shown ("Details, pressed").
-        self.details = QPushButton(_("Details"), self)
+        self.details = worded_button(_("Details"), self)
         self.details.setCheckable(True)
         self.details.setToolTip(_("Show or hide the rest of this notice"))
         self.details.setFocusPolicy(Qt.FocusPolicy.TabFocus)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +23,7 @@ from hiptimer.i18n import N_, _, n_, translate
 from hiptimer.ui.services.ports import History, Services
 from hiptimer.ui.theme import current, follow, set_px
 from hiptimer.ui.widgets.plain import escape, plain_box
+from hiptimer.ui.widgets.worded import worded_button
 from hiptimer.ui.widgets.yes_no_box import asked_yes
 
 log = logging.getLogger(__name__)
@@ -99,7 +99,7 @@ class _Row(QWidget):
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.button = QPushButton(button, self) if button else None
+        self.button = worded_button(button, self) if button else None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label, 1)

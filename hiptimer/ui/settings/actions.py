@@ -15,6 +15,7 @@ from hiptimer.core.settings import Settings, SettingsStore
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import SHORTCUTS, set_shortcut
 from hiptimer.ui.services.ports import Services, Speaker
+from hiptimer.ui.widgets.worded import worded_action
 
 if TYPE_CHECKING:  # the dialog loads when it is first opened, not with the window
     from hiptimer.core.voice.cues import CueWriter
@@ -72,7 +73,7 @@ class SettingsActions(QObject):
         self._window = window
         self.dialog: SettingsDialog | None = None
         self._tested = False
-        self.action = QAction(_("&Settings\u2026"), window)
+        self.action = worded_action(_("&Settings\u2026"), window)
         set_shortcut(self.action, "settings")
         self.action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.action.triggered.connect(self.open)
