@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QPushButton, QWidge
 
 from hiptimer.ui.key_trace import trace, trace_shortcut, tracing
 from hiptimer.ui.keys import Action, Mode, resolve
+from hiptimer.ui.menu_shortcuts import fire_shortcut, give_shortcuts, hold_shortcuts
 from hiptimer.ui.widgets.readable import READS_BY_KEYS
 
 Handler = Callable[[Action, int], None]
@@ -28,7 +29,8 @@ class WindowKeys(QObject):
     Only keys for widgets of `window` are looked at, so dialogs keep their own keys.
     Held-down keys do not repeat the action (a held Space must not count ten reps).
 
-    With `later` it waits for install(), which the window calls once it was first painted:
+    With `later` it waits for install(), which the window calls once it was first painted
+    (and so do the shortcuts of the window's menu items, hiptimer.ui.menu_shortcuts):
     every event of the application passes through it, and the first object of a Qt-private
     class it meets (the window's QWidgetWindow) makes PySide6 build the Python types of
     most of Qt, about 150 enum classes and 30 ms, which delayed the first paint when it was
@@ -47,7 +49,9 @@ class WindowKeys(QObject):
         self._released: dict[int, int] = {}  # key -> timestamp of its last release
         self._trace = tracing()  # $HIPTIMER_KEY_TRACE: the end-to-end tests' trail of keys
         self.installed = False
-        if not later:
+        if later:
+            hold_shortcuts(window)  # the menus' too: made before the keys are taken
+        else:
             self.install()
 
     def install(self) -> None:
@@ -59,13 +63,14 @@ class WindowKeys(QObject):
         app.installEventFilter(self)
         self._window.destroyed.connect(lambda: app.removeEventFilter(self))
         self.installed = True
+        give_shortcuts(self._window)
 
     def take(self, event: QKeyEvent, mode: Mode) -> bool:
         """A key press the window itself got before install() (no widget in it took it), as
         the screen of `mode` takes it; True when it did something there."""
         found = resolve(event.key(), event.modifiers(), mode)
-        if found is None:
-            return False
+        if found is None:  # Ctrl+Q, say: its menu item got its shortcut only now
+            return fire_shortcut(self._window, event)
         if not self._repeated(event):
             self._handler(*found)
         return True

@@ -6,7 +6,7 @@ import os
 import sys
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcutEvent, QWindow
+from PySide6.QtGui import QAction, QKeyEvent, QShortcutEvent, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
 # With this set, the key filter writes a line on standard error for each key press as it
@@ -22,6 +22,8 @@ def tracing() -> bool:
 
 
 def trace(window: QObject, event: QKeyEvent) -> None:
+    from PySide6.QtGui import QKeySequence  # (its class: not before the first paint)
+
     key = QKeySequence(event.keyCombination()).toString() or hex(event.key())
     print(
         f"key {key} to {_named(window)}; active {_named(QApplication.activeWindow())},"

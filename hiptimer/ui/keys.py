@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from enum import Enum
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
 
 from hiptimer.i18n import N_, _, language, translate
 from hiptimer.ui.key_words import key_word, shortcut_text
@@ -262,12 +261,6 @@ SHORTCUTS: dict[str, Shortcut] = {
         ),
     )
 }
-
-
-def set_shortcut(action: QAction, name: str) -> None:
-    """Give a menu item the shortcut the map names `name` (all its key sequences)."""
-    shortcut = SHORTCUTS[name]
-    action.setShortcuts([QKeySequence(s) for s in shortcut.sequences + shortcut.twins])
 
 
 def keys_text(binding: Binding) -> str:

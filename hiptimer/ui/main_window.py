@@ -110,8 +110,8 @@ class MainWindow(QMainWindow):
             self.shelf.routines, self.shelf.selected_routine, self.shelf.selected_broken,
             lambda: self.session,
         )  # fmt: skip
-        self._build_menus(shell)
         self.keys = WindowKeys(self, self.nav.key_mode, self.perform, later=show_first)
+        self._build_menus(shell)  # (after the keys: their shortcuts wait with them)
         self.nav.page_changed.connect(self.banner.page_changed)  # retries a failing save
         self.resume = ResumeOffer(shell, None, self)  # reads the history once it is open
         self.resume.resume_requested.connect(self._resume)

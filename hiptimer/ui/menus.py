@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QMenuBar, QWidget
 
 from hiptimer import APP_TITLE
 from hiptimer.i18n import N_, _, translate
-from hiptimer.ui.keys import KEY_NAMES, Action, set_shortcut
+from hiptimer.ui.keys import KEY_NAMES, Action
+from hiptimer.ui.menu_shortcuts import set_shortcut
 from hiptimer.ui.quit_key import QUIT_ACTION
 from hiptimer.ui.services.ports import History
 from hiptimer.ui.widgets.worded import worded_action

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -48,4 +50,24 @@ def test_a_key_before_the_first_idle_moment_does_what_it_does_on_its_screen(
     qtbot.keyClick(window, K.Key_Down)  # the routine below the first
     assert window.keys.installed and window.routine_actions.drops is not None
     assert window.library.list.currentRow() == 1
+    window.close()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # the keys window, offscreen
+def test_a_menu_shortcut_before_the_first_idle_moment_does_what_its_item_does(
+    qtbot: QtBot,
+) -> None:
+    # The menu items get their shortcuts with the window's keys (no QKeySequence before the
+    # first paint): one typed before that is not lost.
+    from hiptimer.ui.key_help import KeysWindow
+
+    SettingsStore().update(first_run_done=True)
+    window = shown_first(qtbot)
+    assert all(not action.shortcuts() for action in window.findChildren(QAction))
+    qtbot.keyClick(window, K.Key_F1)  # Help > Keyboard shortcuts
+    keys = window.findChild(KeysWindow)
+    assert keys is not None and keys.isVisible()
+    named = {action.text(): action.shortcuts() for action in window.findChildren(QAction)}
+    assert [s.toString() for s in named["&Quit"]] == ["Ctrl+Q"]  # and every item has its own
+    keys.close()
     window.close()

@@ -72,6 +72,14 @@ LATER = (
     "_hashlib",  # OpenSSL, for the single-instance socket's name (2.5 ms)
     "html.entities",  # loaded by html.escape's module; no text is escaped before the paint
     "socket",  # its enums (13 M instructions): the signals' wakeup fd is a pipe (system_quit)
+    # The other pages and windows, made when first used: none is on the first screen.
+    "hiptimer.ui.session.workout_page",
+    "hiptimer.ui.session.summary_page",
+    "hiptimer.ui.guidance.checkin_page",
+    "hiptimer.ui.settings.dialog",
+    "hiptimer.ui.history.window",
+    "hiptimer.ui.editor.window",
+    "hiptimer.ui.key_help",
 )
 
 
@@ -90,6 +98,7 @@ LATER_CLASSES = (
     "QWheelEvent",
     "QAccessible",  # its enums, ~18 M instructions: the page stacks' factory, after the paint
     "QIcon",  # its 151 theme icons as an enum, ~14 M: the window icon comes after the paint
+    "QKeySequence",  # its 71 standard keys, ~6 M: the menus' shortcuts come with the keys
 )
 
 

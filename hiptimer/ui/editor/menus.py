@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QMainWindow
 
 from hiptimer.i18n import _
-from hiptimer.ui.keys import set_shortcut
+from hiptimer.ui.menu_shortcuts import set_shortcut
 
 
 @dataclass(frozen=True)

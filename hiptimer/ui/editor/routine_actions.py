@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMenuBar, QWidget
 
 from hiptimer.i18n import _
-from hiptimer.ui.keys import set_shortcut
+from hiptimer.ui.menu_shortcuts import set_shortcut
 from hiptimer.ui.quit_key import share_quit
 from hiptimer.ui.widgets.worded import worded_action
 

@@ -38,7 +38,7 @@ from hiptimer.ui.history.panes import AdherencePane, Filters, PainPane
 from hiptimer.ui.history.sessions_pane import SessionsPane
 from hiptimer.ui.history.style import history_style_sheet
 from hiptimer.ui.history.views import Page
-from hiptimer.ui.keys import set_shortcut
+from hiptimer.ui.menu_shortcuts import set_shortcut
 from hiptimer.ui.quit_key import share_quit
 from hiptimer.ui.theme import follow
 from hiptimer.ui.widgets.flow_layout import FlowRow

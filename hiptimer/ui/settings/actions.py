@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from hiptimer.core.settings import Settings, SettingsStore
 from hiptimer.i18n import N_, _, translate
-from hiptimer.ui.keys import SHORTCUTS, set_shortcut
+from hiptimer.ui.keys import SHORTCUTS
+from hiptimer.ui.menu_shortcuts import set_shortcut
 from hiptimer.ui.services.ports import Services, Speaker
 from hiptimer.ui.widgets.worded import worded_action
 
