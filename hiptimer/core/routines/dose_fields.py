@@ -50,7 +50,7 @@ class DoseReader(FieldReader):
         """The Rung fields (all but id) of an exercise or a ladder entry; `base` fills gaps."""
         inherit = base or {}
         values: dict[str, Any] = {
-            "name": self.text(d, "name", where, required=True, limit=MAX_NAME),
+            "name": self.text(d, "name", where, required=True, limit=MAX_NAME, shown=True),
             "sets": self.number(d, "sets", where, low=1, high=MAX_SETS, integer=True) or 1,
             "sides": self.choice(d, "sides", where, SideMode, inherit.get("sides", SideMode.NONE)),
             "hold_s": None,
@@ -92,7 +92,7 @@ class DoseReader(FieldReader):
         )
         values["setup"] = self.texts(d, "setup", where)
         values["cues"] = self.texts(d, "cues", where)
-        values["caution"] = self.text(d, "caution", where)
+        values["caution"] = self.text(d, "caution", where, shown=True)
         values["image"] = self.image(d, where)
         for key in INHERITED:
             if key not in d and key in inherit:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
+from hiptimer.core.routines.direction_marks import closed, closing_marks
 from hiptimer.i18n import N_, translate
 
 MAX_LIST_ITEMS = 50
@@ -84,7 +85,10 @@ class FieldReader:
         *,
         required: bool = False,
         limit: int = MAX_TEXT,
+        shown: bool = False,
     ) -> str:
+        """The text at `key`; `shown`: one the app shows or says (a title, a name, a unit), its
+        open direction marks closed (direction_marks.closed), which no limit counts."""
         path = join(where, key)
         if key not in d:
             if required:
@@ -96,14 +100,14 @@ class FieldReader:
             return ""
         if required and not value.strip():
             self.err(path, N_("must not be empty"))
-        if len(value) > limit:
+        if len(value) - closing_marks(value) > limit:
             too_long = N_("text is {n} characters; at most {limit} allowed")
-            self.err(path, too_long, n=len(value), limit=limit)
+            self.err(path, too_long, n=len(value) - closing_marks(value), limit=limit)
         if "\x00" in value:
             self.err(path, N_("text contains a NUL character"))
         if not _encodable(value):
             self.err(path, N_("text contains an unpaired surrogate (not valid Unicode)"))
-        return value
+        return closed(value) if shown else value
 
     def texts(self, d: dict[str, Any], key: str, where: str) -> tuple[str, ...]:
         path = join(where, key)
@@ -125,11 +129,13 @@ class FieldReader:
             elif "\x00" in item or not _encodable(item):
                 bad = N_("text contains a NUL character or an unpaired surrogate")
                 self.err(f"{path}[{i}]", bad)
-            elif len(item) > MAX_TEXT:
+            elif len(item) - closing_marks(item) > MAX_TEXT:
                 too_long = N_("text is {n} characters; at most {limit} allowed")
-                self.err(f"{path}[{i}]", too_long, n=len(item), limit=MAX_TEXT)
+                self.err(
+                    f"{path}[{i}]", too_long, n=len(item) - closing_marks(item), limit=MAX_TEXT
+                )
             else:
-                items.append(item)
+                items.append(closed(item))
         return tuple(items)
 
     def number(

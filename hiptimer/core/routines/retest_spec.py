@@ -18,7 +18,14 @@ class Checker(Protocol):
     def err(self, where: str, template: str, **values: object) -> None: ...
     def obj(self, value: Any, where: str, allowed: set[str]) -> dict[str, Any] | None: ...
     def text(
-        self, d: dict[str, Any], key: str, where: str, *, required: bool = ..., limit: int = ...
+        self,
+        d: dict[str, Any],
+        key: str,
+        where: str,
+        *,
+        required: bool = ...,
+        limit: int = ...,
+        shown: bool = ...,
     ) -> str: ...
 
 
@@ -42,7 +49,7 @@ def parse_retest(
         wrong = N_('expected "count", "time" or "value", got {got}')
         checker.err(f"{here}.measure", wrong, got=describe(measure))
         return None
-    unit = checker.text(d, "unit", here, limit=MAX_UNIT)
+    unit = checker.text(d, "unit", here, limit=MAX_UNIT, shown=True)
     if measure != Measure.TIME.value and not unit.strip():  # a blank unit says nothing either
         checker.err(f"{here}.unit", N_('required for "count" and "value": what the number counts'))
     if measure == Measure.TIME.value and unit not in ("", "s"):  # else taken for "s" unsaid

@@ -136,9 +136,9 @@ class _Validator(DoseReader):
         else:
             self.version = version
         rid = self.ident(d, "id", "")
-        title = self.text(d, "title", "", required=True, limit=MAX_NAME)
-        description = self.text(d, "description", "")
-        source = self.text(d, "source", "")
+        title = self.text(d, "title", "", required=True, limit=MAX_NAME, shown=True)
+        description = self.text(d, "description", "", shown=True)
+        source = self.text(d, "source", "", shown=True)
         based_on = self.text(d, "based_on", "", limit=64)
         cautions = self.texts(d, "cautions", "")
         revision = self.number(d, "revision", "", low=1, high=1_000_000, integer=True) or 1

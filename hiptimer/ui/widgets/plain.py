@@ -80,6 +80,9 @@ def show_wrapped(label: QLabel, text: str) -> None:
 
 LRM, RLM = "\u200e", "\u200f"  # invisible letters that give a paragraph its direction
 _RIGHT_TO_LEFT = {"R", "AL"}  # Hebrew, Arabic... (unicodedata.bidirectional)
+# What ends an override, an embedding or an isolate a name opened (the routine loader closes
+# each one a text leaves open: core/routines/direction_marks.py); our words after it are ours.
+_CLOSING = {"PDF", "PDI"}
 
 
 def in_our_direction(text: str, *, one_paragraph: bool = False) -> str:
@@ -154,6 +157,10 @@ def _marked(line: str, mark: str) -> str:
     after_rtl = False  # the last letter was right to left, and no mark follows it yet
     for char in body:
         kind = unicodedata.bidirectional(char)
+        if kind in _CLOSING:  # an override's letters count as right to left up to here (W2)
+            out += [char, mark]
+            after_rtl = False
+            continue
         if kind == "EN" and after_rtl and mark == LRM:
             out.append(mark)
             after_rtl = False
@@ -167,7 +174,7 @@ def _mixed(line: str) -> bool:
     if line.isascii():  # most lines, and a refresh asks ten times a second: no scan
         return False
     kinds = {unicodedata.bidirectional(char) for char in line}
-    return "L" in kinds and bool(kinds & _RIGHT_TO_LEFT)
+    return ("L" in kinds and bool(kinds & _RIGHT_TO_LEFT)) or bool(kinds & _CLOSING)
 
 
 def show_text(label: QLabel, text: str) -> None:

@@ -186,6 +186,31 @@ def test_a_single_sentence_is_a_list_of_one() -> None:
     assert parse_routine_text(json.dumps(data), SOURCE).cautions == ("Stop if it hurts.",)
 
 
+def test_a_direction_override_left_open_is_closed_where_the_text_ends() -> None:
+    """user20: a title with a right-to-left override (U+202E) and nothing to end it ran on
+    into the words shown after it: the library listed its length "nim 2 ·". Each shown text
+    gets the closing marks it lacks (PDF U+202C, PDI U+2069), which no limit counts, so a
+    routine saved with them at 120 characters reads back; an image's path is left as is."""
+    rlo, pdf, rli, pdi = "\u202e", "\u202c", "\u2067", "\u2069"
+    data = minimal()
+    data["title"] = rlo + "T" * 119
+    data["description"] = f"{rli}one{rlo}\ntwo"
+    data["cautions"] = [f"{rlo}a{pdf}", f"{rli}b{pdi}{rlo}c"]
+    ex = data["exercises"][0]
+    ex.update(name=f"{rlo}Bridge", caution=f"{rli}x", setup=[f"{rlo}s"], cues=f"{rlo}c")
+    routine = parse_routine_text(json.dumps(data), SOURCE)
+    assert routine.title == rlo + "T" * 119 + pdf
+    assert routine.description == f"{rli}one{rlo}{pdf}{pdi}\ntwo"
+    assert routine.cautions == (f"{rlo}a{pdf}", f"{rli}b{pdi}{rlo}c{pdf}")
+    (bridge,) = routine.exercises
+    assert (bridge.name, bridge.caution) == (f"{rlo}Bridge{pdf}", f"{rli}x{pdi}")
+    assert (bridge.setup, bridge.cues) == ((f"{rlo}s{pdf}",), (f"{rlo}c{pdf}",))
+    assert parse_routine_text(routine_to_json(routine), SOURCE) == routine  # 121 characters
+    data["title"] = rlo + "T" * 120
+    with pytest.raises(RoutineError, match="title: text is 121 characters; at most 120"):
+        parse_routine_text(json.dumps(data), SOURCE)
+
+
 @pytest.mark.parametrize("make", [minimal, full])
 def test_round_trip_through_data(make: Any) -> None:
     routine = routine_from_data(make(), SOURCE)

@@ -266,19 +266,10 @@ def test_a_caution_written_right_to_left_stands_beside_its_bullet(qtbot: QtBot) 
     assert lefts[f"{arabic}, last"] < 10  # the exercise's caution, under its name
 
 
-@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-def test_a_title_written_right_to_left_keeps_its_length_after_it(qtbot: QtBot) -> None:
-    """The outside tester: a routine titled in Arabic was listed "1 · <title> min", as a number
-    after an Arabic name takes the name's direction (https://www.unicode.org/reports/tr9/#W2)."""
+def first_row_drawn(page: LibraryPage) -> tuple[str, list[float]]:
+    """The list's first row and where each of its characters is drawn, as the list lays it out."""
     from PySide6.QtGui import QTextLayout, QTextOption
 
-    r = quick_routine(hold("hug", 30))
-    arabic = "\u062a\u0645\u0627\u0631\u064a\u0646 \u0627\u0644\u0648\u0631\u0643"
-    item = LibraryItem("rtl", arabic, replace(r, id="rtl", title=arabic))
-    page = LibraryPage([item], estimate=lambda _r: 60)
-    qtbot.addWidget(page)
-    page.resize(1400, 700)
-    page.show()
     text = page.list.item(0).text()
     layout = QTextLayout(text, page.list.font())
     option = QTextOption()
@@ -287,10 +278,46 @@ def test_a_title_written_right_to_left_keeps_its_length_after_it(qtbot: QtBot) -
     layout.beginLayout()
     line = layout.createLine()
     layout.endLayout()
-    x = [line.cursorToX(i)[0] for i in range(len(text))]  # type: ignore[index]
+    return text, [line.cursorToX(i)[0] for i in range(len(text))]  # type: ignore[index]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_title_written_right_to_left_keeps_its_length_after_it(qtbot: QtBot) -> None:
+    """The outside tester: a routine titled in Arabic was listed "1 · <title> min", as a number
+    after an Arabic name takes the name's direction (https://www.unicode.org/reports/tr9/#W2)."""
+    r = quick_routine(hold("hug", 30))
+    arabic = "\u062a\u0645\u0627\u0631\u064a\u0646 \u0627\u0644\u0648\u0631\u0643"
+    item = LibraryItem("rtl", arabic, replace(r, id="rtl", title=arabic))
+    page = LibraryPage([item], estimate=lambda _r: 60)
+    qtbot.addWidget(page)
+    page.resize(1400, 700)
+    page.show()
+    text, x = first_row_drawn(page)
     title_right = max(x[i] for i, char in enumerate(text) if char.strip() and char in arabic)
     assert title_right <= x[text.index("\u00b7")] < x[text.index("1")] < x[text.index("m")]
     assert text.strip("\u200e").replace("\u200e", "") == f"{arabic}   \u00b7 1 min"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_title_with_an_override_left_open_keeps_our_length_after_it_in_our_direction(
+    qtbot: QtBot,
+) -> None:
+    """user20: a routine file titled with a right-to-left override (U+202E) and nothing to end
+    it was listed "<title>   · nim 1": the override ran on into our words after the title."""
+    import json
+
+    from hiptimer.core.routines.loader import parse_routine_text
+    from hiptimer.core.routines.writer import routine_to_data
+
+    data = routine_to_data(quick_routine(hold("hug", 30)))
+    r = parse_routine_text(json.dumps({**data, "title": "\u202eEvil title"}), "evil.json")
+    page = LibraryPage([LibraryItem(r.id, r.title, r)], estimate=lambda _r: 60)
+    qtbot.addWidget(page)
+    page.resize(1400, 700)
+    page.show()
+    text, x = first_row_drawn(page)
+    at = text.index("\u00b7")
+    assert x[text.index("E")] < x[at] < x[text.index("1", at)] < x[text.index("m", at)]
 
 
 def test_a_kept_dose_is_marked_yours_beside_the_routine_s_and_its_description_as_the_routine_s() -> (

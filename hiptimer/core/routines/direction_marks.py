@@ -1,0 +1,44 @@
+"""Direction overrides, embeddings and isolates a routine's text leaves open, closed at its end."""
+
+from __future__ import annotations
+
+import re
+
+# Unicode's explicit direction formatting (https://www.unicode.org/reports/tr9/#Explicit_Directional_Embeddings):
+# what opens an embedding or an override (LRE, RLE, LRO, RLO), what opens an isolate (LRI,
+# RLI, FSI), and what closes each (PDF, PDI).
+_EMBEDDINGS, _ISOLATES = "\u202a\u202b\u202d\u202e", "\u2066\u2067\u2068"
+PDF, PDI = "\u202c", "\u2069"
+_OPENERS = re.compile("[\u202a\u202b\u202d\u202e\u2066\u2067\u2068]")
+# A paragraph's end (bidi class B), where Unicode closes whatever is open anyway.
+_PARAGRAPHS = re.compile("([\n\r\x1c-\x1e\x85\u2029])")
+
+
+def closed(text: str) -> str:
+    """`text` with each embedding, override or isolate it opens and leaves open closed where
+    its paragraph ends. Why: an RLO left open in a title ran on into our words after it, and
+    the library listed "<title>   · nim 2" (docs/routine-format.md, Text fields). The text
+    itself is drawn as before: Unicode ends them at the paragraph's end anyway."""
+    if not _OPENERS.search(text):  # nearly every text: nothing to close
+        return text
+    return "".join(_closed_paragraph(part) for part in _PARAGRAPHS.split(text))
+
+
+def closing_marks(text: str) -> int:
+    """How many of `text`'s characters are closing marks (PDF, PDI), which no limit counts."""
+    return text.count(PDF) + text.count(PDI)
+
+
+def _closed_paragraph(text: str) -> str:
+    open_marks: list[str] = []  # the mark that closes each one open, innermost last
+    for char in text:
+        if char in _EMBEDDINGS:
+            open_marks.append(PDF)
+        elif char in _ISOLATES:
+            open_marks.append(PDI)
+        elif char == PDF and open_marks and open_marks[-1] == PDF:
+            open_marks.pop()  # a PDF closes no isolate, nor anything outside one (rule X7)
+        elif char == PDI and PDI in open_marks:
+            while open_marks.pop() != PDI:  # a PDI closes its isolate and all inside it (X6a)
+                pass
+    return text + "".join(reversed(open_marks))
