@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import math
 import os
 import re
 import stat
@@ -127,7 +128,12 @@ def parse_strict_json(text: str) -> Any:
     if not text.strip():
         raise BadJson("the file is empty; expected a JSON object")
     try:
-        data = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_unique_keys)
+        data = json.loads(
+            text,
+            parse_constant=_reject_constant,
+            parse_float=_finite,
+            object_pairs_hook=_unique_keys,
+        )
     except json.JSONDecodeError as exc:
         # Some messages end in "at" ("Invalid control character at"); avoid "at at line".
         msg = exc.msg.removesuffix(" at")
@@ -163,13 +169,23 @@ def _deeper_than(data: Any, limit: int) -> bool:
 class _Refused(BadJson):
     """What the parser's hooks refuse, with what to look for to say where it is."""
 
-    def __init__(self, message: str, *, key: str | None = None) -> None:
+    def __init__(self, message: str, *, key: str | None = None, number: str = "") -> None:
         super().__init__(message)
-        self.key = key  # a key written twice; None: a NaN or an Infinity
+        self.key = key  # a key written twice; None: a NaN, an Infinity or a number too large
+        self.number = number  # the number too large, as written
 
 
 def _reject_constant(name: str) -> Any:
     raise _Refused(f"{name} is not a number JSON allows")
+
+
+def _finite(literal: str) -> float:
+    """A number as JSON writes it, refused where it is too large to hold: 1e309 read as
+    infinity and was refused later as "got inf", a word the file never had."""
+    value = float(literal)
+    if math.isinf(value):
+        raise _Refused(f"{literal} is too large a number", number=literal)
+    return value
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -183,7 +199,10 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 # The text's strings whole (so that nothing inside one counts), its brackets, colons, NaN and
 # Infinity: enough to walk a text the parser read up to a refused key or number.
-_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:]|(?P<constant>-?Infinity|NaN)')
+_TOKENS = re.compile(
+    r'"(?:[^"\\]|\\.)*"|[{}\[\]:]|(?P<constant>-?Infinity|NaN)'
+    r"|(?P<number>-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)"
+)
 
 
 def _place(text: str, exc: BadJson) -> str:
@@ -192,7 +211,10 @@ def _place(text: str, exc: BadJson) -> str:
     if not isinstance(exc, _Refused):
         return ""
     try:
-        at = _second_key(text, exc.key) if exc.key is not None else _constant(text)
+        if exc.key is not None:
+            at = _second_key(text, exc.key)
+        else:
+            at = _number(text, exc.number) if exc.number else _constant(text)
     except ValueError:  # a string the walk read unlike the parser: no place rather than a crash
         return ""
     if at is None:
@@ -204,6 +226,11 @@ def _place(text: str, exc: BadJson) -> str:
 def _constant(text: str) -> int | None:
     """The first NaN or Infinity: the parser reads in order, so the one it refused."""
     return next((m.start() for m in _TOKENS.finditer(text) if m.group("constant")), None)
+
+
+def _number(text: str, literal: str) -> int | None:
+    """Where the number `literal` first comes outside a string: the first too large to hold."""
+    return next((m.start() for m in _TOKENS.finditer(text) if m.group("number") == literal), None)
 
 
 def _second_key(text: str, key: str) -> int | None:

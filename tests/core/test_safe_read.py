@@ -58,12 +58,16 @@ def test_why_a_file_cannot_be_read_is_said_in_the_language_in_use(tmp_path: Path
         read_small_bytes(big, 1024)
 
 
-PIECES = ["{", "}", "[", "]", ":", ",", '"a"', '"b"', '"a\\"b"', '"{"', "NaN", "-Infinity", "1"]
+PIECES = [
+    *("{", "}", "[", "]", ":", ",", '"a"', '"b"', '"a\\"b"', '"{"', "NaN", "-Infinity", "1"),
+    *("1e309", '"1e309"'),
+]
 
 
 @given(st.lists(st.sampled_from([*PIECES, " ", "\n"]), max_size=40).map("".join))
 def test_a_refused_key_or_number_is_placed_where_it_is(text: str) -> None:
-    """A key twice or a NaN is placed by line and column, at that key or number."""
+    """A key twice, a NaN or a number too large is placed by line and column, at that key or
+    number."""
     try:
         parse_strict_json(text)
     except BadJson as exc:
@@ -71,4 +75,17 @@ def test_a_refused_key_or_number_is_placed_where_it_is(text: str) -> None:
         if place:
             line, column = int(place.group(1)), int(place.group(2))
             at = sum(len(x) + 1 for x in text.split("\n")[: line - 1]) + column - 1
-            assert text[at] in '"N-', (text, str(exc))
+            assert text[at] in '"N-1', (text, str(exc))
+
+
+@pytest.mark.parametrize("number", ["1e309", "-1e309", "1.5E+400"])
+def test_a_number_too_large_to_hold_is_refused_as_written_where_it_is(number: str) -> None:
+    """user20: a hold of 1e309 seconds was read as infinity and refused as "got inf", a word
+    the file never had; it is refused as the NaN and Infinity it amounts to, placed and quoted."""
+    text = '{"a": "1e309 in a string",\n "hold_s": ' + number + "}"
+    with pytest.raises(BadJson) as refused:
+        parse_strict_json(text)
+    assert (
+        str(refused.value) == f"not valid JSON: {number} is too large a number, at line 2 column 12"
+    )
+    assert parse_strict_json('{"a": 1e308}') == {"a": 1e308}  # large, but a number

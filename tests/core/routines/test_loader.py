@@ -467,11 +467,13 @@ def test_bad_json_text(text: str, message: str) -> None:
     assert line.startswith(f"{SOURCE}: ") and message in line
 
 
-@pytest.mark.parametrize(("literal", "shown"), [("1e999", "got inf"), ("-1e999", "got -inf")])
-def test_a_float_literal_too_big_for_a_double(literal: str, shown: str) -> None:
+@pytest.mark.parametrize("literal", ["1e999", "-1e999"])
+def test_a_float_literal_too_big_for_a_double(literal: str) -> None:
+    # Refused as written, as a NaN or an Infinity is (user20: it was "got inf", read as infinity).
     assert "12345" not in json.dumps(full())
     text = json.dumps(edit("exercises.2.hold_s", 12345)).replace("12345", literal)
-    assert_problem(text_errors(text), "exercises[2].hold_s", shown)
+    (line,) = text_errors(text)
+    assert f"{SOURCE}: not valid JSON: {literal} is too large a number, at line 1 column" in line
 
 
 def test_json_errors_give_line_and_column() -> None:
