@@ -288,10 +288,10 @@ def offer_text(plan: ResumePlan, today: date) -> str:
     """The sentence that says which session stopped and how far it got."""
     s = plan.session
     when = when_text(s.started_at, today)
-    if plan.sets_done == 0:
-        return _("Your session of {routine} {when} was interrupted before the first set.").format(
-            routine=s.routine_title, when=when
-        )
+    if plan.sets_done == 0:  # stopped in the get-ready or in the first set, never recorded
+        return _(
+            "Your session of {routine} {when} was interrupted before its first set was done."
+        ).format(routine=s.routine_title, when=when)
     # As History counts them: a set skipped or ended early is not one done (S on an
     # exercise of 2 sets a side read "after 4 sets" where History said 2 done, 2 skipped).
     sets = s.counts.text(not_reached=False)

@@ -245,7 +245,10 @@ def test_the_offer_for_one_set_none_and_older_sessions(store: HistoryStore) -> N
     assert line.startswith("2 older interrupted sessions were kept as partial, with their sets:")
     assert "Hip basics, yesterday at" in line
     empty = dataclasses.replace(plan, done_sets=(), older=plan.older[:1])
-    assert offer_text(empty, local.date()).endswith("was interrupted before the first set.")
+    # user20: killed half-way through the first set, it said "before the first set".
+    assert offer_text(empty, local.date()).endswith(
+        "was interrupted before its first set was done."
+    )
     assert details_lines(empty, local.date())[0].startswith(
         "An older interrupted session was kept as partial, with its sets: Hip basics, "
     )

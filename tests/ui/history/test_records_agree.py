@@ -157,7 +157,7 @@ def test_every_surface_gives_each_session_the_same_figures(
                 offer = offer_text(plan, story.started_at.date())
                 done, partly, skipped, _ = before.counts()
                 for n, said in ((done, True), (partly, partly > 0), (skipped, skipped > 0)):
-                    if said and before.sets:  # none: "interrupted before the first set"
+                    if said and before.sets:  # none: "interrupted before its first set was done"
                         assert re.search(rf"\b{n}\b", offer), (n, offer)
 
             ids[write(store, story, DOSES, stopped)] = story
