@@ -7,12 +7,16 @@ import re
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter
 
+from hiptimer.ui.widgets.plain import LONG_WORD, letters
+
 TITLE_SHRINK_PT = (0, 0.5, 1)  # a title a little smaller rather than on two lines
 
 
 def wrap(text: str, fm: QFontMetricsF, width: float) -> list[str]:
     """The text in lines that fit `width` as drawn (words measured, never cut); a word wider
-    than the line gets a line of its own (and only then is cut, when drawn)."""
+    than the line and longer than LONG_WORD letters is broken between its letters, as the
+    window breaks one (breakable()): given a line of its own, a name of one long word ran
+    past its cell, its chart or the page and was cut there (user20)."""
     lines: list[str] = []
     for para in text.split("\n"):
         line = ""
@@ -24,8 +28,29 @@ def wrap(text: str, fm: QFontMetricsF, width: float) -> list[str]:
                 line = word
             else:
                 line = joined
+            while (
+                len(word) > LONG_WORD  # as the window: a shorter word is never broken
+                and fm.horizontalAdvance(line) > width
+                and len(parts := letters(line)) > 1
+            ):
+                fits = _letters_that_fit(parts, fm, width)
+                lines.append("".join(parts[:fits]))
+                line = "".join(parts[fits:])
         lines.append(line)
     return lines
+
+
+def _letters_that_fit(parts: list[str], fm: QFontMetricsF, width: float) -> int:
+    """How many of the first `parts` fit `width` (at least one): a binary search, since a
+    hostile note may be one word of thousands of letters."""
+    low, high = 1, len(parts) - 1
+    while low < high:
+        mid = (low + high + 1) // 2
+        if fm.horizontalAdvance("".join(parts[:mid])) <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return low
 
 
 def fit_title(p: QPainter, title: str, width: float) -> tuple[QFont, list[str], float]:

@@ -592,6 +592,51 @@ def test_a_chart_title_shows_a_long_exercise_name_whole(
     assert "\u2026" not in charts
 
 
+def test_a_word_wider_than_its_line_is_broken_between_its_letters(qapp: QApplication) -> None:
+    from hiptimer.ui.history.report_text import wrap
+
+    fm = QFontMetricsF(font(9))
+    text = "Ejercicio " + "A" * 100 + "0 de pie"
+    lines = wrap(text, fm, 120)
+    assert len(lines) > 3 and all(fm.horizontalAdvance(line) <= 120 for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "")  # every letter, in order
+    assert wrap("Bridge and clamshell", fm, 120) == ["Bridge and", "clamshell"]  # words whole
+
+
+def test_a_name_of_one_long_word_stays_inside_the_page(
+    store: HistoryStore, tmp_path: Path, weeks: Weeks
+) -> None:
+    """user20: a routine file's exercise named "Ejercicio " and 110 letters in one word ran
+    past its chart's title and its column of the pain table, out of the page, where it was
+    cut: a word wider than its line is now broken to fit."""
+    from hiptimer.core.routines.model import Exercise, Kind
+
+    name = "Ejercicio " + "A" * 110
+    long = Routine(
+        id="long",
+        title="B" * 120,
+        exercises=(Exercise(id="e", name=name, kind=Kind.HOLD, hold_s=30),),
+    )
+    for day in (weeks.week1, weeks.week2):
+        record(store, long, day, {("e", None): [3, 2]})
+    out = tmp_path / "report.pdf"
+    write_report(store, out, catalog=[long])
+    doc = QPdfDocument()
+    doc.load(str(out))
+    try:
+        seen = 0
+        for page in range(doc.pageCount()):
+            right = doc.pagePointSize(page).width() - 28  # within the margin (~14 mm)
+            text = doc.getAllText(page).text()
+            for run in re.finditer("A+|B+", text):
+                box = doc.getSelectionAtIndex(page, run.start(), len(run.group()))
+                assert box.boundingRectangle().right() <= right, (page, run.group())
+                seen += len(run.group())
+    finally:
+        doc.close()
+    assert seen >= 120 + 2 * 110  # the title once, the name twice (the table, the chart)
+
+
 def test_the_plots_of_a_row_of_charts_start_alike_under_a_title_on_two_lines(
     store: HistoryStore, tmp_path: Path, weeks: Weeks
 ) -> None:
