@@ -848,9 +848,16 @@ def routines(draw: st.DrawFn) -> Routine:
 @given(routines())
 def test_valid_routines_round_trip_through_json(routine: Routine) -> None:
     assert validate_data(routine_to_data(routine)) == []
-    again = parse_routine_text(routine_to_json(routine), SOURCE)
-    assert again == replace(routine, path=SOURCE)
-    assert routine_to_json(again) == routine_to_json(routine)
+    first = parse_routine_text(routine_to_json(routine), SOURCE)
+    # The loader closes a direction override or isolate a text leaves open (user20); as read,
+    # a routine round-trips exactly, and one without such marks is read as it was written.
+    again = parse_routine_text(routine_to_json(first), SOURCE)
+    assert again == first
+    assert routine_to_json(again) == routine_to_json(first)
+    written = json.dumps(routine_to_data(routine), ensure_ascii=False)
+    if not set(written) & set("\u202a\u202b\u202d\u202e\u2066\u2067\u2068"):
+        assert first == replace(routine, path=SOURCE)
+        assert routine_to_json(first) == routine_to_json(routine)
 
 
 def test_a_file_changed_since_it_was_read_is_read_as_it_is_now(tmp_path: Path) -> None:
