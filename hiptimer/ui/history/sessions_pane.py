@@ -177,6 +177,13 @@ class SessionsPane(QWidget):
             self.list_view.selectRow(0)
         else:
             self._show_session(None)
+            self.heading.setText(self._why_none())
+
+    def _why_none(self) -> str:
+        """Why the list is empty: nothing recorded yet, or nothing in the filters' reach."""
+        if self.store.list_sessions(limit=1):
+            return _("No sessions for this routine in these dates: widen them, or choose All.")
+        return _("No sessions yet. Each set is saved here as soon as you finish it.")
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = selected.indexes()
