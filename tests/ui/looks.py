@@ -14,10 +14,24 @@ from hiptimer.ui import theme
 from hiptimer.ui.palette import DARK
 
 _before: tuple[str, QFont] | None = None  # the look before the first change since put back
+_set = False  # whether the running test set the look
+
+
+def test_starts() -> None:
+    """A test starts (tests/conftest.py): it has set no look yet."""
+    global _set
+    _set = False
+
+
+def set_by_this_test() -> bool:
+    """Whether the running test set the look (apply_look)."""
+    return _set
 
 
 def apply_look(app: QApplication, name: str, text_size: int) -> None:
     """The look as File > Settings sets it: theme `name` at `text_size` per cent."""
+    global _set
+    _set = True
     keep_look(app)
     theme.apply(app, name, text_size)
 

@@ -22,6 +22,7 @@ from tests.ui.history.long_sessions import (
     window_sized,
 )
 from tests.ui.history.looks import app_look
+from tests.ui.history.shared_windows import ShowShared
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -49,22 +50,19 @@ def long_rows(store: HistoryStore, weeks: Weeks) -> int:
     return sid
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
+# One language after the other: one shared window for each (tests/ui/history/shared_windows.py).
 @pytest.mark.parametrize("size", [(1280, 800), (1200, 756), (1024, 768)])
+@pytest.mark.parametrize("language", ["en", "es"])
 def test_each_sessions_routine_and_sets_read_whole_on_a_laptop(
-    qtbot: QtBot,
-    store: HistoryStore,
-    weeks: Weeks,
-    size: tuple[int, int],
-    language: str,
+    shared_window: ShowShared, size: tuple[int, int], language: str
 ) -> None:
     # At 1280 x 800 in Spanish the list read "Fortalecimiento de c…" and "24 de 25 series
     # hech…" (a tooltip only over each): the routine and the sets take a second line instead,
     # and the note two lines at most.
     i18n.use(language)
-    sid = long_rows(store, weeks)
     with app_look(100):
-        pane = window_sized(qtbot, store, size).sessions_pane
+        opened = shared_window(long_rows, size)
+        pane, sid = opened.window.sessions_pane, opened.session
         view, model = pane.list_view, pane.sessions
         assert view.horizontalScrollBar().maximum() == 0  # nothing scrolled to
         line = view.fontMetrics().lineSpacing()
@@ -100,20 +98,27 @@ def test_on_a_wide_screen_the_sessions_keep_one_line_each(
         assert view.rowHeight(long_row) <= one_line + line
 
 
-@pytest.mark.parametrize("language", ["en", "es"])
+def long_words_then_long_sets(store: HistoryStore, weeks: Weeks) -> int:
+    """The shared history and, today, sessions of long words then of long sets: the newest."""
+    fill(store, weeks)
+    session_of_long_words(store, at(weeks.today, 8))
+    return session_of_long_sets(store, at(weeks.today, 9))  # chosen as the window opens
+
+
 @pytest.mark.parametrize("size", [(1280, 800), (1200, 756), (1024, 768)])
+@pytest.mark.parametrize("language", ["en", "es"])
 def test_the_notes_save_is_in_view_without_scrolling(
-    qtbot: QtBot, store: HistoryStore, weeks: Weeks, size: tuple[int, int], language: str
+    shared_window: ShowShared, size: tuple[int, int], language: str
 ) -> None:
     # Where the sets go above the note (their words would take more than two lines a cell
     # beside it: Spanish at 1024 x 768), Save under the note field was reached only by
     # scrolling the tab: it is beside the note's title now.
     i18n.use(language)
-    fill(store, weeks)
-    session_of_long_words(store, at(weeks.today, 8))
-    session_of_long_sets(store, at(weeks.today, 9))  # the newest: chosen as the window opens
     with app_look(100):
-        window = window_sized(qtbot, store, size)
+        opened = shared_window(long_words_then_long_sets, size)
+        window = opened.window
+        chosen = window.sessions_pane.current()
+        assert chosen is not None and chosen.id == opened.session
         pane = window.sessions_pane
         save = pane.save_button
         assert save.visibleRegion().boundingRect() == save.rect(), pane.details.orientation()

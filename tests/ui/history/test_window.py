@@ -48,6 +48,7 @@ from tests.ui.history.long_sessions import (
 )
 from tests.ui.history.looks import app_look
 from tests.ui.history.pdf_text import pdf_text
+from tests.ui.history.shared_windows import ShowShared, three_weeks
 
 MAX_PAIN, AVG_PAIN = 4, 5
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -768,8 +769,8 @@ FIT_SIZES = (
     (1920, 1080),
     (948, 496),
 )
-on_fit_screens = pytest.mark.parametrize(
-    ("size", "text_size"), [(size, text) for size in FIT_SIZES for text in (100, 150)]
+on_fit_screens = pytest.mark.parametrize(  # one text size after the other: one shared window
+    ("size", "text_size"), [(size, text) for text in (100, 150) for size in FIT_SIZES]
 )
 
 
@@ -801,25 +802,27 @@ def assert_titles_whole(
     assert cut == []
 
 
-@on_fit_screens
-def test_the_sessions_table_fits_its_width_and_cuts_long_words_not_numbers(
-    qtbot: QtBot,
-    store: HistoryStore,
-    recorded: Recorded,
-    weeks: Weeks,
-    size: tuple[int, int],
-    text_size: int,
-) -> None:
-    # At 1280 x 800 the sessions table scrolled sideways: the completion ("1 of 24 sets
-    # done, 23 not reached; ended early") was measured whole and the note was pushed out;
-    # at 1024 x 768 in large print it still scrolled by 1 px.
+def weeks_and_an_early_end(store: HistoryStore, weeks: Weeks) -> int:
+    """The shared history, and today a session ended early with a long note: its id."""
+    fill(store, weeks)
     start = at(weeks.today, 8)
     sid = store.begin_session("fai", "FAI mobility and control", 1, {}, start, sets_planned=24)
     done = StoredSet("bridge", "Bridge", 1, start, start + timedelta(seconds=30), pain=2)
     store.add_set(sid, done)
     store.finish_session(sid, "ended_early", start + timedelta(minutes=2), note=LONG_NOTE)
+    return sid
+
+
+@on_fit_screens
+def test_the_sessions_table_fits_its_width_and_cuts_long_words_not_numbers(
+    shared_window: ShowShared, size: tuple[int, int], text_size: int
+) -> None:
+    # At 1280 x 800 the sessions table scrolled sideways: the completion ("1 of 24 sets
+    # done, 23 not reached; ended early") was measured whole and the note was pushed out;
+    # at 1024 x 768 in large print it still scrolled by 1 px.
     with app_look(text_size):  # the app's type and style sheet, as the user sees them
-        pane = window_sized(qtbot, store, size).sessions_pane
+        opened = shared_window(weeks_and_an_early_end, size)
+        pane, sid = opened.window.sessions_pane, opened.session
         view, model = pane.list_view, pane.sessions
         assert model.rows()[0].id == sid
         assert_fits_with_whole(view, (0, 2, 4, 5), size)  # date, duration and pain whole
@@ -849,15 +852,20 @@ def test_the_sessions_table_fits_its_width_and_cuts_long_words_not_numbers(
 SAID = Qt.ItemDataRole.AccessibleTextRole
 
 
+def long_sets_today(store: HistoryStore, weeks: Weeks) -> int:
+    """Today a session whose sets have every column wide (session_of_long_sets): its id."""
+    return session_of_long_sets(store, at(weeks.today, 8))
+
+
 @on_fit_screens
 def test_the_sets_table_fits_its_width_and_cuts_long_words_not_numbers(
-    qtbot: QtBot, store: HistoryStore, weeks: Weeks, size: tuple[int, int], text_size: int
+    shared_window: ShowShared, size: tuple[int, int], text_size: int
 ) -> None:
     # At 1024 x 768 in large print the chosen session's sets scrolled sideways (seen under
     # Xvfb): only the exercise's name gave up room, and the pain was out of sight.
-    sid = session_of_long_sets(store, at(weeks.today, 8))
     with app_look(text_size):  # the app's type and style sheet, as the user sees them
-        pane = window_sized(qtbot, store, size).sessions_pane
+        opened = shared_window(long_sets_today, size)
+        pane, sid = opened.window.sessions_pane, opened.session
         view, model = pane.sets_view, pane.sets
         chosen = pane.current()
         assert chosen is not None and chosen.id == sid
@@ -986,12 +994,12 @@ def test_the_sets_table_shows_side_only_for_a_session_with_sides(
 @pytest.mark.parametrize("size", [(1024, 768), (1012, 724)])
 @pytest.mark.usefixtures("spanish")
 def test_in_spanish_the_sessions_and_sets_titles_read_whole_at_1024_in_large_print(
-    qtbot: QtBot, store: HistoryStore, recorded: Recorded, size: tuple[int, int]
+    shared_window: ShowShared, size: tuple[int, int]
 ) -> None:
     # Spanish at 1024 x 768 in large print read "Ru…" and "Se…" (Rutina, Series): the
     # titles needed 37 px more than the date ("lun 5 ene 2026 08:00") and the rest left.
     with app_look(150):
-        pane = window_sized(qtbot, store, size).sessions_pane
+        pane = shared_window(three_weeks, size).window.sessions_pane
         view, model = pane.list_view, pane.sessions
         assert_titles_whole(view, model, (0, 2, 4, 5), size)
         # The date leaves out its weekday there; a screen reader still says it.
@@ -1012,14 +1020,13 @@ def test_in_spanish_the_sessions_and_sets_titles_read_whole_at_1024_in_large_pri
 @pytest.mark.parametrize("size", [(1024, 768), (1012, 724)])
 @pytest.mark.usefixtures("spanish")
 def test_in_spanish_a_session_with_a_choice_and_a_change_reads_whole_at_1024_in_large_print(
-    qtbot: QtBot, store: HistoryStore, weeks: Weeks, size: tuple[int, int]
+    shared_window: ShowShared, size: tuple[int, int]
 ) -> None:
     # With a choice after pain and a quick change, the sets' titles read "E…", "L…", "D…" and
     # "A…" (Ejercicio, Lado, Decisión, Ajuste: ~495 px of titles in ~260): the done and pain
     # ("12 s (hecha en parte)", "10/10 (era 7)") now break between words instead.
-    session_of_long_sets(store, at(weeks.today, 8))
     with app_look(150):
-        pane = window_sized(qtbot, store, size).sessions_pane
+        pane = shared_window(long_sets_today, size).window.sessions_pane
         view, model = pane.sets_view, pane.sets
         assert not view.isColumnHidden(6) and not view.isColumnHidden(7)
         assert_titles_whole(view, model, (2, 3, 4, 5), size)
@@ -1101,13 +1108,8 @@ def test_a_session_marked_not_representative_has_the_mark_on_its_average_and_a_k
     assert cell.data() == "4.5" and not pane.key.isVisibleTo(window)
 
 
-@on_fit_screens
-@pytest.mark.usefixtures("spanish")
-def test_a_name_is_cut_only_where_done_and_pain_cannot_wrap_further(
-    qtbot: QtBot, store: HistoryStore, weeks: Weeks, size: tuple[int, int], text_size: int
-) -> None:
-    # "Puente de glúteos" read "Puente de g…" while "12 s (hecha en parte)" beside it kept its
-    # one line's width: the done and pain cells now take more lines before a name is cut.
+def a_bridge_stopped_for_pain(store: HistoryStore, weeks: Weeks) -> int:
+    """Today a session of one set of "Puente de glúteos", done in part, stopped for pain."""
     start = at(weeks.today, 8)
     sid = store.begin_session("fai", "FAI mobility and control", 1, {}, start, sets_planned=2)
     store.add_set(sid, StoredSet(
@@ -1115,13 +1117,28 @@ def test_a_name_is_cut_only_where_done_and_pain_cannot_wrap_further(
         planned_hold_s=30, actual_hold_s=12, completed=False, pain=7, pain_choice="stop",
     ))  # fmt: skip
     store.finish_session(sid, "completed", start + timedelta(minutes=1))
+    return sid
+
+
+@on_fit_screens
+@pytest.mark.usefixtures("spanish")
+def test_a_name_is_cut_only_where_done_and_pain_cannot_wrap_further(
+    shared_window: ShowShared, size: tuple[int, int], text_size: int
+) -> None:
+    # "Puente de glúteos" read "Puente de g…" while "12 s (hecha en parte)" beside it kept its
+    # one line's width: the done and pain cells now take more lines before a name is cut.
     with app_look(text_size):
-        view = window_sized(qtbot, store, size).sessions_pane.sets_view
+        view = shared_window(a_bridge_stopped_for_pain, size).window.sessions_pane.sets_view
         if view.is_cut(view.model().index(0, 0)):
             for wrapping in (4, 5):  # as narrow as their longest word or title
                 header = view.horizontalHeader()
                 narrowest = max(widest_word(view, wrapping), header.sectionSizeHint(wrapping))
                 assert view.columnWidth(wrapping) <= narrowest, (size, wrapping)
+
+
+def long_words_today(store: HistoryStore, weeks: Weeks) -> int:
+    """Today a session whose sets have long words in Spanish (session_of_long_words)."""
+    return session_of_long_words(store, at(weeks.today, 8))
 
 
 @pytest.mark.parametrize(
@@ -1137,14 +1154,14 @@ def test_a_name_is_cut_only_where_done_and_pain_cannot_wrap_further(
 )
 @pytest.mark.usefixtures("spanish")
 def test_in_spanish_every_word_of_the_sets_reads_whole_at_1280_and_in_large_print_at_1024(
-    qtbot: QtBot, store: HistoryStore, weeks: Weeks, size: tuple[int, int], text_size: int
+    shared_window: ShowShared, size: tuple[int, int], text_size: int
 ) -> None:
     # Beside done cells of three lines at 1280 x 800, "lo dejó por …", "30 s → 35 s; 35 …"
     # and "10 repeticiones → 8 …" were cut (their tooltips and a screen reader said them
     # whole, a reader saw "…"), and the names and the side at 1024 x 768 in large print.
-    sid = session_of_long_words(store, at(weeks.today, 8))
     with app_look(text_size):
-        pane = window_sized(qtbot, store, size).sessions_pane
+        opened = shared_window(long_words_today, size)
+        pane, sid = opened.window.sessions_pane, opened.session
         view, model = pane.sets_view, pane.sets
         chosen = pane.current()
         assert chosen is not None and chosen.id == sid
