@@ -15,6 +15,10 @@ from hiptimer.ui.widgets.fit_label import FitLabel
 from hiptimer.ui.widgets.layout_fit import MOST
 from hiptimer.ui.widgets.plain import plain
 
+# The count read from the mat at least this many times the set line's words: else the key
+# hint under it folds away (at 1024 x 600 in large print, steps shown, it left it 28 px).
+COUNT_OVER_LINE = 2.0
+
 
 class TimerColumn(QWidget):
     """Lays out the parts of the countdown and the exercise's figure; the page fills them in.
@@ -87,14 +91,21 @@ class TimerColumn(QWidget):
         self._fitted = None
 
     def refit(self) -> None:
+        """Place the figure (while the steps show), then give the count its room."""
+        if self._key() == self._fitted or not self.isVisible():
+            return
+        if self._with_steps:
+            self._place_beside_steps()
+        self._fit_count()
+        self._fitted = self._key()  # as laid out now (the column's width may have moved)
+
+    def _place_beside_steps(self) -> None:
         """While the steps show, the figure goes beside the countdown where it is drawn larger
         there (an upright figure above the count was ~180 px tall at 1280 x 800, half its
         room empty) and the count, the steps and every line keep their size; else above.
         Both are measured once laid out: the room depends on the screen, the text size, the
         words and the count's width ("10" or "1:30"), so it is measured again when they change.
         """
-        if not self._with_steps or self._key() == self._fitted or not self.isVisible():
-            return
         self._arrange(above=True)
         if self.figure.isVisibleTo(self):
             above = self._measure()
@@ -103,12 +114,30 @@ class TimerColumn(QWidget):
             self._arrange(above=False, most_width=min(need, self.width() // 2))
             if not self._measure().better_than(above):
                 self._arrange(above=True)
-        self._fitted = self._key()  # as laid out now (the column's width may have moved)
+
+    @property
+    def hint_folded(self) -> bool:
+        """Whether the count's key hint gave its lines to the count."""
+        return self.big_caption.maximumHeight() == 0
+
+    def _fit_count(self) -> None:
+        """The count of a self-paced set (or a re-test) is what the user looks for from the
+        mat, larger than any words: where the key hint under it (its words are on the Count
+        button too) leaves it less than COUNT_OVER_LINE times the set line's, the hint folds
+        away. Not hidden: the page shows and hides it with its words."""
+        self.big_caption.setMaximumHeight(MOST)
+        if not self.big_caption.isVisibleTo(self):
+            return
+        settle(self)
+        if self.big.pixel_size() < COUNT_OVER_LINE * self.set_line.font().pixelSize():
+            self.big_caption.setMaximumHeight(0)
+            settle(self)
 
     def _key(self) -> tuple[object, ...]:
         """What the choice depends on."""
         words = (self.set_line, self.rep_line, self.side, self.big_caption)
         return (self.size(), self.figure.aspect(), self.big.template, text_scale(),
+                self._with_steps, self.big_caption.isVisibleTo(self),
                 self.big_time.isVisibleTo(self), *(w.text() for w in words))  # fmt: skip
 
     def _arrange(self, *, above: bool, most_width: int = MOST) -> None:
