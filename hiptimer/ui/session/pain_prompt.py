@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
+    QSpacerItem,
     QStackedLayout,
     QVBoxLayout,
     QWidget,
@@ -25,7 +27,7 @@ from hiptimer.ui.a11y import name_and_keys
 from hiptimer.ui.focus_ring import ring_colour
 from hiptimer.ui.key_words import key_hint
 from hiptimer.ui.keys import KEY_NAMES, Action
-from hiptimer.ui.theme import BASE_FONT_PX, current, px, set_exact_px, set_px
+from hiptimer.ui.theme import BASE_FONT_PX, current, px, set_exact_px, set_px, text_scale
 from hiptimer.ui.widgets.layout_fit import SHRINK_STEPS, first_whole, fits_whole
 from hiptimer.ui.widgets.plain import ElidedLabel, in_our_direction, plain
 from hiptimer.ui.widgets.score_scale import RatingButton, anchor_cells, rating_style
@@ -39,6 +41,7 @@ ANCHORS = {
 # The least size of the scale's words read from a mat 2 m away: at 100 % on 1024 x 600 with
 # a notice showing they were 9 px, which the window's captions then make way for.
 LEGIBLE_PX = 14
+GAP = 12  # px between the question, the scale and the key hint, at full size
 KEY_HINT = N_("Press 0\u20139, or T for 10  \u00b7  K to skip")
 CHANGE_HINT = N_("Press 0\u20139, or T for 10  \u00b7  K for no rating")
 LOWER = N_("Continue at a lower dose")
@@ -84,6 +87,7 @@ class PainPrompt(QWidget):
     def __init__(self, pain_limit: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pain_limit = pain_limit
+        self._words_px: float = LEGIBLE_PX  # the scale's words' size as fitted, unfloored
         self._stack = QStackedLayout(self)
         self._scale_panel = self._build_scale()
         self._choice_panel = self._build_choices()
@@ -124,6 +128,7 @@ class PainPrompt(QWidget):
                 self._anchor_labels.append(anchor)
         self.limit_label = QLabel("", panel)
         self.limit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.limit_label.setWordWrap(True)  # two lines rather than under LEGIBLE_PX
         self.limit_label.setProperty("role", "warning")
         self.hint = QLabel(translate(KEY_HINT), panel)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -140,10 +145,12 @@ class PainPrompt(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.question)
         layout.addWidget(self.about)
-        layout.addSpacing(12)
+        # Gaps that close as the panel shrinks, before its words get smaller than legible.
+        self._gaps = [QSpacerItem(0, GAP, QSizePolicy.Policy.Minimum) for _ in range(2)]
+        layout.addItem(self._gaps[0])
         layout.addLayout(grid)
         layout.addWidget(self.limit_label)
-        layout.addSpacing(12)
+        layout.addItem(self._gaps[1])
         layout.addWidget(self.hint)
         layout.addLayout(skip_row)
         layout.addStretch(1)
@@ -271,8 +278,9 @@ class PainPrompt(QWidget):
         self.panel.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def cramped(self) -> bool:
-        """Whether the scale's words are drawn smaller than LEGIBLE_PX in the room it has now."""
-        return any(label.font().pixelSize() < LEGIBLE_PX for label in self._anchor_labels)
+        """Whether the scale's words would be smaller than LEGIBLE_PX in the room it has now
+        (they are drawn at it, the panel then hardly whole)."""
+        return self._words_px < LEGIBLE_PX
 
     def _fit_now(self) -> None:
         """Fit the question just asked, unless the page is about to show it at a new size: Qt
@@ -312,23 +320,35 @@ class PainPrompt(QWidget):
         set_exact_px(self.change_button, size)
 
     def _scale_fonts(self, height: float) -> None:
-        """Sizes follow the window: legible from the mat at any window size."""
+        """Sizes follow the window: legible from the mat at any window size. The limit's
+        line and the scale's words never under LEGIBLE_PX (at 150 % on 1024 x 600 they were
+        11 px at the 60 %): the gaps close and the limit's line wraps instead."""
+        shrink = height / max(300, self.height())  # of the full size: 1.0 to 0.6
+        gap = round(GAP * max(0.0, shrink - SHRINK_STEPS[-1]) / (1 - SHRINK_STEPS[-1]))
+        for item in self._gaps:
+            item.changeSize(0, gap, QSizePolicy.Policy.Minimum)
         set_px(self.question, height * 0.085, bold=True)
         set_px(self.about, height * 0.055)
         set_px(self.choice_heading, height * 0.075, bold=True)
         set_px(self.hint, height * 0.055, bold=True)
-        set_px(self.limit_label, height * 0.042)
+        legible(self.limit_label, height * 0.042)
         set_px(self.skip_button, height * 0.04)
         set_px(self.change_button, height * 0.04)
         side = int(min(height * 0.24, self.width() / 12.2))
         for rating in self.scale_buttons:
             rating.setFixedSize(side, side)
             set_exact_px(rating, side * 0.45, bold=True)  # fitted to the square
+        self._words_px = height * 0.042 * text_scale()
         for label in self._anchor_labels:
-            set_px(label, height * 0.042, bold=True)
+            legible(label, height * 0.042, bold=True)
         for button in self.choice_buttons.values():
             button.setMinimumHeight(int(height * 0.16))
             set_px(button, height * 0.07, bold=True)
+
+
+def legible(label: QLabel, size: float, *, bold: bool = False) -> None:
+    """set_px, never under LEGIBLE_PX."""
+    set_exact_px(label, max(LEGIBLE_PX, size * text_scale()), bold=bold)
 
 
 def spoken(text: str) -> str:
