@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
@@ -9,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 from hiptimer.core.routines.model import Exercise
 from hiptimer.i18n import N_, translate
 from hiptimer.ui.keys import Action, Mode, first_key
+from hiptimer.ui.session.coaching_look import caution_style, plain_label
 from hiptimer.ui.session.step_parts import split_to_fit
 from hiptimer.ui.theme import current, restyle, set_exact_px, text_scale
 from hiptimer.ui.widgets.plain import breakable, on_our_side, show_wrapped
@@ -25,17 +28,8 @@ CAUTION_PREFIX = N_("\u26a0 Caution: ")
 MIN_PX = 14  # below this a step is unreadable from the mat; steps are left out instead
 SPACING = 6
 ROW_PAD = 6  # inside a step's row, around its text
-CAUTION_PAD = 10  # inside the caution's box
 MEASURES_KEPT = 512  # heights remembered (a few hundred bytes each)
 ROW_STYLE = "QWidget#step {{ border-radius: 8px; background: {background}; }}"
-
-
-def caution_style() -> str:
-    p = current()
-    return (
-        f"color: {p.caution_text}; border: 3px solid {p.caution_edge}; border-radius: 10px;"
-        f" padding: {CAUTION_PAD}px; background: {p.caution_back};"
-    )
 
 
 class CoachingPanel(QFrame):
@@ -75,20 +69,20 @@ class CoachingPanel(QFrame):
         self._heights: dict[tuple[object, ...], int] = {}
         # Measures wrapped words as a step's label lays them out: QFontMetrics' wrapping left
         # out the line spacing of QLabel's text layout, 2 px a line, and rows came out short.
-        self._ruler = _plain_label(self)
+        self._ruler = plain_label(self)
         self._ruler.hide()
         # And the caution as its own box lays it out: QLabel's height for a width counts its
         # border twice over (the frame, and the style sheet's margins), a line more than the
         # words alone at some widths, and the screen-fit check measures it so.
-        self._caution_ruler = _plain_label(self)
+        self._caution_ruler = plain_label(self)
         self._caution_ruler.setStyleSheet(caution_style())
         self._caution_ruler.hide()
-        self.heading = _plain_label(self, wrap=False)
+        self.heading = plain_label(self, wrap=False)
         self.heading.setText(translate(HEADING))
         self.rows: list[QWidget] = []
         self.numbers: list[QLabel] = []
         self.steps: list[QLabel] = []
-        self.caution = _plain_label(self)
+        self.caution = plain_label(self)
         self.caution.setStyleSheet(caution_style())
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(4, 0, 4, 0)
@@ -148,10 +142,10 @@ class CoachingPanel(QFrame):
         row.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         layout = QHBoxLayout(row)
         layout.setContentsMargins(ROW_PAD, ROW_PAD, ROW_PAD, ROW_PAD)
-        number = _plain_label(row, wrap=False)
+        number = plain_label(row, wrap=False)
         number.setText(f"{i + 1}.")
         number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        text = _plain_label(row)
+        text = plain_label(row)
         self._lines.append(on_our_side(line))
         show_wrapped(text, self._lines[-1])  # a long word wraps rather than being cut
         layout.addWidget(number, 0, Qt.AlignmentFlag.AlignTop)
@@ -239,6 +233,8 @@ class CoachingPanel(QFrame):
             self._split()
             if self.paged and not self._parts:
                 self._page_heading(self._shown[0] + 1, self._shown[-1] + 1)
+            if self.paged:
+                self._px = self._page_px()
         for i, row in enumerate(self.rows):
             row.setVisible(i in self._shown)
         self._restyle()
@@ -275,6 +271,22 @@ class CoachingPanel(QFrame):
         show_wrapped(self.steps[step], self._parts[self._part])
         self._part_heading(step, self._part + 1, len(self._parts))
 
+    def _page_px(self) -> float:
+        """The largest size, up to the steps' own, that the page on screen (its steps or one's
+        part, the heading, the caution) fits: cut at MIN_PX, a short page read 14 px."""
+        bold = self._shown[0] == self._spoken if self._parts else True
+        shown = [self._parts[self._part]] if self._parts else [self._lines[i] for i in self._shown]
+        texts = tuple(breakable(text) for text in shown)
+        margins = self._layout.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        heading = self.heading.text()  # on one line: it does not wrap
+
+        def height_at(px: float) -> int:
+            wide = _metrics(self.font(), heading_px(px), True).horizontalAdvance(heading) > room
+            return self.height() + 1 if wide else self._height_of(px, texts, bold=bold)
+
+        return self._largest_px(height_at, self.height())
+
     def _part_heading(self, step: int, part: int, parts: int) -> None:
         key = first_key(Action.STEPS_PAGE, Mode.WORKOUT)
         words = translate(PAGED_HEADING_PART)
@@ -289,9 +301,13 @@ class CoachingPanel(QFrame):
 
     def px_at(self, width: int, height: int) -> float:
         """The size every step and the caution would fit at in a panel of this size."""
-        px = max(float(MIN_PX), self._max_px)
         every = list(range(len(self.steps)))
-        while px > MIN_PX and self._height_at(px, every, width) > height:
+        return self._largest_px(lambda px: self._height_at(px, every, width), height)
+
+    def _largest_px(self, height_at: Callable[[float], int], room: int) -> float:
+        """The largest size from the steps' own down, a pixel at a time, that fits `room`."""
+        px = max(float(MIN_PX), self._max_px)
+        while px > MIN_PX and height_at(px) > room:
             px = max(float(MIN_PX), px - 1)  # never below: 20.9 went on to 13.9
         return px
 
@@ -376,12 +392,3 @@ def _metrics(base: QFont, px: float, bold: bool) -> QFontMetrics:
 
 def _same_coaching(a: Exercise, b: Exercise) -> bool:
     return (a.id, a.setup, a.caution) == (b.id, b.setup, b.caution)
-
-
-def _plain_label(parent: QWidget, *, wrap: bool = True) -> QLabel:
-    """A label that never reads its text as markup (the text comes from a routine)."""
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(wrap)
-    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    return label

@@ -87,8 +87,10 @@ class StepsRoom(QObject):
             self._sharing = False
 
     def _large_enough(self) -> bool:
-        """As whole pixels, as fonts are set: 25.8 px shows as 25.9 does."""
-        return int(self._coaching.font_px) >= int(self._height * STEPS_SHARE)
+        """As whole pixels, as fonts are set: 25.8 px shows as 25.9 does. Steps in pages never
+        are: each page has its own size, and a row that moved with it cut the parts anew."""
+        fits = int(self._coaching.font_px) >= int(self._height * STEPS_SHARE)
+        return fits and not self._coaching.paged
 
     def _fold_next(self, folded: bool) -> None:
         """Up next to no height, or back. Not hidden: PromptSwitch shows and hides it (and

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.routines.model import Exercise
@@ -28,3 +28,8 @@ def muted_get_ready(
     assert panel is not None
     QApplication.processEvents()
     return a, panel
+
+
+def whole(label: QLabel) -> bool:
+    """Shown, with all its wrapped lines."""
+    return label.isVisible() and label.height() >= label.heightForWidth(label.width())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hiptimer import i18n
@@ -13,7 +13,7 @@ from hiptimer.ui.session.coaching_panel import MIN_PX
 from hiptimer.ui.session.step_parts import MORE
 from tests.harness import hold
 from tests.ui.looks import apply_look
-from tests.ui.session.muted_steps import muted_get_ready
+from tests.ui.session.muted_steps import muted_get_ready, whole
 from tests.ui.sessions import no_timer_left  # noqa: F401 (a fixture)
 
 pytestmark = [
@@ -33,10 +33,6 @@ SENTENCES = (
 # A step of the most a routine file allows (2,000 characters), numbered so each word is its own.
 LONGEST = " ".join(f"({n}) {SENTENCES[n % len(SENTENCES)]}" for n in range(23))[:2000].rstrip()
 OTHERS = ("Press through both heels and lift your hips.", "Come down slowly.")
-
-
-def whole(label: QLabel) -> bool:
-    return label.isVisible() and label.height() >= label.heightForWidth(label.width())
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
