@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +39,9 @@ def notice_style() -> str:
 # A notice whose words would take more than this share of the window's height (the no-voice
 # notice: four lines, 145 px, at 150 % on 1024 x 768) shows its heading alone, with "Details".
 MOST_SHARE = 0.1
+# Its words shown whole (Details) take at most this share of it and scroll past it: the pages
+# under it fit their fonts to the height left (at 150 % on 1024 x 600 the library's were 13 px).
+WORDS_SHARE = 0.18
 
 
 class NoticeBar(QFrame):
@@ -86,7 +90,8 @@ class NoticeBar(QFrame):
         self._aside = False  # making way for the pain question
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 8, 10, 8)
-        layout.addWidget(self.text, 1)
+        self.words = ScrolledWords(self.text, self)
+        layout.addWidget(self.words, 1)
         for button in (self.details, self.action, self.dismiss):
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
         # Tab follows the order they were made in: as they read, left to right, instead.
@@ -147,6 +152,8 @@ class NoticeBar(QFrame):
             shown = self._gist(heading, detail, bold, plain)
         if shown != self.text.text():
             self.text.setText(shown)
+            self.words.updateGeometry()  # the label's own stops at the scroll area
+        self.words.set_most(int(WORDS_SHARE * self.window().height()))
 
     def _gist(self, heading: str, detail: str, bold: QFontMetrics, plain: QFontMetrics) -> str:
         """The heading and as much of the detail as the rest of the line holds, cut with "…":
@@ -201,6 +208,46 @@ class NoticeBar(QFrame):
         self._next()  # done with: what it opened takes it from here
         if act is not None:
             act()
+
+
+class ScrolledWords(QScrollArea):
+    """A wrapped label as tall as its lines, up to `most` px, scrolling past that."""
+
+    def __init__(self, label: QLabel, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._most = 16_777_215
+        self.setWidget(label)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop: a reader reads the label
+        self.viewport().setAutoFillBackground(False)  # the notice's colour through it
+        label.setAutoFillBackground(False)
+        policy = self.sizePolicy()
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def set_most(self, most: int) -> None:
+        if most != self._most:
+            self._most = most
+            self.updateGeometry()
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        label = self.widget()
+        return min(self._most, label.heightForWidth(width) if label is not None else 0)
+
+    def sizeHint(self) -> QSize:
+        label = self.widget()
+        hint = label.sizeHint() if label is not None else QSize()
+        return QSize(hint.width(), min(self._most, hint.height()))
+
+    def minimumSizeHint(self) -> QSize:
+        label = self.widget()
+        least = label.minimumSizeHint() if label is not None else QSize()
+        return QSize(0, min(self._most, least.height()))
 
 
 class _Host(QWidget):
