@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -90,8 +90,11 @@ class NoticeBar(QFrame):
         self._aside = False  # making way for the pain question
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 8, 10, 8)
-        self.words = ScrolledWords(self.text, self)
-        layout.addWidget(self.words, 1)
+        # While Details is down, the words are in a scroll area (_scroll_words): made then,
+        # not before the first paint, where a QScrollArea's private parts, met by Python,
+        # made PySide build most of Qt's types (test_first_paint.py).
+        self.words: QScrollArea | None = None
+        layout.addWidget(self.text, 1)
         for button in (self.details, self.action, self.dismiss):
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
         # Tab follows the order they were made in: as they read, left to right, instead.
@@ -152,8 +155,34 @@ class NoticeBar(QFrame):
             shown = self._gist(heading, detail, bold, plain)
         if shown != self.text.text():
             self.text.setText(shown)
-            self.words.updateGeometry()  # the label's own stops at the scroll area
-        self.words.set_most(int(WORDS_SHARE * self.window().height()))
+        self._scroll_words(self.details.isChecked())
+
+    def _scroll_words(self, on: bool) -> None:
+        """The words in a scroll area as tall as their lines beside the buttons, up to
+        WORDS_SHARE of the window's height, past which they scroll; or back in the row."""
+        layout = self.layout()
+        assert layout is not None  # built with one
+        area = self.words
+        if on and area is None:
+            area = self.words = QScrollArea(self)
+            area.setWidgetResizable(True)
+            area.setFrameShape(QFrame.Shape.NoFrame)
+            area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop: a reader reads the words
+            area.viewport().setAutoFillBackground(False)  # the notice's colour through it
+            layout.replaceWidget(self.text, area)
+            area.setWidget(self.text)
+            area.show()
+        elif not on and area is not None:
+            area.takeWidget()
+            layout.replaceWidget(area, self.text)
+            self.text.show()
+            area.deleteLater()
+            self.words = area = None
+        if area is not None:
+            need = self.text.heightForWidth(max(self._room(), 100))
+            most = int(WORDS_SHARE * self.window().height())
+            area.setFixedHeight(max(1, min(need, most)))
 
     def _gist(self, heading: str, detail: str, bold: QFontMetrics, plain: QFontMetrics) -> str:
         """The heading and as much of the detail as the rest of the line holds, cut with "…":
@@ -208,46 +237,6 @@ class NoticeBar(QFrame):
         self._next()  # done with: what it opened takes it from here
         if act is not None:
             act()
-
-
-class ScrolledWords(QScrollArea):
-    """A wrapped label as tall as its lines, up to `most` px, scrolling past that."""
-
-    def __init__(self, label: QLabel, parent: QWidget) -> None:
-        super().__init__(parent)
-        self._most = 16_777_215
-        self.setWidget(label)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop: a reader reads the label
-        self.viewport().setAutoFillBackground(False)  # the notice's colour through it
-        label.setAutoFillBackground(False)
-        policy = self.sizePolicy()
-        policy.setHeightForWidth(True)
-        self.setSizePolicy(policy)
-
-    def set_most(self, most: int) -> None:
-        if most != self._most:
-            self._most = most
-            self.updateGeometry()
-
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        label = self.widget()
-        return min(self._most, label.heightForWidth(width) if label is not None else 0)
-
-    def sizeHint(self) -> QSize:
-        label = self.widget()
-        hint = label.sizeHint() if label is not None else QSize()
-        return QSize(hint.width(), min(self._most, hint.height()))
-
-    def minimumSizeHint(self) -> QSize:
-        label = self.widget()
-        least = label.minimumSizeHint() if label is not None else QSize()
-        return QSize(0, min(self._most, least.height()))
 
 
 class _Host(QWidget):

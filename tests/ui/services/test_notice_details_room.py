@@ -68,6 +68,7 @@ def test_details_at_150_percent_on_1024_x_600_leave_the_library_legible(
             assert widget.font().pixelSize() >= LEGIBLE_PX, type(widget).__name__
         assert detail.split()[-1] in bar.text.text()  # every word, to scroll to
         box = bar.words
+        assert box is not None  # the words scroll while Details is down
         cut = box.height() < bar.text.heightForWidth(box.viewport().width())
         assert box.verticalScrollBar().maximum() > 0 if cut else True
     finally:
