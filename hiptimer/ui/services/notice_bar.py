@@ -172,6 +172,7 @@ class NoticeBar(QFrame):
             area.viewport().setAutoFillBackground(False)  # the notice's colour through it
             layout.replaceWidget(self.text, area)
             area.setWidget(self.text)
+            self.text.setAutoFillBackground(False)  # setWidget fills it: white under white words
             area.show()
         elif not on and area is not None:
             area.takeWidget()
