@@ -477,7 +477,7 @@ def _routine(quick: bool) -> Any:
 def session_part(args: argparse.Namespace) -> dict[str, Any]:
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from hiptimer.core.clock import MonotonicClock, wall_now
+    from hiptimer.core.clock import MonotonicClock
     from hiptimer.core.session.engine import SessionEngine
     from hiptimer.core.session.events import Event, PainRequested, SessionEnded, StepStarted
     from hiptimer.core.session.steps import StepKind
@@ -548,7 +548,7 @@ def session_part(args: argparse.Namespace) -> dict[str, Any]:
 
     driver.engine_event.connect(on_event)
     controller = SessionController(  # kept: a collected controller would hear nothing
-        driver, Services(speech=speaker), clock=clock, wall=wall_now, cues=Recording()
+        driver, Services(speech=speaker), clock=clock, cues=Recording()
     )
     gc_watch = GcWatch()
     cpu = CpuShare()

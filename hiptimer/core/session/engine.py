@@ -79,6 +79,7 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
         self.pain_limit = pain_limit
         self._clock = clock or MonotonicClock()
         self._wall = wall
+        self._anchor: tuple[float, datetime] | None = None  # (monotonic, wall) at the start
         self._active = list(routine.active_exercises)
         carried = in_force or DosesInForce()
         self._doses = {ex.id: carried.doses.get(ex.id, ex) for ex in self._active}
@@ -193,8 +194,14 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
         self._awaiting_choice = False
         self._step_wall_start = self._wall()
 
-    def _wall_at(self, mono: float) -> datetime:
-        return self._wall() - timedelta(seconds=self._clock.now() - mono)
+    def wall_at(self, mono: float) -> datetime:
+        """The wall time of monotonic moment `mono`: the wall clock read once, as the session
+        started, plus the monotonic time since. A wall clock set back or forward mid-session
+        (NTP, travel, a user's fix) then moves no set and no duration (docs/history.md)."""
+        if self._anchor is None:
+            return self._wall() - timedelta(seconds=self._clock.now() - mono)
+        start, wall = self._anchor
+        return wall + timedelta(seconds=mono - start)
 
     def _start_step(self, index: int, at: float) -> None:
         self._index = index
@@ -209,7 +216,7 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
         self_paced = step.kind is StepKind.WORK and duration is None
         self._paused = self._paused and clocked and not self_paced
         self._reset_step_state(since=at if clocked and not self._paused else None)
-        self._step_wall_start = self._wall_at(at)
+        self._step_wall_start = self.wall_at(at)
         self._time.duration = duration
         if step.is_timed_pause and duration is not None:
             self._stretch = max(0.0, duration - step.planned_s)
@@ -273,8 +280,8 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
             count=self._count if current else 0,
             early=early,
             skipped=skipped,
-            started=self._step_wall_start if current else self._wall_at(end),
-            ended=self._wall_at(end),
+            started=self._step_wall_start if current else self.wall_at(end),
+            ended=self.wall_at(end),
             adjustments=self.adjustments.get(ex.id, []),
         )
         self.records.append(record)
@@ -294,6 +301,7 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
             return
         now = self._clock.now()
         self._started = True
+        self._anchor = (now, self._wall())
         self._emit(SessionStarted(now, self.routine))
         self._start_step(0, now)
         self._process(now)

@@ -38,6 +38,7 @@ class SessionSource(Protocol):
     @property
     def adjustments(self) -> dict[str, list[str]]: ...
     def live_routine(self) -> Routine: ...
+    def wall_at(self, mono: float) -> datetime: ...
     def dose(self, exercise_id: str) -> Exercise: ...
 
 
@@ -59,7 +60,6 @@ class SessionRecorder:
         self,
         history: SessionLog | None,
         engine: SessionSource,
-        wall: Callable[[], datetime],
         *,
         session_id: int | None = None,
         known_sets: Mapping[int, int] | None = None,
@@ -72,7 +72,6 @@ class SessionRecorder:
         """
         self._history = history
         self._engine = engine
-        self._wall = wall
         self._report = report
         self._session_id = session_id
         self._set_ids: dict[int, int] = dict(known_sets or {})  # SetRecord.index -> set id
@@ -95,7 +94,7 @@ class SessionRecorder:
 
     def _record(self, history: SessionLog, event: Event) -> None:
         if isinstance(event, SessionStarted):
-            self._begin(history, event.routine)
+            self._begin(history, event.routine, self._engine.wall_at(event.at))
             return
         session_id = self._session_id
         if session_id is None:
@@ -118,8 +117,9 @@ class SessionRecorder:
             doses = {ex_id: e.dose(ex_id) for ex_id in e.adjustments}
             history.record_doses_now(session_id, in_force_data(doses, e.adjustments))
         elif isinstance(event, SessionEnded):
-            # Never before what was written already: the wall clock may have been set back.
-            ended = max([self._wall(), *self._written])
+            # The start plus the monotonic time since (SessionEngine.wall_at), so a wall clock
+            # set back or forward meanwhile changes no duration; never before what was written.
+            ended = max([self._engine.wall_at(event.at), *self._written])
             history.finish_session(session_id, event.reason.value, ended)
 
     def _answered(
@@ -133,20 +133,21 @@ class SessionRecorder:
         if isinstance(event, ResultEntered):
             history.record_result(set_id, record.result, record.result_unit)
         elif isinstance(event, RatingChanged):  # the rating given stays in the audit trail
-            history.correct_pain(set_id, record.pain, at=self._wall(), source="session")
+            history.correct_pain(
+                set_id, record.pain, at=self._engine.wall_at(event.at), source="session"
+            )
         elif not (isinstance(event, PainRated) and event.changed):  # changed: a correction
             choice = record.pain_choice
             history.rate_set(set_id, record.pain, choice.value if choice else None)
 
-    def _begin(self, history: SessionLog, routine: Routine) -> None:
+    def _begin(self, history: SessionLog, routine: Routine, started: datetime) -> None:
         if self._session_id is not None:
             # Resuming: begun by the run that was interrupted; the stop is not its time.
-            history.mark_resumed(self._session_id, self._wall())
+            history.mark_resumed(self._session_id, started)
             return
         live = self._engine.live_routine()
         doses = {ex.id: exercise_to_data(ex) for ex in live.active_exercises}
         planned = sum(1 for step in self._engine.steps if step.kind is StepKind.WORK)
-        started = self._wall()
         self._written.append(started)
         self._session_id = history.begin_session(
             routine.id, routine.title, routine.revision, doses, started,

@@ -127,7 +127,7 @@ def open_session(
     )  # fmt: skip
     driver = EngineDriver(engine, parent)
     controller = SessionController(
-        driver, services, clock=clock, wall=wall, cues=cues, session_id=session_id,
+        driver, services, clock=clock, cues=cues, session_id=session_id,
         known_sets={to_rate[0].index: to_rate[1]} if to_rate else None, muted=s.muted,
         lead_in=cues.lead_in_seconds, parent=parent,
     )  # fmt: skip

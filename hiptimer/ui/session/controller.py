@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections import deque
 from collections.abc import Callable, Mapping
-from datetime import datetime
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
@@ -90,7 +89,6 @@ class SessionController(QObject):
         services: Services,
         *,
         clock: Clock,
-        wall: Callable[[], datetime],
         cues: PhraseSource | None = None,
         session_id: int | None = None,
         known_sets: Mapping[int, int] | None = None,
@@ -110,7 +108,7 @@ class SessionController(QObject):
         self._saying: deque[Phrase] = deque()  # given to the voice, not yet started, in order
         self._clock = clock
         self.recorder = SessionRecorder(
-            services.history, driver.engine, wall, session_id=session_id,
+            services.history, driver.engine, session_id=session_id,
             known_sets=known_sets, report=self.problem.emit,
         )  # fmt: skip
         self._step: Step | None = None

@@ -135,7 +135,7 @@ class FourWeeks:
         self.number += 1
         routine = self.routine()
         engine = SessionEngine(routine, clock=self.clock, wall=self.wall)
-        recorder = SessionRecorder(self.store, engine, self.wall)
+        recorder = SessionRecorder(self.store, engine)
         engine.subscribe(recorder.handle)
         engine.start()
         while engine.ended is None:

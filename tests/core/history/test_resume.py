@@ -314,7 +314,7 @@ def _first_set_then_killed(store: HistoryStore, r: Routine, change: str, clock: 
     a rating above the limit), recorded as the app records it; then the app is killed in the
     rest after it (the engine is dropped, the session never ends)."""
     engine = fake_engine(r, clock)
-    engine.subscribe(SessionRecorder(store, engine, FakeWall(clock)).handle)
+    engine.subscribe(SessionRecorder(store, engine).handle)
     engine.start()
     _until(engine, clock, StepKind.WORK)
     if change in "+-":
@@ -332,9 +332,7 @@ def _resumed(store: HistoryStore, plan: ResumePlan, clock: FakeClock) -> Session
         plan.routine, clock=clock, wall=FakeWall(clock), done_sets=plan.done_sets,
         in_force=plan.in_force,
     )  # fmt: skip
-    resumed.subscribe(
-        SessionRecorder(store, resumed, FakeWall(clock), session_id=plan.session.id).handle
-    )
+    resumed.subscribe(SessionRecorder(store, resumed, session_id=plan.session.id).handle)
     resumed.start()
     return resumed
 
@@ -418,7 +416,7 @@ def test_a_change_made_in_a_set_the_kill_cut_short_is_kept(
     r = hips(exercise)
     clock = FakeClock()
     engine = fake_engine(r, clock)
-    engine.subscribe(SessionRecorder(store, engine, FakeWall(clock)).handle)
+    engine.subscribe(SessionRecorder(store, engine).handle)
     engine.start()
     _until(engine, clock, StepKind.PAIN)
     engine.rate_pain(2)
@@ -459,7 +457,7 @@ def test_the_offer_names_the_changed_doses_in_the_routines_order(store: HistoryS
     r = hips(hold("zeta", 30, 1), hold("alpha", 30, 2))
     clock = FakeClock()
     engine = fake_engine(r, clock)
-    engine.subscribe(SessionRecorder(store, engine, FakeWall(clock)).handle)
+    engine.subscribe(SessionRecorder(store, engine).handle)
     engine.start()
     for _exercise in ("zeta", "alpha"):
         _until(engine, clock, StepKind.WORK)

@@ -39,7 +39,7 @@ def killed_on_the_question(store: HistoryStore, clock: FakeClock, answer: str = 
     """The first set done and recorded; then its pain question is answered with `answer`
     ("" none, "K" no rating, a digit) and the app is killed (the engine dropped, no end)."""
     engine = fake_engine(clams(), clock)
-    engine.subscribe(SessionRecorder(store, engine, FakeWall(clock)).handle)
+    engine.subscribe(SessionRecorder(store, engine).handle)
     engine.start()
     _until(engine, clock, StepKind.PAIN)
     if answer == "K":
@@ -58,9 +58,7 @@ def resumed(store: HistoryStore, clock: FakeClock) -> tuple[ResumePlan, SessionE
         in_force=plan.in_force, to_rate=asked[0] if asked else None,
     )  # fmt: skip
     known = {asked[0].index: asked[1]} if asked else None
-    recorder = SessionRecorder(
-        store, engine, FakeWall(clock), session_id=plan.session.id, known_sets=known
-    )
+    recorder = SessionRecorder(store, engine, session_id=plan.session.id, known_sets=known)
     engine.subscribe(recorder.handle)
     engine.start()
     return plan, engine
@@ -161,7 +159,7 @@ def test_a_high_rating_asked_on_resuming_brings_its_choice(store: HistoryStore) 
 def test_a_skipped_last_set_asks_nothing(store: HistoryStore) -> None:
     clock = FakeClock()
     engine = fake_engine(clams(), clock)
-    engine.subscribe(SessionRecorder(store, engine, FakeWall(clock)).handle)
+    engine.subscribe(SessionRecorder(store, engine).handle)
     engine.start()
     _until(engine, clock, StepKind.WORK)
     assert engine.skip_exercise()
@@ -202,7 +200,7 @@ def test_a_version_8_file_s_earlier_unrated_set_is_never_asked(tmp_path: Path) -
     clock = FakeClock()
     with open_history(db) as store:
         engine = fake_engine(clams(), clock)
-        engine.subscribe(SessionRecorder(store, engine, FakeWall(clock)).handle)
+        engine.subscribe(SessionRecorder(store, engine).handle)
         engine.start()
         _until(engine, clock, StepKind.PAIN)
         assert engine.skip_pain()

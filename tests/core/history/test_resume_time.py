@@ -62,7 +62,7 @@ class Run:
             wall=self.wall,
             done_sets=done,  # type: ignore[arg-type]
         )
-        recorder = SessionRecorder(self.store, engine, self.wall, session_id=session_id)
+        recorder = SessionRecorder(self.store, engine, session_id=session_id)
         engine.subscribe(recorder.handle)
         engine.start()
         self.engine = engine

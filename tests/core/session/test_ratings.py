@@ -30,7 +30,7 @@ class Run:
         self.engine = SessionEngine(routine(hold("a", 5, sets=2)), clock=self.clock,
                                     wall=FakeWall(self.clock), pain_limit=5)  # fmt: skip
         self.events: list[Event] = []
-        self.recorder = SessionRecorder(store, self.engine, FakeWall(self.clock))
+        self.recorder = SessionRecorder(store, self.engine)
         self.engine.subscribe(self.recorder.handle)
         self.engine.subscribe(self.events.append)
         self.store = store

@@ -110,7 +110,7 @@ class Run:
         self.engine = SessionEngine(r, clock=self.clock, wall=self.wall)
         self.problems: list[str] = []
         self.recorder = SessionRecorder(
-            self.store, self.engine, self.wall, session_id=session_id, report=self.problems.append
+            self.store, self.engine, session_id=session_id, report=self.problems.append
         )
         self.engine.subscribe(self.recorder.handle)
 
@@ -250,7 +250,7 @@ def test_without_a_history_nothing_is_written_or_reported() -> None:
     clock = FakeClock()
     engine = SessionEngine(routine(hold("a")), clock=clock, wall=FakeWall(clock))
     problems: list[str] = []
-    recorder = SessionRecorder(None, engine, FakeWall(clock), report=problems.append)
+    recorder = SessionRecorder(None, engine, report=problems.append)
     engine.subscribe(recorder.handle)
     engine.start()
     clock.advance(timedelta(minutes=1).total_seconds())
@@ -279,7 +279,7 @@ def test_a_wall_clock_set_back_mid_session_never_gives_a_negative_duration() -> 
 
     store = FakeStore()
     engine = SessionEngine(routine(hold("a", hold_s=5, sets=2)), clock=clock, wall=wall)
-    engine.subscribe(SessionRecorder(store, engine, wall).handle)
+    engine.subscribe(SessionRecorder(store, engine).handle)
     engine.start()
     clock.advance(3)
     engine.update()

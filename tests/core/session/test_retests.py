@@ -29,7 +29,7 @@ def store(tmp_path: Path) -> Iterator[HistoryStore]:
 def run(store: HistoryStore) -> tuple[SessionEngine, FakeClock]:
     clock = FakeClock()
     engine = SessionEngine(routine(CHAIR, STANCE), clock=clock, wall=FakeWall(clock))
-    engine.subscribe(SessionRecorder(store, engine, FakeWall(clock)).handle)
+    engine.subscribe(SessionRecorder(store, engine).handle)
     engine.start()
     return engine, clock
 
@@ -96,7 +96,7 @@ def test_a_measured_value_is_typed_in_after_the_set(store: HistoryStore) -> None
     reach = hold("knee-to-wall", 20, test=Retest(Measure.VALUE, "cm", "lower"))
     clock = FakeClock()
     engine = SessionEngine(routine(reach), clock=clock, wall=FakeWall(clock))
-    engine.subscribe(SessionRecorder(store, engine, FakeWall(clock)).handle)
+    engine.subscribe(SessionRecorder(store, engine).handle)
     engine.start()
     advance_until(clock, lambda: engine.step.kind is StepKind.MEASURE, engine.update)
     assert engine.view().awaiting_result and not engine.view().awaiting_pain
@@ -123,7 +123,7 @@ def test_a_measured_value_ended_once_measured_is_done_not_partly_done(store: His
     reach = hold("knee-to-wall", 60, test=Retest(Measure.VALUE, "cm", "lower"))
     clock = FakeClock()
     engine = SessionEngine(routine(reach), clock=clock, wall=FakeWall(clock))
-    engine.subscribe(SessionRecorder(store, engine, FakeWall(clock)).handle)
+    engine.subscribe(SessionRecorder(store, engine).handle)
     engine.start()
     until_work(engine, clock)
     advance(clock, 10, engine.update)

@@ -41,7 +41,7 @@ def run_session(store: HistoryStore) -> tuple[SessionEngine, int]:
     clock = FakeClock()
     clock.advance(1_760_000_000)  # the wall clock says 9 October 2025
     engine = SessionEngine(ROUTINE, clock=clock, wall=FakeWall(clock))
-    recorder = SessionRecorder(store, engine, FakeWall(clock))
+    recorder = SessionRecorder(store, engine)
     engine.subscribe(recorder.handle)
 
     def at(kind: StepKind, exercise: int | None = None) -> None:

@@ -42,7 +42,7 @@ def run_check(store: HistoryStore) -> SessionResult:
     """The audit's session: 12 stands counted in 30 s; 12.7 cm typed after a 1.4 s set."""
     clock = FakeClock()
     engine = SessionEngine(CHECK, clock=clock, wall=FakeWall(clock))
-    engine.subscribe(SessionRecorder(store, engine, FakeWall(clock)).handle)
+    engine.subscribe(SessionRecorder(store, engine).handle)
     ended: list[SessionEnded] = []
     engine.subscribe(lambda e: ended.append(e) if isinstance(e, SessionEnded) else None)
     engine.start()

@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 from pytestqt.qtbot import QtBot
 
-from hiptimer.core.clock import FakeWall
 from hiptimer.core.history.status import HistoryState, HistoryStatus
 from hiptimer.core.routines.model import Exercise, Routine, Tempo
 from hiptimer.core.session.events import PainChoice, SetRecord
@@ -106,7 +105,7 @@ class Session(DriverOnFakeClock):
         self.history = history or FakeHistory()
         self.services = fake_services(self.history)
         self.controller = SessionController(
-            self.driver, self.services, clock=self.clock, wall=FakeWall(self.clock), cues=cues,
+            self.driver, self.services, clock=self.clock, cues=cues,
             muted=muted, lead_in=lead_in,
         )  # fmt: skip
         self.captions: list[str] = []
