@@ -61,8 +61,9 @@ class DoseReader(FieldReader):
         }
         if kind is Kind.HOLD:
             values["hold_s"] = self.number(
-                d, "hold_s", where, low=0, high=MAX_HOLD_S, required=True, low_open=True
-            )
+                d, "hold_s", where, low=0, high=MAX_HOLD_S, required=True, low_open=True,
+                seconds=True,
+            )  # fmt: skip
             for key in ("reps", "reps_range", "rep_hold_s", "tempo"):
                 if key in d:
                     self.err(join(where, key), ONLY_REPS)
@@ -80,7 +81,7 @@ class DoseReader(FieldReader):
             reps = self.number(d, "reps", where, low=1, high=MAX_REPS, integer=True, required=True)
             values["reps"] = reps
             values["reps_range"] = self.reps_range(d, where, reps)
-            rep_hold = self.number(d, "rep_hold_s", where, low=0, high=MAX_REP_HOLD_S)
+            rep_hold = self.number(d, "rep_hold_s", where, low=0, high=MAX_REP_HOLD_S, seconds=True)
             values["rep_hold_s"] = inherit.get("rep_hold_s", 0) if rep_hold is None else rep_hold
             tempo = self.tempo(d["tempo"], join(where, "tempo")) if "tempo" in d else None
             values["tempo"] = tempo if "tempo" in d else inherit.get("tempo")
@@ -126,10 +127,11 @@ class DoseReader(FieldReader):
         if d is None or not self.format_2_only(d, where, ("pause_s",)):
             return None
         parts = [
-            self.number(d, key, where, low=0, high=MAX_TEMPO_PART_S, required=True)
+            self.number(d, key, where, low=0, high=MAX_TEMPO_PART_S, required=True, seconds=True)
             for key in ("lift_s", "hold_s", "lower_s")
         ]
-        pause = self.number(d, "pause_s", where, low=0, high=MAX_TEMPO_PART_S) or 0
+        pause = self.number(d, "pause_s", where, low=0, high=MAX_TEMPO_PART_S, seconds=True)
+        pause = pause or 0
         if any(p is None for p in parts):
             return None
         lift, hold, lower = parts
@@ -159,7 +161,9 @@ class DoseReader(FieldReader):
         sets = self.number(d, "sets", where, low=1, high=MAX_SETS, integer=True)
         reps = hold = None
         if kind is Kind.HOLD:
-            hold = self.number(d, "hold_s", where, low=0, high=MAX_HOLD_S, low_open=True)
+            hold = self.number(
+                d, "hold_s", where, low=0, high=MAX_HOLD_S, low_open=True, seconds=True
+            )
             if "reps" in d:
                 self.err(join(where, "reps"), ONLY_REPS)
         elif kind is Kind.REPS:

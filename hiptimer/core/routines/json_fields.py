@@ -10,6 +10,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import Enum
 from typing import Any
 
@@ -17,6 +18,10 @@ from hiptimer.core.routines.direction_marks import closed, closing_marks
 from hiptimer.i18n import N_, translate
 
 MAX_LIST_ITEMS = 50
+# The shortest hold, rest or tempo part other than 0: a hold is recorded to a tenth of a second
+# and the timer shows no less. Seconds take at most 3 decimals, as the CSV keeps them.
+MIN_SECONDS = 0.1
+SECONDS_DECIMALS = 3
 MAX_TEXT = 2000
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")  # used with fullmatch
 
@@ -149,7 +154,10 @@ class FieldReader:
         integer: bool = False,
         required: bool = False,
         low_open: bool = False,
+        seconds: bool = False,
     ) -> Any:
+        """A number in [low, high] (low excluded when `low_open`); `seconds`: also 0 or at
+        least MIN_SECONDS, to at most SECONDS_DECIMALS decimals (docs/routine-format.md)."""
         path = join(where, key)
         if key not in d or d[key] is None:
             if required:
@@ -168,6 +176,18 @@ class FieldReader:
         too_low = value <= low if low_open else value < low
         if too_low or value > high:
             self.err(path, expected, got=describe(value), **limits)
+            return None
+        return self._seconds(path, value, zero=not low_open) if seconds else value
+
+    def _seconds(self, path: str, value: float, *, zero: bool) -> float | None:
+        """`value` if a timer can run it and every surface can print it without loss."""
+        if 0 < value < MIN_SECONDS:
+            short = _TOO_SHORT[zero]
+            self.err(path, short, least=_limit(MIN_SECONDS), got=describe(value))
+            return None
+        if isinstance(value, float) and _decimals(value) > SECONDS_DECIMALS:
+            fine = N_("expected at most 3 decimals (steps of 0.001 s), got {got}")
+            self.err(path, fine, got=describe(value))
             return None
         return value
 
@@ -215,6 +235,19 @@ _EXPECTED_NUMBER = {
     (True, True): N_("expected a whole number greater than {low} and at most {high}, got {got}"),
     (False, True): N_("expected a number greater than {low} and at most {high}, got {got}"),
 }
+
+
+# A number of seconds too short to time, by whether 0 is allowed.
+_TOO_SHORT = {
+    True: N_("expected 0 or at least {least} s, got {got}"),
+    False: N_("expected at least {least} s, got {got}"),
+}
+
+
+def _decimals(value: float) -> int:
+    """The decimals a number is written with (2.5: 1, 3.0: 0), as JSON's shortest repr."""
+    exponent = Decimal(repr(value)).normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 def _limit(bound: float) -> str:

@@ -378,7 +378,8 @@ def sets_of_reps(sets: int, reps: int | str, count: int) -> str:
 
 
 def _num(x: float) -> str:
-    return decimal(x)
+    # Seven digits: the longest a routine may write (3599.125 s), where "g" cut it to 3599.12.
+    return decimal(x, ".7g")
 
 
 def seconds_text(x: float) -> str:

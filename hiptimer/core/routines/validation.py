@@ -184,7 +184,7 @@ class _Validator(DoseReader):
         base = Rests()
         values = {}
         for key in sorted(_RESTS_FIELDS):
-            got = self.number(d, key, "rests", low=0, high=MAX_REST_S)
+            got = self.number(d, key, "rests", low=0, high=MAX_REST_S, seconds=True)
             values[key] = getattr(base, key) if got is None else got
         return Rests(**values)
 
@@ -239,7 +239,7 @@ class _Validator(DoseReader):
         fields = self.variant(d, where, kind, None)
         rests = {}
         for key in ("rest_between_sets_s", "rest_between_sides_s", "rest_after_s"):
-            rests[key] = self.number(d, key, where, low=0, high=MAX_REST_S)
+            rests[key] = self.number(d, key, where, low=0, high=MAX_REST_S, seconds=True)
         enabled = self.flag(d, "enabled", where, True)
         ladder = self.ladder(d, where, kind, fields, ex_id) if format_2 else ()
         rung = 0

@@ -775,9 +775,10 @@ images = st.just("") | st.from_regex(r"[a-z0-9_-]{1,8}(/[a-z0-9_-]{1,8}){0,2}\.p
 
 
 def seconds(low: float, high: float, *, open_low: bool = False) -> st.SearchStrategy[float]:
+    """Seconds a routine may write: 0 (unless `open_low`) or 0.1 s and up, in steps of 0.001."""
     ints = st.integers(int(low) + (1 if open_low else 0), int(high))
-    floats = st.floats(low, high, exclude_min=open_low, allow_nan=False)
-    return ints.map(float) | floats
+    thousandths = st.integers(max(int(low * 1000), 100), int(high * 1000)).map(lambda n: n / 1000)
+    return ints.map(float) | thousandths
 
 
 optional_rest = st.none() | seconds(0, 3600)
