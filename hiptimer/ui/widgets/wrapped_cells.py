@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiptimer.ui.widgets.plain import units_kept
+from hiptimer.ui.widgets.plain import breakable, units_kept
 
 Index = QModelIndex | QPersistentModelIndex
-_BREAKS = re.compile(r"[ \t\n]+")  # where a line may break: not at a dose's no-break spaces
+# Where a line may break: not at a dose's no-break spaces; inside a word longer than LONG_WORD
+# (breakable's zero-width spaces), which would otherwise widen its column to its length.
+_BREAKS = re.compile(r"[ \t\n\u200b]+")
 
 
 class WrappingCells(QStyledItemDelegate):
@@ -29,10 +31,12 @@ class WrappingCells(QStyledItemDelegate):
     made as tall as that needs by `fit_rows`. A dose keeps its number and unit on one line
     ("30 s", not "30" / "s") where the cell is as wide as the dose, and a cell narrower than
     one of its words keeps one line cut with "…" (its tooltip says it whole) rather than
-    break inside the word ("(hech" / "a"). Signals: QStyledItemDelegate's."""
+    break inside the word ("(hech" / "a"); a word longer than LONG_WORD characters (a title
+    of 120 letters) breaks between its letters instead. Signals: QStyledItemDelegate's."""
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         super().initStyleOption(option, index)
+        option.text = breakable(option.text)
         kept = units_kept(option.text)
         room = option.rect.width() - 2 * text_margin(option.widget)
         if not option.rect.isValid() or widest_in(option.fontMetrics, kept) <= room:
@@ -70,7 +74,7 @@ def widest_word(view: QTableView, column: int) -> int:
     up: "(partly" is 69.47 px at 21 px, and a column of its 69 whole pixels read "(par…"."""
     model, metrics = view.model(), QFontMetricsF(view.font())
     texts = (str(model.index(row, column).data() or "") for row in range(model.rowCount()))
-    widest = max((widest_in(metrics, text) for text in texts), default=0)
+    widest = max((widest_in(metrics, breakable(text)) for text in texts), default=0)
     return widest + 2 * text_margin(view) + 1  # and the grid's line
 
 
