@@ -32,6 +32,7 @@ from hiptimer.core.history.review import (
     score_trend,
 )
 from hiptimer.core.history.wording import correction_text, day_text, set_label
+from hiptimer.core.routines.direction_marks import isolated
 from hiptimer.core.routines.model import Routine, Schedule
 from hiptimer.core.write_abandon import stop_if_abandoned
 from hiptimer.i18n import _
@@ -106,7 +107,7 @@ def gather_report(
     return ReportData(
         since=first,
         until=last,
-        routines=", ".join(sorted(titles.values())) or _("no sessions"),
+        routines=title_list(sorted(titles.values())) or _("no sessions"),
         schedule=schedule,
         schedules=schedules_text(routines, titles),
         sessions=sessions,
@@ -131,6 +132,12 @@ def gather_report(
         retests=retest_series(results, routines),
         pain_limit=pain_limit,
     )
+
+
+def title_list(titles: Sequence[str]) -> str:
+    """Titles joined with ", ", each isolated where there are two or more (Unicode's FSI and
+    PDI): between two Hebrew titles the ", " read reversed on the report's first page."""
+    return ", ".join(map(isolated, titles)) if len(titles) > 1 else "".join(titles)
 
 
 def _titles(

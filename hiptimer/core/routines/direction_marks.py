@@ -14,6 +14,15 @@ _OPENERS = re.compile("[\u202a\u202b\u202d\u202e\u2066\u2067\u2068]")
 _PARAGRAPHS = re.compile("([\n\r\x1c-\x1e\x85\u2029])")
 
 
+FSI, PDI = "\u2068", "\u2069"  # first-strong isolate, and what closes it
+
+
+def isolated(text: str) -> str:
+    """`text` as one unit in a line of its own direction: in a list of right-to-left titles
+    the ", " between two of them stays in the line's direction, not reversed with theirs."""
+    return f"{FSI}{text}{PDI}"
+
+
 def closed(text: str) -> str:
     """`text` with each embedding, override or isolate it opens and leaves open closed where
     its paragraph ends. Why: an RLO left open in a title ran on into our words after it, and
