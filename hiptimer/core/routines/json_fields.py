@@ -24,6 +24,10 @@ MIN_SECONDS = 0.1
 SECONDS_DECIMALS = 3
 MAX_TEXT = 2000
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")  # used with fullmatch
+# Control characters no screen shows (a bell drew a box in a name): C0 but the tab, line
+# break and carriage return, DEL and C1. NUL has a message of its own.
+_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+CONTROL_CHARACTER = N_("text contains a control character ({char}), which cannot be shown")
 
 
 class Words(str):
@@ -110,6 +114,8 @@ class FieldReader:
             self.err(path, too_long, n=len(value) - closing_marks(value), limit=limit)
         if "\x00" in value:
             self.err(path, N_("text contains a NUL character"))
+        elif control := _CONTROL.search(value):
+            self.err(path, CONTROL_CHARACTER, char=_code(control.group()))
         if not _encodable(value):
             self.err(path, N_("text contains an unpaired surrogate (not valid Unicode)"))
         return closed(value) if shown else value
@@ -134,6 +140,8 @@ class FieldReader:
             elif "\x00" in item or not _encodable(item):
                 bad = N_("text contains a NUL character or an unpaired surrogate")
                 self.err(f"{path}[{i}]", bad)
+            elif control := _CONTROL.search(item):
+                self.err(f"{path}[{i}]", CONTROL_CHARACTER, char=_code(control.group()))
             elif len(item) - closing_marks(item) > MAX_TEXT:
                 too_long = N_("text is {n} characters; at most {limit} allowed")
                 self.err(
@@ -248,6 +256,11 @@ def _decimals(value: float) -> int:
     """The decimals a number is written with (2.5: 1, 3.0: 0), as JSON's shortest repr."""
     exponent = Decimal(repr(value)).normalize().as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _code(char: str) -> str:
+    """A character as Unicode names it, U+0007: written as itself it would be what it does."""
+    return f"U+{ord(char):04X}"
 
 
 def _limit(bound: float) -> str:

@@ -766,7 +766,9 @@ def test_any_bytes_in_a_file_are_a_routine_or_a_routine_error(
 
 # Valid routines, built directly so that the strategy knows nothing of the JSON form.
 
-_chars = st.characters(exclude_categories=["Cs"], exclude_characters="\x00")
+# Text a routine may hold: no NUL, surrogate or control character but a tab and a line break.
+_CONTROLS = "".join(chr(c) for c in [*range(0x20), *range(0x7F, 0xA0)] if chr(c) not in "\t\n\r")
+_chars = st.characters(exclude_categories=["Cs"], exclude_characters=_CONTROLS)
 ids = st.from_regex(r"[a-z0-9][a-z0-9_-]{0,15}", fullmatch=True)
 words = st.text(_chars, min_size=1, max_size=25).filter(lambda s: bool(s.strip()))
 any_text = st.text(_chars, max_size=40)
