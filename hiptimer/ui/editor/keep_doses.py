@@ -94,6 +94,12 @@ class KeepDosesDialog(QDialog):
         # dose's line stays on one line where the screen has the room.
         fit_to_words(self, px(QUESTION_PX) * 28)
         self.scroller.fit_dialog(self)  # then as tall as the whole list, up to the screen
+        # And no taller: it opened at the layout's height for a list wrapped narrow (a
+        # word-wrapped QLabel's sizeHint), two lines centred in 224 px with blank bands
+        # above and below them (seen under Xvfb at 1280 x 800).
+        spare = self.scroller.viewport().height() - self.scroller.body.minimumHeight()
+        if spare > 0:
+            self.resize(self.width(), self.height() - spare)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

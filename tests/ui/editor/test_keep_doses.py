@@ -71,3 +71,24 @@ def test_many_changes_scroll_and_the_answers_stay_on_a_short_screen(
     area = keep.findChild(QScrollArea, "dose-changes-area")
     assert area is not None and area.verticalScrollBar().maximum() > 0  # the rest scrolls
     assert keep.keep_button.isVisible() and keep.not_now_button.isVisible()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+def test_a_short_list_leaves_no_blank_band_around_it(qtbot: QtBot, text_size: int) -> None:
+    # Two changes opened in a dialog 416 px tall at 100 %, the two lines centred in a list
+    # area of 224 px: a blank band above and below them (seen under Xvfb).
+    changes = [
+        DoseChange("stretch", "Hamstring stretch", "hold_s", 60, 45),
+        DoseChange("bridge", "Bridge", "reps", 10, 12),
+    ]
+    keep = KeepDosesDialog(quick_routine(hold(hold_s=5)), changes)
+    qtbot.addWidget(keep)
+    keep.setStyleSheet(theme.app_style_sheet() + keep.styleSheet())
+    keep.show()
+    qtbot.waitExposed(keep)
+    lines = keep.changes.fontMetrics().lineSpacing()
+    area = keep.scroller.viewport().height()
+    assert area < keep.changes.heightForWidth(keep.changes.width()) + lines  # no band
+    assert keep.changes.heightForWidth(keep.changes.width()) >= 2 * lines  # both whole
+    assert area >= keep.changes.heightForWidth(keep.changes.width())
+    assert keep.scroller.verticalScrollBar().maximum() == 0
