@@ -59,7 +59,7 @@ class KeepDosesDialog(QDialog):
             where = _("They will be saved in \u201c{routine}\u201d for your next session.").format(
                 routine=routine.title
             )
-        note = QLabel(self)
+        self.note = note = QLabel(self)
         note.setWordWrap(True)
         note.setProperty("role", "muted")
         plain(self.changes, note)  # exercise and routine names
@@ -97,6 +97,8 @@ class KeepDosesDialog(QDialog):
         # And no taller: it opened at the layout's height for a list wrapped narrow (a
         # word-wrapped QLabel's sizeHint), two lines centred in 224 px with blank bands
         # above and below them (seen under Xvfb at 1280 x 800).
+        # The wrapped note keeps its lines: the layout would take them before the list's.
+        self.note.setMinimumHeight(self.note.heightForWidth(self.note.width()))
         spare = self.scroller.viewport().height() - self.scroller.body.minimumHeight()
         if spare > 0:
             self.resize(self.width(), self.height() - spare)

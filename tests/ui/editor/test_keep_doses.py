@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
 import pytest
@@ -81,11 +82,15 @@ def test_a_short_list_leaves_no_blank_band_around_it(qtbot: QtBot, text_size: in
         DoseChange("stretch", "Hamstring stretch", "hold_s", 60, 45),
         DoseChange("bridge", "Bridge", "reps", 10, 12),
     ]
-    keep = KeepDosesDialog(quick_routine(hold(hold_s=5)), changes)
+    # A title long enough that the note under the list takes three lines, not cut to two.
+    title = "Hip strengthening for the weeks after surgery, when walking is easier"
+    routine = dataclasses.replace(quick_routine(hold(hold_s=5)), title=title)
+    keep = KeepDosesDialog(routine, changes)
     qtbot.addWidget(keep)
     keep.setStyleSheet(theme.app_style_sheet() + keep.styleSheet())
     keep.show()
     qtbot.waitExposed(keep)
+    assert keep.note.height() >= keep.note.heightForWidth(keep.note.width())  # note whole
     lines = keep.changes.fontMetrics().lineSpacing()
     area = keep.scroller.viewport().height()
     assert area < keep.changes.heightForWidth(keep.changes.width()) + lines  # no band
