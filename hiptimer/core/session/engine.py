@@ -51,6 +51,9 @@ from hiptimer.core.session.steps import (
 from hiptimer.core.session.view import SessionView, rep_state
 
 DEFAULT_PAIN_LIMIT = 5
+# The wall clock ahead of the session's steady one by more than this has been asleep (or set
+# forward); less is the two clocks' drift and the moments between their readings.
+SLEPT = timedelta(seconds=2)
 
 Listener = Callable[[Event], None]
 
@@ -195,13 +198,21 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
         self._step_wall_start = self._wall()
 
     def wall_at(self, mono: float) -> datetime:
-        """The wall time of monotonic moment `mono`: the wall clock read once, as the session
-        started, plus the monotonic time since. A wall clock set back or forward mid-session
-        (NTP, travel, a user's fix) then moves no set and no duration (docs/history.md)."""
+        """The wall time of monotonic moment `mono`: the wall clock read as the session started,
+        plus the monotonic time since. A clock set back mid-session (NTP, travel, a user's fix)
+        then moves no set and no duration; a wall clock that runs ahead of that is followed,
+        as it is what a laptop that slept with its lid shut shows (the monotonic clock stops
+        while it sleeps), so sets after a sleep keep the day and hour they were done on
+        (docs/history.md)."""
+        seen = self._wall() - timedelta(seconds=self._clock.now() - mono)
         if self._anchor is None:
-            return self._wall() - timedelta(seconds=self._clock.now() - mono)
+            return seen
         start, wall = self._anchor
-        return wall + timedelta(seconds=mono - start)
+        steady = wall + timedelta(seconds=mono - start)
+        if seen - steady > SLEPT:
+            self._anchor = (start, wall + (seen - steady))  # the time slept counts from now on
+            return seen
+        return steady
 
     def _start_step(self, index: int, at: float) -> None:
         self._index = index
