@@ -108,6 +108,12 @@ def run_app(
         # take their time while the window is already on screen. So do the application's
         # event filters: the first events of each kind through Python make PySide build
         # wrapper types, ~20 ms before the first paint (docs/performance.md).
+        window.open_services(wait=False, listed_only=True)  # the list, its keys and Start
+        # The rest once the list is painted: done in this same call, it held the filled
+        # list off the screen until the services had started (docs/performance.md).
+        watches.append(after_first_paint(window, when_listed, fallback_ms=0))
+
+    def when_listed() -> None:
         from hiptimer.ui.a11y import install_reader_filter
         from hiptimer.ui.widgets.screen_fit import install_screen_fit
 
@@ -120,7 +126,7 @@ def run_app(
         if chosen is not None:  # after the services: an interrupted session is offered first
             window.open_routine(chosen, start=start)
 
-    watch = after_first_paint(window, when_idle)
+    watches = [after_first_paint(window, when_idle)]
 
     def end_for_the_system(_why: str) -> None:
         window.end_by_system()
@@ -133,7 +139,8 @@ def run_app(
     try:
         return int(app.exec())
     finally:
-        watch.stop()  # a window closed before it was ever on screen
+        for watch in watches:
+            watch.stop()  # a window closed before it was ever on screen (or its list)
         if not isinstance(first, Outcome):
             first.release()
         system_quit.uninstall()

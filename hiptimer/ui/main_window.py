@@ -123,20 +123,22 @@ class MainWindow(QMainWindow):
         if self.services.opener is None:  # opened already; else open_services() comes later
             self._services_ready()
 
-    def open_services(self, *, wait: bool = True) -> None:
-        """Open the services of a window shown first (hiptimer.ui.app: after the first paint,
-        not waiting for the history's thread), and before them its keys and routines."""
+    def open_services(self, *, wait: bool = True, listed_only: bool = False) -> None:
+        """After the first paint (hiptimer.ui.app): keys and routines, then, unless `listed_only`
+        (the list painted first), the services, not waiting for the history's thread."""
         # A poll still queued when the app shut them down, or for a window closed meanwhile
         # while the editor keeps the app running: nothing starts for it (showEvent asks again).
         if self.services.shut_down or self.closing.closed:
             self._services_wait = False
             return
-        if self._waits_for_paint:  # shown first: keys, drops and routines come now
+        if self._waits_for_paint:  # shown first: keys and routines come now
             self._waits_for_paint = False
             plain_stacks()  # before any tab widget or file dialog: QAccessible's enums
             self.keys.install()
-            self.routine_actions.accept_drops()
-            self.library.set_items(self.shelf.items())
+            self.library.set_items(self.shelf.items(), pictures_later=True)  # Start first
+        if listed_only:
+            return
+        self.routine_actions.accept_drops()  # (once)
         self._services_wait |= self.services.open_now()
         if self._services_wait and (wait or self.services.history_ready):
             self._services_wait = False

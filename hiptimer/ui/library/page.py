@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -72,6 +72,7 @@ class LibraryPage(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._width_watched = False  # set_items() starts watching the list's width
         self._drawn: tuple[LibraryItem, dict[str, str]] | None = None  # its pictures, drawn
+        self._pictures_later = False  # set_items(pictures_later=True), while it lists them
         self.details = QTextBrowser(self)
         self.details.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.details.setAccessibleName(_("About the chosen routine"))
@@ -126,9 +127,19 @@ class LibraryPage(QWidget):
         self._show_details(self.list.currentRow())
         self.resizeEvent(QResizeEvent(self.size(), self.size()))
 
-    def set_items(self, items: list[LibraryItem]) -> None:
-        """List these routines, the first one chosen."""
+    def set_items(self, items: list[LibraryItem], *, pictures_later: bool = False) -> None:
+        """List these routines, the first one chosen. `pictures_later` (at start-up): its
+        text and Start at once, with room kept for its figures, which are drawn in the next
+        idle moment; drawing them, and loading the code that draws them, took half the time
+        from the first paint to a usable library (docs/performance.md, session 20)."""
         self.items = items
+        self._pictures_later = pictures_later
+        try:
+            self._list(items)
+        finally:
+            self._pictures_later = False
+
+    def _list(self, items: list[LibraryItem]) -> None:
         if not self._width_watched:
             # Its width is known only once laid out; the viewport's, as the list's own resize
             # is seen by a filter before the viewport follows it. Not before the first paint:
@@ -244,12 +255,39 @@ class LibraryPage(QWidget):
         item = self.items[row] if 0 <= row < len(self.items) else None
         if not redraw and item is not None and self._drawn is not None and self._drawn[0] is item:
             pictures: dict[str, str] | None = self._drawn[1]  # still in the document
+        elif self._pictures_later and item is not None and item.routine is not None:
+            pictures, self._drawn = self._room_for_pictures(item.routine), None
+            QTimer.singleShot(0, self, lambda: self._draw_later(item))
         else:
             pictures = self._pictures(item) if item is not None else None
             self._drawn = (item, pictures) if item is not None and pictures is not None else None
         html_text = details_html(item, self._estimate, pictures) if item is not None else ""
         self.details.setHtml(html_text)
         self.start_button.setEnabled(item is not None and not item.broken)
+
+    def _room_for_pictures(self, routine: Routine) -> dict[str, str]:
+        """A blank picture for each exercise, as large as its figure: the text stays where
+        it is when they are drawn."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QImage, QTextDocument
+
+        ratio = self.devicePixelRatioF()
+        blank = QImage(round(THUMB_W * ratio), round(THUMB_H * ratio), QImage.Format.Format_ARGB32)
+        blank.fill(Qt.GlobalColor.transparent)
+        blank.setDevicePixelRatio(ratio)
+        document, names = self.details.document(), {}
+        for ex in routine.exercises:
+            names[ex.id] = f"{PICTURE_SCHEME}{ex.id}"
+            document.addResource(
+                QTextDocument.ResourceType.ImageResource, QUrl(names[ex.id]), blank
+            )
+        return names
+
+    def _draw_later(self, item: LibraryItem) -> None:
+        """The figures of a routine listed with pictures_later, if it is still the one shown
+        and nothing drew them meanwhile."""
+        if self.selected is item and (self._drawn is None or self._drawn[0] is not item):
+            self._show_details(self.list.currentRow())
 
     def _pictures(self, item: LibraryItem) -> dict[str, str]:
         """Each exercise's figure (or picture) as a document resource, or the line saying why not.

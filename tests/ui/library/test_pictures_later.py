@@ -1,0 +1,56 @@
+"""At start-up the library lists its routines and enables Start before it draws the chosen
+routine's figures, which follow in the next idle moment (docs/performance.md, session 20)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from hiptimer.ui.library.items import LibraryItem
+from hiptimer.ui.library.page import LibraryPage
+from hiptimer.ui.palette import DARK
+from tests.harness import hold, reps, routine
+from tests.ui.strong_pixels import strong_pixels
+
+
+def figure(page: LibraryPage, exercise_id: str) -> QImage:
+    image = page.details.document().resource(
+        QTextDocument.ResourceType.ImageResource, QUrl(f"figure:{exercise_id}")
+    )
+    assert isinstance(image, QImage) and not image.isNull()
+    return image
+
+
+def test_the_text_and_start_come_first_with_room_for_the_figures(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    r = routine(reps("bridge", 8), hold("hamstring-stretch", 60), path=str(tmp_path / "r.json"))
+    page = LibraryPage(None)
+    qtbot.addWidget(page)
+    page.set_items([LibraryItem(r.id, r.title, r)], pictures_later=True)
+    assert page.start_button.isEnabled()
+    assert "Bridge" in page.details.toPlainText()
+    blank = figure(page, "bridge")  # as large as the figure will be: the text does not move
+    assert blank.deviceIndependentSize().toSize().width() == 96
+    assert strong_pixels(blank, DARK.field) == 0  # nothing drawn yet
+    # The next idle moment draws them; a cut that never did would leave the column blank.
+    qtbot.waitUntil(lambda: strong_pixels(figure(page, "bridge"), DARK.field) > 200)
+    assert strong_pixels(figure(page, "hamstring-stretch"), DARK.field) > 200
+
+
+def test_a_routine_chosen_meanwhile_is_drawn_once_as_usual(qtbot: QtBot, tmp_path: Path) -> None:
+    first = routine(reps("bridge", 8), path=str(tmp_path / "a.json"), id="a")
+    second = routine(hold("hamstring-stretch", 60), path=str(tmp_path / "b.json"), id="b")
+    page = LibraryPage(None)
+    qtbot.addWidget(page)
+    items = [LibraryItem("a", "A", first), LibraryItem("b", "B", second)]
+    page.set_items(items, pictures_later=True)
+    page.select("b")  # before the idle moment: drawn at once, as any choice is
+    assert strong_pixels(figure(page, "hamstring-stretch"), DARK.field) > 200
+    QApplication.processEvents()  # the late drawing of the first routine finds it no longer shown
+    assert "figure:hamstring-stretch" in page.details.toHtml()
+    assert "figure:bridge" not in page.details.toHtml()

@@ -1,0 +1,79 @@
+"""What the app does before its filled library can be painted (docs/performance.md,
+session 20): the routines, their keys and Start, and then back to the event loop; the
+services, the event filters and the dropped files only after it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hiptimer.core.settings import SettingsStore
+
+UNTIL_LISTED = r"""
+import os, sys
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
+from hiptimer.ui.library import page as page_module
+
+real_set = page_module.LibraryPage.set_items
+filters = []
+real_install = QObject.installEventFilter
+
+
+def counting_install(self, watcher):
+    if isinstance(self, QApplication):
+        filters.append(type(watcher).__name__)
+    return real_install(self, watcher)
+
+
+def back_in_the_loop():
+    print("MODULES", " ".join(sorted(sys.modules)))
+    print("FILTERS", " ".join(filters) or "-")
+    sys.stdout.flush()
+    os._exit(0)
+
+
+def set_items(self, items, **options):
+    real_set(self, items, **options)
+    if self.list.count() and self.start_button.isEnabled():
+        QTimer.singleShot(0, back_in_the_loop)  # what the same turn did after listing them
+
+
+QObject.installEventFilter = counting_install
+page_module.LibraryPage.set_items = set_items
+from hiptimer.cli.main import main
+
+sys.exit(main([]))
+"""
+
+AFTER_THE_LIST = (
+    "hiptimer.ui.editor.files",  # dropped files
+    "hiptimer.core.history.store",  # the services
+    "hiptimer.ui.services.speech",
+    "PySide6.QtNetwork",  # a second copy's request
+)
+
+
+@pytest.mark.parametrize("returning", [True, False], ids=["returning user", "first start"])
+def test_the_filled_list_is_painted_before_the_rest(data_home: Path, returning: bool) -> None:
+    if returning:
+        SettingsStore().update(first_run_done=True)
+    env = {**os.environ, "HIPTIMER_HOME": str(data_home), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(
+        [sys.executable, "-c", UNTIL_LISTED],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    lines = dict(line.split(" ", 1) for line in done.stdout.splitlines() if " " in line)
+    modules = set(lines["MODULES"].split())
+    assert "hiptimer.core.routines.model" in modules  # the routines were read
+    assert sorted(modules & set(AFTER_THE_LIST)) == []
+    # The window's keys come with the list; the screen fit's and the reader's filters after.
+    assert lines["FILTERS"].split() == ["WindowKeys"]
