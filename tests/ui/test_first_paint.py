@@ -8,14 +8,12 @@ comes after the paint; each of these once cost 5-30 ms before it.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from hiptimer.core.settings import SettingsStore
+from tests.ui.app_script import run_until
 
 UNTIL_EXPOSED = r"""
 import sys
@@ -103,16 +101,7 @@ LATER_CLASSES = (
 
 
 def first_paint(home: Path) -> tuple[set[str], list[str], set[str], set[str]]:
-    env = {**os.environ, "HIPTIMER_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", UNTIL_EXPOSED],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    lines = dict(line.split(" ", 1) for line in done.stdout.splitlines() if " " in line)
+    lines = run_until(UNTIL_EXPOSED, home)
     classes = set(lines["CLASSES"].split())
     libraries = set(lines.get("LIBRARIES", "").split())
     return set(lines["MODULES"].split()), lines.get("FILTERS", "").split(), classes, libraries

@@ -4,14 +4,12 @@ services, the event filters and the dropped files only after it."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from hiptimer.core.settings import SettingsStore
+from tests.ui.app_script import run_until
 
 UNTIL_LISTED = r"""
 import os, sys
@@ -62,16 +60,7 @@ AFTER_THE_LIST = (
 def test_the_filled_list_is_painted_before_the_rest(data_home: Path, returning: bool) -> None:
     if returning:
         SettingsStore().update(first_run_done=True)
-    env = {**os.environ, "HIPTIMER_HOME": str(data_home), "QT_QPA_PLATFORM": "offscreen"}
-    done = subprocess.run(
-        [sys.executable, "-c", UNTIL_LISTED],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    lines = dict(line.split(" ", 1) for line in done.stdout.splitlines() if " " in line)
+    lines = run_until(UNTIL_LISTED, data_home)
     modules = set(lines["MODULES"].split())
     assert "hiptimer.core.routines.model" in modules  # the routines were read
     assert sorted(modules & set(AFTER_THE_LIST)) == []
