@@ -1,4 +1,5 @@
-"""Startup: process start to the first window on screen, as ratios to a bare PySide6 window.
+"""Startup: process start to the first window on screen, and to the routines listed in it, as
+ratios to a bare PySide6 window.
 
 Under a private Xvfb display each round starts, one after another: a bare PySide6 window
 (QApplication + QWidget shown, the floor), `python -m hiptimer` as a returning user (the
@@ -6,8 +7,11 @@ safety notice already read, a data folder made by the warm-up round) and `python
 on a data folder that does not exist yet (a first start: the safety notice shows). Each is
 timed from Popen() to its first top-level window being mapped, as `xev -root -event
 substructure` reports the MapNotify (resolution about a millisecond; nothing polls the X
-server meanwhile); two seconds later VmRSS is read from /proc/<pid>/status. The targets are
-ratios to the floor measured in the same run, which follows what the machine can do.
+server meanwhile); two seconds later VmRSS is read from /proc/<pid>/status. The app runs under
+a few lines (LISTED) that also print the moment its library's list, filled and with Start
+enabled, is first painted (on a first start, under the safety notice: when it is filled), the
+first *usable* screen (the first paint shows the library without its routines). The targets are ratios to the floor measured in the same run, which
+follows what the machine can do.
 
 With --profile (or when a target is missed) it also lists the costliest imports
 (`python -X importtime`) and where the app's main thread spends the time until its window
@@ -59,6 +63,37 @@ FLOOR = (
     "w.show()\n"
     "app.exec()\n"
 )
+# The app, printing the monotonic time at which its filled library list is first painted.
+LISTED = r"""
+import os, sys, time
+from PySide6.QtCore import QEvent, QObject
+from hiptimer.ui.library import page
+
+real_set = page.LibraryPage.set_items
+
+
+class Painted(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            print(f"LISTED {time.monotonic():.6f}", flush=True)
+            watched.removeEventFilter(self)
+        return False
+
+
+def set_items(self, items, **options):
+    real_set(self, items, **options)
+    if self.list.count() and self.start_button.isEnabled() and not hasattr(self, "_bench"):
+        self._bench = Painted(self)
+        if self.isVisible():
+            self.list.viewport().installEventFilter(self._bench)
+        else:  # a first start: the safety notice covers the library, ready beneath it
+            print(f"LISTED {time.monotonic():.6f}", flush=True)
+
+
+page.LibraryPage.set_items = set_items
+from hiptimer.cli.main import main
+sys.exit(main([]))
+"""
 # cProfile of the app's main thread until its first window is exposed.
 PROFILE = r"""
 import cProfile, pstats, sys, time
@@ -92,6 +127,7 @@ class Run:
     shown_s: float | None
     rss_mib: float | None
     resolution_ms: float
+    listed_s: float | None = None  # the app: its routines listed and painted
 
 
 @contextmanager
@@ -146,7 +182,7 @@ class MapWatch:
         while not self._events.empty():
             self._events.get_nowait()
 
-    def wait(self, proc: subprocess.Popen[bytes], timeout: float) -> float | None:
+    def wait(self, proc: subprocess.Popen[str], timeout: float) -> float | None:
         """The monotonic time of the next MapNotify, or None if proc ends or time runs out."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline and proc.poll() is None:
@@ -199,9 +235,12 @@ def measure(
         maps.clear()
     start = time.monotonic()
     proc = subprocess.Popen(
-        command, env=env, cwd=SOURCE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        command, env=env, cwd=SOURCE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
+    listed: queue.Queue[float] = queue.Queue()
+    threading.Thread(target=_read_listed, args=(proc, listed), daemon=True).start()
     shown: float | None = None
+    listed_s: float | None = None
     try:
         if maps is not None:
             mapped = maps.wait(proc, TIMEOUT_S)
@@ -212,21 +251,33 @@ def measure(
                 if visible(display, title):
                     shown = time.monotonic() - start
                     break
+        if shown is not None and command[-1] == LISTED:
+            try:
+                listed_s = listed.get(timeout=TIMEOUT_S) - start
+            except queue.Empty:
+                listed_s = None
         if shown is not None:
             time.sleep(max(0.0, start + shown + SETTLE_S - time.monotonic()))
         rss = rss_mib(proc.pid) if proc.poll() is None else None
     finally:
         stop(proc)
     if shown is None:
-        err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+        err = proc.stderr.read() if proc.stderr else ""
         print(f"  no window from {command[-1][:40]!r}: {err.strip()[-300:]}", file=sys.stderr)
     if proc.stderr:
         proc.stderr.close()
     gaps = [(b - a) * 1000 for a, b in itertools.pairwise(polls)]
-    return Run(shown, rss, median(gaps) if gaps else 1.0)
+    return Run(shown, rss, median(gaps) if gaps else 1.0, listed_s)
 
 
-def stop(proc: subprocess.Popen[bytes]) -> None:
+def _read_listed(proc: subprocess.Popen[str], listed: queue.Queue[float]) -> None:
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith("LISTED "):
+            listed.put(float(line.split()[1]))
+
+
+def stop(proc: subprocess.Popen[str]) -> None:
     if proc.poll() is None:
         proc.send_signal(signal.SIGTERM)
         try:
@@ -350,14 +401,18 @@ def main(argv: list[str] | None = None) -> int:
             f"Xvfb {display}; {args.runs} runs of each, interleaved, after a warm-up run; "
             "cached .pyc; time from Popen() to the first MapNotify (xev)"
         )
-        headers = ["program", "shown s", "min", "max", "x floor", "RSS MiB"]
+        headers = ["program", "shown s", "min", "max", "x floor", "listed s", "x floor", "RSS MiB"]
         floor_s = median([r.shown_s for r in results["floor"] if r.shown_s is not None])
         print(table(headers, [case_row(name, runs, floor_s) for name, runs in results.items()]))
 
         def shown(name: str) -> float:
             return median([r.shown_s for r in results[name] if r.shown_s is not None])
 
+        def listed(name: str) -> float:
+            return median([r.listed_s for r in results[name] if r.listed_s is not None])
+
         returning_s, first_s = shown("returning user"), shown("first start, empty data folder")
+        returning_l, first_l = listed("returning user"), listed("first start, empty data folder")
         app_mib = median([r.rss_mib for r in results["returning user"] if r.rss_mib])
         floor_mib = median([r.rss_mib for r in results["floor"] if r.rss_mib])
         verdicts = {
@@ -384,7 +439,11 @@ def main(argv: list[str] | None = None) -> int:
         f"SUMMARY startup: returning user {returning_s:.3f} s = {returning_s / floor_s:.2f}x a "
         f"bare PySide6 window (target <= {TARGET_RETURNING}x, {met(verdicts['returning'])}); "
         f"first start on an empty data folder {first_s:.3f} s = {first_s / floor_s:.2f}x "
-        f"(target <= {TARGET_FIRST}x, {met(verdicts['first'])}); floor {floor_s:.3f} s; RSS "
+        f"(target <= {TARGET_FIRST}x, {met(verdicts['first'])}); routines listed (usable): "
+        f"returning user {returning_l:.3f} s = {returning_l / floor_s:.2f}x "
+        f"({met(returning_l / floor_s <= TARGET_RETURNING)}), first start {first_l:.3f} s = "
+        f"{first_l / floor_s:.2f}x ({met(first_l / floor_s <= TARGET_FIRST)}); "
+        f"floor {floor_s:.3f} s; RSS "
         f"{app_mib:.0f} MiB (target <= {TARGET_MIB:g} MiB, {met(verdicts['rss'])}; floor "
         f"{floor_mib:.0f} MiB); median of {args.runs}"
     )
@@ -394,7 +453,7 @@ def main(argv: list[str] | None = None) -> int:
 def run_cases(display: str, env: dict[str, str], tmp: Path, runs: int) -> dict[str, list[Run]]:
     """The floor, a returning user and a first start, interleaved; the first round is a
     warm-up. Each first start gets a data folder that does not exist yet."""
-    app_cmd = [sys.executable, "-m", "hiptimer"]
+    app_cmd = [sys.executable, "-c", LISTED]
     floor_cmd = [sys.executable, "-c", FLOOR]
     maps = MapWatch(display)
     results: dict[str, list[Run]] = {
@@ -419,8 +478,10 @@ def run_cases(display: str, env: dict[str, str], tmp: Path, runs: int) -> dict[s
 
 def case_row(name: str, runs: list[Run], floor_s: float) -> list[object]:
     shown = [r.shown_s for r in runs if r.shown_s is not None]
+    listed = [r.listed_s for r in runs if r.listed_s is not None]
     rss = [r.rss_mib for r in runs if r.rss_mib is not None]
     nan = float("nan")
+    usable = median(listed) if listed else nan
     label = name + ("" if len(shown) == len(runs) else f" ({len(runs) - len(shown)} never shown)")
     middle = median(shown) if shown else nan
     return [
@@ -429,6 +490,8 @@ def case_row(name: str, runs: list[Run], floor_s: float) -> list[object]:
         f"{min(shown, default=nan):.3f}",
         f"{max(shown, default=nan):.3f}",
         f"{middle / floor_s:.2f}",
+        "-" if not listed else f"{usable:.3f}",
+        "-" if not listed else f"{usable / floor_s:.2f}",
         median(rss) if rss else nan,
     ]
 
