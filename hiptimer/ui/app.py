@@ -117,6 +117,8 @@ def run_app(
         from hiptimer.ui.a11y import install_reader_filter
         from hiptimer.ui.widgets.screen_fit import install_screen_fit
 
+        window.library.draw_pictures()  # the chosen routine's figures, left blank until now
+
         set_window_icon(app)  # the title bar's icon, a moment after the window itself
         filters.append(install_screen_fit(app))  # no window or dialog past the screen's edges
         filters.append(install_reader_filter(app))  # each button's key, a field's focus

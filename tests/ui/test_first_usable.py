@@ -1,6 +1,6 @@
 """What the app does before its filled library can be painted (docs/performance.md,
 session 20): the routines, their keys and Start, and then back to the event loop; the
-services, the event filters and the dropped files only after it."""
+services, the figures' drawing, the event filters and the dropped files only after it."""
 
 from __future__ import annotations
 
@@ -32,6 +32,14 @@ def back_in_the_loop():
     print("MODULES", " ".join(sorted(sys.modules)))
     print("FILTERS", " ".join(filters) or "-")
     sys.stdout.flush()
+
+
+real_draw = page_module.LibraryPage.draw_pictures
+
+
+def draw_pictures(self):
+    real_draw(self)
+    print("DRAWN", "figure:" in self.details.toHtml(), flush=True)
     os._exit(0)
 
 
@@ -43,12 +51,15 @@ def set_items(self, items, **options):
 
 QObject.installEventFilter = counting_install
 page_module.LibraryPage.set_items = set_items
+page_module.LibraryPage.draw_pictures = draw_pictures
 from hiptimer.cli.main import main
 
 sys.exit(main([]))
 """
 
 AFTER_THE_LIST = (
+    "hiptimer.ui.widgets.figure_view",  # the chosen routine's figures: drawn a moment later
+    "hiptimer.core.figures.scene",
     "hiptimer.ui.editor.files",  # dropped files
     "hiptimer.core.history.store",  # the services
     "hiptimer.ui.services.speech",
@@ -66,3 +77,4 @@ def test_the_filled_list_is_painted_before_the_rest(data_home: Path, returning: 
     assert sorted(modules & set(AFTER_THE_LIST)) == []
     # The window's keys come with the list; the screen fit's and the reader's filters after.
     assert lines["FILTERS"].split() == ["WindowKeys"]
+    assert lines["DRAWN"] == "True"  # and then the figures, once the list is painted

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -73,6 +73,7 @@ class LibraryPage(QWidget):
         self._width_watched = False  # set_items() starts watching the list's width
         self._drawn: tuple[LibraryItem, dict[str, str]] | None = None  # its pictures, drawn
         self._pictures_later = False  # set_items(pictures_later=True), while it lists them
+        self._blank: LibraryItem | None = None  # listed so: its figures wait for draw_pictures
         self.details = QTextBrowser(self)
         self.details.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.details.setAccessibleName(_("About the chosen routine"))
@@ -129,9 +130,9 @@ class LibraryPage(QWidget):
 
     def set_items(self, items: list[LibraryItem], *, pictures_later: bool = False) -> None:
         """List these routines, the first one chosen. `pictures_later` (at start-up): its
-        text and Start at once, with room kept for its figures, which are drawn in the next
-        idle moment; drawing them, and loading the code that draws them, took half the time
-        from the first paint to a usable library (docs/performance.md, session 20)."""
+        text and Start at once, with room kept for its figures until draw_pictures(); drawing
+        them, and loading the code that draws them, took half the time from the first paint
+        to a usable library (docs/performance.md, session 20)."""
         self.items = items
         self._pictures_later = pictures_later
         try:
@@ -257,7 +258,7 @@ class LibraryPage(QWidget):
             pictures: dict[str, str] | None = self._drawn[1]  # still in the document
         elif self._pictures_later and item is not None and item.routine is not None:
             pictures, self._drawn = self._room_for_pictures(item.routine), None
-            QTimer.singleShot(0, self, lambda: self._draw_later(item))
+            self._blank = item  # draw_pictures() draws them
         else:
             pictures = self._pictures(item) if item is not None else None
             self._drawn = (item, pictures) if item is not None and pictures is not None else None
@@ -283,10 +284,11 @@ class LibraryPage(QWidget):
             )
         return names
 
-    def _draw_later(self, item: LibraryItem) -> None:
-        """The figures of a routine listed with pictures_later, if it is still the one shown
-        and nothing drew them meanwhile."""
-        if self.selected is item and (self._drawn is None or self._drawn[0] is not item):
+    def draw_pictures(self) -> None:
+        """Draw the figures that set_items(pictures_later=True) left blank (hiptimer.ui.app:
+        once the list is painted), if that routine is still shown and nothing drew them."""
+        item, self._blank = self._blank, None
+        if item is not None and self.selected is item and self._drawn is None:
             self._show_details(self.list.currentRow())
 
     def _pictures(self, item: LibraryItem) -> dict[str, str]:

@@ -1,5 +1,5 @@
 """At start-up the library lists its routines and enables Start before it draws the chosen
-routine's figures, which follow in the next idle moment (docs/performance.md, session 20)."""
+routine's figures, which follow when asked (docs/performance.md, session 20)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QImage, QTextDocument
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hiptimer.ui.library.items import LibraryItem
@@ -37,8 +36,8 @@ def test_the_text_and_start_come_first_with_room_for_the_figures(
     blank = figure(page, "bridge")  # as large as the figure will be: the text does not move
     assert blank.deviceIndependentSize().toSize().width() == 96
     assert strong_pixels(blank, DARK.field) == 0  # nothing drawn yet
-    # The next idle moment draws them; a cut that never did would leave the column blank.
-    qtbot.waitUntil(lambda: strong_pixels(figure(page, "bridge"), DARK.field) > 200)
+    page.draw_pictures()  # (the app: once the list is painted)
+    assert strong_pixels(figure(page, "bridge"), DARK.field) > 200
     assert strong_pixels(figure(page, "hamstring-stretch"), DARK.field) > 200
 
 
@@ -51,6 +50,6 @@ def test_a_routine_chosen_meanwhile_is_drawn_once_as_usual(qtbot: QtBot, tmp_pat
     page.set_items(items, pictures_later=True)
     page.select("b")  # before the idle moment: drawn at once, as any choice is
     assert strong_pixels(figure(page, "hamstring-stretch"), DARK.field) > 200
-    QApplication.processEvents()  # the late drawing of the first routine finds it no longer shown
+    page.draw_pictures()  # finds the first routine no longer shown
     assert "figure:hamstring-stretch" in page.details.toHtml()
     assert "figure:bridge" not in page.details.toHtml()
