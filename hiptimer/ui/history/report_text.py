@@ -8,6 +8,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter
 
 from hiptimer.ui.widgets.plain import LONG_WORD, letters
+from hiptimer.ui.widgets.wrapped_cells import widest_level
 
 TITLE_SHRINK_PT = (0, 0.5, 1)  # a title a little smaller rather than on two lines
 
@@ -41,16 +42,13 @@ def wrap(text: str, fm: QFontMetricsF, width: float) -> list[str]:
 
 
 def _letters_that_fit(parts: list[str], fm: QFontMetricsF, width: float) -> int:
-    """How many of the first `parts` fit `width` (at least one): a binary search, since a
+    """How many of the first `parts` fit `width` (at least one, never all), by bisection: a
     hostile note may be one word of thousands of letters."""
-    low, high = 1, len(parts) - 1
-    while low < high:
-        mid = (low + high + 1) // 2
-        if fm.horizontalAdvance("".join(parts[:mid])) <= width:
-            low = mid
-        else:
-            high = mid - 1
-    return low
+
+    def fits(count: int) -> bool:
+        return fm.horizontalAdvance("".join(parts[:count])) <= width
+
+    return max(1, widest_level(fits, len(parts) - 1))
 
 
 def fit_title(p: QPainter, title: str, width: float) -> tuple[QFont, list[str], float]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from hiptimer.ui.widgets.plain import letters
+from hiptimer.ui.widgets.wrapped_cells import widest_level
 
 MORE = " \u2026"  # ends a part the next one goes on from
 _ENDS = (".", "!", "?", ";", ":", "\u2026", "\u3002")  # a sentence's or a clause's last mark
@@ -41,11 +42,4 @@ def split_to_fit(text: str, fits: Callable[[str], bool]) -> list[str]:
 
 def _most(items: list[str], fits: Callable[[str], bool], joiner: str = " ") -> int:
     """How many of `items`, from the first, fit joined (0 when not even the first does)."""
-    low, high = 0, len(items)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if fits(joiner.join(items[:middle])):
-            low = middle
-        else:
-            high = middle - 1
-    return low
+    return widest_level(lambda count: fits(joiner.join(items[:count])), len(items))
