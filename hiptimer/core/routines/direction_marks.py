@@ -8,13 +8,11 @@ import re
 # what opens an embedding or an override (LRE, RLE, LRO, RLO), what opens an isolate (LRI,
 # RLI, FSI), and what closes each (PDF, PDI).
 _EMBEDDINGS, _ISOLATES = "\u202a\u202b\u202d\u202e", "\u2066\u2067\u2068"
+FSI = "\u2068"  # the first-strong isolate (one of _ISOLATES)
 PDF, PDI = "\u202c", "\u2069"
-_OPENERS = re.compile("[\u202a\u202b\u202d\u202e\u2066\u2067\u2068]")
+_OPENERS = re.compile(f"[{_EMBEDDINGS}{_ISOLATES}]")
 # A paragraph's end (bidi class B), where Unicode closes whatever is open anyway.
 _PARAGRAPHS = re.compile("([\n\r\x1c-\x1e\x85\u2029])")
-
-
-FSI, PDI = "\u2068", "\u2069"  # first-strong isolate, and what closes it
 
 
 def isolated(text: str) -> str:
@@ -33,9 +31,10 @@ def closed(text: str) -> str:
     return "".join(_closed_paragraph(part) for part in _PARAGRAPHS.split(text))
 
 
-def closing_marks(text: str) -> int:
-    """How many of `text`'s characters are closing marks (PDF, PDI), which no limit counts."""
-    return text.count(PDF) + text.count(PDI)
+def counted_length(text: str) -> int:
+    """`text`'s length as a limit counts it: without its closing marks (PDF, PDI), which the
+    loader may have added itself."""
+    return len(text) - text.count(PDF) - text.count(PDI)
 
 
 def _closed_paragraph(text: str) -> str:

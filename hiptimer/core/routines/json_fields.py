@@ -14,7 +14,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from hiptimer.core.routines.direction_marks import closed, closing_marks
+from hiptimer.core.routines.direction_marks import closed, counted_length
 from hiptimer.i18n import N_, translate
 
 MAX_LIST_ITEMS = 50
@@ -109,9 +109,9 @@ class FieldReader:
             return ""
         if required and not value.strip():
             self.err(path, N_("must not be empty"))
-        if len(value) - closing_marks(value) > limit:
+        if (length := counted_length(value)) > limit:
             too_long = N_("text is {n} characters; at most {limit} allowed")
-            self.err(path, too_long, n=len(value) - closing_marks(value), limit=limit)
+            self.err(path, too_long, n=length, limit=limit)
         if "\x00" in value:
             self.err(path, N_("text contains a NUL character"))
         elif control := _CONTROL.search(value):
@@ -142,11 +142,9 @@ class FieldReader:
                 self.err(f"{path}[{i}]", bad)
             elif control := _CONTROL.search(item):
                 self.err(f"{path}[{i}]", CONTROL_CHARACTER, char=_code(control.group()))
-            elif len(item) - closing_marks(item) > MAX_TEXT:
+            elif (length := counted_length(item)) > MAX_TEXT:
                 too_long = N_("text is {n} characters; at most {limit} allowed")
-                self.err(
-                    f"{path}[{i}]", too_long, n=len(item) - closing_marks(item), limit=MAX_TEXT
-                )
+                self.err(f"{path}[{i}]", too_long, n=length, limit=MAX_TEXT)
             else:
                 items.append(closed(item))
         return tuple(items)
