@@ -21,3 +21,23 @@ def run_until(script: str, home: Path) -> dict[str, str]:
         check=True,
     )
     return dict(line.split(" ", 1) for line in done.stdout.splitlines() if " " in line)
+
+
+# The first lines of such a script: the application's event filters, named in `filters` as
+# they are installed (the first paint's and the first usable screen's tests print them).
+COUNT_FILTERS = r"""
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication
+
+filters = []
+real_install = QObject.installEventFilter
+
+
+def counting_install(self, watcher):
+    if isinstance(self, QApplication):
+        filters.append(type(watcher).__name__)
+    return real_install(self, watcher)
+
+
+QObject.installEventFilter = counting_install
+"""

@@ -13,22 +13,12 @@ from pathlib import Path
 import pytest
 
 from hiptimer.core.settings import SettingsStore
-from tests.ui.app_script import run_until
+from tests.ui.app_script import COUNT_FILTERS, run_until
 
-UNTIL_EXPOSED = r"""
+UNTIL_EXPOSED = (
+    COUNT_FILTERS
+    + r"""
 import sys
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication
-
-filters = []
-real_install = QObject.installEventFilter
-
-
-def counting_install(self, watcher):
-    if isinstance(self, QApplication):
-        filters.append(type(watcher).__name__)
-    return real_install(self, watcher)
-
 
 def until_exposed(self):
     while not any(
@@ -51,12 +41,12 @@ def until_exposed(self):
     return 0
 
 
-QObject.installEventFilter = counting_install
 QApplication.exec = until_exposed
 from hiptimer.cli.main import main
 
 sys.exit(main([]))
 """
+)
 
 LATER = (
     "hiptimer.core.routines.model",  # the routine files are read after the paint

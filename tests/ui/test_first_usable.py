@@ -9,23 +9,16 @@ from pathlib import Path
 import pytest
 
 from hiptimer.core.settings import SettingsStore
-from tests.ui.app_script import run_until
+from tests.ui.app_script import COUNT_FILTERS, run_until
 
-UNTIL_LISTED = r"""
+UNTIL_LISTED = (
+    COUNT_FILTERS
+    + r"""
 import os, sys
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QTimer
 from hiptimer.ui.library import page as page_module
 
 real_set = page_module.LibraryPage.set_items
-filters = []
-real_install = QObject.installEventFilter
-
-
-def counting_install(self, watcher):
-    if isinstance(self, QApplication):
-        filters.append(type(watcher).__name__)
-    return real_install(self, watcher)
 
 
 def back_in_the_loop():
@@ -49,13 +42,13 @@ def set_items(self, items, **options):
         QTimer.singleShot(0, back_in_the_loop)  # what the same turn did after listing them
 
 
-QObject.installEventFilter = counting_install
 page_module.LibraryPage.set_items = set_items
 page_module.LibraryPage.draw_pictures = draw_pictures
 from hiptimer.cli.main import main
 
 sys.exit(main([]))
 """
+)
 
 AFTER_THE_LIST = (
     "hiptimer.ui.widgets.figure_view",  # the chosen routine's figures: drawn a moment later
