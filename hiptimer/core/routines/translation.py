@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from hiptimer import i18n
+from hiptimer.core.routines.json_fields import FieldReader
 from hiptimer.core.routines.ladder import RUNG_FIELDS, rungs
 from hiptimer.core.routines.model import Exercise, Routine, Rung
 from hiptimer.core.routines.validation import MAX_FILE_BYTES, MAX_NAME, MAX_TEXT
@@ -26,6 +27,9 @@ VERSION = 1
 ROUTINE_TEXTS = {"title": MAX_NAME, "description": MAX_TEXT, "source": MAX_TEXT}
 EXERCISE_TEXTS = {"name": MAX_NAME, "caution": MAX_TEXT}
 LINES = ("setup", "cues")
+# What an overlay may hold; any other key is named (a misspelt "nmae" stayed English unsaid).
+OVERLAY_FIELDS = {"format", "version", "id", "language", "cautions", "exercises", *ROUTINE_TEXTS}
+EXERCISE_FIELDS = {*EXERCISE_TEXTS, *LINES}
 
 
 def overlay_path(routine: Routine, language: str) -> Path | None:
@@ -64,6 +68,7 @@ def apply_overlay(routine: Routine, data: Any) -> tuple[Routine, list[str]]:
         return routine, [f'not a routine translation (expected "format": "{FORMAT}")']
     if data.get("version") != VERSION or data.get("id") != routine.id:
         return routine, [f'expected "version": {VERSION} and "id": "{routine.id}"']
+    _unknown(data, OVERLAY_FIELDS, "", problems)
     texts = _texts(data, ROUTINE_TEXTS, routine, "", problems)
     cautions = _lines(data, "cautions", routine.cautions, "", problems)
     exercises = data.get("exercises", {})
@@ -107,11 +112,18 @@ def _exercise(ex: T, data: Any, problems: list[str]) -> T:
     if not isinstance(data, dict):
         problems.append(f"{where[:-1]}: expected an object")
         return ex
+    _unknown(data, EXERCISE_FIELDS, where[:-1], problems)
     texts = _texts(data, EXERCISE_TEXTS, ex, where, problems)
     lines: dict[str, Any] = {
         name: _lines(data, name, getattr(ex, name), where, problems) for name in LINES
     }
     return replace(ex, **texts, **lines)
+
+
+def _unknown(data: dict[str, Any], allowed: set[str], where: str, problems: list[str]) -> None:
+    reader = FieldReader()
+    reader.obj(data, where, allowed)
+    problems += [str(problem) for problem in reader.problems]
 
 
 def _texts(
@@ -121,13 +133,17 @@ def _texts(
     for name, limit in limits.items():
         if name not in data:
             continue
-        value = data[name]
-        if not isinstance(value, str) or not value.strip() or len(value) > limit:
-            problems.append(f"{where}{name}: expected text of 1 to {limit} characters")
+        # Checked as a routine file's text is (no control character, its direction marks
+        # closed), so a Spanish title cannot show what an English one may not.
+        reader = FieldReader()
+        value = data[name].strip() if isinstance(data[name], str) else data[name]
+        text = reader.text({name: value}, name, where[:-1], required=True, limit=limit, shown=True)
+        if reader.problems:
+            problems += [str(problem) for problem in reader.problems]
         elif not getattr(original, name):
             problems.append(f"{where}{name}: the routine has none to translate")
         else:
-            found[name] = value.strip()
+            found[name] = text
     return found
 
 
@@ -137,11 +153,12 @@ def _lines(
     if name not in data:
         return original
     value = data[name]
-    fits = isinstance(value, list) and all(
-        isinstance(line, str) and line.strip() and len(line) <= MAX_TEXT for line in value
-    )
-    if not fits or len(value) != len(original):
+    if not isinstance(value, list) or len(value) != len(original):
         # As many lines as the routine has: the screen highlights the line being read.
         problems.append(f"{where}{name}: expected {len(original)} lines of text")
         return original
-    return tuple(line.strip() for line in value)
+    reader = FieldReader()
+    stripped = [line.strip() if isinstance(line, str) else line for line in value]
+    lines = reader.texts({name: stripped}, name, where[:-1])
+    problems += [str(problem) for problem in reader.problems]
+    return original if reader.problems else lines

@@ -160,7 +160,7 @@ def test_an_overlay_changes_only_what_it_has() -> None:
         ({"exercises": {"stretch": {"setup": ["Uno."]}}}, "expected 2 lines"),
         ({"exercises": {"nope": {"name": "X"}}}, "exercises.nope: no such exercise"),
         ({"title": 5}, "title: expected text"),
-        ({"title": "x" * 500}, "title: expected text of 1 to 120"),
+        ({"title": "x" * 500}, "title: text is 500 characters; at most 120 allowed"),
         ({"exercises": []}, "expected an object keyed by exercise id"),
     ],
 )
@@ -201,3 +201,54 @@ def test_a_ladder_is_translated_variant_by_variant_and_shared_texts_follow_the_f
         "Elevación de pierna estirada con tobillera lastrada",
     ]
     assert (spoken.rung, spoken.load, spoken.reps) == (1, raise_.ladder[1].load, 10)
+
+
+@pytest.mark.parametrize(
+    ("changes", "problem"),
+    [
+        ({"title": "Prueba\x07"}, "title: text contains a control character (U+0007)"),
+        ({"title": "Prueba\x00"}, "title: text contains a NUL character"),
+        ({"title": "Prueba\ud800"}, "title: text contains an unpaired surrogate"),
+        (
+            {"exercises": {"stretch": {"setup": ["Túmbate.", "Relá\x1bjate."]}}},
+            "exercises.stretch.setup[1]: text contains a control character (U+001B)",
+        ),
+        (
+            {"exercises": {"stretch": {"name": "Estira\x85miento"}}},
+            "exercises.stretch.name: text contains a control character (U+0085)",
+        ),
+        ({"cautions": ["\x9b31m"]}, "cautions[0]: text contains a control character (U+009B)"),
+    ],
+)
+def test_an_overlay_text_a_routine_file_would_refuse_stays_english(
+    changes: dict[str, object], problem: str
+) -> None:
+    """An overlay is read as a routine file is: a bell or an ESC in it is refused, named."""
+    english = routine(
+        hold("stretch", setup=("Lie down.", "Relax."), cues=("Breathe.",)),
+        title="Test",
+        cautions=("Go gently.",),
+    )
+    result, problems = apply_overlay(english, _overlay(**changes))
+    assert any(p.startswith(problem) for p in problems), problems
+    texts = [result.title, *result.cautions, result.exercises[0].name, *result.exercises[0].setup]
+    assert not [t for t in texts if re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]", t)]
+
+
+def test_an_overlay_closes_the_direction_marks_it_leaves_open() -> None:
+    """An RLO left open in a Spanish title is closed, as in a routine file's."""
+    rlo, pdf = "\u202e", "\u202c"
+    changes = {"title": f"Prueba {rlo}abc", "cautions": [f"{rlo}x"]}
+    english = routine(hold("stretch", setup=("Lie down.", "Relax.")), cautions=("Gently.",))
+    result, problems = apply_overlay(english, _overlay(**changes))
+    assert problems == []
+    assert (result.title, result.cautions) == (f"Prueba {rlo}abc{pdf}", (f"{rlo}x{pdf}",))
+
+
+def test_an_overlay_field_misspelled_is_named_not_silently_left_english() -> None:
+    overlay = _overlay(exercises={"stretch": {"nmae": "Estiramiento"}})
+    overlay["titel"] = overlay.pop("title")
+    result, problems = apply_overlay(_sample(), overlay)
+    assert 'titel: unknown field (did you mean "title"?)' in problems
+    assert 'exercises.stretch.nmae: unknown field (did you mean "name"?)' in problems
+    assert (result.title, result.exercises[0].name) == ("Test", "Stretch")
