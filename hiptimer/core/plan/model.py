@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from typing import TYPE_CHECKING, Any
 
+from hiptimer.core.routines.ids import ID_RULE, is_id
 from hiptimer.i18n import _, p_
 
 if TYPE_CHECKING:  # reading the settings (every start) needs no routine model
@@ -161,8 +162,8 @@ def plan_from_data(data: Any) -> WeeklyPlan:
 def _item(value: Any, where: str) -> PlanItem:
     d = _object(value, where, {"routine_id", "days", "at", "since"})
     rid = d.get("routine_id")
-    if not isinstance(rid, str) or not 0 < len(rid) <= 64:
-        raise PlanError(f"{where}.routine_id: expected a routine id of 1 to 64 characters")
+    if not is_id(rid):  # a routine's id (an RLO in one turned the today line around)
+        raise PlanError(f"{where}.routine_id: expected {ID_RULE}; got {_quoted(rid)}")
     days = d.get("days", list(EVERY_DAY))
     if (
         not isinstance(days, (list, tuple))
@@ -191,10 +192,16 @@ def _desk(value: Any) -> DeskBreaks:
     for name, text in zip(("quiet_from", "quiet_until"), quiet, strict=True):
         _clock(text, f"plan.desk.{name}")
     rid = d.get("routine_id", DESK_ROUTINE)
-    if not isinstance(rid, str) or not 0 < len(rid) <= 64:
-        raise PlanError("plan.desk.routine_id: expected a routine id of 1 to 64 characters")
+    if not is_id(rid):
+        raise PlanError(f"plan.desk.routine_id: expected {ID_RULE}; got {_quoted(rid)}")
     on = _bool(d.get("on", False), "plan.desk.on")
     return DeskBreaks(on, minutes, quiet_from=quiet[0], quiet_until=quiet[1], routine_id=rid)
+
+
+def _quoted(value: Any) -> str:
+    """A value as the notice names it: escaped (a bell, an RLO) and at most 40 characters."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "\u2026"
 
 
 def _object(value: Any, where: str, known: set[str]) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from enum import Enum
 from typing import Any
 
 from hiptimer.core.routines.direction_marks import closed, counted_length
+from hiptimer.core.routines.ids import ID_PATTERN
 from hiptimer.i18n import N_, translate
 
 MAX_LIST_ITEMS = 50
@@ -23,7 +24,6 @@ MAX_LIST_ITEMS = 50
 MIN_SECONDS = 0.1
 SECONDS_DECIMALS = 3
 MAX_TEXT = 2000
-ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")  # used with fullmatch
 # Control characters no screen shows (a bell drew a box in a name): C0 but the tab, line
 # break and carriage return, DEL and C1. NUL has a message of its own.
 _CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Any
 
 import pytest
@@ -73,6 +74,19 @@ def test_a_plan_goes_to_json_and_back_unchanged() -> None:
 def test_a_bad_plan_names_the_field(data: Any, message: str) -> None:
     with pytest.raises(PlanError, match=message.replace("[", r"\[").replace("]", r"\]")):
         plan_from_data(data)
+
+
+@pytest.mark.parametrize(
+    "rid", ["\u202eevil-rlo", "bell\x07x", "two\nlines", "<b>Big</b>", "Daily-Hip", "-x", "a b"]
+)
+def test_a_plan_names_a_routine_id_no_routine_can_have(rid: str) -> None:
+    """A hand-edited id is refused as a routine file's is: an RLO left open in one turned the
+    library's today lines, and the week's tally under them, around ("dessim — 00:10 ta")."""
+    where = "plan.items[0].routine_id: expected an id of lowercase letters, digits"
+    with pytest.raises(PlanError, match=re.escape(where)):
+        plan_from_data({"items": [{"routine_id": rid}]})
+    with pytest.raises(PlanError, match=re.escape("plan.desk.routine_id: expected an id of")):
+        plan_from_data({"desk": {"routine_id": rid}})
 
 
 def test_quiet_hours_may_cross_midnight() -> None:
