@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from hiptimer import paths
+from hiptimer.core.routines.direction_marks import closed
 from hiptimer.core.safe_read import (
     BadJson,
     UnreadableFile,
@@ -34,6 +35,9 @@ from hiptimer.i18n import _
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 # keep_draft's names: "<routine id>-<YYYYmmdd-HHMMSS>.json", or "...-2.json" in the same second
 _NAME = re.compile(r"(?P<id>.+)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?\.json")
+# What a line of a notice cannot show: line breaks and the other controls (a bell drew a box).
+_NOT_IN_A_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+SHOWN_TITLE = 120  # a routine title's most (validation.MAX_NAME); a draft's may be any length
 DISCARDED = "discarded"
 DAMAGED = "damaged"
 
@@ -52,6 +56,17 @@ class Draft:
         """The routine's title as it was typed, or its id when there was none."""
         title = self.data.get("title")
         return title if isinstance(title, str) and title.strip() else self.routine_id
+
+    @property
+    def shown_title(self) -> str:
+        """The title as a sentence of ours names it: a draft is not checked as a routine is,
+        so its controls become spaces, it is cut to a title's length, and the direction marks
+        it leaves open are closed, as a routine's are (an RLO left open turned "from <time>
+        were kept" after it around)."""
+        line = " ".join(_NOT_IN_A_LINE.sub(" ", self.title).split())
+        if len(line) > SHOWN_TITLE:
+            line = line[: SHOWN_TITLE - 1] + "\u2026"
+        return closed(line)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from hiptimer.i18n import _
 
 def offer_text(draft: Draft) -> str:
     return _("Unsaved changes to \u201c{routine}\u201d from {time} were kept.").format(
-        routine=draft.title, time=when_text(draft.kept_at)
+        routine=draft.shown_title, time=when_text(draft.kept_at)
     )
 
 

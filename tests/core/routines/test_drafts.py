@@ -75,3 +75,22 @@ def test_a_draft_too_large_to_read_back_is_not_written() -> None:
     with pytest.raises(OSError, match="larger than 1 MiB"):
         keep_draft({"notes": "x" * (1 << 20)}, "hips", WHEN)
     assert kept_drafts() == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("\u202eEvil", "\u202eEvil\u202c"),  # its override closed
+        ("Bell\x07 and\nsecond line", "Bell and second line"),
+        ("x" * 5000, "x" * 119 + "\u2026"),
+        ("Plain <b>title</b>", "Plain <b>title</b>"),
+    ],
+)
+def test_a_draft_s_title_is_named_as_one_line_in_our_direction(typed: str, shown: str) -> None:
+    """The start notice says "Unsaved changes to “<title>” from <time> were kept.": an RLO
+    left open in the title turned the time and our words around, a bell drew a box, a line
+    break split the notice, and a title of a 1 MiB draft was not cut."""
+    path = keep_draft({"title": typed}, "my-routine", WHEN)
+    (draft,) = look_at_drafts().drafts
+    assert draft.path == path and draft.title == typed  # the editor still gets it as typed
+    assert draft.shown_title == shown

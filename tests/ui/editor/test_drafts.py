@@ -162,3 +162,13 @@ def test_the_offer_shows_a_title_as_text(qtbot: QtBot, catalog: Catalog) -> None
     editor = open_editor(qtbot, catalog)
     assert editor.draft_offer.text.textFormat() == editor.draft_offer.text.textFormat().PlainText
     assert "\u201c<b>Mine</b> & yours\u201d" in editor.draft_offer.text.text()
+
+
+def test_the_offer_names_a_title_with_an_override_as_one_line_in_our_direction(
+    qtbot: QtBot, catalog: Catalog
+) -> None:
+    """An RLO left open in the title turned "from <time> were kept" around after it."""
+    keep_draft(edited(catalog, "\u202eMine\x07\nmore"), BUILTIN_ID, WHEN)
+    editor = open_editor(qtbot, catalog)
+    text = editor.draft_offer.text.text()
+    assert "\u201c\u202eMine more\u202c\u201d from " in text
