@@ -16,6 +16,7 @@ from PySide6.QtSvg import QSvgRenderer, QtSvg
 from hiptimer.core.figures.images import ImageKind, ImageProblem, read_image
 from hiptimer.core.figures.library import FigureLibrary
 from hiptimer.core.figures.model import Figure
+from hiptimer.core.routines.direction_marks import closed
 from hiptimer.core.routines.ladder import variant_id
 from hiptimer.core.routines.model import Exercise
 from hiptimer.core.routines.pictures import image_path
@@ -115,7 +116,9 @@ def picture_art(routine_path: str, image: str) -> Art:
 def _not_shown(image: str, problem: str) -> Art:
     """The note in a picture's place: which file, and what is wrong with it."""
     # Translators: {file} is the picture's path as the routine gives it.
-    return Art(note=_("Picture not shown: {file} ({problem})").format(file=image, problem=problem))
+    note = _("Picture not shown: {file} ({problem})")
+    # The path is the routine's, its direction marks closed so that none runs on into ours.
+    return Art(note=note.format(file=closed(image), problem=problem))
 
 
 def _decode(data: bytes) -> QImage | None:

@@ -331,3 +331,14 @@ def assert_it_stands_out(view: FigureView, qapp: QApplication, *, step: int, at_
         theme.use(DARK, 100)
         qapp.setStyleSheet("")
         qapp.setFont(theme.app_font())
+
+
+def test_a_picture_s_name_with_an_override_left_open_keeps_our_words_in_their_direction(
+    make: Callable[..., FigureView], tmp_path: Path
+) -> None:
+    """The library read "Picture not shown: pics/(dnuof ton elif) gnp.png-live": the RLO a
+    routine may have in its image path ran on into our words after it."""
+    image = "pics/\u202eevil-gnp.png"
+    view = make(str(tmp_path / "mine.json"))
+    view.set_state(with_image(image), "lift", 0.5, None)
+    assert view.shown.note == f"Picture not shown: {image}\u202c (file not found)"
