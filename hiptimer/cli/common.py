@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 import io
 import os
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO, TypeAlias
 
+from hiptimer.core.escapes import escape_controls
 from hiptimer.core.safe_write import file_in_the_way
 
 # Exit statuses: 2, the command or a routine file is wrong ("you asked for something that
@@ -85,10 +85,6 @@ def add_command(
 
 # ---------------------------------------------------------------- output
 
-# Control characters, and the marks that turn the direction of all the text after them up to
-# their end mark (a title cut to its column before that end turned the rest of the row around).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
 
 def printable(text: str, stream: TextIO) -> str:
     """Text that cannot garble a terminal or fail to encode: control characters escaped."""
@@ -98,16 +94,6 @@ def printable(text: str, stream: TextIO) -> str:
         return text.encode(encoding, "backslashreplace").decode(encoding)
     except LookupError:
         return text.encode("ascii", "backslashreplace").decode("ascii")
-
-
-def escape_controls(text: str) -> str:
-    """Control characters (an ESC from a hostile file, say) as visible \\xNN escapes, and the
-    direction embeddings, overrides and isolates as \\uNNNN."""
-    return _CONTROL.sub(lambda m: _escape(ord(m.group())), text)
-
-
-def _escape(code: int) -> str:
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def cell(text: str, limit: int | None = None) -> str:

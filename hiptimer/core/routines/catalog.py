@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from hiptimer import paths
+from hiptimer.core.escapes import escape_controls
 from hiptimer.core.routines.loader import (
     is_routine_file_name,
     iter_routine_files,
@@ -211,7 +212,9 @@ def _load_entry(path: Path, builtin: bool, shipped: Path | None) -> RoutineEntry
     try:
         routine = load_routine(path, builtin=builtin, builtin_dir=shipped)
     except RoutineError as exc:
-        return RoutineEntry(_claimed_id(path), path.name, path, builtin, error=exc)
+        # The file's name as the command line prints it: an RLO in it turned our words
+        # "(broken)" around, and it shows what the file is called, not what it pretends.
+        return RoutineEntry(_claimed_id(path), escape_controls(path.name), path, builtin, error=exc)
     return RoutineEntry(routine.id, routine.title, path, builtin, routine=routine)
 
 

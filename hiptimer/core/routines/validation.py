@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from hiptimer.core.escapes import escape_controls
 from hiptimer.core.routines.dose_fields import (
     MAX_HOLD_S,
     MAX_NAME,
@@ -78,8 +79,10 @@ class RoutineError(Exception):
         return [f"{self.source}: {p}" for p in self.problems]
 
     def shown_lines(self) -> list[str]:
-        """lines(), in the language in use (on screen; the command line prints lines())."""
-        return [f"{self.source}: {p.shown_line()}" for p in self.problems]
+        """lines(), in the language in use (on screen; the command line prints lines()), the
+        file's name with its controls and direction marks escaped, as the command line does."""
+        source = escape_controls(self.source)
+        return [f"{source}: {p.shown_line()}" for p in self.problems]
 
 
 _ROUTINE_FIELDS = {

@@ -112,6 +112,26 @@ def test_a_broken_user_file_is_an_entry_and_stops_nothing(dirs: tuple[Path, Path
 
 
 @pytest.mark.parametrize(
+    ("name", "shown"),
+    [("\u202eevil-nosj.json", "\\u202eevil-nosj.json"), ("bell\x07x.json", "bell\\x07x.json")],
+)
+def test_a_broken_file_s_name_is_shown_with_its_controls_and_direction_marks_escaped(
+    dirs: tuple[Path, Path], name: str, shown: str
+) -> None:
+    """The library listed "(nekorb)   nosj.json-live", and its problem "... :NOSJ dilav ton":
+    an RLO in a file's name ran on into our words; a bell drew a box. Shown as the command line
+    prints them, the name is what the file is called, not what it pretends to be."""
+    _, user = dirs
+    write(user, name, b"{ broken")
+    (entry,) = catalog(dirs).broken()
+    assert entry.title == shown
+    assert entry.error is not None
+    (line,) = entry.error.shown_lines()
+    assert line.startswith(f"{user / shown}: not valid JSON")
+    assert entry.error.source == str(user / name)  # the file itself, as it is named
+
+
+@pytest.mark.parametrize(
     "content",
     [b"", b"\xff\xfe{", b"[" * 100_000, b"[1, 2]", b'{"id": "x"', b'{"id": 5}', b"9" * 5000],
 )
