@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from hiptimer import paths
+from hiptimer.core.escapes import escape_controls
 from hiptimer.core.history.wording import when_text
 from hiptimer.core.routines.drafts import Draft, look_at_drafts
 from hiptimer.i18n import _, joined, n_
@@ -64,7 +65,7 @@ def _words(drafts: list[Draft]) -> tuple[str, str]:
         "discard them; this note comes at each start until then ({where})."
     )
     if len(drafts) == 1:
-        return offer_text(drafts[0]), detail.format(where=drafts[0].path)
+        return offer_text(drafts[0]), detail.format(where=escape_controls(str(drafts[0].path)))
     n = len(drafts)
     heading = n_(
         "{n} kept copy of unsaved routine changes:",
@@ -72,7 +73,9 @@ def _words(drafts: list[Draft]) -> tuple[str, str]:
         n,
     ).format(n=n)
     each = joined(
-        _("\u201c{routine}\u201d from {time}").format(routine=d.title, time=when_text(d.kept_at))
+        _("\u201c{routine}\u201d from {time}").format(
+            routine=d.shown_title, time=when_text(d.kept_at)
+        )
         for d in drafts
     )
     opens = _("The button opens the newest in the editor; then this note names the rest.")

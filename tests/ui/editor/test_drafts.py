@@ -12,9 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from hiptimer import paths
 from hiptimer.core.routines.catalog import Catalog, load_catalog
-from hiptimer.core.routines.drafts import keep_draft
+from hiptimer.core.routines.drafts import DamagedDraft, keep_draft
 from hiptimer.core.routines.writer import routine_to_data
 from hiptimer.paths import kept_drafts
+from hiptimer.ui.editor.draft_words import damaged_text
 from hiptimer.ui.editor.window import EditorWindow
 from tests.ui.editor.editing import BUILTIN_ID, Answer, Prompts
 
@@ -172,3 +173,15 @@ def test_the_offer_names_a_title_with_an_override_as_one_line_in_our_direction(
     editor = open_editor(qtbot, catalog)
     text = editor.draft_offer.text.text()
     assert "\u201c\u202eMine more\u202c\u201d from " in text
+
+
+def test_a_damaged_draft_s_file_is_named_with_its_direction_marks_escaped() -> None:
+    """A file put in drafts/ by hand may be called anything: an RLO in its name turned "could
+    not be read" and "was moved to" around, as in the library's list of broken files."""
+    folder = paths.drafts_dir()
+    path, moved = folder / "\u202eevil.json", folder / "damaged" / "\u202eevil.json"
+    text = damaged_text(DamagedDraft(path, "not JSON", moved))
+    assert text == (
+        f"The kept changes in {folder}/\\u202eevil.json could not be read (not JSON). "
+        f"The file was moved to {folder}/damaged/\\u202eevil.json."
+    )

@@ -56,3 +56,15 @@ def test_the_notice_opens_every_kept_draft_in_turn_the_newest_first(qtbot: QtBot
     # The editor names the other copy of its routine, newer or older than the one offered.
     assert editor.draft_offer.text.text().endswith("Another copy is kept too.")
     app.history.close()
+
+
+def test_the_notice_names_several_drafts_in_our_direction(qtbot: QtBot) -> None:
+    """With two drafts the notice listed each title as typed: an RLO left open in one turned
+    the words after it around, the other draft's name and the time included."""
+    keep_draft({"title": "\u202eMine\x07"}, "my-routine", DAY.replace(hour=8))
+    keep_draft({"title": "Evening"}, "my-routine-2", DAY.replace(hour=9))
+    app = make_app(qtbot)
+    _tell_kept_drafts(app.window)
+    heading = app.window.notice.shown[-1]
+    assert "\u201c\u202eMine\u202c\u201d from " in heading
+    app.history.close()
