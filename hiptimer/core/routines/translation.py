@@ -7,6 +7,7 @@ so a bad overlay never keeps a routine from opening.
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import replace
 from pathlib import Path
@@ -55,19 +56,28 @@ def translated(routine: Routine, language: str | None = None) -> Routine:
     except BadJson as exc:
         log.warning("routine translation %s is not valid JSON: %s", path, exc)
         return routine
-    result, problems = apply_overlay(routine, data)
+    result, problems = apply_overlay(routine, data, language)
     for problem in problems:
         log.warning("routine translation %s: %s; kept in English", path, problem)
     return result
 
 
-def apply_overlay(routine: Routine, data: Any) -> tuple[Routine, list[str]]:
-    """The routine with the overlay's texts, and a line for each part that cannot be used."""
+def apply_overlay(
+    routine: Routine, data: Any, language: str | None = None
+) -> tuple[Routine, list[str]]:
+    """The routine with the overlay's texts, and a line for each part that cannot be used;
+    `language`: the one its folder is for, which its "language" must be where it says one."""
     problems: list[str] = []
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         return routine, [f'not a routine translation (expected "format": "{FORMAT}")']
     if data.get("version") != VERSION or data.get("id") != routine.id:
         return routine, [f'expected "version": {VERSION} and "id": "{routine.id}"']
+    said = data.get("language", language)
+    if language is not None and said != language:
+        # A Spanish overlay copied into a new language's folder would speak Spanish there.
+        return routine, [
+            f'expected "language": "{language}" (the folder\'s), got {json.dumps(said)}'
+        ]
     _unknown(data, OVERLAY_FIELDS, "", problems)
     texts = _texts(data, ROUTINE_TEXTS, routine, "", problems)
     cautions = _lines(data, "cautions", routine.cautions, "", problems)

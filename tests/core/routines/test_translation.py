@@ -252,3 +252,12 @@ def test_an_overlay_field_misspelled_is_named_not_silently_left_english() -> Non
     assert 'titel: unknown field (did you mean "title"?)' in problems
     assert 'exercises.stretch.nmae: unknown field (did you mean "name"?)' in problems
     assert (result.title, result.exercises[0].name) == ("Test", "Stretch")
+
+
+def test_an_overlay_for_another_language_is_named_and_not_used() -> None:
+    """A Spanish overlay copied into a new language's folder would speak Spanish there."""
+    result, problems = apply_overlay(_sample(), _overlay(language="es"), "pt")
+    assert problems == ['expected "language": "pt" (the folder\'s), got "es"']
+    assert result == _sample()
+    assert apply_overlay(_sample(), _overlay(language="es"), "es")[1] == []
+    assert apply_overlay(_sample(), _overlay(), "es")[1] == []  # leaving it out is fine
