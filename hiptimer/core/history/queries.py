@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
+from hiptimer.core.escapes import escape_unshowable
 from hiptimer.core.history import session_totals
 from hiptimer.core.history.checkin_day import day_span
 from hiptimer.core.history.csv_export import write_csv
@@ -115,8 +116,9 @@ class HistoryQueries(HistorySeries):
         else:
             counts = count_sets(self.session_sets(sid), planned)
         # The title with what it leaves open closed, as the loader now reads it: one recorded
-        # before turned the heading's "· 29 s · 1 of 100 sets done" around (user20).
-        title = closed(title) if isinstance(title, str) else title
+        # before turned the heading's "· 29 s · 1 of 100 sets done" around (user20); and a
+        # control character the loader now refuses (a bell drew a box) as its code.
+        title = shown_name(title) if isinstance(title, str) else title
         return SessionSummary(
             sid, routine_id, title, revision, from_db_time(started), opt_time(ended), reason,
             note, planned, attempts, counts, top, mean, opt_time(last), m_pain, m_stiff,
@@ -271,8 +273,13 @@ def _convert(row: Any, times: tuple[int, ...], flags: tuple[int, ...] = ()) -> l
     return values
 
 
+def shown_name(text: str) -> str:
+    """A recorded title or name as it is shown: its controls as codes, its direction closed."""
+    return closed(escape_unshowable(text))
+
+
 def _set_record(row: Any) -> StoredSet:
     values = _convert(row, times=(3, 4), flags=(10, 11))
-    if isinstance(values[1], str):  # the exercise's name, as the routine loader closes it
-        values[1] = closed(values[1])
+    if isinstance(values[1], str):  # the exercise's name, as the routine loader would take it
+        values[1] = shown_name(values[1])
     return StoredSet(*values)
