@@ -22,7 +22,7 @@ from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.library.details import PICTURE_SCHEME, THUMB_H, THUMB_W, details_html
 from hiptimer.ui.library.items import Estimate, LibraryItem, same_routine, written_length
 from hiptimer.ui.library.suggestions_line import SuggestionsLine
-from hiptimer.ui.theme import current, follow, set_px
+from hiptimer.ui.theme import READABLE_PX, current, follow, set_px
 from hiptimer.ui.widgets.plain import in_our_direction, letters
 from hiptimer.ui.widgets.readable import readable_by_keys, spoken
 from hiptimer.ui.widgets.worded import worded_button
@@ -328,11 +328,13 @@ class LibraryPage(QWidget):
         super().resizeEvent(event)
         h = max(300, self.height())
         set_px(self.heading, h * 0.05, bold=True)
-        set_px(self.today, h * 0.024)
+        # The small words never under READABLE_PX: at 100 % on a 1024 x 600 screen (a page
+        # 500 px tall) today's plan and the key hint were 12 px, the details 13.
+        set_px(self.today, max(h * 0.024, READABLE_PX))
         set_px(self.list, h * 0.03)
         self._fit_labels()
-        set_px(self.details, h * 0.026)
-        set_px(self.hint, h * 0.024)
+        set_px(self.details, max(h * 0.026, READABLE_PX))
+        set_px(self.hint, max(h * 0.024, READABLE_PX))
         set_px(self.start_button, h * 0.04, bold=True)
         self.suggestions.fit(h)
 

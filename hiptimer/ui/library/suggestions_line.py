@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from hiptimer.i18n import _, n_
 from hiptimer.ui.keys import KEY_NAMES, Action
-from hiptimer.ui.theme import set_px
+from hiptimer.ui.theme import READABLE_PX, set_px
 from hiptimer.ui.widgets.worded import worded_button
 
 
@@ -60,5 +60,5 @@ class SuggestionsLine(QWidget):
         self.setVisible(bool(lines))
 
     def fit(self, h: float) -> None:
-        set_px(self.label, h * 0.026, bold=True)
+        set_px(self.label, max(h * 0.026, READABLE_PX), bold=True)  # as the page's small words
         set_px(self.button, h * 0.03, bold=True)
