@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QWidget
 
 from hiptimer.ui.theme import current
 
 CAUTION_PAD = 10  # inside the caution's box
+MIN_PX = 14  # below this a step is unreadable from the mat; steps are left out instead
 
 
 def caution_style() -> str:
@@ -25,3 +27,17 @@ def plain_label(parent: QWidget, *, wrap: bool = True) -> QLabel:
     label.setWordWrap(wrap)
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     return label
+
+
+def metrics(base: QFont, px: float, bold: bool) -> QFontMetrics:
+    """`base`'s metrics at `px` pixels, in bold or not."""
+    font = QFont(base)
+    font.setPixelSize(max(8, int(px)))
+    font.setBold(bold)
+    return QFontMetrics(font)
+
+
+def heading_px(px: float) -> float:
+    """The heading a little smaller than the steps, never under MIN_PX: where they do not all
+    fit it names the key to the rest (11 px at 1024 x 600 could not be read from the mat)."""
+    return max(px * 0.8, float(MIN_PX))

@@ -3,15 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import cast
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from hiptimer.core.routines.model import Exercise
 from hiptimer.i18n import N_, translate
 from hiptimer.ui.keys import Action, Mode, first_key
-from hiptimer.ui.session.coaching_look import caution_style, plain_label
+from hiptimer.ui.session.coaching_look import (
+    MIN_PX,
+    caution_style,
+    heading_px,
+    metrics,
+    plain_label,
+)
 from hiptimer.ui.session.step_parts import split_to_fit
 from hiptimer.ui.theme import current, restyle, set_exact_px, text_scale
 from hiptimer.ui.widgets.plain import breakable, on_our_side, show_wrapped
@@ -25,9 +32,9 @@ PAGED_HEADING_PART = N_(
     "How to do it: step {first} of {count}, part {part} of {parts} ({key}: more)"
 )
 CAUTION_PREFIX = N_("\u26a0 Caution: ")
-MIN_PX = 14  # below this a step is unreadable from the mat; steps are left out instead
 SPACING = 6
-ROW_PAD = 6  # inside a step's row, around its text
+ROW_PAD = 6  # inside a step's row, around its text: room for the highlight of the one read
+QUIET_PAD = 2  # muted, where none is ever highlighted: its lines for the words instead
 MEASURES_KEPT = 512  # heights remembered (a few hundred bytes each)
 ROW_STYLE = "QWidget#step {{ border-radius: 8px; background: {background}; }}"
 
@@ -51,6 +58,7 @@ class CoachingPanel(QFrame):
         self._accent = current().caution_edge
         self._on_accent = "#000000"  # the words of the step being read, on the accent
         self._spoken = -1
+        self._voiced, self._pad = True, ROW_PAD  # a voice reads the steps (set_voiced)
         self._max_px = 24.0
         self._px = 24.0
         self._shown: list[int] = []  # the steps on screen: all, unless they cannot fit whole
@@ -141,7 +149,7 @@ class CoachingPanel(QFrame):
         row.setObjectName("step")
         row.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         layout = QHBoxLayout(row)
-        layout.setContentsMargins(ROW_PAD, ROW_PAD, ROW_PAD, ROW_PAD)
+        layout.setContentsMargins(*[self._pad] * 4)
         number = plain_label(row, wrap=False)
         number.setText(f"{i + 1}.")
         number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -162,8 +170,8 @@ class CoachingPanel(QFrame):
             self._spoken = line
             self._first = max(self._first if line < 0 else line, 0)
             self._part = self._part if line < 0 else 0  # the voice reads a step from its start
-            if self.paged:
-                self._fit()  # the step read comes on screen
+            if self.paged or not self._voiced:
+                self._fit()  # the step read comes on screen (muted, measured unread)
             else:
                 self._restyle()
 
@@ -191,6 +199,15 @@ class CoachingPanel(QFrame):
         if (accent, on_accent) != (self._accent, self._on_accent):
             self._accent, self._on_accent = accent, on_accent
             self._restyle()
+
+    def set_voiced(self, voiced: bool) -> None:
+        """Whether a voice reads the steps, each in bold on its highlight as it does: they are
+        measured so then, none cut while read; muted (False), their words take that room."""
+        if voiced != self._voiced:
+            self._voiced, self._pad = voiced, ROW_PAD if voiced else QUIET_PAD
+            for row in self.rows:
+                cast(QHBoxLayout, row.layout()).setContentsMargins(*[self._pad] * 4)
+            self._fit()
 
     def set_font_px(self, px: float) -> None:
         """The largest size to show the steps at (grown by the text-size setting); smaller
@@ -274,7 +291,7 @@ class CoachingPanel(QFrame):
     def _page_px(self) -> float:
         """The largest size, up to the steps' own, that the page on screen (its steps or one's
         part, the heading, the caution) fits: cut at MIN_PX, a short page read 14 px."""
-        bold = self._shown[0] == self._spoken if self._parts else True
+        bold = self._shown[0] == self._spoken if self._parts else self._voiced or self._spoken >= 0
         shown = [self._parts[self._part]] if self._parts else [self._lines[i] for i in self._shown]
         texts = tuple(breakable(text) for text in shown)
         margins = self._layout.contentsMargins()
@@ -282,7 +299,7 @@ class CoachingPanel(QFrame):
         heading = self.heading.text()  # on one line: it does not wrap
 
         def height_at(px: float) -> int:
-            wide = _metrics(self.font(), heading_px(px), True).horizontalAdvance(heading) > room
+            wide = metrics(self.font(), heading_px(px), True).horizontalAdvance(heading) > room
             return self.height() + 1 if wide else self._height_of(px, texts, bold=bold)
 
         return self._largest_px(height_at, self.height())
@@ -312,7 +329,8 @@ class CoachingPanel(QFrame):
         return px
 
     def _height_at(self, px: float, shown: list[int], panel_width: int | None = None) -> int:
-        return self._height_of(px, tuple(breakable(self._lines[i]) for i in shown), panel_width)
+        texts = tuple(breakable(self._lines[i]) for i in shown)
+        return self._height_of(px, texts, panel_width, bold=self._voiced or self._spoken >= 0)
 
     def _height_of(
         self,
@@ -326,7 +344,7 @@ class CoachingPanel(QFrame):
         unless asked: the widest a step is shown (when read)."""
         key = (
             px, texts, panel_width or self.width(), bold, self.font().key(), current().name,
-            text_scale(), self.heading.text(), len(self.steps),
+            text_scale(), self.heading.text(), len(self.steps), self._voiced,
             self.caution.text(), self._caution_ruler.styleSheet(),
         )  # fmt: skip
         if key not in self._heights:
@@ -340,14 +358,14 @@ class CoachingPanel(QFrame):
     ) -> int:
         margins = self._layout.contentsMargins()
         width = (panel_width or self.width()) - margins.left() - margins.right()
-        bold = _metrics(self.font(), px, True)  # the widest a step is shown (when read)
+        bold = metrics(self.font(), px, True)  # the widest a step is shown (when read)
         parts = []
         if self.steps:  # the heading, measured as a label lays it out (fonts' height is 1 short)
             parts.append(self._wrapped_height(heading_px(px), self.heading.text(), width))
         number_w = bold.horizontalAdvance(f"{len(self.steps)}.") + 12
         for text in texts:
-            text_w = width - number_w - 2 * ROW_PAD - SPACING
-            parts.append(self._wrapped_height(px, text, text_w, bold_steps) + 2 * ROW_PAD)
+            text_w = width - number_w - 2 * self._pad - SPACING
+            parts.append(self._wrapped_height(px, text, text_w, bold_steps) + 2 * self._pad)
         if self.caution.text():
             set_exact_px(self._caution_ruler, px, bold=True)
             self._caution_ruler.setText(self.caution.text())
@@ -375,19 +393,6 @@ class CoachingPanel(QFrame):
                 set_exact_px(label, self._px, bold=spoken)
                 restyle(label, f"color: {self._on_accent};" if spoken else "")
         set_exact_px(self.caution, self._px, bold=True)
-
-
-def heading_px(px: float) -> float:
-    """The heading a little smaller than the steps, never under MIN_PX: where they do not all
-    fit it names the key to the rest (11 px at 1024 x 600 could not be read from the mat)."""
-    return max(px * 0.8, float(MIN_PX))
-
-
-def _metrics(base: QFont, px: float, bold: bool) -> QFontMetrics:
-    font = QFont(base)
-    font.setPixelSize(max(8, int(px)))
-    font.setBold(bold)
-    return QFontMetrics(font)
 
 
 def _same_coaching(a: Exercise, b: Exercise) -> bool:

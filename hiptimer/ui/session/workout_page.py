@@ -133,6 +133,7 @@ class WorkoutPage(QWidget):
         for label in (self.caption, self.next_line):
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.coaching = CoachingPanel(self)
+        self.coaching.set_voiced(not self._muted)
         for part in (self.tempo, self.big_caption, self.side, self.coaching, self.big_time):
             part.hide()  # until a step has them
         self.big.installEventFilter(self)  # a click on the count counts one rep
@@ -220,6 +221,7 @@ class WorkoutPage(QWidget):
 
     def set_muted(self, muted: bool) -> None:
         self._muted = muted
+        self.coaching.set_voiced(not muted)
         self.show_view(self.driver.view())
 
     def show_caption(self, text: str) -> None:

@@ -36,7 +36,8 @@ OTHERS = ("Press through both heels and lift your hips.", "Come down slowly.")
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-@pytest.mark.parametrize("size", [(1280, 800), (1024, 600)], ids=lambda s: f"{s[0]}x{s[1]}")
+# At 1280 x 800 it fits whole now, the steps taking up to three quarters of the row (mat21).
+@pytest.mark.parametrize("size", [(1024, 600)], ids=lambda s: f"{s[0]}x{s[1]}")
 def test_muted_every_word_of_a_step_too_long_to_fit_alone_is_read_in_parts(
     qtbot: QtBot, qapp: QApplication, size: tuple[int, int], language: str, in_language: None
 ) -> None:

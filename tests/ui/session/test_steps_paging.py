@@ -51,7 +51,12 @@ def whole(label: QLabel) -> bool:
     return label.isVisible() and label.height() >= label.heightForWidth(label.width())
 
 
-@pytest.mark.parametrize(("size", "first"), [((1280, 800), LONGER), ((1024, 600), LONG)])
+# At 1280 x 800 the steps take up to three quarters of the row (mat21): LONGER fits beside
+# the others there: a step of 1,700 characters fits there alone, not with them.
+LONGEST = f"{LONGER} {LONG}"[:1700].rsplit(" ", 1)[0]
+
+
+@pytest.mark.parametrize(("size", "first"), [((1280, 800), LONGEST), ((1024, 600), LONG)])
 def test_muted_every_step_of_a_long_setup_is_reached_by_key_and_read_whole(
     qtbot: QtBot, size: tuple[int, int], first: str
 ) -> None:
