@@ -1,0 +1,396 @@
+"""Every key of the README's key table pressed on the real window, in the context the table
+names, and what it did checked: one app start, one walk from the safety notice to Quit."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from hiptimer.ui.session.workout_text import minutes_text
+from tests.e2e.readme_keys import Row, readme_rows
+from tests.e2e.real_app import RealApp, wait_until
+
+pytestmark = pytest.mark.e2e
+
+# Rows the walk below does not reach, each with the test that presses it instead. The
+# morning check-in needs a session on the day before and the resume offer a session
+# killed mid-way: each is a start of its own, which the suite's time cannot afford here.
+ELSEWHERE: dict[Row, str] = {
+    **{
+        ("Morning check-in and dose suggestions", keys): "tests/ui/guidance/test_checkin_page.py"
+        for keys in ("0-9, T (10)", "Up arrow", "Down arrow", "Enter", "K or Delete", "Esc")
+    },
+    ("An interrupted session", "Enter or R"): "tests/e2e/test_kill_and_resume.py",
+    ("An interrupted session", "D"): "tests/ui/session/test_resume_page.py",
+}
+STEPS = [f"Step {n}: bend the knee a little further and keep the heel down on the mat." for n in
+         range(1, 21)]  # fmt: skip
+ROUTINE = {
+    "format": "hiptimer-routine",
+    "version": 2,
+    "id": "keys-walk",
+    "title": "Keys walk",
+    "rests": {
+        "get_ready_s": 60,
+        "between_sets_s": 60,
+        "between_sides_s": 60,
+        "after_exercise_s": 60,
+    },
+    "exercises": [
+        {
+            "id": "hold-a",
+            "name": "Hold A",
+            "kind": "hold",
+            "hold_s": 60,
+            "sets": 2,
+            "sides": "each",
+            "setup": STEPS,
+            "caution": "Stop if it hurts.",
+        },
+        {"id": "reps-b", "name": "Reps B", "kind": "reps", "reps": 3, "sets": 2},
+        {
+            "id": "tempo-c",
+            "name": "Tempo C",
+            "kind": "reps",
+            "reps": 3,
+            "tempo": {"lift_s": 20, "hold_s": 20, "lower_s": 20},
+        },
+        {
+            "id": "test-d",
+            "name": "Test D",
+            "kind": "hold",
+            "hold_s": 60,
+            "sets": 2,
+            "test": {"measure": "value", "unit": "cm", "better": "lower"},
+        },
+    ],
+}
+
+SESSION = "During a session"
+COUNTING = "Self-paced reps, and a chair stand of the monthly check"
+PAIN = "Rating pain after a set"
+CHOICE = "After a rating above your limit"
+RESULT = "A re-test's measured result"
+CHECKIN = "Morning check-in and dose suggestions"
+MENUS = "Menu shortcuts"
+EDITOR = "In the routine editor"
+
+
+def test_every_row_of_the_readme_key_table_is_pressed_or_names_the_test_that_does() -> None:
+    walked = set(WALKED)
+    missing = [row for row in readme_rows() if row not in walked and row not in ELSEWHERE]
+    assert not missing, f"README key rows no test presses: {missing}"
+    gone = [row for row in (*walked, *ELSEWHERE) if row not in readme_rows()]
+    assert not gone, f"rows the test presses that the README no longer has: {gone}"
+
+
+def test_the_readme_rows_are_read_with_their_headings() -> None:
+    rows = readme_rows()
+    assert rows[0] == ("Choosing a routine", "Up arrow")
+    assert (SESSION, "Space or P") in rows and (MENUS, "F1 / Ctrl+?") in rows
+    assert len(rows) == len(set(rows))
+
+
+class Walk:
+    """The app, and the README rows pressed so far with their effect seen."""
+
+    def __init__(self, app: RealApp, data: Path, screen: Path) -> None:
+        self.app, self.data, self.screen_file = app, data, screen
+        self.pressed: set[Row] = set()
+
+    def texts(self) -> list[str]:
+        try:
+            return list(json.loads(self.screen_file.read_text(encoding="utf-8"))["texts"])
+        except (OSError, ValueError, KeyError):
+            return []
+
+    def wait_texts(self, done: Callable[[list[str]], bool], what: str) -> None:
+        wait_until(lambda: done(self.texts()), lambda: f"{what}; on screen: {self.texts()}")
+
+    def press(self, row: Row, *keys: str, title: str) -> str:
+        """Type `keys` into the main window and wait for the title `title` (a pattern)."""
+        self.app.key(*keys)
+        shown = self.app.wait_title(title)
+        self.pressed.add(row)
+        return shown
+
+    def shortcut(self, row: Row, keys: str, opens: str) -> str:
+        """A shortcut typed as a keyboard types it; the window it opens (its title contains
+        `opens`), which then has the keyboard."""
+        self.app.shortcut(keys)
+        window = self.app.wait_keyboard(opens)
+        self.pressed.add(row)
+        return window
+
+    def typed(self, keys: str) -> None:
+        """Keys to whichever window has the keyboard (a dialog)."""
+        self.app.xdotool("key", "--clearmodifiers", keys)
+
+    def close(self, row: Row, name: str, keys: str) -> None:
+        wait_gone(self, name, keys)
+        self.pressed.add(row)
+
+    def setting(self, name: str) -> object:
+        return json.loads((self.data / "settings.json").read_text(encoding="utf-8")).get(name)
+
+
+# Every row the walk presses; the walk adds each as it sees its effect.
+WALKED: tuple[Row, ...] = (
+    ("Choosing a routine", "Up arrow"), ("Choosing a routine", "Down arrow"),
+    ("Choosing a routine", "Enter"), ("Choosing a routine", "V"),
+    *((SESSION, keys) for keys in ("Space or P", "Right arrow or N", "Left arrow or B", "+", "-",
+                                   "S", "I", "Down arrow or Page Down", "Backspace", "M", "Esc")),
+    (COUNTING, "Enter"), (COUNTING, "Backspace"),
+    (PAIN, "0-9, T (10)"), (PAIN, "K or Delete"),
+    (CHOICE, "S"), (CHOICE, "L"), (CHOICE, "C"), (CHOICE, "Backspace, Left arrow or B"),
+    (RESULT, "0-9 or ."), (RESULT, "Backspace"), (RESULT, "Enter"), (RESULT, "K or Delete"),
+    (CHECKIN, "A"), (CHECKIN, "D"),
+    ("The summary after a session", "Enter or Esc"), ("The summary after a session", "Y"),
+    ("Anywhere", "F11"),
+    *((MENUS, keys) for keys in ("Ctrl+Q", "Ctrl+,", "Ctrl+H", "F1 / Ctrl+?", "Ctrl+E",
+                                 "Ctrl+N", "Ctrl+O", "Ctrl+Shift+S")),
+    *((EDITOR, keys) for keys in ("Ctrl+S", "Ctrl+Z", "Ctrl+Shift+Z / Ctrl+Y", "Ctrl+Up",
+                                  "Ctrl+Down", "Esc / Ctrl+W")),
+    ("In the history window", "Esc / Ctrl+W"),
+)  # fmt: skip
+
+
+def start(display: str, tmp_path: Path) -> Walk:
+    data = tmp_path / "data"
+    (data / "routines").mkdir(parents=True)
+    (data / "settings.json").write_text(json.dumps({"muted": True}), encoding="utf-8")
+    (data / "routines" / "keys-walk.json").write_text(json.dumps(ROUTINE), encoding="utf-8")
+    screen = tmp_path / "screen.json"
+    app = RealApp(display, data, None, env={"HIPTIMER_SCREEN_TEXT": str(screen)})
+    return Walk(app, data, screen)
+
+
+def test_each_readme_key_does_what_the_table_says(display: str, tmp_path: Path) -> None:
+    walk = start(display, tmp_path)
+    try:
+        library(walk)
+        get_ready(walk)
+        hold_and_choices(walk)
+        reps(walk)
+        retest(walk)
+        summary(walk)
+        menus(walk)
+        editor(walk)
+        walk.app.shortcut("ctrl+q")
+        walk.app.wait_keyboard("Quit?")
+        walk.close((MENUS, "Ctrl+Q"), "Quit?", "q")
+        walk.app.process.wait(timeout=30)
+    finally:
+        walk.app.stop()
+    assert walk.pressed == set(WALKED), f"not seen: {set(WALKED) - walk.pressed}"
+
+
+def library(walk: Walk) -> None:
+    app = walk.app
+    app.wait_title(r"^HipTimer$")  # the safety notice
+    app.wait_keyboard("HipTimer")
+    app.key("Return")  # I understand
+    # The chosen routine is what Ctrl+E edits: the routine above Keys walk, then it again.
+    app.key("End")  # (the list's own key: the last routine, Keys walk)
+    for key, name in (("Up", "Spinal stenosis basics"), ("Down", "Keys walk")):
+        app.key(key)
+        walk.shortcut((MENUS, "Ctrl+E"), "ctrl+e", f"Edit routine \u2014 {name}")
+        walk.pressed.add(("Choosing a routine", f"{key} arrow"))
+        walk.close((EDITOR, "Esc / Ctrl+W"), "Edit routine", "Escape" if key == "Up" else "ctrl+w")
+    walk.press(("Choosing a routine", "Enter"), "Return", title=r"^1:00 Hold A")
+
+
+def get_ready(walk: Walk) -> None:
+    app = walk.app
+    walk.press((SESSION, "Space or P"), "space", title=r"^Paused \d:\d\d Hold A")
+    walk.press((SESSION, "Space or P"), "space", title=r"^\d:\d\d Hold A")
+    walk.press((SESSION, "Space or P"), "p", title=r"^Paused \d:\d\d Hold A")
+    walk.press((SESSION, "Space or P"), "p", title=r"^\d:\d\d Hold A")
+    # Twenty steps do not fit: Down and Page Down show the next ones.
+    for key in ("Down", "Next"):
+        other_steps(walk, key)
+    walk.pressed.add((SESSION, "Down arrow or Page Down"))
+    app.key("m")
+    walk.wait_texts(lambda texts: "Sound off" not in texts, "M did not turn the sound on")
+    assert walk.setting("muted") is False
+    app.key("m")
+    walk.wait_texts(lambda texts: "Sound off" in texts, "M did not turn the sound off")
+    walk.pressed.add((SESSION, "M"))
+    paused = walk.press((SESSION, "Space or P"), "space", title=r"^Paused 0:[45]\d Hold A")
+    seconds = int(paused.split()[1].split(":")[1])
+    walk.press((SESSION, "+"), "plus", title=rf"^Paused {minutes_text(seconds + 5)} Hold A")
+    walk.press((SESSION, "-"), "minus", title=rf"^Paused {minutes_text(seconds)} Hold A")
+    app.key("Escape")
+    app.wait_keyboard("End the session?")
+    walk.close((SESSION, "Esc"), "End the session?", "Escape")  # Keep going
+    # Paused, Right moves to the hold, which waits paused with its whole time.
+    walk.press((SESSION, "Right arrow or N"), "Right", title=r"^Paused 1:00 Hold A")
+
+
+def hold_and_choices(walk: Walk) -> None:
+    walk.press((SESSION, "+"), "plus", title=r"^Paused 1:05 Hold A")
+    walk.press((SESSION, "-"), "minus", title=r"^Paused 1:00 Hold A")
+    walk.press((SESSION, "Space or P"), "space", title=r"^0:5\d Hold A")
+    walk.app.key("i")
+    walk.wait_texts(
+        lambda texts: any(t.startswith("How to do it") for t in texts), "I did not show the steps"
+    )
+    walk.app.key("i")
+    walk.wait_texts(
+        lambda texts: not any(t.startswith("How to do it") for t in texts),
+        "I did not hide the steps",
+    )
+    walk.pressed.add((SESSION, "I"))
+    walk.app.key("Left")  # the first set: back to the get-ready before it
+    walk.wait_texts(lambda texts: texts[:1] == ["GET READY"], "Left did not go back")
+    walk.app.key("b")
+    walk.wait_texts(lambda texts: texts[:1] == ["GET READY"], "B did not stay in the get-ready")
+    walk.pressed.add((SESSION, "Left arrow or B"))
+    walk.app.key("n")
+    walk.wait_texts(lambda texts: texts[:1] == ["WORK"], "N did not finish the get-ready")
+    walk.press((SESSION, "Right arrow or N"), "Right", title=r"^Rate pain: Hold A")
+    # Above the limit (5), then back to the rating: 2 on the choice would do nothing.
+    for back in ("BackSpace", "Left", "b"):
+        walk.press((CHOICE, "Backspace, Left arrow or B"), "7", back, "2", title=r"^1:00 Hold A")
+        walk.press((SESSION, "Backspace"), "BackSpace", title=r"^Rate pain: Hold A")
+    walk.press((PAIN, "0-9, T (10)"), "t", "c", title=r"^1:00 Hold A")
+    walk.pressed.add((CHOICE, "C"))
+    assert not [t for t in walk.texts() if "(was" in t]
+    walk.press((SESSION, "Backspace"), "BackSpace", title=r"^Rate pain: Hold A")
+    walk.press((CHOICE, "L"), "7", "l", title=r"^1:00 Hold A")
+    walk.wait_texts(lambda texts: any("(was 60 s)" in t for t in texts), "L lowered nothing")
+    walk.press((SESSION, "Right arrow or N"), "n", title=r"^0:[0-5]\d Hold A")  # the left side
+    walk.press((SESSION, "S"), "s", title=r"^1:00 Reps B")
+
+
+def reps(walk: Walk) -> None:
+    walk.press((SESSION, "Right arrow or N"), "Right", title=r"^0/3 Reps B")
+    walk.press((COUNTING, "Enter"), "Return", title=r"^1/3 Reps B")
+    walk.press((COUNTING, "Enter"), "KP_Enter", title=r"^2/3 Reps B")
+    walk.press((COUNTING, "Backspace"), "BackSpace", title=r"^1/3 Reps B")
+    walk.press((SESSION, "+"), "plus", title=r"^1/4 Reps B")
+    walk.press((SESSION, "-"), "minus", title=r"^1/3 Reps B")
+    walk.press((COUNTING, "Enter"), "Return", "Return", title=r"^Rate pain: Reps B")
+    walk.press((PAIN, "K or Delete"), "k", title=r"^1:00 Reps B")
+    walk.press((SESSION, "Right arrow or N"), "Right", title=r"^0/3 Reps B")
+    walk.press((SESSION, "Right arrow or N"), "Right", title=r"^Rate pain: Reps B")
+    walk.press((CHOICE, "S"), "8", "s", title=r"^1:00 Tempo C")
+    walk.press((SESSION, "Right arrow or N"), "Right", title=r"^3:00 Tempo C")
+    walk.press((SESSION, "+"), "plus", title=r"^3:5\d Tempo C")
+    walk.wait_texts(lambda texts: "Reps now 4 (was 3)" in texts, "+ added no rep")
+    walk.press((SESSION, "-"), "minus", title=r"^2:5\d Tempo C")
+    walk.press((SESSION, "Right arrow or N"), "Right", title=r"^Rate pain: Tempo C")
+    walk.press((PAIN, "K or Delete"), "Delete", title=r"^1:00 Test D")
+
+
+def retest(walk: Walk) -> None:
+    walk.press((SESSION, "Right arrow or N"), "Right", title=r"^1:00 Test D")
+    walk.press((SESSION, "Right arrow or N"), "Right", title=r"^Type the result: Test D")
+    walk.app.key("1", "2", "period", "5", "BackSpace", "BackSpace", "comma", "7")
+    walk.press((RESULT, "Enter"), "Return", title=r"^Rate pain: Test D")
+    walk.pressed |= {(RESULT, "0-9 or ."), (RESULT, "Backspace")}
+    walk.press((PAIN, "0-9, T (10)"), "0", title=r"^1:00 Test D")
+    walk.press((SESSION, "Right arrow or N"), "Right", title=r"^1:00 Test D")
+    walk.press((SESSION, "Right arrow or N"), "Right", title=r"^Type the result: Test D")
+    walk.press((RESULT, "K or Delete"), "k", title=r"^Rate pain: Test D")
+    walk.press((PAIN, "0-9, T (10)"), "1", title=r"^Session complete")
+    with sqlite3.connect(walk.data / "history.sqlite3") as db:
+        measured = [row[0] for row in db.execute("SELECT result FROM sets WHERE exercise_id ="
+                                                  " 'test-d' ORDER BY seq")]  # fmt: skip
+    assert measured == [12.7, None]
+
+
+def summary(walk: Walk) -> None:
+    walk.app.key("y")  # (before A: a suggestion accepted for Hold A replaces its L)
+    walk.app.wait_keyboard("Keep these doses?")
+    walk.close(("The summary after a session", "Y"), "Keep these doses?", "Escape")
+    walk.app.key("a")  # the first suggestion ("Step back — Hold A", after the 7 and the 8)
+    wait_until(lambda: decided(walk, 1), "A accepted no suggestion")
+    walk.pressed.add((CHECKIN, "A"))
+    walk.press(("The summary after a session", "Enter or Esc"), "Return", title=r"^HipTimer$")
+    # The next suggestion is left unanswered: V shows it, and D declines it there.
+    walk.app.key("v", "d")
+    wait_until(lambda: decided(walk, 0), "V showed no suggestion for D to decline")
+    walk.pressed |= {("Choosing a routine", "V"), (CHECKIN, "D")}
+    walk.app.key("Escape")
+
+
+def steps_shown(texts: list[str]) -> list[str]:
+    return [t for t in texts if t.startswith("Step ")]
+
+
+def other_steps(walk: Walk, key: str) -> None:
+    before = steps_shown(walk.texts())
+    walk.app.key(key)
+    walk.wait_texts(lambda texts: steps_shown(texts) != before, f"{key} showed no other steps")
+
+
+def wait_gone(walk: Walk, name: str, keys: str) -> None:
+    walk.typed(keys)
+    wait_until(lambda: not walk.app.windows(name), f"{keys} left {name!r} open")
+
+
+def is_size(app: RealApp, size: tuple[int, int]) -> bool:
+    return app.screen.size(app.window) == size
+
+
+def editor_named(app: RealApp, end: str) -> bool:
+    return any(app.screen.name(w).endswith(end) for w in app.windows("Edit routine"))
+
+
+def decided(walk: Walk, accepted: int) -> bool:
+    with sqlite3.connect(walk.data / "history.sqlite3") as db:
+        query = "SELECT count(*) FROM dose_changes WHERE accepted = ?"
+        return bool(db.execute(query, (accepted,)).fetchone()[0])
+
+
+def menus(walk: Walk) -> None:
+    for keys, row, opens in (
+        ("F1", "F1 / Ctrl+?", "Keyboard shortcuts"), ("ctrl+question", "F1 / Ctrl+?", "Keyboard shortcuts"),
+        ("ctrl+comma", "Ctrl+,", "Settings"), ("ctrl+o", "Ctrl+O", "Import routine"),
+        ("ctrl+shift+s", "Ctrl+Shift+S", "Export routine"), ("ctrl+h", "Ctrl+H", "History"),
+    ):  # fmt: skip
+        walk.shortcut((MENUS, row), keys, opens)
+        walk.typed("Escape")
+        wait_gone(walk, opens, "Escape")
+    walk.pressed.add(("In the history window", "Esc / Ctrl+W"))  # (the last: History)
+    walk.shortcut((MENUS, "Ctrl+H"), "ctrl+h", "History")
+    walk.close(("In the history window", "Esc / Ctrl+W"), "History", "ctrl+w")
+    walk.shortcut((MENUS, "Ctrl+N"), "ctrl+n", "Edit routine \u2014 My routine")
+    walk.close((EDITOR, "Esc / Ctrl+W"), "Edit routine", "ctrl+w")
+    whole, normal = walk.app.screen.screen_size(), walk.app.screen.size(walk.app.window)
+    for size in (whole, normal):
+        walk.app.key("F11")
+        wait_until(partial(is_size, walk.app, size), f"F11 did not make the window {size}")
+    walk.pressed.add(("Anywhere", "F11"))
+
+
+def editor(walk: Walk) -> None:
+    path = walk.data / "routines" / "keys-walk.json"
+
+    def order() -> list[str]:
+        return [e["id"] for e in json.loads(path.read_text(encoding="utf-8"))["exercises"]]
+
+    walk.shortcut((MENUS, "Ctrl+E"), "ctrl+e", "Edit routine \u2014 Keys walk")
+    for keys, row, changed in (
+        ("ctrl+Down", "Ctrl+Down", True), ("ctrl+z", "Ctrl+Z", False),
+        ("ctrl+y", "Ctrl+Shift+Z / Ctrl+Y", True), ("ctrl+z", "Ctrl+Z", False),
+        ("ctrl+shift+z", "Ctrl+Shift+Z / Ctrl+Y", True), ("ctrl+s", "Ctrl+S", False),
+    ):  # fmt: skip
+        walk.typed(keys)
+        mark = "*" if changed else ""
+        wait_until(partial(editor_named, walk.app, f"Keys walk{mark}"),
+                   f"{keys}: the editor's title does not end 'Keys walk{mark}'")  # fmt: skip
+        walk.pressed.add((EDITOR, row))
+    assert order()[:2] == ["reps-b", "hold-a"]
+    walk.typed("ctrl+Up")
+    walk.app.wait_keyboard("Edit routine \u2014 Keys walk*")
+    walk.typed("ctrl+s")
+    wait_until(lambda: order()[:2] == ["hold-a", "reps-b"], "Ctrl+Up moved nothing")
+    walk.pressed.add((EDITOR, "Ctrl+Up"))
+    walk.close((EDITOR, "Esc / Ctrl+W"), "Edit routine", "Escape")
