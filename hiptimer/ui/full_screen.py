@@ -68,3 +68,17 @@ def _restore(window: QWidget, before: QRect) -> None:
     whole = _screen_rect(window)
     if window not in _before and window.geometry() == whole and before != whole:
         window.setGeometry(before)
+
+
+def full_screen_key(window: QWidget) -> None:
+    """F11 in a window of its own (the history window, the editor) as in the main window,
+    whose key filter does not see their keys: the key table's F11 works anywhere."""
+    from PySide6.QtGui import QAction, QKeySequence
+
+    from hiptimer.ui.keys import BINDINGS, Action
+
+    keys = next(b.keys for b in BINDINGS if b.action is Action.FULL_SCREEN)
+    action = QAction(window)
+    action.setShortcuts([QKeySequence(key) for key in keys])
+    action.triggered.connect(lambda: toggle_full_screen(window))
+    window.addAction(action)

@@ -335,8 +335,16 @@ def wait_gone(walk: Walk, name: str, keys: str) -> None:
     wait_until(lambda: not walk.app.windows(name), f"{keys} left {name!r} open")
 
 
-def is_size(app: RealApp, size: tuple[int, int]) -> bool:
-    return app.screen.size(app.window) == size
+def full_screen_and_back(walk: Walk, window: str, *, typed: bool) -> None:
+    """F11 fills the screen with `window`, and F11 again gives it back its size."""
+    whole, normal = walk.app.screen.screen_size(), walk.app.screen.size(window)
+    for size in (whole, normal):
+        walk.typed("F11") if typed else walk.app.key("F11")
+        wait_until(partial(sized, walk.app, window, size), f"F11 did not make {window} {size}")
+
+
+def sized(app: RealApp, window: str, size: tuple[int, int]) -> bool:
+    return app.screen.size(window) == size
 
 
 def editor_named(app: RealApp, end: str) -> bool:
@@ -356,17 +364,17 @@ def menus(walk: Walk) -> None:
         ("ctrl+shift+s", "Ctrl+Shift+S", "Export routine"), ("ctrl+h", "Ctrl+H", "History"),
     ):  # fmt: skip
         walk.shortcut((MENUS, row), keys, opens)
-        walk.typed("Escape")
         wait_gone(walk, opens, "Escape")
     walk.pressed.add(("In the history window", "Esc / Ctrl+W"))  # (the last: History)
-    walk.shortcut((MENUS, "Ctrl+H"), "ctrl+h", "History")
-    walk.close(("In the history window", "Esc / Ctrl+W"), "History", "ctrl+w")
-    walk.shortcut((MENUS, "Ctrl+N"), "ctrl+n", "Edit routine \u2014 My routine")
-    walk.close((EDITOR, "Esc / Ctrl+W"), "Edit routine", "ctrl+w")
-    whole, normal = walk.app.screen.screen_size(), walk.app.screen.size(walk.app.window)
-    for size in (whole, normal):
-        walk.app.key("F11")
-        wait_until(partial(is_size, walk.app, size), f"F11 did not make the window {size}")
+    # F11, "Anywhere": in the history window and the editor as in the main window.
+    windows: tuple[tuple[str, Row, str, Row], ...] = (
+        ("ctrl+h", (MENUS, "Ctrl+H"), "History", ("In the history window", "Esc / Ctrl+W")),
+        ("ctrl+n", (MENUS, "Ctrl+N"), "Edit routine \u2014 My routine", (EDITOR, "Esc / Ctrl+W")),
+    )
+    for keys, opening, name, closing in windows:
+        full_screen_and_back(walk, walk.shortcut(opening, keys, name), typed=True)
+        walk.close(closing, name, "ctrl+w")
+    full_screen_and_back(walk, walk.app.window, typed=False)
     walk.pressed.add(("Anywhere", "F11"))
 
 

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QMainWindow
 
 from hiptimer.i18n import _
+from hiptimer.ui.full_screen import full_screen_key
 from hiptimer.ui.menu_shortcuts import set_shortcut
 
 
@@ -51,6 +52,7 @@ def build_menus(
     for action in (undo, redo):
         window.addAction(action)
         edit_menu.addAction(action)
+    full_screen_key(window)
     return EditorActions(save_action, undo, redo, reset_action)
 
 
