@@ -264,7 +264,9 @@ def hold_and_choices(walk: Walk) -> None:
     walk.press((SESSION, "Backspace"), "BackSpace", title=r"^Rate pain: Hold A")
     walk.press((CHOICE, "L"), "7", "l", title=r"^1:00 Hold A")
     walk.wait_texts(lambda texts: any("(was 60 s)" in t for t in texts), "L lowered nothing")
-    walk.press((SESSION, "Right arrow or N"), "n", title=r"^0:[0-5]\d Hold A")  # the left side
+    # "Not after S or L": Backspace stays in the rest, so N then ends it (on the rating it
+    # would do nothing).
+    walk.press((SESSION, "Right arrow or N"), "BackSpace", "n", title=r"^0:[0-5]\d Hold A")
     walk.press((SESSION, "S"), "s", title=r"^1:00 Reps B")
 
 
@@ -280,7 +282,7 @@ def reps(walk: Walk) -> None:
     walk.press((SESSION, "Right arrow or N"), "Right", title=r"^0/3 Reps B")
     walk.press((SESSION, "Right arrow or N"), "Right", title=r"^Rate pain: Reps B")
     walk.press((CHOICE, "S"), "8", "s", title=r"^1:00 Tempo C")
-    walk.press((SESSION, "Right arrow or N"), "Right", title=r"^3:00 Tempo C")
+    walk.press((SESSION, "Right arrow or N"), "BackSpace", "Right", title=r"^3:00 Tempo C")
     walk.press((SESSION, "+"), "plus", title=r"^3:5\d Tempo C")
     walk.wait_texts(lambda texts: "Reps now 4 (was 3)" in texts, "+ added no rep")
     walk.press((SESSION, "-"), "minus", title=r"^2:5\d Tempo C")
