@@ -6,24 +6,29 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
+from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
 
 import pytest
 
+from hiptimer.core.history.store import open_history
+from hiptimer.core.routines.loader import parse_routine_text
 from hiptimer.ui.session.workout_text import minutes_text
 from tests.e2e.readme_keys import Row, readme_rows
 from tests.e2e.real_app import RealApp, wait_until
+from tests.history_data import record
 
 pytestmark = pytest.mark.e2e
 
-# Rows the walk below does not reach, each with the test that presses it instead. The
-# morning check-in needs a session on the day before and the resume offer a session
-# killed mid-way: each is a start of its own, which the suite's time cannot afford here.
+# Rows the walk below does not reach, each with the test that presses it instead: the
+# morning check-in comes once a start (Enter saves it here, so K cannot skip it), a
+# suggestion only after it where the history gives one, and the resume offer after a session
+# killed mid-way: each a start of its own, which the suite's time cannot afford here.
 ELSEWHERE: dict[Row, str] = {
     **{
         ("Morning check-in and dose suggestions", keys): "tests/ui/guidance/test_checkin_page.py"
-        for keys in ("0-9, T (10)", "Up arrow", "Down arrow", "Enter", "K or Delete", "Esc")
+        for keys in ("K or Delete", "Esc")
     },
     ("An interrupted session", "Enter or R"): "tests/e2e/test_kill_and_resume.py",
     ("An interrupted session", "D"): "tests/ui/session/test_resume_page.py",
@@ -112,9 +117,14 @@ class Walk:
     def wait_texts(self, done: Callable[[list[str]], bool], what: str) -> None:
         wait_until(lambda: done(self.texts()), lambda: f"{what}; on screen: {self.texts()}")
 
+    def key(self, *keys: str) -> None:
+        """Type `keys` into the main window, by one xdotool: each wait of the walk is for
+        what the keys did, so no pause after each (RealApp.key's 0.15 s) is needed."""
+        self.app.xdotool("key", "--window", self.app.window, *keys)
+
     def press(self, row: Row, *keys: str, title: str) -> str:
         """Type `keys` into the main window and wait for the title `title` (a pattern)."""
-        self.app.key(*keys)
+        self.key(*keys)
         shown = self.app.wait_title(title)
         self.pressed.add(row)
         return shown
@@ -149,7 +159,7 @@ WALKED: tuple[Row, ...] = (
     (PAIN, "0-9, T (10)"), (PAIN, "K or Delete"),
     (CHOICE, "S"), (CHOICE, "L"), (CHOICE, "C"), (CHOICE, "Backspace, Left arrow or B"),
     (RESULT, "0-9 or ."), (RESULT, "Backspace"), (RESULT, "Enter"), (RESULT, "K or Delete"),
-    (CHECKIN, "A"), (CHECKIN, "D"),
+    *((CHECKIN, keys) for keys in ("0-9, T (10)", "Up arrow", "Down arrow", "Enter", "A", "D")),
     ("The summary after a session", "Enter or Esc"), ("The summary after a session", "Y"),
     ("Anywhere", "F11"),
     *((MENUS, keys) for keys in ("Ctrl+Q", "Ctrl+,", "Ctrl+H", "F1 / Ctrl+?", "Ctrl+E",
@@ -165,6 +175,13 @@ def start(display: str, tmp_path: Path) -> Walk:
     (data / "routines").mkdir(parents=True)
     (data / "settings.json").write_text(json.dumps({"muted": True}), encoding="utf-8")
     (data / "routines" / "keys-walk.json").write_text(json.dumps(ROUTINE), encoding="utf-8")
+    # A session yesterday: the morning check-in comes first (after the safety notice).
+    store = open_history(data / "history.sqlite3")
+    try:
+        routine = parse_routine_text(json.dumps(ROUTINE))
+        record(store, routine, date.today() - timedelta(days=1), {("reps-b", None): [2, 2]})
+    finally:
+        store.close()
     screen = tmp_path / "screen.json"
     app = RealApp(display, data, None, env={"HIPTIMER_SCREEN_TEXT": str(screen)})
     return Walk(app, data, screen)
@@ -194,14 +211,18 @@ def library(walk: Walk) -> None:
     app = walk.app
     app.wait_title(r"^HipTimer$")  # the safety notice
     app.wait_keyboard("HipTimer")
-    app.key("Return")  # I understand
-    # The chosen routine is what Ctrl+E edits: the routine above Keys walk, then it again.
-    app.key("End")  # (the list's own key: the last routine, Keys walk)
-    for key, name in (("Up", "Spinal stenosis basics"), ("Down", "Keys walk")):
-        app.key(key)
+    walk.key("Return")  # I understand
+    walk.key("3", "Down", "4", "Up", "2", "Return")  # pain 3, stiffness 4, pain 2; saved
+    wait_until(lambda: morning(walk) == [(2, 4)], lambda: f"the check-in saved {morning(walk)}")
+    walk.pressed |= {(CHECKIN, k) for k in ("0-9, T (10)", "Up arrow", "Down arrow", "Enter")}
+    # The chosen routine is what Ctrl+E edits: Keys walk (the library is up), the routine
+    # above it, then it again.
+    for key, name in (("", "Keys walk"), ("Up", "Spinal stenosis basics"), ("Down", "Keys walk")):
+        if key:
+            walk.key(key)
+            walk.pressed.add(("Choosing a routine", f"{key} arrow"))
         walk.shortcut((MENUS, "Ctrl+E"), "ctrl+e", f"Edit routine \u2014 {name}")
-        walk.pressed.add(("Choosing a routine", f"{key} arrow"))
-        walk.close((EDITOR, "Esc / Ctrl+W"), "Edit routine", "Escape" if key == "Up" else "ctrl+w")
+        walk.close((EDITOR, "Esc / Ctrl+W"), "Edit routine", "ctrl+w" if key else "Escape")
     walk.press(("Choosing a routine", "Enter"), "Return", title=r"^1:00 Hold A")
 
 
@@ -215,17 +236,17 @@ def get_ready(walk: Walk) -> None:
     for key in ("Down", "Next"):
         other_steps(walk, key)
     walk.pressed.add((SESSION, "Down arrow or Page Down"))
-    app.key("m")
+    walk.key("m")
     walk.wait_texts(lambda texts: "Sound off" not in texts, "M did not turn the sound on")
     assert walk.setting("muted") is False
-    app.key("m")
+    walk.key("m")
     walk.wait_texts(lambda texts: "Sound off" in texts, "M did not turn the sound off")
     walk.pressed.add((SESSION, "M"))
     paused = walk.press((SESSION, "Space or P"), "space", title=r"^Paused 0:[45]\d Hold A")
     seconds = int(paused.split()[1].split(":")[1])
     walk.press((SESSION, "+"), "plus", title=rf"^Paused {minutes_text(seconds + 5)} Hold A")
     walk.press((SESSION, "-"), "minus", title=rf"^Paused {minutes_text(seconds)} Hold A")
-    app.key("Escape")
+    walk.key("Escape")
     app.wait_keyboard("End the session?")
     walk.close((SESSION, "Esc"), "End the session?", "Escape")  # Keep going
     # Paused, Right moves to the hold, which waits paused with its whole time.
@@ -236,22 +257,22 @@ def hold_and_choices(walk: Walk) -> None:
     walk.press((SESSION, "+"), "plus", title=r"^Paused 1:05 Hold A")
     walk.press((SESSION, "-"), "minus", title=r"^Paused 1:00 Hold A")
     walk.press((SESSION, "Space or P"), "space", title=r"^0:5\d Hold A")
-    walk.app.key("i")
+    walk.key("i")
     walk.wait_texts(
         lambda texts: any(t.startswith("How to do it") for t in texts), "I did not show the steps"
     )
-    walk.app.key("i")
+    walk.key("i")
     walk.wait_texts(
         lambda texts: not any(t.startswith("How to do it") for t in texts),
         "I did not hide the steps",
     )
     walk.pressed.add((SESSION, "I"))
-    walk.app.key("Left")  # the first set: back to the get-ready before it
+    walk.key("Left")  # the first set: back to the get-ready before it
     walk.wait_texts(lambda texts: texts[:1] == ["GET READY"], "Left did not go back")
-    walk.app.key("b")
+    walk.key("b")
     walk.wait_texts(lambda texts: texts[:1] == ["GET READY"], "B did not stay in the get-ready")
     walk.pressed.add((SESSION, "Left arrow or B"))
-    walk.app.key("n")
+    walk.key("n")
     walk.wait_texts(lambda texts: texts[:1] == ["WORK"], "N did not finish the get-ready")
     walk.press((SESSION, "Right arrow or N"), "Right", title=r"^Rate pain: Hold A")
     # Above the limit (5), then back to the rating: 2 on the choice would do nothing.
@@ -293,7 +314,7 @@ def reps(walk: Walk) -> None:
 def retest(walk: Walk) -> None:
     walk.press((SESSION, "Right arrow or N"), "Right", title=r"^1:00 Test D")
     walk.press((SESSION, "Right arrow or N"), "Right", title=r"^Type the result: Test D")
-    walk.app.key("1", "2", "period", "5", "BackSpace", "BackSpace", "comma", "7")
+    walk.key("1", "2", "period", "5", "BackSpace", "BackSpace", "comma", "7")
     walk.press((RESULT, "Enter"), "Return", title=r"^Rate pain: Test D")
     walk.pressed |= {(RESULT, "0-9 or ."), (RESULT, "Backspace")}
     walk.press((PAIN, "0-9, T (10)"), "0", title=r"^1:00 Test D")
@@ -308,18 +329,18 @@ def retest(walk: Walk) -> None:
 
 
 def summary(walk: Walk) -> None:
-    walk.app.key("y")  # (before A: a suggestion accepted for Hold A replaces its L)
+    walk.key("y")  # (before A: a suggestion accepted for Hold A replaces its L)
     walk.app.wait_keyboard("Keep these doses?")
     walk.close(("The summary after a session", "Y"), "Keep these doses?", "Escape")
-    walk.app.key("a")  # the first suggestion ("Step back — Hold A", after the 7 and the 8)
+    walk.key("a")  # the first suggestion ("Step back — Hold A", after the 7 and the 8)
     wait_until(lambda: decided(walk, 1), "A accepted no suggestion")
     walk.pressed.add((CHECKIN, "A"))
     walk.press(("The summary after a session", "Enter or Esc"), "Return", title=r"^HipTimer$")
     # The next suggestion is left unanswered: V shows it, and D declines it there.
-    walk.app.key("v", "d")
+    walk.key("v", "d")
     wait_until(lambda: decided(walk, 0), "V showed no suggestion for D to decline")
     walk.pressed |= {("Choosing a routine", "V"), (CHECKIN, "D")}
-    walk.app.key("Escape")
+    walk.key("Escape")
 
 
 def steps_shown(texts: list[str]) -> list[str]:
@@ -328,7 +349,7 @@ def steps_shown(texts: list[str]) -> list[str]:
 
 def other_steps(walk: Walk, key: str) -> None:
     before = steps_shown(walk.texts())
-    walk.app.key(key)
+    walk.key(key)
     walk.wait_texts(lambda texts: steps_shown(texts) != before, f"{key} showed no other steps")
 
 
@@ -341,7 +362,7 @@ def full_screen_and_back(walk: Walk, window: str, *, typed: bool) -> None:
     """F11 fills the screen with `window`, and F11 again gives it back its size."""
     whole, normal = walk.app.screen.screen_size(), walk.app.screen.size(window)
     for size in (whole, normal):
-        walk.typed("F11") if typed else walk.app.key("F11")
+        walk.typed("F11") if typed else walk.key("F11")
         wait_until(partial(sized, walk.app, window, size), f"F11 did not make {window} {size}")
 
 
@@ -351,6 +372,11 @@ def sized(app: RealApp, window: str, size: tuple[int, int]) -> bool:
 
 def editor_named(app: RealApp, end: str) -> bool:
     return any(app.screen.name(w).endswith(end) for w in app.windows("Edit routine"))
+
+
+def morning(walk: Walk) -> list[tuple[object, ...]]:
+    with sqlite3.connect(walk.data / "history.sqlite3") as db:
+        return db.execute("SELECT morning_pain, morning_stiffness FROM sessions").fetchall()
 
 
 def decided(walk: Walk, accepted: int) -> bool:
