@@ -15,23 +15,31 @@ import pytest
 from hiptimer.core.history.store import open_history
 from hiptimer.core.routines.loader import parse_routine_text
 from hiptimer.ui.session.workout_text import minutes_text
-from tests.e2e.readme_keys import Row, readme_rows
+from tests.e2e.readme_keys import README, Row, readme_rows
 from tests.e2e.real_app import RealApp, wait_until
 from tests.history_data import record
 
 pytestmark = pytest.mark.e2e
+
+SESSION = "During a session"
+COUNTING = "Self-paced reps, and a chair stand of the monthly check"
+PAIN = "Rating pain after a set"
+CHOICE = "After a rating above your limit"
+RESULT = "A re-test's measured result"
+CHECKIN = "Morning check-in and dose suggestions"
+RESUME = "An interrupted session"
+MENUS = "Menu shortcuts"
+EDITOR = "In the routine editor"
 
 # Rows the walk below does not reach, each with the test that presses it instead: the
 # morning check-in comes once a start (Enter saves it here, so K cannot skip it), a
 # suggestion only after it where the history gives one, and the resume offer after a session
 # killed mid-way: each a start of its own, which the suite's time cannot afford here.
 ELSEWHERE: dict[Row, str] = {
-    **{
-        ("Morning check-in and dose suggestions", keys): "tests/ui/guidance/test_checkin_page.py"
-        for keys in ("K or Delete", "Esc")
-    },
-    ("An interrupted session", "Enter or R"): "tests/e2e/test_kill_and_resume.py",
-    ("An interrupted session", "D"): "tests/ui/session/test_resume_page.py",
+    (CHECKIN, "K or Delete"): "tests/ui/guidance/test_checkin_page.py (K)",
+    (CHECKIN, "Esc"): "tests/ui/guidance/test_checkin_page.py",
+    (RESUME, "Enter or R"): "tests/e2e/test_kill_and_resume.py (Enter), test_resume_page.py (R)",
+    (RESUME, "D"): "tests/ui/session/test_resume_page.py",
 }
 STEPS = [f"Step {n}: bend the knee a little further and keep the heel down on the mat." for n in
          range(1, 21)]  # fmt: skip
@@ -76,22 +84,26 @@ ROUTINE = {
     ],
 }
 
-SESSION = "During a session"
-COUNTING = "Self-paced reps, and a chair stand of the monthly check"
-PAIN = "Rating pain after a set"
-CHOICE = "After a rating above your limit"
-RESULT = "A re-test's measured result"
-CHECKIN = "Morning check-in and dose suggestions"
-MENUS = "Menu shortcuts"
-EDITOR = "In the routine editor"
+
+def unpressed(rows: list[Row]) -> list[Row]:
+    """The rows neither the walk presses nor ELSEWHERE names a test for."""
+    return [row for row in rows if row not in WALKED and row not in ELSEWHERE]
 
 
 def test_every_row_of_the_readme_key_table_is_pressed_or_names_the_test_that_does() -> None:
-    walked = set(WALKED)
-    missing = [row for row in readme_rows() if row not in walked and row not in ELSEWHERE]
-    assert not missing, f"README key rows no test presses: {missing}"
-    gone = [row for row in (*walked, *ELSEWHERE) if row not in readme_rows()]
+    assert not unpressed(readme_rows()), "README key rows no test presses"
+    gone = [row for row in (*WALKED, *ELSEWHERE) if row not in readme_rows()]
     assert not gone, f"rows the test presses that the README no longer has: {gone}"
+    root = Path(__file__).resolve().parents[2]
+    named = [path for where in ELSEWHERE.values() for path in where.split() if ".py" in path]
+    assert all((root / p).exists() or list(root.glob(f"tests/**/{p}")) for p in named), named
+
+
+def test_a_key_added_to_the_readme_table_with_no_row_here_fails() -> None:
+    text = README.read_text(encoding="utf-8").replace(
+        "| F11 | full screen on or off |", "| F11 | full screen on or off |\n| F12 | new |"
+    )
+    assert unpressed(readme_rows(text)) == [("Anywhere", "F12")]
 
 
 def test_the_readme_rows_are_read_with_their_headings() -> None:
