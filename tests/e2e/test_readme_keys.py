@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Callable
 from datetime import date, timedelta
 from functools import partial
@@ -134,6 +135,25 @@ class Walk:
         what the keys did, so no pause after each (RealApp.key's 0.15 s) is needed."""
         self.app.xdotool("key", "--window", self.app.window, *keys)
 
+    def wait_focus(self, widget: str) -> None:
+        """Until the main window's keyboard focus is in a `widget` (a class name), as the key
+        trace says of a Shift typed, which no page acts on: a page shown once some work is
+        done (the check-in, once the history is read) takes keys only then. (Keys typed as
+        the safety notice closed went to the library: Enter started a session, 2 runs in 5.)"""
+        typed = 0.0
+
+        def reached() -> bool:
+            nonlocal typed
+            shifts = [line for line in self.app.said().splitlines() if line.startswith("key Shift")]
+            if shifts and f"focus {widget} " in shifts[-1]:
+                return True
+            if time.monotonic() - typed > 0.3:
+                self.key("shift")
+                typed = time.monotonic()
+            return False
+
+        wait_until(reached, lambda: f"no {widget} took the keys; app said:\n{self.app.output()}")
+
     def press(self, row: Row, *keys: str, title: str) -> str:
         """Type `keys` into the main window and wait for the title `title` (a pattern)."""
         self.key(*keys)
@@ -224,6 +244,7 @@ def library(walk: Walk) -> None:
     app.wait_title(r"^HipTimer$")  # the safety notice
     app.wait_keyboard("HipTimer")
     walk.key("Return")  # I understand
+    walk.wait_focus("CheckinPage")
     walk.key("3", "Down", "4", "Up", "2", "Return")  # pain 3, stiffness 4, pain 2; saved
     wait_until(lambda: morning(walk) == [(2, 4)], lambda: f"the check-in saved {morning(walk)}")
     walk.pressed |= {(CHECKIN, k) for k in ("0-9, T (10)", "Up arrow", "Down arrow", "Enter")}
