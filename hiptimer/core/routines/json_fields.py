@@ -10,7 +10,6 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from enum import Enum
 from typing import Any
 
@@ -251,9 +250,12 @@ _TOO_SHORT = {
 
 
 def _decimals(value: float) -> int:
-    """The decimals a number is written with (2.5: 1, 3.0: 0), as JSON's shortest repr."""
-    exponent = Decimal(repr(value)).normalize().as_tuple().exponent
-    return max(0, -exponent) if isinstance(exponent, int) else 0
+    """The decimals a number is written with (2.5: 1, 3.0: 0, 1.5e-07: 8), as JSON's
+    shortest repr. Read from the repr itself: `decimal`, which did it, cost 5 M
+    instructions to import before the library could be listed (docs/performance.md)."""
+    digits, _, exponent = repr(value).partition("e")
+    fraction = digits.partition(".")[2].rstrip("0")
+    return max(0, len(fraction) - int(exponent or 0))
 
 
 def _code(char: str) -> str:

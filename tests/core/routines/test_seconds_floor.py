@@ -3,11 +3,15 @@ allowed prints and exports as written."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from hiptimer.core.history.csv_fields import csv_number
+from hiptimer.core.routines.json_fields import _decimals
 from hiptimer.core.routines.model import seconds_text
 from hiptimer.core.routines.validation import check_routine
 
@@ -57,6 +61,19 @@ def test_more_than_three_decimals_are_refused_as_the_csv_could_not_keep_them() -
     assert problems({"hold_s": 2.0005}, {}, {}) == [
         "exercises[0].hold_s: expected at most 3 decimals (steps of 0.001 s), got 2.0005"
     ]
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False))
+@example(2.0005)
+@example(120.0)
+@example(1.5e-07)
+@example(1.25e16)
+@example(-0.0)
+def test_decimals_are_counted_as_the_shortest_repr_writes_them(value: float) -> None:
+    # What Decimal said before the count was read from the repr itself (performance.md, 21).
+    exponent = Decimal(repr(value)).normalize().as_tuple().exponent
+    assert isinstance(exponent, int)
+    assert _decimals(value) == max(0, -exponent)
 
 
 @pytest.mark.parametrize(
