@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Unicode's explicit direction formatting (https://www.unicode.org/reports/tr9/#Explicit_Directional_Embeddings):
@@ -10,9 +11,7 @@ import re
 _EMBEDDINGS, _ISOLATES = "\u202a\u202b\u202d\u202e", "\u2066\u2067\u2068"
 FSI = "\u2068"  # the first-strong isolate (one of _ISOLATES)
 PDF, PDI = "\u202c", "\u2069"
-_OPENERS = re.compile(f"[{_EMBEDDINGS}{_ISOLATES}]")
-# A paragraph's end (bidi class B), where Unicode closes whatever is open anyway.
-_PARAGRAPHS = re.compile("([\n\r\x1c-\x1e\x85\u2029])")
+_OPENERS = frozenset(_EMBEDDINGS + _ISOLATES)
 
 
 def isolated(text: str) -> str:
@@ -26,15 +25,24 @@ def closed(text: str) -> str:
     its paragraph ends. Why: an RLO left open in a title ran on into our words after it, and
     the library listed "<title>   · nim 2" (docs/routine-format.md, Text fields). The text
     itself is drawn as before: Unicode ends them at the paragraph's end anyway."""
-    if not _OPENERS.search(text):  # nearly every text: nothing to close
+    if text.isascii() or _OPENERS.isdisjoint(text):  # nearly every text: nothing to close
         return text
-    return "".join(_closed_paragraph(part) for part in _PARAGRAPHS.split(text))
+    return "".join(_closed_paragraph(part) for part in _paragraphs().split(text))
 
 
 def counted_length(text: str) -> int:
     """`text`'s length as a limit counts it: without its closing marks (PDF, PDI), which the
     loader may have added itself."""
     return len(text) - text.count(PDF) - text.count(PDI)
+
+
+# Compiled for the first text that needs it, not when the routines' validation is imported:
+# `re` builds a 64 K table for a class with a character past Latin-1, ~2.5 M instructions
+# before the library's list could be painted (docs/performance.md, session 21).
+@functools.cache
+def _paragraphs() -> re.Pattern[str]:
+    """A paragraph's end (bidi class B), where Unicode closes whatever is open anyway."""
+    return re.compile("([\n\r\x1c-\x1e\x85\u2029])")
 
 
 def _closed_paragraph(text: str) -> str:

@@ -33,7 +33,9 @@ print("WIDE", " ".join(wide) or "-")
 """
 
 
-def test_the_library_is_read_without_decimal(tmp_path: Path) -> None:
-    modules = set(run_until(READ_THE_LIBRARY, tmp_path)["MODULES"].split())
+def test_the_library_is_read_without_decimal_or_wide_patterns(tmp_path: Path) -> None:
+    lines = run_until(READ_THE_LIBRARY, tmp_path)
+    modules = set(lines["MODULES"].split())
     assert "hiptimer.core.routines.model" in modules
     assert "decimal" not in modules  # seconds' decimals are read from their repr
+    assert lines["WIDE"] == "-"  # direction marks are looked for without a pattern
