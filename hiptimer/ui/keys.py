@@ -164,7 +164,7 @@ GROUPS: tuple[Group, ...] = (
     )),
     Group(N_("A re-test's measured result"), (
         _b(Action.TYPE, (*DIGITS, K.Key_Period, K.Key_Comma), Mode.RESULT, N_("type it"),
-           N_("0-9 or .")),
+           N_("0-9, point or comma")),
         _b(Action.ERASE, (K.Key_Backspace,), Mode.RESULT, N_("erase the last character")),
         _b(Action.ACCEPT, ENTER, Mode.RESULT, N_("save it")),
         _b(Action.SKIP_RATING, (K.Key_K, K.Key_Delete), Mode.RESULT, N_("go on without one")),

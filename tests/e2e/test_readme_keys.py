@@ -190,7 +190,7 @@ WALKED: tuple[Row, ...] = (
     (COUNTING, "Enter"), (COUNTING, "Backspace"),
     (PAIN, "0-9, T (10)"), (PAIN, "K or Delete"),
     (CHOICE, "S"), (CHOICE, "L"), (CHOICE, "C"), (CHOICE, "Backspace, Left arrow or B"),
-    (RESULT, "0-9 or ."), (RESULT, "Backspace"), (RESULT, "Enter"), (RESULT, "K or Delete"),
+    (RESULT, "0-9, point or comma"), (RESULT, "Backspace"), (RESULT, "Enter"), (RESULT, "K or Delete"),
     *((CHECKIN, keys) for keys in ("0-9, T (10)", "Up arrow", "Down arrow", "Enter", "A", "D")),
     ("The summary after a session", "Enter or Esc"), ("The summary after a session", "Y"),
     ("Anywhere", "F11"),
@@ -349,7 +349,7 @@ def retest(walk: Walk) -> None:
     walk.press((SESSION, "Right arrow or N"), "Right", title=r"^Type the result: Test D")
     walk.key("1", "2", "period", "5", "BackSpace", "BackSpace", "comma", "7")
     walk.press((RESULT, "Enter"), "Return", title=r"^Rate pain: Test D")
-    walk.pressed |= {(RESULT, "0-9 or ."), (RESULT, "Backspace")}
+    walk.pressed |= {(RESULT, "0-9, point or comma"), (RESULT, "Backspace")}
     walk.press((PAIN, "0-9, T (10)"), "0", title=r"^1:00 Test D")
     walk.press((SESSION, "Right arrow or N"), "Right", title=r"^1:00 Test D")
     walk.press((SESSION, "Right arrow or N"), "Right", title=r"^Type the result: Test D")
