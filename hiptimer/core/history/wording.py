@@ -9,7 +9,7 @@ from datetime import date, datetime
 from hiptimer.core.history.queries import Correction, DosePoint, SessionSummary
 from hiptimer.core.history.result_text import to_tenth
 from hiptimer.core.routines.model import format_duration, seconds_text
-from hiptimer.i18n import N_, _, decimal, month_name, n_, short_date, translate
+from hiptimer.i18n import N_, _, decimal, month_name, n_, p_, short_date, translate
 
 END_WORDS = {
     "completed": N_("completed"),
@@ -20,10 +20,23 @@ END_WORDS = {
 }
 
 
-def when_text(when: datetime, *, weekday: bool = True) -> str:
-    """'Mon 3 Mar 2025 09:00' (or '3 Mar 2025 09:00') in local time, in the language in use."""
+def when_text(when: datetime, *, weekday: bool = True, compact: bool = False) -> str:
+    """'Mon 3 Mar 2025 09:00' in local time, in the language in use; `compact`: without the
+    weekday, and without the year in the year of `date.today()`: '3 Mar 09:00'."""
     local = when.astimezone()
-    return f"{short_date(local.date(), weekday=weekday)} {local:%H:%M}"
+    day = local.date()
+    if not compact:
+        return f"{short_date(day, weekday=weekday)} {local:%H:%M}"
+    parts = {"day": day.day, "month": month_abbreviation(day.month), "month_number": day.month}
+    if day.year == date.today().year:
+        # Translators: a date of this year in History's narrow list of sessions, before its
+        # time: "6 Dec" (its tooltip says it whole). {month_number}: 12 for December, where
+        # the language writes such dates in numbers ("6/12").
+        text = p_("compact date", "{day} {month}").format(**parts)
+    else:
+        # Translators: as "{day} {month}" above, of another year: "6 Dec 2025" ("6/12/2025").
+        text = p_("compact date", "{day} {month} {year}").format(**parts, year=day.year)
+    return f"{text} {local:%H:%M}"
 
 
 def day_text(day: date | datetime) -> str:
@@ -48,6 +61,15 @@ def completion_text(session: SessionSummary) -> str:
     (hiptimer.core.session.set_outcome), and how the session ended."""
     how = END_WORDS.get(session.end_reason)
     return _("{sets}; {how}").format(sets=session.counts.text(), how=translate(how) if how else "?")
+
+
+def sets_figures(session: SessionSummary) -> str:
+    """'24/25': the sets done of those planned, the numbers of completion_text without its
+    words, for History's list (at 1024 x 768 in large print the words took four lines)."""
+    counts = session.counts
+    # Translators: History's list of sessions, the Sets column: sets done of sets planned,
+    # "24/25" for "24 of 25 sets done" (the cell's tooltip and a screen reader say the words).
+    return _("{done}/{planned}").format(done=counts.done, planned=counts.planned)
 
 
 SOURCE_WORDS = {

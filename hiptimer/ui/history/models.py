@@ -25,6 +25,7 @@ from hiptimer.core.history.wording import (
     completion_text,
     duration_text,
     pain_number,
+    sets_figures,
     side_word,
     when_text,
     with_side,
@@ -76,6 +77,8 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
     whole_first: tuple[int, ...] = ()
     # Wrappable columns that take at most this many lines, by column; the rest is cut ("…").
     most_lines: Mapping[int, int] = MappingProxyType({})
+    # Columns measured on every row (RowsTable), not on the few Qt reads: they are never cut.
+    measured_all: tuple[int, ...] = ()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -179,6 +182,11 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
     def pain_value(self, row: Row, column: int) -> float | None:
         return None
 
+    def abridged(self, index: Index) -> bool:
+        """Whether the cell shows fewer words than its tooltip says, even where it reads whole
+        (SessionsModel's sets, "24/25"): RowsTable shows its tooltip anyway."""
+        return False
+
     def is_empty(self, column: int) -> bool:
         """Whether no row has anything in `column` (an "unreadable" counts as something)."""
         return not any(self.columns[column][1](row) for row in self._rows)
@@ -189,7 +197,7 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         return p_("table cell", "{column}: {value}").format(column=heading, value=text)
 
 
-DATE, AVERAGE = 0, 5  # the sessions table's Date and Avg pain columns
+DATE, SETS, AVERAGE = 0, 3, 5  # the sessions table's Date, Sets and Avg pain columns
 
 
 class SessionsModel(RowsModel[SessionSummary]):
@@ -199,21 +207,26 @@ class SessionsModel(RowsModel[SessionSummary]):
         (N_("Date"), lambda s: when_text(s.started_at)),
         (N_("Routine"), lambda s: s.routine_title),
         (N_("Duration"), duration_text),
-        (N_("Sets"), completion_text),
+        # "24/25", its words (completion_text) in its tooltip and what a screen reader says:
+        # at 1024 x 768 in large print "24 of 25 sets done, 1 partly done; completed" took
+        # four lines a row, or cut the routine beside it (CSV, PDF and `history list` say
+        # the words).
+        (N_("Sets"), sets_figures),
         (N_("Max pain"), lambda s: pain_number(s.max_pain, 0)),
         (N_("Avg pain"), average_pain),  # '2.7*': marked not representative
         (N_("Note"), lambda s: " ".join(s.note.split())),
     )
     pain_columns = frozenset({4, 5})
-    right_aligned = frozenset({2, 4, 5})
-    flexible = (1, 3, 6)  # routine, completion and note: narrower rather than scrolled to
-    # Routine and completion take more lines rather than be cut, the note two at most (it
-    # shows whole under the list): at 1280 x 800 "Fortalecimiento de c…" and "24 de 25
-    # series hech…" were cut. A row takes a second line only where it needs one.
-    wrappable = (1, 3, 6)
-    whole_first = (1, 3)
-    most_lines = MappingProxyType({6: 2})
-    has_short_form = True  # the date, without its weekday
+    right_aligned = frozenset({2, SETS, 4, 5})
+    flexible = (1, 6)  # routine and note: narrower rather than scrolled to
+    # The routine takes more lines rather than be cut (at 1280 x 800 "Fortalecimiento de c…"
+    # was cut); the note one line, cut with "…" (it shows whole under the list): at 1024 x
+    # 768 in large print two lines of it ("Much / better") made its row twice as tall.
+    wrappable = (1, 6)
+    whole_first = (1,)
+    most_lines = MappingProxyType({6: 1})
+    measured_all = (DATE, 2)  # "30 sept 2026" and "1 h 5 min" far down the list too
+    has_short_form = True  # the date without its weekday, and this year's without its year
     short_columns = (DATE, DATE)
 
     def pain_value(self, row: SessionSummary, column: int) -> float | None:
@@ -223,10 +236,17 @@ class SessionsModel(RowsModel[SessionSummary]):
         """A marked average is explained where it shows: its tooltip says what '*' means,
         and a screen reader hears the words, not 'star'."""
         row = self.row_at(index.row()) if index.isValid() else None
+        if row is not None and index.column() == SETS:
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return as_html(completion_text(row))
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return self.said(SETS, completion_text(row))
         if row is not None and index.column() == DATE and self._short:
-            # Shortened to fit (RowsTable): a screen reader still hears the weekday.
+            # Shortened to fit (RowsTable): its tooltip and a screen reader say it whole.
             if role == Qt.ItemDataRole.DisplayRole:
-                return when_text(row.started_at, weekday=False)
+                return when_text(row.started_at, compact=True)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return when_text(row.started_at)
             if role == Qt.ItemDataRole.AccessibleTextRole:
                 return self.said(DATE, when_text(row.started_at))
         if row is None or index.column() != AVERAGE or not row.not_representative:
@@ -237,6 +257,9 @@ class SessionsModel(RowsModel[SessionSummary]):
             words = _("{average}, not representative").format(average=pain_number(row.avg_pain))
             return self.said(AVERAGE, words)
         return super().data(index, role)
+
+    def abridged(self, index: Index) -> bool:
+        return index.column() == SETS or (index.column() == DATE and self._short)
 
     def replace_session(self, fresh: SessionSummary) -> None:
         """Show a session as read again (after a correction)."""

@@ -33,7 +33,8 @@ from hiptimer.core.history.wording import (
 from hiptimer.i18n import _, translate
 from hiptimer.ui.history.corrections import MorningDialog, PainDialog
 from hiptimer.ui.history.models import SessionsModel, SetsModel, set_rows
-from hiptimer.ui.history.views import NoteEdit, RowsTable, SideOrUnder, Splitter
+from hiptimer.ui.history.splitters import SideOrUnder, Splitter
+from hiptimer.ui.history.views import NoteEdit, RowsTable
 from hiptimer.ui.widgets.plain import escape, in_our_direction, plain, show_wrapped
 from hiptimer.ui.widgets.wrapped_label import WrappedLabel
 

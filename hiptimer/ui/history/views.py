@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QPlainTextEdit,
-    QSplitter,
     QStyle,
     QTableView,
     QToolTip,
@@ -22,6 +21,7 @@ from hiptimer.ui.widgets.wrapped_cells import (
     WrappingCells,
     fit_rows,
     reads_whole,
+    widest_cell,
     widest_level,
     widest_word,
 )
@@ -110,6 +110,8 @@ class RowsTable(QTableView):
         self.resizeColumnsToContents()
         header = self.horizontalHeader()
         last = header.count() - 1
+        for c in self._rows.measured_all:  # never cut, so measured on every row
+            header.resizeSection(c, max(header.sectionSize(c), widest_cell(self, c)))
         natural = [
             0 if header.isSectionHidden(c) else header.sectionSize(c) for c in range(last + 1)
         ]
@@ -296,10 +298,11 @@ class RowsTable(QTableView):
         return 2 * self.frameWidth() + bar
 
     def viewportEvent(self, event: QEvent) -> bool:
-        """A tooltip only over a cut cell: over one that reads whole it only repeated it."""
+        """A tooltip only over a cut cell, or one that always shows fewer words ("24/25"):
+        over one that reads whole it only repeated it."""
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             index = self.indexAt(event.pos())
-            if index.isValid() and not self.is_cut(index):
+            if index.isValid() and not self._rows.abridged(index) and not self.is_cut(index):
                 QToolTip.hideText()
                 event.ignore()
                 return True
@@ -340,57 +343,3 @@ class Page(DialogBody):
         # with the palette's, light in the dark theme).
         page.setAutoFillBackground(False)
         self.viewport().setAutoFillBackground(False)
-
-
-class Splitter(QSplitter):
-    """A QSplitter whose smallest size follows its parts' as they change (the heading taking
-    more lines for a longer routine title): QSplitter takes in a part's new size itself, but
-    never tells the layout it sits in, which kept the size it first had and squeezed the
-    parts (its LayoutRequest only recalculates itself: QSplitter::event in
-    https://code.qt.io/cgit/qt/qtbase.git/tree/src/widgets/widgets/qsplitter.cpp). Children
-    cannot be dragged to nothing either. Signals: QSplitter's.
-    """
-
-    def __init__(self, orientation: Qt.Orientation) -> None:
-        super().__init__(orientation)
-        self.setChildrenCollapsible(False)  # a part dragged to nothing is hard to find
-
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        if event.type() == QEvent.Type.LayoutRequest:
-            self.updateGeometry()
-        return handled
-
-
-class SideOrUnder(Splitter):
-    """A table beside what goes with it where the table fits there, else that part under it:
-    the sets table beside the note needed 942 px at 1024 x 768 in large print and had 631,
-    and scrolled sideways to the pain. Beside, the table gets the room to read whole where
-    the other part keeps its least (else all but that: it cuts its words); the window's own
-    layout decides the splitter's width, so it is measured again on each resize.
-    Signals: QSplitter's.
-    """
-
-    def __init__(self, table: RowsTable) -> None:
-        super().__init__(Qt.Orientation.Horizontal)
-        self._table = table
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.arrange()
-
-    def arrange(self) -> None:
-        """Beside or under, by the table's least width (call again once it is measured)."""
-        second = self.widget(1)
-        if second is None:
-            return
-        table_needs = self._table.least_width()
-        room = self.width() - self.handleWidth()
-        other = second.minimumSizeHint().width()
-        beside = table_needs + other <= room
-        wanted = Qt.Orientation.Horizontal if beside else Qt.Orientation.Vertical
-        if self.orientation() != wanted:
-            self.setOrientation(wanted)
-        first = min(room - other, self._table.whole_width())
-        if beside and self.sizes()[0] < first:
-            self.setSizes([first, room - first])

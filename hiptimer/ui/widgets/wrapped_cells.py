@@ -78,6 +78,18 @@ def widest_word(view: QTableView, column: int) -> int:
     return widest + 2 * text_margin(view) + 1  # and the grid's line
 
 
+def widest_cell(view: QTableView, column: int) -> int:
+    """The width the column's widest cell needs, over every row: resizeColumnsToContents
+    reads a few (40), and the Spanish dates of September beyond them were cut ("30 sept…")."""
+    model, metrics = view.model(), QFontMetricsF(view.font())
+    widest, row = -1.0, -1
+    for r in range(model.rowCount()):
+        width = metrics.horizontalAdvance(str(model.index(r, column).data() or ""))
+        if width > widest:
+            widest, row = width, r
+    return view.sizeHintForIndex(model.index(row, column)).width() if row >= 0 else 0
+
+
 def reads_whole(view: QTableView, index: QModelIndex) -> bool:
     """Whether a cell's words are all on view: on one line, or (a wrapping column's) broken
     between words, never inside one, in a row as tall as they need."""

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.clock import FakeClock, FakeWall
@@ -106,7 +107,9 @@ def test_one_session_tells_one_story_everywhere(
     window = HistoryWindow(store, {"hips": ROUTINE}, wall=lambda: engine.records[-1].ended_at)
     qtbot.addWidget(window)
     window.apply_preset(None)
-    assert window.sessions_pane.sessions.index(0, 3).data() == f"{WORDS}; ended early"
+    sets = window.sessions_pane.sessions.index(0, 3)
+    assert sets.data() == "2/6"  # the list's figures; their words for a screen reader
+    assert sets.data(Qt.ItemDataRole.AccessibleTextRole) == f"Sets: {WORDS}; ended early"
     assert WORDS in window.sessions_pane.heading.text()
 
     # 3. The CSV: the session's counts on every row, and one counted row per set.

@@ -22,6 +22,7 @@ from unittest import mock
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from hiptimer import i18n
@@ -47,6 +48,7 @@ from tests.records_story import Story, engine_records, histories, write
 ROUTINE = routine(self_paced(), side_hold(), hold(), id="hips")
 DOSES: dict[str, object] = {ex.id: exercise_to_data(ex) for ex in ROUTINE.exercises}
 ZONE = "Europe/Madrid"
+ACCESSIBLE, HORIZONTAL = Qt.ItemDataRole.AccessibleTextRole, Qt.Orientation.Horizontal
 _runs = itertools.count()
 
 
@@ -179,6 +181,10 @@ def test_every_surface_gives_each_session_the_same_figures(
             model.index(row, 0).data(): [model.index(row, c).data() for c in range(7)]
             for row in range(model.rowCount())
         }
+        said = {
+            model.index(row, 0).data(): model.index(row, 3).data(ACCESSIBLE)
+            for row in range(model.rowCount())
+        }
         pdf = {row[0]: row for row in session_rows(report)}
         cli = {cells[0]: cells for cells in cli_cells(folder, i18n.language()) if len(cells) > 3}
         exported = csv_rows(db)
@@ -211,7 +217,10 @@ def test_every_surface_gives_each_session_the_same_figures(
             words = completion_text(s)
             # History: the sessions table and the chosen session's heading.
             row = window[when_text(s.started_at)]
-            assert row[2:6] == [duration, words, top, average]
+            all_sets = done + partly + skipped + not_reached
+            # The list's sets in figures, "2/5" (the same numbers), said in the words.
+            assert row[2:6] == [duration, f"{done}/{all_sets}", top, average]
+            assert said[when_text(s.started_at)] == f"{model.headerData(3, HORIZONTAL)}: {words}"
             heading = session_heading(s)
             assert duration in heading and words in heading and average in heading
             # The PDF's sessions table: the day, the sets, pain max / avg.

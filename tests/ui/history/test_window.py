@@ -24,6 +24,7 @@ from pytestqt.qtbot import QtBot
 
 from hiptimer.core.history.queries import PainPoint, StoredSet, WeekCount
 from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.history.wording import when_text
 from hiptimer.ui import theme
 from hiptimer.ui.history import charts
 from hiptimer.ui.history.models import SessionsModel, SetsModel
@@ -101,7 +102,7 @@ def test_sessions_are_listed_newest_first_with_max_and_average_pain(
     assert column(model, MAX_PAIN)[0] == "2" and column(model, AVG_PAIN)[0] == "1.3"
     assert column(model, MAX_PAIN)[-1] == "6" and column(model, AVG_PAIN)[-1] == "4.5"
     assert column(model, 1)[2] == "Stretches"
-    assert column(model, 3)[0] == "4 of 4 sets done; completed"
+    assert column(model, 3)[0] == "4/4"  # the figures of "4 of 4 sets done; completed"
     assert column(model, 6)[-1] == "Sore, took it easy"
 
 
@@ -480,7 +481,9 @@ def test_the_window_in_spanish(
         "Fecha",
         "Series",  # as the report's sessions table says it
     ]
-    assert column(model, 3)[0] == "4 de 4 series hechas; completada"
+    assert column(model, 3)[0] == "4/4"
+    said = model.index(0, 3).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert said == "Series: 4 de 4 series hechas; completada"
     assert column(model, AVG_PAIN)[0] == "1,3"
     when = column(model, 0)[0]
     assert when.split()[0] in ("lun", "mar", "mié", "jue", "vie", "sáb", "dom"), when
@@ -514,8 +517,9 @@ def test_a_set_whose_rating_cannot_be_read_is_done_and_its_rating_says_so(
         w.set_filters(None, None, None)
         pane = w.sessions_pane
         pane.list_view.selectRow(0)
-        completion = pane.list_view.model().index(0, 3).data()
-        assert completion.startswith("1 of 1 set done")  # was "0 of 1 set done, 1 not reached"
+        completion = pane.list_view.model().index(0, 3)
+        assert completion.data() == "1/1"  # was "0 of 1 set done, 1 not reached"
+        assert completion.data(SAID).startswith("Sets: 1 of 1 set done")
         assert pane.sets.index(0, 5).data() == "unreadable"  # not "": no rating was given
 
 
@@ -939,10 +943,13 @@ def test_a_sessions_cell_has_a_tooltip_only_where_its_words_are_cut(
         assert model.index(0, 1).data() == "Hips" and short.data() == "ok"
         assert view.is_cut(long) and not view.is_cut(short)
         # Whole cells first: a tooltip once shown stays up a moment after it is hidden.
-        for col in (1, 3, 6):  # the short routine title, completion and note read whole
+        for col in (1, 6):  # the short routine title and note read whole
             assert not view.is_cut(model.index(0, col)), col
             assert tip_shown(view, model.index(0, col)) == "", col
         assert tip_shown(view, model.index(0, 0)) == ""  # a date: whole, no tooltip
+        # The sets read whole as figures, "1/1": their words are the tooltip.
+        assert not view.is_cut(model.index(0, 3))
+        assert tip_shown(view, model.index(0, 3)) == "1 of 1 set done; completed"
         assert " ".join(tip_shown(view, long).split()) == LONG_NOTE
         assert model.headerData(6, Qt.Orientation.Horizontal, TIP) is None  # whole
         QToolTip.hideText()
@@ -1002,10 +1009,11 @@ def test_in_spanish_the_sessions_and_sets_titles_read_whole_at_1024_in_large_pri
         pane = shared_window(three_weeks, size).window.sessions_pane
         view, model = pane.list_view, pane.sessions
         assert_titles_whole(view, model, (0, 2, 4, 5), size)
-        # The date leaves out its weekday there; a screen reader still says it.
-        shown = model.index(0, 0).data()
-        said = model.index(0, 0).data(SAID)
-        assert said.startswith("Fecha: ") and said.endswith(shown) and len(said) > len(shown) + 8
+        # The date leaves out its weekday (and this year's year) there, in numbers; its
+        # tooltip and a screen reader still say it whole.
+        session, shown = model.rows()[0], model.index(0, 0).data()
+        assert shown == when_text(session.started_at, compact=True)
+        assert model.index(0, 0).data(SAID) == f"Fecha: {when_text(session.started_at)}"
         # The chosen session's sets read "Ej…", "La…", "De…" and "Aj…" (Ejercicio, Lado,
         # Decisión, Ajuste): its empty Decisión and Ajuste took their titles' room from the
         # names. They are hidden where empty.
