@@ -187,6 +187,10 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         (SessionsModel's sets, "24/25"): RowsTable shows its tooltip anyway."""
         return False
 
+    def texts(self, column: int) -> list[str]:
+        """Every row's words in `column`, as shown (without a QModelIndex each: ten years)."""
+        return [self.columns[column][1](row) for row in self._rows]
+
     def is_empty(self, column: int) -> bool:
         """Whether no row has anything in `column` (an "unreadable" counts as something)."""
         return not any(self.columns[column][1](row) for row in self._rows)
@@ -260,6 +264,11 @@ class SessionsModel(RowsModel[SessionSummary]):
 
     def abridged(self, index: Index) -> bool:
         return index.column() == SETS or (index.column() == DATE and self._short)
+
+    def texts(self, column: int) -> list[str]:
+        if column == DATE and self._short:
+            return [when_text(s.started_at, compact=True) for s in self._rows]
+        return super().texts(column)
 
     def replace_session(self, fresh: SessionSummary) -> None:
         """Show a session as read again (after a correction)."""

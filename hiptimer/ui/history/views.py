@@ -63,6 +63,7 @@ class RowsTable(QTableView):
         self._short: list[int] = []
         self._wrapped: list[int] = []  # and with the wrappable columns as narrow as their title
         self._wrapped_long: list[int] = []  # so, but not in the short form
+        self._whole_cells: dict[tuple[int, bool], int] = {}  # measured_all's, by form
         self._wrapping = WrappingCells(self)
         for column in model.wrappable:
             self.setItemDelegateForColumn(column, self._wrapping)
@@ -83,6 +84,7 @@ class RowsTable(QTableView):
         cut first)."""
         # The header's own least (55 px in large print) kept a cut Side wider than its floor.
         self.horizontalHeader().setMinimumSectionSize(2 * self.fontMetrics().averageCharWidth())
+        self._whole_cells.clear()
         for c in self._rows.optional:  # hidden where empty (the Side of a session with none)
             self.setColumnHidden(c, self._rows.is_empty(c))
         self._natural = self._measure(folded=False)
@@ -111,7 +113,9 @@ class RowsTable(QTableView):
         header = self.horizontalHeader()
         last = header.count() - 1
         for c in self._rows.measured_all:  # never cut, so measured on every row
-            header.resizeSection(c, max(header.sectionSize(c), widest_cell(self, c)))
+            if (c, short) not in self._whole_cells:  # the same texts under folded titles
+                self._whole_cells[c, short] = widest_cell(self, c, self._rows.texts(c))
+            header.resizeSection(c, max(header.sectionSize(c), self._whole_cells[c, short]))
         natural = [
             0 if header.isSectionHidden(c) else header.sectionSize(c) for c in range(last + 1)
         ]

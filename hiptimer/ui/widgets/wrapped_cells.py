@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect
 from PySide6.QtGui import QFontMetrics, QFontMetricsF
@@ -78,16 +78,17 @@ def widest_word(view: QTableView, column: int) -> int:
     return widest + 2 * text_margin(view) + 1  # and the grid's line
 
 
-def widest_cell(view: QTableView, column: int) -> int:
-    """The width the column's widest cell needs, over every row: resizeColumnsToContents
-    reads a few (40), and the Spanish dates of September beyond them were cut ("30 sept…")."""
-    model, metrics = view.model(), QFontMetricsF(view.font())
-    widest, row = -1.0, -1
-    for r in range(model.rowCount()):
-        width = metrics.horizontalAdvance(str(model.index(r, column).data() or ""))
-        if width > widest:
-            widest, row = width, r
-    return view.sizeHintForIndex(model.index(row, column)).width() if row >= 0 else 0
+def widest_cell(view: QTableView, column: int, texts: Sequence[str]) -> int:
+    """The width the column's widest cell needs, of its `texts` (every row's, in order):
+    resizeColumnsToContents reads a few (40), and the Spanish dates of September beyond them
+    were cut ("30 sept…")."""
+    metrics, widths = QFontMetricsF(view.font()), {}
+    for text in set(texts):  # a few durations repeated over ten years of sessions
+        widths[text] = metrics.horizontalAdvance(text)
+    if not widths:
+        return 0
+    widest = max(widths, key=widths.__getitem__)
+    return view.sizeHintForIndex(view.model().index(texts.index(widest), column)).width()
 
 
 def reads_whole(view: QTableView, index: QModelIndex) -> bool:
