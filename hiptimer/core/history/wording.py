@@ -27,15 +27,22 @@ def when_text(when: datetime, *, weekday: bool = True, compact: bool = False) ->
     day = local.date()
     if not compact:
         return f"{short_date(day, weekday=weekday)} {local:%H:%M}"
-    parts = {"day": day.day, "month": month_abbreviation(day.month), "month_number": day.month}
-    if day.year == date.today().year:
+    short_month = month_abbreviation(day.month)
+    this_year = day.year == date.today().year
+    # Translators: how History's narrow list of sessions writes a date: "numbers" for its
+    # day and month in figures, day first ("6/12", "6/12/2025" of another year), as Spanish
+    # does; anything else for the words of "{day} {month}" below.
+    if p_("compact date", "words") == "numbers":
+        text = f"{day.day}/{day.month}" if this_year else f"{day.day}/{day.month}/{day.year}"
+    elif this_year:
         # Translators: a date of this year in History's narrow list of sessions, before its
-        # time: "6 Dec" (its tooltip says it whole). {month_number}: 12 for December, where
-        # the language writes such dates in numbers ("6/12").
-        text = p_("compact date", "{day} {month}").format(**parts)
+        # time: "6 Dec" (its tooltip says it whole).
+        text = p_("compact date", "{day} {month}").format(day=day.day, month=short_month)
     else:
-        # Translators: as "{day} {month}" above, of another year: "6 Dec 2025" ("6/12/2025").
-        text = p_("compact date", "{day} {month} {year}").format(**parts, year=day.year)
+        # Translators: as "{day} {month}" above, of another year: "6 Dec 2025".
+        text = p_("compact date", "{day} {month} {year}").format(
+            day=day.day, month=short_month, year=day.year
+        )
     return f"{text} {local:%H:%M}"
 
 
