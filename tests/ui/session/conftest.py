@@ -1,4 +1,4 @@
-"""Fixtures of the session page tests: the app, whose look a test may change."""
+"""Fixtures of the session page tests: the app, whose look a test may change; shared pages."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.looks import keep_look
+from tests.ui.session.shared_pages import no_idle_shared_page, shared_page, shared_pages
+
+__all__ = ["app_look", "no_idle_shared_page", "shared_page", "shared_pages"]
 
 
 @pytest.fixture

@@ -17,11 +17,11 @@ from hiptimer.core.figures.scene import RING_R, frame, scene
 from hiptimer.core.figures.shapes import Face, Head
 from hiptimer.core.routines.model import Rests, Routine, SideMode, Tempo
 from hiptimer.core.session.steps import StepKind
-from hiptimer.ui import theme
-from hiptimer.ui.palette import DARK
 from hiptimer.ui.session.workout_page import WorkoutPage
 from hiptimer.ui.widgets.figure_paint import LIMB, RING, TRUNK
 from tests.harness import hold, reps, routine
+from tests.ui.looks import apply_look
+from tests.ui.session.shared_pages import SharedPage, ShowShared
 from tests.ui.sessions import (
     DriverOnFakeClock,
     no_timer_left,  # noqa: F401 (a fixture)
@@ -272,19 +272,38 @@ def _laid(page: WorkoutPage) -> Laid:
 
 
 @pytest.fixture
-def text_size(qapp: QApplication, request: pytest.FixtureRequest) -> Iterator[int]:
-    """The app's look at the parameter's text size (per cent); back to 100 % after."""
-    sheet, font = qapp.styleSheet(), qapp.font()
+def text_size(qapp: QApplication, request: pytest.FixtureRequest) -> int:
+    """The app's look at the parameter's text size (per cent; put back as the next test that
+    shows no shared page starts: tests/ui/looks.py)."""
     size: int = request.param
-    theme.apply(qapp, "dark", size)
-    yield size
-    theme.use(DARK, 100)
-    qapp.setStyleSheet(sheet)
-    qapp.setFont(font)
+    apply_look(qapp, "dark", size)
+    return size
 
 
-@pytest.mark.parametrize("text_size", (100, 125, 150), indirect=True)
+@dataclass(frozen=True)
+class ToPhase:
+    """A session of RIGHT_THEN_LEFT's exercise to its first step of `phase`, half a second in:
+    set 1's reps counted, each side's pain skipped."""
+
+    phase: StepKind
+
+    def __call__(self, h: SharedPage) -> None:
+        h.driver.start()
+        for _ in range(400):
+            view = h.driver.view()
+            if view.step.kind is self.phase:
+                break
+            if view.awaiting_pain:
+                h.driver.skip_pain()
+            elif view.step.kind is StepKind.WORK:
+                h.driver.count_rep()
+            h.advance(0.5)
+        h.advance(0.5)
+
+
+# The rooms of one text size in turn: the tests of a moment share a page (shared_pages.py).
 @pytest.mark.parametrize("room", ROOMS, ids=lambda r: f"{r[0]}x{r[1]}")
+@pytest.mark.parametrize("text_size", (100, 125, 150), indirect=True)
 @pytest.mark.parametrize(
     ("exercise_id", "phase"),
     [
@@ -295,41 +314,25 @@ def text_size(qapp: QApplication, request: pytest.FixtureRequest) -> Iterator[in
     ],
 )
 def test_while_the_steps_show_the_figure_is_as_large_as_the_layout_allows(
-    qtbot: QtBot, text_size: int, room: tuple[int, int], exercise_id: str, phase: StepKind
+    shared_page: ShowShared,
+    text_size: int,
+    room: tuple[int, int],
+    exercise_id: str,
+    phase: StepKind,
 ) -> None:
     """An upright figure above the count was ~180 px tall at 1280 x 800 with half its room
     empty: beside the count it is drawn larger, where nothing else loses size for it (the
     count, the steps, every line whole) and nothing overlaps; the count stays the largest
     text. Placed upright figures beside the count once squeezed the steps' text."""
     ex = reps(exercise_id, 8, sets=2, sides=SideMode.EACH, setup=RIGHT_THEN_LEFT)
-    h = DriverOnFakeClock(routine(ex, rests=Rests(between_sets_s=60)))
-    page = WorkoutPage(h.driver, muted=True)
-    qtbot.addWidget(page)
-    page.setMinimumSize(1, 1)
-    page.resize(*room)
-    page.show()
-    try:
-        h.driver.start()
-        for _ in range(400):  # to the phase: set 1's reps counted, each side's pain skipped
-            view = h.driver.view()
-            if view.step.kind is phase:
-                break
-            if view.awaiting_pain:
-                h.driver.skip_pain()
-            elif view.step.kind is StepKind.WORK:
-                h.driver.count_rep()
-            h.advance(0.5)
-        h.advance(0.5)
-        assert page.coaching.isVisible()
-        QApplication.processEvents()  # laid out as in the app
-        laid = _laid(page)
-        page.timer.place_figure(above=True)  # as it was: the figure above the count
-        above = _laid(page)
-        page.timer.refit()
-        QApplication.processEvents()
-        assert _laid(page) == laid  # measured again, the same choice
-    finally:
-        h.driver.stop()
+    page = shared_page(routine(ex, rests=Rests(between_sets_s=60)), ToPhase(phase), room).page
+    assert page.coaching.isVisible()  # laid out as in the app
+    laid = _laid(page)
+    page.timer.place_figure(above=True)  # as it was: the figure above the count
+    above = _laid(page)
+    page.timer.refit()
+    QApplication.processEvents()
+    assert _laid(page) == laid  # measured again, the same choice
     assert laid.count_px >= above.count_px and laid.steps_px >= above.steps_px
     assert laid.count_px > laid.largest_other_px  # the count stays the largest thing
     page_box = QRect(QPoint(0, 0), page.size())
