@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from hiptimer import paths
@@ -33,9 +33,9 @@ from hiptimer.ui.services.status_banner import ask_to_quit
 from tests.harness import QUICK_RESTS, hold, reps, routine
 from tests.history_data import Weeks, fill
 from tests.ui.guided import Days
-from tests.ui.sessions import TICK_S, advance, fake_services, tick_s
-
-Visit = Callable[[str, QWidget], None]
+from tests.ui.sessions import advance, fake_services
+from tests.ui.tour_steps import day_session, go_on, until
+from tests.ui.tour_stops import Visit, at_stops
 
 LONG_NAME = "Side-lying hip abduction with a resistance band just above both knees"
 STEPS = (
@@ -144,42 +144,9 @@ def _window(qtbot: QtBot, settings: SettingsStore, history: HistoryStore, r: Rou
     return window
 
 
-# The tours look at pages, not at timing: the session's timer polled every half second (the
-# app's is 10 times a second) shows every page, at a fifth of the cost (8 screen sizes run them),
-# and every few seconds inside a get-ready, rest or hold (sessions.tick_s) where only the
-# seconds change.
-
-
-def _tick(window: MainWindow) -> float:
-    session = window.session
-    return tick_s(session.driver.view()) if session is not None else TICK_S
-
-
-def _until(window: MainWindow, clock: FakeClock, done: Callable[[], bool]) -> None:
-    waited = 0.0
-    while not done():
-        assert waited < 600, "still not there after 600 s of fake time"
-        step = _tick(window)
-        advance(window, clock, step, step=step)
-        waited += step
-
-
-def _go_on(qtbot: QtBot, window: MainWindow, clock: FakeClock, done: Callable[[], bool]) -> None:
-    """Let the session run until done(), rating each set 2 and counting self-paced reps."""
-    for _ in range(6000):
-        if done():
-            return
-        if window.nav.key_mode() is Mode.PAIN:
-            qtbot.keyClick(window, "2")
-        elif window.nav.key_mode() is Mode.COUNTING:
-            qtbot.keyClick(window, Qt.Key.Key_Return)
-        step = _tick(window)
-        advance(window, clock, step, step=step)
-    raise AssertionError("the session never got there")
-
-
 def session_tour(qtbot: QtBot, visit: Visit) -> None:
     """First run, library, settings, a whole session with every page, summary, history, editor."""
+    visit = at_stops(visit)
     clock = FakeClock()
     settings = SettingsStore()
     history = open_history(paths.history_db_path())
@@ -213,21 +180,21 @@ def session_tour(qtbot: QtBot, visit: Visit) -> None:
 
     window.start_session(r)
     visit("get ready", window)
-    _until(window, clock, lambda: step() is StepKind.WORK)
+    until(window, clock, lambda: step() is StepKind.WORK)
     qtbot.keyClick(window, "+")  # a dose changed: the summary offers to keep it
     visit("hold", window)
     in_modal(visit, "end the session?", lambda: ask_to_end(window))
-    _until(window, clock, lambda: window.nav.key_mode() is Mode.PAIN)
+    until(window, clock, lambda: window.nav.key_mode() is Mode.PAIN)
     visit("pain", window)
     qtbot.keyClick(window, "8")
     assert window.nav.key_mode() is Mode.CHOICE
     visit("choice", window)
     qtbot.keyClick(window, "c")
-    _go_on(qtbot, window, clock, lambda: step() is StepKind.REST)
+    go_on(qtbot, window, clock, lambda: step() is StepKind.REST)
     visit("rest", window)
-    _go_on(qtbot, window, clock, lambda: window.nav.key_mode() is Mode.COUNTING)
+    go_on(qtbot, window, clock, lambda: window.nav.key_mode() is Mode.COUNTING)
     visit("counting reps", window)
-    _go_on(qtbot, window, clock, lambda: window.session is None)
+    go_on(qtbot, window, clock, lambda: window.session is None)
     visit("summary", window)
     summary = window.summary
     assert summary is not None and summary.keep_button.isVisible()
@@ -267,6 +234,7 @@ def _editor_tour(window: MainWindow, r: Routine, visit: Visit) -> None:
 
 def resume_tour(qtbot: QtBot, visit: Visit) -> None:
     """A session cut off mid-set (as by a kill), offered again by the next start."""
+    visit = at_stops(visit)
     clock = FakeClock()
     settings = SettingsStore()
     settings.update(first_run_done=True)
@@ -274,7 +242,7 @@ def resume_tour(qtbot: QtBot, visit: Visit) -> None:
     history = open_history(paths.history_db_path())
     window = _window(qtbot, settings, history, r, clock)
     window.start_session(r)
-    _until(window, clock, lambda: window.nav.key_mode() is Mode.PAIN)
+    until(window, clock, lambda: window.nav.key_mode() is Mode.PAIN)
     qtbot.keyClick(window, "3")
     advance(window, clock, 1)
     assert window.session is not None
@@ -306,9 +274,10 @@ class _Dead:
 
 def guidance_tour(qtbot: QtBot, visit: Visit) -> None:
     """A painful set's step-back suggestion, the morning check-in and the morning's advice."""
+    visit = at_stops(visit)
     days = Days(qtbot)
     days.open()
-    days.session([1, 7])  # above 5: a step back is suggested on the summary
+    day_session(days, [1, 7])  # above 5: a step back is suggested on the summary
     visit("suggestions", _shown(days))
     days.key(Qt.Key.Key_N)
     days.next_morning()
@@ -318,7 +287,7 @@ def guidance_tour(qtbot: QtBot, visit: Visit) -> None:
     for _ in range(2):  # two good sessions with good mornings: more is offered
         if days.mode() is not Mode.LIBRARY:
             days.key(Qt.Key.Key_Escape)
-        days.session([0, 1])
+        day_session(days, [0, 1])
         days.next_morning()
         days.check_in(0, 0)
     assert days.mode() is Mode.CHECKIN
