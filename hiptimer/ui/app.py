@@ -108,7 +108,7 @@ def run_app(
         # take their time while the window is already on screen. So do the application's
         # event filters: the first events of each kind through Python make PySide build
         # wrapper types, ~20 ms before the first paint (docs/performance.md).
-        window.open_services(wait=False, listed_only=True)  # the list, its keys and Start
+        window.open_services(wait=False, listed_only=True)  # the list and Start
         # The rest once the list is painted: done in this same call, it held the filled
         # list off the screen until the services had started (docs/performance.md).
         watches.append(after_first_paint(window, when_listed, fallback_ms=0))
@@ -118,7 +118,9 @@ def run_app(
         from hiptimer.ui.widgets.screen_fit import install_screen_fit
 
         window.library.draw_pictures()  # the chosen routine's figures, left blank until now
-
+        # The window's keys: its filter held the list's paint off (115 M instructions). Before
+        # the filters below, which Qt asks first, as it did when the keys came with the list.
+        window.keys.install()
         set_window_icon(app)  # the title bar's icon, a moment after the window itself
         filters.append(install_screen_fit(app))  # no window or dialog past the screen's edges
         filters.append(install_reader_filter(app))  # each button's key, a field's focus

@@ -29,12 +29,14 @@ class WindowKeys(QObject):
     Only keys for widgets of `window` are looked at, so dialogs keep their own keys.
     Held-down keys do not repeat the action (a held Space must not count ten reps).
 
-    With `later` it waits for install(), which the window calls once it was first painted
-    (and so do the shortcuts of the window's menu items, hiptimer.ui.menu_shortcuts):
-    every event of the application passes through it, and the first object of a Qt-private
-    class it meets (the window's QWidgetWindow) makes PySide6 build the Python types of
-    most of Qt, about 150 enum classes and 30 ms, which delayed the first paint when it was
-    installed in the first idle moment. No key can reach a window that is not on screen.
+    With `later` it waits for install(), which the window calls once its filled routine list
+    was painted (and so do the shortcuts of the window's menu items,
+    hiptimer.ui.menu_shortcuts): every event of the application passes through it, and the
+    first object of a Qt-private class it meets (the window's QWidgetWindow) makes PySide6
+    build the Python types of most of Qt, about 140 enum classes and 115 M instructions,
+    which delayed the first paint when it was installed in the first idle moment, and the
+    list's when it was installed with the routines (docs/performance.md, session 21). A key
+    typed before then reaches the window itself (MainWindow.keyPressEvent calls take()).
 
     Signals: none; the key's action goes to `handler`, as the page's `mode` reads it.
     """

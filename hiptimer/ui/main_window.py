@@ -124,20 +124,20 @@ class MainWindow(QMainWindow):
             self._services_ready()
 
     def open_services(self, *, wait: bool = True, listed_only: bool = False) -> None:
-        """After the first paint (hiptimer.ui.app): keys and routines, then, unless `listed_only`
-        (the list painted first), the services, not waiting for the history's thread."""
+        """After the first paint (hiptimer.ui.app): the routines, then, unless `listed_only`
+        (the list painted first), the keys and the services, not waiting for the history."""
         # A poll still queued when the app shut them down, or for a window closed meanwhile
         # while the editor keeps the app running: nothing starts for it (showEvent asks again).
         if self.services.shut_down or self.closing.closed:
             self._services_wait = False
             return
-        if self._waits_for_paint:  # shown first: keys and routines come now
+        if self._waits_for_paint:  # shown first: the routines come now
             self._waits_for_paint = False
             plain_stacks()  # before any tab widget or file dialog: QAccessible's enums
-            self.keys.install()
             self.library.set_items(self.shelf.items(), pictures_later=True)  # Start first
-        if listed_only:
+        if listed_only:  # the keys too wait for the list's paint: a key meanwhile, keyPressEvent
             return
+        self.keys.install()  # (once)
         self.routine_actions.accept_drops()  # (once)
         self._services_wait |= self.services.open_now()
         if self._services_wait and (wait or self.services.history_ready):
@@ -378,11 +378,10 @@ class MainWindow(QMainWindow):
             self.reminders.window_closed(self.closing.for_good)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """A key typed before the first idle moment after the first paint, when the window
-        takes its keys (open_services): that work is done now, and the key does what it does
-        on the screen it was typed on. Enter typed as the safety notice appeared did nothing
-        (seen under Xvfb)."""
-        if self._waits_for_paint and self.isVisible():
+        """A key typed before the window takes its keys (open_services, once its filled list
+        is painted): that work is done now, and the key does what it does on the screen it
+        was typed on. Enter typed as the safety notice appeared did nothing (seen under Xvfb)."""
+        if not self.keys.installed and self.isVisible():
             mode = self.nav.key_mode()  # not the offer to resume that the history may bring
             self.open_services()
             if self.keys.take(event, mode):

@@ -53,6 +53,22 @@ def test_a_key_before_the_first_idle_moment_does_what_it_does_on_its_screen(
     window.close()
 
 
+def test_a_key_between_the_filled_list_and_its_paint_does_what_it_does(qtbot: QtBot) -> None:
+    # The window takes its keys once the filled list is painted (hiptimer.ui.app): its filter
+    # held that paint off. A key typed while the list waits for it still moves the choice.
+    SettingsStore().update(first_run_done=True)
+    window = shown_first(qtbot)
+    window.open_services(wait=False, listed_only=True)  # as the first idle moment does
+    assert window.library.list.count() == 2 and window.library.start_button.isEnabled()
+    assert not window.keys.installed  # (nor the menus' shortcuts)
+    assert all(not action.shortcuts() for action in window.findChildren(QAction))
+    qtbot.keyClick(window, K.Key_Down)
+    assert window.keys.installed and window.library.list.currentRow() == 1
+    qtbot.keyClick(window, K.Key_Up)  # and through the window's filter from then on
+    assert window.library.list.currentRow() == 0
+    window.close()
+
+
 @pytest.mark.qt_log_ignore("This plugin does not support raise")  # the keys window, offscreen
 def test_a_menu_shortcut_before_the_first_idle_moment_does_what_its_item_does(
     qtbot: QtBot,
