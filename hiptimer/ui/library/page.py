@@ -25,6 +25,7 @@ from hiptimer.ui.library.suggestions_line import SuggestionsLine
 from hiptimer.ui.theme import READABLE_PX, current, follow, set_px
 from hiptimer.ui.widgets.plain import in_our_direction, letters
 from hiptimer.ui.widgets.readable import readable_by_keys, spoken
+from hiptimer.ui.widgets.scroll_viewport import viewport_of
 from hiptimer.ui.widgets.worded import worded_button
 
 if TYPE_CHECKING:  # the routine model loads with the first routines, after the first paint
@@ -143,10 +144,9 @@ class LibraryPage(QWidget):
     def _list(self, items: list[LibraryItem]) -> None:
         if not self._width_watched:
             # Its width is known only once laid out; the viewport's, as the list's own resize
-            # is seen by a filter before the viewport follows it. Not before the first paint:
-            # PySide's first viewport() takes ~10 ms (docs/performance.md).
+            # is seen by a filter before the viewport follows it. Not before the first paint.
             self._width_watched = True
-            self.list.viewport().installEventFilter(self)
+            viewport_of(self.list).installEventFilter(self)  # (not viewport(): 60 M)
         self.list.clear()
         self._labels = [self._label(item) for item in items]
         for item, label in zip(items, self._labels, strict=True):
@@ -198,7 +198,7 @@ class LibraryPage(QWidget):
         Qt's word wrap measures list rows without the style sheet's item padding, so a
         label that nearly fits was cut ("· 30 …") instead of wrapped: break it here.
         """
-        if not self.items:  # before the first routines: no viewport() to wrap (~10 ms)
+        if not self.items:  # before the first routines: no viewport to wrap yet
             return
         if self.list.count() != len(self._labels):
             return  # rows being replaced (clear() resizes the viewport): set_items fits them
