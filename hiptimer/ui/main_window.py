@@ -133,10 +133,10 @@ class MainWindow(QMainWindow):
             return
         if self._waits_for_paint:  # shown first: the routines come now
             self._waits_for_paint = False
-            plain_stacks()  # before any tab widget or file dialog: QAccessible's enums
             self.library.set_items(self.shelf.items(), pictures_later=True)  # Start first
         if listed_only:  # the keys too wait for the list's paint: a key meanwhile, keyPressEvent
             return
+        plain_stacks()  # before any tab widget (QAccessible's enums: 16 M, after the paint)
         self.keys.install()  # (once)
         self.routine_actions.accept_drops()  # (once)
         self._services_wait |= self.services.open_now()

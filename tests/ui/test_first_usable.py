@@ -67,6 +67,7 @@ AFTER_THE_LIST = (
 # PySide classes made only after the list is painted (docs/performance.md, session 21).
 AFTER_THE_LIST_CLASSES = (
     "QKeySequence",  # the menus' shortcuts, given with the window's keys
+    "QAccessible",  # the page stacks' factory (widgets/plain_stacks): no tab widget before
     # Made, with every other widget class, by PySide's first look-up of a widget it has not
     # wrapped yet: the list's viewport() did it (60 M instructions; widgets/scroll_viewport).
     "QWizard",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QStackedWidget, QWidget
 
 from hiptimer.i18n import _
+from hiptimer.ui.widgets.plain_stacks import plain_stacks
 
 Label = QFileDialog.DialogLabel
 NO_OPTIONS = QFileDialog.Option(0)
@@ -34,6 +35,7 @@ def file_dialog(
 ) -> QFileDialog:
     """The dialog QFileDialog's static functions make (a file path as `directory` is the
     name suggested), with our labels; not yet shown."""
+    plain_stacks()  # its views' stack (the window installs it too, after its first screen)
     dialog = QFileDialog(parent, caption, directory, name_filter)
     dialog.setOptions(options)
     if saving:
