@@ -68,6 +68,9 @@ AFTER_THE_LIST = (
 AFTER_THE_LIST_CLASSES = (
     "QKeySequence",  # the menus' shortcuts, given with the window's keys
     "QAccessible",  # the page stacks' factory (widgets/plain_stacks): no tab widget before
+    "QImage",  # the details' blank pictures: decoded by Qt from a data URL (library/details)
+    "QUrl",
+    "QTextDocument",
     # Made, with every other widget class, by PySide's first look-up of a widget it has not
     # wrapped yet: the list's viewport() did it (60 M instructions; widgets/scroll_viewport).
     "QWizard",

@@ -20,6 +20,14 @@ SEPARATOR = " \u00b7 "
 WARNING_SIGN = "\u26a0 "
 PICTURE_SCHEME = "figure:"  # our own resource names; exercise ids are [a-z0-9_-]
 THUMB_W, THUMB_H = 96, 64
+# A blank picture, as large as a figure (the img's width and height): one transparent pixel,
+# which Qt's text document decodes from the URL itself. A QImage made for it as a resource
+# made the QImage, QUrl and QTextDocument classes before the list's paint (16 M instructions:
+# docs/performance.md, session 21).
+BLANK_PICTURE = (
+    "data:image/png;base64,"
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR42mNgAAIAAAUAAen63NgAAAAASUVORK5CYII="
+)
 
 
 def details_html(
@@ -146,7 +154,7 @@ def _exercise_rows(
             f"<td colspan='2' style='color:{current().muted}; padding-left: 18px'>{e(ladder)}</td>"
         )
     note = (pictures or {}).get(exercise_id, "")
-    if note and not note.startswith(PICTURE_SCHEME):
+    if note and not _is_picture(note):
         below.append(f"<td colspan='2' style='color:{current().warning}'>{e(note)}</td>")
     if caution.strip():
         below.append(
@@ -172,7 +180,12 @@ def _picture_cell(
     name = pictures.get(exercise_id, "")
     image = (
         f"<img src='{escape(name)}' width={THUMB_W} height={THUMB_H}>&nbsp;"
-        if name.startswith(PICTURE_SCHEME)
+        if _is_picture(name)
         else ""
     )
     return f"<td rowspan='{rows}' valign='middle' style='{style}'>{image}</td>"
+
+
+def _is_picture(name: str) -> bool:
+    """A picture's name (a figure's resource, or the blank one), not a line saying why not."""
+    return name.startswith(PICTURE_SCHEME) or name == BLANK_PICTURE

@@ -19,7 +19,13 @@ from PySide6.QtWidgets import (
 from hiptimer import paths
 from hiptimer.i18n import _
 from hiptimer.ui.keys import KEY_NAMES, Action
-from hiptimer.ui.library.details import PICTURE_SCHEME, THUMB_H, THUMB_W, details_html
+from hiptimer.ui.library.details import (
+    BLANK_PICTURE,
+    PICTURE_SCHEME,
+    THUMB_H,
+    THUMB_W,
+    details_html,
+)
 from hiptimer.ui.library.items import Estimate, LibraryItem, same_routine, written_length
 from hiptimer.ui.library.suggestions_line import SuggestionsLine
 from hiptimer.ui.theme import READABLE_PX, current, follow, set_px
@@ -269,20 +275,7 @@ class LibraryPage(QWidget):
     def _room_for_pictures(self, routine: Routine) -> dict[str, str]:
         """A blank picture for each exercise, as large as its figure: the text stays where
         it is when they are drawn."""
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QImage, QTextDocument
-
-        ratio = self.devicePixelRatioF()
-        blank = QImage(round(THUMB_W * ratio), round(THUMB_H * ratio), QImage.Format.Format_ARGB32)
-        blank.fill(Qt.GlobalColor.transparent)
-        blank.setDevicePixelRatio(ratio)
-        document, names = self.details.document(), {}
-        for ex in routine.exercises:
-            names[ex.id] = f"{PICTURE_SCHEME}{ex.id}"
-            document.addResource(
-                QTextDocument.ResourceType.ImageResource, QUrl(names[ex.id]), blank
-            )
-        return names
+        return dict.fromkeys((ex.id for ex in routine.exercises), BLANK_PICTURE)
 
     def draw_pictures(self) -> None:
         """Draw the figures that set_items(pictures_later=True) left blank (hiptimer.ui.app:
