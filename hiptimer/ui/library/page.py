@@ -31,7 +31,6 @@ from hiptimer.ui.library.suggestions_line import SuggestionsLine
 from hiptimer.ui.theme import READABLE_PX, current, follow, set_px
 from hiptimer.ui.widgets.plain import in_our_direction, letters
 from hiptimer.ui.widgets.readable import readable_by_keys, spoken
-from hiptimer.ui.widgets.scroll_viewport import viewport_of
 from hiptimer.ui.widgets.worded import worded_button
 
 if TYPE_CHECKING:  # the routine model loads with the first routines, after the first paint
@@ -151,6 +150,8 @@ class LibraryPage(QWidget):
         if not self._width_watched:
             # Its width is known only once laid out; the viewport's, as the list's own resize
             # is seen by a filter before the viewport follows it. Not before the first paint.
+            from hiptimer.ui.widgets.scroll_viewport import viewport_of  # (not before it either)
+
             self._width_watched = True
             viewport_of(self.list).installEventFilter(self)  # (not viewport(): 60 M)
         self.list.clear()
