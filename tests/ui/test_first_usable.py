@@ -61,6 +61,8 @@ AFTER_THE_LIST = (
     "hiptimer.core.history.store",  # the services
     "hiptimer.ui.services.speech",
     "PySide6.QtNetwork",  # a second copy's request
+    "html",  # its entities' table: the details escape their text without it (widgets/plain)
+    "html.entities",
 )
 
 

@@ -193,10 +193,18 @@ def fit_names(box: QComboBox, characters: int) -> None:
 
 
 def escape(text: str) -> str:
-    """Untrusted text to put inside HTML we build."""
-    import html  # html.entities is a large table, and no text is escaped before the first paint
+    """Untrusted text to put inside HTML we build: what html.escape(text, quote=True) gives.
 
-    return html.escape(text, quote=True)
+    Not html.escape itself: importing html loads html.entities, a table of 2,231 names that
+    the details pane paid for before the filled list could be painted (docs/performance.md).
+    """
+    return (
+        text.replace("&", "&amp;")  # first: the other replacements add ampersands
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#x27;")
+    )
 
 
 def as_html(text: str) -> str:
