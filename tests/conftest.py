@@ -81,7 +81,7 @@ def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]
 def default_look(request: pytest.FixtureRequest) -> None:
     """The look a test changed (tests/ui/looks.py) put back before the next one makes its
     windows: then nothing is left to re-polish. Not before a test of a shared window: it sets
-    its look first (tests/ui/history/shared_windows.py, tests/ui/session/shared_pages.py), and
+    its look first (tests/ui/shared_pool.py), and
     putting it back between two tests of the same look re-polished the window twice for
     nothing (~0.4 s of CPU)."""
     looks = sys.modules.get("tests.ui.looks")
@@ -107,8 +107,7 @@ def delete_closed_widgets() -> Iterator[None]:
     if core is None or core.QCoreApplication.instance() is None:
         return
     for address, widget in _top_level_widgets().items():
-        # A window shared between tests (tests/ui/history/shared_windows.py, and
-        # tests/ui/session/shared_pages.py) is kept.
+        # A window shared between tests (tests/ui/shared_pool.py) is kept.
         if address not in before and not widget.property("hiptimer_test_shared"):
             widget.deleteLater()  # not close(): a close handler could ask a question
     core.QCoreApplication.sendPostedEvents(None, core.QEvent.Type.DeferredDelete)

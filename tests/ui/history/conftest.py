@@ -1,5 +1,6 @@
 """Fixtures of the history window's tests: windows shared between tests that only look."""
 
-from tests.ui.history.shared_windows import no_idle_shared_window, shared_window, shared_windows
+from tests.ui.history.shared_windows import shared_window, shared_windows
+from tests.ui.shared_pool import no_idle_shared
 
-__all__ = ["no_idle_shared_window", "shared_window", "shared_windows"]
+__all__ = ["no_idle_shared", "shared_window", "shared_windows"]

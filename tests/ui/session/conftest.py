@@ -6,9 +6,10 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from tests.ui.looks import keep_look
-from tests.ui.session.shared_pages import no_idle_shared_page, shared_page, shared_pages
+from tests.ui.session.shared_pages import shared_page, shared_pages
+from tests.ui.shared_pool import no_idle_shared
 
-__all__ = ["app_look", "no_idle_shared_page", "shared_page", "shared_pages"]
+__all__ = ["app_look", "no_idle_shared", "shared_page", "shared_pages"]
 
 
 @pytest.fixture
