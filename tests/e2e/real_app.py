@@ -37,16 +37,20 @@ def muted_folder_with(tmp_path: Path, routine: dict[str, Any], file_name: str) -
 
 
 def wait_until(
-    done: Callable[[], object], what: Callable[[], str] | str, timeout: float = WAIT_S
+    done: Callable[[], object],
+    what: Callable[[], str] | str,
+    timeout: float = WAIT_S,
+    pause: Callable[[float], object] = time.sleep,
 ) -> None:
     """Poll done() until it is true; fail after `timeout` s with `what` (a callable is asked
     only then, for the state at the moment of failing). The one wait of the e2e tests: each
-    polls what it waits for, with a generous timeout, instead of sleeping a fixed time."""
+    polls what it waits for, with a generous timeout, instead of sleeping a fixed time.
+    `pause` between two looks: a Screen's pause looks again as soon as the title changes."""
     deadline = time.monotonic() + timeout
     while not done():
         if time.monotonic() > deadline:
             pytest.fail(what() if callable(what) else what)
-        time.sleep(POLL_S)
+        pause(POLL_S)
 
 
 def xvfb_display() -> Iterator[str]:
@@ -139,7 +143,9 @@ class RealApp:
             return bool(found)
 
         wait_until(shown, lambda: f"no HipTimer window appeared; the app said:\n{self.output()}")
-        return max(found, key=self._area)
+        window = max(found, key=self._area)
+        self.screen.watch(window)  # wait_title looks again as the title changes
+        return window
 
     def _area(self, window: str) -> int:
         width, height = self.screen.size(window)
@@ -170,6 +176,7 @@ class RealApp:
                 f"title never matched {pattern!r} (last: {title!r}); app said:\n" + self.output()
             ),
             timeout,
+            self.screen.pause,
         )
         return title
 
@@ -209,6 +216,7 @@ class RealApp:
         wait_until(
             focused, lambda: f"{name!r} never had the keyboard ({self.screen.focused_name()!r} has)"
         )
+        self.screen.watch(window)  # a stamp ends the pause between two looks
         stamp, typed = self.screen.user_time(window), 0.0
 
         def reached() -> bool:
@@ -226,6 +234,7 @@ class RealApp:
                 f"keys never reached {name!r}, which the X server gives the keyboard"
                 f" ({self.screen.focused_name()!r} has it now); the app said:\n{self.output()}"
             ),
+            pause=self.screen.pause,
         )
         return window
 

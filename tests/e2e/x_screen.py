@@ -3,6 +3,8 @@ read over one long-lived connection instead of an xdotool process per look."""
 
 from __future__ import annotations
 
+import select
+
 from Xlib import X, Xatom
 from Xlib.display import Display
 from Xlib.error import XError
@@ -31,6 +33,29 @@ class Screen:
 
     def close(self) -> None:
         self._x.close()
+
+    def watch(self, window: str) -> None:
+        """Have pause() end as soon as a property (the title) of `window` changes."""
+        try:
+            self._window(window).change_attributes(event_mask=X.PropertyChangeMask)
+            self._x.sync()
+        except XError:
+            pass  # closed meanwhile
+
+    def pause(self, seconds: float) -> None:
+        """Sleep `seconds`, or less: until a window watched changes. A wait on the title then
+        looks again as it changes, not up to a poll's interval later."""
+        if not self._events():
+            select.select([self._x.fileno()], [], [], seconds)
+            self._events()
+
+    def _events(self) -> bool:
+        """Take the events come (so far), if any."""
+        came = False
+        while self._x.pending_events():
+            self._x.next_event()
+            came = True
+        return came
 
     def windows(self, pid: int, name: str) -> list[str]:
         """The visible top-level windows of process `pid` whose title contains `name`, bottom
