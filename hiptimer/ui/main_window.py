@@ -132,8 +132,8 @@ class MainWindow(QMainWindow):
             self._services_wait = False
             return
         if self._waits_for_paint:  # shown first: the routines come now
-            self._waits_for_paint = False
             self.library.set_items(self.shelf.items(), pictures_later=True)  # Start first
+            self._waits_for_paint = False  # once listed: a read that raised is tried again
         if listed_only:  # the keys too wait for the list's paint: a key meanwhile, keyPressEvent
             return
         plain_stacks()  # before any tab widget (QAccessible's enums: 16 M, after the paint)

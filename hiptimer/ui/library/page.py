@@ -38,6 +38,7 @@ if TYPE_CHECKING:  # the routine model loads with the first routines, after the 
 
 LENGTH_GAP = "   "  # between a routine's title and its length in the list
 ITEM_PADDING_PX = 10  # QListWidget::item padding in the app's style sheet (theme.py)
+READING_AT_PX = ITEM_PADDING_PX + 2  # "Reading your routines...": where the first title goes
 
 
 class LibraryPage(QWidget):
@@ -120,10 +121,17 @@ class LibraryPage(QWidget):
         layout.addLayout(body, 1)
         self.list.currentRowChanged.connect(self._show_details)
         self.list.itemDoubleClicked.connect(lambda _item: self.start_selected())
+        self.reading: QLabel | None = None  # in the empty list while the routines are read
         if items is not None:
             self.set_items(items)
         else:
             self.start_button.setEnabled(False)  # nothing to start until the list is read
+            # An empty list alone said the routines were gone, for seconds under load or with
+            # a large routines folder (issue: the library left empty). Over the list, not in
+            # the layout: nothing moves when it goes.
+            self.reading = QLabel(_("Reading your routines\u2026"), self.list)
+            self.reading.move(READING_AT_PX, READING_AT_PX)
+            self.reading.adjustSize()
         follow(self, self._new_look)
 
     def _new_look(self) -> None:
@@ -154,6 +162,8 @@ class LibraryPage(QWidget):
 
             self._width_watched = True
             viewport_of(self.list).installEventFilter(self)  # (not viewport(): 60 M)
+        if self.reading is not None:
+            self.reading.hide()
         self.list.clear()
         self._labels = [self._label(item) for item in items]
         for item, label in zip(items, self._labels, strict=True):
