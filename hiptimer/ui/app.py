@@ -108,10 +108,13 @@ def run_app(
         # take their time while the window is already on screen. So do the application's
         # event filters: the first events of each kind through Python make PySide build
         # wrapper types, ~20 ms before the first paint (docs/performance.md).
-        window.open_services(wait=False, listed_only=True)  # the list and Start
-        # The rest once the list is painted: done in this same call, it held the filled
-        # list off the screen until the services had started (docs/performance.md).
-        watches.append(after_first_paint(window, when_listed, fallback_ms=0))
+        try:
+            window.open_services(wait=False, listed_only=True)  # the list and Start
+        finally:  # a read that raised: no services, no keys, no second start answered
+            # The rest once the list is painted: done in this same call, it held the filled
+            # list off the screen until the services had started (docs/performance.md).
+            # Its open_services() reads the routines again if this read raised.
+            watches.append(after_first_paint(window, when_listed, fallback_ms=0))
 
     def when_listed() -> None:
         from hiptimer.ui.a11y import install_reader_filter
