@@ -7,12 +7,13 @@ import json
 import sqlite3
 import time
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import datetime, timedelta
 from functools import partial
 from pathlib import Path
 
 import pytest
 
+from hiptimer.core.history.checkin_day import checkin_day
 from hiptimer.core.history.store import open_history
 from hiptimer.core.routines.loader import parse_routine_text
 from hiptimer.ui.session.workout_text import minutes_text
@@ -214,10 +215,13 @@ def start(display: str, tmp_path: Path) -> Walk:
     (data / "settings.json").write_text(json.dumps({"muted": True}), encoding="utf-8")
     (data / "routines" / "keys-walk.json").write_text(json.dumps(ROUTINE), encoding="utf-8")
     # A session yesterday: the morning check-in comes first (after the safety notice).
+    # Yesterday as the app counts days, from 04:00: between midnight and 04:00 the calendar's
+    # yesterday is still today for it, and no check-in was asked (the walk failed then).
+    yesterday = checkin_day(datetime.now().astimezone()) - timedelta(days=1)
     store = open_history(data / "history.sqlite3")
     try:
         routine = parse_routine_text(json.dumps(ROUTINE))
-        record(store, routine, date.today() - timedelta(days=1), {("reps-b", None): [2, 2]})
+        record(store, routine, yesterday, {("reps-b", None): [2, 2]})
     finally:
         store.close()
     screen = tmp_path / "screen.json"
