@@ -594,3 +594,22 @@ def test_list_marks_the_pain_of_a_session_marked_not_representative_and_says_why
     )
     code, stdout, _ = run(capsys, "history", "list", "--routine", "stretch")
     assert "*" not in stdout  # no marked session shown: no key
+
+
+def test_with_both_files_the_csv_comes_first_and_a_failure_stops_there(
+    recorded: Recorded, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # docs/history.md: the CSV is written first; one that cannot be written stops the
+    # command (no report after it), and a report that cannot be written leaves the CSV.
+    report = tmp_path / "report.pdf"
+    code, _, err = run(capsys, "history", "export", "--csv", str(tmp_path), "--pdf", str(report))
+    assert code == 1
+    assert str(tmp_path) in err
+    assert not report.exists()
+    sets = tmp_path / "sets.csv"
+    nowhere = tmp_path / "not-there" / "report.pdf"
+    code, out, err = run(capsys, "history", "export", "--csv", str(sets), "--pdf", str(nowhere))
+    assert code == 1
+    assert f"Wrote 21 sets to {sets}." in out
+    assert str(nowhere.parent) in err
+    assert len(list(csv.DictReader(sets.read_text(encoding="utf-8-sig").splitlines()))) == 21
