@@ -29,6 +29,7 @@ from hiptimer.ui.library.details import (
 from hiptimer.ui.library.items import Estimate, LibraryItem, same_routine, written_length
 from hiptimer.ui.library.suggestions_line import SuggestionsLine
 from hiptimer.ui.theme import READABLE_PX, current, follow, set_px
+from hiptimer.ui.widgets.beside_or_under import BesideOrUnder
 from hiptimer.ui.widgets.plain import in_our_direction, letters
 from hiptimer.ui.widgets.readable import readable_by_keys, spoken
 from hiptimer.ui.widgets.worded import worded_button
@@ -106,10 +107,12 @@ class LibraryPage(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.details, 1)
         right.addWidget(self.suggestions)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.hint, 1)
-        buttons.addWidget(self.start_button)
-        right.addLayout(buttons)
+        # The key hint beside Start where it reads on one line, else Start under it: side by
+        # side at 640 px (150 %) they took 512 of the page's 592 px and left the list of
+        # routines 74, its titles broken between letters ("B / ás / ic / os").
+        buttons = QWidget(self)
+        BesideOrUnder(self.hint, self.start_button, buttons, spacing=8)
+        right.addWidget(buttons)
         body = QHBoxLayout()
         body.addWidget(self.list, 2)
         body.addLayout(right, 3)
