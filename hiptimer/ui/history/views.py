@@ -152,6 +152,11 @@ class RowsTable(QTableView):
                 (self._natural, LEGIBLE_CHARS, True, kept),
                 (self._wrapped_long, LEGIBLE_CHARS, True, kept),  # widened: _widen_wrapped
                 (self._wrapped, LEGIBLE_CHARS, True, kept),
+                # The others (the sessions' note) cut to LEAST_CHARS, then past their titles,
+                # before a kept one is cut: at 960 x 540 in large print in Spanish the note
+                # kept ~130 px beside "Fortal…" ("Fortalecimiento" alone needs 218 of 906).
+                (self._wrapped, LEAST_CHARS, True, kept),
+                (self._wrapped, LEAST_CHARS, False, kept),
                 (self._wrapped, LEGIBLE_CHARS, True, ()),
             ]
         else:
