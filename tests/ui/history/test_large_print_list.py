@@ -14,6 +14,7 @@ from hiptimer import i18n
 from hiptimer.core.history.queries import StoredSet
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.history.wording import completion_text, when_text
+from hiptimer.ui.history.sessions_pane import SessionsPane
 from hiptimer.ui.widgets.wrapped_cells import reads_whole
 from tests.history_data import HIPS, Weeks, at, fill
 from tests.ui.history.looks import app_look
@@ -57,6 +58,21 @@ def months_of_sessions(store: HistoryStore, weeks: Weeks) -> int:
     return add_session(store, at(weeks.today, 10), 24, 1, "completed")
 
 
+def assert_rows_read_whole(pane: SessionsPane, *, lines: int) -> None:
+    """Every row of the sessions list within `lines` lines, and every cell in it whole but the
+    note's (the last column: it may be cut, as it shows whole under the list)."""
+    view, model = pane.list_view, pane.sessions
+    assert model.columnCount() == NOTE + 1  # the note is the last column
+    one_line = view.verticalHeader().defaultSectionSize()
+    line = view.fontMetrics().lineSpacing()
+    for row in range(model.rowCount()):
+        cells = [model.index(row, c).data() for c in range(model.columnCount())]
+        assert view.rowHeight(row) < one_line + lines * line, cells
+        for column in range(NOTE):
+            index = model.index(row, column)
+            assert reads_whole(view, index), (row, index.data())
+
+
 @pytest.mark.parametrize("size", [(1024, 768), (1024, 600)])
 @pytest.mark.parametrize("language", ["en", "es"])
 def test_in_large_print_each_session_reads_whole_on_one_line(
@@ -74,15 +90,7 @@ def test_in_large_print_each_session_reads_whole_on_one_line(
         model = opened.window.sessions_pane.sessions
         assert view.horizontalScrollBar().maximum() == 0  # nothing scrolled to
         assert model.cut_titles == {}  # every title whole
-        one_line = view.verticalHeader().defaultSectionSize()
-        line = view.fontMetrics().lineSpacing()
-        for row in range(model.rowCount()):
-            cells = [model.index(row, c).data() for c in range(model.columnCount())]
-            assert view.rowHeight(row) < one_line + line, cells  # one line
-            for column in range(model.columnCount()):
-                index = model.index(row, column)
-                if column != NOTE:  # the note may be cut: it shows whole under the list
-                    assert reads_whole(view, index), (row, index.data())
+        assert_rows_read_whole(opened.window.sessions_pane, lines=1)
         assert model.rowCount() == 9
 
 
@@ -136,18 +144,10 @@ def test_a_built_in_routine_reads_whole_beside_every_figure(
     i18n.use(language)
     with app_look(150):
         opened = shared_window(built_in_titles, size)
-        view = opened.window.sessions_pane.list_view
         model = opened.window.sessions_pane.sessions
         assert set(model.cut_titles) <= ({NOTE} if size == (960, 540) else set())
         lines = 1 if language == "en" and size == (1024, 768) else 2
-        one_line, line = (
-            view.verticalHeader().defaultSectionSize(),
-            view.fontMetrics().lineSpacing(),
-        )
-        for row in range(model.rowCount()):
-            assert view.rowHeight(row) < one_line + lines * line
-            for column in range(NOTE):
-                assert reads_whole(view, model.index(row, column)), model.index(row, column).data()
+        assert_rows_read_whole(opened.window.sessions_pane, lines=lines)
         # This year's date without its year: its tooltip and a screen reader say it whole.
         newest = model.rows()[0]
         when = model.index(0, DATE)
