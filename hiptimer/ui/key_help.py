@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
@@ -12,6 +10,7 @@ from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.key_words import shortcut_text
 from hiptimer.ui.keys import GROUPS, SHORTCUTS, keys_text
 from hiptimer.ui.quit_key import share_quit
+from hiptimer.ui.widgets.plain import escape
 from hiptimer.ui.widgets.readable import readable_by_keys
 from hiptimer.ui.widgets.screen_fit import fit_window
 
@@ -82,7 +81,7 @@ class KeysWindow(QDialog):
 
 def keys_html() -> str:
     """The window's text: every string escaped (translations are text, not markup)."""
-    e = html.escape
+    e = escape
     parts = [f"<p>{e(translate(INTRO))}</p>"]
     for heading, rows in key_rows():
         cells = "".join(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,7 +23,7 @@ from hiptimer.core.routines.validation import Problem, RoutineError
 from hiptimer.core.routines.writer import export_routine_file
 from hiptimer.i18n import _, n_
 from hiptimer.ui.editor.style import editor_style_sheet
-from hiptimer.ui.widgets.plain import plain_box
+from hiptimer.ui.widgets.plain import escape, plain_box
 
 MAX_LINES_PER_FILE = 15
 
@@ -124,8 +123,8 @@ def import_error_text(errors: list[RoutineError]) -> str:
         more = len(error.problems) - len(lines)
         if more > 0:
             lines.append(_("... and {n} more").format(n=more))
-        items = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-        parts.append(f"<p><b>{html.escape(Path(error.source).name)}</b></p><ul>{items}</ul>")
+        items = "".join(f"<li>{escape(line)}</li>" for line in lines)
+        parts.append(f"<p><b>{escape(Path(error.source).name)}</b></p><ul>{items}</ul>")
     return "".join(parts)
 
 

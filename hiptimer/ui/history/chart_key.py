@@ -8,7 +8,6 @@ the chart is narrow ('3-5 accep…', 'over 5 too…' in a 1190 px window); it ha
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
 from typing import NamedTuple
 
 from PySide6.QtCore import Qt
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from hiptimer.ui.history.chart_axes import chart_font
 from hiptimer.ui.theme import current
+from hiptimer.ui.widgets.plain import escape
 
 SQUARE = "\u25a0"  # a pain band, a bar, a square marker
 LINE = "\u2501\u2501"  # a line (one was a short dash)

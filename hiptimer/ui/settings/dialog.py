@@ -3,7 +3,6 @@ limit and the look."""
 
 from __future__ import annotations
 
-from html import escape
 from typing import cast
 
 from PySide6.QtCore import Qt, Signal
@@ -34,7 +33,7 @@ from hiptimer.ui.settings.look_group import LookGroup
 from hiptimer.ui.settings.style import settings_style_sheet
 from hiptimer.ui.theme import follow
 from hiptimer.ui.widgets.dialog_body import DialogBody
-from hiptimer.ui.widgets.plain import as_html
+from hiptimer.ui.widgets.plain import as_html, escape
 
 RATE_RANGE = (80, 300)  # words a minute; slower than 80 drags, faster than 300 blurs
 RATE_STEP = 10
