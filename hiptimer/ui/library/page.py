@@ -92,7 +92,7 @@ class LibraryPage(QWidget):
         self.start_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.start_button.clicked.connect(self.start_selected)
         self.hint = QLabel(
-            unbroken_items(_("\u2191 \u2193 choose  \u00b7  Enter start  \u00b7  F11 full screen")),
+            unbroken_items(_("\u2191 \u2193 choose  \u00b7  F11 full screen")),
             self,
         )
         self.hint.setProperty("role", "muted")
@@ -104,24 +104,26 @@ class LibraryPage(QWidget):
         self.empty.setVisible(False)
 
         self.suggestions = SuggestionsLine(self)  # the chosen routine's, left unanswered
-        right = QVBoxLayout()
-        right.addWidget(self.details, 1)
-        right.addWidget(self.suggestions)
+        self._right = QVBoxLayout()
+        self._right.addWidget(self.details, 1)
+        self._right.addWidget(self.suggestions)
         # The key hint beside Start where it reads on one line, else Start under it: side by
         # side at 640 px (150 %) they took 512 of the page's 592 px and left the list of
         # routines 74, its titles broken between letters ("B / ás / ic / os").
-        buttons = QWidget(self)
-        BesideOrUnder(self.hint, self.start_button, buttons, spacing=8)
-        right.addWidget(buttons)
+        self._buttons = QWidget(self)
+        self._hint_and_start = BesideOrUnder(
+            self.hint, self.start_button, self._buttons, spacing=8, wrapped_beside=True
+        )
+        self._right.addWidget(self._buttons)
         body = QHBoxLayout()
         body.addWidget(self.list, 2)
-        body.addLayout(right, 3)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.today)
-        layout.addWidget(self.empty)
-        layout.addLayout(body, 1)
+        body.addLayout(self._right, 3)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(24, 16, 24, 16)
+        self._layout.addWidget(self.heading)
+        self._layout.addWidget(self.today)
+        self._layout.addWidget(self.empty)
+        self._layout.addLayout(body, 1)
         self.list.currentRowChanged.connect(self._show_details)
         self.list.itemDoubleClicked.connect(lambda _item: self.start_selected())
         self.reading: QLabel | None = None  # in the empty list while the routines are read
@@ -344,6 +346,18 @@ class LibraryPage(QWidget):
         set_px(self.hint, max(h * 0.024, READABLE_PX))
         set_px(self.start_button, h * 0.04, bold=True)
         self.suggestions.fit(h)
+        self._place_buttons()
+
+    def _place_buttons(self) -> None:
+        """The key hint and Start under the details where the hint reads on one line beside
+        Start there, else under the list and the details, across the page: above Start in
+        the details' column at 640 px in large print they left the details 4 lines."""
+        across = not self._hint_and_start.beside(self.details.width())
+        if across == (self._layout.indexOf(self._buttons) >= 0):
+            return
+        old, new = (self._right, self._layout) if across else (self._layout, self._right)
+        old.removeWidget(self._buttons)  # (Qt warns of a widget added while in a layout)
+        new.addWidget(self._buttons)
 
 
 def _wrapped(title: str, metrics: QFontMetrics, room: int) -> str:

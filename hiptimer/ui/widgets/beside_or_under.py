@@ -15,19 +15,39 @@ def one_line_width(label: QLabel) -> int:
     return widest + m.left() + m.right() + 2 * label.margin()
 
 
+def widest_word(label: QLabel) -> int:
+    """How wide the widest of `label`'s words is (no-break spaces join words into one)."""
+    m = label.contentsMargins()
+    words = label.text().replace("\n", " ").split(" ")
+    widest = max((label.fontMetrics().horizontalAdvance(w) for w in words), default=0)
+    return widest + m.left() + m.right() + 2 * label.margin()
+
+
 class BesideOrUnder(ItemsLayout):
     """A label's words and a part that answers them (a suggestion card's dose, and Accept and
     Not now): the part beside the words where they read on one line with a line's height of
-    air before it, else under them from the words' side. Why: at 640 px the dose wrapped
-    against Accept, its last word a few pixels from the button.
+    air before it (or, `wrapped_beside`, in lines no taller than it), else under them from the
+    words' side. Why: at 640 px the dose wrapped against Accept, its last word a few pixels from
+    the button.
 
     Signals: none.
     """
 
-    def __init__(self, words: QLabel, answer: QWidget, parent: QWidget, spacing: int = 6) -> None:
+    def __init__(
+        self,
+        words: QLabel,
+        answer: QWidget,
+        parent: QWidget,
+        spacing: int = 6,
+        *,
+        wrapped_beside: bool = False,
+    ) -> None:
+        """`wrapped_beside`: the words may also take more lines beside the answer, as long as
+        they are no taller than it (the library's key hint beside Start)."""
         super().__init__(parent)
         self._words = words
         self._gap = spacing
+        self._wrapped_beside = wrapped_beside
         super().addWidget(words)
         super().addWidget(answer)
 
@@ -43,8 +63,16 @@ class BesideOrUnder(ItemsLayout):
         """Whether the answer goes beside the words at `width` (the layout's inner width)."""
         if len(self._items) < 2 or self._items[1].isEmpty():
             return False
-        air = self._words.fontMetrics().height()
-        return one_line_width(self._words) + air + self._items[1].sizeHint().width() <= width
+        answer = self._items[1].sizeHint()
+        room = width - self._words.fontMetrics().height() - answer.width()  # a line's air
+        if one_line_width(self._words) <= room:
+            return True
+        # (QLabel's height for a width passes over a word wider than the width: it is cut.)
+        return (
+            self._wrapped_beside
+            and widest_word(self._words) <= room
+            and self._words.heightForWidth(room) <= answer.height()
+        )
 
     def sizeHint(self) -> QSize:
         """Side by side, the words on one line."""
@@ -73,7 +101,7 @@ class BesideOrUnder(ItemsLayout):
         shown = not answer.isEmpty()
         hint = answer.sizeHint()
         if shown and self.beside(inner.width()):
-            room = inner.width() - hint.width() - self._gap
+            room = inner.width() - hint.width() - self._words.fontMetrics().height()
             tall = max(words.heightForWidth(room), hint.height())
             parts = [
                 (words, QRect(inner.x(), inner.y(), room, tall)),

@@ -1,0 +1,62 @@
+"""Words and their answer: beside the words, in lines no taller than it, or under them."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from hiptimer.ui.widgets.beside_or_under import BesideOrUnder
+
+HINT = "\u2191\u00a0\u2193\u00a0choose  \u00b7  F11\u00a0full\u00a0screen"  # the library's
+WIDEST = "F11\u00a0full\u00a0screen"
+
+
+class Row(QWidget):
+    """The words and their answer, laid out at a width."""
+
+    def __init__(self, width: int, *, wrapped_beside: bool) -> None:
+        super().__init__()
+        self.words = QLabel(HINT, self)
+        self.words.setWordWrap(True)
+        self.answer = QPushButton("Start   [Enter]", self)
+        self.answer.setMinimumHeight(3 * self.words.fontMetrics().height())  # two lines' room
+        BesideOrUnder(self.words, self.answer, self, spacing=8, wrapped_beside=wrapped_beside)
+        self.resize(width, 200)
+        self.show()
+
+    @property
+    def beside(self) -> bool:
+        return self.answer.y() == self.words.y() and self.words.geometry().right() < self.answer.x()
+
+    @property
+    def under(self) -> bool:
+        return self.words.geometry().bottom() < self.answer.y()
+
+
+def widths() -> tuple[int, int]:
+    """The widest item's width and the answer's."""
+    return QLabel(HINT).fontMetrics().horizontalAdvance(WIDEST), QPushButton(
+        "Start   [Enter]"
+    ).sizeHint().width()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_words_in_lines_no_taller_than_the_answer_go_beside_it(qtbot: QtBot) -> None:
+    widest, answer = widths()
+    width = answer + 3 * widest // 2  # room for the widest item beside it, not for the line
+    row = Row(width, wrapped_beside=True)
+    qtbot.addWidget(row)
+    assert row.beside and row.words.width() >= widest  # no item cut
+    one_line = Row(width, wrapped_beside=False)
+    qtbot.addWidget(one_line)
+    assert one_line.under  # the one-line rule
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_an_item_wider_than_the_room_beside_sends_the_answer_under(qtbot: QtBot) -> None:
+    """Qt's height for a width passes over a word wider than the width: "F11 pantalla com"."""
+    widest, answer = widths()
+    row = Row(answer + widest, wrapped_beside=True)
+    qtbot.addWidget(row)
+    assert row.under and row.words.width() >= widest
