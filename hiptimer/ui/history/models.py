@@ -79,6 +79,10 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
     most_lines: Mapping[int, int] = MappingProxyType({})
     # Columns measured on every row (RowsTable), not on the few Qt reads: they are never cut.
     measured_all: tuple[int, ...] = ()
+    # Columns that take two lines where the rows take more lines anyway (a whole_first column
+    # wrapped), or where on one line they leave a flexible column less than a legible width:
+    # the room they give goes to the flexible columns (RowsTable).
+    wrapped_last: tuple[int, ...] = ()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -230,6 +234,9 @@ class SessionsModel(RowsModel[SessionSummary]):
     whole_first = (1,)
     most_lines = MappingProxyType({6: 1})
     measured_all = (DATE, 2)  # "30 sept 2026" and "1 h 5 min" far down the list too
+    # The time under the date: at 960 x 540 in large print in Spanish, the date on one line
+    # left the note "N…" beside a routine on two lines (or "Fortale…" beside a note).
+    wrapped_last = (DATE,)
     has_short_form = True  # the date without its weekday, and this year's without its year
     short_columns = (DATE, DATE)
 

@@ -21,6 +21,7 @@ from hiptimer.ui.widgets.wrapped_cells import (
     WrappingCells,
     fit_rows,
     reads_whole,
+    two_lines_wide,
     widest_cell,
     widest_level,
     widest_word,
@@ -63,9 +64,10 @@ class RowsTable(QTableView):
         self._short: list[int] = []
         self._wrapped: list[int] = []  # and with the wrappable columns as narrow as their title
         self._wrapped_long: list[int] = []  # so, but not in the short form
+        self._wrapped_last: list[int] = []  # _wrapped with the wrapped_last columns so too
         self._whole_cells: dict[tuple[int, bool], int] = {}  # measured_all's, by form
         self._wrapping = WrappingCells(self)
-        for column in model.wrappable:
+        for column in (*model.wrappable, *model.wrapped_last):
             self.setItemDelegateForColumn(column, self._wrapping)
 
     def minimumSizeHint(self) -> QSize:
@@ -92,6 +94,7 @@ class RowsTable(QTableView):
         self._wrapped_long = self._wrap(self._folded)  # measured on the words in this form
         self._short = self._measure(folded=True, short=True) if self._rows.has_short_form else []
         self._wrapped = self._wrap(self._short) if self._short else self._wrapped_long
+        self._wrapped_last = self._in_two_lines(self._wrapped) if self._rows.wrapped_last else []
         self._squeeze_to_view()
 
     def _wrap(self, widths: list[int]) -> list[int]:
@@ -105,6 +108,15 @@ class RowsTable(QTableView):
                 title = header.sectionSizeHint(c)
                 wrapped[c] = min(wrapped[c], max(title, widest_word(self, c)))
         return wrapped
+
+    def _in_two_lines(self, widths: list[int]) -> list[int]:
+        """`widths` with the wrapped_last columns as narrow as their title or their cells on
+        two lines (measured in the form `widths` has, the short one)."""
+        narrow, header = list(widths), self.horizontalHeader()
+        for c in self._rows.wrapped_last:
+            if narrow[c]:
+                narrow[c] = min(narrow[c], max(header.sectionSizeHint(c), two_lines_wide(self, c)))
+        return narrow
 
     def _measure(self, folded: bool, short: bool = False) -> list[int]:
         self._rows.fold_titles(folded)
@@ -152,13 +164,16 @@ class RowsTable(QTableView):
                 (self._natural, LEGIBLE_CHARS, True, kept),
                 (self._wrapped_long, LEGIBLE_CHARS, True, kept),  # widened: _widen_wrapped
                 (self._wrapped, LEGIBLE_CHARS, True, kept),
+                (self._wrapped_last, LEGIBLE_CHARS, True, kept),  # the sessions' time under
                 # The others (the sessions' note) cut to LEAST_CHARS, then past their titles,
                 # before a kept one is cut: at 960 x 540 in large print in Spanish the note
                 # kept ~130 px beside "Fortal…" ("Fortalecimiento" alone needs 218 of 906).
                 (self._wrapped, LEAST_CHARS, True, kept),
                 (self._wrapped, LEAST_CHARS, False, kept),
+                (self._wrapped_last, LEAST_CHARS, False, kept),
                 (self._wrapped, LEGIBLE_CHARS, True, ()),
             ]
+            tries = [t for t in tries if t[0]]  # no wrapped_last columns: no such form
         else:
             tries = [
                 (self._natural, LEGIBLE_CHARS, True, ()),
@@ -169,13 +184,17 @@ class RowsTable(QTableView):
         if self._wrapped:
             tries.append((self._wrapped, LEAST_CHARS, True, ()))
         tries.append((self._wrapped or short, LEAST_CHARS, False, ()))
-        for natural, least, titles, kept in tries:
+        for form, least, titles, kept in tries:
             self._rows.cut_titles.clear()  # the titles' room measured whole, as tried
-            self._rows.fold_titles(natural is not self._natural)
-            self._shorten(any(natural is form for form in (self._short, self._wrapped)))
-            if natural is self._wrapped or natural is self._wrapped_long:
-                natural = self._widen_wrapped(natural, chars * least, titles=titles)
+            self._rows.fold_titles(form is not self._natural)
+            self._shorten(any(form is f for f in (self._short, self._wrapped, self._wrapped_last)))
+            natural = form
+            # (_wrapped_last is not widened: the room its columns give is the note's.)
+            if form is self._wrapped or form is self._wrapped_long:
+                natural = self._widen_wrapped(form, chars * least, titles=titles)
             widths, fits = self._cut_to_view(natural, chars * least, titles=titles, whole=kept)
+            if fits and form is self._wrapped and self._wrapped_last and self._wraps(natural, kept):
+                continue  # its rows take more lines anyway: the time under the date (next)
             if fits:
                 break
         header = self.horizontalHeader()
@@ -185,10 +204,15 @@ class RowsTable(QTableView):
         self._cut_titles(list(widths))
         if self._rows.wrappable:
             # One line each, or the lines wrapped need (the sessions' note two at most).
-            fit_rows(self, self._rows.wrappable, self._rows.most_lines)
+            columns = (*self._rows.wrappable, *self._rows.wrapped_last)
+            fit_rows(self, columns, self._rows.most_lines)
             # Rows of more lines raise the least height (minimumSizeHint): the layouts around
             # must hear it, or they keep the old one and cut a tall row (below).
             self.updateGeometry()
+
+    def _wraps(self, widths: list[int], columns: tuple[int, ...]) -> bool:
+        """Whether any of these columns is narrower at `widths` than its one line."""
+        return any(widths[c] and widths[c] < self._natural[c] for c in columns)
 
     def _shorten(self, short: bool) -> None:
         """The model's short form or its usual one, and the columns it joins to another in the

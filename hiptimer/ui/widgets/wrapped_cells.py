@@ -78,6 +78,24 @@ def widest_word(view: QTableView, column: int) -> int:
     return widest + 2 * text_margin(view) + 1  # and the grid's line
 
 
+def two_lines_wide(view: QTableView, column: int) -> int:
+    """The width the column's cells need on two lines at most, each broken at the space that
+    leaves its wider line narrowest ("30 Nov" / "14:00", not "30" / "Nov" / "14:00"), with the
+    cell's margins."""
+    model, metrics = view.model(), QFontMetricsF(view.font())
+    widest = 0.0
+    for text in {str(model.index(row, column).data() or "") for row in range(model.rowCount())}:
+        words = text.split(" ")
+        widest = max(
+            widest,
+            min(
+                max(metrics.horizontalAdvance(" ".join(part)) for part in (words[:at], words[at:]))
+                for at in range(1, len(words) + 1)
+            ),
+        )
+    return math.ceil(widest) + 2 * text_margin(view) + 1  # and the grid's line
+
+
 def widest_cell(view: QTableView, column: int, texts: Sequence[str]) -> int:
     """The width the column's widest cell needs, of its `texts` (every row's, in order):
     resizeColumnsToContents reads a few (40), and the Spanish dates of September beyond them
