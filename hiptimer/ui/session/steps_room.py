@@ -15,9 +15,10 @@ CAPTION_SHARE = 0.042  # of the page's height: the caption's words, at the norma
 NEXT_SHARE = 0.036  # Up next's
 STEPS_SHARE = 0.036  # the steps' largest size (CoachingPanel fits them to their room)
 TIMER_STRETCH = 10  # the countdown's share of the row beside the steps ...
-# ... and the steps', from the normal 5 : 6 to 1 : 3: at 5 : 9, 150 % on 1024 x 600, the steps
-# and caution of two English exercises and nine Spanish ones were 14 px, small from the mat.
-STEPS_STRETCH = (12, 14, 16, 18, 22, 26, 30)
+# ... and the steps', from the normal 5 : 6 to 1 : 4: at 5 : 9, 150 % on 1024 x 600, the steps
+# and caution of two English exercises and nine Spanish ones were 14 px, small from the mat; at
+# 1 : 3, five Spanish ones 16 px (four are 17 px at 1 : 4, their countdown still ~110 px high).
+STEPS_STRETCH = (12, 14, 16, 18, 22, 26, 30, 35, 40)
 
 
 class StepsRoom(QObject):

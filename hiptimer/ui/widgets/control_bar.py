@@ -17,7 +17,11 @@ from hiptimer.ui.theme import set_exact_px, text_scale
 
 SPACING = 10
 PADDING_X = 8  # narrower than other buttons: eleven of them share a 1024 px row
-CHROME = 2 * PADDING_X + 2 * 2 + 6  # padding, the style sheet's border, and some air
+# Narrower still where that keeps one row at a size read from the mat, rather than two: the
+# Spanish get-ready's nine buttons needed 1,042 px of 980 at 18 px (150 % on 1024 x 600), and
+# their second row took the steps' room (16 px).
+TIGHT_PADDING_X = 3
+BORDER_AND_AIR = 2 * 2 + 6  # the style sheet's border, and some air
 MIN_PX = 11
 # Two rows when one would show the words below this share of the size asked for: large print
 # (125 %, 150 %) on a 1024 px screen, not 100 % there (about 12 of 18 px).
@@ -124,6 +128,7 @@ class ControlBar(QWidget):
         self._words: dict[Action, str] = {}  # each button's words and key, as last labelled
         self._keys: dict[Action, str] = {}
         self._inline = False  # the keys beside the words (two rows), not under them
+        self._padding_x = PADDING_X  # or TIGHT_PADDING_X (_fit)
         self._tips = {action: tip for action, _label, tip in _BUTTONS}
         self.buttons: dict[Action, QPushButton] = {}
         for action, label, _tip in _BUTTONS:
@@ -218,26 +223,38 @@ class ControlBar(QWidget):
         if key == self._fitted or not shown:
             return
         self._fitted = key
-        rows, inline = [shown], False
+        rows, inline, padding = [shown], False, PADDING_X
         px = self._largest_px(rows, inline=False)
         readable = min(self._max_px, READABLE_PX * text_scale())
-        if px < WRAP_BELOW * self._max_px or px < readable:
+
+        def too_small(px: float) -> bool:
+            return px < WRAP_BELOW * self._max_px or px < readable
+
+        if too_small(px) and not too_small(
+            tight := self._largest_px(rows, inline=False, padding=TIGHT_PADDING_X)
+        ):
+            px, padding = tight, TIGHT_PADDING_X
+        elif too_small(px):
             half = (len(shown) + 1) // 2
             two = [shown[:half], shown[half:]]
             most = max(round(TWO_ROWS_MOST * self._max_px), readable)
             px_two = min(self._largest_px(two, inline=True), most)
             if px_two > px:
                 rows, px, inline = two, px_two, True
+        self._padding_x = padding
         self._place([[self.buttons[a] for a in row] for row in rows], px, inline=inline)
 
-    def _largest_px(self, rows: list[list[Action]], *, inline: bool) -> float:
-        """The largest text size, at most the one asked for, at which every row fits."""
+    def _largest_px(
+        self, rows: list[list[Action]], *, inline: bool, padding: int = PADDING_X
+    ) -> float:
+        """The largest text size, at most the one asked for, at which every row fits with
+        `padding` px each side of a button's words."""
         px = self._max_px
 
         def fits(row: list[Action]) -> bool:
             room = self.width() - SPACING * (len(row) - 1)
-            needed = (_needed(self.buttons[a], px, self._text(a, inline=inline)) for a in row)
-            return sum(needed) <= room
+            texts = ((self.buttons[a], self._text(a, inline=inline)) for a in row)
+            return sum(_needed(b, px, text) + 2 * padding for b, text in texts) <= room
 
         while px > MIN_PX and not all(fits(row) for row in rows):
             px -= 1
@@ -252,7 +269,7 @@ class ControlBar(QWidget):
                 button.setText(self._text(action, inline=inline))
         second = rows[1] if len(rows) > 1 else []
         # Two rows: less padding above and below the words, which leaves the countdown more.
-        sheet = _padding(2 if second else 6)
+        sheet = _padding(2 if second else 6, self._padding_x)
         if sheet != self.styleSheet():
             self.setStyleSheet(sheet)  # before the fonts: a new style sheet polishes them again
         in_order = [b for b in self.buttons.values() if b not in second] + second
@@ -267,7 +284,7 @@ class ControlBar(QWidget):
             row = self._rows[1] if button in second else self._rows[0]
             set_exact_px(button, px)
             # Each gets room in proportion to its words: "End" needs less than "Skip exercise".
-            row.setStretch(row.indexOf(button), _needed(button, px, button.text()))
+            row.setStretch(row.indexOf(button), _needed(button, px, button.text()) + 2 * PADDING_X)
         # Every button as high as one with its key under its words, whether it shows a key or
         # not: never shorter than its lines (a squeezed page must not cut the key off), one row
         # of even height, and the words of a button without a key centred in it.
@@ -281,8 +298,8 @@ class ControlBar(QWidget):
         self.updateGeometry()
 
 
-def _padding(vertical: int) -> str:
-    return f"QPushButton {{ padding: {vertical}px {PADDING_X}px; }}"
+def _padding(vertical: int, horizontal: int = PADDING_X) -> str:
+    return f"QPushButton {{ padding: {vertical}px {horizontal}px; }}"
 
 
 def _label_of(action: Action) -> str:
@@ -301,12 +318,14 @@ _WIDTHS: dict[tuple[str, str], int] = {}
 
 
 def _needed(button: QPushButton, px: float, text: str) -> int:
-    """The width `button` needs for `text` at `px` (its wider line: the words or the key)."""
+    """The width `button` needs for `text` at `px` (its wider line: the words or the key),
+    with its border and air but not its padding."""
     font = QFont(button.font())
     font.setPixelSize(max(8, int(px)))
     measured = (font.key(), text)
     if measured not in _WIDTHS:
         metrics = QFontMetrics(font)
         lines = measured[1].split("\n")
-        _WIDTHS[measured] = max(metrics.horizontalAdvance(line) for line in lines) + CHROME
+        widest = max(metrics.horizontalAdvance(line) for line in lines)
+        _WIDTHS[measured] = widest + BORDER_AND_AIR
     return _WIDTHS[measured]
