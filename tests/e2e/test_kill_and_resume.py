@@ -52,7 +52,7 @@ def killed_after(
 
 def test_the_get_ready_and_the_rests_are_told_from_everything_else_by_their_titles() -> None:
     # What the waits below rely on, checked without a window: each title the get-ready or a
-    # rest shows in its first ten seconds, and no hold (3 s, 8 s after +) nor the other's
+    # rest shows in its first ten seconds, and no hold (1 s, 6 s after +) nor the other's
     # first ten (a rest is ended or paused in those, the get-ready ended or killed); a hold
     # reached while paused shows its whole time, which a paused rest never does there.
     def titles(seconds: int) -> list[str]:
@@ -223,9 +223,9 @@ def test_killed_again_before_a_set_each_stop_is_left_out_once(display: str, tmp_
 def test_killed_on_the_summary_the_offer_to_keep_the_doses_comes_back(
     display: str, tmp_path: Path
 ) -> None:
-    # + in the second hold (3 -> 8 s), the session run to its summary, and SIGKILL there before
+    # + in the second hold (1 -> 6 s), the session run to its summary, and SIGKILL there before
     # "Keep these doses for next time?" was answered: the next start asked no more, and the
-    # next session held 3 s again. The library's V asks it again.
+    # next session held 1 s again. The library's V asks it again.
     data, routine, db = three_sets_in(tmp_path)
     first = RealApp(display, data, routine, log_name="first.log")
     try:

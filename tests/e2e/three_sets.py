@@ -12,8 +12,10 @@ from tests.e2e.real_app import RealApp, muted_folder_with, wait_until
 # Short holds: each set runs in full unless a test pauses it. No test waits for a moment
 # inside a running hold (a second or two that a busy host's polling may never see): a test
 # that needs a set begun pauses in the rest before it and moves to it (paused_in_next_hold).
-HOLD_S = 3
-# A get-ready far longer than any hold (8 s at most, with +): the first ten of its seconds
+# One second: the tests wait out each hold they run (up to three a test, 6 s after +), and
+# nothing they check needs a longer one (3 s made the kill-and-resume tests 6 s longer each).
+HOLD_S = 1
+# A get-ready far longer than any hold (6 s at most, with +): the first ten of its seconds
 # (GET_READY) are shown by nothing else, so a test waiting for it cannot take a hold's last
 # seconds for it, and has ten seconds to press Right (or kill) in it. With a get-ready of
 # 1 s, "0:01 Quick stretch" was the get-ready or the hold's last second, and Right pressed
