@@ -127,11 +127,15 @@ def run_app(
         set_window_icon(app)  # the title bar's icon, a moment after the window itself
         filters.append(install_screen_fit(app))  # no window or dialog past the screen's edges
         filters.append(install_reader_filter(app))  # each button's key, a field's focus
+        if not isinstance(first, Outcome):  # a second start waits up to STARTING_S for this
+            # Before the services, which take seconds on a loaded host (a second start gave up
+            # meanwhile, and read only): it is told to wait, from a thread of the socket's own.
+            first.listen(starting=True)  # QtNetwork: only now, after the list's paint
         window.open_services(wait=False)  # the history opens on a thread of its own
-        if not isinstance(first, Outcome):  # a second start waits for this (STARTING_S)
-            first.listen()  # QtNetwork: only now, and the window is there to answer
         if chosen is not None:  # after the services: an interrupted session is offered first
             window.open_routine(chosen, start=start)
+        if not isinstance(first, Outcome):  # what second starts asked meanwhile, after it
+            first.ready()
 
     watches = [after_first_paint(window, when_idle)]
 

@@ -54,7 +54,11 @@ def claim_folder(routine: Routine | str | None, start: bool, in_tray: bool) -> F
     from hiptimer.ui.single_instance import claim
 
     quiet = in_tray and routine is None  # a start at login finds HipTimer already running
-    first = claim(paths.data_dir(), Request(_asked(routine), start, quiet))
+
+    def waiting() -> None:  # (the terminal's only sign of life until the answer)
+        print(f"HipTimer is still starting for {paths.data_dir()}; waiting for it.", flush=True)
+
+    first = claim(paths.data_dir(), Request(_asked(routine), start, quiet), waiting)
     if first in (Outcome.HANDED_OVER, Outcome.BUSY):
         done = "it stays as it is" if quiet else "its window was brought forward"
         if first is Outcome.BUSY:  # (the window says so too, above its session)

@@ -3,6 +3,7 @@ and sockets, and a holder that does not answer (the second window reads only).""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -18,6 +19,16 @@ from pytestqt.qtbot import QtBot
 from hiptimer.core.instance import LOCK_NAME, Outcome, Request, instance_key
 from hiptimer.ui import single_instance
 from hiptimer.ui.single_instance import FirstCopy, claim
+
+# The first lines of a script that claims a data folder in a process of its own.
+CLAIMING = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "from PySide6.QtCore import QCoreApplication\n"
+    "from hiptimer.core.instance import Outcome, Request\n"
+    "from hiptimer.ui.single_instance import claim\n"
+    "app = QCoreApplication([])  # as run_app makes it before the claim\n"
+)
 
 
 def _first(data: Path) -> FirstCopy:
@@ -145,7 +156,7 @@ def test_a_socket_left_by_a_killed_copy_is_removed_and_taken_over(
     assert path.exists()
     first = _first(tmp_path)
     try:
-        assert first.listen(), first.server and first.server.errorString()
+        assert first.listen(), first.porter and first.porter.error
     finally:
         first.release()
 
@@ -238,11 +249,7 @@ def test_without_a_lock_a_copy_that_does_not_answer_still_gives_a_read_only_star
 def test_taking_the_lock_loads_no_qtnetwork() -> None:
     # QtNetwork costs the start-up 10-20 ms: it loads once the window listens, after it shows.
     code = (
-        "import sys\n"
-        "from pathlib import Path\n"
-        "from hiptimer.core.instance import Request\n"
-        "from hiptimer.ui.single_instance import claim\n"
-        "first = claim(Path(sys.argv[1]), Request(None, False))\n"
+        CLAIMING + "first = claim(Path(sys.argv[1]), Request(None, False))\n"
         "print(type(first).__name__, 'PySide6.QtNetwork' in sys.modules)\n"
         "first.listen()\n"
         "print('PySide6.QtNetwork' in sys.modules)\n"
@@ -289,3 +296,91 @@ def test_a_data_folder_that_is_a_file_is_named_as_such(
         " HipTimer with --data-dir and a folder you can write."
     ]
     first.release()
+
+
+class ClaimingStart:
+    """A start in another process that claims `data` for a routine, prints "waiting" when the
+    running copy says it is starting, then what the claim gave (FirstCopy, or the Outcome's
+    name) and, as a first copy, whether it could listen."""
+
+    CODE = (
+        CLAIMING + "said = lambda: print('waiting', flush=True)\n"
+        "got = claim(Path(sys.argv[1]), Request('daily-hip-stretches'), said)\n"
+        "if isinstance(got, Outcome):\n"
+        "    print(got.name, flush=True)\n"
+        "else:\n"
+        "    print(type(got).__name__, got.listen(), flush=True)\n"
+        "    got.release()\n"
+    )
+
+    def __init__(self, data: Path) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", self.CODE, str(data)], stdout=subprocess.PIPE, bufsize=0
+        )
+        assert self.process.stdout is not None
+        os.set_blocking(self.process.stdout.fileno(), False)
+        self.out = b""
+
+    def said(self) -> list[str]:
+        assert self.process.stdout is not None
+        with contextlib.suppress(BlockingIOError):  # nothing more said yet
+            self.out += os.read(self.process.stdout.fileno(), 4096)
+        return self.out.decode().splitlines()
+
+    def end(self) -> list[str]:
+        self.process.wait(timeout=60)
+        said = self.said()
+        assert self.process.stdout is not None
+        self.process.stdout.close()
+        return said
+
+
+@pytest.mark.parametrize(("busy", "expected"), [(False, "HANDED_OVER"), (True, "BUSY")])
+def test_a_start_while_the_first_copy_is_starting_waits_for_its_answer(
+    qtbot: QtBot, tmp_path: Path, busy: bool, expected: str
+) -> None:
+    # The window listens as soon as its routines are listed, then opens its services (seconds
+    # on a loaded host): a start meanwhile is told to wait, and its request waits until the
+    # window is ready (it gave up after STARTING_S and read only, session 21's finding).
+    first = _first(tmp_path)
+    first.busy = lambda: busy
+    assert first.listen(starting=True)
+    received: list[Request] = []
+    first.requested.connect(received.append)
+    second = ClaimingStart(tmp_path)
+    try:
+        qtbot.waitUntil(lambda: second.said() == ["waiting"], timeout=30_000)
+        qtbot.waitUntil(lambda: first.held == 1)  # passed to this thread, and held there
+        assert received == []
+        first.ready()
+        assert received == [Request("daily-hip-stretches")]
+        assert second.end() == ["waiting", expected]
+    finally:
+        first.release()
+
+
+def test_a_start_told_to_wait_takes_the_folder_once_the_starting_copy_is_killed(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    # SIGKILL in the middle of the first copy's start: the start that waited for it takes the
+    # lock and the socket it left, rather than waiting READY_S and reading only.
+    code = (
+        CLAIMING + "first = claim(Path(sys.argv[1]), Request())\n"
+        "print(first.listen(starting=True), flush=True)\n"
+        "app.exec()  # never ready: held in its start\n"
+    )
+    starting = subprocess.Popen(
+        [sys.executable, "-c", code, str(tmp_path)], stdout=subprocess.PIPE, text=True
+    )
+    assert starting.stdout is not None
+    try:
+        assert starting.stdout.readline().strip() == "True"
+        second = ClaimingStart(tmp_path)
+        qtbot.waitUntil(lambda: second.said() == ["waiting"], timeout=30_000)
+        starting.kill()
+        starting.wait(timeout=60)  # (reaped: a zombie's pid still holds the lock)
+        assert second.end() == ["waiting", "FirstCopy True"]
+    finally:
+        starting.kill()
+        starting.wait(timeout=60)
+        starting.stdout.close()
