@@ -63,6 +63,10 @@ def run_app(
     first = claim_folder(routine, start, in_tray)
     if first is Outcome.HANDED_OVER:
         return 0
+    if not isinstance(first, Outcome) and not first.locked:
+        # Only the socket tells that this copy runs: at once, or a start before the list's
+        # paint would be a second full copy (QtNetwork and Qt's enums before the paint, ~45 ms)
+        first.listen(starting=True)
     read_only = first is Outcome.READ_ONLY
     if read_only:
         print(
@@ -130,7 +134,7 @@ def run_app(
         if not isinstance(first, Outcome):  # a second start waits up to STARTING_S for this
             # Before the services, which take seconds on a loaded host (a second start gave up
             # meanwhile, and read only): it is told to wait, from a thread of the socket's own.
-            first.listen(starting=True)  # QtNetwork: only now, after the list's paint
+            first.listen(starting=True)  # QtNetwork: only now, after the list's paint (locked)
         window.open_services(wait=False)  # the history opens on a thread of its own
         if chosen is not None:  # after the services: an interrupted session is offered first
             window.open_routine(chosen, start=start)

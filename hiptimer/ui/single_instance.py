@@ -91,6 +91,8 @@ class FirstCopy(QObject):
 
         from hiptimer.ui.instance_porter import Porter
 
+        if self.porter is not None:  # (already, as a copy without a lock does at once)
+            return not self.porter.error
         self._waiting = [] if starting else None
         self.porter = Porter(self.name, starting=starting)
         # Queued: answered from this (the window's) thread, once its event loop runs, so that
@@ -100,6 +102,11 @@ class FirstCopy(QObject):
             log.warning("Cannot listen on %s: %s", self.name, self.porter.error)
             return False
         return True
+
+    @property
+    def locked(self) -> bool:
+        """Whether this copy holds the folder's lock (without one, only its socket tells)."""
+        return self._lock is not None
 
     @property
     def held(self) -> int:
