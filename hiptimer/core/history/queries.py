@@ -9,7 +9,6 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, TextIO
 
-from hiptimer.core.escapes import escape_unshowable
 from hiptimer.core.history import session_totals
 from hiptimer.core.history.checkin_day import day_span
 from hiptimer.core.history.csv_export import write_csv
@@ -30,7 +29,7 @@ from hiptimer.core.history.records import (
 )
 from hiptimer.core.history.repair import emptied_values
 from hiptimer.core.history.series import HistorySeries, session_filter
-from hiptimer.core.routines.direction_marks import closed
+from hiptimer.core.history.shown import shown_name
 from hiptimer.core.safe_write import replacing_text
 from hiptimer.core.session.set_outcome import count_sets, counts_of
 
@@ -271,11 +270,6 @@ def _convert(row: Any, times: tuple[int, ...], flags: tuple[int, ...] = ()) -> l
     for i in flags:
         values[i] = bool(values[i])
     return values
-
-
-def shown_name(text: str) -> str:
-    """A recorded title or name as it is shown: its controls as codes, its direction closed."""
-    return closed(escape_unshowable(text))
 
 
 def _set_record(row: Any) -> StoredSet:

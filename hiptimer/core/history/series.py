@@ -18,6 +18,7 @@ from hiptimer.core.history.records import (
     from_db_time,
     to_db_time,
 )
+from hiptimer.core.history.shown import shown_name
 
 # Pain figures leave out the sessions the user marked as not representative.
 REPRESENTATIVE_SQL = "s.not_representative = 0"
@@ -204,7 +205,14 @@ class HistorySeries:
             f" WHERE {' AND '.join(where)} ORDER BY s.started_at, s.id, t.seq",
             params,
         )
-        return [RetestResult(from_db_time(r[0]), *r[1:]) for r in rows]
+        # The name and unit as the sessions' sets read back (a bell recorded before files were
+        # checked for one, or by another tool, drew a box in the re-tests tab).
+        return [
+            RetestResult(
+                from_db_time(r[0]), r[1], r[2], shown_name(r[3]), r[4], r[5], shown_name(r[6]), r[7]
+            )
+            for r in rows
+        ]
 
     def first_session_day(self, routine_id: str | None = None) -> date | None:
         """The local day of the first session with a set begun (of a routine, or any)."""

@@ -111,12 +111,14 @@ def test_a_title_or_name_recorded_as_a_routine_may_no_longer_say_it_reads_back_a
     exercise's name read back as the routine loader reads them now, closed (U+202C). A bell or
     an ESC, which a routine file may hold no more (a history recorded before, or edited by
     another tool), drew a box: it reads back as its code, a line break as it is. The CSV
-    keeps what was recorded."""
+    keeps what was recorded. user22: so does a re-test's name and unit in the re-tests tab
+    (the test's series read them raw: its chart title and picker drew the box)."""
     sid = store.begin_session("evil", title, 1, {}, T0)
-    store.add_set(sid, a_set(exercise_name=name))
+    store.add_set(sid, a_set(exercise_name=name, result=5.0, result_unit=name))
     summary = store.get_session(sid)
     assert summary is not None and summary.routine_title == shown_title
     assert [r.exercise_name for r in store.session_sets(sid)] == [shown_name]
+    assert [(r.exercise_name, r.unit) for r in store.test_results()] == [(shown_name, shown_name)]
     out = io.StringIO(newline="")
     store.export_csv(out)
     assert f"{title}," in out.getvalue() and name in out.getvalue()
