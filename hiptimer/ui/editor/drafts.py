@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
 
+from hiptimer.core.escapes import escape_controls
 from hiptimer.core.routines.drafts import (
     DamagedDraft,
     Draft,
@@ -123,7 +124,9 @@ class DraftOffer(QFrame):
         except OSError as exc:
             QMessageBox.warning(
                 self.window(), _("Not discarded"),
-                _("{path} could not be moved: {why}").format(path=draft.path, why=exc),
+                _("{path} could not be moved: {why}").format(
+                    path=escape_controls(str(draft.path)), why=exc.strerror or exc
+                ),
             )  # fmt: skip
             return
         log.warning("Kept changes of %s discarded: moved to %s", draft.routine_id, moved)

@@ -185,3 +185,25 @@ def test_a_damaged_draft_s_file_is_named_with_its_direction_marks_escaped() -> N
         f"The kept changes in {folder}/\\u202eevil.json could not be read (not JSON). "
         f"The file was moved to {folder}/damaged/\\u202eevil.json."
     )
+
+
+def test_a_draft_that_cannot_be_discarded_is_named_with_its_marks_escaped(
+    qtbot: QtBot, catalog: Catalog, prompts: Prompts, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """user22: a draft put in drafts/ by hand may be called anything; when it could not be
+    moved aside (a drafts folder the user may not write to), "Not discarded" named it raw: an
+    RLO turned "could not be moved" around, a bell drew a box, and the path came twice."""
+    path = paths.drafts_dir() / "\u202eevil\x07.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({**edited(catalog), "id": BUILTIN_ID}), "utf-8")
+
+    def refused(where: Any, folder: str = "") -> Any:
+        raise PermissionError(13, "Permission denied", str(where))
+
+    monkeypatch.setattr("hiptimer.ui.editor.drafts.set_aside", refused)
+    editor = open_editor(qtbot, catalog)
+    editor.draft_offer.discard_button.click()
+    assert prompts.messages == [
+        f"{path.parent}/\\u202eevil\\x07.json could not be moved: Permission denied"
+    ]
+    assert path.exists() and editor.draft_offer.isVisible()  # still offered, nothing lost
