@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from typing import Protocol
@@ -143,8 +144,12 @@ class StatusBanner(QFrame):
         follow(self, lambda: self.setStyleSheet(banner_style()))
         self._services = services
         self._settings = settings
-        self._notice: str | None = settings.notice
-        self._history_noticed = False  # the history's notice is taken once, when it opens
+        # The notices shown until OK, in order: the history's (taken once, when it opens),
+        # the settings', then files moved aside later (today's reminders).
+        self._notices: list[str] = [settings.notice] if settings.notice else []
+        self._history_noticed = False
+        # The history's words while a read-only folder's is shown: not true once the file is.
+        self._read_only_words: str | None = None
         self.saving = _Row(_("Try again now"), self)
         self.off = _Row("", self)
         self.settings_row = _Row("", self)
@@ -178,7 +183,16 @@ class StatusBanner(QFrame):
         if status is not None and not self._history_noticed:
             # The history may open after the window (hiptimer.ui.app): its notice with it.
             self._history_noticed = True
-            self._notice = " ".join(n for n in (status.notice, self._notice) if n) or None
+            if status.notice:
+                self._notices.insert(0, status.notice)
+                self._read_only_words = status.notice if status.read_only is not None else None
+        elif status is not None and self._read_only_words and status.read_only is None:
+            # The folder took the history (made writable, "Try again now"): what the history
+            # says now replaces "... shown as it is, read-only"; the rest stays until OK.
+            with contextlib.suppress(ValueError):  # OK was pressed meanwhile
+                at = self._notices.index(self._read_only_words)
+                self._notices[at : at + 1] = [status.notice] if status.notice else []
+            self._read_only_words = None
         state = status.state if status is not None else HistoryState.OK
         reason = status.reason if status is not None else ""
         not_saving = state is HistoryState.NOT_SAVING
@@ -190,7 +204,7 @@ class StatusBanner(QFrame):
         error = _sentence(plain_reason(save_error or ""))
         settings_off = translate(SETTINGS_OFF).format(error=error)
         self.settings_row.say(settings_off if save_error else None)
-        self.notice.say(self._notice)
+        self.notice.say(" ".join(self._notices) or None)
         self.setVisible(any(not row.isHidden() for row in self._rows()))
         if not not_saving:
             self.timer.stop()
@@ -218,13 +232,13 @@ class StatusBanner(QFrame):
 
     def also_say(self, text: str) -> None:
         """One more notice of a file moved aside (today's reminders), with the others until OK."""
-        self._notice = " ".join(n for n in (self._notice, text) if n)
+        self._notices.append(text)
         self.refresh()
 
     def dismiss_notice(self) -> None:
         """OK: the notice was read. Only now does the history forget a notice `hiptimer
         history` left for the window, so a window killed before this says it again."""
-        self._notice = None
+        self._notices.clear()
         if self.history is not None:
             self.history.notice_seen()
         self.refresh()

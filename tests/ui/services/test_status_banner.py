@@ -567,3 +567,31 @@ def test_an_old_history_in_a_read_only_data_folder_is_shown_and_the_strip_says_w
     assert services.history.list_sessions() == before
     window.close()
     services.shutdown()
+
+
+def test_the_read_only_words_go_once_the_folder_can_be_written_and_the_history_saved(
+    qtbot: QtBot, quiet_services: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """user22, as a user who is not root: a folder made writable mid-run, "Try again now",
+    and the history was saved ("History is being saved again"), but the strip still said
+    "The history in ... is shown as it is, read-only: ... new sessions are not saved there
+    until it can be written" until OK was pressed: words no longer true, over a saved
+    history. They go with the read-only copy; the rest of the notice stays until OK."""
+    db = paths.history_db_path()
+    db.parent.mkdir(parents=True, exist_ok=True)
+    before = version_6_file(db)
+    folder = db.parent
+    with monkeypatch.context() as read_only:
+        read_only_mount(read_only, folder)
+        services = open_services(muted=True, voice="", rate=160, volume=1.0)
+        window = window_on(qtbot, services)
+        window.banner.also_say("Today's reminders were moved aside.")
+        saving, notice = window.banner.texts()
+        assert saving.startswith("History can't be saved right now: the data folder ")
+        assert notice.startswith(f"The history in {folder} is shown as it is, read-only: ")
+    window.banner.retry()  # the folder can be written now: "Try again now"
+    assert isinstance(services.history, HistoryStore)
+    assert services.history.status.saving and services.history.list_sessions() == before
+    assert window.banner.texts() == ["Today's reminders were moved aside."]
+    window.close()
+    services.shutdown()
