@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import logging
+import os
 import sqlite3
 from collections import deque
 from collections.abc import Callable
@@ -251,7 +252,7 @@ class HistoryStore(HistoryQueries, SessionWrites, CorrectionWrites, DoseChangeWr
             self._conn = history_schema.open_database(self.path).conn
         except (HistoryError, history_schema.CorruptDatabase, sqlite3.Error, OSError) as exc:
             self._conn, self._in_memory = history_schema.open_memory(), True
-            self._set_failure(f"cannot open {self.path}: {exc}")
+            self._set_failure(cannot_open(self.path, exc))
             return False
         return True
 
@@ -278,7 +279,7 @@ class HistoryStore(HistoryQueries, SessionWrites, CorrectionWrites, DoseChangeWr
         try:
             opened = history_schema.open_database(self.path)
         except (HistoryError, history_schema.CorruptDatabase, sqlite3.Error, OSError) as exc:
-            self._set_failure(f"cannot open {self.path}: {exc}")
+            self._set_failure(cannot_open(self.path, exc))
             return False
         conn = opened.conn
         while True:
@@ -316,7 +317,7 @@ def open_history(path: Path) -> HistoryStore:
     except HistoryError:
         raise
     except (history_schema.CorruptDatabase, sqlite3.Error, OSError) as exc:
-        reason = f"cannot open {path}: {exc}"
+        reason = cannot_open(path, exc)
         # The window's strip says so in words (the terminal printed this beside them).
         log.warning(
             "History database unavailable, using memory: %s", reason, extra=SAID_IN_THE_WINDOW
@@ -341,6 +342,18 @@ def open_history(path: Path) -> HistoryStore:
         failure=None if refused is None else str(refused),
         reopen=refused is not None and _read_only(refused),
     )
+
+
+def cannot_open(path: Path, exc: BaseException) -> str:
+    """Why the file did not open, in words: SQLite says only "unable to open database file"
+    of one this user may not read (mode 000, another user's), and that SQLite cannot write
+    of one they may not write (a read-only folder's or mount's words are the strip's own)."""
+    if path.is_file() and not read_only_folder(path.parent):
+        if not os.access(path, os.R_OK):
+            return f"cannot open {path}: you have no permission to read it ({exc})"
+        if not os.access(path, os.W_OK):
+            return f"cannot open {path}: you have no permission to write to it ({exc})"
+    return f"cannot open {path}: {exc}"
 
 
 def _writes_refused(conn: sqlite3.Connection) -> sqlite3.Error | None:
