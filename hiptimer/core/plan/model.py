@@ -170,7 +170,10 @@ def _item(value: Any, where: str) -> PlanItem:
         or not all(type(x) is int and 0 <= x <= 6 for x in days)
         or len(set(days)) != len(days)
     ):
-        raise PlanError(f"{where}.days: expected a list of weekdays from 0 (Monday) to 6 (Sunday)")
+        raise PlanError(
+            f"{where}.days: expected a list of weekdays from 0 (Monday) to 6 (Sunday), each at"
+            f" most once; got {_quoted(days)}"
+        )
     at = d.get("at", DEFAULT_TIME)
     _clock(at, f"{where}.at")
     since = d.get("since", "")
@@ -178,7 +181,9 @@ def _item(value: Any, where: str) -> PlanItem:
         if not isinstance(since, str) or (since and date.fromisoformat(since).isoformat() != since):
             raise ValueError
     except ValueError:
-        raise PlanError(f'{where}.since: expected a date as YYYY-MM-DD, or ""') from None
+        raise PlanError(
+            f'{where}.since: expected a date as YYYY-MM-DD, or ""; got {_quoted(since)}'
+        ) from None
     return PlanItem(rid, tuple(sorted(days)), at, since)
 
 
@@ -187,7 +192,9 @@ def _desk(value: Any) -> DeskBreaks:
     minutes = d.get("minutes", 45)
     low, high = DESK_MINUTES
     if type(minutes) is not int or not low <= minutes <= high:
-        raise PlanError(f"plan.desk.minutes: expected a whole number from {low} to {high}")
+        raise PlanError(
+            f"plan.desk.minutes: expected a whole number from {low} to {high}; got {_quoted(minutes)}"
+        )
     quiet = [d.get(name, getattr(DeskBreaks(), name)) for name in ("quiet_from", "quiet_until")]
     for name, text in zip(("quiet_from", "quiet_until"), quiet, strict=True):
         _clock(text, f"plan.desk.{name}")
@@ -215,7 +222,7 @@ def _object(value: Any, where: str, known: set[str]) -> dict[str, Any]:
 
 def _bool(value: Any, where: str) -> bool:
     if type(value) is not bool:
-        raise PlanError(f"{where}: expected true or false")
+        raise PlanError(f"{where}: expected true or false; got {_quoted(value)}")
     return value
 
 

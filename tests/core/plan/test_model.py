@@ -77,6 +77,44 @@ def test_a_bad_plan_names_the_field(data: Any, message: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            {"items": [{"routine_id": "a", "days": [0, 0]}]},
+            "plan.items[0].days: expected a list of weekdays from 0 (Monday) to 6 (Sunday), each"
+            " at most once; got [0, 0]",
+        ),
+        (
+            {"items": [{"routine_id": "a", "days": [1.0]}]},
+            "plan.items[0].days: expected a list of weekdays from 0 (Monday) to 6 (Sunday), each"
+            " at most once; got [1.0]",
+        ),
+        (
+            {"items": [{"routine_id": "a", "since": "2026-1-5"}]},
+            "plan.items[0].since: expected a date as YYYY-MM-DD, or \"\"; got '2026-1-5'",
+        ),
+        (
+            {"desk": {"minutes": 45.0}},
+            "plan.desk.minutes: expected a whole number from 15 to 180; got 45.0",
+        ),
+        (
+            {"desk": {"minutes": "45"}},
+            "plan.desk.minutes: expected a whole number from 15 to 180; got '45'",
+        ),
+        ({"reminders": 1}, "plan.reminders: expected true or false; got 1"),
+    ],
+)
+def test_a_bad_plan_names_the_value_and_the_rule_it_breaks(data: Any, message: str) -> None:
+    """user22: a hand-edited settings.json with "days": [0, 0] was refused as "expected a list
+    of weekdays from 0 (Monday) to 6 (Sunday)", which [0, 0] is: the rule broken (each day at
+    most once, docs/reminders.md) went unsaid, and so did the value (45.0, "45", 1 look
+    right to a person) where the time's message names it."""
+    with pytest.raises(PlanError) as raised:
+        plan_from_data(data)
+    assert str(raised.value) == message
+
+
+@pytest.mark.parametrize(
     "rid", ["\u202eevil-rlo", "bell\x07x", "two\nlines", "<b>Big</b>", "Daily-Hip", "-x", "a b"]
 )
 def test_a_plan_names_a_routine_id_no_routine_can_have(rid: str) -> None:
