@@ -19,6 +19,7 @@ from hiptimer.core.session.view import SessionView
 from hiptimer.i18n import _, translate
 from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.session.announcements import Announcer
+from hiptimer.ui.session.caption_label import CaptionLabel
 from hiptimer.ui.session.coaching_panel import CoachingPanel
 from hiptimer.ui.session.driver import EngineDriver
 from hiptimer.ui.session.pain_prompt import PainPrompt
@@ -43,7 +44,6 @@ from hiptimer.ui.widgets.plain import (
     may_cut,
     plain,
     show_text,
-    show_wrapped,
     window_title,
 )
 
@@ -101,8 +101,7 @@ class WorkoutPage(QWidget):
         self.big_time, self.big_time_caption = timer.big_time, timer.big_time_caption
         self.set_line, self.rep_line, self.tempo = timer.set_line, timer.rep_line, timer.tempo
         self.figure = timer.figure
-        self.caption = QLabel("", self)
-        self.caption.setWordWrap(True)
+        self.caption = CaptionLabel(self)
         may_cut(self.caption)  # a cue from the routine file
         # A long name must not widen the window; a little smaller first, so that a dose in
         # Spanish ("... por lado, alternando") is whole at 1280 px rather than cut.
@@ -225,7 +224,7 @@ class WorkoutPage(QWidget):
         self.show_view(self.driver.view())
 
     def show_caption(self, text: str) -> None:
-        show_wrapped(self.caption, in_our_direction(f"\u201c{text}\u201d") if text else "")
+        self.caption.show_words(text)
         italic_where_drawn(self.caption)
 
     def show_speaking_line(self, line: int) -> None:
