@@ -150,6 +150,7 @@ class SummaryPage(QWidget):
             planned_line(result),
             self,
         )
+        self.subtitle.cut_first(result.routine.title)  # the planned time reads whole
         self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.subtitle.setProperty("role", "muted")
         self.stats = QLabel(stats_line(result), self)

@@ -511,3 +511,19 @@ def test_the_done_cells_longest_word_reads_whole_beside_a_name_cut(
     metrics = QFontMetricsF(table.font())
     room = table.columnWidth(4) - int(table.showGrid()) - 2 * text_margin(table)
     assert all(metrics.horizontalAdvance(word) <= room for word in item.text().split())
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+@pytest.mark.parametrize("voice", [None, True], ids=["planned", "with-the-voice"])
+def test_a_long_title_is_cut_before_the_planned_time_is(qtbot: QtBot, voice: bool | None) -> None:
+    """user22: a title of 120 characters (allowed) ran the line under "Session complete" off
+    its end, and "— planned 26 s at the start, with the voice" went with it: the one place
+    the planned time is said. The title is cut with "…" and the planned time reads whole,
+    as the library's Up next cuts a name and keeps the dose."""
+    routine = dataclasses.replace(short_routine(), title="Long title " + "T" * 109)
+    r = SessionResult(routine, (record(0, pain=2),), EndReason.COMPLETED, 754.0, planned_s=26.0,
+                      planned_with_voice=voice)  # fmt: skip
+    page = shown(qtbot, SummaryPage(r), 1280, 800)
+    tail = " \u2014 planned 26 s" + (" at the start, with the voice" if voice else "")
+    assert page.subtitle.shown_text().startswith("Long title TTT")
+    assert page.subtitle.shown_text().endswith("\u2026" + tail)
