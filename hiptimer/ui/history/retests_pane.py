@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from hiptimer.core.clock import wall_now
 from hiptimer.core.history.chart_words import result_words
@@ -22,6 +22,7 @@ from hiptimer.ui.history.chart_box import ChartBox
 from hiptimer.ui.history.chart_key import DOTTED, LINE, KeyEntry
 from hiptimer.ui.history.charts import _line
 from hiptimer.ui.theme import current
+from hiptimer.ui.widgets.names_box import NamesBox
 from hiptimer.ui.widgets.plain import escape, fit_names, plain, show_wrapped
 
 
@@ -108,7 +109,7 @@ class RetestsPane(QWidget):
         self.store = store
         self.routines = routines
         self._wall = wall
-        self.test = QComboBox()
+        self.test = NamesBox()  # a long name's side still shows
         self.test.setAccessibleName(_("Test"))
         self.test.setAccessibleDescription(_("The re-test whose results the chart shows"))
         fit_names(self.test, 24)

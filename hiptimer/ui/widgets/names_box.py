@@ -1,0 +1,41 @@
+"""A drop-down of names shown cut in their middle, so that what ends them (a side) still shows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPaintEvent
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter, QWidget
+
+
+class NamesBox(QComboBox):
+    """A QComboBox whose names too long for it are cut in the middle with "…", in the box
+    and in its list: "Knee-to-wall distance, measu…ong (right)". Qt's box clipped them at
+    its edge, so the right and left sides of one long test read the same.
+
+    Signals: those of QComboBox.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.view().setTextElideMode(Qt.TextElideMode.ElideMiddle)
+
+    def _option(self) -> tuple[QStyleOptionComboBox, int]:
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        return option, field.width()
+
+    def shown_text(self) -> str:
+        """The chosen name as the box draws it."""
+        option, room = self._option()
+        return self.fontMetrics().elidedText(option.currentText, Qt.TextElideMode.ElideMiddle, room)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # QComboBox.paintEvent, with the text cut to the field first.
+        painter = QStylePainter(self)
+        option, _room = self._option()
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        option.currentText = self.shown_text()
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)

@@ -1,0 +1,79 @@
+"""The re-tests tab's picker: a long test's sides read apart."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
+    QStyleOptionComboBox,
+)
+from pytestqt.qtbot import QtBot
+
+from hiptimer.core.history.store import open_history
+from hiptimer.ui.history.retests_pane import RetestsPane
+from tests.core.history.stored import T0, a_set
+
+NAME = "Knee-to-wall distance, measured from the big toe to the wall with a long tape"
+
+
+class Drawn(QProxyStyle):
+    """Keeps the words a combo box draws in its field, as they are drawn."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.words = ""
+
+    def drawControl(
+        self, element: QStyle.ControlElement, option: QStyleOption, *args: object
+    ) -> None:  # type: ignore[override]
+        if element is QStyle.ControlElement.CE_ComboBoxLabel:
+            assert isinstance(option, QStyleOptionComboBox)
+            self.words = option.currentText
+        super().drawControl(element, option, *args)  # type: ignore[arg-type]
+
+
+def drawn(box: QComboBox, style: Drawn) -> str:
+    """What the box shows: the words it draws, and whether they fit its field."""
+    box.grab()
+    option = QStyleOptionComboBox()
+    box.initStyleOption(option)
+    field = box.style().subControlRect(
+        QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, box
+    )
+    fits = box.fontMetrics().horizontalAdvance(style.words) <= field.width()
+    return style.words if fits else f"{style.words} (clipped at {field.width()} px)"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+def test_a_long_test_s_sides_read_apart_in_the_picker(qtbot: QtBot, tmp_path: Path) -> None:
+    """user22: a test named with 77 characters (120 are allowed) done on each side was
+    listed twice in the re-tests tab's picker as "Knee-to-wall distance, measured from the b",
+    clipped at the box's edge: the right and left sides read the same. Names are cut in
+    the middle now, with "…", so the side shows."""
+    with open_history(tmp_path / "history.sqlite3") as store:
+        sid = store.begin_session("check", "Check", 1, {}, T0)
+        for n, side in enumerate(("right", "left"), start=1):
+            store.add_set(
+                sid,
+                a_set("knee", n, exercise_name=NAME, side=side, result=12.5, result_unit="cm"),
+            )
+        pane = RetestsPane(store, {})
+        qtbot.addWidget(pane)
+        style = Drawn()
+        pane.test.setStyle(style)
+        pane.set_sessions(store.list_sessions(), None, None)
+        pane.resize(700, 500)
+        pane.show()
+        QApplication.processEvents()
+        shown = []
+        for index in range(pane.test.count()):
+            pane.test.setCurrentIndex(index)
+            shown.append(drawn(pane.test, style))
+        assert [s[-7:] for s in shown] == ["(right)", " (left)"], shown
+        assert all(s.startswith("Knee-to-wall") and "\u2026" in s for s in shown), shown
