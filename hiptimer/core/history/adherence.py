@@ -119,6 +119,12 @@ class Adherence:
                     self.sessions,
                 ).format(done=self.completed, n=self.sessions)
             )
+        return parts + self.left_out()
+
+    def left_out(self) -> list[str]:
+        """'2 re-test sessions, not counted', ...: the sessions listed that the figures leave
+        out (with no exercise session, all there is to say of the period)."""
+        parts = []
         if self.checks:
             parts.append(
                 n_(

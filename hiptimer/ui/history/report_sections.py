@@ -54,7 +54,12 @@ def adherence(pages: Pages, data: ReportData) -> None:
     if not pages.heading(_("Adherence")):
         return
     if not a.sessions:
-        pages.line(_("No sessions in this period."))
+        left_out = a.left_out()  # sessions the table below lists, but no exercise session
+        if not left_out:
+            pages.line(_("No sessions in this period."))
+        else:
+            words = _("No exercise sessions in this period")
+            pages.paragraph("; ".join([words, *left_out]) + ".", 8.5)
         return
     pages.paragraph("; ".join(a.summary()) + ".", 8.5)
     height = 22 * pages.mm

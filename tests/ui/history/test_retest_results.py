@@ -123,3 +123,18 @@ def test_the_pain_tab_charts_a_re_tests_results_in_place_of_its_time(
     pane.choose("chair-stand")
     assert [p.y() for p in chart.results.points()] == [12.0]
     assert chart.y_axis.titleText() == "stands"
+
+
+def test_a_report_of_re_tests_alone_does_not_say_there_were_no_sessions(
+    store: HistoryStore, tmp_path: Path
+) -> None:
+    """user22: the report of a period with only the monthly check in it said "Adherence: No
+    sessions in this period." above its sessions table listing that session. Re-test sessions
+    are not counted in the adherence figures (docs/history.md); the report says so, as the
+    window's line does ("1 session: 0 exercise sessions, 1 re-test")."""
+    run_check(store)
+    report = tmp_path / "check.pdf"
+    write_report(store, report, catalog=[CHECK], now=datetime(2026, 1, 6, tzinfo=timezone.utc))
+    text = " ".join(pdf_text(report).split())
+    assert "No sessions in this period" not in text
+    assert "No exercise sessions in this period; 1 re-test session, not counted." in text
