@@ -310,10 +310,12 @@ class SettingsStore:
             write_atomic(self.path, text)
         except OSError as exc:
             error = exc.strerror or str(exc)
+            said = self.save_error
             self._save_error = lambda: _("cannot save settings to {path}: {error}").format(
                 path=self.path, error=error
             )
-            log.warning("%s; they are kept for this session only", self.save_error)
+            if self.save_error != said:  # once, not at each retry (the strip's, every 30 s)
+                log.warning("%s; they are kept for this session only", self.save_error)
             return False
         self._save_error = None
         return True

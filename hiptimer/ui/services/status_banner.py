@@ -74,6 +74,8 @@ class SettingsSaving(Protocol):
     @property
     def notice(self) -> str | None: ...
 
+    def save(self) -> bool: ...
+
 
 def reason_text(reason: str) -> str:
     """A status reason as people read it, without its full stop."""
@@ -224,6 +226,10 @@ class StatusBanner(QFrame):
                 history.retry()
             except Exception:  # a write the database rejects is logged by the store
                 log.exception("Retrying the history failed")
+        if self._settings.save_error:
+            # The same folder: made writable as the strip asks, the settings changed meanwhile
+            # are saved too, not lost at quit (a file it could not read stays unsaved over).
+            self._settings.save()
         self.refresh()
 
     def page_changed(self) -> None:

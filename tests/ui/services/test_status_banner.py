@@ -595,3 +595,33 @@ def test_the_read_only_words_go_once_the_folder_can_be_written_and_the_history_s
     assert window.banner.texts() == ["Today's reminders were moved aside."]
     window.close()
     services.shutdown()
+
+
+def test_settings_kept_in_memory_are_saved_once_the_folder_can_be_written(
+    qtbot: QtBot, quiet_services: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """user22, as a user who is not root: the strip asks to make a read-only folder writable
+    before quitting, and once it was, "Try again now" saved the history but never the
+    settings changed meanwhile (their row stayed, and they were lost at quit). They are tried
+    again with the history now; a file HipTimer could not read is still never saved over."""
+    from hiptimer.core import settings as settings_module
+
+    folder = paths.history_db_path().parent
+    with monkeypatch.context() as read_only:
+        read_only_mount(read_only, folder)
+
+        def refused(path: Path, text: str) -> None:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+        read_only.setattr(settings_module, "write_atomic", refused)
+        settings = SettingsStore()
+        services = open_services(muted=True, voice="", rate=160, volume=1.0)
+        window = window_on(qtbot, services, settings)
+        settings.update(first_run_done=True, pain_limit=4)
+        window.banner.refresh()
+        assert any(t.startswith("Cannot save settings to ") for t in window.banner.texts())
+    window.banner.retry()  # the folder can be written now: "Try again now"
+    assert window.banner.texts() == []
+    assert SettingsStore().settings.pain_limit == 4
+    window.close()
+    services.shutdown()
