@@ -17,7 +17,7 @@ class DoseChangeWrites:
     def _ref(self, row_id: int | None) -> int | Ref | None:
         raise NotImplementedError
 
-    def _new_row(self, what: str, sql: str, params: tuple[Any, ...]) -> int:
+    def _new_row(self, what: str, sql: str, params: tuple[Any, ...], kind: str = "") -> int:
         raise NotImplementedError
 
     def record_dose_change(

@@ -44,10 +44,10 @@ class SessionWrites:
     def _ref(self, row_id: int | None) -> int | Ref | None:
         raise NotImplementedError
 
-    def _new_row(self, what: str, sql: str, params: tuple[Any, ...]) -> int:
+    def _new_row(self, what: str, sql: str, params: tuple[Any, ...], kind: str = "") -> int:
         raise NotImplementedError
 
-    def _update(self, what: str, sql: str, *params: Any) -> None:
+    def _update(self, what: str, sql: str, *params: Any, kind: str = "") -> None:
         raise NotImplementedError
 
     def begin_session(
@@ -116,6 +116,7 @@ class SessionWrites:
                 record.side,
                 record.set_number,
             ),
+            kind=writes.SET,
         )
 
     def record_doses_now(self, session_id: int, doses_now: dict[str, Any]) -> None:
@@ -136,6 +137,7 @@ class SessionWrites:
             f"rating of set {set_id}",
             "UPDATE sets SET pain = ?, pain_choice = ?, pain_skipped = 0 WHERE id = ?",
             *(pain, choice, self._ref(set_id)),
+            kind=writes.RATING,
         )
 
     def skip_rating(self, set_id: int) -> None:

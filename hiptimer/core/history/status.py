@@ -46,6 +46,8 @@ class HistoryStatus:
     pending: int = 0
     notice: str | None = None
     read_only: ReadOnlyCopy | None = None
+    pending_sets: int = 0  # of the writes waiting, new sets and ratings: what a person counts
+    pending_ratings: int = 0
 
     @classmethod
     def off(cls, path: Path, reason: str) -> HistoryStatus:

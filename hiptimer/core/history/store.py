@@ -121,6 +121,8 @@ class HistoryStore(HistoryQueries, SessionWrites, CorrectionWrites, DoseChangeWr
             len(self._pending),
             notice or None,
             copy.shown if copy else None,
+            pending_sets=sum(w.kind == writes.SET for w in self._pending),
+            pending_ratings=sum(w.kind == writes.RATING for w in self._pending),
         )
 
     def retry(self) -> bool:
@@ -176,12 +178,12 @@ class HistoryStore(HistoryQueries, SessionWrites, CorrectionWrites, DoseChangeWr
             raise ValueError(f"{row_id} is not a row of this history")
         return Ref(row_id)
 
-    def _new_row(self, what: str, sql: str, params: tuple[Any, ...]) -> int:
+    def _new_row(self, what: str, sql: str, params: tuple[Any, ...], kind: str = "") -> int:
         """Insert a row whose id SQLite picks (the first parameter is its id); returns the
         id once saved, else its handle."""
         handle = next(self._handles)
         self._made.add(handle)
-        self._submit(Write(what, sql, (Ref(handle, new=True), *params), makes=handle))
+        self._submit(Write(what, sql, (Ref(handle, new=True), *params), makes=handle, kind=kind))
         return handle if self._in_memory else self._ids.get(handle, handle)
 
     # -- writing -----------------------------------------------------------------------
@@ -195,8 +197,8 @@ class HistoryStore(HistoryQueries, SessionWrites, CorrectionWrites, DoseChangeWr
         self._pending.append(write)
         self._flush()
 
-    def _update(self, what: str, sql: str, *params: Any) -> None:
-        self._submit(Write(what, sql, params))
+    def _update(self, what: str, sql: str, *params: Any, kind: str = "") -> None:
+        self._submit(Write(what, sql, params, kind=kind))
 
     def _set_failure(self, reason: str | None) -> None:
         if reason is not None:

@@ -59,7 +59,8 @@ class Write:
 
     `makes`: the handle bound to the id of the row this statement inserts. `more`: further
     (statement, parameters) run after it in the same transaction (a correction and its
-    audit row are saved together or not at all).
+    audit row are saved together or not at all). `kind`: SET or RATING for a set's row or its
+    rating, which a person counts; other writes (a session's start or end, a dose) are not.
     """
 
     what: str
@@ -67,6 +68,11 @@ class Write:
     params: tuple[Any, ...]
     makes: int | None = None
     more: tuple[tuple[str, tuple[Any, ...]], ...] = ()
+    kind: str = ""  # SET or RATING: what the quit question counts while writes wait
+
+
+SET = "set"
+RATING = "rating"
 
 
 class Rejected(Exception):

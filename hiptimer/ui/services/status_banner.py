@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from hiptimer import APP_TITLE
 from hiptimer.core.history.status import HistoryState, HistoryStatus
-from hiptimer.i18n import N_, _, n_, translate
+from hiptimer.i18n import N_, _, joined, n_, translate
 from hiptimer.ui.services.ports import History, Services
 from hiptimer.ui.theme import current, follow, set_px
 from hiptimer.ui.widgets.plain import escape, plain_box
@@ -298,21 +298,33 @@ def _sentence(text: str) -> str:
 
 def ask_to_quit(parent: QWidget, status: HistoryStatus) -> bool:
     """Quit anyway with `status.pending` writes unsaved, or keep the app open (the default)."""
-    count = status.pending
     from PySide6.QtWidgets import QMessageBox  # only when asked: not for the first paint
 
     box = plain_box(QMessageBox(parent))  # the reason may name a file
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle(_("History not saved \u2014 {app}").format(app=APP_TITLE))
-    box.setText(
-        n_(
-            "{n} change to your history is not saved yet.",
-            "{n} changes to your history are not saved yet.",
-            count,
-        ).format(n=count)
-    )
+    box.setText(unsaved_words(status))
     box.setInformativeText(_quit_words(status))
     return asked_yes(box, _("&Quit anyway"), _("&Keep the app open"))
+
+
+def unsaved_words(status: HistoryStatus) -> str:
+    """What waits, as a person counts it: one set and its rating are two writes, and a
+    session's start and end more, so 'N changes' read as more than was done."""
+    sets, ratings = status.pending_sets, status.pending_ratings
+    others = status.pending - sets - ratings
+    if not sets and not ratings:
+        return n_(
+            "{n} change to your history is not saved yet.",
+            "{n} changes to your history are not saved yet.",
+            others,
+        ).format(n=others)
+    parts = [
+        n_("{n} set", "{n} sets", sets).format(n=sets) if sets else "",
+        n_("{n} pain rating", "{n} pain ratings", ratings).format(n=ratings) if ratings else "",
+        n_("{n} other change", "{n} other changes", others).format(n=others) if others else "",
+    ]
+    return _("Not saved yet in your history: {what}.").format(what=joined(filter(None, parts)))
 
 
 def _quit_words(status: HistoryStatus) -> str:

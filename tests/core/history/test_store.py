@@ -490,13 +490,15 @@ def test_failed_writes_wait_in_memory_and_are_saved_in_order(
         assert status.state is HistoryState.NOT_SAVING and not status.saving
         assert status.reason == "disk I/O error" and status.path == db_path
         assert status.pending == 3
+        assert (status.pending_sets, status.pending_ratings) == (2, 1)  # what a person counts
         assert status.message is not None
         assert status.message.startswith("Saving history failed: disk I/O error;")
         assert "kept in memory and saving will be retried" in status.message
         assert read(db_path, "SELECT count(*) FROM sets") == [(0,)]
 
+        store.finish_session(sid, "completed", a_set("bridge", 2).ended_at)
         assert not store.retry()  # still broken: nothing lost, nothing saved
-        assert store.status.pending == 3
+        assert store.status.pending == 4 and store.status.pending_sets == 2
         conn.broken = False
         assert store.retry()
         assert store.status == HistoryStatus(HistoryState.OK, db_path)

@@ -20,7 +20,7 @@ from hiptimer import log_file, paths
 from hiptimer.cli.main import main as cli_main
 from hiptimer.core.clock import FakeClock, FakeWall
 from hiptimer.core.history import schema as history_schema
-from hiptimer.core.history.status import HistoryState
+from hiptimer.core.history.status import HistoryState, HistoryStatus
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.plan import state_file
 from hiptimer.core.plan.reminders import ReminderState
@@ -30,7 +30,7 @@ from hiptimer.ui.keys import Mode
 from hiptimer.ui.main_window import MainWindow
 from hiptimer.ui.services import ports
 from hiptimer.ui.services.ports import Services, open_services
-from hiptimer.ui.services.status_banner import RETRY_MS, reason_text
+from hiptimer.ui.services.status_banner import RETRY_MS, reason_text, unsaved_words
 from tests.core.history.flaky_disk import FlakyConnection, flaky_connections
 from tests.core.history.old_files import version_6_file
 from tests.harness import hold, quick_routine
@@ -187,7 +187,7 @@ def test_quitting_with_unsaved_history_asks_first(
     said = answer(monkeypatch, QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
     window.close()
     assert window.isVisible() and window.session is not None  # kept open, the session goes on
-    assert said[0].startswith("2 changes to your history are not saved yet.")
+    assert said[0].startswith("Not saved yet in your history: 1 set and 1 pain rating.")
     assert "Saving fails: disk I/O error." in said[0]
     window.close()
     assert not window.isVisible() and len(said) == 2
@@ -515,7 +515,6 @@ def test_quitting_with_waiting_sets_says_what_to_do_as_the_strip_does(
     read-only and said to make it writable (seen in the real window on a read-only mount)."""
     from PySide6.QtWidgets import QWidget
 
-    from hiptimer.core.history.status import HistoryStatus
     from hiptimer.ui.services.status_banner import ask_to_quit
 
     folder = tmp_path / "data"
@@ -546,6 +545,25 @@ def test_quitting_with_waiting_sets_says_what_to_do_as_the_strip_does(
         "the disk takes them again. Free some space or fix the disk, or quit and lose them.",
     }[trouble]
     assert text.endswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("pending", "sets", "ratings", "said"),
+    [
+        (8, 3, 3, "Not saved yet in your history: 3 sets, 3 pain ratings and 2 other changes."),
+        (1, 0, 1, "Not saved yet in your history: 1 pain rating."),
+        (2, 0, 0, "2 changes to your history are not saved yet."),
+    ],
+)
+def test_the_quit_question_counts_what_waits_as_a_person_would(
+    pending: int, sets: int, ratings: int, said: str
+) -> None:
+    """A three-set session done while the disk refused was '8 changes to your history are
+    not saved yet': its start, three sets, three ratings and its end, as the store counts."""
+    status = HistoryStatus(
+        HistoryState.NOT_SAVING, Path("h.sqlite3"), "full", pending, None, None, sets, ratings
+    )
+    assert unsaved_words(status) == said
 
 
 def test_an_old_history_in_a_read_only_data_folder_is_shown_and_the_strip_says_why(
