@@ -299,7 +299,7 @@ def test_list_shows_a_broken_user_file(
     (bad_line,) = [line for line in lines if line.startswith("bad ")]
     assert "bad.json" in bad_line
     assert bad_line.endswith(
-        "BROKEN: exercises[0].hold_s: expected a number greater than 0 and at most 3600, got 4000"
+        "BROKEN: exercises[0].hold_s: expected a number of seconds from 0.1 to 3600, got 4000"
     )
     (garbage,) = [line for line in lines if line.startswith("garbage ")]
     assert "BROKEN: not valid UTF-8" in garbage
@@ -488,7 +488,7 @@ def test_show_a_broken_routine_lists_every_problem(
     code, out, err = run(capsys, "show", "bad")
     assert code == 2 and out == ""
     assert err.splitlines() == [
-        f"hiptimer: {path}: rests.get_ready_s: expected a number at least 0 and at most 3600, got -1",
+        f"hiptimer: {path}: rests.get_ready_s: expected 0, or a number of seconds from 0.1 to 3600, got -1",
         f"hiptimer: {path}: exercises[1].reps: expected a whole number at least 1 and at most 500, got 501",
     ]
 
@@ -519,7 +519,7 @@ def test_validate_reports_each_problem_on_its_own_line(
     code, out, err = run(capsys, "validate", str(bad), str(good))
     assert code == 2 and err == ""
     assert out.splitlines() == [
-        f'{bad}: exercises[0].hold_s: expected a number greater than 0 and at most 3600, got "long"',
+        f'{bad}: exercises[0].hold_s: expected a number of seconds from 0.1 to 3600, got "long"',
         f'{bad}: exercises[1].rep: unknown field (did you mean "reps"?)',
         f"ok: {good} (Good, 2 exercises)",
     ]

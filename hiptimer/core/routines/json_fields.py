@@ -171,6 +171,9 @@ class FieldReader:
         value = d[key]
         expected = _EXPECTED_NUMBER[integer, low_open]
         limits = {"low": _limit(low), "high": _limit(high)}
+        if seconds:  # the range as docs/routine-format.md gives it: 0, or 0.1 s up (not "> 0")
+            expected = _EXPECTED_SECONDS[not low_open]
+            limits = {"least": _limit(MIN_SECONDS), "high": _limit(high)}
         ok_type = isinstance(value, int) if integer else isinstance(value, (int, float))
         if isinstance(value, bool) or not ok_type:
             self.err(path, expected, got=describe(value), **limits)
@@ -179,17 +182,14 @@ class FieldReader:
             self.err(path, expected, got=str(value), **limits)
             return None
         too_low = value <= low if low_open else value < low
-        if too_low or value > high:
+        too_short = seconds and 0 < value < MIN_SECONDS  # for a timer to run
+        if too_low or too_short or value > high:
             self.err(path, expected, got=describe(value), **limits)
             return None
-        return self._seconds(path, value, zero=not low_open) if seconds else value
+        return self._exact_seconds(path, value) if seconds else value
 
-    def _seconds(self, path: str, value: float, *, zero: bool) -> float | None:
-        """`value` if a timer can run it and every surface can print it without loss."""
-        if 0 < value < MIN_SECONDS:
-            short = _TOO_SHORT[zero]
-            self.err(path, short, least=_limit(MIN_SECONDS), got=describe(value))
-            return None
+    def _exact_seconds(self, path: str, value: float) -> float | None:
+        """`value` if every surface can print it without loss."""
         if isinstance(value, float) and _decimals(value) > SECONDS_DECIMALS:
             fine = N_("expected at most 3 decimals (steps of 0.001 s), got {got}")
             self.err(path, fine, got=describe(value))
@@ -242,10 +242,10 @@ _EXPECTED_NUMBER = {
 }
 
 
-# A number of seconds too short to time, by whether 0 is allowed.
-_TOO_SHORT = {
-    True: N_("expected 0 or at least {least} s, got {got}"),
-    False: N_("expected at least {least} s, got {got}"),
+# A number of seconds out of its range (too short to time included), by whether 0 is allowed.
+_EXPECTED_SECONDS = {
+    True: N_("expected 0, or a number of seconds from {least} to {high}, got {got}"),
+    False: N_("expected a number of seconds from {least} to {high}, got {got}"),
 }
 
 

@@ -215,7 +215,7 @@ BAD: dict[str, tuple[dict[str, Any], str]] = {
     ),
     "negative pause": (
         edited("exercises.2.tempo.pause_s", -1),
-        "exercises[2].tempo.pause_s: expected a number at least 0 and at most 60, got -1",
+        "exercises[2].tempo.pause_s: expected 0, or a number of seconds from 0.1 to 60, got -1",
     ),
 }
 

@@ -243,7 +243,7 @@ def test_every_problem_is_reported_at_once() -> None:
     assert len(lines) == 3
     assert_problem(lines, "title", "must not be empty")
     assert_problem(lines, "exercises[0].sets", "at least 1")
-    assert_problem(lines, "exercises[2].hold_s", "greater than 0")
+    assert_problem(lines, "exercises[2].hold_s", "seconds from 0.1 to 3600")
 
 
 # ---------------------------------------------------------------- rules, one by one
@@ -349,17 +349,22 @@ WRONG_VALUES = [
     ("version", "1", "version", 'got "1"'),
     ("format", "hiptimer-routines", "format", 'expected "hiptimer-routine"'),
     # out of range
-    ("exercises.0.rest_after_s", -5, "exercises[0].rest_after_s", "at least 0"),
+    (
+        "exercises.0.rest_after_s",
+        -5,
+        "exercises[0].rest_after_s",
+        "0, or a number of seconds from 0.1",
+    ),
     ("exercises.0.sets", 0, "exercises[0].sets", "at least 1"),
     ("exercises.0.sets", 21, "exercises[0].sets", "at most 20"),
-    ("exercises.2.hold_s", 0, "exercises[2].hold_s", "greater than 0"),
-    ("exercises.2.hold_s", -3, "exercises[2].hold_s", "greater than 0"),
-    ("exercises.2.hold_s", 3600.5, "exercises[2].hold_s", "at most 3600"),
+    ("exercises.2.hold_s", 0, "exercises[2].hold_s", "seconds from 0.1 to 3600"),
+    ("exercises.2.hold_s", -3, "exercises[2].hold_s", "seconds from 0.1 to 3600"),
+    ("exercises.2.hold_s", 3600.5, "exercises[2].hold_s", "from 0.1 to 3600"),
     ("exercises.2.hold_s", 10**400, "exercises[2].hold_s", "too large"),
     ("exercises.0.reps", 501, "exercises[0].reps", "at most 500"),
-    ("rests.between_sets_s", 3601, "rests.between_sets_s", "at most 3600"),
-    ("exercises.0.rep_hold_s", 121, "exercises[0].rep_hold_s", "at most 120"),
-    ("exercises.1.tempo.lift_s", 61, "exercises[1].tempo.lift_s", "at most 60"),
+    ("rests.between_sets_s", 3601, "rests.between_sets_s", "from 0.1 to 3600"),
+    ("exercises.0.rep_hold_s", 121, "exercises[0].rep_hold_s", "from 0.1 to 120"),
+    ("exercises.1.tempo.lift_s", 61, "exercises[1].tempo.lift_s", "from 0.1 to 60"),
     ("revision", 0, "revision", "at least 1"),
     ("schedule.max_per_week", 2, "schedule.max_per_week", "at least min_per_week"),
     ("schedule.min_per_week", 15, "schedule.min_per_week", "at most 14"),

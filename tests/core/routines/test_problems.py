@@ -26,7 +26,7 @@ def test_each_problem_keeps_its_english_message_and_its_template() -> None:
     found = {p.where: p for p in problems()}
     assert found["title"].message == "must not be empty" == found["title"].shown()
     hold = found["exercises[0].hold_s"]
-    assert hold.message == "expected a number greater than 0 and at most 3600, got a list"
+    assert hold.message == "expected a number of seconds from 0.1 to 3600, got a list"
     assert hold.shown() == hold.message
     assert found["exercises[0].sets"].message.endswith("got 2.5")
 
@@ -36,7 +36,7 @@ def test_on_screen_a_problem_is_in_the_language_in_use_and_the_command_line_stay
     found = {p.where: p for p in problems()}
     assert found["title"].shown() == "no puede quedar vacío"
     hold = found["exercises[0].hold_s"]
-    assert hold.shown() == "se esperaba un número mayor que 0 y como mucho 3600, hay una lista"
+    assert hold.shown() == "se esperaba un número de segundos de 0.1 a 3600, hay una lista"
     assert hold.shown_line() == f"exercises[0].hold_s: {hold.shown()}"
     error = RoutineError("mine.json", list(found.values()))
     assert "mine.json: title: must not be empty" in error.lines()  # `hiptimer validate`

@@ -46,14 +46,23 @@ def test_a_time_too_short_to_run_is_refused_naming_the_field_the_value_and_the_l
     assert problems(
         {"hold_s": tiny, "rest_after_s": tiny}, {"tempo": tempo}, {"between_sets_s": tiny}
     ) == [
-        f"rests.between_sets_s: expected 0 or at least 0.1 s, got {got}",
-        f"exercises[0].hold_s: expected at least 0.1 s, got {got}",
-        f"exercises[0].rest_after_s: expected 0 or at least 0.1 s, got {got}",
-        f"exercises[1].tempo.lift_s: expected 0 or at least 0.1 s, got {got}",
-        f"exercises[1].tempo.pause_s: expected 0 or at least 0.1 s, got {got}",
+        f"rests.between_sets_s: expected 0, or a number of seconds from 0.1 to 3600, got {got}",
+        f"exercises[0].hold_s: expected a number of seconds from 0.1 to 3600, got {got}",
+        f"exercises[0].rest_after_s: expected 0, or a number of seconds from 0.1 to 3600, got {got}",
+        f"exercises[1].tempo.lift_s: expected 0, or a number of seconds from 0.1 to 60, got {got}",
+        f"exercises[1].tempo.pause_s: expected 0, or a number of seconds from 0.1 to 60, got {got}",
     ]
     assert problems({}, {"rep_hold_s": tiny}, {}) == [
-        f"exercises[1].rep_hold_s: expected 0 or at least 0.1 s, got {got}"
+        f"exercises[1].rep_hold_s: expected 0, or a number of seconds from 0.1 to 120, got {got}"
+    ]
+
+
+@pytest.mark.parametrize("outside", [0, -1, 3601])
+def test_a_hold_out_of_range_is_refused_with_the_range_the_docs_give(outside: int) -> None:
+    # 0 was "a number greater than 0 and at most 3600" and 0.05 "at least 0.1 s": one range,
+    # said two ways; docs/routine-format.md's table gives 0.1-3600.
+    assert problems({"hold_s": outside}, {}, {}) == [
+        f"exercises[0].hold_s: expected a number of seconds from 0.1 to 3600, got {outside}"
     ]
 
 
