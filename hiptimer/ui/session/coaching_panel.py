@@ -19,6 +19,7 @@ from hiptimer.ui.session.coaching_look import (
     metrics,
     plain_label,
 )
+from hiptimer.ui.session.coaching_ruler import SPACING, Ruler, Shape
 from hiptimer.ui.session.step_parts import split_to_fit
 from hiptimer.ui.theme import current, restyle, set_exact_px, text_scale
 from hiptimer.ui.widgets.plain import breakable, on_our_side, show_wrapped
@@ -32,10 +33,8 @@ PAGED_HEADING_PART = N_(
     "How to do it: step {first} of {count}, part {part} of {parts} ({key}: more)"
 )
 CAUTION_PREFIX = N_("\u26a0 Caution: ")
-SPACING = 6
 ROW_PAD = 6  # inside a step's row, around its text: room for the highlight of the one read
 QUIET_PAD = 2  # muted, where none is ever highlighted: its lines for the words instead
-MEASURES_KEPT = 512  # heights remembered (a few hundred bytes each)
 ROW_STYLE = "QWidget#step {{ border-radius: 8px; background: {background}; }}"
 
 
@@ -71,20 +70,12 @@ class CoachingPanel(QFrame):
         self._lines: list[str] = []
         self._parts: list[str] = []
         self._part = 0
-        # Heights measured, by everything they depend on: each fit tries sizes from the
-        # largest down, and fitted again at each resize and at each step read aloud, the
-        # same measures came back (a quarter of a session page's CPU in the tests).
-        self._heights: dict[tuple[object, ...], int] = {}
-        # Measures wrapped words as a step's label lays them out: QFontMetrics' wrapping left
-        # out the line spacing of QLabel's text layout, 2 px a line, and rows came out short.
-        self._ruler = plain_label(self)
-        self._ruler.hide()
-        # And the caution as its own box lays it out: QLabel's height for a width counts its
-        # border twice over (the frame, and the style sheet's margins), a line more than the
-        # words alone at some widths, and the screen-fit check measures it so.
-        self._caution_ruler = plain_label(self)
-        self._caution_ruler.setStyleSheet(caution_style())
-        self._caution_ruler.hide()
+        # Whether Qt has given it a size yet (its first resizeEvent, which comes as it is first
+        # shown). Until then it has a new widget's 100 x 30, which no layout gave it: a long
+        # step fitted to that was cut into ~2,600 parts of a letter or two, 3 s of CPU at the
+        # start of a session, all measured again at the size it is shown at.
+        self._sized = False
+        self._ruler = Ruler(self)  # measures the steps, heading and caution as laid out
         self.heading = plain_label(self, wrap=False)
         self.heading.setText(translate(HEADING))
         self.rows: list[QWidget] = []
@@ -222,6 +213,7 @@ class CoachingPanel(QFrame):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._sized = True
         self._fit()
 
     # ------------------------------------------------------------ sizing
@@ -237,9 +229,10 @@ class CoachingPanel(QFrame):
         self._parts = []
         self.heading.setText(translate(HEADING))
         # A panel with no room yet (its size policy is Ignored: 0 px until its page is laid
-        # out) has nothing to fit to; measured against 0 px, every step would be left out and
-        # the font shrunk to the least. Its first resizeEvent fits it.
-        if self.width() > 0 and self.height() > 0:
+        # out; never shown, no size of its own) has nothing to fit to; measured against 0 px,
+        # every step would be left out and the font shrunk to the least. Its first resizeEvent
+        # fits it.
+        if self._sized and self.width() > 0 and self.height() > 0:
             self._px = self.px_at(self.width(), self.height())
             if self._height_at(self._px, every) > self.height():
                 self._page_heading(len(every), len(every))  # its longest, while measured
@@ -342,42 +335,14 @@ class CoachingPanel(QFrame):
     ) -> int:
         """The panel's height with these steps' texts (as their labels show them), in bold
         unless asked: the widest a step is shown (when read)."""
-        key = (
-            px, texts, panel_width or self.width(), bold, self.font().key(), current().name,
-            text_scale(), self.heading.text(), len(self.steps), self._voiced,
-            self.caution.text(), self._caution_ruler.styleSheet(),
-        )  # fmt: skip
-        if key not in self._heights:
-            if len(self._heights) > MEASURES_KEPT:
-                self._heights.clear()
-            self._heights[key] = self._measure(px, texts, panel_width, bold)
-        return self._heights[key]
-
-    def _measure(
-        self, px: float, texts: tuple[str, ...], panel_width: int | None, bold_steps: bool
-    ) -> int:
         margins = self._layout.contentsMargins()
-        width = (panel_width or self.width()) - margins.left() - margins.right()
-        bold = metrics(self.font(), px, True)  # the widest a step is shown (when read)
-        parts = []
-        if self.steps:  # the heading, measured as a label lays it out (fonts' height is 1 short)
-            parts.append(self._wrapped_height(heading_px(px), self.heading.text(), width))
-        number_w = bold.horizontalAdvance(f"{len(self.steps)}.") + 12
-        for text in texts:
-            text_w = width - number_w - 2 * self._pad - SPACING
-            parts.append(self._wrapped_height(px, text, text_w, bold_steps) + 2 * self._pad)
-        if self.caution.text():
-            set_exact_px(self._caution_ruler, px, bold=True)
-            self._caution_ruler.setText(self.caution.text())
-            self._caution_ruler.ensurePolished()  # its style sheet's border and padding
-            parts.append(self._caution_ruler.heightForWidth(max(1, width)))
-        return sum(parts) + SPACING * max(0, len(parts) - 1) + margins.top() + margins.bottom()
-
-    def _wrapped_height(self, px: float, text: str, width: int, bold: bool = True) -> int:
-        """The height of `text` word-wrapped to `width`, in bold (the widest a step is shown)."""
-        set_exact_px(self._ruler, px, bold=bold)
-        self._ruler.setText(text)
-        return self._ruler.heightForWidth(max(1, width))
+        shape = Shape(
+            panel_width or self.width(),
+            (margins.left(), margins.top(), margins.right(), margins.bottom()),
+            self.font().key(), self.heading.text(), len(self.steps), self._pad,
+            self.caution.text(),
+        )  # fmt: skip
+        return self._ruler.height(self.font(), shape, px, texts, bold)
 
     def _restyle(self) -> None:
         set_exact_px(self.heading, heading_px(self._px), bold=True)

@@ -132,6 +132,36 @@ def test_a_panel_with_no_room_yet_keeps_every_step_at_its_largest_size(qtbot: Qt
     assert MIN_PX <= panel.font_px < 30 and any(row.isHidden() for row in panel.rows)
 
 
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+def test_a_panel_never_shown_measures_nothing_until_it_is(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A session page is built before it is shown, its panel at a new widget's 100 x 30: a step
+    # of 2,000 characters fitted to that was cut into ~2,600 parts of a letter or two, 3 s of
+    # CPU at the session's start, every part measured again at the size the panel showed at.
+    page = QWidget()
+    qtbot.addWidget(page)
+    panel = CoachingPanel(page)
+    measured: list[int] = []
+    for ruler in [label for label in panel.findChildren(QLabel) if label.isHidden()]:
+
+        def counted(width: int, was: Callable[[int], int] = ruler.heightForWidth) -> int:
+            measured.append(width)
+            return was(width)
+
+        monkeypatch.setattr(ruler, "heightForWidth", counted)
+    long = " ".join(f"({n}) {STEPS[n % len(STEPS)]}" for n in range(12))
+    panel.show_exercise(hold("abduction", setup=(long, *STEPS[1:]), caution=CAUTION))
+    panel.set_font_px(30)
+    assert measured == [] and panel.font_px == 30  # not fitted to a size no layout gave it
+    page.resize(800, 700)
+    panel.resize(390, 210)
+    page.show()  # the resize reaches the panel as it is shown: fitted to its size then
+    qtbot.waitExposed(page)
+    assert measured and panel.paged and panel.font_px >= MIN_PX
+    assert all(whole(panel.steps[i]) for i in shown(panel)) and whole(panel.caution)
+
+
 STEP_IN_ARABIC = "\u0627\u0633\u062a\u0644\u0642\u0650 \u0639\u0644\u0649 \u0638\u0647\u0631\u0643."
 
 
