@@ -1,4 +1,4 @@
-"""The tours' sessions driven from one change on screen to the next with the fake clock.
+"""Sessions driven from one change on screen to the next with the fake clock (the tours').
 
 A tour checks fit only at its stops, never between them: what it needs of a session is to
 get to the next page or phase. So the clock moves straight to the end of the step or of the
@@ -23,6 +23,7 @@ from tests.ui.sessions import TICK_S, advance
 # A step that waits for a key (a rating, a choice, a count) has no end to go to: the clock
 # moves a tick, as the app's timer would.
 _LIMIT_S = 600.0
+MOVES_S = 1e-6  # the least the clock is moved: a step a clock of ~1,000 s can take
 
 
 def to_change_s(view: SessionView) -> float:
@@ -32,7 +33,9 @@ def to_change_s(view: SessionView) -> float:
     if view.rep_phase:
         ends.append(view.rep_phase_s - view.rep_phase_elapsed_s)
     ends = [end for end in ends if end > 0]
-    return min(ends) if ends else TICK_S
+    # Never less than a microsecond: a hold of 5.3 s less its parts left 8.9e-16 s, which a
+    # clock at ~1,000 s swallowed whole, and the session never moved on (a hang).
+    return max(min(ends), MOVES_S) if ends else TICK_S
 
 
 def _next(window: MainWindow, clock: FakeClock) -> float:

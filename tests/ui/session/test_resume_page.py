@@ -33,11 +33,11 @@ from tests.harness import hold, quick_routine, routine, side_hold
 from tests.ui.sessions import (
     FakeSpeech,
     advance,
-    advance_until,
     fake_services,
     library_of,
     no_timer_left,  # noqa: F401 (a fixture)
 )
+from tests.ui.tour_steps import until as by_changes
 
 pytestmark = pytest.mark.usefixtures("no_timer_left")
 
@@ -82,7 +82,7 @@ class Run:
 
     def until(self, kind: StepKind) -> None:
         w = self.window
-        advance_until(w, self.clock, lambda: w.session is not None and self.step() is kind)
+        by_changes(w, self.clock, lambda: w.session is not None and self.step() is kind)
 
     def step(self) -> StepKind:
         assert self.window.session is not None
