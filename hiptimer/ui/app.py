@@ -54,7 +54,7 @@ def run_app(
     if _no_app_yet() and not display_named():
         return start_without_display(routine, start, in_tray)
     # Heavy imports wait until a window is really wanted (`hiptimer list` never pays for Qt).
-    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtCore import QCoreApplication
 
     from hiptimer import paths
     from hiptimer.core.instance import Outcome
@@ -169,6 +169,8 @@ def run_app(
         log_file.stop()
         # Closing the last window and end_for_the_system each ask to quit: the second request
         # would end the next event loop of this process (tests run the app again).
+        from PySide6.QtCore import QEvent  # (its class: 16.7 M, not before the list's paint)
+
         QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
 
 

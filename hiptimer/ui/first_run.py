@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.key_words import key_hint
 from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.theme import set_px
 from hiptimer.ui.widgets.layout_fit import shrink_to_fit
+from hiptimer.ui.widgets.resize_layout import ResizeLayout
 from hiptimer.ui.widgets.worded import worded_button
 
 HEADING = N_("Before you start")
@@ -68,7 +68,9 @@ class FirstRunPage(QWidget):
         row.addStretch(1)
         row.addWidget(self.button)
         row.addStretch(1)
-        layout = QVBoxLayout(self)
+        # Large print on 1024 x 768 cut the last point off ("HipTimer is a timer and a log,
+        # not medical advice."): shrunk until the notice is whole at each size, as shown.
+        layout = ResizeLayout(self, lambda: shrink_to_fit(self, self._size_parts))
         layout.setContentsMargins(60, 30, 60, 30)
         layout.addStretch(1)
         layout.addWidget(self.heading)
@@ -76,16 +78,6 @@ class FirstRunPage(QWidget):
         layout.addSpacing(24)
         layout.addLayout(row)
         layout.addStretch(1)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        # Large print on 1024 x 768 cut the last point off ("HipTimer is a timer and a log,
-        # not medical advice."): shrink until the notice is whole.
-        shrink_to_fit(self, self._size_parts)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        shrink_to_fit(self, self._size_parts)  # measured again as shown: its words are set
 
     def _size_parts(self, h: float) -> None:
         set_px(self.heading, h * 0.07, bold=True)

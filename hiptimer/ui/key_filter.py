@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QShortcutEvent
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QPushButton, QWidget
 
 from hiptimer.ui.key_trace import trace, trace_shortcut, tracing
 from hiptimer.ui.keys import Action, Mode, resolve
 from hiptimer.ui.menu_shortcuts import fire_shortcut, give_shortcuts, hold_shortcuts
 from hiptimer.ui.widgets.readable import READS_BY_KEYS
+
+if TYPE_CHECKING:  # the event classes come with install(), after the list's paint
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
 
 Handler = Callable[[Action, int], None]
 
@@ -62,6 +66,11 @@ class WindowKeys(QObject):
             return
         app = QApplication.instance()
         assert app is not None
+        # The event classes only now: imported with the module (the window's, before its first
+        # paint), QEvent's Python class cost 16.7 M instructions before the usable screen.
+        from PySide6.QtGui import QKeyEvent, QShortcutEvent
+
+        self._key_event, self._shortcut_event = QKeyEvent, QShortcutEvent
         app.installEventFilter(self)
         self._window.destroyed.connect(lambda: app.removeEventFilter(self))
         self.installed = True
@@ -80,20 +89,20 @@ class WindowKeys(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Every event of the app passes here: the type test first, as asking an event its
         # type() makes a Python enum each time.
-        if not isinstance(event, QKeyEvent):
-            if self._trace and isinstance(event, QShortcutEvent):
+        if not isinstance(event, self._key_event):
+            if self._trace and isinstance(event, self._shortcut_event):
                 trace_shortcut(watched, event)
             return False
         if not isinstance(watched, QWidget):  # a window's QWindow: a key enters the app there
-            if self._trace and event.type() == QEvent.Type.KeyPress:
+            if self._trace and event.type() == event.Type.KeyPress:
                 trace(watched, event)
             return False
         kind = event.type()
-        if kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+        if kind not in (event.Type.KeyPress, event.Type.KeyRelease):
             return False
         if watched.window() is not self._window:
             return False
-        if kind == QEvent.Type.KeyRelease:
+        if kind == event.Type.KeyRelease:
             if not event.isAutoRepeat():
                 self._released[event.key()] = event.timestamp()
             return False

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeyEvent, QShortcutEvent, QWindow
+from PySide6.QtGui import QAction, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:  # (their classes: after the list's paint, with the window's keys)
+    from PySide6.QtGui import QKeyEvent, QShortcutEvent
 
 # With this set, the key filter writes a line on standard error for each key press as it
 # enters a window and for each shortcut taken. The tests of the real window show the app's

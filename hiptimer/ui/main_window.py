@@ -8,7 +8,6 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer
-from PySide6.QtGui import QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStatusBar
 
 from hiptimer import APP_TITLE
@@ -42,6 +41,8 @@ from hiptimer.ui.widgets.screen_fit import fit_window
 from hiptimer.ui.window_closing import WindowClosing
 
 if TYPE_CHECKING:  # the first page needs none of these: they load when they are used
+    from PySide6.QtGui import QCloseEvent, QKeyEvent  # (with QEvent's class: after the list)
+
     from hiptimer.core.history.resume import ResumePlan
     from hiptimer.core.routines.model import Routine
     from hiptimer.ui.first_run import FirstRunPage
@@ -127,7 +128,7 @@ class MainWindow(QMainWindow):
         """After the first paint (hiptimer.ui.app): the routines, then, unless `listed_only`
         (the list painted first), the keys and the services, not waiting for the history."""
         # A poll still queued when the app shut them down, or for a window closed meanwhile
-        # while the editor keeps the app running: nothing starts for it (showEvent asks again).
+        # while the editor keeps the app running: nothing starts for it (_shown_again asks again).
         if self.services.shut_down or self.closing.closed:
             self._services_wait = False
             return
@@ -374,7 +375,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.closing.may_close(event):
             super().closeEvent(event)
-            self.closing.closed = True
+            self.closing.closed_till_shown(self._shown_again)
             self.reminders.window_closed(self.closing.for_good)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -388,12 +389,9 @@ class MainWindow(QMainWindow):
                 return
         super().keyPressEvent(event)
 
-    def showEvent(self, event: QShowEvent) -> None:
+    def _shown_again(self) -> None:
         """Shown again after it was closed (a second start, while the editor kept the app
         running): what the services make possible starts now, if it never did."""
-        super().showEvent(event)
-        if self.closing.closed:
-            self.closing.closed = False
-            if not self._services_started:
-                self._services_wait = True
-                QTimer.singleShot(0, self, lambda: self.open_services(wait=False))
+        if not self._services_started:
+            self._services_wait = True
+            QTimer.singleShot(0, self, lambda: self.open_services(wait=False))

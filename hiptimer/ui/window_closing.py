@@ -3,12 +3,14 @@ a termination signal), or hidden in the tray while reminders go on; its other wi
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
     from PySide6.QtGui import QCloseEvent
 
     from hiptimer.ui.editor.routine_actions import RoutineActions
@@ -38,6 +40,18 @@ class WindowClosing:
         self.for_system = False  # end_by_system: close without asking
         self.quitting = False  # quit_app: close even when closing keeps HipTimer in the tray
         self.closed = False  # closed (not hidden in the tray), till shown again
+
+    def closed_till_shown(self, shown_again: Callable[[], None]) -> None:
+        """The window has closed (not to the tray): `shown_again` runs when it is next shown."""
+        if self.closed:
+            return
+
+        def shown() -> None:
+            self.closed = False
+            shown_again()
+
+        self.closed = True
+        _ShownAgain(self._window.window(), shown)
 
     def quit_app(self) -> bool:
         """File > Quit and the tray's Quit: close, even when closing keeps it in the tray.
@@ -121,3 +135,26 @@ class WindowClosing:
     def for_good(self) -> bool:
         """The app is quitting (or the system ends it), not only the window closing."""
         return self.quitting or self.for_system
+
+
+class _ShownAgain(QObject):
+    """Waits for a closed window's next Show event, then calls `then` (once).
+
+    Watched from the close on, not by a showEvent override: the window's first Show event
+    reached Python before its first paint, and made PySide build QEvent's Python class
+    (16.7 M instructions before the usable screen; docs/performance.md, session 22).
+
+    Signals: none.
+    """
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == event.Type.Show:
+            watched.removeEventFilter(self)
+            self.deleteLater()
+            self._then()
+        return False

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QResizeEvent
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QColor, QFontMetrics
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -32,9 +32,12 @@ from hiptimer.ui.theme import READABLE_PX, current, follow, set_px
 from hiptimer.ui.widgets.beside_or_under import BesideOrUnder
 from hiptimer.ui.widgets.plain import in_our_direction, letters
 from hiptimer.ui.widgets.readable import readable_by_keys, spoken
+from hiptimer.ui.widgets.resize_layout import ResizeLayout
 from hiptimer.ui.widgets.worded import worded_button
 
 if TYPE_CHECKING:  # the routine model loads with the first routines, after the first paint
+    from PySide6.QtCore import QEvent  # (its class: after the list's paint, see ResizeLayout)
+
     from hiptimer.core.routines.model import Routine
 
 LENGTH_GAP = "   "  # between a routine's title and its length in the list
@@ -78,7 +81,7 @@ class LibraryPage(QWidget):
         # A title too long for the list (Spanish ones run longer) puts its length on a
         # second line (_fit_labels), never behind a sideways scroll bar.
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self._width_watched = False  # set_items() starts watching the list's width
+        self._width_watched = False  # _watch_width(), once the list is filled and painted
         self._drawn: tuple[LibraryItem, dict[str, str]] | None = None  # its pictures, drawn
         self._pictures_later = False  # set_items(pictures_later=True), while it lists them
         self._blank: LibraryItem | None = None  # listed so: its figures wait for draw_pictures
@@ -118,7 +121,7 @@ class LibraryPage(QWidget):
         body = QHBoxLayout()
         body.addWidget(self.list, 2)
         body.addLayout(self._right, 3)
-        self._layout = QVBoxLayout(self)
+        self._layout = ResizeLayout(self, self._fit_to_height)  # (not a resizeEvent: its docstring)
         self._layout.setContentsMargins(24, 16, 24, 16)
         self._layout.addWidget(self.heading)
         self._layout.addWidget(self.today)
@@ -145,7 +148,7 @@ class LibraryPage(QWidget):
             if item.broken:
                 self.list.item(row).setForeground(QColor(current().error))
         self._show_details(self.list.currentRow())
-        self.resizeEvent(QResizeEvent(self.size(), self.size()))
+        self._fit_to_height()
 
     def set_items(self, items: list[LibraryItem], *, pictures_later: bool = False) -> None:
         """List these routines, the first one chosen. `pictures_later` (at start-up): its
@@ -160,13 +163,11 @@ class LibraryPage(QWidget):
             self._pictures_later = False
 
     def _list(self, items: list[LibraryItem]) -> None:
-        if not self._width_watched:
-            # Its width is known only once laid out; the viewport's, as the list's own resize
-            # is seen by a filter before the viewport follows it. Not before the first paint.
-            from hiptimer.ui.widgets.scroll_viewport import viewport_of  # (not before it either)
+        # Its viewport wrapped as what it is before _fit_labels asks its width (viewport(): 60 M
+        # instructions the first time). Not before the first paint.
+        from hiptimer.ui.widgets.scroll_viewport import viewport_of
 
-            self._width_watched = True
-            viewport_of(self.list).installEventFilter(self)  # (not viewport(): 60 M)
+        viewport_of(self.list)
         if self.reading is not None:
             self.reading.hide()
         self.list.clear()
@@ -176,7 +177,10 @@ class LibraryPage(QWidget):
             if item.broken:
                 row.setForeground(QColor(current().error))
             self.list.addItem(row)
-        self._fit_labels()
+        if self._pictures_later:  # at start-up: once the list is painted (draw_pictures)
+            self._fit_labels()
+        else:
+            self._watch_width()  # (and fits them)
         self.empty.setVisible(not items)
         if items:
             self.list.setCurrentRow(0)
@@ -209,8 +213,19 @@ class LibraryPage(QWidget):
         self.today.setText(text)
         self.today.setVisible(bool(text))
 
+    def _watch_width(self) -> None:
+        """Fit the labels to the list's width from now on (once)."""
+        if self._width_watched:
+            return
+        # Its width is known only once laid out; the viewport's, as the list's own resize
+        # is seen by a filter before the viewport follows it. Not before the filled list's
+        # paint: the filter's first event would make QEvent's class (ResizeLayout says why).
+        self._width_watched = True
+        self.list.viewport().installEventFilter(self)  # (wrapped by _list: viewport_of)
+        self._fit_labels()  # a width that changed before
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.list.viewport() and event.type() == QEvent.Type.Resize:
+        if watched is self.list.viewport() and event.type() == event.Type.Resize:
             self._fit_labels()
         return super().eventFilter(watched, event)
 
@@ -295,7 +310,9 @@ class LibraryPage(QWidget):
 
     def draw_pictures(self) -> None:
         """Draw the figures that set_items(pictures_later=True) left blank (hiptimer.ui.app:
-        once the list is painted), if that routine is still shown and nothing drew them."""
+        once the list is painted), if that routine is still shown and nothing drew them; and
+        follow the list's width from now on."""
+        self._watch_width()
         item, self._blank = self._blank, None
         if item is not None and self.selected is item and self._drawn is None:
             self._show_details(self.list.currentRow())
@@ -333,8 +350,8 @@ class LibraryPage(QWidget):
                 pictures[ex.id] = art.note
         return pictures
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
+    def _fit_to_height(self) -> None:
+        """Font sizes that follow the page's height (ResizeLayout: at each new size)."""
         h = max(300, self.height())
         set_px(self.heading, h * 0.05, bold=True)
         # The small words never under READABLE_PX: at 100 % on a 1024 x 600 screen (a page

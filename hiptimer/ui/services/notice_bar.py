@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -13,7 +14,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,7 +21,11 @@ from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.services.ports import Speaker
 from hiptimer.ui.theme import current, follow, px
 from hiptimer.ui.widgets.plain import escape
+from hiptimer.ui.widgets.resize_layout import ResizeLayout
 from hiptimer.ui.widgets.worded import worded_button
+
+if TYPE_CHECKING:  # (QEvent's class: not before the library's list is painted)
+    from PySide6.QtGui import QResizeEvent
 
 Action = tuple[str, Callable[[], object]]  # a notice's button: its words, what it does
 NO_VOICE = N_("No voice \u2014 the captions carry on.")
@@ -261,29 +265,17 @@ def _line_height(label: QLabel, width: int) -> int:
     return max(1, round(layout.lineAt(0).height())) if layout.lineCount() else 1
 
 
-class _Host(QWidget):
-    """The bar and the pages under it: tells the bar when the window's height changes (the
-    bar's own width does not). An override, not an event filter: a Python event filter made
-    before the first paint makes PySide build most of Qt's event types (test_first_paint.py).
-    """
-
-    bar: NoticeBar | None = None
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self.bar is not None:
-            self.bar.refit()
-
-
 def install_notice_bar(window: QMainWindow) -> NoticeBar:
     """Put a notice bar above the window's central widget and return it."""
     pages = window.takeCentralWidget()
-    box = _Host(window)
-    layout = QVBoxLayout(box)
+    box = QWidget(window)
+    # The bar is told when the window's height changes (its own width does not). Neither an
+    # event filter nor a resizeEvent override: the window's first events would reach Python
+    # before its first paint (test_first_paint.py) and its list's (ResizeLayout says why).
+    layout = ResizeLayout(box, lambda: bar.refit())
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(0)
     bar = NoticeBar(box)
-    box.bar = bar
     layout.addWidget(bar)
     if pages is not None:
         layout.addWidget(pages, 1)

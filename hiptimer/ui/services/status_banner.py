@@ -5,10 +5,9 @@ from __future__ import annotations
 import contextlib
 import logging
 import re
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -26,6 +25,9 @@ from hiptimer.ui.theme import current, follow, set_px
 from hiptimer.ui.widgets.plain import escape, plain_box
 from hiptimer.ui.widgets.worded import worded_button
 from hiptimer.ui.widgets.yes_no_box import asked_yes
+
+if TYPE_CHECKING:  # (QEvent's class: not before the library's list is painted)
+    from PySide6.QtGui import QCloseEvent
 
 log = logging.getLogger(__name__)
 

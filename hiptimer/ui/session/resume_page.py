@@ -8,7 +8,6 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from hiptimer import APP_TITLE
@@ -22,6 +21,8 @@ from hiptimer.ui.widgets.layout_fit import fits_wrapped, shrink_to_fit
 from hiptimer.ui.widgets.plain import escape, in_our_direction, may_cut, plain, show_wrapped
 
 if TYPE_CHECKING:  # the history's reading code loads with the first offer, not at start-up
+    from PySide6.QtGui import QResizeEvent, QShowEvent  # (QEvent's class: after the list)
+
     from hiptimer.core.history.resume import ResumePlan, ResumeSource
     from hiptimer.core.routines.model import Routine
     from hiptimer.core.settings import SettingsStore

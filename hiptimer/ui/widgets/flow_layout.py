@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QResizeEvent
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget, QWidgetItem
+
+if TYPE_CHECKING:  # the library's page loads this module: no event class before its list's paint
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QResizeEvent
 
 
 class ItemsLayout(QLayout):
@@ -151,7 +156,7 @@ class FlowRow(QWidget):
 
     def event(self, event: QEvent) -> bool:
         handled = super().event(event)
-        if event.type() == QEvent.Type.LayoutRequest:  # a widget in it changed its size
+        if event.type() == event.Type.LayoutRequest:  # a widget in it changed its size
             self._fit(self.width())
         return handled
 

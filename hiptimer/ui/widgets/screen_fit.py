@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtCore import QObject, QRect, QSize, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:  # loaded with the filter, after the first paint (tests/ui/test_first_paint.py)
+    from PySide6.QtCore import QEvent
     from PySide6.QtWidgets import QMessageBox
 
 # Menus, tooltips and the like place themselves.
@@ -108,17 +109,21 @@ class ScreenFit(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        from PySide6.QtWidgets import QMessageBox  # not before the first paint
+        # Not before the first paint; the event classes not before the list's (QEvent's: 16.7 M
+        # instructions; fit_window comes with the window).
+        from PySide6.QtGui import QShowEvent
+        from PySide6.QtWidgets import QMessageBox
 
         self._box = QMessageBox
+        self._shown = QShowEvent
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Every event of the app passes here: the class test, not event.type(), which makes
         # a Python enum each time (60,000 times in one screen-size tour of the app).
-        if isinstance(watched, self._box) and event.type() == QEvent.Type.ShowToParent:
+        if isinstance(watched, self._box) and event.type() == event.Type.ShowToParent:
             widen_message_box(watched)  # sent once the box has sized itself (its showEvent)
             return False
-        if not isinstance(event, QShowEvent) or not isinstance(watched, QWidget):
+        if not isinstance(event, self._shown) or not isinstance(watched, QWidget):
             return False
         if watched.isWindow() and watched.windowType() not in _TRANSIENT:
             keep_inside(watched)
