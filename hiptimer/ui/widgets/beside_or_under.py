@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import QLabel, QLayoutItem, QStyle, QWidget
+from PySide6.QtWidgets import QLabel, QLayoutItem, QWidget
 
 from hiptimer.ui.widgets.flow_layout import ItemsLayout
 
@@ -120,5 +120,19 @@ class BesideOrUnder(ItemsLayout):
                 tall = top - inner.y() + below
         if move:
             for item, place in parts:
-                item.setGeometry(QStyle.visualRect(self._words.layoutDirection(), inner, place))
+                item.setGeometry(visual_rect(self._words.layoutDirection(), inner, place))
         return tall + m.top() + m.bottom()
+
+
+def visual_rect(direction: Qt.LayoutDirection, bound: QRect, logical: QRect) -> QRect:
+    """`logical` in `bound`, mirrored in a right-to-left layout: QStyle.visualRect's sum.
+
+    Why not QStyle's: its Python class, made at the first use of the name, costs ~50 M
+    instructions of enums, and the library's key hint is laid out by this class before its
+    list is painted (docs/performance.md, session 22).
+    """
+    if direction == Qt.LayoutDirection.LeftToRight:
+        return logical
+    return logical.translated(
+        2 * (bound.right() - logical.right()) + logical.width() - bound.width(), 0
+    )

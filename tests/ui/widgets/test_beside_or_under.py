@@ -1,12 +1,16 @@
-"""Words and their answer: beside the words, in lines no taller than it, or under them."""
+"""Words and their answer: beside the words, in lines no taller than it, or under them; placed
+as QStyle.visualRect does, in either direction."""
 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from hiptimer.ui.widgets.beside_or_under import BesideOrUnder
+from hiptimer.ui.widgets.beside_or_under import BesideOrUnder, visual_rect
 
 HINT = "\u2191\u00a0\u2193\u00a0choose  \u00b7  F11\u00a0full\u00a0screen"  # the library's
 WIDEST = "F11\u00a0full\u00a0screen"
@@ -60,3 +64,19 @@ def test_an_item_wider_than_the_room_beside_sends_the_answer_under(qtbot: QtBot)
     row = Row(answer + widest, wrapped_beside=True)
     qtbot.addWidget(row)
     assert row.under and row.words.width() >= widest
+
+
+rects = st.builds(
+    QRect,
+    st.integers(-500, 500),
+    st.integers(-500, 500),
+    st.integers(0, 2000),
+    st.integers(0, 2000),
+)
+
+
+@given(st.sampled_from(list(Qt.LayoutDirection)), rects, rects)
+def test_as_qt_places_it(direction: Qt.LayoutDirection, bound: QRect, logical: QRect) -> None:
+    from PySide6.QtWidgets import QStyle  # (the class the app no longer makes: its enums)
+
+    assert visual_rect(direction, bound, logical) == QStyle.visualRect(direction, bound, logical)
