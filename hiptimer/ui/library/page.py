@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetrics
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,10 +27,11 @@ from hiptimer.ui.library.details import (
     details_html,
 )
 from hiptimer.ui.library.items import Estimate, LibraryItem, same_routine, written_length
+from hiptimer.ui.library.labels import unbroken_items, wrapped_title
 from hiptimer.ui.library.suggestions_line import SuggestionsLine
 from hiptimer.ui.theme import READABLE_PX, current, follow, set_px
 from hiptimer.ui.widgets.beside_or_under import BesideOrUnder
-from hiptimer.ui.widgets.plain import in_our_direction, letters
+from hiptimer.ui.widgets.plain import in_our_direction
 from hiptimer.ui.widgets.readable import readable_by_keys, spoken
 from hiptimer.ui.widgets.resize_layout import ResizeLayout
 from hiptimer.ui.widgets.worded import worded_button
@@ -249,7 +250,7 @@ class LibraryPage(QWidget):
                 label = label.replace(LENGTH_GAP, "\n", 1)
                 title, newline, length = label.partition("\n")
                 if metrics.horizontalAdvance(title) > room:
-                    title = _wrapped(title, metrics, room)
+                    title = wrapped_title(title, metrics, room)
                 label = title + newline + length
             # A number after a title written right to left took its direction: "1 · <title> min".
             self.list.item(row).setText(in_our_direction(label, one_paragraph=True))
@@ -375,35 +376,3 @@ class LibraryPage(QWidget):
         old, new = (self._right, self._layout) if across else (self._layout, self._right)
         old.removeWidget(self._buttons)  # (Qt warns of a widget added while in a layout)
         new.addWidget(self._buttons)
-
-
-def _wrapped(title: str, metrics: QFontMetrics, room: int) -> str:
-    """A title too wide for the list, in lines at its spaces: cut with "…" at 150 % on a 1024
-    px screen, "Hip mobility and str…" and "FAI mobility and co…" could not be told from the
-    mat (seen under Xvfb). A word wider than the list alone takes lines of its own, broken
-    between letters (README: never cut)."""
-    lines: list[str] = []
-    for word in title.split(" "):
-        joined = f"{lines[-1]} {word}" if lines else word
-        if lines and metrics.horizontalAdvance(joined) <= room:
-            lines[-1] = joined
-        else:
-            lines.extend(_letter_lines(word, metrics, room))
-    return "\n".join(lines)
-
-
-def _letter_lines(word: str, metrics: QFontMetrics, room: int) -> list[str]:
-    """`word` in lines no wider than `room`, as many letters on each as fit (one at least)."""
-    lines = [""]
-    for letter in letters(word):
-        if lines[-1] and metrics.horizontalAdvance(lines[-1] + letter) > room:
-            lines.append("")
-        lines[-1] += letter
-    return lines
-
-
-def unbroken_items(hint: str) -> str:
-    """A key hint that wraps between its items only ("F11 full" / "screen" read as two): the
-    spaces inside each item become no-break spaces."""
-    items = (item.strip().replace(" ", "\u00a0") for item in hint.split("\u00b7"))
-    return "  \u00b7  ".join(items)
