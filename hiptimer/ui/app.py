@@ -100,6 +100,8 @@ def run_app(
         _write_nothing(services)
     window = _main_window(settings, services, first, clock=clock, wall=wall)
     chosen = resolve_routine(routine, window.show_problem)
+    if chosen is not None:  # chosen as the list fills, not after the services start
+        window.shelf.choose_first(chosen)
     if not read_only:  # (a damaged draft is moved aside: the other copy's folder to write)
         _tell_kept_drafts(window)
     _show(window, in_tray)
@@ -117,8 +119,11 @@ def run_app(
         finally:  # a read that raised: no services, no keys, no second start answered
             # The rest once the list is painted: done in this same call, it held the filled
             # list off the screen until the services had started (docs/performance.md).
-            # Its open_services() reads the routines again if this read raised.
-            watches.append(after_first_paint(window, when_listed, fallback_ms=0))
+            # Its open_services() reads the routines again if this read raised. A large
+            # folder is read on a thread: once it has ended (hiptimer.ui.library.shelf).
+            window.shelf.after_read(
+                lambda: watches.append(after_first_paint(window, when_listed, fallback_ms=0))
+            )
 
     def when_listed() -> None:
         from hiptimer.ui.a11y import install_reader_filter
@@ -136,8 +141,8 @@ def run_app(
             # meanwhile, and read only): it is told to wait, from a thread of the socket's own.
             first.listen(starting=True)  # QtNetwork: only now, after the list's paint (locked)
         window.open_services(wait=False)  # the history opens on a thread of its own
-        if chosen is not None:  # after the services: an interrupted session is offered first
-            window.open_routine(chosen, start=start)
+        if chosen is not None:  # (chosen already) an interrupted session is offered first;
+            window.open_routine(chosen, start=start)  # --start waits for the services
         if not isinstance(first, Outcome):  # what second starts asked meanwhile, after it
             first.ready()
 

@@ -55,6 +55,7 @@ class WindowKeys(QObject):
         self._released: dict[int, int] = {}  # key -> timestamp of its last release
         self._trace = tracing()  # $HIPTIMER_KEY_TRACE: the end-to-end tests' trail of keys
         self.installed = False
+        self.held: list[tuple[Action, int]] = []  # early() while the routines are read
         if later:
             hold_shortcuts(window)  # the menus' too: made before the keys are taken
         else:
@@ -75,6 +76,32 @@ class WindowKeys(QObject):
         self._window.destroyed.connect(lambda: app.removeEventFilter(self))
         self.installed = True
         give_shortcuts(self._window)
+
+    def early(
+        self, event: QKeyEvent, mode: Mode, reading: bool, open_services: Callable[[], None]
+    ) -> bool:
+        """A key press the window itself got before install(): with the routines still
+        `reading` on their thread, held for replay() (the window answers meanwhile; Ctrl+Q
+        and the menus' other shortcuts act at once); else the window's services open now
+        and the key acts. True when it did something there (or was held)."""
+        found = resolve(event.key(), event.modifiers(), mode)
+        if not reading:
+            open_services()
+            return self.take(event, mode)
+        if found is None:
+            return fire_shortcut(self._window, event)
+        if not self._repeated(event):
+            self.held.append(found)
+        return True
+
+    def replay(self, open_services: Callable[[], None]) -> None:
+        """The keys held by early(), in the order typed, now that the routines are listed
+        (the window's services open first, as for take())."""
+        if self.held:
+            open_services()
+        held, self.held = self.held, []
+        for found in held:
+            self._handler(*found)
 
     def take(self, event: QKeyEvent, mode: Mode) -> bool:
         """A key press the window itself got before install() (no widget in it took it), as

@@ -18,7 +18,7 @@ from hiptimer.ui.editor.routine_actions import RoutineActions
 from hiptimer.ui.full_screen import toggle_full_screen
 from hiptimer.ui.key_filter import WindowKeys
 from hiptimer.ui.keys import Action
-from hiptimer.ui.library.items import LibraryItem, load_library
+from hiptimer.ui.library.items import LibraryItem, load_library, many_routines
 from hiptimer.ui.library.offers import LibraryOffers
 from hiptimer.ui.library.page import LibraryPage
 from hiptimer.ui.library.returning import choose_returning
@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         clock: Clock | None = None,
         wall: Callable[[], datetime] = wall_now,
         library: Callable[[], list[LibraryItem]] = load_library,
+        read_apart: Callable[[], bool] = many_routines,  # first read on a thread (shelf)
         show_first: bool = False,
         reminders: ReminderParts | None = None,  # tests: a fake clock, notifier, no tray
     ) -> None:
@@ -83,7 +84,6 @@ class MainWindow(QMainWindow):
         self.services = services or Services()
         self.clock = clock or MonotonicClock()
         self.wall = wall
-        self._waits_for_paint = show_first  # keys, drops, routines: in open_services()
         self._services_wait = False  # opened, their history not yet: _services_ready() waits
         self._services_started = False  # _services_ready() has run
         self._voice_known = False  # lengths as written until the services are ready
@@ -103,15 +103,16 @@ class MainWindow(QMainWindow):
         self.guidance: Guidance | None = None  # the morning check-in, then dose suggestions
         self.offers = LibraryOffers(lambda: self.guidance)  # the library's unanswered ones
         self.shelf = LibraryShelf(
-            self.nav, self.offers, library, self.start_session, self, lambda: self._waits_for_paint
-        )
+            self.nav, self.offers, library, self.start_session, self,
+            show_first, read_apart, lambda: self.keys.replay(self.open_services),
+        )  # fmt: skip
         shell = Shell(
             self.nav, self.services, settings, wall, self.show_problem,
             self.show_status,
             self.shelf.routines, self.shelf.selected_routine, self.shelf.selected_broken,
             lambda: self.session,
         )  # fmt: skip
-        self.keys = WindowKeys(self, self.nav.key_mode, self.perform, later=show_first)
+        self.keys: WindowKeys = WindowKeys(self, self.nav.key_mode, self.perform, later=show_first)
         self._build_menus(shell)  # (after the keys: their shortcuts wait with them)
         self.nav.page_changed.connect(self.banner.page_changed)  # retries a failing save
         self.resume = ResumeOffer(shell, None, self)  # reads the history once it is open
@@ -132,9 +133,9 @@ class MainWindow(QMainWindow):
         if self.services.shut_down or self.closing.closed:
             self._services_wait = False
             return
-        if self._waits_for_paint:  # shown first: the routines come now
-            self.library.set_items(self.shelf.items(), pictures_later=True)  # Start first
-            self._waits_for_paint = False  # once listed: a read that raised is tried again
+        # Shown first: the routines now, or from their thread; a read that raised: again.
+        if self.shelf.unlisted and not self.shelf.list_first(wait=not listed_only):
+            return
         if listed_only:  # the keys too wait for the list's paint: a key meanwhile, keyPressEvent
             return
         plain_stacks()  # before any tab widget (QAccessible's enums: 16 M, after the paint)
@@ -180,6 +181,7 @@ class MainWindow(QMainWindow):
             self.banner.also_say(reminding.file_notice())  # its file was damaged: moved aside
         if not self.shelf.opened and self.library.list.currentRow() <= 0:  # not moved meanwhile
             choose_returning(self.library.select, self.reminders.still_today(), store)
+        self.start_order.services_ready()  # --start waited for the voice and the history
 
     def lengths_changed(self) -> None:
         """Lengths as a session started now would run it, once the voice is known and again
@@ -226,7 +228,7 @@ class MainWindow(QMainWindow):
         menus.history_requested.connect(self.open_history)
         menus.full_screen_requested.connect(lambda: toggle_full_screen(self))
         self.routine_actions = RoutineActions(
-            shell, self.menuBar(), self, drops_later=self._waits_for_paint
+            shell, self.menuBar(), self, drops_later=self.shelf.unlisted
         )
         self.routine_actions.routine_changed.connect(self._routine_changed)
         self.settings_actions = SettingsActions(shell, menus.file_menu, self)
@@ -261,7 +263,7 @@ class MainWindow(QMainWindow):
         return self.start_order.first_run
 
     def open_routine(self, routine: Routine, *, start: bool) -> None:
-        """Show a routine (from the command line); with `start`, begin it at once."""
+        """Show a routine (from the command line); with `start`, begin it (StartOrder)."""
         self.shelf.open(routine)
         self.start_order.open_routine(routine, start=start)
 
@@ -284,7 +286,7 @@ class MainWindow(QMainWindow):
                 ).format(title=routine.title)
             )
             return
-        if self.session is None:
+        if self.session is None and not self.start_order.start_later(routine):
             self.open_services()  # a key pressed before the event loop was first idle
             if not self.resume.showing:  # the history, open only now, may offer a session first
                 self.flow.start(routine)
@@ -379,13 +381,11 @@ class MainWindow(QMainWindow):
             self.reminders.window_closed(self.closing.for_good)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """A key typed before the window takes its keys (open_services, once its filled list
-        is painted): that work is done now, and the key does what it does on the screen it
-        was typed on. Enter typed as the safety notice appeared did nothing (seen under Xvfb)."""
+        """A key typed before the window takes its keys does what it does on the screen it was
+        typed on (WindowKeys.early): Enter as the safety notice appeared did nothing (Xvfb)."""
         if not self.keys.installed and self.isVisible():
             mode = self.nav.key_mode()  # not the offer to resume that the history may bring
-            self.open_services()
-            if self.keys.take(event, mode):
+            if self.keys.early(event, mode, self.shelf.reading, self.open_services):  # or held
                 return
         super().keyPressEvent(event)
 

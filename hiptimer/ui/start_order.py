@@ -42,6 +42,8 @@ class StartOrder:
     otherwise chooses the interrupted session's routine). `--routine X --start` starts X: when
     the offer is about another routine that offer steps aside (ResumeOffer.step_aside) and
     comes back with the library; about X itself it asks first, and Discard then starts X.
+    Asked before the services are ready (services_ready()), X is chosen at once and its Start
+    says it is starting; X starts once they are, without holding the window meanwhile.
     """
 
     def __init__(self, host: StartHost, parent: QWidget) -> None:
@@ -49,6 +51,8 @@ class StartOrder:
         self.first_run: FirstRunPage | None = None
         self._pending: Routine | None = None  # --start: begun once the notice or offer is done
         self._chosen: str | None = None  # --routine: chosen again after a Discard
+        self._ready = False  # services_ready() came: the history can say what to offer
+        self._when_ready: Routine | None = None  # --start before then
         if not host.settings.settings.first_run_done:
             from hiptimer.ui.first_run import FirstRunPage  # once per user: not for every start
 
@@ -59,6 +63,11 @@ class StartOrder:
     def open_routine(self, routine: Routine, *, start: bool) -> None:
         """Show a routine (from the command line); with `start`, begin it at once."""
         host = self._host
+        if start and not self._ready:  # the history first: is a session of X to resume?
+            host.library.show_routine(routine)
+            host.library.starting(True)  # Start says so until services_ready()
+            self._when_ready = routine
+            return
         host.library.show_routine(routine)
         host.resume.consider(routine)  # resuming a session of it finds it even if not listed
         # The history may open (and its offer come) only after this: remember X either way.
@@ -72,6 +81,22 @@ class StartOrder:
             host.start_session(routine)
         elif not waits:
             host.show_library()
+
+    def services_ready(self) -> None:
+        """The voice and the history are ready: a routine the command line starts, starts."""
+        self._ready = True
+        routine, self._when_ready = self._when_ready, None
+        if routine is not None:
+            self._host.library.starting(False)
+            self.open_routine(routine, start=True)
+
+    def start_later(self, routine: Routine) -> bool:
+        """A Start pressed while the command line's routine waits for the services: this
+        routine starts then instead (the press is not lost). False when none waits."""
+        if self._when_ready is None:
+            return False
+        self._when_ready = routine
+        return True
 
     def kept_partial(self, routine_id: str) -> None:
         """The offer's Discard: on to the routine asked for, or to the library with the

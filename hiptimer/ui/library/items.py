@@ -68,3 +68,11 @@ def load_library() -> list[LibraryItem]:
         title = e.routine.title if e.routine else e.title
         items.append(LibraryItem(e.id, title, e.routine, problem, e.builtin, original))
     return items
+
+
+def many_routines() -> bool:
+    """Whether the user's routine folder is large enough to be read on a thread of its own
+    (hiptimer.core.routines.read_apart; loaded with the routines, after the first paint)."""
+    from hiptimer.core.routines.read_apart import many_user_routines
+
+    return many_user_routines()

@@ -1,9 +1,11 @@
-"""The routine list's words fitted to their room: long titles in lines, key hints unbroken."""
+"""The library's words fitted to their room: titles in lines, key hints unbroken, Start's."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QFontMetrics
 
+from hiptimer.i18n import _
+from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.widgets.plain import letters
 
 
@@ -37,3 +39,8 @@ def unbroken_items(hint: str) -> str:
     spaces inside each item become no-break spaces."""
     items = (item.strip().replace(" ", "\u00a0") for item in hint.split("\u00b7"))
     return "  \u00b7  ".join(items)
+
+
+def start_words() -> str:
+    """The Start button's words, with its key."""
+    return _("Start") + f"   [{KEY_NAMES[Action.START]}]"

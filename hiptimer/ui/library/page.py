@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from hiptimer import paths
 from hiptimer.i18n import _
-from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.library.details import (
     BLANK_PICTURE,
     PICTURE_SCHEME,
@@ -27,7 +26,7 @@ from hiptimer.ui.library.details import (
     details_html,
 )
 from hiptimer.ui.library.items import Estimate, LibraryItem, same_routine, written_length
-from hiptimer.ui.library.labels import unbroken_items, wrapped_title
+from hiptimer.ui.library.labels import start_words, unbroken_items, wrapped_title
 from hiptimer.ui.library.suggestions_line import SuggestionsLine
 from hiptimer.ui.theme import READABLE_PX, current, follow, set_px
 from hiptimer.ui.widgets.beside_or_under import BesideOrUnder
@@ -91,7 +90,7 @@ class LibraryPage(QWidget):
         self.details.setAccessibleName(_("About the chosen routine"))
         self.details.setOpenExternalLinks(False)
         readable_by_keys(self.details)  # a reader reads it line by line
-        self.start_button = worded_button(_("Start") + f"   [{KEY_NAMES[Action.START]}]", self)
+        self.start_button = worded_button(start_words(), self)
         self.start_button.setProperty("role", "primary")
         self.start_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.start_button.clicked.connect(self.start_selected)
@@ -284,6 +283,11 @@ class LibraryPage(QWidget):
         if self.items:
             row = min(len(self.items) - 1, max(0, self.list.currentRow() + step))
             self.list.setCurrentRow(row)
+
+    def starting(self, waits: bool) -> None:
+        """While `waits`, Start says the chosen routine is starting (the command line's
+        --start, until the voice and the history are ready); a press is not lost meanwhile."""
+        self.start_button.setText(_("Starting\u2026") if waits else start_words())
 
     def start_selected(self) -> None:
         item = self.selected

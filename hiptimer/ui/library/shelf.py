@@ -3,6 +3,7 @@ kept), listing the catalog with the files opened from elsewhere, and what is cho
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -16,12 +17,16 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from hiptimer.core.routines.model import Routine
+    from hiptimer.ui.library.reading import LibraryReading
+
+log = logging.getLogger(__name__)
 
 
 class LibraryShelf:
     """Holds the window's library page. `load` reads the routines (the catalog);
-    `empty` is true while the window waits for its first paint (the page is laid out
-    without reading a file); a routine started on the page goes to `start`."""
+    `unlisted` until list_first() (a window shown first: its page is laid out without
+    reading a file); a routine started on the page goes to `start`. `apart`: whether that
+    first read goes to a thread (a large folder of the user's), listed then with `listed()`."""
 
     def __init__(
         self,
@@ -30,11 +35,17 @@ class LibraryShelf:
         load: Callable[[], list[LibraryItem]],
         start: Callable[[Routine], None],
         parent: QWidget,
-        empty: Callable[[], bool],
+        unlisted: bool,
+        apart: Callable[[], bool],
+        listed: Callable[[], None],
     ) -> None:
         self._nav, self._offers, self._start, self._parent = nav, offers, start, parent
         self.load = load
-        self._empty = empty
+        self.unlisted = unlisted  # the window's keys, drops and services wait for the list
+        self._apart, self._listed = apart, listed
+        self._reading: LibraryReading | None = None  # the first read, on its thread
+        self._after_read: list[Callable[[], None]] = []  # after_read(), until it has ended
+        self.chosen_first: Routine | None = None  # the command line's: chosen once listed
         self.opened: list[Routine] = []  # files from elsewhere, listed while HipTimer runs
         # Routine lengths as written until the voice is known; then as the session runs them.
         self.estimate: Callable[[Routine], float] = written_length
@@ -44,15 +55,86 @@ class LibraryShelf:
         return with_opened(self.load(), self.opened)
 
     def _new_page(self) -> LibraryPage:
-        items = None if self._empty() else self.items()
+        items = None if self.unlisted else self.items()
         page = LibraryPage(items, self._parent, estimate=self.estimate)
         page.start_requested.connect(self._start)
         self._nav.add(page, Mode.LIBRARY)
         self._offers.attach(page)
         return page
 
+    def list_first(self, *, wait: bool) -> bool:
+        """The routines on the page laid out without them (the window's first paint): read
+        now, or on a thread of their own for a large folder of the user's, where `wait` waits
+        for it (a key, a session started). True once listed, else `listed` is called then."""
+        if self._reading is None and not wait and self._apart():
+            self._start_reading()
+        reading, self._reading = self._reading, None
+        if reading is not None and not wait:
+            self._reading = reading  # listed when read (_read)
+            return False
+        if reading is None:
+            self._fill(self.items())  # (or raises: the next call reads again)
+            return True
+        reading.stop()  # its signal, queued or not, lists nothing more
+        try:
+            self._fill(reading.result())
+        finally:
+            self._run_waiting()
+        return True
+
+    @property
+    def reading(self) -> bool:
+        """The first read is on its thread: the page says "Reading your routines…"."""
+        return self._reading is not None
+
+    def after_read(self, then: Callable[[], None]) -> None:
+        """`then()` now, or once the read on its thread has ended (listed or not)."""
+        if self._reading is None:
+            then()
+        else:
+            self._after_read.append(then)
+
+    def _start_reading(self) -> None:
+        from hiptimer.ui.library.reading import LibraryReading  # a large folder only
+
+        self._reading = LibraryReading(self.items, self._read)
+
+    def _read(self, reading: LibraryReading) -> None:
+        """The read on its thread ended (on the GUI thread): list it, unless it was replaced."""
+        if reading is not self._reading:
+            return
+        self._reading = None
+        try:
+            self._fill(reading.result())
+        except Exception:  # the next list_first() reads again, at once (a key, the services)
+            log.exception("The routines could not be read")
+        else:
+            self._listed()
+        self._run_waiting()
+
+    def _run_waiting(self) -> None:
+        waiting, self._after_read = self._after_read, []
+        for then in waiting:
+            then()
+
+    def _fill(self, items: list[LibraryItem]) -> None:
+        self.page.set_items(items, pictures_later=True)  # Start first, its figures after
+        self.unlisted = False
+        chosen, self.chosen_first = self.chosen_first, None
+        if chosen is not None:
+            self.page.show_routine(chosen)  # the command line's, chosen as it is listed
+
+    def choose_first(self, routine: Routine) -> None:
+        """The routine the command line names: listed (a file from elsewhere too) and chosen
+        as the list fills, not once the services have started (seconds under load)."""
+        self.open(routine)
+        self.chosen_first = routine
+
     def reload(self) -> None:
         """A new page with the routines as they are now, the same routine chosen."""
+        if self._reading is not None:  # the files changed since that read began: again
+            self._reading.stop()
+            self._start_reading()
         old, selected = self.page, self.page.selected
         self.page = self._new_page()
         if selected is not None:

@@ -178,8 +178,9 @@ def test_a_start_while_the_history_opens_offers_the_interrupted_session_first(
     window.open_services(wait=False)  # as the first idle moment does
     assert gate.started.wait(5)
     threading.Timer(0.1, gate.release.set).start()
-    if start == "--start":
+    if start == "--start":  # waits for the services without holding the window
         window.open_routine(routine, start=True)
+        qtbot.waitUntil(lambda: window.resume.showing)
     else:
         window.start_session(routine)
     assert window.session is None and window.resume.showing  # asked first
