@@ -88,7 +88,8 @@ class WindowKeys(QObject):
         if not reading:
             open_services()
             return self.take(event, mode)
-        if found is None:
+        if found is None:  # the menus' shortcuts from now on (QKeySequence: after the paint)
+            give_shortcuts(self._window)
             return fire_shortcut(self._window, event)
         if not self._repeated(event):
             self.held.append(found)

@@ -11,6 +11,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -199,8 +200,9 @@ def test_a_large_folder_is_listed_by_the_app_with_its_broken_files_named(qtbot: 
     assert all("not valid JSON" in row for row in rows if row)  # named, and why
 
 
+@pytest.mark.parametrize("how", ["closed", "Ctrl+Q"])
 def test_a_quit_while_the_folder_is_read_does_not_wait_for_it(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, how: str
 ) -> None:
     SettingsStore().update(first_run_done=True)
     copies(MANY_FILES + 1)
@@ -208,6 +210,7 @@ def test_a_quit_while_the_folder_is_read_does_not_wait_for_it(
     monkeypatch.setattr(
         "hiptimer.core.routines.catalog.load_catalog", lambda *_args: never.wait(30)
     )
+    monkeypatch.setattr("hiptimer.ui.menus.ask_to_quit", lambda *_args, **_kw: True)  # Quit
     closed: list[bool] = []
 
     def look() -> None:
@@ -215,7 +218,11 @@ def test_a_quit_while_the_folder_is_read_does_not_wait_for_it(
         if not window.shelf.reading:
             QTimer.singleShot(10, look)
             return
-        closed.append(window.close())  # the read never ends: Ctrl+Q, the title bar's X
+        if how == "closed":  # the title bar's X
+            closed.append(window.close())
+        else:  # typed before the window takes its keys: not held with the routines' keys
+            QTest.keyClick(window, K.Key_Q, Qt.KeyboardModifier.ControlModifier)
+            closed.append(not window.isVisible())
 
     QTimer.singleShot(0, look)
     assert run_app(services=fake_services()) == 0  # returned while the read goes on
