@@ -243,9 +243,13 @@ def _drop_stdout() -> None:
 
 
 def resolve_routine(
-    spec: str, catalog: Catalog | None = None, *, every_problem: bool = False
+    spec: str,
+    catalog: Catalog | Callable[[str], Routine] | None = None,
+    *,
+    every_problem: bool = False,
 ) -> Routine:
-    """The routine an argument names, or a CommandError saying why not.
+    """The routine an argument names (in `catalog`, or by a function that finds it), or a
+    CommandError saying why not.
 
     The error is one line unless every_problem asks for each problem of a broken file.
     """
@@ -254,8 +258,9 @@ def resolve_routine(
 
     if catalog is None:  # not `or`: an empty Catalog is falsy
         catalog = load_catalog()
+    find = catalog if callable(catalog) else catalog.find
     try:
-        return catalog.find(spec)
+        return find(spec)
     except LookupError as exc:
         raise CommandError(str(exc.args[0] if exc.args else exc)) from None
     except RoutineError as exc:
@@ -268,7 +273,10 @@ def resolve_routine(
 
 
 def cmd_open_window(args: argparse.Namespace) -> int:
-    routine = resolve_routine(args.open_routine) if args.open_routine else None
+    from hiptimer.core.routines.catalog import find_routine
+
+    # A file from elsewhere is read alone; an id still needs the whole library.
+    routine = resolve_routine(args.open_routine, find_routine) if args.open_routine else None
     try:
         from hiptimer.ui.app import run_app
     except ImportError as exc:  # Qt cannot load: usually a system library is missing

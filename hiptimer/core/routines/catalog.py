@@ -195,6 +195,35 @@ def load_catalog(
     return Catalog(builtins, users, builtin_dir=builtin_folder, user_dir=user_folder)
 
 
+def find_routine(path_or_id: str) -> Routine:
+    """As `load_catalog().find(path_or_id)`, but a routine file outside the library's folders
+    (`hiptimer my-routine.json`) is read alone: the window waited for the whole library
+    before it appeared (2,000 files of the user's: 1-4 s). Raises as find() does."""
+    if _looks_like_path(path_or_id) and os.path.lexists(path_or_id):
+        folders = (paths.builtin_routines_dir(), paths.user_routines_dir())
+        if _outside(Path(path_or_id), folders):
+            return load_routine(path_or_id)
+    return load_catalog().find(path_or_id)
+
+
+def _outside(path: Path, folders: tuple[Path, ...]) -> bool:
+    """Whether no routine file of these folders can be `path` (Catalog._by_path): it lies in
+    none of them, and none holds a symbolic link that could lead to it."""
+    target = _resolved(path)
+    if target is None:
+        return False  # (the catalog's find() says why)
+    for folder in folders:
+        if _resolved(folder) == target.parent:
+            return False
+        try:
+            with os.scandir(folder) as entries:
+                if any(e.is_symlink() and is_routine_file_name(e.name) for e in entries):
+                    return False
+        except OSError:  # no such folder: nothing of it is listed
+            pass
+    return True
+
+
 def _load_folder(folder: Path, *, builtin: bool, shipped: Path | None = None) -> list[RoutineEntry]:
     entries = [_load_entry(path, builtin, shipped) for path in iter_routine_files(folder)]
     entries.sort(key=lambda e: (e.broken, title_key(e.title), e.id, str(e.path)))
