@@ -101,7 +101,7 @@ def run_app(
     window = _main_window(settings, services, first, clock=clock, wall=wall)
     chosen = resolve_routine(routine, window.show_problem)
     if chosen is not None:  # chosen as the list fills, not after the services start
-        window.shelf.choose_first(chosen)
+        window.shelf.choose_first(chosen, start=start)
     if not read_only:  # (a damaged draft is moved aside: the other copy's folder to write)
         _tell_kept_drafts(window)
     _show(window, in_tray)

@@ -68,6 +68,7 @@ class StartOrder:
             host.library.starting(True)  # Start says so until services_ready()
             self._when_ready = routine
             return
+        host.library.starting(False)  # (said since the list filled, with --start)
         host.library.show_routine(routine)
         host.resume.consider(routine)  # resuming a session of it finds it even if not listed
         # The history may open (and its offer come) only after this: remember X either way.

@@ -89,3 +89,21 @@ def test_a_start_pressed_while_it_waits_is_the_one_that_starts(
     opened.set()
     assert started(qtbot, window) == "first"  # ... and not lost
     window.close()
+
+
+def test_start_says_it_is_starting_from_the_moment_the_list_fills(qtbot: QtBot) -> None:
+    # The command line's --start: between the filled list and the services there was a
+    # plain Start on the chosen routine, as if it waited for a press.
+    SettingsStore().update(first_run_done=True, muted=True)
+    window = MainWindow(SettingsStore(), library=library_of(FIRST, ASKED), show_first=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.shelf.choose_first(ASKED, start=True)  # as hiptimer.ui.app does
+    window.open_services(wait=False, listed_only=True)
+    page = window.library
+    assert page.selected is not None and page.selected.routine is ASKED
+    assert page.start_button.text() == "Starting\u2026"
+    window.open_routine(ASKED, start=True)  # the services are ready (opened already)
+    assert started(qtbot, window) == "asked"
+    assert page.start_button.text().startswith("Start ")  # for when the library is back
+    window.close()

@@ -46,6 +46,7 @@ class LibraryShelf:
         self._reading: LibraryReading | None = None  # the first read, on its thread
         self._after_read: list[Callable[[], None]] = []  # after_read(), until it has ended
         self.chosen_first: Routine | None = None  # the command line's: chosen once listed
+        self._starting = False  # and started (--start)
         self.opened: list[Routine] = []  # files from elsewhere, listed while HipTimer runs
         # Routine lengths as written until the voice is known; then as the session runs them.
         self.estimate: Callable[[Routine], float] = written_length
@@ -123,12 +124,14 @@ class LibraryShelf:
         chosen, self.chosen_first = self.chosen_first, None
         if chosen is not None:
             self.page.show_routine(chosen)  # the command line's, chosen as it is listed
+            self.page.starting(self._starting)  # --start: until StartOrder starts it
 
-    def choose_first(self, routine: Routine) -> None:
+    def choose_first(self, routine: Routine, *, start: bool = False) -> None:
         """The routine the command line names: listed (a file from elsewhere too) and chosen
-        as the list fills, not once the services have started (seconds under load)."""
+        as the list fills, not once the services have started (seconds under load); with
+        `start`, its Start saying it is starting from then on."""
         self.open(routine)
-        self.chosen_first = routine
+        self.chosen_first, self._starting = routine, start
 
     def reload(self) -> None:
         """A new page with the routines as they are now, the same routine chosen."""
