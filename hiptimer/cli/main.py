@@ -243,22 +243,17 @@ def _drop_stdout() -> None:
 
 
 def resolve_routine(
-    spec: str,
-    catalog: Catalog | Callable[[str], Routine] | None = None,
-    *,
-    every_problem: bool = False,
+    spec: str, catalog: Catalog | None = None, *, every_problem: bool = False
 ) -> Routine:
-    """The routine an argument names (in `catalog`, or by a function that finds it), or a
-    CommandError saying why not.
+    """The routine an argument names, or a CommandError saying why not.
 
     The error is one line unless every_problem asks for each problem of a broken file.
     """
-    from hiptimer.core.routines.catalog import load_catalog
+    from hiptimer.core.routines.catalog import find_routine
     from hiptimer.core.routines.validation import RoutineError
 
-    if catalog is None:  # not `or`: an empty Catalog is falsy
-        catalog = load_catalog()
-    find = catalog if callable(catalog) else catalog.find
+    # Not `or`: an empty Catalog is falsy. None: a file from elsewhere is read alone.
+    find = find_routine if catalog is None else catalog.find
     try:
         return find(spec)
     except LookupError as exc:
@@ -273,10 +268,7 @@ def resolve_routine(
 
 
 def cmd_open_window(args: argparse.Namespace) -> int:
-    from hiptimer.core.routines.catalog import find_routine
-
-    # A file from elsewhere is read alone; an id still needs the whole library.
-    routine = resolve_routine(args.open_routine, find_routine) if args.open_routine else None
+    routine = resolve_routine(args.open_routine) if args.open_routine else None
     try:
         from hiptimer.ui.app import run_app
     except ImportError as exc:  # Qt cannot load: usually a system library is missing
