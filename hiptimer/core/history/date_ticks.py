@@ -60,3 +60,11 @@ def _noon(day: date, tz: tzinfo | None) -> datetime:
     noon = datetime.combine(day, time(12))
     # This computer's zone: astimezone() reads a naive time as local, summer time included.
     return noon.astimezone() if tz is None else noon.replace(tzinfo=tz)
+
+
+def fewer_ticks(axis: DateAxis, most: int) -> DateAxis:
+    """The same range as `axis` with at most `most` ticks (at least 2, at most its own), still
+    a whole number of days apart: a narrower chart beside a wider one shows the same days, fewer named."""
+    days = (axis.ticks - 1) * axis.step_days
+    gaps = max(g for g in range(1, min(max(2, most), axis.ticks)) if days % g == 0)
+    return DateAxis(axis.start, axis.end, gaps + 1, days // gaps)

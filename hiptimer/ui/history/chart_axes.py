@@ -9,13 +9,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, QDateTime
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPen
 
-from hiptimer.core.history.date_ticks import date_axis
+from hiptimer.core.history.date_ticks import date_axis, fewer_ticks
 from hiptimer.ui.theme import current
 
 if TYPE_CHECKING:
     from PySide6.QtCharts import QAbstractAxis, QDateTimeAxis
 
 WEEK = timedelta(days=6)  # an empty chart shows the seven days up to today
+# Every date axis spans what it would with this many dates, however many fit its width: two
+# charts of one period side by side, one narrower, then end on the same day (fewer_ticks).
+RANGE_DATES = 5
 LABEL_GAP = 16  # px between two dates under a chart, or QtCharts cuts them ("15 No...")
 
 
@@ -56,15 +59,17 @@ def fit_dates(
     axis: QDateTimeAxis, times: Sequence[float], wall: Callable[[], datetime], most: int = 5
 ) -> tuple[float, float]:
     """Range `axis` over these times (ms, sorted) with at most `most` ticks, each on a day of
-    its own (see date_ticks.py); returns the range's ends in ms. With no times at all: the week
-    up to today (by `wall`, the window's clock)."""
+    its own (see date_ticks.py); returns the range's ends in ms. The range is the one of
+    RANGE_DATES dates, whatever `most`. With no times at all: the week up to today (by `wall`,
+    the window's clock)."""
     if times:
         first, last = (datetime.fromtimestamp(t / 1000).astimezone() for t in (times[0], times[-1]))
-        dates = date_axis(first, last, most)
+        dates = date_axis(first, last, RANGE_DATES)
     else:
         today = wall().astimezone().date()
         first, last = (datetime.combine(d, time(12)).astimezone() for d in (today - WEEK, today))
-        dates = date_axis(first, last, most, margin=timedelta(0))
+        dates = date_axis(first, last, RANGE_DATES, margin=timedelta(0))
+    dates = fewer_ticks(dates, most)
     axis.setTickCount(dates.ticks)
     low, high = msecs(dates.start), msecs(dates.end)
     axis.setRange(QDateTime.fromMSecsSinceEpoch(int(low)), QDateTime.fromMSecsSinceEpoch(int(high)))

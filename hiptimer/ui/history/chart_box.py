@@ -79,6 +79,7 @@ class ChartBox(QWidget):
         self._title = ""
         self.set_title(title)
         self._dates: tuple[QDateTimeAxis, list[float], Callable[[], datetime], int] | None = None
+        self._beside: list[float] = []  # times of charts beside it over one period (share_dates)
         self._values: dict[QValueAxis, float] = {}
         self._shared: dict[QValueAxis, tuple[float, QValueAxis, int]] = {}
         self._fitting = False
@@ -90,9 +91,15 @@ class ChartBox(QWidget):
         """Range the date axis over these times (chart_axes.fit_dates), with no more dates
         than fit the chart's width whole; again as the chart is resized."""
         self._dates = (axis, times, wall, most)
-        low, high = fit_dates(axis, times, wall, self._dates_shown())
+        low, high = fit_dates(axis, sorted([*times, *self._beside]), wall, self._dates_shown())
         self.dates_fitted(low, high)
         return low, high
+
+    def share_dates(self, times: list[float]) -> None:
+        """Range the date axis over these times (ms) too: those of the charts beside it."""
+        self._beside = times
+        if self._dates is not None:
+            self.fit_dates(*self._dates)
 
     def dates_fitted(self, low: float, high: float) -> None:
         """The date axis now runs from `low` to `high` (ms): for what spans the whole chart."""
@@ -162,3 +169,11 @@ class ChartBox(QWidget):
         a screen reader has of a picture."""
         self.view.setAccessibleName(self._title)
         self.view.setAccessibleDescription(words)
+
+
+def share_dates(*boxes: ChartBox) -> None:
+    """Charts of one period side by side run over one date range: each over all their times
+    (the pain chart's next mornings ran its dates two days past the dose chart's)."""
+    times = [t for box in boxes if box._dates is not None for t in box._dates[1]]
+    for box in boxes:
+        box.share_dates(times)

@@ -24,6 +24,7 @@ from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.history.wording import with_side
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import N_, _, translate
+from hiptimer.ui.history.chart_box import share_dates
 from hiptimer.ui.history.filter_bar import buddy, together
 from hiptimer.ui.widgets.flow_layout import FlowLayout
 from hiptimer.ui.widgets.plain import fit_names, plain, show_wrapped
@@ -144,6 +145,7 @@ class PainPane(QWidget):
         if ex is None:
             self.pain_chart.set_points([], _("no exercise"))
             self.dose_chart.set_points([], _("no exercise"))
+            share_dates(self.pain_chart, self.dose_chart)
             self.dose_chart.show()
             self.result_chart.hide()
             return
@@ -160,10 +162,12 @@ class PainPane(QWidget):
         if results is not None:
             label = with_side(ex.name, results.side)  # the library's name, as `what` is
             self.result_chart.show_series(results, pain, label, result_words(results))
+            share_dates(self.pain_chart)
             return
         doses = self.store.exercise_dose_series(ex.id, side, f.since, f.until)
         doses = [d for d in points_in(doses, f.since, f.until) if d.session_id in self._session_ids]
         self.dose_chart.set_points(doses, what)
+        share_dates(self.pain_chart, self.dose_chart)
 
     def _results(self, exercise_id: str, side: str | None) -> RetestSeries | None:
         """A re-test's results in range (one side: the first found when both are asked

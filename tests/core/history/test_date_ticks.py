@@ -8,10 +8,16 @@ from zoneinfo import ZoneInfo
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hiptimer.core.history.date_ticks import MARGIN, date_axis
+from hiptimer.core.history.date_ticks import MARGIN, date_axis, fewer_ticks
 
 MADRID = ZoneInfo("Europe/Madrid")
 ZONES = [MADRID, ZoneInfo("Australia/Sydney"), ZoneInfo("America/St_Johns"), timezone.utc]
+AXES = {  # a first session, the span to the last, the most ticks, the zone
+    "first": st.datetimes(datetime(2020, 1, 1), datetime(2030, 1, 1)),
+    "span": st.timedeltas(timedelta(0), timedelta(days=4000)),
+    "most": st.integers(2, 8),
+    "tz": st.sampled_from(ZONES),
+}
 
 
 def tick_times(
@@ -48,12 +54,7 @@ def test_across_a_change_of_summer_time_each_tick_stays_on_its_day() -> None:
     assert all(11 <= t.hour <= 12 for t in ticks)
 
 
-@given(
-    first=st.datetimes(datetime(2020, 1, 1), datetime(2030, 1, 1)),
-    span=st.timedeltas(timedelta(0), timedelta(days=4000)),
-    most=st.integers(2, 8),
-    tz=st.sampled_from(ZONES),
-)
+@given(**AXES)
 def test_every_tick_names_a_day_of_its_own(
     first: datetime, span: timedelta, most: int, tz: ZoneInfo | timezone
 ) -> None:
@@ -84,3 +85,17 @@ def test_a_narrow_chart_s_few_ticks_end_near_the_last_session() -> None:
     first = datetime(2026, 9, 7, 9, 0, tzinfo=MADRID)
     last = datetime(2026, 12, 6, 9, 0, tzinfo=MADRID)
     assert date_axis(first, last, 5, MADRID).end - last < timedelta(days=12)
+
+
+@given(**AXES)
+def test_fewer_ticks_keep_the_range_and_a_day_each(
+    first: datetime, span: timedelta, most: int, tz: ZoneInfo | timezone
+) -> None:
+    """The dose chart (three dates) beside the pain chart (five) ends where it ends."""
+    start = first.replace(tzinfo=tz)
+    wide = date_axis(start, start + span, 5, tz)
+    narrow = fewer_ticks(wide, most)
+    assert (narrow.start, narrow.end) == (wide.start, wide.end)
+    assert 2 <= narrow.ticks <= min(most, wide.ticks)
+    days = (wide.end.date() - wide.start.date()).days
+    assert (narrow.ticks - 1) * narrow.step_days == days
