@@ -7,6 +7,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
+from typing import NamedTuple
 
 from hiptimer.core.history.records import SessionSummary, WeekCount
 from hiptimer.core.history.result_text import to_tenth
@@ -14,7 +15,7 @@ from hiptimer.core.history.series import HistorySeries
 from hiptimer.core.history.wording import day_text
 from hiptimer.core.routines.model import Routine, Schedule
 from hiptimer.core.session.set_outcome import SetCounts
-from hiptimer.i18n import _, decimal, n_, p_
+from hiptimer.i18n import _, decimal, n_, p_, short_date
 
 
 def period_start(store: HistorySeries, routine_id: str | None, since: date | None) -> date | None:
@@ -24,6 +25,14 @@ def period_start(store: HistorySeries, routine_id: str | None, since: date | Non
     if first is None:
         return since
     return first if since is None else max(since, first)
+
+
+class CutWeek(NamedTuple):
+    """A week the period cuts short: its Monday, and its first and last days in the period."""
+
+    week_start: date
+    first: date
+    last: date
 
 
 @dataclass(frozen=True)
@@ -49,6 +58,32 @@ class Adherence:
     def full_weeks(self) -> list[WeekCount]:
         first, last = self.first_day or date.min, self.last_day or date.max
         return [w for w in self.weeks if first <= w.week_start <= last - timedelta(days=6)]
+
+    @property
+    def cut_weeks(self) -> list[CutWeek]:
+        """Each week the period cuts short (its first, its last: this week, so far) and its
+        days in the period: a low or empty bar there is no missed week."""
+        full = {w.week_start for w in self.full_weeks}
+        first, last = self.first_day or date.min, self.last_day or date.max
+        return [
+            CutWeek(
+                w.week_start, max(w.week_start, first), min(w.week_start + timedelta(days=6), last)
+            )
+            for w in self.weeks
+            if w.week_start not in full
+        ]
+
+    def cut_text(self) -> str:
+        """'17 Nov – 22 Nov; 7 Dec': the days of the weeks the period cuts short."""
+        spans = [
+            short_date(a, year=False)
+            if a == b
+            else _("{first} – {last}").format(
+                first=short_date(a, year=False), last=short_date(b, year=False)
+            )
+            for _monday, a, b in self.cut_weeks
+        ]
+        return "; ".join(spans)
 
     @property
     def per_week(self) -> float | None:

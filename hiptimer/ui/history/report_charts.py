@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from datetime import date, datetime, time
 from typing import NamedTuple
 
@@ -32,6 +33,7 @@ GRID = QColor("#B8C0C6")
 AVERAGE = QColor("#1F4E9A")
 HIGHEST = QColor("#9A1F1F")
 BAR = QColor("#6F8FBF")
+CUT = QColor("#E6EAED")  # behind a week the period cuts short
 TARGET = QColor("#B36B00")
 MORNING = QColor("#117A65")
 STIFFNESS = QColor("#7D3C98")
@@ -319,9 +321,15 @@ def _legend_text(
 
 
 def draw_week_bars(
-    p: QPainter, rect: QRectF, weeks: list[WeekCount], schedule: Schedule | None, mm: float
+    p: QPainter,
+    rect: QRectF,
+    weeks: list[WeekCount],
+    schedule: Schedule | None,
+    mm: float,
+    cut: Collection[date] = (),
 ) -> str:
-    """Sessions per week as bars, the schedule's minimum dashed; returns the bar unit.
+    """Sessions per week as bars, the schedule's minimum dashed; returns the bar unit. The
+    weeks starting on a day in `cut` (cut short by the period) are shaded behind their bar.
 
     Long periods are averaged per month or year ('month', 'year') to keep bars readable.
     """
@@ -344,6 +352,10 @@ def draw_week_bars(
     def y_of(value: float) -> float:
         return plot.bottom() - plot.height() * value / (top + 0.5)
 
+    slot = plot.width() / max(len(buckets), 1)
+    for i, (start, _value) in enumerate(buckets):  # under the grid: even an empty week reads
+        if unit == "week" and start in cut:  # as unfinished, not as none done
+            p.fillRect(QRectF(plot.left() + slot * i, plot.top(), slot, plot.height()), CUT)
     p.setPen(QPen(GRID, 0.15 * mm))
     for tick in range(0, top + 1, step):
         p.drawLine(QPointF(plot.left(), y_of(tick)), QPointF(plot.right(), y_of(tick)))
@@ -351,7 +363,6 @@ def draw_week_bars(
         box = QRectF(rect.left(), y_of(tick) - fm.height() / 2, 4 * mm, fm.height())
         p.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(tick))
         p.setPen(QPen(GRID, 0.15 * mm))
-    slot = plot.width() / max(len(buckets), 1)
     every = max(1, math.ceil(fm.horizontalAdvance("30 Mar ") / slot))
     for i, (start, value) in enumerate(buckets):
         bar = QRectF(

@@ -65,8 +65,15 @@ def adherence(pages: Pages, data: ReportData) -> None:
     height = 22 * pages.mm
     if pages.line(_("Sessions per week"), 7, muted=True) and pages.room(height):
         rect = QRectF(pages.left, pages.y + 1 * pages.mm, pages.width, height - 1 * pages.mm)
-        unit = draw_week_bars(pages.p, rect, a.weeks, data.schedule, pages.mm)
+        cut = [w.week_start for w in a.cut_weeks]
+        unit = draw_week_bars(pages.p, rect, a.weeks, data.schedule, pages.mm, cut)
         pages.y += height
+        if unit == "week" and cut:
+            words = _(
+                "Shaded: weeks the period cuts short ({days}), sessions on those days only;"
+                " the average counts full weeks."
+            )
+            pages.paragraph(words.format(days=a.cut_text()), 7, muted=True)
         if unit != "week":
             per = _("month") if unit == "month" else _("year")
             pages.line(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from hiptimer.core.history.adherence import (
 from hiptimer.core.history.export import gather_report
 from hiptimer.core.history.queries import StoredSet
 from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.i18n import short_date
 from tests.history_data import HIPS, STRETCH, Weeks, fill, record
 
 
@@ -193,3 +195,25 @@ def test_one_check_in_written_to_each_session_of_its_day_counts_once(
     assert [c.session_id for c in store.corrections()] == ids
     counts = gather_report(store, {"hips": HIPS}, day, day + timedelta(days=3)).corrected
     assert (counts.mornings.values, counts.mornings.changes) == (1, 3)
+
+
+def test_the_weeks_the_period_cuts_short_are_named(store: HistoryStore, weeks: Weeks) -> None:
+    """The report shades them: a low or empty bar there (this week, begun today) is no
+    missed week. Sessions just either side of local midnight between two weeks (the test's
+    zone is random) fall in their own weeks."""
+    fill(store, weeks)
+    since, until = weeks.week1 + timedelta(days=2), weeks.week2 + timedelta(days=7)  # Wed, Mon
+    last_sunday = weeks.week2 + timedelta(days=6)
+    for when in (time(23, 50), time(0, 10)):
+        day = last_sunday if when.hour else until
+        start = datetime.combine(day, when).astimezone()
+        sid = store.begin_session("hips", "Hips", 1, {}, start, sets_planned=1)
+        store.add_set(sid, StoredSet("bridge", "Bridge", 1, start, start, planned_reps=10,
+                                     actual_reps=10))  # fmt: skip
+    sessions = store.list_sessions("hips", since, until)
+    result = adherence(store, sessions, HIPS.schedule, "hips", since, until)
+    assert [w.sessions for w in result.weeks] == [1, 4, 1]
+    first_sunday = weeks.week1 + timedelta(days=6)
+    assert [(w.first, w.last) for w in result.cut_weeks] == [(since, first_sunday), (until, until)]
+    short = partial(short_date, year=False)
+    assert result.cut_text() == f"{short(since)} – {short(first_sunday)}; {short(until)}"
