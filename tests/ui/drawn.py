@@ -1,10 +1,11 @@
-"""Where a line of text is drawn: for checks that a name written right to left keeps our words
-around it in order."""
+"""Where text is drawn: a name written right to left keeps our words around it in order; the
+lines a word-wrapped label breaks its text into."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QTextLayout, QTextOption
+from PySide6.QtWidgets import QLabel
 
 
 def drawn_x(text: str, part: str) -> float:
@@ -18,3 +19,19 @@ def drawn_x(text: str, part: str) -> float:
     layout.createLine().setLineWidth(10_000)
     layout.endLayout()
     return float(layout.lineAt(0).cursorToX(text.index(part))[0])  # type: ignore[index]
+
+
+def wrapped(label: QLabel, width: int) -> list[str]:
+    """The lines `label`'s text wraps into at `width` pixels, as its word wrap lays them out."""
+    text = label.text()
+    layout = QTextLayout(text, label.font())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = []
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+        lines.append(text[line.textStart() : line.textStart() + line.textLength()])
+    layout.endLayout()
+    return lines

@@ -6,8 +6,6 @@ import dataclasses
 from datetime import datetime, timezone
 
 import pytest
-from PySide6.QtGui import QTextLayout, QTextOption
-from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from hiptimer import i18n
@@ -20,6 +18,7 @@ from hiptimer.core.routines.model import Exercise, Kind, Routine, SideMode, dose
 from hiptimer.core.session.steps import Side
 from hiptimer.ui.guidance.recommendations_panel import RecommendationsPanel
 from tests.core.dosing.exposures import GOOD, LADDER, SINGLE, SINGLE_START, STRETCH, history, on0, s
+from tests.ui.drawn import wrapped
 
 MARCH = Exercise(
     "march", "Marching", Kind.REPS, sets=2, reps=10, reps_range=(8, 12),
@@ -38,22 +37,6 @@ def card_words(qtbot: QtBot, ex: Exercise, rec: Recommendation) -> tuple[str, st
 def words(text: str) -> str:
     """What a label says, its no-break spaces read as spaces."""
     return text.replace("\u00a0", " ")
-
-
-def wrapped(label: QLabel, width: int) -> list[str]:
-    """The lines `label`'s text wraps into at `width` pixels, as its word wrap lays them out."""
-    text = label.text()
-    layout = QTextLayout(text, label.font())
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WordWrap)
-    layout.setTextOption(option)
-    layout.beginLayout()
-    lines = []
-    while (line := layout.createLine()).isValid():
-        line.setLineWidth(width)
-        lines.append(words(text[line.textStart() : line.textStart() + line.textLength()]))
-    layout.endLayout()
-    return lines
 
 
 @pytest.mark.parametrize(
@@ -129,8 +112,8 @@ def test_a_dose_never_breaks_over_two_lines_of_a_card(qtbot: QtBot, language: st
     # cut the whole change at its edge.
     assert card.dose.text() == "3\u00a0x\u00a030\u00a0s \u2192\u00a03\u00a0x\u00a025\u00a0s"
     for width in range(40, 400, 7):
-        assert any("3 x 25 s" in line for line in wrapped(card.reason, width)), width
-        lines = wrapped(card.dose, width)
+        assert any("3 x 25 s" in line for line in map(words, wrapped(card.reason, width))), width
+        lines = [words(line) for line in wrapped(card.dose, width)]
         assert any("3 x 30 s" in line for line in lines), width
         assert any("\u2192 3 x 25 s" in line for line in lines), width
 

@@ -216,7 +216,7 @@ def test_the_key_hint_wraps_between_its_items_only(qtbot: QtBot) -> None:
     page = LibraryPage(None)
     qtbot.addWidget(page)
     text = page.hint.text()
-    assert text.split("  \u00b7  ") == [
+    assert text.split("  \u00b7\u00a0\u00a0") == [
         "\u2191\u00a0\u2193\u00a0choose",
         "F11\u00a0full\u00a0screen",  # (Start says its Enter)
     ]

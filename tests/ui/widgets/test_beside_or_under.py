@@ -12,7 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from hiptimer.ui.widgets.beside_or_under import BesideOrUnder, visual_rect
 
-HINT = "\u2191\u00a0\u2193\u00a0choose  \u00b7  F11\u00a0full\u00a0screen"  # the library's
+HINT = (
+    "\u2191\u00a0\u2193\u00a0choose  \u00b7\u00a0\u00a0F11\u00a0full\u00a0screen"  # the library's
+)
 WIDEST = "F11\u00a0full\u00a0screen"
 
 
