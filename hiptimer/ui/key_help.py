@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from hiptimer import APP_TITLE, i18n
 from hiptimer.i18n import N_, _, translate
@@ -13,6 +13,7 @@ from hiptimer.ui.quit_key import share_quit
 from hiptimer.ui.widgets.plain import escape
 from hiptimer.ui.widgets.readable import readable_by_keys
 from hiptimer.ui.widgets.screen_fit import fit_window
+from hiptimer.ui.widgets.whole_lines import WholeLinesBrowser
 
 INTRO = N_(
     "The keys work on the screen named above them, whatever has the focus. A key keeps one "
@@ -62,7 +63,7 @@ class KeysWindow(QDialog):
         super().__init__(parent)
         self.setWindowTitle(_("Keyboard shortcuts \u2014 {app}").format(app=APP_TITLE))
         self.setObjectName("keys")
-        self.view = QTextBrowser(self)
+        self.view = WholeLinesBrowser(self)  # no line cut at its bottom edge
         self.view.setAccessibleName(_("Keyboard shortcuts"))
         self.view.setOpenLinks(False)
         readable_by_keys(self.view, name_says_how=False)  # a reader reads it line by line
