@@ -161,6 +161,7 @@ def run_app(
     finally:
         for watch in watches:
             watch.stop()  # a window closed before it was ever on screen (or its list)
+        window.shelf.stop_reading()  # a large folder still being read: nothing handed over
         if not isinstance(first, Outcome):
             first.release()
         system_quit.uninstall()

@@ -95,6 +95,13 @@ class LibraryShelf:
         else:
             self._after_read.append(then)
 
+    def stop_reading(self) -> None:
+        """The app quits: a read still on its thread hands nothing over once this returns (its
+        queued call would reach a window being deleted). The reading is kept, so that its
+        object is never freed on the reading thread."""
+        if self._reading is not None:
+            self._reading.stop()
+
     def _start_reading(self) -> None:
         from hiptimer.ui.library.reading import LibraryReading  # a large folder only
 
