@@ -67,15 +67,15 @@ class LibraryShelf:
         """The routines on the page laid out without them (the window's first paint): read
         now, or on a thread of their own for a large folder of the user's, where `wait` waits
         for it (a key, a session started). True once listed, else `listed` is called then."""
-        if self._reading is None and not wait and self._apart():
+        if self._reading is None:
+            if wait or not self._apart():
+                self._fill(self.items())  # (or raises: the next call reads again)
+                return True
             self._start_reading()
-        reading, self._reading = self._reading, None
-        if reading is not None and not wait:
-            self._reading = reading  # listed when read (_read)
+            return False  # listed when read (_read)
+        if not wait:
             return False
-        if reading is None:
-            self._fill(self.items())  # (or raises: the next call reads again)
-            return True
+        reading, self._reading = self._reading, None
         reading.stop()  # its signal, queued or not, lists nothing more
         try:
             self._fill(reading.result())
