@@ -30,12 +30,15 @@ class NamesBox(QComboBox):
     def shown_text(self) -> str:
         """The chosen name as the box draws it."""
         option, room = self._option()
-        return self.fontMetrics().elidedText(option.currentText, Qt.TextElideMode.ElideMiddle, room)
+        return self._cut(option.currentText, room)
+
+    def _cut(self, name: str, room: int) -> str:
+        return self.fontMetrics().elidedText(name, Qt.TextElideMode.ElideMiddle, room)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         # QComboBox.paintEvent, with the text cut to the field first.
         painter = QStylePainter(self)
-        option, _room = self._option()
+        option, room = self._option()
         painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
-        option.currentText = self.shown_text()
+        option.currentText = self._cut(option.currentText, room)
         painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
