@@ -1,4 +1,5 @@
-"""docs/routine-format.md read as a new user reads it: its examples load, its errors appear as written."""
+"""docs/routine-format.md read as a new user reads it: its examples load (in `hiptimer validate`
+too, with every other doc's), its errors appear as written."""
 
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ import pytest
 from hiptimer import paths
 from hiptimer.core.routines.loader import parse_routine_text
 from hiptimer.core.routines.validation import RoutineError
+from tests.doc_reading import DOCS, code_blocks, doc
 
-DOC = (Path(__file__).resolve().parents[3] / "docs" / "routine-format.md").read_text("utf-8")
+DOC = doc("routine-format.md")
 PROSE = " ".join(DOC.split())  # the doc's sentences with their line breaks as spaces
 SHOWN_PATH = "~/.local/share/HipTimer/routines/my-routine.json"
 
@@ -232,3 +234,79 @@ def test_the_doc_counts_the_builtin_routines_the_app_ships() -> None:
     assert said, "the doc no longer counts the built-in routines"
     shipped = list(paths.builtin_routines_dir().glob("*.json"))
     assert words.index(said.group(1)) + 1 == len(shipped)
+
+
+# ---------------------------------------------------------------- every doc's examples and quotes
+
+# A message the doc quotes with its value, `exercises[0].hold_s: expected ..., got 0.0001`: the
+# value is put where its path says, in a file otherwise valid, and the line must read as quoted.
+QUOTED_REFUSAL = re.compile(
+    r"[*`]((?P<path>[a-z_]+(?:\[\d+\])?(?:\.[a-z_]+(?:\[\d+\])?)*): [^*`]*?, got (?P<value>[^*`\s]+))[*`]"
+)
+
+
+def _put_at(data: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
+    *parents, last = re.findall(r"[a-z_]+|\[\d+\]", path)
+    target: Any = data
+    for part in parents:
+        if part.startswith("["):
+            index = int(part[1:-1])
+            while len(target) <= index:
+                target.append({**PLAIN_HOLD, "id": f"h{len(target)}"})
+            target = target[index]
+        else:
+            target = target.setdefault(part, [] if part == "exercises" else {})
+    target[last] = value
+    return data
+
+
+def quoted_refusals() -> list[tuple[str, str, str]]:
+    outside_code = re.sub(r"^```.*?^```", "", DOC, flags=re.M | re.S)
+    prose = " ".join(outside_code.split())
+    return [(m.group(1), m.group("path"), m.group("value")) for m in QUOTED_REFUSAL.finditer(prose)]
+
+
+def test_the_doc_quotes_refusals_with_their_values() -> None:
+    assert len(quoted_refusals()) >= 3  # hold_s 0.0001, between_sets_s 1e-320, 2.0005
+
+
+@pytest.mark.parametrize(("quoted", "path", "value"), quoted_refusals(), ids=lambda v: v[:40])
+def test_a_refusal_the_doc_quotes_is_the_line_the_loader_writes(
+    quoted: str, path: str, value: str
+) -> None:
+    data = _put_at({**MY_ROUTINE, "exercises": [dict(PLAIN_HOLD)]}, path, json.loads(value))
+    text = json.dumps(data).replace(json.dumps(json.loads(value)), value)  # 1e-320 as written
+    with pytest.raises(RoutineError) as info:
+        parse_routine_text(text, SHOWN_PATH)
+    assert f"{SHOWN_PATH}: {quoted}" in info.value.lines()
+
+
+def every_json_example() -> list[tuple[str, str]]:
+    names = ["README.md", *sorted(p.name for p in DOCS.glob("*.md"))]
+    return [(name, block) for name in names for block in code_blocks(doc(name), "json")]
+
+
+ROUTINE_OR_FIGURE = [
+    pytest.param(block, id=f"{name}:{json.loads(block)['id']}")
+    for name, block in every_json_example()
+    if json.loads(block).get("format") in ("hiptimer-routine", "hiptimer-figure")
+]
+
+
+def test_every_json_example_of_every_doc_is_valid_json_and_the_files_are_found() -> None:
+    kinds = {json.loads(block).get("format", "settings") for _, block in every_json_example()}
+    assert {"hiptimer-routine", "hiptimer-figure", "settings"} <= kinds
+    assert len(ROUTINE_OR_FIGURE) == 4  # three routines, one figure
+
+
+@pytest.mark.parametrize("block", ROUTINE_OR_FIGURE)
+def test_hiptimer_validate_passes_each_routine_or_figure_example_copied_to_a_file(
+    block: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from hiptimer.cli.main import main
+
+    copied = tmp_path / f"{json.loads(block)['id']}.json"
+    copied.write_text(block, encoding="utf-8")
+    assert main(["validate", str(copied)]) == 0
+    said = capsys.readouterr()
+    assert said.out.startswith(f"ok: {copied}") and said.err == ""
