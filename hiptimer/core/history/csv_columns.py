@@ -1,5 +1,5 @@
 """The CSV export's columns, each with what it holds: the header and its documentation in one
-place (docs/history.md lists them; a test holds the two equal)."""
+place (docs/history.md's table has the same words; tests/docs/test_history.py holds them equal)."""
 
 from __future__ import annotations
 
@@ -24,7 +24,10 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("skipped", "1 if the set was skipped, else 0"),
     ("pain", "Pain rating after the set, 0 (none) to 10 (worst), empty if not rated"),
     ("pain_choice", "What was chosen after a pain warning: 'stop', 'lower', 'continue' or empty"),
-    ("adjustment", "Quick dose adjustments in force, e.g. 'hold 30 -> 35 s', or empty"),
+    (
+        "adjustment",
+        "Quick dose adjustments in force, e.g. 'hold 30 -> 35 s' or 'reps 10 -> 11', or empty",
+    ),
     ("set_started", "When the set started: ISO 8601 local time with UTC offset"),
     ("set_ended", "When the set ended: ISO 8601 local time with UTC offset"),
     ("session_note", "The note written for the session, or empty"),
@@ -40,7 +43,11 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("sets_done", "Of those, done in full (each set once)"),
     ("sets_partly_done", "Begun and ended early"),
     ("sets_skipped", "Skipped"),
-    ("sets_not_reached", "Not reached: the session ended before them"),
+    (
+        "sets_not_reached",
+        "Not reached: the session ended before them (or, while session_end is empty, has not"
+        " reached them yet: a session running or cut off)",
+    ),
     ("morning_pain", "Pain at the next-morning check-in, 0-10, or empty"),
     ("morning_stiffness", "Stiffness at the next-morning check-in, 0-10, or empty"),
     ("morning_at", "When the check-in was given (ISO 8601 local), or empty"),
@@ -52,7 +59,11 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
         "result",
         "A re-test's result (movements counted, seconds held, a value measured), else empty",
     ),
-    ("result_unit", "The result's unit: 's' for seconds, else the routine's (e.g. 'stands', 'cm')"),
+    (
+        "result_unit",
+        "The result's unit: 's' for seconds, else the routine's (e.g. 'stands', 'cm');"
+        " empty without a result",
+    ),
     (
         "morning_pain_as_given",
         "The next-morning pain first given, when it was changed later, else empty",
@@ -65,13 +76,14 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     (
         "unreadable",
         "Values of the set HipTimer could not read in the file, left empty on this row"
-        " (e.g. 'pain'; the row as it was is in set_aside), else empty",
+        " (e.g. pain; see A row with a value HipTimer cannot use), else empty",
     ),
     ("session_ended", "When the session ended (ISO 8601 local), or empty while it has no end"),
     (
         "session_time_s",
-        "The session's time in whole seconds, as History and 'hiptimer history list' give it:"
-        " start to end (or to its last set, without an end), less a stop before a resumption",
+        "The session's time in whole seconds, as the history window and hiptimer history list"
+        " give it (in minutes there): from its start to its end (or to its last set, while it"
+        " has no end), less a stop before a resumption (stopped_s)",
     ),
 )
 
