@@ -106,3 +106,33 @@ def test_each_option_a_documented_command_uses_exists() -> None:
     named = {option for span in hiptimer_spans() for option in options_named(span)}
     assert named >= {"--csv", "--pdf", "--routine", "--data-dir", "--in-tray", "--wav"}
     assert named - every_option() == set()
+
+
+def said(pattern: str) -> re.Match[str]:
+    found = re.search(pattern, " ".join(README.split()))
+    assert found, f"README no longer says {pattern!r}"
+    return found
+
+
+def test_the_settings_defaults_and_ranges_the_readme_states_are_the_code_s() -> None:
+    from hiptimer.core.plan.model import DEFAULT_TIME
+    from hiptimer.core.settings import SETUP_MODES, TEXT_SIZES, Settings, valid_value
+    from hiptimer.i18n import LANGUAGES
+    from hiptimer.ui.settings.dialog import PAIN_RANGE
+
+    default = Settings()
+    pain = said(r"the pain limit \((\d+)-(\d+), default (\d+); a limit of (\d+)-(\d+) set in")
+    low, high, usual, least, most = (int(n) for n in pain.groups())
+    assert (PAIN_RANGE, default.pain_limit) == ((low, high), usual)  # the dialog's range
+    assert valid_value("pain_limit", least) and valid_value("pain_limit", most)  # the file's
+    assert not valid_value("pain_limit", least - 1) and not valid_value("pain_limit", most + 1)
+    assert said(r"read always / the first time / never") and SETUP_MODES == (
+        "always", "first", "never",
+    )  # fmt: skip
+    assert said(r"language \(English or Spanish; the system's by default\)")
+    assert (set(LANGUAGES), default.language) == ({"en", "es"}, "")  # "": the system's
+    assert said(r"or \*as the system\* \(the default\)") and default.theme == "system"
+    sizes = said(r"text size \(normal, (\d+) %, (\d+) %\)")
+    assert (100, *(int(n) for n in sizes.groups())) == TEXT_SIZES and default.text_size == 100
+    planned = said(r"new ones get the days of their schedule and (\d\d:\d\d)")
+    assert planned.group(1) == DEFAULT_TIME
