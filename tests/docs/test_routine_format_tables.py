@@ -11,8 +11,10 @@ from collections.abc import Callable
 from enum import Enum
 from typing import Any
 
+import jsonschema
 import pytest
 
+from hiptimer import paths
 from hiptimer.core.routines.loader import parse_routine_text
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.validation import RoutineError
@@ -249,6 +251,30 @@ def test_a_value_at_the_edge_of_what_the_doc_allows(
         assert any(f": {field}" in line for line in lines), lines
 
 
+def beyond_the_schema() -> set[str]:
+    """The fields in the doc's list of rules a schema cannot express (`rung`, `reps_range`...)."""
+    listed = section(DOC, "### The JSON Schema").split("HipTimer still checks them", 1)[1]
+    bullets = [line for line in listed.splitlines() if line.startswith("- ")]
+    return {span for line in bullets for span in code_spans(line)}
+
+
+@pytest.mark.parametrize(("heading", "name", "row", "value", "ok"), EDGE_CASES)
+def test_the_json_schema_takes_and_refuses_the_same_edges(
+    heading: str, name: str, row: Row, value: Any, ok: bool
+) -> None:
+    """The schema an editor checks a file with took a 0.05 s hold, a rest of 0.099 s and a
+    tempo of 0.05 s, which the app refuses: the doc's 0.1 s floor was not in it."""
+    data = put(base_for(heading, name, row), TABLES[heading], name, value)
+    for version in (1, 2):  # routine-v1.schema.json describes version 1 alone
+        v2_only = "version 2" in default_of(row) or heading == "### Re-tests"
+        if version == 1 and (v2_only or name == "version"):
+            continue
+        schema = json.loads(paths.schema_path(version).read_text(encoding="utf-8"))
+        data["version"] = value if name == "version" else version
+        agrees = jsonschema.Draft202012Validator(schema).is_valid(data) is ok
+        assert agrees or name in beyond_the_schema(), version  # rung: its own list says so
+
+
 def test_the_rests_range_the_doc_gives_holds_for_each_rest() -> None:
     said = re.search(r"Each is (0, or [\d.]+-\d+) seconds", section(DOC, "### `rests`"))
     assert said, "the rests' range is no longer given"
@@ -299,3 +325,22 @@ def test_a_field_left_out_reads_as_its_documented_default(
         assert value == model_value(routine, where, other)
     else:  # `1`, `"none"`, `[]`; the rests' table writes its seconds bare: 10
         assert value == json.loads((code_spans(said) or said.split())[0])
+
+
+@pytest.mark.parametrize("part", ["lift_s", "hold_s", "lower_s", "pause_s"])
+def test_a_tempo_s_parts_hold_the_range_the_doc_gives_in_the_app_and_the_schema(
+    part: str,
+) -> None:
+    said = re.search(r"Each part is (0, or [\d.]+-\d+) seconds", section(DOC, "### Pacing reps"))
+    assert said, "the tempo's range is no longer given"
+    schema = jsonschema.Draft202012Validator(
+        json.loads(paths.schema_path(2).read_text(encoding="utf-8"))
+    )
+    for value, ok in number_edges(said.group(1), whole=False):
+        tempo = {"lift_s": 2, "hold_s": 1, "lower_s": 2, part: value}
+        data = {**copy.deepcopy(BASE), "exercises": [{**REPS, "tempo": tempo}]}
+        assert schema.is_valid(data) is ok, value
+        if ok:
+            assert getattr(load(data).exercises[0].tempo, part) == value
+        else:
+            assert any(f"tempo.{part}: " in line for line in refusal(data)), value
