@@ -1,7 +1,8 @@
 """README.md's command line held to the real parser: each line of its `sh` block parses (and the
 commands that need no window, voice or history run), each option the docs name exists, and each
-command and option `--help` lists is named in the docs. (The key table: tests/ui/test_key_help.py
-holds it to the key map, tests/ui/test_keys_everywhere.py to the windows' shortcuts.)"""
+command and option `--help` lists is named in the docs; and the settings' stated defaults. (The key
+table: tests/ui/test_key_help.py holds it to the key map, tests/ui/test_keys_everywhere.py to the
+windows' shortcuts, tests/docs/test_readme_keys.py types its session rows into the window.)"""
 
 from __future__ import annotations
 

@@ -34,7 +34,7 @@ BASE: dict[str, Any] = {
 }
 EPSILON = 0.001  # the finest step a number of seconds may take ("three decimals")
 
-# Each table: its heading, where its fields go in a file, and what the model reads them as.
+# Each table: its heading, and where its fields go in a file (and in the model).
 Where = tuple[str, ...]
 TABLES: dict[str, Where] = {
     "## The routine": (),
@@ -47,7 +47,7 @@ TABLES: dict[str, Where] = {
 ELSEWHERE = {
     "schedule": "its own table, below",
     "rests": "its own table, below",
-    "tempo": "Pacing reps (tests/docs/test_routine_format.py: the tempo's parts)",
+    "tempo": "Pacing reps: its parts' range, at the end of this module",
     "ceiling": "Ceilings (tests/core/routines/test_format_v2.py)",
     "test": "its own table, Re-tests",
 }
@@ -75,6 +75,9 @@ def base_for(heading: str, name: str, row: Row) -> dict[str, Any]:
     return data
 
 
+OMIT = object()  # put(): leave the field out
+
+
 def put(data: dict[str, Any], where: Where, name: str, value: Any) -> dict[str, Any]:
     target: Any = data
     for key in where:
@@ -89,9 +92,6 @@ def put(data: dict[str, Any], where: Where, name: str, value: Any) -> dict[str, 
         if where == TABLES["### Re-tests"] and name == "measure" and value == "time":
             target.pop("unit")  # a time is in seconds: its row says so, another unit is refused
     return data
-
-
-OMIT = object()
 
 
 def load(data: dict[str, Any]) -> Routine:
@@ -275,12 +275,16 @@ def test_the_json_schema_takes_and_refuses_the_same_edges(
         assert agrees or name in beyond_the_schema(), version  # rung: its own list says so
 
 
-def test_the_rests_range_the_doc_gives_holds_for_each_rest() -> None:
+def test_the_rests_range_the_doc_gives_holds_for_each_rest_in_the_app_and_the_schema() -> None:
     said = re.search(r"Each is (0, or [\d.]+-\d+) seconds", section(DOC, "### `rests`"))
     assert said, "the rests' range is no longer given"
+    schema = jsonschema.Draft202012Validator(
+        json.loads(paths.schema_path(2).read_text(encoding="utf-8"))
+    )
     for name, _ in rows("### `rests`"):
         for value, ok in number_edges(said.group(1), whole=False):
             data = put(copy.deepcopy(BASE), ("rests",), name, value)
+            assert schema.is_valid(data) is ok, (name, value)
             if ok:
                 assert model_value(load(data), ("rests",), name) == value
             else:
@@ -311,15 +315,15 @@ def test_a_field_left_out_reads_as_its_documented_default(
             data["exercises"] = [{k: v for k, v in REPS.items() if k != name}]
         assert any(f".{name}: " in line or f": {name}: " in line for line in refusal(data))
         return
+    if said.startswith("routine's"):  # a routine rest of its own, unlike any default
+        data["rests"] = {code_spans(said)[0]: 7}
     routine = load(data)
     value = model_value(routine, where, name)
     if said.startswith(("none", "the dose as written")):
         assert value in (None, []), value  # a ladder left out is no ladder: an empty one
     elif said.startswith("routine's"):  # the routine's rest, as the table names it
-        (rest,) = code_spans(said)
         assert value is None
-        exercise = routine.exercises[0]
-        assert getattr(routine, name.removesuffix("_s"))(exercise) == getattr(routine.rests, rest)
+        assert getattr(routine, name.removesuffix("_s"))(routine.exercises[0]) == 7
     elif said.startswith("same as"):
         (other,) = code_spans(said)
         assert value == model_value(routine, where, other)
