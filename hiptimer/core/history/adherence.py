@@ -85,6 +85,17 @@ class Adherence:
         ]
         return "; ".join(spans)
 
+    def cut_note(self) -> str:
+        """The words under a chart that shades the weeks the period cuts short (the PDF's and
+        the window's alike), '' when it cuts none."""
+        if not self.cut_weeks:
+            return ""
+        words = _(
+            "Shaded: weeks the period cuts short ({days}), sessions on those days only;"
+            " the average counts full weeks."
+        )
+        return words.format(days=self.cut_text())
+
     @property
     def per_week(self) -> float | None:
         """Sessions a week on average over the full weeks; None before a week is full."""

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from datetime import datetime
+from collections.abc import Callable, Collection, Sequence
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QPen
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from hiptimer.core.clock import wall_now
 from hiptimer.core.history.buckets import (
@@ -24,7 +24,7 @@ from hiptimer.core.history.review import known_doses
 from hiptimer.core.history.wording import dose_unit
 from hiptimer.core.routines.model import Schedule
 from hiptimer.i18n import _, translate
-from hiptimer.ui.history.chart_axes import msecs, new_date_axis, style_axis
+from hiptimer.ui.history.chart_axes import chart_font, msecs, new_date_axis, style_axis
 from hiptimer.ui.history.chart_box import ChartBox
 from hiptimer.ui.history.chart_key import (
     DASHED,
@@ -34,12 +34,16 @@ from hiptimer.ui.history.chart_key import (
     TRIANGLE,
     KeyEntry,
 )
+from hiptimer.ui.history.chart_key import (
+    FONT_PX as KEY_PX,
+)
 from hiptimer.ui.history.mark_size import mark_px
 from hiptimer.ui.pain_colours import BANDS
 from hiptimer.ui.theme import current
 
 if TYPE_CHECKING:
     from PySide6.QtCharts import (
+        QAbstractAxis,
         QAbstractSeries,
         QLineSeries,
         QScatterSeries,
@@ -48,6 +52,7 @@ if TYPE_CHECKING:
 # Pain bands come from the one pain colour scale (hiptimer/ui/pain_colours.py), a little
 # see-through over the chart; the other colours are the theme's (hiptimer/ui/palette.py).
 BAND_ALPHA = 95
+SHADE_ALPHA = 150  # a week cut short: its column in the grid's colour, the grid lines showing
 _BOTTOM = Qt.AlignmentFlag.AlignBottom
 DOSE_TICKS = 3  # the dose chart is narrow: three dates fit under it
 _LEFT = Qt.AlignmentFlag.AlignLeft
@@ -247,14 +252,39 @@ class DoseChart(ChartBox):
 
 
 class AdherenceChart(ChartBox):
-    """Sessions per week as bars, with the schedule's weekly minimum as a line."""
+    """Sessions per week as bars, with the schedule's weekly minimum as a line; the weeks the
+    period cuts short (its first, this week so far) shaded behind their bars and named under
+    the chart, as the PDF report does (report_charts.draw_week_bars)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(_("Sessions per week"), parent)
         self.unit = "week"
         self.bar_values: list[float] = []
+        self.cut_bars: list[bool] = []  # per bar: a week the period cuts short, shaded
+        self._shade_edges: list[QLineSeries] = []
+        self.note = QLabel(self)  # what the shading means, the PDF's words
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setWordWrap(True)
+        self.note.setFont(chart_font(KEY_PX))
+        look = current()
+        self.note.setStyleSheet(
+            f"QLabel {{ color: {look.chart_text}; background: {look.chart_back};"
+            " padding: 0px 6px 6px 6px; }"
+        )
+        self.note.hide()
+        column = self.layout()  # ChartBox's: the heading, the chart, its key
+        assert column is not None
+        column.addWidget(self.note)
 
-    def set_weeks(self, weeks: list[WeekCount], schedule: Schedule | None) -> None:
+    def set_weeks(
+        self,
+        weeks: list[WeekCount],
+        schedule: Schedule | None,
+        cut: Collection[date] = (),
+        note: str = "",
+    ) -> None:
+        """Show these weeks; those starting on a day in `cut` are shaded, and `note` (what the
+        shading means) is shown under the chart while one is."""
         from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QValueAxis
 
         self.chart.removeAllSeries()
@@ -262,6 +292,9 @@ class AdherenceChart(ChartBox):
             self.chart.removeAxis(axis)
         self.unit, buckets = week_buckets(weeks)
         self.bar_values = [v for _, v in buckets]
+        # Averaged per month or year, a bar mixes full and cut weeks: nothing is shaded
+        # (the PDF's rule too).
+        self.cut_bars = [self.unit == "week" and start in cut for start, _ in buckets]
         bars = QBarSet(_("sessions per week") if self.unit == "week" else _("average per week"))
         bars.append(self.bar_values)
         bars.setColor(QColor(current().chart_average))
@@ -270,7 +303,6 @@ class AdherenceChart(ChartBox):
         series = QBarSeries()
         series.append(bars)
         series.setBarWidth(0.7)
-        self.chart.addSeries(series)
         x_axis = QBarCategoryAxis()
         x_axis.append([bucket_label(start, self.unit) for start, _ in buckets])
         style_axis(x_axis)
@@ -284,6 +316,8 @@ class AdherenceChart(ChartBox):
         style_axis(y_axis)
         self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        self._shade(x_axis, y_axis, end)  # first: QtCharts draws series in the order added
+        self.chart.addSeries(series)
         series.attachAxis(x_axis)
         series.attachAxis(y_axis)
         if schedule is not None and buckets:
@@ -305,3 +339,29 @@ class AdherenceChart(ChartBox):
             "year": _("Sessions per week, averaged per year"),
         }
         self.set_title(titles[self.unit])
+        self.note.setText(note if any(self.cut_bars) else "")
+        self.note.setVisible(bool(self.note.text()))
+
+    def _shade(self, x_axis: QAbstractAxis, y_axis: QAbstractAxis, end: int) -> None:
+        """A see-through column behind each cut week's bar, the height of the plot: even an
+        empty week reads as unfinished, not as none done. An area on a category axis is
+        placed by category index, as the schedule's line is."""
+        from PySide6.QtCharts import QAreaSeries
+
+        fill = QColor(current().chart_grid)
+        fill.setAlpha(SHADE_ALPHA)
+        self._shade_edges = []  # the chart's old areas are gone (removeAllSeries)
+        for i, cut in enumerate(self.cut_bars):
+            if not cut:
+                continue
+            lower = _line("", current().chart_grid, 0, Qt.PenStyle.NoPen)
+            upper = _line("", current().chart_grid, 0, Qt.PenStyle.NoPen)
+            lower.replace([QPointF(i - 0.5, 0), QPointF(i + 0.5, 0)])
+            upper.replace([QPointF(i - 0.5, end), QPointF(i + 0.5, end)])
+            self._shade_edges += [upper, lower]  # an area does not own its edges
+            area = QAreaSeries(upper, lower)
+            area.setBrush(QBrush(fill))
+            area.setPen(QPen(Qt.PenStyle.NoPen))
+            self.chart.addSeries(area)
+            area.attachAxis(x_axis)
+            area.attachAxis(y_axis)

@@ -218,10 +218,11 @@ class AdherencePane(QWidget):
             self.store, sessions, schedule, rid, filters.since, filters.until, today=today,
             checks=check_routines(self.routines),
         )  # fmt: skip
-        self.chart.set_weeks(result.weeks, schedule)
+        cut = [w.week_start for w in result.cut_weeks]
+        self.chart.set_weeks(result.weeks, schedule, cut, result.cut_note())
         lines = result.summary()
         if schedule is None:
             lines.append(_("choose one routine to compare with its schedule"))
         words = "; ".join(lines) + "."
         show_wrapped(self.summary, words)
-        self.chart.tell(words)
+        self.chart.tell(" ".join(filter(None, [words, self.chart.note.text()])))

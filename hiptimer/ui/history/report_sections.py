@@ -69,11 +69,7 @@ def adherence(pages: Pages, data: ReportData) -> None:
         unit = draw_week_bars(pages.p, rect, a.weeks, data.schedule, pages.mm, cut)
         pages.y += height
         if unit == "week" and cut:
-            words = _(
-                "Shaded: weeks the period cuts short ({days}), sessions on those days only;"
-                " the average counts full weeks."
-            )
-            pages.paragraph(words.format(days=a.cut_text()), 7, muted=True)
+            pages.paragraph(a.cut_note(), 7, muted=True)
         if unit != "week":
             per = _("month") if unit == "month" else _("year")
             pages.line(

@@ -78,7 +78,10 @@ def test_each_chart_is_a_tab_stop_named_by_its_title_and_described_in_words(
     assert tab_from(qtbot, pain) is dose
     window.tabs.setCurrentIndex(TAB_ADHERENCE)
     adherence = window.show_adherence()
-    assert spoken(adherence.chart.view, Text.Description) == adherence.summary.accessibleName()
+    described = " ".join(
+        filter(None, [adherence.summary.accessibleName(), adherence.chart.note.text()])
+    )
+    assert spoken(adherence.chart.view, Text.Description) == described  # the shading's words too
     window.tabs.setCurrentIndex(TAB_RETESTS)
     retests = window.show_retests()
     assert spoken(retests.test, Text.Name) == "Test"
