@@ -156,7 +156,7 @@ def test_a_whole_session_by_keyboard(app: App, qtbot: QtBot) -> None:
     ]
     assert rows[1].pain_choice is PainChoice.CONTINUE
     assert rows[2].pain_choice is PainChoice.LOWER
-    assert "highest pain 10/10" in summary.stats.text()
+    assert "highest pain 10/10" in summary.stats.accessibleName()
     assert summary.table.rowCount() == 6
     assert summary.table.item(4, 4).text() == "skipped"
     assert any("reps 2 \u2192 3" in line for line in summary.result.adjustment_lines())

@@ -11,6 +11,7 @@ from hiptimer.ui.key_words import key_hint
 from hiptimer.ui.keys import Action, Mode, button_key, key_name
 from hiptimer.ui.session.pain_prompt import ANCHORS as PAIN_ANCHORS
 from hiptimer.ui.theme import set_px
+from hiptimer.ui.widgets.item_lines import unbroken_items
 from hiptimer.ui.widgets.layout_fit import shrink_to_fit
 from hiptimer.ui.widgets.plain import may_cut, plain, show_wrapped
 from hiptimer.ui.widgets.score_scale import ScoreScale
@@ -54,8 +55,9 @@ class CheckinPage(QWidget):
         )
         self.pain.chosen.connect(lambda n: self._choose(self.pain, n))
         self.stiffness.chosen.connect(lambda n: self._choose(self.stiffness, n))
-        self.hint = QLabel(translate(KEY_HINT), self)
+        self.hint = QLabel(unbroken_items(translate(KEY_HINT)), self)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)  # between its items, rather than cut at both ends
         # The first of its keys in its words, as every button (the pain question's and the
         # re-test's skip: K); all of them in its tooltip, as the key table names them.
         skip_key = button_key(Action.SKIP_RATING, Mode.CHECKIN)

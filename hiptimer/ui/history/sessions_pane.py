@@ -35,6 +35,7 @@ from hiptimer.ui.history.corrections import MorningDialog, PainDialog
 from hiptimer.ui.history.models import SessionsModel, SetsModel, set_rows
 from hiptimer.ui.history.splitters import SideOrUnder, Splitter
 from hiptimer.ui.history.views import NoteEdit, RowsTable
+from hiptimer.ui.widgets.item_lines import unbroken_items
 from hiptimer.ui.widgets.plain import escape, in_our_direction, plain, show_wrapped
 from hiptimer.ui.widgets.wrapped_label import WrappedLabel
 
@@ -352,4 +353,6 @@ def session_heading(s: SessionSummary, trail: Sequence[Correction] = ()) -> str:
         left_out = _("not representative: left out of pain figures")
         parts.append(f"<i>{escape(left_out)}</i>")
     # A number after a title written right to left took its direction: "59 · <title> s".
-    return in_our_direction(" \u00b7 ".join(p for p in parts if p))
+    # It wraps before a separator, never after: the title keeps its spaces (whole=False).
+    joined = " \u00b7 ".join(p for p in parts if p)
+    return in_our_direction(unbroken_items(joined, whole=False))

@@ -28,6 +28,7 @@ from hiptimer.ui.focus_ring import ring_colour
 from hiptimer.ui.key_words import key_hint
 from hiptimer.ui.keys import KEY_NAMES, Action
 from hiptimer.ui.theme import BASE_FONT_PX, current, px, set_exact_px, set_px, text_scale
+from hiptimer.ui.widgets.item_lines import plain_spaces, unbroken_items
 from hiptimer.ui.widgets.layout_fit import SHRINK_STEPS, first_whole, fits_whole
 from hiptimer.ui.widgets.plain import ElidedLabel, in_our_direction, plain
 from hiptimer.ui.widgets.score_scale import RatingButton, anchor_cells, rating_style
@@ -130,8 +131,9 @@ class PainPrompt(QWidget):
         self.limit_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.limit_label.setWordWrap(True)  # two lines rather than under LEGIBLE_PX
         self.limit_label.setProperty("role", "warning")
-        self.hint = QLabel(translate(KEY_HINT), panel)
+        self.hint = QLabel(unbroken_items(translate(KEY_HINT)), panel)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)  # between its items: cut at both ends where too wide
         self.skip_button = QPushButton(_("Skip rating"), panel)
         self.skip_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.skip_button.setToolTip(
@@ -223,9 +225,9 @@ class PainPrompt(QWidget):
                 )
             )
             self.skip_button.setText(_("No rating"))
-            self.hint.setText(translate(CHANGE_HINT))
+            self.hint.setText(unbroken_items(translate(CHANGE_HINT)))
         else:
-            self.hint.setText(translate(KEY_HINT))
+            self.hint.setText(unbroken_items(translate(KEY_HINT)))
             self.question.setText(_("How much pain did that set cause?"))
             self.skip_button.setText(_("Skip rating"))
         self.about.setText(in_our_direction(set_label(record)))
@@ -353,4 +355,4 @@ def legible(label: QLabel, size: float, *, bold: bool = False) -> None:
 
 def spoken(text: str) -> str:
     """A key hint's dot ("0-9, or T for 10  ·  K to skip") as a pause for a reader."""
-    return re.sub(r"\s*\u00b7\s*", "; ", text).strip()
+    return re.sub(r"\s*\u00b7\s*", "; ", plain_spaces(text)).strip()

@@ -13,6 +13,7 @@ from hiptimer.ui.key_words import key_hint
 from hiptimer.ui.keys import KEY_NAMES, POINT, Action, Mode, button_key, key_name
 from hiptimer.ui.session.pain_prompt import set_label, spoken
 from hiptimer.ui.theme import set_exact_px, set_px
+from hiptimer.ui.widgets.item_lines import unbroken_items
 from hiptimer.ui.widgets.plain import ElidedLabel, in_our_direction, plain
 
 MAX_CHARS = 7  # "99999.9": more than any range or distance a test measures
@@ -41,10 +42,11 @@ class ResultPrompt(QWidget):
         # Never wider than the screen: a long unit shrinks the line instead (_fit_number).
         self.number.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._number_px = 60.0  # its largest size, set with the panel's height
-        self.hint = QLabel(
-            _("Digits, and . for a decimal  \u00b7  Backspace deletes  \u00b7  Enter saves"), self
-        )
+        hint = _("Digits, and . for a decimal  \u00b7  Backspace deletes  \u00b7  Enter saves")
+        self.hint = QLabel(unbroken_items(hint), self)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Between its items: in Spanish at 150 % on 640 x 480 it was cut at both ends.
+        self.hint.setWordWrap(True)
         # Made in the order they are seen, No result then Save: Tab follows it.
         # Its key in its words, as "Change the rating   [Backspace]" on the pain question:
         # the hint line names the other keys, and K was written nowhere on this screen.

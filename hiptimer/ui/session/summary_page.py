@@ -31,6 +31,7 @@ from hiptimer.ui.pain_colours import pain_fill, pain_ink
 from hiptimer.ui.session.workout_text import minutes_text
 from hiptimer.ui.theme import BODY_SHARE, READABLE_PX, current, set_px
 from hiptimer.ui.widgets.flow_layout import FlowLayout
+from hiptimer.ui.widgets.item_lines import unbroken_items
 from hiptimer.ui.widgets.page_middle import PageMiddle
 from hiptimer.ui.widgets.plain import (
     ElidedLabel,
@@ -153,9 +154,11 @@ class SummaryPage(QWidget):
         self.subtitle.cut_first(result.routine.title)  # the planned time reads whole
         self.subtitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.subtitle.setProperty("role", "muted")
-        self.stats = QLabel(stats_line(result), self)
+        # Every outcome and the pain: wider than the window, it wraps between them.
+        self.stats = QLabel(unbroken_items(stats_line(result)), self)
+        self.stats.setAccessibleName(stats_line(result))
         self.stats.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.stats.setWordWrap(True)  # every outcome and the pain: wider than the window
+        self.stats.setWordWrap(True)
         self.table = self._build_table(result.records)
         self.adjustments = QLabel("", self)
         self.adjustments.setWordWrap(True)

@@ -37,6 +37,7 @@ from hiptimer.ui.widgets.control_bar import ControlBar
 from hiptimer.ui.widgets.fit_label import FitLabel
 from hiptimer.ui.widgets.heading_label import HeadingLabel
 from hiptimer.ui.widgets.italic import italic_where_drawn
+from hiptimer.ui.widgets.item_lines import unbroken_items
 from hiptimer.ui.widgets.page_stack import ShownPageStack
 from hiptimer.ui.widgets.plain import (
     ElidedLabel,
@@ -260,7 +261,8 @@ class WorkoutPage(QWidget):
         self.big.set_template(_template(text.big, self.big.template, same_step))
         self._show_coaching(view)
         self.big.setText(text.big)
-        show_text(self.big_caption, text.big_caption)
+        # A sentence before its separator: only the separator goes with the item after it.
+        show_text(self.big_caption, unbroken_items(text.big_caption, whole=False))
         self.big_time.set_template(_template(text.big_time, self.big_time.template, same_step))
         show_text(self.big_time, text.big_time)
         show_text(self.big_time_caption, text.big_time_caption)

@@ -229,8 +229,8 @@ def test_the_summary_of_a_resumed_session_counts_the_whole_session(
     summary = w.flow.summary
     assert w.nav.key_mode() is Mode.SUMMARY and summary is not None
     assert summary.result.counts.text() == "4 of 4 sets done"
-    assert "4 of 4 sets done" in summary.stats.text()
-    assert "highest pain 5/10" in summary.stats.text()
+    assert "4 of 4 sets done" in summary.stats.accessibleName()
+    assert "highest pain 5/10" in summary.stats.accessibleName()
     table = summary.table
 
     def column(col: int) -> list[str]:
@@ -307,7 +307,10 @@ def test_the_summary_gives_the_time_history_gives(qtbot: QtBot, fraction: float)
     summary = run.window.flow.summary
     assert summary is not None
     (stored,) = run.history.list_sessions()
-    assert f"Total time 0:{duration_text(stored).removesuffix(' s')}  " in summary.stats.text()
+    assert (
+        f"Total time 0:{duration_text(stored).removesuffix(' s')}  "
+        in summary.stats.accessibleName()
+    )
     # The voice's last words too: it timed the session on its own clock and said "twenty
     # seconds" beside History's 19 s (tests/ui/history/test_records_agree.py found it).
     speech = run.window.services.speech
