@@ -18,9 +18,12 @@ LOCK_NAME = "hiptimer.lock"
 # A lock file HipTimer writes holds a pid, a program name and a host name: a few dozen bytes.
 LOCK_MAX_BYTES = 4096
 MAX_MESSAGE = 64 * 1024  # the longest request read from the socket
+# Said in the read-only window's strip after "History is off:". The other copy may only have
+# been busy for a moment (its window thread, ANSWER_MS): it then works, and is the one to use.
 READ_ONLY_REASON = N_(
-    "another copy of HipTimer is using this data folder and does not answer "
-    "(close it, then start HipTimer again)."
+    "another HipTimer is running on this data folder and did not answer in time (busy, or "
+    "stuck). Use that one (its window, or its icon in the tray) and close this window; if it "
+    "does not respond, quit it, then start HipTimer again."
 )
 
 

@@ -70,8 +70,9 @@ def run_app(
     read_only = first is Outcome.READ_ONLY
     if read_only:
         print(
-            f"HipTimer is already running for {paths.data_dir()} but does not answer; "
-            "this window opens read-only and records nothing.",
+            f"HipTimer is already running for {paths.data_dir()} but did not answer in time"
+            " (busy, or stuck); this window opens read-only and records nothing. Use the"
+            " running HipTimer, or quit it and start HipTimer again.",
             file=sys.stderr,
         )
     from hiptimer import log_file

@@ -60,7 +60,7 @@ def test_a_second_start_hands_over_or_reads_only_and_leaves_the_live_session_alo
             second.wait_title(r"Quick stretch \u2014 HipTimer$")
             second.process.send_signal(signal.SIGTERM)
             assert second.process.wait(timeout=WAIT_S) == 0
-            assert "does not answer" in second.said()
+            assert "did not answer in time" in second.said()
         finally:
             first.process.send_signal(signal.SIGCONT)
         rate_a_set(first, db, "4")

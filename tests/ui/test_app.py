@@ -159,7 +159,13 @@ def test_a_copy_that_does_not_answer_gets_a_read_only_window_that_offers_nothing
     assert "already running" in capsys.readouterr().err
     assert [p.name for p in paths.drafts_dir().iterdir()] == [damaged.name]  # left as it was
     assert seen["offered"] is False
-    assert "another copy of HipTimer is using this data folder" in str(seen["banner"])
+    # What happened, in words, and what to do: the other copy may only have been busy, and
+    # "close it, then start HipTimer again" did not say which window, nor to use the other.
+    assert (
+        "History is off: another HipTimer is running on this data folder and did not answer in"
+        " time (busy, or stuck). Use that one (its window, or its icon in the tray) and close"
+        " this window; if it does not respond, quit it, then start HipTimer again."
+    ) in str(seen["banner"])
     assert seen["session"] is True  # the routine runs, unrecorded
     # The other copy reminds: this one would remind again, of routines done today too (it
     # has no history), and write the other's reminders-today.json.
