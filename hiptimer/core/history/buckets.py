@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
@@ -62,6 +63,38 @@ def week_buckets(
         if len(buckets) <= max_bars or unit == "year":
             return unit, [(start, sum(n) / len(n)) for start, n in buckets.items()]
     raise AssertionError("unreachable")
+
+
+class WeekBars(NamedTuple):
+    """What a sessions-per-week chart draws: the unit of its bars ('week', 'month', 'year'),
+    each bar's first day and value, and, per bar, whether every week in it is one the period
+    cuts short (shaded: a low or empty bar there is no week missed)."""
+
+    unit: str
+    bars: list[tuple[date, float]]
+    cut: list[bool]
+
+
+def week_bars(weeks: list[WeekCount], cut: Collection[date] = (), max_bars: int = 30) -> WeekBars:
+    """week_buckets, with the weeks the period cuts short (their Mondays in `cut`: its first,
+    this week so far) left out of a month's or a year's average wherever it has a full week,
+    as the summary's average leaves them out; a bar with no full week averages its cut weeks
+    and is flagged. On a Monday, a year's chart ended with an empty bar for the month begun
+    that week: it read as a month with none done."""
+    unit, buckets = week_buckets(weeks, max_bars)
+    if unit == "week":
+        return WeekBars(unit, buckets, [start in cut for start, _ in buckets])
+    groups: dict[date, list[WeekCount]] = {}
+    for w in weeks:
+        groups.setdefault(_bucket_start(w.week_start, unit), []).append(w)
+    bars: list[tuple[date, float]] = []
+    flags: list[bool] = []
+    for start, group in groups.items():
+        full = [w.sessions for w in group if w.week_start not in cut]
+        counted = full or [w.sessions for w in group]
+        bars.append((start, sum(counted) / len(counted)))
+        flags.append(not full)
+    return WeekBars(unit, bars, flags)
 
 
 def bucket_label(start: date, unit: str) -> str:

@@ -15,7 +15,7 @@ from hiptimer.core.history.buckets import (
     bucket_label,
     bucket_mornings,
     bucket_pain,
-    week_buckets,
+    week_bars,
     whole_ticks,
 )
 from hiptimer.core.history.chart_words import dose_words, pain_words
@@ -283,18 +283,16 @@ class AdherenceChart(ChartBox):
         cut: Collection[date] = (),
         note: str = "",
     ) -> None:
-        """Show these weeks; those starting on a day in `cut` are shaded, and `note` (what the
-        shading means) is shown under the chart while one is."""
+        """Show these weeks; those starting on a day in `cut` (cut short by the period), and a
+        month or year of them only, are shaded, and `note` (what the shading means) is shown
+        under the chart while one is (buckets.week_bars)."""
         from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QValueAxis
 
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
-        self.unit, buckets = week_buckets(weeks)
+        self.unit, buckets, self.cut_bars = week_bars(weeks, cut)
         self.bar_values = [v for _, v in buckets]
-        # Averaged per month or year, a bar mixes full and cut weeks: nothing is shaded
-        # (the PDF's rule too).
-        self.cut_bars = [self.unit == "week" and start in cut for start, _ in buckets]
         bars = QBarSet(_("sessions per week") if self.unit == "week" else _("average per week"))
         bars.append(self.bar_values)
         bars.setColor(QColor(current().chart_average))
@@ -313,6 +311,7 @@ class AdherenceChart(ChartBox):
         y_axis.setRange(0, end)
         y_axis.setLabelFormat("%d")
         y_axis.setTickCount(end // step + 1)
+        y_axis.setTitleText(_("sessions"))  # its unit, as the pain and dose charts name theirs
         style_axis(y_axis)
         self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)

@@ -11,10 +11,11 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from hiptimer.core.history.buckets import (
+    WeekBars,
     bucket_label,
     bucket_mornings,
     bucket_pain,
-    week_buckets,
+    week_bars,
     whole_ticks,
 )
 from hiptimer.core.history.queries import MorningPoint, PainPoint, WeekCount
@@ -327,17 +328,20 @@ def draw_week_bars(
     schedule: Schedule | None,
     mm: float,
     cut: Collection[date] = (),
-) -> str:
-    """Sessions per week as bars, the schedule's minimum dashed; returns the bar unit. The
-    weeks starting on a day in `cut` (cut short by the period) are shaded behind their bar.
+) -> WeekBars:
+    """Sessions per week as bars, the schedule's minimum dashed; returns what it drew. The
+    weeks starting on a day in `cut` (cut short by the period), and a month or year of them
+    only, are shaded behind their bar.
 
-    Long periods are averaged per month or year ('month', 'year') to keep bars readable.
+    Long periods are averaged per month or year ('month', 'year') to keep bars readable,
+    over full weeks where there are (buckets.week_bars).
     """
     p.save()
     small = font(6.5)
     p.setFont(small)
     fm = QFontMetricsF(small, p.device())
-    unit, buckets = week_buckets(weeks, max_bars=60)
+    shown = week_bars(weeks, cut, max_bars=60)
+    unit, buckets = shown.unit, shown.bars
     values = [v for _, v in buckets]
     top, step = whole_ticks(max([*values, schedule.max_per_week if schedule else 0, 3]), most=5)
     key = _("schedule: at least {n}").format(n=schedule.min_per_week) if schedule else ""
@@ -353,8 +357,8 @@ def draw_week_bars(
         return plot.bottom() - plot.height() * value / (top + 0.5)
 
     slot = plot.width() / max(len(buckets), 1)
-    for i, (start, _value) in enumerate(buckets):  # under the grid: even an empty week reads
-        if unit == "week" and start in cut:  # as unfinished, not as none done
+    for i, shaded in enumerate(shown.cut):  # under the grid: even an empty week reads
+        if shaded:  # as unfinished, not as none done
             p.fillRect(QRectF(plot.left() + slot * i, plot.top(), slot, plot.height()), CUT)
     p.setPen(QPen(GRID, 0.15 * mm))
     for tick in range(0, top + 1, step):
@@ -383,4 +387,4 @@ def draw_week_bars(
         box = QRectF(plot.right() + 1.5 * mm, y - fm.height() / 2, key_w, fm.height())
         p.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, key)
     p.restore()
-    return unit
+    return shown

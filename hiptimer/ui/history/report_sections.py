@@ -66,9 +66,10 @@ def adherence(pages: Pages, data: ReportData) -> None:
     if pages.line(_("Sessions per week"), 7, muted=True) and pages.room(height):
         rect = QRectF(pages.left, pages.y + 1 * pages.mm, pages.width, height - 1 * pages.mm)
         cut = [w.week_start for w in a.cut_weeks]
-        unit = draw_week_bars(pages.p, rect, a.weeks, data.schedule, pages.mm, cut)
+        shown = draw_week_bars(pages.p, rect, a.weeks, data.schedule, pages.mm, cut)
+        unit = shown.unit
         pages.y += height
-        if unit == "week" and cut:
+        if any(shown.cut):
             pages.paragraph(a.cut_note(), 7, muted=True)
         if unit != "week":
             per = _("month") if unit == "month" else _("year")

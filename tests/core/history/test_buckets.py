@@ -55,3 +55,19 @@ def test_shared_ticks_choose_more_lines_when_they_cost_little_room() -> None:
     assert shared_ticks(12, 10) == (25, 5)  # 0, 5 ... 25 beside 0, 2 ... 10
     assert shared_ticks(36, 10, most=3) == (40, 20)  # 0, 20, 40 beside 0, 5, 10
     assert shared_ticks(43.2, 10, most=3) == (50, 25)  # 0, 25, 50: two steps fit
+
+
+def test_month_bars_average_full_weeks_and_flag_a_month_of_cut_weeks_only() -> None:
+    """The period's weeks cut short (this one, begun on a Monday) count towards a month's
+    bar only where it has no full week, and that bar is flagged (shaded)."""
+    from hiptimer.core.history.buckets import week_bars
+
+    monday = date(2024, 1, 1)
+    weeks = [WeekCount(monday + timedelta(weeks=i), 4) for i in range(34)]  # to 19 Aug
+    weeks += [WeekCount(date(2024, 8, 26), 0), WeekCount(date(2024, 9, 2), 1)]
+    cut = [date(2024, 8, 26), date(2024, 9, 2)]  # say the period ends on 26 Aug's Monday
+    unit, bars, flags = week_bars(weeks, cut)
+    assert unit == "month"
+    assert bars[-2:] == [(date(2024, 8, 1), 4.0), (date(2024, 9, 1), 1.0)]  # not 3.2
+    assert flags == [False] * 8 + [True]
+    assert week_bars(weeks[:5], [monday]).cut == [True, False, False, False, False]

@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCharts import QValueAxis
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.history.queries import WeekCount
@@ -71,12 +72,34 @@ def test_no_week_cut_short_no_shade_nor_note(qtbot: QtBot) -> None:
     assert chart.note.isHidden()
 
 
-def test_bars_averaged_per_month_shade_nothing(qtbot: QtBot) -> None:
-    """A month's bar mixes full weeks and cut ones: the PDF shades none then, nor does the window."""
+def test_a_month_of_cut_weeks_only_is_shaded_and_months_average_full_weeks(
+    qtbot: QtBot,
+) -> None:
+    """A year's chart, made on a Monday, ended with an empty bar for the month begun that
+    week: a month with none done, to a clinician. It is shaded now, and a month's bar
+    averages its full weeks only, as the summary's average does."""
     chart = AdherenceChart()
     qtbot.addWidget(chart)
     first = date(2025, 3, 3)
-    weeks = [WeekCount(first + timedelta(weeks=i), 3) for i in range(40)]
-    chart.set_weeks(weeks, None, [first, weeks[-1].week_start], "Shaded: ...")
-    assert chart.unit == "month" and not any(chart.cut_bars)
+    weeks = [WeekCount(first + timedelta(weeks=i), 3) for i in range(39)]  # to 24 Nov
+    this_week = WeekCount(date(2025, 12, 1), 0)  # begun today, a Monday
+    chart.set_weeks([*weeks, this_week], None, [this_week.week_start], "Shaded: ...")
+    assert chart.unit == "month"
+    assert chart.bar_values[-2:] == [3.0, 0.0]  # November; December so far
+    assert chart.cut_bars == [False] * (len(chart.bar_values) - 1) + [True]
+    assert not chart.note.isHidden()
+    weeks.append(WeekCount(date(2025, 12, 1), 4))  # a full week of December, then this one
+    this_week = WeekCount(date(2025, 12, 8), 0)
+    chart.set_weeks([*weeks, this_week], None, [this_week.week_start], "Shaded: ...")
+    assert chart.bar_values[-1] == 4.0 and not chart.cut_bars[-1]  # not (4 + 0) / 2
     assert chart.note.isHidden()
+
+
+def test_the_sessions_axis_names_its_unit(qtbot: QtBot) -> None:
+    """A clinician reads what the numbers count: the pain chart's "pain (0-10)", the dose's
+    "reps", and here "sessions" (the axis had no title)."""
+    chart = AdherenceChart()
+    qtbot.addWidget(chart)
+    chart.set_weeks([WeekCount(date(2025, 3, 3), 2)], None)
+    (axis,) = [a for a in chart.chart.axes() if isinstance(a, QValueAxis)]
+    assert axis.titleText() == "sessions"
