@@ -183,9 +183,12 @@ class Room:
     whole: bool
 
     def better_than(self, other: Room) -> bool:
-        """Drawn a tenth larger at least (no flip for a pixel), nothing else the smaller."""
+        """Drawn a tenth larger at least (no flip for a pixel), nothing else the smaller. A
+        placeholder naming a missing picture is drawn no size either way (0 >= 1.1 x 0): it
+        stays above, where its note has the column's width, not the 8 px its aspect asks."""
         kept = all(mine >= theirs for mine, theirs in zip(self.fonts, other.fonts, strict=True))
-        return self.whole and kept and self.figure >= 1.1 * other.figure
+        larger = self.figure > other.figure and self.figure >= 1.1 * other.figure
+        return self.whole and kept and larger
 
 
 def settle(widget: QWidget) -> None:
