@@ -268,7 +268,13 @@ def resolve_routine(
 
 
 def cmd_open_window(args: argparse.Namespace) -> int:
-    routine = resolve_routine(args.open_routine) if args.open_routine else None
+    spec, routine = args.open_routine, None
+    if spec:  # a large folder of the user's: the window opens first and finds an id or a file
+        from hiptimer.core.routines.read_apart import many_user_routines  # name as it reads
+
+        # (read here, the whole folder held the window back: 2,000 files, 4-6 s)
+        later = not os.path.lexists(spec) and many_user_routines()
+        routine = spec if later else resolve_routine(spec)
     try:
         from hiptimer.ui.app import run_app
     except ImportError as exc:  # Qt cannot load: usually a system library is missing

@@ -100,7 +100,11 @@ def run_app(
     if read_only:
         _write_nothing(services)
     window = _main_window(settings, services, first, clock=clock, wall=wall)
-    chosen = resolve_routine(routine, window.show_problem)
+    chosen = None
+    if isinstance(routine, str) and window.shelf.reads_apart():  # not the whole folder first
+        window.shelf.choose_named(routine, window.show_problem, start=start)
+    else:
+        chosen = resolve_routine(routine, window.show_problem)
     if chosen is not None:  # chosen as the list fills, not after the services start
         window.shelf.choose_first(chosen, start=start)
     if not read_only:  # (a damaged draft is moved aside: the other copy's folder to write)
@@ -142,8 +146,9 @@ def run_app(
             # meanwhile, and read only): it is told to wait, from a thread of the socket's own.
             first.listen(starting=True)  # QtNetwork: only now, after the list's paint (locked)
         window.open_services(wait=False)  # the history opens on a thread of its own
-        if chosen is not None:  # (chosen already) an interrupted session is offered first;
-            window.open_routine(chosen, start=start)  # --start waits for the services
+        wanted = chosen or window.shelf.chosen_named  # (chosen already) an interrupted
+        if wanted is not None:  # session is offered first; --start waits for the services
+            window.open_routine(wanted, start=start)
         if not isinstance(first, Outcome):  # what second starts asked meanwhile, after it
             first.ready()
 

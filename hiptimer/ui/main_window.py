@@ -127,14 +127,17 @@ class MainWindow(QMainWindow):
 
     def open_services(self, *, wait: bool = True, listed_only: bool = False) -> None:
         """After the first paint (hiptimer.ui.app): the routines, then, unless `listed_only`
-        (the list painted first), the keys and the services, not waiting for the history."""
+        (the list painted first), the keys and the services; `wait`: for the history and a
+        large folder's read (else the services open now, the rest once it has ended)."""
         # A poll still queued when the app shut them down, or for a window closed meanwhile
         # while the editor keeps the app running: nothing starts for it (_shown_again asks again).
         if self.services.shut_down or self.closing.closed:
             self._services_wait = False
             return
         # Shown first: the routines now, or from their thread; a read that raised: again.
-        if self.shelf.unlisted and not self.shelf.list_first(wait=not listed_only):
+        if self.shelf.unlisted and not self.shelf.list_first(wait=not listed_only, join=wait):
+            if not (wait or listed_only):  # History, the first-run notice's button: no wait
+                self._services_wait |= self.services.open_now()
             return
         if listed_only:  # the keys too wait for the list's paint: a key meanwhile, keyPressEvent
             return
@@ -345,9 +348,9 @@ class MainWindow(QMainWindow):
         """The history window: sessions, pain charts, adherence and exports."""
         from hiptimer.ui.history.window import open_services_history  # QtCharts loads lazily
 
-        self.open_services()
+        self.open_services(wait=False)  # a large folder's read under way: History after it
         open_services_history(
-            self, self.services, self.wall, self.show_problem,
+            self, self.services, self.wall, self.show_problem, self.shelf,
             lambda: self.settings.settings.pain_limit,  # read at each export: it may change
         )  # fmt: skip
 

@@ -109,7 +109,7 @@ class StartOrder:
 
     def _first_run_accepted(self) -> None:
         host = self._host
-        host.open_services()
+        host.open_services(wait=False)  # (a large folder's read: the offer comes once it ends)
         host.settings.update(first_run_done=True)
         host.nav.remove(self.first_run)
         self.first_run = None

@@ -16,6 +16,7 @@ import pytest
 from hiptimer import paths
 from hiptimer.cli.main import command_named, main
 from hiptimer.core.routines.model import Routine
+from hiptimer.core.routines.read_apart import MANY_FILES
 
 
 def routine_data(rid: str, title: str, **extra: Any) -> dict[str, Any]:
@@ -209,6 +210,25 @@ def test_an_unknown_routine_never_reaches_the_window(
         'hiptimer: routine "nope" not found (no routine with that id); '
         "available ids: daily, hip-basics\n"
     )
+
+
+def test_a_routine_named_in_a_large_folder_is_left_for_the_window_to_find(
+    capsys: pytest.CaptureFixture[str],
+    builtin_dir: Path,
+    user_dir: Path,
+    fake_app: list[tuple[Routine | None, bool]],
+) -> None:
+    # Read here, a folder of 2,000 files held the window back 4-6 s: the window reads it on a
+    # thread of its own and chooses the routine then (or says why not, as it says of others).
+    user_dir.mkdir(parents=True, exist_ok=True)
+    for n in range(MANY_FILES + 1):  # never read: each would be broken
+        (user_dir / f"r{n}.json").write_text("{", encoding="utf-8")
+    assert run(capsys, "--routine", "daily", "--start") == (0, "", "")
+    assert run(capsys, "--routine", "nope") == (0, "", "")
+    assert fake_app == [("daily", True), ("nope", False)]  # type: ignore[comparison-overlap]
+    (user_dir / "r0.json").write_text(json.dumps(routine_data("mine", "Mine")), encoding="utf-8")
+    assert run(capsys, "--routine", str(user_dir / "r0.json"))[0] == 0  # a file: read alone
+    assert isinstance(fake_app[-1][0], Routine) and fake_app[-1][0].id == "mine"
 
 
 def test_a_broken_routine_file_never_reaches_the_window(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -54,6 +55,33 @@ def with_opened(items: list[LibraryItem], opened: list[Routine]) -> list[Library
         if not any(i.routine is not None and same_routine(i.routine, r) for i in items)
     ]
     return [*extra, *items]
+
+
+def named_in(items: list[LibraryItem], spec: str, report: Callable[[str], None]) -> Routine | None:
+    """The routine of `items` that `spec` names, as the catalog finds it: by its id (a usable
+    one first), else by its file's name ("x.json", or "x"); else None with `report` told why
+    (the file is broken, or there is none)."""
+    from hiptimer.i18n import _
+
+    by_id = sorted((i for i in items if i.id == spec), key=lambda i: i.broken)
+    by_name = (i for i in items if _file_name(i) == spec)
+    alike = (i for i in items if _without_json(_file_name(i)) == _without_json(spec))
+    found = next(iter(by_id), None) or next(by_name, None) or next(alike, None)
+    if found is not None and found.routine is not None:
+        return found.routine
+    why = found.problem.partition("\n")[0] if found else _("it is not in your routine library.")
+    report(_("Cannot open routine {routine}: {why}").format(routine=spec, why=why))
+    return None
+
+
+def _file_name(item: LibraryItem) -> str:
+    if item.routine is not None:
+        return os.path.basename(item.routine.path)
+    return item.title  # a broken file's title is its file's name
+
+
+def _without_json(name: str) -> str:
+    return name[:-5] if name.lower().endswith(".json") else name
 
 
 def load_library() -> list[LibraryItem]:

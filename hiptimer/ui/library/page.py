@@ -26,12 +26,13 @@ from hiptimer.ui.library.details import (
     details_html,
 )
 from hiptimer.ui.library.items import Estimate, LibraryItem, same_routine, written_length
-from hiptimer.ui.library.labels import start_words, unbroken_items, wrapped_title
+from hiptimer.ui.library.labels import start_words, unbroken_items
+from hiptimer.ui.library.lengths import RowLengths
+from hiptimer.ui.library.row_fitting import ITEM_PADDING_PX, LENGTH_GAP, RowFitter
 from hiptimer.ui.library.suggestions_line import SuggestionsLine
 from hiptimer.ui.theme import READABLE_PX, current, follow, set_px
 from hiptimer.ui.widgets.beside_or_under import BesideOrUnder
-from hiptimer.ui.widgets.plain import in_our_direction
-from hiptimer.ui.widgets.readable import readable_by_keys, spoken
+from hiptimer.ui.widgets.readable import readable_by_keys
 from hiptimer.ui.widgets.resize_layout import ResizeLayout
 from hiptimer.ui.widgets.worded import worded_button
 
@@ -40,8 +41,6 @@ if TYPE_CHECKING:  # the routine model loads with the first routines, after the 
 
     from hiptimer.core.routines.model import Routine
 
-LENGTH_GAP = "   "  # between a routine's title and its length in the list
-ITEM_PADDING_PX = 10  # QListWidget::item padding in the app's style sheet (theme.py)
 READING_AT_PX = ITEM_PADDING_PX + 2  # "Reading your routines...": where the first title goes
 
 
@@ -67,6 +66,7 @@ class LibraryPage(QWidget):
         self.items: list[LibraryItem] = []
         self._labels: list[str] = []  # each item's label, its length included: _fit_labels()
         self._estimate = estimate
+        self.lengths = RowLengths(self._relabel)  # a long list's: on a thread of their own
         self.heading = QLabel(_("Choose a routine"), self)
         self.today = QLabel("", self)  # the weekly plan's day: routines, marks, the week
         self.today.setTextFormat(Qt.TextFormat.PlainText)  # routine titles
@@ -78,6 +78,10 @@ class LibraryPage(QWidget):
         self.list.setAccessibleName(_("Routines"))
         self.list.setAccessibleDescription(_("Up and Down choose one; Enter starts it"))
         self.setFocusProxy(self.list)  # the page's focus: a reader says the routine chosen
+        # A long list laid out 100 rows at a time between events: 2,000 rows took 0.1 s at once.
+        self.list.setLayoutMode(QListWidget.LayoutMode.Batched)
+        self.list.setBatchSize(100)
+        self.fitter = RowFitter(self.list)
         # A title too long for the list (Spanish ones run longer) puts its length on a
         # second line (_fit_labels), never behind a sideways scroll bar.
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -171,13 +175,14 @@ class LibraryPage(QWidget):
         if self.reading is not None:
             self.reading.hide()
         self.list.clear()
-        self._labels = [self._label(item) for item in items]
+        self.lengths.compute([item.routine for item in items], self._estimate)
+        self._labels = [self._label(row, item) for row, item in enumerate(items)]
         for item, label in zip(items, self._labels, strict=True):
             row = QListWidgetItem(label)
             if item.broken:
                 row.setForeground(QColor(current().error))
             self.list.addItem(row)
-        if self._pictures_later:  # at start-up: once the list is painted (draw_pictures)
+        if self._pictures_later or self._width_watched:  # at start-up: watched once painted
             self._fit_labels()
         else:
             self._watch_width()  # (and fits them)
@@ -187,21 +192,29 @@ class LibraryPage(QWidget):
         else:
             self._show_details(-1)
 
-    def _label(self, item: LibraryItem) -> str:
+    def _label(self, row: int, item: LibraryItem) -> str:
+        """The row's title, and its length once known (a long list's come from a thread)."""
         label = _("{title}   (broken)").format(title=item.title) if item.broken else item.title
+        length = self.lengths.of(row)
         if item.routine is not None and not item.routine.active_exercises:
             label += f"{LENGTH_GAP}\u00b7 " + _("nothing to start")  # every exercise left out
-        elif item.routine is not None:
+        elif length is not None:
             from hiptimer.core.routines.model import format_duration
 
-            label += f"{LENGTH_GAP}\u00b7 {format_duration(self._estimate(item.routine))}"
+            label += f"{LENGTH_GAP}\u00b7 {format_duration(length)}"
         return label
 
-    def set_estimate(self, estimate: Estimate) -> None:
-        """Lengths as the next session will run them, now that the voice is known."""
-        self._estimate = estimate
-        self._labels = [self._label(item) for item in self.items]
+    def _relabel(self) -> None:
+        """Each row's label with the lengths now known."""
+        self._labels = [self._label(row, item) for row, item in enumerate(self.items)]
         self._fit_labels()
+
+    def set_estimate(self, estimate: Estimate) -> None:
+        """Lengths as the next session will run them, now that the voice is known (a long
+        list's on a thread: the rows keep the lengths they show until then)."""
+        self._estimate = estimate
+        if self.lengths.compute([item.routine for item in self.items], estimate):
+            self._relabel()
         # Only the lengths changed: the pictures drawn for this routine are kept (drawing
         # them again took a quarter of the library's build at every start).
         self._show_details(self.list.currentRow(), redraw=False)
@@ -230,32 +243,10 @@ class LibraryPage(QWidget):
         return super().eventFilter(watched, event)
 
     def _fit_labels(self) -> None:
-        """Each row's label, its length moved to a second line when the row is too narrow.
-
-        Qt's word wrap measures list rows without the style sheet's item padding, so a
-        label that nearly fits was cut ("· 30 …") instead of wrapped: break it here.
-        """
-        if not self.items:  # before the first routines: no viewport to wrap yet
-            return
-        if self.list.count() != len(self._labels):
-            return  # rows being replaced (clear() resizes the viewport): set_items fits them
-        metrics = self.list.fontMetrics()
-        room = self.list.viewport().width() - 2 * ITEM_PADDING_PX - 16  # and the text margins
-        # The labels are made once per list and voice (a length costs a routine's cue words):
-        # resizes only re-fit them.
-        for row, item_label in enumerate(self._labels):
-            label = item_label
-            if metrics.horizontalAdvance(label) > room:
-                label = label.replace(LENGTH_GAP, "\n", 1)
-                title, newline, length = label.partition("\n")
-                if metrics.horizontalAdvance(title) > room:
-                    title = wrapped_title(title, metrics, room)
-                label = title + newline + length
-            # A number after a title written right to left took its direction: "1 · <title> min".
-            self.list.item(row).setText(in_our_direction(label, one_paragraph=True))
-            self.list.item(row).setData(
-                Qt.ItemDataRole.AccessibleTextRole, spoken(item_label, LENGTH_GAP)
-            )
+        """Each row's label fitted to the list's width (RowFitter: a long list's between events).
+        The labels are made once per list and lengths: resizes only re-fit them."""
+        if self.items:  # (before the first routines: no viewport to wrap yet)
+            self.fitter.fit(self._labels)
 
     @property
     def selected(self) -> LibraryItem | None:

@@ -1,14 +1,14 @@
-"""The library's routines read on a thread of their own (hiptimer.core.routines.read_apart),
-handed to the GUI thread by a queued signal."""
+"""Work on a thread of its own (hiptimer.core.routines.read_apart), its end handed to the GUI
+thread by a queued signal: the library's routines read, their lengths computed."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 
 from hiptimer.core.routines.read_apart import ReadApart
-from hiptimer.ui.library.items import LibraryItem
 
 
 class LibraryReading(QObject):
@@ -21,9 +21,7 @@ class LibraryReading(QObject):
 
     read = Signal(object)
 
-    def __init__(
-        self, load: Callable[[], list[LibraryItem]], then: Callable[[LibraryReading], None]
-    ) -> None:
+    def __init__(self, load: Callable[[], Any], then: Callable[[LibraryReading], None]) -> None:
         super().__init__()
         self.read.connect(then, Qt.ConnectionType.QueuedConnection)  # never on the thread
         self._apart = ReadApart(load, lambda _apart: self.read.emit(self))
@@ -35,6 +33,6 @@ class LibraryReading(QObject):
     def stop(self) -> None:
         self._apart.stop()
 
-    def result(self) -> list[LibraryItem]:
-        """The items (waiting for them), or the exception the read raised."""
+    def result(self) -> Any:
+        """What `load` returned (waiting for it), or the exception it raised."""
         return self._apart.result()

@@ -8,7 +8,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from hiptimer.ui.keys import Mode
-from hiptimer.ui.library.items import LibraryItem, same_routine, with_opened, written_length
+from hiptimer.ui.library.items import (
+    LibraryItem,
+    named_in,
+    same_routine,
+    with_opened,
+    written_length,
+)
 from hiptimer.ui.library.offers import LibraryOffers
 from hiptimer.ui.library.page import LibraryPage
 from hiptimer.ui.navigator import Navigator
@@ -46,6 +52,9 @@ class LibraryShelf:
         self._reading: LibraryReading | None = None  # the first read, on its thread
         self._after_read: list[Callable[[], None]] = []  # after_read(), until it has ended
         self.chosen_first: Routine | None = None  # the command line's: chosen once listed
+        self.named: str | None = None  # --routine ID of a large folder: found once read,
+        self.chosen_named: Routine | None = None  # as this
+        self._not_found: Callable[[str], None] = log.warning  # what is said when it is not
         self._starting = False  # and started (--start)
         self.opened: list[Routine] = []  # files from elsewhere, listed while HipTimer runs
         # Routine lengths as written until the voice is known; then as the session runs them.
@@ -63,17 +72,18 @@ class LibraryShelf:
         self._offers.attach(page)
         return page
 
-    def list_first(self, *, wait: bool) -> bool:
+    def list_first(self, *, wait: bool, join: bool = True) -> bool:
         """The routines on the page laid out without them (the window's first paint): read
         now, or on a thread of their own for a large folder of the user's, where `wait` waits
-        for it (a key, a session started). True once listed, else `listed` is called then."""
+        for it (a key, a session started; a read already under way only if `join`). True once
+        listed, else `listed` is called then."""
         if self._reading is None:
             if wait or not self._apart():
                 self._fill(self.items())  # (or raises: the next call reads again)
                 return True
             self._start_reading()
             return False  # listed when read (_read)
-        if not wait:
+        if not (wait and join):
             return False
         reading, self._reading = self._reading, None
         reading.stop()  # its signal, queued or not, lists nothing more
@@ -101,6 +111,7 @@ class LibraryShelf:
         object is never freed on the reading thread."""
         if self._reading is not None:
             self._reading.stop()
+        self.page.lengths.stop()  # (a long list's lengths, computed on a thread, likewise)
 
     def _start_reading(self) -> None:
         from hiptimer.ui.library.reading import LibraryReading  # a large folder only
@@ -126,6 +137,10 @@ class LibraryShelf:
             then()
 
     def _fill(self, items: list[LibraryItem]) -> None:
+        if self.named is not None:  # the command line's, by its id or file name
+            found = named_in(items, self.named, self._not_found)
+            self.chosen_first = self.chosen_named = found
+            self.named = None
         self.page.set_items(items, pictures_later=True)  # Start first, its figures after
         self.unlisted = False
         chosen, self.chosen_first = self.chosen_first, None
@@ -140,6 +155,19 @@ class LibraryShelf:
         self.open(routine)
         self.chosen_first, self._starting = routine, start
 
+    def reads_apart(self) -> bool:
+        """Whether the first read goes to a thread of its own (a large folder of the user's)."""
+        return self.unlisted and self._apart()
+
+    def choose_named(
+        self, spec: str, report: Callable[[str], None], *, start: bool = False
+    ) -> None:
+        """The routine the command line names by an id or library file name, in a large
+        folder read on its thread: chosen as the list fills (the window did not wait for the
+        whole folder to be read: 2,000 files, 2-4 s), `report` saying why when it is not there
+        or broken; `chosen_named` from then on."""
+        self.named, self._not_found, self._starting = spec, report, start
+
     def reload(self) -> None:
         """A new page with the routines as they are now, the same routine chosen."""
         if self._reading is not None:  # the files changed since that read began: again
@@ -149,6 +177,7 @@ class LibraryShelf:
         self.page = self._new_page()
         if selected is not None:
             self.page.select(selected.id)
+        old.lengths.stop()  # its rows' lengths, if still computed on a thread, go nowhere
         self._nav.remove(old)
 
     def open(self, routine: Routine) -> None:

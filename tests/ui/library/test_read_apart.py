@@ -4,9 +4,7 @@ typed meanwhile act then, a reload starts the read again, and a quit does not wa
 
 from __future__ import annotations
 
-import json
 import threading
-from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
@@ -15,61 +13,16 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from hiptimer import paths
 from hiptimer.core.routines.read_apart import MANY_FILES
 from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.app import run_app
 from hiptimer.ui.library.items import LibraryItem
 from hiptimer.ui.main_window import MainWindow
-from tests.harness import hold, quick_routine, short_routine
+from tests.harness import short_routine
+from tests.ui.library.gated_read import ROUTINES, Gated, copies, read_ended, shown
 from tests.ui.sessions import fake_services, library_of
 
 K = Qt.Key
-ROUTINES = tuple(
-    replace(r, id=f"r{n}", title=f"Routine {n}")
-    for n, r in enumerate((short_routine(), quick_routine(hold()), quick_routine(hold("bridge"))))
-)
-
-
-class Gated:
-    """A library read that waits until the test lets it end, as 2,000 files take seconds."""
-
-    def __init__(self, *lists: list[LibraryItem]) -> None:
-        self.lists = list(lists)  # one per read, the last one again after
-        self.release = threading.Event()
-        self.threads: list[str] = []
-
-    def __call__(self) -> list[LibraryItem]:
-        self.threads.append(threading.current_thread().name)
-        if len(self.threads) == 1:
-            assert self.release.wait(10), "the test never let the read end"
-        return self.lists[min(len(self.threads), len(self.lists)) - 1]
-
-
-@pytest.fixture
-def gated() -> Iterator[Gated]:
-    read = Gated(library_of(*ROUTINES)())
-    yield read
-    read.release.set()  # a failed test must not leave the thread waiting
-    read_ended()
-
-
-def read_ended() -> None:
-    for thread in threading.enumerate():
-        if thread.name == "routines-read":
-            thread.join(10)
-
-
-def shown(qtbot: QtBot, read: Gated) -> MainWindow:
-    """The window as hiptimer.ui.app shows it, with a folder to read apart."""
-    SettingsStore().update(first_run_done=True)
-    window = MainWindow(
-        SettingsStore(), fake_services(), library=read, read_apart=lambda: True, show_first=True
-    )
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
 
 
 def test_the_window_answers_while_a_large_folder_is_read(qtbot: QtBot, gated: Gated) -> None:
@@ -159,19 +112,6 @@ def test_the_command_lines_routine_is_chosen_as_the_list_fills(
     assert selected is not None and selected.routine is chosen
     assert not window.keys.installed  # before the keys and the services, not after them
     window.close()
-
-
-def copies(count: int) -> None:
-    """`count` valid routine files of the user's, and two broken ones."""
-    shipped = paths.builtin_routines_dir() / "hip-strengthening.json"
-    data = json.loads(shipped.read_text(encoding="utf-8"))
-    folder = paths.user_routines_dir()
-    folder.mkdir(parents=True)
-    for n in range(count):
-        own = {**data, "id": f"copy-{n:03d}", "title": f"Copy {n}"}
-        (folder / f"copy-{n:03d}.json").write_text(json.dumps(own), encoding="utf-8")
-    for n in range(2):
-        (folder / f"broken-{n}.json").write_text('{"id": ', encoding="utf-8")
 
 
 def test_a_large_folder_is_listed_by_the_app_with_its_broken_files_named(qtbot: QtBot) -> None:

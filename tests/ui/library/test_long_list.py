@@ -1,0 +1,123 @@
+"""A long routine list (2,000 files of the user's) never holds the window: its rows' lengths are
+computed on a thread of their own, its rows fitted to the width those in view first and the
+rest between events, and the list laid out a batch of rows at a time."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+
+from PySide6.QtWidgets import QListView, QListWidget
+from pytestqt.qtbot import QtBot
+
+from hiptimer.core.routines.model import Routine
+from hiptimer.ui.library.items import LibraryItem
+from hiptimer.ui.library.lengths import LENGTHS_APART
+from hiptimer.ui.library.page import LibraryPage
+from hiptimer.ui.library.row_fitting import FIT_BATCH, LENGTH_GAP, RowFitter
+from tests.harness import hold, quick_routine
+
+
+def many(count: int) -> list[LibraryItem]:
+    base = quick_routine(hold())
+    routines = [replace(base, id=f"r{n}", title=f"Routine {n}") for n in range(count)]
+    return [LibraryItem(r.id, r.title, r) for r in routines]
+
+
+class Lengths:
+    """An estimate that says which threads asked it, for which routines."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.asked: dict[str, set[str]] = {}  # thread: routine ids
+
+    def __call__(self, routine: Routine) -> float:
+        self.asked.setdefault(threading.current_thread().name, set()).add(routine.id)
+        return self.seconds
+
+    @property
+    def threads(self) -> set[str]:
+        return set(self.asked)
+
+
+def texts(page: LibraryPage) -> list[str]:
+    """The rows' texts, each on one line (however the list's width fitted them)."""
+    return [" ".join(page.list.item(row).text().split()) for row in range(page.list.count())]
+
+
+def test_a_long_lists_lengths_are_computed_on_a_thread_and_shown_once_known(
+    qtbot: QtBot,
+) -> None:
+    ten = Lengths(600)
+    page = LibraryPage(many(LENGTHS_APART + 1), estimate=ten)
+    qtbot.addWidget(page)
+    rows = texts(page)
+    assert len(rows) == LENGTHS_APART + 1 and not any("min" in row for row in rows)
+    assert rows[:2] == ["Routine 0", "Routine 1"]  # titles at once, in their order
+    qtbot.waitUntil(lambda: all("10 min" in row for row in texts(page)))
+    assert len(ten.asked["routines-read"]) == LENGTHS_APART + 1
+    assert ten.asked.get("MainThread", set()) <= {"r0"}  # only the chosen one's, its details
+    twenty = Lengths(1200)
+    page.set_estimate(twenty)  # the voice is known: the rows keep what they show meanwhile
+    assert all("10 min" in row for row in texts(page))
+    qtbot.waitUntil(lambda: all("20 min" in row for row in texts(page)))
+    assert len(twenty.asked["routines-read"]) == LENGTHS_APART + 1
+    assert twenty.asked.get("MainThread", set()) <= {"r0"}
+
+
+def test_a_short_lists_lengths_are_shown_at_once(qtbot: QtBot) -> None:
+    ten = Lengths(600)
+    page = LibraryPage(many(LENGTHS_APART), estimate=ten)
+    qtbot.addWidget(page)
+    assert all("10 min" in row for row in texts(page))
+    assert ten.threads == {threading.current_thread().name}
+    page.set_estimate(Lengths(1200))
+    assert all("20 min" in row for row in texts(page))
+
+
+def test_lengths_computed_for_a_list_replaced_meanwhile_are_not_shown(qtbot: QtBot) -> None:
+    page = LibraryPage(many(LENGTHS_APART + 1), estimate=Lengths(600))
+    qtbot.addWidget(page)
+    page.set_items(many(3))  # (a reload, say) before the long list's lengths came
+    qtbot.wait(50)  # (not a timing: time for the replaced computation to hand anything over)
+    assert texts(page) == [f"Routine {n} \u00b7 10 min" for n in range(3)]
+
+
+def test_a_long_list_is_fitted_rows_in_view_first_then_between_events(qtbot: QtBot) -> None:
+    view = QListWidget()
+    qtbot.addWidget(view)
+    view.resize(120, 300)  # too narrow for a title and its length on one line
+    labels = [f"Routine {n}{LENGTH_GAP}\u00b7 10 min" for n in range(3 * FIT_BATCH)]
+    view.addItems(labels)
+    fitter = RowFitter(view)
+    fitter.fit(labels)
+    rows = [view.item(row).text() for row in range(view.count())]
+    assert all("\n" in row for row in rows[:FIT_BATCH])  # the rows in view, at once
+    assert not any("\n" in row for row in rows[FIT_BATCH:]) and fitter.fitting
+    qtbot.waitUntil(lambda: not fitter.fitting)
+    assert all("\n" in view.item(row).text() for row in range(view.count()))
+    assert [view.item(row).text().split("\n")[0] for row in range(3)] == [
+        "Routine 0",
+        "Routine 1",
+        "Routine 2",
+    ]  # the order kept
+
+
+def test_a_new_fit_leaves_the_batches_of_the_one_before(qtbot: QtBot) -> None:
+    view = QListWidget()
+    qtbot.addWidget(view)
+    view.resize(120, 300)
+    labels = [f"Routine {n}{LENGTH_GAP}\u00b7 10 min" for n in range(3 * FIT_BATCH)]
+    view.addItems(labels)
+    fitter = RowFitter(view)
+    fitter.fit(labels)
+    view.resize(2000, 300)  # wide: every label on one line
+    fitter.fit(labels)
+    qtbot.waitUntil(lambda: not fitter.fitting)
+    assert not any("\n" in view.item(row).text() for row in range(view.count()))
+
+
+def test_the_list_is_laid_out_a_batch_of_rows_at_a_time(qtbot: QtBot) -> None:
+    page = LibraryPage(many(3))
+    qtbot.addWidget(page)
+    assert page.list.layoutMode() is QListView.LayoutMode.Batched
