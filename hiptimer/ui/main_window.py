@@ -110,7 +110,7 @@ class MainWindow(QMainWindow):
             self.nav, self.services, settings, wall, self.show_problem,
             self.show_status,
             self.shelf.routines, self.shelf.selected_routine, self.shelf.selected_broken,
-            lambda: self.session,
+            lambda: self.session, self.shelf.catalog,
         )  # fmt: skip
         self.keys: WindowKeys = WindowKeys(self, self.nav.key_mode, self.perform, later=show_first)
         self._build_menus(shell)  # (after the keys: their shortcuts wait with them)

@@ -12,6 +12,7 @@ from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.services.ports import Services
 
 if TYPE_CHECKING:
+    from hiptimer.core.routines.catalog import Catalog
     from hiptimer.core.routines.model import Routine
     from hiptimer.ui.session.active import ActiveSession
 
@@ -34,3 +35,4 @@ class Shell:
     selected_routine: Callable[[], Routine | None]
     selected_broken: Callable[[], str]  # the file name of a broken entry chosen, else ""
     session: Callable[[], ActiveSession | None]  # the session on screen
+    catalog: Callable[[], Catalog]  # the library's routine files (LibraryShelf.catalog)

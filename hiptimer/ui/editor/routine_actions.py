@@ -47,6 +47,7 @@ class RoutinesHost(Protocol):
     def selected_broken(self) -> str: ...  # the file name of a broken one chosen, else ""
     def show_problem(self, text: str, /) -> None: ...
     def show_message(self, text: str, ms: int, /) -> None: ...  # in the status bar
+    def catalog(self) -> Catalog: ...  # the library's routine files
 
 
 class RoutineActions(QObject):
@@ -118,22 +119,20 @@ class RoutineActions(QObject):
         self._host.show_problem(text.format(file=broken))
 
     def new_routine(self) -> None:
-        from hiptimer.core.routines.catalog import load_catalog  # not needed to build the menu
         from hiptimer.core.routines.user_routines import user_file_stems
 
-        catalog = load_catalog()
+        catalog = self._host.catalog()
         # A file named my-routine.json may hold another id: the new routine, saved as
         # <id>.json, would be refused, and the editor has no field to change its id.
         taken = {entry.id for entry in catalog.entries()} | user_file_stems()
         self.open_editor(blank_routine(taken), catalog)
 
     def open_editor(self, routine: Routine, catalog: Catalog | None = None) -> EditorWindow:
-        """An editor on `routine`; `catalog`: the library as the caller read it just now (read
-        again when not given: every routine file is read)."""
-        from hiptimer.core.routines.catalog import load_catalog
+        """An editor on `routine`; `catalog`: the library as the caller read it just now (else
+        the host's: LibraryShelf.catalog)."""
         from hiptimer.ui.editor.window import EditorWindow
 
-        editor = EditorWindow(routine, catalog or load_catalog(), self.window)
+        editor = EditorWindow(routine, catalog or self._host.catalog(), self.window)
         editor.saved.connect(self.routine_changed)
         editor.imported.connect(self._imported)
         editor.destroyed.connect(lambda *_: self._forget(editor))
@@ -149,10 +148,9 @@ class RoutineActions(QObject):
         """The editor on the routine whose unsaved changes a system quit kept in `draft`: it
         offers that draft first. A routine no longer in the library (or never saved) opens
         as a new one."""
-        from hiptimer.core.routines.catalog import load_catalog
         from hiptimer.core.routines.model import Routine
 
-        catalog = load_catalog()
+        catalog = self._host.catalog()
         entry = catalog.get(draft.routine_id)
         if entry is not None and entry.routine is not None:
             editor = self.open_editor(entry.routine, catalog)

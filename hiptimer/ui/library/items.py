@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the routine model loads with the first routines, after the first paint
+    from hiptimer.core.routines.catalog import Catalog
     from hiptimer.core.routines.model import Routine
 
 Estimate = Callable[["Routine"], float]  # a routine's length as the next session would run it
@@ -54,7 +55,9 @@ def with_opened(items: list[LibraryItem], opened: list[Routine]) -> list[Library
         for r in reversed(opened)  # the last opened on top, as show_routine puts it
         if not any(i.routine is not None and same_routine(i.routine, r) for i in items)
     ]
-    return [*extra, *items]
+    listed = Library([*extra, *items])
+    listed.catalog = getattr(items, "catalog", None)
+    return listed
 
 
 def named_in(items: list[LibraryItem], spec: str, report: Callable[[str], None]) -> Routine | None:
@@ -84,12 +87,19 @@ def _without_json(name: str) -> str:
     return name[:-5] if name.lower().endswith(".json") else name
 
 
+class Library(list[LibraryItem]):
+    """The library's items, with the catalog they were listed from (None: not from one)."""
+
+    catalog: Catalog | None = None
+
+
 def load_library() -> list[LibraryItem]:
     """The routines from hiptimer.core.routines.catalog, or straight from the routine folders."""
     from hiptimer.core.routines.catalog import load_catalog
 
     catalog = load_catalog()
-    items = []
+    items = Library()
+    items.catalog = catalog
     for e in catalog.entries():
         original = catalog.original_of(e.routine) if e.routine is not None else None
         problem = "\n".join(e.error.shown_lines()) if e.error else ""

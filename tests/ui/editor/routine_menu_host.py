@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from hiptimer.core.routines.catalog import Catalog, load_catalog
 from hiptimer.core.routines.model import Routine
 
 
@@ -26,3 +27,6 @@ class Host:
 
     def show_message(self, text: str, ms: int) -> None:
         self.messages.append(text)
+
+    def catalog(self) -> Catalog:
+        return load_catalog()

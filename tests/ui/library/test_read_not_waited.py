@@ -111,3 +111,32 @@ def test_the_window_does_not_read_the_folder_for_the_command_lines_routine(
     QTimer.singleShot(0, look)
     assert run_app(routine="copy-050", services=fake_services()) == 0
     assert seen == ["copy-050"] and reads == ["routines-read"]  # once, on its thread
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen has no stacking
+def test_the_editor_takes_the_large_folders_catalog_as_the_list_was_read(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    copies(MANY_FILES + 1)
+    reads: list[str] = []
+    real = catalog.load_catalog
+
+    def load_catalog() -> Catalog:
+        reads.append(threading.current_thread().name)
+        return real()
+
+    monkeypatch.setattr(catalog, "load_catalog", load_catalog)
+    SettingsStore().update(first_run_done=True)
+    window = MainWindow(SettingsStore(), fake_services(), show_first=True)
+    qtbot.addWidget(window)
+    window.show()
+    window.open_services(wait=False, listed_only=True)
+    qtbot.waitUntil(lambda: window.library.list.count() > MANY_FILES)
+    window.library.select("copy-007")
+    editor = window.routine_actions.open_editor(window.library.selected.routine)  # type: ignore[union-attr,arg-type]
+    assert editor.catalog.get("copy-050") is not None  # the whole library, as listed
+    window.routine_actions.new_routine()  # (Ctrl+N) the same
+    assert reads == ["routines-read"]  # read once, on its thread: not again for each editor
+    for opened in list(window.routine_actions.editors):
+        opened.close()
+    window.close()
