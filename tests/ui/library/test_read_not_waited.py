@@ -25,6 +25,20 @@ from tests.ui.library.gated_read import ROUTINES, Gated, copies, shown
 from tests.ui.sessions import fake_services
 
 
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The threads that read the routine catalog (load_catalog) from now on."""
+    threads: list[str] = []
+    real = catalog.load_catalog
+
+    def load_catalog() -> Catalog:
+        threads.append(threading.current_thread().name)
+        return real()
+
+    monkeypatch.setattr(catalog, "load_catalog", load_catalog)  # (imported where it is used)
+    return threads
+
+
 def test_the_first_run_notices_button_does_not_wait_for_the_read(
     qtbot: QtBot, gated: Gated
 ) -> None:
@@ -85,18 +99,10 @@ def test_the_command_lines_routine_is_found_when_the_read_ends(qtbot: QtBot) -> 
 
 
 def test_the_window_does_not_read_the_folder_for_the_command_lines_routine(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, reads: list[str]
 ) -> None:
     SettingsStore().update(first_run_done=True)
     copies(MANY_FILES + 1)
-    reads: list[str] = []
-    real = catalog.load_catalog
-
-    def load_catalog() -> Catalog:
-        reads.append(threading.current_thread().name)
-        return real()
-
-    monkeypatch.setattr(catalog, "load_catalog", load_catalog)  # (imported where it is used)
     seen: list[str] = []
 
     def look() -> None:
@@ -115,17 +121,9 @@ def test_the_window_does_not_read_the_folder_for_the_command_lines_routine(
 
 @pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen has no stacking
 def test_the_editor_takes_the_large_folders_catalog_as_the_list_was_read(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, reads: list[str]
 ) -> None:
     copies(MANY_FILES + 1)
-    reads: list[str] = []
-    real = catalog.load_catalog
-
-    def load_catalog() -> Catalog:
-        reads.append(threading.current_thread().name)
-        return real()
-
-    monkeypatch.setattr(catalog, "load_catalog", load_catalog)
     SettingsStore().update(first_run_done=True)
     window = MainWindow(SettingsStore(), fake_services(), show_first=True)
     qtbot.addWidget(window)
