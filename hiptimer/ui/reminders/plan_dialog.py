@@ -9,11 +9,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -34,11 +37,14 @@ from hiptimer.ui.reminders.plan_fields import (
 from hiptimer.ui.settings.style import settings_style_sheet
 from hiptimer.ui.theme import follow
 from hiptimer.ui.widgets.dialog_body import DialogBody
-from hiptimer.ui.widgets.plain import as_html
+from hiptimer.ui.widgets.plain import as_html, fit_names
 from hiptimer.ui.widgets.screen_fit import room
 
 # A title cut to fit the screen keeps at least this many average characters.
 SHORTEST_TITLE = 12
+# Past this many routines the plan lists the planned ones, and one more is added from a list:
+# a row each for 2,008 routines (18,000 boxes and fields) took 3.5 s of CPU to open.
+ROWS_FOR_ALL_UP_TO = 100
 
 TRAY_HELP = N_(
     "Reminders come only while HipTimer runs. With this on, closing the window leaves it "
@@ -198,20 +204,63 @@ class PlanDialog(QDialog):
             grid.addWidget(QLabel(name), 0, 1 + d, Qt.AlignmentFlag.AlignCenter)
         grid.addWidget(QLabel(_("Time")), 0, 8)
         self.rows: dict[str, _Row] = {}
+        self._grid = grid
         known = {r.id for r in routines}
         entries: list[tuple[str, str, Routine | None]] = [(r.id, r.title, r) for r in routines]
         gone = _("{routine} (not in the library)")
         entries += [(i.routine_id, gone.format(routine=i.routine_id), None)
                     for i in plan.items if i.routine_id not in known]  # fmt: skip
-        for n, (rid, title, routine) in enumerate(entries, start=1):
-            row = _Row(grid, n, title, plan.item_for(rid))
-            if routine is not None:
-                first = default_item(routine)
-                row.planned.toggled.connect(lambda on, r=row, f=first: _first_fill(on, r, f))
-            self.rows[rid] = row
+        many = len(routines) > ROWS_FOR_ALL_UP_TO
+        for rid, title, routine in entries:
+            if not many or plan.item_for(rid) is not None:
+                self._add_row(rid, title, routine, plan.item_for(rid))
         grid.setColumnStretch(0, 1)
         layout.addWidget(grid_host)
+        self._addable = {rid: (title, r) for rid, title, r in entries if rid not in self.rows}
+        self.to_add: QComboBox | None = None
+        if self._addable:
+            layout.addWidget(self._adder(box))
         return box
+
+    def _add_row(
+        self, rid: str, title: str, routine: Routine | None, item: PlanItem | None
+    ) -> _Row:
+        row = _Row(self._grid, len(self.rows) + 1, title, item)
+        if routine is not None:
+            first = default_item(routine)
+            row.planned.toggled.connect(lambda on, r=row, f=first: _first_fill(on, r, f))
+        self.rows[rid] = row
+        return row
+
+    def _adder(self, box: QGroupBox) -> QWidget:
+        """A large library's other routines, one added to the plan at a time."""
+        host = QWidget(box)
+        line = QHBoxLayout(host)
+        line.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(_("A&nother routine:"), host)
+        self.to_add = QComboBox(host)
+        fit_names(self.to_add, 24)
+        for rid, (title, _routine) in self._addable.items():
+            self.to_add.addItem(title, rid)
+        label.setBuddy(self.to_add)
+        add = QPushButton(_("Add to the plan"), host)
+        add.clicked.connect(self._add_chosen)
+        line.addWidget(label)
+        line.addWidget(self.to_add, 1)
+        line.addWidget(add)
+        return host
+
+    def _add_chosen(self) -> None:
+        """The routine chosen in the list gets its row, ticked with its schedule's days."""
+        assert self.to_add is not None
+        rid = self.to_add.currentData()
+        if rid not in self._addable:
+            return
+        title, routine = self._addable.pop(rid)
+        self.to_add.removeItem(self.to_add.currentIndex())
+        row = self._add_row(rid, title, routine, None)
+        row.planned.setChecked(True)
+        row.planned.setFocus()
 
     def _tray_group(
         self, keep: bool, login: bool, tray_reason: str, login_reason: str
