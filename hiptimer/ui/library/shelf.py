@@ -58,6 +58,7 @@ class LibraryShelf:
         self._not_found: Callable[[str], None] = log.warning  # what is said when it is not
         self._starting = False  # and started (--start)
         self._catalog: Catalog | None = None  # the one the list was read from, if any
+        self._read_again: list[LibraryReading] = []  # reloads of a large folder, the last two
         self.opened: list[Routine] = []  # files from elsewhere, listed while HipTimer runs
         # Routine lengths as written until the voice is known; then as the session runs them.
         self.estimate: Callable[[Routine], float] = written_length
@@ -66,8 +67,9 @@ class LibraryShelf:
     def items(self) -> list[LibraryItem]:
         return with_opened(self.load(), self.opened)
 
-    def _new_page(self) -> LibraryPage:
-        items = None if self.unlisted else self.items()
+    def _new_page(self, items: list[LibraryItem] | None = None) -> LibraryPage:
+        if items is None and not self.unlisted:
+            items = self.items()
         if items is not None:
             self._catalog = getattr(items, "catalog", None)
         page = LibraryPage(items, self._parent, estimate=self.estimate)
@@ -113,8 +115,9 @@ class LibraryShelf:
         """The app quits: a read still on its thread hands nothing over once this returns (its
         queued call would reach a window being deleted). The reading is kept, so that its
         object is never freed on the reading thread."""
-        if self._reading is not None:
-            self._reading.stop()
+        for reading in (self._reading, *self._read_again[-1:]):
+            if reading is not None:
+                reading.stop()
         self.page.lengths.stop()  # (a long list's lengths, computed on a thread, likewise)
 
     def _start_reading(self) -> None:
@@ -174,12 +177,39 @@ class LibraryShelf:
         self.named, self._not_found, self._starting = spec, report, start
 
     def reload(self) -> None:
-        """A new page with the routines as they are now, the same routine chosen."""
+        """A new page with the routines as they are now, the same routine chosen: for a large
+        folder of the user's once they are read on a thread (after each session, each save:
+        2,000 files held the window 1-2 s), the page on screen kept until then."""
         if self._reading is not None:  # the files changed since that read began: again
             self._reading.stop()
             self._start_reading()
+        elif not self.unlisted and self._apart():
+            from hiptimer.ui.library.reading import LibraryReading
+
+            for reading in self._read_again[-1:]:
+                reading.stop()  # (a reload under way read the folder as it was)
+            # The last two kept, so that none is freed by its thread as it ends (the one
+            # before has long ended once another whole read has begun).
+            self._read_again = [*self._read_again[-1:], LibraryReading(self.items, self._read_anew)]
+            return
+        self._replace(self._new_page())
+
+    def _read_anew(self, reading: LibraryReading) -> None:
+        if reading is not self._read_again[-1]:
+            return  # another reload began since
+        try:
+            items = reading.result()
+        except Exception:  # the page shown stays; the next reload reads again
+            log.exception("The routines could not be read again")
+            return
+        showing = self._nav.showing(self.page)
+        self._replace(self._new_page(items))
+        if showing:
+            self._nav.show(self.page)
+
+    def _replace(self, page: LibraryPage) -> None:
         old, selected = self.page, self.page.selected
-        self.page = self._new_page()
+        self.page = page
         if selected is not None:
             self.page.select(selected.id)
         old.lengths.stop()  # its rows' lengths, if still computed on a thread, go nowhere

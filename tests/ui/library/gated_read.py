@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 
 from pytestqt.qtbot import QtBot
@@ -45,7 +46,11 @@ def read_ended() -> None:
 
 
 def shown(
-    qtbot: QtBot, read: Gated, *, first_run_done: bool = True, services: Services | None = None
+    qtbot: QtBot,
+    read: Callable[[], list[LibraryItem]],
+    *,
+    first_run_done: bool = True,
+    services: Services | None = None,
 ) -> MainWindow:
     """The window as hiptimer.ui.app shows it, with a folder to read apart."""
     SettingsStore().update(first_run_done=first_run_done)

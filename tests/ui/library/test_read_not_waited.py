@@ -5,6 +5,7 @@ again), and the routine the command line names, chosen when the read finds it.""
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -22,7 +23,7 @@ from hiptimer.ui.history.window import HistoryWindow
 from hiptimer.ui.library.items import LibraryItem
 from hiptimer.ui.main_window import MainWindow
 from tests.ui.library.gated_read import ROUTINES, Gated, copies, shown
-from tests.ui.sessions import fake_services
+from tests.ui.sessions import fake_services, library_of
 
 
 @pytest.fixture
@@ -137,4 +138,35 @@ def test_the_editor_takes_the_large_folders_catalog_as_the_list_was_read(
     assert reads == ["routines-read"]  # read once, on its thread: not again for each editor
     for opened in list(window.routine_actions.editors):
         opened.close()
+    window.close()
+
+
+def test_a_large_folder_is_read_again_on_a_thread_the_page_kept_meanwhile(qtbot: QtBot) -> None:
+    newer = [
+        *library_of(*ROUTINES)(),
+        LibraryItem("new", "Imported", replace(ROUTINES[0], id="new")),
+    ]
+    threads: list[str] = []
+    held = threading.Event()
+
+    def read() -> list[LibraryItem]:
+        threads.append(threading.current_thread().name)
+        if len(threads) == 1:
+            return library_of(*ROUTINES)()
+        assert held.wait(10), "the test never let the read end"
+        return newer
+
+    window = shown(qtbot, read)
+    window.open_services(wait=False, listed_only=True)
+    qtbot.waitUntil(lambda: window.library.list.count() == len(ROUTINES))
+    window.library.select("r1")
+    old = window.library
+    window.shelf.reload()  # after a session, a save, an import: 2,000 files took 1-2 s
+    assert window.library is old and window.nav.showing(old)  # the window answers meanwhile
+    held.set()
+    qtbot.waitUntil(lambda: window.library is not old)
+    page = window.library
+    assert [item.id for item in page.items] == [item.id for item in newer]
+    assert page.selected is not None and page.selected.id == "r1" and window.nav.showing(page)
+    assert threads == ["routines-read", "routines-read"]
     window.close()
