@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
@@ -40,6 +41,7 @@ def test_a_large_librarys_exercises_are_listed_as_each_routine_is_opened(
     qtbot.addWidget(picker)
     titles = [branch.text(0) for branch in branches(picker)]
     assert titles == [r.title for r in routines] and leaves(picker) == 0
+    assert all(picker.tree.isFirstColumnSpanned(n, QModelIndex()) for n in range(len(titles)))
     branch = branches(picker)[5]
     picker.tree.expandItem(branch)  # (Right, or a click on its arrow)
     names = [leaf.text(0) for i in range(branch.childCount()) if (leaf := branch.child(i))]
