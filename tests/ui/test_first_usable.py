@@ -59,6 +59,7 @@ AFTER_THE_LIST = (
     "hiptimer.core.figures.scene",
     "hiptimer.ui.editor.files",  # dropped files
     "hiptimer.core.history.store",  # the services
+    "hiptimer.core.history.status",  # its two frozen dataclasses (~10 M; session 23)
     "hiptimer.ui.services.speech",
     "PySide6.QtNetwork",  # a second copy's request
     "html",  # its entities' table: the details escape their text without it (widgets/plain)

@@ -11,13 +11,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from hiptimer.core.history.status import HistoryStatus
 from hiptimer.core.session.session_log import SessionLog
 from hiptimer.i18n import N_, translate
 from hiptimer.ui.services.history_opening import HistoryOpening
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # both loaded with the history, after the list's paint (session 23)
     from hiptimer.core.history.records import SessionSummary
+    from hiptimer.core.history.status import HistoryStatus
 
 log = logging.getLogger(__name__)
 
@@ -345,6 +345,8 @@ def _open_history(services: Services, *, later: bool) -> None:
 def _history_failed(services: Services, path: Path, exc: Exception) -> None:
     _missing(services, N_("The history could not start: {why}"), exc)
     if not isinstance(exc, ImportError):
+        from hiptimer.core.history.status import HistoryStatus
+
         services.history_off = HistoryStatus.off(path, str(exc))
 
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer import APP_TITLE
-from hiptimer.core.history.status import HistoryState, HistoryStatus
 from hiptimer.i18n import N_, _, joined, n_, translate
 from hiptimer.ui.services.ports import History, Services
 from hiptimer.ui.theme import current, follow, set_px
@@ -28,6 +27,10 @@ from hiptimer.ui.widgets.yes_no_box import asked_yes
 
 if TYPE_CHECKING:  # (QEvent's class: not before the library's list is painted)
     from PySide6.QtGui import QCloseEvent
+
+    # The history's status module loads with the history, after the list's paint: its two
+    # frozen dataclasses cost ~10 M instructions (docs/performance.md, session 23).
+    from hiptimer.core.history.status import HistoryStatus
 
 log = logging.getLogger(__name__)
 
@@ -197,13 +200,14 @@ class StatusBanner(QFrame):
                 at = self._notices.index(self._read_only_words)
                 self._notices[at : at + 1] = [status.notice] if status.notice else []
             self._read_only_words = None
-        state = status.state if status is not None else HistoryState.OK
+        # No status yet (the history opens after the list's paint): nothing to say about it.
+        not_saving = status is not None and _not_saving(status)
+        history_off = status is not None and _off(status)
         reason = status.reason if status is not None else ""
-        not_saving = state is HistoryState.NOT_SAVING
         saving = _saving_words(status) if status is not None else ""
         self.saving.say(saving if not_saving else None)
         off = translate(HISTORY_OFF).format(error=reason)
-        self.off.say(off if state is HistoryState.OFF else None)
+        self.off.say(off if history_off else None)
         save_error = self._settings.save_error
         error = _sentence(plain_reason(save_error or ""))
         settings_off = translate(SETTINGS_OFF).format(error=error)
@@ -223,7 +227,7 @@ class StatusBanner(QFrame):
         if not self._services.history_ready:
             return  # still opening: nothing of this run waits yet, and asking would block
         history = self.history
-        if history is not None and history.status.state is HistoryState.NOT_SAVING:
+        if history is not None and _not_saving(history.status):
             try:
                 history.retry()
             except Exception:  # a write the database rejects is logged by the store
@@ -278,6 +282,18 @@ class StatusBanner(QFrame):
         if not status.pending:
             return True
         return ask_to_quit(self.window(), status)
+
+
+def _not_saving(status: HistoryStatus) -> bool:
+    from hiptimer.core.history.status import HistoryState  # loaded with the status
+
+    return status.state is HistoryState.NOT_SAVING
+
+
+def _off(status: HistoryStatus) -> bool:
+    from hiptimer.core.history.status import HistoryState
+
+    return status.state is HistoryState.OFF
 
 
 def _saving_words(status: HistoryStatus) -> str:
