@@ -37,6 +37,8 @@ WORDS = {
 
 @dataclass(frozen=True)
 class PhaseStyle:
+    """How a session phase looks: its word and colours."""
+
     word: str  # shown in the banner (translate it): colour is never the only signal
     background: str
     accent: str  # the banner, the side pill and the progress bar
