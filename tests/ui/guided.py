@@ -21,7 +21,7 @@ from hiptimer.ui.guidance.recommendations_panel import RecommendationsPanel
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.main_window import MainWindow
 from tests.harness import QUICK_RESTS
-from tests.ui.sessions import FakeSpeech, advance, advance_until, fake_services
+from tests.ui.sessions import FakeSpeech, advance, advance_until, fake_services, until_change
 
 K = Qt.Key
 DIGIT_KEYS = {n: getattr(K, f"Key_{n}") for n in range(10)} | {10: K.Key_T}
@@ -33,7 +33,9 @@ SIT = Exercise(
 )
 SMALL = Routine("small-hips", "Small hip routine", (STRETCH, SIT), rests=QUICK_RESTS)
 # The session's timer polled every half second of fake time (the app's polls 10 times a
-# second): these tests look at what the days decide, not at timing, and run many sessions.
+# second) as a session is run out; rate_sets moves from one change to the next
+# (sessions.until_change): these tests look at what the days decide, not at timing, and run
+# many sessions.
 POLL_S = 0.5
 
 
@@ -109,15 +111,11 @@ class Days:
         window = self.window
         assert window is not None
         for pain in pains:
-            advance_until(
-                window, self.clock, lambda: window.nav.key_mode() is Mode.PAIN, step=POLL_S
-            )
+            until_change(window, self.clock, lambda: window.nav.key_mode() is Mode.PAIN)
             self.key(DIGIT_KEYS[pain])
             if window.nav.key_mode() is Mode.CHOICE:
                 self.key(K.Key_C)  # above the limit: carry on
-        advance_until(
-            window, self.clock, lambda: window.nav.key_mode() is Mode.SUMMARY, step=POLL_S
-        )
+        until_change(window, self.clock, lambda: window.nav.key_mode() is Mode.SUMMARY)
 
     def session(self, pains: list[int]) -> None:
         self.start()

@@ -23,6 +23,7 @@ from hiptimer.ui.session.driver import EngineDriver
 from tests import harness
 from tests.harness import EngineOptions
 from tests.ui.looks import apply_look
+from tests.ui.next_change import TICK_S, to_next_s
 
 if TYPE_CHECKING:
     from typing_extensions import Unpack
@@ -175,7 +176,32 @@ def advance_until(
     harness.advance_until(clock, done, poll_session(window), limit_s=limit_s, step=step)
 
 
-TICK_S = 0.5
+def next_change(window: MainWindow, clock: FakeClock, *, marks: bool = False) -> float:
+    """Move the clock to the session's next change (and with `marks` its next mark), poll
+    there once, and say how far it moved (next_change.py)."""
+    session = window.session
+    left = to_next_s(session.driver, marks=marks) if session is not None else TICK_S
+    advance(window, clock, left, step=left)
+    return left
+
+
+def until_change(
+    window: MainWindow,
+    clock: FakeClock,
+    done: Callable[[], bool],
+    *,
+    marks: bool = False,
+    limit_s: float = 600.0,
+) -> None:
+    """Move the session on, change by change, until done(). With `marks`, the clock also
+    lands on each of the step's marks (a countdown number, a cue), so everything the session
+    says falls due on time, as with the app's 0.1 s timer, and is said."""
+    waited = 0.0
+    while not done():
+        assert waited < limit_s, f"still not there after {limit_s} s of fake time"
+        waited += next_change(window, clock, marks=marks)
+
+
 # A long hold or pause is checked every LONG_TICK_S until its last END_S, then every TICK_S:
 # each check still lands before the step's end, so the session never sees a late poll, and a
 # 47-minute routine costs about a third of the polls (the window redraws on each).
@@ -210,12 +236,14 @@ class DriverOnFakeClock:
         harness.advance(self.clock, seconds, self.driver.poll)
 
     def until(self, kind: StepKind, limit_s: float = 120) -> None:
-        """Advance until the session reaches a step of this kind."""
-
-        def reached() -> bool:
-            return self.driver.engine.step.kind is kind
-
-        harness.advance_until(self.clock, reached, self.driver.poll, limit_s=limit_s)
+        """Advance until the session reaches a step of this kind, landing on each change and
+        mark (next_change.py) rather than polling every 0.1 s."""
+        waited = 0.0
+        while self.driver.engine.step.kind is not kind:
+            assert waited < limit_s, f"still not there after {limit_s} s of fake time"
+            left = to_next_s(self.driver, marks=True)
+            harness.advance(self.clock, left, self.driver.poll, step=left)
+            waited += left
 
 
 # ---------------------------------------------------------------- leak check

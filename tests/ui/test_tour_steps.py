@@ -1,4 +1,4 @@
-"""The tours' clock moves straight to the next change, and always moves."""
+"""The tests' clock moves straight to the next change (or mark), and always moves."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from typing import cast
 
 from hiptimer.core.clock import FakeClock
 from hiptimer.core.session.view import SessionView
-from tests.ui.tour_steps import to_change_s
+from hiptimer.ui.session.driver import EngineDriver
+from tests.ui.next_change import to_change_s, to_next_s
 
 
 def view(remaining_s: float | None, phase_s: float = 0.0, elapsed_s: float = 0.0) -> SessionView:
@@ -33,3 +34,14 @@ def test_what_is_left_of_a_step_too_little_for_the_clock_still_moves_it() -> Non
     before = clock.now()
     clock.advance(to_change_s(view(8.9e-16)))
     assert clock.now() > before
+
+
+def test_with_marks_the_clock_also_lands_on_the_steps_next_mark() -> None:
+    def driver(due: float | None) -> EngineDriver:
+        engine = SimpleNamespace(to_next_mark_s=lambda: due)
+        return cast(EngineDriver, SimpleNamespace(view=lambda: view(4.0), engine=engine))
+
+    assert to_next_s(driver(1.5)) == 4.0  # the tours' clock: to the step's end
+    assert to_next_s(driver(1.5), marks=True) == 1.5  # a countdown number on the way
+    assert to_next_s(driver(None), marks=True) == 4.0  # no mark left
+    assert to_next_s(driver(0.0), marks=True) > 0  # a mark due now: still a move

@@ -33,8 +33,8 @@ from hiptimer.ui.services.status_banner import ask_to_quit
 from tests.harness import QUICK_RESTS, hold, reps, routine
 from tests.history_data import Weeks, fill
 from tests.ui.guided import Days
-from tests.ui.sessions import advance, fake_services
-from tests.ui.tour_steps import day_session, go_on, until
+from tests.ui.sessions import advance, fake_services, until_change
+from tests.ui.tour_steps import day_session, go_on
 from tests.ui.tour_stops import Visit, at_stops
 
 LONG_NAME = "Side-lying hip abduction with a resistance band just above both knees"
@@ -180,11 +180,11 @@ def session_tour(qtbot: QtBot, visit: Visit) -> None:
 
     window.start_session(r)
     visit("get ready", window)
-    until(window, clock, lambda: step() is StepKind.WORK)
+    until_change(window, clock, lambda: step() is StepKind.WORK)
     qtbot.keyClick(window, "+")  # a dose changed: the summary offers to keep it
     visit("hold", window)
     in_modal(visit, "end the session?", lambda: ask_to_end(window))
-    until(window, clock, lambda: window.nav.key_mode() is Mode.PAIN)
+    until_change(window, clock, lambda: window.nav.key_mode() is Mode.PAIN)
     visit("pain", window)
     qtbot.keyClick(window, "8")
     assert window.nav.key_mode() is Mode.CHOICE
@@ -242,7 +242,7 @@ def resume_tour(qtbot: QtBot, visit: Visit) -> None:
     history = open_history(paths.history_db_path())
     window = _window(qtbot, settings, history, r, clock)
     window.start_session(r)
-    until(window, clock, lambda: window.nav.key_mode() is Mode.PAIN)
+    until_change(window, clock, lambda: window.nav.key_mode() is Mode.PAIN)
     qtbot.keyClick(window, "3")
     advance(window, clock, 1)
     assert window.session is not None

@@ -163,6 +163,14 @@ class SessionEngine(MoveCommands, DoseCommands, RatingCommands, ResultCommands):
     def paused(self) -> bool:
         return self._paused
 
+    def to_next_mark_s(self) -> float | None:
+        """Seconds until the step's next mark (a countdown number, a cue, a rep's phase) falls
+        due; None while paused, outside a running session or with no mark left. A driver on a
+        fake clock can land on each mark instead of polling every tenth of a second."""
+        if not self.running or self._paused:
+            return None
+        return self._time.to_next_mark(self._clock.now())
+
     def _exercise(self, step: Step) -> Exercise | None:
         if 0 <= step.exercise_index < len(self._active):
             return self._doses[self._active[step.exercise_index].id]

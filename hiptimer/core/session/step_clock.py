@@ -58,6 +58,13 @@ class StepClock:
             fired.append((mark, origin + mark.offset))
         return fired
 
+    def to_next_mark(self, now: float) -> float | None:
+        """Running seconds until the next mark falls due (0 if it has already); None when
+        the clock is stopped or every mark has fired."""
+        if self.since is None or self.next_mark >= len(self.marks):
+            return None
+        return max(0.0, self.marks[self.next_mark].offset - self.elapsed(now))
+
     def deadline_passed(self, now: float) -> float | None:
         """The exact moment a running step ended, once its time has run out; else None."""
         if self.duration is None or self.since is None:

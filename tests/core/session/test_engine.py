@@ -197,6 +197,24 @@ def test_pause_keeps_the_remaining_time() -> None:
     assert h.kind is StepKind.PAIN
 
 
+def test_a_clock_moved_mark_to_mark_hears_every_mark_on_time() -> None:
+    # The UI tests' App.until moves the fake clock this way instead of a poll every 0.1 s.
+    h = Harness(routine(hold(hold_s=30, cues=("Breathe.",))))
+    h.engine.start()
+    while h.kind is not StepKind.PAIN:
+        view = h.engine.view()
+        ends = [s for s in (h.engine.to_next_mark_s(), view.remaining_s) if s is not None]
+        h.clock.advance(max(min(ends), 1e-6))
+        h.engine.update()
+    counts = [e.seconds_left for e in h.of(Countdown) if e.step.kind is StepKind.WORK]
+    assert counts == [10, 3, 2, 1]
+    assert len(h.of(Halfway)) == 1
+    assert len(h.of(FormCue)) >= 1
+    assert all(e.late_s < 1e-9 for e in h.events if isinstance(e, Countdown | Halfway | FormCue))
+    h.engine.pause()
+    assert h.engine.to_next_mark_s() is None
+
+
 def test_next_ends_a_hold_early_and_records_the_time_held() -> None:
     h = Harness(routine(hold(hold_s=60)))
     h.engine.start()

@@ -43,3 +43,17 @@ def test_retime_does_not_fire_passed_marks_again() -> None:
     clock.retime(35.0, [mark(5), mark(25)], 106.0)
     assert clock.remaining(106.0) == 29.0
     assert [at for _, at in clock.due(126.0)] == [125.0]
+
+
+def test_the_next_mark_is_counted_in_running_time() -> None:
+    clock = StepClock(since=100.0, duration=10.0, marks=[mark(0), mark(7), mark(9)])
+    assert clock.to_next_mark(100.0) == 0.0  # due now, not yet fired
+    clock.due(100.0)
+    assert clock.to_next_mark(102.0) == pytest.approx(5.0)
+    clock.pause(102.0)
+    assert clock.to_next_mark(150.0) is None  # a paused step brings no mark
+    clock.resume(150.0)
+    clock.due(155.5)
+    assert clock.to_next_mark(155.5) == pytest.approx(1.5)
+    clock.due(158.0)
+    assert clock.to_next_mark(158.0) is None  # every mark fired

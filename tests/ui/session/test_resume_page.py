@@ -37,7 +37,7 @@ from tests.ui.sessions import (
     library_of,
     no_timer_left,  # noqa: F401 (a fixture)
 )
-from tests.ui.tour_steps import until as by_changes
+from tests.ui.sessions import until_change as by_changes
 
 pytestmark = pytest.mark.usefixtures("no_timer_left")
 
