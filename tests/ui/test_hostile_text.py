@@ -46,9 +46,9 @@ from tests.ui.hostile import (
 )
 from tests.ui.sessions import (
     FakeSpeech,
-    advance,
     advance_until,
     fake_services,
+    next_change,
     no_timer_left,  # noqa: F401 (a fixture)
 )
 
@@ -156,8 +156,8 @@ class Hostile:
                 self.key(K.Key_L if engine.can_lower() else K.Key_C)
             elif mode is Mode.COUNTING:
                 self.key(K.Key_Return)
-            else:
-                advance(window, self.clock, 0.5)
+            else:  # the next moment comes with a change: straight to it
+                next_change(window, self.clock, marks=True)
         self.look("summary")
 
     @property

@@ -29,6 +29,7 @@ from tests.ui.sessions import (
     fake_services,
     library_of,
     no_timer_left,  # noqa: F401 (a fixture)
+    until_change,
 )
 
 pytestmark = pytest.mark.usefixtures("no_timer_left")
@@ -175,7 +176,7 @@ def at_first_rating(qtbot: QtBot, *exercises: Exercise) -> tuple[MainWindow, Fak
     qtbot.addWidget(window)
     window.show()
     qtbot.keyClick(window, K.Key_Return)
-    advance_until(window, clock, lambda: window.nav.key_mode() is Mode.PAIN)
+    until_change(window, clock, lambda: window.nav.key_mode() is Mode.PAIN, marks=True)
     return window, clock
 
 
