@@ -33,6 +33,10 @@ TWO_ROWS_MOST = 0.7
 # give it and the size asked for is as large: at 1024 x 600 in large print one row of Spanish
 # was 11 px, unreadable from the mat, and two rows held to 70 % were 12 px.
 READABLE_PX = 12
+# And never below this, at any text size or window height: the words are read from the mat 2 m
+# away. The size asked for follows the page's height, 12 px at 100 % on 1024 x 600, where the
+# eleven buttons were 12 px in one row.
+LEAST_PX = 14
 
 KEY_BESIDE = "\u2002"  # between the words and a key beside them: an en space, apart but close
 DRAWN = "\u25c0\u25b6 "  # the arrows of Back and Next: drawn, not words to be read
@@ -208,7 +212,7 @@ class ControlBar(QWidget):
     def set_font_px(self, px: float, least_height: int = 44) -> None:
         """The buttons' text size: `px` (grown by the text-size setting), or less so that every
         button shown fits its row; each `least_height` high, or as high as its two lines need."""
-        self._max_px = px * text_scale()
+        self._max_px = max(px * text_scale(), LEAST_PX)
         self._least_height = least_height
         self._fit()
 
@@ -225,7 +229,7 @@ class ControlBar(QWidget):
         self._fitted = key
         rows, inline, padding = [shown], False, PADDING_X
         px = self._largest_px(rows, inline=False)
-        readable = min(self._max_px, READABLE_PX * text_scale())
+        readable = min(self._max_px, max(READABLE_PX * text_scale(), LEAST_PX))
 
         def too_small(px: float) -> bool:
             return px < WRAP_BELOW * self._max_px or px < readable
@@ -238,9 +242,13 @@ class ControlBar(QWidget):
             half = (len(shown) + 1) // 2
             two = [shown[:half], shown[half:]]
             most = max(round(TWO_ROWS_MOST * self._max_px), readable)
-            px_two = min(self._largest_px(two, inline=True), most)
+            px_two, two_padding = min(self._largest_px(two, inline=True), most), PADDING_X
+            if too_small(px_two):  # the narrow padding in two rows too (800 px wide)
+                tight = min(self._largest_px(two, inline=True, padding=TIGHT_PADDING_X), most)
+                if tight > px_two:
+                    px_two, two_padding = tight, TIGHT_PADDING_X
             if px_two > px:
-                rows, px, inline = two, px_two, True
+                rows, px, inline, padding = two, px_two, True, two_padding
         self._padding_x = padding
         self._place([[self.buttons[a] for a in row] for row in rows], px, inline=inline)
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from hiptimer.ui.keys import Action
-from hiptimer.ui.widgets.control_bar import ControlBar
+from hiptimer.ui.widgets.control_bar import TIGHT_PADDING_X, ControlBar
 
 
 def shown_state(bar: ControlBar, *, counting: bool) -> None:
@@ -34,11 +34,12 @@ def test_eleven_buttons_fit_a_1024_px_row_and_the_text_grows_back_with_room(
     def fits(button: QPushButton) -> bool:
         metrics = QFontMetrics(button.font())
         words = max(metrics.horizontalAdvance(line) for line in button.text().split("\n"))
-        return words + 2 * 8 <= button.width()  # no word cut off, nor the key under them
+        # No word cut off, nor the key under them: the narrow padding keeps one row at 14 px.
+        return words + 2 * TIGHT_PADDING_X <= button.width()
 
     qtbot.waitUntil(lambda: all(fits(b) for b in shown))
     small = shown[0].font().pixelSize()
-    assert 12 <= small < 18
+    assert 14 <= small < 18  # never under 14 px, read from the mat (12 px before)
     bar.resize(1900, 50)
     qtbot.waitUntil(lambda: bar.buttons[Action.END].font().pixelSize() == 18)
 
@@ -59,7 +60,7 @@ def test_where_one_row_shrinks_the_words_the_buttons_take_two_and_the_page_gives
     page.resize(1012, 600)
     page.show()
     shown_state(bar, counting=True)
-    bar.set_font_px(18)  # 100 %: eleven buttons in one row, at about 12 px
+    bar.set_font_px(18)  # 100 %: eleven buttons in one row, at 14 px
     QApplication.processEvents()
     one_row = bar.height()
     assert len({b.y() for b in bar.buttons.values()}) == 1
