@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QDateTimeEdit,
+    QDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
     QStyleOptionComboBox,
     QWidget,
 )
+
+from hiptimer.ui.widgets.dialog_body import DialogBody
 
 TEXT_AIR = 4  # pixels a button's words may lose to rounding before they count as cut
 
@@ -78,6 +81,7 @@ def content_misfits(root: QWidget, area: QRect) -> list[str]:
     for scroller in root.findChildren(QAbstractScrollArea):
         if scroller.isVisible() and scroller.window() is window and not _in_a_field(scroller):
             problems += _viewport_misfits(scroller, area) + _sideways_misfits(scroller)
+            problems += _needless_scroll_misfits(scroller, area)
     return problems + arrow_misfits(root) + wrapped_misfits(root)
 
 
@@ -145,6 +149,21 @@ def _sideways_misfits(scroller: QAbstractScrollArea) -> list[str]:
         return []
     wide = inner.width() if inner is not None else scroller.viewport().width() + bar.maximum()
     return [f"{name}: scrolls sideways ({shown} px shown of {wide})"]
+
+
+def _needless_scroll_misfits(scroller: QAbstractScrollArea, area: QRect) -> list[str]:
+    """A dialog's groups that scroll where the screen is as wide as two of their narrowest
+    columns: at 1280 x 800 Settings scrolled, its Look group cut at the foot, 560 px left
+    empty beside it (in two columns they show whole)."""
+    if not isinstance(scroller, DialogBody) or not isinstance(scroller.window(), QDialog):
+        return []  # a page's body (the summary, History's tabs) is not a form of groups
+    if 2 * scroller.minimum_width() > area.width():
+        return []
+    inner, shown = scroller.body.height(), scroller.viewport().height()
+    if inner <= shown:
+        return []
+    name = f"{type(scroller.window()).__name__} {scroller.window().windowTitle()!r}"
+    return [f"{name}: its groups scroll ({shown} px shown of {inner}) with room beside them"]
 
 
 def _button_misfits(button: QAbstractButton, area: QRect) -> list[str]:

@@ -28,6 +28,7 @@ from hiptimer import APP_TITLE, i18n
 from hiptimer.core.settings import DEFAULT_PAIN_LIMIT, Settings
 from hiptimer.i18n import LANGUAGES, N_, _, n_, translate
 from hiptimer.ui.services.ports import Speaker
+from hiptimer.ui.settings.columns import GroupColumns
 from hiptimer.ui.settings.form_parts import buddy, role, side_by_side, slider, tab_to_checked
 from hiptimer.ui.settings.look_group import LookGroup
 from hiptimer.ui.settings.style import settings_style_sheet
@@ -115,11 +116,13 @@ class SettingsDialog(QDialog):
         body = QVBoxLayout(self.body)
         body.setContentsMargins(20, 16, 20, 6)
         body.setSpacing(10)
-        body.addWidget(self._voice_group())
-        body.addWidget(self._setup_group())
-        body.addWidget(self._pain_group())
+        self.columns = GroupColumns(body, 10)
+        self.columns.add(self._voice_group())
+        self.columns.add(self._setup_group())
+        self.pain_box = self._pain_group()
+        self.columns.add(self.pain_box)
         self.look = LookGroup(self)
-        body.addWidget(self.look)
+        self.columns.add(self.look)
         self.next_session = QLabel(translate(NEXT_SESSION), self)
         role(self.next_session, "muted")
         self.next_session.setWordWrap(True)
@@ -159,6 +162,7 @@ class SettingsDialog(QDialog):
     def _fit_height(self) -> None:
         """Grow to the height the wrapped text needs at this width (a reason shown later
         needs room too)."""
+        self.columns.spread(self, self.scroller, (self.pain_box, self.look))
         self.scroller.fit_dialog(self)
 
     # ------------------------------------------------------------ building

@@ -1,0 +1,57 @@
+"""The settings' groups in one column, or in two where one would scroll and the screen is wide."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QBoxLayout, QDialog, QHBoxLayout, QVBoxLayout, QWidget
+
+from hiptimer.ui.widgets.dialog_body import DialogBody
+from hiptimer.ui.widgets.screen_fit import keep_inside, room
+
+GAP = 20  # between the two columns, as the body's side margins
+
+
+class GroupColumns:
+    """The groups one under another; `spread` moves the later ones into a second column."""
+
+    def __init__(self, body: QBoxLayout, spacing: int) -> None:
+        self._row = QHBoxLayout()
+        self._row.setSpacing(GAP)
+        body.addLayout(self._row)
+        self.columns = (QVBoxLayout(), QVBoxLayout())
+        for column in self.columns:
+            column.setSpacing(spacing)
+            column.addStretch(1)  # the groups at the top of a taller column
+        # The second column only once spread: empty beside the first, it took a share of the
+        # width in the height-for-width sums, which then left a group 6 px short.
+        self._row.addLayout(self.columns[0], 1)
+
+    def add(self, group: QWidget) -> None:
+        left = self.columns[0]
+        left.insertWidget(left.count() - 1, group)
+
+    @property
+    def two(self) -> bool:
+        return self.columns[1].parent() is not None
+
+    def spread(self, dialog: QDialog, scroller: DialogBody, later: tuple[QWidget, ...]) -> None:
+        """`later` in the second column, the dialog wider, where in one column the groups
+        would scroll and the screen has room for two columns at their narrowest: at
+        1280 x 800 one column scrolled, the Look group cut at the dialog's foot."""
+        if self.two:
+            return
+        scroller.fit_body()
+        chrome = dialog.height() - scroller.viewport().height()
+        space = room(dialog)
+        if scroller.body.minimumHeight() + chrome <= space.height():
+            return
+        if 2 * scroller.minimum_width() > space.width():
+            return
+        self._row.addLayout(self.columns[1], 1)
+        for group in later:
+            self.columns[0].removeWidget(group)
+            self.columns[1].insertWidget(self.columns[1].count() - 1, group)
+        dialog.resize(min(space.width(), 2 * dialog.width()), dialog.height())
+        scroller.fit_body()
+        height = min(dialog.height(), scroller.body.minimumHeight() + chrome)
+        dialog.resize(dialog.width(), height)  # no room left empty under the columns
+        keep_inside(dialog)  # placed at its one-column width: grown rightwards, off the screen
