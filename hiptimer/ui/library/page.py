@@ -25,6 +25,7 @@ from hiptimer.ui.library.details import (
     THUMB_W,
     details_html,
 )
+from hiptimer.ui.library.heading_fit import HeadingFit
 from hiptimer.ui.library.items import Estimate, LibraryItem, same_routine, written_length
 from hiptimer.ui.library.labels import start_words, unbroken_items
 from hiptimer.ui.library.lengths import RowLengths
@@ -94,6 +95,7 @@ class LibraryPage(QWidget):
         self.details.setAccessibleName(_("About the chosen routine"))
         self.details.setOpenExternalLinks(False)
         readable_by_keys(self.details)  # a reader reads it line by line
+        HeadingFit(self.details)  # the routine's title on two lines, not three (640 px, 150 %)
         self.start_button = worded_button(start_words(), self)
         self.start_button.setProperty("role", "primary")
         self.start_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)

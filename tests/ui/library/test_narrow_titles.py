@@ -72,3 +72,22 @@ def test_the_key_hint_and_start_leave_the_details_their_room_at_640_px(
     assert widest_word(page.hint) <= page.hint.width()  # "F11 pantalla com" at 100 %
     details = page.details
     assert details.viewport().height() >= 10 * details.fontMetrics().lineSpacing()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_details_heading_takes_two_lines_at_most_at_640_px(
+    qtbot: QtBot, built_ins: list[LibraryItem]
+) -> None:
+    """In large print at 640 px "Básicos para la estenosis de canal" and "Movilidad y
+    control para el FAI" took three lines of the details' 271 px: the title is smaller where
+    that keeps it to two, never smaller than the details' words."""
+    page = shown(qtbot, built_ins, UNDER_ITS_MENUS)
+    words = page.details.font().pixelSize()
+    for row in [*range(1, len(built_ins)), 0]:  # the first again: shown before its scroll bar
+        page.list.setCurrentRow(row)
+        QApplication.processEvents()
+        title = page.details.document().firstBlock()
+        assert title.text() == built_ins[row].title
+        page.details.document().size()  # laid out now
+        assert title.layout().lineCount() <= 2, title.text()
+        assert title.begin().fragment().charFormat().font().pixelSize() >= words, title.text()
