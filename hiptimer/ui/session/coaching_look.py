@@ -10,6 +10,10 @@ from hiptimer.ui.theme import current
 
 CAUTION_PAD = 10  # inside the caution's box
 MIN_PX = 14  # below this a step is unreadable from the mat; steps are left out instead
+# Steps that do not all fit are cut into pages (and a long one into parts) that each fit at this
+# size, where the panel has the room: cut at MIN_PX, a 2,000-character step's parts showed at
+# 14 px at 1280 x 800 in large print. The body text's size at 100 %, read from the mat.
+PAGED_PX = 18
 
 
 def caution_style() -> str:

@@ -14,6 +14,7 @@ from hiptimer.i18n import N_, translate
 from hiptimer.ui.keys import Action, Mode, first_key
 from hiptimer.ui.session.coaching_look import (
     MIN_PX,
+    PAGED_PX,
     caution_style,
     heading_px,
     metrics,
@@ -236,6 +237,7 @@ class CoachingPanel(QFrame):
             self._px = self.px_at(self.width(), self.height())
             if self._height_at(self._px, every) > self.height():
                 self._page_heading(len(every), len(every))  # its longest, while measured
+                self._px = self._cut_px()
             while len(self._shown) > 1 and self._height_at(self._px, self._shown) > self.height():
                 count = len(self._shown) - 1
                 first = min(self._first, len(every) - count)
@@ -280,6 +282,15 @@ class CoachingPanel(QFrame):
         self._part = min(self._part, len(self._parts) - 1)
         show_wrapped(self.steps[step], self._parts[self._part])
         self._part_heading(step, self._part + 1, len(self._parts))
+
+    def _cut_px(self) -> float:
+        """The size the steps are cut into pages and parts at, where they do not all fit:
+        PAGED_PX (or their largest, if less) where the heading and the caution leave a step
+        half the panel at it, else the size they were measured at (the least)."""
+        px = max(self._px, min(self._max_px, float(PAGED_PX)))
+        if px > self._px and 2 * self._height_of(px, ("",), bold=False) > self.height():
+            return self._px  # large print at 960 x 540: a part of a few words a page
+        return px
 
     def _page_px(self) -> float:
         """The largest size, up to the steps' own, that the page on screen (its steps or one's
