@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -157,6 +158,8 @@ def _needless_scroll_misfits(scroller: QAbstractScrollArea, area: QRect) -> list
     empty beside it (in two columns they show whole)."""
     if not isinstance(scroller, DialogBody) or not isinstance(scroller.window(), QDialog):
         return []  # a page's body (the summary, History's tabs) is not a form of groups
+    if len(scroller.body.findChildren(QGroupBox)) < 2:
+        return []  # one list that scrolls (the changes to keep): no groups to put side by side
     if 2 * scroller.minimum_width() > area.width():
         return []
     inner, shown = scroller.body.height(), scroller.viewport().height()

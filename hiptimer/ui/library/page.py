@@ -25,7 +25,6 @@ from hiptimer.ui.library.details import (
     THUMB_W,
     details_html,
 )
-from hiptimer.ui.library.heading_fit import HeadingFit
 from hiptimer.ui.library.items import Estimate, LibraryItem, same_routine, written_length
 from hiptimer.ui.library.labels import start_words, unbroken_items
 from hiptimer.ui.library.lengths import RowLengths
@@ -41,6 +40,7 @@ if TYPE_CHECKING:  # the routine model loads with the first routines, after the 
     from PySide6.QtCore import QEvent  # (its class: after the list's paint, see ResizeLayout)
 
     from hiptimer.core.routines.model import Routine
+    from hiptimer.ui.library.heading_fit import HeadingFit
 
 READING_AT_PX = ITEM_PADDING_PX + 2  # "Reading your routines...": where the first title goes
 
@@ -95,7 +95,7 @@ class LibraryPage(QWidget):
         self.details.setAccessibleName(_("About the chosen routine"))
         self.details.setOpenExternalLinks(False)
         readable_by_keys(self.details)  # a reader reads it line by line
-        HeadingFit(self.details)  # the routine's title on two lines, not three (640 px, 150 %)
+        self._heading_fit: HeadingFit | None = None  # made by _fit_heading
         self.start_button = worded_button(start_words(), self)
         self.start_button.setProperty("role", "primary")
         self.start_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
@@ -238,6 +238,7 @@ class LibraryPage(QWidget):
         self._width_watched = True
         self.list.viewport().installEventFilter(self)  # (wrapped by _list: viewport_of)
         self._fit_labels()  # a width that changed before
+        self._fit_heading()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.list.viewport() and event.type() == event.Type.Resize:
@@ -300,6 +301,16 @@ class LibraryPage(QWidget):
         html_text = details_html(item, self._estimate, pictures) if item is not None else ""
         self.details.setHtml(html_text)
         self.start_button.setEnabled(item is not None and not item.broken)
+
+    def _fit_heading(self) -> None:
+        """The details' title on two lines, not three (640 px, 150 %), from the filled list's
+        paint on, as the list's width: its document and filters, made before, built PySide's
+        types of most of Qt before the paint (tests/ui/test_first_usable.py)."""
+        if self._heading_fit is None:
+            from hiptimer.ui.library.heading_fit import HeadingFit
+
+            self._heading_fit = HeadingFit(self.details)
+            self._heading_fit.fit()
 
     def _room_for_pictures(self, routine: Routine) -> dict[str, str]:
         """A blank picture for each exercise, as large as its figure: the text stays where
