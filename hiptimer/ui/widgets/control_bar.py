@@ -276,12 +276,8 @@ class ControlBar(QWidget):
             for action, button in self.buttons.items():
                 button.setText(self._text(action, inline=inline))
         second = rows[1] if len(rows) > 1 else []
-        # Two rows: less padding above and below the words, which leaves the countdown more;
-        # one row squeezed to the narrow padding beside them, less still: 10 px more for the
-        # steps beside the count (three Spanish exercises' at 1024 x 600 in large print, 18 px
-        # where they were 17).
-        tight = self._padding_x == TIGHT_PADDING_X
-        sheet = _padding(2 if second else 1 if tight else 6, self._padding_x)
+        # Two rows: less padding above and below the words, which leaves the countdown more.
+        sheet = _padding(2 if second else 6, self._padding_x)
         if sheet != self.styleSheet():
             self.setStyleSheet(sheet)  # before the fonts: a new style sheet polishes them again
         in_order = [b for b in self.buttons.values() if b not in second] + second

@@ -30,10 +30,8 @@ pytestmark = [
 BUILT_IN = sorted(paths.builtin_routines_dir().glob("*.json"))
 NETBOOK = (1012, 500)  # the page on a 1024 x 600 screen: less the frame and the menu bar
 # The least the built-in exercises' steps and caution show at there, muted: 18 px is their
-# size at 100 %; the Spanish hip hiker's long steps are 17 px (16 px for five exercises before
-# session 22, 17 px for four before session 23).
-LARGER_PX = {"en": 18, "es": 18}
-SMALLER = {("es", "hip-hiker"): 17}
+# size at 100 %; four Spanish exercises' long steps are 17 px (16 px for five before session 22).
+LARGER_PX = {"en": 18, "es": 17}
 GET_READY = {
     "en": "Get ready: {}. Right side first.",
     "es": "Prepárate: {}. Primero, el lado derecho.",
@@ -108,7 +106,7 @@ def larger_than_the_least(ex: Exercise, p: Page, language: str) -> None:
     on a highlight, so they are measured in their weight with their rows' padding for the
     words, and the steps take up to four fifths of the row from the countdown; the buttons
     keep one row."""
-    least = SMALLER.get((language, ex.id), LARGER_PX[language])
+    least = LARGER_PX[language]
     panel = p.page.coaching
     assert panel.font_px >= least, ex.id
     assert panel.caution.font().pixelSize() >= least, ex.id
