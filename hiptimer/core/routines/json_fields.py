@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
@@ -106,6 +107,7 @@ class FieldReader:
         if not isinstance(value, str):
             self.err(path, N_("expected text, got {got}"), got=describe(value))
             return ""
+        value = composed(value)
         if required and not value.strip():
             self.err(path, N_("must not be empty"))
         if (length := counted_length(value)) > limit:
@@ -133,6 +135,7 @@ class FieldReader:
             return ()
         items = []
         for i, item in enumerate(value):
+            item = composed(item) if isinstance(item, str) else item
             if not isinstance(item, str) or not item.strip():
                 empty = N_("expected non-empty text, got {got}")
                 self.err(f"{path}[{i}]", empty, got=describe(item))
@@ -247,6 +250,13 @@ _EXPECTED_SECONDS = {
     True: N_("expected 0, or a number of seconds from {least} to {high}, got {got}"),
     False: N_("expected a number of seconds from {least} to {high}, got {got}"),
 }
+
+
+def composed(text: str) -> str:
+    """`text` in Unicode's composed form (NFC). Why: an é typed as e + a combining accent
+    counted two characters of a name's 120, and compared unequal with the same name typed
+    as é (docs/routine-format.md, Text fields)."""
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def _decimals(value: float) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from hiptimer.core.routines.catalog import Catalog
-from hiptimer.core.routines.json_fields import Problem
+from hiptimer.core.routines.json_fields import Problem, composed
 from hiptimer.i18n import N_
 
 # Short: the problem list under the form shows it on one line.
@@ -31,4 +31,4 @@ def title_clash(catalog: Catalog, data: Any) -> list[Problem]:
 
 
 def _key(title: str) -> str:
-    return " ".join(title.casefold().split())
+    return " ".join(composed(title).casefold().split())
