@@ -41,11 +41,11 @@ def sentence(text: str) -> str:
     return text if text.endswith(_ENDS) else f"{text}."
 
 
-def named(template: str, name: str) -> str:
-    """`template` with the exercise's `name` in it, without the template's full stop straight
+def named(template: str, name: str, key: str = "name") -> str:
+    """`template` with `name` in it at `{key}`, without the template's full stop straight
     after a name that ends its own sentence: "Toes forward!" was said and shown as
-    "Toes forward!."."""
-    text = template.format(name=name)
+    "Toes forward!.", and a re-test's unit "jumps!" as "in jumps!."."""
+    text = template.format(**{key: name})
     if name.rstrip().endswith(_ENDS):
         text = text.replace(f"{name}.", name)
     return text

@@ -158,7 +158,7 @@ class CueWriter:
             case PainRequested():
                 return [Phrase(_("How much pain, zero to ten?"), "prompt", at)]
             case ResultRequested():
-                text = _("Type in the result, in {unit}.").format(unit=event.record.result_unit)
+                text = named(_("Type in the result, in {unit}."), event.record.result_unit, "unit")
                 return [Phrase(text, "prompt", at)]
             case PainRated():
                 if not event.above_limit:

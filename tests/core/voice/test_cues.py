@@ -28,6 +28,7 @@ from hiptimer.core.session.events import (
     RepCounted,
     RepPhase,
     RepUncounted,
+    ResultRequested,
     Resumed,
     SessionEnded,
     SessionStarted,
@@ -249,6 +250,16 @@ CASES: list[tuple[str, Event, list[str]]] = [
         ["Done. One set in one minute. No pain."],
     ),
     ("summary with nothing done", SessionEnded(AT, EndReason.COMPLETED, ()), ["Done."]),
+    (
+        "a measured result asked for in its unit",
+        ResultRequested(AT, replace(record(), result_unit="cm")),
+        ["Type in the result, in cm."],
+    ),
+    (
+        "a unit ending its own sentence takes no full stop after it",
+        ResultRequested(AT, replace(record(), result_unit="jumps!")),
+        ["Type in the result, in jumps!"],
+    ),
 ]
 
 
