@@ -17,9 +17,10 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from hiptimer.i18n import N_, _, translate
+from hiptimer.i18n import N_, translate
 
 NOT_REGULAR = N_("is not a regular file")  # translated where raised
+IS_FOLDER = N_("is a folder, not a file")
 # Deeper JSON is refused: a routine needs 4 levels, settings 2. Without a limit of its own
 # the parser stops where Python's stack does, which depends on who called it.
 MAX_DEPTH = 64
@@ -34,18 +35,40 @@ class UnreadableFile(ValueError):
     the system refused to read it (permissions, an I/O error).
     """
 
-    def __init__(self, message: str, *, missing: bool = False, damaged: bool = False) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        missing: bool = False,
+        damaged: bool = False,
+        template: str = "",
+        values: tuple[tuple[str, object], ...] = (),
+    ) -> None:
         super().__init__(message)
         self.missing = missing
         self.damaged = damaged
+        # The marked English words the message was made from, for what stays English (the
+        # command line's own lines, docs/translating.md) and for a Problem to translate later.
+        self.template = template
+        self.values = values
+
+
+def _unreadable(
+    template: str, *, missing: bool = False, damaged: bool = False, **values: object
+) -> UnreadableFile:
+    """UnreadableFile saying `template` (marked with N_) in the language in use."""
+    message = translate(template).format(**values)
+    return UnreadableFile(
+        message, missing=missing, damaged=damaged, template=template, values=tuple(values.items())
+    )
 
 
 class BadJson(ValueError):
     """Not JSON as HipTimer reads it; the message says where or why."""
 
 
-def _cannot_read(exc: OSError) -> str:
-    return _("cannot read the file ({why})").format(why=exc.strerror or exc)
+def _cannot_read(exc: OSError) -> UnreadableFile:
+    return _unreadable(N_("cannot read the file ({why})"), why=exc.strerror or exc)
 
 
 def size_text(limit: int) -> str:
@@ -60,13 +83,13 @@ def read_small_text(path: Path, limit: int) -> str:
     raw = read_small_bytes(path, limit)
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         # Windows Notepad's "Unicode" encoding; say so instead of "bad byte at offset 0".
-        raise UnreadableFile(_("the file is saved as UTF-16; save it as UTF-8"), damaged=True)
+        raise _unreadable(N_("the file is saved as UTF-16; save it as UTF-8"), damaged=True)
     try:
         # utf-8-sig: a byte-order mark from a Windows editor is harmless, so accept it.
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        message = _("not valid UTF-8 text (bad byte at offset {n})").format(n=exc.start)
-        raise UnreadableFile(message, damaged=True) from None
+        bad = N_("not valid UTF-8 text (bad byte at offset {n})")
+        raise _unreadable(bad, damaged=True, n=exc.start) from None
 
 
 def read_small_bytes(path: Path, limit: int) -> bytes:
@@ -78,25 +101,22 @@ def read_small_bytes(path: Path, limit: int) -> bytes:
     try:
         info = path.stat()
     except (FileNotFoundError, NotADirectoryError):
-        raise UnreadableFile(_("file not found"), missing=True) from None
+        raise _unreadable(N_("file not found"), missing=True) from None
     except OSError as exc:
-        raise UnreadableFile(_cannot_read(exc)) from None
+        raise _cannot_read(exc) from None
     except ValueError:  # a NUL byte in the path
-        raise UnreadableFile(_("not a usable file name")) from None
+        raise _unreadable(N_("not a usable file name")) from None
     if stat.S_ISDIR(info.st_mode):
-        raise UnreadableFile(_("is a folder, not a file"), damaged=True)
+        raise _unreadable(IS_FOLDER, damaged=True)
     if not stat.S_ISREG(info.st_mode):
-        raise UnreadableFile(translate(NOT_REGULAR), damaged=True)
+        raise _unreadable(NOT_REGULAR, damaged=True)
     if info.st_size > limit:
-        message = _("file is too large: {size} bytes; at most {limit} is read").format(
-            size=info.st_size, limit=size_text(limit)
-        )
-        raise UnreadableFile(message, damaged=True)
+        too_large = N_("file is too large: {size} bytes; at most {limit} is read")
+        raise _unreadable(too_large, damaged=True, size=info.st_size, limit=size_text(limit))
     raw = _read_at_most(path, limit + 1)
     if len(raw) > limit:
-        raise UnreadableFile(
-            _("file is larger than {limit}").format(limit=size_text(limit)), damaged=True
-        )
+        larger = N_("file is larger than {limit}")
+        raise _unreadable(larger, damaged=True, limit=size_text(limit))
     return raw
 
 
@@ -105,10 +125,10 @@ def _read_at_most(path: Path, count: int) -> bytes:
     try:
         fd = os.open(path, flags)
     except OSError as exc:
-        raise UnreadableFile(_cannot_read(exc)) from None
+        raise _cannot_read(exc) from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for a FIFO after the stat
-            raise UnreadableFile(translate(NOT_REGULAR), damaged=True)
+            raise _unreadable(NOT_REGULAR, damaged=True)
         chunks, left = [], count
         while left > 0:
             chunk = os.read(fd, min(left, 1 << 16))
@@ -118,7 +138,7 @@ def _read_at_most(path: Path, count: int) -> bytes:
             left -= len(chunk)
         return b"".join(chunks)
     except OSError as exc:
-        raise UnreadableFile(_cannot_read(exc)) from None
+        raise _cannot_read(exc) from None
     finally:
         os.close(fd)
 

@@ -23,7 +23,16 @@ from hiptimer.core.routines.validation import (
     RoutineError,
     check_routine,
 )
-from hiptimer.core.safe_read import BadJson, UnreadableFile, parse_strict_json, read_small_text
+from hiptimer.core.safe_read import (
+    IS_FOLDER,
+    BadJson,
+    UnreadableFile,
+    parse_strict_json,
+    read_small_text,
+)
+from hiptimer.i18n import N_
+
+ROUTINE_FOLDER = N_("is a folder, not a routine file")
 
 
 def load_routine(
@@ -43,8 +52,13 @@ def read_routine_text(path: Path) -> str:
     try:
         return read_small_text(path, MAX_FILE_BYTES)
     except UnreadableFile as exc:
-        message = str(exc).replace("is a folder, not a file", "is a folder, not a routine file")
-        raise _fail(str(path), message) from None
+        # English where printed (validate, the log), in the language in use on screen (shown()).
+        template = ROUTINE_FOLDER if exc.template == IS_FOLDER else exc.template
+        if not template:
+            raise _fail(str(path), str(exc)) from None
+        message = template.format(**dict(exc.values))
+        problem = Problem("", message, template, exc.values)
+        raise RoutineError(str(path), [problem]) from None
 
 
 # Routine files at most this long are remembered parsed (64 of them: 4 MiB at most).
