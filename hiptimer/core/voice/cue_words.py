@@ -140,15 +140,24 @@ def head(name: str, set_number: int | None, total: int, side: Side | None) -> st
         if side is None:
             return named("{name}.", name)
         if side is Side.LEFT:
-            return _("{name}, left side.").format(name=name)
-        return _("{name}, right side.").format(name=name)
+            return _own_end(_("{name}, left side.").format(name=name), name)
+        return _own_end(_("{name}, right side.").format(name=name), name)
     if side is None:
         template = _("{name}, set {n} of {total}.")
     elif side is Side.LEFT:
         template = _("{name}, set {n} of {total}, left side.")
     else:
         template = _("{name}, set {n} of {total}, right side.")
-    return say(template, name=name, n=set_number, total=total)
+    return _own_end(say(template, name=name, n=set_number, total=total), name)
+
+
+def _own_end(text: str, name: str) -> str:
+    """`text` starting with a name that ends its own sentence, the rest a sentence of its
+    own: "Knees together!, right side." was said and shown; now "Knees together! Right side."."""
+    lead = f"{name}, "
+    if not name.rstrip().endswith(_ENDS) or not text.startswith(lead):
+        return text
+    return f"{name} {capital(text[len(lead) :])}"
 
 
 def joined(*texts: str) -> str:

@@ -135,6 +135,18 @@ CASES: list[tuple[str, Event, list[str]]] = [
         ["Hamstring stretch, right side. Hold for sixty seconds."],
     ),
     (
+        "a name ending its own sentence starts the side's",
+        started(
+            StepKind.WORK, replace(HAMSTRING, name="Knees together!"), side=Side.LEFT, first=True
+        ),
+        ["Knees together! Left side. Hold for sixty seconds."],
+    ),
+    (
+        "a name ending its own sentence starts a resumed set's",
+        started(StepKind.WORK, replace(HAMSTRING, name="Wide?"), set_number=2, first=True),
+        ["Wide? Set two of two. Hold for sixty seconds."],
+    ),
+    (
         "first self-paced set",
         started(StepKind.WORK, CLAMS, side=Side.RIGHT, first=True),
         ["Clamshell, right side. Fifteen reps. Press enter for each rep."],
