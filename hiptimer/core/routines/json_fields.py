@@ -108,7 +108,7 @@ class FieldReader:
             self.err(path, N_("expected text, got {got}"), got=describe(value))
             return ""
         value = composed(value)
-        if required and not value.strip():
+        if required and blank(value):
             self.err(path, N_("must not be empty"))
         if (length := counted_length(value)) > limit:
             too_long = N_("text is {n} characters; at most {limit} allowed")
@@ -136,7 +136,7 @@ class FieldReader:
         items = []
         for i, item in enumerate(value):
             item = composed(item) if isinstance(item, str) else item
-            if not isinstance(item, str) or not item.strip():
+            if not isinstance(item, str) or blank(item):
                 empty = N_("expected non-empty text, got {got}")
                 self.err(f"{path}[{i}]", empty, got=describe(item))
             elif "\x00" in item or not _encodable(item):
@@ -250,6 +250,21 @@ _EXPECTED_SECONDS = {
     True: N_("expected 0, or a number of seconds from {least} to {high}, got {got}"),
     False: N_("expected a number of seconds from {least} to {high}, got {got}"),
 }
+
+
+# Letters that draw nothing, though not spaces nor format characters (Unicode's Cf: the
+# zero-width space and joiners, direction marks, the byte-order mark): the braille blank and
+# the Hangul fillers.
+_DRAW_NOTHING = frozenset("\u2800\u3164\u115f\u1160\uffa0")
+
+
+def blank(text: str) -> bool:
+    """Whether `text` shows nothing: spaces, format characters and blank letters only. Why:
+    str.strip() keeps a zero-width space, and a title of one listed an empty row."""
+    return all(
+        char.isspace() or char in _DRAW_NOTHING or unicodedata.category(char) == "Cf"
+        for char in text
+    )
 
 
 def composed(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from hiptimer.core.routines.json_fields import describe
+from hiptimer.core.routines.json_fields import blank, describe
 from hiptimer.core.routines.model import Kind, Measure, Retest
 from hiptimer.i18n import N_
 
@@ -50,7 +50,7 @@ def parse_retest(
         checker.err(f"{here}.measure", wrong, got=describe(measure))
         return None
     unit = checker.text(d, "unit", here, limit=MAX_UNIT, shown=True)
-    if measure != Measure.TIME.value and not unit.strip():  # a blank unit says nothing either
+    if measure != Measure.TIME.value and blank(unit):  # a blank unit says nothing either
         checker.err(f"{here}.unit", N_('required for "count" and "value": what the number counts'))
     if measure == Measure.TIME.value and unit not in ("", "s"):  # else taken for "s" unsaid
         wrong = N_('a "time" is in seconds; leave the unit out, got {got}')
