@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter
@@ -22,7 +23,7 @@ def wrap(text: str, fm: QFontMetricsF, width: float) -> list[str]:
     for para in text.split("\n"):
         line = ""
         # Not split(): it takes a no-break space for a space ("0\u00a0%" in Spanish broke).
-        for word in re.split(r"[ \t]+", para.strip(" \t")):
+        for word in _units(re.split(r"[ \t]+", para.strip(" \t")), fm, width):
             joined = f"{line} {word}" if line else word
             if line and fm.horizontalAdvance(joined) > width:
                 lines.append(line)
@@ -39,6 +40,30 @@ def wrap(text: str, fm: QFontMetricsF, width: float) -> list[str]:
                 line = "".join(parts[fits:])
         lines.append(line)
     return lines
+
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _units(words: list[str], fm: QFontMetricsF, width: float) -> list[str]:
+    """`words`, each number joined to the word after it, then each arrow to what follows it,
+    where they fit a line: a dose change read "3 repeticiones → 4" over "repeticiones" (user23),
+    where the history window keeps a number with its unit."""
+    with_units = _joined(words, lambda unit: bool(_NUMBER.fullmatch(unit)), fm, width)
+    return _joined(with_units, lambda unit: unit == "\u2192", fm, width)
+
+
+def _joined(
+    units: list[str], leads: Callable[[str], bool], fm: QFontMetricsF, width: float
+) -> list[str]:
+    """`units`, each one that `leads` joined to the next where the two fit `width`."""
+    out: list[str] = []
+    for unit in units:
+        if out and leads(out[-1]) and fm.horizontalAdvance(pair := f"{out[-1]} {unit}") <= width:
+            out[-1] = pair
+        else:
+            out.append(unit)
+    return out
 
 
 def _letters_that_fit(parts: list[str], fm: QFontMetricsF, width: float) -> int:
