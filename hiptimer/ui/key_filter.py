@@ -197,6 +197,15 @@ def _enter_on(button: QWidget, event: QKeyEvent) -> bool:
     return True
 
 
+def press_focused_button(window: QWidget, event: QKeyEvent) -> bool:
+    """Space or Enter that came up to `window` from its focused button presses it, as
+    WindowKeys does in the main window; True when it did (enter_keys.EnterOnButtons)."""
+    focused = window.focusWidget()
+    if focused is None or not _presses_focused_button(focused, event):
+        return False
+    return _enter_on(focused, event)
+
+
 def _presses_focused_button(watched: QWidget, event: QKeyEvent) -> bool:
     """Space or Enter on a button that has the keyboard focus (buttons take it only by Tab,
     never by a click, so the focus ring shows which one it is)."""

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QMainWindow
 
 from hiptimer.i18n import _
+from hiptimer.ui.enter_keys import enter_presses_buttons
 from hiptimer.ui.full_screen import full_screen_key
 from hiptimer.ui.menu_shortcuts import set_shortcut
 
@@ -53,6 +54,7 @@ def build_menus(
         window.addAction(action)
         edit_menu.addAction(action)
     full_screen_key(window)
+    enter_presses_buttons(window)  # a button reached by Tab: Enter presses it, as Space
     return EditorActions(save_action, undo, redo, reset_action)
 
 

@@ -32,6 +32,7 @@ from hiptimer.core.history.review import (
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.settings import DEFAULT_PAIN_LIMIT
 from hiptimer.i18n import N_, _
+from hiptimer.ui.enter_keys import enter_presses_buttons
 from hiptimer.ui.full_screen import full_screen_key
 from hiptimer.ui.history.exports import HistoryExports
 from hiptimer.ui.history.filter_bar import date_edit, filter_bar
@@ -149,6 +150,7 @@ class HistoryWindow(QWidget):
         close.triggered.connect(self.close)
         self.addAction(close)
         full_screen_key(self)
+        enter_presses_buttons(self)  # a button reached by Tab: Enter presses it, as Space
         self.sessions_pane.message.connect(self.say)
 
     def _fill_routines(self) -> None:
