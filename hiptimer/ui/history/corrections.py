@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -62,10 +63,22 @@ def _score_box(current: int | None, none_text: str) -> QSpinBox:
 
 
 def _reason_edit(placeholder: str) -> QLineEdit:
-    reason = QLineEdit()
+    reason = _ReasonEdit()
     reason.setPlaceholderText(placeholder)
     reason.setMaxLength(200)
     return reason
+
+
+class _ReasonEdit(QLineEdit):
+    """A reason's field, as wide as its example: at Qt's width of 17 x's the example was cut,
+    "opcional, p. ej. esc…" (user23). Signals: QLineEdit's."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        metrics = self.fontMetrics()
+        around = hint.width() - 17 * metrics.horizontalAdvance("x")  # frame, margins, padding
+        example = metrics.horizontalAdvance(self.placeholderText()) + 1
+        return QSize(max(hint.width(), around + example), hint.height())
 
 
 def _lay_out(
