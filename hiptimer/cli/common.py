@@ -103,8 +103,42 @@ def cell(text: str, limit: int | None = None) -> str:
     return text if limit is None or len(text) <= limit else text[: limit - 3] + "..."
 
 
+class StdoutRefused(Exception):
+    """Standard output refused what a command printed (a full disk, a closed descriptor): the
+    command says so in one line (main), where a traceback showed."""
+
+
 def out(text: str = "") -> None:
-    print(printable(text, sys.stdout))
+    if sys.stdout is None:  # started with it closed (`>&-`)
+        raise StdoutRefused("it is closed")
+    try:
+        print(printable(text, sys.stdout))
+    except BrokenPipeError:
+        raise  # the reader left: main stops quietly
+    except OSError as exc:
+        raise StdoutRefused(exc.strerror or str(exc)) from None
+
+
+def drop_stdout() -> None:
+    """Standard output sent to the null device: nothing more is written where it failed, not
+    even at the interpreter's exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # none (tests capture it, or `>&-`)
+        pass
+
+
+def flush_stdout() -> None:
+    """What is printed, written out before the command returns (a full disk shows here)."""
+    if sys.stdout is None:
+        return
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise StdoutRefused(exc.strerror or str(exc)) from None
 
 
 def err(text: str) -> None:

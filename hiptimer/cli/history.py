@@ -297,6 +297,8 @@ STDOUT = "-"  # as for most command-line tools: standard output, not a file name
 def _to_stdout(write: Callable[[TextIO], int]) -> int:
     """Run `write` on standard output as the file export writes (UTF-8 with a byte-order
     mark, CSV's own line ends)."""
+    if sys.stdout is None:  # started with it closed (`>&-`)
+        raise CommandError("cannot write to standard output: it is closed", code=EXIT_FAILED)
     sys.stdout.flush()
     stream = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8-sig", newline="")
     try:

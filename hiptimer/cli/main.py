@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
@@ -15,11 +14,14 @@ from hiptimer.cli.common import (
     EXIT_USAGE,
     CommandError,
     Run,
+    StdoutRefused,
     SubParsers,
     add_command,
     common_options,
     data_folder_problem,
+    drop_stdout,
     err,
+    flush_stdout,
     given,
     out,
     said_beside,
@@ -173,12 +175,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status instead of exiting."""
     try:
         code = _run(argv)
-        sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+        flush_stdout()  # a closed pipe or a full disk shows here, not at interpreter exit
         return code
     except BrokenPipeError:
         # `hiptimer list | head -1`: the reader left; stop quietly.
         # https://docs.python.org/3/library/signal.html#note-on-sigpipe
-        _drop_stdout()
+        drop_stdout()
+        return 1
+    except StdoutRefused as exc:
+        err(f"hiptimer: cannot write to standard output: {exc}")
+        drop_stdout()
         return 1
     except KeyboardInterrupt:
         return 130
@@ -229,14 +235,6 @@ def _run(argv: Sequence[str] | None) -> int:
         for line in exc.lines:
             err(f"hiptimer: {line}")
         return exc.code
-
-
-def _drop_stdout() -> None:
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # no real file descriptor (tests capture stdout)
-        pass
 
 
 # ---------------------------------------------------------------- commands
