@@ -107,10 +107,9 @@ class FieldReader:
         if not isinstance(value, str):
             self.err(path, N_("expected text, got {got}"), got=describe(value))
             return ""
-        value = composed(value)
         if required and blank(value):
             self.err(path, N_("must not be empty"))
-        if (length := counted_length(value)) > limit:
+        if (length := counted_length(composed(value))) > limit:
             too_long = N_("text is {n} characters; at most {limit} allowed")
             self.err(path, too_long, n=length, limit=limit)
         if "\x00" in value:
@@ -135,7 +134,6 @@ class FieldReader:
             return ()
         items = []
         for i, item in enumerate(value):
-            item = composed(item) if isinstance(item, str) else item
             if not isinstance(item, str) or blank(item):
                 empty = N_("expected non-empty text, got {got}")
                 self.err(f"{path}[{i}]", empty, got=describe(item))
@@ -144,7 +142,7 @@ class FieldReader:
                 self.err(f"{path}[{i}]", bad)
             elif control := _CONTROL.search(item):
                 self.err(f"{path}[{i}]", CONTROL_CHARACTER, char=_code(control.group()))
-            elif (length := counted_length(item)) > MAX_TEXT:
+            elif (length := counted_length(composed(item))) > MAX_TEXT:
                 too_long = N_("text is {n} characters; at most {limit} allowed")
                 self.err(f"{path}[{i}]", too_long, n=length, limit=MAX_TEXT)
             else:
@@ -268,9 +266,10 @@ def blank(text: str) -> bool:
 
 
 def composed(text: str) -> str:
-    """`text` in Unicode's composed form (NFC). Why: an é typed as e + a combining accent
-    counted two characters of a name's 120, and compared unequal with the same name typed
-    as é (docs/routine-format.md, Text fields)."""
+    """`text` in Unicode's composed form (NFC), as a limit counts it and titles are compared.
+    Why: an é typed as e + a combining accent counted two characters of a name's 120, and
+    compared unequal with the same name typed as é (docs/routine-format.md, Text fields). The
+    text itself is kept as written: NFC also changes a CJK compatibility ideograph (U+F900)."""
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
