@@ -34,15 +34,6 @@ def letter_lines(word: str, metrics: QFontMetrics, room: int) -> list[str]:
     return lines
 
 
-def unbroken_items(hint: str) -> str:
-    """A key hint that wraps between its items only ("F11 full" / "screen" read as two): the
-    spaces inside each item become no-break spaces, and so do those after each separator, which
-    goes to the next line with its item ("↑ ↓ elegir  ·" / "F11 pantalla completa" left it
-    hanging at the end of the first)."""
-    items = (item.strip().replace(" ", "\u00a0") for item in hint.split("\u00b7"))
-    return "  \u00b7\u00a0\u00a0".join(items)
-
-
 def start_words() -> str:
     """The Start button's words, with its key."""
     return _("Start") + f"   [{KEY_NAMES[Action.START]}]"

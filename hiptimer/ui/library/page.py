@@ -26,12 +26,13 @@ from hiptimer.ui.library.details import (
     details_html,
 )
 from hiptimer.ui.library.items import Estimate, LibraryItem, same_routine, written_length
-from hiptimer.ui.library.labels import start_words, unbroken_items
+from hiptimer.ui.library.labels import start_words
 from hiptimer.ui.library.lengths import RowLengths
 from hiptimer.ui.library.row_fitting import ITEM_PADDING_PX, LENGTH_GAP, RowFitter
 from hiptimer.ui.library.suggestions_line import SuggestionsLine
 from hiptimer.ui.theme import READABLE_PX, current, follow, set_px
 from hiptimer.ui.widgets.beside_or_under import BesideOrUnder
+from hiptimer.ui.widgets.item_lines import unbroken_items
 from hiptimer.ui.widgets.readable import readable_by_keys
 from hiptimer.ui.widgets.resize_layout import ResizeLayout
 from hiptimer.ui.widgets.worded import worded_button
