@@ -6,7 +6,7 @@ import argparse
 import io
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO, TypeAlias
 
@@ -79,8 +79,18 @@ def add_command(
     parser = subparsers.add_parser(
         name, help=help, description=description or help, parents=[common_options()]
     )
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, command_parser=parser)  # for parse_all's usage line
     return parser
+
+
+def parse_all(parser: argparse.ArgumentParser, argv: Sequence[str]) -> argparse.Namespace:
+    """`parser.parse_args(argv)`, but arguments a command does not take are refused with that
+    command's usage, as its --help gives (`show week extra` printed the top level's)."""
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        where = getattr(args, "command_parser", None) or parser
+        where.error("unrecognized arguments: " + " ".join(extra))
+    return args
 
 
 # ---------------------------------------------------------------- output

@@ -25,6 +25,7 @@ from hiptimer.cli.common import (
     flush_stdout,
     given,
     out,
+    parse_all,
     said_beside,
 )
 
@@ -208,7 +209,7 @@ def _run(argv: Sequence[str] | None) -> int:
     argv = routine_file_first(list(sys.argv[1:] if argv is None else argv))
     parser = parser_for(argv)
     try:
-        args = parser.parse_args(argv)
+        args = parse_all(parser, argv)
         if args.command and (args.open_routine or args.start):
             parser.error("--routine and --start open the window; use them without a command")
         if args.start and not args.open_routine:

@@ -124,6 +124,23 @@ def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: list[str]
 
 
 @pytest.mark.parametrize(
+    ("argv", "usage"),
+    [
+        (["show", "week", "extra"], "usage: hiptimer show "),
+        (["list", "extra"], "usage: hiptimer list "),
+        (["history", "list", "more"], "usage: hiptimer history list "),
+        (["--no-such-option"], "usage: hiptimer [-h]"),  # no command: the top level's
+    ],
+)
+def test_an_argument_a_command_does_not_take_is_said_with_its_usage(
+    capsys: pytest.CaptureFixture[str], argv: list[str], usage: str
+) -> None:
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and err.startswith(usage)
+    assert err.rstrip().endswith("error: unrecognized arguments: " + argv[-1])
+
+
+@pytest.mark.parametrize(
     ("argv", "command"),
     [
         ([], None),
