@@ -111,6 +111,10 @@ class ChartBox(QWidget):
         end, step = whole_ticks(top, most=self._numbers_shown(axis))
         axis.setRange(0, end)
         axis.setTickCount(end // step + 1)
+        self.values_fitted(end)
+
+    def values_fitted(self, end: int) -> None:
+        """A value axis now runs from 0 to `end`: for what spans the whole chart's height."""
 
     def share_values(self, axis: QValueAxis, top: float, beside: QValueAxis, end: int) -> None:
         """fit_values for `axis`, with a second axis `beside` it from 0 to `end` ticked at the

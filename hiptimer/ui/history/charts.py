@@ -16,7 +16,6 @@ from hiptimer.core.history.buckets import (
     bucket_mornings,
     bucket_pain,
     week_bars,
-    whole_ticks,
 )
 from hiptimer.core.history.chart_words import dose_words, pain_words
 from hiptimer.core.history.queries import DosePoint, MorningPoint, PainPoint, WeekCount
@@ -306,16 +305,17 @@ class AdherenceChart(ChartBox):
         style_axis(x_axis)
         x_axis.setGridLineVisible(False)
         top = max([*self.bar_values, schedule.max_per_week if schedule else 0, 3])
-        end, step = whole_ticks(top + 1)  # a tick on each whole number shown, never 1.875
         y_axis = QValueAxis()
-        y_axis.setRange(0, end)
         y_axis.setLabelFormat("%d")
-        y_axis.setTickCount(end // step + 1)
         y_axis.setTitleText(_("sessions"))  # its unit, as the pain and dose charts name theirs
         style_axis(y_axis)
         self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
         self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        self._shade(x_axis, y_axis, end)  # first: QtCharts draws series in the order added
+        self._shade(x_axis, y_axis)  # first: QtCharts draws series in the order added
+        # Whole numbers, never 1.875, and no more than fit the chart's height: a tick on
+        # each whole number up to 8 cut them all to "..." in a short chart (1024 x 600).
+        self._values.clear()  # the last weeks' axis is gone
+        self.fit_values(y_axis, top + 1)
         self.chart.addSeries(series)
         series.attachAxis(x_axis)
         series.attachAxis(y_axis)
@@ -341,10 +341,15 @@ class AdherenceChart(ChartBox):
         self.note.setText(note if any(self.cut_bars) else "")
         self.note.setVisible(bool(self.note.text()))
 
-    def _shade(self, x_axis: QAbstractAxis, y_axis: QAbstractAxis, end: int) -> None:
-        """A see-through column behind each cut week's bar, the height of the plot: even an
-        empty week reads as unfinished, not as none done. An area on a category axis is
-        placed by category index, as the schedule's line is."""
+    def values_fitted(self, end: int) -> None:
+        """The shaded columns reach the sessions axis' new end: the plot's whole height."""
+        for upper in self._shade_edges[::2]:
+            upper.replace([QPointF(p.x(), end) for p in upper.points()])
+
+    def _shade(self, x_axis: QAbstractAxis, y_axis: QAbstractAxis) -> None:
+        """A see-through column behind each cut week's bar, the height of the plot (as high
+        as values_fitted sets it): even an empty week reads as unfinished, not as none done.
+        An area on a category axis is placed by category index, as the schedule's line is."""
         from PySide6.QtCharts import QAreaSeries
 
         fill = QColor(current().chart_grid)
@@ -356,7 +361,7 @@ class AdherenceChart(ChartBox):
             lower = _line("", current().chart_grid, 0, Qt.PenStyle.NoPen)
             upper = _line("", current().chart_grid, 0, Qt.PenStyle.NoPen)
             lower.replace([QPointF(i - 0.5, 0), QPointF(i + 0.5, 0)])
-            upper.replace([QPointF(i - 0.5, end), QPointF(i + 0.5, end)])
+            upper.replace([QPointF(i - 0.5, 0), QPointF(i + 0.5, 0)])
             self._shade_edges += [upper, lower]  # an area does not own its edges
             area = QAreaSeries(upper, lower)
             area.setBrush(QBrush(fill))

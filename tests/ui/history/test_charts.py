@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCharts import QDateTimeAxis
+from PySide6.QtCharts import QAreaSeries, QDateTimeAxis, QValueAxis
 from PySide6.QtCore import QDateTime, QRectF, Qt
 from PySide6.QtWidgets import QApplication, QGraphicsTextItem
 from pytestqt.qtbot import QtBot
 
 from hiptimer import i18n
-from hiptimer.core.history.records import DosePoint, MorningPoint, PainPoint
+from hiptimer.core.history.records import DosePoint, MorningPoint, PainPoint, WeekCount
 from hiptimer.core.history.store import HistoryStore, open_history
-from hiptimer.ui.history.charts import ChartBox, DoseChart, PainChart
+from hiptimer.core.routines.model import Schedule
+from hiptimer.ui.history.charts import AdherenceChart, ChartBox, DoseChart, PainChart
 from hiptimer.ui.history.window import TAB_PAIN, TAB_RETESTS, HistoryWindow
 from tests.harness import hold, routine
 from tests.history_data import HIPS, STRETCH, Weeks, fill, knee_to_wall_checks, record
@@ -236,3 +237,40 @@ def test_the_pain_charts_marks_read_from_a_mat_with_few_sessions_and_stay_apart_
         assert min(widths.values()) >= 14, widths
     # Spread over the ~640 px plot of a 1280 x 800 window, neighbours do not overlap.
     assert max(widths.values()) <= max(16, 640 / shown), (shown, widths)
+
+
+# The chart's height on the Adherence tab at 1024 x 600 and 960 x 540 in large print, and more.
+@pytest.mark.parametrize("height", [220, 260, 400])
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_sessions_per_week_numbers_show_whole_in_a_short_chart(
+    qtbot: QtBot, height: int, language: str
+) -> None:
+    """At 1024 x 600 in large print (Xvfb, Spanish) the sessions per week's numbers read
+    '...', '...', '...': its axis kept a tick on each whole number up to the busiest week's
+    (0 to 8, nine numbers in a 152-px plot), however short the chart under the summary."""
+    before = i18n.language()
+    i18n.use(language)
+    try:
+        with app_look(150):
+            box = AdherenceChart()
+            qtbot.addWidget(box)
+            box.resize(974, height)
+            box.show()
+            monday = date(2026, 9, 7)
+            weeks = [WeekCount(monday + timedelta(weeks=n), n % 8) for n in range(14)]
+            box.set_weeks(weeks, Schedule(3, 7), cut={monday}, note="-")
+            for _ in range(3):  # the box's layout, then the chart's own
+                QApplication.processEvents()
+            room = QRectF(0, 0, box.view.width(), box.view.height())
+            (axis,) = [a for a in box.chart.axes() if isinstance(a, QValueAxis)]
+            (shade,) = [s for s in box.chart.series() if isinstance(s, QAreaSeries)]
+            tops = {p.y() for p in shade.upperSeries().points()}
+            left = box.chart.plotArea().left()
+            words = [(w, at) for w, at in drawn_words(box) if at.right() <= left]  # its numbers
+    finally:
+        i18n.use(before)
+    assert tops == {axis.max()}  # the cut week's shade is the plot's height, as before
+    numbers = [int(w) for w, _ in words if w.isdigit()]
+    assert len(numbers) >= 2 and max(numbers) >= 7, words
+    for text, where in words:
+        assert "..." not in text and "\u2026" not in text, (text, where, room, words)
