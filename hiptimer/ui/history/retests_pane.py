@@ -121,7 +121,9 @@ class RetestsPane(QWidget):
         self._pain: list[PainPoint] = []
         controls = QHBoxLayout()
         controls.addWidget(QLabel(_("Test")))
-        controls.addWidget(self.test, 1)
+        # As wide as its longest name, where the row has room (NamesBox.sizeHint): with a
+        # share of the row by stretch it cut a name with half the row empty beside it.
+        controls.addWidget(self.test)
         controls.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

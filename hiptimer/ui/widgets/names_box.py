@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter, QWidget
 
@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePai
 class NamesBox(QComboBox):
     """A QComboBox whose names too long for it are cut in the middle with "…", in the box
     and in its list: "Knee-to-wall distance, measu…ong (right)". Qt's box clipped them at
-    its edge, so the right and left sides of one long test read the same.
+    its edge, so the right and left sides of one long test read the same. It asks to be as
+    wide as its longest name (sizeHint), and shrinks to its minimumSizeHint where the row
+    has less room: as wide as fit_names' characters, it cut a name with room beside it.
 
     Signals: those of QComboBox.
     """
@@ -18,6 +20,23 @@ class NamesBox(QComboBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.view().setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        for changed in (self.model().rowsInserted, self.model().rowsRemoved):
+            changed.connect(self.updateGeometry)
+        self.model().modelReset.connect(self.updateGeometry)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        option.rect = QRect(QPoint(0, 0), hint)
+        field = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
+        )
+        metrics = self.fontMetrics()
+        widest = max(
+            (metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0
+        )
+        return QSize(hint.width() + max(0, widest - field.width()), hint.height())
 
     def _option(self) -> tuple[QStyleOptionComboBox, int]:
         option = QStyleOptionComboBox()

@@ -68,7 +68,7 @@ def test_a_long_test_s_sides_read_apart_in_the_picker(qtbot: QtBot, tmp_path: Pa
         style = Drawn()
         pane.test.setStyle(style)
         pane.set_sessions(store.list_sessions(), None, None)
-        pane.resize(700, 500)
+        pane.resize(500, 500)  # too narrow for the name: the box as its row allows
         pane.show()
         QApplication.processEvents()
         shown = []
@@ -77,3 +77,28 @@ def test_a_long_test_s_sides_read_apart_in_the_picker(qtbot: QtBot, tmp_path: Pa
             shown.append(drawn(pane.test, style))
         assert [s[-7:] for s in shown] == ["(right)", " (left)"], shown
         assert all(s.startswith("Knee-to-wall") and "\u2026" in s for s in shown), shown
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+@pytest.mark.parametrize("width", [700, 1000])
+def test_a_test_s_name_reads_whole_where_the_row_has_room(
+    qtbot: QtBot, tmp_path: Path, width: int
+) -> None:
+    """At 1024 x 600 in large print (Xvfb, Spanish) the picker read 'Levantarse de …en 30
+    segundos' in a box 512 px wide, 474 px of empty row beside it: the box was as wide as 24
+    characters, the rest of the row left to a stretch. It is as wide as its longest name
+    now, where the row has room; still no wider than the row where it has not."""
+    name = "Thirty-second chair stand, arms crossed on the chest"
+    with open_history(tmp_path / "history.sqlite3") as store:
+        sid = store.begin_session("check", "Check", 1, {}, T0)
+        store.add_set(sid, a_set("stand", 1, exercise_name=name, result=12, result_unit="reps"))
+        pane = RetestsPane(store, {})
+        qtbot.addWidget(pane)
+        pane.set_sessions(store.list_sessions(), None, None)
+        pane.resize(width, 500)
+        pane.show()
+        QApplication.processEvents()
+        assert pane.test.shown_text() == name, (pane.test.width(), pane.test.shown_text())
+        pane.resize(260, 500)
+        QApplication.processEvents()
+        assert pane.test.geometry().right() < pane.width()
