@@ -27,6 +27,7 @@ from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.history.chart_box import share_dates
 from hiptimer.ui.history.filter_bar import buddy, together
 from hiptimer.ui.widgets.flow_layout import FlowLayout
+from hiptimer.ui.widgets.names_box import NamesBox
 from hiptimer.ui.widgets.plain import fit_names, plain, show_wrapped
 
 SIDES = ((N_("Both sides"), None), (N_("Right"), "right"), (N_("Left"), "left"))
@@ -52,7 +53,8 @@ class PainPane(QWidget):
 
         super().__init__(parent)
         self.store = store
-        self.exercise = QComboBox()
+        # A long name cut in its middle with "…", not clipped at the box's edge mid-word.
+        self.exercise = NamesBox(grows=False)
         self.exercise.setAccessibleName(_("Exercise"))
         self.exercise.setAccessibleDescription(
             _("The exercise whose pain and dose the charts show")

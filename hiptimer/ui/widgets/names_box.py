@@ -17,8 +17,11 @@ class NamesBox(QComboBox):
     Signals: those of QComboBox.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, grows: bool = True) -> None:
         super().__init__(parent)
+        # grows=False: QComboBox's size hint, for a row that wraps (a FlowLayout gives each
+        # widget its size hint, however wide: a long name would scroll the row sideways).
+        self._grows = grows
         self.view().setTextElideMode(Qt.TextElideMode.ElideMiddle)
         for changed in (self.model().rowsInserted, self.model().rowsRemoved):
             changed.connect(self.updateGeometry)
@@ -26,6 +29,8 @@ class NamesBox(QComboBox):
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
+        if not self._grows:
+            return hint
         option = QStyleOptionComboBox()
         self.initStyleOption(option)
         option.rect = QRect(QPoint(0, 0), hint)

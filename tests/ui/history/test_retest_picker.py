@@ -1,7 +1,9 @@
-"""The re-tests tab's picker: a long test's sides read apart."""
+"""The history window's pickers of names: a long test's sides read apart, a long exercise's
+name is cut with "…", never at the box's edge."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,9 +17,15 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from hiptimer import i18n
 from hiptimer.core.history.store import open_history
 from hiptimer.ui.history.retests_pane import RetestsPane
+from hiptimer.ui.history.window import TAB_PAIN, HistoryWindow
+from hiptimer.ui.widgets.names_box import NamesBox
 from tests.core.history.stored import T0, a_set
+from tests.harness import hold, routine
+from tests.history_data import record
+from tests.ui.history.looks import app_look
 
 NAME = "Knee-to-wall distance, measured from the big toe to the wall with a long tape"
 
@@ -102,3 +110,52 @@ def test_a_test_s_name_reads_whole_where_the_row_has_room(
         pane.resize(260, 500)
         QApplication.processEvents()
         assert pane.test.geometry().right() < pane.width()
+
+
+LONG_NAME = "Side-lying hip abduction with a resistance band just above both knees"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_long_exercise_s_name_is_cut_with_an_ellipsis_not_at_the_box_s_edge(
+    qtbot: QtBot, tmp_path: Path, language: str
+) -> None:
+    """At 800 x 600 in large print (Spanish) the Pain and dose tab's exercise read 'Side-lying
+    hip abduction with a re', clipped at the box's edge mid-word (at 1024 x 600 'Paso de
+    monstruo (pasos laterale'): nothing said the name went on. It is cut in its middle with
+    "…" now, its end shown, as the re-tests picker's names are."""
+    band = routine(hold("abduction", 6, name=LONG_NAME), id="band", title="Band")
+    before = i18n.language()
+    i18n.use(language)
+    try:
+        with open_history(tmp_path / "history.sqlite3") as store:
+            record(store, band, date(2026, 11, 20), {("abduction", None): [2, 3]})
+            window = HistoryWindow(store, [band])
+            qtbot.addWidget(window)
+            with app_look(150):
+                window.setMinimumSize(1, 1)
+                window.show()
+                window.resize(788, 556)
+                window.tabs.setCurrentIndex(TAB_PAIN)
+                QApplication.processEvents()
+                pane = window.pain_pane
+                assert pane is not None
+                box = pane.exercise
+                # What the box draws (the style sheet's style draws past a proxy style): a
+                # QComboBox its whole name, clipped at the field; a NamesBox its shown_text.
+                words = box.shown_text() if isinstance(box, NamesBox) else box.currentText()
+                option = QStyleOptionComboBox()
+                box.initStyleOption(option)
+                field = box.style().subControlRect(
+                    QStyle.ComplexControl.CC_ComboBox, option,
+                    QStyle.SubControl.SC_ComboBoxEditField, box,
+                )  # fmt: skip
+                fits = box.fontMetrics().horizontalAdvance(words) <= field.width()
+                shown = words if fits else f"{words} (clipped at {field.width()} px)"
+                window.close()
+    finally:
+        i18n.use(before)
+    assert "clipped" not in shown, shown
+    assert shown == LONG_NAME or (
+        shown.startswith("Side-lying") and shown.endswith("knees") and "\u2026" in shown
+    ), shown
