@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QKeyCombination, Qt, Signal
+from PySide6.QtCore import QKeyCombination, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QDropEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,6 +54,14 @@ class ExerciseList(QListWidget):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.itemChanged.connect(self._item_changed)
         self.currentRowChanged.connect(self.selected.emit)
+
+    def minimumSizeHint(self) -> QSize:
+        """Three rows high at least (the first row's height, two lines until there is one):
+        fewer hide the exercises around the one being moved."""
+        hint = super().minimumSizeHint()
+        row = self.sizeHintForRow(0) if self.count() else 2 * self.fontMetrics().lineSpacing()
+        edges = max(2 * self.frameWidth(), self.height() - self.viewport().height())
+        return QSize(hint.width(), max(hint.height(), 3 * row + edges))
 
     def show_exercises(self, items: list[dict[str, Any]], bad: set[int], current: int) -> None:
         """Show the exercises (updating rows in place), mark those with problems, select one."""
@@ -148,7 +156,9 @@ class ExercisesPanel(QGroupBox):
         hint.setProperty("role", "muted")
         hint.setWordWrap(True)  # a longer language must not widen the panel
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 8)
+        # No sides of its own (the box's padding is room enough): with the scroll bar the panel
+        # takes on a short screen, they made the editor wider than an 800 x 600 screen.
+        layout.setContentsMargins(0, 8, 0, 8)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.problem)
         layout.addWidget(hint)

@@ -108,7 +108,9 @@ class EditorWindow(QMainWindow):
         central = QWidget(self)
         self.setCentralWidget(central)
         layout = QVBoxLayout(central)
-        layout.setContentsMargins(14, 10, 14, 10)
+        # Narrow sides: at 150 % in Spanish, 14 px a side made the smallest editor 808 px wide,
+        # more than an 800 x 600 screen has.
+        layout.setContentsMargins(4, 10, 4, 10)
         layout.setSpacing(8)
         self.draft_offer = drafts.DraftOffer(central)  # unsaved changes kept by a system quit
         self.draft_offer.open_requested.connect(lambda draft: drafts.open_draft(self, draft))
@@ -124,7 +126,10 @@ class EditorWindow(QMainWindow):
         self.problems.activated.connect(self.go_to_problem)
         split = QSplitter(Qt.Orientation.Horizontal, central)
         layout.addWidget(split, 1)
-        self.exercises = ExercisesPanel(split)
+        # Scrolled on a short screen (800 x 600 in large print): squeezed below its smallest
+        # height, the list, the hint and the buttons were drawn over each other.
+        self.exercises = ExercisesPanel()
+        split.addWidget(scrolled(self.exercises))
         plain_stacks()  # Tab into a page: no "layered pane" said before its first field
         self.tabs = QTabWidget()
         self.tabs.setObjectName("editor-tabs")  # named before its splitter handle is

@@ -1,0 +1,73 @@
+"""The routine editor on an 800 x 600 screen in large print: its exercises' panel shows every
+part whole, none over another, and the window's smallest size fits the screen."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from hiptimer import i18n
+from hiptimer.core.routines.catalog import load_catalog
+from hiptimer.ui.editor.window import EditorWindow
+from hiptimer.ui.widgets import screen_fit
+from tests.ui.looks import apply_look
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+SCREEN = QRect(0, 0, 800, 600)
+
+
+@pytest.fixture(params=["en", "es"])
+def editor(
+    qtbot: QtBot,
+    qapp: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+) -> EditorWindow:
+    """The editor as it opens on an 800 x 600 screen at 150 %, in each language."""
+    i18n.use(request.param)
+    request.addfinalizer(lambda: i18n.use("en"))
+    apply_look(qapp, "dark", 150)
+    monkeypatch.setattr(screen_fit, "free_area", lambda _widget: SCREEN)
+    catalog = load_catalog()
+    window = EditorWindow(catalog.find("daily-hip-stretches"), catalog)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    return window
+
+
+def in_panel(widget: QWidget, panel: QWidget) -> QRect:
+    return QRect(widget.mapTo(panel, QPoint(0, 0)), widget.size())
+
+
+def test_the_panel_s_parts_are_whole_and_apart(editor: EditorWindow) -> None:
+    # The panel needed 352 px and got 271: the list showed one clipped row, the drag hint sat
+    # over it, "From a routine..." under "Duplicate", and Delete, up and down were cut.
+    panel = editor.exercises
+    parts = [w for w in panel.findChildren(QWidget) if w.parentWidget() is panel]
+    shown = [w for w in parts if w.isVisible()]
+    inner = panel.contentsRect()
+    for n, one in enumerate(shown):
+        assert inner.contains(one.geometry()), (type(one).__name__, one.geometry(), inner)
+        for other in shown[n + 1 :]:
+            assert not one.geometry().intersects(other.geometry()), (one, other)
+    buttons = [b for b in panel.findChildren(QPushButton) if b.isVisible()]
+    assert len(buttons) == 6
+    for n, button in enumerate(buttons):
+        assert inner.contains(in_panel(button, panel)), button.text()
+        for other in buttons[n + 1 :]:
+            assert not in_panel(button, panel).intersects(in_panel(other, panel))
+    rows = editor.exercises.list
+    assert rows.height() >= 3 * rows.sizeHintForRow(0)  # three rows high
+
+
+def test_the_window_s_smallest_size_fits_the_screen(editor: EditorWindow) -> None:
+    room = screen_fit.room(editor)
+    assert room.width() <= SCREEN.width() and room.height() <= SCREEN.height()
+    least = editor.minimumSizeHint().expandedTo(editor.minimumSize())
+    assert least.width() <= room.width() and least.height() <= room.height(), (least, room)
+    assert editor.width() <= room.width() and editor.height() <= room.height()
