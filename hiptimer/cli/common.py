@@ -6,7 +6,8 @@ import argparse
 import io
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO, TypeAlias
 
@@ -118,15 +119,23 @@ class StdoutRefused(Exception):
     command says so in one line (main), where a traceback showed."""
 
 
+@contextmanager
+def _refused_said() -> Iterator[None]:
+    """A write to standard output that fails, as StdoutRefused (a closed pipe stays
+    BrokenPipeError: the reader left, and main stops quietly)."""
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise StdoutRefused(exc.strerror or str(exc)) from None
+
+
 def out(text: str = "") -> None:
     if sys.stdout is None:  # started with it closed (`>&-`)
         raise StdoutRefused("it is closed")
-    try:
+    with _refused_said():
         print(printable(text, sys.stdout))
-    except BrokenPipeError:
-        raise  # the reader left: main stops quietly
-    except OSError as exc:
-        raise StdoutRefused(exc.strerror or str(exc)) from None
 
 
 def drop_stdout() -> None:
@@ -143,12 +152,8 @@ def flush_stdout() -> None:
     """What is printed, written out before the command returns (a full disk shows here)."""
     if sys.stdout is None:
         return
-    try:
+    with _refused_said():
         sys.stdout.flush()
-    except BrokenPipeError:
-        raise
-    except OSError as exc:
-        raise StdoutRefused(exc.strerror or str(exc)) from None
 
 
 def err(text: str) -> None:
