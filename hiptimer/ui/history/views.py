@@ -172,6 +172,11 @@ class RowsTable(QTableView):
                 (self._wrapped, LEAST_CHARS, False, kept),
                 (self._wrapped_last, LEAST_CHARS, False, kept),
                 (self._wrapped, LEGIBLE_CHARS, True, ()),
+                # The time under the date before the routine is cut past its title: at 800 x
+                # 600 in large print in Spanish it read "Fo…" (and the list scrolled sideways).
+                (self._wrapped_last, LEGIBLE_CHARS, True, ()),
+                (self._wrapped_last, LEAST_CHARS, True, ()),
+                (self._wrapped_last, LEAST_CHARS, False, ()),
             ]
             tries = [t for t in tries if t[0]]  # no wrapped_last columns: no such form
         else:

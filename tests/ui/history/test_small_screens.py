@@ -176,3 +176,20 @@ def test_a_session_of_a_few_lines_shows_whole_in_large_print(
         assert view.rowHeight(0) > view.verticalHeader().defaultSectionSize()  # it wrapped
         assert view.height() >= view.minimumSizeHint().height()
         assert view.viewport().height() >= view.rowHeight(0)
+
+
+@pytest.mark.usefixtures("spanish")
+@pytest.mark.parametrize("width", [800, 820])
+def test_at_800_px_in_large_print_the_time_goes_under_the_date_before_the_routine_is_cut(
+    qtbot: QtBot, store: HistoryStore, weeks: Weeks, width: int
+) -> None:
+    # At 800 x 600 in Spanish at 150 % the list scrolled sideways and at 820 px it read "Fo…"
+    # ("R…" its title): the dates kept their time beside them while the routine and the note
+    # were cut past their titles. The time goes under the date first; the titles read whole.
+    long_rows(store, weeks)
+    with app_look(150):
+        view = window_sized(qtbot, store, (width, 600)).sessions_pane.list_view
+        assert view.horizontalScrollBar().maximum() == 0
+        header = view.horizontalHeader()
+        assert sum(header.sectionSize(c) for c in range(header.count())) <= view.viewport().width()
+        assert header.sectionSize(ROUTINE) >= header.sectionSizeHint(ROUTINE)  # "Rutina" whole
