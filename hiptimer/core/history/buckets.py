@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
@@ -103,6 +103,16 @@ def bucket_label(start: date, unit: str) -> str:
     if unit == "month":
         return f"{month_abbreviation(start.month)} {start:%y}"
     return f"{start:%Y}"
+
+
+def brief_week_labels(starts: Sequence[date]) -> list[str]:
+    """Weeks' labels for an axis too narrow for each one's month: the day alone where the
+    month is the label before's ('7 Sep', '14', '21', '5 Oct'), as a calendar's strip reads."""
+    labels, month = [], None
+    for start in starts:
+        labels.append(str(start.day) if start.month == month else bucket_label(start, "week"))
+        month = start.month
+    return labels
 
 
 def whole_ticks(top: float, most: int = 8) -> tuple[int, int]:

@@ -9,11 +9,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, QDateTime
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPen
 
+from hiptimer.core.history.buckets import brief_week_labels, bucket_label
 from hiptimer.core.history.date_ticks import date_axis, fewer_ticks
 from hiptimer.ui.theme import current
 
 if TYPE_CHECKING:
-    from PySide6.QtCharts import QAbstractAxis, QDateTimeAxis
+    from PySide6.QtCharts import QAbstractAxis, QBarCategoryAxis, QDateTimeAxis
 
 WEEK = timedelta(days=6)  # an empty chart shows the seven days up to today
 # Every date axis spans what it would with this many dates, however many fit its width: two
@@ -91,3 +92,19 @@ def numbers_that_fit(axis: QAbstractAxis, height: float) -> int:
     """How many numbers fit one above another beside a plot `height` px high (2 at least):
     QtCharts cuts a number to "..." where its neighbours leave it too little room."""
     return max(2, int(height // (QFontMetricsF(axis.labelsFont()).height() + LABEL_GAP / 4)))
+
+
+def fit_week_labels(axis: QBarCategoryAxis, starts: list[date], width: float) -> None:
+    """Each week's day and month under its bar where they fit a plot `width` px wide, else
+    the month only where it changes (buckets.brief_week_labels): in Spanish at 974 px three
+    of 14 weeks read '14 s...'. A category axis takes each label once: a day met again
+    carries zero-width spaces."""
+    whole = [bucket_label(start, "week") for start in starts]
+    metrics = QFontMetricsF(axis.labelsFont())
+    room = width / max(1, len(starts)) - LABEL_GAP
+    labels = whole
+    if max(metrics.horizontalAdvance(label) for label in whole) > room:
+        brief = brief_week_labels(starts)
+        labels = [f"{b}{chr(0x200B) * brief[:i].count(b)}" for i, b in enumerate(brief)]
+    if axis.categories() != labels:
+        axis.setCategories(labels)

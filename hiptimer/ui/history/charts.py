@@ -23,7 +23,13 @@ from hiptimer.core.history.review import known_doses
 from hiptimer.core.history.wording import dose_unit
 from hiptimer.core.routines.model import Schedule
 from hiptimer.i18n import _, translate
-from hiptimer.ui.history.chart_axes import chart_font, msecs, new_date_axis, style_axis
+from hiptimer.ui.history.chart_axes import (
+    chart_font,
+    fit_week_labels,
+    msecs,
+    new_date_axis,
+    style_axis,
+)
 from hiptimer.ui.history.chart_box import ChartBox
 from hiptimer.ui.history.chart_key import (
     DASHED,
@@ -44,6 +50,7 @@ if TYPE_CHECKING:
     from PySide6.QtCharts import (
         QAbstractAxis,
         QAbstractSeries,
+        QBarCategoryAxis,
         QLineSeries,
         QScatterSeries,
     )
@@ -271,6 +278,8 @@ class AdherenceChart(ChartBox):
             " padding: 0px 6px 6px 6px; }"
         )
         self.note.hide()
+        self._weeks: tuple[QBarCategoryAxis, list[date]] | None = None  # the axis, its bars' days
+        self.chart.plotAreaChanged.connect(self._fit_week_labels)
         column = self.layout()  # ChartBox's: the heading, the chart, its key
         assert column is not None
         column.addWidget(self.note)
@@ -302,6 +311,7 @@ class AdherenceChart(ChartBox):
         series.setBarWidth(0.7)
         x_axis = QBarCategoryAxis()
         x_axis.append([bucket_label(start, self.unit) for start, _ in buckets])
+        self._weeks = (x_axis, [start for start, _ in buckets]) if self.unit == "week" else None
         style_axis(x_axis)
         x_axis.setGridLineVisible(False)
         top = max([*self.bar_values, schedule.max_per_week if schedule else 0, 3])
@@ -340,6 +350,12 @@ class AdherenceChart(ChartBox):
         self.set_title(titles[self.unit])
         self.note.setText(note if any(self.cut_bars) else "")
         self.note.setVisible(bool(self.note.text()))
+        self._fit_week_labels()
+
+    def _fit_week_labels(self) -> None:
+        """The weeks' labels as they fit the plot's width now (chart_axes.fit_week_labels)."""
+        if self._weeks is not None:
+            fit_week_labels(*self._weeks, self._plot_size().width())
 
     def values_fitted(self, end: int) -> None:
         """The shaded columns reach the sessions axis' new end: the plot's whole height."""

@@ -274,3 +274,30 @@ def test_the_sessions_per_week_numbers_show_whole_in_a_short_chart(
     assert len(numbers) >= 2 and max(numbers) >= 7, words
     for text, where in words:
         assert "..." not in text and "\u2026" not in text, (text, where, room, words)
+
+
+@pytest.mark.parametrize(("width", "months"), [(974, "once"), (1800, "each")])
+@pytest.mark.usefixtures("spanish")
+def test_each_week_under_the_sessions_per_week_reads_whole(
+    qtbot: QtBot, width: int, months: str
+) -> None:
+    """At 974 px in Spanish (the Adherence tab at 1024 x 768 in large print) three of the 14
+    weeks read '14 s...', '21 s...', '28 s...': where the day and month do not fit each bar's
+    width, the month is named only where it changes ('7 sept', '14', '21', '28', '5 oct')."""
+    with app_look(150):
+        box = AdherenceChart()
+        qtbot.addWidget(box)
+        box.resize(width, 300)
+        box.show()
+        monday = date(2026, 9, 7)
+        box.set_weeks([WeekCount(monday + timedelta(weeks=n), n % 5) for n in range(14)], None)
+        for _ in range(3):  # the box's layout, then the chart's own
+            QApplication.processEvents()
+        below = box.chart.plotArea().bottom()
+        drawn = sorted(drawn_words(box), key=lambda word: word[1].left())
+        words = [w for w, at in drawn if at.top() >= below and w.strip("\u200b")]
+    assert not [w for w in words if "..." in w or "\u2026" in w], words
+    dates = [w.strip("\u200b") for w in words if w[0].isdigit()]
+    assert len(dates) == 14, words
+    assert dates[:2] == (["7 sept", "14"] if months == "once" else ["7 sept", "14 sept"])
+    assert "5 oct" in dates
