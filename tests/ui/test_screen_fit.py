@@ -30,7 +30,16 @@ SCREENS = (
     (1920, 1080, 1, ("100",)),
     (1920, 1080, 2, ("150-es", "100", "150")),
     (2560, 1600, 2, ("100",)),
+    # A remote window or an old netbook, large print, Spanish: the longest words on the least
+    # room any page is reached at (one look: a process costs ~7 s of CPU).
+    (800, 600, 1, ("150-es",)),
 )
+# Stops not yet held to a screen: the dialogs another helper is fitting to 800 x 600 in
+# session 24 (Settings' body and the weekly plan's quiet hours cut at the right, the quit
+# question's buttons narrow). Drop a line once its stop fits.
+NOT_YET: dict[tuple[int, int, float], tuple[str, ...]] = {
+    (800, 600, 1): ("settings", "weekly plan", "history not saved"),
+}
 PROBE = Path(__file__).with_name("probe_screen.py")
 
 
@@ -88,6 +97,6 @@ def test_every_window_fits(
         f"{look}: {stop}": lines
         for look, stops in found.items()
         for stop, lines in stops.items()
-        if lines
+        if lines and stop not in NOT_YET.get((width, height, scale), ())
     }
     assert not misfits, json.dumps(misfits, indent=1)
