@@ -6,7 +6,16 @@ from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QSizePolicy, QTableView, QTableWidget, QWidget
 
-from hiptimer.ui.widgets.wrapped_cells import WrappingCells, fit_rows, widest_level, widest_word
+from hiptimer.ui.widgets.wrapped_cells import (
+    WrappingCells,
+    fit_rows,
+    narrowest_in_lines,
+    rows_lines,
+    widest_level,
+    widest_word,
+)
+
+MOST_LINES = 8  # the most lines a row is held to when the widths that make it shortest are tried
 
 
 def rows_tall(view: QTableView, rows: int) -> int:
@@ -93,19 +102,45 @@ class AllRowsTable(QTableWidget):
             least[first] = max(header.sectionSizeHint(first), room - others)
         whole = {c: max(self.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in wrapping}
 
-        def widths(level: int) -> dict[int, int]:
-            return {c: max(least[c], min(whole[c], level)) for c in wrapping}
+        def shared(floors: dict[int, int]) -> dict[int, int]:
+            """Each column from its floor towards its one line, at one width as far as it goes."""
 
-        level = widest_level(
-            lambda level: sum(widths(level).values()) <= room, max(whole.values(), default=0)
-        )
-        fitted = widths(level)
+            def widths(level: int) -> dict[int, int]:
+                return {c: max(floors[c], min(whole[c], level)) for c in wrapping}
+
+            top = max(whole.values(), default=0)
+            return widths(widest_level(lambda level: sum(widths(level).values()) <= room, top))
+
+        # At one width from their longest words, or from the widths that hold every row to a
+        # few lines: whichever makes the table shortest (the first where they tie).
+        tries = [
+            shared(least),
+            *(shared(f) for f in self._line_floors(wrapping, least, whole, room)),
+        ]
+        fitted = min(tries, key=lambda widths: rows_lines(self, widths))
         if wrapping:
             fitted[wrapping[0]] += max(0, room - sum(fitted.values()))
         for column, width in fitted.items():
             header.resizeSection(column, width)
         fit_rows(self, tuple(wrapping))
         self.updateGeometry()  # rows of more lines: the page lays out again
+
+    def _line_floors(
+        self, wrapping: list[int], least: dict[int, int], whole: dict[int, int], room: int
+    ) -> list[dict[int, int]]:
+        """For each number of lines up to MOST_LINES that the room allows, the wrapping
+        columns' widths at which no cell takes more: cut to one width from their longest
+        words, a long name took seven lines at 1024 x 600 in large print (168 px) beside done
+        cells of three as wide."""
+        floors = []
+        for lines in range(1, MOST_LINES + 1):
+            need = {
+                c: narrowest_in_lines(self, c, lines, least[c], max(least[c], whole[c]))
+                for c in wrapping
+            }
+            if sum(need.values()) <= room:
+                floors.append(need)
+        return floors
 
     def sizeHint(self) -> QSize:
         return QSize(super().sizeHint().width(), self._all_rows())

@@ -96,6 +96,53 @@ def two_lines_wide(view: QTableView, column: int) -> int:
     return math.ceil(widest) + 2 * text_margin(view) + 1  # and the grid's line
 
 
+def lines_at(metrics: QFontMetricsF, text: str, width: float) -> int:
+    """How many lines `text` takes broken between its words, each line filled in turn, in a
+    cell whose words have `width` px (a word wider than that still takes one line)."""
+    space, lines, line = metrics.horizontalAdvance(" "), 1, 0.0
+    for word in _BREAKS.split(breakable(text)):
+        wide = metrics.horizontalAdvance(word)
+        if line and line + space + wide > width:
+            lines, line = lines + 1, wide
+        else:
+            line = line + space + wide if line else wide
+    return lines
+
+
+def narrowest_in_lines(view: QTableView, column: int, lines: int, least: int, top: int) -> int:
+    """The narrowest width from `least` to `top` px at which each of the column's cells takes
+    `lines` lines at most (`top` where none does), with the cell's margins."""
+    model, metrics = view.model(), QFontMetricsF(view.font())
+    texts = {str(model.index(row, column).data() or "") for row in range(model.rowCount())}
+    edges = 2 * text_margin(view) + 1
+
+    def fits(width: int) -> bool:
+        return all(lines_at(metrics, text, width - edges) <= lines for text in texts)
+
+    low, high = least, top
+    if low >= high or not fits(high):
+        return top
+    while low < high:
+        mid = (low + high) // 2
+        low, high = (low, mid) if fits(mid) else (mid + 1, high)
+    return low
+
+
+def rows_lines(view: QTableView, widths: Mapping[int, int]) -> int:
+    """The lines the view's rows take in all, each as many as its cell of most lines in these
+    columns at these widths (with the cells' margins)."""
+    model, metrics = view.model(), QFontMetricsF(view.font())
+    edges = 2 * text_margin(view) + 1
+    return sum(
+        max(
+            (lines_at(metrics, str(model.index(row, c).data() or ""), w - edges)
+             for c, w in widths.items()),
+            default=1,
+        )
+        for row in range(model.rowCount())
+    )  # fmt: skip
+
+
 def widest_cell(view: QTableView, column: int, texts: Sequence[str]) -> int:
     """The width the column's widest cell needs, of its `texts` (every row's, in order):
     resizeColumnsToContents reads a few (40), and the Spanish dates of September beyond them
