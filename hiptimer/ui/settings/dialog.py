@@ -10,7 +10,6 @@ from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -34,11 +33,17 @@ from hiptimer.ui.settings.look_group import LookGroup
 from hiptimer.ui.settings.style import settings_style_sheet
 from hiptimer.ui.theme import follow
 from hiptimer.ui.widgets.dialog_body import DialogBody
-from hiptimer.ui.widgets.plain import as_html, escape
+from hiptimer.ui.widgets.names_box import NamesBox
+from hiptimer.ui.widgets.plain import as_html, escape, fit_names
+from hiptimer.ui.widgets.screen_fit import keep_inside, room
 
 RATE_RANGE = (80, 300)  # words a minute; slower than 80 drags, faster than 300 blurs
 RATE_STEP = 10
 PAIN_RANGE = (3, 8)
+# Characters a drop-down of names shows at its narrowest (cut in the middle); it asks for its
+# longest name. At 24 the voice group alone was 806 px wide in Spanish large print: cut on an
+# 800 px screen, and one column only (scrolling) at 1366 x 768.
+NAMES_SHOWN = 16
 DEFAULT_VOICE_LABEL = N_("The language's own voice")
 NO_SPEECH = N_("Speech is not available in this run of HipTimer.")
 SETUP_CHOICES = (
@@ -161,7 +166,13 @@ class SettingsDialog(QDialog):
 
     def _fit_height(self) -> None:
         """Grow to the height the wrapped text needs at this width (a reason shown later
-        needs room too)."""
+        needs room too), and as wide as its words ask where the screen has room: Qt opens a
+        dialog at most two thirds of the screen wide (QWidget::adjustSize), which on an 800 px
+        screen was its narrowest, its drop-downs' names cut with room beside it."""
+        wanted = min(self.sizeHint().width(), room(self).width())
+        if self.width() < wanted:
+            self.resize(wanted, self.height())
+            keep_inside(self)
         self.columns.spread(self, self.scroller, (self.pain_box, self.look))
         self.scroller.fit_dialog(self)
 
@@ -171,6 +182,9 @@ class SettingsDialog(QDialog):
         box = QGroupBox(_("Voice and sound"), self)
         form = QFormLayout(box)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # A label over its field where the two side by side do not fit (an 800 px screen, or
+        # two columns on 1366 px, in Spanish large print), not the group cut at the right.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.unavailable = QLabel("", box)
         self.unavailable.setObjectName("unavailable")
         self.unavailable.setWordWrap(True)
@@ -179,24 +193,31 @@ class SettingsDialog(QDialog):
         self.unavailable.hide()
         form.addRow(self.unavailable)
         self._language_row(box, form)
-        self.voice = QComboBox(box)
+        self.voice = NamesBox(box)
         self.voice.setMaxVisibleItems(16)
         self.voice.setAccessibleName(_("Voice"))
         self.voice.setAccessibleDescription(_("The voice that speaks the cues"))
-        self.voice.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.voice.setMinimumContentsLength(24)
+        fit_names(self.voice, NAMES_SHOWN)
         form.addRow(buddy(_("&Voice:"), self.voice), self.voice)
         self.rate, self.rate_value = slider(
-            box, RATE_RANGE, RATE_STEP, _("Speaking rate"), _("Words a minute")
+            box,
+            RATE_RANGE,
+            RATE_STEP,
+            _("Speaking rate"),
+            _("Words a minute"),
+            _("{n} words/min").format(n=RATE_RANGE[1]),
         )
         self.rate.valueChanged.connect(self._show_rate)
         form.addRow(
             buddy(_("Speaking &rate:"), self.rate), side_by_side(self.rate, self.rate_value)
         )
         self.volume, self.volume_value = slider(
-            box, (0, 100), 5, _("Volume"), _("Of the voice and the beeps, in per cent")
+            box,
+            (0, 100),
+            5,
+            _("Volume"),
+            _("Of the voice and the beeps, in per cent"),
+            _("{n} %").format(n=100),
         )
         self.volume.valueChanged.connect(self._show_volume)
         form.addRow(buddy(_("V&olume:"), self.volume), side_by_side(self.volume, self.volume_value))
@@ -247,14 +268,15 @@ class SettingsDialog(QDialog):
     def _language_row(self, box: QGroupBox, form: QFormLayout) -> None:
         """The language, first of the voice's group: the voice follows it (one row, as the
         dialog must fit a 800 px high screen)."""
-        self.language = QComboBox(box)
+        self.language = NamesBox(box)
         self.language.setAccessibleName(_("Language"))
         system = LANGUAGES[i18n.system_language()]
         self.language.addItem(_("The system's language ({name})").format(name=system), "")
         for code, name in LANGUAGES.items():
             self.language.addItem(name, code)  # each in its own name: findable in any language
         self.language.setToolTip(translate(LANGUAGE_NOTE))
-        form.addRow(buddy(_("&Language:"), self.language), side_by_side(self.language, None))
+        fit_names(self.language, NAMES_SHOWN)  # as wide as the voice's box, under it
+        form.addRow(buddy(_("&Language:"), self.language), self.language)
 
     def _pain_group(self) -> QGroupBox:
         box = QGroupBox(_("Pain limit"), self)

@@ -20,18 +20,22 @@ def buddy(text: str, widget: QWidget) -> QLabel:
 
 
 def slider(
-    parent: QWidget, bounds: tuple[int, int], step: int, name: str, description: str = ""
+    parent: QWidget, bounds: tuple[int, int], step: int, name: str, description: str, widest: str
 ) -> tuple[QSlider, QLabel]:
-    """A slider named for screen readers, and the label beside it that shows its value."""
+    """A slider named for screen readers, and the label beside it that shows its value, as
+    wide as `widest` of its values: the slider does not move as the value changes."""
     bar = QSlider(Qt.Orientation.Horizontal, parent)
     bar.setRange(*bounds)
     bar.setSingleStep(step)
     bar.setPageStep(step * 4)
     bar.setAccessibleName(name)
     bar.setAccessibleDescription(description)
-    bar.setMinimumWidth(260)
+    bar.setMinimumWidth(180)
     value = QLabel("", parent)
-    value.setMinimumWidth(130)
+    # Its words' width, not a fixed 130 px: "160 palabras/min" in large print needs 200 px,
+    # and the label was cut to "160 palabras/" where the dialog was narrow.
+    value.ensurePolished()
+    value.setMinimumWidth(value.fontMetrics().horizontalAdvance(widest))
     return bar, value
 
 

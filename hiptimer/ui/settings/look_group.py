@@ -10,6 +10,7 @@ from hiptimer.core.settings import TEXT_SIZES, THEMES, Settings
 from hiptimer.i18n import _, translate
 from hiptimer.ui.palette import THEME_LABELS
 from hiptimer.ui.theme import TEXT_SIZE_LABELS
+from hiptimer.ui.widgets.names_box import NamesBox
 from hiptimer.ui.widgets.plain import fit_names
 
 
@@ -22,12 +23,13 @@ class LookGroup(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(_("Look"), parent)
         form = QFormLayout(self)
-        self.theme = QComboBox(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # as the voice's group
+        self.theme = NamesBox(self)
         for value in THEMES:
             self.theme.addItem(translate(THEME_LABELS[value]), value)
-        # As wide as the form leaves it, its choice cut where the screen is narrow: as wide as
-        # its longest choice, Spanish large print made the dialog wider than 960 x 540.
-        fit_names(self.theme, 24)
+        # As wide as its longest choice where the screen has room, cut in the middle where it
+        # is narrow: always that wide, Spanish large print made the dialog wider than 960 x 540.
+        fit_names(self.theme, 16)
         self.theme.setAccessibleName(_("Theme"))
         self.theme.setAccessibleDescription(
             _("The colours of every window; as the system follows the desktop's light or dark")
