@@ -58,7 +58,9 @@ class DeskGroup(QGroupBox):
         layout.addLayout(line)
         layout.addLayout(self._routine_row(desk.routine_id, routines))
         # Spanish at 150 % ("Horas de silencio: ninguna pausa activa desde las [20:00] hasta
-        # las [08:00]") was wider than a 1024 px screen in one row: it wraps before "until".
+        # las [08:00]") was wider than a 1024 px screen in one row: it wraps before "until",
+        # and on an 800 px screen before the first time too (kept with its words, the field
+        # was cut to 91 of its 130 px).
         quiet = FlowLayout(spacing=6)
         self.quiet_from, self.quiet_until = time_edit(desk.quiet_from), time_edit(desk.quiet_until)
         self.quiet_from.setAccessibleName(_("Quiet hours from"))
@@ -67,7 +69,10 @@ class DeskGroup(QGroupBox):
             edge.setAccessibleDescription(_("No reminder comes in the quiet hours"))
         since = QLabel(_("Quiet hours: no desk break from"))
         since.setBuddy(self.quiet_from)  # as `use` above
-        quiet.addWidget(_together(self, since, self.quiet_from))
+        # Each in a row of its own, not a child of the titled box: Qt labels each child of a
+        # QGroupBox by its title too, and the field would have two labels for a reader.
+        quiet.addWidget(_together(self, since))
+        quiet.addWidget(_together(self, self.quiet_from))
         quiet.addWidget(_together(self, QLabel(_("until")), self.quiet_until))
         layout.addLayout(quiet)
         layout.addWidget(muted(_how(idle_source), self))

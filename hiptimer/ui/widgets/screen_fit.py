@@ -73,10 +73,26 @@ def widen_message_box(box: QMessageBox) -> None:
     if layout is None:
         return
     space = room(box)
+    if layout.totalMinimumSize().width() > space.width():
+        _stack_buttons(box)
     width = min(max(box.width(), layout.totalMinimumSize().width()), space.width())
     if width != box.width():
         box.setFixedSize(width, min(_words_height(box, width), space.height()))
     keep_inside(box)
+
+
+def _stack_buttons(box: QMessageBox) -> None:
+    """A message box's buttons one under another, each as wide as the box: side by side,
+    Spanish large print's "Salir de todos modos" and "Dejar HipTimer abierto" needed more
+    than an 800 px screen, and both were cut at their ends."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    buttons = box.findChild(QDialogButtonBox)
+    layout = box.layout()
+    if buttons is None or layout is None:
+        return
+    buttons.setOrientation(Qt.Orientation.Vertical)
+    layout.activate()
 
 
 def fit_to_words(dialog: QWidget, width: int) -> None:

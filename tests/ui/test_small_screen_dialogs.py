@@ -1,0 +1,65 @@
+"""The dialogs on an 800 x 600 screen in Spanish large print: the weekly plan's quiet hours
+and the question before quitting with history unsaved, whole and uncut."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from hiptimer.core.history.status import HistoryState, HistoryStatus
+from hiptimer.core.plan.model import DeskBreaks, PlanItem, WeeklyPlan
+from hiptimer.core.routines.catalog import load_catalog
+from hiptimer.ui.reminders.plan_dialog import PlanDialog
+from hiptimer.ui.services.status_banner import ask_to_quit
+from hiptimer.ui.widgets.screen_fit import install_screen_fit
+from tests.ui.small_screen import cut_or_squeezed, on_screen
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+
+SCREEN = QRect(0, 0, 800, 600)
+
+
+@pytest.fixture(autouse=True)
+def small_spanish(
+    qapp: QApplication, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> Iterator[None]:
+    on_screen(monkeypatch, request, qapp, SCREEN)
+    fit = install_screen_fit(qapp)  # as the app: message boxes widened, windows kept inside
+    yield
+    qapp.removeEventFilter(fit)
+
+
+def test_the_weekly_plan_s_quiet_hours_are_whole(qtbot: QtBot) -> None:
+    # "Horas de silencio: ninguna pausa activa desde las" kept with its time field needed
+    # 735 px: the field was cut to 91 of its 130 px, the groups' right edge cut under the bar.
+    plan = WeeklyPlan(True, (PlanItem("daily-hip-stretches"),), DeskBreaks(True, 45))
+    routines = [e.routine for e in load_catalog().entries() if e.routine is not None]
+    dialog = PlanDialog(plan, routines, keep_in_tray=True, start_at_login=False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert cut_or_squeezed(dialog, SCREEN) == []
+    field = dialog.desk.quiet_from
+    assert field.width() >= field.minimumSizeHint().width()
+
+
+def test_the_question_before_quitting_unsaved_shows_its_buttons_words(qtbot: QtBot) -> None:
+    # Side by side, "Salir de todos modos" (348 px) and "Dejar HipTimer abierto" (376 px)
+    # got 334 and 332, cut at both ends, and the box was past the screen's edge.
+    found: list[list[str]] = []
+
+    def look() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        found.append(cut_or_squeezed(box, SCREEN))
+        box.reject()
+
+    QTimer.singleShot(0, look)
+    status = HistoryStatus(HistoryState.NOT_SAVING, Path("/tmp/history.sqlite3"), "disk full", 3)
+    assert not ask_to_quit(None, status)  # type: ignore[arg-type]
+    assert found == [[]]
