@@ -5,18 +5,19 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from hiptimer.core.routines.user_routines import never_saved
 from hiptimer.i18n import _
+from hiptimer.ui.editor.banner import OriginBanner
 from hiptimer.ui.editor.window_files import Edited, banner_text
-from hiptimer.ui.widgets.plain import show_wrapped, window_title
+from hiptimer.ui.widgets.plain import window_title
 
 
 class Framed(Edited, Protocol):
     """What the frame shows of the editor window (hiptimer.ui.editor.window)."""
 
-    banner: QLabel
+    origin: OriginBanner
     save_button: QPushButton
     export_button: QPushButton
     reset_button: QPushButton
@@ -47,4 +48,4 @@ def update_frame(window: Framed) -> None:
     can_reset = not base.builtin and window.catalog.has_original(base.id)
     window.reset_button.setVisible(can_reset)
     window.reset_action.setEnabled(can_reset)
-    show_wrapped(window.banner, banner_text(base))  # a long path wraps
+    window.origin.show_parts(*banner_text(base))

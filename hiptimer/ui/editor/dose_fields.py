@@ -66,7 +66,10 @@ class CeilingField(Field):
         for edit in (self.sets, self.amount):
             edit.textEdited.connect(self._emit)
         # Blank parts show the dose as written, greyed: the tooltip says so.
-        self._beside(self.sets, QLabel(_("sets of"), parent), self.amount, self.amount_label)
+        sets_of = QLabel(_("sets of"), parent)
+        for words in (sets_of, self.amount_label):  # the form as narrow as its fields allow
+            words.setWordWrap(True)
+        self._beside(self.sets, sets_of, self.amount, self.amount_label)
 
     def set_kind(self, kind: object, sets: object, amount: object) -> None:
         """Reps or a hold, with the dose as written as the placeholders."""

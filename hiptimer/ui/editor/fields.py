@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +22,8 @@ from hiptimer.i18n import DECIMAL_MARKS, N_, _, language, translate
 from hiptimer.ui.a11y import announce
 from hiptimer.ui.editor.data_ops import MISSING, get_path
 from hiptimer.ui.editor.number_edit import NumberEdit, ShortTextEdit
+from hiptimer.ui.widgets.names_box import NamesBox
+from hiptimer.ui.widgets.plain import fit_names
 
 NUMBER_WIDTH = 72
 ERROR_WIDTH = 320
@@ -185,6 +186,7 @@ class Field(QObject):
             layout.addWidget(widget, 1 if expand else 0)
         self.unit_label = QLabel(unit, self.row)
         self.unit_label.setProperty("role", "unit")
+        self.unit_label.setWordWrap(True)  # "s  (vacío: los 15 s de la rutina)": 363 px
         self.unit_label.setVisible(bool(unit))
         layout.addWidget(self.unit_label)
         layout.addSpacing(8)
@@ -304,13 +306,16 @@ class ChoiceField(Field):
     def __init__(
         self, key: str, parent: QWidget, choices: list[tuple[str, str]], *, default: str
     ) -> None:
-        self.combo = QComboBox(parent)
+        # As wide as its longest choice where the form has room, cut in its middle where it
+        # has not: 430 px for Spanish's sides in large print kept the form 507 px wide, and
+        # the exercise list beside it 220 px on an 800 px screen.
+        self.combo = NamesBox(parent)
         super().__init__(key, [self.combo], parent)
         self.default = default
         self.combo.setObjectName(key)
         for value, label in choices:
             self.combo.addItem(label, value)
-        self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        fit_names(self.combo, 14)
         self.combo.activated.connect(self._emit)
         self._beside(self.combo)
 
@@ -344,7 +349,9 @@ class PairField(Field):
         for edit, name in zip((self.low, self.high), names or ("low", "high"), strict=True):
             edit.setObjectName(f"{key}.{name}")
             edit.textEdited.connect(self._emit)
-        self._beside(self.low, QLabel(between, self.row), self.high, unit=unit)
+        words = QLabel(between, self.row)
+        words.setWordWrap(True)  # as the unit's: the form as narrow as its fields allow
+        self._beside(self.low, words, self.high, unit=unit)
 
     def value(self) -> Any:
         low, high = parse_number(self.low.text()), parse_number(self.high.text())

@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
-    QLabel,
     QLineEdit,
     QMainWindow,
     QPlainTextEdit,
@@ -39,6 +38,7 @@ from hiptimer.ui.editor import (
     window_ladder,
     window_problems,
 )
+from hiptimer.ui.editor.banner import OriginBanner
 from hiptimer.ui.editor.bound_form import scrolled
 from hiptimer.ui.editor.button_row import button_row
 from hiptimer.ui.editor.chrome import update_frame
@@ -51,7 +51,6 @@ from hiptimer.ui.editor.style import editor_style_sheet
 from hiptimer.ui.editor.undo import EditorState, SnapshotCommand, UndoKeysFilter
 from hiptimer.ui.theme import follow
 from hiptimer.ui.widgets.fitted_tabs import FittedTabTitles
-from hiptimer.ui.widgets.plain import plain
 from hiptimer.ui.widgets.plain_stacks import plain_stacks
 from hiptimer.ui.widgets.screen_fit import fit_window
 from hiptimer.ui.widgets.spoken_status import spoken_status_bar
@@ -96,6 +95,10 @@ class EditorWindow(QMainWindow):
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         fit_window(self, QSize(1280, 900), QSize(760, 480))
         self.load(routine)
+        # The list first, as before the banner's Details button came ahead of it in Tab's order
+        # (a kept draft's offer keeps the focus it takes: Enter answers it).
+        if self.focusWidget() in (None, self.origin.more):
+            self.exercises.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ------------------------------------------------------------------ building
 
@@ -115,11 +118,9 @@ class EditorWindow(QMainWindow):
         self.draft_offer = drafts.DraftOffer(central)  # unsaved changes kept by a system quit
         self.draft_offer.open_requested.connect(lambda draft: drafts.open_draft(self, draft))
         layout.addWidget(self.draft_offer)
-        self.banner = QLabel(central)
-        self.banner.setObjectName("banner")
-        self.banner.setWordWrap(True)
-        plain(self.banner)  # names the routine's file
-        layout.addWidget(self.banner)
+        self.origin = OriginBanner(central)  # one line on a short window
+        self.banner = self.origin.label
+        layout.addWidget(self.origin)
         # Made before the splitter, as it joined the window before it: Tab reaches the list
         # of problems before the routine's exercises, as it always has.
         self.problems = ProblemPanel(central)
@@ -168,6 +169,10 @@ class EditorWindow(QMainWindow):
         )  # fmt: skip
         self.save_action, self.reset_action = actions.save, actions.reset
         self.undo_action, self.redo_action = actions.undo, actions.redo
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.origin.fit(self.height())
+        super().resizeEvent(event)
 
     # ------------------------------------------------------------------ state
 

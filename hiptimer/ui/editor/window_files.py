@@ -167,20 +167,22 @@ def imported_text(routines: list[Routine]) -> str:
     return text.format(routines=names)
 
 
-def banner_text(routine: Routine) -> str:
-    """What the editor says about the routine's origin above the form."""
+def banner_text(routine: Routine) -> tuple[str, str]:
+    """What the editor says about the routine's origin above the form: its first sentence,
+    and the rest (shown on demand on a short window; "" where there is none)."""
     if routine.builtin:
-        return _(
-            "Built-in routine: it stays as shipped. Save keeps your changes as your own "
-            "version, shown in its place in the library; Reset to original brings this back."
+        return _("Built-in routine: it stays as shipped."), _(
+            "Save keeps your changes as your own version, shown in its place in the library; "
+            "Reset to original brings this back."
         )
     if routine.based_on and routine.based_on == routine.id:
-        return _(
-            "Your version of a built-in routine (revision {n}). Updates of the built-in never "
-            "overwrite it; Reset to original brings the built-in back."
-        ).format(n=routine.revision)
+        return _("Your version of a built-in routine (revision {n}).").format(
+            n=routine.revision
+        ), _(
+            "Updates of the built-in never overwrite it; Reset to original brings the built-in back."
+        )
     if not routine.path:  # Ctrl+N's blank routine: "saved in ." it said
-        return _("A new routine, not saved yet.")
+        return _("A new routine, not saved yet."), ""
     return _("Your routine (revision {n}), saved in {path}.").format(
         n=routine.revision, path=routine.path
-    )
+    ), ""

@@ -4,7 +4,7 @@ part whole, none over another, and the window's smallest size fits the screen.""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -71,3 +71,40 @@ def test_the_window_s_smallest_size_fits_the_screen(editor: EditorWindow) -> Non
     least = editor.minimumSizeHint().expandedTo(editor.minimumSize())
     assert least.width() <= room.width() and least.height() <= room.height(), (least, room)
     assert editor.width() <= room.width() and editor.height() <= room.height()
+
+
+def test_the_list_gets_room_beside_the_form(editor: EditorWindow) -> None:
+    # The form's drop-downs as wide as their longest choice and its unit words in one line
+    # kept it 507 px wide in Spanish: the list beside it had 221 px ("Estiramie / isquiotibi",
+    # words cut in the middle). The form now wraps its words and cuts long choices in the middle.
+    rows = editor.exercises.list
+    assert rows.width() >= 270, rows.width()
+    assert editor.tabs.minimumSizeHint().width() <= 470
+
+
+def test_the_banner_is_one_line_with_its_detail_on_demand(
+    editor: EditorWindow, qtbot: QtBot
+) -> None:
+    # Three lines of the window's 556 px in Spanish large print.
+    origin = editor.origin
+    line = editor.banner.fontMetrics().lineSpacing()
+    assert editor.banner.height() < 2 * line + 24  # one line, and its padding
+    head = editor.banner.text().replace("\u200b", "")
+    assert head in (
+        "Built-in routine: it stays as shipped.",
+        "Rutina de serie: se queda como viene.",
+    )
+    assert origin.more.isVisible() and editor.banner.toolTip()  # the rest, on demand
+    qtbot.mouseClick(origin.more, Qt.MouseButton.LeftButton)
+    whole = editor.banner.text().replace("\u200b", "")
+    assert whole.startswith(head) and len(whole) > 2 * len(head)
+    qtbot.mouseClick(origin.more, Qt.MouseButton.LeftButton)
+    assert editor.banner.text().replace("\u200b", "") == head
+    assert QApplication.focusWidget() in (origin.more, editor.exercises.list)
+
+
+def test_a_tall_window_shows_the_whole_banner(editor: EditorWindow) -> None:
+    editor.resize(editor.width(), 1000)
+    QApplication.processEvents()
+    assert not editor.origin.more.isVisible()
+    assert len(editor.banner.text()) > 60
