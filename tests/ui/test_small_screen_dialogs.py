@@ -1,5 +1,5 @@
-"""The dialogs on an 800 x 600 screen in Spanish large print: the weekly plan's quiet hours
-and the question before quitting with history unsaved, whole and uncut."""
+"""The dialogs on an 800 x 600 screen in Spanish large print: the weekly plan's quiet hours,
+the question before quitting with history unsaved and History's corrections, whole and uncut."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from hiptimer.core.history.status import HistoryState, HistoryStatus
 from hiptimer.core.plan.model import DeskBreaks, PlanItem, WeeklyPlan
 from hiptimer.core.routines.catalog import load_catalog
+from hiptimer.ui.history.corrections import MorningDialog, PainDialog
 from hiptimer.ui.reminders.plan_dialog import PlanDialog
 from hiptimer.ui.services.status_banner import ask_to_quit
 from hiptimer.ui.widgets.screen_fit import install_screen_fit
@@ -63,3 +64,21 @@ def test_the_question_before_quitting_unsaved_shows_its_buttons_words(qtbot: QtB
     status = HistoryStatus(HistoryState.NOT_SAVING, Path("/tmp/history.sqlite3"), "disk full", 3)
     assert not ask_to_quit(None, status)  # type: ignore[arg-type]
     assert found == [[]]
+
+
+@pytest.mark.parametrize("kind", ["pain", "morning"])
+def test_a_correction_opens_whole_with_its_example(qtbot: QtBot, kind: str) -> None:
+    # Opened at Qt's first size: the set's name cut at the top, the note's last line lost,
+    # the morning's rows over each other, the example cut ("opcional, p. ej. l...").
+    name = "Rotación lateral del tronco (caída de rodillas), serie 2 de 3 (izquierda)"
+    dialog = PainDialog(name, 7) if kind == "pain" else MorningDialog(name, 3, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert cut_or_squeezed(dialog, SCREEN) == []
+    layout = dialog.layout()
+    assert layout is not None
+    assert dialog.height() >= layout.totalHeightForWidth(dialog.width())
+    reason = dialog.reason
+    example = reason.fontMetrics().horizontalAdvance(reason.placeholderText())
+    assert reason.width() > example

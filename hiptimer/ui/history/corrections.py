@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,11 +18,29 @@ from PySide6.QtWidgets import (
 
 from hiptimer.i18n import _
 from hiptimer.ui.widgets.plain import plain, show_wrapped
+from hiptimer.ui.widgets.screen_fit import fit_to_words
 
 NO_RATING = -1  # the spin box's lowest value stands for "no rating"
 
 
-class PainDialog(QDialog):
+class _Correction(QDialog):
+    """A correction's dialog, opened as wide as its words and example ask (up to the screen)
+    and as tall as its wrapped lines need there.
+
+    Why: a QDialog's first size ignores height-for-width, and takes at most two thirds of
+    the screen's width; on an 800 x 600 screen in Spanish large print the name of the set was
+    cut at the top, the note at the foot lost its last line, the rows of the morning's form
+    were drawn over each other and the reason's example was cut ("opcional, p. ej. l...").
+
+    Signals: the standard QDialog ones.
+    """
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        fit_to_words(self, self.sizeHint().width())
+
+
+class PainDialog(_Correction):
     """Asks for a set's new rating (0-10, or none) and an optional reason.
 
     The old rating is kept in the history's corrections, with the new one and when.
@@ -80,6 +99,13 @@ class _ReasonEdit(QLineEdit):
         example = metrics.horizontalAdvance(self.placeholderText()) + 1
         return QSize(max(hint.width(), around + example), hint.height())
 
+    def minimumSizeHint(self) -> QSize:
+        """Its example whole, up to 30 characters: where the field beside its label is too
+        narrow for it, the label goes above (WrapLongRows) and the field takes the row."""
+        hint = super().minimumSizeHint()
+        most = 30 * self.fontMetrics().averageCharWidth()
+        return QSize(max(hint.width(), min(self.sizeHint().width(), most)), hint.height())
+
 
 def _lay_out(
     dialog: QDialog, about: QLabel, form: QFormLayout, kept_text: str, first: QSpinBox
@@ -94,6 +120,8 @@ def _lay_out(
     )
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
+    # Each label over its field where the two do not fit side by side (a narrow screen).
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
     layout = QVBoxLayout(dialog)
     layout.addWidget(about)
     layout.addLayout(form)
@@ -107,7 +135,7 @@ def _score(box: QSpinBox) -> int | None:
     return None if box.value() == NO_RATING else box.value()
 
 
-class MorningDialog(QDialog):
+class MorningDialog(_Correction):
     """Asks for a session's new next-morning scores (pain, stiffness: 0-10, or none) and an
     optional reason. The scores as given are kept in the history's corrections.
 
