@@ -82,3 +82,36 @@ def test_a_correction_opens_whole_with_its_example(qtbot: QtBot, kind: str) -> N
     reason = dialog.reason
     example = reason.fontMetrics().horizontalAdvance(reason.placeholderText())
     assert reason.width() > example
+
+
+def test_a_file_dialog_opened_from_the_editor_shows_its_file_names(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    # The editor's style sheet gave every widget the dark look's white ink, and the views kept
+    # their white base: the folders and files were white on white.
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QAbstractItemView, QHeaderView
+
+    from hiptimer.core.routines.catalog import load_catalog
+    from hiptimer.ui.editor.window import EditorWindow
+    from hiptimer.ui.widgets.file_dialog import file_dialog
+    from tests.ui.contrast import contrast
+
+    catalog = load_catalog()
+    editor = EditorWindow(catalog.find("daily-hip-stretches"), catalog)
+    qtbot.addWidget(editor)
+    dialog = file_dialog(editor, "Importar", str(tmp_path), "*.json", saving=False)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    views = [  # (a header's sections have their own colours: the app's style sheet)
+        v
+        for v in dialog.findChildren(QAbstractItemView)
+        if v.isVisible() and not isinstance(v, QHeaderView)
+    ]
+    assert views
+    for view in views:
+        palette = view.viewport().palette()
+        text = palette.color(QPalette.ColorRole.Text).name()
+        base = palette.color(QPalette.ColorRole.Base).name()
+        assert contrast(text, base) >= 4.5, (view.objectName(), text, base)
+    dialog.reject()

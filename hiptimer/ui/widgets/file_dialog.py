@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QStackedWidget, QWidget
 
 from hiptimer.i18n import _
+from hiptimer.ui.theme import current
 from hiptimer.ui.widgets.plain_stacks import plain_stacks
 
 Label = QFileDialog.DialogLabel
@@ -45,7 +46,23 @@ def file_dialog(
     for label, text in _labels(saving).items():
         dialog.setLabelText(label, text)
     _name_parts(dialog)
+    dialog.setStyleSheet(_views_style())
     return dialog
+
+
+def _views_style() -> str:
+    """Its lists of folders and files in the look's field colours, as every other list.
+
+    Why: opened from the editor, whose style sheet gives every widget the ink's colour, the
+    names were white on the views' white (their palette's base: no rule styled a QTreeView
+    or QListView), so in the dark look the files were invisible (seen at 800 x 600)."""
+    p = current()
+    return f"""
+    QFileDialog QTreeView, QFileDialog QListView {{
+        background: {p.field}; color: {p.ink}; border: 1px solid {p.field_border};
+        selection-background-color: {p.selection}; selection-color: {p.selection_text};
+    }}
+    """
 
 
 def _name_parts(dialog: QFileDialog) -> None:
