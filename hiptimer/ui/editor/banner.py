@@ -57,3 +57,4 @@ class OriginBanner(QWidget):
         show_wrapped(self.label, text)  # a long path wraps
         self.label.setToolTip("" if whole else self._detail)
         self.more.setVisible(self._short and bool(self._detail))
+        self.more.setText(_("Hide details") if self.more.isChecked() else _("Details"))

@@ -95,7 +95,9 @@ def test_the_banner_is_one_line_with_its_detail_on_demand(
         "Rutina de serie: se queda como viene.",
     )
     assert origin.more.isVisible() and editor.banner.toolTip()  # the rest, on demand
+    closed = origin.more.text()
     qtbot.mouseClick(origin.more, Qt.MouseButton.LeftButton)
+    assert origin.more.text() != closed  # "Hide details"
     whole = editor.banner.text().replace("\u200b", "")
     assert whole.startswith(head) and len(whole) > 2 * len(head)
     qtbot.mouseClick(origin.more, Qt.MouseButton.LeftButton)
