@@ -493,7 +493,7 @@ def test_show_marks_a_kept_dose_as_the_library_does(
     # `show` printed the description's doses and the user's with nothing saying which was
     # whose, while the library marked them (one wording: core.routines.your_doses).
     from hiptimer.core.routines.catalog import load_catalog
-    from hiptimer.core.routines.user_routines import keep_session_doses
+    from hiptimer.core.routines.saved_now import keep_session_doses
 
     builtin = load_catalog().original("hip-basics")
     bridge = builtin.exercise("bridge")

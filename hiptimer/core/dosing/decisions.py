@@ -6,7 +6,6 @@ import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
-from pathlib import Path
 from typing import Protocol
 
 from hiptimer.core.dosing.dose_steps import Dose
@@ -15,10 +14,14 @@ from hiptimer.core.dosing.words import is_offer
 from hiptimer.core.history.dose_log import KEPT_REASON
 from hiptimer.core.history.queries import DoseChange
 from hiptimer.core.routines import user_routines
-from hiptimer.core.routines.catalog import load_catalog
 from hiptimer.core.routines.ladder import at_rung, keep_ceiling
-from hiptimer.core.routines.loader import load_routine
 from hiptimer.core.routines.model import Routine
+from hiptimer.core.routines.saved_now import latest
+from hiptimer.i18n import _
+
+
+class RoutineChanged(ValueError):
+    """The routine saved now is not the one a suggestion was made for: nothing is saved."""
 
 
 class DecisionLog(Protocol):
@@ -41,19 +44,6 @@ class DecisionLog(Protocol):
     ) -> int: ...
 
 
-def latest(routine: Routine) -> Routine:
-    """The routine as it is saved now: a decision or an edit may have changed it since."""
-    entry = load_catalog().get(routine.id)
-    ours = entry is not None and (
-        routine.builtin or not routine.path or user_routines.same_file(entry.path, routine.path)
-    )
-    if ours and entry is not None and entry.routine is not None:
-        return entry.routine
-    if routine.path and Path(routine.path).is_file():
-        return load_routine(routine.path, builtin=routine.builtin)
-    return routine
-
-
 def apply(routine: Routine, recommendation: Recommendation) -> Routine:
     """The user's version of the routine with the proposed dose and the next revision.
 
@@ -63,11 +53,17 @@ def apply(routine: Routine, recommendation: Recommendation) -> Routine:
     r = recommendation
     if r.proposed is None:
         raise ValueError(f"The recommendation for {r.exercise_id!r} proposes no new dose")
+    if r.exercise_id not in {e.id for e in routine.exercises}:
+        # The file changed since the session (another editor, a synced copy): the card says so.
+        raise RoutineChanged(
+            _("this exercise is no longer in the routine: it was removed or renamed since.")
+        )
     ex = routine.exercise(r.exercise_id)
     if Dose.of(ex) != r.current:
-        raise ValueError(
-            f"The recommendation for {r.exercise_id!r} was made for {r.current.text}, but the "
-            f"routine now has {Dose.of(ex).text}"
+        raise RoutineChanged(
+            _("the suggestion was made for {was}, but the routine now has {now}.").format(
+                was=r.current.text, now=Dose.of(ex).text
+            )
         )
     if r.proposed.rung == ex.rung:
         moved, changes = ex, {c.field: c.new for c in r.changes()}
@@ -88,8 +84,9 @@ def apply(routine: Routine, recommendation: Recommendation) -> Routine:
 def accept(log: DecisionLog | None, routine: Routine, rec: Recommendation, at: datetime) -> Routine:
     """Save the proposed dose in the user's version of the routine, log the yes; returns it.
 
-    Raises ValueError when the routine's dose changed since the recommendation was made
-    (nothing is saved or logged then), and OSError when the file cannot be written.
+    Raises RoutineChanged when the routine's dose changed since the recommendation was made,
+    or the exercise left it (nothing is saved or logged then), and OSError when the file
+    cannot be written.
     """
     current = latest(routine)
     changed = apply(current, rec)

@@ -181,24 +181,17 @@ def dose_changes(base: Routine, live: Routine) -> list[DoseChange]:
     return changes
 
 
-def apply_doses(base: Routine, live: Routine) -> Routine:
-    """The base routine with the session's dose changes applied; nothing else taken from live."""
-    routine = base
+def apply_doses(base: Routine, live: Routine, onto: Routine | None = None) -> Routine:
+    """`onto` (else the base routine) with the session's dose changes applied; nothing else
+    taken from live. An exercise `onto` no longer has (of that kind) is left out."""
+    routine = base if onto is None else onto
     for change in dose_changes(base, live):
-        ex = routine.exercise(change.exercise_id)
+        ex = next((e for e in routine.exercises if e.id == change.exercise_id), None)
+        if ex is None or ex.kind is not live.exercise(change.exercise_id).kind:
+            continue
         changed = keep_ceiling(ex, ex.with_dose(**{change.field: change.new}))
         routine = routine.replace_exercise(changed)
     return routine
-
-
-def keep_session_doses(base: Routine, live: Routine) -> Routine:
-    """Save the session's dose changes into the user's version of `base`; returns it as saved.
-
-    Returns `base` unchanged, and writes nothing, when the session changed no dose.
-    """
-    if not dose_changes(base, live):
-        return base
-    return save_and_reload(apply_doses(base, live))
 
 
 def _dose(field: str, value: object) -> str:

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from hiptimer.core.dosing.decisions import log_kept
 from hiptimer.core.routines.model import Routine
-from hiptimer.core.routines.user_routines import DoseChange, dose_changes, keep_session_doses
+from hiptimer.core.routines.saved_now import keep_session_doses
+from hiptimer.core.routines.user_routines import DoseChange, dose_changes
 from hiptimer.core.routines.validation import RoutineError
 from hiptimer.i18n import _
 from hiptimer.ui.editor.style import editor_style_sheet

@@ -11,7 +11,7 @@ import pytest
 
 from hiptimer import paths
 from hiptimer.core.dosing.actions import DoseAction
-from hiptimer.core.dosing.decisions import accept, decline, latest
+from hiptimer.core.dosing.decisions import accept, decline
 from hiptimer.core.dosing.dose_steps import Dose
 from hiptimer.core.dosing.rules import Recommendation
 from hiptimer.core.dosing.words import change_text, is_offer, spoken, waits_for_morning
@@ -20,6 +20,7 @@ from hiptimer.core.routines.catalog import load_catalog
 from hiptimer.core.routines.ladder import with_ladder
 from hiptimer.core.routines.loader import load_routine
 from hiptimer.core.routines.model import Exercise, Kind, Routine, Rung, SideMode
+from hiptimer.core.routines.saved_now import latest
 from hiptimer.core.routines.writer import save_routine
 from hiptimer.core.session.steps import Side
 from tests.core.dosing.bridge_advice import BRIDGE, BRIDGE_UP, NOW

@@ -15,10 +15,10 @@ from hiptimer.core.routines.copy_texts import follow_builtin, former_path, forme
 from hiptimer.core.routines.ladder import at_rung
 from hiptimer.core.routines.loader import iter_routine_files, load_routine
 from hiptimer.core.routines.model import Routine
+from hiptimer.core.routines.saved_now import keep_session_doses
 from hiptimer.core.routines.user_routines import (
     ClashChoice,
     import_routine,
-    keep_session_doses,
     save_and_reload,
 )
 from hiptimer.core.routines.writer import routine_to_json

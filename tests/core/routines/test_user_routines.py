@@ -15,13 +15,13 @@ from hiptimer import paths
 from hiptimer.core.routines.catalog import load_catalog
 from hiptimer.core.routines.loader import load_routine, routine_from_data
 from hiptimer.core.routines.model import Routine
+from hiptimer.core.routines.saved_now import keep_session_doses
 from hiptimer.core.routines.user_routines import (
     ClashChoice,
     ImportStatus,
     apply_doses,
     dose_changes,
     import_routine,
-    keep_session_doses,
     reset_to_original,
     save_user_version,
 )

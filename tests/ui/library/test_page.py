@@ -325,7 +325,7 @@ def test_a_kept_dose_is_marked_yours_beside_the_routine_s_and_its_description_as
     # Gentle hip care's description says "the seated hip stretch (about 30 s a side)"; after a
     # session's 45 s was kept, it still said so, with nothing to tell the user which was theirs.
     from hiptimer.core.routines.catalog import load_catalog
-    from hiptimer.core.routines.user_routines import keep_session_doses
+    from hiptimer.core.routines.saved_now import keep_session_doses
     from hiptimer.ui.library.items import load_library
 
     builtin = load_catalog().original("gentle-hip-care")
