@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -155,3 +155,12 @@ class Days:
 def later(made: Days, **delta: float) -> None:
     """Let time pass (days=, hours=) without closing the app."""
     made.clock.advance(timedelta(**delta).total_seconds())
+
+
+def until_local(made: Days, at: time) -> None:
+    """Let fake time pass until the next local `at` (the tests run in any time zone)."""
+    now = made.wall().astimezone()
+    target = datetime.combine(now.date(), at).astimezone()
+    if target <= now:
+        target = datetime.combine(now.date() + timedelta(days=1), at).astimezone()
+    later(made, seconds=(target - now).total_seconds())

@@ -148,11 +148,19 @@ class HistoryQueries(HistorySeries):
         return self._summaries(["s.end_reason IS NULL"], [], None)
 
     def sessions_needing_morning_checkin(self, today: date) -> SessionSummary | None:
-        """The last session with a set begun on the check-in day before `today` (checkin_day:
-        from 04:00 to 04:00), if it has no morning check-in yet."""
-        where, params = session_filter(None, *day_span(today - timedelta(days=1)))
-        found = self._summaries([*where, EXERCISED_SQL], params, 1)
+        """The last session of the check-in day before `today` (sessions_of_checkin_day), if
+        it has no morning check-in yet."""
+        found = self.sessions_of_checkin_day(today - timedelta(days=1))
         return found[0] if found and found[0].morning_at is None else None
+
+    def sessions_of_checkin_day(self, day: date) -> list[SessionSummary]:
+        """The sessions with a set done whose last set ended on check-in `day` (checkin_day:
+        from 04:00 to 04:00), newest first. One begun before 04:00 and ended after it is the
+        later day's: asked about at its start's day, the check-in came minutes after its end."""
+        since, until = day_span(day)
+        where, params = session_filter(None, since - timedelta(days=1), until)
+        found = self._summaries([*where, EXERCISED_SQL], params, None)
+        return [s for s in found if since <= (s.last_set_ended_at or s.started_at) < until]
 
     def rating_awaited(self, session_id: int) -> int | None:
         """The id of the session's last set if its pain question was on screen when the app

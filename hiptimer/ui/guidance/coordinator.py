@@ -14,7 +14,7 @@ from hiptimer.core.dosing.dose_steps import Dose
 from hiptimer.core.dosing.rules import Recommendation
 from hiptimer.core.dosing.waiting import read_or
 from hiptimer.core.dosing.words import is_offer, next_dose_text, spoken
-from hiptimer.core.history.checkin_day import checkin_day, day_span
+from hiptimer.core.history.checkin_day import checkin_day
 from hiptimer.core.history.queries import SessionSummary
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import _, joined, translate
@@ -107,10 +107,9 @@ class Guidance(QObject):
         found = read_or(lambda: store.sessions_needing_morning_checkin(today), None)
         if found is None:
             return
-        since, until = day_span(today - timedelta(days=1))
         none: list[SessionSummary] = []
-        yesterday = read_or(lambda: store.list_sessions(since=since, until=until), none)
-        self._waiting = [s for s in yesterday if s.exercised and s.morning_at is None] or [found]
+        yesterday = read_or(lambda: store.sessions_of_checkin_day(today - timedelta(days=1)), none)
+        self._waiting = [s for s in yesterday if s.morning_at is None] or [found]
         for routine in self._routines({s.routine_id for s in self._waiting}):
             self._before[routine.id] = (routine, self.answers.recommend(routine))
         titles = list(dict.fromkeys(s.routine_title for s in self._waiting))

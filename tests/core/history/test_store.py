@@ -933,6 +933,20 @@ def test_the_morning_after_begins_at_4_not_at_midnight(store: HistoryStore) -> N
     assert due is not None and due.id == owl
 
 
+def test_a_session_across_4_belongs_to_the_check_in_day_it_ended_in(store: HistoryStore) -> None:
+    """Begun at 03:59:40, its last set ended at 04:00:40: asked about at 04:01 (its start's
+    day ended at 04:00), a minute after the set; now the next morning."""
+    start = datetime(2025, 3, 4, 3, 59, 40).astimezone()
+    sid = store.begin_session("hips", "Hips", 1, {}, start)
+    store.add_set(sid, a_set(start=start + timedelta(seconds=30)))  # ends 04:00:40
+    minute_after = checkin_day(datetime(2025, 3, 4, 4, 1).astimezone())
+    assert store.sessions_needing_morning_checkin(minute_after) is None
+    assert store.sessions_of_checkin_day(date(2025, 3, 3)) == []
+    due = store.sessions_needing_morning_checkin(checkin_day(datetime(2025, 3, 5, 8).astimezone()))
+    assert due is not None and due.id == sid
+    assert [s.id for s in store.sessions_of_checkin_day(date(2025, 3, 4))] == [sid]
+
+
 def test_morning_check_in_asks_about_yesterdays_last_session(store: HistoryStore) -> None:
     day = date(2025, 3, 4)
     assert store.sessions_needing_morning_checkin(day) is None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import time
 
 import pytest
 from PySide6.QtWidgets import QDialog, QLabel
@@ -17,7 +17,7 @@ from hiptimer.ui.editor.keep_doses import KeepDosesDialog
 from hiptimer.ui.guidance.recommendations_panel import MorningAdvicePage, RecommendationsPanel
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.session.summary_page import SummaryPage
-from tests.ui.guided import DIGIT_KEYS, POLL_S, SIT, SMALL, Days, K, later
+from tests.ui.guided import DIGIT_KEYS, POLL_S, SIT, SMALL, Days, K, later, until_local
 from tests.ui.sessions import advance_until, no_timer_left  # noqa: F401 (a fixture)
 
 
@@ -317,24 +317,15 @@ def test_a_summary_left_up_overnight_leads_to_the_check_in(days: Days) -> None:
     assert days.mode() is Mode.CHECKIN
 
 
-def _until_local(days: Days, at: time) -> None:
-    """Let fake time pass until the next local `at` (the tests run in any time zone)."""
-    now = days.wall().astimezone()
-    target = datetime.combine(now.date(), at).astimezone()
-    if target <= now:
-        target = datetime.combine(now.date() + timedelta(days=1), at).astimezone()
-    later(days, seconds=(target - now).total_seconds())
-
-
 def test_a_session_ending_at_midnight_is_asked_about_in_the_morning(days: Days) -> None:
     # The audit: the routine done from 23:55, Enter at 00:00 on its summary, and at once
     # "How does your hip feel this morning?" about a set done a minute before.
-    _until_local(days, time(23, 55))
+    until_local(days, time(23, 55))
     days.session(LOW)
-    _until_local(days, time(0, 5))
+    until_local(days, time(0, 5))
     days.key(K.Key_Return)  # back to the library, past midnight: still the evening
     assert days.mode() is Mode.LIBRARY
-    _until_local(days, time(7, 30))
+    until_local(days, time(7, 30))
     assert days.window is not None
     days.window.hide()
     days.window.show()  # the window back in the morning
@@ -346,13 +337,13 @@ def test_a_session_after_midnight_says_the_check_in_comes_later_this_morning(
 ) -> None:
     # The audit: done at 01:30, the summary said "tomorrow morning", but the check-in day
     # starts at 04:00 (checkin_day), so it is asked that same morning.
-    _until_local(days, time(1, 25))
+    until_local(days, time(1, 25))
     days.session(LOW)
     assert time(1, 25) <= days.wall().astimezone().time() < time(4)
     assert "Stretch, Sit to stand: We'll know later this morning" in days.panel().note.text()
     days.key(K.Key_Return)
     assert days.mode() is Mode.LIBRARY  # not yet: still the night
-    _until_local(days, time(7, 30))
+    until_local(days, time(7, 30))
     assert days.window is not None
     days.window.hide()
     days.window.show()  # the window back that same morning
