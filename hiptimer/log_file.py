@@ -12,6 +12,7 @@ would block the opening), gets none: the window says what is wrong with the fold
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 from collections.abc import Mapping
@@ -49,13 +50,28 @@ def start(folder: Path) -> Path | None:
                 return None
             if path.stat().st_size > MAX_BYTES:
                 path.replace(path.with_name(LOG_NAME + ".1"))
-        to_file = logging.FileHandler(path, encoding="utf-8")
+        to_file = _LogFile(path, encoding="utf-8")
     except OSError as exc:
         log.debug("no log file in %s: %s", folder, exc)
         return None
     to_file.setFormatter(logging.Formatter(FORMAT))
     _install(root, to_file)
     return path
+
+
+class _LogFile(logging.FileHandler):
+    """hiptimer.log, whose write refused (a full disk) is said once on standard error: logging
+    printed "--- Logging error ---" and a traceback of some thirty lines for every warning."""
+
+    refused = False
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        if self.refused:
+            return
+        self.refused = True
+        why = sys.exc_info()[1]
+        with contextlib.suppress(OSError, ValueError, AttributeError):  # no stderr (pythonw)
+            sys.stderr.write(f"hiptimer: cannot write the log {self.baseFilename}: {why}\n")
 
 
 def log_path(folder: Path) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 from collections.abc import Iterator
@@ -70,3 +71,37 @@ def test_a_folder_that_cannot_hold_a_log_gets_none(
     assert log_file.start(tmp_path / "missing") is None
     logging.getLogger("hiptimer.test").warning("still said")
     assert "still said" in capsys.readouterr().err
+
+
+class _FullDisk:
+    """A log file's stream on a full disk: every write is refused."""
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def test_a_log_the_disk_refuses_is_said_once_not_a_traceback_a_warning(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """HIPTIMER_HOME on a full 64 KiB tmpfs: each warning printed "--- Logging error ---" and
+    a traceback of some thirty lines on standard error, beside the warning itself."""
+    path = log_file.start(tmp_path)
+    handlers = logging.getLogger().handlers
+    [to_file] = [h for h in handlers if getattr(h, "baseFilename", None) == str(path)]
+    assert isinstance(to_file, logging.FileHandler)
+    was = to_file.setStream(_FullDisk())  # type: ignore[arg-type]
+    assert was is not None
+    was.close()
+    for n in range(3):
+        logging.getLogger("hiptimer.test").warning("History can't be saved (%d)", n)
+    err = capsys.readouterr().err
+    assert "Logging error" not in err and "Traceback" not in err
+    assert err.count(f"hiptimer: cannot write the log {path}: ") == 1
+    assert "No space left on device" in err
+    assert err.count("WARNING:hiptimer.test:History can't be saved") == 3  # still said

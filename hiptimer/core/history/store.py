@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import itertools
 import logging
-import os
 import sqlite3
 from collections import deque
 from collections.abc import Callable
@@ -21,6 +20,7 @@ from typing import Any
 
 from hiptimer.core.history import repair, schema_parts, set_aside_words, writes
 from hiptimer.core.history import schema as history_schema
+from hiptimer.core.history.cannot_open import cannot_open
 from hiptimer.core.history.corrections import CorrectionWrites
 from hiptimer.core.history.dose_writes import DoseChangeWrites
 from hiptimer.core.history.queries import (
@@ -344,18 +344,6 @@ def open_history(path: Path) -> HistoryStore:
         failure=None if refused is None else str(refused),
         reopen=refused is not None and _read_only(refused),
     )
-
-
-def cannot_open(path: Path, exc: BaseException) -> str:
-    """Why the file did not open, in words: SQLite says only "unable to open database file"
-    of one this user may not read (mode 000, another user's), and that SQLite cannot write
-    of one they may not write (a read-only folder's or mount's words are the strip's own)."""
-    if path.is_file() and not read_only_folder(path.parent):
-        if not os.access(path, os.R_OK):
-            return f"cannot open {path}: you have no permission to read it ({exc})"
-        if not os.access(path, os.W_OK):
-            return f"cannot open {path}: you have no permission to write to it ({exc})"
-    return f"cannot open {path}: {exc}"
 
 
 def _writes_refused(conn: sqlite3.Connection) -> sqlite3.Error | None:
