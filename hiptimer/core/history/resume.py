@@ -209,14 +209,15 @@ def session_routine(
 ) -> tuple[Routine, list[str]]:
     """The routine to resume and the names of exercises whose dose came from the session.
 
-    The session's exercises are the plan: one it did not have (disabled then, or added
-    since) is left out, and a dose changed since the session started is put back as it
-    was. Without the routine (deleted since) the session's doses alone make one, in the
-    order of `order` (the exercise ids of its recorded sets) and then by id.
+    The session's exercises are the plan, in its order: one it did not have (disabled then,
+    or added since) is left out, and a dose changed since the session started is put back as
+    it was. The order is that of `order` (the exercise ids of its recorded sets), then of
+    `doses` (the routine's as the session began; by id in a session recorded before
+    HipTimer kept it). Without the routine (deleted since) the session's doses alone make one.
     """
     stored = {ex_id: exercise_from_data(data) for ex_id, data in doses.items()}
+    ids = list(dict.fromkeys([*(i for i in order if i in stored), *stored]))
     if current is None:
-        ids = list(dict.fromkeys([*(i for i in order if i in stored), *stored]))
         exercises = tuple(ex for i in ids if (ex := stored[i]) is not None)
         routine = Routine(
             id=session.routine_id,
@@ -225,22 +226,23 @@ def session_routine(
             revision=session.routine_revision,
         )
         return routine, []
+    # The file's exercises where it still has them; one it lost since comes from the session,
+    # in its place (it was put after the file's own: a deleted exercise interrupted by a kill
+    # came back after the ones the session had not reached yet).
+    now = {ex.id: ex for ex in current.exercises}
     changed: list[str] = []
-    exercises_now: list[Exercise] = []
-    for ex in current.exercises:
-        then = stored.get(ex.id)
-        if ex.id not in doses:
-            exercises_now.append(dataclasses.replace(ex, enabled=False))
-        elif then is None or then == ex:
-            exercises_now.append(dataclasses.replace(ex, enabled=True))
-        else:
-            changed.append(ex.name)
-            exercises_now.append(dataclasses.replace(then, enabled=True))
-    known = {ex.id for ex in current.exercises}
-    gone = [ex for ex_id, ex in stored.items() if ex_id not in known and ex is not None]
-    changed += [ex.name for ex in gone]
-    routine = dataclasses.replace(current, exercises=(*exercises_now, *gone))
-    return routine, changed
+    planned: list[Exercise] = []
+    for ex_id in ids:
+        then, ex = stored[ex_id], now.get(ex_id)
+        if ex is not None and (then is None or then == ex):
+            planned.append(dataclasses.replace(ex, enabled=True))
+        elif then is not None:
+            changed.append(then.name if ex is None else ex.name)
+            planned.append(dataclasses.replace(then, enabled=True))
+    left_out = [
+        dataclasses.replace(ex, enabled=False) for ex in current.exercises if ex.id not in doses
+    ]
+    return dataclasses.replace(current, exercises=(*planned, *left_out)), changed
 
 
 def plan_resume(

@@ -69,7 +69,7 @@ class SessionWrites:
                 routine_id,
                 routine_title,
                 routine_revision,
-                json.dumps(doses, sort_keys=True),
+                json.dumps(doses),  # in the routine's order: a resumed session keeps it
                 sets_planned,
                 to_db_time(started_at),
             ),

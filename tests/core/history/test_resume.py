@@ -162,6 +162,26 @@ def test_the_doses_the_session_started_with_come_back(store: HistoryStore) -> No
     assert plan.routine.title == "Hip basics" and plan.routine.revision == 3
 
 
+def test_a_resumed_session_keeps_its_order_when_exercises_left_the_routine(
+    store: HistoryStore,
+) -> None:
+    """Seen under Xvfb: killed after the clamshell's first set, the clamshell and the stretch
+    deleted from the file, resumed: the march came first, then the clamshell's second set,
+    then the stretch (the exercises gone were put after the file's own)."""
+    stretch = Exercise("stretch", "Stretch", Kind.HOLD, hold_s=20)
+    march = Exercise("march", "March", Kind.REPS, reps=8, sides=SideMode.ALTERNATING)
+    sid = begin(store, hips(clam(), stretch, march))
+    for side in ("right", "left"):
+        store.add_set(sid, record("clam", 1, side))
+    now = hips(Exercise("new-bridge", "New bridge", Kind.HOLD, hold_s=2), march)
+
+    plan = plan_resume(store, finder(now).get)
+    assert plan is not None
+    assert [ex.id for ex in plan.routine.active_exercises] == ["clam", "stretch", "march"]
+    assert plan.from_session == ("Clamshell", "Stretch")
+    assert not plan.routine.exercise("new-bridge").enabled
+
+
 def test_a_routine_deleted_since_is_rebuilt_from_the_session(store: HistoryStore) -> None:
     r = hips(bridge(), clam())  # "bridge" before "clam": not alphabetical
     sid = begin(store, r)
