@@ -1,6 +1,6 @@
 """Every page, window and dialog read as a screen reader would: every control named and
 described, roles right, every Tab stop named (Orca says "layered pane" at one without a
-name), and Tab going through them in reading order."""
+name), Tab going through them in reading order and round them all, held by none."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from hiptimer.core.routines.catalog import load_catalog
 from hiptimer.ui.a11y import install_reader_filter
 from hiptimer.ui.editor.window import EditorWindow
 from tests.ui.a11y_checks import accessibility_problems, focus_order_problems, unnamed_stops
+from tests.ui.keyboard_checks import tab_traps
 from tests.ui.tour import STOPS, TOURS
 
 
@@ -32,9 +33,8 @@ def test_every_stop_reads_well_to_a_screen_reader(qtbot: QtBot, tour: object) ->
 
     def visit(name: str, window: QWidget) -> None:
         QApplication.processEvents()
-        found[name] = (
-            accessibility_problems(window) + focus_order_problems(window) + unnamed_stops(window)
-        )
+        found[name] = accessibility_problems(window) + focus_order_problems(window)
+        found[name] += unnamed_stops(window) + tab_traps(qtbot, window)
 
     assert callable(tour)
     tour(qtbot, visit)

@@ -53,6 +53,9 @@ class PainDialog(_Correction):
         given = _("none") if current is None else f"{current}/10"
         about = _about(_("{set}\nRated: {pain}").format(set=what, pain=given))
         self.pain = _score_box(current, _("no rating"))
+        self.pain.setAccessibleDescription(
+            _("0 to 10, or no rating below 0. Rated: {pain}").format(pain=given)
+        )
         self.reason = _reason_edit(_("optional, e.g. typed 7 for 1"))
         form = QFormLayout()
         form.addRow(_("New rating"), self.pain)
@@ -155,6 +158,12 @@ class MorningDialog(_Correction):
         )
         self.pain = _score_box(pain, _("no score"))
         self.stiffness = _score_box(stiffness, _("no score"))
+        # What each box takes and what was given, said with its name as Tab reaches it:
+        # the line above the form is read once, as the dialog opens.
+        for box, was in ((self.pain, given[0]), (self.stiffness, given[1])):
+            box.setAccessibleDescription(
+                _("0 to 10, or no score below 0. Given: {score}").format(score=was)
+            )
         self.reason = _reason_edit(_("optional, e.g. read the scale the wrong way"))
         form = QFormLayout()
         form.addRow(_("Pain next morning"), self.pain)

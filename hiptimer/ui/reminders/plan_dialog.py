@@ -243,7 +243,9 @@ class PlanDialog(QDialog):
         for rid, (title, _routine) in self._addable.items():
             self.to_add.addItem(title, rid)
         label.setBuddy(self.to_add)
+        self.to_add.setAccessibleDescription(_("A routine not in the plan yet, to add to it"))
         add = QPushButton(_("Add to the plan"), host)
+        add.setAccessibleDescription(_("Gives the routine chosen beside it a row in the plan"))
         add.clicked.connect(self._add_chosen)
         line.addWidget(label)
         line.addWidget(self.to_add, 1)
