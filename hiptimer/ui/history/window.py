@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
-    QLabel,
     QSizePolicy,
     QTabWidget,
     QVBoxLayout,
@@ -44,6 +43,7 @@ from hiptimer.ui.menu_shortcuts import set_shortcut
 from hiptimer.ui.quit_key import share_quit
 from hiptimer.ui.theme import follow
 from hiptimer.ui.widgets.flow_layout import FlowRow
+from hiptimer.ui.widgets.notification import Notification
 from hiptimer.ui.widgets.plain import fit_names, plain, show_wrapped
 from hiptimer.ui.widgets.plain_stacks import plain_stacks
 from hiptimer.ui.widgets.screen_fit import fit_window
@@ -98,7 +98,7 @@ class HistoryWindow(QWidget):
         self.since_edit, self.until_edit = date_edit(), date_edit()
         self.presets = QButtonGroup(self)
         self.presets.setExclusive(False)  # editing a date leaves no preset checked
-        self.status = QLabel()
+        self.status = Notification()  # "Exporting…", "Note saved.": said as they show
         self.status.setObjectName("status")
         plain(self.status)  # names files and notes
         # A long file path must not make the window wider than the screen: the line wraps
@@ -296,6 +296,8 @@ class HistoryWindow(QWidget):
     def say(self, text: str) -> None:
         """What the window tells in its status line; a path in it wraps rather than being cut."""
         show_wrapped(self.status, text)
+        if text:
+            self.status.tell(text)
 
     def save_note(self) -> None:
         """The chosen session's note, saved if it changed (the window stays open)."""

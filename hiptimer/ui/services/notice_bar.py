@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.services.ports import Speaker
 from hiptimer.ui.theme import current, follow, px
+from hiptimer.ui.widgets.notification import Notification
 from hiptimer.ui.widgets.plain import escape
 from hiptimer.ui.widgets.resize_layout import ResizeLayout
 from hiptimer.ui.widgets.worded import worded_button
@@ -64,7 +65,7 @@ class NoticeBar(QFrame):
         self.setStyleSheet(notice_style())
         follow(self, lambda: self.setStyleSheet(notice_style()))
         self.shown: list[str] = []
-        self.text = QLabel("", self)
+        self.text = Notification("", self)  # said as each notice shows
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
         # Selectable, so the install command can be copied into a terminal.
@@ -122,6 +123,7 @@ class NoticeBar(QFrame):
 
     def _put(self, heading: str, detail: str, action: Action | None) -> None:
         self._words = (heading, detail)
+        self.text.tell(f"{heading} {detail}".strip())  # (or as the bar comes back: make_way)
         self.details.setChecked(False)
         self.action.setText(action[0] if action else "")
         # What it acts on, for a screen reader that reaches it by Tab ("Open in the editor").

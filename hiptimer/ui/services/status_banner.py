@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QVBoxLayout,
     QWidget,
@@ -21,6 +20,7 @@ from hiptimer import APP_TITLE
 from hiptimer.i18n import N_, _, joined, n_, translate
 from hiptimer.ui.services.ports import History, Services
 from hiptimer.ui.theme import current, follow, set_px
+from hiptimer.ui.widgets.notification import Notification
 from hiptimer.ui.widgets.plain import escape, plain_box
 from hiptimer.ui.widgets.worded import worded_button
 from hiptimer.ui.widgets.yes_no_box import asked_yes
@@ -103,7 +103,7 @@ class _Row(QWidget):
         super().__init__(parent)
         self._bold_lead = bold_lead
         self.plain = ""
-        self.label = QLabel(self)
+        self.label = Notification(self)  # said as it shows, and anew as its words change
         self.label.setWordWrap(True)
         self.label.setTextFormat(Qt.TextFormat.RichText)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -123,7 +123,9 @@ class _Row(QWidget):
 
     def say(self, text: str | None) -> None:
         """Show `text` (up to its first colon in bold), or hide the row for None."""
-        self.plain = text or ""
+        changed, self.plain = text != self.plain, text or ""
+        if text and changed:
+            self.label.tell(text)
         if text:
             lead, colon, rest = text.partition(": ")
             bold = rest and self._bold_lead

@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBasicTimer, QObject, Qt, QTimerEvent
-from PySide6.QtGui import QAccessible, QAccessibleInterface
-from PySide6.QtWidgets import QAccessibleWidget, QLabel, QMainWindow, QStatusBar, QWidget
+from PySide6.QtCore import QBasicTimer, Qt, QTimerEvent
+from PySide6.QtWidgets import QMainWindow, QStatusBar, QWidget
 
-from hiptimer.ui.widgets.accessible_roles import install_role_factory
-
-
-class StatusMessage(QLabel):
-    """The message on screen, read by a screen reader as a notification."""
-
-
-def _notification(_key: str, obj: QObject) -> QAccessibleInterface | None:
-    """Qt's accessibility factory: a StatusMessage is a notification; others as Qt sees them."""
-    if isinstance(obj, StatusMessage):
-        return QAccessibleWidget(obj, QAccessible.Role.Notification)
-    return None
+from hiptimer.ui.widgets.notification import Notification, give_the_role
 
 
 class SpokenStatusBar(QStatusBar):
@@ -25,23 +13,19 @@ class SpokenStatusBar(QStatusBar):
     reader as they appear, without taking the keyboard focus from where the user is.
 
     Why: QStatusBar.showMessage paints its message; no accessible object holds it, so a
-    reader never had it, and Orca 43 does not hear the announcement that could carry it
-    (a11y.announce). Orca speaks a notification as it becomes showing ("Notification. Sound
-    off.", its onShowingChanged, also for one in a status bar:
-    https://gitlab.gnome.org/GNOME/orca/-/blob/ORCA_43_1/src/orca/scripts/default.py). So
-    the message is a label with the notification role (Qt gives a role through a factory,
-    https://doc.qt.io/qt-6/qaccessible.html#installFactory), hidden and shown anew for each
-    message. showMessage, clearMessage and currentMessage keep QStatusBar's meaning for
-    Python callers, and messageChanged is emitted as QStatusBar's is; Qt's own calls (an
-    action's status tip, which HipTimer gives none) would still be painted, unspoken.
+    reader never had it. So the message is a label with the notification role, which Orca
+    says as it shows (widgets.notification), hidden and shown anew for each message.
+    showMessage, clearMessage and currentMessage keep QStatusBar's meaning for Python
+    callers, and messageChanged is emitted as QStatusBar's is; Qt's own calls (an action's
+    status tip, which HipTimer gives none) would still be painted, unspoken.
 
     Signals: messageChanged(str), QStatusBar's, "" when a message goes.
     """
 
     def __init__(self, parent: QWidget | None = None, *, hides_when_empty: bool = False) -> None:
-        install_role_factory(_notification)
+        give_the_role()  # (made after the first paint)
         super().__init__(parent)
-        self.message = StatusMessage("", self)
+        self.message = Notification("", self)
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # paths and names: data
         self.message.hide()
         self.addWidget(self.message, 1)
@@ -55,7 +39,7 @@ class SpokenStatusBar(QStatusBar):
         """Show `text` for `timeout` ms (0: until the next one), and have a reader say it."""
         self.message.hide()  # shown anew: the same message twice is said twice
         self.message.setText(text)
-        self.message.setAccessibleName(text)
+        self.message.tell(text)
         if timeout:
             self._timer.start(timeout, self)
         else:

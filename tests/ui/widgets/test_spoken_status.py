@@ -3,27 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
 from hiptimer.ui.widgets.spoken_status import SpokenStatusBar, spoken_status_bar
+from tests.ui.reader_events import Shows
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-class Shows(QObject):
-    """Counts a widget's Show events (Qt tells a screen reader with each: ObjectShow)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.count = 0
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Show:
-            self.count += 1
-        return False
 
 
 def window_with_bar(qtbot: QtBot, **kwargs: bool) -> tuple[QMainWindow, SpokenStatusBar]:
