@@ -1,7 +1,8 @@
 """docs/history.md held to a real session's record: the engine on a fake clock writes a session
 (a set ended early, a skipped exercise, both sides, a lower dose, a re-test), a note a spreadsheet
 could misread and a check-in; its CSV must read as the doc's column table says, and the database
-must have the columns the doc's tables name."""
+must have the columns the doc's tables name. The *dose_changes* and *corrections* paragraphs
+are held to the store's own rows and CHECKs."""
 
 from __future__ import annotations
 
@@ -16,9 +17,14 @@ from pathlib import Path
 import pytest
 
 from hiptimer.core.clock import FakeClock, FakeWall
+from hiptimer.core.dosing.decisions import log_kept
 from hiptimer.core.history.csv_columns import CSV_COLUMNS, CSV_HEADER
+from hiptimer.core.history.dose_log import KEPT_REASON
+from hiptimer.core.history.records import StoredSet
 from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.history.writes import DOSE_FIELDS
 from hiptimer.core.routines.model import Measure, Retest, SideMode
+from hiptimer.core.routines.user_routines import DoseChange
 from hiptimer.core.session.engine import SessionEngine
 from hiptimer.core.session.events import PainChoice
 from hiptimer.core.session.recorder import SessionRecorder
@@ -219,3 +225,79 @@ def test_the_database_has_the_columns_the_doc_names_and_no_other(
         columns = [row[1] for row in db.execute(f"PRAGMA table_info({name})")]
     documented = stored_columns(name)
     assert sorted(documented) == sorted(columns)
+
+
+def paragraph(name: str) -> str:
+    """The paragraph of "What is stored" that opens with **name**."""
+    return section(DOC, "## What is stored").split(f"**{name}**", 1)[1].split("\n\n", 1)[0]
+
+
+def allowed(db: sqlite3.Connection, name: str, column: str) -> set[str]:
+    """The values a table's CHECK (column IN (...)) lets in."""
+    (sql,) = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", (name,)).fetchone()
+    found = re.search(rf"CHECK \({column} IN \(([^)]*)\)\)", sql)
+    assert found is not None, f"{name}.{column} has no CHECK"
+    return set(re.findall(r"'([^']*)'", found.group(1)))
+
+
+def _a_set_corrected(store: HistoryStore) -> list[tuple[str, str | None, str | None, str]]:
+    """A rating changed 7 -> 3 -> none in History, a check-in changed, the mark and a note:
+    the corrections table's rows (field, old, new, source), oldest first."""
+    at = datetime(2026, 3, 2, 9, 0).astimezone()
+    sid = store.begin_session("hips", "Hips", 1, {}, at)
+    set_id = store.add_set(sid, StoredSet("bridge", "Bridge", 1, at, at, planned_reps=3, pain=7))
+    store.correct_pain(set_id, 3, at=at, source="session")  # the pain screen, right after
+    store.correct_pain(set_id, None, at=at, reason="no pain really")
+    store.finish_session(sid, "completed", at)
+    store.record_morning(sid, 4, 5, at)
+    store.correct_morning(sid, 2, None, at=at)
+    store.mark_representative(sid, False, at=at)
+    store.set_note(sid, "first", at=at)
+    store.set_note(sid, "second", at=at)
+    return [(c.field, c.old_value, c.new_value, c.source) for c in store.corrections(sid)]
+
+
+def test_the_corrections_paragraph_names_every_column_field_and_source_and_no_other(
+    store: HistoryStore, tmp_path: Path
+) -> None:
+    with sqlite3.connect(tmp_path / "history.sqlite3") as db:
+        columns = {row[1] for row in db.execute("PRAGMA table_info(corrections)")} - {"id"}
+        values = allowed(db, "corrections", "field") | allowed(db, "corrections", "source")
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+    # (The tables it names, `sets` and `sessions`, are where the changed value goes.)
+    assert set(code_spans(paragraph("corrections"))) - tables == columns | values
+
+
+def test_each_change_of_a_value_is_one_correction_as_the_doc_says(store: HistoryStore) -> None:
+    # "a rating changed 7 -> 3 -> none is two rows"; a check-in's pain and stiffness are a
+    # field each; a first note is no correction; "empty for no rating".
+    rows = _a_set_corrected(store)
+    assert rows == [
+        ("pain", "7", "3", "session"),
+        ("pain", "3", None, "history"),
+        ("morning_pain", "4", "2", "history"),
+        ("morning_stiffness", "5", None, "history"),
+        ("not_representative", "0", "1", "history"),
+        ("note", "first", "second", "history"),
+    ]
+
+
+def test_the_dose_changes_paragraph_gives_the_fields_the_kept_reason_and_who_decided(
+    store: HistoryStore, tmp_path: Path
+) -> None:
+    named = set(code_spans(paragraph("dose_changes")))
+    assert set(DOSE_FIELDS) <= named  # `sets`, `reps`, `hold_s`, `rung`
+    assert KEPT_REASON in named  # "always the English words"
+    with sqlite3.connect(tmp_path / "history.sqlite3") as db:
+        columns = {row[1] for row in db.execute("PRAGMA table_info(dose_changes)")}
+        decided_by = allowed(db, "dose_changes", "decided_by")
+    assert decided_by == {"suggestion", "session"} and decided_by <= named
+    assert {"decided_by", "session_id"} <= columns & named
+    # What the doc says of a change kept from a session, as the summary's Keep records it.
+    at = datetime(2026, 3, 2, 9, 0).astimezone()
+    sid = store.begin_session("hips", "Hips", 1, {}, at)
+    log_kept(store, "hips", [DoseChange("bridge", "Bridge", "reps", 10, 12)], at, sid)
+    (kept,) = store.dose_changes("hips")
+    assert (kept.side, kept.reason, kept.decided_by, kept.accepted) == (
+        None, KEPT_REASON, "session", True,
+    )  # fmt: skip

@@ -4,20 +4,32 @@ in one place, and Esc closing a dialog."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
+from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from hiptimer.core.history.store import open_history
 from hiptimer.core.plan.model import WeeklyPlan
+from hiptimer.core.routines.model import Measure, Retest
+from hiptimer.core.session.steps import StepKind
 from hiptimer.ui.a11y import install_reader_filter
 from hiptimer.ui.history.corrections import MorningDialog, PainDialog
+from hiptimer.ui.history.window import HistoryWindow
+from hiptimer.ui.keys import Mode
+from hiptimer.ui.menus import ask_to_quit
 from hiptimer.ui.reminders.plan_dialog import ROWS_FOR_ALL_UP_TO, PlanDialog
 from tests.harness import hold, quick_routine
+from tests.history_data import HIPS, STRETCH, Weeks, fill
 from tests.ui.a11y_checks import accessibility_problems, focus_order_problems, unnamed_stops
 from tests.ui.keyboard_checks import esc_leaves_open, tab_traps
+from tests.ui.main_app import make_app
+from tests.ui.tour import in_modal
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -47,17 +59,86 @@ def shown(qtbot: QtBot, dialog: QDialog) -> QDialog:
     return dialog
 
 
+@pytest.fixture
+def history(qtbot: QtBot, tmp_path: Path, weeks: Weeks) -> Iterator[HistoryWindow]:
+    """The History window on six weeks of sessions, the newest with a next-morning check-in."""
+    with open_history(tmp_path / "history.sqlite3") as store:
+        fill(store, weeks)
+        window = HistoryWindow(store, [HIPS, STRETCH])
+        qtbot.addWidget(window)
+        window.set_filters(None, None, None)
+        newest = window.sessions_pane.current()
+        assert newest is not None
+        store.record_morning(newest.id, 7, None, datetime.now(timezone.utc))
+        window.set_filters(None, None, None)  # read again, with the check-in
+        window.show()
+        yield window
+        window.close()
+
+
+def opened(qtbot: QtBot, name: str, opens: Callable[[], object]) -> tuple[QWidget, list[str]]:
+    """The modal dialog `opens` shows, and what a reader or a keyboard misses in it (Esc
+    closes it, or it is closed for it)."""
+    seen: list[tuple[QWidget, list[str]]] = []
+    in_modal(lambda _name, box: seen.append((box, problems(qtbot, box))), name, opens)
+    return seen[0]
+
+
 def test_the_corrections_from_history_say_what_each_box_takes_and_what_was_given(
-    qtbot: QtBot,
+    qtbot: QtBot, history: HistoryWindow
 ) -> None:
     # Their score boxes had no description: Tab to one said "New rating, spin button, 3 / 10",
     # and what the set was rated, and that below 0 means "no rating", went unsaid.
-    pain = PainDialog("Bridge, set 1", 3)
-    morning = MorningDialog("Monday 5 January, 08:00", 2, None)
-    for dialog in (pain, morning):
-        assert problems(qtbot, shown(qtbot, dialog)) == [], dialog.windowTitle()
-    assert pain.pain.accessibleDescription() == "0 to 10, or no rating below 0. Rated: 3/10"
-    assert morning.stiffness.accessibleDescription() == "0 to 10, or no score below 0. Given: none"
+    pane = history.sessions_pane
+    pane.list_view.selectRow(5)  # the oldest: bridge rated 5 and 6
+    pane.sets_view.selectRow(1)
+    pain, found = opened(qtbot, "a set's pain", pane.pain_button.click)
+    assert found == []
+    assert isinstance(pain, PainDialog)
+    assert pain.pain.accessibleDescription() == "0 to 10, or no rating below 0. Rated: 6/10"
+    pane.list_view.selectRow(0)
+    morning, found = opened(qtbot, "a check-in", pane.morning_button.click)
+    assert found == []
+    assert isinstance(morning, MorningDialog)
+    said = [morning.pain.accessibleDescription(), morning.stiffness.accessibleDescription()]
+    assert said == ["0 to 10, or no score below 0. Given: 7/10",
+                    "0 to 10, or no score below 0. Given: none"]  # fmt: skip
+
+
+def test_marking_a_session_not_representative_asks_why_in_a_dialog_that_reads_well(
+    qtbot: QtBot, history: HistoryWindow
+) -> None:
+    _box, found = opened(qtbot, "why", history.sessions_pane.representative.click)
+    assert found == []
+    assert not history.sessions_pane.representative.isChecked()  # Esc: not marked
+
+
+@pytest.mark.parametrize("running", [True, False], ids=["in a session", "outside"])
+def test_the_quit_question_reads_well_and_esc_keeps_hiptimer_open(
+    qtbot: QtBot, running: bool
+) -> None:
+    host = QWidget()
+    qtbot.addWidget(host)
+    host.show()
+    answers: list[bool] = []
+    _box, found = opened(
+        qtbot, "quit?", lambda: answers.append(ask_to_quit(host, session_running=running))
+    )
+    assert found == [] and answers == [False]
+
+
+def test_a_re_test_s_result_page_reads_well_and_tab_goes_round_it(qtbot: QtBot) -> None:
+    knee = hold("knee", 20, name="Knee to wall", test=Retest(Measure.VALUE, "cm"))
+    app = make_app(qtbot, quick_routine(knee))
+    app.key(qtbot, Qt.Key.Key_Return)  # the library's routine
+    app.until(StepKind.WORK)
+    app.key(qtbot, Qt.Key.Key_Right)  # measured: what was the result?
+    assert app.window.nav.key_mode() is Mode.RESULT
+    assert problems(qtbot, app.window) == []
+    assert app.window.session is not None
+    app.window.session.driver.stop()
+    app.window.close()
+    app.history.close()
 
 
 def test_the_weekly_plan_of_a_large_library_says_what_its_adder_does(qtbot: QtBot) -> None:

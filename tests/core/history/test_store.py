@@ -31,8 +31,6 @@ from tests.core.history.flaky_disk import FlakyConnection
 from tests.core.history.stored import T0, a_session, a_set, read
 from tests.read_only import fake_read_only
 
-DOCS = Path(__file__).resolve().parents[3] / "docs" / "history.md"
-
 
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
@@ -1070,9 +1068,3 @@ def test_csv_export_until_a_day_and_one_routine(store: HistoryStore) -> None:
         == [str(ids[2])] + [str(ids[3])] * 3
     )
     assert exported(routine_id="nothing") == []
-
-
-def test_docs_list_every_csv_column() -> None:
-    text = DOCS.read_text(encoding="utf-8")
-    for name, _ in CSV_COLUMNS:
-        assert f"`{name}`" in text
