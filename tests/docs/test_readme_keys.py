@@ -16,9 +16,9 @@ from pytestqt.qtbot import QtBot
 from hiptimer.core.routines.model import Measure, Retest
 from hiptimer.core.session.events import PainChoice
 from hiptimer.core.session.steps import Side, StepKind
-from hiptimer.ui.keys import BINDINGS, GROUPS, POINT, Action, Mode, keys_text, resolve
+from hiptimer.ui.keys import POINT, Action, Mode, resolve
 from hiptimer.ui.session.workout_page import WorkoutPage
-from tests.doc_reading import doc, tables
+from tests.docs.readme_key_table import key_cases, keys_of, readme_rows
 from tests.harness import hold, quick_routine, self_paced, side_hold
 from tests.ui.main_app import App, make_app
 from tests.ui.sessions import no_timer_left  # noqa: F401 (a fixture)
@@ -28,30 +28,8 @@ pytestmark = [
     pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
 ]
 K = Qt.Key
-START = "<!-- keys: written by scripts/readme_keys.py from hiptimer/ui/keys.py -->"
 KNEE = hold("knee", 20, name="Knee to wall", test=Retest(Measure.VALUE, "cm"))
 ROUTINE = quick_routine(side_hold(hold_s=6), self_paced(n=3, sets=2), KNEE)
-
-
-def readme_rows() -> list[tuple[str, str]]:
-    """(heading, keys) for each row of the README's key table."""
-    (rows,) = tables(doc("README.md").split(START, 1)[1].split("<!-- /keys -->", 1)[0])
-    found, heading = [], ""
-    for row in rows:
-        key, does = row["Key"], row["What it does"]
-        if not does and key.startswith("**"):
-            heading = key.strip("*")
-        else:
-            found.append((heading, key))
-    return found
-
-
-def keys_of(heading: str, written: str) -> tuple[Qt.Key, ...]:
-    """The keys the map gives a row: the binding of that group whose keys read as written."""
-    group = next(g for g in GROUPS if g.title == heading)
-    (binding,) = [b for b in group.bindings if keys_text(b) == written]
-    assert binding in BINDINGS
-    return binding.keys
 
 
 @dataclass
@@ -297,13 +275,11 @@ def test_every_row_of_a_session_s_headings_has_a_check() -> None:
 
 
 def cases() -> list[object]:
-    found: list[object] = []
-    for heading, written in readme_rows():
-        if (heading, written) in ROWS:
-            keys = keys_of(heading, written)
-            for key in dict.fromkeys((keys[0], keys[-1])):  # the first key and the last
-                found.append(pytest.param(heading, written, key, id=f"{written}:{key.name}"))
-    return found
+    def first_and_last(heading: str, written: str) -> tuple[Qt.Key, ...]:
+        keys = keys_of(heading, written)
+        return keys[0], keys[-1]
+
+    return key_cases([row for row in readme_rows() if row in ROWS], first_and_last)
 
 
 @pytest.mark.parametrize(("heading", "written", "key"), cases())
