@@ -39,6 +39,7 @@ MAX_LOOP_S = 60.0
 STEP_SIZE = (26.0, 12.0, 36.0)  # a figure 100 units tall is a person of about 170 cm
 CHAIR_SIZE = (26.0, 27.0, 26.0)
 WALL_SIZE = (2.0, 110.0, 60.0)
+BOX_SIZE = (30.0, 30.0, 30.0)  # docs/figures.md's, and the model's (a box without a size was 40)
 
 TOP_KEYS = {"format", "version", "id", "view", "anchor", "loop_s", "props", "start", "via", "end"}
 POSE_PARTS: dict[str, type[Leg] | type[Arm] | type[Body]] = {
@@ -245,7 +246,7 @@ class _Checker:
             PropKind.STEP: STEP_SIZE,
             PropKind.CHAIR: CHAIR_SIZE,
             PropKind.WALL: WALL_SIZE,
-        }.get(kind, (40.0, 40.0, 40.0))
+        }.get(kind, BOX_SIZE)
         size = self.size(d.get("size"), f"{where}.size", default)
         facing = d.get("facing", "right")
         if facing not in ("right", "left"):
