@@ -14,14 +14,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from hiptimer import paths
+from hiptimer.core.clock import FakeClock, FakeWall
 from hiptimer.core.history.store import open_history
 from hiptimer.core.plan.model import WeeklyPlan
 from hiptimer.core.routines.model import Measure, Retest
 from hiptimer.core.session.steps import StepKind
+from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.a11y import install_reader_filter
 from hiptimer.ui.history.corrections import MorningDialog, PainDialog
 from hiptimer.ui.history.window import HistoryWindow
 from hiptimer.ui.keys import Mode
+from hiptimer.ui.main_window import MainWindow
 from hiptimer.ui.menus import ask_to_quit
 from hiptimer.ui.reminders.plan_dialog import ROWS_FOR_ALL_UP_TO, PlanDialog
 from tests.harness import hold, quick_routine
@@ -29,6 +33,7 @@ from tests.history_data import HIPS, STRETCH, Weeks, fill
 from tests.ui.a11y_checks import accessibility_problems, focus_order_problems, unnamed_stops
 from tests.ui.keyboard_checks import esc_leaves_open, tab_traps
 from tests.ui.main_app import make_app
+from tests.ui.sessions import fake_services, library_of
 from tests.ui.tour import in_modal
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -152,3 +157,23 @@ def test_the_weekly_plan_of_a_large_library_says_what_its_adder_does(qtbot: QtBo
                                    start_at_login=False))  # fmt: skip
     assert isinstance(plan, PlanDialog) and plan.to_add is not None
     assert problems(qtbot, plan) == []
+
+
+def test_the_library_under_the_warning_band_and_a_notice_reads_well(qtbot: QtBot) -> None:
+    # The band (a settings file moved aside, with OK) and the notice strip (with an action)
+    # above the library: in no tour stop together; their buttons are Tab stops there.
+    path = paths.settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('{"pain_limit": 3', encoding="utf-8")
+    settings = SettingsStore()
+    settings.update(first_run_done=True)
+    clock = FakeClock()
+    window = MainWindow(settings, fake_services(), clock=clock, wall=FakeWall(clock),
+                        library=library_of(quick_routine(hold("hug", 3))))  # fmt: skip
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.notice.show_notice("Reminders", "No notifications here.", ("Change the plan", print))
+    assert window.banner.isVisible() and window.notice.isVisible()
+    assert problems(qtbot, window) == []
+    window.close()

@@ -166,6 +166,10 @@ class StatusBanner(QFrame):
         assert self.saving.button is not None and self.notice.button is not None
         self.saving.button.clicked.connect(self.retry)
         self.notice.button.clicked.connect(self.dismiss_notice)
+        # What each does, for a reader at the button (its description) as for the mouse.
+        every = _("Save the history now; it is tried every {seconds} seconds too")
+        self.saving.button.setToolTip(every.format(seconds=RETRY_MS // 1000))
+        self.notice.button.setToolTip(_("Hide this notice"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 10, 18, 10)
         layout.setSpacing(8)
