@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QPushButton, QWidget
 
 from hiptimer.ui.key_trace import trace, trace_shortcut, tracing
 from hiptimer.ui.keys import Action, Mode, resolve
@@ -138,6 +138,8 @@ class WindowKeys(QObject):
             return _enter_on(watched, event)  # a button reached by Tab: Space and Enter press it
         if _moves_in_focused_text(watched, event):
             return False  # a text reached by Tab (a routine's details): read line by line
+        if _typed_in_focused_field(watched, event):
+            return False  # the library's search field: V, Space, a digit are typed in it
         found = resolve(event.key(), event.modifiers(), self._mode())
         if found is None:
             return _arrow_on_button(watched, event)  # taken: it would move the focus unseen
@@ -165,6 +167,20 @@ def _moves_in_focused_text(watched: QWidget, event: QKeyEvent) -> bool:
     """An arrow, Page Up/Down, Home or End in a text that has a caret for reading
     (widgets.readable.readable_by_keys): it moves the caret, as in any text."""
     return event.key() in MOVES and bool(watched.property(READS_BY_KEYS)) and watched.hasFocus()
+
+
+# The keys a focused field leaves to the screen: Down into the list, Enter starts, Esc clears.
+FROM_A_FIELD = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter,
+                Qt.Key.Key_Escape, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)  # fmt: skip
+
+
+def _typed_in_focused_field(watched: QWidget, event: QKeyEvent) -> bool:
+    """A key typed in a focused line of text (the library's search field): a letter, a digit,
+    Space, Backspace, the caret's keys. The screen keeps FROM_A_FIELD and the F keys (F11)."""
+    if not isinstance(watched, QLineEdit) or not watched.hasFocus():
+        return False
+    key = event.key()
+    return key not in FROM_A_FIELD and not Qt.Key.Key_F1 <= key <= Qt.Key.Key_F35
 
 
 ARROWS = (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Left, Qt.Key.Key_Right)

@@ -4,9 +4,9 @@ window and the README's key table all read it from here.
 
 One key keeps one meaning wherever it works: Space pauses, Enter presses the screen's main
 button (start, count a rep, save, resume, back to the library), Esc leaves the screen (a
-session only after asking), S skips the rest of an exercise, D declines an offer, Backspace
-takes back what was just entered (a rep, a rating, a typed character). No key quits or ends
-anything without asking first.
+session only after asking) or the library's search, S skips the rest of an exercise, D
+declines an offer, Backspace takes back what was just entered (a rep, a rating, a typed
+character). No key quits or ends anything without asking first.
 """
 
 from __future__ import annotations
@@ -72,6 +72,8 @@ class Action(str, Enum):
     RESUME_SESSION = "resume_session"
     KEEP_PARTIAL = "keep_partial"
     REVIEW_SUGGESTIONS = "review_suggestions"  # the library: suggestions left unanswered
+    FIND = "find"  # the library's search field (Ctrl+F, a menu item's)
+    CLEAR_SEARCH = "clear_search"  # the library: every routine listed again
 
 
 SESSION = frozenset({Mode.WORKOUT, Mode.COUNTING, Mode.PAIN, Mode.CHOICE, Mode.RESULT})
@@ -114,11 +116,14 @@ ENTER = (K.Key_Return, K.Key_Enter)
 GROUPS: tuple[Group, ...] = (
     Group(N_("Choosing a routine"), (
         _b(Action.SELECT_PREVIOUS, (K.Key_Up,), Mode.LIBRARY, N_("the routine above")),
-        _b(Action.SELECT_NEXT, (K.Key_Down,), Mode.LIBRARY, N_("the routine below")),
+        _b(Action.SELECT_NEXT, (K.Key_Down,), Mode.LIBRARY,
+           N_("the routine below (from the search field: into the list)")),
         _b(Action.START, ENTER, Mode.LIBRARY, N_("start the chosen routine")),
         _b(Action.REVIEW_SUGGESTIONS, (K.Key_V,), Mode.LIBRARY,
            N_("review the chosen routine's dose suggestions not answered yet, and the doses its "
               "last session changed, not kept or declined yet")),
+        _b(Action.CLEAR_SEARCH, (K.Key_Escape,), Mode.LIBRARY,
+           N_("clear the search: every routine listed again, the keys back on the list")),
         _b(Action.ACCEPT, ENTER, Mode.FIRST_RUN, N_("I understand (the notice before the first session)")),
     )),
     Group(N_("During a session"), (
@@ -228,6 +233,7 @@ SHORTCUTS: dict[str, Shortcut] = {
         Shortcut(
             "keys", ("F1", "Ctrl+?"), N_("the keyboard shortcuts window"), twins=("Ctrl+Shift+?",)
         ),
+        Shortcut("find", ("Ctrl+F",), N_("find a routine by its title, exercises or file name")),
         Shortcut("edit", ("Ctrl+E",), N_("edit the chosen routine")),
         Shortcut("new", ("Ctrl+N",), N_("write a new routine")),
         Shortcut("import", ("Ctrl+O",), N_("import routine files")),
@@ -278,6 +284,9 @@ def keys_text(binding: Binding) -> str:
     return text
 
 
+BY_SHORTCUT = {Action.DONE: "quit", Action.FIND: "find"}  # a menu item's keys, not a screen's
+
+
 class _KeyNames(Mapping[Action, str]):
     """Each action's keys as a button names them, in the language in use when read."""
 
@@ -293,15 +302,15 @@ class _KeyNames(Mapping[Action, str]):
 
     @staticmethod
     def _make(action: Action) -> str:
-        if action is Action.DONE:
-            return shortcut_text(SHORTCUTS["quit"].sequences[0])
+        if action in BY_SHORTCUT:
+            return shortcut_text(SHORTCUTS[BY_SHORTCUT[action]].sequences[0])
         for binding in BINDINGS:
             if binding.action is action:
                 return keys_text(binding)
         raise KeyError(action)
 
     def __iter__(self) -> Iterator[Action]:
-        return iter(dict.fromkeys([*(b.action for b in BINDINGS), Action.DONE]))
+        return iter(dict.fromkeys([*(b.action for b in BINDINGS), *BY_SHORTCUT]))
 
     def __len__(self) -> int:
         return len(list(iter(self)))

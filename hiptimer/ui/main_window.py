@@ -20,7 +20,7 @@ from hiptimer.ui.key_filter import WindowKeys
 from hiptimer.ui.keys import Action
 from hiptimer.ui.library.items import LibraryItem, load_library, many_routines
 from hiptimer.ui.library.offers import LibraryOffers
-from hiptimer.ui.library.page import LibraryPage
+from hiptimer.ui.library.page import LIST_ACTIONS, LibraryPage
 from hiptimer.ui.library.returning import choose_returning
 from hiptimer.ui.library.shelf import LibraryShelf
 from hiptimer.ui.menus import WindowMenus, ask_to_end
@@ -325,8 +325,8 @@ class MainWindow(QMainWindow):
             self.offers.review()
         elif action is Action.START:
             self.library.start_selected()
-        elif action in (Action.SELECT_PREVIOUS, Action.SELECT_NEXT):
-            self.library.move_selection(-1 if action is Action.SELECT_PREVIOUS else 1)
+        elif action in LIST_ACTIONS:  # the arrows, and the search field's Ctrl+F and Esc
+            self.library.perform(action)
         elif action is Action.LIBRARY:
             self.show_library()
         elif action is Action.KEEP_DOSES:

@@ -253,6 +253,11 @@ def app_style_sheet(p: Palette | None = None) -> str:
         border: {e}px solid {p.focus};
     }}
     QListWidget::item {{ padding: 10px; }}
+    QLineEdit[role="search"] {{
+        background: {p.field}; color: {p.ink}; border: 1px solid {p.border};
+        border-radius: 4px; padding: 4px 8px;
+    }}
+    QLineEdit[role="search"]:focus {{ border: {e}px solid {p.focus}; }}
     QListWidget::item:selected, QTreeWidget::item:selected {{
         background: {p.selection}; color: {p.selection_text};
     }}

@@ -191,7 +191,7 @@ class Walk:
 # Every row the walk presses; the walk adds each as it sees its effect.
 WALKED: tuple[Row, ...] = (
     ("Choosing a routine", "Up arrow"), ("Choosing a routine", "Down arrow"),
-    ("Choosing a routine", "Enter"), ("Choosing a routine", "V"),
+    ("Choosing a routine", "Enter"), ("Choosing a routine", "V"), ("Choosing a routine", "Esc"),
     *((SESSION, keys) for keys in ("Space or P", "Right arrow or N", "Left arrow or B", "+", "-",
                                    "S", "I", "Down arrow or Page Down", "Backspace", "M", "Esc")),
     (COUNTING, "Enter"), (COUNTING, "Backspace"),
@@ -201,7 +201,7 @@ WALKED: tuple[Row, ...] = (
     *((CHECKIN, keys) for keys in ("0-9, T (10)", "Up arrow", "Down arrow", "Enter", "A", "D")),
     ("The summary after a session", "Enter or Esc"), ("The summary after a session", "Y"),
     ("Anywhere", "F11"),
-    *((MENUS, keys) for keys in ("Ctrl+Q", "Ctrl+,", "Ctrl+H", "F1 / Ctrl+?", "Ctrl+E",
+    *((MENUS, keys) for keys in ("Ctrl+Q", "Ctrl+,", "Ctrl+H", "F1 / Ctrl+?", "Ctrl+F", "Ctrl+E",
                                  "Ctrl+N", "Ctrl+O", "Ctrl+Shift+S")),
     *((EDITOR, keys) for keys in ("Ctrl+S", "Ctrl+Z", "Ctrl+Shift+Z / Ctrl+Y", "Ctrl+Up",
                                   "Ctrl+Down", "Esc / Ctrl+W")),
@@ -265,7 +265,24 @@ def library(walk: Walk) -> None:
             walk.pressed.add(("Choosing a routine", f"{key} arrow"))
         walk.shortcut((MENUS, "Ctrl+E"), "ctrl+e", f"Edit routine \u2014 {name}")
         walk.close((EDITOR, "Esc / Ctrl+W"), "Edit routine", "ctrl+w" if key else "Escape")
+    search(walk)
     walk.press(("Choosing a routine", "Enter"), "Return", title=r"^1:00 Hold A")
+
+
+def search(walk: Walk) -> None:
+    """Ctrl+F to the search field, a routine typed (its letters typed, not keys of the list:
+    V reviews suggestions there), Esc back to the list; again, and Down into the list with
+    the one match, Keys walk, chosen (Enter starts it: the title says which)."""
+    walk.app.xdotool("key", "--window", walk.app.window, "--clearmodifiers", "ctrl+f")
+    walk.wait_focus("QLineEdit")
+    walk.pressed.add((MENUS, "Ctrl+F"))
+    walk.key("s", "p", "i", "n", "a", "l", "Escape")
+    walk.wait_focus("QListWidget")
+    walk.pressed.add(("Choosing a routine", "Esc"))
+    walk.app.xdotool("key", "--window", walk.app.window, "--clearmodifiers", "ctrl+f")
+    walk.wait_focus("QLineEdit")
+    walk.key("k", "e", "y", "s", "space", "w", "a", "l", "k", "Down")
+    walk.wait_focus("QListWidget")
 
 
 def get_ready(walk: Walk) -> None:

@@ -117,7 +117,7 @@ def test_keys_with_ctrl_or_alt_are_left_to_the_menus() -> None:
 MEANINGS = (
     {A.PAUSE},
     {A.START, A.ACCEPT, A.COUNT_REP, A.LIBRARY, A.RESUME_SESSION},  # the screen's main button
-    {A.END, A.LIBRARY},  # leave the screen (a session only after asking)
+    {A.END, A.LIBRARY, A.CLEAR_SEARCH},  # leave the screen (a session after asking), the search
     {A.SKIP_EXERCISE, A.STOP_EXERCISE},  # the rest of this exercise is not done
     {A.NOT_NOW, A.KEEP_PARTIAL},  # no to the offer on screen
     {A.UNCOUNT_REP, A.CHANGE_RATING, A.ERASE},  # take back what was just entered
@@ -150,6 +150,7 @@ def test_the_buttons_name_the_keys_the_map_gives() -> None:
     assert KEY_NAMES[A.PAUSE] == "Space or P"
     assert KEY_NAMES[A.COUNT_REP] == "Enter"
     assert KEY_NAMES[A.DONE] == "Ctrl+Q"
+    assert KEY_NAMES[A.FIND] == "Ctrl+F"
     assert key_name(A.LIBRARY, Mode.SUMMARY) == "Enter or Esc"
     assert key_name(A.LIBRARY, Mode.CHECKIN) == "Esc"
     assert keys_text(next(b for b in BINDINGS if b.action is A.MORE)) == "+"

@@ -18,17 +18,13 @@ from PySide6.QtWidgets import (
 
 from hiptimer import paths
 from hiptimer.i18n import _
-from hiptimer.ui.library.details import (
-    BLANK_PICTURE,
-    PICTURE_SCHEME,
-    THUMB_H,
-    THUMB_W,
-    details_html,
-)
+from hiptimer.ui.keys import Action
+from hiptimer.ui.library.details import BLANK_PICTURE, details_html
 from hiptimer.ui.library.items import Estimate, LibraryItem, same_routine, written_length
 from hiptimer.ui.library.labels import start_words
 from hiptimer.ui.library.lengths import RowLengths
 from hiptimer.ui.library.row_fitting import ITEM_PADDING_PX, LENGTH_GAP, RowFitter
+from hiptimer.ui.library.search import ListSearch
 from hiptimer.ui.library.suggestions_line import SuggestionsLine
 from hiptimer.ui.theme import READABLE_PX, current, follow, set_px
 from hiptimer.ui.widgets.beside_or_under import BesideOrUnder
@@ -44,6 +40,9 @@ if TYPE_CHECKING:  # the routine model loads with the first routines, after the 
     from hiptimer.ui.library.heading_fit import HeadingFit
 
 READING_AT_PX = ITEM_PADDING_PX + 2  # "Reading your routines...": where the first title goes
+# What the list's keys do (MainWindow.perform gives them to perform()).
+LIST_ACTIONS = frozenset({Action.SELECT_PREVIOUS, Action.SELECT_NEXT, Action.FIND,
+                          Action.CLEAR_SEARCH})  # fmt: skip
 
 
 class LibraryPage(QWidget):
@@ -126,7 +125,10 @@ class LibraryPage(QWidget):
         )
         self._right.addWidget(self._buttons)
         body = QHBoxLayout()
-        body.addWidget(self.list, 2)
+        column = QVBoxLayout()  # the search field (made when first shown) above the list
+        column.addWidget(self.list, 1)
+        body.addLayout(column, 2)
+        self.search = ListSearch(self.list, column, self._say)
         body.addLayout(self._right, 3)
         self._layout = ResizeLayout(self, self._fit_to_height)  # (not a resizeEvent: its docstring)
         self._layout.setContentsMargins(24, 16, 24, 16)
@@ -190,9 +192,10 @@ class LibraryPage(QWidget):
         else:
             self._watch_width()  # (and fits them)
         self.empty.setVisible(not items)
-        if items:
+        self.search.set_items(items)  # as typed so far (a reload), choosing the first match
+        if items and self.search.shown is None:
             self.list.setCurrentRow(0)
-        else:
+        elif self.list.currentRow() < 0:
             self._show_details(-1)
 
     def _label(self, row: int, item: LibraryItem) -> str:
@@ -260,9 +263,15 @@ class LibraryPage(QWidget):
     def select(self, routine_id: str) -> bool:
         for row, item in enumerate(self.items):
             if item.id == routine_id and not item.broken:
-                self.list.setCurrentRow(row)
+                self._choose(row)
                 return True
         return False
+
+    def _choose(self, row: int) -> None:
+        """Choose a row, every routine listed again if the search hid it (one saved, opened)."""
+        if self.list.isRowHidden(row):
+            self.search.clear()
+        self.list.setCurrentRow(row)
 
     def show_routine(self, routine: Routine) -> None:
         """Choose a routine the command line opened. A file the library does not list (one
@@ -270,14 +279,40 @@ class LibraryPage(QWidget):
         the library is read again, so that what was opened is what is shown and started."""
         for row, item in enumerate(self.items):
             if item.routine is not None and same_routine(item.routine, routine):
-                self.list.setCurrentRow(row)
+                self._choose(row)
                 return
         self.set_items([LibraryItem(routine.id, routine.title, routine), *self.items])
 
+    def perform(self, action: Action) -> None:
+        """One of LIST_ACTIONS: the arrows; Ctrl+F, to the search field; Esc, out of it."""
+        if action is Action.FIND:
+            if self.isVisible():  # (not from a session's menu)
+                self.search.find()
+        elif action is Action.CLEAR_SEARCH:
+            self.search.clear()
+        else:
+            self.move_selection(-1 if action is Action.SELECT_PREVIOUS else 1)
+
     def move_selection(self, step: int) -> None:
-        if self.items:
-            row = min(len(self.items) - 1, max(0, self.list.currentRow() + step))
-            self.list.setCurrentRow(row)
+        """The routine `step` rows away among those listed; from the search field, Down goes
+        into the list (the first match chosen already), and Up from the top to the field."""
+        rows = self.search.shown if self.search.shown is not None else range(len(self.items))
+        if self.search.typing:
+            if step > 0 and rows:
+                self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        now = self.list.currentRow()
+        at = rows.index(now) if now in rows else 0
+        if step < 0 and at == 0 and self.search.open:
+            self.search.find()
+        elif rows:
+            self.list.setCurrentRow(rows[min(len(rows) - 1, max(0, at + step))])
+
+    def _say(self, text: str) -> None:
+        """A screen reader told how many routines match what is typed."""
+        from hiptimer.ui.a11y import announce  # loaded when first searched
+
+        announce(self.search.box or self.list, text)
 
     def starting(self, waits: bool) -> None:
         """While `waits`, Start says the chosen routine is starting (the command line's
@@ -328,37 +363,11 @@ class LibraryPage(QWidget):
             self._show_details(self.list.currentRow())
 
     def _pictures(self, item: LibraryItem) -> dict[str, str]:
-        """Each exercise's figure (or picture) as a document resource, or the line saying why not.
-
-        A fresh shelf each time, so a figure file you just changed shows when you select again.
-        """
         if item.routine is None:
             return {}
-        # The figures load with the first routine shown: the routines are read after the
-        # window's first paint (issue 19).
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QTextDocument
+        from hiptimer.ui.library.pictures import exercise_pictures  # with the first routine
 
-        from hiptimer.ui.widgets.figure_art import ArtShelf
-        from hiptimer.ui.widgets.figure_paint import colours_for
-        from hiptimer.ui.widgets.figure_view import thumbnail
-
-        shelf = ArtShelf(routine_path=item.routine.path)
-        ratio = self.devicePixelRatioF()
-        colours = colours_for(current())  # drawn again when the look changes (_new_look)
-        pictures: dict[str, str] = {}
-        for ex in item.routine.exercises:  # the left-out ones are listed too
-            art = shelf.art_for(ex)
-            image = thumbnail(art, THUMB_W, THUMB_H, ratio, colours)
-            if image is not None:
-                name = f"{PICTURE_SCHEME}{ex.id}"
-                self.details.document().addResource(
-                    QTextDocument.ResourceType.ImageResource, QUrl(name), image
-                )
-                pictures[ex.id] = name
-            elif art.note:
-                pictures[ex.id] = art.note
-        return pictures
+        return exercise_pictures(self.details, item.routine, self.devicePixelRatioF())
 
     def _fit_to_height(self) -> None:
         """Font sizes that follow the page's height (ResizeLayout: at each new size)."""
@@ -368,6 +377,7 @@ class LibraryPage(QWidget):
         # 500 px tall) today's plan and the key hint were 12 px, the details 13.
         set_px(self.today, max(h * 0.024, READABLE_PX))
         set_px(self.list, h * 0.03)
+        self.search.fit(h)
         self._fit_labels()
         set_px(self.details, max(h * 0.026, READABLE_PX))
         set_px(self.hint, max(h * 0.024, READABLE_PX))

@@ -210,6 +210,8 @@ class LibraryShelf:
     def _replace(self, page: LibraryPage) -> None:
         old, selected = self.page, self.page.selected
         self.page = page
+        if old.search.text:  # the search kept: the new page lists what the old one did
+            page.search.find(old.search.text)
         if selected is not None:
             self.page.select(selected.id)
         old.lengths.stop()  # its rows' lengths, if still computed on a thread, go nowhere
