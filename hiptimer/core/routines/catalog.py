@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -122,7 +122,7 @@ class Catalog:
         what was not found (and the ids there are) when it names nothing.
         """
         wanted = os.fspath(path_or_id)
-        entry = self.get(wanted) or self._by_file_name(wanted)
+        entry = self.entry_named(wanted)
         if _looks_like_path(wanted) and os.path.lexists(wanted):
             # A file on disk wins over a library file of the same name.
             entry = self._by_path(Path(wanted))
@@ -135,18 +135,16 @@ class Catalog:
             raise entry.error
         return entry.routine
 
-    # -- helpers
+    def entry_named(self, name: str) -> RoutineEntry | None:
+        """The entry an id names (a usable one first), else a library file's name (as
+        file_named() reads it); None when none: find() without a path on disk or its error."""
+        entry = self.get(name)
+        if entry is None:
+            at = file_named(name, [e.path.name for e in self._entries])
+            entry = None if at is None else self._entries[at]
+        return entry
 
-    def _by_file_name(self, name: str) -> RoutineEntry | None:
-        """A library file named "name", else "name" with .json in any case ("Stretch" and
-        "Stretch.json" name `Stretch.JSON`; the name's own case counts); names with a folder
-        in them never match."""
-        if any(sep in name for sep in _SEPARATORS):
-            return None
-        exact = (e for e in self._entries if e.path.name == name)
-        stem = _without_json(name)
-        alike = (e for e in self._entries if _without_json(e.path.name) == stem)
-        return next(exact, None) or next(alike, None)
+    # -- helpers
 
     def _by_path(self, path: Path) -> RoutineEntry | None:
         target = _resolved(path)
@@ -169,6 +167,18 @@ class Catalog:
         if hint:
             what = hint
         return f'routine "{wanted}" not found ({what}); available ids: {self._list()}'
+
+
+def file_named(name: str, file_names: Sequence[str]) -> int | None:
+    """Which of `file_names` a library file name names: the file named "name", else "name"
+    with .json in any case ("Stretch" and "Stretch.json" name `Stretch.JSON`; the name's own
+    case counts); a name with a folder in it names none."""
+    if any(sep in name for sep in _SEPARATORS):
+        return None
+    if name in file_names:
+        return file_names.index(name)
+    stem = _without_json(name)
+    return next((at for at, n in enumerate(file_names) if _without_json(n) == stem), None)
 
 
 def case_hint(wanted: str, ids: Iterable[str]) -> str | None:
