@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from hiptimer.ui.library.items import Estimate
+from hiptimer.ui.library.kept import LastTwo
 
 if TYPE_CHECKING:
     from hiptimer.core.routines.model import Routine
@@ -28,9 +29,7 @@ class RowLengths:
         self._known = known
         self._lengths: list[float | None] = []
         self._working: LibraryReading | None = None
-        # The last two started, kept: none is freed by its thread as it ends (as
-        # LibraryShelf.stop_reading keeps the folder's read); the one before has long ended.
-        self._started: list[LibraryReading] = []
+        self._started: LastTwo[LibraryReading] = LastTwo()  # none freed by its own thread
 
     def compute(self, routines: list[Routine | None], estimate: Estimate) -> bool:
         """Each routine's length by `estimate`: True when known now (a short list), else
@@ -43,8 +42,8 @@ class RowLengths:
 
         if len(self._lengths) != len(routines):
             self._lengths = [None] * len(routines)  # other rows: none known meanwhile
-        self._working = LibraryReading(lambda: _lengths(routines, estimate), self._computed)
-        self._started = [*self._started[-1:], self._working]
+        working = LibraryReading(lambda: _lengths(routines, estimate), self._computed)
+        self._working = self._started.add(working)
         return False
 
     def of(self, row: int) -> float | None:

@@ -15,6 +15,7 @@ from hiptimer.ui.library.items import (
     with_opened,
     written_length,
 )
+from hiptimer.ui.library.kept import LastTwo
 from hiptimer.ui.library.offers import LibraryOffers
 from hiptimer.ui.library.page import LibraryPage
 from hiptimer.ui.navigator import Navigator
@@ -58,7 +59,7 @@ class LibraryShelf:
         self._not_found: Callable[[str], None] = log.warning  # what is said when it is not
         self._starting = False  # and started (--start)
         self._catalog: Catalog | None = None  # the one the list was read from, if any
-        self._read_again: list[LibraryReading] = []  # reloads of a large folder, the last two
+        self._read_again: LastTwo[LibraryReading] = LastTwo()  # reloads of a large folder
         self.opened: list[Routine] = []  # files from elsewhere, listed while HipTimer runs
         # Routine lengths as written until the voice is known; then as the session runs them.
         self.estimate: Callable[[Routine], float] = written_length
@@ -115,7 +116,7 @@ class LibraryShelf:
         """The app quits: a read still on its thread hands nothing over once this returns (its
         queued call would reach a window being deleted). The reading is kept, so that its
         object is never freed on the reading thread."""
-        for reading in (self._reading, *self._read_again[-1:]):
+        for reading in (self._reading, self._read_again.last):
             if reading is not None:
                 reading.stop()
         self.page.lengths.stop()  # (a long list's lengths, computed on a thread, likewise)
@@ -186,16 +187,14 @@ class LibraryShelf:
         elif not self.unlisted and self._apart():
             from hiptimer.ui.library.reading import LibraryReading
 
-            for reading in self._read_again[-1:]:
-                reading.stop()  # (a reload under way read the folder as it was)
-            # The last two kept, so that none is freed by its thread as it ends (the one
-            # before has long ended once another whole read has begun).
-            self._read_again = [*self._read_again[-1:], LibraryReading(self.items, self._read_anew)]
+            if self._read_again.last is not None:
+                self._read_again.last.stop()  # (a reload under way read the folder as it was)
+            self._read_again.add(LibraryReading(self.items, self._read_anew))
             return
         self._replace(self._new_page())
 
     def _read_anew(self, reading: LibraryReading) -> None:
-        if reading is not self._read_again[-1]:
+        if reading is not self._read_again.last:
             return  # another reload began since
         try:
             items = reading.result()
