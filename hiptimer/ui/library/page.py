@@ -282,6 +282,7 @@ class LibraryPage(QWidget):
                 self._choose(row)
                 return
         self.set_items([LibraryItem(routine.id, routine.title, routine), *self.items])
+        self._choose(0)  # (a search that hides it, cleared)
 
     def perform(self, action: Action) -> None:
         """One of LIST_ACTIONS: the arrows; Ctrl+F, to the search field; Esc, out of it."""

@@ -21,6 +21,7 @@ from hiptimer.ui.keys import KEY_NAMES, SHORTCUTS, Action
 from hiptimer.ui.library.finding import Finder
 from hiptimer.ui.library.items import LibraryItem
 from hiptimer.ui.theme import READABLE_PX, current, set_px
+from hiptimer.ui.widgets.tab_order import tab_after, tab_stops
 from hiptimer.ui.widgets.worded import worded_button
 
 # From this many routines the field shows by itself: 8 built-ins and a few of one's own keep a
@@ -152,10 +153,15 @@ class ListSearch:
 
     def _made(self) -> SearchBox:
         if self.box is None:
-            self.box = SearchBox(self._view.parentWidget() or self._view)
+            page = self._view.parentWidget() or self._view
+            stops = tab_stops(page)  # the list first: Tab's order before the box
+            self.box = SearchBox(page)
             self.box.field.textChanged.connect(lambda _text: self._apply())
             self.box.show_all.clicked.connect(self.clear)
             self._column.insertWidget(0, self.box)
+            # Tab: the field, its button, then the list and the rest (made last, they came
+            # last; Qt orders nothing after a label, and no widget before the list takes Tab).
+            tab_after(self.box.field, [self.box.show_all, *stops])
             if self._height:
                 self.box.fit(self._height)
         return self.box

@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from hiptimer.core.routines.model import Routine
 from hiptimer.ui.library.page import LibraryPage
 from hiptimer.ui.library.search import SHOWN_FROM
+from hiptimer.ui.widgets.tab_order import tab_stops
 from tests.harness import hold, quick_routine
 from tests.ui.main_app import App, make_app
 from tests.ui.sessions import no_timer_left  # noqa: F401 (a fixture)
@@ -146,6 +147,26 @@ def test_up_from_the_first_match_goes_back_to_the_field(long_app: App, qtbot: Qt
     qtbot.keyClick(page.list, K.Key_Up)
     qtbot.keyClick(page.list, K.Key_Up)
     assert field(page).hasFocus() and page.selected.id == "r1"
+
+
+def test_tab_reaches_the_field_just_before_the_list(long_app: App, qtbot: QtBot) -> None:
+    page = active(long_app, qtbot)
+    stops = tab_stops(page)
+    at = stops.index(field(page))
+    assert page.search.box is not None
+    assert stops[at + 1 : at + 3] == [page.search.box.show_all, page.list]  # (Tab skips hidden)
+
+
+def test_a_routine_opened_from_elsewhere_is_shown_though_the_search_hides_it(
+    long_app: App, qtbot: QtBot
+) -> None:
+    page = active(long_app, qtbot)
+    qtbot.keyClick(page.list, K.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field(page), "vista")
+    opened = replace(ROTATION, id="elsewhere", title="Opened", path="/tmp/elsewhere.json")
+    page.show_routine(opened)  # `hiptimer elsewhere.json` to the running copy
+    assert page.selected is not None and page.selected.id == "elsewhere"
+    assert field(page).text() == "" and not page.list.isRowHidden(0)
 
 
 def test_a_reload_keeps_the_search(long_app: App, qtbot: QtBot) -> None:
