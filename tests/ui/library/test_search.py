@@ -48,6 +48,12 @@ def long_app(qtbot: QtBot) -> Iterator[App]:
     app.history.close()
 
 
+def find(page: LibraryPage, qtbot: QtBot, typed: str) -> None:
+    """Ctrl+F on the list, then `typed` typed into the field, a key at a time."""
+    qtbot.keyClick(page.list, K.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(field(page), typed)
+
+
 def field(page: LibraryPage) -> QLineEdit:
     assert page.search.box is not None
     return page.search.box.field
@@ -76,8 +82,7 @@ def test_typing_keeps_the_matches_whatever_the_accents_and_down_goes_into_the_li
 ) -> None:
     page = active(long_app, qtbot)
     assert field(page).isVisible()  # SHOWN_FROM routines: there by itself
-    qtbot.keyClick(page.list, K.Key_F, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(field(page), "rotacion")
+    find(page, qtbot, "rotacion")
     assert listed(page) == ["rot"] and page.selected is not None and page.selected.id == "rot"
     qtbot.keyClick(field(page), K.Key_Down)
     assert page.list.hasFocus() and page.selected.id == "rot"  # the match kept, chosen
@@ -90,8 +95,7 @@ def test_the_screens_keys_are_typed_in_the_field(long_app: App, qtbot: QtBot) ->
     page = active(long_app, qtbot)
     reviewed: list[int] = []
     long_app.window.offers.review = lambda: reviewed.append(1)  # type: ignore[method-assign]
-    qtbot.keyClick(page.list, K.Key_F, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(field(page), "v sit")  # V reviews suggestions on the list: here, typed
+    find(page, qtbot, "v sit")  # V reviews suggestions on the list: here, typed
     assert field(page).text() == "v sit" and reviewed == []
     assert listed(page) == ["view"]  # its exercise
 
@@ -99,8 +103,7 @@ def test_the_screens_keys_are_typed_in_the_field(long_app: App, qtbot: QtBot) ->
 def test_the_chosen_routine_stays_chosen_while_it_matches(long_app: App, qtbot: QtBot) -> None:
     page = active(long_app, qtbot)
     page.select("r10")
-    qtbot.keyClick(page.list, K.Key_F, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(field(page), "routine 1")
+    find(page, qtbot, "routine 1")
     assert listed(page) == ["r1", "r10"] and page.selected is not None
     assert page.selected.id == "r10"  # kept, though not the first match
     qtbot.keyClick(field(page), K.Key_0)
@@ -111,8 +114,7 @@ def test_nothing_matching_says_so_and_its_button_lists_all_again(
     long_app: App, qtbot: QtBot
 ) -> None:
     page = active(long_app, qtbot)
-    qtbot.keyClick(page.list, K.Key_F, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(field(page), "yoga")
+    find(page, qtbot, "yoga")
     box = page.search.box
     assert box is not None and listed(page) == [] and page.selected is None
     assert box.nothing.isVisible() and box.nothing.text() == "No routine matches \u201cyoga\u201d"
@@ -127,8 +129,7 @@ def test_nothing_matching_says_so_and_its_button_lists_all_again(
 
 def test_esc_clears_the_search_and_gives_the_list_the_keys(long_app: App, qtbot: QtBot) -> None:
     page = active(long_app, qtbot)
-    qtbot.keyClick(page.list, K.Key_F, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(field(page), "vista")
+    find(page, qtbot, "vista")
     qtbot.keyClick(field(page), K.Key_Down)  # in the list, the search still applied
     assert listed(page) == ["view"]
     qtbot.keyClick(page.list, K.Key_Escape)
@@ -139,8 +140,7 @@ def test_esc_clears_the_search_and_gives_the_list_the_keys(long_app: App, qtbot:
 
 def test_up_from_the_first_match_goes_back_to_the_field(long_app: App, qtbot: QtBot) -> None:
     page = active(long_app, qtbot)
-    qtbot.keyClick(page.list, K.Key_F, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(field(page), "routine 1")
+    find(page, qtbot, "routine 1")
     qtbot.keyClick(field(page), K.Key_Down)
     qtbot.keyClick(page.list, K.Key_Down)
     assert page.selected is not None and page.selected.id == "r10"  # the next match, not r2
@@ -161,8 +161,7 @@ def test_a_routine_opened_from_elsewhere_is_shown_though_the_search_hides_it(
     long_app: App, qtbot: QtBot
 ) -> None:
     page = active(long_app, qtbot)
-    qtbot.keyClick(page.list, K.Key_F, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(field(page), "vista")
+    find(page, qtbot, "vista")
     opened = replace(ROTATION, id="elsewhere", title="Opened", path="/tmp/elsewhere.json")
     page.show_routine(opened)  # `hiptimer elsewhere.json` to the running copy
     assert page.selected is not None and page.selected.id == "elsewhere"
@@ -171,8 +170,7 @@ def test_a_routine_opened_from_elsewhere_is_shown_though_the_search_hides_it(
 
 def test_a_reload_keeps_the_search(long_app: App, qtbot: QtBot) -> None:
     page = active(long_app, qtbot)
-    qtbot.keyClick(page.list, K.Key_F, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(field(page), "fase")
+    find(page, qtbot, "fase")
     long_app.window.shelf.reload()  # after a session, a save
     new = long_app.window.library
     assert new is not page and field(new).text() == "fase" and listed(new) == ["rot"]
