@@ -128,7 +128,8 @@ class LibraryPage(QWidget):
         column = QVBoxLayout()  # the search field (made when first shown) above the list
         column.addWidget(self.list, 1)
         body.addLayout(column, 2)
-        self.search = ListSearch(self.list, column, self._say)
+        tabbed = [self.list, self.details, self.start_button, self.suggestions.button]
+        self.search = ListSearch(self.list, column, self._say, tabbed)  # Tab: field, then these
         body.addLayout(self._right, 3)
         self._layout = ResizeLayout(self, self._fit_to_height)  # (not a resizeEvent: its docstring)
         self._layout.setContentsMargins(24, 16, 24, 16)

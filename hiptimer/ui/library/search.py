@@ -21,7 +21,7 @@ from hiptimer.ui.keys import KEY_NAMES, SHORTCUTS, Action
 from hiptimer.ui.library.finding import Finder
 from hiptimer.ui.library.items import LibraryItem
 from hiptimer.ui.theme import READABLE_PX, current, set_px
-from hiptimer.ui.widgets.tab_order import tab_after, tab_stops
+from hiptimer.ui.widgets.tab_order import tab_after
 from hiptimer.ui.widgets.worded import worded_button
 
 # From this many routines the field shows by itself: 8 built-ins and a few of one's own keep a
@@ -91,8 +91,15 @@ class ListSearch:
     shown, above the list in `column`), keeping the chosen routine while it matches, else
     choosing the first that does. `said(text)` tells a screen reader how many match."""
 
-    def __init__(self, view: QListWidget, column: QBoxLayout, said: Callable[[str], None]) -> None:
-        self._view, self._column, self._said = view, column, said
+    def __init__(
+        self,
+        view: QListWidget,
+        column: QBoxLayout,
+        said: Callable[[str], None],
+        stops: Sequence[QWidget],
+    ) -> None:
+        """`stops`: the page's widgets that Tab reaches, in its order, the list first."""
+        self._view, self._column, self._said, self._stops = view, column, said, stops
         self.box: SearchBox | None = None  # made when first shown: most libraries never need it
         self._finder = Finder([])
         self._count = 0
@@ -153,15 +160,15 @@ class ListSearch:
 
     def _made(self) -> SearchBox:
         if self.box is None:
-            page = self._view.parentWidget() or self._view
-            stops = tab_stops(page)  # the list first: Tab's order before the box
-            self.box = SearchBox(page)
+            self.box = SearchBox(self._view.parentWidget() or self._view)
             self.box.field.textChanged.connect(lambda _text: self._apply())
             self.box.show_all.clicked.connect(self.clear)
             self._column.insertWidget(0, self.box)
             # Tab: the field, its button, then the list and the rest (made last, they came
             # last; Qt orders nothing after a label, and no widget before the list takes Tab).
-            tab_after(self.box.field, [self.box.show_all, *stops])
+            # The page names them: walking its focus chain (tab_stops) met Qt's private
+            # widgets, whose Python types cost 57 ms as a list of 2,000 was filled.
+            tab_after(self.box.field, [self.box.show_all, *self._stops])
             if self._height:
                 self.box.fit(self._height)
         return self.box
