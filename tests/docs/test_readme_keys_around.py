@@ -157,6 +157,19 @@ def reviews(a: Around, key: Qt.Key) -> None:
     assert a.asked == ["KeepDosesDialog"]
 
 
+def clears_search(a: Around, key: Qt.Key) -> None:
+    """Ctrl+F, a search that hides the first routine, then the key where the keys are."""
+    page = a.app.window.library
+    a.key(K.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert page.search.box is not None
+    field = page.search.box.field
+    a.qtbot.keyClicks(field, SECOND.title)
+    assert [page.list.isRowHidden(r) for r in range(page.list.count())] == [True, False]
+    a.qtbot.keyClick(a.app.window.focusWidget(), key)
+    assert field.text() == "" and not any(page.list.isRowHidden(r) for r in range(2))
+    assert a.app.window.focusWidget() is page.list
+
+
 def full_screen(a: Around, key: Qt.Key) -> None:
     a.key(key)
     assert a.app.window.isFullScreen()
@@ -170,6 +183,7 @@ ROWS: dict[tuple[str, str], Check] = {
     (CHOOSING, "Down arrow"): goes_down,
     (CHOOSING, "Enter"): starts,  # and I understand: test_i_understand_is_enter
     (CHOOSING, "V"): reviews,
+    (CHOOSING, "Esc"): clears_search,
     (SUMMARY, "Enter or Esc"): back_to_library,
     (SUMMARY, "Y"): keeps_doses,
     (ANYWHERE, "F11"): full_screen,
@@ -217,6 +231,11 @@ SHORTCUT_DOES: dict[str, Callable[[Around], bool]] = {
         for w in QApplication.topLevelWidgets()
     ),
     "new": opens(EditorWindow),
+    "find": lambda a: (
+        (box := a.app.window.library.search.box) is not None
+        and box.field.isVisible()
+        and a.app.window.focusWidget() is box.field
+    ),
     "import": lambda a: a.asked == ["get_open_file_names"],
     "export": lambda a: a.asked == ["get_save_file_name"],
 }
