@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 from hiptimer.core.dosing.actions import DoseAction
 from hiptimer.i18n import N_
@@ -35,8 +35,11 @@ WORDS = {
 }
 
 
-@dataclass(frozen=True)
-class PhaseStyle:
+# PhaseStyle and Palette are NamedTuples, not frozen dataclasses: both are made before the
+# library's first paint, where a dataclass's generated methods cost ~0.4 M instructions a
+# field (Palette's 43: ~17 M, as a NamedTuple ~6 M; docs/performance.md, session 24).
+# Nothing compares a look with a plain tuple, counts or unpacks it.
+class PhaseStyle(NamedTuple):
     """How a session phase looks: its word and colours."""
 
     word: str  # shown in the banner (translate it): colour is never the only signal
@@ -46,8 +49,7 @@ class PhaseStyle:
     on_accent: str = "#000000"  # the banner's words on the accent
 
 
-@dataclass(frozen=True)
-class Palette:
+class Palette(NamedTuple):
     """One look. Each pair a reader must tell apart (text on its background, a focus ring on
     a button) has a contrast ratio of at least 4.5:1, and 7:1 in the high-contrast look."""
 

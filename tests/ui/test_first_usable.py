@@ -38,6 +38,13 @@ def back_in_the_loop():
         and (k.__doc__ or "").startswith(k.__name__ + "(")
     ]
     print("SIGNED", " ".join(named) or "-")
+    made = [
+        f"{name}.{k.__name__}"
+        for name, m in list(sys.modules.items()) if name.startswith("hiptimer")
+        for k in vars(m).values()
+        if isinstance(k, type) and dataclasses.is_dataclass(k) and k.__module__ == name
+    ]
+    print("DATACLASSES", " ".join(sorted(made)) or "-")
     sys.stdout.flush()
 
 
@@ -97,6 +104,13 @@ AFTER_THE_LIST_CLASSES = (
     "QStyle",  # its enums, ~50 M: the key hint's layout mirrors its parts itself (session 22)
 )
 
+# Made before the list's paint, and NamedTuples there: a frozen dataclass's generated
+# methods cost ~2.5 M instructions a class and ~0.4 M a field (docs/performance.md, session 24).
+NOT_DATACLASSES = (
+    "hiptimer.ui.palette.Palette",  # 43 fields: ~17 M as a dataclass, ~6 M as a NamedTuple
+    "hiptimer.ui.palette.PhaseStyle",
+)
+
 
 @pytest.mark.parametrize("returning", [True, False], ids=["returning user", "first start"])
 def test_the_filled_list_is_painted_before_the_rest(data_home: Path, returning: bool) -> None:
@@ -112,4 +126,5 @@ def test_the_filled_list_is_painted_before_the_rest(data_home: Path, returning: 
     assert sorted(set(lines["CLASSES"].split()) & set(AFTER_THE_LIST_CLASSES)) == []
     # A docstring made from the class's signature costs ~0.3 M instructions each (session 23).
     assert lines["SIGNED"] == "-"
+    assert sorted(set(lines["DATACLASSES"].split()) & set(NOT_DATACLASSES)) == []
     assert lines["DRAWN"] == "True"  # and then the figures, once the list is painted

@@ -7,7 +7,17 @@ import pytest
 
 from hiptimer.core.figures.model import PropKind
 from hiptimer.ui.pain_colours import BANDS
-from hiptimer.ui.palette import DARK, HIGH_CONTRAST, LIGHT, PALETTES, Palette, choose
+from hiptimer.ui.palette import (
+    DARK,
+    HIGH_CONTRAST,
+    LIGHT,
+    PALETTES,
+    WORDS,
+    Palette,
+    Phase,
+    PhaseStyle,
+    choose,
+)
 from tests.ui.contrast import contrast
 
 
@@ -160,3 +170,19 @@ def test_as_the_system_follows_the_desktop_unless_the_settings_choose(
     theme: str, dark: bool | None, high: bool, expected: Palette
 ) -> None:
     assert choose(theme, system_dark=dark, system_high_contrast=high) is expected
+
+
+def test_a_look_is_a_value_that_cannot_change() -> None:
+    """What the windows rely on of a look (a NamedTuple since session 24, a frozen dataclass
+    before): equal by value, kept as it is, a changed copy made with _replace, read by name."""
+    assert DARK._replace() == DARK and DARK != LIGHT
+    assert DARK.phases[Phase.WORK] == PhaseStyle(WORDS[Phase.WORK], "#0B4D1E", "#66E08A")
+    assert hash(DARK.phases[Phase.WORK]) == hash(DARK._replace().phases[Phase.WORK])
+    with pytest.raises(AttributeError):
+        DARK.ink = "#000000"  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        DARK.phases[Phase.WORK].accent = "#000000"  # type: ignore[misc]
+    brighter = DARK._replace(ink="#FAFAFA")
+    assert (brighter.ink, brighter.page, DARK.ink) == ("#FAFAFA", DARK.page, "#FFFFFF")
+    assert repr(LIGHT.phases[Phase.REST]).startswith("PhaseStyle(word='REST', background=")
+    assert HIGH_CONTRAST.edge == 3 and LIGHT.edge == 2
