@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.navigator import Navigator
@@ -17,8 +16,10 @@ if TYPE_CHECKING:
     from hiptimer.ui.session.active import ActiveSession
 
 
-@dataclass(frozen=True)
-class Shell:
+# A NamedTuple, not a frozen dataclass: it is made before the library's first paint, where a
+# dataclass's generated methods cost ~6.5 M instructions for these 11 fields, ~2 M as a
+# NamedTuple (docs/performance.md, session 24). Nothing compares, counts or unpacks it.
+class Shell(NamedTuple):
     """What the window lends its coordinators (guidance, resume offer, settings, routines).
 
     Each of them types the part it uses as a Protocol of its own; none holds the window.
