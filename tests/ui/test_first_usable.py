@@ -110,6 +110,9 @@ NOT_DATACLASSES = (
     "hiptimer.ui.palette.Palette",  # 43 fields: ~17 M as a dataclass, ~6 M as a NamedTuple
     "hiptimer.ui.palette.PhaseStyle",
     "hiptimer.ui.shell.Shell",  # 11 fields: ~6.5 M as a dataclass, ~2 M as a NamedTuple
+    "hiptimer.ui.keys.Binding",
+    "hiptimer.ui.keys.Group",
+    "hiptimer.ui.keys.Shortcut",
 )
 
 

@@ -11,7 +11,10 @@ from hiptimer.ui.keys import (
     POINT,
     SHORTCUTS,
     Action,
+    Binding,
     Mode,
+    Shortcut,
+    binding_for,
     key_name,
     keys_text,
     resolve,
@@ -169,3 +172,18 @@ def test_a_measured_result_is_typed_with_digits_a_point_backspace_and_enter() ->
 def test_key_names_are_said_in_the_language_in_use(spanish: None) -> None:
     assert KEY_NAMES[A.SKIP_RATING] == "K o Supr"
     assert KEY_NAMES[A.START] == "Intro" and KEY_NAMES[A.MUTE] == "M"
+
+
+def test_a_binding_and_a_shortcut_are_values_that_cannot_change() -> None:
+    """What the key filter and the windows rely on (NamedTuples since session 24, frozen
+    dataclasses before): equal and hashed by value, read by name, kept as they are."""
+    start = binding_for(Action.START, Mode.LIBRARY)
+    assert start is not None and start.modes == frozenset({Mode.LIBRARY})
+    twin = Binding(start.action, start.keys, start.modes, start.does, start.label)
+    assert twin == start and hash(twin) == hash(start) and {twin: 1}[start] == 1
+    assert start._replace(label="Enter") != start
+    with pytest.raises(AttributeError):
+        start.does = ""  # type: ignore[misc]
+    quit_ = SHORTCUTS["quit"]
+    assert quit_ == Shortcut("quit", ("Ctrl+Q",), quit_.does) and quit_.twins == ()
+    assert quit_.where == "Menu shortcuts"
