@@ -6,9 +6,9 @@ import json
 import logging
 import os
 import stat
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import NamedTuple
 
 from hiptimer.i18n import N_
 
@@ -98,8 +98,9 @@ def move_folder_aside(path: Path) -> Path | None:
     return target
 
 
-@dataclass(frozen=True)
-class Request:
+# A NamedTuple, not a frozen dataclass: every start makes it before the library's first paint,
+# where a dataclass costs ~3 M instructions more (docs/performance.md, session 24).
+class Request(NamedTuple):
     """What a second start asked for: a routine (a path or id) and whether to start it.
     `quiet`: a start at login (--in-tray) that only wants HipTimer running, not its window."""
 

@@ -7,6 +7,7 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -78,3 +79,14 @@ def test_a_folder_at_the_locks_place_means_no_lock(tmp_path: Path) -> None:
     (tmp_path / "hiptimer.lock").mkdir()
     assert not clear_foreign_lock(tmp_path / "hiptimer.lock")
     assert (tmp_path / "hiptimer.lock").is_dir()  # not ours to delete
+
+
+def test_a_request_is_a_value_that_cannot_change() -> None:
+    """What the single-instance port relies on (a NamedTuple since session 24, a frozen
+    dataclass before): equal and hashed by value, read by name, kept as it is."""
+    asked = Request("hips", start=True)
+    assert asked == Request.decode(asked.encode()) and hash(asked) == hash(Request("hips", True))
+    assert Request() == Request(None, False, False) and asked != Request("hips")
+    assert (asked.routine, asked.start, asked.quiet) == ("hips", True, False)
+    with pytest.raises(AttributeError):
+        asked.start = False  # type: ignore[misc]

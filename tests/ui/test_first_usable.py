@@ -113,6 +113,10 @@ NOT_DATACLASSES = (
     "hiptimer.ui.keys.Binding",
     "hiptimer.ui.keys.Group",
     "hiptimer.ui.keys.Shortcut",
+    "hiptimer.core.routines.catalog.RoutineEntry",
+    "hiptimer.ui.library.items.LibraryItem",
+    "hiptimer.ui.reminders.window_reminders.ReminderParts",
+    "hiptimer.core.instance.Request",
 )
 
 

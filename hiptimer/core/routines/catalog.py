@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import NamedTuple
 
 from hiptimer import paths
 from hiptimer.core.escapes import escape_controls
@@ -21,8 +21,10 @@ from hiptimer.core.routines.model import Routine, estimated_seconds
 from hiptimer.core.routines.validation import ID_PATTERN, Problem, RoutineError
 
 
-@dataclass(frozen=True)
-class RoutineEntry:
+# A NamedTuple, not a frozen dataclass: made before the library's first paint, where a
+# dataclass's generated methods cost ~3.5 M instructions more (docs/performance.md, session 24).
+# Nothing compares an entry with a plain tuple, counts or unpacks it.
+class RoutineEntry(NamedTuple):
     """One file of the library: a routine, or the error that keeps it from being one.
 
     A broken entry has no routine; its id is the one written in the file when that
@@ -68,7 +70,7 @@ class Catalog:
         self._originals = {e.id: e for e in builtins if not e.broken}
         edits = {e.id: e for e in users if not e.broken and e.id in self._originals}
         shown = [
-            replace(edits[e.id], overrides_builtin=True) if e.id in edits and not e.broken else e
+            edits[e.id]._replace(overrides_builtin=True) if e.id in edits and not e.broken else e
             for e in builtins
         ]
         self._entries = shown + [e for e in users if e.broken or e.id not in edits]

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:  # the routine model loads with the first routines, after the first paint
     from hiptimer.core.routines.catalog import Catalog
@@ -21,8 +20,8 @@ def written_length(routine: Routine) -> float:
     return estimated_seconds(routine)
 
 
-@dataclass(frozen=True)
-class LibraryItem:
+# A NamedTuple, not a frozen dataclass, as RoutineEntry: made before the first paint (session 24).
+class LibraryItem(NamedTuple):
     """One routine file: a routine, or the problem that keeps it from being one."""
 
     id: str

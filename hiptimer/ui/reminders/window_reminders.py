@@ -7,9 +7,8 @@ import dataclasses
 import functools
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
@@ -44,8 +43,9 @@ TRAY_FIRST_CLOSE = N_(
 )
 
 
-@dataclass(frozen=True)
-class ReminderParts:
+# A NamedTuple, not a frozen dataclass: made before the library's first paint, where a
+# dataclass costs ~4 M instructions more (docs/performance.md, session 24).
+class ReminderParts(NamedTuple):
     """What the reminders are made of; tests replace some. `tray` False: act as if the
     desktop had none (None: ask it). `off`: another copy owns the data folder and reminds."""
 

@@ -351,3 +351,14 @@ def test_a_file_name_lookup_keeps_the_case_of_the_name(dirs: tuple[Path, Path]) 
     write(user, "Stretch.JSON", routine_data("my-stretch", "Stretch"))
     with pytest.raises(LookupError):
         catalog(dirs).find("stretch")
+
+
+def test_an_entry_is_a_value_that_cannot_change(dirs: tuple[Path, Path]) -> None:
+    """What the library relies on of an entry (a NamedTuple since session 24, a frozen
+    dataclass before): equal and hashed by value, a changed copy made with _replace."""
+    entry = catalog(dirs).entries()[0]
+    twin = entry._replace()
+    assert twin == entry and twin is not entry and hash(twin) == hash(entry)
+    assert entry._replace(overrides_builtin=not entry.overrides_builtin) != entry
+    with pytest.raises(AttributeError):
+        entry.title = "Renamed"  # type: ignore[misc]
