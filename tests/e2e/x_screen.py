@@ -107,6 +107,10 @@ class Screen:
                 return ""
         return ""
 
+    def repeats_keys(self) -> bool:
+        """Whether the server repeats a key held down (the e2e tests' server must not)."""
+        return bool(self._x.get_keyboard_control().global_auto_repeat)
+
     def user_time(self, window: str) -> int:
         """The window's _NET_WM_USER_TIME (0 if none): Qt stamps it with the X time of each
         key press it hands to that window, and of each time it activates it."""
