@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 import tempfile
@@ -64,14 +65,28 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         spread_long_tests(items, workers)
 
 
+@pytest.fixture(scope="session")
+def _homes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The folder each test's data home is named in (made once for the worker)."""
+    yield tmp_path_factory.mktemp("homes")
+
+
+_tests_run = itertools.count()
+
+
 @pytest.fixture(autouse=True)
-def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """Point every piece of per-user state at a fresh folder: no test touches the real home."""
+def data_home(_homes: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """Point every piece of per-user state at a fresh folder: no test touches the real home.
+
+    Named, not made: the app makes it when it first writes. Taking `tmp_path` here made a
+    numbered folder and re-pointed pytest's "current" link for each of the ~5,000 tests
+    (the Qt-free ones' largest fixed cost); a test that wants one asks for tmp_path itself."""
     from hiptimer import paths
 
-    home = tmp_path / "hiptimer-home"
+    test = _homes / str(next(_tests_run))
+    home = test / "hiptimer-home"
     monkeypatch.setenv(paths.ENV_HOME, str(home))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))  # start at login's entry
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(test / "config"))  # start at login's entry
     paths.set_data_dir(None)
     yield home
     paths.set_data_dir(None)
