@@ -78,12 +78,15 @@ _tests_run = itertools.count()
 def data_home(_homes: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Point every piece of per-user state at a fresh folder: no test touches the real home.
 
-    Named, not made: the app makes it when it first writes. Taking `tmp_path` here made a
-    numbered folder and re-pointed pytest's "current" link for each of the ~5,000 tests
-    (the Qt-free ones' largest fixed cost); a test that wants one asks for tmp_path itself."""
+    The home is named, not made (the app makes it when it first writes), in a fresh empty
+    folder of the test's own. That folder is one mkdir: taking `tmp_path` here listed the
+    worker's folders for the next number and re-pointed pytest's "current" link for each of
+    the ~5,000 tests (the Qt-free ones' largest fixed cost); a test that wants a folder of
+    its own to write in asks for tmp_path itself."""
     from hiptimer import paths
 
     test = _homes / str(next(_tests_run))
+    test.mkdir()  # (tests look beside the home: a file where the folder goes, say)
     home = test / "hiptimer-home"
     monkeypatch.setenv(paths.ENV_HOME, str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(test / "config"))  # start at login's entry
