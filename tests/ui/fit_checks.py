@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOptionButton,
     QStyleOptionComboBox,
+    QTableView,
     QWidget,
 )
 
@@ -133,13 +134,12 @@ def _viewport_misfits(scroller: QAbstractScrollArea, area: QRect) -> list[str]:
 
 
 def _sideways_misfits(scroller: QAbstractScrollArea) -> list[str]:
-    """A page or form (a QScrollArea, not a list or table) that scrolls sideways: its fields
-    and their help were cut at the right edge until scrolled to (the routine editor's form at
-    1024 px in large print passed the other checks, as what scrolls counts as reachable)."""
-    if not isinstance(scroller, QScrollArea):
-        return []
+    """A page, form, list or table that scrolls sideways: its fields and their help were cut
+    at the right edge until scrolled to (the routine editor's form at 1024 px in large print
+    passed the other checks, as what scrolls counts as reachable), and so was the summary's
+    Pain and Choice at 800 x 600 in large print (a table's bar: 724 px shown of 912)."""
     name = f"{type(scroller).__name__} {scroller.accessibleName() or scroller.objectName()!r}"
-    inner = scroller.widget()
+    inner = scroller.widget() if isinstance(scroller, QScrollArea) else None
     shown = scroller.viewport().width()
     if inner is not None and inner.width() > shown:  # with no bar to scroll: cut, not reached
         off = scroller.horizontalScrollBarPolicy() is Qt.ScrollBarPolicy.ScrollBarAlwaysOff
@@ -148,7 +148,12 @@ def _sideways_misfits(scroller: QAbstractScrollArea) -> list[str]:
     bar = scroller.horizontalScrollBar()
     if not bar.isVisible() or bar.maximum() <= 0:
         return []
-    wide = inner.width() if inner is not None else scroller.viewport().width() + bar.maximum()
+    if inner is not None:
+        wide = inner.width()
+    elif isinstance(scroller, QTableView):  # its bar may count columns, not pixels
+        wide = scroller.horizontalHeader().length()
+    else:
+        wide = shown + bar.maximum()
     return [f"{name}: scrolls sideways ({shown} px shown of {wide})"]
 
 

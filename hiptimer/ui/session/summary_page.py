@@ -28,6 +28,7 @@ from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.key_words import key_hint
 from hiptimer.ui.keys import KEY_NAMES, Action, Mode, first_key
 from hiptimer.ui.pain_colours import pain_fill, pain_ink
+from hiptimer.ui.session.pain_prompt import set_label
 from hiptimer.ui.session.workout_text import minutes_text
 from hiptimer.ui.theme import BODY_SHARE, READABLE_PX, current, set_px
 from hiptimer.ui.widgets.flow_layout import FlowLayout
@@ -54,6 +55,8 @@ COLUMNS = (
     N_("Choice"),
 )
 SIDE_COLUMN = 1
+SET_COLUMN = 2
+PLANNED_COLUMN = 3
 DONE_COLUMN = 4
 PAIN_COLUMN = 5
 CHOICE_COLUMN = 6
@@ -109,6 +112,16 @@ def record_row(record: SetRecord, counted: bool = True) -> tuple[str, ...]:
     pain = f"{record.pain}/10" if record.pain is not None else ""
     choice = translate(CHOICE_WORDS[record.pain_choice.value]) if record.pain_choice else ""
     return (record.exercise_name, side, str(record.set_number), planned, actual, pain, choice)
+
+
+def named_set(record: SetRecord) -> str:
+    """'Bridge, set 2, right side' for a table with no Side and Set columns: broken only in
+    the name and after a comma, never in "set" / "2" (at 800 px the cell read "serie" / "1,")."""
+    label = set_label(record)
+    head, name, tail = label.partition(record.exercise_name)
+    if not name:
+        return label
+    return head + name + tail.replace(" ", "\u00a0").replace(",\u00a0", ", ")
 
 
 def side_word(side: Side | None) -> str:
@@ -241,8 +254,10 @@ class SummaryPage(QWidget):
         header = table.horizontalHeader()
         for col in range(1, len(COLUMNS)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        # The names, what was done and the choice take more lines rather than be cut.
-        table.wrap_where_narrow(0, DONE_COLUMN, CHOICE_COLUMN)
+        # The names, what was planned and done and the choice take more lines rather than be cut.
+        table.wrap_where_narrow(0, PLANNED_COLUMN, DONE_COLUMN, CHOICE_COLUMN)
+        # Where even so the table is wider than the page, a row's side and set join its name.
+        table.fold_where_narrow((SIDE_COLUMN, SET_COLUMN), [named_set(r) for r in records])
         return table
 
     def keep_answered(self, kept: bool) -> None:

@@ -62,6 +62,10 @@ class AllRowsTable(QTableWidget):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._wrap: tuple[int, ...] = ()  # wrap_where_narrow's columns
+        self._fold: tuple[int, ...] = ()  # fold_where_narrow's columns, and the first
+        self._texts: tuple[list[str], list[str]] = ([], [])  # column's texts: whole, folded
+        self._folded = False
+        self._hid: set[int] = set()  # the columns the fold hid (not those hidden before it)
         self._fit_rows()
 
     def wrap_where_narrow(self, *columns: int) -> None:
@@ -79,6 +83,44 @@ class AllRowsTable(QTableWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         self._fit_wrapped()
 
+    def fold_where_narrow(self, columns: tuple[int, ...], texts: list[str]) -> None:
+        """Hide these columns, and show each row's `texts` in the first column instead ("Bridge,
+        set 2, right side"), where the table is narrower than its columns at their least: at
+        800 x 600 in large print in Spanish the summary's scrolled sideways, 724 px shown of
+        917, *Dolor* cut and *Decisión* out of sight. Each cell still reads whole."""
+        self._fold = columns
+        self._texts = ([self._first_text(row) for row in range(self.rowCount())], texts)
+        self._fit_wrapped()
+
+    def _first_text(self, row: int) -> str:
+        item = self.item(row, 0)
+        return item.text() if item is not None else ""
+
+    def _fold_to(self, room: int) -> None:
+        """Fold where the columns at their least (the first at its title's width, the others
+        at their contents' or their words') are wider than `room`, unfold where they fit."""
+        for column in self._hid:  # measured shown: a hidden section's size hint is 0
+            self.setColumnHidden(column, False)
+        header = self.horizontalHeader()
+        hidden = {c for c in range(self.columnCount()) if self.isColumnHidden(c)}
+        least = header.sectionSizeHint(0)
+        for column in set(range(1, self.columnCount())) - hidden:
+            words = widest_word(self, column) if column in self._wrap else 0
+            contents = 0 if column in self._wrap else self.sizeHintForColumn(column)
+            least += max(header.sectionSizeHint(column), words, contents)
+        folded = least > room
+        self._hid = set(self._fold) - hidden if folded else set()
+        for column in set(self._fold) - hidden:
+            self.setColumnHidden(column, folded)
+            if not folded:  # at its size for these contents now, as the room is shared out
+                self.resizeColumnToContents(column)
+        if folded != self._folded:
+            self._folded = folded
+            for row, text in enumerate(self._texts[folded]):
+                item = self.item(row, 0)
+                if item is not None:
+                    item.setText(text)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
@@ -87,6 +129,8 @@ class AllRowsTable(QTableWidget):
     def _fit_wrapped(self) -> None:
         if not self._wrap:
             return
+        if self._fold and self.isVisible():  # hidden, not yet laid out: no room to go by
+            self._fold_to(self.viewport().width())
         header = self.horizontalHeader()
         shown = [c for c in range(self.columnCount()) if not self.isColumnHidden(c)]
         wrapping = [c for c in self._wrap if c in shown]

@@ -390,6 +390,35 @@ def test_in_spanish_in_large_print_the_sets_table_does_not_scroll_sideways(qtbot
         assert table.columnWidth(col) >= table.sizeHintForColumn(col), col
 
 
+@pytest.mark.usefixtures("large_print", "spanish")
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+def test_at_800_px_in_large_print_a_sets_side_and_number_join_its_name(qtbot: QtBot) -> None:
+    # At 800 x 600 in large print in Spanish the columns at their least were wider than the
+    # page (917 px for 724): the table scrolled sideways, "Dol" of Pain showing, Choice not at
+    # all (the screen-fit tour). There the side and the set read in the name's cell instead.
+    name = "Side-lying hip abduction with a resistance band just above both knees"
+    reps = {"planned_hold_s": None, "actual_hold_s": None, "planned_reps": 11, "actual_reps": 11}
+    sets = [
+        record(0, exercise_name=name, pain=8, pain_choice=PainChoice.CONTINUE, **reps),
+        record(1, exercise_name=name, side=Side.LEFT, pain=2, **reps),
+    ]
+    page = shown(qtbot, SummaryPage(result(*sets)), 776, 520)  # 800 x 600 less frame and menu
+    table = page.table
+    assert table.horizontalScrollBar().maximum() == 0
+    assert table.isColumnHidden(1) and table.isColumnHidden(2)  # Side, Set
+    first = table.item(0, 0)
+    assert first is not None and first.text() == f"{name}, serie\u00a01, lado\u00a0derecho"
+    assert reads_whole(table, table.model().index(0, 0))
+    for column in (3, 4, 5, 6):  # Planned, Done, Pain, Choice: on view, whole
+        assert not table.isColumnHidden(column)
+        assert reads_whole(table, table.model().index(0, column)), column
+    page.resize(1268, 720)  # a wider window: a column each again
+    QApplication.processEvents()
+    assert not table.isColumnHidden(1) and not table.isColumnHidden(2)
+    assert first.text() == name
+    assert table.horizontalScrollBar().maximum() == 0
+
+
 def test_a_dose_changed_keeps_each_dose_on_one_line(qtbot: QtBot) -> None:
     # "hold 6 s → 1 s" could break as "hold 6" / "s → 1 s", as a card's "vuelve a 1" / "x 25 s".
     start = short_routine()
