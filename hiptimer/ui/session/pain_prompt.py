@@ -231,6 +231,9 @@ class PainPrompt(QWidget):
             self.question.setText(_("How much pain did that set cause?"))
             self.skip_button.setText(_("Skip rating"))
         self.about.setText(in_our_direction(set_label(record)))
+        # The name is the page's heading too: at 800 x 600 in large print, Spanish, it is what
+        # gives way, not the set and side ("…, serie 1, lado derec…").
+        self.about.cut_first(record.exercise_name if record is not None else "")
         self.limit_label.setText(
             _("Your limit is {limit}: above it you choose what to do next.").format(
                 limit=self.pain_limit

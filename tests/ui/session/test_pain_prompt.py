@@ -14,7 +14,7 @@ from hiptimer.core.clock import FakeClock, FakeWall
 from hiptimer.core.routines.model import Exercise
 from hiptimer.core.session.engine import SessionEngine
 from hiptimer.core.session.events import PainChoice, SetRecord
-from hiptimer.core.session.steps import StepKind
+from hiptimer.core.session.steps import Side, StepKind
 from hiptimer.core.settings import SettingsStore
 from hiptimer.ui import theme
 from hiptimer.ui.keys import Mode
@@ -150,6 +150,20 @@ def test_the_buttons_scale_with_the_window(prompt: PainPrompt) -> None:
     prompt.resize(800, 500)
     assert prompt.scale_buttons[0].width() < big
     assert big >= 80  # a target for a finger, and a number read from the mat
+
+
+def test_a_long_name_gives_way_to_the_set_and_side(prompt: PainPrompt) -> None:
+    # At 800 x 600 in large print in Spanish the line under the question read "Side-lying hip
+    # abduction with a resistance band just above both knees, serie 1, lado derec…": the
+    # name, the page's heading too, is now what is cut; a screen reader hears the line whole.
+    name = "Side-lying hip abduction with a resistance band just above both knees"
+    band = SetRecord(0, "band", name, Side.RIGHT, 1, 30.0, 30.0, None, None, True, False, AT, AT)
+    prompt.ask_rating(band)
+    prompt.resize(700, 500)
+    shown = prompt.about.shown_text()
+    assert shown.endswith("\u2026, set 1, right side"), shown
+    assert shown.startswith("Side-lying")
+    assert f"{name}, set 1, right side." in prompt.panel.accessibleDescription()
 
 
 # ---------------------------------------------------------------- by keyboard
