@@ -162,6 +162,7 @@ class SettingsDialog(QDialog):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self.isVisible():
+            self.columns.balance(self.scroller)
             self.scroller.fit_body()
 
     def _fit_height(self) -> None:
