@@ -331,6 +331,30 @@ def test_a_history_missing_a_table_says_so_once_and_works(
     assert run(capsys, "history", "list")[2] == ""
 
 
+def test_a_dropped_table_under_an_older_version_number_lists_every_session(
+    recorded: Recorded, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # It said "cannot read the history: ... no such table: corrections", after a backup.
+    damage("DROP TABLE corrections")
+    damage("PRAGMA user_version = 3")
+    code, stdout, err = run(capsys, "history", "list", "--limit", "0")
+    assert code == 0 and stdout.count(" done") == len(recorded.ids)
+    assert err == "hiptimer: The history lacked corrections; HipTimer added it.\n"
+
+
+def test_a_side_table_with_other_columns_is_set_aside_not_the_history(
+    recorded: Recorded, capsys: pytest.CaptureFixture[str]
+) -> None:
+    damage("DROP TABLE corrections")
+    damage("CREATE TABLE corrections (x)")
+    damage("INSERT INTO corrections VALUES (7)")
+    code, stdout, err = run(capsys, "history", "list", "--limit", "0")
+    assert code == 0 and stdout.count(" done") == len(recorded.ids)
+    assert "The history lacked corrections; HipTimer added it." in err
+    assert "corrections row 1 (its table had other columns (no id, session_id" in err
+    assert not list(paths.history_db_path().parent.glob("history.sqlite3.corrupt-*"))
+
+
 def test_a_dash_exports_the_csv_to_standard_output_not_to_a_file_named_dash(
     recorded: Recorded,
     capfd: pytest.CaptureFixture[str],

@@ -337,38 +337,3 @@ def set_aside_rows(conn: sqlite3.Connection) -> list[SetAside]:
 
 def went_with(session_id: int) -> str:
     return f"its session {session_id} was set aside"
-
-
-# ---------------------------------------------------------------- a copy with version 0
-
-
-def inferred_version(conn: sqlite3.Connection) -> int:
-    """The schema version the tables of a user_version-0 file show (0: no HipTimer tables).
-
-    Version 1 has sessions and sets; version 2 adds the morning check-in columns and
-    dose_changes; version 3 the corrections and the mark "not representative"; version 4
-    lets the corrections hold a next-morning check-in's; version 5 adds how long a resumed
-    session was stopped; version 6 the doses a running session has reached; version 7 the
-    sessions' totals; version 8 when a session was last resumed.
-    """
-    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    if not {"sessions", "sets"} <= tables:
-        return 0
-    columns = {row[1] for row in conn.execute("PRAGMA table_info(sessions)")}
-    if "dose_changes" in tables and {"morning_pain", "morning_stiffness", "morning_at"} <= columns:
-        if "corrections" not in tables or "not_representative" not in columns:
-            return 2
-        made = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'corrections'")
-        if "morning_stiffness" not in made.fetchone()[0]:
-            return 3
-        if "stopped_s" not in columns:
-            return 4
-        if "doses_now_json" not in columns:
-            return 5
-        if "session_totals" not in tables:
-            return 6
-        if "resumed_at" not in columns:
-            return 7
-        set_columns = {row[1] for row in conn.execute("PRAGMA table_info(sets)")}
-        return 9 if "pain_skipped" in set_columns else 8
-    return 1

@@ -14,9 +14,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import NamedTuple
 
-from hiptimer.core.history import repair, schema_parts
+from hiptimer.core.history import remade_tables, repair, schema_parts
 from hiptimer.core.history.damaged import CorruptDatabase, moved_notice
 from hiptimer.core.history.in_the_way import in_the_way
+from hiptimer.core.history.lost_version import inferred_version, version_from_tables
 from hiptimer.core.history.migrations import MIGRATIONS, Migration
 from hiptimer.core.safe_write import free_name, make_folder
 from hiptimer.core.write_abandon import stop_if_abandoned, writing_beside
@@ -244,14 +245,15 @@ def _check(conn: sqlite3.Connection, path: Path, known_version: int) -> int:
 
 def _bring_up_to_date(
     conn: sqlite3.Connection, path: Path, version: int, migrations: Sequence[Migration]
-) -> list[str]:
-    """Adopt a lost version, migrate, add missing parts; returns the parts added.
+) -> tuple[list[str], list[repair.SetAside]]:
+    """Adopt a lost version, migrate, add missing parts; returns the parts added and the
+    rows of side tables with the wrong columns, set aside (remade_tables).
 
     A backup is made before the first change (once per file and run). Raises
     CorruptDatabase when a part every row needs is missing.
     """
     adopted = False
-    if version == 0 and (inferred := repair.inferred_version(conn)):
+    if version == 0 and (inferred := inferred_version(conn)):
         # A copy that lost its version (sqlite3 .dump): its tables say which it is.
         backup(conn, path, 0)
         conn.execute(f"PRAGMA user_version = {inferred}")
@@ -262,8 +264,10 @@ def _bring_up_to_date(
             backup(conn, path, version)
         try:
             migrate(conn, migrations)
-        except sqlite3.OperationalError:
-            if not adopted:
+        except sqlite3.OperationalError as exc:
+            if not adopted and not version_from_tables(
+                conn, exc, version, lambda: migrate(conn, migrations)
+            ):
                 raise
             # Parts of a later version are there already: add only what is missing.
             conn.execute(f"PRAGMA user_version = {len(migrations)}")
@@ -271,10 +275,13 @@ def _bring_up_to_date(
     lacking = schema_parts.missing(conn, model)
     if lacking:
         backup(conn, path, len(migrations))
+    if broken := remade_tables.broken_side_tables(conn, lacking, model):
+        kept = remade_tables.set_aside_tables(conn, broken, lacking)
+        lacking = schema_parts.missing(conn, model)
     cannot = schema_parts.mend(conn, model)
     if cannot:
         raise CorruptDatabase(f"missing {', '.join(cannot)}")
-    return lacking
+    return lacking, kept if broken else []
 
 
 class Opened(NamedTuple):
@@ -300,8 +307,8 @@ def _open_checked(path: Path, migrations: Sequence[Migration]) -> Opened:
             raise CorruptDatabase("another program's database", tables=others)
         version = _check(conn, path, len(migrations))
         configure(conn)
-        added = _bring_up_to_date(conn, path, version, migrations)
-        set_aside = repair.set_aside_bad_rows(conn)
+        added, set_aside = _bring_up_to_date(conn, path, version, migrations)
+        set_aside += repair.set_aside_bad_rows(conn)
         notice = None
         if added:
             notice = n_(

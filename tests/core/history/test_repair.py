@@ -9,7 +9,6 @@ import json
 import shutil
 import sqlite3
 import tempfile
-from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -32,12 +31,7 @@ from tests.core.history.damaged_files import damage, sound_history
 from tests.core.history.stored import T0, a_session, a_set, read
 from tests.harness import hold, reps, routine
 
-
-@pytest.fixture(autouse=True)
-def fresh_backup_memory() -> Iterator[None]:
-    history_schema._backed_up.clear()  # each test is a new run of the app
-    yield
-    history_schema._backed_up.clear()
+pytestmark = pytest.mark.usefixtures("fresh_backup_memory")
 
 
 def everything_reads(store: HistoryStore) -> list[int]:

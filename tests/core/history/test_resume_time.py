@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from hiptimer.core.clock import FakeClock, FakeWall
-from hiptimer.core.history import repair
+from hiptimer.core.history import lost_version
 from hiptimer.core.history import schema as history_schema
 from hiptimer.core.history.records import SessionSummary
 from hiptimer.core.history.resume import plan_resume
@@ -305,7 +305,7 @@ def test_a_copy_without_its_version_is_known_as_version_7_8_or_9(
     for table, column in (name.split(".") for name in dropped):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     conn.execute("PRAGMA user_version = 0")  # what a sqlite3 .dump copy gives
-    assert repair.inferred_version(conn) == inferred
+    assert lost_version.inferred_version(conn) == inferred
     conn.close()
     with open_history(db) as store:
         assert store.status.notice is None
