@@ -81,7 +81,7 @@ def size_text(limit: int) -> str:
 def read_small_text(path: Path, limit: int) -> str:
     """The text of a small UTF-8 file (a byte-order mark is fine), or UnreadableFile."""
     raw = read_small_bytes(path, limit)
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_without_bom(raw):
         # Windows Notepad's "Unicode" encoding; say so instead of "bad byte at offset 0".
         raise _unreadable(N_("the file is saved as UTF-16; save it as UTF-8"), damaged=True)
     try:
@@ -90,6 +90,20 @@ def read_small_text(path: Path, limit: int) -> str:
     except UnicodeDecodeError as exc:
         bad = N_("not valid UTF-8 text (bad byte at offset {n})")
         raise _unreadable(bad, damaged=True, n=exc.start) from None
+
+
+def _utf16_without_bom(raw: bytes) -> bool:
+    """Whether the start looks like UTF-16 with no byte-order mark: a NUL every other byte.
+
+    JSON and the other files read here start with ASCII, which UTF-16 writes beside a NUL;
+    UTF-8 text has no NUL at all, so the guess can only turn one refusal into a clearer one
+    (it was "not valid JSON: Expecting property name ... column 2").
+    """
+    head = raw[:64]
+    for nuls, chars in ((head[1::2], head[0::2]), (head[0::2], head[1::2])):
+        if len(nuls) >= 2 and nuls[0] == 0 and chars[0] != 0 and nuls.count(0) * 2 >= len(nuls):
+            return True
+    return False
 
 
 def read_small_bytes(path: Path, limit: int) -> bytes:

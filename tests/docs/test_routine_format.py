@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from hiptimer import paths
-from hiptimer.core.routines.loader import parse_routine_text
+from hiptimer.core.routines.loader import load_routine, parse_routine_text
 from hiptimer.core.routines.validation import RoutineError
 from tests.doc_reading import DOCS, code_blocks, doc
 
@@ -93,6 +93,16 @@ def test_the_documented_not_json_message() -> None:
     wanted = "my-routine.json: not valid JSON: Expecting ',' delimiter at line 7 column 5"
     assert f"`{wanted}`" in PROSE
     assert info.value.lines() == [wanted]
+
+
+def test_the_documented_utf16_message(tmp_path: Path) -> None:
+    path = tmp_path / "my-routine.json"
+    path.write_bytes(json.dumps(MY_ROUTINE).encode("utf-16-le"))  # no byte-order mark
+    wanted = "my-routine.json: the file is saved as UTF-16; save it as UTF-8"
+    assert f"`{wanted}`" in PROSE
+    with pytest.raises(RoutineError) as info:
+        load_routine(path)
+    assert info.value.lines() == [f"{tmp_path}/{wanted}"]
 
 
 @pytest.mark.parametrize("bad_id", ["-morning", "_morning", "Morning", "morning hips"])

@@ -579,11 +579,23 @@ def test_utf16_files(tmp_path: Path, encoding: str) -> None:
     assert "UTF-16; save it as UTF-8" in line
 
 
-def test_utf16_without_a_byte_order_mark(tmp_path: Path) -> None:
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark(tmp_path: Path, encoding: str) -> None:
+    # It said "not valid JSON: Expecting property name enclosed in double quotes at line 1
+    # column 2"; a NUL every other byte is UTF-16, which the user can fix when told.
     path = tmp_path / "notepad.json"
-    path.write_bytes(json.dumps(full()).encode("utf-16-le"))
+    path.write_bytes(json.dumps(full(), indent=2).encode(encoding))
     (line,) = file_errors(path)
-    assert "not valid JSON" in line
+    assert line == f"{path}: the file is saved as UTF-16; save it as UTF-8"
+
+
+@pytest.mark.parametrize("text", ['{"a": 1}\x00', "\x00", '{"title": "\u4e2d\u6587"}'])
+def test_a_stray_nul_or_wide_letters_in_utf8_are_not_taken_for_utf16(
+    tmp_path: Path, text: str
+) -> None:
+    path = tmp_path / "odd.json"
+    path.write_bytes(text.encode("utf-8"))
+    assert not any("UTF-16" in line for line in file_errors(path))
 
 
 def test_deep_nesting_in_a_file(tmp_path: Path) -> None:
