@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import os
+import shutil
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -105,7 +106,7 @@ def save_user_version(routine: Routine) -> Path:
             ).format(file=target)
         )
     if routine.builtin and target.exists():
-        _backup(target)
+        _keep_copy(target)
     write_atomic(target, text)
     return target
 
@@ -118,6 +119,24 @@ def save_and_reload(routine: Routine) -> Routine:
 def _backup(path: Path) -> Path:
     target = backup_path(path)
     os.replace(path, target)
+    return target
+
+
+def _keep_copy(path: Path) -> Path:
+    """A .bak of a file about to be written over, leaving the file where it is until then.
+
+    Renamed first, a process killed before the new file was in place left nothing under the
+    routine's name. A second name for the same file (a hard link) costs no copy, and the
+    rename that puts the new file in place leaves it whole; where links cannot be made (a
+    FAT stick) it is copied. A pipe or a folder in the way is still moved aside.
+    """
+    target = backup_path(path)
+    try:
+        os.link(path, target)
+    except OSError:
+        if not path.is_file():
+            return _backup(path)
+        shutil.copy2(path, target)
     return target
 
 
@@ -252,8 +271,8 @@ def import_routine(
     target = replacing[0] if replacing else _free_file(routine.id)
     routine = dataclasses.replace(routine, path=str(target), builtin=False)
     text = file_text(routine)  # a routine too large to write is refused before any move
-    for path in replacing:
-        _backup(path)
+    for path in replacing:  # the one written over stays until the new one takes its place
+        (_keep_copy if path == target else _backup)(path)
     write_atomic(target, text)
     left = copy_pictures(routine, str(source), str(target))  # relative to the routine file
     return ImportOutcome(ImportStatus.IMPORTED, routine, clashing, clash_builtin, left)
