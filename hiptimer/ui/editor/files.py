@@ -59,15 +59,21 @@ def import_routine_files(
     dialog, and nothing of it is written.
     """
     result = ImportResult()
+    batch: dict[str, Path] = {}  # the id each file of this import had, and the file
     for path in paths:
         try:
             outcome = import_routine(path)
+            file_id = outcome.routine.id
             if outcome.status is ImportStatus.CLASH:
+                if (first := batch.get(file_id)) is not None:
+                    result.refused.append(_same_id_twice(path, file_id, first))
+                    continue
                 choice = ask_clash(parent, outcome)
                 if choice is None:
                     result.skipped.append(Path(path))
                     continue
                 outcome = import_routine(path, choice)
+            batch[file_id] = Path(path)
         except RoutineError as exc:
             result.refused.append(exc)
             continue
@@ -80,6 +86,16 @@ def import_routine_files(
     if result.refused:
         show_import_errors(parent, result.refused)
     return result
+
+
+def _same_id_twice(path: str | os.PathLike[str], routine_id: str, first: Path) -> RoutineError:
+    """Two files of one import with one id: the second would replace the first just imported
+    (or ask whether to), so it is refused, and imported on its own it asks as any clash."""
+    message = _(
+        "has the id \u201c{id}\u201d, as {file} imported just before it: import it on its "
+        "own to replace that routine or keep both"
+    ).format(id=routine_id, file=first.name)
+    return RoutineError(str(path), [Problem("", message)])
 
 
 def ask_clash(parent: QWidget | None, outcome: ImportOutcome) -> ClashChoice | None:
@@ -143,8 +159,8 @@ def show_import_errors(parent: QWidget | None, errors: list[RoutineError]) -> No
     count = len(errors)
     box.setText(
         n_(
-            "This file is not a valid routine, so nothing was imported from it:",
-            "These {n} files are not valid routines, so nothing was imported from them:",
+            "Nothing was imported from this file:",
+            "Nothing was imported from these {n} files:",
             count,
         ).format(n=count)
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,9 +13,7 @@ from pytestqt.qtbot import QtBot
 from hiptimer import paths
 from hiptimer.core.routines.loader import load_routine
 from hiptimer.core.routines.writer import routine_to_data
-from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.editor.routine_actions import RoutineActions, blank_routine
-from hiptimer.ui.library.items import load_library
 from hiptimer.ui.main_window import MainWindow
 from hiptimer.ui.widgets import file_dialog
 from hiptimer.ui.widgets.spoken_status import SpokenStatusBar
@@ -24,20 +21,6 @@ from tests.harness import short_routine
 from tests.ui.contrast import contrast
 from tests.ui.editor.editing import BUILTIN_ID, drop_event, line, type_into
 from tests.ui.editor.routine_menu_host import Host
-from tests.ui.sessions import fake_services
-
-
-@pytest.fixture
-def window(qtbot: QtBot) -> Iterator[MainWindow]:
-    settings = SettingsStore()
-    settings.update(first_run_done=True)
-    w = MainWindow(settings, fake_services(), library=load_library)
-    qtbot.addWidget(w)
-    w.show()
-    yield w
-    for editor in list(w.routine_actions.editors):
-        editor.close()
-    w.close()
 
 
 def routine_file(folder: Path) -> Path:
