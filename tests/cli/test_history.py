@@ -351,7 +351,7 @@ def test_a_side_table_with_other_columns_is_set_aside_not_the_history(
     code, stdout, err = run(capsys, "history", "list", "--limit", "0")
     assert code == 0 and stdout.count(" done") == len(recorded.ids)
     assert "The history lacked corrections; HipTimer added it." in err
-    assert "corrections row 1 (its table had other columns (no id, session_id" in err
+    assert "corrections row 1 (its table had other columns)" in err
     assert not list(paths.history_db_path().parent.glob("history.sqlite3.corrupt-*"))
 
 

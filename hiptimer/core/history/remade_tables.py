@@ -12,10 +12,13 @@ needs is still moved aside whole (schema.py).
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 
 from hiptimer.core.history import schema_parts
 from hiptimer.core.history.repair import SET_ASIDE_SQL, SetAside
+
+log = logging.getLogger(__name__)
 
 SIDE_TABLES = ("corrections", "dose_changes", "session_totals")
 _NAMED = "SELECT 1 FROM sqlite_master WHERE name = ?"
@@ -50,7 +53,8 @@ def set_aside_tables(
         conn.execute(SET_ASIDE_SQL)
         for table in tables:
             gone = ", ".join(i.partition(".")[2] for i in lacking if i.startswith(f"{table}."))
-            reason = f"its table had other columns (no {gone})" if gone else "not a table"
+            reason = "its table had other columns" if gone else "its name was not a table's"
+            log.info("History: %s set aside and made again (it lacked %s)", table, gone)
             kind = conn.execute("SELECT type FROM sqlite_master WHERE name = ?", (table,))
             kind = kind.fetchone()[0]
             rows: list[tuple[object, ...]] = []
