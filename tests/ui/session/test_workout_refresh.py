@@ -10,9 +10,10 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from hiptimer.core.routines.model import Tempo
 from hiptimer.core.session.steps import StepKind
 from hiptimer.ui.session.workout_page import WorkoutPage
-from tests.harness import hold, routine
+from tests.harness import hold, reps, routine
 from tests.ui.sessions import DriverOnFakeClock, no_timer_left  # noqa: F401 (a fixture)
 
 pytestmark = pytest.mark.usefixtures("no_timer_left")
@@ -66,3 +67,30 @@ def test_a_refresh_that_changes_nothing_on_screen_sends_no_event(
         app.removeEventFilter(log)
     assert page.text is not None and page.text.big  # a countdown is on screen
     assert log.seen == []
+
+
+def test_a_paced_sets_seconds_do_not_place_the_figure_again(qtbot: QtBot) -> None:
+    """Each second of a paced set changes only the rep line's number ("24 s left"): with the
+    steps on screen, the figure's two placements were measured again at every one."""
+    slow = reps("sit-to-stand", 10, tempo=Tempo(2, 1, 2), setup=("Sit tall.",))
+    session = DriverOnFakeClock(routine(slow))
+    page = WorkoutPage(session.driver, muted=False)
+    qtbot.addWidget(page)
+    page.setMinimumSize(640, 480)
+    page.resize(1280, 760)
+    page.show()
+    session.driver.start()
+    session.until(StepKind.WORK)
+    page.toggle_steps()  # I: the steps beside the count in the set too
+    session.advance(1.0)
+    placed: list[None] = []
+    place = page.timer._place_beside_steps
+    page.timer._place_beside_steps = lambda: placed.append(place())  # type: ignore[method-assign,func-returns-value]
+    lines = set()
+    for _ in range(8):
+        session.advance(1.0)
+        lines.add(page.rep_line.text())
+    session.driver.stop()
+    assert page.coaching.isVisible()  # the steps beside the count
+    assert len(lines) == 8  # eight different seconds shown ...
+    assert placed == []  # ... and the figure's place not measured again for any
