@@ -6,7 +6,9 @@ routine on a fake clock at each of those paces, offscreen, answering each pain q
 ("skip") and counting each self-paced rep, and prints the CPU (`time.process_time`) per
 refresh, with the page's own construction left out. CPU, not wall: the host is shared.
 
-    uv run python bench/workout_refresh.py [--routine desk-micro-break] [--rounds 5]
+    uv run python bench/workout_refresh.py [--routine desk-micro-break] [--rounds 5] [--steps]
+
+With --steps the steps stay beside the count in the sets too, as after I.
 """
 
 from __future__ import annotations
@@ -32,7 +34,9 @@ from hiptimer.ui.session.workout_page import WorkoutPage
 ROUTINES = Path(__file__).resolve().parent.parent / "resources" / "routines"
 
 
-def one_run(app: QApplication, routine: Routine, pace_s: float) -> tuple[int, float]:
+def one_run(
+    app: QApplication, routine: Routine, pace_s: float, *, steps: bool = False
+) -> tuple[int, float]:
     """Refreshes made and their CPU seconds, for one session run to its end at `pace_s`."""
     clock = FakeClock()
     driver = EngineDriver(SessionEngine(routine, clock=clock, wall=FakeWall(clock)))
@@ -56,6 +60,8 @@ def one_run(app: QApplication, routine: Routine, pace_s: float) -> tuple[int, fl
     page.show_view = counted  # type: ignore[method-assign]
     driver.view_changed.connect(page._follow)
     driver.start()
+    if steps:
+        page.toggle_steps()  # I: from now on in every set
     while not driver.view().ended:
         clock.advance(pace_s)
         driver.poll()
@@ -81,6 +87,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--routine", default="desk-micro-break")
     parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--steps", action="store_true", help="the steps shown in the sets (I)")
     args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     assert isinstance(app, QApplication)
@@ -88,7 +95,7 @@ def main() -> None:
     print(f"{args.routine}: CPU per refresh of the session page, median of {args.rounds} runs")
     summary = []
     for pace in (0.1, 0.5):
-        runs = [one_run(app, routine, pace) for _ in range(args.rounds)]
+        runs = [one_run(app, routine, pace, steps=args.steps) for _ in range(args.rounds)]
         each = [spent / n * 1e3 for n, spent in runs]
         print(f"  poll every {pace:.1f} s: {runs[0][0]:5d} refreshes, "
               f"{statistics.median(each):.3f} ms (min {min(each):.3f}, max {max(each):.3f})")  # fmt: skip
