@@ -36,6 +36,19 @@ def muted_folder_with(tmp_path: Path, routine: dict[str, Any], file_name: str) -
     return data, path
 
 
+def leave_out(log: str, since: int, prefix: str) -> str:
+    """`log` without its lines from offset `since` on that start with `prefix`, the last of
+    them kept and the others counted: a wait's Shift presses filled the 4,000 characters a
+    failure shows, which then could not say where the keys before it went."""
+    later = log[since:].splitlines(keepends=True)
+    dropped = [line for line in later if line.startswith(prefix)]
+    if len(dropped) < 2:
+        return log
+    kept = [line for line in later if not line.startswith(prefix)]
+    note = f"({len(dropped) - 1} more lines {prefix!r}... of the wait left out; the last:)\n"
+    return log[:since] + "".join(kept) + note + dropped[-1]
+
+
 def wait_until(
     done: Callable[[], object],
     what: Callable[[], str] | str,
@@ -281,9 +294,11 @@ class RealApp:
                 return
             last = shot
 
-    def output(self) -> str:
-        """The end of what the app said, for a failure's message."""
-        return self.said()[-4000:]
+    def output(self, *, since: int = 0, leaving_out: str = "") -> str:
+        """The end of what the app said, for a failure's message; with `leaving_out`, the
+        lines that start so from offset `since` on (a wait's own key presses) left out."""
+        said = self.said()
+        return (leave_out(said, since, leaving_out) if leaving_out else said)[-4000:]
 
     def said(self) -> str:
         """All the app said so far, for a test to look in: a line early in a long log (Qt's
