@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from PySide6.QtWidgets import QBoxLayout, QDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from hiptimer.ui.widgets.dialog_body import DialogBody
@@ -78,11 +80,9 @@ class GroupColumns:
         # The first column gets shorter as it widens and the second taller: the first width
         # at which the first is no taller than the second, or the one before it.
         start = low
-        while low < high:
-            mid = (low + high) // 2
-            low, high = (
-                (low, mid) if _tall(left, mid) <= _tall(right, width - mid) else (mid + 1, high)
-            )
+        low += bisect_left(
+            range(low, high), True, key=lambda w: _tall(left, w) <= _tall(right, width - w)
+        )
         tries = {max(start, low - 1), low}
         best = min(tries, key=lambda w: (max(_tall(left, w), _tall(right, width - w)), -w))
         for group in right:

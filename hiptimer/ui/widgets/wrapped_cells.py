@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect
@@ -119,13 +120,9 @@ def narrowest_in_lines(view: QTableView, column: int, lines: int, least: int, to
     def fits(width: int) -> bool:
         return all(lines_at(metrics, text, width - edges) <= lines for text in texts)
 
-    low, high = least, top
-    if low >= high or not fits(high):
+    if least >= top or not fits(top):
         return top
-    while low < high:
-        mid = (low + high) // 2
-        low, high = (low, mid) if fits(mid) else (mid + 1, high)
-    return low
+    return least + bisect_left(range(least, top), True, key=fits)  # the first width that fits
 
 
 def rows_lines(view: QTableView, widths: Mapping[int, int]) -> int:
