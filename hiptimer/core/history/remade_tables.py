@@ -17,6 +17,7 @@ import sqlite3
 
 from hiptimer.core.history import schema_parts
 from hiptimer.core.history.repair import SET_ASIDE_SQL, SetAside
+from hiptimer.core.history.transaction import immediate
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +49,7 @@ def set_aside_tables(
 ) -> list[SetAside]:
     """Move each table's rows into set_aside and drop it, in one transaction."""
     found: list[SetAside] = []
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate(conn):
         conn.execute(SET_ASIDE_SQL)
         for table in tables:
             gone = ", ".join(i.partition(".")[2] for i in lacking if i.startswith(f"{table}."))
@@ -70,9 +70,4 @@ def set_aside_tables(
                 )
                 found.append(SetAside(table, n, reason))
             conn.execute(f'DROP {kind.upper()} "{table}"')
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
     return found

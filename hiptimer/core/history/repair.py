@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from hiptimer.core.history.transaction import immediate
 from hiptimer.core.history.writes import CORRECTED_FIELDS, DOSE_FIELDS
 
 log = logging.getLogger(__name__)
@@ -214,8 +215,7 @@ def set_aside_bad_rows(conn: sqlite3.Connection) -> list[SetAside]:
     (empty when the history is sound, which costs the scans and nothing else).
     """
     found: list[SetAside] = []
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate(conn):
         conn.execute(SET_ASIDE_SQL)
         for table, rules in RULES:
             all_good = " AND ".join(f"coalesce({good}, 0)" for _table, good in rules)
@@ -237,11 +237,6 @@ def set_aside_bad_rows(conn: sqlite3.Connection) -> list[SetAside]:
                             found.append(SetAside(follower, item, why))
                 _move(conn, table, row_id, reason)
                 found.append(SetAside(table, row_id, reason))
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
     for item in found:  # the user hears of them through the store's notice
         log.info("History: set aside %s", item)
     return found

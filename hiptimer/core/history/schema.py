@@ -19,6 +19,7 @@ from hiptimer.core.history.damaged import CorruptDatabase, moved_notice
 from hiptimer.core.history.in_the_way import in_the_way
 from hiptimer.core.history.lost_version import inferred_version, version_from_tables
 from hiptimer.core.history.migrations import MIGRATIONS, Migration
+from hiptimer.core.history.transaction import immediate
 from hiptimer.core.safe_write import free_name, make_folder
 from hiptimer.core.write_abandon import stop_if_abandoned, writing_beside
 from hiptimer.i18n import _, n_
@@ -86,8 +87,7 @@ def migrate(
     saved_isolation = conn.isolation_level
     conn.isolation_level = None  # we BEGIN and COMMIT ourselves
     try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
+        with immediate(conn):
             empty = start == 0 and not conn.execute("SELECT 1 FROM sqlite_master").fetchone()
             if empty and not stepwise:
                 for statement in _fresh_schema(tuple(migrations)):
@@ -97,11 +97,6 @@ def migrate(
                 for version in range(start + 1, len(migrations) + 1):
                     migrations[version - 1](conn)
                     conn.execute(f"PRAGMA user_version = {version}")
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
     finally:
         conn.isolation_level = saved_isolation
     log.info("History database migrated from version %d to %d", start, len(migrations))

@@ -16,6 +16,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from hiptimer.core.history import session_totals
+from hiptimer.core.history.transaction import immediate
 
 log = logging.getLogger(__name__)
 
@@ -142,8 +143,7 @@ def mend(conn: sqlite3.Connection, model: Model) -> list[str]:
     ]
     if cannot:
         return cannot
-    conn.execute("BEGIN IMMEDIATE")
-    try:
+    with immediate(conn):
         for item in lacking:
             table, _, column = item.partition(".")
             if column:
@@ -158,11 +158,6 @@ def mend(conn: sqlite3.Connection, model: Model) -> list[str]:
             # Made empty, or not kept while a trigger was missing: count every session again.
             for statement in session_totals.COUNT_ALL:
                 conn.execute(statement)
-        conn.execute("COMMIT")
-    except BaseException:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise
     if lacking:
         log.info("History: added the missing %s", ", ".join(lacking))  # and a notice says so
     return []
