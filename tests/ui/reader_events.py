@@ -35,3 +35,31 @@ def notification_said(widget: QWidget) -> str:
     if iface is None or iface.role() != QAccessible.Role.Notification or iface.state().invisible:
         return ""
     return iface.text(QAccessible.Text.Name)
+
+
+class NotificationsHeard(QObject):
+    """What a reader says as notifications show under `root`: Orca 43 speaks an object with
+    the notification role as it becomes showing, each time (its onShowingChanged), and Qt
+    tells it so with each Show event (QWidgetPrivate::show_helper sends ObjectShow)."""
+
+    def __init__(self, root: QWidget) -> None:
+        super().__init__()
+        self._root = root
+        self.said: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.Show or not isinstance(watched, QWidget):
+            return False
+        if watched is self._root or self._root.isAncestorOf(watched):
+            iface = QAccessible.queryAccessibleInterface(watched)
+            if iface is not None and iface.role() == QAccessible.Role.Notification:
+                self.said.append(iface.text(QAccessible.Text.Name))
+        return False
+
+
+def notifications_heard(app: QObject, root: QWidget) -> NotificationsHeard:
+    """Listen, from now on, to the notifications shown under `root` (remove with
+    `app.removeEventFilter`)."""
+    heard = NotificationsHeard(root)
+    app.installEventFilter(heard)
+    return heard

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.history.store import open_history
@@ -17,7 +17,7 @@ from hiptimer.ui.services.notice_bar import NoticeBar
 from hiptimer.ui.services.status_banner import StatusBanner
 from tests.history_data import HIPS, STRETCH, Weeks, fill
 from tests.ui.history.held_export import held, save_as
-from tests.ui.reader_events import notification_said, shows_of
+from tests.ui.reader_events import notification_said, notifications_heard, shows_of
 from tests.ui.sessions import fake_services
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -53,13 +53,45 @@ def test_a_notice_is_said_as_it_shows_and_a_newer_one_as_it_replaces_it(qtbot: Q
     qtbot.addWidget(host)
     bar = NoticeBar(host)
     host.show()
-    shows = shows_of(bar.text)
+    shows = shows_of(bar.herald)
     bar.show_notice("No voice:", "espeak-ng is not installed.")
-    assert notification_said(bar.text) == "No voice: espeak-ng is not installed."
+    assert notification_said(bar.herald) == "No voice: espeak-ng is not installed."
     assert shows.count == 1
     bar.show_notice("Reminders", "The plan's file was damaged.")
-    assert notification_said(bar.text) == "Reminders The plan's file was damaged."
+    assert notification_said(bar.herald) == "Reminders The plan's file was damaged."
     assert shows.count == 2
+
+
+def test_a_notice_is_said_once_and_after_the_pain_question_only_if_it_changed(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    # The strip steps aside while the pain question is asked (make_way) and comes back after
+    # it: shown anew, its notice was said again after every set, the same words each time.
+    host = QWidget()
+    qtbot.addWidget(host)
+    bar = NoticeBar(host)
+    host.show()
+    heard = notifications_heard(qapp, host)
+    try:
+        bar.show_notice("No voice:", "espeak-ng is not installed.")
+        assert heard.said == ["No voice: espeak-ng is not installed."]
+        for _set in range(3):
+            bar.make_way(True)
+            bar.make_way(False)
+        assert heard.said == ["No voice: espeak-ng is not installed."]
+        assert bar.isVisible() and "No voice" in bar.text.text()  # on screen again
+        bar.make_way(True)
+        bar.show_notice("Reminders", "The plan's file was damaged.")  # while it is aside
+        assert heard.said == ["No voice: espeak-ng is not installed."]  # not on screen yet
+        bar.make_way(False)
+        assert heard.said[1:] == ["Reminders The plan's file was damaged."]
+        bar.dismiss.click()  # the one it covered comes back: new to the screen again
+        assert heard.said[2:] == ["No voice: espeak-ng is not installed."]
+        bar.make_way(True)
+        bar.make_way(False)
+        assert len(heard.said) == 3
+    finally:
+        qapp.removeEventFilter(heard)
 
 
 class _Settings:

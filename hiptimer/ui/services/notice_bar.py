@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.services.ports import Speaker
 from hiptimer.ui.theme import current, follow, px
-from hiptimer.ui.widgets.notification import Notification
+from hiptimer.ui.widgets.notification import Notification, give_the_role
 from hiptimer.ui.widgets.plain import escape
 from hiptimer.ui.widgets.resize_layout import ResizeLayout
 from hiptimer.ui.widgets.worded import worded_button
@@ -65,7 +65,12 @@ class NoticeBar(QFrame):
         self.setStyleSheet(notice_style())
         follow(self, lambda: self.setStyleSheet(notice_style()))
         self.shown: list[str] = []
-        self.text = Notification("", self)  # said as each notice shows
+        self.text = QLabel("", self)  # the words on screen, which a reader can go to
+        # What a reader is told as a notice comes: not the words' label, which shows anew as
+        # the strip comes back after the pain question (said again after every set).
+        self.herald = Notification("", self)
+        self.herald.setFixedSize(0, 0)  # nothing drawn: the label has the words
+        self._told = ""  # the words the herald last said
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
         # Selectable, so the install command can be copied into a terminal.
@@ -123,7 +128,9 @@ class NoticeBar(QFrame):
 
     def _put(self, heading: str, detail: str, action: Action | None) -> None:
         self._words = (heading, detail)
-        self.text.tell(f"{heading} {detail}".strip())  # (or as the bar comes back: make_way)
+        self.text.setAccessibleName(f"{heading} {detail}".strip())  # whole, gist or not
+        if not self._aside:  # (else as the strip comes back: make_way)
+            self._tell()
         self.details.setChecked(False)
         self.action.setText(action[0] if action else "")
         # What it acts on, for a screen reader that reaches it by Tab ("Open in the editor").
@@ -138,7 +145,20 @@ class NoticeBar(QFrame):
         """Hide while `asking`: at 1024 x 600 in large print the strip's 60 px shrank the pain
         scale to its 60 % floor (its words 12 px). The notice comes back when it is answered."""
         self._aside = asking
+        if asking:  # hidden for itself, so that it does not come back with the strip
+            self.herald.hide()
         self.setVisible(self._up and not asking)
+        if self._up and not asking and self.text.accessibleName() != self._told:
+            self._tell()  # a newer notice came meanwhile: said now it is on screen
+
+    def _tell(self) -> None:
+        """Have a reader say the notice: now if the strip is on screen, else as it shows. The
+        same words coming back after the pain question are not said again."""
+        self._told = self.text.accessibleName()
+        give_the_role()
+        self.herald.setAccessibleName(self._told)
+        self.herald.hide()  # shown anew: Qt tells a reader it is showing
+        self.herald.show()
 
     @property
     def compact(self) -> bool:
