@@ -39,6 +39,8 @@ ANCHORS = {
     5: N_("upper limit\nof acceptable"),
     10: N_("worst\nimaginable"),
 }
+# What the scale means, for a screen reader: the words under it are only drawn.
+MEANING = N_("0 is no pain, 10 the worst imaginable.")
 # The least size of the scale's words read from a mat 2 m away: at 100 % on 1024 x 600 with
 # a notice showing they were 9 px, which the window's captions then make way for.
 LEGIBLE_PX = 14
@@ -68,6 +70,15 @@ def set_label(record: SetRecord | None) -> str:
     if record.side is Side.LEFT:
         return _("{name}, set {n}, left side").format(**values)
     return _("{name}, set {n}, right side").format(**values)
+
+
+def scale_tip(n: int, key: str, anchor: str | None) -> str:
+    """A scale button's tooltip, which a reader says as its description: with the words
+    drawn under it, if any ("Pain 10 out of 10: worst imaginable (key: T)")."""
+    if anchor is None:
+        return _("Pain {n} out of 10 (key: {key})").format(n=n, key=key)
+    meaning = " ".join(translate(anchor).split())
+    return _("Pain {n} out of 10: {meaning} (key: {key})").format(n=n, meaning=meaning, key=key)
 
 
 class PainPrompt(QWidget):
@@ -114,7 +125,7 @@ class PainPrompt(QWidget):
             button = RatingButton(n, panel)
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
             key = "T" if n == 10 else str(n)
-            button.setToolTip(_("Pain {n} out of 10 (key: {key})").format(n=n, key=key))
+            button.setToolTip(scale_tip(n, key, ANCHORS.get(n)))
             button.setStyleSheet(rating_style(n))
             button.clicked.connect(lambda _=False, r=n: self.rated.emit(r))
             grid.addWidget(button, 0, n)
@@ -243,7 +254,7 @@ class PainPrompt(QWidget):
         # name and description then, as it would a dialog's (see focus_question).
         self._scale_panel.setAccessibleName(self.question.text())
         about = f"{self.about.text()}." if self.about.text() else ""
-        words = [about, self.limit_label.text(), spoken(self.hint.text())]
+        words = [about, self.limit_label.text(), translate(MEANING), spoken(self.hint.text())]
         self._scale_panel.setAccessibleDescription(" ".join(w for w in words if w))
         self._stack.setCurrentWidget(self._scale_panel)
         self._fit_now()

@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.clock import FakeClock, FakeWall
@@ -334,3 +335,37 @@ def test_the_question_is_fitted_once_as_it_comes(
     qtbot.keyClick(window, K.Key_3)
     advance_until(window, clock, lambda: window.nav.key_mode() is Mode.PAIN)
     assert fitted == [shown]  # the second set's, on a panel that kept its size while hidden
+
+
+def _said(widget: QWidget | None) -> tuple[str, str]:
+    assert widget is not None
+    iface = QAccessible.queryAccessibleInterface(widget)
+    assert iface is not None
+    return iface.text(QAccessible.Text.Name), iface.text(QAccessible.Text.Description)
+
+
+def test_the_scale_is_read_with_what_its_numbers_mean_and_answered_by_keys_from_it(
+    session: tuple[MainWindow, FakeClock], qtbot: QtBot
+) -> None:
+    # A reader heard "0 push button. Pain 0 out of 10 (key: 0)" and "10 ... (key: T)": what
+    # the scale means (0 none, 10 worst imaginable) was only drawn under its buttons.
+    window, _ = session
+    page = workout(window)
+    question, about = _said(page.pain.panel)
+    assert question == "How much pain did that set cause?"
+    assert "0 is no pain, 10 the worst imaginable." in about
+    heard = []
+    for _n in range(11):
+        qtbot.keyClick(window.focusWidget(), K.Key_Tab)
+        heard.append(_said(window.focusWidget()))
+    assert [name for name, _about in heard] == [str(n) for n in range(11)]
+    assert heard[0][1] == "Pain 0 out of 10: none (key: 0)"
+    assert heard[2][1] == "Pain 2 out of 10: mild \u2014 safe (key: 2)"
+    assert heard[3][1] == "Pain 3 out of 10 (key: 3)"
+    assert heard[5][1] == "Pain 5 out of 10: upper limit of acceptable (key: 5)"
+    assert heard[10][1] == "Pain 10 out of 10: worst imaginable (key: T)"
+    for _n in range(7):
+        qtbot.keyClick(window.focusWidget(), K.Key_Backtab)
+    assert _said(window.focusWidget())[0] == "3"
+    qtbot.keyClick(window.focusWidget(), K.Key_Space)  # Space presses the one Tab is on
+    assert engine(window).records[0].pain == 3
