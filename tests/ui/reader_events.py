@@ -3,8 +3,9 @@ which Orca speaks for a notification) and the role and name it reads."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
 from PySide6.QtWidgets import QWidget
 
 
@@ -63,3 +64,18 @@ def notifications_heard(app: QObject, root: QWidget) -> NotificationsHeard:
     heard = NotificationsHeard(root)
     app.installEventFilter(heard)
     return heard
+
+
+def announcements_heard(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
+    """What reaches Qt's accessibility as announcements from now on: (message, urgent)."""
+    sent: list[tuple[str, bool]] = []
+    real = QAccessible.updateAccessibility
+
+    def record(event: QAccessibleEvent) -> None:
+        if isinstance(event, QAccessibleAnnouncementEvent):
+            urgent = event.politeness() == QAccessible.AnnouncementPoliteness.Assertive
+            sent.append((event.message(), urgent))
+        real(event)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", record)
+    return sent

@@ -71,6 +71,34 @@ def _step_line(view: SessionView, text: WorkoutText) -> str:
     return ", ".join(parts) + "."
 
 
+def name_the_count(label: QWidget, view: SessionView, text: WorkoutText) -> None:
+    """Name the huge number in words for a reader that goes to it ("41 seconds left.", "2 of
+    5."), not "41" alone. Never announced: like a web page's timer (ARIA's role "timer", whose
+    changes readers do not say), its value is there when asked, and the reader is told only
+    at the moments that matter (`announcements`). Its name changes as its digits do, once a
+    second, as a label's text did (QLabel::setText tells a reader of a change of its name);
+    Orca 43 says a name change only of the object with the focus, which this never is."""
+    said = _count_said(view, text)
+    if said != label.accessibleName():
+        label.setAccessibleName(said)
+
+
+def _count_said(view: SessionView, text: WorkoutText) -> str:
+    if view.ended:
+        return text.big_caption  # "done" under a tick
+    done, slash, target = text.big.partition(" / ")
+    if slash:  # reps, counted or paced
+        return _("{done} of {target}.").format(done=done, target=target)
+    if view.counted is not None:
+        return n_("{n} counted.", "{n} counted.", view.counted).format(n=view.counted)
+    if view.remaining_s is None or not text.big:
+        return text.big
+    seconds = math.ceil(view.remaining_s - 1e-9)
+    if seconds < 60:
+        return n_("{n} second left.", "{n} seconds left.", seconds).format(n=seconds)
+    return _("{time} left").format(time=text.big)
+
+
 class Announcer(QObject):
     """Tells a screen reader what `announcements` says, as the session's views come in.
 

@@ -18,7 +18,7 @@ from hiptimer.core.session.steps import Step, StepKind, without_lead_in
 from hiptimer.core.session.view import SessionView
 from hiptimer.i18n import _, translate
 from hiptimer.ui.keys import Action, Mode
-from hiptimer.ui.session.announcements import Announcer
+from hiptimer.ui.session.announcements import Announcer, name_the_count
 from hiptimer.ui.session.caption_label import CaptionLabel
 from hiptimer.ui.session.coaching_panel import CoachingPanel
 from hiptimer.ui.session.driver import EngineDriver
@@ -261,6 +261,7 @@ class WorkoutPage(QWidget):
         self.big.set_template(_template(text.big, self.big.template, same_step))
         self._show_coaching(view)
         self.big.setText(text.big)
+        name_the_count(self.big, view, text)
         # A sentence before its separator: only the separator goes with the item after it.
         show_text(self.big_caption, unbroken_items(text.big_caption, whole=False))
         self.big_time.set_template(_template(text.big_time, self.big_time.template, same_step))

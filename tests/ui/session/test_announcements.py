@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QAccessibleEvent
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.routines.model import Measure, Retest
@@ -16,6 +15,7 @@ from hiptimer.core.session.view import SessionView
 from hiptimer.ui.keys import POINT, Action
 from hiptimer.ui.session.workout_text import WorkoutText, workout_text
 from tests.harness import hold, quick_routine, self_paced
+from tests.ui.reader_events import announcements_heard
 from tests.ui.session.page_harness import PageHarness
 from tests.ui.sessions import no_timer_left  # noqa: F401 (a fixture)
 
@@ -25,17 +25,7 @@ pytestmark = pytest.mark.usefixtures("no_timer_left")
 @pytest.fixture
 def heard(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bool]]:
     """What reached Qt's accessibility as announcements: (message, urgent)."""
-    sent: list[tuple[str, bool]] = []
-    real = QAccessible.updateAccessibility
-
-    def record(event: QAccessibleEvent) -> None:
-        if isinstance(event, QAccessibleAnnouncementEvent):
-            urgent = event.politeness() == QAccessible.AnnouncementPoliteness.Assertive
-            sent.append((event.message(), urgent))
-        real(event)
-
-    monkeypatch.setattr(QAccessible, "updateAccessibility", record)
-    return sent
+    return announcements_heard(monkeypatch)
 
 
 @pytest.fixture
