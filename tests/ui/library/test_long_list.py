@@ -5,6 +5,7 @@ rest between events, and the list laid out a batch of rows at a time."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
@@ -146,3 +147,48 @@ def test_the_command_lines_routine_is_found_without_resolving_every_listed_path(
     page.show_routine(again)  # read again by the command line: the same file, another object
     assert page.selected is items[-1] and page.list.count() == len(items)
     assert len(resolved) == 1  # only the one with its id: 2,000 paths took 0.25-0.5 s
+
+
+@pytest.fixture
+def reader_on(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, str]]]:
+    """A screen reader listening (Qt sends its accessibility events only then): the names
+    told changed, (role, name), as HipTimer sends them."""
+    from PySide6.QtGui import QAccessible, QAccessibleEvent
+
+    told: list[tuple[str, str]] = []
+    real = QAccessible.updateAccessibility
+
+    def record(event: QAccessibleEvent) -> None:
+        if event.type() == QAccessible.Event.NameChanged:
+            iface = event.accessibleInterface()
+            assert iface is not None
+            told.append((iface.role().name, iface.text(QAccessible.Text.Name)))
+        real(event)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", record)
+    was = QAccessible.isActive()
+    QAccessible.setActive(True)
+    yield told
+    QAccessible.setActive(was)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_the_chosen_rows_length_coming_later_is_told_once_without_a_storm(
+    qtbot: QtBot, reader_on: list[tuple[str, str]]
+) -> None:
+    # The list paints its titles first and a long list's lengths come after. A reader on the
+    # chosen row had been told "Routine 3" and never heard its length (Orca keeps a name it
+    # has read until told that it changed), while every row sent two changes of its data,
+    # 4,000 accessibility events for 2,000 routines.
+    page = LibraryPage(many(2000), estimate=Lengths(600))
+    qtbot.addWidget(page)
+    page.resize(900, 700)
+    page.show()
+    page.list.setFocus()
+    page.list.setCurrentRow(3)
+    changes: list[int] = []
+    page.list.model().dataChanged.connect(lambda *_args: changes.append(1))
+    qtbot.waitUntil(lambda: not page.lengths.computing and not page.fitter.fitting)
+    assert all("10 min" in row for row in texts(page))
+    assert reader_on == [("ListItem", "Routine 3, 10 min")]  # the chosen row, once
+    assert len(changes) <= 2 * 2000 // FIT_BATCH  # a batch's rows at once: Qt tells one event
