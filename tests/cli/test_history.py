@@ -327,7 +327,8 @@ def test_a_history_missing_a_table_says_so_once_and_works(
     damage("DROP TABLE dose_changes")
     code, stdout, err = run(capsys, "history", "list")
     assert code == 0 and "Hips" in stdout
-    assert err == "hiptimer: The history lacked dose_changes; HipTimer added it.\n"
+    db = paths.history_db_path()  # named: a user with two data folders can tell which
+    assert err == f"hiptimer: The history {db} lacked dose_changes; HipTimer added it.\n"
     assert run(capsys, "history", "list")[2] == ""
 
 
@@ -339,7 +340,8 @@ def test_a_dropped_table_under_an_older_version_number_lists_every_session(
     damage("PRAGMA user_version = 3")
     code, stdout, err = run(capsys, "history", "list", "--limit", "0")
     assert code == 0 and stdout.count(" done") == len(recorded.ids)
-    assert err == "hiptimer: The history lacked corrections; HipTimer added it.\n"
+    db = paths.history_db_path()
+    assert err == f"hiptimer: The history {db} lacked corrections; HipTimer added it.\n"
 
 
 def test_a_side_table_with_other_columns_is_set_aside_not_the_history(
@@ -350,7 +352,9 @@ def test_a_side_table_with_other_columns_is_set_aside_not_the_history(
     damage("INSERT INTO corrections VALUES (7)")
     code, stdout, err = run(capsys, "history", "list", "--limit", "0")
     assert code == 0 and stdout.count(" done") == len(recorded.ids)
-    assert "The history lacked corrections; HipTimer added it." in err
+    db = paths.history_db_path()
+    assert f"The history {db} lacked corrections; HipTimer added it." in err
+    assert "The row that was under corrections is kept in that file's set_aside table." in err
     assert "corrections row 1 (its table had other columns)" in err
     assert not list(paths.history_db_path().parent.glob("history.sqlite3.corrupt-*"))
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from hiptimer.i18n import _
+from hiptimer.core.history.repair import SetAside
+from hiptimer.i18n import _, n_
 
 
 class CorruptDatabase(Exception):
@@ -39,3 +40,21 @@ def moved_notice(path: Path, exc: CorruptDatabase) -> str:
         "The history database {path} was damaged ({why}). It was moved to "
         "{moved} and a new, empty history was started."
     ).format(path=path, why=exc.reason, moved=exc.moved)
+
+
+def added_notice(path: Path, added: Sequence[str], remade: Sequence[SetAside]) -> str:
+    """Tell the user which history file lacked `added` (a user with two data folders could
+    not tell which), and where the rows of a side table made again went (remade_tables)."""
+    said = n_(
+        "The history {path} lacked {parts}; HipTimer added it.",
+        "The history {path} lacked {parts}; HipTimer added them.",
+        len(added),
+    ).format(path=path, parts=", ".join(added))
+    if remade:
+        tables = ", ".join(dict.fromkeys(row.table for row in remade))
+        said += " " + n_(
+            "The row that was under {tables} is kept in that file's set_aside table.",
+            "The {n} rows that were under {tables} are kept in that file's set_aside table.",
+            len(remade),
+        ).format(n=len(remade), tables=tables)
+    return said

@@ -15,14 +15,14 @@ from pathlib import Path
 from typing import NamedTuple
 
 from hiptimer.core.history import remade_tables, repair, schema_parts
-from hiptimer.core.history.damaged import CorruptDatabase, moved_notice
+from hiptimer.core.history.damaged import CorruptDatabase, added_notice, moved_notice
 from hiptimer.core.history.in_the_way import in_the_way
 from hiptimer.core.history.lost_version import inferred_version, version_from_tables
 from hiptimer.core.history.migrations import MIGRATIONS, Migration
 from hiptimer.core.history.transaction import immediate
 from hiptimer.core.safe_write import free_name, make_folder
 from hiptimer.core.write_abandon import stop_if_abandoned, writing_beside
-from hiptimer.i18n import _, n_
+from hiptimer.i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -302,15 +302,9 @@ def _open_checked(path: Path, migrations: Sequence[Migration]) -> Opened:
             raise CorruptDatabase("another program's database", tables=others)
         version = _check(conn, path, len(migrations))
         configure(conn)
-        added, set_aside = _bring_up_to_date(conn, path, version, migrations)
-        set_aside += repair.set_aside_bad_rows(conn)
-        notice = None
-        if added:
-            notice = n_(
-                "The history lacked {parts}; HipTimer added it.",
-                "The history lacked {parts}; HipTimer added them.",
-                len(added),
-            ).format(parts=", ".join(added))
+        added, remade = _bring_up_to_date(conn, path, version, migrations)
+        notice = added_notice(path, added, remade) if added else None
+        set_aside = remade + repair.set_aside_bad_rows(conn)
     except CorruptDatabase as exc:
         raise CorruptDatabase(exc.reason, move_aside(path, conn), tables=exc.tables) from exc
     except sqlite3.DatabaseError as exc:

@@ -32,7 +32,7 @@ def test_a_dropped_table_under_an_older_version_number_is_added_and_nothing_is_l
     damage(db, f"PRAGMA user_version = {claimed}")
     with open_history(db) as store:
         assert store.status.state is HistoryState.OK
-        assert store.status.notice == "The history lacked corrections; HipTimer added it."
+        assert store.status.notice == f"The history {db} lacked corrections; HipTimer added it."
         assert [s.id for s in store.list_sessions()] == [3, 2, 1]
         sid = a_session(store, T0.replace(day=10))
         store.rate_set(store.add_set(sid, a_set(start=T0.replace(day=10))), 4)

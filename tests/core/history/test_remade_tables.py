@@ -46,7 +46,8 @@ def test_the_sessions_and_ratings_stay_and_the_table_is_made_again(
     with open_history(db) as store:
         assert store.status.state is HistoryState.OK
         notice = store.status.notice or ""
-        assert f"The history lacked {table}; HipTimer added it." in notice
+        # Named (a user with two data folders could not tell which), and where its rows went.
+        assert notice.startswith(f"The history {db} lacked {table}; HipTimer added it.")
         assert [s.id for s in store.list_sessions()] == [3, 2, 1]
         assert [s.pain for s in store.session_sets(2)] == [2]
         sid = a_session(store, T0.replace(day=10))
@@ -55,6 +56,8 @@ def test_the_sessions_and_ratings_stay_and_the_table_is_made_again(
         store.record_dose_change("hips", "bridge", "reps", 10, 12, accepted=True, decided_at=T0)
         if rows:
             assert f"{table} row 1 (its table had other columns)" in notice
+            went = f"The row that was under {table} is kept in that file's set_aside table."
+            assert went in notice
     assert read(db, "SELECT pain FROM sets ORDER BY id") == [(3,), (2,), (2,), (4,)]
     kept = read(db, "SELECT source, row_json FROM set_aside")
     assert [(s, json.loads(j)) for s, j in kept] == [(table, {"x": 7})] * rows

@@ -292,7 +292,7 @@ def test_a_missing_table_or_column_is_added_and_the_history_saves(
         damage(db, sql)
     with open_history(db) as store:
         assert store.status.state is HistoryState.OK
-        assert store.status.notice == f"The history lacked {lacked}; HipTimer added it."
+        assert store.status.notice == f"The history {db} lacked {lacked}; HipTimer added it."
         listed = everything_reads(store)
         assert listed == [3, 2, 1]
         sid = a_session(store)

@@ -31,6 +31,7 @@ from hiptimer.ui.main_window import MainWindow
 from hiptimer.ui.services import ports
 from hiptimer.ui.services.ports import Services, open_services
 from hiptimer.ui.services.status_banner import RETRY_MS, reason_text, unsaved_words
+from tests.core.history.damaged_files import damage, sound_history
 from tests.core.history.flaky_disk import FlakyConnection, flaky_connections
 from tests.core.history.old_files import version_6_file
 from tests.harness import hold, quick_routine
@@ -463,6 +464,23 @@ def test_a_damaged_history_moved_aside_by_the_command_line_is_said_in_the_window
     # Said once: the next command, and the next window, say nothing of it.
     assert cli_main(["history", "list"]) == 0 and capsys.readouterr().err == ""
     assert banner_of_a_window_opened(qtbot) == []
+
+
+def test_a_table_added_back_names_the_history_and_where_its_old_rows_went(
+    qtbot: QtBot,
+) -> None:
+    # The strip said "The history lacked corrections; HipTimer added it.": a user with two
+    # data folders could not tell which history, nor find the rows of the table it replaced.
+    db = paths.history_db_path()
+    sound_history(db)
+    for sql in ("DROP TABLE corrections", "CREATE TABLE corrections (x)"):
+        damage(db, sql)
+    damage(db, "INSERT INTO corrections VALUES (7)")
+    (text,) = banner_of_a_window_opened(qtbot)
+    assert text.startswith(
+        f"The history {db} lacked corrections; HipTimer added it. The row that was under "
+        "corrections is kept in that file's set_aside table."
+    )
 
 
 def test_a_notice_left_by_the_command_line_waits_until_it_is_dismissed(
