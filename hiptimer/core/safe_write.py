@@ -86,6 +86,29 @@ def _placed(path: Path) -> Iterator[int]:
         with contextlib.suppress(OSError):
             os.unlink(temp)
         raise
+    sync_folder(target.parent)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a rename in `folder` last through a power cut.
+
+    fsync on the file keeps its bytes, not its name: ext4 (and XFS, btrfs) may lose a rename
+    whose folder was not synced, and a power cut then leaves the old file, or after a move
+    aside none at all. Where a folder cannot be opened (Windows, which needs no such step)
+    or refuses fsync (some network and FUSE file systems: EINVAL), nothing is said: the
+    rename itself is done, as the caller asked.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(folder, flags)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _create_beside(target: Path, mode: int) -> tuple[int, Path]:
@@ -181,6 +204,7 @@ def move_aside(path: Path, now: datetime) -> Path:
     device, and the file is kept whole for whoever wants to look at it."""
     aside = free_name(path, f".damaged-{now.strftime('%Y%m%d-%H%M%S')}")
     os.replace(path, aside)
+    sync_folder(aside.parent)
     return aside
 
 
