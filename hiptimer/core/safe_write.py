@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import stat
 from collections.abc import Iterator
 from datetime import datetime
@@ -20,6 +21,10 @@ from typing import BinaryIO, TextIO
 
 from hiptimer.core.write_abandon import going_ahead, writing_beside
 
+# The file beside: ".settings.json.1a2b3c4d.tmp" (hidden, the name it replaces, 8 hex digits);
+# stale_temps removes, by this name alone, what a killed save left.
+TEMP_SUFFIX = ".tmp"
+TEMP_NAME = re.compile(r"\A\..+\.[0-9a-f]{8}\.tmp\Z", re.DOTALL)
 NEW_FILE_MODE = 0o666  # what open() asks for; the umask takes its share, as for any new file
 
 
@@ -115,7 +120,7 @@ def _create_beside(target: Path, mode: int) -> tuple[int, Path]:
     """A new, hidden file in target's folder; it keeps the mode of the file it will replace."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
     for _ in range(100):
-        temp = target.with_name(f".{target.name}.{os.urandom(4).hex()}.tmp")
+        temp = target.with_name(f".{target.name}.{os.urandom(4).hex()}{TEMP_SUFFIX}")
         try:
             fd = os.open(temp, flags, NEW_FILE_MODE)
         except FileExistsError:

@@ -146,6 +146,10 @@ def run_app(
             # meanwhile, and read only): it is told to wait, from a thread of the socket's own.
             first.listen(starting=True)  # QtNetwork: only now, after the list's paint (locked)
         window.open_services(wait=False)  # the history opens on a thread of its own
+        if not read_only:  # what a killed save left, once the list is on screen
+            from hiptimer.core.stale_temps import data_folders, remove_stale_temps
+
+            remove_stale_temps(data_folders())
         wanted = chosen or window.shelf.chosen_named  # (chosen already) an interrupted
         if wanted is not None:  # session is offered first; --start waits for the services
             window.open_routine(wanted, start=start)

@@ -6,6 +6,7 @@ import json
 import os
 import signal
 import sqlite3
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 from types import SimpleNamespace
@@ -311,6 +312,34 @@ def test_the_window_icon_has_the_small_sizes_a_title_bar_and_taskbar_use(
     icon = window_icon(paths.icons_dir() / "hicolor")
     assert sorted(size.width() for size in icon.availableSizes()) == sorted(WINDOW_ICON_PX)
     assert not icon.pixmap(32, 32).isNull()
+
+
+def test_a_start_removes_what_a_killed_save_left_once_the_list_is_shown(qtbot: QtBot) -> None:
+    # A save killed before its rename left `.settings.json.XXXXXXXX.tmp` for good.
+    SettingsStore().update(first_run_done=True)
+    old = time.time() - 2 * 3600
+    left = [paths.data_dir() / ".settings.json.0a1b2c3d.tmp"]
+    left.append(paths.user_routines_dir() / ".mine.json.0a1b2c3d.tmp")
+    young = paths.data_dir() / ".reminders-today.json.0a1b2c3d.tmp"  # another copy's, now
+    for path in [*left, young]:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("{")
+    for path in left:
+        os.utime(path, (old, old))
+    seen: list[bool] = []
+
+    def look() -> None:
+        if any(p.exists() for p in left) and len(seen) < 500:  # once the list is painted
+            seen.append(False)
+            QTimer.singleShot(10, look)
+            return
+        seen.append(True)
+        _window().close()
+
+    QTimer.singleShot(0, look)
+    assert run_app(services=fake_services()) == 0
+    assert seen[-1] is True and not any(p.exists() for p in left)
+    assert young.exists()
 
 
 def test_a_start_with_drafts_lists_their_folder_once(
