@@ -9,9 +9,11 @@ the machine's own), as pytest-randomly picks an order.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ENV = "HIPTIMER_TEST_TZ"
@@ -45,3 +47,17 @@ def use(zone: str) -> None:
     known = Path("/usr/share/zoneinfo", zone).is_file()
     os.environ["TZ"] = zone if known or zone not in ZONES else ZONES[zone]
     time.tzset()
+
+
+@contextlib.contextmanager
+def read_as(rules: str) -> Iterator[None]:
+    """The process reads the zone `rules` (POSIX form) for the block, then the run's zone
+    again. Inside, setting TZ without time.tzset() is what a zone changed on the computer
+    (/etc/localtime) looks like from inside a process: the C library keeps the zone it read
+    until tzset() reads it again."""
+    os.environ["TZ"] = rules
+    time.tzset()
+    try:
+        yield
+    finally:
+        use(os.environ[ENV])

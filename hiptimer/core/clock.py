@@ -37,7 +37,15 @@ class FakeClock:
 
 
 def wall_now() -> datetime:
-    """The local wall-clock time, timezone-aware, for records a person reads."""
+    """The local wall-clock time, timezone-aware, for records a person reads.
+
+    The zone is read again first (8 us): the C library keeps the one it read until asked,
+    so a zone changed while HipTimer runs (a laptop taken abroad, the user fixing it) left
+    every later time, and History's "today" with it, on the old zone's clock and day unless
+    the plan's reminders happened to look (SystemLocalTime). Each `astimezone()` after this
+    one follows the new zone too.
+    """
+    _reread_zone()
     return datetime.now(timezone.utc).astimezone()
 
 
