@@ -20,6 +20,26 @@ from typing import Any
 from hiptimer.i18n import N_, translate
 
 NOT_REGULAR = N_("is not a regular file")  # translated where raised
+# What is there instead, said by its kind ("is not a regular file" named no problem a person
+# could find: a link to /dev/zero or /dev/urandom looks like any file in a file manager).
+_NOT_REGULAR_AS = {
+    stat.S_IFIFO: (
+        N_("is a pipe, not a regular file"),
+        N_("links to {target}, a pipe, not a regular file"),
+    ),
+    stat.S_IFCHR: (
+        N_("is a device, not a regular file"),
+        N_("links to {target}, a device, not a regular file"),
+    ),
+    stat.S_IFBLK: (
+        N_("is a device, not a regular file"),
+        N_("links to {target}, a device, not a regular file"),
+    ),
+    stat.S_IFSOCK: (
+        N_("is a socket, not a regular file"),
+        N_("links to {target}, a socket, not a regular file"),
+    ),
+}
 IS_FOLDER = N_("is a folder, not a file")
 # Deeper JSON is refused: a routine needs 4 levels, settings 2. Without a limit of its own
 # the parser stops where Python's stack does, which depends on who called it.
@@ -78,6 +98,14 @@ def size_text(limit: int) -> str:
     return f"{limit >> 10} KiB"
 
 
+def _not_regular(path: Path, mode: int) -> UnreadableFile:
+    """What is at `path` instead of a file, by its kind, and where a link leads to it."""
+    direct, linked = _NOT_REGULAR_AS.get(stat.S_IFMT(mode), (NOT_REGULAR, ""))
+    if linked and os.path.islink(path):
+        return _unreadable(linked, damaged=True, target=os.path.realpath(path))
+    return _unreadable(direct, damaged=True)
+
+
 def read_small_text(path: Path, limit: int) -> str:
     """The text of a small UTF-8 file (a byte-order mark is fine), or UnreadableFile."""
     raw = read_small_bytes(path, limit)
@@ -123,7 +151,7 @@ def read_small_bytes(path: Path, limit: int) -> bytes:
     if stat.S_ISDIR(info.st_mode):
         raise _unreadable(IS_FOLDER, damaged=True)
     if not stat.S_ISREG(info.st_mode):
-        raise _unreadable(NOT_REGULAR, damaged=True)
+        raise _not_regular(path, info.st_mode)
     if info.st_size > limit:
         too_large = N_("file is too large: {size} bytes; at most {limit} is read")
         raise _unreadable(too_large, damaged=True, size=info.st_size, limit=size_text(limit))
@@ -141,8 +169,9 @@ def _read_at_most(path: Path, count: int) -> bytes:
     except OSError as exc:
         raise _cannot_read(exc) from None
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for a FIFO after the stat
-            raise _unreadable(NOT_REGULAR, damaged=True)
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):  # swapped for a FIFO after the stat
+            raise _not_regular(path, mode)
         chunks, left = [], count
         while left > 0:
             chunk = os.read(fd, min(left, 1 << 16))

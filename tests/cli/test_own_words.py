@@ -27,7 +27,7 @@ ENGLISH = [
     "file not found",
     "is a folder, not a routine file",
     "the file is saved as UTF-16; save it as UTF-8",
-    "is not a regular file",
+    "is a pipe, not a regular file",
 ]
 
 
@@ -53,5 +53,5 @@ def test_the_library_says_the_same_in_the_language_in_use(tmp_path: Path) -> Non
         f"{tmp_path / 'missing.json'}: archivo no encontrado",
         f"{tmp_path / 'folder.json'}: es una carpeta, no un archivo de rutina",
         f"{tmp_path / 'utf16.json'}: el archivo está guardado en UTF-16; guárdalo en UTF-8",
-        f"{tmp_path / 'fifo.json'}: no es un archivo normal",
+        f"{tmp_path / 'fifo.json'}: es una tubería (pipe), no un archivo normal",
     ]

@@ -172,6 +172,22 @@ def test_a_link_to_a_device_is_refused_without_reading_it(tmp_path: Path) -> Non
     assert Path("/dev/zero").exists()  # the link was moved aside, not the device
 
 
+@pytest.mark.parametrize("device", [d for d in ("/dev/zero", "/dev/urandom") if Path(d).exists()])
+def test_a_settings_file_linked_to_a_device_is_named_and_moved_aside(
+    tmp_path: Path, device: str
+) -> None:
+    path = tmp_path / "settings.json"
+    path.symlink_to(device)
+    store = _store(path)
+    assert store.settings == Settings()
+    (aside,) = tmp_path.glob("settings.json.damaged-*")
+    assert store.notice == (
+        f"Your settings file could not be used (links to {device}, a device, not a regular "
+        f"file); it was moved to {aside} and the default settings apply."
+    )
+    assert aside.is_symlink() and Path(device).exists()  # the link moved, not the device
+
+
 def test_a_loop_of_links_is_named_at_once_and_left_as_it_is(tmp_path: Path) -> None:
     """A settings.json that cannot be read (a link to itself) was said in the log alone: the
     window stayed silent while a pain limit of 3 read as the default 5."""

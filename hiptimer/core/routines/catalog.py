@@ -12,10 +12,10 @@ from hiptimer import paths
 from hiptimer.core.escapes import escape_controls
 from hiptimer.core.routines.loader import (
     is_routine_file_name,
-    iter_routine_files,
     load_routine,
     parse_json,
     read_routine_text,
+    routine_files,
 )
 from hiptimer.core.routines.model import Routine, estimated_seconds
 from hiptimer.core.routines.validation import ID_PATTERN, Problem, RoutineError
@@ -237,8 +237,12 @@ def _outside(path: Path, folders: tuple[Path, ...]) -> bool:
 
 
 def _load_folder(folder: Path, *, builtin: bool, shipped: Path | None = None) -> list[RoutineEntry]:
-    entries = [_load_entry(path, builtin, shipped) for path in iter_routine_files(folder)]
+    files, unread = routine_files(folder)
+    entries = [_load_entry(path, builtin, shipped) for path in files]
     entries.sort(key=lambda e: (e.broken, title_key(e.title), e.id, str(e.path)))
+    if unread is not None:  # listed as a broken entry, named: the rest of the library stays
+        title = escape_controls(folder.name) + os.sep
+        entries.append(RoutineEntry(folder.name, title, folder, builtin, error=unread))
     return _refuse_duplicate_ids(entries)
 
 

@@ -33,6 +33,7 @@ from hiptimer.core.safe_read import (
 from hiptimer.i18n import N_
 
 ROUTINE_FOLDER = N_("is a folder, not a routine file")
+UNREAD_FOLDER = N_("cannot read the folder ({why}): the routines in it are not listed")
 
 
 def load_routine(
@@ -147,9 +148,20 @@ def is_routine_file_name(name: str) -> bool:
 
 
 def iter_routine_files(folder: Path) -> Iterator[Path]:
-    """The .json files (any case) directly in a folder, sorted; nothing if it does not exist."""
+    """The .json files (any case) directly in a folder, sorted; nothing if it does not exist
+    or cannot be read."""
+    yield from routine_files(folder)[0]
+
+
+def routine_files(folder: Path) -> tuple[list[Path], RoutineError | None]:
+    """The .json files (any case) directly in a folder, sorted, and why the folder could not
+    be listed: a folder that is there but refused (no permission, an I/O error on a mount
+    that went away) hid every routine in it without a word. Not there at all: no error."""
     try:
-        entries = sorted(p for p in folder.iterdir() if is_routine_file_name(p.name))
-    except OSError:
-        return
-    yield from entries
+        return sorted(p for p in folder.iterdir() if is_routine_file_name(p.name)), None
+    except (FileNotFoundError, NotADirectoryError):
+        return [], None
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+        problem = Problem("", UNREAD_FOLDER.format(why=why), UNREAD_FOLDER, (("why", why),))
+        return [], RoutineError(str(folder), [problem])

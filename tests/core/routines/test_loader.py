@@ -632,7 +632,7 @@ def test_a_fifo_is_refused_without_hanging(tmp_path: Path) -> None:
         pytest.fail("load_routine blocked on a FIFO")
     (exc,) = result
     assert isinstance(exc, RoutineError)
-    assert exc.lines() == [f"{path}: is not a regular file"]
+    assert exc.lines() == [f"{path}: is a pipe, not a regular file"]
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")

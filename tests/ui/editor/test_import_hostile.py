@@ -50,7 +50,7 @@ def not_json(path: Path) -> None:
 
 HOSTILE: dict[str, tuple[Callable[[Path], None], str]] = {
     "a 5 MB file": (five_mb, "file is too large: 5243"),
-    "a FIFO": (fifo, "is not a regular file"),
+    "a FIFO": (fifo, "is a pipe, not a regular file"),
     "a directory": (folder, "is a folder, not a routine file"),
     "a symlink loop": (loop, "cannot read the file (Too many levels of symbolic links)"),
     "not JSON": (not_json, "not valid JSON: Expecting value at line 1 column 1"),
