@@ -6,13 +6,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QWidget
 
 from hiptimer.core.session.dose_adjust import SessionDoseChange
 from hiptimer.core.session.events import DoseChanged, Event
 from hiptimer.core.session.view import SessionView
 from hiptimer.i18n import _
-from hiptimer.ui.theme import current, restyle
+from hiptimer.ui.theme import current, restyle, set_exact_px, text_scale
 from hiptimer.ui.widgets.plain import plain, show_text
 
 
@@ -73,6 +74,39 @@ class DoseNote(QLabel):
     def _show(self, field: str, old: float, new: float) -> None:
         began = self._began.setdefault(field, old)
         show_text(self, "" if new == began else dose_note_text(field, began, new))
+
+
+# Of the page's height: the notes' sizes at 100 %, in large print times its scale.
+RATING_SHARE = 0.03
+DOSE_SHARE = 0.036
+
+
+def fit_notes(rating: QLabel, dose: QLabel, h: float, room: int) -> int:
+    """Size the rating note and the dose note for a page `h` px tall; the gap between them.
+
+    Where both are shown and would not fit side by side in `room` px at their large-print
+    sizes, both shrink alike, no smaller than at 100 % (the countdown's row keeps its height:
+    a second row of notes cut the rest's steps to "4. L..."); the layout puts one under the
+    other only where even those do not fit."""
+    sizes = [h * RATING_SHARE * text_scale(), h * DOSE_SHARE * text_scale()]
+    gap = 2 * int(sizes[0])
+    if rating.text() and dose.text() and not rating.isHidden() and not dose.isHidden():
+        wide = _width(rating, sizes[0], False) + _width(dose, sizes[1], True) + gap
+        if wide > room:
+            shrink = max(1 / text_scale(), (room - gap) / (wide - gap))
+            sizes = [size * shrink for size in sizes]
+    for label, size, bold in ((rating, sizes[0], False), (dose, sizes[1], True)):
+        if label.font().pixelSize() != max(8, int(size)) or label.font().bold() != bold:
+            set_exact_px(label, size, bold=bold)
+    return gap
+
+
+def _width(label: QLabel, size: float, bold: bool) -> int:
+    font = QFont(label.font())
+    font.setPixelSize(max(8, int(size)))
+    font.setBold(bold)
+    m = label.contentsMargins()
+    return QFontMetrics(font).horizontalAdvance(label.text()) + m.left() + m.right() + 1
 
 
 class SoundOff(QLabel):

@@ -29,12 +29,13 @@ from hiptimer.ui.session.steps_room import STEPS_SHARE, StepsRoom
 from hiptimer.ui.session.steps_shown import StepsShown
 from hiptimer.ui.session.timer_column import TimerColumn
 from hiptimer.ui.session.workout_commands import WorkoutCommands, enabled_actions, key_mode
-from hiptimer.ui.session.workout_notes import DoseNote
+from hiptimer.ui.session.workout_notes import DoseNote, fit_notes
 from hiptimer.ui.session.workout_prompts import PromptSwitch
 from hiptimer.ui.session.workout_text import WorkoutText, counts_keys, workout_text
 from hiptimer.ui.theme import Phase, follow, restyle, set_px, style_for, text_scale
 from hiptimer.ui.widgets.control_bar import ControlBar
 from hiptimer.ui.widgets.fit_label import FitLabel
+from hiptimer.ui.widgets.flow_layout import FlowLayout
 from hiptimer.ui.widgets.heading_label import HeadingLabel
 from hiptimer.ui.widgets.italic import italic_where_drawn
 from hiptimer.ui.widgets.item_lines import unbroken_items
@@ -165,11 +166,12 @@ class WorkoutPage(QWidget):
             self.driver, self.result, self.toggle_steps, lambda: self._enabled(self.driver.view()),
             self.coaching.next_page,
         )  # fmt: skip
-        self._notes = notes = QHBoxLayout()
-        notes.addStretch(1)
+        # Side by side, a little smaller where both would not fit, else one under the other:
+        # at 800 x 600 in large print "Valorada 2/10 · Retroceso: cambiar" beside "Ahora
+        # mantén 11 s (antes 6 s)" needed 898 px of 756, and both were cut at both ends.
+        self._notes = notes = FlowLayout(align="center", row_spacing=2)
         notes.addWidget(self.rating_note)
         notes.addWidget(self.dose_note)
-        notes.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 12)
@@ -194,12 +196,9 @@ class WorkoutPage(QWidget):
         set_px(self.set_line, h * 0.05, bold=True, most=h * 0.055)
         set_px(self.rep_line, h * 0.05, bold=True, most=h * 0.055)
         self.coaching.set_font_px(h * STEPS_SHARE)
-        set_px(self.rating_note, h * 0.03)
         set_px(self.time_left, h * 0.034, bold=True)
         set_px(self.sound_off, h * 0.034, bold=True)
-        set_px(self.dose_note, h * 0.036, bold=True)
-        # Two notes, not one sentence ("Backspace: change Hold now 6 s" read as one).
-        self._notes.setSpacing(2 * self.rating_note.font().pixelSize())
+        self._fit_notes()
         # Large print takes its room from the countdown (huge anyway), never from the phase
         # word or the exercise's name, which fit whatever height they are left.
         self.banner.setMinimumHeight(int(h * 0.055))
@@ -211,6 +210,15 @@ class WorkoutPage(QWidget):
         self.controls.set_font_px(h * 0.024, int(h * 0.06))
         self.steps_room.fit(h)  # the caption, Up next, and the steps' share of the row
         self._size_side()
+
+    def _fit_notes(self) -> None:
+        h = max(300, self.height())
+        layout, room = self.layout(), self.contentsRect().width()
+        if layout is not None:
+            room -= layout.contentsMargins().left() + layout.contentsMargins().right()
+        gap = fit_notes(self.rating_note, self.dose_note, h, room)
+        # Two notes, not one sentence ("Backspace: change Hold now 6 s" read as one).
+        self._notes.setSpacing(gap)
 
     # ------------------------------------------------------------ showing
 
@@ -279,6 +287,7 @@ class WorkoutPage(QWidget):
         self.progress_line.show_progress(view.progress)
         self.prompts.show_view(view)
         self.dose_note.show_view(view)
+        self._fit_notes()
         self.sound_off.show_muted(self._muted)
         self.figure.show_view(view)
         self.timer.refit()  # the new words and count, laid out

@@ -73,12 +73,24 @@ class FlowLayout(ItemsLayout):
     """
 
     def __init__(
-        self, parent: QWidget | None = None, spacing: int = 8, *, align: str = "left"
+        self,
+        parent: QWidget | None = None,
+        spacing: int = 8,
+        *,
+        align: str = "left",
+        row_spacing: int | None = None,
     ) -> None:
-        """`align`: where each row sits, "left", "center" or "right"."""
+        """`align`: where each row sits, "left", "center" or "right"; `row_spacing`: the gap
+        between rows, if not `spacing`."""
         super().__init__(parent)
         self._gap = spacing
+        self._row_gap = row_spacing
         self._align = align
+
+    def setSpacing(self, spacing: int) -> None:
+        """The gap between widgets in a row (and between the rows, unless set apart)."""
+        self._gap = spacing
+        self.invalidate()
 
     def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)
@@ -117,7 +129,10 @@ class FlowLayout(ItemsLayout):
                 continue
             hint = item.sizeHint()
             if x > inner.x() and x + hint.width() > inner.right() + 1:
-                x, y = inner.x(), y + row_height + self._gap
+                x, y = (
+                    inner.x(),
+                    y + row_height + (self._gap if self._row_gap is None else self._row_gap),
+                )
                 row_height = 0
                 rows.append([])
             rows[-1].append((item, QPoint(x, y)))

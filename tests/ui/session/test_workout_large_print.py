@@ -10,7 +10,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
-from hiptimer import paths
+from hiptimer import i18n, paths
 from hiptimer.core.routines.loader import load_routine
 from hiptimer.core.routines.model import Exercise
 from hiptimer.core.session.steps import StepKind
@@ -270,5 +270,47 @@ def test_large_print_never_shows_the_steps_smaller_than_normal_print(
         h = page.height()  # the caption and Up next at their normal size while the steps show
         assert page.caption.font().pixelSize() == int(h * 0.042)
         assert page.next_line.font().pixelSize() == int(h * 0.036)
+    finally:
+        p.driver.stop()
+
+
+def whole_line(label: QLabel) -> bool:
+    """Shown, its one line of words no wider than the label (a centred one is cut at both ends)."""
+    return label.isVisible() and label.fontMetrics().horizontalAdvance(label.text()) <= (
+        label.contentsRect().width()
+    )
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_rest_s_rating_and_dose_notes_are_whole_on_an_800_x_600_screen_in_large_print(
+    qtbot: QtBot, app_look: QApplication, request: pytest.FixtureRequest, language: str
+) -> None:
+    # rest-text150-es.png (session 25): "…orada 2/10 · Retroceso: camb" beside "…ra mantén
+    # 11 s (antes…", two centred labels in one row of 756 px that needed 898, each cut.
+    i18n.use(language)
+    request.addfinalizer(lambda: i18n.use("en"))
+    theme.apply(app_look, "dark", 150)
+    name = "Side-lying hip abduction with a resistance band just above both knees"
+    p = Page(qtbot, quick_routine(hold("abduction", 6, sets=2, name=name)), (788, 500))
+    try:
+        p.driver.start()
+        p.until(StepKind.WORK)
+        p.page.perform(Action.MORE, 0)  # "Hold now 11 s (was 6 s)"
+        p.until(StepKind.PAIN)
+        p.page.perform(Action.RATE, 2)  # "Rated 2/10 · Backspace: change"
+        p.settle()
+        assert p.driver.engine.step.kind is StepKind.REST
+        rating, dose = p.box(p.page.rating_note), p.box(p.page.dose_note)
+        assert whole_line(p.page.rating_note) and whole_line(p.page.dose_note)
+        assert not rating.intersects(dose)
+        # Side by side, no smaller than at 100 % (15 and 18 px): a second row of notes took
+        # the rest's steps' room, "4. L..." left of the last one.
+        assert rating.top() < dose.bottom() and dose.top() < rating.bottom()
+        assert p.page.rating_note.font().pixelSize() >= 15
+        assert p.page.dose_note.font().pixelSize() >= 18
+        page = p.page.contentsRect()
+        assert page.contains(rating) and page.contains(dose)
+        # Above the progress bar, below the countdown and steps.
+        assert max(rating.bottom(), dose.bottom()) < p.box(p.page.progress_line).top()
     finally:
         p.driver.stop()
