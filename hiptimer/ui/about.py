@@ -1,13 +1,11 @@
 """Help > About HipTimer and Help > Open the data folder: the version, and where the data and log are.
 
 A bug report needs the version and the log, and an export or a routine file is easier to find
-with the folder open. The paths are shown in read-only fields, one line each, to select and
-copy: a long path then never makes the dialog taller than a small screen.
+with the folder open. The paths are shown whole in read-only fields, to select and copy: a long
+one takes more lines rather than run past its field's end.
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from PySide6.QtCore import QSize, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -16,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +21,7 @@ from PySide6.QtWidgets import (
 from hiptimer import APP_TITLE, __version__, paths
 from hiptimer.i18n import N_, _, translate
 from hiptimer.log_file import log_path
+from hiptimer.ui.widgets.path_field import PathField
 from hiptimer.ui.widgets.screen_fit import fit_window
 
 ABOUT = N_(
@@ -53,8 +51,8 @@ class AboutDialog(QDialog):
         layout.addWidget(about)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # each path full width
-        self.folder = _path_field(folder, self)
-        self.log = _path_field(log_path(folder), self)
+        self.folder = PathField(folder, self)
+        self.log = PathField(log_path(folder), self)
         form.addRow(_("Your data:"), self.folder)
         form.addRow(_("The log, for a bug report:"), self.log)
         layout.addLayout(form)
@@ -90,18 +88,9 @@ def open_data_folder(parent: QWidget) -> bool:
     said = QLabel(_("No file manager could open the data folder. It is here:"), dialog)
     said.setWordWrap(True)
     layout.addWidget(said)
-    layout.addWidget(_path_field(folder, dialog))
+    layout.addWidget(PathField(folder, dialog))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
     buttons.rejected.connect(dialog.reject)
     layout.addWidget(buttons)
     dialog.exec()
     return False
-
-
-def _path_field(path: Path, parent: QWidget) -> QLineEdit:
-    """A path as one line to select and copy (a line edit shows text as written)."""
-    field = QLineEdit(str(path), parent)
-    field.setReadOnly(True)
-    field.setCursorPosition(0)
-    field.setAccessibleName(str(path))
-    return field

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer, QUrl
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer import __version__, paths
 from hiptimer.ui import about
+from hiptimer.ui.widgets.path_field import PathField
 
 # The offscreen platform says so whenever a dialog sizes itself.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -60,7 +61,7 @@ def test_where_no_file_manager_opens_it_the_folder_s_path_is_shown(
             return
         seen.append(dialog.windowTitle())
         seen.extend(label.text() for label in dialog.findChildren(QLabel))
-        seen.extend(field.text() for field in dialog.findChildren(QLineEdit))
+        seen.extend(field.text() for field in dialog.findChildren(PathField))
         dialog.reject()
 
     QTimer.singleShot(0, look)

@@ -1,5 +1,6 @@
 """The dialogs on an 800 x 600 screen in Spanish large print: the weekly plan's quiet hours,
-the question before quitting with history unsaved and History's corrections, whole and uncut."""
+the question before quitting with history unsaved, History's corrections, About's folders and
+the offer to keep a session's doses, whole and uncut."""
 
 from __future__ import annotations
 
@@ -8,16 +9,20 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.history.status import HistoryState, HistoryStatus
 from hiptimer.core.plan.model import DeskBreaks, PlanItem, WeeklyPlan
 from hiptimer.core.routines.catalog import load_catalog
+from hiptimer.core.routines.user_routines import DoseChange
+from hiptimer.ui.about import AboutDialog
+from hiptimer.ui.editor.keep_doses import KeepDosesDialog
 from hiptimer.ui.history.corrections import MorningDialog, PainDialog
 from hiptimer.ui.reminders.plan_dialog import PlanDialog
 from hiptimer.ui.services.status_banner import ask_to_quit
 from hiptimer.ui.widgets.screen_fit import install_screen_fit
+from tests.harness import hold, quick_routine
 from tests.ui.small_screen import cut_or_squeezed, on_screen
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -115,3 +120,37 @@ def test_a_file_dialog_opened_from_the_editor_shows_its_file_names(
         base = palette.color(QPalette.ColorRole.Base).name()
         assert contrast(text, base) >= 4.5, (view.objectName(), text, base)
     dialog.reject()
+
+
+def test_about_shows_the_data_folder_and_the_log_whole(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # In one-line fields the log's path was cut at its field's end ("…/hiptimer-home/
+    # hiptimer.lo"): the bug report's file, named but unreadable. Each path wraps instead.
+    home = tmp_path / "home" / "maria-fernanda" / ".local" / "share" / "HipTimer"
+    monkeypatch.setenv("HIPTIMER_HOME", str(home))
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert cut_or_squeezed(dialog, SCREEN) == []
+    for field, path in ((dialog.folder, home), (dialog.log, home / "hiptimer.log")):
+        assert field.toPlainText() == str(path)  # selected and copied as written
+        assert field.horizontalScrollBar().maximum() == 0
+        assert field.document().size().height() <= field.viewport().height()  # every line
+        assert field.isReadOnly()
+
+
+def test_the_offer_to_keep_the_doses_reads_its_first_line_whole(qtbot: QtBot) -> None:
+    # "Has cambiado estas dosis durante la sesió": the heading, one line, ran past the edge.
+    name = "Side-lying hip abduction with a resistance band just above both knees"
+    change = DoseChange("abduction", name, "hold_s", 6, 11)
+    dialog = KeepDosesDialog(quick_routine(hold("abduction", 6, name=name)), [change])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert cut_or_squeezed(dialog, SCREEN) == []
+    for label in dialog.findChildren(QLabel):
+        if label.isVisible() and not label.wordWrap():
+            shown = label.contentsRect().width()
+            assert label.fontMetrics().horizontalAdvance(label.text()) <= shown, label.text()

@@ -45,6 +45,7 @@ class KeepDosesDialog(QDialog):
         # desk-side editor's.
         self.setStyleSheet(editor_style_sheet() + question_rules("QDialog#keep-doses"))
         heading = QLabel(_("You changed these doses during the session:"), self)
+        heading.setWordWrap(True)  # at 800 x 600 in large print it ran past the edge
         # The list alone scrolls: 20 exercises changed in large print on a 1024 x 600 screen
         # put Keep and Not now below its edge.
         body = QWidget()
