@@ -137,6 +137,9 @@ def bold(font: QFont) -> QFont:
 
 
 NUMBER = re.compile(r"\S+\s+")  # "3. " before the name
+# A name's lines in its row: at 800 x 600 in large print a long one took seven lines of a
+# 260 px list, and the list showed one row of it (the whole name is in the form beside it).
+NAME_LINES = 2
 
 
 def name_and_dose(text: str, room: int, font: QFont) -> tuple[list[str], list[str]]:
@@ -148,5 +151,12 @@ def name_and_dose(text: str, room: int, font: QFont) -> tuple[list[str], list[st
     width = heavy.horizontalAdvance(number.group(0)) if number else 0
     under = " " * max(1, round(width / max(1, heavy.horizontalAdvance(" "))))
     names = hang(name, room, heavy.horizontalAdvance, under).split(LINE_BREAK)
+    if len(names) > NAME_LINES:  # the rest of the name ends in "…" on its last line
+        last = names[NAME_LINES - 1]
+        words = " ".join(line.strip() for line in names[NAME_LINES - 1 :])
+        cut = heavy.elidedText(
+            words, Qt.TextElideMode.ElideRight, room - heavy.horizontalAdvance(under)
+        )
+        names = [*names[: NAME_LINES - 1], last[: len(last) - len(last.lstrip(" "))] + cut]
     doses = hang(dose, room, QFontMetrics(font).horizontalAdvance).split(LINE_BREAK) if dose else []
     return names, doses

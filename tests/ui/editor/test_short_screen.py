@@ -12,6 +12,7 @@ from hiptimer import i18n
 from hiptimer.core.routines.catalog import load_catalog
 from hiptimer.ui.editor.window import EditorWindow
 from hiptimer.ui.widgets import screen_fit
+from tests.harness import hold, quick_routine
 from tests.ui.looks import apply_look
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -110,3 +111,21 @@ def test_a_tall_window_shows_the_whole_banner(editor: EditorWindow) -> None:
     QApplication.processEvents()
     assert not editor.origin.more.isVisible()
     assert len(editor.banner.text()) > 60
+
+
+def test_a_long_name_leaves_the_list_showing_more_than_one_row(editor: EditorWindow) -> None:
+    # A 70-letter name took seven lines of the 260 px list in Spanish: three such rows, the
+    # list's least, were taller than the panel's room, and the list showed one row of it.
+    name = "Side-lying hip abduction with a resistance band just above both knees"
+    exercises = [hold(f"abduction-{n}", 6, sets=2, name=f"{name} {n}") for n in range(4)]
+    editor.load(quick_routine(*exercises))
+    QApplication.processEvents()
+    rows = editor.exercises.list
+    scroller = editor.exercises.parentWidget()
+    assert scroller is not None  # the scroll area's viewport: what of the panel is seen
+    seen = QRect(rows.viewport().mapFrom(scroller, QPoint(0, 0)), scroller.size())
+    seen = seen.intersected(rows.viewport().rect())
+    whole = [
+        r for r in range(rows.count()) if seen.contains(rows.visualRect(rows.model().index(r, 0)))
+    ]
+    assert len(whole) >= 2, (len(whole), seen, rows.visualRect(rows.model().index(0, 0)))
