@@ -88,13 +88,15 @@ class PainPrompt(QWidget):
     reports clicks; keys reach the same commands through the main window.
 
     Signals: rated(int), skipped(), chosen(PainChoice), change_requested() (back to the
-    scale from the choice: the rating was a slip).
+    scale from the choice: the rating was a slip); short_of_room(), fitted at its least and
+    still not whole (the page may give it more).
     """
 
     rated = Signal(int)
     skipped = Signal()
     chosen = Signal(object)
     change_requested = Signal()
+    short_of_room = Signal()
 
     def __init__(self, pain_limit: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -330,6 +332,8 @@ class PainPrompt(QWidget):
         small = self.change_button.font().pixelSize()
         first_whole(range(max(small, px(BASE_FONT_PX)), small - 1, -1), self._small_buttons, whole)
         layout.activate()  # placed now, in the new fonts: not one frame later
+        if not whole():
+            self.short_of_room.emit()
 
     def _small_buttons(self, size: int) -> None:
         set_exact_px(self.skip_button, size)

@@ -161,6 +161,7 @@ class WorkoutPage(QWidget):
             heading=self.exercise,
             home=self,
             make_way=self.room_wanted.emit,
+            spares=(self.dose_note, self.progress_line),
         )
         self.commands = WorkoutCommands(
             self.driver, self.result, self.toggle_steps, lambda: self._enabled(self.driver.view()),

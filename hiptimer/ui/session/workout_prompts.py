@@ -4,7 +4,7 @@ a re-test's result take the countdown's place; after a rating, a note that it ca
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
@@ -49,6 +49,27 @@ class PromptSwitch:
     heading: HeadingLabel
     home: QWidget
     make_way: Callable[[bool], object] = lambda _asking: None
+    # Given up as well where the question is still short of room without the asides (at
+    # 640 x 480 in large print the scale's words were drawn over its buttons and the choices'
+    # words cut): the dose note and the progress line, until the question is answered.
+    spares: tuple[QWidget, ...] = ()
+    _spent: list[QWidget] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.pain.short_of_room.connect(self._give_spares)
+
+    def _give_spares(self) -> None:
+        if self.center.currentWidget() is not self.pain or self.pain.isHidden():
+            return
+        for spare in self.spares:
+            if spare.isVisible():
+                spare.hide()
+                self._spent.append(spare)
+
+    def _take_back_spares(self) -> None:
+        for spare in self._spent:  # (a note shows while it has words)
+            spare.setVisible(not isinstance(spare, QLabel) or bool(spare.text()))
+        self._spent.clear()
 
     def show_view(self, view: SessionView) -> None:
         asking = view.awaiting_pain or view.awaiting_choice
@@ -73,6 +94,8 @@ class PromptSwitch:
         else:
             self._focus_home()
             self._show(self.timer)
+            if self._spent:
+                self._take_back_spares()
         questioned = asking or view.awaiting_result
         self.heading.set_most_lines(1 if questioned else NAME_LINES)
         # At 100 % too where the scale's words came out too small to read from the mat (9 px
