@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from hiptimer import i18n
 from hiptimer.ui.key_words import shortcut_words
@@ -64,6 +64,9 @@ def _install_qt_catalog(app: QCoreApplication, language: str) -> None:
         QCoreApplication.removeTranslator(old)
         old.deleteLater()
     if language != i18n.DEFAULT_LANGUAGE:
+        # Here, not at the top: its class costs 1.2 M instructions, for Qt's catalog folder only.
+        from PySide6.QtCore import QLibraryInfo
+
         translator = QTranslator(app)
         translator.setObjectName("hiptimer-qt")
         folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)

