@@ -10,7 +10,7 @@ import json
 import math
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import FrozenInstanceError
 from enum import Enum
 from typing import Any
 
@@ -34,18 +34,55 @@ class Words(str):
     """Words of ours among a problem's values ("a list"), translated where it is shown."""
 
 
-@dataclass(frozen=True)
 class Problem:
     """One thing wrong with a routine: where (a field path) and what was expected.
 
     `message` is English, as the command line and the log print it (docs/translating.md);
     `shown()` says it in the language in use, from its `template` and `values`.
+
+    Equal and hashed by `where` and `message` only, immutable, with a dataclass's repr. Written
+    out, not a frozen dataclass: it is made before the library's list is painted, where the
+    dataclass's six generated methods cost ~4 M instructions (docs/performance.md, session 25).
     """
+
+    __match_args__ = ("where", "message", "template", "values")
 
     where: str
     message: str
-    template: str = field(default="", compare=False)
-    values: tuple[tuple[str, object], ...] = field(default=(), compare=False)
+    template: str
+    values: tuple[tuple[str, object], ...]
+
+    def __init__(
+        self,
+        where: str,
+        message: str,
+        template: str = "",
+        values: tuple[tuple[str, object], ...] = (),
+    ) -> None:
+        for name, value in zip(
+            self.__match_args__, (where, message, template, values), strict=True
+        ):
+            object.__setattr__(self, name, value)  # (its own __setattr__ refuses)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Problem) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.where, self.message) == (other.where, other.message)
+
+    def __hash__(self) -> int:
+        return hash((self.where, self.message))
+
+    def __repr__(self) -> str:
+        return (
+            f"{self.__class__.__qualname__}(where={self.where!r}, message={self.message!r},"
+            f" template={self.template!r}, values={self.values!r})"
+        )
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     def __str__(self) -> str:
         return f"{self.where}: {self.message}" if self.where else self.message
