@@ -138,6 +138,17 @@ def test_export_needs_a_history_and_an_output(
     )  # usage
 
 
+def test_a_limit_larger_than_sqlite_takes_lists_them_all(
+    recorded: Recorded, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # user25: --limit 99999999999999999999 ended in a traceback (OverflowError: Python int too
+    # large to convert to SQLite INTEGER); more sessions than any history holds is all of them.
+    expected = run(capsys, "history", "list", "--limit", "0")
+    assert expected[0] == 0
+    assert run(capsys, "history", "list", "--limit", "9" * 20) == expected
+    assert run(capsys, "history", "--limit", str(2**63)) == expected
+
+
 def test_list_prints_recent_sessions_newest_first(
     recorded: Recorded, capsys: pytest.CaptureFixture[str]
 ) -> None:

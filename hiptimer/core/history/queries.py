@@ -48,6 +48,8 @@ __all__ = [  # the row types live in records; many callers import them from here
     "to_db_time",
 ]
 
+LARGEST_INTEGER = 2**63 - 1  # SQLite's, for a LIMIT
+
 # A set is one exercise, side and set number; Back can record it more than once. A row of a
 # set tried before is marked when written (tried_before): a session with one is counted in
 # Python (hiptimer.core.session.set_outcome), any other by the sums, which then count each set
@@ -102,6 +104,8 @@ class HistoryQueries(HistorySeries):
     def _summaries(
         self, where: list[str], params: list[Any], limit: int | None
     ) -> list[SessionSummary]:
+        if limit is not None and limit > LARGEST_INTEGER:
+            limit = None  # more sessions than any history holds: all (SQLite raised OverflowError)
         sql = _summary_sql(" AND ".join(where) or "1", limited=limit is not None)
         rows = self._conn.execute(sql, params if limit is None else [*params, limit])
         return [self._summary(row) for row in rows]
