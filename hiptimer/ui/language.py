@@ -23,12 +23,17 @@ def apply_language(app: QCoreApplication, setting: str = "") -> str:
     A change takes effect at the next start.
     """
     system = QLocale.system()
-    language = i18n.use(i18n.choose_language(setting, ui_languages=system.uiLanguages()))
+    language = i18n.use(language_at_start(setting))
     # The system's region keeps its formats when its language is the one in use (es_MX).
     same = i18n.language_of(system.name()) == language
     QLocale.setDefault(system if same else QLocale(language))
     _install_qt_catalog(app, language)
     return language
+
+
+def language_at_start(setting: str) -> str:
+    """The language a start with this setting would use (apply_language's choice)."""
+    return i18n.choose_language(setting, ui_languages=QLocale.system().uiLanguages())
 
 
 # Qt's translation contexts whose words come from our catalog, by the English Qt writes.

@@ -11,9 +11,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QWidget
 
+from hiptimer import i18n
 from hiptimer.core.settings import Settings, SettingsStore
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import SHORTCUTS
+from hiptimer.ui.language import language_at_start
 from hiptimer.ui.menu_shortcuts import set_shortcut
 from hiptimer.ui.services.ports import Services, Speaker
 from hiptimer.ui.widgets.worded import worded_action
@@ -27,6 +29,7 @@ log = logging.getLogger(__name__)
 
 SHORTCUT = SHORTCUTS["settings"].sequences[0]
 SAVED = N_("Settings saved.")
+LANGUAGE_NOTE = N_("A new language applies the next time HipTimer starts.")
 # The fields the dialog shows; the others (first_run_done) are not its business.
 FIELDS = (
     "voice", "rate", "volume", "muted", "setup_mode", "speak_cautions", "pain_limit", "setup_heard",
@@ -134,7 +137,7 @@ class SettingsActions(QObject):
         if store.save_error:
             host.show_problem(store.save_error)
         elif changes:
-            host.show_message(translate(SAVED), 5000)
+            host.show_message(*_saved_words(new.language if "language" in changes else None))
         self.applied.emit(store.settings)
 
     def _closed(self, dialog: SettingsDialog, result: int, resume: Callable[[], None]) -> None:
@@ -162,6 +165,15 @@ class SettingsActions(QObject):
                 session.driver.resume()
 
         return resume
+
+
+def _saved_words(language: str | None) -> tuple[str, int]:
+    """What the status bar says, and how long: a language other than the one on screen is
+    named as applying at the next start, since nothing on screen changes (user25: only the
+    language box's tooltip said so, and a user saw "Settings saved." and the same words)."""
+    if language is None or language_at_start(language) == i18n.language():
+        return translate(SAVED), 5000
+    return f"{translate(SAVED)} {translate(LANGUAGE_NOTE)}", 10000
 
 
 def _set_voice(speech: Speaker, s: Settings) -> None:

@@ -27,6 +27,7 @@ from hiptimer import APP_TITLE, i18n
 from hiptimer.core.settings import DEFAULT_PAIN_LIMIT, Settings
 from hiptimer.i18n import LANGUAGES, N_, _, n_, translate
 from hiptimer.ui.services.ports import Speaker
+from hiptimer.ui.settings.actions import LANGUAGE_NOTE
 from hiptimer.ui.settings.columns import GroupColumns
 from hiptimer.ui.settings.form_parts import buddy, role, side_by_side, slider, tab_to_checked
 from hiptimer.ui.settings.look_group import LookGroup
@@ -59,7 +60,6 @@ PAIN_HELP = N_(
     "too much, provided the pain settles by the next morning. Change the usual limit of "
     "{limit} only on your physiotherapist's advice."
 )
-LANGUAGE_NOTE = N_("A new language applies the next time HipTimer starts.")
 NEXT_SESSION = N_(
     "The pain limit, the setup readings and the spoken cautions change from the next session on."
 )

@@ -12,10 +12,11 @@ import pytest
 from PySide6.QtWidgets import QMainWindow
 from pytestqt.qtbot import QtBot
 
+from hiptimer import i18n
 from hiptimer.core.settings import SettingsStore
 from hiptimer.core.voice.cues import CueWriter
 from hiptimer.ui.services.ports import Services
-from hiptimer.ui.settings.actions import SAVED, SettingsActions
+from hiptimer.ui.settings.actions import LANGUAGE_NOTE, SAVED, SettingsActions
 from tests.ui.settings.recording_speech import RecordingSpeech
 
 
@@ -71,3 +72,18 @@ def test_forgetting_the_setups_clears_what_the_running_session_heard(
     actions.apply(dataclasses.replace(host.settings.settings, setup_heard=()))
     assert cues.setup_heard == set()
     assert SettingsStore().settings.setup_heard == ()
+
+
+def test_a_new_language_is_said_to_apply_at_the_next_start(
+    made: tuple[Host, SettingsActions, RecordingSpeech],
+) -> None:
+    # user25: choosing Español said "Settings saved." and nothing changed on screen; only the
+    # language box's tooltip said when it applies.
+    host, actions, _ = made
+    assert i18n.language() == "en"
+    actions.apply(dataclasses.replace(host.settings.settings, language="es"))
+    assert host.messages == [f"{SAVED} {LANGUAGE_NOTE}"]
+    assert SettingsStore().settings.language == "es"
+    # Back to the language on screen: nothing waits for the next start.
+    actions.apply(dataclasses.replace(host.settings.settings, language="en"))
+    assert host.messages[-1] == SAVED
