@@ -7,10 +7,13 @@ import logging
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from hiptimer import i18n
+from hiptimer.i18n import N_
 from hiptimer.ui.key_words import shortcut_words
 from hiptimer.ui.widgets.file_dialog_words import file_dialog_words
 
 log = logging.getLogger(__name__)
+
+LANGUAGE_NOTE = N_("A new language applies the next time HipTimer starts.")
 
 
 def apply_language(app: QCoreApplication, setting: str = "") -> str:

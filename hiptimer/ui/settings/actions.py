@@ -15,7 +15,7 @@ from hiptimer import i18n
 from hiptimer.core.settings import Settings, SettingsStore
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.keys import SHORTCUTS
-from hiptimer.ui.language import language_at_start
+from hiptimer.ui.language import LANGUAGE_NOTE, language_at_start
 from hiptimer.ui.menu_shortcuts import set_shortcut
 from hiptimer.ui.services.ports import Services, Speaker
 from hiptimer.ui.widgets.worded import worded_action
@@ -29,7 +29,6 @@ log = logging.getLogger(__name__)
 
 SHORTCUT = SHORTCUTS["settings"].sequences[0]
 SAVED = N_("Settings saved.")
-LANGUAGE_NOTE = N_("A new language applies the next time HipTimer starts.")
 # The fields the dialog shows; the others (first_run_done) are not its business.
 FIELDS = (
     "voice", "rate", "volume", "muted", "setup_mode", "speak_cautions", "pain_limit", "setup_heard",

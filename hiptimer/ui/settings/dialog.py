@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from hiptimer import APP_TITLE, i18n
 from hiptimer.core.settings import DEFAULT_PAIN_LIMIT, Settings
 from hiptimer.i18n import LANGUAGES, N_, _, n_, translate
+from hiptimer.ui.language import LANGUAGE_NOTE
 from hiptimer.ui.services.ports import Speaker
-from hiptimer.ui.settings.actions import LANGUAGE_NOTE
 from hiptimer.ui.settings.columns import GroupColumns
 from hiptimer.ui.settings.form_parts import buddy, role, side_by_side, slider, tab_to_checked
 from hiptimer.ui.settings.look_group import LookGroup

@@ -15,8 +15,9 @@ from pytestqt.qtbot import QtBot
 from hiptimer import i18n
 from hiptimer.core.settings import SettingsStore
 from hiptimer.core.voice.cues import CueWriter
+from hiptimer.ui.language import LANGUAGE_NOTE
 from hiptimer.ui.services.ports import Services
-from hiptimer.ui.settings.actions import LANGUAGE_NOTE, SAVED, SettingsActions
+from hiptimer.ui.settings.actions import SAVED, SettingsActions
 from tests.ui.settings.recording_speech import RecordingSpeech
 
 
