@@ -10,7 +10,7 @@ from hiptimer.core.routines.model import Exercise, Kind
 from hiptimer.core.routines.user_routines import DoseChange
 from hiptimer.core.session.dose_adjust import adjusted_hold, adjusted_reps, lowered, net_changes
 from hiptimer.core.session.engine import SessionEngine
-from hiptimer.core.session.events import PainChoice
+from hiptimer.core.session.events import PainChoice, PainChoiceMade
 from hiptimer.core.session.steps import StepKind
 from tests.harness import advance, fake_engine, hold, reps, routine
 
@@ -102,3 +102,26 @@ def test_a_round_trip_leaves_no_change() -> None:
     there = start.replace_exercise(adjusted_hold(start.exercises[0], 5))
     back = there.replace_exercise(adjusted_hold(there.exercises[0], -5))
     assert net_changes(start, there) and net_changes(start, back) == []
+
+
+def test_a_lower_after_the_exercises_last_set_is_in_no_sets_adjustment() -> None:
+    # docs/history.md and pain-rules.md (user25): no set runs at a dose lowered after the
+    # exercise's last set, so its record keeps the steps before it and the choice; the net
+    # change, which the summary offers to keep, has it.
+    clock = FakeClock()
+    engine = fake_engine(routine(reps("bridge", n=12, sets=2)), clock, pain_limit=5)
+    made: list[PainChoiceMade] = []
+    engine.subscribe(lambda e: made.append(e) if isinstance(e, PainChoiceMade) else None)
+    engine.start()
+    for _ in range(2):
+        while engine.step.kind is not StepKind.PAIN:
+            if engine.step.kind is StepKind.WORK:
+                engine.count_rep()
+            advance(clock, 0.25, engine.update)
+        engine.rate_pain(7)
+        assert engine.choose(PainChoice.LOWER)
+    first, last = (e.record for e in made)
+    assert (first.adjustment, first.pain_choice) == ("", PainChoice.LOWER)
+    assert (last.adjustment, last.pain_choice) == ("reps 12 -> 8", PainChoice.LOWER)
+    [change] = net_changes(engine.routine, engine.live_routine())
+    assert (change.field, change.old, change.new) == ("reps", 12, 5)
