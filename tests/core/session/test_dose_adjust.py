@@ -61,6 +61,16 @@ def _press(engine: SessionEngine, clock: FakeClock, *directions: int) -> None:
     assert engine.skip_exercise()
 
 
+def _lower_after_the_next_set(engine: SessionEngine, clock: FakeClock) -> None:
+    """Every rep of the next set counted, a 7 above the limit of 5, then Lower."""
+    while engine.step.kind is not StepKind.PAIN:
+        if engine.step.kind is StepKind.WORK:
+            engine.count_rep()
+        advance(clock, 0.25, engine.update)
+    engine.rate_pain(7)
+    assert engine.choose(PainChoice.LOWER)
+
+
 def test_a_session_s_presses_net_to_one_change_per_exercise_and_field() -> None:
     # The summary listed every press: reps 10 -> 11, 11 -> 12, ... 16 -> 17.
     clock = FakeClock()
@@ -83,12 +93,7 @@ def test_a_lower_dose_and_presses_after_it_net_from_the_start() -> None:
     clock = FakeClock()
     engine = fake_engine(routine(reps("bridge", n=12, sets=2)), clock, pain_limit=5)
     engine.start()
-    while engine.step.kind is not StepKind.PAIN:
-        if engine.step.kind is StepKind.WORK:
-            engine.count_rep()
-        advance(clock, 0.25, engine.update)
-    engine.rate_pain(7)
-    assert engine.choose(PainChoice.LOWER)
+    _lower_after_the_next_set(engine, clock)
     while engine.step.kind is not StepKind.WORK:
         advance(clock, 0.25, engine.update)
     assert engine.adjust(+1) and engine.adjust(+1)
@@ -114,12 +119,7 @@ def test_a_lower_after_the_exercises_last_set_is_in_no_sets_adjustment() -> None
     engine.subscribe(lambda e: made.append(e) if isinstance(e, PainChoiceMade) else None)
     engine.start()
     for _ in range(2):
-        while engine.step.kind is not StepKind.PAIN:
-            if engine.step.kind is StepKind.WORK:
-                engine.count_rep()
-            advance(clock, 0.25, engine.update)
-        engine.rate_pain(7)
-        assert engine.choose(PainChoice.LOWER)
+        _lower_after_the_next_set(engine, clock)
     first, last = (e.record for e in made)
     assert (first.adjustment, first.pain_choice) == ("", PainChoice.LOWER)
     assert (last.adjustment, last.pain_choice) == ("reps 12 -> 8", PainChoice.LOWER)
