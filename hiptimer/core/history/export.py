@@ -61,6 +61,9 @@ class ReportData:
     # The user's pain limit (Settings) when the report is made: the history does not keep
     # the limit of each session. None: not known (the report then says nothing of it).
     pain_limit: int | None = None
+    # Each routine's name in the report, by id: as the library names it now, in the language in
+    # use (the first page's and the sessions table's alike), else as its newest session did.
+    titles: dict[str, str] = field(default_factory=dict)
 
     @property
     def notes(self) -> list[SessionSummary]:
@@ -131,6 +134,7 @@ def gather_report(
         corrected=count_corrections(trail, sessions),
         retests=retest_series(results, routines),
         pain_limit=pain_limit,
+        titles=titles,
     )
 
 

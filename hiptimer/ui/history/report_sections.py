@@ -282,12 +282,16 @@ def _remarks(s: SessionSummary) -> str:
 
 def session_rows(data: ReportData) -> list[tuple[str, ...]]:
     """The sessions table's rows, newest first: day, sets, pain max / avg, morning, remarks."""
-    several = len({s.routine_id for s in data.sessions}) > 1  # then each says its routine
+    # Then each says its routine, named as the first page names it: in Spanish it read
+    # "Micropausa en el escritorio" there and "Desk micro-break: 2 de 4 ..." here (user25).
+    several = len({s.routine_id for s in data.sessions}) > 1
     return [
         (
             day_text(s.started_at),
             # Our direction: a number after a title in Arabic took the title's (W2).
-            in_our_direction(f"{s.routine_title}: {completion_text(s)}")
+            in_our_direction(
+                f"{data.titles.get(s.routine_id, s.routine_title)}: {completion_text(s)}"
+            )
             if several
             else completion_text(s),
             f"{pain_number(s.max_pain, 0)} / {average_pain(s)}",
