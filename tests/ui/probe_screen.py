@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from hiptimer.ui import theme
 from hiptimer.ui.palette import DARK
 from tests.ui.fit_checks import misfits
+from tests.ui.kept_homes import SHARED
 from tests.ui.tour import TOURS, Visit
 
 REPORT = Path(os.environ.get("HIPTIMER_FIT_REPORT", "fit-report.json"))
@@ -27,6 +28,14 @@ SHOTS = os.environ.get("HIPTIMER_FIT_SHOTS")  # a folder for a picture of each s
 # ("100,150,150-es"); each tours in its own test, in this process.
 LOOKS = os.environ.get("HIPTIMER_FIT_LOOKS", "100").split(",")
 THEME = os.environ.get("HIPTIMER_FIT_THEME", "dark")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_days(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The guidance tour's unvisited days run once in this process, if not once in the
+    whole run (test_screen_fit.py names a folder for the run's probes)."""
+    if SHARED not in os.environ:
+        os.environ[SHARED] = str(tmp_path_factory.getbasetemp() / "days")
 
 
 @pytest.fixture(params=LOOKS)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.ui.kept_homes import SHARED
 from tests.ui.tour import STOPS
 
 # width, height, scale factor, looks: text size (per cent) and language, "150-es". Spanish
@@ -40,8 +41,21 @@ NOT_YET: dict[tuple[int, int, float], tuple[str, ...]] = {}
 PROBE = Path(__file__).with_name("probe_screen.py")
 
 
+@pytest.fixture(scope="session")
+def run_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder all the run's probes share (an xdist worker's temporary folder is in the
+    run's): the guidance tour's unvisited days are run by the first and copied by the rest."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 def run_tour(
-    tmp_path: Path, width: int, height: int, scale: float, looks: tuple[str, ...] = ("100",)
+    tmp_path: Path,
+    width: int,
+    height: int,
+    scale: float,
+    looks: tuple[str, ...] = ("100",),
+    shared: Path | None = None,
 ) -> dict[str, dict[str, list[str]]]:
     """What does not fit, by look ("150-es": text size and language) and stop, on a screen of
     this many pixels at this scale."""
@@ -56,6 +70,7 @@ def run_tour(
         "QT_SCALE_FACTOR": str(scale),
         "HIPTIMER_FIT_REPORT": str(report),
         "HIPTIMER_FIT_LOOKS": ",".join(looks),
+        SHARED: str((shared or tmp_path) / "advice-days"),
     }
     done = subprocess.run(
         # One process: xdist workers (addopts) would each import the app again for three tours.
@@ -81,12 +96,13 @@ def screen_id(width: int, height: int, scale: float, looks: tuple[str, ...]) -> 
 )
 def test_every_window_fits(
     tmp_path: Path,
+    run_folder: Path,
     width: int,
     height: int,
     scale: float,
     looks: tuple[str, ...],
 ) -> None:
-    found = run_tour(tmp_path, width, height, scale, looks)
+    found = run_tour(tmp_path, width, height, scale, looks, run_folder)
     assert sorted(found) == sorted(looks)
     for look, stops in found.items():
         assert sorted(stops) == sorted(STOPS), look
