@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
@@ -31,7 +29,12 @@ from hiptimer.ui.session.timer_column import TimerColumn
 from hiptimer.ui.session.workout_commands import WorkoutCommands, enabled_actions, key_mode
 from hiptimer.ui.session.workout_notes import DoseNote, fit_notes
 from hiptimer.ui.session.workout_prompts import PromptSwitch
-from hiptimer.ui.session.workout_text import WorkoutText, counts_keys, workout_text
+from hiptimer.ui.session.workout_text import (
+    WorkoutText,
+    count_template,
+    counts_keys,
+    workout_text,
+)
 from hiptimer.ui.theme import Phase, follow, restyle, set_px, style_for, text_scale
 from hiptimer.ui.widgets.control_bar import ControlBar
 from hiptimer.ui.widgets.fit_label import FitLabel
@@ -267,13 +270,15 @@ class WorkoutPage(QWidget):
         self.exercise.setText(text.exercise)
         self._show_side(text.side)
         same_step, self._counted_step = view.step == self._counted_step, view.step
-        self.big.set_template(_template(text.big, self.big.template, same_step))
+        self.big.set_template(count_template(text.big, self.big.template, same_step))
         self._show_coaching(view)
         self.big.setText(text.big)
         name_the_count(self.big, view, text)
         # A sentence before its separator: only the separator goes with the item after it.
         show_text(self.big_caption, unbroken_items(text.big_caption, whole=False))
-        self.big_time.set_template(_template(text.big_time, self.big_time.template, same_step))
+        self.big_time.set_template(
+            count_template(text.big_time, self.big_time.template, same_step)
+        )
         show_text(self.big_time, text.big_time)
         show_text(self.big_time_caption, text.big_time_caption)
         self.set_line.setText(text.set_line)
@@ -390,12 +395,3 @@ class WorkoutPage(QWidget):
     def perform(self, action: Action, value: int) -> bool:
         """Run a session command; False when it is not one of this page's (mute, end)."""
         return self.commands.perform(action, value)
-
-
-def _template(text: str, before: str, same_step: bool) -> str:
-    """The width a huge number is sized for: its digits as 0s, and within a step no narrower
-    than it was ("10" to "9" made the font jump up for the last nine seconds), except as the
-    last minute starts ("1:00" to "59"), so that a hold's seconds are as large as they fit."""
-    template = re.sub(r"\d", "0", text)
-    keep = same_step and len(template) < len(before) and ":" not in before
-    return before if keep else template

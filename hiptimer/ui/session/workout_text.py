@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from hiptimer import APP_TITLE
@@ -290,3 +291,12 @@ def workout_text(view: SessionView) -> WorkoutText:
         title=_title(view, name),
         window_name=_window_name(view, name),
     )
+
+
+def count_template(text: str, before: str, same_step: bool) -> str:
+    """The width a huge number is sized for: its digits as 0s, and within a step no narrower
+    than it was ("10" to "9" made the font jump up for the last nine seconds), except as the
+    last minute starts ("1:00" to "59"), so that a hold's seconds are as large as they fit."""
+    template = re.sub(r"\d", "0", text)
+    keep = same_step and len(template) < len(before) and ":" not in before
+    return before if keep else template

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hiptimer.core.clock import FakeClock
 from hiptimer.core.session.engine import SessionEngine
-from hiptimer.ui.session.workout_text import clock_text, minutes_text, workout_text
+from hiptimer.ui.session.workout_text import clock_text, count_template, minutes_text, workout_text
 from hiptimer.ui.theme import Phase
 from tests.harness import advance, fake_engine, hold, paced, quick_routine, self_paced, side_hold
 
@@ -72,3 +72,13 @@ def test_paused_and_ended_titles() -> None:
     engine.end()
     text = workout_text(engine.view())
     assert text.phase is Phase.DONE and text.title == "Session over \u2014 HipTimer"
+
+
+def test_a_count_keeps_its_width_within_a_step_until_the_last_minute_starts() -> None:
+    # "10" to "9" kept the two-digit width (the font would jump up for the last nine seconds)
+    assert count_template("9", "00", same_step=True) == "00"
+    # a new step sizes for its own digits
+    assert count_template("9", "00", same_step=False) == "0"
+    # "1:00" to "59": the last minute's seconds as large as they fit
+    assert count_template("59", "0:00", same_step=True) == "00"
+    assert count_template("1:05", "00", same_step=True) == "0:00"
