@@ -1,4 +1,4 @@
-"""The history window's pages, tables and note field, which keep room for what they show."""
+"""The history window's tables, which size their columns to the room they have."""
 
 from __future__ import annotations
 
@@ -7,15 +7,12 @@ from PySide6.QtGui import QHelpEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QPlainTextEdit,
     QStyle,
     QTableView,
     QToolTip,
-    QWidget,
 )
 
 from hiptimer.ui.history.models import SessionsModel, SetsModel
-from hiptimer.ui.widgets.dialog_body import DialogBody
 from hiptimer.ui.widgets.table_rows import leave_by_tab, rows_tall
 from hiptimer.ui.widgets.wrapped_cells import (
     WrappingCells,
@@ -28,7 +25,6 @@ from hiptimer.ui.widgets.wrapped_cells import (
 )
 
 ROWS_KEPT = 3  # a table is never squeezed below its header and this many rows
-LINES_KEPT = 3  # nor the note below this many lines
 LEGIBLE_CHARS = 12  # a cut column keeps a third of its width, or this many characters
 LEAST_CHARS = 5  # or, where the view is too narrow for that, this many (with the "…")
 BESIDE_LINES = 2  # a table beside the note wraps its words to about this many lines at most
@@ -350,34 +346,3 @@ class RowsTable(QTableView):
         """Whether the cell shows its words cut short ("Hip str…"), not whole on one line nor
         broken between words on more."""
         return not reads_whole(self, index)
-
-
-class NoteEdit(QPlainTextEdit):
-    """The session's note: never less than LINES_KEPT lines tall, and left with Tab (a tab
-    typed into it trapped the keyboard there: Tab and Shift+Tab never left it)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTabChangesFocus(True)
-
-    def minimumSizeHint(self) -> QSize:
-        lines = self.fontMetrics().lineSpacing() * LINES_KEPT
-        tall = lines + 2 * (self.frameWidth() + round(self.document().documentMargin()))
-        return super().minimumSizeHint().expandedTo(QSize(0, tall))
-
-
-class Page(DialogBody):
-    """A tab's page that scrolls, either way, where the window is smaller than the page's
-    smallest size (1024 x 600 in large print): its tables, note and charts keep their room
-    instead of being squeezed over one another. Where the window has room, no scroll bar.
-
-    Signals: none of its own.
-    """
-
-    def __init__(self, page: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(page, parent)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        # The window's own background through both (QScrollArea.setWidget fills the page
-        # with the palette's, light in the dark theme).
-        page.setAutoFillBackground(False)
-        self.viewport().setAutoFillBackground(False)

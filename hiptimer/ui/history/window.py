@@ -35,10 +35,10 @@ from hiptimer.ui.enter_keys import enter_presses_buttons
 from hiptimer.ui.full_screen import full_screen_key
 from hiptimer.ui.history.exports import HistoryExports
 from hiptimer.ui.history.filter_bar import date_edit, filter_bar
+from hiptimer.ui.history.page import Page
 from hiptimer.ui.history.panes import AdherencePane, Filters, PainPane
 from hiptimer.ui.history.sessions_pane import SessionsPane
 from hiptimer.ui.history.style import history_style_sheet
-from hiptimer.ui.history.views import Page
 from hiptimer.ui.menu_shortcuts import set_shortcut
 from hiptimer.ui.quit_key import share_quit
 from hiptimer.ui.theme import follow
