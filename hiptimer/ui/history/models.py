@@ -1,4 +1,5 @@
-"""Table models of the history window: the sessions list and one session's sets."""
+"""Table models of the history window: the rows model both tables share, and one session's sets
+(the sessions list's in sessions_model.py)."""
 
 from __future__ import annotations
 
@@ -17,17 +18,10 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from hiptimer.core.history.outcome import done_text, planned_text
-from hiptimer.core.history.queries import Correction, SessionSummary, StoredSet
+from hiptimer.core.history.queries import Correction, StoredSet
 from hiptimer.core.history.wording import (
-    NOT_REPRESENTATIVE_KEY,
     adjustment_text,
-    average_pain,
-    completion_text,
-    duration_text,
-    pain_number,
-    sets_figures,
     side_word,
-    when_text,
     with_side,
 )
 from hiptimer.core.session.set_outcome import deciding
@@ -75,6 +69,9 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
     wrappable: tuple[int, ...] = ()
     # Flexible columns kept whole (on more lines, where wrappable) before any is cut.
     whole_first: tuple[int, ...] = ()
+    # The column a person picks a row by (the sessions' routine): the screen-fit checks hold
+    # it whole, title and cells, on every screen they tour.
+    read_by: tuple[int, ...] = ()
     # Wrappable columns that take at most this many lines, by column; the rest is cut ("…").
     most_lines: Mapping[int, int] = MappingProxyType({})
     # Columns measured on every row (RowsTable), not on the few Qt reads: they are never cut.
@@ -101,6 +98,18 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
     # The first and last columns the short form changes: their cells are drawn again.
     short_columns = (0, 0)
     _short = False
+    # Short columns whose words the detail form puts on the second line of the first
+    # wrapped_last column (the sessions' duration under the date and time): hidden while it
+    # shows, for a flexible column's room (RowsTable).
+    in_detail: tuple[int, ...] = ()
+    _detail = False
+
+    def show_detail(self, detail: bool) -> None:
+        """Put the in_detail columns' words in the first wrapped_last column, or back."""
+        if self.in_detail and detail != self._detail:
+            self._detail = detail
+            first = self.wrapped_last[0]
+            self.dataChanged.emit(self.index(0, first), self.index(len(self._rows) - 1, first))
 
     def shorten(self, short: bool) -> None:
         """Show the shorter form of the column that has one (SessionsModel: the date without
@@ -203,85 +212,6 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         """A cell as a screen reader says it, with its column: "Max pain: 2"."""
         heading = translate(self.columns[column][0])
         return p_("table cell", "{column}: {value}").format(column=heading, value=text)
-
-
-DATE, SETS, AVERAGE = 0, 3, 5  # the sessions table's Date, Sets and Avg pain columns
-
-
-class SessionsModel(RowsModel[SessionSummary]):
-    """Sessions, newest first: when, routine, duration, completion and pain."""
-
-    columns = (
-        (N_("Date"), lambda s: when_text(s.started_at)),
-        (N_("Routine"), lambda s: s.routine_title),
-        (N_("Duration"), duration_text),
-        # "24/25", its words (completion_text) in its tooltip and what a screen reader says:
-        # at 1024 x 768 in large print "24 of 25 sets done, 1 partly done; completed" took
-        # four lines a row, or cut the routine beside it (CSV, PDF and `history list` say
-        # the words).
-        (N_("Sets"), sets_figures),
-        (N_("Max pain"), lambda s: pain_number(s.max_pain, 0)),
-        (N_("Avg pain"), average_pain),  # '2.7*': marked not representative
-        (N_("Note"), lambda s: " ".join(s.note.split())),
-    )
-    pain_columns = frozenset({4, 5})
-    right_aligned = frozenset({2, SETS, 4, 5})
-    flexible = (1, 6)  # routine and note: narrower rather than scrolled to
-    # The routine takes more lines rather than be cut (at 1280 x 800 "Fortalecimiento de c…"
-    # was cut); the note one line, cut with "…" (it shows whole under the list): at 1024 x
-    # 768 in large print two lines of it ("Much / better") made its row twice as tall.
-    wrappable = (1, 6)
-    whole_first = (1,)
-    most_lines = MappingProxyType({6: 1})
-    measured_all = (DATE, 2)  # "30 sept 2026" and "1 h 5 min" far down the list too
-    # The time under the date: at 960 x 540 in large print in Spanish, the date on one line
-    # left the note "N…" beside a routine on two lines (or "Fortale…" beside a note).
-    wrapped_last = (DATE,)
-    has_short_form = True  # the date without its weekday, and this year's without its year
-    short_columns = (DATE, DATE)
-
-    def pain_value(self, row: SessionSummary, column: int) -> float | None:
-        return row.max_pain if column == 4 else row.avg_pain
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """A marked average is explained where it shows: its tooltip says what '*' means,
-        and a screen reader hears the words, not 'star'."""
-        row = self.row_at(index.row()) if index.isValid() else None
-        if row is not None and index.column() == SETS:
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return as_html(completion_text(row))
-            if role == Qt.ItemDataRole.AccessibleTextRole:
-                return self.said(SETS, completion_text(row))
-        if row is not None and index.column() == DATE and self._short:
-            # Shortened to fit (RowsTable): its tooltip and a screen reader say it whole.
-            if role == Qt.ItemDataRole.DisplayRole:
-                return when_text(row.started_at, compact=True)
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return when_text(row.started_at)
-            if role == Qt.ItemDataRole.AccessibleTextRole:
-                return self.said(DATE, when_text(row.started_at))
-        if row is None or index.column() != AVERAGE or not row.not_representative:
-            return super().data(index, role)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return translate(NOT_REPRESENTATIVE_KEY)
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            words = _("{average}, not representative").format(average=pain_number(row.avg_pain))
-            return self.said(AVERAGE, words)
-        return super().data(index, role)
-
-    def abridged(self, index: Index) -> bool:
-        return index.column() == SETS or (index.column() == DATE and self._short)
-
-    def texts(self, column: int) -> list[str]:
-        if column == DATE and self._short:
-            return [when_text(s.started_at, compact=True) for s in self._rows]
-        return super().texts(column)
-
-    def replace_session(self, fresh: SessionSummary) -> None:
-        """Show a session as read again (after a correction)."""
-        for i, s in enumerate(self._rows):
-            if s.id == fresh.id:
-                self.replace_row(i, fresh)
 
 
 @dataclass(frozen=True)

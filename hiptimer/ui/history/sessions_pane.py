@@ -32,8 +32,9 @@ from hiptimer.core.history.wording import (
 )
 from hiptimer.i18n import _, translate
 from hiptimer.ui.history.corrections import MorningDialog, PainDialog
-from hiptimer.ui.history.models import SessionsModel, SetsModel, set_rows
+from hiptimer.ui.history.models import SetsModel, set_rows
 from hiptimer.ui.history.page import NoteEdit
+from hiptimer.ui.history.sessions_model import SessionsModel
 from hiptimer.ui.history.splitters import SideOrUnder, Splitter
 from hiptimer.ui.history.views import RowsTable
 from hiptimer.ui.widgets.item_lines import unbroken_items

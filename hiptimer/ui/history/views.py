@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
-from hiptimer.ui.history.models import SessionsModel, SetsModel
+from hiptimer.ui.history.models import SetsModel
+from hiptimer.ui.history.sessions_model import SessionsModel
 from hiptimer.ui.widgets.table_rows import leave_by_tab, rows_tall
 from hiptimer.ui.widgets.wrapped_cells import (
     WrappingCells,
@@ -61,7 +62,9 @@ class RowsTable(QTableView):
         self._wrapped: list[int] = []  # and with the wrappable columns as narrow as their title
         self._wrapped_long: list[int] = []  # so, but not in the short form
         self._wrapped_last: list[int] = []  # _wrapped with the wrapped_last columns so too
-        self._whole_cells: dict[tuple[int, bool], int] = {}  # measured_all's, by form
+        self._detailed: list[int] = []  # _wrapped_last with the in_detail columns folded in
+        self._whole_cells: dict[tuple[int, bool, bool], int] = {}  # measured_all's, by form
+        self._detail_shown = False
         self._wrapping = WrappingCells(self)
         for column in (*model.wrappable, *model.wrapped_last):
             self.setItemDelegateForColumn(column, self._wrapping)
@@ -91,6 +94,11 @@ class RowsTable(QTableView):
         self._short = self._measure(folded=True, short=True) if self._rows.has_short_form else []
         self._wrapped = self._wrap(self._short) if self._short else self._wrapped_long
         self._wrapped_last = self._in_two_lines(self._wrapped) if self._rows.wrapped_last else []
+        self._detailed = []
+        if self._wrapped_last and self._rows.in_detail:
+            self._show_detail(True)
+            self._detailed = self._in_two_lines(self._wrap(self._measure(folded=True, short=True)))
+            self._show_detail(False)
         self._squeeze_to_view()
 
     def _wrap(self, widths: list[int]) -> list[int]:
@@ -121,9 +129,10 @@ class RowsTable(QTableView):
         header = self.horizontalHeader()
         last = header.count() - 1
         for c in self._rows.measured_all:  # never cut, so measured on every row
-            if (c, short) not in self._whole_cells:  # the same texts under folded titles
-                self._whole_cells[c, short] = widest_cell(self, c, self._rows.texts(c))
-            header.resizeSection(c, max(header.sectionSize(c), self._whole_cells[c, short]))
+            form = (c, short, self._detail_shown)  # the same texts under folded titles
+            if form not in self._whole_cells:
+                self._whole_cells[form] = widest_cell(self, c, self._rows.texts(c))
+            header.resizeSection(c, max(header.sectionSize(c), self._whole_cells[form]))
         natural = [
             0 if header.isSectionHidden(c) else header.sectionSize(c) for c in range(last + 1)
         ]
@@ -155,24 +164,30 @@ class RowsTable(QTableView):
         chars = self.fontMetrics().averageCharWidth()
         short = self._short or self._folded
         kept = self._whole_first()
+        detailed = self._detailed or self._wrapped_last  # the narrowest of the date's forms
         if kept:  # all whole on one line, else on more lines (then short), before any is cut
             tries = [
                 (self._natural, LEGIBLE_CHARS, True, kept),
                 (self._wrapped_long, LEGIBLE_CHARS, True, kept),  # widened: _widen_wrapped
                 (self._wrapped, LEGIBLE_CHARS, True, kept),
                 (self._wrapped_last, LEGIBLE_CHARS, True, kept),  # the sessions' time under
+                # The duration after the time, before the note is cut to LEAST_CHARS or any
+                # title: at 800 x 600 in large print in Spanish the routine read "Dai…"
+                # under "Ru…" and the note "N…", "Duración" 150 px wide over "24 min".
+                (detailed, LEGIBLE_CHARS, True, kept),
+                (detailed, LEAST_CHARS, True, kept),
+                (detailed, LEAST_CHARS, False, kept),
                 # The others (the sessions' note) cut to LEAST_CHARS, then past their titles,
                 # before a kept one is cut: at 960 x 540 in large print in Spanish the note
                 # kept ~130 px beside "Fortal…" ("Fortalecimiento" alone needs 218 of 906).
                 (self._wrapped, LEAST_CHARS, True, kept),
                 (self._wrapped, LEAST_CHARS, False, kept),
-                (self._wrapped_last, LEAST_CHARS, False, kept),
-                (self._wrapped, LEGIBLE_CHARS, True, ()),
                 # The time under the date before the routine is cut past its title: at 800 x
                 # 600 in large print in Spanish it read "Fo…" (and the list scrolled sideways).
-                (self._wrapped_last, LEGIBLE_CHARS, True, ()),
-                (self._wrapped_last, LEAST_CHARS, True, ()),
-                (self._wrapped_last, LEAST_CHARS, False, ()),
+                (detailed, LEGIBLE_CHARS, True, ()),
+                (self._wrapped, LEGIBLE_CHARS, True, ()),
+                (detailed, LEAST_CHARS, True, ()),
+                (detailed, LEAST_CHARS, False, ()),
             ]
             tries = [t for t in tries if t[0]]  # no wrapped_last columns: no such form
         else:
@@ -184,11 +199,13 @@ class RowsTable(QTableView):
             ]
         if self._wrapped:
             tries.append((self._wrapped, LEAST_CHARS, True, ()))
-        tries.append((self._wrapped or short, LEAST_CHARS, False, ()))
+        tries.append((self._detailed or self._wrapped or short, LEAST_CHARS, False, ()))
         for form, least, titles, kept in tries:
             self._rows.cut_titles.clear()  # the titles' room measured whole, as tried
             self._rows.fold_titles(form is not self._natural)
-            self._shorten(any(form is f for f in (self._short, self._wrapped, self._wrapped_last)))
+            self._show_detail(form is self._detailed)
+            shorts = (self._short, self._wrapped, self._wrapped_last, self._detailed)
+            self._shorten(any(form is f for f in shorts))
             natural = form
             # (_wrapped_last is not widened: the room its columns give is the note's.)
             if form is self._wrapped or form is self._wrapped_long:
@@ -221,6 +238,13 @@ class RowsTable(QTableView):
         self._rows.shorten(short)
         for c in self._rows.joined_when_short:
             self.setColumnHidden(c, short or (c in self._rows.optional and self._rows.is_empty(c)))
+
+    def _show_detail(self, detail: bool) -> None:
+        """The model's detail form or not, and the columns it folds in hidden or shown again."""
+        self._detail_shown = detail
+        self._rows.show_detail(detail)
+        for c in self._rows.in_detail:
+            self.setColumnHidden(c, detail)
 
     def _cut_titles(self, columns: list[int]) -> None:
         """Cut the titles of these columns that their sections cut ("Comp…": the header clipped

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from hiptimer.core.history.store import open_history
-from hiptimer.ui.history.models import SessionsModel
+from hiptimer.ui.history.sessions_model import SessionsModel
 from tests.history_data import Weeks, fill
 
 

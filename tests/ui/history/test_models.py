@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from hiptimer.core.history.wording import completion_text
-from hiptimer.ui.history.models import SETS
+from hiptimer.ui.history.sessions_model import SETS
 from tests.history_data import Weeks
 from tests.ui.history.sessions_table import sessions_model
 

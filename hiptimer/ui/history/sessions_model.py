@@ -1,0 +1,121 @@
+"""The history window's list of sessions as a table model: when, routine, duration, sets, pain."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from hiptimer.core.history.queries import SessionSummary
+from hiptimer.core.history.wording import (
+    NOT_REPRESENTATIVE_KEY,
+    average_pain,
+    completion_text,
+    duration_text,
+    pain_number,
+    sets_figures,
+    when_text,
+)
+from hiptimer.i18n import N_, _, translate
+from hiptimer.ui.history.models import Index, RowsModel
+from hiptimer.ui.widgets.plain import as_html
+
+NO_BREAK = "\u00a0"  # a duration's number and unit kept on one line
+
+DATE, DURATION, SETS, AVERAGE = 0, 2, 3, 5  # the sessions table's Date, Duration, Sets, Avg pain
+
+
+class SessionsModel(RowsModel[SessionSummary]):
+    """Sessions, newest first: when, routine, duration, completion and pain."""
+
+    columns = (
+        (N_("Date"), lambda s: when_text(s.started_at)),
+        (N_("Routine"), lambda s: s.routine_title),
+        (N_("Duration"), duration_text),
+        # "24/25", its words (completion_text) in its tooltip and what a screen reader says:
+        # at 1024 x 768 in large print "24 of 25 sets done, 1 partly done; completed" took
+        # four lines a row, or cut the routine beside it (CSV, PDF and `history list` say
+        # the words).
+        (N_("Sets"), sets_figures),
+        (N_("Max pain"), lambda s: pain_number(s.max_pain, 0)),
+        (N_("Avg pain"), average_pain),  # '2.7*': marked not representative
+        (N_("Note"), lambda s: " ".join(s.note.split())),
+    )
+    pain_columns = frozenset({4, 5})
+    right_aligned = frozenset({DURATION, SETS, 4, 5})
+    flexible = (1, 6)  # routine and note: narrower rather than scrolled to
+    # The routine takes more lines rather than be cut (at 1280 x 800 "Fortalecimiento de c…"
+    # was cut); the note one line, cut with "…" (it shows whole under the list): at 1024 x
+    # 768 in large print two lines of it ("Much / better") made its row twice as tall.
+    wrappable = (1, 6)
+    whole_first = (1,)
+    read_by = (1,)
+    most_lines = MappingProxyType({6: 1})
+    measured_all = (DATE, DURATION)  # "30 sept 2026" and "1 h 5 min" far down the list too
+    # The time under the date: at 960 x 540 in large print in Spanish, the date on one line
+    # left the note "N…" beside a routine on two lines (or "Fortale…" beside a note).
+    wrapped_last = (DATE,)
+    has_short_form = True  # the date without its weekday, and this year's without its year
+    short_columns = (DATE, DATE)
+    # The duration under the date and time ("7/12 21:30" / "24 min"), its column gone: at
+    # 800 x 600 in large print in Spanish the routine read "Dai…" under "Ru…" while
+    # "Duración" took 150 px over "24 min".
+    in_detail = (DURATION,)
+
+    def pain_value(self, row: SessionSummary, column: int) -> float | None:
+        return row.max_pain if column == 4 else row.avg_pain
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """A marked average is explained where it shows: its tooltip says what '*' means,
+        and a screen reader hears the words, not 'star'."""
+        row = self.row_at(index.row()) if index.isValid() else None
+        if row is not None and index.column() == SETS:
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return as_html(completion_text(row))
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return self.said(SETS, completion_text(row))
+        if row is not None and index.column() == DATE and self._short:
+            # Shortened to fit (RowsTable): its tooltip and a screen reader say it whole, and
+            # the duration it shows in the detail form.
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._date_cell(row)
+            whole, duration = when_text(row.started_at), self._detail_of(row)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"{whole} \u00b7 {duration}" if duration else whole
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                said = self.said(DATE, whole)
+                return f"{said}, {self.said(DURATION, duration)}" if duration else said
+        if row is None or index.column() != AVERAGE or not row.not_representative:
+            return super().data(index, role)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return translate(NOT_REPRESENTATIVE_KEY)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            words = _("{average}, not representative").format(average=pain_number(row.avg_pain))
+            return self.said(AVERAGE, words)
+        return super().data(index, role)
+
+    def _date_cell(self, row: SessionSummary) -> str:
+        """The short date and, in the detail form, the duration after it ("7/12 21:30 24 min",
+        its number and unit kept together), on two lines in the column's width: "7/12 21:30" /
+        "24 min", or "31/12/2025" / "09:00 3 min" (that date alone is as wide)."""
+        short, duration = when_text(row.started_at, compact=True), self._detail_of(row)
+        return f"{short} {duration.replace(' ', NO_BREAK)}" if duration else short
+
+    def _detail_of(self, row: SessionSummary) -> str:
+        """The duration the date's cell shows in the detail form; "" where it shows none."""
+        return duration_text(row) if self._detail else ""
+
+    def abridged(self, index: Index) -> bool:
+        return index.column() == SETS or (index.column() == DATE and self._short)
+
+    def texts(self, column: int) -> list[str]:
+        if column == DATE and self._short:
+            return [self._date_cell(s) for s in self._rows]
+        return super().texts(column)
+
+    def replace_session(self, fresh: SessionSummary) -> None:
+        """Show a session as read again (after a correction)."""
+        for i, s in enumerate(self._rows):
+            if s.id == fresh.id:
+                self.replace_row(i, fresh)
