@@ -276,9 +276,7 @@ class WorkoutPage(QWidget):
         name_the_count(self.big, view, text)
         # A sentence before its separator: only the separator goes with the item after it.
         show_text(self.big_caption, unbroken_items(text.big_caption, whole=False))
-        self.big_time.set_template(
-            count_template(text.big_time, self.big_time.template, same_step)
-        )
+        self.big_time.set_template(count_template(text.big_time, self.big_time.template, same_step))
         show_text(self.big_time, text.big_time)
         show_text(self.big_time_caption, text.big_time_caption)
         self.set_line.setText(text.set_line)
