@@ -180,7 +180,10 @@ class Guidance(QObject):
             return
         # A session begun while the disk refused writes has a handle until it is saved.
         saved = store.saved_id(session_id)
-        recs = [r for r in self.answers.recommend(routine) if r.session_id == saved]
+        # Judged by the limit the session ran with: one changed in Settings meanwhile waits
+        # for the next session (a 4 carried on under 5 is not "above 3" afterwards).
+        limit = summary.result.pain_limit
+        recs = [r for r in self.answers.recommend(routine, limit) if r.session_id == saved]
         if not recs:
             return
         wall = self._host.wall()

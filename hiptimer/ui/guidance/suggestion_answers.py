@@ -60,11 +60,14 @@ class SuggestionAnswers:
         history = self._host.services.history
         return history if isinstance(history, HistoryStore) else None
 
-    def recommend(self, routine: Routine) -> list[Recommendation]:
+    def recommend(self, routine: Routine, pain_limit: int | None = None) -> list[Recommendation]:
+        """`routine`'s suggestions, judged with `pain_limit` (the one a session ran with, for
+        its summary), else the user's now (Settings)."""
         store = self.store
         if store is None:
             return []
-        rules = rules_for(self._host.settings.settings.pain_limit)
+        limit = self._host.settings.settings.pain_limit if pain_limit is None else pain_limit
+        rules = rules_for(limit)
         return read_or(lambda: routine_recommendations(store, routine, rules), [])
 
     def unanswered(self, routine: Routine) -> list[Recommendation]:

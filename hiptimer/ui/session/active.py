@@ -62,6 +62,7 @@ class ActiveSession:
             planned_with_voice=voice[0] if len(set(voice)) > 1 else None,
             sets_planned=len(before)
             + sum(1 for step in engine.steps if step.kind is StepKind.WORK),
+            pain_limit=engine.pain_limit,
         )
 
     def end_if(self, confirmed: Callable[[], bool]) -> None:

@@ -83,6 +83,9 @@ class SessionResult:
     # unmuted, during the session (its lead-ins then ran otherwise); None: it did not change.
     planned_with_voice: bool | None = None
     sets_planned: int | None = None  # the sets the session was to have (None: as recorded)
+    # The pain limit the session ran with (its pain prompts used it); one changed in Settings
+    # meanwhile waits for the next session, so the summary judges the session by this one.
+    pain_limit: int | None = None
 
     @property
     def max_pain(self) -> int | None:
