@@ -121,6 +121,18 @@ class Days:
         self.start()
         self.rate_sets(pains)
 
+    def session_lowered(self, pains: list[int]) -> None:
+        """A session whose last rating is above the limit, answered Lower, run to its summary."""
+        self.start()
+        window = self.window
+        assert window is not None
+        for pain in pains:
+            advance_until(window, self.clock, lambda: self.mode() is Mode.PAIN, step=POLL_S)
+            self.key(DIGIT_KEYS[pain])
+        assert self.mode() is Mode.CHOICE
+        self.key(K.Key_L)
+        advance_until(window, self.clock, lambda: self.mode() is Mode.SUMMARY, step=POLL_S)
+
     def check_in(self, pain: int, stiffness: int) -> None:
         assert self.mode() is Mode.CHECKIN
         self.key(DIGIT_KEYS[pain], DIGIT_KEYS[stiffness], K.Key_Return)

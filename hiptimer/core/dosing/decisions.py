@@ -145,14 +145,36 @@ def declined_at(rec: Recommendation, changes: Iterable[DoseChange]) -> datetime 
     return next((at for at, fields in answers.items() if fields == wanted), None)
 
 
+def changed_at(rec: Recommendation, changes: Iterable[DoseChange]) -> datetime | None:
+    """When the user already changed this exercise's dose after the suggestion's session (a
+    suggestion accepted, or the session's dose kept), else None. That answered whatever the
+    session suggested for it, even once the routine went back to its old dose (Reset to
+    original): the suggestion is not asked again; a later session is judged anew."""
+    if rec.session_id is None:
+        return None
+    return next(
+        (
+            c.decided_at
+            for c in changes
+            if c.accepted and c.session_id == rec.session_id and c.exercise_id == rec.exercise_id
+        ),
+        None,
+    )
+
+
 def unanswered(
     recs: Iterable[Recommendation], changes: Iterable[DoseChange]
 ) -> list[Recommendation]:
     """The suggestions that still wait for Accept or Not now: a new dose offered now (not one
-    waiting for the morning) that was not declined. An accepted one, or a dose kept instead,
-    leaves the routine at another dose, and the rules then wait for a session at it."""
+    waiting for the morning) that was not declined, nor answered by a dose changed after the
+    same session. An accepted one, or a dose kept instead, leaves the routine at another dose,
+    and the rules then wait for a session at it."""
     logged = list(changes)
-    return [rec for rec in recs if is_offer(rec) and declined_at(rec, logged) is None]
+    return [
+        rec
+        for rec in recs
+        if is_offer(rec) and declined_at(rec, logged) is None and changed_at(rec, logged) is None
+    ]
 
 
 def log_kept(

@@ -165,17 +165,27 @@ def _with(dose: Dose, values: dict[str, float | None]) -> Dose:
     return dataclasses.replace(dose, **fields)  # type: ignore[arg-type]
 
 
+def _holds(dose: Dose, group: Sequence[DoseChange]) -> bool:
+    """Whether `dose` has every field as the decision `group` left it."""
+    return all(getattr(dose, c.field, None) == c.new_value for c in group)
+
+
 def dose_history(
     ex: Exercise, changes: Iterable[DoseChange], planned: Iterable[tuple[datetime, Dose]]
 ) -> tuple[Dose, ...]:
     """The doses the exercise has had, oldest first: accepted changes and sessions' doses.
 
     A change records only the fields it changed; the others are taken from the dose after
-    it, working back from the routine's present dose.
+    it, working back from the routine's present dose. A change whose result the dose after
+    it does not hold was undone outside the log since (Reset to original, an edit): its dose
+    was thrown away, so it is passed over, and a step back never aims at it; a dose a
+    session ran at stays, from `planned`.
     """
     dated: list[tuple[datetime, Dose]] = list(planned)
     after = Dose.of(ex)
     for group in reversed(_decisions(c for c in changes if c.exercise_id == ex.id)):
+        if not _holds(after, group):
+            continue
         new = _with(after, {c.field: c.new_value for c in group})
         old = _with(new, {c.field: c.old_value for c in group})
         dated += [(group[0].decided_at, old), (group[0].decided_at, new)]

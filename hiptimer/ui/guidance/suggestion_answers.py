@@ -81,7 +81,8 @@ class SuggestionAnswers:
 
     def declined(self, panel: RecommendationsPanel) -> set[Recommendation]:
         """Mark each suggestion of `panel` the user already said "not now" to (the same
-        change after the same session: the log's rows, dose_decisions.declined_at) as
+        change after the same session: the log's rows, dose_decisions.declined_at), or
+        answered by changing the dose after the same session (dose_decisions.changed_at), as
         answered, with the day; returns them. An unreadable log offers them again."""
         store = self.store
         if store is None:
@@ -90,10 +91,15 @@ class SuggestionAnswers:
         changes = read_or(lambda: store.dose_changes(panel.routine.id), none)
         found = set()
         for card in panel.cards:
+            if not card.awaiting:
+                continue
             when = dose_decisions.declined_at(card.rec, changes)
-            if when is not None and card.awaiting:
+            text = _("Not now (on {day}): the dose stays as it is.")
+            if when is None:  # a dose changed after the same session answered it (a Reset since)
+                when = dose_decisions.changed_at(card.rec, changes)
+                text = _("Answered on {day}: you changed this exercise's dose after that session.")
+            if when is not None:
                 found.add(card.rec)
-                text = _("Not now (on {day}): the dose stays as it is.")
                 panel.mark(card.rec, text.format(day=day_text(when)))
         return found
 

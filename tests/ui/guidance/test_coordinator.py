@@ -17,7 +17,7 @@ from hiptimer.ui.editor.keep_doses import KeepDosesDialog
 from hiptimer.ui.guidance.recommendations_panel import MorningAdvicePage, RecommendationsPanel
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.session.summary_page import SummaryPage
-from tests.ui.guided import DIGIT_KEYS, POLL_S, SIT, SMALL, Days, K, later, until_local
+from tests.ui.guided import SIT, SMALL, Days, K, later, until_local
 from tests.ui.sessions import advance_until, no_timer_left  # noqa: F401 (a fixture)
 
 
@@ -229,15 +229,7 @@ def test_keeping_the_session_s_lower_dose_answers_the_step_back_for_it(
     days: Days, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Sit to stand hurt (7): the user went lower in the session (4 -> 3 reps) and keeps it.
-    days.start()
-    window = days.window
-    assert window is not None
-    for pain in LOW[0], HIGH[1]:
-        advance_until(window, days.clock, lambda: days.mode() is Mode.PAIN, step=POLL_S)
-        days.key(DIGIT_KEYS[pain])
-    assert days.mode() is Mode.CHOICE
-    days.key(K.Key_L)
-    advance_until(window, days.clock, lambda: days.mode() is Mode.SUMMARY, step=POLL_S)
+    days.session_lowered([LOW[0], HIGH[1]])
     [card] = days.panel().cards
     assert card.rec.action is DoseAction.STEP_BACK and card.awaiting
     monkeypatch.setattr(KeepDosesDialog, "exec", lambda _dialog: QDialog.DialogCode.Accepted.value)
