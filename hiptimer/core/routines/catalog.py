@@ -11,6 +11,7 @@ from typing import NamedTuple
 from hiptimer import paths
 from hiptimer.core.escapes import escape_controls
 from hiptimer.core.routines.loader import (
+    UNREAD_FOLDER,
     is_routine_file_name,
     load_routine,
     parse_json,
@@ -42,6 +43,13 @@ class RoutineEntry(NamedTuple):
     @property
     def broken(self) -> bool:
         return self.routine is None
+
+    @property
+    def unread_folder(self) -> bool:
+        """Whether this is a routines folder that could not be listed, not a broken file."""
+        return self.error is not None and any(
+            p.template == UNREAD_FOLDER for p in self.error.problems
+        )
 
     @property
     def estimated_s(self) -> float | None:

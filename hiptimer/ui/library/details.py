@@ -47,9 +47,14 @@ def details_html(
     e = escape
     if item.routine is None:
         problems = "".join(f"<li>{e(line)}</li>" for line in item.problem.splitlines())
+        heading = (
+            _("This routines folder cannot be read:")  # not a file, and nothing to start
+            if item.folder
+            else _("This routine file is broken and cannot be started:")
+        )
         return (
             f"<h2>{e(item.title)}</h2><p style='color:{current().error}'><b>"
-            + e(_("This routine file is broken and cannot be started:"))
+            + e(heading)
             + f"</b></p><ul>{problems}</ul>"
         )
     r = item.routine

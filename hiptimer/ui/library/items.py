@@ -32,6 +32,7 @@ class LibraryItem(NamedTuple):
     # The built-in a user's version or copy is based on: its doses are the routine's own, the
     # ones its description gives (a kept dose leaves that text as it was).
     original: Routine | None = None
+    folder: bool = False  # a routines folder that could not be read, not a file
 
     @property
     def broken(self) -> bool:
@@ -112,7 +113,9 @@ def load_library() -> list[LibraryItem]:
         original = catalog.original_of(e.routine) if e.routine is not None else None
         problem = "\n".join(e.error.shown_lines()) if e.error else ""
         title = e.routine.title if e.routine else e.title
-        items.append(LibraryItem(e.id, title, e.routine, problem, e.builtin, original))
+        items.append(
+            LibraryItem(e.id, title, e.routine, problem, e.builtin, original, e.unread_folder)
+        )
     return items
 
 

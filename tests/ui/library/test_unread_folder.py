@@ -1,0 +1,58 @@
+"""Tests for the library's details of a routines folder that cannot be read: named a folder."""
+
+from __future__ import annotations
+
+import errno
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hiptimer import i18n, paths
+from hiptimer.ui.library.details import details_html
+from hiptimer.ui.library.items import LibraryItem, load_library
+
+
+def unread(monkeypatch: pytest.MonkeyPatch) -> LibraryItem:
+    """The library's line for the user's routines folder, refused (mode 000)."""
+    folder = paths.user_routines_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    listed = Path.iterdir
+
+    def refused(path: Path) -> Any:
+        if path == folder:
+            raise OSError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return listed(path)
+
+    monkeypatch.setattr(Path, "iterdir", refused)
+    (item,) = [i for i in load_library() if i.broken]
+    return item
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "not_said"),
+    [
+        ("en", "This routines folder cannot be read:", "routine file is broken"),
+        ("es", "No se puede leer esta carpeta de rutinas:", "archivo de rutina está dañado"),
+    ],
+)
+def test_an_unread_routines_folder_is_named_a_folder_not_a_broken_file(
+    monkeypatch: pytest.MonkeyPatch, language: str, said: str, not_said: str
+) -> None:
+    # The new routines/ line's details read "This routine file is broken and cannot be
+    # started:" over "cannot read the folder (Permission denied)": it is no file.
+    i18n.use(language)  # English again after the test (tests/conftest.py)
+    item = unread(monkeypatch)
+    assert item.folder and item.title == f"routines{os.sep}"
+    text = details_html(item)
+    assert said in text and not_said not in text
+
+
+def test_a_broken_file_is_still_called_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = paths.user_routines_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "torn.json").write_text("{", encoding="utf-8")
+    (item,) = [i for i in load_library() if i.broken]
+    assert not item.folder
+    assert "This routine file is broken and cannot be started:" in details_html(item)
