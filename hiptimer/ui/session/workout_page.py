@@ -56,6 +56,9 @@ from hiptimer.ui.widgets.plain import (
 # large print at most a short name's size: three lines of more took a third of the page).
 NAME_SHARE = 0.042
 NAME_MOST_SHARE = 0.052
+# The phase word's share of its band: its line's; in large print its ink's (the name takes the
+# band's room there: 150 % at 1280 x 800 made the word ~20 px, from ~30 px at 100 %).
+BAND_WORDS, BAND_INK_LARGE = 0.8, 0.85
 
 
 class WorkoutPage(QWidget):
@@ -98,7 +101,7 @@ class WorkoutPage(QWidget):
     # ------------------------------------------------------------ building
 
     def _build(self) -> None:
-        self.banner = FitLabel("", self, height_share=0.8)
+        self.banner = FitLabel("", self, height_share=BAND_WORDS)
         self.exercise = HeadingLabel("", self, height_share=0.85)
         path = self.driver.engine.routine.path
         timer = self.timer = TimerColumn(path, lambda: self.coaching.font_px, self)
@@ -206,6 +209,8 @@ class WorkoutPage(QWidget):
         # Large print takes its room from the countdown (huge anyway), never from the phase
         # word or the exercise's name, which fit whatever height they are left.
         self.banner.setMinimumHeight(int(h * 0.055))
+        large = text_scale() > 1
+        self.banner.set_height_share(BAND_INK_LARGE if large else BAND_WORDS, tight=large)
         # A long name (up to 120 characters) takes up to three lines before it is smaller
         # than the caption's words; one line of 111 characters was 17 px.
         readable = h * min(NAME_SHARE * text_scale(), NAME_MOST_SHARE)

@@ -59,6 +59,12 @@ class FitLabel(QLabel):
             self._template = template
             self._fit()
 
+    def set_height_share(self, share: float, *, tight: bool = False) -> None:
+        """The share of the label's height the text (with `tight`, its ink) may fill."""
+        if (share, tight) != (self._height_share, self._tight):
+            self._height_share, self._tight = share, tight
+            self._fit()
+
     def sizeHint(self) -> QSize:
         return QSize(200, 60)
 
