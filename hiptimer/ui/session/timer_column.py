@@ -90,14 +90,6 @@ class TimerColumn(QWidget):
         self._arrange(above=above)
         self._fitted = None
 
-    def show_set_line(self, text: str, *, rest: bool) -> None:
-        """The set line; in a rest, where it says what comes next beside the steps, broken after
-        its first comma: "A continuación, serie 2 de 2" on one line at 800 x 600 in large print
-        held this column 482-568 px wide, and the steps were 14 px (16-20 px with it broken).
-        A break, not a word wrap: a wrapped label's height for its width moved the figure's
-        placement between two measures (test_workout_figure)."""
-        self.set_line.setText(text.replace(", ", ",\n", 1) if rest else text)
-
     def refit(self) -> None:
         """Place the figure (while the steps show), then give the count its room."""
         if self._key() == self._fitted or not self.isVisible():

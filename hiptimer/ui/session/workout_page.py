@@ -284,7 +284,7 @@ class WorkoutPage(QWidget):
         self.big_time.set_template(count_template(text.big_time, self.big_time.template, same_step))
         show_text(self.big_time, text.big_time)
         show_text(self.big_time_caption, text.big_time_caption)
-        self.timer.show_set_line(text.set_line, rest=view.step.kind is StepKind.REST)
+        self.set_line.setText(text.set_line)
         self.rep_line.setText(text.rep_line)
         show_text(self.tempo, text.tempo)
         # A long name is cut, not the words after it: Up next's dose (the name is above it
