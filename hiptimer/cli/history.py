@@ -7,10 +7,10 @@ import contextlib
 import io
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from hiptimer import paths
 from hiptimer.cli.common import (
@@ -27,6 +27,7 @@ from hiptimer.cli.common import (
     said_beside,
 )
 from hiptimer.core.history import left_notice
+from hiptimer.core.history.names import doses_of, exercise_name, routine_name
 from hiptimer.core.history.schema import HistoryError
 from hiptimer.core.history.set_aside_words import describe_left_out
 from hiptimer.core.history.status import ReadOnlyCopy
@@ -35,6 +36,7 @@ from hiptimer.core.safe_write import read_only_folder
 
 if TYPE_CHECKING:
     from hiptimer.core.history.records import RetestResult
+    from hiptimer.core.routines.model import Routine
 
 
 LIST_LIMIT = 20  # sessions `history list` prints unless told
@@ -190,19 +192,27 @@ def cmd_list(args: argparse.Namespace) -> int:
         sessions = store.list_sessions(args.routine, since, until, limit=args.limit or None)
         # Each session as recorded: a session marked not representative keeps its results.
         found = store.test_results(args.routine, since, until, representative_only=False)
+        # Named as the window and the report name them: the library's names now, in the
+        # language in use (a built-in done in English reads in Spanish once it is chosen).
+        routines = _library() if sessions else {}
+        listed = {s.id for s in sessions}
+        doses = {
+            r.session_id: doses_of(store, r.session_id) for r in found if r.session_id in listed
+        }
     if not sessions:
         # "in that range" only where a range was given (a new or moved-aside history has none).
         out(
             "No sessions recorded in that range." if since or until else "No sessions recorded yet."
         )
         return 0
-    results = _results_by_session(found)
+    by_id = {s.id: s.routine_id for s in sessions}
+    results = _results_by_session(found, routines, by_id, doses)
     rows = [("DATE", "ROUTINE", "TIME", "DONE", "MAX", "AVG", "NOTE")]
     for s in sessions:
         rows.append(
             (
                 when_text(s.started_at),
-                cell(s.routine_title),
+                cell(routine_name(routines, s.routine_id, s.routine_title)),
                 duration_text(s),
                 completion_text(s),
                 pain_number(s.max_pain, 0),
@@ -223,14 +233,32 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _results_by_session(found: list[RetestResult]) -> dict[int, str]:
-    """'Chair stand: 12 stands; Single-leg stance (right): 17.3 s' for each session id."""
+def _library() -> dict[str, Routine]:
+    """The library's routines by id, in the language in use; a broken file is left out."""
+    from hiptimer.core.history.review import routines_by_id
+    from hiptimer.core.routines.catalog import load_catalog
+
+    return routines_by_id(load_catalog())
+
+
+def _results_by_session(
+    found: list[RetestResult],
+    routines: Mapping[str, Routine],
+    routine_of: Mapping[int, str],
+    doses: Mapping[int, Mapping[str, Any]],
+) -> dict[int, str]:
+    """'Chair stand: 12 stands; Single-leg stance (right): 17.3 s' for each session id of
+    `routine_of`, each test named as the window's sets table names it (names.py)."""
     from hiptimer.core.history.result_text import result_text
     from hiptimer.core.history.wording import with_side
 
     lines: dict[int, list[str]] = {}
     for r in found:
-        label = cell(with_side(r.exercise_name, r.side))
+        if r.session_id not in routine_of:
+            continue  # a session past --limit: not listed
+        rid = routine_of[r.session_id]
+        name = exercise_name(routines, rid, r.exercise_id, r.exercise_name, doses[r.session_id])
+        label = cell(with_side(name, r.side))
         unit = cell(r.unit)  # a unit of the user's own comes from a routine file
         lines.setdefault(r.session_id, []).append(f"{label}: {result_text(r.result, unit)}")
     return {sid: "; ".join(parts) for sid, parts in lines.items()}

@@ -6,6 +6,7 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from types import MappingProxyType
 
 from hiptimer.core.history.adherence import (
     Adherence,
@@ -17,6 +18,7 @@ from hiptimer.core.history.adherence import (
 )
 from hiptimer.core.history.correction_counts import CorrectionCounts, count_corrections
 from hiptimer.core.history.dose_log import DoseEvent, dose_events
+from hiptimer.core.history.names import doses_of, exercise_name, routine_name
 from hiptimer.core.history.queries import (
     HistoryQueries,
     MorningPoint,
@@ -127,7 +129,7 @@ def gather_report(
         trends=[t for t in trends if t.pain or t.doses],
         changes=changes,
         generated=now,
-        corrections=corrections_in(store, sessions, trail),
+        corrections=corrections_in(store, sessions, trail, routines),
         mornings=mornings,
         side_trends=side_trends(store, exercises, trends, routine_id, first, until, session_ids),
         morning_trends=_morning_trends(mornings),
@@ -151,8 +153,7 @@ def _titles(
     names the exercises), else as its newest session recorded it."""
     titles: dict[str, str] = {}
     for s in sessions:
-        known = routines.get(s.routine_id)
-        titles.setdefault(s.routine_id, known.title if known is not None else s.routine_title)
+        titles.setdefault(s.routine_id, routine_name(routines, s.routine_id, s.routine_title))
     if routine_id and routine_id not in titles:
         titles[routine_id] = routines[routine_id].title if routine_id in routines else routine_id
     return titles
@@ -203,16 +204,20 @@ def corrections_in(
     store: HistoryQueries,
     sessions: list[SessionSummary],
     trail: Sequence[Correction] | None = None,
+    routines: Mapping[str, Routine] = MappingProxyType({}),
 ) -> list[str]:
     """'3 Mar 2025 session: Bridge, set 2: pain 7 -> 1, changed in History on ...' for each
     correction of these sessions, oldest first (from `trail`, the store's whole corrections
-    table, when the caller has read it already)."""
+    table, when the caller has read it already); each set named as the sessions' tables name
+    it (names.exercise_name, by the library `routines`)."""
     by_id = {s.id: s for s in sessions if s.corrections}
     found = [c for c in (store.corrections() if trail is None else trail) if c.session_id in by_id]
     labels: dict[int | None, str] = {}
     for sid in {c.session_id for c in found if c.field == "pain"}:
+        rid, doses = by_id[sid].routine_id, doses_of(store, sid)
         for r in store.session_sets(sid):
-            labels[r.id] = set_label(r.exercise_name, r.set_number, r.side)
+            name = exercise_name(routines, rid, r.exercise_id, r.exercise_name, doses)
+            labels[r.id] = set_label(name, r.set_number, r.side)
     return [
         # Translators: {day} is a session's date ("3 Mar 2025"), {correction} what was changed.
         _("{day} session: {correction}").format(

@@ -217,19 +217,33 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
 @dataclass(frozen=True)
 class SetRow:
     """One attempt at a set as History shows it; `counted`: it decides the set's outcome;
-    `as_given`: the rating first given, when it was changed since ('none' for no rating)."""
+    `as_given`: the rating first given, when it was changed since ('none' for no rating);
+    `name`: its exercise as shown (names.exercise_name), '' for the recorded one."""
 
     record: StoredSet
     counted: bool = True
     as_given: str | None = None
+    name: str = ""
+
+    @property
+    def exercise(self) -> str:
+        return self.name or self.record.exercise_name
 
 
-def set_rows(records: list[StoredSet], trail: Sequence[Correction] = ()) -> list[SetRow]:
+def set_rows(
+    records: list[StoredSet],
+    trail: Sequence[Correction] = (),
+    named: Callable[[StoredSet], str] = lambda r: r.exercise_name,
+) -> list[SetRow]:
+    """The rows of one session's sets, each exercise `named` (names.exercise_name)."""
     first: dict[int | None, str] = {}
     for c in trail:
         if c.field == "pain":
             first.setdefault(c.set_id, c.old_value if c.old_value is not None else "none")
-    return [SetRow(r, c, first.get(r.id)) for r, c in zip(records, deciding(records), strict=True)]
+    return [
+        SetRow(r, c, first.get(r.id), named(r))
+        for r, c in zip(records, deciding(records), strict=True)
+    ]
 
 
 def _side(record: StoredSet) -> str:
@@ -265,7 +279,7 @@ class SetsModel(RowsModel[SetRow]):
     """One session's sets in the order done: planned against actual, pain and choices."""
 
     columns = (
-        (N_("Exercise"), lambda r: r.record.exercise_name),
+        (N_("Exercise"), lambda r: r.exercise),
         (N_("Side"), lambda r: _side(r.record)),
         (N_("Set"), lambda r: str(r.record.set_number)),
         (N_("Planned"), lambda r: planned_text(r.record)),
@@ -304,7 +318,7 @@ class SetsModel(RowsModel[SetRow]):
         says too, as they are made from it."""
         row = self.row_at(index.row()) if index.isValid() else None
         if role == Qt.ItemDataRole.DisplayRole and self._short and index.column() == 0 and row:
-            return with_side(row.record.exercise_name, row.record.side)  # the name alone: none
+            return with_side(row.exercise, row.record.side)  # the name alone: none
         return super().data(index, role)
 
     def pain_value(self, row: SetRow, column: int) -> float | None:

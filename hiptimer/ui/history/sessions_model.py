@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 
+from hiptimer.core.history.names import routine_name
 from hiptimer.core.history.queries import SessionSummary
 from hiptimer.core.history.wording import (
     NOT_REPRESENTATIVE_KEY,
@@ -17,21 +19,23 @@ from hiptimer.core.history.wording import (
     sets_figures,
     when_text,
 )
+from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import N_, _, translate
-from hiptimer.ui.history.models import Index, RowsModel
+from hiptimer.ui.history.models import Column, Index, RowsModel
 from hiptimer.ui.widgets.plain import as_html
 
 NO_BREAK = "\u00a0"  # a duration's number and unit kept on one line
 
-DATE, DURATION, SETS, AVERAGE = 0, 2, 3, 5  # the sessions table's Date, Duration, Sets, Avg pain
+# The sessions table's Date, Routine, Duration, Sets, Avg pain.
+DATE, ROUTINE, DURATION, SETS, AVERAGE = 0, 1, 2, 3, 5
 
 
 class SessionsModel(RowsModel[SessionSummary]):
     """Sessions, newest first: when, routine, duration, completion and pain."""
 
-    columns = (
+    columns: Sequence[Column] = (
         (N_("Date"), lambda s: when_text(s.started_at)),
-        (N_("Routine"), lambda s: s.routine_title),
+        (N_("Routine"), lambda s: s.routine_title),  # as recorded: named in __init__
         (N_("Duration"), duration_text),
         # "24/25", its words (completion_text) in its tooltip and what a screen reader says:
         # at 1024 x 768 in large print "24 of 25 sets done, 1 partly done; completed" took
@@ -62,6 +66,18 @@ class SessionsModel(RowsModel[SessionSummary]):
     # 800 x 600 in large print in Spanish the routine read "Dai…" under "Ru…" while
     # "Duración" took 150 px over "24 min".
     in_detail = (DURATION,)
+
+    def __init__(
+        self, parent: QObject | None = None, routines: Mapping[str, Routine] = MappingProxyType({})
+    ) -> None:
+        super().__init__(parent)
+        # Each routine as the report and the Pain and dose tab name it (the library's title,
+        # in the language in use): in Spanish this read "Desk micro-break" beside a report
+        # of "Micropausa en el escritorio" (names25).
+        columns = list(type(self).columns)
+        title = columns[ROUTINE][0]
+        columns[ROUTINE] = (title, lambda s: routine_name(routines, s.routine_id, s.routine_title))
+        self.columns = tuple(columns)
 
     def pain_value(self, row: SessionSummary, column: int) -> float | None:
         return row.max_pain if column == 4 else row.avg_pain

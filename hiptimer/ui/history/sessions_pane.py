@@ -3,9 +3,10 @@ and the corrections made to it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
+from types import MappingProxyType
 
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.core.clock import wall_now
+from hiptimer.core.history.names import doses_of, exercise_name, routine_name
 from hiptimer.core.history.queries import Correction, SessionSummary, StoredSet
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.history.wording import (
@@ -30,9 +32,10 @@ from hiptimer.core.history.wording import (
     set_label,
     when_text,
 )
+from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import _, translate
 from hiptimer.ui.history.corrections import MorningDialog, PainDialog
-from hiptimer.ui.history.models import SetsModel, set_rows
+from hiptimer.ui.history.models import SetRow, SetsModel, set_rows
 from hiptimer.ui.history.page import NoteEdit
 from hiptimer.ui.history.sessions_model import SessionsModel
 from hiptimer.ui.history.splitters import SideOrUnder, Splitter
@@ -51,8 +54,9 @@ class SessionsPane(QWidget):
     A set's rating, the note, the mark "not representative" and the next-morning check-in
     can be changed here; the store keeps what they were, and when
     (hiptimer.core.history.corrections).
-    `wall` says when a correction is made. Signals: message(str) for the window's status
-    line.
+    `wall` says when a correction is made. Routines and exercises are named as the library
+    names them now (`routines`; names.py), else as recorded. Signals: message(str) for the
+    window's status line.
     """
 
     message = Signal(str)
@@ -63,11 +67,13 @@ class SessionsPane(QWidget):
         parent: QWidget | None = None,
         *,
         wall: Callable[[], datetime] = wall_now,
+        routines: Mapping[str, Routine] = MappingProxyType({}),
     ) -> None:
         super().__init__(parent)
         self.store = store
         self._wall = wall
-        self.sessions = SessionsModel(self)
+        self.routines = routines  # the library's, to name routines and exercises by (names)
+        self.sessions = SessionsModel(self, routines)
         self.sets = SetsModel(self)
         self.list_view = RowsTable(self.sessions)
         self.list_view.setAccessibleName(_("Sessions"))
@@ -198,12 +204,13 @@ class SessionsPane(QWidget):
         self._session = session
         trail = self.store.corrections(session.id) if session else []
         records = self.store.session_sets(session.id) if session else []
-        self.sets.set_rows(set_rows(records, trail))
+        rows = set_rows(records, trail, self._namer(session))
+        self.sets.set_rows(rows)
         self.pain_button.setEnabled(False)
         if session is None:
             self.heading.setText(_("No session chosen."))
         else:
-            self.heading.setText(session_heading(session, trail))
+            self.heading.setText(session_heading(session, trail, self._title(session)))
             self.sets_view.fit_columns()  # each session's own rows read whole
             self.details.arrange()  # beside the note, or above it where they do not fit
         self.note.blockSignals(True)
@@ -214,7 +221,17 @@ class SessionsPane(QWidget):
         self.representative.setEnabled(session is not None)
         self.representative.setChecked(bool(session and session.not_representative))
         self.morning_button.setEnabled(bool(session and session.morning_at is not None))
-        show_wrapped(self.trail, trail_text(trail, records))
+        show_wrapped(self.trail, trail_text(trail, rows))
+
+    def _title(self, session: SessionSummary) -> str:
+        return routine_name(self.routines, session.routine_id, session.routine_title)
+
+    def _namer(self, session: SessionSummary | None) -> Callable[[StoredSet], str]:
+        """How the session's sets name their exercise (names.exercise_name)."""
+        if session is None:
+            return lambda r: r.exercise_name
+        rid, doses = session.routine_id, doses_of(self.store, session.id)
+        return lambda r: exercise_name(self.routines, rid, r.exercise_id, r.exercise_name, doses)
 
     def _set_chosen(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         self.pain_button.setEnabled(bool(selected.indexes()))
@@ -238,7 +255,7 @@ class SessionsPane(QWidget):
         if row is None or row.record.id is None:
             return
         r, set_id = row.record, row.record.id
-        dialog = PainDialog(set_label(r.exercise_name, r.set_number, r.side), r.pain, self)
+        dialog = PainDialog(set_label(row.exercise, r.set_number, r.side), r.pain, self)
         if dialog.exec() != PainDialog.DialogCode.Accepted or dialog.rating() == r.pain:
             return
         self.store.correct_pain(set_id, dialog.rating(), at=self._wall(), reason=dialog.why())
@@ -249,7 +266,7 @@ class SessionsPane(QWidget):
         s = self._session
         if s is None or s.morning_at is None:
             return
-        what = f"{when_text(s.started_at)}: {s.routine_title}"
+        what = f"{when_text(s.started_at)}: {self._title(s)}"
         dialog = MorningDialog(what, s.morning_pain, s.morning_stiffness, self)
         if dialog.exec() != MorningDialog.DialogCode.Accepted:
             return
@@ -301,25 +318,31 @@ class SessionsPane(QWidget):
     def _show_trail_only(self, session: SessionSummary) -> None:
         """The heading and the trail again, without touching the note being edited."""
         trail = self.store.corrections(session.id)
-        self.heading.setText(session_heading(session, trail))
-        records = self.store.session_sets(session.id)
-        show_wrapped(self.trail, trail_text(trail, records))
+        self.heading.setText(session_heading(session, trail, self._title(session)))
+        show_wrapped(self.trail, trail_text(trail, self.sets.rows()))
 
     def current(self) -> SessionSummary | None:
         return self._session
 
 
-def trail_text(trail: Sequence[Correction], records: Sequence[StoredSet]) -> str:
-    """'Corrections:' and a line for each ('Bridge, set 1 (right): pain 7 -> 1, ...'), each
-    line in our direction though a name in it reads right to left; '' with none."""
-    labels = {r.id: set_label(r.exercise_name, r.set_number, r.side) for r in records}
+def trail_text(trail: Sequence[Correction], rows: Sequence[SetRow]) -> str:
+    """'Corrections:' and a line for each ('Bridge, set 1 (right): pain 7 -> 1, ...'), its
+    set named as the sets table names it, each line in our direction though a name in it
+    reads right to left; '' with none."""
+    labels = {
+        row.record.id: set_label(row.exercise, row.record.set_number, row.record.side)
+        for row in rows
+    }
     lines = [correction_text(c, labels.get(c.set_id or -1, "")) for c in trail]
     return in_our_direction(_("Corrections:") + "\n" + "\n".join(lines)) if lines else ""
 
 
-def session_heading(s: SessionSummary, trail: Sequence[Correction] = ()) -> str:
-    """The chosen session in a line of HTML, its routine's title escaped; a check-in score
-    changed since it was given (`trail`) says what it was: 'pain 2 (was 6)'."""
+def session_heading(
+    s: SessionSummary, trail: Sequence[Correction] = (), title: str | None = None
+) -> str:
+    """The chosen session in a line of HTML, its routine's `title` (names.routine_name; the
+    recorded one by default) escaped; a check-in score changed since it was given (`trail`)
+    says what it was: 'pain 2 (was 6)'."""
     given: dict[str, str | None] = {}
     for c in trail:
         if c.field.startswith("morning_"):
@@ -333,7 +356,7 @@ def session_heading(s: SessionSummary, trail: Sequence[Correction] = ()) -> str:
         return _("{now} (was {given})").format(now=now, given=_("none") if was is None else was)
 
     parts = [
-        f"<b>{escape(when_text(s.started_at))}</b>: {escape(s.routine_title)}",
+        f"<b>{escape(when_text(s.started_at))}</b>: {escape(title or s.routine_title)}",
         escape(duration_text(s)),
         escape(completion_text(s)),
         escape(

@@ -107,7 +107,7 @@ class HistoryWindow(QWidget):
         self.status.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         plain_stacks()  # Tab into a page: no "layered pane" said before its first field
         self.tabs = QTabWidget()
-        self.sessions_pane = SessionsPane(store, wall=wall)
+        self.sessions_pane = SessionsPane(store, wall=wall, routines=self.routines)
         self.pain_pane: PainPane | None = None
         self.adherence_pane: AdherencePane | None = None
         self.retests_pane: RetestsPane | None = None

@@ -16,6 +16,7 @@ from hiptimer.core.history.records import Correction, StoredSet
 from hiptimer.core.history.resume import plan_resume
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.ui.history.corrections import MorningDialog, PainDialog
+from hiptimer.ui.history.models import set_rows
 from hiptimer.ui.history.sessions_pane import trail_text
 from hiptimer.ui.history.window import HistoryWindow
 from tests.history_data import HIPS, STRETCH, Weeks, fill
@@ -170,9 +171,9 @@ def test_a_correction_of_a_set_named_right_to_left_reads_left_to_right(qtbot: Qt
     done = datetime(2030, 1, 1, 9, 0, tzinfo=timezone.utc)
     stored = StoredSet("march", name, 1, done, done, id=7)
     change = Correction(1, 1, 7, "pain", "6", "1", "", "history", done)
-    first, line = trail_text([change], [stored]).split("\n")
+    first, line = trail_text([change], set_rows([stored])).split("\n")
     assert first == "Corrections:" and line.startswith(f"\u200e{name}, set 1: pain 6")
     doc = QTextDocument()
     doc.setPlainText(line)
     assert doc.firstBlock().textDirection() is Qt.LayoutDirection.LeftToRight
-    assert trail_text([], [stored]) == ""
+    assert trail_text([], set_rows([stored])) == ""
