@@ -89,7 +89,7 @@ def test_a_whole_session_by_keyboard(app: App, qtbot: QtBot) -> None:
     app.key(qtbot, K.Key_Space)
     assert app.engine.paused and w.windowTitle().startswith("Paused 0:06")
     left = app.engine.view().remaining_s
-    advance(w, app.clock, 30)
+    advance(w, app.clock, 30, step=1.0)  # paused: a poll a second shows it as well as ten
     assert app.engine.view().remaining_s == left
     app.key(qtbot, K.Key_Space)
     assert not app.engine.paused
@@ -767,7 +767,7 @@ def test_back_and_next_while_paused_move_and_stay_paused(app: App, qtbot: QtBot)
     assert app.engine.step.kind is StepKind.GET_READY and app.engine.paused
     assert w.windowTitle().startswith("Paused")
     left = app.engine.view().remaining_s
-    advance(w, app.clock, 30)
+    advance(w, app.clock, 30, step=1.0)  # paused: a poll a second shows it as well as ten
     assert app.engine.step.kind is StepKind.GET_READY and app.engine.view().remaining_s == left
     app.key(qtbot, K.Key_Right)  # on to the hold, still paused
     assert app.engine.step.kind is StepKind.WORK and app.engine.paused

@@ -25,6 +25,7 @@ from tests.ui.sessions import (
     advance,
     large_print,  # noqa: F401 (a fixture)
     library_of,
+    next_change,
     no_timer_left,  # noqa: F401 (a fixture)
 )
 
@@ -88,9 +89,8 @@ def captions_while_running(window: MainWindow, clock: FakeClock, limit_s: float 
             seen.append(caption)
         if window.nav.key_mode() is Mode.PAIN:
             window.session.page.perform(Action.RATE, 0)
-        else:
-            advance(window, clock, 0.5)
-            waited += 0.5
+        else:  # change by change (and mark, so each word falls due): 0.5 s polls were 1,128
+            waited += next_change(window, clock, marks=True)
     return seen
 
 
@@ -290,7 +290,7 @@ def pain_sizes(window: MainWindow) -> tuple[int, int, int]:
 
 def to_the_pain_question(window: MainWindow, clock: FakeClock) -> None:
     while window.nav.key_mode() is not Mode.PAIN:
-        advance(window, clock, 0.5)
+        next_change(window, clock, marks=True)
     QApplication.processEvents()
 
 
