@@ -118,6 +118,7 @@ class SessionsPane(QWidget):
         self._build()
         self.list_view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.sets_view.selectionModel().selectionChanged.connect(self._set_chosen)
+        self.sets_view.refit.refitted.connect(self.details.arrange)  # a new text size: new widths
         self.sets_view.doubleClicked.connect(lambda _index: self.change_pain())
         self.pain_button.clicked.connect(self.change_pain)
         self.note.textChanged.connect(self._note_edited)

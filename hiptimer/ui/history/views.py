@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.ui.history.models import SetsModel
+from hiptimer.ui.history.refit import Refit
 from hiptimer.ui.history.sessions_model import SessionsModel
 from hiptimer.ui.widgets.table_rows import leave_by_tab, rows_tall
 from hiptimer.ui.widgets.wrapped_cells import (
@@ -36,7 +37,8 @@ class RowsTable(QTableView):
 
     Its smallest size shows its header and ROWS_KEPT rows (in the text size in use): on a
     short screen in large print the window scrolls rather than crush a table to a sliver.
-    A cell's tooltip (its whole words) shows only where the cell is cut.
+    A cell's tooltip (its whole words) shows only where the cell is cut. A new text size
+    measures its columns again (`refit`, whose refitted() follows).
     """
 
     def __init__(self, model: SessionsModel | SetsModel) -> None:
@@ -65,6 +67,7 @@ class RowsTable(QTableView):
         self._detailed: list[int] = []  # _wrapped_last with the in_detail columns folded in
         self._whole_cells: dict[tuple[int, bool], int] = {}  # measured_all's, by form
         self._detail_shown = False
+        self.refit = Refit(self, self.fit_columns, lambda: bool(self._natural))
         self._wrapping = WrappingCells(self)
         for column in (*model.wrappable, *model.wrapped_last):
             self.setItemDelegateForColumn(column, self._wrapping)

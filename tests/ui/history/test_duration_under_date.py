@@ -4,7 +4,6 @@ under the date, the routine keeps its room, and a screen reader still hears the 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -12,36 +11,24 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from hiptimer import i18n
-from hiptimer.core.history.queries import StoredSet
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.ui.history.sessions_model import DATE, DURATION
 from hiptimer.ui.widgets.wrapped_cells import reads_whole
-from tests.history_data import Weeks, at
+from tests.history_data import Weeks
 from tests.ui.fit_checks import cut_cell_misfits
 from tests.ui.history.long_sessions import window_sized
 from tests.ui.history.looks import app_look
+from tests.ui.history.week_of_sessions import a_week
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 ROUTINE, NOTE = 1, 6
-# The built-in routines' titles (a routine's title is never translated), a week of them.
-WEEK = ("Daily hip stretches", "Hip strengthening", "Daily hip stretches", "Hip strengthening")
 
 
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[HistoryStore]:
     with open_history(tmp_path / "history.sqlite3") as opened:
         yield opened
-
-
-def a_week(store: HistoryStore, weeks: Weeks) -> None:
-    """A session a day of the built-in routines, 24 minutes each, the last with a note."""
-    for day, title in enumerate(WEEK):
-        start = at(weeks.today - timedelta(days=len(WEEK) - day), 8 + day)
-        sid = store.begin_session(f"r{day}", title, 1, {}, start, sets_planned=1)
-        store.add_set(sid, StoredSet("bridge", "Bridge", 1, start, start + timedelta(seconds=30)))
-        note = "Knee a little sore after the bridges" if day == len(WEEK) - 1 else None
-        store.finish_session(sid, "completed", start + timedelta(minutes=24), note=note)
 
 
 @pytest.mark.parametrize("language", ["es", "en"])
