@@ -32,6 +32,7 @@ from hiptimer.ui.widgets.plain import as_html
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 Column = tuple[str, Callable[[Any], str]]
+NO_BREAK = "\u00a0"  # a folded value kept on one line with its column's name
 
 CHOICE_WORDS = {
     "stop": N_("stopped for today"),
@@ -108,7 +109,7 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         """Put the in_detail columns' words in the first wrapped_last column, or back."""
         if self.in_detail and detail != self._detail:
             self._detail = detail
-            first = self.wrapped_last[0]
+            first = (*self.wrapped_last, 0)[0]  # the sets': the name's cell
             self.dataChanged.emit(self.index(0, first), self.index(len(self._rows) - 1, first))
 
     def shorten(self, short: bool) -> None:
@@ -305,6 +306,7 @@ class SetsModel(RowsModel[SetRow]):
     wrappable = (0, 4, 5, 6, 7)
     # Every word reads whole, on more lines, before any cell is cut ("Puente de g…").
     whole_first = (0, 1, 6, 7)
+    read_by = (0,)  # the exercise: the screen-fit tours hold its title and names whole
 
     # The short form: the side in the name's cell ("Puente (lado izquierdo)"), its column gone,
     # for the room the words of the other cells need whole (Spanish at 1024 x 768 in large
@@ -312,13 +314,24 @@ class SetsModel(RowsModel[SetRow]):
     has_short_form = True
     short_columns = (0, 1)  # the name, and the side it takes
     joined_when_short = (1,)
+    # The set and its plan after the name, in its cell ("Puente (lado derecho) · Serie 1 ·
+    # Previsto 30 s"), their columns gone: at 800 x 600 in large print in Spanish those and
+    # the done and pain took 472 of 734 px, and the name read "Si…" under "E…".
+    in_detail = (2, 3)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """The name with its side in the short form: its tooltip and what a screen reader
-        says too, as they are made from it."""
+        """The name with its side in the short form, and its set and plan in the detail
+        form: its tooltip and what a screen reader says too (each value with its column)."""
         row = self.row_at(index.row()) if index.isValid() else None
-        if role == Qt.ItemDataRole.DisplayRole and self._short and index.column() == 0 and row:
-            return with_side(row.exercise, row.record.side)  # the name alone: none
+        if row is None or index.column() != 0 or not (self._short or self._detail):
+            return super().data(index, role)
+        name = with_side(row.exercise, row.record.side)  # the name alone: none
+        folded = [(c, self.columns[c][1](row)) for c in self.in_detail] if self._detail else []
+        if role == Qt.ItemDataRole.DisplayRole:
+            parts = [f"{translate(self.columns[c][0])}{NO_BREAK}{v}" for c, v in folded]
+            return " \u00b7 ".join([name, *parts])
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return ", ".join(self.said(c, v) for c, v in [(0, name), *folded])
         return super().data(index, role)
 
     def pain_value(self, row: SetRow, column: int) -> float | None:

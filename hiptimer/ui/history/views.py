@@ -98,7 +98,7 @@ class RowsTable(QTableView):
         self._short = self._measure(folded=True, short=True) if self._rows.has_short_form else []
         self._wrapped = self._wrap(self._short) if self._short else self._wrapped_long
         self._wrapped_last = self._in_two_lines(self._wrapped) if self._rows.wrapped_last else []
-        self._detailed = self._detail_widths() if self._wrapped_last else []
+        self._detailed = self._detail_widths() if self._wrapped_last else self._wrapped_detail()
         self._squeeze_to_view()
 
     def _wrap(self, widths: list[int]) -> list[int]:
@@ -125,6 +125,16 @@ class RowsTable(QTableView):
         for c in self._rows.wrapped_last:
             if widths[c]:
                 widths[c] = max(header.sectionSizeHint(c), two_lines_wide(self, c))
+        self._show_detail(False)
+        return widths
+
+    def _wrapped_detail(self) -> list[int]:
+        """_wrapped in the detail form, for a model whose detail goes into a wrappable column
+        (the sets' name); [] for one with none."""
+        if not self._rows.in_detail or not self._wrapped:
+            return []
+        self._show_detail(True)
+        widths = self._wrap(self._measure(folded=True, short=self._rows.has_short_form))
         self._show_detail(False)
         return widths
 
@@ -214,6 +224,7 @@ class RowsTable(QTableView):
         if self._wrapped:
             tries.append((self._wrapped, LEAST_CHARS, True, ()))
         tries.append((self._detailed or self._wrapped or short, LEAST_CHARS, False, ()))
+        kept_last = bool(self._wrapped_last)
         for form, least, titles, kept in tries:
             self._rows.cut_titles.clear()  # the titles' room measured whole, as tried
             self._rows.fold_titles(form is not self._natural)
@@ -222,7 +233,8 @@ class RowsTable(QTableView):
             self._shorten(any(form is f for f in shorts))
             natural = form
             # (_wrapped_last is not widened: the room its columns give is the note's.)
-            if form is self._wrapped or form is self._wrapped_long:
+            wrapping = (self._wrapped, self._wrapped_long, *([] if kept_last else [detailed]))
+            if self._wrapped and any(form is f for f in wrapping):
                 natural = self._widen_wrapped(form, chars * least, titles=titles)
             widths, fits = self._cut_to_view(natural, chars * least, titles=titles, whole=kept)
             if fits and form is self._wrapped and self._wrapped_last and self._wraps(natural, kept):
