@@ -328,7 +328,9 @@ class SetsModel(RowsModel[SetRow]):
         name = with_side(row.exercise, row.record.side)  # the name alone: none
         folded = [(c, self.columns[c][1](row)) for c in self.in_detail] if self._detail else []
         if role == Qt.ItemDataRole.DisplayRole:
-            parts = [f"{translate(self.columns[c][0])}{NO_BREAK}{v}" for c, v in folded]
+            parts = [
+                NO_BREAK.join((translate(self.columns[c][0]), *v.split(" "))) for c, v in folded
+            ]
             return " \u00b7 ".join([name, *parts])
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return ", ".join(self.said(c, v) for c, v in [(0, name), *folded])

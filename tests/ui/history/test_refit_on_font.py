@@ -3,15 +3,12 @@ columns are measured again in the new type, not kept at the old one's widths."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hiptimer import i18n
-from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.history.store import HistoryStore
 from hiptimer.ui.widgets.wrapped_cells import reads_whole
 from tests.history_data import Weeks
 from tests.ui.fit_checks import cut_cell_misfits
@@ -22,12 +19,6 @@ from tests.ui.history.week_of_sessions import a_week
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 ROUTINE = 1
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[HistoryStore]:
-    with open_history(tmp_path / "history.sqlite3") as opened:
-        yield opened
 
 
 @pytest.mark.parametrize(("before", "after"), [(100, 150), (150, 100)])

@@ -4,16 +4,14 @@ hears them."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from hiptimer import i18n
-from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.history.store import HistoryStore
 from hiptimer.ui.widgets.wrapped_cells import reads_whole
 from tests.ui.fit_checks import cut_cell_misfits
 from tests.ui.history.long_sessions import LONG_NAME, session_of_long_sets, window_sized
@@ -22,12 +20,6 @@ from tests.ui.history.looks import app_look
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
 NAME, SET, PLANNED = 0, 2, 3
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[HistoryStore]:
-    with open_history(tmp_path / "history.sqlite3") as opened:
-        yield opened
 
 
 @pytest.mark.parametrize("language", ["es", "en"])
