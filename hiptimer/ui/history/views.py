@@ -89,6 +89,7 @@ class RowsTable(QTableView):
         # The header's own least (55 px in large print) kept a cut Side wider than its floor.
         self.horizontalHeader().setMinimumSectionSize(2 * self.fontMetrics().averageCharWidth())
         self._whole_cells.clear()
+        self._rows.cut_titles.clear()  # measured whole (a squeeze in an old type cut "Exe…")
         self._show_detail(False)  # measured without it (the squeeze may have left it on)
         for c in self._rows.optional:  # hidden where empty (the Side of a session with none)
             self.setColumnHidden(c, self._rows.is_empty(c))
@@ -224,7 +225,6 @@ class RowsTable(QTableView):
         if self._wrapped:
             tries.append((self._wrapped, LEAST_CHARS, True, ()))
         tries.append((self._detailed or self._wrapped or short, LEAST_CHARS, False, ()))
-        kept_last = bool(self._wrapped_last)
         for form, least, titles, kept in tries:
             self._rows.cut_titles.clear()  # the titles' room measured whole, as tried
             self._rows.fold_titles(form is not self._natural)
@@ -233,7 +233,7 @@ class RowsTable(QTableView):
             self._shorten(any(form is f for f in shorts))
             natural = form
             # (_wrapped_last is not widened: the room its columns give is the note's.)
-            wrapping = (self._wrapped, self._wrapped_long, *([] if kept_last else [detailed]))
+            wrapping = [self._wrapped, self._wrapped_long] + [detailed] * (not self._wrapped_last)
             if self._wrapped and any(form is f for f in wrapping):
                 natural = self._widen_wrapped(form, chars * least, titles=titles)
             widths, fits = self._cut_to_view(natural, chars * least, titles=titles, whole=kept)
