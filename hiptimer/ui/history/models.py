@@ -27,12 +27,11 @@ from hiptimer.core.history.wording import (
 from hiptimer.core.session.set_outcome import deciding
 from hiptimer.i18n import N_, _, p_, translate
 from hiptimer.ui.pain_colours import pain_fill, pain_ink
-from hiptimer.ui.widgets.plain import as_html
+from hiptimer.ui.widgets.plain import as_html, units_kept
 
 Row = TypeVar("Row")
 Index = QModelIndex | QPersistentModelIndex
 Column = tuple[str, Callable[[Any], str]]
-NO_BREAK = "\u00a0"  # a folded value kept on one line with its column's name
 
 CHOICE_WORDS = {
     "stop": N_("stopped for today"),
@@ -328,9 +327,7 @@ class SetsModel(RowsModel[SetRow]):
         name = with_side(row.exercise, row.record.side)  # the name alone: none
         folded = [(c, self.columns[c][1](row)) for c in self.in_detail] if self._detail else []
         if role == Qt.ItemDataRole.DisplayRole:
-            parts = [
-                NO_BREAK.join((translate(self.columns[c][0]), *v.split(" "))) for c, v in folded
-            ]
+            parts = [f"{translate(self.columns[c][0])} {units_kept(v)}" for c, v in folded]
             return " \u00b7 ".join([name, *parts])
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return ", ".join(self.said(c, v) for c, v in [(0, name), *folded])
