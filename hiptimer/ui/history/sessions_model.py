@@ -22,9 +22,8 @@ from hiptimer.core.history.wording import (
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.history.models import Column, Index, RowsModel
+from hiptimer.ui.widgets.item_lines import NO_BREAK
 from hiptimer.ui.widgets.plain import as_html
-
-NO_BREAK = "\u00a0"  # a duration's number and unit kept on one line
 
 # The sessions table's Date, Routine, Duration, Sets, Avg pain.
 DATE, ROUTINE, DURATION, SETS, AVERAGE = 0, 1, 2, 3, 5
@@ -116,6 +115,7 @@ class SessionsModel(RowsModel[SessionSummary]):
         its number and unit kept together), on two lines in the column's width: "7/12 21:30" /
         "24 min", or "31/12/2025" / "09:00 3 min" (that date alone is as wide)."""
         short, duration = when_text(row.started_at, compact=True), self._detail_of(row)
+        # the duration's number and unit on one line
         return f"{short} {duration.replace(' ', NO_BREAK)}" if duration else short
 
     def _detail_of(self, row: SessionSummary) -> str:

@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QLabel, QWidget
 
 from hiptimer.core.session.dose_adjust import SessionDoseChange
 from hiptimer.core.session.events import DoseChanged, Event
 from hiptimer.core.session.view import SessionView
 from hiptimer.i18n import _
+from hiptimer.ui.session.coaching_look import metrics
 from hiptimer.ui.theme import current, restyle, set_exact_px, text_scale
 from hiptimer.ui.widgets.plain import plain, show_text
 
@@ -102,11 +102,10 @@ def fit_notes(rating: QLabel, dose: QLabel, h: float, room: int) -> int:
 
 
 def _width(label: QLabel, size: float, bold: bool) -> int:
-    font = QFont(label.font())
-    font.setPixelSize(max(8, int(size)))
-    font.setBold(bold)
     m = label.contentsMargins()
-    return QFontMetrics(font).horizontalAdvance(label.text()) + m.left() + m.right() + 1
+    return (
+        metrics(label.font(), size, bold).horizontalAdvance(label.text()) + m.left() + m.right() + 1
+    )
 
 
 class SoundOff(QLabel):
