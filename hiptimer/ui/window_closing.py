@@ -15,8 +15,10 @@ if TYPE_CHECKING:
 
     from hiptimer.ui.editor.routine_actions import RoutineActions
     from hiptimer.ui.reminders.window_reminders import WindowReminders
+    from hiptimer.ui.services.ports import Services
     from hiptimer.ui.services.status_banner import StatusBanner
     from hiptimer.ui.session.active import ActiveSession
+    from hiptimer.ui.session_flow import SessionFlow
 
 
 class ClosingHost(Protocol):
@@ -25,6 +27,8 @@ class ClosingHost(Protocol):
     routine_actions: RoutineActions
     banner: StatusBanner
     reminders: WindowReminders
+    flow: SessionFlow
+    services: Services
 
     @property
     def session(self) -> ActiveSession | None: ...
@@ -86,6 +90,9 @@ class WindowClosing:
         if not (self.for_system or self.quitting) and w.reminders.close_to_tray(event):
             self.close_others()  # HipTimer stays in the tray, not in a History window
             return False  # hidden in the tray: reminders go on
+        if not self._closing_asked(event):
+            event.ignore()
+            return False  # the session goes on, as after a no to Ctrl+Q
         # The editors first, before anything ends: their Cancel keeps everything as it was.
         # Left to Qt's quit, the main window closed first and a Cancel left only the editor.
         if not self.for_system and not w.routine_actions.close_editors():
@@ -104,6 +111,15 @@ class WindowClosing:
         if w.session is not None:
             w.session.driver.stop()
         return True
+
+    def _closing_asked(self, event: QCloseEvent) -> bool:
+        """The window system's close (its close button, Alt+F4) during a session asks as
+        Ctrl+Q does, the session paused meanwhile; it ended the session unasked. A close from
+        within HipTimer (File > Quit, asked already; the system's end; a test) does not ask."""
+        w = self._window
+        if not event.spontaneous() or self.for_system or self.quitting or w.session is None:
+            return True
+        return w.flow.quit_confirmed(w.window(), w.services.history, lambda: True)
 
     def close_others(self) -> list[QWidget]:
         """Close the main window's other windows on screen (History, the keyboard shortcuts),
