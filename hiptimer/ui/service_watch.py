@@ -1,12 +1,13 @@
-"""What the services report while the window runs: start-up problems, the voice lost, and the
-history saving again (which offers the interrupted session a locked file hid at start)."""
+"""What the services report while the window runs: start-up problems, the voice or the beeps
+lost, and the history saving again (which offers the interrupted session a locked file hid at
+start)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
 from hiptimer.i18n import _
-from hiptimer.ui.services.notice_bar import watch_speech
+from hiptimer.ui.services.notice_bar import watch_beeps, watch_speech
 
 if TYPE_CHECKING:
     from hiptimer.core.history.status import HistoryStatus
@@ -42,6 +43,7 @@ class ServiceWatch:
         for problem in host.services.problems:
             host.show_problem(problem)
         watch_speech(host.notice, host.services.speech)  # one notice that stays, not a modal
+        watch_beeps(host.notice, host.services.beeper)  # heard the voice, but no beeps
         history = host.services.history
         if history is not None:
             history.on_status = self._history_status

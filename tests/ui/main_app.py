@@ -15,6 +15,7 @@ from hiptimer.core.session.engine import SessionEngine
 from hiptimer.core.session.steps import StepKind
 from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.main_window import MainWindow
+from hiptimer.ui.services.ports import Beeper
 from tests.harness import short_routine
 from tests.ui.sessions import (
     FakeBeeper,
@@ -59,15 +60,21 @@ class App:
         return s.beeper, s.speech, s.inhibitor
 
 
-def make_app(qtbot: QtBot, *routines: Routine, first_run_done: bool = True) -> App:
+def make_app(
+    qtbot: QtBot, *routines: Routine, first_run_done: bool = True, beeper: Beeper | None = None
+) -> App:
+    """`beeper`: a real one, say, in place of the recording fake."""
     clock = FakeClock()
     settings = SettingsStore()
     if first_run_done:
         settings.update(first_run_done=True)
     history = open_history(paths.history_db_path())
+    services = fake_services(history)
+    if beeper is not None:
+        services.beeper = beeper
     window = MainWindow(
         settings,
-        fake_services(history),
+        services,
         clock=clock,
         wall=FakeWall(clock),
         library=library_of(*(routines or (short_routine(),))),

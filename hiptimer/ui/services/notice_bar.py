@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.i18n import N_, _, translate
-from hiptimer.ui.services.ports import Speaker
+from hiptimer.ui.services.ports import Beeper, Speaker
 from hiptimer.ui.theme import current, follow, px
 from hiptimer.ui.widgets.notification import Notification, give_the_role
 from hiptimer.ui.widgets.plain import escape
@@ -30,6 +30,7 @@ if TYPE_CHECKING:  # (QEvent's class: not before the library's list is painted)
 
 Action = tuple[str, Callable[[], object]]  # a notice's button: its words, what it does
 NO_VOICE = N_("No voice \u2014 the captions carry on.")
+NO_BEEPS = N_("No beeps \u2014 the countdown carries on.")
 
 
 def notice_style() -> str:
@@ -310,3 +311,12 @@ def watch_speech(bar: NoticeBar, speech: Speaker) -> None:
     speech.connect_unavailable(lambda reason: bar.show_notice(translate(NO_VOICE), reason))
     if speech.unavailable_reason:
         bar.show_notice(translate(NO_VOICE), speech.unavailable_reason)
+
+
+def watch_beeps(bar: NoticeBar, beeper: Beeper) -> None:
+    """Show why the beeps cannot play, once they turn out unable to (at a session's start)."""
+
+    def show(why: str) -> None:
+        bar.show_notice(translate(NO_BEEPS), _("Beeps are off: {why}.").format(why=why))
+
+    beeper.connect_unavailable(show)

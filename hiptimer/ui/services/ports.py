@@ -30,6 +30,7 @@ class Beeper(Protocol):
     def set_muted(self, muted: bool) -> None: ...
     def release(self) -> None: ...  # the session ended: close the stream once it is quiet
     def close(self) -> None: ...  # the app quits: close the stream now
+    def connect_unavailable(self, slot: Callable[[str], None]) -> None: ...  # with why
 
 
 class Speaker(Protocol):
@@ -94,6 +95,9 @@ class SilentBeeper:
 
     def close(self) -> None:
         pass
+
+    def connect_unavailable(self, slot: Callable[[str], None]) -> None:
+        pass  # silent by choice: nothing to say
 
 
 class SilentSpeaker:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QIODevice, QLoggingCategory, QObject, QTimer
+from PySide6.QtCore import QIODevice, QLoggingCategory, QObject, QTimer, Signal
 
 from hiptimer import paths
 from hiptimer.audio.mixer import SAMPLE_BYTES, BadSound, Mixer, read_wav, upsample_twice
@@ -130,10 +130,13 @@ def qt_output_factory(rates: list[int], parent: QObject) -> tuple[AudioOutput, i
 class Beeper(QObject):
     """Plays tick(), end() and start(); any failure is logged once and the beeper goes quiet.
 
-    Signals: none. QtMultimedia is imported on the first sound (or preload()), not at start-up.
+    Signals: unavailable(str) once, with why, when the sounds cannot play (the window says so:
+    a user who hears the voice but no beeps was told nothing). QtMultimedia is imported on the first sound (or preload()), not at start-up.
     The stream opens then and stays open until release() (the session ended), so that every
     beep of a countdown goes out on the same open stream.
     """
+
+    unavailable = Signal(str)
 
     def __init__(
         self,
@@ -154,6 +157,10 @@ class Beeper(QObject):
         self._closer = QTimer(self)  # release(): closes the stream once the last sound ended
         self._closer.setSingleShot(True)
         self._closer.timeout.connect(self._close_when_quiet)
+
+    def connect_unavailable(self, slot: Callable[[str], None]) -> None:
+        """`slot` gets why, once, when the beeps turn out unable to play."""
+        self.unavailable.connect(slot)
 
     @property
     def available(self) -> bool | None:
@@ -233,6 +240,7 @@ class Beeper(QObject):
         except Exception as exc:
             self._failed = True
             log.warning("Beeps are off: %s", exc)
+            self.unavailable.emit(str(exc))
             return None
         return self._device
 

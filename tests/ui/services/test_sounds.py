@@ -191,6 +191,8 @@ def test_failure_is_logged_once_and_the_beeper_goes_quiet(
         raise SoundUnavailable("no audio output device")
 
     beeper = Beeper(output_factory=broken)
+    told: list[str] = []
+    beeper.connect_unavailable(told.append)  # the window's notice (test_no_beeps.py)
     with caplog.at_level(logging.INFO, logger="hiptimer.ui.services.sounds"):
         beeper.tick()
         beeper.tick()
@@ -198,6 +200,7 @@ def test_failure_is_logged_once_and_the_beeper_goes_quiet(
         beeper.release()
     assert len(calls) == 1
     assert [r.getMessage() for r in caplog.records] == ["Beeps are off: no audio output device"]
+    assert told == ["no audio output device"]  # once
     assert beeper.available is False
 
 
