@@ -117,9 +117,14 @@ class WindowClosing:
         Ctrl+Q does, the session paused meanwhile; it ended the session unasked. A close from
         within HipTimer (File > Quit, asked already; the system's end; a test) does not ask."""
         w = self._window
-        if not event.spontaneous() or self.for_system or self.quitting or w.session is None:
+        session = w.session
+        if not event.spontaneous() or self.for_system or self.quitting or session is None:
             return True
-        return w.flow.quit_confirmed(w.window(), w.services.history, lambda: True)
+        if QApplication.quitOnLastWindowClosed():
+            return w.flow.quit_confirmed(w.window(), w.services.history, lambda: True)
+        from hiptimer.ui import menus  # (by the module: tests answer its questions)
+
+        return session.paused_while(lambda: menus.ask_to_end(w.window()))  # kept in the tray
 
     def close_others(self) -> list[QWidget]:
         """Close the main window's other windows on screen (History, the keyboard shortcuts),

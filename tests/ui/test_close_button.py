@@ -94,3 +94,28 @@ def test_the_close_button_mid_set_asks_first_and_no_keeps_the_set_going(
 def test_the_close_button_asks_nothing_without_a_session(asked: Asked) -> None:
     assert close_by_window_system(asked.made)  # the library: closing loses nothing
     assert asked.asked == []
+
+
+def test_kept_in_the_tray_the_close_button_asks_to_end_the_session_not_to_quit(
+    asked: Asked, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = asked.made
+    ended: list[bool] = []  # the session paused while asked, per question
+
+    def ask_to_end(_parent: object) -> bool:
+        session = made.window.session
+        ended.append(session is not None and session.driver.view().paused)
+        return False
+
+    monkeypatch.setattr("hiptimer.ui.menus.ask_to_end", ask_to_end)
+    made.key(qtbot, Qt.Key.Key_Return)
+    made.until(StepKind.WORK)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setQuitOnLastWindowClosed(False)  # as WindowReminders sets it for the tray
+    try:
+        assert not close_by_window_system(made)
+    finally:
+        app.setQuitOnLastWindowClosed(True)
+    assert ended == [True] and asked.asked == []  # HipTimer stays: "End this session now?"
+    assert made.window.session is not None
