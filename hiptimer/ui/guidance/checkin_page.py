@@ -69,7 +69,9 @@ class CheckinPage(QWidget):
         )
         self.skip_button.clicked.connect(self.skipped.emit)
         save_key = key_name(Action.ACCEPT, Mode.CHECKIN)
-        self.save_button = QPushButton(_("Save") + f"   [{save_key}]", self)
+        self._save = _("Save")  # its key is added while it is enabled (_show_state)
+        self.save_button = QPushButton(self._save, self)
+        self.save_button.setAccessibleName(self._save)
         self.save_button.setProperty("role", "primary")
         self.save_button.clicked.connect(self.save)
         for button in (self.skip_button, self.save_button):
@@ -133,7 +135,11 @@ class CheckinPage(QWidget):
         self._show_state()
 
     def _show_state(self) -> None:
-        self.save_button.setEnabled(self.pain.value is not None)
+        saves = self.pain.value is not None
+        self.save_button.setEnabled(saves)
+        # A button names its key, and a greyed one none, as Enter does nothing then (README).
+        key = f"   [{button_key(Action.ACCEPT, Mode.CHECKIN)}]" if saves else ""
+        self.save_button.setText(self._save + key)
         given = []
         for label, scale, name in self._rows:
             scale.set_active(scale is self.active)

@@ -70,6 +70,15 @@ def test_keys_answer_pain_then_stiffness_and_save(page: CheckinPage, qtbot: QtBo
     assert answered.args == [2, 6]
 
 
+def test_save_shows_its_key_only_once_it_saves(page: CheckinPage) -> None:
+    # Under Xvfb the greyed Save read "Save   [Enter]" before a pain was given, where Enter
+    # does nothing; a greyed button shows no key (README), as the re-test's Save does.
+    assert not page.save_button.isEnabled() and page.save_button.text() == "Save"
+    page.rate(4)
+    assert page.save_button.isEnabled() and page.save_button.text() == "Save   [Enter]"
+    assert page.save_button.accessibleName() == "Save"  # its key is in its description
+
+
 def test_clicks_and_skip(page: CheckinPage, qtbot: QtBot) -> None:
     page.stiffness.buttons[4].click()
     assert page.stiffness.value == 4 and not page.save_button.isEnabled()
