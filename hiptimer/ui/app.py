@@ -3,6 +3,7 @@ closing them again when it closes."""
 
 from __future__ import annotations
 
+import logging
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -134,6 +135,11 @@ def run_app(
         from hiptimer.ui.a11y import install_reader_filter
         from hiptimer.ui.widgets.screen_fit import install_screen_fit
 
+        if window.library.read_first is not None:  # listed as the last start kept it:
+            try:  # the files now, before anything takes a routine (library/listing.py)
+                window.library.read_first()
+            except Exception:  # (open_services() below reads them again)
+                logging.getLogger(__name__).exception("The routines could not be read")
         window.library.draw_pictures()  # the chosen routine's figures, left blank until now
         # The window's keys: its filter held the list's paint off (115 M instructions). Before
         # the filters below, which Qt asks first, as it did when the keys came with the list.
@@ -147,6 +153,7 @@ def run_app(
             first.listen(starting=True)  # QtNetwork: only now, after the list's paint (locked)
         window.open_services(wait=False)  # the history opens on a thread of its own
         if not read_only:  # what a killed save left, once the list is on screen
+            window.shelf.keep_listing()  # the list, for the next start's first paint
             from hiptimer.core.stale_temps import data_folders, remove_stale_temps
 
             remove_stale_temps(data_folders())

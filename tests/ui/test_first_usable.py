@@ -57,18 +57,61 @@ def draw_pictures(self):
     os._exit(0)
 
 
+listed = []
+
+
 def set_items(self, items, **options):
     real_set(self, items, **options)
-    if self.list.count() and self.start_button.isEnabled():
+    if self.list.count() and self.start_button.isEnabled() and not listed:
+        listed.append(True)
         QTimer.singleShot(0, back_in_the_loop)  # what the same turn did after listing them
 
 
+real_listing = page_module.LibraryPage.set_listing
+
+
+def set_listing(self, listing, read):
+    real_listing(self, listing, read)
+    print("AHEAD", self.list.count(), flush=True)
+    listed.append(True)  # (the files, read at the next hand-over, are not this paint's)
+    QTimer.singleShot(0, back_in_the_loop)
+
+
 page_module.LibraryPage.set_items = set_items
+page_module.LibraryPage.set_listing = set_listing
 page_module.LibraryPage.draw_pictures = draw_pictures
 from hiptimer.cli.main import main
 
 sys.exit(main([]))
 """
+)
+
+# A start that keeps its list for the next (as the list's paint hands over), then ends.
+KEEP_THE_LIST = r"""
+import os, sys
+from hiptimer.ui.library import shelf as shelf_module
+
+real_keep = shelf_module.LibraryShelf.keep_listing
+
+
+def keep(self):
+    real_keep(self)
+    os._exit(0)
+
+
+shelf_module.LibraryShelf.keep_listing = keep
+from hiptimer.cli.main import main
+
+sys.exit(main([]))
+"""
+
+# The routines' own modules: not loaded before a list kept by the last start is painted.
+READING_ROUTINES = (
+    "hiptimer.core.routines.model",
+    "hiptimer.core.routines.loader",
+    "hiptimer.core.routines.validation",
+    "hiptimer.core.routines.catalog",
+    "hiptimer.core.routines.read_apart",
 )
 
 AFTER_THE_LIST = (
@@ -141,3 +184,18 @@ def test_the_filled_list_is_painted_before_the_rest(data_home: Path, returning: 
     assert lines["SIGNED"] == "-"
     assert sorted(set(lines["DATACLASSES"].split()) & set(NOT_DATACLASSES)) == []
     assert lines["DRAWN"] == "True"  # and then the figures, once the list is painted
+
+
+def test_a_list_kept_by_the_last_start_is_painted_before_any_routine_is_read(
+    data_home: Path,
+) -> None:
+    SettingsStore().update(first_run_done=True)
+    run_until(KEEP_THE_LIST, data_home)
+    lines = run_until(UNTIL_LISTED, data_home)
+    assert lines["AHEAD"] == "8"  # the built-ins, as kept
+    modules = set(lines["MODULES"].split())
+    assert sorted(modules & set(READING_ROUTINES)) == []
+    assert sorted(modules & set(AFTER_THE_LIST)) == []
+    assert lines["FILTERS"] == "-"
+    assert sorted(set(lines["CLASSES"].split()) & set(AFTER_THE_LIST_CLASSES)) == []
+    assert lines["DRAWN"] == "True"  # the files read, then the figures drawn

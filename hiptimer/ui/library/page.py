@@ -19,11 +19,12 @@ from PySide6.QtWidgets import (
 from hiptimer import paths
 from hiptimer.i18n import _
 from hiptimer.ui.keys import Action
-from hiptimer.ui.library.details import BLANK_PICTURE, details_html
+from hiptimer.ui.library.details import details_html
 from hiptimer.ui.library.items import Estimate, LibraryItem, same_routine, written_length
 from hiptimer.ui.library.labels import start_words
 from hiptimer.ui.library.lengths import RowLengths
-from hiptimer.ui.library.row_fitting import ITEM_PADDING_PX, LENGTH_GAP, RowFitter
+from hiptimer.ui.library.listing import blank_pictures, row_label
+from hiptimer.ui.library.row_fitting import ITEM_PADDING_PX, RowFitter
 from hiptimer.ui.library.search import ListSearch
 from hiptimer.ui.library.suggestions_line import SuggestionsLine
 from hiptimer.ui.theme import READABLE_PX, current, follow, set_px
@@ -34,8 +35,11 @@ from hiptimer.ui.widgets.resize_layout import ResizeLayout
 from hiptimer.ui.widgets.worded import worded_button
 
 if TYPE_CHECKING:  # the routine model loads with the first routines, after the first paint
+    from collections.abc import Callable
+
     from PySide6.QtCore import QEvent  # (its class: after the list's paint, see ResizeLayout)
 
+    from hiptimer.core.routines.listing_cache import Listing
     from hiptimer.core.routines.model import Routine
     from hiptimer.ui.library.heading_fit import HeadingFit
 
@@ -129,7 +133,7 @@ class LibraryPage(QWidget):
         column.addWidget(self.list, 1)
         body.addLayout(column, 2)
         tabbed = [self.list, self.details, self.start_button, self.suggestions.button]
-        self.search = ListSearch(self.list, column, self._say, tabbed)  # Tab: field, then these
+        self.search = ListSearch(self.list, column, tabbed)  # Tab: field, then these
         body.addLayout(self._right, 3)
         self._layout = ResizeLayout(self, self._fit_to_height)  # (not a resizeEvent: its docstring)
         self._layout.setContentsMargins(24, 16, 24, 16)
@@ -140,6 +144,7 @@ class LibraryPage(QWidget):
         self.list.currentRowChanged.connect(self._show_details)
         self.list.itemDoubleClicked.connect(lambda _item: self.start_selected())
         self.reading: QLabel | None = None  # in the empty list while the routines are read
+        self.read_first: Callable[[], object] | None = None  # listed ahead: set_listing()
         if items is not None:
             self.set_items(items)
         else:
@@ -165,12 +170,15 @@ class LibraryPage(QWidget):
         text and Start at once, with room kept for its figures until draw_pictures(); drawing
         them, and loading the code that draws them, took half the time from the first paint
         to a usable library (docs/performance.md, session 20)."""
-        self.items = items
+        row = self.list.currentRow() if self.read_first is not None else 0
+        self.items, self.read_first = items, None
         self._pictures_later = pictures_later
         try:
             self._list(items)
         finally:
             self._pictures_later = False
+        if row > 0 and row < len(items):  # chosen while listed ahead (a click): kept
+            self.list.setCurrentRow(row)
 
     def _list(self, items: list[LibraryItem]) -> None:
         # Its viewport wrapped as what it is before _fit_labels asks its width (viewport(): 60 M
@@ -182,7 +190,7 @@ class LibraryPage(QWidget):
             self.reading.hide()
         self.list.clear()
         self.lengths.compute([item.routine for item in items], self._estimate)
-        self._labels = [self._label(row, item) for row, item in enumerate(items)]
+        self._labels = [row_label(item, self.lengths.of(row)) for row, item in enumerate(items)]
         for item, label in zip(items, self._labels, strict=True):
             row = QListWidgetItem(label)
             if item.broken:
@@ -199,21 +207,30 @@ class LibraryPage(QWidget):
         elif self.list.currentRow() < 0:
             self._show_details(-1)
 
-    def _label(self, row: int, item: LibraryItem) -> str:
-        """The row's title, and its length once known (a long list's come from a thread)."""
-        label = _("{title}   (broken)").format(title=item.title) if item.broken else item.title
-        length = self.lengths.of(row)
-        if item.routine is not None and not item.routine.active_exercises:
-            label += f"{LENGTH_GAP}\u00b7 " + _("nothing to start")  # every exercise left out
-        elif length is not None:
-            from hiptimer.core.routines.model import format_duration
+    def set_listing(self, listing: Listing, read: Callable[[], object]) -> None:
+        """The rows and the first one's details as the last start listed them (listing.py),
+        before any file is read, until set_items(): Start calls `read` first (read_first), so
+        that what starts is the file as it is then, never the listing."""
+        from hiptimer.ui.widgets.scroll_viewport import viewport_of
 
-            label += f"{LENGTH_GAP}\u00b7 {format_duration(length)}"
-        return label
+        viewport_of(self.list)  # (as _list does)
+        if self.reading is not None:
+            self.reading.hide()
+        self.read_first, self.items = read, []
+        self._labels = [label for label, _broken in listing.rows]
+        for label, broken in listing.rows:
+            row = QListWidgetItem(label)
+            if broken:
+                row.setForeground(QColor(current().error))
+            self.list.addItem(row)
+        self._fit_labels()
+        self.list.setCurrentRow(0)  # (no item to show yet: _show_details waits)
+        self.details.setHtml(listing.details)
+        self.start_button.setEnabled(not listing.rows[0][1])
 
     def _relabel(self) -> None:
         """Each row's label with the lengths now known."""
-        self._labels = [self._label(row, item) for row, item in enumerate(self.items)]
+        self._labels = [row_label(i, self.lengths.of(row)) for row, i in enumerate(self.items)]
         self._fit_labels()
 
     def set_estimate(self, estimate: Estimate) -> None:
@@ -253,7 +270,7 @@ class LibraryPage(QWidget):
     def _fit_labels(self) -> None:
         """Each row's label fitted to the list's width (RowFitter: a long list's between events).
         The labels are made once per list and lengths: resizes only re-fit them."""
-        if self.items:  # (before the first routines: no viewport to wrap yet)
+        if self._labels:  # (before the first routines: no viewport to wrap yet)
             self.fitter.fit(self._labels)
 
     @property
@@ -296,25 +313,8 @@ class LibraryPage(QWidget):
             self.move_selection(-1 if action is Action.SELECT_PREVIOUS else 1)
 
     def move_selection(self, step: int) -> None:
-        """The routine `step` rows away among those listed; from the search field, Down goes
-        into the list (the first match chosen already), and Up from the top to the field."""
-        rows = self.search.shown if self.search.shown is not None else range(len(self.items))
-        if self.search.typing:
-            if step > 0 and rows:
-                self.list.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
-        now = self.list.currentRow()
-        at = rows.index(now) if now in rows else 0
-        if step < 0 and at == 0 and self.search.open:
-            self.search.find()
-        elif rows:
-            self.list.setCurrentRow(rows[min(len(rows) - 1, max(0, at + step))])
-
-    def _say(self, text: str) -> None:
-        """A screen reader told how many routines match what is typed."""
-        from hiptimer.ui.a11y import announce  # loaded when first searched
-
-        announce(self.search.box or self.list, text)
+        """The routine `step` rows away among those listed (ListSearch.move)."""
+        self.search.move(step)
 
     def starting(self, waits: bool) -> None:
         """While `waits`, Start says the chosen routine is starting (the command line's
@@ -322,16 +322,20 @@ class LibraryPage(QWidget):
         self.start_button.setText(_("Starting\u2026") if waits else start_words())
 
     def start_selected(self) -> None:
+        if self.read_first is not None:
+            self.read_first()  # (set_items(): the same rows, the routines read from their files)
         item = self.selected
         if item is not None and item.routine is not None:
             self.start_requested.emit(item.routine)
 
     def _show_details(self, row: int, *, redraw: bool = True) -> None:
+        if self.read_first is not None:
+            return  # listed ahead: the first row's details, until set_items() chooses `row`
         item = self.items[row] if 0 <= row < len(self.items) else None
         if not redraw and item is not None and self._drawn is not None and self._drawn[0] is item:
             pictures: dict[str, str] | None = self._drawn[1]  # still in the document
         elif self._pictures_later and item is not None and item.routine is not None:
-            pictures, self._drawn = self._room_for_pictures(item.routine), None
+            pictures, self._drawn = blank_pictures(item.routine), None
             self._blank = item  # draw_pictures() draws them
         else:
             pictures = self._pictures(item) if item is not None else None
@@ -349,11 +353,6 @@ class LibraryPage(QWidget):
 
             self._heading_fit = HeadingFit(self.details)
             self._heading_fit.fit()
-
-    def _room_for_pictures(self, routine: Routine) -> dict[str, str]:
-        """A blank picture for each exercise, as large as its figure: the text stays where
-        it is when they are drawn."""
-        return dict.fromkeys((ex.id for ex in routine.exercises), BLANK_PICTURE)
 
     def draw_pictures(self) -> None:
         """Draw the figures that set_items(pictures_later=True) left blank (hiptimer.ui.app:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
@@ -89,17 +89,16 @@ class SearchBox(QWidget):
 class ListSearch:
     """Hides the rows of `view` that do not match what is typed in the field (made when first
     shown, above the list in `column`), keeping the chosen routine while it matches, else
-    choosing the first that does. `said(text)` tells a screen reader how many match."""
+    choosing the first that does; a screen reader is told how many match."""
 
     def __init__(
         self,
         view: QListWidget,
         column: QBoxLayout,
-        said: Callable[[str], None],
         stops: Sequence[QWidget],
     ) -> None:
         """`stops`: the page's widgets that Tab reaches, in its order, the list first."""
-        self._view, self._column, self._said, self._stops = view, column, said, stops
+        self._view, self._column, self._stops = view, column, stops
         self.box: SearchBox | None = None  # made when first shown: most libraries never need it
         self._finder = Finder([])
         self._count = 0
@@ -143,6 +142,26 @@ class ListSearch:
         box.setVisible(self._count >= SHOWN_FROM)
         self._view.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
+
+    def move(self, step: int) -> None:
+        """The routine `step` rows away among those listed; from the field, Down goes into the
+        list (the first match chosen already), and Up from the top to the field."""
+        rows = self.shown if self.shown is not None else range(self._count)
+        if self.typing:
+            if step > 0 and rows:
+                self._view.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        now = self._view.currentRow()
+        at = rows.index(now) if now in rows else 0
+        if step < 0 and at == 0 and self.open:
+            self.find()
+        elif rows:
+            self._view.setCurrentRow(rows[min(len(rows) - 1, max(0, at + step))])
+
+    def _say(self, text: str) -> None:
+        from hiptimer.ui.a11y import announce  # loaded when first searched
+
+        announce(self.box or self._view, text)
 
     @property
     def typing(self) -> bool:
@@ -191,7 +210,7 @@ class ListSearch:
         assert self.box is not None
         self.box.say_nothing(typed.strip() if typed and not rows else None)
         if typed:
-            self._said(
+            self._say(
                 n_("{count} routine matches", "{count} routines match", len(rows)).format(
                     count=len(rows)
                 )

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from hiptimer.ui.keys import Mode
 from hiptimer.ui.library.items import (
     LibraryItem,
+    load_library,
     named_in,
     same_routine,
     with_opened,
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from hiptimer.core.routines.catalog import Catalog
+    from hiptimer.core.routines.listing_cache import Listing, Stamp
     from hiptimer.core.routines.model import Routine
     from hiptimer.ui.library.reading import LibraryReading
 
@@ -63,6 +65,9 @@ class LibraryShelf:
         self.opened: list[Routine] = []  # files from elsewhere, listed while HipTimer runs
         # Routine lengths as written until the voice is known; then as the session runs them.
         self.estimate: Callable[[Routine], float] = written_length
+        self._tried_ahead = False  # the list kept by the last start, tried (_list_ahead)
+        self._stamped: Stamp | None = None  # the files as they were before the first read
+        self._painted: Listing | None = None  # and the list painted from the last start's
         self.page = self._new_page()
 
     def items(self) -> list[LibraryItem]:
@@ -85,6 +90,8 @@ class LibraryShelf:
         for it (a key, a session started; a read already under way only if `join`). True once
         listed, else `listed` is called then."""
         if self._reading is None:
+            if not (wait or self._tried_ahead) and self._list_ahead():
+                return True  # (still `unlisted`: the files are read by the next call)
             if wait or not self._apart():
                 self._fill(self.items())  # (or raises: the next call reads again)
                 return True
@@ -99,6 +106,35 @@ class LibraryShelf:
         finally:
             self._run_waiting()
         return True
+
+    def _list_ahead(self) -> bool:
+        """The first hand-over: the list as the last start kept it, painted, where the files
+        are as they were then (listing.py); the files are read at the next hand-over, or at
+        once for Start or a key. Not for a routine the command line names, nor for the tests'
+        own loads."""
+        self._tried_ahead = True
+        if self.load is not load_library or self.opened or self.named is not None:
+            return False
+        from hiptimer.ui.library.listing import listed_ahead, listing_stamp
+
+        self._stamped = listing_stamp()
+        self._painted = listed_ahead(self._stamped)
+        if self._painted is None:
+            return False
+        self.page.set_listing(self._painted, lambda: self.list_first(wait=True))
+        return True
+
+    def keep_listing(self) -> None:
+        """The list read at this start, kept for the next start's first paint (once)."""
+        stamped, self._stamped = self._stamped, None
+        if stamped is None or self.unlisted or self.opened:
+            return
+        from hiptimer.ui.library.listing import keep_listing
+
+        try:
+            keep_listing(stamped, self.page.items, self._painted)
+        except Exception:  # the next start reads the files, as it did before the listing
+            log.exception("The library's listing could not be kept")
 
     @property
     def reading(self) -> bool:
