@@ -56,11 +56,12 @@ def _folder(folder: Path) -> Stamp:
     try:
         with os.scandir(folder) as entries:
             named = [e for e in entries if e.name.casefold().endswith((".json", ".py"))]
-            if len(named) > MAX_FILES:  # (names only so far: 2,000 listed in ~1 ms)
-                raise OSError(f"more than {MAX_FILES} files in {folder}")
-            return sorted([str(folder), e.name, *_numbers(e.stat())] for e in named)
     except (FileNotFoundError, NotADirectoryError):
         return [[str(folder), "-"]]
+    if len(named) > MAX_FILES:  # (names only so far: 2,000 listed in ~1 ms)
+        raise OSError(f"more than {MAX_FILES} files in {folder}")
+    # (A link that leads nowhere raises here: no stamp, as for any file that cannot be read.)
+    return sorted([str(folder), e.name, *_numbers(e.stat())] for e in named)
 
 
 def _numbers(st: os.stat_result) -> list[object]:

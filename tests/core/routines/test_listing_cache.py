@@ -155,6 +155,12 @@ def test_a_folder_of_many_files_is_not_stamped(tmp_path: Path, folder: Path) -> 
     assert read(tmp_path / "library.json", KEY, None) is None
 
 
+def test_a_link_that_leads_nowhere_leaves_no_stamp(tmp_path: Path, folder: Path) -> None:
+    # Not "the folder is not there": a file added beside it later would go unseen.
+    (folder / "gone.json").symlink_to(tmp_path / "nowhere.json")
+    assert stamp([folder]) is None
+
+
 def test_a_single_file_is_stamped_missing_or_not(tmp_path: Path, folder: Path) -> None:
     words = tmp_path / "hiptimer.mo"
     missing = stamp([folder], [words])
