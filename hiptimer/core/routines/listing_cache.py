@@ -23,7 +23,9 @@ MAX_FILES = 100  # a folder of more is not stamped: its list is long, read as be
 # unseen (as git's "racily clean" files).
 SETTLED_NS = 2_000_000_000
 
-Stamp = list[list[object]]  # [folder, name, size, mtime (ns), inode], or [path, "-"] if not there
+# [folder, name, size, mtime, ctime (ns), inode], or [path, "-"] if not there. The ctime too:
+# a chmod (a file now readable, or not) changes nothing else.
+Stamp = list[list[object]]
 
 
 class Listing(NamedTuple):
@@ -35,7 +37,7 @@ class Listing(NamedTuple):
 
 
 def stamp(folders: Iterable[Path], files: Iterable[Path] = ()) -> Stamp | None:
-    """Size, modification time and inode of each file in `folders` that a routine (.json, any
+    """Size, modification and change times and inode of each file in `folders` that a routine (.json, any
     case) or the code that lists them (.py) can be, and of each of `files`; a folder or file
     that is not there is stamped so. None when one cannot be read: no listing is trusted."""
     stamped: Stamp = []
@@ -65,13 +67,14 @@ def _folder(folder: Path) -> Stamp:
 
 
 def _numbers(st: os.stat_result) -> list[object]:
-    return [st.st_size, st.st_mtime_ns, st.st_ino]
+    return [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
 
 def settled(stamped: Stamp, now_ns: int | None = None) -> bool:
-    """Whether no file of the stamp changed within SETTLED_NS before `now_ns` (now)."""
+    """Whether no file of the stamp was modified within SETTLED_NS before `now_ns` (now); its
+    ctime is left out: it cannot be set back, so a restored backup's files would never settle."""
     since = (time.time_ns() if now_ns is None else now_ns) - SETTLED_NS
-    return all(e[3] < since for e in stamped if len(e) == 5 and isinstance(e[3], int))
+    return all(e[3] < since for e in stamped if len(e) == 6 and isinstance(e[3], int))
 
 
 def read(path: Path, key: str, stamped: Stamp | None) -> Listing | None:

@@ -51,7 +51,7 @@ def test_the_listing_is_read_back_for_the_same_files_key_and_version(
 
 @pytest.mark.parametrize(
     "change",
-    ["size", "mtime", "inode", "added", "added in any case", "removed", "folder removed"],
+    ["size", "mtime", "mode", "inode", "added", "added in any case", "removed", "folder removed"],
 )
 def test_a_routine_file_changed_added_or_removed_since_makes_it_stale(
     tmp_path: Path, folder: Path, change: str
@@ -63,6 +63,8 @@ def test_a_routine_file_changed_added_or_removed_since_makes_it_stale(
         aged(hips, '{"id": "hipss"}')
     elif change == "mtime":  # same size, same inode: only its time says it was rewritten
         os.utime(hips, ns=(before.st_atime_ns, before.st_mtime_ns + 1))
+    elif change == "mode":  # now unreadable (or readable again): its ctime alone says so
+        hips.chmod(0o000)
     elif change == "inode":  # replaced whole (an editor's save): same size and time
         aged(folder / "new.tmp", '{"id": "hipz"}')
         os.replace(folder / "new.tmp", hips)
