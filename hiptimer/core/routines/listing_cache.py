@@ -129,7 +129,10 @@ def write(path: Path, key: str, stamped: Stamp, listing: Listing) -> bool:
     )
     if len(text.encode()) > MAX_BYTES:
         return False
-    part = path.with_name(f"{path.name}.{os.getpid()}.part")
+    # One name, not one per process: a crash leaves at most this file, replaced by the next
+    # write. Two copies writing at once may rename the other's half-written one: it reads as
+    # damaged, and the next start keeps the list again.
+    part = path.with_name(path.name + ".part")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         part.write_text(text, encoding="utf-8")
