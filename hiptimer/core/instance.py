@@ -86,11 +86,11 @@ def move_folder_aside(path: Path) -> Path | None:
         return None
     from datetime import datetime
 
-    from hiptimer.core.safe_write import free_name
+    from hiptimer.core.safe_write import free_name, move_synced
 
     target = free_name(path, f".folder-{datetime.now().strftime('%Y%m%d-%H%M%S')}")
     try:
-        path.rename(target)
+        move_synced(path, target)
     except OSError as exc:
         log.warning("Cannot move the folder %s aside: %s", path, exc)
         return None

@@ -207,10 +207,20 @@ def move_aside(path: Path, now: datetime) -> Path:
     """Rename a damaged file to `<name>.damaged-YYYYmmdd-HHMMSS` beside it (a free name) and
     return that name; OSError when it cannot be moved. A rename: it never opens a pipe or a
     device, and the file is kept whole for whoever wants to look at it."""
-    aside = free_name(path, f".damaged-{now.strftime('%Y%m%d-%H%M%S')}")
-    os.replace(path, aside)
-    sync_folder(aside.parent)
-    return aside
+    return move_synced(path, free_name(path, f".damaged-{now.strftime('%Y%m%d-%H%M%S')}"))
+
+
+def move_synced(source: Path, target: Path) -> Path:
+    """Rename `source` to `target` (a file set aside or kept as a backup, at a name the caller
+    chose free) and sync the folders the rename changed, as a save's is (sync_folder): without
+    it a power cut soon after could bring the damaged file back under its name, or lose a
+    backup or a discarded draft. A rename, never a copy: a pipe or a device is moved, not
+    opened. Returns `target`; OSError when it cannot be moved."""
+    os.replace(source, target)
+    sync_folder(target.parent)
+    if os.path.abspath(source.parent) != os.path.abspath(target.parent):
+        sync_folder(source.parent)  # the name gone from there (and a folder just made in it)
+    return target
 
 
 def read_only_folder(folder: Path) -> bool:

@@ -1,4 +1,5 @@
-"""A file put in place by a rename has its folder synced, so a power cut cannot undo the rename."""
+"""A file put in place, set aside or backed up by a rename has its folder synced, so a power cut
+cannot undo the rename."""
 
 from __future__ import annotations
 
@@ -11,6 +12,12 @@ from typing import Any
 
 import pytest
 
+from hiptimer import paths
+from hiptimer.core.history import schema
+from hiptimer.core.instance import move_folder_aside
+from hiptimer.core.routines.catalog import load_catalog
+from hiptimer.core.routines.drafts import keep_draft, set_aside
+from hiptimer.core.routines.user_routines import reset_to_original, save_user_version
 from hiptimer.core.safe_write import move_aside, replacing_bytes, replacing_text, write_atomic
 
 Synced = list[tuple[str, str]]  # what was synced, and what the file held by then
@@ -94,3 +101,77 @@ def test_a_folder_that_cannot_be_opened_or_synced_is_passed_over_silently(
     write_atomic(path, "new")
     assert path.read_text() == "new"
     assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]
+
+
+def watch_folder_syncs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What each fsync synced: a folder, or a file (a copy would sync one)."""
+    synced: list[str] = []
+    fsync = os.fsync
+
+    def watched(fd: int) -> None:
+        synced.append(os.readlink(f"/proc/self/fd/{fd}"))
+        fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", watched)
+    return synced
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="reads /proc to name the fd")
+def test_a_draft_set_aside_has_both_folders_synced() -> None:
+    # drafts.set_aside renamed the draft into drafts/discarded/ and synced nothing: a power
+    # cut soon after could bring a discarded draft back to be offered again, or lose it.
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        draft = keep_draft({"n": 1}, "hips", datetime(2026, 3, 1, 8, 15))
+        synced = watch_folder_syncs(monkeypatch)
+        moved = set_aside(draft)
+    drafts = paths.drafts_dir()
+    assert moved == drafts / "discarded" / draft.name and not draft.exists()
+    # the new name's folder, then the old one's (which also holds discarded/, just made)
+    assert synced == [str(drafts / "discarded"), str(drafts)]
+
+
+def test_a_draft_set_aside_never_lands_on_a_link_there() -> None:
+    draft = keep_draft({"n": 1}, "hips", datetime(2026, 3, 1, 8, 15))
+    discarded = paths.drafts_dir() / "discarded"
+    discarded.mkdir()
+    (discarded / draft.name).symlink_to(discarded / "nowhere")  # a link to nothing
+    moved = set_aside(draft)
+    assert moved.name == "hips-20260301-081500-2.json"
+    assert (discarded / draft.name).is_symlink()
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="reads /proc to name the fd")
+def test_a_reset_s_backup_has_its_folder_synced(monkeypatch: pytest.MonkeyPatch) -> None:
+    # user_routines._backup renamed the user's version to .bak without a folder sync.
+    catalog = load_catalog()
+    builtin = catalog.get("daily-hip-stretches")
+    assert builtin is not None and builtin.routine is not None
+    saved = save_user_version(builtin.routine)
+    synced = watch_folder_syncs(monkeypatch)
+    [backup] = reset_to_original("daily-hip-stretches")
+    assert backup == saved.with_name(saved.name + ".bak") and not saved.exists()
+    assert synced == [str(paths.user_routines_dir())]  # a rename: no file copied and synced
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="reads /proc to name the fd")
+def test_a_damaged_history_moved_aside_has_its_folder_synced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "history.sqlite3"
+    path.write_bytes(b"not a database")
+    Path(f"{path}-wal").write_bytes(b"wal")
+    synced = watch_folder_syncs(monkeypatch)
+    target = schema.move_aside(path)
+    assert Path(f"{target}-wal").read_bytes() == b"wal" and not path.exists()
+    assert synced and set(synced) == {str(tmp_path)}
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="reads /proc to name the fd")
+def test_a_folder_where_the_lock_goes_moved_aside_has_its_folder_synced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lock = tmp_path / "hiptimer.lock"
+    lock.mkdir()
+    synced = watch_folder_syncs(monkeypatch)
+    moved = move_folder_aside(lock)
+    assert moved is not None and moved.is_dir() and synced == [str(tmp_path)]

@@ -20,7 +20,7 @@ from hiptimer.core.history.in_the_way import in_the_way
 from hiptimer.core.history.lost_version import inferred_version, version_from_tables
 from hiptimer.core.history.migrations import MIGRATIONS, Migration
 from hiptimer.core.history.transaction import immediate
-from hiptimer.core.safe_write import free_name, make_folder
+from hiptimer.core.safe_write import free_name, make_folder, move_synced
 from hiptimer.core.write_abandon import stop_if_abandoned, writing_beside
 from hiptimer.i18n import _
 
@@ -196,8 +196,8 @@ def move_aside(path: Path, conn: sqlite3.Connection | None = None) -> Path:
             conn.close()
     for source, dest in sidecars:
         if source.exists():
-            os.replace(source, dest)
-    path.rename(target)
+            move_synced(source, dest)
+    move_synced(path, target)
     # Said to the user by the store's notice (the window's strip, `hiptimer history`); a
     # warning here printed the same news a second time on the command line.
     log.info("Moved damaged history database %s to %s", path, target)
@@ -362,7 +362,7 @@ def _clear_sidecars(path: Path) -> list[str]:
         if (why := in_the_way(sidecar)) is None:
             continue
         target = _free_name(sidecar, f".corrupt-{_stamp()}")
-        sidecar.rename(target)
+        move_synced(sidecar, target)
         moved.append(
             _("{path} could not be used ({why}); it was moved to {moved}.").format(
                 path=sidecar, why=why, moved=target

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import errno
 import json
-import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ from hiptimer.core.safe_read import (
     read_small_text,
     size_text,
 )
-from hiptimer.core.safe_write import write_atomic
+from hiptimer.core.safe_write import move_synced, write_atomic
 from hiptimer.i18n import _
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
@@ -158,11 +157,10 @@ def set_aside(path: Path, folder: str = DISCARDED) -> Path:
     target_dir = paths.drafts_dir() / folder
     target_dir.mkdir(parents=True, exist_ok=True)
     target, n = target_dir / path.name, 1
-    while target.exists():
+    while target.exists() or target.is_symlink():  # a link too, even one to nothing
         n += 1
         target = target_dir / f"{path.stem}-{n}{path.suffix}"
-    os.replace(path, target)
-    return target
+    return move_synced(path, target)
 
 
 def _moved(path: Path, folder: str) -> Path | None:

@@ -31,7 +31,7 @@ from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.pictures import copy_pictures
 from hiptimer.core.routines.validation import ID_PATTERN, MAX_NAME, RoutineError
 from hiptimer.core.routines.writer import routine_to_json
-from hiptimer.core.safe_write import free_name, write_atomic
+from hiptimer.core.safe_write import free_name, move_synced, write_atomic
 from hiptimer.i18n import _, decimal
 
 BACKUP_SUFFIX = ".bak"
@@ -117,9 +117,7 @@ def save_and_reload(routine: Routine) -> Routine:
 
 
 def _backup(path: Path) -> Path:
-    target = backup_path(path)
-    os.replace(path, target)
-    return target
+    return move_synced(path, backup_path(path))
 
 
 def _keep_copy(path: Path) -> Path:
