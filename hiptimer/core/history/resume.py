@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Protocol
 
+from hiptimer.core.history.names import exercise_name, routine_name
 from hiptimer.core.history.queries import SessionSummary, StoredSet
 from hiptimer.core.history.wording import set_label
 from hiptimer.core.routines.loader import routine_from_data
@@ -60,6 +61,19 @@ class ResumePlan:
     in_force: DosesInForce = field(default_factory=DosesInForce)
     # The history's id of the last set, when the stop came on its pain question: asked first.
     to_rate_id: int | None = None
+    # The library's routines of these sessions and the session's doses as it began: what
+    # the offer names them by, as History does (names.py), not the names they were done under.
+    library: Mapping[str, Routine] = field(default_factory=dict)
+    began: Mapping[str, Any] = field(default_factory=dict)
+
+    def title(self, session: SessionSummary) -> str:
+        """A session's routine as History names it: the library's title in the language in use."""
+        return routine_name(self.library, session.routine_id, session.routine_title)
+
+    def name(self, exercise_id: str, recorded: str) -> str:
+        """An exercise as History names this session's sets (names.exercise_name)."""
+        rid = self.session.routine_id
+        return exercise_name(self.library, rid, exercise_id, recorded, self.began)
 
     @property
     def to_rate(self) -> SetRecord | None:
@@ -237,7 +251,8 @@ def session_routine(
         if ex is not None and (then is None or then == ex):
             planned.append(dataclasses.replace(ex, enabled=True))
         elif then is not None:
-            changed.append(then.name if ex is None else ex.name)
+            recorded = then.name if ex is None else ex.name  # named as History names it
+            changed.append(exercise_name({current.id: current}, current.id, ex_id, recorded, doses))
             planned.append(dataclasses.replace(then, enabled=True))
     left_out = [
         dataclasses.replace(ex, enabled=False) for ex in current.exercises if ex.id not in doses
@@ -260,6 +275,8 @@ def plan_resume(
         log.warning("Session %s has no readable doses: %s", newest.id, exc)
         doses = {}
     current = find_routine(newest.routine_id)
+    ids = {s.routine_id for s in older} - {newest.routine_id}
+    library = {r.id: r for r in [current, *map(find_routine, ids)] if r is not None}
     changed: list[str] = []
     if not doses and current is not None:
         routine = current
@@ -269,7 +286,7 @@ def plan_resume(
     return ResumePlan(
         newest, routine, tuple(done_sets(records)), tuple(changed), tuple(older),
         earlier_records(records), written_in_force(history, newest.id, routine, records),
-        history.rating_awaited(newest.id),
+        history.rating_awaited(newest.id), library, doses,
     )  # fmt: skip
 
 
@@ -293,19 +310,19 @@ def offer_text(plan: ResumePlan, today: date) -> str:
     if plan.sets_done == 0:  # stopped in the get-ready or in the first set, never recorded
         return _(
             "Your session of {routine} {when} was interrupted before its first set was done."
-        ).format(routine=s.routine_title, when=when)
+        ).format(routine=plan.title(s), when=when)
     # As History counts them: a set skipped or ended early is not one done (S on an
     # exercise of 2 sets a side read "after 4 sets" where History said 2 done, 2 skipped).
     sets = s.counts.text(not_reached=False)
     # Translators: {sets} is History's count, "2 of 18 sets done, 1 skipped".
     text = _("Your session of {routine} {when} was interrupted with {sets}.").format(
-        routine=s.routine_title, when=when, sets=sets
+        routine=plan.title(s), when=when, sets=sets
     )
     if (last := plan.to_rate) is None:
         return text
     # Translators: {set} is "Bridge, set 2 (right)".
     asked = _("It stopped before you rated {set}: resuming asks for that rating first.")
-    return f"{text} {asked.format(set=_label(last))}"
+    return f"{text} {asked.format(set=_label(plan, last))}"
 
 
 def details_lines(
@@ -324,12 +341,12 @@ def details_lines(
         changed = plan.in_force.doses
         ids = [x.id for x in plan.routine.exercises if x.id in changed]
         ordered = [changed[key] for key in ids + sorted(changed.keys() - set(ids))]
-        doses = "; ".join(f"{ex.name} {dose_text(ex)}" for ex in ordered)
+        doses = "; ".join(f"{plan.name(ex.id, ex.name)} {dose_text(ex)}" for ex in ordered)
         lines.append(_("It goes on at the doses changed during it: {doses}.").format(doses=doses))
     if plan.older:
         whens = "; ".join(
             _("{routine}, {when}").format(
-                routine=o.routine_title, when=when_text(o.started_at, today)
+                routine=plan.title(o), when=when_text(o.started_at, today)
             )
             for o in plan.older
         )
@@ -358,7 +375,7 @@ def _unanswered(plan: ResumePlan, limit: int, keys: tuple[str, str]) -> list[str
             "you chose Stop, Lower or Continue: it goes on at the dose it had. During a set, "
             "{less} takes 5 s or a rep off it and {skip} skips the rest of the exercise."
         ).format(
-            set=_label(last),
+            set=_label(plan, last),
             pain=last.pain,
             limit=limit,
             less=keys[0],
@@ -373,7 +390,7 @@ def keep_older_as_partial(history: ResumeSource, plan: ResumePlan) -> None:
         history.mark_partial(session.id)
 
 
-def _label(record: SetRecord) -> str:
+def _label(plan: ResumePlan, record: SetRecord) -> str:
     """'Bridge, set 2 (right)', as History names a set."""
     side = None if record.side is None else record.side.value
-    return set_label(record.exercise_name, record.set_number, side)
+    return set_label(plan.name(record.exercise_id, record.exercise_name), record.set_number, side)

@@ -15,6 +15,7 @@ from hiptimer.core.dosing.rules import Recommendation
 from hiptimer.core.dosing.waiting import read_or
 from hiptimer.core.dosing.words import is_offer, next_dose_text, spoken
 from hiptimer.core.history.checkin_day import checkin_day
+from hiptimer.core.history.names import routine_name
 from hiptimer.core.history.queries import SessionSummary
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import _, joined, translate
@@ -110,9 +111,12 @@ class Guidance(QObject):
         none: list[SessionSummary] = []
         yesterday = read_or(lambda: store.sessions_of_checkin_day(today - timedelta(days=1)), none)
         self._waiting = [s for s in yesterday if s.morning_at is None] or [found]
-        for routine in self._routines({s.routine_id for s in self._waiting}):
+        library = {r.id: r for r in self._routines({s.routine_id for s in self._waiting})}
+        for routine in library.values():
             self._before[routine.id] = (routine, self.answers.recommend(routine))
-        titles = list(dict.fromkeys(s.routine_title for s in self._waiting))
+        # As History names them (names.py): a session done in English reads in Spanish.
+        named = (routine_name(library, s.routine_id, s.routine_title) for s in self._waiting)
+        titles = list(dict.fromkeys(named))
         about = _("The morning after: {routines}").format(routines=joined(titles))
         self._asked = False
         self.checkin = CheckinPage(about, self._nav.stack)

@@ -227,7 +227,8 @@ class ResumeOffer(QObject):
 
         plan = plan_resume(history, self._find)
         if plan is not None and self.plan is not None:
-            plan = dataclasses.replace(plan, older=self.plan.older)  # already kept as partial
+            older, library = self.plan.older, {**self.plan.library, **plan.library}
+            plan = dataclasses.replace(plan, older=older, library=library)  # kept as partial
         self.plan = plan
         if self.plan is not None and self.page is not None:
             self.page.show_plan(self.plan, self._today(), self._limit())
