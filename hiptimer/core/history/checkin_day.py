@@ -14,14 +14,23 @@ from datetime import date, datetime, time, timedelta
 MORNING_STARTS = time(4)
 
 
-def checkin_day(moment: datetime) -> date:
-    """The day a moment belongs to for the check-in: before 04:00 it is the evening before."""
+def checkin_day(moment: datetime, starts: time = MORNING_STARTS) -> date:
+    """The day a moment belongs to for the check-in: before 04:00 it is the evening before.
+    (With `starts` time(0), the calendar's day: History's.)"""
     local = moment.astimezone()
     day = local.date()
-    return day - timedelta(days=1) if local.time() < MORNING_STARTS else day
+    return day - timedelta(days=1) if local.time() < starts else day
 
 
 def day_span(day: date) -> tuple[datetime, datetime]:
     """The local moments from the start of a check-in day (04:00) to the next one's."""
     start = datetime.combine(day, MORNING_STARTS).astimezone()
     return start, datetime.combine(day + timedelta(days=1), MORNING_STARTS).astimezone()
+
+
+def next_day_start(moment: datetime, starts: time = MORNING_STARTS) -> datetime:
+    """The first local moment after `moment` at which a day drawn from `starts` begins: the
+    check-in's next 04:00, or with time(0) the calendar's next midnight (History's days)."""
+    local = moment.astimezone()
+    day = local.date() if local.time() < starts else local.date() + timedelta(days=1)
+    return datetime.combine(day, starts).astimezone()

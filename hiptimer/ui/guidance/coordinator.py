@@ -14,11 +14,12 @@ from hiptimer.core.dosing.dose_steps import Dose
 from hiptimer.core.dosing.rules import Recommendation
 from hiptimer.core.dosing.waiting import read_or
 from hiptimer.core.dosing.words import is_offer, next_dose_text, spoken
-from hiptimer.core.history.checkin_day import checkin_day
+from hiptimer.core.history.checkin_day import MORNING_STARTS, checkin_day
 from hiptimer.core.history.names import routine_name
 from hiptimer.core.history.queries import SessionSummary
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import _, joined, translate
+from hiptimer.ui.day_turn import DayTurn
 from hiptimer.ui.guidance.checkin_page import QUESTION, CheckinPage
 from hiptimer.ui.guidance.doses_left import DosesLeft
 from hiptimer.ui.guidance.recommendations_panel import MorningAdvicePage, RecommendationsPanel
@@ -89,8 +90,11 @@ class Guidance(QObject):
         self._looked_on: date | None = None  # the day start() last looked for a check-in
         self._nav.page_changed.connect(self._page_changed)
         # HipTimer may run for days (kept in the tray, a laptop asleep overnight): the
-        # window coming back on a new day asks the check-in as a new start would.
+        # window coming back on a new day asks the check-in as a new start would, and so
+        # does 04:00 passing with the window left open on the library.
         self._nav.stack.window().installEventFilter(self)
+        self.day_turn = DayTurn(self._nav.stack.window(), host.wall, MORNING_STARTS)
+        self.day_turn.turned.connect(self._look_again)
 
     # ------------------------------------------------------------ window hooks
 

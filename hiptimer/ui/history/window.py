@@ -4,7 +4,7 @@ export buttons (exports.py)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QDate, QSize, Qt
@@ -31,6 +31,7 @@ from hiptimer.core.history.review import (
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.settings import DEFAULT_PAIN_LIMIT
 from hiptimer.i18n import N_, _
+from hiptimer.ui.day_turn import DayTurn
 from hiptimer.ui.enter_keys import enter_presses_buttons
 from hiptimer.ui.full_screen import full_screen_key
 from hiptimer.ui.history.exports import HistoryExports
@@ -120,6 +121,8 @@ class HistoryWindow(QWidget):
         self._fill_routines()
         self._connect()
         self.apply_preset(self._default_preset())
+        self.day_turn = DayTurn(self, wall, time(0))  # its days are the calendar's
+        self.day_turn.turned.connect(self._new_day)
 
     # -- building ------------------------------------------------------------------------
 
@@ -179,6 +182,15 @@ class HistoryWindow(QWidget):
         """The local day it is now, by the window's wall clock."""
         return self._wall().astimezone().date()
 
+    def _new_day(self) -> None:
+        """Open past midnight: a preset's days move on to end on the new day (a session then
+        was left out of the "Last 4 weeks" up to yesterday), as do the charts' "this week so
+        far"; dates chosen by hand stay."""
+        for i, (_label, days) in enumerate(PRESETS):
+            if self.presets.button(i).isChecked():
+                return self.apply_preset(days)
+        self._charts_stale()
+
     # -- filters -------------------------------------------------------------------------
 
     def apply_preset(self, days: int | None) -> None:
@@ -229,6 +241,9 @@ class HistoryWindow(QWidget):
         self.sessions_pane.set_sessions(self.shown)
         if self.exports.running is None:  # else "Exporting…" stands until the export ends
             self.say(listed_text(self.shown, check_routines(self.routines)))
+        self._charts_stale()
+
+    def _charts_stale(self) -> None:
         self._stale = {TAB_PAIN, TAB_ADHERENCE, TAB_RETESTS}
         self._tab_shown(self.tabs.currentIndex())
 
