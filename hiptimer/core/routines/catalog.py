@@ -17,8 +17,10 @@ from hiptimer.core.routines.loader import (
     parse_json,
     read_routine_text,
     routine_files,
+    routine_from_text,
 )
 from hiptimer.core.routines.model import Routine, estimated_seconds
+from hiptimer.core.routines.timely_read import read_in_time
 from hiptimer.core.routines.validation import ID_PATTERN, Problem, RoutineError
 
 
@@ -246,7 +248,9 @@ def _outside(path: Path, folders: tuple[Path, ...]) -> bool:
 
 def _load_folder(folder: Path, *, builtin: bool, shipped: Path | None = None) -> list[RoutineEntry]:
     files, unread = routine_files(folder)
-    entries = [_load_entry(path, builtin, shipped) for path in files]
+    # The user's folder may be on a share or a disk that stalls: each file read in time.
+    texts = [_read(p) for p in files] if builtin else read_in_time(files, read_routine_text)
+    entries = [_load_entry(p, text, builtin, shipped) for p, text in zip(files, texts, strict=True)]
     entries.sort(key=lambda e: (e.broken, title_key(e.title), e.id, str(e.path)))
     if unread is not None:  # listed as a broken entry, named: the rest of the library stays
         title = escape_controls(folder.name) + os.sep
@@ -261,13 +265,25 @@ def title_key(title: str) -> list[str | int]:
     return [int(part) if n % 2 else part for n, part in enumerate(parts)]
 
 
-def _load_entry(path: Path, builtin: bool, shipped: Path | None) -> RoutineEntry:
+def _read(path: Path) -> str | Exception:
     try:
-        routine = load_routine(path, builtin=builtin, builtin_dir=shipped)
+        return read_routine_text(path)
+    except RoutineError as exc:
+        return exc
+
+
+def _load_entry(
+    path: Path, text: str | Exception, builtin: bool, shipped: Path | None
+) -> RoutineEntry:
+    try:
+        if isinstance(text, Exception):
+            raise text
+        routine = routine_from_text(text, path, builtin, shipped)
     except RoutineError as exc:
         # The file's name as the command line prints it: an RLO in it turned our words
         # "(broken)" around, and it shows what the file is called, not what it pretends.
-        return RoutineEntry(_claimed_id(path), escape_controls(path.name), path, builtin, error=exc)
+        claimed = _claimed_id(path, text if isinstance(text, str) else None)
+        return RoutineEntry(claimed, escape_controls(path.name), path, builtin, error=exc)
     return RoutineEntry(routine.id, routine.title, path, builtin, routine=routine)
 
 
@@ -289,10 +305,11 @@ def _refuse_duplicate_ids(entries: list[RoutineEntry]) -> list[RoutineEntry]:
     return sorted(result, key=lambda e: e.broken)
 
 
-def _claimed_id(path: Path) -> str:
-    """The id a broken file meant to have, so the library can pair it with its routine."""
+def _claimed_id(path: Path, text: str | None) -> str:
+    """The id a broken file meant to have, so the library can pair it with its routine
+    (`text`: the file's, None where it could not be read: it is not read again)."""
     try:
-        data = parse_json(read_routine_text(path), str(path))
+        data = None if text is None else parse_json(text, str(path))
     except RoutineError:
         data = None
     claimed = data.get("id") if isinstance(data, dict) else None

@@ -40,9 +40,14 @@ def load_routine(
     path: str | os.PathLike[str], *, builtin: bool = False, builtin_dir: Path | None = None
 ) -> Routine:
     """Load and validate one routine file (`builtin_dir`: see copy_texts.follow_builtin)."""
-    source = str(path)
-    text = read_routine_text(Path(path))
-    routine = parse_routine_text(text, source, builtin=builtin)
+    return routine_from_text(read_routine_text(Path(path)), path, builtin, builtin_dir)
+
+
+def routine_from_text(
+    text: str, path: str | os.PathLike[str], builtin: bool, builtin_dir: Path | None = None
+) -> Routine:
+    """A routine file's text, read already, validated as load_routine does."""
+    routine = parse_routine_text(text, str(path), builtin=builtin)
     # A built-in speaks the language in use; the user's own routines are their own words,
     # but where a copy of a built-in kept the built-in's words they follow its language.
     return translated(routine) if builtin else follow_builtin(routine, None, builtin_dir)
