@@ -12,6 +12,7 @@ from typing import Any, Protocol
 from hiptimer.core.history.names import exercise_name, routine_name
 from hiptimer.core.history.queries import SessionSummary, StoredSet
 from hiptimer.core.history.wording import set_label
+from hiptimer.core.routines.copy_texts import words_aside
 from hiptimer.core.routines.loader import routine_from_data
 from hiptimer.core.routines.model import (
     FORMAT_MARKER,
@@ -248,7 +249,7 @@ def session_routine(
     planned: list[Exercise] = []
     for ex_id in ids:
         then, ex = stored[ex_id], now.get(ex_id)
-        if ex is not None and (then is None or then == ex):
+        if ex is not None and (then is None or words_aside(then) == words_aside(ex)):
             planned.append(dataclasses.replace(ex, enabled=True))
         elif then is not None:
             recorded = then.name if ex is None else ex.name  # named as History names it

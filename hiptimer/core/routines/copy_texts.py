@@ -186,3 +186,15 @@ def _variant(variant: T, where: str, words: Words) -> T:
 
 def _text(words: Words, where: str, field: str, text: str) -> str:
     return words.get((where, field, text), text)
+
+
+def words_aside(ex: Exercise) -> Exercise:
+    """The exercise without its words (name, setup, cues, caution; its variants' too): what
+    it asks for, whatever the language it was read in. A session recorded in English and
+    resumed in Spanish is at the same doses though every text differs."""
+    ladder = tuple(_unworded(rung) for rung in ex.ladder)
+    return dataclasses.replace(_unworded(ex), ladder=ladder)
+
+
+def _unworded(variant: T) -> T:
+    return dataclasses.replace(variant, name="", setup=(), cues=(), caution="")

@@ -3,13 +3,14 @@ they were recorded: a session done in English is offered in Spanish with Spanish
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
-from hiptimer import paths
+from hiptimer import i18n, paths
 from hiptimer.core.history.queries import StoredSet
 from hiptimer.core.history.resume import details_lines, offer_text, plan_resume
 from hiptimer.core.history.store import HistoryStore, open_history
@@ -68,3 +69,22 @@ def test_a_routine_gone_from_the_library_keeps_its_recorded_names(
     today = T0.astimezone().date()
     assert "Hip strengthening" in offer_text(plan, today)
     assert "Bridge, serie 1" in " ".join(details_lines(plan, today, limit=5))
+
+
+def test_a_session_done_in_english_resumes_in_spanish_at_its_own_doses(
+    store: HistoryStore, spanish: None
+) -> None:
+    # Seen on screen: every exercise of a session done in English was "changed" in Spanish
+    # (its stored words differ), so the offer listed all seven as "doses it started with"
+    # and the resumed session ran their English names, steps and cautions.
+    i18n.use("en")
+    english = strengthening()
+    i18n.use("es")
+    done_in_english(store, english, T0, 2)
+    routine = strengthening()
+    plan = plan_resume(store, {ID: routine}.get)
+    assert plan is not None and plan.from_session == ()
+    assert plan.routine.exercises[0].name == "Puente" and plan.routine.exercises == tuple(
+        dataclasses.replace(ex, enabled=True) for ex in routine.exercises
+    )
+    assert not any("dosis con las que empezó" in line for line in details_lines(plan, T0.date()))
