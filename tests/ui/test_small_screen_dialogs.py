@@ -13,16 +13,12 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.history.status import HistoryState, HistoryStatus
-from hiptimer.core.plan.model import DeskBreaks, PlanItem, WeeklyPlan
 from hiptimer.core.routines.catalog import load_catalog
-from hiptimer.core.routines.user_routines import DoseChange
 from hiptimer.ui.about import AboutDialog
-from hiptimer.ui.editor.keep_doses import KeepDosesDialog
 from hiptimer.ui.history.corrections import MorningDialog, PainDialog
-from hiptimer.ui.reminders.plan_dialog import PlanDialog
 from hiptimer.ui.services.status_banner import ask_to_quit
 from hiptimer.ui.widgets.screen_fit import install_screen_fit
-from tests.harness import hold, quick_routine
+from tests.ui.small_dialogs import shown_keep_doses, shown_plan
 from tests.ui.small_screen import cut_or_squeezed, on_screen
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -43,12 +39,7 @@ def small_spanish(
 def test_the_weekly_plan_s_quiet_hours_are_whole(qtbot: QtBot) -> None:
     # "Horas de silencio: ninguna pausa activa desde las" kept with its time field needed
     # 735 px: the field was cut to 91 of its 130 px, the groups' right edge cut under the bar.
-    plan = WeeklyPlan(True, (PlanItem("daily-hip-stretches"),), DeskBreaks(True, 45))
-    routines = [e.routine for e in load_catalog().entries() if e.routine is not None]
-    dialog = PlanDialog(plan, routines, keep_in_tray=True, start_at_login=False)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog = shown_plan(qtbot)
     assert cut_or_squeezed(dialog, SCREEN) == []
     field = dialog.desk.quiet_from
     assert field.width() >= field.minimumSizeHint().width()
@@ -97,7 +88,6 @@ def test_a_file_dialog_opened_from_the_editor_shows_its_file_names(
     from PySide6.QtGui import QPalette
     from PySide6.QtWidgets import QAbstractItemView, QHeaderView
 
-    from hiptimer.core.routines.catalog import load_catalog
     from hiptimer.ui.editor.window import EditorWindow
     from hiptimer.ui.widgets.file_dialog import file_dialog
     from tests.ui.contrast import contrast
@@ -143,12 +133,7 @@ def test_about_shows_the_data_folder_and_the_log_whole(
 
 def test_the_offer_to_keep_the_doses_reads_its_first_line_whole(qtbot: QtBot) -> None:
     # "Has cambiado estas dosis durante la sesió": the heading, one line, ran past the edge.
-    name = "Side-lying hip abduction with a resistance band just above both knees"
-    change = DoseChange("abduction", name, "hold_s", 6, 11)
-    dialog = KeepDosesDialog(quick_routine(hold("abduction", 6, name=name)), [change])
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog = shown_keep_doses(qtbot)
     assert cut_or_squeezed(dialog, SCREEN) == []
     for label in dialog.findChildren(QLabel):
         if label.isVisible() and not label.wordWrap():

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,7 +27,7 @@ from hiptimer.ui.editor.style import editor_style_sheet
 from hiptimer.ui.theme import QUESTION_PX, px, question_rules
 from hiptimer.ui.widgets.dialog_body import DialogBody
 from hiptimer.ui.widgets.plain import as_html, may_cut, plain, show_wrapped
-from hiptimer.ui.widgets.screen_fit import fit_to_words
+from hiptimer.ui.widgets.screen_fit import fit_to_words, room
 
 
 class KeepDosesDialog(QDialog):
@@ -68,7 +69,7 @@ class KeepDosesDialog(QDialog):
         may_cut(self.changes, note)
         show_wrapped(self.changes, "\n".join(f"\u2022  {change}" for change in changes))
         show_wrapped(note, where)
-        buttons = QDialogButtonBox(self)
+        self.buttons = buttons = QDialogButtonBox(self)
         self.keep_button = QPushButton(_("Keep for next time"), self)
         self.keep_button.setDefault(True)
         self.not_now_button = QPushButton(_("Not now"), self)
@@ -78,7 +79,11 @@ class KeepDosesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         listed = QVBoxLayout(body)
         listed.setContentsMargins(0, 0, 0, 0)
+        listed.setSpacing(12)
         listed.addWidget(self.changes)
+        # The note scrolls with the list: under it, four lines of large print on a 640 x 480
+        # screen left the list one line, cut in the middle of an exercise's name.
+        listed.addWidget(note)
         self.scroller = DialogBody(body, self)
         self.scroller.setObjectName("dose-changes-area")
         self.scroller.setAccessibleName(_("Doses changed"))
@@ -86,12 +91,18 @@ class KeepDosesDialog(QDialog):
         layout.setSpacing(12)
         layout.addWidget(heading)
         layout.addWidget(self.scroller, 1)
-        layout.addWidget(note)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        # One under the other where side by side they are wider than the screen: "Guardar
+        # para la próxima vez" in large print (472 px) was cut to 344 at 640 x 480.
+        layout = self.layout()
+        assert layout is not None
+        sides = layout.contentsMargins().left() + layout.contentsMargins().right()
+        if self.buttons.sizeHint().width() + sides > room(self).width():
+            self.buttons.setOrientation(Qt.Orientation.Vertical)
         # About 28 of its letters wide: a line of the mat-sized words reads whole, and a
         # dose's line stays on one line where the screen has the room.
         fit_to_words(self, px(QUESTION_PX) * 28)
@@ -99,8 +110,6 @@ class KeepDosesDialog(QDialog):
         # And no taller: it opened at the layout's height for a list wrapped narrow (a
         # word-wrapped QLabel's sizeHint), two lines centred in 224 px with blank bands
         # above and below them (seen under Xvfb at 1280 x 800).
-        # The wrapped note keeps its lines: the layout would take them before the list's.
-        self.note.setMinimumHeight(self.note.heightForWidth(self.note.width()))
         spare = self.scroller.viewport().height() - self.scroller.body.minimumHeight()
         if spare > 0:
             self.resize(self.width(), self.height() - spare)

@@ -69,6 +69,7 @@ class DeskGroup(QGroupBox):
             edge.setAccessibleDescription(_("No reminder comes in the quiet hours"))
         since = QLabel(_("Quiet hours: no desk break from"))
         since.setBuddy(self.quiet_from)  # as `use` above
+        since.setWordWrap(True)  # in two lines where one is wider than the group (640 px)
         # Each in a row of its own, not a child of the titled box: Qt labels each child of a
         # QGroupBox by its title too, and the field would have two labels for a reader.
         quiet.addWidget(_together(self, since))

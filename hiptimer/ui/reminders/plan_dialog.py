@@ -39,6 +39,7 @@ from hiptimer.ui.theme import follow
 from hiptimer.ui.widgets.dialog_body import DialogBody
 from hiptimer.ui.widgets.plain import as_html, fit_names
 from hiptimer.ui.widgets.screen_fit import room
+from hiptimer.ui.widgets.wrapped_check import WrappedCheck
 
 # A title cut to fit the screen keeps at least this many average characters.
 SHORTEST_TITLE = 12
@@ -64,13 +65,14 @@ class PlanChoice:
 class _Row:
     """One routine's row: planned or not, its days and its time."""
 
-    def __init__(self, grid: QGridLayout, row: int, title: str, item: PlanItem | None) -> None:
+    def __init__(
+        self, grid: QGridLayout, row: int, title: str, item: PlanItem | None, stacked: bool
+    ) -> None:
         self.title = title
         self.planned = QCheckBox(title.replace("&", "&&"))
         self.planned.setAccessibleName(title)  # whole, where the box shows it cut (elide)
         self.planned.setAccessibleDescription(_("In the weekly plan, with reminders"))
         self.planned.setChecked(item is not None)
-        grid.addWidget(self.planned, row, 0)
         self.days = []
         names = day_names()
         for d in range(7):
@@ -78,14 +80,25 @@ class _Row:
             box.setAccessibleName(_("{routine} on {day}").format(routine=title, day=names[d]))
             box.setAccessibleDescription(_("Planned on this day of the week"))
             box.setChecked(item is not None and item.on(d))
-            grid.addWidget(box, row, 1 + d, Qt.AlignmentFlag.AlignCenter)
             self.days.append(box)
         self.time = time_edit(item.at if item is not None else "18:00")
         self.time.setAccessibleName(_("{routine}: time").format(routine=title))
         self.time.setAccessibleDescription(_("When the reminder comes, on the planned days"))
-        grid.addWidget(self.time, row, 8)
+        self.place(grid, row, stacked=stacked)
         self.planned.toggled.connect(self._enable)
         self._enable(self.planned.isChecked())
+
+    def place(self, grid: QGridLayout, row: int, *, stacked: bool) -> None:
+        """The row's boxes in the plan's grid: the title beside its days and time, or in a
+        line of its own above them (`stacked`), the whole grid's width."""
+        if stacked:
+            grid.addWidget(self.planned, 2 * row - 1, 0, 1, 9)
+        else:
+            grid.addWidget(self.planned, row, 0)
+        under = 2 * row if stacked else row
+        for d, box in enumerate(self.days):
+            grid.addWidget(box, under, 1 + d, Qt.AlignmentFlag.AlignCenter)
+        grid.addWidget(self.time, under, 8)
 
     def title_px(self) -> int:
         return self.planned.fontMetrics().horizontalAdvance(self.title)
@@ -176,8 +189,28 @@ class PlanDialog(QDialog):
             return
         widest = max(row.title_px() for row in self.rows.values())
         least = self.fontMetrics().averageCharWidth() * SHORTEST_TITLE
+        if widest - over < least and not self._stacked:
+            self._stack()  # a title of 12 letters and its days still too wide: 640 x 480
+            self._fit_titles()
+            return
         for row in self.rows.values():
             row.elide(max(widest - over, least))
+
+    def _stack(self) -> None:
+        """Each routine's title in a line of its own over its days and time: beside them, at
+        their least, the plan needed 662 px in Spanish large print, cut at the right of a
+        640 x 480 screen (its titles cut to "Estiramient…" anyway)."""
+        self._stacked = True
+        self._routine_head.hide()  # its column empty but for the titles over their days
+        for n, row in enumerate(self.rows.values(), start=1):
+            for widget in (row.planned, *row.days, row.time):
+                self._grid.removeWidget(widget)
+            row.place(self._grid, n, stacked=True)
+        # The groups around it measure it anew, before it is shown (each caches its parts').
+        host = self._grid.parentWidget()
+        while host is not None and host is not self:
+            host.updateGeometry()
+            host = host.parentWidget()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -191,7 +224,7 @@ class PlanDialog(QDialog):
     def _plan_group(self, plan: WeeklyPlan, routines: list[Routine], help_text: str) -> QGroupBox:
         box = QGroupBox(_("Weekly plan"), self)
         layout = group_layout(box)
-        self.reminders = QCheckBox(_("&Remind me at the planned times"), box)
+        self.reminders = WrappedCheck(_("&Remind me at the planned times"), box)
         self.reminders.setChecked(plan.reminders)
         layout.addWidget(self.reminders)
         layout.addWidget(muted(help_text, box))
@@ -199,12 +232,14 @@ class PlanDialog(QDialog):
         grid = QGridLayout(grid_host)
         edges = grid.contentsMargins()  # none at the sides (PAGE_SIDE), a gap above and below
         grid.setContentsMargins(0, edges.top(), 0, edges.bottom())
-        grid.addWidget(QLabel(_("Routine")), 0, 0)
+        self._routine_head = QLabel(_("Routine"))
+        grid.addWidget(self._routine_head, 0, 0)
         for d, name in enumerate(day_names()):
             grid.addWidget(QLabel(name), 0, 1 + d, Qt.AlignmentFlag.AlignCenter)
         grid.addWidget(QLabel(_("Time")), 0, 8)
         self.rows: dict[str, _Row] = {}
         self._grid = grid
+        self._stacked = False
         known = {r.id for r in routines}
         entries: list[tuple[str, str, Routine | None]] = [(r.id, r.title, r) for r in routines]
         gone = _("{routine} (not in the library)")
@@ -225,7 +260,7 @@ class PlanDialog(QDialog):
     def _add_row(
         self, rid: str, title: str, routine: Routine | None, item: PlanItem | None
     ) -> _Row:
-        row = _Row(self._grid, len(self.rows) + 1, title, item)
+        row = _Row(self._grid, len(self.rows) + 1, title, item, self._stacked)
         if routine is not None:
             first = default_item(routine)
             row.planned.toggled.connect(lambda on, r=row, f=first: _first_fill(on, r, f))
@@ -269,12 +304,12 @@ class PlanDialog(QDialog):
     ) -> QGroupBox:
         box = QGroupBox(_("Running in the background"), self)
         layout = group_layout(box)
-        self.keep_in_tray = QCheckBox(_("&Keep running in the tray when the window closes"), box)
+        self.keep_in_tray = WrappedCheck(_("&Keep running in the tray when the window closes"), box)
         self.keep_in_tray.setChecked(keep and not tray_reason)
         self.keep_in_tray.setEnabled(not tray_reason)
         layout.addWidget(self.keep_in_tray)
         layout.addWidget(muted(tray_reason or translate(TRAY_HELP), box))
-        self.start_at_login = QCheckBox(_("Start HipTimer at &login (in the tray)"), box)
+        self.start_at_login = WrappedCheck(_("Start HipTimer at &login (in the tray)"), box)
         self.start_at_login.setChecked(login and not login_reason)
         self.start_at_login.setEnabled(not login_reason)
         layout.addWidget(self.start_at_login)

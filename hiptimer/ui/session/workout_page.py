@@ -299,7 +299,6 @@ class WorkoutPage(QWidget):
         self._fit_notes()
         self.sound_off.show_muted(self._muted)
         self.figure.show_view(view)
-        self.timer.refit()  # the new words and count, laid out
         ex = view.exercise
         # + and - name reps in a reps set, and greyed on its pain question too (they would
         # change the set's reps); in a pause they lengthen the pause: seconds.
@@ -315,6 +314,7 @@ class WorkoutPage(QWidget):
             mode=key_mode(view),
             steps=self.coaching.isVisibleTo(self) if self.coaching.has_content else None,
         )
+        self.timer.refit()  # the new words and count, laid out under the buttons' new rows
         cursor = Qt.CursorShape.PointingHandCursor if counting else Qt.CursorShape.ArrowCursor
         if self.big.cursor().shape() is not cursor:  # setCursor costs ~0.05 ms at each refresh
             self.big.setCursor(cursor)

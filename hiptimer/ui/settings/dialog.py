@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QRadioButton,
@@ -34,9 +33,11 @@ from hiptimer.ui.settings.look_group import LookGroup
 from hiptimer.ui.settings.style import settings_style_sheet
 from hiptimer.ui.theme import follow
 from hiptimer.ui.widgets.dialog_body import DialogBody
+from hiptimer.ui.widgets.flow_layout import FlowLayout
 from hiptimer.ui.widgets.names_box import NamesBox
 from hiptimer.ui.widgets.plain import as_html, escape, fit_names
 from hiptimer.ui.widgets.screen_fit import keep_inside, room
+from hiptimer.ui.widgets.wrapped_check import WrappedCheck
 
 RATE_RANGE = (80, 300)  # words a minute; slower than 80 drags, faster than 300 blurs
 RATE_STEP = 10
@@ -232,14 +233,17 @@ class SettingsDialog(QDialog):
         return box
 
     def _setup_group(self) -> QGroupBox:
-        box = QGroupBox(_("Read each exercise's setup steps aloud"), self)
+        # A group's title does not wrap: "Read each exercise's setup steps aloud" (591 px in
+        # large print) made the group too wide for a 640 x 480 screen.
+        box = QGroupBox(_("Read the setup steps aloud"), self)
         layout = QVBoxLayout(box)
         # In a row of their own, not children of the titled box: Qt labels each child of a
         # QGroupBox by its title (QAccessibleWidget::relations), and Orca 43 said the title
         # twice on Tab in, as the box's and as the radio group's.
+        # The choices wrap, and the caution's words: in one line each the group needed 624 px,
+        # cut at the right of a 640 x 480 screen in Spanish large print.
         choices = QWidget(box)
-        row = QHBoxLayout(choices)
-        row.setContentsMargins(0, 0, 0, 0)
+        row = FlowLayout(choices, spacing=12)
         self.setup = QButtonGroup(box)
         self.setup_buttons: dict[str, QRadioButton] = {}
         for mode, label in SETUP_CHOICES:
@@ -247,14 +251,13 @@ class SettingsDialog(QDialog):
             self.setup.addButton(button)
             self.setup_buttons[mode] = button
             row.addWidget(button)
-        row.addStretch(1)
         layout.addWidget(choices)
-        self.cautions = QCheckBox(_("Say each exercise's &caution once a session"), box)
+        self.cautions = WrappedCheck(_("Say each exercise's &caution once a session"), box)
         self.cautions.setToolTip(
             _("The caution is always on screen with the steps; this is the voice saying it too")
         )
         layout.addWidget(self.cautions)
-        forget_row = QHBoxLayout()
+        forget_row = FlowLayout(spacing=12)  # what was read under the button where narrow
         self.forget = QPushButton(_("Reset \u201cfirst time\u201d &memory"), box)
         self.forget.setToolTip(_("Read every exercise's setup steps again, as on the first time"))
         self.forget.clicked.connect(self._forget)
@@ -262,7 +265,7 @@ class SettingsDialog(QDialog):
         role(self.heard, "muted")
         self.heard.setWordWrap(True)
         forget_row.addWidget(self.forget)
-        forget_row.addWidget(self.heard, 1)
+        forget_row.addWidget(self.heard)
         layout.addLayout(forget_row)
         return box
 

@@ -3,7 +3,8 @@ its words ("Pause" over "[Space]"), so that the keys are learnt from the mat. Wh
 would shrink the words well below the text size asked for (large print on a small screen), or
 below a size read from the mat, the buttons take two rows, each key beside its words ("Pause
 [Space]"): at 1024 x 600 in large print two rows of words over keys left the count 72 px of
-the 132 px it had beside one row; with the keys beside the words it keeps 115 px."""
+the 132 px it had beside one row; with the keys beside the words it keeps 115 px. Where two
+rows are too narrow for their words (a 640 px window), three."""
 
 from __future__ import annotations
 
@@ -37,6 +38,9 @@ READABLE_PX = 12
 # away. The size asked for follows the page's height, 12 px at 100 % on 1024 x 600, where the
 # eleven buttons were 12 px in one row.
 LEAST_PX = 14
+# At most this many rows: at 640 x 480 eleven buttons in two rows needed 11 px words and were
+# still cut ("Objetivo −1 [-]" 60 px of 32); in three, 14 px and whole.
+MOST_ROWS = 3
 
 KEY_BESIDE = "\u2002"  # between the words and a key beside them: an en space, apart but close
 DRAWN = "\u25c0\u25b6 "  # the arrows of Back and Next: drawn, not words to be read
@@ -114,10 +118,10 @@ class ControlBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setStyleSheet(_padding(6))
-        rows = QVBoxLayout(self)
+        rows = self._column = QVBoxLayout(self)
         rows.setContentsMargins(0, 0, 0, 0)
         rows.setSpacing(SPACING // 2)
-        self._rows = (QHBoxLayout(), QHBoxLayout())
+        self._rows = tuple(QHBoxLayout() for _ in range(MOST_ROWS))
         for row in self._rows:
             row.setSpacing(SPACING)
             rows.addLayout(row)
@@ -125,7 +129,7 @@ class ControlBar(QWidget):
         self._max_px = 18.0
         self._least_height = 44  # a button as easy to hit as a touch target
         self._fitted: tuple[object, ...] = ()
-        self._second: list[QPushButton] = []  # the buttons in the second row, as placed
+        self._later: list[list[QPushButton]] = []  # the buttons in the later rows, as placed
         self._state: tuple[object, ...] = ()  # what show_state last labelled the buttons for
         self._mode = Mode.WORKOUT  # whose keys the buttons show
         self._enabled = frozenset(Action)  # a greyed button shows no key: it is inert there
@@ -239,16 +243,23 @@ class ControlBar(QWidget):
         ):
             px, padding = tight, TIGHT_PADDING_X
         elif too_small(px):
-            half = (len(shown) + 1) // 2
-            two = [shown[:half], shown[half:]]
+            # Two rows, keys beside the words, where their words are larger; a third only
+            # where two cut words or show them under LEAST_PX (at the smallest size a row
+            # may not fit: whole words win).
+            best = (self._fits(rows, px, inline=False, padding=padding), px)
             most = max(round(TWO_ROWS_MOST * self._max_px), readable)
-            px_two, two_padding = min(self._largest_px(two, inline=True), most), PADDING_X
-            if too_small(px_two):  # the narrow padding in two rows too (800 px wide)
-                tight = min(self._largest_px(two, inline=True, padding=TIGHT_PADDING_X), most)
-                if tight > px_two:
-                    px_two, two_padding = tight, TIGHT_PADDING_X
-            if px_two > px:
-                rows, px, inline, padding = two, px_two, True, two_padding
+            for count in range(2, MOST_ROWS + 1):
+                if count > 2 and best[0] and best[1] >= LEAST_PX:
+                    break
+                split = _split(shown, count)
+                px_n, pad_n = min(self._largest_px(split, inline=True), most), PADDING_X
+                if too_small(px_n):  # the narrow padding in more rows too (800 px wide)
+                    tight = min(self._largest_px(split, inline=True, padding=TIGHT_PADDING_X), most)
+                    if tight > px_n:
+                        px_n, pad_n = tight, TIGHT_PADDING_X
+                ranked = (self._fits(split, px_n, inline=True, padding=pad_n), px_n)
+                if ranked > best:
+                    best, rows, px, inline, padding = ranked, split, px_n, True, pad_n
         self._padding_x = padding
         self._place([[self.buttons[a] for a in row] for row in rows], px, inline=inline)
 
@@ -258,15 +269,19 @@ class ControlBar(QWidget):
         """The largest text size, at most the one asked for, at which every row fits with
         `padding` px each side of a button's words."""
         px = self._max_px
+        while px > MIN_PX and not self._fits(rows, px, inline=inline, padding=padding):
+            px -= 1
+        return px
+
+    def _fits(self, rows: list[list[Action]], px: float, *, inline: bool, padding: int) -> bool:
+        """Whether every row's words fit its width at `px`, `padding` px each side."""
 
         def fits(row: list[Action]) -> bool:
             room = self.width() - SPACING * (len(row) - 1)
             texts = ((self.buttons[a], self._text(a, inline=inline)) for a in row)
             return sum(_needed(b, px, text) + 2 * padding for b, text in texts) <= room
 
-        while px > MIN_PX and not all(fits(row) for row in rows):
-            px -= 1
-        return px
+        return all(fits(row) for row in rows)
 
     def _place(self, rows: list[list[QPushButton]], px: float, *, inline: bool) -> None:
         """Put the shown buttons in `rows` (the hidden ones stay at the end of the first), their
@@ -275,21 +290,26 @@ class ControlBar(QWidget):
             self._inline = inline
             for action, button in self.buttons.items():
                 button.setText(self._text(action, inline=inline))
-        second = rows[1] if len(rows) > 1 else []
-        # Two rows: less padding above and below the words, which leaves the countdown more.
-        sheet = _padding(2 if second else 6, self._padding_x)
+        later = rows[1:]
+        placed = {b: self._rows[1 + n] for n, row in enumerate(later) for b in row}
+        # More rows: less padding above and below the words, which leaves the countdown more.
+        sheet = _padding(2 if later else 6, self._padding_x)
+        # Three rows closer together: 5 px apart they took the last pixels of a 640 x 480
+        # window in large print, and the third was cut by one.
+        self._column.setSpacing(2 if len(later) > 1 else SPACING // 2)
         if sheet != self.styleSheet():
             self.setStyleSheet(sheet)  # before the fonts: a new style sheet polishes them again
-        in_order = [b for b in self.buttons.values() if b not in second] + second
-        if second != self._second:  # taken out and put back only when the rows change
-            self._second = second
+        first = [b for b in self.buttons.values() if b not in placed]
+        in_order = first + [b for row in later for b in row]
+        if later != self._later:  # taken out and put back only when the rows change
+            self._later = later
             for row in self._rows:
                 for button in in_order:
                     row.removeWidget(button)
             for button in in_order:
-                (self._rows[1] if button in second else self._rows[0]).addWidget(button)
+                placed.get(button, self._rows[0]).addWidget(button)
         for button in in_order:
-            row = self._rows[1] if button in second else self._rows[0]
+            row = placed.get(button, self._rows[0])
             set_exact_px(button, px)
             # Each gets room in proportion to its words: "End" needs less than "Skip exercise".
             row.setStretch(row.indexOf(button), _needed(button, px, button.text()) + 2 * PADDING_X)
@@ -304,6 +324,13 @@ class ControlBar(QWidget):
         # The page above must lay out again: a second row needs its height taken from the rest.
         # https://doc.qt.io/qt-6/qwidget.html#updateGeometry
         self.updateGeometry()
+
+
+def _split(shown: list[Action], count: int) -> list[list[Action]]:
+    """`shown` in `count` rows in order, the first rows one longer where they do not share
+    evenly (eleven in three: four, four, three)."""
+    size = -(-len(shown) // count)
+    return [shown[n : n + size] for n in range(0, len(shown), size)]
 
 
 def _padding(vertical: int, horizontal: int = PADDING_X) -> str:

@@ -111,23 +111,23 @@ class FlowLayout(ItemsLayout):
         m = self.contentsMargins()
         return size + QSize(m.left() + m.right(), m.top() + m.bottom())
 
-    def _shift(self, row: list[tuple[QLayoutItem, QPoint]], inner: QRect) -> int:
+    def _shift(self, row: list[tuple[QLayoutItem, QPoint, QSize]], inner: QRect) -> int:
         """How far right a row moves for its alignment."""
         if not row or self._align == "left":
             return 0
-        last, at = row[-1]
-        free = inner.right() + 1 - (at.x() + last.sizeHint().width())
+        _last, at, hint = row[-1]
+        free = inner.right() + 1 - (at.x() + hint.width())
         return max(0, free if self._align == "right" else free // 2)
 
     def _arrange(self, rect: QRect, *, move: bool) -> int:
         m = self.contentsMargins()
         inner = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
         x, y, row_height = inner.x(), inner.y(), 0
-        rows: list[list[tuple[QLayoutItem, QPoint]]] = [[]]
+        rows: list[list[tuple[QLayoutItem, QPoint, QSize]]] = [[]]
         for item in self._items:
             if item.isEmpty():
                 continue
-            hint = item.sizeHint()
+            hint = _in_row(item, inner.width())
             if x > inner.x() and x + hint.width() > inner.right() + 1:
                 x, y = (
                     inner.x(),
@@ -135,19 +135,29 @@ class FlowLayout(ItemsLayout):
                 )
                 row_height = 0
                 rows.append([])
-            rows[-1].append((item, QPoint(x, y)))
+            rows[-1].append((item, QPoint(x, y), hint))
             x += hint.width() + self._gap
             row_height = max(row_height, hint.height())
         if move:
             for row in rows:
-                tallest = max((item.sizeHint().height() for item, _ in row), default=0)
+                tallest = max((hint.height() for _item, _at, hint in row), default=0)
                 shift = self._shift(row, inner)
-                for item, at in row:
-                    hint = item.sizeHint()
+                for item, at, hint in row:
                     # Centred in the row's height: a label beside a taller button lines up.
                     top = at.y() + (tallest - hint.height()) // 2
                     item.setGeometry(QRect(QPoint(at.x() + shift, top), hint))
         return y + row_height - rect.y() + m.bottom()
+
+
+def _in_row(item: QLayoutItem, width: int) -> QSize:
+    """An item's size in a row `width` wide: its one-line size, or where that is wider than
+    the row and its lines wrap, the row's width and its lines' height there. Else the weekly
+    plan's "Horas de silencio: ninguna pausa activa desde las" (651 px in large print) ran
+    past a 640 x 480 screen's edge, on a row of its own."""
+    hint = item.sizeHint()
+    if hint.width() <= width or width <= 0 or not item.hasHeightForWidth():
+        return hint
+    return QSize(width, item.heightForWidth(width))
 
 
 class FlowRow(QWidget):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:  # loaded with the filter, after the first paint (tests/ui/test_first_paint.py)
     from PySide6.QtCore import QEvent
-    from PySide6.QtWidgets import QMessageBox
+    from PySide6.QtWidgets import QMessageBox, QScrollArea
 
 # Menus, tooltips and the like place themselves.
 _TRANSIENT = {Qt.WindowType.Popup, Qt.WindowType.ToolTip, Qt.WindowType.SplashScreen}
@@ -69,6 +69,8 @@ def widen_message_box(box: QMessageBox) -> None:
     https://code.qt.io/cgit/qt/qtbase.git/tree/src/widgets/dialogs/qmessagebox.cpp): 613 px
     on 1366 x 768 at 125 %, where "Keep the app open" in large print, or Spanish's "Mantener
     la aplicación abierta", was cut at both ends."""
+    from hiptimer.ui.widgets.message_fit import scroll_words, scrolled_words, wrap_to_width
+
     layout = box.layout()
     if layout is None:
         return
@@ -76,9 +78,30 @@ def widen_message_box(box: QMessageBox) -> None:
     if layout.totalMinimumSize().width() > space.width():
         _stack_buttons(box)
     width = min(max(box.width(), layout.totalMinimumSize().width()), space.width())
-    if width != box.width():
+    words = scrolled_words(box)
+    if words is None and _words_height(box, width) > space.height():
+        words = scroll_words(box)  # too tall for the screen: the words scroll, not the buttons
+    if words is not None:
+        wrap_to_width(words)
+        _fit_scrolled(box, words, space)
+    elif width != box.width():
         box.setFixedSize(width, min(_words_height(box, width), space.height()))
     keep_inside(box)
+
+
+def _fit_scrolled(box: QMessageBox, words: QScrollArea, space: QSize) -> None:
+    """A box whose words scroll: as wide as the screen allows (the fewer lines), and as tall
+    as its words need, up to the screen's room."""
+    from hiptimer.ui.widgets.message_fit import fit_words
+
+    if box.size() != space:
+        box.setFixedSize(space)
+    layout = box.layout()
+    assert layout is not None
+    layout.activate()
+    height = min(space.height(), fit_words(words) + space.height() - words.viewport().height())
+    if height != box.height():
+        box.setFixedSize(space.width(), height)
 
 
 def _stack_buttons(box: QMessageBox) -> None:
@@ -136,14 +159,30 @@ class ScreenFit(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Every event of the app passes here: the class test, not event.type(), which makes
         # a Python enum each time (60,000 times in one screen-size tour of the app).
-        if isinstance(watched, self._box) and event.type() == event.Type.ShowToParent:
-            widen_message_box(watched)  # sent once the box has sized itself (its showEvent)
+        if isinstance(watched, self._box):
+            kind = event.type()
+            if kind == event.Type.ShowToParent:
+                widen_message_box(watched)  # sent once the box has sized itself (showEvent)
+            elif kind == event.Type.Resize and watched.isVisible() and _past_room(watched):
+                # Qt sizes a box again on a style change (QMessageBoxPrivate::updateSize, up
+                # to the screen's whole width and past its height at 640 x 480): fit again.
+                widen_message_box(watched)
             return False
         if not isinstance(event, self._shown) or not isinstance(watched, QWidget):
             return False
         if watched.isWindow() and watched.windowType() not in _TRANSIENT:
             keep_inside(watched)
         return False
+
+
+def _past_room(box: QMessageBox) -> bool:
+    """Whether `box` is larger than its screen's room, or its words scroll at another size."""
+    from hiptimer.ui.widgets.message_fit import scrolled_words
+
+    space = room(box)
+    if box.width() > space.width() or box.height() > space.height():
+        return True
+    return scrolled_words(box) is not None and box.width() != space.width()
 
 
 def install_screen_fit(app: QApplication) -> ScreenFit:

@@ -69,3 +69,27 @@ def test_a_deleted_widget_leaves_the_rows(qtbot: QtBot) -> None:
     assert layout.heightForWidth(250) == 30
     layout.activate()
     assert [(b.x(), b.y()) for b in buttons[1:]] == [(0, 0), (110, 0)]
+
+
+def test_words_longer_than_the_row_wrap_in_it_rather_than_run_past_its_edge(
+    qtbot: QtBot,
+) -> None:
+    # The weekly plan's "Horas de silencio: ninguna pausa activa desde las" (651 px in large
+    # print) was placed at its one-line width on a 590 px row, its end past the screen.
+    from PySide6.QtWidgets import QLabel
+
+    box = QWidget()
+    qtbot.addWidget(box)
+    layout = FlowLayout(box, spacing=10)
+    words = QLabel("Quiet hours: no desk break from eight in the evening " * 2)
+    words.setWordWrap(True)
+    field = QPushButton("20:00")
+    layout.addWidget(words)
+    layout.addWidget(field)
+    one_line = words.sizeHint().width()
+    box.resize(one_line // 2, 300)
+    box.show()
+    assert words.geometry().right() < box.width()
+    assert words.height() >= words.heightForWidth(words.width()) > words.sizeHint().height()
+    assert field.y() >= words.geometry().bottom()
+    assert layout.heightForWidth(box.width()) >= words.height() + field.height()
