@@ -63,3 +63,21 @@ def test_the_keys_window_never_cuts_a_line_at_its_bottom_edge(
             bar.setValue(value)
             QApplication.processEvents()
             assert cut_lines(window.view) == [], (width, height, value)
+
+
+def test_the_keys_window_has_nothing_to_scroll_to_sideways(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    """At 628 x 436 (a 640 x 480 screen) a sideways bar stood under the last line, 590 px shown
+    of 604: its range was the text's width before the vertical bar came up and took 14 px."""
+    apply_look(qapp, "dark", 100)
+    window = KeysWindow()
+    qtbot.addWidget(window)
+    window.show()
+    for width in (628, 627, 700):
+        window.resize(width, 436)
+        QApplication.processEvents()
+        view = window.view
+        assert view.document().size().width() <= view.viewport().width()  # wrapped to it
+        assert view.horizontalScrollBar().maximum() == 0
+        assert not view.horizontalScrollBar().isVisible()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -21,6 +22,10 @@ class WholeLinesBrowser(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._hidden = 0  # px of the view under its last whole line
+        # Its lines wrap at the view's width, so nothing is there to scroll to sideways; but a
+        # new bottom margin (_fit) as the vertical bar came up left the sideways bar's range
+        # at the width before it (604 px of 590 at 640 x 480), a bar under the last line.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._fitting = False
         self.verticalScrollBar().valueChanged.connect(self._fit)
         self.document().documentLayout().documentSizeChanged.connect(self._fit)
@@ -40,6 +45,8 @@ class WholeLinesBrowser(QTextBrowser):
                     break
                 self._hidden = cut
                 self.setViewportMargins(0, 0, 0, cut)
+            wide = math.ceil(self.document().size().width()) - self.viewport().width()
+            self.horizontalScrollBar().setRange(0, max(0, wide))  # no sideways keys either
         finally:
             self._fitting = False
 
