@@ -1,24 +1,38 @@
-"""Room for the steps beside the countdown in large print: the caption, Up next and the
-countdown give it before the steps come out smaller than at the normal text size."""
+"""Room for the steps beside the countdown in large print: the caption, Up next, the set line
+and the countdown give it before the steps come out smaller than at the normal text size."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QBoxLayout, QLabel, QLayout
 
 from hiptimer.ui.session.coaching_panel import CoachingPanel
-from hiptimer.ui.theme import set_exact_px, text_scale
+from hiptimer.ui.session.timer_column import TimerColumn
+from hiptimer.ui.theme import set_exact_px, set_px, text_scale
 from hiptimer.ui.widgets.italic import italic_where_drawn
 from hiptimer.ui.widgets.layout_fit import MOST
 
 CAPTION_SHARE = 0.042  # of the page's height: the caption's words, at the normal text size
 NEXT_SHARE = 0.036  # Up next's
 STEPS_SHARE = 0.036  # the steps' largest size (CoachingPanel fits them to their room)
+LINE_SHARE, LINE_MOST_SHARE = 0.05, 0.055  # the set and rep lines', at most in large print
 TIMER_STRETCH = 10  # the countdown's share of the row beside the steps ...
 # ... and the steps', from the normal 5 : 6 to 1 : 4: at 5 : 9, 150 % on 1024 x 600, the steps
 # and caution of two English exercises and nine Spanish ones were 14 px, small from the mat; at
 # 1 : 3, five Spanish ones 16 px (four are 17 px at 1 : 4, their countdown still ~110 px high).
 STEPS_STRETCH = (12, 14, 16, 18, 22, 26, 30, 35, 40)
+# In a pause (get-ready, rest) the countdown only says when the next set starts, and the voice
+# and the beeps say it too: the steps may take more, up to 1 : 10, as long as the countdown
+# keeps PAUSE_COUNT_PX.
+PAUSE_STRETCH = (50, 60, 80, 100)
+# The least the countdown is drawn at in a pause while the steps take its room: 60 px digits
+# are ~44 px of ink, 9.5-11.5 mm on a 96-120 dpi screen, ~17-20 arc minutes from 2 m: over
+# three times what 20/20 eyes need and above what 20/60 eyes (large print's users) need, twice
+# the set line's size over it and more than three times the steps' 18 px. Under it (session
+# 25: 36 px at 1024 x 600) the count read as one more line of words from the mat.
+PAUSE_COUNT_PX = 60
 
 
 class StepsRoom(QObject):
@@ -30,8 +44,12 @@ class StepsRoom(QObject):
     size gives them (so never smaller than at 100 %), from what is less useful there, in
     turn: the caption and Up next keep their normal size; the steps take more of the row's
     width (the countdown, bound by the height under the figure, mostly keeps its size, and
-    stays by far the largest thing); and Up next, which repeats the name and side shown
-    above it, folds away while they show.
+    stays by far the largest thing); Up next, which repeats the name and side shown above
+    it, folds away while they show; and in a pause, the set line over the countdown comes
+    down to the steps' normal size (at 800 x 600 in Spanish, "A continuación, serie 2 de 2"
+    at 28 px held the countdown's column 482 px wide, and the steps were 14 px). In a pause
+    the steps take up to nine tenths of the row, the countdown never under PAUSE_COUNT_PX
+    (its column gives it the height for that first: TimerColumn.set_count_floor).
 
     Signals: none of its own.
     """
@@ -43,13 +61,15 @@ class StepsRoom(QObject):
         coaching: CoachingPanel,
         caption: QLabel,
         next_line: QLabel,
+        timer: TimerColumn,
     ) -> None:
         super().__init__(coaching)
         self._page, self._row = page, row
-        self._coaching = coaching
+        self._coaching, self._timer = coaching, timer
         self._caption, self._next_line = caption, next_line
         self._height = 300
         self._sharing = False
+        self._pause = False
         row.setStretch(0, TIMER_STRETCH)
         row.setStretch(1, STEPS_STRETCH[0])
         coaching.fitted.connect(self._share)  # its room changed (a caption's second line)
@@ -67,8 +87,15 @@ class StepsRoom(QObject):
         set_exact_px(self._caption, h * CAPTION_SHARE * grow, italic=True)
         italic_where_drawn(self._caption)
         set_exact_px(self._next_line, h * NEXT_SHARE * grow)
+        self._size_lines(small=False)  # (_share sizes them again: it may have made them small)
         self._page.activate()  # the steps' height with these words
         self._share()
+
+    def set_pause(self, pause: bool) -> None:
+        """Whether the page shows a pause (get-ready, rest): its countdown may give more."""
+        if pause != self._pause:
+            self._pause = pause
+            self._share()
 
     def _share(self) -> None:
         """The least of the trades above that makes the steps large enough, tried in turn
@@ -78,16 +105,55 @@ class StepsRoom(QObject):
         self._sharing = True
         try:
             self._fold_next(False)
+            self._size_lines(small=False)
             trade = self._coaching.isVisible() and text_scale() > 1  # on screen: room known
-            for stretch in STEPS_STRETCH if trade else STEPS_STRETCH[:1]:
-                self._row.setStretch(1, stretch)
+            floor = PAUSE_COUNT_PX if trade and self._pause else 0
+            self._timer.set_count_floor(floor)
+            if not trade:
+                self._row.setStretch(1, STEPS_STRETCH[0])
                 self._row.activate()
-                if self._large_enough():
-                    return
-            if trade:
-                self._fold_next(True)
+                return
+            if self._widen(STEPS_STRETCH, floor):
+                return
+            self._fold_next(True)
+            if floor and not self._widen(STEPS_STRETCH + PAUSE_STRETCH, floor):
+                self._size_lines(small=True)
+                self._widen(STEPS_STRETCH + PAUSE_STRETCH, floor)
         finally:
             self._sharing = False
+
+    def _widen(self, ladder: Iterable[int], floor: float) -> bool:
+        """The steps' share of the row up the ladder until they are large enough (True), or
+        one step back where the countdown would go under `floor`, or the ladder's top."""
+        last = None
+        for stretch in ladder:
+            self._row.setStretch(1, stretch)
+            self._row.activate()
+            if floor and last is not None and self._count_px() < floor:
+                self._row.setStretch(1, last)
+                self._row.activate()
+                return False
+            last = stretch
+            if self._large_enough():
+                return True
+        return False
+
+    def _count_px(self) -> int:
+        """The countdown's size once its column has placed the figure for its new width."""
+        self._timer.refit()
+        return self._timer.big.pixel_size()
+
+    def _size_lines(self, *, small: bool) -> None:
+        """The set and rep lines: already large, in large print no larger than leaves the
+        side's pill its room; `small`, the steps' size at the normal text size."""
+        h = self._height
+        for line in (self._timer.set_line, self._timer.rep_line):
+            if small:
+                set_exact_px(line, h * STEPS_SHARE, bold=True)
+            else:
+                set_px(line, h * LINE_SHARE, bold=True, most=h * LINE_MOST_SHARE)
+        if small:
+            self._page.activate()
 
     def _large_enough(self) -> bool:
         """As whole pixels, as fonts are set: 25.8 px shows as 25.9 does. Steps in pages never

@@ -18,6 +18,7 @@ from hiptimer.ui.widgets.plain import plain
 # The count read from the mat at least this many times the set line's words: else the key
 # hint under it folds away (at 1024 x 600 in large print, steps shown, it left it 28 px).
 COUNT_OVER_LINE = 2.0
+LEAST_HEIGHT = 20  # FitLabel's own least height
 
 
 class TimerColumn(QWidget):
@@ -78,6 +79,23 @@ class TimerColumn(QWidget):
         self._steps_px = steps_px
         self._with_steps = False
         self._fitted: object = None
+        self.count_floor = 0.0  # px: the least the count is drawn at (set_count_floor)
+
+    def set_count_floor(self, px: float) -> None:
+        """The count never under `px` (0: no floor): its label keeps the height for it, taken
+        from the figure above it, and the figure goes beside it where only that keeps it."""
+        if px != self.count_floor:
+            self.count_floor = px
+            self.big.setMinimumHeight(self.big.height_for(px) if px else LEAST_HEIGHT)
+            self._fitted = None
+
+    def show_set_line(self, text: str, *, pause: bool) -> None:
+        """The set line; in a pause, where it says what comes next beside the steps, broken
+        after its first comma: "A continuación, serie 2 de 2" on one line held this column
+        482 px wide at 800 x 600 in large print, and the steps were 14 px. A break, not a
+        word wrap: a wrapped label's height for its width moved the figure's placement
+        between two measures (test_workout_figure, session 25)."""
+        self.set_line.setText(text.replace(", ", ",\n", 1) if pause else text)
 
     @property
     def figure_above(self) -> bool:
@@ -112,7 +130,7 @@ class TimerColumn(QWidget):
             # As wide as it is drawn at the column's height, at most half; the count the rest.
             need = int((self.height() - 2 * INSET) * self.figure.aspect()) + 2 * INSET
             self._arrange(above=False, most_width=min(need, self.width() // 2))
-            if not self._measure().better_than(above):
+            if not self._measure().better_than(above, self.count_floor):
                 self._arrange(above=True)
 
     @property
@@ -141,7 +159,8 @@ class TimerColumn(QWidget):
         return (self.size(), self.figure.aspect(), self.big.template, text_scale(),
                 self._with_steps, self.big_caption.isVisibleTo(self),
                 self.big_time.isVisibleTo(self), self.side.text(), self.big_caption.text(),
-                self._steps_px(), *(w.sizeHint() for w in lines))  # fmt: skip
+                self._steps_px(), self.count_floor,
+                *(w.sizeHint() for w in lines))  # fmt: skip
 
     def _arrange(self, *, above: bool, most_width: int = MOST) -> None:
         direction = QBoxLayout.Direction.TopToBottom if above else QBoxLayout.Direction.LeftToRight
@@ -168,6 +187,7 @@ class TimerColumn(QWidget):
             self.figure.drawn_height(self.figure.size()),
             (*(w.pixel_size() for w in shown), self._steps_px()),
             whole,
+            self.big.pixel_size(),
         )
 
     def size_side(self, page_width: int) -> None:
@@ -179,16 +199,21 @@ class TimerColumn(QWidget):
 @dataclass(frozen=True)
 class Room:
     """What one placement of the figure gives: its drawn height, the fonts (px) of the count,
-    the time, the tempo, the side and the steps, and whether every line shows whole."""
+    the time, the tempo, the side and the steps, whether every line shows whole, and the
+    count's size (px)."""
 
     figure: float
     fonts: tuple[float, ...]
     whole: bool
+    count: float = 0.0
 
-    def better_than(self, other: Room) -> bool:
+    def better_than(self, other: Room, floor: float = 0) -> bool:
         """Drawn a tenth larger at least (no flip for a pixel), nothing else the smaller. A
         placeholder naming a missing picture is drawn no size either way (0 >= 1.1 x 0): it
-        stays above, where its note has the column's width, not the 8 px its aspect asks."""
+        stays above, where its note has the column's width, not the 8 px its aspect asks.
+        Or the count reaches `floor` (px) only here."""
+        if self.whole and self.count >= floor > other.count:
+            return True
         kept = all(mine >= theirs for mine, theirs in zip(self.fonts, other.fonts, strict=True))
         larger = self.figure > other.figure and self.figure >= 1.1 * other.figure
         return self.whole and kept and larger

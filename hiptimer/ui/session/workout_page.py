@@ -191,7 +191,7 @@ class WorkoutPage(QWidget):
         layout.addWidget(self.progress_line)
         layout.addWidget(self.controls)
         self.steps_room = StepsRoom(
-            layout, self.center_row, self.coaching, self.caption, self.next_line
+            layout, self.center_row, self.coaching, self.caption, self.next_line, timer
         )
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -199,9 +199,6 @@ class WorkoutPage(QWidget):
         h = max(300, self.height())
         set_px(self.big_caption, h * 0.03)
         set_px(self.big_time_caption, h * 0.03)
-        # Already large; in large print no larger than leaves the side's pill its room.
-        set_px(self.set_line, h * 0.05, bold=True, most=h * 0.055)
-        set_px(self.rep_line, h * 0.05, bold=True, most=h * 0.055)
         self.coaching.set_font_px(h * STEPS_SHARE)
         set_px(self.time_left, h * 0.034, bold=True)
         set_px(self.sound_off, h * 0.034, bold=True)
@@ -276,7 +273,10 @@ class WorkoutPage(QWidget):
         self._show_side(text.side)
         same_step, self._counted_step = view.step == self._counted_step, view.step
         self.big.set_template(count_template(text.big, self.big.template, same_step))
-        self._show_coaching(view)
+        pause = view.step.kind in (StepKind.GET_READY, StepKind.REST)
+        self.timer.show_set_line(text.set_line, pause=pause)  # its width: the steps' room
+        self.rep_line.setText(text.rep_line)
+        self._show_coaching(view, pause)
         self.big.setText(text.big)
         name_the_count(self.big, view, text)
         # A sentence before its separator: only the separator goes with the item after it.
@@ -284,8 +284,6 @@ class WorkoutPage(QWidget):
         self.big_time.set_template(count_template(text.big_time, self.big_time.template, same_step))
         show_text(self.big_time, text.big_time)
         show_text(self.big_time_caption, text.big_time_caption)
-        self.set_line.setText(text.set_line)
-        self.rep_line.setText(text.rep_line)
         show_text(self.tempo, text.tempo)
         # A long name is cut, not the words after it: Up next's dose (the name is above it
         # too), and whatever a language puts after the name in "Next exercise: {name}".
@@ -329,14 +327,14 @@ class WorkoutPage(QWidget):
         toggles = view.step.kind in (StepKind.WORK, StepKind.SWITCH_SIDES)
         return enabled_actions(view, steps_toggle=toggles and self.coaching.has_content)
 
-    def _show_coaching(self, view: SessionView) -> None:
+    def _show_coaching(self, view: SessionView, pause: bool) -> None:
         """The steps and caution beside the countdown: in the pauses, and in a set on I."""
         kind = view.step.kind
         self.coaching.show_exercise(view.exercise)  # new steps: StepsRoom shares the row anew
         if kind is StepKind.WORK and view.step != self._coached_step:
             self.coaching.highlight(-1)  # the set starts: the reading is over
         self._coached_step = view.step
-        pause = kind in (StepKind.GET_READY, StepKind.REST)
+        self.steps_room.set_pause(pause)
         wanted = self._steps.during(view.step) and kind in (StepKind.WORK, StepKind.SWITCH_SIDES)
         shown = self.coaching.has_content and not view.ended and (pause or wanted)
         if self.coaching.isHidden() == shown:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
@@ -110,6 +112,17 @@ class FitLabel(QLabel):
             line_height = max(ink, line_height * 0.5)
         by_height = height / (line_height * len(lines)) * REFERENCE_PX
         return int(max(self._min_px, min(self._max_px, by_width, by_height)))
+
+    def height_for(self, px: float) -> int:
+        """The least height at which one line of the template shows at `px` pixels."""
+        metrics = self.reference_metrics()
+        line_height = metrics.height()
+        if self._tight:
+            ink = metrics.tightBoundingRect(self._template or self.text() or "0").height()
+            line_height = max(ink, line_height * 0.5)
+        margins = self.contentsMargins()
+        pad = margins.top() + margins.bottom()
+        return math.ceil(px / REFERENCE_PX * line_height / self._height_share) + pad
 
     def _set_px(self, size: int) -> None:
         if size != self.font().pixelSize():
