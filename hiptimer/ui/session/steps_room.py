@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QBoxLayout, QLabel, QLayout
 
 from hiptimer.ui.session.coaching_panel import CoachingPanel
@@ -73,6 +73,15 @@ class StepsRoom(QObject):
         row.setStretch(0, TIMER_STRETCH)
         row.setStretch(1, STEPS_STRETCH[0])
         coaching.fitted.connect(self._share)  # its room changed (a caption's second line)
+        # Shown: its room is known only now. A page's first step was fitted and shared as the
+        # page was laid out, still hidden, and nothing shared it again: the first get-ready's
+        # steps were 17 px at 1024 x 600 in Spanish large print (18 px with a caption shown).
+        coaching.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() is QEvent.Type.Show:
+            self._share()
+        return super().eventFilter(watched, event)
 
     @property
     def next_folded(self) -> bool:

@@ -108,3 +108,23 @@ def test_a_get_ready_s_steps_reach_the_body_text_beside_a_readable_countdown(
         assert p.page.big.pixel_size() >= PAUSE_COUNT_PX
     finally:
         p.driver.stop()
+
+
+def test_a_session_s_first_get_ready_shares_the_row_once_shown(
+    qtbot: QtBot, app_look: QApplication
+) -> None:
+    # Its steps were fitted and the row shared as the page was laid out, still hidden, and
+    # nothing shared it again until a caption came: the bridge's were 17 px at 1024 x 600.
+    i18n.use("es")
+    theme.apply(app_look, "dark", 150)
+    bridge = spanish("hip-strengthening", "bridge")
+    p = Page(qtbot, quick_routine(bridge, hold("walk", 60, name="Easy walking")), NETBOOK)
+    try:
+        p.driver.start()
+        p.settle()
+        assert p.driver.engine.step.kind is StepKind.GET_READY and not p.page.caption.text()
+        assert p.page.coaching.isVisible() and not p.page.coaching.paged
+        assert p.page.coaching.font_px >= PAGED_PX, p.page.coaching.font_px
+        assert p.page.big.pixel_size() >= PAUSE_COUNT_PX
+    finally:
+        p.driver.stop()
