@@ -154,8 +154,10 @@ class StepsRoom(QObject):
 
     def _size_lines(self, *, small: bool) -> None:
         """The set and rep lines: already large, in large print no larger than leaves the
-        side's pill its room; `small`, the steps' size at the normal text size."""
+        side's pill its room; `small`, the steps' size at the normal text size, and the set
+        line broken after its comma (TimerColumn.break_set_line)."""
         h = self._height
+        self._timer.break_set_line(small)
         for line in (self._timer.set_line, self._timer.rep_line):
             if small:
                 set_exact_px(line, h * STEPS_SHARE, bold=True)

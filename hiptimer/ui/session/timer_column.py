@@ -80,6 +80,7 @@ class TimerColumn(QWidget):
         self._with_steps = False
         self._fitted: object = None
         self.count_floor = 0.0  # px: the least the count is drawn at (set_count_floor)
+        self._set_text, self._set_broken = "", False
 
     def set_count_floor(self, px: float) -> None:
         """The count never under `px` (0: no floor): its label keeps the height for it, taken
@@ -89,13 +90,21 @@ class TimerColumn(QWidget):
             self.big.setMinimumHeight(self.big.height_for(px) if px else LEAST_HEIGHT)
             self._fitted = None
 
-    def show_set_line(self, text: str, *, pause: bool) -> None:
-        """The set line; in a pause, where it says what comes next beside the steps, broken
-        after its first comma: "A continuación, serie 2 de 2" on one line held this column
-        482 px wide at 800 x 600 in large print, and the steps were 14 px. A break, not a
-        word wrap: a wrapped label's height for its width moved the figure's placement
+    def show_set_line(self, text: str) -> None:
+        """The set line, broken after its first comma where the steps' room asks it to be
+        (break_set_line)."""
+        self._set_text = text
+        self.set_line.setText(text.replace(", ", ",\n", 1) if self._set_broken else text)
+
+    def break_set_line(self, broken: bool) -> None:
+        """The set line on two lines, after its first comma, or on one. In a pause it says
+        what comes next beside the steps: "A continuación, serie 2 de 2" on one line held
+        this column 482 px wide at 800 x 600 in large print, and the steps were 14 px. A break,
+        not a word wrap: a wrapped label's height for its width moved the figure's placement
         between two measures (test_workout_figure, session 25)."""
-        self.set_line.setText(text.replace(", ", ",\n", 1) if pause else text)
+        if broken != self._set_broken:
+            self._set_broken = broken
+            self.show_set_line(self._set_text)
 
     @property
     def figure_above(self) -> bool:

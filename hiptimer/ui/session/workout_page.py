@@ -274,7 +274,7 @@ class WorkoutPage(QWidget):
         same_step, self._counted_step = view.step == self._counted_step, view.step
         self.big.set_template(count_template(text.big, self.big.template, same_step))
         pause = view.step.kind in (StepKind.GET_READY, StepKind.REST)
-        self.timer.show_set_line(text.set_line, pause=pause)  # its width: the steps' room
+        self.timer.show_set_line(text.set_line)  # its width: the steps' room
         self.rep_line.setText(text.rep_line)
         self._show_coaching(view, pause)
         self.big.setText(text.big)
