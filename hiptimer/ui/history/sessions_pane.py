@@ -3,7 +3,7 @@ and the corrections made to it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
 from types import MappingProxyType
@@ -21,27 +21,23 @@ from PySide6.QtWidgets import (
 
 from hiptimer.core.clock import wall_now
 from hiptimer.core.history.names import doses_of, exercise_name, routine_name
-from hiptimer.core.history.queries import Correction, SessionSummary, StoredSet
+from hiptimer.core.history.queries import SessionSummary, StoredSet
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.history.wording import (
     NOT_REPRESENTATIVE_KEY,
-    completion_text,
-    correction_text,
-    duration_text,
-    pain_number,
     set_label,
     when_text,
 )
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import _, translate
 from hiptimer.ui.history.corrections import MorningDialog, PainDialog
-from hiptimer.ui.history.models import SetRow, SetsModel, set_rows
+from hiptimer.ui.history.models import SetsModel, set_rows
 from hiptimer.ui.history.page import NoteEdit
+from hiptimer.ui.history.session_words import session_heading, trail_text
 from hiptimer.ui.history.sessions_model import SessionsModel
 from hiptimer.ui.history.splitters import SideOrUnder, Splitter
 from hiptimer.ui.history.views import RowsTable
-from hiptimer.ui.widgets.item_lines import unbroken_items
-from hiptimer.ui.widgets.plain import escape, in_our_direction, plain, show_wrapped
+from hiptimer.ui.widgets.plain import plain, show_wrapped
 from hiptimer.ui.widgets.wrapped_label import WrappedLabel
 
 SPLIT_EVEN = 1000  # the list and the chosen session share the height evenly as they open
@@ -324,61 +320,3 @@ class SessionsPane(QWidget):
 
     def current(self) -> SessionSummary | None:
         return self._session
-
-
-def trail_text(trail: Sequence[Correction], rows: Sequence[SetRow]) -> str:
-    """'Corrections:' and a line for each ('Bridge, set 1 (right): pain 7 -> 1, ...'), its
-    set named as the sets table names it, each line in our direction though a name in it
-    reads right to left; '' with none."""
-    labels = {
-        row.record.id: set_label(row.exercise, row.record.set_number, row.record.side)
-        for row in rows
-    }
-    lines = [correction_text(c, labels.get(c.set_id or -1, "")) for c in trail]
-    return in_our_direction(_("Corrections:") + "\n" + "\n".join(lines)) if lines else ""
-
-
-def session_heading(
-    s: SessionSummary, trail: Sequence[Correction] = (), title: str | None = None
-) -> str:
-    """The chosen session in a line of HTML, its routine's `title` (names.routine_name; the
-    recorded one by default) escaped; a check-in score changed since it was given (`trail`)
-    says what it was: 'pain 2 (was 6)'."""
-    given: dict[str, str | None] = {}
-    for c in trail:
-        if c.field.startswith("morning_"):
-            given.setdefault(c.field, c.old_value)
-
-    def score(field: str, value: int | None) -> str:
-        now = pain_number(value, 0)
-        if field not in given:
-            return now
-        was = given[field]
-        return _("{now} (was {given})").format(now=now, given=_("none") if was is None else was)
-
-    parts = [
-        f"<b>{escape(when_text(s.started_at))}</b>: {escape(title or s.routine_title)}",
-        escape(duration_text(s)),
-        escape(completion_text(s)),
-        escape(
-            _("pain max {max}, average {average}").format(
-                max=pain_number(s.max_pain, 0), average=pain_number(s.avg_pain)
-            )
-        ),
-    ]
-    if s.morning_pain is not None or s.morning_stiffness is not None:
-        parts.append(
-            escape(
-                _("next morning: pain {pain}, stiffness {stiffness}").format(
-                    pain=score("morning_pain", s.morning_pain),
-                    stiffness=score("morning_stiffness", s.morning_stiffness),
-                )
-            )
-        )
-    if s.not_representative:
-        left_out = _("not representative: left out of pain figures")
-        parts.append(f"<i>{escape(left_out)}</i>")
-    # A number after a title written right to left took its direction: "59 · <title> s".
-    # It wraps before a separator, never after: the title keeps its spaces (whole=False).
-    joined = " \u00b7 ".join(p for p in parts if p)
-    return in_our_direction(unbroken_items(joined, whole=False))

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QSize, Qt
-from PySide6.QtGui import QHelpEvent, QResizeEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QStyle,
-    QTableView,
-    QToolTip,
-)
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle
 
+from hiptimer.ui.history.cut_tips import CutTips
 from hiptimer.ui.history.models import SetsModel
 from hiptimer.ui.history.refit import Refit
 from hiptimer.ui.history.sessions_model import SessionsModel
@@ -19,7 +14,6 @@ from hiptimer.ui.widgets.table_rows import leave_by_tab, rows_tall
 from hiptimer.ui.widgets.wrapped_cells import (
     WrappingCells,
     fit_rows,
-    reads_whole,
     two_lines_wide,
     widest_cell,
     widest_level,
@@ -32,12 +26,12 @@ LEAST_CHARS = 5  # or, where the view is too narrow for that, this many (with th
 BESIDE_LINES = 2  # a table beside the note wraps its words to about this many lines at most
 
 
-class RowsTable(QTableView):
+class RowsTable(CutTips):
     """A read-only, row-selecting table that measures column widths on a few rows only.
 
     Its smallest size shows its header and ROWS_KEPT rows (in the text size in use): on a
     short screen in large print the window scrolls rather than crush a table to a sliver.
-    A cell's tooltip (its whole words) shows only where the cell is cut. A new text size
+    A cell's tooltip (its whole words) shows only where the cell is cut (CutTips). A new text size
     measures its columns again (`refit`, whose refitted() follows).
     """
 
@@ -382,19 +376,3 @@ class RowsTable(QTableView):
     def _edges(self) -> int:
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
         return 2 * self.frameWidth() + bar
-
-    def viewportEvent(self, event: QEvent) -> bool:
-        """A tooltip only over a cut cell, or one that always shows fewer words ("24/25"):
-        over one that reads whole it only repeated it."""
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            index = self.indexAt(event.pos())
-            if index.isValid() and not self._rows.abridged(index) and not self.is_cut(index):
-                QToolTip.hideText()
-                event.ignore()
-                return True
-        return super().viewportEvent(event)
-
-    def is_cut(self, index: QModelIndex) -> bool:
-        """Whether the cell shows its words cut short ("Hip str…"), not whole on one line nor
-        broken between words on more."""
-        return not reads_whole(self, index)

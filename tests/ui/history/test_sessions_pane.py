@@ -9,7 +9,7 @@ from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.history.store import open_history
-from hiptimer.ui.history.sessions_pane import session_heading
+from hiptimer.ui.history.session_words import session_heading
 from tests.ui.drawn import drawn_x
 
 T0 = datetime(2026, 3, 3, 8, 0, tzinfo=timezone.utc)
