@@ -346,7 +346,7 @@ class MainWindow(QMainWindow):
 
     def open_history(self) -> None:
         """The history window: sessions, pain charts, adherence and exports."""
-        from hiptimer.ui.history.window import open_services_history  # QtCharts loads lazily
+        from hiptimer.ui.history.opening import open_services_history  # QtCharts loads lazily
 
         self.open_services(wait=False)  # a large folder's read under way: History after it
         open_services_history(

@@ -4,6 +4,7 @@ or a button or wrapped label squeezed."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QRegion
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -63,7 +64,12 @@ def misfits(window: QWidget) -> list[str]:
         problems.append(
             f"the window ({_size(frame)} at {_at(frame)}) is past the screen {_size(area)}"
         )
-    return problems + content_misfits(window, area) + cut_cell_misfits(window)
+    return (
+        problems
+        + content_misfits(window, area)
+        + cut_cell_misfits(window)
+        + first_screen_misfits(window)
+    )
 
 
 def content_misfits(root: QWidget, area: QRect) -> list[str]:
@@ -277,3 +283,37 @@ def cut_cell_misfits(root: QWidget) -> list[str]:
             if cut:
                 problems.append(f"{name}: {len(cut)} cells cut under {shown!r}, {cut[0]!r}")
     return problems
+
+
+def first_screen_misfits(root: QWidget) -> list[str]:
+    """Every widget of `root` shown that a window marks as its first screen (the property
+    "first_screen": History's chosen session's heading and its sets) not on view without
+    scrolling: a label whole, a table its first row. At 800 x 600 in large print in Spanish
+    both were below the sessions tab's fold, and passed (what scrolls counts as reached)."""
+    window = root.window()
+    problems = []
+    for widget in root.findChildren(QWidget):
+        if not widget.property("first_screen") or not widget.isVisible():
+            continue
+        if widget.window() is not window:
+            continue
+        wanted = widget.rect()
+        if isinstance(widget, QTableView) and widget.model().rowCount():
+            port = widget.viewport()
+            row = QRect(0, widget.rowViewportPosition(0), port.width(), widget.rowHeight(0))
+            wanted = row.translated(port.pos())
+            if not port.geometry().contains(wanted):
+                problems.append(f"{_first_name(widget)}: its first row is taller than its view")
+                continue
+        hidden = QRegion(wanted).subtracted(widget.visibleRegion())
+        if not hidden.isEmpty():
+            shown = _size(wanted.intersected(widget.visibleRegion().boundingRect()))
+            problems.append(
+                f"{_first_name(widget)}: not on view unscrolled ({shown} of {_size(wanted)})"
+            )
+    return problems
+
+
+def _first_name(widget: QWidget) -> str:
+    text = widget.text()[:40] if isinstance(widget, QLabel) else widget.accessibleName()
+    return f"{type(widget).__name__} {text!r}"

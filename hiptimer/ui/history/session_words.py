@@ -33,11 +33,16 @@ def trail_text(trail: Sequence[Correction], rows: Sequence[SetRow]) -> str:
 
 
 def session_heading(
-    s: SessionSummary, trail: Sequence[Correction] = (), title: str | None = None
+    s: SessionSummary,
+    trail: Sequence[Correction] = (),
+    title: str | None = None,
+    *,
+    brief: bool = False,
 ) -> str:
     """The chosen session in a line of HTML, its routine's `title` (names.routine_name; the
     recorded one by default) escaped; a check-in score changed since it was given (`trail`)
-    says what it was: 'pain 2 (was 6)'."""
+    says what it was: 'pain 2 (was 6)'. `brief`: without the duration and the pains, which
+    the list's row of the session says (where the window is short: History's first screen)."""
     given: dict[str, str | None] = {}
     for c in trail:
         if c.field.startswith("morning_"):
@@ -50,15 +55,14 @@ def session_heading(
         was = given[field]
         return _("{now} (was {given})").format(now=now, given=_("none") if was is None else was)
 
+    pains = _("pain max {max}, average {average}").format(
+        max=pain_number(s.max_pain, 0), average=pain_number(s.avg_pain)
+    )
     parts = [
         f"<b>{escape(when_text(s.started_at))}</b>: {escape(title or s.routine_title)}",
-        escape(duration_text(s)),
+        "" if brief else escape(duration_text(s)),
         escape(completion_text(s)),
-        escape(
-            _("pain max {max}, average {average}").format(
-                max=pain_number(s.max_pain, 0), average=pain_number(s.avg_pain)
-            )
-        ),
+        "" if brief else escape(pains),
     ]
     if s.morning_pain is not None or s.morning_stiffness is not None:
         parts.append(

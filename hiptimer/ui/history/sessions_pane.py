@@ -3,7 +3,7 @@ and the corrections made to it."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from datetime import datetime
 from types import MappingProxyType
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from hiptimer.core.clock import wall_now
 from hiptimer.core.history.names import doses_of, exercise_name, routine_name
-from hiptimer.core.history.queries import SessionSummary, StoredSet
+from hiptimer.core.history.queries import Correction, SessionSummary, StoredSet
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.history.wording import (
     NOT_REPRESENTATIVE_KEY,
@@ -30,17 +30,16 @@ from hiptimer.core.history.wording import (
 )
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import _, translate
+from hiptimer.ui.history.chosen_split import ChosenBody, ChosenPart, Heading, ListAndChosen
 from hiptimer.ui.history.corrections import MorningDialog, PainDialog
 from hiptimer.ui.history.models import SetsModel, set_rows
 from hiptimer.ui.history.page import NoteEdit
 from hiptimer.ui.history.session_words import session_heading, trail_text
 from hiptimer.ui.history.sessions_model import SessionsModel
-from hiptimer.ui.history.splitters import SideOrUnder, Splitter
+from hiptimer.ui.history.splitters import SideOrUnder
 from hiptimer.ui.history.views import RowsTable
 from hiptimer.ui.widgets.plain import plain, show_wrapped
 from hiptimer.ui.widgets.wrapped_label import WrappedLabel
-
-SPLIT_EVEN = 1000  # the list and the chosen session share the height evenly as they open
 
 
 class SessionsPane(QWidget):
@@ -71,13 +70,16 @@ class SessionsPane(QWidget):
         self.routines = routines  # the library's, to name routines and exercises by (names)
         self.sessions = SessionsModel(self, routines)
         self.sets = SetsModel(self)
-        self.list_view = RowsTable(self.sessions)
+        self.list_view = RowsTable(self.sessions, rows_least=1)  # a line of the chosen one
         self.list_view.setAccessibleName(_("Sessions"))
         self.list_view.setAccessibleDescription(_("Choose one to see its sets and note below"))
         self.sets_view = RowsTable(self.sets)
         self.sets_view.setAccessibleName(_("Sets of the chosen session"))
-        self.heading = WrappedLabel(_("Choose a session to see its sets."))
+        # What the tab shows without scrolling (tests/ui/fit_checks.py's first_screen_misfits).
+        self.sets_view.setProperty("first_screen", True)
+        self.heading = Heading(_("Choose a session to see its sets."))
         self.heading.setTextFormat(Qt.TextFormat.RichText)  # session_heading() escapes names
+        self.heading.setProperty("first_screen", True)
         self.pain_button = QPushButton(_("Change pain rating\u2026"))
         self.pain_button.setToolTip(
             _("Change or remove the chosen set's rating (also: double-click)")
@@ -111,6 +113,12 @@ class SessionsPane(QWidget):
         self.key.setProperty("role", "muted")
         self.key.setVisible(False)
         self._session: SessionSummary | None = None
+        self._trail: Sequence[Correction] = ()
+        self._brief = False  # the heading without what the list's row says (set_brief)
+        self._measure = QLabel(self)  # the heading in full, measured (first_screen); unseen
+        self._measure.setWordWrap(True)
+        self._measure.setTextFormat(Qt.TextFormat.RichText)
+        self._measure.hide()
         self._build()
         self.list_view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.sets_view.selectionModel().selectionChanged.connect(self._set_chosen)
@@ -151,9 +159,10 @@ class SessionsPane(QWidget):
         details.addWidget(note_box)
         details.setStretchFactor(0, 3)
         details.setStretchFactor(1, 1)
-        lower = QWidget()
+        lower = ChosenBody()
         lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 6, 0, 0)
+        lower_layout.setContentsMargins(0, 0, 0, 0)  # the splitter's handle is above it
+        lower_layout.setSpacing(2)  # the heading's own leading is under it too
         lower_layout.addWidget(self.heading)
         lower_layout.addWidget(details, 1)
         upper = QWidget()
@@ -161,17 +170,13 @@ class SessionsPane(QWidget):
         upper_layout.setContentsMargins(0, 0, 0, 0)
         upper_layout.addWidget(self.list_view, 1)
         upper_layout.addWidget(self.key)
-        split = Splitter(Qt.Orientation.Vertical)
-        split.addWidget(upper)
-        split.addWidget(lower)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
-        # Half each, not by their hints: the sets' hint took two thirds and the list, its rows
-        # two lines at 1280 x 800 in Spanish, showed two sessions.
-        split.setSizes([SPLIT_EVEN, SPLIT_EVEN])
+        # The chosen session scrolls in its part, the list in its own: the splitter gives the
+        # chosen session's heading and first set their room first (chosen_split.py).
+        self.chosen_part = ChosenPart(lower, self.heading, self.sets_view)
+        self.split = ListAndChosen(self.list_view, upper, self.chosen_part)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(split)
+        layout.addWidget(self.split)
 
     def set_sessions(self, sessions: list[SessionSummary]) -> None:
         """Show these sessions (newest first) and select the newest."""
@@ -207,7 +212,7 @@ class SessionsPane(QWidget):
         if session is None:
             self.heading.setText(_("No session chosen."))
         else:
-            self.heading.setText(session_heading(session, trail, self._title(session)))
+            self._set_heading(session, trail)
             self.sets_view.fit_columns()  # each session's own rows read whole
             self.details.arrange()  # beside the note, or above it where they do not fit
         self.note.blockSignals(True)
@@ -315,8 +320,35 @@ class SessionsPane(QWidget):
     def _show_trail_only(self, session: SessionSummary) -> None:
         """The heading and the trail again, without touching the note being edited."""
         trail = self.store.corrections(session.id)
-        self.heading.setText(session_heading(session, trail, self._title(session)))
+        self._set_heading(session, trail)
         show_wrapped(self.trail, trail_text(trail, self.sets.rows()))
 
     def current(self) -> SessionSummary | None:
         return self._session
+
+    def _set_heading(self, session: SessionSummary, trail: Sequence[Correction]) -> None:
+        self._trail = trail
+        title = self._title(session)
+        self.heading.setText(session_heading(session, trail, title, brief=self._brief))
+
+    def set_brief(self, brief: bool) -> None:
+        """The heading without what the list's row says, where the window is short."""
+        if brief != self._brief:
+            self._brief = brief
+            if self._session is not None:
+                self._set_heading(self._session, self._trail)
+                self.split.place_soon()  # the chosen session's room for its new lines
+
+    def first_screen(self) -> int:
+        """The height that shows the list's header and the chosen session's row whole, and
+        its heading in full and its first set (ListAndChosen.first_screen, measured with
+        the heading in full even while it is brief)."""
+        whole = self._measure
+        whole.setFont(self.heading.font())
+        session = self._session
+        if session is not None:
+            whole.setText(session_heading(session, self._trail, self._title(session)))
+        else:
+            whole.setText(self.heading.text())
+        extra = whole.heightForWidth(self.heading.width()) - self.heading.height()
+        return self.split.first_screen(whole_row=True) + max(0, extra)

@@ -16,6 +16,7 @@ from hiptimer.ui.widgets.wrapped_cells import (
     fit_rows,
     two_lines_wide,
     widest_cell,
+    widest_kept,
     widest_level,
     widest_word,
 )
@@ -29,15 +30,17 @@ BESIDE_LINES = 2  # a table beside the note wraps its words to about this many l
 class RowsTable(CutTips):
     """A read-only, row-selecting table that measures column widths on a few rows only.
 
-    Its smallest size shows its header and ROWS_KEPT rows (in the text size in use): on a
-    short screen in large print the window scrolls rather than crush a table to a sliver.
+    Its smallest size shows its header and ROWS_KEPT rows (in the text size in use), or
+    `rows_least` lines: on a short screen in large print the window scrolls rather than
+    crush a table to a sliver.
     A cell's tooltip (its whole words) shows only where the cell is cut (CutTips). A new text size
     measures its columns again (`refit`, whose refitted() follows).
     """
 
-    def __init__(self, model: SessionsModel | SetsModel) -> None:
+    def __init__(self, model: SessionsModel | SetsModel, rows_least: int = ROWS_KEPT) -> None:
         super().__init__()
         self._rows = model
+        self._rows_least = rows_least  # fewer where a splitter gives the rest (the sessions)
         self.setModel(model)
         leave_by_tab(self)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -59,6 +62,7 @@ class RowsTable(CutTips):
         self._wrapped_long: list[int] = []  # so, but not in the short form
         self._wrapped_last: list[int] = []  # _wrapped with the wrapped_last columns so too
         self._detailed: list[int] = []  # _wrapped_last with the in_detail columns folded in
+        self._detailed_narrow: list[int] = []  # and those a line a word ("7/12" / "21:30" ...)
         self._whole_cells: dict[tuple[int, bool], int] = {}  # measured_all's, by form
         self._detail_shown = False
         self.refit = Refit(self, self.fit_columns, lambda: bool(self._natural))
@@ -67,11 +71,20 @@ class RowsTable(CutTips):
             self.setItemDelegateForColumn(column, self._wrapping)
 
     def minimumSizeHint(self) -> QSize:
+        rows = self._rows_least
+        least = self._tall(rows) if rows == ROWS_KEPT else rows_tall(self, rows)  # (a line each)
+        return super().minimumSizeHint().expandedTo(QSize(0, least))
+
+    def rows_kept_height(self, rows: int = ROWS_KEPT) -> int:
+        """The height of its header and `rows` rows, the tallest whole (however few lines it
+        may be given)."""
+        return self._tall(rows)
+
+    def _tall(self, rows: int) -> int:
         # A row whose words wrap (fit_rows) counts as tall as it is, the others as one line.
-        rows = self.verticalHeader()
-        taller = max((rows.sectionSize(r) for r in range(rows.count())), default=0)
-        extra = max(0, taller - rows.defaultSectionSize())
-        return super().minimumSizeHint().expandedTo(QSize(0, rows_tall(self, ROWS_KEPT) + extra))
+        lines = self.verticalHeader()
+        taller = max((lines.sectionSize(r) for r in range(lines.count())), default=0)
+        return rows_tall(self, rows) + max(0, taller - lines.defaultSectionSize())
 
     def fit_columns(self) -> None:
         """Size the columns to the rows shown now (measured on a few), each time they change:
@@ -117,10 +130,13 @@ class RowsTable(CutTips):
         header = self.horizontalHeader()
         self._show_detail(True)
         widths = [0 if c in self._rows.in_detail else w for c, w in enumerate(self._wrapped)]
+        narrow = list(widths)  # a line a word: before the note's title is cut (_squeeze_to_view)
         for c in self._rows.wrapped_last:
             if widths[c]:
                 widths[c] = max(header.sectionSizeHint(c), two_lines_wide(self, c))
+                narrow[c] = min(widths[c], max(header.sectionSizeHint(c), widest_kept(self, c)))
         self._show_detail(False)
+        self._detailed_narrow = narrow
         return widths
 
     def _wrapped_detail(self) -> list[int]:
@@ -195,6 +211,10 @@ class RowsTable(CutTips):
                 # under "Ru…" and the note "N…", "Duración" 150 px wide over "24 min".
                 (detailed, LEGIBLE_CHARS, True, kept),
                 (detailed, LEAST_CHARS, True, kept),
+                # The date, time and duration a line each before a title is cut: at 800 x 600
+                # in large print in Spanish the note read "N…" beside a date of 154 px that
+                # took three lines all the same (_detailed's two did not fit it).
+                (self._detailed_narrow, LEAST_CHARS, True, kept),
                 (detailed, LEAST_CHARS, False, kept),
                 # The others (the sessions' note) cut to LEAST_CHARS, then past their titles,
                 # before a kept one is cut: at 960 x 540 in large print in Spanish the note
@@ -222,8 +242,9 @@ class RowsTable(CutTips):
         for form, least, titles, kept in tries:
             self._rows.cut_titles.clear()  # the titles' room measured whole, as tried
             self._rows.fold_titles(form is not self._natural)
-            self._show_detail(form is self._detailed)
-            shorts = (self._short, self._wrapped, self._wrapped_last, self._detailed)
+            detail_forms = (self._detailed, self._detailed_narrow)
+            self._show_detail(any(form is f for f in detail_forms))
+            shorts = (self._short, self._wrapped, self._wrapped_last, *detail_forms)
             self._shorten(any(form is f for f in shorts))
             natural = form
             # (_wrapped_last is not widened: the room its columns give is the note's.)

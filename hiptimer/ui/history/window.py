@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtCore import QDate, QMargins, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -36,6 +36,7 @@ from hiptimer.ui.enter_keys import enter_presses_buttons
 from hiptimer.ui.full_screen import full_screen_key
 from hiptimer.ui.history.exports import HistoryExports
 from hiptimer.ui.history.filter_bar import date_edit, filter_bar
+from hiptimer.ui.history.filter_fold import FilterFold
 from hiptimer.ui.history.page import Page
 from hiptimer.ui.history.panes import AdherencePane, Filters, PainPane
 from hiptimer.ui.history.sessions_pane import SessionsPane
@@ -43,7 +44,6 @@ from hiptimer.ui.history.style import history_style_sheet
 from hiptimer.ui.menu_shortcuts import set_shortcut
 from hiptimer.ui.quit_key import share_quit
 from hiptimer.ui.theme import follow
-from hiptimer.ui.widgets.flow_layout import FlowRow
 from hiptimer.ui.widgets.notification import Notification
 from hiptimer.ui.widgets.plain import fit_names, plain, show_wrapped
 from hiptimer.ui.widgets.plain_stacks import plain_stacks
@@ -51,13 +51,12 @@ from hiptimer.ui.widgets.screen_fit import fit_window
 from hiptimer.ui.widgets.tab_order import tab_after, tab_stops
 
 if TYPE_CHECKING:
-    from hiptimer.core.routines.model import Routine
     from hiptimer.ui.history.retests_pane import RetestsPane
-    from hiptimer.ui.services.ports import Services
 
 PRESETS = ((N_("Last 4 weeks"), 28), (N_("3 months"), 91), (N_("All"), None))
 DEFAULT_PRESET_DAYS = 91
 TAB_SESSIONS, TAB_PAIN, TAB_ADHERENCE, TAB_RETESTS = range(4)
+TIGHT = QMargins(6, 6, 6, 6)  # the window's margins where it is short (filter_fold.py)
 
 
 class HistoryWindow(QWidget):
@@ -117,6 +116,8 @@ class HistoryWindow(QWidget):
             self, store, self.routines, wall, lambda: self.filters, self.say, pain_limit
         )
         self.csv_button, self.pdf_button = self.exports.csv_button, self.exports.pdf_button
+        bar = filter_bar(self.routine, self.since_edit, self.until_edit, self.presets, PRESETS)
+        self.filter_fold = FilterFold(bar)
         self._build()
         self._fill_routines()
         self._connect()
@@ -127,8 +128,8 @@ class HistoryWindow(QWidget):
     # -- building ------------------------------------------------------------------------
 
     def _build(self) -> None:
-        bar = filter_bar(self.routine, self.since_edit, self.until_edit, self.presets, PRESETS)
         foot = QHBoxLayout()
+        foot.addWidget(self.filter_fold.toggle, 0, Qt.AlignmentFlag.AlignTop)
         foot.addWidget(self.status, 1)
         foot.addWidget(self.csv_button)
         foot.addWidget(self.pdf_button)
@@ -137,9 +138,10 @@ class HistoryWindow(QWidget):
         self.tabs.addTab(QWidget(), _("Adherence"))
         self.tabs.addTab(QWidget(), _("Re-tests"))
         layout = QVBoxLayout(self)
-        layout.addWidget(FlowRow(bar))  # never squeezed under the tabs
+        layout.addWidget(self.filter_fold)  # never squeezed under the tabs (FlowRow)
         layout.addWidget(self.tabs, 1)
         layout.addLayout(foot)
+        self._margins = layout.contentsMargins()  # the style's, kept where it is not short
 
     def _connect(self) -> None:
         self.routine.currentIndexChanged.connect(self._filters_edited)
@@ -248,7 +250,8 @@ class HistoryWindow(QWidget):
         self._tab_shown(self.tabs.currentIndex())
 
     def _show_dates(self) -> None:
-        """The dates in force; for an open end, the first or last session's day."""
+        """The dates in force; for an open end, the first or last session's day; and the
+        filters' line where they are folded."""
         f, today = self.filters, self.today()
         since = f.since or (local_day(self.shown[-1].started_at) if self.shown else today)
         until = f.until or (local_day(self.shown[0].started_at) if self.shown else today)
@@ -256,6 +259,31 @@ class HistoryWindow(QWidget):
             edit.blockSignals(True)
             edit.setDate(QDate(day.year, day.month, day.day))
             edit.blockSignals(False)
+        self.filter_fold.set_summary(
+            self.routine.currentText(), self.since_edit.text(), self.until_edit.text()
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_filters()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self._fit_filters)  # once laid out: the tab's height is known
+
+    def _fit_filters(self) -> None:
+        """The filters folded where, open, they would leave the sessions tab too short for
+        the list's header and chosen row, and the chosen session's heading and first set;
+        the heading then brief (what the row says left out)."""
+        page, layout = self.tabs.widget(TAB_SESSIONS), self.layout()
+        if page is None or layout is None or not self.isVisible():
+            return
+        now, usual = layout.contentsMargins(), self._margins
+        tall = page.height() - (usual.top() + usual.bottom()) + now.top() + now.bottom()
+        need = self.sessions_pane.first_screen()
+        short = self.filter_fold.fit(tall, self.tabs.width(), layout.spacing(), need)
+        self.sessions_pane.set_brief(short)
+        layout.setContentsMargins(TIGHT if short else usual)  # 10 px more for the sessions
 
     # -- charts --------------------------------------------------------------------------
 
@@ -350,38 +378,3 @@ def open_history_window(
     window.raise_()
     window.activateWindow()
     return window
-
-
-class Library(Protocol):
-    """What the history window takes of the main window's routine library (LibraryShelf)."""
-
-    @property
-    def reading(self) -> bool: ...
-    def after_read(self, then: Callable[[], None]) -> None: ...
-    def routines(self) -> list[Routine]: ...
-
-
-def open_services_history(
-    parent: QWidget,
-    services: Services,
-    wall: Callable[[], datetime],
-    report: Callable[[str], None],
-    library: Library,
-    pain_limit: Callable[[], int],
-) -> None:
-    """Open the history window on the services' history, or report why it is not available.
-    Its routines are the library's: read again, 2,000 files held the window 1-2 s; a large
-    folder's read under way, it opens once that has ended, the window answering meanwhile."""
-
-    def open_now() -> None:
-        store = services.history
-        if not isinstance(store, HistoryStore):
-            off = services.history_off
-            why = off.reason if off is not None else _("it could not be opened at start-up.")
-            report(_("History is not available: {why}").format(why=why))
-            return
-        open_history_window(parent, store, library.routines(), wall=wall, pain_limit=pain_limit)
-
-    if library.reading:
-        report(_("History opens once your routines are read."))
-    library.after_read(open_now)

@@ -69,6 +69,15 @@ def text_margin(view: QWidget | None) -> int:
     return style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
 
 
+def widest_kept(view: QTableView, column: int) -> int:
+    """widest_word with a dose's or a duration's number and unit one word ("24 min"), as
+    the cells keep them (units_kept): the narrowest the column reads whole in, a line each."""
+    model, metrics = view.model(), QFontMetricsF(view.font())
+    texts = (str(model.index(row, column).data() or "") for row in range(model.rowCount()))
+    widest = max((widest_in(metrics, units_kept(breakable(t))) for t in texts), default=0)
+    return widest + 2 * text_margin(view) + 1  # and the grid's line
+
+
 def widest_word(view: QTableView, column: int) -> int:
     """The width of the column's longest word with the cell's margins: narrower, Qt would break
     the word itself ("(hech / a") or cut it. Measured to the fraction of a pixel and rounded

@@ -33,6 +33,12 @@ class WrappedLabel(QLabel):
         self._fit(event.size().width())
 
     def _fit(self, width: int) -> None:
-        needed = self.heightForWidth(width) if width > 0 else -1
-        if needed > 0 and needed != self.minimumHeight():
-            self.setMinimumHeight(needed)
+        if width <= 0:
+            return
+        kept = self.minimumHeight()
+        # QLabel measures its lines no shorter than its minimum height (sizeForWidth in
+        # https://code.qt.io/cgit/qt/qtbase.git/tree/src/widgets/widgets/qlabel.cpp): the
+        # History heading of four lines kept their room once it had two.
+        self.setMinimumHeight(0)
+        needed = self.heightForWidth(width)
+        self.setMinimumHeight(needed if needed > 0 else kept)

@@ -1,0 +1,150 @@
+"""The history's sessions tab split between the list and the chosen session, which scrolls in
+its own part so that its heading and first sets show on a short screen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from hiptimer.ui.history.splitters import Splitter
+from hiptimer.ui.history.views import RowsTable
+from hiptimer.ui.widgets.dialog_body import DialogBody
+from hiptimer.ui.widgets.wrapped_label import WrappedLabel
+
+LINES_LEAST = 3  # the chosen session's part is never dragged below this many lines
+
+
+class Heading(WrappedLabel):
+    """The chosen session's heading, as tall as its lines at its width, no taller: QLabel's
+    own size hint, measured at a width of its choosing, left a line's gap under two lines
+    (and kept four lines' room for three), which the first set needed at 800 x 600.
+
+    Signals: none.
+    """
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        lines = self.heightForWidth(self.width()) if self.width() > 0 else -1
+        return QSize(hint.width(), lines) if lines > 0 else hint
+
+
+class ChosenBody(QWidget):
+    """What the chosen session's part holds, as tall as its least size (its wrapped labels
+    set their own: WrappedLabel) where the part is shorter: measured by height-for-width,
+    the sets and note took their size hints' room, and the note's Save went 140 px lower.
+
+    Signals: none.
+    """
+
+    def hasHeightForWidth(self) -> bool:
+        return False
+
+    def heightForWidth(self, _width: int) -> int:
+        # QScrollArea asks its widget's layout, not the widget, whether it has one.
+        return self.minimumSizeHint().height()
+
+
+class ChosenPart(DialogBody):
+    """The chosen session's heading, sets and note, scrolling down within this part where it
+    is shorter than they are (the note below the sets at 800 x 600 in large print), its
+    control given the focus scrolled into view (DialogBody). As wide as they need: a tab
+    narrower than that scrolls sideways as a whole.
+
+    Signals: none of its own.
+    """
+
+    def __init__(self, body: QWidget, heading: QWidget, sets: RowsTable) -> None:
+        super().__init__(body)
+        self.setObjectName("chosen-session")
+        # The window's own background through both, as the tab's page (page.py).
+        body.setAutoFillBackground(False)
+        self.viewport().setAutoFillBackground(False)
+        self._heading, self._sets = heading, sets
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.minimum_width(), self.fontMetrics().lineSpacing() * LINES_LEAST)
+
+    def first_screen(self) -> int:
+        """How tall this part must be to show the heading and the first set without
+        scrolling (its header and first row, or one line's room where it has none)."""
+        layout = self.body.layout()
+        if layout is not None:
+            layout.activate()
+        sets = self._sets
+        top = sets.mapTo(self.body, QPoint(0, 0)).y()
+        header: QHeaderView = sets.horizontalHeader()
+        row = sets.rowHeight(0) if sets.model().rowCount() else header.defaultSectionSize()
+        return top + header.height() + row + 2 * sets.frameWidth()
+
+
+class ListAndChosen(Splitter):
+    """The sessions list above the chosen session. As it is shown or resized, the chosen
+    session gets the height its heading and first set need, or half, and the whole of it
+    where the list keeps its rows all the same; the list gets the rest, at least its header
+    and a row. Dragged by the user, it stays where it was put while the window lives.
+
+    Signals: QSplitter's.
+    """
+
+    def __init__(self, sessions: RowsTable, upper: QWidget, chosen: ChosenPart) -> None:
+        super().__init__(Qt.Orientation.Vertical)
+        self._list, self._chosen = sessions, chosen
+        self.addWidget(upper)
+        self.addWidget(chosen)
+        self.setStretchFactor(0, 1)
+        self.setStretchFactor(1, 1)
+        self.placed_by_user = False
+        self._again = False  # a second placing is waiting
+        self.splitterMoved.connect(self._moved)
+
+    def _moved(self) -> None:
+        self.placed_by_user = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if not self.placed_by_user:
+            self.place()
+            # Once the parts are laid out at their new sizes (the heading's lines, the sets'
+            # rows at the new widths), again: measured before, the first set showed 11 px.
+            self.place_soon()
+
+    def place_soon(self) -> None:
+        """Place it once what was changed is laid out (a heading of fewer lines)."""
+        if not self._again and not self.placed_by_user:
+            self._again = True
+            QTimer.singleShot(0, self, self._place_again)
+
+    def _place_again(self) -> None:
+        self._again = False
+        if not self.placed_by_user:
+            self.place()
+
+    def place(self) -> None:
+        """Share the height between the list and the chosen session (the class says how)."""
+        upper = self.widget(0)
+        if upper is None:
+            return
+        total = self.height() - self.handleWidth()
+        if total <= 0:
+            return
+        extra = upper.minimumSizeHint().height() - self._list.minimumSizeHint().height()
+        list_least = upper.minimumSizeHint().height()
+        list_kept = self._list.rows_kept_height() + extra
+        whole = self._chosen.body.minimumSizeHint().height()
+        chosen = max(
+            total // 2,
+            min(whole, total - list_kept),
+            min(self._chosen.first_screen(), total - list_least),
+        )
+        chosen = max(min(chosen, total - list_least), self._chosen.minimumSizeHint().height())
+        self.setSizes([total - chosen, chosen])
+
+    def first_screen(self, *, whole_row: bool = False) -> int:
+        """The height that shows the list's header and a line of its chosen row (or, with
+        `whole_row`, the row whole), and the chosen session's heading and first set."""
+        upper = self.widget(0)
+        least = upper.minimumSizeHint().height() if upper is not None else 0
+        if whole_row:
+            least += self._list.rows_kept_height(1) - self._list.minimumSizeHint().height()
+        return least + self.handleWidth() + self._chosen.first_screen()
