@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
 from hiptimer.ui.history.splitters import Splitter
 from hiptimer.ui.history.views import RowsTable
@@ -13,6 +13,15 @@ from hiptimer.ui.widgets.dialog_body import DialogBody
 from hiptimer.ui.widgets.wrapped_label import WrappedLabel
 
 LINES_LEAST = 3  # the chosen session's part is never dragged below this many lines
+FIRST_LINES = 3  # of the first set, on the first screen (the lines of a taller row follow)
+
+
+def first_lines(table: QTableView) -> int:
+    """The height of the table's first row, or of its first FIRST_LINES lines where it is
+    taller (a long exercise's name on ten lines at 800 x 600 in large print in Spanish)."""
+    one = table.verticalHeader().defaultSectionSize()
+    lines = one + (FIRST_LINES - 1) * table.fontMetrics().lineSpacing()
+    return min(table.rowHeight(0), lines) if table.model().rowCount() else one
 
 
 class Heading(WrappedLabel):
@@ -74,8 +83,7 @@ class ChosenPart(DialogBody):
         sets = self._sets
         top = sets.mapTo(self.body, QPoint(0, 0)).y()
         header: QHeaderView = sets.horizontalHeader()
-        row = sets.rowHeight(0) if sets.model().rowCount() else header.defaultSectionSize()
-        return top + header.height() + row + 2 * sets.frameWidth()
+        return top + header.height() + first_lines(sets) + 2 * sets.frameWidth()
 
 
 class ListAndChosen(Splitter):
@@ -107,6 +115,12 @@ class ListAndChosen(Splitter):
             self.place()
             # Once the parts are laid out at their new sizes (the heading's lines, the sets'
             # rows at the new widths), again: measured before, the first set showed 11 px.
+            self.place_soon()
+
+    def place_now(self) -> None:
+        """Place it now and once what changed is laid out, unless the user placed it."""
+        if not self.placed_by_user:
+            self.place()
             self.place_soon()
 
     def place_soon(self) -> None:

@@ -337,7 +337,7 @@ class SessionsPane(QWidget):
             self._brief = brief
             if self._session is not None:
                 self._set_heading(self._session, self._trail)
-                self.split.place_soon()  # the chosen session's room for its new lines
+                self.split.place_now()  # the chosen session's room for its new lines
 
     def first_screen(self) -> int:
         """The height that shows the list's header and the chosen session's row whole, and

@@ -269,7 +269,8 @@ class HistoryWindow(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        QTimer.singleShot(0, self, self._fit_filters)  # once laid out: the tab's height is known
+        self._fit_filters()
+        QTimer.singleShot(0, self, self._fit_filters)  # and once the tables are fitted
 
     def _fit_filters(self) -> None:
         """The filters folded where, open, they would leave the sessions tab too short for
@@ -284,6 +285,7 @@ class HistoryWindow(QWidget):
         short = self.filter_fold.fit(tall, self.tabs.width(), layout.spacing(), need)
         self.sessions_pane.set_brief(short)
         layout.setContentsMargins(TIGHT if short else usual)  # 10 px more for the sessions
+        layout.activate()  # now, not at the next event: the tab is placed as it shows
 
     # -- charts --------------------------------------------------------------------------
 
