@@ -301,7 +301,7 @@ def first_screen_misfits(root: QWidget) -> list[str]:
         wanted = widget.rect()
         if isinstance(widget, QTableView) and widget.model().rowCount():
             port = widget.viewport()
-            tall = min(widget.rowHeight(0), first_lines_tall(widget))
+            tall = first_lines_tall(widget, widget.rowHeight(0))
             row = QRect(0, widget.rowViewportPosition(0), port.width(), tall)
             wanted = row.translated(port.pos())
             if not port.geometry().contains(wanted):
@@ -316,10 +316,12 @@ def first_screen_misfits(root: QWidget) -> list[str]:
     return problems
 
 
-def first_lines_tall(table: QTableView) -> int:
-    """A table row's first FIRST_ROW_LINES lines: what of a taller row must be on view."""
-    one = table.verticalHeader().defaultSectionSize()
-    return one + (FIRST_ROW_LINES - 1) * table.fontMetrics().lineSpacing()
+def first_lines_tall(table: QTableView, tall: int) -> int:
+    """What of a table's row `tall` px must be on view: all of it up to FIRST_ROW_LINES lines
+    (and its padding), else its first lines, a line fewer."""
+    one, line = table.verticalHeader().defaultSectionSize(), table.fontMetrics().lineSpacing()
+    whole = tall <= one + (FIRST_ROW_LINES - 1) * line + line // 2
+    return tall if whole else one + (FIRST_ROW_LINES - 2) * line
 
 
 def _first_name(widget: QWidget) -> str:

@@ -3,7 +3,7 @@ its own part so that its heading and first sets show on a short screen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QSize, Qt, QTimer
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
@@ -16,12 +16,17 @@ LINES_LEAST = 3  # the chosen session's part is never dragged below this many li
 FIRST_LINES = 3  # of the first set, on the first screen (the lines of a taller row follow)
 
 
-def first_lines(table: QTableView) -> int:
-    """The height of the table's first row, or of its first FIRST_LINES lines where it is
-    taller (a long exercise's name on ten lines at 800 x 600 in large print in Spanish)."""
-    one = table.verticalHeader().defaultSectionSize()
-    lines = one + (FIRST_LINES - 1) * table.fontMetrics().lineSpacing()
-    return min(table.rowHeight(0), lines) if table.model().rowCount() else one
+def first_lines(table: QTableView, row: int = 0) -> int:
+    """The height of the table's first row (or `row`) of up to FIRST_LINES lines, or of the
+    first lines of a taller one (a long exercise's name on ten lines at 800 x 600)."""
+    one, line = table.verticalHeader().defaultSectionSize(), table.fontMetrics().lineSpacing()
+    if table.model().rowCount() <= row:
+        return one
+    tall = table.rowHeight(row)
+    # A row of FIRST_LINES lines whole (with fit_rows' padding); a taller one, a line fewer:
+    # the tour's routine on seven lines above its exercise on ten, at 800 x 600.
+    whole = tall <= one + (FIRST_LINES - 1) * line + line // 2
+    return tall if whole else one + (FIRST_LINES - 2) * line
 
 
 class Heading(WrappedLabel):
@@ -92,8 +97,11 @@ class ListAndChosen(Splitter):
     where the list keeps its rows all the same; the list gets the rest, at least its header
     and a row. Dragged by the user, it stays where it was put while the window lives.
 
-    Signals: QSplitter's.
+    Signals: QSplitter's; cramped() where, placed, the chosen session's heading and first
+    set do not show whole (its rows grew taller once fitted: the window may fold filters).
     """
+
+    cramped = Signal()
 
     def __init__(self, sessions: RowsTable, upper: QWidget, chosen: ChosenPart) -> None:
         super().__init__(Qt.Orientation.Vertical)
@@ -136,29 +144,40 @@ class ListAndChosen(Splitter):
 
     def place(self) -> None:
         """Share the height between the list and the chosen session (the class says how)."""
-        upper = self.widget(0)
-        if upper is None:
+        if self.widget(0) is None:
             return
         total = self.height() - self.handleWidth()
         if total <= 0:
             return
-        extra = upper.minimumSizeHint().height() - self._list.minimumSizeHint().height()
-        list_least = upper.minimumSizeHint().height()
-        list_kept = self._list.rows_kept_height() + extra
+        upper = self._list_first()
+        list_kept = self._list.rows_kept_height() + upper - self._list_row()
         whole = self._chosen.body.minimumSizeHint().height()
         chosen = max(
             total // 2,
             min(whole, total - list_kept),
-            min(self._chosen.first_screen(), total - list_least),
+            min(self._chosen.first_screen(), total - upper),
         )
-        chosen = max(min(chosen, total - list_least), self._chosen.minimumSizeHint().height())
+        chosen = max(min(chosen, total - upper), self._chosen.minimumSizeHint().height())
         self.setSizes([total - chosen, chosen])
+        if chosen < self._chosen.first_screen():
+            self.cramped.emit()
 
-    def first_screen(self, *, whole_row: bool = False) -> int:
-        """The height that shows the list's header and a line of its chosen row (or, with
-        `whole_row`, the row whole), and the chosen session's heading and first set."""
+    def _list_row(self) -> int:
+        """The list's header and its chosen row (its first FIRST_LINES lines), framed."""
+        sessions = self._list
+        row = max(sessions.currentIndex().row(), 0)
+        header = sessions.horizontalHeader().height() if sessions.model().rowCount() else 0
+        return header + first_lines(sessions, row) + 2 * sessions.frameWidth()
+
+    def _list_first(self) -> int:
+        """The height of the list's part that shows its header and chosen row: that row
+        whole, or its first lines (a row of ten cut at a line, at 1024 x 600 in large print,
+        could never be shown whole by scrolling the list)."""
         upper = self.widget(0)
         least = upper.minimumSizeHint().height() if upper is not None else 0
-        if whole_row:
-            least += self._list.rows_kept_height(1) - self._list.minimumSizeHint().height()
-        return least + self.handleWidth() + self._chosen.first_screen()
+        return max(least, least - self._list.minimumSizeHint().height() + self._list_row())
+
+    def first_screen(self) -> int:
+        """The height that shows the list's header and chosen row, and the chosen session's
+        heading and first set."""
+        return self._list_first() + self.handleWidth() + self._chosen.first_screen()

@@ -351,4 +351,4 @@ class SessionsPane(QWidget):
         else:
             whole.setText(self.heading.text())
         extra = whole.heightForWidth(self.heading.width()) - self.heading.height()
-        return self.split.first_screen(whole_row=True) + max(0, extra)
+        return self.split.first_screen() + max(0, extra)

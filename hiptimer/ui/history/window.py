@@ -157,6 +157,8 @@ class HistoryWindow(QWidget):
         full_screen_key(self)
         enter_presses_buttons(self)  # a button reached by Tab: Enter presses it, as Space
         self.sessions_pane.message.connect(self.say)
+        queued = Qt.ConnectionType.QueuedConnection  # once the splitter's resize is over
+        self.sessions_pane.split.cramped.connect(self._fit_filters, queued)
 
     def _fill_routines(self) -> None:
         """'All routines', then the routines with sessions, most recently used first."""
