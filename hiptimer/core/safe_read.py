@@ -200,10 +200,13 @@ def parse_strict_json(text: str) -> Any:
     except json.JSONDecodeError as exc:
         # Some messages end in "at" ("Invalid control character at"); avoid "at at line".
         msg = exc.msg.removesuffix(" at")
-        raise BadJson(f"not valid JSON: {msg} at line {exc.lineno} column {exc.colno}") from None
+        said = f"{msg} at line {exc.lineno} column {exc.colno}"
+        raise BadJson(f"not valid JSON: {_earlier_repeat(text, exc.pos)}{said}") from None
     except BadJson as exc:
-        where = _place(text, exc)
-        raise BadJson(f"not valid JSON: {exc}{where}") from None
+        at = _where(text, exc)
+        said = f"{exc}{_line_column(text, at)}"
+        before = len(text) if at is None else at
+        raise BadJson(f"not valid JSON: {_earlier_repeat(text, before)}{said}") from None
     except RecursionError:
         raise BadJson(TOO_DEEP) from None
     except ValueError as exc:
@@ -268,22 +271,58 @@ _TOKENS = re.compile(
 )
 
 
-def _place(text: str, exc: BadJson) -> str:
-    """', at line 3 column 5': where a hook's refusal is in `text` (the parser's hooks are
-    not told; a JSON syntax error says it itself), or '' if not found."""
+def _where(text: str, exc: BadJson) -> int | None:
+    """Where a hook's refusal is in `text` (the parser's hooks are not told; a JSON syntax
+    error says it itself), or None if not found."""
     if not isinstance(exc, _Refused):
-        return ""
+        return None
     try:
         if exc.key is not None:
-            at = _second_key(text, exc.key)
-        else:
-            at = _number(text, exc.number) if exc.number else _constant(text)
+            return _second_key(text, exc.key)
+        return _number(text, exc.number) if exc.number else _constant(text)
     except ValueError:  # a string the walk read unlike the parser: no place rather than a crash
-        return ""
+        return None
+
+
+def _line_column(text: str, at: int | None) -> str:
+    """', at line 3 column 5' for the offset `at` in `text`, or '' without one."""
     if at is None:
         return ""
     line = text.count("\n", 0, at) + 1
     return f", at line {line} column {at - text.rfind(chr(10), 0, at)}"
+
+
+def _earlier_repeat(text: str, before: int) -> str:
+    """'the key "a" appears twice in one object, at line 2 column 3; also: ' for the first key
+    repeated in one object before the offset `before`, else ''.
+
+    The parser refuses a repeated key only once its object closes, but a number, a NaN or a
+    syntax error as soon as it reads it: a file with a key twice and a 1e309 after it named
+    only the 1e309, the later mistake. docs/routine-format.md: the first is named, and the
+    one the parser stopped at after it.
+    """
+    open_brackets: list[set[str] | None] = []  # per open bracket: an object's keys, or None
+    last_string: tuple[str, int] | None = None
+    try:
+        for match in _TOKENS.finditer(text):
+            token = match.group()
+            if match.start() >= before:
+                break
+            if token in ("{", "["):
+                open_brackets.append(set() if token == "{" else None)
+            elif token in ("}", "]") and open_brackets:
+                open_brackets.pop()
+            elif token == ":" and last_string is not None and open_brackets:
+                keys, (name, at) = open_brackets[-1], last_string
+                if keys is not None and name in keys:
+                    where = _line_column(text, at)
+                    return f'the key "{name}" appears twice in one object{where}; also: '
+                if keys is not None:
+                    keys.add(name)
+            last_string = (json.loads(token), match.start()) if token.startswith('"') else None
+    except ValueError:  # a string the walk read unlike the parser: name the one mistake
+        return ""
+    return ""
 
 
 def _constant(text: str) -> int | None:

@@ -89,3 +89,23 @@ def test_a_number_too_large_to_hold_is_refused_as_written_where_it_is(number: st
         str(refused.value) == f"not valid JSON: {number} is too large a number, at line 2 column 12"
     )
     assert parse_strict_json('{"a": 1e308}') == {"a": 1e308}  # large, but a number
+
+
+@pytest.mark.parametrize(
+    ("later", "said"),
+    [
+        ('"hold_s": 1e309', "1e309 is too large a number, at line 3 column 12"),
+        ('"hold_s": NaN', "NaN is not a number JSON allows, at line 3 column 12"),
+        ('"hold_s": 1,}', "Expecting property name enclosed in double quotes at line 3 column 14"),
+        ('"in": {"a": 1, "a": 2}', 'the key "a" appears twice in one object, at line 3 column 17'),
+    ],
+)
+def test_a_key_twice_then_another_mistake_names_both_the_first_first(later: str, said: str) -> None:
+    """record26: a key twice and a 1e309 after it named only the 1e309, the later mistake (the
+    parser refuses a repeat when its object closes, a number as it reads it);
+    docs/routine-format.md: the first mistake is named, then the one the parser stopped at."""
+    text = '{"name": "a",\n "name": "b",\n ' + later + "}"
+    with pytest.raises(BadJson) as refused:
+        parse_strict_json(text)
+    first = 'the key "name" appears twice in one object, at line 2 column 2'
+    assert str(refused.value) == f"not valid JSON: {first}; also: {said}"
