@@ -29,9 +29,9 @@ def csv_number(value: float) -> str:
     """A stored number as a clinician writes it (docs/history.md): 3600 and 0, never 3600.0
     and 0.0; a fraction to at most three decimals, halves up, without trailing zeros (12.5).
 
-    A hold is recorded to a tenth of a second and a typed result as typed; three decimals
-    keep every digit one can type into the result's 7 characters that matters, and a value
-    another tool wrote with a binary tail (0.30000000000000004) reads 0.3.
+    A hold is recorded to a tenth of a second and a typed result as typed, at most three
+    decimals (the result prompt takes no fourth, KEPT_DECIMALS); a value another tool wrote
+    with a binary tail (0.30000000000000004) reads 0.3.
     """
     if not math.isfinite(value):  # not one HipTimer writes; shown, not hidden
         return repr(value)
@@ -40,7 +40,10 @@ def csv_number(value: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
-_THOUSANDTH = Decimal("0.001")
+# The decimals a number keeps in the CSV, and so the most a typed result may have: 1.2345
+# typed was stored so and exported as 1.235 (record26).
+KEPT_DECIMALS = 3
+_THOUSANDTH = Decimal(1).scaleb(-KEPT_DECIMALS)
 
 
 def csv_field(value: object) -> str:

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
+from hiptimer.core.history.csv_fields import KEPT_DECIMALS
 from hiptimer.core.session.events import SetRecord
 from hiptimer.i18n import DECIMAL_MARKS, _, language
 from hiptimer.ui.a11y import announce
@@ -103,8 +104,15 @@ class ResultPrompt(QWidget):
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def type(self, value: int) -> None:
-        """A digit (0-9), or POINT for the decimal point (once)."""
+        """A digit (0-9), or POINT for the decimal point (once); no digit past the decimals
+        the history's export keeps, so what is typed is what every record gives."""
         if len(self.text) >= MAX_CHARS:
+            return
+        if (
+            value != POINT
+            and "." in self.text
+            and len(self.text.partition(".")[2]) >= KEPT_DECIMALS
+        ):
             return
         if value == POINT:
             if "." not in self.text:
