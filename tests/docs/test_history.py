@@ -181,6 +181,8 @@ def test_what_the_session_did_reads_as_the_doc_says(rows: list[dict[str, str]]) 
     assert by_set[("bridge", "", "2")]["pain_choice"] == "lower"
     assert by_set[("bridge", "", "3")]["adjustment"] == "reps 3 -> 2"  # as its e.g. writes one
     assert by_set[("bridge", "", "3")]["pain"] == ""  # K: no rating
+    # record26: a K and a rating never asked both left pain empty; pain_skipped tells them apart
+    assert [r["pain_skipped"] for r in rows] == ["0", "0", "1", "0", "0", "0", "0", "0"]
     left = by_set[("clam", "left", "1")]
     assert (left["planned_hold_s"], left["completed"]) == ("6", "0")
     assert left["actual_hold_s"] in ("2.5", "2.6")  # to the tenth, as the polls reached it

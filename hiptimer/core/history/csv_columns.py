@@ -85,6 +85,13 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
         " give it (in minutes there): from its start to its end (or to its last set, while it"
         " has no end), less a stop before a resumption (stopped_s)",
     ),
+    (
+        "pain_skipped",
+        "1 if the rating was left out on purpose (K on the pain question, or no rating chosen"
+        " in History), else 0: a set with no pain and 0 here was never rated (the set was"
+        " skipped or not asked about, HipTimer stopped on its question, or it was recorded"
+        " before HipTimer kept a K)",
+    ),
 )
 
 CSV_HEADER = [name for name, _ in CSV_COLUMNS]

@@ -11,7 +11,7 @@ from hiptimer.core.history.csv_fields import csv_field
 from hiptimer.core.history.local_times import LocalTimes
 from hiptimer.core.session.set_outcome import attempt_outcome, best_attempts, count_outcomes
 
-# side, completed, skipped, pain and pain_choice come from SQLite as one number (CODE_SQL)
+# side, completed, skipped, pain_skipped, pain and pain_choice come from SQLite as one number (CODE_SQL)
 # that the tables below turn into text: each value fetched from SQLite costs about 0.1 us,
 # a fifth of the ten-year export went on fetching. The schema's CHECKs, and the repair at
 # every start (hiptimer.core.history.repair), allow only these values there. The other
@@ -19,9 +19,10 @@ from hiptimer.core.session.set_outcome import attempt_outcome, best_attempts, co
 _CHOICES = ("", "stop", "lower", "continue")
 _SIDES = ("", "right", "left")
 CODE_SQL = (
-    "t.completed + 2 * t.skipped + 4 * ifnull(t.pain + 1, 0) + 48 * CASE t.pain_choice"
+    "t.completed + 2 * t.skipped + 4 * (t.pain IS NULL AND t.pain_skipped IS 1)"
+    " + 8 * ifnull(t.pain + 1, 0) + 96 * CASE t.pain_choice"
     " WHEN 'stop' THEN 1 WHEN 'lower' THEN 2 WHEN 'continue' THEN 3 ELSE 0 END"
-    " + 192 * CASE t.side WHEN 'right' THEN 1 WHEN 'left' THEN 2 ELSE 0 END"
+    " + 384 * CASE t.side WHEN 'right' THEN 1 WHEN 'left' THEN 2 ELSE 0 END"
 )
 # The set columns, in CSV order, as line_maker reads them. A duration is never negative,
 # whatever the file holds (max() of NULL is NULL). Their CSV text made by SQLite instead
@@ -32,11 +33,12 @@ SETS_COLUMNS = (
     " t.started_at, t.ended_at"
 )
 # By the code: each row's outcome (as hiptimer.core.session.set_outcome says), its side, and
-# its fields from completed to pain_choice.
+# its fields from completed to pain_choice. Its bits 0-2 (code & 7) are completed, skipped and
+# a rating left out on purpose (the last column, pain_skipped).
 _OUTCOMES = {c + 2 * s: attempt_outcome(c == 1, s == 1) for c in (0, 1) for s in (0, 1)}
 _CODES = [
-    (flags + 4 * pain + 48 * choice + 192 * side, side, f"{flags & 1},{flags >> 1},", pain, choice)
-    for side in range(3) for choice in range(4) for pain in range(12) for flags in range(4)
+    (flags + 8 * pain + 96 * choice + 384 * side, side, f"{flags & 1},{flags >> 1 & 1},", pain, choice)
+    for side in range(3) for choice in range(4) for pain in range(12) for flags in range(8)
 ]  # fmt: skip
 _SIDE_OF = {code: _SIDES[side] for code, side, *_ in _CODES}
 _OUTCOME_OF = {code: _OUTCOMES[code & 3] for code, *_ in _CODES}
@@ -151,7 +153,8 @@ def line_maker(
             # Each set once, no result, no rating changed, nothing emptied (most sessions):
             # all after the times is the session's, by the flags; the set's own fields
             # come rendered whole from `middles`, by the values that make them.
-            ends = [f"{a},{last},{session.ending}\r\n" for a in after]
+            # By the code's low bits: after[completed, skipped] to pain_skipped.
+            ends = [f"{after[i & 3]},{last},{session.ending},{i >> 2}\r\n" for i in range(8)]
             # The times inline, by the UTC hour of the time before (a session's sets share
             # one or two): the hour's lookup for each of 500,000 times was two thirds of
             # putting the lines together (docs/performance.md, session 16).
@@ -166,12 +169,12 @@ def line_maker(
                 if started[:13] == hour_of == ended[:13] and started[19:] == "+00:00" == ended[19:]:
                     append(
                         f"{head}{mid},{here}{started[13:19]}{offset},"
-                        f"{here}{ended[13:19]}{offset},{ends[row[7] & 3]}"
+                        f"{here}{ended[13:19]}{offset},{ends[row[7] & 7]}"
                     )
                 else:  # a new hour, or a time not in the stored form
                     started, hour_of, here, offset = at_hour(started, hour_of, here, offset)
                     ended, hour_of, here, offset = at_hour(ended, hour_of, here, offset)
-                    append(f"{head}{mid},{started},{ended},{ends[row[7] & 3]}")
+                    append(f"{head}{mid},{started},{ended},{ends[row[7] & 7]}")
             return out
         # A set tried again, a result, a changed rating, a value emptied: row by row.
         # zip stops at the rows: the extras of a session without them repeat "none".
@@ -195,7 +198,7 @@ def line_maker(
                         f"{head}{mid},{local(row[9])},{local(row[10])},"
                         f"{rest_of_line}{real[result]},{text[unit]}{last},"
                         f"{unreadable.get(set_id, '') if set_id is not None else ''}"
-                        f"{session.ending}\r\n"
+                        f"{session.ending},{code >> 2 & 1}\r\n"
                     )
                     break
                 except KeyError:

@@ -250,7 +250,8 @@ def _reference_export(store: HistoryStore) -> str:
             " s.sets_planned, s.morning_pain, s.morning_stiffness, s.morning_at,"
             " s.not_representative, t.result, iif(t.result IS NULL, NULL, t.result_unit),"
             " s.ended_at, s.stopped_s,"
-            " (SELECT max(ended_at) FROM sets WHERE session_id = s.id), s.resumed_at"
+            " (SELECT max(ended_at) FROM sets WHERE session_id = s.id), s.resumed_at,"
+            " t.pain_skipped"
             " FROM sessions AS s JOIN sets AS t ON t.session_id = s.id"
             " ORDER BY s.started_at, s.id, t.seq"
         ).fetchall()
@@ -298,6 +299,7 @@ def _reference_export(store: HistoryStore) -> str:
             None,  # unreadable: only a damaged row has it (tests/core/history/test_repair.py)
             # Unfinished: where it last ran, its last set or its resumption if later.
             local(row[29]), _time_s(row[1], row[29] or max(row[31], row[32] or ""), row[30]),
+            int(row[14] is None and row[33] == 1),  # pain_skipped: no rating, on purpose
         ]  # fmt: skip
         writer.writerow([_as_docs_say(safe_text(v)) for v in values])
     return out.getvalue()
@@ -319,15 +321,15 @@ def _time_s(started: str, ended: str, stopped_s: float) -> int:
 # The export of tests/history_generated.py's history, as the export wrote it before it was
 # made faster (sha256 of the text): a change to how lines are put together must not change
 # a byte. A change to what the CSV holds updates these, with docs/history.md (last: the
-# columns `session_ended` and `session_time_s` at the end; then whole numbers without '.0').
+# column `pain_skipped` at the end; before it `session_ended` and `session_time_s`).
 GENERATED_EXPORTS = {
-    "Europe/Berlin": "c6127ddd2d2a52ce3cd76fa545c0471352b2975d24580d3ab7dd8d4f87f7c49b",
-    "Asia/Kolkata": "88de8d34caa84765a2795cc712f4b2873f218a3a11e779c1f3a1c09a431335e3",
-    "America/St_Johns": "adda9e64a71caca23e05b8060a5e179d00f0428d15e566a3cb1726ef522d3a94",
+    "Europe/Berlin": "cc956287b711a85b011749a7b09c3454db90724507788161b1f187182938f91e",
+    "Asia/Kolkata": "a03b609bddb1e7084272034e26101e66330a3ceef0bd32158cf1bb2519becf61",
+    "America/St_Johns": "4d609396df0ab0ced7ccf65a350df912bfb103ee19da80447e844ec03facb32e",
     # Session 16 (the times inline by the hour before): half-hour offsets with a change on
     # the half hour, and no offset at all; hashed from the code before that change.
-    "Australia/Adelaide": "df5a1027f5403c0ded21b4e1720d3ff6680fd7c9a12c83c4c7e11d7432b2b4cd",
-    "UTC": "fe5666db4d49fa50eb75e9c20b73694b198309014f8848f3db99647c96866045",
+    "Australia/Adelaide": "4c76f9e189b9cf188dc1b60b8f47d7d9b7b3298a192d76b20a68953127e4869f",
+    "UTC": "50d1589fb52ea9c789f0eb39433502e6e3fab5302adae0724fa3997e827be8a8",
 }
 
 
@@ -552,3 +554,29 @@ def test_an_export_abandoned_while_it_sets_up_reads_no_further(
         store.export_csv(io.StringIO(newline=""))
     after = run[next(i for i, sql in enumerate(run) if abandoned_in in sql) + 1 :]
     assert after in ([], ["COMMIT"])  # its read transaction ends, nothing more is read
+
+
+def test_a_rating_left_out_on_purpose_reads_apart_from_one_never_given(
+    store: HistoryStore,
+) -> None:
+    """record26: K on the pain question and a question never answered (the session stopped
+    on it) both left `pain` empty, which a clinician could not tell apart; `pain_skipped`, the
+    last column, says which (docs/history.md). A session with nothing else to read row by row
+    (no result, no rating changed) and one with a changed rating (row by row) say the same."""
+    when = datetime(2025, 3, 3, 8, tzinfo=UTC)
+    for changed in (False, True):
+        sid = store.begin_session("hips", "Hips", 1, {}, when)
+        rated = store.add_set(sid, StoredSet("clam", "Clam", 1, when, when, pain=3))
+        kept_out = store.add_set(sid, StoredSet("clam", "Clam", 2, when, when))
+        store.skip_rating(kept_out)
+        store.add_set(sid, StoredSet("clam", "Clam", 3, when, when))  # never answered
+        store.finish_session(sid, "ended_early", when)
+        if changed:
+            store.correct_pain(rated, 2, at=when + timedelta(hours=1))
+        when += timedelta(days=1)
+    rows = exported(store)
+    assert [(r["set_number"], r["pain"], r["pain_skipped"]) for r in rows] == [
+        ("1", "3", "0"), ("2", "", "1"), ("3", "", "0"),
+        ("1", "2", "0"), ("2", "", "1"), ("3", "", "0"),
+    ]  # fmt: skip
+    assert list(rows[0])[-1] == "pain_skipped"  # at the end: a reader by position reads as before
