@@ -179,11 +179,11 @@ class HistoryQueries(HistorySeries):
     def session_sets(self, session_id: int) -> list[StoredSet]:
         """The sets recorded in a session, in the order they were done."""
         rows = self._conn.execute(
-            f"SELECT {SET_COLUMNS}, id, seq, {RESULT_COLUMNS} FROM sets WHERE session_id = ?"
-            " ORDER BY seq",
+            f"SELECT {SET_COLUMNS}, id, seq, {RESULT_COLUMNS}, pain_skipped IS 1 FROM sets"
+            " WHERE session_id = ? ORDER BY seq",
             (self._db_id(session_id),),
         )
-        records = [_set_record(row) for row in rows]
+        records = [_set_record(row[:-1], skipped_rating=row[-1] == 1) for row in rows]
         emptied = emptied_values(self._conn, [r.id for r in records if r.id])
         return [replace(r, unreadable=emptied[r.id][1]) if r.id in emptied else r for r in records]
 
@@ -284,8 +284,9 @@ def _convert(row: Any, times: tuple[int, ...], flags: tuple[int, ...] = ()) -> l
     return values
 
 
-def _set_record(row: Any) -> StoredSet:
+def _set_record(row: Any, *, skipped_rating: bool = False) -> StoredSet:
     values = _convert(row, times=(3, 4), flags=(10, 11))
     if isinstance(values[1], str):  # the exercise's name, as the routine loader would take it
         values[1] = shown_name(values[1])
-    return StoredSet(*values)
+    record = StoredSet(*values)
+    return replace(record, pain_skipped=True) if skipped_rating else record

@@ -48,6 +48,10 @@ class StoredSet:
     # Values HipTimer could not read in the file, emptied when it opened it (the row as it
     # was is in set_aside): 'pain' for a corrupt rating. The set still counts by its outcome.
     unreadable: tuple[str, ...] = ()
+    # No rating, on purpose (K, or "no rating" chosen in History): read back, never written
+    # from here (skip_rating and correct_pain set it), so a K reads apart from a question the
+    # stop cut off.
+    pain_skipped: bool = False
 
     @property
     def outcome(self) -> Outcome:

@@ -265,12 +265,16 @@ def _adjustment(record: StoredSet) -> str:
 
 def pain_text(row: SetRow) -> str:
     """'1/10', or '1/10 (was 7)' for a rating changed since it was given; 'unreadable' for
-    a rating the file held that HipTimer could not read (emptied when it opened the file)."""
+    a rating the file held that HipTimer could not read (emptied when it opened the file);
+    'no rating' for one left out on purpose (K), apart from a question never answered
+    (empty), as the CSV's pain_skipped tells them apart."""
     if "pain" in row.record.unreadable and row.record.pain is None:
         return _("unreadable")
     now = _("none") if row.record.pain is None else f"{row.record.pain}/10"
     if row.as_given is None:
-        return "" if row.record.pain is None else now
+        if row.record.pain is None:
+            return _("no rating") if row.record.pain_skipped else ""
+        return now
     was = _("none") if row.as_given == "none" else row.as_given
     return _("{now} (was {given})").format(now=now, given=was)
 

@@ -97,6 +97,25 @@ def test_a_rating_removed_in_history_is_not_asked_again_on_resuming(
     assert plan is not None and plan.session.id == sid and plan.to_rate is None
 
 
+def test_a_rating_left_out_reads_apart_from_a_question_never_answered(
+    qtbot: QtBot, store: HistoryStore
+) -> None:
+    """record26: K on the pain question and a question the stop cut off both read as an empty
+    Pain cell; a K reads *no rating*, as the CSV's pain_skipped says it (docs/history.md)."""
+    sid = store.begin_session("hips", "Hips", 1, {}, NOW, sets_planned=3)
+    for number in (1, 2):
+        set_id = store.add_set(sid, StoredSet("bridge", "Bridge", number, NOW, NOW,
+                                              planned_reps=10, actual_reps=10))  # fmt: skip
+        if number == 1:
+            store.skip_rating(set_id)
+    w = HistoryWindow(store, [HIPS, STRETCH], wall=lambda: NOW)
+    qtbot.addWidget(w)
+    w.set_filters(None, None, None)
+    pane = w.sessions_pane
+    pane.list_view.selectRow(0)
+    assert [pane.sets.index(row, 5).data() for row in (0, 1)] == ["no rating", ""]
+
+
 def test_a_session_marked_not_representative_says_so_and_why(
     window: HistoryWindow, store: HistoryStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
