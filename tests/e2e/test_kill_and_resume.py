@@ -22,9 +22,11 @@ from tests.e2e.three_sets import (
     PAUSED_HOLD,
     REST,
     REST_S,
+    RESUME,
     pain_question,
     paused_in_next_hold,
     rate_a_set,
+    resume,
     sessions_in,
     sets_in,
     skip_get_ready,
@@ -69,93 +71,91 @@ def test_the_get_ready_and_the_rests_are_told_from_everything_else_by_their_titl
     assert not [t for t in paused_rest if re.search(PAUSED_HOLD, t)]
 
 
-def test_killed_mid_set_and_again_before_the_next_it_resumes_into_one_session_each_stop_once(
+def resumed_at(db: Path) -> str:
+    with sqlite3.connect(db) as conn:
+        [(resumed,)] = conn.execute("SELECT resumed_at FROM sessions").fetchall()
+    return str(resumed)
+
+
+def test_killed_on_a_question_mid_set_and_before_a_set_it_resumes_into_one_session(
     display: str, tmp_path: Path
 ) -> None:
-    # Killed in the third hold, resumed, killed again in the get-ready (no set ended since the
-    # resumption), resumed again and finished: the outside tester's run. The second stop was
-    # measured from the second set's end, the first stop counted in it again. (Two tests
-    # before, whose first apps walked the same path to the same kill: one app start and
-    # two sets' run fewer.)
-    data, routine, db = three_sets_in(tmp_path)
-
-    def two_sets_then_the_third(first: RealApp) -> None:
-        skip_get_ready(first)
-        rate_a_set(first, db, "3")
-        skip_rest(first)
-        rate_a_set(first, db, "4")
-        paused_in_next_hold(first)  # the third set begun
-
-    first = killed_after(display, data, routine, two_sets_then_the_third)
-    assert first.process.returncode == -9
-    # Both rated sets reached the file before the kill; the third never ended.
-    assert sessions_in(db) == [(1, None)]
-    assert sets_in(db) == [(1, 1, 3, 1, 0), (1, 2, 4, 1, 0)]
-
-    started = time.monotonic()
-    second = RealApp(display, data, routine, log_name="second.log")
-    try:
-        second.wait_title(r"^Resume your session\? \u2014 HipTimer$")
-        offered_s = time.monotonic() - started
-        if SCREENSHOTS:
-            second.screenshot(Path(SCREENSHOTS) / "resume.png")
-        assert sessions_in(db) == [(1, None)]  # --start waits for the answer
-        second.key("Return")
-        second.wait_title(GET_READY)  # the get-ready before the third set, seconds to go
-        second.kill()
-    finally:
-        second.stop()
-    with sqlite3.connect(db) as conn:
-        [(first_resumed,)] = conn.execute("SELECT resumed_at FROM sessions").fetchall()
-    third = RealApp(display, data, routine, log_name="third.log")
-    try:
-        third.wait_title(r"^Resume your session\? \u2014 HipTimer$")
-        third.key("Return")
-        skip_get_ready(third)  # the get-ready before the third set
-        rate_a_set(third, db, "2")
-        third.wait_title(r"^Session complete \u2014 HipTimer$")
-        assert sessions_in(db) == [(1, "completed")]
-        assert sets_in(db) == [(1, 1, 3, 1, 0), (1, 2, 4, 1, 0), (1, 3, 2, 1, 0)]
-        third.key("Return")  # back to the library: Enter never quits
-        third.wait_title(r"^HipTimer$")
-        third.quit()  # quitting is explicit, and asks first
-        assert third.process.wait(timeout=WAIT_S) == 0, third.output()
-    finally:
-        third.stop()
-    with sqlite3.connect(db) as conn:
-        [(stopped, last_set, resumed)] = conn.execute(
-            "SELECT stopped_s, (SELECT ended_at FROM sets WHERE seq = 2), resumed_at FROM sessions"
-        ).fetchall()
-    assert resumed >= first_resumed > last_set  # a fast restart: the same second
-    # From the second set's end to the last resumption: both stops, each once.
-    gap = datetime.fromisoformat(resumed) - datetime.fromisoformat(last_set)
-    assert stopped == pytest.approx(gap.total_seconds(), abs=0.01)
-    print(f"resume offer on screen {offered_s:.2f} s after the restart")
-
-
-def test_killed_on_a_pain_question_the_resumption_asks_it_first(
-    display: str, tmp_path: Path
-) -> None:
+    # Killed on the first set's pain question: the resumption asks it first, before any
+    # get-ready. Then the outside tester's run: killed in the third hold, resumed, killed
+    # again in the get-ready (no set ended since the resumption), resumed again and finished;
+    # the second stop was measured from the second set's end, the first stop counted in it
+    # again. (Three tests before, each starting from a session's first set: 7 app starts, 4
+    # here; every check of theirs is below.)
     data, routine, db = three_sets_in(tmp_path)
 
     def first_set(first: RealApp) -> None:
         skip_get_ready(first)
         pain_question(first, db)  # the set written, its rating waiting
 
-    killed_after(display, data, routine, first_set)
-    assert sets_in(db) == [(1, 1, None, 1, 0)]
+    first = killed_after(display, data, routine, first_set)
+    assert first.process.returncode == -9
+    assert sets_in(db) == [(1, 1, None, 1, 0)] and sessions_in(db) == [(1, None)]
 
+    started = time.monotonic()
     second = RealApp(display, data, routine, log_name="second.log")
     try:
-        second.wait_title(r"^Resume your session\? \u2014 HipTimer$")
-        second.key("Return")
-        rate_a_set(second, db, "2")  # the question first, before any get-ready
-        assert sets_in(db) == [(1, 1, 2, 1, 0)]
-        second.wait_title(GET_READY)  # then the next set's get-ready
-        second.kill()  # killed again: the rating given stays, and is not asked again
+        second.wait_title(RESUME)
+        offered_s = time.monotonic() - started
+        if SCREENSHOTS:
+            second.screenshot(Path(SCREENSHOTS) / "resume.png")
+        assert sessions_in(db) == [(1, None)]  # --start waits for the answer
+        resume(second)
+        rate_a_set(second, db, "3")  # the question first, before any get-ready
+        assert sets_in(db) == [(1, 1, 3, 1, 0)]
+        skip_get_ready(second)  # then the next set's get-ready
+        rate_a_set(second, db, "4")
+        paused_in_next_hold(second)  # the third set begun
+        second.kill()
     finally:
         second.stop()
-    assert sets_in(db) == [(1, 1, 2, 1, 0)] and sessions_in(db) == [(1, None)]
+    # The rating given and the second set reached the file before the kill; the third never
+    # ended.
+    assert sessions_in(db) == [(1, None)]
+    assert sets_in(db) == [(1, 1, 3, 1, 0), (1, 2, 4, 1, 0)]
+    resumed = [resumed_at(db)]
+
+    third = RealApp(display, data, routine, log_name="third.log")
+    try:
+        resume(third)
+        # The third set's get-ready, seconds to go: the rating given is not asked again.
+        third.wait_title(GET_READY)
+        third.kill()
+    finally:
+        third.stop()
+    resumed.append(resumed_at(db))
+
+    fourth = RealApp(display, data, routine, log_name="fourth.log")
+    try:
+        resume(fourth)
+        skip_get_ready(fourth)  # the get-ready before the third set
+        rate_a_set(fourth, db, "2")
+        fourth.wait_title(r"^Session complete \u2014 HipTimer$")
+        assert sessions_in(db) == [(1, "completed")]
+        assert sets_in(db) == [(1, 1, 3, 1, 0), (1, 2, 4, 1, 0), (1, 3, 2, 1, 0)]
+        fourth.key("Return")  # back to the library: Enter never quits
+        fourth.wait_title(r"^HipTimer$")
+        fourth.quit()  # quitting is explicit, and asks first
+        assert fourth.process.wait(timeout=WAIT_S) == 0, fourth.output()
+    finally:
+        fourth.stop()
+    with sqlite3.connect(db) as conn:
+        [(stopped, first_end, second_end, last)] = conn.execute(
+            "SELECT stopped_s, (SELECT ended_at FROM sets WHERE seq = 1),"
+            " (SELECT ended_at FROM sets WHERE seq = 2), resumed_at FROM sessions"
+        ).fetchall()
+    # Fast restarts (often within the second): the times in order to the microsecond.
+    assert last >= resumed[1] > second_end > resumed[0] > first_end
+    # The first stop from the first set's end to its resumption; then from the second set's
+    # end to the last resumption: the two stops after it, each once.
+    at = datetime.fromisoformat
+    gaps = (at(resumed[0]) - at(first_end)) + (at(last) - at(second_end))
+    assert stopped == pytest.approx(gaps.total_seconds(), abs=0.02)
+    print(f"resume offer on screen {offered_s:.2f} s after the restart")
 
 
 def planned_holds(db: Path) -> list[tuple[object, ...]]:
@@ -191,8 +191,7 @@ def test_plus_pressed_in_a_set_the_kill_cut_short_is_resumed_and_offered_again_a
 
     second = RealApp(display, data, routine, log_name="second.log")
     try:
-        second.wait_title(r"^Resume your session\? \u2014 HipTimer$")
-        second.key("Return")
+        resume(second)
         skip_get_ready(second)  # the get-ready before the second set
         rate_a_set(second, db, "2")  # the longer holds: planned_holds below
         skip_rest(second)

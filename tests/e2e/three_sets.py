@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import time
 from pathlib import Path
 
 from tests.e2e.real_app import RealApp, muted_folder_with, wait_until
@@ -44,6 +45,7 @@ REST = rf"^0:(3[1-9]|{REST_S}) Quick stretch"  # 0:40 to 0:31: only a rest betwe
 PAUSED = r"^Paused 0:\d\d Quick stretch"
 PAUSED_HOLD = rf"^Paused 0:0{HOLD_S} Quick stretch"  # reached while paused: its whole time
 RATING = r"^Rate pain: Quick stretch"
+RESUME = r"^Resume your session\? \u2014 HipTimer$"
 
 
 def sets_in(db: Path) -> list[tuple[object, ...]]:
@@ -68,6 +70,32 @@ def skip_get_ready(app: RealApp) -> None:
     """Wait for the get-ready (at a session's start, or a resumption's) and end it with Right."""
     app.wait_title(GET_READY)
     app.key("Right")
+
+
+def resume(app: RealApp) -> None:
+    """Wait for the offer to resume the session, and take it with Enter, pressed again a
+    second apart while the offer stays (in a hold's get-ready, where the offer goes, Enter
+    does nothing).
+
+    One Enter typed as the offer came was lost: run after the killed-on-the-summary test on
+    the same X server, the killed-mid-set test failed so in every run (2 of 2 on main at
+    b286a4f5, 3 of 3 beside this file's merged tests; either alone passed). The app's key trace had no Return, not even after a Shift reached
+    the offer (wait_keyboard) and the Enter was typed as a keyboard types it; one typed 2 s
+    later resumed. Why the first is lost is not known: a person does not press within a few
+    milliseconds of a page appearing, so it is pressed again, as the library's V is."""
+    app.wait_title(RESUME)
+    pressed = 0.0
+
+    def resumed() -> bool:
+        nonlocal pressed
+        if not re.search(RESUME, app.title()):
+            return True
+        if time.monotonic() - pressed > 1.0:
+            app.xdotool("key", "--window", app.window, "Return")
+            pressed = time.monotonic()
+        return False
+
+    wait_until(resumed, lambda: f"Enter never resumed; the app said:\n{app.output()}")
 
 
 def skip_rest(app: RealApp) -> None:
