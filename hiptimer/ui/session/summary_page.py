@@ -127,6 +127,15 @@ def named_set(record: SetRecord) -> str:
     return head + name + tail.replace(" ", "\u00a0").replace(",\u00a0", ", ")
 
 
+def detailed_set(record: SetRecord, counted: bool = True) -> str:
+    """'Bridge, set 2, right side' / 'Planned 10 reps · Done 8 reps' for a table with no
+    Planned and Done columns either, each value after its column's title as History's sets
+    table writes them folded."""
+    values = ((PLANNED_COLUMN, planned_text(record)), (DONE_COLUMN, done_text(record, counted)))
+    parts = [f"{translate(COLUMNS[column])} {units_kept(value)}" for column, value in values]
+    return named_set(record) + "\n" + " \u00b7 ".join(parts)  # the plan and outcome a line apart
+
+
 def side_word(side: Side | None) -> str:
     """A set's side for a table: "left", "right", or nothing."""
     if side is None:
@@ -261,6 +270,12 @@ class SummaryPage(QWidget):
         table.wrap_where_narrow(0, PLANNED_COLUMN, DONE_COLUMN, CHOICE_COLUMN)
         # Where even so the table is wider than the page, a row's side and set join its name.
         table.fold_where_narrow((SIDE_COLUMN, SET_COLUMN), [named_set(r) for r in records])
+        # Where still it is, what was planned and done join them: at 640 x 480 in large print
+        # in Spanish the titles alone took 669 px of 564, Decisión out of sight.
+        table.fold_where_narrow(
+            (PLANNED_COLUMN, DONE_COLUMN),
+            [detailed_set(r, counted[row]) for row, r in enumerate(records)],
+        )
         return table
 
     def keep_answered(self, kept: bool) -> None:

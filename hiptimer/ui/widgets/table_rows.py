@@ -62,9 +62,9 @@ class AllRowsTable(QTableWidget):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._wrap: tuple[int, ...] = ()  # wrap_where_narrow's columns
-        self._fold: tuple[int, ...] = ()  # fold_where_narrow's columns, and the first
-        self._texts: tuple[list[str], list[str]] = ([], [])  # column's texts: whole, folded
-        self._folded = False
+        self._folds: list[tuple[int, ...]] = []  # fold_where_narrow's columns, fold by fold
+        self._texts: list[list[str]] = []  # the first column's texts: whole, then each fold's
+        self._level = 0  # how many folds are made
         self._hid: set[int] = set()  # the columns the fold hid (not those hidden before it)
         self._fit_rows()
 
@@ -87,9 +87,13 @@ class AllRowsTable(QTableWidget):
         """Hide these columns, and show each row's `texts` in the first column instead ("Bridge,
         set 2, right side"), where the table is narrower than its columns at their least: at
         800 x 600 in large print in Spanish the summary's scrolled sideways, 724 px shown of
-        917, *Dolor* cut and *Decisión* out of sight. Each cell still reads whole."""
-        self._fold = columns
-        self._texts = ([self._first_text(row) for row in range(self.rowCount())], texts)
+        917, *Dolor* cut and *Decisión* out of sight. Each cell still reads whole. Called again,
+        a further fold, made only where the one before leaves the table too wide (its `texts`
+        say the columns of both)."""
+        if not self._folds:
+            self._texts = [[self._first_text(row) for row in range(self.rowCount())]]
+        self._folds.append(columns)
+        self._texts.append(texts)
         self._fit_wrapped()
 
     def _first_text(self, row: int) -> str:
@@ -97,26 +101,34 @@ class AllRowsTable(QTableWidget):
         return item.text() if item is not None else ""
 
     def _fold_to(self, room: int) -> None:
-        """Fold where the columns at their least (the first at its title's width, the others
-        at their contents' or their words') are wider than `room`, unfold where they fit."""
+        """Fold as far as the columns at their least (the first at its title's width, the
+        others at their contents' or their words') are wider than `room`, unfold where they
+        fit."""
         for column in self._hid:  # measured shown: a hidden section's size hint is 0
             self.setColumnHidden(column, False)
         header = self.horizontalHeader()
         hidden = {c for c in range(self.columnCount()) if self.isColumnHidden(c)}
-        least = header.sectionSizeHint(0)
-        for column in set(range(1, self.columnCount())) - hidden:
-            words = widest_word(self, column) if column in self._wrap else 0
-            contents = 0 if column in self._wrap else self.sizeHintForColumn(column)
-            least += max(header.sectionSizeHint(column), words, contents)
-        folded = least > room
-        self._hid = set(self._fold) - hidden if folded else set()
-        for column in set(self._fold) - hidden:
-            self.setColumnHidden(column, folded)
-            if not folded:  # at its size for these contents now, as the room is shared out
+
+        def least(gone: set[int]) -> int:
+            total = header.sectionSizeHint(0)
+            for column in set(range(1, self.columnCount())) - hidden - gone:
+                words = widest_word(self, column) if column in self._wrap else 0
+                contents = 0 if column in self._wrap else self.sizeHintForColumn(column)
+                total += max(header.sectionSizeHint(column), words, contents)
+            return total
+
+        level, gone = 0, set[int]()
+        while level < len(self._folds) and least(gone) > room:
+            gone |= set(self._folds[level]) - hidden
+            level += 1
+        self._hid = gone
+        for column in set().union(*self._folds) - hidden:
+            self.setColumnHidden(column, column in gone)
+            if column not in gone:  # at its size for these contents now, as the room is shared
                 self.resizeColumnToContents(column)
-        if folded != self._folded:
-            self._folded = folded
-            for row, text in enumerate(self._texts[folded]):
+        if level != self._level:
+            self._level = level
+            for row, text in enumerate(self._texts[level]):
                 item = self.item(row, 0)
                 if item is not None:
                     item.setText(text)
@@ -129,7 +141,7 @@ class AllRowsTable(QTableWidget):
     def _fit_wrapped(self) -> None:
         if not self._wrap:
             return
-        if self._fold and self.isVisible():  # hidden, not yet laid out: no room to go by
+        if self._folds and self.isVisible():  # hidden, not yet laid out: no room to go by
             self._fold_to(self.viewport().width())
         header = self.horizontalHeader()
         shown = [c for c in range(self.columnCount()) if not self.isColumnHidden(c)]

@@ -8,7 +8,14 @@ from pytestqt.qtbot import QtBot
 
 from hiptimer.core.session.events import EndReason, PainChoice, SetRecord
 from hiptimer.core.session.steps import Side
-from hiptimer.ui.session.summary_page import SessionResult, SummaryPage
+from hiptimer.ui.session.summary_page import (
+    CHOICE_COLUMN,
+    DONE_COLUMN,
+    PAIN_COLUMN,
+    PLANNED_COLUMN,
+    SessionResult,
+    SummaryPage,
+)
 from hiptimer.ui.widgets.wrapped_cells import reads_whole
 from tests.harness import short_routine
 from tests.ui.session.set_records import record
@@ -61,3 +68,32 @@ def test_a_long_name_takes_no_more_lines_than_the_room_needs(
     # Five lines (seven before: 192 px of 25-px lines at 1012 x 500, 272 px of 38 at 1268 x
     # 720), the done and choice cells taking more lines so that the name takes fewer.
     assert max(table.rowHeight(row) for row in range(table.rowCount())) < one + 5 * line
+
+
+@pytest.mark.parametrize("width", [628, 788])
+def test_what_was_planned_and_done_joins_the_name_only_where_its_columns_scroll(
+    qtbot: QtBot, width: int
+) -> None:
+    # At 640 x 480 in large print in Spanish the titles alone took 669 px of 564, the table
+    # scrolled sideways and Decisión was out of sight; at 800 x 600 the columns stay.
+    page = SummaryPage(SessionResult(short_routine(), tour_sets(), EndReason.COMPLETED, 135.0))
+    qtbot.addWidget(page)
+    page.resize(width, 400)
+    page.show()
+    qtbot.waitExposed(page)
+    QApplication.processEvents()
+    table = page.table
+    assert table.horizontalScrollBar().maximum() == 0
+    narrow = width < 700
+    assert table.isColumnHidden(PLANNED_COLUMN) is narrow
+    assert table.isColumnHidden(DONE_COLUMN) is narrow
+    assert not table.isColumnHidden(PAIN_COLUMN) and not table.isColumnHidden(CHOICE_COLUMN)
+    item = table.item(3, 0)
+    assert item is not None
+    first = item.text()
+    assert ("Previsto 3\u00a0repeticiones" in first) is narrow
+    assert ("Hecho 0\u00a0repeticiones (hecha en parte)" in first) is narrow
+    for row in range(table.rowCount()):
+        for col in range(table.columnCount()):
+            if not table.isColumnHidden(col):
+                assert reads_whole(table, table.model().index(row, col)), (row, col)
