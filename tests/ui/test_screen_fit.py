@@ -48,7 +48,6 @@ NOT_YET: dict[tuple[int, int, float], tuple[str, ...]] = {
         # row does not ask for the height its wrapped parts take).
         "notice",
         "rest",  # the caution's last line under the steps (the rest's room rule: session 26)
-        "editor",  # its exercise form scrolls sideways in large print (450 px of 353)
         # History: its lists' routine and sets cut, its tabs scrolling sideways (session 26's
         # History layout work is at 800 x 600)
         "history: sessions",

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from hiptimer.i18n import _
 from hiptimer.ui.editor.data_ops import MISSING
 from hiptimer.ui.editor.fields import NUMBER_WIDTH, Field, parse_number, show_number
 from hiptimer.ui.editor.number_edit import NumberEdit
+from hiptimer.ui.widgets.flow_layout import FlowLayout, FlowRow
 
 UNITS = (("kg", "kg"), ("lb", "lb"))
 
@@ -67,9 +68,20 @@ class CeilingField(Field):
             edit.textEdited.connect(self._emit)
         # Blank parts show the dose as written, greyed: the tooltip says so.
         sets_of = QLabel(_("sets of"), parent)
-        for words in (sets_of, self.amount_label):  # the form as narrow as its fields allow
-            words.setWordWrap(True)
-        self._beside(self.sets, sets_of, self.amount, self.amount_label)
+        # The sets and the amount each with its words, the amount under the sets where the
+        # form is narrow: in one row they held the form 450 px wide at 640 x 480 in Spanish
+        # large print ("series de", "s mantenidos"), scrolled sideways in 353.
+        parts = FlowLayout(spacing=6)
+        for edit, words in ((self.sets, sets_of), (self.amount, self.amount_label)):
+            words.setWordWrap(True)  # the form as narrow as its fields allow
+            pair = QWidget(self.row)
+            line = QHBoxLayout(pair)
+            line.setContentsMargins(0, 0, 0, 0)
+            line.setSpacing(6)
+            line.addWidget(edit)
+            line.addWidget(words)
+            parts.addWidget(pair)
+        self._beside(FlowRow(parts, self.row))
 
     def set_kind(self, kind: object, sets: object, amount: object) -> None:
         """Reps or a hold, with the dose as written as the placeholders."""

@@ -64,7 +64,14 @@ class ShortTextEdit(NumberEdit):
     """
 
     sample = "straight-leg-raise-weighted"  # the longest id of the built-in routines
+    # Where the form has less room (640 x 480 in large print: 353 px), it gives way down to
+    # this much of an id, its text scrolling in it, rather than the form scrolling sideways.
+    least_sample = "straight-leg"
 
     def __init__(self, parent: QWidget, least: int) -> None:
         super().__init__(parent, least)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.width_for(self.least_sample), self.sizeHint().height())

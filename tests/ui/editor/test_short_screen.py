@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from hiptimer import i18n
 from hiptimer.core.routines.catalog import load_catalog
 from hiptimer.ui.editor.window import EditorWindow
 from hiptimer.ui.widgets import screen_fit
 from tests.harness import hold, quick_routine
-from tests.ui.looks import apply_look
+from tests.ui.small_screen import on_screen
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -28,10 +27,12 @@ def editor(
     request: pytest.FixtureRequest,
 ) -> EditorWindow:
     """The editor as it opens on an 800 x 600 screen at 150 %, in each language."""
-    i18n.use(request.param)
-    request.addfinalizer(lambda: i18n.use("en"))
-    apply_look(qapp, "dark", 150)
-    monkeypatch.setattr(screen_fit, "free_area", lambda _widget: SCREEN)
+    on_screen(monkeypatch, request, qapp, SCREEN, request.param)
+    return opened(qtbot)
+
+
+def opened(qtbot: QtBot) -> EditorWindow:
+    """The editor of a built-in routine, shown and laid out."""
     catalog = load_catalog()
     window = EditorWindow(catalog.find("daily-hip-stretches"), catalog)
     qtbot.addWidget(window)
@@ -129,3 +130,35 @@ def test_a_long_name_leaves_the_list_showing_more_than_one_row(editor: EditorWin
         r for r in range(rows.count()) if seen.contains(rows.visualRect(rows.model().index(r, 0)))
     ]
     assert len(whole) >= 2, (len(whole), seen, rows.visualRect(rows.model().index(0, 0)))
+
+
+SMALL = QRect(0, 0, 640, 480)
+
+
+@pytest.fixture(params=["en", "es"])
+def small_editor(
+    qtbot: QtBot,
+    qapp: QApplication,
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+) -> EditorWindow:
+    """The editor as it opens on a 640 x 480 screen at 150 %, in each language."""
+    on_screen(monkeypatch, request, qapp, SMALL, request.param)
+    return opened(qtbot)
+
+
+def test_at_640_x_480_the_form_fits_beside_the_list(small_editor: EditorWindow) -> None:
+    # In Spanish large print the form was 450 px at its least ("series de", "s mantenidos" and
+    # the two numbers of At most in one row; the id field as wide as the longest built-in id):
+    # the window's least was 727 px, and the form scrolled sideways in the 353 px it got.
+    window = small_editor
+    room = screen_fit.room(window)
+    assert window.minimumSizeHint().width() <= room.width() <= SMALL.width()
+    assert window.width() <= room.width()
+    area = window.exercise_form.parentWidget()
+    assert area is not None
+    scroller = area.parentWidget()
+    assert isinstance(scroller, QAbstractScrollArea)
+    assert scroller.horizontalScrollBar().maximum() == 0
+    ceiling = window.exercise_form.fields["ceiling"].row
+    assert ceiling.width() <= area.width()
