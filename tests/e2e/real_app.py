@@ -152,6 +152,8 @@ class RealApp:
         result = subprocess.run(
             ["xdotool", *args], env=self.env, capture_output=True, text=True, timeout=timeout
         )
+        if args[0] == "key":  # none left held down for the next key (Screen.release_keys)
+            self.screen.release_keys()
         return result.stdout.strip()
 
     def _find_window(self) -> str:

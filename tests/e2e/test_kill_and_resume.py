@@ -148,8 +148,10 @@ def test_killed_on_a_question_mid_set_and_before_a_set_it_resumes_into_one_sessi
             "SELECT stopped_s, (SELECT ended_at FROM sets WHERE seq = 1),"
             " (SELECT ended_at FROM sets WHERE seq = 2), resumed_at FROM sessions"
         ).fetchall()
-    # Fast restarts (often within the second): the times in order to the microsecond.
-    assert last >= resumed[1] > second_end > resumed[0] > first_end
+    # The times in order. They are kept to the second (records.to_db_time), and a restart
+    # may resume within the second a set ended in (one Enter resumes it now: 2 of 6 runs);
+    # the second set ends a whole hold after its resumption.
+    assert last >= resumed[1] >= second_end > resumed[0] >= first_end
     # The first stop from the first set's end to its resumption; then from the second set's
     # end to the last resumption: the two stops after it, each once.
     at = datetime.fromisoformat

@@ -8,6 +8,7 @@ import select
 from Xlib import X, Xatom
 from Xlib.display import Display
 from Xlib.error import XError
+from Xlib.ext import xtest
 from Xlib.xobject.drawable import Window
 
 # A look is a few requests on a connection each worker opens once (python-xlib, pure Python):
@@ -110,6 +111,27 @@ class Screen:
     def repeats_keys(self) -> bool:
         """Whether the server repeats a key held down (the e2e tests' server must not)."""
         return bool(self._x.get_keyboard_control().global_auto_repeat)
+
+    def keys_down(self) -> list[int]:
+        """The keycodes the server holds down now."""
+        held = self._x.query_keymap()
+        return [i * 8 + bit for i, byte in enumerate(held) for bit in range(8) if byte >> bit & 1]
+
+    def release_keys(self) -> list[int]:
+        """Release, as a keyboard would (XTEST), every key the server holds down; the keycodes.
+
+        xdotool's `key --window W` asks for each press and each release whether W has the
+        keyboard: if so it types by XTEST, else it sends the event to W (XSendEvent), which
+        the server's keyboard never sees. A key that closes W on its press (Enter on "Keep
+        these doses?") was pressed by XTEST and released by XSendEvent to the gone window: the
+        server held it down, and, as it repeats no key (-r), dropped its next press. The
+        next test's first Enter on "Resume your session?" was lost so (keycode 36 held down
+        as it was typed), and a second one, whose release came by XTEST, worked."""
+        held = self.keys_down()
+        for code in held:
+            xtest.fake_input(self._x, X.KeyRelease, code)
+        self._x.sync()
+        return held
 
     def user_time(self, window: str) -> int:
         """The window's _NET_WM_USER_TIME (0 if none): Qt stamps it with the X time of each
