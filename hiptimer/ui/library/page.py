@@ -72,6 +72,7 @@ class LibraryPage(QWidget):
         self._labels: list[str] = []  # each item's label, its length included: _fit_labels()
         self._estimate = estimate
         self.lengths = RowLengths(self._relabel)  # a long list's: on a thread of their own
+        self.destroyed.connect(self.lengths.stop)  # a page deleted meanwhile is handed none
         self.heading = QLabel(_("Choose a routine"), self)
         self.today = QLabel("", self)  # the weekly plan's day: routines, marks, the week
         self.today.setTextFormat(Qt.TextFormat.PlainText)  # routine titles

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QListView, QListWidget
 from pytestqt.qtbot import QtBot
 
@@ -87,6 +88,25 @@ def test_lengths_computed_for_a_list_replaced_meanwhile_are_not_shown(qtbot: QtB
     page.set_items(many(3))  # (a reload, say) before the long list's lengths came
     qtbot.wait(50)  # (not a timing: time for the replaced computation to hand anything over)
     assert texts(page) == [f"Routine {n} \u00b7 10 min" for n in range(3)]
+
+
+def test_a_page_deleted_while_its_lengths_are_computed_is_not_handed_them(qtbot: QtBot) -> None:
+    # The fresh clone's CI, session 26: a long list's page deleted (the test's end; a reload's
+    # replaced page likewise) before its lengths came; they were handed to its deleted list
+    # ("Internal C++ object (QListWidget) already deleted").
+    release = threading.Event()
+    slow = Lengths(600)
+
+    def held(routine: Routine) -> float:
+        if threading.current_thread().name == "routines-read":  # the details' own at once
+            release.wait(5)
+        return slow(routine)
+
+    page = LibraryPage(many(LENGTHS_APART + 1), estimate=held)
+    shiboken6.delete(page)
+    release.set()
+    qtbot.waitUntil(lambda: len(slow.asked.get("routines-read", ())) == LENGTHS_APART + 1)
+    qtbot.wait(50)  # (not a timing: time for the queued hand-over, which must go nowhere)
 
 
 def test_a_long_list_is_fitted_rows_in_view_first_then_between_events(qtbot: QtBot) -> None:
