@@ -319,6 +319,7 @@ def assert_it_stands_out(view: FigureView, qapp: QApplication, *, step: int, at_
     from hiptimer.ui.palette import DARK, LIGHT
     from tests.ui.strong_pixels import strong_pixels
 
+    font, sheet = qapp.font(), qapp.styleSheet()  # put back as found: later tests measure text
     try:
         for look in (LIGHT, DARK):
             theme.apply(qapp, look.name, 100)
@@ -329,8 +330,8 @@ def assert_it_stands_out(view: FigureView, qapp: QApplication, *, step: int, at_
                 assert strong_pixels(image, style.background, step) > at_least, (look.name, phase)
     finally:
         theme.use(DARK, 100)
-        qapp.setStyleSheet("")
-        qapp.setFont(theme.app_font())
+        qapp.setStyleSheet(sheet)
+        qapp.setFont(font)
 
 
 def test_a_picture_s_name_with_an_override_left_open_keeps_our_words_in_their_direction(
