@@ -99,15 +99,21 @@ class NoticeBar(QFrame):
         self._words = ("", "")  # the notice shown: its heading and its detail
         self._up = False  # a notice is shown (or held back while the bar makes way)
         self._aside = False  # making way for the pain question
+        # The words, then the buttons beside them; or under them from the words' side where
+        # beside them the words would have less than a third of the strip (arrange_buttons).
         layout = QHBoxLayout(self)
         layout.setContentsMargins(14, 8, 10, 8)
+        self._buttons = QHBoxLayout()
+        self._under = False
         # While Details is down, the words are in a scroll area (_scroll_words): made then,
         # not before the first paint, where a QScrollArea's private parts, met by Python,
         # made PySide build most of Qt's types (test_first_paint.py).
         self.words: QScrollArea | None = None
         layout.addWidget(self.text, 1)
         for button in (self.details, self.action, self.dismiss):
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+            self._buttons.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self._buttons.addStretch(0)  # under the words: the buttons at their side, not spread
+        layout.addLayout(self._buttons)
         # Tab follows the order they were made in: as they read, left to right, instead.
         QWidget.setTabOrder(self.details, self.action)
         QWidget.setTabOrder(self.action, self.dismiss)
@@ -169,6 +175,7 @@ class NoticeBar(QFrame):
     def _show_words(self) -> None:
         """The whole notice, or on a short window one line of it unless Details is down."""
         heading, detail = self._words
+        self._arrange_buttons()
         whole = f"<b>{escape(heading)}</b> {escape(detail)}".strip()
         bold, plain = self._metrics()
         short = bool(detail) and self._too_tall(f"{heading} {detail}", bold)
@@ -236,9 +243,29 @@ class NoticeBar(QFrame):
         return QFontMetrics(font), QFontMetrics(self.text.font())
 
     def _room(self) -> int:
-        """The words' width beside the buttons."""
+        """The words' width: beside the buttons, or the strip's whole width over them."""
+        return self.width() - 24 if self._under else self._room_beside()  # 24: margins
+
+    def _room_beside(self) -> int:
         buttons = [self.details, self.dismiss] + ([self.action] if self.action.text() else [])
-        return self.width() - 24 - sum(b.sizeHint().width() + 6 for b in buttons)  # margins
+        return self.width() - 24 - sum(b.sizeHint().width() + 6 for b in buttons)
+
+    def _arrange_buttons(self) -> None:
+        """The buttons beside the words, or under them where beside them the words would
+        have less than a third of the strip: at 640 px in large print "Open in the editor"
+        had 130 of the 246 px its words need, and the words a few letters a line."""
+        under = self._room_beside() < (self.width() - 24) // 3
+        if under == self._under:
+            return
+        self._under = under
+        layout = self.layout()
+        assert isinstance(layout, QHBoxLayout)  # built with one
+        # (QBoxLayout's enum only here: not made before the library's first paint.)
+        from PySide6.QtWidgets import QBoxLayout
+
+        ways = QBoxLayout.Direction
+        layout.setDirection(ways.TopToBottom if under else ways.LeftToRight)
+        layout.setSpacing(6 if under else -1)
 
     def _too_tall(self, words: str, bold: QFontMetrics) -> bool:
         """Whether `words`, wrapped beside the buttons, would take more than MOST_SHARE of

@@ -56,6 +56,16 @@ class BesideOrUnder(ItemsLayout):
             raise TypeError("BesideOrUnder holds its two widgets only")
         super().addItem(item)
 
+    def invalidate(self) -> None:
+        """Forget its sizes, and have the layout it is in ask its holder's height again: a
+        label's font change reached this layout but not the holder's cached height for a
+        width, and at 640 x 480 in large print Start, put under the hint as the library's
+        fonts shrank, kept the height it had beside it, cut in half."""
+        super().invalidate()
+        holder = self.parentWidget()
+        if holder is not None:
+            holder.updateGeometry()
+
     def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation.Horizontal
 
