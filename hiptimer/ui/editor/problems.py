@@ -131,14 +131,19 @@ def describe(problem: Problem, data: dict[str, Any]) -> str:
     )
 
 
-def tab_titles(current: int, name: str, routed: RoutedProblems) -> tuple[str, str]:
+def tab_titles(
+    current: int, name: str, routed: RoutedProblems
+) -> tuple[tuple[str, str], tuple[str, str]]:
     """The form's two tabs ('Exercise 2: Bridge', 'Routine details'), marked when they hold
-    a problem."""
+    a problem, and their short forms for a narrow bar ('Exercise 2', 'Routine')."""
     mark = "  \u26a0"
     exercise = _("Exercise {n}: {name}").format(n=current + 1, name=name) if name else ""
+    short = _("Exercise {n}").format(n=current + 1) if name else _("Exercise")
+    ex_mark = mark if routed.for_exercise else ""
+    routine_mark = mark if routed.routine_level else ""
     return (
-        (exercise or _("Exercise")) + (mark if routed.for_exercise else ""),
-        _("Routine details") + (mark if routed.routine_level else ""),
+        ((exercise or _("Exercise")) + ex_mark, _("Routine details") + routine_mark),
+        (short + ex_mark, _("Routine") + routine_mark),
     )
 
 

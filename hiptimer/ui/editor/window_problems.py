@@ -48,7 +48,7 @@ def place_problems(
     if ex is not None:
         window.exercise_form.ladder.show_ladder(ex, window.variant, elsewhere)
     name = ops.name_of(ops.exercises(window.data)[current], current) if current >= 0 else ""
-    window.tab_titles.set_titles(tab_titles(current, no_mnemonic(name), routed))
+    window.tab_titles.set_titles(*tab_titles(current, no_mnemonic(name), routed))
     window.exercises.set_problem("\n".join(routed.list_level))
     return routed.bad
 

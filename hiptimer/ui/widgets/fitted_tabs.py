@@ -26,7 +26,13 @@ class FittedTabTitles(QObject):
     Qt's own elision shares the cut among all tabs: a long exercise name left "R…" of
     "Routine details", and its own text, drawn bold as the selected tab, overflowed and was cut
     at both ends. Qt's elide mode stays on as a floor, so the tabs' minimum width stays small
-    and a long name never widens the window. Signals: none.
+    and a long name never widens the window.
+
+    Each title may have a short form ("Exercise 1" for "Exercise 1: Bridge", "Routine" for
+    "Routine details"): where the room left would show less of the elastic title than its
+    short form (at 640 x 480 in Spanish large print it read "…" alone), the elastic tab shows
+    its short form whole, and where even that does not fit the other tabs show theirs too.
+    A shortened tab has its whole title as its tooltip and accessible name. Signals: none.
     """
 
     def __init__(self, tabs: QTabWidget, elastic: int = 0) -> None:
@@ -34,15 +40,19 @@ class FittedTabTitles(QObject):
         self._tabs = tabs
         self._elastic = elastic
         self._titles: list[str] = []
+        self._short: list[str] = []  # each title's short form (the title itself where none)
         self._fitting = False
-        self._cut = False  # the elastic tab's title ends in "…": its tooltip shows it whole
+        self._cut: set[int] = set()  # tabs not showing their whole title: a tooltip shows it
         tabs.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
         tabs.setUsesScrollButtons(False)  # cut short, never hidden behind scroll arrows
         tabs.installEventFilter(self)
         tabs.tabBar().installEventFilter(self)  # its font is the style sheet's once polished
 
-    def set_titles(self, titles: Sequence[str]) -> None:
+    def set_titles(self, titles: Sequence[str], short: Sequence[str] = ()) -> None:
+        """Show `titles`, falling back to their `short` forms (in order, by tab) on a narrow
+        bar."""
         self._titles = list(titles)
+        self._short = [*short, *titles[len(short) :]]
         self.fit()
 
     def full_title(self, index: int) -> str:
@@ -60,7 +70,7 @@ class FittedTabTitles(QObject):
         """What hovering the tab shows: the whole title where it is cut, as rich text that
         shows a name as written ("<b>" and all), else nothing."""
         whole = self.full_title(index).replace("&&", "&")  # the tab's "&&" shows one "&"
-        return as_html(whole) if self._cut and index == self._elastic else ""
+        return as_html(whole) if index in self._cut else ""
 
     def _tip(self, event: QEvent) -> bool:
         assert isinstance(event, QHelpEvent)
@@ -84,20 +94,42 @@ class FittedTabTitles(QObject):
 
     def _fit(self) -> None:
         bar, elastic = self._tabs.tabBar(), self._elastic
-        for index, title in enumerate(self._titles):
-            if index != elastic and bar.tabText(index) != title:
-                bar.setTabText(index, title)  # (each setTabText lays the bar out again)
         if not 0 <= elastic < min(bar.count(), len(self._titles)):
+            for index, title in enumerate(self._titles):
+                if index < bar.count() and bar.tabText(index) != title:
+                    bar.setTabText(index, title)
             return
-        others = sum(self._width(t) for i, t in enumerate(self._titles) if i != elastic)
-        room = self._tabs.width() - others - self._width("") - SLACK_PX
-        full = self._titles[elastic]
-        shown = self._metrics().elidedText(full, Qt.TextElideMode.ElideRight, max(room, 0))
-        text = shown or "\u2026"
-        if bar.tabText(elastic) != text:
-            bar.setTabText(elastic, text)
-        self._cut = shown != full
-        bar.setAccessibleTabName(elastic, full.replace("&&", "&"))  # the tab's "&&" shows one "&"
+        shown = self._fitted(self._titles) or self._fitted(self._short)
+        if shown is None:  # even the short forms do not fit: the short ones, the name cut
+            shown = list(self._short)
+            shown[elastic] = self._elided(self._short, self._short[elastic]) or "\u2026"
+        self._cut = set()
+        for index, (text, full) in enumerate(zip(shown, self._titles, strict=True)):
+            if bar.tabText(index) != text:
+                bar.setTabText(index, text)  # (each setTabText lays the bar out again)
+            if text != full:
+                self._cut.add(index)
+            bar.setAccessibleTabName(index, full.replace("&&", "&"))  # "&&" shows one "&"
+
+    def _fitted(self, others: Sequence[str]) -> list[str] | None:
+        """The titles shown with these titles on the other tabs: the elastic title whole, cut
+        where that still shows more than its short form, or its short form whole; None where
+        none of those fits."""
+        full, short = self._titles[self._elastic], self._short[self._elastic]
+        cut = self._elided(others, full)
+        if cut == full or len(cut.rstrip("\u2026")) > len(short) + 2:  # ": " and a letter
+            text = cut
+        elif self._elided(others, short) == short:
+            text = short
+        else:
+            return None
+        return [text if i == self._elastic else t for i, t in enumerate(others)]
+
+    def _elided(self, others: Sequence[str], title: str) -> str:
+        """`title` cut to the room these other titles leave ("" where none of it fits)."""
+        room = self._tabs.width() - self._width("") - SLACK_PX
+        room -= sum(self._width(t) for i, t in enumerate(others) if i != self._elastic)
+        return self._metrics().elidedText(title, Qt.TextElideMode.ElideRight, max(room, 0))
 
     def _metrics(self) -> QFontMetrics:
         """The selected tab's font (bold in the editor's style sheet), the widest it is drawn."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -162,3 +163,21 @@ def test_at_640_x_480_the_form_fits_beside_the_list(small_editor: EditorWindow) 
     assert scroller.horizontalScrollBar().maximum() == 0
     ceiling = window.exercise_form.fields["ceiling"].row
     assert ceiling.width() <= area.width()
+
+
+def test_at_640_x_480_the_exercise_tab_reads_its_number_not_an_ellipsis(
+    small_editor: EditorWindow,
+) -> None:
+    # In Spanish large print the exercise's tab read "…" alone beside "Datos de la rutina",
+    # in English "Ex…": the tab said nothing of what it holds.
+    bar = small_editor.tabs.tabBar()
+    full = small_editor.tab_titles.full_title(0)
+    shown = bar.tabText(0)
+    number = full.split(":")[0]  # "Ejercicio 1", "Exercise 1"
+    assert shown.startswith(number), (shown, full)
+    font = bar.font()
+    font.setBold(True)  # the selected tab's, the widest it is drawn
+    for index in range(bar.count()):
+        assert QFontMetrics(font).horizontalAdvance(bar.tabText(index)) < bar.tabRect(index).width()
+    assert bar.accessibleTabName(0) == full
+    assert bar.accessibleTabName(1) == small_editor.tab_titles.full_title(1)

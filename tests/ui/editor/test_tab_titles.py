@@ -65,7 +65,10 @@ def test_a_long_exercise_name_ends_in_an_ellipsis_and_routine_details_stays_whol
     for selected in (0, 1):
         editor.tabs.setCurrentIndex(selected)
         assert bar.tabText(1) == "Routine details"
-        assert bar.tabText(0).startswith("Exercise 1") and bar.tabText(0).endswith("…")
+        # Cut with "…", or its short form where the cut would show no letter of the name
+        # ("Exercise 1: …" at 800 px).
+        shown = bar.tabText(0)
+        assert shown == "Exercise 1" or (shown.startswith("Exercise 1: ") and shown.endswith("…"))
         assert drawn_whole(bar, 0) and drawn_whole(bar, 1)
         assert bar.tabRect(1).right() < editor.tabs.width()  # nothing past the bar's end
     # The whole name on hover, as written (a name is data: "<b>" shows as typed)
