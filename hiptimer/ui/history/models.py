@@ -61,6 +61,7 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
     columns: Sequence[Column] = ()
     pain_columns: frozenset[int] = frozenset()  # coloured by pain band
     right_aligned: frozenset[int] = frozenset()
+    centred: frozenset[int] = frozenset()  # a short figure under a wider title
     # Columns of words that give up room where the view is narrow (RowsTable), cut with an
     # ellipsis; their whole words are a cut cell's tooltip, and what a screen reader says.
     flexible: tuple[int, ...] = (0,)
@@ -190,6 +191,8 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
             return pain_text_colour(self.pain_value(row, col))
         if role == Qt.ItemDataRole.TextAlignmentRole and col in self.right_aligned:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in self.centred:
+            return Qt.AlignmentFlag.AlignCenter
         return None
 
     def pain_value(self, row: Row, column: int) -> float | None:
@@ -293,7 +296,10 @@ class SetsModel(RowsModel[SetRow]):
         (N_("Adjustment"), lambda r: _adjustment(r.record)),
     )
     pain_columns = frozenset({5})
-    right_aligned = frozenset({2, 5})
+    right_aligned = frozenset({5})
+    # The set under its title's middle: right-aligned, "1" ended 7 px before the plan's
+    # "1 min" beside it, under a space in large print, and read "1 1 min" (Spanish, 800 x 600).
+    centred = frozenset({2})
     # Name, side, choice and quick changes: cut rather than scrolled to (1024 x 768 in large
     # print scrolled sideways to the pain when only the name gave way); set, doses, pain whole.
     flexible = (0, 1, 6, 7)
