@@ -20,7 +20,7 @@ from hiptimer.core.routines.loader import (
     routine_from_text,
 )
 from hiptimer.core.routines.model import Routine, estimated_seconds
-from hiptimer.core.routines.timely_read import read_in_time
+from hiptimer.core.routines.timely_read import NOT_IN_TIME, read_in_time
 from hiptimer.core.routines.validation import ID_PATTERN, Problem, RoutineError
 
 
@@ -51,6 +51,13 @@ class RoutineEntry(NamedTuple):
         """Whether this is a routines folder that could not be listed, not a broken file."""
         return self.error is not None and any(
             p.template == UNREAD_FOLDER for p in self.error.problems
+        )
+
+    @property
+    def unread_in_time(self) -> bool:
+        """Whether this file's folder did not answer in time: not read, rather than broken."""
+        return self.error is not None and any(
+            p.template == NOT_IN_TIME for p in self.error.problems
         )
 
     @property

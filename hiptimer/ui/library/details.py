@@ -47,11 +47,12 @@ def details_html(
     e = escape
     if item.routine is None:
         problems = "".join(f"<li>{e(line)}</li>" for line in item.problem.splitlines())
-        heading = (
-            _("This routines folder cannot be read:")  # not a file, and nothing to start
-            if item.folder
-            else _("This routine file is broken and cannot be started:")
-        )
+        if item.folder:  # not a file, and nothing to start
+            heading = _("This routines folder cannot be read:")
+        elif item.late:  # its folder stalled: nothing wrong is known of the file itself
+            heading = _("This routine file could not be read in time and cannot be started yet:")
+        else:
+            heading = _("This routine file is broken and cannot be started:")
         return (
             f"<h2>{e(item.title)}</h2><p style='color:{current().error}'><b>"
             + e(heading)

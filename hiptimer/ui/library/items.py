@@ -33,6 +33,7 @@ class LibraryItem(NamedTuple):
     # ones its description gives (a kept dose leaves that text as it was).
     original: Routine | None = None
     folder: bool = False  # a routines folder that could not be read, not a file
+    late: bool = False  # a file on a folder that did not answer in time: not read, not broken
 
     @property
     def broken(self) -> bool:
@@ -114,7 +115,16 @@ def load_library() -> list[LibraryItem]:
         problem = "\n".join(e.error.shown_lines()) if e.error else ""
         title = e.routine.title if e.routine else e.title
         items.append(
-            LibraryItem(e.id, title, e.routine, problem, e.builtin, original, e.unread_folder)
+            LibraryItem(
+                e.id,
+                title,
+                e.routine,
+                problem,
+                e.builtin,
+                original,
+                e.unread_folder,
+                e.unread_in_time,
+            )
         )
     return items
 

@@ -93,5 +93,6 @@ def test_the_library_lists_a_stalled_file_of_yours_as_not_read_in_time(
     assert mine1 is not None and not mine1.broken
     assert mine2 is not None and mine2.broken and mine2.title == "mine-2.json"
     assert mine2.error is not None and late(mine2.error)
+    assert mine2.unread_in_time and not mine1.unread_in_time
     shipped = listed.get("daily-hip-stretches")
     assert shipped is not None and not shipped.broken  # the built-ins are read as ever
