@@ -49,16 +49,16 @@ class RoutineEntry(NamedTuple):
     @property
     def unread_folder(self) -> bool:
         """Whether this is a routines folder that could not be listed, not a broken file."""
-        return self.error is not None and any(
-            p.template == UNREAD_FOLDER for p in self.error.problems
-        )
+        return self._says(UNREAD_FOLDER)
 
     @property
     def unread_in_time(self) -> bool:
         """Whether this file's folder did not answer in time: not read, rather than broken."""
-        return self.error is not None and any(
-            p.template == NOT_IN_TIME for p in self.error.problems
-        )
+        return self._says(NOT_IN_TIME)
+
+    def _says(self, template: str) -> bool:
+        """Whether one of the entry's problems is this message."""
+        return self.error is not None and any(p.template == template for p in self.error.problems)
 
     @property
     def estimated_s(self) -> float | None:
