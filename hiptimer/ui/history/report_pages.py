@@ -142,34 +142,58 @@ class Pages:
         self, headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float]
     ) -> int:
         """Columns of these relative widths, each cell wrapped to its column (never cut);
-        returns how many rows fitted."""
-        f, bold = font(TABLE_PT), font(TABLE_PT, bold=True)
-        fm, fm_bold = QFontMetricsF(f, self.writer), QFontMetricsF(bold, self.writer)
-        line_h = fm.height()
-        scale = self.width / sum(widths)
-        inner = self._inner(widths)
+        returns how many rows fitted. A page break within the table begins the next page with
+        the header again: the sessions' rows on pages 3 and 4 were figures without their
+        columns' names."""
+        # The header goes with the first row whole: a header alone at a page's foot
+        # left the report's sessions table headless on the next page.
+        if not self.room(self.table_start(headers, rows, widths)):
+            return 0
+        head = self._cells(headers, widths, bold=True)
+        self._draw_row(head, widths, "#E3E8EC", bold=True)
         done = 0
-        for i, row in enumerate([headers, *rows]):
-            metrics = fm_bold if i == 0 else fm
-            cells = [wrap(text, metrics, width) for text, width in zip(row, inner, strict=True)]
-            row_h = line_h * (max(len(c) for c in cells) + 0.45)
-            # The header goes with the first row whole: a header alone at a page's foot
-            # left the report's sessions table headless on the next page.
-            if not self.room(self.table_start(headers, rows, widths) if i == 0 else row_h):
-                break
-            if i % 2 == 0:
-                shade = "#E3E8EC" if i == 0 else "#F3F5F7"
-                self.p.fillRect(QRectF(self.left, self.y, self.width, row_h), shade)
-            self.p.setFont(bold if i == 0 else f)
-            self.p.setPen(INK)
-            x = self.left
-            for lines, w in zip(cells, widths, strict=True):
-                top = self.y + line_h * 0.225
-                for text in lines:
-                    cell = QRectF(x + 1 * self.mm, top, w * scale - 2 * self.mm, line_h)
-                    self.p.drawText(cell, Qt.AlignmentFlag.AlignVCenter, text)
-                    top += line_h
-                x += w * scale
-            self.y += row_h
-            done += 1 if i else 0
+        for i, row in enumerate(rows, start=1):
+            cells = self._cells(row, widths, bold=False)
+            if self.y + self._height(cells) > self.bottom:
+                if not self._next_page():
+                    break
+                self._draw_row(head, widths, "#E3E8EC", bold=True)
+            self._draw_row(cells, widths, "#F3F5F7" if i % 2 == 0 else None, bold=False)
+            done += 1
         return done
+
+    def _cells(self, row: Sequence[str], widths: Sequence[float], *, bold: bool) -> list[list[str]]:
+        """Each cell's text wrapped to its column's inner width."""
+        fm = QFontMetricsF(font(TABLE_PT, bold=bold), self.writer)
+        return [wrap(text, fm, w) for text, w in zip(row, self._inner(widths), strict=True)]
+
+    def _height(self, cells: Sequence[Sequence[str]]) -> float:
+        """A row's height: its tallest cell's lines and a little room."""
+        line_h = QFontMetricsF(font(TABLE_PT), self.writer).height()
+        return line_h * (max(len(c) for c in cells) + 0.45)
+
+    def _draw_row(
+        self,
+        cells: Sequence[Sequence[str]],
+        widths: Sequence[float],
+        shade: str | None,
+        *,
+        bold: bool,
+    ) -> None:
+        """One row at the cursor, on its shade (None: the page), and the cursor under it."""
+        line_h = QFontMetricsF(font(TABLE_PT), self.writer).height()
+        row_h = self._height(cells)
+        if shade is not None:
+            self.p.fillRect(QRectF(self.left, self.y, self.width, row_h), shade)
+        self.p.setFont(font(TABLE_PT, bold=bold))
+        self.p.setPen(INK)
+        scale = self.width / sum(widths)
+        x = self.left
+        for lines, w in zip(cells, widths, strict=True):
+            top = self.y + line_h * 0.225
+            for text in lines:
+                cell = QRectF(x + 1 * self.mm, top, w * scale - 2 * self.mm, line_h)
+                self.p.drawText(cell, Qt.AlignmentFlag.AlignVCenter, text)
+                top += line_h
+            x += w * scale
+        self.y += row_h
