@@ -184,6 +184,10 @@ def draw_pain_chart(
     radius = mark_mm(len(shown)) / 2 * mm
     for x, pt in zip(xs, shown, strict=True):
         p.drawEllipse(QPointF(x, _y(plot.area, pt.max_pain)), radius, radius)
+    if len(shown) <= 40:  # as the window: a line of one session's point drew nothing
+        p.setBrush(QBrush(AVERAGE))  # over the highest, smaller: an equal one shows in it
+        for point in line:
+            p.drawEllipse(point, radius * 0.6, radius * 0.6)
     p.restore()
 
 

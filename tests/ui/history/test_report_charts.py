@@ -11,22 +11,28 @@ from PySide6.QtWidgets import QApplication
 
 from hiptimer.core.history.queries import MorningPoint, PainPoint
 from hiptimer.ui.history.mark_size import mark_mm, mark_px
-from hiptimer.ui.history.report_charts import draw_morning_chart, draw_pain_chart
+from hiptimer.ui.history.report_charts import AVERAGE, HIGHEST, draw_morning_chart, draw_pain_chart
 
 MM = 10.0  # pixels per millimetre of the image drawn on
 START = date(2026, 3, 2)
 
 
 class Marks(QPainter):
-    """A painter that notes how wide (mm) each dot and small square (a mark) it draws is."""
+    """A painter that notes how wide (mm) each dot and small square (a mark) it draws is; the
+    average's dots apart, with where they are."""
 
     def __init__(self, image: QImage) -> None:
         super().__init__(image)
         self.widths: list[float] = []
+        self.averages: list[tuple[QPointF, float]] = []
 
     def drawEllipse(self, *args: object) -> None:  # type: ignore[override]
         if len(args) == 3 and isinstance(args[0], QPointF):
-            self.widths.append(round(2 * float(args[1]) / MM, 3))  # type: ignore[arg-type]
+            width = round(2 * float(args[1]) / MM, 3)  # type: ignore[arg-type]
+            if self.brush().color() == AVERAGE:
+                self.averages.append((args[0], width))
+            else:
+                self.widths.append(width)
         super().drawEllipse(*args)  # type: ignore[call-overload]
 
     def drawRect(self, *args: object) -> None:  # type: ignore[override]
@@ -66,3 +72,36 @@ def test_the_reports_marks_follow_the_windows_rule_in_paper_units(
     assert widths and widths == [pytest.approx(mark_mm(count))] * len(widths)
     if count <= 10:
         assert min(widths) >= 2  # mm, read at arm's length
+
+
+def test_the_average_of_a_one_session_chart_is_a_dot_apart_from_the_highest(
+    qapp: QApplication,
+) -> None:
+    """Seen in a 1-session report at arm's length: each exercise's chart showed its highest
+    rating alone, the average a line of one point (nothing drawn), where the window draws it as
+    a dot. Now a dot, drawn over the highest and smaller, so an average equal to it shows too."""
+    image = QImage(1800, 600, QImage.Format.Format_RGB32)
+    image.fill(0xFFFFFF)
+    painter = Marks(image)
+    rect = QRectF(0, 0, 1800, 600)
+    points = [PainPoint(day(0), 5.0, 5, 0, 4), PainPoint(day(1), 3.0, 6, 1, 4)]
+    try:
+        draw_pain_chart(painter, rect, points[:1], START, START + timedelta(days=1), MM)
+    finally:
+        painter.end()
+    [(at, width)] = painter.averages
+    assert 1 <= width < mark_mm(1)  # mm: readable, and the highest's red shows round it
+    assert image.pixelColor(at.toPoint()) == AVERAGE  # on top of the highest, at 5 alike
+    ring = at + QPointF(0.45 * mark_mm(1) * MM, 0)
+    assert image.pixelColor(ring.toPoint()) == HIGHEST
+
+
+def test_a_chart_of_many_sessions_keeps_its_average_a_plain_line(qapp: QApplication) -> None:
+    image = QImage(1800, 600, QImage.Format.Format_RGB32)
+    painter = Marks(image)
+    points = [PainPoint(day(n), 2.0, 3, n, 4) for n in range(41)]
+    try:
+        draw_pain_chart(painter, QRectF(0, 0, 1800, 600), points, START, day(41).date(), MM)
+    finally:
+        painter.end()
+    assert painter.averages == []  # as the window: dots up to 40 points, then a line
