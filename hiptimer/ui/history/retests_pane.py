@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from hiptimer.core.clock import wall_now
+from hiptimer.core.history.adherence import check_routines
 from hiptimer.core.history.chart_words import result_words
 from hiptimer.core.history.queries import PainPoint, SessionSummary
 from hiptimer.core.history.result_text import unit_text
@@ -135,9 +136,16 @@ class RetestsPane(QWidget):
     def set_sessions(
         self, sessions: list[SessionSummary], since: date | None, until: date | None
     ) -> None:
-        """The re-tests of the period (whichever routine), and the pain of these sessions."""
+        """The re-tests of the period (whichever routine), and the pain of its exercise
+        sessions: a re-test session's own ratings (a chair stand rated 1) drew the line down to
+        them on each test's day, a dip that read as the pain easing as the result rose."""
         self._series = retest_series(self.store.test_results(None, since, until), self.routines)
-        shown = {s.id for s in sessions if s.avg_pain is not None and not s.not_representative}
+        checks = check_routines(self.routines)
+        shown = {
+            s.id
+            for s in sessions
+            if s.avg_pain is not None and not s.not_representative and s.routine_id not in checks
+        }
         self._pain = [
             PainPoint(s.started_at, s.avg_pain or 0.0, s.max_pain or 0, s.id, 1)
             for s in reversed(sessions)
