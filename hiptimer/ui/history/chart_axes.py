@@ -103,7 +103,8 @@ def fit_week_labels(axis: QBarCategoryAxis, starts: list[date], width: float) ->
     metrics = QFontMetricsF(axis.labelsFont())
     room = width / max(1, len(starts)) - LABEL_GAP
     labels = whole
-    if max(metrics.horizontalAdvance(label) for label in whole) > room:
+    # No weeks (an empty history): max() of nothing raised, and the Adherence tab lost its words.
+    if max((metrics.horizontalAdvance(label) for label in whole), default=0) > room:
         brief = brief_week_labels(starts)
         labels = [f"{b}{chr(0x200B) * brief[:i].count(b)}" for i, b in enumerate(brief)]
     if axis.categories() != labels:
