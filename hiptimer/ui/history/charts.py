@@ -184,7 +184,9 @@ class PainChart(ChartBox):
             ]
         )
         self.fit_dates(self.x_axis, sorted([*times, *at]), self._wall)
-        if not shown:
+        if not shown and not what:  # no exercise in the period ("no exercise: no pain ...")
+            self.set_title(_("No pain ratings in this period"))
+        elif not shown:
             self.set_title(_("{exercise}: no pain ratings in this period").format(exercise=what))
         elif self.unit == "week":
             self.set_title(_("Pain after sets: {exercise}, per week").format(exercise=what))
@@ -249,6 +251,8 @@ class DoseChart(ChartBox):
         self.y_axis.setTitleText(titles.get(unit, ""))
         if known:
             self.set_title(_("Planned dose: {exercise}").format(exercise=what))
+        elif not what:
+            self.set_title(_("No dose recorded in this period"))
         else:
             self.set_title(_("{exercise}: no dose recorded").format(exercise=what))
         self.tell(dose_words(dosed, unit))

@@ -145,8 +145,8 @@ class PainPane(QWidget):
         re-test, its results."""
         ex: ExerciseInfo | None = self.exercise.currentData()
         if ex is None:
-            self.pain_chart.set_points([], _("no exercise"))
-            self.dose_chart.set_points([], _("no exercise"))
+            self.pain_chart.set_points([], "")  # no exercise: titles of their own
+            self.dose_chart.set_points([], "")
             share_dates(self.pain_chart, self.dose_chart)
             self.dose_chart.show()
             self.result_chart.hide()

@@ -1,4 +1,5 @@
-"""The Adherence tab of an empty history: its words and its empty chart, without an error."""
+"""The charts of an empty history: the Adherence tab's words without an error, and plain titles
+on the Pain and dose tab."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from hiptimer import i18n
 from hiptimer.core.history.store import open_history
-from hiptimer.ui.history.window import TAB_ADHERENCE, HistoryWindow
+from hiptimer.ui.history.window import TAB_ADHERENCE, TAB_PAIN, HistoryWindow
 from tests.history_data import HIPS
 
 
@@ -34,4 +35,30 @@ def test_the_adherence_tab_of_an_empty_history_says_so_without_an_error(
         QApplication.processEvents()
         words = window.show_adherence().summary.text()
         assert words.endswith("."), words
+        window.close()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+@pytest.mark.parametrize(
+    ("language", "pain", "dose"),
+    [
+        ("en", "No pain ratings in this period", "No dose recorded in this period"),
+        ("es", "No hay valoraciones de dolor en este periodo",
+         "No hay dosis registrada en este periodo"),
+    ],
+)  # fmt: skip
+def test_the_pain_and_dose_charts_of_an_empty_history_say_so_plainly(
+    qtbot: QtBot, tmp_path: Path, language: str, pain: str, dose: str
+) -> None:
+    """They read 'no exercise: no pain ratings in this period' and 'ningún ejercicio: sin
+    dosis registrada', a placeholder where an exercise's name goes, lower case, as a title."""
+    i18n.use(language)
+    with open_history(tmp_path / "history.sqlite3") as store:
+        window = HistoryWindow(store, [HIPS])
+        qtbot.addWidget(window)
+        window.show()
+        window.tabs.setCurrentIndex(TAB_PAIN)
+        QApplication.processEvents()
+        pane = window.show_pain()
+        assert (pane.pain_chart.heading.text(), pane.dose_chart.heading.text()) == (pain, dose)
         window.close()
