@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection
-from datetime import date, datetime, time
+from datetime import date, datetime
 from typing import NamedTuple
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -19,10 +19,10 @@ from hiptimer.core.history.buckets import (
     whole_ticks,
 )
 from hiptimer.core.history.queries import MorningPoint, PainPoint, WeekCount
-from hiptimer.core.history.wording import month_abbreviation
 from hiptimer.core.routines.model import Schedule
 from hiptimer.i18n import _
 from hiptimer.ui.history.mark_size import mark_mm
+from hiptimer.ui.history.report_dates import date_labels, day_xs
 from hiptimer.ui.history.report_text import draw_title, fit_title
 from hiptimer.ui.pain_colours import BANDS as PAIN_BANDS
 from hiptimer.ui.pain_colours import paper
@@ -56,15 +56,6 @@ def font(points: float, bold: bool = False) -> QFont:
     return f
 
 
-def _day_x(day: date | datetime, start: date, days: float, left: float, width: float) -> float:
-    if isinstance(day, datetime):
-        local = day.astimezone()
-        offset = (local - datetime.combine(start, time(), local.tzinfo)).total_seconds() / 86400
-    else:
-        offset = (day - start).days + 0.5
-    return left + width * min(max(offset / days, 0.0), 1.0)
-
-
 class _Plot(NamedTuple):
     area: QRectF
     below: QRectF  # the line under it, for the dates
@@ -95,7 +86,7 @@ def _frame(p: QPainter, rect: QRectF, since: date, until: date, mm: float) -> _P
         box = QRectF(rect.left(), _y(plot, value) - label_h / 2, 4 * mm, label_h)
         p.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(value))
     below = QRectF(plot.left(), plot.bottom() + 0.5 * mm, plot.width(), label_h)
-    _date_labels(p, below, since, until)
+    date_labels(p, below, since, until, plot, QPen(GRID, 0.1 * mm))
     return _Plot(plot, below)
 
 
@@ -118,24 +109,7 @@ def _dated_frame(
         p.drawText(plot.below, Qt.AlignmentFlag.AlignHCenter, per_unit(unit))
     if not times:
         p.drawText(plot.area, Qt.AlignmentFlag.AlignCenter, empty)
-    return plot, _day_xs(times, since, until, plot.area)
-
-
-def _day_xs(times: list[datetime], since: date, until: date, area: QRectF) -> list[float]:
-    """Where each of `times` falls across `area`, which spans the period's days."""
-    days = max((until - since).days + 1, 1)
-    return [_day_x(when, since, days, area.left(), area.width()) for when in times]
-
-
-def _date_labels(p: QPainter, below: QRectF, since: date, until: date) -> None:
-    """The period's first day at the left, its last at the right; a period of one day has
-    the one label, under the middle (it read '4 Mar ... 4 Mar 26', the same day twice)."""
-    last = f"{until.day} {month_abbreviation(until.month)} {until:%y}"
-    if since >= until:
-        p.drawText(below, Qt.AlignmentFlag.AlignHCenter, last)
-        return
-    p.drawText(below, Qt.AlignmentFlag.AlignLeft, f"{since.day} {month_abbreviation(since.month)}")
-    p.drawText(below, Qt.AlignmentFlag.AlignRight, last)
+    return plot, day_xs(times, since, until, plot.area)
 
 
 def _y(plot: QRectF, value: float) -> float:
@@ -260,8 +234,8 @@ def draw_retest_chart(
         box = QRectF(plot.left() - 6 * mm, y_of(tick) - label_h / 2, 5 * mm, label_h)
         p.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, str(tick))
     below = QRectF(plot.left(), plot.bottom() + 0.5 * mm, plot.width(), label_h)
-    _date_labels(p, below, since, until)
-    xs = _day_xs([when for when, _ in points], since, until, plot)
+    date_labels(p, below, since, until, plot, QPen(GRID, 0.1 * mm))
+    xs = day_xs([when for when, _ in points], since, until, plot)
     line = [QPointF(x, y_of(v)) for x, (_, v) in zip(xs, points, strict=True)]
     _line_through(p, line, RETEST, mm)
     p.setPen(Qt.PenStyle.NoPen)
