@@ -43,6 +43,7 @@ def wrap(text: str, fm: QFontMetricsF, width: float) -> list[str]:
 
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_ENDING = re.compile(r"\d+(?:[.,]\d+)*[,;.)]?")  # a number with no word after it: "2," "3"
 
 
 def _units(words: list[str], fm: QFontMetricsF, width: float) -> list[str]:
@@ -50,7 +51,17 @@ def _units(words: list[str], fm: QFontMetricsF, width: float) -> list[str]:
     where they fit a line: a dose change read "3 repeticiones → 4" over "repeticiones" (user23),
     where the history window keeps a number with its unit."""
     with_units = _joined(words, lambda unit: bool(_NUMBER.fullmatch(unit)), fm, width)
-    return _joined(with_units, lambda unit: unit == "\u2192", fm, width)
+    with_arrows = _joined(with_units, lambda unit: unit == "\u2192", fm, width)
+    # A number with no word after it (the last, or ending in a comma) stays with the word
+    # before it: the Spanish sessions table's morning read "dolor 2, rigidez" over "2".
+    out: list[str] = []
+    for i, unit in enumerate(with_arrows):
+        ending = _ENDING.fullmatch(unit) and (i == len(with_arrows) - 1 or unit[-1] in ",;.)")
+        if out and ending and fm.horizontalAdvance(pair := f"{out[-1]} {unit}") <= width:
+            out[-1] = pair
+        else:
+            out.append(unit)
+    return out
 
 
 def _joined(

@@ -26,3 +26,15 @@ def test_a_number_and_its_unit_wider_than_the_line_are_apart(qapp: QApplication)
     width = fm.horizontalAdvance("repeticiones") + 1
     assert wrap("10 repeticiones", fm, width) == ["10", "repeticiones"]
     assert wrap("Hold 4 s", fm, 400) == ["Hold 4 s"]  # a line that fits is as before
+
+
+def test_a_number_with_no_word_after_it_stays_with_the_word_before_it(
+    qapp: QApplication,
+) -> None:
+    """The Spanish sessions table's 'Mañana siguiente' read 'dolor 2, rigidez' over '2'."""
+    fm = QFontMetricsF(font(9))
+    morning = "dolor 2, rigidez 2"
+    width = fm.horizontalAdvance("dolor 2, rigidez") + 1
+    assert wrap(morning, fm, width) == ["dolor 2,", "rigidez 2"]
+    pain = "Pain max / avg 7 / 4.4"
+    assert wrap(pain, fm, fm.horizontalAdvance("Pain max / avg 7 / 4") + 1)[-1] == "7 / 4.4"
