@@ -60,7 +60,7 @@ def test_the_app_describes_its_screen_and_the_plain_window_shows_it(
     assert spec["heading"][0] == "Choose a routine"
     assert len(spec["rows"]) == 8  # the built-ins
     assert spec["rows"][0].startswith("Daily hip stretches")
-    assert "Daily hip stretches" in spec["details"]
+    assert spec["details"].startswith("<h2>Daily hip stretches</h2>")  # as the app gave it
     assert spec["menus"][0] == "&File" and spec["start"][0].startswith("Start")
     assert spec["sheet"] and spec["font"]
 
