@@ -33,6 +33,11 @@ if os.environ.pop("PYTHONDONTWRITEBYTECODE", None) is not None:
         "PYTHONPYCACHEPREFIX",
         str(Path(tempfile.gettempdir()) / f"hiptimer-tests-pyc-{os.getuid()}"),
     )
+    # This process too, from here on: started without bytecode, it compiled every module it
+    # imported after this file (in a `-n 0` run every test module, the app and its imports:
+    # ~8 s of CPU a run); importlib reads both settings at each import.
+    sys.pycache_prefix = os.environ["PYTHONPYCACHEPREFIX"]
+    sys.dont_write_bytecode = False
 
 # No time limit on a property test's example: speed is measured in bench/, not in tests, and
 # Hypothesis's default 200 ms failed a history test on a machine busy with other suites.
