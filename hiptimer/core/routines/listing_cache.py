@@ -15,7 +15,9 @@ from hiptimer import __version__
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1  # this file's own layout: another one is no listing
+# This file's own layout: another one is no listing. 2: the details as their plain words (1 held
+# them as HTML, which a hand-edited cache could fill with markup).
+FORMAT = 2
 MAX_BYTES = 256 * 1024  # neither read nor written past this: a long list is read as before
 MAX_FILES = 100  # a folder of more is not stamped: its list is long, read as before
 # A file changed this little before the files were read is not kept: a file system's times
@@ -30,10 +32,10 @@ Stamp = list[list[object]]
 
 class Listing(NamedTuple):
     """What the list painted: each row's words and whether it is broken, and the first row's
-    details as HTML."""
+    details as a JSON object of plain words (ui/library/details_parts.py checks and draws it)."""
 
     rows: list[tuple[str, bool]]
-    details: str
+    details: dict[str, object]
 
 
 def stamp(folders: Iterable[Path], files: Iterable[Path] = ()) -> Stamp | None:
@@ -96,7 +98,7 @@ def read(path: Path, key: str, stamped: Stamp | None) -> Listing | None:
     if any(data.get(name) != value for name, value in wanted.items()):
         return None
     rows, details = data.get("rows"), data.get("details")
-    if not isinstance(rows, list) or not rows or not isinstance(details, str):
+    if not isinstance(rows, list) or not rows or not isinstance(details, dict):
         return None
     if not all(_is_row(row) for row in rows):
         return None

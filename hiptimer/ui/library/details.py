@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from hiptimer.i18n import _, n_
+from hiptimer.ui.library.details_parts import DetailsParts, ExerciseLines
 from hiptimer.ui.library.items import Estimate, LibraryItem, written_length
 from hiptimer.ui.theme import current
 from hiptimer.ui.widgets.plain import escape, on_our_side, units_kept
@@ -41,23 +42,23 @@ def details_html(
     `pictures` maps an exercise id to the name of a small picture in the document's resources,
     or to a plain-text line saying why there is none; without it there is no picture column.
     """
+    return render_details(details_parts(item, estimate), pictures)
+
+
+def details_parts(item: LibraryItem, estimate: Estimate = written_length) -> DetailsParts:
+    """What the details pane says of `item`, as plain strings (details_html draws them; the
+    library's kept list stores them: ui/library/listing.py)."""
     from hiptimer.core.routines.model import dose_text, format_duration
     from hiptimer.core.routines.your_doses import description_note, your_doses
 
-    e = escape
     if item.routine is None:
-        problems = "".join(f"<li>{e(line)}</li>" for line in item.problem.splitlines())
         if item.folder:  # not a file, and nothing to start
             heading = _("This routines folder cannot be read:")
         elif item.late:  # its folder stalled: nothing wrong is known of the file itself
             heading = _("This routine file could not be read in time and cannot be started yet:")
         else:
             heading = _("This routine file is broken and cannot be started:")
-        return (
-            f"<h2>{e(item.title)}</h2><p style='color:{current().error}'><b>"
-            + e(heading)
-            + f"</b></p><ul>{problems}</ul>"
-        )
+        return DetailsParts(item.title, heading, tuple(item.problem.splitlines()))
     r = item.routine
     count = len(r.active_exercises)
     # Every exercise left out ("enabled": false): a valid file with nothing to start. Its
@@ -73,46 +74,69 @@ def details_html(
         off = len(r.exercises) - count  # listed too, marked, as `hiptimer show` lists them
         if off:
             meta.append(n_("{n} left out", "{n} left out", off).format(n=off))
-    parts = [f"<h2>{e(r.title)}</h2>", f"<p><b>{e(SEPARATOR.join(meta))}</b></p>"]
     yours = your_doses(r, item.original)  # worded once, for `hiptimer show` too
-    if r.description:
-        parts.append(f"<p>{e(units_kept(r.description))}</p>")
-        mine = description_note(r, item.original)
-        if mine:
-            parts.append(f"<p style='color:{current().muted}'>{e(mine)}</p>")
-    # The routine's cautions before its exercises, as a handout puts them: under the list they
-    # sat below the fold (13 exercises in FAI), unseen by anyone who pressed Enter.
-    if r.cautions:
-        cautions = "".join(f"<li>{e(on_our_side(units_kept(c)))}</li>" for c in r.cautions)
-        heading = e(_("Cautions"))
-        parts.append(
-            f"<p style='color:{current().warning}'><b>{heading}</b></p><ul>{cautions}</ul>"
-        )
-    if all_out:
-        nothing = _("Nothing to start: include an exercise in the editor (Ctrl+E).")
-        parts.append(f"<p style='color:{current().warning}'><b>{e(nothing)}</b></p>")
     # A left-out exercise is listed where the file has it, marked: a routine's description
     # may name it ("switched off: switch it on in the editor"), so it is looked for here.
     left_out = _("{name} (left out)")
-    rows = "".join(
-        _exercise_rows(
+    exercises = tuple(
+        ExerciseLines(
+            ex.id,
             ex.name if ex.enabled else left_out.format(name=ex.name),
             yours.get(ex.id, dose_text(ex)),
-            ex.caution,
-            pictures,
-            ex.id,
+            on_our_side(WARNING_SIGN + units_kept(ex.caution.strip()))
+            if ex.caution.strip()
+            else "",
             ladder_line(ex) or retest_line(ex),
-            dim=not ex.enabled,
-            divided=at > 0,
+            not ex.enabled,
         )
-        for at, ex in enumerate(r.exercises)
+        for ex in r.exercises
+    )
+    return DetailsParts(
+        r.title,
+        meta=SEPARATOR.join(meta),
+        description=units_kept(r.description) if r.description else "",
+        note=(description_note(r, item.original) or "") if r.description else "",
+        cautions=tuple(on_our_side(units_kept(c)) for c in r.cautions),
+        nothing=_("Nothing to start: include an exercise in the editor (Ctrl+E).")
+        if all_out
+        else "",
+        exercises=exercises,
+        source=r.source if r.source.strip() else "",
+    )
+
+
+def render_details(parts: DetailsParts, pictures: Mapping[str, str] | None = None) -> str:
+    """The details as HTML, every one of their texts escaped here (`pictures`: details_html)."""
+    e = escape
+    if parts.heading:
+        problems = "".join(f"<li>{e(line)}</li>" for line in parts.problems)
+        return (
+            f"<h2>{e(parts.title)}</h2><p style='color:{current().error}'><b>"
+            + e(parts.heading)
+            + f"</b></p><ul>{problems}</ul>"
+        )
+    out = [f"<h2>{e(parts.title)}</h2>", f"<p><b>{e(parts.meta)}</b></p>"]
+    if parts.description:
+        out.append(f"<p>{e(parts.description)}</p>")
+        if parts.note:
+            out.append(f"<p style='color:{current().muted}'>{e(parts.note)}</p>")
+    # The routine's cautions before its exercises, as a handout puts them: under the list they
+    # sat below the fold (13 exercises in FAI), unseen by anyone who pressed Enter.
+    if parts.cautions:
+        cautions = "".join(f"<li>{e(c)}</li>" for c in parts.cautions)
+        heading = e(_("Cautions"))
+        out.append(f"<p style='color:{current().warning}'><b>{heading}</b></p><ul>{cautions}</ul>")
+    if parts.nothing:
+        out.append(f"<p style='color:{current().warning}'><b>{e(parts.nothing)}</b></p>")
+    rows = "".join(
+        _exercise_rows(ex, pictures, divided=at > 0) for at, ex in enumerate(parts.exercises)
     )
     heading = e(_("Exercises"))
-    parts.append(f"<p><b>{heading}</b></p><table cellspacing='0'>{rows}</table>")
-    if r.source.strip():
+    out.append(f"<p><b>{heading}</b></p><table cellspacing='0'>{rows}</table>")
+    if parts.source:
         source = e(_("Source:"))
-        parts.append(f"<p><b>{source}</b> {e(r.source)}</p>")
-    return "".join(parts)
+        out.append(f"<p><b>{source}</b> {e(parts.source)}</p>")
+    return "".join(out)
 
 
 def retest_line(ex: Exercise) -> str:
@@ -140,14 +164,7 @@ def ladder_line(ex: Exercise) -> str:
 
 
 def _exercise_rows(
-    name: str,
-    dose: str,
-    caution: str,
-    pictures: Mapping[str, str] | None,
-    exercise_id: str,
-    ladder: str = "",
-    dim: bool = False,
-    divided: bool = False,
+    ex: ExerciseLines, pictures: Mapping[str, str] | None, divided: bool = False
 ) -> str:
     """One exercise: its picture beside its name and dose, and under them its ladder's
     variants, why there is no picture (a missing file) and its caution. `divided`: a line
@@ -155,25 +172,25 @@ def _exercise_rows(
     an exercise without a figure looked as if it belonged to both)."""
     e = escape
     below: list[str] = []
-    if ladder:
+    if ex.ladder:
         below.append(
-            f"<td colspan='2' style='color:{current().muted}; padding-left: 18px'>{e(ladder)}</td>"
+            f"<td colspan='2' style='color:{current().muted}; padding-left: 18px'>{e(ex.ladder)}</td>"
         )
-    note = (pictures or {}).get(exercise_id, "")
+    note = (pictures or {}).get(ex.id, "")
     if note and not _is_picture(note):
         below.append(f"<td colspan='2' style='color:{current().warning}'>{e(note)}</td>")
-    if caution.strip():
+    if ex.caution:
         below.append(
             f"<td colspan='2' style='color:{current().warning}; padding-left: 18px;"
-            f" padding-bottom: 6px'>{e(on_our_side(WARNING_SIGN + units_kept(caution.strip())))}</td>"
+            f" padding-bottom: 6px'>{e(ex.caution)}</td>"
         )
     top = f"border-top: 1px solid {current().muted}; padding-top: 8px; " if divided else ""
     if not below:  # the gap under it (a caution's row has its own)
         top += "padding-bottom: 6px; "
-    picture = _picture_cell(pictures, exercise_id, rows=1 + len(below), style=top)
-    colour = f"color:{current().muted}; " if dim else ""  # left out of sessions
+    picture = _picture_cell(pictures, ex.id, rows=1 + len(below), style=top)
+    colour = f"color:{current().muted}; " if ex.dim else ""  # left out of sessions
     look = f" valign='middle' style='{top}{colour}'"  # the name beside its figure's middle
-    first = f"<tr>{picture}<td{look}>{e(name)}</td><td{look}>&nbsp;&nbsp;{e(dose)}</td></tr>"
+    first = f"<tr>{picture}<td{look}>{e(ex.name)}</td><td{look}>&nbsp;&nbsp;{e(ex.dose)}</td></tr>"
     return first + "".join(f"<tr>{cell}</tr>" for cell in below)
 
 

@@ -10,6 +10,7 @@ import hiptimer
 from hiptimer import paths
 from hiptimer.core.routines.listing_cache import Listing, Stamp, read, settled, stamp, write
 from hiptimer.i18n import _, language, locale_dir
+from hiptimer.ui.library.details_parts import parts_from_json, parts_to_json
 from hiptimer.ui.library.items import LibraryItem, written_length
 from hiptimer.ui.library.row_fitting import LENGTH_GAP
 from hiptimer.ui.theme import current
@@ -43,17 +44,29 @@ def blank_pictures(routine: Routine) -> dict[str, str]:
 
 def first_listing(items: list[LibraryItem]) -> Listing:
     """What set_items(pictures_later=True) paints first: the lengths as the files write
-    them, the first routine's details with its figures blank."""
-    from hiptimer.ui.library.details import details_html
+    them, the first routine's details (drawn with their figures blank: listing_html)."""
+    from hiptimer.ui.library.details import details_parts
 
     rows = []
     for item in items:
         r = item.routine
         length = written_length(r) if r is not None and r.active_exercises else None
         rows.append((row_label(item, length), item.broken))
-    first = items[0]
-    pictures = blank_pictures(first.routine) if first.routine is not None else {}
-    return Listing(rows, details_html(first, written_length, pictures))
+    return Listing(rows, parts_to_json(details_parts(items[0], written_length)))
+
+
+def listing_html(listing: Listing) -> str:
+    """The first routine's details as kept, drawn as the live list draws them with their
+    figures blank (every word escaped here: the cache holds no markup)."""
+    from hiptimer.ui.library.details import BLANK_PICTURE, render_details
+
+    parts = parts_from_json(listing.details)
+    if parts is None:  # (listed_ahead lets none through)
+        return ""
+    pictures = (
+        {} if parts.heading else dict.fromkeys((ex.id for ex in parts.exercises), BLANK_PICTURE)
+    )
+    return render_details(parts, pictures)
 
 
 def _key() -> str:
@@ -83,6 +96,8 @@ def listed_ahead(stamped: Stamp | None) -> Listing | None:
     """The list kept at the last start, if the files are as they were then."""
     listing = read(_path(), _key(), stamped)
     if listing is None or len(listing.rows) >= LISTED_AHEAD_BELOW:
+        return None
+    if parts_from_json(listing.details) is None:  # not what first_listing wrote
         return None
     return listing
 

@@ -23,7 +23,7 @@ from hiptimer.ui.library.details import details_html
 from hiptimer.ui.library.items import Estimate, LibraryItem, same_routine, written_length
 from hiptimer.ui.library.labels import start_words
 from hiptimer.ui.library.lengths import RowLengths
-from hiptimer.ui.library.listing import blank_pictures, row_label
+from hiptimer.ui.library.listing import blank_pictures, listing_html, row_label
 from hiptimer.ui.library.row_fitting import ITEM_PADDING_PX, RowFitter
 from hiptimer.ui.library.search import ListSearch
 from hiptimer.ui.library.suggestions_line import SuggestionsLine
@@ -226,7 +226,7 @@ class LibraryPage(QWidget):
             self.list.addItem(row)
         self._fit_labels()
         self.list.setCurrentRow(0)  # (no item to show yet: _show_details waits)
-        self.details.setHtml(listing.details)
+        self.details.setHtml(listing_html(listing))
         self.start_button.setEnabled(not listing.rows[0][1])
 
     def _relabel(self) -> None:

@@ -12,7 +12,7 @@ from hiptimer.core.routines import listing_cache
 from hiptimer.core.routines.listing_cache import Listing, read, settled, stamp, write
 
 LISTING = Listing(
-    [("Hips   \u00b7 3 min", False), ("broken.json   (broken)", True)], "<h2>Hips</h2>"
+    [("Hips   \u00b7 3 min", False), ("broken.json   (broken)", True)], {"title": "Hips"}
 )
 KEY = "en|look"
 
@@ -130,7 +130,13 @@ def test_a_damaged_listing_is_ignored_and_replaced_by_the_next_one(
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("rows", []), ("rows", [["Hips", "no"]]), ("rows", "Hips"), ("details", None)],
+    [
+        ("rows", []),
+        ("rows", [["Hips", "no"]]),
+        ("rows", "Hips"),
+        ("details", None),
+        ("details", "<h2>Hips</h2>"),  # format 1's HTML, under format 2
+    ],
 )
 def test_a_listing_of_the_wrong_shape_is_ignored(
     tmp_path: Path, folder: Path, field: str, value: object
@@ -146,7 +152,7 @@ def test_no_listing_larger_than_its_bound_is_written(tmp_path: Path, folder: Pat
     path = tmp_path / "library.json"
     stamped = stamp([folder])
     assert stamped is not None
-    long = Listing(LISTING.rows, "x" * listing_cache.MAX_BYTES)
+    long = Listing(LISTING.rows, {"title": "x" * listing_cache.MAX_BYTES})
     assert not write(path, KEY, stamped, long) and not path.exists()
 
 

@@ -156,3 +156,24 @@ def test_the_command_lines_routine_is_never_painted_ahead(
 
 def test_a_list_that_shows_its_search_field_is_never_painted_ahead() -> None:
     assert LISTED_AHEAD_BELOW == SHOWN_FROM  # the field would come only with the files
+
+
+def test_a_hand_edited_listing_shows_markup_in_a_title_as_its_characters(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Format 1 kept the details as HTML: a cache edited by hand, its stamps left as they were,
+    # put its markup in the details pane (bold, a picture loaded from a file).
+    from hiptimer.core.routines.catalog import load_catalog
+
+    kept_once(qtbot, monkeypatch)
+    first = load_catalog().entries()[0].title
+    hostile = "<b>Bold</b><img src='file:///etc/hostname'> & co"
+    cache = paths.cache_dir() / "library.json"
+    text = cache.read_text(encoding="utf-8")
+    assert first in text
+    cache.write_text(text.replace(first, json.dumps(hostile)[1:-1]), encoding="utf-8")
+    window = shown(qtbot, [], monkeypatch)
+    assert window.library.read_first is not None  # painted from the edited listing
+    shown_text = window.library.details.toPlainText()
+    assert shown_text.startswith(hostile)  # the characters, not bold text and a picture
+    window.close()
