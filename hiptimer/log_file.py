@@ -3,10 +3,11 @@
 Started from a desktop menu, HipTimer has no terminal to print to: what went wrong (no voice,
 a routine file set aside, a disk that refused a write) would be lost. The window's warnings go
 to `hiptimer.log` in the data folder as well as to standard error, but for those the window
-already says in its own words (SAID_IN_THE_WINDOW): those go to the log alone, where a raw
-logger line on the terminal beside the window's notice only puzzled. At each start a log over
-MAX_BYTES becomes `hiptimer.log.1` (replacing the one before), so the two stay under half a
-MiB. A folder that cannot hold a log, or a `hiptimer.log` that is not a plain file (a FIFO
+already says in its own words (core/log_marks.SAID_IN_THE_WINDOW): those go to the log
+alone, where a raw logger line on the terminal beside the window's notice only puzzled. At each
+start a log over MAX_BYTES becomes `hiptimer.log.1` (replacing the one before), so the two stay
+under half a MiB: a rename whose folder is synced (safe_write.move_synced). A folder that cannot
+hold a log, or a `hiptimer.log` that is not a plain file (a FIFO
 would block the opening), gets none: the window says what is wrong with the folder itself.
 """
 
@@ -15,19 +16,14 @@ from __future__ import annotations
 import contextlib
 import logging
 import sys
-from collections.abc import Mapping
 from pathlib import Path
-from typing import Final
+
+from hiptimer.core.safe_write import move_synced
 
 LOG_NAME = "hiptimer.log"
 MAX_BYTES = 256 * 1024
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 STDERR_FORMAT = "%(levelname)s:%(name)s:%(message)s"  # what logging.basicConfig prints
-
-# `extra=` for a warning that the window says in words (a read-only data folder: the strip
-# above its pages): it goes to the log file, not to standard error. A command line run, which
-# has no window, starts no handlers here and still prints it.
-SAID_IN_THE_WINDOW: Final[Mapping[str, object]] = {"said_in_the_window": True}
 
 log = logging.getLogger(__name__)
 _installed: list[logging.Handler] = []  # by start(), taken off by stop()
@@ -49,7 +45,9 @@ def start(folder: Path) -> Path | None:
                 log.debug("no log file: %s is not a plain file", path)
                 return None
             if path.stat().st_size > MAX_BYTES:
-                path.replace(path.with_name(LOG_NAME + ".1"))
+                # Its folder synced too, as every rename of ours is: a power cut soon after
+                # could bring the long log back under its name (docs/history.md).
+                move_synced(path, path.with_name(LOG_NAME + ".1"))
         to_file = _LogFile(path, encoding="utf-8")
     except OSError as exc:
         log.debug("no log file in %s: %s", folder, exc)

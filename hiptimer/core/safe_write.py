@@ -13,6 +13,7 @@ import contextlib
 import errno
 import os
 import re
+import shutil
 import stat
 from collections.abc import Iterator
 from datetime import datetime
@@ -220,6 +221,18 @@ def move_synced(source: Path, target: Path) -> Path:
     sync_folder(target.parent)
     if os.path.abspath(source.parent) != os.path.abspath(target.parent):
         sync_folder(source.parent)  # the name gone from there (and a folder just made in it)
+    return target
+
+
+def copy_synced(source: Path, target: Path) -> Path:
+    """Copy the regular file `source` to `target` (a name the caller chose free) as a save is
+    written: beside it, flushed, renamed into place, its folder synced; its times and mode
+    kept, as shutil.copy2 does. A plain copy could leave an empty or half-written backup
+    after a power cut, the file it kept already written over. Returns `target`."""
+    with open(source, "rb") as src, replacing_bytes(target) as out:
+        shutil.copyfileobj(src, out)
+    with contextlib.suppress(OSError):
+        shutil.copystat(source, target)
     return target
 
 

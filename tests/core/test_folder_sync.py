@@ -175,3 +175,52 @@ def test_a_folder_where_the_lock_goes_moved_aside_has_its_folder_synced(
     synced = watch_folder_syncs(monkeypatch)
     moved = move_folder_aside(lock)
     assert moved is not None and moved.is_dir() and synced == [str(tmp_path)]
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="reads /proc to name the fd")
+def test_a_backup_copied_where_no_link_can_be_made_is_flushed_and_its_folder_synced(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # On a FAT stick os.link fails and the .bak was shutil.copy2'd, never flushed: a power cut
+    # soon after the save could leave it empty, the routine it kept written over.
+    builtin = load_catalog().get("daily-hip-stretches")
+    assert builtin is not None and builtin.routine is not None
+    saved = save_user_version(builtin.routine)
+    before = saved.read_bytes()
+
+    def no_links(*_args: object) -> None:
+        raise PermissionError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    inodes: list[int] = []
+    fsync = os.fsync
+
+    def watched(fd: int) -> None:
+        inodes.append(os.fstat(fd).st_ino)
+        fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", watched)
+    save_user_version(builtin.routine)  # over the user's version: its .bak kept first
+    backup = saved.with_name(saved.name + ".bak")
+    assert backup.read_bytes() == before
+    folder = os.stat(paths.user_routines_dir()).st_ino
+    assert os.stat(backup).st_ino in inodes  # its bytes flushed
+    assert inodes.index(folder) > inodes.index(os.stat(backup).st_ino)  # then its name
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="reads /proc to name the fd")
+def test_a_long_log_renamed_at_the_start_has_its_folder_synced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # log_file renamed hiptimer.log to hiptimer.log.1 with Path.replace, its folder unsynced.
+    from hiptimer import log_file
+
+    log = tmp_path / log_file.LOG_NAME
+    log.write_bytes(b"x" * (log_file.MAX_BYTES + 1))
+    synced = watch_folder_syncs(monkeypatch)
+    try:
+        assert log_file.start(tmp_path) == log
+    finally:
+        log_file.stop()
+    assert (tmp_path / "hiptimer.log.1").stat().st_size == log_file.MAX_BYTES + 1
+    assert synced == [str(tmp_path)]

@@ -32,8 +32,8 @@ from hiptimer.core.history.schema import HistoryError
 from hiptimer.core.history.session_writes import SessionWrites
 from hiptimer.core.history.status import DEGRADED, HistoryState, HistoryStatus
 from hiptimer.core.history.writes import Ref, Rejected, Write
+from hiptimer.core.log_marks import SAID_IN_THE_WINDOW
 from hiptimer.core.safe_write import read_only_folder
-from hiptimer.log_file import SAID_IN_THE_WINDOW
 
 log = logging.getLogger(__name__)
 

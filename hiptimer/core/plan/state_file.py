@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from hiptimer.core.log_marks import SAID_IN_THE_WINDOW
 from hiptimer.core.plan.reminders import ReminderState
 from hiptimer.core.safe_read import BadJson, UnreadableFile, parse_strict_json, read_small_text
 from hiptimer.core.safe_write import (
@@ -20,7 +21,6 @@ from hiptimer.core.safe_write import (
     replacing_text,
 )
 from hiptimer.i18n import N_, translate
-from hiptimer.log_file import SAID_IN_THE_WINDOW
 
 log = logging.getLogger(__name__)
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import os
-import shutil
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -31,7 +30,7 @@ from hiptimer.core.routines.model import Routine
 from hiptimer.core.routines.pictures import copy_pictures
 from hiptimer.core.routines.validation import ID_PATTERN, MAX_NAME, RoutineError
 from hiptimer.core.routines.writer import routine_to_json
-from hiptimer.core.safe_write import free_name, move_synced, write_atomic
+from hiptimer.core.safe_write import copy_synced, free_name, move_synced, write_atomic
 from hiptimer.i18n import _, decimal
 
 BACKUP_SUFFIX = ".bak"
@@ -126,7 +125,8 @@ def _keep_copy(path: Path) -> Path:
     Renamed first, a process killed before the new file was in place left nothing under the
     routine's name. A second name for the same file (a hard link) costs no copy, and the
     rename that puts the new file in place leaves it whole; where links cannot be made (a
-    FAT stick) it is copied. A pipe or a folder in the way is still moved aside.
+    FAT stick) it is copied, as durably as a save is written (copy_synced). A pipe or a
+    folder in the way is still moved aside.
     """
     target = backup_path(path)
     try:
@@ -134,7 +134,7 @@ def _keep_copy(path: Path) -> Path:
     except OSError:
         if not path.is_file():
             return _backup(path)
-        shutil.copy2(path, target)
+        copy_synced(path, target)
     return target
 
 
