@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from hiptimer import paths
 from hiptimer.core.escapes import escape_controls
+from hiptimer.core.routines.folder_in_time import NotInTime, in_time
 from hiptimer.core.routines.loader import (
     UNREAD_FOLDER,
     is_routine_file_name,
@@ -20,7 +21,7 @@ from hiptimer.core.routines.loader import (
     routine_from_text,
 )
 from hiptimer.core.routines.model import Routine, estimated_seconds
-from hiptimer.core.routines.timely_read import NOT_IN_TIME, read_in_time
+from hiptimer.core.routines.timely_read import NOT_IN_TIME, folder_not_in_time, read_in_time
 from hiptimer.core.routines.validation import ID_PATTERN, Problem, RoutineError
 
 
@@ -41,6 +42,7 @@ class RoutineEntry(NamedTuple):
     routine: Routine | None = None
     error: RoutineError | None = None
     overrides_builtin: bool = False  # a user routine that replaces the built-in of its id
+    folder: bool = False  # a routines folder that could not be listed (or not in time)
 
     @property
     def broken(self) -> bool:
@@ -49,7 +51,7 @@ class RoutineEntry(NamedTuple):
     @property
     def unread_folder(self) -> bool:
         """Whether this is a routines folder that could not be listed, not a broken file."""
-        return self._says(UNREAD_FOLDER)
+        return self.folder or self._says(UNREAD_FOLDER)
 
     @property
     def unread_in_time(self) -> bool:
@@ -254,14 +256,20 @@ def _outside(path: Path, folders: tuple[Path, ...]) -> bool:
 
 
 def _load_folder(folder: Path, *, builtin: bool, shipped: Path | None = None) -> list[RoutineEntry]:
-    files, unread = routine_files(folder)
-    # The user's folder may be on a share or a disk that stalls: each file read in time.
+    # The user's folder may be on a share or a disk that stalls: listed, and each file read,
+    # in time (a listing that stalled held the whole library, the built-ins too).
+    try:
+        files, unread = (
+            routine_files(folder) if builtin else in_time(folder, lambda: routine_files(folder))
+        )
+    except NotInTime:
+        files, unread = [], folder_not_in_time(folder)
     texts = [_read(p) for p in files] if builtin else read_in_time(files, read_routine_text)
     entries = [_load_entry(p, text, builtin, shipped) for p, text in zip(files, texts, strict=True)]
     entries.sort(key=lambda e: (e.broken, title_key(e.title), e.id, str(e.path)))
     if unread is not None:  # listed as a broken entry, named: the rest of the library stays
         title = escape_controls(folder.name) + os.sep
-        entries.append(RoutineEntry(folder.name, title, folder, builtin, error=unread))
+        entries.append(RoutineEntry(folder.name, title, folder, builtin, error=unread, folder=True))
     return _refuse_duplicate_ids(entries)
 
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Generic, TypeVar, cast
 
 from hiptimer import paths
+from hiptimer.core.routines.folder_in_time import NotInTime, in_time
 from hiptimer.core.routines.loader import is_routine_file_name
 
 # Up to this many files of the user's are read on the GUI thread, at once: ~0.5 ms of CPU each
@@ -22,15 +24,20 @@ T = TypeVar("T")
 def many_user_routines(limit: int = MANY_FILES) -> bool:
     """Whether the user's routine folder holds more than `limit` routine files (only their
     names are listed: ~1 ms for 2,000; a folder that cannot be listed holds none)."""
-    count = 0
-    try:
-        with os.scandir(paths.user_routines_dir()) as entries:
-            for entry in entries:
-                count += is_routine_file_name(entry.name)
-                if count > limit:
-                    return True
-    except OSError:
+    folder = paths.user_routines_dir()
+    try:  # (a folder that does not answer in time: the catalog names it at once)
+        return in_time(folder, lambda: _more_than(folder, limit))
+    except (OSError, NotInTime):
         return False
+
+
+def _more_than(folder: Path, limit: int) -> bool:
+    count = 0
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            count += is_routine_file_name(entry.name)
+            if count > limit:
+                return True
     return False
 
 

@@ -1,5 +1,6 @@
 """The user's routine files read with a time bound on each, so that one file on a stalled mount
-is named "could not be read in time" rather than holding up the whole library."""
+is named "could not be read in time" rather than holding up the whole library; the folder itself
+listed with the same bound (folder_in_time), as a listing stalls on such a mount too."""
 
 from __future__ import annotations
 
@@ -8,15 +9,11 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from hiptimer.core.routines import folder_in_time
 from hiptimer.core.routines.validation import Problem, RoutineError
 from hiptimer.i18n import N_, translate
 
-# A routine file takes ~0.5 ms to read and parse here, a network folder's some milliseconds:
-# a file that has given nothing for a second is on a mount that stalls (a share whose server
-# went away, a disk waking up). One such file held `hiptimer list` and the window's first
-# list for as long as it stalled (a 5 s stall: 0.7 s -> 5.9 s), on the GUI thread for a
-# folder of up to 50 files. Past the bound it is named and the next files are read.
-IN_TIME_S = 1.0
+IN_TIME_S = folder_in_time.IN_TIME_S  # (a file's bound: the folder's, as they stall alike)
 # After this many stalls the files left are not waited for either: the mount itself has
 # stalled, and each would cost a second more (the window stays answerable within ~2 s).
 MOST_STALLS = 2
@@ -26,6 +23,12 @@ NOT_IN_TIME = N_(
 )
 
 Read = Callable[[Path], str]
+
+
+def folder_not_in_time(folder: Path) -> RoutineError:
+    """Why a folder's routines are not listed: it did not answer in time (listed as one line
+    of its own, as a folder that cannot be read is)."""
+    return _late(folder, folder_in_time.IN_TIME_S)
 
 
 def read_in_time(

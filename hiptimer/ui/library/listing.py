@@ -89,7 +89,12 @@ def listing_stamp() -> Stamp | None:
         code / "core" / "routines", code / "ui" / "library",
     )  # fmt: skip
     words = locale_dir() / language() / "LC_MESSAGES" / "hiptimer.mo"
-    return stamp(folders, [words])
+    from hiptimer.core.routines.folder_in_time import NotInTime, in_time
+
+    try:  # the user's folder listed in time: a stalled share held the first paint
+        return in_time(paths.user_routines_dir(), lambda: stamp(folders, [words]))
+    except NotInTime:
+        return None
 
 
 def listed_ahead(stamped: Stamp | None) -> Listing | None:

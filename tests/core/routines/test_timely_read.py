@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from hiptimer import paths
-from hiptimer.core.routines import catalog, timely_read
+from hiptimer.core.routines import catalog, folder_in_time, timely_read
 from hiptimer.core.routines.catalog import load_catalog
 from hiptimer.core.routines.loader import read_routine_text
 from hiptimer.core.routines.timely_read import NOT_IN_TIME, read_in_time
@@ -96,3 +97,59 @@ def test_the_library_lists_a_stalled_file_of_yours_as_not_read_in_time(
     assert mine2.unread_in_time and not mine1.unread_in_time
     shipped = listed.get("daily-hip-stretches")
     assert shipped is not None and not shipped.broken  # the built-ins are read as ever
+
+
+def test_a_routines_folder_that_cannot_be_listed_in_time_is_named_and_the_built_ins_list(
+    stall: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A listing of the folder on a stalled share (os.scandir, not a file's read) held the
+    # whole library, built-ins and all, for as long as the share stalled.
+    folder = paths.user_routines_dir()
+    listed: list[Path] = []
+    list_files = catalog.routine_files
+
+    def stalling_listing(where: Path) -> tuple[list[Path], RoutineError | None]:
+        listed.append(where)
+        if where == folder:
+            stall.wait(10)
+        return list_files(where)
+
+    monkeypatch.setattr(catalog, "routine_files", stalling_listing)
+    monkeypatch.setattr(folder_in_time, "IN_TIME_S", BOUND_S)
+    first = load_catalog()
+    [named] = [e for e in first if e.path == folder]
+    assert named.broken and named.unread_folder and named.unread_in_time
+    assert named.title == folder.name + os.sep and named.error is not None and late(named.error)
+    assert "did not answer within 0.3 s" in str(named.error)
+    shipped = first.get("daily-hip-stretches")
+    assert shipped is not None and not shipped.broken  # the built-ins are listed as ever
+    # While that listing has not come back, the next read names the folder at once rather
+    # than stalling beside it (the kept list's stamp, the count, the listing at a start).
+    again = load_catalog()
+    assert [e.path for e in again if e.unread_folder] == [folder]
+    assert listed.count(folder) == 1
+
+
+def test_a_folder_that_answers_gives_its_answer_or_its_error() -> None:
+    folder = Path("answers")
+    assert folder_in_time.in_time(folder, lambda: ["a.json"]) == ["a.json"]
+
+    def refused() -> list[str]:
+        raise PermissionError("refused")
+
+    with pytest.raises(PermissionError):
+        folder_in_time.in_time(folder, refused)
+    assert folder_in_time.in_time(folder, lambda: []) == []  # nothing left pending
+
+
+def test_a_folder_whose_count_stalls_is_read_on_the_gui_thread_as_a_small_one(
+    stall: threading.Event, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Whether to read apart lists the folder too (read_apart.many_user_routines): the catalog
+    # then names it at once, as that listing has not come back.
+    from hiptimer.core.routines import read_apart
+
+    monkeypatch.setattr(read_apart, "_more_than", lambda _folder, _limit: stall.wait(10))
+    monkeypatch.setattr(folder_in_time, "IN_TIME_S", BOUND_S)
+    assert read_apart.many_user_routines() is False
+    assert [e.path for e in load_catalog() if e.unread_in_time] == [paths.user_routines_dir()]

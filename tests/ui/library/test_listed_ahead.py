@@ -177,3 +177,22 @@ def test_a_hand_edited_listing_shows_markup_in_a_title_as_its_characters(
     shown_text = window.library.details.toPlainText()
     assert shown_text.startswith(hostile)  # the characters, not bold text and a picture
     window.close()
+
+
+def test_a_routines_folder_that_stalls_is_not_stamped_and_nothing_is_painted_ahead(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The kept list's stamp lists the user's folder before anything is painted: on a share
+    # that stalled it held the first paint as long as the share did.
+    import threading
+
+    from hiptimer.core.routines import folder_in_time
+    from hiptimer.ui.library import listing
+
+    release = threading.Event()
+    monkeypatch.setattr(listing, "stamp", lambda *_args: release.wait(10))
+    monkeypatch.setattr(folder_in_time, "IN_TIME_S", 0.3)
+    try:
+        assert listing.listing_stamp() is None  # no listing trusted: the files are read
+    finally:
+        release.set()
