@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from hiptimer import __version__
+from hiptimer.core.safe_read import read_small_bytes
 
 log = logging.getLogger(__name__)
 
@@ -86,11 +87,9 @@ def read(path: Path, key: str, stamped: Stamp | None) -> Listing | None:
     it is made again from the files, and holds nothing of the user's."""
     if stamped is None:
         return None
-    try:
-        with open(path, "rb") as f:
-            raw = f.read(MAX_BYTES + 1)
-        data = json.loads(raw) if len(raw) <= MAX_BYTES else None
-    except (OSError, ValueError):  # (UnicodeDecodeError is a ValueError)
+    try:  # looked at before it is opened: a pipe or a device put there never blocks the start
+        data = json.loads(read_small_bytes(path, MAX_BYTES))
+    except (OSError, ValueError):  # (UnreadableFile and UnicodeDecodeError are ValueErrors)
         return None
     if not isinstance(data, dict):
         return None
@@ -137,7 +136,11 @@ def write(path: Path, key: str, stamped: Stamp, listing: Listing) -> bool:
     part = path.with_name(path.name + ".part")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        part.write_text(text, encoding="utf-8")
+        # Made anew ("x"): a pipe left at that name would block the write (the GUI thread's)
+        # until something read it, and a link would be written through.
+        part.unlink(missing_ok=True)
+        with open(part, "x", encoding="utf-8") as f:
+            f.write(text)
         os.replace(part, path)
     except OSError as exc:
         log.info("The library's listing was not kept: %s", exc)

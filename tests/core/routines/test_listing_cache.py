@@ -191,3 +191,30 @@ def test_a_folder_that_cannot_be_written_keeps_nothing_and_raises_nothing(
     stamped = stamp([folder])
     assert stamped is not None
     assert not write(tmp_path / "cache" / "library.json", KEY, stamped, LISTING)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a FIFO")
+def test_a_pipe_in_the_cache_never_blocks_the_start_or_the_keep(
+    tmp_path: Path, folder: Path
+) -> None:
+    # A FIFO at library.json blocked open() before the first paint, for as long as nothing
+    # wrote to it; one at library.json.part blocked the keep, on the GUI thread.
+    path = tmp_path / "cache" / "library.json"
+    path.parent.mkdir()
+    os.mkfifo(path)
+    assert read(path, KEY, stamp([folder])) is None
+    os.mkfifo(path.with_name("library.json.part"))
+    stamped = stamp([folder])
+    assert stamped is not None and write(path, KEY, stamped, LISTING)
+    assert read(path, KEY, stamp([folder])) == LISTING
+
+
+def test_a_link_at_the_part_name_is_not_written_through(tmp_path: Path, folder: Path) -> None:
+    path = tmp_path / "cache" / "library.json"
+    path.parent.mkdir()
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("mine", encoding="utf-8")
+    path.with_name("library.json.part").symlink_to(elsewhere)
+    stamped = stamp([folder])
+    assert stamped is not None and write(path, KEY, stamped, LISTING)
+    assert elsewhere.read_text(encoding="utf-8") == "mine"
