@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from hiptimer.core.history.queries import StoredSet
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.ui.history.window import HistoryWindow
-from tests.history_data import HIPS, STRETCH
+from tests.history_data import HIPS, STRETCH, Weeks, at, fill
 
 
 def window_sized(qtbot: QtBot, store: HistoryStore, size: tuple[int, int]) -> HistoryWindow:
@@ -73,4 +73,26 @@ def session_of_long_words(store: HistoryStore, start: datetime) -> int:
         ("left", 3, "continue", None, True),
     ])  # fmt: skip
     store.finish_session(sid, "completed", when)
+    return sid
+
+
+def stretches_today(store: HistoryStore, weeks: Weeks) -> int:
+    """The shared history and, today, a routine of long names done whole, each side, with its
+    next morning's check-in: the chosen session's heading takes four lines at 800 x 600 in
+    large print, and each set's name three (as the week bench/screenshot_states.py writes)."""
+    fill(store, weeks)
+    start = at(weeks.today, 7)
+    title = "Estiramientos diarios de cadera"
+    sid = store.begin_session("daily-hip", title, 1, {}, start, sets_planned=6)
+    when = start
+    for number in (1, 2, 3):
+        for side in ("right", "left"):
+            store.add_set(sid, StoredSet(
+                "hamstring", "Estiramiento de isquiotibiales", number, when,
+                when + timedelta(seconds=60), side=side, planned_hold_s=60, actual_hold_s=60,
+                completed=True, pain=2,
+            ))  # fmt: skip
+            when += timedelta(seconds=80)
+    store.finish_session(sid, "completed", when)
+    store.record_morning(sid, 2, 3, start + timedelta(days=1))
     return sid

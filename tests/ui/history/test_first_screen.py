@@ -10,38 +10,15 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hiptimer import i18n
-from hiptimer.core.history.queries import StoredSet
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.history.wording import duration_text
-from tests.history_data import Weeks, at, fill
+from tests.history_data import Weeks
 from tests.ui.fit_checks import first_screen_misfits
-from tests.ui.history.long_sessions import window_sized
+from tests.ui.history.long_sessions import stretches_today, window_sized
 from tests.ui.history.looks import app_look
 from tests.ui.history.shared_windows import ShowShared
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
-
-
-def stretches_today(store: HistoryStore, weeks: Weeks) -> int:
-    """The shared history and, today, a routine of long names done whole, each side, with its
-    next morning's check-in: the chosen session's heading takes four lines at 800 x 600 in
-    large print, and each set's name three (as the week bench/screenshot_states.py writes)."""
-    fill(store, weeks)
-    start = at(weeks.today, 7)
-    title = "Estiramientos diarios de cadera"
-    sid = store.begin_session("daily-hip", title, 1, {}, start, sets_planned=6)
-    when = start
-    for number in (1, 2, 3):
-        for side in ("right", "left"):
-            store.add_set(sid, StoredSet(
-                "hamstring", "Estiramiento de isquiotibiales", number, when,
-                when + timedelta(seconds=60), side=side, planned_hold_s=60, actual_hold_s=60,
-                completed=True, pain=2,
-            ))  # fmt: skip
-            when += timedelta(seconds=80)
-    store.finish_session(sid, "completed", when)
-    store.record_morning(sid, 2, 3, start + timedelta(days=1))
-    return sid
 
 
 # The window a screen leaves (less a title bar): 800 x 600, 1024 x 600 and 1280 x 800.
