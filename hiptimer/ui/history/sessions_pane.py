@@ -224,6 +224,10 @@ class SessionsPane(QWidget):
         self.representative.setChecked(bool(session and session.not_representative))
         self.morning_button.setEnabled(bool(session and session.morning_at is not None))
         show_wrapped(self.trail, trail_text(trail, rows))
+        # Its heading and first set have their own heights: placed for the session shown
+        # as the window opened (none, an empty history), the first one recorded then began
+        # below the fold.
+        self.split.place_now()
 
     def _title(self, session: SessionSummary) -> str:
         return routine_name(self.routines, session.routine_id, session.routine_title)
