@@ -159,6 +159,9 @@ class HistoryWindow(QWidget):
         self.sessions_pane.message.connect(self.say)
         queued = Qt.ConnectionType.QueuedConnection  # once the splitter's resize is over
         self.sessions_pane.split.cramped.connect(self._fit_filters, queued)
+        # A new text size, its rows measured again: decided for the old one, the filters
+        # stayed folded at 100 % where History opened at 100 % shows them.
+        self.sessions_pane.list_view.refit.refitted.connect(self._fit_filters, queued)
 
     def _fill_routines(self) -> None:
         """'All routines', then the routines with sessions, most recently used first."""

@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from hiptimer import i18n
 from hiptimer.core.history.store import HistoryStore
+from hiptimer.core.history.wording import duration_text
 from tests.history_data import Weeks
 from tests.ui.fit_checks import first_screen_misfits
 from tests.ui.history.long_sessions import stretches_today, window_sized
@@ -37,4 +38,23 @@ def test_the_first_session_recorded_while_history_is_open_shows_on_the_first_scr
         window.reload()
         settle()
         assert window.sessions_pane.current() is not None
+        assert first_screen_misfits(window) == []
+
+
+def test_a_smaller_text_size_opens_the_filters_folded_for_the_larger_one(
+    qtbot: QtBot, store: HistoryStore, weeks: Weeks
+) -> None:
+    # 150 % folded the filters at 1024 x 600; back to 100 % in Settings, they stayed folded
+    # behind their button and the heading brief, where History opened at 100 % shows them.
+    i18n.use("es")
+    stretches_today(store, weeks)
+    with app_look(150):
+        window = window_sized(qtbot, store, (1012, 556))
+        assert window.filter_fold.isHidden()
+    with app_look(100):
+        settle()
+        assert not window.filter_fold.isHidden() and window.filter_fold.toggle.isHidden()
+        pane = window.sessions_pane
+        chosen = pane.current()
+        assert chosen is not None and duration_text(chosen) in pane.heading.text()
         assert first_screen_misfits(window) == []
