@@ -49,6 +49,9 @@ class FilterFold(QWidget):
         """Folded where the window is `short` (unless the user opened them)."""
         if short != self._short:
             self._short = short
+            # The choice stood while short: kept past a tall spell, filters opened at
+            # 800 x 600 were open again when the window came back from maximised.
+            self._opened_by_user = False
             self._show()
 
     def fit(self, page: int, width: int, spacing: int, needed: int) -> bool:
