@@ -68,13 +68,13 @@ class ChosenPart(DialogBody):
     Signals: none of its own.
     """
 
-    def __init__(self, body: QWidget, heading: QWidget, sets: RowsTable) -> None:
+    def __init__(self, body: QWidget, sets: RowsTable) -> None:
         super().__init__(body)
         self.setObjectName("chosen-session")
         # The window's own background through both, as the tab's page (page.py).
         body.setAutoFillBackground(False)
         self.viewport().setAutoFillBackground(False)
-        self._heading, self._sets = heading, sets
+        self._sets = sets
 
     def minimumSizeHint(self) -> QSize:
         return QSize(self.minimum_width(), self.fontMetrics().lineSpacing() * LINES_LEAST)

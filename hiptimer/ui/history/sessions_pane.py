@@ -172,7 +172,7 @@ class SessionsPane(QWidget):
         upper_layout.addWidget(self.key)
         # The chosen session scrolls in its part, the list in its own: the splitter gives the
         # chosen session's heading and first set their room first (chosen_split.py).
-        self.chosen_part = ChosenPart(lower, self.heading, self.sets_view)
+        self.chosen_part = ChosenPart(lower, self.sets_view)
         self.split = ListAndChosen(self.list_view, upper, self.chosen_part)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
