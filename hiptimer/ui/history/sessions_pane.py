@@ -213,8 +213,11 @@ class SessionsPane(QWidget):
             self.heading.setText(_("No session chosen."))
         else:
             self._set_heading(session, trail)
-            self.sets_view.fit_columns()  # each session's own rows read whole
-            self.details.arrange()  # beside the note, or above it where they do not fit
+        # Each session's own rows read whole; with none, the titles: never measured, the
+        # table needed no width, and an empty history stood beside the note, wider than
+        # the window (800 x 600, Spanish, 150 %).
+        self.sets_view.fit_columns()
+        self.details.arrange()  # beside the note, or above it where they do not fit
         self.note.blockSignals(True)
         self.note.setPlainText(session.note if session else "")
         self.note.blockSignals(False)

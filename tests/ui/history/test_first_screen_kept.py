@@ -78,3 +78,22 @@ def test_filters_opened_on_a_short_window_fold_again_once_it_was_tall(
         settle()
         assert window.filter_fold.isHidden() and not window.filter_fold.toggle.isChecked()
         assert first_screen_misfits(window) == []
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_an_empty_history_says_so_whole_on_a_short_screen(
+    qtbot: QtBot, store: HistoryStore, language: str
+) -> None:
+    # With no session, the sets' table was never measured (it needed no width, for the
+    # splitter beside the note), so the sets and the note stood side by side 808 px wide in
+    # a 788 px window: "Aún no hay sesiones. Cada serie se guarda aquí en cuan" and the rest
+    # sideways (800 x 600, Spanish, 150 %).
+    i18n.use(language)
+    with app_look(150):
+        window = window_sized(qtbot, store, (788, 556))
+        settle()
+        pane = window.sessions_pane
+        assert pane.current() is None
+        heading = pane.heading
+        assert heading.visibleRegion().boundingRect() == heading.rect(), heading.text()
+        assert not pane.chosen_part.horizontalScrollBar().isVisible()
