@@ -40,11 +40,10 @@ SCREENS = (
 )
 # Stops not yet held to a screen at a size (Settings, the weekly plan and the quit question fit
 # 800 x 600 since session 24, and 640 x 480 since session 26, with the counting buttons, the
-# offer to keep doses, the summary's table and a notice's action). Name a stop here only with
-# the reason beside it.
+# offer to keep doses, the summary's table and a notice's action; the rest's caution since
+# session 27). Name a stop here only with the reason beside it.
 NOT_YET: dict[tuple[int, int, float], tuple[str, ...]] = {
     (640, 480, 1): (
-        "rest",  # the caution's last line under the steps (the rest's room rule: session 26)
         # History: its lists' routine and sets cut, its tabs scrolling sideways (session 26's
         # History layout work is at 800 x 600)
         "history: sessions",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -22,8 +22,10 @@ class CaptionLabel(QLabel):
     page's height and the countdown came out at 22 px. The voice says it whole, and a screen
     reader reads it whole (the accessible name); the screen shows what fits, then "…".
 
-    Signals: those of QLabel.
+    Signals: shown(), once it shows new words (or none).
     """
+
+    shown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("", parent)
@@ -36,6 +38,7 @@ class CaptionLabel(QLabel):
         self._words = words
         self.setAccessibleName(_quoted(words) if words else "")
         self._fit()
+        self.shown.emit()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -21,7 +21,7 @@ from hiptimer.ui.session.coaching_look import (
     plain_label,
 )
 from hiptimer.ui.session.coaching_ruler import SPACING, Ruler, Shape
-from hiptimer.ui.session.step_parts import split_to_fit
+from hiptimer.ui.session.step_parts import MORE, split_to_fit
 from hiptimer.ui.theme import current, restyle, set_exact_px, text_scale
 from hiptimer.ui.widgets.plain import breakable, on_our_side, show_wrapped
 
@@ -242,11 +242,15 @@ class CoachingPanel(QFrame):
                 count = len(self._shown) - 1
                 first = min(self._first, len(every) - count)
                 self._shown = every[first : first + count]
-            self._split()
-            if self.paged and not self._parts:
+            if len(self._shown) == 1 and not self._a_line_fits():
+                self._leave_steps_out()
+            else:
+                self._split()
+            if self._shown and self.paged and not self._parts:
                 self._page_heading(self._shown[0] + 1, self._shown[-1] + 1)
-            if self.paged:
+            if self._shown and self.paged:
                 self._px = self._page_px()
+        self.heading.setVisible(bool(self._shown))
         for i, row in enumerate(self.rows):
             row.setVisible(i in self._shown)
         self._restyle()
@@ -282,6 +286,25 @@ class CoachingPanel(QFrame):
         self._part = min(self._part, len(self._parts) - 1)
         show_wrapped(self.steps[step], self._parts[self._part])
         self._part_heading(step, self._part + 1, len(self._parts))
+
+    def _a_line_fits(self) -> bool:
+        """Whether a line of the step on screen (its first word) fits with the heading and the
+        caution: at 640 x 480 in large print none did, the step came in parts of a letter each
+        ("4. L …", part 1 of 68) and the caution's box was cut by its last line."""
+        step, heading = self._shown[0], self.heading.text()
+        words = self._lines[step].split()
+        self._part_heading(step, 99, 99)  # its widest, while measured
+        line = (breakable(words[0] + MORE),) if words else ()
+        fits = self._height_of(self._px, line, bold=step == self._spoken) <= self.height()
+        self.heading.setText(heading)
+        return fits
+
+    def _leave_steps_out(self) -> None:
+        """The caution alone, whole, as large as it fits: where not a line of a step fits
+        beside it. The steps come back as the panel grows (StepsRoom gives it more room then:
+        it is `paged`)."""
+        self._shown, self._parts, self._part = [], [], 0
+        self._px = self._largest_px(lambda px: self._height_of(px, (), alone=True), self.height())
 
     def _cut_px(self) -> float:
         """The size the steps are cut into pages and parts at, where they do not all fit:
@@ -343,14 +366,15 @@ class CoachingPanel(QFrame):
         panel_width: int | None = None,
         *,
         bold: bool = True,
+        alone: bool = False,
     ) -> int:
         """The panel's height with these steps' texts (as their labels show them), in bold
-        unless asked: the widest a step is shown (when read)."""
+        unless asked: the widest a step is shown (when read); `alone`, the caution's alone."""
         margins = self._layout.contentsMargins()
         shape = Shape(
             panel_width or self.width(),
             (margins.left(), margins.top(), margins.right(), margins.bottom()),
-            self.font().key(), self.heading.text(), len(self.steps), self._pad,
+            self.font().key(), self.heading.text(), 0 if alone else len(self.steps), self._pad,
             self.caution.text(),
         )  # fmt: skip
         return self._ruler.height(self.font(), shape, px, texts, bold)

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QBoxLayout, QLabel, QLayout
 
+from hiptimer.ui.session.caption_label import CaptionLabel
 from hiptimer.ui.session.coaching_panel import CoachingPanel
 from hiptimer.ui.session.timer_column import TimerColumn
 from hiptimer.ui.theme import set_exact_px, set_px, text_scale
@@ -49,7 +50,10 @@ class StepsRoom(QObject):
     down to the steps' normal size (at 800 x 600 in Spanish, "A continuación, serie 2 de 2"
     at 28 px held the countdown's column 482 px wide, and the steps were 14 px). In a pause
     the steps take up to nine tenths of the row, the countdown never under PAUSE_COUNT_PX
-    (its column gives it the height for that first: TimerColumn.set_count_floor).
+    (its column gives it the height for that first: TimerColumn.set_count_floor). Before any
+    of these, a caption with nothing said gives its row (words said take it back). At the
+    normal text size the row is shared only in a pause whose steps had not a line's room
+    beside the caution (CoachingPanel shows it alone then), until they have.
 
     Signals: none of its own.
     """
@@ -59,7 +63,7 @@ class StepsRoom(QObject):
         page: QLayout,
         row: QBoxLayout,
         coaching: CoachingPanel,
-        caption: QLabel,
+        caption: CaptionLabel,
         next_line: QLabel,
         timer: TimerColumn,
     ) -> None:
@@ -73,6 +77,7 @@ class StepsRoom(QObject):
         row.setStretch(0, TIMER_STRETCH)
         row.setStretch(1, STEPS_STRETCH[0])
         coaching.fitted.connect(self._share)  # its room changed (a caption's second line)
+        caption.shown.connect(self._share)  # words in a folded caption: its row back
         # Shown: its room is known only now. A page's first step was fitted and shared as the
         # page was laid out, still hidden, and nothing shared it again: the first get-ready's
         # steps were 17 px at 1024 x 600 in Spanish large print (18 px with a caption shown).
@@ -114,14 +119,20 @@ class StepsRoom(QObject):
         self._sharing = True
         try:
             self._fold_next(False)
+            self._fold_caption(False)
             self._size_lines(small=False)
-            trade = self._coaching.isVisible() and text_scale() > 1  # on screen: room known
-            floor = PAUSE_COUNT_PX if trade and self._pause else 0
-            self._timer.set_count_floor(floor)
-            if not trade:
+            shown = self._coaching.isVisible()  # on screen: room known
+            if not shown or text_scale() <= 1:
                 self._row.setStretch(1, STEPS_STRETCH[0])
                 self._row.activate()
+            # At the normal text size, only a pause whose steps are left out for want of a
+            # line's room (Spanish at 640 x 480: the panel 142 px wide, the caution cut).
+            trade = shown and (text_scale() > 1 or (self._pause and self._left_out()))
+            floor = PAUSE_COUNT_PX if trade and self._pause else 0
+            self._timer.set_count_floor(floor)
+            if not trade or self._widen(STEPS_STRETCH[:1], floor):
                 return
+            self._fold_caption(not self._caption.text())  # an empty row: nothing lost
             if self._widen(STEPS_STRETCH, floor):
                 return
             self._fold_next(True)
@@ -168,9 +179,24 @@ class StepsRoom(QObject):
 
     def _large_enough(self) -> bool:
         """As whole pixels, as fonts are set: 25.8 px shows as 25.9 does. Steps in pages never
-        are: each page has its own size, and a row that moved with it cut the parts anew."""
+        are: each page has its own size, and a row that moved with it cut the parts anew. At
+        the normal text size, steps shown at all are."""
+        if text_scale() <= 1:
+            return not self._left_out()
         fits = int(self._coaching.font_px) >= int(self._height * STEPS_SHARE)
         return fits and not self._coaching.paged
+
+    def _left_out(self) -> bool:
+        """Whether the panel shows its caution alone, not a line of a step having room."""
+        rows = self._coaching.rows
+        return bool(rows) and all(row.isHidden() for row in rows)
+
+    def _fold_caption(self, folded: bool) -> None:
+        """The caption's row to no height while it has no words, or back: empty, it kept
+        ~30 px of a pause's height from the steps (24 px and the page's spacing)."""
+        if folded != (self._caption.maximumHeight() == 0):
+            self._caption.setMaximumHeight(0 if folded else MOST)
+            self._page.activate()
 
     def _fold_next(self, folded: bool) -> None:
         """Up next to no height, or back. Not hidden: PromptSwitch shows and hides it (and

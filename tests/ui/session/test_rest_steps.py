@@ -29,9 +29,10 @@ pytestmark = [
 
 LOW = (788, 519)  # the page on an 800 x 600 screen (menu bar, frame)
 NETBOOK = (1012, 500)  # on a 1024 x 600 one
-# The least the steps reach there: on the netbook the body text's size at 100 %; at 800 x 600
-# the bridge's four long Spanish steps fill the 234 px of height at 16 px (14 px before).
-LEAST = {LOW: MIN_PX + 2, NETBOOK: PAGED_PX}
+# The least the steps reach there: the body text's size at 100 %. At 800 x 600 the bridge's
+# four long Spanish steps filled the 234 px of height at 16 px (14 px before) while the empty
+# caption kept its row; given its 24 px, 258 px and 18 px.
+LEAST = {LOW: PAGED_PX, NETBOOK: PAGED_PX}
 
 
 def spanish(routine: str, exercise: str) -> Exercise:
@@ -126,5 +127,36 @@ def test_a_session_s_first_get_ready_shares_the_row_once_shown(
         assert p.page.coaching.isVisible() and not p.page.coaching.paged
         assert p.page.coaching.font_px >= PAGED_PX, p.page.coaching.font_px
         assert p.page.big.pixel_size() >= PAUSE_COUNT_PX
+    finally:
+        p.driver.stop()
+
+
+def test_an_empty_caption_s_row_goes_to_a_rest_s_steps_and_comes_back_for_words(
+    qtbot: QtBot, app_look: QApplication
+) -> None:
+    # With nothing said, the caption's row kept 24 px of the rest's height at 800 x 600 in
+    # Spanish large print, and the bridge's steps were 16 px beside it. Words said come in
+    # whole, their row taken back (the steps smaller meanwhile, never under MIN_PX).
+    i18n.use("es")
+    theme.apply(app_look, "dark", 150)
+    bridge = spanish("hip-strengthening", "bridge")
+    two_sets = replace(bridge, kind=Kind.HOLD, hold_s=20, sets=2, rest_between_sets_s=30)
+    p = Page(qtbot, quick_routine(two_sets, hold("walk", 60, name="Easy walking")), LOW)
+    try:
+        p.driver.start()
+        p.until(StepKind.PAIN)
+        p.page.perform(Action.RATE, 2)
+        p.until(StepKind.REST)
+        p.settle()
+        caption, panel = p.page.caption, p.page.coaching
+        assert not caption.text() and caption.height() == 0
+        assert panel.font_px >= PAGED_PX and not panel.paged
+        p.page.show_caption("Descansa treinta segundos. A continuación, serie 2 de 2.")
+        p.settle()
+        assert caption.text() and caption.height() >= caption.heightForWidth(caption.width())
+        assert panel.font_px >= MIN_PX and p.page.big.pixel_size() >= PAUSE_COUNT_PX
+        p.page.show_caption("")
+        p.settle()
+        assert caption.height() == 0 and panel.font_px >= PAGED_PX
     finally:
         p.driver.stop()
