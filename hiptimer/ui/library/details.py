@@ -115,9 +115,11 @@ def render_details(parts: DetailsParts, pictures: Mapping[str, str] | None = Non
             + e(parts.heading)
             + f"</b></p><ul>{problems}</ul>"
         )
-    out = [f"<h2>{e(parts.title)}</h2>", f"<p><b>{e(parts.meta)}</b></p>"]
+    # The routine's own words are laid out from our side, whichever direction they are
+    # written in (on_our_side): a paragraph starting in Hebrew stood at the pane's far edge.
+    out = [f"<h2>{e(on_our_side(parts.title))}</h2>", f"<p><b>{e(parts.meta)}</b></p>"]
     if parts.description:
-        out.append(f"<p>{e(parts.description)}</p>")
+        out.append(f"<p>{e(on_our_side(parts.description))}</p>")
         if parts.note:
             out.append(f"<p style='color:{current().muted}'>{e(parts.note)}</p>")
     # The routine's cautions before its exercises, as a handout puts them: under the list they
@@ -135,7 +137,7 @@ def render_details(parts: DetailsParts, pictures: Mapping[str, str] | None = Non
     out.append(f"<p><b>{heading}</b></p><table cellspacing='0'>{rows}</table>")
     if parts.source:
         source = e(_("Source:"))
-        out.append(f"<p><b>{source}</b> {e(parts.source)}</p>")
+        out.append(f"<p><b>{source}</b> {e(on_our_side(parts.source))}</p>")
     return "".join(out)
 
 
@@ -190,7 +192,9 @@ def _exercise_rows(
     picture = _picture_cell(pictures, ex.id, rows=1 + len(below), style=top)
     colour = f"color:{current().muted}; " if ex.dim else ""  # left out of sessions
     look = f" valign='middle' style='{top}{colour}'"  # the name beside its figure's middle
-    first = f"<tr>{picture}<td{look}>{e(ex.name)}</td><td{look}>&nbsp;&nbsp;{e(ex.dose)}</td></tr>"
+    # The name from our side: one starting in Hebrew stood at its cell's far edge.
+    shown = e(on_our_side(ex.name))
+    first = f"<tr>{picture}<td{look}>{shown}</td><td{look}>&nbsp;&nbsp;{e(ex.dose)}</td></tr>"
     return first + "".join(f"<tr>{cell}</tr>" for cell in below)
 
 
