@@ -141,6 +141,7 @@ def earlier_records(records: Iterable[StoredSet]) -> tuple[SetRecord, ...]:
             adjustment=r.adjustment or "",
             result=r.result,
             result_unit=r.result_unit or "",
+            pain_skipped=r.pain_skipped,
         )
         for i, r in enumerate(stored)
     )

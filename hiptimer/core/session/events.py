@@ -47,6 +47,8 @@ class SetRecord:
     adjustment: str = ""
     result: float | None = None  # a re-test's result (see Retest), in result_unit
     result_unit: str = ""
+    # No rating, on purpose (K): told from a question never answered, as History does.
+    pain_skipped: bool = False
 
     @property
     def key(self) -> SetKey:

@@ -92,7 +92,7 @@ class RatingCommands:
         record = self._rated_record
         assert record is not None  # _awaiting_rating() or _awaiting_choice: a set is rated
         previous, changing = record.pain, self._rerating
-        record.pain = rating
+        record.pain, record.pain_skipped = rating, False
         self._rerating = False
         if changing and previous != rating:
             self._emit(RatingChanged(now, record, previous))
@@ -117,6 +117,7 @@ class RatingCommands:
             previous, record.pain = record.pain, None
             self._emit(RatingChanged(now, record, previous))
         self._rerating = False
+        record.pain_skipped = True
         self._emit(RatingSkipped(now, record))
         self._rated_and_moved_on(now)
         self._flush()

@@ -112,7 +112,9 @@ def record_row(record: SetRecord, counted: bool = True) -> tuple[str, ...]:
     """One table row: exercise, side, set, planned, actual, pain, choice."""
     planned, actual = planned_text(record), done_text(record, counted)
     side = side_word(record.side)
+    # A K reads as History reads it; a question never answered (the session ended on it) is empty.
     pain = f"{record.pain}/10" if record.pain is not None else ""
+    pain = _("no rating") if record.pain_skipped and record.pain is None else pain
     choice = translate(CHOICE_WORDS[record.pain_choice.value]) if record.pain_choice else ""
     return (record.exercise_name, side, str(record.set_number), planned, actual, pain, choice)
 
