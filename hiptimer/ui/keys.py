@@ -168,7 +168,10 @@ GROUPS: tuple[Group, ...] = (
            N_("change the rating instead")),
     )),
     Group(N_("A re-test's measured result"), (
-        _b(Action.TYPE, (*DIGITS, K.Key_Period, K.Key_Comma), Mode.RESULT, N_("type it"),
+        # What the prompt takes (result_prompt: MAX_CHARS, KEPT_DECIMALS): it drops the rest.
+        _b(Action.TYPE, (*DIGITS, K.Key_Period, K.Key_Comma), Mode.RESULT,
+           N_("type the number measured: a comma is taken as the point; at most 3 decimals"
+              " and 7 characters"),
            N_("0-9, point or comma")),
         _b(Action.ERASE, (K.Key_Backspace,), Mode.RESULT, N_("erase the last character")),
         _b(Action.ACCEPT, ENTER, Mode.RESULT, N_("save it")),
