@@ -53,6 +53,9 @@ class Recommendation:
     reason: str
     rule: str  # a machine tag such as "progress.reps" or "missing.morning"
     session_id: int | None = None  # the session the recommendation follows
+    # The highest rating of this side's last session: of two sides told the same thing, the
+    # one that hurt more is the more cautious to name (per_exercise).
+    last_pain: int | None = None
 
     def changes(self) -> tuple[FieldChange, ...]:
         """The dose fields the proposal changes, for recording the decision."""
@@ -81,8 +84,9 @@ def recommend(
         action: DoseAction, found: find.Finding, proposed: Dose | None = None
     ) -> Recommendation:
         session = last.session_id if last else None
+        pain = last.max_pain if last else None
         return Recommendation(
-            ex.id, history.side, action, current, proposed, found.reason, found.rule, session
+            ex.id, history.side, action, current, proposed, found.reason, found.rule, session, pain
         )
 
     if last is None:
@@ -154,7 +158,7 @@ def per_exercise(recommendations: Iterable[Recommendation]) -> list[Recommendati
     reasons: dict[str, set[str]] = {}
     for r in recommendations:
         best = chosen.get(r.exercise_id)
-        if best is None or SEVERITY[r.action] > SEVERITY[best.action]:
+        if best is None or _caution(r) > _caution(best):
             chosen[r.exercise_id] = r
         reasons.setdefault(r.exercise_id, set()).add(r.reason)
     judged = Counter(r.exercise_id for r in recommendations)
@@ -162,6 +166,12 @@ def per_exercise(recommendations: Iterable[Recommendation]) -> list[Recommendati
         _side_named(r, len(reasons[r.exercise_id]) > 1 or judged[r.exercise_id] == 1)
         for r in chosen.values()
     ]
+
+
+def _caution(rec: Recommendation) -> tuple[int, int]:
+    """How cautious a side's suggestion is: by its action, then by how much the side hurt
+    (both sides to stay, the right at 3 and the left at 4, named the right's 3)."""
+    return SEVERITY[rec.action], -1 if rec.last_pain is None else rec.last_pain
 
 
 def _side_named(rec: Recommendation, its_own: bool) -> Recommendation:
