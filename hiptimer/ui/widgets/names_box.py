@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QFontMetricsF, QPaintEvent
 from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QStylePainter, QWidget
 
 
@@ -37,9 +39,14 @@ class NamesBox(QComboBox):
         field = self.style().subControlRect(
             QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, self
         )
-        metrics = self.fontMetrics()
-        widest = max(
-            (metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())), default=0
+        # In fractions of a pixel, rounded up: a name 217.3 px wide, measured as 217, was cut
+        # by its last letters in a box of 217 ("No sides (or…th together)" at 1280 px).
+        metrics = QFontMetricsF(self.font())
+        widest = math.ceil(
+            max(
+                (metrics.horizontalAdvance(self.itemText(i)) for i in range(self.count())),
+                default=0,
+            )
         )
         return QSize(hint.width() + max(0, widest - field.width()), hint.height())
 
