@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle
 
-from hiptimer.ui.history.cut_tips import CutTips
+from hiptimer.ui.history.column_room import ColumnRoom
 from hiptimer.ui.history.models import SetsModel
 from hiptimer.ui.history.refit import Refit
 from hiptimer.ui.history.sessions_model import SessionsModel
@@ -17,7 +17,6 @@ from hiptimer.ui.widgets.wrapped_cells import (
     two_lines_wide,
     widest_cell,
     widest_kept,
-    widest_level,
     widest_word,
 )
 
@@ -27,7 +26,7 @@ LEAST_CHARS = 5  # or, where the view is too narrow for that, this many (with th
 BESIDE_LINES = 2  # a table beside the note wraps its words to about this many lines at most
 
 
-class RowsTable(CutTips):
+class RowsTable(ColumnRoom):
     """A read-only, row-selecting table that measures column widths on a few rows only.
 
     Its smallest size shows its header and ROWS_KEPT rows (in the text size in use), or
@@ -301,73 +300,6 @@ class RowsTable(CutTips):
                 keep -= 1
                 titles[c] = whole[:keep].rstrip() + "\u2026"
         self._rows.titles_changed()
-
-    def _whole_first(self) -> tuple[int, ...]:
-        """The model's columns kept whole while wrappable columns can give way."""
-        return self._rows.whole_first if self._wrapped else ()
-
-    def _widen_wrapped(self, wrapped: list[int], least: int, *, titles: bool) -> list[int]:
-        """The wrapped widths, the wrappable columns given what room the view has beyond the
-        flexible columns' floors, towards their one line, all to one width as far as it goes:
-        "12 s / (hecha en parte)" in three lines rather than four. Given in turn, the names
-        took it all and "lo dejó por hoy" and the adjustment took a line a word."""
-        floors = self._floors(wrapped, least, titles=titles, whole=self._whole_first())
-        spare = self.viewport().width() - sum(floors.get(c, w) for c, w in enumerate(wrapped))
-        result = list(wrapped)
-        # A column of few lines at most (the sessions' note) gets room after the others, which
-        # read whole: at 1024 x 768 in Spanish the note's room left the sets done four lines.
-        capped = self._rows.most_lines
-        for later in (False, True):
-            columns = [c for c in self._rows.wrappable if wrapped[c] and (c in capped) is later]
-            grown = self._grown(wrapped, columns, spare)
-            spare -= sum(grown.values()) - sum(wrapped[c] for c in columns)
-            result = [grown.get(c, w) for c, w in enumerate(result)]
-        return result
-
-    def _grown(self, wrapped: list[int], columns: list[int], spare: int) -> dict[int, int]:
-        """These columns widened to one width, towards their one line, by `spare` px at most."""
-
-        def widened(level: int) -> dict[int, int]:
-            return {c: max(wrapped[c], min(self._natural[c], level)) for c in columns}
-
-        level = widest_level(
-            lambda level: sum(widened(level).values()) - sum(wrapped[c] for c in columns) <= spare,
-            max(self._natural, default=0),
-        )
-        return widened(level)
-
-    def _cut_to_view(
-        self, natural: list[int], least: int, *, titles: bool, whole: tuple[int, ...] = ()
-    ) -> tuple[dict[int, int], bool]:
-        """The flexible columns' widths with the others whole, each cut as far as the view
-        needs but to no less than a third of it or `least` px and, with `titles`, its title;
-        and whether they fit the view (else they are at their floors, and it scrolls)."""
-        flexible = [c for c in self._rows.flexible if natural[c]]
-        floors = self._floors(natural, least, titles=titles, whole=whole)
-
-        def widths(level: int) -> dict[int, int]:
-            return {c: max(floors[c], min(natural[c], level)) for c in flexible}
-
-        room = self.viewport().width() - (sum(natural) - sum(natural[c] for c in flexible))
-        level = widest_level(
-            lambda level: sum(widths(level).values()) <= room, max(natural, default=0)
-        )
-        return widths(level), sum(floors.values()) <= room
-
-    def _floors(
-        self, natural: list[int], least: int, *, titles: bool, whole: tuple[int, ...] = ()
-    ) -> dict[int, int]:
-        """How far each flexible column shown may be cut: to a third of its width or `least`
-        px, and with `titles` no narrower than its title; the `whole` ones not at all."""
-        header = self.horizontalHeader()
-        title = (lambda c: header.sectionSizeHint(c)) if titles else (lambda c: 0)
-        return {
-            c: natural[c]
-            if c in whole
-            else max(min(natural[c] // 3, least), title(c), header.minimumSectionSize())
-            for c in self._rows.flexible
-            if natural[c]
-        }
 
     def least_width(self) -> int:
         """The narrowest this table is without scrolling sideways (fit_columns measured it):
