@@ -81,6 +81,9 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
     # wrapped), or where on one line they leave a flexible column less than a legible width:
     # the room they give goes to the flexible columns (RowsTable).
     wrapped_last: tuple[int, ...] = ()
+    # Columns whose words start two spaces after the words before them, which fill their
+    # cell: 6-7 px apart, the plan and the set done read as one ("30 s 12 s") from 2 m.
+    led: tuple[int, ...] = ()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -316,6 +319,7 @@ class SetsModel(RowsModel[SetRow]):
     # Every word reads whole, on more lines, before any cell is cut ("Puente de g…").
     whole_first = (0, 1, 6, 7)
     read_by = (0,)  # the exercise: the screen-fit tours hold its title and names whole
+    led = (1, 4, 7)  # the side after the name, done after the plan, a change after a choice
 
     # The short form: the side in the name's cell ("Puente (lado izquierdo)"), its column gone,
     # for the room the words of the other cells need whole (Spanish at 1024 x 768 in large

@@ -54,6 +54,7 @@ class SessionsModel(RowsModel[SessionSummary]):
     wrappable = (1, 6)
     whole_first = (1,)
     read_by = (1,)
+    led = (ROUTINE,)  # after the date and time, which fill their cell
     most_lines = MappingProxyType({6: 1})
     measured_all = (DATE, DURATION)  # "30 sept 2026" and "1 h 5 min" far down the list too
     # The time under the date: at 960 x 540 in large print in Spanish, the date on one line

@@ -65,8 +65,8 @@ class RowsTable(ColumnRoom):
         self._whole_cells: dict[tuple[int, bool], int] = {}  # measured_all's, by form
         self._detail_shown = False
         self.refit = Refit(self, self.fit_columns, lambda: bool(self._natural))
-        self._wrapping = WrappingCells(self)
-        for column in (*model.wrappable, *model.wrapped_last):
+        self._wrapping = WrappingCells(self, led=model.led)
+        for column in (*model.wrappable, *model.wrapped_last, *model.led):
             self.setItemDelegateForColumn(column, self._wrapping)
 
     def minimumSizeHint(self) -> QSize:

@@ -7,8 +7,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect
-from PySide6.QtGui import QFontMetrics, QFontMetricsF
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize
+from PySide6.QtGui import QFontMetrics, QFontMetricsF, QPainter
 from PySide6.QtWidgets import (
     QApplication,
     QStyle,
@@ -33,7 +33,49 @@ class WrappingCells(QStyledItemDelegate):
     ("30 s", not "30" / "s") where the cell is as wide as the dose, and a cell narrower than
     one of its words keeps one line cut with "…" (its tooltip says it whole) rather than
     break inside the word ("(hech" / "a"); a word longer than LONG_WORD characters (a title
-    of 120 letters) breaks between its letters instead. Signals: QStyledItemDelegate's."""
+    of 120 letters) breaks between its letters instead.
+    The `led` columns' words start a lead in from their cell's left edge (`lead`): after a
+    column of left-aligned words as wide as their cell, "30 s" and "12 s" read "30 s 12 s",
+    6 px apart. Signals: QStyledItemDelegate's."""
+
+    def __init__(self, view: QTableView, led: tuple[int, ...] = ()) -> None:
+        super().__init__(view)
+        self._view, self._led = view, led
+
+    def lead(self, column: int) -> int:
+        """The room before the column's words beyond the cell's margin, so that they start two
+        spaces after the words of the cell before them; 0 for a column not led."""
+        if column not in self._led:
+            return 0
+        space = QFontMetricsF(self._view.font()).horizontalAdvance(" ")
+        return max(0, math.ceil(2 * space) - 2 * text_margin(self._view))
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        lead = self.lead(index.column())
+        if not lead:
+            return super().sizeHint(option, index)
+        words = QStyleOptionViewItem(option)
+        if words.rect.isValid():  # its words wrap in the room after the lead
+            words.rect = option.rect.adjusted(lead, 0, 0, 0)
+        size = super().sizeHint(words, index)
+        return QSize(size.width() + lead, size.height())
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        lead = self.lead(index.column())
+        if not lead:
+            super().paint(painter, option, index)
+            return
+        words = QStyleOptionViewItem(option)
+        words.rect = option.rect.adjusted(lead, 0, 0, 0)
+        self.initStyleOption(words, index)
+        style = option.widget.style() if option.widget is not None else QApplication.style()
+        # The cell's ground (its row's colour, the selection) and focus across its width, then
+        # its words in from the left, drawn over the same ground.
+        ground = QStyleOptionViewItem(words)
+        ground.rect, ground.text = option.rect, ""
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, ground, painter, option.widget)
+        words.state &= ~QStyle.StateFlag.State_HasFocus
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, words, painter, option.widget)
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         super().initStyleOption(option, index)
@@ -69,13 +111,21 @@ def text_margin(view: QWidget | None) -> int:
     return style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1
 
 
+def cell_edges(view: QTableView, column: int) -> int:
+    """The room a cell of the column keeps beside its words: its margins, the grid's line and
+    its lead (WrappingCells.lead)."""
+    delegate = view.itemDelegateForColumn(column)
+    lead = delegate.lead(column) if isinstance(delegate, WrappingCells) else 0
+    return 2 * text_margin(view) + 1 + lead
+
+
 def widest_kept(view: QTableView, column: int) -> int:
     """widest_word with a dose's or a duration's number and unit one word ("24 min"), as
     the cells keep them (units_kept): the narrowest the column reads whole in, a line each."""
     model, metrics = view.model(), QFontMetricsF(view.font())
     texts = (str(model.index(row, column).data() or "") for row in range(model.rowCount()))
     widest = max((widest_in(metrics, units_kept(breakable(t))) for t in texts), default=0)
-    return widest + 2 * text_margin(view) + 1  # and the grid's line
+    return widest + cell_edges(view, column)
 
 
 def widest_word(view: QTableView, column: int) -> int:
@@ -85,7 +135,7 @@ def widest_word(view: QTableView, column: int) -> int:
     model, metrics = view.model(), QFontMetricsF(view.font())
     texts = (str(model.index(row, column).data() or "") for row in range(model.rowCount()))
     widest = max((widest_in(metrics, breakable(text)) for text in texts), default=0)
-    return widest + 2 * text_margin(view) + 1  # and the grid's line
+    return widest + cell_edges(view, column)
 
 
 def two_lines_wide(view: QTableView, column: int) -> int:
@@ -103,7 +153,7 @@ def two_lines_wide(view: QTableView, column: int) -> int:
                 for at in range(1, len(words) + 1)
             ),
         )
-    return math.ceil(widest) + 2 * text_margin(view) + 1  # and the grid's line
+    return math.ceil(widest) + cell_edges(view, column)
 
 
 def lines_at(metrics: QFontMetricsF, text: str, width: float) -> int:
@@ -124,7 +174,7 @@ def narrowest_in_lines(view: QTableView, column: int, lines: int, least: int, to
     `lines` lines at most (`top` where none does), with the cell's margins."""
     model, metrics = view.model(), QFontMetricsF(view.font())
     texts = {str(model.index(row, column).data() or "") for row in range(model.rowCount())}
-    edges = 2 * text_margin(view) + 1
+    edges = cell_edges(view, column)
 
     def fits(width: int) -> bool:
         return all(lines_at(metrics, text, width - edges) <= lines for text in texts)
@@ -138,10 +188,10 @@ def rows_lines(view: QTableView, widths: Mapping[int, int]) -> int:
     """The lines the view's rows take in all, each as many as its cell of most lines in these
     columns at these widths (with the cells' margins)."""
     model, metrics = view.model(), QFontMetricsF(view.font())
-    edges = 2 * text_margin(view) + 1
+    edges = {c: cell_edges(view, c) for c in widths}
     return sum(
         max(
-            (lines_at(metrics, str(model.index(row, c).data() or ""), w - edges)
+            (lines_at(metrics, str(model.index(row, c).data() or ""), w - edges[c])
              for c, w in widths.items()),
             default=1,
         )
@@ -173,10 +223,12 @@ def reads_whole(view: QTableView, index: QModelIndex) -> bool:
         return False
     option = QStyleOptionViewItem()
     view.initViewItemOption(option)
-    option.rect = QRect(0, 0, width, view.rowHeight(index.row()))
+    tall = view.rowHeight(index.row())
+    option.rect = QRect(0, 0, width - delegate.lead(index.column()), tall)  # its words' room
     delegate.initStyleOption(option, index)
     if not option.features & QStyleOptionViewItem.ViewItemFeature.WrapText:
         return False  # a word wider than the cell: cut on one line
+    option.rect = QRect(0, 0, width, tall)
     tall = delegate.sizeHint(option, index).height()
     return view.rowHeight(index.row()) - int(view.showGrid()) >= tall
 
