@@ -26,6 +26,7 @@ THEMES = ("system", "light", "dark", "high-contrast")  # "system" follows the de
 TEXT_SIZES = (100, 125, 150)  # per cent of the usual text size (large print)
 MAX_SETUP_HEARD = 1000
 MAX_FILE_BYTES = 256 * 1024  # a real settings file is under 100 KiB (setup_heard at its longest)
+SPLIT_LEAST = 0.05  # History's chosen session and list each keep this share at least
 LOGGED_VALUE_CHARS = 80  # a huge value in the file is logged this long, not whole
 
 
@@ -48,6 +49,9 @@ class Settings:
     tray_explained: bool = False  # the first close to the tray has said what happened
     theme: str = "system"  # one of THEMES: the colours of every window
     text_size: int = 100  # one of TEXT_SIZES: large print for the workout screen and dialogs
+    # The share of History's sessions tab the chosen session was dragged to, kept for the next
+    # start; 0: HipTimer shares it out itself (chosen_split.py).
+    history_split: float = 0.0
 
     def replace(self, **changes: Any) -> Settings:
         return dataclasses.replace(self, **changes)
@@ -81,6 +85,10 @@ def valid_value(name: str, value: Any) -> bool:
         return type(value) is int and 50 <= value <= 400
     if name == "volume":
         return type(value) in (int, float) and math.isfinite(value) and 0 <= value <= 1
+    if name == "history_split":
+        return type(value) in (int, float) and (
+            value == 0 or (math.isfinite(value) and SPLIT_LEAST <= value <= 1 - SPLIT_LEAST)
+        )
     return False
 
 
@@ -102,6 +110,7 @@ EXPECTED = {
     "voice": N_("a voice id of at most 500 characters"),
     "rate": N_("a whole number from 50 to 400 (words a minute)"),
     "volume": N_("a number from 0 to 1"),
+    "history_split": N_("0, or a number from 0.05 to 0.95"),
 }
 
 
@@ -167,7 +176,7 @@ def _short(value: Any) -> str:
 
 
 def _normal(name: str, value: Any) -> Any:
-    if name == "volume":
+    if name in ("volume", "history_split"):
         return float(value)
     if name == "setup_heard":
         return tuple(value)

@@ -350,9 +350,8 @@ class MainWindow(QMainWindow):
 
         self.open_services(wait=False)  # a large folder's read under way: History after it
         open_services_history(
-            self, self.services, self.wall, self.show_problem, self.shelf,
-            lambda: self.settings.settings.pain_limit,  # read at each export: it may change
-        )  # fmt: skip
+            self, self.services, self.wall, self.show_problem, self.shelf, self.settings
+        )
 
     def show_problem(self, text: str) -> None:
         log.warning("%s", text)

@@ -379,3 +379,11 @@ def test_the_language_setting_takes_a_shipped_language_or_the_system(tmp_path: P
     again = SettingsStore(path)
     assert (again.settings.language, again.settings.pain_limit) == ("", 3)
     assert again.notice is not None and "language" in again.notice
+
+
+def test_the_history_split_takes_a_share_or_none() -> None:
+    # History's sessions splitter, as dragged (ui/history/split_kept.py): 0 is "not dragged".
+    assert settings_from_data({"history_split": 0.25}).history_split == 0.25
+    assert settings_from_data({"history_split": 0}).history_split == 0.0
+    for damaged in (0.01, 0.99, 1, -1, float("nan"), "0.3", True, None):
+        assert settings_from_data({"history_split": damaged}).history_split == 0.0, damaged

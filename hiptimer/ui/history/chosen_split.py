@@ -95,7 +95,8 @@ class ListAndChosen(Splitter):
     """The sessions list above the chosen session. As it is shown or resized, the chosen
     session gets the height its heading and first set need, or half, and the whole of it
     where the list keeps its rows all the same; the list gets the rest, at least its header
-    and a row. Dragged by the user, it stays where it was put while the window lives.
+    and a row. Dragged by the user, it keeps the chosen session's `share` of its height, at
+    every size, for the next start too (split_kept.py).
 
     Signals: QSplitter's; cramped() where, placed, the chosen session's heading and first
     set do not show whole (its rows grew taller once fitted: the window may fold filters).
@@ -111,23 +112,33 @@ class ListAndChosen(Splitter):
         self.setStretchFactor(0, 1)
         self.setStretchFactor(1, 1)
         self.placed_by_user = False
+        self.share: float | None = None  # the chosen session's, as the user dragged it
         self._again = False  # a second placing is waiting
         self.splitterMoved.connect(self._moved)
 
     def _moved(self) -> None:
         self.placed_by_user = True
+        whole = sum(self.sizes())
+        if whole > 0:
+            self.share = round(self.sizes()[1] / whole, 3)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if not self.placed_by_user:
+        whole = self.height() - self.handleWidth()
+        if self.share is not None and whole > 0:
+            chosen = round(whole * self.share)
+            self.setSizes([whole - chosen, chosen])  # (each no smaller than its least)
+            self.placed_by_user = True
+        elif not self.placed_by_user:
             self.place()
             # Once the parts are laid out at their new sizes (the heading's lines, the sets'
             # rows at the new widths), again: measured before, the first set showed 11 px.
             self.place_soon()
 
     def place_now(self) -> None:
-        """Place it now and once what changed is laid out, unless the user placed it."""
-        if not self.placed_by_user:
+        """Place it now and once what changed is laid out, unless the user placed it (or
+        the settings kept where they did: the share is put at the next resize)."""
+        if not self.placed_by_user and self.share is None:
             self.place()
             self.place_soon()
 

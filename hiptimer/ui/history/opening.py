@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtWidgets import QWidget
 
 from hiptimer.core.history.store import HistoryStore
+from hiptimer.core.settings import SettingsStore
 from hiptimer.i18n import _
+from hiptimer.ui.history.split_kept import ShareKept
 from hiptimer.ui.history.window import open_history_window
 
 if TYPE_CHECKING:
@@ -33,7 +35,7 @@ def open_services_history(
     wall: Callable[[], datetime],
     report: Callable[[str], None],
     library: Library,
-    pain_limit: Callable[[], int],
+    settings: SettingsStore,
 ) -> None:
     """Open the history window on the services' history, or report why it is not available.
     Its routines are the library's: read again, 2,000 files held the window 1-2 s; a large
@@ -46,7 +48,14 @@ def open_services_history(
             why = off.reason if off is not None else _("it could not be opened at start-up.")
             report(_("History is not available: {why}").format(why=why))
             return
-        open_history_window(parent, store, library.routines(), wall=wall, pain_limit=pain_limit)
+        open_history_window(
+            parent, store, library.routines(), wall=wall,
+            pain_limit=lambda: settings.settings.pain_limit,  # read at each export: it may change
+            split_kept=ShareKept(
+                lambda: settings.settings.history_split,
+                lambda share: settings.update(history_split=share),
+            ),
+        )  # fmt: skip
 
     if library.reading:
         report(_("History opens once your routines are read."))

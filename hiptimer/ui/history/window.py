@@ -40,6 +40,7 @@ from hiptimer.ui.history.filter_fold import FilterFold
 from hiptimer.ui.history.page import Page
 from hiptimer.ui.history.panes import AdherencePane, Filters, PainPane
 from hiptimer.ui.history.sessions_pane import SessionsPane
+from hiptimer.ui.history.split_kept import ShareKept, SplitKept
 from hiptimer.ui.history.style import history_style_sheet
 from hiptimer.ui.menu_shortcuts import set_shortcut
 from hiptimer.ui.quit_key import share_quit
@@ -65,7 +66,8 @@ class HistoryWindow(QWidget):
     Charts load (with QtCharts) the first time their tab is shown, and each filter
     change costs one session query; the pain chart queries only the chosen exercise.
     `wall` says what day it is (the presets count back from it); tests pass a fixed one.
-    `pain_limit` gives the user's pain limit at the moment of a PDF export (Settings).
+    `pain_limit` gives the user's pain limit at the moment of a PDF export (Settings);
+    `split_kept`, where the user last dragged the sessions tab's splitter (Settings).
     Signals: none of its own.
     """
 
@@ -77,6 +79,7 @@ class HistoryWindow(QWidget):
         *,
         wall: Callable[[], datetime] = wall_now,
         pain_limit: Callable[[], int] = lambda: DEFAULT_PAIN_LIMIT,
+        split_kept: ShareKept | None = None,
     ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("historyWindow")
@@ -124,6 +127,7 @@ class HistoryWindow(QWidget):
         self.apply_preset(self._default_preset())
         self.day_turn = DayTurn(self, wall, time(0))  # its days are the calendar's
         self.day_turn.turned.connect(self._new_day)
+        self._split_kept = SplitKept(self.sessions_pane.split, split_kept) if split_kept else None
 
     # -- building ------------------------------------------------------------------------
 
@@ -355,6 +359,8 @@ class HistoryWindow(QWidget):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_note()
+        if self._split_kept is not None:
+            self._split_kept.save()
         self.exports.abandon()  # no file appears after the window has gone
         super().closeEvent(event)
 
@@ -366,10 +372,12 @@ def open_history_window(
     *,
     wall: Callable[[], datetime] = wall_now,
     pain_limit: Callable[[], int] = lambda: DEFAULT_PAIN_LIMIT,
+    split_kept: ShareKept | None = None,
 ) -> HistoryWindow:
     """Show the history window of `parent` (made on first use, reloaded after), in front.
 
-    `wall`: the app's wall clock, which says what day it is; `pain_limit`: the user's now.
+    `wall`: the app's wall clock, which says what day it is; `pain_limit`: the user's now;
+    `split_kept`: the splitter's place in the settings.
     """
     window = parent.findChild(HistoryWindow) if parent is not None else None
     if window is None:
@@ -377,7 +385,9 @@ def open_history_window(
             from hiptimer.core.routines.catalog import load_catalog
 
             catalog = load_catalog()
-        window = HistoryWindow(store, catalog, parent, wall=wall, pain_limit=pain_limit)
+        window = HistoryWindow(
+            store, catalog, parent, wall=wall, pain_limit=pain_limit, split_kept=split_kept
+        )
         share_quit(window)  # Ctrl+Q typed in it quits HipTimer
     else:
         window.reload()
