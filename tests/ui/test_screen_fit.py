@@ -44,12 +44,11 @@ SCREENS = (
 # session 27). Name a stop here only with the reason beside it.
 NOT_YET: dict[tuple[int, int, float], tuple[str, ...]] = {
     (640, 480, 1): (
-        # History: its lists' routine and sets cut, its tabs scrolling sideways (session 26's
-        # History layout work is at 800 x 600)
+        # History's sessions tab in large print: the list's routine is cut with its title
+        # ("E…" under "R…" in Spanish: the date, sets and pains' titles leave it ~70 px), the
+        # tour's 70-letter exercise too, and the first set is below the split (session 27
+        # made the other tabs and the export buttons fit 640 x 480)
         "history: sessions",
-        "history: pain and dose",
-        "history: adherence",
-        "history: re-tests",
     ),
 }
 PROBE = Path(__file__).with_name("probe_screen.py")

@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QHBoxLayout,
     QSizePolicy,
     QTabWidget,
     QVBoxLayout,
@@ -37,6 +36,7 @@ from hiptimer.ui.full_screen import full_screen_key
 from hiptimer.ui.history.exports import HistoryExports
 from hiptimer.ui.history.filter_bar import date_edit, filter_bar
 from hiptimer.ui.history.filter_fold import FilterFold
+from hiptimer.ui.history.foot_row import FootRow
 from hiptimer.ui.history.page import Page
 from hiptimer.ui.history.panes import AdherencePane, Filters, PainPane
 from hiptimer.ui.history.sessions_pane import SessionsPane
@@ -132,11 +132,8 @@ class HistoryWindow(QWidget):
     # -- building ------------------------------------------------------------------------
 
     def _build(self) -> None:
-        foot = QHBoxLayout()
-        foot.addWidget(self.filter_fold.toggle, 0, Qt.AlignmentFlag.AlignTop)
-        foot.addWidget(self.status, 1)
-        foot.addWidget(self.csv_button)
-        foot.addWidget(self.pdf_button)
+        buttons = (self.csv_button, self.pdf_button)
+        foot = FootRow(self.filter_fold.toggle, self.status, buttons)
         self.tabs.addTab(Page(self.sessions_pane), _("Sessions"))
         self.tabs.addTab(QWidget(), _("Pain and dose"))
         self.tabs.addTab(QWidget(), _("Adherence"))
@@ -144,7 +141,7 @@ class HistoryWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_fold)  # never squeezed under the tabs (FlowRow)
         layout.addWidget(self.tabs, 1)
-        layout.addLayout(foot)
+        layout.addWidget(foot)
         self._margins = layout.contentsMargins()  # the style's, kept where it is not short
 
     def _connect(self) -> None:

@@ -151,12 +151,15 @@ class FlowLayout(ItemsLayout):
 
 def _in_row(item: QLayoutItem, width: int) -> QSize:
     """An item's size in a row `width` wide: its one-line size, or where that is wider than
-    the row and its lines wrap, the row's width and its lines' height there. Else the weekly
-    plan's "Horas de silencio: ninguna pausa activa desde las" (651 px in large print) ran
-    past a 640 x 480 screen's edge, on a row of its own."""
+    the row and its lines wrap (or it may be as narrow: a box of names), the row's width and
+    its lines' height there. Else the weekly plan's "Horas de silencio: ninguna pausa activa
+    desde las" (651 px in large print) ran past a 640 x 480 screen's edge, on a row of its own."""
     hint = item.sizeHint()
-    if hint.width() <= width or width <= 0 or not item.hasHeightForWidth():
+    if hint.width() <= width or width <= 0:
         return hint
+    if not item.hasHeightForWidth():
+        # As narrow as the row where it can be (a names box cut in its middle: 640 x 480)
+        return QSize(width, hint.height()) if item.minimumSize().width() <= width else hint
     return QSize(width, item.heightForWidth(width))
 
 
