@@ -14,18 +14,22 @@ from hiptimer.ui.widgets.wrapped_label import WrappedLabel
 
 LINES_LEAST = 3  # the chosen session's part is never dragged below this many lines
 FIRST_LINES = 3  # of the first set, on the first screen (the lines of a taller row follow)
+# Of the list's chosen row, shown whole on the first screen: a session ended early, its
+# routine on four lines beside "1 de 5 series hechas" (Spanish, 150 %, 1024 x 600, on a day
+# whose date is wider: "mar 8 dic" for "lun 7 dic") showed two, and the filters stayed open.
+ROW_LINES = 4
 
 
-def first_lines(table: QTableView, row: int = 0) -> int:
-    """The height of the table's first row (or `row`) of up to FIRST_LINES lines, or of the
+def first_lines(table: QTableView, row: int = 0, whole_lines: int = FIRST_LINES) -> int:
+    """The height of the table's first row (or `row`) of up to `whole_lines` lines, or of the
     first lines of a taller one (a long exercise's name on ten lines at 800 x 600)."""
     one, line = table.verticalHeader().defaultSectionSize(), table.fontMetrics().lineSpacing()
     if table.model().rowCount() <= row:
         return one
     tall = table.rowHeight(row)
-    # A row of FIRST_LINES lines whole (with fit_rows' padding); a taller one, a line fewer:
-    # the tour's routine on seven lines above its exercise on ten, at 800 x 600.
-    whole = tall <= one + (FIRST_LINES - 1) * line + line // 2
+    # A row of `whole_lines` lines whole (with fit_rows' padding); a taller one, its first
+    # FIRST_LINES - 1: the tour's routine on seven lines above its exercise on ten, 800 x 600.
+    whole = tall <= one + (whole_lines - 1) * line + line // 2
     return tall if whole else one + (FIRST_LINES - 2) * line
 
 
@@ -174,11 +178,11 @@ class ListAndChosen(Splitter):
             self.cramped.emit()
 
     def _list_row(self) -> int:
-        """The list's header and its chosen row (its first FIRST_LINES lines), framed."""
+        """The list's header and its chosen row (whole up to ROW_LINES lines), framed."""
         sessions = self._list
         row = max(sessions.currentIndex().row(), 0)
         header = sessions.horizontalHeader().height() if sessions.model().rowCount() else 0
-        return header + first_lines(sessions, row) + 2 * sessions.frameWidth()
+        return header + first_lines(sessions, row, ROW_LINES) + 2 * sessions.frameWidth()
 
     def _list_first(self) -> int:
         """The height of the list's part that shows its header and chosen row: that row

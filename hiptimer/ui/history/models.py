@@ -113,14 +113,19 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         if self.in_detail and detail != self._detail:
             self._detail = detail
             first = (*self.wrapped_last, 0)[0]  # the sets': the name's cell
-            self.dataChanged.emit(self.index(0, first), self.index(len(self._rows) - 1, first))
+            self._redraw(first, first)
 
     def shorten(self, short: bool) -> None:
         """Show the shorter form of the column that has one (SessionsModel: the date without
         its weekday), or the usual one: a narrow view's last resort before cutting titles."""
         if self.has_short_form and short != self._short:
             self._short = short
-            first, last = self.short_columns
+            self._redraw(*self.short_columns)
+
+    def _redraw(self, first: int, last: int) -> None:
+        """Every row's cells from column `first` to `last` drawn again (none in an empty
+        list: Qt warned of an invalid range as an empty history was measured)."""
+        if self._rows:
             self.dataChanged.emit(self.index(0, first), self.index(len(self._rows) - 1, last))
 
     def fold_titles(self, folded: bool) -> None:
