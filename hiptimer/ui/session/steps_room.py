@@ -3,8 +3,6 @@ and the countdown give it before the steps come out smaller than at the normal t
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QBoxLayout, QLabel, QLayout
 
@@ -74,6 +72,7 @@ class StepsRoom(QObject):
         self._height = 300
         self._sharing = False
         self._pause = False
+        self._tried = -1  # the rung _try laid out last
         row.setStretch(0, TIMER_STRETCH)
         row.setStretch(1, STEPS_STRETCH[0])
         coaching.fitted.connect(self._share)  # its room changed (a caption's second line)
@@ -142,21 +141,46 @@ class StepsRoom(QObject):
         finally:
             self._sharing = False
 
-    def _widen(self, ladder: Iterable[int], floor: float) -> bool:
-        """The steps' share of the row up the ladder until they are large enough (True), or
-        one step back where the countdown would go under `floor`, or the ladder's top."""
-        last = None
-        for stretch in ladder:
-            self._row.setStretch(1, stretch)
+    def _widen(self, ladder: tuple[int, ...], floor: float) -> bool:
+        """The steps' share of the row up the ladder: the first rung where they are large
+        enough (True), or the one below the first where the countdown would go under `floor`,
+        or the ladder's top (False).
+
+        Found by halves, the top tried first, as each try lays the page out and fits the
+        steps again: walked rung by rung from the foot, steps in pages (never large enough)
+        tried every rung, 35 layouts a Down press in a pause, ~1 s of CPU. The same rung as
+        that walk, as both tests keep their answer up the ladder: more stretch never gives
+        the steps less room (nor smaller, nor more pages) nor the countdown more."""
+        top = len(ladder) - 1
+        cause = self._try(ladder, top, floor)
+        if cause is None:
+            return False
+        low, stop = 0, top  # the first rung that stops the walk is in [low, stop]
+        while low < stop:
+            mid = (low + stop) // 2
+            found = self._try(ladder, mid, floor)
+            if found is None:
+                low = mid + 1
+            else:
+                stop, cause = mid, found
+        if self._tried != stop:  # as the walk left it: laid out and measured at that rung
+            self._try(ladder, stop, floor)
+        if cause == "count":  # one rung back, where the countdown kept its floor
+            self._row.setStretch(1, ladder[stop - 1])
             self._row.activate()
-            if floor and last is not None and self._count_px() < floor:
-                self._row.setStretch(1, last)
-                self._row.activate()
-                return False
-            last = stretch
-            if self._large_enough():
-                return True
-        return False
+            return False
+        return True
+
+    def _try(self, ladder: tuple[int, ...], rung: int, floor: float) -> str | None:
+        """The ladder's `rung` laid out: "count" where the countdown goes under `floor` (not
+        at the foot, from which the walk has nowhere back), "large" where the steps are large
+        enough, or None."""
+        self._tried = rung
+        self._row.setStretch(1, ladder[rung])
+        self._row.activate()
+        if floor and rung > 0 and self._count_px() < floor:
+            return "count"
+        return "large" if self._large_enough() else None
 
     def _count_px(self) -> int:
         """The countdown's size once its column has placed the figure for its new width."""
