@@ -148,7 +148,7 @@ class StepsRoom(QObject):
 
         Found by halves, the top tried first, as each try lays the page out and fits the
         steps again: walked rung by rung from the foot, steps in pages (never large enough)
-        tried every rung, 35 layouts a Down press in a pause, ~1 s of CPU. The same rung as
+        tried every rung, 36 layouts a Down press in a pause, ~1 s of CPU. The same rung as
         that walk, as both tests keep their answer up the ladder: more stretch never gives
         the steps less room (nor smaller, nor more pages) nor the countdown more."""
         top = len(ladder) - 1
