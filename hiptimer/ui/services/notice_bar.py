@@ -37,9 +37,18 @@ def notice_style() -> str:
     p = current()
     return f"""
     QFrame#notice {{ background: {p.caution_back}; border-left: 6px solid {p.caution_edge}; }}
-    QFrame#notice QLabel {{ color: {p.ink}; font-size: {px(18)}px; }}
-    QFrame#notice QPushButton {{ padding: 4px 14px; }}
+    QFrame#notice QLabel {{ color: {p.ink}; font-size: {px(WORDS_PX)}px; }}
+    QFrame#notice QPushButton {{ font-size: {px(WORDS_PX)}px; padding: 0 10px; }}
     """
+
+
+WORDS_PX = 18  # the notice's words, and its buttons' (no larger: the strip is a line of words)
+# Its margins above and below its line: on a short window (compact), 2 px. At 640 x 480 in
+# large print the strip took 110 px (its heading in three lines beside two 44 px buttons) and
+# the side switch's countdown came out at 35 px, under the pauses' 60 px floor (steps_room.py).
+MARGINS = 8
+COMPACT_MARGINS = 2
+CLOSE = "\u2715"  # Dismiss, as a desktop's info bars draw it: named for a reader, tooltip
 
 
 # A notice whose words would take more than this share of the window's height (the no-voice
@@ -52,10 +61,11 @@ WORDS_SHARE = 0.18
 
 class NoticeBar(QFrame):
     """One line of news that stays until dismissed; the same notice twice shows once. Where
-    its detail would take much of a short window's height, the heading shows alone and a
-    Details button shows the rest. A notice that comes while another shows takes its place,
-    and the one it covered comes back when it is dismissed (or its action taken). It steps
-    aside while the pain question wants its room (make_way), and comes back after it.
+    it would take much of a short window's height, it shows one line (its heading, cut where
+    longer than the line, and as much of its detail as fits) and a Details button the rest. A
+    notice that comes while another shows takes its place, and the one it covered comes back
+    when it is dismissed (or its action taken). It steps aside while the pain question wants
+    its room (make_way), and comes back after it.
 
     Signals: none. `shown` lists every notice it has shown, for tests and the log.
     """
@@ -76,7 +86,8 @@ class NoticeBar(QFrame):
         self.text.setTextFormat(Qt.TextFormat.RichText)
         # Selectable, so the install command can be copied into a terminal.
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.dismiss = worded_button(_("Dismiss"), self)
+        self.dismiss = worded_button(CLOSE, self)  # (its words would take a third of 640 px)
+        self.dismiss.setAccessibleName(_("Dismiss"))
         self.dismiss.setToolTip(_("Hide this notice"))
         # Tab focus only: a click leaves the focus where it was, so Space and Enter go on doing
         # what the key map says; a button reached by Tab takes them (see key_filter.py).
@@ -102,7 +113,7 @@ class NoticeBar(QFrame):
         # The words, then the buttons beside them; or under them from the words' side where
         # beside them the words would have less than a third of the strip (arrange_buttons).
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(14, 8, 10, 8)
+        layout.setContentsMargins(14, MARGINS, 10, MARGINS)
         self._buttons = QHBoxLayout()
         self._under = False
         # While Details is down, the words are in a scroll area (_scroll_words): made then,
@@ -178,17 +189,21 @@ class NoticeBar(QFrame):
         self._arrange_buttons()
         whole = f"<b>{escape(heading)}</b> {escape(detail)}".strip()
         bold, plain = self._metrics()
-        short = bool(detail) and self._too_tall(f"{heading} {detail}", bold)
+        short = self._too_tall(f"{heading} {detail}", bold)
         self.details.setVisible(short)
         words = _("Hide details") if self.details.isChecked() else _("Details")
         self.details.setText(words)
         self.details.setAccessibleName(words)
-        if not short or self.details.isChecked():
-            shown = whole
-        else:  # the room after "Details" took its words
-            shown = self._gist(heading, detail, bold, plain)
+        one_line = short and not self.details.isChecked()
+        # The room after "Details" took its words. (No tooltip of the whole: Qt gives a screen
+        # reader a label's tooltip as its description, the words said twice, tags and all.)
+        shown = self._gist(heading, detail, bold, plain) if one_line else whole
         if shown != self.text.text():
             self.text.setText(shown)
+        edge = COMPACT_MARGINS if one_line else MARGINS
+        layout = self.layout()
+        assert layout is not None  # built with one
+        layout.setContentsMargins(14, edge, 10, edge)
         self._scroll_words(self.details.isChecked())
 
     def _scroll_words(self, on: bool) -> None:
@@ -227,11 +242,14 @@ class NoticeBar(QFrame):
 
     def _gist(self, heading: str, detail: str, bold: QFontMetrics, plain: QFontMetrics) -> str:
         """The heading and as much of the detail as the rest of the line holds, cut with "…":
-        a heading alone ("Reminders") said too little to choose whether to open it."""
-        left = self._room() - bold.horizontalAdvance(f"{heading} ") - 8  # rounding, a margin
-        tail = plain.elidedText(detail, Qt.TextElideMode.ElideRight, left)
-        if tail != detail:  # cut at a word's end, not inside one ("Speech is o…")
-            tail = tail[:-1].rsplit(" ", 1)[0].rstrip(" ,:;") + "\u2026" if " " in tail else ""
+        a heading alone ("Reminders") said too little to choose whether to open it. A heading
+        longer than the line is cut too, at a word's end: wrapped, the no-voice notice's took
+        three lines at 640 x 480 in large print."""
+        room = self._room() - 8  # rounding, a margin
+        if bold.horizontalAdvance(heading) > room:
+            return f"<b>{escape(_cut(heading, bold, room))}</b>"
+        left = room - bold.horizontalAdvance(f"{heading} ")
+        tail = _cut(detail, plain, left, whole_words=True)
         enough = left > plain.horizontalAdvance("\u2026") * 6 and tail not in ("", "\u2026")
         return f"<b>{escape(heading)}</b> {escape(tail)}" if enough else f"<b>{escape(heading)}</b>"
 
@@ -298,6 +316,17 @@ class NoticeBar(QFrame):
         self._next()  # done with: what it opened takes it from here
         if act is not None:
             act()
+
+
+def _cut(words: str, font: QFontMetrics, room: int, *, whole_words: bool = False) -> str:
+    """`words` cut with "…" to `room` px, at a word's end where one is in it ("Speech is o…"
+    read as a typing slip), else inside the word; or "" if `whole_words` and none is."""
+    cut = font.elidedText(words, Qt.TextElideMode.ElideRight, room)
+    if cut == words:
+        return words
+    if " " in cut:
+        return cut[:-1].rsplit(" ", 1)[0].rstrip(" ,:;") + "\u2026"
+    return "" if whole_words else cut
 
 
 def _line_height(label: QLabel, width: int) -> int:

@@ -230,7 +230,7 @@ def test_the_notice_is_in_spanish_with_the_command_kept(
     (shown,) = window.notice.shown
     assert shown.startswith("Sin voz: los subtítulos siguen en pantalla. La voz está desactivada")
     assert shown.endswith("Instálalo con: sudo apt install espeak-ng")
-    assert window.notice.dismiss.text() == "Cerrar"
+    assert window.notice.dismiss.accessibleName() == "Cerrar"
 
 
 @pytest.mark.usefixtures("large_print")
