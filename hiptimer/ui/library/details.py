@@ -21,14 +21,12 @@ SEPARATOR = " \u00b7 "
 WARNING_SIGN = "\u26a0 "
 PICTURE_SCHEME = "figure:"  # our own resource names; exercise ids are [a-z0-9_-]
 THUMB_W, THUMB_H = 96, 64
-# A blank picture, as large as a figure (the img's width and height): one transparent pixel,
-# which Qt's text document decodes from the URL itself. A QImage made for it as a resource
-# made the QImage, QUrl and QTextDocument classes before the list's paint (16 M instructions:
-# docs/performance.md, session 21).
-BLANK_PICTURE = (
-    "data:image/png;base64,"
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR42mNgAAIAAAUAAen63NgAAAAASUVORK5CYII="
-)
+# A figure not drawn yet: its cell is kept as large as the figure (the same padding and line
+# height), so the text stays where it is when the figures are drawn. No image: an <img> of a
+# `data:` URL made Qt load every image-format plugin to identify it (10.6 M instructions
+# before the list's paint), and a QImage resource makes the QImage, QUrl and QTextDocument
+# classes (16 M: docs/performance.md, sessions 21 and 27).
+BLANK_PICTURE = "figure:"  # PICTURE_SCHEME with no exercise id: a name never drawn
 
 
 def details_html(
@@ -205,6 +203,9 @@ def _picture_cell(
     if pictures is None:
         return ""
     name = pictures.get(exercise_id, "")
+    if name == BLANK_PICTURE:  # the figure's room: its width as padding, its height as a line
+        blank = f"<p style='line-height: {THUMB_H}px; margin: 0'>&nbsp;</p>"
+        return f"<td rowspan='{rows}' valign='middle' style='{style}padding-left: {THUMB_W}px'>{blank}</td>"
     image = (
         f"<img src='{escape(name)}' width={THUMB_W} height={THUMB_H}>&nbsp;"
         if _is_picture(name)

@@ -8,12 +8,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect, QUrl
 from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hiptimer.ui.library.items import LibraryItem
 from hiptimer.ui.library.page import LibraryPage
 from hiptimer.ui.palette import DARK
 from tests.harness import hold, reps, routine
+from tests.ui.looks import apply_look
 from tests.ui.strong_pixels import strong_pixels
 
 
@@ -65,3 +67,29 @@ def test_a_routine_chosen_meanwhile_is_drawn_once_as_usual(qtbot: QtBot, tmp_pat
     page.draw_pictures()  # finds the first routine no longer shown
     assert "figure:hamstring-stretch" in page.details.toHtml()
     assert "figure:bridge" not in page.details.toHtml()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")  # offscreen
+@pytest.mark.parametrize("text_size", [100, 200])
+def test_the_figures_room_is_kept_without_an_image(
+    qtbot: QtBot, qapp: QApplication, text_size: int, tmp_path: Path
+) -> None:
+    """The blank figures were an <img> of a one-pixel PNG, whose format Qt found by loading
+    every image-format plugin at the first paint (10.6 M instructions: docs/performance.md,
+    session 27). Their room is kept without one, as large in large print and beside a
+    caution's row."""
+    apply_look(qapp, "dark", text_size)
+    exercises = reps("bridge", 8, caution="Stop if it pinches."), hold("hamstring-stretch", 60)
+    r = routine(*exercises, path=str(tmp_path / "r.json"))
+    page = LibraryPage(None)
+    qtbot.addWidget(page)
+    page.resize(900, 600)
+    page.show()
+    page.set_items([LibraryItem(r.id, r.title, r)], pictures_later=True)
+    assert "<img" not in page.details.toHtml()  # nothing to decode before the list's paint
+    words = ("Bridge", "Stop if it pinches.", "Hamstring stretch", "Exercises")
+    assert all(not page.details.document().find(w).isNull() for w in words)
+    before = [where(page, w) for w in words], page.details.document().size()
+    page.draw_pictures()
+    assert "<img" in page.details.toHtml()
+    assert ([where(page, w) for w in words], page.details.document().size()) == before
