@@ -98,6 +98,9 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
     # Columns whose words the short form puts in another's (the sets' side in the name):
     # hidden while it shows (RowsTable).
     joined_when_short: tuple[int, ...] = ()
+    # Columns hidden where the view is too narrow for the others with their titles whole (the
+    # sessions' note, which shows whole under the list): RowsTable.
+    dropped_when_narrow: tuple[int, ...] = ()
 
     # The first and last columns the short form changes: their cells are drawn again.
     short_columns = (0, 0)

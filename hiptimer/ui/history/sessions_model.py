@@ -66,6 +66,10 @@ class SessionsModel(RowsModel[SessionSummary]):
     # 800 x 600 in large print in Spanish the routine read "Dai…" under "Ru…" while
     # "Duración" took 150 px over "24 min".
     in_detail = (DURATION,)
+    # The note's column gone where the others' titles would be cut: at 640 x 480 in large
+    # print in Spanish the routine read "E…" under "R…" beside a note "N…" of 47 px (the
+    # chosen session's note shows whole under the list).
+    dropped_when_narrow = (6,)
 
     def __init__(
         self, parent: QObject | None = None, routines: Mapping[str, Routine] = MappingProxyType({})

@@ -192,9 +192,37 @@ class RowsTable(ColumnRoom):
         that, the model's wrappable columns take more lines (a set's done and pain); with
         columns to keep whole first (the sets' name, side, choice and change), right after
         they fail to fit whole on one line, before any of them is cut: in Spanish at 1280 x
-        800 "lo dejó por …" and the change were cut beside a done cell of three lines."""
+        800 "lo dejó por …" and the change were cut beside a done cell of three lines.
+        Where even so a title or a column to keep whole first is cut, the model's
+        dropped_when_narrow columns go (the sessions' note, at 640 x 480 in large print)."""
         if not self._natural:
             return
+        dropped = [c for c in self._rows.dropped_when_narrow if self._natural[c]]
+        for c in dropped:
+            self.setColumnHidden(c, False)
+        if not self._squeeze(dropped=()) and dropped:
+            self._squeeze(dropped=tuple(dropped))
+
+    def _squeeze(self, dropped: tuple[int, ...]) -> bool:
+        """_squeeze_to_view's choice of form with the `dropped` columns hidden; whether it
+        kept every title whole and the columns to keep whole first so, or there is nothing
+        to drop (else the caller drops them)."""
+        names: tuple[str, ...] = ("_natural", "_folded", "_short", "_wrapped", "_wrapped_long")
+        names += ("_wrapped_last", "_detailed", "_detailed_narrow")
+        kept_forms = {n: getattr(self, n) for n in names}
+        for n, form in kept_forms.items() if dropped else ():  # their identities matter below
+            setattr(self, n, [0 if c in dropped else w for c, w in enumerate(form)])
+        for c in dropped:
+            self.setColumnHidden(c, True)
+        try:
+            return self._squeeze_forms(narrow_first=bool(dropped))
+        finally:
+            for n, form in kept_forms.items():
+                setattr(self, n, form)
+
+    def _squeeze_forms(self, *, narrow_first: bool) -> bool:
+        """The body of _squeeze_to_view, over the forms as they stand; with `narrow_first`,
+        the date, time and duration a line each before the kept columns are cut."""
         chars = self.fontMetrics().averageCharWidth()
         short = self._short or self._folded
         kept = self._whole_first()
@@ -228,6 +256,9 @@ class RowsTable(ColumnRoom):
                 (self._wrapped, LEAST_CHARS, False, kept),
                 # The time under the date before the routine is cut past its title: at 800 x
                 # 600 in large print in Spanish it read "Fo…" (and the list scrolled sideways).
+                # The note gone (dropped_when_narrow), the date a line a word before the
+                # routine is cut: at 640 x 480 in large print in Spanish "Fortalecimi…".
+                *[(self._detailed_narrow, LEGIBLE_CHARS, True, ())] * narrow_first,
                 (detailed, LEGIBLE_CHARS, True, ()),
                 (self._wrapped, LEGIBLE_CHARS, True, ()),
                 (detailed, LEAST_CHARS, True, ()),
@@ -261,6 +292,7 @@ class RowsTable(ColumnRoom):
                 continue  # its rows take more lines anyway: the time under the date (next)
             if fits:
                 break
+        whole = fits and titles and (kept == self._whole_first() or not self._natural)
         header = self.horizontalHeader()
         for c, width in enumerate(natural):
             if width:
@@ -273,6 +305,7 @@ class RowsTable(ColumnRoom):
             # Rows of more lines raise the least height (minimumSizeHint): the layouts around
             # must hear it, or they keep the old one and cut a tall row (below).
             self.updateGeometry()
+        return whole
 
     def _wraps(self, widths: list[int], columns: tuple[int, ...]) -> bool:
         """Whether any of these columns is narrower at `widths` than its one line."""

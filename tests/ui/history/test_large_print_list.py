@@ -11,12 +11,12 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from hiptimer import i18n
-from hiptimer.core.history.queries import StoredSet
 from hiptimer.core.history.store import HistoryStore
 from hiptimer.core.history.wording import completion_text, when_text
 from hiptimer.ui.history.sessions_pane import SessionsPane
 from hiptimer.ui.widgets.wrapped_cells import reads_whole, text_margin
-from tests.history_data import HIPS, Weeks, at, fill
+from tests.history_data import Weeks, at, fill
+from tests.ui.history.large_print_sessions import add_session, built_in_titles
 from tests.ui.history.looks import app_look
 from tests.ui.history.shared_windows import ShowShared
 
@@ -24,30 +24,6 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateS
 
 DATE, SETS, NOTE = 0, 3, 6
 SAID, TIP = Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole
-
-
-def add_session(
-    store: HistoryStore,
-    start: datetime,
-    done: int,
-    partly: int,
-    end: str,
-    length: int = 0,
-    title: str = HIPS.title,
-    routine_id: str = HIPS.id,
-) -> int:
-    """A session of HIPS (or `routine_id`), 25 sets planned: `done` done and `partly` partly
-    done, 40 s a set (`length` minutes in all where given)."""
-    sid = store.begin_session(routine_id, title, 1, {}, start, sets_planned=25)
-    when = start
-    for n in range(done + partly):
-        store.add_set(sid, StoredSet(
-            "bridge", "Bridge", n + 1, when, when + timedelta(seconds=30), planned_reps=10,
-            actual_reps=10 if n < done else 6, completed=n < done, pain=2,
-        ))  # fmt: skip
-        when += timedelta(seconds=40)
-    store.finish_session(sid, end, max(when, start + timedelta(minutes=length)))
-    return sid
 
 
 def months_of_sessions(store: HistoryStore, weeks: Weeks) -> int:
@@ -119,18 +95,6 @@ def test_the_sets_show_their_numbers_and_say_their_words(shared_window: ShowShar
         assert completion_text(newest) in QToolTip.text()
         QToolTip.hideText()
         assert hour.counts.done == 25
-
-
-def built_in_titles(store: HistoryStore, weeks: Weeks) -> int:
-    """Sessions of the built-in routine the demo history records (bench/history_demo.py),
-    its title as recorded in the language in use: the newest. Its own id, which the window's
-    library (HIPS, STRETCH) has not: under HIPS's id it read "Hips", as the library names it."""
-    title = "Fortalecimiento de cadera" if i18n.language() == "es" else "Hip strengthening"
-    rid = "hip-strengthening"
-    for back in range(1, 8):
-        add_session(store, at(weeks.today - timedelta(days=back), 8 + back), 24, 1, "completed",
-                    title=title, routine_id=rid)  # fmt: skip
-    return add_session(store, at(weeks.today, 9), 15, 0, "ended_early", title=title, routine_id=rid)
 
 
 @pytest.mark.parametrize("size", [(1024, 768), (960, 540)])
