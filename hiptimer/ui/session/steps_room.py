@@ -72,7 +72,6 @@ class StepsRoom(QObject):
         self._height = 300
         self._sharing = False
         self._pause = False
-        self._tried = -1  # the rung _try laid out last
         row.setStretch(0, TIMER_STRETCH)
         row.setStretch(1, STEPS_STRETCH[0])
         coaching.fitted.connect(self._share)  # its room changed (a caption's second line)
@@ -156,14 +155,15 @@ class StepsRoom(QObject):
         if cause is None:
             return False
         low, stop = 0, top  # the first rung that stops the walk is in [low, stop]
+        tried = top  # the rung laid out last
         while low < stop:
-            mid = (low + stop) // 2
+            mid = tried = (low + stop) // 2
             found = self._try(ladder, mid, floor)
             if found is None:
                 low = mid + 1
             else:
                 stop, cause = mid, found
-        if self._tried != stop:  # as the walk left it: laid out and measured at that rung
+        if tried != stop:  # as the walk left it: laid out and measured at that rung
             self._try(ladder, stop, floor)
         if cause == "count":  # one rung back, where the countdown kept its floor
             self._row.setStretch(1, ladder[stop - 1])
@@ -175,7 +175,6 @@ class StepsRoom(QObject):
         """The ladder's `rung` laid out: "count" where the countdown goes under `floor` (not
         at the foot, from which the walk has nowhere back), "large" where the steps are large
         enough, or None."""
-        self._tried = rung
         self._row.setStretch(1, ladder[rung])
         self._row.activate()
         if floor and rung > 0 and self._count_px() < floor:
