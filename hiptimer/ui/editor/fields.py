@@ -22,6 +22,7 @@ from hiptimer.i18n import DECIMAL_MARKS, N_, _, language, translate
 from hiptimer.ui.a11y import announce
 from hiptimer.ui.editor.data_ops import MISSING, get_path
 from hiptimer.ui.editor.number_edit import NumberEdit, ShortTextEdit
+from hiptimer.ui.widgets.line_first_label import LineFirstLabel
 from hiptimer.ui.widgets.names_box import NamesBox
 from hiptimer.ui.widgets.plain import fit_names
 
@@ -184,9 +185,10 @@ class Field(QObject):
         layout.setSpacing(6)
         for widget in widgets:
             layout.addWidget(widget, 1 if expand else 0)
-        self.unit_label = QLabel(unit, self.row)
+        self.unit_label = LineFirstLabel(unit, self.row)
         self.unit_label.setProperty("role", "unit")
-        self.unit_label.setWordWrap(True)  # "s  (vacío: los 15 s de la rutina)": 363 px
+        # One line where the row has room; "s  (vacío: los 15 s de la rutina)" is 363 px.
+        self.unit_label.setWordWrap(True)
         self.unit_label.setVisible(bool(unit))
         layout.addWidget(self.unit_label)
         layout.addSpacing(8)
