@@ -146,6 +146,7 @@ class SessionWrites:
             f"no rating of set {set_id}",
             "UPDATE sets SET pain = NULL, pain_choice = NULL, pain_skipped = 1 WHERE id = ?",
             self._ref(set_id),
+            kind=writes.NO_RATING,
         )
 
     def finish_session(

@@ -48,6 +48,7 @@ class HistoryStatus:
     read_only: ReadOnlyCopy | None = None
     pending_sets: int = 0  # of the writes waiting, new sets and ratings: what a person counts
     pending_ratings: int = 0
+    pending_no_ratings: int = 0  # K on a pain question: lost, the set reads as never asked
 
     @classmethod
     def off(cls, path: Path, reason: str) -> HistoryStatus:

@@ -123,6 +123,7 @@ class HistoryStore(HistoryQueries, SessionWrites, CorrectionWrites, DoseChangeWr
             copy.shown if copy else None,
             pending_sets=sum(w.kind == writes.SET for w in self._pending),
             pending_ratings=sum(w.kind == writes.RATING for w in self._pending),
+            pending_no_ratings=sum(w.kind == writes.NO_RATING for w in self._pending),
         )
 
     def retry(self) -> bool:

@@ -59,8 +59,9 @@ class Write:
 
     `makes`: the handle bound to the id of the row this statement inserts. `more`: further
     (statement, parameters) run after it in the same transaction (a correction and its
-    audit row are saved together or not at all). `kind`: SET or RATING for a set's row or its
-    rating, which a person counts; other writes (a session's start or end, a dose) are not.
+    audit row are saved together or not at all). `kind`: SET, RATING or NO_RATING for a set's
+    row, its rating or a K on its question, which a person counts; other writes (a session's
+    start or end, a dose) are not.
     """
 
     what: str
@@ -68,11 +69,12 @@ class Write:
     params: tuple[Any, ...]
     makes: int | None = None
     more: tuple[tuple[str, tuple[Any, ...]], ...] = ()
-    kind: str = ""  # SET or RATING: what the quit question counts while writes wait
+    kind: str = ""  # SET, RATING or NO_RATING: what the quit question counts while writes wait
 
 
 SET = "set"
 RATING = "rating"
+NO_RATING = "no_rating"  # a K on the pain question: lost, the set reads as never asked
 
 
 class Rejected(Exception):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import re
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, QTimer
@@ -16,14 +15,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiptimer import APP_TITLE
-from hiptimer.i18n import N_, _, joined, n_, translate
+from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.services.ports import History, Services
+from hiptimer.ui.services.quit_unsaved import ask_to_quit as ask_to_quit
+from hiptimer.ui.services.quit_unsaved import plain_reason as plain_reason
+from hiptimer.ui.services.quit_unsaved import reason_text as reason_text
+from hiptimer.ui.services.quit_unsaved import unsaved_words as unsaved_words
 from hiptimer.ui.theme import current, follow, set_px
 from hiptimer.ui.widgets.notification import Notification
-from hiptimer.ui.widgets.plain import escape, plain_box
+from hiptimer.ui.widgets.plain import escape
 from hiptimer.ui.widgets.worded import worded_button
-from hiptimer.ui.widgets.yes_no_box import asked_yes
 
 if TYPE_CHECKING:  # (QEvent's class: not before the library's list is painted)
     from PySide6.QtGui import QCloseEvent
@@ -80,20 +81,6 @@ class SettingsSaving(Protocol):
     def notice(self) -> str | None: ...
 
     def save(self) -> bool: ...
-
-
-def reason_text(reason: str) -> str:
-    """A status reason as people read it, without its full stop."""
-    return plain_reason(reason.rstrip("."))
-
-
-def plain_reason(text: str) -> str:
-    """An OS error as people read it: no "[Errno 20]", no path said twice."""
-    text = re.sub(r"\[Errno \d+\] ", "", text)
-    repeated = re.search(r": '([^']+)'$", text)
-    if repeated and repeated.group(1) in text[: repeated.start()]:
-        text = text[: repeated.start()]
-    return text
 
 
 class _Row(QWidget):
@@ -318,65 +305,6 @@ def _saving_words(status: HistoryStatus) -> str:
 
 def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def ask_to_quit(parent: QWidget, status: HistoryStatus) -> bool:
-    """Quit anyway with `status.pending` writes unsaved, or keep the app open (the default)."""
-    from PySide6.QtWidgets import QMessageBox  # only when asked: not for the first paint
-
-    box = plain_box(QMessageBox(parent))  # the reason may name a file
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_("History not saved \u2014 {app}").format(app=APP_TITLE))
-    box.setText(unsaved_words(status))
-    box.setInformativeText(_quit_words(status))
-    return asked_yes(box, _("&Quit anyway"), _("&Keep the app open"))
-
-
-def unsaved_words(status: HistoryStatus) -> str:
-    """What waits, as a person counts it: one set and its rating are two writes, and a
-    session's start and end more, so 'N changes' read as more than was done."""
-    sets, ratings = status.pending_sets, status.pending_ratings
-    others = status.pending - sets - ratings
-    if not sets and not ratings:
-        return n_(
-            "{n} change to your history is not saved yet.",
-            "{n} changes to your history are not saved yet.",
-            others,
-        ).format(n=others)
-    parts = [
-        n_("{n} set", "{n} sets", sets).format(n=sets) if sets else "",
-        n_("{n} pain rating", "{n} pain ratings", ratings).format(n=ratings) if ratings else "",
-        n_("{n} other change", "{n} other changes", others).format(n=others) if others else "",
-    ]
-    return _("Not saved yet in your history: {what}.").format(what=joined(filter(None, parts)))
-
-
-def _quit_words(status: HistoryStatus) -> str:
-    """Why the changes wait and what to do, in the strip's terms (_saving_words): a read-only
-    folder or a file in its place is named, not SQLite's 'attempt to write a readonly
-    database' with advice to free some space."""
-    folder = status.path.parent
-    blocker = status.folder_in_the_way
-    if status.folder_read_only:
-        return _(
-            "Saving fails: the data folder {folder} is read-only. They are kept only while "
-            "HipTimer is open, and saved as soon as the folder can be written. Make it "
-            "writable, or quit and lose them."
-        ).format(folder=folder)
-    if blocker is not None:
-        where = (
-            _("the data folder {folder} is a file, not a folder")
-            if blocker == folder
-            else _("the data folder {folder} cannot be made, as {file} is a file")
-        )
-        return _(
-            "Saving fails: {where}. They are kept only while HipTimer is open, and saved as "
-            "soon as that file is moved away. Move it, or quit and lose them."
-        ).format(where=where.format(folder=folder, file=blocker))
-    return _(
-        "Saving fails: {why}. They are kept only while HipTimer is open, and saved as soon "
-        "as the disk takes them again. Free some space or fix the disk, or quit and lose them."
-    ).format(why=reason_text(status.reason))
 
 
 def install_status_banner(

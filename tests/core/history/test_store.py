@@ -472,6 +472,25 @@ def test_a_folder_where_a_sidecar_goes_is_moved_aside_and_the_history_kept(
 # -- disks that refuse writes ----------------------------------------------------------
 
 
+def test_a_k_on_the_pain_question_waits_as_a_set_marked_no_rating(
+    db_path: Path, flaky: list[FlakyConnection]
+) -> None:
+    # It was one of the quit question's "other changes" (as a session's end is), though
+    # losing it makes the set read as never asked, and a resumed session ask again.
+    with open_history(db_path) as store:
+        sid = a_session(store)
+        saved = store.add_set(sid, a_set("bridge", 1))
+        (conn,) = flaky
+        conn.broken = True
+        store.skip_rating(saved)
+        store.finish_session(sid, "completed", a_set("bridge", 1).ended_at)
+        status = store.status
+        assert status.pending == 2
+        assert (status.pending_sets, status.pending_ratings) == (0, 0)
+        assert status.pending_no_ratings == 1
+        conn.broken = False
+
+
 def test_failed_writes_wait_in_memory_and_are_saved_in_order(
     db_path: Path, flaky: list[FlakyConnection]
 ) -> None:

@@ -584,6 +584,16 @@ def test_the_quit_question_counts_what_waits_as_a_person_would(
     assert unsaved_words(status) == said
 
 
+def test_the_quit_question_names_a_k_on_the_pain_question() -> None:
+    """A K waiting in memory was one of '2 other changes' with the session's end; lost, the
+    history reads its set as never asked (docs/history.md)."""
+    status = HistoryStatus(
+        HistoryState.NOT_SAVING, Path("h.sqlite3"), "full", 2, None, None, pending_no_ratings=1
+    )
+    said = "Not saved yet in your history: 1 set marked \u201cno rating\u201d and 1 other change."
+    assert unsaved_words(status) == said
+
+
 def test_an_old_history_in_a_read_only_data_folder_is_shown_and_the_strip_says_why(
     qtbot: QtBot, quiet_services: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
