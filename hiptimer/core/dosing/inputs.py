@@ -57,16 +57,19 @@ def _connection(store: HistoryQueries) -> sqlite3.Connection:
     return store._conn  # the store's own connection; only read here
 
 
-def _recent_sessions(store: HistoryQueries, routine_id: str, s: PainRuleSettings) -> list[_Session]:
-    """The routine's recent sessions, oldest first (index sessions_by_routine); a session
-    the user marked not representative is left out, as if it had not been done."""
+def _recent_sessions(
+    store: HistoryQueries, routine_id: str, s: PainRuleSettings, every: bool = False
+) -> list[_Session]:
+    """The routine's recent sessions (`every`: all of them), oldest first (index
+    sessions_by_routine); a session the user marked not representative is left out, as if
+    it had not been done."""
     rows = _connection(store).execute(
         "SELECT id, started_at, doses_json, morning_pain FROM sessions WHERE routine_id = ?"
         " AND not_representative = 0 ORDER BY started_at DESC, id DESC LIMIT ?",
-        (routine_id, MAX_SESSIONS),
+        (routine_id, -1 if every else MAX_SESSIONS),
     )
     sessions = [_Session(r[0], from_db_time(r[1]), json.loads(r[2] or "{}"), r[3]) for r in rows]
-    if sessions:
+    if sessions and not every:
         cutoff = sessions[0].started_at - timedelta(days=2 * s.trend_window_days)
         sessions = [
             x for i, x in enumerate(sessions) if i < RECENT_SESSIONS or x.started_at >= cutoff
@@ -214,9 +217,12 @@ def exercise_histories(
     store: HistoryQueries,
     routine: Routine,
     settings: PainRuleSettings = pain_rules.DEFAULT_SETTINGS,
+    *,
+    every: bool = False,
 ) -> dict[Key, ExerciseHistory]:
-    """The recent history of each exercise (and side) of the routine that has one."""
-    sessions = _recent_sessions(store, routine.id, settings)
+    """The recent history of each exercise (and side) of the routine that has one; `every`:
+    the whole history (the report works the warnings out again at each session)."""
+    sessions = _recent_sessions(store, routine.id, settings, every)
     if not sessions:
         return {}
     by_id = {x.id: x for x in sessions}

@@ -16,6 +16,7 @@ from hiptimer.core.history.adherence import (
     schedule_for,
     schedules_text,
 )
+from hiptimer.core.history.advice import Advice
 from hiptimer.core.history.correction_counts import CorrectionCounts, count_corrections
 from hiptimer.core.history.dose_log import DoseEvent, dose_events
 from hiptimer.core.history.names import doses_of, exercise_name, routine_name
@@ -66,6 +67,9 @@ class ReportData:
     # Each routine's name in the report, by id: as the library names it now, in the language in
     # use (the first page's and the sessions table's alike), else as its newest session did.
     titles: dict[str, str] = field(default_factory=dict)
+    # HipTimer's advice that changed no dose, and the answer (hiptimer.core.dosing.advice_log
+    # adds it: the dosing layer reads the history, not the other way round). Oldest first.
+    advice: list[Advice] = field(default_factory=list)
 
     @property
     def notes(self) -> list[SessionSummary]:
@@ -127,7 +131,7 @@ def gather_report(
             checks=check_routines(routines),
         ),
         trends=[t for t in trends if t.pain or t.doses],
-        changes=changes,
+        changes=[e for e in changes if e.applied],  # a declined one: HipTimer's advice
         generated=now,
         corrections=corrections_in(store, sessions, trail, routines),
         mornings=mornings,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from datetime import date, datetime
 
@@ -9,6 +10,7 @@ from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
 from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from hiptimer import __version__
+from hiptimer.core.dosing.advice_log import advice_in
 from hiptimer.core.history.export import ReportData, gather_report
 from hiptimer.core.history.queries import HistoryQueries
 from hiptimer.core.history.review import RoutineSource, routines_by_id
@@ -16,7 +18,7 @@ from hiptimer.core.safe_write import replacing_bytes
 from hiptimer.core.settings import DEFAULT_PAIN_LIMIT
 from hiptimer.core.write_abandon import stop_if_abandoned
 from hiptimer.i18n import _
-from hiptimer.ui.history import report_corrections, report_header
+from hiptimer.ui.history import report_advice, report_corrections, report_header
 from hiptimer.ui.history import report_sections as sections
 from hiptimer.ui.history.report_pages import DPI, Pages
 
@@ -50,7 +52,13 @@ def write_report(
     written raises OSError and leaves no half-written file.
     """
     ensure_gui_app()
-    data = gather_report(store, routines_by_id(catalog), since, until, routine_id, now, pain_limit)
+    routines = routines_by_id(catalog)
+    data = gather_report(store, routines, since, until, routine_id, now, pain_limit)
+    ids = [routine_id] if routine_id else sorted({s.routine_id for s in data.sessions})
+    started = {s.id: s.started_at for s in data.sessions}
+    known = [routines[rid] for rid in ids if rid in routines]  # one gone: no rules to judge by
+    found = advice_in(store, known, data.since, data.until, started, pain_limit)
+    data = dataclasses.replace(data, advice=found)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -76,7 +84,8 @@ def write_report(
 
 def _draw(pages: Pages, data: ReportData) -> None:
     """The first page answers what a physiotherapist asks first: the period, how often, how
-    much of it, the pain during and the next morning, what changed and who decided, what was
+    much of it, the pain during and the next morning, what HipTimer advised and what the user
+    chose, what changed and who decided, what was
     corrected, how the re-tests went. The detail follows: charts, each session, each correction, the notes."""
     # Between sections (and at each new page, Pages._next_page), the window's export stops
     # once the window has closed (write_abandon.stop_if_abandoned raises Abandoned).
@@ -84,6 +93,7 @@ def _draw(pages: Pages, data: ReportData) -> None:
     sections.adherence(pages, data)
     stop_if_abandoned()
     sections.pain_table(pages, data)
+    report_advice.advice(pages, data)
     sections.retests(pages, data)
     sections.dose_changes(pages, data, limit=sections.FIRST_PAGE_CHANGES)
     report_corrections.corrections_summary(pages, data)
@@ -96,5 +106,7 @@ def _draw(pages: Pages, data: ReportData) -> None:
     stop_if_abandoned()
     if len(data.changes) > sections.FIRST_PAGE_CHANGES:
         sections.dose_changes(pages, data)
+    if len(data.advice) > len(report_advice.first_page(data)):
+        report_advice.advice(pages, data, whole=True)
     report_corrections.corrections(pages, data)
     sections.notes(pages, data)

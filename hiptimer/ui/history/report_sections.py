@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRectF
 
-from hiptimer.core.history.dose_log import ACCEPTED, DECLINED, KEPT, DoseEvent
+from hiptimer.core.history.dose_log import ACCEPTED, KEPT, DoseEvent
 from hiptimer.core.history.export import ReportData
 from hiptimer.core.history.queries import SessionSummary
 from hiptimer.core.history.result_text import result_number, result_text, to_tenth, unit_text
@@ -40,7 +40,6 @@ MAX_NOTES = 12  # the most recent; a clinician reads these in a minute
 FIRST_PAGE_CHANGES = 4  # the most recent dose changes on the first page; all of them later
 DECIDED_WORDS = {
     ACCEPTED: N_("the user, accepting HipTimer's suggestion"),
-    DECLINED: N_("the user declined HipTimer's suggestion"),
     KEPT: N_("the user, keeping a change made during a session"),
 }
 ROUTINE_CHANGED = N_("the routine was changed (editor or routine file), not by a suggestion")

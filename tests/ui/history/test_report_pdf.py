@@ -24,9 +24,11 @@ from hiptimer.core.history.dose_log import KEPT_REASON, DoseEvent
 from hiptimer.core.history.export import ReportData
 from hiptimer.core.history.queries import StoredSet
 from hiptimer.core.history.store import HistoryStore, open_history
+from hiptimer.core.history.wording import day_text
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.write_abandon import Abandon, Abandoned
 from hiptimer.ui.history import report_sections
+from hiptimer.ui.history.report_advice import FIRST_PAGE_SUGGESTIONS
 from hiptimer.ui.history.report_charts import INK, font
 from hiptimer.ui.history.report_pages import DPI, MAX_PAGES, Pages
 from hiptimer.ui.history.report_pdf import write_report
@@ -35,7 +37,16 @@ from hiptimer.ui.history.report_sections import (
     _change_row,
     dose_changes,
 )
-from tests.history_data import HIPS, STRETCH, Weeks, at, fill, knee_to_wall_checks, record
+from tests.history_data import (
+    HIPS,
+    STRETCH,
+    Pains,
+    Weeks,
+    at,
+    fill,
+    knee_to_wall_checks,
+    record,
+)
 from tests.ui.history.pdf_text import pdf_pages
 
 
@@ -121,8 +132,16 @@ def test_the_report_in_spanish_names_dose_changes_with_units(
     out = tmp_path / "informe.pdf"
     write_report(store, out, routine_id="hips", catalog=[HIPS, STRETCH])
     text = pdf_text(out)
-    for expected in ("Cambios de dosis", "Clamshell (los", "izquierdo)", "30 s → 35 s", "rechazó"):
+    for expected in (
+        "Cambios de dosis",
+        "Clamshell (los",
+        "izquierdo)",
+        "30 s → 35 s",
+        "Rechazada",
+    ):
         assert expected in text, expected
+    # Declined, it changed no dose: it is HipTimer's advice, with what the user chose.
+    assert text.index("Rechazada") < text.index("Cambios de dosis")
     assert re.search(r"5 sesiones en \d semanas", text)
     assert " x " not in text and "reps" not in text and "sessions" not in text
 
@@ -150,7 +169,8 @@ def test_a_step_back_judged_on_one_side_is_listed_for_both_sides(
     out = tmp_path / "report.pdf"
     write_report(store, out, routine_id="hips", catalog=[HIPS, STRETCH])
     text = " ".join(pdf_text(out).split())
-    changes = text[text.index("Dose changes") : text.index("Pain over time")]  # its table
+    # Declined: not a dose change but HipTimer's advice, and what the user chose.
+    changes = text[text.index("HipTimer's advice") : text.index("Pain over time")]  # its table
     assert "Clamshell (right)" not in changes  # the pain table has a row per side, rightly
     # The table wraps the label in its column: "Clamshell (both ... sides, judged on the ... right)"
     assert "Clamshell (both" in changes and "judged on the" in changes and "right)" in changes
@@ -234,7 +254,8 @@ def test_a_long_history_keeps_its_summary_on_the_first_page_and_a_bounded_length
     for day in range(40):
         store.record_dose_change(
             "hips", "clam", "hold_s", 30, 35, accepted=day % 2 == 0, side="left",
-            decided_at=store.list_sessions(limit=1)[0].started_at, reason="progress",
+            decided_at=store.list_sessions(limit=1)[0].started_at + timedelta(minutes=day),
+            reason="progress",
         )  # fmt: skip
     out = tmp_path / "long.pdf"
     pages = write_report(store, out, catalog=[HIPS])
@@ -242,9 +263,14 @@ def test_a_long_history_keeps_its_summary_on_the_first_page_and_a_bounded_length
     first, *rest = pdf_pages(out)
     for heading in ("Adherence", "Pain during exercise and the next morning", "Dose changes"):
         assert heading in first, heading
-    assert f"and {40 - FIRST_PAGE_CHANGES} older, listed below." in " ".join(first.split())
+    # 20 accepted, 20 declined: the declined are HipTimer's advice, not dose changes
+    assert f"and {20 - FIRST_PAGE_CHANGES} older, listed below." in " ".join(first.split())
+    assert f"and {20 - FIRST_PAGE_SUGGESTIONS} older suggestions, listed below." in " ".join(
+        first.split()
+    )
     later = " ".join(" ".join(rest).split())
     assert "Dose changes and who decided them" in later  # all of them, after the first page
+    assert "All of HipTimer's advice in the period" in later
     assert "older notes" in later or "earlier sessions" in later
 
 
@@ -713,3 +739,45 @@ def test_the_sessions_dates_each_fit_on_one_line_whatever_the_day(
     text = " ".join(pdf_text(out).split())
     for shown in ("4 Jun 2027", "31 May 2027", "24 May 2027"):
         assert f"{shown} 2 of 2 sets done" in text
+
+
+def test_the_report_says_what_hiptimer_advised_when_and_what_the_user_chose(
+    store: HistoryStore, tmp_path: Path, weeks: Weeks
+) -> None:
+    """Pain above 5 three sessions running: HipTimer warned to see a clinician, and the report
+    said nothing of it; a suggestion never answered was missing, a declined one stood among
+    the dose changes as if it were one."""
+    from hiptimer.core.dosing.actions import DoseAction
+    from hiptimer.core.dosing.decisions import decline
+    from hiptimer.core.dosing.dose_steps import Dose
+    from hiptimer.core.dosing.rules import Recommendation
+    from hiptimer.core.session.steps import Side
+
+    days = [weeks.week2 + timedelta(days=n) for n in range(5)]
+    bridge: list[Pains] = [[7, 7], [7, 6], [8, 7], [2, 2], [7, 7]]
+    ids = [
+        record(
+            store, HIPS, day, {("bridge", None): p, ("clam", "right"): [1], ("clam", "left"): [1]}
+        )
+        for day, p in zip(days, bridge, strict=True)
+    ]
+    back = Recommendation(
+        "clam", Side.LEFT, DoseAction.STEP_BACK, Dose(2, hold_s=30), Dose(2, hold_s=25),
+        "Pain went above 5.", "step_back.pain", session_id=ids[3],
+    )  # fmt: skip
+    decline(store, "hips", back, at(days[3], 18))
+    out = tmp_path / "report.pdf"
+    write_report(store, out, routine_id="hips", catalog=[HIPS, STRETCH])
+    first, *_ = pdf_pages(out)
+    text = " ".join(first.split())
+    section = text[text.index("HipTimer's advice and what the user chose") :]
+    for expected in (
+        "See a physiotherapist or doctor",  # after the third session above 5
+        "A warning: no answer asked.",
+        "2 more sessions of this exercise since.",
+        "30 s → 25 s",
+        f"Declined (Not now) on {day_text(at(days[3]))}.",
+        "Not answered yet: HipTimer still offers it.",  # the step back after the last one
+    ):
+        assert expected in section, expected
+    assert "Dose changes" not in text  # no dose changed: none was accepted or kept
