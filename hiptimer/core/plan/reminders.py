@@ -50,6 +50,10 @@ class ReminderState:
     # A reminder snoozed past midnight: routine id -> (its planned time, remind again at). It
     # belongs to the day it was planned for, and outlives that day's state by one night.
     overnight: dict[str, tuple[datetime, datetime]] = field(default_factory=dict)
+    # Reminded today but shown nowhere (no notification service, no tray): not looked for
+    # again while HipTimer runs, but not kept in the file either, so that a restart where it
+    # can be shown brings it, within its window.
+    unshown: set[str] = field(default_factory=set)
 
     def roll_to(self, today: date) -> bool:
         """Start afresh if the day changed (either way: a clock set back a day too), keeping
@@ -58,6 +62,7 @@ class ReminderState:
             return False
         self.day = today
         self.fired.clear()
+        self.unshown.clear()
         self.skipped.clear()
         self.snoozed.clear()
         for rid, (_planned, again) in list(self.overnight.items()):

@@ -141,7 +141,7 @@ def state_text(state: ReminderState) -> str:
     """The state as the file holds it (equal texts: nothing to write)."""
     data = {
         "day": state.day.isoformat() if state.day else None,
-        "fired": sorted(state.fired),
+        "fired": sorted(state.fired - state.unshown),  # a restart may yet show those
         "skipped": sorted(state.skipped),
         "snoozed": {rid: t.isoformat() for rid, t in sorted(state.snoozed.items())},
         "paused_until": state.paused_until.isoformat() if state.paused_until else None,

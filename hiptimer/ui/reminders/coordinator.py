@@ -211,11 +211,13 @@ class ReminderCoordinator(QObject):
         if routine is None:  # its file was removed: say so, and offer the plan instead
             summary, body = gone_text(reminder)
             clicked = f"{body} {_('Click this message to open the plan.')}"
-            self._note(Note(reminder.key, summary, body, GONE_ACTIONS, tray_body=clicked))
-            return
-        summary, body = reminder_text(routine.title, reminder, self._minutes(routine))
-        clicked = reminder_text(routine.title, reminder, self._minutes(routine), CLICK_HINT)[1]
-        self._note(Note(reminder.key, summary, body, tray_body=clicked))
+            note = Note(reminder.key, summary, body, GONE_ACTIONS, tray_body=clicked)
+        else:
+            summary, body = reminder_text(routine.title, reminder, self._minutes(routine))
+            hint = reminder_text(routine.title, reminder, self._minutes(routine), CLICK_HINT)
+            note = Note(reminder.key, summary, body, tray_body=hint[1])
+        if not self._note(note):  # shown nowhere: a restart where it can be may show it
+            self.reminders.state.unshown.add(reminder.routine_id)
 
     def known_problem(self) -> str:
         """The notice that reminders cannot be shown, where the notifier already knows why
@@ -226,10 +228,14 @@ class ReminderCoordinator(QObject):
         self._said_no_service = True
         return self.problem_text()
 
-    def _note(self, note: Note) -> None:
-        if self.notifier.show(note) is None and not self._said_no_service:
+    def _note(self, note: Note) -> bool:
+        """Show the note; False where it could not be shown (the notice then says why)."""
+        if self.notifier.show(note) is not None:
+            return True
+        if not self._said_no_service:
             self._said_no_service = True
             self.problem.emit(self.problem_text())
+        return False
 
     def problem_text(self) -> str:
         """Why reminders cannot be shown, and where today's plan is; read only where the

@@ -75,3 +75,32 @@ def test_a_state_emptied_is_written_so_a_restart_does_not_bring_it_back(
     reminding.pause()
     reminding.resume()  # a pause ended early: the file must not keep it
     assert len(written) == 3 and written[-1] == written[0]
+
+
+def test_a_reminder_shown_nowhere_is_not_kept_so_a_restart_can_show_it(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """No session bus, no tray: the 18:00 reminder was shown nowhere, yet the file said it
+    was, and HipTimer started again at 18:05 on a desktop with notifications never showed it."""
+    local = FakeLocalTime(FakeClock(), MONDAY, BERLIN)
+    blind = ReminderCoordinator(
+        PLAN, local, FakeNotifier(working=False), lambda since: set(), lambda: [ROUTINE],
+        state_path=tmp_path / "reminders-today.json",
+    )  # fmt: skip
+    blind.start()
+    blind.timer.stop()
+    local.clock.advance(3600)  # 18:00
+    blind.check()
+    blind.check()  # not looked for again while this HipTimer runs
+    assert blind.reminders.state.fired == {"quick-test"}
+    assert not (tmp_path / "reminders-today.json").exists()  # nothing to keep
+    local.clock.advance(300)  # 18:05: started again where notifications work
+    notifier = FakeNotifier()
+    again = ReminderCoordinator(
+        PLAN, local, notifier, lambda since: set(), lambda: [ROUTINE],
+        state_path=tmp_path / "reminders-today.json",
+    )  # fmt: skip
+    again.start()
+    again.timer.stop()
+    again.check()
+    assert [n.key for n in notifier.notes] == ["quick-test@2026-01-05"]
