@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from hiptimer.i18n import _
 from hiptimer.ui.widgets.flow_layout import FlowLayout, FlowRow
+from hiptimer.ui.widgets.tab_order import tab_stops
 
 FOLDED, OPEN = "\u25b8", "\u25be"  # the disclosure's arrows: right, down
 
@@ -36,6 +38,22 @@ class FilterFold(QWidget):
         self._opened_by_user = False  # the button's last click, while short
         self.toggle.clicked.connect(self._clicked)
         self._show()
+
+    def lead_tab(self) -> None:
+        """Put the button right before the filters in Tab's order (call once the window holds
+        both): Filters pressed, Tab goes into the filters it opened above the tabs, not on to
+        Export CSV beside it. Hidden where the window has the room, the button leaves Tab's
+        order as it reads: the filters, the tabs, the exports."""
+        stops = tab_stops(self.rows)
+        if not stops:
+            return
+        # After the Tab stop before the filters, round the window (Export PDF): Qt places a
+        # widget after a label or a box that Tab passes by only as it likes.
+        before = stops[0].previousInFocusChain()
+        while before is not stops[0] and not before.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            before = before.previousInFocusChain()
+        if before is not self.toggle and before is not stops[0]:
+            QWidget.setTabOrder(before, self.toggle)
 
     def set_summary(self, routine: str, since: str, until: str) -> None:
         """What the filters are set to, in the button's tooltip and said with it."""

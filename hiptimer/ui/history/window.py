@@ -142,6 +142,7 @@ class HistoryWindow(QWidget):
         layout.addWidget(self.filter_fold)  # never squeezed under the tabs (FlowRow)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(foot)
+        self.filter_fold.lead_tab()  # (the window holds the button and the filters now)
         self._margins = layout.contentsMargins()  # the style's, kept where it is not short
 
     def _connect(self) -> None:
