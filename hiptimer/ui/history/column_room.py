@@ -3,6 +3,7 @@ the room its view has (RowsTable chooses among its measured forms with these).""
 
 from __future__ import annotations
 
+from hiptimer.ui.history.column_forms import Forms
 from hiptimer.ui.history.cut_tips import CutTips
 from hiptimer.ui.history.models import SetsModel
 from hiptimer.ui.history.sessions_model import SessionsModel
@@ -11,18 +12,18 @@ from hiptimer.ui.widgets.wrapped_cells import widest_level
 
 class ColumnRoom(CutTips):
     """The room arithmetic of RowsTable (views.py), which measures the widths it works on:
-    `_natural`, each column on one line whole, and `_wrapped`, the wrappable ones as narrow as
-    their longest word. Signals: QTableView's."""
+    `_forms` (column_forms.py). Signals: QTableView's."""
 
     _rows: SessionsModel | SetsModel
-    _natural: list[int]
-    _wrapped: list[int]
+    _forms: Forms
 
     def _whole_first(self) -> tuple[int, ...]:
         """The model's columns kept whole while wrappable columns can give way."""
-        return self._rows.whole_first if self._wrapped else ()
+        return self._rows.whole_first if self._forms.wrapped else ()
 
-    def _widen_wrapped(self, wrapped: list[int], least: int, *, titles: bool) -> list[int]:
+    def _widen_wrapped(
+        self, wrapped: list[int], least: int, natural: list[int], *, titles: bool
+    ) -> list[int]:
         """The wrapped widths, the wrappable columns given what room the view has beyond the
         flexible columns' floors, towards their one line, all to one width as far as it goes:
         "12 s / (hecha en parte)" in three lines rather than four. Given in turn, the names
@@ -35,20 +36,24 @@ class ColumnRoom(CutTips):
         capped = self._rows.most_lines
         for later in (False, True):
             columns = [c for c in self._rows.wrappable if wrapped[c] and (c in capped) is later]
-            grown = self._grown(wrapped, columns, spare)
+            grown = self._grown(wrapped, natural, columns, spare)
             spare -= sum(grown.values()) - sum(wrapped[c] for c in columns)
             result = [grown.get(c, w) for c, w in enumerate(result)]
         return result
 
-    def _grown(self, wrapped: list[int], columns: list[int], spare: int) -> dict[int, int]:
-        """These columns widened to one width, towards their one line, by `spare` px at most."""
+    @staticmethod
+    def _grown(
+        wrapped: list[int], natural: list[int], columns: list[int], spare: int
+    ) -> dict[int, int]:
+        """These columns widened to one width, towards their one line (`natural`), by `spare`
+        px at most."""
 
         def widened(level: int) -> dict[int, int]:
-            return {c: max(wrapped[c], min(self._natural[c], level)) for c in columns}
+            return {c: max(wrapped[c], min(natural[c], level)) for c in columns}
 
         level = widest_level(
             lambda level: sum(widened(level).values()) - sum(wrapped[c] for c in columns) <= spare,
-            max(self._natural, default=0),
+            max(natural, default=0),
         )
         return widened(level)
 

@@ -50,9 +50,9 @@ class FilterFold(QWidget):
         # After the Tab stop before the filters, round the window (Export PDF): Qt places a
         # widget after a label or a box that Tab passes by only as it likes.
         before = stops[0].previousInFocusChain()
-        while before is not stops[0] and not before.focusPolicy() & Qt.FocusPolicy.TabFocus:
+        while before not in (None, stops[0]) and not before.focusPolicy() & Qt.FocusPolicy.TabFocus:
             before = before.previousInFocusChain()
-        if before is not self.toggle and before is not stops[0]:
+        if before is not None and before not in (self.toggle, stops[0]):
             QWidget.setTabOrder(before, self.toggle)
 
     def set_summary(self, routine: str, since: str, until: str) -> None:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle
 
+from hiptimer.ui.history.column_forms import Forms
 from hiptimer.ui.history.column_room import ColumnRoom
 from hiptimer.ui.history.models import SetsModel
 from hiptimer.ui.history.refit import Refit
@@ -52,19 +53,10 @@ class RowsTable(ColumnRoom):
         header.setResizeContentsPrecision(40)  # ten years of rows would be measured otherwise
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # The widths fit_columns measured, before squeezing: with the titles on one line,
-        # with their words one under another, and so with the model's short form too.
-        self._natural: list[int] = []
-        self._folded: list[int] = []
-        self._short: list[int] = []
-        self._wrapped: list[int] = []  # and with the wrappable columns as narrow as their title
-        self._wrapped_long: list[int] = []  # so, but not in the short form
-        self._wrapped_last: list[int] = []  # _wrapped with the wrapped_last columns so too
-        self._detailed: list[int] = []  # _wrapped_last with the in_detail columns folded in
-        self._detailed_narrow: list[int] = []  # and those a line a word ("7/12" / "21:30" ...)
+        self._forms = Forms.none()  # the widths fit_columns measured, before squeezing
         self._whole_cells: dict[tuple[int, bool], int] = {}  # measured_all's, by form
         self._detail_shown = False
-        self.refit = Refit(self, self.fit_columns, lambda: bool(self._natural))
+        self.refit = Refit(self, self.fit_columns, lambda: bool(self._forms.natural))
         self._wrapping = WrappingCells(self, led=model.led)
         for column in (*model.wrappable, *model.wrapped_last, *model.led):
             self.setItemDelegateForColumn(column, self._wrapping)
@@ -99,13 +91,19 @@ class RowsTable(ColumnRoom):
         self._show_detail(False)  # measured without it (the squeeze may have left it on)
         for c in self._rows.optional:  # hidden where empty (the Side of a session with none)
             self.setColumnHidden(c, self._rows.is_empty(c))
-        self._natural = self._measure(folded=False)
-        self._folded = self._measure(folded=True)
-        self._wrapped_long = self._wrap(self._folded)  # measured on the words in this form
-        self._short = self._measure(folded=True, short=True) if self._rows.has_short_form else []
-        self._wrapped = self._wrap(self._short) if self._short else self._wrapped_long
-        self._wrapped_last = self._in_two_lines(self._wrapped) if self._rows.wrapped_last else []
-        self._detailed = self._detail_widths() if self._wrapped_last else self._wrapped_detail()
+        natural = self._measure(folded=False)
+        folded = self._measure(folded=True)
+        wrapped_long = self._wrap(folded)  # measured on the words in this form
+        short = self._measure(folded=True, short=True) if self._rows.has_short_form else []
+        wrapped = self._wrap(short) if short else wrapped_long
+        wrapped_last = self._in_two_lines(wrapped) if self._rows.wrapped_last else []
+        if wrapped_last:
+            detailed, detailed_narrow = self._detail_widths(wrapped)
+        else:
+            detailed, detailed_narrow = self._wrapped_detail(wrapped), []
+        self._forms = Forms(
+            natural, folded, short, wrapped, wrapped_long, wrapped_last, detailed, detailed_narrow
+        )
         self._squeeze_to_view()
 
     def _wrap(self, widths: list[int]) -> list[int]:
@@ -120,28 +118,27 @@ class RowsTable(ColumnRoom):
                 wrapped[c] = min(wrapped[c], max(title, widest_word(self, c)))
         return wrapped
 
-    def _detail_widths(self) -> list[int]:
-        """_wrapped with the in_detail columns folded into the wrapped_last ones, those on
-        two lines; [] for a model with none (only those columns change: measuring the whole
-        form again cost a ten-year list ~0.3 s of CPU)."""
+    def _detail_widths(self, wrapped: list[int]) -> tuple[list[int], list[int]]:
+        """`wrapped` with the in_detail columns folded into the wrapped_last ones, those on
+        two lines, and so with those a line a word; [] for a model with none (only those
+        columns change: measuring the whole form again cost a ten-year list ~0.3 s of CPU)."""
         if not self._rows.in_detail:
-            return []
+            return [], []
         header = self.horizontalHeader()
         self._show_detail(True)
-        widths = [0 if c in self._rows.in_detail else w for c, w in enumerate(self._wrapped)]
+        widths = [0 if c in self._rows.in_detail else w for c, w in enumerate(wrapped)]
         narrow = list(widths)  # a line a word: before the note's title is cut (_squeeze_to_view)
         for c in self._rows.wrapped_last:
             if widths[c]:
                 widths[c] = max(header.sectionSizeHint(c), two_lines_wide(self, c))
                 narrow[c] = min(widths[c], max(header.sectionSizeHint(c), widest_kept(self, c)))
         self._show_detail(False)
-        self._detailed_narrow = narrow
-        return widths
+        return widths, narrow
 
-    def _wrapped_detail(self) -> list[int]:
-        """_wrapped in the detail form, for a model whose detail goes into a wrappable column
+    def _wrapped_detail(self, wrapped: list[int]) -> list[int]:
+        """`wrapped` in the detail form, for a model whose detail goes into a wrappable column
         (the sets' name); [] for one with none."""
-        if not self._rows.in_detail or not self._wrapped:
+        if not self._rows.in_detail or not wrapped:
             return []
         self._show_detail(True)
         widths = self._wrap(self._measure(folded=True, short=self._rows.has_short_form))
@@ -195,50 +192,42 @@ class RowsTable(ColumnRoom):
         800 "lo dejó por …" and the change were cut beside a done cell of three lines.
         Where even so a title or a column to keep whole first is cut, the model's
         dropped_when_narrow columns go (the sessions' note, at 640 x 480 in large print)."""
-        if not self._natural:
+        forms = self._forms
+        if not forms.natural:
             return
-        dropped = [c for c in self._rows.dropped_when_narrow if self._natural[c]]
+        dropped = tuple(c for c in self._rows.dropped_when_narrow if forms.natural[c])
         for c in dropped:
             self.setColumnHidden(c, False)
-        if not self._squeeze(dropped=()) and dropped:
-            self._squeeze(dropped=tuple(dropped))
+        if not self._squeeze(forms, dropped=()) and dropped:
+            self._squeeze(forms.without(dropped), dropped=dropped)
 
-    def _squeeze(self, dropped: tuple[int, ...]) -> bool:
-        """_squeeze_to_view's choice of form with the `dropped` columns hidden; whether it
-        kept every title whole and the columns to keep whole first so, or there is nothing
-        to drop (else the caller drops them)."""
-        names: tuple[str, ...] = ("_natural", "_folded", "_short", "_wrapped", "_wrapped_long")
-        names += ("_wrapped_last", "_detailed", "_detailed_narrow")
-        kept_forms = {n: getattr(self, n) for n in names}
-        for n, form in kept_forms.items() if dropped else ():  # their identities matter below
-            setattr(self, n, [0 if c in dropped else w for c, w in enumerate(form)])
+    def _squeeze(self, forms: Forms, dropped: tuple[int, ...]) -> bool:
+        """_squeeze_to_view's choice among `forms`, with the `dropped` columns hidden (as
+        `forms` has them); whether it kept every title whole and the columns to keep whole
+        first so (else the caller drops them)."""
         for c in dropped:
             self.setColumnHidden(c, True)
-        try:
-            return self._squeeze_forms(narrow_first=bool(dropped))
-        finally:
-            for n, form in kept_forms.items():
-                setattr(self, n, form)
+        return self._squeeze_forms(forms, narrow_first=bool(dropped))
 
-    def _squeeze_forms(self, *, narrow_first: bool) -> bool:
-        """The body of _squeeze_to_view, over the forms as they stand; with `narrow_first`,
-        the date, time and duration a line each before the kept columns are cut."""
+    def _squeeze_forms(self, f: Forms, *, narrow_first: bool) -> bool:
+        """The body of _squeeze_to_view, over the forms `f`; with `narrow_first`, the date,
+        time and duration a line each before the kept columns are cut."""
         chars = self.fontMetrics().averageCharWidth()
-        short = self._short or self._folded
+        short = f.short or f.folded
         kept = self._whole_first()
-        detailed = self._detailed or self._wrapped_last  # the narrowest of the date's forms
+        detailed = f.detailed or f.wrapped_last  # the narrowest of the date's forms
         # Every word whole on one line in the short form, where the usual one cuts a column
         # that may be cut (the sessions' note): at 1024 x 600 in large print "Much better"
         # read "Muc…" beside "Sat 5 Dec 2026 08:00", whose short form gives it its room.
-        cut = any(c not in kept for c in self._rows.flexible if self._natural[c])
-        whole_short = cut and sum(self._short) <= self.viewport().width() < sum(self._natural)
+        cut = any(c not in kept for c in self._rows.flexible if f.natural[c])
+        whole_short = cut and sum(f.short) <= self.viewport().width() < sum(f.natural)
         if kept:  # all whole on one line, else on more lines (then short), before any is cut
             tries = [
-                *[(self._short, LEGIBLE_CHARS, True, kept)] * whole_short,
-                (self._natural, LEGIBLE_CHARS, True, kept),
-                (self._wrapped_long, LEGIBLE_CHARS, True, kept),  # widened: _widen_wrapped
-                (self._wrapped, LEGIBLE_CHARS, True, kept),
-                (self._wrapped_last, LEGIBLE_CHARS, True, kept),  # the sessions' time under
+                *[(f.short, LEGIBLE_CHARS, True, kept)] * whole_short,
+                (f.natural, LEGIBLE_CHARS, True, kept),
+                (f.wrapped_long, LEGIBLE_CHARS, True, kept),  # widened: _widen_wrapped
+                (f.wrapped, LEGIBLE_CHARS, True, kept),
+                (f.wrapped_last, LEGIBLE_CHARS, True, kept),  # the sessions' time under
                 # The duration after the time, before the note is cut to LEAST_CHARS or any
                 # title: at 800 x 600 in large print in Spanish the routine read "Dai…"
                 # under "Ru…" and the note "N…", "Duración" 150 px wide over "24 min".
@@ -247,52 +236,52 @@ class RowsTable(ColumnRoom):
                 # The date, time and duration a line each before a title is cut: at 800 x 600
                 # in large print in Spanish the note read "N…" beside a date of 154 px that
                 # took three lines all the same (_detailed's two did not fit it).
-                (self._detailed_narrow, LEAST_CHARS, True, kept),
+                (f.detailed_narrow, LEAST_CHARS, True, kept),
                 (detailed, LEAST_CHARS, False, kept),
                 # The others (the sessions' note) cut to LEAST_CHARS, then past their titles,
                 # before a kept one is cut: at 960 x 540 in large print in Spanish the note
                 # kept ~130 px beside "Fortal…" ("Fortalecimiento" alone needs 218 of 906).
-                (self._wrapped, LEAST_CHARS, True, kept),
-                (self._wrapped, LEAST_CHARS, False, kept),
+                (f.wrapped, LEAST_CHARS, True, kept),
+                (f.wrapped, LEAST_CHARS, False, kept),
                 # The time under the date before the routine is cut past its title: at 800 x
                 # 600 in large print in Spanish it read "Fo…" (and the list scrolled sideways).
                 # The note gone (dropped_when_narrow), the date a line a word before the
                 # routine is cut: at 640 x 480 in large print in Spanish "Fortalecimi…".
-                *[(self._detailed_narrow, LEGIBLE_CHARS, True, ())] * narrow_first,
+                *[(f.detailed_narrow, LEGIBLE_CHARS, True, ())] * narrow_first,
                 (detailed, LEGIBLE_CHARS, True, ()),
-                (self._wrapped, LEGIBLE_CHARS, True, ()),
+                (f.wrapped, LEGIBLE_CHARS, True, ()),
                 (detailed, LEAST_CHARS, True, ()),
                 (detailed, LEAST_CHARS, False, ()),
             ]
             tries = [t for t in tries if t[0]]  # no wrapped_last columns: no such form
         else:
             tries = [
-                (self._natural, LEGIBLE_CHARS, True, ()),
-                (self._folded, LEGIBLE_CHARS, True, ()),
-                (self._folded, LEAST_CHARS, True, ()),
+                (f.natural, LEGIBLE_CHARS, True, ()),
+                (f.folded, LEGIBLE_CHARS, True, ()),
+                (f.folded, LEAST_CHARS, True, ()),
                 (short, LEAST_CHARS, True, ()),
             ]
-        if self._wrapped:
-            tries.append((self._wrapped, LEAST_CHARS, True, ()))
-        tries.append((self._detailed or self._wrapped or short, LEAST_CHARS, False, ()))
+        if f.wrapped:
+            tries.append((f.wrapped, LEAST_CHARS, True, ()))
+        tries.append((f.detailed or f.wrapped or short, LEAST_CHARS, False, ()))
         for form, least, titles, kept in tries:
             self._rows.cut_titles.clear()  # the titles' room measured whole, as tried
-            self._rows.fold_titles(form is not self._natural)
-            detail_forms = (self._detailed, self._detailed_narrow)
+            self._rows.fold_titles(form is not f.natural)
+            detail_forms = (f.detailed, f.detailed_narrow)
             self._show_detail(any(form is f for f in detail_forms))
-            shorts = (self._short, self._wrapped, self._wrapped_last, *detail_forms)
+            shorts = (f.short, f.wrapped, f.wrapped_last, *detail_forms)
             self._shorten(any(form is f for f in shorts))
             natural = form
             # (_wrapped_last is not widened: the room its columns give is the note's.)
-            wrapping = [self._wrapped, self._wrapped_long] + [detailed] * (not self._wrapped_last)
-            if self._wrapped and any(form is f for f in wrapping):
-                natural = self._widen_wrapped(form, chars * least, titles=titles)
+            wrapping = [f.wrapped, f.wrapped_long] + [detailed] * (not f.wrapped_last)
+            if f.wrapped and any(form is f for f in wrapping):
+                natural = self._widen_wrapped(form, chars * least, f.natural, titles=titles)
             widths, fits = self._cut_to_view(natural, chars * least, titles=titles, whole=kept)
-            if fits and form is self._wrapped and self._wrapped_last and self._wraps(natural, kept):
+            if fits and form is f.wrapped and f.wrapped_last and self._wraps(natural, kept, f.natural):
                 continue  # its rows take more lines anyway: the time under the date (next)
             if fits:
                 break
-        whole = fits and titles and (kept == self._whole_first() or not self._natural)
+        whole = fits and titles and (kept == self._whole_first() or not f.natural)
         header = self.horizontalHeader()
         for c, width in enumerate(natural):
             if width:
@@ -307,9 +296,10 @@ class RowsTable(ColumnRoom):
             self.updateGeometry()
         return whole
 
-    def _wraps(self, widths: list[int], columns: tuple[int, ...]) -> bool:
-        """Whether any of these columns is narrower at `widths` than its one line."""
-        return any(widths[c] and widths[c] < self._natural[c] for c in columns)
+    @staticmethod
+    def _wraps(widths: list[int], columns: tuple[int, ...], natural: list[int]) -> bool:
+        """Whether any of these columns is narrower at `widths` than its one line (`natural`)."""
+        return any(widths[c] and widths[c] < natural[c] for c in columns)
 
     def _shorten(self, short: bool) -> None:
         """The model's short form or its usual one, and the columns it joins to another in the
@@ -347,14 +337,15 @@ class RowsTable(ColumnRoom):
         scroll down); with columns to keep whole first, the narrowest its words read whole
         in, broken between them into about BESIDE_LINES lines at most: beside the note at
         1280 x 800 a long name took seven lines, and the table showed two sets."""
-        narrowest = self._short or self._folded
+        f = self._forms
+        narrowest = f.short or f.folded
         if not narrowest:
             return 0
         if self._whole_first():  # no cell of more than about BESIDE_LINES lines
             wrapping = self._rows.wrappable
             widths = [
-                max(w, -(-self._natural[c] // BESIDE_LINES)) if w and c in wrapping else w
-                for c, w in enumerate(self._wrapped)
+                max(w, -(-f.natural[c] // BESIDE_LINES)) if w and c in wrapping else w
+                for c, w in enumerate(f.wrapped)
             ]
             return self._edges() + sum(widths)
         least = self.fontMetrics().averageCharWidth() * LEAST_CHARS
@@ -363,7 +354,8 @@ class RowsTable(ColumnRoom):
 
     def whole_width(self) -> int:
         """How wide this table is with every cell and title whole (fit_columns measured it)."""
-        return self._edges() + sum(self._natural) if self._natural else 0
+        natural = self._forms.natural
+        return self._edges() + sum(natural) if natural else 0
 
     def _edges(self) -> int:
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
