@@ -47,9 +47,7 @@ class Forms:
 
         def join(form: list[int]) -> list[int]:
             wide = one_line if form is self.natural else folded
-            return [
-                0 if c == gone else wide if c == into and w else w for c, w in enumerate(form)
-            ]
+            return [0 if c == gone else wide if c == into and w else w for c, w in enumerate(form)]
 
         remake = {id(form): join(form) for form in (getattr(self, f.name) for f in fields(self))}
         return self._remade(remake)

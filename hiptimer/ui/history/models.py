@@ -110,6 +110,27 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
     # shows, for a flexible column's room (RowsTable).
     in_detail: tuple[int, ...] = ()
     _detail = False
+    # Two columns read as one where the view is too narrow even without the
+    # dropped_when_narrow ones (the sessions' pains): the first shows both under
+    # `joined_title`, the second hidden (RowsTable).
+    joined: tuple[int, ...] = ()
+    joined_title = ""
+    _join = False
+
+    def join(self, join: bool) -> None:
+        """Show the `joined` columns as one, or apart again."""
+        if self.joined and join != self._join:
+            self._join = join
+            self.titles_changed()
+            self._redraw(self.joined[0], self.joined[0])
+
+    def title(self, section: int) -> str:
+        """A column's title in the language in use (the joined one's where it shows), its
+        separator kept with the word after it where it folds: "Pain" / "max" / "· avg"
+        ("Dolor" over "máx. · medio" was as wide as the two titles it replaced)."""
+        if self._join and section == self.joined[0]:
+            return translate(self.joined_title).replace(" \u00b7 ", " \u00b7\u00a0")
+        return translate(self.columns[section][0])  # marked with N_
 
     def show_detail(self, detail: bool) -> None:
         """Put the in_detail columns' words in the first wrapped_last column, or back."""
@@ -166,13 +187,15 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
     ) -> Any:
         if orientation != Qt.Orientation.Horizontal:
             return None
-        title = translate(self.columns[section][0])  # marked with N_
+        title = self.title(section)
         if role == Qt.ItemDataRole.DisplayRole:
             if section in self.cut_titles:
                 return self.cut_titles[section]
             return title.replace(" ", "\n") if self._folded else title
         if role == Qt.ItemDataRole.ToolTipRole and section in self.cut_titles:
             return title
+        if role == Qt.ItemDataRole.AccessibleTextRole and self._join and section in self.joined:
+            return ", ".join(translate(self.columns[c][0]) for c in self.joined)  # no "dot"
         if role == Qt.ItemDataRole.AccessibleTextRole and (self._folded or self.cut_titles):
             return title  # a screen reader says the title whole, not "Co…" or "Max / pain"
         return None

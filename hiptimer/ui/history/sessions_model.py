@@ -25,8 +25,9 @@ from hiptimer.ui.history.models import Column, Index, RowsModel
 from hiptimer.ui.widgets.item_lines import NO_BREAK
 from hiptimer.ui.widgets.plain import as_html
 
-# The sessions table's Date, Routine, Duration, Sets, Avg pain.
-DATE, ROUTINE, DURATION, SETS, AVERAGE = 0, 1, 2, 3, 5
+# The sessions table's Date, Routine, Duration, Sets, Max pain, Avg pain.
+DATE, ROUTINE, DURATION, SETS, HIGHEST, AVERAGE = 0, 1, 2, 3, 4, 5
+JOINED = "\u00a0\u00b7\u00a0"  # between the joined pains, "6 · 3.5": never broken
 
 
 class SessionsModel(RowsModel[SessionSummary]):
@@ -70,6 +71,13 @@ class SessionsModel(RowsModel[SessionSummary]):
     # print in Spanish the routine read "E…" under "R…" beside a note "N…" of 47 px (the
     # chosen session's note shows whole under the list).
     dropped_when_narrow = (6,)
+    # The pains in one column, "6 · 3.5" under "Pain max · avg", where even without the note
+    # the routine would be cut: at 640 x 480 in large print in Spanish "Fortaleci…" had 183
+    # of its 230 px beside "Dolor máx." and "Dolor medio", titles far wider than their
+    # figures. A screen reader hears both with their words; the cell has the highest's
+    # colour, the session's worst band.
+    joined = (HIGHEST, AVERAGE)
+    joined_title = N_("Pain max · avg")
 
     def __init__(
         self, parent: QObject | None = None, routines: Mapping[str, Routine] = MappingProxyType({})
@@ -84,12 +92,17 @@ class SessionsModel(RowsModel[SessionSummary]):
         self.columns = tuple(columns)
 
     def pain_value(self, row: SessionSummary, column: int) -> float | None:
-        return row.max_pain if column == 4 else row.avg_pain
+        return row.max_pain if column == HIGHEST else row.avg_pain
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """A marked average is explained where it shows: its tooltip says what '*' means,
         and a screen reader hears the words, not 'star'."""
         row = self.row_at(index.row()) if index.isValid() else None
+        if row is not None and index.column() == HIGHEST and self._join:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._pains_cell(row)
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
+                return self._pains_said(row)
         if row is not None and index.column() == SETS:
             if role == Qt.ItemDataRole.ToolTipRole:
                 return as_html(completion_text(row))
@@ -115,6 +128,17 @@ class SessionsModel(RowsModel[SessionSummary]):
             return self.said(AVERAGE, words)
         return super().data(index, role)
 
+    @staticmethod
+    def _pains_cell(row: SessionSummary) -> str:
+        return f"{pain_number(row.max_pain, 0)}{JOINED}{average_pain(row)}"
+
+    def _pains_said(self, row: SessionSummary) -> str:
+        """Both pains with their words: "Max pain: 6, Avg pain: 3.5" (", not representative")."""
+        average = pain_number(row.avg_pain)
+        if row.not_representative:
+            average = _("{average}, not representative").format(average=average)
+        return f"{self.said(HIGHEST, pain_number(row.max_pain, 0))}, {self.said(AVERAGE, average)}"
+
     def _date_cell(self, row: SessionSummary) -> str:
         """The short date and, in the detail form, the duration after it ("7/12 21:30 24 min",
         its number and unit kept together), on two lines in the column's width: "7/12 21:30" /
@@ -128,11 +152,15 @@ class SessionsModel(RowsModel[SessionSummary]):
         return duration_text(row) if self._detail else ""
 
     def abridged(self, index: Index) -> bool:
-        return index.column() == SETS or (index.column() == DATE and self._short)
+        column = index.column()
+        short = column == DATE and self._short
+        return column == SETS or short or (column == HIGHEST and self._join)
 
     def texts(self, column: int) -> list[str]:
         if column == DATE and self._short:
             return [self._date_cell(s) for s in self._rows]
+        if column == HIGHEST and self._join:
+            return [self._pains_cell(s) for s in self._rows]
         return super().texts(column)
 
     def replace_session(self, fresh: SessionSummary) -> None:

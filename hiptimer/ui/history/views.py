@@ -54,6 +54,7 @@ class RowsTable(ColumnRoom):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self._forms = Forms.none()  # the widths fit_columns measured, before squeezing
+        self._joined = (0, 0)  # the model's joined column's width, title on one line, folded
         self._whole_cells: dict[tuple[int, bool], int] = {}  # measured_all's, by form
         self._detail_shown = False
         self.refit = Refit(self, self.fit_columns, lambda: bool(self._forms.natural))
@@ -89,6 +90,7 @@ class RowsTable(ColumnRoom):
         self._whole_cells.clear()
         self._rows.cut_titles.clear()  # measured whole (a squeeze in an old type cut "Exe…")
         self._show_detail(False)  # measured without it (the squeeze may have left it on)
+        self._join(False)  # and apart
         for c in self._rows.optional:  # hidden where empty (the Side of a session with none)
             self.setColumnHidden(c, self._rows.is_empty(c))
         natural = self._measure(folded=False)
@@ -104,7 +106,29 @@ class RowsTable(ColumnRoom):
         self._forms = Forms(
             natural, folded, short, wrapped, wrapped_long, wrapped_last, detailed, detailed_narrow
         )
+        self._joined = self._measure_joined()
         self._squeeze_to_view()
+
+    def _measure_joined(self) -> tuple[int, int]:
+        """The model's joined column's width with its title on one line, and folded; (0, 0)
+        for a model with none."""
+        if not self._rows.joined:
+            return 0, 0
+        into = self._rows.joined[0]
+        self._join(True)
+        widths = []
+        for folded in (False, True):
+            self._rows.fold_titles(folded)
+            self.resizeColumnToContents(into)
+            widths.append(self.horizontalHeader().sectionSize(into))
+        self._join(False)
+        return widths[0], widths[1]
+
+    def _join(self, join: bool) -> None:
+        """The model's joined columns as one, the second hidden, or apart."""
+        self._rows.join(join)
+        for c in self._rows.joined[1:]:
+            self.setColumnHidden(c, join)
 
     def _wrap(self, widths: list[int]) -> list[int]:
         """`widths` with each wrappable column shown as narrow as its title or its longest word;
@@ -191,20 +215,26 @@ class RowsTable(ColumnRoom):
         they fail to fit whole on one line, before any of them is cut: in Spanish at 1280 x
         800 "lo dejó por …" and the change were cut beside a done cell of three lines.
         Where even so a title or a column to keep whole first is cut, the model's
-        dropped_when_narrow columns go (the sessions' note, at 640 x 480 in large print)."""
+        dropped_when_narrow columns go (the sessions' note, at 640 x 480 in large print),
+        then its joined columns read as one (the sessions' pains, there in Spanish)."""
         forms = self._forms
         if not forms.natural:
             return
         dropped = tuple(c for c in self._rows.dropped_when_narrow if forms.natural[c])
         for c in dropped:
             self.setColumnHidden(c, False)
-        if not self._squeeze(forms, dropped=()) and dropped:
-            self._squeeze(forms.without(dropped), dropped=dropped)
+        if self._squeeze(forms, dropped=()) or not dropped:
+            return
+        if self._squeeze(forms.without(dropped), dropped=dropped) or not self._rows.joined:
+            return
+        into, gone = self._rows.joined
+        self._squeeze(forms.joined(into, gone, *self._joined).without(dropped), dropped, True)
 
-    def _squeeze(self, forms: Forms, dropped: tuple[int, ...]) -> bool:
+    def _squeeze(self, forms: Forms, dropped: tuple[int, ...], joined: bool = False) -> bool:
         """_squeeze_to_view's choice among `forms`, with the `dropped` columns hidden (as
-        `forms` has them); whether it kept every title whole and the columns to keep whole
-        first so (else the caller drops them)."""
+        `forms` has them) and the model's `joined` columns as one (so); whether it kept every
+        title whole and the columns to keep whole first so (else the caller drops them)."""
+        self._join(joined)
         for c in dropped:
             self.setColumnHidden(c, True)
         return self._squeeze_forms(forms, narrow_first=bool(dropped))
@@ -277,7 +307,12 @@ class RowsTable(ColumnRoom):
             if f.wrapped and any(form is f for f in wrapping):
                 natural = self._widen_wrapped(form, chars * least, f.natural, titles=titles)
             widths, fits = self._cut_to_view(natural, chars * least, titles=titles, whole=kept)
-            if fits and form is f.wrapped and f.wrapped_last and self._wraps(natural, kept, f.natural):
+            if (
+                fits
+                and form is f.wrapped
+                and f.wrapped_last
+                and self._wraps(natural, kept, f.natural)
+            ):
                 continue  # its rows take more lines anyway: the time under the date (next)
             if fits:
                 break
