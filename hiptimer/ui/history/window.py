@@ -133,7 +133,7 @@ class HistoryWindow(QWidget):
 
     def _build(self) -> None:
         buttons = (self.csv_button, self.pdf_button)
-        foot = FootRow(self.filter_fold.toggle, self.status, buttons)
+        foot = self.foot = FootRow(self.filter_fold.toggle, self.status, buttons)
         self.tabs.addTab(Page(self.sessions_pane), _("Sessions"))
         self.tabs.addTab(QWidget(), _("Pain and dose"))
         self.tabs.addTab(QWidget(), _("Adherence"))
@@ -292,6 +292,7 @@ class HistoryWindow(QWidget):
         short = self.filter_fold.fit(tall, self.tabs.width(), layout.spacing(), need)
         self.sessions_pane.set_brief(short)
         layout.setContentsMargins(TIGHT if short else usual)  # 10 px more for the sessions
+        self.foot.refit()  # the Filters button shown or hidden beside the status line
         layout.activate()  # now, not at the next event: the tab is placed as it shows
 
     # -- charts --------------------------------------------------------------------------
@@ -348,6 +349,7 @@ class HistoryWindow(QWidget):
     def say(self, text: str) -> None:
         """What the window tells in its status line; a path in it wraps rather than being cut."""
         show_wrapped(self.status, text)
+        self.foot.refit()  # its words on one line beside the buttons, or the buttons under
         if text:
             self.status.tell(text)
 
