@@ -119,10 +119,26 @@ def come_forward(window: MainWindow, request: Request) -> None:
     if request.routine is None:
         return
     if window.session is not None:
-        from hiptimer.i18n import _
-
-        window.show_problem(_("A session is running: finish or end it to open another routine."))
+        _refuse_while_the_session_runs(window)
         return
     chosen = resolve_routine(request.routine, window.show_problem)
     if chosen is not None:
         window.open_routine(chosen, start=request.start)
+
+
+def _refuse_while_the_session_runs(window: MainWindow) -> None:
+    """Say why the routine was not opened, for as long as that is true: the session's end
+    takes the words down (they stayed 15 s, over the summary and a routine opened then)."""
+    from PySide6.QtCore import Qt
+
+    from hiptimer.i18n import _
+
+    text = _("A session is running: finish or end it to open another routine.")
+    window.show_problem(text)
+    bar = window.statusBar()
+
+    def take_down() -> None:
+        if bar.currentMessage() == text:  # not a message put up since
+            bar.clearMessage()
+
+    window.flow.ended.connect(take_down, Qt.ConnectionType.SingleShotConnection)

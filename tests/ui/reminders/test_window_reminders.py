@@ -485,6 +485,29 @@ def test_a_reminders_start_pressed_during_a_session_comes_back_when_it_ends(
     assert current is not None and current.driver.view().step.kind is StepKind.GET_READY
 
 
+def test_a_second_starts_refusal_during_a_session_goes_when_the_session_ends(app: Setup) -> None:
+    """A start asking for a routine during a session is told "finish or end it first"; the
+    window said so for 15 s whatever happened, so ending the session left "A session is
+    running" over its summary, and over the routine a start then opened. Another message
+    put up meanwhile is not the refusal's to take down."""
+    from hiptimer.core.instance import Request
+    from hiptimer.ui.second_start import come_forward
+
+    bar = app.window.statusBar()
+    for later_message in ("", "Exported to /tmp/x.json"):
+        app.window.start_session(replace(ROUTINE, id="other", title="Other"))
+        come_forward(app.window, Request(ROUTINE.id))
+        assert "A session is running" in bar.currentMessage()
+        if later_message:
+            app.window.show_status(later_message, 8000)
+        session = app.window.session
+        assert session is not None
+        session.controller.close()  # ended early
+        assert app.window.session is None
+        assert bar.currentMessage() == later_message
+        app.window.show_library()
+
+
 def test_a_damaged_reminders_file_is_moved_aside_and_said_in_the_strip(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
