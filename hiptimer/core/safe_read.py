@@ -17,6 +17,7 @@ import stat
 from pathlib import Path
 from typing import Any
 
+from hiptimer.core.said import Said
 from hiptimer.i18n import N_, translate
 
 NOT_REGULAR = N_("is not a regular file")  # translated where raised
@@ -44,7 +45,7 @@ IS_FOLDER = N_("is a folder, not a file")
 # Deeper JSON is refused: a routine needs 4 levels, settings 2. Without a limit of its own
 # the parser stops where Python's stack does, which depends on who called it.
 MAX_DEPTH = 64
-TOO_DEEP = f"JSON is nested too deeply (more than {MAX_DEPTH} levels)"
+TOO_DEEP = Said(N_("JSON is nested too deeply (more than {depth} levels)"), depth=MAX_DEPTH)
 
 
 class UnreadableFile(ValueError):
@@ -84,7 +85,12 @@ def _unreadable(
 
 
 class BadJson(ValueError):
-    """Not JSON as HipTimer reads it; the message says where or why."""
+    """Not JSON as HipTimer reads it; the message (a Said: English, and shown() in the
+    language in use) says where or why."""
+
+    def __init__(self, message: Said) -> None:
+        super().__init__(message)
+        self.said = message
 
 
 def _cannot_read(exc: OSError) -> UnreadableFile:
@@ -189,7 +195,7 @@ def _read_at_most(path: Path, count: int) -> bytes:
 def parse_strict_json(text: str) -> Any:
     """json.loads that rejects NaN, Infinity and duplicate keys; only BadJson escapes."""
     if not text.strip():
-        raise BadJson("the file is empty; expected a JSON object")
+        raise BadJson(Said(N_("the file is empty; expected a JSON object")))
     try:
         data = json.loads(
             text,
@@ -199,23 +205,32 @@ def parse_strict_json(text: str) -> Any:
         )
     except json.JSONDecodeError as exc:
         # Some messages end in "at" ("Invalid control character at"); avoid "at at line".
-        msg = exc.msg.removesuffix(" at")
-        said = f"{msg} at line {exc.lineno} column {exc.colno}"
-        raise BadJson(f"not valid JSON: {_earlier_repeat(text, exc.pos)}{said}") from None
+        msg = exc.msg.removesuffix(" at")  # Python's words, kept as it gives them
+        said = Said(
+            N_("{error} at line {line} column {column}"),
+            error=msg,
+            line=exc.lineno,
+            column=exc.colno,
+        )
+        raise _not_json(_earlier_repeat(text, exc.pos, said)) from None
     except BadJson as exc:
         at = _where(text, exc)
-        said = f"{exc}{_line_column(text, at)}"
+        said = _placed(exc.said, text, at)
         before = len(text) if at is None else at
-        raise BadJson(f"not valid JSON: {_earlier_repeat(text, before)}{said}") from None
+        raise _not_json(_earlier_repeat(text, before, said)) from None
     except RecursionError:
         raise BadJson(TOO_DEEP) from None
     except ValueError as exc:
         if "digits" in str(exc):  # Python's int-size guard; its message suggests a Python call
-            raise BadJson("not valid JSON: a number has too many digits") from None
-        raise BadJson(f"not valid JSON: {exc}") from None
+            raise _not_json(Said(N_("a number has too many digits"))) from None
+        raise _not_json(str(exc)) from None
     if _deeper_than(data, MAX_DEPTH):
         raise BadJson(TOO_DEEP)
     return data
+
+
+def _not_json(detail: str) -> BadJson:
+    return BadJson(Said(N_("not valid JSON: {detail}"), detail=detail))
 
 
 def _deeper_than(data: Any, limit: int) -> bool:
@@ -235,14 +250,14 @@ def _deeper_than(data: Any, limit: int) -> bool:
 class _Refused(BadJson):
     """What the parser's hooks refuse, with what to look for to say where it is."""
 
-    def __init__(self, message: str, *, key: str | None = None, number: str = "") -> None:
+    def __init__(self, message: Said, *, key: str | None = None, number: str = "") -> None:
         super().__init__(message)
         self.key = key  # a key written twice; None: a NaN, an Infinity or a number too large
         self.number = number  # the number too large, as written
 
 
 def _reject_constant(name: str) -> Any:
-    raise _Refused(f"{name} is not a number JSON allows")
+    raise _Refused(Said(N_("{name} is not a number JSON allows"), name=name))
 
 
 def _finite(literal: str) -> float:
@@ -250,7 +265,7 @@ def _finite(literal: str) -> float:
     infinity and was refused later as "got inf", a word the file never had."""
     value = float(literal)
     if math.isinf(value):
-        raise _Refused(f"{literal} is too large a number", number=literal)
+        raise _Refused(Said(N_("{number} is too large a number"), number=literal), number=literal)
     return value
 
 
@@ -258,7 +273,7 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
     for key, value in pairs:
         if key in result:
-            raise _Refused(f'the key "{key}" appears twice in one object', key=key)
+            raise _Refused(_twice(key), key=key)
         result[key] = value
     return result
 
@@ -284,17 +299,24 @@ def _where(text: str, exc: BadJson) -> int | None:
         return None
 
 
-def _line_column(text: str, at: int | None) -> str:
-    """', at line 3 column 5' for the offset `at` in `text`, or '' without one."""
+def _twice(key: str) -> Said:
+    return Said(N_('the key "{key}" appears twice in one object'), key=key)
+
+
+def _placed(problem: Said, text: str, at: int | None) -> Said:
+    """`problem`, at line 3 column 5 (the offset `at` in `text`), or as it is without one."""
     if at is None:
-        return ""
+        return problem
     line = text.count("\n", 0, at) + 1
-    return f", at line {line} column {at - text.rfind(chr(10), 0, at)}"
+    column = at - text.rfind(chr(10), 0, at)
+    return Said(
+        N_("{problem}, at line {line} column {column}"), problem=problem, line=line, column=column
+    )
 
 
-def _earlier_repeat(text: str, before: int) -> str:
-    """'the key "a" appears twice in one object, at line 2 column 3; also: ' for the first key
-    repeated in one object before the offset `before`, else ''.
+def _earlier_repeat(text: str, before: int, then: Said) -> Said:
+    """'the key "a" appears twice in one object, at line 2 column 3; also: ' and `then` for the
+    first key repeated in one object before the offset `before`, else `then`.
 
     The parser refuses a repeated key only once its object closes, but a number, a NaN or a
     syntax error as soon as it reads it: a file with a key twice and a 1e309 after it named
@@ -315,14 +337,14 @@ def _earlier_repeat(text: str, before: int) -> str:
             elif token == ":" and last_string is not None and open_brackets:
                 keys, (name, at) = open_brackets[-1], last_string
                 if keys is not None and name in keys:
-                    where = _line_column(text, at)
-                    return f'the key "{name}" appears twice in one object{where}; also: '
+                    first = _placed(_twice(name), text, at)
+                    return Said(N_("{first}; also: {then}"), first=first, then=then)
                 if keys is not None:
                     keys.add(name)
             last_string = (json.loads(token), match.start()) if token.startswith('"') else None
     except ValueError:  # a string the walk read unlike the parser: name the one mistake
-        return ""
-    return ""
+        return then
+    return then
 
 
 def _constant(text: str) -> int | None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from hiptimer.core.routines.direction_marks import closed, counted_length
 from hiptimer.core.routines.ids import ID_PATTERN
+from hiptimer.core.said import shown
 from hiptimer.i18n import N_, translate
 
 MAX_LIST_ITEMS = 50
@@ -91,7 +92,7 @@ class Problem:
         """The message in the language in use (the editor's list and fields)."""
         if not self.template:
             return self.message
-        values = {k: translate(v) if isinstance(v, Words) else v for k, v in self.values}
+        values = {k: translate(v) if isinstance(v, Words) else shown(v) for k, v in self.values}
         return translate(self.template).format(**values)
 
     def shown_line(self) -> str:

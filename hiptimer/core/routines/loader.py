@@ -96,8 +96,11 @@ def parse_json(text: str, source: str) -> Any:
         raise _fail(source, "text is larger than 1 MiB")
     try:
         return parse_strict_json(text)
-    except BadJson as exc:
-        raise _fail(source, str(exc).replace("the file is empty", "file is empty")) from None
+    except BadJson as exc:  # English where printed, exc.said in the language in use on screen
+        message = str(exc).replace("the file is empty", "file is empty")
+        raise RoutineError(
+            source, [Problem("", message, "{said}", (("said", exc.said),))]
+        ) from None
 
 
 def _fail(source: str, message: str) -> RoutineError:

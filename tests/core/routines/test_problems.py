@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hiptimer.core.routines.json_fields import Problem
+from hiptimer.core.routines.loader import parse_routine_text
 from hiptimer.core.routines.validation import RoutineError, check_routine
 
 DATA = {
@@ -56,3 +57,47 @@ def test_a_bad_value_is_quoted_as_typed_with_the_unseen_escaped(typed: str, quot
     data = {**DATA, "title": "T", "exercises": [exercise]}
     _, found = check_routine(data)
     assert f"got {quoted}" in [p.message[-len(quoted) - 4 :] for p in found]
+
+
+NOT_JSON = [
+    (
+        '{"a": 1, "a": 2, "b": 1e309}',
+        'not valid JSON: the key "a" appears twice in one object, at line 1 column 10; also:'
+        " 1e309 is too large a number, at line 1 column 23",
+        'no es JSON válido: la clave "a" aparece dos veces en un mismo objeto, en la línea 1,'
+        " columna 10; además: 1e309 es un número demasiado grande, en la línea 1, columna 23",
+    ),
+    (
+        '{"a": NaN}',
+        "not valid JSON: NaN is not a number JSON allows, at line 1 column 7",
+        "no es JSON válido: NaN no es un número que JSON admita, en la línea 1, columna 7",
+    ),
+    (  # Python's own words for a syntax error stay as it gives them (docs/translating.md)
+        '{"a":\n',
+        "not valid JSON: Expecting value at line 2 column 1",
+        "no es JSON válido: Expecting value en la línea 2, columna 1",
+    ),
+    (
+        " \n",
+        "file is empty; expected a JSON object",
+        "el archivo está vacío; se esperaba un objeto JSON",
+    ),
+    (
+        "[" * 65 + "]" * 65,
+        "JSON is nested too deeply (more than 64 levels)",
+        "el JSON está anidado a demasiada profundidad (más de 64 niveles)",
+    ),
+]
+
+
+@pytest.mark.usefixtures("spanish")
+@pytest.mark.parametrize(("text", "english", "in_spanish"), NOT_JSON)
+def test_a_file_that_is_not_json_is_named_in_the_language_in_use_on_screen(
+    text: str, english: str, in_spanish: str
+) -> None:
+    """The import dialog and the library said "not valid JSON: ..." in English in a Spanish
+    window, where every other problem was in Spanish (docs/translating.md)."""
+    with pytest.raises(RoutineError) as caught:
+        parse_routine_text(text, "mine.json")
+    assert caught.value.lines() == [f"mine.json: {english}"]  # `hiptimer validate`, the log
+    assert caught.value.shown_lines() == [f"mine.json: {in_spanish}"]
