@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QDir
 from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QStackedWidget, QWidget
 
 from hiptimer.i18n import _
@@ -43,6 +44,11 @@ def file_dialog(
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     else:
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+        # Qt's dialog lists no pipe, socket or dangling link, and drops one typed by name
+        # unsaid: an import of a pipe and a good file imported the good one and named nothing
+        # (docs/routine-format.md: the pipe is named). Listed, it reaches the import, which
+        # names it; a link that loops gets Qt's own "File not found".
+        dialog.setFilter(dialog.filter() | QDir.Filter.System)
     for label, text in _labels(saving).items():
         dialog.setLabelText(label, text)
     _name_parts(dialog)

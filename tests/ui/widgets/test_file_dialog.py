@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -13,7 +14,9 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialogButtonBox,
     QFileDialog,
+    QFileSystemModel,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QToolButton,
 )
@@ -178,3 +181,24 @@ def test_every_file_dialog_reads_well_to_a_screen_reader(
             assert shown_words(ask, reader_problems) == [], kind
     finally:
         qapp.removeEventFilter(names)
+
+
+def test_a_pipe_typed_or_listed_in_qts_open_dialog_reaches_the_import(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Qt's dialog hid a pipe and dropped one typed by name without a word, so an import of
+    it and a good file imported the good one and named nothing (docs/routine-format.md:
+    the import names the pipe, *is a pipe, not a regular file*)."""
+    os.mkfifo(tmp_path / "pipe.json")
+    (tmp_path / "good.json").write_text("{}", encoding="utf-8")
+    dialog = file_dialog(None, "Import", str(tmp_path), "Routines (*.json)", saving=False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    names = dialog.findChild(QLineEdit, "fileNameEdit")
+    model = dialog.findChild(QFileSystemModel)
+    assert names is not None and model is not None
+    folder = model.index(str(tmp_path))
+    # Until its folder is listed, Qt takes typed names as they are; after, only listed ones.
+    qtbot.waitUntil(lambda: model.rowCount(folder) > 0, timeout=5000)
+    names.setText('"pipe.json" "good.json"')
+    assert sorted(Path(f).name for f in dialog.selectedFiles()) == ["good.json", "pipe.json"]
