@@ -217,6 +217,23 @@ def test_keep_session_doses_saves_the_users_version() -> None:
     assert (again.revision, again.exercises[0].hold_s) == (3, 40)
 
 
+def test_doses_kept_for_a_file_opened_from_elsewhere_are_written_into_that_file(
+    tmp_path: Path,
+) -> None:
+    """`hiptimer my-routine.json` is not an import: "Keep for next time" rewrote that file where
+    it was (indented, its revision raised), which no doc said, and put nothing in the
+    routines folder (docs/routine-format.md, README)."""
+    hold = {"id": "stretch", "name": "Stretch", "kind": "hold", "hold_s": 3}
+    path = write_json(tmp_path / "mine" / "my-routine.json", routine_data(exercises=[hold]))
+    opened = load_routine(path)
+    kept = keep_session_doses(opened, with_first_hold(opened, 8))
+    assert Path(kept.path) == path
+    again = load_routine(path)
+    assert (again.revision, again.exercises[0].hold_s) == (2, 8)
+    assert path.read_text(encoding="utf-8").startswith('{\n  "format"')  # indented
+    assert not user_dir().exists() or not any(user_dir().iterdir())
+
+
 def test_a_raised_dose_kept_writes_no_ceiling_and_a_lowered_one_keeps_it_where_it_was() -> None:
     data = routine_data()
     data["exercises"] = [{"id": "clam", "name": "Clam", "kind": "hold", "sets": 2, "hold_s": 4}]
