@@ -45,7 +45,9 @@ def _list_row(
         reason = str(problems[0]) if problems else "cannot be read"
         if len(problems) > 1:
             reason += f" (and {len(problems) - 1} more)"
-        return (entry.id, title, "-", "-", "-", f"BROKEN: {cell(reason, 200)}")
+        # A broken file's id is its name, which may hold a control character: printed as its
+        # code, so padded as that (the row stood 3 columns right of the others for a bell).
+        return (cell(entry.id), title, "-", "-", "-", f"BROKEN: {cell(reason, 200)}")
     routine = entry.routine
     schedule = routine.schedule.label if routine.schedule else "-"
     status = "built-in" if entry.builtin else "yours"

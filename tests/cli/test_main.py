@@ -396,6 +396,22 @@ def test_list_escapes_control_characters_and_odd_file_names(
     assert "caf\\udce9.json" in out
 
 
+def test_list_keeps_its_columns_under_a_file_name_written_as_its_codes(
+    capsys: pytest.CaptureFixture[str], builtin_dir: Path, user_dir: Path
+) -> None:
+    """A broken file named `bell<BEL>x.json` is listed as `bell\\x07x`; its ID cell was padded
+    for the 6 characters of the name, not the 9 printed, so its row's columns stood 3 to the
+    right of the others'."""
+    write(user_dir, "bell\x07x.json", b"{")
+    code, out, _ = run(capsys, "list")
+    assert code == 0
+    header, *rows = out.splitlines()
+    title_column = header.index("TITLE")
+    broken = next(row for row in rows if row.startswith("bell\\x07x "))
+    assert broken[title_column:].startswith("bell\\x07x.json")
+    assert all(row[title_column - 2 : title_column] == "  " for row in rows)
+
+
 def test_list_and_show_escape_a_title_that_turns_the_line_around(
     capsys: pytest.CaptureFixture[str], builtin_dir: Path, user_dir: Path
 ) -> None:
