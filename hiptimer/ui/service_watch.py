@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 from hiptimer.i18n import _
-from hiptimer.ui.services.notice_bar import watch_beeps, watch_speech
+from hiptimer.ui.services.notice_watch import watch_beeps, watch_speech
 
 if TYPE_CHECKING:
     from hiptimer.core.history.status import HistoryStatus

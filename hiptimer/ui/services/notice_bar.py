@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hiptimer.i18n import N_, _, translate
-from hiptimer.ui.services.ports import Beeper, Speaker
+from hiptimer.i18n import _
+from hiptimer.ui.services.notice_fit import gist, line_height, too_tall
 from hiptimer.ui.theme import current, follow, px
 from hiptimer.ui.widgets.notification import Notification, give_the_role
 from hiptimer.ui.widgets.plain import escape
@@ -29,8 +29,6 @@ if TYPE_CHECKING:  # (QEvent's class: not before the library's list is painted)
     from PySide6.QtGui import QResizeEvent
 
 Action = tuple[str, Callable[[], object]]  # a notice's button: its words, what it does
-NO_VOICE = N_("No voice \u2014 the captions carry on.")
-NO_BEEPS = N_("No beeps \u2014 the countdown carries on.")
 
 
 def notice_style() -> str:
@@ -197,7 +195,8 @@ class NoticeBar(QFrame):
         one_line = short and not self.details.isChecked()
         # The room after "Details" took its words. (No tooltip of the whole: Qt gives a screen
         # reader a label's tooltip as its description, the words said twice, tags and all.)
-        shown = self._gist(heading, detail, bold, plain) if one_line else whole
+        room = self._room() - 8  # rounding, a margin
+        shown = gist(heading, detail, bold, plain, room) if one_line else whole
         if shown != self.text.text():
             self.text.setText(shown)
         edge = COMPACT_MARGINS if one_line else MARGINS
@@ -233,25 +232,12 @@ class NoticeBar(QFrame):
             width = max(self._room(), 100)
             need = self.text.heightForWidth(width)
             most = int(WORDS_SHARE * self.window().height())
-            line = _line_height(self.text, width)
+            line = line_height(self.text, width)
             # Whole lines only, scrolled a line at a time: at 150 % on 1024 x 600 the view
             # showed 3.4 lines, the last cut in half, and a wheel's step moved by 20 px.
             shown = need if need <= most else max(line, most - most % line)
             area.setFixedHeight(max(1, shown))
             area.verticalScrollBar().setSingleStep(line)
-
-    def _gist(self, heading: str, detail: str, bold: QFontMetrics, plain: QFontMetrics) -> str:
-        """The heading and as much of the detail as the rest of the line holds, cut with "…":
-        a heading alone ("Reminders") said too little to choose whether to open it. A heading
-        longer than the line is cut too, at a word's end: wrapped, the no-voice notice's took
-        three lines at 640 x 480 in large print."""
-        room = self._room() - 8  # rounding, a margin
-        if bold.horizontalAdvance(heading) > room:
-            return f"<b>{escape(_cut(heading, bold, room))}</b>"
-        left = room - bold.horizontalAdvance(f"{heading} ")
-        tail = _cut(detail, plain, left, whole_words=True)
-        enough = left > plain.horizontalAdvance("\u2026") * 6 and tail not in ("", "\u2026")
-        return f"<b>{escape(heading)}</b> {escape(tail)}" if enough else f"<b>{escape(heading)}</b>"
 
     def _metrics(self) -> tuple[QFontMetrics, QFontMetrics]:
         """The heading's (bold) and the detail's font metrics, as the style sheet sets them."""
@@ -287,11 +273,8 @@ class NoticeBar(QFrame):
 
     def _too_tall(self, words: str, bold: QFontMetrics) -> bool:
         """Whether `words`, wrapped beside the buttons, would take more than MOST_SHARE of
-        the window's height (measured in `bold`: the heading's font, the wider)."""
-        box = bold.boundingRect(
-            QRect(0, 0, max(self._room(), 100), 100_000), Qt.TextFlag.TextWordWrap, words
-        )
-        return box.height() + 16 > MOST_SHARE * self.window().height()  # 16: top and bottom
+        the window's height."""
+        return too_tall(words, bold, self._room(), MOST_SHARE * self.window().height())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -318,32 +301,6 @@ class NoticeBar(QFrame):
             act()
 
 
-def _cut(words: str, font: QFontMetrics, room: int, *, whole_words: bool = False) -> str:
-    """`words` cut with "…" to `room` px, at a word's end where one is in it ("Speech is o…"
-    read as a typing slip), else inside the word; or "" if `whole_words` and none is."""
-    cut = font.elidedText(words, Qt.TextElideMode.ElideRight, room)
-    if cut == words:
-        return words
-    if " " in cut:
-        return cut[:-1].rsplit(" ", 1)[0].rstrip(" ,:;") + "\u2026"
-    return "" if whole_words else cut
-
-
-def _line_height(label: QLabel, width: int) -> int:
-    """The height of one of `label`'s wrapped lines at `width`, as its text layout spaces them
-    (a pixel more than the font's line spacing in rich text), from its first line."""
-    from PySide6.QtGui import QTextDocument  # only once Details is pressed: test_first_paint.py
-
-    doc = QTextDocument()
-    doc.setDefaultFont(label.font())
-    doc.setDocumentMargin(0)  # as a label lays out rich text: its heightForWidth, to the pixel
-    doc.setHtml(label.text())
-    doc.setTextWidth(width)
-    doc.size()  # laid out when asked: until then its blocks have no lines
-    layout = doc.begin().layout()
-    return max(1, round(layout.lineAt(0).height())) if layout.lineCount() else 1
-
-
 def install_notice_bar(window: QMainWindow) -> NoticeBar:
     """Put a notice bar above the window's central widget and return it."""
     pages = window.takeCentralWidget()
@@ -360,19 +317,3 @@ def install_notice_bar(window: QMainWindow) -> NoticeBar:
         layout.addWidget(pages, 1)
     window.setCentralWidget(box)
     return bar
-
-
-def watch_speech(bar: NoticeBar, speech: Speaker) -> None:
-    """Show why the voice is unavailable, once, whether it failed already or fails later."""
-    speech.connect_unavailable(lambda reason: bar.show_notice(translate(NO_VOICE), reason))
-    if speech.unavailable_reason:
-        bar.show_notice(translate(NO_VOICE), speech.unavailable_reason)
-
-
-def watch_beeps(bar: NoticeBar, beeper: Beeper) -> None:
-    """Show why the beeps cannot play, once they turn out unable to (at a session's start)."""
-
-    def show(why: str) -> None:
-        bar.show_notice(translate(NO_BEEPS), _("Beeps are off: {why}.").format(why=why))
-
-    beeper.connect_unavailable(show)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Qt
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.session.steps import StepKind
-from hiptimer.ui.services.notice_bar import NO_BEEPS
+from hiptimer.ui.services.notice_watch import NO_BEEPS
 from hiptimer.ui.services.sounds import Beeper, SoundUnavailable
 from tests.harness import quick_routine, side_hold
 from tests.ui.main_app import App, make_app

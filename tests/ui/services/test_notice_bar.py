@@ -14,7 +14,8 @@ from hiptimer.core.clock import FakeClock, FakeWall
 from hiptimer.core.settings import SettingsStore
 from hiptimer.ui.keys import Action, Mode
 from hiptimer.ui.main_window import MainWindow
-from hiptimer.ui.services.notice_bar import NO_VOICE, NoticeBar, watch_speech
+from hiptimer.ui.services.notice_bar import NoticeBar
+from hiptimer.ui.services.notice_watch import NO_VOICE, watch_speech
 from hiptimer.ui.services.ports import Services, SilentSpeaker
 from hiptimer.ui.services.speech import SpeechService
 from tests.fake_tts import FakeEngine

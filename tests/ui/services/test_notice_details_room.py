@@ -18,7 +18,7 @@ from hiptimer.audio import tts
 from hiptimer.i18n import translate
 from hiptimer.ui.library.page import LibraryPage
 from hiptimer.ui.reminders.delivery import NO_TRAY_NOR_SERVICE
-from hiptimer.ui.services.notice_bar import NO_VOICE
+from hiptimer.ui.services.notice_watch import NO_VOICE
 from tests.ui.looks import apply_look
 from tests.ui.main_app import App, make_app
 

@@ -12,7 +12,8 @@ from hiptimer import i18n
 from hiptimer.audio import tts
 from hiptimer.core.session.steps import StepKind
 from hiptimer.i18n import translate
-from hiptimer.ui.services.notice_bar import NO_VOICE, NoticeBar
+from hiptimer.ui.services.notice_bar import NoticeBar
+from hiptimer.ui.services.notice_watch import NO_VOICE
 from hiptimer.ui.session.steps_room import PAUSE_COUNT_PX
 from tests.ui.looks import apply_look
 from tests.ui.main_app import App, make_app
