@@ -14,6 +14,7 @@ from hiptimer.core.history.wording import when_text
 from hiptimer.core.routines.drafts import Draft, look_at_drafts
 from hiptimer.i18n import _, joined, n_
 from hiptimer.ui.editor.draft_words import damaged_text, offer_text
+from hiptimer.ui.services.notice_bar import Offer
 
 if TYPE_CHECKING:
     from hiptimer.ui.editor.routine_actions import RoutineActions
@@ -55,7 +56,10 @@ def tell_kept_drafts(
         window.routine_actions.open_kept(newest)
         tell_kept_drafts(window, opened=opened | {newest.path})  # the rest, if any
 
-    window.notice.show_notice(heading, detail, (_("Open in the editor"), open_newest))
+    # "Open" where the strip is one line: "Open in the editor" put its buttons under its words.
+    window.notice.show_notice(
+        heading, detail, Offer(_("Open in the editor"), open_newest, _("Open"))
+    )
 
 
 def _words(drafts: list[Draft]) -> tuple[str, str]:

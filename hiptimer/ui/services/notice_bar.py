@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
@@ -28,7 +28,18 @@ from hiptimer.ui.widgets.worded import worded_button
 if TYPE_CHECKING:  # (QEvent's class: not before the library's list is painted)
     from PySide6.QtGui import QResizeEvent
 
-Action = tuple[str, Callable[[], object]]  # a notice's button: its words, what it does
+
+class Offer(NamedTuple):
+    """A notice's button: its words, what it does, and shorter words for a short window's one
+    line ("Open" for "Open in the editor": at 640 x 480 in large print the whole words left
+    the heading under a third of the strip, and the buttons went under it, the strip 78 px)."""
+
+    words: str
+    act: Callable[[], object]
+    short: str = ""
+
+
+Action = Offer | tuple[str, Callable[[], object]]  # (a plain pair: its words, what it does)
 
 
 def notice_style() -> str:
@@ -94,10 +105,10 @@ class NoticeBar(QFrame):
         self.action = QPushButton(self)  # what a notice offers to do about it, if anything
         self.action.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.action.clicked.connect(self._act)
-        self._act_on: Callable[[], object] | None = None
+        self._offer: Offer | None = None  # the notice shown's, until taken
         # Notices covered by a newer one, the latest last: no voice at the first session hid
         # the start's "no tray, no notifications" for good.
-        self._waiting: list[tuple[str, str, Action | None]] = []
+        self._waiting: list[tuple[str, str, Offer | None]] = []
         # Checkable: a screen reader says whether the rest is shown ("Details, pressed").
         self.details = worded_button(_("Details"), self)
         self.details.setCheckable(True)
@@ -136,23 +147,21 @@ class NoticeBar(QFrame):
             return
         self.shown.append(key)
         if self._up:
-            self._waiting.append((*self._words, self._offer()))
-        self._put(heading, detail, action)
+            self._waiting.append((*self._words, self._offer))
+        self._put(heading, detail, Offer(*action) if action else None)
 
-    def _offer(self) -> Action | None:
-        return (self.action.text(), self._act_on) if self._act_on is not None else None
-
-    def _put(self, heading: str, detail: str, action: Action | None) -> None:
+    def _put(self, heading: str, detail: str, offer: Offer | None) -> None:
         self._words = (heading, detail)
         self.text.setAccessibleName(f"{heading} {detail}".strip())  # whole, gist or not
         if not self._aside:  # (else as the strip comes back: make_way)
             self._tell()
         self.details.setChecked(False)
-        self.action.setText(action[0] if action else "")
+        self._offer = offer
+        self.action.setText(offer.words if offer else "")  # or its short words: _arrange_buttons
+        self.action.setAccessibleName(offer.words if offer else "")  # whole, short or not
         # What it acts on, for a screen reader that reaches it by Tab ("Open in the editor").
         self.action.setAccessibleDescription(f"{heading} {detail}".strip())
-        self.action.setVisible(action is not None)
-        self._act_on = action[1] if action else None
+        self.action.setVisible(offer is not None)
         self._show_words()
         self._up = True
         self.setVisible(not self._aside)
@@ -257,8 +266,16 @@ class NoticeBar(QFrame):
     def _arrange_buttons(self) -> None:
         """The buttons beside the words, or under them where beside them the words would
         have less than a third of the strip: at 640 px in large print "Open in the editor"
-        had 130 of the 246 px its words need, and the words a few letters a line."""
-        under = self._room_beside() < (self.width() - 24) // 3
+        had 130 of the 246 px its words need, and the words a few letters a line. Its short
+        words first, if it has them, where they keep the row (the whole in its tooltip)."""
+        third = (self.width() - 24) // 3
+        offer = self._offer
+        self._word_action(offer.words if offer else "")
+        if offer is not None and offer.short and self._room_beside() < third:
+            self._word_action(offer.short)
+            if self._room_beside() < third:
+                self._word_action(offer.words)
+        under = self._room_beside() < third
         if under == self._under:
             return
         self._under = under
@@ -270,6 +287,14 @@ class NoticeBar(QFrame):
         ways = QBoxLayout.Direction
         layout.setDirection(ways.TopToBottom if under else ways.LeftToRight)
         layout.setSpacing(6 if under else -1)
+
+    def _word_action(self, words: str) -> None:
+        """The action's button reads `words`; where they are its short ones, its tooltip
+        (and its accessible name, always) has the whole."""
+        if words != self.action.text():
+            self.action.setText(words)
+        whole = self._offer.words if self._offer else ""
+        self.action.setToolTip(whole if words != whole else "")
 
     def _too_tall(self, words: str, bold: QFontMetrics) -> bool:
         """Whether `words`, wrapped beside the buttons, would take more than MOST_SHARE of
@@ -290,15 +315,15 @@ class NoticeBar(QFrame):
         if self._waiting:
             self._put(*self._waiting.pop())
         else:
-            self._act_on = None
+            self._offer = None
             self._up = False
             self.hide()
 
     def _act(self) -> None:
-        act, self._act_on = self._act_on, None
+        offer, self._offer = self._offer, None
         self._next()  # done with: what it opened takes it from here
-        if act is not None:
-            act()
+        if offer is not None:
+            offer.act()
 
 
 def install_notice_bar(window: QMainWindow) -> NoticeBar:
