@@ -134,9 +134,14 @@ class StepsRoom(QObject):
             if self._widen(STEPS_STRETCH, floor):
                 return
             self._fold_next(True)
-            if floor and not self._widen(STEPS_STRETCH + PAUSE_STRETCH, floor):
+            ladder = STEPS_STRETCH + PAUSE_STRETCH if floor else STEPS_STRETCH
+            if floor:
+                if self._widen(ladder, floor):
+                    return
                 self._size_lines(small=True)
-                self._widen(STEPS_STRETCH + PAUSE_STRETCH, floor)
+                if self._widen(ladder, floor):
+                    return
+            self._give_back(ladder)
         finally:
             self._sharing = False
 
@@ -170,6 +175,32 @@ class StepsRoom(QObject):
             self._row.activate()
             return False
         return True
+
+    def _give_back(self, ladder: tuple[int, ...]) -> None:
+        """Steps never large enough: the row back down the ladder to the least rung that
+        shows them as large, whole pixels, and on one page. The walk had taken its top for a
+        pixel or none: at 1024 x 600 in large print the tour's get-ready had 17 px steps at
+        80 : 10 and at 100 : 10, and the countdown 73 px or 60 px (16.9 px steps from 50 : 10
+        under a notice: 111 px or 60 px). Not while paged: a row that moved with each page
+        cut the parts anew (_large_enough)."""
+        shown = self._row.stretch(1)
+        if text_scale() <= 1 or self._coaching.paged or shown not in ladder:
+            return
+        size = int(self._coaching.font_px)
+        low, stop = 0, ladder.index(shown)  # the least rung as good is in [low, stop]
+        tried = stop
+        while low < stop:
+            mid = tried = (low + stop) // 2
+            self._row.setStretch(1, ladder[mid])
+            self._row.activate()
+            if int(self._coaching.font_px) >= size and not self._coaching.paged:
+                stop = mid
+            else:
+                low = mid + 1
+        if tried != stop:  # laid out at the rung found, as the walk leaves it
+            self._row.setStretch(1, ladder[stop])
+            self._row.activate()
+        self._timer.refit()
 
     def _try(self, ladder: tuple[int, ...], rung: int, floor: float) -> str | None:
         """The ladder's `rung` laid out: "count" where the countdown goes under `floor` (not

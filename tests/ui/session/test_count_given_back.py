@@ -1,0 +1,56 @@
+"""The steps' room in a pause gives the countdown back the share of the row that made the
+steps no larger: the tour's get-ready at 1024 x 600 in large print."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from hiptimer import i18n
+from hiptimer.audio import tts
+from hiptimer.core.session.steps import StepKind
+from hiptimer.i18n import translate
+from hiptimer.ui.services.notice_watch import NO_VOICE
+from hiptimer.ui.session.steps_room import PAUSE_COUNT_PX
+from tests.ui.looks import apply_look
+from tests.ui.main_app import make_app
+from tests.ui.sessions import no_timer_left  # noqa: F401 (a fixture)
+from tests.ui.tour import tour_routine
+
+pytestmark = [
+    pytest.mark.usefixtures("no_timer_left"),
+    pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
+]
+
+ROOM = (1012, 556)  # a 1024 x 600 screen less the window's frame (screen_fit.FRAME_ALLOWANCE)
+
+
+@pytest.mark.parametrize("notice", [False, True], ids=["no-notice", "notice"])
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_get_ready_s_countdown_keeps_the_row_the_steps_would_not_grow_with(
+    qtbot: QtBot, qapp: QApplication, language: str, notice: bool, in_language: None
+) -> None:
+    """Four steps and a caution, never as large as the room wants them (18 px): the walk took
+    the ladder's top, 100 : 10, and the countdown was at its 60 px floor, where 80 : 10 shows
+    the steps at the same 17 px beside a 73 px countdown (50 : 10 under a notice: 16.9 px
+    steps, countdown 111 px)."""
+    i18n.use(language)
+    apply_look(qapp, "dark", 150)
+    a = make_app(qtbot, tour_routine())
+    try:
+        a.window.resize(*ROOM)
+        if notice:
+            a.window.notice.show_notice(translate(NO_VOICE), translate(tts.INSTALL_ESPEAK))
+        QApplication.processEvents()
+        a.window.start_session(tour_routine())
+        QApplication.processEvents()
+        session = a.window.session
+        assert session is not None and a.engine.step.kind is StepKind.GET_READY
+        page = session.page
+        assert page.coaching.isVisible() and not page.coaching.paged
+        assert int(page.coaching.font_px) >= 16, page.coaching.font_px
+        assert page.big.pixel_size() >= PAUSE_COUNT_PX + 10, page.big.pixel_size()
+    finally:
+        a.window.close()
+        a.history.close()
