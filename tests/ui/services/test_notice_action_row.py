@@ -14,20 +14,17 @@ from hiptimer import i18n
 from hiptimer.core.routines.drafts import keep_draft
 from hiptimer.core.session.steps import StepKind
 from hiptimer.ui.app import _tell_kept_drafts
-from hiptimer.ui.services.notice_bar import NoticeBar
 from hiptimer.ui.session.steps_room import PAUSE_COUNT_PX
-from tests.ui.looks import apply_look
-from tests.ui.main_app import App, make_app
+from tests.ui.main_app import App
+from tests.ui.services.short_window import at_640, count_at, one_line
 from tests.ui.sessions import no_timer_left  # noqa: F401 (a fixture)
 from tests.ui.tour import tour_routine
-from tests.ui.tour_steps import go_on
 
 pytestmark = [
     pytest.mark.usefixtures("no_timer_left"),
     pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
 ]
 
-ROOM = (628, 436)  # a 640 x 480 screen less the window's frame (screen_fit.FRAME_ALLOWANCE)
 # (Not the first get-ready: in this routine, long name, four steps and a caution, its count is
 # 37 px at 640 x 480 in large print with no notice at all; the strip is not what costs it.)
 PAUSES = (StepKind.REST, StepKind.SWITCH_SIDES)
@@ -35,19 +32,8 @@ PAUSES = (StepKind.REST, StepKind.SWITCH_SIDES)
 
 def drafts_notice_at_640(qtbot: QtBot, qapp: QApplication, language: str) -> App:
     """The tour's routine in the library at 640 x 480, 150 %, a kept draft's notice shown."""
-    i18n.use(language)
-    apply_look(qapp, "dark", 150)
     keep_draft({"title": "Daily hip stretches"}, "daily-hip-stretches", datetime(2026, 12, 7, 8))
-    a = make_app(qtbot, tour_routine())
-    a.window.resize(*ROOM)
-    _tell_kept_drafts(a.window)
-    for _ in range(2):  # the strip's new height, then the page's fonts for theirs
-        QApplication.processEvents()
-    return a
-
-
-def one_line(bar: NoticeBar) -> bool:
-    return bar.height() <= bar.text.fontMetrics().lineSpacing() + 12  # margins, borders
+    return at_640(qtbot, qapp, language, lambda a: _tell_kept_drafts(a.window))
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
@@ -79,14 +65,8 @@ def test_at_640_x_480_every_pause_s_countdown_keeps_its_floor_under_a_notice_wit
     a = drafts_notice_at_640(qtbot, qapp, language)
     bar = a.window.notice
     a.window.start_session(tour_routine())
-    seen: set[StepKind] = set()
     for kind in PAUSES:
-        go_on(qtbot, a.window, a.clock, lambda k=kind: a.engine.step.kind is k)  # type: ignore[misc]
-        QApplication.processEvents()
-        session = a.window.session
-        assert session is not None and bar.isVisible() and bar.action.isVisible()
-        assert session.page.big.pixel_size() >= PAUSE_COUNT_PX, (kind, bar.height())
-        seen.add(kind)
-    assert seen == set(PAUSES)
+        assert count_at(qtbot, a, kind) >= PAUSE_COUNT_PX, (kind, bar.height())
+        assert bar.action.isVisible()
     a.window.close()
     a.history.close()

@@ -12,37 +12,26 @@ from hiptimer import i18n
 from hiptimer.audio import tts
 from hiptimer.core.session.steps import StepKind
 from hiptimer.i18n import translate
-from hiptimer.ui.services.notice_bar import NoticeBar
 from hiptimer.ui.services.notice_watch import NO_VOICE
 from hiptimer.ui.session.steps_room import PAUSE_COUNT_PX
-from tests.ui.looks import apply_look
-from tests.ui.main_app import App, make_app
+from tests.ui.main_app import App
+from tests.ui.services.short_window import at_640, count_at, one_line
 from tests.ui.sessions import no_timer_left  # noqa: F401 (a fixture)
 from tests.ui.tour import tour_routine
-from tests.ui.tour_steps import go_on
 
 pytestmark = [
     pytest.mark.usefixtures("no_timer_left"),
     pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"),
 ]
 
-ROOM = (628, 436)  # a 640 x 480 screen less the window's frame (screen_fit.FRAME_ALLOWANCE)
-
 
 def no_voice_at_640(qtbot: QtBot, qapp: QApplication, language: str) -> App:
     """The tour's routine in the library at 640 x 480, 150 %, the no-voice notice shown."""
-    i18n.use(language)
-    apply_look(qapp, "dark", 150)
-    a = make_app(qtbot, tour_routine())
-    a.window.resize(*ROOM)
-    a.window.notice.show_notice(translate(NO_VOICE), translate(tts.INSTALL_ESPEAK))
-    for _ in range(2):  # the strip's new height, then the page's fonts for theirs
-        QApplication.processEvents()
-    return a
 
+    def show(a: App) -> None:  # in `language`, set by at_640
+        a.window.notice.show_notice(translate(NO_VOICE), translate(tts.INSTALL_ESPEAK))
 
-def one_line(bar: NoticeBar) -> bool:
-    return bar.height() <= bar.text.fontMetrics().lineSpacing() + 12  # margins, borders
+    return at_640(qtbot, qapp, language, show)
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
@@ -54,14 +43,9 @@ def test_at_640_x_480_the_side_switch_s_countdown_keeps_its_floor_under_a_notice
     px. One line now (40 px), and the countdown keeps the 60 px the pauses keep."""
     a = no_voice_at_640(qtbot, qapp, language)
     bar = a.window.notice
-    r = tour_routine()
-    a.window.start_session(r)
-    go_on(qtbot, a.window, a.clock, lambda: a.engine.step.kind is StepKind.SWITCH_SIDES)
-    QApplication.processEvents()
-    session = a.window.session
-    assert session is not None and bar.isVisible()
+    a.window.start_session(tour_routine())
+    assert count_at(qtbot, a, StepKind.SWITCH_SIDES) >= PAUSE_COUNT_PX
     assert one_line(bar), bar.height()
-    assert session.page.big.pixel_size() >= PAUSE_COUNT_PX
     a.window.close()
     a.history.close()
 
