@@ -352,7 +352,13 @@ def test_the_weekly_plan_and_the_tray_settings_are_saved_and_read_back() -> None
     assert again.settings.keep_in_tray and again.settings.tray_explained
     saved = json.loads(paths.settings_path().read_text())["plan"]
     assert saved["items"] == [
-        {"routine_id": "daily-hip-stretches", "days": [0, 2, 4], "at": "18:30", "since": ""}
+        {
+            "routine_id": "daily-hip-stretches",
+            "days": [0, 2, 4],
+            "at": "18:30",
+            "since": "",
+            "planned_at": "",
+        }
     ]
     with pytest.raises(ValueError, match="plan"):
         SettingsStore().update(plan={"items": [{"routine_id": "x", "at": "6pm"}]})

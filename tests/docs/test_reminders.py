@@ -50,8 +50,9 @@ def test_the_example_loads_whole_as_the_plan_it_shows(caplog: pytest.LogCaptureF
     settings = settings_from_data(EXAMPLE, "example")
     assert "ignoring" not in caplog.text  # every value of it is used
     plan = settings.plan
-    assert [(i.routine_id, list(i.days), i.at, i.since) for i in plan.items] == [
-        (i["routine_id"], i["days"], i["at"], i["since"]) for i in EXAMPLE["plan"]["items"]
+    assert [(i.routine_id, list(i.days), i.at, i.since, i.planned_at) for i in plan.items] == [
+        (i["routine_id"], i["days"], i["at"], i["since"], i.get("planned_at", ""))
+        for i in EXAMPLE["plan"]["items"]
     ]
     assert {k: getattr(plan.desk, k) for k in EXAMPLE["plan"]["desk"]} == EXAMPLE["plan"]["desk"]
     assert plan.reminders is EXAMPLE["plan"]["reminders"]
@@ -113,6 +114,11 @@ def type_edges(path: str, cell: str) -> list[tuple[Any, bool]]:
         return [(low, True), (low - 1, False), (high, True), (high + 1, False)]
     if cell.startswith('`"HH:MM"`'):
         return [("00:00", True), ("23:59", True), ("24:00", False), ("6pm", False)]
+    if cell.startswith('`"YYYY-MM-DDTHH:MM+HH:MM"`'):
+        return [
+            ("2026-01-05T19:05+01:00", True), ("2026-01-05T19:05-03:30", True), ("", True),
+            ("2026-01-05T19:05", False), ("19:05", False), ("2026-01-05", False),
+        ]  # fmt: skip
     if cell.startswith('`"YYYY-MM-DD"`'):
         return [("2026-01-05", True), ("", True), ("2026-1-5", False)]
     if cell.startswith("a routine id"):

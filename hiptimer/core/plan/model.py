@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 from hiptimer.core.routines.ids import ID_RULE, is_id
@@ -45,6 +45,9 @@ class PlanItem:
     days: tuple[int, ...] = EVERY_DAY
     at: str = DEFAULT_TIME  # "HH:MM", 24-hour local time
     since: str = ""  # ISO date it was planned from (so earlier days never count as missed)
+    # The moment it was planned, to the minute with its UTC offset (""; before session 28 only
+    # the day was kept): a slot earlier than this, on the day it was planned, is not counted.
+    planned_at: str = ""
 
     @property
     def time(self) -> time:
@@ -56,6 +59,12 @@ class PlanItem:
     def planned_on(self, day: date) -> bool:
         """Whether it is planned on that date: its weekday, and not before it was planned."""
         return self.on(day.weekday()) and (not self.since or day.isoformat() >= self.since)
+
+    def counts(self, day: date, at: datetime) -> bool:
+        """Whether its slot on `day`, at the instant `at`, is part of the plan: planned that
+        day, and its time not already past when it was planned (added at 19:05, today's 07:30
+        is not one to call missed)."""
+        return self.planned_on(day) and (not self.planned_at or at >= moment(self.planned_at))
 
 
 @dataclass(frozen=True)
@@ -106,15 +115,32 @@ def default_days(schedule: Schedule | None) -> tuple[int, ...]:
     return SPREAD[schedule.min_per_week]
 
 
-def stamp_since(old: WeeklyPlan, new: WeeklyPlan, today: date) -> WeeklyPlan:
-    """The new plan with each item's `since`: kept where its days are unchanged, else today."""
+def stamp_since(old: WeeklyPlan, new: WeeklyPlan, now: datetime) -> WeeklyPlan:
+    """The new plan with each item's `since` and `planned_at`: kept where its days are
+    unchanged, else today and `now` (aware, local), to the minute: a slot at the very minute
+    it was planned still counts."""
     items = []
     for item in new.items:
         before = old.item_for(item.routine_id)
-        kept = before is not None and before.days == item.days and before.since
-        since = before.since if kept and before is not None else today.isoformat()
-        items.append(dataclasses.replace(item, since=since))
+        if before is not None and before.days == item.days and before.since:
+            since, planned_at = before.since, before.planned_at
+        else:
+            since, planned_at = now.date().isoformat(), now.isoformat(timespec="minutes")
+        items.append(dataclasses.replace(item, since=since, planned_at=planned_at))
     return dataclasses.replace(new, items=tuple(items))
+
+
+def moment(text: str) -> datetime:
+    """ "2026-01-05T19:05+01:00" as an aware datetime; a PlanError for anything else."""
+    try:
+        when = datetime.fromisoformat(text) if isinstance(text, str) else None
+    except ValueError:
+        when = None
+    if when is None or when.utcoffset() is None:
+        raise PlanError(
+            f"expected a moment as YYYY-MM-DDTHH:MM with its UTC offset (+01:00), got {text!r}"
+        )
+    return when
 
 
 def default_item(routine: Routine) -> PlanItem:
@@ -160,7 +186,7 @@ def plan_from_data(data: Any) -> WeeklyPlan:
 
 
 def _item(value: Any, where: str) -> PlanItem:
-    d = _object(value, where, {"routine_id", "days", "at", "since"})
+    d = _object(value, where, {"routine_id", "days", "at", "since", "planned_at"})
     rid = d.get("routine_id")
     if not is_id(rid):  # a routine's id (an RLO in one turned the today line around)
         raise PlanError(f"{where}.routine_id: expected {ID_RULE}; got {_quoted(rid)}")
@@ -184,7 +210,16 @@ def _item(value: Any, where: str) -> PlanItem:
         raise PlanError(
             f'{where}.since: expected a date as YYYY-MM-DD, or ""; got {_quoted(since)}'
         ) from None
-    return PlanItem(rid, tuple(sorted(days)), at, since)
+    planned_at = d.get("planned_at", "")
+    if planned_at != "":
+        try:
+            moment(planned_at)
+        except PlanError:
+            raise PlanError(
+                f"{where}.planned_at: expected a moment as YYYY-MM-DDTHH:MM with its UTC offset"
+                f' (2026-01-05T19:05+01:00), or ""; got {_quoted(planned_at)}'
+            ) from None
+    return PlanItem(rid, tuple(sorted(days)), at, since, planned_at)
 
 
 def _desk(value: Any) -> DeskBreaks:

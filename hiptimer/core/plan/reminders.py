@@ -98,11 +98,13 @@ class Reminders:
         return due
 
     def _open_slots(self, day: date, done: Done) -> list[Slot]:
-        """Today's slots not done and not skipped."""
+        """Today's counted slots (not planned after their time) not done and not skipped."""
         return [
             slot
             for slot in slots_on(self.plan, day, self.local)
-            if slot.routine_id not in self.state.skipped and not done(slot.routine_id, day)
+            if slot.counted
+            and slot.routine_id not in self.state.skipped
+            and not done(slot.routine_id, day)
         ]
 
     def _due(self, slot: Slot, now: datetime) -> Reminder | None:
@@ -157,7 +159,7 @@ class Reminders:
             if times:
                 break
             day += timedelta(days=1)
-            times = [slot.at for slot in slots_on(self.plan, day, self.local)]
+            times = [slot.at for slot in slots_on(self.plan, day, self.local) if slot.counted]
         if not times:
             return None
         first = min(times)

@@ -27,6 +27,9 @@ class Mark(str, Enum):
     DONE = "done"
     SKIPPED = "skipped"  # "Skip today"
     SNOOZED = "snoozed"  # its reminder snoozed, to come again later today
+    # Its time was already past when it was planned (or its days changed): neither due nor
+    # missed, and not in the week's count.
+    NOT_COUNTED = "planned after its time"
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,7 @@ class Slot:
     routine_id: str
     day: date
     at: datetime  # aware
+    counted: bool = True  # False: planned when its time had already passed (PlanItem.counts)
 
     def mark(
         self, now: datetime, *, done: bool, skipped: bool = False, again: datetime | None = None
@@ -43,6 +47,8 @@ class Slot:
         """`again`: when its snoozed reminder comes again (None: not snoozed)."""
         if done:
             return Mark.DONE
+        if not self.counted:
+            return Mark.NOT_COUNTED
         if skipped:
             return Mark.SKIPPED
         if again is not None and now < again:
@@ -55,11 +61,11 @@ class Slot:
 def slots_on(plan: WeeklyPlan, day: date, local: LocalTime) -> list[Slot]:
     """The routines planned on `day`, earliest first (a skipped DST hour moves on with the
     clock: 02:30 on a spring-forward night is 03:30)."""
-    slots = [
-        Slot(item.routine_id, day, local.at(day, item.time))
-        for item in plan.items
-        if item.on(day.weekday())
-    ]
+    slots = []
+    for item in plan.items:
+        if item.on(day.weekday()):
+            at = local.at(day, item.time)
+            slots.append(Slot(item.routine_id, day, at, item.counts(day, at)))
     return sorted(slots, key=lambda slot: (slot.at, slot.routine_id))
 
 
@@ -72,14 +78,15 @@ class DayTally:
     done: int
 
 
-def week_tally(plan: WeeklyPlan, today: date, done: Done) -> list[DayTally]:
-    """Monday to Sunday of today's week; days after today count what is planned only."""
+def week_tally(plan: WeeklyPlan, today: date, done: Done, local: LocalTime) -> list[DayTally]:
+    """Monday to Sunday of today's week; days after today count what is planned only. A
+    slot not counted (planned after its time) is in neither number."""
     monday = today - timedelta(days=today.weekday())
     tally = []
     for n in range(7):
         day = monday + timedelta(days=n)
-        planned = [item for item in plan.items if item.planned_on(day)]
-        count = sum(1 for item in planned if day <= today and done(item.routine_id, day))
+        planned = [slot for slot in slots_on(plan, day, local) if slot.counted]
+        count = sum(1 for slot in planned if day <= today and done(slot.routine_id, day))
         tally.append(DayTally(day, len(planned), count))
     return tally
 
@@ -121,11 +128,12 @@ def still_to_do(
     plan: WeeklyPlan, now: datetime, local: LocalTime, done: Done, skipped: Collection[str] = ()
 ) -> list[str]:
     """Today's planned routines neither done nor skipped yet, as the Today line lists them
-    (a missed one too: doing it later that day still counts)."""
+    (a missed one too: doing it later that day still counts; one planned after its time
+    does not count today)."""
     return [
         slot.routine_id
         for slot in slots_on(plan, now.date(), local)
-        if not done(slot.routine_id, slot.day) and slot.routine_id not in skipped
+        if slot.counted and not done(slot.routine_id, slot.day) and slot.routine_id not in skipped
     ]
 
 
@@ -137,6 +145,9 @@ MARK_WORDS = {
     Mark.SKIPPED: N_("skipped"),
     # Translators: a mark, as "Daily hip stretches at 18:00 — snoozed until 18:10".
     Mark.SNOOZED: N_("snoozed until {time}"),
+    # Translators: a mark, as "Hip strengthening at 07:30 — planned after its time" (put in
+    # the plan when 07:30 had passed today: neither due nor missed).
+    Mark.NOT_COUNTED: N_("planned after its time"),
 }
 
 

@@ -353,7 +353,7 @@ class ReminderCoordinator(QObject):
         )  # fmt: skip
         if not lines:
             lines = [_("Nothing planned")]  # after "Today: " (and under the tray's Today)
-        tally = week_tally(self.plan, now.date(), done)
+        tally = week_tally(self.plan, now.date(), done, self.local)
         return [*lines, *retests, week_text(tally, now.date())]
 
     def still_today(self) -> list[str]:

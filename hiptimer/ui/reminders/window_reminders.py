@@ -356,7 +356,7 @@ class WindowReminders(QObject):
         from hiptimer.core.plan.model import stamp_since
 
         store = self._host.settings
-        plan = stamp_since(store.settings.plan, choice.plan, self.local.now().date())
+        plan = stamp_since(store.settings.plan, choice.plan, self.local.now())
         self._save_plan(plan, keep_in_tray=choice.keep_in_tray)
         self._set_autostart(choice.start_at_login)
         if self.coordinator is not None and self.tray is None:

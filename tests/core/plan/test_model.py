@@ -139,14 +139,17 @@ def test_quiet_hours_may_cross_midnight() -> None:
 
 
 def test_since_is_kept_for_an_unchanged_item_and_set_to_today_for_a_new_or_changed_one() -> None:
-    from datetime import date
+    from datetime import datetime
 
     from hiptimer.core.plan.model import stamp_since
+    from tests.core.plan.clocks import BERLIN
 
     old = WeeklyPlan(True, (PlanItem("a", (0, 2), "18:00", "2026-01-01"), PlanItem("b", (1,))))
     new = WeeklyPlan(True, (PlanItem("a", (0, 2), "19:00"), PlanItem("b", (2,)), PlanItem("c")))
-    stamped = stamp_since(old, new, date(2026, 1, 8))
+    stamped = stamp_since(old, new, datetime(2026, 1, 8, 19, 5, 41, tzinfo=BERLIN))
     assert [i.since for i in stamped.items] == ["2026-01-01", "2026-01-08", "2026-01-08"]
+    moment = "2026-01-08T19:05+01:00"  # to the minute: a slot at 19:05 still counts
+    assert [i.planned_at for i in stamped.items] == ["", moment, moment]
     assert plan_from_data(dataclasses.asdict(stamped)) == stamped
     with pytest.raises(PlanError, match=r"plan.items\[0\].since: expected a date"):
         plan_from_data({"items": [{"routine_id": "a", "since": "8 Jan"}]})

@@ -71,7 +71,7 @@ def test_a_slot_is_due_within_its_window_and_missed_after() -> None:
 def test_the_week_tally_counts_planned_and_done_up_to_today() -> None:
     wednesday = date(2026, 1, 7)
     done = done_lookup({("stretch", MONDAY), ("strength", MONDAY), ("stretch", date(2026, 1, 6))})
-    tally = week_tally(PLAN, wednesday, done)
+    tally = week_tally(PLAN, wednesday, done, local_at(2026, 1, 7, 12))
     assert [(t.day.day, t.planned, t.done) for t in tally] == [
         (5, 2, 2), (6, 1, 1), (7, 2, 0), (8, 1, 0), (9, 2, 0), (10, 1, 0), (11, 1, 0),
     ]  # fmt: skip
@@ -80,11 +80,13 @@ def test_the_week_tally_counts_planned_and_done_up_to_today() -> None:
         "(Mon \u2713 Tue \u2713 Wed \u2026 Thu \u00b7 Fri \u00b7 Sat \u00b7 Sun \u00b7)"
     )
     thursday = date(2026, 1, 8)
-    assert "Wed \u2717" in week_text(week_tally(PLAN, thursday, done), thursday)
+    tally = week_tally(PLAN, thursday, done, local_at(2026, 1, 8, 12))
+    assert "Wed \u2717" in week_text(tally, thursday)
 
 
 def test_an_empty_plan_says_nothing_is_planned() -> None:
-    text = week_text(week_tally(plan_of(), MONDAY, nothing_done), MONDAY)
+    tally = week_tally(plan_of(), MONDAY, nothing_done, local_at(2026, 1, 5, 12))
+    text = week_text(tally, MONDAY)
     assert text.startswith("This week: nothing planned so far")
 
 
@@ -110,7 +112,7 @@ def test_the_systems_local_time_follows_the_zones_rules() -> None:
 def test_days_before_a_routine_was_planned_are_not_counted_as_missed() -> None:
     plan = plan_of(PlanItem("stretch", EVERY_DAY, "18:00", since="2026-01-08"))
     friday = date(2026, 1, 9)
-    tally = week_tally(plan, friday, nothing_done)
+    tally = week_tally(plan, friday, nothing_done, local_at(2026, 1, 9, 12))
     assert [t.planned for t in tally] == [0, 0, 0, 1, 1, 1, 1]
     assert week_text(tally, friday).startswith("This week: 0 of 2 planned sessions done")
 

@@ -535,3 +535,26 @@ def test_the_reminders_never_read_the_history_once_the_services_shut_it(
     app.at(18, 0)  # a look, as the coordinator's timer makes
     assert app.today().startswith("Today: Quick test routine")
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+def test_a_routine_planned_after_its_time_today_is_not_called_missed(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """Planned at 19:05 for 17:00, it read "Quick test routine at 17:00 — missed"... at once:
+    due, with its reminder (within its 3 hours), then missed and a ✗ in the week."""
+    from hiptimer.ui.reminders.plan_dialog import PlanChoice
+
+    plan = WeeklyPlan(True, (PlanItem("quick-test", EVERY_DAY, "17:00"),))
+    for setup in make(qtbot, tmp_path, WeeklyPlan()):
+        setup.at(19, 5)
+        setup.window.reminders.apply(PlanChoice(plan, keep_in_tray=False, start_at_login=False))
+        setup.at(23, 0)
+        today = setup.today()
+        assert "Today: Quick test routine at 17:00 \u2014 planned after its time" in today
+        assert "This week: nothing planned so far (Mon \u2013 Tue \u00b7" in today
+        assert setup.notifier.notes == []
+        [item] = setup.settings.settings.plan.items
+        assert (item.since, item.planned_at) == ("2026-01-05", "2026-01-05T19:05+01:00")
+        setup.local.clock.advance(24 * 3600)  # Tuesday 23:00: as any day
+        setup.at(23, 0)
+        assert "Quick test routine at 17:00 \u2014 missed" in setup.today()
