@@ -45,8 +45,9 @@ class PlanItem:
     days: tuple[int, ...] = EVERY_DAY
     at: str = DEFAULT_TIME  # "HH:MM", 24-hour local time
     since: str = ""  # ISO date it was planned from (so earlier days never count as missed)
-    # The moment it was planned, to the minute with its UTC offset (""; before session 28 only
-    # the day was kept): a slot earlier than this, on the day it was planned, is not counted.
+    # The moment it was planned or its days or time changed, to the minute with its UTC offset
+    # (""; before session 28 only the day was kept): a slot of that day already past then is
+    # not counted.
     planned_at: str = ""
 
     @property
@@ -63,8 +64,14 @@ class PlanItem:
     def counts(self, day: date, at: datetime) -> bool:
         """Whether its slot on `day`, at the instant `at`, is part of the plan: planned that
         day, and its time not already past when it was planned (added at 19:05, today's 07:30
-        is not one to call missed)."""
-        return self.planned_on(day) and (not self.planned_at or at >= moment(self.planned_at))
+        is not one to call missed). Only that day: the days before it (from `since`, its time
+        changed later) count as they did."""
+        if not self.planned_on(day):
+            return False
+        if not self.planned_at:
+            return True
+        when = moment(self.planned_at)
+        return at >= when or day != when.astimezone(at.tzinfo).date()
 
 
 @dataclass(frozen=True)
@@ -116,16 +123,18 @@ def default_days(schedule: Schedule | None) -> tuple[int, ...]:
 
 
 def stamp_since(old: WeeklyPlan, new: WeeklyPlan, now: datetime) -> WeeklyPlan:
-    """The new plan with each item's `since` and `planned_at`: kept where its days are
-    unchanged, else today and `now` (aware, local), to the minute: a slot at the very minute
-    it was planned still counts."""
+    """The new plan with each item's `since` (kept where its days are unchanged, else today)
+    and `planned_at` (kept where its days and time are unchanged, else `now`, aware and local,
+    to the minute: a slot at the very minute it was planned still counts)."""
     items = []
+    stamp = now.isoformat(timespec="minutes")
     for item in new.items:
         before = old.item_for(item.routine_id)
         if before is not None and before.days == item.days and before.since:
-            since, planned_at = before.since, before.planned_at
+            since = before.since
+            planned_at = before.planned_at if before.at == item.at else stamp
         else:
-            since, planned_at = now.date().isoformat(), now.isoformat(timespec="minutes")
+            since, planned_at = now.date().isoformat(), stamp
         items.append(dataclasses.replace(item, since=since, planned_at=planned_at))
     return dataclasses.replace(new, items=tuple(items))
 

@@ -149,7 +149,9 @@ def test_since_is_kept_for_an_unchanged_item_and_set_to_today_for_a_new_or_chang
     stamped = stamp_since(old, new, datetime(2026, 1, 8, 19, 5, 41, tzinfo=BERLIN))
     assert [i.since for i in stamped.items] == ["2026-01-01", "2026-01-08", "2026-01-08"]
     moment = "2026-01-08T19:05+01:00"  # to the minute: a slot at 19:05 still counts
-    assert [i.planned_at for i in stamped.items] == ["", moment, moment]
+    assert [i.planned_at for i in stamped.items] == [moment, moment, moment]  # a's time changed
+    same = stamp_since(old, WeeklyPlan(True, (PlanItem("a", (0, 2), "18:00"),)), datetime.now())
+    assert same.items[0] == old.items[0]  # unchanged: both kept
     assert plan_from_data(dataclasses.asdict(stamped)) == stamped
     with pytest.raises(PlanError, match=r"plan.items\[0\].since: expected a date"):
         plan_from_data({"items": [{"routine_id": "a", "since": "8 Jan"}]})
