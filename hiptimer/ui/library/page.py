@@ -32,6 +32,7 @@ from hiptimer.ui.widgets.beside_or_under import BesideOrUnder
 from hiptimer.ui.widgets.item_lines import unbroken_items
 from hiptimer.ui.widgets.readable import readable_by_keys
 from hiptimer.ui.widgets.resize_layout import ResizeLayout
+from hiptimer.ui.widgets.steady_text import set_html_steady
 from hiptimer.ui.widgets.worded import worded_button
 
 if TYPE_CHECKING:  # the routine model loads with the first routines, after the first paint
@@ -226,7 +227,7 @@ class LibraryPage(QWidget):
             self.list.addItem(row)
         self._fit_labels()
         self.list.setCurrentRow(0)  # (no item to show yet: _show_details waits)
-        self.details.setHtml(listing_html(listing))
+        set_html_steady(self.details, listing_html(listing))
         self.start_button.setEnabled(not listing.rows[0][1])
 
     def _relabel(self) -> None:
@@ -342,7 +343,7 @@ class LibraryPage(QWidget):
             pictures = self._pictures(item) if item is not None else None
             self._drawn = (item, pictures) if item is not None and pictures is not None else None
         html_text = details_html(item, self._estimate, pictures) if item is not None else ""
-        self.details.setHtml(html_text)
+        set_html_steady(self.details, html_text)
         self.start_button.setEnabled(item is not None and not item.broken)
 
     def _fit_heading(self) -> None:
