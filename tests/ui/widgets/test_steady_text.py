@@ -12,7 +12,8 @@ SHORT = "<p>One line.</p>"
 
 
 def shown_browser(qtbot: QtBot) -> tuple[QTextBrowser, list[float]]:
-    """A browser on screen, and the text widths its document is laid out at from now on."""
+    """A browser on screen, and the widths its document is laid out at from now on (the
+    signal's own: the text width it is read at has moved on when a later slot runs)."""
     browser = QTextBrowser()
     qtbot.addWidget(browser)
     browser.resize(400, 200)
@@ -20,7 +21,7 @@ def shown_browser(qtbot: QtBot) -> tuple[QTextBrowser, list[float]]:
     qtbot.waitExposed(browser)
     widths: list[float] = []
     layout = browser.document().documentLayout()
-    layout.documentSizeChanged.connect(lambda _size: widths.append(browser.document().textWidth()))
+    layout.documentSizeChanged.connect(lambda size: widths.append(size.width()))
     return browser, widths
 
 
