@@ -38,6 +38,7 @@ class Navigator(QObject):
         self._pages.setContentsMargins(0, 0, 0, 0)
         self._idle = idle
         self._modes: dict[QWidget, Callable[[], Mode]] = {}
+        self._homes: dict[QWidget, QWidget] = {}
         self._pages.currentChanged.connect(self._current_changed)
 
     @property
@@ -52,9 +53,21 @@ class Navigator(QObject):
     def __contains__(self, page: object) -> bool:
         return page in self._modes
 
-    def add(self, page: QWidget, mode: KeyMode, *, show: bool = False) -> None:
-        """Add a page with its key mode; with `show`, put it on screen too."""
+    def add(
+        self, page: QWidget, mode: KeyMode, *, show: bool = False, home: QWidget | None = None
+    ) -> None:
+        """Add a page with its key mode; with `show`, put it on screen too. `home` takes the
+        keyboard focus as the page comes on screen (else the page, or its focus proxy).
+
+        Why not a focus proxy for a home that is not the page's first Tab stop: Tab from the
+        widget before the page (the notice's *Dismiss* above it) lands on a page's proxy, so
+        Tab went from the notice straight to the summary's *Back to library*, its last stop,
+        past the table of sets and *Quit HipTimer* (focusNextPrevChild_helper in
+        https://code.qt.io/cgit/qt/qtbase.git/tree/src/widgets/kernel/qapplication.cpp).
+        """
         self._modes[page] = mode if callable(mode) else _fixed(mode)
+        if home is not None:
+            self._homes[page] = home
         self._pages.addWidget(page)
         if show:
             self.show(page)
@@ -73,6 +86,7 @@ class Navigator(QObject):
         if page is None or page not in self._modes:
             return
         del self._modes[page]
+        self._homes.pop(page, None)
         self._pages.removeWidget(page)
         page.deleteLater()
 
@@ -89,10 +103,10 @@ class Navigator(QObject):
     def _current_changed(self, _index: int) -> None:
         page = self.current
         if page is not None:
-            # The keyboard focus goes home with each page (the page, or the part it names
-            # with setFocusProxy): a button left focused by Tab on the last page must not
-            # take Space or Enter on this one; a screen reader starts from the new page.
-            page.setFocus(Qt.FocusReason.OtherFocusReason)
+            # The keyboard focus goes home with each page (its `home`, the page, or the part
+            # it names with setFocusProxy): a button left focused by Tab on the last page must
+            # not take Space or Enter on this one; a screen reader starts from the new page.
+            self._homes.get(page, page).setFocus(Qt.FocusReason.OtherFocusReason)
         self.page_changed.emit(page)
 
 

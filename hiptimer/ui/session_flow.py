@@ -168,7 +168,9 @@ class SessionFlow(QObject):
         self._summary_session = session.controller.session_id
         if self.guidance is not None:
             self.guidance.after_session(summary, session.controller.session_id)
-        self._nav.add(summary, Mode.SUMMARY, show=True)
+        # Its focus as it opens is the button Enter presses, its ring showing, as a keyboard
+        # user expects (the page itself showed none until Tab).
+        self._nav.add(summary, Mode.SUMMARY, show=True, home=summary.library_button)
         what = _("Session complete") if ended.reason is EndReason.COMPLETED else _("Session ended")
         self.title_changed.emit(f"{what} \u2014 {APP_TITLE}")
         self.window_named.emit("")  # the title again (after it stopped ticking: read once)

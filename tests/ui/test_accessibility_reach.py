@@ -177,3 +177,21 @@ def test_the_library_under_the_warning_band_and_a_notice_reads_well(qtbot: QtBot
     assert window.banner.isVisible() and window.notice.isVisible()
     assert problems(qtbot, window) == []
     window.close()
+
+
+def test_tab_from_a_notice_above_the_summary_reaches_its_table_and_buttons(qtbot: QtBot) -> None:
+    # Seen under Xvfb with the no-voice notice: Tab from *Back to library* went to the notice's
+    # Details and Dismiss, then straight back to *Back to library* (the page's focus proxy),
+    # never to the table of sets, the suggestions or *Quit HipTimer*.
+    app = make_app(qtbot, quick_routine(hold("hug", 5)))
+    app.window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is app.window)
+    app.window.notice.show_notice("No voice", "Speech is off.")
+    app.key(qtbot, Qt.Key.Key_Return)
+    app.until(StepKind.PAIN)
+    app.key(qtbot, Qt.Key.Key_0)
+    summary = app.window.summary
+    assert summary is not None and QApplication.focusWidget() is summary.library_button
+    assert problems(qtbot, app.window) == []
+    app.window.close()
+    app.history.close()

@@ -220,9 +220,6 @@ class SummaryPage(QWidget):
         for button in (self.keep_button, self.library_button, self.done_button):
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         tab_after(self.keep_button, [self.done_button, self.library_button])  # as they read
-        # The page's focus (the navigator's, as it opens) is the button Enter presses, its ring
-        # showing, as a keyboard user expects; the page itself showed none until Tab.
-        self.setFocusProxy(self.library_button)
 
         # In two rows when the window is narrow or the text large, never cut.
         buttons = FlowLayout(spacing=12, align="right")
