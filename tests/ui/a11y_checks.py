@@ -94,6 +94,7 @@ def accessibility_problems(window: QWidget) -> list[str]:
         if role in DESCRIBED and not iface.text(QAccessible.Text.Description).strip():
             problems.append(f"{_what(iface)} has no accessible description")
         problems += _group_said_twice(iface)
+        problems += _name_says_nothing(iface)
         problems += _markup_said(iface)
         for kind, roles in ROLES:
             if isinstance(obj, QPushButton) and obj.isCheckable():
@@ -103,6 +104,25 @@ def accessibility_problems(window: QWidget) -> list[str]:
                     problems.append(f"{_what(iface)} says it is a {role.name}")
                 break
     return problems
+
+
+# A name a reader would say without saying what the control is: a symbol alone ("✕", "→")
+# or a count of the controls before it (the routine editor's tempo read its "hold at top" as
+# "Tempo (3) text", and a rep range's top as "Rep range (2)", until session 28).
+NUMBERED = re.compile(r"\(\d+\)\s*$")
+
+
+def _name_says_nothing(iface: QAccessibleInterface) -> list[str]:
+    name = iface.text(QAccessible.Text.Name).strip()
+    if iface.role() not in NAMED or not name:
+        return []
+    if not any(c.isalnum() for c in name):
+        return [f"{_what(iface)} is named by a symbol alone"]
+    obj = iface.object()
+    spoken = obj.accessibleName() if isinstance(obj, QWidget) else name
+    if NUMBERED.search(name) or NUMBERED.search(spoken):
+        return [f"{_what(iface)} is named by a number, not by what it is: {spoken or name!r}"]
+    return []
 
 
 # Markup a reader would spell out: Qt hands AT-SPI a tab's tooltip as its description, and a

@@ -94,9 +94,9 @@ class BoundForm(QWidget):
         caption.setBuddy(field.inputs[0])
         spoken = label.replace("&", "").rstrip(": ")
         field.descriptions = [tip or widget.toolTip() or spoken for widget in field.inputs]
-        for n, widget in enumerate(field.inputs):  # a screen reader says the caption
-            widget.setAccessibleName(spoken if n == 0 else f"{spoken} ({n + 1})")
-            widget.setAccessibleDescription(field.descriptions[n])
+        field.name_inputs(spoken)  # a screen reader says the caption
+        for widget, description in zip(field.inputs, field.descriptions, strict=True):
+            widget.setAccessibleDescription(description)
         if tip:
             caption.setToolTip(tip)
             for widget in field.inputs:

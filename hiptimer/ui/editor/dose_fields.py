@@ -34,6 +34,7 @@ class LoadField(Field):
         for value, label in UNITS:
             self.unit.addItem(label, value)
         super().__init__(key, [self.amount, self.unit], parent)
+        self.part_words[1] = _("unit")  # "Load, unit"
         self.amount.setPlaceholderText(_("none"))
         self.amount.textEdited.connect(self._emit)
         self.unit.activated.connect(self._emit)
@@ -63,6 +64,7 @@ class CeilingField(Field):
         self.amount = _number_edit(parent, f"{key}.amount")
         self.amount_label = QLabel(_("reps"), parent)
         super().__init__(key, [self.sets, self.amount], parent)
+        self.part_words = [_("sets"), _("reps")]  # "At most, sets", then its reps or hold
         self.amount_key = "reps"
         for edit in (self.sets, self.amount):
             edit.textEdited.connect(self._emit)
@@ -87,6 +89,9 @@ class CeilingField(Field):
         """Reps or a hold, with the dose as written as the placeholders."""
         self.amount_key = "hold_s" if kind == "hold" else "reps"
         self.amount_label.setText(_("s hold") if kind == "hold" else _("reps"))
+        self.part_words[1] = _("seconds held") if kind == "hold" else _("reps")
+        if self.spoken:
+            self.name_inputs(self.spoken)
         self.amount.setObjectName(f"{self.key}.{self.amount_key}")
         self.sets.setPlaceholderText(show_number(sets if sets is not None else MISSING))
         self.amount.setPlaceholderText(show_number(amount if amount is not None else MISSING))

@@ -116,6 +116,16 @@ class Field(QObject):
         # What each input is for, as a screen reader says it when there is no problem; the
         # form that shows the field gives them (BoundForm.add).
         self.descriptions = [""] * len(inputs)
+        self.part_words = [""] * len(inputs)  # each input's own words after the caption, if any
+        self.spoken = ""
+
+    def name_inputs(self, spoken: str) -> None:
+        """Name each input for a screen reader by the caption, and by the words beside it
+        where the field has more than one ("Tempo, lift"; it was "Tempo (2)")."""
+        self.spoken = spoken
+        for widget, part in zip(self.inputs, self.part_words, strict=True):
+            named = _("{field}, {part}").format(field=spoken, part=part) if part else spoken
+            widget.setAccessibleName(named)
 
     def value(self) -> Any:
         raise NotImplementedError
@@ -353,6 +363,7 @@ class PairField(Field):
         for edit, name in zip((self.low, self.high), names or ("low", "high"), strict=True):
             edit.setObjectName(f"{key}.{name}")
             edit.textEdited.connect(self._emit)
+        self.part_words[1] = between  # "Rep range, to"
         words = QLabel(between, self.row)
         words.setWordWrap(True)  # as the unit's: the form as narrow as its fields allow
         self._beside(self.low, words, self.high, unit=unit)

@@ -30,6 +30,7 @@ class TempoField(Field):
         self.check = QCheckBox(_("Paced:"), parent)
         self.parts = {name: QLineEdit(parent) for name, _ in self.PARTS}
         super().__init__(key, [self.check, *self.parts.values()], parent)
+        self.part_words[1:] = [translate(label) for _name, label in self.PARTS]  # "Tempo, lift"
         self.check.setObjectName(key)
         self.check.toggled.connect(self._toggled)
         # The box, then two rows of two (the top, then the bottom of a rep): in one row

@@ -121,7 +121,11 @@ class RetestsPane(QWidget):
         self._series: list[RetestSeries] = []
         self._pain: list[PainPoint] = []
         controls = QHBoxLayout()
-        controls.addWidget(QLabel(_("Test")))
+        # Its label, for a screen reader too: on Linux Qt names a drop-down list by its choice
+        # and Orca reads its label beside it, so without this it said a test's name alone.
+        label = QLabel(_("Test"))
+        label.setBuddy(self.test)
+        controls.addWidget(label)
         # As wide as its longest name, where the row has room (NamesBox.sizeHint): with a
         # share of the row by stretch it cut a name with half the row empty beside it.
         controls.addWidget(self.test)

@@ -159,3 +159,17 @@ def test_a_long_exercise_s_name_is_cut_with_an_ellipsis_not_at_the_box_s_edge(
     assert shown == LONG_NAME or (
         shown.startswith("Side-lying") and shown.endswith("knees") and "\u2026" in shown
     ), shown
+
+
+def test_the_test_picker_is_labelled_for_a_screen_reader(qtbot: QtBot, tmp_path: Path) -> None:
+    # On Linux Qt names a drop-down list by its choice and Orca reads the label it is given
+    # beside it: the re-tests' picker had none, so a reader heard a test's name alone.
+    from PySide6.QtGui import QAccessible
+
+    with open_history(tmp_path / "history.sqlite3") as store:
+        pane = RetestsPane(store, {})
+        qtbot.addWidget(pane)
+        iface = QAccessible.queryAccessibleInterface(pane.test)
+        assert iface is not None
+        labels = iface.relations(QAccessible.RelationFlag.Label)
+        assert [label.text(QAccessible.Text.Name) for label, _ in labels] == ["Test"]
