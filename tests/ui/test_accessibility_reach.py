@@ -195,3 +195,14 @@ def test_tab_from_a_notice_above_the_summary_reaches_its_table_and_buttons(qtbot
     assert problems(qtbot, app.window) == []
     app.window.close()
     app.history.close()
+
+
+def test_tab_reaches_the_review_line_above_start_before_start(qtbot: QtBot) -> None:
+    # Seen under Xvfb: Tab went from the routine's details to *Start*, then up to *Review*
+    # on the line above it ("1 suggestion from your last session, not answered yet").
+    app = make_app(qtbot, quick_routine(hold("hug", 5)))
+    app.window.library.suggestions.show_count(1)
+    assert app.window.library.suggestions.button.isVisible()
+    assert problems(qtbot, app.window) == []
+    app.window.close()
+    app.history.close()

@@ -134,7 +134,7 @@ class LibraryPage(QWidget):
         column = QVBoxLayout()  # the search field (made when first shown) above the list
         column.addWidget(self.list, 1)
         body.addLayout(column, 2)
-        tabbed = [self.list, self.details, self.start_button, self.suggestions.button]
+        tabbed = [self.list, self.details, self.suggestions.button, self.start_button]  # as read
         self.search = ListSearch(self.list, column, tabbed)  # Tab: field, then these
         body.addLayout(self._right, 3)
         self._layout = ResizeLayout(self, self._fit_to_height)  # (not a resizeEvent: its docstring)

@@ -99,6 +99,8 @@ class ListSearch:
     ) -> None:
         """`stops`: the page's widgets that Tab reaches, in its order, the list first."""
         self._view, self._column, self._stops = view, column, stops
+        # Tab in that order from the start (Review's line above Start was reached after it)
+        tab_after(stops[0], list(stops[1:]))
         self.box: SearchBox | None = None  # made when first shown: most libraries never need it
         self._finder = Finder([])
         self._count = 0
