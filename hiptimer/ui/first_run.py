@@ -64,6 +64,9 @@ class FirstRunPage(QWidget):
         # button there is, which says the user has read it.
         notice = " ".join([translate(HEADING) + ":", *notice_points(pain_limit)])
         self.button.setAccessibleDescription(f"{notice} {key_hint(key)}")
+        # The page too, which has the focus as it comes: it was read as a nameless panel.
+        self.setAccessibleName(translate(HEADING))
+        self.setAccessibleDescription(" ".join(notice_points(pain_limit)))
         row = QHBoxLayout()
         row.addStretch(1)
         row.addWidget(self.button)

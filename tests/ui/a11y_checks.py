@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractScrollArea,
+    QApplication,
     QCheckBox,
     QComboBox,
     QLineEdit,
@@ -312,6 +313,19 @@ def unnamed_stops(window: QWidget) -> list[str]:
                                 f"with no name, {_what(around)}")  # fmt: skip
             around = around.parent()
     return list(dict.fromkeys(problems))
+
+
+def focus_unnamed(window: QWidget) -> list[str]:
+    """Where the focus is as the page or window comes: a reader says its name first, and a
+    page with none was said as a nameless panel (the first-run notice, the resume offer and
+    the morning's advice, until session 28)."""
+    here = QApplication.focusWidget()
+    if here is None or here.window() is not window:
+        return []
+    iface = QAccessible.queryAccessibleInterface(here)
+    if iface is None or iface.text(QAccessible.Text.Name).strip():
+        return []
+    return [f"the focus comes to {_widget(here)}, which has no name"]
 
 
 def focus_order_problems(window: QWidget) -> list[str]:

@@ -314,6 +314,7 @@ class MorningAdvicePage(QWidget):
         self.heading = QLabel(heading or _("Thank you. With this morning's check-in:"), self)
         plain(self.heading)  # it may name a routine
         self.heading.setWordWrap(True)
+        self.setAccessibleName(self.heading.text())  # it has the focus as it comes (no panel)
         self.continue_button = QPushButton(
             _("Continue") + f"   [{key_name(Key.ACCEPT, Mode.CHECKIN)}]", self
         )

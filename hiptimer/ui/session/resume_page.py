@@ -63,6 +63,7 @@ class ResumePage(QWidget):
         self.heading = QLabel(translate(HEADING), self)
         self.heading.setProperty("role", "warning")
         self.heading.setWordWrap(True)
+        self.setAccessibleName(translate(HEADING))  # it has the focus as it comes (no panel)
         self.offer = QLabel(self)
         self.offer.setWordWrap(True)
         plain(self.offer)  # names the routine
@@ -117,6 +118,7 @@ class ResumePage(QWidget):
 
         offer = offer_text(plan, today)
         show_wrapped(self.offer, offer)
+        self.setAccessibleDescription(offer)
         keys = (first_key(Action.LESS, Mode.WORKOUT), first_key(Action.SKIP_EXERCISE, Mode.WORKOUT))
         lines = [translate(SAVED), *details_lines(plan, today, limit, keys)]
         if not plan.resumable:
