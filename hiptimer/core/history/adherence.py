@@ -167,6 +167,18 @@ class Adherence:
             )
         return parts + self.left_out()
 
+    def sentence(self, *advice: str) -> str:
+        """The summary as one sentence, `advice` after it; with no exercise session in the
+        period, that alone and plainly (what it lists instead after it), not "0 sessions in
+        0 weeks; no full week yet" (the window's Adherence tab on an empty history, session
+        27). The window's words and the PDF's alike."""
+        if self.sessions:
+            return "; ".join([*self.summary(), *advice]) + "."
+        left_out = self.left_out()  # sessions the lists show, but no exercise session
+        if not left_out:
+            return _("No sessions in this period.")
+        return "; ".join([_("No exercise sessions in this period"), *left_out]) + "."
+
     def left_out(self) -> list[str]:
         """'2 re-test sessions, not counted', ...: the sessions listed that the figures leave
         out (with no exercise session, all there is to say of the period)."""

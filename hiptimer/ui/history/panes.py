@@ -222,9 +222,11 @@ class AdherencePane(QWidget):
         )  # fmt: skip
         cut = [w.week_start for w in result.cut_weeks]
         self.chart.set_weeks(result.weeks, schedule, cut, result.cut_note())
-        lines = result.summary()
-        if schedule is None:
-            lines.append(_("choose one routine to compare with its schedule"))
-        words = "; ".join(lines) + "."
+        if not self.store.list_sessions(limit=1):  # said plainly, as the Sessions tab says it
+            words = _("No sessions yet. Each set is saved here as soon as you finish it.")
+        elif schedule is None:
+            words = result.sentence(_("choose one routine to compare with its schedule"))
+        else:
+            words = result.sentence()
         show_wrapped(self.summary, words)
         self.chart.tell(" ".join(filter(None, [words, self.chart.note.text()])))

@@ -52,15 +52,12 @@ def adherence(pages: Pages, data: ReportData) -> None:
     a = data.adherence
     if not pages.heading(_("Adherence")):
         return
-    if not a.sessions:
-        left_out = a.left_out()  # sessions the table below lists, but no exercise session
-        if not left_out:
-            pages.line(_("No sessions in this period."))
-        else:
-            words = _("No exercise sessions in this period")
-            pages.paragraph("; ".join([words, *left_out]) + ".", 8.5)
+    if not a.sessions and not a.left_out():
+        pages.line(a.sentence())
         return
-    pages.paragraph("; ".join(a.summary()) + ".", 8.5)
+    pages.paragraph(a.sentence(), 8.5)
+    if not a.sessions:
+        return
     height = 22 * pages.mm
     if pages.line(_("Sessions per week"), 7, muted=True) and pages.room(height):
         rect = QRectF(pages.left, pages.y + 1 * pages.mm, pages.width, height - 1 * pages.mm)

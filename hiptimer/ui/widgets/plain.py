@@ -105,11 +105,13 @@ def in_our_direction(text: str, *, one_paragraph: bool = False) -> str:
 
 # The spaces inside a dose: a number and the unit after it ("5 s", "2 kg", "8 reps", the
 # units the routines and the doses use), the "x" of sets x reps and the number after it
-# ("3 x 10"), and an arrow with the dose it leads to ("\u2192 27 s"). A line may still break
-# before the arrow: "3 x 30 s \u2192 3 x 25 s" bound whole was cut at a narrow card's edge.
+# ("3 x 10"), and an arrow with the word it leads to ("\u2192 27 s", "\u2192 Puente a una
+# pierna": an arrow before a name, not a number, could end a line alone, session 28). A line
+# may still break before the arrow: "3 x 30 s \u2192 3 x 25 s" bound whole was cut at a narrow
+# card's edge.
 _UNITS = "s|min|x|kg|lb|cm|m|%|reps?|repeticiones|repetición"
 _IN_A_DOSE = re.compile(
-    rf"(?<=\d) (?=(?:{_UNITS})(?!\w))|(?<=\d[ \u00a0]x) (?=\d)|(?<=\u2192) (?=\d)"
+    rf"(?<=\d) (?=(?:{_UNITS})(?!\w))|(?<=\d[ \u00a0]x) (?=\d)|(?<=\u2192) (?=\S)"
 )
 
 

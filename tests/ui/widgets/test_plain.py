@@ -14,6 +14,7 @@ from hiptimer.ui.widgets.plain import (
     may_cut,
     on_our_side,
     show_wrapped,
+    units_kept,
 )
 
 WORD = "Pneumonoultramicroscopicsilicovolcanoconiosisstretchwithanamethatneverends"
@@ -104,3 +105,17 @@ def test_text_in_one_direction_comes_back_as_it_is_without_asking_qt(
     ):
         assert in_our_direction(text) is text
         assert in_our_direction(text, one_paragraph=True) is text
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("3 x 15 repeticiones \u2192 Puente a una pierna", "\u2192\u00a0Puente a"),
+        ("1 x 30 s \u2192 Estiramiento de pie", "\u2192\u00a0Estiramiento"),
+        ("30 s \u2192 35 s", "30\u00a0s \u2192\u00a035\u00a0s"),
+    ],
+)
+def test_an_arrow_keeps_the_word_it_leads_to_on_its_line(text: str, kept: str) -> None:
+    # Bound only before a number, an arrow before a name or words could end a narrow Spanish
+    # line alone ("3 x 15 repeticiones \u2192" over "Puente a una pierna").
+    assert kept in units_kept(text)
