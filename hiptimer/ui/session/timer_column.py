@@ -50,7 +50,9 @@ class TimerColumn(QWidget):
         for label in (self.big_caption, self.big_time_caption):  # side by side: top lines level
             label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
 
-        info = QHBoxLayout()  # centred as a group, whichever parts are there
+        # The set line, the side and the rep line: over the count, or across the whole column
+        # where the figure beside the count would be squeezed by it (_place_info).
+        self.info = info = QHBoxLayout()  # centred as a group, whichever parts are there
         info.setSpacing(28)
         info.addStretch(1)
         info.addWidget(self.set_line)
@@ -71,10 +73,14 @@ class TimerColumn(QWidget):
         counts.addWidget(self.tempo, 3)
         # The exercise's figure beside the countdown (issue 14); it hides when it has none.
         self.figure = FigureView(self, routine_path=routine_path)
-        self.figure_row = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
-        self.figure_row.setContentsMargins(0, 0, 0, 0)
+        self.figure_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.figure_row.addWidget(self.figure, 2)
         self.figure_row.addLayout(counts, 3)
+        self._counts = counts
+        self._whole = QVBoxLayout(self)  # the info line on top, where it goes there
+        self._whole.setContentsMargins(0, 0, 0, 0)
+        self._whole.setSpacing(0)
+        self._whole.addLayout(self.figure_row, 1)
         self.sized = (self.big, self.big_time, self.tempo, self.side)  # fitted to their room
         self._steps_px = steps_px
         self._with_steps = False
@@ -123,6 +129,8 @@ class TimerColumn(QWidget):
             return
         if self._with_steps:
             self._place_beside_steps()
+        else:
+            self._place_info()
         self._fit_count()
         self._fitted = self._key()  # as laid out now (the column's width may have moved)
 
@@ -141,6 +149,36 @@ class TimerColumn(QWidget):
             self._arrange(above=False, most_width=min(need, self.width() // 2))
             if not self._measure().better_than(above, self.count_floor):
                 self._arrange(above=True)
+
+    @property
+    def info_on_top(self) -> bool:
+        """Whether the set line, side and rep line run across the column, over the figure too."""
+        return self.info.parent() is self._whole
+
+    def _place_info(self) -> None:
+        """Beside the figure, the line over the count goes across the whole column where over
+        the count it would be wider than the count's share: there the line set the count's
+        width, and the figure had what was left (a lying, sided exercise's figure was 42 px
+        tall in a set at 1024 x 600 in Spanish large print, "Serie 1 de 2 DERECHA Quedan 1:43
+        en esta serie" 820 of the 980 px; 24 px at 800 x 600)."""
+        # Not beside the steps: their room is shared by measuring (StepsRoom), the line over
+        # the count there, in words of the steps' size.
+        beside = not (self._with_steps or self.figure_above) and self.figure.isVisibleTo(self)
+        figure_room = min(self.figure.maximumWidth(), self.width() * 2 // 5)
+        wide = self.info.minimumSize().width() > self.width() - figure_room
+        on_top = beside and wide
+        if on_top == self.info_on_top:
+            return
+        # A layout moves as an item, let go by its old parent first (addChildLayout refuses
+        # one that has a parent: https://doc.qt.io/qt-6/qlayout.html#addChildLayout).
+        (self._counts if on_top else self._whole).removeItem(self.info)
+        self.info.setParent(None)
+        if on_top:
+            self._whole.insertLayout(0, self.info)
+        else:
+            self._counts.insertLayout(0, self.info, 2)
+        if self.isVisible():
+            settle(self)
 
     @property
     def hint_folded(self) -> bool:
@@ -182,6 +220,7 @@ class TimerColumn(QWidget):
         narrow = most_width < MOST  # beside the steps: the count takes the rest
         self.figure_row.setStretch(0, 1 if above or narrow else 2)
         self.figure_row.setStretch(1, 1 if above or narrow else 3)
+        self._place_info()
         if self._with_steps and self.isVisible():
             settle(self)
 
