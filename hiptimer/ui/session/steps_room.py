@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QBoxLayout, QLabel, QLayout
 
 from hiptimer.ui.session.caption_label import CaptionLabel
+from hiptimer.ui.session.coaching_look import PAGED_PX
 from hiptimer.ui.session.coaching_panel import CoachingPanel
 from hiptimer.ui.session.timer_column import TimerColumn
 from hiptimer.ui.theme import set_exact_px, set_px, text_scale
@@ -51,7 +52,8 @@ class StepsRoom(QObject):
     (its column gives it the height for that first: TimerColumn.set_count_floor). Before any
     of these, a caption with nothing said gives its row (words said take it back). At the
     normal text size the row is shared only in a pause whose steps had not a line's room
-    beside the caution (CoachingPanel shows it alone then), until they have.
+    beside the caution (CoachingPanel shows it alone then), were shown a page at a time or
+    under the body text's size (PAGED_PX), until they are not or the countdown is at its floor.
 
     Signals: none of its own.
     """
@@ -124,8 +126,10 @@ class StepsRoom(QObject):
                 self._row.setStretch(1, STEPS_STRETCH[0])
                 self._row.activate()
             # At the normal text size, only a pause whose steps are left out for want of a
-            # line's room (Spanish at 640 x 480: the panel 142 px wide, the caution cut).
-            trade = shown and (text_scale() > 1 or (self._pause and self._left_out()))
+            # line's room (Spanish at 640 x 480: the panel 142 px wide, the caution cut), shown
+            # a page at a time or under the body text's size (at 800 x 600 in Spanish the hip
+            # hiker's rest showed one step of four at 14 px beside a 247 px countdown).
+            trade = shown and (text_scale() > 1 or (self._pause and self._short_of_room()))
             floor = PAUSE_COUNT_PX if trade and self._pause else 0
             self._timer.set_count_floor(floor)
             if not trade or self._widen(STEPS_STRETCH[:1], floor):
@@ -236,9 +240,16 @@ class StepsRoom(QObject):
         are: each page has its own size, and a row that moved with it cut the parts anew. At
         the normal text size, steps shown at all are."""
         if text_scale() <= 1:
-            return not self._left_out()
+            return not (self._short_of_room() if self._pause else self._left_out())
         fits = int(self._coaching.font_px) >= int(self._height * STEPS_SHARE)
         return fits and not self._coaching.paged
+
+    def _short_of_room(self) -> bool:
+        """At the normal text size, whether a pause's steps are left out, shown a page at a
+        time, or smaller than the body text (PAGED_PX, or their own largest where less)."""
+        body = min(PAGED_PX, int(self._height * STEPS_SHARE))
+        small = int(self._coaching.font_px) < body
+        return self._left_out() or self._coaching.paged or small
 
     def _left_out(self) -> bool:
         """Whether the panel shows its caution alone, not a line of a step having room."""

@@ -160,3 +160,40 @@ def test_an_empty_caption_s_row_goes_to_a_rest_s_steps_and_comes_back_for_words(
         assert caption.height() == 0 and panel.font_px >= PAGED_PX
     finally:
         p.driver.stop()
+
+
+@pytest.mark.parametrize(
+    ("size", "least_px", "whole"),
+    [(LOW, 16, True), (NETBOOK, PAGED_PX, True), ((628, 420), MIN_PX, False)],
+    ids=["800x600", "1024x600", "640x480"],
+)
+def test_a_rest_s_steps_take_the_countdown_s_room_at_the_normal_text_size(
+    qtbot: QtBot, app_look: QApplication, size: tuple[int, int], least_px: int, whole: bool
+) -> None:
+    # At 100 % in Spanish the hip hiker's rest showed its four two-line steps a page at a time
+    # at 14-15 px beside a countdown of 236 px (800 x 600) and 103 px (1024 x 600), one step
+    # of four at 800 x 600; at 640 x 480 the paged heading was cut, "Flecha abajo: ma…"
+    # (Xvfb, session 27). The row was shared only where the steps were left out altogether.
+    i18n.use("es")  # English again after the test (tests/conftest.py)
+    theme.apply(app_look, "dark", 100)
+    hiker = spanish("hip-strengthening", "hip-hiker")
+    p = Page(qtbot, quick_routine(hiker, hold("walk", 60, name="Easy walking")), size)
+    try:
+        p.driver.start()
+        p.until(StepKind.WORK)
+        for _ in range(600):  # through the paced set and its pain question, to the rest
+            if p.driver.view().awaiting_pain:
+                p.driver.skip_pain()
+            if p.driver.engine.step.kind is StepKind.REST:
+                break
+            p.advance(0.5)
+        p.settle()
+        panel, heading = p.page.coaching, p.page.coaching.heading
+        assert p.driver.engine.step.kind is StepKind.REST and panel.isVisible()
+        words = heading.fontMetrics().horizontalAdvance(heading.text())
+        assert words <= heading.width(), heading.text()  # whole, not "(Flecha abajo: ma…"
+        assert panel.paged is not whole
+        assert panel.font_px >= least_px
+        assert p.page.big.pixel_size() >= PAUSE_COUNT_PX  # read from the mat
+    finally:
+        p.driver.stop()
