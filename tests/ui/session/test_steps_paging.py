@@ -58,7 +58,10 @@ def whole(label: QLabel) -> bool:
 LONGEST = f"{LONGER} {LONG}"[:1700].rsplit(" ", 1)[0]
 
 
-@pytest.mark.parametrize(("size", "first"), [((1280, 800), LONGEST), ((1024, 600), LONG)])
+# A get-ready's steps take the countdown's room at 100 % too where they would be paged
+# (session 28): LONG then fits beside the others at 1024 x 600, and even a step of 2,000
+# characters at 1280 x 800 (at 14 px, the countdown at its 60 px): LONGEST is paged at 1024 x 600.
+@pytest.mark.parametrize(("size", "first"), [((1024, 600), LONGEST)])
 def test_muted_every_step_of_a_long_setup_is_reached_by_key_and_read_whole(
     qtbot: QtBot, size: tuple[int, int], first: str
 ) -> None:
