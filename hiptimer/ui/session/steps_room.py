@@ -74,6 +74,7 @@ class StepsRoom(QObject):
         self._height = 300
         self._sharing = False
         self._pause = False
+        self._count_unknown = False  # shared while the countdown had no digits (count_shown)
         row.setStretch(0, TIMER_STRETCH)
         row.setStretch(1, STEPS_STRETCH[0])
         coaching.fitted.connect(self._share)  # its room changed (a caption's second line)
@@ -111,12 +112,22 @@ class StepsRoom(QObject):
             self._pause = pause
             self._share()
 
+    def count_shown(self) -> None:
+        """The countdown shows its digits: share the row again if it was shared without them.
+        The first get-ready's steps are shown, and the row shared, before the session's clock
+        starts: its count, still empty, measured 148 px in a 54 px column at 640 x 480 in
+        large print, so the steps took the widest share; "43" then showed at 37 px, under
+        PAUSE_COUNT_PX, and nothing shared the row again."""
+        if self._count_unknown and self._timer.big.template:
+            self._share()
+
     def _share(self) -> None:
         """The least of the trades above that makes the steps large enough, tried in turn
         and laid out at once (each try fits the steps again: `fitted`, ignored meanwhile)."""
         if self._sharing:
             return
         self._sharing = True
+        self._count_unknown = not self._timer.big.template
         try:
             self._fold_next(False)
             self._fold_caption(False)

@@ -278,6 +278,7 @@ class WorkoutPage(QWidget):
         self.rep_line.setText(text.rep_line)
         self._show_coaching(view, pause)
         self.big.setText(text.big)
+        self.steps_room.count_shown()  # the first count's digits: the row shared for them
         name_the_count(self.big, view, text)
         # A sentence before its separator: only the separator goes with the item after it.
         show_text(self.big_caption, unbroken_items(text.big_caption, whole=False))
