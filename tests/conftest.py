@@ -11,16 +11,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pytest
-from hypothesis import settings
-
-from tests import zones
-from tests.history_data import Weeks
-from tests.schedule import spread_long_tests
-
-if TYPE_CHECKING:  # Qt-free tests never load Qt
-    from PySide6.QtWidgets import QApplication, QWidget
-
 # Tests never need a screen unless an end-to-end test asks for Xvfb itself.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -28,6 +18,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # screen-fit probes). Where the machine says not to write bytecode (PYTHONDONTWRITEBYTECODE)
 # each of them compiled every module again: keep their bytecode in a folder of the test run's
 # own, outside the source tree, so each is compiled once (about 15 % of the suite's CPU).
+# Before this file's own imports: Hypothesis, imported below, was compiled at each start of
+# a `-n 0` run or of xdist's controller.
 if os.environ.pop("PYTHONDONTWRITEBYTECODE", None) is not None:
     os.environ.setdefault(
         "PYTHONPYCACHEPREFIX",
@@ -38,6 +30,16 @@ if os.environ.pop("PYTHONDONTWRITEBYTECODE", None) is not None:
     # ~8 s of CPU a run); importlib reads both settings at each import.
     sys.pycache_prefix = os.environ["PYTHONPYCACHEPREFIX"]
     sys.dont_write_bytecode = False
+
+import pytest
+from hypothesis import settings
+
+from tests import zones
+from tests.history_data import Weeks
+from tests.schedule import spread_long_tests
+
+if TYPE_CHECKING:  # Qt-free tests never load Qt
+    from PySide6.QtWidgets import QApplication, QWidget
 
 # No time limit on a property test's example: speed is measured in bench/, not in tests, and
 # Hypothesis's default 200 ms failed a history test on a machine busy with other suites.
