@@ -35,6 +35,7 @@ import pytest
 from hypothesis import settings
 
 from tests import zones
+from tests.bytecode_warm import warm_before_workers
 from tests.history_data import Weeks
 from tests.schedule import spread_long_tests
 
@@ -48,8 +49,10 @@ settings.load_profile("hiptimer")
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """The run's local time zone (tests/zones.py), set before any worker or app starts."""
+    """The run's local time zone (tests/zones.py), set before any worker or app starts; a
+    cold bytecode cache compiled once before the workers start (tests/bytecode_warm.py)."""
     zones.use(zones.choose())
+    warm_before_workers(config)
 
 
 def pytest_report_header(config: pytest.Config) -> str:
