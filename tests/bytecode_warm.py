@@ -30,7 +30,10 @@ def stamp_for(root: Path) -> Path:
 
 
 def _collect(args: list[str]) -> object:
-    return subprocess.run(args, capture_output=True, timeout=600, check=False)
+    try:  # a speed-up only: whatever goes wrong here, the workers collect (and report) as before
+        return subprocess.run(args, capture_output=True, timeout=600, check=False)
+    except (OSError, subprocess.SubprocessError) as failed:
+        return failed
 
 
 def warm_before_workers(config: pytest.Config, run: Run = _collect) -> bool:
