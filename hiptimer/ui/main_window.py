@@ -20,11 +20,11 @@ from hiptimer.ui.key_filter import WindowKeys
 from hiptimer.ui.keys import Action
 from hiptimer.ui.library.items import LibraryItem, load_library, many_routines
 from hiptimer.ui.library.offers import LibraryOffers
-from hiptimer.ui.library.page import LIST_ACTIONS, LibraryPage
+from hiptimer.ui.library.page import LibraryPage
 from hiptimer.ui.library.returning import choose_returning
 from hiptimer.ui.library.shelf import LibraryShelf
-from hiptimer.ui.menus import WindowMenus, ask_to_end
-from hiptimer.ui.mute import set_muted, toggle_mute
+from hiptimer.ui.menus import WindowMenus
+from hiptimer.ui.mute import set_muted
 from hiptimer.ui.navigator import Navigator
 from hiptimer.ui.reminders.window_reminders import ReminderParts, WindowReminders
 from hiptimer.ui.service_watch import ServiceWatch
@@ -38,6 +38,7 @@ from hiptimer.ui.shell import Shell
 from hiptimer.ui.start_order import StartOrder
 from hiptimer.ui.widgets.plain_stacks import plain_stacks
 from hiptimer.ui.widgets.screen_fit import fit_window
+from hiptimer.ui.window_actions import perform_action
 from hiptimer.ui.window_closing import WindowClosing
 
 if TYPE_CHECKING:  # the first page needs none of these: they load when they are used
@@ -310,33 +311,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ actions
 
     def perform(self, action: Action, value: int = 0) -> None:
-        """Do what a key, a button or a menu item asks for."""
-        if self.guidance is not None and self.guidance.perform(action, value):  # check-in
-            return
-        if action is Action.FULL_SCREEN:
-            toggle_full_screen(self)
-        elif action is Action.MUTE:
-            toggle_mute(self)
-        elif action is Action.END:
-            self.flow.end(lambda: ask_to_end(self))
-        elif action is Action.ACCEPT and self.first_run is not None:
-            self.first_run.accepted.emit()
-        elif action is Action.REVIEW_SUGGESTIONS:
-            self.offers.review()
-        elif action is Action.START:
-            self.library.start_selected()
-        elif action in LIST_ACTIONS:  # the arrows, and the search field's Ctrl+F and Esc
-            self.library.perform(action)
-        elif action is Action.LIBRARY:
-            self.show_library()
-        elif action is Action.KEEP_DOSES:
-            self.flow.keep_doses()
-        elif action is Action.DONE:
-            self.quit_asking()
-        elif action in (Action.RESUME_SESSION, Action.KEEP_PARTIAL):
-            self.resume.perform(action)
-        elif self.session is not None:
-            self.session.page.perform(action, value)
+        """Do what a key, a button or a menu item asks for (ui/window_actions.py)."""
+        perform_action(self, action, value)
 
     def quit_asking(self) -> None:
         """Ctrl+Q (in any of HipTimer's windows): ask first, over the window it was typed in,
