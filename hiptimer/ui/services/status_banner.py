@@ -136,8 +136,6 @@ class StatusBanner(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("status-banner")
-        self.setStyleSheet(banner_style())
-        follow(self, lambda: self.setStyleSheet(banner_style()))
         self._services = services
         self._settings = settings
         # The notices shown until OK, in order: the history's (taken once, when it opens),
@@ -146,27 +144,58 @@ class StatusBanner(QFrame):
         self._history_noticed = False
         # The history's words while a read-only folder's is shown: not true once the file is.
         self._read_only_words: str | None = None
-        self.saving = _Row(_("Try again now"), self)
-        self.off = _Row("", self)
-        self.settings_row = _Row("", self)
-        self.notice = _Row(_("OK"), self, bold_lead=False)
-        assert self.saving.button is not None and self.notice.button is not None
-        self.saving.button.clicked.connect(self.retry)
-        self.notice.button.clicked.connect(self.dismiss_notice)
-        # What each does, for a reader at the button (its description) as for the mouse.
-        every = _("Save the history now; it is tried every {seconds} seconds too")
-        self.saving.button.setToolTip(every.format(seconds=RETRY_MS // 1000))
-        self.notice.button.setToolTip(_("Hide this notice"))
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 10, 18, 10)
-        layout.setSpacing(8)
-        for row in (self.saving, self.off, self.settings_row, self.notice):
-            layout.addWidget(row)
+        # Its rows and look are made when it first has something to say: most starts never
+        # need them, and they cost ~9 M instructions before the library's list was usable.
+        self._built: tuple[_Row, _Row, _Row, _Row] | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(RETRY_MS)
         self.timer.timeout.connect(self.retry)
         self._closed = False  # the window closed: no more retries from here
         self.refresh()
+
+    def _rows(self) -> tuple[_Row, _Row, _Row, _Row]:
+        """Saving, off, settings and notice: made on first use."""
+        if self._built is None:
+            self._built = self._build_rows()
+        return self._built
+
+    def _build_rows(self) -> tuple[_Row, _Row, _Row, _Row]:
+        self.setStyleSheet(banner_style())
+        follow(self, lambda: self.setStyleSheet(banner_style()))
+        saving = _Row(_("Try again now"), self)
+        off = _Row("", self)
+        settings_row = _Row("", self)
+        notice = _Row(_("OK"), self, bold_lead=False)
+        assert saving.button is not None and notice.button is not None
+        saving.button.clicked.connect(self.retry)
+        notice.button.clicked.connect(self.dismiss_notice)
+        # What each does, for a reader at the button (its description) as for the mouse.
+        every = _("Save the history now; it is tried every {seconds} seconds too")
+        saving.button.setToolTip(every.format(seconds=RETRY_MS // 1000))
+        notice.button.setToolTip(_("Hide this notice"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 10, 18, 10)
+        layout.setSpacing(8)
+        rows = (saving, off, settings_row, notice)
+        for row in rows:
+            layout.addWidget(row)
+        return rows
+
+    @property
+    def saving(self) -> _Row:
+        return self._rows()[0]
+
+    @property
+    def off(self) -> _Row:
+        return self._rows()[1]
+
+    @property
+    def settings_row(self) -> _Row:
+        return self._rows()[2]
+
+    @property
+    def notice(self) -> _Row:
+        return self._rows()[3]
 
     @property
     def history(self) -> History | None:
@@ -174,7 +203,7 @@ class StatusBanner(QFrame):
 
     def texts(self) -> list[str]:
         """What the banner says now, row by row (for tests and the log)."""
-        rows = (self.saving, self.off, self.settings_row, self.notice)
+        rows = self._built or ()
         return [row.plain for row in rows if not row.isHidden()]
 
     def refresh(self) -> None:
@@ -198,22 +227,24 @@ class StatusBanner(QFrame):
         history_off = status is not None and _off(status)
         reason = status.reason if status is not None else ""
         saving = _saving_words(status) if status is not None else ""
-        self.saving.say(saving if not_saving else None)
         off = translate(HISTORY_OFF).format(error=reason)
-        self.off.say(off if history_off else None)
         save_error = self._settings.save_error
         error = _sentence(plain_reason(save_error or ""))
         settings_off = translate(SETTINGS_OFF).format(error=error)
-        self.settings_row.say(settings_off if save_error else None)
-        self.notice.say(" ".join(self._notices) or None)
-        self.setVisible(any(not row.isHidden() for row in self._rows()))
+        says = (
+            saving if not_saving else None,
+            off if history_off else None,
+            settings_off if save_error else None,
+            " ".join(self._notices) or None,
+        )
+        if self._built is not None or any(says):  # else nothing to say, nothing to make
+            for row, text in zip(self._rows(), says, strict=True):
+                row.say(text)
+        self.setVisible(any(says))
         if not not_saving:
             self.timer.stop()
         elif not self._closed and not self.timer.isActive():
             self.timer.start()
-
-    def _rows(self) -> tuple[_Row, ...]:
-        return (self.saving, self.off, self.settings_row, self.notice)
 
     def retry(self) -> None:
         """Try to save what is waiting now (the timer, the button, a new page)."""
