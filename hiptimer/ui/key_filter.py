@@ -56,6 +56,8 @@ class WindowKeys(QObject):
         self._trace = tracing()  # $HIPTIMER_KEY_TRACE: the end-to-end tests' trail of keys
         self.installed = False
         self.held: list[tuple[Action, int]] = []  # early() while the routines are read
+        # Runs before the held shortcuts are given: menu items made late are made by then.
+        self.before_shortcuts: Callable[[], None] = lambda: None
         if later:
             hold_shortcuts(window)  # the menus' too: made before the keys are taken
         else:
@@ -75,6 +77,7 @@ class WindowKeys(QObject):
         app.installEventFilter(self)
         self._window.destroyed.connect(lambda: app.removeEventFilter(self))
         self.installed = True
+        self.before_shortcuts()
         give_shortcuts(self._window)
 
     def early(
@@ -89,6 +92,7 @@ class WindowKeys(QObject):
             open_services()
             return self.take(event, mode)
         if found is None:  # the menus' shortcuts from now on (QKeySequence: after the paint)
+            self.before_shortcuts()
             give_shortcuts(self._window)
             return fire_shortcut(self._window, event)
         if not self._repeated(event):

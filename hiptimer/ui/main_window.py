@@ -226,7 +226,8 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self, shell: Shell) -> None:
         """File, Session, View and Routines; the settings put themselves first in File."""
-        menus = WindowMenus(self.menuBar(), self)
+        menus = WindowMenus(self.menuBar(), self, later=not self.keys.installed)
+        self.keys.before_shortcuts = menus.fill  # (their items: made once the keys are taken)
         menus.quit_requested.connect(self.quit_asking)
         menus.action_requested.connect(lambda action: self.perform(action, 0))
         menus.history_requested.connect(self.open_history)

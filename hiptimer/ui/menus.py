@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMenuBar, QWidget
+from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from hiptimer import APP_TITLE
 from hiptimer.i18n import N_, _, translate
@@ -80,7 +80,7 @@ class WindowMenus(QObject):
     history_requested = Signal()
     full_screen_requested = Signal()
 
-    def __init__(self, bar: QMenuBar, parent: QWidget) -> None:
+    def __init__(self, bar: QMenuBar, parent: QWidget, *, later: bool = False) -> None:
         super().__init__(parent)
         self.file_menu = bar.addMenu(_("&File"))
         quit_action = worded_action(_("&Quit"), parent)
@@ -88,28 +88,56 @@ class WindowMenus(QObject):
         set_shortcut(quit_action, "quit")
         quit_action.triggered.connect(self.quit_requested.emit)
         self.file_menu.addAction(quit_action)
-        session_menu = bar.addMenu(_("&Session"))
+        self._session_menu = bar.addMenu(_("&Session"))
+        self._view_menu = bar.addMenu(_("&View"))
+        self._bar, self._parent = bar, parent
+        self._help_menu: QMenu | None = None
+        # With `later` the bar shows its titles in the first paint, and the Session, View and
+        # Help items (~2 M instructions) are made when the window takes its keys, or a menu
+        # is first opened, whichever comes first (fill()).
+        self._later = later
+        if later:
+            self._session_menu.aboutToShow.connect(self.fill)
+            self._view_menu.aboutToShow.connect(self.fill)
+        else:
+            self._fill_session_and_view()
+
+    def _fill_session_and_view(self) -> None:
+        parent = self._parent
         for action, label in SESSION_MENU:
             item = worded_action(f"{translate(label)}\t{KEY_NAMES[action]}", parent)
             item.triggered.connect(lambda _=False, a=action: self.action_requested.emit(a))
-            session_menu.addAction(item)
-        view_menu = bar.addMenu(_("&View"))
+            self._session_menu.addAction(item)
         history = worded_action(_("&History and reports\u2026"), parent)
         set_shortcut(history, "history")
         history.triggered.connect(self.history_requested.emit)
-        view_menu.addAction(history)
+        self._view_menu.addAction(history)
         find = worded_action(_("&Find a routine"), parent)
         set_shortcut(find, "find")
         find.triggered.connect(lambda: self.action_requested.emit(Action.FIND))
-        view_menu.addAction(find)
+        self._view_menu.addAction(find)
         full = worded_action(_("Full screen") + f"\t{KEY_NAMES[Action.FULL_SCREEN]}", parent)
         full.triggered.connect(self.full_screen_requested.emit)
-        view_menu.addAction(full)
-        self._bar, self._parent = bar, parent
+        self._view_menu.addAction(full)
 
     def add_help_menu(self) -> None:
         """Help, last on the bar (after the menus others add)."""
-        help_menu = self._bar.addMenu(_("&Help"))
+        self._help_menu = self._bar.addMenu(_("&Help"))
+        if self._later:
+            self._help_menu.aboutToShow.connect(self.fill)
+        else:
+            self._fill_help(self._help_menu)
+
+    def fill(self) -> None:
+        """The items the menus were made without (`later`), made now (once)."""
+        if not self._later:
+            return
+        self._later = False
+        self._fill_session_and_view()
+        if self._help_menu is not None:
+            self._fill_help(self._help_menu)
+
+    def _fill_help(self, help_menu: QMenu) -> None:
         keys = worded_action(_("&Keyboard shortcuts\u2026"), self._parent)
         set_shortcut(keys, "keys")
         keys.triggered.connect(self._show_keys)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.settings import SettingsStore
@@ -86,4 +86,33 @@ def test_a_menu_shortcut_before_the_first_idle_moment_does_what_its_item_does(
     named = {action.text(): action.shortcuts() for action in window.findChildren(QAction)}
     assert [s.toString() for s in named["&Quit"]] == ["Ctrl+Q"]  # and every item has its own
     keys.close()
+    window.close()
+
+
+def test_the_menus_items_are_made_with_the_keys_or_when_a_menu_opens(qtbot: QtBot) -> None:
+    # The bar's titles are in the first paint; the Session, View and Help items are made
+    # when the window takes its keys, or as a menu is first opened, whichever comes first.
+    SettingsStore().update(first_run_done=True)
+    window = shown_first(qtbot)
+    menus = {m.title(): m for m in window.menuBar().findChildren(QMenu)}
+    assert [a.text() for a in window.menuBar().actions()] == [
+        "&File", "&Session", "&View", "&Routines", "&Help",
+    ]  # fmt: skip
+    assert [menus[t].actions() for t in ("&Session", "&View", "&Help")] == [[], [], []]
+    menus["&Help"].aboutToShow.emit()  # opened (by Alt+H, the mouse, a screen reader)
+    assert len(menus["&Session"].actions()) == 8
+    assert [a.text() for a in menus["&Help"].actions()][0] == "&Keyboard shortcuts\u2026"
+    assert not window.keys.installed
+    window.keys.install()  # made once, not again
+    assert len(menus["&Session"].actions()) == 8 and len(menus["&View"].actions()) == 3
+    window.close()
+
+
+def test_the_menus_items_come_with_the_keys(qtbot: QtBot) -> None:
+    SettingsStore().update(first_run_done=True)
+    window = shown_first(qtbot)
+    window.open_services()  # the first idle moment's: the list, then the keys
+    items = {a.text(): a.shortcuts() for a in window.findChildren(QAction)}
+    assert [s.toString() for s in items["&History and reports\u2026"]] == ["Ctrl+H"]
+    assert [s.toString() for s in items["&Keyboard shortcuts\u2026"]][0] == "F1"
     window.close()
