@@ -11,7 +11,12 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 
 from hiptimer.core.routines.model import Exercise
 from hiptimer.i18n import N_, translate
-from hiptimer.ui.keys import Action, Mode, first_key
+from hiptimer.ui.session.coaching_headings import (
+    HEADING,
+    page_heading,
+    part_heading,
+    steps_aside_heading,
+)
 from hiptimer.ui.session.coaching_look import (
     MIN_PX,
     PAGED_PX,
@@ -25,14 +30,6 @@ from hiptimer.ui.session.step_parts import MORE, split_to_fit
 from hiptimer.ui.theme import current, restyle, set_exact_px, text_scale
 from hiptimer.ui.widgets.plain import breakable, on_our_side, show_wrapped
 
-HEADING = N_("How to do it")
-# Where the steps do not all fit, even at MIN_PX: which are on screen, and the key for the next.
-PAGED_HEADING = N_("How to do it: steps {first}-{last} of {count} ({key}: more)")
-PAGED_HEADING_ONE = N_("How to do it: step {first} of {count} ({key}: more)")
-# And where one step alone does not fit: which of its parts is on screen.
-PAGED_HEADING_PART = N_(
-    "How to do it: step {first} of {count}, part {part} of {parts} ({key}: more)"
-)
 CAUTION_PREFIX = N_("\u26a0 Caution: ")
 ROW_PAD = 6  # inside a step's row, around its text: room for the highlight of the one read
 QUIET_PAD = 2  # muted, where none is ever highlighted: its lines for the words instead
@@ -71,6 +68,8 @@ class CoachingPanel(QFrame):
         self._lines: list[str] = []
         self._parts: list[str] = []
         self._part = 0
+        # Not a line of a step fitting beside the caution: Down arrow shows them in its place.
+        self._caution_aside, self._caution_line = False, ""
         # Whether Qt has given it a size yet (its first resizeEvent, which comes as it is first
         # shown). Until then it has a new widget's 100 x 30, which no layout gave it: a long
         # step fitted to that was cut into ~2,600 parts of a letter or two, 3 s of CPU at the
@@ -121,6 +120,7 @@ class CoachingPanel(QFrame):
         self._exercise = ex
         self._spoken = -1
         self._first = self._part = 0
+        self._caution_aside = False
         self._lines = []
         for row in self.rows:
             self._layout.removeWidget(row)
@@ -131,8 +131,7 @@ class CoachingPanel(QFrame):
             self._add_step(i, line)
         caution = ex.caution.strip() if ex is not None else ""
         caution_line = f"{translate(CAUTION_PREFIX)}{caution}" if caution else ""
-        show_wrapped(self.caution, on_our_side(caution_line))
-        self.caution.setVisible(bool(caution))
+        self._caution_line = on_our_side(caution_line)
         self.heading.setVisible(bool(setup))
         self._fit()
 
@@ -180,10 +179,13 @@ class CoachingPanel(QFrame):
         if self._part + 1 < len(self._parts):
             self._part += 1
             self._fit()
-        elif self.paged:
+        elif self.paged or self._caution_aside:
             self._part = 0
             after = self._shown[-1] + 1 if self._shown else 0
             self._first = after if after < len(self.steps) else 0
+            # the steps in the caution's place, and after the last the caution again
+            more = after < len(self.steps)
+            self._caution_aside = not self._shown or (self._caution_aside and more)
             self._fit()
 
     def set_accent(self, accent: str, on_accent: str = "#000000") -> None:
@@ -229,6 +231,10 @@ class CoachingPanel(QFrame):
         self._shown = every
         self._parts = []
         self.heading.setText(translate(HEADING))
+        caution = "" if self._caution_aside else self._caution_line
+        if self.caution.accessibleName() != caution:
+            show_wrapped(self.caution, caution)
+        self.caution.setVisible(bool(caution))
         # A panel with no room yet (its size policy is Ignored: 0 px until its page is laid
         # out; never shown, no size of its own) has nothing to fit to; measured against 0 px,
         # every step would be left out and the font shrunk to the least. Its first resizeEvent
@@ -250,7 +256,7 @@ class CoachingPanel(QFrame):
                 self._page_heading(self._shown[0] + 1, self._shown[-1] + 1)
             if self._shown and self.paged:
                 self._px = self._page_px()
-        self.heading.setVisible(bool(self._shown))
+        self.heading.setVisible(bool(self._shown or self.steps))
         for i, row in enumerate(self.rows):
             row.setVisible(i in self._shown)
         self._restyle()
@@ -300,11 +306,13 @@ class CoachingPanel(QFrame):
         return fits
 
     def _leave_steps_out(self) -> None:
-        """The caution alone, whole, as large as it fits: where not a line of a step fits
-        beside it. The steps come back as the panel grows (StepsRoom gives it more room then:
-        it is `paged`)."""
+        """The caution, whole, as large as it fits, under a heading that names the key to the
+        steps: where not a line of a step fits beside it. Shown alone, a get-ready at 640 x 480
+        in large print under the no-voice notice showed no step and no way to one. The steps
+        come back as the panel grows (StepsRoom gives it more room then: it is `paged`)."""
         self._shown, self._parts, self._part = [], [], 0
-        self._px = self._largest_px(lambda px: self._height_of(px, (), alone=True), self.height())
+        self.heading.setText(steps_aside_heading())
+        self._px = self._largest_px(lambda px: self._height_of(px, ()), self.height())
 
     def _cut_px(self) -> float:
         """The size the steps are cut into pages and parts at, where they do not all fit:
@@ -332,16 +340,10 @@ class CoachingPanel(QFrame):
         return self._largest_px(height_at, self.height())
 
     def _part_heading(self, step: int, part: int, parts: int) -> None:
-        key = first_key(Action.STEPS_PAGE, Mode.WORKOUT)
-        words = translate(PAGED_HEADING_PART)
-        self.heading.setText(
-            words.format(first=step + 1, count=len(self.steps), part=part, parts=parts, key=key)
-        )
+        self.heading.setText(part_heading(step, part, parts, len(self.steps)))
 
     def _page_heading(self, first: int, last: int) -> None:
-        words = translate(PAGED_HEADING if last > first else PAGED_HEADING_ONE)
-        key = first_key(Action.STEPS_PAGE, Mode.WORKOUT)
-        self.heading.setText(words.format(first=first, last=last, count=len(self.steps), key=key))
+        self.heading.setText(page_heading(first, last, len(self.steps)))
 
     def px_at(self, width: int, height: int) -> float:
         """The size every step and the caution would fit at in a panel of this size."""
@@ -366,15 +368,14 @@ class CoachingPanel(QFrame):
         panel_width: int | None = None,
         *,
         bold: bool = True,
-        alone: bool = False,
     ) -> int:
         """The panel's height with these steps' texts (as their labels show them), in bold
-        unless asked: the widest a step is shown (when read); `alone`, the caution's alone."""
+        unless asked: the widest a step is shown (when read)."""
         margins = self._layout.contentsMargins()
         shape = Shape(
             panel_width or self.width(),
             (margins.left(), margins.top(), margins.right(), margins.bottom()),
-            self.font().key(), self.heading.text(), 0 if alone else len(self.steps), self._pad,
+            self.font().key(), self.heading.text(), len(self.steps), self._pad,
             self.caution.text(),
         )  # fmt: skip
         return self._ruler.height(self.font(), shape, px, texts, bold)

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from hiptimer import i18n
 from hiptimer.audio import tts
+from hiptimer.core.routines.model import Routine
 from hiptimer.core.session.steps import StepKind
 from hiptimer.i18n import translate
 from hiptimer.ui.services.notice_watch import NO_VOICE
@@ -29,14 +30,16 @@ pytestmark = [
 AT_1024_X_600, AT_640_X_480 = (1012, 556), (628, 436)
 
 
-def first_get_ready(a: App, room: tuple[int, int], *, notice: bool = False) -> WorkoutPage:
-    """The tour's session started in a window of `room`, under a notice or not: its page in
-    the first get-ready."""
+def first_get_ready(
+    a: App, room: tuple[int, int], *, notice: bool = False, routine: Routine | None = None
+) -> WorkoutPage:
+    """The tour's session (or `routine`'s) started in a window of `room`, under a notice or
+    not: its page in the first get-ready."""
     a.window.resize(*room)
     if notice:
         a.window.notice.show_notice(translate(NO_VOICE), translate(tts.INSTALL_ESPEAK))
     QApplication.processEvents()
-    a.window.start_session(tour_routine())
+    a.window.start_session(routine or tour_routine())
     QApplication.processEvents()
     session = a.window.session
     assert session is not None and a.engine.step.kind is StepKind.GET_READY
