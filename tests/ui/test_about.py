@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer, QUrl
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -25,6 +26,23 @@ def test_about_names_the_version_the_data_folder_and_the_log(qtbot: QtBot) -> No
     assert dialog.folder.text() == str(paths.data_dir())
     assert dialog.log.text() == str(paths.data_dir() / "hiptimer.log")
     assert dialog.folder.isReadOnly() and dialog.log.isReadOnly()  # to select and copy
+
+
+def test_a_reader_names_the_path_fields_by_what_they_are_and_says_each_path_once(
+    qtbot: QtBot,
+) -> None:
+    dialog = about.AboutDialog()
+    qtbot.addWidget(dialog)
+    said = []
+    for field in (dialog.folder, dialog.log):
+        iface = QAccessible.queryAccessibleInterface(field)
+        assert iface is not None
+        said.append((iface.text(QAccessible.Text.Name), iface.text(QAccessible.Text.Value)))
+    # The name was the path, said again as the field's text.
+    assert said == [
+        ("Data folder", str(paths.data_dir())),
+        ("Log file", str(paths.data_dir() / "hiptimer.log")),
+    ]
 
 
 def test_the_data_folder_opens_in_the_file_manager(
@@ -62,6 +80,7 @@ def test_where_no_file_manager_opens_it_the_folder_s_path_is_shown(
         seen.append(dialog.windowTitle())
         seen.extend(label.text() for label in dialog.findChildren(QLabel))
         seen.extend(field.text() for field in dialog.findChildren(PathField))
+        seen.extend(field.accessibleName() for field in dialog.findChildren(PathField))
         dialog.reject()
 
     QTimer.singleShot(0, look)
@@ -70,4 +89,5 @@ def test_where_no_file_manager_opens_it_the_folder_s_path_is_shown(
         "Open the data folder",
         "No file manager could open the data folder. It is here:",
         str(paths.data_dir()),
+        "Data folder",
     ]

@@ -17,7 +17,7 @@ class PathField(QTextEdit):
     Signals: only QTextEdit's.
     """
 
-    def __init__(self, path: Path | str, parent: QWidget | None = None) -> None:
+    def __init__(self, path: Path | str, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setPlainText(str(path))
         self.setReadOnly(True)
@@ -30,7 +30,8 @@ class PathField(QTextEdit):
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
-        self.setAccessibleName(str(path))
+        # Named by what it is ("Data folder"): a reader says the path once, as the field's text.
+        self.setAccessibleName(name)
 
     def text(self) -> str:
         """The path, as a line edit would give it."""
