@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from hiptimer.i18n import _
@@ -21,6 +22,29 @@ def _number_edit(parent: QWidget, name: str) -> QLineEdit:
     return edit
 
 
+def _in_a_row(parent: QWidget, *widgets: QWidget) -> QWidget:
+    """Widgets side by side in one widget, which a flow layout moves as a whole."""
+    pair = QWidget(parent)
+    line = QHBoxLayout(pair)
+    line.setContentsMargins(0, 0, 0, 0)
+    line.setSpacing(6)
+    for widget in widgets:
+        line.addWidget(widget)
+    return pair
+
+
+class _AmountAndUnit(FlowRow):
+    """The load's amount and its unit, at least as wide as the two side by side (their
+    sizes asked when measured: the text size is applied after the field is made)."""
+
+    def minimumSizeHint(self) -> QSize:
+        amount, unit = (self.findChild(QLineEdit), self.findChild(QComboBox))
+        least = super().minimumSizeHint()
+        if amount is None or unit is None:
+            return least
+        return least.expandedTo(QSize(amount.sizeHint().width() + 6 + unit.sizeHint().width(), 0))
+
+
 class LoadField(Field):
     """An optional added weight: an amount and its unit; a blank amount removes the load.
 
@@ -35,10 +59,26 @@ class LoadField(Field):
             self.unit.addItem(label, value)
         super().__init__(key, [self.amount, self.unit], parent)
         self.part_words[1] = _("unit")  # "Load, unit"
+        # Qt's AT-SPI bridge names a combo box by its current text on Linux ("kg combo box")
+        # and gives its label by the label relation, which a buddy makes: a word beside it.
+        self.unit_words = QLabel(_("unit"), parent)
+        self.unit_words.setBuddy(self.unit)
         self.amount.setPlaceholderText(_("none"))
         self.amount.textEdited.connect(self._emit)
         self.unit.activated.connect(self._emit)
-        self._beside(self.amount, self.unit, unit=_("(an ankle weight)"))
+        # The unit and its word go under the amount where the form is narrow: in one row they
+        # held the editor 675 px wide at 640 x 480 in large print. Never narrower than the
+        # amount and the unit side by side, as before the word: that least puts the editor's
+        # captions above their fields at 1024 x 740 in large print, where the id shows whole.
+        parts = FlowLayout(spacing=6)
+        parts.addWidget(self.amount)
+        parts.addWidget(_in_a_row(self.row, self.unit_words, self.unit))
+        self._beside(_AmountAndUnit(parts, self.row), unit=_("(an ankle weight)"))
+
+    def name_inputs(self, spoken: str) -> None:
+        """As every field's, and the unit's word beside it said as "Load, unit" by a reader."""
+        super().name_inputs(spoken)
+        self.unit_words.setAccessibleName(self.unit.accessibleName())
 
     def value(self) -> Any:
         amount = parse_number(self.amount.text())
@@ -76,13 +116,7 @@ class CeilingField(Field):
         parts = FlowLayout(spacing=6)
         for edit, words in ((self.sets, sets_of), (self.amount, self.amount_label)):
             words.setWordWrap(True)  # the form as narrow as its fields allow
-            pair = QWidget(self.row)
-            line = QHBoxLayout(pair)
-            line.setContentsMargins(0, 0, 0, 0)
-            line.setSpacing(6)
-            line.addWidget(edit)
-            line.addWidget(words)
-            parts.addWidget(pair)
+            parts.addWidget(_in_a_row(self.row, edit, words))
         self._beside(FlowRow(parts, self.row))
 
     def set_kind(self, kind: object, sets: object, amount: object) -> None:

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QMessageBox, QScrollArea, QWidget
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QMessageBox, QScrollArea, QWidget
 from pytestqt.qtbot import QtBot
 
 from hiptimer import paths
@@ -190,6 +191,25 @@ def test_a_load_is_an_amount_and_a_unit_and_a_blank_amount_removes_it(
     assert "greater than 0" in load.error.text() and not editor.is_valid
     type_over(qtbot, load.amount, "")
     assert "load" not in ex0(editor) and editor.is_valid
+
+
+def test_a_reader_hears_the_load_s_unit_by_its_label_not_by_its_value(
+    editor: EditorWindow,
+) -> None:
+    """Qt's AT-SPI bridge names a combo box by its current text on Linux ("kg combo box"): its
+    label comes from the label relation alone, and the unit had none."""
+    load = editor.exercise_form.fields["load"]
+    assert isinstance(load, LoadField)
+    unit = QAccessible.queryAccessibleInterface(load.unit)
+    assert unit is not None
+    labels = [
+        (label.object(), label.text(QAccessible.Text.Name))
+        for label, _relation in unit.relations(QAccessible.RelationFlag.Label)
+    ]
+    assert len(labels) == 1
+    word, said = labels[0]
+    assert isinstance(word, QLabel) and word.isVisible() and word.text() == "unit"
+    assert said == "Load, unit"
 
 
 def test_a_ceiling_is_by_kind_and_blank_parts_are_the_dose_as_written(
