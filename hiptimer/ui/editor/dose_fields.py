@@ -5,13 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
 from hiptimer.i18n import _
 from hiptimer.ui.editor.data_ops import MISSING
 from hiptimer.ui.editor.fields import NUMBER_WIDTH, Field, parse_number, show_number
 from hiptimer.ui.editor.number_edit import NumberEdit
-from hiptimer.ui.widgets.flow_layout import FlowLayout, FlowRow
+from hiptimer.ui.widgets.flow_layout import FlowLayout, FlowRow, together
 
 UNITS = (("kg", "kg"), ("lb", "lb"))
 
@@ -20,17 +20,6 @@ def _number_edit(parent: QWidget, name: str) -> QLineEdit:
     edit = NumberEdit(parent, NUMBER_WIDTH)  # wide enough for "none" in large print
     edit.setObjectName(name)
     return edit
-
-
-def _in_a_row(parent: QWidget, *widgets: QWidget) -> QWidget:
-    """Widgets side by side in one widget, which a flow layout moves as a whole."""
-    pair = QWidget(parent)
-    line = QHBoxLayout(pair)
-    line.setContentsMargins(0, 0, 0, 0)
-    line.setSpacing(6)
-    for widget in widgets:
-        line.addWidget(widget)
-    return pair
 
 
 class _AmountAndUnit(FlowRow):
@@ -72,7 +61,7 @@ class LoadField(Field):
         # captions above their fields at 1024 x 740 in large print, where the id shows whole.
         parts = FlowLayout(spacing=6)
         parts.addWidget(self.amount)
-        parts.addWidget(_in_a_row(self.row, self.unit_words, self.unit))
+        parts.addWidget(together(self.row, self.unit_words, self.unit))
         self._beside(_AmountAndUnit(parts, self.row), unit=_("(an ankle weight)"))
 
     def name_inputs(self, spoken: str) -> None:
@@ -116,7 +105,7 @@ class CeilingField(Field):
         parts = FlowLayout(spacing=6)
         for edit, words in ((self.sets, sets_of), (self.amount, self.amount_label)):
             words.setWordWrap(True)  # the form as narrow as its fields allow
-            parts.addWidget(_in_a_row(self.row, edit, words))
+            parts.addWidget(together(self.row, edit, words))
         self._beside(FlowRow(parts, self.row))
 
     def set_kind(self, kind: object, sets: object, amount: object) -> None:

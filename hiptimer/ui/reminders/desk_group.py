@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QSpinBox,
     QWidget,
@@ -17,7 +16,7 @@ from hiptimer.core.plan.model import DESK_MINUTES, DeskBreaks
 from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import _
 from hiptimer.ui.reminders.plan_fields import group_layout, muted, time_edit
-from hiptimer.ui.widgets.flow_layout import FlowLayout
+from hiptimer.ui.widgets.flow_layout import FlowLayout, together
 from hiptimer.ui.widgets.plain import fit_names
 
 
@@ -54,7 +53,7 @@ class DeskGroup(QGroupBox):
         use = QLabel(_("of computer use"))
         use.setBuddy(self.minutes)
         use.setAccessibleName(self.minutes.accessibleName())  # Orca: label, not name again
-        line.addWidget(_together(self, self.minutes, use))
+        line.addWidget(together(self, self.minutes, use))
         layout.addLayout(line)
         layout.addLayout(self._routine_row(desk.routine_id, routines))
         # Spanish at 150 % ("Horas de silencio: ninguna pausa activa desde las [20:00] hasta
@@ -72,9 +71,9 @@ class DeskGroup(QGroupBox):
         since.setWordWrap(True)  # in two lines where one is wider than the group (640 px)
         # Each in a row of its own, not a child of the titled box: Qt labels each child of a
         # QGroupBox by its title too, and the field would have two labels for a reader.
-        quiet.addWidget(_together(self, since))
-        quiet.addWidget(_together(self, self.quiet_from))
-        quiet.addWidget(_together(self, QLabel(_("until")), self.quiet_until))
+        quiet.addWidget(together(self, since))
+        quiet.addWidget(together(self, self.quiet_from))
+        quiet.addWidget(together(self, QLabel(_("until")), self.quiet_until))
         layout.addLayout(quiet)
         layout.addWidget(muted(_how(idle_source), self))
 
@@ -110,17 +109,6 @@ class DeskGroup(QGroupBox):
             self.quiet_until.time().toString("HH:mm"),
             str(self.routine.currentData()),
         )
-
-
-def _together(parent: QWidget, *widgets: QWidget) -> QWidget:
-    """Widgets in a row of their own that a FlowLayout never breaks."""
-    row = QWidget(parent)
-    layout = QHBoxLayout(row)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(6)
-    for widget in widgets:
-        layout.addWidget(widget)
-    return row
 
 
 def _how(idle_source: str) -> str:

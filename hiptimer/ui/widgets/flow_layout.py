@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget, QWidgetItem
+from PySide6.QtWidgets import QHBoxLayout, QLayout, QLayoutItem, QWidget, QWidgetItem
 
 if TYPE_CHECKING:  # the library's page loads this module: no event class before its list's paint
     from PySide6.QtCore import QEvent
@@ -192,3 +192,14 @@ class FlowRow(QWidget):
         needed = self._flow.heightForWidth(width)
         if needed != self.minimumHeight():
             self.setMinimumHeight(needed)
+
+
+def together(parent: QWidget, *widgets: QWidget) -> QWidget:
+    """Widgets in a row of their own that a FlowLayout never breaks."""
+    row = QWidget(parent)
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(6)
+    for widget in widgets:
+        layout.addWidget(widget)
+    return row
