@@ -121,8 +121,11 @@ def describe(page, path):
         "hint": page.hint.text(),
         "start": [page.start_button.text(), page.start_button.font().toString()],
     }
-    with open(path, "w", encoding="utf-8") as out:
+    # Whole or not at all: the reader (the bench's SCREEN run, the test) may look as soon as
+    # the file exists, and this process is killed once its list is painted.
+    with open(f"{path}.part", "w", encoding="utf-8") as out:
         json.dump(spec, out)
+    os.replace(f"{path}.part", path)
 
 
 def set_items(self, items, **options):
