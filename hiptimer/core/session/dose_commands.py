@@ -131,15 +131,21 @@ class DoseCommands:
         self.adjustments.setdefault(change.dose.id, []).append(change.text)
         self._emit(DoseChanged(now, change.dose.id, change.field, change.old, change.new, reason))
 
-    def set_lead_in(self: _Engine, lead_in: Callable[[Exercise], float] | None) -> None:
+    def set_lead_in(
+        self: _Engine, lead_in: Callable[[Exercise], float] | None, *, keep_current: bool = False
+    ) -> None:
         """A new lead-in rule (None: pauses as written; the voice was muted or failed).
 
         A lead-in in progress gives back what the old rule added, down to the time already
         run, and is never lengthened now: its words are being said, or were not queued.
+        With `keep_current` (the voice failed: nobody asked for less) it keeps its length, so
+        that the count on screen runs on rather than jumping down (0:24 to 0:10 a moment
+        after a get-ready began, where the first words found no sound device); the later
+        lead-ins follow the new rule.
         """
         self._lead_in = lead_in
         self._later_s.clear()
-        if not self.running:
+        if not self.running or keep_current:
             return
         now = self._clock.now()
         self._process(now)

@@ -83,8 +83,10 @@ class ActiveSession:
         return False
 
     def set_muted(self, muted: bool) -> None:
-        self.controller.set_muted(muted)
         self.page.set_muted(muted)
+        # After the page: the controller's `voiced` has the last word (unmuted, a voice that
+        # failed still reads nothing, and its steps keep the muted panel's room).
+        self.controller.set_muted(muted)
 
     def dispose(self) -> None:
         """Stop the timer and delete the driver and controller (the page is the navigator's).
@@ -135,6 +137,9 @@ def open_session(
     # The voice's last words give the session's time as the history does, as the summary.
     cues.time_from(lambda: recorded_seconds(services, controller.session_id))
     page = WorkoutPage(driver, muted=s.muted)
+    # No voice reading the steps (muted, or it failed): no room kept for the highlight.
+    page.coaching.set_voiced(controller.voice_on)
+    controller.voiced.connect(page.coaching.set_voiced)
     controller.caption.connect(page.show_caption)
     controller.speaking_line.connect(page.show_speaking_line)
     install_screen_dump(page)

@@ -69,19 +69,22 @@ class SessionController(QObject):
     service is logged and the session goes on.
 
     Lead-ins last as long as the voice needs to read them only while it speaks: muting, or a
-    voice that fails, gives the engine back its pauses as written.
+    voice that fails, gives the engine back its pauses as written (a failure, the later ones:
+    the lead-in on screen keeps its count rather than jumping down).
 
     Signals: caption(str) with each phrase as the voice starts saying it, or at once when
     there is no voice (the steps and caution are on screen then), and "" once its moment is
     over: a step ends, a question is answered or taken back, a pause starts or ends, or
     FLEETING_CAPTION_S after a fleeting word ("Go."); speaking_line(int) with the
-    setup step the voice is saying, -1 once it says something else; problem(str) when
+    setup step the voice is saying, -1 once it says something else; voiced(bool) with
+    whether phrases are said, after muting, unmuting or a failure; problem(str) when
     something the user should know about went wrong.
     """
 
     caption = Signal(str)
     speaking_line = Signal(int)
     problem = Signal(str)
+    voiced = Signal(bool)
 
     def __init__(
         self,
@@ -124,7 +127,7 @@ class SessionController(QObject):
         # Whether the voice spoke, as the session started and after each change: the
         # summary's planned time counted the first (ActiveSession.result).
         self.voice_states = [self.voice_on]
-        services.speech.connect_unavailable(lambda _reason: self._voice_changed())
+        services.speech.connect_unavailable(lambda _reason: self._voice_changed(failed=True))
 
     @property
     def session_id(self) -> int | None:
@@ -242,14 +245,18 @@ class SessionController(QObject):
         self._guard_call(BEEPS_FAILED, lambda: self.services.beeper.set_muted(muted))
         self._voice_changed()
 
-    def _voice_changed(self) -> None:
-        """Muted, unmuted, or the voice failed: pauses follow what the voice can still say."""
+    def _voice_changed(self, *, failed: bool = False) -> None:
+        """Muted, unmuted, or the voice failed: pauses follow what the voice can still say.
+        A failure leaves the lead-in on screen its count (nobody asked for a shorter one)."""
+        changed = self.voice_on != self.voice_states[-1]
         self.voice_states.append(self.voice_on)
         if not self.voice_on:
             self._saying.clear()
             self.speaking_line.emit(-1)
-        if self.driver.engine.running:
-            self.driver.set_lead_in(self._lead_in if self.voice_on else None)
+        self.voiced.emit(self.voice_on)
+        if changed and self.driver.engine.running:
+            rule = self._lead_in if self.voice_on else None
+            self.driver.set_lead_in(rule, keep_current=failed)
 
     def close(self, reason: EndReason = EndReason.ENDED_EARLY) -> None:
         """The window is closing mid-session: end it (ended early, or by the system)."""

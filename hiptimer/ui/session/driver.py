@@ -137,9 +137,12 @@ class EngineDriver(QObject):
     def uncount_rep(self) -> bool:
         return self._after(self.engine.uncount_rep())
 
-    def set_lead_in(self, lead_in: Callable[[Exercise], float] | None) -> None:
-        """A new rule for lead-ins (None: as written): the voice was muted or failed."""
-        self.engine.set_lead_in(lead_in)
+    def set_lead_in(
+        self, lead_in: Callable[[Exercise], float] | None, *, keep_current: bool = False
+    ) -> None:
+        """A new rule for lead-ins (None: as written): the voice was muted or failed
+        (`keep_current`: the lead-in in progress keeps its length, see the engine's)."""
+        self.engine.set_lead_in(lead_in, keep_current=keep_current)
         self._refresh()
 
     def rate_pain(self, rating: int) -> bool:

@@ -800,6 +800,23 @@ def test_muting_after_the_written_time_ends_the_lead_in_now_without_eating_the_s
     assert h.engine.view().remaining_s == pytest.approx(10)  # the hold starts now, whole
 
 
+def test_a_lead_in_kept_as_it_is_runs_on_and_the_later_ones_follow_the_new_rule() -> None:
+    """The voice failed (no sound device) a moment into the get-ready: its count runs on
+    rather than jumping from 0:21 to 0:05; the rest leading in to b is as written."""
+    h = Harness(routine(hold("a", hold_s=10), hold("b", hold_s=10)), lead_in=lambda ex: 21.5)
+    h.engine.start()
+    h.advance(0.1)
+    h.engine.set_lead_in(None, keep_current=True)
+    view = h.engine.view()
+    assert view.duration_s == 21.5 and view.remaining_s == pytest.approx(21.4)
+    assert view.session_remaining_s == pytest.approx(21.4 + 10 + 15 + 10)  # b's rest: 15 s
+    h.advance(21.4)
+    assert h.kind is StepKind.WORK
+    h.advance(10)
+    h.engine.rate_pain(0)
+    assert h.engine.step.rest_kind is not None and h.engine.view().duration_s == 15
+
+
 def test_a_new_lead_in_rule_never_lengthens_the_pause_in_progress() -> None:
     h = Harness(routine(hold("a", hold_s=10)))
     h.engine.start()

@@ -344,10 +344,23 @@ def test_muting_gives_a_stretched_lead_in_its_written_time_back(made: list[Sessi
     assert s.driver.engine.step.kind is StepKind.WORK
 
 
-def test_a_failing_voice_gives_the_lead_ins_their_written_time_back(made: list[Session]) -> None:
-    s = queued_not_started(made, lead_in=lambda ex: 12.0)
-    s.speech.fail("no audio device")
-    assert s.driver.view().duration_s == 2
+def test_a_failing_voice_gives_the_later_lead_ins_their_written_time_back(
+    made: list[Session],
+) -> None:
+    r = quick_routine(COACHED, hold("b", 5, setup=("Stand tall.",)))
+    s = Session(r, cues=make_cue_writer("always", (), 5), lead_in=lambda ex: 12.0)
+    made.append(s)
+    s.driver.start()
+    s.advance(0.025)
+    s.speech.fail("no audio device")  # its first words found no sound device
+    view = s.driver.view()
+    assert view.duration_s == 12 and view.remaining_s == pytest.approx(11.975)  # no jump
+    assert s.lines[-1] == -1
+    s.advance(12)
+    assert s.driver.engine.step.kind is StepKind.WORK
+    s.until(StepKind.PAIN)
+    s.driver.rate_pain(0)
+    assert s.driver.engine.step.kind is StepKind.REST and s.driver.view().duration_s == 2
 
 
 def test_a_session_started_muted_has_its_pauses_as_written_until_unmuted(
