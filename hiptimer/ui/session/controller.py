@@ -127,7 +127,10 @@ class SessionController(QObject):
         # Whether the voice spoke, as the session started and after each change: the
         # summary's planned time counted the first (ActiveSession.result).
         self.voice_states = [self.voice_on]
-        services.speech.connect_unavailable(lambda _reason: self._voice_changed(failed=True))
+        # A bound method, not a lambda: Qt drops it with the controller, where a lambda was
+        # called on the deleted controllers of earlier sessions ("Signal source has been
+        # deleted") once a later session's voice failed.
+        services.speech.connect_unavailable(self._voice_failed)
 
     @property
     def session_id(self) -> int | None:
@@ -244,6 +247,9 @@ class SessionController(QObject):
         self._guard_call(VOICE_FAILED, lambda: self.services.speech.set_muted(muted))
         self._guard_call(BEEPS_FAILED, lambda: self.services.beeper.set_muted(muted))
         self._voice_changed()
+
+    def _voice_failed(self, _reason: str) -> None:
+        self._voice_changed(failed=True)
 
     def _voice_changed(self, *, failed: bool = False) -> None:
         """Muted, unmuted, or the voice failed: pauses follow what the voice can still say.

@@ -14,7 +14,8 @@ import math
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, QSize
+import shiboken6
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -22,9 +23,13 @@ from hiptimer.core.clock import FakeClock, FakeWall
 from hiptimer.core.routines.model import Routine
 from hiptimer.core.session.steps import StepKind
 from hiptimer.core.settings import Settings
+from hiptimer.ui.services.ports import Services
+from hiptimer.ui.services.speech import SpeechService
 from hiptimer.ui.session.active import ActiveSession, open_session
 from tests.harness import advance, hold, quick_routine
 from tests.ui.sessions import (
+    FakeBeeper,
+    FakeInhibitor,
     FakeSpeech,
     fake_services,
     no_timer_left,  # noqa: F401 (a fixture)
@@ -153,3 +158,24 @@ def test_unmuting_a_failed_voice_keeps_the_muted_panel(qtbot: QtBot, runs: list[
     fails.session.set_muted(True)
     fails.session.set_muted(False)  # M twice: still nothing can read the steps
     assert fails.geometry() == muted.geometry()
+
+
+def test_a_voice_failing_after_a_session_ended_leaves_its_deleted_controller_alone(
+    qtbot: QtBot,
+) -> None:
+    # The speech service outlives each session; the controller of one that ended is deleted.
+    # Connected through a lambda, it was still called, on a deleted object, once a later
+    # session's voice failed: "RuntimeError: Signal source has been deleted".
+    speech = SpeechService(enabled=False)
+    services = Services(beeper=FakeBeeper(), speech=speech, inhibitor=FakeInhibitor())
+    clock = FakeClock()
+    ended = open_session(quick_routine(BRIDGE), Settings(), services, clock=clock,
+                         wall=FakeWall(clock))  # fmt: skip
+    qtbot.addWidget(ended.page)
+    ended.dispose()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    assert not shiboken6.isValid(ended.controller)
+    with qtbot.captureExceptions() as raised:
+        speech.unavailable.emit("no audio device")
+    assert raised == []
+    speech.shutdown()
