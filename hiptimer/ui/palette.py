@@ -93,6 +93,7 @@ class Palette(NamedTuple):
     chart_target: str
     chart_morning: str  # the next morning's pain, and its stiffness
     chart_stiffness: str
+    paused_count: str  # the huge count, dimmed while paused (on the paused phase's background)
     phases: Mapping[Phase, PhaseStyle]
     cards: Mapping[DoseAction | None, tuple[str, str]]  # a suggestion's (background, edge)
     edge: int = 2  # button and field border width, in pixels
@@ -116,7 +117,7 @@ DARK = Palette(
     caution_text="#FFE082", alarm_back="#5C1A00", scroll_handle="#4A5A65",
     chart_back="#16212A", chart_text="#E6EDF2", chart_grid="#3A4A55", chart_average="#7FB8FF",
     chart_highest="#FFFFFF", chart_dose="#D59CFF", chart_target="#FFD54F",
-    chart_morning="#5CE1E6", chart_stiffness="#F48FB1",
+    chart_morning="#5CE1E6", chart_stiffness="#F48FB1", paused_count="#A0A0A0",
     phases=_phases({
         Phase.GET_READY: ("#7A3E00", "#FFB74D", "#FFFFFF", "#000000"),
         Phase.WORK: ("#0B4D1E", "#66E08A", "#FFFFFF", "#000000"),
@@ -149,7 +150,7 @@ LIGHT = Palette(
     caution_text="#4A2E00", alarm_back="#FDE2DC", scroll_handle="#A7B4BE",
     chart_back="#FFFFFF", chart_text="#1A1A1A", chart_grid="#C9D1D7", chart_average="#1F4E9A",
     chart_highest="#111820", chart_dose="#6A2C91", chart_target="#B36B00",
-    chart_morning="#117A65", chart_stiffness="#8E2C6B",
+    chart_morning="#117A65", chart_stiffness="#8E2C6B", paused_count="#5E6870",
     phases=_phases({
         Phase.GET_READY: ("#FFF0DB", "#A35200", "#2B1600", "#FFFFFF"),
         Phase.WORK: ("#E3F5E8", "#1B7F3B", "#0B2A14", "#FFFFFF"),
@@ -182,7 +183,7 @@ HIGH_CONTRAST = Palette(
     caution_text="#FFFF00", alarm_back="#000000", scroll_handle="#FFFFFF",
     chart_back="#000000", chart_text="#FFFFFF", chart_grid="#8C8C8C", chart_average="#00FFFF",
     chart_highest="#FFFFFF", chart_dose="#FF9CFF", chart_target="#FFFF00",
-    chart_morning="#80FFEA", chart_stiffness="#FFB3D9",
+    chart_morning="#80FFEA", chart_stiffness="#FFB3D9", paused_count="#A6A6A6",
     phases=_phases({
         Phase.GET_READY: ("#000000", "#FFC400", "#FFFFFF", "#000000"),
         Phase.WORK: ("#000000", "#00FF66", "#FFFFFF", "#000000"),

@@ -40,6 +40,7 @@ def text_pairs(p: Palette) -> dict[str, tuple[str, str]]:
     for phase, style in p.phases.items():
         pairs[f"{phase.value}: words"] = (style.text, style.background)
         pairs[f"{phase.value}: the banner's word"] = (style.on_accent, style.accent)
+    pairs["the paused count"] = (p.paused_count, p.phases[Phase.PAUSED].background)
     for action, (back, _edge) in p.cards.items():
         pairs[f"a {getattr(action, 'value', 'note')} card"] = (p.ink, back)
     return pairs

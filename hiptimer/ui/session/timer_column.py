@@ -8,7 +8,11 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
+from hiptimer.core.session.view import SessionView
 from hiptimer.i18n import _
+from hiptimer.ui.session.announcements import name_the_count
+from hiptimer.ui.session.paused_count import CountLabel
+from hiptimer.ui.session.workout_text import WorkoutText
 from hiptimer.ui.theme import text_scale
 from hiptimer.ui.widgets.figure_view import INSET, FigureView
 from hiptimer.ui.widgets.fit_label import FitLabel
@@ -37,11 +41,11 @@ class TimerColumn(QWidget):
         # then runs it off the screen in Spanish ("DERECHA"), over the rep line:
         # https://doc.qt.io/qt-6/qsizepolicy.html#Policy-enum
         self.side.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Ignored)
-        self.big = FitLabel("", self, template="0:00", height_share=0.86, tight=True)
+        self.big = CountLabel(self, template="0:00")  # dimmed, a pause sign beside, paused
         self.big_caption = QLabel("", self)
         self.big_caption.setWordWrap(True)  # the count's key hint, long in large print
         # A re-test counting stands: its time left as huge as the count, beside it.
-        self.big_time = FitLabel("", self, template="00", height_share=0.86, tight=True)
+        self.big_time = CountLabel(self, template="00")
         self.big_time_caption = QLabel("", self)
         self.set_line = QLabel("", self)
         self.rep_line = QLabel("", self)
@@ -95,6 +99,12 @@ class TimerColumn(QWidget):
             self.count_floor = px
             self.big.setMinimumHeight(self.big.height_for(px) if px else LEAST_HEIGHT)
             self._fitted = None
+
+    def show_count(self, view: SessionView, text: WorkoutText) -> None:
+        """The count's name for a reader, and whether it shows a pause (dimmed, the sign)."""
+        name_the_count(self.big, view, text)
+        for count in (self.big, self.big_time):
+            count.set_paused(view.paused and not view.ended)
 
     def show_set_line(self, text: str) -> None:
         """The set line, broken after its first comma where the steps' room asks it to be

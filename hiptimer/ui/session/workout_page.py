@@ -16,7 +16,7 @@ from hiptimer.core.session.steps import Step, StepKind, without_lead_in
 from hiptimer.core.session.view import SessionView
 from hiptimer.i18n import _, translate
 from hiptimer.ui.keys import Action, Mode
-from hiptimer.ui.session.announcements import Announcer, name_the_count
+from hiptimer.ui.session.announcements import Announcer
 from hiptimer.ui.session.caption_label import CaptionLabel
 from hiptimer.ui.session.coaching_panel import CoachingPanel
 from hiptimer.ui.session.driver import EngineDriver
@@ -279,7 +279,7 @@ class WorkoutPage(QWidget):
         self._show_coaching(view, pause)
         self.big.setText(text.big)
         self.steps_room.count_shown()  # the first count's digits: the row shared for them
-        name_the_count(self.big, view, text)
+        self.timer.show_count(view, text)  # named for a reader; dimmed, a sign beside, paused
         # A sentence before its separator: only the separator goes with the item after it.
         show_text(self.big_caption, unbroken_items(text.big_caption, whole=False))
         self.big_time.set_template(count_template(text.big_time, self.big_time.template, same_step))

@@ -105,6 +105,7 @@ class FitLabel(QLabel):
         widest = max(metrics.horizontalAdvance(line) for line in lines)
         if self._template:
             widest = max(widest, metrics.horizontalAdvance(self._template))
+        widest += self.reserved_width(metrics)
         by_width = width / max(widest, 1.0) * REFERENCE_PX
         line_height = metrics.height()
         if self._tight and len(lines) == 1:
@@ -112,6 +113,10 @@ class FitLabel(QLabel):
             line_height = max(ink, line_height * 0.5)
         by_height = height / (line_height * len(lines)) * REFERENCE_PX
         return int(max(self._min_px, min(self._max_px, by_width, by_height)))
+
+    def reserved_width(self, metrics: QFontMetricsF) -> float:
+        """Room beside the text that a subclass draws in, at the `metrics` size (none here)."""
+        return 0.0
 
     def height_for(self, px: float) -> int:
         """The least height at which one line of the template shows at `px` pixels."""
