@@ -73,14 +73,15 @@ def _step_line(view: SessionView, text: WorkoutText) -> str:
 
 def name_the_count(label: QWidget, view: SessionView, text: WorkoutText) -> None:
     """Name the huge number in words for a reader that goes to it ("41 seconds left.", "2 of
-    5."; paused, "Paused: 41 seconds left."), not "41" alone. Never announced: like a web page's timer (ARIA's role "timer", whose
-    changes readers do not say), its value is there when asked, and the reader is told only
+    5."; paused, "Paused. 41 seconds left."), not "41" alone. Never announced: like a web
+    page's timer (ARIA's role "timer", whose changes readers do not say), its value is there
+    when asked, and the reader is told only
     at the moments that matter (`announcements`). Its name changes as its digits do, once a
     second, as a label's text did (QLabel::setText tells a reader of a change of its name);
     Orca 43 says a name change only of the object with the focus, which this never is."""
     said = _count_said(view, text)
     if view.paused and not view.ended and said:  # as dimmed, the sign beside it
-        said = _("Paused: {count}").format(count=said)
+        said = _("Paused. {count}").format(count=said)
     if said != label.accessibleName():
         label.setAccessibleName(said)
 

@@ -1,5 +1,5 @@
 """A paused count is plain from the mat in every kind of step: its digits dimmed, a pause sign
-drawn beside them, "Paused:" in its name for a screen reader; resumed, it is as before at once.
+drawn beside them, "Paused." first in its name for a screen reader; resumed, it is as before at once.
 
 From the floor a paused count had looked exactly like a count that stopped by itself (white,
 as large as ever; only the band above it said PAUSED): a switch of sides "stuck at 5"."""
@@ -121,7 +121,7 @@ def test_a_paused_count_is_dimmed_with_a_pause_sign_and_named_paused_until_resum
     p.settle()
     assert big.paused
     count = big.text()
-    assert big.accessibleName() == i18n._("Paused: {count}").format(count=running_name)
+    assert big.accessibleName() == i18n._("Paused. {count}").format(count=running_name)
     image = shown(p)
     assert pixels_of(image, style_for(Phase.PAUSED).text) == 0  # no digit at full strength
     assert pixels_of(image, current().paused_count) > 100  # the digits, dimmed
