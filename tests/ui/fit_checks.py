@@ -3,7 +3,7 @@ or a button or wrapped label squeezed."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QRegion
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hiptimer.ui.session.paused_count import CountLabel
 from hiptimer.ui.widgets.dialog_body import DialogBody
 from hiptimer.ui.widgets.wrapped_cells import reads_whole
 
@@ -70,7 +71,23 @@ def misfits(window: QWidget) -> list[str]:
         + content_misfits(window, area)
         + cut_cell_misfits(window)
         + first_screen_misfits(window)
+        + paused_count_misfits(window)
     )
+
+
+def paused_count_misfits(root: QWidget) -> list[str]:
+    """A paused count whose pause sign or digits are cut, or drawn over each other."""
+    problems = []
+    for count in root.findChildren(CountLabel):
+        if not (count.isVisible() and count.paused and count.text()):
+            continue
+        room = QRectF(count.rect())
+        sign, digits = count.sign_rect(), count.digits_rect()
+        if not (room.contains(sign) and room.contains(digits)):
+            problems.append(f"the paused count {count.text()!r}: its sign or digits are cut")
+        elif sign.intersects(digits):
+            problems.append(f"the paused count {count.text()!r}: its sign is over its digits")
+    return problems
 
 
 def content_misfits(root: QWidget, area: QRect) -> list[str]:

@@ -57,6 +57,7 @@ STOPS = (
     "about",
     "weekly plan",
     "get ready",
+    "paused",
     "hold",
     "end the session?",
     "pain",
@@ -181,6 +182,9 @@ def session_tour(qtbot: QtBot, visit: Visit) -> None:
 
     window.start_session(r)
     visit("get ready", window)
+    qtbot.keyClick(window, Qt.Key.Key_Space)  # paused beside the steps: the narrowest count
+    visit("paused", window)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
     until_change(window, clock, lambda: step() is StepKind.WORK)
     qtbot.keyClick(window, "+")  # a dose changed: the summary offers to keep it
     visit("hold", window)

@@ -23,6 +23,7 @@ SHOWS: dict[str, str] = {
     "about": "AboutDialog",
     "weekly plan": "PlanDialog",
     "get ready": "WORKOUT GET_READY",
+    "paused": "WORKOUT GET_READY",
     "hold": "WORKOUT WORK",
     "end the session?": "QMessageBox",
     "pain": "PAIN PAIN",

@@ -1,9 +1,9 @@
-"""The huge count, and how it looks paused: dimmed, a pause sign drawn beside its digits."""
+"""The huge count, and how it looks paused: dimmed, a pause sign drawn beside or over its digits."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from hiptimer.ui.theme import Phase, current, style_for
@@ -16,6 +16,11 @@ SIGN_HEIGHT = 0.8
 BAR = 0.24
 GAP = 0.2
 SPACE = 0.22
+# Beside the digits unless that makes them smaller than this share of their size; then over
+# them where the height leaves the sign this share of theirs at least (beside the steps at
+# 640 x 480 in Spanish large print the get-ready's "43" went from 68 px to 50 px beside it).
+KEEP_SIZE = 0.9
+LEAST_OVER = 0.4
 
 
 def sign_width(ink_height: float) -> float:
@@ -25,7 +30,8 @@ def sign_width(ink_height: float) -> float:
 
 class CountLabel(FitLabel):
     """A huge number that shows a pause: its digits in the look's dimmer paused colour, two
-    bars painted before them in the paused phase's accent, both sized to fit the label.
+    bars painted beside them (or over them, where only that keeps the digits' size) in the
+    paused phase's accent.
 
     From the mat a paused count looked like one that had stopped by itself: white, as large
     as ever, only the band above it saying PAUSED (a switch of sides "stuck at 5")."""
@@ -33,10 +39,15 @@ class CountLabel(FitLabel):
     def __init__(self, parent: QWidget, *, template: str) -> None:
         super().__init__("", parent, template=template, height_share=0.86, tight=True)
         self._paused = False
+        self._beside = True  # where the sign goes: beside the digits, or over them
 
     @property
     def paused(self) -> bool:
         return self._paused
+
+    @property
+    def sign_over(self) -> bool:
+        return self._showing() and not self._beside
 
     def set_paused(self, paused: bool) -> None:
         """Paused: dimmed, the sign beside; resumed: as before, at once."""
@@ -45,44 +56,83 @@ class CountLabel(FitLabel):
             self._fit()  # the digits give the sign its room where the width is short
             self.update()
 
+    def _showing(self) -> bool:
+        return self._paused and bool(self.text())
+
     def reserved_width(self, metrics: QFontMetricsF) -> float:
-        return sign_width(digit_ink(metrics).height()) if self._paused and self.text() else 0.0
+        beside = self._showing() and self._beside
+        return sign_width(digit_ink(metrics).height()) if beside else 0.0
+
+    def _size_for(self, lines: list[str]) -> int:
+        self._beside = True
+        beside = super()._size_for(lines)
+        if not self._showing():
+            return beside
+        self._beside = False
+        alone = super()._size_for(lines)  # the digits' size with no sign beside them
+        if beside >= KEEP_SIZE * alone or self._room_over(alone) < LEAST_OVER:
+            self._beside = True
+            return beside
+        return alone
+
+    def _room_over(self, px: int) -> float:
+        """The sign's height over digits of `px` pixels, as a share of theirs."""
+        ink = digit_ink(QFontMetricsF(self._font_at(px))).height()
+        free = self.contentsRect().height() * 0.96 - ink * (1 + SPACE)
+        return min(free / max(ink, 1.0), SIGN_HEIGHT)
+
+    def _font_at(self, px: int) -> QFont:
+        font = QFont(self.font())
+        font.setPixelSize(max(1, px))
+        return font
 
     def sign_rect(self) -> QRectF:
         """Where the sign is drawn (empty when it is not): for tests and the paint."""
-        if not (self._paused and self.text()):
+        return self._placed()[0] if self._showing() else QRectF()
+
+    def digits_rect(self) -> QRectF:
+        """The digits' ink as drawn paused (for tests: the sign never over a digit)."""
+        if not self._showing():
             return QRectF()
+        metrics = QFontMetricsF(self.font())
+        origin = self._placed()[1]
+        ink = metrics.tightBoundingRect(self.text())
+        return ink.translated(origin)
+
+    def _placed(self) -> tuple[QRectF, QPointF]:
+        """The sign's box and the digits' baseline origin, as a group centred in the label."""
         metrics = QFontMetricsF(self.font())
         ink = digit_ink(metrics)
         box = QRectF(self.contentsRect())
-        whole = sign_width(ink.height()) + metrics.horizontalAdvance(self.text())
+        advance = metrics.horizontalAdvance(self.text())
+        if not self._beside:
+            height = min(self._room_over(self.font().pixelSize()), SIGN_HEIGHT) * ink.height()
+            width = height * (2 * BAR + GAP)
+            whole = height + SPACE * ink.height() + ink.height()
+            top = box.center().y() - whole / 2
+            sign = QRectF(box.center().x() - width / 2, top, width, height)
+            baseline = top + whole - ink.bottom()
+            return sign, QPointF(box.center().x() - advance / 2, baseline)
+        whole = sign_width(ink.height()) + advance
         left = box.center().x() - whole / 2
         baseline = box.top() + (box.height() - metrics.height()) / 2 + metrics.ascent()
         height = ink.height() * SIGN_HEIGHT
-        top = baseline + ink.top() + (ink.height() - height) / 2
         width = height * (2 * BAR + GAP)
+        top = baseline + ink.top() + (ink.height() - height) / 2
         if self.layoutDirection() is Qt.LayoutDirection.RightToLeft:
-            left += whole - width
-        return QRectF(left, top, width, height)
+            return QRectF(left + whole - width, top, width, height), QPointF(left, baseline)
+        return QRectF(left, top, width, height), QPointF(left + whole - advance, baseline)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        if not (self._paused and self.text()):
+        if not self._showing():
             super().paintEvent(event)
             return
-        sign = self.sign_rect()
+        sign, origin = self._placed()
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setFont(self.font())
         painter.setPen(QColor(current().paused_count))
-        metrics = QFontMetricsF(self.font())
-        room = sign_width(digit_ink(metrics).height()) - sign.width()
-        rtl = self.layoutDirection() is Qt.LayoutDirection.RightToLeft
-        digits_left = sign.left() - room - metrics.horizontalAdvance(self.text())
-        left = digits_left if rtl else sign.right() + room
-        box = QRectF(self.contentsRect())
-        words = QRectF(left, box.top(), metrics.horizontalAdvance(self.text()) + 1, box.height())
-        painter.drawText(words, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                         self.text())  # fmt: skip
+        painter.drawText(origin, self.text())
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(style_for(Phase.PAUSED).accent))
         bar = sign.height() * BAR
