@@ -83,7 +83,7 @@ def paused_count_misfits(root: QWidget) -> list[str]:
             continue
         room = QRectF(count.rect())
         sign, digits = count.sign_rect(), count.digits_rect()
-        if not (room.contains(sign) and room.contains(digits)):
+        if not ((sign.isEmpty() or room.contains(sign)) and room.contains(digits)):
             problems.append(f"the paused count {count.text()!r}: its sign or digits are cut")
         elif sign.intersects(digits):
             problems.append(f"the paused count {count.text()!r}: its sign is over its digits")

@@ -39,6 +39,7 @@ class CountLabel(FitLabel):
     def __init__(self, parent: QWidget, *, template: str) -> None:
         super().__init__("", parent, template=template, height_share=0.86, tight=True)
         self._paused = False
+        self._signed = True  # the sign drawn too, or the digits dimmed alone
         self._beside = True  # where the sign goes: beside the digits, or over them
 
     @property
@@ -49,15 +50,19 @@ class CountLabel(FitLabel):
     def sign_over(self) -> bool:
         return self._showing() and not self._beside
 
-    def set_paused(self, paused: bool) -> None:
-        """Paused: dimmed, the sign beside; resumed: as before, at once."""
-        if paused != self._paused:
-            self._paused = paused
+    def set_paused(self, paused: bool, *, sign: bool = True) -> None:
+        """Paused: dimmed, with the sign (`sign`) or without; resumed: as before, at once."""
+        if (paused, sign) != (self._paused, self._signed):
+            self._paused, self._signed = paused, sign
             self._fit()  # the digits give the sign its room where the width is short
             self.update()
 
-    def _showing(self) -> bool:
+    def _dimmed(self) -> bool:
         return self._paused and bool(self.text())
+
+    def _showing(self) -> bool:
+        """Whether the sign is drawn."""
+        return self._dimmed() and self._signed
 
     def reserved_width(self, metrics: QFontMetricsF) -> float:
         beside = self._showing() and self._beside
@@ -92,7 +97,7 @@ class CountLabel(FitLabel):
 
     def digits_rect(self) -> QRectF:
         """The digits' ink as drawn paused (for tests: the sign never over a digit)."""
-        if not self._showing():
+        if not self._dimmed():
             return QRectF()
         metrics = QFontMetricsF(self.font())
         origin = self._placed()[1]
@@ -105,6 +110,9 @@ class CountLabel(FitLabel):
         ink = digit_ink(metrics)
         box = QRectF(self.contentsRect())
         advance = metrics.horizontalAdvance(self.text())
+        baseline = box.top() + (box.height() - metrics.height()) / 2 + metrics.ascent()
+        if not self._showing():  # dimmed alone, where the label would draw it
+            return QRectF(), QPointF(box.center().x() - advance / 2, baseline)
         if not self._beside:
             height = min(self._room_over(self.font().pixelSize()), SIGN_HEIGHT) * ink.height()
             width = height * (2 * BAR + GAP)
@@ -115,7 +123,6 @@ class CountLabel(FitLabel):
             return sign, QPointF(box.center().x() - advance / 2, baseline)
         whole = sign_width(ink.height()) + advance
         left = box.center().x() - whole / 2
-        baseline = box.top() + (box.height() - metrics.height()) / 2 + metrics.ascent()
         height = ink.height() * SIGN_HEIGHT
         width = height * (2 * BAR + GAP)
         top = baseline + ink.top() + (ink.height() - height) / 2
@@ -124,7 +131,7 @@ class CountLabel(FitLabel):
         return QRectF(left, top, width, height), QPointF(left + whole - advance, baseline)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        if not self._showing():
+        if not self._dimmed():
             super().paintEvent(event)
             return
         sign, origin = self._placed()
@@ -133,6 +140,9 @@ class CountLabel(FitLabel):
         painter.setFont(self.font())
         painter.setPen(QColor(current().paused_count))
         painter.drawText(origin, self.text())
+        if sign.isEmpty():  # dimmed alone
+            painter.end()
+            return
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(style_for(Phase.PAUSED).accent))
         bar = sign.height() * BAR

@@ -103,8 +103,10 @@ class TimerColumn(QWidget):
     def show_count(self, view: SessionView, text: WorkoutText) -> None:
         """The count's name for a reader, and whether it shows a pause (dimmed, the sign)."""
         name_the_count(self.big, view, text)
-        for count in (self.big, self.big_time):
-            count.set_paused(view.paused and not view.ended)
+        paused = view.paused and not view.ended
+        # A re-test's count beside its time: one sign, by the time that stopped.
+        self.big.set_paused(paused, sign=not text.big_time)
+        self.big_time.set_paused(paused)
 
     def show_set_line(self, text: str) -> None:
         """The set line, broken after its first comma where the steps' room asks it to be

@@ -153,3 +153,27 @@ def test_the_paused_count_is_dimmer_than_a_running_one_and_still_reads(name: str
     least = 7.0 if name == "high-contrast" else 4.5
     dimmed = contrast(palette.paused_count, paused.background)
     assert least <= dimmed <= 0.6 * contrast(paused.text, paused.background)
+
+
+def test_a_paused_re_test_shows_one_sign_by_its_time_and_dims_its_count_too(qtbot: QtBot) -> None:
+    from hiptimer.core.routines.model import Measure, Retest
+
+    chair = hold("chair", hold_s=30, test=Retest(Measure.COUNT, "stands"))
+    p = Page(qtbot, quick_routine(chair), WIDE)
+    p.driver.start()
+    p.until(StepKind.WORK)
+    p.advance(3.5)
+    p.page.perform(Action.COUNT_REP, 0)
+    p.page.perform(Action.PAUSE, 0)
+    p.settle()
+    count, time = p.page.big, p.page.big_time
+    assert (count.text(), time.text()) == ("1", "27")
+    assert count.paused and time.paused
+    assert count.sign_rect().isEmpty() and not time.sign_rect().isEmpty()  # one sign, not two
+    assert paused_count_misfits(p.page) == []
+    assert pixels_of(shown(p), current().paused_count) > 100
+    assert pixels_of(shown(p), style_for(Phase.PAUSED).text) == 0
+    p.page.perform(Action.PAUSE, 0)
+    p.settle()
+    assert not (count.paused or time.paused) and time.sign_rect().isEmpty()
+    p.driver.stop()
