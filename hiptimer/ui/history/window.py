@@ -23,7 +23,6 @@ from hiptimer.core.history.adherence import check_routines, listed_text
 from hiptimer.core.history.queries import SessionSummary
 from hiptimer.core.history.review import (
     RoutineSource,
-    exercises_for,
     local_day,
     routines_by_id,
 )
@@ -33,6 +32,13 @@ from hiptimer.i18n import N_, _
 from hiptimer.ui.day_turn import DayTurn
 from hiptimer.ui.enter_keys import enter_presses_buttons
 from hiptimer.ui.full_screen import full_screen_key
+from hiptimer.ui.history.chart_tabs import (
+    TAB_ADHERENCE,
+    TAB_PAIN,
+    TAB_RETESTS,
+    TAB_SESSIONS,
+    ChartTabs,
+)
 from hiptimer.ui.history.exports import HistoryExports
 from hiptimer.ui.history.filter_bar import date_edit, filter_bar
 from hiptimer.ui.history.filter_fold import FilterFold
@@ -49,22 +55,20 @@ from hiptimer.ui.widgets.notification import Notification
 from hiptimer.ui.widgets.plain import fit_names, plain, show_wrapped
 from hiptimer.ui.widgets.plain_stacks import plain_stacks
 from hiptimer.ui.widgets.screen_fit import fit_window
-from hiptimer.ui.widgets.tab_order import tab_after, tab_stops
 
 if TYPE_CHECKING:
     from hiptimer.ui.history.retests_pane import RetestsPane
 
 PRESETS = ((N_("Last 4 weeks"), 28), (N_("3 months"), 91), (N_("All"), None))
 DEFAULT_PRESET_DAYS = 91
-TAB_SESSIONS, TAB_PAIN, TAB_ADHERENCE, TAB_RETESTS = range(4)
 TIGHT = QMargins(6, 6, 6, 6)  # the window's margins where it is short (filter_fold.py)
 
 
-class HistoryWindow(QWidget):
+class HistoryWindow(ChartTabs):
     """Review of past sessions: a filtered list, one session's sets, charts and exports.
 
-    Charts load (with QtCharts) the first time their tab is shown, and each filter
-    change costs one session query; the pain chart queries only the chosen exercise.
+    Charts load (with QtCharts) the first time their tab is shown (chart_tabs.py), and each
+    filter change costs one session query; the pain chart queries only the chosen exercise.
     `wall` says what day it is (the presets count back from it); tests pass a fixed one.
     `pain_limit` gives the user's pain limit at the moment of a PDF export (Settings);
     `split_kept`, where the user last dragged the sessions tab's splitter (Settings).
@@ -252,10 +256,6 @@ class HistoryWindow(QWidget):
             self.say(listed_text(self.shown, check_routines(self.routines)))
         self._charts_stale()
 
-    def _charts_stale(self) -> None:
-        self._stale = {TAB_PAIN, TAB_ADHERENCE, TAB_RETESTS}
-        self._tab_shown(self.tabs.currentIndex())
-
     def _show_dates(self) -> None:
         """The dates in force; for an open end, the first or last session's day; and the
         filters' line where they are folded."""
@@ -294,57 +294,6 @@ class HistoryWindow(QWidget):
         layout.setContentsMargins(TIGHT if short else usual)  # 10 px more for the sessions
         self.foot.refit()  # the Filters button shown or hidden beside the status line
         layout.activate()  # now, not at the next event: the tab is placed as it shows
-
-    # -- charts --------------------------------------------------------------------------
-
-    def _tab_shown(self, index: int) -> None:
-        if index not in self._stale:
-            return
-        self._stale.discard(index)
-        if index == TAB_PAIN:
-            exercises = exercises_for(
-                self.store, self.shown, self.routines, self.filters.routine_id
-            )
-            self.show_pain().set_filters(self.filters, self.shown, exercises)
-        elif index == TAB_ADHERENCE:
-            self.show_adherence().set_filters(self.filters, self.shown)
-        elif index == TAB_RETESTS:
-            f = self.filters
-            self.show_retests().set_sessions(self.shown, f.since, f.until)
-
-    def show_pain(self) -> PainPane:
-        """The pain and dose tab, built (QtCharts loaded) on first use."""
-        if self.pain_pane is None:
-            self.pain_pane = PainPane(self.store, self._wall)
-            self._place(TAB_PAIN, self.pain_pane, _("Pain and dose"))
-        return self.pain_pane
-
-    def show_adherence(self) -> AdherencePane:
-        if self.adherence_pane is None:
-            self.adherence_pane = AdherencePane(self.store, self.routines, self._wall)
-            self._place(TAB_ADHERENCE, self.adherence_pane, _("Adherence"))
-        return self.adherence_pane
-
-    def show_retests(self) -> RetestsPane:
-        """The re-tests tab: each test's results over time beside the pain."""
-        if self.retests_pane is None:
-            from hiptimer.ui.history.retests_pane import RetestsPane
-
-            self.retests_pane = RetestsPane(self.store, self.routines, wall=self._wall)
-            self._place(TAB_RETESTS, self.retests_pane, _("Re-tests"))
-        return self.retests_pane
-
-    def _place(self, index: int, pane: QWidget, title: str) -> None:
-        current = self.tabs.currentIndex()
-        self.tabs.blockSignals(True)
-        old = self.tabs.widget(index)
-        self.tabs.removeTab(index)
-        self.tabs.insertTab(index, Page(pane), title)
-        tab_after(self.tabs.tabBar(), tab_stops(pane))  # before the export buttons, as it reads
-        self.tabs.setCurrentIndex(current)
-        self.tabs.blockSignals(False)
-        if old is not None:
-            old.deleteLater()
 
     def say(self, text: str) -> None:
         """What the window tells in its status line; a path in it wraps rather than being cut."""
