@@ -3,16 +3,22 @@ the room its view has (RowsTable chooses among its measured forms with these).""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QStyle
+
 from hiptimer.ui.history.column_forms import Forms
 from hiptimer.ui.history.cut_tips import CutTips
-from hiptimer.ui.history.models import SetsModel
 from hiptimer.ui.history.sessions_model import SessionsModel
+from hiptimer.ui.history.sets_model import SetsModel
 from hiptimer.ui.widgets.wrapped_cells import widest_level
+
+LEAST_CHARS = 5  # a cut column keeps, where the view is too narrow, this many (with the "…")
+BESIDE_LINES = 2  # a table beside the note wraps its words to about this many lines at most
 
 
 class ColumnRoom(CutTips):
     """The room arithmetic of RowsTable (views.py), which measures the widths it works on:
-    `_forms` (column_forms.py). Signals: QTableView's."""
+    `_forms` (column_forms.py); and the widths it tells its splitter (least_width,
+    whole_width). Signals: QTableView's."""
 
     _rows: SessionsModel | SetsModel
     _forms: Forms
@@ -89,3 +95,34 @@ class ColumnRoom(CutTips):
             for c in self._rows.flexible
             if natural[c]
         }
+
+    def least_width(self) -> int:
+        """The narrowest this table is without scrolling sideways (fit_columns measured it):
+        its other columns whole under folded titles (in their short form), its flexible ones
+        cut as far as they go, its frame and a vertical scroll bar (a long session's sets
+        scroll down); with columns to keep whole first, the narrowest its words read whole
+        in, broken between them into about BESIDE_LINES lines at most: beside the note at
+        1280 x 800 a long name took seven lines, and the table showed two sets."""
+        f = self._forms
+        narrowest = f.short or f.folded
+        if not narrowest:
+            return 0
+        if self._whole_first():  # no cell of more than about BESIDE_LINES lines
+            wrapping = self._rows.wrappable
+            widths = [
+                max(w, -(-f.natural[c] // BESIDE_LINES)) if w and c in wrapping else w
+                for c, w in enumerate(f.wrapped)
+            ]
+            return self._edges() + sum(widths)
+        least = self.fontMetrics().averageCharWidth() * LEAST_CHARS
+        floors = self._floors(narrowest, least, titles=False)
+        return self._edges() + sum(floors.get(c, w) for c, w in enumerate(narrowest))
+
+    def whole_width(self) -> int:
+        """How wide this table is with every cell and title whole (fit_columns measured it)."""
+        natural = self._forms.natural
+        return self._edges() + sum(natural) if natural else 0
+
+    def _edges(self) -> int:
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        return 2 * self.frameWidth() + bar

@@ -15,7 +15,7 @@ from hiptimer.core.history.wording import (
     when_text,
 )
 from hiptimer.i18n import _
-from hiptimer.ui.history.models import SetRow
+from hiptimer.ui.history.sets_model import SetRow
 from hiptimer.ui.widgets.item_lines import unbroken_items
 from hiptimer.ui.widgets.plain import escape, in_our_direction
 

@@ -32,10 +32,10 @@ from hiptimer.core.routines.model import Routine
 from hiptimer.i18n import _, translate
 from hiptimer.ui.history.chosen_split import ChosenBody, ChosenPart, Heading, ListAndChosen
 from hiptimer.ui.history.corrections import MorningDialog, PainDialog
-from hiptimer.ui.history.models import SetsModel, set_rows
 from hiptimer.ui.history.page import NoteEdit
 from hiptimer.ui.history.session_words import session_heading, trail_text
 from hiptimer.ui.history.sessions_model import SessionsModel
+from hiptimer.ui.history.sets_model import SetsModel, set_rows
 from hiptimer.ui.history.splitters import SideOrUnder
 from hiptimer.ui.history.views import RowsTable
 from hiptimer.ui.widgets.plain import plain, show_wrapped

@@ -16,8 +16,8 @@ from hiptimer.core.history.records import Correction, StoredSet
 from hiptimer.core.history.resume import plan_resume
 from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.ui.history.corrections import MorningDialog, PainDialog
-from hiptimer.ui.history.models import set_rows
 from hiptimer.ui.history.session_words import trail_text
+from hiptimer.ui.history.sets_model import set_rows
 from hiptimer.ui.history.window import HistoryWindow
 from tests.history_data import HIPS, STRETCH, Weeks, fill
 

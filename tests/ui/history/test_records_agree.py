@@ -38,10 +38,10 @@ from hiptimer.core.routines.writer import exercise_to_data
 from hiptimer.core.session.events import EndReason, SessionEnded, SessionStarted
 from hiptimer.core.voice.cue_words import rounded_duration_words
 from hiptimer.core.voice.cues import CueWriter
-from hiptimer.ui.history.models import SetsModel, set_rows
 from hiptimer.ui.history.report_sections import session_rows
 from hiptimer.ui.history.session_words import session_heading
 from hiptimer.ui.history.sessions_model import SessionsModel
+from hiptimer.ui.history.sets_model import SetsModel, set_rows
 from hiptimer.ui.reminders.history_reads import history_done
 from tests.harness import hold, routine, self_paced, side_hold
 from tests.records_story import Story, engine_records, histories, write

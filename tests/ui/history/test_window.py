@@ -27,8 +27,8 @@ from hiptimer.core.history.store import HistoryStore, open_history
 from hiptimer.core.history.wording import when_text
 from hiptimer.ui import theme
 from hiptimer.ui.history import charts
-from hiptimer.ui.history.models import SetsModel
 from hiptimer.ui.history.sessions_model import SessionsModel
+from hiptimer.ui.history.sets_model import SetsModel
 from hiptimer.ui.history.views import RowsTable
 from hiptimer.ui.history.window import (
     TAB_ADHERENCE,
