@@ -7,7 +7,8 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView
 
 from hiptimer.ui.history.column_forms import Forms
-from hiptimer.ui.history.column_room import LEAST_CHARS, ColumnRoom
+from hiptimer.ui.history.column_measure import ColumnMeasure
+from hiptimer.ui.history.column_room import LEAST_CHARS
 from hiptimer.ui.history.refit import Refit
 from hiptimer.ui.history.sessions_model import SessionsModel
 from hiptimer.ui.history.sets_model import SetsModel
@@ -15,17 +16,13 @@ from hiptimer.ui.widgets.table_rows import leave_by_tab, rows_tall
 from hiptimer.ui.widgets.wrapped_cells import (
     WrappingCells,
     fit_rows,
-    two_lines_wide,
-    widest_cell,
-    widest_kept,
-    widest_word,
 )
 
 ROWS_KEPT = 3  # a table is never squeezed below its header and this many rows
 LEGIBLE_CHARS = 12  # a cut column keeps a third of its width, or this many characters
 
 
-class RowsTable(ColumnRoom):
+class RowsTable(ColumnMeasure):
     """A read-only, row-selecting table that measures column widths on a few rows only.
 
     Its smallest size shows its header and ROWS_KEPT rows (in the text size in use), or
@@ -106,92 +103,6 @@ class RowsTable(ColumnRoom):
         )
         self._joined = self._measure_joined()
         self._squeeze_to_view()
-
-    def _measure_joined(self) -> tuple[int, int]:
-        """The model's joined column's width with its title on one line, and folded; (0, 0)
-        for a model with none."""
-        if not self._rows.joined:
-            return 0, 0
-        into = self._rows.joined[0]
-        self._join(True)
-        widths = []
-        for folded in (False, True):
-            self._rows.fold_titles(folded)
-            self.resizeColumnToContents(into)
-            widths.append(self.horizontalHeader().sectionSize(into))
-        self._join(False)
-        return widths[0], widths[1]
-
-    def _join(self, join: bool) -> None:
-        """The model's joined columns as one, the second hidden, or apart."""
-        self._rows.join(join)
-        for c in self._rows.joined[1:]:
-            self.setColumnHidden(c, join)
-
-    def _wrap(self, widths: list[int]) -> list[int]:
-        """`widths` with each wrappable column shown as narrow as its title or its longest word;
-        [] for a model with none (nothing to try)."""
-        if not self._rows.wrappable:
-            return []
-        wrapped, header = list(widths), self.horizontalHeader()
-        for c in self._rows.wrappable:
-            if wrapped[c]:
-                title = header.sectionSizeHint(c)
-                wrapped[c] = min(wrapped[c], max(title, widest_word(self, c)))
-        return wrapped
-
-    def _detail_widths(self, wrapped: list[int]) -> tuple[list[int], list[int]]:
-        """`wrapped` with the in_detail columns folded into the wrapped_last ones, those on
-        two lines, and so with those a line a word; [] for a model with none (only those
-        columns change: measuring the whole form again cost a ten-year list ~0.3 s of CPU)."""
-        if not self._rows.in_detail:
-            return [], []
-        header = self.horizontalHeader()
-        self._show_detail(True)
-        widths = [0 if c in self._rows.in_detail else w for c, w in enumerate(wrapped)]
-        narrow = list(widths)  # a line a word: before the note's title is cut (_squeeze_to_view)
-        for c in self._rows.wrapped_last:
-            if widths[c]:
-                widths[c] = max(header.sectionSizeHint(c), two_lines_wide(self, c))
-                narrow[c] = min(widths[c], max(header.sectionSizeHint(c), widest_kept(self, c)))
-        self._show_detail(False)
-        return widths, narrow
-
-    def _wrapped_detail(self, wrapped: list[int]) -> list[int]:
-        """`wrapped` in the detail form, for a model whose detail goes into a wrappable column
-        (the sets' name); [] for one with none."""
-        if not self._rows.in_detail or not wrapped:
-            return []
-        self._show_detail(True)
-        widths = self._wrap(self._measure(folded=True, short=self._rows.has_short_form))
-        self._show_detail(False)
-        return widths
-
-    def _in_two_lines(self, widths: list[int]) -> list[int]:
-        """`widths` with the wrapped_last columns as narrow as their title or their cells on
-        two lines (measured in the form `widths` has, the short one)."""
-        narrow, header = list(widths), self.horizontalHeader()
-        for c in self._rows.wrapped_last:
-            if narrow[c]:
-                narrow[c] = min(narrow[c], max(header.sectionSizeHint(c), two_lines_wide(self, c)))
-        return narrow
-
-    def _measure(self, folded: bool, short: bool = False) -> list[int]:
-        self._rows.fold_titles(folded)
-        self._shorten(short)
-        self.resizeColumnsToContents()
-        header = self.horizontalHeader()
-        last = header.count() - 1
-        for c in self._rows.measured_all:  # never cut, so measured on every row
-            if (c, short) not in self._whole_cells:  # the same texts under folded titles
-                self._whole_cells[c, short] = widest_cell(self, c, self._rows.texts(c))
-            header.resizeSection(c, max(header.sectionSize(c), self._whole_cells[c, short]))
-        natural = [
-            0 if header.isSectionHidden(c) else header.sectionSize(c) for c in range(last + 1)
-        ]
-        if last not in self._rows.flexible:
-            natural[last] = header.sectionSizeHint(last)
-        return natural
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -333,22 +244,6 @@ class RowsTable(ColumnRoom):
     def _wraps(widths: list[int], columns: tuple[int, ...], natural: list[int]) -> bool:
         """Whether any of these columns is narrower at `widths` than its one line (`natural`)."""
         return any(widths[c] and widths[c] < natural[c] for c in columns)
-
-    def _shorten(self, short: bool) -> None:
-        """The model's short form or its usual one, and the columns it joins to another in the
-        short form (the sets' side, in the name) hidden or shown again."""
-        self._rows.shorten(short)
-        for c in self._rows.joined_when_short:
-            self.setColumnHidden(c, short or (c in self._rows.optional and self._rows.is_empty(c)))
-
-    def _show_detail(self, detail: bool) -> None:
-        """The model's detail form or not, and the columns it folds in hidden or shown again."""
-        if detail == self._detail_shown:
-            return
-        self._detail_shown = detail
-        self._rows.show_detail(detail)
-        for c in self._rows.in_detail:
-            self.setColumnHidden(c, detail)
 
     def _cut_titles(self, columns: list[int]) -> None:
         """Cut the titles of these columns that their sections cut ("Comp…": the header clipped
