@@ -80,6 +80,25 @@ class ColumnMeasure(ColumnRoom):
         self._show_detail(False)
         return widths
 
+    def _measure_in_cell(self) -> tuple[list[int], list[int]]:
+        """The widths in the detail form with the dropped_when_narrow columns' words in its
+        cell too (the sets' choice and change after the plan), on one line and wrapped; ([],
+        []) for a model that shows them elsewhere (the sessions' note)."""
+        dropped = tuple(c for c in self._rows.dropped_when_narrow if not self.isColumnHidden(c))
+        if not self._rows.dropped_in_detail or not dropped:
+            return [], []
+        for c in dropped:
+            self.setColumnHidden(c, True)
+        self._rows.drop(dropped)
+        self._show_detail(True)
+        one_line = self._measure(folded=True, short=True)
+        wrapped = self._wrap(one_line)  # "Adjustment:" may be its widest word
+        self._show_detail(False)
+        self._rows.drop(())
+        for c in dropped:
+            self.setColumnHidden(c, False)
+        return one_line, wrapped
+
     def _in_two_lines(self, widths: list[int]) -> list[int]:
         """`widths` with the wrapped_last columns as narrow as their title or their cells on
         two lines (measured in the form `widths` has, the short one)."""

@@ -84,8 +84,11 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
     # hidden while it shows (RowsTable).
     joined_when_short: tuple[int, ...] = ()
     # Columns hidden where the view is too narrow for the others with their titles whole (the
-    # sessions' note, which shows whole under the list): RowsTable.
+    # sessions' note, which shows whole under the list; the sets' choice and change, which
+    # their name's cell then says): RowsTable, which tells the model (drop).
     dropped_when_narrow: tuple[int, ...] = ()
+    dropped_in_detail = False  # their words then in the detail form's cell (the sets')
+    _dropped: tuple[int, ...] = ()
 
     # The first and last columns the short form changes: their cells are drawn again.
     short_columns = (0, 0)
@@ -101,6 +104,10 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
     joined: tuple[int, ...] = ()
     joined_title = ""
     _join = False
+
+    def drop(self, columns: tuple[int, ...]) -> None:
+        """The dropped_when_narrow `columns` hidden now (none: all shown again)."""
+        self._dropped = columns
 
     def join(self, join: bool) -> None:
         """Show the `joined` columns as one, or apart again."""
@@ -121,8 +128,12 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         """Put the in_detail columns' words in the first wrapped_last column, or back."""
         if self.in_detail and detail != self._detail:
             self._detail = detail
-            first = (*self.wrapped_last, 0)[0]  # the sets': the name's cell
-            self._redraw(first, first)
+            self._redraw(self.detail_cell, self.detail_cell)
+
+    @property
+    def detail_cell(self) -> int:
+        """The column whose cell takes the in_detail columns' words (the sets': the name's)."""
+        return (*self.wrapped_last, 0)[0]
 
     def shorten(self, short: bool) -> None:
         """Show the shorter form of the column that has one (SessionsModel: the date without

@@ -135,20 +135,35 @@ class SetsModel(RowsModel[SetRow]):
     # Previsto 30 s"), their columns gone: at 800 x 600 in large print in Spanish those and
     # the done and pain took 472 of 734 px, and the name read "Si…" under "E…".
     in_detail = (2, 3)
+    # Where even so a title or the name is cut (640 x 480 in large print: "Eje…" over
+    # "Side-ly…", the choice and change taking ~240 px of 584), the choice and the change
+    # follow the plan, "· Decisión: siguió · Ajuste: 6 s → 11 s", where a set has them, their
+    # columns gone.
+    dropped_when_narrow = (6, 7)
+    dropped_in_detail = True
+
+    def drop(self, columns: tuple[int, ...]) -> None:
+        if columns != self._dropped:
+            super().drop(columns)
+            self._redraw(self.detail_cell, self.detail_cell)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """The name with its side in the short form, and its set and plan in the detail
-        form: its tooltip and what a screen reader says too (each value with its column)."""
+        """The name with its side in the short form, its set and plan in the detail form,
+        and its choice and change where their columns are dropped: its tooltip and what a
+        screen reader says too (each value with its column)."""
         row = self.row_at(index.row()) if index.isValid() else None
-        if row is None or index.column() != 0 or not (self._short or self._detail):
+        joined = self._short or self._detail
+        if row is None or index.column() != 0 or not (joined or self._dropped):
             return super().data(index, role)
-        name = with_side(row.exercise, row.record.side)  # the name alone: none
+        name = with_side(row.exercise, row.record.side) if joined else row.exercise
         folded = [(c, self.columns[c][1](row)) for c in self.in_detail] if self._detail else []
+        dropped = [(c, v) for c in self._dropped if (v := self.columns[c][1](row))]
         if role == Qt.ItemDataRole.DisplayRole:
             parts = [f"{translate(self.columns[c][0])} {units_kept(v)}" for c, v in folded]
-            return " \u00b7 ".join([name, *parts])
+            words = [self.said(c, units_kept(v)) for c, v in dropped]  # "Choice: continued"
+            return " \u00b7 ".join([name, *parts, *words])
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return ", ".join(self.said(c, v) for c, v in [(0, name), *folded])
+            return ", ".join(self.said(c, v) for c, v in [(0, name), *folded, *dropped])
         return super().data(index, role)
 
     def pain_value(self, row: SetRow, column: int) -> float | None:

@@ -50,6 +50,7 @@ class RowsTable(ColumnMeasure):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self._forms = Forms.none()  # the widths fit_columns measured, before squeezing
         self._joined = (0, 0)  # the model's joined column's width, title on one line, folded
+        self._in_cell: tuple[list[int], list[int]] = ([], [])  # _measure_in_cell's
         self._whole_cells: dict[tuple[int, bool], int] = {}  # measured_all's, by form
         self._detail_shown = False
         self.refit = Refit(self, self.fit_columns, lambda: bool(self._forms.natural))
@@ -86,6 +87,7 @@ class RowsTable(ColumnMeasure):
         self._rows.cut_titles.clear()  # measured whole (a squeeze in an old type cut "Exe…")
         self._show_detail(False)  # measured without it (the squeeze may have left it on)
         self._join(False)  # and apart
+        self._rows.drop(())  # and with every column's words in its own
         for c in self._rows.optional:  # hidden where empty (the Side of a session with none)
             self.setColumnHidden(c, self._rows.is_empty(c))
         natural = self._measure(folded=False)
@@ -102,6 +104,7 @@ class RowsTable(ColumnMeasure):
             natural, folded, short, wrapped, wrapped_long, wrapped_last, detailed, detailed_narrow
         )
         self._joined = self._measure_joined()
+        self._in_cell = self._measure_in_cell()
         self._squeeze_to_view()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -124,7 +127,8 @@ class RowsTable(ColumnMeasure):
         they fail to fit whole on one line, before any of them is cut: in Spanish at 1280 x
         800 "lo dejó por …" and the change were cut beside a done cell of three lines.
         Where even so a title or a column to keep whole first is cut, the model's
-        dropped_when_narrow columns go (the sessions' note, at 640 x 480 in large print),
+        dropped_when_narrow columns go (the sessions' note, at 640 x 480 in large print; the
+        sets' choice and change, into the name's cell),
         then its joined columns read as one (the sessions' pains, there in Spanish)."""
         forms = self._forms
         if not forms.natural:
@@ -134,6 +138,8 @@ class RowsTable(ColumnMeasure):
             self.setColumnHidden(c, False)
         if self._squeeze(forms, dropped=()) or not dropped:
             return
+        if self._in_cell[0]:
+            return self._squeeze_in_cell(dropped)
         if self._squeeze(forms.without(dropped), dropped=dropped) or not self._rows.joined:
             return
         into, gone = self._rows.joined
@@ -146,6 +152,7 @@ class RowsTable(ColumnMeasure):
         self._join(joined)
         for c in dropped:
             self.setColumnHidden(c, True)
+        self._rows.drop(dropped)  # the sets' name then says their words
         return self._squeeze_forms(forms, narrow_first=bool(dropped))
 
     def _squeeze_forms(self, f: Forms, *, narrow_first: bool) -> bool:
@@ -225,7 +232,12 @@ class RowsTable(ColumnMeasure):
                 continue  # its rows take more lines anyway: the time under the date (next)
             if fits:
                 break
-        whole = fits and titles and (kept == self._whole_first() or not f.natural)
+        self._place(natural, widths)
+        return fits and titles and (kept == self._whole_first() or not f.natural)
+
+    def _place(self, natural: list[int], widths: dict[int, int]) -> None:
+        """The columns at `natural`, the flexible ones at `widths`, their rows as tall as
+        their words need."""
         header = self.horizontalHeader()
         for c, width in enumerate(natural):
             if width:
@@ -238,7 +250,25 @@ class RowsTable(ColumnMeasure):
             # Rows of more lines raise the least height (minimumSizeHint): the layouts around
             # must hear it, or they keep the old one and cut a tall row (below).
             self.updateGeometry()
-        return whole
+
+    def _squeeze_in_cell(self, dropped: tuple[int, ...]) -> None:
+        """The dropped columns' words in the detail form's cell (_measure_in_cell), which takes
+        the room the others leave, broken between words: tried on the usual forms, the name
+        kept its set and plan's columns and took 20 lines of 146 px (640 x 480, Spanish)."""
+        one_line, wrapped = self._in_cell
+        for c in dropped:
+            self.setColumnHidden(c, True)
+        self._rows.drop(dropped)
+        self._rows.cut_titles.clear()
+        self._rows.fold_titles(True)
+        self._shorten(True)
+        self._show_detail(True)
+        # The cell as wide as the others leave it, they a line a word: its rows are the
+        # tallest anyway (widened to one width, "12 s (hecha en parte)" took 248 px of 596).
+        widths, cell = list(wrapped), self._rows.detail_cell
+        room = self.viewport().width() - sum(wrapped) + wrapped[cell]
+        widths[cell] = max(wrapped[cell], min(one_line[cell], room))
+        self._place(widths, {})
 
     @staticmethod
     def _wraps(widths: list[int], columns: tuple[int, ...], natural: list[int]) -> bool:
