@@ -18,6 +18,13 @@ END_WORDS = {
     "partial": N_("partial"),
     None: N_("unfinished"),
 }
+# A set's choice after a rating above the limit (pain_choice), as History and the summary
+# name it.
+CHOICE_WORDS = {
+    "stop": N_("stopped for today"),
+    "lower": N_("lower dose"),
+    "continue": N_("continued"),
+}
 
 
 def when_text(when: datetime, *, weekday: bool = True, compact: bool = False) -> str:

@@ -11,17 +11,11 @@ from PySide6.QtCore import Qt
 
 from hiptimer.core.history.outcome import done_text, planned_text
 from hiptimer.core.history.queries import Correction, StoredSet
-from hiptimer.core.history.wording import adjustment_text, side_word, with_side
+from hiptimer.core.history.wording import CHOICE_WORDS, adjustment_text, side_word, with_side
 from hiptimer.core.session.set_outcome import deciding
 from hiptimer.i18n import N_, _, translate
 from hiptimer.ui.history.models import Index, RowsModel
 from hiptimer.ui.widgets.plain import units_kept
-
-CHOICE_WORDS = {
-    "stop": N_("stopped for today"),
-    "lower": N_("lower dose"),
-    "continue": N_("continued"),
-}
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from hiptimer.core.history.outcome import done_text, planned_text
+from hiptimer.core.history.wording import CHOICE_WORDS
 from hiptimer.core.routines.model import Routine, estimated_seconds, format_duration, half_up
 from hiptimer.core.routines.user_routines import DoseChange
 from hiptimer.core.session.dose_adjust import net_changes
@@ -62,11 +63,6 @@ PAIN_COLUMN = 5
 CHOICE_COLUMN = 6
 HEADING_MARGINS = 2 * 24 + 8  # the page's margins either side, and a little air
 MIN_HEADING_PX = 16
-CHOICE_WORDS = {
-    "stop": N_("stopped for today"),
-    "lower": N_("lower dose"),
-    "continue": N_("continued"),
-}
 
 
 @dataclass(frozen=True)
