@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from hiptimer import paths
-from hiptimer.core.plan.model import PlanError, WeeklyPlan, plan_from_data
+from hiptimer.core.plan.model import PlanError, WeeklyPlan, plan_from_data, without_bad_moments
 from hiptimer.core.safe_read import BadJson, UnreadableFile, parse_strict_json, read_small_text
 from hiptimer.core.safe_write import move_aside, write_atomic
 from hiptimer.i18n import LANGUAGES, N_, _, translate
@@ -111,6 +111,10 @@ EXPECTED = {
     "rate": N_("a whole number from 50 to 400 (words a minute)"),
     "volume": N_("a number from 0 to 1"),
     "history_split": N_("0, or a number from 0.05 to 0.95"),
+    # A part of the plan dropped alone (plan.items[0].planned_at), by the part's name.
+    "planned_at": N_(
+        'a moment as YYYY-MM-DDTHH:MM with its UTC offset (2026-01-05T19:05+01:00), or ""'
+    ),
 }
 
 
@@ -133,12 +137,19 @@ class Ignored(NamedTuple):
     now: str
 
     problem: str = ""  # what exactly is wrong, where a field has parts (the plan)
+    part: str = ""  # a part of a field dropped alone ("planned_at"), the field kept
 
     def text(self) -> str:
-        expected = translate(EXPECTED[self.name]).format(
+        expected = translate(EXPECTED[self.part or self.name]).format(
             n=MAX_SETUP_HEARD, codes=", ".join(f'"{c}"' for c in LANGUAGES), problem=self.problem
         )
-        default = _("no plan, no reminders") if self.name == "plan" else self.now
+        if self.part == "planned_at":
+            # Translators: after "now", for a plan item whose damaged moment was dropped.
+            default = _('"", so every time of its first day counts')
+        elif self.name == "plan":
+            default = _("no plan, no reminders")
+        else:
+            default = self.now
         return _("{name} = {value} (expected {expected}; now {default})").format(
             name=self.name, value=self.value, expected=expected, default=default
         )
@@ -159,13 +170,20 @@ def _read_fields(data: dict[str, Any], source: str) -> tuple[Settings, list[Igno
     for f in dataclasses.fields(Settings):
         if f.name not in data:
             continue
-        value = data[f.name]
-        if valid_value(f.name, value):
-            values[f.name] = _normal(f.name, value)
+        value, dropped = data[f.name], []
+        if f.name == "plan":  # a damaged moment alone drops only itself, not the plan
+            usable, dropped = without_bad_moments(value)
+        else:
+            usable = value
+        if valid_value(f.name, usable):
+            values[f.name] = _normal(f.name, usable)
+            for where, bad in dropped:
+                log.warning("%s: ignoring %s = %s (not a valid value)", source, where, _short(bad))
+                ignored.append(Ignored(where, _short(bad), '""', part="planned_at"))
         else:
             log.warning("%s: ignoring %s = %s (not a valid value)", source, f.name, _short(value))
             now = json.dumps(dataclasses.asdict(Settings())[f.name])
-            problem = (plan_problem(value) or "") if f.name == "plan" else ""
+            problem = (plan_problem(usable) or "") if f.name == "plan" else ""
             ignored.append(Ignored(f.name, _short(value), now, problem))
     return Settings(**values), ignored
 

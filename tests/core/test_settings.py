@@ -393,3 +393,37 @@ def test_the_history_split_takes_a_share_or_none() -> None:
     assert settings_from_data({"history_split": 0}).history_split == 0.0
     for damaged in (0.01, 0.99, 1, -1, float("nan"), "0.3", True, None):
         assert settings_from_data({"history_split": damaged}).history_split == 0.0, damaged
+
+
+def test_a_damaged_planned_moment_drops_only_itself(tmp_path: Path) -> None:
+    """A damaged `planned_at` dropped the whole plan (no reminders at all), as a bad `since`
+    does; now only that field goes, named, and the item counts from the start of its day."""
+    items = [
+        {"routine_id": "a", "days": [0], "at": "07:30", "since": "2026-01-05",
+         "planned_at": "yesterday"},
+        {"routine_id": "b", "days": [1], "at": "18:00", "since": "2026-01-05",
+         "planned_at": "2026-01-05T19:05+01:00"},
+    ]  # fmt: skip
+    path = _written(tmp_path, json.dumps({"plan": {"reminders": True, "items": items}}).encode())
+    store = _store(path)
+    plan = store.settings.plan
+    assert plan.reminders and [i.routine_id for i in plan.items] == ["a", "b"]
+    assert [i.planned_at for i in plan.items] == ["", "2026-01-05T19:05+01:00"]
+    assert store.notice is not None
+    assert (
+        "plan.items[0].planned_at = 'yesterday' (expected a moment as YYYY-MM-DDTHH:MM with its"
+        ' UTC offset (2026-01-05T19:05+01:00), or ""; now "", so every time of its first day'
+        " counts)"
+    ) in store.notice
+    assert "no plan" not in store.notice
+    saved = json.loads(path.read_text())["plan"]["items"]
+    assert saved[0]["planned_at"] == "" and saved[1]["planned_at"] == "2026-01-05T19:05+01:00"
+    again = _store(path)
+    assert again.settings.plan == plan and again.notice is None
+
+
+def test_a_damaged_moment_beside_another_mistake_names_the_mistake(tmp_path: Path) -> None:
+    items = [{"routine_id": "a", "planned_at": 5}, {"routine_id": "b", "days": [9]}]
+    store = _store(_written(tmp_path, json.dumps({"plan": {"items": items}}).encode()))
+    assert store.settings.plan.items == () and store.notice is not None
+    assert "plan.items[1].days: expected a list of weekdays" in store.notice

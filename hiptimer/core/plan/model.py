@@ -152,6 +152,29 @@ def moment(text: str) -> datetime:
     return when
 
 
+def without_bad_moments(data: Any) -> tuple[Any, list[tuple[str, Any]]]:
+    """A settings file's "plan" with each damaged `items[].planned_at` cleared, and the
+    fields cleared with their values as read. Only that field: "" counts every time of the
+    item's `since` day (as a plan saved before session 28 does), where a damaged moment once
+    dropped the whole plan. Anything else is left for plan_from_data to judge."""
+    if not isinstance(data, dict) or not isinstance(data.get("items"), list):
+        return data, []
+    items, dropped = [], []
+    for n, item in enumerate(data["items"]):
+        if isinstance(item, dict) and not _moment_or_none(item.get("planned_at", "")):
+            dropped.append((f"plan.items[{n}].planned_at", item["planned_at"]))
+            item = {**item, "planned_at": ""}
+        items.append(item)
+    return {**data, "items": items}, dropped
+
+
+def _moment_or_none(value: Any) -> bool:
+    try:
+        return value == "" or bool(moment(value))
+    except PlanError:
+        return False
+
+
 def default_item(routine: Routine) -> PlanItem:
     return PlanItem(routine.id, default_days(routine.schedule), DEFAULT_TIME)
 
