@@ -170,7 +170,8 @@ def _read_fields(data: dict[str, Any], source: str) -> tuple[Settings, list[Igno
     for f in dataclasses.fields(Settings):
         if f.name not in data:
             continue
-        value, dropped = data[f.name], []
+        value = data[f.name]
+        dropped: list[tuple[str, Any]] = []
         if f.name == "plan":  # a damaged moment alone drops only itself, not the plan
             usable, dropped = without_bad_moments(value)
         else:
