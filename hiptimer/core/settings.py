@@ -16,6 +16,7 @@ from hiptimer import paths
 from hiptimer.core.plan.model import PlanError, WeeklyPlan, plan_from_data, without_bad_moments
 from hiptimer.core.safe_read import BadJson, UnreadableFile, parse_strict_json, read_small_text
 from hiptimer.core.safe_write import move_aside, write_atomic
+from hiptimer.core.said import Said, shown
 from hiptimer.i18n import LANGUAGES, N_, _, translate
 
 log = logging.getLogger(__name__)
@@ -204,6 +205,12 @@ def _normal(name: str, value: Any) -> Any:
     return value
 
 
+def _said(exc: UnreadableFile) -> str:
+    """Why a file cannot be read, as a Said: read before the language is known, it is said
+    in the one in use when the notice shows (the log keeps the English)."""
+    return Said(exc.template, **dict(exc.values)) if exc.template else str(exc)
+
+
 class SettingsStore:
     """Loads settings once and saves every change at once, atomically.
 
@@ -248,14 +255,14 @@ class SettingsStore:
             data = parse_strict_json(text)
         except UnreadableFile as exc:
             if exc.damaged:
-                return self._damaged(str(exc))
+                return self._damaged(_said(exc))
             if not exc.missing:  # permissions or the disk: leave the file as it is
-                return self._unreadable(str(exc))
+                return self._unreadable(_said(exc))
             return Settings()
         except BadJson as exc:
-            return self._damaged(str(exc))
+            return self._damaged(exc.said)
         if not isinstance(data, dict):
-            return self._damaged("expected a JSON object")
+            return self._damaged(Said(N_("expected a JSON object")))
         settings, ignored = _read_fields(data, str(self.path))
         if ignored:
             return self._partly_damaged(settings, ignored)
@@ -269,7 +276,7 @@ class SettingsStore:
         self._notice = lambda: _(
             "Your settings file could not be used ({why}); it was moved to {aside} and the "
             "default settings apply."
-        ).format(why=why, aside=aside)
+        ).format(why=shown(why), aside=aside)
         log.warning("%s", self.notice)
         return Settings()
 
@@ -279,7 +286,7 @@ class SettingsStore:
         self._notice = lambda: _(
             "Your settings file {path}: {why}; the default settings apply, and it is not saved "
             "over, so changes last for this session only."
-        ).format(path=self.path, why=why)
+        ).format(path=self.path, why=shown(why))
         log.warning("%s", self.notice)
         self._keep_away = lambda: _(
             "cannot save settings: {path} cannot be read, and is not saved over"
@@ -289,7 +296,7 @@ class SettingsStore:
     def _partly_damaged(self, settings: Settings, ignored: list[Ignored]) -> Settings:
         """Some values cannot be used: keep the file as it was under a dated name, and save
         the rest at once, so that a pain limit of 3.0 never quietly becomes the default 5."""
-        aside = self._move_aside("some of its values are not valid")
+        aside = self._move_aside(Said(N_("some of its values are not valid")))
         if aside is None:
             return settings
         self._settings = settings
@@ -310,7 +317,7 @@ class SettingsStore:
             self._notice = lambda: _(
                 "Your settings file {path} cannot be used ({why}) nor moved aside ({error}); "
                 "it is not saved over, so changes last for this session only."
-            ).format(path=self.path, why=why, error=error)
+            ).format(path=self.path, why=shown(why), error=error)
             log.warning("%s", self.notice)
             self._keep_away = lambda: _(
                 "cannot save settings: {path} is damaged and in the way"

@@ -427,3 +427,23 @@ def test_a_damaged_moment_beside_another_mistake_names_the_mistake(tmp_path: Pat
     store = _store(_written(tmp_path, json.dumps({"plan": {"items": items}}).encode()))
     assert store.settings.plan.items == () and store.notice is not None
     assert "plan.items[1].days: expected a list of weekdays" in store.notice
+
+
+@pytest.mark.parametrize(
+    ("raw", "spanish"),
+    [
+        (b'{"pain_limit": 3,}', "no es JSON válido: "),
+        (b'{"a": 1, "a": 2}', 'la clave "a" aparece dos veces en un mismo objeto'),
+        (b"[1, 2]", "se esperaba un objeto JSON"),
+        (codecs.BOM_UTF16_LE + "{}".encode("utf-16-le"), "guárdalo en UTF-8"),
+    ],
+)
+def test_why_a_damaged_file_was_moved_aside_is_said_in_the_language_in_use(
+    tmp_path: Path, raw: bytes, spanish: str
+) -> None:
+    """The strip named the JSON error in English on a Spanish screen ("not valid JSON: ..."):
+    the file is read before the language is known."""
+    store = _store(_written(tmp_path, raw))
+    assert store.notice is not None and store.notice.startswith("Your settings file")
+    i18n.use("es")
+    assert store.notice is not None and spanish in store.notice, store.notice
