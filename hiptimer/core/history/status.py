@@ -49,6 +49,9 @@ class HistoryStatus:
     pending_sets: int = 0  # of the writes waiting, new sets and ratings: what a person counts
     pending_ratings: int = 0
     pending_no_ratings: int = 0  # K on a pain question: lost, the set reads as never asked
+    # A set's rating or K followed by another answer of the same set while both wait: that set
+    # is counted once, by its last answer, and this one is not a change of its own either.
+    pending_answers_replaced: int = 0
 
     @classmethod
     def off(cls, path: Path, reason: str) -> HistoryStatus:

@@ -114,6 +114,7 @@ class HistoryStore(HistoryQueries, SessionWrites, CorrectionWrites, DoseChangeWr
         copy = self._copy
         said = [self._notice, copy and copy.notice, set_aside_words.describe(self.set_aside_now)]
         notice = " ".join(filter(None, said))
+        ratings, no_ratings, replaced = writes.answers_waiting(self._pending)
         return HistoryStatus(
             state,
             self.path,
@@ -122,8 +123,9 @@ class HistoryStore(HistoryQueries, SessionWrites, CorrectionWrites, DoseChangeWr
             notice or None,
             copy.shown if copy else None,
             pending_sets=sum(w.kind == writes.SET for w in self._pending),
-            pending_ratings=sum(w.kind == writes.RATING for w in self._pending),
-            pending_no_ratings=sum(w.kind == writes.NO_RATING for w in self._pending),
+            pending_ratings=ratings,
+            pending_no_ratings=no_ratings,
+            pending_answers_replaced=replaced,
         )
 
     def retry(self) -> bool:

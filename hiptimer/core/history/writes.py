@@ -77,6 +77,20 @@ RATING = "rating"
 NO_RATING = "no_rating"  # a K on the pain question: lost, the set reads as never asked
 
 
+def answers_waiting(pending: Iterable[Write]) -> tuple[int, int, int]:
+    """Ratings and K's waiting, counted once per set by its last answer (a rating typed, then
+    replaced by K while both wait, is one set marked "no rating"), and the answers replaced.
+    A rating or a K names its set by its last parameter (SessionWrites.rate_set, skip_rating)."""
+    last: dict[object, str] = {}
+    answers = 0
+    for write in pending:
+        if write.kind in (RATING, NO_RATING):
+            last[write.params[-1]] = write.kind
+            answers += 1
+    kinds = list(last.values())
+    return kinds.count(RATING), kinds.count(NO_RATING), answers - len(kinds)
+
+
 class Rejected(Exception):
     """SQLite refused `write` for its content (see BUG_ERRORS); `__cause__` says why."""
 

@@ -49,7 +49,7 @@ def unsaved_words(status: HistoryStatus) -> str:
     # A K on a pain question is named: lost, the history reads the set as never asked, and a
     # resumed session asks for its rating again (it was counted among "other changes").
     no_ratings = status.pending_no_ratings
-    others = status.pending - sets - ratings - no_ratings
+    others = status.pending - sets - ratings - no_ratings - status.pending_answers_replaced
     if not sets and not ratings and not no_ratings:
         return n_(
             "{n} change to your history is not saved yet.",

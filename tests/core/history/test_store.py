@@ -491,6 +491,29 @@ def test_a_k_on_the_pain_question_waits_as_a_set_marked_no_rating(
         conn.broken = False
 
 
+def test_a_rating_replaced_by_k_while_both_wait_counts_its_set_once(
+    db_path: Path, flaky: list[FlakyConnection]
+) -> None:
+    """A rating typed, then replaced by K, while the disk refused: the quit question said
+    "1 pain rating and 1 set marked "no rating"", one set counted twice."""
+    with open_history(db_path) as store:
+        sid = a_session(store)
+        first = store.add_set(sid, a_set("bridge", 1))
+        (conn,) = flaky
+        conn.broken = True
+        second = store.add_set(sid, a_set("bridge", 2))  # waits too: its answers by handle
+        for saved in (first, second):
+            store.rate_set(saved, 4)
+            store.skip_rating(saved)
+        store.rate_set(second, 2)  # and the second rated again after its K
+        status = store.status
+        assert status.pending == 6
+        assert (status.pending_sets, status.pending_ratings) == (1, 1)
+        assert status.pending_no_ratings == 1
+        assert status.pending_answers_replaced == 3
+        conn.broken = False
+
+
 def test_failed_writes_wait_in_memory_and_are_saved_in_order(
     db_path: Path, flaky: list[FlakyConnection]
 ) -> None:

@@ -594,6 +594,18 @@ def test_the_quit_question_names_a_k_on_the_pain_question() -> None:
     assert unsaved_words(status) == said
 
 
+def test_an_answer_replaced_while_waiting_is_not_an_other_change() -> None:
+    """A rating then K on one set, and the session's end: the K is named, the rating it
+    replaced is counted nowhere (it read "1 pain rating, 1 set marked ... and 1 other
+    change", or as an other change once the set was counted once)."""
+    status = HistoryStatus(
+        HistoryState.NOT_SAVING, Path("h.sqlite3"), "full", 3, None, None,
+        pending_no_ratings=1, pending_answers_replaced=1,
+    )  # fmt: skip
+    said = "Not saved yet in your history: 1 set marked \u201cno rating\u201d and 1 other change."
+    assert unsaved_words(status) == said
+
+
 def test_an_old_history_in_a_read_only_data_folder_is_shown_and_the_strip_says_why(
     qtbot: QtBot, quiet_services: None, monkeypatch: pytest.MonkeyPatch
 ) -> None:
