@@ -30,6 +30,7 @@ class Reminder:
     day: date
     planned: datetime
     snoozed: bool = False  # shown again after a snooze
+    again: datetime | None = None  # a snoozed one: when its snooze ended
 
     @property
     def key(self) -> str:
@@ -54,6 +55,9 @@ class ReminderState:
     # again while HipTimer runs, but not kept in the file either, so that a restart where it
     # can be shown brings it, within its window.
     unshown: set[str] = field(default_factory=set)
+    # A snooze that ended with its reminder shown nowhere: routine id -> (its planned time, when
+    # the snooze ended). Kept in the file as the snooze it was, so a restart brings it too.
+    unshown_snoozes: dict[str, tuple[datetime, datetime]] = field(default_factory=dict)
 
     def roll_to(self, today: date) -> bool:
         """Start afresh if the day changed (either way: a clock set back a day too), keeping
@@ -65,9 +69,10 @@ class ReminderState:
         self.unshown.clear()
         self.skipped.clear()
         self.snoozed.clear()
-        for rid, (_planned, again) in list(self.overnight.items()):
-            if again.date() != today:
-                del self.overnight[rid]
+        for kept in (self.overnight, self.unshown_snoozes):
+            for rid, (_planned, again) in list(kept.items()):
+                if again.date() != today:
+                    del kept[rid]
         return True
 
 
@@ -116,7 +121,7 @@ class Reminders:
             del state.snoozed[rid]
             if now - again > WINDOW:  # asleep through the snooze and long after: missed
                 return None
-            return Reminder(rid, slot.day, slot.at, snoozed=True)
+            return Reminder(rid, slot.day, slot.at, snoozed=True, again=again)
         if rid in state.fired or not slot.at <= now <= slot.at + WINDOW:
             return None
         state.fired.add(rid)
@@ -134,7 +139,7 @@ class Reminders:
             if now - again > WINDOW or self.plan.item_for(rid) is None:
                 continue
             if not done(rid, day) and not done(rid, now.date()):
-                due.append(Reminder(rid, day, planned, snoozed=True))
+                due.append(Reminder(rid, day, planned, snoozed=True, again=again))
         return due
 
     def paused(self, now: datetime) -> bool:
@@ -194,6 +199,15 @@ class Reminders:
             self.snooze(reminder, 0)
         elif reminder.day == now.date():
             self.state.fired.discard(reminder.routine_id)
+
+    def not_shown(self, reminder: Reminder) -> None:
+        """It could be shown nowhere (no notification service, no tray): not looked for again
+        while HipTimer runs, and not kept as shown either, so that a restart where it can be
+        shown brings it within its window; a snoozed one as its snooze, ended then."""
+        if reminder.again is not None:
+            self.state.unshown_snoozes[reminder.routine_id] = (reminder.planned, reminder.again)
+        else:
+            self.state.unshown.add(reminder.routine_id)
 
     def skip_today(self, routine_id: str, day: date | None = None) -> None:
         """No more reminders of the routine today. `day`: the reminder's day; Skip pressed

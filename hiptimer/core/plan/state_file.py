@@ -139,15 +139,23 @@ def _aware(value: Any) -> datetime:
 
 def state_text(state: ReminderState) -> str:
     """The state as the file holds it (equal texts: nothing to write)."""
+    snoozed, overnight = dict(state.snoozed), dict(state.overnight)
+    # A snooze that ended shown nowhere is written as the snooze it was: a restart may yet
+    # show it (the day's own under "snoozed", an earlier day's under "overnight").
+    for rid, (planned, again) in state.unshown_snoozes.items():
+        if planned.date() == state.day:
+            snoozed.setdefault(rid, again)
+        else:
+            overnight.setdefault(rid, (planned, again))
     data = {
         "day": state.day.isoformat() if state.day else None,
         "fired": sorted(state.fired - state.unshown),  # a restart may yet show those
         "skipped": sorted(state.skipped),
-        "snoozed": {rid: t.isoformat() for rid, t in sorted(state.snoozed.items())},
+        "snoozed": {rid: t.isoformat() for rid, t in sorted(snoozed.items())},
         "paused_until": state.paused_until.isoformat() if state.paused_until else None,
         "overnight": {
             rid: {"planned": planned.isoformat(), "at": at.isoformat()}
-            for rid, (planned, at) in sorted(state.overnight.items())
+            for rid, (planned, at) in sorted(overnight.items())
         },
     }
     return json.dumps(data, indent=1) + "\n"

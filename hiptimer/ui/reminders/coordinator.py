@@ -217,7 +217,7 @@ class ReminderCoordinator(QObject):
             hint = reminder_text(routine.title, reminder, self._minutes(routine), CLICK_HINT)
             note = Note(reminder.key, summary, body, tray_body=hint[1])
         if not self._note(note):  # shown nowhere: a restart where it can be may show it
-            self.reminders.state.unshown.add(reminder.routine_id)
+            self.reminders.not_shown(reminder)
 
     def known_problem(self) -> str:
         """The notice that reminders cannot be shown, where the notifier already knows why

@@ -3,6 +3,7 @@ never at a start with nothing to keep (a recording disk stands in for the file's
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.clock import FakeClock, FakeLocalTime
+from hiptimer.core.plan.model import WeeklyPlan
 from hiptimer.core.plan.reminders import ReminderState
 from hiptimer.core.plan.state_file import save_state, state_text
 from hiptimer.ui.reminders import coordinator
@@ -104,3 +106,43 @@ def test_a_reminder_shown_nowhere_is_not_kept_so_a_restart_can_show_it(
     again.timer.stop()
     again.check()
     assert [n.key for n in notifier.notes] == ["quick-test@2026-01-05"]
+
+
+def with_notifications(
+    tmp_path: Path, local: FakeLocalTime, plan: WeeklyPlan = PLAN
+) -> tuple[ReminderCoordinator, FakeNotifier]:
+    """A coordinator whose notifications work, looking at the clock's time now."""
+    notifier = FakeNotifier()
+    reminding = ReminderCoordinator(
+        plan, local, notifier, lambda since: set(), lambda: [ROUTINE],
+        state_path=tmp_path / "reminders-today.json",
+    )  # fmt: skip
+    reminding.start()
+    reminding.timer.stop()
+    return reminding, notifier
+
+
+@pytest.mark.parametrize(("at", "snooze"), [((18, 0), 10), ((23, 50), 60)])
+def test_a_snooze_that_ends_shown_nowhere_is_kept_so_a_restart_can_show_it(
+    qtbot: QtBot, tmp_path: Path, at: tuple[int, int], snooze: int
+) -> None:
+    """Snoozed, then the notification service went away: the snooze ended shown nowhere and
+    was dropped from the file with it, so HipTimer started again where notifications work
+    never brought it (a first reminder was kept due since session 28). After midnight too."""
+    hour, minute = at
+    plan = replace(PLAN, items=(replace(PLAN.items[0], at=f"{hour:02d}:{minute:02d}"),))
+    local = FakeLocalTime(FakeClock(), MONDAY.replace(hour=hour, minute=minute), BERLIN)
+    reminding, notifier = with_notifications(tmp_path, local, plan)
+    (note,) = notifier.notes
+    reminding.answer(note.key, f"snooze-{snooze}")
+    notifier.working = False  # the service went away
+    notifier.reason = "no notification service answers (test)"
+    local.clock.advance(snooze * 60)
+    reminding.check()
+    reminding.check()  # not looked for again while this HipTimer runs
+    assert len(notifier.notes) == 1
+    local.clock.advance(120)  # started again, two minutes later, where notifications work
+    again, seen = with_notifications(tmp_path, local, plan)
+    again.check()
+    assert [n.key for n in seen.notes] == [note.key]
+    assert "(snoozed)" in seen.notes[0].body
