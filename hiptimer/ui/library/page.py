@@ -27,6 +27,7 @@ from hiptimer.ui.library.listing import blank_pictures, listing_html, row_label
 from hiptimer.ui.library.row_fitting import ITEM_PADDING_PX, RowFitter
 from hiptimer.ui.library.search import ListSearch
 from hiptimer.ui.library.suggestions_line import SuggestionsLine
+from hiptimer.ui.library.today_label import TodayLabel
 from hiptimer.ui.theme import READABLE_PX, current, follow, set_px
 from hiptimer.ui.widgets.beside_or_under import BesideOrUnder
 from hiptimer.ui.widgets.item_lines import unbroken_items
@@ -75,11 +76,7 @@ class LibraryPage(QWidget):
         self.lengths = RowLengths(self._relabel)  # a long list's: on a thread of their own
         self.destroyed.connect(self.lengths.stop)  # a page deleted meanwhile is handed none
         self.heading = QLabel(_("Choose a routine"), self)
-        self.today = QLabel("", self)  # the weekly plan's day: routines, marks, the week
-        self.today.setTextFormat(Qt.TextFormat.PlainText)  # routine titles
-        self.today.setWordWrap(True)
-        self.today.setProperty("role", "muted")
-        self.today.hide()
+        self.today = TodayLabel(self)  # the weekly plan's day: routines, marks, the week
         self.list = QListWidget(self)
         self.list.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.list.setAccessibleName(_("Routines"))
@@ -247,10 +244,7 @@ class LibraryPage(QWidget):
 
     def show_today(self, lines: list[str]) -> None:
         """Today's plan ("Daily hip stretches at 18:00 \u2014 due") and the week's tally."""
-        first = _("Today: {plan}").format(plan=lines[0]) if lines else ""
-        text = "\n".join([first, *lines[1:]]) if lines else ""
-        self.today.setText(text)
-        self.today.setVisible(bool(text))
+        self.today.show_lines(lines)
 
     def _watch_width(self) -> None:
         """Fit the labels to the list's width from now on (once)."""

@@ -1,0 +1,26 @@
+"""The library's line of today's plan under its heading: the routines, their marks, the week."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from hiptimer.i18n import _
+
+
+class TodayLabel(QLabel):
+    """Today's plan ("Today: Daily hip stretches at 18:00 \u2014 due") and the week's tally,
+    one line each; hidden while there is nothing to say."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__("", parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # routine titles
+        self.setWordWrap(True)
+        self.setProperty("role", "muted")
+        self.hide()
+
+    def show_lines(self, lines: list[str]) -> None:
+        first = _("Today: {plan}").format(plan=lines[0]) if lines else ""
+        text = "\n".join([first, *lines[1:]]) if lines else ""
+        self.setText(text)
+        self.setVisible(bool(text))
