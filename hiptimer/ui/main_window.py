@@ -240,7 +240,8 @@ class MainWindow(QMainWindow):
         self.settings_actions.mute_requested.connect(lambda muted: set_muted(self, muted))
         self.reminders = WindowReminders(
             shell, menus.file_menu, self, notice=self.notice.show_notice,
-            show_today=lambda lines: self.library.show_today(lines), parts=self._reminder_parts,
+            show_today=lambda lines, words: self.library.show_today(lines, words),
+            parts=self._reminder_parts,
         )  # fmt: skip
         self.reminders.quit_requested.connect(self.quit_app)
         menus.add_help_menu()

@@ -9,7 +9,7 @@ from enum import Enum
 
 from hiptimer.core.clock import LocalTime
 from hiptimer.core.plan.model import WeeklyPlan, day_names
-from hiptimer.i18n import N_, _, n_, translate
+from hiptimer.i18n import N_, _, n_, translate, weekday_name
 
 # A reminder fires up to this long after its planned time (after sleep, a clock jump or a
 # pause); later, the routine counts as missed for the day and no reminder comes. Our choice.
@@ -76,6 +76,7 @@ class DayTally:
     day: date
     planned: int
     done: int
+    late: int = 0  # slots planned after their time: in neither number, but not "nothing"
 
 
 def week_tally(plan: WeeklyPlan, today: date, done: Done, local: LocalTime) -> list[DayTally]:
@@ -85,10 +86,19 @@ def week_tally(plan: WeeklyPlan, today: date, done: Done, local: LocalTime) -> l
     tally = []
     for n in range(7):
         day = monday + timedelta(days=n)
-        planned = [slot for slot in slots_on(plan, day, local) if slot.counted]
+        slots = slots_on(plan, day, local)
+        planned = [slot for slot in slots if slot.counted]
         count = sum(1 for slot in planned if day <= today and done(slot.routine_id, day))
-        tally.append(DayTally(day, len(planned), count))
+        late = sum(1 for slot in slots if not slot.counted and _from_then(plan, slot))
+        tally.append(DayTally(day, len(planned), count, late))
     return tally
+
+
+def _from_then(plan: WeeklyPlan, slot: Slot) -> bool:
+    """Whether the slot's day is one its routine was planned on (not one before `since`,
+    when nothing was planned yet): a slot not counted then was planned after its time."""
+    item = plan.item_for(slot.routine_id)
+    return item is not None and item.planned_on(slot.day)
 
 
 def done_lookup(sessions: Collection[tuple[str, date]]) -> Done:
@@ -158,6 +168,8 @@ def week_text(tally: list[DayTally], today: date) -> str:
     done = sum(t.done for t in so_far)
     names = day_names()
     days = " ".join(f"{names[t.day.weekday()]} {_day_sign(t, today)}" for t in tally)
+    if planned == 0 and any(t.late for t in so_far):  # planned, yet nothing to count
+        return _("This week: nothing to count so far ({days})").format(days=days)
     if planned == 0:
         return _("This week: nothing planned so far ({days})").format(days=days)
     return n_(
@@ -167,11 +179,40 @@ def week_text(tally: list[DayTally], today: date) -> str:
     ).format(done=done, planned=planned, days=days)
 
 
+def week_words(tally: list[DayTally], today: date) -> str:
+    """The week's marks in words, a day a line ("Monday: all done"): the today line's tooltip,
+    and what a screen reader says for the signs."""
+    lines = []
+    for t in tally:
+        mark = translate(DAY_MARKS[_day_mark(t, today)][1])
+        # Translators: a day of the week and its mark, as "Monday: all done".
+        line = _("{day}: {mark}").format(day=weekday_name(t.day), mark=mark)
+        lines.append(line[:1].upper() + line[1:])  # a line's start ("lunes" in Spanish)
+    return "\n".join(lines)
+
+
+# A day's sign in the week's tally, and what it means (docs/reminders.md).
+DAY_MARKS = {
+    "all": ("\u2713", N_("all done")),
+    "some": ("\u00bd", N_("some done")),
+    "none": ("\u2717", N_("none done")),
+    "today": ("\u2026", N_("not all done yet")),
+    "coming": ("\u00b7", N_("to come")),
+    "nothing": ("\u2013", N_("nothing planned")),
+    # Put in the plan when that day's time had passed: neither due nor missed, not counted.
+    "late": ("+", N_("planned after its time, not counted")),
+}
+
+
 def _day_sign(t: DayTally, today: date) -> str:
+    return DAY_MARKS[_day_mark(t, today)][0]
+
+
+def _day_mark(t: DayTally, today: date) -> str:
     if t.planned == 0:
-        return "\u2013"  # nothing planned
+        return "late" if t.late else "nothing"
     if t.day > today:
-        return "\u00b7"  # to come
+        return "coming"
     if t.done >= t.planned:
-        return "\u2713"
-    return "\u00bd" if t.done else ("\u2026" if t.day == today else "\u2717")
+        return "all"
+    return "some" if t.done else ("today" if t.day == today else "none")

@@ -242,9 +242,10 @@ class LibraryPage(QWidget):
         # them again took a quarter of the library's build at every start).
         self._show_details(self.list.currentRow(), redraw=False)
 
-    def show_today(self, lines: list[str]) -> None:
-        """Today's plan ("Daily hip stretches at 18:00 \u2014 due") and the week's tally."""
-        self.today.show_lines(lines)
+    def show_today(self, lines: list[str], week_words: str = "") -> None:
+        """Today's plan ("Daily hip stretches at 18:00 \u2014 due") and the week's tally;
+        `week_words`: its marks in words (today_label.py)."""
+        self.today.show_lines(lines, week_words)
 
     def _watch_width(self) -> None:
         """Fit the labels to the list's width from now on (once)."""

@@ -19,8 +19,13 @@ class TodayLabel(QLabel):
         self.setProperty("role", "muted")
         self.hide()
 
-    def show_lines(self, lines: list[str]) -> None:
+    def show_lines(self, lines: list[str], week_words: str = "") -> None:
+        """`week_words`: the week's marks in words, a day a line; its tooltip, and said by a
+        screen reader after the text (which reads "✓" and "+" as signs, not as what they
+        mean here)."""
         first = _("Today: {plan}").format(plan=lines[0]) if lines else ""
         text = "\n".join([first, *lines[1:]]) if lines else ""
         self.setText(text)
+        self.setToolTip(week_words)
+        self.setAccessibleDescription(week_words)
         self.setVisible(bool(text))

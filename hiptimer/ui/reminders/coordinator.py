@@ -33,6 +33,7 @@ from hiptimer.core.plan.today import (
     today_lines,
     week_tally,
     week_text,
+    week_words,
 )
 from hiptimer.core.plan.upcoming import desk_line, reminder_line
 from hiptimer.core.routines.model import Routine
@@ -334,8 +335,12 @@ class ReminderCoordinator(QObject):
     # ------------------------------------------------------------ what the window shows
 
     def today_text(self) -> list[str]:
+        return self.today()[0]
+
+    def today(self) -> tuple[list[str], str]:
         """Today's planned routines with their marks, a re-test due, and the week's tally
-        (only the re-test without a plan)."""
+        (only the re-test without a plan); and the week's marks in words (week_words: ""
+        without a plan)."""
         now = self.local.now()
         titles = {r.id: r.title for r in self._routines()}
         gone = _("{routine} (not in the library)")  # as the plan dialog names it
@@ -344,7 +349,7 @@ class ReminderCoordinator(QObject):
             for rid, at in self._due(now)
         ]
         if not self.plan.items:
-            return retests
+            return retests, ""
         done = self.done()
         lines = today_lines(
             self.plan, now, self.local, done,
@@ -354,7 +359,8 @@ class ReminderCoordinator(QObject):
         if not lines:
             lines = [_("Nothing planned")]  # after "Today: " (and under the tray's Today)
         tally = week_tally(self.plan, now.date(), done, self.local)
-        return [*lines, *retests, week_text(tally, now.date())]
+        week = week_text(tally, now.date())
+        return [*lines, *retests, week], week_words(tally, now.date())
 
     def still_today(self) -> list[str]:
         """The ids of today's planned routines not done nor skipped yet, in the plan's order."""

@@ -41,6 +41,7 @@ class ReminderTray(QObject):
         self._reminders = reminders
         self._routines = routines
         self.menu = QMenu(parent)
+        self.menu.setToolTipsVisible(True)  # the week's marks in words (Qt's default: none)
         self.menu.aboutToShow.connect(self.refresh)
         self.icon = QSystemTrayIcon(icon, self)
         self.icon.setContextMenu(self.menu)
@@ -76,11 +77,14 @@ class ReminderTray(QObject):
         bold = heading.font()
         bold.setBold(True)
         heading.setFont(bold)
-        today = r.today_text()
+        today, week_words = r.today()
         if not today and not r.plan.desk.on:  # desk breaks alone: their line below says it
             today = [_("No weekly plan yet")]
-        for line in today:
-            menu.addAction(menu_text(line)).setEnabled(False)
+        for n, line in enumerate(today, 1):
+            item = menu.addAction(menu_text(line))
+            item.setEnabled(False)
+            if week_words and n == len(today):  # the week's tally, its marks in words
+                item.setToolTip(week_words)
         for line in r.next_lines():
             menu.addAction(menu_text(line)).setEnabled(False)
         menu.addSeparator()

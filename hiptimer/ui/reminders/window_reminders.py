@@ -91,11 +91,11 @@ class WindowReminders(QObject):
         window: QWidget,
         *,
         notice: Callable[[str, str], None],
-        show_today: Callable[[list[str]], None],
+        show_today: Callable[[list[str], str], None],
         parts: ReminderParts | None = None,
     ) -> None:
-        """`notice(heading, detail)` shows a lasting notice; `show_today(lines)` puts today's
-        plan on the library page."""
+        """`notice(heading, detail)` shows a lasting notice; `show_today(lines, week_words)`
+        puts today's plan on the library page, with the week's marks in words."""
         super().__init__(window)
         parts = parts or ReminderParts()
         self._host, self._window, self._parts = host, window, parts
@@ -232,7 +232,7 @@ class WindowReminders(QObject):
 
     def refresh_today(self) -> None:
         if self.coordinator is not None:
-            self._show_today(self.coordinator.today_text())
+            self._show_today(*self.coordinator.today())
 
     def session_started(self, routine_id: str) -> None:
         """A session began: its reminder's note can go, and a look now rests the desk-break

@@ -85,7 +85,8 @@ def test_no_reminder_comes_for_a_slot_planned_after_its_time() -> None:
 
 def test_a_time_moved_earlier_than_now_reads_so_and_the_days_before_still_count() -> None:
     """Planned since Monday at 20:00; on Wednesday at 19:05 moved to 07:30: Wednesday's 07:30
-    is not called missed, Monday's and Tuesday's (done or not) count as they did."""
+    is not called missed, Monday's and Tuesday's (done or not) count as they did; Wednesday reads
+    "+" (only a slot planned after its time: it read "–", nothing planned)."""
     old = plan_of(PlanItem("stretch", EVERY_DAY, "20:00", "2026-01-05", "2026-01-05T10:00+01:00"))
     local = local_at(2026, 1, 7, 19, 5)
     plan = stamp_since(old, plan_of(PlanItem("stretch", EVERY_DAY, "07:30")), local.now())
@@ -93,7 +94,7 @@ def test_a_time_moved_earlier_than_now_reads_so_and_the_days_before_still_count(
     assert lines(plan, local) == ["Daily hip stretches at 07:30 \u2014 planned after its time"]
     done = done_on(("stretch", MONDAY))
     assert week(plan, local, done).startswith(
-        "This week: 1 of 2 planned sessions done so far (Mon \u2713 Tue \u2717 Wed \u2013 Thu \u00b7"
+        "This week: 1 of 2 planned sessions done so far (Mon \u2713 Tue \u2717 Wed + Thu \u00b7"
     )
 
 

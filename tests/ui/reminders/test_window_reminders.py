@@ -551,7 +551,7 @@ def test_a_routine_planned_after_its_time_today_is_not_called_missed(
         setup.at(23, 0)
         today = setup.today()
         assert "Today: Quick test routine at 17:00 \u2014 planned after its time" in today
-        assert "This week: nothing planned so far (Mon \u2013 Tue \u00b7" in today
+        assert "This week: nothing to count so far (Mon + Tue \u00b7" in today
         assert setup.notifier.notes == []
         [item] = setup.settings.settings.plan.items
         assert (item.since, item.planned_at) == ("2026-01-05", "2026-01-05T19:05+01:00")
