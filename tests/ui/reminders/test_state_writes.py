@@ -79,40 +79,11 @@ def test_a_state_emptied_is_written_so_a_restart_does_not_bring_it_back(
     assert len(written) == 3 and written[-1] == written[0]
 
 
-def test_a_reminder_shown_nowhere_is_not_kept_so_a_restart_can_show_it(
-    qtbot: QtBot, tmp_path: Path
-) -> None:
-    """No session bus, no tray: the 18:00 reminder was shown nowhere, yet the file said it
-    was, and HipTimer started again at 18:05 on a desktop with notifications never showed it."""
-    local = FakeLocalTime(FakeClock(), MONDAY, BERLIN)
-    blind = ReminderCoordinator(
-        PLAN, local, FakeNotifier(working=False), lambda since: set(), lambda: [ROUTINE],
-        state_path=tmp_path / "reminders-today.json",
-    )  # fmt: skip
-    blind.start()
-    blind.timer.stop()
-    local.clock.advance(3600)  # 18:00
-    blind.check()
-    blind.check()  # not looked for again while this HipTimer runs
-    assert blind.reminders.state.fired == {"quick-test"}
-    assert not (tmp_path / "reminders-today.json").exists()  # nothing to keep
-    local.clock.advance(300)  # 18:05: started again where notifications work
-    notifier = FakeNotifier()
-    again = ReminderCoordinator(
-        PLAN, local, notifier, lambda since: set(), lambda: [ROUTINE],
-        state_path=tmp_path / "reminders-today.json",
-    )  # fmt: skip
-    again.start()
-    again.timer.stop()
-    again.check()
-    assert [n.key for n in notifier.notes] == ["quick-test@2026-01-05"]
-
-
-def with_notifications(
-    tmp_path: Path, local: FakeLocalTime, plan: WeeklyPlan = PLAN
+def looking(
+    tmp_path: Path, local: FakeLocalTime, plan: WeeklyPlan = PLAN, *, working: bool = True
 ) -> tuple[ReminderCoordinator, FakeNotifier]:
-    """A coordinator whose notifications work, looking at the clock's time now."""
-    notifier = FakeNotifier()
+    """A coordinator started at the clock's time now (`working`: its notifications show)."""
+    notifier = FakeNotifier(working=working)
     reminding = ReminderCoordinator(
         plan, local, notifier, lambda since: set(), lambda: [ROUTINE],
         state_path=tmp_path / "reminders-today.json",
@@ -120,6 +91,24 @@ def with_notifications(
     reminding.start()
     reminding.timer.stop()
     return reminding, notifier
+
+
+def test_a_reminder_shown_nowhere_is_not_kept_so_a_restart_can_show_it(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """No session bus, no tray: the 18:00 reminder was shown nowhere, yet the file said it
+    was, and HipTimer started again at 18:05 on a desktop with notifications never showed it."""
+    local = FakeLocalTime(FakeClock(), MONDAY, BERLIN)
+    blind, _unseen = looking(tmp_path, local, working=False)
+    local.clock.advance(3600)  # 18:00
+    blind.check()
+    blind.check()  # not looked for again while this HipTimer runs
+    assert blind.reminders.state.fired == {"quick-test"}
+    assert not (tmp_path / "reminders-today.json").exists()  # nothing to keep
+    local.clock.advance(300)  # 18:05: started again where notifications work
+    again, notifier = looking(tmp_path, local)
+    again.check()
+    assert [n.key for n in notifier.notes] == ["quick-test@2026-01-05"]
 
 
 @pytest.mark.parametrize(("at", "snooze"), [((18, 0), 10), ((23, 50), 60)])
@@ -132,7 +121,7 @@ def test_a_snooze_that_ends_shown_nowhere_is_kept_so_a_restart_can_show_it(
     hour, minute = at
     plan = replace(PLAN, items=(replace(PLAN.items[0], at=f"{hour:02d}:{minute:02d}"),))
     local = FakeLocalTime(FakeClock(), MONDAY.replace(hour=hour, minute=minute), BERLIN)
-    reminding, notifier = with_notifications(tmp_path, local, plan)
+    reminding, notifier = looking(tmp_path, local, plan)
     (note,) = notifier.notes
     reminding.answer(note.key, f"snooze-{snooze}")
     notifier.working = False  # the service went away
@@ -142,7 +131,7 @@ def test_a_snooze_that_ends_shown_nowhere_is_kept_so_a_restart_can_show_it(
     reminding.check()  # not looked for again while this HipTimer runs
     assert len(notifier.notes) == 1
     local.clock.advance(120)  # started again, two minutes later, where notifications work
-    again, seen = with_notifications(tmp_path, local, plan)
+    again, seen = looking(tmp_path, local, plan)
     again.check()
     assert [n.key for n in seen.notes] == [note.key]
     assert "(snoozed)" in seen.notes[0].body
