@@ -106,9 +106,10 @@ def pain_table(pages: Pages, data: ReportData) -> None:
         return
     pages.paragraph(
         _(
-            "Average / highest rating in the first and the last two weeks of the period"
-            " (sessions marked not representative left out). A change of 2 points or more is"
-            " one a patient notices (Farrar 2001)."
+            "Average / highest rating in the two weeks from an exercise's first session in the"
+            " period and in the two weeks up to its last session, which can be weeks before the"
+            " period ends (sessions marked not representative left out). A change of 2 points"
+            " or more is one a patient notices (Farrar 2001)."
         ),
         7.5,
         muted=True,
