@@ -11,8 +11,20 @@ from typing import Any
 
 import pytest
 
-from hiptimer.core.plan.model import DESK_MINUTES, MAX_ITEMS, DeskBreaks, PlanError, plan_from_data
+from hiptimer.core.plan.model import (
+    DESK_MINUTES,
+    EVERY_DAY,
+    MAX_ITEMS,
+    DeskBreaks,
+    PlanError,
+    PlanItem,
+    WeeklyPlan,
+    plan_from_data,
+    stamp_since,
+)
+from hiptimer.core.plan.today import still_to_do
 from hiptimer.core.settings import Settings, settings_from_data, valid_value
+from tests.core.plan.clocks import local_at, nothing_done, plan_of
 from tests.doc_reading import Row, code_blocks, code_spans, doc, section, table
 
 DOC = doc("reminders.md")
@@ -157,3 +169,14 @@ def test_the_defaults_the_doc_states_are_the_code_s() -> None:
     assert stated(r"\*\*Keep running in the tray when the window closes\*\* \(off by default\)")
     assert Settings().keep_in_tray is False
     assert f"list of at most {MAX_ITEMS}" in {row["type"] for row in TABLE}
+
+
+def test_the_library_s_choice_leaves_out_a_routine_planned_after_its_time_as_the_doc_says() -> None:
+    """A new user planned the stretches at 02:05 for 01:00 and restarted: the library kept the
+    last session's routine chosen, where the doc promised the first of today's not done nor
+    skipped; the doc now names the exception the code makes."""
+    local = local_at(2026, 12, 8, 2, 5)
+    plan = stamp_since(WeeklyPlan(), plan_of(PlanItem("stretch", EVERY_DAY, "01:00")), local.now())
+    assert still_to_do(plan, local.now(), local, nothing_done) == []
+    choice = next(p for p in DOC.split("\n\n") if p.startswith("The library opens with the first"))
+    assert "not one *planned after its time*" in " ".join(choice.split())
