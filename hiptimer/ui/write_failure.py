@@ -1,9 +1,10 @@
-"""One wording for a file the user named that could not be written: a routine, CSV or PDF export."""
+"""One wording for a file that could not be written: a routine saved, or a routine, CSV or PDF export."""
 
 from __future__ import annotations
 
 import os
 
+from hiptimer.core.routines.validation import RoutineError
 from hiptimer.core.safe_write import MissingFolderError
 from hiptimer.i18n import _
 
@@ -19,3 +20,11 @@ def why_not_written(exc: OSError) -> str:
     if isinstance(exc, MissingFolderError):
         return _("the folder {folder} does not exist").format(folder=exc.folder)
     return exc.strerror or str(exc)
+
+
+def why_not_saved(exc: Exception) -> str:
+    """Why a routine was not saved, in the language in use: a RoutineError (too large for a
+    routine file) by its problems' shown lines, where str() gave their English."""
+    if isinstance(exc, RoutineError):
+        return "\n".join(exc.shown_lines())
+    return str(exc)

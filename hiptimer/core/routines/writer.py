@@ -21,6 +21,7 @@ from hiptimer.core.routines.model import (
 )
 from hiptimer.core.routines.validation import MAX_FILE_BYTES, Problem, RoutineError
 from hiptimer.core.safe_write import replacing_text, write_atomic
+from hiptimer.i18n import N_
 
 
 def routine_to_data(routine: Routine) -> dict[str, Any]:
@@ -161,7 +162,8 @@ def routine_to_json(routine: Routine) -> str:
     text = json.dumps(data, separators=(",", ":"), ensure_ascii=False) + "\n"
     size = len(text.encode("utf-8"))
     if size > MAX_FILE_BYTES:
-        problem = Problem("", f"the routine needs {size} bytes as a file; at most 1 MiB is kept")
+        template = N_("the routine needs {size} bytes as a file; at most 1 MiB is kept")
+        problem = Problem("", template.format(size=size), template, (("size", size),))
         raise RoutineError(routine.path or routine.id, [problem])
     return text
 

@@ -28,6 +28,7 @@ from hiptimer.ui.theme import QUESTION_PX, px, question_rules
 from hiptimer.ui.widgets.dialog_body import DialogBody
 from hiptimer.ui.widgets.plain import as_html, may_cut, plain, show_wrapped
 from hiptimer.ui.widgets.screen_fit import fit_to_words, room
+from hiptimer.ui.write_failure import why_not_saved
 
 
 class KeepDosesDialog(QDialog):
@@ -164,7 +165,7 @@ def offer_to_keep_doses(
     try:
         saved = keep_session_doses(base_routine, live_routine)
     except (OSError, RoutineError) as exc:
-        text = as_html(_("The new doses could not be saved:") + f"\n{exc}")
+        text = as_html(_("The new doses could not be saved:") + f"\n{why_not_saved(exc)}")
         QMessageBox.warning(parent, _("Doses not saved"), text)
         return None
     answered()

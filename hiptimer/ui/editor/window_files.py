@@ -16,7 +16,7 @@ from hiptimer.core.routines.validation import RoutineError
 from hiptimer.i18n import _, n_
 from hiptimer.ui.editor.files import export_routine
 from hiptimer.ui.widgets.plain import as_html
-from hiptimer.ui.write_failure import not_written
+from hiptimer.ui.write_failure import not_written, why_not_saved
 
 Answer = QMessageBox.StandardButton
 
@@ -70,7 +70,7 @@ def save_edits(window: Editor) -> bool:
         QMessageBox.warning(
             window.window(),
             _("Not saved"),
-            as_html(_("The routine could not be saved:") + f"\n{exc}"),
+            as_html(_("The routine could not be saved:") + f"\n{why_not_saved(exc)}"),
         )
         return False
     window.mark_saved(
@@ -124,7 +124,7 @@ def export_edits(window: Editor, path: str) -> bool:
         if isinstance(exc, OSError):  # as the library's export and the CSV and PDF word it
             text = not_written(path, exc)
         else:
-            text = _("Could not write {path}:").format(path=path) + f"\n{exc}"
+            text = _("Could not write {path}:").format(path=path) + f"\n{why_not_saved(exc)}"
         QMessageBox.warning(window.window(), _("Not exported"), as_html(text))
         return False
     window.statusBar().showMessage(_("Exported to {path}").format(path=path), 8000)

@@ -23,6 +23,7 @@ from hiptimer.core.settings import SettingsStore
 from hiptimer.i18n import _
 from hiptimer.ui.guidance.recommendations_panel import RecommendationsPanel
 from hiptimer.ui.services.ports import Services
+from hiptimer.ui.write_failure import why_not_saved
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -119,8 +120,9 @@ class SuggestionAnswers:
                 dose_decisions.decline(self.store, panel.routine.id, rec, at)
         except SAVE_ERRORS as exc:
             log.exception("Could not save the decision on %s", rec.exercise_id)
-            panel.mark(rec, _("Not saved: {why}").format(why=exc))
-            self._host.show_problem(_("The new dose was not saved: {why}").format(why=exc))
+            why = why_not_saved(exc)
+            panel.mark(rec, _("Not saved: {why}").format(why=why))
+            self._host.show_problem(_("The new dose was not saved: {why}").format(why=why))
             return
         if not yes:
             panel.mark(rec, _("Not now: the dose stays as it is."))
