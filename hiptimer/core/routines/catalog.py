@@ -23,6 +23,10 @@ from hiptimer.core.routines.loader import (
 from hiptimer.core.routines.model import Routine, estimated_seconds
 from hiptimer.core.routines.timely_read import NOT_IN_TIME, folder_not_in_time, read_in_time
 from hiptimer.core.routines.validation import ID_PATTERN, Problem, RoutineError
+from hiptimer.i18n import N_
+
+# A second file of one folder with an id the first has (the library's broken line says it).
+ID_TAKEN = N_('the id "{id}" is already used by {file}')
 
 
 # A NamedTuple, not a frozen dataclass: made before the library's first paint, where a
@@ -312,8 +316,9 @@ def _refuse_duplicate_ids(entries: list[RoutineEntry]) -> list[RoutineEntry]:
     for entry in entries:
         first = owner.get(entry.id) if not entry.broken else None
         if first is not None and first is not entry:
-            message = f'the id "{entry.id}" is already used by {first.path.name}'
-            error = RoutineError(str(entry.path), [Problem("id", message)])
+            values = (("id", entry.id), ("file", first.path.name))
+            message = ID_TAKEN.format(**dict(values))  # English where printed, shown() on screen
+            error = RoutineError(str(entry.path), [Problem("id", message, ID_TAKEN, values)])
             entry = RoutineEntry(entry.id, entry.path.name, entry.path, entry.builtin, error=error)
         result.append(entry)
     # Re-sort: entries just marked broken move among the broken ones.

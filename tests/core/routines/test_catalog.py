@@ -255,6 +255,24 @@ def test_two_user_files_with_one_id(
     ]
 
 
+def test_two_user_files_with_one_id_are_named_in_the_language_in_use(
+    dirs: tuple[Path, Path], spanish: None
+) -> None:
+    """A new user in Spanish read the library's broken line half in English: *copy.json: id:
+    the id "same" is already used by same.json*."""
+    _, user = dirs
+    write(user, "same.json", routine_data("same", "Zulu"))
+    write(user, "copy.json", routine_data("same", "Alpha"))
+    (dup,) = catalog(dirs).broken()
+    assert dup.error is not None
+    assert dup.error.shown_lines() == [
+        f'{user / "copy.json"}: id: el id "same" ya lo usa same.json'
+    ]
+    assert dup.error.lines() == [
+        f'{user / "copy.json"}: id: the id "same" is already used by same.json'
+    ]
+
+
 # ---------------------------------------------------------------- find
 
 
