@@ -257,11 +257,12 @@ class HistoryWindow(ChartTabs):
         self._charts_stale()
 
     def _show_dates(self) -> None:
-        """The dates in force; for an open end, the first or last session's day; and the
-        filters' line where they are folded."""
+        """The dates in force; for an open start, the first session's day, for an open end
+        today (or a later session's day), as the figures count the period; and the filters'
+        line where they are folded."""
         f, today = self.filters, self.today()
         since = f.since or (local_day(self.shown[-1].started_at) if self.shown else today)
-        until = f.until or (local_day(self.shown[0].started_at) if self.shown else today)
+        until = f.until or max(today, local_day(self.shown[0].started_at) if self.shown else today)
         for edit, day in ((self.since_edit, since), (self.until_edit, until)):
             edit.blockSignals(True)
             edit.setDate(QDate(day.year, day.month, day.day))
