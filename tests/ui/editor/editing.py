@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -32,6 +33,14 @@ class Prompts:
     def exec(self, box: QMessageBox) -> int:
         self.messages.append(f"{box.text()}\n{box.informativeText()}")
         return 0
+
+
+def stand_in_prompts(monkeypatch: pytest.MonkeyPatch) -> Prompts:
+    """Prompts in QMessageBox's place for a test's questions and warnings."""
+    fake = Prompts()
+    monkeypatch.setattr(QMessageBox, "question", fake.question)
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: fake.messages.append(str(a[2])))
+    return fake
 
 
 def line(editor: EditorWindow, key: str) -> LineField:

@@ -6,20 +6,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from hiptimer.core.routines.catalog import load_catalog
 from hiptimer.ui.editor.window import EditorWindow
-from tests.ui.editor.editing import BUILTIN_ID, Prompts, line, type_into
+from tests.ui.editor.editing import BUILTIN_ID, Prompts, line, stand_in_prompts, type_into
 
 
 @pytest.fixture
 def prompts(monkeypatch: pytest.MonkeyPatch) -> Prompts:
-    fake = Prompts()
-    monkeypatch.setattr(QMessageBox, "question", fake.question)
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: fake.messages.append(str(a[2])))
-    return fake
+    return stand_in_prompts(monkeypatch)
 
 
 @pytest.fixture
